@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+
+// CommonJS helpers shared with the start/test scripts (Node builtins only).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { resolveTemporalCli, resolveTestServer } = require('../../scripts/lib/temporal-tools.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startThrowawayPostgres } = require('../../scripts/lib/postgres.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort, waitForPort } = require('../../scripts/lib/net.cjs');
+
+export interface TestServers {
+  stopPostgres?: () => void;
+  temporalDevServer?: ChildProcess;
+}
+
+declare global {
+  // Kept between globalSetup and globalTeardown (same process).
+  var __QCYCLE_TEST_SERVERS__: TestServers | undefined;
+}
+
+/**
+ * Starts the real servers every suite shares: a throwaway PostgreSQL (unless
+ * QCYCLE_TEST_POSTGRES_URL names one), one Temporal dev server (suites use their own task queues
+ * and workflow ids), and bundles the workflow code once. The time-skipping test server is per suite
+ * (its clock is global), started by libs/testing.
+ */
+export default async function globalSetup(): Promise<void> {
+  const servers: TestServers = {};
+  globalThis.__QCYCLE_TEST_SERVERS__ = servers;
+
+  const cli: string = resolveTemporalCli();
+  process.env.QCYCLE_TEST_TIME_SKIPPING_SERVER = resolveTestServer();
+
+  if (!process.env.QCYCLE_TEST_POSTGRES_URL) {
+    const postgres = await startThrowawayPostgres();
+    servers.stopPostgres = postgres.stop;
+    process.env.QCYCLE_TEST_POSTGRES_URL = postgres.url;
+  }
+
+  const port: number = await freePort();
+  const uiPort: number = await freePort();
+  servers.temporalDevServer = spawn(
+    cli,
+    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: false },
+  );
+  await waitForPort(port, { timeoutMs: 60_000, what: 'Temporal dev server' });
+  process.env.QCYCLE_TEST_TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
+
+  const bundlePath = join(mkdtempSync(join(tmpdir(), 'qcycle-bundle-')), 'workflow-bundle.js');
+  writeFileSync(bundlePath, (await bundleWorkflows()).code);
+  process.env.QCYCLE_TEST_WORKFLOW_BUNDLE = bundlePath;
+}

@@ -1,0 +1,15 @@
+import type {} from "./global-setup";
+
+/** Stops what test/setup/global-setup.ts started. */
+export default async function globalTeardown(): Promise<void> {
+  const servers = globalThis.__QCYCLE_TEST_SERVERS__;
+  if (!servers) return;
+  const devServer = servers.temporalDevServer;
+  if (devServer && devServer.exitCode === null) {
+    const exited = new Promise((resolve) => devServer.once('exit', resolve));
+    devServer.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (devServer.exitCode === null) devServer.kill('SIGKILL');
+  }
+  servers.stopPostgres?.();
+}
