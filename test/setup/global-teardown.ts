@@ -8,7 +8,9 @@ export default async function globalTeardown(): Promise<void> {
   if (devServer && devServer.exitCode === null) {
     const exited = new Promise((resolve) => devServer.once('exit', resolve));
     devServer.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     if (devServer.exitCode === null) devServer.kill('SIGKILL');
   }
   servers.stopPostgres?.();

@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -10,14 +10,14 @@ function findRepoRoot(from: string): string {
   throw new Error(`workflows/src/index.ts not found above ${from}`);
 }
 
-const repoRoot = findRepoRoot(__dirname);
-
 /**
  * The workflow code as Temporal runs it: one webpack bundle of workflows/src and the pure libs it
  * imports. The bundler ignores tsconfig `paths`, so the @qcycle aliases are given to webpack here.
  * Only the pure libs are aliased: a workflow that imports anything else fails to bundle.
  */
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  // Looked up here, not at load time: a worker running a prebuilt bundle has no sources beside it.
+  const repoRoot = findRepoRoot(__dirname);
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows', 'src', 'index.ts'),
     webpackConfigHook: (config) => {
@@ -31,6 +31,7 @@ export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
       };
       return config;
     },
-    logger: undefined,
+    // webpack's build report is noise in the worker's and the tests' output; warnings still show.
+    logger: new DefaultLogger('WARN'),
   });
 }

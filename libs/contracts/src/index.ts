@@ -1,1 +1,2 @@
 export * from './quality-cycle.contract';
+export * from './qcycle-error';

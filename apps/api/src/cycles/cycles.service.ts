@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Repository } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import {
+  QUALITY_CYCLE_WORKFLOW,
+  QcycleError,
+  QcycleErrorCode,
+  cycleStateQuery,
+  parseQualityCycleId,
+  qualityCycleId,
+  qualityCycleWorkflowId,
+  type StartQualityCycleInput,
+} from '@qcycle/contracts';
+import { QualityCycleEntity } from '@qcycle/persistence';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import type { CycleLiveView, CycleView } from './dto/cycle.view';
+import type { StartCycleDto } from './dto/start-cycle.dto';
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+  ) {}
+
+  /** Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused. */
+  async start(request: StartCycleDto, startedBy: string): Promise<CycleView> {
+    const cycleId = qualityCycleId(request.organisationCode, request.year);
+    const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
+    const input: StartQualityCycleInput = { cycleId, organisationCode: request.organisationCode, year: request.year, startedBy };
+    try {
+      await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [input],
+        // One cycle per organisation and year, ever: a closed or cancelled year is not started again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new QcycleError(QcycleErrorCode.CycleAlreadyStarted, `The ${request.year} cycle of ${request.organisationCode} already exists`, {
+          cycleId,
+          workflowId,
+        });
+      }
+      throw error;
+    }
+    return this.get(cycleId);
+  }
+
+  /** The recorded cycle with the workflow's live answer. */
+  async get(cycleId: string): Promise<CycleView> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
+    const [record, live] = await Promise.all([this.cycles.findOneBy({ id: cycleId }), this.live(workflowId)]);
+    if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    return {
+      id: cycleId,
+      workflowId,
+      organisationCode: key.organisationCode,
+      year: key.year,
+      startedAt: record?.startedAt,
+      status: record?.status,
+      phase: record?.phase,
+      live: live ?? { executionStatus: 'UNKNOWN' },
+    };
+  }
+
+  private async live(workflowId: string): Promise<CycleLiveView | undefined> {
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    try {
+      const description = await handle.describe();
+      const state = await handle.query(cycleStateQuery).catch(() => undefined);
+      return { executionStatus: description.status.name, status: state?.status, phase: state?.phase };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { CycleRecordActivities } from '@qcycle/activities';
+import { bundleWorkflows } from './workflow-bundle';
+
+/** The activity implementations the worker registers, each bound so that `this` stays the service. */
+export interface ActivityServices {
+  cycleRecords: CycleRecordActivities;
+}
+
+export function activitiesOf({ cycleRecords }: ActivityServices) {
+  return {
+    recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
+    recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
+  };
+}
+
+export interface QcycleWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  services: ActivityServices;
+  /** Prebuilt workflow code (production, tests); without it the worker bundles workflows/src itself. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** The one place a qcycle Worker is assembled: the worker app and the test suites both use it. */
+export async function createQcycleWorker(options: QcycleWorkerOptions): Promise<Worker> {
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundle
+    ? { workflowBundle: options.workflowBundle }
+    : { workflowBundle: { code: (await bundleWorkflows()).code } };
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: activitiesOf(options.services),
+    ...workflowSource,
+  });
+}

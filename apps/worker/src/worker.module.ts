@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CycleRecordActivities } from '@qcycle/activities';
+import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
+import { dataSourceOptions } from '@qcycle/persistence';
+import { TemporalWorkerService, WORKFLOW_BUNDLE_PATH } from './temporal-worker.service';
+
+export interface WorkerModuleOptions {
+  config?: QcycleConfig;
+  /** Prebuilt workflow code; the worker bundles workflows/src itself when there is none. */
+  workflowBundlePath?: string;
+}
+
+/** The worker process: activities with their dependencies, and the Temporal Worker that runs them. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        QcycleConfigModule.forRoot(options.config),
+        TypeOrmModule.forRootAsync({
+          inject: [QCYCLE_CONFIG],
+          useFactory: (config: QcycleConfig) => dataSourceOptions(config.database),
+        }),
+      ],
+      providers: [
+        CycleRecordActivities,
+        TemporalWorkerService,
+        { provide: WORKFLOW_BUNDLE_PATH, useValue: options.workflowBundlePath },
+      ],
+    };
+  }
+}

@@ -1,0 +1,249 @@
+import type { IsoDate } from './calendar-date';
+import { compareIsoDates, isIsoDate, isoDate } from './calendar-date';
+import type { MeasurementFrequency } from './monitoring-period';
+import { periodBounds, periodKey, periodsInYear } from './monitoring-period';
+import type { ValidationProblem } from './validation-problem';
+import { ProblemList } from './validation-problem';
+import type { IsoInstant, LocalTime } from './vietnam-time';
+import {
+  instantToEpochMs,
+  instantToVnLocal,
+  isLocalTime,
+  VIETNAM_TIME_ZONE,
+  vnLocalToInstant,
+} from './vietnam-time';
+import { vietnamPublicHolidays } from './vietnam-public-holidays';
+import { addWorkingDays, workingDayOnOrAfter } from './working-day';
+
+/**
+ * When things happen in one organisation's year, as data the workflow reads (never hard-coded in
+ * the workflow, so an organisation can move its review or add a holiday without a deploy).
+ * Every "days" figure counts working days: Monday–Friday, not a public holiday.
+ */
+export interface CycleCalendar {
+  year: number;
+  timezone: typeof VIETNAM_TIME_ZONE;
+  monitoring: {
+    /** A period's report is due this many working days after the period's last day… */
+    dueWorkingDaysAfterPeriodEnd: number;
+    /** …at this local time. */
+    dueTime: LocalTime;
+    /** Unset: calendar months. Set (1–28): periods end on this day, see {@link periodBounds}. */
+    periodCutOffDay?: number;
+  };
+  /** The owner is reminded on the morning this many working days before the due day. */
+  reminderBeforeDueDays: number;
+  /** An overdue report is escalated on the morning of the Nth working day after the due day. */
+  escalationAfterDueDays: { unitHead: number; qualityRepresentative: number };
+  /** Local time reminders and escalations are sent: the start of the office day. */
+  notificationTime: LocalTime;
+  /** Internal audit (ISO 9.2) is held within these dates, inclusive. */
+  auditWindow: { from: IsoDate; to: IsoDate };
+  managementReviewDate: IsoDate;
+  /** The cycle computes the year's results and closes on this day. */
+  closeDate: IsoDate;
+  /** Days off besides weekends; must cover January of the next year, where year-end reports fall due. */
+  publicHolidays: IsoDate[];
+}
+
+/** One period an objective is measured for, with the instant its report is due. */
+export interface MonitoringPeriod {
+  key: string;
+  frequency: MeasurementFrequency;
+  index: number;
+  start: IsoDate;
+  end: IsoDate;
+  dueAt: IsoInstant;
+}
+
+export type EscalationLevel = 'unit-head' | 'quality-representative';
+
+/**
+ * The defaults, chosen to follow how a provincial office works its year:
+ * - a report is due on the 5th working day after the period ends, 17:00 (close of office day), so
+ *   January 2024 is due Wednesday 7 February and April is due 8 May (1 May is a holiday);
+ * - reminder 2 working days before; escalation to the unit head on the 2nd and to the quality
+ *   representative on the 5th working day after the due day; notices go out at 08:00;
+ * - internal audit in October, leaving November and early December to close corrective actions;
+ * - management review on the first working day from 15 December (it sees the figures to November);
+ * - close on the 15th working day of the next year, after December's reports and their
+ *   escalations, so the year's result is computed on complete data.
+ *
+ * `holidays` replaces the default list (this year's and next year's Vietnamese public holidays);
+ * include next January's holidays in it, where the year-end reports fall due.
+ */
+export function defaultCycleCalendar(year: number, holidays?: readonly IsoDate[]): CycleCalendar {
+  const publicHolidays = holidays
+    ? [...holidays]
+    : [...vietnamPublicHolidays(year), ...vietnamPublicHolidays(year + 1)];
+  return {
+    year,
+    timezone: VIETNAM_TIME_ZONE,
+    monitoring: { dueWorkingDaysAfterPeriodEnd: 5, dueTime: '17:00' },
+    reminderBeforeDueDays: 2,
+    escalationAfterDueDays: { unitHead: 2, qualityRepresentative: 5 },
+    notificationTime: '08:00',
+    auditWindow: { from: isoDate(year, 10, 1), to: isoDate(year, 10, 31) },
+    managementReviewDate: workingDayOnOrAfter(isoDate(year, 12, 15), publicHolidays),
+    closeDate: addWorkingDays(isoDate(year, 12, 31), 15, publicHolidays),
+    publicHolidays,
+  };
+}
+
+/** The periods of `year` for a frequency, each with its report due instant per the calendar. */
+export function periodsFor(
+  frequency: MeasurementFrequency,
+  year: number,
+  calendar: CycleCalendar = defaultCycleCalendar(year),
+): MonitoringPeriod[] {
+  const { dueWorkingDaysAfterPeriodEnd, dueTime, periodCutOffDay } = calendar.monitoring;
+  return Array.from({ length: periodsInYear(frequency) }, (_, i) => {
+    const index = i + 1;
+    const { start, end } = periodBounds(frequency, year, index, periodCutOffDay);
+    const dueDay = addWorkingDays(end, dueWorkingDaysAfterPeriodEnd, calendar.publicHolidays);
+    return {
+      key: periodKey(frequency, year, index),
+      frequency,
+      index,
+      start,
+      end,
+      dueAt: vnLocalToInstant(dueDay, dueTime),
+    };
+  });
+}
+
+/** How many of `periods` have fallen due by `at` (a report due at 17:00 is not yet due at 16:59). */
+export function periodsElapsedAt(periods: readonly MonitoringPeriod[], at: IsoInstant): number {
+  const atMs = instantToEpochMs(at);
+  return periods.filter((period) => instantToEpochMs(period.dueAt) <= atMs).length;
+}
+
+/** When the owner is reminded of a report due at `dueAt`. */
+export function reminderAt(dueAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
+  const dueDay = instantToVnLocal(dueAt).date;
+  const day = addWorkingDays(dueDay, -calendar.reminderBeforeDueDays, calendar.publicHolidays);
+  return vnLocalToInstant(day, calendar.notificationTime);
+}
+
+/** When a report still missing after `dueAt` goes to the unit head, then the quality representative. */
+export function escalationsAt(
+  dueAt: IsoInstant,
+  calendar: CycleCalendar,
+): { level: EscalationLevel; at: IsoInstant }[] {
+  const dueDay = instantToVnLocal(dueAt).date;
+  const at = (days: number) =>
+    vnLocalToInstant(addWorkingDays(dueDay, days, calendar.publicHolidays), calendar.notificationTime);
+  return [
+    { level: 'unit-head', at: at(calendar.escalationAfterDueDays.unitHead) },
+    { level: 'quality-representative', at: at(calendar.escalationAfterDueDays.qualityRepresentative) },
+  ];
+}
+
+/** Problems that would make the calendar schedule nonsense; empty when it can be used. */
+export function validateCycleCalendar(calendar: CycleCalendar): ValidationProblem[] {
+  const problems = new ProblemList();
+  const { year } = calendar;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    problems.add('year', 'out-of-range', 'Năm phải là số nguyên từ 2000 đến 2100.');
+  }
+  if (calendar.timezone !== VIETNAM_TIME_ZONE) {
+    problems.add('timezone', 'invalid-value', `Múi giờ phải là ${VIETNAM_TIME_ZONE}.`);
+  }
+  const { dueWorkingDaysAfterPeriodEnd, dueTime, periodCutOffDay } = calendar.monitoring;
+  if (!isNonNegativeInteger(dueWorkingDaysAfterPeriodEnd) || dueWorkingDaysAfterPeriodEnd > 30) {
+    problems.add(
+      'monitoring.dueWorkingDaysAfterPeriodEnd',
+      'out-of-range',
+      'Hạn báo cáo phải từ 0 đến 30 ngày làm việc sau kỳ.',
+    );
+  }
+  if (!isLocalTime(dueTime))
+    problems.add('monitoring.dueTime', 'invalid-format', 'Giờ hạn báo cáo phải có dạng HH:mm.');
+  if (
+    periodCutOffDay !== undefined &&
+    !(Number.isInteger(periodCutOffDay) && periodCutOffDay >= 1 && periodCutOffDay <= 28)
+  ) {
+    problems.add('monitoring.periodCutOffDay', 'out-of-range', 'Ngày chốt số liệu phải từ 1 đến 28.');
+  }
+  if (!isNonNegativeInteger(calendar.reminderBeforeDueDays)) {
+    problems.add(
+      'reminderBeforeDueDays',
+      'out-of-range',
+      'Số ngày nhắc trước hạn phải là số nguyên không âm.',
+    );
+  }
+  const { unitHead, qualityRepresentative } = calendar.escalationAfterDueDays;
+  if (!isPositiveInteger(unitHead)) {
+    problems.add(
+      'escalationAfterDueDays.unitHead',
+      'out-of-range',
+      'Số ngày báo lãnh đạo đơn vị phải là số nguyên dương.',
+    );
+  }
+  if (
+    !isPositiveInteger(qualityRepresentative) ||
+    (isPositiveInteger(unitHead) && qualityRepresentative <= unitHead)
+  ) {
+    problems.add(
+      'escalationAfterDueDays.qualityRepresentative',
+      'inconsistent',
+      'Báo Đại diện chất lượng phải sau khi đã báo lãnh đạo đơn vị.',
+    );
+  }
+  if (!isLocalTime(calendar.notificationTime)) {
+    problems.add('notificationTime', 'invalid-format', 'Giờ gửi thông báo phải có dạng HH:mm.');
+  }
+  calendar.publicHolidays.forEach((day, i) => {
+    if (!isIsoDate(day))
+      problems.add(`publicHolidays[${i}]`, 'invalid-format', 'Ngày nghỉ phải có dạng YYYY-MM-DD.');
+  });
+
+  const dates: [string, string][] = [
+    ['auditWindow.from', calendar.auditWindow.from],
+    ['auditWindow.to', calendar.auditWindow.to],
+    ['managementReviewDate', calendar.managementReviewDate],
+    ['closeDate', calendar.closeDate],
+  ];
+  const badDates = dates.filter(([, value]) => !isIsoDate(value));
+  badDates.forEach(([path]) => problems.add(path, 'invalid-format', 'Ngày phải có dạng YYYY-MM-DD.'));
+  if (badDates.length > 0) return problems.problems;
+
+  const { from, to } = calendar.auditWindow;
+  if (!from.startsWith(`${year}-`) || !to.startsWith(`${year}-`)) {
+    problems.add('auditWindow', 'out-of-range', `Đánh giá nội bộ phải diễn ra trong năm ${year}.`);
+  }
+  if (compareIsoDates(from, to) > 0) {
+    problems.add('auditWindow.to', 'inconsistent', 'Ngày kết thúc đánh giá nội bộ phải sau ngày bắt đầu.');
+  }
+  // ISO 9.3.2 c) 6: audit results are an input of the review, so the audit must come first.
+  if (compareIsoDates(calendar.managementReviewDate, to) <= 0) {
+    problems.add(
+      'managementReviewDate',
+      'inconsistent',
+      'Họp xem xét của lãnh đạo phải sau đợt đánh giá nội bộ.',
+    );
+  }
+  if (compareIsoDates(calendar.closeDate, calendar.managementReviewDate) < 0) {
+    problems.add('closeDate', 'inconsistent', 'Ngày kết thúc chu kỳ phải sau họp xem xét của lãnh đạo.');
+  }
+  if (problems.problems.length === 0) {
+    // The year's result needs every report, so the close must come after the last one falls due.
+    const lastDueDay = instantToVnLocal(periodsFor('yearly', year, calendar)[0].dueAt).date;
+    if (compareIsoDates(calendar.closeDate, lastDueDay) <= 0) {
+      problems.add(
+        'closeDate',
+        'inconsistent',
+        `Ngày kết thúc chu kỳ phải sau hạn báo cáo cuối năm (${lastDueDay}).`,
+      );
+    }
+  }
+  return problems.problems;
+}
+
+function isNonNegativeInteger(value: number): boolean {
+  return Number.isInteger(value) && value >= 0;
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value > 0;
+}

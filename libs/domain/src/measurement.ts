@@ -1,0 +1,117 @@
+import type { Indicator } from './indicator';
+import { parsePeriodKey } from './monitoring-period';
+import type { ValidationProblem } from './validation-problem';
+import { ProblemList } from './validation-problem';
+import type { IsoInstant } from './vietnam-time';
+import { instantToEpochMs, isIsoInstant } from './vietnam-time';
+
+interface MeasurementBase {
+  indicatorId: string;
+  /** The period measured, see `periodKey`: `2024-03`, `2024-Q1`, `2024-H1`, `2024`. */
+  periodKey: string;
+  reportedAt: IsoInstant;
+  /** Reported after the period's due instant; kept for process performance, not for the result. */
+  late: boolean;
+  /** References to the documented information behind the figure (ISO 7.5), e.g. a report number. */
+  evidence: string[];
+  /** User id of the reporter, for the record. */
+  reportedBy?: string;
+}
+
+/**
+ * The cases of this period only (dossiers settled in March), never a running total: the year's
+ * figure is the sum of the periods. 0/0 is a valid report of a period with no cases.
+ */
+export interface RatioMeasurement extends MeasurementBase {
+  kind: 'ratio';
+  numerator: number;
+  denominator: number;
+}
+
+/** Occurrences in this period only. */
+export interface CountMeasurement extends MeasurementBase {
+  kind: 'count';
+  value: number;
+}
+
+/** A judgement; "achieved" must name its evidence. */
+export interface JudgedMeasurement extends MeasurementBase {
+  kind: 'judged';
+  achieved: boolean;
+}
+
+export type Measurement = RatioMeasurement | CountMeasurement | JudgedMeasurement;
+
+/** A report is late when it arrives after its due instant (a report at 17:00:00 sharp is on time). */
+export function isReportLate(dueAt: IsoInstant, reportedAt: IsoInstant): boolean {
+  return instantToEpochMs(reportedAt) > instantToEpochMs(dueAt);
+}
+
+/**
+ * What is wrong with a measurement for an indicator; empty when it can be recorded. Ratios count
+ * parts of a whole, so the numerator can never exceed the denominator (more dossiers on time than
+ * dossiers is a typing error, not a 120% result), and figures are whole numbers of cases.
+ */
+export function validateMeasurement(indicator: Indicator, measurement: Measurement): ValidationProblem[] {
+  const problems = new ProblemList();
+  if (measurement.indicatorId !== indicator.id) {
+    problems.add('indicatorId', 'unknown-reference', `Số liệu không thuộc chỉ số ${indicator.id}.`);
+  }
+  if (measurement.kind !== indicator.kind) {
+    problems.add('kind', 'invalid-value', `Chỉ số ${indicator.id} cần số liệu loại "${indicator.kind}".`);
+    return problems.problems;
+  }
+  if (!parsePeriodKey(measurement.periodKey)) {
+    problems.add(
+      'periodKey',
+      'invalid-format',
+      'Kỳ báo cáo không hợp lệ (ví dụ 2024-03, 2024-Q1, 2024-H1, 2024).',
+    );
+  }
+  if (!isIsoInstant(measurement.reportedAt)) {
+    problems.add('reportedAt', 'invalid-format', 'Thời điểm báo cáo phải là thời điểm ISO 8601 có múi giờ.');
+  }
+  if (typeof measurement.late !== 'boolean')
+    problems.add('late', 'required', 'Thiếu thông tin báo cáo trễ hạn.');
+  if (!Array.isArray(measurement.evidence)) {
+    problems.add('evidence', 'required', 'Thiếu danh sách minh chứng.');
+  } else {
+    measurement.evidence.forEach((item, i) =>
+      problems.requireText(`evidence[${i}]`, item, 'Minh chứng không được để trống.'),
+    );
+  }
+
+  switch (measurement.kind) {
+    case 'ratio': {
+      const { numerator, denominator } = measurement;
+      if (!isCaseCount(numerator))
+        problems.add('numerator', 'invalid-value', 'Tử số phải là số nguyên không âm.');
+      if (!isCaseCount(denominator))
+        problems.add('denominator', 'invalid-value', 'Mẫu số phải là số nguyên không âm.');
+      if (isCaseCount(numerator) && isCaseCount(denominator) && numerator > denominator) {
+        problems.add('numerator', 'out-of-range', 'Tử số không được lớn hơn mẫu số.');
+      }
+      break;
+    }
+    case 'count':
+      if (!isCaseCount(measurement.value))
+        problems.add('value', 'invalid-value', 'Số lượng phải là số nguyên không âm.');
+      break;
+    case 'judged':
+      if (typeof measurement.achieved !== 'boolean') {
+        problems.add('achieved', 'required', 'Phải đánh giá đạt hoặc không đạt.');
+      } else if (
+        measurement.achieved &&
+        Array.isArray(measurement.evidence) &&
+        measurement.evidence.length === 0
+      ) {
+        problems.add('evidence', 'required', 'Đánh giá "đạt" phải kèm ít nhất một minh chứng.');
+      }
+      break;
+  }
+  return problems.problems;
+}
+
+function isCaseCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}

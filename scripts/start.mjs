@@ -1,0 +1,136 @@
+// `npm start`: qcycle on its embedded defaults, on one machine, with nothing set up beforehand.
+// Installs what is missing, builds, starts the Temporal dev server (its own SQLite file under .data/),
+// the API (which migrates qcycle's SQLite database) and the worker, then says where to go.
+// Ctrl-C stops everything it started, worker first, Temporal last.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { ensureDependencies, root } = require('./lib/ensure-deps.cjs');
+const { waitForPort } = require('./lib/net.cjs');
+
+const log = (message) => console.log(`[qcycle] ${message}`);
+ensureDependencies();
+const { resolveTemporalCli } = require('./lib/temporal-tools.cjs');
+
+const dataDir = join(root, '.data');
+mkdirSync(dataDir, { recursive: true });
+const port = Number(process.env.PORT || 3000);
+const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
+// An existing Temporal (TEMPORAL_ADDRESS) is used as it is; otherwise the embedded dev server runs.
+const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
+const temporalPort = 7233;
+const temporalUiPort = 8233;
+
+log('building (tsc, workflow bundle)…');
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build-workflow-bundle.mjs', 'dist/workflow-bundle.js'], { cwd: root, stdio: 'inherit' });
+
+const children = [];
+let stopping = false;
+
+function start(name, command, args, env = {}) {
+  // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
+  child.name = name;
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[qcycle] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
+      stopAll(1);
+    }
+  });
+  return child;
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function stopAll(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  // Reverse start order: the worker drains before the API and Temporal go away.
+  for (const child of [...children].reverse()) await stopChild(child);
+  log('stopped; nothing left running.');
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} not healthy after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+try {
+  if (embeddedTemporal) {
+    const cli = resolveTemporalCli();
+    log('starting the Temporal dev server…');
+    start('temporal', cli, [
+      'server', 'start-dev',
+      '--ip', '127.0.0.1', '--port', String(temporalPort), '--ui-port', String(temporalUiPort),
+      '--db-filename', join(dataDir, 'temporal.sqlite'),
+      '--log-level', 'error',
+    ]);
+    await waitForPort(temporalPort, { timeoutMs: 60_000, what: `Temporal dev server (port ${temporalPort})` });
+  }
+
+  const appEnv = {
+    TS_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+    TS_NODE_BASEURL: join(root, 'dist'),
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || `127.0.0.1:${temporalPort}`,
+  };
+  const node = (main) => [process.execPath, ['-r', 'tsconfig-paths/register', main]];
+  start('api', ...node('dist/apps/api/src/main.js'), { ...appEnv, RUN_MIGRATIONS: 'true' });
+  await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
+  start('worker', ...node('dist/apps/worker/src/main.js'), { ...appEnv, QCYCLE_WORKFLOW_BUNDLE: join(root, 'dist/workflow-bundle.js') });
+
+  console.log(`
+  qcycle is running.
+
+    API            ${publicUrl}/api/v1
+    OpenAPI docs   ${publicUrl}/api/docs
+    Health         ${publicUrl}/health${embeddedTemporal ? `\n    Temporal UI    http://localhost:${temporalUiPort}` : ''}
+
+  Start the Kon Tum 2024 cycle:
+    curl -X POST ${publicUrl}/api/v1/cycles -H 'content-type: application/json' \\
+         -d '{"organisationCode":"kontum","year":2024}'
+    curl ${publicUrl}/api/v1/cycles/kontum-2024
+
+  Data lives in ${dataDir} and survives a restart. Press Ctrl-C to stop everything.
+`);
+} catch (error) {
+  console.error(`[qcycle] ${error instanceof Error ? error.message : error}`);
+  await stopAll(1);
+}

@@ -1,0 +1,26 @@
+import { migrateDownAll, migrateUp, MIGRATIONS, openDataSource } from '@qcycle/persistence';
+import { createTestDatabase, type TestDatabaseKind } from '@qcycle/testing';
+
+describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kind) => {
+  it('apply every migration, create the tables, and revert to an empty schema', async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      const applied = await migrateUp(dataSource);
+      expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(await migrateUp(dataSource)).toEqual([]);
+
+      const tables = async () => (await dataSource.createQueryRunner().getTables(['quality_cycles', 'event_log'])).map((t) => t.name.split('.').pop());
+      expect((await tables()).sort()).toEqual(['event_log', 'quality_cycles']);
+
+      expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
+      expect(await tables()).toEqual([]);
+
+      // Up again after down: the down migrations left nothing behind that blocks a re-run.
+      expect(await migrateUp(dataSource)).toHaveLength(MIGRATIONS.length);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+});
