@@ -1,0 +1,34 @@
+import type { LocalizedText } from '@qcycle/domain';
+import type { PersonRef } from './roster.contract';
+
+/** Why a person is told about a task. */
+export type TaskNotificationReason = 'assigned' | 'reminder' | 'escalated' | 'reassigned' | 'cancelled';
+
+/**
+ * What the notification activity needs to tell one person about one task: everything is in the
+ * input, so sending does not depend on any other record being written first.
+ */
+export interface TaskNotificationRequest {
+  /** Unique per (task, reason, recipient, occasion): the same id is sent at most once. */
+  notificationId: string;
+  taskId: string;
+  cycleId: string;
+  reason: TaskNotificationReason;
+  recipient: PersonRef;
+  /** The task's assignee, when the recipient is someone else (an escalation to the unit head). */
+  assignee?: PersonRef;
+  taskTitle: LocalizedText;
+  /** ISO-8601 instant; absent for tasks without a deadline. */
+  dueAt?: string;
+}
+
+export interface TaskNotificationResult {
+  notificationId: string;
+  /** `sent` by e-mail, `recorded` only (no e-mail address or no SMTP configured), or `duplicate`. */
+  delivery: 'sent' | 'recorded' | 'duplicate';
+}
+
+/** The activity the workflows call to notify people (implemented in activities/src/notifications). */
+export interface NotificationActivities {
+  sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;
+}

@@ -1,0 +1,36 @@
+import type { LocalizedText } from '@qcycle/domain';
+
+/** A person the cycle can give a task to, as the cycle knows them (a snapshot taken at start). */
+export interface PersonRef {
+  userId: string;
+  /** Full name as it is written on documents, e.g. `Nguyễn Hữu Tháp`. */
+  name: string;
+  /** Where notifications go; absent for people reached only through their inbox. */
+  email?: string;
+  /** The unit the person belongs to; an auditor never audits this unit. */
+  unitCode?: string;
+  /** Language of their notifications: Vietnamese by default. */
+  locale?: 'vi' | 'en';
+}
+
+export interface RosterUnit {
+  code: string;
+  name: LocalizedText;
+  head: PersonRef;
+  staff: PersonRef[];
+}
+
+/**
+ * Who plays which role in one organisation's cycle (DESIGN.md §5), handed to the cycle when it
+ * starts so that the workflow decides deterministically who gets each task. Later changes of people
+ * go through task reassignment, which is recorded.
+ */
+export interface CycleRoster {
+  /** Chairman or Vice Chairman who approves objectives, signs the decision, chairs the review. */
+  leader: PersonRef;
+  /** Chief of Office, the Quality Representative (Articles 2 and 4 of the seed). */
+  qualityRepresentative: PersonRef;
+  units: RosterUnit[];
+  /** Internal auditors; exactly one is the lead auditor. */
+  auditors: (PersonRef & { lead?: boolean })[];
+}
