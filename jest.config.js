@@ -15,7 +15,7 @@ const shared = {
   roots: ['<rootDir>/apps', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
-    '^@qcycle/(domain|contracts|config|persistence|testing)$': '<rootDir>/libs/$1/src',
+    '^@qcycle/(domain|contracts|config|persistence|testing|task-links)$': '<rootDir>/libs/$1/src',
     '^@qcycle/(activities|workflows)$': '<rootDir>/$1/src',
   },
   setupFiles: ['reflect-metadata'],
@@ -23,6 +23,7 @@ const shared = {
 
 module.exports = {
   testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'] },

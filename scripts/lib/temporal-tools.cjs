@@ -4,7 +4,7 @@
 //  - the time-skipping test server: the Maven artifact io.temporal:temporal-test-server behind a
 //    small executable wrapper that @temporalio/testing starts as an 'existing-path' executable.
 // The SDK's own download of these servers needs a site this project cannot count on, so we build them.
-const { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, readdirSync } = require('node:fs');
+const { existsSync, mkdirSync, writeFileSync, chmodSync, readdirSync } = require('node:fs');
 const { join, delimiter } = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { root } = require('./ensure-deps.cjs');

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,10 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadConfig, type DatabaseConfig, type QcycleConfig } from '@qcycle/config';
+
+// Loopback helpers shared with the start and test scripts (Node builtins only).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort, waitForPort } = require('../../../scripts/lib/net.cjs');
 
 /** What test/setup/global-setup.ts started, read from the environment it set. */
 function required(name: string): string {
@@ -70,11 +75,56 @@ export function testConfig(database: DatabaseConfig, temporalAddress = devServer
   return { ...config, database };
 }
 
+/** A time-skipping environment that also stops the test server it started. */
+class OwnedTimeSkippingEnvironment extends TestWorkflowEnvironment {
+  serverProcess?: ChildProcess;
+
+  override async teardown(): Promise<void> {
+    await super.teardown();
+    const server = this.serverProcess;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  }
+}
+
+/** What TestWorkflowEnvironment.create accepts; private in the SDK's typings (pinned: @temporalio/testing 1.24.0). */
+interface InternalCreateOptions {
+  server: { type: 'existing' };
+  address: string;
+  namespace: string;
+  supportsTimeSkipping: boolean;
+}
+
 /**
  * A private time-skipping Temporal server (the Java test server built by scripts/provision.mjs):
  * one per suite, because skipping time is global to the server.
+ *
+ * We start the JVM ourselves instead of handing the SDK an 'existing-path' executable: the SDK
+ * gives the server 5 s to open its port, and a cold JVM on a busy 2-core machine took longer
+ * (measured: 1.4–1.9 s idle, over 5 s with both cores loaded; docs/testing.md). The SDK's
+ * `createFromExistingServer` would turn time skipping off, so we call its internal `create` with
+ * `supportsTimeSkipping: true` — the one place that relies on SDK internals.
  */
 export async function startTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  const path = required('QCYCLE_TEST_TIME_SKIPPING_SERVER');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const executable = required('QCYCLE_TEST_TIME_SKIPPING_SERVER');
+  const port: number = await freePort();
+  const serverProcess = spawn(executable, [String(port)], { stdio: ['ignore', 'ignore', 'ignore'] });
+  try {
+    await waitForPort(port, { timeoutMs: 120_000, what: 'Temporal time-skipping test server' });
+    const create = (OwnedTimeSkippingEnvironment as unknown as { create(o: InternalCreateOptions): Promise<OwnedTimeSkippingEnvironment> }).create;
+    const env = await create.call(OwnedTimeSkippingEnvironment, {
+      server: { type: 'existing' },
+      address: `127.0.0.1:${port}`,
+      namespace: 'default',
+      supportsTimeSkipping: true,
+    });
+    env.serverProcess = serverProcess;
+    return env;
+  } catch (error) {
+    serverProcess.kill('SIGKILL');
+    throw error;
+  }
 }
