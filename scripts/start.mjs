@@ -9,36 +9,81 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { ensureDependencies, root } = require('./lib/ensure-deps.cjs');
-const { waitForPort } = require('./lib/net.cjs');
+const { isPortFree, waitForPort } = require('./lib/net.cjs');
 
 const log = (message) => console.log(`[qcycle] ${message}`);
-ensureDependencies();
 const { resolveTemporalCli } = require('./lib/temporal-tools.cjs');
 
 const dataDir = join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
-const port = Number(process.env.PORT || 3000);
+/** A TCP port from the environment, or the default; anything else stops here with the variable's name. */
+function portFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`[qcycle] ${name}=${raw} is not a TCP port (1–65535).`);
+    process.exit(1);
+  }
+  return value;
+}
+const port = portFromEnv('PORT', 3000);
 const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
-// An existing Temporal (TEMPORAL_ADDRESS) is used as it is; otherwise the embedded dev server runs.
+// An existing Temporal (TEMPORAL_ADDRESS) is used as it is; otherwise the embedded dev server runs,
+// on 7233 with its UI on 8233 unless TEMPORAL_DEV_SERVER_PORT / TEMPORAL_DEV_SERVER_UI_PORT say otherwise.
 const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
-const temporalPort = 7233;
-const temporalUiPort = 8233;
+const temporalPort = portFromEnv('TEMPORAL_DEV_SERVER_PORT', 7233);
+const temporalUiPort = portFromEnv('TEMPORAL_DEV_SERVER_UI_PORT', 8233);
+
+// A port already taken (another qcycle, another Temporal) would otherwise surface later as a
+// confusing failure, or worse, as this stack talking to someone else's Temporal.
+const wanted = [{ port, name: 'PORT', what: 'the API' }];
+if (embeddedTemporal) {
+  wanted.push(
+    { port: temporalPort, name: 'TEMPORAL_DEV_SERVER_PORT', what: 'the Temporal dev server' },
+    { port: temporalUiPort, name: 'TEMPORAL_DEV_SERVER_UI_PORT', what: 'the Temporal UI' },
+  );
+}
+for (const { port: candidate, name, what } of wanted) {
+  if (!(await isPortFree(candidate))) {
+    console.error(
+      `[qcycle] port ${candidate} (${what}) is already in use: stop what listens there, or choose another with ${name}=<port>` +
+        (name === 'PORT' ? '.' : ' (or use a Temporal that is already running: TEMPORAL_ADDRESS=host:port).'),
+    );
+    process.exit(1);
+  }
+}
+
+ensureDependencies();
 
 log('building (tsc, workflow bundle)…');
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, ['scripts/build-workflow-bundle.mjs', 'dist/workflow-bundle.js'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+execFileSync(process.execPath, ['scripts/build-workflow-bundle.mjs', 'dist/workflow-bundle.js'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const children = [];
 let stopping = false;
 
 function start(name, command, args, env = {}) {
   // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+    detached: true,
+  });
   child.name = name;
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`[qcycle] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
+      console.error(
+        `[qcycle] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`,
+      );
       stopAll(1);
     }
   });
@@ -98,12 +143,23 @@ try {
     const cli = resolveTemporalCli();
     log('starting the Temporal dev server…');
     start('temporal', cli, [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1', '--port', String(temporalPort), '--ui-port', String(temporalUiPort),
-      '--db-filename', join(dataDir, 'temporal.sqlite'),
-      '--log-level', 'error',
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(temporalPort),
+      '--ui-port',
+      String(temporalUiPort),
+      '--db-filename',
+      join(dataDir, 'temporal.sqlite'),
+      '--log-level',
+      'error',
     ]);
-    await waitForPort(temporalPort, { timeoutMs: 60_000, what: `Temporal dev server (port ${temporalPort})` });
+    await waitForPort(temporalPort, {
+      timeoutMs: 60_000,
+      what: `Temporal dev server (port ${temporalPort})`,
+    });
   }
 
   const appEnv = {
@@ -114,7 +170,10 @@ try {
   const node = (main) => [process.execPath, ['-r', 'tsconfig-paths/register', main]];
   start('api', ...node('dist/apps/api/src/main.js'), { ...appEnv, RUN_MIGRATIONS: 'true' });
   await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
-  start('worker', ...node('dist/apps/worker/src/main.js'), { ...appEnv, QCYCLE_WORKFLOW_BUNDLE: join(root, 'dist/workflow-bundle.js') });
+  start('worker', ...node('dist/apps/worker/src/main.js'), {
+    ...appEnv,
+    QCYCLE_WORKFLOW_BUNDLE: join(root, 'dist/workflow-bundle.js'),
+  });
 
   console.log(`
   qcycle is running.

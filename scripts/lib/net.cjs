@@ -33,4 +33,14 @@ async function waitForPort(port, { host = '127.0.0.1', timeoutMs = 60_000, what 
   }
 }
 
-module.exports = { freePort, waitForPort };
+/** Whether nothing listens on `port` (of `host`; all interfaces when omitted) right now. */
+function isPortFree(port, host) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+module.exports = { freePort, isPortFree, waitForPort };

@@ -28,7 +28,10 @@ function installPostgresWithApt() {
   console.log('[qcycle] PostgreSQL is not installed: installing Debian package `postgresql`…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` system user. */
@@ -54,7 +57,9 @@ async function startThrowawayPostgres() {
     binDir = findPgBinDir();
   }
   if (!binDir) {
-    throw new Error('PostgreSQL is not installed and could not be installed; install it, or set QCYCLE_TEST_POSTGRES_URL.');
+    throw new Error(
+      'PostgreSQL is not installed and could not be installed; install it, or set QCYCLE_TEST_POSTGRES_URL.',
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'qcycle-pg-'));
   if (process.getuid?.() === 0) {
@@ -64,12 +69,20 @@ async function startThrowawayPostgres() {
   const port = await freePort();
   const run = (bin, args) => {
     const [command, argv] = asServerUser(join(binDir, bin), args);
-    execFileSync(command, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+    // cwd: the server user may not enter the caller's folder (a private checkout); it owns dataDir.
+    execFileSync(command, argv, { cwd: dataDir, stdio: ['ignore', 'ignore', 'inherit'] });
   };
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   run('pg_ctl', [
-    '-D', dataDir, '-w', '-t', '60', '-l', join(dataDir, 'server.log'),
-    '-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    join(dataDir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     'start',
   ]);
   const stop = () => {

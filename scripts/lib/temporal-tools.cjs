@@ -33,7 +33,8 @@ function log(message) {
  */
 function resolveTemporalCli() {
   if (process.env.TEMPORAL_CLI) {
-    if (!existsSync(process.env.TEMPORAL_CLI)) throw new Error(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist`);
+    if (!existsSync(process.env.TEMPORAL_CLI))
+      throw new Error(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist`);
     return process.env.TEMPORAL_CLI;
   }
   const fromPath = onPath('temporal');
@@ -54,7 +55,9 @@ function resolveTemporalCli() {
   }
   mkdirSync(binDir, { recursive: true });
   const started = Date.now();
-  log(`building the Temporal dev server: go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} (first time only, a few minutes)…`);
+  log(
+    `building the Temporal dev server: go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} (first time only, a few minutes)…`,
+  );
   execFileSync(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
     stdio: 'inherit',
     env: { ...process.env, GOBIN: binDir, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim() },
@@ -93,7 +96,10 @@ function resolveTestServer() {
   const dir = join(toolsDir, 'temporal-test-server', TEST_SERVER_VERSION);
   const wrapper = join(dir, 'temporal-test-server');
   const libDir = join(dir, 'lib');
-  const complete = existsSync(wrapper) && existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('temporal-test-server-'));
+  const complete =
+    existsSync(wrapper) &&
+    existsSync(libDir) &&
+    readdirSync(libDir).some((f) => f.startsWith('temporal-test-server-'));
   if (complete) return wrapper;
 
   const mvn = onPath('mvn');
@@ -109,7 +115,11 @@ function resolveTestServer() {
   writeFileSync(join(dir, 'pom.xml'), TEST_SERVER_POM);
   const started = Date.now();
   log(`fetching the Temporal time-skipping test server ${TEST_SERVER_VERSION} from Maven Central…`);
-  execFileSync(mvn, ['-q', '-B', '-Dstyle.color=never', 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`], { cwd: dir, stdio: 'inherit' });
+  execFileSync(
+    mvn,
+    ['-q', '-B', '-Dstyle.color=never', 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`],
+    { cwd: dir, stdio: 'inherit' },
+  );
   // The SDK runs `<wrapper> <port>`; exec keeps the JVM as the process the SDK stops.
   writeFileSync(
     wrapper,
@@ -123,4 +133,10 @@ function resolveTestServer() {
   return wrapper;
 }
 
-module.exports = { resolveTemporalCli, resolveTestServer, toolsDir, TEMPORAL_CLI_VERSION, TEST_SERVER_VERSION };
+module.exports = {
+  resolveTemporalCli,
+  resolveTestServer,
+  toolsDir,
+  TEMPORAL_CLI_VERSION,
+  TEST_SERVER_VERSION,
+};

@@ -15,6 +15,8 @@ const { freePort, waitForPort } = require('../../scripts/lib/net.cjs');
 export interface TestServers {
   stopPostgres?: () => void;
   temporalDevServer?: ChildProcess;
+  /** Temporary folder of the workflow bundle, removed by the teardown. */
+  bundleDir?: string;
 }
 
 declare global {
@@ -45,13 +47,26 @@ export default async function globalSetup(): Promise<void> {
   const uiPort: number = await freePort();
   servers.temporalDevServer = spawn(
     cli,
-    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'error'],
+    [
+      'server',
+      'start-dev',
+      '--headless',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ui-port',
+      String(uiPort),
+      '--log-level',
+      'error',
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'], detached: false },
   );
   await waitForPort(port, { timeoutMs: 60_000, what: 'Temporal dev server' });
   process.env.QCYCLE_TEST_TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
 
-  const bundlePath = join(mkdtempSync(join(tmpdir(), 'qcycle-bundle-')), 'workflow-bundle.js');
+  servers.bundleDir = mkdtempSync(join(tmpdir(), 'qcycle-bundle-'));
+  const bundlePath = join(servers.bundleDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, (await bundleWorkflows()).code);
   process.env.QCYCLE_TEST_WORKFLOW_BUNDLE = bundlePath;
 }

@@ -1,4 +1,5 @@
-import type {} from "./global-setup";
+import { rmSync } from 'node:fs';
+import type {} from './global-setup';
 
 /** Stops what test/setup/global-setup.ts started. */
 export default async function globalTeardown(): Promise<void> {
@@ -14,4 +15,5 @@ export default async function globalTeardown(): Promise<void> {
     if (devServer.exitCode === null) devServer.kill('SIGKILL');
   }
   servers.stopPostgres?.();
+  if (servers.bundleDir) rmSync(servers.bundleDir, { recursive: true, force: true });
 }

@@ -2,9 +2,12 @@
 // so CI and humans read the same count whatever reporter they know.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numRuntimeErrorTestSuites } = results;
+    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numRuntimeErrorTestSuites } =
+      results;
     const failed = numFailedTests + numRuntimeErrorTestSuites;
-    console.log(`\nqcycle: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped`);
+    console.log(
+      `\nqcycle: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped`,
+    );
   }
 }
 module.exports = SummaryReporter;
