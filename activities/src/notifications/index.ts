@@ -1,0 +1,2 @@
+export * from './task-notification.activities';
+export * from './task-notification-mail';

@@ -1,0 +1,155 @@
+import { instantToVnLocal, type Language } from '@qcycle/domain';
+import type { TaskNotificationReason, TaskNotificationRequest } from '@qcycle/contracts';
+
+/** One e-mail, ready to send and to keep as the record of what was said. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface TaskMailLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** `2024-04-05T10:00:00.000Z` → `05/04/2024 17:00`: the Vietnamese way, in Vietnam time (UTC+07:00). */
+export function formatVietnamDateTime(instant: string): string {
+  const { date, time } = instantToVnLocal(instant);
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year} ${time}`;
+}
+
+/** `${publicUrl}/tasks/${taskId}?token=…`, every part encoded. */
+export function taskLinkUrl(publicUrl: string, taskId: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}?token=${encodeURIComponent(token)}`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+interface Wording {
+  subject: Record<TaskNotificationReason, string>;
+  lead: Record<TaskNotificationReason, (title: string, assignee?: string) => string>;
+  greeting: (name: string) => string;
+  due: (when: string) => string;
+  open: string;
+  linkNote: (expiry: string) => string;
+  signature: string[];
+}
+
+const WORDING: Record<Language, Wording> = {
+  vi: {
+    subject: {
+      assigned: 'Nhiệm vụ mới',
+      reminder: 'Nhắc việc',
+      escalated: 'Nhiệm vụ quá hạn',
+      reassigned: 'Nhiệm vụ được giao lại',
+      cancelled: 'Nhiệm vụ đã hủy',
+    },
+    lead: {
+      assigned: (t) => `Ông/Bà được giao nhiệm vụ "${t}".`,
+      reminder: (t) => `Xin nhắc ông/bà hoàn thành nhiệm vụ "${t}".`,
+      escalated: (t, a) =>
+        a
+          ? `Nhiệm vụ "${t}" giao cho ${a} đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`
+          : `Nhiệm vụ "${t}" đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`,
+      reassigned: (t) => `Nhiệm vụ "${t}" đã được giao lại cho ông/bà.`,
+      cancelled: (t) => `Nhiệm vụ "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
+    },
+    greeting: (n) => `Kính gửi ${n},`,
+    due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
+    open: 'Mở nhiệm vụ',
+    linkNote: (e) =>
+      `Liên kết chỉ dùng được một lần, dành riêng cho ông/bà, hết hạn lúc ${e} (giờ Việt Nam). Sau đó, xin đăng nhập qcycle và mở nhiệm vụ từ hộp công việc.`,
+    signature: [
+      'Trân trọng,',
+      'Hệ thống quản lý chất lượng qcycle (TCVN ISO 9001:2015)',
+      'Đây là thư tự động, xin không trả lời thư này.',
+    ],
+  },
+  en: {
+    subject: {
+      assigned: 'New task',
+      reminder: 'Reminder',
+      escalated: 'Overdue task',
+      reassigned: 'Task reassigned to you',
+      cancelled: 'Task cancelled',
+    },
+    lead: {
+      assigned: (t) => `You have been assigned the task "${t}".`,
+      reminder: (t) => `A reminder to complete the task "${t}".`,
+      escalated: (t, a) =>
+        a
+          ? `The task "${t}" assigned to ${a} is overdue and has been escalated to you.`
+          : `The task "${t}" is overdue and has been escalated to you.`,
+      reassigned: (t) => `The task "${t}" has been reassigned to you.`,
+      cancelled: (t) => `The task "${t}" has been cancelled; no action is needed.`,
+    },
+    greeting: (n) => `Dear ${n},`,
+    due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,
+    open: 'Open the task',
+    linkNote: (e) =>
+      `This link works once, only for you, and expires at ${e} (Vietnam time). After that, sign in to qcycle and open the task from your inbox.`,
+    signature: [
+      'Regards,',
+      'qcycle quality management system (ISO 9001:2015)',
+      'This is an automated message; please do not reply.',
+    ],
+  },
+};
+
+/**
+ * The e-mail telling one person about one task, in their language (Vietnamese unless they chose
+ * English). A cancelled task gets no link: there is nothing left to open.
+ */
+export function renderTaskNotification(
+  request: TaskNotificationRequest,
+  link: TaskMailLink | undefined,
+): RenderedMail {
+  const language: Language = request.recipient.locale === 'en' ? 'en' : 'vi';
+  const words = WORDING[language];
+  // A title is data from a draft: it must never break out of the Subject header.
+  const title = (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim();
+  const lead = words.lead[request.reason](title, request.assignee?.name);
+  const due = request.dueAt ? words.due(formatVietnamDateTime(request.dueAt)) : undefined;
+  const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt)) : undefined;
+
+  const text = [
+    words.greeting(request.recipient.name),
+    '',
+    lead,
+    ...(due ? [due] : []),
+    ...(link ? ['', `${words.open}: ${link.url}`, note as string] : []),
+    '',
+    ...words.signature,
+    '',
+  ].join('\n');
+
+  const paragraph = (content: string) => `<p style="margin:0 0 12px">${content}</p>`;
+  const html = [
+    '<!doctype html>',
+    `<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2937">',
+    paragraph(escapeHtml(words.greeting(request.recipient.name))),
+    paragraph(escapeHtml(lead)),
+    ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
+    ...(link
+      ? [
+          paragraph(
+            `<a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(words.open)}</a>`,
+          ),
+          `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${escapeHtml(note as string)}<br>${escapeHtml(link.url)}</p>`,
+        ]
+      : []),
+    `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+
+  return { subject: `[qcycle] ${words.subject[request.reason]}: ${title}`, text, html };
+}

@@ -1,0 +1,227 @@
+import { createServer } from 'node:net';
+import { Logger } from '@nestjs/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { loadConfig, type QcycleConfig } from '@qcycle/config';
+import type { TaskNotificationRequest } from '@qcycle/contracts';
+import { migrateUp, NotificationEntity, openDataSource } from '@qcycle/persistence';
+import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
+import {
+  createTestDatabase,
+  startTestSmtpServer,
+  uniqueSuffix,
+  type TestDatabase,
+  type TestDatabaseKind,
+  type TestSmtpServer,
+} from '@qcycle/testing';
+import type { DataSource } from 'typeorm';
+import { SMTP_DELIVERY_FAILED, TaskNotificationActivities } from './task-notification.activities';
+
+const SECRET = 'notification-test-secret-0123456789abcdef';
+
+/** A loopback port with nothing listening on it: an SMTP relay that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function request(overrides: Partial<TaskNotificationRequest> = {}): TaskNotificationRequest {
+  const id = uniqueSuffix();
+  return {
+    notificationId: `quality-cycle/kontum/2024/task-${id}/assigned/u-staff-1`,
+    taskId: `quality-cycle/kontum/2024/task-${id}`,
+    cycleId: 'kontum-2024',
+    reason: 'assigned',
+    recipient: { userId: 'u-staff-1', name: 'Nguyễn Văn An', email: 'an@kontum.gov.vn' },
+    taskTitle: { vi: 'Báo cáo số liệu chỉ tiêu 4 tháng 3/2024', en: 'Report indicator 4 for March 2024' },
+    // 17:30 UTC on the 5th is 00:30 on the 6th in Vietnam: the date must follow the Vietnamese day.
+    dueAt: '2024-04-05T17:30:00.000Z',
+    ...overrides,
+  };
+}
+
+describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
+  'TaskNotificationActivities on %s, over real SMTP',
+  (kind) => {
+    let database: TestDatabase;
+    let dataSource: DataSource;
+    let smtp: TestSmtpServer;
+    const started: TaskNotificationActivities[] = [];
+
+    function activities(env: Record<string, string> = {}): {
+      service: TaskNotificationActivities;
+      config: QcycleConfig;
+    } {
+      const config = {
+        ...loadConfig({
+          SMTP_URL: smtp.url,
+          PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
+          MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+          TASK_LINK_SECRET: SECRET,
+          ...env,
+        }),
+        database: database.config,
+      };
+      const service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
+      started.push(service);
+      return { service, config };
+    }
+    const stored = (id: string) => dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
+
+    beforeAll(async () => {
+      // The "SMTP_URL is not set" warning is expected in one test; keep the output for failures.
+      Logger.overrideLogger(['error']);
+      database = await createTestDatabase(kind);
+      dataSource = await openDataSource(database.config);
+      await migrateUp(dataSource);
+      smtp = await startTestSmtpServer();
+    });
+
+    afterAll(async () => {
+      for (const service of started) service.onModuleDestroy();
+      await smtp?.close();
+      await dataSource?.destroy();
+      await database?.drop();
+    });
+
+    it('mails a Vietnamese notice with the due date in Vietnam time and a link that opens that task for that user', async () => {
+      const { service } = activities();
+      const input = request();
+      const before = smtp.messages.length;
+      const result = await new MockActivityEnvironment().run(
+        service.sendTaskNotification.bind(service),
+        input,
+      );
+      expect(result).toEqual({ notificationId: input.notificationId, delivery: 'sent' });
+
+      expect(smtp.messages).toHaveLength(before + 1);
+      const mail = smtp.messages[before];
+      expect(mail.subject).toBe('[qcycle] Nhiệm vụ mới: Báo cáo số liệu chỉ tiêu 4 tháng 3/2024');
+      expect(mail.from?.value[0]).toEqual({ name: 'Văn phòng UBND tỉnh', address: 'iso@kontum.gov.vn' });
+      expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]).toEqual({
+        name: 'Nguyễn Văn An',
+        address: 'an@kontum.gov.vn',
+      });
+      expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
+      expect(mail.text).toContain('Hạn hoàn thành: 06/04/2024 00:30 (giờ Việt Nam)');
+      expect(mail.html).toContain('06/04/2024 00:30');
+
+      const match = /https:\/\/qcycle\.kontum\.gov\.vn\/tasks\/([^?\s]+)\?token=(\S+)/.exec(mail.text ?? '');
+      expect(match).not.toBeNull();
+      const [, encodedTaskId, encodedToken] = match as RegExpExecArray;
+      expect(decodeURIComponent(encodedTaskId)).toBe(input.taskId);
+      const claims = verifyTaskLink(decodeURIComponent(encodedToken), new Date(), SECRET);
+      expect(claims).toMatchObject({ taskId: input.taskId, userId: 'u-staff-1' });
+      const ttlMs = Date.parse(claims.expiresAt) - Date.now();
+      expect(ttlMs).toBeGreaterThan(167 * 3_600_000);
+      expect(ttlMs).toBeLessThanOrEqual(168 * 3_600_000);
+      expect(mail.html).toContain(
+        `href="https://qcycle.kontum.gov.vn/tasks/${encodedTaskId}?token=${encodedToken}"`,
+      );
+
+      const row = await stored(input.notificationId);
+      expect(row).toMatchObject({
+        delivery: 'sent',
+        email: 'an@kontum.gov.vn',
+        taskId: input.taskId,
+        cycleId: 'kontum-2024',
+        recipientUserId: 'u-staff-1',
+        reason: 'assigned',
+        locale: 'vi',
+      });
+      expect(row.subject).toBe(mail.subject);
+      expect(row.body).toBe(mail.text);
+      expect(row.sentAt).not.toBeNull();
+    });
+
+    it('sends nothing more for a notification id it has already sent, even from another worker', async () => {
+      const input = request();
+      expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
+      const after = smtp.messages.length;
+      expect(await activities().service.sendTaskNotification(input)).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'duplicate',
+      });
+      expect(await activities().service.sendTaskNotification({ ...input, reason: 'reminder' })).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'duplicate',
+      });
+      expect(smtp.messages).toHaveLength(after);
+    });
+
+    it('keeps a notification of a task whose id is as long as a task id may be (200)', async () => {
+      const taskId = `quality-cycle/kontum/2024/${'x'.repeat(200 - 26 - 13)}/${uniqueSuffix()}`;
+      expect(taskId).toHaveLength(200);
+      const input = request({ taskId, notificationId: `${taskId}/escalated/quality-representative` });
+      expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
+      expect(await stored(input.notificationId)).toMatchObject({ taskId, delivery: 'sent' });
+    });
+
+    it('writes English to a recipient who chose it', async () => {
+      const input = request({
+        recipient: { userId: 'u-en', name: 'Le Van C', email: 'c@kontum.gov.vn', locale: 'en' },
+      });
+      await activities().service.sendTaskNotification(input);
+      const mail = smtp.messages[smtp.messages.length - 1];
+      expect(mail.subject).toBe('[qcycle] New task: Report indicator 4 for March 2024');
+      expect(mail.text).toContain('Due: 06/04/2024 00:30 (Vietnam time, UTC+07:00)');
+    });
+
+    it('records, without mailing, when SMTP_URL is not set', async () => {
+      const config = { ...loadConfig({ TASK_LINK_SECRET: SECRET }), database: database.config };
+      const service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
+      const input = request();
+      const before = smtp.messages.length;
+      expect(await service.sendTaskNotification(input)).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'recorded',
+      });
+      expect(smtp.messages).toHaveLength(before);
+      const row = await stored(input.notificationId);
+      expect(row).toMatchObject({ delivery: 'recorded', email: 'an@kontum.gov.vn', sentAt: null });
+      expect(row.body).toContain('http://localhost:3000/tasks/');
+      expect(await service.sendTaskNotification(input)).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'duplicate',
+      });
+    });
+
+    it('records, without mailing, a notice to someone without an e-mail address', async () => {
+      const input = request({ recipient: { userId: 'u-inbox-only', name: 'Phạm Văn D' } });
+      const before = smtp.messages.length;
+      expect(await activities().service.sendTaskNotification(input)).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'recorded',
+      });
+      expect(smtp.messages).toHaveLength(before);
+      expect(await stored(input.notificationId)).toMatchObject({
+        delivery: 'recorded',
+        email: null,
+        recipientUserId: 'u-inbox-only',
+      });
+    });
+
+    it('fails retryably while the SMTP server is down, records nothing as sent, and sends the same notice once it is back', async () => {
+      const down = activities({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` }).service;
+      const input = request();
+      const failure = await down.sendTaskNotification(input).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ type: SMTP_DELIVERY_FAILED, nonRetryable: false });
+      const pending = await stored(input.notificationId);
+      expect(pending).toMatchObject({ delivery: 'pending', sentAt: null });
+
+      // Temporal's retry, on a worker that reaches the relay: the stored text, link included, goes out once.
+      const before = smtp.messages.length;
+      expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
+      expect(smtp.messages).toHaveLength(before + 1);
+      expect(smtp.messages[before].text).toBe(pending.body);
+      expect((await stored(input.notificationId)).delivery).toBe('sent');
+    });
+  },
+);

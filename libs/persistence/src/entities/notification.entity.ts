@@ -1,0 +1,57 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * `pending`: written, not yet handed to the SMTP server (or the hand-over's outcome is unknown);
+ * `sent`: accepted by the SMTP server; `recorded`: kept here only (no e-mail address, no SMTP_URL).
+ */
+export type NotificationDelivery = 'pending' | 'sent' | 'recorded';
+
+/**
+ * Every notification qcycle sends, with the exact text that went out (ISO 7.5 documented
+ * information). The id is the workflow's notification id: a retried activity finds its own row.
+ */
+@Entity('notifications')
+@Index(['recipientUserId', 'createdAt'])
+@Index(['taskId'])
+export class NotificationEntity {
+  /** `${taskId}/${occasion}`: longer than a task id (200). */
+  @PrimaryColumn({ type: 'varchar', length: 300 })
+  id!: string;
+
+  @Column({ name: 'task_id', type: 'varchar', length: 200 })
+  taskId!: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 64 })
+  cycleId!: string;
+
+  @Column({ name: 'recipient_user_id', type: 'varchar', length: 64 })
+  recipientUserId!: string;
+
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  reason!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale!: 'vi' | 'en';
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  /** The plain-text body, link included. */
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'text' })
+  html!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  delivery!: NotificationDelivery;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @Column({ name: 'sent_at', type: 'varchar', length: 24, nullable: true })
+  sentAt!: string | null;
+}

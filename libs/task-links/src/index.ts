@@ -1,0 +1,5 @@
+export * from './task-link.error';
+export * from './task-link-token';
+export * from './task-link-signer';
+export * from './task-link.service';
+export * from './task-links.module';

@@ -1,0 +1,32 @@
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+
+/** Why a task link was refused. Stable strings: the API returns them as `details.reason`. */
+export enum TaskLinkErrorCode {
+  /** Not a qcycle task link at all (truncated, altered encoding, missing parts). */
+  Malformed = 'TASK_LINK_MALFORMED',
+  /** Well-formed, but not signed with this installation's TASK_LINK_SECRET (tampered or foreign). */
+  BadSignature = 'TASK_LINK_BAD_SIGNATURE',
+  Expired = 'TASK_LINK_EXPIRED',
+  /** Genuine, but for another task than the one being opened. */
+  WrongTask = 'TASK_LINK_WRONG_TASK',
+  /** Genuine, but already exchanged once: links are single-use. */
+  AlreadyUsed = 'TASK_LINK_ALREADY_USED',
+}
+
+/**
+ * A refused task link. It is a {@link QcycleError}, so the API's exception filter answers it without
+ * further code: 409 for a link already used, 403 for every other refusal; `details.reason` says which.
+ */
+export class TaskLinkError extends QcycleError {
+  constructor(
+    readonly reason: TaskLinkErrorCode,
+    message: string,
+  ) {
+    super(
+      reason === TaskLinkErrorCode.AlreadyUsed ? QcycleErrorCode.Conflict : QcycleErrorCode.Forbidden,
+      message,
+      { reason },
+    );
+    this.name = 'TaskLinkError';
+  }
+}
