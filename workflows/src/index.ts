@@ -1,3 +1,10 @@
 // Every workflow the worker registers. Workflow code is deterministic: it imports only
-// @temporalio/workflow, @qcycle/contracts, @qcycle/domain and types (checked by workflows/src/determinism.spec.ts).
+// @temporalio/workflow, @qcycle/contracts, @qcycle/domain, relative files and activity types
+// (checked by workflows/src/determinism.spec.ts).
 export { qualityCycle } from './quality-cycle.workflow';
+export { objectivesApproval } from './objectives-approval.workflow';
+export { objectivesAssignment } from './objectives-assignment.workflow';
+export { objectiveMonitoring } from './objective-monitoring.workflow';
+export { internalAudit } from './internal-audit.workflow';
+export { correctiveAction } from './corrective-action.workflow';
+export { managementReview } from './management-review.workflow';

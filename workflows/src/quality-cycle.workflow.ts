@@ -1,65 +1,301 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  executeChild,
+  isCancellation,
+  setHandler,
+  startChild,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import {
+  ASSIGNMENT_WORKFLOW,
+  INTERNAL_AUDIT_WORKFLOW,
+  MANAGEMENT_REVIEW_WORKFLOW,
+  OBJECTIVES_APPROVAL_WORKFLOW,
+  OBJECTIVE_MONITORING_WORKFLOW,
+  QcycleErrorCode,
   cancelCycleSignal,
+  childWorkflowIds,
+  completeTaskUpdate,
+  cycleProgressSignal,
   cycleStateQuery,
+  engineMeasuredIndicators,
+  openTasksQuery,
+  type QualityCycleResult,
   type QualityCycleState,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
-import type { CycleRecordActivities } from '@qcycle/activities';
-
-const records = proxyActivities<CycleRecordActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
-/** Time the cycle stays open for the year's work: until the end of 31 December, Asia/Ho_Chi_Minh. */
-function endOfYearInVietnam(year: number): number {
-  return Date.UTC(year, 11, 31, 23, 59, 59) - 7 * 3600_000;
-}
+import {
+  evaluateYearEnd,
+  internalAuditsMeasurement,
+  qmsMaintainedMeasurement,
+  rehearsalShiftMs,
+  type CyclePhase,
+  type Measurement,
+} from '@qcycle/domain';
+import { cycleRecords, records } from './activities';
+import { sleepUntil, workflowTimeOf, type CycleContext } from './cycle-context';
+import type { objectivesApproval } from './objectives-approval.workflow';
+import type { objectivesAssignment } from './objectives-assignment.workflow';
+import type { objectiveMonitoring } from './objective-monitoring.workflow';
+import type { internalAudit, InternalAuditResult } from './internal-audit.workflow';
+import type { managementReview } from './management-review.workflow';
 
 /**
- * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`). Records its start,
- * answers its live state, and stays open until the year ends or it is cancelled.
+ * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
+ * approval, assignment, monitoring (one child per objective, all year), the internal audit, the
+ * management review and the close as child workflows, answers the whole live state, and returns
+ * the year's result. A `cancelCycle` signal or a Temporal cancellation cancels every open task.
  */
-export async function qualityCycle(input: StartQualityCycleInput): Promise<QualityCycleState> {
-  const { workflowId } = workflowInfo();
+export async function qualityCycle(input: StartQualityCycleInput): Promise<QualityCycleResult> {
+  const { workflowId, startTime } = workflowInfo();
+  const shiftMs = input.rehearsal ? rehearsalShiftMs(input.calendar.year, startTime.getTime()) : 0;
+  const context: CycleContext = {
+    cycleId: input.cycleId,
+    cycleWorkflowId: workflowId,
+    organisationCode: input.organisationCode,
+    year: input.year,
+    calendar: input.calendar,
+    roster: input.roster,
+    shiftMs,
+  };
+  const engineMeasured = input.engineMeasured ?? engineMeasuredIndicators(input.draft);
+  const engineIndicatorIds = [engineMeasured.qmsMaintained, engineMeasured.internalAudits].filter(
+    (id): id is string => !!id,
+  );
+  const isEngineMeasured = (objectiveId: string, objectives = input.draft.objectives) =>
+    objectives
+      .find((o) => o.id === objectiveId)
+      ?.indicators.every((i) => engineIndicatorIds.includes(i.id)) ?? false;
+
   const state: QualityCycleState = {
     cycleId: input.cycleId,
     organisationCode: input.organisationCode,
     year: input.year,
     status: 'running',
     phase: 'objectives-approval',
+    scheduleShiftMs: shiftMs,
+    objectives: input.draft.objectives.map((o) => ({
+      objectiveId: o.id,
+      number: o.number,
+      status: 'pending',
+      measuredByEngine: isEngineMeasured(o.id),
+    })),
+    openTasks: [],
   };
   let cancellation: { reason: string; by: string } | undefined;
+  const scope = new CancellationScope();
+
   setHandler(cycleStateQuery, () => state);
+  setHandler(openTasksQuery, () => state.openTasks);
   setHandler(cancelCycleSignal, (request) => {
-    cancellation ??= request;
+    if (cancellation || state.status !== 'running') return;
+    cancellation = request;
+    scope.cancel();
+  });
+  setHandler(cycleProgressSignal, (report) => {
+    switch (report.type) {
+      case 'task-opened':
+        state.openTasks = [...state.openTasks.filter((t) => t.taskId !== report.task.taskId), report.task];
+        break;
+      case 'task-closed':
+        state.openTasks = state.openTasks.filter((t) => t.taskId !== report.taskId);
+        break;
+      case 'objective-status': {
+        const objective = state.objectives.find((o) => o.objectiveId === report.objectiveId);
+        if (objective) objective.status = report.status;
+        break;
+      }
+      case 'audit':
+        state.audit = report.audit;
+        break;
+    }
+  });
+  // The cycle owns no task itself: point a caller to the child workflow that does.
+  setHandler(completeTaskUpdate, async () => undefined as never, {
+    validator: (request) => {
+      const owner = state.openTasks.find((t) => t.taskId === request?.taskId)?.workflowId;
+      throw ApplicationFailure.create({
+        type: QcycleErrorCode.NotFound,
+        nonRetryable: true,
+        message: owner
+          ? `Nhiệm vụ ${request.taskId} thuộc quy trình ${owner}: gửi yêu cầu tới quy trình đó.`
+          : `Nhiệm vụ ${String(request?.taskId)} không thuộc chu kỳ ${workflowId} hoặc không còn mở.`,
+      });
+    },
   });
 
-  await records.recordCycleStarted({
+  const at = () => new Date(Date.now()).toISOString();
+  const enterPhase = async (phase: CyclePhase) => {
+    state.phase = phase;
+    await cycleRecords.recordCycleProgress({
+      cycleId: input.cycleId,
+      workflowId,
+      status: 'running',
+      phase,
+      at: at(),
+      actor: 'system',
+      eventKey: `phase/${phase}`,
+    });
+  };
+
+  await cycleRecords.recordCycleStarted({
     cycleId: input.cycleId,
     workflowId,
     organisationCode: input.organisationCode,
     year: input.year,
     startedBy: input.startedBy,
-    startedAt: new Date(workflowInfo().startTime).toISOString(),
+    startedAt: startTime.toISOString(),
   });
 
-  const untilYearEnd = Math.max(0, endOfYearInVietnam(input.year) - Date.now());
-  // A cycle for a year that is already over closes at once.
-  if (untilYearEnd > 0) await condition(() => cancellation !== undefined, untilYearEnd);
+  const children: Promise<unknown>[] = [];
+  try {
+    const result = await scope.run(async (): Promise<QualityCycleResult> => {
+      const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
+        workflowId: childWorkflowIds.approval(workflowId),
+        args: [{ context, draft: input.draft }],
+      });
+      state.decision = decision;
+      const objectives = decision.objectives;
 
-  state.status = cancellation ? 'cancelled' : 'closed';
-  state.phase = 'closing';
-  await records.recordCycleProgress({
-    cycleId: input.cycleId,
-    workflowId,
-    status: state.status,
-    phase: state.phase,
-    at: new Date(Date.now()).toISOString(),
-    actor: cancellation?.by ?? 'system',
-    eventKey: state.status,
-    payload: cancellation ? { reason: cancellation.reason } : undefined,
-  });
-  return state;
+      await enterPhase('assignment');
+      const measured = objectives.filter((o) => !isEngineMeasured(o.id, objectives));
+      const owners = await executeChild<typeof objectivesAssignment>(ASSIGNMENT_WORKFLOW, {
+        workflowId: childWorkflowIds.assignment(workflowId),
+        args: [{ context, objectives: measured }],
+      });
+      for (const owner of owners) {
+        const live = state.objectives.find((o) => o.objectiveId === owner.objectiveId);
+        if (live) live.ownerUserId = owner.userId;
+      }
+
+      await enterPhase('monitoring');
+      const monitors: ChildWorkflowHandle<typeof objectiveMonitoring>[] = [];
+      for (const objective of measured) {
+        const owner = owners.find((o) => o.objectiveId === objective.id);
+        if (!owner) continue;
+        const handle = await startChild<typeof objectiveMonitoring>(OBJECTIVE_MONITORING_WORKFLOW, {
+          workflowId: childWorkflowIds.monitoring(workflowId, objective.id),
+          args: [{ context, objective, owner }],
+        });
+        monitors.push(handle);
+        children.push(handle.result());
+      }
+
+      const { calendar } = input;
+      await sleepUntil(workflowTimeOf(context, calendar.auditWindow.from, calendar.notificationTime));
+      await enterPhase('internal-audit');
+      const audit: InternalAuditResult = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
+        workflowId: childWorkflowIds.audit(workflowId),
+        args: [{ context }],
+      });
+      state.audit = { ...audit };
+
+      await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
+      await enterPhase('management-review');
+      state.review = {
+        reviewWorkflowId: childWorkflowIds.review(workflowId),
+        status: 'waiting',
+        actions: [],
+      };
+      state.review = await executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
+        workflowId: childWorkflowIds.review(workflowId),
+        args: [{ context }],
+      });
+
+      await sleepUntil(workflowTimeOf(context, calendar.closeDate, calendar.notificationTime));
+      await enterPhase('closing');
+      const monitoring = await Promise.all(monitors.map((handle) => handle.result()));
+      const closedAt = at();
+      const measurements: Measurement[] = monitoring.flatMap((m) => m.measurements);
+      if (engineMeasured.qmsMaintained) {
+        measurements.push(
+          qmsMaintainedMeasurement(
+            engineMeasured.qmsMaintained,
+            input.year,
+            {
+              internalAuditCompleted: audit.status === 'closed',
+              managementReviewCompleted: state.review.status === 'held',
+              openCorrectiveActions: audit.nonconformities - audit.correctiveActions.length,
+              evidence: [
+                audit.auditWorkflowId,
+                ...(state.review.minutesRef ? [state.review.minutesRef] : []),
+                ...audit.correctiveActions.map((a) => a.correctiveActionId),
+              ],
+            },
+            closedAt,
+          ),
+        );
+      }
+      if (engineMeasured.internalAudits) {
+        measurements.push(
+          internalAuditsMeasurement(
+            engineMeasured.internalAudits,
+            input.year,
+            audit.status === 'closed' ? [audit.auditWorkflowId] : [],
+            closedAt,
+          ),
+        );
+      }
+      const evaluations = evaluateYearEnd(objectives, measurements);
+      await records.recordObjectiveResults({
+        cycleId: input.cycleId,
+        status: 'closed',
+        at: closedAt,
+        rows: evaluations.map((e) => ({
+          id: `${input.cycleId}/${e.objectiveId}`,
+          cycleId: input.cycleId,
+          objectiveId: e.objectiveId,
+          status: e.status,
+          indicators: e.indicators,
+          computedAt: closedAt,
+        })),
+        event: {
+          id: `${workflowId}/closed`,
+          type: 'cycle.closed',
+          actor: 'system',
+          at: closedAt,
+          payload: { results: evaluations.map((e) => ({ objectiveId: e.objectiveId, status: e.status })) },
+        },
+      });
+      for (const evaluation of evaluations) {
+        const live = state.objectives.find((o) => o.objectiveId === evaluation.objectiveId);
+        if (live) live.status = evaluation.status;
+      }
+      state.status = 'closed';
+      state.result = evaluations;
+      return { cycleId: input.cycleId, status: 'closed', decision, objectives: evaluations, closedAt };
+    });
+    await condition(allHandlersFinished);
+    return result;
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // Children cancel their open tasks (recorded) before their results settle.
+    await CancellationScope.nonCancellable(async () => {
+      await Promise.allSettled(children);
+      state.status = 'cancelled';
+      state.openTasks = [];
+      await cycleRecords.recordCycleProgress({
+        cycleId: input.cycleId,
+        workflowId,
+        status: 'cancelled',
+        phase: state.phase,
+        at: at(),
+        actor: cancellation?.by ?? 'system',
+        eventKey: 'cancelled',
+        payload: { reason: cancellation?.reason ?? 'workflow cancelled' },
+      });
+    });
+    if (!cancellation) throw error;
+    return {
+      cycleId: input.cycleId,
+      status: 'cancelled',
+      decision: state.decision,
+      objectives: [],
+      closedAt: at(),
+    };
+  }
 }

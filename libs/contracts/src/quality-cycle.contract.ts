@@ -1,5 +1,20 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CyclePhase, CycleStatus } from '@qcycle/domain';
+import type {
+  CycleCalendar,
+  CycleDraft,
+  CyclePhase,
+  CycleStatus,
+  IsoInstant,
+  ObjectiveEvaluation,
+} from '@qcycle/domain';
+import type {
+  AuditSummary,
+  ApprovedDecision,
+  ObjectiveLiveState,
+  ReviewSummary,
+} from './cycle-workflows.contract';
+import type { CycleRoster } from './roster.contract';
+import type { TaskView } from './task.contract';
 
 /** Workflow type name of the annual cycle, as registered by the worker. */
 export const QUALITY_CYCLE_WORKFLOW = 'qualityCycle';
@@ -30,6 +45,48 @@ export interface StartQualityCycleInput {
   year: number;
   /** Who started the cycle (user id), for the record. */
   startedBy: string;
+  /** The Quality Representative's draft of the year's objectives (e.g. a template re-yeared). */
+  draft: CycleDraft;
+  /** When everything happens, as data (libs/domain `defaultCycleCalendar`). */
+  calendar: CycleCalendar;
+  /** Who plays which role; the workflow gives tasks only to these people. */
+  roster: CycleRoster;
+  /**
+   * Indicators the engine measures from its own records at close instead of asking a person:
+   * `qmsMaintained` (judged: audit done, review held, actions closed) and `internalAudits` (count of
+   * completed audits). See `engineMeasuredIndicators` for the default by indicator id.
+   */
+  engineMeasured?: { qmsMaintained?: string; internalAudits?: string };
+  /**
+   * A rehearsal runs the calendar's year starting now (training, time-skipping tests): the whole
+   * schedule is shifted by whole weeks so 1 January falls at or just before the workflow's start.
+   * Period keys and results still name the calendar's year. See docs/workflows.md.
+   */
+  rehearsal?: boolean;
+}
+
+/** The year's result, returned by the cycle and stored per objective. */
+export interface QualityCycleResult {
+  cycleId: string;
+  status: CycleStatus;
+  decision?: ApprovedDecision;
+  objectives: ObjectiveEvaluation[];
+  closedAt: IsoInstant;
+}
+
+/**
+ * Default `engineMeasured`: the judged indicator whose id ends in `-qms-maintained` and the count
+ * indicator whose id ends in `-internal-audits` (the Kon Tum template's objectives 1 and 5).
+ */
+export function engineMeasuredIndicators(draft: CycleDraft): {
+  qmsMaintained?: string;
+  internalAudits?: string;
+} {
+  const indicators = draft.objectives.flatMap((objective) => objective.indicators);
+  return {
+    qmsMaintained: indicators.find((i) => i.kind === 'judged' && i.id.endsWith('-qms-maintained'))?.id,
+    internalAudits: indicators.find((i) => i.kind === 'count' && i.id.endsWith('-internal-audits'))?.id,
+  };
 }
 
 /** The live state of a cycle, answered by {@link cycleStateQuery}. */
@@ -39,7 +96,25 @@ export interface QualityCycleState {
   year: number;
   status: CycleStatus;
   phase: CyclePhase;
+  /** Milliseconds the calendar is shifted by in a rehearsal; 0 for a real year. */
+  scheduleShiftMs: number;
+  decision?: ApprovedDecision;
+  objectives: ObjectiveLiveState[];
+  /** Open tasks of the whole cycle (its own and its children's), as the children report them. */
+  openTasks: TaskView[];
+  audit?: AuditSummary;
+  review?: ReviewSummary;
+  result?: ObjectiveEvaluation[];
 }
 
 export const cycleStateQuery = defineQuery<QualityCycleState>('cycleState');
 export const cancelCycleSignal = defineSignal<[{ reason: string; by: string }]>('cancelCycle');
+
+/** Children tell the cycle about their tasks and progress, so the cycle's query shows the whole year. */
+export type CycleProgressReport =
+  | { type: 'task-opened'; task: TaskView }
+  | { type: 'task-closed'; taskId: string }
+  | { type: 'objective-status'; objectiveId: string; status: ObjectiveLiveState['status'] }
+  | { type: 'audit'; audit: AuditSummary };
+
+export const cycleProgressSignal = defineSignal<[CycleProgressReport]>('cycleProgress');

@@ -21,3 +21,5 @@ export * from './deep-freeze';
 export * from './templates/kontum-office-units';
 export * from './templates/kontum-2024.template';
 export * from './templates/template-registry';
+export * from './task-outcomes';
+export * from './cycle-clock';

@@ -1,0 +1,390 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { LocalizedText } from '@qcycle/domain';
+import {
+  AssignmentEntity,
+  AuditEntity,
+  AuditStepEntity,
+  CorrectiveActionEntity,
+  DecisionEntity,
+  EventLogEntryEntity,
+  ManagementReviewEntity,
+  MeasurementEntity,
+  ObjectiveResultEntity,
+  QualityCycleEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
+import { appendEvent } from './cycle-record.activities';
+
+export interface OpenTaskRecord {
+  taskId: string;
+  cycleId: string;
+  workflowId: string;
+  kind: string;
+  title: LocalizedText;
+  assigneeUserId: string;
+  delegateUserIds: string[];
+  unitCode?: string;
+  objectiveId?: string;
+  periodKey?: string;
+  form?: Record<string, unknown>;
+  openedAt: string;
+  dueAt?: string;
+}
+
+export interface TaskCompletionRecord {
+  taskId: string;
+  cycleId: string;
+  actorUserId: string;
+  outcome: unknown;
+  at: string;
+  late: boolean;
+  requestId?: string;
+}
+
+export interface TaskEventRecord {
+  taskId: string;
+  cycleId: string;
+  /** reminded | escalated | reassigned */
+  type: string;
+  /** Distinguishes events of the same type on one task (escalation level, reassignment number). */
+  key: string;
+  at: string;
+  actor: string;
+  requestId?: string;
+  escalationLevel?: string;
+  assigneeUserId?: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface TasksClosedRecord {
+  cycleId: string;
+  taskIds: string[];
+  status: 'cancelled' | 'expired';
+  at: string;
+  actor: string;
+  reason: string;
+}
+
+type Row<T> = { [K in keyof T]?: T[K] | null | undefined };
+
+/** One record of a cycle with the event that tells who wrote it and when. */
+export interface RecordWithEvent<T> {
+  cycleId: string;
+  rows: Row<T>[];
+  event: {
+    id: string;
+    type: string;
+    actor: string;
+    at: string;
+    requestId?: string;
+    payload?: Record<string, unknown>;
+  };
+}
+
+/** The ISO 9.3.2 inputs of the management review, compiled from the cycle's own records. */
+export interface ManagementReviewInputs {
+  previousActions: { status: string; items: unknown[] };
+  changesInIssues: string;
+  objectives: { objectiveId: string; periodsReported: number; lateReports: number }[];
+  processPerformance: { tasksCompleted: number; tasksCompletedLate: number; tasksEscalated: number };
+  nonconformitiesAndCorrectiveActions: { total: number; closed: number; open: number };
+  monitoringResults: { measurements: number };
+  auditResults: { audits: number; closed: number; steps: { result: string | null; count: number }[] };
+  customerSatisfaction: string;
+  externalProviders: string;
+  resources: string;
+  risksAndOpportunities: string;
+  improvementOpportunities: string[];
+}
+
+/**
+ * Writes the cycle's documented information (ISO 7.5) for the workflows: tasks, decisions,
+ * assignments, measurements, audit, corrective actions, review and results, each with its
+ * event-log entry. Every row and event has a deterministic id, so a retried activity changes
+ * nothing the first attempt already wrote.
+ */
+@Injectable()
+export class QualityRecordActivities {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async openTask(record: OpenTaskRecord): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await insertOnce(manager, TaskEntity, {
+        id: record.taskId,
+        cycleId: record.cycleId,
+        workflowId: record.workflowId,
+        kind: record.kind,
+        title: record.title,
+        assigneeUserId: record.assigneeUserId,
+        delegateUserIds: record.delegateUserIds,
+        unitCode: record.unitCode ?? null,
+        objectiveId: record.objectiveId ?? null,
+        periodKey: record.periodKey ?? null,
+        form: record.form ?? null,
+        status: 'open',
+        openedAt: record.openedAt,
+        dueAt: record.dueAt ?? null,
+        closedAt: null,
+        completedBy: null,
+        outcome: null,
+        late: false,
+        escalationLevel: 'none',
+      });
+      await appendEvent(
+        manager,
+        event(
+          record.cycleId,
+          `${record.taskId}/opened`,
+          'task.opened',
+          'system',
+          record.openedAt,
+          undefined,
+          {
+            taskId: record.taskId,
+            kind: record.kind,
+            assigneeUserId: record.assigneeUserId,
+            dueAt: record.dueAt,
+          },
+        ),
+      );
+    });
+  }
+
+  async completeTaskRecord(record: TaskCompletionRecord): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(TaskEntity, { id: record.taskId, status: 'open' }, {
+        status: 'completed',
+        closedAt: record.at,
+        completedBy: record.actorUserId,
+        outcome: record.outcome,
+        late: record.late,
+      } as QueryDeepPartialEntity<TaskEntity>);
+      await appendEvent(
+        manager,
+        event(
+          record.cycleId,
+          `${record.taskId}/completed`,
+          'task.completed',
+          record.actorUserId,
+          record.at,
+          record.requestId,
+          {
+            taskId: record.taskId,
+            late: record.late,
+            outcome: record.outcome,
+          },
+        ),
+      );
+    });
+  }
+
+  async recordTaskEvent(record: TaskEventRecord): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const changes: QueryDeepPartialEntity<TaskEntity> = {};
+      if (record.escalationLevel) changes.escalationLevel = record.escalationLevel;
+      if (record.assigneeUserId) changes.assigneeUserId = record.assigneeUserId;
+      if (Object.keys(changes).length > 0) await manager.update(TaskEntity, { id: record.taskId }, changes);
+      await appendEvent(
+        manager,
+        event(
+          record.cycleId,
+          `${record.taskId}/${record.type}/${record.key}`,
+          `task.${record.type}`,
+          record.actor,
+          record.at,
+          record.requestId,
+          {
+            taskId: record.taskId,
+            ...record.payload,
+          },
+        ),
+      );
+    });
+  }
+
+  async closeTaskRecords(record: TasksClosedRecord): Promise<void> {
+    if (record.taskIds.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        TaskEntity,
+        { id: In(record.taskIds), status: 'open' },
+        { status: record.status, closedAt: record.at },
+      );
+      for (const taskId of record.taskIds) {
+        await appendEvent(
+          manager,
+          event(
+            record.cycleId,
+            `${taskId}/${record.status}`,
+            `task.${record.status}`,
+            record.actor,
+            record.at,
+            undefined,
+            {
+              taskId,
+              reason: record.reason,
+            },
+          ),
+        );
+      }
+    });
+  }
+
+  async recordDecision(record: RecordWithEvent<DecisionEntity>): Promise<void> {
+    await this.write(DecisionEntity, record);
+  }
+
+  async recordAssignments(record: RecordWithEvent<AssignmentEntity>): Promise<void> {
+    await this.write(AssignmentEntity, record);
+  }
+
+  async recordMeasurements(record: RecordWithEvent<MeasurementEntity>): Promise<void> {
+    await this.write(MeasurementEntity, record);
+  }
+
+  /** Audit rows are written more than once (planned, then closed): later writes update them. */
+  async recordAudit(record: RecordWithEvent<AuditEntity>): Promise<void> {
+    await this.write(AuditEntity, record, 'upsert');
+  }
+
+  async recordAuditSteps(record: RecordWithEvent<AuditStepEntity>): Promise<void> {
+    await this.write(AuditStepEntity, record, 'upsert');
+  }
+
+  async recordCorrectiveAction(record: RecordWithEvent<CorrectiveActionEntity>): Promise<void> {
+    await this.write(CorrectiveActionEntity, record, 'upsert');
+  }
+
+  async recordManagementReview(record: RecordWithEvent<ManagementReviewEntity>): Promise<void> {
+    await this.write(ManagementReviewEntity, record, 'upsert');
+  }
+
+  async recordObjectiveResults(
+    record: RecordWithEvent<ObjectiveResultEntity> & { status: 'closed'; at: string },
+  ): Promise<void> {
+    await this.write(ObjectiveResultEntity, record);
+    await this.dataSource
+      .getRepository(QualityCycleEntity)
+      .update({ id: record.cycleId }, { status: 'closed', phase: 'closing', updatedAt: record.at });
+  }
+
+  /** Every ISO 9.3.2 input, from what the cycle recorded (what the engine cannot know is marked so). */
+  async compileReviewInputs(request: {
+    cycleId: string;
+    previousActions?: unknown[];
+  }): Promise<ManagementReviewInputs> {
+    const manager = this.dataSource.manager;
+    const [tasks, measurements, audits, steps, actions] = await Promise.all([
+      manager.find(TaskEntity, { where: { cycleId: request.cycleId } }),
+      manager.find(MeasurementEntity, { where: { cycleId: request.cycleId } }),
+      manager.find(AuditEntity, { where: { cycleId: request.cycleId } }),
+      manager.find(AuditStepEntity, { where: { cycleId: request.cycleId } }),
+      manager.find(CorrectiveActionEntity, { where: { cycleId: request.cycleId } }),
+    ]);
+    const byObjective = new Map<string, { periods: Set<string>; late: Set<string> }>();
+    for (const m of measurements) {
+      const entry = byObjective.get(m.objectiveId) ?? { periods: new Set(), late: new Set() };
+      entry.periods.add(m.periodKey);
+      if (m.late) entry.late.add(m.periodKey);
+      byObjective.set(m.objectiveId, entry);
+    }
+    const results = new Map<string | null, number>();
+    for (const step of steps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
+    const completed = tasks.filter((t) => t.status === 'completed');
+    const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
+    return {
+      previousActions: {
+        status: request.previousActions?.length ? 'carried-over' : 'none',
+        items: request.previousActions ?? [],
+      },
+      changesInIssues: notKnown,
+      objectives: [...byObjective.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([objectiveId, entry]) => ({
+          objectiveId,
+          periodsReported: entry.periods.size,
+          lateReports: entry.late.size,
+        })),
+      processPerformance: {
+        tasksCompleted: completed.length,
+        tasksCompletedLate: completed.filter((t) => t.late).length,
+        tasksEscalated: tasks.filter((t) => t.escalationLevel !== 'none').length,
+      },
+      nonconformitiesAndCorrectiveActions: {
+        total: actions.length,
+        closed: actions.filter((a) => a.status === 'closed').length,
+        open: actions.filter((a) => a.status !== 'closed').length,
+      },
+      monitoringResults: { measurements: measurements.length },
+      auditResults: {
+        audits: audits.length,
+        closed: audits.filter((a) => a.status === 'closed').length,
+        steps: [...results.entries()].map(([result, count]) => ({ result, count })),
+      },
+      customerSatisfaction: notKnown,
+      externalProviders: notKnown,
+      resources: notKnown,
+      risksAndOpportunities: notKnown,
+      improvementOpportunities: [],
+    };
+  }
+
+  private async write<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    record: RecordWithEvent<T>,
+    mode: 'insert' | 'upsert' = 'insert',
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const row of record.rows) {
+        if (mode === 'insert') await insertOnce(manager, target, row);
+        else await upsert(manager, target, row);
+      }
+      const e = record.event;
+      await appendEvent(
+        manager,
+        event(record.cycleId, e.id, e.type, e.actor, e.at, e.requestId, e.payload ?? {}),
+      );
+    });
+  }
+}
+
+function event(
+  cycleId: string,
+  id: string,
+  type: string,
+  actor: string,
+  occurredAt: string,
+  requestId: string | undefined,
+  payload: Record<string, unknown>,
+): EventLogEntryEntity {
+  return { id, cycleId, type, actor, occurredAt, requestId: requestId ?? null, payload };
+}
+
+async function insertOnce<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: Row<T>,
+): Promise<void> {
+  // simple-json columns are serialised by TypeORM; its deep-partial type does not model that.
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(row as QueryDeepPartialEntity<T>)
+    .orIgnore()
+    .execute();
+}
+
+async function upsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: Row<T>,
+): Promise<void> {
+  const existing = await manager.findOne(target, { where: { id: row.id } as never });
+  if (!existing) return insertOnce(manager, target, row);
+  const { id, ...changes } = row;
+  await manager.update(target, { id } as never, changes as QueryDeepPartialEntity<T>);
+}

@@ -1,0 +1,70 @@
+import type {
+  IsoDate,
+  IsoInstant,
+  Objective,
+  ObjectiveStatus,
+  AuditPlanStep,
+  AuditResult,
+} from '@qcycle/domain';
+
+/** Workflow type names of the cycle's phases, each a child of `qualityCycle`. */
+export const OBJECTIVES_APPROVAL_WORKFLOW = 'objectivesApproval';
+export const ASSIGNMENT_WORKFLOW = 'objectivesAssignment';
+export const OBJECTIVE_MONITORING_WORKFLOW = 'objectiveMonitoring';
+export const INTERNAL_AUDIT_WORKFLOW = 'internalAudit';
+export const CORRECTIVE_ACTION_WORKFLOW = 'correctiveAction';
+export const MANAGEMENT_REVIEW_WORKFLOW = 'managementReview';
+
+/** Child ids live under the cycle's id, so a cycle's whole tree lists with one prefix. */
+export const childWorkflowIds = {
+  approval: (cycleWorkflowId: string) => `${cycleWorkflowId}/approval`,
+  assignment: (cycleWorkflowId: string) => `${cycleWorkflowId}/assignment`,
+  monitoring: (cycleWorkflowId: string, objectiveId: string) =>
+    `${cycleWorkflowId}/monitoring/${objectiveId}`,
+  audit: (cycleWorkflowId: string) => `${cycleWorkflowId}/audit`,
+  correctiveAction: (auditWorkflowId: string, stepId: string) => `${auditWorkflowId}/ca/${stepId}`,
+  review: (cycleWorkflowId: string) => `${cycleWorkflowId}/review`,
+};
+
+export interface ApprovedDecision {
+  documentNumber: string;
+  signerName: string;
+  signerTitle: string;
+  signedBy: string;
+  signingDate: IsoDate;
+  effectiveDate: IsoDate;
+  rounds: number;
+  objectives: Objective[];
+}
+
+/** Who measures an objective after assignment: the unit and the person the tasks go to. */
+export interface ObjectiveOwner {
+  objectiveId: string;
+  unitCode: string;
+  userId: string;
+}
+
+export interface ObjectiveLiveState {
+  objectiveId: string;
+  number: number;
+  status: ObjectiveStatus | 'pending';
+  /** Who reports, once assigned. */
+  ownerUserId?: string;
+  measuredByEngine: boolean;
+}
+
+export interface AuditSummary {
+  auditWorkflowId: string;
+  status: 'planning' | 'in-progress' | 'closed' | 'cancelled';
+  steps: (AuditPlanStep & { result?: AuditResult })[];
+  nonconformities: number;
+  correctiveActionsOpen: number;
+  closedAt?: IsoInstant;
+}
+
+export interface ReviewSummary {
+  reviewWorkflowId: string;
+  status: 'waiting' | 'held';
+  minutesRef?: string;
+  actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
+}

@@ -1,0 +1,66 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { IsoInstant, LocalizedText, TaskKind, TaskOutcome } from '@qcycle/domain';
+
+export type { TaskKind, TaskOutcome, TaskOutcomes } from '@qcycle/domain';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
+
+/**
+ * Completing any human task of the cycle. Send it to the workflow that owns the task (the task
+ * record's `workflowId`) with the task id as update id:
+ * `handle.executeUpdate(completeTaskUpdate, { updateId: taskId, args: [request] })` — a retried
+ * submission is then applied once and answers the first result.
+ */
+export interface CompleteTaskRequest {
+  taskId: string;
+  /** The user submitting: the assignee or one of the task's delegates. */
+  actorUserId: string;
+  outcome: TaskOutcome;
+  /** The HTTP request id, kept in the event log. */
+  requestId?: string;
+}
+
+export interface TaskCompletionResult {
+  taskId: string;
+  status: 'completed';
+  completedBy: string;
+  completedAt: IsoInstant;
+  /** Completed after its due instant (late reports are accepted and marked). */
+  late: boolean;
+}
+
+/** Gives an open task to someone else (unit head or quality representative); recorded and notified. */
+export interface ReassignTaskRequest {
+  taskId: string;
+  actorUserId: string;
+  toUserId: string;
+  reason: string;
+  requestId?: string;
+}
+
+export interface TaskReassignmentResult {
+  taskId: string;
+  assigneeUserId: string;
+}
+
+export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskRequest]>('completeTask');
+export const reassignTaskUpdate = defineUpdate<TaskReassignmentResult, [ReassignTaskRequest]>('reassignTask');
+
+/** An open task as a workflow shows it in its live state. */
+export interface TaskView {
+  taskId: string;
+  /** The workflow to send {@link completeTaskUpdate} to. */
+  workflowId: string;
+  kind: TaskKind;
+  title: LocalizedText;
+  assigneeUserId: string;
+  delegateUserIds: string[];
+  status: TaskStatus;
+  openedAt: IsoInstant;
+  dueAt?: IsoInstant;
+  objectiveId?: string;
+  periodKey?: string;
+}
+
+/** The open tasks of one workflow (every cycle workflow answers it). */
+export const openTasksQuery = defineQuery<TaskView[]>('openTasks');

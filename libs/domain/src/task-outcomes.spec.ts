@@ -1,0 +1,245 @@
+import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
+import {
+  measurementsFromReport,
+  validateApprovalOutcome,
+  validateAssignmentOutcome,
+  validateAuditPlan,
+  validateAuditStepOutcome,
+  validateCorrectiveActionPlan,
+  validateManagementReviewOutcome,
+  validateMeasurementReport,
+  validateUnitAcceptanceOutcome,
+  validateVerificationOutcome,
+} from './task-outcomes';
+
+const objective4 = KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === 'obj-4')!;
+const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
+
+describe('objectives approval outcome', () => {
+  it('accepts an approval with a decision number and a return with comments', () => {
+    expect(validateApprovalOutcome({ decision: 'approve', documentNumber: '123/QĐ-UBND' })).toEqual([]);
+    expect(
+      validateApprovalOutcome({
+        decision: 'approve',
+        documentNumber: '45/QĐ-UBND',
+        signingDate: '2024-01-05',
+      }),
+    ).toEqual([]);
+    expect(validateApprovalOutcome({ decision: 'return', comments: 'Bổ sung kế hoạch.' })).toEqual([]);
+  });
+
+  it('refuses a malformed number, a bare return and an unknown decision', () => {
+    expect(paths(validateApprovalOutcome({ decision: 'approve', documentNumber: 'QĐ 123' }))).toEqual([
+      'documentNumber',
+    ]);
+    expect(
+      paths(
+        validateApprovalOutcome({
+          decision: 'approve',
+          documentNumber: '1/QĐ-UBND',
+          signingDate: '2024-02-30',
+        }),
+      ),
+    ).toEqual(['signingDate']);
+    expect(paths(validateApprovalOutcome({ decision: 'return', comments: ' ' }))).toEqual(['comments']);
+    expect(paths(validateApprovalOutcome({ decision: 'maybe' }))).toEqual(['decision']);
+    expect(paths(validateApprovalOutcome(null))).toEqual(['']);
+  });
+});
+
+describe('assignment outcomes', () => {
+  const context = { objectiveIds: ['obj-2', 'obj-4'], unitCodes: ['vp-tonghop', 'vp-ttpvhcc'] };
+
+  it('needs every objective given once to a known unit', () => {
+    const ok = {
+      accepted: true,
+      delegations: [
+        { objectiveId: 'obj-2', unitCode: 'vp-tonghop' },
+        { objectiveId: 'obj-4', unitCode: 'vp-ttpvhcc' },
+      ],
+    };
+    expect(validateAssignmentOutcome(ok, context)).toEqual([]);
+    const bad = {
+      accepted: true,
+      delegations: [
+        { objectiveId: 'obj-2', unitCode: 'nowhere' },
+        { objectiveId: 'obj-2', unitCode: 'vp-tonghop' },
+      ],
+    };
+    expect(paths(validateAssignmentOutcome(bad, context))).toEqual([
+      'delegations[0].unitCode',
+      'delegations[1].objectiveId',
+      'delegations',
+    ]);
+  });
+
+  it('lets a unit head pass an objective only to the unit staff', () => {
+    const unit = { objectiveIds: ['obj-4'], staffUserIds: ['a'] };
+    expect(validateUnitAcceptanceOutcome({ accepted: true }, unit)).toEqual([]);
+    expect(
+      validateUnitAcceptanceOutcome(
+        { accepted: true, staffDelegations: [{ objectiveId: 'obj-4', userId: 'a' }] },
+        unit,
+      ),
+    ).toEqual([]);
+    expect(
+      paths(
+        validateUnitAcceptanceOutcome(
+          { accepted: true, staffDelegations: [{ objectiveId: 'obj-4', userId: 'b' }] },
+          unit,
+        ),
+      ),
+    ).toEqual(['staffDelegations[0].userId']);
+  });
+});
+
+describe('measurement report', () => {
+  const figures = [
+    { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+    { indicatorId: 'obj-4-on-time', numerator: 81, denominator: 100 },
+  ];
+
+  it('accepts one figure per indicator with evidence and turns it into measurements', () => {
+    const outcome = { figures, evidence: ['BC-03'] };
+    expect(validateMeasurementReport(outcome, objective4.indicators, '2024-03')).toEqual([]);
+    const measurements = measurementsFromReport(objective4.indicators, outcome, {
+      periodKey: '2024-03',
+      reportedAt: '2024-04-05T03:00:00.000Z',
+      late: false,
+    });
+    expect(measurements).toEqual([
+      expect.objectContaining({
+        kind: 'ratio',
+        indicatorId: 'obj-4-per-process',
+        numerator: 100,
+        denominator: 100,
+        periodKey: '2024-03',
+      }),
+      expect.objectContaining({
+        kind: 'ratio',
+        indicatorId: 'obj-4-on-time',
+        numerator: 81,
+        denominator: 100,
+        evidence: ['BC-03'],
+      }),
+    ]);
+  });
+
+  it('refuses a missing figure, an impossible ratio, an unknown indicator and no evidence', () => {
+    expect(
+      paths(
+        validateMeasurementReport(
+          { figures: [figures[0]], evidence: ['x'] },
+          objective4.indicators,
+          '2024-03',
+        ),
+      ),
+    ).toEqual(['figures[obj-4-on-time].numerator', 'figures[obj-4-on-time].denominator']);
+    expect(
+      paths(
+        validateMeasurementReport(
+          { figures: [figures[0], { ...figures[1], numerator: 120 }], evidence: ['x'] },
+          objective4.indicators,
+          '2024-03',
+        ),
+      ),
+    ).toEqual(['figures[obj-4-on-time].numerator']);
+    expect(
+      paths(
+        validateMeasurementReport(
+          { figures: [{ indicatorId: 'obj-9' }], evidence: [] },
+          objective4.indicators,
+          '2024-03',
+        ),
+      ),
+    ).toEqual(['evidence', 'figures[0].indicatorId']);
+  });
+});
+
+describe('internal audit plan', () => {
+  const context = {
+    auditors: [
+      { userId: 'a1', unitCode: 'vp-tonghop' },
+      { userId: 'a2', unitCode: 'vp-ttpvhcc' },
+    ],
+    unitCodes: ['vp-tonghop', 'vp-ttpvhcc'],
+    window: { from: '2024-10-01', to: '2024-10-31' },
+  };
+  const plan = {
+    scope: 'HTQLCL',
+    criteria: ['TCVN ISO 9001:2015'],
+    methods: 'Phỏng vấn',
+    from: '2024-10-07',
+    to: '2024-10-18',
+    steps: [{ id: 's1', unitCode: 'vp-ttpvhcc', process: 'Một cửa', clause: '8.5.1', auditorUserId: 'a1' }],
+  };
+
+  it('accepts auditors on other units, inside the audit window', () => {
+    expect(validateAuditPlan(plan, context)).toEqual([]);
+  });
+
+  it('never lets an auditor audit their own unit', () => {
+    const own = { ...plan, steps: [{ ...plan.steps[0], auditorUserId: 'a2' }] };
+    expect(validateAuditPlan(own, context)).toEqual([
+      expect.objectContaining({ path: 'steps[0].auditorUserId', code: 'inconsistent' }),
+    ]);
+  });
+
+  it('refuses unknown auditors and units, duplicate steps and dates outside the window', () => {
+    const bad = {
+      ...plan,
+      to: '2024-11-05',
+      steps: [plan.steps[0], { ...plan.steps[0], unitCode: 'x', auditorUserId: 'nobody' }],
+    };
+    expect(paths(validateAuditPlan(bad, context))).toEqual([
+      'from',
+      'steps[1].id',
+      'steps[1].unitCode',
+      'steps[1].auditorUserId',
+    ]);
+  });
+
+  it('needs a finding for a nonconformity and evidence for every sign-off', () => {
+    expect(validateAuditStepOutcome({ result: 'conformity', evidence: ['hồ sơ'] })).toEqual([]);
+    expect(paths(validateAuditStepOutcome({ result: 'minor-nc', evidence: ['hồ sơ'] }))).toEqual(['finding']);
+    expect(paths(validateAuditStepOutcome({ result: 'fine', evidence: [] }))).toEqual(['result', 'evidence']);
+  });
+});
+
+describe('corrective action and review outcomes', () => {
+  it('checks the ISO 10.2 fields and the verification', () => {
+    const plan = { correction: 'c', rootCause: 'r', action: 'a', ownerUserId: 'u1', dueDate: '2024-11-15' };
+    expect(validateCorrectiveActionPlan(plan, { userIds: ['u1'] })).toEqual([]);
+    expect(
+      paths(validateCorrectiveActionPlan({ ...plan, rootCause: '', ownerUserId: 'u9' }, { userIds: ['u1'] })),
+    ).toEqual(['rootCause', 'ownerUserId']);
+    expect(validateVerificationOutcome({ effective: false, notes: 'Chưa hiệu lực' })).toEqual([]);
+    expect(paths(validateVerificationOutcome({ effective: 'yes', notes: '' }))).toEqual([
+      'effective',
+      'notes',
+    ]);
+  });
+
+  it('checks the 9.3.3 outputs and the actions', () => {
+    const review = {
+      minutesRef: 'BB-01',
+      outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+      actions: [{ title: 't', ownerUnitCode: 'vp-tonghop', dueDate: '2025-06-30' }],
+    };
+    expect(validateManagementReviewOutcome(review, { unitCodes: ['vp-tonghop'] })).toEqual([]);
+    expect(
+      paths(
+        validateManagementReviewOutcome(
+          { ...review, outputs: {}, actions: [{ title: 't', ownerUnitCode: 'x', dueDate: '' }] },
+          { unitCodes: ['vp-tonghop'] },
+        ),
+      ),
+    ).toEqual([
+      'outputs.improvementOpportunities',
+      'outputs.qmsChanges',
+      'outputs.resourceNeeds',
+      'actions[0].ownerUnitCode',
+      'actions[0].dueDate',
+    ]);
+  });
+});

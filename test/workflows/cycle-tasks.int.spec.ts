@@ -1,0 +1,317 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import {
+  CORRECTIVE_ACTION_WORKFLOW,
+  QUALITY_CYCLE_WORKFLOW,
+  QcycleErrorCode,
+  cancelCycleSignal,
+  completeTaskUpdate,
+  cycleStateQuery,
+  reassignTaskUpdate,
+  type QualityCycleResult,
+  type TaskOutcome,
+} from '@qcycle/contracts';
+import {
+  AssignmentEntity,
+  CorrectiveActionEntity,
+  EventLogEntryEntity,
+  QualityCycleEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
+import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
+import { migrate, startWorkerApp } from '../support/apps';
+import { CycleDriver, recordHistories } from './support/cycle-driver';
+import { APPROVE, DELEGATIONS, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
+
+describe('human tasks of the cycle on the Temporal dev server', () => {
+  let database: TestDatabase;
+  let config: QcycleConfig;
+  let worker: INestApplicationContext;
+  let connection: Connection;
+  let client: Client;
+  let dataSource: DataSource;
+  let driver: CycleDriver;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    config = testConfig(database.config);
+    await migrate(config);
+    worker = await startWorkerApp(config);
+    dataSource = worker.get(DataSource);
+    connection = await Connection.connect({ address: config.temporal.address });
+    client = new Client({ connection });
+    driver = new CycleDriver(client, dataSource, () => new Promise((resolve) => setTimeout(resolve, 100)));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await connection?.close();
+    await database?.drop();
+  });
+
+  it('applies a completion once, refuses the wrong actor, a malformed outcome, an auditor on their own unit; survives a worker restart; cancels open tasks', async () => {
+    const org = `org-${uniqueSuffix()}`;
+    const { input, ids, user } = kontumCycle(org, { calendar: pastYearOpenCalendar() });
+    const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    const approveTask = `${ids.approval}/approve/1`;
+    await driver.task(approveTask);
+
+    // The wrong actor and a malformed outcome are refused by the validator, with the error code as failure type.
+    expect(await driver.refusal(ids.approval, approveTask, user.qr, APPROVE)).toMatchObject({
+      type: QcycleErrorCode.Forbidden,
+    });
+    const malformed = await driver.refusal(ids.approval, approveTask, user.leader, {
+      decision: 'approve',
+      documentNumber: 'số 5',
+    });
+    expect(malformed.type).toBe(QcycleErrorCode.ValidationFailed);
+    expect(malformed.message).toContain('documentNumber');
+    expect(await driver.refusal(ids.workflowId, approveTask, user.leader, APPROVE)).toMatchObject({
+      type: QcycleErrorCode.NotFound,
+    });
+
+    // Completed twice with the same update id (a retried click): applied once, the same answer.
+    const returned = { decision: 'return', comments: 'Bổ sung kế hoạch thực hiện mục tiêu 3.' };
+    const first = await driver.complete(approveTask, user.leader, returned);
+    const second = await client.workflow.getHandle(ids.approval).executeUpdate(completeTaskUpdate, {
+      updateId: approveTask,
+      args: [{ taskId: approveTask, actorUserId: user.leader, outcome: returned as TaskOutcome }],
+    });
+    expect(first).toMatchObject({
+      taskId: approveTask,
+      status: 'completed',
+      completedBy: user.leader,
+      late: false,
+    });
+    expect(second).toEqual(first);
+    // Another submission (another update id) finds the task closed.
+    expect(await driver.refusal(ids.approval, approveTask, user.leader, APPROVE)).toMatchObject({
+      type: QcycleErrorCode.Conflict,
+    });
+    expect(
+      await dataSource.getRepository(EventLogEntryEntity).findBy({ id: `${approveTask}/completed` }),
+    ).toHaveLength(1);
+    expect(await dataSource.getRepository(TaskEntity).findOneBy({ id: approveTask })).toMatchObject({
+      status: 'completed',
+      completedBy: user.leader,
+    });
+
+    await driver.complete(`${ids.approval}/revise/1`, user.qr, { note: 'Đã bổ sung kế hoạch.' });
+    await driver.complete(`${ids.approval}/approve/2`, user.leader, APPROVE);
+
+    // Worker restart mid-cycle: a new worker app continues the cycle.
+    await driver.task(`${ids.assignment}/accept`);
+    await worker.close();
+    worker = await startWorkerApp(config);
+    dataSource = worker.get(DataSource);
+    driver = new CycleDriver(client, dataSource, () => new Promise((resolve) => setTimeout(resolve, 100)));
+
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), {
+      accepted: true,
+      staffDelegations: [{ objectiveId: 'obj-4', userId: user.staff('vp-ttpvhcc') }],
+    });
+    const march = `${ids.monitoring('obj-4')}/measure/2024-03`;
+    await driver.task(march);
+    const report = await driver.complete(march, user.staff('vp-ttpvhcc'), {
+      figures: [
+        { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+        { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 100 },
+      ],
+      evidence: ['BC-03/2024'],
+    });
+    // The period is long past: accepted and marked late.
+    expect(report.late).toBe(true);
+
+    // Reassignment: only the Quality Representative or the unit head may hand a task over; recorded.
+    const april = `${ids.monitoring('obj-4')}/measure/2024-04`;
+    await driver.task(april);
+    const reassign = (actorUserId: string, toUserId: string) =>
+      client.workflow.getHandle(ids.monitoring('obj-4')).executeUpdate(reassignTaskUpdate, {
+        args: [{ taskId: april, actorUserId, toUserId, reason: 'Chuyên viên nghỉ phép.' }],
+      });
+    await expect(reassign(user.staff('vp-ttpvhcc'), user.staff('vp-tonghop'))).rejects.toMatchObject({
+      cause: { type: QcycleErrorCode.Forbidden },
+    });
+    expect(await reassign(user.head('vp-ttpvhcc'), user.staff('vp-tonghop'))).toEqual({
+      taskId: april,
+      assigneeUserId: user.staff('vp-tonghop'),
+    });
+    expect(await dataSource.getRepository(TaskEntity).findOneBy({ id: april })).toMatchObject({
+      assigneeUserId: user.staff('vp-tonghop'),
+    });
+    expect(
+      await dataSource.getRepository(EventLogEntryEntity).findOneBy({ id: `${april}/reassigned/1` }),
+    ).toMatchObject({
+      actor: user.head('vp-ttpvhcc'),
+      payload: expect.objectContaining({ from: user.staff('vp-ttpvhcc'), to: user.staff('vp-tonghop') }),
+    });
+
+    // An auditor is never given a step in their own unit.
+    const planTask = `${ids.audit}/plan`;
+    await driver.task(planTask);
+    const ownUnit = await driver.refusal(ids.audit, planTask, user.auditor(0), {
+      scope: 'Toàn bộ HTQLCL',
+      criteria: ['TCVN ISO 9001:2015'],
+      methods: 'Phỏng vấn, xem xét hồ sơ',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: [
+        {
+          id: 's1',
+          unitCode: user.auditorUnit(0),
+          process: 'Quản lý văn bản',
+          clause: '7.5',
+          auditorUserId: user.auditor(0),
+        },
+      ],
+    });
+    expect(ownUnit.type).toBe(QcycleErrorCode.ValidationFailed);
+    expect(ownUnit.message).toContain('không được đánh giá đơn vị của mình');
+
+    // Nothing duplicated by the restart: one record per task and per delegation.
+    const tasks = await dataSource.getRepository(TaskEntity).findBy({ cycleId: input.cycleId });
+    const opened = await dataSource
+      .getRepository(EventLogEntryEntity)
+      .findBy({ cycleId: input.cycleId, type: 'task.opened' });
+    expect(opened).toHaveLength(tasks.length);
+    expect(await dataSource.getRepository(AssignmentEntity).countBy({ cycleId: input.cycleId })).toBe(4);
+    const live = await handle.query(cycleStateQuery);
+    expect(live).toMatchObject({ status: 'running', phase: 'internal-audit' });
+    expect(live.openTasks.map((t) => t.taskId)).toContain(planTask);
+
+    // Cancelling mid-year: every open task is recorded cancelled, children included.
+    const openBefore = tasks.filter((t) => t.status === 'open').map((t) => t.id);
+    expect(openBefore.length).toBeGreaterThan(10);
+    await handle.signal(cancelCycleSignal, { reason: 'thử nghiệm hủy', by: user.qr });
+    const result: QualityCycleResult = await handle.result();
+    expect(result.status).toBe('cancelled');
+    const after = await dataSource.getRepository(TaskEntity).findBy({ cycleId: input.cycleId });
+    expect(after.filter((t) => t.status === 'open')).toEqual([]);
+    expect(after.filter((t) => openBefore.includes(t.id)).every((t) => t.status === 'cancelled')).toBe(true);
+    expect(await dataSource.getRepository(QualityCycleEntity).findOneBy({ id: input.cycleId })).toMatchObject(
+      { status: 'cancelled' },
+    );
+
+    await recordHistories(client, 'cancelled-mid-year', [
+      ids.workflowId,
+      ids.approval,
+      ids.assignment,
+      ids.monitoring('obj-4'),
+      ids.audit,
+    ]);
+  });
+
+  it('records open tasks cancelled when the cycle is cancelled through Temporal', async () => {
+    const org = `org-${uniqueSuffix()}`;
+    const { input, ids } = kontumCycle(org, { calendar: pastYearOpenCalendar() });
+    const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    const approveTask = `${ids.approval}/approve/1`;
+    await driver.task(approveTask);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow(WorkflowFailedError);
+    expect(await dataSource.getRepository(TaskEntity).findOneBy({ id: approveTask })).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(await dataSource.getRepository(QualityCycleEntity).findOneBy({ id: input.cycleId })).toMatchObject(
+      { status: 'cancelled', phase: 'objectives-approval' },
+    );
+  });
+
+  it('reopens a corrective action the auditor finds not effective, and closes it when it is', async () => {
+    const org = `org-${uniqueSuffix()}`;
+    const { input, ids, user, roster } = kontumCycle(org, { calendar: pastYearOpenCalendar() });
+    const context = {
+      cycleId: input.cycleId,
+      cycleWorkflowId: ids.workflowId,
+      organisationCode: org,
+      year: 2024,
+      calendar: input.calendar,
+      roster,
+      shiftMs: 0,
+    };
+    const step = {
+      id: 's9',
+      unitCode: 'vp-ttpvhcc',
+      process: 'Một cửa',
+      clause: '8.5.1',
+      auditorUserId: user.auditor(1),
+    };
+    const workflowId = `${ids.audit}/ca/s9`;
+    // Run on its own (no cycle running): its progress reports to the cycle are only logged.
+    const handle = await client.workflow.start(CORRECTIVE_ACTION_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      args: [
+        {
+          context,
+          auditWorkflowId: ids.audit,
+          step,
+          severity: 'major-nc',
+          finding: 'Thiếu hồ sơ.',
+          auditorUserId: user.auditor(1),
+        },
+      ],
+    });
+    const plan = (round: number) =>
+      driver.complete(`${workflowId}/plan/${round}`, user.head('vp-ttpvhcc'), {
+        correction: 'Bổ sung hồ sơ.',
+        rootCause: round === 1 ? 'Chưa rõ.' : 'Không có người kiểm tra chéo.',
+        action: 'Phân công kiểm tra chéo hằng tuần.',
+        ownerUserId: user.staff('vp-ttpvhcc'),
+        dueDate: '2024-11-15',
+      });
+    await plan(1);
+    await driver.complete(`${workflowId}/verify/1`, user.auditor(1), {
+      effective: false,
+      notes: 'Vẫn còn hồ sơ thiếu.',
+    });
+    await plan(2);
+    await driver.task(`${workflowId}/verify/2`);
+    expect(
+      await driver.refusal(workflowId, `${workflowId}/verify/2`, user.auditor(0), {
+        effective: true,
+        notes: 'x',
+      }),
+    ).toMatchObject({
+      type: QcycleErrorCode.Forbidden,
+    });
+    await driver.complete(`${workflowId}/verify/2`, user.auditor(1), {
+      effective: true,
+      notes: 'Đã kiểm tra, đầy đủ.',
+    });
+    expect(await handle.result()).toMatchObject({ effective: true, rounds: 2 });
+    expect(
+      await dataSource.getRepository(CorrectiveActionEntity).findOneBy({ id: workflowId }),
+    ).toMatchObject({
+      status: 'closed',
+      effective: true,
+      rounds: 2,
+      rootCause: 'Không có người kiểm tra chéo.',
+    });
+    const events = await dataSource.getRepository(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    expect(
+      events
+        .filter((e) => e.type.startsWith('corrective-action.'))
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual([
+      'corrective-action.closed',
+      'corrective-action.opened',
+      'corrective-action.planned',
+      'corrective-action.planned',
+      'corrective-action.reopened',
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import {
+  buildStartInput,
+  childWorkflowIds,
+  placeholderRoster,
+  qualityCycleWorkflowId,
+  type StartQualityCycleInput,
+} from '@qcycle/contracts';
+import { defaultCycleCalendar, loadTemplate, type CycleCalendar } from '@qcycle/domain';
+
+/** The units of the Kon Tum template, in roster order (auditors come from the first two). */
+export const UNITS = loadTemplate('kontum-2024').organisation.units;
+
+/** The Kon Tum 2024 cycle of a test organisation, with a placeholder roster (user ids `${org}.…`). */
+export function kontumCycle(org: string, options: { calendar?: CycleCalendar; rehearsal?: boolean } = {}) {
+  const roster = placeholderRoster(org, UNITS);
+  const input: StartQualityCycleInput = buildStartInput({
+    organisationCode: org,
+    year: 2024,
+    startedBy: roster.qualityRepresentative.userId,
+    roster,
+    calendar: options.calendar ?? defaultCycleCalendar(2024),
+    rehearsal: options.rehearsal,
+  });
+  const workflowId = qualityCycleWorkflowId(org, 2024);
+  const ids = {
+    workflowId,
+    approval: childWorkflowIds.approval(workflowId),
+    assignment: childWorkflowIds.assignment(workflowId),
+    monitoring: (objectiveId: string) => childWorkflowIds.monitoring(workflowId, objectiveId),
+    audit: childWorkflowIds.audit(workflowId),
+    review: childWorkflowIds.review(workflowId),
+  };
+  const user = {
+    leader: roster.leader.userId,
+    qr: roster.qualityRepresentative.userId,
+    head: (unitCode: string) => `${org}.${unitCode}.head`,
+    staff: (unitCode: string) => `${org}.${unitCode}.staff`,
+    auditor: (i: number) => roster.auditors[i].userId,
+    auditorUnit: (i: number) => roster.auditors[i].unitCode as string,
+  };
+  return { input, ids, user, roster };
+}
+
+/**
+ * The 2024 calendar with the audit window and every period already past, and the review and close
+ * a year ahead: on the dev server (real time) a started cycle at once has measurement tasks and the
+ * audit plan open, and stays running.
+ */
+export function pastYearOpenCalendar(): CycleCalendar {
+  const calendar = defaultCycleCalendar(2024);
+  const nextYear = new Date().getUTCFullYear() + 1;
+  return { ...calendar, managementReviewDate: `${nextYear}-06-01`, closeDate: `${nextYear}-12-01` };
+}
+
+export const APPROVE = { decision: 'approve', documentNumber: '123/QĐ-UBND' } as const;
+
+/** The Chief of Office's delegation: objectives 2 and 3 to the General Affairs Division, 4 to the service centre. */
+export const DELEGATIONS = {
+  accepted: true,
+  delegations: [
+    { objectiveId: 'obj-2', unitCode: 'vp-tonghop' },
+    { objectiveId: 'obj-3', unitCode: 'vp-tonghop' },
+    { objectiveId: 'obj-4', unitCode: 'vp-ttpvhcc' },
+  ],
+} as const;

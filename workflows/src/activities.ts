@@ -1,0 +1,41 @@
+import { proxyActivities } from '@temporalio/workflow';
+import { QcycleErrorCode, type NotificationActivities } from '@qcycle/contracts';
+import type { CycleRecordActivities, QualityRecordActivities } from '@qcycle/activities';
+
+/** Refusals that a retry cannot fix: the activity fails at once instead of retrying. */
+const NON_RETRYABLE = [
+  QcycleErrorCode.ValidationFailed,
+  QcycleErrorCode.Conflict,
+  QcycleErrorCode.NotFound,
+  'InvalidMeasurementError',
+  'InvalidEvaluationInputError',
+  'InvalidDateError',
+];
+
+/** Writes of the record: short, idempotent, retried until the database answers. */
+const RECORD_OPTIONS = {
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    backoffCoefficient: 2,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+} as const;
+export const records = proxyActivities<QualityRecordActivities>(RECORD_OPTIONS);
+export const cycleRecords = proxyActivities<CycleRecordActivities>(RECORD_OPTIONS);
+
+/**
+ * Notifications are best effort for the process: a few attempts, then the workflow goes on (the
+ * task is in the person's inbox either way, and the notification activity keeps its own record).
+ */
+export const notifications = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '2 seconds',
+    maximumInterval: '30 seconds',
+    backoffCoefficient: 2,
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});

@@ -1,0 +1,145 @@
+import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import {
+  validateCorrectiveActionPlan,
+  validateVerificationOutcome,
+  type AuditPlanStep,
+  type AuditResult,
+} from '@qcycle/domain';
+import { childTaskBoard, personOf, unitOf, workflowTimeOf, type CycleContext } from './cycle-context';
+import { records } from './activities';
+
+export interface CorrectiveActionInput {
+  context: CycleContext;
+  auditWorkflowId: string;
+  step: AuditPlanStep;
+  severity: AuditResult;
+  finding: string;
+  /** The auditor who raised it verifies it. */
+  auditorUserId: string;
+}
+
+export interface CorrectiveActionResult {
+  correctiveActionId: string;
+  stepId: string;
+  effective: true;
+  rounds: number;
+}
+
+/**
+ * ISO 10.2 for one nonconformity: the unit head records correction, root cause, action, owner and
+ * due date; the auditor who raised it verifies effectiveness; not effective reopens it.
+ */
+export async function correctiveAction(input: CorrectiveActionInput): Promise<CorrectiveActionResult> {
+  const { context, step } = input;
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  const unit = unitOf(context, step.unitCode);
+  const auditor = personOf(context, input.auditorUserId);
+  const now = () => new Date(Date.now()).toISOString();
+  await records.recordCorrectiveAction({
+    cycleId: context.cycleId,
+    rows: [
+      {
+        id: workflowId,
+        cycleId: context.cycleId,
+        auditId: input.auditWorkflowId,
+        stepId: `${input.auditWorkflowId}/step/${step.id}`,
+        severity: input.severity,
+        unitCode: step.unitCode,
+        finding: input.finding,
+        status: 'open',
+        rounds: 1,
+        openedAt: now(),
+      },
+    ],
+    event: {
+      id: `${workflowId}/opened`,
+      type: 'corrective-action.opened',
+      actor: input.auditorUserId,
+      at: now(),
+      payload: { severity: input.severity, unitCode: step.unitCode },
+    },
+  });
+
+  for (let round = 1; ; round++) {
+    const plan = await board.run({
+      taskId: `${workflowId}/plan/${round}`,
+      kind: 'corrective-action-plan',
+      title: {
+        vi: `Khắc phục điểm không phù hợp tại ${unit.name.vi} (lần ${round})`,
+        en: `Correct the nonconformity at ${unit.name.en} (round ${round})`,
+      },
+      assignee: unit.head,
+      unitCode: step.unitCode,
+      form: { finding: input.finding, severity: input.severity, step },
+      validate: (outcome) =>
+        validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
+    });
+    if (plan.status !== 'completed') throw new Error('corrective action plan cannot expire');
+    const planAt = new Date(plan.completedAt).toISOString();
+    const { correction, rootCause, action, ownerUserId, dueDate } = plan.outcome;
+    await records.recordCorrectiveAction({
+      cycleId: context.cycleId,
+      rows: [
+        {
+          id: workflowId,
+          correction,
+          rootCause,
+          action,
+          ownerUserId,
+          dueDate,
+          status: 'planned',
+          rounds: round,
+          effective: null,
+        },
+      ],
+      event: {
+        id: `${workflowId}/planned/${round}`,
+        type: 'corrective-action.planned',
+        actor: plan.completedBy,
+        at: planAt,
+        payload: { round, dueDate },
+      },
+    });
+
+    const verification = await board.run({
+      taskId: `${workflowId}/verify/${round}`,
+      kind: 'corrective-action-verification',
+      title: {
+        vi: `Kiểm tra hiệu lực hành động khắc phục (lần ${round})`,
+        en: `Verify the corrective action's effectiveness (round ${round})`,
+      },
+      assignee: auditor,
+      unitCode: step.unitCode,
+      dueAt: workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime),
+      form: { finding: input.finding, correction, rootCause, action, ownerUserId, dueDate },
+      validate: validateVerificationOutcome,
+    });
+    if (verification.status !== 'completed') throw new Error('verification cannot expire');
+    const verifiedAt = new Date(verification.completedAt).toISOString();
+    const { effective, notes } = verification.outcome;
+    await records.recordCorrectiveAction({
+      cycleId: context.cycleId,
+      rows: [
+        {
+          id: workflowId,
+          status: effective ? 'closed' : 'open',
+          effective,
+          verifiedBy: verification.completedBy,
+          verifiedAt,
+        },
+      ],
+      event: {
+        id: `${workflowId}/verified/${round}`,
+        type: effective ? 'corrective-action.closed' : 'corrective-action.reopened',
+        actor: verification.completedBy,
+        at: verifiedAt,
+        payload: { round, effective, notes },
+      },
+    });
+    if (effective) {
+      await condition(allHandlersFinished);
+      return { correctiveActionId: workflowId, stepId: step.id, effective: true, rounds: round };
+    }
+  }
+}

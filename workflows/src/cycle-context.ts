@@ -1,0 +1,76 @@
+import { getExternalWorkflowHandle, isCancellation, log, sleep } from '@temporalio/workflow';
+import {
+  cycleProgressSignal,
+  type CycleProgressReport,
+  type CycleRoster,
+  type PersonRef,
+} from '@qcycle/contracts';
+import {
+  cycleClock,
+  vnLocalToInstant,
+  type CycleCalendar,
+  type IsoDate,
+  type LocalTime,
+} from '@qcycle/domain';
+import { TaskBoard } from './tasks/human-task';
+
+/** What every workflow of one cycle knows about it; handed from the cycle to its children. */
+export interface CycleContext {
+  cycleId: string;
+  cycleWorkflowId: string;
+  organisationCode: string;
+  year: number;
+  calendar: CycleCalendar;
+  roster: CycleRoster;
+  /** Schedule shift of a rehearsal (0 for a real year), see libs/domain cycle-clock.ts. */
+  shiftMs: number;
+}
+
+/** Workflow time (epoch ms) of a calendar date and local time, e.g. the audit window's first morning. */
+export function workflowTimeOf(context: CycleContext, date: IsoDate, time: LocalTime): number {
+  return cycleClock(context.shiftMs).toWorkflowMs(vnLocalToInstant(date, time));
+}
+
+export async function sleepUntil(workflowMs: number): Promise<void> {
+  const wait = workflowMs - Date.now();
+  if (wait > 0) await sleep(wait);
+}
+
+/** Tells the cycle what changed; the cycle may be closing, so a failed signal is only logged. */
+export async function reportToCycle(context: CycleContext, report: CycleProgressReport): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(context.cycleWorkflowId).signal(cycleProgressSignal, report);
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    log.warn('progress not reported to the cycle', { error: String(error) });
+  }
+}
+
+/** The task board of a child workflow: its tasks show in the cycle's live state. */
+export function childTaskBoard(context: CycleContext): TaskBoard {
+  return new TaskBoard({
+    cycleId: context.cycleId,
+    roster: context.roster,
+    onChange: (change) => reportToCycle(context, change),
+  }).install();
+}
+
+export function unitOf(context: CycleContext, unitCode: string) {
+  const unit = context.roster.units.find((candidate) => candidate.code === unitCode);
+  if (!unit) throw new Error(`unit ${unitCode} is not in the cycle's roster`);
+  return unit;
+}
+
+export function personOf(context: CycleContext, userId: string): PersonRef {
+  const people = [
+    context.roster.leader,
+    context.roster.qualityRepresentative,
+    ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
+    ...context.roster.auditors,
+  ];
+  const person = people.find((candidate) => candidate.userId === userId);
+  if (!person) throw new Error(`user ${userId} is not in the cycle's roster`);
+  return person;
+}
+
+export const unitCodesOf = (context: CycleContext) => context.roster.units.map((unit) => unit.code);

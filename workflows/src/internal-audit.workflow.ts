@@ -1,0 +1,231 @@
+import {
+  condition,
+  allHandlersFinished,
+  ParentClosePolicy,
+  startChild,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import { CORRECTIVE_ACTION_WORKFLOW, childWorkflowIds, type AuditSummary } from '@qcycle/contracts';
+import {
+  isNonconformity,
+  validateAuditCloseOutcome,
+  validateAuditPlan,
+  validateAuditStepOutcome,
+  type AuditPlanStep,
+  type AuditResult,
+} from '@qcycle/domain';
+import {
+  childTaskBoard,
+  personOf,
+  reportToCycle,
+  sleepUntil,
+  unitCodesOf,
+  workflowTimeOf,
+  type CycleContext,
+} from './cycle-context';
+import { records } from './activities';
+import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
+
+export interface InternalAuditInput {
+  context: CycleContext;
+}
+
+export interface InternalAuditResult extends AuditSummary {
+  correctiveActions: CorrectiveActionResult[];
+}
+
+/**
+ * ISO 9.2 (objective 5): on the first morning of the audit window the lead auditor gets the
+ * programme-and-plan task (no auditor on their own unit); each auditor signs off their own steps;
+ * every nonconformity starts a corrective action; the lead auditor closes the audit with a report.
+ * The audit's workflow ends when its corrective actions are verified effective.
+ */
+export async function internalAudit({ context }: InternalAuditInput): Promise<InternalAuditResult> {
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  const { calendar, roster } = context;
+  const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
+  if (!lead) throw new Error('the roster names no internal auditor');
+  const windowEnd = workflowTimeOf(context, calendar.auditWindow.to, calendar.monitoring.dueTime);
+  await sleepUntil(workflowTimeOf(context, calendar.auditWindow.from, calendar.notificationTime));
+
+  const summary: AuditSummary = {
+    auditWorkflowId: workflowId,
+    status: 'planning',
+    steps: [],
+    nonconformities: 0,
+    correctiveActionsOpen: 0,
+  };
+  const publish = () =>
+    reportToCycle(context, {
+      type: 'audit',
+      audit: { ...summary, steps: summary.steps.map((s) => ({ ...s })) },
+    });
+  const now = () => new Date(Date.now()).toISOString();
+  await records.recordAudit({
+    cycleId: context.cycleId,
+    rows: [
+      {
+        id: workflowId,
+        cycleId: context.cycleId,
+        leadAuditorUserId: lead.userId,
+        plan: null,
+        status: 'planning',
+        report: null,
+        closedAt: null,
+      },
+    ],
+    event: { id: `${workflowId}/opened`, type: 'audit.opened', actor: 'system', at: now() },
+  });
+  await publish();
+
+  const auditors = roster.auditors.map((a) => ({ userId: a.userId, unitCode: a.unitCode }));
+  const plan = await board.run({
+    taskId: `${workflowId}/plan`,
+    kind: 'audit-plan',
+    title: {
+      vi: `Lập chương trình, kế hoạch đánh giá nội bộ năm ${context.year}`,
+      en: `Internal audit programme and plan ${context.year}`,
+    },
+    assignee: lead,
+    dueAt: workflowTimeOf(context, calendar.auditWindow.from, calendar.monitoring.dueTime) + 4 * 86_400_000,
+    form: { window: calendar.auditWindow, auditors, unitCodes: unitCodesOf(context) },
+    validate: (outcome) =>
+      validateAuditPlan(outcome, { auditors, unitCodes: unitCodesOf(context), window: calendar.auditWindow }),
+  });
+  if (plan.status !== 'completed') throw new Error('audit plan cannot expire');
+  const planAt = new Date(plan.completedAt).toISOString();
+  summary.status = 'in-progress';
+  summary.steps = plan.outcome.steps.map((step) => ({ ...step }));
+  await records.recordAudit({
+    cycleId: context.cycleId,
+    rows: [
+      { id: workflowId, plan: plan.outcome as unknown as Record<string, unknown>, status: 'in-progress' },
+    ],
+    event: {
+      id: `${workflowId}/planned`,
+      type: 'audit.planned',
+      actor: plan.completedBy,
+      at: planAt,
+      payload: { steps: plan.outcome.steps.length },
+    },
+  });
+  await records.recordAuditSteps({
+    cycleId: context.cycleId,
+    rows: plan.outcome.steps.map((step) => ({
+      id: `${workflowId}/step/${step.id}`,
+      auditId: workflowId,
+      cycleId: context.cycleId,
+      unitCode: step.unitCode,
+      process: step.process,
+      clause: step.clause,
+      auditorUserId: step.auditorUserId,
+    })),
+    event: { id: `${workflowId}/steps`, type: 'audit.steps-planned', actor: plan.completedBy, at: planAt },
+  });
+  await publish();
+
+  const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
+  await Promise.all(
+    plan.outcome.steps.map(async (step: AuditPlanStep) => {
+      const stepTaskId = `${workflowId}/step/${step.id}`;
+      const signOff = await board.run({
+        taskId: stepTaskId,
+        kind: 'audit-step',
+        title: {
+          vi: `Đánh giá ${step.process} (${step.clause}) tại ${step.unitCode}`,
+          en: `Audit ${step.process} (${step.clause}) at ${step.unitCode}`,
+        },
+        assignee: personOf(context, step.auditorUserId),
+        unitCode: step.unitCode,
+        dueAt: windowEnd,
+        form: { step },
+        validate: validateAuditStepOutcome,
+      });
+      if (signOff.status !== 'completed') throw new Error('audit step cannot expire');
+      const at = new Date(signOff.completedAt).toISOString();
+      const outcome = signOff.outcome;
+      await records.recordAuditSteps({
+        cycleId: context.cycleId,
+        rows: [
+          {
+            id: stepTaskId,
+            result: outcome.result,
+            evidence: outcome.evidence,
+            notes: outcome.notes ?? null,
+            finding: outcome.finding ?? null,
+            signedOffAt: at,
+          },
+        ],
+        event: {
+          id: `${stepTaskId}/signed-off`,
+          type: 'audit.step-signed-off',
+          actor: signOff.completedBy,
+          at,
+          payload: { result: outcome.result },
+        },
+      });
+      const planned = summary.steps.find((s) => s.id === step.id);
+      if (planned) planned.result = outcome.result as AuditResult;
+      if (isNonconformity(outcome.result)) {
+        summary.nonconformities++;
+        summary.correctiveActionsOpen++;
+        actions.push(
+          await startChild<typeof correctiveAction>(CORRECTIVE_ACTION_WORKFLOW, {
+            workflowId: childWorkflowIds.correctiveAction(workflowId, step.id),
+            parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+            args: [
+              {
+                context,
+                auditWorkflowId: workflowId,
+                step,
+                severity: outcome.result,
+                finding: outcome.finding ?? '',
+                auditorUserId: signOff.completedBy,
+              },
+            ],
+          }),
+        );
+      }
+      await publish();
+    }),
+  );
+
+  const close = await board.run({
+    taskId: `${workflowId}/close`,
+    kind: 'audit-close',
+    title: {
+      vi: `Kết thúc đánh giá nội bộ, lập báo cáo năm ${context.year}`,
+      en: `Close the ${context.year} internal audit with its report`,
+    },
+    assignee: lead,
+    dueAt: windowEnd,
+    form: { steps: summary.steps },
+    validate: validateAuditCloseOutcome,
+  });
+  if (close.status !== 'completed') throw new Error('audit close cannot expire');
+  summary.status = 'closed';
+  summary.closedAt = new Date(close.completedAt).toISOString();
+  await records.recordAudit({
+    cycleId: context.cycleId,
+    rows: [{ id: workflowId, status: 'closed', report: close.outcome.report, closedAt: summary.closedAt }],
+    event: {
+      id: `${workflowId}/closed`,
+      type: 'audit.closed',
+      actor: close.completedBy,
+      at: summary.closedAt,
+      payload: { nonconformities: summary.nonconformities },
+    },
+  });
+  await publish();
+
+  const correctiveActions: CorrectiveActionResult[] = [];
+  for (const action of actions) {
+    correctiveActions.push(await action.result());
+    summary.correctiveActionsOpen--;
+    await publish();
+  }
+  await condition(allHandlersFinished);
+  return { ...summary, correctiveActions };
+}

@@ -1,0 +1,69 @@
+import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import type { ReviewSummary } from '@qcycle/contracts';
+import { validateManagementReviewOutcome } from '@qcycle/domain';
+import { childTaskBoard, sleepUntil, unitCodesOf, workflowTimeOf, type CycleContext } from './cycle-context';
+import { records } from './activities';
+
+export interface ManagementReviewInput {
+  context: CycleContext;
+  /** Actions carried over from last year's review, if any (status of previous actions, 9.3.2 a). */
+  previousActions?: unknown[];
+}
+
+/**
+ * ISO 9.3: on the review date the inputs (9.3.2) are compiled from the cycle's records; the leader
+ * chairs and records the outputs (9.3.3) and the actions carried into next year.
+ */
+export async function managementReview({
+  context,
+  previousActions,
+}: ManagementReviewInput): Promise<ReviewSummary> {
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  const { calendar } = context;
+  await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
+  const inputs = await records.compileReviewInputs({ cycleId: context.cycleId, previousActions });
+  const compiledAt = new Date(Date.now()).toISOString();
+  await records.recordManagementReview({
+    cycleId: context.cycleId,
+    rows: [
+      {
+        id: workflowId,
+        cycleId: context.cycleId,
+        inputs: inputs as unknown as Record<string, unknown>,
+        status: 'waiting',
+      },
+    ],
+    event: { id: `${workflowId}/inputs`, type: 'review.inputs-compiled', actor: 'system', at: compiledAt },
+  });
+  const review = await board.run({
+    taskId: `${workflowId}/review`,
+    kind: 'management-review',
+    title: {
+      vi: `Chủ trì họp xem xét của lãnh đạo năm ${context.year}`,
+      en: `Chair the ${context.year} management review`,
+    },
+    assignee: context.roster.leader,
+    dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
+    form: { inputs },
+    validate: (outcome) => validateManagementReviewOutcome(outcome, { unitCodes: unitCodesOf(context) }),
+  });
+  if (review.status !== 'completed') throw new Error('management review cannot expire');
+  const heldAt = new Date(review.completedAt).toISOString();
+  const { minutesRef, outputs, actions } = review.outcome;
+  await records.recordManagementReview({
+    cycleId: context.cycleId,
+    rows: [
+      { id: workflowId, outputs, actions, minutesRef, chairedBy: review.completedBy, heldAt, status: 'held' },
+    ],
+    event: {
+      id: `${workflowId}/held`,
+      type: 'review.held',
+      actor: review.completedBy,
+      at: heldAt,
+      payload: { minutesRef, actions: actions.length },
+    },
+  });
+  await condition(allHandlersFinished);
+  return { reviewWorkflowId: workflowId, status: 'held', minutesRef, actions };
+}

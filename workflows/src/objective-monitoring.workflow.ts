@@ -1,0 +1,181 @@
+import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import type { ObjectiveOwner } from '@qcycle/contracts';
+import {
+  addDays,
+  escalationsAt,
+  evaluateObjective,
+  measurementsFromReport,
+  periodsFor,
+  reminderAt,
+  validateMeasurementReport,
+  validateNoteOutcome,
+  type Measurement,
+  type Objective,
+  type ObjectiveStatus,
+} from '@qcycle/domain';
+import {
+  childTaskBoard,
+  personOf,
+  reportToCycle,
+  sleepUntil,
+  unitOf,
+  workflowTimeOf,
+  type CycleContext,
+} from './cycle-context';
+import { records } from './activities';
+import type { TaskNotice } from './tasks/human-task';
+
+export interface ObjectiveMonitoringInput {
+  context: CycleContext;
+  objective: Objective;
+  owner: ObjectiveOwner;
+}
+
+export interface ObjectiveMonitoringResult {
+  objectiveId: string;
+  measurements: Measurement[];
+  status: ObjectiveStatus;
+  lateReports: number;
+  missingPeriods: string[];
+}
+
+/**
+ * ISO 9.1 for one objective: when each period ends, its owner gets a measurement task due by the
+ * calendar; a reminder before the due day; escalation to the unit head, then the Quality
+ * Representative, when it is overdue. Late reports are accepted and marked. Each report is
+ * evaluated; an objective at risk gives the Quality Representative a follow-up task. Tasks still
+ * open at the cycle's close expire.
+ */
+export async function objectiveMonitoring({
+  context,
+  objective,
+  owner,
+}: ObjectiveMonitoringInput): Promise<ObjectiveMonitoringResult> {
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  const { calendar } = context;
+  const periods = periodsFor(objective.frequency, context.year, calendar);
+  const closeAt = workflowTimeOf(context, calendar.closeDate, calendar.notificationTime);
+  const ownerPerson = personOf(context, owner.userId);
+  const unitHead = unitOf(context, owner.unitCode).head;
+  const shifted = (instant: string) => Date.parse(instant) + context.shiftMs;
+
+  const measurements: Measurement[] = [];
+  let status: ObjectiveStatus = 'not-measured';
+  const followUps: Promise<unknown>[] = [];
+  let lateReports = 0;
+  const missingPeriods: string[] = [];
+
+  const evaluate = (reportedIndex: number): ObjectiveStatus => {
+    const elapsed = periods.filter((p) => shifted(p.dueAt) <= Date.now()).length;
+    return evaluateObjective(objective, measurements, { periodsElapsed: Math.max(elapsed, reportedIndex) })
+      .status;
+  };
+
+  await Promise.all(
+    periods.map(async (period) => {
+      await sleepUntil(workflowTimeOf(context, addDays(period.end, 1), calendar.notificationTime));
+      const dueAt = shifted(period.dueAt);
+      const notices: TaskNotice[] = [
+        { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: ownerPerson },
+      ];
+      for (const escalation of escalationsAt(period.dueAt, calendar)) {
+        const recipient = escalation.level === 'unit-head' ? unitHead : context.roster.qualityRepresentative;
+        notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
+      }
+      const taskId = `${workflowId}/measure/${period.key}`;
+      const report = await board.run({
+        taskId,
+        kind: 'measurement-report',
+        title: {
+          vi: `Báo cáo số liệu mục tiêu ${objective.number} kỳ ${period.key}`,
+          en: `Report objective ${objective.number} for ${period.key}`,
+        },
+        assignee: ownerPerson,
+        delegates: unitHead.userId === ownerPerson.userId ? [] : [unitHead],
+        unitCode: owner.unitCode,
+        objectiveId: objective.id,
+        periodKey: period.key,
+        form: {
+          indicators: objective.indicators,
+          period: { key: period.key, start: period.start, end: period.end },
+        },
+        dueAt,
+        notices,
+        expiresAt: closeAt,
+        validate: (outcome) => validateMeasurementReport(outcome, objective.indicators, period.key),
+      });
+      if (report.status !== 'completed') {
+        missingPeriods.push(period.key);
+        return;
+      }
+      const reportedAt = new Date(report.completedAt).toISOString();
+      if (report.late) lateReports++;
+      const reported = measurementsFromReport(objective.indicators, report.outcome, {
+        periodKey: period.key,
+        reportedAt,
+        late: report.late,
+        reportedBy: report.completedBy,
+      });
+      measurements.push(...reported);
+      await records.recordMeasurements({
+        cycleId: context.cycleId,
+        rows: reported.map((m) => ({
+          id: `${taskId}/${m.indicatorId}`,
+          cycleId: context.cycleId,
+          objectiveId: objective.id,
+          indicatorId: m.indicatorId,
+          periodKey: m.periodKey,
+          kind: m.kind,
+          numerator: m.kind === 'ratio' ? m.numerator : null,
+          denominator: m.kind === 'ratio' ? m.denominator : null,
+          value: m.kind === 'count' ? m.value : null,
+          achieved: m.kind === 'judged' ? m.achieved : null,
+          evidence: m.evidence,
+          reportedBy: report.completedBy,
+          reportedAt,
+          late: m.late,
+          taskId,
+        })),
+        event: {
+          id: `${taskId}/measured`,
+          type: 'measurement.reported',
+          actor: report.completedBy,
+          at: reportedAt,
+          payload: { objectiveId: objective.id, periodKey: period.key, late: report.late },
+        },
+      });
+      const previous = status;
+      status = evaluate(period.index);
+      if (status !== previous)
+        await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
+      if (status === 'at-risk' && previous !== 'at-risk') {
+        followUps.push(
+          board.run({
+            taskId: `${workflowId}/at-risk/${period.key}`,
+            kind: 'at-risk-follow-up',
+            title: {
+              vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${period.key})`,
+              en: `Objective ${objective.number} at risk (${period.key})`,
+            },
+            assignee: context.roster.qualityRepresentative,
+            objectiveId: objective.id,
+            periodKey: period.key,
+            form: { status, periodKey: period.key },
+            expiresAt: closeAt,
+            validate: validateNoteOutcome,
+          }),
+        );
+      }
+    }),
+  );
+  await Promise.all(followUps);
+  await condition(allHandlersFinished);
+  return {
+    objectiveId: objective.id,
+    measurements,
+    status,
+    lateReports,
+    missingPeriods: missingPeriods.sort(),
+  };
+}

@@ -1,0 +1,99 @@
+import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import type { ApprovedDecision } from '@qcycle/contracts';
+import {
+  cycleClock,
+  validateApprovalOutcome,
+  validateCycleDraft,
+  validateRevisionOutcome,
+  type CycleDraft,
+  type Objective,
+} from '@qcycle/domain';
+import { childTaskBoard, type CycleContext } from './cycle-context';
+import { records } from './activities';
+
+export interface ObjectivesApprovalInput {
+  context: CycleContext;
+  draft: CycleDraft;
+}
+
+/**
+ * ISO 6.2: the leader approves the draft or returns it with comments; the Quality Representative
+ * revises and resubmits, as many rounds as needed. Approval records the decision.
+ */
+export async function objectivesApproval({
+  context,
+  draft,
+}: ObjectivesApprovalInput): Promise<ApprovedDecision> {
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  let objectives: Objective[] = draft.objectives;
+  for (let round = 1; ; round++) {
+    const approval = await board.run({
+      taskId: `${workflowId}/approve/${round}`,
+      kind: 'objectives-approval',
+      title: {
+        vi: `Phê duyệt mục tiêu chất lượng năm ${context.year} (lần ${round})`,
+        en: `Approve the ${context.year} quality objectives (round ${round})`,
+      },
+      assignee: context.roster.leader,
+      form: { round, objectives },
+      validate: validateApprovalOutcome,
+    });
+    if (approval.status !== 'completed') throw new Error('approval task cannot expire');
+    const outcome = approval.outcome;
+    if (outcome.decision === 'approve') {
+      const signingDate =
+        outcome.signingDate ?? cycleClock(context.shiftMs).calendarDate(approval.completedAt);
+      const decision: ApprovedDecision = {
+        documentNumber: outcome.documentNumber,
+        signerName: draft.signer.name,
+        signerTitle: draft.signer.title,
+        signedBy: approval.completedBy,
+        signingDate,
+        effectiveDate: signingDate,
+        rounds: round,
+        objectives,
+      };
+      await records.recordDecision({
+        cycleId: context.cycleId,
+        rows: [
+          {
+            id: workflowId,
+            cycleId: context.cycleId,
+            organisationCode: context.organisationCode,
+            year: context.year,
+            ...decision,
+            recordedAt: new Date(approval.completedAt).toISOString(),
+          },
+        ],
+        event: {
+          id: `${workflowId}/decision`,
+          type: 'objectives.approved',
+          actor: approval.completedBy,
+          at: new Date(approval.completedAt).toISOString(),
+          payload: { documentNumber: decision.documentNumber, signingDate, rounds: round },
+        },
+      });
+      await condition(allHandlersFinished);
+      return decision;
+    }
+    const revision = await board.run({
+      taskId: `${workflowId}/revise/${round}`,
+      kind: 'objectives-revision',
+      title: {
+        vi: `Chỉnh sửa dự thảo mục tiêu chất lượng theo ý kiến (lần ${round})`,
+        en: `Revise the draft objectives (round ${round})`,
+      },
+      assignee: context.roster.qualityRepresentative,
+      form: { round, comments: outcome.comments, objectives },
+      validate: (candidate) => {
+        const problems = validateRevisionOutcome(candidate);
+        const revised = (candidate as { objectives?: Objective[] } | null)?.objectives;
+        if (problems.length > 0 || !revised) return problems;
+        return validateCycleDraft({ ...draft, objectives: revised });
+      },
+    });
+    if (revision.status !== 'completed') throw new Error('revision task cannot expire');
+    objectives = revision.outcome.objectives ?? objectives;
+  }
+}

@@ -1,0 +1,127 @@
+import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import type { ObjectiveOwner } from '@qcycle/contracts';
+import { validateAssignmentOutcome, validateUnitAcceptanceOutcome, type Objective } from '@qcycle/domain';
+import { childTaskBoard, unitCodesOf, unitOf, type CycleContext } from './cycle-context';
+import { records } from './activities';
+
+export interface ObjectivesAssignmentInput {
+  context: CycleContext;
+  /** The approved objectives people measure (the engine measures the others itself). */
+  objectives: Objective[];
+}
+
+/**
+ * Articles 2 and 4: the Chief of Office (the Quality Representative) accepts the objectives and
+ * gives each to a unit; each unit head accepts and may pass an objective to one of the unit's staff.
+ * Every delegation is recorded; the result says who reports each objective.
+ */
+export async function objectivesAssignment({
+  context,
+  objectives,
+}: ObjectivesAssignmentInput): Promise<ObjectiveOwner[]> {
+  const board = childTaskBoard(context);
+  const { workflowId } = workflowInfo();
+  const objectiveIds = objectives.map((objective) => objective.id);
+  const accepted = await board.run({
+    taskId: `${workflowId}/accept`,
+    kind: 'assignment-acceptance',
+    title: {
+      vi: `Tiếp nhận và phân công mục tiêu chất lượng năm ${context.year}`,
+      en: `Accept and delegate the ${context.year} objectives`,
+    },
+    assignee: context.roster.qualityRepresentative,
+    form: {
+      objectives: objectives.map((o) => ({
+        id: o.id,
+        number: o.number,
+        title: o.title,
+        proposedUnitCode: o.ownerUnitCode,
+      })),
+    },
+    validate: (outcome) =>
+      validateAssignmentOutcome(outcome, { objectiveIds, unitCodes: unitCodesOf(context) }),
+  });
+  if (accepted.status !== 'completed') throw new Error('assignment task cannot expire');
+  const at = new Date(accepted.completedAt).toISOString();
+  const delegations = accepted.outcome.delegations;
+  await records.recordAssignments({
+    cycleId: context.cycleId,
+    rows: delegations.map((d) => ({
+      id: `${workflowId}/unit/${d.objectiveId}`,
+      cycleId: context.cycleId,
+      objectiveId: d.objectiveId,
+      level: 'unit',
+      unitCode: d.unitCode,
+      assigneeUserId: unitOf(context, d.unitCode).head.userId,
+      assignedBy: accepted.completedBy,
+      assignedAt: at,
+      taskId: `${workflowId}/accept`,
+    })),
+    event: {
+      id: `${workflowId}/delegated`,
+      type: 'objectives.delegated',
+      actor: accepted.completedBy,
+      at,
+      payload: { delegations },
+    },
+  });
+
+  const unitCodes = [...new Set(delegations.map((d) => d.unitCode))].sort();
+  const perUnit = await Promise.all(
+    unitCodes.map(async (unitCode): Promise<ObjectiveOwner[]> => {
+      const unit = unitOf(context, unitCode);
+      const unitObjectiveIds = delegations.filter((d) => d.unitCode === unitCode).map((d) => d.objectiveId);
+      const taskId = `${workflowId}/unit/${unitCode}`;
+      const acceptance = await board.run({
+        taskId,
+        kind: 'unit-acceptance',
+        title: {
+          vi: `Tiếp nhận mục tiêu chất lượng được giao cho ${unit.name.vi}`,
+          en: `Accept the objectives given to ${unit.name.en}`,
+        },
+        assignee: unit.head,
+        unitCode,
+        form: {
+          objectiveIds: unitObjectiveIds,
+          staff: unit.staff.map((s) => ({ userId: s.userId, name: s.name })),
+        },
+        validate: (outcome) =>
+          validateUnitAcceptanceOutcome(outcome, {
+            objectiveIds: unitObjectiveIds,
+            staffUserIds: unit.staff.map((s) => s.userId),
+          }),
+      });
+      if (acceptance.status !== 'completed') throw new Error('unit acceptance cannot expire');
+      const staff = acceptance.outcome.staffDelegations ?? [];
+      const acceptedAt = new Date(acceptance.completedAt).toISOString();
+      await records.recordAssignments({
+        cycleId: context.cycleId,
+        rows: staff.map((s) => ({
+          id: `${workflowId}/staff/${s.objectiveId}`,
+          cycleId: context.cycleId,
+          objectiveId: s.objectiveId,
+          level: 'staff',
+          unitCode,
+          assigneeUserId: s.userId,
+          assignedBy: acceptance.completedBy,
+          assignedAt: acceptedAt,
+          taskId,
+        })),
+        event: {
+          id: `${taskId}/accepted`,
+          type: 'objectives.unit-accepted',
+          actor: acceptance.completedBy,
+          at: acceptedAt,
+          payload: { unitCode, staffDelegations: staff },
+        },
+      });
+      return unitObjectiveIds.map((objectiveId) => ({
+        objectiveId,
+        unitCode,
+        userId: staff.find((s) => s.objectiveId === objectiveId)?.userId ?? unit.head.userId,
+      }));
+    }),
+  );
+  await condition(allHandlersFinished);
+  return perUnit.flat();
+}

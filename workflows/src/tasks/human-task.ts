@@ -1,0 +1,375 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  QcycleErrorCode,
+  completeTaskUpdate,
+  openTasksQuery,
+  reassignTaskUpdate,
+  type CompleteTaskRequest,
+  type CycleRoster,
+  type ReassignTaskRequest,
+  type TaskReassignmentResult,
+  type PersonRef,
+  type TaskCompletionResult,
+  type TaskNotificationReason,
+  type TaskView,
+} from '@qcycle/contracts';
+import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
+import { notifications, records } from '../activities';
+
+/** A notice sent while a task is open: reminder before due, escalations after. */
+export interface TaskNotice {
+  /** Workflow time (epoch ms). */
+  at: number;
+  reason: 'reminder' | 'escalated';
+  /** For escalations: unit-head | quality-representative. */
+  level?: string;
+  recipient: PersonRef;
+}
+
+export interface HumanTaskSpec<K extends TaskKind> {
+  /** Deterministic and unique in the cycle, e.g. `${workflowId}/measure/2024-03`. */
+  taskId: string;
+  kind: K;
+  title: LocalizedText;
+  assignee: PersonRef;
+  /** People who may complete it besides the assignee (the unit head for a staff member's task). */
+  delegates?: PersonRef[];
+  unitCode?: string;
+  objectiveId?: string;
+  periodKey?: string;
+  /** What the form shows (indicators, steps…); stored with the task. */
+  form?: Record<string, unknown>;
+  /** Workflow time (epoch ms). A completion after it is accepted and marked late. */
+  dueAt?: number;
+  notices?: TaskNotice[];
+  /** Workflow time after which the task is closed as expired. */
+  expiresAt?: number;
+  /** Pure check of the outcome against the task's form (libs/domain). */
+  validate(outcome: unknown): ValidationProblem[];
+}
+
+export type HumanTaskResult<K extends TaskKind> =
+  | { status: 'completed'; outcome: TaskOutcomes[K]; completedBy: string; completedAt: number; late: boolean }
+  | { status: 'expired' };
+
+interface Entry {
+  spec: HumanTaskSpec<TaskKind>;
+  view: TaskView;
+  state: 'open' | 'completing' | 'completed' | 'closed';
+  reassignments: number;
+  outcome?: unknown;
+  result?: TaskCompletionResult;
+}
+
+export interface TaskBoardContext {
+  cycleId: string;
+  /** Told when tasks open and close (the cycle's live state); must not throw. */
+  onChange(
+    change: { type: 'task-opened'; task: TaskView } | { type: 'task-closed'; taskId: string },
+  ): Promise<void>;
+  /**
+   * Who may take a task over. The Quality Representative, or the head of the task's unit, may give
+   * an open task to anyone on the roster (an audit step only to an auditor from another unit).
+   */
+  roster?: CycleRoster;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function refuse(type: QcycleErrorCode, message: string, problems?: ValidationProblem[]): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: problems ? [problems] : [] });
+}
+
+/**
+ * The human-task primitive: one per workflow. `install()` registers the workflow's single
+ * `completeTask` / `reassignTask` update handlers and the `openTasks` query; `run()` opens a task
+ * (record + notification), runs its reminder/escalation timers, and resolves when the assignee's
+ * completion is accepted — or when it expires. Cancellation of the calling scope records the task
+ * cancelled.
+ */
+export class TaskBoard {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly context: TaskBoardContext) {}
+
+  install(): this {
+    setHandler(openTasksQuery, () => this.openTasks());
+    setHandler(completeTaskUpdate, async (request) => this.complete(request), {
+      validator: (request) => this.validateCompletion(request),
+    });
+    setHandler(reassignTaskUpdate, async (request) => this.reassign(request), {
+      validator: (request) => this.validateReassignment(request),
+    });
+    return this;
+  }
+
+  openTasks(): TaskView[] {
+    return [...this.entries.values()]
+      .filter((e) => e.state === 'open' || e.state === 'completing')
+      .map((e) => ({ ...e.view }));
+  }
+
+  async run<K extends TaskKind>(spec: HumanTaskSpec<K>): Promise<HumanTaskResult<K>> {
+    const openedAt = Date.now();
+    const view: TaskView = {
+      taskId: spec.taskId,
+      workflowId: workflowInfo().workflowId,
+      kind: spec.kind,
+      title: spec.title,
+      assigneeUserId: spec.assignee.userId,
+      delegateUserIds: (spec.delegates ?? []).map((d) => d.userId),
+      status: 'open',
+      openedAt: iso(openedAt),
+      dueAt: spec.dueAt === undefined ? undefined : iso(spec.dueAt),
+      objectiveId: spec.objectiveId,
+      periodKey: spec.periodKey,
+    };
+    // Registered before the first await: an update that arrives as soon as the record exists is accepted.
+    const entry: Entry = { spec: spec as HumanTaskSpec<TaskKind>, view, state: 'open', reassignments: 0 };
+    this.entries.set(spec.taskId, entry);
+    try {
+      await records.openTask({
+        taskId: spec.taskId,
+        cycleId: this.context.cycleId,
+        workflowId: view.workflowId,
+        kind: spec.kind,
+        title: spec.title,
+        assigneeUserId: spec.assignee.userId,
+        delegateUserIds: view.delegateUserIds,
+        unitCode: spec.unitCode,
+        objectiveId: spec.objectiveId,
+        periodKey: spec.periodKey,
+        form: spec.form,
+        openedAt: view.openedAt,
+        dueAt: view.dueAt,
+      });
+      await this.context.onChange({ type: 'task-opened', task: { ...view } });
+      await this.notify(entry, 'assigned', spec.assignee, 'assigned');
+
+      const notices = [...(spec.notices ?? [])].sort((a, b) => a.at - b.at);
+      for (const notice of notices) {
+        if (entry.state !== 'open') break;
+        const wait = notice.at - Date.now();
+        if (wait > 0 && (await condition(() => entry.state !== 'open', wait))) break;
+        if (spec.expiresAt !== undefined && notice.at >= spec.expiresAt) break;
+        await this.sendNotice(entry, notice);
+      }
+      if (spec.expiresAt === undefined) {
+        await condition(() => entry.state === 'completed');
+      } else {
+        const wait = spec.expiresAt - Date.now();
+        const done =
+          wait > 0 ? await condition(() => entry.state === 'completed', wait) : entry.state === 'completed';
+        if (!done && entry.state === 'open') {
+          entry.state = 'closed';
+          await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
+          return { status: 'expired' };
+        }
+        // A completion under way when the task expired is applied.
+        await condition(() => entry.state === 'completed');
+      }
+      const result = entry.result as TaskCompletionResult;
+      return {
+        status: 'completed',
+        outcome: entry.outcome as TaskOutcomes[K],
+        completedBy: result.completedBy,
+        completedAt: Date.parse(result.completedAt),
+        late: result.late,
+      };
+    } catch (error) {
+      if (isCancellation(error) && entry.state === 'open') {
+        entry.state = 'closed';
+        await CancellationScope.nonCancellable(() =>
+          this.closeRecords([spec.taskId], 'cancelled', 'Chu kỳ bị hủy.'),
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async closeRecords(
+    taskIds: string[],
+    status: 'cancelled' | 'expired',
+    reason: string,
+  ): Promise<void> {
+    await records.closeTaskRecords({
+      cycleId: this.context.cycleId,
+      taskIds,
+      status,
+      at: iso(Date.now()),
+      actor: 'system',
+      reason,
+    });
+    for (const taskId of taskIds) await this.context.onChange({ type: 'task-closed', taskId });
+  }
+
+  private validateCompletion(request: CompleteTaskRequest): void {
+    if (typeof request !== 'object' || request === null || typeof request.taskId !== 'string') {
+      refuse(QcycleErrorCode.ValidationFailed, 'Yêu cầu hoàn thành nhiệm vụ không hợp lệ.');
+    }
+    const entry = this.openEntry(request.taskId);
+    const allowed = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].map((p) => p.userId);
+    if (!allowed.includes(request.actorUserId)) {
+      refuse(
+        QcycleErrorCode.Forbidden,
+        `Người dùng ${request.actorUserId} không phải người được giao nhiệm vụ ${request.taskId}.`,
+      );
+    }
+    const problems = entry.spec.validate(request.outcome);
+    if (problems.length > 0) {
+      refuse(
+        QcycleErrorCode.ValidationFailed,
+        `Kết quả không hợp lệ: ${problems.map((p) => `${p.path}: ${p.reason}`).join('; ')}`,
+        problems,
+      );
+    }
+  }
+
+  private openEntry(taskId: string): Entry {
+    const entry = this.entries.get(taskId);
+    if (!entry)
+      refuse(
+        QcycleErrorCode.NotFound,
+        `Nhiệm vụ ${taskId} không thuộc quy trình ${workflowInfo().workflowId}.`,
+      );
+    if (entry.state !== 'open') refuse(QcycleErrorCode.Conflict, `Nhiệm vụ ${taskId} không còn mở.`);
+    return entry;
+  }
+
+  private async complete(request: CompleteTaskRequest): Promise<TaskCompletionResult> {
+    const entry = this.entries.get(request.taskId) as Entry;
+    entry.state = 'completing';
+    const at = Date.now();
+    const late = entry.spec.dueAt !== undefined && at > entry.spec.dueAt;
+    await records.completeTaskRecord({
+      taskId: request.taskId,
+      cycleId: this.context.cycleId,
+      actorUserId: request.actorUserId,
+      outcome: request.outcome,
+      at: iso(at),
+      late,
+      requestId: request.requestId,
+    });
+    entry.outcome = request.outcome;
+    entry.result = {
+      taskId: request.taskId,
+      status: 'completed',
+      completedBy: request.actorUserId,
+      completedAt: iso(at),
+      late,
+    };
+    entry.state = 'completed';
+    entry.view.status = 'completed';
+    await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
+    return entry.result;
+  }
+
+  private async sendNotice(entry: Entry, notice: TaskNotice): Promise<void> {
+    const key = notice.reason === 'reminder' ? 'reminder' : `escalated/${notice.level}`;
+    await records.recordTaskEvent({
+      taskId: entry.spec.taskId,
+      cycleId: this.context.cycleId,
+      type: notice.reason === 'reminder' ? 'reminded' : 'escalated',
+      key: notice.level ?? 'before-due',
+      at: iso(Date.now()),
+      actor: 'system',
+      escalationLevel: notice.reason === 'escalated' ? notice.level : undefined,
+      payload: { recipientUserId: notice.recipient.userId, level: notice.level },
+    });
+    await this.notify(entry, notice.reason, notice.recipient, key);
+  }
+
+  private async notify(
+    entry: Entry,
+    reason: TaskNotificationReason,
+    recipient: PersonRef,
+    key: string,
+  ): Promise<void> {
+    try {
+      await notifications.sendTaskNotification({
+        notificationId: `${entry.spec.taskId}/${key}`,
+        taskId: entry.spec.taskId,
+        cycleId: this.context.cycleId,
+        reason,
+        recipient,
+        assignee: recipient.userId === entry.spec.assignee.userId ? undefined : entry.spec.assignee,
+        taskTitle: entry.spec.title,
+        dueAt: entry.view.dueAt,
+      });
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      log.warn('notification not sent', { taskId: entry.spec.taskId, key, error: String(error) });
+    }
+  }
+
+  private rosterPeople(): (PersonRef & { auditor?: boolean })[] {
+    const roster = this.context.roster;
+    if (!roster) return [];
+    return [
+      roster.leader,
+      roster.qualityRepresentative,
+      ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
+      ...roster.auditors.map((auditor) => ({ ...auditor, auditor: true })),
+    ];
+  }
+
+  private validateReassignment(request: ReassignTaskRequest): void {
+    const entry = this.openEntry(request?.taskId);
+    const roster = this.context.roster;
+    const unitHead = roster?.units.find((unit) => unit.code === entry.spec.unitCode)?.head.userId;
+    const managers = [roster?.qualityRepresentative.userId, unitHead].filter((id): id is string => !!id);
+    if (!managers.includes(request.actorUserId)) {
+      refuse(
+        QcycleErrorCode.Forbidden,
+        `Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị được giao lại nhiệm vụ ${request.taskId}.`,
+      );
+    }
+    const candidates = this.rosterPeople().filter((p) => p.userId === request.toUserId);
+    const fits =
+      entry.spec.kind === 'audit-step'
+        ? candidates.some((p) => p.auditor && p.unitCode !== entry.spec.unitCode)
+        : candidates.length > 0;
+    if (!fits || request.toUserId === entry.spec.assignee.userId) {
+      refuse(
+        QcycleErrorCode.ValidationFailed,
+        `Không thể giao nhiệm vụ ${request.taskId} cho ${request.toUserId}.`,
+      );
+    }
+    if (typeof request.reason !== 'string' || request.reason.trim() === '') {
+      refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu lý do giao lại.');
+    }
+  }
+
+  private async reassign(request: ReassignTaskRequest): Promise<TaskReassignmentResult> {
+    const entry = this.entries.get(request.taskId) as Entry;
+    const from = entry.spec.assignee;
+    const to = this.rosterPeople().find((p) => p.userId === request.toUserId) as PersonRef;
+    const number = ++entry.reassignments;
+    entry.spec.assignee = to;
+    // The one who had it may still finish it (e.g. back from leave) — the new assignee is responsible.
+    entry.spec.delegates = [...(entry.spec.delegates ?? []).filter((d) => d.userId !== to.userId), from];
+    entry.view.assigneeUserId = to.userId;
+    entry.view.delegateUserIds = entry.spec.delegates.map((d) => d.userId);
+    await records.recordTaskEvent({
+      taskId: request.taskId,
+      cycleId: this.context.cycleId,
+      type: 'reassigned',
+      key: String(number),
+      at: iso(Date.now()),
+      actor: request.actorUserId,
+      requestId: request.requestId,
+      assigneeUserId: to.userId,
+      payload: { from: from.userId, to: to.userId, reason: request.reason },
+    });
+    await this.notify(entry, 'reassigned', to, `reassigned/${number}`);
+    return { taskId: request.taskId, assigneeUserId: to.userId };
+  }
+}
