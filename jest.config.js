@@ -5,18 +5,14 @@
 
 // Date logic must not depend on the machine: the domain works in Asia/Ho_Chi_Minh explicitly.
 process.env.TZ = 'UTC';
-const { existsSync, readFileSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const swcConfig = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcConfig.$schema;
 
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // Only folders that exist: git keeps no empty folder, and Jest refuses a missing root (bench/
-  // has no suite yet, so a fresh clone has no bench/).
-  roots: ['apps', 'workflows', 'activities', 'libs', 'test', 'bench']
-    .filter((folder) => existsSync(`${__dirname}/${folder}`))
-    .map((folder) => `<rootDir>/${folder}`),
+  roots: ['<rootDir>/apps', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/libs', '<rootDir>/test'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
     '^@qcycle/(domain|contracts|config|persistence|testing|task-links)$': '<rootDir>/libs/$1/src',

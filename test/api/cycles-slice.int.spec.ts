@@ -1,21 +1,37 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
 import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
-import { migrate, startApiApp, startWorkerApp } from '../support/apps';
+import { createApiApp } from '../../apps/api/src/api-app';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
+import { migrate, startWorkerApp } from '../support/apps';
+import { HttpRecorder } from './support/http-recorder';
+import { undocumentedAnswers } from './support/openapi-coverage';
 
 describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)', () => {
   let database: TestDatabase;
   let config: QcycleConfig;
   let api: INestApplication;
   let worker: INestApplicationContext;
-  let baseUrl: string;
+  let http: HttpRecorder;
+  // Workflow ids carry the organisation code: a suite of its own on the shared Temporal server.
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const domain = `${organisationCode}.qcycle.test`;
+  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     config = testConfig(database.config);
     await migrate(config);
     worker = await startWorkerApp(config);
-    ({ app: api, baseUrl } = await startApiApp(config));
+    api = await createApiApp(config, { logger: ['error'] });
+    await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
+      organisationCode,
+      emailDomain: domain,
+    });
+    await api.listen(0, '127.0.0.1');
+    http = new HttpRecorder(`http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`);
   });
 
   afterAll(async () => {
@@ -24,33 +40,66 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     await database?.drop();
   });
 
-  const post = (path: string, body: unknown) =>
-    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  async function tokenOf(local: string): Promise<string> {
+    const cached = tokens.get(local);
+    if (cached) return cached;
+    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      body: { email: `${local}@${domain}`, password: DEMO_PASSWORD },
+    });
+    expect(answer.status).toBe(200);
+    tokens.set(local, answer.body.accessToken);
+    return answer.body.accessToken;
+  }
 
-  it('reports the database and Temporal as up', async () => {
-    const response = await fetch(`${baseUrl}/health`);
+  it('reports the database and Temporal as up, without a token', async () => {
+    const response = await http.call('GET', '/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, temporal: { status: 'up' } } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, temporal: { status: 'up' } },
+    });
   });
 
-  it('starts a cycle once, refuses the same year again with 409 naming it, and reads it back', async () => {
-    const organisationCode = `org-${uniqueSuffix()}`;
+  it('lets the Quality Representative start the cycle once, refuses the same year again with 409 naming it, and reads it back', async () => {
+    const qmr = await tokenOf('qmr');
     const cycleId = `${organisationCode}-2027`;
+    expect(
+      (await http.call('POST', '/api/v1/cycles', { body: { organisationCode, year: 2027 } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await http.call('POST', '/api/v1/cycles', {
+          token: await tokenOf('staff.tthc'),
+          body: { organisationCode, year: 2027 },
+        })
+      ).status,
+    ).toBe(403);
 
-    const started = await post('/api/v1/cycles', { organisationCode, year: 2027 });
+    const started = await http.call('POST', '/api/v1/cycles', {
+      token: qmr,
+      body: { organisationCode, year: 2027 },
+    });
     expect(started.status).toBe(201);
-    expect(await started.json()).toMatchObject({ id: cycleId, workflowId: `quality-cycle/${organisationCode}/2027`, live: { executionStatus: 'RUNNING' } });
+    expect(started.body).toMatchObject({
+      id: cycleId,
+      workflowId: `quality-cycle/${organisationCode}/2027`,
+      live: { executionStatus: 'RUNNING' },
+    });
 
-    const again = await post('/api/v1/cycles', { organisationCode, year: 2027 });
+    const again = await http.call('POST', '/api/v1/cycles', {
+      token: qmr,
+      body: { organisationCode, year: 2027 },
+    });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ code: 'CYCLE_ALREADY_STARTED', details: { cycleId } });
+    expect(again.body).toMatchObject({ code: 'CYCLE_ALREADY_STARTED', details: { cycleId } });
 
     // The worker records the cycle asynchronously; read until the record is there.
+    const staff = await tokenOf('staff.tthc');
     let view: Record<string, unknown> = {};
     for (let attempt = 0; attempt < 100 && !view.startedAt; attempt++) {
-      const response = await fetch(`${baseUrl}/api/v1/cycles/${cycleId}`);
+      const response = await http.call('GET', `/api/v1/cycles/${cycleId}`, { token: staff });
       expect(response.status).toBe(200);
-      view = (await response.json()) as Record<string, unknown>;
+      view = response.body;
       if (!view.startedAt) await new Promise((r) => setTimeout(r, 100));
     }
     expect(view).toMatchObject({
@@ -58,22 +107,195 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       organisationCode,
       year: 2027,
       status: 'running',
-      phase: 'objectives-approval',
-      live: { executionStatus: 'RUNNING', status: 'running', phase: 'objectives-approval' },
+      live: { executionStatus: 'RUNNING', status: 'running' },
     });
+
+    const listed = await http.call<{ items: { id: string }[]; total: number }>(
+      'GET',
+      '/api/v1/cycles?year=2027&status=running',
+      { token: staff },
+    );
+    expect(listed.body).toMatchObject({ total: 1, items: [{ id: cycleId }] });
+    expect(
+      (await http.call<{ total: number }>('GET', '/api/v1/cycles?year=2026', { token: staff })).body.total,
+    ).toBe(0);
   });
 
-  it('answers 404 for a cycle that does not exist', async () => {
-    const response = await fetch(`${baseUrl}/api/v1/cycles/nobody-${uniqueSuffix().replace(/\d/g, 'x')}-2024`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ code: 'CYCLE_NOT_FOUND' });
+  it("gives the cycle's tasks to the people of the directory and shows them in the live state", async () => {
+    const leader = await tokenOf('leader');
+    const me = await http.call<{ userId: string }>('GET', '/api/v1/auth/me', { token: leader });
+    let openTasks: { kind: string; assigneeUserId: string }[] = [];
+    for (let attempt = 0; attempt < 100 && openTasks.length === 0; attempt++) {
+      const view = await http.call<{ live: { openTasks?: typeof openTasks; objectives?: unknown[] } }>(
+        'GET',
+        `/api/v1/cycles/${organisationCode}-2027`,
+        { token: leader },
+      );
+      openTasks = view.body.live.openTasks ?? [];
+      if (openTasks.length === 0) await new Promise((r) => setTimeout(r, 100));
+      else expect(view.body.live.objectives).toHaveLength(5);
+    }
+    expect(openTasks).toEqual([
+      expect.objectContaining({ kind: 'objectives-approval', assigneeUserId: me.body.userId }),
+    ]);
+    let inbox: { items: { kind: string }[] } = { items: [] };
+    for (let attempt = 0; attempt < 100 && inbox.items.length === 0; attempt++) {
+      inbox = (await http.call<typeof inbox>('GET', '/api/v1/me/tasks', { token: leader })).body;
+      if (inbox.items.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(inbox.items.map((t) => t.kind)).toEqual(['objectives-approval']);
+  });
+
+  it('refuses a draft that cannot go to the leader and an unknown template, starting nothing', async () => {
+    const qmr = await tokenOf('qmr');
+    const badDraft = await http.call<{ code: string; details: { problems: { path: string }[] } }>(
+      'POST',
+      '/api/v1/cycles',
+      {
+        token: qmr,
+        body: { organisationCode, year: 2029, draft: { year: 2029, objectives: [] } },
+      },
+    );
+    expect(badDraft.status).toBe(422);
+    expect(badDraft.body.code).toBe('DRAFT_INVALID');
+    expect(badDraft.body.details.problems.length).toBeGreaterThan(0);
+    const badTemplate = await http.call('POST', '/api/v1/cycles', {
+      token: qmr,
+      body: { organisationCode, year: 2029, templateId: 'hanoi-1999' },
+    });
+    expect(badTemplate.body).toMatchObject({
+      statusCode: 400,
+      details: { fields: { templateId: [expect.any(String)] } },
+    });
+    expect((await http.call('GET', `/api/v1/cycles/${organisationCode}-2029`, { token: qmr })).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses to start a year whose directory lacks a role the cycle needs, naming it', async () => {
+    const code = `np-${uniqueSuffix()}`;
+    const adminEmail = `admin@${code}.qcycle.test`;
+    await http.call('POST', '/api/v1/organisations', {
+      token: await tokenOf('admin'),
+      body: {
+        code,
+        name: { vi: 'Tỉnh mới', en: 'New province' },
+        firstAdmin: { fullName: 'Quản trị', email: adminEmail, password: 'new-province-password' },
+      },
+    });
+    const admin = (
+      await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+        body: { email: adminEmail, password: 'new-province-password' },
+      })
+    ).body.accessToken;
+    const qmrEmail = `qmr@${code}.qcycle.test`;
+    await http.call('POST', '/api/v1/users', {
+      token: admin,
+      body: {
+        fullName: 'Chánh Văn phòng',
+        email: qmrEmail,
+        password: 'new-province-password',
+        roles: [{ role: 'quality-representative' }],
+      },
+    });
+    const qmr = (
+      await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+        body: { email: qmrEmail, password: 'new-province-password' },
+      })
+    ).body.accessToken;
+    const refused = await http.call<{ code: string; details: { missingRoles: string[] } }>(
+      'POST',
+      '/api/v1/cycles',
+      { token: qmr, body: { organisationCode: code, year: 2027 } },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('ROSTER_INCOMPLETE');
+    expect(refused.body.details.missingRoles).toEqual([
+      'leader',
+      'lead-auditor',
+      expect.stringContaining('auditor'),
+    ]);
+  });
+
+  it('answers 404 for a cycle that does not exist and for another organisation’s', async () => {
+    const token = await tokenOf('staff.tthc');
+    const missing = await http.call('GET', `/api/v1/cycles/${organisationCode}-2099`, { token });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'CYCLE_NOT_FOUND' });
+    expect((await http.call('GET', '/api/v1/cycles/kontum-2024', { token })).status).toBe(404);
+    expect(
+      (
+        await http.call('POST', '/api/v1/cycles', {
+          token: await tokenOf('qmr'),
+          body: { organisationCode: 'kontum', year: 2027 },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses a malformed request with 400 naming every wrong field, and starts nothing', async () => {
-    const response = await post('/api/v1/cycles', { organisationCode: 'Kon Tum!', year: 'next', extra: true });
+    const response = await http.call<{ code: string; details: { fields: Record<string, string[]> } }>(
+      'POST',
+      '/api/v1/cycles',
+      {
+        token: await tokenOf('qmr'),
+        body: { organisationCode: 'Kon Tum!', year: 'next', extra: true },
+      },
+    );
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { code: string; details: { fields: Record<string, string[]> } };
-    expect(body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(body.details.fields).sort()).toEqual(['extra', 'organisationCode', 'year']);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(response.body.details.fields).sort()).toEqual(['extra', 'organisationCode', 'year']);
+  });
+
+  it('lets only the Quality Representative cancel a running cycle, once', async () => {
+    const qmr = await tokenOf('qmr');
+    const cycleId = `${organisationCode}-2028`;
+    expect(
+      (await http.call('POST', '/api/v1/cycles', { token: qmr, body: { organisationCode, year: 2028 } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await http.call('POST', `/api/v1/cycles/${cycleId}/cancel`, {
+          token: await tokenOf('leader'),
+          body: { reason: 'not mine to cancel' },
+        })
+      ).status,
+    ).toBe(403);
+    const malformed = await http.call('POST', `/api/v1/cycles/${cycleId}/cancel`, { token: qmr, body: {} });
+    expect(malformed.body).toMatchObject({
+      statusCode: 400,
+      details: { fields: { reason: expect.any(Array) } },
+    });
+    const cancelled = await http.call('POST', `/api/v1/cycles/${cycleId}/cancel`, {
+      token: qmr,
+      body: { reason: 'Khởi tạo nhầm năm' },
+    });
+    expect(cancelled.status).toBe(202);
+    expect(cancelled.body).toEqual({ cycleId, status: 'cancelling' });
+    let live = { executionStatus: 'RUNNING' } as { status?: string; executionStatus: string };
+    for (let attempt = 0; attempt < 200 && live.executionStatus === 'RUNNING'; attempt++) {
+      live = (await http.call<{ live: typeof live }>('GET', `/api/v1/cycles/${cycleId}`, { token: qmr })).body
+        .live;
+      if (live.executionStatus === 'RUNNING') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(live).toMatchObject({ executionStatus: 'COMPLETED', status: 'cancelled' });
+    const again = await http.call('POST', `/api/v1/cycles/${cycleId}/cancel`, {
+      token: qmr,
+      body: { reason: 'twice' },
+    });
+    expect(again.status).toBe(409);
+    expect(
+      (
+        await http.call('POST', `/api/v1/cycles/${organisationCode}-2099/cancel`, {
+          token: qmr,
+          body: { reason: 'no such year' },
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('answers only documented status codes', async () => {
+    expect(await undocumentedAnswers(http)).toEqual([]);
   });
 });

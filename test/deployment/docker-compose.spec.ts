@@ -10,8 +10,8 @@ import { parse } from 'yaml';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
-/** Variables the app reads beyond CONFIG_VARIABLES (mail, boot-time migrations, prebuilt workflows). */
-const EXTRA_VARIABLES = ['SMTP_URL', 'MAIL_FROM', 'RUN_MIGRATIONS', 'QCYCLE_WORKFLOW_BUNDLE'] as const;
+/** Variables the app reads beyond CONFIG_VARIABLES (boot-time migrations, prebuilt workflows). */
+const EXTRA_VARIABLES = ['RUN_MIGRATIONS', 'QCYCLE_WORKFLOW_BUNDLE'] as const;
 const KNOWN_VARIABLES = new Set<string>([...CONFIG_VARIABLES, ...EXTRA_VARIABLES]);
 
 /** What the api and worker must be given in a deployment (the embedded defaults are SQLite and a local dev server). */
@@ -23,10 +23,11 @@ const REQUIRED_BOTH = [
   'TEMPORAL_TASK_QUEUE',
   'SMTP_URL',
   'MAIL_FROM',
+  'TASK_LINK_SECRET',
 ];
-const REQUIRED = { api: [...REQUIRED_BOTH, 'PORT', 'RUN_MIGRATIONS'], worker: REQUIRED_BOTH };
+const REQUIRED = { api: [...REQUIRED_BOTH, 'PORT', 'RUN_MIGRATIONS', 'JWT_SECRET'], worker: REQUIRED_BOTH };
 /** api and worker must agree on these, or the worker never sees what the api starts. */
-const SHARED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'];
+const SHARED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'TASK_LINK_SECRET'];
 
 // ── compose model ─────────────────────────────────────────────────────────────────────────────
 
@@ -47,7 +48,7 @@ interface Service {
  * take the default, `$$` is a literal `$`. A variable without a default would need a .env: refused.
  */
 function interpolate(text: string): string {
-  return text.replace(/\$(\$|\{([^}]*)\}|([A-Za-z_]\w*))/g, (whole, _m, braced?: string, bare?: string) => {
+  return text.replace(/\$(\$|\{([^}]*)\}|([A-Za-z_]\w*))/g, (whole, _m, braced?: string) => {
     if (whole === '$$') return '$';
     const m = braced === undefined ? undefined : /^([A-Za-z_]\w*):?-(.*)$/s.exec(braced);
     if (!m) throw new Error(`"${whole}" in "${text}" has no default: the file must work without a .env`);
@@ -257,7 +258,8 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(['api', 'worker'] as const)('gives the %s a configuration that passes loadConfig, on PostgreSQL', (app) => {
-    const config = loadConfig(apps[app], '/app');
+    // The images set NODE_ENV=production, which makes some variables (TASK_LINK_SECRET) mandatory.
+    const config = loadConfig({ ...apps[app], NODE_ENV: 'production' }, '/app');
     expect(config.database.type).toBe('postgres');
     expect(config.temporal.address).toBe(apps[app].TEMPORAL_ADDRESS);
   });

@@ -1,31 +1,82 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
+import { assertApiAuthConfig, type QcycleConfig } from '@qcycle/config';
 import { migrateUp } from '@qcycle/persistence';
 import { AppModule } from './app.module';
+import { PasswordHasher } from './auth/password-hasher';
 import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
+import { requestIdMiddleware } from './common/request-id.middleware';
 import { qcycleValidationPipe } from './common/validation';
+import { formatDemoLogins, seedDemoDirectory } from './demo/demo-directory';
 
 export interface CreateApiAppOptions {
   /** Apply pending migrations before serving (the embedded default and the compose api do). */
   runMigrations?: boolean;
   logger?: false | ('log' | 'warn' | 'error')[];
+  /** Where the demo logins go when SEED_DEMO_DATA=true (stdout by default, for the start command). */
+  printDemoLogins?: (text: string) => void;
 }
 
 /** The API as it serves: used by main.ts and by the HTTP test suites (not yet listening). */
-export async function createApiApp(config: QcycleConfig, options: CreateApiAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'] });
+export async function createApiApp(
+  config: QcycleConfig,
+  options: CreateApiAppOptions = {},
+): Promise<INestApplication> {
+  assertApiAuthConfig(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  const logger = new Logger('api');
   if (options.runMigrations) await migrateUp(app.get(DataSource));
+  if (config.auth.usesGeneratedJwtSecret && config.auth.localLogin) {
+    logger.warn(
+      'JWT_SECRET is not set: login tokens are signed with a random key and end when the API restarts (set JWT_SECRET, at least 32 characters)',
+    );
+  }
+  if (!config.auth.localLogin)
+    logger.log('local login is off (no JWT_SECRET in production): sign-in is through the SSO only');
+  if (config.seedDemoData) {
+    const added = await seedDemoDirectory(app.get(DataSource), app.get(PasswordHasher));
+    logger.log(`demo directory seeded (${added} rows added)`);
+    (options.printDemoLogins ?? ((text) => process.stdout.write(`${text}\n`)))(
+      formatDemoLogins(config.publicUrl),
+    );
+  }
+
+  // X-Forwarded-For is believed only from a proxy on this machine: trusting private networks would
+  // let any client behind Docker's NAT name its own address and dodge the per-address rate limits.
+  // Behind a proxy elsewhere, limits key on the proxy's address (stricter, never bypassable).
+  app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(qcycleValidationPipe());
   app.useGlobalFilters(new QcycleExceptionFilter());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('qcycle API')
-    .setDescription('The annual ISO 9001:2015 quality cycle: objectives, assignment, monitoring, internal audit, management review.')
+    .setDescription(
+      'The annual ISO 9001:2015 quality cycle: objectives, assignment, monitoring, internal audit, management review. ' +
+        'Sign in with POST /api/v1/auth/login (or your SSO) and send Authorization: Bearer <token>. ' +
+        'Every error answers { statusCode, code, message, requestId, details? }.',
+    )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }

@@ -1,10 +1,62 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type ExecutionContext } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
 import { dataSourceOptions } from '@qcycle/persistence';
+import { LOGIN_ROUTE } from './auth/auth.decorators';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { CyclesModule } from './cycles/cycles.module';
+import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Rate limits (in memory, per API process: behind several replicas each one counts its own):
+ * - login: per client address and e-mail (password guessing on one account), and per address
+ *   (guessing across accounts, five times as many);
+ * - writes: per signed-in user (or address), every non-GET route except login.
+ */
+export function throttlerOptions(config: QcycleConfig): ThrottlerModuleOptions {
+  const { loginPerMinute, writesPerMinute } = config.http.rateLimit;
+  const isLogin = (context: ExecutionContext) =>
+    Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
+  return {
+    throttlers: [
+      {
+        name: 'login-account',
+        ttl: 60_000,
+        limit: loginPerMinute,
+        skipIf: (context) => !isLogin(context),
+        getTracker: (req) =>
+          `${(req as Request).ip}|${String((req as Request).body?.email ?? '')
+            .trim()
+            .toLowerCase()}`,
+      },
+      {
+        name: 'login-address',
+        ttl: 60_000,
+        limit: loginPerMinute * 5,
+        skipIf: (context) => !isLogin(context),
+        getTracker: (req) => String((req as Request).ip),
+      },
+      {
+        name: 'writes',
+        ttl: 60_000,
+        limit: writesPerMinute,
+        skipIf: (context) =>
+          isLogin(context) || READ_METHODS.has(context.switchToHttp().getRequest<Request>().method),
+        getTracker: (req) => (req as Request).principal?.userId ?? String((req as Request).ip),
+      },
+    ],
+  };
+}
 
 @Module({})
 export class AppModule {
@@ -13,10 +65,23 @@ export class AppModule {
       module: AppModule,
       imports: [
         QcycleConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({ inject: [QCYCLE_CONFIG], useFactory: (c: QcycleConfig) => dataSourceOptions(c.database) }),
+        TypeOrmModule.forRootAsync({
+          inject: [QCYCLE_CONFIG],
+          useFactory: (c: QcycleConfig) => dataSourceOptions(c.database),
+        }),
+        ThrottlerModule.forRootAsync({ inject: [QCYCLE_CONFIG], useFactory: throttlerOptions }),
         TemporalClientModule,
         HealthModule,
+        AuthModule,
+        DirectoryModule,
         CyclesModule,
+        TasksModule,
+      ],
+      // Global guards run in this order: who are you (401), may you (403), not too often (429).
+      providers: [
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: RolesGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
       ],
     };
   }

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { CycleRecordActivities } from '@qcycle/activities';
+import { TaskNotificationActivities } from '@qcycle/activities';
+import { QualityRecordActivities } from '@qcycle/activities';
 import { QCYCLE_CONFIG, temporalConnectionOptions, type QcycleConfig } from '@qcycle/config';
 import { createQcycleWorker } from './temporal-worker';
 
@@ -22,6 +24,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     @Inject(WORKFLOW_BUNDLE_PATH) private readonly workflowBundlePath: string | undefined,
     private readonly cycleRecords: CycleRecordActivities,
+    private readonly notifications: TaskNotificationActivities,
+    private readonly qualityRecords: QualityRecordActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      services: { cycleRecords: this.cycleRecords },
+      services: { cycleRecords: this.cycleRecords, notifications: this.notifications, qualityRecords: this.qualityRecords },
       workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
     });
     this.running = this.worker.run();

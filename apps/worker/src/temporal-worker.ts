@@ -1,17 +1,43 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { CycleRecordActivities } from '@qcycle/activities';
+import type { TaskNotificationActivities } from '@qcycle/activities';
+import type { QualityRecordActivities } from '@qcycle/activities';
 import { bundleWorkflows } from './workflow-bundle';
 
 /** The activity implementations the worker registers, each bound so that `this` stays the service. */
 export interface ActivityServices {
   cycleRecords: CycleRecordActivities;
+  notifications: TaskNotificationActivities;
+  qualityRecords: QualityRecordActivities;
 }
 
-export function activitiesOf({ cycleRecords }: ActivityServices) {
+export function activitiesOf({ cycleRecords, notifications, qualityRecords }: ActivityServices) {
   return {
+    ...qualityRecordActivitiesOf(qualityRecords),
     recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
     recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
+    sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
   };
+}
+
+/** Every method of the cycle's record service, bound (the workflows call them by name). */
+function qualityRecordActivitiesOf(service: QualityRecordActivities) {
+  const names = [
+    'openTask',
+    'completeTaskRecord',
+    'recordTaskEvent',
+    'closeTaskRecords',
+    'recordDecision',
+    'recordAssignments',
+    'recordMeasurements',
+    'recordAudit',
+    'recordAuditSteps',
+    'recordCorrectiveAction',
+    'recordManagementReview',
+    'recordObjectiveResults',
+    'compileReviewInputs',
+  ] as const satisfies readonly (keyof QualityRecordActivities)[];
+  return Object.fromEntries(names.map((name) => [name, service[name].bind(service)])) as Pick<QualityRecordActivities, (typeof names)[number]>;
 }
 
 export interface QcycleWorkerOptions {

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
+import { TaskNotificationActivities } from '@qcycle/activities';
+import { QualityRecordActivities } from '@qcycle/activities';
+import { TaskLinksModule } from '@qcycle/task-links';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
 import { dataSourceOptions } from '@qcycle/persistence';
 import { TemporalWorkerService, WORKFLOW_BUNDLE_PATH } from './temporal-worker.service';
@@ -23,9 +26,12 @@ export class WorkerModule {
           inject: [QCYCLE_CONFIG],
           useFactory: (config: QcycleConfig) => dataSourceOptions(config.database),
         }),
+        TaskLinksModule,
       ],
       providers: [
         CycleRecordActivities,
+        TaskNotificationActivities,
+        QualityRecordActivities,
         TemporalWorkerService,
         { provide: WORKFLOW_BUNDLE_PATH, useValue: options.workflowBundlePath },
       ],

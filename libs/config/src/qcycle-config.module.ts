@@ -12,6 +12,10 @@ export const QCYCLE_CONFIG = Symbol('QCYCLE_CONFIG');
 @Module({})
 export class QcycleConfigModule {
   static forRoot(config: QcycleConfig = loadConfig()): DynamicModule {
-    return { module: QcycleConfigModule, providers: [{ provide: QCYCLE_CONFIG, useValue: config }], exports: [QCYCLE_CONFIG] };
+    return {
+      module: QcycleConfigModule,
+      providers: [{ provide: QCYCLE_CONFIG, useValue: config }],
+      exports: [QCYCLE_CONFIG],
+    };
   }
 }

@@ -1,10 +1,14 @@
-import { ConfigError, loadConfig } from './qcycle-config';
+import { assertApiAuthConfig, ConfigError, DEVELOPMENT_TASK_LINK_SECRET, loadConfig } from './qcycle-config';
 
 describe('loadConfig', () => {
   it('runs on the embedded defaults when nothing is set', () => {
     const config = loadConfig({}, '/srv/qcycle');
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ type: 'sqlite', path: '/srv/qcycle/.data/qcycle.sqlite', url: '.data/qcycle.sqlite' });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: '/srv/qcycle/.data/qcycle.sqlite',
+      url: '.data/qcycle.sqlite',
+    });
     expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'qcycle' });
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
@@ -16,25 +20,177 @@ describe('loadConfig', () => {
 
   it('refuses malformed values and names every variable that is wrong', () => {
     const attempt = () =>
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/qcycle', TEMPORAL_ADDRESS: 'temporal', TEMPORAL_TLS: 'yes', PUBLIC_URL: 'ftp://x' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://db/qcycle',
+        TEMPORAL_ADDRESS: 'temporal',
+        TEMPORAL_TLS: 'yes',
+        PUBLIC_URL: 'ftp://x',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const problems = (error as ConfigError).problems.map((p) => p.variable).sort();
       expect(problems).toEqual(['DATABASE_URL', 'PORT', 'PUBLIC_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS']);
-      expect((error as Error).message).toContain('PORT: must be a whole number from 1 to 65535, got "eighty"');
+      expect((error as Error).message).toContain(
+        'PORT: must be a whole number from 1 to 65535, got "eighty"',
+      );
     }
   });
 
   it('refuses a port out of range and a client certificate without its key', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
-    expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/certs/client.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+    expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/certs/client.pem' })).toThrow(
+      /TEMPORAL_TLS_KEY_PATH/,
+    );
   });
 
   it('turns TLS on for an API key (a hosted Temporal)', () => {
-    const config = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key', TEMPORAL_NAMESPACE: 'ns.acct' });
+    const config = loadConfig({
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+      TEMPORAL_API_KEY: 'key',
+      TEMPORAL_NAMESPACE: 'ns.acct',
+    });
     expect(config.temporal.apiKey).toBe('key');
     expect(config.temporal.tls).toBeDefined();
+  });
+
+  it('records notifications without mailing them, and signs task links with the development secret, by default', () => {
+    const config = loadConfig({});
+    expect(config.mail).toEqual({ from: 'qcycle <no-reply@localhost>' });
+    expect(config.taskLinks).toEqual({
+      secret: DEVELOPMENT_TASK_LINK_SECRET,
+      usesDevelopmentSecret: true,
+      ttlHours: 168,
+    });
+  });
+
+  it('reads SMTP, the sender and the task-link settings', () => {
+    const secret = 'x'.repeat(32);
+    const config = loadConfig({
+      SMTP_URL: 'smtps://qcycle:p%40ss@relay.gov.vn:465',
+      MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+      TASK_LINK_SECRET: secret,
+      TASK_LINK_TTL_HOURS: '72',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://qcycle:p%40ss@relay.gov.vn:465',
+      from: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+    });
+    expect(config.taskLinks).toEqual({ secret, usesDevelopmentSecret: false, ttlHours: 72 });
+    expect(loadConfig({ MAIL_FROM: 'qcycle@qcycle.local' }).mail.from).toBe('qcycle@qcycle.local');
+  });
+
+  it('requires a task-link secret of its own in production, and a long one anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /TASK_LINK_SECRET: must be set when NODE_ENV=production/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', TASK_LINK_SECRET: 's'.repeat(40), JWT_SECRET: 'j'.repeat(40) })
+        .taskLinks.usesDevelopmentSecret,
+    ).toBe(false);
+    expect(() => loadConfig({ TASK_LINK_SECRET: 'short' })).toThrow(
+      /TASK_LINK_SECRET: must be at least 32 characters, got 5/,
+    );
+  });
+
+  it('names every bad mail and task-link variable, without printing an SMTP password', () => {
+    try {
+      loadConfig({
+        SMTP_URL: 'http://user:hunter2@relay:25',
+        MAIL_FROM: 'not an address',
+        TASK_LINK_SECRET: 'short',
+        TASK_LINK_TTL_HOURS: '0',
+      });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.map((p) => p.variable).sort();
+      expect(problems).toEqual(['MAIL_FROM', 'SMTP_URL', 'TASK_LINK_SECRET', 'TASK_LINK_TTL_HOURS']);
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    expect(() => loadConfig({ TASK_LINK_TTL_HOURS: '1.5' })).toThrow(/TASK_LINK_TTL_HOURS/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://' })).toThrow(/SMTP_URL/);
+  });
+});
+
+describe('loadConfig: authentication and HTTP', () => {
+  it('signs local tokens with a random per-process key outside production, and serves no CORS, seeds nothing by default', () => {
+    const config = loadConfig({});
+    expect(config.auth).toMatchObject({ usesGeneratedJwtSecret: true, localLogin: true, jwtTtlMinutes: 480 });
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).auth.jwtSecret).not.toBe(config.auth.jwtSecret);
+    expect(config.auth.oidc).toBeUndefined();
+    expect(config.http).toEqual({ corsOrigins: [], rateLimit: { loginPerMinute: 10, writesPerMinute: 120 } });
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('lets the API require JWT_SECRET in production unless sign-in is SSO only, and a long one anywhere', () => {
+    const noKey = loadConfig({ NODE_ENV: 'production', TASK_LINK_SECRET: 's'.repeat(40) });
+    expect(noKey.auth.localLogin).toBe(false);
+    expect(() => assertApiAuthConfig(noKey)).toThrow(/JWT_SECRET: must be set when NODE_ENV=production/);
+    expect(() => assertApiAuthConfig(loadConfig({}))).not.toThrow();
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: must be at least 32 characters, got 5/,
+    );
+    const ssoOnly = loadConfig({
+      NODE_ENV: 'production',
+      TASK_LINK_SECRET: 's'.repeat(40),
+      OIDC_ISSUER: 'https://sso.kontum.gov.vn/realms/qlcl',
+      OIDC_AUDIENCE: 'qcycle',
+      OIDC_JWKS_URL: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/certs',
+    });
+    expect(() => assertApiAuthConfig(ssoOnly)).not.toThrow();
+    expect(ssoOnly.auth).toMatchObject({
+      localLogin: false,
+      oidc: { issuer: 'https://sso.kontum.gov.vn/realms/qlcl', audience: 'qcycle' },
+    });
+  });
+
+  it('wants OIDC all or nothing, https JWKS in production, and refuses demo data in production', () => {
+    try {
+      loadConfig({
+        OIDC_ISSUER: 'https://sso.example',
+        CORS_ORIGINS: 'https://ok.example,not-an-origin',
+        SEED_DEMO_DATA: 'yes',
+        RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+      });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+        'CORS_ORIGINS',
+        'OIDC_AUDIENCE',
+        'OIDC_JWKS_URL',
+        'RATE_LIMIT_LOGIN_PER_MINUTE',
+        'SEED_DEMO_DATA',
+      ]);
+    }
+    const production = {
+      NODE_ENV: 'production',
+      TASK_LINK_SECRET: 's'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+    };
+    expect(() =>
+      loadConfig({
+        ...production,
+        OIDC_ISSUER: 'https://sso.example',
+        OIDC_AUDIENCE: 'a',
+        OIDC_JWKS_URL: 'http://sso.example/certs',
+      }),
+    ).toThrow(/OIDC_JWKS_URL: must be https/);
+    expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(
+      /SEED_DEMO_DATA: must not be true/,
+    );
+    expect(
+      loadConfig({
+        SEED_DEMO_DATA: 'true',
+        CORS_ORIGINS: 'http://localhost:5173, https://qms.kontum.gov.vn',
+      }),
+    ).toMatchObject({
+      seedDemoData: true,
+      http: { corsOrigins: ['http://localhost:5173', 'https://qms.kontum.gov.vn'] },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Everything qcycle reads from the environment, typed. Validated once at boot by {@link loadConfig}. */
@@ -6,11 +7,34 @@ export interface QcycleConfig {
   publicUrl: string;
   database: DatabaseConfig;
   temporal: TemporalConfig;
+  mail: MailConfig;
+  taskLinks: TaskLinkConfig;
+  auth: AuthConfig;
+  http: HttpConfig;
+  /** SEED_DEMO_DATA=true: the API seeds the Kon Tum demo directory at boot and prints its logins. */
+  seedDemoData: boolean;
+}
+
+export interface AuthConfig {
+  /** HS256 key of the API's own (local-login) tokens. */
+  jwtSecret: string;
+  /** True when JWT_SECRET was unset outside production and a random per-process key is used. */
+  usesGeneratedJwtSecret: boolean;
+  /** Local login (e-mail + password): off in production without JWT_SECRET (SSO only). */
+  localLogin: boolean;
+  jwtTtlMinutes: number;
+  /** An external OpenID Connect provider whose access tokens the API accepts (government SSO). */
+  oidc?: { issuer: string; audience: string; jwksUrl: string };
+}
+
+export interface HttpConfig {
+  /** Origins allowed by CORS; empty: no cross-origin browser calls. */
+  corsOrigins: string[];
+  rateLimit: { loginPerMinute: number; writesPerMinute: number };
 }
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string; url: string }
-  | { type: 'postgres'; url: string };
+  { type: 'sqlite'; path: string; url: string } | { type: 'postgres'; url: string };
 
 export interface TemporalConfig {
   address: string;
@@ -18,6 +42,21 @@ export interface TemporalConfig {
   taskQueue: string;
   tls?: { serverNameOverride?: string; clientCertPath?: string; clientKeyPath?: string };
   apiKey?: string;
+}
+
+export interface MailConfig {
+  /** `smtp://host:port` or `smtps://user:pass@host:465`; absent → notifications are recorded, not mailed. */
+  smtpUrl?: string;
+  /** The From header, `Name <address>` or a bare address. */
+  from: string;
+}
+
+export interface TaskLinkConfig {
+  /** HMAC-SHA256 key of the signed task links in notifications (at least 32 characters). */
+  secret: string;
+  /** True when TASK_LINK_SECRET was unset outside production and the fixed development secret is used. */
+  usesDevelopmentSecret: boolean;
+  ttlHours: number;
 }
 
 /** The variables {@link loadConfig} reads, with their defaults: the README's configuration table. */
@@ -33,19 +72,42 @@ export const CONFIG_VARIABLES = [
   'TEMPORAL_TLS_CERT_PATH',
   'TEMPORAL_TLS_KEY_PATH',
   'TEMPORAL_API_KEY',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TASK_LINK_SECRET',
+  'TASK_LINK_TTL_HOURS',
+  'JWT_SECRET',
+  'JWT_TTL_MINUTES',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'CORS_ORIGINS',
+  'RATE_LIMIT_LOGIN_PER_MINUTE',
+  'RATE_LIMIT_WRITES_PER_MINUTE',
+  'SEED_DEMO_DATA',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 export type ConfigEnv = Partial<Record<string, string | undefined>>;
 
 export const DEFAULT_SQLITE_PATH = '.data/qcycle.sqlite';
+export const DEFAULT_MAIL_FROM = 'qcycle <no-reply@localhost>';
+export const DEFAULT_TASK_LINK_TTL_HOURS = 168;
+/**
+ * Used when TASK_LINK_SECRET is unset outside production, so the embedded default starts with zero
+ * set-up. It is public (it is in this file), so a link signed with it proves nothing: production
+ * (NODE_ENV=production) refuses to boot without a secret of its own. A generated random secret was
+ * rejected: it would silently differ between the api and the worker and change on every restart,
+ * invalidating every link already mailed.
+ */
+export const DEVELOPMENT_TASK_LINK_SECRET = 'qcycle-development-task-link-secret-do-not-use-in-production';
+export const MIN_TASK_LINK_SECRET_LENGTH = 32;
+export const MIN_JWT_SECRET_LENGTH = 32;
 
 /** Thrown at boot when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: ConfigVariable; reason: string }[]) {
-    super(
-      'Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.reason}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.reason}`).join('\n'));
     this.name = 'ConfigError';
   }
 }
@@ -77,7 +139,8 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   }
   const namespace = value('TEMPORAL_NAMESPACE') ?? 'default';
   const taskQueue = value('TEMPORAL_TASK_QUEUE') ?? 'qcycle';
-  if (!/^[\w.\-/]+$/.test(taskQueue)) fail('TEMPORAL_TASK_QUEUE', `must be letters, digits, . - _ /, got "${taskQueue}"`);
+  if (!/^[\w.\-/]+$/.test(taskQueue))
+    fail('TEMPORAL_TASK_QUEUE', `must be letters, digits, . - _ /, got "${taskQueue}"`);
 
   const tlsFlag = value('TEMPORAL_TLS');
   if (tlsFlag !== undefined && !['true', 'false'].includes(tlsFlag)) {
@@ -86,11 +149,75 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   const certPath = value('TEMPORAL_TLS_CERT_PATH');
   const keyPath = value('TEMPORAL_TLS_KEY_PATH');
   if ((certPath === undefined) !== (keyPath === undefined)) {
-    fail(certPath ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH', 'client certificate and key must be given together');
+    fail(
+      certPath ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',
+      'client certificate and key must be given together',
+    );
   }
   const apiKey = value('TEMPORAL_API_KEY');
   // A hosted Temporal (Cloud) with an API key or mTLS always speaks TLS.
   const tlsOn = tlsFlag === 'true' || apiKey !== undefined || certPath !== undefined;
+
+  const smtpUrl = value('SMTP_URL');
+  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) {
+    fail('SMTP_URL', `must be smtp://host:port or smtps://user:pass@host:465, got "${redactUrl(smtpUrl)}"`);
+  }
+  const mailFrom = value('MAIL_FROM') ?? DEFAULT_MAIL_FROM;
+  if (!isMailbox(mailFrom))
+    fail('MAIL_FROM', `must be an e-mail address or "Name <address>", got "${mailFrom}"`);
+
+  const production = env.NODE_ENV?.trim() === 'production';
+  const taskLinkSecret = value('TASK_LINK_SECRET');
+  if (taskLinkSecret === undefined && production) {
+    fail(
+      'TASK_LINK_SECRET',
+      `must be set when NODE_ENV=production (at least ${MIN_TASK_LINK_SECRET_LENGTH} characters)`,
+    );
+  } else if (taskLinkSecret !== undefined && taskLinkSecret.length < MIN_TASK_LINK_SECRET_LENGTH) {
+    fail(
+      'TASK_LINK_SECRET',
+      `must be at least ${MIN_TASK_LINK_SECRET_LENGTH} characters, got ${taskLinkSecret.length}`,
+    );
+  }
+  const ttlRaw = value('TASK_LINK_TTL_HOURS');
+  const ttlHours =
+    ttlRaw === undefined ? DEFAULT_TASK_LINK_TTL_HOURS : /^\d+$/.test(ttlRaw) ? Number(ttlRaw) : NaN;
+  if (!(ttlHours >= 1 && ttlHours <= 24 * 366)) {
+    fail('TASK_LINK_TTL_HOURS', `must be a whole number of hours from 1 to 8784, got "${ttlRaw}"`);
+  }
+
+  const auth = parseAuth(value, fail, production);
+  const corsOrigins = (value('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && (!isHttpUrl(origin) || new URL(origin).origin !== origin)) {
+      fail(
+        'CORS_ORIGINS',
+        `must be a comma-separated list of origins like https://qms.example.gov.vn (or *), got "${origin}"`,
+      );
+    }
+  }
+  const perMinute = (
+    name: 'RATE_LIMIT_LOGIN_PER_MINUTE' | 'RATE_LIMIT_WRITES_PER_MINUTE',
+    fallback: number,
+  ): number => {
+    const raw = value(name);
+    const n = raw === undefined ? fallback : /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= 1 && n <= 100_000)) fail(name, `must be a whole number from 1 to 100000, got "${raw}"`);
+    return n;
+  };
+  const rateLimit = {
+    loginPerMinute: perMinute('RATE_LIMIT_LOGIN_PER_MINUTE', 10),
+    writesPerMinute: perMinute('RATE_LIMIT_WRITES_PER_MINUTE', 120),
+  };
+  const seedFlag = value('SEED_DEMO_DATA');
+  if (seedFlag !== undefined && !['true', 'false'].includes(seedFlag))
+    fail('SEED_DEMO_DATA', `must be "true" or "false", got "${seedFlag}"`);
+  // Demo users have a published password: never in production.
+  if (seedFlag === 'true' && production)
+    fail('SEED_DEMO_DATA', 'must not be true when NODE_ENV=production (the demo logins are public)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -112,6 +239,60 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
         : {}),
       ...(apiKey ? { apiKey } : {}),
     },
+    mail: { ...(smtpUrl ? { smtpUrl } : {}), from: mailFrom },
+    taskLinks: {
+      secret: taskLinkSecret ?? DEVELOPMENT_TASK_LINK_SECRET,
+      usesDevelopmentSecret: taskLinkSecret === undefined,
+      ttlHours,
+    },
+    auth,
+    http: { corsOrigins, rateLimit },
+    seedDemoData: seedFlag === 'true',
+  };
+}
+
+/**
+ * Local tokens are HS256 with JWT_SECRET. Outside production an unset secret becomes a random key
+ * for this process (tokens end with a restart, which is fine for the embedded default and means
+ * nobody can forge one with a secret published in this file). OIDC is all or nothing.
+ */
+function parseAuth(
+  value: (name: ConfigVariable) => string | undefined,
+  fail: (variable: ConfigVariable, reason: string) => void,
+  production: boolean,
+): AuthConfig {
+  const jwtSecret = value('JWT_SECRET');
+  // Production without a key of its own signs nobody in locally (SSO only). The worker never needs
+  // it; the API refuses to boot in production with neither JWT_SECRET nor OIDC (assertApiAuthConfig).
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    fail('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters, got ${jwtSecret.length}`);
+  }
+  const ttlRaw = value('JWT_TTL_MINUTES');
+  const jwtTtlMinutes = ttlRaw === undefined ? 480 : /^\d+$/.test(ttlRaw) ? Number(ttlRaw) : NaN;
+  if (!(jwtTtlMinutes >= 1 && jwtTtlMinutes <= 7 * 24 * 60))
+    fail('JWT_TTL_MINUTES', `must be a whole number of minutes from 1 to 10080, got "${ttlRaw}"`);
+
+  const issuer = value('OIDC_ISSUER');
+  const audience = value('OIDC_AUDIENCE');
+  const jwksUrl = value('OIDC_JWKS_URL');
+  let oidc: AuthConfig['oidc'];
+  if (issuer !== undefined || audience !== undefined || jwksUrl !== undefined) {
+    if (issuer === undefined) fail('OIDC_ISSUER', 'must be set with OIDC_AUDIENCE and OIDC_JWKS_URL');
+    if (audience === undefined) fail('OIDC_AUDIENCE', 'must be set with OIDC_ISSUER and OIDC_JWKS_URL');
+    if (jwksUrl === undefined) fail('OIDC_JWKS_URL', 'must be set with OIDC_ISSUER and OIDC_AUDIENCE');
+    else if (!isHttpUrl(jwksUrl)) fail('OIDC_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}"`);
+    else if (production && new URL(jwksUrl).protocol !== 'https:')
+      fail('OIDC_JWKS_URL', 'must be https when NODE_ENV=production');
+    if (issuer !== undefined && audience !== undefined && jwksUrl !== undefined)
+      oidc = { issuer, audience, jwksUrl };
+  }
+  return {
+    // Without JWT_SECRET: a random key nobody else knows (in production local login is off anyway).
+    jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
+    usesGeneratedJwtSecret: jwtSecret === undefined,
+    localLogin: jwtSecret !== undefined || !production,
+    jwtTtlMinutes,
+    ...(oidc ? { oidc } : {}),
   };
 }
 
@@ -127,6 +308,30 @@ function isHttpUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isSmtpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      ['smtp:', 'smtps:'].includes(url.protocol) &&
+      url.hostname !== '' &&
+      (url.pathname === '' || url.pathname === '/')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** An SMTP URL for an error message, without its password. */
+function redactUrl(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
+/** `a@b.c` or `Display Name <a@b.c>`: what nodemailer accepts as a From header. */
+function isMailbox(raw: string): boolean {
+  const address = /^[^<>]*<([^<>]+)>$/.exec(raw)?.[1] ?? raw;
+  return /^[^\s@<>"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(address.trim());
 }
 
 /** `postgres://…` / `postgresql://…` selects PostgreSQL; anything else is a SQLite file path. */
@@ -146,4 +351,19 @@ export function parseDatabaseUrl(raw: string, cwd = process.cwd()): DatabaseConf
   const path = raw.replace(/^sqlite:(\/\/)?/i, '');
   if (path === ':memory:') return { type: 'sqlite', path, url: raw };
   return { type: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path), url: raw };
+}
+
+/**
+ * What the API (not the worker) needs on top of {@link loadConfig}: some way to sign people in.
+ * In production that is JWT_SECRET (local login) or OIDC_* (SSO), or both.
+ */
+export function assertApiAuthConfig(config: QcycleConfig): void {
+  if (!config.auth.localLogin && !config.auth.oidc) {
+    throw new ConfigError([
+      {
+        variable: 'JWT_SECRET',
+        reason: `must be set when NODE_ENV=production (at least ${MIN_JWT_SECRET_LENGTH} characters), unless OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are`,
+      },
+    ]);
+  }
 }

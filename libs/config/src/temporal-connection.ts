@@ -11,7 +11,10 @@ export function temporalConnectionOptions(temporal: TemporalConfig) {
         serverNameOverride: temporal.tls.serverNameOverride,
         clientCertPair:
           temporal.tls.clientCertPath && temporal.tls.clientKeyPath
-            ? { crt: readFileSync(temporal.tls.clientCertPath), key: readFileSync(temporal.tls.clientKeyPath) }
+            ? {
+                crt: readFileSync(temporal.tls.clientCertPath),
+                key: readFileSync(temporal.tls.clientKeyPath),
+              }
             : undefined,
       }
     : undefined;

@@ -4,13 +4,26 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@qcycle/config';
 import { EventLogEntryEntity } from './entities/event-log-entry.entity';
 import { QualityCycleEntity } from './entities/quality-cycle.entity';
+import { TaskLinkUseEntity } from './entities/task-link-use.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { Foundation1764136800000 } from './migrations/1764136800000-foundation.migration';
+import { Directory1764300000000 } from './migrations/1764300000000-directory.migration';
+import { DirectoryEvents1764300000001 } from './migrations/1764300000001-directory-events.migration';
+import { DirectoryEventEntity } from './entities/directory-event.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { OrganisationUnitEntity } from './entities/organisation-unit.entity';
+import { UserEntity } from './entities/user.entity';
+import { RoleAssignmentEntity } from './entities/role-assignment.entity';
+import { CycleRecords1764200000000 } from './migrations/1764200000000-cycle-records.migration';
+import { CYCLE_RECORD_ENTITIES } from './entities/cycle-records.entities';
+import { TaskLinkUses1764400000000 } from './migrations/1764400000000-task-link-uses.migration';
+import { Notifications1764400000001 } from './migrations/1764400000001-notifications.migration';
 
 /** Every entity qcycle persists. */
-export const ENTITIES = [QualityCycleEntity, EventLogEntryEntity];
+export const ENTITIES = [QualityCycleEntity, EventLogEntryEntity, TaskLinkUseEntity, NotificationEntity, ...CYCLE_RECORD_ENTITIES, OrganisationEntity, OrganisationUnitEntity, UserEntity, RoleAssignmentEntity, DirectoryEventEntity];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
-export const MIGRATIONS = [Foundation1764136800000];
+export const MIGRATIONS = [Foundation1764136800000, CycleRecords1764200000000, Directory1764300000000, DirectoryEvents1764300000001, TaskLinkUses1764400000000, Notifications1764400000001];
 
 /**
  * TypeORM options for the configured database. Schema changes only ever come from MIGRATIONS

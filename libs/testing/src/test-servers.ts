@@ -14,7 +14,10 @@ const { freePort, waitForPort } = require('../../../scripts/lib/net.cjs');
 /** What test/setup/global-setup.ts started, read from the environment it set. */
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suites through Jest (npm test), whose global setup starts the servers`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the suites through Jest (npm test), whose global setup starts the servers`,
+    );
   return value;
 }
 
@@ -35,7 +38,10 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'qcycle-sqlite-'));
     const path = join(dir, 'qcycle.sqlite');
-    return { config: { type: 'sqlite', path, url: path }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { type: 'sqlite', path, url: path },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const serverUrl = required('QCYCLE_TEST_POSTGRES_URL');
   const name = `qcycle_${uniqueSuffix()}`;
@@ -71,7 +77,10 @@ export function testWorkflowBundle(): { codePath: string } {
  * server, nothing read from the developer's environment.
  */
 export function testConfig(database: DatabaseConfig, temporalAddress = devServerAddress()): QcycleConfig {
-  const config = loadConfig({ TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: `test-${uniqueSuffix()}` });
+  const config = loadConfig({
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: `test-${uniqueSuffix()}`,
+  });
   return { ...config, database };
 }
 
@@ -114,7 +123,11 @@ export async function startTimeSkippingEnvironment(): Promise<TestWorkflowEnviro
   const serverProcess = spawn(executable, [String(port)], { stdio: ['ignore', 'ignore', 'ignore'] });
   try {
     await waitForPort(port, { timeoutMs: 120_000, what: 'Temporal time-skipping test server' });
-    const create = (OwnedTimeSkippingEnvironment as unknown as { create(o: InternalCreateOptions): Promise<OwnedTimeSkippingEnvironment> }).create;
+    const create = (
+      OwnedTimeSkippingEnvironment as unknown as {
+        create(o: InternalCreateOptions): Promise<OwnedTimeSkippingEnvironment>;
+      }
+    ).create;
     const env = await create.call(OwnedTimeSkippingEnvironment, {
       server: { type: 'existing' },
       address: `127.0.0.1:${port}`,

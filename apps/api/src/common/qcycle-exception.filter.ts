@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 
@@ -32,20 +39,32 @@ export class QcycleExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const requestId = request.header('x-request-id') ?? undefined;
+    const requestId = request.requestId ?? undefined;
     const body = this.toBody(exception, request, requestId);
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, request: Request, requestId: string | undefined): ErrorBody {
     if (exception instanceof QcycleError) {
-      return { statusCode: STATUS_BY_CODE[exception.code], code: exception.code, message: exception.message, requestId, details: exception.details };
+      return {
+        statusCode: STATUS_BY_CODE[exception.code],
+        code: exception.code,
+        message: exception.message,
+        requestId,
+        details: exception.details,
+      };
     }
+    const parserError = bodyParserError(exception, request);
+    if (parserError) return { ...parserError, requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
-      const details = typeof raw === 'object' && raw !== null && 'details' in raw ? (raw as { details: Record<string, unknown> }).details : undefined;
+      const message =
+        typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
+      const details =
+        typeof raw === 'object' && raw !== null && 'details' in raw
+          ? (raw as { details: Record<string, unknown> }).details
+          : undefined;
       return {
         statusCode: status,
         code: (raw as { code?: string })?.code ?? HttpStatus[status] ?? 'ERROR',
@@ -55,8 +74,61 @@ export class QcycleExceptionFilter implements ExceptionFilter {
       };
     }
     this.logger.error(
-      `unexpected error on ${request.method} ${request.originalUrl} (request ${requestId ?? '-'}): ${exception instanceof Error ? exception.stack : String(exception)}`,
+      `unexpected error on ${request.method} ${request.path} (request ${requestId ?? '-'}): ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal server error', requestId };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+      message: 'Internal server error',
+      requestId,
+    };
   }
+}
+
+/**
+ * Express's body parser rejects unparseable JSON and oversized bodies with http-errors objects (not
+ * Nest exceptions): bad input, so a 4xx with a plain reason, never a 500.
+ */
+function bodyParserError(exception: unknown, request: Request): Omit<ErrorBody, 'requestId'> | undefined {
+  // Nest turns the parser's SyntaxError into a plain BadRequestException(message) (routes-resolver);
+  // our own 400s always carry a code, so a code-less 400 on a JSON request is the parser's.
+  if (exception instanceof HttpException && exception.getStatus() === 400 && request.is('application/json')) {
+    const raw = exception.getResponse();
+    if (
+      typeof raw === 'object' &&
+      raw !== null &&
+      !('code' in raw) &&
+      /JSON|Unexpected|Expected/.test(exception.message)
+    ) {
+      return {
+        statusCode: 400,
+        code: QcycleErrorCode.ValidationFailed,
+        message: 'The request body is not valid JSON',
+        details: { fields: { body: ['must be valid JSON'] } },
+      };
+    }
+  }
+  if (exception instanceof HttpException) return undefined;
+  const candidate = exception as { status?: unknown; type?: unknown; expose?: unknown } | null;
+  if (typeof candidate !== 'object' || candidate === null) return undefined;
+  if (
+    typeof candidate.status !== 'number' ||
+    candidate.status < 400 ||
+    candidate.status >= 500 ||
+    typeof candidate.type !== 'string'
+  )
+    return undefined;
+  if (candidate.type === 'entity.parse.failed') {
+    return {
+      statusCode: 400,
+      code: QcycleErrorCode.ValidationFailed,
+      message: 'The request body is not valid JSON',
+      details: { fields: { body: ['must be valid JSON'] } },
+    };
+  }
+  return {
+    statusCode: candidate.status,
+    code: HttpStatus[candidate.status] ?? 'BAD_REQUEST',
+    message: `The request body was refused (${candidate.type})`,
+  };
 }

@@ -1,29 +1,114 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error-responses';
+import {
+  CancelCycleDto,
+  CancelCycleView,
+  CycleListQuery,
+  CyclePage,
+  EventLogPage,
+  EventLogQuery,
+} from './dto/cycle-list.dto';
 import { CycleView } from './dto/cycle.view';
 import { StartCycleDto } from './dto/start-cycle.dto';
+import { CycleRecordsService } from './cycle-records.service';
 import { CyclesService } from './cycles.service';
+import { DirectoryRosterService } from './directory-roster.service';
 
 @ApiTags('cycles')
+@ApiBearerAuth()
 @Controller('api/v1/cycles')
 export class CyclesController {
-  constructor(private readonly cycles: CyclesService) {}
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly records: CycleRecordsService,
+    private readonly rosters: DirectoryRosterService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Your organisation's cycles as recorded, newest year first; filter by year, phase, status",
+  })
+  @ApiOkResponse({ type: CyclePage })
+  @ApiErrors(400, 401, 403)
+  list(@CurrentUser() caller: Principal, @Query() query: CycleListQuery): Promise<CyclePage> {
+    return this.records.list(caller, query);
+  }
 
   @Post()
+  @Roles('quality-representative')
   @HttpCode(201)
-  @ApiOperation({ summary: "Start an organisation's quality cycle for a year" })
+  @ApiOperation({
+    summary: "Start your organisation's quality cycle for a year (the Quality Representative)",
+    description:
+      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory. 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
+  })
   @ApiCreatedResponse({ type: CycleView })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed; details.fields names each one' })
-  @ApiConflictResponse({ description: "That organisation's cycle for that year already exists; details.cycleId names it" })
-  start(@Body() request: StartCycleDto): Promise<CycleView> {
-    return this.cycles.start(request, 'anonymous');
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  async start(@CurrentUser() caller: Principal, @Body() request: StartCycleDto): Promise<CycleView> {
+    if (request.organisationCode !== caller.organisationCode)
+      throw new QcycleError(
+        QcycleErrorCode.NotFound,
+        `Organisation ${request.organisationCode} not found in your organisation`,
+      );
+    // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a role is missing).
+    const roster = await this.rosters.rosterFor(caller.organisationCode);
+    return this.cycles.start(request, caller.userId, roster);
   }
 
   @Get(':cycleId')
-  @ApiOperation({ summary: 'A cycle as recorded, with its live state from the workflow' })
+  @ApiOperation({
+    summary: 'A cycle of your organisation as recorded, with its live state from the workflow',
+  })
   @ApiOkResponse({ type: CycleView })
-  @ApiNotFoundResponse({ description: 'No such cycle' })
-  get(@Param('cycleId') cycleId: string): Promise<CycleView> {
+  @ApiErrors(401, 403, 404)
+  get(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<CycleView> {
+    // Another organisation's cycle is "not found", exactly like one that does not exist.
+    if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
     return this.cycles.get(cycleId);
+  }
+
+  @Post(':cycleId/cancel')
+  @Roles('quality-representative')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Cancel a running cycle (the Quality Representative): its open tasks are cancelled and the cycle recorded cancelled',
+  })
+  @ApiAcceptedResponse({ type: CancelCycleView })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  cancel(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Body() body: CancelCycleDto,
+  ): Promise<CancelCycleView> {
+    return this.records.cancel(caller, cycleId, body.reason);
+  }
+
+  @Get(':cycleId/events')
+  @Roles('quality-representative', 'leader', 'auditor', 'lead-auditor')
+  @ApiOperation({
+    summary:
+      'Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time',
+  })
+  @ApiOkResponse({ type: EventLogPage })
+  @ApiErrors(400, 401, 403, 404)
+  events(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Query() query: EventLogQuery,
+  ): Promise<EventLogPage> {
+    return this.records.events(caller, cycleId, query);
   }
 }

@@ -1,8 +1,26 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QualityCycleEntity } from '@qcycle/persistence';
+import { TasksModule } from '../tasks/tasks.module';
+import { AuditActionsController } from './audit-actions.controller';
+import { AuditActionsService } from './audit-actions.service';
+import { CycleDocumentsController } from './cycle-documents.controller';
+import { CycleDocumentsService } from './cycle-documents.service';
+import { CycleRecordsService } from './cycle-records.service';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
+import { DirectoryRosterService } from './directory-roster.service';
+import { TemplatesController } from './templates.controller';
 
-@Module({ imports: [TypeOrmModule.forFeature([QualityCycleEntity])], controllers: [CyclesController], providers: [CyclesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule],
+  controllers: [CyclesController, CycleDocumentsController, AuditActionsController, TemplatesController],
+  providers: [
+    CyclesService,
+    CycleRecordsService,
+    CycleDocumentsService,
+    AuditActionsService,
+    DirectoryRosterService,
+  ],
+})
 export class CyclesModule {}

@@ -11,10 +11,13 @@ import {
   parseQualityCycleId,
   qualityCycleId,
   qualityCycleWorkflowId,
+  buildStartInput,
+  type CycleRoster,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import { QualityCycleEntity } from '@qcycle/persistence';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import { draftForStart } from './cycle-draft-source';
 import type { CycleLiveView, CycleView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 
@@ -27,10 +30,18 @@ export class CyclesService {
   ) {}
 
   /** Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused. */
-  async start(request: StartCycleDto, startedBy: string): Promise<CycleView> {
+  /** The roster comes from the organisation's directory (DirectoryRosterService), the draft from the request. */
+  async start(request: StartCycleDto, startedBy: string, roster: CycleRoster): Promise<CycleView> {
     const cycleId = qualityCycleId(request.organisationCode, request.year);
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
-    const input: StartQualityCycleInput = { cycleId, organisationCode: request.organisationCode, year: request.year, startedBy };
+    // The request's draft or template (moved to the year), the default calendar, the directory's roster.
+    const input: StartQualityCycleInput = buildStartInput({
+      organisationCode: request.organisationCode,
+      year: request.year,
+      startedBy,
+      roster,
+      draft: draftForStart(request),
+    });
     try {
       await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
         taskQueue: this.config.temporal.taskQueue,
@@ -41,10 +52,14 @@ export class CyclesService {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new QcycleError(QcycleErrorCode.CycleAlreadyStarted, `The ${request.year} cycle of ${request.organisationCode} already exists`, {
-          cycleId,
-          workflowId,
-        });
+        throw new QcycleError(
+          QcycleErrorCode.CycleAlreadyStarted,
+          `The ${request.year} cycle of ${request.organisationCode} already exists`,
+          {
+            cycleId,
+            workflowId,
+          },
+        );
       }
       throw error;
     }
@@ -75,7 +90,26 @@ export class CyclesService {
     try {
       const description = await handle.describe();
       const state = await handle.query(cycleStateQuery).catch(() => undefined);
-      return { executionStatus: description.status.name, status: state?.status, phase: state?.phase };
+      if (!state) return { executionStatus: description.status.name };
+      return {
+        executionStatus: description.status.name,
+        status: state.status,
+        phase: state.phase,
+        decisionNumber: state.decision?.documentNumber,
+        objectives: state.objectives?.map((o) => ({
+          objectiveId: o.objectiveId,
+          number: o.number,
+          status: o.status,
+          ownerUserId: o.ownerUserId,
+          measuredByEngine: o.measuredByEngine,
+        })),
+        openTasks: state.openTasks?.map((t) => ({
+          taskId: t.taskId,
+          kind: t.kind,
+          assigneeUserId: t.assigneeUserId,
+          dueAt: t.dueAt,
+        })),
+      };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;

@@ -21,7 +21,11 @@ export class TemporalHealthIndicator {
       );
       return indicator.up({ address, namespace });
     } catch (error) {
-      return indicator.down({ address, namespace, message: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      return indicator.down({
+        address,
+        namespace,
+        message: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      });
     }
   }
 }

@@ -1,15 +1,70 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
 
+export class ObjectiveLiveView {
+  @ApiProperty({ example: 'obj-4' })
+  objectiveId!: string;
+
+  @ApiProperty({ example: 4 })
+  number!: number;
+
+  @ApiProperty({
+    example: 'on-track',
+    description: 'pending until monitored; then on-track, at-risk, missed or achieved',
+  })
+  status!: string;
+
+  @ApiPropertyOptional({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'Who reports, once assigned',
+  })
+  ownerUserId?: string;
+
+  @ApiProperty({
+    example: false,
+    description: 'Measured by the engine from its records (objectives 1 and 5 of the template)',
+  })
+  measuredByEngine!: boolean;
+}
+
+export class OpenTaskLiveView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/approval/approve/1' })
+  taskId!: string;
+
+  @ApiProperty({ example: 'objectives-approval' })
+  kind!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  assigneeUserId!: string;
+
+  @ApiPropertyOptional({ example: '2024-01-20T10:00:00.000Z' })
+  dueAt?: string;
+}
+
 export class CycleLiveView {
   @ApiProperty({ example: 'RUNNING', description: 'Temporal execution status of the cycle workflow' })
   executionStatus!: string;
 
-  @ApiPropertyOptional({ enum: ['running', 'closed', 'cancelled'], description: "The workflow's own answer (query)" })
+  @ApiPropertyOptional({
+    enum: ['running', 'closed', 'cancelled'],
+    description: "The workflow's own answer (query)",
+  })
   status?: CycleStatus;
 
   @ApiPropertyOptional({ enum: CYCLE_PHASES })
   phase?: CyclePhase;
+
+  @ApiPropertyOptional({
+    example: '123/QĐ-UBND',
+    description: 'Number of the approving decision, once signed',
+  })
+  decisionNumber?: string;
+
+  @ApiPropertyOptional({ type: [ObjectiveLiveView] })
+  objectives?: ObjectiveLiveView[];
+
+  @ApiPropertyOptional({ type: [OpenTaskLiveView], description: 'Open tasks of the whole cycle' })
+  openTasks?: OpenTaskLiveView[];
 }
 
 export class CycleView {
@@ -25,10 +80,16 @@ export class CycleView {
   @ApiProperty({ example: 2024 })
   year!: number;
 
-  @ApiPropertyOptional({ description: 'When the cycle was recorded (absent until the worker has recorded it)', example: '2024-01-05T02:00:00.000Z' })
+  @ApiPropertyOptional({
+    description: 'When the cycle was recorded (absent until the worker has recorded it)',
+    example: '2024-01-05T02:00:00.000Z',
+  })
   startedAt?: string;
 
-  @ApiPropertyOptional({ enum: ['running', 'closed', 'cancelled'], description: 'Status as recorded in the database' })
+  @ApiPropertyOptional({
+    enum: ['running', 'closed', 'cancelled'],
+    description: 'Status as recorded in the database',
+  })
   status?: CycleStatus;
 
   @ApiPropertyOptional({ enum: CYCLE_PHASES, description: 'Phase as recorded in the database' })

@@ -1,0 +1,51 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { UserRole } from '@qcycle/persistence';
+import type { Principal } from './principal';
+
+export const IS_PUBLIC = 'qcycle:public';
+export const REQUIRED_ROLES = 'qcycle:roles';
+export const LOGIN_ROUTE = 'qcycle:login-route';
+export const TASK_LINK_ROUTE = 'qcycle:task-link-route';
+
+/** Open without a token (login, health). Every other route needs a bearer token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only callers holding one of these roles (DESIGN.md §5); others get 403 naming the roles. */
+export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** Marks the password login: throttled per address and e-mail, not as a write. */
+export const LoginRoute = () => SetMetadata(LOGIN_ROUTE, true);
+
+/**
+ * A route a task-link session may use, for the task named by its `:taskId` parameter only. Every
+ * other route answers such a session 403: a link opens exactly one task for exactly one user.
+ */
+export const OpenableByTaskLink = () => SetMetadata(TASK_LINK_ROUTE, true);
+
+/** The signed-in caller (set by JwtAuthGuard). */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<Request>().principal;
+  if (!principal) throw new Error('CurrentUser on a route without authentication');
+  return principal;
+});
+
+/** This request's id, to record with a write. */
+export const RequestId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<Request>().requestId,
+);
+
+/** Who made a write, when it is recorded: the signed-in user, this request's id, the client address. */
+export interface Attribution {
+  actor: string;
+  requestId: string;
+  clientAddress: string | null;
+}
+
+/** The {@link Attribution} of this request (the route must be authenticated). */
+export const Attributed = createParamDecorator((_data: unknown, context: ExecutionContext): Attribution => {
+  const request = context.switchToHttp().getRequest<Request>();
+  if (!request.principal) throw new Error('Attributed on a route without authentication');
+  return { actor: request.principal.userId, requestId: request.requestId, clientAddress: request.ip ?? null };
+});

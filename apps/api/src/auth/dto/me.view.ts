@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { USER_ROLES, type UserRole } from '@qcycle/persistence';
+import type { Principal } from '../principal';
+
+export class MeView {
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  userId!: string;
+
+  @ApiProperty({ example: 'kontum' })
+  organisationCode!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc', nullable: true, type: String })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 'Nguyễn Hữu Tháp' })
+  fullName!: string;
+
+  @ApiProperty({ example: 'leader@kontum.qcycle.test' })
+  email!: string;
+
+  @ApiProperty({ enum: USER_ROLES, isArray: true, example: ['leader'] })
+  roles!: UserRole[];
+
+  @ApiProperty({ type: [String], example: [], description: 'Units this user heads' })
+  headOfUnits!: string[];
+
+  @ApiProperty({ enum: ['password', 'oidc', 'task-link'], example: 'password' })
+  authenticatedBy!: 'password' | 'oidc' | 'task-link';
+
+  @ApiPropertyOptional({
+    example: 'quality-cycle/kontum/2024/approval/approve/1',
+    description: 'Only for a session opened from a task link: the one task it opens',
+  })
+  onlyTaskId?: string;
+
+  static of(principal: Principal): MeView {
+    return { ...principal };
+  }
+}

@@ -1,0 +1,26 @@
+import type { UserRole } from '@qcycle/persistence';
+
+/** Who is calling, resolved from the directory on every request (a deactivated user is refused at once). */
+export interface Principal {
+  userId: string;
+  organisationCode: string;
+  unitCode: string | null;
+  fullName: string;
+  email: string;
+  roles: UserRole[];
+  /** Units this user heads (their unit-head assignments). */
+  headOfUnits: string[];
+  authenticatedBy: 'password' | 'oidc' | 'task-link';
+  /** Set for a session opened from a task link: the one task it may open and complete. */
+  onlyTaskId?: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export function hasRole(principal: Principal, ...roles: UserRole[]): boolean {
+  return roles.some((role) => principal.roles.includes(role));
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose';
+import type { Repository } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { UserEntity } from '@qcycle/persistence';
+import type { Principal } from './principal';
+import { PrincipalService } from './principal.service';
+
+/** How long a session opened from a task link lasts: enough to fill in the form. */
+export const TASK_LINK_SESSION_MINUTES = 30;
+
+/** The `aud` of the API's own tokens. */
+export const LOCAL_TOKEN_AUDIENCE = 'qcycle-api';
+
+/** Algorithms accepted from the SSO: asymmetric only, so a JWKS public key can never verify an HMAC. */
+const OIDC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+
+export function unauthenticated(message: string): UnauthorizedException {
+  return new UnauthorizedException({ code: 'UNAUTHENTICATED', message });
+}
+
+/**
+ * Issues the API's own tokens (HS256, issuer PUBLIC_URL, audience `qcycle-api`) and verifies bearer
+ * tokens of two issuers: the API itself (local login) and the organisation's OIDC provider, whose
+ * keys come from its JWKS (fetched on demand and cached by jose, refetched for an unknown key id, so
+ * the SSO can rotate keys). A token is routed by its `iss` claim, read before verification and then
+ * verified with that issuer's key, issuer, audience and expiry — never trusted unverified.
+ */
+@Injectable()
+export class TokenService {
+  private readonly logger = new Logger('auth');
+  private readonly localKey: Uint8Array;
+  private readonly localIssuer: string;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    private readonly principals: PrincipalService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {
+    this.localKey = new TextEncoder().encode(config.auth.jwtSecret);
+    this.localIssuer = config.publicUrl;
+    if (config.auth.oidc)
+      this.jwks = createRemoteJWKSet(new URL(config.auth.oidc.jwksUrl), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+      });
+  }
+
+  async issueLocal(user: UserEntity): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = this.config.auth.jwtTtlMinutes * 60;
+    const accessToken = await new SignJWT({ org: user.organisationCode })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(this.localIssuer)
+      .setAudience(LOCAL_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .setJti(randomUUID())
+      .sign(this.localKey);
+    return { accessToken, expiresIn };
+  }
+
+  /**
+   * A short session (TASK_LINK_SESSION_MINUTES) for one task, issued when a task link from a
+   * notification is exchanged: the `tid` claim confines it to that task (JwtAuthGuard enforces it).
+   */
+  async issueTaskScoped(
+    user: UserEntity,
+    taskId: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = TASK_LINK_SESSION_MINUTES * 60;
+    const accessToken = await new SignJWT({ org: user.organisationCode, tid: taskId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(this.localIssuer)
+      .setAudience(LOCAL_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .setJti(randomUUID())
+      .sign(this.localKey);
+    return { accessToken, expiresIn };
+  }
+
+  /** The caller behind a bearer token, or a 401 saying why. */
+  async verify(token: string): Promise<Principal> {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw unauthenticated('The bearer token is not a JWT');
+    }
+    // Task-link sessions are local tokens too, also when password login is off (SSO-only production).
+    if (issuer === this.localIssuer) return this.verifyLocal(token);
+    const oidc = this.config.auth.oidc;
+    if (oidc && this.jwks && issuer === oidc.issuer) return this.verifyOidc(token, oidc, this.jwks);
+    throw unauthenticated('The bearer token comes from an issuer this API does not accept');
+  }
+
+  private async verifyLocal(token: string): Promise<Principal> {
+    const { payload } = await this.checked(() =>
+      jwtVerify(token, this.localKey, {
+        issuer: this.localIssuer,
+        audience: LOCAL_TOKEN_AUDIENCE,
+        algorithms: ['HS256'],
+      }),
+    );
+    const user = payload.sub ? await this.principals.activeUser(payload.sub) : undefined;
+    if (!user) throw unauthenticated('The account of this token is unknown or deactivated');
+    if (typeof payload.tid === 'string')
+      return { ...(await this.principals.forUser(user, 'task-link')), onlyTaskId: payload.tid };
+    if (!this.config.auth.localLogin)
+      throw unauthenticated('Local sign-in is off on this installation: use the SSO');
+    return this.principals.forUser(user, 'password');
+  }
+
+  /**
+   * An SSO token maps to a directory user by its subject once linked; the first time, by its e-mail
+   * (unless the provider says the e-mail is unverified), and the subject is then linked to that user.
+   * SSO users exist in the directory first: the SSO authenticates, qcycle's directory authorises.
+   */
+  private async verifyOidc(
+    token: string,
+    oidc: NonNullable<QcycleConfig['auth']['oidc']>,
+    jwks: ReturnType<typeof createRemoteJWKSet>,
+  ): Promise<Principal> {
+    const { payload } = await this.checked(() =>
+      jwtVerify(token, jwks, { issuer: oidc.issuer, audience: oidc.audience, algorithms: OIDC_ALGORITHMS }),
+    );
+    if (!payload.sub) throw unauthenticated('The SSO token has no subject');
+    let user = await this.users.findOneBy({ oidcSubject: payload.sub });
+    if (!user) {
+      const email = emailClaim(payload);
+      const byEmail = email ? await this.users.findOneBy({ email }) : null;
+      if (byEmail && byEmail.oidcSubject === null) {
+        await this.users.update(
+          { id: byEmail.id },
+          { oidcSubject: payload.sub, updatedAt: new Date().toISOString() },
+        );
+        this.logger.log(`linked SSO subject to user ${byEmail.id}`);
+        user = { ...byEmail, oidcSubject: payload.sub };
+      }
+    }
+    if (!user || !user.active)
+      throw unauthenticated(
+        'No active qcycle user matches this SSO account; ask the administrator to add you',
+      );
+    return this.principals.forUser(user, 'oidc');
+  }
+
+  private async checked<T>(verify: () => Promise<T>): Promise<T> {
+    try {
+      return await verify();
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The bearer token has expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed)
+        throw unauthenticated(`The bearer token's ${error.claim} claim is not accepted`);
+      if (error instanceof joseErrors.JOSEError)
+        throw unauthenticated('The bearer token could not be verified');
+      throw error;
+    }
+  }
+}
+
+function emailClaim(payload: JWTPayload): string | undefined {
+  const email = payload.email;
+  if (typeof email !== 'string' || payload.email_verified === false) return undefined;
+  return email.trim().toLowerCase();
+}

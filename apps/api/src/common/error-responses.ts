@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+/** The body of every error answer (see QcycleExceptionFilter). */
+export class ErrorView {
+  @ApiProperty({ example: 403 })
+  statusCode!: number;
+
+  @ApiProperty({
+    example: 'FORBIDDEN',
+    description: 'Stable string code; clients branch on this, not on the message',
+  })
+  code!: string;
+
+  @ApiProperty({ example: 'This needs one of the roles admin; you have staff' })
+  message!: string;
+
+  @ApiProperty({
+    example: '3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10',
+    description: 'Also in the x-request-id header and the server log',
+  })
+  requestId!: string;
+
+  @ApiPropertyOptional({
+    example: { fields: { email: ['email must be an email'] } },
+    description: 'For 400: details.fields names every wrong field and why',
+  })
+  details?: Record<string, unknown>;
+}
+
+/** What each error status means on qcycle routes; the same words everywhere in the OpenAPI document. */
+export const ERROR_DESCRIPTIONS = {
+  400: 'A field is missing or malformed; details.fields names each one and why',
+  401: 'No bearer token, or an invalid or expired one',
+  403: 'Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task)',
+  404: 'Not found in your organisation',
+  409: 'Conflicts with what exists (duplicate code or e-mail, still in use, already done)',
+  422: 'Well-formed but refused by the rules of the process (the message says which)',
+  429: 'Too many requests; retry after the Retry-After header',
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+/** Documents the error answers a route can give, each with the shared {@link ErrorView} body. */
+export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorView }),
+    ),
+  );
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error-responses';
+import { CycleDocumentsService } from './cycle-documents.service';
+import {
+  AuditView,
+  DecisionView,
+  MeasurementPage,
+  MeasurementQuery,
+  ObjectiveResultView,
+  ReviewView,
+} from './dto/cycle-records.view';
+
+@ApiTags('cycle records')
+@ApiBearerAuth()
+@Controller('api/v1/cycles/:cycleId')
+export class CycleDocumentsController {
+  constructor(private readonly documents: CycleDocumentsService) {}
+
+  @Get('decision')
+  @ApiOperation({
+    summary:
+      'The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives',
+  })
+  @ApiOkResponse({ type: DecisionView })
+  @ApiErrors(401, 403, 404)
+  decision(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<DecisionView> {
+    return this.documents.decision(caller, cycleId);
+  }
+
+  @Get('measurements')
+  @ApiOperation({ summary: 'The figures reported for each indicator and period (late ones marked)' })
+  @ApiOkResponse({ type: MeasurementPage })
+  @ApiErrors(400, 401, 403, 404)
+  measurements(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Query() query: MeasurementQuery,
+  ): Promise<MeasurementPage> {
+    return this.documents.measurements(caller, cycleId, query);
+  }
+
+  @Get('audit')
+  @ApiOperation({
+    summary: 'The internal audit: plan, checklist steps with their sign-offs, corrective actions, report',
+  })
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(401, 403, 404)
+  audit(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<AuditView> {
+    return this.documents.audit(caller, cycleId);
+  }
+
+  @Get('review')
+  @ApiOperation({
+    summary: 'The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions',
+  })
+  @ApiOkResponse({ type: ReviewView })
+  @ApiErrors(401, 403, 404)
+  review(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<ReviewView> {
+    return this.documents.review(caller, cycleId);
+  }
+
+  @Get('results')
+  @ApiOperation({ summary: "The year's result per objective (written at close; empty before)" })
+  @ApiOkResponse({ type: [ObjectiveResultView] })
+  @ApiErrors(401, 403, 404)
+  results(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+  ): Promise<ObjectiveResultView[]> {
+    return this.documents.results(caller, cycleId);
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  cancelCycleSignal,
+  parseQualityCycleId,
+  QcycleError,
+  QcycleErrorCode,
+  qualityCycleWorkflowId,
+} from '@qcycle/contracts';
+import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
+import type { Principal } from '../auth/principal';
+import { pageWindow, type Page } from '../common/pagination';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import type {
+  CancelCycleView,
+  CycleListQuery,
+  CycleRecordView,
+  EventLogEntryView,
+  EventLogQuery,
+} from './dto/cycle-list.dto';
+
+/** Lists of cycles (from the records) and cancelling a running one (a signal to its workflow). */
+@Injectable()
+export class CycleRecordsService {
+  constructor(
+    @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
+    private readonly temporal: TemporalClientProvider,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The cycle's event log (append-only: written by activities, never updated), oldest first. */
+  async events(caller: Principal, cycleId: string, query: EventLogQuery): Promise<Page<EventLogEntryView>> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key || key.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const { limit, offset } = pageWindow(query);
+    const qb = this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.cycle_id = :cycleId', { cycleId });
+    if (query.type?.endsWith('.')) qb.andWhere('e.type LIKE :prefix', { prefix: `${query.type}%` });
+    else if (query.type) qb.andWhere('e.type = :type', { type: query.type });
+    if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
+    // Instants are stored as ISO-8601 UTC strings, which sort as text.
+    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: new Date(query.from).toISOString() });
+    if (query.to) qb.andWhere('e.occurred_at <= :to', { to: new Date(query.to).toISOString() });
+    const [rows, total] = await qb
+      .orderBy('e.occurred_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    if (total === 0 && !(await this.cycles.existsBy({ id: cycleId })) && !(await this.running(cycleId)))
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    return {
+      items: rows.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actor: e.actor,
+        occurredAt: e.occurredAt,
+        requestId: e.requestId,
+        payload: e.payload,
+      })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  private async running(cycleId: string): Promise<boolean> {
+    const key = parseQualityCycleId(cycleId)!;
+    try {
+      await this.temporal.client.workflow
+        .getHandle(qualityCycleWorkflowId(key.organisationCode, key.year))
+        .describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  async list(caller: Principal, query: CycleListQuery): Promise<Page<CycleRecordView>> {
+    const { limit, offset } = pageWindow(query);
+    const where = {
+      organisationCode: caller.organisationCode,
+      ...(query.year !== undefined ? { year: query.year } : {}),
+      ...(query.phase ? { phase: query.phase } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const [rows, total] = await this.cycles.findAndCount({
+      where,
+      order: { year: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        workflowId: r.workflowId,
+        organisationCode: r.organisationCode,
+        year: r.year,
+        status: r.status,
+        phase: r.phase,
+        startedBy: r.startedBy,
+        startedAt: r.startedAt,
+        updatedAt: r.updatedAt,
+      })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  /** Asks the running cycle to cancel: it cancels its open tasks and records itself cancelled. */
+  async cancel(caller: Principal, cycleId: string, reason: string): Promise<CancelCycleView> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key || key.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const handle = this.temporal.client.workflow.getHandle(
+      qualityCycleWorkflowId(key.organisationCode, key.year),
+    );
+    try {
+      const description = await handle.describe();
+      if (description.status.name !== 'RUNNING') {
+        throw new QcycleError(
+          QcycleErrorCode.Conflict,
+          `The cycle ${cycleId} is not running (${description.status.name.toLowerCase()})`,
+          { executionStatus: description.status.name },
+        );
+      }
+      await handle.signal(cancelCycleSignal, { reason, by: caller.userId });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError)
+        throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw error;
+    }
+    return { cycleId, status: 'cancelling' };
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CycleRoster, PersonRef } from '@qcycle/contracts';
+import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
+
+/**
+ * The cycle's roster (who plays which role, DESIGN.md §5) taken from the organisation's directory
+ * when the cycle starts. Active users only; several holders of a role are ordered by name and the
+ * first one plays it. A unit without a unit head has the Quality Representative stand in for its
+ * head (Article 2: the Chief of Office organises implementation), so every unit can be given work.
+ */
+@Injectable()
+export class DirectoryRosterService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async rosterFor(organisationCode: string): Promise<CycleRoster> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { organisationCode, active: true }, order: { fullName: 'ASC', id: 'ASC' } });
+    const assignments = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .find({ where: { organisationCode } });
+    const units = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .find({ where: { organisationCode }, order: { code: 'ASC' } });
+    const active = new Map(users.map((u) => [u.id, u]));
+    const holders = (role: UserRole, scope?: string) =>
+      users.filter(
+        (u) =>
+          assignments.some(
+            (a) => a.userId === u.id && a.role === role && (scope === undefined || a.scope === scope),
+          ) && active.has(u.id),
+      );
+
+    const missing: string[] = [];
+    const leader = holders('leader')[0];
+    const qualityRepresentative = holders('quality-representative')[0];
+    const leadAuditor = holders('lead-auditor')[0];
+    const auditors = [
+      ...new Map([...holders('lead-auditor'), ...holders('auditor')].map((u) => [u.id, u])).values(),
+    ];
+    if (!leader) missing.push('leader');
+    if (!qualityRepresentative) missing.push('quality-representative');
+    if (!leadAuditor) missing.push('lead-auditor');
+    if (auditors.length < 2)
+      missing.push('auditor (at least two, in different units, so nobody audits their own unit)');
+    if (missing.length > 0 || !leader || !qualityRepresentative) {
+      throw new UnprocessableEntityException({
+        code: 'ROSTER_INCOMPLETE',
+        message: `The directory of ${organisationCode} lacks: ${missing.join('; ')}. Ask the administrator to assign these roles.`,
+        details: { missingRoles: missing },
+      });
+    }
+    return {
+      leader: person(leader),
+      qualityRepresentative: person(qualityRepresentative),
+      units: units.map((unit) => ({
+        code: unit.code,
+        name: { vi: unit.nameVi, en: unit.nameEn },
+        head: person(holders('unit-head', unit.code)[0] ?? qualityRepresentative),
+        staff: holders('staff')
+          .filter((u) => u.unitCode === unit.code)
+          .map(person),
+      })),
+      auditors: auditors.map((u) => ({ ...person(u), ...(u.id === leadAuditor?.id ? { lead: true } : {}) })),
+    };
+  }
+}
+
+function person(user: UserEntity): PersonRef {
+  return {
+    userId: user.id,
+    name: user.fullName,
+    email: user.email,
+    ...(user.unitCode ? { unitCode: user.unitCode } : {}),
+    locale: user.locale,
+  };
+}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
+import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
+
+export class CycleListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2024 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: CYCLE_PHASES, example: 'monitoring' })
+  @IsOptional()
+  @IsIn(CYCLE_PHASES as unknown as string[])
+  phase?: CyclePhase;
+
+  @ApiPropertyOptional({ enum: CYCLE_STATUSES, example: 'running' })
+  @IsOptional()
+  @IsIn(CYCLE_STATUSES as unknown as string[])
+  status?: CycleStatus;
+}
+
+export class CycleRecordView {
+  @ApiProperty({ example: 'kontum-2024' })
+  id!: string;
+
+  @ApiProperty({ example: 'quality-cycle/kontum/2024' })
+  workflowId!: string;
+
+  @ApiProperty({ example: 'kontum' })
+  organisationCode!: string;
+
+  @ApiProperty({ example: 2024 })
+  year!: number;
+
+  @ApiProperty({ enum: CYCLE_STATUSES, example: 'running' })
+  status!: CycleStatus;
+
+  @ApiProperty({ enum: CYCLE_PHASES, example: 'objectives-approval' })
+  phase!: CyclePhase;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  startedBy!: string;
+
+  @ApiProperty({ example: '2024-01-05T02:00:00.000Z' })
+  startedAt!: string;
+
+  @ApiProperty({ example: '2024-03-01T02:00:00.000Z' })
+  updatedAt!: string;
+}
+
+export class CyclePage extends PageInfoView {
+  @ApiProperty({ type: [CycleRecordView] })
+  items!: CycleRecordView[];
+}
+
+export class CancelCycleDto {
+  @ApiProperty({
+    example: 'Khởi tạo nhầm năm; sẽ khởi tạo lại theo quyết định mới',
+    description: 'Why, for the record',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class CancelCycleView {
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({
+    example: 'cancelling',
+    enum: ['cancelling'],
+    description: 'The workflow cancels its open tasks and records the cycle cancelled',
+  })
+  status!: 'cancelling';
+}
+
+export class EventLogQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: 'task.completed',
+    description: 'Exact type, or a prefix ending in a dot (task.)',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]{1,64}$/, {
+    message: 'type must be an event type such as task.completed, or a prefix such as task.',
+  })
+  type?: string;
+
+  @ApiPropertyOptional({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b', description: 'User id, or system' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: '2024-01-01T00:00:00.000Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2024-12-31T23:59:59.999Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant' })
+  to?: string;
+}
+
+export class EventLogEntryView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/approval/approve/1/completed' })
+  id!: string;
+
+  @ApiProperty({ example: 'task.completed' })
+  type!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b', description: 'User id, or system' })
+  actor!: string;
+
+  @ApiProperty({ example: '2024-01-20T03:15:00.000Z' })
+  occurredAt!: string;
+
+  @ApiProperty({ example: '3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10', nullable: true, type: String })
+  requestId!: string | null;
+
+  @ApiProperty({
+    example: { taskId: 'quality-cycle/kontum/2024/approval/approve/1', late: false },
+    type: 'object',
+    additionalProperties: true,
+  })
+  payload!: Record<string, unknown>;
+}
+
+export class EventLogPage extends PageInfoView {
+  @ApiProperty({ type: [EventLogEntryView] })
+  items!: EventLogEntryView[];
+}

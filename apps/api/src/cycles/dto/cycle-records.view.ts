@@ -1,0 +1,241 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+export class DecisionView {
+  @ApiProperty({ example: '123/QĐ-UBND' })
+  documentNumber!: string;
+
+  @ApiProperty({ example: 'Nguyễn Hữu Tháp' })
+  signerName!: string;
+
+  @ApiProperty({ example: 'Phó Chủ tịch' })
+  signerTitle!: string;
+
+  @ApiProperty({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description: 'User who approved in qcycle',
+  })
+  signedBy!: string;
+
+  @ApiProperty({ example: '2024-01-20' })
+  signingDate!: string;
+
+  @ApiProperty({ example: '2024-01-20', description: 'Article 3: effective from the date of signing' })
+  effectiveDate!: string;
+
+  @ApiProperty({ example: 2, description: 'Approval rounds (returns and resubmissions + 1)' })
+  rounds!: number;
+
+  @ApiProperty({
+    example: [{ id: 'obj-4', number: 4 }],
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'The approved objectives',
+  })
+  objectives!: unknown[];
+}
+
+export class MeasurementQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'obj-4' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'objectiveId must be an objective id such as obj-4' })
+  objectiveId?: string;
+
+  @ApiPropertyOptional({ example: 'obj-4-on-time' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'indicatorId must be an indicator id such as obj-4-on-time' })
+  indicatorId?: string;
+}
+
+export class MeasurementView {
+  @ApiProperty({ example: 'obj-4' })
+  objectiveId!: string;
+
+  @ApiProperty({ example: 'obj-4-on-time' })
+  indicatorId!: string;
+
+  @ApiProperty({ example: '2024-03' })
+  periodKey!: string;
+
+  @ApiProperty({ example: 'ratio', enum: ['ratio', 'count', 'judged'] })
+  kind!: string;
+
+  @ApiProperty({ example: 81, nullable: true, type: Number })
+  numerator!: number | null;
+
+  @ApiProperty({ example: 100, nullable: true, type: Number })
+  denominator!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  value!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Boolean })
+  achieved!: boolean | null;
+
+  @ApiProperty({ example: ['Báo cáo 12/BC-VP'], type: [String] })
+  evidence!: string[];
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  reportedBy!: string;
+
+  @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
+  reportedAt!: string;
+
+  @ApiProperty({ example: false })
+  late!: boolean;
+}
+
+export class MeasurementPage extends PageInfoView {
+  @ApiProperty({ type: [MeasurementView] })
+  items!: MeasurementView[];
+}
+
+export class AuditStepView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/step/s1' })
+  id!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
+  unitCode!: string;
+
+  @ApiProperty({ example: 'Tiếp nhận và trả kết quả hồ sơ TTHC' })
+  process!: string;
+
+  @ApiProperty({ example: '8.5.1' })
+  clause!: string;
+
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  auditorUserId!: string;
+
+  @ApiProperty({
+    example: 'minor-nc',
+    nullable: true,
+    enum: ['conformity', 'observation', 'minor-nc', 'major-nc'],
+  })
+  result!: string | null;
+
+  @ApiProperty({ example: ['Sổ theo dõi hồ sơ tháng 5'], nullable: true, type: [String] })
+  evidence!: string[] | null;
+
+  @ApiProperty({ example: '3 hồ sơ trễ hạn không có văn bản xin lỗi', nullable: true, type: String })
+  finding!: string | null;
+
+  @ApiProperty({ example: '2024-06-12T08:00:00.000Z', nullable: true, type: String })
+  signedOffAt!: string | null;
+}
+
+export class CorrectiveActionView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/ca/s1' })
+  id!: string;
+
+  @ApiProperty({ example: 'minor-nc' })
+  severity!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
+  unitCode!: string;
+
+  @ApiProperty({ example: '3 hồ sơ trễ hạn không có văn bản xin lỗi' })
+  finding!: string;
+
+  @ApiProperty({ example: 'Gửi văn bản xin lỗi', nullable: true, type: String })
+  correction!: string | null;
+
+  @ApiProperty({ example: 'Chưa có bước nhắc hạn', nullable: true, type: String })
+  rootCause!: string | null;
+
+  @ApiProperty({ example: 'Bổ sung nhắc hạn tự động', nullable: true, type: String })
+  action!: string | null;
+
+  @ApiProperty({ example: '2024-07-31', nullable: true, type: String })
+  dueDate!: string | null;
+
+  @ApiProperty({ example: 'closed', enum: ['open', 'planned', 'closed', 'cancelled'] })
+  status!: string;
+
+  @ApiProperty({ example: true, nullable: true, type: Boolean })
+  effective!: boolean | null;
+}
+
+export class AuditView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit' })
+  id!: string;
+
+  @ApiProperty({ example: 'in-progress', enum: ['planning', 'in-progress', 'closed', 'cancelled'] })
+  status!: string;
+
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  leadAuditorUserId!: string;
+
+  @ApiProperty({
+    example: { scope: 'Toàn bộ HTQLCL', criteria: ['TCVN ISO 9001:2015'] },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  plan!: Record<string, unknown> | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  report!: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  closedAt!: string | null;
+
+  @ApiProperty({ type: [AuditStepView] })
+  steps!: AuditStepView[];
+
+  @ApiProperty({ type: [CorrectiveActionView] })
+  correctiveActions!: CorrectiveActionView[];
+}
+
+export class ReviewView {
+  @ApiProperty({ example: 'held', enum: ['waiting', 'held'] })
+  status!: string;
+
+  @ApiProperty({
+    example: { objectives: [], auditResults: {} },
+    type: 'object',
+    additionalProperties: true,
+    description: 'ISO 9.3.2 inputs compiled from the records',
+  })
+  inputs!: Record<string, unknown>;
+
+  @ApiProperty({
+    example: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  outputs!: Record<string, unknown> | null;
+
+  @ApiProperty({
+    example: [{ title: 'Số hoá sổ theo dõi', ownerUnitCode: 'vp-tonghop', dueDate: '2025-03-31' }],
+    nullable: true,
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
+  actions!: unknown[] | null;
+
+  @ApiProperty({ example: 'BB-05/2024', nullable: true, type: String })
+  minutesRef!: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  heldAt!: string | null;
+}
+
+export class ObjectiveResultView {
+  @ApiProperty({ example: 'obj-4' })
+  objectiveId!: string;
+
+  @ApiProperty({ example: 'achieved', description: 'The evaluation of the year (see docs/workflows.md)' })
+  status!: string;
+
+  @ApiProperty({
+    example: [{ indicatorId: 'obj-4-on-time', status: 'achieved' }],
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
+  indicators!: unknown[];
+
+  @ApiProperty({ example: '2024-12-31T10:00:00.000Z' })
+  computedAt!: string;
+}

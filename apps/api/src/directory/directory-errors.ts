@@ -1,0 +1,30 @@
+import { QueryFailedError } from 'typeorm';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+
+export function notFound(what: string): QcycleError {
+  return new QcycleError(QcycleErrorCode.NotFound, `${what} not found in your organisation`);
+}
+
+export function conflict(message: string, details?: Record<string, unknown>): QcycleError {
+  return new QcycleError(QcycleErrorCode.Conflict, message, details);
+}
+
+export function forbidden(message: string): QcycleError {
+  return new QcycleError(QcycleErrorCode.Forbidden, message);
+}
+
+/** A 400 naming one field, shaped like the validation pipe's answers. */
+export function invalidField(field: string, reason: string): QcycleError {
+  return new QcycleError(QcycleErrorCode.ValidationFailed, `Invalid request: ${field}`, {
+    fields: { [field]: [reason] },
+  });
+}
+
+/** A unique index refused the row (a concurrent create got there first): PostgreSQL 23505, SQLite UNIQUE/PRIMARY KEY. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = (error as QueryFailedError & { driverError?: { code?: string } }).driverError;
+  return (
+    driverError?.code === '23505' || /SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(driverError?.code ?? '')
+  );
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryEventsController } from './directory-events.controller';
+import { DirectoryService } from './directory.service';
+import { OrganisationsController } from './organisations.controller';
+import { UnitsController } from './units.controller';
+import { UsersController } from './users.controller';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [OrganisationsController, UnitsController, UsersController, DirectoryEventsController],
+  providers: [DirectoryService],
+  exports: [DirectoryService],
+})
+export class DirectoryModule {}

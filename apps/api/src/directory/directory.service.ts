@@ -1,0 +1,598 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  DirectoryEventEntity,
+  OrganisationEntity,
+  OrganisationUnitEntity,
+  RoleAssignmentEntity,
+  UserEntity,
+  WHOLE_ORGANISATION_SCOPE,
+  type UserRole,
+} from '@qcycle/persistence';
+import type { Attribution } from '../auth/auth.decorators';
+import { PasswordHasher } from '../auth/password-hasher';
+import { hasRole, type Principal } from '../auth/principal';
+import { pageWindow, type Page } from '../common/pagination';
+import { conflict, forbidden, invalidField, isUniqueViolation, notFound } from './directory-errors';
+import type {
+  CreateOrganisationDto,
+  CreateUnitDto,
+  CreateUserDto,
+  DirectoryEventQuery,
+  DirectoryEventView,
+  OrganisationView,
+  RoleAssignmentView,
+  RoleGrantDto,
+  UnitListQuery,
+  UnitView,
+  UpdateOrganisationDto,
+  UpdateUnitDto,
+  UpdateUserDto,
+  UserListQuery,
+  UserView,
+} from './dto/directory.dto';
+
+const now = () => new Date().toISOString();
+
+/**
+ * The directory of organisations, units, users and roles. Every read and write is scoped to the
+ * caller's organisation: another organisation's objects are answered as not found (404), so their
+ * existence does not leak.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  // ── organisations ─────────────────────────────────────────────────────────────────────────
+
+  async listOrganisations(
+    caller: Principal,
+    query: { limit?: number; offset?: number },
+  ): Promise<Page<OrganisationView>> {
+    const { limit, offset } = pageWindow(query);
+    const own = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneBy({ code: caller.organisationCode });
+    const all = own ? [organisationView(own)] : [];
+    return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+  }
+
+  async getOrganisation(caller: Principal, code: string): Promise<OrganisationView> {
+    return organisationView(await this.ownOrganisation(caller, code));
+  }
+
+  /**
+   * Creates an organisation with its own first administrator, in one transaction. The caller (an
+   * administrator elsewhere) does not gain access to it: organisations administer themselves.
+   */
+  async createOrganisation(dto: CreateOrganisationDto, by: Attribution): Promise<OrganisationView> {
+    const email = dto.firstAdmin.email.trim().toLowerCase();
+    const passwordHash = dto.firstAdmin.password ? await this.hasher.hash(dto.firstAdmin.password) : null;
+    return this.uniquely(`Organisation ${dto.code} or user ${email}`, async () =>
+      this.dataSource.transaction(async (manager) => {
+        if (await manager.existsBy(OrganisationEntity, { code: dto.code }))
+          throw conflict(`Organisation ${dto.code} already exists`, { code: dto.code });
+        await this.assertEmailFree(manager, email);
+        const stamp = now();
+        const organisation = manager.create(OrganisationEntity, {
+          code: dto.code,
+          nameVi: dto.name.vi,
+          nameEn: dto.name.en,
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+        await manager.insert(OrganisationEntity, organisation);
+        const admin = this.newUser({
+          organisationCode: dto.code,
+          fullName: dto.firstAdmin.fullName,
+          email,
+          passwordHash,
+        });
+        await manager.insert(UserEntity, admin);
+        await manager.insert(RoleAssignmentEntity, newAssignment(admin, 'admin', WHOLE_ORGANISATION_SCOPE));
+        await record(manager, dto.code, 'organisation.created', by, {
+          code: dto.code,
+          firstAdminUserId: admin.id,
+          firstAdminEmail: email,
+        });
+        return organisationView(organisation);
+      }),
+    );
+  }
+
+  async updateOrganisation(
+    caller: Principal,
+    code: string,
+    dto: UpdateOrganisationDto,
+    by: Attribution,
+  ): Promise<OrganisationView> {
+    const organisation = await this.ownOrganisation(caller, code);
+    Object.assign(organisation, { nameVi: dto.name.vi, nameEn: dto.name.en, updatedAt: now() });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(OrganisationEntity, organisation);
+      await record(manager, code, 'organisation.renamed', by, { name: dto.name });
+    });
+    return organisationView(organisation);
+  }
+
+  // ── units ─────────────────────────────────────────────────────────────────────────────────
+
+  async listUnits(caller: Principal, query: UnitListQuery): Promise<Page<UnitView>> {
+    const { limit, offset } = pageWindow(query);
+    const qb = this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .createQueryBuilder('u')
+      .where('u.organisation_code = :org', { org: caller.organisationCode });
+    if (query.parentCode) qb.andWhere('u.parent_code = :parent', { parent: query.parentCode });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(u.code) LIKE :like', { like })
+            .orWhere('LOWER(u.name_vi) LIKE :like')
+            .orWhere('LOWER(u.name_en) LIKE :like'),
+        ),
+      );
+    }
+    const [rows, total] = await qb.orderBy('u.code', 'ASC').skip(offset).take(limit).getManyAndCount();
+    return { items: rows.map(unitView), total, limit, offset };
+  }
+
+  async getUnit(caller: Principal, code: string): Promise<UnitView> {
+    return unitView(await this.ownUnit(this.dataSource.manager, caller.organisationCode, code));
+  }
+
+  async createUnit(caller: Principal, dto: CreateUnitDto, by: Attribution): Promise<UnitView> {
+    const org = caller.organisationCode;
+    return this.uniquely(`Unit ${dto.code}`, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (await manager.existsBy(OrganisationUnitEntity, { organisationCode: org, code: dto.code }))
+          throw conflict(`Unit ${dto.code} already exists`, { code: dto.code });
+        if (dto.parentCode) await this.assertUnitExists(manager, org, dto.parentCode, 'parentCode');
+        const stamp = now();
+        const unit = manager.create(OrganisationUnitEntity, {
+          organisationCode: org,
+          code: dto.code,
+          nameVi: dto.name.vi,
+          nameEn: dto.name.en,
+          parentCode: dto.parentCode ?? null,
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+        await manager.insert(OrganisationUnitEntity, unit);
+        await record(manager, org, 'unit.created', by, {
+          code: dto.code,
+          name: dto.name,
+          parentCode: dto.parentCode ?? null,
+        });
+        return unitView(unit);
+      }),
+    );
+  }
+
+  async updateUnit(caller: Principal, code: string, dto: UpdateUnitDto, by: Attribution): Promise<UnitView> {
+    const org = caller.organisationCode;
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.ownUnit(manager, org, code);
+      if (dto.parentCode !== undefined && dto.parentCode !== null) {
+        await this.assertUnitExists(manager, org, dto.parentCode, 'parentCode');
+        if (await this.isUnder(manager, org, dto.parentCode, code))
+          throw invalidField(
+            'parentCode',
+            `${dto.parentCode} is ${code} or lies under it: units cannot form a loop`,
+          );
+      }
+      if (dto.name) Object.assign(unit, { nameVi: dto.name.vi, nameEn: dto.name.en });
+      if (dto.parentCode !== undefined) unit.parentCode = dto.parentCode;
+      unit.updatedAt = now();
+      await manager.save(OrganisationUnitEntity, unit);
+      await record(manager, org, 'unit.changed', by, { code, ...dto });
+      return unitView(unit);
+    });
+  }
+
+  /** Only an empty unit goes: no members, no sub-units, no unit head. */
+  async deleteUnit(caller: Principal, code: string, by: Attribution): Promise<void> {
+    const org = caller.organisationCode;
+    await this.dataSource.transaction(async (manager) => {
+      await this.ownUnit(manager, org, code);
+      const members = await manager.countBy(UserEntity, { organisationCode: org, unitCode: code });
+      const children = await manager.countBy(OrganisationUnitEntity, {
+        organisationCode: org,
+        parentCode: code,
+      });
+      const heads = await manager.countBy(RoleAssignmentEntity, {
+        organisationCode: org,
+        role: 'unit-head',
+        scope: code,
+      });
+      if (members + children + heads > 0)
+        throw conflict(`Unit ${code} is still in use`, { members, subUnits: children, unitHeads: heads });
+      await manager.delete(OrganisationUnitEntity, { organisationCode: org, code });
+      await record(manager, org, 'unit.deleted', by, { code });
+    });
+  }
+
+  // ── users ─────────────────────────────────────────────────────────────────────────────────
+
+  async listUsers(caller: Principal, query: UserListQuery): Promise<Page<UserView>> {
+    const { limit, offset } = pageWindow(query);
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.organisation_code = :org', { org: caller.organisationCode });
+    if (query.unitCode) qb.andWhere('u.unit_code = :unit', { unit: query.unitCode });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.role)
+      qb.andWhere('EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.role = :role)', {
+        role: query.role,
+      });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) => w.where('LOWER(u.full_name) LIKE :like', { like }).orWhere('u.email LIKE :like')),
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('u.full_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    return { items: await this.userViews(rows), total, limit, offset };
+  }
+
+  /** Administrators and the Quality Representative see every user of their organisation; others only themselves. */
+  async getUser(caller: Principal, id: string): Promise<UserView> {
+    const user = await this.ownUser(this.dataSource.manager, caller, id);
+    if (user.id !== caller.userId && !hasRole(caller, 'admin', 'quality-representative')) {
+      throw forbidden(
+        'You may see only your own account; the administrator and the Quality Representative see everyone',
+      );
+    }
+    return (await this.userViews([user]))[0];
+  }
+
+  async createUser(caller: Principal, dto: CreateUserDto, by: Attribution): Promise<UserView> {
+    const org = caller.organisationCode;
+    const email = dto.email.trim().toLowerCase();
+    const grants = dto.roles ?? [];
+    grants.forEach((grant, index) => assertGrantShape(grant, `roles.${index}.unitCode`));
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
+    const user = await this.uniquely(`User ${email}`, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertEmailFree(manager, email);
+        if (dto.unitCode) await this.assertUnitExists(manager, org, dto.unitCode, 'unitCode');
+        for (const [index, grant] of grants.entries()) {
+          if (grant.unitCode)
+            await this.assertUnitExists(manager, org, grant.unitCode, `roles.${index}.unitCode`);
+        }
+        const created = this.newUser({
+          organisationCode: org,
+          fullName: dto.fullName,
+          email,
+          passwordHash,
+          unitCode: dto.unitCode,
+          title: dto.title,
+          locale: dto.locale,
+        });
+        await manager.insert(UserEntity, created);
+        const distinct = new Map(
+          grants.map((g) => [`${g.role}/${g.unitCode ?? WHOLE_ORGANISATION_SCOPE}`, g]),
+        );
+        for (const grant of distinct.values())
+          await manager.insert(
+            RoleAssignmentEntity,
+            newAssignment(created, grant.role, grant.unitCode ?? WHOLE_ORGANISATION_SCOPE),
+          );
+        await record(manager, org, 'user.created', by, {
+          userId: created.id,
+          email,
+          unitCode: created.unitCode,
+          roles: [...distinct.values()].map((g) => ({ role: g.role, unitCode: g.unitCode ?? null })),
+          withPassword: passwordHash !== null,
+        });
+        return created;
+      }),
+    );
+    return (await this.userViews([user]))[0];
+  }
+
+  async updateUser(caller: Principal, id: string, dto: UpdateUserDto, by: Attribution): Promise<UserView> {
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
+    const user = await this.dataSource.transaction(async (manager) => {
+      const user = await this.ownUser(manager, caller, id);
+      if (dto.active === false && user.id === caller.userId)
+        throw conflict('You cannot deactivate your own account');
+      if (dto.unitCode)
+        await this.assertUnitExists(manager, caller.organisationCode, dto.unitCode, 'unitCode');
+      if (dto.fullName !== undefined) user.fullName = dto.fullName;
+      if (dto.title !== undefined) user.title = dto.title;
+      if (dto.unitCode !== undefined) user.unitCode = dto.unitCode;
+      if (dto.locale !== undefined) user.locale = dto.locale;
+      if (dto.active !== undefined) user.active = dto.active;
+      if (passwordHash !== undefined) user.passwordHash = passwordHash;
+      user.updatedAt = now();
+      await manager.save(UserEntity, user);
+      // The fields that changed, never the password itself.
+      const { password: newPassword, ...changes } = dto;
+      await record(manager, caller.organisationCode, 'user.changed', by, {
+        userId: id,
+        ...changes,
+        ...(newPassword ? { passwordChanged: true } : {}),
+      });
+      return user;
+    });
+    return (await this.userViews([user]))[0];
+  }
+
+  // ── roles ─────────────────────────────────────────────────────────────────────────────────
+
+  async listRoles(caller: Principal, userId: string): Promise<RoleAssignmentView[]> {
+    const user = await this.ownUser(this.dataSource.manager, caller, userId);
+    return (await this.userViews([user]))[0].roles;
+  }
+
+  async grantRole(
+    caller: Principal,
+    userId: string,
+    grant: RoleGrantDto,
+    by: Attribution,
+  ): Promise<RoleAssignmentView> {
+    assertGrantShape(grant, 'unitCode');
+    const scope = grant.unitCode ?? WHOLE_ORGANISATION_SCOPE;
+    return this.uniquely(`Role ${grant.role}`, () =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await this.ownUser(manager, caller, userId);
+        if (grant.unitCode)
+          await this.assertUnitExists(manager, caller.organisationCode, grant.unitCode, 'unitCode');
+        if (await manager.existsBy(RoleAssignmentEntity, { userId, role: grant.role, scope })) {
+          throw conflict(
+            `${user.fullName} already has the role ${grant.role}${grant.unitCode ? ` for ${grant.unitCode}` : ''}`,
+            { role: grant.role, unitCode: grant.unitCode ?? null },
+          );
+        }
+        const assignment = newAssignment(user, grant.role, scope);
+        await manager.insert(RoleAssignmentEntity, assignment);
+        await record(manager, caller.organisationCode, 'role.granted', by, {
+          userId,
+          assignmentId: assignment.id,
+          role: grant.role,
+          unitCode: grant.unitCode ?? null,
+        });
+        return assignmentView(assignment);
+      }),
+    );
+  }
+
+  async revokeRole(caller: Principal, userId: string, assignmentId: string, by: Attribution): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.ownUser(manager, caller, userId);
+      const assignment = await manager.findOneBy(RoleAssignmentEntity, { id: assignmentId, userId });
+      if (!assignment) throw notFound(`Role assignment ${assignmentId}`);
+      if (assignment.role === 'admin' && userId === caller.userId)
+        throw conflict('You cannot remove your own administrator role (ask another administrator)');
+      await manager.delete(RoleAssignmentEntity, { id: assignmentId });
+      await record(manager, caller.organisationCode, 'role.revoked', by, {
+        userId,
+        assignmentId,
+        role: assignment.role,
+        unitCode: assignment.scope === WHOLE_ORGANISATION_SCOPE ? null : assignment.scope,
+      });
+    });
+  }
+
+  // ── event log ─────────────────────────────────────────────────────────────────────────────
+
+  /** Who changed what in the organisation's directory, newest first. */
+  async events(caller: Principal, query: DirectoryEventQuery): Promise<Page<DirectoryEventView>> {
+    const { limit, offset } = pageWindow(query);
+    const qb = this.dataSource
+      .getRepository(DirectoryEventEntity)
+      .createQueryBuilder('e')
+      .where('e.organisation_code = :org', { org: caller.organisationCode });
+    if (query.type?.endsWith('.')) qb.andWhere('e.type LIKE :prefix', { prefix: `${query.type}%` });
+    else if (query.type) qb.andWhere('e.type = :type', { type: query.type });
+    if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
+    const [rows, total] = await qb
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    return {
+      items: rows.map((e) => ({
+        type: e.type,
+        actor: e.actor,
+        occurredAt: e.occurredAt,
+        requestId: e.requestId,
+        clientAddress: e.clientAddress,
+        payload: e.payload,
+      })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────
+
+  newUser(fields: {
+    organisationCode: string;
+    fullName: string;
+    email: string;
+    passwordHash: string | null;
+    unitCode?: string | null;
+    title?: string | null;
+    locale?: 'vi' | 'en';
+  }): UserEntity {
+    const stamp = now();
+    return Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      organisationCode: fields.organisationCode,
+      unitCode: fields.unitCode ?? null,
+      fullName: fields.fullName,
+      title: fields.title ?? null,
+      email: fields.email,
+      passwordHash: fields.passwordHash,
+      oidcSubject: null,
+      locale: fields.locale ?? 'vi',
+      active: true,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+  }
+
+  private async userViews(users: UserEntity[]): Promise<UserView[]> {
+    if (users.length === 0) return [];
+    const assignments = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .createQueryBuilder('r')
+      .where('r.user_id IN (:...ids)', { ids: users.map((u) => u.id) })
+      .orderBy('r.role', 'ASC')
+      .addOrderBy('r.scope', 'ASC')
+      .getMany();
+    return users.map((user) => ({
+      id: user.id,
+      organisationCode: user.organisationCode,
+      unitCode: user.unitCode,
+      fullName: user.fullName,
+      title: user.title,
+      email: user.email,
+      locale: user.locale,
+      active: Boolean(user.active),
+      hasPassword: user.passwordHash !== null,
+      ssoLinked: user.oidcSubject !== null,
+      roles: assignments.filter((a) => a.userId === user.id).map(assignmentView),
+    }));
+  }
+
+  private async ownOrganisation(caller: Principal, code: string): Promise<OrganisationEntity> {
+    const organisation =
+      code === caller.organisationCode
+        ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code })
+        : null;
+    if (!organisation) throw notFound(`Organisation ${code}`);
+    return organisation;
+  }
+
+  private async ownUnit(manager: EntityManager, org: string, code: string): Promise<OrganisationUnitEntity> {
+    const unit = await manager.findOneBy(OrganisationUnitEntity, { organisationCode: org, code });
+    if (!unit) throw notFound(`Unit ${code}`);
+    return unit;
+  }
+
+  private async ownUser(manager: EntityManager, caller: Principal, id: string): Promise<UserEntity> {
+    const user = await manager.findOneBy(UserEntity, { id });
+    if (!user || user.organisationCode !== caller.organisationCode) throw notFound(`User ${id}`);
+    return user;
+  }
+
+  private async assertUnitExists(
+    manager: EntityManager,
+    org: string,
+    code: string,
+    field: string,
+  ): Promise<void> {
+    if (!(await manager.existsBy(OrganisationUnitEntity, { organisationCode: org, code })))
+      throw invalidField(field, `no unit ${code} in your organisation`);
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    if (await manager.existsBy(UserEntity, { email }))
+      throw conflict(`A user with e-mail ${email} already exists`, { email });
+  }
+
+  /** True when `candidate` is `unit` or one of its descendants. */
+  private async isUnder(
+    manager: EntityManager,
+    org: string,
+    candidate: string,
+    unit: string,
+  ): Promise<boolean> {
+    let current: string | null = candidate;
+    for (let depth = 0; current !== null && depth < 50; depth++) {
+      if (current === unit) return true;
+      const row: OrganisationUnitEntity | null = await manager.findOneBy(OrganisationUnitEntity, {
+        organisationCode: org,
+        code: current,
+      });
+      current = row?.parentCode ?? null;
+    }
+    return false;
+  }
+
+  /** A concurrent duplicate that slips past the checks is refused by a unique index: still a 409. */
+  private async uniquely<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`${what} already exists`);
+      throw error;
+    }
+  }
+}
+
+/** Appends the change to the directory's event log, in the same transaction as the change. */
+async function record(
+  manager: EntityManager,
+  organisationCode: string,
+  type: string,
+  by: Attribution,
+  payload: object,
+): Promise<void> {
+  const entry: DirectoryEventEntity = {
+    id: randomUUID(),
+    organisationCode,
+    type,
+    actor: by.actor,
+    occurredAt: now(),
+    requestId: by.requestId,
+    clientAddress: by.clientAddress,
+    payload: payload as Record<string, unknown>,
+  };
+  // simple-json columns are typed loosely by TypeORM's insert; the entity type above is the check.
+  await manager.insert(DirectoryEventEntity, entry as QueryDeepPartialEntity<DirectoryEventEntity>);
+}
+
+function assertGrantShape(grant: RoleGrantDto, field: string): void {
+  if (grant.role === 'unit-head' && !grant.unitCode)
+    throw invalidField(field, 'a unit-head role needs the unit it leads');
+  if (grant.role !== 'unit-head' && grant.unitCode)
+    throw invalidField(field, `only a unit-head role has a unit; ${grant.role} is organisation-wide`);
+}
+
+function newAssignment(user: UserEntity, role: UserRole, scope: string): RoleAssignmentEntity {
+  return Object.assign(new RoleAssignmentEntity(), {
+    id: randomUUID(),
+    userId: user.id,
+    organisationCode: user.organisationCode,
+    role,
+    scope,
+    createdAt: now(),
+  });
+}
+
+function organisationView(o: OrganisationEntity): OrganisationView {
+  return { code: o.code, name: { vi: o.nameVi, en: o.nameEn } };
+}
+
+function unitView(u: OrganisationUnitEntity): UnitView {
+  return {
+    code: u.code,
+    organisationCode: u.organisationCode,
+    name: { vi: u.nameVi, en: u.nameEn },
+    parentCode: u.parentCode,
+  };
+}
+
+function assignmentView(a: RoleAssignmentEntity): RoleAssignmentView {
+  return { id: a.id, role: a.role, unitCode: a.scope === WHOLE_ORGANISATION_SCOPE ? null : a.scope };
+}

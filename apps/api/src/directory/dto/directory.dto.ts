@@ -1,0 +1,437 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+  type ValidatorConstraintInterface,
+  ValidatorConstraint,
+} from 'class-validator';
+import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
+import { USER_ROLES, type UserRole } from '@qcycle/persistence';
+import { MAX_PASSWORD_BYTES } from '../../auth/password-hasher';
+import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+/** A unit code: lower-case letters, digits and dashes, e.g. `vp-tonghop`. */
+export const UNIT_CODE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+export const MIN_PASSWORD_LENGTH = 12;
+
+@ValidatorConstraint({ name: 'passwordBytes' })
+class PasswordBytes implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && Buffer.byteLength(value, 'utf8') <= MAX_PASSWORD_BYTES;
+  }
+  defaultMessage(): string {
+    return `password must be at most ${MAX_PASSWORD_BYTES} bytes (bcrypt reads no more)`;
+  }
+}
+
+export class LocalizedNameDto {
+  @ApiProperty({ example: 'Văn phòng UBND tỉnh Kon Tum' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  vi!: string;
+
+  @ApiProperty({ example: "Office of the Kon Tum Provincial People's Committee" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  en!: string;
+}
+
+// ── organisations ─────────────────────────────────────────────────────────────────────────────
+
+export class FirstAdminDto {
+  @ApiProperty({ example: 'Lê Thị Quản Trị' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ example: 'admin@gialai.qcycle.test' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({
+    example: 'a-long-initial-password',
+    description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for an SSO-only administrator`,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @Validate(PasswordBytes)
+  password?: string;
+}
+
+export class CreateOrganisationDto {
+  @ApiProperty({
+    example: 'gialai',
+    description: 'Lower-case letters, digits and dashes; used in cycle ids, never changed',
+  })
+  @Matches(ORGANISATION_CODE_PATTERN, {
+    message: 'code must be lower-case letters, digits and dashes (2–40)',
+  })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedNameDto })
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name!: LocalizedNameDto;
+
+  @ApiProperty({
+    type: FirstAdminDto,
+    description: "The new organisation's own administrator (organisations administer themselves)",
+  })
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
+  firstAdmin!: FirstAdminDto;
+}
+
+export class UpdateOrganisationDto {
+  @ApiProperty({ type: LocalizedNameDto })
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name!: LocalizedNameDto;
+}
+
+export class LocalizedNameView {
+  @ApiProperty({ example: 'Phòng Tổng hợp' })
+  vi!: string;
+
+  @ApiProperty({ example: 'General Affairs Division' })
+  en!: string;
+}
+
+export class OrganisationView {
+  @ApiProperty({ example: 'kontum' })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedNameView })
+  name!: LocalizedNameView;
+}
+
+export class OrganisationPage extends PageInfoView {
+  @ApiProperty({ type: [OrganisationView] })
+  items!: OrganisationView[];
+}
+
+// ── units ─────────────────────────────────────────────────────────────────────────────────────
+
+export class UnitListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'vp-tonghop', description: 'Only the units directly under this one' })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code' })
+  parentCode?: string;
+
+  @ApiPropertyOptional({
+    example: 'tổng hợp',
+    description: 'Part of the code or the Vietnamese or English name',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({
+    example: 'vp-tonghop',
+    description: 'Lower-case letters, digits and dashes; unique in the organisation',
+  })
+  @Matches(UNIT_CODE_PATTERN, { message: 'code must be lower-case letters, digits and dashes (2–60)' })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedNameDto })
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name!: LocalizedNameDto;
+
+  @ApiPropertyOptional({ example: 'vp-hanhchinh-tochuc', description: 'The unit this one belongs to' })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code' })
+  parentCode?: string;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional({ type: LocalizedNameDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name?: LocalizedNameDto;
+
+  @ApiPropertyOptional({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'null makes it a top-level unit',
+  })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code or null' })
+  parentCode?: string | null;
+}
+
+export class UnitView {
+  @ApiProperty({ example: 'vp-tonghop' })
+  code!: string;
+
+  @ApiProperty({ example: 'kontum' })
+  organisationCode!: string;
+
+  @ApiProperty({ type: LocalizedNameView })
+  name!: LocalizedNameView;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  parentCode!: string | null;
+}
+
+export class UnitPage extends PageInfoView {
+  @ApiProperty({ type: [UnitView] })
+  items!: UnitView[];
+}
+
+// ── users and roles ───────────────────────────────────────────────────────────────────────────
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: USER_ROLES, example: 'unit-head' })
+  @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of ${USER_ROLES.join(', ')}` })
+  role!: UserRole;
+
+  @ApiPropertyOptional({
+    example: 'vp-kiemsoat-tthc',
+    description: 'Required for unit-head (the unit they lead); not allowed for other roles',
+  })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
+}
+
+export class UserListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'vp-kiemsoat-tthc' })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
+
+  @ApiPropertyOptional({ enum: USER_ROLES, example: 'auditor' })
+  @IsOptional()
+  @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of ${USER_ROLES.join(', ')}` })
+  role?: UserRole;
+
+  @ApiPropertyOptional({ example: true, type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+
+  @ApiPropertyOptional({ example: 'nguyễn', description: 'Part of the full name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'Phạm Thị Lan' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ example: 'lan.pt@kontum.qcycle.test' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'Chuyên viên' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'vp-kiemsoat-tthc' })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
+
+  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi', example: 'vi' })
+  @IsOptional()
+  @IsIn(['vi', 'en'])
+  locale?: 'vi' | 'en';
+
+  @ApiPropertyOptional({
+    example: 'a-long-initial-password',
+    description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for an SSO-only user`,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @Validate(PasswordBytes)
+  password?: string;
+
+  @ApiPropertyOptional({ type: [RoleGrantDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(USER_ROLES.length * 4)
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  roles?: RoleGrantDto[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Phạm Thị Lan' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', nullable: true, type: String })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @ApiPropertyOptional({ example: 'vp-tonghop', nullable: true, type: String })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be a unit code or null' })
+  unitCode?: string | null;
+
+  @ApiPropertyOptional({ enum: ['vi', 'en'], example: 'en' })
+  @IsOptional()
+  @IsIn(['vi', 'en'])
+  locale?: 'vi' | 'en';
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'false deactivates: the user can no longer sign in; their records stay',
+  })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ example: 'a-new-long-password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @Validate(PasswordBytes)
+  password?: string;
+}
+
+export class RoleAssignmentView {
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  id!: string;
+
+  @ApiProperty({ enum: USER_ROLES, example: 'unit-head' })
+  role!: UserRole;
+
+  @ApiProperty({
+    example: 'vp-kiemsoat-tthc',
+    nullable: true,
+    type: String,
+    description: 'The unit of a unit-head role; null otherwise',
+  })
+  unitCode!: string | null;
+}
+
+export class UserView {
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  id!: string;
+
+  @ApiProperty({ example: 'kontum' })
+  organisationCode!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc', nullable: true, type: String })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 'Phạm Thị Lan' })
+  fullName!: string;
+
+  @ApiProperty({ example: 'Chuyên viên', nullable: true, type: String })
+  title!: string | null;
+
+  @ApiProperty({ example: 'lan.pt@kontum.qcycle.test' })
+  email!: string;
+
+  @ApiProperty({ enum: ['vi', 'en'], example: 'vi' })
+  locale!: 'vi' | 'en';
+
+  @ApiProperty({ example: true })
+  active!: boolean;
+
+  @ApiProperty({ example: true, description: 'Can sign in with a password (local login)' })
+  hasPassword!: boolean;
+
+  @ApiProperty({ example: false, description: 'Linked to an SSO account' })
+  ssoLinked!: boolean;
+
+  @ApiProperty({ type: [RoleAssignmentView] })
+  roles!: RoleAssignmentView[];
+}
+
+export class UserPage extends PageInfoView {
+  @ApiProperty({ type: [UserView] })
+  items!: UserView[];
+}
+
+// ── directory event log ───────────────────────────────────────────────────────────────────────
+
+export class DirectoryEventQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: 'role.',
+    description: 'Exact type (role.granted) or a prefix ending in a dot (role.)',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]{1,64}$/, {
+    message: 'type must be an event type such as role.granted, or a prefix such as role.',
+  })
+  type?: string;
+
+  @ApiPropertyOptional({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description: 'Who made the change',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
+}
+
+export class DirectoryEventView {
+  @ApiProperty({ example: 'role.granted' })
+  type!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  actor!: string;
+
+  @ApiProperty({ example: '2024-01-05T02:00:00.000Z' })
+  occurredAt!: string;
+
+  @ApiProperty({ example: '3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10', nullable: true, type: String })
+  requestId!: string | null;
+
+  @ApiProperty({ example: '10.0.0.12', nullable: true, type: String })
+  clientAddress!: string | null;
+
+  @ApiProperty({
+    example: { userId: '0b8f6a1e-…', role: 'auditor', unitCode: null },
+    type: 'object',
+    additionalProperties: true,
+  })
+  payload!: Record<string, unknown>;
+}
+
+export class DirectoryEventPage extends PageInfoView {
+  @ApiProperty({ type: [DirectoryEventView] })
+  items!: DirectoryEventView[];
+}

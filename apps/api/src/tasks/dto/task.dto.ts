@@ -1,0 +1,236 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MeView } from '../../auth/dto/me.view';
+import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
+import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
+export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
+
+export class MyTasksQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: [...TASK_STATUSES, 'all'], default: 'open', example: 'open' })
+  @IsOptional()
+  @IsIn([...TASK_STATUSES, 'all'])
+  status?: (typeof TASK_STATUSES)[number] | 'all';
+
+  @ApiPropertyOptional({
+    enum: TASK_DUE_FILTERS,
+    example: 'soon',
+    description: 'soon: open and due within 7 days; overdue: open and past due',
+  })
+  @IsOptional()
+  @IsIn(TASK_DUE_FILTERS as unknown as string[])
+  due?: (typeof TASK_DUE_FILTERS)[number];
+
+  @ApiPropertyOptional({ enum: TASK_KINDS, example: 'measurement-report' })
+  @IsOptional()
+  @IsIn(TASK_KINDS as unknown as string[])
+  kind?: TaskKind;
+
+  @ApiPropertyOptional({ example: 'kontum-2024' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'cycleId must be a cycle id such as kontum-2024' })
+  cycleId?: string;
+}
+
+export class TaskTitleView {
+  @ApiProperty({ example: 'Báo cáo số liệu mục tiêu 4, tháng 3/2024' })
+  vi!: string;
+
+  @ApiProperty({ example: 'Report objective 4 figures for March 2024' })
+  en!: string;
+}
+
+export class TaskSummaryView {
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
+    description: 'URL-encode it in paths (it contains slashes)',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({ enum: TASK_KINDS, example: 'measurement-report' })
+  kind!: string;
+
+  @ApiProperty({ type: TaskTitleView })
+  title!: TaskTitleView;
+
+  @ApiProperty({ enum: TASK_STATUSES, example: 'open' })
+  status!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  assigneeUserId!: string;
+
+  @ApiProperty({ type: [String], example: [] })
+  delegateUserIds!: string[];
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc', nullable: true, type: String })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 'obj-4', nullable: true, type: String })
+  objectiveId!: string | null;
+
+  @ApiProperty({ example: '2024-03-01T01:00:00.000Z' })
+  openedAt!: string;
+
+  @ApiProperty({ example: '2024-04-05T10:00:00.000Z', nullable: true, type: String })
+  dueAt!: string | null;
+
+  @ApiProperty({ example: false, description: 'Open and past its due instant' })
+  overdue!: boolean;
+}
+
+export class TaskPage extends PageInfoView {
+  @ApiProperty({ type: [TaskSummaryView] })
+  items!: TaskSummaryView[];
+}
+
+export class TaskHistoryEntryView {
+  @ApiProperty({ example: 'task.completed' })
+  type!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b', description: 'User id, or system' })
+  actor!: string;
+
+  @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
+  occurredAt!: string;
+
+  @ApiProperty({ example: '3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10', nullable: true, type: String })
+  requestId!: string | null;
+
+  @ApiProperty({ example: { late: false }, type: 'object', additionalProperties: true })
+  payload!: Record<string, unknown>;
+}
+
+export class TaskDetailView extends TaskSummaryView {
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/monitoring/obj-4',
+    description: 'The workflow that owns the task',
+  })
+  workflowId!: string;
+
+  @ApiProperty({
+    example: { indicators: [{ id: 'obj-4-on-time', kind: 'ratio' }] },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the form shows',
+  })
+  form!: Record<string, unknown> | null;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The submitted answer, once completed',
+  })
+  outcome!: Record<string, unknown> | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  completedBy!: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  closedAt!: string | null;
+
+  @ApiProperty({ example: false })
+  late!: boolean;
+
+  @ApiProperty({ type: [TaskHistoryEntryView] })
+  history!: TaskHistoryEntryView[];
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: {
+      figures: [{ indicatorId: 'obj-4-on-time', numerator: 81, denominator: 100 }],
+      evidence: ['Báo cáo 12/BC-VP'],
+    },
+    description: "The task's answer, shaped by its kind (see the task's form); the workflow checks it",
+  })
+  @IsObject()
+  outcome!: Record<string, unknown>;
+}
+
+export class TaskCompletionView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
+  taskId!: string;
+
+  @ApiProperty({ example: 'completed', enum: ['completed'] })
+  status!: 'completed';
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  completedBy!: string;
+
+  @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
+  completedAt!: string;
+
+  @ApiProperty({ example: false, description: 'Completed after its due instant (accepted, marked late)' })
+  late!: boolean;
+}
+
+export class TaskLinkExchangeDto {
+  @ApiProperty({
+    example: 'eyJ2IjoxLCJ0Ijoi…In0.Q2hY…',
+    description: 'The token= part of the link in the notification e-mail',
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2048)
+  token!: string;
+}
+
+export class TaskLinkSessionView {
+  @ApiProperty({
+    example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…',
+    description: 'Bearer token for this task only (its detail and complete)',
+  })
+  accessToken!: string;
+
+  @ApiProperty({ example: 'Bearer', enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ example: 1800 })
+  expiresIn!: number;
+
+  @ApiProperty({ type: MeView })
+  user!: MeView;
+
+  @ApiProperty({ type: TaskDetailView })
+  task!: TaskDetailView;
+}
+
+export class ReassignTaskDto {
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'The user who takes the task over (in the cycle roster)',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  toUserId!: string;
+
+  @ApiProperty({
+    example: 'Đồng chí Hoa đi công tác đến hết tháng',
+    description: 'Why, for the record and the notification',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class TaskReassignmentView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/assignment/unit/vp-kiemsoat-tthc' })
+  taskId!: string;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'The new assignee; the previous one stays a delegate',
+  })
+  assigneeUserId!: string;
+}

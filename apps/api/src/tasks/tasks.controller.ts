@@ -1,0 +1,135 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { TaskCompletionResult, TaskReassignmentResult } from '@qcycle/contracts';
+import { MeView } from '../auth/dto/me.view';
+import {
+  CurrentUser,
+  LoginRoute,
+  OpenableByTaskLink,
+  Public,
+  RequestId,
+  Roles,
+} from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors, ErrorView } from '../common/error-responses';
+import {
+  CompleteTaskDto,
+  MyTasksQuery,
+  ReassignTaskDto,
+  TaskCompletionView,
+  TaskDetailView,
+  TaskLinkExchangeDto,
+  TaskLinkSessionView,
+  TaskPage,
+  TaskReassignmentView,
+} from './dto/task.dto';
+import { TasksService } from './tasks.service';
+
+const TASK_ID_PARAM = {
+  name: 'taskId',
+  description: 'The task id, URL-encoded (it contains slashes)',
+  example: 'quality-cycle%2Fkontum%2F2024%2Fapproval%2Fround-1',
+};
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get('me/tasks')
+  @ApiOperation({
+    summary: 'My inbox: tasks assigned or delegated to me (open by default; due=soon|overdue)',
+  })
+  @ApiOkResponse({ type: TaskPage })
+  @ApiErrors(400, 401, 403)
+  mine(@CurrentUser() caller: Principal, @Query() query: MyTasksQuery): Promise<TaskPage> {
+    return this.tasks.myTasks(caller, query);
+  }
+
+  @Post('tasks/:taskId/link-session')
+  @Public()
+  @LoginRoute()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Open a task from the link in its notification: a single-use signed link becomes a 30-minute session for that task only',
+    description:
+      '403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED. Throttled like login.',
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiOkResponse({ type: TaskLinkSessionView })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  async openFromLink(
+    @Param('taskId') taskId: string,
+    @Body() body: TaskLinkExchangeDto,
+  ): Promise<TaskLinkSessionView> {
+    const { principal, session, task } = await this.tasks.openFromLink(taskId, body.token);
+    return { ...session, tokenType: 'Bearer', user: MeView.of(principal), task };
+  }
+
+  @Get('tasks/:taskId')
+  @OpenableByTaskLink()
+  @ApiOperation({
+    summary:
+      "A task with its form and history (yours, your unit's as its head, or any as Quality Representative or leader)",
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiOkResponse({ type: TaskDetailView })
+  @ApiErrors(401, 403, 404)
+  detail(@CurrentUser() caller: Principal, @Param('taskId') taskId: string): Promise<TaskDetailView> {
+    return this.tasks.detail(caller, taskId);
+  }
+
+  @Post('tasks/:taskId/complete')
+  @OpenableByTaskLink()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)',
+    description:
+      'Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).',
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiOkResponse({ type: TaskCompletionView })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  @ApiResponse({
+    status: 503,
+    description: 'The workflow did not answer in time; repeat the request (it is applied once)',
+    type: ErrorView,
+  })
+  complete(
+    @CurrentUser() caller: Principal,
+    @Param('taskId') taskId: string,
+    @Body() body: CompleteTaskDto,
+    @RequestId() requestId: string,
+  ): Promise<TaskCompletionResult> {
+    return this.tasks.complete(caller, taskId, body.outcome, requestId);
+  }
+
+  @Post('tasks/:taskId/reassign')
+  @Roles('quality-representative', 'unit-head')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified",
+    description:
+      'The previous assignee stays a delegate. 422 when the workflow refuses the person (not in the roster, or an auditor of the audited unit). Retrying with the same x-request-id reassigns once.',
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiOkResponse({ type: TaskReassignmentView })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  @ApiResponse({
+    status: 503,
+    description: 'The workflow did not answer in time; repeat the request with the same x-request-id',
+    type: ErrorView,
+  })
+  reassign(
+    @CurrentUser() caller: Principal,
+    @Param('taskId') taskId: string,
+    @Body() body: ReassignTaskDto,
+    @RequestId() requestId: string,
+  ): Promise<TaskReassignmentResult> {
+    return this.tasks.reassign(caller, taskId, body.toUserId, body.reason, requestId);
+  }
+}

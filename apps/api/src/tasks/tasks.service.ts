@@ -1,0 +1,368 @@
+import { isDeepStrictEqual } from 'node:util';
+import { HttpException, HttpStatus, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { Brackets, DataSource } from 'typeorm';
+import {
+  completeTaskUpdate,
+  parseQualityCycleId,
+  QcycleError,
+  QcycleErrorCode,
+  reassignTaskUpdate,
+  type TaskCompletionResult,
+  type TaskReassignmentResult,
+} from '@qcycle/contracts';
+import { EventLogEntryEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import { hasRole, type Principal } from '../auth/principal';
+import { PrincipalService } from '../auth/principal.service';
+import { TokenService, unauthenticated } from '../auth/token.service';
+import { TaskLinkService } from '@qcycle/task-links';
+import { pageWindow, type Page } from '../common/pagination';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
+
+/** "Due soon" in the inbox: open and due within this many days. */
+export const DUE_SOON_DAYS = 7;
+/** How long a completion may wait for the workflow's answer before the API gives up (503). */
+const UPDATE_DEADLINE_MS = 30_000;
+
+/**
+ * The inbox and task completion. Lists and details come from the task records (written by the
+ * workflows' activities); completing goes to the owning workflow as the `completeTask` Update with
+ * the task id as update id, so a retried click is applied once and answers the first result.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientProvider,
+    private readonly taskLinks: TaskLinkService,
+    private readonly principals: PrincipalService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Tasks assigned to the caller or delegated to them, newest due first. */
+  async myTasks(caller: Principal, query: MyTasksQuery): Promise<Page<TaskSummaryView>> {
+    const { limit, offset } = pageWindow(query);
+    const now = new Date();
+    const qb = this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      // Delegates are a JSON list of ids (UUIDs: no quote or wildcard inside), matched as a quoted string.
+      .where(
+        new Brackets((w) =>
+          w
+            .where('t.assignee_user_id = :me', { me: caller.userId })
+            .orWhere('t.delegate_user_ids LIKE :quoted', { quoted: `%"${caller.userId}"%` }),
+        ),
+      );
+    const status = query.status ?? 'open';
+    if (status !== 'all' || query.due)
+      qb.andWhere('t.status = :status', { status: query.due ? 'open' : status });
+    if (query.due === 'overdue') qb.andWhere('t.due_at < :now', { now: now.toISOString() });
+    if (query.due === 'soon')
+      qb.andWhere('t.due_at >= :now AND t.due_at <= :soon', {
+        now: now.toISOString(),
+        soon: new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString(),
+      });
+    if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
+    if (query.cycleId) qb.andWhere('t.cycle_id = :cycle', { cycle: query.cycleId });
+    const [rows, total] = await qb
+      .orderBy('t.due_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    // Only this organisation's cycles: a user id never appears in another organisation's roster, but the rule holds here too.
+    const own = rows.filter(
+      (task) => parseQualityCycleId(task.cycleId)?.organisationCode === caller.organisationCode,
+    );
+    return { items: own.map((task) => summary(task, now)), total, limit, offset };
+  }
+
+  /**
+   * Exchanges a task link from a notification (single use, expiring, signed) for a short session
+   * that opens exactly that task for exactly that user. A link for a task the user no longer holds
+   * (reassigned, delegated away) still opens it to read; completing it is refused as usual.
+   */
+  async openFromLink(
+    taskId: string,
+    token: string,
+  ): Promise<{
+    principal: Principal;
+    session: { accessToken: string; expiresIn: number };
+    task: TaskDetailView;
+  }> {
+    const claims = await this.taskLinks.consume(token, new Date(), taskId);
+    const user = await this.principals.activeUser(claims.userId);
+    if (!user) throw unauthenticated('The account this link was sent to is unknown or deactivated');
+    const principal: Principal = {
+      ...(await this.principals.forUser(user, 'task-link')),
+      onlyTaskId: taskId,
+    };
+    const task = await this.detail(principal, taskId);
+    return { principal, session: await this.tokens.issueTaskScoped(user, taskId), task };
+  }
+
+  async detail(caller: Principal, taskId: string): Promise<TaskDetailView> {
+    const task = await this.visibleTask(caller, taskId);
+    const history = await this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .createQueryBuilder('e')
+      .where("e.cycle_id = :cycle AND e.id LIKE :prefix ESCAPE '\\'", {
+        cycle: task.cycleId,
+        prefix: `${escapeLike(task.id)}/%`,
+      })
+      .orderBy('e.occurred_at', 'ASC')
+      .getMany();
+    return {
+      ...summary(task, new Date()),
+      workflowId: task.workflowId,
+      form: task.form,
+      outcome: task.outcome,
+      completedBy: task.completedBy,
+      closedAt: task.closedAt,
+      late: Boolean(task.late),
+      history: history.map((e) => ({
+        type: e.type,
+        actor: e.actor,
+        occurredAt: e.occurredAt,
+        requestId: e.requestId,
+        payload: e.payload,
+      })),
+    };
+  }
+
+  /**
+   * Completes a task through its workflow. A repeat of the same answer by the same person answers
+   * the first result (200) without asking the workflow again (it may have moved on or finished);
+   * a different answer, or a task someone else completed, is a 409.
+   */
+  async complete(
+    caller: Principal,
+    taskId: string,
+    outcome: Record<string, unknown>,
+    requestId: string,
+  ): Promise<TaskCompletionResult> {
+    const task = await this.visibleTask(caller, taskId);
+    if (!mayComplete(caller, task)) {
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        'Only the assignee of this task or one of its delegates can complete it',
+      );
+    }
+    // A delegate after the assignee (or the other way round) gets 409 from repeated().
+    if (task.status === 'completed') return this.repeated(caller, task, outcome);
+    if (task.status !== 'open')
+      throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is ${task.status}`, {
+        status: task.status,
+      });
+    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    try {
+      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+        handle.executeUpdate(completeTaskUpdate, {
+          updateId: taskId,
+          args: [{ taskId, actorUserId: caller.userId, outcome: outcome as never, requestId }],
+        }),
+      );
+    } catch (error) {
+      const answer = await this.refusal(error, caller, taskId, outcome);
+      if (answer instanceof CompletedMeanwhile) return answer.result;
+      throw answer;
+    }
+  }
+
+  /**
+   * Gives an open task to someone else (the Quality Representative, or the head of the task's unit);
+   * the workflow checks the new assignee is in the cycle's roster and fits the task. The update id
+   * carries the request id, so a client retrying with the same x-request-id reassigns once.
+   */
+  async reassign(
+    caller: Principal,
+    taskId: string,
+    toUserId: string,
+    reason: string,
+    requestId: string,
+  ): Promise<TaskReassignmentResult> {
+    const task = await this.visibleTask(caller, taskId);
+    if (
+      !hasRole(caller, 'quality-representative') &&
+      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
+    ) {
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        "Only the Quality Representative or the head of the task's unit reassigns it",
+      );
+    }
+    if (task.status !== 'open')
+      throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is ${task.status}`, {
+        status: task.status,
+      });
+    const target = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ id: toUserId, organisationCode: caller.organisationCode, active: true });
+    if (!target)
+      throw new QcycleError(QcycleErrorCode.ValidationFailed, 'Invalid request: toUserId', {
+        fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
+      });
+    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    try {
+      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+        handle.executeUpdate(reassignTaskUpdate, {
+          updateId: `${taskId}/reassign/${requestId}`,
+          args: [{ taskId, actorUserId: caller.userId, toUserId, reason, requestId }],
+        }),
+      );
+    } catch (error) {
+      const answer = await this.refusal(error, caller, taskId, undefined);
+      if (answer instanceof CompletedMeanwhile)
+        throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} was completed meanwhile`);
+      throw answer;
+    }
+  }
+
+  private async repeated(
+    caller: Principal,
+    task: TaskEntity,
+    outcome: Record<string, unknown>,
+  ): Promise<TaskCompletionResult> {
+    if (task.completedBy !== caller.userId) {
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        `Task ${task.id} was already completed by someone else`,
+        { completedBy: task.completedBy },
+      );
+    }
+    if (!isDeepStrictEqual(normalise(task.outcome), normalise(outcome))) {
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        `Task ${task.id} was already completed with a different answer`,
+        { outcome: task.outcome },
+      );
+    }
+    return {
+      taskId: task.id,
+      status: 'completed',
+      completedBy: task.completedBy,
+      completedAt: task.closedAt ?? task.openedAt,
+      late: Boolean(task.late),
+    };
+  }
+
+  /** The workflow's refusal, passed through with its meaning: 403 not yours, 409 not open, 422 answer refused. */
+  private async refusal(
+    error: unknown,
+    caller: Principal,
+    taskId: string,
+    outcome: Record<string, unknown> | undefined,
+  ): Promise<unknown> {
+    const failure =
+      error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
+        ? error.cause
+        : undefined;
+    if (failure) {
+      switch (failure.type) {
+        case QcycleErrorCode.Forbidden:
+          return new QcycleError(QcycleErrorCode.Forbidden, failure.message);
+        case QcycleErrorCode.ValidationFailed:
+          return new UnprocessableEntityException({
+            code: 'OUTCOME_REFUSED',
+            message: failure.message,
+            details: { problems: failure.details?.[0] ?? [] },
+          });
+        case QcycleErrorCode.Conflict:
+        case QcycleErrorCode.NotFound: {
+          // Completed meanwhile (a double click racing itself): answer as a repeat would.
+          const now = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
+          if (now?.status === 'completed' && outcome !== undefined)
+            return this.repeated(caller, now, outcome).then(
+              (result) => new CompletedMeanwhile(result),
+              (refused: unknown) => refused,
+            );
+          return new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is no longer open`);
+        }
+      }
+    }
+    if (error instanceof WorkflowNotFoundError)
+      return new QcycleError(
+        QcycleErrorCode.Conflict,
+        `Task ${taskId} is no longer open (its workflow has ended)`,
+      );
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(error)) {
+      return new HttpException(
+        {
+          code: 'WORKFLOW_UNAVAILABLE',
+          message: 'The workflow did not answer in time; try again (a repeat is applied once)',
+        },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+    return error;
+  }
+
+  /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
+  private async visibleTask(caller: Principal, taskId: string): Promise<TaskEntity> {
+    const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
+    if (!task || parseQualityCycleId(task.cycleId)?.organisationCode !== caller.organisationCode) {
+      throw new QcycleError(QcycleErrorCode.NotFound, `Task ${taskId} not found in your organisation`);
+    }
+    const sees =
+      mayComplete(caller, task) ||
+      hasRole(caller, 'quality-representative', 'leader') ||
+      (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode));
+    if (!sees)
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        "This task belongs to someone else; a unit head sees their unit's tasks, the Quality Representative all",
+      );
+    return task;
+  }
+}
+
+/** Carries a repeat's result out of the error path, to be answered as a 200. */
+class CompletedMeanwhile {
+  constructor(readonly result: TaskCompletionResult) {}
+}
+
+function mayComplete(caller: Principal, task: TaskEntity): boolean {
+  return task.assigneeUserId === caller.userId || (task.delegateUserIds ?? []).includes(caller.userId);
+}
+
+function summary(task: TaskEntity, now: Date): TaskSummaryView {
+  return {
+    id: task.id,
+    cycleId: task.cycleId,
+    kind: task.kind,
+    title: task.title,
+    status: task.status,
+    assigneeUserId: task.assigneeUserId,
+    delegateUserIds: task.delegateUserIds ?? [],
+    unitCode: task.unitCode,
+    objectiveId: task.objectiveId,
+    openedAt: task.openedAt,
+    dueAt: task.dueAt,
+    overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now.toISOString(),
+  };
+}
+
+/** JSON round-trip: the stored answer went through JSON, so compare like with like. */
+function normalise(value: unknown): unknown {
+  return value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function isDeadline(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    /deadline/i.test(String((error as { message?: unknown }).message ?? ''))
+  );
+}

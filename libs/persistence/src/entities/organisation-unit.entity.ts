@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A division or unit of an organisation (phòng, trung tâm); unit codes are unique within their organisation. */
+@Entity('organisation_units')
+@Index(['organisationCode', 'parentCode'])
+export class OrganisationUnitEntity {
+  @PrimaryColumn({ name: 'organisation_code', type: 'varchar', length: 40 })
+  organisationCode!: string;
+
+  /** Lower-case slug, e.g. `vp-tonghop`. */
+  @PrimaryColumn({ type: 'varchar', length: 60 })
+  code!: string;
+
+  @Column({ name: 'name_vi', type: 'varchar', length: 300 })
+  nameVi!: string;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 300 })
+  nameEn!: string;
+
+  /** The unit this one belongs to, in the same organisation; null for a top-level unit. */
+  @Column({ name: 'parent_code', type: 'varchar', length: 60, nullable: true })
+  parentCode!: string | null;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt!: string;
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A person in an organisation's directory. Local users sign in with a password (bcrypt hash);
+ * users of the organisation's SSO have no password and are matched by OIDC subject or e-mail.
+ * Users are deactivated, never deleted: the records they signed stay attributable.
+ */
+@Entity('users')
+@Index(['organisationCode', 'unitCode'])
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'organisation_code', type: 'varchar', length: 40 })
+  organisationCode!: string;
+
+  @Column({ name: 'unit_code', type: 'varchar', length: 60, nullable: true })
+  unitCode!: string | null;
+
+  /** As written on documents, e.g. `Nguyễn Hữu Tháp`. */
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName!: string;
+
+  /** Position as written under a signature, e.g. `Phó Chủ tịch UBND tỉnh`. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  title!: string | null;
+
+  /** Stored lower-case; unique across the installation (it is the login). */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true })
+  passwordHash!: string | null;
+
+  /** The `sub` of this person at the OIDC provider, linked on their first SSO sign-in. */
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true, unique: true })
+  oidcSubject!: string | null;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale!: 'vi' | 'en';
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt!: string;
+}

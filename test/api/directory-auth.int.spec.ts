@@ -1,0 +1,909 @@
+import type { INestApplication } from '@nestjs/common';
+import { generateKeyPair, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
+import { createApiApp } from '../../apps/api/src/api-app';
+import { AuthController } from '../../apps/api/src/auth/auth.controller';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
+import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
+import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
+import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
+import { TemplatesController } from '../../apps/api/src/cycles/templates.controller';
+import { TasksController } from '../../apps/api/src/tasks/tasks.controller';
+import {
+  DEMO_LOGINS_MARKER,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  seedDemoDirectory,
+} from '../../apps/api/src/demo/demo-directory';
+import { OrganisationsController } from '../../apps/api/src/directory/organisations.controller';
+import { UnitsController } from '../../apps/api/src/directory/units.controller';
+import { UsersController } from '../../apps/api/src/directory/users.controller';
+import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
+import { HealthController } from '../../apps/api/src/health/health.controller';
+import { migrate } from '../support/apps';
+import { HttpRecorder } from './support/http-recorder';
+import { LocalOidcProvider } from './support/local-oidc-provider';
+import { documentedCodes, expressRoutes, routeFacts, undocumentedAnswers } from './support/openapi-coverage';
+
+/**
+ * What each route can answer: the success code, what its service can refuse (404/409/422), and what
+ * the guards and pipes add (401 unless public, 403 with @Roles, 400 with a validated DTO, 429 on
+ * writes and login). The last test cross-checks this table against the decorators, the OpenAPI
+ * document and every status this suite actually received.
+ */
+const CAN_RETURN: Record<string, number[]> = {
+  'GET /health': [200, 503],
+  'POST /api/v1/auth/login': [200, 400, 401, 403, 429],
+  'GET /api/v1/auth/me': [200, 401, 403],
+  'GET /api/v1/organisations': [200, 400, 401, 403],
+  'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
+  'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],
+  'PATCH /api/v1/organisations/{code}': [200, 400, 401, 403, 404, 429],
+  'GET /api/v1/units': [200, 400, 401, 403],
+  'GET /api/v1/units/{code}': [200, 401, 403, 404],
+  'POST /api/v1/units': [201, 400, 401, 403, 409, 429],
+  'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 429],
+  'DELETE /api/v1/units/{code}': [204, 401, 403, 404, 409, 429],
+  'GET /api/v1/users': [200, 400, 401, 403],
+  'GET /api/v1/users/{id}': [200, 401, 403, 404],
+  'POST /api/v1/users': [201, 400, 401, 403, 409, 429],
+  'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 429],
+  'GET /api/v1/users/{id}/roles': [200, 401, 403, 404],
+  'POST /api/v1/users/{id}/roles': [201, 400, 401, 403, 404, 409, 429],
+  'DELETE /api/v1/users/{id}/roles/{assignmentId}': [204, 401, 403, 404, 409, 429],
+  'POST /api/v1/cycles': [201, 400, 401, 403, 404, 409, 422, 429],
+  'GET /api/v1/directory/events': [200, 400, 401, 403],
+  'GET /api/v1/cycles': [200, 400, 401, 403],
+  'GET /api/v1/cycles/{cycleId}': [200, 401, 403, 404],
+  'POST /api/v1/cycles/{cycleId}/cancel': [202, 400, 401, 403, 404, 409, 429],
+  'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/measurements': [200, 400, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
+  'POST /api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': [
+    200, 400, 401, 403, 404, 409, 422, 429, 503,
+  ],
+  'POST /api/v1/cycles/{cycleId}/audit/close': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'GET /api/v1/templates': [200, 401, 403],
+  'GET /api/v1/me/tasks': [200, 400, 401, 403],
+  'GET /api/v1/tasks/{taskId}': [200, 401, 403, 404],
+  'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
+  'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+};
+const CONTROLLERS = [
+  HealthController,
+  AuthController,
+  OrganisationsController,
+  UnitsController,
+  UsersController,
+  DirectoryEventsController,
+  CyclesController,
+  CycleDocumentsController,
+  AuditActionsController,
+  TemplatesController,
+  TasksController,
+];
+
+const email = (local: string) => `${local}@kontum.qcycle.test`;
+
+describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {
+  let database: TestDatabase;
+  let config: QcycleConfig;
+  let app: INestApplication;
+  let http: HttpRecorder;
+  let printed = '';
+  const sso = new LocalOidcProvider();
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    await sso.start();
+    database = await createTestDatabase('postgres');
+    const base = testConfig(database.config);
+    config = {
+      ...base,
+      seedDemoData: true,
+      auth: { ...base.auth, oidc: { issuer: sso.issuer, audience: 'qcycle', jwksUrl: sso.jwksUrl } },
+      http: {
+        corsOrigins: ['http://localhost:5173'],
+        rateLimit: { loginPerMinute: 10, writesPerMinute: 30 },
+      },
+    };
+    await migrate(config);
+    app = await createApiApp(config, { logger: ['error'], printDemoLogins: (text) => (printed = text) });
+    await app.listen(0, '127.0.0.1');
+    http = new HttpRecorder(`http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+    await sso.stop();
+  });
+
+  /** Signs in once per user and keeps the token (login is rate-limited, as it should be). */
+  async function tokenOf(address: string, password = DEMO_PASSWORD): Promise<string> {
+    const cached = tokens.get(address);
+    if (cached) return cached;
+    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      body: { email: address, password },
+    });
+    expect(answer.status).toBe(200);
+    tokens.set(address, answer.body.accessToken);
+    return answer.body.accessToken;
+  }
+  const userIdOf = async (address: string) =>
+    (await http.call<{ userId: string }>('GET', '/api/v1/auth/me', { token: await tokenOf(address) })).body
+      .userId;
+
+  describe('demo directory and login', () => {
+    it('seeds the Kon Tum organisation, its units and one user per role, idempotently, and prints the logins', async () => {
+      const marker = printed.split('\n').find((line) => line.startsWith(`${DEMO_LOGINS_MARKER} `));
+      expect(marker).toBeDefined();
+      const logins = JSON.parse(marker!.slice(DEMO_LOGINS_MARKER.length + 1)) as {
+        password: string;
+        users: { email: string; roles: string[] }[];
+      };
+      expect(logins.password).toBe(DEMO_PASSWORD);
+      const roles = logins.users.flatMap((u) => u.roles.map((r) => r.split(':')[0]));
+      expect(new Set(roles)).toEqual(
+        new Set([
+          'admin',
+          'quality-representative',
+          'leader',
+          'unit-head',
+          'staff',
+          'auditor',
+          'lead-auditor',
+        ]),
+      );
+      expect(await seedDemoDirectory(app.get(DataSource), app.get(PasswordHasher))).toBe(0);
+    });
+
+    it('signs every demo user in with the demo password and tells them who they are', async () => {
+      for (const demo of DEMO_USERS) {
+        const answer = await http.call<{
+          tokenType: string;
+          expiresIn: number;
+          user: { fullName: string; organisationCode: string; roles: string[] };
+        }>('POST', '/api/v1/auth/login', {
+          body: { email: demo.email.toUpperCase(), password: DEMO_PASSWORD },
+        });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+          tokenType: 'Bearer',
+          expiresIn: 480 * 60,
+          user: { fullName: demo.fullName, organisationCode: 'kontum' },
+        });
+        expect(answer.body.user.roles.sort()).toEqual(demo.roles.map((r) => r.role).sort());
+        tokens.set(demo.email, (answer.body as unknown as { accessToken: string }).accessToken);
+      }
+      const me = await http.call('GET', '/api/v1/auth/me', { token: await tokenOf(email('head.tthc')) });
+      expect(me.body).toMatchObject({
+        roles: ['unit-head'],
+        headOfUnits: ['vp-kiemsoat-tthc'],
+        unitCode: 'vp-kiemsoat-tthc',
+        authenticatedBy: 'password',
+      });
+      const leader = await http.call('GET', '/api/v1/auth/me', { token: await tokenOf(email('leader')) });
+      expect(leader.body).toMatchObject({ fullName: 'Nguyễn Hữu Tháp', roles: ['leader'] });
+    });
+
+    it('answers a wrong password and an unknown e-mail alike with 401', async () => {
+      const wrong = await http.call('POST', '/api/v1/auth/login', {
+        body: { email: email('qmr'), password: 'not-the-password' },
+      });
+      const unknown = await http.call('POST', '/api/v1/auth/login', {
+        body: { email: email('nobody'), password: 'not-the-password' },
+      });
+      expect([wrong.status, unknown.status]).toEqual([401, 401]);
+      expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password' });
+      expect(unknown.body.message).toBe(wrong.body.message);
+    });
+
+    it('refuses a malformed login with 400 naming every wrong field, and unparseable JSON with 400 (never 500)', async () => {
+      const answer = await http.call<{ code: string; details: { fields: Record<string, string[]> } }>(
+        'POST',
+        '/api/v1/auth/login',
+        { body: { email: 'not-an-email', role: 'admin' } },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(answer.body.details.fields).sort()).toEqual(['email', 'password', 'role']);
+      const garbled = await http.call('POST', '/api/v1/auth/login', { rawBody: '{"email": ' });
+      expect(garbled.status).toBe(400);
+      expect(garbled.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { body: ['must be valid JSON'] } },
+      });
+    });
+  });
+
+  describe('tokens', () => {
+    it('answers 401 without a token, with a garbled one, a forged one and an expired one', async () => {
+      const none = await http.call('GET', '/api/v1/units');
+      expect(none.status).toBe(401);
+      expect(none.body).toMatchObject({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });
+      expect((await http.call('GET', '/api/v1/units', { token: 'not-a-jwt' })).status).toBe(401);
+
+      const forged = await new SignJWT({ org: 'kontum' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(await userIdOf(email('admin')))
+        .setIssuer(config.publicUrl)
+        .setAudience(LOCAL_TOKEN_AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode('a-guessed-secret-that-is-long-enough-to-sign'));
+      expect((await http.call('GET', '/api/v1/units', { token: forged })).status).toBe(401);
+
+      const expired = await new SignJWT({ org: 'kontum' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(await userIdOf(email('admin')))
+        .setIssuer(config.publicUrl)
+        .setAudience(LOCAL_TOKEN_AUDIENCE)
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(new TextEncoder().encode(config.auth.jwtSecret));
+      const answer = await http.call('GET', '/api/v1/units', { token: expired });
+      expect(answer.status).toBe(401);
+      expect(answer.body.message).toBe('The bearer token has expired');
+    });
+
+    it('accepts an SSO token verified against the JWKS, maps it to the directory user by e-mail and then by subject', async () => {
+      const subject = `sso-${uniqueSuffix()}`;
+      const token = await sso.token({ sub: subject, email: email('staff.tthc'), email_verified: true });
+      const me = await http.call('GET', '/api/v1/auth/me', { token });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({
+        email: email('staff.tthc'),
+        roles: ['staff'],
+        authenticatedBy: 'oidc',
+      });
+      expect(sso.jwksRequests).toBeGreaterThanOrEqual(1);
+      // Linked: a later token with the same subject and no e-mail claim is the same person.
+      const bySubject = await http.call('GET', '/api/v1/auth/me', {
+        token: await sso.token({ sub: subject }),
+      });
+      expect(bySubject.body).toMatchObject({ userId: me.body.userId });
+    });
+
+    it('refuses SSO tokens for another audience, signed by another key, of an unverified or unknown e-mail, or HMAC-signed', async () => {
+      const claims = { sub: `sso-${uniqueSuffix()}`, email: email('staff.tonghop') };
+      const refusals = [
+        await sso.token(claims, { audience: 'another-app' }),
+        await sso.token(claims, { key: (await generateKeyPair('RS256')).privateKey }),
+        await sso.token({ ...claims, email_verified: false }),
+        await sso.token({ sub: `sso-${uniqueSuffix()}`, email: 'stranger@elsewhere.test' }),
+        await sso.token(claims, { expiresIn: '-1m' }),
+        // Algorithm confusion: an HMAC token claiming the SSO issuer is never verified with a key.
+        await new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer(sso.issuer)
+          .setAudience('qcycle')
+          .setExpirationTime('5m')
+          .sign(new TextEncoder().encode(config.auth.jwtSecret)),
+      ];
+      for (const token of refusals) {
+        const answer = await http.call('GET', '/api/v1/auth/me', { token });
+        expect({ status: answer.status, code: answer.body.code }).toEqual({
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+      }
+    });
+  });
+
+  describe('directory administration', () => {
+    it('lets the administrator add, list, filter, page, rename, move and remove units', async () => {
+      const admin = await tokenOf(email('admin'));
+      const code = `vp-test-${uniqueSuffix()}`;
+      const created = await http.call('POST', '/api/v1/units', {
+        token: admin,
+        body: { code, name: { vi: 'Phòng Thử nghiệm', en: 'Test Division' }, parentCode: 'vp-tonghop' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ code, organisationCode: 'kontum', parentCode: 'vp-tonghop' });
+
+      const all = await http.call<{ items: { code: string }[]; total: number }>(
+        'GET',
+        '/api/v1/units?limit=2&offset=0',
+        { token: admin },
+      );
+      expect(all.body).toMatchObject({ total: 7, limit: 2, offset: 0 });
+      expect(all.body.items).toHaveLength(2);
+      const children = await http.call<{ items: { code: string }[] }>(
+        'GET',
+        '/api/v1/units?parentCode=vp-tonghop',
+        { token: await tokenOf(email('staff.tthc')) },
+      );
+      expect(children.body.items.map((u) => u.code)).toEqual([code]);
+      const found = await http.call<{ items: { code: string }[] }>(
+        'GET',
+        `/api/v1/units?q=${encodeURIComponent('thử nghiệm')}`,
+        { token: admin },
+      );
+      expect(found.body.items.map((u) => u.code)).toEqual([code]);
+
+      const moved = await http.call('PATCH', `/api/v1/units/${code}`, {
+        token: admin,
+        body: { name: { vi: 'Phòng Thí điểm', en: 'Pilot Division' }, parentCode: null },
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ name: { vi: 'Phòng Thí điểm' }, parentCode: null });
+      const loop = await http.call('PATCH', '/api/v1/units/vp-tonghop', {
+        token: admin,
+        body: { parentCode: 'vp-tonghop' },
+      });
+      expect(loop.status).toBe(400);
+      expect(loop.body).toMatchObject({
+        details: { fields: { parentCode: [expect.stringContaining('loop')] } },
+      });
+
+      expect((await http.call('DELETE', '/api/v1/units/vp-kiemsoat-tthc', { token: admin })).status).toBe(
+        409,
+      );
+      expect((await http.call('DELETE', `/api/v1/units/${code}`, { token: admin })).status).toBe(204);
+      expect((await http.call('GET', `/api/v1/units/${code}`, { token: admin })).status).toBe(404);
+      expect(
+        (
+          await http.call('PATCH', `/api/v1/units/${code}`, {
+            token: admin,
+            body: { name: { vi: 'x', en: 'x' } },
+          })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('refuses a duplicate unit with 409 and a malformed one with 400 naming each field', async () => {
+      const admin = await tokenOf(email('admin'));
+      const duplicate = await http.call('POST', '/api/v1/units', {
+        token: admin,
+        body: { code: 'vp-tonghop', name: { vi: 'Trùng', en: 'Duplicate' } },
+      });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body).toMatchObject({ code: 'CONFLICT', details: { code: 'vp-tonghop' } });
+      const malformed = await http.call<{ details: { fields: Record<string, string[]> } }>(
+        'POST',
+        '/api/v1/units',
+        { token: admin, body: { code: 'Phòng A', name: { vi: '' }, colour: 'red' } },
+      );
+      expect(malformed.status).toBe(400);
+      expect(Object.keys(malformed.body.details.fields).sort()).toEqual([
+        'code',
+        'colour',
+        'name.en',
+        'name.vi',
+      ]);
+      const orphan = await http.call('POST', '/api/v1/units', {
+        token: admin,
+        body: { code: `vp-${uniqueSuffix()}`, name: { vi: 'a', en: 'a' }, parentCode: 'vp-khong-co' },
+      });
+      expect(orphan.status).toBe(400);
+      expect(orphan.body).toMatchObject({
+        details: { fields: { parentCode: ['no unit vp-khong-co in your organisation'] } },
+      });
+      const badPage = await http.call<{ details: { fields: Record<string, string[]> } }>(
+        'GET',
+        '/api/v1/units?limit=1000&offset=-1',
+        { token: admin },
+      );
+      expect(badPage.status).toBe(400);
+      expect(Object.keys(badPage.body.details.fields).sort()).toEqual(['limit', 'offset']);
+    });
+
+    it('adds users with roles, refuses a duplicate e-mail (any case) with 409, and filters and pages users', async () => {
+      const admin = await tokenOf(email('admin'));
+      const address = `auditor.${uniqueSuffix()}@kontum.qcycle.test`;
+      const created = await http.call<{
+        id: string;
+        roles: { id: string; role: string; unitCode: string | null }[];
+      }>('POST', '/api/v1/users', {
+        token: admin,
+        body: {
+          fullName: 'Trương Văn Kiểm',
+          email: address,
+          unitCode: 'vp-kinhte',
+          password: 'a-long-initial-password',
+          roles: [{ role: 'auditor' }],
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        email: address,
+        unitCode: 'vp-kinhte',
+        locale: 'vi',
+        active: true,
+        hasPassword: true,
+        ssoLinked: false,
+        roles: [{ role: 'auditor', unitCode: null }],
+      });
+
+      const duplicate = await http.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { fullName: 'Someone', email: address.toUpperCase() },
+      });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body).toMatchObject({ code: 'CONFLICT', details: { email: address } });
+
+      const headWithoutUnit = await http.call('POST', '/api/v1/users', {
+        token: admin,
+        body: {
+          fullName: 'X',
+          email: `x.${uniqueSuffix()}@kontum.qcycle.test`,
+          roles: [{ role: 'unit-head' }],
+        },
+      });
+      expect(headWithoutUnit.status).toBe(400);
+      expect(headWithoutUnit.body).toMatchObject({
+        details: { fields: { 'roles.0.unitCode': ['a unit-head role needs the unit it leads'] } },
+      });
+      const malformed = await http.call<{ details: { fields: Record<string, string[]> } }>(
+        'POST',
+        '/api/v1/users',
+        {
+          token: admin,
+          body: { fullName: '', email: 'nope', password: 'short', locale: 'fr', roles: [{ role: 'king' }] },
+        },
+      );
+      expect(malformed.status).toBe(400);
+      expect(Object.keys(malformed.body.details.fields).sort()).toEqual([
+        'email',
+        'fullName',
+        'locale',
+        'password',
+        'roles.0.role',
+      ]);
+
+      const auditors = await http.call<{ items: { email: string }[]; total: number }>(
+        'GET',
+        '/api/v1/users?role=auditor&active=true',
+        { token: admin },
+      );
+      expect(auditors.body.total).toBe(4);
+      const page = await http.call<{ items: unknown[]; total: number }>(
+        'GET',
+        '/api/v1/users?role=auditor&limit=3&offset=3',
+        { token: await tokenOf(email('qmr')) },
+      );
+      expect(page.body).toMatchObject({ total: 4, offset: 3 });
+      expect(page.body.items).toHaveLength(1);
+      const byName = await http.call<{ items: { fullName: string }[] }>(
+        'GET',
+        `/api/v1/users?q=${encodeURIComponent('tháp')}`,
+        { token: admin },
+      );
+      expect(byName.body.items.map((u) => u.fullName)).toEqual(['Nguyễn Hữu Tháp']);
+
+      // Roles: grant, refuse the same grant twice, revoke.
+      const grant = await http.call<{ id: string }>('POST', `/api/v1/users/${created.body.id}/roles`, {
+        token: admin,
+        body: { role: 'unit-head', unitCode: 'vp-kinhte' },
+      });
+      expect(grant.status).toBe(201);
+      expect(
+        (
+          await http.call('POST', `/api/v1/users/${created.body.id}/roles`, {
+            token: admin,
+            body: { role: 'unit-head', unitCode: 'vp-kinhte' },
+          })
+        ).status,
+      ).toBe(409);
+      const wrongShape = await http.call('POST', `/api/v1/users/${created.body.id}/roles`, {
+        token: admin,
+        body: { role: 'staff', unitCode: 'vp-kinhte' },
+      });
+      expect(wrongShape.body).toMatchObject({
+        statusCode: 400,
+        details: { fields: { unitCode: [expect.stringContaining('organisation-wide')] } },
+      });
+      const roles = await http.call<{ role: string }[]>('GET', `/api/v1/users/${created.body.id}/roles`, {
+        token: admin,
+      });
+      expect(roles.body.map((r) => r.role)).toEqual(['auditor', 'unit-head']);
+      expect(
+        (
+          await http.call('DELETE', `/api/v1/users/${created.body.id}/roles/${grant.body.id}`, {
+            token: admin,
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await http.call('DELETE', `/api/v1/users/${created.body.id}/roles/${grant.body.id}`, {
+            token: admin,
+          })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('deactivates a user: their token stops working at once and they cannot sign in; an admin cannot lock themselves out', async () => {
+      const admin = await tokenOf(email('admin'));
+      const address = `leaving.${uniqueSuffix()}@kontum.qcycle.test`;
+      const user = await http.call<{ id: string }>('POST', '/api/v1/users', {
+        token: admin,
+        body: {
+          fullName: 'Người Nghỉ',
+          email: address,
+          password: 'a-long-initial-password',
+          roles: [{ role: 'staff' }],
+        },
+      });
+      const token = await tokenOf(address, 'a-long-initial-password');
+      expect((await http.call('GET', '/api/v1/auth/me', { token })).status).toBe(200);
+      expect(
+        (await http.call('PATCH', `/api/v1/users/${user.body.id}`, { token: admin, body: { active: false } }))
+          .body,
+      ).toMatchObject({ active: false });
+      expect((await http.call('GET', '/api/v1/auth/me', { token })).status).toBe(401);
+      expect(
+        (
+          await http.call('POST', '/api/v1/auth/login', {
+            body: { email: address, password: 'a-long-initial-password' },
+          })
+        ).status,
+      ).toBe(401);
+
+      const adminId = await userIdOf(email('admin'));
+      expect(
+        (await http.call('PATCH', `/api/v1/users/${adminId}`, { token: admin, body: { active: false } }))
+          .status,
+      ).toBe(409);
+      const adminRoles = await http.call<{ id: string; role: string }[]>(
+        'GET',
+        `/api/v1/users/${adminId}/roles`,
+        { token: admin },
+      );
+      expect(
+        (
+          await http.call('DELETE', `/api/v1/users/${adminId}/roles/${adminRoles.body[0].id}`, {
+            token: admin,
+          })
+        ).status,
+      ).toBe(409);
+    });
+  });
+
+  describe('directory event log', () => {
+    it('keeps every directory change with who, when, from where and the request id, never a password', async () => {
+      const admin = await tokenOf(email('admin'));
+      const address = `logged.${uniqueSuffix()}@kontum.qcycle.test`;
+      const created = await http.call<{ id: string }>('POST', '/api/v1/users', {
+        token: admin,
+        body: {
+          fullName: 'Người Được Ghi',
+          email: address,
+          password: 'a-long-secret-password',
+          roles: [{ role: 'staff' }],
+        },
+        headers: { 'x-request-id': 'create-logged-user' },
+      });
+      await http.call('PATCH', `/api/v1/users/${created.body.id}`, {
+        token: admin,
+        body: { password: 'another-long-secret-password', locale: 'en' },
+      });
+      const log = await http.call<{
+        items: {
+          type: string;
+          actor: string;
+          requestId: string;
+          clientAddress: string;
+          payload: Record<string, unknown>;
+        }[];
+      }>('GET', `/api/v1/directory/events?type=user.&limit=100`, { token: admin });
+      expect(log.status).toBe(200);
+      const mine = log.body.items.filter((e) => e.payload.userId === created.body.id);
+      expect(mine.map((e) => e.type)).toEqual(['user.changed', 'user.created']);
+      expect(mine[1]).toMatchObject({
+        actor: await userIdOf(email('admin')),
+        requestId: 'create-logged-user',
+        clientAddress: '127.0.0.1',
+        payload: { email: address, withPassword: true },
+      });
+      expect(mine[0].payload).toMatchObject({ locale: 'en', passwordChanged: true });
+      expect(JSON.stringify(log.body)).not.toContain('secret-password');
+      expect(
+        (await http.call('GET', '/api/v1/directory/events', { token: await tokenOf(email('qmr')) })).status,
+      ).toBe(403);
+    });
+  });
+
+  describe('authorisation', () => {
+    it('answers 403 naming the roles to a signed-in user without them', async () => {
+      const staff = await tokenOf(email('staff.tthc'));
+      const create = await http.call('POST', '/api/v1/units', {
+        token: staff,
+        body: { code: 'vp-x', name: { vi: 'x', en: 'x' } },
+      });
+      expect(create.status).toBe(403);
+      expect(create.body).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'This needs one of the roles admin; you have staff',
+        requestId: expect.any(String),
+      });
+      expect((await http.call('GET', '/api/v1/users', { token: staff })).status).toBe(403);
+      expect(
+        (
+          await http.call('POST', '/api/v1/cycles', {
+            token: await tokenOf(email('leader')),
+            body: { organisationCode: 'kontum', year: 2031 },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await http.call('POST', '/api/v1/organisations', { token: await tokenOf(email('qmr')), body: {} }))
+          .status,
+      ).toBe(403);
+    });
+
+    it('lets a user see their own account but not a colleague’s', async () => {
+      const staff = await tokenOf(email('staff.tthc'));
+      const ownId = await userIdOf(email('staff.tthc'));
+      expect((await http.call('GET', `/api/v1/users/${ownId}`, { token: staff })).status).toBe(200);
+      const colleague = await http.call('GET', `/api/v1/users/${await userIdOf(email('staff.tonghop'))}`, {
+        token: staff,
+      });
+      expect(colleague.status).toBe(403);
+      expect(colleague.body.message).toContain('only your own account');
+    });
+
+    it("keeps organisations apart: another organisation's objects are 404 both ways", async () => {
+      const admin = await tokenOf(email('admin'));
+      const code = `gialai-${uniqueSuffix()}`;
+      const adminEmail = `admin.${uniqueSuffix()}@gialai.qcycle.test`;
+      const body = {
+        code,
+        name: { vi: 'UBND tỉnh Gia Lai', en: "Gia Lai Provincial People's Committee" },
+        firstAdmin: { fullName: 'Quản trị Gia Lai', email: adminEmail, password: 'gia-lai-initial-password' },
+      };
+      expect((await http.call('POST', '/api/v1/organisations', { token: admin, body })).status).toBe(201);
+      expect((await http.call('POST', '/api/v1/organisations', { token: admin, body })).status).toBe(409);
+      // Organisations administer themselves: the creator does not see it.
+      expect((await http.call('GET', `/api/v1/organisations/${code}`, { token: admin })).status).toBe(404);
+
+      const other = await tokenOf(adminEmail, 'gia-lai-initial-password');
+      expect(
+        (
+          await http.call('POST', '/api/v1/units', {
+            token: other,
+            body: { code: 'vp-tonghop', name: { vi: 'Phòng Tổng hợp', en: 'General Affairs' } },
+          })
+        ).status,
+      ).toBe(201);
+      const kontumUser = await userIdOf(email('staff.tthc'));
+      for (const path of [
+        '/api/v1/organisations/kontum',
+        `/api/v1/users/${kontumUser}`,
+        `/api/v1/users/${kontumUser}/roles`,
+        '/api/v1/cycles/kontum-2024',
+      ]) {
+        const answer = await http.call('GET', path, { token: other });
+        expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+      }
+      expect(
+        (await http.call('PATCH', `/api/v1/users/${kontumUser}`, { token: other, body: { active: false } }))
+          .status,
+      ).toBe(404);
+      expect(
+        (
+          await http.call('PATCH', '/api/v1/organisations/kontum', {
+            token: other,
+            body: { name: { vi: 'x', en: 'x' } },
+          })
+        ).status,
+      ).toBe(404);
+      const theirOrgs = await http.call<{ items: { code: string }[]; total: number }>(
+        'GET',
+        '/api/v1/organisations',
+        { token: other },
+      );
+      expect(theirOrgs.body).toMatchObject({ total: 1, items: [{ code }] });
+      const theirUnits = await http.call<{ items: unknown[]; total: number }>('GET', '/api/v1/units', {
+        token: other,
+      });
+      expect(theirUnits.body.total).toBe(1);
+      // Each side edits only its own vp-tonghop.
+      await http.call('PATCH', '/api/v1/units/vp-tonghop', {
+        token: other,
+        body: { name: { vi: 'Đổi tên', en: 'Renamed' } },
+      });
+      expect((await http.call('GET', '/api/v1/units/vp-tonghop', { token: admin })).body).toMatchObject({
+        name: { vi: 'Phòng Tổng hợp' },
+      });
+      // Starting another organisation's cycle is refused as not found, before anything reaches Temporal.
+      expect(
+        (
+          await http.call('POST', '/api/v1/cycles', {
+            token: await tokenOf(email('qmr')),
+            body: { organisationCode: code, year: 2030 },
+          })
+        ).status,
+      ).toBe(404);
+    });
+  });
+
+  describe('HTTP hygiene', () => {
+    it('echoes an acceptable x-request-id, makes one otherwise, and puts it on error bodies', async () => {
+      const mine = await http.call('GET', '/api/v1/units', { headers: { 'x-request-id': 'proxy-abc.123' } });
+      expect(mine.headers.get('x-request-id')).toBe('proxy-abc.123');
+      expect(mine.body.requestId).toBe('proxy-abc.123');
+      const hostile = await http.call('GET', '/api/v1/units', {
+        headers: { 'x-request-id': 'x'.repeat(200) },
+      });
+      expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(hostile.body.requestId).toBe(hostile.headers.get('x-request-id'));
+    });
+
+    it('serves Swagger UI and the OpenAPI document without a token', async () => {
+      const ui = await fetch(`${http.baseUrl}/api/docs`);
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger-ui');
+      expect((await fetch(`${http.baseUrl}/api/docs-json`)).status).toBe(200);
+    });
+
+    it('sends security headers and allows only the configured CORS origins', async () => {
+      const health = await fetch(`${http.baseUrl}/health`);
+      expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(health.headers.get('x-powered-by')).toBeNull();
+      const allowed = await fetch(`${http.baseUrl}/api/v1/units`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      const refused = await fetch(`${http.baseUrl}/api/v1/units`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('rate-limits password guessing on one account with 429 and Retry-After', async () => {
+      const target = `guess.${uniqueSuffix()}@kontum.qcycle.test`;
+      const statuses: number[] = [];
+      let last: Headers | undefined;
+      for (let attempt = 0; attempt < config.http.rateLimit.loginPerMinute + 1; attempt++) {
+        const answer = await http.call('POST', '/api/v1/auth/login', {
+          body: { email: target, password: `guess-${attempt}` },
+        });
+        statuses.push(answer.status);
+        last = answer.headers;
+      }
+      expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect(Number(last?.get('retry-after-login-account'))).toBeGreaterThan(0);
+      // Another account from the same address still gets its answer.
+      expect(
+        (
+          await http.call('POST', '/api/v1/auth/login', {
+            body: { email: email('leader'), password: 'wrong-password' },
+          })
+        ).status,
+      ).toBe(401);
+    });
+
+    it('rate-limits writes per user with 429, leaving reads and other users alone', async () => {
+      const address = `busy.${uniqueSuffix()}@kontum.qcycle.test`;
+      await http.call('POST', '/api/v1/users', {
+        token: await tokenOf(email('admin')),
+        body: {
+          fullName: 'Quản trị Bận',
+          email: address,
+          password: 'a-long-initial-password',
+          roles: [{ role: 'admin' }],
+        },
+      });
+      const busy = await tokenOf(address, 'a-long-initial-password');
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < config.http.rateLimit.writesPerMinute + 1; attempt++) {
+        statuses.push(
+          (await http.call('POST', '/api/v1/units', { token: busy, body: { code: 'INVALID' } })).status,
+        );
+      }
+      expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await http.call('GET', '/api/v1/units', { token: busy })).status).toBe(200);
+      expect(
+        (
+          await http.call('POST', '/api/v1/units', {
+            token: await tokenOf(email('admin')),
+            body: { code: 'INVALID' },
+          })
+        ).status,
+      ).toBe(400);
+    });
+  });
+
+  describe('OpenAPI document', () => {
+    it('documents every route, exactly the codes each can return, and every code this suite received', async () => {
+      const documented = await documentedCodes(http.baseUrl);
+
+      // 1. Every route the server has is documented, and nothing else is.
+      const served = expressRoutes(app.getHttpAdapter().getInstance()).filter(
+        (key) => !key.includes('/api/docs'),
+      );
+      expect([...documented.keys()].sort()).toEqual([...new Set(served)].sort());
+      // …and the table covers the same routes.
+      expect(Object.keys(CAN_RETURN).sort()).toEqual([...documented.keys()].sort());
+
+      // 2. The table agrees with what the decorators make possible.
+      const facts = routeFacts(CONTROLLERS);
+      expect(facts.map((f) => f.key).sort()).toEqual(Object.keys(CAN_RETURN).sort());
+      for (const fact of facts) {
+        const codes = CAN_RETURN[fact.key];
+        const mismatch = (reason: string) => ({ route: fact.key, reason });
+        // Any authenticated route: 401 without a token, 403 for a task-link session outside its task.
+        if (!fact.isPublic)
+          expect(
+            codes.includes(401) && codes.includes(403)
+              ? null
+              : mismatch('authenticated route must list 401 and 403'),
+          ).toBeNull();
+        if (fact.hasRoles)
+          expect(codes.includes(403) ? null : mismatch('@Roles route must list 403')).toBeNull();
+        expect(
+          codes.includes(400) === fact.validatesInput
+            ? null
+            : mismatch(`400 listed=${codes.includes(400)} but validated input=${fact.validatesInput}`),
+        ).toBeNull();
+        const throttled = fact.isWrite || fact.isLogin;
+        expect(
+          codes.includes(429) === throttled
+            ? null
+            : mismatch(`429 listed=${codes.includes(429)} but throttled=${throttled}`),
+        ).toBeNull();
+      }
+
+      // 3. The document says exactly what the table says.
+      for (const [key, codes] of Object.entries(CAN_RETURN))
+        expect({ key, codes: documented.get(key) }).toEqual({ key, codes: [...codes].sort() });
+
+      // 4. Every status this suite received was documented for its route.
+      expect(await undocumentedAnswers(http)).toEqual([]);
+      expect(http.observed.length).toBeGreaterThan(100);
+    });
+
+    it('documents request and answer bodies with examples, and bearer authentication', async () => {
+      const doc = (await (await fetch(`${http.baseUrl}/api/docs-json`)).json()) as {
+        components: {
+          schemas: Record<
+            string,
+            {
+              properties?: Record<
+                string,
+                { example?: unknown; $ref?: unknown; allOf?: unknown; items?: unknown }
+              >;
+            }
+          >;
+          securitySchemes: Record<string, unknown>;
+        };
+      };
+      expect(doc.components.securitySchemes).toHaveProperty('bearer');
+      for (const name of [
+        'LoginDto',
+        'TokenView',
+        'CreateUnitDto',
+        'UnitView',
+        'CreateUserDto',
+        'UserView',
+        'ErrorView',
+        'CreateOrganisationDto',
+      ]) {
+        const properties = doc.components.schemas[name]?.properties ?? {};
+        const withoutExample = Object.entries(properties)
+          .filter(
+            ([, p]) =>
+              p.example === undefined &&
+              p.$ref === undefined &&
+              p.allOf === undefined &&
+              p.items === undefined,
+          )
+          .map(([k]) => k);
+        expect({ name, withoutExample }).toEqual({ name, withoutExample: [] });
+      }
+    });
+  });
+});
