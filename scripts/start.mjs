@@ -3,7 +3,9 @@
 // the API (which migrates qcycle's SQLite database) and the worker, then says where to go.
 // Ctrl-C stops everything it started, worker first, Temporal last.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -69,14 +71,18 @@ execFileSync(process.execPath, ['scripts/build-workflow-bundle.mjs', 'dist/workf
 const children = [];
 let stopping = false;
 
-function start(name, command, args, env = {}) {
+function start(name, command, args, env = {}, onLine) {
   // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: 'inherit',
+    stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'],
     detached: true,
   });
+  if (onLine) {
+    // Pass the child's output through, and let the caller pick out lines meant for this script.
+    createInterface({ input: child.stdout }).on('line', (line) => (onLine(line) ? undefined : console.log(line)));
+  }
   child.name = name;
   children.push(child);
   child.on('exit', (code, signal) => {
@@ -88,6 +94,21 @@ function start(name, command, args, env = {}) {
     }
   });
   return child;
+}
+
+function demoBlock(logins, url) {
+  if (!logins) return '  Sign in with the users of your directory (SEED_DEMO_DATA=true seeds demo users).\n';
+  const rows = logins.users.map((u) => `    ${u.email.padEnd(34)} ${u.roles.join(', ').padEnd(34)} ${u.fullName}`);
+  return `  Demo users (password for all: ${logins.password}):
+${rows.join('\n')}
+
+  Sign in as the Quality Representative and start the Kon Tum 2024 cycle (see docs/api.md):
+    TOKEN=$(curl -s ${url}/api/v1/auth/login -H 'content-type: application/json' \\
+      -d '{"email":"qmr@kontum.qcycle.test","password":"${logins.password}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
+    curl -X POST ${url}/api/v1/cycles -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+         -d '{"organisationCode":"kontum","year":2024}'
+    curl ${url}/api/v1/cycles/kontum-2024 -H "authorization: Bearer $TOKEN"
+`;
 }
 
 function stopChild(child) {
@@ -168,7 +189,30 @@ try {
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || `127.0.0.1:${temporalPort}`,
   };
   const node = (main) => [process.execPath, ['-r', 'tsconfig-paths/register', main]];
-  start('api', ...node('dist/apps/api/src/main.js'), { ...appEnv, RUN_MIGRATIONS: 'true' });
+  // The embedded default signs logins with a secret kept in .data/, so sessions survive a restart.
+  const jwtSecretFile = join(dataDir, 'jwt-secret');
+  if (!process.env.JWT_SECRET && !existsSync(jwtSecretFile)) {
+    writeFileSync(jwtSecretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  let demoLogins;
+  start(
+    'api',
+    ...node('dist/apps/api/src/main.js'),
+    {
+      ...appEnv,
+      RUN_MIGRATIONS: 'true',
+      SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
+      JWT_SECRET: process.env.JWT_SECRET || readFileSync(jwtSecretFile, 'utf8').trim(),
+    },
+    (line) => {
+      // The API announces the seeded demo users on one machine-readable line (apps/api/src/demo).
+      const marker = 'QCYCLE_DEMO_LOGINS ';
+      const at = line.indexOf(marker);
+      if (at < 0) return false;
+      demoLogins = JSON.parse(line.slice(at + marker.length));
+      return true;
+    },
+  );
   await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
   start('worker', ...node('dist/apps/worker/src/main.js'), {
     ...appEnv,
@@ -182,11 +226,7 @@ try {
     OpenAPI docs   ${publicUrl}/api/docs
     Health         ${publicUrl}/health${embeddedTemporal ? `\n    Temporal UI    http://localhost:${temporalUiPort}` : ''}
 
-  Start the Kon Tum 2024 cycle:
-    curl -X POST ${publicUrl}/api/v1/cycles -H 'content-type: application/json' \\
-         -d '{"organisationCode":"kontum","year":2024}'
-    curl ${publicUrl}/api/v1/cycles/kontum-2024
-
+${demoBlock(demoLogins, publicUrl)}
   Data lives in ${dataDir} and survives a restart. Press Ctrl-C to stop everything.
 `);
 } catch (error) {
