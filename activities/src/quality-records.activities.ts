@@ -56,6 +56,8 @@ export interface TaskEventRecord {
   requestId?: string;
   escalationLevel?: string;
   assigneeUserId?: string;
+  /** With a reassignment: who may still complete the task besides the new assignee. */
+  delegateUserIds?: string[];
   payload?: Record<string, unknown>;
 }
 
@@ -186,6 +188,7 @@ export class QualityRecordActivities {
       const changes: QueryDeepPartialEntity<TaskEntity> = {};
       if (record.escalationLevel) changes.escalationLevel = record.escalationLevel;
       if (record.assigneeUserId) changes.assigneeUserId = record.assigneeUserId;
+      if (record.delegateUserIds) changes.delegateUserIds = record.delegateUserIds;
       if (Object.keys(changes).length > 0) await manager.update(TaskEntity, { id: record.taskId }, changes);
       await appendEvent(
         manager,

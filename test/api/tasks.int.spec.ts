@@ -443,9 +443,9 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       delegateUserIds: string[];
       history: { type: string; requestId: string | null }[];
     }>('GET', taskPath(task.id), { token: await tokenOf('head.tthc') });
-    // The unit head still sees it (their unit's task). The record's delegate list is not updated on
-    // reassignment yet (activities, issue 3), so the API does not assert the previous assignee as delegate.
+    // The unit head still sees it (their unit's task) and, as the previous assignee, may still finish it.
     expect(detail.body).toMatchObject({ assigneeUserId: ids.get('staff.tthc') });
+    expect(detail.body.delegateUserIds).toContain(ids.get('head.tthc'));
     expect(detail.body.history.find((h) => h.type === 'task.reassigned')?.requestId).toBe('reassign-1');
   });
 

@@ -367,6 +367,7 @@ export class TaskBoard {
       actor: request.actorUserId,
       requestId: request.requestId,
       assigneeUserId: to.userId,
+      delegateUserIds: entry.view.delegateUserIds,
       payload: { from: from.userId, to: to.userId, reason: request.reason },
     });
     await this.notify(entry, 'reassigned', to, `reassigned/${number}`);
