@@ -16,6 +16,7 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
+import { parseQualityCycleId, qualityCycleId } from '@qcycle/contracts';
 import { appendEvent } from './cycle-record.activities';
 
 export interface OpenTaskRecord {
@@ -274,6 +275,20 @@ export class QualityRecordActivities {
       .update({ id: record.cycleId }, { status: 'closed', phase: 'closing', updatedAt: record.at });
   }
 
+  /**
+   * ISO 9.3.2 a): the actions last year's management review decided, from its record (the same
+   * organisation's cycle of the previous year); none when that year did not run in qcycle.
+   */
+  private async previousYearActions(cycleId: string): Promise<unknown[]> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key) return [];
+    const previous = await this.dataSource.manager.findOneBy(ManagementReviewEntity, {
+      cycleId: qualityCycleId(key.organisationCode, key.year - 1),
+      status: 'held',
+    });
+    return previous?.actions ?? [];
+  }
+
   /** Every ISO 9.3.2 input, from what the cycle recorded (what the engine cannot know is marked so). */
   async compileReviewInputs(request: {
     cycleId: string;
@@ -298,10 +313,11 @@ export class QualityRecordActivities {
     for (const step of steps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
     const completed = tasks.filter((t) => t.status === 'completed');
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
+    const previousActions = request.previousActions ?? (await this.previousYearActions(request.cycleId));
     return {
       previousActions: {
-        status: request.previousActions?.length ? 'carried-over' : 'none',
-        items: request.previousActions ?? [],
+        status: previousActions.length ? 'carried-over' : 'none',
+        items: previousActions,
       },
       changesInIssues: notKnown,
       objectives: [...byObjective.entries()]
