@@ -49,3 +49,21 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
     ),
   );
 }
+
+/**
+ * The answers of a route that drives a workflow by Temporal Update (complete, sign off, close,
+ * reassign): the usual refusals, plus 503 when the workflow did not answer in time — safe to repeat,
+ * since the update id makes it apply once.
+ */
+export function ApiWorkflowUpdateErrors(
+  retryHint = 'repeat the request (it is applied once)',
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiErrors(400, 401, 403, 404, 409, 422, 429),
+    ApiResponse({
+      status: 503,
+      description: `The workflow did not answer in time; ${retryHint}`,
+      type: ErrorView,
+    }),
+  );
+}

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TaskCompletionResult } from '@qcycle/contracts';
 import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiErrors, ErrorView } from '../common/error-responses';
+import { ApiWorkflowUpdateErrors } from '../common/error-responses';
 import { TaskCompletionView } from '../tasks/dto/task.dto';
 import { AuditActionsService } from './audit-actions.service';
 import { CloseAuditDto, SignOffStepDto } from './dto/audit-actions.dto';
@@ -22,12 +22,7 @@ export class AuditActionsController {
       'Sign off my checklist step (never in my own unit): completes the step’s task; a repeat answers the same 200',
   })
   @ApiOkResponse({ type: TaskCompletionView })
-  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
-  @ApiResponse({
-    status: 503,
-    description: 'The workflow did not answer in time; repeat the request (it is applied once)',
-    type: ErrorView,
-  })
+  @ApiWorkflowUpdateErrors()
   signOff(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -45,12 +40,7 @@ export class AuditActionsController {
     summary: 'Close the internal audit with its report (the lead auditor): completes the audit-close task',
   })
   @ApiOkResponse({ type: TaskCompletionView })
-  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
-  @ApiResponse({
-    status: 503,
-    description: 'The workflow did not answer in time; repeat the request (it is applied once)',
-    type: ErrorView,
-  })
+  @ApiWorkflowUpdateErrors()
   close(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

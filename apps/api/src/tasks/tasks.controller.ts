@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { TaskCompletionResult, TaskReassignmentResult } from '@qcycle/contracts';
 import { MeView } from '../auth/dto/me.view';
 import {
@@ -11,7 +11,7 @@ import {
   Roles,
 } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiErrors, ErrorView } from '../common/error-responses';
+import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
 import {
   CompleteTaskDto,
   MyTasksQuery,
@@ -92,12 +92,7 @@ export class TasksController {
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskCompletionView })
-  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
-  @ApiResponse({
-    status: 503,
-    description: 'The workflow did not answer in time; repeat the request (it is applied once)',
-    type: ErrorView,
-  })
+  @ApiWorkflowUpdateErrors()
   complete(
     @CurrentUser() caller: Principal,
     @Param('taskId') taskId: string,
@@ -118,12 +113,7 @@ export class TasksController {
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskReassignmentView })
-  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
-  @ApiResponse({
-    status: 503,
-    description: 'The workflow did not answer in time; repeat the request with the same x-request-id',
-    type: ErrorView,
-  })
+  @ApiWorkflowUpdateErrors('repeat the request with the same x-request-id')
   reassign(
     @CurrentUser() caller: Principal,
     @Param('taskId') taskId: string,
