@@ -10,8 +10,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
       expect(await migrateUp(dataSource)).toEqual([]);
 
-      const tables = async () => (await dataSource.createQueryRunner().getTables(['quality_cycles', 'event_log'])).map((t) => t.name.split('.').pop());
-      expect((await tables()).sort()).toEqual(['event_log', 'quality_cycles']);
+      const tables = async () => (await dataSource.createQueryRunner().getTables(['quality_cycles', 'event_log', 'rate_limit_hits'])).map((t) => t.name.split('.').pop());
+      expect((await tables()).sort()).toEqual(['event_log', 'quality_cycles', 'rate_limit_hits']);
 
       expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
       expect(await tables()).toEqual([]);

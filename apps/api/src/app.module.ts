@@ -3,12 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
 import { dataSourceOptions } from '@qcycle/persistence';
 import { LOGIN_ROUTE } from './auth/auth.decorators';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -18,12 +20,13 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Rate limits (in memory, per API process: behind several replicas each one counts its own):
+ * Rate limits, counted in the database (rate_limit_hits) so every API process behind the same
+ * database shares one count per client (DatabaseThrottlerStorage):
  * - login: per client address and e-mail (password guessing on one account), and per address
  *   (guessing across accounts, five times as many);
  * - writes: per signed-in user (or address), every non-GET route except login.
  */
-export function throttlerOptions(config: QcycleConfig): ThrottlerModuleOptions {
+export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): ThrottlerModuleOptions {
   const { loginPerMinute, writesPerMinute } = config.http.rateLimit;
   const isLogin = (context: ExecutionContext) =>
     Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
@@ -55,6 +58,7 @@ export function throttlerOptions(config: QcycleConfig): ThrottlerModuleOptions {
         getTracker: (req) => (req as Request).principal?.userId ?? String((req as Request).ip),
       },
     ],
+    storage: new DatabaseThrottlerStorage(dataSource),
   };
 }
 
@@ -69,7 +73,7 @@ export class AppModule {
           inject: [QCYCLE_CONFIG],
           useFactory: (c: QcycleConfig) => dataSourceOptions(c.database),
         }),
-        ThrottlerModule.forRootAsync({ inject: [QCYCLE_CONFIG], useFactory: throttlerOptions }),
+        ThrottlerModule.forRootAsync({ inject: [QCYCLE_CONFIG, DataSource], useFactory: throttlerOptions }),
         TemporalClientModule,
         HealthModule,
         AuthModule,

@@ -10,3 +10,4 @@ export * from './entities/organisation-unit.entity';
 export * from './entities/user.entity';
 export * from './entities/role-assignment.entity';
 export * from './entities/directory-event.entity';
+export * from './entities/rate-limit-hit.entity';
