@@ -154,6 +154,18 @@ describe('measurement report', () => {
       ),
     ).toEqual(['evidence', 'figures[0].indicatorId']);
   });
+
+  it('names an impossible ratio together with the missing evidence, so the reporter fixes both at once', () => {
+    expect(
+      paths(
+        validateMeasurementReport(
+          { figures: [figures[0], { ...figures[1], numerator: 120 }], evidence: [] },
+          objective4.indicators,
+          '2024-03',
+        ),
+      ),
+    ).toEqual(['evidence', 'figures[obj-4-on-time].numerator']);
+  });
 });
 
 describe('internal audit plan', () => {

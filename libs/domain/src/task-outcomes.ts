@@ -315,12 +315,17 @@ export function validateMeasurementReport(
     problems.add('evidence', 'required', 'Báo cáo phải kèm ít nhất một minh chứng.');
   }
   const figures = outcome.figures as unknown[];
+  const unknownIndicators = figures.filter(
+    (figure) => !isObject(figure) || !indicators.some((indicator) => indicator.id === figure.indicatorId),
+  );
   figures.forEach((figure, i) => {
-    if (!isObject(figure) || !indicators.some((indicator) => indicator.id === figure.indicatorId)) {
+    if (unknownIndicators.includes(figure)) {
       problems.add(`figures[${i}].indicatorId`, 'unknown-reference', 'Chỉ số không thuộc mục tiêu.');
     }
   });
-  if (problems.problems.length > 0) return problems.problems;
+  // The figures are read only when each names an indicator; a missing evidence list alone does not
+  // hide their problems, so the reporter sees everything to fix at once.
+  if (unknownIndicators.length > 0) return problems.problems;
   const measurements = measurementsFromReport(indicators, outcome as unknown as MeasurementReportOutcome, {
     periodKey,
     reportedAt: '2000-01-01T00:00:00.000Z',

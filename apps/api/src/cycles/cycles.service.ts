@@ -41,6 +41,7 @@ export class CyclesService {
       startedBy,
       roster,
       draft: draftForStart(request),
+      rehearsal: request.rehearsal,
     });
     try {
       await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
@@ -96,6 +97,7 @@ export class CyclesService {
         status: state.status,
         phase: state.phase,
         decisionNumber: state.decision?.documentNumber,
+        scheduleShiftMs: state.scheduleShiftMs,
         objectives: state.objectives?.map((o) => ({
           objectiveId: o.objectiveId,
           number: o.number,

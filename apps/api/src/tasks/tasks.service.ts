@@ -344,6 +344,7 @@ function summary(task: TaskEntity, now: Date): TaskSummaryView {
     delegateUserIds: task.delegateUserIds ?? [],
     unitCode: task.unitCode,
     objectiveId: task.objectiveId,
+    periodKey: task.periodKey,
     openedAt: task.openedAt,
     dueAt: task.dueAt,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now.toISOString(),

@@ -60,6 +60,13 @@ export class CycleLiveView {
   })
   decisionNumber?: string;
 
+  @ApiPropertyOptional({
+    example: 0,
+    description:
+      'How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year',
+  })
+  scheduleShiftMs?: number;
+
   @ApiPropertyOptional({ type: [ObjectiveLiveView] })
   objectives?: ObjectiveLiveView[];
 

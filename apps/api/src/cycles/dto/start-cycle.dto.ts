@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
 import { TEMPLATES } from '@qcycle/domain';
 
@@ -42,4 +42,14 @@ export class StartCycleDto {
   @IsOptional()
   @IsObject()
   draft?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: false,
+    description:
+      "A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It takes the organisation's slot for that year like a real cycle, so rehearse in a training organisation (docs/workflows.md).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  rehearsal?: boolean;
 }

@@ -72,6 +72,14 @@ export class TaskSummaryView {
   @ApiProperty({ example: 'obj-4', nullable: true, type: String })
   objectiveId!: string | null;
 
+  @ApiProperty({
+    example: '2024-03',
+    nullable: true,
+    type: String,
+    description: 'The reporting period of a measurement task (month 2024-03, quarter 2024-Q1, year 2024)',
+  })
+  periodKey!: string | null;
+
   @ApiProperty({ example: '2024-03-01T01:00:00.000Z' })
   openedAt!: string;
 

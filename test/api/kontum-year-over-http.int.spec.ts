@@ -1,0 +1,576 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import { signTaskLink } from '@qcycle/task-links';
+import {
+  createTestDatabase,
+  startTestSmtpServer,
+  startTimeSkippingEnvironment,
+  testConfig,
+  uniqueSuffix,
+  type TestDatabase,
+  type TestSmtpServer,
+} from '@qcycle/testing';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
+import { migrate, startApiApp, startWorkerApp } from '../support/apps';
+import { HttpRecorder, type Answer } from './support/http-recorder';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+interface TaskSummary {
+  id: string;
+  kind: string;
+  status: string;
+  assigneeUserId: string;
+  unitCode: string | null;
+  objectiveId: string | null;
+  periodKey: string | null;
+}
+
+interface TaskDetail extends TaskSummary {
+  form: Record<string, unknown>;
+  history: { type: string; actor: string }[];
+}
+
+/**
+ * The acceptance walk of the API: every kind of user does their part of the Kon Tum 2024 year over
+ * HTTP only, on the real API and worker, PostgreSQL, a real SMTP server and the Temporal
+ * time-skipping server (the year runs as a rehearsal starting now; the suite lets days pass with
+ * `env.sleep`). Nothing here talks to Temporal or writes the database: what a user cannot do, the
+ * suite does not do. Refusals each group meets on the way are asserted where they arise.
+ */
+describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  let config: QcycleConfig;
+  let worker: INestApplicationContext;
+  let api: INestApplication;
+  let http: HttpRecorder;
+  const org = `kt-${uniqueSuffix()}`;
+  const domain = `${org}.qcycle.test`;
+  const cycleId = `${org}-2024`;
+  const tokens = new Map<string, string>();
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    [database, smtp] = await Promise.all([createTestDatabase('postgres'), startTestSmtpServer()]);
+    const base = testConfig(database.config, env.address);
+    config = { ...base, mail: { ...base.mail, smtpUrl: smtp.url } };
+    await migrate(config);
+    worker = await startWorkerApp(config);
+    const started = await startApiApp(config);
+    api = started.app;
+    http = new HttpRecorder(started.baseUrl);
+    // The directory an administrator keeps (the demo one, for this suite's own organisation).
+    await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
+      organisationCode: org,
+      emailDomain: domain,
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await env?.teardown();
+    await Promise.all([smtp?.close(), database?.drop()]);
+  });
+
+  // ---- what a user's client does ----------------------------------------------------------------
+
+  const email = (local: string) => `${local}@${domain}`;
+
+  async function tokenOf(local: string): Promise<string> {
+    const cached = tokens.get(local);
+    if (cached) return cached;
+    const answer = await http.call<{ accessToken: string; user: { userId: string } }>(
+      'POST',
+      '/api/v1/auth/login',
+      { body: { email: email(local), password: DEMO_PASSWORD } },
+    );
+    expect(answer.status).toBe(200);
+    tokens.set(local, answer.body.accessToken);
+    ids.set(local, answer.body.user.userId);
+    return answer.body.accessToken;
+  }
+
+  async function as<T = Record<string, unknown>>(
+    local: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Answer<T>> {
+    return http.call<T>(method, path, { token: await tokenOf(local), body });
+  }
+
+  const taskPath = (id: string, suffix = '') => `/api/v1/tasks/${encodeURIComponent(id)}${suffix}`;
+
+  /** The user's open tasks of a kind, as their inbox shows them. */
+  async function inbox(local: string, kind: string): Promise<TaskSummary[]> {
+    const answer = await as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);
+    expect(answer.status).toBe(200);
+    return answer.body.items;
+  }
+
+  /**
+   * Waits for something to happen. The next step of a phase follows an answer within moments (the
+   * worker records it): a short real wait. What the calendar brings (a period's report, the audit in
+   * October) needs days to pass: then the time-skipping server moves the clock a day at a time.
+   */
+  async function eventually<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    options: { days: number } = { days: 0 },
+  ): Promise<T> {
+    for (let attempt = 0; attempt < 100 + options.days; attempt++) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (attempt < 100 && options.days === 0) await new Promise((r) => setTimeout(r, 100));
+      else await env.sleep('1 day');
+    }
+    throw new Error(`${what} did not happen`);
+  }
+
+  const taskOf = (local: string, kind: string, options?: { days: number }) =>
+    eventually(`a ${kind} task for ${local}`, async () => (await inbox(local, kind))[0], options);
+
+  async function complete(local: string, taskId: string, outcome: unknown): Promise<Answer> {
+    return as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+  }
+
+  /** The link in the newest e-mail to that person about that task. */
+  function linkTokenInMail(local: string, taskId: string): string | undefined {
+    const mails = smtp.messages.filter(
+      (m: ParsedMail) =>
+        m.to !== undefined &&
+        (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a.value.some((v) => v.address === email(local))) &&
+        (m.text ?? '').includes(`/tasks/${encodeURIComponent(taskId)}?token=`),
+    );
+    const text = mails.at(-1)?.text ?? '';
+    const match = /\/tasks\/[^\s?]+\?token=([^\s&]+)/.exec(text);
+    return match ? decodeURIComponent(match[1]) : undefined;
+  }
+
+  // ---- the year ----------------------------------------------------------------------------------
+
+  it('lets the Quality Representative start the 2024 cycle from the template, once; nobody else may', async () => {
+    const templates = await as<{ id: string }[]>('qmr', 'GET', '/api/v1/templates');
+    expect(templates.body.map((t) => t.id)).toContain('kontum-2024');
+
+    const request = { organisationCode: org, year: 2024, templateId: 'kontum-2024', rehearsal: true };
+    expect((await http.call('POST', '/api/v1/cycles', { body: request })).status).toBe(401);
+    const byStaff = await as('staff.tthc', 'POST', '/api/v1/cycles', request);
+    expect(byStaff.status).toBe(403);
+    const malformed = await as<{ details: { fields: Record<string, string[]> } }>(
+      'qmr',
+      'POST',
+      '/api/v1/cycles',
+      { organisationCode: org, year: 'twenty', templateId: 'nope', rehearsal: 'yes' },
+    );
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.details.fields).sort()).toEqual(['rehearsal', 'templateId', 'year']);
+
+    const started = await as<{ id: string; live: { executionStatus: string; scheduleShiftMs?: number } }>(
+      'qmr',
+      'POST',
+      '/api/v1/cycles',
+      request,
+    );
+    expect(started.status).toBe(201);
+    expect(started.body.id).toBe(cycleId);
+    expect(started.body.live.executionStatus).toBe('RUNNING');
+    expect((await as('qmr', 'POST', '/api/v1/cycles', request)).status).toBe(409);
+  });
+
+  it('puts the objectives before the leader, who approves them with the decision number', async () => {
+    const task = await taskOf('leader', 'objectives-approval');
+    const detail = await as<TaskDetail>('leader', 'GET', taskPath(task.id));
+    expect((detail.body.form.objectives as unknown[]).length).toBe(5);
+
+    // The Quality Representative prepared the draft but does not sign it.
+    expect(
+      (await complete('qmr', task.id, { decision: 'approve', documentNumber: '123/QĐ-UBND' })).status,
+    ).toBe(403);
+    const approved = await complete('leader', task.id, {
+      decision: 'approve',
+      documentNumber: '123/QĐ-UBND',
+      signingDate: '2024-01-05',
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      taskId: task.id,
+      status: 'completed',
+      completedBy: ids.get('leader'),
+    });
+
+    const decision = await eventually('the decision record', async () => {
+      const answer = await as('staff.tonghop', 'GET', `/api/v1/cycles/${cycleId}/decision`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(decision).toMatchObject({
+      documentNumber: '123/QĐ-UBND',
+      signingDate: '2024-01-05',
+      signerName: 'Nguyễn Hữu Tháp',
+    });
+  });
+
+  it('lets the Chief of Office delegate each objective to its unit, and a unit head pass one to a staff member', async () => {
+    const task = await taskOf('qmr', 'assignment-acceptance');
+    const detail = await as<TaskDetail>('qmr', 'GET', taskPath(task.id));
+    const delegations = (detail.body.form.objectives as { id: string; proposedUnitCode: string }[]).map(
+      (o) => ({
+        objectiveId: o.id,
+        unitCode: o.proposedUnitCode,
+      }),
+    );
+    const unknownUnit = await complete('qmr', task.id, {
+      accepted: true,
+      delegations: delegations.map((d, i) => (i === 0 ? { ...d, unitCode: 'vp-khong-co' } : d)),
+    });
+    expect(unknownUnit.status).toBe(422);
+    expect(unknownUnit.body).toMatchObject({ code: 'OUTCOME_REFUSED' });
+    expect((await complete('qmr', task.id, { accepted: true, delegations })).status).toBe(200);
+
+    // Objective 3 (administrative reform) goes to the procedure-control unit; its head gives it to Lan.
+    const unitTask = await taskOf('head.tthc', 'unit-acceptance');
+    await tokenOf('staff.tthc');
+    const accepted = await complete('head.tthc', unitTask.id, {
+      accepted: true,
+      staffDelegations: [{ objectiveId: 'obj-3', userId: ids.get('staff.tthc') }],
+    });
+    expect(accepted.status).toBe(200);
+    // Another unit's head cannot answer for this one.
+    expect((await complete('head.tonghop', unitTask.id, { accepted: true })).status).toBe(403);
+    // The other units accept theirs: the general-affairs head, and for the service centre (no head in
+    // the directory) the Chief of Office standing in.
+    const generalAffairs = await taskOf('head.tonghop', 'unit-acceptance');
+    expect((await complete('head.tonghop', generalAffairs.id, { accepted: true })).status).toBe(200);
+    const serviceCentre = await taskOf('qmr', 'unit-acceptance');
+    expect(serviceCentre.unitCode).toBe('vp-ttpvhcc');
+    expect((await complete('qmr', serviceCentre.id, { accepted: true })).status).toBe(200);
+  });
+
+  let measurementTaskId: string;
+  let firstAnswer: Answer;
+
+  it('mails the staff member the first quarter’s report; the link opens that task once, and the report is recorded once', async () => {
+    // April 2024 (in the rehearsal's time): the Q1 report of objective 3 reaches Lan by e-mail.
+    const task = await taskOf('staff.tthc', 'measurement-report', { days: 130 });
+    expect(task).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });
+    measurementTaskId = task.id;
+    const token = await eventually('the notification e-mail', async () =>
+      linkTokenInMail('staff.tthc', task.id),
+    );
+
+    // A colleague in another unit cannot complete it; neither can they open it with Lan's link.
+    const figures = {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
+      evidence: ['BC-CCHC-Q1-2024'],
+    };
+    expect((await complete('staff.tonghop', task.id, figures)).status).toBe(403);
+
+    // A link past its expiry (as a mail left unread too long would be) is refused.
+    const expired = signTaskLink(
+      {
+        taskId: task.id,
+        userId: ids.get('staff.tthc')!,
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+        nonce: 'an-old-link-of-last-week',
+      },
+      config.taskLinks.secret,
+    );
+    const refused = await http.call('POST', taskPath(task.id, '/link-session'), { body: { token: expired } });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ details: { reason: 'TASK_LINK_EXPIRED' } });
+
+    const session = await http.call<{ accessToken: string; task: TaskDetail }>(
+      'POST',
+      taskPath(task.id, '/link-session'),
+      { body: { token } },
+    );
+    expect(session.status).toBe(200);
+    expect(session.body.task.form).toMatchObject({ period: { key: '2024-Q1' } });
+    const used = await http.call('POST', taskPath(task.id, '/link-session'), { body: { token } });
+    expect(used.status).toBe(409);
+    expect(used.body).toMatchObject({ details: { reason: 'TASK_LINK_ALREADY_USED' } });
+
+    const scoped = session.body.accessToken;
+    const malformed = await http.call<{ code: string; details: { problems: { path: string }[] } }>(
+      'POST',
+      taskPath(task.id, '/complete'),
+      {
+        token: scoped,
+        body: {
+          outcome: {
+            figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 11, denominator: 10 }],
+            evidence: [],
+          },
+        },
+      },
+    );
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.details.problems.map((p) => p.path)).toEqual([
+      'evidence',
+      'figures[obj-3-reform-targets].numerator',
+    ]);
+
+    firstAnswer = await http.call('POST', taskPath(task.id, '/complete'), {
+      token: scoped,
+      body: { outcome: figures },
+    });
+    expect(firstAnswer.status).toBe(200);
+    expect(firstAnswer.body).toMatchObject({
+      status: 'completed',
+      completedBy: ids.get('staff.tthc'),
+      late: false,
+    });
+    // Sent again (a second click, a retried request): the same answer, recorded once.
+    const again = await http.call('POST', taskPath(task.id, '/complete'), {
+      token: scoped,
+      body: { outcome: figures },
+    });
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: firstAnswer.body });
+
+    const measurements = await eventually('the Q1 measurement', async () => {
+      const answer = await as<{ items: { periodKey: string; numerator: number; reportedBy: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
+      );
+      return answer.body.items.length > 0 ? answer.body.items : undefined;
+    });
+    expect(measurements).toEqual([
+      expect.objectContaining({ periodKey: '2024-Q1', numerator: 10, reportedBy: ids.get('staff.tthc') }),
+    ]);
+  });
+
+  const plan = () => ({
+    scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+    criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
+    methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
+    from: '2024-10-07',
+    to: '2024-10-18',
+    steps: [
+      {
+        id: 's1',
+        unitCode: 'vp-tonghop',
+        process: 'Theo dõi nhiệm vụ trọng tâm',
+        clause: '9.1.1',
+        auditorUserId: ids.get('auditor.hcth'),
+      },
+      {
+        id: 's2',
+        unitCode: 'vp-kiemsoat-tthc',
+        process: 'Kiểm soát thủ tục hành chính',
+        clause: '8.5.1',
+        auditorUserId: ids.get('auditor.kinhte'),
+      },
+      {
+        id: 's3',
+        unitCode: 'vp-hanhchinh-tochuc',
+        process: 'Kiểm soát thông tin dạng văn bản',
+        clause: '7.5.3',
+        auditorUserId: ids.get('auditor.kinhte'),
+      },
+    ],
+  });
+
+  it('brings the internal audit in October: the lead auditor plans it, never with an auditor on their own unit', async () => {
+    const task = await taskOf('lead.auditor', 'audit-plan', { days: 250 });
+    await Promise.all(['auditor.hcth', 'auditor.kinhte'].map(tokenOf));
+    const ownUnit = plan();
+    ownUnit.steps[2].auditorUserId = ids.get('auditor.hcth'); // Trang works in vp-hanhchinh-tochuc
+    const refused = await complete('lead.auditor', task.id, ownUnit);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('steps[2]');
+    expect((await complete('auditor.hcth', task.id, plan())).status).toBe(403);
+    expect((await complete('lead.auditor', task.id, plan())).status).toBe(200);
+  });
+
+  it("has each auditor sign off their own step and nobody else's; a nonconformity is corrected and verified", async () => {
+    const signOff = (local: string, stepId: string, body: unknown) =>
+      as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/steps/${stepId}/sign-off`, body);
+    await eventually('the sign-off tasks', async () =>
+      (await inbox('auditor.kinhte', 'audit-step')).length === 2 ? true : undefined,
+    );
+
+    const ownUnit = await signOff('auditor.hcth', 's3', { result: 'conformity', evidence: ['Sổ công văn'] });
+    expect(ownUnit.status).toBe(403);
+    expect(ownUnit.body.message).toContain('own unit');
+    expect((await signOff('auditor.hcth', 's2', { result: 'conformity', evidence: ['Hồ sơ'] })).status).toBe(
+      403,
+    );
+    const malformed = await signOff('auditor.hcth', 's1', { result: 'fine', evidence: [] });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys((malformed.body.details as { fields: object }).fields).sort()).toEqual([
+      'evidence',
+      'result',
+    ]);
+
+    const s1 = await signOff('auditor.hcth', 's1', {
+      result: 'conformity',
+      evidence: ['Sổ theo dõi nhiệm vụ 2024'],
+    });
+    expect(s1.status).toBe(200);
+    expect(s1.body).toMatchObject({ status: 'completed', completedBy: ids.get('auditor.hcth') });
+    const s2 = {
+      result: 'minor-nc',
+      evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
+      finding: 'Phiếu kiểm soát quá trình giải quyết hồ sơ không ghi đủ thời điểm chuyển bước.',
+    };
+    expect((await signOff('auditor.kinhte', 's2', s2)).status).toBe(200);
+    // Signed off twice with the same words: the same answer; with other words: a conflict.
+    expect((await signOff('auditor.kinhte', 's2', s2)).status).toBe(200);
+    expect((await signOff('auditor.kinhte', 's2', { ...s2, result: 'conformity' })).status).toBe(409);
+    expect(
+      (await signOff('auditor.kinhte', 's3', { result: 'conformity', evidence: ['Sổ công văn đến'] })).status,
+    ).toBe(200);
+
+    // The unit head plans the correction; the auditor who raised it verifies it.
+    const caPlan = await taskOf('head.tthc', 'corrective-action-plan');
+    expect(
+      (
+        await complete('head.tthc', caPlan.id, {
+          correction: 'Bổ sung thời điểm chuyển bước trên các phiếu còn thiếu.',
+          rootCause: 'Mẫu phiếu cũ không có ô ghi thời điểm.',
+          action: 'Cập nhật mẫu phiếu, tập huấn công chức.',
+          ownerUserId: ids.get('staff.tthc'),
+          dueDate: '2024-11-15',
+        })
+      ).status,
+    ).toBe(200);
+    const verify = await taskOf('auditor.kinhte', 'corrective-action-verification');
+    expect(
+      (await complete('auditor.kinhte', verify.id, { effective: true, notes: 'Đã kiểm tra 20 hồ sơ.' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('lets only the lead auditor close the audit with the report', async () => {
+    await taskOf('lead.auditor', 'audit-close');
+    const close = (local: string) =>
+      as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/close`, {
+        report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
+      });
+    expect((await close('auditor.kinhte')).status).toBe(403);
+    const closed = await close('lead.auditor');
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'completed', completedBy: ids.get('lead.auditor') });
+
+    const audit = await eventually('the closed audit', async () => {
+      const answer = await as<{
+        status: string;
+        report: string;
+        steps: { id: string; result: string }[];
+        correctiveActions: { status: string }[];
+      }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/audit`);
+      // The verification's record follows the answer within moments.
+      return answer.body.status === 'closed' && answer.body.correctiveActions[0]?.status === 'closed'
+        ? answer.body
+        : undefined;
+    });
+    expect(audit.steps.map((s) => s.result)).toEqual(['conformity', 'minor-nc', 'conformity']);
+    expect(audit.correctiveActions).toEqual([expect.objectContaining({ status: 'closed' })]);
+  });
+
+  it('holds the management review in December on the compiled inputs, and closes the year', async () => {
+    const task = await taskOf('leader', 'management-review', { days: 120 });
+    const inputs = await as<{ inputs: Record<string, unknown> }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/review`,
+    );
+    expect(inputs.status).toBe(200);
+    expect(JSON.stringify(inputs.body.inputs)).toContain('minor-nc');
+    const held = await complete('leader', task.id, {
+      minutesRef: 'BB-XXLĐ-2024',
+      outputs: {
+        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
+        qmsChanges: [],
+        resourceNeeds: ['Máy quét tại bộ phận một cửa'],
+      },
+      actions: [
+        {
+          title: 'Số hóa phiếu kiểm soát quá trình',
+          ownerUnitCode: 'vp-kiemsoat-tthc',
+          dueDate: '2025-06-30',
+        },
+      ],
+    });
+    expect(held.status).toBe(200);
+
+    const closed = await eventually(
+      'the close of the year',
+      async () => {
+        const answer = await as<{ status?: string; live: { executionStatus: string } }>(
+          'qmr',
+          'GET',
+          `/api/v1/cycles/${cycleId}`,
+        );
+        return answer.body.live.executionStatus === 'COMPLETED' ? answer.body : undefined;
+      },
+      { days: 60 },
+    );
+    expect(closed.status).toBe('closed');
+    const results = await as<{ objectiveId: string; status: string }[]>(
+      'staff.tthc',
+      'GET',
+      `/api/v1/cycles/${cycleId}/results`,
+    );
+    expect(results.body.map((r) => r.objectiveId).sort()).toEqual([
+      'obj-1',
+      'obj-2',
+      'obj-3',
+      'obj-4',
+      'obj-5',
+    ]);
+    // The engine measured objective 5 itself: one internal audit held.
+    expect(results.body.find((r) => r.objectiveId === 'obj-5')?.status).toBe('achieved');
+  });
+
+  it("keeps who did what in the cycle's event log, and shows nothing of it to another organisation", async () => {
+    const log = await as<{ items: { type: string; actor: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?type=audit.&limit=100`,
+    );
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'audit.planned', actor: ids.get('lead.auditor') }),
+        expect.objectContaining({ type: 'audit.step-signed-off', actor: ids.get('auditor.kinhte') }),
+        expect.objectContaining({ type: 'audit.closed', actor: ids.get('lead.auditor') }),
+      ]),
+    );
+
+    const other = `ot-${uniqueSuffix()}`;
+    const created = await as('admin', 'POST', '/api/v1/organisations', {
+      code: other,
+      name: { vi: 'Tỉnh khác', en: 'Another province' },
+      firstAdmin: {
+        fullName: 'Quản trị',
+        email: `admin@${other}.qcycle.test`,
+        password: 'another-initial-password',
+      },
+    });
+    expect(created.status).toBe(201);
+    const outsider = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      body: { email: `admin@${other}.qcycle.test`, password: 'another-initial-password' },
+    });
+    for (const path of [
+      `/api/v1/cycles/${cycleId}`,
+      `/api/v1/cycles/${cycleId}/audit`,
+      `/api/v1/cycles/${cycleId}/results`,
+      taskPath(measurementTaskId),
+    ]) {
+      const answer = await http.call('GET', path, { token: outsider.body.accessToken });
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+    }
+  });
+
+  it('answers only documented status codes', async () => {
+    expect(await undocumentedAnswers(http)).toEqual([]);
+  });
+});
