@@ -106,7 +106,7 @@ ${rows.join('\n')}
     TOKEN=$(curl -s ${url}/api/v1/auth/login -H 'content-type: application/json' \\
       -d '{"email":"qmr@kontum.qcycle.test","password":"${logins.password}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
     curl -X POST ${url}/api/v1/cycles -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
-         -d '{"organisationCode":"kontum","year":2024}'
+         -d '{"organisationCode":"kontum","year":2024,"rehearsal":true}'
     curl ${url}/api/v1/cycles/kontum-2024 -H "authorization: Bearer $TOKEN"
 `;
 }

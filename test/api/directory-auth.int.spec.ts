@@ -61,6 +61,8 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/cancel': [202, 400, 401, 403, 404, 409, 429],
   'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/measurements': [200, 400, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],

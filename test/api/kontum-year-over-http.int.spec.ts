@@ -345,6 +345,14 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(measurements).toEqual([
       expect.objectContaining({ periodKey: '2024-Q1', numerator: 10, reportedBy: ids.get('staff.tthc') }),
     ]);
+    // Where objective 3 stands, as the Quality Representative follows it: Lan's, on track after Q1.
+    const objective = await as('qmr', 'GET', `/api/v1/cycles/${cycleId}/objectives/obj-3`);
+    expect(objective.body).toMatchObject({
+      unitCode: 'vp-kiemsoat-tthc',
+      assigneeUserId: ids.get('staff.tthc'),
+      status: 'on-track',
+      statusHistory: [{ periodKey: '2024-Q1', statusBefore: 'not-measured', status: 'on-track', late: false }],
+    });
   });
 
   const plan = () => ({

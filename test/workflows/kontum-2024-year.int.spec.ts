@@ -234,6 +234,15 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
       ['obj-4', 'unit', 'vp-ttpvhcc', user.head('vp-ttpvhcc')],
     ]);
 
+    // Each report records the status it left the objective in: objective 3 turned at risk with Q2.
+    const obj3Q2 = await repo(EventLogEntryEntity).findOneByOrFail({
+      id: `${ids.monitoring('obj-3')}/measure/2024-Q2/measured`,
+    });
+    expect(obj3Q2).toMatchObject({
+      type: 'measurement.reported',
+      payload: { objectiveId: 'obj-3', periodKey: '2024-Q2', statusBefore: 'on-track', status: 'at-risk' },
+    });
+
     const obj4 = await repo(MeasurementEntity).find({
       where: { cycleId: input.cycleId, objectiveId: 'obj-4' },
       order: { periodKey: 'ASC' },
@@ -304,6 +313,7 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
       ids.approval,
       ids.assignment,
       ids.monitoring('obj-2'),
+      ids.monitoring('obj-3'),
       ids.monitoring('obj-4'),
       ids.audit,
       ca,

@@ -1,4 +1,4 @@
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ObjectiveOwner } from '@qcycle/contracts';
 import {
   addDays,
@@ -24,6 +24,9 @@ import {
 } from './cycle-context';
 import { records } from './activities';
 import type { TaskNotice } from './tasks/human-task';
+
+/** Patch id (docs/versioning.md): the objective's status is recorded with each report's event. */
+export const STATUS_RECORDED_WITH_REPORT = 'status-recorded-with-report';
 
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
@@ -118,6 +121,12 @@ export async function objectiveMonitoring({
         reportedBy: report.completedBy,
       });
       measurements.push(...reported);
+      // The status after this report now travels with the report's event, so it is evaluated before
+      // recording. Cycles started earlier evaluated after recording (when a report that came in
+      // meanwhile, or a due date passed meanwhile, could change it): they replay that order.
+      const statusWithReport = patched(STATUS_RECORDED_WITH_REPORT);
+      let previous = status;
+      if (statusWithReport) status = evaluate(period.index);
       await records.recordMeasurements({
         cycleId: context.cycleId,
         rows: reported.map((m) => ({
@@ -142,11 +151,18 @@ export async function objectiveMonitoring({
           type: 'measurement.reported',
           actor: report.completedBy,
           at: reportedAt,
-          payload: { objectiveId: objective.id, periodKey: period.key, late: report.late },
+          payload: {
+            objectiveId: objective.id,
+            periodKey: period.key,
+            late: report.late,
+            ...(statusWithReport ? { statusBefore: previous, status } : {}),
+          },
         },
       });
-      const previous = status;
-      status = evaluate(period.index);
+      if (!statusWithReport) {
+        previous = status;
+        status = evaluate(period.index);
+      }
       if (status !== previous)
         await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
       if (status === 'at-risk' && previous !== 'at-risk') {

@@ -12,6 +12,7 @@ import {
   ObjectiveResultView,
   ReviewView,
 } from './dto/cycle-records.view';
+import { ObjectiveView } from './dto/cycle-objectives.view';
 
 @ApiTags('cycle records')
 @ApiBearerAuth()
@@ -40,6 +41,29 @@ export class CycleDocumentsController {
     @Query() query: MeasurementQuery,
   ): Promise<MeasurementPage> {
     return this.documents.measurements(caller, cycleId, query);
+  }
+
+  @Get('objectives')
+  @ApiOperation({
+    summary:
+      'The approved objectives: indicators and targets, unit and assignee, figures per period, current status and its history',
+  })
+  @ApiOkResponse({ type: [ObjectiveView] })
+  @ApiErrors(401, 403, 404)
+  objectives(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<ObjectiveView[]> {
+    return this.documents.objectives(caller, cycleId);
+  }
+
+  @Get('objectives/:objectiveId')
+  @ApiOperation({ summary: 'One approved objective, as in the list' })
+  @ApiOkResponse({ type: ObjectiveView })
+  @ApiErrors(401, 403, 404)
+  objective(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Param('objectiveId') objectiveId: string,
+  ): Promise<ObjectiveView> {
+    return this.documents.objective(caller, cycleId, objectiveId);
   }
 
   @Get('audit')

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { describeTarget, type Objective, type ObjectiveStatus } from '@qcycle/domain';
 import {
+  AssignmentEntity,
   AuditEntity,
   AuditStepEntity,
   CorrectiveActionEntity,
   DecisionEntity,
+  EventLogEntryEntity,
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
+  UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { pageWindow, type Page } from '../common/pagination';
@@ -21,6 +25,7 @@ import type {
   ObjectiveResultView,
   ReviewView,
 } from './dto/cycle-records.view';
+import type { ObjectiveView } from './dto/cycle-objectives.view';
 
 /**
  * The cycle's documented information (ISO 7.5) as the activities recorded it: the decision, the
@@ -33,12 +38,7 @@ export class CycleDocumentsService {
 
   async decision(caller: Principal, cycleId: string): Promise<DecisionView> {
     own(caller, cycleId);
-    const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
-    if (!row)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `No decision yet for ${cycleId}: the objectives are not approved`,
-      );
+    const row = await this.approvedDecision(cycleId);
     return {
       documentNumber: row.documentNumber,
       signerName: row.signerName,
@@ -69,20 +69,7 @@ export class CycleDocumentsService {
       take: limit,
     });
     return {
-      items: rows.map((m) => ({
-        objectiveId: m.objectiveId,
-        indicatorId: m.indicatorId,
-        periodKey: m.periodKey,
-        kind: m.kind,
-        numerator: m.numerator,
-        denominator: m.denominator,
-        value: m.value,
-        achieved: m.achieved === null ? null : Boolean(m.achieved),
-        evidence: m.evidence,
-        reportedBy: m.reportedBy,
-        reportedAt: m.reportedAt,
-        late: Boolean(m.late),
-      })),
+      items: rows.map(measurementView),
       total,
       limit,
       offset,
@@ -146,6 +133,30 @@ export class CycleDocumentsService {
     };
   }
 
+  /**
+   * The approved objectives with their indicators, who reports them, their figures and how their
+   * status moved with each report (the `measurement.reported` events), or the year's result once
+   * closed. Before approval there are no objectives of record yet: 404, like the decision.
+   */
+  async objectives(caller: Principal, cycleId: string): Promise<ObjectiveView[]> {
+    own(caller, cycleId);
+    const decision = await this.approvedDecision(cycleId);
+    return this.objectiveViews(caller, cycleId, decision.objectives as Objective[]);
+  }
+
+  async objective(caller: Principal, cycleId: string, objectiveId: string): Promise<ObjectiveView> {
+    own(caller, cycleId);
+    const decision = await this.approvedDecision(cycleId);
+    const objective = (decision.objectives as Objective[]).find((o) => o.id === objectiveId);
+    if (!objective)
+      throw new QcycleError(
+        QcycleErrorCode.NotFound,
+        `No objective ${objectiveId} in the decision ${decision.documentNumber} of ${cycleId}`,
+      );
+    const [view] = await this.objectiveViews(caller, cycleId, [objective]);
+    return view;
+  }
+
   async results(caller: Principal, cycleId: string): Promise<ObjectiveResultView[]> {
     own(caller, cycleId);
     const rows = await this.dataSource
@@ -158,6 +169,130 @@ export class CycleDocumentsService {
       computedAt: r.computedAt,
     }));
   }
+
+  private async approvedDecision(cycleId: string): Promise<DecisionEntity> {
+    const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
+    if (!row)
+      throw new QcycleError(
+        QcycleErrorCode.NotFound,
+        `No decision yet for ${cycleId}: the objectives are not approved`,
+      );
+    return row;
+  }
+
+  private async objectiveViews(
+    caller: Principal,
+    cycleId: string,
+    objectives: Objective[],
+  ): Promise<ObjectiveView[]> {
+    const objectiveIds = objectives.map((o) => o.id);
+    const [assignments, measurements, reports, results] = await Promise.all([
+      this.dataSource
+        .getRepository(AssignmentEntity)
+        .find({ where: { cycleId, objectiveId: In(objectiveIds) } }),
+      this.dataSource.getRepository(MeasurementEntity).find({
+        where: { cycleId, objectiveId: In(objectiveIds) },
+        order: { indicatorId: 'ASC', periodKey: 'ASC' },
+      }),
+      // simple-json payloads are text on both databases: the objective is picked out here, not in SQL.
+      this.dataSource.getRepository(EventLogEntryEntity).find({
+        where: { cycleId, type: 'measurement.reported' },
+        order: { occurredAt: 'ASC', id: 'ASC' },
+      }),
+      this.dataSource
+        .getRepository(ObjectiveResultEntity)
+        .find({ where: { cycleId, objectiveId: In(objectiveIds) } }),
+    ]);
+    // A unit head's delegation to staff comes after the unit's own; equal instants keep that order.
+    assignments.sort(
+      (a, b) =>
+        a.assignedAt.localeCompare(b.assignedAt) ||
+        ASSIGNMENT_LEVELS.indexOf(a.level) - ASSIGNMENT_LEVELS.indexOf(b.level),
+    );
+    const assigneeIds = [...new Set(assignments.map((a) => a.assigneeUserId))];
+    const people = assigneeIds.length
+      ? await this.dataSource.getRepository(UserEntity).find({
+          where: { id: In(assigneeIds), organisationCode: caller.organisationCode },
+        })
+      : [];
+    const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
+
+    return objectives.map((objective) => {
+      const given = assignments.filter((a) => a.objectiveId === objective.id);
+      const current = given.at(-1);
+      const history = reports
+        .filter((e) => e.payload.objectiveId === objective.id)
+        .map((e) => ({
+          periodKey: String(e.payload.periodKey),
+          status: statusOf(e.payload.status),
+          statusBefore: statusOf(e.payload.statusBefore),
+          at: e.occurredAt,
+          reportedBy: e.actor,
+          late: e.payload.late === true,
+        }));
+      const result = results.find((r) => r.objectiveId === objective.id);
+      const lastReport = history.filter((h) => h.status !== null).at(-1);
+      return {
+        id: objective.id,
+        number: objective.number,
+        title: objective.title,
+        frequency: objective.frequency,
+        ownerUnitCode: objective.ownerUnitCode,
+        unitCode: [...given].reverse().find((a) => a.unitCode)?.unitCode ?? null,
+        assigneeUserId: current?.assigneeUserId ?? null,
+        assigneeName: current ? (nameOf.get(current.assigneeUserId) ?? null) : null,
+        assignments: given.map((a) => ({
+          level: a.level,
+          unitCode: a.unitCode,
+          assigneeUserId: a.assigneeUserId,
+          assignedBy: a.assignedBy,
+          assignedAt: a.assignedAt,
+        })),
+        status: result?.status ?? lastReport?.status ?? NOT_MEASURED,
+        statusAt: result?.computedAt ?? lastReport?.at ?? null,
+        indicators: objective.indicators.map((indicator) => ({
+          id: indicator.id,
+          kind: indicator.kind,
+          label: indicator.label,
+          target:
+            indicator.kind === 'judged'
+              ? null
+              : { ...indicator.target, text: describeTarget(indicator) ?? '' },
+          criteria: indicator.kind === 'judged' ? indicator.criteria : [],
+          measurements: measurements
+            .filter((m) => m.objectiveId === objective.id && m.indicatorId === indicator.id)
+            .map(measurementView),
+        })),
+        statusHistory: history,
+      };
+    });
+  }
+}
+
+const ASSIGNMENT_LEVELS = ['unit', 'staff', 'reassignment'];
+const NOT_MEASURED: ObjectiveStatus = 'not-measured';
+
+/** Reports recorded before the monitoring kept statuses carry none. */
+function statusOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** A measurement row as both `/measurements` and `/objectives` show it. */
+function measurementView(m: MeasurementEntity): MeasurementView {
+  return {
+    objectiveId: m.objectiveId,
+    indicatorId: m.indicatorId,
+    periodKey: m.periodKey,
+    kind: m.kind,
+    numerator: m.numerator,
+    denominator: m.denominator,
+    value: m.value,
+    achieved: m.achieved === null ? null : Boolean(m.achieved),
+    evidence: m.evidence,
+    reportedBy: m.reportedBy,
+    reportedAt: m.reportedAt,
+    late: Boolean(m.late),
+  };
 }
 
 /** Another organisation's cycle is "not found", like one that does not exist. */

@@ -1,0 +1,466 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { KONTUM_2024_TEMPLATE, type ObjectiveStatus } from '@qcycle/domain';
+import type { MeasurementEntity } from '@qcycle/persistence';
+import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
+import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
+import { createApiApp } from '../../apps/api/src/api-app';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
+import { migrate } from '../support/apps';
+import { HttpRecorder } from './support/http-recorder';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+interface StatusChange {
+  periodKey: string;
+  status: string | null;
+  statusBefore: string | null;
+  at: string;
+  reportedBy: string;
+  late: boolean;
+}
+
+interface ObjectiveAnswer {
+  id: string;
+  number: number;
+  title: { vi: string; en: string };
+  unitCode: string | null;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  assignments: { level: string; unitCode: string | null; assigneeUserId: string }[];
+  status: string;
+  statusAt: string | null;
+  indicators: {
+    id: string;
+    kind: string;
+    target: { comparator: string; value: number; text: string } | null;
+    criteria: unknown[];
+    measurements: {
+      periodKey: string;
+      numerator: number | null;
+      denominator: number | null;
+      evidence: string[];
+      reportedBy: string;
+      late: boolean;
+    }[];
+  }[];
+  statusHistory: StatusChange[];
+}
+
+/**
+ * What the Quality Representative reads about the year's objectives: the records are written by the
+ * real record activities exactly as the approval, assignment and monitoring workflows write them
+ * (no worker runs here), and read back over HTTP from the real API on PostgreSQL.
+ */
+describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
+  let database: TestDatabase;
+  let config: QcycleConfig;
+  let api: INestApplication;
+  let http: HttpRecorder;
+  let records: QualityRecordActivities;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const otherOrganisationCode = `dl-${uniqueSuffix()}`;
+  const cycleId = qualityCycleId(organisationCode, 2024);
+  const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
+  const tokens = new Map<string, string>();
+  const people = new Map<string, { userId: string; fullName: string }>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    config = testConfig(database.config);
+    await migrate(config);
+    api = await createApiApp(config, { logger: ['error'] });
+    for (const code of [organisationCode, otherOrganisationCode])
+      await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
+        organisationCode: code,
+        emailDomain: `${code}.qcycle.test`,
+      });
+    await api.listen(0, '127.0.0.1');
+    http = new HttpRecorder(`http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`);
+    records = new QualityRecordActivities(api.get(DataSource));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  async function tokenOf(local: string, code = organisationCode): Promise<string> {
+    const email = `${local}@${code}.qcycle.test`;
+    const cached = tokens.get(email);
+    if (cached) return cached;
+    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      body: { email, password: DEMO_PASSWORD },
+    });
+    expect(answer.status).toBe(200);
+    tokens.set(email, answer.body.accessToken);
+    return answer.body.accessToken;
+  }
+
+  async function person(local: string): Promise<{ userId: string; fullName: string }> {
+    const known = people.get(local);
+    if (known) return known;
+    const me = await http.call<{ userId: string; fullName: string }>('GET', '/api/v1/auth/me', {
+      token: await tokenOf(local),
+    });
+    people.set(local, me.body);
+    return me.body;
+  }
+
+  /** One period's report as objectiveMonitoring records it: a row per indicator and the event with the status. */
+  async function report(
+    objectiveId: string,
+    periodKey: string,
+    by: string,
+    at: string,
+    figures: { indicatorId: string; numerator: number; denominator: number }[],
+    status: { before: ObjectiveStatus; after: ObjectiveStatus; late?: boolean },
+  ): Promise<void> {
+    const taskId = `${workflowId}/monitoring/${objectiveId}/measure/${periodKey}`;
+    const late = status.late ?? false;
+    await records.recordMeasurements({
+      cycleId,
+      rows: figures.map((f): Partial<MeasurementEntity> => ({
+        id: `${taskId}/${f.indicatorId}`,
+        cycleId,
+        objectiveId,
+        indicatorId: f.indicatorId,
+        periodKey,
+        kind: 'ratio',
+        numerator: f.numerator,
+        denominator: f.denominator,
+        value: null,
+        achieved: null,
+        evidence: [`BC-${objectiveId}-${periodKey}`],
+        reportedBy: by,
+        reportedAt: at,
+        late,
+        taskId,
+      })),
+      event: {
+        id: `${taskId}/measured`,
+        type: 'measurement.reported',
+        actor: by,
+        at,
+        payload: { objectiveId, periodKey, late, statusBefore: status.before, status: status.after },
+      },
+    });
+  }
+
+  it('answers 404 naming the reason while the objectives are not approved', async () => {
+    const answer = await http.call<{ code: string; message: string }>(
+      'GET',
+      `/api/v1/cycles/${cycleId}/objectives`,
+      { token: await tokenOf('qmr') },
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body.message).toContain('not approved');
+  });
+
+  it('shows each approved objective with its indicators, unit and assignee, figures and status history', async () => {
+    const leader = await person('leader');
+    const qmr = await person('qmr');
+    const headTonghop = await person('head.tonghop');
+    const headTthc = await person('head.tthc');
+    const staffTthc = await person('staff.tthc');
+
+    // Approval (objectivesApproval), delegation by the Chief of Office and the unit heads (objectivesAssignment).
+    await records.recordDecision({
+      cycleId,
+      rows: [
+        {
+          id: `${workflowId}/approval`,
+          cycleId,
+          organisationCode,
+          year: 2024,
+          documentNumber: '123/QĐ-UBND',
+          signerName: 'Nguyễn Hữu Tháp',
+          signerTitle: 'Phó Chủ tịch',
+          signedBy: leader.userId,
+          signingDate: '2024-01-05',
+          effectiveDate: '2024-01-05',
+          rounds: 1,
+          objectives: [...KONTUM_2024_TEMPLATE.objectives],
+          recordedAt: '2024-01-05T03:00:00.000Z',
+        },
+      ],
+      event: {
+        id: `${workflowId}/approval/decision`,
+        type: 'objectives.approved',
+        actor: leader.userId,
+        at: '2024-01-05T03:00:00.000Z',
+        payload: { documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05', rounds: 1 },
+      },
+    });
+    const assignment = `${workflowId}/assignment`;
+    const delegations = [
+      { objectiveId: 'obj-2', unitCode: 'vp-tonghop', head: headTonghop },
+      { objectiveId: 'obj-3', unitCode: 'vp-tonghop', head: headTonghop },
+      { objectiveId: 'obj-4', unitCode: 'vp-kiemsoat-tthc', head: headTthc },
+    ];
+    await records.recordAssignments({
+      cycleId,
+      rows: delegations.map((d) => ({
+        id: `${assignment}/unit/${d.objectiveId}`,
+        cycleId,
+        objectiveId: d.objectiveId,
+        level: 'unit',
+        unitCode: d.unitCode,
+        assigneeUserId: d.head.userId,
+        assignedBy: qmr.userId,
+        assignedAt: '2024-01-08T02:00:00.000Z',
+        taskId: `${assignment}/accept`,
+      })),
+      event: {
+        id: `${assignment}/delegated`,
+        type: 'objectives.delegated',
+        actor: qmr.userId,
+        at: '2024-01-08T02:00:00.000Z',
+        payload: { delegations: delegations.map(({ objectiveId, unitCode }) => ({ objectiveId, unitCode })) },
+      },
+    });
+    await records.recordAssignments({
+      cycleId,
+      rows: [
+        {
+          id: `${assignment}/staff/obj-4`,
+          cycleId,
+          objectiveId: 'obj-4',
+          level: 'staff',
+          unitCode: 'vp-kiemsoat-tthc',
+          assigneeUserId: staffTthc.userId,
+          assignedBy: headTthc.userId,
+          assignedAt: '2024-01-09T01:30:00.000Z',
+          taskId: `${assignment}/unit/vp-kiemsoat-tthc`,
+        },
+      ],
+      event: {
+        id: `${assignment}/unit/vp-kiemsoat-tthc/accepted`,
+        type: 'objectives.unit-accepted',
+        actor: headTthc.userId,
+        at: '2024-01-09T01:30:00.000Z',
+        payload: {
+          unitCode: 'vp-kiemsoat-tthc',
+          staffDelegations: [{ objectiveId: 'obj-4', userId: staffTthc.userId }],
+        },
+      },
+    });
+
+    // Monitoring: objective 3 on track after Q1, at risk after Q2; objective 4's February report late.
+    await report(
+      'obj-4',
+      '2024-01',
+      staffTthc.userId,
+      '2024-02-02T03:00:00.000Z',
+      [
+        { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+        { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 100 },
+      ],
+      { before: 'not-measured', after: 'on-track' },
+    );
+    await report(
+      'obj-4',
+      '2024-02',
+      staffTthc.userId,
+      '2024-03-14T08:00:00.000Z',
+      [
+        { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+        { indicatorId: 'obj-4-on-time', numerator: 85, denominator: 100 },
+      ],
+      { before: 'on-track', after: 'on-track', late: true },
+    );
+    await report(
+      'obj-3',
+      '2024-Q1',
+      headTonghop.userId,
+      '2024-04-03T02:00:00.000Z',
+      [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
+      { before: 'not-measured', after: 'on-track' },
+    );
+    await report(
+      'obj-3',
+      '2024-Q2',
+      headTonghop.userId,
+      '2024-07-03T02:15:00.000Z',
+      [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
+      { before: 'on-track', after: 'at-risk' },
+    );
+
+    const answer = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
+      token: await tokenOf('qmr'),
+    });
+    expect(answer.status).toBe(200);
+    const objectives = answer.body;
+    expect(objectives.map((o) => [o.id, o.number, o.status])).toEqual([
+      ['obj-1', 1, 'not-measured'],
+      ['obj-2', 2, 'not-measured'],
+      ['obj-3', 3, 'at-risk'],
+      ['obj-4', 4, 'on-track'],
+      ['obj-5', 5, 'not-measured'],
+    ]);
+    const byId = new Map(objectives.map((o) => [o.id, o]));
+
+    // Objective 3: the unit, the head who reports it, its figures per quarter, and how its status moved.
+    const obj3 = byId.get('obj-3')!;
+    expect(obj3.title.vi).toBe(KONTUM_2024_TEMPLATE.objectives[2].title.vi);
+    expect(obj3).toMatchObject({
+      unitCode: 'vp-tonghop',
+      assigneeUserId: headTonghop.userId,
+      assigneeName: headTonghop.fullName,
+      statusAt: '2024-07-03T02:15:00.000Z',
+    });
+    expect(obj3.indicators).toHaveLength(1);
+    expect(obj3.indicators[0]).toMatchObject({
+      id: 'obj-3-reform-targets',
+      kind: 'ratio',
+      target: { comparator: '>=', value: 100, text: 'đạt tối thiểu 100%' },
+    });
+    expect(
+      obj3.indicators[0].measurements.map((m) => [m.periodKey, m.numerator, m.denominator, m.late]),
+    ).toEqual([
+      ['2024-Q1', 10, 10, false],
+      ['2024-Q2', 9, 10, false],
+    ]);
+    expect(obj3.statusHistory).toEqual([
+      {
+        periodKey: '2024-Q1',
+        statusBefore: 'not-measured',
+        status: 'on-track',
+        at: '2024-04-03T02:00:00.000Z',
+        reportedBy: headTonghop.userId,
+        late: false,
+      },
+      {
+        periodKey: '2024-Q2',
+        statusBefore: 'on-track',
+        status: 'at-risk',
+        at: '2024-07-03T02:15:00.000Z',
+        reportedBy: headTonghop.userId,
+        late: false,
+      },
+    ]);
+
+    // Objective 4: passed by the unit head to a staff member, who reports both indicators monthly.
+    const obj4 = byId.get('obj-4')!;
+    expect(obj4).toMatchObject({
+      unitCode: 'vp-kiemsoat-tthc',
+      assigneeUserId: staffTthc.userId,
+      assigneeName: staffTthc.fullName,
+    });
+    expect(obj4.assignments.map((a) => [a.level, a.unitCode, a.assigneeUserId])).toEqual([
+      ['unit', 'vp-kiemsoat-tthc', headTthc.userId],
+      ['staff', 'vp-kiemsoat-tthc', staffTthc.userId],
+    ]);
+    expect(obj4.indicators.map((i) => [i.id, i.target?.text])).toEqual([
+      ['obj-4-per-process', 'đạt tối thiểu 100%'],
+      ['obj-4-on-time', 'trên 80%'],
+    ]);
+    const onTime = obj4.indicators[1].measurements;
+    expect(onTime.map((m) => [m.periodKey, m.numerator, m.late, m.reportedBy])).toEqual([
+      ['2024-01', 90, false, staffTthc.userId],
+      ['2024-02', 85, true, staffTthc.userId],
+    ]);
+    expect(onTime[1].evidence).toEqual(['BC-obj-4-2024-02']);
+    expect(obj4.statusHistory.map((h) => [h.periodKey, h.statusBefore, h.status, h.late])).toEqual([
+      ['2024-01', 'not-measured', 'on-track', false],
+      ['2024-02', 'on-track', 'on-track', true],
+    ]);
+
+    // Objective 1 is judged by the engine at close: no unit, no reports yet, its criteria shown.
+    const obj1 = byId.get('obj-1')!;
+    expect(obj1).toMatchObject({
+      unitCode: null,
+      assigneeUserId: null,
+      assignments: [],
+      statusAt: null,
+      statusHistory: [],
+    });
+    expect(obj1.indicators[0]).toMatchObject({ kind: 'judged', target: null, measurements: [] });
+    expect(obj1.indicators[0].criteria).toHaveLength(3);
+    // Objective 2 is delegated but not yet reported.
+    expect(byId.get('obj-2')).toMatchObject({
+      unitCode: 'vp-tonghop',
+      assigneeUserId: headTonghop.userId,
+      statusHistory: [],
+    });
+  });
+
+  it('answers one objective, to any member of the organisation, the same as in the list', async () => {
+    const list = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
+      token: await tokenOf('qmr'),
+    });
+    const one = await http.call<ObjectiveAnswer>('GET', `/api/v1/cycles/${cycleId}/objectives/obj-4`, {
+      token: await tokenOf('staff.tthc'),
+    });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(list.body.find((o) => o.id === 'obj-4'));
+  });
+
+  it("shows the year's result as the status once the cycle is closed, the history unchanged", async () => {
+    // The close records one result per objective (qualityCycle, evaluateYearEnd).
+    const yearResult: Record<string, ObjectiveStatus> = {
+      'obj-1': 'achieved',
+      'obj-2': 'achieved',
+      'obj-3': 'missed',
+      'obj-4': 'achieved',
+      'obj-5': 'achieved',
+    };
+    const closedAt = '2024-12-31T10:00:00.000Z';
+    await records.recordObjectiveResults({
+      cycleId,
+      status: 'closed',
+      at: closedAt,
+      rows: Object.entries(yearResult).map(([objectiveId, status]) => ({
+        id: `${cycleId}/${objectiveId}`,
+        cycleId,
+        objectiveId,
+        status,
+        indicators: [],
+        computedAt: closedAt,
+      })),
+      event: {
+        id: `${workflowId}/closed`,
+        type: 'cycle.closed',
+        actor: 'system',
+        at: closedAt,
+        payload: {
+          results: Object.entries(yearResult).map(([objectiveId, status]) => ({ objectiveId, status })),
+        },
+      },
+    });
+    const list = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
+      token: await tokenOf('leader'),
+    });
+    expect(Object.fromEntries(list.body.map((o) => [o.id, o.status]))).toEqual(yearResult);
+    const obj3 = list.body.find((o) => o.id === 'obj-3')!;
+    expect(obj3.statusAt).toBe(closedAt);
+    expect(obj3.statusHistory.map((h) => h.status)).toEqual(['on-track', 'at-risk']);
+  });
+
+  it('answers 404 for an objective not in the decision and for another organisation, 401 without a token', async () => {
+    const unknown = await http.call<{ code: string; message: string }>(
+      'GET',
+      `/api/v1/cycles/${cycleId}/objectives/obj-9`,
+      { token: await tokenOf('qmr') },
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('obj-9') });
+
+    const otherQmr = await tokenOf('qmr', otherOrganisationCode);
+    for (const path of [
+      `/api/v1/cycles/${cycleId}/objectives`,
+      `/api/v1/cycles/${cycleId}/objectives/obj-3`,
+    ]) {
+      const foreign = await http.call<{ code: string }>('GET', path, { token: otherQmr });
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.code).toBe('CYCLE_NOT_FOUND');
+      expect((await http.call('GET', path)).status).toBe(401);
+    }
+  });
+
+  it('answers only documented status codes', async () => {
+    expect(await undocumentedAnswers(http)).toEqual([]);
+  });
+});
