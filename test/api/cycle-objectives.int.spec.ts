@@ -1,16 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { KONTUM_2024_TEMPLATE, type ObjectiveStatus } from '@qcycle/domain';
 import type { MeasurementEntity } from '@qcycle/persistence';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
+import { uniqueSuffix } from '@qcycle/testing';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
-import { createApiApp } from '../../apps/api/src/api-app';
-import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
-import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
-import { migrate } from '../support/apps';
-import { HttpRecorder } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import type { HttpRecorder } from './support/http-recorder';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 interface StatusChange {
@@ -55,55 +51,31 @@ interface ObjectiveAnswer {
  * (no worker runs here), and read back over HTTP from the real API on PostgreSQL.
  */
 describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let api: INestApplication;
+  let suite: ApiSuite;
   let http: HttpRecorder;
+  let org: DemoOrganisation;
+  let otherOrg: DemoOrganisation;
   let records: QualityRecordActivities;
   const organisationCode = `kt-${uniqueSuffix()}`;
-  const otherOrganisationCode = `dl-${uniqueSuffix()}`;
   const cycleId = qualityCycleId(organisationCode, 2024);
   const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
-  const tokens = new Map<string, string>();
   const people = new Map<string, { userId: string; fullName: string }>();
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    config = testConfig(database.config);
-    await migrate(config);
-    api = await createApiApp(config, { logger: ['error'] });
-    for (const code of [organisationCode, otherOrganisationCode])
-      await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
-        organisationCode: code,
-        emailDomain: `${code}.qcycle.test`,
-      });
-    await api.listen(0, '127.0.0.1');
-    http = new HttpRecorder(`http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`);
-    records = new QualityRecordActivities(api.get(DataSource));
+    suite = await startApiSuite();
+    http = suite.http;
+    org = await suite.seedDemoOrganisation(organisationCode);
+    otherOrg = await suite.seedDemoOrganisation(`dl-${uniqueSuffix()}`);
+    records = new QualityRecordActivities(suite.api.get(DataSource));
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await database?.drop();
-  });
-
-  async function tokenOf(local: string, code = organisationCode): Promise<string> {
-    const email = `${local}@${code}.qcycle.test`;
-    const cached = tokens.get(email);
-    if (cached) return cached;
-    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
-      body: { email, password: DEMO_PASSWORD },
-    });
-    expect(answer.status).toBe(200);
-    tokens.set(email, answer.body.accessToken);
-    return answer.body.accessToken;
-  }
+  afterAll(() => suite?.close());
 
   async function person(local: string): Promise<{ userId: string; fullName: string }> {
     const known = people.get(local);
     if (known) return known;
     const me = await http.call<{ userId: string; fullName: string }>('GET', '/api/v1/auth/me', {
-      token: await tokenOf(local),
+      token: await org.tokenOf(local),
     });
     people.set(local, me.body);
     return me.body;
@@ -153,7 +125,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     const answer = await http.call<{ code: string; message: string }>(
       'GET',
       `/api/v1/cycles/${cycleId}/objectives`,
-      { token: await tokenOf('qmr') },
+      { token: await org.tokenOf('qmr') },
     );
     expect(answer.status).toBe(404);
     expect(answer.body.message).toContain('not approved');
@@ -289,7 +261,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     );
 
     const answer = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
-      token: await tokenOf('qmr'),
+      token: await org.tokenOf('qmr'),
     });
     expect(answer.status).toBe(200);
     const objectives = answer.body;
@@ -389,10 +361,10 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
 
   it('answers one objective, to any member of the organisation, the same as in the list', async () => {
     const list = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
-      token: await tokenOf('qmr'),
+      token: await org.tokenOf('qmr'),
     });
     const one = await http.call<ObjectiveAnswer>('GET', `/api/v1/cycles/${cycleId}/objectives/obj-4`, {
-      token: await tokenOf('staff.tthc'),
+      token: await org.tokenOf('staff.tthc'),
     });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(list.body.find((o) => o.id === 'obj-4'));
@@ -431,7 +403,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
       },
     });
     const list = await http.call<ObjectiveAnswer[]>('GET', `/api/v1/cycles/${cycleId}/objectives`, {
-      token: await tokenOf('leader'),
+      token: await org.tokenOf('leader'),
     });
     expect(Object.fromEntries(list.body.map((o) => [o.id, o.status]))).toEqual(yearResult);
     const obj3 = list.body.find((o) => o.id === 'obj-3')!;
@@ -443,12 +415,12 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     const unknown = await http.call<{ code: string; message: string }>(
       'GET',
       `/api/v1/cycles/${cycleId}/objectives/obj-9`,
-      { token: await tokenOf('qmr') },
+      { token: await org.tokenOf('qmr') },
     );
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('obj-9') });
 
-    const otherQmr = await tokenOf('qmr', otherOrganisationCode);
+    const otherQmr = await otherOrg.tokenOf('qmr');
     for (const path of [
       `/api/v1/cycles/${cycleId}/objectives`,
       `/api/v1/cycles/${cycleId}/objectives/obj-3`,

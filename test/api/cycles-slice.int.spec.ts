@@ -1,55 +1,23 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
-import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
-import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
-import { migrate, startWorkerApp } from '../support/apps';
-import { HttpRecorder } from './support/http-recorder';
+import { uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import type { HttpRecorder } from './support/http-recorder';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)', () => {
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let api: INestApplication;
-  let worker: INestApplicationContext;
+  let suite: ApiSuite;
   let http: HttpRecorder;
+  let org: DemoOrganisation;
   // Workflow ids carry the organisation code: a suite of its own on the shared Temporal server.
   const organisationCode = `kt-${uniqueSuffix()}`;
-  const domain = `${organisationCode}.qcycle.test`;
-  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    config = testConfig(database.config);
-    await migrate(config);
-    worker = await startWorkerApp(config);
-    api = await createApiApp(config, { logger: ['error'] });
-    await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
-      organisationCode,
-      emailDomain: domain,
-    });
-    await api.listen(0, '127.0.0.1');
-    http = new HttpRecorder(`http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`);
+    suite = await startApiSuite({ worker: true });
+    http = suite.http;
+    org = await suite.seedDemoOrganisation(organisationCode);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await worker?.close();
-    await database?.drop();
-  });
-
-  async function tokenOf(local: string): Promise<string> {
-    const cached = tokens.get(local);
-    if (cached) return cached;
-    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
-      body: { email: `${local}@${domain}`, password: DEMO_PASSWORD },
-    });
-    expect(answer.status).toBe(200);
-    tokens.set(local, answer.body.accessToken);
-    return answer.body.accessToken;
-  }
+  afterAll(() => suite?.close());
 
   it('reports the database and Temporal as up, without a token', async () => {
     const response = await http.call('GET', '/health');
@@ -61,7 +29,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   });
 
   it('lets the Quality Representative start the cycle once, refuses the same year again with 409 naming it, and reads it back', async () => {
-    const qmr = await tokenOf('qmr');
+    const qmr = await org.tokenOf('qmr');
     const cycleId = `${organisationCode}-2027`;
     expect(
       (await http.call('POST', '/api/v1/cycles', { body: { organisationCode, year: 2027 } })).status,
@@ -69,7 +37,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(
       (
         await http.call('POST', '/api/v1/cycles', {
-          token: await tokenOf('staff.tthc'),
+          token: await org.tokenOf('staff.tthc'),
           body: { organisationCode, year: 2027 },
         })
       ).status,
@@ -94,7 +62,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(again.body).toMatchObject({ code: 'CYCLE_ALREADY_STARTED', details: { cycleId } });
 
     // The worker records the cycle asynchronously; read until the record is there.
-    const staff = await tokenOf('staff.tthc');
+    const staff = await org.tokenOf('staff.tthc');
     let view: Record<string, unknown> = {};
     for (let attempt = 0; attempt < 100 && !view.startedAt; attempt++) {
       const response = await http.call('GET', `/api/v1/cycles/${cycleId}`, { token: staff });
@@ -122,7 +90,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   });
 
   it("gives the cycle's tasks to the people of the directory and shows them in the live state", async () => {
-    const leader = await tokenOf('leader');
+    const leader = await org.tokenOf('leader');
     const me = await http.call<{ userId: string }>('GET', '/api/v1/auth/me', { token: leader });
     let openTasks: { kind: string; assigneeUserId: string }[] = [];
     for (let attempt = 0; attempt < 100 && openTasks.length === 0; attempt++) {
@@ -147,7 +115,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   });
 
   it('refuses a draft that cannot go to the leader and an unknown template, starting nothing', async () => {
-    const qmr = await tokenOf('qmr');
+    const qmr = await org.tokenOf('qmr');
     const badDraft = await http.call<{ code: string; details: { problems: { path: string }[] } }>(
       'POST',
       '/api/v1/cycles',
@@ -176,7 +144,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     const code = `np-${uniqueSuffix()}`;
     const adminEmail = `admin@${code}.qcycle.test`;
     await http.call('POST', '/api/v1/organisations', {
-      token: await tokenOf('admin'),
+      token: await org.tokenOf('admin'),
       body: {
         code,
         name: { vi: 'Tỉnh mới', en: 'New province' },
@@ -218,7 +186,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   });
 
   it('answers 404 for a cycle that does not exist and for another organisation’s', async () => {
-    const token = await tokenOf('staff.tthc');
+    const token = await org.tokenOf('staff.tthc');
     const missing = await http.call('GET', `/api/v1/cycles/${organisationCode}-2099`, { token });
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'CYCLE_NOT_FOUND' });
@@ -226,7 +194,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(
       (
         await http.call('POST', '/api/v1/cycles', {
-          token: await tokenOf('qmr'),
+          token: await org.tokenOf('qmr'),
           body: { organisationCode: 'kontum', year: 2027 },
         })
       ).status,
@@ -238,7 +206,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       'POST',
       '/api/v1/cycles',
       {
-        token: await tokenOf('qmr'),
+        token: await org.tokenOf('qmr'),
         body: { organisationCode: 'Kon Tum!', year: 'next', extra: true },
       },
     );
@@ -248,7 +216,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   });
 
   it('lets only the Quality Representative cancel a running cycle, once', async () => {
-    const qmr = await tokenOf('qmr');
+    const qmr = await org.tokenOf('qmr');
     const cycleId = `${organisationCode}-2028`;
     expect(
       (await http.call('POST', '/api/v1/cycles', { token: qmr, body: { organisationCode, year: 2028 } }))
@@ -257,7 +225,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(
       (
         await http.call('POST', `/api/v1/cycles/${cycleId}/cancel`, {
-          token: await tokenOf('leader'),
+          token: await org.tokenOf('leader'),
           body: { reason: 'not mine to cancel' },
         })
       ).status,

@@ -1,9 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import { generateKeyPair, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
+import { uniqueSuffix } from '@qcycle/testing';
 import { AuthController } from '../../apps/api/src/auth/auth.controller';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
@@ -23,8 +20,9 @@ import { UnitsController } from '../../apps/api/src/directory/units.controller';
 import { UsersController } from '../../apps/api/src/directory/users.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
-import { migrate } from '../support/apps';
-import { HttpRecorder } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { DemoOrganisation, signIn, type Session } from './support/demo-organisation';
+import type { HttpRecorder } from './support/http-recorder';
 import { LocalOidcProvider } from './support/local-oidc-provider';
 import { documentedCodes, expressRoutes, routeFacts, undocumentedAnswers } from './support/openapi-coverage';
 
@@ -92,56 +90,38 @@ const CONTROLLERS = [
   TasksController,
 ];
 
-const email = (local: string) => `${local}@kontum.qcycle.test`;
-
 describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let app: INestApplication;
+  let suite: ApiSuite;
   let http: HttpRecorder;
+  /** The demo directory the API seeds at boot. */
+  let kontum: DemoOrganisation;
   let printed = '';
   const sso = new LocalOidcProvider();
-  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
     await sso.start();
-    database = await createTestDatabase('postgres');
-    const base = testConfig(database.config);
-    config = {
-      ...base,
-      seedDemoData: true,
-      auth: { ...base.auth, oidc: { issuer: sso.issuer, audience: 'qcycle', jwksUrl: sso.jwksUrl } },
-      http: {
-        corsOrigins: ['http://localhost:5173'],
-        rateLimit: { loginPerMinute: 10, writesPerMinute: 30 },
+    suite = await startApiSuite({
+      config: {
+        seedDemoData: true,
+        auth: { oidc: { issuer: sso.issuer, audience: 'qcycle', jwksUrl: sso.jwksUrl } },
+        http: {
+          corsOrigins: ['http://localhost:5173'],
+          rateLimit: { loginPerMinute: 10, writesPerMinute: 30 },
+        },
       },
-    };
-    await migrate(config);
-    app = await createApiApp(config, { logger: ['error'], printDemoLogins: (text) => (printed = text) });
-    await app.listen(0, '127.0.0.1');
-    http = new HttpRecorder(`http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`);
+      printDemoLogins: (text) => (printed = text),
+    });
+    http = suite.http;
+    kontum = new DemoOrganisation(http);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await suite?.close();
     await sso.stop();
   });
 
-  /** Signs in once per user and keeps the token (login is rate-limited, as it should be). */
-  async function tokenOf(address: string, password = DEMO_PASSWORD): Promise<string> {
-    const cached = tokens.get(address);
-    if (cached) return cached;
-    const answer = await http.call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
-      body: { email: address, password },
-    });
-    expect(answer.status).toBe(200);
-    tokens.set(address, answer.body.accessToken);
-    return answer.body.accessToken;
-  }
-  const userIdOf = async (address: string) =>
-    (await http.call<{ userId: string }>('GET', '/api/v1/auth/me', { token: await tokenOf(address) })).body
-      .userId;
+  const userIdOf = async (local: string) =>
+    (await kontum.as<{ userId: string }>(local, 'GET', '/api/v1/auth/me')).body.userId;
 
   describe('demo directory and login', () => {
     it('seeds the Kon Tum organisation, its units and one user per role, idempotently, and prints the logins', async () => {
@@ -164,7 +144,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           'lead-auditor',
         ]),
       );
-      expect(await seedDemoDirectory(app.get(DataSource), app.get(PasswordHasher))).toBe(0);
+      expect(await seedDemoDirectory(suite.api.get(DataSource), suite.api.get(PasswordHasher))).toBe(0);
     });
 
     it('signs every demo user in with the demo password and tells them who they are', async () => {
@@ -183,25 +163,25 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           user: { fullName: demo.fullName, organisationCode: 'kontum' },
         });
         expect(answer.body.user.roles.sort()).toEqual(demo.roles.map((r) => r.role).sort());
-        tokens.set(demo.email, (answer.body as unknown as { accessToken: string }).accessToken);
+        kontum.remember(demo.email.split('@')[0], answer.body as unknown as Session);
       }
-      const me = await http.call('GET', '/api/v1/auth/me', { token: await tokenOf(email('head.tthc')) });
+      const me = await http.call('GET', '/api/v1/auth/me', { token: await kontum.tokenOf('head.tthc') });
       expect(me.body).toMatchObject({
         roles: ['unit-head'],
         headOfUnits: ['vp-kiemsoat-tthc'],
         unitCode: 'vp-kiemsoat-tthc',
         authenticatedBy: 'password',
       });
-      const leader = await http.call('GET', '/api/v1/auth/me', { token: await tokenOf(email('leader')) });
+      const leader = await http.call('GET', '/api/v1/auth/me', { token: await kontum.tokenOf('leader') });
       expect(leader.body).toMatchObject({ fullName: 'Nguyễn Hữu Tháp', roles: ['leader'] });
     });
 
     it('answers a wrong password and an unknown e-mail alike with 401', async () => {
       const wrong = await http.call('POST', '/api/v1/auth/login', {
-        body: { email: email('qmr'), password: 'not-the-password' },
+        body: { email: kontum.email('qmr'), password: 'not-the-password' },
       });
       const unknown = await http.call('POST', '/api/v1/auth/login', {
-        body: { email: email('nobody'), password: 'not-the-password' },
+        body: { email: kontum.email('nobody'), password: 'not-the-password' },
       });
       expect([wrong.status, unknown.status]).toEqual([401, 401]);
       expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password' });
@@ -235,8 +215,8 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
 
       const forged = await new SignJWT({ org: 'kontum' })
         .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(await userIdOf(email('admin')))
-        .setIssuer(config.publicUrl)
+        .setSubject(await userIdOf('admin'))
+        .setIssuer(suite.config.publicUrl)
         .setAudience(LOCAL_TOKEN_AUDIENCE)
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode('a-guessed-secret-that-is-long-enough-to-sign'));
@@ -244,12 +224,12 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
 
       const expired = await new SignJWT({ org: 'kontum' })
         .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(await userIdOf(email('admin')))
-        .setIssuer(config.publicUrl)
+        .setSubject(await userIdOf('admin'))
+        .setIssuer(suite.config.publicUrl)
         .setAudience(LOCAL_TOKEN_AUDIENCE)
         .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
         .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-        .sign(new TextEncoder().encode(config.auth.jwtSecret));
+        .sign(new TextEncoder().encode(suite.config.auth.jwtSecret));
       const answer = await http.call('GET', '/api/v1/units', { token: expired });
       expect(answer.status).toBe(401);
       expect(answer.body.message).toBe('The bearer token has expired');
@@ -257,11 +237,15 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
 
     it('accepts an SSO token verified against the JWKS, maps it to the directory user by e-mail and then by subject', async () => {
       const subject = `sso-${uniqueSuffix()}`;
-      const token = await sso.token({ sub: subject, email: email('staff.tthc'), email_verified: true });
+      const token = await sso.token({
+        sub: subject,
+        email: kontum.email('staff.tthc'),
+        email_verified: true,
+      });
       const me = await http.call('GET', '/api/v1/auth/me', { token });
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({
-        email: email('staff.tthc'),
+        email: kontum.email('staff.tthc'),
         roles: ['staff'],
         authenticatedBy: 'oidc',
       });
@@ -274,7 +258,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     });
 
     it('refuses SSO tokens for another audience, signed by another key, of an unverified or unknown e-mail, or HMAC-signed', async () => {
-      const claims = { sub: `sso-${uniqueSuffix()}`, email: email('staff.tonghop') };
+      const claims = { sub: `sso-${uniqueSuffix()}`, email: kontum.email('staff.tonghop') };
       const refusals = [
         await sso.token(claims, { audience: 'another-app' }),
         await sso.token(claims, { key: (await generateKeyPair('RS256')).privateKey }),
@@ -287,7 +271,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           .setIssuer(sso.issuer)
           .setAudience('qcycle')
           .setExpirationTime('5m')
-          .sign(new TextEncoder().encode(config.auth.jwtSecret)),
+          .sign(new TextEncoder().encode(suite.config.auth.jwtSecret)),
       ];
       for (const token of refusals) {
         const answer = await http.call('GET', '/api/v1/auth/me', { token });
@@ -301,7 +285,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
 
   describe('directory administration', () => {
     it('lets the administrator add, list, filter, page, rename, move and remove units', async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const code = `vp-test-${uniqueSuffix()}`;
       const created = await http.call('POST', '/api/v1/units', {
         token: admin,
@@ -320,7 +304,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const children = await http.call<{ items: { code: string }[] }>(
         'GET',
         '/api/v1/units?parentCode=vp-tonghop',
-        { token: await tokenOf(email('staff.tthc')) },
+        { token: await kontum.tokenOf('staff.tthc') },
       );
       expect(children.body.items.map((u) => u.code)).toEqual([code]);
       const found = await http.call<{ items: { code: string }[] }>(
@@ -361,7 +345,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     });
 
     it('refuses a duplicate unit with 409 and a malformed one with 400 naming each field', async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const duplicate = await http.call('POST', '/api/v1/units', {
         token: admin,
         body: { code: 'vp-tonghop', name: { vi: 'Trùng', en: 'Duplicate' } },
@@ -398,7 +382,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     });
 
     it('adds users with roles, refuses a duplicate e-mail (any case) with 409, and filters and pages users', async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const address = `auditor.${uniqueSuffix()}@kontum.qcycle.test`;
       const created = await http.call<{
         id: string;
@@ -469,7 +453,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const page = await http.call<{ items: unknown[]; total: number }>(
         'GET',
         '/api/v1/users?role=auditor&limit=3&offset=3',
-        { token: await tokenOf(email('qmr')) },
+        { token: await kontum.tokenOf('qmr') },
       );
       expect(page.body).toMatchObject({ total: 4, offset: 3 });
       expect(page.body.items).toHaveLength(1);
@@ -523,7 +507,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     });
 
     it('deactivates a user: their token stops working at once and they cannot sign in; an admin cannot lock themselves out', async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const address = `leaving.${uniqueSuffix()}@kontum.qcycle.test`;
       const user = await http.call<{ id: string }>('POST', '/api/v1/users', {
         token: admin,
@@ -534,7 +518,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           roles: [{ role: 'staff' }],
         },
       });
-      const token = await tokenOf(address, 'a-long-initial-password');
+      const token = (await signIn(http, address, 'a-long-initial-password')).accessToken;
       expect((await http.call('GET', '/api/v1/auth/me', { token })).status).toBe(200);
       expect(
         (await http.call('PATCH', `/api/v1/users/${user.body.id}`, { token: admin, body: { active: false } }))
@@ -549,7 +533,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         ).status,
       ).toBe(401);
 
-      const adminId = await userIdOf(email('admin'));
+      const adminId = await userIdOf('admin');
       expect(
         (await http.call('PATCH', `/api/v1/users/${adminId}`, { token: admin, body: { active: false } }))
           .status,
@@ -571,7 +555,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
 
   describe('directory event log', () => {
     it('keeps every directory change with who, when, from where and the request id, never a password', async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const address = `logged.${uniqueSuffix()}@kontum.qcycle.test`;
       const created = await http.call<{ id: string }>('POST', '/api/v1/users', {
         token: admin,
@@ -600,7 +584,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const mine = log.body.items.filter((e) => e.payload.userId === created.body.id);
       expect(mine.map((e) => e.type)).toEqual(['user.changed', 'user.created']);
       expect(mine[1]).toMatchObject({
-        actor: await userIdOf(email('admin')),
+        actor: await userIdOf('admin'),
         requestId: 'create-logged-user',
         clientAddress: '127.0.0.1',
         payload: { email: address, withPassword: true },
@@ -608,14 +592,14 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(mine[0].payload).toMatchObject({ locale: 'en', passwordChanged: true });
       expect(JSON.stringify(log.body)).not.toContain('secret-password');
       expect(
-        (await http.call('GET', '/api/v1/directory/events', { token: await tokenOf(email('qmr')) })).status,
+        (await http.call('GET', '/api/v1/directory/events', { token: await kontum.tokenOf('qmr') })).status,
       ).toBe(403);
     });
   });
 
   describe('authorisation', () => {
     it('answers 403 naming the roles to a signed-in user without them', async () => {
-      const staff = await tokenOf(email('staff.tthc'));
+      const staff = await kontum.tokenOf('staff.tthc');
       const create = await http.call('POST', '/api/v1/units', {
         token: staff,
         body: { code: 'vp-x', name: { vi: 'x', en: 'x' } },
@@ -630,22 +614,22 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(
         (
           await http.call('POST', '/api/v1/cycles', {
-            token: await tokenOf(email('leader')),
+            token: await kontum.tokenOf('leader'),
             body: { organisationCode: 'kontum', year: 2031 },
           })
         ).status,
       ).toBe(403);
       expect(
-        (await http.call('POST', '/api/v1/organisations', { token: await tokenOf(email('qmr')), body: {} }))
+        (await http.call('POST', '/api/v1/organisations', { token: await kontum.tokenOf('qmr'), body: {} }))
           .status,
       ).toBe(403);
     });
 
     it('lets a user see their own account but not a colleague’s', async () => {
-      const staff = await tokenOf(email('staff.tthc'));
-      const ownId = await userIdOf(email('staff.tthc'));
+      const staff = await kontum.tokenOf('staff.tthc');
+      const ownId = await userIdOf('staff.tthc');
       expect((await http.call('GET', `/api/v1/users/${ownId}`, { token: staff })).status).toBe(200);
-      const colleague = await http.call('GET', `/api/v1/users/${await userIdOf(email('staff.tonghop'))}`, {
+      const colleague = await http.call('GET', `/api/v1/users/${await userIdOf('staff.tonghop')}`, {
         token: staff,
       });
       expect(colleague.status).toBe(403);
@@ -653,7 +637,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     });
 
     it("keeps organisations apart: another organisation's objects are 404 both ways", async () => {
-      const admin = await tokenOf(email('admin'));
+      const admin = await kontum.tokenOf('admin');
       const code = `gialai-${uniqueSuffix()}`;
       const adminEmail = `admin.${uniqueSuffix()}@gialai.qcycle.test`;
       const body = {
@@ -666,7 +650,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       // Organisations administer themselves: the creator does not see it.
       expect((await http.call('GET', `/api/v1/organisations/${code}`, { token: admin })).status).toBe(404);
 
-      const other = await tokenOf(adminEmail, 'gia-lai-initial-password');
+      const other = (await signIn(http, adminEmail, 'gia-lai-initial-password')).accessToken;
       expect(
         (
           await http.call('POST', '/api/v1/units', {
@@ -675,7 +659,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           })
         ).status,
       ).toBe(201);
-      const kontumUser = await userIdOf(email('staff.tthc'));
+      const kontumUser = await userIdOf('staff.tthc');
       for (const path of [
         '/api/v1/organisations/kontum',
         `/api/v1/users/${kontumUser}`,
@@ -719,7 +703,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(
         (
           await http.call('POST', '/api/v1/cycles', {
-            token: await tokenOf(email('qmr')),
+            token: await kontum.tokenOf('qmr'),
             body: { organisationCode: code, year: 2030 },
           })
         ).status,
@@ -767,7 +751,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const target = `guess.${uniqueSuffix()}@kontum.qcycle.test`;
       const statuses: number[] = [];
       let last: Headers | undefined;
-      for (let attempt = 0; attempt < config.http.rateLimit.loginPerMinute + 1; attempt++) {
+      for (let attempt = 0; attempt < suite.config.http.rateLimit.loginPerMinute + 1; attempt++) {
         const answer = await http.call('POST', '/api/v1/auth/login', {
           body: { email: target, password: `guess-${attempt}` },
         });
@@ -781,7 +765,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(
         (
           await http.call('POST', '/api/v1/auth/login', {
-            body: { email: email('leader'), password: 'wrong-password' },
+            body: { email: kontum.email('leader'), password: 'wrong-password' },
           })
         ).status,
       ).toBe(401);
@@ -790,7 +774,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     it('rate-limits writes per user with 429, leaving reads and other users alone', async () => {
       const address = `busy.${uniqueSuffix()}@kontum.qcycle.test`;
       await http.call('POST', '/api/v1/users', {
-        token: await tokenOf(email('admin')),
+        token: await kontum.tokenOf('admin'),
         body: {
           fullName: 'Quản trị Bận',
           email: address,
@@ -798,9 +782,9 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           roles: [{ role: 'admin' }],
         },
       });
-      const busy = await tokenOf(address, 'a-long-initial-password');
+      const busy = (await signIn(http, address, 'a-long-initial-password')).accessToken;
       const statuses: number[] = [];
-      for (let attempt = 0; attempt < config.http.rateLimit.writesPerMinute + 1; attempt++) {
+      for (let attempt = 0; attempt < suite.config.http.rateLimit.writesPerMinute + 1; attempt++) {
         statuses.push(
           (await http.call('POST', '/api/v1/units', { token: busy, body: { code: 'INVALID' } })).status,
         );
@@ -811,7 +795,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(
         (
           await http.call('POST', '/api/v1/units', {
-            token: await tokenOf(email('admin')),
+            token: await kontum.tokenOf('admin'),
             body: { code: 'INVALID' },
           })
         ).status,
@@ -824,7 +808,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const documented = await documentedCodes(http.baseUrl);
 
       // 1. Every route the server has is documented, and nothing else is.
-      const served = expressRoutes(app.getHttpAdapter().getInstance()).filter(
+      const served = expressRoutes(suite.api.getHttpAdapter().getInstance()).filter(
         (key) => !key.includes('/api/docs'),
       );
       expect([...documented.keys()].sort()).toEqual([...new Set(served)].sort());

@@ -1,35 +1,25 @@
-import type { INestApplication } from '@nestjs/common';
-import type { QcycleConfig } from '@qcycle/config';
-import { createTestDatabase, testConfig, type TestDatabase } from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
 import { DirectoryRosterService } from '../../apps/api/src/cycles/directory-roster.service';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { HttpRecorder } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { HttpRecorder } from './support/http-recorder';
 
 /** The embedded default as `npm start` runs it: SQLite, migrations and demo seed at API boot. */
 describe('the API on the embedded SQLite default', () => {
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let app: INestApplication;
+  let suite: ApiSuite;
   let http: HttpRecorder;
   let printed = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    config = { ...testConfig(database.config), seedDemoData: true };
-    app = await createApiApp(config, {
-      runMigrations: true,
-      logger: ['error'],
+    suite = await startApiSuite({
+      database: 'sqlite',
+      migrations: 'at-api-boot',
+      config: { seedDemoData: true },
       printDemoLogins: (text) => (printed = text),
     });
-    await app.listen(0, '127.0.0.1');
-    http = new HttpRecorder(`http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`);
+    http = suite.http;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('migrates, seeds, signs in and serves the directory, with filters, on SQLite', async () => {
     expect(printed).toContain('QCYCLE_DEMO_LOGINS ');
@@ -61,7 +51,7 @@ describe('the API on the embedded SQLite default', () => {
   });
 
   it('builds the cycle roster from the directory', async () => {
-    const roster = await app.get(DirectoryRosterService).rosterFor('kontum');
+    const roster = await suite.api.get(DirectoryRosterService).rosterFor('kontum');
     expect(roster.leader.name).toBe('Nguyễn Hữu Tháp');
     expect(roster.auditors.filter((a) => a.lead)).toHaveLength(1);
     expect(new Set(roster.auditors.map((a) => a.unitCode)).size).toBe(roster.auditors.length);

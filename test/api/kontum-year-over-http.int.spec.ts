@@ -1,33 +1,16 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
-import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
 import { signTaskLink } from '@qcycle/task-links';
 import {
-  createTestDatabase,
   startTestSmtpServer,
   startTimeSkippingEnvironment,
-  testConfig,
   uniqueSuffix,
-  type TestDatabase,
   type TestSmtpServer,
 } from '@qcycle/testing';
-import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
-import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
-import { migrate, startApiApp, startWorkerApp } from '../support/apps';
-import { HttpRecorder, type Answer } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import type { Answer, HttpRecorder } from './support/http-recorder';
 import { undocumentedAnswers } from './support/openapi-coverage';
-
-interface TaskSummary {
-  id: string;
-  kind: string;
-  status: string;
-  assigneeUserId: string;
-  unitCode: string | null;
-  objectiveId: string | null;
-  periodKey: string | null;
-}
 
 interface TaskDetail extends TaskSummary {
   form: Record<string, unknown>;
@@ -43,77 +26,25 @@ interface TaskDetail extends TaskSummary {
  */
 describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
   let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
   let smtp: TestSmtpServer;
-  let config: QcycleConfig;
-  let worker: INestApplicationContext;
-  let api: INestApplication;
+  let suite: ApiSuite;
   let http: HttpRecorder;
-  const org = `kt-${uniqueSuffix()}`;
-  const domain = `${org}.qcycle.test`;
-  const cycleId = `${org}-2024`;
-  const tokens = new Map<string, string>();
-  const ids = new Map<string, string>();
+  let org: DemoOrganisation;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
-    [database, smtp] = await Promise.all([createTestDatabase('postgres'), startTestSmtpServer()]);
-    const base = testConfig(database.config, env.address);
-    config = { ...base, mail: { ...base.mail, smtpUrl: smtp.url } };
-    await migrate(config);
-    worker = await startWorkerApp(config);
-    const started = await startApiApp(config);
-    api = started.app;
-    http = new HttpRecorder(started.baseUrl);
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, temporal: env, smtp });
+    http = suite.http;
     // The directory an administrator keeps (the demo one, for this suite's own organisation).
-    await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
-      organisationCode: org,
-      emailDomain: domain,
-    });
+    org = await suite.seedDemoOrganisation(organisationCode);
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await worker?.close();
-    await env?.teardown();
-    await Promise.all([smtp?.close(), database?.drop()]);
-  });
+  afterAll(() => suite?.close());
 
   // ---- what a user's client does ----------------------------------------------------------------
-
-  const email = (local: string) => `${local}@${domain}`;
-
-  async function tokenOf(local: string): Promise<string> {
-    const cached = tokens.get(local);
-    if (cached) return cached;
-    const answer = await http.call<{ accessToken: string; user: { userId: string } }>(
-      'POST',
-      '/api/v1/auth/login',
-      { body: { email: email(local), password: DEMO_PASSWORD } },
-    );
-    expect(answer.status).toBe(200);
-    tokens.set(local, answer.body.accessToken);
-    ids.set(local, answer.body.user.userId);
-    return answer.body.accessToken;
-  }
-
-  async function as<T = Record<string, unknown>>(
-    local: string,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Answer<T>> {
-    return http.call<T>(method, path, { token: await tokenOf(local), body });
-  }
-
-  const taskPath = (id: string, suffix = '') => `/api/v1/tasks/${encodeURIComponent(id)}${suffix}`;
-
-  /** The user's open tasks of a kind, as their inbox shows them. */
-  async function inbox(local: string, kind: string): Promise<TaskSummary[]> {
-    const answer = await as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);
-    expect(answer.status).toBe(200);
-    return answer.body.items;
-  }
 
   /**
    * Waits for something to happen. The next step of a phase follows an answer within moments (the
@@ -135,10 +66,10 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   }
 
   const taskOf = (local: string, kind: string, options?: { days: number }) =>
-    eventually(`a ${kind} task for ${local}`, async () => (await inbox(local, kind))[0], options);
+    eventually(`a ${kind} task for ${local}`, async () => (await org.inbox(local, kind))[0], options);
 
   async function complete(local: string, taskId: string, outcome: unknown): Promise<Answer> {
-    return as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+    return org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
   }
 
   /** The link in the newest e-mail to that person about that task. */
@@ -146,7 +77,9 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     const mails = smtp.messages.filter(
       (m: ParsedMail) =>
         m.to !== undefined &&
-        (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a.value.some((v) => v.address === email(local))) &&
+        (Array.isArray(m.to) ? m.to : [m.to]).some((a) =>
+          a.value.some((v) => v.address === org.email(local)),
+        ) &&
         (m.text ?? '').includes(`/tasks/${encodeURIComponent(taskId)}?token=`),
     );
     const text = mails.at(-1)?.text ?? '';
@@ -157,23 +90,23 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   // ---- the year ----------------------------------------------------------------------------------
 
   it('lets the Quality Representative start the 2024 cycle from the template, once; nobody else may', async () => {
-    const templates = await as<{ id: string }[]>('qmr', 'GET', '/api/v1/templates');
+    const templates = await org.as<{ id: string }[]>('qmr', 'GET', '/api/v1/templates');
     expect(templates.body.map((t) => t.id)).toContain('kontum-2024');
 
-    const request = { organisationCode: org, year: 2024, templateId: 'kontum-2024', rehearsal: true };
+    const request = { organisationCode, year: 2024, templateId: 'kontum-2024', rehearsal: true };
     expect((await http.call('POST', '/api/v1/cycles', { body: request })).status).toBe(401);
-    const byStaff = await as('staff.tthc', 'POST', '/api/v1/cycles', request);
+    const byStaff = await org.as('staff.tthc', 'POST', '/api/v1/cycles', request);
     expect(byStaff.status).toBe(403);
-    const malformed = await as<{ details: { fields: Record<string, string[]> } }>(
+    const malformed = await org.as<{ details: { fields: Record<string, string[]> } }>(
       'qmr',
       'POST',
       '/api/v1/cycles',
-      { organisationCode: org, year: 'twenty', templateId: 'nope', rehearsal: 'yes' },
+      { organisationCode, year: 'twenty', templateId: 'nope', rehearsal: 'yes' },
     );
     expect(malformed.status).toBe(400);
     expect(Object.keys(malformed.body.details.fields).sort()).toEqual(['rehearsal', 'templateId', 'year']);
 
-    const started = await as<{ id: string; live: { executionStatus: string; scheduleShiftMs?: number } }>(
+    const started = await org.as<{ id: string; live: { executionStatus: string; scheduleShiftMs?: number } }>(
       'qmr',
       'POST',
       '/api/v1/cycles',
@@ -182,12 +115,12 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(started.status).toBe(201);
     expect(started.body.id).toBe(cycleId);
     expect(started.body.live.executionStatus).toBe('RUNNING');
-    expect((await as('qmr', 'POST', '/api/v1/cycles', request)).status).toBe(409);
+    expect((await org.as('qmr', 'POST', '/api/v1/cycles', request)).status).toBe(409);
   });
 
   it('puts the objectives before the leader, who approves them with the decision number', async () => {
     const task = await taskOf('leader', 'objectives-approval');
-    const detail = await as<TaskDetail>('leader', 'GET', taskPath(task.id));
+    const detail = await org.as<TaskDetail>('leader', 'GET', taskPath(task.id));
     expect((detail.body.form.objectives as unknown[]).length).toBe(5);
 
     // The Quality Representative prepared the draft but does not sign it.
@@ -203,11 +136,11 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(approved.body).toMatchObject({
       taskId: task.id,
       status: 'completed',
-      completedBy: ids.get('leader'),
+      completedBy: org.idOf('leader'),
     });
 
     const decision = await eventually('the decision record', async () => {
-      const answer = await as('staff.tonghop', 'GET', `/api/v1/cycles/${cycleId}/decision`);
+      const answer = await org.as('staff.tonghop', 'GET', `/api/v1/cycles/${cycleId}/decision`);
       return answer.status === 200 ? answer.body : undefined;
     });
     expect(decision).toMatchObject({
@@ -219,7 +152,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
   it('lets the Chief of Office delegate each objective to its unit, and a unit head pass one to a staff member', async () => {
     const task = await taskOf('qmr', 'assignment-acceptance');
-    const detail = await as<TaskDetail>('qmr', 'GET', taskPath(task.id));
+    const detail = await org.as<TaskDetail>('qmr', 'GET', taskPath(task.id));
     const delegations = (detail.body.form.objectives as { id: string; proposedUnitCode: string }[]).map(
       (o) => ({
         objectiveId: o.id,
@@ -236,10 +169,10 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
     // Objective 3 (administrative reform) goes to the procedure-control unit; its head gives it to Lan.
     const unitTask = await taskOf('head.tthc', 'unit-acceptance');
-    await tokenOf('staff.tthc');
+    await org.tokenOf('staff.tthc');
     const accepted = await complete('head.tthc', unitTask.id, {
       accepted: true,
-      staffDelegations: [{ objectiveId: 'obj-3', userId: ids.get('staff.tthc') }],
+      staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
     });
     expect(accepted.status).toBe(200);
     // Another unit's head cannot answer for this one.
@@ -276,11 +209,11 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     const expired = signTaskLink(
       {
         taskId: task.id,
-        userId: ids.get('staff.tthc')!,
+        userId: org.idOf('staff.tthc'),
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
         nonce: 'an-old-link-of-last-week',
       },
-      config.taskLinks.secret,
+      suite.config.taskLinks.secret,
     );
     const refused = await http.call('POST', taskPath(task.id, '/link-session'), { body: { token: expired } });
     expect(refused.status).toBe(403);
@@ -324,7 +257,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(firstAnswer.status).toBe(200);
     expect(firstAnswer.body).toMatchObject({
       status: 'completed',
-      completedBy: ids.get('staff.tthc'),
+      completedBy: org.idOf('staff.tthc'),
       late: false,
     });
     // Sent again (a second click, a retried request): the same answer, recorded once.
@@ -335,7 +268,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: firstAnswer.body });
 
     const measurements = await eventually('the Q1 measurement', async () => {
-      const answer = await as<{ items: { periodKey: string; numerator: number; reportedBy: string }[] }>(
+      const answer = await org.as<{ items: { periodKey: string; numerator: number; reportedBy: string }[] }>(
         'qmr',
         'GET',
         `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
@@ -343,15 +276,17 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       return answer.body.items.length > 0 ? answer.body.items : undefined;
     });
     expect(measurements).toEqual([
-      expect.objectContaining({ periodKey: '2024-Q1', numerator: 10, reportedBy: ids.get('staff.tthc') }),
+      expect.objectContaining({ periodKey: '2024-Q1', numerator: 10, reportedBy: org.idOf('staff.tthc') }),
     ]);
     // Where objective 3 stands, as the Quality Representative follows it: Lan's, on track after Q1.
-    const objective = await as('qmr', 'GET', `/api/v1/cycles/${cycleId}/objectives/obj-3`);
+    const objective = await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/objectives/obj-3`);
     expect(objective.body).toMatchObject({
       unitCode: 'vp-kiemsoat-tthc',
-      assigneeUserId: ids.get('staff.tthc'),
+      assigneeUserId: org.idOf('staff.tthc'),
       status: 'on-track',
-      statusHistory: [{ periodKey: '2024-Q1', statusBefore: 'not-measured', status: 'on-track', late: false }],
+      statusHistory: [
+        { periodKey: '2024-Q1', statusBefore: 'not-measured', status: 'on-track', late: false },
+      ],
     });
   });
 
@@ -367,30 +302,30 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
         unitCode: 'vp-tonghop',
         process: 'Theo dõi nhiệm vụ trọng tâm',
         clause: '9.1.1',
-        auditorUserId: ids.get('auditor.hcth'),
+        auditorUserId: org.idOf('auditor.hcth'),
       },
       {
         id: 's2',
         unitCode: 'vp-kiemsoat-tthc',
         process: 'Kiểm soát thủ tục hành chính',
         clause: '8.5.1',
-        auditorUserId: ids.get('auditor.kinhte'),
+        auditorUserId: org.idOf('auditor.kinhte'),
       },
       {
         id: 's3',
         unitCode: 'vp-hanhchinh-tochuc',
         process: 'Kiểm soát thông tin dạng văn bản',
         clause: '7.5.3',
-        auditorUserId: ids.get('auditor.kinhte'),
+        auditorUserId: org.idOf('auditor.kinhte'),
       },
     ],
   });
 
   it('brings the internal audit in October: the lead auditor plans it, never with an auditor on their own unit', async () => {
     const task = await taskOf('lead.auditor', 'audit-plan', { days: 250 });
-    await Promise.all(['auditor.hcth', 'auditor.kinhte'].map(tokenOf));
+    await Promise.all(['auditor.hcth', 'auditor.kinhte'].map((local) => org.tokenOf(local)));
     const ownUnit = plan();
-    ownUnit.steps[2].auditorUserId = ids.get('auditor.hcth'); // Trang works in vp-hanhchinh-tochuc
+    ownUnit.steps[2].auditorUserId = org.idOf('auditor.hcth'); // Trang works in vp-hanhchinh-tochuc
     const refused = await complete('lead.auditor', task.id, ownUnit);
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toContain('steps[2]');
@@ -400,9 +335,9 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
   it("has each auditor sign off their own step and nobody else's; a nonconformity is corrected and verified", async () => {
     const signOff = (local: string, stepId: string, body: unknown) =>
-      as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/steps/${stepId}/sign-off`, body);
+      org.as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/steps/${stepId}/sign-off`, body);
     await eventually('the sign-off tasks', async () =>
-      (await inbox('auditor.kinhte', 'audit-step')).length === 2 ? true : undefined,
+      (await org.inbox('auditor.kinhte', 'audit-step')).length === 2 ? true : undefined,
     );
 
     const ownUnit = await signOff('auditor.hcth', 's3', { result: 'conformity', evidence: ['Sổ công văn'] });
@@ -423,7 +358,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       evidence: ['Sổ theo dõi nhiệm vụ 2024'],
     });
     expect(s1.status).toBe(200);
-    expect(s1.body).toMatchObject({ status: 'completed', completedBy: ids.get('auditor.hcth') });
+    expect(s1.body).toMatchObject({ status: 'completed', completedBy: org.idOf('auditor.hcth') });
     const s2 = {
       result: 'minor-nc',
       evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
@@ -445,7 +380,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
           correction: 'Bổ sung thời điểm chuyển bước trên các phiếu còn thiếu.',
           rootCause: 'Mẫu phiếu cũ không có ô ghi thời điểm.',
           action: 'Cập nhật mẫu phiếu, tập huấn công chức.',
-          ownerUserId: ids.get('staff.tthc'),
+          ownerUserId: org.idOf('staff.tthc'),
           dueDate: '2024-11-15',
         })
       ).status,
@@ -460,16 +395,16 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   it('lets only the lead auditor close the audit with the report', async () => {
     await taskOf('lead.auditor', 'audit-close');
     const close = (local: string) =>
-      as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/close`, {
+      org.as(local, 'POST', `/api/v1/cycles/${cycleId}/audit/close`, {
         report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
       });
     expect((await close('auditor.kinhte')).status).toBe(403);
     const closed = await close('lead.auditor');
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ status: 'completed', completedBy: ids.get('lead.auditor') });
+    expect(closed.body).toMatchObject({ status: 'completed', completedBy: org.idOf('lead.auditor') });
 
     const audit = await eventually('the closed audit', async () => {
-      const answer = await as<{
+      const answer = await org.as<{
         status: string;
         report: string;
         steps: { id: string; result: string }[];
@@ -486,7 +421,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
   it('holds the management review in December on the compiled inputs, and closes the year', async () => {
     const task = await taskOf('leader', 'management-review', { days: 120 });
-    const inputs = await as<{ inputs: Record<string, unknown> }>(
+    const inputs = await org.as<{ inputs: Record<string, unknown> }>(
       'qmr',
       'GET',
       `/api/v1/cycles/${cycleId}/review`,
@@ -513,7 +448,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     const closed = await eventually(
       'the close of the year',
       async () => {
-        const answer = await as<{ status?: string; live: { executionStatus: string } }>(
+        const answer = await org.as<{ status?: string; live: { executionStatus: string } }>(
           'qmr',
           'GET',
           `/api/v1/cycles/${cycleId}`,
@@ -523,7 +458,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       { days: 60 },
     );
     expect(closed.status).toBe('closed');
-    const results = await as<{ objectiveId: string; status: string }[]>(
+    const results = await org.as<{ objectiveId: string; status: string }[]>(
       'staff.tthc',
       'GET',
       `/api/v1/cycles/${cycleId}/results`,
@@ -540,21 +475,21 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   });
 
   it("keeps who did what in the cycle's event log, and shows nothing of it to another organisation", async () => {
-    const log = await as<{ items: { type: string; actor: string }[] }>(
+    const log = await org.as<{ items: { type: string; actor: string }[] }>(
       'qmr',
       'GET',
       `/api/v1/cycles/${cycleId}/events?type=audit.&limit=100`,
     );
     expect(log.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'audit.planned', actor: ids.get('lead.auditor') }),
-        expect.objectContaining({ type: 'audit.step-signed-off', actor: ids.get('auditor.kinhte') }),
-        expect.objectContaining({ type: 'audit.closed', actor: ids.get('lead.auditor') }),
+        expect.objectContaining({ type: 'audit.planned', actor: org.idOf('lead.auditor') }),
+        expect.objectContaining({ type: 'audit.step-signed-off', actor: org.idOf('auditor.kinhte') }),
+        expect.objectContaining({ type: 'audit.closed', actor: org.idOf('lead.auditor') }),
       ]),
     );
 
     const other = `ot-${uniqueSuffix()}`;
-    const created = await as('admin', 'POST', '/api/v1/organisations', {
+    const created = await org.as('admin', 'POST', '/api/v1/organisations', {
       code: other,
       name: { vi: 'Tỉnh khác', en: 'Another province' },
       firstAdmin: {

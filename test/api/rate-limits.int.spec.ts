@@ -1,39 +1,26 @@
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
 import { migrateUp, openDataSource, RateLimitHitEntity } from '@qcycle/persistence';
-import {
-  createTestDatabase,
-  testConfig,
-  uniqueSuffix,
-  type TestDatabase,
-  type TestDatabaseKind,
-} from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
+import { createTestDatabase, uniqueSuffix, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { DatabaseThrottlerStorage } from '../../apps/api/src/common/database-throttler.storage';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { migrate } from '../support/apps';
-import { HttpRecorder, type Answer } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { DemoOrganisation, signIn } from './support/demo-organisation';
+import type { Answer, HttpRecorder } from './support/http-recorder';
 
 const email = (local: string) => `${local}@kontum.qcycle.test`;
 
 /** Two API processes on one database, as behind a load balancer; the first seeds the demo directory. */
 async function startTwoApis(
-  config: QcycleConfig,
-): Promise<{ apps: INestApplication[]; https: HttpRecorder[] }> {
-  const apps: INestApplication[] = [];
-  for (const seedDemoData of [true, false]) {
-    const app = await createApiApp(
-      { ...config, seedDemoData },
-      { logger: ['error'], printDemoLogins: () => {} },
-    );
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
+  database: TestDatabaseKind,
+  rateLimit: { loginPerMinute: number; writesPerMinute: number },
+): Promise<{ suite: ApiSuite; https: HttpRecorder[] }> {
+  const suite = await startApiSuite({ database, config: { seedDemoData: true, http: { rateLimit } } });
+  try {
+    const second = await suite.startAnotherApi({ seedDemoData: false });
+    return { suite, https: [suite.http, second.http] };
+  } catch (error) {
+    await suite.close();
+    throw error;
   }
-  const https = apps.map(
-    (app) => new HttpRecorder(`http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`),
-  );
-  return { apps, https };
 }
 
 /** What a client over the limit sees: 429, the shared error body, and when to retry. */
@@ -60,25 +47,14 @@ async function guessPasswords(https: HttpRecorder[], target: string, attempts: n
 describe('rate limits shared by two API processes on one PostgreSQL database', () => {
   const loginPerMinute = 4;
   const writesPerMinute = 6;
-  let database: TestDatabase;
-  let apps: INestApplication[] = [];
+  let suite: ApiSuite;
   let https: HttpRecorder[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const base = testConfig(database.config);
-    const config: QcycleConfig = {
-      ...base,
-      http: { ...base.http, rateLimit: { loginPerMinute, writesPerMinute } },
-    };
-    await migrate(config);
-    ({ apps, https } = await startTwoApis(config));
+    ({ suite, https } = await startTwoApis('postgres', { loginPerMinute, writesPerMinute }));
   });
 
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('refuses password guessing on one account after the limit, counted across both APIs', async () => {
     const target = email(`guess.${uniqueSuffix()}`);
@@ -99,14 +75,7 @@ describe('rate limits shared by two API processes on one PostgreSQL database', (
   });
 
   it('refuses a user’s writes after the limit, counted across both APIs, leaving reads and other users alone', async () => {
-    const login = async (address: string, password: string) => {
-      const answer = await https[0].call<{ accessToken: string }>('POST', '/api/v1/auth/login', {
-        body: { email: address, password },
-      });
-      expect(answer.status).toBe(200);
-      return answer.body.accessToken;
-    };
-    const admin = await login(email('admin'), DEMO_PASSWORD);
+    const admin = await new DemoOrganisation(https[0]).tokenOf('admin');
     const busyAddress = email(`busy.${uniqueSuffix()}`);
     const created = await https[0].call('POST', '/api/v1/users', {
       token: admin,
@@ -118,7 +87,7 @@ describe('rate limits shared by two API processes on one PostgreSQL database', (
       },
     });
     expect(created.status).toBe(201);
-    const busy = await login(busyAddress, 'a-long-initial-password');
+    const busy = (await signIn(https[0], busyAddress, 'a-long-initial-password')).accessToken;
 
     const answers: Answer[] = [];
     for (let attempt = 0; attempt < writesPerMinute + 1; attempt++) {
@@ -141,25 +110,14 @@ describe('rate limits shared by two API processes on one PostgreSQL database', (
 });
 
 describe('rate limits shared by two API processes on one SQLite file', () => {
-  let database: TestDatabase;
-  let apps: INestApplication[] = [];
+  let suite: ApiSuite;
   let https: HttpRecorder[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    const base = testConfig(database.config);
-    const config: QcycleConfig = {
-      ...base,
-      http: { ...base.http, rateLimit: { loginPerMinute: 3, writesPerMinute: 120 } },
-    };
-    await migrate(config);
-    ({ apps, https } = await startTwoApis(config));
+    ({ suite, https } = await startTwoApis('sqlite', { loginPerMinute: 3, writesPerMinute: 120 }));
   });
 
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('refuses password guessing on one account after the shared limit', async () => {
     const answers = await guessPasswords(https, email(`guess.${uniqueSuffix()}`), 4);

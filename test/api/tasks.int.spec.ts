@@ -1,124 +1,68 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEntity, AuditStepEntity, NotificationEntity } from '@qcycle/persistence';
 import { buildStartInput, QUALITY_CYCLE_WORKFLOW, qualityCycleWorkflowId } from '@qcycle/contracts';
-import type { QcycleConfig } from '@qcycle/config';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
-import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { uniqueSuffix } from '@qcycle/testing';
 import { DirectoryRosterService } from '../../apps/api/src/cycles/directory-roster.service';
-import { DEMO_PASSWORD, seedDemoDirectory } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
-import { migrate, startWorkerApp } from '../support/apps';
-import { HttpRecorder } from './support/http-recorder';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import type { HttpRecorder } from './support/http-recorder';
 import { undocumentedAnswers } from './support/openapi-coverage';
-
-interface TaskSummary {
-  id: string;
-  kind: string;
-  status: string;
-  assigneeUserId: string;
-  dueAt: string | null;
-  overdue: boolean;
-}
 
 /**
  * The inbox and task completion on the real stack: the cycle runs on the Temporal dev server with a
  * real worker, its roster taken from the directory; people act through the HTTP API only.
  */
 describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', () => {
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let api: INestApplication;
-  let worker: INestApplicationContext;
+  let suite: ApiSuite;
   let http: HttpRecorder;
+  let org: DemoOrganisation;
   const organisationCode = `kt-${uniqueSuffix()}`;
-  const domain = `${organisationCode}.qcycle.test`;
-  const tokens = new Map<string, string>();
-  const ids = new Map<string, string>();
   let approvalTask: TaskSummary;
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    config = testConfig(database.config);
-    await migrate(config);
-    worker = await startWorkerApp(config);
-    api = await createApiApp(config, { logger: ['error'] });
-    await seedDemoDirectory(api.get(DataSource), api.get(PasswordHasher), {
-      organisationCode,
-      emailDomain: domain,
-    });
-    await api.listen(0, '127.0.0.1');
-    http = new HttpRecorder(`http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`);
+    suite = await startApiSuite({ worker: true });
+    http = suite.http;
+    org = await suite.seedDemoOrganisation(organisationCode);
 
     // The cycle of 2027, its roster from this organisation's directory.
-    const roster = await api.get(DirectoryRosterService).rosterFor(organisationCode);
+    const roster = await suite.api.get(DirectoryRosterService).rosterFor(organisationCode);
     const input = buildStartInput({
       organisationCode,
       year: 2027,
       startedBy: roster.qualityRepresentative.userId,
       roster,
     });
-    await api.get(TemporalClientProvider).client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
-      taskQueue: config.temporal.taskQueue,
+    await suite.api.get(TemporalClientProvider).client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: suite.config.temporal.taskQueue,
       workflowId: qualityCycleWorkflowId(organisationCode, 2027),
       args: [input],
     });
   });
 
   afterAll(async () => {
-    await api
+    await suite?.api
       .get(TemporalClientProvider)
       .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2027))
       .terminate('suite over')
       .catch(() => undefined);
-    await api?.close();
-    await worker?.close();
-    await database?.drop();
+    await suite?.close();
   });
 
-  async function tokenOf(local: string): Promise<string> {
-    const cached = tokens.get(local);
-    if (cached) return cached;
-    const answer = await http.call<{ accessToken: string; user: { userId: string } }>(
-      'POST',
-      '/api/v1/auth/login',
-      { body: { email: `${local}@${domain}`, password: DEMO_PASSWORD } },
-    );
-    expect(answer.status).toBe(200);
-    tokens.set(local, answer.body.accessToken);
-    ids.set(local, answer.body.user.userId);
-    return answer.body.accessToken;
-  }
-
-  /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
-  async function waitForTask(local: string, kind: string): Promise<TaskSummary> {
-    const token = await tokenOf(local);
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const inbox = await http.call<{ items: TaskSummary[] }>('GET', `/api/v1/me/tasks?kind=${kind}`, {
-        token,
-      });
-      expect(inbox.status).toBe(200);
-      if (inbox.body.items.length > 0) return inbox.body.items[0];
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no ${kind} task reached ${local}`);
-  }
-  const taskPath = (id: string, suffix = '') => `/api/v1/tasks/${encodeURIComponent(id)}${suffix}`;
   const approve = { decision: 'approve', documentNumber: '123/QĐ-UBND' };
 
   it("puts the approval in the leader's inbox (roster from the directory) and in nobody else's", async () => {
-    approvalTask = await waitForTask('leader', 'objectives-approval');
-    expect(approvalTask).toMatchObject({ status: 'open', assigneeUserId: ids.get('leader') });
+    approvalTask = await org.waitForTask('leader', 'objectives-approval');
+    expect(approvalTask).toMatchObject({ status: 'open', assigneeUserId: org.idOf('leader') });
     const staffInbox = await http.call<{ total: number }>('GET', '/api/v1/me/tasks', {
-      token: await tokenOf('staff.tthc'),
+      token: await org.tokenOf('staff.tthc'),
     });
     expect(staffInbox.body.total).toBe(0);
     const soon = await http.call<{ items: TaskSummary[] }>('GET', '/api/v1/me/tasks?due=soon', {
-      token: await tokenOf('leader'),
+      token: await org.tokenOf('leader'),
     });
     const overdue = await http.call<{ items: TaskSummary[] }>('GET', '/api/v1/me/tasks?due=overdue', {
-      token: await tokenOf('leader'),
+      token: await org.tokenOf('leader'),
     });
     const now = new Date().toISOString();
     for (const task of overdue.body.items) expect(task.dueAt! < now && task.overdue).toBe(true);
@@ -126,7 +70,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     const badFilter = await http.call<{ details: { fields: Record<string, string[]> } }>(
       'GET',
       '/api/v1/me/tasks?due=yesterday&kind=nap',
-      { token: await tokenOf('leader') },
+      { token: await org.tokenOf('leader') },
     );
     expect(badFilter.status).toBe(400);
     expect(Object.keys(badFilter.body.details.fields).sort()).toEqual(['due', 'kind']);
@@ -137,22 +81,22 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       form: { objectives: unknown[] };
       history: { type: string }[];
       workflowId: string;
-    }>('GET', taskPath(approvalTask.id), { token: await tokenOf('leader') });
+    }>('GET', taskPath(approvalTask.id), { token: await org.tokenOf('leader') });
     expect(detail.status).toBe(200);
     expect(detail.body.form.objectives).toHaveLength(5);
     expect(detail.body.history.map((h) => h.type)).toContain('task.opened');
-    expect((await http.call('GET', taskPath(approvalTask.id), { token: await tokenOf('qmr') })).status).toBe(
-      200,
-    );
+    expect(
+      (await http.call('GET', taskPath(approvalTask.id), { token: await org.tokenOf('qmr') })).status,
+    ).toBe(200);
     const colleague = await http.call('GET', taskPath(approvalTask.id), {
-      token: await tokenOf('staff.tthc'),
+      token: await org.tokenOf('staff.tthc'),
     });
     expect(colleague.status).toBe(403);
 
     const otherOrg = `ot-${uniqueSuffix()}`;
     const otherAdmin = `admin@${otherOrg}.qcycle.test`;
     await http.call('POST', '/api/v1/organisations', {
-      token: await tokenOf('admin'),
+      token: await org.tokenOf('admin'),
       body: {
         code: otherOrg,
         name: { vi: 'Tỉnh khác', en: 'Another province' },
@@ -174,21 +118,21 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       ).status,
     ).toBe(404);
     expect(
-      (await http.call('GET', taskPath(`${approvalTask.id}-nope`), { token: await tokenOf('leader') }))
+      (await http.call('GET', taskPath(`${approvalTask.id}-nope`), { token: await org.tokenOf('leader') }))
         .status,
     ).toBe(404);
   });
 
   it("refuses another person's completion with 403, a malformed body with 400 and an answer the workflow refuses with 422", async () => {
     const notMine = await http.call('POST', taskPath(approvalTask.id, '/complete'), {
-      token: await tokenOf('qmr'),
+      token: await org.tokenOf('qmr'),
       body: { outcome: approve },
     });
     expect(notMine.status).toBe(403);
     expect(notMine.body.code).toBe('FORBIDDEN');
 
     const malformed = await http.call('POST', taskPath(approvalTask.id, '/complete'), {
-      token: await tokenOf('leader'),
+      token: await org.tokenOf('leader'),
       body: { outcome: 'yes', extra: 1 },
     });
     expect(malformed.status).toBe(400);
@@ -201,7 +145,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       'POST',
       taskPath(approvalTask.id, '/complete'),
       {
-        token: await tokenOf('leader'),
+        token: await org.tokenOf('leader'),
         body: { outcome: { decision: 'approve', documentNumber: 'one hundred' } },
       },
     );
@@ -211,7 +155,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   });
 
   it('completes the task once: the same answer again is the same 200, a different one 409, and the next task reaches the Quality Representative', async () => {
-    const leader = await tokenOf('leader');
+    const leader = await org.tokenOf('leader');
     // A double click: both requests reach the workflow; the update id (the task id) applies it once.
     const [first, racing] = await Promise.all(
       [1, 2].map(() =>
@@ -227,7 +171,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(first.body).toMatchObject({
       taskId: approvalTask.id,
       status: 'completed',
-      completedBy: ids.get('leader'),
+      completedBy: org.idOf('leader'),
     });
     const again = await http.call('POST', taskPath(approvalTask.id, '/complete'), {
       token: leader,
@@ -242,7 +186,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(
       (
         await http.call('POST', taskPath(approvalTask.id, '/complete'), {
-          token: await tokenOf('qmr'),
+          token: await org.tokenOf('qmr'),
           body: { outcome: approve },
         })
       ).status,
@@ -266,13 +210,13 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     });
     expect(done.body.items.map((t) => t.id)).toEqual([approvalTask.id]);
 
-    const next = await waitForTask('qmr', 'assignment-acceptance');
-    expect(next.assigneeUserId).toBe(ids.get('qmr'));
+    const next = await org.waitForTask('qmr', 'assignment-acceptance');
+    expect(next.assigneeUserId).toBe(org.idOf('qmr'));
   });
 
   it('records the approved decision, readable by the organisation; the audit and review are not there yet', async () => {
     const cycleId = `${organisationCode}-2027`;
-    const staff = await tokenOf('staff.tthc');
+    const staff = await org.tokenOf('staff.tthc');
     let decision = await http.call('GET', `/api/v1/cycles/${cycleId}/decision`, { token: staff });
     for (let attempt = 0; attempt < 100 && decision.status === 404; attempt++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -282,7 +226,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(decision.body).toMatchObject({
       documentNumber: '123/QĐ-UBND',
       signerName: 'Nguyễn Hữu Tháp',
-      signedBy: ids.get('leader'),
+      signedBy: org.idOf('leader'),
       rounds: 1,
     });
     expect((decision.body.objectives as unknown[]).length).toBe(5);
@@ -303,7 +247,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   });
 
   it("keeps the cycle's event log: who did what when, with the request id, filterable; for the QMS roles only", async () => {
-    const qmr = await tokenOf('qmr');
+    const qmr = await org.tokenOf('qmr');
     const cycleId = `${organisationCode}-2027`;
     const log = await http.call<{
       items: { type: string; actor: string; requestId: string | null }[];
@@ -312,18 +256,18 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(log.status).toBe(200);
     expect(log.body.items.every((e) => e.type.startsWith('task.'))).toBe(true);
     expect(log.body.items.find((e) => e.type === 'task.completed')).toMatchObject({
-      actor: ids.get('leader'),
+      actor: org.idOf('leader'),
       requestId: 'approve-click-1',
     });
     const byLeader = await http.call<{ items: { actor: string }[] }>(
       'GET',
-      `/api/v1/cycles/${cycleId}/events?actor=${ids.get('leader')}`,
-      { token: await tokenOf('leader') },
+      `/api/v1/cycles/${cycleId}/events?actor=${org.idOf('leader')}`,
+      { token: await org.tokenOf('leader') },
     );
     expect(byLeader.body.items.length).toBeGreaterThan(0);
-    expect(byLeader.body.items.every((e) => e.actor === ids.get('leader'))).toBe(true);
+    expect(byLeader.body.items.every((e) => e.actor === org.idOf('leader'))).toBe(true);
     expect(
-      (await http.call('GET', `/api/v1/cycles/${cycleId}/events`, { token: await tokenOf('staff.tthc') }))
+      (await http.call('GET', `/api/v1/cycles/${cycleId}/events`, { token: await org.tokenOf('staff.tthc') }))
         .status,
     ).toBe(403);
     const bad = await http.call<{ details: { fields: Record<string, string[]> } }>(
@@ -338,14 +282,14 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   });
 
   it("opens the Quality Representative's next task from the link in its notification, for that task only, once", async () => {
-    const task = await waitForTask('qmr', 'assignment-acceptance');
+    const task = await org.waitForTask('qmr', 'assignment-acceptance');
     // The notification the worker recorded (no SMTP in this suite): its body carries the link.
     let body = '';
     for (let attempt = 0; attempt < 100 && !body; attempt++) {
-      const rows = await api
+      const rows = await suite.api
         .get(DataSource)
         .getRepository(NotificationEntity)
-        .findBy({ taskId: task.id, recipientUserId: ids.get('qmr') });
+        .findBy({ taskId: task.id, recipientUserId: org.idOf('qmr') });
       body = rows[0]?.body ?? '';
       if (!body) await new Promise((r) => setTimeout(r, 100));
     }
@@ -406,17 +350,19 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       body: { outcome: { accepted: true, delegations } },
     });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ taskId: task.id, status: 'completed', completedBy: ids.get('qmr') });
+    expect(done.body).toMatchObject({ taskId: task.id, status: 'completed', completedBy: org.idOf('qmr') });
   });
 
   it("lets the Quality Representative reassign a unit head's task to a colleague, recorded with the request id", async () => {
-    const task = await waitForTask('head.tthc', 'unit-acceptance');
-    await tokenOf('staff.tthc');
+    const task = await org.waitForTask('head.tthc', 'unit-acceptance');
+    await org.tokenOf('staff.tthc');
     const path = taskPath(task.id, '/reassign');
-    const body = { toUserId: ids.get('staff.tthc'), reason: 'Trưởng phòng đi công tác' };
-    expect((await http.call('POST', path, { token: await tokenOf('staff.tthc'), body })).status).toBe(403);
+    const body = { toUserId: org.idOf('staff.tthc'), reason: 'Trưởng phòng đi công tác' };
+    expect((await http.call('POST', path, { token: await org.tokenOf('staff.tthc'), body })).status).toBe(
+      403,
+    );
     const unknown = await http.call('POST', path, {
-      token: await tokenOf('qmr'),
+      token: await org.tokenOf('qmr'),
       body: { ...body, toUserId: 'nobody' },
     });
     expect(unknown.body).toMatchObject({
@@ -424,28 +370,28 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       details: { fields: { toUserId: [expect.stringContaining('no active user')] } },
     });
     const same = await http.call('POST', path, {
-      token: await tokenOf('qmr'),
-      body: { ...body, toUserId: ids.get('head.tthc') },
+      token: await org.tokenOf('qmr'),
+      body: { ...body, toUserId: org.idOf('head.tthc') },
     });
     expect(same.status).toBe(422);
 
     const moved = await http.call('POST', path, {
-      token: await tokenOf('qmr'),
+      token: await org.tokenOf('qmr'),
       body,
       headers: { 'x-request-id': 'reassign-1' },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toEqual({ taskId: task.id, assigneeUserId: ids.get('staff.tthc') });
-    const staffTask = await waitForTask('staff.tthc', 'unit-acceptance');
+    expect(moved.body).toEqual({ taskId: task.id, assigneeUserId: org.idOf('staff.tthc') });
+    const staffTask = await org.waitForTask('staff.tthc', 'unit-acceptance');
     expect(staffTask.id).toBe(task.id);
     const detail = await http.call<{
       assigneeUserId: string;
       delegateUserIds: string[];
       history: { type: string; requestId: string | null }[];
-    }>('GET', taskPath(task.id), { token: await tokenOf('head.tthc') });
+    }>('GET', taskPath(task.id), { token: await org.tokenOf('head.tthc') });
     // The unit head still sees it (their unit's task) and, as the previous assignee, may still finish it.
-    expect(detail.body).toMatchObject({ assigneeUserId: ids.get('staff.tthc') });
-    expect(detail.body.delegateUserIds).toContain(ids.get('head.tthc'));
+    expect(detail.body).toMatchObject({ assigneeUserId: org.idOf('staff.tthc') });
+    expect(detail.body.delegateUserIds).toContain(org.idOf('head.tthc'));
     expect(detail.body.history.find((h) => h.type === 'task.reassigned')?.requestId).toBe('reassign-1');
   });
 
@@ -455,13 +401,13 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     // completeTask path as above, and the year-long workflow suites drive it.)
     const cycleId = `${organisationCode}-2026`;
     const auditId = `quality-cycle/${organisationCode}/2026/audit`;
-    const db = api.get(DataSource);
-    await tokenOf('auditor.hcth');
-    await tokenOf('auditor.kinhte');
+    const db = suite.api.get(DataSource);
+    await org.tokenOf('auditor.hcth');
+    await org.tokenOf('auditor.kinhte');
     await db.getRepository(AuditEntity).insert({
       id: auditId,
       cycleId,
-      leadAuditorUserId: ids.get('auditor.hcth')!,
+      leadAuditorUserId: org.idOf('auditor.hcth'),
       plan: null,
       status: 'in-progress',
       report: null,
@@ -474,7 +420,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       unitCode,
       process: 'Một cửa',
       clause: '8.5.1',
-      auditorUserId: ids.get(auditor)!,
+      auditorUserId: org.idOf(auditor),
       result: null,
       evidence: null,
       notes: null,
@@ -491,26 +437,27 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     const path = (stepId: string) => `/api/v1/cycles/${cycleId}/audit/steps/${stepId}/sign-off`;
 
     const ownUnit = await http.call('POST', path('s1'), {
-      token: await tokenOf('auditor.hcth'),
+      token: await org.tokenOf('auditor.hcth'),
       body: signOff,
     });
     expect(ownUnit.status).toBe(403);
     expect(ownUnit.body.message).toContain('never audits their own unit');
     expect(
-      (await http.call('POST', path('s2'), { token: await tokenOf('staff.tthc'), body: signOff })).status,
+      (await http.call('POST', path('s2'), { token: await org.tokenOf('staff.tthc'), body: signOff })).status,
     ).toBe(403);
     const malformed = await http.call<{ details: { fields: Record<string, string[]> } }>('POST', path('s2'), {
-      token: await tokenOf('auditor.kinhte'),
+      token: await org.tokenOf('auditor.kinhte'),
       body: { result: 'fine', evidence: [] },
     });
     expect(Object.keys(malformed.body.details.fields).sort()).toEqual(['evidence', 'result']);
     expect(
-      (await http.call('POST', path('s9'), { token: await tokenOf('auditor.kinhte'), body: signOff })).status,
+      (await http.call('POST', path('s9'), { token: await org.tokenOf('auditor.kinhte'), body: signOff }))
+        .status,
     ).toBe(404);
     expect(
       (
         await http.call('POST', `/api/v1/cycles/${organisationCode}-2027/audit/steps/s1/sign-off`, {
-          token: await tokenOf('auditor.kinhte'),
+          token: await org.tokenOf('auditor.kinhte'),
           body: signOff,
         })
       ).status,
@@ -518,7 +465,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(
       (
         await http.call('POST', `/api/v1/cycles/${cycleId}/audit/close`, {
-          token: await tokenOf('auditor.kinhte'),
+          token: await org.tokenOf('auditor.kinhte'),
           body: { report: 'Báo cáo đánh giá nội bộ' },
         })
       ).status,
@@ -526,7 +473,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     const audit = await http.call<{ steps: { id: string; auditorUserId: string }[] }>(
       'GET',
       `/api/v1/cycles/${cycleId}/audit`,
-      { token: await tokenOf('qmr') },
+      { token: await org.tokenOf('qmr') },
     );
     expect(audit.body.steps.map((s) => s.id)).toEqual([`${auditId}/step/s1`, `${auditId}/step/s2`]);
   });

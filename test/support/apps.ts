@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { QcycleConfig } from '@qcycle/config';
 import { migrateUp, openDataSource } from '@qcycle/persistence';
 import { testWorkflowBundle } from '@qcycle/testing';
-import { createApiApp } from '../../apps/api/src/api-app';
+import { createApiApp, type CreateApiAppOptions } from '../../apps/api/src/api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /** Brings a suite's database to the current schema. */
@@ -27,8 +27,11 @@ export async function startWorkerApp(config: QcycleConfig): Promise<INestApplica
 }
 
 /** The real API app, listening on a free loopback port; returns its base URL. */
-export async function startApiApp(config: QcycleConfig): Promise<{ app: INestApplication; baseUrl: string }> {
-  const app = await createApiApp(config, { logger: ['error'] });
+export async function startApiApp(
+  config: QcycleConfig,
+  options: Omit<CreateApiAppOptions, 'logger'> = {},
+): Promise<{ app: INestApplication; baseUrl: string }> {
+  const app = await createApiApp(config, { ...options, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, baseUrl: `http://127.0.0.1:${address.port}` };

@@ -1,0 +1,103 @@
+import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { DEMO_PASSWORD } from '../../../apps/api/src/demo/demo-directory';
+import type { Answer, HttpRecorder } from './http-recorder';
+
+/** What a login answers (the part the suites read). */
+export interface Session {
+  accessToken: string;
+  user: { userId: string };
+}
+
+/** A task as an inbox lists it (`GET /api/v1/me/tasks`). */
+export interface TaskSummary {
+  id: string;
+  cycleId: string;
+  kind: string;
+  status: string;
+  assigneeUserId: string;
+  delegateUserIds: string[];
+  unitCode: string | null;
+  objectiveId: string | null;
+  periodKey: string | null;
+  openedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** The path of a task's route; task ids contain slashes, so they are encoded. */
+export const taskPath = (id: string, suffix = '') => `/api/v1/tasks/${encodeURIComponent(id)}${suffix}`;
+
+/** Signs in with e-mail and password, expecting success. */
+export async function signIn(http: HttpRecorder, email: string, password: string): Promise<Session> {
+  const answer = await http.call<Session>('POST', '/api/v1/auth/login', { body: { email, password } });
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
+
+/**
+ * The people of one organisation seeded with the demo directory, as their clients reach the API:
+ * each signs in with the demo password once (login is rate-limited, as it should be) and keeps their
+ * token; `local` is the part of their e-mail before the @ (`qmr`, `head.tthc`, …).
+ */
+export class DemoOrganisation {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    readonly http: HttpRecorder,
+    /** Default: the Kon Tum organisation the API seeds at boot with SEED_DEMO_DATA=true. */
+    readonly code: string = KONTUM_2024_TEMPLATE.organisation.code,
+    readonly emailDomain = `${code}.qcycle.test`,
+  ) {}
+
+  email(local: string): string {
+    return `${local}@${this.emailDomain}`;
+  }
+
+  async tokenOf(local: string): Promise<string> {
+    let session = this.sessions.get(local);
+    if (!session) {
+      session = await signIn(this.http, this.email(local), DEMO_PASSWORD);
+      this.sessions.set(local, session);
+    }
+    return session.accessToken;
+  }
+
+  /** Keeps a session the suite opened itself, so that `tokenOf` does not sign that person in again. */
+  remember(local: string, session: Session): void {
+    this.sessions.set(local, session);
+  }
+
+  /** The user id of someone who has signed in (`tokenOf`) already. */
+  idOf(local: string): string {
+    const session = this.sessions.get(local);
+    if (!session) throw new Error(`${local} has not signed in yet: call tokenOf('${local}') first`);
+    return session.user.userId;
+  }
+
+  /** A request as that person. */
+  async as<T = Record<string, unknown>>(
+    local: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Answer<T>> {
+    return this.http.call<T>(method, path, { token: await this.tokenOf(local), body });
+  }
+
+  /** The person's open tasks of a kind, as their inbox shows them. */
+  async inbox(local: string, kind: string): Promise<TaskSummary[]> {
+    const answer = await this.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);
+    expect(answer.status).toBe(200);
+    return answer.body.items;
+  }
+
+  /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
+  async waitForTask(local: string, kind: string): Promise<TaskSummary> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [task] = await this.inbox(local, kind);
+      if (task) return task;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no ${kind} task reached ${local}`);
+  }
+}
