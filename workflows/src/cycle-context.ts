@@ -7,12 +7,21 @@ import {
 } from '@qcycle/contracts';
 import {
   cycleClock,
+  startOfYearTaskSchedule,
   vnLocalToInstant,
   type CycleCalendar,
   type IsoDate,
   type LocalTime,
+  type StartOfYearStep,
 } from '@qcycle/domain';
-import { TaskBoard } from './tasks/human-task';
+import { TaskBoard, type TaskNotice } from './tasks/human-task';
+
+/**
+ * Patch id (docs/versioning.md): the approval, revision, assignment and unit acceptance tasks have
+ * a due date, a reminder and an escalation (new timers). Tasks opened by cycles on older code had
+ * none and replay without them.
+ */
+export const START_OF_YEAR_DEADLINES = 'start-of-year-deadlines';
 
 /** What every workflow of one cycle knows about it; handed from the cycle to its children. */
 export interface CycleContext {
@@ -29,6 +38,33 @@ export interface CycleContext {
 /** Workflow time (epoch ms) of a calendar date and local time, e.g. the audit window's first morning. */
 export function workflowTimeOf(context: CycleContext, date: IsoDate, time: LocalTime): number {
   return cycleClock(context.shiftMs).toWorkflowMs(vnLocalToInstant(date, time));
+}
+
+/**
+ * Due date and notices of a start-of-year task opening now (workflow time), per the calendar
+ * (libs/domain `startOfYearTaskSchedule`); in a rehearsal the calendar arithmetic runs on the
+ * calendar's dates and the result is shifted back, as for every other date of the cycle.
+ */
+export function startOfYearDeadline(
+  context: CycleContext,
+  step: StartOfYearStep,
+  assignee: PersonRef,
+): { dueAt: number; notices: TaskNotice[] } {
+  const clock = cycleClock(context.shiftMs);
+  const schedule = startOfYearTaskSchedule(step, clock.toCalendarInstant(Date.now()), context.calendar);
+  const { level, at } = schedule.escalation;
+  const notices: TaskNotice[] = [
+    {
+      at: clock.toWorkflowMs(at),
+      reason: 'escalated',
+      level,
+      recipient: level === 'leader' ? context.roster.leader : context.roster.qualityRepresentative,
+    },
+  ];
+  if (schedule.reminderAt !== undefined) {
+    notices.unshift({ at: clock.toWorkflowMs(schedule.reminderAt), reason: 'reminder', recipient: assignee });
+  }
+  return { dueAt: clock.toWorkflowMs(schedule.dueAt), notices };
 }
 
 export async function sleepUntil(workflowMs: number): Promise<void> {

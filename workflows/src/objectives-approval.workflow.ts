@@ -1,4 +1,4 @@
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ApprovedDecision } from '@qcycle/contracts';
 import {
   cycleClock,
@@ -8,7 +8,12 @@ import {
   type CycleDraft,
   type Objective,
 } from '@qcycle/domain';
-import { childTaskBoard, type CycleContext } from './cycle-context';
+import {
+  START_OF_YEAR_DEADLINES,
+  childTaskBoard,
+  startOfYearDeadline,
+  type CycleContext,
+} from './cycle-context';
 import { records } from './activities';
 
 export interface ObjectivesApprovalInput {
@@ -19,6 +24,8 @@ export interface ObjectivesApprovalInput {
 /**
  * ISO 6.2: the leader approves the draft or returns it with comments; the Quality Representative
  * revises and resubmits, as many rounds as needed. Approval records the decision.
+ * Each round is due per the calendar (`startOfYear.approvalWorkingDays`): an overdue approval goes to
+ * the Quality Representative, who follows it up with the leader; an overdue revision to the leader.
  */
 export async function objectivesApproval({
   context,
@@ -37,6 +44,9 @@ export async function objectivesApproval({
       },
       assignee: context.roster.leader,
       form: { round, objectives },
+      ...(patched(START_OF_YEAR_DEADLINES)
+        ? startOfYearDeadline(context, 'objectives-approval', context.roster.leader)
+        : {}),
       validate: validateApprovalOutcome,
     });
     if (approval.status !== 'completed') throw new Error('approval task cannot expire');
@@ -86,6 +96,9 @@ export async function objectivesApproval({
       },
       assignee: context.roster.qualityRepresentative,
       form: { round, comments: outcome.comments, objectives },
+      ...(patched(START_OF_YEAR_DEADLINES)
+        ? startOfYearDeadline(context, 'objectives-revision', context.roster.qualityRepresentative)
+        : {}),
       validate: (candidate) => {
         const problems = validateRevisionOutcome(candidate);
         const revised = (candidate as { objectives?: Objective[] } | null)?.objectives;

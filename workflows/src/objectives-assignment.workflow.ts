@@ -1,7 +1,14 @@
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ObjectiveOwner } from '@qcycle/contracts';
 import { validateAssignmentOutcome, validateUnitAcceptanceOutcome, type Objective } from '@qcycle/domain';
-import { childTaskBoard, unitCodesOf, unitOf, type CycleContext } from './cycle-context';
+import {
+  START_OF_YEAR_DEADLINES,
+  childTaskBoard,
+  startOfYearDeadline,
+  unitCodesOf,
+  unitOf,
+  type CycleContext,
+} from './cycle-context';
 import { records } from './activities';
 
 export interface ObjectivesAssignmentInput {
@@ -14,6 +21,10 @@ export interface ObjectivesAssignmentInput {
  * Articles 2 and 4: the Chief of Office (the Quality Representative) accepts the objectives and
  * gives each to a unit; each unit head accepts and may pass an objective to one of the unit's staff.
  * Every delegation is recorded; the result says who reports each objective.
+ * Both steps are due per the calendar (`startOfYear`) and never expire — monitoring starts only
+ * once every unit has accepted — so an overdue one is escalated: the Quality Representative's
+ * acceptance to the leader, a unit head's to the Quality Representative, who gave the unit its
+ * objectives and organises the year (Article 2).
  */
 export async function objectivesAssignment({
   context,
@@ -30,6 +41,9 @@ export async function objectivesAssignment({
       en: `Accept and delegate the ${context.year} objectives`,
     },
     assignee: context.roster.qualityRepresentative,
+    ...(patched(START_OF_YEAR_DEADLINES)
+      ? startOfYearDeadline(context, 'assignment-acceptance', context.roster.qualityRepresentative)
+      : {}),
     form: {
       objectives: objectives.map((o) => ({
         id: o.id,
@@ -81,6 +95,9 @@ export async function objectivesAssignment({
         },
         assignee: unit.head,
         unitCode,
+        ...(patched(START_OF_YEAR_DEADLINES)
+          ? startOfYearDeadline(context, 'unit-acceptance', unit.head)
+          : {}),
         form: {
           objectiveIds: unitObjectiveIds,
           staff: unit.staff.map((s) => ({ userId: s.userId, name: s.name })),

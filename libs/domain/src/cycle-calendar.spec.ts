@@ -1,9 +1,12 @@
 import {
+  DEFAULT_START_OF_YEAR_DEADLINES,
   defaultCycleCalendar,
   escalationsAt,
   periodsElapsedAt,
   periodsFor,
   reminderAt,
+  startOfYearDeadlines,
+  startOfYearTaskSchedule,
   validateCycleCalendar,
 } from './cycle-calendar';
 import { isWorkingDay } from './working-day';
@@ -139,5 +142,100 @@ describe('cycle calendar 2024', () => {
       codes({ ...calendar2024, escalationAfterDueDays: { unitHead: 3, qualityRepresentative: 3 } }),
     ).toEqual(['escalationAfterDueDays.qualityRepresentative']);
     expect(codes({ ...calendar2024, publicHolidays: ['2024-02-30'] })).toEqual(['publicHolidays[0]']);
+  });
+});
+
+describe('start-of-year deadlines (approval, assignment, unit acceptance)', () => {
+  // Instants are UTC; Vietnam is UTC+7, so 08:00 local is 01:00Z and 17:00 local is 10:00Z.
+  it('defaults to 5 / 3 / 3 working days, reminder the working day before, escalation the one after', () => {
+    expect(calendar2024.startOfYear).toBeUndefined();
+    expect(startOfYearDeadlines(calendar2024)).toEqual({
+      approvalWorkingDays: 5,
+      assignmentAcceptanceWorkingDays: 3,
+      unitAcceptanceWorkingDays: 3,
+      reminderBeforeDueDays: 1,
+      escalationAfterDueDays: 1,
+    });
+  });
+
+  it('makes an approval opened on Tuesday 2 January due the next Tuesday at 17:00, escalated to the Quality Representative', () => {
+    expect(startOfYearTaskSchedule('objectives-approval', '2024-01-02T03:30:00.000Z', calendar2024)).toEqual({
+      dueAt: '2024-01-09T10:00:00.000Z',
+      reminderAt: '2024-01-08T01:00:00.000Z',
+      escalation: { level: 'quality-representative', at: '2024-01-10T01:00:00.000Z' },
+    });
+  });
+
+  it('gives a returned draft the approval allowance and escalates the revision to the leader', () => {
+    expect(startOfYearTaskSchedule('objectives-revision', '2024-01-02T03:30:00.000Z', calendar2024)).toEqual({
+      dueAt: '2024-01-09T10:00:00.000Z',
+      reminderAt: '2024-01-08T01:00:00.000Z',
+      escalation: { level: 'leader', at: '2024-01-10T01:00:00.000Z' },
+    });
+  });
+
+  it('counts from the next working day when the task opens on a weekend, after hours or on a holiday', () => {
+    // Saturday 6 January, 09:00: Monday 8, Tuesday 9, Wednesday 10.
+    expect(
+      startOfYearTaskSchedule('assignment-acceptance', '2024-01-06T02:00:00.000Z', calendar2024),
+    ).toEqual({
+      dueAt: '2024-01-10T10:00:00.000Z',
+      reminderAt: '2024-01-09T01:00:00.000Z',
+      escalation: { level: 'leader', at: '2024-01-11T01:00:00.000Z' },
+    });
+    // Monday 1 January (a holiday), 20:00 local: Tuesday 2 to Thursday 4.
+    expect(startOfYearTaskSchedule('unit-acceptance', '2024-01-01T13:00:00.000Z', calendar2024).dueAt).toBe(
+      '2024-01-04T10:00:00.000Z',
+    );
+  });
+
+  it('skips Tết: a unit acceptance given on Monday 5 February 2024 is due on 15 February, escalated on the 16th', () => {
+    expect(startOfYearTaskSchedule('unit-acceptance', '2024-02-05T07:00:00.000Z', calendar2024)).toEqual({
+      dueAt: '2024-02-15T10:00:00.000Z',
+      reminderAt: '2024-02-07T01:00:00.000Z', // the working day before the due day is the last before Tết
+      escalation: { level: 'quality-representative', at: '2024-02-16T01:00:00.000Z' },
+    });
+  });
+
+  it('takes the fields a calendar sets and the defaults for the others', () => {
+    const calendar = {
+      ...calendar2024,
+      startOfYear: { unitAcceptanceWorkingDays: 1, reminderBeforeDueDays: 0 },
+    };
+    expect(startOfYearDeadlines(calendar)).toEqual({
+      ...DEFAULT_START_OF_YEAR_DEADLINES,
+      unitAcceptanceWorkingDays: 1,
+      reminderBeforeDueDays: 0,
+    });
+    expect(validateCycleCalendar(calendar)).toEqual([]);
+    // Given Monday 8 January, 10:00: due Tuesday 17:00, reminded that morning.
+    expect(startOfYearTaskSchedule('unit-acceptance', '2024-01-08T03:00:00.000Z', calendar)).toEqual({
+      dueAt: '2024-01-09T10:00:00.000Z',
+      reminderAt: '2024-01-09T01:00:00.000Z',
+      escalation: { level: 'quality-representative', at: '2024-01-10T01:00:00.000Z' },
+    });
+  });
+
+  it('schedules no reminder that would come before the task opened, and refuses such a calendar', () => {
+    const calendar = { ...calendar2024, startOfYear: { unitAcceptanceWorkingDays: 1 } };
+    expect(
+      startOfYearTaskSchedule('unit-acceptance', '2024-01-08T03:00:00.000Z', calendar).reminderAt,
+    ).toBeUndefined();
+    expect(validateCycleCalendar(calendar)).toEqual([
+      expect.objectContaining({ path: 'startOfYear.reminderBeforeDueDays', code: 'inconsistent' }),
+    ]);
+  });
+
+  it('refuses allowances and escalation days that are not whole working days in range', () => {
+    const paths = (startOfYear: object) =>
+      validateCycleCalendar({ ...calendar2024, startOfYear }).map((p) => p.path);
+    expect(paths({ approvalWorkingDays: 0 })).toEqual(['startOfYear.approvalWorkingDays']);
+    expect(paths({ assignmentAcceptanceWorkingDays: 2.5 })).toEqual([
+      'startOfYear.assignmentAcceptanceWorkingDays',
+    ]);
+    expect(paths({ unitAcceptanceWorkingDays: 31 })).toEqual(['startOfYear.unitAcceptanceWorkingDays']);
+    expect(paths({ reminderBeforeDueDays: -1 })).toEqual(['startOfYear.reminderBeforeDueDays']);
+    expect(paths({ escalationAfterDueDays: 0 })).toEqual(['startOfYear.escalationAfterDueDays']);
+    expect(paths({})).toEqual([]);
   });
 });

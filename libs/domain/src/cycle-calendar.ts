@@ -44,7 +44,55 @@ export interface CycleCalendar {
   closeDate: IsoDate;
   /** Days off besides weekends; must cover January of the next year, where year-end reports fall due. */
   publicHolidays: IsoDate[];
+  /**
+   * Deadlines of the steps that open the year (approval, assignment, unit acceptance). Optional,
+   * field by field: a calendar without them (cycles started before they existed) gets
+   * {@link DEFAULT_START_OF_YEAR_DEADLINES}, see {@link startOfYearDeadlines}.
+   */
+  startOfYear?: Partial<StartOfYearDeadlines>;
 }
+
+/**
+ * How long each step that opens the year may take, in working days from the moment its task opens
+ * (the day it opens does not count; due at `monitoring.dueTime`, the close of the office day).
+ * These steps never expire — the year cannot go on without them — so they are reminded and
+ * escalated instead.
+ */
+export interface StartOfYearDeadlines {
+  /** The leader's approval of a draft round; also the Quality Representative's revision of a returned one. */
+  approvalWorkingDays: number;
+  /** The Quality Representative's acceptance and delegation of the approved objectives (Article 2). */
+  assignmentAcceptanceWorkingDays: number;
+  /** Each unit head's acceptance of the objectives given to the unit (Article 4). */
+  unitAcceptanceWorkingDays: number;
+  /** The assignee is reminded on the morning this many working days before the due day. */
+  reminderBeforeDueDays: number;
+  /** An overdue step is escalated on the morning of this working day after the due day. */
+  escalationAfterDueDays: number;
+}
+
+/**
+ * The seed decision sets no deadline for these steps: it takes effect on signing (Article 3) and
+ * has the Chief of Office organise it (Article 2), so every day they wait is a day of the year no
+ * one measures. The defaults let the whole start fit in January, before the first monthly
+ * measurement task opens on 1 February: a cycle started on 2 January 2024 is approved by the 9th,
+ * delegated by the 12th and accepted by every unit by the 17th; a day late at every step still
+ * ends on the 22nd (a returned draft adds about two weeks).
+ * - approval, 5 working days: a week of the leader's schedule to read and sign (and for the
+ *   Quality Representative to revise a returned draft);
+ * - assignment and unit acceptance, 3 working days each: reading the objectives and naming who
+ *   reports them, no new work;
+ * - the reminder on the morning of the working day before the due day (with 3 days, a reminder 2
+ *   days before would come the morning after the task was given), and the escalation on the
+ *   first working morning after it: nothing later in the year waits for these steps to be chased.
+ */
+export const DEFAULT_START_OF_YEAR_DEADLINES: Readonly<StartOfYearDeadlines> = Object.freeze({
+  approvalWorkingDays: 5,
+  assignmentAcceptanceWorkingDays: 3,
+  unitAcceptanceWorkingDays: 3,
+  reminderBeforeDueDays: 1,
+  escalationAfterDueDays: 1,
+});
 
 /** One period an objective is measured for, with the instant its report is due. */
 export interface MonitoringPeriod {
@@ -56,7 +104,13 @@ export interface MonitoringPeriod {
   dueAt: IsoInstant;
 }
 
-export type EscalationLevel = 'unit-head' | 'quality-representative';
+/**
+ * Who an overdue task goes to. Measurement reports: the unit head, then the Quality Representative.
+ * The start of the year (DESIGN.md §5): a unit head's acceptance and the leader's approval go to the
+ * Quality Representative (who delegated, resp. proposed the draft and follows it up with the
+ * leader); the Quality Representative's own steps go to the leader, the only one above them.
+ */
+export type EscalationLevel = 'unit-head' | 'quality-representative' | 'leader';
 
 /**
  * The defaults, chosen to follow how a provincial office works its year:
@@ -139,6 +193,58 @@ export function escalationsAt(
   ];
 }
 
+/** A calendar's start-of-year deadlines, each field it does not set taken from the defaults. */
+export function startOfYearDeadlines(calendar: CycleCalendar): StartOfYearDeadlines {
+  return { ...DEFAULT_START_OF_YEAR_DEADLINES, ...calendar.startOfYear };
+}
+
+/** The human steps that open the year, each with its due date, reminder and escalation. */
+export type StartOfYearStep =
+  'objectives-approval' | 'objectives-revision' | 'assignment-acceptance' | 'unit-acceptance';
+
+export interface StartOfYearTaskSchedule {
+  dueAt: IsoInstant;
+  /** Unset when it would not come after the task opened (a short deadline): the assignment says the due date. */
+  reminderAt?: IsoInstant;
+  escalation: { level: EscalationLevel; at: IsoInstant };
+}
+
+const START_OF_YEAR_ESCALATION: Record<StartOfYearStep, EscalationLevel> = {
+  'objectives-approval': 'quality-representative',
+  'objectives-revision': 'leader',
+  'assignment-acceptance': 'leader',
+  'unit-acceptance': 'quality-representative',
+};
+
+/**
+ * When a start-of-year task opened at `openedAt` (a calendar instant) is due, reminded and
+ * escalated: due the allowed number of working days after the day it opens, at the close of the
+ * office day; reminder and escalation at `notificationTime` on working days around the due day.
+ */
+export function startOfYearTaskSchedule(
+  step: StartOfYearStep,
+  openedAt: IsoInstant,
+  calendar: CycleCalendar,
+): StartOfYearTaskSchedule {
+  const deadlines = startOfYearDeadlines(calendar);
+  const workingDays = {
+    'objectives-approval': deadlines.approvalWorkingDays,
+    'objectives-revision': deadlines.approvalWorkingDays,
+    'assignment-acceptance': deadlines.assignmentAcceptanceWorkingDays,
+    'unit-acceptance': deadlines.unitAcceptanceWorkingDays,
+  }[step];
+  const { publicHolidays, notificationTime } = calendar;
+  const dueDay = addWorkingDays(instantToVnLocal(openedAt).date, workingDays, publicHolidays);
+  const morningOf = (days: number) =>
+    vnLocalToInstant(addWorkingDays(dueDay, days, publicHolidays), notificationTime);
+  const reminder = morningOf(-deadlines.reminderBeforeDueDays);
+  return {
+    dueAt: vnLocalToInstant(dueDay, calendar.monitoring.dueTime),
+    reminderAt: instantToEpochMs(reminder) > instantToEpochMs(openedAt) ? reminder : undefined,
+    escalation: { level: START_OF_YEAR_ESCALATION[step], at: morningOf(deadlines.escalationAfterDueDays) },
+  };
+}
+
 /** Problems that would make the calendar schedule nonsense; empty when it can be used. */
 export function validateCycleCalendar(calendar: CycleCalendar): ValidationProblem[] {
   const problems = new ProblemList();
@@ -193,6 +299,7 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
   if (!isLocalTime(calendar.notificationTime)) {
     problems.add('notificationTime', 'invalid-format', 'Giờ gửi thông báo phải có dạng HH:mm.');
   }
+  validateStartOfYearDeadlines(calendar.startOfYear, problems);
   calendar.publicHolidays.forEach((day, i) => {
     if (!isIsoDate(day))
       problems.add(`publicHolidays[${i}]`, 'invalid-format', 'Ngày nghỉ phải có dạng YYYY-MM-DD.');
@@ -238,6 +345,57 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
     }
   }
   return problems.problems;
+}
+
+function validateStartOfYearDeadlines(
+  startOfYear: Partial<StartOfYearDeadlines> | undefined,
+  problems: ProblemList,
+): void {
+  if (startOfYear === undefined) return;
+  if (typeof startOfYear !== 'object' || startOfYear === null) {
+    problems.add('startOfYear', 'invalid-value', 'Thời hạn các bước đầu năm không hợp lệ.');
+    return;
+  }
+  const deadlines = { ...DEFAULT_START_OF_YEAR_DEADLINES, ...startOfYear };
+  const allowances = [
+    'approvalWorkingDays',
+    'assignmentAcceptanceWorkingDays',
+    'unitAcceptanceWorkingDays',
+  ] as const;
+  for (const field of allowances) {
+    const days = deadlines[field];
+    if (!isPositiveInteger(days) || days > 30) {
+      problems.add(
+        `startOfYear.${field}`,
+        'out-of-range',
+        'Thời hạn của bước đầu năm phải từ 1 đến 30 ngày làm việc.',
+      );
+    }
+  }
+  const { reminderBeforeDueDays, escalationAfterDueDays } = deadlines;
+  const validAllowances = allowances.map((field) => deadlines[field]).filter(isPositiveInteger);
+  const shortest = Math.min(...validAllowances);
+  if (!isNonNegativeInteger(reminderBeforeDueDays)) {
+    problems.add(
+      'startOfYear.reminderBeforeDueDays',
+      'out-of-range',
+      'Số ngày nhắc trước hạn phải là số nguyên không âm.',
+    );
+  } else if (reminderBeforeDueDays >= shortest) {
+    // The reminder would come before (or the day) the task is given, i.e. never be a reminder.
+    problems.add(
+      'startOfYear.reminderBeforeDueDays',
+      'inconsistent',
+      'Ngày nhắc phải sau ngày giao nhiệm vụ: số ngày nhắc trước hạn phải nhỏ hơn thời hạn ngắn nhất.',
+    );
+  }
+  if (!isPositiveInteger(escalationAfterDueDays) || escalationAfterDueDays > 30) {
+    problems.add(
+      'startOfYear.escalationAfterDueDays',
+      'out-of-range',
+      'Số ngày báo cấp trên sau hạn phải từ 1 đến 30 ngày làm việc.',
+    );
+  }
 }
 
 function isNonNegativeInteger(value: number): boolean {

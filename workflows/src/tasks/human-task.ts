@@ -29,7 +29,7 @@ export interface TaskNotice {
   /** Workflow time (epoch ms). */
   at: number;
   reason: 'reminder' | 'escalated';
-  /** For escalations: unit-head | quality-representative. */
+  /** For escalations: an `EscalationLevel` (libs/domain), e.g. unit-head, quality-representative, leader. */
   level?: string;
   recipient: PersonRef;
 }

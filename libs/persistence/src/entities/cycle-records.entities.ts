@@ -31,7 +31,7 @@ export class TaskEntity {
   @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true }) completedBy!: string | null;
   @Column({ type: 'simple-json', nullable: true }) outcome!: Record<string, unknown> | null;
   @Column({ type: 'boolean', default: false }) late!: boolean;
-  /** How far escalation went: none | unit-head | quality-representative */
+  /** How far escalation went: none | unit-head | quality-representative | leader */
   @Column({ name: 'escalation_level', type: 'varchar', length: 32, default: 'none' })
   escalationLevel!: string;
 }

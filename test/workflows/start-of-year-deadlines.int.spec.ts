@@ -1,0 +1,174 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery } from '@qcycle/contracts';
+import {
+  addWorkingDays,
+  cycleClock,
+  instantToEpochMs,
+  vnLocalToInstant,
+  type CycleClock,
+  type IsoDate,
+  type LocalTime,
+} from '@qcycle/domain';
+import { EventLogEntryEntity, NotificationEntity, TaskEntity } from '@qcycle/persistence';
+import {
+  createTestDatabase,
+  startTimeSkippingEnvironment,
+  testConfig,
+  uniqueSuffix,
+  type TestDatabase,
+} from '@qcycle/testing';
+import { migrate, startWorkerApp } from '../support/apps';
+import { CycleDriver, recordHistories } from './support/cycle-driver';
+import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+
+/**
+ * The start of the year cannot stall silently: the approval, the Quality Representative's
+ * acceptance and each unit head's acceptance are due per the calendar (`startOfYear`, default
+ * 5 / 3 / 3 working days), reminded the working day before and escalated the working morning after.
+ * A unit head who never opens their task is chased, and the Quality Representative told, at the
+ * calendar's dates; answering late still starts monitoring. Rehearsal on the time-skipping server,
+ * asserted from the records a Quality Representative would look at.
+ */
+describe('start-of-year deadlines on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let database: TestDatabase;
+  let config: QcycleConfig;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    database = await createTestDatabase('postgres');
+    config = testConfig(database.config, env.address);
+    await migrate(config);
+    worker = await startWorkerApp(config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await env?.teardown();
+    await database?.drop();
+  });
+
+  it('reminds an unanswered unit acceptance, escalates it to the Quality Representative, and still starts monitoring when it is answered', async () => {
+    const org = `sy-${uniqueSuffix()}`;
+    const { input, ids, user } = kontumCycle(org, { rehearsal: true });
+    const { publicHolidays, notificationTime } = input.calendar;
+    const dueTime = input.calendar.monitoring.dueTime;
+    const dataSource = worker.get(DataSource);
+    const repo = <T extends object>(entity: new () => T) => dataSource.getRepository<T>(entity);
+    const driver = new CycleDriver(env.client, dataSource, () => env.sleep('1 day'));
+    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+
+    // The schedule, as the Quality Representative reads it off the calendar: N working days after
+    // the day the task was given, 17:00; notices at 08:00 on the working days around the due day.
+    const approval = await driver.task(`${ids.approval}/approve/1`);
+    const clock = cycleClock((await handle.query(cycleStateQuery)).scheduleShiftMs);
+    const at = (day: IsoDate, time: LocalTime) => clock.toWorkflowMs(vnLocalToInstant(day, time));
+    const dueDayOf = (task: TaskEntity, workingDays: number) =>
+      addWorkingDays(calendarDay(clock, task.openedAt), workingDays, publicHolidays);
+
+    // The leader's approval now shows a due date: five working days.
+    const approvalDue = dueDayOf(approval, 5);
+    expect(ms(approval.dueAt)).toBe(at(approvalDue, dueTime));
+    await driver.complete(approval.id, user.leader, APPROVE);
+
+    // The Quality Representative's acceptance: three working days.
+    const acceptance = await driver.task(`${ids.assignment}/accept`);
+    expect(ms(acceptance.dueAt)).toBe(at(dueDayOf(acceptance, 3), dueTime));
+    expect((await driver.complete(acceptance.id, user.qr, DELEGATIONS)).late).toBe(false);
+
+    // Two units get objectives. The General Affairs Division accepts at once…
+    const answered = await driver.task(`${ids.assignment}/unit/vp-tonghop`);
+    expect((await driver.complete(answered.id, user.head('vp-tonghop'), { accepted: true })).late).toBe(
+      false,
+    );
+
+    // …the service centre's head never opens the task: reminded, then escalated to the QR.
+    const silentHead = user.head('vp-ttpvhcc');
+    const opened = await driver.task(`${ids.assignment}/unit/vp-ttpvhcc`);
+    const unitDueDay = dueDayOf(opened, 3);
+    expect(ms(opened.dueAt)).toBe(at(unitDueDay, dueTime));
+    const escalated = await driver.task(opened.id, {
+      until: (task) => task.escalationLevel === 'quality-representative',
+    });
+    expect(escalated).toMatchObject({ status: 'open', assigneeUserId: silentHead, dueAt: opened.dueAt });
+
+    const events = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    const eventOf = (id: string) => events.find((e) => e.id === id);
+    const reminded = eventOf(`${opened.id}/reminded/before-due`);
+    expect(reminded).toMatchObject({
+      type: 'task.reminded',
+      actor: 'system',
+      payload: { taskId: opened.id, recipientUserId: silentHead },
+    });
+    expectFiredAt(reminded, at(addWorkingDays(unitDueDay, -1, publicHolidays), notificationTime));
+    const escalation = eventOf(`${opened.id}/escalated/quality-representative`);
+    expect(escalation).toMatchObject({
+      type: 'task.escalated',
+      actor: 'system',
+      payload: { taskId: opened.id, recipientUserId: user.qr, level: 'quality-representative' },
+    });
+    expectFiredAt(escalation, at(addWorkingDays(unitDueDay, 1, publicHolidays), notificationTime));
+    // One escalation, to the Quality Representative only: never to the unit head about their own task.
+    expect(events.filter((e) => e.type === 'task.escalated').map((e) => e.id)).toEqual([escalation?.id]);
+
+    // The people were told through the real notification activity.
+    const notices = await repo(NotificationEntity).findBy({ taskId: opened.id });
+    expect(notices.map((n) => [n.reason, n.recipientUserId]).sort()).toEqual([
+      ['assigned', silentHead],
+      ['escalated', user.qr],
+      ['reminder', silentHead],
+    ]);
+
+    // The timely steps were neither reminded nor escalated.
+    for (const taskId of [approval.id, acceptance.id, answered.id]) {
+      expect(await repo(TaskEntity).findOneByOrFail({ id: taskId })).toMatchObject({
+        status: 'completed',
+        late: false,
+        escalationLevel: 'none',
+      });
+    }
+
+    // Answered after the escalation: accepted, marked late, and the year's monitoring starts.
+    const late = await driver.complete(opened.id, silentHead, { accepted: true });
+    expect(late.late).toBe(true);
+    expect(await repo(TaskEntity).findOneByOrFail({ id: opened.id })).toMatchObject({
+      status: 'completed',
+      late: true,
+      completedBy: silentHead,
+      escalationLevel: 'quality-representative',
+    });
+    const january = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-01`);
+    expect(january).toMatchObject({ status: 'open', assigneeUserId: silentHead });
+    expect(january.dueAt).not.toBeNull();
+    expect((await handle.query(cycleStateQuery)).phase).toBe('monitoring');
+
+    // The rest of the year is the Kon Tum suite's; stop here (terminate: no workflow code runs).
+    await handle.terminate('start-of-year checked');
+    await recordHistories(env.client, 'start-of-year-deadlines', [
+      ids.workflowId,
+      ids.approval,
+      ids.assignment,
+    ]);
+  });
+});
+
+const ms = (instant: string | null) => instantToEpochMs(instant as string);
+
+/** The calendar's local date of a workflow-time instant the engine wrote (shifted in a rehearsal). */
+const calendarDay = (clock: CycleClock, instant: string) => clock.calendarDate(ms(instant));
+
+/** A notice fired by its timer: recorded at the scheduled workflow time (the worker may take a moment). */
+function expectFiredAt(event: EventLogEntryEntity | undefined, scheduledMs: number): void {
+  expect(event).toBeDefined();
+  const late = ms((event as EventLogEntryEntity).occurredAt) - scheduledMs;
+  expect(late).toBeGreaterThanOrEqual(0);
+  expect(late).toBeLessThan(60_000);
+}
