@@ -25,6 +25,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import { settleAll } from './tasks/settle-all';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
 
 export interface InternalAuditInput {
@@ -127,7 +128,7 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
   await publish();
 
   const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
-  await Promise.all(
+  await settleAll(
     plan.outcome.steps.map(async (step: AuditPlanStep) => {
       const stepTaskId = `${workflowId}/step/${step.id}`;
       const signOff = await board.run({

@@ -23,6 +23,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import { settleAll } from './tasks/settle-all';
 import type { TaskNotice } from './tasks/human-task';
 
 /** Patch id (docs/versioning.md): the objective's status is recorded with each report's event. */
@@ -75,7 +76,7 @@ export async function objectiveMonitoring({
       .status;
   };
 
-  await Promise.all(
+  await settleAll(
     periods.map(async (period) => {
       await sleepUntil(workflowTimeOf(context, addDays(period.end, 1), calendar.notificationTime));
       const dueAt = shifted(period.dueAt);
@@ -185,7 +186,7 @@ export async function objectiveMonitoring({
       }
     }),
   );
-  await Promise.all(followUps);
+  await settleAll(followUps);
   await condition(allHandlersFinished);
   return {
     objectiveId: objective.id,

@@ -10,6 +10,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import { settleAll } from './tasks/settle-all';
 
 export interface ObjectivesAssignmentInput {
   context: CycleContext;
@@ -81,7 +82,7 @@ export async function objectivesAssignment({
   });
 
   const unitCodes = [...new Set(delegations.map((d) => d.unitCode))].sort();
-  const perUnit = await Promise.all(
+  const perUnit = await settleAll(
     unitCodes.map(async (unitCode): Promise<ObjectiveOwner[]> => {
       const unit = unitOf(context, unitCode);
       const unitObjectiveIds = delegations.filter((d) => d.unitCode === unitCode).map((d) => d.objectiveId);
