@@ -1,6 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import { QcycleErrorCode, type NotificationActivities } from '@qcycle/contracts';
-import type { CycleRecordActivities, QualityRecordActivities } from '@qcycle/activities';
+import type {
+  CycleRecordActivities,
+  QualityRecordActivities,
+  TaskNotificationActivities,
+} from '@qcycle/activities';
 
 /** Refusals that a retry cannot fix: the activity fails at once instead of retrying. */
 const NON_RETRYABLE = [
@@ -38,4 +42,17 @@ export const notifications = proxyActivities<NotificationActivities>({
     maximumAttempts: 5,
     nonRetryableErrorTypes: NON_RETRYABLE,
   },
+});
+
+/**
+ * The notification sweep: one activity that may re-send up to `limit` mails, heartbeating after
+ * each, so a worker that dies mid-sweep is noticed in two minutes rather than at the timeout. A
+ * failed sweep is not retried here: the next one comes an interval later.
+ */
+export const notificationSweep = proxyActivities<
+  Pick<TaskNotificationActivities, 'resendPendingNotifications'>
+>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { maximumAttempts: 1 },
 });

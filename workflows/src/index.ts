@@ -8,3 +8,4 @@ export { objectiveMonitoring } from './objective-monitoring.workflow';
 export { internalAudit } from './internal-audit.workflow';
 export { correctiveAction } from './corrective-action.workflow';
 export { managementReview } from './management-review.workflow';
+export { notificationSweep } from './notification-sweep.workflow';

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import type {
   NotificationActivities,
@@ -12,25 +13,51 @@ import type {
 } from '@qcycle/contracts';
 import { NotificationEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
+import type {
+  ResendPendingNotificationsInput,
+  ResendPendingNotificationsResult,
+} from '@qcycle/contracts';
 import { renderTaskNotification, taskLinkUrl } from './task-notification-mail';
 
 /** The ApplicationFailure type of a failed SMTP hand-over: retryable, never list it as non-retryable. */
 export const SMTP_DELIVERY_FAILED = 'SMTP_DELIVERY_FAILED';
 
 /**
+ * The ApplicationFailure type when another sender (the sweep, or a previous attempt still running)
+ * holds the row: retryable; the retry finds it `sent`, or free again if that sender failed.
+ */
+export const NOTIFICATION_BEING_SENT = 'NOTIFICATION_BEING_SENT';
+
+/**
+ * How long a sender holds a claimed row. Longer than one hand-over can take (the transport's
+ * bounded waits below add up to about a minute), so a live sender never loses its claim; a dead
+ * one's claim lapses and the sweep takes the row over.
+ */
+export const NOTIFICATION_CLAIM_MS = 5 * 60_000;
+
+/** nodemailer's codes for a message the relay refused; any other failure means the relay is unreachable or broken. */
+const MESSAGE_REFUSED_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
+
+/**
  * Tells people about their tasks by e-mail, and keeps every notification in `notifications`.
  *
  * Idempotent by `notificationId`, in three steps: (1) the e-mail is rendered (with a freshly signed
- * task link) and inserted as `pending`; (2) the stored text is handed to the SMTP server; (3) the
- * row becomes `sent`. A retry finds the row: `sent`/`recorded` → nothing more is sent (`duplicate`);
- * `pending` → the *same* stored text (same link) is sent again.
+ * task link) and inserted as `pending`; (2) the row is claimed and the stored text is handed to the
+ * SMTP server; (3) the row becomes `sent`. A retry finds the row: `sent`/`recorded` → nothing more
+ * is sent (`duplicate`); `pending` → the *same* stored text (same link) is sent again.
+ *
+ * Whoever hands a row to SMTP — this activity or the sweep ({@link resendPendingNotifications}),
+ * on any worker — first claims it with one conditional UPDATE (`delivery = 'pending'` and no live
+ * claim), and only the sender whose UPDATE changed the row sends. The database decides, never a
+ * read-then-write, so two senders never send one notification at the same time.
  *
  * The crash window: if the worker dies after the SMTP server accepted the message but before step 3
- * is written, the retry sends it a second time. That is deliberate: delivery is at-least-once,
- * because for an ISO record a lost notice (a missed deadline nobody was told about) is worse than a
- * duplicate one. Both copies carry the same Message-ID (derived from the notification id), so mail
- * systems that deduplicate on it show one. SMTP failures are retryable ApplicationFailures: the row
- * stays `pending` and Temporal's retry policy decides how long to keep trying.
+ * is written, its claim lapses and the retry (or the sweep) sends it a second time. That is
+ * deliberate: delivery is at-least-once, because for an ISO record a lost notice (a missed deadline
+ * nobody was told about) is worse than a duplicate one. Both copies carry the same Message-ID
+ * (derived from the notification id), so mail systems that deduplicate on it show one. SMTP
+ * failures are retryable ApplicationFailures: the row stays `pending`, Temporal's retry policy
+ * keeps trying, and once the workflow gives up the sweep takes over (docs/notifications.md).
  */
 @Injectable()
 export class TaskNotificationActivities implements NotificationActivities, OnModuleDestroy {
@@ -80,33 +107,158 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     if (record.delivery !== 'pending') return { notificationId, delivery: 'duplicate' };
 
     if (!record.email || !this.transport) {
-      await notifications.update({ id: notificationId, delivery: 'pending' }, { delivery: 'recorded' });
-      return { notificationId, delivery: 'recorded' };
+      const recorded = await this.unclaimed(notificationId, new Date())
+        .set({ delivery: 'recorded' })
+        .execute();
+      if (recorded.affected === 1) return { notificationId, delivery: 'recorded' };
+      return this.handledElsewhere(notificationId);
     }
 
+    const now = new Date();
+    const claim = await this.claim(notificationId, now);
+    if (!claim) return this.handledElsewhere(notificationId);
+    const smtpError = await this.deliver(record, claim, request.recipient.name);
+    if (smtpError !== undefined) {
+      throw ApplicationFailure.create({
+        message: `SMTP delivery of notification ${notificationId} failed: ${errorMessage(smtpError)}`,
+        type: SMTP_DELIVERY_FAILED,
+        nonRetryable: false,
+        cause: smtpError instanceof Error ? smtpError : undefined,
+      });
+    }
+    return { notificationId, delivery: 'sent' };
+  }
+
+  /**
+   * The sweep: re-sends notifications left `pending` (the workflow's attempts ran out during an SMTP
+   * outage, or a worker died mid-send), oldest first, each the stored mail with the same Message-ID,
+   * each claimed first so that it goes out once however many sweeps and activities run at once.
+   * Only rows with an e-mail address; without SMTP_URL on this worker it sends nothing and leaves
+   * the rows for a worker that has it. Stops at the first failure that says the relay is down.
+   */
+  async resendPendingNotifications(
+    input: ResendPendingNotificationsInput,
+  ): Promise<ResendPendingNotificationsResult> {
+    const result: ResendPendingNotificationsResult = {
+      found: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      relayDown: false,
+    };
+    if (!this.transport) return result;
+    const now = new Date();
+    const due = {
+      delivery: 'pending' as const,
+      email: Not(IsNull()),
+      createdAt: LessThan(new Date(now.getTime() - input.olderThanMinutes * 60_000).toISOString()),
+    };
+    const rows = await this.dataSource.getRepository(NotificationEntity).find({
+      where: [
+        { ...due, claimedUntil: IsNull() },
+        { ...due, claimedUntil: LessThan(now.toISOString()) },
+      ],
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: input.limit,
+    });
+    result.found = rows.length;
+    for (const row of rows) {
+      heartbeat(result);
+      const claim = await this.claim(row.id, new Date());
+      if (!claim) {
+        result.skipped += 1;
+        continue;
+      }
+      const smtpError = await this.deliver(row, claim, row.recipientName);
+      if (smtpError === undefined) {
+        result.sent += 1;
+        continue;
+      }
+      result.failed += 1;
+      this.logger.warn(`re-sending notification ${row.id} failed: ${errorMessage(smtpError)}`);
+      if (!MESSAGE_REFUSED_CODES.has((smtpError as { code?: unknown }).code as string)) {
+        result.relayDown = true;
+        break;
+      }
+    }
+    if (result.found > 0) {
+      this.logger.log(
+        `notification sweep: ${result.sent} re-sent, ${result.failed} failed, ${result.skipped} taken by another sender, of ${result.found}`,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Takes the row for one hand-over to SMTP: one conditional UPDATE, which only one sender can win
+   * while the row is `pending` and nobody else's claim is live. Counts the attempt. Returns the
+   * claim (its expiry), or undefined when the row is sent, recorded or someone else's.
+   */
+  private async claim(notificationId: string, now: Date): Promise<string | undefined> {
+    const claimedUntil = new Date(now.getTime() + NOTIFICATION_CLAIM_MS).toISOString();
+    const claimed = await this.unclaimed(notificationId, now)
+      .set({ claimedUntil, lastAttemptAt: now.toISOString(), attempts: () => 'attempts + 1' })
+      .execute();
+    return claimed.affected === 1 ? claimedUntil : undefined;
+  }
+
+  /** An UPDATE of the row that applies only while it is `pending` and not claimed by a live sender. */
+  private unclaimed(notificationId: string, now: Date) {
+    return this.dataSource
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .where('id = :notificationId', { notificationId })
+      .andWhere('delivery = :pending', { pending: 'pending' })
+      .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now: now.toISOString() });
+  }
+
+  /**
+   * Hands the stored mail of a row this sender has claimed to SMTP, then marks it `sent`. If SMTP
+   * fails it releases its claim (only its own: a claim that lapsed and was taken over stays),
+   * records the error and returns it; database errors are thrown.
+   */
+  private async deliver(
+    record: NotificationEntity,
+    claim: string,
+    recipientName: string | null,
+  ): Promise<unknown> {
+    const notifications = this.dataSource.getRepository(NotificationEntity);
+    const address = record.email as string;
     try {
-      await this.transport.sendMail({
+      await (this.transport as Transporter).sendMail({
         from: this.config.mail.from,
-        to: { name: request.recipient.name, address: record.email },
+        to: recipientName ? { name: recipientName, address } : address,
         subject: record.subject,
         text: record.body,
         html: record.html,
-        messageId: this.messageId(notificationId),
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Qcycle-Notification-Id': notificationId },
+        messageId: this.messageId(record.id),
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Qcycle-Notification-Id': record.id },
       });
     } catch (error) {
-      throw ApplicationFailure.create({
-        message: `SMTP delivery of notification ${notificationId} failed: ${error instanceof Error ? error.message : String(error)}`,
-        type: SMTP_DELIVERY_FAILED,
-        nonRetryable: false,
-        cause: error instanceof Error ? error : undefined,
-      });
+      await notifications.update(
+        { id: record.id, claimedUntil: claim },
+        { claimedUntil: null, lastError: errorMessage(error).slice(0, 2_000) },
+      );
+      return error ?? new Error('SMTP hand-over failed');
     }
     await notifications.update(
-      { id: notificationId },
-      { delivery: 'sent', sentAt: new Date().toISOString() },
+      { id: record.id, delivery: 'pending' },
+      { delivery: 'sent', sentAt: new Date().toISOString(), claimedUntil: null },
     );
-    return { notificationId, delivery: 'sent' };
+    return undefined;
+  }
+
+  /** The row was not ours to send: already settled (a duplicate), or another sender is on it. */
+  private async handledElsewhere(notificationId: string): Promise<TaskNotificationResult> {
+    const record = await this.dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ id: notificationId });
+    if (record.delivery !== 'pending') return { notificationId, delivery: 'duplicate' };
+    throw ApplicationFailure.create({
+      message: `notification ${notificationId} is being handed to SMTP by another sender (claimed until ${record.claimedUntil})`,
+      type: NOTIFICATION_BEING_SENT,
+      nonRetryable: false,
+    });
   }
 
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
@@ -136,6 +288,11 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       delivery: 'pending',
       createdAt: now.toISOString(),
       sentAt: null,
+      recipientName: request.recipient.name,
+      attempts: 0,
+      lastAttemptAt: null,
+      lastError: null,
+      claimedUntil: null,
     };
   }
 
@@ -144,4 +301,8 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     const domain = /@([^\s<>@]+?)>?$/.exec(this.config.mail.from)?.[1] ?? 'qcycle.local';
     return `<qcycle.${createHash('sha256').update(notificationId).digest('hex').slice(0, 32)}@${domain}>`;
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

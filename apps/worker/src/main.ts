@@ -7,7 +7,11 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ config, workflowBundlePath: process.env.QCYCLE_WORKFLOW_BUNDLE || undefined }),
+    WorkerModule.forRoot({
+      config,
+      workflowBundlePath: process.env.QCYCLE_WORKFLOW_BUNDLE || undefined,
+      startNotificationSweep: true,
+    }),
     { logger: ['log', 'warn', 'error'] },
   );
   // SIGINT/SIGTERM → Nest shutdown hooks → the Temporal Worker drains and stops.

@@ -1,13 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { CycleRecordActivities } from '@qcycle/activities';
 import { TaskNotificationActivities } from '@qcycle/activities';
+import {
+  NOTIFICATION_SWEEP_DEFAULTS,
+  NOTIFICATION_SWEEP_WORKFLOW,
+  notificationSweepWorkflowId,
+} from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
 import { QCYCLE_CONFIG, temporalConnectionOptions, type QcycleConfig } from '@qcycle/config';
 import { createQcycleWorker } from './temporal-worker';
 
 /** Injection token for where the worker's prebuilt workflow code is (a file path), if anywhere. */
 export const WORKFLOW_BUNDLE_PATH = Symbol('WORKFLOW_BUNDLE_PATH');
+
+/** Injection token: whether this worker makes sure the notification sweep runs (WorkerModuleOptions). */
+export const START_NOTIFICATION_SWEEP = Symbol('START_NOTIFICATION_SWEEP');
 
 /**
  * Runs the Temporal Worker for the lifetime of the Nest application context: connects on
@@ -23,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     @Inject(WORKFLOW_BUNDLE_PATH) private readonly workflowBundlePath: string | undefined,
+    @Inject(START_NOTIFICATION_SWEEP) private readonly startNotificationSweep: boolean,
     private readonly cycleRecords: CycleRecordActivities,
     private readonly notifications: TaskNotificationActivities,
     private readonly qualityRecords: QualityRecordActivities,
@@ -38,9 +48,31 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       services: { cycleRecords: this.cycleRecords, notifications: this.notifications, qualityRecords: this.qualityRecords },
       workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
     });
+    if (this.startNotificationSweep) await this.ensureNotificationSweep();
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped: ${String(error)}`));
     this.logger.log(`polling task queue "${temporal.taskQueue}" on ${temporal.address} (namespace ${temporal.namespace})`);
+  }
+
+  /**
+   * Starts the `notificationSweep` workflow of this task queue unless it is already running. Every
+   * worker does this at boot; the fixed workflow id lets only the first succeed, the others find it
+   * running (not an error). A sweep that ended (terminated by an operator) is started again.
+   */
+  private async ensureNotificationSweep(): Promise<void> {
+    const { namespace, taskQueue } = this.config.temporal;
+    const workflowId = notificationSweepWorkflowId(taskQueue);
+    const client = new Client({ connection: this.connection as NativeConnection, namespace });
+    try {
+      await client.workflow.start(NOTIFICATION_SWEEP_WORKFLOW, {
+        workflowId,
+        taskQueue,
+        args: [NOTIFICATION_SWEEP_DEFAULTS],
+      });
+      this.logger.log(`started the notification sweep (${workflowId})`);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

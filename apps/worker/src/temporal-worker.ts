@@ -17,6 +17,7 @@ export function activitiesOf({ cycleRecords, notifications, qualityRecords }: Ac
     recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
     recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
     sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
+    resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
   };
 }
 

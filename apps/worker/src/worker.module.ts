@@ -6,12 +6,22 @@ import { QualityRecordActivities } from '@qcycle/activities';
 import { TaskLinksModule } from '@qcycle/task-links';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
 import { dataSourceOptions } from '@qcycle/persistence';
-import { TemporalWorkerService, WORKFLOW_BUNDLE_PATH } from './temporal-worker.service';
+import {
+  START_NOTIFICATION_SWEEP,
+  TemporalWorkerService,
+  WORKFLOW_BUNDLE_PATH,
+} from './temporal-worker.service';
 
 export interface WorkerModuleOptions {
   config?: QcycleConfig;
   /** Prebuilt workflow code; the worker bundles workflows/src itself when there is none. */
   workflowBundlePath?: string;
+  /**
+   * Start the `notificationSweep` workflow at boot if it is not running (the worker's main.ts does).
+   * Off by default so that test suites assembling the worker get no endless timer loop: on the
+   * time-skipping server it would fire at every interval of a skipped year.
+   */
+  startNotificationSweep?: boolean;
 }
 
 /** The worker process: activities with their dependencies, and the Temporal Worker that runs them. */
@@ -34,6 +44,7 @@ export class WorkerModule {
         QualityRecordActivities,
         TemporalWorkerService,
         { provide: WORKFLOW_BUNDLE_PATH, useValue: options.workflowBundlePath },
+        { provide: START_NOTIFICATION_SWEEP, useValue: options.startNotificationSweep ?? false },
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './notification.contract';
 export * from './task.contract';
 export * from './cycle-workflows.contract';
 export * from './cycle-start';
+export * from './notification-sweep.contract';

@@ -20,12 +20,13 @@ import { TaskLinkUses1764400000000 } from './migrations/1764400000000-task-link-
 import { Notifications1764400000001 } from './migrations/1764400000001-notifications.migration';
 import { RateLimitHitEntity } from './entities/rate-limit-hit.entity';
 import { RateLimitHits1795684591840 } from './migrations/1795684591840-rate-limit-hits.migration';
+import { NotificationDeliveryAttempts1795685355667 } from './migrations/1795685355667-notification-delivery-attempts.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [QualityCycleEntity, EventLogEntryEntity, TaskLinkUseEntity, NotificationEntity, ...CYCLE_RECORD_ENTITIES, OrganisationEntity, OrganisationUnitEntity, UserEntity, RoleAssignmentEntity, DirectoryEventEntity, RateLimitHitEntity];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
-export const MIGRATIONS = [Foundation1764136800000, CycleRecords1764200000000, Directory1764300000000, DirectoryEvents1764300000001, TaskLinkUses1764400000000, Notifications1764400000001, RateLimitHits1795684591840];
+export const MIGRATIONS = [Foundation1764136800000, CycleRecords1764200000000, Directory1764300000000, DirectoryEvents1764300000001, TaskLinkUses1764400000000, Notifications1764400000001, RateLimitHits1795684591840, NotificationDeliveryAttempts1795685355667];
 
 /**
  * TypeORM options for the configured database. Schema changes only ever come from MIGRATIONS

@@ -13,6 +13,7 @@ export type NotificationDelivery = 'pending' | 'sent' | 'recorded';
 @Entity('notifications')
 @Index(['recipientUserId', 'createdAt'])
 @Index(['taskId'])
+@Index('IDX_notifications_delivery_created', ['delivery', 'createdAt'])
 export class NotificationEntity {
   /** `${taskId}/${occasion}`: longer than a task id (200). */
   @PrimaryColumn({ type: 'varchar', length: 300 })
@@ -54,4 +55,27 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'varchar', length: 24, nullable: true })
   sentAt!: string | null;
+
+  /** For the `To` header of a copy re-sent by the sweep; null on rows written before it existed. */
+  @Column({ name: 'recipient_name', type: 'text', nullable: true })
+  recipientName!: string | null;
+
+  /** SMTP hand-overs tried (by the activity and by the sweep), successful or not. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_attempt_at', type: 'varchar', length: 24, nullable: true })
+  lastAttemptAt!: string | null;
+
+  /** Why the last failed hand-over failed; kept after a later success, for the operator. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  /**
+   * While set and in the future, one sender (the activity or the sweep) is handing this row to
+   * SMTP and no other may: taken with a conditional UPDATE, released on failure, expires if the
+   * sender dies.
+   */
+  @Column({ name: 'claimed_until', type: 'varchar', length: 24, nullable: true })
+  claimedUntil!: string | null;
 }
