@@ -12,7 +12,13 @@ delete swcConfig.$schema;
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/libs', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/apps',
+    '<rootDir>/workflows',
+    '<rootDir>/activities',
+    '<rootDir>/libs',
+    '<rootDir>/test',
+  ],
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
     '^@qcycle/(domain|contracts|config|persistence|testing|task-links)$': '<rootDir>/libs/$1/src',

@@ -6,5 +6,7 @@ const integration = base.projects.find((p) => p.displayName === 'integration');
 module.exports = {
   testTimeout: 600_000,
   maxWorkers: 1,
-  projects: [{ ...integration, displayName: 'bench', roots: ['<rootDir>/bench'], testMatch: ['**/*.bench.ts'] }],
+  projects: [
+    { ...integration, displayName: 'bench', roots: ['<rootDir>/bench'], testMatch: ['**/*.bench.ts'] },
+  ],
 };

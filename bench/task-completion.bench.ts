@@ -11,7 +11,13 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
 import { QUALITY_CYCLE_WORKFLOW, completeTaskUpdate, openTasksQuery } from '@qcycle/contracts';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
+import {
+  createTestDatabase,
+  testConfig,
+  uniqueSuffix,
+  type TestDatabase,
+  type TestDatabaseKind,
+} from '@qcycle/testing';
 import { migrate, startWorkerApp } from '../test/support/apps';
 import { CycleDriver } from '../test/workflows/support/cycle-driver';
 import { kontumCycle, pastYearOpenCalendar } from '../test/workflows/support/cycle-fixtures';
@@ -21,7 +27,12 @@ const ROUNDS = 15; // each round completes two tasks: the leader returns the dra
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, p50: at(0.5).toFixed(1), p95: at(0.95).toFixed(1), max: sorted[sorted.length - 1].toFixed(1) };
+  return {
+    n: sorted.length,
+    p50: at(0.5).toFixed(1),
+    p95: at(0.95).toFixed(1),
+    max: sorted[sorted.length - 1].toFixed(1),
+  };
 }
 
 async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
@@ -54,8 +65,16 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('task completion latency
   it('measures completeTask against describe and query baselines', async () => {
     const client = new Client({ connection });
     const { input, ids, user } = kontumCycle(`bench-${uniqueSuffix()}`, { calendar: pastYearOpenCalendar() });
-    await client.workflow.start(QUALITY_CYCLE_WORKFLOW, { taskQueue: config.temporal.taskQueue, workflowId: ids.workflowId, args: [input] });
-    const driver = new CycleDriver(client, worker.get(DataSource), () => new Promise((r) => setTimeout(r, 20)));
+    await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    const driver = new CycleDriver(
+      client,
+      worker.get(DataSource),
+      () => new Promise((r) => setTimeout(r, 20)),
+    );
     const approval = client.workflow.getHandle(ids.approval);
     const figures = { describe: [] as number[], query: [] as number[], completeTask: [] as number[] };
 
@@ -64,16 +83,27 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('task completion latency
       await timed(figures.describe, () => approval.describe());
       await timed(figures.query, () => approval.query(openTasksQuery));
       await timed(figures.completeTask, () =>
-        approval.executeUpdate(completeTaskUpdate, { updateId: taskId, args: [{ taskId, actorUserId, outcome: outcome as never }] }),
+        approval.executeUpdate(completeTaskUpdate, {
+          updateId: taskId,
+          args: [{ taskId, actorUserId, outcome: outcome as never }],
+        }),
       );
     };
     for (let round = 1; round <= ROUNDS; round++) {
-      await complete(`${ids.approval}/approve/${round}`, user.leader, { decision: 'return', comments: `Vòng ${round}: bổ sung.` });
+      await complete(`${ids.approval}/approve/${round}`, user.leader, {
+        decision: 'return',
+        comments: `Vòng ${round}: bổ sung.`,
+      });
       await complete(`${ids.approval}/revise/${round}`, user.qr, { note: `Đã bổ sung vòng ${round}.` });
     }
 
     console.log(
-      [`task completion on the dev server, records in ${kind} (ms):`, ...Object.entries(figures).map(([name, samples]) => `  ${name.padEnd(13)} ${JSON.stringify(summary(samples))}`)].join('\n'),
+      [
+        `task completion on the dev server, records in ${kind} (ms):`,
+        ...Object.entries(figures).map(
+          ([name, samples]) => `  ${name.padEnd(13)} ${JSON.stringify(summary(samples))}`,
+        ),
+      ].join('\n'),
     );
     expect(figures.completeTask).toHaveLength(2 * ROUNDS);
   });

@@ -81,7 +81,9 @@ function start(name, command, args, env = {}, onLine) {
   });
   if (onLine) {
     // Pass the child's output through, and let the caller pick out lines meant for this script.
-    createInterface({ input: child.stdout }).on('line', (line) => (onLine(line) ? undefined : console.log(line)));
+    createInterface({ input: child.stdout }).on('line', (line) =>
+      onLine(line) ? undefined : console.log(line),
+    );
   }
   child.name = name;
   children.push(child);
@@ -98,7 +100,9 @@ function start(name, command, args, env = {}, onLine) {
 
 function demoBlock(logins, url) {
   if (!logins) return '  Sign in with the users of your directory (SEED_DEMO_DATA=true seeds demo users).\n';
-  const rows = logins.users.map((u) => `    ${u.email.padEnd(34)} ${u.roles.join(', ').padEnd(34)} ${u.fullName}`);
+  const rows = logins.users.map(
+    (u) => `    ${u.email.padEnd(34)} ${u.roles.join(', ').padEnd(34)} ${u.fullName}`,
+  );
   return `  Demo users (password for all: ${logins.password}):
 ${rows.join('\n')}
 

@@ -67,7 +67,11 @@ export class CycleRecordActivities {
 
   async recordCycleProgress(record: CycleProgressRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(QualityCycleEntity, { id: record.cycleId }, { status: record.status, phase: record.phase, updatedAt: record.at });
+      await manager.update(
+        QualityCycleEntity,
+        { id: record.cycleId },
+        { status: record.status, phase: record.phase, updatedAt: record.at },
+      );
       await appendEvent(manager, {
         id: `${record.workflowId}/${record.eventKey}`,
         cycleId: record.cycleId,
@@ -83,8 +87,12 @@ export class CycleRecordActivities {
 
 /** Inserts an event-log entry once: a second insert with the same id is ignored. */
 export async function appendEvent(manager: DataSource['manager'], entry: EventLogEntryEntity): Promise<void> {
-  await manager.createQueryBuilder().insert().into(EventLogEntryEntity)
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(EventLogEntryEntity)
     // The JSON payload is serialised by the driver; TypeORM's deep-partial type does not model that.
     .values(entry as QueryDeepPartialEntity<EventLogEntryEntity>)
-    .orIgnore().execute();
+    .orIgnore()
+    .execute();
 }

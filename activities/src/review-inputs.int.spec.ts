@@ -8,7 +8,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
     const dataSource = await openDataSource(database.config);
     try {
       await migrateUp(dataSource);
-      const actions = [{ title: 'Số hóa hồ sơ ISO của Văn phòng', ownerUnitCode: 'vp-hanhchinh-tochuc', dueDate: '2024-06-30' }];
+      const actions = [
+        {
+          title: 'Số hóa hồ sơ ISO của Văn phòng',
+          ownerUnitCode: 'vp-hanhchinh-tochuc',
+          dueDate: '2024-06-30',
+        },
+      ];
       await dataSource.getRepository(ManagementReviewEntity).insert({
         id: 'quality-cycle/kontum/2023/review',
         cycleId: 'kontum-2023',

@@ -27,7 +27,16 @@ const REQUIRED_BOTH = [
 ];
 const REQUIRED = { api: [...REQUIRED_BOTH, 'PORT', 'RUN_MIGRATIONS', 'JWT_SECRET'], worker: REQUIRED_BOTH };
 /** api and worker must agree on these, or the worker never sees what the api starts. */
-const SHARED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'TASK_LINK_SECRET'];
+const SHARED = [
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'PUBLIC_URL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TASK_LINK_SECRET',
+];
 
 // ── compose model ─────────────────────────────────────────────────────────────────────────────
 
@@ -36,7 +45,11 @@ interface Service {
   build?: string | { context?: string; dockerfile?: string };
   environment?: Record<string, unknown> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
-  ports?: (string | number | { target: number | string; published?: number | string; host_ip?: string; protocol?: string })[];
+  ports?: (
+    | string
+    | number
+    | { target: number | string; published?: number | string; host_ip?: string; protocol?: string }
+  )[];
   expose?: (string | number)[];
   healthcheck?: { test?: string | string[]; disable?: boolean };
   container_name?: string;
@@ -97,7 +110,8 @@ interface PortMapping {
 
 function range(text: string): number[] {
   const [from, to = from] = text.split('-').map(Number);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) throw new Error(`bad port range "${text}"`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || to < from)
+    throw new Error(`bad port range "${text}"`);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
@@ -140,7 +154,8 @@ function buildOf(service: Service): { context: string; dockerfile: string } | un
   return { context: service.build.context ?? '.', dockerfile: service.build.dockerfile ?? 'Dockerfile' };
 }
 
-const imageIs = (service: Service, repository: RegExp) => repository.test((service.image ?? '').split(':')[0]);
+const imageIs = (service: Service, repository: RegExp) =>
+  repository.test((service.image ?? '').split(':')[0]);
 
 // ── Dockerfile model ──────────────────────────────────────────────────────────────────────────
 
@@ -232,7 +247,10 @@ describe('docker-compose.yml', () => {
   it('pins every pulled image to a tag', () => {
     for (const [name, service] of Object.entries(services)) {
       if (buildOf(service)) continue;
-      expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(/^[^:@\s]+[:@][^:\s]+$/) });
+      expect({ name, image: service.image }).toEqual({
+        name,
+        image: expect.stringMatching(/^[^:@\s]+[:@][^:\s]+$/),
+      });
       expect({ name, image: service.image }).not.toEqual({ name, image: expect.stringMatching(/:latest$/) });
     }
   });
@@ -253,20 +271,26 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the api and the worker the same database, Temporal namespace and task queue', () => {
-    const pick = (env: Record<string, string | undefined>) => Object.fromEntries(SHARED.map((k) => [k, env[k]]));
+    const pick = (env: Record<string, string | undefined>) =>
+      Object.fromEntries(SHARED.map((k) => [k, env[k]]));
     expect(pick(workerEnv)).toEqual(pick(apiEnv));
   });
 
-  it.each(['api', 'worker'] as const)('gives the %s a configuration that passes loadConfig, on PostgreSQL', (app) => {
-    // The images set NODE_ENV=production, which makes some variables (TASK_LINK_SECRET) mandatory.
-    const config = loadConfig({ ...apps[app], NODE_ENV: 'production' }, '/app');
-    expect(config.database.type).toBe('postgres');
-    expect(config.temporal.address).toBe(apps[app].TEMPORAL_ADDRESS);
-  });
+  it.each(['api', 'worker'] as const)(
+    'gives the %s a configuration that passes loadConfig, on PostgreSQL',
+    (app) => {
+      // The images set NODE_ENV=production, which makes some variables (TASK_LINK_SECRET) mandatory.
+      const config = loadConfig({ ...apps[app], NODE_ENV: 'production' }, '/app');
+      expect(config.database.type).toBe('postgres');
+      expect(config.temporal.address).toBe(apps[app].TEMPORAL_ADDRESS);
+    },
+  );
 
   it('publishes the port the api listens on', () => {
     const { port } = loadConfig(apiEnv, '/app');
-    const targets = portMappings(services.api).filter((m) => m.published.length > 0).flatMap((m) => m.target);
+    const targets = portMappings(services.api)
+      .filter((m) => m.published.length > 0)
+      .flatMap((m) => m.target);
     expect(targets).toContain(port);
   });
 
@@ -279,7 +303,11 @@ describe('docker-compose.yml', () => {
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
       database: url.pathname.replace(/^\//, ''),
-    }).toEqual({ user: env.POSTGRES_USER, password: env.POSTGRES_PASSWORD, database: env.POSTGRES_DB ?? env.POSTGRES_USER });
+    }).toEqual({
+      user: env.POSTGRES_USER,
+      password: env.POSTGRES_PASSWORD,
+      database: env.POSTGRES_DB ?? env.POSTGRES_USER,
+    });
     expect(db.healthcheck?.test).toBeDefined();
   });
 
@@ -290,7 +318,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('points TEMPORAL_ADDRESS (of the api, worker and UI) at the Temporal server, whose namespace qcycle uses', () => {
-    const temporalName = names.find((n) => imageIs(services[n], /^temporalio\/(auto-setup|server)$/)) as string;
+    const temporalName = names.find((n) =>
+      imageIs(services[n], /^temporalio\/(auto-setup|server)$/),
+    ) as string;
     const ui = names.find((n) => imageIs(services[n], /^temporalio\/ui$/)) as string;
     for (const [who, address] of [
       ['api/worker', apiEnv.TEMPORAL_ADDRESS],
@@ -300,13 +330,21 @@ describe('docker-compose.yml', () => {
       expect(serviceAt(`${who} TEMPORAL_ADDRESS`, host, Number(port))).toBe(services[temporalName]);
     }
     // auto-setup registers DEFAULT_NAMESPACE ("default" when unset); qcycle must use that one
-    expect(apiEnv.TEMPORAL_NAMESPACE).toBe(environmentOf(services[temporalName]).DEFAULT_NAMESPACE ?? 'default');
+    expect(apiEnv.TEMPORAL_NAMESPACE).toBe(
+      environmentOf(services[temporalName]).DEFAULT_NAMESPACE ?? 'default',
+    );
   });
 
   it("points Temporal at its PostgreSQL service, with that service's credentials", () => {
-    const temporal = environmentOf(services[names.find((n) => imageIs(services[n], /^temporalio\/(auto-setup|server)$/)) as string]);
+    const temporal = environmentOf(
+      services[names.find((n) => imageIs(services[n], /^temporalio\/(auto-setup|server)$/)) as string],
+    );
     expect(temporal.DB).toBe('postgres12');
-    const db = serviceAt('POSTGRES_SEEDS', temporal.POSTGRES_SEEDS as string, Number(temporal.DB_PORT ?? 5432));
+    const db = serviceAt(
+      'POSTGRES_SEEDS',
+      temporal.POSTGRES_SEEDS as string,
+      Number(temporal.DB_PORT ?? 5432),
+    );
     expect(imageIs(db, /^postgres$/)).toBe(true);
     const dbEnv = environmentOf(db);
     expect({ user: temporal.POSTGRES_USER, password: temporal.POSTGRES_PWD }).toEqual({
@@ -339,12 +377,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it.each(['api', 'worker'] as const)('starts the %s only once its database and Temporal are healthy', (app) => {
-    const deps = dependencies(services[app]);
-    const temporalName = names.find((n) => imageIs(services[n], /^temporalio\/(auto-setup|server)$/)) as string;
-    expect(deps[new URL(apps[app].DATABASE_URL as string).hostname]).toBe('service_healthy');
-    expect(deps[temporalName]).toBe('service_healthy');
-  });
+  it.each(['api', 'worker'] as const)(
+    'starts the %s only once its database and Temporal are healthy',
+    (app) => {
+      const deps = dependencies(services[app]);
+      const temporalName = names.find((n) =>
+        imageIs(services[n], /^temporalio\/(auto-setup|server)$/),
+      ) as string;
+      expect(deps[new URL(apps[app].DATABASE_URL as string).hostname]).toBe('service_healthy');
+      expect(deps[temporalName]).toBe('service_healthy');
+    },
+  );
 
   it('has no dependency cycle', () => {
     const visiting = new Set<string>();
@@ -365,8 +408,15 @@ describe('docker-compose.yml', () => {
       const build = buildOf(service);
       if (!build) continue;
       const context = resolve(repoRoot, build.context);
-      expect({ name, context: existsSync(context) && statSync(context).isDirectory() }).toEqual({ name, context: true });
-      expect({ name, dockerfile: build.dockerfile, exists: existsSync(resolve(context, build.dockerfile)) }).toEqual({
+      expect({ name, context: existsSync(context) && statSync(context).isDirectory() }).toEqual({
+        name,
+        context: true,
+      });
+      expect({
+        name,
+        dockerfile: build.dockerfile,
+        exists: existsSync(resolve(context, build.dockerfile)),
+      }).toEqual({
         name,
         dockerfile: build.dockerfile,
         exists: true,
@@ -383,8 +433,12 @@ describe('docker-compose.yml', () => {
           // 0.0.0.0 takes the port on every address, so it collides with any host_ip
           const ips = m.hostIp === '0.0.0.0' ? ['*'] : [m.hostIp, '*'];
           for (const ip of ips) {
-            const keys = ip === '*' ? [...seen.keys()].filter((k) => k.endsWith(`/${port}/${m.protocol}`)) : [`*/${port}/${m.protocol}`];
-            for (const k of keys) if (seen.has(k)) collisions.push(`${port}/${m.protocol}: ${seen.get(k)} and ${name}`);
+            const keys =
+              ip === '*'
+                ? [...seen.keys()].filter((k) => k.endsWith(`/${port}/${m.protocol}`))
+                : [`*/${port}/${m.protocol}`];
+            for (const k of keys)
+              if (seen.has(k)) collisions.push(`${port}/${m.protocol}: ${seen.get(k)} and ${name}`);
           }
           seen.set(`${m.hostIp === '0.0.0.0' ? '*' : m.hostIp}/${port}/${m.protocol}`, name);
         }
@@ -397,7 +451,10 @@ describe('docker-compose.yml', () => {
     for (const app of ['api', 'worker'] as const) {
       expect({ app, restart: services[app].restart }).toEqual({ app, restart: 'unless-stopped' });
       // a fixed container_name makes `docker compose up --scale` fail
-      expect({ app, container_name: services[app].container_name }).toEqual({ app, container_name: undefined });
+      expect({ app, container_name: services[app].container_name }).toEqual({
+        app,
+        container_name: undefined,
+      });
     }
     expect(portMappings(services.worker).filter((m) => m.published.length > 0)).toEqual([]);
   });
@@ -405,10 +462,16 @@ describe('docker-compose.yml', () => {
   it('declares the named volumes it mounts', () => {
     const declared = Object.keys((raw.volumes ?? {}) as Record<string, unknown>);
     for (const [name, service] of Object.entries(services)) {
-      for (const v of ((service as { volumes?: unknown[] }).volumes ?? []) as (string | { source?: string; type?: string })[]) {
+      for (const v of ((service as { volumes?: unknown[] }).volumes ?? []) as (
+        string | { source?: string; type?: string }
+      )[]) {
         const source = typeof v === 'string' ? v.split(':')[0] : v.type === 'volume' ? v.source : undefined;
         if (!source || /^[./~]/.test(source)) continue; // bind mount
-        expect({ name, volume: source, declared: declared.includes(source) }).toEqual({ name, volume: source, declared: true });
+        expect({ name, volume: source, declared: declared.includes(source) }).toEqual({
+          name,
+          volume: source,
+          declared: true,
+        });
       }
     }
   });
@@ -447,11 +510,18 @@ describe.each([
     const copies = runtime.filter((i) => i.keyword === 'COPY').map((i) => i.args);
     expect(copies.some((c) => /\btsconfig\.base\.json\b/.test(c))).toBe(true);
     const paths = readTsconfig('tsconfig.base.json').compilerOptions?.paths as Record<string, string[]>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['@qcycle/config', '@qcycle/persistence', '@qcycle/contracts']));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['@qcycle/config', '@qcycle/persistence', '@qcycle/contracts']),
+    );
   });
 
   it('compiles with tsconfig.build.json and ships only production dependencies', () => {
-    const runs = stages.slice(0, -1).flat().filter((i) => i.keyword === 'RUN').map((i) => i.args).join(' && ');
+    const runs = stages
+      .slice(0, -1)
+      .flat()
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join(' && ');
     expect(runs).toMatch(/npm ci\b/);
     expect(runs).toMatch(/tsc -p tsconfig\.build\.json/);
     expect(runs).toMatch(/npm prune --omit=dev/);
@@ -462,7 +532,9 @@ describe.each([
   });
 
   it('sets only variables qcycle knows (besides Node and tsconfig-paths)', () => {
-    const own = Object.keys(runtimeEnv).filter((k) => !['NODE_ENV', 'TS_NODE_PROJECT', 'TS_NODE_BASEURL'].includes(k));
+    const own = Object.keys(runtimeEnv).filter(
+      (k) => !['NODE_ENV', 'TS_NODE_PROJECT', 'TS_NODE_BASEURL'].includes(k),
+    );
     expect(own.filter((k) => !KNOWN_VARIABLES.has(k))).toEqual([]);
   });
 });
@@ -480,7 +552,19 @@ describe('.dockerignore', () => {
   });
 
   it('keeps what the Dockerfiles build from', () => {
-    const needed = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.build.json', 'apps', 'libs', 'workflows', 'activities', 'scripts'];
-    expect(needed.filter((n) => patterns.some((p) => p === n || p === `${n}/` || p === '*' || p === '**'))).toEqual([]);
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.base.json',
+      'tsconfig.build.json',
+      'apps',
+      'libs',
+      'workflows',
+      'activities',
+      'scripts',
+    ];
+    expect(
+      needed.filter((n) => patterns.some((p) => p === n || p === `${n}/` || p === '*' || p === '**')),
+    ).toEqual([]);
   });
 });

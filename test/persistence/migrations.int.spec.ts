@@ -10,11 +10,20 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
       expect(await migrateUp(dataSource)).toEqual([]);
 
-      const tables = async () => (await dataSource.createQueryRunner().getTables(['quality_cycles', 'event_log', 'rate_limit_hits'])).map((t) => t.name.split('.').pop());
+      const tables = async () =>
+        (
+          await dataSource.createQueryRunner().getTables(['quality_cycles', 'event_log', 'rate_limit_hits'])
+        ).map((t) => t.name.split('.').pop());
       expect((await tables()).sort()).toEqual(['event_log', 'quality_cycles', 'rate_limit_hits']);
       const notifications = await dataSource.createQueryRunner().getTable('notifications');
       expect(notifications?.columns.map((c) => c.name)).toEqual(
-        expect.arrayContaining(['recipient_name', 'attempts', 'last_attempt_at', 'last_error', 'claimed_until']),
+        expect.arrayContaining([
+          'recipient_name',
+          'attempts',
+          'last_attempt_at',
+          'last_error',
+          'claimed_until',
+        ]),
       );
       expect(notifications?.indices.map((i) => i.name)).toContain('IDX_notifications_delivery_created');
 

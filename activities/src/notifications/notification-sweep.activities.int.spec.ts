@@ -16,10 +16,7 @@ import {
   type TestDatabaseKind,
   type TestSmtpServer,
 } from '@qcycle/testing';
-import type {
-  ResendPendingNotificationsInput,
-  ResendPendingNotificationsResult,
-} from '@qcycle/contracts';
+import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import {
   NOTIFICATION_BEING_SENT,
   SMTP_DELIVERY_FAILED,

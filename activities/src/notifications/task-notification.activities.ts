@@ -13,10 +13,7 @@ import type {
 } from '@qcycle/contracts';
 import { NotificationEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
-import type {
-  ResendPendingNotificationsInput,
-  ResendPendingNotificationsResult,
-} from '@qcycle/contracts';
+import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { renderTaskNotification, taskLinkUrl } from './task-notification-mail';
 
 /** The ApplicationFailure type of a failed SMTP hand-over: retryable, never list it as non-retryable. */

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { CycleRecordActivities } from '@qcycle/activities';
@@ -45,13 +51,19 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      services: { cycleRecords: this.cycleRecords, notifications: this.notifications, qualityRecords: this.qualityRecords },
+      services: {
+        cycleRecords: this.cycleRecords,
+        notifications: this.notifications,
+        qualityRecords: this.qualityRecords,
+      },
       workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
     });
     if (this.startNotificationSweep) await this.ensureNotificationSweep();
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped: ${String(error)}`));
-    this.logger.log(`polling task queue "${temporal.taskQueue}" on ${temporal.address} (namespace ${temporal.namespace})`);
+    this.logger.log(
+      `polling task queue "${temporal.taskQueue}" on ${temporal.address} (namespace ${temporal.namespace})`,
+    );
   }
 
   /**

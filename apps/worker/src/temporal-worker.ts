@@ -38,7 +38,10 @@ function qualityRecordActivitiesOf(service: QualityRecordActivities) {
     'recordObjectiveResults',
     'compileReviewInputs',
   ] as const satisfies readonly (keyof QualityRecordActivities)[];
-  return Object.fromEntries(names.map((name) => [name, service[name].bind(service)])) as Pick<QualityRecordActivities, (typeof names)[number]>;
+  return Object.fromEntries(names.map((name) => [name, service[name].bind(service)])) as Pick<
+    QualityRecordActivities,
+    (typeof names)[number]
+  >;
 }
 
 export interface QcycleWorkerOptions {

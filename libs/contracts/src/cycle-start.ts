@@ -34,12 +34,10 @@ export function placeholderRoster(organisationCode: string, units: readonly Orga
       head: person(`${unit.code}.head`, `Trưởng ${unit.name.vi}`, unit.code),
       staff: [person(`${unit.code}.staff`, `Chuyên viên ${unit.name.vi}`, unit.code)],
     })),
-    auditors: units
-      .slice(0, 2)
-      .map((unit, i) => ({
-        ...person(`${unit.code}.auditor`, `Chuyên gia đánh giá ${i + 1}`, unit.code),
-        lead: i === 0,
-      })),
+    auditors: units.slice(0, 2).map((unit, i) => ({
+      ...person(`${unit.code}.auditor`, `Chuyên gia đánh giá ${i + 1}`, unit.code),
+      lead: i === 0,
+    })),
   };
 }
 

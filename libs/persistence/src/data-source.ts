@@ -23,17 +23,44 @@ import { RateLimitHits1795684591840 } from './migrations/1795684591840-rate-limi
 import { NotificationDeliveryAttempts1795685355667 } from './migrations/1795685355667-notification-delivery-attempts.migration';
 
 /** Every entity qcycle persists. */
-export const ENTITIES = [QualityCycleEntity, EventLogEntryEntity, TaskLinkUseEntity, NotificationEntity, ...CYCLE_RECORD_ENTITIES, OrganisationEntity, OrganisationUnitEntity, UserEntity, RoleAssignmentEntity, DirectoryEventEntity, RateLimitHitEntity];
+export const ENTITIES = [
+  QualityCycleEntity,
+  EventLogEntryEntity,
+  TaskLinkUseEntity,
+  NotificationEntity,
+  ...CYCLE_RECORD_ENTITIES,
+  OrganisationEntity,
+  OrganisationUnitEntity,
+  UserEntity,
+  RoleAssignmentEntity,
+  DirectoryEventEntity,
+  RateLimitHitEntity,
+];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
-export const MIGRATIONS = [Foundation1764136800000, CycleRecords1764200000000, Directory1764300000000, DirectoryEvents1764300000001, TaskLinkUses1764400000000, Notifications1764400000001, RateLimitHits1795684591840, NotificationDeliveryAttempts1795685355667];
+export const MIGRATIONS = [
+  Foundation1764136800000,
+  CycleRecords1764200000000,
+  Directory1764300000000,
+  DirectoryEvents1764300000001,
+  TaskLinkUses1764400000000,
+  Notifications1764400000001,
+  RateLimitHits1795684591840,
+  NotificationDeliveryAttempts1795685355667,
+];
 
 /**
  * TypeORM options for the configured database. Schema changes only ever come from MIGRATIONS
  * (`synchronize: false`), on both drivers.
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
   }

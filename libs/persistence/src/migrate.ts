@@ -9,7 +9,11 @@ export async function migrateUp(dataSource: DataSource): Promise<string[]> {
 /** Reverts every applied migration, newest first, leaving an empty schema. */
 export async function migrateDownAll(dataSource: DataSource): Promise<number> {
   let reverted = 0;
-  while ((await dataSource.query(`SELECT COUNT(*) AS n FROM migrations`).then((r: { n: number | string }[]) => Number(r[0].n))) > 0) {
+  while (
+    (await dataSource
+      .query(`SELECT COUNT(*) AS n FROM migrations`)
+      .then((r: { n: number | string }[]) => Number(r[0].n))) > 0
+  ) {
     await dataSource.undoLastMigration({ transaction: 'each' });
     reverted++;
   }

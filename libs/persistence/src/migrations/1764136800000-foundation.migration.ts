@@ -19,7 +19,9 @@ export class Foundation1764136800000 implements MigrationInterface {
           { name: 'started_at', type: 'varchar', length: '24' },
           { name: 'updated_at', type: 'varchar', length: '24' },
         ],
-        indices: [{ name: 'IDX_quality_cycles_org_year', columnNames: ['organisation_code', 'year'], isUnique: true }],
+        indices: [
+          { name: 'IDX_quality_cycles_org_year', columnNames: ['organisation_code', 'year'], isUnique: true },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -36,7 +38,10 @@ export class Foundation1764136800000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('event_log', new TableIndex({ name: 'IDX_event_log_cycle_time', columnNames: ['cycle_id', 'occurred_at'] }));
+    await queryRunner.createIndex(
+      'event_log',
+      new TableIndex({ name: 'IDX_event_log_cycle_time', columnNames: ['cycle_id', 'occurred_at'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -62,8 +62,7 @@ export class CycleLiveView {
 
   @ApiPropertyOptional({
     example: 0,
-    description:
-      'How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year',
+    description: 'How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year',
   })
   scheduleShiftMs?: number;
 
