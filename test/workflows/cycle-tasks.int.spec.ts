@@ -209,6 +209,36 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     ]);
   });
 
+  it('cancels a real year mid-way, with reports open and later periods still to come: every task recorded cancelled, every workflow ended', async () => {
+    // This year's cycle on the real clock: the months already past open their reports at once, the
+    // rest wait for their dates. (In January, last year's: its reports open, its close still ahead.)
+    const now = new Date();
+    const year = now.getUTCMonth() >= 1 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const org = `mid-${uniqueSuffix()}`;
+    const { input, ids, user } = kontumCycle(org, { year });
+    const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
+    const january = await driver.task(`${ids.monitoring('obj-4')}/measure/${year}-01`);
+
+    await handle.signal(cancelCycleSignal, { reason: 'Hủy giữa năm', by: user.qr });
+    expect((await handle.result()).status).toBe('cancelled');
+    const tasks = await dataSource.getRepository(TaskEntity).findBy({ cycleId: input.cycleId });
+    expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
+    expect(tasks.find((t) => t.id === january.id)?.status).toBe('cancelled');
+    for (const objectiveId of ['obj-2', 'obj-3', 'obj-4']) {
+      const child = await client.workflow.getHandle(ids.monitoring(objectiveId)).describe();
+      expect({ objectiveId, status: child.status.name }).toEqual({ objectiveId, status: 'CANCELLED' });
+    }
+    await recordHistories(client, 'cancelled-real-year', [ids.workflowId, ids.monitoring('obj-4')]);
+  });
+
   it('records open tasks cancelled when the cycle is cancelled through Temporal', async () => {
     const org = `org-${uniqueSuffix()}`;
     const { input, ids } = kontumCycle(org, { calendar: pastYearOpenCalendar() });

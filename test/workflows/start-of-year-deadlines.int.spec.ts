@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
-import { QUALITY_CYCLE_WORKFLOW, cancelCycleSignal, cycleStateQuery } from '@qcycle/contracts';
+import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery } from '@qcycle/contracts';
 import {
   addWorkingDays,
   cycleClock,
@@ -150,13 +150,11 @@ describe('start-of-year deadlines on the time-skipping server', () => {
     expect(january.dueAt).not.toBeNull();
     expect((await handle.query(cycleStateQuery)).phase).toBe('monitoring');
 
-    // The rest of the year is the Kon Tum suite's. The Quality Representative cancels this rehearsal
-    // with January's report open and every later period still to come: the cycle ends cancelled and
-    // the open report is recorded cancelled (each monitoring child waits for its open tasks' records).
-    await handle.signal(cancelCycleSignal, { reason: 'Kết thúc diễn tập', by: user.qr });
-    expect((await handle.result()).status).toBe('cancelled');
-    expect(await repo(TaskEntity).findOneByOrFail({ id: january.id })).toMatchObject({ status: 'cancelled' });
-    expect(await repo(TaskEntity).countBy({ cycleId: input.cycleId, status: 'open' })).toBe(0);
+    // The rest of the year is the Kon Tum suite's; stop here (terminate: no workflow code runs).
+    // Cancelling mid-year with reports open is the dev-server suite's (cycle-tasks): the Java test
+    // server refuses the cancellation of an activity that has just finished ("ACTIVITY_UNKNOWN"),
+    // which a real server accepts, and the cancellation then never completes there.
+    await handle.terminate('start-of-year checked');
     await recordHistories(env.client, 'start-of-year-deadlines', [
       ids.workflowId,
       ids.approval,

@@ -10,18 +10,22 @@ import { defaultCycleCalendar, loadTemplate, type CycleCalendar } from '@qcycle/
 /** The units of the Kon Tum template, in roster order (auditors come from the first two). */
 export const UNITS = loadTemplate('kontum-2024').organisation.units;
 
-/** The Kon Tum 2024 cycle of a test organisation, with a placeholder roster (user ids `${org}.…`). */
-export function kontumCycle(org: string, options: { calendar?: CycleCalendar; rehearsal?: boolean } = {}) {
+/** The Kon Tum cycle (2024 unless told) of a test organisation, with a placeholder roster (user ids `${org}.…`). */
+export function kontumCycle(
+  org: string,
+  options: { calendar?: CycleCalendar; rehearsal?: boolean; year?: number } = {},
+) {
+  const year = options.year ?? 2024;
   const roster = placeholderRoster(org, UNITS);
   const input: StartQualityCycleInput = buildStartInput({
     organisationCode: org,
-    year: 2024,
+    year,
     startedBy: roster.qualityRepresentative.userId,
     roster,
-    calendar: options.calendar ?? defaultCycleCalendar(2024),
+    calendar: options.calendar ?? defaultCycleCalendar(year),
     rehearsal: options.rehearsal,
   });
-  const workflowId = qualityCycleWorkflowId(org, 2024);
+  const workflowId = qualityCycleWorkflowId(org, year);
   const ids = {
     workflowId,
     approval: childWorkflowIds.approval(workflowId),
