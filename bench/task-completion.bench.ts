@@ -21,26 +21,9 @@ import {
 import { migrate, startWorkerApp } from '../test/support/apps';
 import { CycleDriver } from '../test/workflows/support/cycle-driver';
 import { kontumCycle, pastYearOpenCalendar } from '../test/workflows/support/cycle-fixtures';
+import { report, timed } from './support/figures';
 
 const ROUNDS = 15; // each round completes two tasks: the leader returns the draft, the QR revises it
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return {
-    n: sorted.length,
-    p50: at(0.5).toFixed(1),
-    p95: at(0.95).toFixed(1),
-    max: sorted[sorted.length - 1].toFixed(1),
-  };
-}
-
-async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
-  const started = process.hrtime.bigint();
-  const result = await run();
-  samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  return result;
-}
 
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('task completion latency, records in %s', (kind) => {
   let database: TestDatabase;
@@ -97,14 +80,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('task completion latency
       await complete(`${ids.approval}/revise/${round}`, user.qr, { note: `Đã bổ sung vòng ${round}.` });
     }
 
-    console.log(
-      [
-        `task completion on the dev server, records in ${kind} (ms):`,
-        ...Object.entries(figures).map(
-          ([name, samples]) => `  ${name.padEnd(13)} ${JSON.stringify(summary(samples))}`,
-        ),
-      ].join('\n'),
-    );
+    console.log(report(`task completion on the dev server, records in ${kind} (ms):`, figures));
     expect(figures.completeTask).toHaveLength(2 * ROUNDS);
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * What a person waits when they submit a task through the API: `POST /api/v1/tasks/:id/complete` on
+ * the real API (auth guard, the writes rate limit counted in the database, the task lookup, the
+ * `completeTask` Update, the answer) with the real worker on the Temporal dev server, the records in
+ * SQLite and in PostgreSQL. The demo users drive the approval phase of a rehearsal cycle they started
+ * over HTTP: the leader returns the draft, the Quality Representative revises it, round after round.
+ * Baselines measured in the same run, on the same API, before each completion:
+ *  - health:   `GET /health`, public: Nest, a database ping and a Temporal server round trip;
+ *  - me:       `GET /api/v1/auth/me`: the auth guard (JWT, the user and their roles read) and Nest;
+ *  - detail:   `GET /api/v1/tasks/:id`: the guard, the task and its history read;
+ *  - throttle: the writes rate limit's upsert alone (DatabaseThrottlerStorage.increment), in process;
+ *  - update:   the raw Update on the API's Temporal connection, as the task-completion bench.
+ * And, for each completion over HTTP, paired: `its update`, the Update as the API ran it (timed where
+ * the API calls it), and `its overhead`, the rest of that request.
+ * Rounds alternate: the tasks of odd rounds are completed over HTTP (`complete`), those of even rounds
+ * by the raw Update (`update`), so both see as many approvals as revisions on the same workflow.
+ * Figures only: nothing here asserts a time. Run with `npm run bench`.
+ */
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { completeTaskUpdate, type TaskCompletionResult } from '@qcycle/contracts';
+import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { DatabaseThrottlerStorage } from '../apps/api/src/common/database-throttler.storage';
+import { TemporalClientProvider } from '../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from '../test/api/support/api-suite';
+import { taskPath, type DemoOrganisation } from '../test/api/support/demo-organisation';
+import { report, timed } from './support/figures';
+
+const ROUNDS = 30; // each round completes two tasks; odd rounds over HTTP, even rounds by the raw Update
+
+describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
+  'task completion over HTTP, records in %s',
+  (kind) => {
+    let suite: ApiSuite;
+    let org: DemoOrganisation;
+    const organisationCode = `kt-${uniqueSuffix()}`;
+
+    beforeAll(async () => {
+      suite = await startApiSuite({
+        database: kind,
+        worker: true,
+        // The writes rate limit (http.rateLimit, default 120 per person per minute) is not what is
+        // measured: at 30 rounds each person writes about 16 times in 20 s, and more rounds or a faster
+        // machine would meet a 429. Raised out of the way; the counter is still upserted on every
+        // write, so its cost stays in the figure. `rateLimit` is replaced whole: login keeps its 10.
+        config: { http: { rateLimit: { loginPerMinute: 10, writesPerMinute: 10_000 } } },
+      });
+      org = await suite.seedDemoOrganisation(organisationCode);
+    });
+
+    afterAll(async () => {
+      await suite?.api
+        .get(TemporalClientProvider)
+        .client.workflow.getHandle(`quality-cycle/${organisationCode}/2024`)
+        .terminate('bench over')
+        .catch(() => undefined);
+      await suite?.close();
+    });
+
+    it('measures POST /tasks/:id/complete against health, me, task detail, rate-limit and raw Update baselines', async () => {
+      // Signed in before anything is timed: login is a bcrypt check, not part of a submission.
+      await org.tokenOf('leader');
+      await org.tokenOf('qmr');
+      const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+        organisationCode,
+        year: 2024,
+        templateId: 'kontum-2024',
+        rehearsal: true,
+      });
+      expect(started.status).toBe(201);
+
+      const api = suite.api.get(TemporalClientProvider);
+      // The raw Updates go through a client of their own on the API's connection, so that the spy
+      // below sees only the API's.
+      const temporal = new Client({ connection: api.connection, namespace: suite.config.temporal.namespace });
+      const throttler = new DatabaseThrottlerStorage(suite.api.get(DataSource));
+      const figures = {
+        health: [] as number[],
+        me: [] as number[],
+        detail: [] as number[],
+        throttle: [] as number[],
+        update: [] as number[],
+        complete: [] as number[],
+        'its update': [] as number[],
+        'its overhead': [] as number[],
+      };
+      // The Update as the API runs it inside each completion, timed where the API calls it: the
+      // request's time without it is that request's HTTP overhead, paired, free of the Update's own
+      // spread (its round trips vary by tens of milliseconds from one task to the next).
+      const getHandle = api.client.workflow.getHandle.bind(api.client.workflow);
+      const spy = jest.spyOn(api.client.workflow, 'getHandle').mockImplementation((...args) => {
+        const handle = getHandle(...args);
+        const executeUpdate = handle.executeUpdate.bind(handle);
+        handle.executeUpdate = ((...update: Parameters<typeof executeUpdate>) =>
+          timed(figures['its update'], () => executeUpdate(...update))) as typeof executeUpdate;
+        return handle;
+      });
+      const ok = async (answer: Promise<{ status: number }>) => expect((await answer).status).toBe(200);
+
+      const complete = async (local: string, taskKind: string, outcome: unknown, overHttp: boolean) => {
+        const task = await org.waitForTask(local, taskKind); // in the person's inbox: they open it
+        await timed(figures.health, () => ok(suite.http.call('GET', '/health')));
+        await timed(figures.me, () => ok(org.as(local, 'GET', '/api/v1/auth/me')));
+        const detail = await timed(figures.detail, () =>
+          org.as<{ workflowId: string }>(local, 'GET', taskPath(task.id)),
+        );
+        expect(detail.status).toBe(200);
+        await timed(figures.throttle, () =>
+          throttler.increment(`bench:${organisationCode}`, 60_000, 1_000_000, 0, 'bench'),
+        );
+        let result: TaskCompletionResult;
+        if (overHttp) {
+          const answer = await timed(figures.complete, () =>
+            org.as<TaskCompletionResult>(local, 'POST', taskPath(task.id, '/complete'), { outcome }),
+          );
+          expect(answer.status).toBe(200);
+          figures['its overhead'].push(figures.complete.at(-1)! - figures['its update'].at(-1)!);
+          result = answer.body;
+        } else {
+          result = await timed(figures.update, () =>
+            temporal.workflow.getHandle(detail.body.workflowId).executeUpdate(completeTaskUpdate, {
+              updateId: task.id,
+              args: [{ taskId: task.id, actorUserId: org.idOf(local), outcome: outcome as never }],
+            }),
+          );
+        }
+        expect(result).toMatchObject({ taskId: task.id, status: 'completed' });
+      };
+      for (let round = 1; round <= ROUNDS; round++) {
+        const overHttp = round % 2 === 1;
+        await complete(
+          'leader',
+          'objectives-approval',
+          { decision: 'return', comments: `Vòng ${round}: bổ sung.` },
+          overHttp,
+        );
+        await complete('qmr', 'objectives-revision', { note: `Đã bổ sung vòng ${round}.` }, overHttp);
+      }
+
+      spy.mockRestore();
+
+      console.log(report(`task completion over HTTP on the dev server, records in ${kind} (ms):`, figures));
+      expect(figures.complete).toHaveLength(ROUNDS);
+      expect(figures.update).toHaveLength(ROUNDS);
+      expect(figures['its update']).toHaveLength(ROUNDS);
+    });
+  },
+);
