@@ -11,10 +11,11 @@ import { TaskLinkSigner } from '@qcycle/task-links';
 import {
   createTestDatabase,
   startTestSmtpServer,
-  uniqueSuffix,
   type TestDatabase,
   type TestDatabaseKind,
   type TestSmtpServer,
+  closedPort,
+  taskNotificationRequest,
 } from '@qcycle/testing';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import {
@@ -26,15 +27,6 @@ import {
 const SECRET = 'notification-test-secret-0123456789abcdef';
 /** The production threshold (NOTIFICATION_SWEEP_DEFAULTS): rows younger than this are left to the activity. */
 const SWEEP: ResendPendingNotificationsInput = { olderThanMinutes: 15, limit: 50 };
-
-/** A loopback port with nothing listening on it: an SMTP relay that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * A relay that accepts the TCP connection and never greets: whoever sends through it is stuck
@@ -57,19 +49,6 @@ async function startHungRelay(): Promise<{ url: string; connected: Promise<void>
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
-}
-
-function request(): TaskNotificationRequest {
-  const id = uniqueSuffix();
-  return {
-    notificationId: `quality-cycle/kontum/2024/task-${id}/assigned/u-staff-1`,
-    taskId: `quality-cycle/kontum/2024/task-${id}`,
-    cycleId: 'kontum-2024',
-    reason: 'assigned',
-    recipient: { userId: 'u-staff-1', name: 'Nguyễn Văn An', email: 'an@kontum.gov.vn' },
-    taskTitle: { vi: 'Báo cáo số liệu chỉ tiêu 4 tháng 3/2024', en: 'Report indicator 4 for March 2024' },
-    dueAt: '2024-04-05T17:30:00.000Z',
   };
 }
 
@@ -160,7 +139,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('keeps a notice pending through a long outage, and the sweep sends it exactly once when the relay is back', async () => {
       const down = worker(`smtp://127.0.0.1:${await closedPort()}`);
-      const input = request();
+      const input = taskNotificationRequest();
       await failedFiveTimes(down, input);
       const pending = await stored(input.notificationId);
       expect(pending).toMatchObject({ delivery: 'pending', sentAt: null, attempts: 5, claimedUntil: null });
@@ -214,7 +193,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('drains a backlog with three concurrent sweeps: every notice once, oldest first within the limit', async () => {
       const down = worker(`smtp://127.0.0.1:${await closedPort()}`);
-      const inputs = [request(), request(), request(), request(), request()];
+      const inputs = [
+        taskNotificationRequest(),
+        taskNotificationRequest(),
+        taskNotificationRequest(),
+        taskNotificationRequest(),
+        taskNotificationRequest(),
+      ];
       for (const [index, input] of inputs.entries()) {
         await failedFiveTimes(down, input);
         await age(input.notificationId, 60 - index); // inputs[0] is the oldest
@@ -237,7 +222,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('does not send a row the sweep is handing over: the activity backs off retryably, and the sweep sends it once after its own failure', async () => {
       const down = worker(`smtp://127.0.0.1:${await closedPort()}`);
-      const input = request();
+      const input = taskNotificationRequest();
       await failedFiveTimes(down, input);
       await age(input.notificationId, 20);
 
@@ -270,7 +255,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('does not send a row the activity is handing over', async () => {
-      const input = request();
+      const input = taskNotificationRequest();
       const hung = await startHungRelay();
       const stuckAttempt = failureOf(worker(hung.url).sendTaskNotification(input));
       await hung.connected;
@@ -286,7 +271,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('takes over the row of a sender that died mid-hand-over once its claim lapses, with the same Message-ID', async () => {
-      const input = request();
+      const input = taskNotificationRequest();
       expect((await worker(smtp.url).sendTaskNotification(input)).delivery).toBe('sent');
       const [first] = mailsOf(input.notificationId);
       // The documented window: the relay accepted the mail, the worker died before writing `sent`;
@@ -306,7 +291,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('sends nothing from a worker without SMTP_URL and leaves the rows for one that has it', async () => {
-      const input = request();
+      const input = taskNotificationRequest();
       await failedFiveTimes(worker(`smtp://127.0.0.1:${await closedPort()}`), input);
       await age(input.notificationId, 20);
       expect(await sweep(worker(undefined))).toEqual({

@@ -1,9 +1,7 @@
-import { createServer } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { loadConfig, type QcycleConfig } from '@qcycle/config';
-import type { TaskNotificationRequest } from '@qcycle/contracts';
 import { migrateUp, NotificationEntity, openDataSource } from '@qcycle/persistence';
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
 import {
@@ -13,35 +11,13 @@ import {
   type TestDatabase,
   type TestDatabaseKind,
   type TestSmtpServer,
+  closedPort,
+  taskNotificationRequest,
 } from '@qcycle/testing';
 import type { DataSource } from 'typeorm';
 import { SMTP_DELIVERY_FAILED, TaskNotificationActivities } from './task-notification.activities';
 
 const SECRET = 'notification-test-secret-0123456789abcdef';
-
-/** A loopback port with nothing listening on it: an SMTP relay that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function request(overrides: Partial<TaskNotificationRequest> = {}): TaskNotificationRequest {
-  const id = uniqueSuffix();
-  return {
-    notificationId: `quality-cycle/kontum/2024/task-${id}/assigned/u-staff-1`,
-    taskId: `quality-cycle/kontum/2024/task-${id}`,
-    cycleId: 'kontum-2024',
-    reason: 'assigned',
-    recipient: { userId: 'u-staff-1', name: 'Nguyễn Văn An', email: 'an@kontum.gov.vn' },
-    taskTitle: { vi: 'Báo cáo số liệu chỉ tiêu 4 tháng 3/2024', en: 'Report indicator 4 for March 2024' },
-    // 17:30 UTC on the 5th is 00:30 on the 6th in Vietnam: the date must follow the Vietnamese day.
-    dueAt: '2024-04-05T17:30:00.000Z',
-    ...overrides,
-  };
-}
 
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'TaskNotificationActivities on %s, over real SMTP',
@@ -89,7 +65,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('mails a Vietnamese notice with the due date in Vietnam time and a link that opens that task for that user', async () => {
       const { service } = activities();
-      const input = request();
+      const input = taskNotificationRequest();
       const before = smtp.messages.length;
       const result = await new MockActivityEnvironment().run(
         service.sendTaskNotification.bind(service),
@@ -138,7 +114,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('sends nothing more for a notification id it has already sent, even from another worker', async () => {
-      const input = request();
+      const input = taskNotificationRequest();
       expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
       const after = smtp.messages.length;
       expect(await activities().service.sendTaskNotification(input)).toEqual({
@@ -155,13 +131,16 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     it('keeps a notification of a task whose id is as long as a task id may be (200)', async () => {
       const taskId = `quality-cycle/kontum/2024/${'x'.repeat(200 - 26 - 13)}/${uniqueSuffix()}`;
       expect(taskId).toHaveLength(200);
-      const input = request({ taskId, notificationId: `${taskId}/escalated/quality-representative` });
+      const input = taskNotificationRequest({
+        taskId,
+        notificationId: `${taskId}/escalated/quality-representative`,
+      });
       expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
       expect(await stored(input.notificationId)).toMatchObject({ taskId, delivery: 'sent' });
     });
 
     it('writes English to a recipient who chose it', async () => {
-      const input = request({
+      const input = taskNotificationRequest({
         recipient: { userId: 'u-en', name: 'Le Van C', email: 'c@kontum.gov.vn', locale: 'en' },
       });
       await activities().service.sendTaskNotification(input);
@@ -173,7 +152,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     it('records, without mailing, when SMTP_URL is not set', async () => {
       const config = { ...loadConfig({ TASK_LINK_SECRET: SECRET }), database: database.config };
       const service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
-      const input = request();
+      const input = taskNotificationRequest();
       const before = smtp.messages.length;
       expect(await service.sendTaskNotification(input)).toEqual({
         notificationId: input.notificationId,
@@ -190,7 +169,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('records, without mailing, a notice to someone without an e-mail address', async () => {
-      const input = request({ recipient: { userId: 'u-inbox-only', name: 'Phạm Văn D' } });
+      const input = taskNotificationRequest({ recipient: { userId: 'u-inbox-only', name: 'Phạm Văn D' } });
       const before = smtp.messages.length;
       expect(await activities().service.sendTaskNotification(input)).toEqual({
         notificationId: input.notificationId,
@@ -206,7 +185,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('fails retryably while the SMTP server is down, records nothing as sent, and sends the same notice once it is back', async () => {
       const down = activities({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` }).service;
-      const input = request();
+      const input = taskNotificationRequest();
       const failure = await down.sendTaskNotification(input).then(
         () => undefined,
         (error: unknown) => error,

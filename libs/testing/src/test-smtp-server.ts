@@ -1,5 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { TaskNotificationRequest } from '@qcycle/contracts';
+import { uniqueSuffix } from './test-servers';
 
 export interface TestSmtpServer {
   /** `smtp://127.0.0.1:<port>`: what to put in SMTP_URL. */
@@ -39,5 +42,32 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback port with nothing listening on it: an SMTP relay that is down. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A notification as a workflow asks for one: a fresh task of the Kon Tum 2024 cycle, to one staff member. */
+export function taskNotificationRequest(
+  overrides: Partial<TaskNotificationRequest> = {},
+): TaskNotificationRequest {
+  const id = uniqueSuffix();
+  return {
+    notificationId: `quality-cycle/kontum/2024/task-${id}/assigned/u-staff-1`,
+    taskId: `quality-cycle/kontum/2024/task-${id}`,
+    cycleId: 'kontum-2024',
+    reason: 'assigned',
+    recipient: { userId: 'u-staff-1', name: 'Nguyễn Văn An', email: 'an@kontum.gov.vn' },
+    taskTitle: { vi: 'Báo cáo số liệu chỉ tiêu 4 tháng 3/2024', en: 'Report indicator 4 for March 2024' },
+    // 17:30 UTC on the 5th is 00:30 on the 6th in Vietnam: the date must follow the Vietnamese day.
+    dueAt: '2024-04-05T17:30:00.000Z',
+    ...overrides,
   };
 }
