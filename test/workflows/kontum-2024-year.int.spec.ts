@@ -1,7 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
 import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery, type QualityCycleResult } from '@qcycle/contracts';
 import {
   AssignmentEntity,
@@ -17,16 +13,10 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
-import {
-  createTestDatabase,
-  startTimeSkippingEnvironment,
-  testConfig,
-  uniqueSuffix,
-  type TestDatabase,
-} from '@qcycle/testing';
-import { migrate, startWorkerApp } from '../support/apps';
-import { CycleDriver, recordHistories } from './support/cycle-driver';
+import { uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from './support/cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
 
@@ -36,30 +26,16 @@ const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
  * as a rehearsal: the 2024 calendar is moved to start at the test server's clock (docs/workflows.md).
  */
 describe('the Kon Tum 2024 year on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let worker: INestApplicationContext;
-
+  let suite: TimeSkippingSuite;
   beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    database = await createTestDatabase('postgres');
-    config = testConfig(database.config, env.address);
-    await migrate(config);
-    worker = await startWorkerApp(config);
+    suite = await startTimeSkippingSuite();
   });
-
-  afterAll(async () => {
-    await worker?.close();
-    await env?.teardown();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('runs approval, delegation, twelve months of monitoring, audit with a corrective action, review and close', async () => {
     const org = `kt-${uniqueSuffix()}`;
     const { input, ids, user } = kontumCycle(org, { rehearsal: true });
-    const dataSource = worker.get(DataSource);
-    const driver = new CycleDriver(env.client, dataSource, () => env.sleep('1 day'));
+    const { env, config, dataSource, driver } = suite;
     const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: config.temporal.taskQueue,
       workflowId: ids.workflowId,

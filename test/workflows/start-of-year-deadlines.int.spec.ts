@@ -1,7 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DataSource } from 'typeorm';
-import type { QcycleConfig } from '@qcycle/config';
 import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery } from '@qcycle/contracts';
 import {
   addWorkingDays,
@@ -13,16 +9,10 @@ import {
   type LocalTime,
 } from '@qcycle/domain';
 import { EventLogEntryEntity, NotificationEntity, TaskEntity } from '@qcycle/persistence';
-import {
-  createTestDatabase,
-  startTimeSkippingEnvironment,
-  testConfig,
-  uniqueSuffix,
-  type TestDatabase,
-} from '@qcycle/testing';
-import { migrate, startWorkerApp } from '../support/apps';
-import { CycleDriver, recordHistories } from './support/cycle-driver';
+import { uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from './support/cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
  * The start of the year cannot stall silently: the approval, the Quality Representative's
@@ -33,33 +23,19 @@ import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
  * asserted from the records a Quality Representative would look at.
  */
 describe('start-of-year deadlines on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
-  let config: QcycleConfig;
-  let worker: INestApplicationContext;
-
+  let suite: TimeSkippingSuite;
   beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    database = await createTestDatabase('postgres');
-    config = testConfig(database.config, env.address);
-    await migrate(config);
-    worker = await startWorkerApp(config);
+    suite = await startTimeSkippingSuite();
   });
-
-  afterAll(async () => {
-    await worker?.close();
-    await env?.teardown();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('reminds an unanswered unit acceptance, escalates it to the Quality Representative, and still starts monitoring when it is answered', async () => {
     const org = `sy-${uniqueSuffix()}`;
     const { input, ids, user } = kontumCycle(org, { rehearsal: true });
     const { publicHolidays, notificationTime } = input.calendar;
     const dueTime = input.calendar.monitoring.dueTime;
-    const dataSource = worker.get(DataSource);
+    const { env, config, dataSource, driver } = suite;
     const repo = <T extends object>(entity: new () => T) => dataSource.getRepository<T>(entity);
-    const driver = new CycleDriver(env.client, dataSource, () => env.sleep('1 day'));
     const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: config.temporal.taskQueue,
       workflowId: ids.workflowId,
