@@ -890,6 +890,12 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           .map(([k]) => k);
         expect({ name, withoutExample }).toEqual({ name, withoutExample: [] });
       }
+      // Views that share a base class show its fields too.
+      for (const name of ['CycleView', 'CycleRecordView']) {
+        expect(Object.keys(doc.components.schemas[name]?.properties ?? {})).toEqual(
+          expect.arrayContaining(['id', 'workflowId', 'organisationCode', 'year', 'status', 'phase']),
+        );
+      }
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
+import { CycleKeyView } from './cycle.view';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
 
 const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
@@ -37,19 +38,7 @@ export class CycleListQuery extends PageQueryDto {
   status?: CycleStatus;
 }
 
-export class CycleRecordView {
-  @ApiProperty({ example: 'kontum-2024' })
-  id!: string;
-
-  @ApiProperty({ example: 'quality-cycle/kontum/2024' })
-  workflowId!: string;
-
-  @ApiProperty({ example: 'kontum' })
-  organisationCode!: string;
-
-  @ApiProperty({ example: 2024 })
-  year!: number;
-
+export class CycleRecordView extends CycleKeyView {
   @ApiProperty({ enum: CYCLE_STATUSES, example: 'running' })
   status!: CycleStatus;
 

@@ -73,7 +73,8 @@ export class CycleLiveView {
   openTasks?: OpenTaskLiveView[];
 }
 
-export class CycleView {
+/** Which cycle: its id, its workflow's id, the organisation and the year. */
+export class CycleKeyView {
   @ApiProperty({ example: 'kontum-2024' })
   id!: string;
 
@@ -85,7 +86,9 @@ export class CycleView {
 
   @ApiProperty({ example: 2024 })
   year!: number;
+}
 
+export class CycleView extends CycleKeyView {
   @ApiPropertyOptional({
     description: 'When the cycle was recorded (absent until the worker has recorded it)',
     example: '2024-01-05T02:00:00.000Z',
