@@ -3,6 +3,7 @@ import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { KONTUM_2024_TEMPLATE, type ObjectiveStatus } from '@qcycle/domain';
 import type { MeasurementEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
+import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -45,6 +46,45 @@ interface ObjectiveAnswer {
   statusHistory: StatusChange[];
 }
 
+interface ReportAnswer {
+  cycleId: string;
+  year: number;
+  status: string | null;
+  phase: string | null;
+  decision: { documentNumber: string; signerName: string; signerTitle: string; signingDate: string };
+  objectives: {
+    id: string;
+    number: number;
+    status: string;
+    final: boolean;
+    indicators: {
+      id: string;
+      targetText: string | null;
+      measuredByEngine: boolean;
+      expectedPeriods: number;
+      reportedPeriods: number;
+      lateReports: number;
+      result: string | null;
+      figures: { periodKey: string; numerator: number | null; denominator: number | null; late: boolean }[];
+    }[];
+  }[];
+  audit: {
+    status: string;
+    from: string | null;
+    to: string | null;
+    steps: { unitCode: string; result: string | null; finding: string | null }[];
+    nonconformities: { severity: string; finding: string; status: string; effective: boolean | null }[];
+    report: string | null;
+  } | null;
+  review: {
+    status: string;
+    heldAt: string | null;
+    minutesRef: string | null;
+    outputs: { improvementOpportunities: string[]; qmsChanges: string[]; resourceNeeds: string[] } | null;
+    actions: { title: string; ownerUnitCode: string; dueDate: string }[];
+  } | null;
+}
+
 /**
  * What the Quality Representative reads about the year's objectives: the records are written by the
  * real record activities exactly as the approval, assignment and monitoring workflows write them
@@ -56,6 +96,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
   let org: DemoOrganisation;
   let otherOrg: DemoOrganisation;
   let records: QualityRecordActivities;
+  let cycleRecords: CycleRecordActivities;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = qualityCycleId(organisationCode, 2024);
   const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
@@ -67,6 +108,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     org = await suite.seedDemoOrganisation(organisationCode);
     otherOrg = await suite.seedDemoOrganisation(`dl-${uniqueSuffix()}`);
     records = new QualityRecordActivities(suite.api.get(DataSource));
+    cycleRecords = new CycleRecordActivities(suite.api.get(DataSource));
   });
 
   afterAll(() => suite?.close());
@@ -79,6 +121,20 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     });
     people.set(local, me.body);
     return me.body;
+  }
+
+  /** The report as a browser asks for it (Accept: text/html); the status is noted for the OpenAPI check. */
+  async function reportPage(token: string): Promise<{ status: number; type: string | null; html: string }> {
+    const path = `/api/v1/cycles/${cycleId}/report`;
+    const response = await fetch(`${http.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    http.observed.push({ method: 'GET', path, status: response.status });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      html: await response.text(),
+    };
   }
 
   /** One period's report as objectiveMonitoring records it: a row per indicator and the event with the status. */
@@ -129,6 +185,20 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     );
     expect(answer.status).toBe(404);
     expect(answer.body.message).toContain('not approved');
+  });
+
+  it("answers 404 for the year's report too before approval, in JSON and in HTML", async () => {
+    const token = await org.tokenOf('qmr');
+    const answer = await http.call<{ code: string; message: string }>(
+      'GET',
+      `/api/v1/cycles/${cycleId}/report`,
+      {
+        token,
+      },
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body.message).toContain('not approved');
+    expect((await reportPage(token)).status).toBe(404);
   });
 
   it('shows each approved objective with its indicators, unit and assignee, figures and status history', async () => {
@@ -370,6 +440,91 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(one.body).toEqual(list.body.find((o) => o.id === 'obj-4'));
   });
 
+  it("reports the year so far: the decision, each objective's figures and status; audit and review not yet", async () => {
+    // The cycle's own record, as the quality cycle writes it when it starts and enters monitoring.
+    await cycleRecords.recordCycleStarted({
+      cycleId,
+      workflowId,
+      organisationCode,
+      year: 2024,
+      startedBy: (await person('qmr')).userId,
+      startedAt: '2024-01-02T02:00:00.000Z',
+    });
+    await cycleRecords.recordCycleProgress({
+      cycleId,
+      workflowId,
+      status: 'running',
+      phase: 'monitoring',
+      at: '2024-01-09T02:00:00.000Z',
+      actor: 'system',
+      eventKey: 'phase/monitoring',
+    });
+
+    const answer = await http.call<ReportAnswer>('GET', `/api/v1/cycles/${cycleId}/report`, {
+      token: await org.tokenOf('qmr'),
+    });
+    expect(answer.status).toBe(200);
+    const report = answer.body;
+    expect(report).toMatchObject({
+      cycleId,
+      year: 2024,
+      status: 'running',
+      phase: 'monitoring',
+      decision: {
+        documentNumber: '123/QĐ-UBND',
+        signerName: 'Nguyễn Hữu Tháp',
+        signerTitle: 'Phó Chủ tịch',
+        signingDate: '2024-01-05',
+      },
+      audit: null,
+      review: null,
+    });
+    expect(report.objectives.map((o) => [o.id, o.status, o.final])).toEqual([
+      ['obj-1', 'not-measured', false],
+      ['obj-2', 'not-measured', false],
+      ['obj-3', 'at-risk', false],
+      ['obj-4', 'on-track', false],
+      ['obj-5', 'not-measured', false],
+    ]);
+    const indicators = new Map(report.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i]));
+    // Monthly: 2 of 12 months reported, February's late; quarterly: 2 of 4; engine-measured: nobody reports.
+    expect(indicators.get('obj-4-on-time')).toMatchObject({
+      targetText: 'trên 80%',
+      measuredByEngine: false,
+      expectedPeriods: 12,
+      reportedPeriods: 2,
+      lateReports: 1,
+      result: null,
+    });
+    expect(indicators.get('obj-4-on-time')!.figures).toEqual([
+      { periodKey: '2024-01', numerator: 90, denominator: 100, value: null, achieved: null, late: false },
+      { periodKey: '2024-02', numerator: 85, denominator: 100, value: null, achieved: null, late: true },
+    ]);
+    expect(indicators.get('obj-3-reform-targets')).toMatchObject({
+      targetText: 'đạt tối thiểu 100%',
+      expectedPeriods: 4,
+      reportedPeriods: 2,
+      lateReports: 0,
+    });
+    expect(indicators.get('obj-1-qms-maintained')).toMatchObject({
+      targetText: null,
+      measuredByEngine: true,
+      expectedPeriods: 0,
+      reportedPeriods: 0,
+    });
+
+    const page = await reportPage(await org.tokenOf('staff.tthc'));
+    expect(page.status).toBe(200);
+    expect(page.type).toMatch(/^text\/html/);
+    expect(page.html).toContain('<h1>Báo cáo kết quả thực hiện mục tiêu chất lượng năm 2024</h1>');
+    expect(page.html).toContain('Quyết định số 123/QĐ-UBND ngày 05/01/2024');
+    expect(page.html).toContain('Có nguy cơ không đạt');
+    expect(page.html).toContain('90/100 (90%)');
+    expect(page.html).toContain('2024-02: 85/100 (85%) <em>(trễ hạn)</em>');
+    // Audit and review not reached yet.
+    expect(page.html.match(/Chưa thực hiện/g)).toHaveLength(2);
+  });
+
   it("shows the year's result as the status once the cycle is closed, the history unchanged", async () => {
     // The close records one result per objective (qualityCycle, evaluateYearEnd).
     const yearResult: Record<string, ObjectiveStatus> = {
@@ -411,6 +566,194 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(obj3.statusHistory.map((h) => h.status)).toEqual(['on-track', 'at-risk']);
   });
 
+  it("reports the closed year: results, the audit with its corrected nonconformity, the review's actions, every text escaped", async () => {
+    const qmr = await person('qmr');
+    const auditId = `${workflowId}/audit`;
+    const lead = await person('lead.auditor');
+    const auditor = await person('auditor.kinhte');
+    const finding = 'Phiếu kiểm soát thiếu thời điểm <script>alert("x")</script> & chuyển bước';
+    // What internalAudit, correctiveAction and managementReview record, in their order.
+    await records.recordAudit({
+      cycleId,
+      rows: [
+        {
+          id: auditId,
+          cycleId,
+          leadAuditorUserId: lead.userId,
+          plan: {
+            scope: 'Toàn bộ HTQLCL',
+            criteria: ['TCVN ISO 9001:2015'],
+            from: '2024-10-07',
+            to: '2024-10-18',
+          },
+          status: 'closed',
+          report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
+          closedAt: '2024-10-25T09:00:00.000Z',
+        },
+      ],
+      event: {
+        id: `${auditId}/closed`,
+        type: 'audit.closed',
+        actor: lead.userId,
+        at: '2024-10-25T09:00:00.000Z',
+      },
+    });
+    await records.recordAuditSteps({
+      cycleId,
+      rows: [
+        { unit: 'vp-tonghop', result: 'conformity', finding: null },
+        { unit: 'vp-kiemsoat-tthc', result: 'minor-nc', finding },
+      ].map((step, index) => ({
+        id: `${auditId}/step/s${index + 1}`,
+        auditId,
+        cycleId,
+        unitCode: step.unit,
+        process: 'Giải quyết hồ sơ TTHC',
+        clause: '8.5.1',
+        auditorUserId: auditor.userId,
+        result: step.result,
+        evidence: ['Sổ theo dõi'],
+        notes: null,
+        finding: step.finding,
+        signedOffAt: '2024-10-15T03:00:00.000Z',
+      })),
+      event: {
+        id: `${auditId}/steps`,
+        type: 'audit.steps-planned',
+        actor: lead.userId,
+        at: '2024-10-15T03:00:00.000Z',
+      },
+    });
+    await records.recordCorrectiveAction({
+      cycleId,
+      rows: [
+        {
+          id: `${auditId}/ca/s2`,
+          cycleId,
+          auditId,
+          stepId: `${auditId}/step/s2`,
+          severity: 'minor-nc',
+          unitCode: 'vp-kiemsoat-tthc',
+          finding,
+          correction: 'Bổ sung thời điểm chuyển bước.',
+          rootCause: 'Mẫu phiếu cũ.',
+          action: 'Cập nhật mẫu phiếu.',
+          ownerUserId: null,
+          dueDate: '2024-11-15',
+          status: 'closed',
+          rounds: 1,
+          effective: true,
+          verifiedBy: auditor.userId,
+          verifiedAt: '2024-11-20T03:00:00.000Z',
+          openedAt: '2024-10-15T03:00:00.000Z',
+        },
+      ],
+      event: {
+        id: `${auditId}/ca/s2/closed`,
+        type: 'corrective-action.closed',
+        actor: auditor.userId,
+        at: '2024-11-20T03:00:00.000Z',
+      },
+    });
+    await records.recordManagementReview({
+      cycleId,
+      rows: [
+        {
+          id: `${workflowId}/review`,
+          cycleId,
+          inputs: {},
+          outputs: {
+            improvementOpportunities: ['Số hóa phiếu kiểm soát'],
+            qmsChanges: [],
+            resourceNeeds: ['Máy quét tại bộ phận một cửa'],
+          },
+          actions: [
+            {
+              title: 'Số hóa phiếu kiểm soát quá trình',
+              ownerUnitCode: 'vp-kiemsoat-tthc',
+              dueDate: '2025-06-30',
+            },
+          ],
+          minutesRef: 'BB-XXLĐ-2024',
+          chairedBy: qmr.userId,
+          heldAt: '2024-12-16T02:00:00.000Z',
+          status: 'held',
+        },
+      ],
+      event: {
+        id: `${workflowId}/review/held`,
+        type: 'review.held',
+        actor: qmr.userId,
+        at: '2024-12-16T02:00:00.000Z',
+      },
+    });
+
+    const answer = await http.call<ReportAnswer>('GET', `/api/v1/cycles/${cycleId}/report`, {
+      token: await org.tokenOf('qmr'),
+      headers: { accept: 'application/json' },
+    });
+    expect(answer.status).toBe(200);
+    const report = answer.body;
+    expect(report).toMatchObject({ status: 'closed', phase: 'closing' });
+    expect(report.objectives.map((o) => [o.id, o.status, o.final])).toEqual([
+      ['obj-1', 'achieved', true],
+      ['obj-2', 'achieved', true],
+      ['obj-3', 'missed', true],
+      ['obj-4', 'achieved', true],
+      ['obj-5', 'achieved', true],
+    ]);
+    expect(report.audit).toMatchObject({
+      status: 'closed',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
+    });
+    expect(report.audit!.steps.map((st) => [st.unitCode, st.result])).toEqual([
+      ['vp-tonghop', 'conformity'],
+      ['vp-kiemsoat-tthc', 'minor-nc'],
+    ]);
+    expect(report.audit!.nonconformities).toEqual([
+      expect.objectContaining({ severity: 'minor-nc', finding, status: 'closed', effective: true }),
+    ]);
+    expect(report.review).toEqual({
+      status: 'held',
+      heldAt: '2024-12-16T02:00:00.000Z',
+      minutesRef: 'BB-XXLĐ-2024',
+      outputs: {
+        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
+        qmsChanges: [],
+        resourceNeeds: ['Máy quét tại bộ phận một cửa'],
+      },
+      actions: [
+        {
+          title: 'Số hóa phiếu kiểm soát quá trình',
+          ownerUnitCode: 'vp-kiemsoat-tthc',
+          dueDate: '2025-06-30',
+        },
+      ],
+    });
+
+    const page = await reportPage(await org.tokenOf('leader'));
+    expect(page.status).toBe(200);
+    const html = page.html;
+    expect(html).toContain('Báo cáo kết quả thực hiện mục tiêu chất lượng năm 2024');
+    expect(html).toContain('Tình trạng chu kỳ: <strong>Đã kết thúc</strong>');
+    expect(html).toContain('Kết quả năm: <strong class="status-missed">Không đạt</strong>');
+    expect(html).toContain('từ 07/10/2024 đến 18/10/2024');
+    // The finding is shown as text: its markup escaped, no script in the page.
+    expect(html).toContain(
+      'thiếu thời điểm &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; chuyển bước',
+    );
+    expect(html).not.toContain('<script');
+    expect(html).toContain('Đã khắc phục (có hiệu lực)');
+    expect(html).toContain('<li>Máy quét tại bộ phận một cửa</li>');
+    expect(html).toContain(
+      '<td>Số hóa phiếu kiểm soát quá trình</td><td>vp-kiemsoat-tthc</td><td>30/06/2025</td>',
+    );
+    expect(html).toContain('họp ngày 16/12/2024 09:00');
+    expect(html).not.toContain('Chưa thực hiện');
+  });
+
   it('answers 404 for an objective not in the decision and for another organisation, 401 without a token', async () => {
     const unknown = await http.call<{ code: string; message: string }>(
       'GET',
@@ -424,6 +767,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     for (const path of [
       `/api/v1/cycles/${cycleId}/objectives`,
       `/api/v1/cycles/${cycleId}/objectives/obj-3`,
+      `/api/v1/cycles/${cycleId}/report`,
     ]) {
       const foreign = await http.call<{ code: string }>('GET', path, { token: otherQmr });
       expect(foreign.status).toBe(404);

@@ -65,6 +65,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': [
     200, 400, 401, 403, 404, 409, 422, 429, 503,
   ],

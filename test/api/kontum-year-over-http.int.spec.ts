@@ -472,6 +472,16 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     ]);
     // The engine measured objective 5 itself: one internal audit held.
     expect(results.body.find((r) => r.objectiveId === 'obj-5')?.status).toBe('achieved');
+    // The year's report: the closed audit with its one corrected nonconformity, and the review's action.
+    const report = await org.as<{
+      audit: { status: string; nonconformities: { status: string; effective: boolean | null }[] };
+      review: { actions: { title: string }[] };
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/report`);
+    expect(report.body.audit).toMatchObject({
+      status: 'closed',
+      nonconformities: [{ status: 'closed', effective: true }],
+    });
+    expect(report.body.review.actions.map((a) => a.title)).toEqual(['Số hóa phiếu kiểm soát quá trình']);
   });
 
   it("keeps who did what in the cycle's event log, and shows nothing of it to another organisation", async () => {

@@ -1,4 +1,4 @@
-import { instantToVnLocal, type Language } from '@qcycle/domain';
+import { escapeHtml, instantToVnLocal, type Language } from '@qcycle/domain';
 import type { TaskNotificationReason, TaskNotificationRequest } from '@qcycle/contracts';
 
 /** One e-mail, ready to send and to keep as the record of what was said. */
@@ -23,13 +23,6 @@ export function formatVietnamDateTime(instant: string): string {
 /** `${publicUrl}/tasks/${taskId}?token=…`, every part encoded. */
 export function taskLinkUrl(publicUrl: string, taskId: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}?token=${encodeURIComponent(token)}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 }
 
 interface Wording {

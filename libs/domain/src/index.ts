@@ -23,3 +23,4 @@ export * from './templates/kontum-2024.template';
 export * from './templates/template-registry';
 export * from './task-outcomes';
 export * from './cycle-clock';
+export * from './escape-html';

@@ -1,9 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+// Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
+import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { CycleDocumentsService } from './cycle-documents.service';
+import { renderCycleReportHtml } from './cycle-report.html';
+import { CycleReportService } from './cycle-report.service';
 import {
   AuditView,
   DecisionView,
@@ -13,12 +17,16 @@ import {
   ReviewView,
 } from './dto/cycle-records.view';
 import { ObjectiveView } from './dto/cycle-objectives.view';
+import { CycleReportView } from './dto/cycle-report.view';
 
 @ApiTags('cycle records')
 @ApiBearerAuth()
 @Controller('api/v1/cycles/:cycleId')
 export class CycleDocumentsController {
-  constructor(private readonly documents: CycleDocumentsService) {}
+  constructor(
+    private readonly documents: CycleDocumentsService,
+    private readonly reports: CycleReportService,
+  ) {}
 
   @Get('decision')
   @ApiOperation({
@@ -95,5 +103,33 @@ export class CycleDocumentsController {
     @Param('cycleId') cycleId: string,
   ): Promise<ObjectiveResultView[]> {
     return this.documents.results(caller, cycleId);
+  }
+
+  @Get('report')
+  @ApiOperation({
+    summary:
+      "The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review",
+    description:
+      'JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. ' +
+      'Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).',
+  })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    type: CycleReportView,
+    description: 'The report (application/json), or the same as a printable page (text/html)',
+  })
+  @ApiErrors(401, 403, 404)
+  async report(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<CycleReportView | string> {
+    const report = await this.reports.report(caller, cycleId);
+    // Content negotiation: JSON unless the client prefers HTML (a browser's Accept does; `*/*` does not).
+    response.vary('Accept');
+    if (request.accepts(['application/json', 'text/html']) !== 'text/html') return report;
+    response.type('html');
+    return renderCycleReportHtml(report);
   }
 }

@@ -7,6 +7,7 @@ import { AuditActionsService } from './audit-actions.service';
 import { CycleDocumentsController } from './cycle-documents.controller';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { CycleRecordsService } from './cycle-records.service';
+import { CycleReportService } from './cycle-report.service';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
@@ -19,6 +20,7 @@ import { TemplatesController } from './templates.controller';
     CyclesService,
     CycleRecordsService,
     CycleDocumentsService,
+    CycleReportService,
     AuditActionsService,
     DirectoryRosterService,
   ],

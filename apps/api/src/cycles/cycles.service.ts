@@ -72,7 +72,7 @@ export class CyclesService {
     const key = parseQualityCycleId(cycleId);
     if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
-    const [record, live] = await Promise.all([this.cycles.findOneBy({ id: cycleId }), this.live(workflowId)]);
+    const [record, live] = await Promise.all([this.recorded(cycleId), this.live(workflowId)]);
     if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
     return {
       id: cycleId,
@@ -84,6 +84,11 @@ export class CyclesService {
       phase: record?.phase,
       live: live ?? { executionStatus: 'UNKNOWN' },
     };
+  }
+
+  /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */
+  async recorded(cycleId: string): Promise<QualityCycleEntity | null> {
+    return this.cycles.findOneBy({ id: cycleId });
   }
 
   private async live(workflowId: string): Promise<CycleLiveView | undefined> {

@@ -3,7 +3,7 @@ import { COMPARATORS, INDICATOR_KINDS, MEASUREMENT_FREQUENCIES } from '@qcycle/d
 import { MeasurementView } from './cycle-records.view';
 
 /** libs/domain `ObjectiveStatus`, as the monitoring evaluates it after each report and the close at year end. */
-const OBJECTIVE_STATUSES = ['not-measured', 'on-track', 'at-risk', 'achieved', 'missed'];
+export const OBJECTIVE_STATUSES = ['not-measured', 'on-track', 'at-risk', 'achieved', 'missed'];
 
 export class LocalizedTextView {
   @ApiProperty({ example: 'Giải quyết hồ sơ TTHC đúng hạn' })

@@ -1,0 +1,225 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CYCLE_PHASES, INDICATOR_KINDS, MEASUREMENT_FREQUENCIES } from '@qcycle/domain';
+import { LocalizedTextView, OBJECTIVE_STATUSES } from './cycle-objectives.view';
+import { AuditStepView, CorrectiveActionView } from './cycle-records.view';
+
+export class ReportDecisionView {
+  @ApiProperty({ example: '123/QĐ-UBND' })
+  documentNumber!: string;
+
+  @ApiProperty({ example: 'Nguyễn Hữu Tháp' })
+  signerName!: string;
+
+  @ApiProperty({ example: 'Phó Chủ tịch' })
+  signerTitle!: string;
+
+  @ApiProperty({ example: '2024-01-05' })
+  signingDate!: string;
+
+  @ApiProperty({ example: '2024-01-05' })
+  effectiveDate!: string;
+}
+
+export class ReportFigureView {
+  @ApiProperty({ example: '2024-02' })
+  periodKey!: string;
+
+  @ApiProperty({ example: 85, nullable: true, type: Number })
+  numerator!: number | null;
+
+  @ApiProperty({ example: 100, nullable: true, type: Number })
+  denominator!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  value!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Boolean })
+  achieved!: boolean | null;
+
+  @ApiProperty({ example: true, description: 'Reported after the period’s due date' })
+  late!: boolean;
+}
+
+export class ReportIndicatorView {
+  @ApiProperty({ example: 'obj-4-on-time' })
+  id!: string;
+
+  @ApiProperty({ example: 'ratio', enum: [...INDICATOR_KINDS] })
+  kind!: string;
+
+  @ApiProperty({ type: LocalizedTextView })
+  label!: LocalizedTextView;
+
+  @ApiProperty({
+    example: 'trên 80%',
+    nullable: true,
+    type: String,
+    description: 'None for a judged indicator',
+  })
+  targetText!: string | null;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Measured by the engine from its own records (no one reports it; objectives 1 and 5 of the template)',
+  })
+  measuredByEngine!: boolean;
+
+  @ApiProperty({
+    example: 12,
+    description: 'Periods in the year at the objective’s frequency (0 if engine-measured)',
+  })
+  expectedPeriods!: number;
+
+  @ApiProperty({ example: 2, description: 'Periods with a reported figure' })
+  reportedPeriods!: number;
+
+  @ApiProperty({ example: 1, description: 'Figures reported late' })
+  lateReports!: number;
+
+  @ApiProperty({
+    example: 'achieved',
+    nullable: true,
+    type: String,
+    description: "The indicator's result of the year, once closed; null before",
+  })
+  result!: string | null;
+
+  @ApiProperty({ type: [ReportFigureView], description: 'The figures, by period' })
+  figures!: ReportFigureView[];
+}
+
+export class ReportObjectiveView {
+  @ApiProperty({ example: 'obj-4' })
+  id!: string;
+
+  @ApiProperty({ example: 4 })
+  number!: number;
+
+  @ApiProperty({ type: LocalizedTextView })
+  title!: LocalizedTextView;
+
+  @ApiProperty({ example: 'monthly', enum: [...MEASUREMENT_FREQUENCIES] })
+  frequency!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc', nullable: true, type: String })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 'Lê Văn Hùng', nullable: true, type: String })
+  assigneeName!: string | null;
+
+  @ApiProperty({ example: 'on-track', enum: OBJECTIVE_STATUSES })
+  status!: string;
+
+  @ApiProperty({
+    example: false,
+    description: "true when status is the year's result (the cycle closed); false for the status so far",
+  })
+  final!: boolean;
+
+  @ApiProperty({ type: [ReportIndicatorView] })
+  indicators!: ReportIndicatorView[];
+}
+
+export class ReportAuditView {
+  @ApiProperty({ example: 'closed', enum: ['planning', 'in-progress', 'closed', 'cancelled'] })
+  status!: string;
+
+  @ApiProperty({ example: '2024-10-07', nullable: true, type: String, description: 'First day of the plan' })
+  from!: string | null;
+
+  @ApiProperty({ example: '2024-10-18', nullable: true, type: String, description: 'Last day of the plan' })
+  to!: string | null;
+
+  @ApiProperty({ example: 'Toàn bộ HTQLCL', nullable: true, type: String })
+  scope!: string | null;
+
+  @ApiProperty({ type: [AuditStepView] })
+  steps!: AuditStepView[];
+
+  @ApiProperty({
+    type: [CorrectiveActionView],
+    description: 'One per nonconformity, with its corrective action',
+  })
+  nonconformities!: CorrectiveActionView[];
+
+  @ApiProperty({ example: 'Báo cáo đánh giá nội bộ năm 2024 …', nullable: true, type: String })
+  report!: string | null;
+
+  @ApiProperty({ example: '2024-10-25T09:00:00.000Z', nullable: true, type: String })
+  closedAt!: string | null;
+}
+
+export class ReviewOutputsView {
+  @ApiProperty({ example: ['Số hóa phiếu kiểm soát'], type: [String] })
+  improvementOpportunities!: string[];
+
+  @ApiProperty({ example: [], type: [String] })
+  qmsChanges!: string[];
+
+  @ApiProperty({ example: ['Máy quét tại bộ phận một cửa'], type: [String] })
+  resourceNeeds!: string[];
+}
+
+export class ReviewActionView {
+  @ApiProperty({ example: 'Số hóa phiếu kiểm soát quá trình' })
+  title!: string;
+
+  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
+  ownerUnitCode!: string;
+
+  @ApiProperty({ example: '2025-06-30' })
+  dueDate!: string;
+}
+
+export class ReportReviewView {
+  @ApiProperty({ example: 'held', enum: ['waiting', 'held'] })
+  status!: string;
+
+  @ApiProperty({ example: '2024-12-16T02:00:00.000Z', nullable: true, type: String })
+  heldAt!: string | null;
+
+  @ApiProperty({ example: 'BB-XXLĐ-2024', nullable: true, type: String })
+  minutesRef!: string | null;
+
+  @ApiProperty({ type: ReviewOutputsView, nullable: true, description: 'ISO 9.3.3; null until held' })
+  outputs!: ReviewOutputsView | null;
+
+  @ApiProperty({ type: [ReviewActionView], description: 'Carried into next year’s cycle' })
+  actions!: ReviewActionView[];
+}
+
+/** The year's report: what `/decision`, `/objectives`, `/audit`, `/review` and `/results` hold, in one document. */
+export class CycleReportView {
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({ example: 'kontum' })
+  organisationCode!: string;
+
+  @ApiProperty({ example: 2024 })
+  year!: number;
+
+  @ApiProperty({
+    example: 'closed',
+    nullable: true,
+    enum: ['running', 'closed', 'cancelled'],
+    description: 'As recorded (null until the worker has recorded the cycle)',
+  })
+  status!: string | null;
+
+  @ApiProperty({ example: 'closing', nullable: true, enum: CYCLE_PHASES })
+  phase!: string | null;
+
+  @ApiProperty({ type: ReportDecisionView })
+  decision!: ReportDecisionView;
+
+  @ApiProperty({ type: [ReportObjectiveView] })
+  objectives!: ReportObjectiveView[];
+
+  @ApiProperty({ type: ReportAuditView, nullable: true, description: 'null until the audit is planned' })
+  audit!: ReportAuditView | null;
+
+  @ApiProperty({ type: ReportReviewView, nullable: true, description: 'null until the review is prepared' })
+  review!: ReportReviewView | null;
+}
