@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { CYCLE_PHASES, INDICATOR_KINDS, MEASUREMENT_FREQUENCIES } from '@qcycle/domain';
-import { LocalizedTextView, OBJECTIVE_STATUSES } from './cycle-objectives.view';
-import { AuditStepView, CorrectiveActionView } from './cycle-records.view';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { CYCLE_PHASES, MEASUREMENT_FREQUENCIES } from '@qcycle/domain';
+import { LocalizedTextView, OBJECTIVE_STATUSES, ObjectiveIndicatorView } from './cycle-objectives.view';
+import { AuditStepView, CorrectiveActionView, MeasurementView } from './cycle-records.view';
 
 export class ReportDecisionView {
   @ApiProperty({ example: '123/QĐ-UBND' })
@@ -20,36 +20,17 @@ export class ReportDecisionView {
   effectiveDate!: string;
 }
 
-export class ReportFigureView {
-  @ApiProperty({ example: '2024-02' })
-  periodKey!: string;
+/** One figure of an indicator, as `/measurements` shows it, without who reported it and the evidence. */
+export class ReportFigureView extends PickType(MeasurementView, [
+  'periodKey',
+  'numerator',
+  'denominator',
+  'value',
+  'achieved',
+  'late',
+] as const) {}
 
-  @ApiProperty({ example: 85, nullable: true, type: Number })
-  numerator!: number | null;
-
-  @ApiProperty({ example: 100, nullable: true, type: Number })
-  denominator!: number | null;
-
-  @ApiProperty({ example: null, nullable: true, type: Number })
-  value!: number | null;
-
-  @ApiProperty({ example: null, nullable: true, type: Boolean })
-  achieved!: boolean | null;
-
-  @ApiProperty({ example: true, description: 'Reported after the period’s due date' })
-  late!: boolean;
-}
-
-export class ReportIndicatorView {
-  @ApiProperty({ example: 'obj-4-on-time' })
-  id!: string;
-
-  @ApiProperty({ example: 'ratio', enum: [...INDICATOR_KINDS] })
-  kind!: string;
-
-  @ApiProperty({ type: LocalizedTextView })
-  label!: LocalizedTextView;
-
+export class ReportIndicatorView extends PickType(ObjectiveIndicatorView, ['id', 'kind', 'label'] as const) {
   @ApiProperty({
     example: 'trên 80%',
     nullable: true,
