@@ -897,6 +897,19 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           expect.arrayContaining(['id', 'workflowId', 'organisationCode', 'year', 'status', 'phase']),
         );
       }
+      expect(Object.keys(doc.components.schemas.ReportAuditView?.properties ?? {}).sort()).toEqual([
+        'closedAt',
+        'from',
+        'nonconformities',
+        'report',
+        'scope',
+        'status',
+        'steps',
+        'to',
+      ]);
+      expect(Object.keys(doc.components.schemas.ReportDecisionView?.properties ?? {})).toContain(
+        'signingDate',
+      );
     });
   });
 });

@@ -1,24 +1,22 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { CYCLE_PHASES, MEASUREMENT_FREQUENCIES } from '@qcycle/domain';
 import { LocalizedTextView, OBJECTIVE_STATUSES, ObjectiveIndicatorView } from './cycle-objectives.view';
-import { AuditStepView, CorrectiveActionView, MeasurementView } from './cycle-records.view';
+import {
+  AuditView,
+  CorrectiveActionView,
+  DecisionView,
+  MeasurementView,
+  ReviewView,
+} from './cycle-records.view';
 
-export class ReportDecisionView {
-  @ApiProperty({ example: '123/QĐ-UBND' })
-  documentNumber!: string;
-
-  @ApiProperty({ example: 'Nguyễn Hữu Tháp' })
-  signerName!: string;
-
-  @ApiProperty({ example: 'Phó Chủ tịch' })
-  signerTitle!: string;
-
-  @ApiProperty({ example: '2024-01-05' })
-  signingDate!: string;
-
-  @ApiProperty({ example: '2024-01-05' })
-  effectiveDate!: string;
-}
+/** The decision as the report names it: number, signer, dates. */
+export class ReportDecisionView extends PickType(DecisionView, [
+  'documentNumber',
+  'signerName',
+  'signerTitle',
+  'signingDate',
+  'effectiveDate',
+] as const) {}
 
 /** One figure of an indicator, as `/measurements` shows it, without who reported it and the evidence. */
 export class ReportFigureView extends PickType(MeasurementView, [
@@ -102,10 +100,7 @@ export class ReportObjectiveView {
   indicators!: ReportIndicatorView[];
 }
 
-export class ReportAuditView {
-  @ApiProperty({ example: 'closed', enum: ['planning', 'in-progress', 'closed', 'cancelled'] })
-  status!: string;
-
+export class ReportAuditView extends PickType(AuditView, ['status', 'steps', 'report', 'closedAt'] as const) {
   @ApiProperty({ example: '2024-10-07', nullable: true, type: String, description: 'First day of the plan' })
   from!: string | null;
 
@@ -115,20 +110,11 @@ export class ReportAuditView {
   @ApiProperty({ example: 'Toàn bộ HTQLCL', nullable: true, type: String })
   scope!: string | null;
 
-  @ApiProperty({ type: [AuditStepView] })
-  steps!: AuditStepView[];
-
   @ApiProperty({
     type: [CorrectiveActionView],
     description: 'One per nonconformity, with its corrective action',
   })
   nonconformities!: CorrectiveActionView[];
-
-  @ApiProperty({ example: 'Báo cáo đánh giá nội bộ năm 2024 …', nullable: true, type: String })
-  report!: string | null;
-
-  @ApiProperty({ example: '2024-10-25T09:00:00.000Z', nullable: true, type: String })
-  closedAt!: string | null;
 }
 
 export class ReviewOutputsView {
@@ -153,16 +139,7 @@ export class ReviewActionView {
   dueDate!: string;
 }
 
-export class ReportReviewView {
-  @ApiProperty({ example: 'held', enum: ['waiting', 'held'] })
-  status!: string;
-
-  @ApiProperty({ example: '2024-12-16T02:00:00.000Z', nullable: true, type: String })
-  heldAt!: string | null;
-
-  @ApiProperty({ example: 'BB-XXLĐ-2024', nullable: true, type: String })
-  minutesRef!: string | null;
-
+export class ReportReviewView extends PickType(ReviewView, ['status', 'heldAt', 'minutesRef'] as const) {
   @ApiProperty({ type: ReviewOutputsView, nullable: true, description: 'ISO 9.3.3; null until held' })
   outputs!: ReviewOutputsView | null;
 
