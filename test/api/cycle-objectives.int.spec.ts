@@ -8,6 +8,7 @@ import { QualityRecordActivities } from '../../activities/src/quality-records.ac
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
+import { HELD_REVIEW } from './support/review-fixture';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 interface StatusChange {
@@ -662,19 +663,9 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
           id: `${workflowId}/review`,
           cycleId,
           inputs: {},
-          outputs: {
-            improvementOpportunities: ['Số hóa phiếu kiểm soát'],
-            qmsChanges: [],
-            resourceNeeds: ['Máy quét tại bộ phận một cửa'],
-          },
-          actions: [
-            {
-              title: 'Số hóa phiếu kiểm soát quá trình',
-              ownerUnitCode: 'vp-kiemsoat-tthc',
-              dueDate: '2025-06-30',
-            },
-          ],
-          minutesRef: 'BB-XXLĐ-2024',
+          outputs: HELD_REVIEW.outputs,
+          actions: HELD_REVIEW.actions,
+          minutesRef: HELD_REVIEW.minutesRef,
           chairedBy: qmr.userId,
           heldAt: '2024-12-16T02:00:00.000Z',
           status: 'held',
@@ -718,19 +709,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(report.review).toEqual({
       status: 'held',
       heldAt: '2024-12-16T02:00:00.000Z',
-      minutesRef: 'BB-XXLĐ-2024',
-      outputs: {
-        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
-        qmsChanges: [],
-        resourceNeeds: ['Máy quét tại bộ phận một cửa'],
-      },
-      actions: [
-        {
-          title: 'Số hóa phiếu kiểm soát quá trình',
-          ownerUnitCode: 'vp-kiemsoat-tthc',
-          dueDate: '2025-06-30',
-        },
-      ],
+      ...HELD_REVIEW,
     });
 
     const page = await reportPage(await org.tokenOf('leader'));

@@ -10,6 +10,7 @@ import {
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import type { Answer, HttpRecorder } from './support/http-recorder';
+import { HELD_REVIEW } from './support/review-fixture';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 interface TaskDetail extends TaskSummary {
@@ -428,21 +429,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     );
     expect(inputs.status).toBe(200);
     expect(JSON.stringify(inputs.body.inputs)).toContain('minor-nc');
-    const held = await complete('leader', task.id, {
-      minutesRef: 'BB-XXLĐ-2024',
-      outputs: {
-        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
-        qmsChanges: [],
-        resourceNeeds: ['Máy quét tại bộ phận một cửa'],
-      },
-      actions: [
-        {
-          title: 'Số hóa phiếu kiểm soát quá trình',
-          ownerUnitCode: 'vp-kiemsoat-tthc',
-          dueDate: '2025-06-30',
-        },
-      ],
-    });
+    const held = await complete('leader', task.id, HELD_REVIEW);
     expect(held.status).toBe(200);
 
     const closed = await eventually(
