@@ -1,0 +1,90 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { i18next } from '../i18n';
+import type { paths } from './schema';
+
+/** Where the current session's bearer token is read from (set by auth/session.tsx). */
+let bearerToken: (() => string | null) | undefined;
+export function useBearerToken(source: () => string | null): void {
+  bearerToken = source;
+}
+
+/** Called when the API answers 401 to a signed-in request: the session ended (expired, revoked). */
+let onUnauthorised: (() => void) | undefined;
+export function onSessionEnded(handler: () => void): void {
+  onUnauthorised = handler;
+}
+
+const authAndLanguage: Middleware = {
+  onRequest({ request }) {
+    const token = bearerToken?.();
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    request.headers.set('accept-language', i18next.language);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has('authorization')) onUnauthorised?.();
+    return response;
+  },
+};
+
+/** The API on the same origin, typed by the API's own OpenAPI document (api/schema.d.ts). */
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(authAndLanguage);
+
+/** One field the API refused, as it names it (`figures[obj-4-on-time].numerator`, `steps[2].auditorUserId`). */
+export interface FieldProblem {
+  path: string;
+  code?: string;
+  reason: string;
+}
+
+/** Every error answer: `{ statusCode, code, message, requestId, details? }`. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: FieldProblem[],
+    readonly details: Record<string, unknown> | undefined,
+  ) {
+    super(message);
+  }
+
+  /** The problems of one field (and of its children, e.g. `steps[2]` for `steps[2].unitCode`). */
+  at(path: string): FieldProblem[] {
+    return this.problems.filter(
+      (problem) =>
+        problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`),
+    );
+  }
+}
+
+/** The refusal of an error body: workflow problems (422) and DTO field messages (400) alike. */
+export function toApiProblem(status: number, body: unknown): ApiProblem {
+  const error = (body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+  const details = error.details;
+  const problems: FieldProblem[] = [];
+  const listed = details?.problems;
+  if (Array.isArray(listed)) {
+    for (const item of listed as { path?: string; code?: string; reason?: string }[]) {
+      problems.push({ path: item.path ?? '', code: item.code, reason: item.reason ?? '' });
+    }
+  }
+  const fields = details?.fields;
+  if (fields && typeof fields === 'object') {
+    for (const [path, messages] of Object.entries(fields as Record<string, string[]>)) {
+      for (const reason of messages) problems.push({ path, reason });
+    }
+  }
+  return new ApiProblem(status, error.code ?? 'ERROR', error.message ?? `HTTP ${status}`, problems, details);
+}
+
+/** The data of an openapi-fetch answer, or its ApiProblem thrown. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || error !== undefined) throw toApiProblem(response.status, error);
+  return data as T;
+}
+
+/** Task ids contain slashes: one path segment, encoded. */
+export const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;

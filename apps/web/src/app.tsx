@@ -1,0 +1,118 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { SessionProvider, useSession } from './auth/session';
+import { AppShell } from './layout/app-shell';
+import { SignInPage } from './pages/sign-in.page';
+
+// The sign-in page and the shell load with the first page; everything else is split by route.
+const OidcCallbackPage = lazy(() => import('./pages/oidc-callback.page'));
+const TaskEntryPage = lazy(() => import('./tasks/task-entry.page'));
+const MyTasksPage = lazy(() => import('./tasks/my-tasks.page'));
+const CyclesPage = lazy(() => import('./cycles/cycles.page'));
+const CycleDashboardPage = lazy(() => import('./cycles/cycle-dashboard.page'));
+const CycleAuditPage = lazy(() => import('./cycles/cycle-audit.page'));
+const CycleReviewPage = lazy(() => import('./cycles/cycle-review.page'));
+const CycleHistoryPage = lazy(() => import('./cycles/cycle-history.page'));
+const DirectoryPage = lazy(() => import('./directory/directory.page'));
+const NotificationsPage = lazy(() => import('./notifications/notifications.page'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** Pages behind sign-in: without a session, the sign-in page, which comes back here afterwards. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user)
+    return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return <AppShell>{children}</AppShell>;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/auth/callback" element={<OidcCallbackPage />} />
+            {/* The e-mailed link: /tasks/<id>?token=… opens the task without a password. */}
+            <Route path="/tasks/:taskId" element={<TaskEntryPage />} />
+            <Route
+              path="/"
+              element={
+                <SignedIn>
+                  <MyTasksPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles"
+              element={
+                <SignedIn>
+                  <CyclesPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId"
+              element={
+                <SignedIn>
+                  <CycleDashboardPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId/audit"
+              element={
+                <SignedIn>
+                  <CycleAuditPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId/review"
+              element={
+                <SignedIn>
+                  <CycleReviewPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId/history"
+              element={
+                <SignedIn>
+                  <CycleHistoryPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/directory"
+              element={
+                <SignedIn>
+                  <DirectoryPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/notifications"
+              element={
+                <SignedIn>
+                  <NotificationsPage />
+                </SignedIn>
+              }
+            />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,101 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
+import type { components } from '../api/schema';
+import { i18next } from '../i18n';
+
+export type Me = components['schemas']['MeView'];
+
+/**
+ * A signed-in session: a bearer token and who it belongs to. A password or SSO session is kept in
+ * localStorage (it survives a reload, until the token expires or the user signs out); a session
+ * opened from an e-mailed task link opens that one task only and lives in this tab alone.
+ */
+interface StoredSession {
+  accessToken: string;
+  user: Me;
+  expiresAt: number;
+}
+
+const STORAGE_KEY = 'qcycle.session';
+
+function storageFor(user: Me): Storage {
+  return user.authenticatedBy === 'task-link' ? sessionStorage : localStorage;
+}
+
+function readStored(): StoredSession | null {
+  for (const storage of [sessionStorage, localStorage]) {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) continue;
+    try {
+      const session = JSON.parse(raw) as StoredSession;
+      if (session.expiresAt > Date.now()) return session;
+    } catch {
+      /* unreadable: ignored */
+    }
+    storage.removeItem(STORAGE_KEY);
+  }
+  return null;
+}
+
+let current: StoredSession | null = readStored();
+useBearerToken(() => current?.accessToken ?? null);
+
+interface SessionContextValue {
+  user: Me | null;
+  /** Keeps a session the API handed out (login, SSO, task link). */
+  begin(session: { accessToken: string; expiresIn: number; user: Me }): void;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<StoredSession | null>(current);
+
+  const signOut = useCallback(() => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
+    current = null;
+    setSession(null);
+  }, []);
+
+  const begin = useCallback((handed: { accessToken: string; expiresIn: number; user: Me }) => {
+    const stored: StoredSession = {
+      accessToken: handed.accessToken,
+      user: handed.user,
+      expiresAt: Date.now() + handed.expiresIn * 1000,
+    };
+    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
+    storageFor(handed.user).setItem(STORAGE_KEY, JSON.stringify(stored));
+    current = stored;
+    setSession(stored);
+  }, []);
+
+  useEffect(() => onSessionEnded(signOut), [signOut]);
+
+  // The user's saved language wins over the device's once they are known.
+  const locale = (session?.user as { locale?: string } | undefined)?.locale;
+  useEffect(() => {
+    if ((locale === 'vi' || locale === 'en') && locale !== i18next.language)
+      void i18next.changeLanguage(locale);
+  }, [locale]);
+
+  const value = useMemo(() => ({ user: session?.user ?? null, begin, signOut }), [session, begin, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export type Role = Me['roles'][number];
+export const hasRole = (user: Me | null, ...roles: Role[]) =>
+  !!user && roles.some((role) => user.roles.includes(role));
+
+/** Signs in with e-mail and password (POST /api/v1/auth/login). */
+export async function signInWithPassword(email: string, password: string) {
+  return ok(api.POST('/api/v1/auth/login', { body: { email, password } }));
+}

@@ -1,0 +1,25 @@
+import { catalogues, NAMESPACES } from './catalogues';
+
+/** Every key path of a catalogue, e.g. `nav.myTasks`. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('the vi and en catalogues of the web app', () => {
+  it.each(NAMESPACES)('namespace %s has the same keys in both languages, none empty', (namespace) => {
+    const vi = keyPaths(catalogues.vi[namespace]).sort();
+    const en = keyPaths(catalogues.en[namespace]).sort();
+    expect(vi.length).toBeGreaterThan(0);
+    expect(en).toEqual(vi);
+    const empty = (tree: unknown) =>
+      keyPaths(tree).filter((path) => {
+        const leaf = path
+          .split('.')
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree);
+        return typeof leaf !== 'string' || leaf.trim() === '';
+      });
+    expect(empty(catalogues.vi[namespace])).toEqual([]);
+    expect(empty(catalogues.en[namespace])).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router-dom';
+import { api } from '../api/client';
+import { hasRole, useSession } from '../auth/session';
+import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
+
+/** How many open and overdue tasks the signed-in user has, for the navigation. */
+function useTaskCounts() {
+  const location = useLocation();
+  const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api.GET('/api/v1/me/tasks', { params: { query: { limit: 1 } } }),
+      api.GET('/api/v1/me/tasks', { params: { query: { limit: 1, due: 'overdue' } } }),
+    ]).then(([open, overdue]) => {
+      if (live && open.data && overdue.data)
+        setCounts({ open: open.data.total, overdue: overdue.data.total });
+    });
+    return () => {
+      live = false;
+    };
+  }, [location.pathname]);
+  return counts;
+}
+
+/** The frame of every signed-in page: who you are, where to go, language, sign out. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const counts = useTaskCounts();
+  const linkSession = user?.authenticatedBy === 'task-link';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          qcycle
+        </Link>
+        {!linkSession && (
+          <nav aria-label={t('nav.label')} className="nav">
+            <NavLink to="/" end>
+              {t('nav.myTasks')}
+              {counts && (
+                <span className={`badge${counts.overdue > 0 ? ' badge-danger' : ''}`}>
+                  <span className="visually-hidden">{t('nav.openCount')}: </span>
+                  {counts.open}
+                </span>
+              )}
+            </NavLink>
+            {hasRole(
+              user,
+              'quality-representative',
+              'leader',
+              'auditor',
+              'lead-auditor',
+              'unit-head',
+              'admin',
+            ) && <NavLink to="/cycles">{t('nav.cycles')}</NavLink>}
+            {hasRole(user, 'admin') && <NavLink to="/directory">{t('nav.directory')}</NavLink>}
+          </nav>
+        )}
+        <div className="topbar-end">
+          {!linkSession && <NotificationBell />}
+          <LanguageSwitch />
+          <span className="who" title={user?.email}>
+            {user?.fullName}
+          </span>
+          <button type="button" className="button button-quiet" onClick={signOut}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

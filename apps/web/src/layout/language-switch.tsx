@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useSession } from '../auth/session';
+import { LANGUAGES } from '../i18n';
+
+/** Tiếng Việt / English: applied at once, kept on this device and, when signed in, as the user's locale. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const choose = (language: 'vi' | 'en') => {
+    void i18n.changeLanguage(language);
+    if (user && user.authenticatedBy !== 'task-link') {
+      void api.PATCH('/api/v1/auth/me' as never, { body: { locale: language } } as never);
+    }
+  };
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          aria-pressed={i18n.language === language}
+          className="button button-quiet"
+          onClick={() => choose(language)}
+        >
+          {language === 'vi' ? 'Tiếng Việt' : 'English'}
+        </button>
+      ))}
+    </div>
+  );
+}

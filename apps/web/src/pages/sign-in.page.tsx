@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import { api, ApiProblem } from '../api/client';
+import { signInWithPassword, useSession } from '../auth/session';
+import { startSso } from '../auth/pkce';
+import { LanguageSwitch } from '../layout/language-switch';
+import { Field } from '../ui/field';
+
+interface Providers {
+  password: boolean;
+  sso: { authorizationEndpoint: string; clientId: string; scope: string } | null;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { user, begin } = useSession();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [providers, setProviders] = useState<Providers>({ password: true, sso: null });
+
+  useEffect(() => {
+    void api
+      .GET('/api/v1/auth/providers' as never)
+      .then(({ data }) => data && setProviders(data as Providers));
+  }, []);
+
+  if (user && user.authenticatedBy !== 'task-link') return <Navigate to={from} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      begin(await signInWithPassword(email, password));
+    } catch (caught) {
+      const status = caught instanceof ApiProblem ? caught.status : 0;
+      setError(
+        status === 401
+          ? t('signIn.wrongPassword')
+          : status === 429
+            ? t('signIn.tooMany')
+            : t('errors.network'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card">
+        <div className="sign-in-head">
+          <h1>{t('signIn.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p className="muted">{t('signIn.lead')}</p>
+        {error && (
+          <div className="notice notice-error" role="alert">
+            {error}
+          </div>
+        )}
+        {providers.password && (
+          <form onSubmit={submit} noValidate>
+            <Field label={t('signIn.email')}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('signIn.password')}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('signIn.submit')}
+            </button>
+          </form>
+        )}
+        {providers.sso && (
+          <button type="button" className="button" onClick={() => void startSso(providers.sso!, from)}>
+            {t('signIn.sso')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

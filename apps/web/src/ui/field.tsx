@@ -1,0 +1,39 @@
+import { useId, type ReactNode } from 'react';
+import type { FieldProblem } from '../api/client';
+
+/**
+ * A labelled form field with its hint and the API's refusal of it right beside it. `children` gets
+ * the control's id and the ids of the texts that describe it (aria-describedby).
+ */
+export function Field({
+  label,
+  hint,
+  problems = [],
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  problems?: FieldProblem[];
+  children: (control: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = problems.length > 0 ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${problems.length > 0 ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy, invalid: problems.length > 0 })}
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {errorId && (
+        <p className="field-error" id={errorId} role="alert">
+          {problems.map((problem) => problem.reason).join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
