@@ -18,7 +18,6 @@ function newest(path) {
 }
 
 export function buildWeb({ force = false, log = (m) => console.log(`[qcycle] ${m}`) } = {}) {
-  ensureDependencies();
   const web = join(root, 'apps/web');
   const built = join(root, 'dist/web/index.html');
   const sources = Math.max(
@@ -51,4 +50,8 @@ export function buildWeb({ force = false, log = (m) => console.log(`[qcycle] ${m
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildWeb({ force: process.argv.includes('--force') });
+// `node scripts/build-web.mjs [--force] [--no-install]`: --no-install where npm ci already ran (the image build).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.argv.includes('--no-install')) ensureDependencies();
+  buildWeb({ force: process.argv.includes('--force') });
+}

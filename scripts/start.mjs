@@ -67,6 +67,9 @@ execFileSync(process.execPath, ['scripts/build-workflow-bundle.mjs', 'dist/workf
   cwd: root,
   stdio: 'inherit',
 });
+// The web app (apps/web → dist/web), served by the API on the same origin.
+const { buildWeb } = await import('./build-web.mjs');
+buildWeb({ log });
 
 const children = [];
 let stopping = false;
@@ -106,7 +109,8 @@ function demoBlock(logins, url) {
   return `  Demo users (password for all: ${logins.password}):
 ${rows.join('\n')}
 
-  Sign in as the Quality Representative and start the Kon Tum 2024 cycle (see docs/api.md):
+  Open ${url}/ and sign in as the Quality Representative to start the Kon Tum 2024 cycle.
+  Or through the API (see docs/api.md):
     TOKEN=$(curl -s ${url}/api/v1/auth/login -H 'content-type: application/json' \\
       -d '{"email":"qmr@kontum.qcycle.test","password":"${logins.password}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
     curl -X POST ${url}/api/v1/cycles -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
@@ -226,6 +230,7 @@ try {
   console.log(`
   qcycle is running.
 
+    Web app        ${publicUrl}/   (sign in with a demo user below)
     API            ${publicUrl}/api/v1
     OpenAPI docs   ${publicUrl}/api/docs
     Health         ${publicUrl}/health${embeddedTemporal ? `\n    Temporal UI    http://localhost:${temporalUiPort}` : ''}
