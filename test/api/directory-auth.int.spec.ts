@@ -20,6 +20,7 @@ import { UnitsController } from '../../apps/api/src/directory/units.controller';
 import { UsersController } from '../../apps/api/src/directory/users.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
+import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { DemoOrganisation, signIn, type Session } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
@@ -36,6 +37,12 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /health': [200, 503],
   'POST /api/v1/auth/login': [200, 400, 401, 403, 429],
   'GET /api/v1/auth/me': [200, 401, 403],
+  'PATCH /api/v1/auth/me': [200, 400, 401, 403, 429],
+  'GET /api/v1/auth/providers': [200, 503],
+  'POST /api/v1/auth/oidc/exchange': [200, 400, 401, 403, 429, 503],
+  'GET /api/v1/me/notifications': [200, 400, 401, 403],
+  'POST /api/v1/me/notifications/read-all': [200, 401, 403, 429],
+  'POST /api/v1/me/notifications/{notificationId}/read': [200, 401, 403, 404, 429],
   'GET /api/v1/organisations': [200, 400, 401, 403],
   'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
   'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],
@@ -89,6 +96,7 @@ const CONTROLLERS = [
   AuditActionsController,
   TemplatesController,
   TasksController,
+  NotificationsController,
 ];
 
 describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {

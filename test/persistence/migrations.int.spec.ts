@@ -23,9 +23,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
           'last_attempt_at',
           'last_error',
           'claimed_until',
+          'read_at',
         ]),
       );
-      expect(notifications?.indices.map((i) => i.name)).toContain('IDX_notifications_delivery_created');
+      expect(notifications?.indices.map((i) => i.name)).toEqual(
+        expect.arrayContaining(['IDX_notifications_delivery_created', 'IDX_notifications_recipient_read']),
+      );
 
       expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
       expect(await tables()).toEqual([]);

@@ -290,6 +290,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       lastAttemptAt: null,
       lastError: null,
       claimedUntil: null,
+      readAt: null,
     };
   }
 

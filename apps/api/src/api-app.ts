@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +14,8 @@ import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { qcycleValidationPipe } from './common/validation';
 import { formatDemoLogins, seedDemoDirectory } from './demo/demo-directory';
+import { withTaskOutcomeSchemas } from './tasks/task-outcome-schemas.openapi';
+import { qcycleRoot, webAppMiddleware } from './web/web-app.middleware';
 
 export interface CreateApiAppOptions {
   /** Apply pending migrations before serving (the embedded default and the compose api do). */
@@ -52,7 +56,11 @@ export async function createApiApp(
   // Behind a proxy elsewhere, limits key on the proxy's address (stricter, never bypassable).
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
+  const webDistDir = config.http.webDistDir ?? join(qcycleRoot(), 'dist', 'web');
+  if (!existsSync(join(webDistDir, 'index.html')))
+    logger.log(`the web app is not built (${webDistDir}): npm run build:web`);
+  app.use(webAppMiddleware(webDistDir));
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
@@ -75,8 +83,39 @@ export async function createApiApp(
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  // Each task kind's outcome is a JSON Schema from libs/domain, added beside the DTO schemas.
+  const openApiDocument = () => withTaskOutcomeSchemas(SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, openApiDocument, {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;
+}
+
+/**
+ * helmet's defaults, spelled out where the web app (served on this origin) and Swagger UI depend on
+ * them: scripts only from this origin (no inline script), inline styles allowed (React style
+ * attributes, Swagger UI), images from here and data: URLs, fetch/XHR only to this API. Forms may post
+ * here and, for the SSO round trip, to the provider; the redirect to the SSO is a navigation, which
+ * CSP does not restrict. `upgrade-insecure-requests` only when PUBLIC_URL is https: on a plain-http
+ * intranet install it would make the browser ask for every asset over https, which is not served.
+ */
+function contentSecurityPolicy(config: QcycleConfig): Record<string, string[] | null> {
+  const sso =
+    config.auth.oidc?.clientId && URL.canParse(config.auth.oidc.issuer)
+      ? [new URL(config.auth.oidc.issuer).origin]
+      : [];
+  return {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    formAction: ["'self'", ...sso],
+    frameAncestors: ["'self'"],
+    objectSrc: ["'none'"],
+    upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+  };
 }

@@ -14,6 +14,7 @@ import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
@@ -22,8 +23,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Rate limits, counted in the database (rate_limit_hits) so every API process behind the same
  * database shares one count per client (DatabaseThrottlerStorage):
- * - login: per client address and e-mail (password guessing on one account), and per address
- *   (guessing across accounts, five times as many);
+ * - login (password login, SSO code exchange, task-link exchange): per client address and e-mail
+ *   (password guessing on one account), and per address (guessing across accounts, five times as many);
  * - writes: per signed-in user (or address), every non-GET route except login.
  */
 export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): ThrottlerModuleOptions {
@@ -37,8 +38,10 @@ export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): 
         ttl: 60_000,
         limit: loginPerMinute,
         skipIf: (context) => !isLogin(context),
+        // The SSO code exchange has no e-mail: its single-use code stands in, so people signing in
+        // from one office address are limited together only by the per-address limit below.
         getTracker: (req) =>
-          `${(req as Request).ip}|${String((req as Request).body?.email ?? '')
+          `${(req as Request).ip}|${String((req as Request).body?.email ?? (req as Request).body?.code ?? '')
             .trim()
             .toLowerCase()}`,
       },
@@ -80,6 +83,7 @@ export class AppModule {
         DirectoryModule,
         CyclesModule,
         TasksModule,
+        NotificationsModule,
       ],
       // Global guards run in this order: who are you (401), may you (403), not too often (429).
       providers: [

@@ -148,6 +148,24 @@ describe('loadConfig: authentication and HTTP', () => {
     });
   });
 
+  it('turns web SSO on with OIDC_CLIENT_ID next to the provider, and refuses it alone', () => {
+    const sso = {
+      OIDC_ISSUER: 'https://sso.kontum.gov.vn/realms/qlcl',
+      OIDC_AUDIENCE: 'qcycle',
+      OIDC_JWKS_URL: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/certs',
+    };
+    expect(loadConfig({ ...sso, OIDC_CLIENT_ID: 'qcycle-web' }).auth.oidc).toMatchObject({
+      clientId: 'qcycle-web',
+    });
+    expect(loadConfig(sso).auth.oidc?.clientId).toBeUndefined();
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'qcycle-web' })).toThrow(
+      /OIDC_CLIENT_ID: needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL/,
+    );
+    expect(loadConfig({ WEB_DIST_DIR: 'build/web' }, '/srv/qcycle').http.webDistDir).toBe(
+      '/srv/qcycle/build/web',
+    );
+  });
+
   it('wants OIDC all or nothing, https JWKS in production, and refuses demo data in production', () => {
     try {
       loadConfig({

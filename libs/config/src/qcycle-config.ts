@@ -23,14 +23,20 @@ export interface AuthConfig {
   /** Local login (e-mail + password): off in production without JWT_SECRET (SSO only). */
   localLogin: boolean;
   jwtTtlMinutes: number;
-  /** An external OpenID Connect provider whose access tokens the API accepts (government SSO). */
-  oidc?: { issuer: string; audience: string; jwksUrl: string };
+  /**
+   * An external OpenID Connect provider whose access tokens the API accepts (government SSO). With
+   * `clientId` (OIDC_CLIENT_ID) the web app signs in through it too (Authorization Code + PKCE, the
+   * code exchanged by the API).
+   */
+  oidc?: { issuer: string; audience: string; jwksUrl: string; clientId?: string };
 }
 
 export interface HttpConfig {
   /** Origins allowed by CORS; empty: no cross-origin browser calls. */
   corsOrigins: string[];
   rateLimit: { loginPerMinute: number; writesPerMinute: number };
+  /** WEB_DIST_DIR: where the built web app is (absolute); unset: `<repo>/dist/web`. */
+  webDistDir?: string;
 }
 
 export type DatabaseConfig =
@@ -81,10 +87,12 @@ export const CONFIG_VARIABLES = [
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
   'OIDC_JWKS_URL',
+  'OIDC_CLIENT_ID',
   'CORS_ORIGINS',
   'RATE_LIMIT_LOGIN_PER_MINUTE',
   'RATE_LIMIT_WRITES_PER_MINUTE',
   'SEED_DEMO_DATA',
+  'WEB_DIST_DIR',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -219,6 +227,8 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   if (seedFlag === 'true' && production)
     fail('SEED_DEMO_DATA', 'must not be true when NODE_ENV=production (the demo logins are public)');
 
+  const webDistDir = value('WEB_DIST_DIR');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port as number,
@@ -246,7 +256,11 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       ttlHours,
     },
     auth,
-    http: { corsOrigins, rateLimit },
+    http: {
+      corsOrigins,
+      rateLimit,
+      ...(webDistDir ? { webDistDir: isAbsolute(webDistDir) ? webDistDir : resolve(cwd, webDistDir) } : {}),
+    },
     seedDemoData: seedFlag === 'true',
   };
 }
@@ -275,6 +289,7 @@ function parseAuth(
   const issuer = value('OIDC_ISSUER');
   const audience = value('OIDC_AUDIENCE');
   const jwksUrl = value('OIDC_JWKS_URL');
+  const clientId = value('OIDC_CLIENT_ID');
   let oidc: AuthConfig['oidc'];
   if (issuer !== undefined || audience !== undefined || jwksUrl !== undefined) {
     if (issuer === undefined) fail('OIDC_ISSUER', 'must be set with OIDC_AUDIENCE and OIDC_JWKS_URL');
@@ -284,8 +299,15 @@ function parseAuth(
     else if (production && new URL(jwksUrl).protocol !== 'https:')
       fail('OIDC_JWKS_URL', 'must be https when NODE_ENV=production');
     if (issuer !== undefined && audience !== undefined && jwksUrl !== undefined)
-      oidc = { issuer, audience, jwksUrl };
+      oidc = { issuer, audience, jwksUrl, ...(clientId ? { clientId } : {}) };
   }
+  if (clientId !== undefined && issuer === undefined && audience === undefined && jwksUrl === undefined)
+    fail(
+      'OIDC_CLIENT_ID',
+      'needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL (the provider it is a client of)',
+    );
+  else if (clientId !== undefined && !/^[\x21-\x7e]{1,200}$/.test(clientId))
+    fail('OIDC_CLIENT_ID', 'must be 1 to 200 printable characters without spaces');
   return {
     // Without JWT_SECRET: a random key nobody else knows (in production local login is off anyway).
     jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),

@@ -21,6 +21,7 @@ import { Notifications1764400000001 } from './migrations/1764400000001-notificat
 import { RateLimitHitEntity } from './entities/rate-limit-hit.entity';
 import { RateLimitHits1795684591840 } from './migrations/1795684591840-rate-limit-hits.migration';
 import { NotificationDeliveryAttempts1795685355667 } from './migrations/1795685355667-notification-delivery-attempts.migration';
+import { NotificationReadAt1796016885302 } from './migrations/1796016885302-notification-read-at.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   Notifications1764400000001,
   RateLimitHits1795684591840,
   NotificationDeliveryAttempts1795685355667,
+  NotificationReadAt1796016885302,
 ];
 
 /**

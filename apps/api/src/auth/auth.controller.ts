@@ -1,14 +1,18 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
-import { ApiErrors } from '../common/error-responses';
+import { ApiErrors, ErrorView } from '../common/error-responses';
 import { CurrentUser, LoginRoute, Public } from './auth.decorators';
+import { AuthProvidersView } from './dto/auth-providers.view';
 import { LoginDto } from './dto/login.dto';
 import { MeView } from './dto/me.view';
+import { OidcExchangeDto } from './dto/oidc-exchange.dto';
 import { TokenView } from './dto/token.view';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { OidcWebSignIn } from './oidc-web-sign-in.service';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { PrincipalService } from './principal.service';
@@ -23,7 +27,51 @@ export class AuthController {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly principals: PrincipalService,
+    private readonly sso: OidcWebSignIn,
   ) {}
+
+  @Get('providers')
+  @Public()
+  @ApiOperation({
+    summary: 'How one signs in here: password, and the SSO (Authorization Code + PKCE) when configured',
+    description:
+      "The SSO's authorization endpoint comes from its /.well-known/openid-configuration (fetched by the API and kept an hour).",
+  })
+  @ApiOkResponse({ type: AuthProvidersView })
+  @ApiResponse({ status: 503, description: 'The SSO is configured but cannot be reached', type: ErrorView })
+  providers(): Promise<AuthProvidersView> {
+    return this.sso.providers();
+  }
+
+  @Post('oidc/exchange')
+  @Public()
+  @LoginRoute()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Finish the web app's SSO sign-in: trade the provider's code for a qcycle session",
+    description:
+      "The API posts the code and the PKCE verifier to the provider's token endpoint (public client OIDC_CLIENT_ID), " +
+      'verifies the id_token (issuer, audience = client id, signature by the provider keys), finds the directory user ' +
+      '(by SSO subject, then by verified e-mail) and answers a session token as the password login does. ' +
+      'Throttled like the login. 401 SSO_CODE_REJECTED for a code the provider refuses; 403 SSO_DISABLED when web SSO is off.',
+  })
+  @ApiOkResponse({ type: TokenView })
+  @ApiErrors(400, 401, 403, 429)
+  @ApiResponse({
+    status: 503,
+    description: 'The SSO cannot be reached; sign in again in a moment',
+    type: ErrorView,
+  })
+  async exchangeOidcCode(@Body() body: OidcExchangeDto): Promise<TokenView> {
+    const user = await this.sso.exchange(body);
+    const { accessToken, expiresIn } = await this.tokens.issueLocal(user, 'oidc');
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn,
+      user: MeView.of(await this.principals.forUser(user, 'oidc')),
+    };
+  }
 
   @Post('login')
   @Public()
@@ -63,5 +111,18 @@ export class AuthController {
   @ApiErrors(401, 403)
   me(@CurrentUser() principal: Principal): MeView {
     return MeView.of(principal);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Change one's own settings: the language of the web app and the notifications" })
+  @ApiOkResponse({ type: MeView })
+  @ApiErrors(400, 401, 403, 429)
+  async updateMe(@CurrentUser() principal: Principal, @Body() body: UpdateMeDto): Promise<MeView> {
+    await this.users.update(
+      { id: principal.userId },
+      { locale: body.locale, updatedAt: new Date().toISOString() },
+    );
+    return MeView.of({ ...principal, locale: body.locale });
   }
 }

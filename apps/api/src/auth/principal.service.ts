@@ -28,6 +28,7 @@ export class PrincipalService {
         .filter((a) => a.role === 'unit-head' && a.scope !== WHOLE_ORGANISATION_SCOPE)
         .map((a) => a.scope),
       authenticatedBy,
+      locale: user.locale,
     };
   }
 

@@ -11,6 +11,8 @@ export interface Principal {
   /** Units this user heads (their unit-head assignments). */
   headOfUnits: string[];
   authenticatedBy: 'password' | 'oidc' | 'task-link';
+  /** The language the user chose (users.locale): the web app's and the notifications' language. */
+  locale: 'vi' | 'en';
   /** Set for a session opened from a task link: the one task it may open and complete. */
   onlyTaskId?: string;
 }

@@ -67,9 +67,19 @@ export class TokenService {
       });
   }
 
-  async issueLocal(user: UserEntity): Promise<{ accessToken: string; expiresIn: number }> {
+  /**
+   * A session token of the API's own. `signedInBy: 'oidc'` (the web app's SSO sign-in, whose code
+   * the API exchanged) marks it with `via: 'oidc'`: it stays valid when local login is off, and the
+   * caller is shown as signed in through the SSO.
+   */
+  async issueLocal(
+    user: UserEntity,
+    signedInBy: 'password' | 'oidc' = 'password',
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = this.config.auth.jwtTtlMinutes * 60;
-    const accessToken = await new SignJWT({ org: user.organisationCode })
+    const claims =
+      signedInBy === 'oidc' ? { org: user.organisationCode, via: 'oidc' } : { org: user.organisationCode };
+    const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.localIssuer)
@@ -129,16 +139,12 @@ export class TokenService {
     if (!user) throw unauthenticated('The account of this token is unknown or deactivated');
     if (typeof payload.tid === 'string')
       return { ...(await this.principals.forUser(user, 'task-link')), onlyTaskId: payload.tid };
+    if (payload.via === 'oidc') return this.principals.forUser(user, 'oidc');
     if (!this.config.auth.localLogin)
       throw unauthenticated('Local sign-in is off on this installation: use the SSO');
     return this.principals.forUser(user, 'password');
   }
 
-  /**
-   * An SSO token maps to a directory user by its subject once linked; the first time, by its e-mail
-   * (unless the provider says the e-mail is unverified), and the subject is then linked to that user.
-   * SSO users exist in the directory first: the SSO authenticates, qcycle's directory authorises.
-   */
   private async verifyOidc(
     token: string,
     oidc: NonNullable<QcycleConfig['auth']['oidc']>,
@@ -147,6 +153,39 @@ export class TokenService {
     const { payload } = await this.checked(() =>
       jwtVerify(token, jwks, { issuer: oidc.issuer, audience: oidc.audience, algorithms: OIDC_ALGORITHMS }),
     );
+    return this.principals.forUser(await this.ssoUser(payload), 'oidc');
+  }
+
+  /**
+   * The directory user behind an id_token the provider issued to the web app (OIDC_CLIENT_ID) in
+   * exchange for an authorization code: verified like an SSO bearer token (provider's keys, issuer,
+   * expiry), with the web app's client id as audience and, when the app sent one, its nonce.
+   */
+  async userOfIdToken(idToken: string, nonce?: string): Promise<UserEntity> {
+    const oidc = this.config.auth.oidc;
+    if (!oidc?.clientId || !this.jwks)
+      throw unauthenticated('Sign-in through the SSO is off on this installation');
+    const jwks = this.jwks;
+    const { payload } = await this.checked(
+      () =>
+        jwtVerify(idToken, jwks, {
+          issuer: oidc.issuer,
+          audience: oidc.clientId,
+          algorithms: OIDC_ALGORITHMS,
+        }),
+      'SSO id_token',
+    );
+    if (nonce !== undefined && payload.nonce !== nonce)
+      throw unauthenticated("The SSO's id_token does not carry the nonce of this sign-in");
+    return this.ssoUser(payload);
+  }
+
+  /**
+   * An SSO token maps to a directory user by its subject once linked; the first time, by its e-mail
+   * (unless the provider says the e-mail is unverified), and the subject is then linked to that user.
+   * SSO users exist in the directory first: the SSO authenticates, qcycle's directory authorises.
+   */
+  private async ssoUser(payload: JWTPayload): Promise<UserEntity> {
     if (!payload.sub) throw unauthenticated('The SSO token has no subject');
     let user = await this.users.findOneBy({ oidcSubject: payload.sub });
     if (!user) {
@@ -165,18 +204,17 @@ export class TokenService {
       throw unauthenticated(
         'No active qcycle user matches this SSO account; ask the administrator to add you',
       );
-    return this.principals.forUser(user, 'oidc');
+    return user;
   }
 
-  private async checked<T>(verify: () => Promise<T>): Promise<T> {
+  private async checked<T>(verify: () => Promise<T>, what = 'bearer token'): Promise<T> {
     try {
       return await verify();
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The bearer token has expired');
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated(`The ${what} has expired`);
       if (error instanceof joseErrors.JWTClaimValidationFailed)
-        throw unauthenticated(`The bearer token's ${error.claim} claim is not accepted`);
-      if (error instanceof joseErrors.JOSEError)
-        throw unauthenticated('The bearer token could not be verified');
+        throw unauthenticated(`The ${what}'s ${error.claim} claim is not accepted`);
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The ${what} could not be verified`);
       throw error;
     }
   }

@@ -14,6 +14,7 @@ export type NotificationDelivery = 'pending' | 'sent' | 'recorded';
 @Index(['recipientUserId', 'createdAt'])
 @Index(['taskId'])
 @Index('IDX_notifications_delivery_created', ['delivery', 'createdAt'])
+@Index('IDX_notifications_recipient_read', ['recipientUserId', 'readAt'])
 export class NotificationEntity {
   /** `${taskId}/${occasion}`: longer than a task id (200). */
   @PrimaryColumn({ type: 'varchar', length: 300 })
@@ -78,4 +79,8 @@ export class NotificationEntity {
    */
   @Column({ name: 'claimed_until', type: 'varchar', length: 24, nullable: true })
   claimedUntil!: string | null;
+
+  /** When the recipient marked it read in the web app (the bell); null while unread. */
+  @Column({ name: 'read_at', type: 'varchar', length: 24, nullable: true })
+  readAt!: string | null;
 }

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import type { Principal } from '../principal';
 
+export const USER_LOCALES = ['vi', 'en'] as const;
+export type UserLocale = (typeof USER_LOCALES)[number];
+
 export class MeView {
   @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
   userId!: string;
@@ -26,6 +29,13 @@ export class MeView {
 
   @ApiProperty({ enum: ['password', 'oidc', 'task-link'], example: 'password' })
   authenticatedBy!: 'password' | 'oidc' | 'task-link';
+
+  @ApiProperty({
+    enum: USER_LOCALES,
+    example: 'vi',
+    description: 'The language the user chose for the web app and the notifications (PATCH /auth/me)',
+  })
+  locale!: UserLocale;
 
   @ApiPropertyOptional({
     example: 'quality-cycle/kontum/2024/approval/approve/1',

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** What the web app needs to send the browser to the organisation's SSO (Authorization Code + PKCE). */
+export class SsoProviderView {
+  @ApiProperty({
+    example: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/auth',
+    description: "The provider's authorization endpoint, from its /.well-known/openid-configuration",
+  })
+  authorizationEndpoint!: string;
+
+  @ApiProperty({ example: 'qcycle-web', description: 'The web app as a public OIDC client (OIDC_CLIENT_ID)' })
+  clientId!: string;
+
+  @ApiProperty({ example: 'openid email profile' })
+  scope!: string;
+}
+
+/** How one can sign in on this installation. */
+export class AuthProvidersView {
+  @ApiProperty({ example: true, description: 'E-mail and password (POST /auth/login) is on' })
+  password!: boolean;
+
+  @ApiProperty({
+    type: SsoProviderView,
+    nullable: true,
+    description: 'Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured',
+  })
+  sso!: SsoProviderView | null;
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { TaskNotificationReason } from '@qcycle/contracts';
+import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+const NOTIFICATION_REASONS = [
+  'assigned',
+  'reminder',
+  'escalated',
+  'reassigned',
+  'cancelled',
+] as const satisfies readonly TaskNotificationReason[];
+
+export class MyNotificationsQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    example: 'true',
+    description: 'true: only unread; false: only read; absent: all',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+}
+
+/** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
+export class NotificationView {
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/approval/round-1/assigned',
+    description: 'Contains slashes: URL-encode it in a path',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/approval/round-1' })
+  taskId!: string;
+
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_REASONS, example: 'assigned' })
+  reason!: TaskNotificationReason;
+
+  @ApiProperty({ example: '[qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024' })
+  subject!: string;
+
+  @ApiProperty({ example: '2024-01-15T01:00:00.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'When you marked it read' })
+  readAt!: string | null;
+}
+
+export class NotificationPage extends PageInfoView {
+  @ApiProperty({ type: [NotificationView] })
+  items!: NotificationView[];
+
+  @ApiProperty({ example: 3, description: 'How many of your notifications are unread (whatever the filter)' })
+  unread!: number;
+}
+
+export class NotificationsMarkedView {
+  @ApiProperty({ example: 3, description: 'How many unread notifications were marked read' })
+  marked!: number;
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error-responses';
+import {
+  MyNotificationsQuery,
+  NotificationPage,
+  NotificationsMarkedView,
+  NotificationView,
+} from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+/** The web app's bell. Not for task-link sessions (the guard answers them 403 TASK_LINK_SCOPE). */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/me/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'My notifications, newest first (unread=true for the unread ones), with how many are unread',
+  })
+  @ApiOkResponse({ type: NotificationPage })
+  @ApiErrors(400, 401, 403)
+  mine(@CurrentUser() caller: Principal, @Query() query: MyNotificationsQuery): Promise<NotificationPage> {
+    return this.notifications.mine(caller, query);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all my unread notifications read' })
+  @ApiOkResponse({ type: NotificationsMarkedView })
+  @ApiErrors(401, 403, 429)
+  async markAllRead(@CurrentUser() caller: Principal): Promise<NotificationsMarkedView> {
+    return { marked: await this.notifications.markAllRead(caller) };
+  }
+
+  @Post(':notificationId/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of my notifications read (again: no change, same answer)' })
+  @ApiParam({
+    name: 'notificationId',
+    description: 'The notification id, URL-encoded (it contains slashes)',
+    example: 'quality-cycle%2Fkontum%2F2024%2Fapproval%2Fround-1%2Fassigned',
+  })
+  @ApiOkResponse({ type: NotificationView })
+  @ApiErrors(401, 403, 404, 429)
+  markRead(
+    @CurrentUser() caller: Principal,
+    @Param('notificationId') notificationId: string,
+  ): Promise<NotificationView> {
+    return this.notifications.markRead(caller, notificationId);
+  }
+}

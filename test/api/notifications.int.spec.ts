@@ -1,0 +1,165 @@
+import { DataSource } from 'typeorm';
+import { NotificationEntity, UserEntity } from '@qcycle/persistence';
+import { TokenService } from '../../apps/api/src/auth/token.service';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+interface NotificationView {
+  id: string;
+  taskId: string;
+  cycleId: string;
+  reason: string;
+  subject: string;
+  createdAt: string;
+  readAt: string | null;
+}
+interface NotificationPage {
+  items: NotificationView[];
+  total: number;
+  unread: number;
+  limit: number;
+  offset: number;
+}
+
+const readPath = (id: string) => `/api/v1/me/notifications/${encodeURIComponent(id)}/read`;
+
+/**
+ * The bell of the web app over HTTP: the records the notification activity writes (table
+ * `notifications`), listed for their recipient only and marked read. The rows are written here as
+ * the activity writes them: this suite is about what the API reads and changes, not about when the
+ * workflows notify (test/workflows and the notification activities' suites cover that).
+ */
+describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const cycleId = 'kontum-2024';
+  const taskId = (n: number) => `quality-cycle/kontum/2024/measurement/2024-0${n}/staff`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite();
+    org = await suite.seedDemoOrganisation('kontum');
+    for (const local of ['staff.tthc', 'leader']) await org.tokenOf(local);
+    const rows = suite.api.get(DataSource).getRepository(NotificationEntity);
+    const notify = (n: number, recipient: string, reason: string, minute: number, occasion = reason) =>
+      rows.insert({
+        id: `${taskId(n)}/${occasion}`,
+        taskId: taskId(n),
+        cycleId,
+        recipientUserId: org.idOf(recipient),
+        email: org.email(recipient),
+        reason,
+        locale: 'vi',
+        subject: `[qcycle] ${reason} ${n}`,
+        body: 'text',
+        html: '<p>text</p>',
+        delivery: 'recorded',
+        createdAt: `2024-0${n}-01T01:${String(minute).padStart(2, '0')}:00.000Z`,
+        sentAt: null,
+        recipientName: null,
+        lastAttemptAt: null,
+        lastError: null,
+        claimedUntil: null,
+        readAt: null,
+      });
+    await notify(1, 'staff.tthc', 'assigned', 0);
+    await notify(2, 'staff.tthc', 'assigned', 0);
+    await notify(2, 'staff.tthc', 'reminder', 30);
+    await notify(3, 'staff.tthc', 'escalated', 0);
+    await notify(3, 'leader', 'escalated', 0, 'escalated/leader');
+  });
+
+  afterAll(() => suite?.close());
+
+  const mine = (local: string, query = '') =>
+    org.as<NotificationPage>(local, 'GET', `/api/v1/me/notifications${query}`);
+
+  it("lists only the caller's own notifications, newest first, with the unread count, paged", async () => {
+    const all = await mine('staff.tthc');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ total: 4, unread: 4, limit: 20, offset: 0 });
+    expect(all.body.items.map((n) => n.id)).toEqual([
+      `${taskId(3)}/escalated`,
+      `${taskId(2)}/reminder`,
+      `${taskId(2)}/assigned`,
+      `${taskId(1)}/assigned`,
+    ]);
+    expect(all.body.items[0]).toEqual({
+      id: `${taskId(3)}/escalated`,
+      taskId: taskId(3),
+      cycleId,
+      reason: 'escalated',
+      subject: '[qcycle] escalated 3',
+      createdAt: '2024-03-01T01:00:00.000Z',
+      readAt: null,
+    });
+    const page = await mine('staff.tthc', '?limit=2&offset=1');
+    expect(page.body).toMatchObject({ total: 4, unread: 4, limit: 2, offset: 1 });
+    expect(page.body.items.map((n) => n.id)).toEqual([`${taskId(2)}/reminder`, `${taskId(2)}/assigned`]);
+    expect((await mine('leader')).body).toMatchObject({ total: 1, unread: 1 });
+    expect((await mine('qmr')).body).toMatchObject({ items: [], total: 0, unread: 0 });
+  });
+
+  it('marks one read (the id URL-encoded), idempotently; filters read and unread', async () => {
+    const id = `${taskId(2)}/reminder`;
+    const first = await org.as<NotificationView>('staff.tthc', 'POST', readPath(id));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id, readAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
+    const again = await org.as<NotificationView>('staff.tthc', 'POST', readPath(id));
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
+
+    const unread = await mine('staff.tthc', '?unread=true');
+    expect(unread.body).toMatchObject({ total: 3, unread: 3 });
+    expect(unread.body.items.map((n) => n.id)).not.toContain(id);
+    const read = await mine('staff.tthc', '?unread=false');
+    expect(read.body).toMatchObject({ total: 1, unread: 3, items: [{ id, readAt: first.body.readAt }] });
+  });
+
+  it("answers someone else's notification and an unknown one 404, and leaves them unread", async () => {
+    const leaders = `${taskId(3)}/escalated/leader`;
+    const foreign = await org.as('staff.tthc', 'POST', readPath(leaders));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await mine('leader')).body).toMatchObject({ unread: 1 });
+    expect((await org.as('staff.tthc', 'POST', readPath('no/such/notification'))).status).toBe(404);
+  });
+
+  it('marks all read, answering how many it marked; then none', async () => {
+    const all = await org.as<{ marked: number }>('staff.tthc', 'POST', '/api/v1/me/notifications/read-all');
+    expect(all).toMatchObject({ status: 200, body: { marked: 3 } });
+    expect((await mine('staff.tthc')).body).toMatchObject({ total: 4, unread: 0 });
+    expect((await mine('leader')).body).toMatchObject({ unread: 1 });
+    const none = await org.as('staff.tthc', 'POST', '/api/v1/me/notifications/read-all');
+    expect(none.body).toEqual({ marked: 0 });
+  });
+
+  it('refuses bad query parameters with 400 naming them, no token with 401, a task-link session with 403', async () => {
+    const bad = await mine('staff.tthc', '?unread=yes&limit=0');
+    expect(bad.status).toBe(400);
+    expect(
+      Object.keys((bad.body as unknown as { details: { fields: object } }).details.fields).sort(),
+    ).toEqual(['limit', 'unread']);
+    expect((await suite.http.call('GET', '/api/v1/me/notifications')).status).toBe(401);
+
+    const staff = await suite.api
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .findOneByOrFail({
+        id: org.idOf('staff.tthc'),
+      });
+    const { accessToken } = await suite.api.get(TokenService).issueTaskScoped(staff, taskId(1));
+    for (const [method, path] of [
+      ['GET', '/api/v1/me/notifications'],
+      ['POST', readPath(`${taskId(1)}/assigned`)],
+      ['POST', '/api/v1/me/notifications/read-all'],
+    ]) {
+      const answer = await suite.http.call(method, path, { token: accessToken });
+      expect({ path, status: answer.status, code: answer.body.code }).toEqual({
+        path,
+        status: 403,
+        code: 'TASK_LINK_SCOPE',
+      });
+    }
+    expect(await undocumentedAnswers(suite.http)).toEqual([]);
+  });
+});
