@@ -6,5341 +6,4960 @@
  */
 
 export interface paths {
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with e-mail and password (local accounts); answers a bearer token
+         * @description Throttled per client address and e-mail (RATE_LIMIT_LOGIN_PER_MINUTE). SSO users get their token from the OIDC provider instead.
+         */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Sign in with e-mail and password (local accounts); answers a bearer token
-     * @description Throttled per client address and e-mail (RATE_LIMIT_LOGIN_PER_MINUTE). SSO users get their token from the OIDC provider instead.
-     */
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the bearer token belongs to: organisation, unit, roles */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change one's own settings: the language of the web app and the notifications */
+        patch: operations["AuthController_updateMe"];
+        trace?: never;
     };
-    /** Who the bearer token belongs to: organisation, unit, roles */
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change one's own settings: the language of the web app and the notifications */
-    patch: operations['AuthController_updateMe'];
-    trace?: never;
-  };
-  '/api/v1/auth/oidc/exchange': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish the web app's SSO sign-in: trade the provider's code for a qcycle session
+         * @description The API posts the code and the PKCE verifier to the provider's token endpoint (public client OIDC_CLIENT_ID), verifies the id_token (issuer, audience = client id, signature by the provider keys), finds the directory user (by SSO subject, then by verified e-mail) and answers a session token as the password login does. Throttled like the login. 401 SSO_CODE_REJECTED for a code the provider refuses; 403 SSO_DISABLED when web SSO is off.
+         */
+        post: operations["AuthController_exchangeOidcCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Finish the web app's SSO sign-in: trade the provider's code for a qcycle session
-     * @description The API posts the code and the PKCE verifier to the provider's token endpoint (public client OIDC_CLIENT_ID), verifies the id_token (issuer, audience = client id, signature by the provider keys), finds the directory user (by SSO subject, then by verified e-mail) and answers a session token as the password login does. Throttled like the login. 401 SSO_CODE_REJECTED for a code the provider refuses; 403 SSO_DISABLED when web SSO is off.
-     */
-    post: operations['AuthController_exchangeOidcCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/providers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How one signs in here: password, and the SSO (Authorization Code + PKCE) when configured
+         * @description The SSO's authorization endpoint comes from its /.well-known/openid-configuration (fetched by the API and kept an hour).
+         */
+        get: operations["AuthController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * How one signs in here: password, and the SSO (Authorization Code + PKCE) when configured
-     * @description The SSO's authorization endpoint comes from its /.well-known/openid-configuration (fetched by the API and kept an hour).
-     */
-    get: operations['AuthController_providers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's cycles as recorded, newest year first; filter by year, phase, status */
+        get: operations["CyclesController_list"];
+        put?: never;
+        /**
+         * Start your organisation's quality cycle for a year (the Quality Representative)
+         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory. 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
+         */
+        post: operations["CyclesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Your organisation's cycles as recorded, newest year first; filter by year, phase, status */
-    get: operations['CyclesController_list'];
-    put?: never;
-    /**
-     * Start your organisation's quality cycle for a year (the Quality Representative)
-     * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory. 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
-     */
-    post: operations['CyclesController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle of your organisation as recorded, with its live state from the workflow */
+        get: operations["CyclesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A cycle of your organisation as recorded, with its live state from the workflow */
-    get: operations['CyclesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The internal audit: plan, checklist steps with their sign-offs, corrective actions, report */
+        get: operations["CycleDocumentsController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The internal audit: plan, checklist steps with their sign-offs, corrective actions, report */
-    get: operations['CycleDocumentsController_audit'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/audit/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/audit/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the internal audit with its report (the lead auditor): completes the audit-close task */
+        post: operations["AuditActionsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Close the internal audit with its report (the lead auditor): completes the audit-close task */
-    post: operations['AuditActionsController_close'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off my checklist step (never in my own unit): completes the step’s task; a repeat answers the same 200 */
+        post: operations["AuditActionsController_signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign off my checklist step (never in my own unit): completes the step’s task; a repeat answers the same 200 */
-    post: operations['AuditActionsController_signOff'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running cycle (the Quality Representative): its open tasks are cancelled and the cycle recorded cancelled */
+        post: operations["CyclesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Cancel a running cycle (the Quality Representative): its open tasks are cancelled and the cycle recorded cancelled */
-    post: operations['CyclesController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives */
+        get: operations["CycleDocumentsController_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives */
-    get: operations['CycleDocumentsController_decision'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time */
+        get: operations["CyclesController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time */
-    get: operations['CyclesController_events'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/measurements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures reported for each indicator and period (late ones marked) */
+        get: operations["CycleDocumentsController_measurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The figures reported for each indicator and period (late ones marked) */
-    get: operations['CycleDocumentsController_measurements'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/objectives': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved objectives: indicators and targets, unit and assignee, figures per period, current status and its history */
+        get: operations["CycleDocumentsController_objectives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The approved objectives: indicators and targets, unit and assignee, figures per period, current status and its history */
-    get: operations['CycleDocumentsController_objectives'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/objectives/{objectiveId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/objectives/{objectiveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approved objective, as in the list */
+        get: operations["CycleDocumentsController_objective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One approved objective, as in the list */
-    get: operations['CycleDocumentsController_objective'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review
+         * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
+         */
+        get: operations["CycleDocumentsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review
-     * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
-     */
-    get: operations['CycleDocumentsController_report'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's result per objective (written at close; empty before) */
+        get: operations["CycleDocumentsController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The year's result per objective (written at close; empty before) */
-    get: operations['CycleDocumentsController_results'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{cycleId}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{cycleId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions */
+        get: operations["CycleDocumentsController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions */
-    get: operations['CycleDocumentsController_review'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/directory/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/directory/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what in your organisation's directory, when and from where (append-only), newest first */
+        get: operations["DirectoryEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Who changed what in your organisation's directory, when and from where (append-only), newest first */
-    get: operations['DirectoryEventsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first (unread=true for the unread ones), with how many are unread */
+        get: operations["NotificationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** My notifications, newest first (unread=true for the unread ones), with how many are unread */
-    get: operations['NotificationsController_mine'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications/{notificationId}/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (again: no change, same answer) */
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Mark one of my notifications read (again: no change, same answer) */
-    post: operations['NotificationsController_markRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications/read-all': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my unread notifications read */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Mark all my unread notifications read */
-    post: operations['NotificationsController_markAllRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/tasks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox: tasks assigned or delegated to me (open by default; due=soon|overdue) */
+        get: operations["TasksController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** My inbox: tasks assigned or delegated to me (open by default; due=soon|overdue) */
-    get: operations['TasksController_mine'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations you can see: your own (every organisation is closed to the others) */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        /**
+         * Create an organisation with its own first administrator
+         * @description You do not gain access to it: it administers itself.
+         */
+        post: operations["OrganisationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Organisations you can see: your own (every organisation is closed to the others) */
-    get: operations['OrganisationsController_list'];
-    put?: never;
-    /**
-     * Create an organisation with its own first administrator
-     * @description You do not gain access to it: it administers itself.
-     */
-    post: operations['OrganisationsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/organisations/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/organisations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation */
+        get: operations["OrganisationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename your organisation (its code never changes: it is in every cycle's id) */
+        patch: operations["OrganisationsController_update"];
+        trace?: never;
     };
-    /** Your organisation */
-    get: operations['OrganisationsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Rename your organisation (its code never changes: it is in every cycle's id) */
-    patch: operations['OrganisationsController_update'];
-    trace?: never;
-  };
-  '/api/v1/tasks/{taskId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its form and history (yours, your unit's as its head, or any as Quality Representative or leader) */
+        get: operations["TasksController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A task with its form and history (yours, your unit's as its head, or any as Quality Representative or leader) */
-    get: operations['TasksController_detail'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tasks/{taskId}/complete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)
+         * @description Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
+         */
+        post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)
-     * @description Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
-     */
-    post: operations['TasksController_complete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tasks/{taskId}/link-session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/tasks/{taskId}/link-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a task from the link in its notification: a single-use signed link becomes a 30-minute session for that task only
+         * @description 403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED. Throttled like login.
+         */
+        post: operations["TasksController_openFromLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Open a task from the link in its notification: a single-use signed link becomes a 30-minute session for that task only
-     * @description 403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED. Throttled like login.
-     */
-    post: operations['TasksController_openFromLink'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tasks/{taskId}/reassign': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/tasks/{taskId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified
+         * @description The previous assignee stays a delegate. 422 when the workflow refuses the person (not in the roster, or an auditor of the audited unit). Retrying with the same x-request-id reassigns once.
+         */
+        post: operations["TasksController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified
-     * @description The previous assignee stays a delegate. 422 when the workflow refuses the person (not in the roster, or an auditor of the audited unit). Retrying with the same x-request-id reassigns once.
-     */
-    post: operations['TasksController_reassign'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made drafts a cycle can start from (templateId of POST /api/v1/cycles) */
+        get: operations["TemplatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Ready-made drafts a cycle can start from (templateId of POST /api/v1/cycles) */
-    get: operations['TemplatesController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's units, by code; filter by parent or text */
+        get: operations["UnitsController_list"];
+        put?: never;
+        /** Add a unit to your organisation */
+        post: operations["UnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Your organisation's units, by code; filter by parent or text */
-    get: operations['UnitsController_list'];
-    put?: never;
-    /** Add a unit to your organisation */
-    post: operations['UnitsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/units/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit of your organisation */
+        get: operations["UnitsController_get"];
+        put?: never;
+        post?: never;
+        /** Remove an empty unit (no members, sub-units or unit head) */
+        delete: operations["UnitsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a unit or move it under another */
+        patch: operations["UnitsController_update"];
+        trace?: never;
     };
-    /** One unit of your organisation */
-    get: operations['UnitsController_get'];
-    put?: never;
-    post?: never;
-    /** Remove an empty unit (no members, sub-units or unit head) */
-    delete: operations['UnitsController_remove'];
-    options?: never;
-    head?: never;
-    /** Rename a unit or move it under another */
-    patch: operations['UnitsController_update'];
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's users, by name; filter by unit, role, active, text */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Add a user (with a password for local login, or none for SSO) and their roles */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Your organisation's users, by name; filter by unit, role, active, text */
-    get: operations['UsersController_list'];
-    put?: never;
-    /** Add a user (with a password for local login, or none for SSO) and their roles */
-    post: operations['UsersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user with their roles (yourself; anyone for the administrator and the Quality Representative) */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user: name, title, unit, language, password; active=false deactivates (users are never deleted) */
+        patch: operations["UsersController_update"];
+        trace?: never;
     };
-    /** One user with their roles (yourself; anyone for the administrator and the Quality Representative) */
-    get: operations['UsersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user: name, title, unit, language, password; active=false deactivates (users are never deleted) */
-    patch: operations['UsersController_update'];
-    trace?: never;
-  };
-  '/api/v1/users/{id}/roles': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's role assignments */
+        get: operations["UsersController_roles"];
+        put?: never;
+        /** Give a user a role (unit-head with the unit they lead) */
+        post: operations["UsersController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A user's role assignments */
-    get: operations['UsersController_roles'];
-    put?: never;
-    /** Give a user a role (unit-head with the unit they lead) */
-    post: operations['UsersController_grant'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{id}/roles/{assignmentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/users/{id}/roles/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a role away */
+        delete: operations["UsersController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Take a role away */
-    delete: operations['UsersController_revoke'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reachability of the database and of Temporal (200 when both are up, 503 otherwise) */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Reachability of the database and of Temporal (200 when both are up, 503 otherwise) */
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /**
-     * Tiếp nhận và phân công mục tiêu
-     * @description Chánh Văn phòng tiếp nhận mục tiêu và giao mỗi mục tiêu cho một đơn vị.
-     */
-    AssignmentAcceptanceOutcome: {
-      /**
-       * Tiếp nhận
-       * @description Luôn là true: tiếp nhận mục tiêu.
-       * @enum {boolean}
-       */
-      accepted: true;
-      /**
-       * Phân công
-       * @description Mỗi mục tiêu được giao đúng một lần.
-       */
-      delegations: {
-        /** Mục tiêu */
-        objectiveId: string;
-        /** Đơn vị */
-        unitCode: string;
-      }[];
-    };
-    /** Xử lý mục tiêu có nguy cơ không đạt */
-    AtRiskFollowUpOutcome: {
-      /** Nội dung xử lý */
-      note: string;
-    };
-    /** Kết thúc đánh giá nội bộ */
-    AuditCloseOutcome: {
-      /** Báo cáo đánh giá */
-      report: string;
-    };
-    /**
-     * Chương trình và kế hoạch đánh giá nội bộ
-     * @description ISO 9.2.2: phạm vi, chuẩn mực, phương pháp, thời gian và các bước đánh giá.
-     */
-    AuditPlanOutcome: {
-      /**
-       * Chuẩn mực đánh giá
-       * @description Ví dụ TCVN ISO 9001:2015.
-       */
-      criteria: string[];
-      /**
-       * Từ ngày
-       * Format: date
-       * @description Trong thời gian đánh giá của chu trình.
-       */
-      from: string;
-      /** Phương pháp */
-      methods: string;
-      /** Phạm vi */
-      scope: string;
-      /** Các bước đánh giá */
-      steps: {
-        /**
-         * Chuyên gia đánh giá
-         * @description Chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá (ISO 9.2.2 c).
-         */
-        auditorUserId: string;
-        /**
-         * Điều khoản
-         * @description Điều khoản ISO 9001, ví dụ 8.5.1.
-         */
-        clause: string;
-        /**
-         * Mã bước
-         * @description Không trùng trong kế hoạch, ví dụ s1.
-         */
-        id: string;
-        /** Quá trình */
-        process: string;
-        /** Đơn vị được đánh giá */
-        unitCode: string;
-      }[];
-      /**
-       * Đến ngày
-       * Format: date
-       * @description Trong thời gian đánh giá của chu trình.
-       */
-      to: string;
-    };
-    /** Kết quả bước đánh giá */
-    AuditStepOutcome: {
-      /** Bằng chứng đánh giá */
-      evidence: string[];
-      /**
-       * Phát hiện
-       * @description Bắt buộc khi kết quả là minor-nc hoặc major-nc.
-       */
-      finding?: string;
-      /** Ghi chú */
-      notes?: string;
-      /**
-       * Kết quả
-       * @description conformity: phù hợp; observation: khuyến nghị; minor-nc, major-nc: không phù hợp nhẹ, nặng.
-       * @enum {string}
-       */
-      result: 'conformity' | 'observation' | 'minor-nc' | 'major-nc';
-    };
-    AuditStepView: {
-      /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-      auditorUserId: string;
-      /** @example 8.5.1 */
-      clause: string;
-      /**
-       * @example [
-       *       "Sổ theo dõi hồ sơ tháng 5"
-       *     ]
-       */
-      evidence: string[] | null;
-      /** @example 3 hồ sơ trễ hạn không có văn bản xin lỗi */
-      finding: string | null;
-      /** @example quality-cycle/kontum/2024/audit/step/s1 */
-      id: string;
-      /** @example Tiếp nhận và trả kết quả hồ sơ TTHC */
-      process: string;
-      /**
-       * @example minor-nc
-       * @enum {string|null}
-       */
-      result: 'conformity' | 'observation' | 'minor-nc' | 'major-nc' | null;
-      /** @example 2024-06-12T08:00:00.000Z */
-      signedOffAt: string | null;
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string;
-    };
-    AuditView: {
-      /** @example null */
-      closedAt: string | null;
-      correctiveActions: components['schemas']['CorrectiveActionView'][];
-      /** @example quality-cycle/kontum/2024/audit */
-      id: string;
-      /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-      leadAuditorUserId: string;
-      /**
-       * @example {
-       *       "scope": "Toàn bộ HTQLCL",
-       *       "criteria": [
-       *         "TCVN ISO 9001:2015"
-       *       ]
-       *     }
-       */
-      plan: {
-        [key: string]: unknown;
-      } | null;
-      /** @example null */
-      report: string | null;
-      /**
-       * @example in-progress
-       * @enum {string}
-       */
-      status: 'planning' | 'in-progress' | 'closed' | 'cancelled';
-      steps: components['schemas']['AuditStepView'][];
-    };
-    AuthProvidersView: {
-      /**
-       * @description E-mail and password (POST /auth/login) is on
-       * @example true
-       */
-      password: boolean;
-      /** @description Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured */
-      sso: components['schemas']['SsoProviderView'] | null;
-    };
-    CancelCycleDto: {
-      /**
-       * @description Why, for the record
-       * @example Khởi tạo nhầm năm; sẽ khởi tạo lại theo quyết định mới
-       */
-      reason: string;
-    };
-    CancelCycleView: {
-      /** @example kontum-2024 */
-      cycleId: string;
-      /**
-       * @description The workflow cancels its open tasks and records the cycle cancelled
-       * @example cancelling
-       * @enum {string}
-       */
-      status: 'cancelling';
-    };
-    CloseAuditDto: {
-      /** @example Báo cáo kết quả đánh giá nội bộ năm 2024: 12 bước, 1 điểm không phù hợp nhẹ… */
-      report: string;
-    };
-    CompleteTaskDto: {
-      /**
-       * @description The task's answer: the task's kind picks one of these schemas (ObjectivesApprovalOutcome for objectives-approval, MeasurementReportOutcome for measurement-report, …; the task detail carries it as outcomeSchema). The workflow checks it and answers 422 with details.problems ({ path, code, reason }) when it refuses it.
-       * @example {
-       *       "figures": [
-       *         {
-       *           "indicatorId": "obj-4-on-time",
-       *           "numerator": 81,
-       *           "denominator": 100
-       *         }
-       *       ],
-       *       "evidence": [
-       *         "Báo cáo 12/BC-VP"
-       *       ]
-       *     }
-       */
-      outcome:
-        | components['schemas']['ObjectivesApprovalOutcome']
-        | components['schemas']['ObjectivesRevisionOutcome']
-        | components['schemas']['AssignmentAcceptanceOutcome']
-        | components['schemas']['UnitAcceptanceOutcome']
-        | components['schemas']['MeasurementReportOutcome']
-        | components['schemas']['AtRiskFollowUpOutcome']
-        | components['schemas']['AuditPlanOutcome']
-        | components['schemas']['AuditStepOutcome']
-        | components['schemas']['AuditCloseOutcome']
-        | components['schemas']['CorrectiveActionPlanOutcome']
-        | components['schemas']['CorrectiveActionVerificationOutcome']
-        | components['schemas']['ManagementReviewOutcome'];
-    };
-    /**
-     * Kế hoạch hành động khắc phục
-     * @description ISO 10.2 a–c: khắc phục tức thời, nguyên nhân, hành động, người thực hiện và thời hạn.
-     */
-    CorrectiveActionPlanOutcome: {
-      /** Hành động khắc phục */
-      action: string;
-      /** Khắc phục tức thời */
-      correction: string;
-      /**
-       * Hạn hoàn thành
-       * Format: date
-       */
-      dueDate: string;
-      /**
-       * Người thực hiện
-       * @description Trưởng đơn vị hoặc cán bộ của đơn vị.
-       */
-      ownerUserId: string;
-      /** Nguyên nhân gốc rễ */
-      rootCause: string;
-    };
-    /**
-     * Kiểm tra hiệu lực hành động khắc phục
-     * @description ISO 10.2 d: chưa hiệu lực thì mở lại hành động khắc phục.
-     */
-    CorrectiveActionVerificationOutcome: {
-      /** Có hiệu lực */
-      effective: boolean;
-      /** Nhận xét kiểm tra */
-      notes: string;
-    };
-    CorrectiveActionView: {
-      /** @example Bổ sung nhắc hạn tự động */
-      action: string | null;
-      /** @example Gửi văn bản xin lỗi */
-      correction: string | null;
-      /** @example 2024-07-31 */
-      dueDate: string | null;
-      /** @example true */
-      effective: boolean | null;
-      /** @example 3 hồ sơ trễ hạn không có văn bản xin lỗi */
-      finding: string;
-      /** @example quality-cycle/kontum/2024/audit/ca/s1 */
-      id: string;
-      /** @example Chưa có bước nhắc hạn */
-      rootCause: string | null;
-      /** @example minor-nc */
-      severity: string;
-      /**
-       * @example closed
-       * @enum {string}
-       */
-      status: 'open' | 'planned' | 'closed' | 'cancelled';
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string;
-    };
-    CreateOrganisationDto: {
-      /**
-       * @description Lower-case letters, digits and dashes; used in cycle ids, never changed
-       * @example gialai
-       */
-      code: string;
-      /** @description The new organisation's own administrator (organisations administer themselves) */
-      firstAdmin: components['schemas']['FirstAdminDto'];
-      name: components['schemas']['LocalizedNameDto'];
-    };
-    CreateUnitDto: {
-      /**
-       * @description Lower-case letters, digits and dashes; unique in the organisation
-       * @example vp-tonghop
-       */
-      code: string;
-      name: components['schemas']['LocalizedNameDto'];
-      /**
-       * @description The unit this one belongs to
-       * @example vp-hanhchinh-tochuc
-       */
-      parentCode?: string;
-    };
-    CreateUserDto: {
-      /** @example lan.pt@kontum.qcycle.test */
-      email: string;
-      /** @example Phạm Thị Lan */
-      fullName: string;
-      /**
-       * @default vi
-       * @example vi
-       * @enum {string}
-       */
-      locale: 'vi' | 'en';
-      /**
-       * @description At least 12 characters; omit for an SSO-only user
-       * @example a-long-initial-password
-       */
-      password?: string;
-      roles?: components['schemas']['RoleGrantDto'][];
-      /** @example Chuyên viên */
-      title?: string;
-      /** @example vp-kiemsoat-tthc */
-      unitCode?: string;
-    };
-    CycleLiveView: {
-      /**
-       * @description Number of the approving decision, once signed
-       * @example 123/QĐ-UBND
-       */
-      decisionNumber?: string;
-      /**
-       * @description Temporal execution status of the cycle workflow
-       * @example RUNNING
-       */
-      executionStatus: string;
-      objectives?: components['schemas']['ObjectiveLiveView'][];
-      /** @description Open tasks of the whole cycle */
-      openTasks?: components['schemas']['OpenTaskLiveView'][];
-      /** @enum {string} */
-      phase?:
-        | 'objectives-approval'
-        | 'assignment'
-        | 'monitoring'
-        | 'internal-audit'
-        | 'management-review'
-        | 'closing';
-      /**
-       * @description How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year
-       * @example 0
-       */
-      scheduleShiftMs?: number;
-      /**
-       * @description The workflow's own answer (query)
-       * @enum {string}
-       */
-      status?: 'running' | 'closed' | 'cancelled';
-    };
-    CyclePage: {
-      items: components['schemas']['CycleRecordView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    CycleRecordView: {
-      /** @example kontum-2024 */
-      id: string;
-      /** @example kontum */
-      organisationCode: string;
-      /**
-       * @example objectives-approval
-       * @enum {string}
-       */
-      phase:
-        | 'objectives-approval'
-        | 'assignment'
-        | 'monitoring'
-        | 'internal-audit'
-        | 'management-review'
-        | 'closing';
-      /** @example 2024-01-05T02:00:00.000Z */
-      startedAt: string;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      startedBy: string;
-      /**
-       * @example running
-       * @enum {string}
-       */
-      status: 'running' | 'closed' | 'cancelled';
-      /** @example 2024-03-01T02:00:00.000Z */
-      updatedAt: string;
-      /** @example quality-cycle/kontum/2024 */
-      workflowId: string;
-      /** @example 2024 */
-      year: number;
-    };
-    CycleReportView: {
-      /** @description null until the audit is planned */
-      audit: components['schemas']['ReportAuditView'] | null;
-      /** @example kontum-2024 */
-      cycleId: string;
-      decision: components['schemas']['ReportDecisionView'];
-      objectives: components['schemas']['ReportObjectiveView'][];
-      /** @example kontum */
-      organisationCode: string;
-      /**
-       * @example closing
-       * @enum {string|null}
-       */
-      phase:
-        | 'objectives-approval'
-        | 'assignment'
-        | 'monitoring'
-        | 'internal-audit'
-        | 'management-review'
-        | 'closing'
-        | null;
-      /** @description null until the review is prepared */
-      review: components['schemas']['ReportReviewView'] | null;
-      /**
-       * @description As recorded (null until the worker has recorded the cycle)
-       * @example closed
-       * @enum {string|null}
-       */
-      status: 'running' | 'closed' | 'cancelled' | null;
-      /** @example 2024 */
-      year: number;
-    };
-    CycleTemplateView: {
-      /** @example kontum-2024 */
-      id: string;
-      /**
-       * @description How many objectives the draft has
-       * @example 5
-       */
-      objectives: number;
-      title: components['schemas']['LocalizedNameView'];
-    };
-    CycleView: {
-      /** @example kontum-2024 */
-      id: string;
-      live: components['schemas']['CycleLiveView'];
-      /** @example kontum */
-      organisationCode: string;
-      /**
-       * @description Phase as recorded in the database
-       * @enum {string}
-       */
-      phase?:
-        | 'objectives-approval'
-        | 'assignment'
-        | 'monitoring'
-        | 'internal-audit'
-        | 'management-review'
-        | 'closing';
-      /**
-       * @description When the cycle was recorded (absent until the worker has recorded it)
-       * @example 2024-01-05T02:00:00.000Z
-       */
-      startedAt?: string;
-      /**
-       * @description Status as recorded in the database
-       * @enum {string}
-       */
-      status?: 'running' | 'closed' | 'cancelled';
-      /** @example quality-cycle/kontum/2024 */
-      workflowId: string;
-      /** @example 2024 */
-      year: number;
-    };
-    DecisionView: {
-      /** @example 123/QĐ-UBND */
-      documentNumber: string;
-      /**
-       * @description Article 3: effective from the date of signing
-       * @example 2024-01-20
-       */
-      effectiveDate: string;
-      /**
-       * @description The approved objectives
-       * @example [
-       *       {
-       *         "id": "obj-4",
-       *         "number": 4
-       *       }
-       *     ]
-       */
-      objectives: {
-        [key: string]: unknown;
-      }[];
-      /**
-       * @description Approval rounds (returns and resubmissions + 1)
-       * @example 2
-       */
-      rounds: number;
-      /**
-       * @description User who approved in qcycle
-       * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
-       */
-      signedBy: string;
-      /** @example Nguyễn Hữu Tháp */
-      signerName: string;
-      /** @example Phó Chủ tịch */
-      signerTitle: string;
-      /** @example 2024-01-20 */
-      signingDate: string;
-    };
-    DirectoryEventPage: {
-      items: components['schemas']['DirectoryEventView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    DirectoryEventView: {
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      actor: string;
-      /** @example 10.0.0.12 */
-      clientAddress: string | null;
-      /** @example 2024-01-05T02:00:00.000Z */
-      occurredAt: string;
-      /**
-       * @example {
-       *       "userId": "0b8f6a1e-…",
-       *       "role": "auditor",
-       *       "unitCode": null
-       *     }
-       */
-      payload: {
-        [key: string]: unknown;
-      };
-      /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
-      requestId: string | null;
-      /** @example role.granted */
-      type: string;
-    };
-    ErrorView: {
-      /**
-       * @description Stable string code; clients branch on this, not on the message
-       * @example FORBIDDEN
-       */
-      code: string;
-      /**
-       * @description For 400: details.fields names every wrong field and why
-       * @example {
-       *       "fields": {
-       *         "email": [
-       *           "email must be an email"
-       *         ]
-       *       }
-       *     }
-       */
-      details?: Record<string, never>;
-      /** @example This needs one of the roles admin; you have staff */
-      message: string;
-      /**
-       * @description Also in the x-request-id header and the server log
-       * @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10
-       */
-      requestId: string;
-      /** @example 403 */
-      statusCode: number;
-    };
-    EventLogEntryView: {
-      /**
-       * @description User id, or system
-       * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
-       */
-      actor: string;
-      /** @example quality-cycle/kontum/2024/approval/approve/1/completed */
-      id: string;
-      /** @example 2024-01-20T03:15:00.000Z */
-      occurredAt: string;
-      /**
-       * @example {
-       *       "taskId": "quality-cycle/kontum/2024/approval/approve/1",
-       *       "late": false
-       *     }
-       */
-      payload: {
-        [key: string]: unknown;
-      };
-      /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
-      requestId: string | null;
-      /** @example task.completed */
-      type: string;
-    };
-    EventLogPage: {
-      items: components['schemas']['EventLogEntryView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    FirstAdminDto: {
-      /** @example admin@gialai.qcycle.test */
-      email: string;
-      /** @example Lê Thị Quản Trị */
-      fullName: string;
-      /**
-       * @description At least 12 characters; omit for an SSO-only administrator
-       * @example a-long-initial-password
-       */
-      password?: string;
-    };
-    IndicatorTargetView: {
-      /**
-       * @example >
-       * @enum {string}
-       */
-      comparator: '>=' | '>' | '<=' | '=';
-      /**
-       * @description The target as the decision states it
-       * @example trên 80%
-       */
-      text: string;
-      /**
-       * @description A percentage for ratios, a whole number for counts
-       * @example 80
-       */
-      value: number;
-    };
-    LocalizedNameDto: {
-      /** @example Office of the Kon Tum Provincial People's Committee */
-      en: string;
-      /** @example Văn phòng UBND tỉnh Kon Tum */
-      vi: string;
-    };
-    LocalizedNameView: {
-      /** @example General Affairs Division */
-      en: string;
-      /** @example Phòng Tổng hợp */
-      vi: string;
-    };
-    LocalizedTextView: {
-      /** @example Administrative dossiers resolved on time */
-      en: string;
-      /** @example Giải quyết hồ sơ TTHC đúng hạn */
-      vi: string;
-    };
-    LoginDto: {
-      /** @example qmr@kontum.qcycle.test */
-      email: string;
-      /**
-       * Format: password
-       * @example qcycle-demo-2024
-       */
-      password: string;
-    };
-    /**
-     * Kết quả họp xem xét của lãnh đạo
-     * @description ISO 9.3.3: đầu ra của xem xét và các hành động chuyển sang năm sau.
-     */
-    ManagementReviewOutcome: {
-      /** Hành động */
-      actions: {
-        /**
-         * Hạn
-         * Format: date
-         */
-        dueDate: string;
-        /** Đơn vị chủ trì */
-        ownerUnitCode: string;
-        /** Nội dung */
-        title: string;
-      }[];
-      /** Số biên bản họp */
-      minutesRef: string;
-      /** Đầu ra của xem xét */
-      outputs: {
-        /** Cơ hội cải tiến */
-        improvementOpportunities: string[];
-        /** Thay đổi hệ thống quản lý chất lượng */
-        qmsChanges: string[];
-        /** Nhu cầu nguồn lực */
-        resourceNeeds: string[];
-      };
-    };
-    MeasurementPage: {
-      items: components['schemas']['MeasurementView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    /**
-     * Báo cáo số liệu
-     * @description Một số liệu cho mỗi chỉ số của mục tiêu trong kỳ, kèm minh chứng.
-     */
-    MeasurementReportOutcome: {
-      /**
-       * Minh chứng
-       * @description Số hiệu báo cáo, hồ sơ hoặc tệp làm căn cứ (ít nhất một).
-       */
-      evidence: string[];
-      /**
-       * Số liệu
-       * @description Chỉ số tỷ lệ: tử số và mẫu số; chỉ số đếm: số lượng; chỉ số đánh giá: đạt hay không.
-       */
-      figures: {
-        /** Đạt */
-        achieved?: boolean;
-        /**
-         * Mẫu số
-         * @description Tổng số trường hợp trong kỳ.
-         */
-        denominator?: number;
-        /** Chỉ số */
-        indicatorId: string;
-        /**
-         * Tử số
-         * @description Số trường hợp đạt trong kỳ.
-         */
-        numerator?: number;
-        /** Số lượng */
-        value?: number;
-      }[];
-      /** Ghi chú */
-      note?: string;
-    };
-    MeasurementView: {
-      /** @example null */
-      achieved: boolean | null;
-      /** @example 100 */
-      denominator: number | null;
-      /**
-       * @example [
-       *       "Báo cáo 12/BC-VP"
-       *     ]
-       */
-      evidence: string[];
-      /** @example obj-4-on-time */
-      indicatorId: string;
-      /**
-       * @example ratio
-       * @enum {string}
-       */
-      kind: 'ratio' | 'count' | 'judged';
-      /** @example false */
-      late: boolean;
-      /** @example 81 */
-      numerator: number | null;
-      /** @example obj-4 */
-      objectiveId: string;
-      /** @example 2024-03 */
-      periodKey: string;
-      /** @example 2024-04-02T03:15:00.000Z */
-      reportedAt: string;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      reportedBy: string;
-      /** @example null */
-      value: number | null;
-    };
-    MeView: {
-      /**
-       * @example password
-       * @enum {string}
-       */
-      authenticatedBy: 'password' | 'oidc' | 'task-link';
-      /** @example leader@kontum.qcycle.test */
-      email: string;
-      /** @example Nguyễn Hữu Tháp */
-      fullName: string;
-      /**
-       * @description Units this user heads
-       * @example []
-       */
-      headOfUnits: string[];
-      /**
-       * @description The language the user chose for the web app and the notifications (PATCH /auth/me)
-       * @example vi
-       * @enum {string}
-       */
-      locale: 'vi' | 'en';
-      /**
-       * @description Only for a session opened from a task link: the one task it opens
-       * @example quality-cycle/kontum/2024/approval/approve/1
-       */
-      onlyTaskId?: string;
-      /** @example kontum */
-      organisationCode: string;
-      /**
-       * @example [
-       *       "leader"
-       *     ]
-       */
-      roles: (
-        'admin' | 'quality-representative' | 'leader' | 'unit-head' | 'staff' | 'auditor' | 'lead-auditor'
-      )[];
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string | null;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      userId: string;
-    };
-    NotificationPage: {
-      items: components['schemas']['NotificationView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-      /**
-       * @description How many of your notifications are unread (whatever the filter)
-       * @example 3
-       */
-      unread: number;
-    };
-    NotificationsMarkedView: {
-      /**
-       * @description How many unread notifications were marked read
-       * @example 3
-       */
-      marked: number;
-    };
-    NotificationView: {
-      /** @example 2024-01-15T01:00:00.000Z */
-      createdAt: string;
-      /** @example kontum-2024 */
-      cycleId: string;
-      /**
-       * @description Contains slashes: URL-encode it in a path
-       * @example quality-cycle/kontum/2024/approval/round-1/assigned
-       */
-      id: string;
-      /**
-       * @description When you marked it read
-       * @example null
-       */
-      readAt: string | null;
-      /**
-       * @example assigned
-       * @enum {string}
-       */
-      reason: 'assigned' | 'reminder' | 'escalated' | 'reassigned' | 'cancelled';
-      /** @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024 */
-      subject: string;
-      /** @example quality-cycle/kontum/2024/approval/round-1 */
-      taskId: string;
-    };
-    ObjectiveAssignmentView: {
-      /** @example 2024-01-12T02:30:00.000Z */
-      assignedAt: string;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      assignedBy: string;
-      /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-      assigneeUserId: string;
-      /**
-       * @example staff
-       * @enum {string}
-       */
-      level: 'unit' | 'staff' | 'reassignment';
-      /** @example vp-ttpvhcc */
-      unitCode: string | null;
-    };
-    ObjectiveIndicatorView: {
-      /**
-       * @description What the evidence must show (judged indicators only; empty otherwise)
-       * @example []
-       */
-      criteria: components['schemas']['LocalizedTextView'][];
-      /** @example obj-4-on-time */
-      id: string;
-      /**
-       * @example ratio
-       * @enum {string}
-       */
-      kind: 'ratio' | 'count' | 'judged';
-      label: components['schemas']['LocalizedTextView'];
-      /** @description The figures reported for it, by period */
-      measurements: components['schemas']['MeasurementView'][];
-      /** @description None for a judged indicator */
-      target: components['schemas']['IndicatorTargetView'] | null;
-    };
-    ObjectiveLiveView: {
-      /**
-       * @description Measured by the engine from its records (objectives 1 and 5 of the template)
-       * @example false
-       */
-      measuredByEngine: boolean;
-      /** @example 4 */
-      number: number;
-      /** @example obj-4 */
-      objectiveId: string;
-      /**
-       * @description Who reports, once assigned
-       * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
-       */
-      ownerUserId?: string;
-      /**
-       * @description pending until monitored; then on-track, at-risk, missed or achieved
-       * @example on-track
-       */
-      status: string;
-    };
-    ObjectiveResultView: {
-      /** @example 2024-12-31T10:00:00.000Z */
-      computedAt: string;
-      /**
-       * @example [
-       *       {
-       *         "indicatorId": "obj-4-on-time",
-       *         "status": "achieved"
-       *       }
-       *     ]
-       */
-      indicators: {
-        [key: string]: unknown;
-      }[];
-      /** @example obj-4 */
-      objectiveId: string;
-      /**
-       * @description The evaluation of the year (see docs/workflows.md)
-       * @example achieved
-       */
-      status: string;
-    };
-    /**
-     * Phê duyệt mục tiêu chất lượng
-     * @description Lãnh đạo phê duyệt dự thảo (kèm số quyết định) hoặc trả lại kèm ý kiến (ISO 6.2).
-     */
-    ObjectivesApprovalOutcome: {
-      /**
-       * Quyết định
-       * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
-       * @enum {string}
-       */
-      decision: 'approve' | 'return';
-    } & (
-      | {
-          /** Ý kiến */
-          comments?: string;
-          /**
-           * Quyết định
-           * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
-           * @enum {string}
-           */
-          decision: 'approve';
-          /**
-           * Số quyết định
-           * @description Số trong sổ văn bản của cơ quan, ví dụ 123/QĐ-UBND.
-           */
-          documentNumber: string;
-          /**
-           * Ngày ký
-           * Format: date
-           * @description Ngày ký cũng là ngày hiệu lực; mặc định là ngày phê duyệt.
-           */
-          signingDate?: string;
-        }
-      | {
-          /**
-           * Ý kiến
-           * @description Nội dung cần chỉnh sửa.
-           */
-          comments: string;
-          /**
-           * Quyết định
-           * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
-           * @enum {string}
-           */
-          decision: 'return';
-        }
-    );
-    /**
-     * Chỉnh sửa dự thảo mục tiêu
-     * @description Đại diện lãnh đạo chất lượng chỉnh sửa dự thảo bị trả lại.
-     */
-    ObjectivesRevisionOutcome: {
-      /** Nội dung chỉnh sửa */
-      note: string;
-      /**
-       * Mục tiêu sau chỉnh sửa
-       * @description Toàn bộ danh sách mục tiêu mới, cùng dạng với dự thảo; bỏ trống để giữ nguyên.
-       */
-      objectives?: Record<string, never>[];
-    };
-    ObjectiveStatusChangeView: {
-      /**
-       * @description When the report was made
-       * @example 2024-07-03T02:15:00.000Z
-       */
-      at: string;
-      /** @example false */
-      late: boolean;
-      /** @example 2024-Q2 */
-      periodKey: string;
-      /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-      reportedBy: string;
-      /**
-       * @description The status after this report (null for reports recorded before qcycle kept statuses)
-       * @example at-risk
-       * @enum {string|null}
-       */
-      status: 'not-measured' | 'on-track' | 'at-risk' | 'achieved' | 'missed' | null;
-      /**
-       * @example on-track
-       * @enum {string|null}
-       */
-      statusBefore: 'not-measured' | 'on-track' | 'at-risk' | 'achieved' | 'missed' | null;
-    };
-    ObjectiveView: {
-      /** @example Lê Văn Hùng */
-      assigneeName: string | null;
-      /**
-       * @description Who reports it now: the latest assignment (a unit head, or the staff member they chose)
-       * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
-       */
-      assigneeUserId: string | null;
-      /** @description Every delegation, oldest first */
-      assignments: components['schemas']['ObjectiveAssignmentView'][];
-      /**
-       * @example monthly
-       * @enum {string}
-       */
-      frequency: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
-      /** @example obj-4 */
-      id: string;
-      indicators: components['schemas']['ObjectiveIndicatorView'][];
-      /**
-       * @description Its number in the decision
-       * @example 4
-       */
-      number: number;
-      /**
-       * @description The owning unit the decision names (Article 4)
-       * @example vp-ttpvhcc
-       */
-      ownerUnitCode: string;
-      /**
-       * @description The year's result once the cycle is closed; before that, the status after the latest report; not-measured before any
-       * @example on-track
-       * @enum {string}
-       */
-      status: 'not-measured' | 'on-track' | 'at-risk' | 'achieved' | 'missed';
-      /**
-       * @description When that status was recorded (null for not-measured)
-       * @example 2024-07-03T02:15:00.000Z
-       */
-      statusAt: string | null;
-      /** @description One entry per report, oldest first */
-      statusHistory: components['schemas']['ObjectiveStatusChangeView'][];
-      title: components['schemas']['LocalizedTextView'];
-      /**
-       * @description The unit it was delegated to; null before the assignment (and for engine-measured objectives)
-       * @example vp-ttpvhcc
-       */
-      unitCode: string | null;
-    };
-    OidcExchangeDto: {
-      /**
-       * @description The `code` the provider redirected back with
-       * @example SplxlOBeZQQYbYS6WxSbIA
-       */
-      code: string;
-      /**
-       * @description The PKCE code_verifier whose S256 challenge went with the authorization request (RFC 7636)
-       * @example dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk
-       */
-      codeVerifier: string;
-      /**
-       * @description The nonce the authorization request carried, if any: the id_token must carry it too
-       * @example n-0S6_WzA2Mj
-       */
-      nonce?: string;
-      /**
-       * @description The redirect_uri of the authorization request, exactly
-       * @example https://qms.kontum.gov.vn/auth/callback
-       */
-      redirectUri: string;
-    };
-    OpenTaskLiveView: {
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      assigneeUserId: string;
-      /** @example 2024-01-20T10:00:00.000Z */
-      dueAt?: string;
-      /** @example objectives-approval */
-      kind: string;
-      /** @example quality-cycle/kontum/2024/approval/approve/1 */
-      taskId: string;
-    };
-    OrganisationPage: {
-      items: components['schemas']['OrganisationView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    OrganisationView: {
-      /** @example kontum */
-      code: string;
-      name: components['schemas']['LocalizedNameView'];
-    };
-    ReassignTaskDto: {
-      /**
-       * @description Why, for the record and the notification
-       * @example Đồng chí Hoa đi công tác đến hết tháng
-       */
-      reason: string;
-      /**
-       * @description The user who takes the task over (in the cycle roster)
-       * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
-       */
-      toUserId: string;
-    };
-    ReportAuditView: {
-      /** @example null */
-      closedAt: string | null;
-      /**
-       * @description First day of the plan
-       * @example 2024-10-07
-       */
-      from: string | null;
-      /** @description One per nonconformity, with its corrective action */
-      nonconformities: components['schemas']['CorrectiveActionView'][];
-      /** @example null */
-      report: string | null;
-      /** @example Toàn bộ HTQLCL */
-      scope: string | null;
-      /**
-       * @example in-progress
-       * @enum {string}
-       */
-      status: 'planning' | 'in-progress' | 'closed' | 'cancelled';
-      steps: components['schemas']['AuditStepView'][];
-      /**
-       * @description Last day of the plan
-       * @example 2024-10-18
-       */
-      to: string | null;
-    };
-    ReportDecisionView: {
-      /** @example 123/QĐ-UBND */
-      documentNumber: string;
-      /**
-       * @description Article 3: effective from the date of signing
-       * @example 2024-01-20
-       */
-      effectiveDate: string;
-      /** @example Nguyễn Hữu Tháp */
-      signerName: string;
-      /** @example Phó Chủ tịch */
-      signerTitle: string;
-      /** @example 2024-01-20 */
-      signingDate: string;
-    };
-    ReportFigureView: {
-      /** @example null */
-      achieved: boolean | null;
-      /** @example 100 */
-      denominator: number | null;
-      /** @example false */
-      late: boolean;
-      /** @example 81 */
-      numerator: number | null;
-      /** @example 2024-03 */
-      periodKey: string;
-      /** @example null */
-      value: number | null;
-    };
-    ReportIndicatorView: {
-      /**
-       * @description Periods in the year at the objective’s frequency (0 if engine-measured)
-       * @example 12
-       */
-      expectedPeriods: number;
-      /** @description The figures, by period */
-      figures: components['schemas']['ReportFigureView'][];
-      /** @example obj-4-on-time */
-      id: string;
-      /**
-       * @example ratio
-       * @enum {string}
-       */
-      kind: 'ratio' | 'count' | 'judged';
-      label: components['schemas']['LocalizedTextView'];
-      /**
-       * @description Figures reported late
-       * @example 1
-       */
-      lateReports: number;
-      /**
-       * @description Measured by the engine from its own records (no one reports it; objectives 1 and 5 of the template)
-       * @example false
-       */
-      measuredByEngine: boolean;
-      /**
-       * @description Periods with a reported figure
-       * @example 2
-       */
-      reportedPeriods: number;
-      /**
-       * @description The indicator's result of the year, once closed; null before
-       * @example achieved
-       */
-      result: string | null;
-      /**
-       * @description None for a judged indicator
-       * @example trên 80%
-       */
-      targetText: string | null;
-    };
-    ReportObjectiveView: {
-      /** @example Lê Văn Hùng */
-      assigneeName: string | null;
-      /**
-       * @description true when status is the year's result (the cycle closed); false for the status so far
-       * @example false
-       */
-      final: boolean;
-      /**
-       * @example monthly
-       * @enum {string}
-       */
-      frequency: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
-      /** @example obj-4 */
-      id: string;
-      indicators: components['schemas']['ReportIndicatorView'][];
-      /** @example 4 */
-      number: number;
-      /**
-       * @example on-track
-       * @enum {string}
-       */
-      status: 'not-measured' | 'on-track' | 'at-risk' | 'achieved' | 'missed';
-      title: components['schemas']['LocalizedTextView'];
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string | null;
-    };
-    ReportReviewView: {
-      /** @description Carried into next year’s cycle */
-      actions: components['schemas']['ReviewActionView'][];
-      /** @example null */
-      heldAt: string | null;
-      /** @example BB-05/2024 */
-      minutesRef: string | null;
-      /** @description ISO 9.3.3; null until held */
-      outputs: components['schemas']['ReviewOutputsView'] | null;
-      /**
-       * @example held
-       * @enum {string}
-       */
-      status: 'waiting' | 'held';
-    };
-    ReviewActionView: {
-      /** @example 2025-06-30 */
-      dueDate: string;
-      /** @example vp-kiemsoat-tthc */
-      ownerUnitCode: string;
-      /** @example Số hóa phiếu kiểm soát quá trình */
-      title: string;
-    };
-    ReviewOutputsView: {
-      /**
-       * @example [
-       *       "Số hóa phiếu kiểm soát"
-       *     ]
-       */
-      improvementOpportunities: string[];
-      /** @example [] */
-      qmsChanges: string[];
-      /**
-       * @example [
-       *       "Máy quét tại bộ phận một cửa"
-       *     ]
-       */
-      resourceNeeds: string[];
-    };
-    ReviewView: {
-      /**
-       * @example [
-       *       {
-       *         "title": "Số hoá sổ theo dõi",
-       *         "ownerUnitCode": "vp-tonghop",
-       *         "dueDate": "2025-03-31"
-       *       }
-       *     ]
-       */
-      actions:
-        | {
-            [key: string]: unknown;
-          }[]
-        | null;
-      /** @example null */
-      heldAt: string | null;
-      /**
-       * @description ISO 9.3.2 inputs compiled from the records
-       * @example {
-       *       "objectives": [],
-       *       "auditResults": {}
-       *     }
-       */
-      inputs: {
-        [key: string]: unknown;
-      };
-      /** @example BB-05/2024 */
-      minutesRef: string | null;
-      /**
-       * @example {
-       *       "improvementOpportunities": [],
-       *       "qmsChanges": [],
-       *       "resourceNeeds": []
-       *     }
-       */
-      outputs: {
-        [key: string]: unknown;
-      } | null;
-      /**
-       * @example held
-       * @enum {string}
-       */
-      status: 'waiting' | 'held';
-    };
-    RoleAssignmentView: {
-      /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-      id: string;
-      /**
-       * @example unit-head
-       * @enum {string}
-       */
-      role:
-        'admin' | 'quality-representative' | 'leader' | 'unit-head' | 'staff' | 'auditor' | 'lead-auditor';
-      /**
-       * @description The unit of a unit-head role; null otherwise
-       * @example vp-kiemsoat-tthc
-       */
-      unitCode: string | null;
-    };
-    RoleGrantDto: {
-      /**
-       * @example unit-head
-       * @enum {string}
-       */
-      role:
-        'admin' | 'quality-representative' | 'leader' | 'unit-head' | 'staff' | 'auditor' | 'lead-auditor';
-      /**
-       * @description Required for unit-head (the unit they lead); not allowed for other roles
-       * @example vp-kiemsoat-tthc
-       */
-      unitCode?: string;
-    };
-    SignOffStepDto: {
-      /**
-       * @example [
-       *       "Sổ theo dõi hồ sơ tháng 5/2024",
-       *       "Phỏng vấn cán bộ một cửa"
-       *     ]
-       */
-      evidence: string[];
-      /**
-       * @description Required for minor-nc and major-nc
-       * @example 3 hồ sơ trễ hạn không có văn bản xin lỗi
-       */
-      finding?: string;
-      /** @example Đơn vị hợp tác tốt */
-      notes?: string;
-      /**
-       * @example minor-nc
-       * @enum {string}
-       */
-      result: 'conformity' | 'observation' | 'minor-nc' | 'major-nc';
-    };
-    SsoProviderView: {
-      /**
-       * @description The provider's authorization endpoint, from its /.well-known/openid-configuration
-       * @example https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/auth
-       */
-      authorizationEndpoint: string;
-      /**
-       * @description The web app as a public OIDC client (OIDC_CLIENT_ID)
-       * @example qcycle-web
-       */
-      clientId: string;
-      /** @example openid email profile */
-      scope: string;
-    };
-    StartCycleDto: {
-      /**
-       * @description The Quality Representative's own draft (a CycleDraft, as a template's): checked like a draft going to the leader; 422 DRAFT_INVALID lists every problem
-       * @example {
-       *       "year": 2024,
-       *       "objectives": [
-       *         "…"
-       *       ],
-       *       "signer": {
-       *         "name": "Nguyễn Hữu Tháp",
-       *         "title": "Phó Chủ tịch"
-       *       }
-       *     }
-       */
-      draft?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Your organisation code: lower-case letters, digits and dashes
-       * @example kontum
-       */
-      organisationCode: string;
-      /**
-       * @description A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It takes the organisation's slot for that year like a real cycle, so rehearse in a training organisation (docs/workflows.md).
-       * @default false
-       * @example false
-       */
-      rehearsal: boolean;
-      /**
-       * @description The ready-made draft to start from (GET /api/v1/templates), moved to `year`; ignored when `draft` is given
-       * @default kontum-2024
-       * @example kontum-2024
-       * @enum {string}
-       */
-      templateId: 'kontum-2024';
-      /** @example 2024 */
-      year: number;
-    };
-    TaskCompletionView: {
-      /** @example 2024-04-02T03:15:00.000Z */
-      completedAt: string;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      completedBy: string;
-      /**
-       * @description Completed after its due instant (accepted, marked late)
-       * @example false
-       */
-      late: boolean;
-      /**
-       * @example completed
-       * @enum {string}
-       */
-      status: 'completed';
-      /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
-      taskId: string;
-    };
-    TaskDetailView: {
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      assigneeUserId: string;
-      /** @example null */
-      closedAt: string | null;
-      /** @example null */
-      completedBy: string | null;
-      /** @example kontum-2024 */
-      cycleId: string;
-      /** @example [] */
-      delegateUserIds: string[];
-      /** @example 2024-04-05T10:00:00.000Z */
-      dueAt: string | null;
-      /**
-       * @description What the form shows
-       * @example {
-       *       "indicators": [
-       *         {
-       *           "id": "obj-4-on-time",
-       *           "kind": "ratio"
-       *         }
-       *       ]
-       *     }
-       */
-      form: {
-        [key: string]: unknown;
-      } | null;
-      history: components['schemas']['TaskHistoryEntryView'][];
-      /**
-       * @description URL-encode it in paths (it contains slashes)
-       * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
-       */
-      id: string;
-      /**
-       * @example measurement-report
-       * @enum {string}
-       */
-      kind:
-        | 'objectives-approval'
-        | 'objectives-revision'
-        | 'assignment-acceptance'
-        | 'unit-acceptance'
-        | 'measurement-report'
-        | 'at-risk-follow-up'
-        | 'audit-plan'
-        | 'audit-step'
-        | 'audit-close'
-        | 'corrective-action-plan'
-        | 'corrective-action-verification'
-        | 'management-review';
-      /** @example false */
-      late: boolean;
-      /** @example obj-4 */
-      objectiveId: string | null;
-      /** @example 2024-03-01T01:00:00.000Z */
-      openedAt: string;
-      /**
-       * @description The submitted answer, once completed
-       * @example null
-       */
-      outcome: {
-        [key: string]: unknown;
-      } | null;
-      /**
-       * @description The JSON Schema of this task kind's answer (the same as the OpenAPI component <Kind>Outcome, e.g. MeasurementReportOutcome): fields, types, formats, enums, Vietnamese title/description and x-en (English), x-problem (the code and reason the workflow answers for that field). A form may check the shape with it; the workflow decides, with the rules that need the cycle (known units, the audit window, the indicators).
-       * @example {
-       *       "type": "object",
-       *       "title": "Báo cáo số liệu",
-       *       "required": [
-       *         "figures",
-       *         "evidence"
-       *       ],
-       *       "properties": {
-       *         "figures": {
-       *           "type": "array"
-       *         },
-       *         "evidence": {
-       *           "type": "array",
-       *           "minItems": 1
-       *         }
-       *       }
-       *     }
-       */
-      outcomeSchema: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Open and past its due instant
-       * @example false
-       */
-      overdue: boolean;
-      /**
-       * @description The reporting period of a measurement task (month 2024-03, quarter 2024-Q1, year 2024)
-       * @example 2024-03
-       */
-      periodKey: string | null;
-      /**
-       * @example open
-       * @enum {string}
-       */
-      status: 'open' | 'completed' | 'cancelled' | 'expired';
-      title: components['schemas']['TaskTitleView'];
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string | null;
-      /**
-       * @description The workflow that owns the task
-       * @example quality-cycle/kontum/2024/monitoring/obj-4
-       */
-      workflowId: string;
-    };
-    TaskHistoryEntryView: {
-      /**
-       * @description User id, or system
-       * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
-       */
-      actor: string;
-      /** @example 2024-04-02T03:15:00.000Z */
-      occurredAt: string;
-      /**
-       * @example {
-       *       "late": false
-       *     }
-       */
-      payload: {
-        [key: string]: unknown;
-      };
-      /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
-      requestId: string | null;
-      /** @example task.completed */
-      type: string;
-    };
-    TaskLinkExchangeDto: {
-      /**
-       * @description The token= part of the link in the notification e-mail
-       * @example eyJ2IjoxLCJ0Ijoi…In0.Q2hY…
-       */
-      token: string;
-    };
-    TaskLinkSessionView: {
-      /**
-       * @description Bearer token for this task only (its detail and complete)
-       * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
-       */
-      accessToken: string;
-      /** @example 1800 */
-      expiresIn: number;
-      task: components['schemas']['TaskDetailView'];
-      /**
-       * @example Bearer
-       * @enum {string}
-       */
-      tokenType: 'Bearer';
-      user: components['schemas']['MeView'];
-    };
-    TaskPage: {
-      items: components['schemas']['TaskSummaryView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    TaskReassignmentView: {
-      /**
-       * @description The new assignee; the previous one stays a delegate
-       * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
-       */
-      assigneeUserId: string;
-      /** @example quality-cycle/kontum/2024/assignment/unit/vp-kiemsoat-tthc */
-      taskId: string;
-    };
-    TaskSummaryView: {
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      assigneeUserId: string;
-      /** @example kontum-2024 */
-      cycleId: string;
-      /** @example [] */
-      delegateUserIds: string[];
-      /** @example 2024-04-05T10:00:00.000Z */
-      dueAt: string | null;
-      /**
-       * @description URL-encode it in paths (it contains slashes)
-       * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
-       */
-      id: string;
-      /**
-       * @example measurement-report
-       * @enum {string}
-       */
-      kind:
-        | 'objectives-approval'
-        | 'objectives-revision'
-        | 'assignment-acceptance'
-        | 'unit-acceptance'
-        | 'measurement-report'
-        | 'at-risk-follow-up'
-        | 'audit-plan'
-        | 'audit-step'
-        | 'audit-close'
-        | 'corrective-action-plan'
-        | 'corrective-action-verification'
-        | 'management-review';
-      /** @example obj-4 */
-      objectiveId: string | null;
-      /** @example 2024-03-01T01:00:00.000Z */
-      openedAt: string;
-      /**
-       * @description Open and past its due instant
-       * @example false
-       */
-      overdue: boolean;
-      /**
-       * @description The reporting period of a measurement task (month 2024-03, quarter 2024-Q1, year 2024)
-       * @example 2024-03
-       */
-      periodKey: string | null;
-      /**
-       * @example open
-       * @enum {string}
-       */
-      status: 'open' | 'completed' | 'cancelled' | 'expired';
-      title: components['schemas']['TaskTitleView'];
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string | null;
-    };
-    TaskTitleView: {
-      /** @example Report objective 4 figures for March 2024 */
-      en: string;
-      /** @example Báo cáo số liệu mục tiêu 4, tháng 3/2024 */
-      vi: string;
-    };
-    TokenView: {
-      /**
-       * @description Send as Authorization: Bearer <accessToken>
-       * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
-       */
-      accessToken: string;
-      /**
-       * @description Seconds until the token expires (JWT_TTL_MINUTES)
-       * @example 28800
-       */
-      expiresIn: number;
-      /**
-       * @example Bearer
-       * @enum {string}
-       */
-      tokenType: 'Bearer';
-      user: components['schemas']['MeView'];
-    };
-    /**
-     * Đơn vị tiếp nhận mục tiêu
-     * @description Trưởng đơn vị tiếp nhận và có thể giao mỗi mục tiêu cho một cán bộ của đơn vị.
-     */
-    UnitAcceptanceOutcome: {
-      /**
-       * Tiếp nhận
-       * @description Luôn là true: tiếp nhận mục tiêu.
-       * @enum {boolean}
-       */
-      accepted: true;
-      /** Phân công cá nhân */
-      staffDelegations?: {
-        /** Mục tiêu */
-        objectiveId: string;
-        /** Cán bộ */
-        userId: string;
-      }[];
-    };
-    UnitPage: {
-      items: components['schemas']['UnitView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    UnitView: {
-      /** @example vp-tonghop */
-      code: string;
-      name: components['schemas']['LocalizedNameView'];
-      /** @example kontum */
-      organisationCode: string;
-      /** @example null */
-      parentCode: string | null;
-    };
-    UpdateMeDto: {
-      /**
-       * @description Tiếng Việt (vi) or English (en)
-       * @example en
-       * @enum {string}
-       */
-      locale: 'vi' | 'en';
-    };
-    UpdateOrganisationDto: {
-      name: components['schemas']['LocalizedNameDto'];
-    };
-    UpdateUnitDto: {
-      name?: components['schemas']['LocalizedNameDto'];
-      /**
-       * @description null makes it a top-level unit
-       * @example null
-       */
-      parentCode?: string | null;
-    };
-    UpdateUserDto: {
-      /**
-       * @description false deactivates: the user can no longer sign in; their records stay
-       * @example false
-       */
-      active?: boolean;
-      /** @example Phạm Thị Lan */
-      fullName?: string;
-      /**
-       * @example en
-       * @enum {string}
-       */
-      locale?: 'vi' | 'en';
-      /** @example a-new-long-password */
-      password?: string;
-      /** @example Phó Trưởng phòng */
-      title?: string | null;
-      /** @example vp-tonghop */
-      unitCode?: string | null;
-    };
-    UserPage: {
-      items: components['schemas']['UserView'][];
-      /** @example 20 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      /**
-       * @description How many match the filters in all
-       * @example 42
-       */
-      total: number;
-    };
-    UserView: {
-      /** @example true */
-      active: boolean;
-      /** @example lan.pt@kontum.qcycle.test */
-      email: string;
-      /** @example Phạm Thị Lan */
-      fullName: string;
-      /**
-       * @description Can sign in with a password (local login)
-       * @example true
-       */
-      hasPassword: boolean;
-      /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
-      id: string;
-      /**
-       * @example vi
-       * @enum {string}
-       */
-      locale: 'vi' | 'en';
-      /** @example kontum */
-      organisationCode: string;
-      roles: components['schemas']['RoleAssignmentView'][];
-      /**
-       * @description Linked to an SSO account
-       * @example false
-       */
-      ssoLinked: boolean;
-      /** @example Chuyên viên */
-      title: string | null;
-      /** @example vp-kiemsoat-tthc */
-      unitCode: string | null;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        AuditStepView: {
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            auditorUserId: string;
+            /** @example 8.5.1 */
+            clause: string;
+            /**
+             * @example [
+             *       "Sổ theo dõi hồ sơ tháng 5"
+             *     ]
+             */
+            evidence: string[] | null;
+            /** @example 3 hồ sơ trễ hạn không có văn bản xin lỗi */
+            finding: string | null;
+            /** @example quality-cycle/kontum/2024/audit/step/s1 */
+            id: string;
+            /** @example Tiếp nhận và trả kết quả hồ sơ TTHC */
+            process: string;
+            /**
+             * @example minor-nc
+             * @enum {string|null}
+             */
+            result: "conformity" | "observation" | "minor-nc" | "major-nc" | null;
+            /** @example 2024-06-12T08:00:00.000Z */
+            signedOffAt: string | null;
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string;
+        };
+        AuditView: {
+            /** @example null */
+            closedAt: string | null;
+            correctiveActions: components["schemas"]["CorrectiveActionView"][];
+            /** @example quality-cycle/kontum/2024/audit */
+            id: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            leadAuditorUserId: string;
+            /**
+             * @example {
+             *       "scope": "Toàn bộ HTQLCL",
+             *       "criteria": [
+             *         "TCVN ISO 9001:2015"
+             *       ]
+             *     }
+             */
+            plan: {
+                [key: string]: unknown;
+            } | null;
+            /** @example null */
+            report: string | null;
+            /**
+             * @example in-progress
+             * @enum {string}
+             */
+            status: "planning" | "in-progress" | "closed" | "cancelled";
+            steps: components["schemas"]["AuditStepView"][];
+        };
+        AuthProvidersView: {
+            /**
+             * @description E-mail and password (POST /auth/login) is on
+             * @example true
+             */
+            password: boolean;
+            /** @description Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured */
+            sso: components["schemas"]["SsoProviderView"] | null;
+        };
+        CancelCycleDto: {
+            /**
+             * @description Why, for the record
+             * @example Khởi tạo nhầm năm; sẽ khởi tạo lại theo quyết định mới
+             */
+            reason: string;
+        };
+        CancelCycleView: {
+            /** @example kontum-2024 */
+            cycleId: string;
+            /**
+             * @description The workflow cancels its open tasks and records the cycle cancelled
+             * @example cancelling
+             * @enum {string}
+             */
+            status: "cancelling";
+        };
+        CloseAuditDto: {
+            /** @example Báo cáo kết quả đánh giá nội bộ năm 2024: 12 bước, 1 điểm không phù hợp nhẹ… */
+            report: string;
+        };
+        CompleteTaskDto: {
+            /**
+             * @description The task's answer, shaped by its kind (see the task's form); the workflow checks it
+             * @example {
+             *       "figures": [
+             *         {
+             *           "indicatorId": "obj-4-on-time",
+             *           "numerator": 81,
+             *           "denominator": 100
+             *         }
+             *       ],
+             *       "evidence": [
+             *         "Báo cáo 12/BC-VP"
+             *       ]
+             *     }
+             */
+            outcome: {
+                [key: string]: unknown;
+            };
+        };
+        CorrectiveActionView: {
+            /** @example Bổ sung nhắc hạn tự động */
+            action: string | null;
+            /** @example Gửi văn bản xin lỗi */
+            correction: string | null;
+            /** @example 2024-07-31 */
+            dueDate: string | null;
+            /** @example true */
+            effective: boolean | null;
+            /** @example 3 hồ sơ trễ hạn không có văn bản xin lỗi */
+            finding: string;
+            /** @example quality-cycle/kontum/2024/audit/ca/s1 */
+            id: string;
+            /** @example Chưa có bước nhắc hạn */
+            rootCause: string | null;
+            /** @example minor-nc */
+            severity: string;
+            /**
+             * @example closed
+             * @enum {string}
+             */
+            status: "open" | "planned" | "closed" | "cancelled";
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string;
+        };
+        CreateOrganisationDto: {
+            /**
+             * @description Lower-case letters, digits and dashes; used in cycle ids, never changed
+             * @example gialai
+             */
+            code: string;
+            /** @description The new organisation's own administrator (organisations administer themselves) */
+            firstAdmin: components["schemas"]["FirstAdminDto"];
+            name: components["schemas"]["LocalizedNameDto"];
+        };
+        CreateUnitDto: {
+            /**
+             * @description Lower-case letters, digits and dashes; unique in the organisation
+             * @example vp-tonghop
+             */
+            code: string;
+            name: components["schemas"]["LocalizedNameDto"];
+            /**
+             * @description The unit this one belongs to
+             * @example vp-hanhchinh-tochuc
+             */
+            parentCode?: string;
+        };
+        CreateUserDto: {
+            /** @example lan.pt@kontum.qcycle.test */
+            email: string;
+            /** @example Phạm Thị Lan */
+            fullName: string;
+            /**
+             * @default vi
+             * @example vi
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+            /**
+             * @description At least 12 characters; omit for an SSO-only user
+             * @example a-long-initial-password
+             */
+            password?: string;
+            roles?: components["schemas"]["RoleGrantDto"][];
+            /** @example Chuyên viên */
+            title?: string;
+            /** @example vp-kiemsoat-tthc */
+            unitCode?: string;
+        };
+        CycleLiveView: {
+            /**
+             * @description Number of the approving decision, once signed
+             * @example 123/QĐ-UBND
+             */
+            decisionNumber?: string;
+            /**
+             * @description Temporal execution status of the cycle workflow
+             * @example RUNNING
+             */
+            executionStatus: string;
+            objectives?: components["schemas"]["ObjectiveLiveView"][];
+            /** @description Open tasks of the whole cycle */
+            openTasks?: components["schemas"]["OpenTaskLiveView"][];
+            /** @enum {string} */
+            phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /**
+             * @description How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year
+             * @example 0
+             */
+            scheduleShiftMs?: number;
+            /**
+             * @description The workflow's own answer (query)
+             * @enum {string}
+             */
+            status?: "running" | "closed" | "cancelled";
+        };
+        CyclePage: {
+            items: components["schemas"]["CycleRecordView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        CycleRecordView: {
+            /** @example kontum-2024 */
+            id: string;
+            /** @example kontum */
+            organisationCode: string;
+            /**
+             * @example objectives-approval
+             * @enum {string}
+             */
+            phase: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /** @example 2024-01-05T02:00:00.000Z */
+            startedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            startedBy: string;
+            /**
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "closed" | "cancelled";
+            /** @example 2024-03-01T02:00:00.000Z */
+            updatedAt: string;
+            /** @example quality-cycle/kontum/2024 */
+            workflowId: string;
+            /** @example 2024 */
+            year: number;
+        };
+        CycleReportView: {
+            /** @description null until the audit is planned */
+            audit: components["schemas"]["ReportAuditView"] | null;
+            /** @example kontum-2024 */
+            cycleId: string;
+            decision: components["schemas"]["ReportDecisionView"];
+            objectives: components["schemas"]["ReportObjectiveView"][];
+            /** @example kontum */
+            organisationCode: string;
+            /**
+             * @example closing
+             * @enum {string|null}
+             */
+            phase: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing" | null;
+            /** @description null until the review is prepared */
+            review: components["schemas"]["ReportReviewView"] | null;
+            /**
+             * @description As recorded (null until the worker has recorded the cycle)
+             * @example closed
+             * @enum {string|null}
+             */
+            status: "running" | "closed" | "cancelled" | null;
+            /** @example 2024 */
+            year: number;
+        };
+        CycleTemplateView: {
+            /** @example kontum-2024 */
+            id: string;
+            /**
+             * @description How many objectives the draft has
+             * @example 5
+             */
+            objectives: number;
+            title: components["schemas"]["LocalizedNameView"];
+        };
+        CycleView: {
+            /** @example kontum-2024 */
+            id: string;
+            live: components["schemas"]["CycleLiveView"];
+            /** @example kontum */
+            organisationCode: string;
+            /**
+             * @description Phase as recorded in the database
+             * @enum {string}
+             */
+            phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /**
+             * @description When the cycle was recorded (absent until the worker has recorded it)
+             * @example 2024-01-05T02:00:00.000Z
+             */
+            startedAt?: string;
+            /**
+             * @description Status as recorded in the database
+             * @enum {string}
+             */
+            status?: "running" | "closed" | "cancelled";
+            /** @example quality-cycle/kontum/2024 */
+            workflowId: string;
+            /** @example 2024 */
+            year: number;
+        };
+        DecisionView: {
+            /** @example 123/QĐ-UBND */
+            documentNumber: string;
+            /**
+             * @description Article 3: effective from the date of signing
+             * @example 2024-01-20
+             */
+            effectiveDate: string;
+            /**
+             * @description The approved objectives
+             * @example [
+             *       {
+             *         "id": "obj-4",
+             *         "number": 4
+             *       }
+             *     ]
+             */
+            objectives: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description Approval rounds (returns and resubmissions + 1)
+             * @example 2
+             */
+            rounds: number;
+            /**
+             * @description User who approved in qcycle
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            signedBy: string;
+            /** @example Nguyễn Hữu Tháp */
+            signerName: string;
+            /** @example Phó Chủ tịch */
+            signerTitle: string;
+            /** @example 2024-01-20 */
+            signingDate: string;
+        };
+        DirectoryEventPage: {
+            items: components["schemas"]["DirectoryEventView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        DirectoryEventView: {
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            actor: string;
+            /** @example 10.0.0.12 */
+            clientAddress: string | null;
+            /** @example 2024-01-05T02:00:00.000Z */
+            occurredAt: string;
+            /**
+             * @example {
+             *       "userId": "0b8f6a1e-…",
+             *       "role": "auditor",
+             *       "unitCode": null
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
+            requestId: string | null;
+            /** @example role.granted */
+            type: string;
+        };
+        ErrorView: {
+            /**
+             * @description Stable string code; clients branch on this, not on the message
+             * @example FORBIDDEN
+             */
+            code: string;
+            /**
+             * @description For 400: details.fields names every wrong field and why
+             * @example {
+             *       "fields": {
+             *         "email": [
+             *           "email must be an email"
+             *         ]
+             *       }
+             *     }
+             */
+            details?: Record<string, never>;
+            /** @example This needs one of the roles admin; you have staff */
+            message: string;
+            /**
+             * @description Also in the x-request-id header and the server log
+             * @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10
+             */
+            requestId: string;
+            /** @example 403 */
+            statusCode: number;
+        };
+        EventLogEntryView: {
+            /**
+             * @description User id, or system
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            actor: string;
+            /** @example quality-cycle/kontum/2024/approval/approve/1/completed */
+            id: string;
+            /** @example 2024-01-20T03:15:00.000Z */
+            occurredAt: string;
+            /**
+             * @example {
+             *       "taskId": "quality-cycle/kontum/2024/approval/approve/1",
+             *       "late": false
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
+            requestId: string | null;
+            /** @example task.completed */
+            type: string;
+        };
+        EventLogPage: {
+            items: components["schemas"]["EventLogEntryView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        FirstAdminDto: {
+            /** @example admin@gialai.qcycle.test */
+            email: string;
+            /** @example Lê Thị Quản Trị */
+            fullName: string;
+            /**
+             * @description At least 12 characters; omit for an SSO-only administrator
+             * @example a-long-initial-password
+             */
+            password?: string;
+        };
+        IndicatorTargetView: {
+            /**
+             * @example >
+             * @enum {string}
+             */
+            comparator: ">=" | ">" | "<=" | "=";
+            /**
+             * @description The target as the decision states it
+             * @example trên 80%
+             */
+            text: string;
+            /**
+             * @description A percentage for ratios, a whole number for counts
+             * @example 80
+             */
+            value: number;
+        };
+        LocalizedNameDto: {
+            /** @example Office of the Kon Tum Provincial People's Committee */
+            en: string;
+            /** @example Văn phòng UBND tỉnh Kon Tum */
+            vi: string;
+        };
+        LocalizedNameView: {
+            /** @example General Affairs Division */
+            en: string;
+            /** @example Phòng Tổng hợp */
+            vi: string;
+        };
+        LocalizedTextView: {
+            /** @example Administrative dossiers resolved on time */
+            en: string;
+            /** @example Giải quyết hồ sơ TTHC đúng hạn */
+            vi: string;
+        };
+        LoginDto: {
+            /** @example qmr@kontum.qcycle.test */
+            email: string;
+            /**
+             * Format: password
+             * @example qcycle-demo-2024
+             */
+            password: string;
+        };
+        MeasurementPage: {
+            items: components["schemas"]["MeasurementView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        MeasurementView: {
+            /** @example null */
+            achieved: boolean | null;
+            /** @example 100 */
+            denominator: number | null;
+            /**
+             * @example [
+             *       "Báo cáo 12/BC-VP"
+             *     ]
+             */
+            evidence: string[];
+            /** @example obj-4-on-time */
+            indicatorId: string;
+            /**
+             * @example ratio
+             * @enum {string}
+             */
+            kind: "ratio" | "count" | "judged";
+            /** @example false */
+            late: boolean;
+            /** @example 81 */
+            numerator: number | null;
+            /** @example obj-4 */
+            objectiveId: string;
+            /** @example 2024-03 */
+            periodKey: string;
+            /** @example 2024-04-02T03:15:00.000Z */
+            reportedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            reportedBy: string;
+            /** @example null */
+            value: number | null;
+        };
+        MeView: {
+            /**
+             * @example password
+             * @enum {string}
+             */
+            authenticatedBy: "password" | "oidc" | "task-link";
+            /** @example leader@kontum.qcycle.test */
+            email: string;
+            /** @example Nguyễn Hữu Tháp */
+            fullName: string;
+            /**
+             * @description Units this user heads
+             * @example []
+             */
+            headOfUnits: string[];
+            /**
+             * @description The language the user chose for the web app and the notifications (PATCH /auth/me)
+             * @example vi
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+            /**
+             * @description Only for a session opened from a task link: the one task it opens
+             * @example quality-cycle/kontum/2024/approval/approve/1
+             */
+            onlyTaskId?: string;
+            /** @example kontum */
+            organisationCode: string;
+            /**
+             * @example [
+             *       "leader"
+             *     ]
+             */
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor")[];
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            userId: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description How many of your notifications are unread (whatever the filter)
+             * @example 3
+             */
+            unread: number;
+        };
+        NotificationsMarkedView: {
+            /**
+             * @description How many unread notifications were marked read
+             * @example 3
+             */
+            marked: number;
+        };
+        NotificationView: {
+            /** @example 2024-01-15T01:00:00.000Z */
+            createdAt: string;
+            /** @example kontum-2024 */
+            cycleId: string;
+            /**
+             * @description Contains slashes: URL-encode it in a path
+             * @example quality-cycle/kontum/2024/approval/round-1/assigned
+             */
+            id: string;
+            /**
+             * @description When you marked it read
+             * @example null
+             */
+            readAt: string | null;
+            /**
+             * @example assigned
+             * @enum {string}
+             */
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "cancelled";
+            /** @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024 */
+            subject: string;
+            /** @example quality-cycle/kontum/2024/approval/round-1 */
+            taskId: string;
+        };
+        ObjectiveAssignmentView: {
+            /** @example 2024-01-12T02:30:00.000Z */
+            assignedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            assignedBy: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            assigneeUserId: string;
+            /**
+             * @example staff
+             * @enum {string}
+             */
+            level: "unit" | "staff" | "reassignment";
+            /** @example vp-ttpvhcc */
+            unitCode: string | null;
+        };
+        ObjectiveIndicatorView: {
+            /**
+             * @description What the evidence must show (judged indicators only; empty otherwise)
+             * @example []
+             */
+            criteria: components["schemas"]["LocalizedTextView"][];
+            /** @example obj-4-on-time */
+            id: string;
+            /**
+             * @example ratio
+             * @enum {string}
+             */
+            kind: "ratio" | "count" | "judged";
+            label: components["schemas"]["LocalizedTextView"];
+            /** @description The figures reported for it, by period */
+            measurements: components["schemas"]["MeasurementView"][];
+            /** @description None for a judged indicator */
+            target: components["schemas"]["IndicatorTargetView"] | null;
+        };
+        ObjectiveLiveView: {
+            /**
+             * @description Measured by the engine from its records (objectives 1 and 5 of the template)
+             * @example false
+             */
+            measuredByEngine: boolean;
+            /** @example 4 */
+            number: number;
+            /** @example obj-4 */
+            objectiveId: string;
+            /**
+             * @description Who reports, once assigned
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            ownerUserId?: string;
+            /**
+             * @description pending until monitored; then on-track, at-risk, missed or achieved
+             * @example on-track
+             */
+            status: string;
+        };
+        ObjectiveResultView: {
+            /** @example 2024-12-31T10:00:00.000Z */
+            computedAt: string;
+            /**
+             * @example [
+             *       {
+             *         "indicatorId": "obj-4-on-time",
+             *         "status": "achieved"
+             *       }
+             *     ]
+             */
+            indicators: {
+                [key: string]: unknown;
+            }[];
+            /** @example obj-4 */
+            objectiveId: string;
+            /**
+             * @description The evaluation of the year (see docs/workflows.md)
+             * @example achieved
+             */
+            status: string;
+        };
+        ObjectiveStatusChangeView: {
+            /**
+             * @description When the report was made
+             * @example 2024-07-03T02:15:00.000Z
+             */
+            at: string;
+            /** @example false */
+            late: boolean;
+            /** @example 2024-Q2 */
+            periodKey: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            reportedBy: string;
+            /**
+             * @description The status after this report (null for reports recorded before qcycle kept statuses)
+             * @example at-risk
+             * @enum {string|null}
+             */
+            status: "not-measured" | "on-track" | "at-risk" | "achieved" | "missed" | null;
+            /**
+             * @example on-track
+             * @enum {string|null}
+             */
+            statusBefore: "not-measured" | "on-track" | "at-risk" | "achieved" | "missed" | null;
+        };
+        ObjectiveView: {
+            /** @example Lê Văn Hùng */
+            assigneeName: string | null;
+            /**
+             * @description Who reports it now: the latest assignment (a unit head, or the staff member they chose)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string | null;
+            /** @description Every delegation, oldest first */
+            assignments: components["schemas"]["ObjectiveAssignmentView"][];
+            /**
+             * @example monthly
+             * @enum {string}
+             */
+            frequency: "monthly" | "quarterly" | "half-yearly" | "yearly";
+            /** @example obj-4 */
+            id: string;
+            indicators: components["schemas"]["ObjectiveIndicatorView"][];
+            /**
+             * @description Its number in the decision
+             * @example 4
+             */
+            number: number;
+            /**
+             * @description The owning unit the decision names (Article 4)
+             * @example vp-ttpvhcc
+             */
+            ownerUnitCode: string;
+            /**
+             * @description The year's result once the cycle is closed; before that, the status after the latest report; not-measured before any
+             * @example on-track
+             * @enum {string}
+             */
+            status: "not-measured" | "on-track" | "at-risk" | "achieved" | "missed";
+            /**
+             * @description When that status was recorded (null for not-measured)
+             * @example 2024-07-03T02:15:00.000Z
+             */
+            statusAt: string | null;
+            /** @description One entry per report, oldest first */
+            statusHistory: components["schemas"]["ObjectiveStatusChangeView"][];
+            title: components["schemas"]["LocalizedTextView"];
+            /**
+             * @description The unit it was delegated to; null before the assignment (and for engine-measured objectives)
+             * @example vp-ttpvhcc
+             */
+            unitCode: string | null;
+        };
+        OidcExchangeDto: {
+            /**
+             * @description The `code` the provider redirected back with
+             * @example SplxlOBeZQQYbYS6WxSbIA
+             */
+            code: string;
+            /**
+             * @description The PKCE code_verifier whose S256 challenge went with the authorization request (RFC 7636)
+             * @example dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk
+             */
+            codeVerifier: string;
+            /**
+             * @description The nonce the authorization request carried, if any: the id_token must carry it too
+             * @example n-0S6_WzA2Mj
+             */
+            nonce?: string;
+            /**
+             * @description The redirect_uri of the authorization request, exactly
+             * @example https://qms.kontum.gov.vn/auth/callback
+             */
+            redirectUri: string;
+        };
+        OpenTaskLiveView: {
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            assigneeUserId: string;
+            /** @example 2024-01-20T10:00:00.000Z */
+            dueAt?: string;
+            /** @example objectives-approval */
+            kind: string;
+            /** @example quality-cycle/kontum/2024/approval/approve/1 */
+            taskId: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["OrganisationView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        OrganisationView: {
+            /** @example kontum */
+            code: string;
+            name: components["schemas"]["LocalizedNameView"];
+        };
+        ReassignTaskDto: {
+            /**
+             * @description Why, for the record and the notification
+             * @example Đồng chí Hoa đi công tác đến hết tháng
+             */
+            reason: string;
+            /**
+             * @description The user who takes the task over (in the cycle roster)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            toUserId: string;
+        };
+        ReportAuditView: {
+            /** @example null */
+            closedAt: string | null;
+            /**
+             * @description First day of the plan
+             * @example 2024-10-07
+             */
+            from: string | null;
+            /** @description One per nonconformity, with its corrective action */
+            nonconformities: components["schemas"]["CorrectiveActionView"][];
+            /** @example null */
+            report: string | null;
+            /** @example Toàn bộ HTQLCL */
+            scope: string | null;
+            /**
+             * @example in-progress
+             * @enum {string}
+             */
+            status: "planning" | "in-progress" | "closed" | "cancelled";
+            steps: components["schemas"]["AuditStepView"][];
+            /**
+             * @description Last day of the plan
+             * @example 2024-10-18
+             */
+            to: string | null;
+        };
+        ReportDecisionView: {
+            /** @example 123/QĐ-UBND */
+            documentNumber: string;
+            /**
+             * @description Article 3: effective from the date of signing
+             * @example 2024-01-20
+             */
+            effectiveDate: string;
+            /** @example Nguyễn Hữu Tháp */
+            signerName: string;
+            /** @example Phó Chủ tịch */
+            signerTitle: string;
+            /** @example 2024-01-20 */
+            signingDate: string;
+        };
+        ReportFigureView: {
+            /** @example null */
+            achieved: boolean | null;
+            /** @example 100 */
+            denominator: number | null;
+            /** @example false */
+            late: boolean;
+            /** @example 81 */
+            numerator: number | null;
+            /** @example 2024-03 */
+            periodKey: string;
+            /** @example null */
+            value: number | null;
+        };
+        ReportIndicatorView: {
+            /**
+             * @description Periods in the year at the objective’s frequency (0 if engine-measured)
+             * @example 12
+             */
+            expectedPeriods: number;
+            /** @description The figures, by period */
+            figures: components["schemas"]["ReportFigureView"][];
+            /** @example obj-4-on-time */
+            id: string;
+            /**
+             * @example ratio
+             * @enum {string}
+             */
+            kind: "ratio" | "count" | "judged";
+            label: components["schemas"]["LocalizedTextView"];
+            /**
+             * @description Figures reported late
+             * @example 1
+             */
+            lateReports: number;
+            /**
+             * @description Measured by the engine from its own records (no one reports it; objectives 1 and 5 of the template)
+             * @example false
+             */
+            measuredByEngine: boolean;
+            /**
+             * @description Periods with a reported figure
+             * @example 2
+             */
+            reportedPeriods: number;
+            /**
+             * @description The indicator's result of the year, once closed; null before
+             * @example achieved
+             */
+            result: string | null;
+            /**
+             * @description None for a judged indicator
+             * @example trên 80%
+             */
+            targetText: string | null;
+        };
+        ReportObjectiveView: {
+            /** @example Lê Văn Hùng */
+            assigneeName: string | null;
+            /**
+             * @description true when status is the year's result (the cycle closed); false for the status so far
+             * @example false
+             */
+            final: boolean;
+            /**
+             * @example monthly
+             * @enum {string}
+             */
+            frequency: "monthly" | "quarterly" | "half-yearly" | "yearly";
+            /** @example obj-4 */
+            id: string;
+            indicators: components["schemas"]["ReportIndicatorView"][];
+            /** @example 4 */
+            number: number;
+            /**
+             * @example on-track
+             * @enum {string}
+             */
+            status: "not-measured" | "on-track" | "at-risk" | "achieved" | "missed";
+            title: components["schemas"]["LocalizedTextView"];
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+        };
+        ReportReviewView: {
+            /** @description Carried into next year’s cycle */
+            actions: components["schemas"]["ReviewActionView"][];
+            /** @example null */
+            heldAt: string | null;
+            /** @example BB-05/2024 */
+            minutesRef: string | null;
+            /** @description ISO 9.3.3; null until held */
+            outputs: components["schemas"]["ReviewOutputsView"] | null;
+            /**
+             * @example held
+             * @enum {string}
+             */
+            status: "waiting" | "held";
+        };
+        ReviewActionView: {
+            /** @example 2025-06-30 */
+            dueDate: string;
+            /** @example vp-kiemsoat-tthc */
+            ownerUnitCode: string;
+            /** @example Số hóa phiếu kiểm soát quá trình */
+            title: string;
+        };
+        ReviewOutputsView: {
+            /**
+             * @example [
+             *       "Số hóa phiếu kiểm soát"
+             *     ]
+             */
+            improvementOpportunities: string[];
+            /** @example [] */
+            qmsChanges: string[];
+            /**
+             * @example [
+             *       "Máy quét tại bộ phận một cửa"
+             *     ]
+             */
+            resourceNeeds: string[];
+        };
+        ReviewView: {
+            /**
+             * @example [
+             *       {
+             *         "title": "Số hoá sổ theo dõi",
+             *         "ownerUnitCode": "vp-tonghop",
+             *         "dueDate": "2025-03-31"
+             *       }
+             *     ]
+             */
+            actions: {
+                [key: string]: unknown;
+            }[] | null;
+            /** @example null */
+            heldAt: string | null;
+            /**
+             * @description ISO 9.3.2 inputs compiled from the records
+             * @example {
+             *       "objectives": [],
+             *       "auditResults": {}
+             *     }
+             */
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** @example BB-05/2024 */
+            minutesRef: string | null;
+            /**
+             * @example {
+             *       "improvementOpportunities": [],
+             *       "qmsChanges": [],
+             *       "resourceNeeds": []
+             *     }
+             */
+            outputs: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example held
+             * @enum {string}
+             */
+            status: "waiting" | "held";
+        };
+        RoleAssignmentView: {
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            id: string;
+            /**
+             * @example unit-head
+             * @enum {string}
+             */
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+            /**
+             * @description The unit of a unit-head role; null otherwise
+             * @example vp-kiemsoat-tthc
+             */
+            unitCode: string | null;
+        };
+        RoleGrantDto: {
+            /**
+             * @example unit-head
+             * @enum {string}
+             */
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+            /**
+             * @description Required for unit-head (the unit they lead); not allowed for other roles
+             * @example vp-kiemsoat-tthc
+             */
+            unitCode?: string;
+        };
+        SignOffStepDto: {
+            /**
+             * @example [
+             *       "Sổ theo dõi hồ sơ tháng 5/2024",
+             *       "Phỏng vấn cán bộ một cửa"
+             *     ]
+             */
+            evidence: string[];
+            /**
+             * @description Required for minor-nc and major-nc
+             * @example 3 hồ sơ trễ hạn không có văn bản xin lỗi
+             */
+            finding?: string;
+            /** @example Đơn vị hợp tác tốt */
+            notes?: string;
+            /**
+             * @example minor-nc
+             * @enum {string}
+             */
+            result: "conformity" | "observation" | "minor-nc" | "major-nc";
+        };
+        SsoProviderView: {
+            /**
+             * @description The provider's authorization endpoint, from its /.well-known/openid-configuration
+             * @example https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/auth
+             */
+            authorizationEndpoint: string;
+            /**
+             * @description The web app as a public OIDC client (OIDC_CLIENT_ID)
+             * @example qcycle-web
+             */
+            clientId: string;
+            /** @example openid email profile */
+            scope: string;
+        };
+        StartCycleDto: {
+            /**
+             * @description The Quality Representative's own draft (a CycleDraft, as a template's): checked like a draft going to the leader; 422 DRAFT_INVALID lists every problem
+             * @example {
+             *       "year": 2024,
+             *       "objectives": [
+             *         "…"
+             *       ],
+             *       "signer": {
+             *         "name": "Nguyễn Hữu Tháp",
+             *         "title": "Phó Chủ tịch"
+             *       }
+             *     }
+             */
+            draft?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Your organisation code: lower-case letters, digits and dashes
+             * @example kontum
+             */
+            organisationCode: string;
+            /**
+             * @description A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It takes the organisation's slot for that year like a real cycle, so rehearse in a training organisation (docs/workflows.md).
+             * @default false
+             * @example false
+             */
+            rehearsal: boolean;
+            /**
+             * @description The ready-made draft to start from (GET /api/v1/templates), moved to `year`; ignored when `draft` is given
+             * @default kontum-2024
+             * @example kontum-2024
+             * @enum {string}
+             */
+            templateId: "kontum-2024";
+            /** @example 2024 */
+            year: number;
+        };
+        TaskCompletionView: {
+            /** @example 2024-04-02T03:15:00.000Z */
+            completedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            completedBy: string;
+            /**
+             * @description Completed after its due instant (accepted, marked late)
+             * @example false
+             */
+            late: boolean;
+            /**
+             * @example completed
+             * @enum {string}
+             */
+            status: "completed";
+            /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
+            taskId: string;
+        };
+        TaskDetailView: {
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            assigneeUserId: string;
+            /** @example null */
+            closedAt: string | null;
+            /** @example null */
+            completedBy: string | null;
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @example [] */
+            delegateUserIds: string[];
+            /** @example 2024-04-05T10:00:00.000Z */
+            dueAt: string | null;
+            /**
+             * @description What the form shows
+             * @example {
+             *       "indicators": [
+             *         {
+             *           "id": "obj-4-on-time",
+             *           "kind": "ratio"
+             *         }
+             *       ]
+             *     }
+             */
+            form: {
+                [key: string]: unknown;
+            } | null;
+            history: components["schemas"]["TaskHistoryEntryView"][];
+            /**
+             * @description URL-encode it in paths (it contains slashes)
+             * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
+             */
+            id: string;
+            /**
+             * @example measurement-report
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+            /** @example false */
+            late: boolean;
+            /** @example obj-4 */
+            objectiveId: string | null;
+            /** @example 2024-03-01T01:00:00.000Z */
+            openedAt: string;
+            /**
+             * @description The submitted answer, once completed
+             * @example null
+             */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Open and past its due instant
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description The reporting period of a measurement task (month 2024-03, quarter 2024-Q1, year 2024)
+             * @example 2024-03
+             */
+            periodKey: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "completed" | "cancelled" | "expired";
+            title: components["schemas"]["TaskTitleView"];
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+            /**
+             * @description The workflow that owns the task
+             * @example quality-cycle/kontum/2024/monitoring/obj-4
+             */
+            workflowId: string;
+        };
+        TaskHistoryEntryView: {
+            /**
+             * @description User id, or system
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            actor: string;
+            /** @example 2024-04-02T03:15:00.000Z */
+            occurredAt: string;
+            /**
+             * @example {
+             *       "late": false
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
+            requestId: string | null;
+            /** @example task.completed */
+            type: string;
+        };
+        TaskLinkExchangeDto: {
+            /**
+             * @description The token= part of the link in the notification e-mail
+             * @example eyJ2IjoxLCJ0Ijoi…In0.Q2hY…
+             */
+            token: string;
+        };
+        TaskLinkSessionView: {
+            /**
+             * @description Bearer token for this task only (its detail and complete)
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            accessToken: string;
+            /** @example 1800 */
+            expiresIn: number;
+            task: components["schemas"]["TaskDetailView"];
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            user: components["schemas"]["MeView"];
+        };
+        TaskPage: {
+            items: components["schemas"]["TaskSummaryView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        TaskReassignmentView: {
+            /**
+             * @description The new assignee; the previous one stays a delegate
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string;
+            /** @example quality-cycle/kontum/2024/assignment/unit/vp-kiemsoat-tthc */
+            taskId: string;
+        };
+        TaskSummaryView: {
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            assigneeUserId: string;
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @example [] */
+            delegateUserIds: string[];
+            /** @example 2024-04-05T10:00:00.000Z */
+            dueAt: string | null;
+            /**
+             * @description URL-encode it in paths (it contains slashes)
+             * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
+             */
+            id: string;
+            /**
+             * @example measurement-report
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+            /** @example obj-4 */
+            objectiveId: string | null;
+            /** @example 2024-03-01T01:00:00.000Z */
+            openedAt: string;
+            /**
+             * @description Open and past its due instant
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description The reporting period of a measurement task (month 2024-03, quarter 2024-Q1, year 2024)
+             * @example 2024-03
+             */
+            periodKey: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "completed" | "cancelled" | "expired";
+            title: components["schemas"]["TaskTitleView"];
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+        };
+        TaskTitleView: {
+            /** @example Report objective 4 figures for March 2024 */
+            en: string;
+            /** @example Báo cáo số liệu mục tiêu 4, tháng 3/2024 */
+            vi: string;
+        };
+        TokenView: {
+            /**
+             * @description Send as Authorization: Bearer <accessToken>
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            accessToken: string;
+            /**
+             * @description Seconds until the token expires (JWT_TTL_MINUTES)
+             * @example 28800
+             */
+            expiresIn: number;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            user: components["schemas"]["MeView"];
+        };
+        UnitPage: {
+            items: components["schemas"]["UnitView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        UnitView: {
+            /** @example vp-tonghop */
+            code: string;
+            name: components["schemas"]["LocalizedNameView"];
+            /** @example kontum */
+            organisationCode: string;
+            /** @example null */
+            parentCode: string | null;
+        };
+        UpdateMeDto: {
+            /**
+             * @description Tiếng Việt (vi) or English (en)
+             * @example en
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+        };
+        UpdateOrganisationDto: {
+            name: components["schemas"]["LocalizedNameDto"];
+        };
+        UpdateUnitDto: {
+            name?: components["schemas"]["LocalizedNameDto"];
+            /**
+             * @description null makes it a top-level unit
+             * @example null
+             */
+            parentCode?: string | null;
+        };
+        UpdateUserDto: {
+            /**
+             * @description false deactivates: the user can no longer sign in; their records stay
+             * @example false
+             */
+            active?: boolean;
+            /** @example Phạm Thị Lan */
+            fullName?: string;
+            /**
+             * @example en
+             * @enum {string}
+             */
+            locale?: "vi" | "en";
+            /** @example a-new-long-password */
+            password?: string;
+            /** @example Phó Trưởng phòng */
+            title?: string | null;
+            /** @example vp-tonghop */
+            unitCode?: string | null;
+        };
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        UserView: {
+            /** @example true */
+            active: boolean;
+            /** @example lan.pt@kontum.qcycle.test */
+            email: string;
+            /** @example Phạm Thị Lan */
+            fullName: string;
+            /**
+             * @description Can sign in with a password (local login)
+             * @example true
+             */
+            hasPassword: boolean;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            id: string;
+            /**
+             * @example vi
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+            /** @example kontum */
+            organisationCode: string;
+            roles: components["schemas"]["RoleAssignmentView"][];
+            /**
+             * @description Linked to an SSO account
+             * @example false
+             */
+            ssoLinked: boolean;
+            /** @example Chuyên viên */
+            title: string | null;
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TokenView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuthController_updateMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuthController_exchangeOidcCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OidcExchangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TokenView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The SSO cannot be reached; sign in again in a moment */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuthController_providers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuthProvidersView'];
-        };
-      };
-      /** @description The SSO is configured but cannot be reached */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CyclesController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        phase?:
-          | 'objectives-approval'
-          | 'assignment'
-          | 'monitoring'
-          | 'internal-audit'
-          | 'management-review'
-          | 'closing';
-        status?: 'running' | 'closed' | 'cancelled';
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CyclePage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CyclesController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartCycleDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CycleView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Well-formed but refused by the rules of the process (the message says which) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CyclesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CycleView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_audit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuditActionsController_close: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CloseAuditDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCompletionView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Well-formed but refused by the rules of the process (the message says which) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The workflow did not answer in time; repeat the request (it is applied once) */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  AuditActionsController_signOff: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-        stepId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignOffStepDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCompletionView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Well-formed but refused by the rules of the process (the message says which) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The workflow did not answer in time; repeat the request (it is applied once) */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CyclesController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CancelCycleDto'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CancelCycleView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_decision: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DecisionView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CyclesController_events: {
-    parameters: {
-      query?: {
-        /** @description User id, or system */
-        actor?: string;
-        from?: string;
-        limit?: number;
-        offset?: number;
-        to?: string;
-        /** @description Exact type, or a prefix ending in a dot (task.) */
-        type?: string;
-      };
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EventLogPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_measurements: {
-    parameters: {
-      query?: {
-        indicatorId?: string;
-        limit?: number;
-        objectiveId?: string;
-        offset?: number;
-      };
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeasurementPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_objectives: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ObjectiveView'][];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_objective: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-        objectiveId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ObjectiveView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_report: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The report (application/json), or the same as a printable page (text/html) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CycleReportView'];
-          'text/html': components['schemas']['CycleReportView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-          'text/html': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-          'text/html': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-          'text/html': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_results: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ObjectiveResultView'][];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CycleDocumentsController_review: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        cycleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReviewView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  DirectoryEventsController_list: {
-    parameters: {
-      query?: {
-        /** @description Who made the change */
-        actor?: string;
-        limit?: number;
-        offset?: number;
-        /** @description Exact type (role.granted) or a prefix ending in a dot (role.) */
-        type?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DirectoryEventPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  NotificationsController_mine: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        /** @description true: only unread; false: only read; absent: all */
-        unread?: 'true' | 'false';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  NotificationsController_markRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The notification id, URL-encoded (it contains slashes) */
-        notificationId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  NotificationsController_markAllRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationsMarkedView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TasksController_mine: {
-    parameters: {
-      query?: {
-        cycleId?: string;
-        /** @description soon: open and due within 7 days; overdue: open and past due */
-        due?: 'soon' | 'overdue';
-        kind?:
-          | 'objectives-approval'
-          | 'objectives-revision'
-          | 'assignment-acceptance'
-          | 'unit-acceptance'
-          | 'measurement-report'
-          | 'at-risk-follow-up'
-          | 'audit-plan'
-          | 'audit-step'
-          | 'audit-close'
-          | 'corrective-action-plan'
-          | 'corrective-action-verification'
-          | 'management-review';
-        limit?: number;
-        offset?: number;
-        status?: 'open' | 'completed' | 'cancelled' | 'expired' | 'all';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  OrganisationsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  OrganisationsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrganisationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  OrganisationsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  OrganisationsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOrganisationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TasksController_detail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The task id, URL-encoded (it contains slashes) */
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TasksController_complete: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The task id, URL-encoded (it contains slashes) */
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCompletionView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Well-formed but refused by the rules of the process (the message says which) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The workflow did not answer in time; repeat the request (it is applied once) */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TasksController_openFromLink: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The task id, URL-encoded (it contains slashes) */
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TaskLinkExchangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskLinkSessionView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TasksController_reassign: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The task id, URL-encoded (it contains slashes) */
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReassignTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskReassignmentView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Well-formed but refused by the rules of the process (the message says which) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  TemplatesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CycleTemplateView'][];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UnitsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        /** @description Only the units directly under this one */
-        parentCode?: string;
-        /** @description Part of the code or the Vietnamese or English name */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UnitsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUnitDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UnitsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UnitsController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UnitsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUnitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_list: {
-    parameters: {
-      query?: {
-        active?: boolean;
-        limit?: number;
-        offset?: number;
-        /** @description Part of the full name or e-mail */
-        q?: string;
-        role?:
-          'admin' | 'quality-representative' | 'leader' | 'unit-head' | 'staff' | 'auditor' | 'lead-auditor';
-        unitCode?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserPage'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_roles: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoleAssignmentView'][];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_grant: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RoleGrantDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoleAssignmentView'];
-        };
-      };
-      /** @description A field is missing or malformed; details.fields names each one and why */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  UsersController_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        assignmentId: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No bearer token, or an invalid or expired one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Not found in your organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Too many requests; retry after the Retry-After header */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The database and Temporal are both reachable */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The database or Temporal is unreachable; the body says which */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_exchangeOidcCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcExchangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The SSO cannot be reached; sign in again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProvidersView"];
+                };
+            };
+            /** @description The SSO is configured but cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+                status?: "running" | "closed" | "cancelled";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CyclePage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartCycleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuditActionsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCompletionView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request (it is applied once) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuditActionsController_signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOffStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCompletionView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request (it is applied once) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCycleDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelCycleView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_events: {
+        parameters: {
+            query?: {
+                /** @description User id, or system */
+                actor?: string;
+                from?: string;
+                limit?: number;
+                offset?: number;
+                to?: string;
+                /** @description Exact type, or a prefix ending in a dot (task.) */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventLogPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_measurements: {
+        parameters: {
+            query?: {
+                indicatorId?: string;
+                limit?: number;
+                objectiveId?: string;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_objectives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                objectiveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (application/json), or the same as a printable page (text/html) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleReportView"];
+                    "text/html": components["schemas"]["CycleReportView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "text/html": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "text/html": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "text/html": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResultView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DirectoryEventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Who made the change */
+                actor?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Exact type (role.granted) or a prefix ending in a dot (role.) */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryEventPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description true: only unread; false: only read; absent: all */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification id, URL-encoded (it contains slashes) */
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkedView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_mine: {
+        parameters: {
+            query?: {
+                cycleId?: string;
+                /** @description soon: open and due within 7 days; overdue: open and past due */
+                due?: "soon" | "overdue";
+                kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+                limit?: number;
+                offset?: number;
+                status?: "open" | "completed" | "cancelled" | "expired" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OrganisationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OrganisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OrganisationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCompletionView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request (it is applied once) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_openFromLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskLinkExchangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskLinkSessionView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskReassignmentView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TemplatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleTemplateView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only the units directly under this one */
+                parentCode?: string;
+                /** @description Part of the code or the Vietnamese or English name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UnitsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UnitsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                limit?: number;
+                offset?: number;
+                /** @description Part of the full name or e-mail */
+                q?: string;
+                role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleGrantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database and Temporal are both reachable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The database or Temporal is unreachable; the body says which */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-  };
 }
