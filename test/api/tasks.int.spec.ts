@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEntity, AuditStepEntity, NotificationEntity } from '@qcycle/persistence';
 import { buildStartInput, QUALITY_CYCLE_WORKFLOW, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { TASK_KINDS, TASK_OUTCOME_SCHEMAS, outcomeSchemaName } from '@qcycle/domain';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DirectoryRosterService } from '../../apps/api/src/cycles/directory-roster.service';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
@@ -79,11 +80,14 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   it('shows the task with its form and history to the assignee and the Quality Representative, 403 to a colleague, 404 to another organisation', async () => {
     const detail = await http.call<{
       form: { objectives: unknown[] };
+      outcomeSchema: unknown;
       history: { type: string }[];
       workflowId: string;
     }>('GET', taskPath(approvalTask.id), { token: await org.tokenOf('leader') });
     expect(detail.status).toBe(200);
     expect(detail.body.form.objectives).toHaveLength(5);
+    // The answer's contract: the very schema the workflow's validator checks the shape with.
+    expect(detail.body.outcomeSchema).toEqual(TASK_OUTCOME_SCHEMAS['objectives-approval']);
     expect(detail.body.history.map((h) => h.type)).toContain('task.opened');
     expect(
       (await http.call('GET', taskPath(approvalTask.id), { token: await org.tokenOf('qmr') })).status,
@@ -152,6 +156,28 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('OUTCOME_REFUSED');
     expect(refused.body.details.problems.map((p) => p.path)).toEqual(['documentNumber']);
+  });
+
+  it("publishes every task kind's outcome schema in the OpenAPI document, and the completion's outcome as one of them", async () => {
+    type Schema = { oneOf?: { $ref: string }[]; description?: string; properties?: Record<string, Schema> };
+    const doc = (await (await fetch(`${http.baseUrl}/api/docs-json`)).json()) as {
+      components: { schemas: Record<string, Schema> };
+    };
+    for (const kind of TASK_KINDS)
+      expect(doc.components.schemas[outcomeSchemaName(kind)]).toEqual(TASK_OUTCOME_SCHEMAS[kind]);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ObjectivesApprovalOutcome',
+        'MeasurementReportOutcome',
+        'ManagementReviewOutcome',
+      ]),
+    );
+    const outcome = doc.components.schemas.CompleteTaskDto.properties!.outcome;
+    expect(outcome.oneOf).toEqual(
+      TASK_KINDS.map((kind) => ({ $ref: `#/components/schemas/${outcomeSchemaName(kind)}` })),
+    );
+    expect(outcome.description).toContain("the task's kind picks one");
+    expect(doc.components.schemas.TaskDetailView.properties).toHaveProperty('outcomeSchema');
   });
 
   it('completes the task once: the same answer again is the same 200, a different one 409, and the next task reaches the Quality Representative', async () => {

@@ -14,6 +14,7 @@ import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { qcycleValidationPipe } from './common/validation';
 import { formatDemoLogins, seedDemoDirectory } from './demo/demo-directory';
+import { withTaskOutcomeSchemas } from './tasks/task-outcome-schemas.openapi';
 import { qcycleRoot, webAppMiddleware } from './web/web-app.middleware';
 
 export interface CreateApiAppOptions {
@@ -82,7 +83,9 @@ export async function createApiApp(
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  // Each task kind's outcome is a JSON Schema from libs/domain, added beside the DTO schemas.
+  const openApiDocument = () => withTaskOutcomeSchemas(SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, openApiDocument, {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;

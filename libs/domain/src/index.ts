@@ -22,5 +22,6 @@ export * from './templates/kontum-office-units';
 export * from './templates/kontum-2024.template';
 export * from './templates/template-registry';
 export * from './task-outcomes';
+export * from './task-outcome-schemas';
 export * from './cycle-clock';
 export * from './escape-html';

@@ -155,6 +155,21 @@ describe('measurement report', () => {
     ).toEqual(['evidence', 'figures[0].indicatorId']);
   });
 
+  it('names a report without evidence, or with a blank line, once, and still checks its figures', () => {
+    expect(paths(validateMeasurementReport({ figures }, objective4.indicators, '2024-03'))).toEqual([
+      'evidence',
+    ]);
+    expect(
+      paths(
+        validateMeasurementReport(
+          { figures: [figures[0], { ...figures[1], numerator: 120 }], evidence: ['BC-03', ' '] },
+          objective4.indicators,
+          '2024-03',
+        ),
+      ),
+    ).toEqual(['evidence', 'figures[obj-4-on-time].numerator']);
+  });
+
   it('names an impossible ratio together with the missing evidence, so the reporter fixes both at once', () => {
     expect(
       paths(
@@ -215,6 +230,13 @@ describe('internal audit plan', () => {
     expect(validateAuditStepOutcome({ result: 'conformity', evidence: ['hồ sơ'] })).toEqual([]);
     expect(paths(validateAuditStepOutcome({ result: 'minor-nc', evidence: ['hồ sơ'] }))).toEqual(['finding']);
     expect(paths(validateAuditStepOutcome({ result: 'fine', evidence: [] }))).toEqual(['result', 'evidence']);
+    expect(paths(validateAuditStepOutcome({ result: 'major-nc', evidence: [] }))).toEqual([
+      'evidence',
+      'finding',
+    ]);
+    expect(paths(validateAuditStepOutcome({ result: 'conformity', evidence: ['x'], finding: '' }))).toEqual(
+      [],
+    );
   });
 });
 

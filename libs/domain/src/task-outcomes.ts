@@ -4,6 +4,8 @@ import type { Indicator } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
 import type { Objective } from './objective';
+import type { AuditResult } from './task-outcome-schemas';
+import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
 
@@ -77,9 +79,6 @@ export interface AtRiskFollowUpOutcome {
   note: string;
 }
 
-export const AUDIT_RESULTS = ['conformity', 'observation', 'minor-nc', 'major-nc'] as const;
-export type AuditResult = (typeof AUDIT_RESULTS)[number];
-
 export interface AuditPlanStep {
   /** Slug unique in the plan, e.g. `s1`. */
   id: string;
@@ -150,43 +149,22 @@ export interface TaskOutcomes {
 }
 export type TaskOutcome = TaskOutcomes[TaskKind];
 
-/** `123/QĐ-UBND`: number, slash, document type and issuer abbreviations (Decree 30/2020/NĐ-CP). */
-export const DOCUMENT_NUMBER_PATTERN = /^\d{1,6}\/Q\u0110-[A-Z\u0110]+(?:-[A-Z\u0110]+)*$/u;
+// The shape of each answer (required fields, types, formats, enums) is its schema in
+// task-outcome-schemas.ts, published to clients; the validators add only the rules that need the
+// workflow's context (known references, the audit window, the auditor's own unit, the figures of
+// the objective's indicators), run in the same walk so problems come in the order of the form.
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
 
 export function validateApprovalOutcome(outcome: unknown): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả xử lý.' }];
-  if (outcome.decision === 'approve') {
-    if (typeof outcome.documentNumber !== 'string' || !DOCUMENT_NUMBER_PATTERN.test(outcome.documentNumber)) {
-      problems.add('documentNumber', 'invalid-format', 'Số quyết định phải có dạng 123/QĐ-UBND.');
-    }
-    if (outcome.signingDate !== undefined && !isIsoDate(outcome.signingDate)) {
-      problems.add('signingDate', 'invalid-format', 'Ngày ký phải có dạng YYYY-MM-DD.');
-    }
-  } else if (outcome.decision === 'return') {
-    problems.requireText('comments', outcome.comments, 'Trả lại dự thảo phải kèm ý kiến.');
-  } else {
-    problems.add('decision', 'invalid-value', 'Quyết định phải là "approve" hoặc "return".');
-  }
-  return problems.problems;
+  return checkOutcomeShape('objectives-approval', outcome);
 }
 
+/** The revised objectives themselves are checked as a cycle draft by the workflow. */
 export function validateRevisionOutcome(outcome: unknown): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả xử lý.' }];
-  problems.requireText('note', outcome.note, 'Phải nêu nội dung đã chỉnh sửa.');
-  if (
-    outcome.objectives !== undefined &&
-    (!Array.isArray(outcome.objectives) || outcome.objectives.length === 0)
-  ) {
-    problems.add('objectives', 'invalid-value', 'Danh sách mục tiêu chỉnh sửa không hợp lệ.');
-  }
-  return problems.problems;
+  return checkOutcomeShape('objectives-revision', outcome);
 }
 
 /** Every objective measured by people is given to exactly one known unit. */
@@ -194,76 +172,48 @@ export function validateAssignmentOutcome(
   outcome: unknown,
   context: { objectiveIds: readonly string[]; unitCodes: readonly string[] },
 ): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả xử lý.' }];
-  if (outcome.accepted !== true) problems.add('accepted', 'invalid-value', 'Phải tiếp nhận mục tiêu.');
-  if (!Array.isArray(outcome.delegations)) {
-    problems.add('delegations', 'required', 'Thiếu phân công.');
-    return problems.problems;
-  }
   const seen = new Set<string>();
-  outcome.delegations.forEach((delegation: unknown, i) => {
-    if (!isObject(delegation))
-      return problems.add(`delegations[${i}]`, 'invalid-value', 'Phân công không hợp lệ.');
-    const objectiveId = String(delegation.objectiveId);
-    if (!context.objectiveIds.includes(objectiveId)) {
-      problems.add(
-        `delegations[${i}].objectiveId`,
-        'unknown-reference',
-        `Không có mục tiêu ${objectiveId} cần phân công.`,
-      );
-    } else if (seen.has(objectiveId)) {
-      problems.add(
-        `delegations[${i}].objectiveId`,
-        'duplicate',
-        `Mục tiêu ${objectiveId} được phân công hai lần.`,
-      );
-    }
-    seen.add(objectiveId);
-    if (!context.unitCodes.includes(String(delegation.unitCode))) {
-      problems.add(
-        `delegations[${i}].unitCode`,
-        'unknown-reference',
-        `Không có đơn vị ${String(delegation.unitCode)}.`,
-      );
-    }
+  const problems = checkOutcomeShape('assignment-acceptance', outcome, {
+    'delegations[].objectiveId': (value, { path, problems }) => {
+      const objectiveId = value as string;
+      if (!context.objectiveIds.includes(objectiveId)) {
+        problems.add(path, 'unknown-reference', `Không có mục tiêu ${objectiveId} cần phân công.`);
+      } else if (seen.has(objectiveId)) {
+        problems.add(path, 'duplicate', `Mục tiêu ${objectiveId} được phân công hai lần.`);
+      }
+      seen.add(objectiveId);
+    },
+    'delegations[].unitCode': (unitCode, { path, problems }) => {
+      if (!context.unitCodes.includes(unitCode as string))
+        problems.add(path, 'unknown-reference', `Không có đơn vị ${unitCode as string}.`);
+    },
   });
+  if (!isObject(outcome) || !Array.isArray(outcome.delegations)) return problems;
   for (const objectiveId of context.objectiveIds) {
     if (!seen.has(objectiveId))
-      problems.add('delegations', 'required', `Mục tiêu ${objectiveId} chưa được phân công.`);
+      problems.push({
+        path: 'delegations',
+        code: 'required',
+        reason: `Mục tiêu ${objectiveId} chưa được phân công.`,
+      });
   }
-  return problems.problems;
+  return problems;
 }
 
 export function validateUnitAcceptanceOutcome(
   outcome: unknown,
   context: { objectiveIds: readonly string[]; staffUserIds: readonly string[] },
 ): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả xử lý.' }];
-  if (outcome.accepted !== true) problems.add('accepted', 'invalid-value', 'Phải tiếp nhận mục tiêu.');
-  if (outcome.staffDelegations !== undefined) {
-    if (!Array.isArray(outcome.staffDelegations)) {
-      problems.add('staffDelegations', 'invalid-value', 'Phân công cá nhân không hợp lệ.');
-    } else {
-      outcome.staffDelegations.forEach((delegation: unknown, i) => {
-        if (!isObject(delegation) || !context.objectiveIds.includes(String(delegation.objectiveId))) {
-          problems.add(
-            `staffDelegations[${i}].objectiveId`,
-            'unknown-reference',
-            'Mục tiêu không thuộc đơn vị.',
-          );
-        } else if (!context.staffUserIds.includes(String(delegation.userId))) {
-          problems.add(
-            `staffDelegations[${i}].userId`,
-            'unknown-reference',
-            'Người được phân công không thuộc đơn vị.',
-          );
-        }
-      });
-    }
-  }
-  return problems.problems;
+  return checkOutcomeShape('unit-acceptance', outcome, {
+    'staffDelegations[]': (value, { path, problems }) => {
+      const delegation = value as { objectiveId: string; userId: string };
+      if (!context.objectiveIds.includes(delegation.objectiveId)) {
+        problems.add(`${path}.objectiveId`, 'unknown-reference', 'Mục tiêu không thuộc đơn vị.');
+      } else if (!context.staffUserIds.includes(delegation.userId)) {
+        problems.add(`${path}.userId`, 'unknown-reference', 'Người được phân công không thuộc đơn vị.');
+      }
+    },
+  });
 }
 
 /**
@@ -308,31 +258,34 @@ export function validateMeasurementReport(
   periodKey: string,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu số liệu báo cáo.' }];
-  if (!Array.isArray(outcome.figures))
-    return [{ path: 'figures', code: 'required', reason: 'Thiếu số liệu.' }];
-  if (!isTextList(outcome.evidence) || outcome.evidence.length === 0) {
-    problems.add('evidence', 'required', 'Báo cáo phải kèm ít nhất một minh chứng.');
-  }
-  const figures = outcome.figures as unknown[];
+  problems.problems.push(...checkOutcomeShape('measurement-report', outcome));
+  // The figures are read only when each has its shape and names an indicator; a missing evidence
+  // list alone does not hide their problems, so the reporter sees everything to fix at once.
+  const figuresHaveShape = !problems.problems.some(
+    (problem) => problem.path === '' || problem.path === 'figures' || problem.path.startsWith('figures['),
+  );
+  if (!figuresHaveShape) return problems.problems;
+  const figures = (outcome as { figures: ReportedFigure[] }).figures;
   const unknownIndicators = figures.filter(
-    (figure) => !isObject(figure) || !indicators.some((indicator) => indicator.id === figure.indicatorId),
+    (figure) => !indicators.some((indicator) => indicator.id === figure.indicatorId),
   );
   figures.forEach((figure, i) => {
     if (unknownIndicators.includes(figure)) {
       problems.add(`figures[${i}].indicatorId`, 'unknown-reference', 'Chỉ số không thuộc mục tiêu.');
     }
   });
-  // The figures are read only when each names an indicator; a missing evidence list alone does not
-  // hide their problems, so the reporter sees everything to fix at once.
   if (unknownIndicators.length > 0) return problems.problems;
-  const measurements = measurementsFromReport(indicators, outcome as unknown as MeasurementReportOutcome, {
+  const evidence = (outcome as { evidence?: unknown }).evidence;
+  const report = { figures, evidence: Array.isArray(evidence) ? (evidence as string[]) : [] };
+  const measurements = measurementsFromReport(indicators, report, {
     periodKey,
     reportedAt: '2000-01-01T00:00:00.000Z',
     late: false,
   });
   measurements.forEach((measurement, i) => {
     for (const problem of validateMeasurement(indicators[i], measurement)) {
+      // The report's evidence (a non-empty list of non-blank texts) is checked once, by its schema.
+      if (problem.path === 'evidence' || problem.path.startsWith('evidence[')) continue;
       problems.add(`figures[${indicators[i].id}].${problem.path}`, problem.code, problem.reason);
     }
   });
@@ -340,9 +293,7 @@ export function validateMeasurementReport(
 }
 
 export function validateNoteOutcome(outcome: unknown): ValidationProblem[] {
-  if (!isObject(outcome) || !isText(outcome.note))
-    return [{ path: 'note', code: 'required', reason: 'Phải ghi nội dung xử lý.' }];
-  return [];
+  return checkOutcomeShape('at-risk-follow-up', outcome);
 }
 
 export interface AuditorRef {
@@ -362,151 +313,93 @@ export function validateAuditPlan(
     window: { from: IsoDate; to: IsoDate };
   },
 ): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kế hoạch đánh giá.' }];
-  problems.requireText('scope', outcome.scope, 'Thiếu phạm vi đánh giá.');
-  if (!isTextList(outcome.criteria) || outcome.criteria.length === 0)
-    problems.add('criteria', 'required', 'Thiếu chuẩn mực đánh giá.');
-  problems.requireText('methods', outcome.methods, 'Thiếu phương pháp đánh giá.');
-  for (const key of ['from', 'to'] as const) {
-    if (!isIsoDate(outcome[key])) problems.add(key, 'invalid-format', 'Ngày phải có dạng YYYY-MM-DD.');
-  }
-  if (isIsoDate(outcome.from) && isIsoDate(outcome.to)) {
-    if (compareIsoDates(outcome.from, outcome.to) > 0)
-      problems.add('to', 'inconsistent', 'Ngày kết thúc phải sau ngày bắt đầu.');
-    if (
-      compareIsoDates(outcome.from, context.window.from) < 0 ||
-      compareIsoDates(outcome.to, context.window.to) > 0
-    ) {
-      problems.add(
-        'from',
-        'out-of-range',
-        `Đánh giá phải diễn ra từ ${context.window.from} đến ${context.window.to}.`,
-      );
-    }
-  }
-  if (!Array.isArray(outcome.steps) || outcome.steps.length === 0) {
-    problems.add('steps', 'required', 'Kế hoạch phải có ít nhất một bước đánh giá.');
-    return problems.problems;
-  }
-  const ids = new Set<string>();
-  (outcome.steps as unknown[]).forEach((step, i) => {
-    if (!isObject(step)) return problems.add(`steps[${i}]`, 'invalid-value', 'Bước đánh giá không hợp lệ.');
-    if (typeof step.id !== 'string' || !/^[a-z0-9-]{1,32}$/.test(step.id)) {
-      problems.add(`steps[${i}].id`, 'invalid-format', 'Mã bước chỉ gồm chữ thường, số và gạch ngang.');
-    } else if (ids.has(step.id)) {
-      problems.add(`steps[${i}].id`, 'duplicate', `Mã bước ${step.id} bị trùng.`);
-    }
-    ids.add(String(step.id));
-    problems.requireText(`steps[${i}].process`, step.process, 'Thiếu quá trình được đánh giá.');
-    problems.requireText(`steps[${i}].clause`, step.clause, 'Thiếu điều khoản được đánh giá.');
-    if (!context.unitCodes.includes(String(step.unitCode))) {
-      problems.add(`steps[${i}].unitCode`, 'unknown-reference', `Không có đơn vị ${String(step.unitCode)}.`);
-    }
-    const auditor = context.auditors.find((candidate) => candidate.userId === step.auditorUserId);
-    if (!auditor) {
-      problems.add(
-        `steps[${i}].auditorUserId`,
-        'unknown-reference',
-        'Người được phân công không phải chuyên gia đánh giá nội bộ.',
-      );
-    } else if (auditor.unitCode !== undefined && auditor.unitCode === step.unitCode) {
-      problems.add(
-        `steps[${i}].auditorUserId`,
-        'inconsistent',
-        'Chuyên gia đánh giá không được đánh giá đơn vị của mình.',
-      );
-    }
+  const stepIds = new Set<string>();
+  return checkOutcomeShape('audit-plan', outcome, {
+    to: (to, { parent, problems }) => {
+      const from = parent.from;
+      if (!isIsoDate(from)) return;
+      if (compareIsoDates(from, to as IsoDate) > 0)
+        problems.add('to', 'inconsistent', 'Ngày kết thúc phải sau ngày bắt đầu.');
+      if (
+        compareIsoDates(from, context.window.from) < 0 ||
+        compareIsoDates(to as IsoDate, context.window.to) > 0
+      ) {
+        problems.add(
+          'from',
+          'out-of-range',
+          `Đánh giá phải diễn ra từ ${context.window.from} đến ${context.window.to}.`,
+        );
+      }
+    },
+    'steps[].id': (id, { path, problems }) => {
+      if (stepIds.has(id as string)) problems.add(path, 'duplicate', `Mã bước ${id as string} bị trùng.`);
+      stepIds.add(id as string);
+    },
+    'steps[].unitCode': (unitCode, { path, problems }) => {
+      if (!context.unitCodes.includes(unitCode as string))
+        problems.add(path, 'unknown-reference', `Không có đơn vị ${unitCode as string}.`);
+    },
+    'steps[].auditorUserId': (auditorUserId, { path, parent, problems }) => {
+      const auditor = context.auditors.find((candidate) => candidate.userId === auditorUserId);
+      if (!auditor) {
+        problems.add(
+          path,
+          'unknown-reference',
+          'Người được phân công không phải chuyên gia đánh giá nội bộ.',
+        );
+      } else if (auditor.unitCode !== undefined && auditor.unitCode === parent.unitCode) {
+        problems.add(path, 'inconsistent', 'Chuyên gia đánh giá không được đánh giá đơn vị của mình.');
+      }
+    },
   });
-  return problems.problems;
 }
 
 export function isNonconformity(result: AuditResult): boolean {
   return result === 'minor-nc' || result === 'major-nc';
 }
 
+/** A nonconformity must describe its finding (ISO 10.2 starts from it). */
 export function validateAuditStepOutcome(outcome: unknown): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả đánh giá.' }];
-  if (!AUDIT_RESULTS.includes(outcome.result as AuditResult)) {
-    problems.add(
-      'result',
-      'invalid-value',
-      'Kết quả phải là conformity, observation, minor-nc hoặc major-nc.',
-    );
+  const problems = checkOutcomeShape('audit-step', outcome);
+  if (
+    isObject(outcome) &&
+    isNonconformity(outcome.result as AuditResult) &&
+    !isText(outcome.finding) &&
+    !problems.some((problem) => problem.path === 'finding')
+  ) {
+    problems.push({ path: 'finding', code: 'required', reason: 'Điểm không phù hợp phải mô tả phát hiện.' });
   }
-  if (!isTextList(outcome.evidence) || outcome.evidence.length === 0)
-    problems.add('evidence', 'required', 'Phải ghi bằng chứng đánh giá.');
-  if (isNonconformity(outcome.result as AuditResult)) {
-    problems.requireText('finding', outcome.finding, 'Điểm không phù hợp phải mô tả phát hiện.');
-  }
-  return problems.problems;
+  return problems;
 }
 
 export function validateAuditCloseOutcome(outcome: unknown): ValidationProblem[] {
-  if (!isObject(outcome) || !isText(outcome.report))
-    return [{ path: 'report', code: 'required', reason: 'Thiếu báo cáo đánh giá.' }];
-  return [];
+  return checkOutcomeShape('audit-close', outcome);
 }
 
 export function validateCorrectiveActionPlan(
   outcome: unknown,
   context: { userIds: readonly string[] },
 ): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kế hoạch khắc phục.' }];
-  problems.requireText('correction', outcome.correction, 'Thiếu biện pháp khắc phục tức thời.');
-  problems.requireText('rootCause', outcome.rootCause, 'Thiếu nguyên nhân gốc rễ.');
-  problems.requireText('action', outcome.action, 'Thiếu hành động khắc phục.');
-  if (!context.userIds.includes(String(outcome.ownerUserId))) {
-    problems.add('ownerUserId', 'unknown-reference', 'Người thực hiện không có trong danh sách.');
-  }
-  if (!isIsoDate(outcome.dueDate))
-    problems.add('dueDate', 'invalid-format', 'Hạn hoàn thành phải có dạng YYYY-MM-DD.');
-  return problems.problems;
+  return checkOutcomeShape('corrective-action-plan', outcome, {
+    ownerUserId: (ownerUserId, { path, problems }) => {
+      if (!context.userIds.includes(ownerUserId as string))
+        problems.add(path, 'unknown-reference', 'Người thực hiện không có trong danh sách.');
+    },
+  });
 }
 
 export function validateVerificationOutcome(outcome: unknown): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả kiểm tra.' }];
-  if (typeof outcome.effective !== 'boolean')
-    problems.add('effective', 'required', 'Phải kết luận hiệu lực hay không.');
-  problems.requireText('notes', outcome.notes, 'Phải ghi nhận xét kiểm tra.');
-  return problems.problems;
+  return checkOutcomeShape('corrective-action-verification', outcome);
 }
 
 export function validateManagementReviewOutcome(
   outcome: unknown,
   context: { unitCodes: readonly string[] },
 ): ValidationProblem[] {
-  const problems = new ProblemList();
-  if (!isObject(outcome)) return [{ path: '', code: 'required', reason: 'Thiếu kết quả họp xem xét.' }];
-  problems.requireText('minutesRef', outcome.minutesRef, 'Thiếu số biên bản họp.');
-  const outputs = outcome.outputs;
-  if (!isObject(outputs)) {
-    problems.add('outputs', 'required', 'Thiếu đầu ra của xem xét (ISO 9.3.3).');
-  } else {
-    for (const key of ['improvementOpportunities', 'qmsChanges', 'resourceNeeds'] as const) {
-      if (
-        !Array.isArray(outputs[key]) ||
-        !(outputs[key] as unknown[]).every((item) => typeof item === 'string')
-      ) {
-        problems.add(`outputs.${key}`, 'required', 'Phải là danh sách (có thể rỗng).');
-      }
-    }
-  }
-  if (!Array.isArray(outcome.actions)) {
-    problems.add('actions', 'required', 'Thiếu danh sách hành động.');
-  } else {
-    (outcome.actions as unknown[]).forEach((action, i) => {
-      if (!isObject(action)) return problems.add(`actions[${i}]`, 'invalid-value', 'Hành động không hợp lệ.');
-      problems.requireText(`actions[${i}].title`, action.title, 'Thiếu nội dung hành động.');
-      if (!context.unitCodes.includes(String(action.ownerUnitCode))) {
-        problems.add(`actions[${i}].ownerUnitCode`, 'unknown-reference', 'Không có đơn vị này.');
-      }
-      if (!isIsoDate(action.dueDate))
-        problems.add(`actions[${i}].dueDate`, 'invalid-format', 'Hạn phải có dạng YYYY-MM-DD.');
-    });
-  }
-  return problems.problems;
+  return checkOutcomeShape('management-review', outcome, {
+    'actions[].ownerUnitCode': (ownerUnitCode, { path, problems }) => {
+      if (!context.unitCodes.includes(ownerUnitCode as string))
+        problems.add(path, 'unknown-reference', 'Không có đơn vị này.');
+    },
+  });
 }

@@ -25,6 +25,7 @@ import { TaskLinkService } from '@qcycle/task-links';
 import { pageWindow, type Page } from '../common/pagination';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
+import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
 
 /** "Due soon" in the inbox: open and due within this many days. */
 export const DUE_SOON_DAYS = 7;
@@ -125,6 +126,7 @@ export class TasksService {
       workflowId: task.workflowId,
       form: task.form,
       outcome: task.outcome,
+      outcomeSchema: outcomeSchemaOf(task.kind),
       completedBy: task.completedBy,
       closedAt: task.closedAt,
       late: Boolean(task.late),

@@ -676,6 +676,105 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Tiếp nhận và phân công mục tiêu
+         * @description Chánh Văn phòng tiếp nhận mục tiêu và giao mỗi mục tiêu cho một đơn vị.
+         */
+        AssignmentAcceptanceOutcome: {
+            /**
+             * Tiếp nhận
+             * @description Luôn là true: tiếp nhận mục tiêu.
+             * @enum {boolean}
+             */
+            accepted: true;
+            /**
+             * Phân công
+             * @description Mỗi mục tiêu được giao đúng một lần.
+             */
+            delegations: {
+                /** Mục tiêu */
+                objectiveId: string;
+                /** Đơn vị */
+                unitCode: string;
+            }[];
+        };
+        /** Xử lý mục tiêu có nguy cơ không đạt */
+        AtRiskFollowUpOutcome: {
+            /** Nội dung xử lý */
+            note: string;
+        };
+        /** Kết thúc đánh giá nội bộ */
+        AuditCloseOutcome: {
+            /** Báo cáo đánh giá */
+            report: string;
+        };
+        /**
+         * Chương trình và kế hoạch đánh giá nội bộ
+         * @description ISO 9.2.2: phạm vi, chuẩn mực, phương pháp, thời gian và các bước đánh giá.
+         */
+        AuditPlanOutcome: {
+            /**
+             * Chuẩn mực đánh giá
+             * @description Ví dụ TCVN ISO 9001:2015.
+             */
+            criteria: string[];
+            /**
+             * Từ ngày
+             * Format: date
+             * @description Trong thời gian đánh giá của chu trình.
+             */
+            from: string;
+            /** Phương pháp */
+            methods: string;
+            /** Phạm vi */
+            scope: string;
+            /** Các bước đánh giá */
+            steps: {
+                /**
+                 * Chuyên gia đánh giá
+                 * @description Chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá (ISO 9.2.2 c).
+                 */
+                auditorUserId: string;
+                /**
+                 * Điều khoản
+                 * @description Điều khoản ISO 9001, ví dụ 8.5.1.
+                 */
+                clause: string;
+                /**
+                 * Mã bước
+                 * @description Không trùng trong kế hoạch, ví dụ s1.
+                 */
+                id: string;
+                /** Quá trình */
+                process: string;
+                /** Đơn vị được đánh giá */
+                unitCode: string;
+            }[];
+            /**
+             * Đến ngày
+             * Format: date
+             * @description Trong thời gian đánh giá của chu trình.
+             */
+            to: string;
+        };
+        /** Kết quả bước đánh giá */
+        AuditStepOutcome: {
+            /** Bằng chứng đánh giá */
+            evidence: string[];
+            /**
+             * Phát hiện
+             * @description Bắt buộc khi kết quả là minor-nc hoặc major-nc.
+             */
+            finding?: string;
+            /** Ghi chú */
+            notes?: string;
+            /**
+             * Kết quả
+             * @description conformity: phù hợp; observation: khuyến nghị; minor-nc, major-nc: không phù hợp nhẹ, nặng.
+             * @enum {string}
+             */
+            result: "conformity" | "observation" | "minor-nc" | "major-nc";
+        };
         AuditStepView: {
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             auditorUserId: string;
@@ -763,7 +862,7 @@ export interface components {
         };
         CompleteTaskDto: {
             /**
-             * @description The task's answer, shaped by its kind (see the task's form); the workflow checks it
+             * @description The task's answer: the task's kind picks one of these schemas (ObjectivesApprovalOutcome for objectives-approval, MeasurementReportOutcome for measurement-report, …; the task detail carries it as outcomeSchema). The workflow checks it and answers 422 with details.problems ({ path, code, reason }) when it refuses it.
              * @example {
              *       "figures": [
              *         {
@@ -777,9 +876,39 @@ export interface components {
              *       ]
              *     }
              */
-            outcome: {
-                [key: string]: unknown;
-            };
+            outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ManagementReviewOutcome"];
+        };
+        /**
+         * Kế hoạch hành động khắc phục
+         * @description ISO 10.2 a–c: khắc phục tức thời, nguyên nhân, hành động, người thực hiện và thời hạn.
+         */
+        CorrectiveActionPlanOutcome: {
+            /** Hành động khắc phục */
+            action: string;
+            /** Khắc phục tức thời */
+            correction: string;
+            /**
+             * Hạn hoàn thành
+             * Format: date
+             */
+            dueDate: string;
+            /**
+             * Người thực hiện
+             * @description Trưởng đơn vị hoặc cán bộ của đơn vị.
+             */
+            ownerUserId: string;
+            /** Nguyên nhân gốc rễ */
+            rootCause: string;
+        };
+        /**
+         * Kiểm tra hiệu lực hành động khắc phục
+         * @description ISO 10.2 d: chưa hiệu lực thì mở lại hành động khắc phục.
+         */
+        CorrectiveActionVerificationOutcome: {
+            /** Có hiệu lực */
+            effective: boolean;
+            /** Nhận xét kiểm tra */
+            notes: string;
         };
         CorrectiveActionView: {
             /** @example Bổ sung nhắc hạn tự động */
@@ -1166,6 +1295,35 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * Kết quả họp xem xét của lãnh đạo
+         * @description ISO 9.3.3: đầu ra của xem xét và các hành động chuyển sang năm sau.
+         */
+        ManagementReviewOutcome: {
+            /** Hành động */
+            actions: {
+                /**
+                 * Hạn
+                 * Format: date
+                 */
+                dueDate: string;
+                /** Đơn vị chủ trì */
+                ownerUnitCode: string;
+                /** Nội dung */
+                title: string;
+            }[];
+            /** Số biên bản họp */
+            minutesRef: string;
+            /** Đầu ra của xem xét */
+            outputs: {
+                /** Cơ hội cải tiến */
+                improvementOpportunities: string[];
+                /** Thay đổi hệ thống quản lý chất lượng */
+                qmsChanges: string[];
+                /** Nhu cầu nguồn lực */
+                resourceNeeds: string[];
+            };
+        };
         MeasurementPage: {
             items: components["schemas"]["MeasurementView"][];
             /** @example 20 */
@@ -1177,6 +1335,41 @@ export interface components {
              * @example 42
              */
             total: number;
+        };
+        /**
+         * Báo cáo số liệu
+         * @description Một số liệu cho mỗi chỉ số của mục tiêu trong kỳ, kèm minh chứng.
+         */
+        MeasurementReportOutcome: {
+            /**
+             * Minh chứng
+             * @description Số hiệu báo cáo, hồ sơ hoặc tệp làm căn cứ (ít nhất một).
+             */
+            evidence: string[];
+            /**
+             * Số liệu
+             * @description Chỉ số tỷ lệ: tử số và mẫu số; chỉ số đếm: số lượng; chỉ số đánh giá: đạt hay không.
+             */
+            figures: {
+                /** Đạt */
+                achieved?: boolean;
+                /**
+                 * Mẫu số
+                 * @description Tổng số trường hợp trong kỳ.
+                 */
+                denominator?: number;
+                /** Chỉ số */
+                indicatorId: string;
+                /**
+                 * Tử số
+                 * @description Số trường hợp đạt trong kỳ.
+                 */
+                numerator?: number;
+                /** Số lượng */
+                value?: number;
+            }[];
+            /** Ghi chú */
+            note?: string;
         };
         MeasurementView: {
             /** @example null */
@@ -1375,6 +1568,63 @@ export interface components {
              * @example achieved
              */
             status: string;
+        };
+        /**
+         * Phê duyệt mục tiêu chất lượng
+         * @description Lãnh đạo phê duyệt dự thảo (kèm số quyết định) hoặc trả lại kèm ý kiến (ISO 6.2).
+         */
+        ObjectivesApprovalOutcome: {
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "approve" | "return";
+        } & ({
+            /** Ý kiến */
+            comments?: string;
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "approve";
+            /**
+             * Số quyết định
+             * @description Số trong sổ văn bản của cơ quan, ví dụ 123/QĐ-UBND.
+             */
+            documentNumber: string;
+            /**
+             * Ngày ký
+             * Format: date
+             * @description Ngày ký cũng là ngày hiệu lực; mặc định là ngày phê duyệt.
+             */
+            signingDate?: string;
+        } | {
+            /**
+             * Ý kiến
+             * @description Nội dung cần chỉnh sửa.
+             */
+            comments: string;
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "return";
+        });
+        /**
+         * Chỉnh sửa dự thảo mục tiêu
+         * @description Đại diện lãnh đạo chất lượng chỉnh sửa dự thảo bị trả lại.
+         */
+        ObjectivesRevisionOutcome: {
+            /** Nội dung chỉnh sửa */
+            note: string;
+            /**
+             * Mục tiêu sau chỉnh sửa
+             * @description Toàn bộ danh sách mục tiêu mới, cùng dạng với dự thảo; bỏ trống để giữ nguyên.
+             */
+            objectives?: Record<string, never>[];
         };
         ObjectiveStatusChangeView: {
             /**
@@ -1884,6 +2134,29 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
+             * @description The JSON Schema of this task kind's answer (the same as the OpenAPI component <Kind>Outcome, e.g. MeasurementReportOutcome): fields, types, formats, enums, Vietnamese title/description and x-en (English), x-problem (the code and reason the workflow answers for that field). A form may check the shape with it; the workflow decides, with the rules that need the cycle (known units, the audit window, the indicators).
+             * @example {
+             *       "type": "object",
+             *       "title": "Báo cáo số liệu",
+             *       "required": [
+             *         "figures",
+             *         "evidence"
+             *       ],
+             *       "properties": {
+             *         "figures": {
+             *           "type": "array"
+             *         },
+             *         "evidence": {
+             *           "type": "array",
+             *           "minItems": 1
+             *         }
+             *       }
+             *     }
+             */
+            outcomeSchema: {
+                [key: string]: unknown;
+            };
+            /**
              * @description Open and past its due instant
              * @example false
              */
@@ -2037,6 +2310,25 @@ export interface components {
              */
             tokenType: "Bearer";
             user: components["schemas"]["MeView"];
+        };
+        /**
+         * Đơn vị tiếp nhận mục tiêu
+         * @description Trưởng đơn vị tiếp nhận và có thể giao mỗi mục tiêu cho một cán bộ của đơn vị.
+         */
+        UnitAcceptanceOutcome: {
+            /**
+             * Tiếp nhận
+             * @description Luôn là true: tiếp nhận mục tiêu.
+             * @enum {boolean}
+             */
+            accepted: true;
+            /** Phân công cá nhân */
+            staffDelegations?: {
+                /** Mục tiêu */
+                objectiveId: string;
+                /** Cán bộ */
+                userId: string;
+            }[];
         };
         UnitPage: {
             items: components["schemas"]["UnitView"][];

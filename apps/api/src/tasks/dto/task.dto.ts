@@ -3,6 +3,7 @@ import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } f
 import { MeView } from '../../auth/dto/me.view';
 import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
 
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
 export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
@@ -137,6 +138,22 @@ export class TaskDetailView extends TaskSummaryView {
   })
   outcome!: Record<string, unknown> | null;
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: {
+      type: 'object',
+      title: 'Báo cáo số liệu',
+      required: ['figures', 'evidence'],
+      properties: { figures: { type: 'array' }, evidence: { type: 'array', minItems: 1 } },
+    },
+    description:
+      "The JSON Schema of this task kind's answer (the same as the OpenAPI component <Kind>Outcome, e.g. MeasurementReportOutcome): " +
+      'fields, types, formats, enums, Vietnamese title/description and x-en (English), x-problem (the code and reason the workflow answers for that field). ' +
+      'A form may check the shape with it; the workflow decides, with the rules that need the cycle (known units, the audit window, the indicators).',
+  })
+  outcomeSchema!: Record<string, unknown>;
+
   @ApiProperty({ example: null, nullable: true, type: String })
   completedBy!: string | null;
 
@@ -152,13 +169,14 @@ export class TaskDetailView extends TaskSummaryView {
 
 export class CompleteTaskDto {
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    oneOf: TASK_OUTCOME_ONE_OF,
     example: {
       figures: [{ indicatorId: 'obj-4-on-time', numerator: 81, denominator: 100 }],
       evidence: ['Báo cáo 12/BC-VP'],
     },
-    description: "The task's answer, shaped by its kind (see the task's form); the workflow checks it",
+    description:
+      "The task's answer: the task's kind picks one of these schemas (ObjectivesApprovalOutcome for objectives-approval, MeasurementReportOutcome for measurement-report, …; " +
+      'the task detail carries it as outcomeSchema). The workflow checks it and answers 422 with details.problems ({ path, code, reason }) when it refuses it.',
   })
   @IsObject()
   outcome!: Record<string, unknown>;
