@@ -88,8 +88,24 @@ export interface RecordWithEvent<T> {
 }
 
 /** The ISO 9.3.2 inputs of the management review, compiled from the cycle's own records. */
+/** A corrective action of last year not verified effective at its close (ISO 10.2 f, 9.3.2 c 4). */
+export interface CarriedCorrectiveAction {
+  correctiveActionId: string;
+  cycleId: string;
+  unitCode: string;
+  severity: string;
+  finding: string;
+  action: string | null;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  rounds: number;
+  status: string;
+}
+
 export interface ManagementReviewInputs {
   previousActions: { status: string; items: unknown[] };
+  /** Last year's corrective actions still open at its close, carried into this year's review. */
+  previousCorrectiveActions: { status: 'none' | 'carried-over'; items: CarriedCorrectiveAction[] };
   changesInIssues: string;
   objectives: { objectiveId: string; periodsReported: number; lateReports: number }[];
   processPerformance: { tasksCompleted: number; tasksCompletedLate: number; tasksEscalated: number };
@@ -289,6 +305,30 @@ export class QualityRecordActivities {
     return previous?.actions ?? [];
   }
 
+  /** Corrective actions of the same organisation's previous-year cycle not closed at its close. */
+  private async previousYearOpenCorrectiveActions(cycleId: string): Promise<CarriedCorrectiveAction[]> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key) return [];
+    const previous = await this.dataSource.manager.find(CorrectiveActionEntity, {
+      where: { cycleId: qualityCycleId(key.organisationCode, key.year - 1) },
+      order: { id: 'ASC' },
+    });
+    return previous
+      .filter((a) => a.status !== 'closed')
+      .map((a) => ({
+        correctiveActionId: a.id,
+        cycleId: a.cycleId,
+        unitCode: a.unitCode,
+        severity: a.severity,
+        finding: a.finding,
+        action: a.action,
+        ownerUserId: a.ownerUserId,
+        dueDate: a.dueDate,
+        rounds: a.rounds,
+        status: a.status,
+      }));
+  }
+
   /** Every ISO 9.3.2 input, from what the cycle recorded (what the engine cannot know is marked so). */
   async compileReviewInputs(request: {
     cycleId: string;
@@ -314,10 +354,15 @@ export class QualityRecordActivities {
     const completed = tasks.filter((t) => t.status === 'completed');
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
     const previousActions = request.previousActions ?? (await this.previousYearActions(request.cycleId));
+    const carriedActions = await this.previousYearOpenCorrectiveActions(request.cycleId);
     return {
       previousActions: {
         status: previousActions.length ? 'carried-over' : 'none',
         items: previousActions,
+      },
+      previousCorrectiveActions: {
+        status: carriedActions.length ? 'carried-over' : 'none',
+        items: carriedActions,
       },
       changesInIssues: notKnown,
       objectives: [...byObjective.entries()]

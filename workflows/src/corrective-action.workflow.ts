@@ -1,12 +1,27 @@
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import {
   validateCorrectiveActionPlan,
   validateVerificationOutcome,
   type AuditPlanStep,
   type AuditResult,
 } from '@qcycle/domain';
-import { childTaskBoard, personOf, unitOf, workflowTimeOf, type CycleContext } from './cycle-context';
+import {
+  childTaskBoard,
+  closeTimeOf,
+  personOf,
+  unitOf,
+  workflowTimeOf,
+  type CycleContext,
+} from './cycle-context';
 import { records } from './activities';
+
+/**
+ * Patch id (docs/versioning.md): the plan and verification tasks expire at the year's close; an
+ * action not verified effective by then is recorded `corrective-action.carried-forward` and the
+ * workflow returns it open, to be listed in next year's management review inputs. Actions started
+ * on older code wait until verified effective.
+ */
+export const CORRECTIVE_ACTION_CARRIED_FORWARD = 'corrective-action-carried-forward';
 
 export interface CorrectiveActionInput {
   context: CycleContext;
@@ -21,13 +36,15 @@ export interface CorrectiveActionInput {
 export interface CorrectiveActionResult {
   correctiveActionId: string;
   stepId: string;
-  effective: true;
+  /** Verified effective; false when the year closed first and the action is carried forward. */
+  effective: boolean;
   rounds: number;
 }
 
 /**
  * ISO 10.2 for one nonconformity: the unit head records correction, root cause, action, owner and
- * due date; the auditor who raised it verifies effectiveness; not effective reopens it.
+ * due date; the auditor who raised it verifies effectiveness; not effective reopens it. One still
+ * open at the year's close is carried forward (recorded) and never holds the close.
  */
 export async function correctiveAction(input: CorrectiveActionInput): Promise<CorrectiveActionResult> {
   const { context, step } = input;
@@ -36,6 +53,23 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
   const unit = unitOf(context, step.unitCode);
   const auditor = personOf(context, input.auditorUserId);
   const now = () => new Date(Date.now()).toISOString();
+  const carriedForward = patched(CORRECTIVE_ACTION_CARRIED_FORWARD);
+  const expiresAt = carriedForward ? closeTimeOf(context) : undefined;
+  const carryForward = async (round: number, waitingFor: 'plan' | 'verification') => {
+    await records.recordCorrectiveAction({
+      cycleId: context.cycleId,
+      rows: [{ id: workflowId, status: 'open' }],
+      event: {
+        id: `${workflowId}/carried-forward`,
+        type: 'corrective-action.carried-forward',
+        actor: 'system',
+        at: now(),
+        payload: { round, waitingFor },
+      },
+    });
+    await condition(allHandlersFinished);
+    return { correctiveActionId: workflowId, stepId: step.id, effective: false, rounds: round };
+  };
   await records.recordCorrectiveAction({
     cycleId: context.cycleId,
     rows: [
@@ -71,11 +105,15 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       },
       assignee: unit.head,
       unitCode: step.unitCode,
+      expiresAt,
       form: { finding: input.finding, severity: input.severity, step },
       validate: (outcome) =>
         validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
     });
-    if (plan.status !== 'completed') throw new Error('corrective action plan cannot expire');
+    if (plan.status !== 'completed') {
+      if (!carriedForward) throw new Error('corrective action plan cannot expire');
+      return carryForward(round, 'plan');
+    }
     const planAt = new Date(plan.completedAt).toISOString();
     const { correction, rootCause, action, ownerUserId, dueDate } = plan.outcome;
     await records.recordCorrectiveAction({
@@ -112,10 +150,14 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       assignee: auditor,
       unitCode: step.unitCode,
       dueAt: workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime),
+      expiresAt,
       form: { finding: input.finding, correction, rootCause, action, ownerUserId, dueDate },
       validate: validateVerificationOutcome,
     });
-    if (verification.status !== 'completed') throw new Error('verification cannot expire');
+    if (verification.status !== 'completed') {
+      if (!carriedForward) throw new Error('verification cannot expire');
+      return carryForward(round, 'verification');
+    }
     const verifiedAt = new Date(verification.completedAt).toISOString();
     const { effective, notes } = verification.outcome;
     await records.recordCorrectiveAction({

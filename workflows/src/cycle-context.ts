@@ -6,7 +6,9 @@ import {
   type PersonRef,
 } from '@qcycle/contracts';
 import {
+  auditEscalationsAt,
   cycleClock,
+  reminderAt,
   startOfYearTaskSchedule,
   vnLocalToInstant,
   type CycleCalendar,
@@ -66,6 +68,31 @@ export function startOfYearDeadline(
   }
   return { dueAt: clock.toWorkflowMs(schedule.dueAt), notices };
 }
+
+/**
+ * Reminder and escalations of an internal-audit or corrective-action task due at `dueAt` (workflow
+ * time): reminder to the assignee before the due day, then the Quality Representative, then the
+ * leader (libs/domain `auditEscalationsAt`). Notices whose time has passed when the task opens are
+ * left out: a task given after its due date is late from the start and says so.
+ */
+export function auditTaskNotices(context: CycleContext, dueAt: number, assignee: PersonRef): TaskNotice[] {
+  const clock = cycleClock(context.shiftMs);
+  const due = clock.toCalendarInstant(dueAt);
+  const notices: TaskNotice[] = [
+    { at: clock.toWorkflowMs(reminderAt(due, context.calendar)), reason: 'reminder', recipient: assignee },
+    ...auditEscalationsAt(due, context.calendar).map(({ level, at }): TaskNotice => ({
+      at: clock.toWorkflowMs(at),
+      reason: 'escalated',
+      level,
+      recipient: level === 'leader' ? context.roster.leader : context.roster.qualityRepresentative,
+    })),
+  ];
+  return notices.filter((notice) => notice.at > Date.now());
+}
+
+/** Workflow time of the cycle's close: every task still open then expires (docs/workflows.md). */
+export const closeTimeOf = (context: CycleContext): number =>
+  workflowTimeOf(context, context.calendar.closeDate, context.calendar.notificationTime);
 
 export async function sleepUntil(workflowMs: number): Promise<void> {
   const wait = workflowMs - Date.now();

@@ -2,11 +2,17 @@ import {
   condition,
   allHandlersFinished,
   ParentClosePolicy,
+  patched,
   startChild,
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { CORRECTIVE_ACTION_WORKFLOW, childWorkflowIds, type AuditSummary } from '@qcycle/contracts';
+import {
+  CORRECTIVE_ACTION_WORKFLOW,
+  childWorkflowIds,
+  type AuditSummary,
+  type PersonRef,
+} from '@qcycle/contracts';
 import {
   isNonconformity,
   validateAuditCloseOutcome,
@@ -16,7 +22,9 @@ import {
   type AuditResult,
 } from '@qcycle/domain';
 import {
+  auditTaskNotices,
   childTaskBoard,
+  closeTimeOf,
   personOf,
   reportToCycle,
   sleepUntil,
@@ -27,6 +35,14 @@ import {
 import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
+
+/**
+ * Patch id (docs/versioning.md): the audit's tasks are reminded and escalated (Quality
+ * Representative, then leader) and expire at the year's close; an audit not closed by then is
+ * recorded `not-closed` and the workflow returns, whatever its corrective actions' state. Audits
+ * that started on older code wait for every step, the close and every corrective action.
+ */
+export const AUDIT_CANNOT_STALL = 'audit-cannot-stall';
 
 export interface InternalAuditInput {
   context: CycleContext;
@@ -40,7 +56,10 @@ export interface InternalAuditResult extends AuditSummary {
  * ISO 9.2 (objective 5): on the first morning of the audit window the lead auditor gets the
  * programme-and-plan task (no auditor on their own unit); each auditor signs off their own steps;
  * every nonconformity starts a corrective action; the lead auditor closes the audit with a report.
- * The audit's workflow ends when its corrective actions are verified effective.
+ * Each task is reminded and escalated when overdue; whatever is still open at the year's close
+ * expires, and an audit not closed by then is recorded `not-closed` (objective 5 not achieved).
+ * The workflow ends when its corrective actions are verified effective or, at the close, carried
+ * into next year; the cycle does not wait for it before the management review.
  */
 export async function internalAudit({ context }: InternalAuditInput): Promise<InternalAuditResult> {
   const board = childTaskBoard(context);
@@ -48,6 +67,12 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
   const { calendar, roster } = context;
   const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
   if (!lead) throw new Error('the roster names no internal auditor');
+  const cannotStall = patched(AUDIT_CANNOT_STALL);
+  let stepsUnsigned = 0;
+  const closeAt = closeTimeOf(context);
+  /** Reminders, escalations and expiry at the close, for audits on this code (see the patch). */
+  const deadlines = (dueAt: number, assignee: PersonRef) =>
+    cannotStall ? { notices: auditTaskNotices(context, dueAt, assignee), expiresAt: closeAt } : {};
   const windowEnd = workflowTimeOf(context, calendar.auditWindow.to, calendar.monitoring.dueTime);
   await sleepUntil(workflowTimeOf(context, calendar.auditWindow.from, calendar.notificationTime));
 
@@ -82,6 +107,8 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
   await publish();
 
   const auditors = roster.auditors.map((a) => ({ userId: a.userId, unitCode: a.unitCode }));
+  const planDueAt =
+    workflowTimeOf(context, calendar.auditWindow.from, calendar.monitoring.dueTime) + 4 * 86_400_000;
   const plan = await board.run({
     taskId: `${workflowId}/plan`,
     kind: 'audit-plan',
@@ -90,12 +117,16 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
       en: `Internal audit programme and plan ${context.year}`,
     },
     assignee: lead,
-    dueAt: workflowTimeOf(context, calendar.auditWindow.from, calendar.monitoring.dueTime) + 4 * 86_400_000,
+    dueAt: planDueAt,
+    ...deadlines(planDueAt, lead),
     form: { window: calendar.auditWindow, auditors, unitCodes: unitCodesOf(context) },
     validate: (outcome) =>
       validateAuditPlan(outcome, { auditors, unitCodes: unitCodesOf(context), window: calendar.auditWindow }),
   });
-  if (plan.status !== 'completed') throw new Error('audit plan cannot expire');
+  if (plan.status !== 'completed') {
+    if (!cannotStall) throw new Error('audit plan cannot expire');
+    return notClosed('no-plan', []);
+  }
   const planAt = new Date(plan.completedAt).toISOString();
   summary.status = 'in-progress';
   summary.steps = plan.outcome.steps.map((step) => ({ ...step }));
@@ -131,6 +162,7 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
   await settleAll(
     plan.outcome.steps.map(async (step: AuditPlanStep) => {
       const stepTaskId = `${workflowId}/step/${step.id}`;
+      const auditor = personOf(context, step.auditorUserId);
       const signOff = await board.run({
         taskId: stepTaskId,
         kind: 'audit-step',
@@ -138,13 +170,18 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
           vi: `Đánh giá ${step.process} (${step.clause}) tại ${step.unitCode}`,
           en: `Audit ${step.process} (${step.clause}) at ${step.unitCode}`,
         },
-        assignee: personOf(context, step.auditorUserId),
+        assignee: auditor,
         unitCode: step.unitCode,
         dueAt: windowEnd,
+        ...deadlines(windowEnd, auditor),
         form: { step },
         validate: validateAuditStepOutcome,
       });
-      if (signOff.status !== 'completed') throw new Error('audit step cannot expire');
+      if (signOff.status !== 'completed') {
+        if (!cannotStall) throw new Error('audit step cannot expire');
+        stepsUnsigned++;
+        return;
+      }
       const at = new Date(signOff.completedAt).toISOString();
       const outcome = signOff.outcome;
       await records.recordAuditSteps({
@@ -193,6 +230,9 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
     }),
   );
 
+  if (cannotStall && (stepsUnsigned > 0 || Date.now() >= closeAt)) {
+    return notClosed('steps-not-signed-off', actions);
+  }
   const close = await board.run({
     taskId: `${workflowId}/close`,
     kind: 'audit-close',
@@ -202,10 +242,14 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
     },
     assignee: lead,
     dueAt: windowEnd,
+    ...deadlines(windowEnd, lead),
     form: { steps: summary.steps },
     validate: validateAuditCloseOutcome,
   });
-  if (close.status !== 'completed') throw new Error('audit close cannot expire');
+  if (close.status !== 'completed') {
+    if (!cannotStall) throw new Error('audit close cannot expire');
+    return notClosed('not-closed-by-lead-auditor', actions);
+  }
   summary.status = 'closed';
   summary.closedAt = new Date(close.completedAt).toISOString();
   await records.recordAudit({
@@ -220,13 +264,43 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
     },
   });
   await publish();
+  return { ...summary, correctiveActions: await settleActions(actions) };
 
-  const correctiveActions: CorrectiveActionResult[] = [];
-  for (const action of actions) {
-    correctiveActions.push(await action.result());
-    summary.correctiveActionsOpen--;
-    await publish();
+  /** Waits for the corrective actions: verified effective, or (on this code) carried forward at the close. */
+  async function settleActions(
+    handles: ChildWorkflowHandle<typeof correctiveAction>[],
+  ): Promise<CorrectiveActionResult[]> {
+    const results: CorrectiveActionResult[] = [];
+    for (const action of handles) {
+      const result = await action.result();
+      results.push(result);
+      if (result.effective) {
+        summary.correctiveActionsOpen--;
+        await publish();
+      }
+    }
+    await condition(allHandlersFinished);
+    return results;
   }
-  await condition(allHandlersFinished);
-  return { ...summary, correctiveActions };
+
+  /** The year's close came before the audit was closed: recorded, and the cycle goes on without it. */
+  async function notClosed(
+    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor',
+    handles: ChildWorkflowHandle<typeof correctiveAction>[],
+  ): Promise<InternalAuditResult> {
+    summary.status = 'not-closed';
+    await records.recordAudit({
+      cycleId: context.cycleId,
+      rows: [{ id: workflowId, status: 'not-closed' }],
+      event: {
+        id: `${workflowId}/not-closed`,
+        type: 'audit.not-closed',
+        actor: 'system',
+        at: now(),
+        payload: { reason, stepsUnsigned },
+      },
+    });
+    await publish();
+    return { ...summary, correctiveActions: await settleActions(handles) };
+  }
 }

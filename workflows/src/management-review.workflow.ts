@@ -1,8 +1,22 @@
-import { condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ReviewSummary } from '@qcycle/contracts';
 import { validateManagementReviewOutcome } from '@qcycle/domain';
-import { childTaskBoard, sleepUntil, unitCodesOf, workflowTimeOf, type CycleContext } from './cycle-context';
+import {
+  childTaskBoard,
+  closeTimeOf,
+  sleepUntil,
+  unitCodesOf,
+  workflowTimeOf,
+  type CycleContext,
+} from './cycle-context';
 import { records } from './activities';
+
+/**
+ * Patch id (docs/versioning.md): the review task expires at the year's close, recorded
+ * `review.not-held`, so a review that never met does not hold the close. Reviews opened on older
+ * code wait for the leader.
+ */
+export const REVIEW_EXPIRES_AT_CLOSE = 'review-expires-at-close';
 
 export interface ManagementReviewInput {
   context: CycleContext;
@@ -21,6 +35,7 @@ export async function managementReview({
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const { calendar } = context;
+  const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
   await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
   const inputs = await records.compileReviewInputs({ cycleId: context.cycleId, previousActions });
   const compiledAt = new Date(Date.now()).toISOString();
@@ -45,10 +60,25 @@ export async function managementReview({
     },
     assignee: context.roster.leader,
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
+    ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs },
     validate: (outcome) => validateManagementReviewOutcome(outcome, { unitCodes: unitCodesOf(context) }),
   });
-  if (review.status !== 'completed') throw new Error('management review cannot expire');
+  if (review.status !== 'completed') {
+    if (!expires) throw new Error('management review cannot expire');
+    await records.recordManagementReview({
+      cycleId: context.cycleId,
+      rows: [{ id: workflowId, status: 'not-held' }],
+      event: {
+        id: `${workflowId}/not-held`,
+        type: 'review.not-held',
+        actor: 'system',
+        at: new Date(Date.now()).toISOString(),
+      },
+    });
+    await condition(allHandlersFinished);
+    return { reviewWorkflowId: workflowId, status: 'not-held', actions: [] };
+  }
   const heldAt = new Date(review.completedAt).toISOString();
   const { minutesRef, outputs, actions } = review.outcome;
   await records.recordManagementReview({

@@ -5,6 +5,7 @@ import {
   condition,
   executeChild,
   isCancellation,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -31,6 +32,7 @@ import {
 import {
   evaluateYearEnd,
   internalAuditsMeasurement,
+  objectiveYearResult,
   qmsMaintainedMeasurement,
   rehearsalShiftMs,
   type CyclePhase,
@@ -43,6 +45,14 @@ import type { objectivesAssignment } from './objectives-assignment.workflow';
 import type { objectiveMonitoring } from './objective-monitoring.workflow';
 import type { internalAudit, InternalAuditResult } from './internal-audit.workflow';
 import type { managementReview } from './management-review.workflow';
+
+/**
+ * Patch id (docs/versioning.md): the cycle starts the internal audit and goes on to the management
+ * review and the close without waiting for it; it takes the audit's result at the close, when every
+ * audit task and corrective action still open has expired. Cycles that reached the audit on older
+ * code wait for the audit's result before the review.
+ */
+export const YEAR_END_CANNOT_STALL = 'year-end-cannot-stall';
 
 /**
  * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
@@ -188,11 +198,23 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       const { calendar } = input;
       await sleepUntil(workflowTimeOf(context, calendar.auditWindow.from, calendar.notificationTime));
       await enterPhase('internal-audit');
-      const audit: InternalAuditResult = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
-        workflowId: childWorkflowIds.audit(workflowId),
-        args: [{ context }],
-      });
-      state.audit = { ...audit };
+      let auditResult: Promise<InternalAuditResult>;
+      if (patched(YEAR_END_CANNOT_STALL)) {
+        // The audit tells the cycle how it goes (progress signal); its result is taken at the close.
+        const auditHandle = await startChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
+          workflowId: childWorkflowIds.audit(workflowId),
+          args: [{ context }],
+        });
+        auditResult = auditHandle.result();
+        children.push(auditResult);
+      } else {
+        const audit = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
+          workflowId: childWorkflowIds.audit(workflowId),
+          args: [{ context }],
+        });
+        state.audit = { ...audit };
+        auditResult = Promise.resolve(audit);
+      }
 
       await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
       await enterPhase('management-review');
@@ -209,6 +231,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       await sleepUntil(workflowTimeOf(context, calendar.closeDate, calendar.notificationTime));
       await enterPhase('closing');
       const monitoring = await Promise.all(monitors.map((handle) => handle.result()));
+      const audit = await auditResult;
+      state.audit = { ...audit };
       const closedAt = at();
       const measurements: Measurement[] = monitoring.flatMap((m) => m.measurements);
       if (engineMeasured.qmsMaintained) {
@@ -219,7 +243,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
             {
               internalAuditCompleted: audit.status === 'closed',
               managementReviewCompleted: state.review.status === 'held',
-              openCorrectiveActions: audit.nonconformities - audit.correctiveActions.length,
+              openCorrectiveActions:
+                audit.nonconformities - audit.correctiveActions.filter((a) => a.effective).length,
               evidence: [
                 audit.auditWorkflowId,
                 ...(state.review.minutesRef ? [state.review.minutesRef] : []),
@@ -241,6 +266,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         );
       }
       const evaluations = evaluateYearEnd(objectives, measurements);
+      const results = evaluations.map(objectiveYearResult);
+      const carriedForward = audit.correctiveActions
+        .filter((a) => !a.effective)
+        .map((a) => a.correctiveActionId);
       await records.recordObjectiveResults({
         cycleId: input.cycleId,
         status: 'closed',
@@ -258,7 +287,17 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           type: 'cycle.closed',
           actor: 'system',
           at: closedAt,
-          payload: { results: evaluations.map((e) => ({ objectiveId: e.objectiveId, status: e.status })) },
+          payload: {
+            results: results.map((r, i) => ({
+              objectiveId: r.objectiveId,
+              status: evaluations[i].status,
+              result: r.result,
+              ...(r.explanation ? { explanation: r.explanation } : {}),
+            })),
+            auditStatus: audit.status,
+            reviewStatus: state.review.status,
+            correctiveActionsCarriedForward: carriedForward,
+          },
         },
       });
       for (const evaluation of evaluations) {
@@ -267,7 +306,14 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       }
       state.status = 'closed';
       state.result = evaluations;
-      return { cycleId: input.cycleId, status: 'closed', decision, objectives: evaluations, closedAt };
+      return {
+        cycleId: input.cycleId,
+        status: 'closed',
+        decision,
+        objectives: evaluations,
+        results,
+        closedAt,
+      };
     });
     await condition(allHandlersFinished);
     return result;

@@ -55,7 +55,8 @@ export interface ObjectiveLiveState {
 
 export interface AuditSummary {
   auditWorkflowId: string;
-  status: 'planning' | 'in-progress' | 'closed' | 'cancelled';
+  /** `not-closed`: the year's close came first (objective 5 not achieved), docs/workflows.md. */
+  status: 'planning' | 'in-progress' | 'closed' | 'not-closed' | 'cancelled';
   steps: (AuditPlanStep & { result?: AuditResult })[];
   nonconformities: number;
   correctiveActionsOpen: number;
@@ -64,7 +65,8 @@ export interface AuditSummary {
 
 export interface ReviewSummary {
   reviewWorkflowId: string;
-  status: 'waiting' | 'held';
+  /** `not-held`: the leader had not held it by the year's close (objective 1 cannot be achieved). */
+  status: 'waiting' | 'held' | 'not-held';
   minutesRef?: string;
   actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
 }

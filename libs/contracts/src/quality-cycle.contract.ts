@@ -6,6 +6,7 @@ import type {
   CycleStatus,
   IsoInstant,
   ObjectiveEvaluation,
+  ObjectiveYearResult,
 } from '@qcycle/domain';
 import type {
   AuditSummary,
@@ -71,6 +72,8 @@ export interface QualityCycleResult {
   status: CycleStatus;
   decision?: ApprovedDecision;
   objectives: ObjectiveEvaluation[];
+  /** Every objective achieved, not achieved, or not evaluable with the reason (absent when cancelled). */
+  results?: ObjectiveYearResult[];
   closedAt: IsoInstant;
 }
 

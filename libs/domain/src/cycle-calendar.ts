@@ -193,6 +193,24 @@ export function escalationsAt(
   ];
 }
 
+/**
+ * When an overdue internal-audit task (plan, a step, the close) is chased: the same working days
+ * as an overdue report, one level higher, because the audit is the Quality Representative's
+ * programme (ISO 9.2.2) carried out by auditors who answer to them — first the Quality
+ * Representative, then the leader, the only one above them. The audit is never waited for beyond
+ * the year: what is not done by the close is recorded as not done (objective 5 not achieved).
+ */
+export function auditEscalationsAt(
+  dueAt: IsoInstant,
+  calendar: CycleCalendar,
+): { level: EscalationLevel; at: IsoInstant }[] {
+  const [first, second] = escalationsAt(dueAt, calendar);
+  return [
+    { level: 'quality-representative', at: first.at },
+    { level: 'leader', at: second.at },
+  ];
+}
+
 /** A calendar's start-of-year deadlines, each field it does not set taken from the defaults. */
 export function startOfYearDeadlines(calendar: CycleCalendar): StartOfYearDeadlines {
   return { ...DEFAULT_START_OF_YEAR_DEADLINES, ...calendar.startOfYear };

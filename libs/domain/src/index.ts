@@ -25,3 +25,4 @@ export * from './task-outcomes';
 export * from './task-outcome-schemas';
 export * from './cycle-clock';
 export * from './escape-html';
+export * from './year-end-result';

@@ -1,0 +1,206 @@
+import { QUALITY_CYCLE_WORKFLOW, type QualityCycleResult } from '@qcycle/contracts';
+import { QualityRecordActivities } from '@qcycle/activities';
+import {
+  AuditEntity,
+  CorrectiveActionEntity,
+  EventLogEntryEntity,
+  ManagementReviewEntity,
+  ObjectiveResultEntity,
+  QualityCycleEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
+import { uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from './support/cycle-driver';
+import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
+
+/**
+ * The year's end cannot stall (issue #9): a year whose internal audit never happens still closes,
+ * with objective 5 "not achieved", after the audit was chased (Quality Representative, then the
+ * leader); a corrective action found not effective holds neither the audit's close, the review nor
+ * the year's close, and is carried into next year's review inputs. Every objective gets a result:
+ * achieved, not achieved, or not evaluable with the reason. Rehearsals on the time-skipping server.
+ */
+describe("the year's end on the time-skipping server", () => {
+  let suite: TimeSkippingSuite;
+  beforeAll(async () => {
+    suite = await startTimeSkippingSuite();
+  });
+  afterAll(() => suite?.close());
+
+  const repo = <T extends object>(entity: new () => T) => suite.dataSource.getRepository<T>(entity);
+
+  async function startApprovedAndAssigned(org: string) {
+    const cycle = kontumCycle(org, { rehearsal: true });
+    const { input, ids, user } = cycle;
+    const { env, config, driver } = suite;
+    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
+    return { ...cycle, handle };
+  }
+
+  const resultsOf = (result: QualityCycleResult) =>
+    Object.fromEntries((result.results ?? []).map((r) => [r.objectiveId, r.result]));
+
+  it('closes a year whose audit never happens, objective 5 not achieved, after chasing the audit', async () => {
+    const { input, ids, user, handle } = await startApprovedAndAssigned(`ye-${uniqueSuffix()}`);
+
+    // Nobody reports, nobody audits, nobody holds the review: the year still closes.
+    const result: QualityCycleResult = await handle.result();
+    expect(result.status).toBe('closed');
+    expect(resultsOf(result)).toEqual({
+      'obj-1': 'not-achieved',
+      'obj-2': 'not-evaluable',
+      'obj-3': 'not-evaluable',
+      'obj-4': 'not-evaluable',
+      'obj-5': 'not-achieved',
+    });
+    const obj2 = result.results?.find((r) => r.objectiveId === 'obj-2');
+    expect(obj2?.reasons).toEqual([
+      { indicatorId: 'obj-2-key-tasks', reason: 'no-measurements' },
+      { indicatorId: 'obj-2-key-tasks', reason: 'periods-missing' },
+    ]);
+    expect(obj2?.explanation?.vi).toContain('không có số liệu');
+
+    // The records say the same, and why.
+    const results = await repo(ObjectiveResultEntity).findBy({ cycleId: input.cycleId });
+    expect(Object.fromEntries(results.map((r) => [r.objectiveId, r.status]))).toMatchObject({
+      'obj-5': 'missed',
+      'obj-2': 'not-measured',
+    });
+    expect(await repo(QualityCycleEntity).findOneBy({ id: input.cycleId })).toMatchObject({
+      status: 'closed',
+    });
+    const closed = await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.workflowId}/closed` });
+    expect(closed.payload).toMatchObject({ auditStatus: 'not-closed', reviewStatus: 'not-held' });
+    expect(await repo(AuditEntity).findOneByOrFail({ id: ids.audit })).toMatchObject({
+      status: 'not-closed',
+    });
+    expect(await repo(ManagementReviewEntity).findOneByOrFail({ id: ids.review })).toMatchObject({
+      status: 'not-held',
+    });
+
+    // The missed audit window was chased: reminded, then the Quality Representative, then the leader.
+    const plan = await repo(TaskEntity).findOneByOrFail({ id: `${ids.audit}/plan` });
+    expect(plan).toMatchObject({ status: 'expired', escalationLevel: 'leader' });
+    const planEvents = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    expect(
+      planEvents
+        .filter((e) => e.id.startsWith(`${plan.id}/`))
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['task.escalated', 'task.escalated', 'task.expired', 'task.opened', 'task.reminded']);
+    expect(
+      planEvents.find((e) => e.id === `${plan.id}/escalated/quality-representative`)?.payload,
+    ).toMatchObject({
+      recipientUserId: user.qr,
+    });
+
+    // Nothing left open.
+    const tasks = await repo(TaskEntity).findBy({ cycleId: input.cycleId });
+    expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
+
+    await recordHistories(suite.env.client, 'year-end-no-audit', [ids.workflowId, ids.audit, ids.review]);
+  });
+
+  it('closes a year with a corrective action found not effective, and carries it into next year', async () => {
+    const { input, ids, user, handle } = await startApprovedAndAssigned(`yc-${uniqueSuffix()}`);
+    const { env, driver } = suite;
+
+    await env.sleep('250 days');
+    await driver.complete(`${ids.audit}/plan`, user.auditor(0), {
+      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
+      criteria: ['TCVN ISO 9001:2015'],
+      methods: 'Phỏng vấn, xem xét hồ sơ',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: [
+        {
+          id: 's1',
+          unitCode: 'vp-ttpvhcc',
+          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+          clause: '8.5.1',
+          auditorUserId: user.auditor(1),
+        },
+      ],
+    });
+    await driver.complete(`${ids.audit}/step/s1`, user.auditor(1), {
+      result: 'minor-nc',
+      evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
+      finding: 'Phiếu kiểm soát không ghi đủ thời điểm chuyển bước.',
+    });
+    const ca = `${ids.audit}/ca/s1`;
+    await driver.complete(`${ca}/plan/1`, user.head('vp-ttpvhcc'), {
+      correction: 'Bổ sung thời điểm chuyển bước.',
+      rootCause: 'Mẫu phiếu cũ.',
+      action: 'Cập nhật mẫu phiếu.',
+      ownerUserId: user.staff('vp-ttpvhcc'),
+      dueDate: '2024-11-15',
+    });
+    await driver.complete(`${ca}/verify/1`, user.auditor(1), {
+      effective: false,
+      notes: 'Phiếu tháng 11 vẫn thiếu thời điểm chuyển bước.',
+    });
+    // The audit closes although its corrective action is open again (round 2, never answered).
+    await driver.complete(`${ids.audit}/close`, user.auditor(0), {
+      report: 'Báo cáo đánh giá nội bộ: 1 điểm không phù hợp nhẹ, hành động khắc phục chưa hiệu lực.',
+    });
+    expect((await driver.task(`${ca}/plan/2`)).status).toBe('open');
+
+    // The review is held with the action still open.
+    const review = await driver.task(`${ids.review}/review`);
+    expect(review.form).toMatchObject({
+      inputs: { nonconformitiesAndCorrectiveActions: { total: 1, closed: 0, open: 1 } },
+    });
+    await driver.complete(review.id, user.leader, {
+      minutesRef: 'BB-XXLĐ-2024',
+      outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+      actions: [],
+    });
+
+    // …and the year closes, the action carried forward.
+    const result: QualityCycleResult = await handle.result();
+    expect(result.status).toBe('closed');
+    expect(resultsOf(result)).toMatchObject({ 'obj-1': 'not-achieved', 'obj-5': 'achieved' });
+    expect(await repo(CorrectiveActionEntity).findOneByOrFail({ id: ca })).toMatchObject({
+      status: 'open',
+      rounds: 1,
+    });
+    expect(await repo(TaskEntity).findOneByOrFail({ id: `${ca}/plan/2` })).toMatchObject({
+      status: 'expired',
+    });
+    expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ca}/carried-forward` })).toMatchObject({
+      type: 'corrective-action.carried-forward',
+      payload: { round: 2, waitingFor: 'plan' },
+    });
+    const closed = await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.workflowId}/closed` });
+    expect(closed.payload).toMatchObject({
+      auditStatus: 'closed',
+      reviewStatus: 'held',
+      correctiveActionsCarriedForward: [ca],
+    });
+
+    // Next year's management review lists it among its inputs (ISO 9.3.2 c, 10.2).
+    const nextYear = await new QualityRecordActivities(suite.dataSource).compileReviewInputs({
+      cycleId: input.cycleId.replace(/-2024$/, '-2025'),
+    });
+    expect(nextYear.previousCorrectiveActions).toEqual({
+      status: 'carried-over',
+      items: [expect.objectContaining({ correctiveActionId: ca, unitCode: 'vp-ttpvhcc', status: 'open' })],
+    });
+
+    await recordHistories(env.client, 'year-end-open-corrective-action', [
+      ids.workflowId,
+      ids.audit,
+      ca,
+      ids.review,
+    ]);
+  });
+});
