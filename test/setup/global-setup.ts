@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { prepareBrowserSuites, type JestRun } from './browser-setup';
 
 // CommonJS helpers shared with the start/test scripts (Node builtins only).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,6 +18,8 @@ export interface TestServers {
   temporalDevServer?: ChildProcess;
   /** Temporary folder of the workflow bundle, removed by the teardown. */
   bundleDir?: string;
+  /** This run's copy of the built web app (browser suites only), removed by the teardown. */
+  webDistDir?: string;
 }
 
 declare global {
@@ -30,9 +33,17 @@ declare global {
  * and workflow ids), and bundles the workflow code once. The time-skipping test server is per suite
  * (its clock is global), started by libs/testing.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(
+  globalConfig?: JestRun['globalConfig'],
+  projectConfig?: JestRun['projectConfig'],
+): Promise<void> {
   const servers: TestServers = {};
   globalThis.__QCYCLE_TEST_SERVERS__ = servers;
+  // The browser suites' web app and chromium, when this run has one (test/setup/browser-setup.ts).
+  servers.webDistDir = prepareBrowserSuites({
+    globalConfig: globalConfig ?? {},
+    projectConfig: projectConfig ?? {},
+  });
 
   const cli: string = resolveTemporalCli();
   process.env.QCYCLE_TEST_TIME_SKIPPING_SERVER = resolveTestServer();

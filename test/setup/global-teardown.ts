@@ -16,4 +16,5 @@ export default async function globalTeardown(): Promise<void> {
   }
   servers.stopPostgres?.();
   if (servers.bundleDir) rmSync(servers.bundleDir, { recursive: true, force: true });
+  if (servers.webDistDir) rmSync(servers.webDistDir, { recursive: true, force: true });
 }

@@ -1,2 +1,3 @@
 export * from './test-servers';
 export * from './test-smtp-server';
+export * from './browser';

@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import {
+  expectAccessible,
+  saveScreenshots,
+  startBrowser,
+  type RecordedPage,
+  type RecordedRequest,
+  type TestBrowser,
+} from '@qcycle/testing';
+import type { ConfigOverrides } from '../../api/support/api-suite';
+
+/**
+ * The built web app this run serves (a copy of dist/web made by the global setup,
+ * test/setup/browser-setup.ts). Fails the suite with the build's reason when it did not build.
+ */
+export function builtWebApp(): string {
+  const failed = process.env.QCYCLE_TEST_WEB_BUILD_ERROR;
+  if (failed) throw new Error(failed);
+  const dir = process.env.QCYCLE_TEST_WEB_DIST;
+  if (!dir)
+    throw new Error(
+      'QCYCLE_TEST_WEB_DIST is not set: run the browser suites through `npm test -- test/web`, whose global setup builds the web app',
+    );
+  return dir;
+}
+
+/**
+ * What the browser suites set on their API: the web app of this run, and rate limits high enough for
+ * one machine playing a dozen people (every sign-in and every answer come from 127.0.0.1).
+ */
+export function browserSuiteConfig(): ConfigOverrides {
+  return {
+    http: {
+      webDistDir: builtWebApp(),
+      rateLimit: { loginPerMinute: 1000, writesPerMinute: 10_000 },
+    },
+  };
+}
+
+/**
+ * A browser for a suite, and the pages it visits: each checked with axe-core (no serious or critical
+ * violation), optionally photographed at desktop and phone width; every request of every page kept,
+ * so that the suite can prove none left the app's origin.
+ */
+export class BrowserSession {
+  readonly checked: string[] = [];
+  private constructor(
+    readonly browser: TestBrowser,
+    readonly origin: string,
+  ) {}
+
+  static async start(origin: string): Promise<BrowserSession> {
+    return new BrowserSession(await startBrowser(), origin);
+  }
+
+  /** A person's own browser tab (own storage: their own session). */
+  async tab(): Promise<Tab> {
+    return new Tab(this, await this.browser.newPage());
+  }
+
+  /** Every request outside the app's origin (and the `alsoAllowed` ones), of every tab. */
+  requestsOutside(...alsoAllowed: string[]): RecordedRequest[] {
+    return this.browser.requests.filter((r) => !isUnder(r.url, [this.origin, ...alsoAllowed]));
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
+
+export class Tab {
+  readonly page: Page;
+  constructor(
+    private readonly session: BrowserSession,
+    readonly recorded: RecordedPage,
+  ) {
+    this.page = recorded.page;
+  }
+
+  get origin(): string {
+    return this.session.origin;
+  }
+
+  /** Opens a path of the app (`/`, `/cycles`, `/tasks/…?token=…`). */
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.origin}${path}`, { waitUntil: 'domcontentloaded' });
+  }
+
+  /**
+   * The page as it is now passes axe-core (no serious or critical violations); with `screenshot`,
+   * it is also written to test-results/screenshots/<screenshot>.{desktop,phone}.png.
+   */
+  async check(what: string, options: { screenshot?: string } = {}): Promise<void> {
+    await this.settled();
+    await expectAccessible(this.page, what);
+    this.session.checked.push(what);
+    if (options.screenshot) await saveScreenshots(this.page, options.screenshot);
+  }
+
+  /** Waits until nothing is loading: no "Đang tải…" status, no request in flight for a moment. */
+  async settled(): Promise<void> {
+    await this.page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    await this.page
+      .locator('.loading, [aria-busy="true"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
+  }
+
+  /** Signs in on the sign-in page with e-mail and password, and waits to leave it. */
+  async signIn(email: string, password: string): Promise<void> {
+    if (!this.page.url().includes('/sign-in')) await this.open('/sign-in');
+    await this.page.getByLabel('Thư điện tử').fill(email);
+    await this.page.getByLabel('Mật khẩu').fill(password);
+    await this.page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }
+
+  close(): Promise<void> {
+    return this.recorded.close();
+  }
+}
+
+function isUnder(url: string, origins: string[]): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
