@@ -1,4 +1,62 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>directory</h1>;
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { hasRole, useSession } from '../auth/session';
+import { ErrorNotice } from '../ui/page-state';
+import { useAllUnits } from './directory-data';
+import { EventsSection } from './events-section';
+import { UnitsSection } from './units-section';
+import { UsersSection } from './users-section';
+import './directory.css';
+
+const VIEWS = ['users', 'units', 'events'] as const;
+type View = (typeof VIEWS)[number];
+
+/**
+ * The administrator's directory: units, users and their roles, and the log of every change. One part
+ * shows at a time, named in the address (?view=units), so a part can be linked and reloaded.
+ */
+export default function DirectoryPage() {
+  const { t } = useTranslation('directory');
+  const { user } = useSession();
+  const [params] = useSearchParams();
+  const requested = params.get('view');
+  const view: View = VIEWS.includes(requested as View) ? (requested as View) : 'users';
+  const [unitsVersion, setUnitsVersion] = useState(0);
+  const { units, error: unitsError } = useAllUnits(unitsVersion);
+
+  if (!hasRole(user, 'admin'))
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <div className="notice notice-warn" role="alert">
+          {t('adminOnly')}
+        </div>
+      </>
+    );
+
+  return (
+    <div className="directory">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('lead', { organisation: user?.organisationCode })}</p>
+      <nav className="dir-views" aria-label={t('views.label')}>
+        {VIEWS.map((name) => (
+          <Link
+            key={name}
+            to={`/directory?view=${name}`}
+            aria-current={view === name ? 'page' : undefined}
+            className={view === name ? 'dir-view dir-view-current' : 'dir-view'}
+          >
+            {t(`views.${name}`)}
+          </Link>
+        ))}
+      </nav>
+      {unitsError ? <ErrorNotice error={unitsError} /> : null}
+      {view === 'units' && (
+        <UnitsSection allUnits={units} onUnitsChanged={() => setUnitsVersion((v) => v + 1)} />
+      )}
+      {view === 'users' && <UsersSection allUnits={units} />}
+      {view === 'events' && <EventsSection allUnits={units} />}
+    </div>
+  );
 }

@@ -1,4 +1,155 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>notifications</h1>;
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { Pager } from '../directory/pager';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { NotificationItem } from './notification-item';
+import {
+  loadNotifications,
+  markAllRead,
+  markRead,
+  NOTIFICATIONS_CHANGED,
+  type Notification,
+} from './notifications-data';
+import './notifications.css';
+
+const PAGE_SIZE = 20;
+const SHOWS = ['unread', 'all', 'read'] as const;
+type Show = (typeof SHOWS)[number];
+
+/** All of my notifications, newest first: unread ones only, all, or read ones; mark read one by one or all. */
+export default function NotificationsPage() {
+  const { t } = useTranslation('notifications');
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('show');
+  const show: Show = SHOWS.includes(requested as Show) ? (requested as Show) : 'all';
+  const [offset, setOffset] = useState(0);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const page = useLoad(
+    () =>
+      loadNotifications({
+        limit: PAGE_SIZE,
+        offset,
+        ...(show === 'all' ? {} : { unread: show === 'unread' ? 'true' : 'false' }),
+      }),
+    [offset, show],
+  );
+
+  // Marked read elsewhere (the bell): this list follows.
+  useEffect(() => {
+    const onChanged = () => page.reload();
+    window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
+  }, [page.reload]);
+
+  const choose = (next: Show) => {
+    setOffset(0);
+    setDone(null);
+    setParams(next === 'all' ? {} : { show: next }, { replace: true });
+  };
+
+  const readOne = async (notification: Notification) => {
+    if (busy || notification.readAt !== null) return;
+    setBusy(notification.id);
+    setActionError(null);
+    try {
+      await markRead(notification.id);
+    } catch (caught) {
+      setActionError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const readAll = async () => {
+    if (busy) return;
+    setBusy('all');
+    setActionError(null);
+    try {
+      const marked = await markAllRead();
+      setDone(t('markedAll', { n: marked }));
+    } catch (caught) {
+      setActionError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const unread = page.data?.unread ?? 0;
+  return (
+    <div className="notifications-page">
+      <div className="notes-head">
+        <h1>{t('title')}</h1>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null || unread === 0}
+          onClick={() => void readAll()}
+        >
+          {t('markAllRead')}
+        </button>
+      </div>
+      {page.data && (
+        <p className="muted" aria-live="polite">
+          {unread > 0 ? t('youHaveUnread', { n: unread }) : t('allRead')}
+        </p>
+      )}
+      {done && (
+        <div className="notice notice-ok" role="status">
+          {done}
+        </div>
+      )}
+      {actionError ? <ErrorNotice error={actionError} /> : null}
+      <div className="notes-filter" role="group" aria-label={t('filter.label')}>
+        {SHOWS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className="button"
+            aria-pressed={show === option}
+            onClick={() => choose(option)}
+          >
+            {t(`filter.${option}`)}
+          </button>
+        ))}
+      </div>
+      {page.error ? <ErrorNotice error={page.error} /> : null}
+      {page.data && page.data.items.length === 0 && (
+        <p className="notes-empty">{show === 'unread' ? t('emptyUnread') : t('empty')}</p>
+      )}
+      {page.data && page.data.items.length > 0 && (
+        <ul className="notes-list" aria-label={t(`filter.${show}`)}>
+          {page.data.items.map((notification) => (
+            <li key={notification.id} className="card notes-card">
+              <NotificationItem notification={notification} onOpen={(n) => void readOne(n)} />
+              {notification.readAt === null && (
+                <button
+                  type="button"
+                  className="button button-quiet notes-mark"
+                  disabled={busy !== null}
+                  aria-label={t('markReadNamed', {
+                    subject: notification.subject.replace(/^\[qcycle\]\s*/i, ''),
+                  })}
+                  onClick={() => void readOne(notification)}
+                >
+                  {t('markRead')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.data && (
+        <Pager
+          total={page.data.total}
+          limit={page.data.limit}
+          offset={page.data.offset}
+          label={t('pages')}
+          onOffset={setOffset}
+        />
+      )}
+    </div>
+  );
 }

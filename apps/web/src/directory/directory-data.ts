@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ok } from '../api/client';
+import type { components } from '../api/schema';
+
+export type Unit = components['schemas']['UnitView'];
+export type User = components['schemas']['UserView'];
+export type RoleAssignment = components['schemas']['RoleAssignmentView'];
+export type Role = RoleAssignment['role'];
+export type DirectoryEvent = components['schemas']['DirectoryEventView'];
+
+/** Every role the directory can grant, in the order of the cycle (quality first, administration last). */
+export const ROLES: readonly Role[] = [
+  'quality-representative',
+  'leader',
+  'unit-head',
+  'staff',
+  'auditor',
+  'lead-auditor',
+  'admin',
+];
+
+/** The biggest page the API serves. */
+export const MAX_PAGE = 100;
+
+/** Every unit of the organisation (for the unit pickers), read page by page. */
+export async function loadAllUnits(): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const page = await ok(api.GET('/api/v1/units', { params: { query: { limit: MAX_PAGE, offset } } }));
+    units.push(...page.items);
+    if (page.items.length === 0 || units.length >= page.total) return units;
+  }
+}
+
+/** All units, reloadable after a unit changes; `[]` until loaded (the pickers then offer none). */
+export function useAllUnits(version: number) {
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    let live = true;
+    loadAllUnits().then(
+      (loaded) => live && (setUnits(loaded), setError(null)),
+      (caught: unknown) => live && setError(caught),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(load, [load, version]);
+  return { units, error };
+}
+
+/** A unit's name in the reader's language. */
+export function unitName(unit: Pick<Unit, 'name'>, language: string): string {
+  return language.startsWith('en') ? unit.name.en : unit.name.vi;
+}
+
+/** A moment in Vietnam time, in the reader's language ("30/11/2026, 13:05"). */
+export function formatMoment(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(date);
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../api/client';
+import { Field } from '../ui/field';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { formatMoment, unitName, type DirectoryEvent, type Unit } from './directory-data';
+import { Pager } from './pager';
+
+const PAGE_SIZE = 20;
+const TYPE_FILTERS = ['', 'unit.', 'user.', 'role.', 'organisation.'] as const;
+const KNOWN_TYPES = [
+  'organisation.created',
+  'organisation.renamed',
+  'unit.created',
+  'unit.changed',
+  'unit.deleted',
+  'user.created',
+  'user.changed',
+  'role.granted',
+  'role.revoked',
+];
+
+/** Names of the people an event page mentions (actors and the users changed), read once each. */
+function usePeople(events: DirectoryEvent[] | undefined) {
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!events) return;
+    const wanted = new Set<string>();
+    for (const event of events) {
+      wanted.add(event.actor);
+      if (typeof event.payload.userId === 'string') wanted.add(event.payload.userId);
+    }
+    const missing = [...wanted].filter((id) => !(id in names));
+    if (missing.length === 0) return;
+    let live = true;
+    void Promise.all(
+      missing.map((id) =>
+        api
+          .GET('/api/v1/users/{id}', { params: { path: { id } } })
+          .then(({ data }) => [id, data?.fullName ?? ''] as const),
+      ),
+    ).then((found) => {
+      if (live) setNames((known) => ({ ...known, ...Object.fromEntries(found) }));
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [events]);
+  return names;
+}
+
+/** The directory's change log, newest first: who changed what, when and from where. */
+export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
+  const { t, i18n } = useTranslation('directory');
+  const [offset, setOffset] = useState(0);
+  const [type, setType] = useState<(typeof TYPE_FILTERS)[number]>('');
+  const page = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/directory/events', {
+          params: { query: { limit: PAGE_SIZE, offset, ...(type ? { type } : {}) } },
+        }),
+      ),
+    [offset, type],
+  );
+  const names = usePeople(page.data?.items);
+  const person = (id: unknown) =>
+    typeof id === 'string' ? names[id] || t('events.someone', { id: id.slice(0, 8) }) : '—';
+  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
+  const unit = (code: unknown) =>
+    typeof code === 'string' ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
+
+  const describe = (event: DirectoryEvent): string => {
+    const p = event.payload as Record<string, unknown>;
+    const role = typeof p.role === 'string' ? t(`roles.${p.role}`) : '';
+    const roleWithUnit = p.unitCode ? `${role} — ${unit(p.unitCode)}` : role;
+    switch (event.type) {
+      case 'unit.created':
+      case 'unit.changed':
+      case 'unit.deleted':
+        return t(`events.say.${event.type}`, { unit: unit(p.code), code: p.code });
+      case 'user.created':
+        return t('events.say.user.created', { email: p.email, name: person(p.userId) });
+      case 'user.changed': {
+        const fields = Object.keys(p)
+          .filter((key) => key !== 'userId')
+          .map((key) =>
+            key === 'active'
+              ? p.active
+                ? t('events.fields.reactivated')
+                : t('events.fields.deactivated')
+              : t(`events.fields.${key}`, { defaultValue: key }),
+          );
+        return t('events.say.user.changed', { name: person(p.userId), fields: fields.join(', ') });
+      }
+      case 'role.granted':
+      case 'role.revoked':
+        return t(`events.say.${event.type}`, { role: roleWithUnit, name: person(p.userId) });
+      case 'organisation.created':
+      case 'organisation.renamed':
+        return t(`events.say.${event.type}`);
+      default:
+        return event.type;
+    }
+  };
+
+  return (
+    <section aria-labelledby="events-heading">
+      <h2 id="events-heading">{t('events.title')}</h2>
+      <div className="dir-filters">
+        <Field label={t('events.type')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={type}
+              onChange={(e) => {
+                setOffset(0);
+                setType(e.target.value as (typeof TYPE_FILTERS)[number]);
+              }}
+            >
+              {TYPE_FILTERS.map((filter) => (
+                <option key={filter} value={filter}>
+                  {t(`events.filter.${filter ? filter.slice(0, -1) : 'all'}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {page.error ? <ErrorNotice error={page.error} /> : null}
+      {page.data && (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('events.count', { count: page.data.total })}
+          </p>
+          {page.data.items.length > 0 && (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t('events.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('events.when')}</th>
+                    <th scope="col">{t('events.who')}</th>
+                    <th scope="col">{t('events.what')}</th>
+                    <th scope="col">{t('events.from')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.data.items.map((event, index) => (
+                    <tr key={`${event.occurredAt}-${event.requestId ?? ''}-${index}`}>
+                      <td className="dir-nowrap">
+                        <time dateTime={event.occurredAt}>
+                          {formatMoment(event.occurredAt, i18n.language)}
+                        </time>
+                      </td>
+                      <td>{person(event.actor)}</td>
+                      <td>
+                        <span className="status">
+                          {KNOWN_TYPES.includes(event.type) ? t(`events.types.${event.type}`) : event.type}
+                        </span>{' '}
+                        {describe(event)}
+                      </td>
+                      <td>
+                        {event.clientAddress ?? '—'}
+                        {event.requestId && (
+                          <span className="dir-sub">
+                            {t('events.request')}: <code>{event.requestId.slice(0, 8)}</code>
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            total={page.data.total}
+            limit={page.data.limit}
+            offset={page.data.offset}
+            label={t('events.pages')}
+            onOffset={setOffset}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,469 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../api/client';
+import { useSession } from '../auth/session';
+import { Field } from '../ui/field';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { ROLES, unitName, type Role, type RoleAssignment, type Unit, type User } from './directory-data';
+import { FormProblem, problemsAt } from './problems';
+import { UnitSelect } from './unit-select';
+
+/** A user's roles in words ("Trưởng đơn vị — Phòng Tổng hợp"). */
+export function RoleList({
+  roles,
+  unitLabel,
+}: {
+  roles: RoleAssignment[];
+  unitLabel(code: string | null): string;
+}) {
+  const { t } = useTranslation('directory');
+  if (roles.length === 0) return <span className="muted">{t('roles.none')}</span>;
+  return (
+    <ul className="dir-role-list">
+      {roles.map((assignment) => (
+        <li key={assignment.id}>{roleText(t, assignment, unitLabel)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function roleText(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  assignment: RoleAssignment,
+  unitLabel: (code: string | null) => string,
+): string {
+  const role = t(`roles.${assignment.role}`);
+  return assignment.unitCode ? `${role} — ${unitLabel(assignment.unitCode)}` : role;
+}
+
+/** One user: details, roles granted and revoked, deactivation. Changes reach the list by `onChanged`. */
+export function UserEditor({
+  userId,
+  allUnits,
+  onChanged,
+  onClose,
+}: {
+  userId: string;
+  allUnits: Unit[];
+  onChanged(): void;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation('directory');
+  const loaded = useLoad(
+    () => ok(api.GET('/api/v1/users/{id}', { params: { path: { id: userId } } })),
+    [userId],
+  );
+  const [user, setUser] = useState<User | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (loaded.data) setUser(loaded.data);
+  }, [loaded.data]);
+  useEffect(() => {
+    if (user) heading.current?.focus();
+    // Focus once, when the user first shows; later updates keep focus where the admin is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user === null]);
+
+  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
+  const unitLabel = (code: string | null) =>
+    code ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
+
+  const updated = (next: User, message: string) => {
+    setUser(next);
+    setNotice(message);
+    onChanged();
+  };
+
+  return (
+    <section className="card dir-editor" aria-labelledby="user-editor-heading">
+      {loaded.error ? <ErrorNotice error={loaded.error} /> : null}
+      {!user && !loaded.error && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {user && (
+        <>
+          <div className="dir-section-head">
+            <h3 id="user-editor-heading" ref={heading} tabIndex={-1}>
+              {t('users.editTitle', { name: user.fullName })}
+            </h3>
+            <button type="button" className="button" onClick={onClose}>
+              {t('close')}
+            </button>
+          </div>
+          <p className="muted">
+            {user.email} ·{' '}
+            <span className={`status ${user.active ? 'status-ok' : 'status-danger'}`}>
+              {user.active ? t('users.active') : t('users.inactive')}
+            </span>{' '}
+            · {user.hasPassword ? t('users.signsInWithPassword') : t('users.noPassword')}
+            {user.ssoLinked ? ` · ${t('users.ssoLinked')}` : ''}
+          </p>
+          {notice && (
+            <div className="notice notice-ok" role="status">
+              {notice}
+            </div>
+          )}
+          <DetailsForm
+            user={user}
+            allUnits={allUnits}
+            onSaved={(next) => updated(next, t('users.saved', { name: next.fullName }))}
+          />
+          <RolesEditor
+            user={user}
+            allUnits={allUnits}
+            unitLabel={unitLabel}
+            onChanged={(next, message) => updated(next, message)}
+          />
+          <ActiveSwitch
+            user={user}
+            onChanged={(next) =>
+              updated(
+                next,
+                next.active
+                  ? t('users.reactivated', { name: next.fullName })
+                  : t('users.deactivated', { name: next.fullName }),
+              )
+            }
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function DetailsForm({
+  user,
+  allUnits,
+  onSaved,
+}: {
+  user: User;
+  allUnits: Unit[];
+  onSaved(user: User): void;
+}) {
+  const { t } = useTranslation('directory');
+  const [fullName, setFullName] = useState(user.fullName);
+  const [title, setTitle] = useState(user.title ?? '');
+  const [unitCode, setUnitCode] = useState(user.unitCode ?? '');
+  const [locale, setLocale] = useState(user.locale);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await ok(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: user.id } },
+          body: {
+            fullName: fullName.trim(),
+            title: title.trim() || null,
+            unitCode: unitCode || null,
+            locale,
+            ...(password ? { password } : {}),
+          },
+        }),
+      );
+      setPassword('');
+      onSaved(saved);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="user-details-heading">
+      <h4 id="user-details-heading">{t('users.details')}</h4>
+      <div className="dir-grid">
+        <Field label={t('users.fullName')} problems={problemsAt(t, error, 'fullName')}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              autoComplete="off"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              required
+              value={fullName}
+              onChange={(e) => setFullName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('users.jobTitle')} problems={problemsAt(t, error, 'title')}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              autoComplete="off"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('users.unit')} problems={problemsAt(t, error, 'unitCode')}>
+          {(control) => (
+            <UnitSelect
+              {...control}
+              units={allUnits}
+              value={unitCode}
+              onChange={setUnitCode}
+              none={t('users.noUnit')}
+            />
+          )}
+        </Field>
+        <Field label={t('users.locale')} problems={problemsAt(t, error, 'locale')}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={locale}
+              onChange={(e) => setLocale(e.target.value as 'vi' | 'en')}
+            >
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('users.newPassword')}
+          hint={t('users.newPasswordHint')}
+          problems={problemsAt(t, error, 'password')}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <FormProblem error={error} fields={['fullName', 'title', 'unitCode', 'locale', 'password']} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('saveChanges')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RolesEditor({
+  user,
+  allUnits,
+  unitLabel,
+  onChanged,
+}: {
+  user: User;
+  allUnits: Unit[];
+  unitLabel(code: string | null): string;
+  onChanged(user: User, message: string): void;
+}) {
+  const { t } = useTranslation('directory');
+  const [role, setRole] = useState<'' | Role>('');
+  const [unitCode, setUnitCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [revokeError, setRevokeError] = useState<unknown>(null);
+
+  const reread = () => ok(api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } }));
+
+  const grant = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setRevokeError(null);
+    try {
+      const granted = await ok(
+        api.POST('/api/v1/users/{id}/roles', {
+          params: { path: { id: user.id } },
+          body: {
+            role: role as Role,
+            ...(role === 'unit-head' && unitCode ? { unitCode } : {}),
+          },
+        }),
+      );
+      setRole('');
+      setUnitCode('');
+      onChanged(
+        await reread(),
+        t('roles.granted', { role: roleText(t, granted, unitLabel), name: user.fullName }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (assignment: RoleAssignment) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setRevokeError(null);
+    try {
+      await ok(
+        api.DELETE('/api/v1/users/{id}/roles/{assignmentId}', {
+          params: { path: { id: user.id, assignmentId: assignment.id } },
+        }),
+      );
+      onChanged(
+        await reread(),
+        t('roles.revoked', { role: roleText(t, assignment, unitLabel), name: user.fullName }),
+      );
+    } catch (caught) {
+      setRevokeError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dir-roles-editor">
+      <h4 id="user-roles-heading">{t('users.roles')}</h4>
+      {user.roles.length === 0 ? (
+        <p className="muted">{t('roles.none')}</p>
+      ) : (
+        <ul className="dir-assignments" aria-labelledby="user-roles-heading">
+          {user.roles.map((assignment) => {
+            const text = roleText(t, assignment, unitLabel);
+            return (
+              <li key={assignment.id}>
+                <span>{text}</span>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={busy}
+                  aria-label={t('roles.revokeNamed', { role: text, name: user.fullName })}
+                  onClick={() => void revoke(assignment)}
+                >
+                  {t('roles.revoke')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {revokeError ? <FormProblem error={revokeError} fields={[]} /> : null}
+      <form
+        className="dir-grant"
+        onSubmit={grant}
+        noValidate
+        aria-label={t('roles.grantLabel', { name: user.fullName })}
+      >
+        <Field label={t('roles.role')} problems={problemsAt(t, error, 'role')}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              required
+              value={role}
+              onChange={(e) => setRole(e.target.value as '' | Role)}
+            >
+              <option value="">{t('roles.choose')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {role === 'unit-head' && (
+          <Field label={t('roles.headOf')} problems={problemsAt(t, error, 'unitCode')}>
+            {(control) => (
+              <UnitSelect {...control} units={allUnits} value={unitCode} onChange={setUnitCode} required />
+            )}
+          </Field>
+        )}
+        <FormProblem error={error} fields={['role', 'unitCode']} />
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy || role === ''}>
+            {t('roles.grant')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ActiveSwitch({ user, onChanged }: { user: User; onChanged(user: User): void }) {
+  const { t } = useTranslation('directory');
+  const { user: me } = useSession();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const self = me?.userId === user.id;
+
+  const apply = async (active: boolean) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await ok(
+        api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { active } }),
+      );
+      setConfirming(false);
+      onChanged(next);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dir-active">
+      <h4>{t('users.access')}</h4>
+      {user.active ? (
+        <>
+          <p className="field-hint">{self ? t('users.cannotDeactivateSelf') : t('users.deactivateHint')}</p>
+          {!self &&
+            (confirming ? (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={busy}
+                  onClick={() => void apply(false)}
+                >
+                  {t('users.confirmDeactivate', { name: user.fullName })}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            ) : (
+              <div className="actions">
+                <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
+                  {t('users.deactivate')}
+                </button>
+              </div>
+            ))}
+        </>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void apply(true)}>
+            {t('users.reactivate')}
+          </button>
+        </div>
+      )}
+      <FormProblem error={error} fields={[]} />
+    </div>
+  );
+}

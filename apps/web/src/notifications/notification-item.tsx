@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { taskPath } from '../api/client';
+import { momentText, whenText, type Notification } from './notifications-data';
+
+/** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
+export const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
+
+/**
+ * One notification: why (in words, not only colour), what, when, read or not; the subject links to
+ * the task and opening it marks it read.
+ */
+export function NotificationItem({
+  notification,
+  onOpen,
+  compact = false,
+}: {
+  notification: Notification;
+  onOpen(notification: Notification): void;
+  compact?: boolean;
+}) {
+  const { t, i18n } = useTranslation('notifications');
+  const unread = notification.readAt === null;
+  return (
+    <div className={`note${unread ? ' note-unread' : ''}${compact ? ' note-compact' : ''}`}>
+      <p className="note-meta">
+        <span className={`status note-reason note-reason-${notification.reason}`}>
+          {t(`reasons.${notification.reason}`)}
+        </span>
+        <time dateTime={notification.createdAt} title={momentText(notification.createdAt, i18n.language)}>
+          {whenText(notification.createdAt, i18n.language)}
+        </time>
+        {unread ? (
+          <span className="note-state">{t('unreadMark')}</span>
+        ) : (
+          !compact && <span className="note-state note-state-read">{t('readMark')}</span>
+        )}
+      </p>
+      <Link className="note-link" to={taskPath(notification.taskId)} onClick={() => onOpen(notification)}>
+        {subjectText(notification.subject)}
+      </Link>
+    </div>
+  );
+}
