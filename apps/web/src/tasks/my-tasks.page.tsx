@@ -1,4 +1,187 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>my-tasks</h1>;
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, ok, taskPath } from '../api/client';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { DueDate, StatusWord } from './components/due-date';
+import { localized, TASK_KINDS, type TaskKind } from './task-types';
+import './tasks.css';
+
+const PAGE_SIZE = 20;
+type Tab = 'open' | 'completed';
+type Due = '' | 'soon' | 'overdue';
+
+/** My tasks: open ones by due date (overdue first and said so), filters, the completed ones, paging. */
+export default function MyTasksPage() {
+  const { t, i18n } = useTranslation('tasks');
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get('tab') === 'completed' ? 'completed' : 'open';
+  const kind = (TASK_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as TaskKind) : '';
+  const cycleId = params.get('cycle') ?? '';
+  const due: Due = tab === 'open' && (params.get('due') === 'soon' || params.get('due') === 'overdue') ? (params.get('due') as Due) : '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  useEffect(() => {
+    document.title = `${t('inbox.title')} · qcycle`;
+  }, [t]);
+
+  const { data, error, loading } = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/me/tasks', {
+          params: {
+            query: {
+              status: tab,
+              limit: PAGE_SIZE,
+              offset: (page - 1) * PAGE_SIZE,
+              ...(kind ? { kind } : {}),
+              ...(cycleId ? { cycleId } : {}),
+              ...(due ? { due } : {}),
+            },
+          },
+        }),
+      ),
+    [tab, kind, cycleId, due, page],
+  );
+
+  // Cycles to filter by: the organisation's (when the API lists them to this user) and those of the tasks seen.
+  const [cycles, setCycles] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api.GET('/api/v1/cycles', { params: { query: { limit: 50 } } }).then(({ data: found }) => {
+      if (live && found) setCycles(found.items.map((c) => c.id));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const cycleOptions = useMemo(
+    () => [...new Set([...cycles, ...(data?.items ?? []).map((task) => task.cycleId), ...(cycleId ? [cycleId] : [])])].sort().reverse(),
+    [cycles, data, cycleId],
+  );
+
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = !!(kind || cycleId || due);
+
+  return (
+    <section className="my-tasks" aria-labelledby="my-tasks-title">
+      <h1 id="my-tasks-title">{t('inbox.title')}</h1>
+      <div className="inbox-tabs" role="group" aria-label={t('inbox.show')}>
+        {(['open', 'completed'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            className={`button${tab === value ? ' button-primary' : ''}`}
+            aria-pressed={tab === value}
+            onClick={() => set({ tab: value === 'open' ? '' : value, due: '' })}
+          >
+            {t(`inbox.tab.${value}`)}
+          </button>
+        ))}
+      </div>
+      <form className="inbox-filters" role="search" aria-label={t('inbox.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-kind">{t('inbox.kind')}</label>
+          <select id="filter-kind" value={kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">{t('inbox.allKinds')}</option>
+            {TASK_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`kind.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-cycle">{t('inbox.cycle')}</label>
+          <select id="filter-cycle" value={cycleId} onChange={(e) => set({ cycle: e.target.value })}>
+            <option value="">{t('inbox.allCycles')}</option>
+            {cycleOptions.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+        {tab === 'open' && (
+          <div className="field">
+            <label htmlFor="filter-due">{t('inbox.due')}</label>
+            <select id="filter-due" value={due} onChange={(e) => set({ due: e.target.value })}>
+              <option value="">{t('inbox.dueAny')}</option>
+              <option value="soon">{t('inbox.dueSoon')}</option>
+              <option value="overdue">{t('inbox.dueOverdue')}</option>
+            </select>
+          </div>
+        )}
+        {filtered && (
+          <button type="button" className="button button-quiet inbox-clear" onClick={() => set({ kind: '', cycle: '', due: '' })}>
+            {t('inbox.clear')}
+          </button>
+        )}
+      </form>
+
+      {error !== undefined && <ErrorNotice error={error} />}
+      <p className="muted" role="status" aria-live="polite">
+        {loading ? t('page.loading') : data ? t('inbox.count', { n: total }) : ''}
+      </p>
+      {data && data.items.length === 0 && (
+        <div className="card inbox-empty">
+          <p>{filtered ? t('inbox.emptyFiltered') : tab === 'open' ? t('inbox.emptyOpen') : t('inbox.emptyCompleted')}</p>
+        </div>
+      )}
+      {data && data.items.length > 0 && (
+        <table className="inbox-table">
+          <caption className="visually-hidden">{t(`inbox.tab.${tab}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('inbox.col.task')}</th>
+              <th scope="col">{t('inbox.col.kind')}</th>
+              <th scope="col">{t('inbox.col.cycle')}</th>
+              <th scope="col">{t('inbox.col.due')}</th>
+              <th scope="col">{t('inbox.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((task) => (
+              <tr key={task.id} className={task.overdue ? 'inbox-overdue' : undefined}>
+                <td data-label={t('inbox.col.task')} className="inbox-title">
+                  <Link to={taskPath(task.id)}>{localized(task.title, i18n.language)}</Link>
+                  {task.periodKey && <span className="muted"> · {task.periodKey}</span>}
+                </td>
+                <td data-label={t('inbox.col.kind')}>{t(`kind.${task.kind}`)}</td>
+                <td data-label={t('inbox.col.cycle')}>{task.cycleId}</td>
+                <td data-label={t('inbox.col.due')}>
+                  <DueDate dueAt={task.dueAt} overdue={task.overdue} />
+                </td>
+                <td data-label={t('inbox.col.status')}>
+                  <StatusWord status={task.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('inbox.paging')}>
+          <button type="button" className="button" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
+            {t('inbox.previous')}
+          </button>
+          <span>{t('inbox.pageOf', { page, pages })}</span>
+          <button type="button" className="button" disabled={page >= pages} onClick={() => set({ page: String(page + 1) })}>
+            {t('inbox.next')}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,32 @@
+import { useId, type ReactNode } from 'react';
+import type { FieldProblem } from '../../api/client';
+
+/**
+ * A control inside a table row: its label is spoken (the column header is seen), its problems are
+ * written right under it.
+ */
+export function CellControl({
+  label,
+  problems = [],
+  children,
+}: {
+  label: string;
+  problems?: FieldProblem[];
+  children: (control: { id: string; describedBy: string | undefined; invalid: boolean; label: string }) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = problems.length > 0 ? `${id}-error` : undefined;
+  return (
+    <div className={`cell-control field${problems.length > 0 ? ' field-invalid' : ''}`}>
+      <label htmlFor={id} className="cell-label">
+        {label}
+      </label>
+      {children({ id, describedBy: errorId, invalid: problems.length > 0, label })}
+      {errorId && (
+        <p className="field-error" id={errorId} role="alert">
+          {problems.map((p) => p.reason).join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/client';
+import { Field } from '../../ui/field';
+import { localized, type FormIndicator } from '../task-types';
+import { FigureVerdict } from './figure-verdict';
+import { merged, type ProblemBook } from './problem-book';
+import { wholeNumber } from './target';
+
+/** What the reporter typed for one indicator (texts, as typed). */
+export interface FigureDraft {
+  numerator: string;
+  denominator: string;
+  value: string;
+  achieved: '' | 'yes' | 'no';
+}
+
+export const emptyFigure: FigureDraft = { numerator: '', denominator: '', value: '', achieved: '' };
+
+/** A typed number as sent: whole numbers as numbers, other numbers too (the API says why not), else left out. */
+const asNumber = (text: string): number | undefined => {
+  if (text.trim() === '') return undefined;
+  const value = Number(text.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
+};
+
+/** The figure of one indicator as the answer carries it. */
+export function figureOutcome(indicator: FormIndicator, draft: FigureDraft): Record<string, unknown> {
+  const figure: Record<string, unknown> = { indicatorId: indicator.id };
+  if (indicator.kind === 'ratio') {
+    const numerator = asNumber(draft.numerator);
+    const denominator = asNumber(draft.denominator);
+    if (numerator !== undefined) figure.numerator = numerator;
+    if (denominator !== undefined) figure.denominator = denominator;
+  } else if (indicator.kind === 'count') {
+    const value = asNumber(draft.value);
+    if (value !== undefined) figure.value = value;
+  } else if (draft.achieved) {
+    figure.achieved = draft.achieved === 'yes';
+  }
+  return figure;
+}
+
+/**
+ * One indicator's figure: numerator and denominator with the percentage and the target as the user
+ * types (ratio), a number (count), or achieved yes/no (judged). The API's problems for
+ * `figures[<indicator>].…` appear by the field they name.
+ */
+export function FigureInput({
+  indicator,
+  draft,
+  onChange,
+  problems,
+}: {
+  indicator: FormIndicator;
+  draft: FigureDraft;
+  onChange: (draft: FigureDraft) => void;
+  problems: ProblemBook;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const base = `figures[${indicator.id}]`;
+  const label = localized(indicator.label, i18n.language) || indicator.id;
+  const numerator = wholeNumber(draft.numerator);
+  const denominator = wholeNumber(draft.denominator);
+  const value = wholeNumber(draft.value);
+  const own: FieldProblem[] =
+    numerator !== undefined && denominator !== undefined && numerator > denominator
+      ? [{ path: `${base}.numerator`, reason: t('figure.overDenominator') }]
+      : [];
+  const number = (text: string, set: (text: string) => void, extra: FieldProblem[], path: string, fieldLabel: string, testId: string) => (
+    <Field label={fieldLabel} problems={merged(extra, problems.at(path))}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          inputMode="numeric"
+          autoComplete="off"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          data-testid={testId}
+          value={text}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <fieldset className="task-fieldset figure-input">
+      <legend>{label}</legend>
+      {problems.exact(base).length > 0 && (
+        <p className="field-error" role="alert">
+          {problems.exact(base).map((p) => p.reason).join(' ')}
+        </p>
+      )}
+      {indicator.kind === 'ratio' && (
+        <div className="figure-pair">
+          {number(
+            draft.numerator,
+            (numeratorText) => onChange({ ...draft, numerator: numeratorText }),
+            own,
+            `${base}.numerator`,
+            `${t('figure.numerator')}: ${localized(indicator.numeratorLabel, i18n.language)}`.replace(/: $/, ''),
+            `numerator-${indicator.id}`,
+          )}
+          {number(
+            draft.denominator,
+            (denominatorText) => onChange({ ...draft, denominator: denominatorText }),
+            [],
+            `${base}.denominator`,
+            `${t('figure.denominator')}: ${localized(indicator.denominatorLabel, i18n.language)}`.replace(/: $/, ''),
+            `denominator-${indicator.id}`,
+          )}
+        </div>
+      )}
+      {indicator.kind === 'count' &&
+        number(draft.value, (text) => onChange({ ...draft, value: text }), [], `${base}.value`, t('figure.value'), `value-${indicator.id}`)}
+      {indicator.kind === 'judged' && (
+        <fieldset className="task-fieldset radio-group">
+          <legend>{t('figure.achievedQuestion')}</legend>
+          {(indicator.criteria ?? []).length > 0 && (
+            <ul className="field-hint">
+              {(indicator.criteria ?? []).map((criterion, index) => (
+                <li key={index}>{localized(criterion, i18n.language)}</li>
+              ))}
+            </ul>
+          )}
+          {(['yes', 'no'] as const).map((choice) => (
+            <label key={choice} className="radio">
+              <input
+                type="radio"
+                name={`achieved-${indicator.id}`}
+                value={choice}
+                checked={draft.achieved === choice}
+                onChange={() => onChange({ ...draft, achieved: choice })}
+              />
+              {choice === 'yes' ? t('figure.achievedYes') : t('figure.achievedNo')}
+            </label>
+          ))}
+          {problems.at(`${base}.achieved`).length > 0 && (
+            <p className="field-error" role="alert">
+              {problems.at(`${base}.achieved`).map((p) => p.reason).join(' ')}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {problems.at(`${base}.kind`).length > 0 && (
+        <p className="field-error">{problems.at(`${base}.kind`).map((p) => p.reason).join(' ')}</p>
+      )}
+      <FigureVerdict
+        indicator={indicator}
+        numerator={numerator}
+        denominator={denominator}
+        value={value}
+        achieved={draft.achieved === '' ? undefined : draft.achieved === 'yes'}
+        live
+      />
+    </fieldset>
+  );
+}

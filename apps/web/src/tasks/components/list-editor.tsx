@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/client';
+import { Field } from '../../ui/field';
+
+/**
+ * A list of short texts (evidence references, criteria, improvement opportunities): one input per
+ * item, add and remove buttons. `problemsAt(i)` gives each item's problems, `problems` the list's.
+ */
+export function ListEditor({
+  legend,
+  itemLabel,
+  hint,
+  values,
+  onChange,
+  problems = [],
+  problemsAt,
+  multiline = false,
+  addLabel,
+}: {
+  legend: string;
+  itemLabel: (index: number) => string;
+  hint?: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  problems?: FieldProblem[];
+  problemsAt?: (index: number) => FieldProblem[];
+  multiline?: boolean;
+  addLabel?: string;
+}) {
+  const { t } = useTranslation('tasks');
+  const set = (index: number, value: string) => onChange(values.map((v, i) => (i === index ? value : v)));
+  return (
+    <fieldset className="task-fieldset list-editor">
+      <legend>{legend}</legend>
+      {hint && <p className="field-hint">{hint}</p>}
+      {problems.length > 0 && (
+        <p className="field-error" role="alert">
+          {problems.map((p) => p.reason).join(' ')}
+        </p>
+      )}
+      {values.map((value, index) => (
+        <div className="list-editor-row" key={index}>
+          <Field label={itemLabel(index)} problems={problemsAt?.(index)}>
+            {({ id, describedBy, invalid }) =>
+              multiline ? (
+                <textarea
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  value={value}
+                  onChange={(e) => set(index, e.target.value)}
+                />
+              ) : (
+                <input
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  value={value}
+                  onChange={(e) => set(index, e.target.value)}
+                />
+              )
+            }
+          </Field>
+          <button
+            type="button"
+            className="button button-quiet list-editor-remove"
+            onClick={() => onChange(values.filter((_, i) => i !== index))}
+          >
+            {t('list.remove')}
+            <span className="visually-hidden"> {itemLabel(index)}</span>
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button" onClick={() => onChange([...values, ''])}>
+        {addLabel ?? t('list.add')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The non-blank items of a list, trimmed (what is sent). */
+export const filled = (values: string[]) => values.map((v) => v.trim()).filter((v) => v !== '');

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { localized, type FormObjective } from '../task-types';
+import { useTargetText } from './target-text';
+
+/**
+ * The draft objectives as Article 1 of the decision would read them: numbered, each with its
+ * indicators and targets, how often it is measured and the unit that owns it.
+ */
+export function ObjectivesDraft({ objectives, year }: { objectives: FormObjective[]; year?: string }) {
+  const { t, i18n } = useTranslation('tasks');
+  const targetText = useTargetText();
+  const ordered = [...objectives].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  if (ordered.length === 0) return <p className="muted">{t('draft.empty')}</p>;
+  return (
+    <div className="decision-draft">
+      <p className="decision-article">
+        <strong>{t('draft.article1')}</strong> {year ? t('draft.article1Text', { year }) : t('draft.article1TextNoYear')}
+      </p>
+      <ol className="decision-objectives">
+        {ordered.map((objective) => (
+          <li key={objective.id} value={objective.number}>
+            <p className="decision-objective-title">{localized(objective.title, i18n.language) || objective.id}</p>
+            {(objective.indicators ?? []).length > 0 && (
+              <ul className="decision-indicators">
+                {(objective.indicators ?? []).map((indicator) => (
+                  <li key={indicator.id}>
+                    {localized(indicator.label, i18n.language) || indicator.id}
+                    {indicator.target && (
+                      <>
+                        {': '}
+                        <strong>{targetText(indicator.target, indicator.kind)}</strong>
+                      </>
+                    )}
+                    {indicator.kind === 'judged' && (indicator.criteria ?? []).length > 0 && (
+                      <span>
+                        {' '}
+                        ({t('draft.criteria')}: {(indicator.criteria ?? []).map((c) => localized(c, i18n.language)).join('; ')})
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="decision-meta muted">
+              {objective.frequency && (
+                <span>
+                  {t('draft.frequency')}: {t(`frequency.${objective.frequency}`, { defaultValue: objective.frequency })}
+                </span>
+              )}
+              {objective.ownerUnitCode && (
+                <span>
+                  {t('draft.owner')}: {objective.ownerUnitCode}
+                </span>
+              )}
+            </p>
+            {objective.plan?.what && (
+              <p className="decision-plan">
+                {t('draft.plan')}: {objective.plan.what}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { localized, type FormIndicator, type TaskDetail } from '../task-types';
+import { FigureVerdict } from './figure-verdict';
+import { ReadableValue } from './readable-value';
+
+interface ReportedFigure {
+  indicatorId: string;
+  numerator?: number;
+  denominator?: number;
+  value?: number;
+  achieved?: boolean;
+}
+
+/** The submitted answer, read-only and readable. Measurement figures are shown against their targets. */
+export function OutcomeView({
+  task,
+  outcome,
+  nameOf,
+}: {
+  task: TaskDetail;
+  outcome: Record<string, unknown>;
+  nameOf: (userId: string) => string;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  if (task.kind === 'measurement-report' && Array.isArray(outcome.figures)) {
+    const indicators = ((task.form as { indicators?: FormIndicator[] } | null)?.indicators ?? []) as FormIndicator[];
+    const { figures, ...rest } = outcome as { figures: ReportedFigure[] } & Record<string, unknown>;
+    return (
+      <div className="outcome-view">
+        <h3>{t('keys.figures')}</h3>
+        <ul className="readable-list">
+          {figures.map((figure) => {
+            const indicator = indicators.find((i) => i.id === figure.indicatorId);
+            return (
+              <li key={figure.indicatorId}>
+                <strong>{indicator ? localized(indicator.label, i18n.language) : figure.indicatorId}</strong>
+                {figure.numerator !== undefined && (
+                  <span>
+                    {' '}
+                    — {figure.numerator}/{figure.denominator}
+                  </span>
+                )}
+                {indicator && (
+                  <FigureVerdict
+                    indicator={indicator}
+                    numerator={figure.numerator}
+                    denominator={figure.denominator}
+                    value={figure.value}
+                    achieved={figure.achieved}
+                  />
+                )}
+                {!indicator && <ReadableValue value={figure} />}
+              </li>
+            );
+          })}
+        </ul>
+        <ReadableValue value={rest} nameOf={nameOf} />
+      </div>
+    );
+  }
+  return (
+    <div className="outcome-view">
+      <ReadableValue value={outcome} nameOf={nameOf} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { ApiProblem, type FieldProblem } from '../../api/client';
+
+/** The API names answer fields from the outcome (`figures[…]`), DTO validation from the body (`outcome.…`). */
+const normalise = (path: string) => path.replace(/^outcome(\.|$)/, '');
+
+const under = (path: string, parent: string) =>
+  path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+
+/**
+ * The API's refusal, handed to a form: each field asks for its own problems (`at`, or `exact` for a
+ * list whose items ask for theirs); whatever no field asked for is listed at the top of the form.
+ */
+export class ProblemBook {
+  private readonly asked: { path: string; exact: boolean }[] = [];
+  readonly problems: FieldProblem[];
+
+  constructor(readonly error: unknown) {
+    this.problems =
+      error instanceof ApiProblem
+        ? error.problems.map((problem) => ({ ...problem, path: normalise(problem.path) }))
+        : [];
+  }
+
+  /** The problems of one field and of its children. */
+  at(path: string): FieldProblem[] {
+    this.asked.push({ path, exact: false });
+    return this.problems.filter((problem) => under(problem.path, path));
+  }
+
+  /** The problems of exactly this path (a list as a whole; its items are asked separately). */
+  exact(path: string): FieldProblem[] {
+    this.asked.push({ path, exact: true });
+    return this.problems.filter((problem) => problem.path === path);
+  }
+
+  /** Problems no field showed (after the form rendered). */
+  unmatched(): FieldProblem[] {
+    return this.problems.filter(
+      (problem) =>
+        !this.asked.some((asked) => (asked.exact ? problem.path === asked.path : under(problem.path, asked.path))),
+    );
+  }
+}
+
+/** The API's problems and the browser's own hints for one field, each reason once. */
+export function merged(...lists: (FieldProblem[] | undefined)[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const problem of lists.flat()) {
+    if (!problem || seen.has(problem.reason)) continue;
+    seen.add(problem.reason);
+    out.push(problem);
+  }
+  return out;
+}

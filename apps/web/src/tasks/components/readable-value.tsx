@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDay, formatInstant } from './format';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** `rootCause` → "root cause": a last resort when the catalogue has no label for a key. */
+const humanise = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * Any JSON the workflows recorded (an answer, the compiled review inputs, an event's details),
+ * shown as labelled text: objects as definition lists, lists as lists, yes/no in words, dates in
+ * the current language. Labels come from the tasks catalogue (`keys.*`), values such as
+ * `minor-nc` from `values.*`; `nameOf` turns user ids into names.
+ */
+export function ReadableValue({
+  value,
+  nameOf,
+  depth = 0,
+}: {
+  value: unknown;
+  nameOf?: (userId: string) => string;
+  depth?: number;
+}): ReactNode {
+  const { t, i18n } = useTranslation('tasks');
+  if (value === null || value === undefined || value === '') return <span className="muted">{t('values.empty')}</span>;
+  if (typeof value === 'boolean') return <span>{value ? t('values.yes') : t('values.no')}</span>;
+  if (typeof value === 'number') return <span>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(value)}</span>;
+  if (typeof value === 'string') {
+    if (DAY.test(value)) return <span>{formatDay(value, i18n.language)}</span>;
+    if (INSTANT.test(value)) return <span>{formatInstant(value, i18n.language)}</span>;
+    // Machine words (`minor-nc`, `carried-over`) have a label; anything else is shown as written.
+    const word = /^[a-z][a-z0-9-]*$/.test(value);
+    return <span className="readable-text">{word ? t(`values.${value}`, { defaultValue: value }) : value}</span>;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">{t('values.none')}</span>;
+    return (
+      <ul className="readable-list">
+        {value.map((item, index) => (
+          <li key={index}>
+            <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    // A localized text { vi, en } reads as one text.
+    if (typeof record.vi === 'string' && typeof record.en === 'string' && Object.keys(record).length === 2)
+      return <span>{i18n.language === 'en' ? record.en : record.vi}</span>;
+    return (
+      <dl className={`readable depth-${Math.min(depth, 3)}`}>
+        {Object.entries(record).map(([key, item]) => (
+          <div key={key} className="readable-row">
+            <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
+            <dd>
+              {nameOf && /UserId$|^userId$|^actor$|^from$|^to$/.test(key) && typeof item === 'string' ? (
+                nameOf(item)
+              ) : (
+                <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return <span>{String(value)}</span>;
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { usePeople, useUnits } from '../components/people';
+import type { AuditStep } from '../components/step-facts';
+import { SubmitButton } from '../components/submit-button';
+import { formOf, type TaskFormProps } from './form-props';
+
+/** The lead auditor closes the audit: every step and its result, then the report. */
+export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t, i18n } = useTranslation('tasks');
+  const form = formOf<{ steps: AuditStep[] }>(task);
+  const steps = form.steps ?? [];
+  const { unitName } = useUnits();
+  const { nameOf } = usePeople();
+  const [report, setReport] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ report: report.trim() });
+  };
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      <h3>{t('auditClose.steps')}</h3>
+      {steps.length === 0 ? (
+        <p className="muted">{t('values.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditPlan.unit')}</th>
+                <th scope="col">{t('auditPlan.process')}</th>
+                <th scope="col">{t('auditPlan.clause')}</th>
+                <th scope="col">{t('auditPlan.auditor')}</th>
+                <th scope="col">{t('auditStep.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((step) => (
+                <tr key={step.id}>
+                  <td>{unitName(step.unitCode, i18n.language)}</td>
+                  <td>{step.process}</td>
+                  <td>{step.clause}</td>
+                  <td>{nameOf(step.auditorUserId)}</td>
+                  <td>
+                    {step.result ? (
+                      <span className={`status ${step.result.endsWith('-nc') ? 'status-danger' : 'status-ok'}`}>
+                        {t(`values.${step.result}`)}
+                      </span>
+                    ) : (
+                      <span className="status status-warn">{t('auditClose.notSigned')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Field label={t('auditClose.report')} hint={t('auditClose.reportHint')} problems={problems.at('report')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            className="textarea-tall"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required="true"
+            value={report}
+            onChange={(e) => setReport(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton busy={busy} label={t('auditClose.submit')} />
+      </div>
+    </form>
+  );
+}

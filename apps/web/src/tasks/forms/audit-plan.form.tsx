@@ -1,0 +1,236 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { CellControl } from '../components/cell-control';
+import { formatDay } from '../components/format';
+import { filled, ListEditor } from '../components/list-editor';
+import { usePeople, useUnits } from '../components/people';
+import { SubmitButton } from '../components/submit-button';
+import { formOf, type TaskFormProps } from './form-props';
+
+interface AuditPlanForm {
+  window: { from: string; to: string };
+  auditors: { userId: string; unitCode?: string | null; name?: string }[];
+  unitCodes: string[];
+}
+
+interface StepDraft {
+  id: string;
+  unitCode: string;
+  process: string;
+  clause: string;
+  auditorUserId: string;
+}
+
+/** The lead auditor: scope, criteria, methods, dates and the steps — never an auditor on their own unit. */
+export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t, i18n } = useTranslation('tasks');
+  const form = formOf<AuditPlanForm>(task);
+  const auditors = form.auditors ?? [];
+  const unitCodes = form.unitCodes ?? [];
+  const { unitName } = useUnits();
+  const { nameOf } = usePeople(auditors.filter((a) => a.name).map((a) => ({ userId: a.userId, name: a.name as string })));
+  const next = useRef(1);
+  const newStep = (): StepDraft => ({ id: `s${next.current++}`, unitCode: '', process: '', clause: '', auditorUserId: '' });
+  const [scope, setScope] = useState('');
+  const [criteria, setCriteria] = useState<string[]>(['TCVN ISO 9001:2015']);
+  const [methods, setMethods] = useState('');
+  const [from, setFrom] = useState(form.window?.from ?? '');
+  const [to, setTo] = useState(form.window?.to ?? '');
+  const [steps, setSteps] = useState<StepDraft[]>(() => [newStep()]);
+
+  const auditorLabel = (auditor: AuditPlanForm['auditors'][number]) => {
+    const name = nameOf(auditor.userId);
+    const unit = auditor.unitCode ? unitName(auditor.unitCode, i18n.language) : '';
+    return unit ? `${name} — ${unit}` : name;
+  };
+  /** ISO 9.2.2 c: an auditor never audits their own unit, so they are not offered for it. */
+  const auditorsFor = (unitCode: string) => auditors.filter((a) => !unitCode || !a.unitCode || a.unitCode !== unitCode);
+
+  const change = (index: number, patch: Partial<StepDraft>) =>
+    setSteps(
+      steps.map((step, i) => {
+        if (i !== index) return step;
+        const changed = { ...step, ...patch };
+        if (patch.unitCode !== undefined && !auditorsFor(changed.unitCode).some((a) => a.userId === changed.auditorUserId))
+          changed.auditorUserId = '';
+        return changed;
+      }),
+    );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      scope: scope.trim(),
+      criteria: filled(criteria),
+      methods: methods.trim(),
+      from,
+      to,
+      steps: steps.map((s) => ({ ...s, process: s.process.trim(), clause: s.clause.trim() })),
+    });
+  };
+
+  const windowHint = form.window
+    ? t('auditPlan.window', {
+        from: formatDay(form.window.from, i18n.language),
+        to: formatDay(form.window.to, i18n.language),
+      })
+    : undefined;
+
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      <Field label={t('auditPlan.scope')} problems={problems.at('scope')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={scope} onChange={(e) => setScope(e.target.value)} />
+        )}
+      </Field>
+      <ListEditor
+        legend={t('auditPlan.criteria')}
+        itemLabel={(index) => t('auditPlan.criterion', { number: index + 1 })}
+        addLabel={t('auditPlan.addCriterion')}
+        values={criteria}
+        onChange={setCriteria}
+        problems={problems.exact('criteria')}
+        problemsAt={(index) => problems.at(`criteria[${index}]`)}
+      />
+      <Field label={t('auditPlan.methods')} hint={t('auditPlan.methodsHint')} problems={problems.at('methods')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={methods} onChange={(e) => setMethods(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-pair">
+        <Field label={t('auditPlan.from')} hint={windowHint} problems={problems.at('from')}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="date"
+              min={form.window?.from}
+              max={form.window?.to}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('auditPlan.to')} problems={problems.at('to')}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="date"
+              min={form.window?.from}
+              max={form.window?.to}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+
+      <fieldset className="task-fieldset">
+        <legend>{t('auditPlan.steps')}</legend>
+        <p className="field-hint">{t('auditPlan.stepsHint')}</p>
+        {problems.exact('steps').length > 0 && (
+          <p className="field-error" role="alert">
+            {problems.exact('steps').map((p) => p.reason).join(' ')}
+          </p>
+        )}
+        <div className="table-scroll">
+          <table className="steps-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('auditPlan.unit')}</th>
+                <th scope="col">{t('auditPlan.process')}</th>
+                <th scope="col">{t('auditPlan.clause')}</th>
+                <th scope="col">{t('auditPlan.auditor')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('list.remove')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((step, index) => {
+                const at = (field: string) => problems.at(`steps[${index}].${field}`);
+                const n = index + 1;
+                return (
+                  <tr key={step.id} data-testid={`step-row-${n}`}>
+                    <th scope="row">
+                      {n}
+                      {problems.exact(`steps[${index}]`).length > 0 && (
+                        <p className="field-error">{problems.exact(`steps[${index}]`).map((p) => p.reason).join(' ')}</p>
+                      )}
+                    </th>
+                    <td>
+                      <CellControl label={t('auditPlan.unitOf', { number: n })} problems={at('unitCode')}>
+                        {({ id, describedBy, invalid }) => (
+                          <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.unitCode} onChange={(e) => change(index, { unitCode: e.target.value })}>
+                            <option value="">{t('form.choose')}</option>
+                            {unitCodes.map((code) => (
+                              <option key={code} value={code}>
+                                {unitName(code, i18n.language)}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </CellControl>
+                    </td>
+                    <td>
+                      <CellControl label={t('auditPlan.processOf', { number: n })} problems={at('process')}>
+                        {({ id, describedBy, invalid }) => (
+                          <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.process} onChange={(e) => change(index, { process: e.target.value })} />
+                        )}
+                      </CellControl>
+                    </td>
+                    <td>
+                      <CellControl label={t('auditPlan.clauseOf', { number: n })} problems={at('clause')}>
+                        {({ id, describedBy, invalid }) => (
+                          <input id={id} className="input-short" placeholder="8.5.1" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.clause} onChange={(e) => change(index, { clause: e.target.value })} />
+                        )}
+                      </CellControl>
+                    </td>
+                    <td>
+                      <CellControl label={t('auditPlan.auditorOf', { number: n })} problems={merged(at('auditorUserId'), at('id'))}>
+                        {({ id, describedBy, invalid }) => (
+                          <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.auditorUserId} onChange={(e) => change(index, { auditorUserId: e.target.value })}>
+                            <option value="">{t('form.choose')}</option>
+                            {auditorsFor(step.unitCode).map((auditor) => (
+                              <option key={auditor.userId} value={auditor.userId}>
+                                {auditorLabel(auditor)}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </CellControl>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        onClick={() => setSteps(steps.filter((_, i) => i !== index))}
+                        disabled={steps.length === 1}
+                      >
+                        {t('list.remove')}
+                        <span className="visually-hidden"> {t('auditPlan.stepN', { number: n })}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <button type="button" className="button" onClick={() => setSteps([...steps, newStep()])}>
+          {t('auditPlan.addStep')}
+        </button>
+      </fieldset>
+      <div className="actions">
+        <SubmitButton busy={busy} label={t('auditPlan.submit')} />
+      </div>
+    </form>
+  );
+}
+
+const merged = <T,>(...lists: T[][]) => lists.flat();

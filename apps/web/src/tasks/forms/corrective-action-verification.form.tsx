@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { Nonconformity } from '../components/nonconformity';
+import { usePeople } from '../components/people';
+import { ReadableValue } from '../components/readable-value';
+import { SubmitButton } from '../components/submit-button';
+import { formOf, type TaskFormProps } from './form-props';
+
+interface VerificationForm {
+  finding: string;
+  correction: string;
+  rootCause: string;
+  action: string;
+  ownerUserId: string;
+  dueDate: string;
+}
+
+/** The auditor checks the corrective action: effective or not (ISO 10.2 d), with notes. */
+export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t } = useTranslation('tasks');
+  const { finding, ...plan } = formOf<VerificationForm>(task);
+  const { nameOf } = usePeople();
+  const [effective, setEffective] = useState<'' | 'yes' | 'no'>('');
+  const [notes, setNotes] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ ...(effective ? { effective: effective === 'yes' } : {}), notes: notes.trim() });
+  };
+  const effectiveProblems = problems.at('effective');
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      <Nonconformity finding={finding} />
+      <section aria-labelledby="plan-title">
+        <h3 id="plan-title">{t('corrective.plan')}</h3>
+        <ReadableValue value={plan} nameOf={nameOf} />
+      </section>
+      <fieldset className={`task-fieldset radio-group${effectiveProblems.length ? ' field-invalid' : ''}`}>
+        <legend>{t('corrective.effective')}</legend>
+        {(['yes', 'no'] as const).map((choice) => (
+          <label key={choice} className="radio">
+            <input type="radio" name="effective" value={choice} checked={effective === choice} onChange={() => setEffective(choice)} />
+            {choice === 'yes' ? t('corrective.effectiveYes') : t('corrective.effectiveNo')}
+          </label>
+        ))}
+        {effectiveProblems.length > 0 && (
+          <p className="field-error" role="alert">
+            {effectiveProblems.map((p) => p.reason).join(' ')}
+          </p>
+        )}
+      </fieldset>
+      <Field label={t('corrective.notes')} problems={problems.at('notes')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required="true" value={notes} onChange={(e) => setNotes(e.target.value)} />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton busy={busy} label={t('corrective.submitVerification')} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { ObjectivesDraft } from '../components/objectives-draft';
+import { useSchemaText } from '../components/schema-text';
+import { SubmitButton } from '../components/submit-button';
+import type { FormObjective } from '../task-types';
+import { formOf, type TaskFormProps } from './form-props';
+
+/** The leader: the draft as the decision would read, then approve with its number, or return it. */
+export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t } = useTranslation('tasks');
+  const schema = useSchemaText(task.outcomeSchema);
+  const form = formOf<{ round: number; objectives: FormObjective[] }>(task);
+  const [documentNumber, setDocumentNumber] = useState('');
+  const [signingDate, setSigningDate] = useState('');
+  const [comments, setComments] = useState('');
+
+  const approve = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      decision: 'approve',
+      documentNumber: documentNumber.trim(),
+      ...(signingDate ? { signingDate } : {}),
+    });
+  };
+  const giveBack = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ decision: 'return', comments: comments.trim() });
+  };
+
+  return (
+    <div className="task-form">
+      {form.round !== undefined && <p className="muted">{t('approval.round', { round: form.round })}</p>}
+      <section aria-labelledby="draft-title">
+        <h3 id="draft-title">{t('approval.draftTitle')}</h3>
+        <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
+      </section>
+      <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
+        {problems.exact('decision').map((p) => p.reason).join(' ')}
+      </p>
+      <div className="approval-actions">
+        <form className="approval-choice approval-approve" onSubmit={approve} noValidate aria-labelledby="approve-title">
+          <h3 id="approve-title">{t('approval.approveTitle')}</h3>
+          <Field
+            label={schema.label('documentNumber', t('approval.documentNumber'))}
+            hint={t('approval.documentNumberHint')}
+            problems={problems.at('documentNumber')}
+          >
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                aria-required="true"
+                placeholder="123/QĐ-UBND"
+                value={documentNumber}
+                onChange={(e) => setDocumentNumber(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('approval.signingDate')}
+            hint={schema.hint('signingDate', t('approval.signingDateHint'))}
+            problems={problems.at('signingDate')}
+          >
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={signingDate}
+                onChange={(e) => setSigningDate(e.target.value)}
+              />
+            )}
+          </Field>
+          <SubmitButton busy={busy} label={t('approval.approve')} />
+        </form>
+        <form className="approval-choice approval-return" onSubmit={giveBack} noValidate aria-labelledby="return-title">
+          <h3 id="return-title">{t('approval.returnTitle')}</h3>
+          <Field label={t('approval.comments')} hint={t('approval.commentsHint')} problems={problems.at('comments')}>
+            {({ id, describedBy, invalid }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                aria-required="true"
+                value={comments}
+                onChange={(e) => setComments(e.target.value)}
+              />
+            )}
+          </Field>
+          <SubmitButton busy={busy} label={t('approval.return')} danger />
+        </form>
+      </div>
+    </div>
+  );
+}

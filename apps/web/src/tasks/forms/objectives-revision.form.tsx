@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { ObjectivesDraft } from '../components/objectives-draft';
+import { SubmitButton } from '../components/submit-button';
+import type { FormObjective } from '../task-types';
+import { formOf, type TaskFormProps } from './form-props';
+
+/** The Quality Representative: the leader's comments, the draft, and a note of what changed. */
+export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t } = useTranslation('tasks');
+  const form = formOf<{ round: number; comments: string; objectives: FormObjective[] }>(task);
+  const [note, setNote] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ note: note.trim() });
+  };
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      <section aria-labelledby="leader-comments-title" className="task-quote">
+        <h3 id="leader-comments-title">{t('revision.comments')}</h3>
+        <blockquote>{form.comments || <span className="muted">{t('values.empty')}</span>}</blockquote>
+      </section>
+      <details className="task-details">
+        <summary>{t('revision.showDraft')}</summary>
+        <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
+      </details>
+      <Field label={t('revision.note')} hint={t('revision.noteHint')} problems={problems.at('note')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required="true"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      {problems.at('objectives').length > 0 && (
+        <p className="field-error" role="alert">
+          {problems.at('objectives').map((p) => p.reason).join(' ')}
+        </p>
+      )}
+      <div className="actions">
+        <SubmitButton busy={busy} label={t('revision.submit')} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import type { components } from '../api/schema';
+
+export type TaskDetail = components['schemas']['TaskDetailView'];
+export type TaskSummary = components['schemas']['TaskSummaryView'];
+export type TaskKind = TaskDetail['kind'];
+export type TaskStatus = TaskDetail['status'];
+
+/** The twelve kinds, in the order of the year. */
+export const TASK_KINDS: readonly TaskKind[] = [
+  'objectives-approval',
+  'objectives-revision',
+  'assignment-acceptance',
+  'unit-acceptance',
+  'measurement-report',
+  'at-risk-follow-up',
+  'audit-plan',
+  'audit-step',
+  'audit-close',
+  'corrective-action-plan',
+  'corrective-action-verification',
+  'management-review',
+];
+
+/** Text in both languages, as the workflows write titles and labels. */
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+export const localized = (text: unknown, language: string): string => {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') {
+    const record = text as Partial<Localized>;
+    return (language === 'en' ? record.en : record.vi) ?? record.vi ?? record.en ?? '';
+  }
+  return '';
+};
+
+/** What the workflows put in an objective (libs/domain objective.ts / indicator.ts). */
+export interface FormTarget {
+  comparator: '>=' | '>' | '<=' | '=';
+  value: number;
+}
+export interface FormIndicator {
+  id: string;
+  kind: 'ratio' | 'count' | 'judged';
+  label?: Localized;
+  numeratorLabel?: Localized;
+  denominatorLabel?: Localized;
+  target?: FormTarget;
+  criteria?: Localized[];
+}
+export interface FormObjective {
+  id: string;
+  number?: number;
+  title?: Localized;
+  indicators?: FormIndicator[];
+  frequency?: string;
+  ownerUnitCode?: string;
+  proposedUnitCode?: string;
+  plan?: Partial<Record<'what' | 'resources' | 'who' | 'when' | 'howEvaluated', string>>;
+}

@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
+import { useSession } from '../auth/session';
+import { ErrorNotice } from '../ui/page-state';
+import { DueDate, StatusWord } from './components/due-date';
+import { formatInstant } from './components/format';
+import { OutcomeView } from './components/outcome-view';
+import { ProblemBook } from './components/problem-book';
+import { usePeople } from './components/people';
+import { TaskHistory } from './components/task-history';
+import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
+import type { TaskFormProps } from './forms/form-props';
+import { ObjectivesApprovalForm } from './forms/objectives-approval.form';
+import { ObjectivesRevisionForm } from './forms/objectives-revision.form';
+import { AssignmentAcceptanceForm } from './forms/assignment-acceptance.form';
+import { UnitAcceptanceForm } from './forms/unit-acceptance.form';
+import { MeasurementReportForm } from './forms/measurement-report.form';
+import { AtRiskFollowUpForm } from './forms/at-risk-follow-up.form';
+import { AuditPlanForm } from './forms/audit-plan.form';
+import { AuditStepForm } from './forms/audit-step.form';
+import { AuditCloseForm } from './forms/audit-close.form';
+import { CorrectiveActionPlanForm } from './forms/corrective-action-plan.form';
+import { CorrectiveActionVerificationForm } from './forms/corrective-action-verification.form';
+import { ManagementReviewForm } from './forms/management-review.form';
+import { localized, type TaskDetail, type TaskKind } from './task-types';
+import './tasks.css';
+
+const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
+  'objectives-approval': ObjectivesApprovalForm,
+  'objectives-revision': ObjectivesRevisionForm,
+  'assignment-acceptance': AssignmentAcceptanceForm,
+  'unit-acceptance': UnitAcceptanceForm,
+  'measurement-report': MeasurementReportForm,
+  'at-risk-follow-up': AtRiskFollowUpForm,
+  'audit-plan': AuditPlanForm,
+  'audit-step': AuditStepForm,
+  'audit-close': AuditCloseForm,
+  'corrective-action-plan': CorrectiveActionPlanForm,
+  'corrective-action-verification': CorrectiveActionVerificationForm,
+  'management-review': ManagementReviewForm,
+};
+
+/** The task page, the same from the e-mailed link and from My tasks. */
+export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDetail }) {
+  const { t, i18n } = useTranslation('tasks');
+  const { user } = useSession();
+  const [task, setTask] = useState<TaskDetail | undefined>(initial?.id === taskId ? initial : undefined);
+  const [loadError, setLoadError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const [refusal, setRefusal] = useState<unknown>();
+  const [sent, setSent] = useState<Record<string, unknown> | undefined>();
+  const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
+  const { nameOf } = usePeople(
+    ((task?.form as { staff?: { userId: string; name: string }[] } | null)?.staff ?? []).map((s) => ({
+      userId: s.userId,
+      name: s.name,
+    })),
+  );
+
+  const load = useCallback(async () => {
+    try {
+      setTask(await ok(api.GET('/api/v1/tasks/{taskId}', { params: { path: { taskId } } })));
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error);
+    }
+  }, [taskId]);
+
+  useEffect(() => {
+    if (initial?.id === taskId) return;
+    void load();
+  }, [initial, taskId, load]);
+
+  useEffect(() => {
+    if (task) document.title = `${localized(task.title, i18n.language)} · qcycle`;
+  }, [task, i18n.language]);
+
+  const submit = useCallback(
+    async (outcome: Record<string, unknown>) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(true);
+      setRefusal(undefined);
+      try {
+        await ok(
+          api.POST('/api/v1/tasks/{taskId}/complete', {
+            params: { path: { taskId } },
+            body: { outcome: outcome as never },
+          }),
+        );
+        setSent(outcome);
+        await load();
+        document.getElementById('task-result')?.focus();
+      } catch (error) {
+        setRefusal(error);
+        requestAnimationFrame(() => document.getElementById('task-refusal')?.focus());
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [taskId, load],
+  );
+
+  // A fresh book each render: the form asks it for its fields' problems while it renders.
+  const book = new ProblemBook(refusal);
+  useLayoutEffect(() => {
+    const left = book.unmatched();
+    setUnmatched((previous) => (JSON.stringify(previous) === JSON.stringify(left) ? previous : left));
+  });
+
+  if (loadError instanceof ApiProblem && loadError.status === 403) return <NotYoursNotice />;
+  if (loadError instanceof ApiProblem && loadError.status === 404) return <NotFoundNotice />;
+  if (!task) {
+    if (loadError) return <ErrorNotice error={loadError} />;
+    return (
+      <p className="loading" role="status">
+        {t('page.loading')}
+      </p>
+    );
+  }
+
+  const mayAct = !!user && (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
+  const completed = task.status === 'completed' || sent !== undefined;
+  const outcome = task.outcome ?? sent;
+  const Form = FORMS[task.kind];
+  const refusalProblem = refusal instanceof ApiProblem ? refusal : undefined;
+
+  return (
+    <article className="task-page" aria-labelledby="task-title">
+      <p className="task-breadcrumb">
+        {user?.authenticatedBy !== 'task-link' && <Link to="/">{t('page.backToMyTasks')}</Link>}
+      </p>
+      <h1 id="task-title">{localized(task.title, i18n.language)}</h1>
+      <dl className="task-facts">
+        <div>
+          <dt>{t('page.kind')}</dt>
+          <dd>{t(`kind.${task.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('page.cycle')}</dt>
+          <dd>{task.cycleId}</dd>
+        </div>
+        {task.objectiveId && (
+          <div>
+            <dt>{t('page.objective')}</dt>
+            <dd>{task.objectiveId}</dd>
+          </div>
+        )}
+        {task.periodKey && (
+          <div>
+            <dt>{t('page.period')}</dt>
+            <dd>{task.periodKey}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('page.due')}</dt>
+          <dd>
+            <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('page.status')}</dt>
+          <dd>
+            <StatusWord status={completed ? 'completed' : task.status} />
+            {task.late && <span className="status status-warn">{t('page.late')}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('page.assignee')}</dt>
+          <dd>{nameOf(task.assigneeUserId)}</dd>
+        </div>
+        <div>
+          <dt>{t('page.openedAt')}</dt>
+          <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
+        </div>
+      </dl>
+
+      {completed ? (
+        <section className="card" aria-labelledby="task-result" >
+          {sent && (
+            <div className="notice notice-ok" role="status">
+              {t('page.submitted')}
+            </div>
+          )}
+          <h2 id="task-result" tabIndex={-1}>
+            {t('page.outcome')}
+          </h2>
+          {outcome ? <OutcomeView task={task} outcome={outcome} nameOf={nameOf} /> : <p className="muted">{t('values.empty')}</p>}
+          {task.completedBy && (
+            <p className="muted">
+              {t('page.completedBy', {
+                who: nameOf(task.completedBy),
+                when: formatInstant(task.closedAt, i18n.language),
+              })}
+            </p>
+          )}
+        </section>
+      ) : task.status !== 'open' ? (
+        <div className="notice notice-warn" role="status">
+          {t(`page.closed.${task.status}`)}
+        </div>
+      ) : !mayAct ? (
+        <div className="notice" role="status">
+          {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
+        </div>
+      ) : (
+        <section className="card task-form-card" aria-labelledby="task-form-title">
+          <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+          {refusal !== undefined && (
+            <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
+              <p className="task-refusal-lead">
+                {refusalProblem && refusalProblem.problems.length > 0
+                  ? t('page.refused')
+                  : refusalProblem?.status === 409
+                    ? t('page.conflict')
+                    : refusalProblem?.status === 403
+                      ? t('page.notAllowed')
+                      : (refusalProblem?.message ?? t('page.networkError'))}
+              </p>
+              {unmatched.length > 0 && (
+                <ul>
+                  {unmatched.map((problem, index) => (
+                    <li key={index}>
+                      {problem.reason}
+                      {problem.path && <span className="muted"> ({problem.path})</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+        </section>
+      )}
+
+      <TaskHistory history={task.history} nameOf={nameOf} />
+    </article>
+  );
+}
