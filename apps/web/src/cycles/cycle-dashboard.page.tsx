@@ -1,4 +1,475 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>cycle-dashboard</h1>;
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiProblem, ok } from '../api/client';
+import { hasRole, useSession } from '../auth/session';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CancelCycle } from './components/cancel-cycle';
+import { CycleNav, cycleYear } from './components/cycle-nav';
+import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
+import {
+  cumulativeValue,
+  latestPerPeriod,
+  measurementValue,
+  useFormat,
+  describeTask,
+  usePeriodLabel,
+  type Format,
+  type IndicatorView,
+  type ObjectiveView,
+  type Schemas,
+} from './components/format';
+import { PhaseTimeline, plannedPhaseDates, type Phase } from './components/phase-timeline';
+import { StatusBadge } from './components/status-badge';
+import './cycles.css';
+
+// ECharts is loaded only with the dashboard's charts, never with the first page.
+const IndicatorChart = lazy(() => import('./components/indicator-chart'));
+
+type OpenTask = Schemas['OpenTaskLiveView'];
+
+/** The period keys of a year at a frequency: the chart's horizontal axis. */
+function periodKeys(frequency: string, year: number): string[] {
+  const count = { monthly: 12, quarterly: 4, 'half-yearly': 2, yearly: 1 }[frequency] ?? 0;
+  return Array.from({ length: count }, (_, i) =>
+    frequency === 'monthly'
+      ? `${year}-${String(i + 1).padStart(2, '0')}`
+      : frequency === 'quarterly'
+        ? `${year}-Q${i + 1}`
+        : frequency === 'half-yearly'
+          ? `${year}-H${i + 1}`
+          : String(year),
+  );
+}
+
+async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+}
+
+export default function CycleDashboardPage() {
+  const { cycleId = '' } = useParams();
+  const { t, i18n } = useTranslation('cycles');
+  const { user } = useSession();
+  const format = useFormat();
+  const names = useDirectoryNames();
+  const isQualityRepresentative = hasRole(user, 'quality-representative');
+
+  const { data, error, loading, reload } = useLoad(async () => {
+    const path = { params: { path: { cycleId } } };
+    const [cycle, objectives, events] = await Promise.all([
+      ok(api.GET('/api/v1/cycles/{cycleId}', path)),
+      optional(ok(api.GET('/api/v1/cycles/{cycleId}/objectives', path))),
+      // The phases entered, for the timeline (the event log is for the QR, leader and auditors).
+      optional(
+        ok(
+          api.GET('/api/v1/cycles/{cycleId}/events', {
+            params: { path: { cycleId }, query: { type: 'cycle.', limit: 100 } },
+          }),
+        ),
+      ),
+    ]);
+    return { cycle, objectives, events };
+  }, [cycleId]);
+
+  const entered = useMemo(() => {
+    const result: Partial<Record<Phase, string>> = {};
+    if (!data || data.events instanceof ApiProblem) return result;
+    for (const event of data.events.items) {
+      const phase =
+        event.type === 'cycle.started' ? 'objectives-approval' : (event.payload.phase as Phase | undefined);
+      if ((event.type === 'cycle.started' || event.type === 'cycle.phase-entered') && phase && !result[phase])
+        result[phase] = event.occurredAt;
+    }
+    return result;
+  }, [data]);
+
+  if (loading && !data) return <p className="loading">{t('loading')}</p>;
+  if (error)
+    return (
+      <>
+        <h1>{t('dashboard.title', { year: cycleYear(cycleId) })}</h1>
+        <ErrorNotice error={error} />
+        <Link to="/cycles">{t('nav.all')}</Link>
+      </>
+    );
+  if (!data) return null;
+
+  const { cycle, objectives } = data;
+  const live = cycle.live;
+  const phase = (live.phase ?? cycle.phase) as Phase | undefined;
+  const status = live.status ?? cycle.status;
+  const planned = plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0);
+  const rehearsal = (live.scheduleShiftMs ?? 0) !== 0;
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+
+  return (
+    <div className="cycle-page">
+      <CycleNav cycleId={cycleId} />
+      <h1>{t('dashboard.title', { year: cycle.year })}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('facts.status')}</dt>
+          <dd>
+            <StatusBadge status={status} group="cycleStatus" />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('facts.phase')}</dt>
+          <dd>{phase ? t(`phase.${phase}`) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.started')}</dt>
+          <dd>{format.dateTime(cycle.startedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.decision')}</dt>
+          <dd>{live.decisionNumber ?? t('facts.noDecision')}</dd>
+        </div>
+        {rehearsal && (
+          <div>
+            <dt>{t('facts.rehearsal')}</dt>
+            <dd>{t('facts.rehearsalShift', { days: format.number(Math.round((live.scheduleShiftMs ?? 0) / 86_400_000)) })}</dd>
+          </div>
+        )}
+      </dl>
+
+      <PhaseTimeline phase={phase} status={status} entered={entered} planned={planned} format={format} />
+
+      <section aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading">{t('objectives.title')}</h2>
+        {objectives instanceof ApiProblem ? (
+          objectives.status === 404 ? (
+            <p className="notice">{t('objectives.notApproved')}</p>
+          ) : (
+            <ErrorNotice error={objectives} />
+          )
+        ) : objectives.length === 0 ? (
+          <p className="notice">{t('objectives.notApproved')}</p>
+        ) : (
+          objectives.map((objective) => (
+            <ObjectiveCard
+              key={objective.id}
+              objective={objective}
+              year={cycle.year}
+              language={language}
+              format={format}
+              names={names}
+            />
+          ))
+        )}
+      </section>
+
+      <OverdueTasks
+        tasks={live.openTasks ?? []}
+        objectives={objectives instanceof ApiProblem ? [] : objectives}
+        names={names}
+        format={format}
+      />
+
+      <section aria-labelledby="more-heading">
+        <h2 id="more-heading">{t('dashboard.more')}</h2>
+        <ul className="link-list">
+          <li>
+            <Link to={`/cycles/${encodeURIComponent(cycleId)}/audit`}>{t('nav.audit')}</Link>
+          </li>
+          <li>
+            <Link to={`/cycles/${encodeURIComponent(cycleId)}/review`}>{t('nav.review')}</Link>
+          </li>
+          <li>
+            <Link to={`/cycles/${encodeURIComponent(cycleId)}/history`}>{t('nav.history')}</Link>
+          </li>
+        </ul>
+      </section>
+
+      {isQualityRepresentative && status === 'running' && <CancelCycle cycleId={cycleId} onCancelled={reload} />}
+    </div>
+  );
+}
+
+function ObjectiveCard({
+  objective,
+  year,
+  language,
+  format,
+  names,
+}: {
+  objective: ObjectiveView;
+  year: number;
+  language: 'vi' | 'en';
+  format: Format;
+  names: DirectoryNames;
+}) {
+  const { t } = useTranslation('cycles');
+  const headingId = `objective-${objective.id}`;
+  return (
+    <article className="card objective" aria-labelledby={headingId} data-testid={`objective-${objective.id}`}>
+      <header className="objective-head">
+        <h3 id={headingId}>
+          {t('objectives.number', { number: objective.number })}: {objective.title[language]}
+        </h3>
+        <StatusBadge status={objective.status} />
+      </header>
+      <p className="muted objective-meta">
+        {t(`frequency.${objective.frequency}`, { defaultValue: objective.frequency })}
+        {' · '}
+        {t('objectives.unit')}: {names.unit(objective.unitCode ?? objective.ownerUnitCode)}
+        {' · '}
+        {t('objectives.assignee')}: {names.person(objective.assigneeUserId, objective.assigneeName)}
+        {objective.statusAt && (
+          <>
+            {' · '}
+            {t('objectives.statusAt', { date: format.dateTime(objective.statusAt) })}
+          </>
+        )}
+      </p>
+      {objective.indicators.map((indicator) => (
+        <IndicatorBlock
+          key={indicator.id}
+          indicator={indicator}
+          frequency={objective.frequency}
+          year={year}
+          language={language}
+          format={format}
+        />
+      ))}
+    </article>
+  );
+}
+
+function IndicatorBlock({
+  indicator,
+  frequency,
+  year,
+  language,
+  format,
+}: {
+  indicator: IndicatorView;
+  frequency: string;
+  year: number;
+  language: 'vi' | 'en';
+  format: Format;
+}) {
+  const { t } = useTranslation('cycles');
+  const periodLabel = usePeriodLabel();
+  const figures = latestPerPeriod(indicator.measurements);
+  const latest = figures.at(-1);
+  const cumulative = cumulativeValue(indicator, figures);
+  const show = useCallback(
+    (value: number | boolean | null | undefined) => {
+      if (value === null || value === undefined) return '—';
+      if (typeof value === 'boolean') return value ? t('judged.achieved') : t('judged.notAchieved');
+      return indicator.kind === 'ratio' ? format.percent(value) : format.number(value);
+    },
+    [format, indicator.kind, t],
+  );
+  const keys = periodKeys(frequency, year);
+  const byPeriod = new Map(figures.map((m) => [m.periodKey, m]));
+  const values = keys.map((key) => {
+    const m = byPeriod.get(key);
+    return m ? measurementValue(m) : null;
+  });
+  const periods = keys.map(periodLabel);
+  const target = indicator.target;
+  const targetText = target ? target.text : t('indicator.noTarget');
+  const reported = figures
+    .map((m) => `${periodLabel(m.periodKey)}: ${show(measurementValue(m))}`)
+    .join('; ');
+  const ariaLabel = t('chart.summary', {
+    label: indicator.label[language],
+    target: targetText,
+    values: reported || t('chart.noValues'),
+  });
+  const formatAxis = useCallback(
+    (value: number) => (indicator.kind === 'ratio' ? format.percent(value) : format.number(value)),
+    [format, indicator.kind],
+  );
+  const chartTarget = useMemo(
+    () => (target ? { value: target.value, label: t('chart.target', { target: target.text }) } : null),
+    [target, t],
+  );
+  // A new array each render would redraw the chart: keep them while the figures are the same.
+  const valuesKey = values.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableValues = useMemo(() => values, [valuesKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stablePeriods = useMemo(() => periods, [periods.join('|')]);
+
+  return (
+    <section className="indicator" aria-label={indicator.label[language]} data-testid={`indicator-${indicator.id}`}>
+      <h4>{indicator.label[language]}</h4>
+      <dl className="figures">
+        <div>
+          <dt>{t('indicator.target')}</dt>
+          <dd>{targetText}</dd>
+        </div>
+        <div>
+          <dt>{t('indicator.latest')}</dt>
+          <dd>
+            {latest ? (
+              <>
+                {show(measurementValue(latest))}{' '}
+                <span className="muted">
+                  ({periodLabel(latest.periodKey)}
+                  {latest.kind === 'ratio' && latest.numerator !== null && latest.denominator !== null
+                    ? `, ${format.number(latest.numerator)}/${format.number(latest.denominator)}`
+                    : ''}
+                  {latest.late ? `, ${t('indicator.late')}` : ''})
+                </span>
+              </>
+            ) : (
+              t('indicator.none')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('indicator.cumulative')}</dt>
+          <dd>{show(cumulative)}</dd>
+        </div>
+        <div>
+          <dt>{t('indicator.reported')}</dt>
+          <dd>{t('indicator.reportedCount', { count: figures.length, total: keys.length })}</dd>
+        </div>
+      </dl>
+      {indicator.kind !== 'judged' && figures.length > 0 && (
+        <figure className="chart-figure" data-testid={`chart-${indicator.id}`}>
+          <Suspense fallback={<div className="indicator-chart chart-loading">{t('loading')}</div>}>
+            <IndicatorChart
+              periods={stablePeriods}
+              values={stableValues}
+              target={chartTarget}
+              format={formatAxis}
+              seriesName={indicator.label[language]}
+              ariaLabel={ariaLabel}
+            />
+          </Suspense>
+          <figcaption className="muted">{t('chart.caption', { target: targetText })}</figcaption>
+        </figure>
+      )}
+      {figures.length > 0 && (
+        <details className="figures-table">
+          <summary>{t('chart.table')}</summary>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{indicator.label[language]}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('chart.period')}</th>
+                  {indicator.kind === 'ratio' && <th scope="col">{t('chart.cases')}</th>}
+                  <th scope="col">{t('chart.value')}</th>
+                  <th scope="col">{t('chart.reportedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.map((m) => (
+                  <tr key={m.periodKey}>
+                    <th scope="row">{periodLabel(m.periodKey)}</th>
+                    {indicator.kind === 'ratio' && (
+                      <td>
+                        {format.number(m.numerator)}/{format.number(m.denominator)}
+                      </td>
+                    )}
+                    <td>{show(indicator.kind === 'judged' ? m.achieved : measurementValue(m))}</td>
+                    <td>
+                      {format.dateTime(m.reportedAt)}
+                      {m.late && <span className="status status-warn late-tag">{t('indicator.late')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Overdue tasks per unit, from the live state's open tasks (the workflow's own list): a task is
+ * overdue once its due time has passed. Its unit is the assignee's unit in the directory, else the
+ * unit an objective was delegated to that person.
+ */
+function OverdueTasks({
+  tasks,
+  objectives,
+  names,
+  format,
+}: {
+  tasks: OpenTask[];
+  objectives: ObjectiveView[];
+  names: DirectoryNames;
+  format: Format;
+}) {
+  const { t } = useTranslation('cycles');
+  const now = Date.now();
+  const overdue = tasks
+    .filter((task) => task.dueAt && Date.parse(task.dueAt) < now)
+    .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  const assignedUnit = new Map<string, string>();
+  for (const objective of objectives)
+    for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
+  const knownName = new Map<string, string>();
+  for (const objective of objectives)
+    if (objective.assigneeUserId && objective.assigneeName) knownName.set(objective.assigneeUserId, objective.assigneeName);
+  const byUnit = new Map<string, OpenTask[]>();
+  for (const task of overdue) {
+    const unit = names.unitOf(task.assigneeUserId) ?? assignedUnit.get(task.assigneeUserId) ?? '';
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), task]);
+  }
+  const units = [...byUnit.keys()].sort((a, b) => names.unit(a).localeCompare(names.unit(b)));
+  return (
+    <section aria-labelledby="overdue-heading">
+      <h2 id="overdue-heading">
+        {t('overdue.title')} <span className={`badge ${overdue.length ? 'badge-danger' : ''}`}>{format.number(overdue.length)}</span>
+      </h2>
+      <p className="muted small">{t('overdue.source', { open: format.number(tasks.length) })}</p>
+      {overdue.length === 0 ? (
+        <p className="notice notice-ok">{t('overdue.none')}</p>
+      ) : (
+        units.map((unit) => (
+          <div key={unit || 'none'} className="overdue-unit">
+            <h3>
+              {unit ? names.unit(unit) : t('overdue.noUnit')}{' '}
+              <span className="muted">({t('overdue.count', { count: byUnit.get(unit)!.length })})</span>
+            </h3>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('overdue.task')}</th>
+                    <th scope="col">{t('overdue.assignee')}</th>
+                    <th scope="col">{t('overdue.due')}</th>
+                    <th scope="col">{t('overdue.late')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byUnit.get(unit)!.map((task) => (
+                    <tr key={task.taskId}>
+                      <td>
+                        {t(`taskKind.${task.kind}`, { defaultValue: task.kind })}
+                        <br />
+                        <span className="muted small">{describeTask(task.taskId, t)}</span>
+                      </td>
+                      <td>{names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}</td>
+                      <td>{format.dateTime(task.dueAt)}</td>
+                      <td>
+                        <span className="status status-danger">
+                          {t('overdue.days', { count: Math.floor((now - Date.parse(task.dueAt!)) / 86_400_000) })}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        ))
+      )}
+    </section>
+  );
 }

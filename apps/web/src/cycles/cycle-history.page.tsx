@@ -1,4 +1,224 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>cycle-history</h1>;
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiProblem, ok } from '../api/client';
+import { Field } from '../ui/field';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CycleNav, cycleYear } from './components/cycle-nav';
+import { useDirectoryNames } from './components/directory-names';
+import { describeTask, useFormat, type Schemas } from './components/format';
+import { Pager } from './components/pager';
+import './cycles.css';
+
+type EventEntry = Schemas['EventLogEntryView'];
+
+const PAGE = 50;
+
+/** The event types the engine writes (activities/), grouped; a group filters by its prefix (`task.`). */
+const EVENT_TYPES = {
+  cycle: ['cycle.started', 'cycle.phase-entered', 'cycle.closed', 'cycle.cancelled'],
+  objectives: ['objectives.approved', 'objectives.delegated', 'objectives.unit-accepted'],
+  task: ['task.opened', 'task.completed', 'task.reminded', 'task.escalated', 'task.reassigned', 'task.cancelled', 'task.expired'],
+  measurement: ['measurement.reported'],
+  audit: ['audit.planned', 'audit.steps-planned', 'audit.opened', 'audit.step-signed-off', 'audit.closed', 'audit.not-closed'],
+  review: ['review.inputs-compiled', 'review.held', 'review.not-held'],
+} as const;
+
+interface Filters {
+  type: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '' };
+
+/** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
+const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
+const dayEnd = (day: string) => new Date(`${day}T23:59:59.999+07:00`).toISOString();
+
+/** Who did what when: the cycle's append-only event log, filtered by type, person and dates, paged. */
+export default function CycleHistoryPage() {
+  const { cycleId = '' } = useParams();
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  const names = useDirectoryNames();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [offset, setOffset] = useState(0);
+  const [seenActors, setSeenActors] = useState<string[]>([]);
+
+  const { data, error, loading } = useLoad(async () => {
+    const page = await ok(
+      api.GET('/api/v1/cycles/{cycleId}/events', {
+        params: {
+          path: { cycleId },
+          query: {
+            limit: PAGE,
+            offset,
+            type: filters.type || undefined,
+            actor: filters.actor || undefined,
+            from: filters.from ? dayStart(filters.from) : undefined,
+            to: filters.to ? dayEnd(filters.to) : undefined,
+          },
+        },
+      }),
+    );
+    setSeenActors((known) => [...new Set([...known, ...page.items.map((e) => e.actor)])]);
+    return page;
+  }, [cycleId, offset, filters]);
+
+  const actors = useMemo(() => {
+    const all = new Map<string, string>(names.people);
+    for (const id of seenActors) if (!all.has(id)) all.set(id, names.person(id));
+    all.delete('system');
+    return [...all.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [names, seenActors]);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setOffset(0);
+    setFilters(draft);
+  };
+  const clear = () => {
+    setDraft(NO_FILTERS);
+    setFilters(NO_FILTERS);
+    setOffset(0);
+  };
+  const problem = error instanceof ApiProblem ? error : null;
+  const rangeProblem =
+    draft.from && draft.to && draft.from > draft.to ? [{ path: 'to', reason: t('history.badRange') }] : [];
+
+  return (
+    <div className="cycle-page">
+      <CycleNav cycleId={cycleId} />
+      <h1>{t('history.title', { year: cycleYear(cycleId) })}</h1>
+      <form className="card filters" onSubmit={apply} aria-label={t('history.filters')}>
+        <div className="form-grid">
+          <Field label={t('history.type')} problems={problem?.at('type') ?? []}>
+            {({ id, describedBy }) => (
+              <select id={id} aria-describedby={describedBy} value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
+                <option value="">{t('history.allTypes')}</option>
+                {Object.entries(EVENT_TYPES).map(([group, types]) => (
+                  <optgroup key={group} label={t(`eventGroup.${group}`)}>
+                    <option value={`${group}.`}>{t('history.anyOf', { group: t(`eventGroup.${group}`) })}</option>
+                    {types.map((type) => (
+                      <option key={type} value={type}>
+                        {t(`eventType.${type}`, { defaultValue: type })}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('history.actor')} problems={problem?.at('actor') ?? []}>
+            {({ id, describedBy }) => (
+              <select id={id} aria-describedby={describedBy} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
+                <option value="">{t('history.allPeople')}</option>
+                <option value="system">{t('people.system')}</option>
+                {actors.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('history.from')} problems={problem?.at('from') ?? []}>
+            {({ id, describedBy }) => (
+              <input id={id} type="date" aria-describedby={describedBy} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+            )}
+          </Field>
+          <Field label={t('history.to')} problems={[...rangeProblem, ...(problem?.at('to') ?? [])]}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={draft.to}
+                onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <p className="muted small">{t('history.timeZone')}</p>
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={rangeProblem.length > 0}>
+            {t('history.apply')}
+          </button>
+          <button type="button" className="button" onClick={clear}>
+            {t('history.clear')}
+          </button>
+        </div>
+      </form>
+
+      <section aria-labelledby="events-heading" aria-busy={loading}>
+        <h2 id="events-heading">
+          {t('history.events')}
+          {data && <span className="muted small"> ({t('history.total', { count: data.total })})</span>}
+        </h2>
+        {error && !(problem && problem.problems.length > 0) ? <ErrorNotice error={error} /> : null}
+        {loading && !data && <p className="loading">{t('loading')}</p>}
+        {data && data.items.length === 0 && <p className="notice">{t('history.empty')}</p>}
+        {data && data.items.length > 0 && (
+          <>
+            <div className="table-scroll">
+              <table className="events-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('history.when')}</th>
+                    <th scope="col">{t('history.what')}</th>
+                    <th scope="col">{t('history.who')}</th>
+                    <th scope="col">{t('history.detail')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((entry) => (
+                    <EventRow key={entry.id} entry={entry} when={format.dateTime(entry.occurredAt)} who={names.person(entry.actor)} unit={names.unit} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager total={data.total} offset={offset} size={PAGE} onChange={setOffset} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function EventRow({ entry, when, who, unit }: { entry: EventEntry; when: string; who: string; unit: (code: string) => string }) {
+  const { t } = useTranslation('cycles');
+  const payload = entry.payload as Record<string, unknown>;
+  const facts: string[] = [];
+  if (typeof payload.kind === 'string') facts.push(t(`taskKind.${payload.kind}`, { defaultValue: payload.kind }));
+  if (typeof payload.taskId === 'string') {
+    const described = describeTask(payload.taskId, t);
+    if (described) facts.push(described);
+  }
+  if (typeof payload.phase === 'string') facts.push(t(`phase.${payload.phase}`, { defaultValue: payload.phase }));
+  if (typeof payload.unitCode === 'string') facts.push(unit(payload.unitCode));
+  if (typeof payload.reason === 'string') facts.push(t('history.reason', { reason: payload.reason }));
+  if (payload.late === true) facts.push(t('indicator.late'));
+  return (
+    <tr>
+      <td className="nowrap">{when}</td>
+      <td>
+        {t(`eventType.${entry.type}`, { defaultValue: entry.type })}
+        <br />
+        <code className="muted small">{entry.type}</code>
+      </td>
+      <td>{who}</td>
+      <td>
+        {facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>}
+        {Object.keys(payload).length > 0 && (
+          <details>
+            <summary>{t('history.payload')}</summary>
+            <pre className="payload">{JSON.stringify(payload, null, 2)}</pre>
+          </details>
+        )}
+      </td>
+    </tr>
+  );
 }

@@ -1,4 +1,458 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>cycle-review</h1>;
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiProblem, ok } from '../api/client';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CycleNav, cycleYear } from './components/cycle-nav';
+import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
+import { useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
+import { StatusBadge } from './components/status-badge';
+import './cycles.css';
+
+type Report = Schemas['CycleReportView'];
+type Review = Schemas['ReviewView'];
+
+async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+}
+
+/** The management review (ISO 9.3) and the year's report, readable here and printable. */
+export default function CycleReviewPage() {
+  const { cycleId = '' } = useParams();
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  const names = useDirectoryNames();
+  const { data, error, loading } = useLoad(async () => {
+    const path = { params: { path: { cycleId } } };
+    const [review, report] = await Promise.all([
+      optional(ok(api.GET('/api/v1/cycles/{cycleId}/review', path))),
+      optional(ok(api.GET('/api/v1/cycles/{cycleId}/report', path))),
+    ]);
+    return { review, report };
+  }, [cycleId]);
+
+  return (
+    <div className="cycle-page">
+      <CycleNav cycleId={cycleId} />
+      <h1>{t('review.title', { year: cycleYear(cycleId) })}</h1>
+      {loading && !data && <p className="loading">{t('loading')}</p>}
+      {error ? <ErrorNotice error={error} /> : null}
+      {data && (
+        <>
+          <section aria-labelledby="review-heading">
+            <h2 id="review-heading">{t('review.heading')}</h2>
+            {data.review instanceof ApiProblem ? (
+              data.review.status === 404 ? (
+                <div className="notice" role="status">
+                  <p>
+                    <strong>{t('review.notYet')}</strong>
+                  </p>
+                  <p>{t('review.notYetHint')}</p>
+                </div>
+              ) : (
+                <ErrorNotice error={data.review} />
+              )
+            ) : (
+              <ReviewBlock review={data.review} format={format} names={names} />
+            )}
+          </section>
+          <section aria-labelledby="report-heading">
+            <h2 id="report-heading">{t('report.heading')}</h2>
+            {data.report instanceof ApiProblem ? (
+              data.report.status === 404 ? (
+                <p className="notice" role="status">
+                  {t('report.notYet')}
+                </p>
+              ) : (
+                <ErrorNotice error={data.report} />
+              )
+            ) : (
+              <>
+                <PrintableReport cycleId={cycleId} />
+                <ReportBlock report={data.report} format={format} names={names} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ReviewBlock({ review, format, names }: { review: Review; format: Format; names: DirectoryNames }) {
+  const { t } = useTranslation('cycles');
+  const outputs = review.outputs as { improvementOpportunities?: string[]; qmsChanges?: string[]; resourceNeeds?: string[] } | null;
+  const actions = (review.actions ?? []) as { title?: string; ownerUnitCode?: string; dueDate?: string }[];
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('review.status')}</dt>
+          <dd>
+            <StatusBadge status={review.status} group="reviewStatus" />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('review.heldAt')}</dt>
+          <dd>{format.dateTime(review.heldAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('review.minutes')}</dt>
+          <dd>{review.minutesRef ?? '—'}</dd>
+        </div>
+      </dl>
+      <div className="card">
+        <h3>{t('review.inputs')}</h3>
+        <ValueView value={review.inputs} format={format} names={names} />
+      </div>
+      <div className="card">
+        <h3>{t('review.outputs')}</h3>
+        {outputs ? (
+          <dl className="plan">
+            {(['improvementOpportunities', 'qmsChanges', 'resourceNeeds'] as const).map((key) => (
+              <div key={key}>
+                <dt>{t(`reviewOutput.${key}`)}</dt>
+                <dd>
+                  {outputs[key]?.length ? (
+                    <ul>
+                      {outputs[key]!.map((item, index) => (
+                        <li key={index}>{item}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('review.none')
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="muted">{t('review.notHeld')}</p>
+        )}
+      </div>
+      <div className="card">
+        <h3>{t('review.actions')}</h3>
+        {actions.length === 0 ? (
+          <p className="muted">{t('review.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('review.action')}</th>
+                  <th scope="col">{t('review.owner')}</th>
+                  <th scope="col">{t('review.due')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actions.map((action, index) => (
+                  <tr key={index}>
+                    <td>{action.title ?? '—'}</td>
+                    <td>{names.unit(action.ownerUnitCode)}</td>
+                    <td>{format.date(action.dueDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Any JSON value, readably: words for known keys, lists, nested groups. */
+function ValueView({ value, format, names }: { value: unknown; format: Format; names: DirectoryNames }) {
+  const { t } = useTranslation('cycles');
+  if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
+  if (typeof value === 'number') return <>{format.number(value)}</>;
+  if (typeof value === 'boolean') return <>{value ? t('review.yes') : t('review.no')}</>;
+  if (typeof value === 'string')
+    return <>{/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) ? format.date(value) : t(`reviewValue.${value}`, { defaultValue: value })}</>;
+  if (Array.isArray(value))
+    return value.length === 0 ? (
+      <span className="muted">{t('review.none')}</span>
+    ) : (
+      <ul className="value-list">
+        {value.map((item, index) => (
+          <li key={index}>
+            <ValueView value={item} format={format} names={names} />
+          </li>
+        ))}
+      </ul>
+    );
+  const entries = Object.entries(value as Record<string, unknown>);
+  return (
+    <dl className="value-group">
+      {entries.map(([key, item]) => (
+        <div key={key}>
+          <dt>{t(`reviewInput.${key}`, { defaultValue: key })}</dt>
+          <dd>
+            {key === 'objectiveId' && typeof item === 'string' ? (
+              t('objectives.number', { number: item.replace(/^obj-/, '') })
+            ) : (key === 'unitCode' || key === 'ownerUnitCode') && typeof item === 'string' ? (
+              names.unit(item)
+            ) : (
+              <ValueView value={item} format={format} names={names} />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The printable page: the API answers text/html to `Accept: text/html` with the bearer token, so it
+ * is fetched here (same origin, with the token) and shown from a blob URL in a new window, or in a
+ * frame on this page when the browser blocks the window.
+ */
+function PrintableReport({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation('cycles');
+  const [busy, setBusy] = useState(false);
+  const [html, setHtml] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+
+  const open = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    // Opened now, inside the click, so that a popup blocker lets it through; filled once fetched.
+    const popup = window.open('', '_blank');
+    try {
+      const { data, error, response } = await api.GET('/api/v1/cycles/{cycleId}/report', {
+        params: { path: { cycleId } },
+        headers: { accept: 'text/html' },
+        parseAs: 'text',
+      });
+      if (!response.ok || error !== undefined) throw new ApiProblem(response.status, 'ERROR', response.statusText, [], undefined);
+      const text = data as unknown as string;
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/html;charset=utf-8' }));
+      urls.current.push(url);
+      if (popup && !popup.closed) {
+        popup.location.href = url;
+        setHtml(null);
+      } else {
+        setHtml(text);
+      }
+    } catch (error) {
+      popup?.close();
+      setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="print-block">
+      <div className="actions">
+        <button type="button" className="button button-primary" onClick={open} disabled={busy}>
+          {busy ? t('loading') : t('report.print')}
+        </button>
+      </div>
+      <p className="muted small">{t('report.printHint')}</p>
+      {problem ? <ErrorNotice error={problem} /> : null}
+      {html && (
+        <div className="report-frame">
+          <div className="actions">
+            <button type="button" className="button" onClick={() => frame.current?.contentWindow?.print()}>
+              {t('report.printFrame')}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setHtml(null)}>
+              {t('report.closeFrame')}
+            </button>
+          </div>
+          <iframe ref={frame} title={t('report.frameTitle')} srcDoc={html} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ReportBlock({ report, format, names }: { report: Report; format: Format; names: DirectoryNames }) {
+  const { t, i18n } = useTranslation('cycles');
+  const periodLabel = usePeriodLabel();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const figure = (kind: string, f: Report['objectives'][number]['indicators'][number]['figures'][number]) =>
+    kind === 'ratio'
+      ? f.numerator !== null && f.denominator
+        ? `${format.percent((f.numerator / f.denominator) * 100)} (${format.number(f.numerator)}/${format.number(f.denominator)})`
+        : '—'
+      : kind === 'count'
+        ? format.number(f.value)
+        : f.achieved === null
+          ? '—'
+          : f.achieved
+            ? t('judged.achieved')
+            : t('judged.notAchieved');
+  return (
+    <div className="report">
+      <div className="card">
+        <h3>{t('report.decision')}</h3>
+        <dl className="facts">
+          <div>
+            <dt>{t('report.number')}</dt>
+            <dd>{report.decision.documentNumber}</dd>
+          </div>
+          <div>
+            <dt>{t('report.signer')}</dt>
+            <dd>
+              {report.decision.signerName}, {report.decision.signerTitle}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('report.signingDate')}</dt>
+            <dd>{format.date(report.decision.signingDate)}</dd>
+          </div>
+          <div>
+            <dt>{t('report.effectiveDate')}</dt>
+            <dd>{format.date(report.decision.effectiveDate)}</dd>
+          </div>
+          <div>
+            <dt>{t('facts.status')}</dt>
+            <dd>
+              <StatusBadge status={report.status} group="cycleStatus" />
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <h3>{t('report.objectives')}</h3>
+      {report.objectives.map((objective) => (
+        <div className="card" key={objective.id}>
+          <h4>
+            {t('objectives.number', { number: objective.number })}: {objective.title[language]}
+          </h4>
+          <p>
+            <StatusBadge status={objective.status} />{' '}
+            <span className="muted small">{objective.final ? t('report.final') : t('report.soFar')}</span>
+            {' · '}
+            {names.unit(objective.unitCode)}
+            {objective.assigneeName ? ` · ${objective.assigneeName}` : ''}
+          </p>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.indicator')}</th>
+                  <th scope="col">{t('indicator.target')}</th>
+                  <th scope="col">{t('indicator.reported')}</th>
+                  <th scope="col">{t('report.figures')}</th>
+                  <th scope="col">{t('report.result')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {objective.indicators.map((indicator) => (
+                  <tr key={indicator.id}>
+                    <td>{indicator.label[language]}</td>
+                    <td>{indicator.targetText ?? t('indicator.noTarget')}</td>
+                    <td>
+                      {indicator.measuredByEngine
+                        ? t('report.byEngine')
+                        : t('indicator.reportedCount', { count: indicator.reportedPeriods, total: indicator.expectedPeriods })}
+                      {indicator.lateReports > 0 && (
+                        <span className="muted small"> ({t('report.late', { count: indicator.lateReports })})</span>
+                      )}
+                    </td>
+                    <td>
+                      {indicator.figures.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul className="value-list">
+                          {indicator.figures.map((f) => (
+                            <li key={f.periodKey}>
+                              {periodLabel(f.periodKey)}: {figure(indicator.kind, f)}
+                              {f.late ? ` (${t('indicator.late')})` : ''}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>{indicator.result ? <StatusBadge status={indicator.result} /> : <span className="muted">{t('report.noResult')}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+      <div className="card">
+        <h3>{t('report.audit')}</h3>
+        {report.audit ? (
+          <dl className="facts">
+            <div>
+              <dt>{t('audit.status')}</dt>
+              <dd>
+                <StatusBadge status={report.audit.status} group="auditStatus" />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('audit.dates')}</dt>
+              <dd>{t('audit.dateRange', { from: format.date(report.audit.from), to: format.date(report.audit.to) })}</dd>
+            </div>
+            <div>
+              <dt>{t('audit.scope')}</dt>
+              <dd>{report.audit.scope ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('audit.checklist')}</dt>
+              <dd>
+                {t('audit.progressValue', {
+                  signed: format.number(report.audit.steps.filter((s) => s.signedOffAt).length),
+                  total: format.number(report.audit.steps.length),
+                })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('report.nonconformities')}</dt>
+              <dd>{format.number(report.audit.nonconformities.length)}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="muted">{t('report.notDone')}</p>
+        )}
+      </div>
+      <div className="card">
+        <h3>{t('report.review')}</h3>
+        {report.review ? (
+          <>
+            <dl className="facts">
+              <div>
+                <dt>{t('review.status')}</dt>
+                <dd>
+                  <StatusBadge status={report.review.status} group="reviewStatus" />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('review.heldAt')}</dt>
+                <dd>{format.dateTime(report.review.heldAt)}</dd>
+              </div>
+              <div>
+                <dt>{t('review.minutes')}</dt>
+                <dd>{report.review.minutesRef ?? '—'}</dd>
+              </div>
+            </dl>
+            {report.review.actions.length > 0 && (
+              <ul>
+                {report.review.actions.map((action, index) => (
+                  <li key={index}>
+                    {action.title} — {names.unit(action.ownerUnitCode)}, {format.date(action.dueDate)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <p className="muted">{t('report.notDone')}</p>
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,4 +1,93 @@
-// Placeholder until this page is built.
-export default function Page() {
-  return <h1>cycles</h1>;
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, ok } from '../api/client';
+import { hasRole, useSession } from '../auth/session';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { useFormat } from './components/format';
+import { Pager } from './components/pager';
+import { StartCycleForm } from './components/start-cycle-form';
+import { StatusBadge } from './components/status-badge';
+import './cycles.css';
+
+const PAGE = 20;
+
+/** The organisation's cycles, newest year first; the Quality Representative starts one here. */
+export default function CyclesPage() {
+  const { t } = useTranslation('cycles');
+  const { user } = useSession();
+  const format = useFormat();
+  const [offset, setOffset] = useState(0);
+  const { data, error, loading } = useLoad(
+    () => ok(api.GET('/api/v1/cycles', { params: { query: { limit: PAGE, offset } } })),
+    [offset],
+  );
+
+  return (
+    <div className="cycle-page">
+      <h1>{t('list.title')}</h1>
+      <p className="muted">{t('list.lead')}</p>
+      {hasRole(user, 'quality-representative') && <StartCycleForm />}
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">{t('list.heading')}</h2>
+        {error ? (
+          <ErrorNotice error={error} />
+        ) : loading && !data ? (
+          <p className="loading">{t('loading')}</p>
+        ) : data && data.items.length === 0 ? (
+          <p className="notice">{t('list.empty')}</p>
+        ) : (
+          data && (
+            <>
+              <div className="table-scroll">
+                <table className="cycles-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('list.year')}</th>
+                      <th scope="col">{t('list.phase')}</th>
+                      <th scope="col">{t('list.status')}</th>
+                      <th scope="col">{t('list.started')}</th>
+                      <th scope="col">{t('list.links')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((cycle) => {
+                      const base = `/cycles/${encodeURIComponent(cycle.id)}`;
+                      return (
+                        <tr key={cycle.id}>
+                          <th scope="row">
+                            <Link to={base}>{t('list.yearLink', { year: cycle.year })}</Link>
+                          </th>
+                          <td>{t(`phase.${cycle.phase}`)}</td>
+                          <td>
+                            <StatusBadge status={cycle.status} group="cycleStatus" />
+                          </td>
+                          <td>{format.dateTime(cycle.startedAt)}</td>
+                          <td className="row-links">
+                            <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
+                              {t('nav.dashboard')}
+                            </Link>
+                            <Link to={`${base}/audit`} aria-label={t('list.auditOf', { year: cycle.year })}>
+                              {t('nav.audit')}
+                            </Link>
+                            <Link to={`${base}/review`} aria-label={t('list.reviewOf', { year: cycle.year })}>
+                              {t('nav.review')}
+                            </Link>
+                            <Link to={`${base}/history`} aria-label={t('list.historyOf', { year: cycle.year })}>
+                              {t('nav.history')}
+                            </Link>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <Pager total={data.total} offset={offset} size={PAGE} onChange={setOffset} />
+            </>
+          )
+        )}
+      </section>
+    </div>
+  );
 }

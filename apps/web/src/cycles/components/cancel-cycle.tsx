@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, ok } from '../../api/client';
+import { Field } from '../../ui/field';
+
+/**
+ * The Quality Representative cancels a running cycle: a reason (for the record), then an explicit
+ * second step that says what cancelling does. Refusals (400 reason, 409 not running) are shown.
+ */
+export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCancelled: () => void }) {
+  const { t } = useTranslation('cycles');
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [done, setDone] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (reason.trim().length < 3) {
+      setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path: 'reason', reason: t('cancel.reasonTooShort') }], undefined));
+      return;
+    }
+    setConfirming(true);
+  };
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await ok(
+        api.POST('/api/v1/cycles/{cycleId}/cancel', {
+          params: { path: { cycleId } },
+          body: { reason: reason.trim() },
+        }),
+      );
+      setDone(true);
+      setConfirming(false);
+      onCancelled();
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+      );
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done)
+    return (
+      <div className="notice notice-ok" role="status">
+        {t('cancel.done')}
+      </div>
+    );
+
+  const general = problem && problem.at('reason').length === 0 ? problem : null;
+  return (
+    <section className="card cancel-cycle" aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">{t('cancel.title')}</h2>
+      <p className="muted">{t('cancel.lead')}</p>
+      <form onSubmit={ask} noValidate>
+        <Field label={t('cancel.reason')} hint={t('cancel.reasonHint')} problems={problem?.at('reason') ?? []}>
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              maxLength={500}
+              value={reason}
+              disabled={confirming || busy}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
+        </Field>
+        {general && (
+          <div className="notice notice-error" role="alert">
+            {general.status === 409
+              ? t('cancel.notRunning')
+              : general.status === 403
+                ? t('cancel.forbidden')
+                : general.message || t('errors.network')}
+          </div>
+        )}
+        {!confirming && (
+          <div className="actions">
+            <button type="submit" className="button button-danger">
+              {t('cancel.ask')}
+            </button>
+          </div>
+        )}
+      </form>
+      {confirming && (
+        <div className="notice notice-warn confirm-step" role="alertdialog" aria-labelledby="cancel-confirm-text" tabIndex={-1} ref={confirmRef}>
+          <p id="cancel-confirm-text">{t('cancel.confirmText')}</p>
+          <div className="actions">
+            <button type="button" className="button button-danger" onClick={confirm} disabled={busy}>
+              {busy ? t('cancel.cancelling') : t('cancel.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
+              {t('cancel.back')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

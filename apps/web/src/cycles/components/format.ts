@@ -1,0 +1,157 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { components } from '../../api/schema';
+
+/** Every time in qcycle is shown in Vietnam time, whatever the browser's own zone. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type Schemas = components['schemas'];
+export type CycleView = Schemas['CycleView'];
+export type ObjectiveView = Schemas['ObjectiveView'];
+export type IndicatorView = Schemas['ObjectiveIndicatorView'];
+export type MeasurementView = Schemas['MeasurementView'];
+
+/** `2024-01-20` (a calendar day) is read as that day, not as UTC midnight. */
+function toDate(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
+}
+
+/** Numbers, dates and times in the current language, in Vietnam time. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  return useMemo(() => {
+    const dateFormat = new Intl.DateTimeFormat(locale, {
+      timeZone: VIETNAM_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      timeZone: VIETNAM_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    const monthFormat = new Intl.DateTimeFormat(locale, {
+      timeZone: VIETNAM_TIME_ZONE,
+      month: 'short',
+      year: 'numeric',
+    });
+    return {
+      locale,
+      date: (value: string | null | undefined) => (value ? dateFormat.format(toDate(value)) : '—'),
+      dateTime: (value: string | null | undefined) => (value ? dateTimeFormat.format(toDate(value)) : '—'),
+      month: (value: Date) => monthFormat.format(value),
+      number: (value: number | null | undefined, maximumFractionDigits = 2) =>
+        value === null || value === undefined
+          ? '—'
+          : new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value),
+      /** A percentage given as 0–100 (ratios are stored so). */
+      percent: (value: number | null | undefined) =>
+        value === null || value === undefined
+          ? '—'
+          : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100),
+    };
+  }, [locale]);
+}
+export type Format = ReturnType<typeof useFormat>;
+
+/** The period a key names, in words: `2024-03` → "T3/2024" / "Mar 2024"; `2024-Q2` → "Quý 2/2024". */
+export function usePeriodLabel() {
+  const { t } = useTranslation('cycles');
+  return (key: string) => {
+    let match = /^(\d{4})-(\d{2})$/.exec(key);
+    if (match) return t('period.month', { month: Number(match[2]), year: match[1] });
+    match = /^(\d{4})-Q(\d)$/.exec(key);
+    if (match) return t('period.quarter', { quarter: Number(match[2]), year: match[1] });
+    match = /^(\d{4})-H(\d)$/.exec(key);
+    if (match) return t('period.half', { half: Number(match[2]), year: match[1] });
+    return t('period.year', { year: key });
+  };
+}
+
+/** The figure of one report: a ratio as a percentage, a count as is, a judged one as 1/0. */
+export function measurementValue(m: Pick<MeasurementView, 'kind' | 'numerator' | 'denominator' | 'value' | 'achieved'>) {
+  if (m.kind === 'ratio') {
+    if (m.numerator === null || m.denominator === null || m.denominator === 0) return null;
+    return Math.round((m.numerator / m.denominator) * 10000) / 100;
+  }
+  if (m.kind === 'count') return m.value;
+  return m.achieved === null ? null : m.achieved ? 1 : 0;
+}
+
+/** One figure per period: when a period was reported twice, the later report replaces the earlier. */
+export function latestPerPeriod(measurements: MeasurementView[]): MeasurementView[] {
+  const byPeriod = new Map<string, MeasurementView>();
+  for (const m of measurements) {
+    const known = byPeriod.get(m.periodKey);
+    if (!known || known.reportedAt < m.reportedAt) byPeriod.set(m.periodKey, m);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.periodKey.localeCompare(b.periodKey));
+}
+
+/**
+ * The cumulative figure as the monitoring computes it (libs/domain indicator-evaluation): Σ
+ * numerators ÷ Σ denominators for ratios, Σ values for counts, "every period achieved" for judged.
+ * Shown for reading only: the status beside it is the workflow's own.
+ */
+export function cumulativeValue(indicator: IndicatorView, figures: MeasurementView[]): number | boolean | null {
+  if (figures.length === 0) return null;
+  if (indicator.kind === 'ratio') {
+    const numerator = figures.reduce((sum, m) => sum + (m.numerator ?? 0), 0);
+    const denominator = figures.reduce((sum, m) => sum + (m.denominator ?? 0), 0);
+    return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100;
+  }
+  if (indicator.kind === 'count') return figures.reduce((sum, m) => sum + (m.value ?? 0), 0);
+  return figures.every((m) => m.achieved === true);
+}
+
+/** The objective statuses the API gives (libs/domain ObjectiveStatus), with a colour class each. */
+export function statusTone(status: string | null | undefined): string {
+  switch (status) {
+    case 'achieved':
+    case 'on-track':
+    case 'closed':
+    case 'conformity':
+      return 'status-ok';
+    case 'at-risk':
+    case 'observation':
+    case 'minor-nc':
+    case 'planned':
+    case 'open':
+      return 'status-warn';
+    case 'missed':
+    case 'major-nc':
+    case 'cancelled':
+      return 'status-danger';
+    default:
+      return '';
+  }
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** What a task id names, in words: `…/monitoring/obj-4/measure/2024-03` → "Mục tiêu 4, T3/2024". */
+export function describeTask(taskId: string, t: Translate): string {
+  const objective = /\/obj-(\d+)\//.exec(taskId)?.[1];
+  const period = /\/(\d{4}(?:-(?:\d{2}|Q\d|H\d))?)$/.exec(taskId)?.[1];
+  const parts: string[] = [];
+  if (objective) parts.push(t('objectives.number', { number: objective }));
+  if (period) parts.push(periodText(period, t));
+  return parts.join(', ');
+}
+
+export function periodText(key: string, t: Translate): string {
+  let match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (match) return t('period.month', { month: Number(match[2]), year: match[1] });
+  match = /^(\d{4})-Q(\d)$/.exec(key);
+  if (match) return t('period.quarter', { quarter: Number(match[2]), year: match[1] });
+  match = /^(\d{4})-H(\d)$/.exec(key);
+  if (match) return t('period.half', { half: Number(match[2]), year: match[1] });
+  return t('period.year', { year: key });
+}
+

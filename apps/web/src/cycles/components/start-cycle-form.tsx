@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, ApiProblem, ok } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Field } from '../../ui/field';
+import { useLoad } from '../../ui/page-state';
+import { VIETNAM_TIME_ZONE, type Schemas } from './format';
+
+type StartCycle = Schemas['StartCycleDto'];
+
+const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric' }).format(new Date()));
+
+/** The Quality Representative starts the organisation's cycle for a year, from a template, maybe as a rehearsal. */
+export function StartCycleForm() {
+  const { t, i18n } = useTranslation('cycles');
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const templates = useLoad(() => ok(api.GET('/api/v1/templates')), []);
+  const [templateId, setTemplateId] = useState('');
+  const [year, setYear] = useState(String(thisYear()));
+  const [rehearsal, setRehearsal] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const chosenTemplate = templateId || templates.data?.[0]?.id || '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !user) return;
+    setProblem(null);
+    const yearNumber = Number(year);
+    if (!/^\d{4}$/.test(year) || yearNumber < 2000 || yearNumber > 2100) {
+      setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path: 'year', reason: t('start.yearInvalid') }], undefined));
+      return;
+    }
+    setBusy(true);
+    try {
+      const cycle = await ok(
+        api.POST('/api/v1/cycles', {
+          body: {
+            organisationCode: user.organisationCode,
+            year: yearNumber,
+            // The API lists its template ids (GET /templates); without the list, its default one.
+            templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
+            rehearsal,
+          },
+        }),
+      );
+      navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+      );
+      setBusy(false);
+    }
+  };
+
+  const fieldPaths = ['year', 'templateId', 'rehearsal'];
+  const otherProblems = problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ?? [];
+  const existingId =
+    problem?.status === 409
+      ? String((problem.details?.cycleId as string | undefined) ?? `${user?.organisationCode}-${year}`)
+      : null;
+
+  return (
+    <section className="card start-cycle" aria-labelledby="start-heading">
+      <h2 id="start-heading">{t('start.title')}</h2>
+      <form onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label={t('start.template')} problems={problem?.at('templateId') ?? []}>
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={chosenTemplate}
+                onChange={(event) => setTemplateId(event.target.value)}
+                disabled={!templates.data}
+              >
+                {!templates.data && <option value="">{templates.error ? t('start.noTemplates') : t('loading')}</option>}
+                {templates.data?.map((template) => (
+                  <option key={template.id} value={template.id}>
+                    {template.title[language]} ({t('start.objectivesCount', { count: template.objectives })})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('start.year')} hint={t('start.yearHint')} problems={problem?.at('year') ?? []}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="number"
+                inputMode="numeric"
+                min={2000}
+                max={2100}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={year}
+                onChange={(event) => setYear(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="checkbox-field">
+          <input
+            id="start-rehearsal"
+            type="checkbox"
+            checked={rehearsal}
+            onChange={(event) => setRehearsal(event.target.checked)}
+            aria-describedby="start-rehearsal-hint"
+          />
+          <label htmlFor="start-rehearsal">{t('start.rehearsal')}</label>
+          <p id="start-rehearsal-hint" className="field-hint">
+            {t('start.rehearsalHint')}
+          </p>
+        </div>
+        {problem && existingId && (
+          <div className="notice notice-error" role="alert">
+            {t('start.alreadyStarted', { year })}{' '}
+            <Link to={`/cycles/${encodeURIComponent(existingId)}`}>{t('start.openExisting', { year })}</Link>
+          </div>
+        )}
+        {problem && !existingId && (problem.problems.length === 0 || otherProblems.length > 0) && (
+          <div className="notice notice-error" role="alert">
+            <p>
+              {problem.code === 'ROSTER_INCOMPLETE'
+                ? t('start.rosterIncomplete')
+                : problem.status === 403
+                  ? t('start.forbidden')
+                  : problem.message || t('errors.network')}
+            </p>
+            {otherProblems.length > 0 && (
+              <ul>
+                {otherProblems.map((p, index) => (
+                  <li key={index}>
+                    {p.path ? <code>{p.path}</code> : null} {p.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('start.starting') : t('start.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
