@@ -11,6 +11,8 @@ ensureDependencies();
 const { resolveTemporalCli, resolveTestServer } = require('./lib/temporal-tools.cjs');
 resolveTemporalCli();
 resolveTestServer();
+const { ensureDocumentTools } = require('./lib/document-tools.cjs');
+ensureDocumentTools();
 
 const jest = join(root, 'node_modules/jest/bin/jest.js');
 const result = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -13,6 +13,13 @@ export interface QcycleConfig {
   http: HttpConfig;
   /** SEED_DEMO_DATA=true: the API seeds the Kon Tum demo directory at boot and prints its logins. */
   seedDemoData: boolean;
+  /** Official documents (PDF/DOCX); absent: the defaults (`/usr/bin/chromium`). */
+  documents?: DocumentsConfig;
+}
+
+export interface DocumentsConfig {
+  /** CHROMIUM_PATH: the chromium (or Chrome) executable that prints documents to PDF. */
+  chromiumPath: string;
 }
 
 export interface AuthConfig {
@@ -92,6 +99,7 @@ export const CONFIG_VARIABLES = [
   'RATE_LIMIT_LOGIN_PER_MINUTE',
   'RATE_LIMIT_WRITES_PER_MINUTE',
   'SEED_DEMO_DATA',
+  'CHROMIUM_PATH',
   'WEB_DIST_DIR',
 ] as const;
 
@@ -228,6 +236,9 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
     fail('SEED_DEMO_DATA', 'must not be true when NODE_ENV=production (the demo logins are public)');
 
   const webDistDir = value('WEB_DIST_DIR');
+  const chromiumPath = value('CHROMIUM_PATH');
+  if (chromiumPath !== undefined && !isAbsolute(chromiumPath))
+    fail('CHROMIUM_PATH', `must be an absolute path to the chromium executable, got "${chromiumPath}"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -262,6 +273,7 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       ...(webDistDir ? { webDistDir: isAbsolute(webDistDir) ? webDistDir : resolve(cwd, webDistDir) } : {}),
     },
     seedDemoData: seedFlag === 'true',
+    ...(chromiumPath ? { documents: { chromiumPath } } : {}),
   };
 }
 

@@ -1,0 +1,240 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+  type IBorderOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument } from './official-document';
+
+/**
+ * The document as Office Open XML (the `docx` package), laid out as the HTML page is (Decree
+ * 30/2020/NĐ-CP, Appendix I): A4, margins 20/20/30/15 mm, Times New Roman (which LibreOffice shows
+ * with Liberation Serif), body 14 pt justified with a 1 cm first-line indent. Same model, same
+ * words, same order as {@link renderOfficialDocumentHtml}.
+ *
+ * The bytes depend only on the model: the core properties carry the document's own date, and every
+ * zip entry the fixed time of that date (the `docx` package would stamp both with the clock).
+ */
+export async function renderOfficialDocumentDocx(document: OfficialDocument): Promise<Buffer> {
+  const { header } = document;
+  const file = new Document({
+    creator: document.properties.author,
+    title: document.properties.title,
+    subject: document.properties.subject,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 0, line: 240 } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+            margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+          },
+        },
+        children: [
+          twoColumns(
+            ISSUER_WIDTH,
+            [
+              ...(header.parentBody ? [centred([run(header.parentBody, { size: pt(13) })])] : []),
+              ...header.issuingBody.map((line) => centred([run(line, { bold: true, size: pt(13) })])),
+              shortRule(900),
+              ...(header.numberAndSymbol
+                ? [centred([run(`Số: ${header.numberAndSymbol}`, { size: pt(13) })])]
+                : []),
+            ],
+            [
+              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: pt(12) })]),
+              centred([
+                run('Độc lập - Tự do - Hạnh phúc', {
+                  bold: true,
+                  size: pt(13),
+                  underline: { type: UnderlineType.SINGLE },
+                }),
+              ]),
+              centred([run(placeAndDate(header), { italics: true })], { spacing: { before: 160 } }),
+            ],
+          ),
+          centred([run(document.documentType, { bold: true })], { spacing: { before: 360 } }),
+          ...document.summary.map((line) => centred([run(line, { bold: true })])),
+          ...(document.attachedTo ? [centred([run(document.attachedTo, { italics: true })])] : []),
+          shortRule(3000, { after: 240 }),
+          ...(document.authority
+            ? [centred([run(document.authority, { bold: true })], { spacing: { after: 240 } })]
+            : []),
+          ...document.preamble.map((line) => body([run(line, { italics: true })])),
+          ...(document.enactingWords
+            ? [
+                centred([run(document.enactingWords, { bold: true })], {
+                  spacing: { before: 120, after: 240 },
+                }),
+              ]
+            : []),
+          ...document.body.flatMap(block),
+          ...closing(document),
+        ],
+      },
+    ],
+  });
+  const packed = await Packer.toBuffer(file, false, [
+    { path: 'docProps/core.xml', data: coreProperties(document) },
+  ]);
+  return fixZipTimes(packed, document.properties.date);
+}
+
+function block(item: DocumentBlock): Paragraph[] {
+  switch (item.kind) {
+    case 'article':
+      return [
+        body([run(item.label, { bold: true }), run(` ${item.text}`)]),
+        ...(item.items ?? []).map((line) => body([run(line)])),
+      ];
+    case 'heading':
+      return [body([run(item.text, { bold: true })])];
+    case 'paragraph':
+      return [
+        body(item.label ? [run(item.label, { italics: true }), run(` ${item.text}`)] : [run(item.text)]),
+      ];
+    case 'list':
+      return item.items.map((line) => body([run(line)]));
+  }
+}
+
+function closing(document: OfficialDocument): Array<Paragraph | Table> {
+  if (!document.recipients && !document.signature) return [];
+  const recipients = document.recipients
+    ? [
+        new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: pt(12) })] }),
+        ...recipientLines(document.recipients).map(
+          (line) => new Paragraph({ children: [run(line, { size: pt(11) })] }),
+        ),
+      ]
+    : [new Paragraph({})];
+  const signature = document.signature
+    ? [
+        ...document.signature.lines.map((line) => centred([run(line, { bold: true })])),
+        ...Array.from({ length: 4 }, () => new Paragraph({})),
+        centred([run(document.signature.name, { bold: true })]),
+      ]
+    : [new Paragraph({})];
+  return [new Paragraph({ spacing: { before: 120 } }), twoColumns(TEXT_WIDTH / 2, recipients, signature)];
+}
+
+/** A borderless two-column table: the masthead, and "Nơi nhận" beside the signature. */
+function twoColumns(leftWidth: number, left: Paragraph[], right: Paragraph[]): Table {
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const borders = { top: none, bottom: none, left: none, right: none };
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
+    borders: { ...borders, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, borders, children: left }),
+          new TableCell({
+            width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA },
+            borders,
+            children: right,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The short line under the issuer and under the summary: an empty paragraph's top border, indented. */
+function shortRule(indent: number, spacing: { after?: number } = {}): Paragraph {
+  return new Paragraph({
+    indent: { left: indent, right: indent },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    spacing: { before: 20, after: spacing.after ?? 120 },
+  });
+}
+
+function centred(children: TextRun[], options: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children, ...options });
+}
+
+/** A body paragraph: justified, 1 cm first-line indent, 6 pt after. */
+function body(children: TextRun[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: mm(10) },
+    spacing: { after: 120 },
+    children,
+  });
+}
+
+function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
+  return new TextRun({ text, font: FONT, ...options });
+}
+
+/** docProps/core.xml with the document's own date instead of the clock's. */
+function coreProperties(document: OfficialDocument): string {
+  const at = `${document.properties.date}T00:00:00Z`;
+  const { title, subject, author } = document.properties;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xml(title)}</dc:title><dc:subject>${xml(subject)}</dc:subject>` +
+    `<dc:creator>${xml(author)}</dc:creator><cp:lastModifiedBy>${xml(author)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/**
+ * Sets every entry's DOS time and date (local header and central directory) to midnight of `date`:
+ * the zip writer stamps them with the clock. Same length, so nothing else moves.
+ */
+export function fixZipTimes(zip: Buffer, date: string): Buffer {
+  const [year, month, day] = date.split('-').map(Number);
+  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
+  const out = Buffer.from(zip);
+  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('Not a zip file: no end of central directory');
+  const entries = out.readUInt16LE(end + 10);
+  let at = out.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (out.readUInt32LE(at) !== 0x02014b50) throw new Error('Not a zip file: bad central directory');
+    out.writeUInt16LE(0, at + 12);
+    out.writeUInt16LE(dosDate, at + 14);
+    const local = out.readUInt32LE(at + 42);
+    out.writeUInt16LE(0, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    at += 46 + out.readUInt16LE(at + 28) + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+const xml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+const FONT = 'Times New Roman';
+/** Twentieths of a point (twips) per millimetre. */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+/** Half-points, the unit of run sizes. */
+const pt = (points: number) => points * 2;
+const A4 = { width: mm(210), height: mm(297) };
+const TEXT_WIDTH = A4.width - mm(30) - mm(15);
+const ISSUER_WIDTH = Math.round(TEXT_WIDTH * 0.38);

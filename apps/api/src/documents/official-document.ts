@@ -1,0 +1,94 @@
+/**
+ * One model of an official document of a state administrative body, laid out as Decree
+ * 30/2020/NĐ-CP (Appendix I) prescribes. The HTML (printed to PDF) and the DOCX renderers both read
+ * only this model, so the two formats cannot say different things.
+ */
+export interface OfficialDocument {
+  /** e.g. `QD-123-UBND-2024`: the download name without extension (ASCII, see {@link safeFileBaseName}). */
+  fileBaseName: string;
+  /** Document properties (DOCX core properties, PDF title). Fixed by the record: no clock. */
+  properties: { title: string; subject: string; author: string; date: string };
+  header: {
+    /** The body above the issuer, when there is one (e.g. `UBND TỈNH KON TUM` above a department). */
+    parentBody?: string;
+    /** Its lines, upper case, bold: `['ỦY BAN NHÂN DÂN', 'TỈNH KON TUM']`. */
+    issuingBody: string[];
+    /** Number and symbol, e.g. `123/QĐ-UBND`; printed `Số: 123/QĐ-UBND`. None on an attachment. */
+    numberAndSymbol?: string;
+    /** Place name, e.g. `Kon Tum`. */
+    place: string;
+    /** The signing date `YYYY-MM-DD`; printed "Kon Tum, ngày 15 tháng 01 năm 2024". */
+    date: string;
+  };
+  /** The document type, upper case: `QUYẾT ĐỊNH`, `KẾ HOẠCH`. */
+  documentType: string;
+  /** The summary line(s) under the type ("trích yếu"), bold. */
+  summary: string[];
+  /** A line under the summary in brackets, e.g. "(Kèm theo Quyết định số …)", italic. */
+  attachedTo?: string;
+  /** The authority that decides, on its own line (`ỦY BAN NHÂN DÂN TỈNH KON TUM`) before the bases. */
+  authority?: string;
+  /** "Căn cứ …;" paragraphs and "Theo đề nghị của …", italic, verbatim. */
+  preamble: string[];
+  /** `QUYẾT ĐỊNH:` between the preamble and the articles, bold and centred. */
+  enactingWords?: string;
+  body: DocumentBlock[];
+  /** "Nơi nhận" items without list punctuation; rendered "- item;" and the last "- item.". */
+  recipients?: string[];
+  signature?: {
+    /** The lines above the name: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`. */
+    lines: string[];
+    name: string;
+  };
+}
+
+/** A block of the body: an article ("Điều 1."), a heading ("I. …"), a paragraph, a list. */
+export type DocumentBlock =
+  | { kind: 'article'; label: string; text: string; items?: string[] }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; label?: string }
+  | { kind: 'list'; items: string[] };
+
+/**
+ * "ngày 05 tháng 3 năm 2014": Decree 30 writes days below 10 and the months 1 and 2 with a leading
+ * zero (so "tháng 01", "tháng 02" but "tháng 3").
+ */
+export function vietnameseDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`Not a calendar date: ${isoDate}`);
+  const [, year, month, day] = match;
+  const monthNumber = Number(month);
+  const monthText = monthNumber <= 2 ? month : String(monthNumber);
+  return `ngày ${day} tháng ${monthText} năm ${year}`;
+}
+
+/** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024". */
+export function placeAndDate(header: OfficialDocument['header']): string {
+  return `${header.place}, ${vietnameseDate(header.date)}`;
+}
+
+/** "- Như Điều 4;" … "- Lưu: VT, ISO." */
+export function recipientLines(recipients: string[]): string[] {
+  return recipients.map((item, i) => `- ${item}${i === recipients.length - 1 ? '.' : ';'}`);
+}
+
+/**
+ * A file name every browser and mail client keeps: Vietnamese letters folded to ASCII (Đ → D), any
+ * other run of characters to one dash. `123/QĐ-UBND` of 2024 → `QD-123-UBND-2024`.
+ */
+export function safeFileBaseName(text: string): string {
+  return text
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `123/QĐ-UBND` of 2024 → `QD-123-UBND-2024` (type symbol first, as offices name their files). */
+export function documentFileBaseName(numberAndSymbol: string, year: number): string {
+  const match = /^(\d+)\/([^-]+)-(.+)$/.exec(numberAndSymbol);
+  const ordered = match ? `${match[2]}-${match[1]}-${match[3]}` : numberAndSymbol;
+  return safeFileBaseName(`${ordered}-${year}`);
+}

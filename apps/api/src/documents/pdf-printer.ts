@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Browser } from 'playwright-core';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+
+/** Debian's chromium, as `apt-get install chromium` puts it. */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** The flags the API starts chromium with: no window, no sandbox (containers), no GPU, no calls home. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+
+/**
+ * Prints HTML to PDF with a real browser engine: Debian's chromium driven by playwright-core (the
+ * library only, no downloaded browser). One browser is started on first use and kept for the API's
+ * life; each document gets its own page. The page never loads anything from outside (the HTML is
+ * self-contained; every request is refused).
+ */
+@Injectable()
+export class PdfPrinter implements OnApplicationShutdown {
+  private readonly logger = new Logger(PdfPrinter.name);
+  private browser?: Promise<Browser>;
+
+  constructor(@Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig) {}
+
+  get executablePath(): string {
+    return this.config.documents?.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
+  }
+
+  /**
+   * The PDF of `html`, with its creation and modification dates set to `date` (`YYYY-MM-DD`, the
+   * document's own date) so that printing the same page again gives the same bytes.
+   */
+  async print(html: string, date: string): Promise<Buffer> {
+    const browser = await this.start();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      return fixPdfDates(pdf, date);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    if (browser) await (await browser.catch(() => undefined))?.close();
+  }
+
+  private start(): Promise<Browser> {
+    if (!this.browser) {
+      const executablePath = this.executablePath;
+      this.browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }),
+      );
+      this.browser.then(
+        (browser) =>
+          browser.on('disconnected', () => {
+            this.browser = undefined;
+          }),
+        (error: Error) => {
+          this.logger.error(`chromium at ${executablePath} did not start: ${error.message}`);
+          this.browser = undefined;
+        },
+      );
+    }
+    return this.browser;
+  }
+}
+
+/**
+ * Skia writes the print time as `/CreationDate (D:20261130054645+00'00')` and `/ModDate (…)`; the
+ * rest of its output depends only on the page. The same-length replacement keeps every xref offset.
+ */
+export function fixPdfDates(pdf: Buffer, date: string): Buffer {
+  const stamp = `D:${date.replace(/-/g, '')}000000+00'00'`;
+  const text = pdf.toString('latin1');
+  const fixed = text.replace(
+    /\/(CreationDate|ModDate) \(D:\d{14}[-+Z]\d{2}'\d{2}'\)/g,
+    (match, key: string) => {
+      const replacement = `/${key} (${stamp})`;
+      return replacement.length === match.length ? replacement : match;
+    },
+  );
+  return Buffer.from(fixed, 'latin1');
+}

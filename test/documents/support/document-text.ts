@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the test run leaves each document and the PNG of its first page (git-ignored). */
+export const DOCUMENT_RESULTS_DIR = join(__dirname, '../../../test-results/documents');
+
+/** One space between words, no space before punctuation that a line break may have split off. */
+export function normalise(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Keeps the PDF and DOCX in test-results/documents/, and renders page 1 of the PDF to
+ * `<name>-1.png` with poppler's pdftoppm (the same command docs/documents.md gives).
+ */
+export function keepDocument(name: string, files: { pdf: Buffer; docx: Buffer }): { png: string } {
+  mkdirSync(DOCUMENT_RESULTS_DIR, { recursive: true });
+  const pdfPath = join(DOCUMENT_RESULTS_DIR, `${name}.pdf`);
+  writeFileSync(pdfPath, files.pdf);
+  writeFileSync(join(DOCUMENT_RESULTS_DIR, `${name}.docx`), files.docx);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '100',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdfPath,
+    join(DOCUMENT_RESULTS_DIR, `${name}-1`),
+  ]);
+  return { png: join(DOCUMENT_RESULTS_DIR, `${name}-1.png`) };
+}
+
+/** `pdftotext -layout` of the PDF. */
+export function pdfText(pdf: Buffer): string {
+  return withFile(pdf, '.pdf', (path) =>
+    execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** `pdffonts`: each font's name and whether it is embedded. */
+export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  const listing = withFile(pdf, '.pdf', (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
+  return listing
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      // name type… encoding emb sub uni object ID: emb is the fifth column from the end.
+      return { name: columns[0], embedded: columns[columns.length - 5] === 'yes' };
+    });
+}
+
+/** The parts of the DOCX package (`unzip -Z1`), after `unzip -t` found every entry intact. */
+export function docxParts(docx: Buffer): { names: string[]; read(name: string): string } {
+  return withFile(docx, '.docx', (path) => {
+    execFileSync('unzip', ['-tq', path]);
+    const names = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const contents = new Map(
+      names.map((name) => [
+        name,
+        execFileSync('unzip', ['-p', path, name.replace(/[[\]*?]/g, '\\$&')], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        }),
+      ]),
+    );
+    return { names, read: (name: string) => contents.get(name) ?? '' };
+  });
+}
+
+/** The DOS modification time and date of every zip entry, as `unzip -Z -T` lists them. */
+export function zipTimestamps(zip: Buffer): string[] {
+  return withFile(zip, '.zip', (path) =>
+    execFileSync('unzip', ['-Z', '-T', path], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /^[-d]/.test(line))
+      .map((line) => line.trim().split(/\s+/).slice(-2, -1)[0]),
+  );
+}
+
+/**
+ * The paragraphs of an XML part with `w:p` paragraphs and `w:t` text, after checking that the XML
+ * is well formed (every element closed in order, one root). A small checker: no dependency needed.
+ */
+export function wordParagraphs(xml: string): string[] {
+  assertWellFormed(xml);
+  const paragraphs: string[] = [];
+  for (const match of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
+    const text = [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => unescapeXml(m[1]))
+      .join('');
+    paragraphs.push(text);
+  }
+  return paragraphs;
+}
+
+export function assertWellFormed(xml: string): void {
+  const stack: string[] = [];
+  let roots = 0;
+  const body = xml.replace(/^<\?xml[^?]*\?>/, '');
+  for (const match of body.matchAll(
+    /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|>/g,
+  )) {
+    const [token, closing, name, , selfClosing] = match;
+    if (token === '<' || token === '>') {
+      // A bare < is never allowed in text; a bare > is, but an unparsed tag would leave both.
+      if (token === '<') throw new Error(`not well-formed XML at offset ${match.index}`);
+      continue;
+    }
+    if (closing) {
+      const open = stack.pop();
+      if (open !== name) throw new Error(`not well-formed XML: </${name}> closes <${open}>`);
+    } else if (!selfClosing) {
+      if (stack.length === 0) roots++;
+      stack.push(name);
+    } else if (stack.length === 0) roots++;
+  }
+  if (stack.length > 0) throw new Error(`not well-formed XML: <${stack.at(-1)}> is never closed`);
+  if (roots !== 1) throw new Error(`not well-formed XML: ${roots} root elements`);
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Every word of a text with how often it occurs: the two formats lay lines out differently. */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of normalise(text).split(' ').filter(Boolean))
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** What the seed decision says, read from its Markdown (test/documents/fixtures/). */
+export interface SeedDecision {
+  legalBases: string[];
+  proposal: string;
+  articles: string[];
+  objectives: string[];
+  recipients: string[];
+  signature: string[];
+}
+
+export function readSeedDecision(): SeedDecision {
+  const markdown = readFileSync(
+    join(__dirname, '../fixtures/kontum-2024-quality-objectives-decision.vi.md'),
+    'utf8',
+  );
+  const paragraphs = markdown
+    .split(/\n\s*\n/)
+    .map((p) => normalise(p.replace(/ {2}\n/g, ' ')))
+    .filter(Boolean);
+  const plain = (p: string) => normalise(p.replace(/\*+/g, ''));
+  const italic = paragraphs.filter((p) => /^\*[^*]/.test(p)).map(plain);
+  const strongAlone = paragraphs.filter((p) => /^\*\*[^*]+\*\*$/.test(p)).map(plain);
+  const signatureStart = strongAlone.indexOf('TM. ỦY BAN NHÂN DÂN');
+  return {
+    legalBases: italic.filter((p) => p.startsWith('Căn cứ')),
+    proposal: italic.find((p) => p.startsWith('Theo đề nghị'))!,
+    articles: paragraphs.filter((p) => p.startsWith('**Điều')).map(plain),
+    objectives: paragraphs.filter((p) => /^\d\. /.test(p)),
+    recipients: markdown
+      .split('\n')
+      .filter((line) => line.startsWith('- '))
+      .map((line) => line.trim()),
+    signature: strongAlone.slice(signatureStart),
+  };
+}
+
+function withFile<T>(data: Buffer, extension: string, use: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'qcycle-doc-'));
+  try {
+    const path = join(dir, `file${extension}`);
+    writeFileSync(path, data);
+    return use(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
