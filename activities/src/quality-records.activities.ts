@@ -65,7 +65,7 @@ export interface TaskEventRecord {
 export interface TasksClosedRecord {
   cycleId: string;
   taskIds: string[];
-  status: 'cancelled' | 'expired';
+  status: 'cancelled' | 'expired' | 'resolved';
   at: string;
   actor: string;
   reason: string;

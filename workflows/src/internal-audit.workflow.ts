@@ -1,6 +1,7 @@
 import {
   condition,
   allHandlersFinished,
+  isCancellation,
   ParentClosePolicy,
   patched,
   startChild,
@@ -61,7 +62,22 @@ export interface InternalAuditResult extends AuditSummary {
  * The workflow ends when its corrective actions are verified effective or, at the close, carried
  * into next year; the cycle does not wait for it before the management review.
  */
-export async function internalAudit({ context }: InternalAuditInput): Promise<InternalAuditResult> {
+export async function internalAudit(input: InternalAuditInput): Promise<InternalAuditResult> {
+  const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
+  try {
+    return await runAudit(input, actions);
+  } catch (error) {
+    // Corrective actions record their open tasks cancelled as they end: end after them, so the
+    // cycle's cancellation is complete when the audit's is.
+    if (isCancellation(error)) await Promise.allSettled(actions.map((action) => action.result()));
+    throw error;
+  }
+}
+
+async function runAudit(
+  { context }: InternalAuditInput,
+  actions: ChildWorkflowHandle<typeof correctiveAction>[],
+): Promise<InternalAuditResult> {
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const { calendar, roster } = context;
@@ -158,7 +174,6 @@ export async function internalAudit({ context }: InternalAuditInput): Promise<In
   });
   await publish();
 
-  const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
   await settleAll(
     plan.outcome.steps.map(async (step: AuditPlanStep) => {
       const stepTaskId = `${workflowId}/step/${step.id}`;

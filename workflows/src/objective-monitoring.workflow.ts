@@ -1,4 +1,4 @@
-import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
+import { condition, allHandlersFinished, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import type { ObjectiveOwner } from '@qcycle/contracts';
 import {
   addDays,
@@ -29,6 +29,12 @@ import type { TaskNotice } from './tasks/human-task';
 /** Patch id (docs/versioning.md): the objective's status is recorded with each report's event. */
 export const STATUS_RECORDED_WITH_REPORT = 'status-recorded-with-report';
 
+/**
+ * Patch id (docs/versioning.md): an open at-risk follow-up is resolved (recorded) when a report
+ * brings its objective back on track. Cycles whose objective recovered on older code left it open.
+ */
+export const AT_RISK_FOLLOW_UP_RESOLVES = 'at-risk-follow-up-resolves';
+
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
   objective: Objective;
@@ -47,8 +53,10 @@ export interface ObjectiveMonitoringResult {
  * ISO 9.1 for one objective: when each period ends, its owner gets a measurement task due by the
  * calendar; a reminder before the due day; escalation to the unit head, then the Quality
  * Representative, when it is overdue. Late reports are accepted and marked. Each report is
- * evaluated; an objective at risk gives the Quality Representative a follow-up task. Tasks still
- * open at the cycle's close expire.
+ * evaluated; an objective at risk gives the Quality Representative a follow-up task, closed by
+ * itself when the objective is back on track. Tasks still open at the cycle's close expire; when
+ * the cycle is cancelled every open task, follow-ups included, is recorded cancelled before the
+ * workflow ends.
  */
 export async function objectiveMonitoring({
   context,
@@ -67,6 +75,7 @@ export async function objectiveMonitoring({
   const measurements: Measurement[] = [];
   let status: ObjectiveStatus = 'not-measured';
   const followUps: Promise<unknown>[] = [];
+  let openFollowUp: string | undefined;
   let lateReports = 0;
   const missingPeriods: string[] = [];
 
@@ -76,7 +85,7 @@ export async function objectiveMonitoring({
       .status;
   };
 
-  await settleAll(
+  const monitored = settleAll(
     periods.map(async (period) => {
       await sleepUntil(workflowTimeOf(context, addDays(period.end, 1), calendar.notificationTime));
       const dueAt = shifted(period.dueAt);
@@ -166,10 +175,23 @@ export async function objectiveMonitoring({
       }
       if (status !== previous)
         await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
+      if (
+        previous === 'at-risk' &&
+        (status === 'on-track' || status === 'achieved') &&
+        openFollowUp &&
+        patched(AT_RISK_FOLLOW_UP_RESOLVES)
+      ) {
+        await board.resolve(
+          openFollowUp,
+          `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau báo cáo kỳ ${period.key}.`,
+        );
+        openFollowUp = undefined;
+      }
       if (status === 'at-risk' && previous !== 'at-risk') {
+        openFollowUp = `${workflowId}/at-risk/${period.key}`;
         followUps.push(
           board.run({
-            taskId: `${workflowId}/at-risk/${period.key}`,
+            taskId: openFollowUp,
             kind: 'at-risk-follow-up',
             title: {
               vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${period.key})`,
@@ -186,7 +208,15 @@ export async function objectiveMonitoring({
       }
     }),
   );
-  await settleAll(followUps);
+  try {
+    await monitored;
+    await settleAll(followUps);
+  } catch (error) {
+    // A follow-up records itself cancelled in a non-cancellable scope: that record (and its
+    // notice) must be written before this workflow ends, or it never is.
+    if (isCancellation(error)) await Promise.allSettled(followUps);
+    throw error;
+  }
   await condition(allHandlersFinished);
   return {
     objectiveId: objective.id,

@@ -3,7 +3,8 @@ import type { IsoInstant, LocalizedText, TaskKind, TaskOutcome } from '@qcycle/d
 
 export type { TaskKind, TaskOutcome, TaskOutcomes } from '@qcycle/domain';
 
-export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
+/** `resolved`: closed by its workflow because it was no longer needed (an objective back on track). */
+export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired' | 'resolved';
 
 /**
  * Completing any human task of the cycle. Send it to the workflow that owns the task (the task

@@ -4,6 +4,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -23,6 +24,12 @@ import {
 } from '@qcycle/contracts';
 import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
 import { notifications, records } from '../activities';
+
+/**
+ * Patch id (docs/versioning.md): a task closed because its cycle was cancelled tells its assignee
+ * (notification `cancelled`). Cancellations recorded on older code sent none and replay without it.
+ */
+export const CANCELLED_TASKS_NOTIFIED = 'cancelled-tasks-notified';
 
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
@@ -58,12 +65,16 @@ export interface HumanTaskSpec<K extends TaskKind> {
 
 export type HumanTaskResult<K extends TaskKind> =
   | { status: 'completed'; outcome: TaskOutcomes[K]; completedBy: string; completedAt: number; late: boolean }
-  | { status: 'expired' };
+  | { status: 'expired' }
+  /** Closed by its workflow because nobody needs to do it any more ({@link TaskBoard.resolve}). */
+  | { status: 'resolved' };
 
 interface Entry {
   spec: HumanTaskSpec<TaskKind>;
   view: TaskView;
   state: 'open' | 'completing' | 'completed' | 'closed';
+  /** Closed by {@link TaskBoard.resolve}. */
+  resolved?: boolean;
   reassignments: number;
   outcome?: unknown;
   result?: TaskCompletionResult;
@@ -162,20 +173,21 @@ export class TaskBoard {
         if (spec.expiresAt !== undefined && notice.at >= spec.expiresAt) break;
         await this.sendNotice(entry, notice);
       }
+      const settled = () => entry.state === 'completed' || !!entry.resolved;
       if (spec.expiresAt === undefined) {
-        await condition(() => entry.state === 'completed');
+        await condition(settled);
       } else {
         const wait = spec.expiresAt - Date.now();
-        const done =
-          wait > 0 ? await condition(() => entry.state === 'completed', wait) : entry.state === 'completed';
+        const done = wait > 0 ? await condition(settled, wait) : settled();
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
           await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
           return { status: 'expired' };
         }
         // A completion under way when the task expired is applied.
-        await condition(() => entry.state === 'completed');
+        await condition(settled);
       }
+      if (entry.resolved) return { status: 'resolved' };
       const result = entry.result as TaskCompletionResult;
       return {
         status: 'completed',
@@ -187,17 +199,37 @@ export class TaskBoard {
     } catch (error) {
       if (isCancellation(error) && entry.state === 'open') {
         entry.state = 'closed';
-        await CancellationScope.nonCancellable(() =>
-          this.closeRecords([spec.taskId], 'cancelled', 'Chu kỳ bị hủy.'),
-        );
+        // The record and the notice are written before the workflow ends: the caller awaits this.
+        await CancellationScope.nonCancellable(async () => {
+          await this.closeRecords([spec.taskId], 'cancelled', 'Chu kỳ bị hủy.');
+          if (patched(CANCELLED_TASKS_NOTIFIED)) {
+            await this.notify(entry, 'cancelled', entry.spec.assignee, 'cancelled');
+          }
+        });
       }
       throw error;
     }
   }
 
+  /**
+   * Closes an open task nobody needs to do any more — an at-risk follow-up whose objective is back
+   * on track: recorded `resolved` (event `task.resolved` with the reason) and gone from every inbox;
+   * its `run()` returns `{ status: 'resolved' }`. A task already completed, or being completed, is
+   * left as it is (false).
+   */
+  async resolve(taskId: string, reason: string): Promise<boolean> {
+    const entry = this.entries.get(taskId);
+    if (!entry || entry.state !== 'open') return false;
+    entry.state = 'closed';
+    entry.resolved = true;
+    entry.view.status = 'resolved';
+    await this.closeRecords([taskId], 'resolved', reason);
+    return true;
+  }
+
   private async closeRecords(
     taskIds: string[],
-    status: 'cancelled' | 'expired',
+    status: 'cancelled' | 'expired' | 'resolved',
     reason: string,
   ): Promise<void> {
     await records.closeTaskRecords({
