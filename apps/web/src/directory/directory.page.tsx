@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice } from '../ui/page-state';
-import { useAllUnits } from './directory-data';
+import { unitName, useAllUnits } from './directory-data';
 import { EventsSection } from './events-section';
 import { UnitsSection } from './units-section';
 import { UsersSection } from './users-section';
@@ -17,8 +18,9 @@ type View = (typeof VIEWS)[number];
  * shows at a time, named in the address (?view=units), so a part can be linked and reloaded.
  */
 export default function DirectoryPage() {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
   const { user } = useSession();
+  const organisation = useOrganisationName(user?.organisationCode, i18n.language);
   const [params] = useSearchParams();
   const requested = params.get('view');
   const view: View = VIEWS.includes(requested as View) ? (requested as View) : 'users';
@@ -38,7 +40,7 @@ export default function DirectoryPage() {
   return (
     <div className="directory">
       <h1>{t('title')}</h1>
-      <p className="muted">{t('lead', { organisation: user?.organisationCode })}</p>
+      <p className="muted">{t('lead', { organisation })}</p>
       <nav className="dir-views" aria-label={t('views.label')}>
         {VIEWS.map((name) => (
           <Link
@@ -59,4 +61,20 @@ export default function DirectoryPage() {
       {view === 'events' && <EventsSection allUnits={units} />}
     </div>
   );
+}
+
+/** The organisation's name in the reader's language; its code until the name is known. */
+function useOrganisationName(code: string | undefined, language: string): string {
+  const [name, setName] = useState<{ vi: string; en: string } | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    void api
+      .GET('/api/v1/organisations/{code}', { params: { path: { code } } })
+      .then(({ data }) => live && data && setName(data.name));
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  return name ? unitName({ name }, language) : (code ?? '');
 }

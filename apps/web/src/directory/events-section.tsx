@@ -132,7 +132,7 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
       {page.data && (
         <>
           <p className="muted" aria-live="polite">
-            {t('events.count', { count: page.data.total })}
+            {t('events.count', { n: page.data.total })}
           </p>
           {page.data.items.length > 0 && (
             <div className="table-scroll">

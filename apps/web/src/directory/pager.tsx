@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './pager.css';
 
 /**
  * Previous / next through a limit/offset list, with "page 2 of 5" said in words. Nothing when the

@@ -101,7 +101,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
       {page.data && (
         <>
           <p className="muted" aria-live="polite">
-            {t('units.count', { count: page.data.total })}
+            {t('units.count', { n: page.data.total })}
           </p>
           {page.data.items.length > 0 && (
             <div className="table-scroll">

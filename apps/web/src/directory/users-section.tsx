@@ -161,7 +161,7 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
       {page.data && (
         <>
           <p className="muted" aria-live="polite">
-            {t('users.count', { count: page.data.total })}
+            {t('users.count', { n: page.data.total })}
           </p>
           {page.data.items.length > 0 && (
             <div className="table-scroll">

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { taskPath } from '../api/client';
-import { momentText, whenText, type Notification } from './notifications-data';
+import { formatMoment } from '../directory/directory-data';
+import { whenText, type Notification } from './notifications-data';
 
 /** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
 export const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
@@ -27,7 +28,7 @@ export function NotificationItem({
         <span className={`status note-reason note-reason-${notification.reason}`}>
           {t(`reasons.${notification.reason}`)}
         </span>
-        <time dateTime={notification.createdAt} title={momentText(notification.createdAt, i18n.language)}>
+        <time dateTime={notification.createdAt} title={formatMoment(notification.createdAt, i18n.language)}>
           {whenText(notification.createdAt, i18n.language)}
         </time>
         {unread ? (

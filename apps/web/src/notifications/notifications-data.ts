@@ -1,5 +1,6 @@
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
+import { formatMoment } from '../directory/directory-data';
 
 export type Notification = components['schemas']['NotificationView'];
 export type NotificationPage = components['schemas']['NotificationPage'];
@@ -42,18 +43,5 @@ export function whenText(iso: string, language: string, now = Date.now()): strin
   if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
   if (Math.abs(seconds) < 7 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(date);
-}
-
-/** The full moment, for the tooltip and <time>. */
-export function momentText(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
+  return formatMoment(iso, language);
 }

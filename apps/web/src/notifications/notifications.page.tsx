@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Pager } from '../directory/pager';
 import { ErrorNotice, useLoad } from '../ui/page-state';
-import { NotificationItem } from './notification-item';
+import { NotificationItem, subjectText } from './notification-item';
 import {
   loadNotifications,
   markAllRead,
@@ -130,7 +130,7 @@ export default function NotificationsPage() {
                   className="button button-quiet notes-mark"
                   disabled={busy !== null}
                   aria-label={t('markReadNamed', {
-                    subject: notification.subject.replace(/^\[qcycle\]\s*/i, ''),
+                    subject: subjectText(notification.subject),
                   })}
                   onClick={() => void readOne(notification)}
                 >
