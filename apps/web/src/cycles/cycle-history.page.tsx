@@ -74,6 +74,16 @@ export default function CycleHistoryPage() {
     return [...all.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   }, [names, seenActors]);
 
+  // What kind each task is, from the task.opened events seen (a completion names only the task id).
+  const kinds = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const entry of data?.items ?? []) {
+      const payload = entry.payload as { taskId?: unknown; kind?: unknown };
+      if (typeof payload.taskId === 'string' && typeof payload.kind === 'string') map.set(payload.taskId, payload.kind);
+    }
+    return map;
+  }, [data]);
+
   const apply = (event: FormEvent) => {
     event.preventDefault();
     setOffset(0);
@@ -175,7 +185,14 @@ export default function CycleHistoryPage() {
                 </thead>
                 <tbody>
                   {data.items.map((entry) => (
-                    <EventRow key={entry.id} entry={entry} when={format.dateTime(entry.occurredAt)} who={names.person(entry.actor)} unit={names.unit} />
+                    <EventRow
+                      key={entry.id}
+                      entry={entry}
+                      kinds={kinds}
+                      when={format.dateTime(entry.occurredAt)}
+                      who={names.person(entry.actor)}
+                      unit={names.unit}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -188,11 +205,25 @@ export default function CycleHistoryPage() {
   );
 }
 
-function EventRow({ entry, when, who, unit }: { entry: EventEntry; when: string; who: string; unit: (code: string) => string }) {
+function EventRow({
+  entry,
+  kinds,
+  when,
+  who,
+  unit,
+}: {
+  entry: EventEntry;
+  kinds: Map<string, string>;
+  when: string;
+  who: string;
+  unit: (code: string) => string;
+}) {
   const { t } = useTranslation('cycles');
   const payload = entry.payload as Record<string, unknown>;
   const facts: string[] = [];
-  if (typeof payload.kind === 'string') facts.push(t(`taskKind.${payload.kind}`, { defaultValue: payload.kind }));
+  const kind =
+    typeof payload.kind === 'string' ? payload.kind : typeof payload.taskId === 'string' ? kinds.get(payload.taskId) : undefined;
+  if (kind) facts.push(t(`taskKind.${kind}`, { defaultValue: kind }));
   if (typeof payload.taskId === 'string') {
     const described = describeTask(payload.taskId, t);
     if (described) facts.push(described);

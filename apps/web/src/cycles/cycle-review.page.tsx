@@ -333,8 +333,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
           <p>
             <StatusBadge status={objective.status} />{' '}
             <span className="muted small">{objective.final ? t('report.final') : t('report.soFar')}</span>
-            {' · '}
-            {names.unit(objective.unitCode)}
+            {objective.unitCode ? ` · ${names.unit(objective.unitCode)}` : ''}
             {objective.assigneeName ? ` · ${objective.assigneeName}` : ''}
           </p>
           <div className="table-scroll">

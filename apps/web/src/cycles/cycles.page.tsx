@@ -63,7 +63,8 @@ export default function CyclesPage() {
                             <StatusBadge status={cycle.status} group="cycleStatus" />
                           </td>
                           <td>{format.dateTime(cycle.startedAt)}</td>
-                          <td className="row-links">
+                          <td>
+                            <div className="row-links">
                             <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
                               {t('nav.dashboard')}
                             </Link>
@@ -76,6 +77,7 @@ export default function CyclesPage() {
                             <Link to={`${base}/history`} aria-label={t('list.historyOf', { year: cycle.year })}>
                               {t('nav.history')}
                             </Link>
+                            </div>
                           </td>
                         </tr>
                       );

@@ -116,8 +116,12 @@ export function statusTone(status: string | null | undefined): string {
     case 'achieved':
     case 'on-track':
     case 'closed':
+    case 'held':
     case 'conformity':
       return 'status-ok';
+    case 'running':
+    case 'in-progress':
+      return 'status-info';
     case 'at-risk':
     case 'observation':
     case 'minor-nc':
