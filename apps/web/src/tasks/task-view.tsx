@@ -131,9 +131,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
 
   return (
     <article className="task-page" aria-labelledby="task-title">
-      <p className="task-breadcrumb">
-        {user?.authenticatedBy !== 'task-link' && <Link to="/">{t('page.backToMyTasks')}</Link>}
-      </p>
+      {user?.authenticatedBy !== 'task-link' && (
+        <p className="task-breadcrumb">
+          <Link to="/">{t('page.backToMyTasks')}</Link>
+        </p>
+      )}
       <h1 id="task-title">{localized(task.title, i18n.language)}</h1>
       <dl className="task-facts">
         <div>
@@ -180,7 +182,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
       </dl>
 
       {completed ? (
-        <section className="card" aria-labelledby="task-result" >
+        <section className="card" aria-labelledby="task-result">
           {sent && (
             <div className="notice notice-ok" role="status">
               {t('page.submitted')}

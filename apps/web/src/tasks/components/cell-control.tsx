@@ -8,9 +8,12 @@ import type { FieldProblem } from '../../api/client';
 export function CellControl({
   label,
   problems = [],
+  hideLabel = false,
   children,
 }: {
   label: string;
+  /** In a table whose column headers show it: spoken, not shown. */
+  hideLabel?: boolean;
   problems?: FieldProblem[];
   children: (control: { id: string; describedBy: string | undefined; invalid: boolean; label: string }) => ReactNode;
 }) {
@@ -18,7 +21,7 @@ export function CellControl({
   const errorId = problems.length > 0 ? `${id}-error` : undefined;
   return (
     <div className={`cell-control field${problems.length > 0 ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="cell-label">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'cell-label'}>
         {label}
       </label>
       {children({ id, describedBy: errorId, invalid: problems.length > 0, label })}

@@ -7,11 +7,12 @@ export function formatInstant(iso: string | null | undefined, language: string):
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: VIETNAM_TIME,
-  }).format(date);
+  // Vietnamese writes 17:00 05/04/2024; English 5 Apr 2024, 17:00.
+  const options: Intl.DateTimeFormatOptions =
+    language === 'en'
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: VIETNAM_TIME }).format(date);
 }
 
 /** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
@@ -20,7 +21,9 @@ export function formatDay(day: string | null | undefined, language: string): str
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  const options: Intl.DateTimeFormatOptions =
+    language === 'en' ? { dateStyle: 'medium' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
 export function formatNumber(value: number, language: string): string {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localized, type FormObjective } from '../task-types';
+import { useUnits } from './people';
 import { useTargetText } from './target-text';
 
 /**
@@ -9,6 +10,7 @@ import { useTargetText } from './target-text';
 export function ObjectivesDraft({ objectives, year }: { objectives: FormObjective[]; year?: string }) {
   const { t, i18n } = useTranslation('tasks');
   const targetText = useTargetText();
+  const { unitName } = useUnits();
   const ordered = [...objectives].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   if (ordered.length === 0) return <p className="muted">{t('draft.empty')}</p>;
   return (
@@ -49,7 +51,7 @@ export function ObjectivesDraft({ objectives, year }: { objectives: FormObjectiv
               )}
               {objective.ownerUnitCode && (
                 <span>
-                  {t('draft.owner')}: {objective.ownerUnitCode}
+                  {t('draft.owner')}: {unitName(objective.ownerUnitCode, i18n.language)}
                 </span>
               )}
             </p>

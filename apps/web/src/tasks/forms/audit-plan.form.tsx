@@ -164,7 +164,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       )}
                     </th>
                     <td>
-                      <CellControl label={t('auditPlan.unitOf', { number: n })} problems={at('unitCode')}>
+                      <CellControl hideLabel label={t('auditPlan.unitOf', { number: n })} problems={at('unitCode')}>
                         {({ id, describedBy, invalid }) => (
                           <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.unitCode} onChange={(e) => change(index, { unitCode: e.target.value })}>
                             <option value="">{t('form.choose')}</option>
@@ -178,21 +178,21 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl label={t('auditPlan.processOf', { number: n })} problems={at('process')}>
+                      <CellControl hideLabel label={t('auditPlan.processOf', { number: n })} problems={at('process')}>
                         {({ id, describedBy, invalid }) => (
                           <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.process} onChange={(e) => change(index, { process: e.target.value })} />
                         )}
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl label={t('auditPlan.clauseOf', { number: n })} problems={at('clause')}>
+                      <CellControl hideLabel label={t('auditPlan.clauseOf', { number: n })} problems={at('clause')}>
                         {({ id, describedBy, invalid }) => (
                           <input id={id} className="input-short" placeholder="8.5.1" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.clause} onChange={(e) => change(index, { clause: e.target.value })} />
                         )}
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl label={t('auditPlan.auditorOf', { number: n })} problems={merged(at('auditorUserId'), at('id'))}>
+                      <CellControl hideLabel label={t('auditPlan.auditorOf', { number: n })} problems={merged(at('auditorUserId'), at('id'))}>
                         {({ id, describedBy, invalid }) => (
                           <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.auditorUserId} onChange={(e) => change(index, { auditorUserId: e.target.value })}>
                             <option value="">{t('form.choose')}</option>
