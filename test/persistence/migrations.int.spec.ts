@@ -29,9 +29,26 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(notifications?.indices.map((i) => i.name)).toEqual(
         expect.arrayContaining(['IDX_notifications_delivery_created', 'IDX_notifications_recipient_read']),
       );
+      const documents = await dataSource.createQueryRunner().getTable('document_versions');
+      expect(documents?.columns.map((c) => c.name)).toEqual(
+        expect.arrayContaining([
+          'cycle_id',
+          'type',
+          'version',
+          'content_sha256',
+          'pdf_sha256',
+          'docx_sha256',
+          'pdf',
+          'docx',
+        ]),
+      );
+      expect(documents?.indices.map((i) => i.name)).toEqual(
+        expect.arrayContaining(['IDX_document_versions_version', 'IDX_document_versions_content']),
+      );
 
       expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
       expect(await tables()).toEqual([]);
+      expect(await dataSource.createQueryRunner().hasTable('document_versions')).toBe(false);
 
       // Up again after down: the down migrations left nothing behind that blocks a re-run.
       expect(await migrateUp(dataSource)).toHaveLength(MIGRATIONS.length);

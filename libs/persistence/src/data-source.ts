@@ -22,6 +22,8 @@ import { RateLimitHitEntity } from './entities/rate-limit-hit.entity';
 import { RateLimitHits1795684591840 } from './migrations/1795684591840-rate-limit-hits.migration';
 import { NotificationDeliveryAttempts1795685355667 } from './migrations/1795685355667-notification-delivery-attempts.migration';
 import { NotificationReadAt1796016885302 } from './migrations/1796016885302-notification-read-at.migration';
+import { DocumentVersionEntity } from './entities/document-version.entity';
+import { DocumentRegister1796017826694 } from './migrations/1796017826694-document-register.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -36,6 +38,7 @@ export const ENTITIES = [
   RoleAssignmentEntity,
   DirectoryEventEntity,
   RateLimitHitEntity,
+  DocumentVersionEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -49,6 +52,7 @@ export const MIGRATIONS = [
   RateLimitHits1795684591840,
   NotificationDeliveryAttempts1795685355667,
   NotificationReadAt1796016885302,
+  DocumentRegister1796017826694,
 ];
 
 /**

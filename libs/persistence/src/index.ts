@@ -11,3 +11,4 @@ export * from './entities/user.entity';
 export * from './entities/role-assignment.entity';
 export * from './entities/directory-event.entity';
 export * from './entities/rate-limit-hit.entity';
+export * from './entities/document-version.entity';
