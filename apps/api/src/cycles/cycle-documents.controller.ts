@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 // Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
+import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
+import { documentAnswer, DOCX_TYPE, negotiatedFormat, PDF_TYPE } from '../documents/document-negotiation';
+import { NEGOTIATED } from '../documents/documents.controller';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { renderCycleReportHtml } from './cycle-report.html';
 import { CycleReportService } from './cycle-report.service';
@@ -26,17 +29,30 @@ export class CycleDocumentsController {
   constructor(
     private readonly documents: CycleDocumentsService,
     private readonly reports: CycleReportService,
+    private readonly official: CycleOfficialDocumentsService,
   ) {}
 
   @Get('decision')
   @ApiOperation({
     summary:
       'The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives',
+    description: `${NEGOTIATED} The document is the decision in Decree 30 form, worded from the approved draft.`,
   })
-  @ApiOkResponse({ type: DecisionView })
+  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
+  @ApiOkResponse({
+    type: DecisionView,
+    description: 'The record (application/json), or the decision (PDF, DOCX)',
+  })
   @ApiErrors(401, 403, 404)
-  decision(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<DecisionView> {
-    return this.documents.decision(caller, cycleId);
+  async decision(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<DecisionView | StreamableFile> {
+    const format = negotiatedFormat(request, response);
+    if (format === 'json') return this.documents.decision(caller, cycleId);
+    return documentAnswer(response, await this.official.decisionFile(caller, cycleId, format));
   }
 
   @Get('measurements')

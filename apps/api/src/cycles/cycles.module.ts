@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QualityCycleEntity } from '@qcycle/persistence';
+import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AuditActionsController } from './audit-actions.controller';
 import { AuditActionsService } from './audit-actions.service';
@@ -14,7 +15,7 @@ import { DirectoryRosterService } from './directory-roster.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule],
+  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule, DocumentsModule],
   controllers: [CyclesController, CycleDocumentsController, AuditActionsController, TemplatesController],
   providers: [
     CyclesService,

@@ -197,7 +197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives */
+        /**
+         * The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the decision in Decree 30 form, worded from the approved draft.
+         */
         get: operations["CycleDocumentsController_decision"];
         put?: never;
         post?: never;
@@ -275,6 +278,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The objectives' implementation plan (ISO 6.2.2: what, resources, who, when, how evaluated), attached to the decision
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. Available once the objectives are approved (404 before).
+         */
+        get: operations["CyclePlanController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/report": {
         parameters: {
             query?: never;
@@ -338,6 +361,43 @@ export interface paths {
         };
         /** Who changed what in your organisation's directory, when and from where (append-only), newest first */
         get: operations["DirectoryEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of generated documents (ISO 7.5.3): every version, with its hashes, filtered by cycle, type and year */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One registered version: its register entry, or its PDF or DOCX exactly as issued
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`.
+         */
+        get: operations["DocumentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1177,6 +1237,75 @@ export interface components {
             /** @example role.granted */
             type: string;
         };
+        DocumentVersionPage: {
+            items: components["schemas"]["DocumentVersionView"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description How many match the filters in all
+             * @example 42
+             */
+            total: number;
+        };
+        DocumentVersionView: {
+            /** @description User who approved (signed) it in qcycle */
+            approvedBy: string | null;
+            /**
+             * @description The signer as printed
+             * @example Nguyễn Hữu Tháp
+             */
+            approvedByName: string | null;
+            /** @description SHA-256 (hex) of the content: the document model as canonical JSON */
+            contentSha256: string;
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @description SHA-256 (hex) of the DOCX file */
+            docxSha256: string;
+            /**
+             * @description Download name without the extension
+             * @example QD-123-UBND-2024
+             */
+            fileBaseName: string;
+            /** @example kontum-2024.objectives-decision.v1 */
+            id: string;
+            /**
+             * @description The document’s date (signing date)
+             * @example 2024-01-15
+             */
+            issuedOn: string;
+            /**
+             * @description Number and symbol (a plan carries its decision’s)
+             * @example 123/QĐ-UBND
+             */
+            number: string;
+            /** @description SHA-256 (hex) of the PDF file */
+            pdfSha256: string;
+            /** @example 2024-01-15T03:00:00.000Z */
+            registeredAt: string;
+            /** @description User whose request generated this version first */
+            registeredBy: string;
+            /**
+             * @description The record it was generated from: table/id
+             * @example decisions/quality-cycle/kontum/2024/approval
+             */
+            sourceRecord: string;
+            /** @example Quyết định số 123/QĐ-UBND */
+            title: string;
+            /**
+             * @example objectives-decision
+             * @enum {string}
+             */
+            type: "objectives-decision" | "objectives-plan";
+            /**
+             * @description Same records, same version; a changed record, the next one
+             * @example 1
+             */
+            version: number;
+            /** @example 2024 */
+            year: number;
+        };
         ErrorView: {
             /**
              * @description Stable string code; clients branch on this, not on the message
@@ -1547,6 +1676,14 @@ export interface components {
              */
             status: string;
         };
+        ObjectivePlanView: {
+            howEvaluated: string;
+            resources: string;
+            /** @example Rà soát, cập nhật quy trình… */
+            what: string;
+            when: string;
+            who: string;
+        };
         ObjectiveResultView: {
             /** @example 2024-12-31T10:00:00.000Z */
             computedAt: string;
@@ -1746,6 +1883,51 @@ export interface components {
             /** @example kontum */
             code: string;
             name: components["schemas"]["LocalizedNameView"];
+        };
+        PlanIndicatorView: {
+            /** @example obj-4-on-time */
+            id: string;
+            /**
+             * @example {
+             *       "vi": "Hồ sơ giải quyết đúng hạn",
+             *       "en": "Dossiers settled on time"
+             *     }
+             */
+            label: Record<string, never>;
+            /** @example trên 80% */
+            target: string | null;
+        };
+        PlanObjectiveView: {
+            /** @example monthly */
+            frequency: string;
+            /** @example obj-4 */
+            id: string;
+            indicators: components["schemas"]["PlanIndicatorView"][];
+            /** @example 4 */
+            number: number;
+            /** @example vp-kiemsoat-tthc */
+            ownerUnitCode: string;
+            /** @description ISO 6.2.2: what, resources, who, when, how evaluated */
+            plan: components["schemas"]["ObjectivePlanView"];
+            /**
+             * @example {
+             *       "vi": "100% hồ sơ thủ tục hành chính …",
+             *       "en": "100% of dossiers …"
+             *     }
+             */
+            title: Record<string, never>;
+        };
+        PlanView: {
+            /** @example kontum-2024 */
+            cycleId: string;
+            /**
+             * @description The decision the plan is attached to
+             * @example 123/QĐ-UBND
+             */
+            documentNumber: string;
+            objectives: components["schemas"]["PlanObjectiveView"][];
+            /** @example 2024-01-15 */
+            signingDate: string;
         };
         ReassignTaskDto: {
             /**
@@ -3213,12 +3395,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record (application/json), or the decision (PDF, DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionView"];
+                    "application/pdf": components["schemas"]["DecisionView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["DecisionView"];
                 };
             };
             /** @description No bearer token, or an invalid or expired one */
@@ -3228,6 +3413,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
@@ -3237,6 +3424,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Not found in your organisation */
@@ -3246,6 +3435,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3475,6 +3666,63 @@ export interface operations {
             };
         };
     };
+    CyclePlanController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan (application/json), or the document (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                    "application/pdf": components["schemas"]["PlanView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_report: {
         parameters: {
             query?: never;
@@ -3673,6 +3921,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: {
+                cycleId?: string;
+                limit?: number;
+                offset?: number;
+                type?: "objectives-decision" | "objectives-plan";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionPage"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DocumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry (application/json), or the file (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionView"];
+                    "application/pdf": components["schemas"]["DocumentVersionView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["DocumentVersionView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };

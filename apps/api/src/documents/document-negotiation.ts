@@ -1,0 +1,46 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Request as HttpRequest, Response as HttpResponse } from 'express';
+
+export const PDF_TYPE = 'application/pdf';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export type DocumentFormat = 'pdf' | 'docx';
+
+/** A rendered file of a registered document version. */
+export interface DocumentFile {
+  format: DocumentFormat;
+  bytes: Buffer;
+  /** e.g. `QD-123-UBND-2024.pdf` */
+  fileName: string;
+  sha256: string;
+  documentId: string;
+  version: number;
+}
+
+/**
+ * Content negotiation of the record routes: JSON by default (also for `*​/*` and for an Accept that
+ * names none of the three: the JSON answer is always available, as on `/report`); the PDF or the
+ * DOCX when the client prefers it.
+ */
+export function negotiatedFormat(request: HttpRequest, response: HttpResponse): DocumentFormat | 'json' {
+  response.vary('Accept');
+  const chosen = request.accepts(['application/json', PDF_TYPE, DOCX_TYPE]);
+  return chosen === PDF_TYPE ? 'pdf' : chosen === DOCX_TYPE ? 'docx' : 'json';
+}
+
+/**
+ * The file as the answer, downloaded under its ASCII name (`QD-123-UBND-2024.pdf`; `filename*` for
+ * the RFC 5987 form), with its register id, version and SHA-256 in the headers.
+ */
+export function documentAnswer(response: HttpResponse, file: DocumentFile): StreamableFile {
+  response.setHeader('x-document-id', file.documentId);
+  response.setHeader('x-document-version', String(file.version));
+  response.setHeader('x-content-sha256', file.sha256);
+  response.setHeader('etag', `"${file.sha256}"`);
+  response.setHeader('cache-control', 'private, no-cache');
+  return new StreamableFile(file.bytes, {
+    type: file.format === 'pdf' ? PDF_TYPE : DOCX_TYPE,
+    length: file.bytes.length,
+    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { DocumentVersionEntity } from '@qcycle/persistence';
+import { pageWindow, type Page } from '../common/pagination';
+import type { DocumentFile, DocumentFormat } from './document-negotiation';
+import { renderOfficialDocumentDocx } from './official-document.docx';
+import { renderOfficialDocumentHtml } from './official-document.html';
+import type { OfficialDocument } from './official-document';
+import { PdfPrinter } from './pdf-printer';
+
+/** The kinds of generated document the register holds. */
+export const DOCUMENT_TYPES = ['objectives-decision', 'objectives-plan'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** What a document is generated from, and the model it says. */
+export interface DocumentSource {
+  organisationCode: string;
+  cycleId: string;
+  year: number;
+  type: DocumentType;
+  /** Number and symbol (a plan carries its decision's). */
+  number: string;
+  /** `<table>/<id>` of the record, e.g. `decisions/quality-cycle/kontum/2024/approval`. */
+  sourceRecord: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  model: OfficialDocument;
+}
+
+export interface DocumentListQuery {
+  cycleId?: string;
+  type?: string;
+  year?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Document control (ISO 9001 7.5.3). A document's version is its content: the model's canonical
+ * JSON is hashed, and the same records give the same model, the same hash and so the same version,
+ * served from the register as it was issued. A changed record gives a new model, rendered once and
+ * registered as the next version; earlier versions stay, each with its files and their SHA-256.
+ */
+@Injectable()
+export class DocumentRegisterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly printer: PdfPrinter,
+  ) {}
+
+  /** The registered version of `source`'s content, registered now (rendered in both formats) if new. */
+  async issue(source: DocumentSource, registeredBy: string): Promise<DocumentVersionEntity> {
+    const content = canonicalJson(source.model);
+    const contentSha256 = sha256(content);
+    const repository = this.dataSource.getRepository(DocumentVersionEntity);
+    const key = { cycleId: source.cycleId, type: source.type };
+    const existing = await repository.findOneBy({ ...key, contentSha256 });
+    if (existing) return existing;
+
+    const [pdf, docx] = await Promise.all([
+      this.printer.print(renderOfficialDocumentHtml(source.model), source.model.properties.date),
+      renderOfficialDocumentDocx(source.model),
+    ]);
+    // Two requests may register at once: the unique indexes decide; the loser reads the winner's row.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const latest = await repository.findOne({ where: key, order: { version: 'DESC' } });
+      const version = (latest?.version ?? 0) + 1;
+      const row: DocumentVersionEntity = {
+        id: `${source.cycleId}.${source.type}.v${version}`,
+        organisationCode: source.organisationCode,
+        cycleId: source.cycleId,
+        year: source.year,
+        type: source.type,
+        version,
+        number: source.number,
+        title: source.model.properties.title,
+        fileBaseName: source.model.fileBaseName,
+        sourceRecord: source.sourceRecord,
+        contentSha256,
+        pdfSha256: sha256(pdf),
+        docxSha256: sha256(docx),
+        approvedBy: source.approvedBy,
+        approvedByName: source.approvedByName,
+        issuedOn: source.model.properties.date,
+        registeredBy,
+        registeredAt: new Date().toISOString(),
+        content,
+        pdf: pdf.toString('base64'),
+        docx: docx.toString('base64'),
+      };
+      try {
+        await repository.insert(row);
+        return row;
+      } catch (error) {
+        const winner = await repository.findOneBy({ ...key, contentSha256 });
+        if (winner) return winner;
+        if (attempt === 4) throw error;
+      }
+    }
+    throw new Error('unreachable');
+  }
+
+  async list(organisationCode: string, query: DocumentListQuery): Promise<Page<DocumentVersionEntity>> {
+    const { limit, offset } = pageWindow(query);
+    const [items, total] = await this.dataSource.getRepository(DocumentVersionEntity).findAndCount({
+      where: {
+        organisationCode,
+        ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.year ? { year: query.year } : {}),
+      },
+      // The files are not listed: only the register's fields.
+      select: LISTED_COLUMNS,
+      order: { year: 'DESC', cycleId: 'ASC', type: 'ASC', version: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total, limit, offset };
+  }
+
+  /** One version of the organisation's register; another organisation's is "not found". */
+  async get(organisationCode: string, documentId: string): Promise<DocumentVersionEntity> {
+    const row = await this.dataSource.getRepository(DocumentVersionEntity).findOneBy({ id: documentId });
+    if (!row || row.organisationCode !== organisationCode)
+      throw new QcycleError(QcycleErrorCode.NotFound, `No document ${documentId}`);
+    return row;
+  }
+}
+
+/** The registered file of one format, as the routes send it. */
+export function registeredFile(row: DocumentVersionEntity, format: DocumentFormat): DocumentFile {
+  return {
+    format,
+    bytes: Buffer.from(format === 'pdf' ? row.pdf : row.docx, 'base64'),
+    fileName: `${row.fileBaseName}.${format}`,
+    sha256: format === 'pdf' ? row.pdfSha256 : row.docxSha256,
+    documentId: row.id,
+    version: row.version,
+  };
+}
+
+const LISTED_COLUMNS: (keyof DocumentVersionEntity)[] = [
+  'id',
+  'organisationCode',
+  'cycleId',
+  'year',
+  'type',
+  'version',
+  'number',
+  'title',
+  'fileBaseName',
+  'sourceRecord',
+  'contentSha256',
+  'pdfSha256',
+  'docxSha256',
+  'approvedBy',
+  'approvedByName',
+  'issuedOn',
+  'registeredBy',
+  'registeredAt',
+];
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** JSON with every object's keys sorted: the same model always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
+import { DecisionWordingSource } from './decision-wording.source';
+import { DocumentRegisterService } from './document-register.service';
+import { CyclePlanController, DocumentsController } from './documents.controller';
+import { PdfPrinter } from './pdf-printer';
+
+/**
+ * Official documents generated from the cycle's records (PDF and DOCX from one Decree 30 model) and
+ * their register (ISO 7.5.3). The cycles module serves the decision through it.
+ */
+@Module({
+  controllers: [CyclePlanController, DocumentsController],
+  providers: [PdfPrinter, DecisionWordingSource, DocumentRegisterService, CycleOfficialDocumentsService],
+  exports: [CycleOfficialDocumentsService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { DecisionEntity } from '@qcycle/persistence';
+import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
+import type { HttpRecorder } from '../api/support/http-recorder';
+import { undocumentedAnswers } from '../api/support/openapi-coverage';
+import {
+  docxParts,
+  keepDocument,
+  normalise,
+  pdfFonts,
+  pdfText,
+  readSeedDecision,
+  wordCounts,
+  wordParagraphs,
+} from './support/document-text';
+
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+interface RegisterEntry {
+  id: string;
+  cycleId: string;
+  year: number;
+  type: string;
+  version: number;
+  number: string;
+  fileBaseName: string;
+  sourceRecord: string;
+  contentSha256: string;
+  pdfSha256: string;
+  docxSha256: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  issuedOn: string;
+  registeredBy: string;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The decision and the plan served by the real API, from a Kon Tum 2024 cycle the real worker runs
+ * on the Temporal dev server up to the leader's approval (PostgreSQL and SQLite): content negotiation, the
+ * documents' text against the seed, and the register (versions, hashes, earlier versions).
+ */
+describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
+  'official documents over HTTP (real API, worker, Temporal dev server, %s, chromium)',
+  (database) => {
+    let suite: ApiSuite;
+    let http: HttpRecorder;
+    let org: DemoOrganisation;
+    let otherOrg: DemoOrganisation;
+    const organisationCode = `kt-${uniqueSuffix()}`;
+    const cycleId = `${organisationCode}-2024`;
+    const seed = readSeedDecision();
+
+    beforeAll(async () => {
+      suite = await startApiSuite({ worker: true, database });
+      http = suite.http;
+      org = await suite.seedDemoOrganisation(organisationCode);
+      otherOrg = await suite.seedDemoOrganisation(`dl-${uniqueSuffix()}`);
+    });
+
+    afterAll(() => suite?.close());
+
+    /** A GET whose answer may be a file; recorded like every other answer for the OpenAPI check. */
+    async function download(
+      local: string,
+      path: string,
+      accept?: string,
+      viaOther = false,
+    ): Promise<Download> {
+      const token = await (viaOther ? otherOrg : org).tokenOf(local);
+      const response = await fetch(`${http.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
+      });
+      http.observed.push({ method: 'GET', path: path.split('?')[0], status: response.status });
+      return {
+        status: response.status,
+        headers: response.headers,
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    }
+
+    const json = <T>(answer: Download) => JSON.parse(answer.bytes.toString('utf8')) as T;
+
+    it('answers 404 for the documents of a year whose objectives are not approved yet', async () => {
+      const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+        organisationCode,
+        year: 2024,
+        templateId: 'kontum-2024',
+        rehearsal: true,
+      });
+      expect(started.status).toBe(201);
+      await org.waitForTask('leader', 'objectives-approval');
+      for (const accept of [PDF, DOCX, 'application/json']) {
+        expect((await download('qmr', `/api/v1/cycles/${cycleId}/decision`, accept)).status).toBe(404);
+        expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, accept)).status).toBe(404);
+      }
+    });
+
+    it('serves the approved Kon Tum 2024 decision as PDF with every word of the seed, its fonts embedded', async () => {
+      const task = await org.waitForTask('leader', 'objectives-approval');
+      const approved = await org.as('leader', 'POST', taskPath(task.id, '/complete'), {
+        outcome: { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-15' },
+      });
+      expect(approved.status).toBe(200);
+      let pdf: Download | undefined;
+      for (let attempt = 0; attempt < 100 && pdf?.status !== 200; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 100));
+        pdf = await download('staff.tonghop', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      }
+      expect(pdf!.status).toBe(200);
+      expect(pdf!.headers.get('content-type')).toBe(PDF);
+      expect(pdf!.headers.get('content-disposition')).toContain(
+        'attachment; filename="QD-123-UBND-2024.pdf"',
+      );
+      expect(pdf!.headers.get('vary')).toMatch(/accept/i);
+      expect(pdf!.headers.get('x-document-version')).toBe('1');
+      expect(pdf!.headers.get('x-content-sha256')).toBe(sha256(pdf!.bytes));
+
+      const text = normalise(pdfText(pdf!.bytes));
+      for (const expected of [
+        'ỦY BAN NHÂN DÂN TỈNH KON TUM',
+        'Số: 123/QĐ-UBND',
+        'Kon Tum, ngày 15 tháng 01 năm 2024',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        ...seed.legalBases,
+        seed.proposal,
+        ...seed.articles,
+        ...seed.objectives,
+        ...seed.recipients,
+        ...seed.signature,
+      ]) {
+        expect(text).toContain(expected);
+      }
+      for (const letter of ['Ủ', 'ề', 'ự']) expect(text).toContain(letter);
+      for (const font of pdfFonts(pdf!.bytes)) {
+        expect(font).toEqual({ name: expect.stringMatching(/^[A-Z]{6}\+LiberationSerif/), embedded: true });
+      }
+    });
+
+    it('serves the same decision as DOCX, valid Office Open XML with the PDF’s words', async () => {
+      const docx = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, DOCX);
+      const pdf = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toBe(DOCX);
+      expect(docx.headers.get('content-disposition')).toContain('filename="QD-123-UBND-2024.docx"');
+      const paragraphs = wordParagraphs(docxParts(docx.bytes).read('word/document.xml'));
+      for (const expected of [...seed.legalBases, ...seed.articles, ...seed.objectives, ...seed.recipients]) {
+        expect(paragraphs.map(normalise)).toContain(expected);
+      }
+      expect(wordCounts(paragraphs.join('\n'))).toEqual(wordCounts(pdfText(pdf.bytes)));
+      for (const letter of ['Ủ', 'ề', 'ự']) expect(paragraphs.join('')).toContain(letter);
+      keepDocument(`api-${database}-QD-123-UBND-2024`, { pdf: pdf.bytes, docx: docx.bytes });
+    });
+
+    it('answers JSON by default, for */* and for an Accept naming no format it has', async () => {
+      for (const accept of [
+        undefined,
+        '*/*',
+        'application/json',
+        'image/png',
+        'text/html;q=0.9, application/json',
+      ]) {
+        const answer = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, accept);
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(json<{ documentNumber: string }>(answer).documentNumber).toBe('123/QĐ-UBND');
+      }
+      // A browser-like preference for the PDF over anything else gets the PDF.
+      const preferred = await download(
+        'qmr',
+        `/api/v1/cycles/${cycleId}/decision`,
+        `${PDF}, application/json;q=0.5`,
+      );
+      expect(preferred.headers.get('content-type')).toBe(PDF);
+    });
+
+    it('serves the objectives’ implementation plan (ISO 6.2.2) from the decision, in JSON, PDF and DOCX', async () => {
+      const plan = await download('head.tthc', `/api/v1/cycles/${cycleId}/plan`);
+      expect(plan.status).toBe(200);
+      const body = json<{
+        documentNumber: string;
+        objectives: { number: number; plan: Record<string, string> }[];
+      }>(plan);
+      expect(body.documentNumber).toBe('123/QĐ-UBND');
+      expect(body.objectives.map((o) => o.number)).toEqual([1, 2, 3, 4, 5]);
+      expect(Object.keys(body.objectives[0].plan).sort()).toEqual([
+        'howEvaluated',
+        'resources',
+        'what',
+        'when',
+        'who',
+      ]);
+
+      const pdf = await download('head.tthc', `/api/v1/cycles/${cycleId}/plan`, PDF);
+      const docx = await download('head.tthc', `/api/v1/cycles/${cycleId}/plan`, DOCX);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-disposition')).toContain('filename="KH-QD-123-UBND-2024.pdf"');
+      const text = normalise(pdfText(pdf.bytes));
+      expect(text).toContain('KẾ HOẠCH');
+      expect(text).toContain(
+        '(Kèm theo Quyết định số 123/QĐ-UBND ngày 15 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh Kon Tum)',
+      );
+      for (const objective of KONTUM_2024_TEMPLATE.objectives) {
+        expect(text).toContain(`${objective.number}. ${objective.title.vi}`);
+        for (const answer of Object.values(objective.plan)) expect(text).toContain(normalise(answer));
+      }
+      expect(wordCounts(wordParagraphs(docxParts(docx.bytes).read('word/document.xml')).join('\n'))).toEqual(
+        wordCounts(text),
+      );
+      keepDocument(`api-${database}-KH-QD-123-UBND-2024`, { pdf: pdf.bytes, docx: docx.bytes });
+    });
+
+    it('registers each document once: same records, same version and bytes; the hashes are the files’', async () => {
+      const again = await download('leader', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      const first = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      expect(again.bytes.equals(first.bytes)).toBe(true);
+      expect(again.headers.get('x-document-version')).toBe('1');
+
+      const listed = await org.as<{ items: RegisterEntry[]; total: number }>(
+        'staff.tthc',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}&type=objectives-decision&year=2024`,
+      );
+      expect(listed.status).toBe(200);
+      expect(listed.body.total).toBe(1);
+      const [entry] = listed.body.items;
+      const docx = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, DOCX);
+      expect(entry).toMatchObject({
+        id: `${cycleId}.objectives-decision.v1`,
+        cycleId,
+        year: 2024,
+        type: 'objectives-decision',
+        version: 1,
+        number: '123/QĐ-UBND',
+        fileBaseName: 'QD-123-UBND-2024',
+        sourceRecord: `decisions/quality-cycle/${organisationCode}/2024/approval`,
+        pdfSha256: sha256(first.bytes),
+        docxSha256: sha256(docx.bytes),
+        approvedBy: org.idOf('leader'),
+        approvedByName: 'Nguyễn Hữu Tháp',
+        issuedOn: '2024-01-15',
+        registeredBy: org.idOf('staff.tonghop'),
+      });
+      expect(entry).not.toHaveProperty('pdf');
+      const all = await org.as<{ items: RegisterEntry[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}`,
+      );
+      expect(all.body.items.map((i) => i.id)).toEqual([
+        `${cycleId}.objectives-decision.v1`,
+        `${cycleId}.objectives-plan.v1`,
+      ]);
+      expect((await org.as('qmr', 'GET', `/api/v1/documents?type=minutes&year=twenty`)).status).toBe(400);
+    });
+
+    it('gives a changed record a new version and keeps the earlier one retrievable as issued', async () => {
+      const before = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      // The record is corrected (the leader signed it a day later): rows changed as an administrator would.
+      await suite.api.get(DataSource).getRepository(DecisionEntity).update(
+        { cycleId },
+        {
+          signingDate: '2024-01-16',
+          effectiveDate: '2024-01-16',
+        },
+      );
+      const after = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF);
+      expect(after.headers.get('x-document-version')).toBe('2');
+      expect(sha256(after.bytes)).not.toBe(sha256(before.bytes));
+      expect(normalise(pdfText(after.bytes))).toContain('Kon Tum, ngày 16 tháng 01 năm 2024');
+
+      const listed = await org.as<{ items: RegisterEntry[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}&type=objectives-decision`,
+      );
+      expect(listed.body.items.map((i) => [i.version, i.issuedOn])).toEqual([
+        [1, '2024-01-15'],
+        [2, '2024-01-16'],
+      ]);
+      const v1 = await download('qmr', `/api/v1/documents/${cycleId}.objectives-decision.v1`, PDF);
+      expect(v1.status).toBe(200);
+      expect(v1.bytes.equals(before.bytes)).toBe(true);
+      expect(sha256(v1.bytes)).toBe(listed.body.items[0].pdfSha256);
+      const v1Docx = await download('qmr', `/api/v1/documents/${cycleId}.objectives-decision.v1`, DOCX);
+      expect(sha256(v1Docx.bytes)).toBe(listed.body.items[0].docxSha256);
+      const entry = await download('qmr', `/api/v1/documents/${cycleId}.objectives-decision.v2`);
+      expect(json<RegisterEntry>(entry)).toMatchObject({ version: 2, pdfSha256: sha256(after.bytes) });
+    });
+
+    it('shows another organisation none of it', async () => {
+      expect((await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF, true)).status).toBe(404);
+      expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, DOCX, true)).status).toBe(404);
+      expect(
+        (await download('qmr', `/api/v1/documents/${cycleId}.objectives-decision.v1`, PDF, true)).status,
+      ).toBe(404);
+      const listed = await otherOrg.as<{ total: number }>(
+        'qmr',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}`,
+      );
+      expect(listed.body.total).toBe(0);
+      expect((await http.call('GET', '/api/v1/documents')).status).toBe(401);
+    });
+
+    it('answers only documented status codes', async () => {
+      expect(await undocumentedAnswers(http)).toEqual([]);
+    });
+  },
+);
