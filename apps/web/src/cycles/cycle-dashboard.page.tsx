@@ -275,7 +275,14 @@ function IndicatorBlock({
   });
   const periods = keys.map(periodLabel);
   const target = indicator.target;
-  const targetText = target ? target.text : t('indicator.noTarget');
+  // The decision states the target in Vietnamese (`trên 80%`); in English it is said from its parts.
+  const targetText = target
+    ? language === 'vi'
+      ? target.text
+      : `${t(`comparator.${target.comparator}`, { defaultValue: target.comparator })} ${
+          indicator.kind === 'ratio' ? format.percent(target.value) : format.number(target.value)
+        }`
+    : t('indicator.noTarget');
   const reported = figures
     .map((m) => `${periodLabel(m.periodKey)}: ${show(measurementValue(m))}`)
     .join('; ');
@@ -289,8 +296,8 @@ function IndicatorBlock({
     [format, indicator.kind],
   );
   const chartTarget = useMemo(
-    () => (target ? { value: target.value, label: t('chart.target', { target: target.text }) } : null),
-    [target, t],
+    () => (target ? { value: target.value, label: t('chart.target', { target: targetText }) } : null),
+    [target, targetText, t],
   );
   // A new array each render would redraw the chart: keep them while the figures are the same.
   const valuesKey = values.join(',');

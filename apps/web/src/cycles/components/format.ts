@@ -129,6 +129,7 @@ export function statusTone(status: string | null | undefined): string {
     case 'open':
       return 'status-warn';
     case 'missed':
+    case 'not-held':
     case 'major-nc':
     case 'cancelled':
       return 'status-danger';
