@@ -16,9 +16,14 @@ export default function MyTasksPage() {
   const { t, i18n } = useTranslation('tasks');
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'completed' ? 'completed' : 'open';
-  const kind = (TASK_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as TaskKind) : '';
+  const kind = (TASK_KINDS as readonly string[]).includes(params.get('kind') ?? '')
+    ? (params.get('kind') as TaskKind)
+    : '';
   const cycleId = params.get('cycle') ?? '';
-  const due: Due = tab === 'open' && (params.get('due') === 'soon' || params.get('due') === 'overdue') ? (params.get('due') as Due) : '';
+  const due: Due =
+    tab === 'open' && (params.get('due') === 'soon' || params.get('due') === 'overdue')
+      ? (params.get('due') as Due)
+      : '';
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   const set = (changes: Record<string, string>) => {
@@ -66,7 +71,16 @@ export default function MyTasksPage() {
     };
   }, []);
   const cycleOptions = useMemo(
-    () => [...new Set([...cycles, ...(data?.items ?? []).map((task) => task.cycleId), ...(cycleId ? [cycleId] : [])])].sort().reverse(),
+    () =>
+      [
+        ...new Set([
+          ...cycles,
+          ...(data?.items ?? []).map((task) => task.cycleId),
+          ...(cycleId ? [cycleId] : []),
+        ]),
+      ]
+        .sort()
+        .reverse(),
     [cycles, data, cycleId],
   );
 
@@ -90,7 +104,12 @@ export default function MyTasksPage() {
           </button>
         ))}
       </div>
-      <form className="inbox-filters" role="search" aria-label={t('inbox.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="inbox-filters"
+        role="search"
+        aria-label={t('inbox.filters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field">
           <label htmlFor="filter-kind">{t('inbox.kind')}</label>
           <select id="filter-kind" value={kind} onChange={(e) => set({ kind: e.target.value })}>
@@ -124,7 +143,11 @@ export default function MyTasksPage() {
           </div>
         )}
         {filtered && (
-          <button type="button" className="button button-quiet inbox-clear" onClick={() => set({ kind: '', cycle: '', due: '' })}>
+          <button
+            type="button"
+            className="button button-quiet inbox-clear"
+            onClick={() => set({ kind: '', cycle: '', due: '' })}
+          >
             {t('inbox.clear')}
           </button>
         )}
@@ -136,7 +159,13 @@ export default function MyTasksPage() {
       </p>
       {data && data.items.length === 0 && (
         <div className="card inbox-empty">
-          <p>{filtered ? t('inbox.emptyFiltered') : tab === 'open' ? t('inbox.emptyOpen') : t('inbox.emptyCompleted')}</p>
+          <p>
+            {filtered
+              ? t('inbox.emptyFiltered')
+              : tab === 'open'
+                ? t('inbox.emptyOpen')
+                : t('inbox.emptyCompleted')}
+          </p>
         </div>
       )}
       {data && data.items.length > 0 && (
@@ -173,11 +202,21 @@ export default function MyTasksPage() {
       )}
       {pages > 1 && (
         <nav className="pager" aria-label={t('inbox.paging')}>
-          <button type="button" className="button" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
+          <button
+            type="button"
+            className="button"
+            disabled={page <= 1}
+            onClick={() => set({ page: String(page - 1) })}
+          >
             {t('inbox.previous')}
           </button>
           <span>{t('inbox.pageOf', { page, pages })}</span>
-          <button type="button" className="button" disabled={page >= pages} onClick={() => set({ page: String(page + 1) })}>
+          <button
+            type="button"
+            className="button"
+            disabled={page >= pages}
+            onClick={() => set({ page: String(page + 1) })}
+          >
             {t('inbox.next')}
           </button>
         </nav>

@@ -78,7 +78,9 @@ export default function TaskEntryPage() {
     // StrictMode runs effects twice in development: the link is single-use, so exchange it once.
     if (!token || exchanged.current === token) return;
     exchanged.current = token;
-    ok(api.POST('/api/v1/tasks/{taskId}/link-session', { params: { path: { taskId } }, body: { token } })).then(
+    ok(
+      api.POST('/api/v1/tasks/{taskId}/link-session', { params: { path: { taskId } }, body: { token } }),
+    ).then(
       (session) => {
         // Someone already signed in as that same person keeps their full session.
         const same = user && user.authenticatedBy !== 'task-link' && user.userId === session.user.userId;
@@ -103,7 +105,8 @@ export default function TaskEntryPage() {
         </p>
       </main>
     );
-  const otherTaskLink = user?.authenticatedBy === 'task-link' && user.onlyTaskId && user.onlyTaskId !== taskId;
+  const otherTaskLink =
+    user?.authenticatedBy === 'task-link' && user.onlyTaskId && user.onlyTaskId !== taskId;
   if (!user || otherTaskLink)
     return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (

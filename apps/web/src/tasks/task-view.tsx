@@ -123,7 +123,8 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     );
   }
 
-  const mayAct = !!user && (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
+  const mayAct =
+    !!user && (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
   const completed = task.status === 'completed' || sent !== undefined;
   const outcome = task.outcome ?? sent;
   const Form = FORMS[task.kind];
@@ -191,7 +192,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
           <h2 id="task-result" tabIndex={-1}>
             {t('page.outcome')}
           </h2>
-          {outcome ? <OutcomeView task={task} outcome={outcome} nameOf={nameOf} /> : <p className="muted">{t('values.empty')}</p>}
+          {outcome ? (
+            <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
+          ) : (
+            <p className="muted">{t('values.empty')}</p>
+          )}
           {task.completedBy && (
             <p className="muted">
               {t('page.completedBy', {

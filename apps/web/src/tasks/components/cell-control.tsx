@@ -15,7 +15,12 @@ export function CellControl({
   /** In a table whose column headers show it: spoken, not shown. */
   hideLabel?: boolean;
   problems?: FieldProblem[];
-  children: (control: { id: string; describedBy: string | undefined; invalid: boolean; label: string }) => ReactNode;
+  children: (control: {
+    id: string;
+    describedBy: string | undefined;
+    invalid: boolean;
+    label: string;
+  }) => ReactNode;
 }) {
   const id = useId();
   const errorId = problems.length > 0 ? `${id}-error` : undefined;

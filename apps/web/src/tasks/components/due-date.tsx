@@ -16,6 +16,12 @@ export function DueDate({ dueAt, overdue }: { dueAt: string | null; overdue: boo
 export function StatusWord({ status }: { status: string }) {
   const { t } = useTranslation('tasks');
   const tone =
-    status === 'completed' ? 'status-ok' : status === 'open' ? '' : status === 'expired' ? 'status-danger' : 'status-warn';
+    status === 'completed'
+      ? 'status-ok'
+      : status === 'open'
+        ? ''
+        : status === 'expired'
+          ? 'status-danger'
+          : 'status-warn';
   return <span className={`status ${tone}`}>{t(`status.${status}`, { defaultValue: status })}</span>;
 }

@@ -66,7 +66,14 @@ export function FigureInput({
     numerator !== undefined && denominator !== undefined && numerator > denominator
       ? [{ path: `${base}.numerator`, reason: t('figure.overDenominator') }]
       : [];
-  const number = (text: string, set: (text: string) => void, extra: FieldProblem[], path: string, fieldLabel: string, testId: string) => (
+  const number = (
+    text: string,
+    set: (text: string) => void,
+    extra: FieldProblem[],
+    path: string,
+    fieldLabel: string,
+    testId: string,
+  ) => (
     <Field label={fieldLabel} problems={merged(extra, problems.at(path))}>
       {({ id, describedBy, invalid }) => (
         <input
@@ -87,7 +94,10 @@ export function FigureInput({
       <legend>{label}</legend>
       {problems.exact(base).length > 0 && (
         <p className="field-error" role="alert">
-          {problems.exact(base).map((p) => p.reason).join(' ')}
+          {problems
+            .exact(base)
+            .map((p) => p.reason)
+            .join(' ')}
         </p>
       )}
       {indicator.kind === 'ratio' && (
@@ -97,7 +107,10 @@ export function FigureInput({
             (numeratorText) => onChange({ ...draft, numerator: numeratorText }),
             own,
             `${base}.numerator`,
-            `${t('figure.numerator')}: ${localized(indicator.numeratorLabel, i18n.language)}`.replace(/: $/, ''),
+            `${t('figure.numerator')}: ${localized(indicator.numeratorLabel, i18n.language)}`.replace(
+              /: $/,
+              '',
+            ),
             `numerator-${indicator.id}`,
           )}
           {number(
@@ -105,13 +118,23 @@ export function FigureInput({
             (denominatorText) => onChange({ ...draft, denominator: denominatorText }),
             [],
             `${base}.denominator`,
-            `${t('figure.denominator')}: ${localized(indicator.denominatorLabel, i18n.language)}`.replace(/: $/, ''),
+            `${t('figure.denominator')}: ${localized(indicator.denominatorLabel, i18n.language)}`.replace(
+              /: $/,
+              '',
+            ),
             `denominator-${indicator.id}`,
           )}
         </div>
       )}
       {indicator.kind === 'count' &&
-        number(draft.value, (text) => onChange({ ...draft, value: text }), [], `${base}.value`, t('figure.value'), `value-${indicator.id}`)}
+        number(
+          draft.value,
+          (text) => onChange({ ...draft, value: text }),
+          [],
+          `${base}.value`,
+          t('figure.value'),
+          `value-${indicator.id}`,
+        )}
       {indicator.kind === 'judged' && (
         <fieldset className="task-fieldset radio-group">
           <legend>{t('figure.achievedQuestion')}</legend>
@@ -136,13 +159,21 @@ export function FigureInput({
           ))}
           {problems.at(`${base}.achieved`).length > 0 && (
             <p className="field-error" role="alert">
-              {problems.at(`${base}.achieved`).map((p) => p.reason).join(' ')}
+              {problems
+                .at(`${base}.achieved`)
+                .map((p) => p.reason)
+                .join(' ')}
             </p>
           )}
         </fieldset>
       )}
       {problems.at(`${base}.kind`).length > 0 && (
-        <p className="field-error">{problems.at(`${base}.kind`).map((p) => p.reason).join(' ')}</p>
+        <p className="field-error">
+          {problems
+            .at(`${base}.kind`)
+            .map((p) => p.reason)
+            .join(' ')}
+        </p>
       )}
       <FigureVerdict
         indicator={indicator}

@@ -16,12 +16,15 @@ export function ObjectivesDraft({ objectives, year }: { objectives: FormObjectiv
   return (
     <div className="decision-draft">
       <p className="decision-article">
-        <strong>{t('draft.article1')}</strong> {year ? t('draft.article1Text', { year }) : t('draft.article1TextNoYear')}
+        <strong>{t('draft.article1')}</strong>{' '}
+        {year ? t('draft.article1Text', { year }) : t('draft.article1TextNoYear')}
       </p>
       <ol className="decision-objectives">
         {ordered.map((objective) => (
           <li key={objective.id} value={objective.number}>
-            <p className="decision-objective-title">{localized(objective.title, i18n.language) || objective.id}</p>
+            <p className="decision-objective-title">
+              {localized(objective.title, i18n.language) || objective.id}
+            </p>
             {(objective.indicators ?? []).length > 0 && (
               <ul className="decision-indicators">
                 {(objective.indicators ?? []).map((indicator) => (
@@ -36,7 +39,8 @@ export function ObjectivesDraft({ objectives, year }: { objectives: FormObjectiv
                     {indicator.kind === 'judged' && (indicator.criteria ?? []).length > 0 && (
                       <span>
                         {' '}
-                        ({t('draft.criteria')}: {(indicator.criteria ?? []).map((c) => localized(c, i18n.language)).join('; ')})
+                        ({t('draft.criteria')}:{' '}
+                        {(indicator.criteria ?? []).map((c) => localized(c, i18n.language)).join('; ')})
                       </span>
                     )}
                   </li>
@@ -46,7 +50,8 @@ export function ObjectivesDraft({ objectives, year }: { objectives: FormObjectiv
             <p className="decision-meta muted">
               {objective.frequency && (
                 <span>
-                  {t('draft.frequency')}: {t(`frequency.${objective.frequency}`, { defaultValue: objective.frequency })}
+                  {t('draft.frequency')}:{' '}
+                  {t(`frequency.${objective.frequency}`, { defaultValue: objective.frequency })}
                 </span>
               )}
               {objective.ownerUnitCode && (

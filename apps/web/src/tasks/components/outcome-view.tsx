@@ -23,7 +23,8 @@ export function OutcomeView({
 }) {
   const { t, i18n } = useTranslation('tasks');
   if (task.kind === 'measurement-report' && Array.isArray(outcome.figures)) {
-    const indicators = ((task.form as { indicators?: FormIndicator[] } | null)?.indicators ?? []) as FormIndicator[];
+    const indicators = ((task.form as { indicators?: FormIndicator[] } | null)?.indicators ??
+      []) as FormIndicator[];
     const { figures, ...rest } = outcome as { figures: ReportedFigure[] } & Record<string, unknown>;
     return (
       <div className="outcome-view">

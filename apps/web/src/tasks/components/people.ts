@@ -28,7 +28,11 @@ export function usePeople(known: Person[] = []) {
       live = false;
     };
   }, [mayList]);
-  const all = [...known, ...directory, ...(user ? [{ userId: user.userId, name: user.fullName, unitCode: user.unitCode }] : [])];
+  const all = [
+    ...known,
+    ...directory,
+    ...(user ? [{ userId: user.userId, name: user.fullName, unitCode: user.unitCode }] : []),
+  ];
   const nameOf = (userId: string | null | undefined): string => {
     if (!userId) return '';
     return all.find((person) => person.userId === userId)?.name ?? userId;
@@ -45,7 +49,8 @@ export function useUnits() {
     if (!may) return;
     let live = true;
     void api.GET('/api/v1/units', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (live && data) setUnits(data.items.map((u) => ({ code: u.code, name: u.name as { vi: string; en: string } })));
+      if (live && data)
+        setUnits(data.items.map((u) => ({ code: u.code, name: u.name as { vi: string; en: string } })));
     });
     return () => {
       live = false;

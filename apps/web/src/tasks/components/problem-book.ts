@@ -37,7 +37,9 @@ export class ProblemBook {
   unmatched(): FieldProblem[] {
     return this.problems.filter(
       (problem) =>
-        !this.asked.some((asked) => (asked.exact ? problem.path === asked.path : under(problem.path, asked.path))),
+        !this.asked.some((asked) =>
+          asked.exact ? problem.path === asked.path : under(problem.path, asked.path),
+        ),
     );
   }
 }

@@ -29,15 +29,19 @@ export function ReadableValue({
   depth?: number;
 }): ReactNode {
   const { t, i18n } = useTranslation('tasks');
-  if (value === null || value === undefined || value === '') return <span className="muted">{t('values.empty')}</span>;
+  if (value === null || value === undefined || value === '')
+    return <span className="muted">{t('values.empty')}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('values.yes') : t('values.no')}</span>;
-  if (typeof value === 'number') return <span>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(value)}</span>;
+  if (typeof value === 'number')
+    return <span>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(value)}</span>;
   if (typeof value === 'string') {
     if (DAY.test(value)) return <span>{formatDay(value, i18n.language)}</span>;
     if (INSTANT.test(value)) return <span>{formatInstant(value, i18n.language)}</span>;
     // Machine words (`minor-nc`, `carried-over`) have a label; anything else is shown as written.
     const word = /^[a-z][a-z0-9-]*$/.test(value);
-    return <span className="readable-text">{word ? t(`values.${value}`, { defaultValue: value }) : value}</span>;
+    return (
+      <span className="readable-text">{word ? t(`values.${value}`, { defaultValue: value }) : value}</span>
+    );
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">{t('values.none')}</span>;

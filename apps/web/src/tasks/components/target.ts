@@ -24,7 +24,11 @@ const meets = (comparison: number, comparator: FormTarget['comparator']) =>
  * target·100·denominator, in integers: 80/100 does not meet "> 80%", 100/100 meets "≥ 100%".
  * Undefined when there is no figure to judge (0/0, missing input).
  */
-export function ratioMeetsTarget(numerator: number, denominator: number, target: FormTarget): boolean | undefined {
+export function ratioMeetsTarget(
+  numerator: number,
+  denominator: number,
+  target: FormTarget,
+): boolean | undefined {
   if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0 || numerator < 0)
     return undefined;
   const comparison = compare(BigInt(numerator) * 10000n, BigInt(denominator), hundredths(target.value), 1n);

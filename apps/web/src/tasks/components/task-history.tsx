@@ -21,7 +21,9 @@ export function TaskHistory({
         <ol className="task-history-list">
           {history.map((entry, index) => {
             const details = Object.fromEntries(
-              Object.entries(entry.payload ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+              Object.entries(entry.payload ?? {}).filter(
+                ([, v]) => v !== null && v !== undefined && v !== '',
+              ),
             );
             return (
               <li key={index}>

@@ -26,7 +26,10 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
   );
   // The proposed unit is offered even when the directory cannot be read (a task-link session).
   const optionsFor = (proposed?: string) => {
-    const list = units.map((u) => ({ code: u.code, label: `${localized(u.name, i18n.language)} (${u.code})` }));
+    const list = units.map((u) => ({
+      code: u.code,
+      label: `${localized(u.name, i18n.language)} (${u.code})`,
+    }));
     if (proposed && !list.some((u) => u.code === proposed)) list.unshift({ code: proposed, label: proposed });
     return list;
   };
@@ -42,14 +45,18 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
       <p className="field-hint">{t('assignment.hint')}</p>
       {problems.exact('delegations').length > 0 && (
         <p className="field-error" role="alert">
-          {problems.exact('delegations').map((p) => p.reason).join(' ')}
+          {problems
+            .exact('delegations')
+            .map((p) => p.reason)
+            .join(' ')}
         </p>
       )}
       <ol className="task-rows">
         {objectives.map((objective, index) => (
           <li key={objective.id} className="task-row">
             <p className="task-row-title">
-              {t('objectiveNumber', { number: objective.number })}: {localized(objective.title, i18n.language)}
+              {t('objectiveNumber', { number: objective.number })}:{' '}
+              {localized(objective.title, i18n.language)}
             </p>
             <Field
               label={t('assignment.unitFor', { number: objective.number })}
@@ -81,7 +88,12 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
         ))}
       </ol>
       {problems.at('accepted').length > 0 && (
-        <p className="field-error">{problems.at('accepted').map((p) => p.reason).join(' ')}</p>
+        <p className="field-error">
+          {problems
+            .at('accepted')
+            .map((p) => p.reason)
+            .join(' ')}
+        </p>
       )}
       <div className="actions">
         <SubmitButton busy={busy} label={t('assignment.submit')} />

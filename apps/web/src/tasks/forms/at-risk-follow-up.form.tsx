@@ -10,7 +10,9 @@ import { formOf, type TaskFormProps } from './form-props';
 export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<{ status: string; periodKey: string }>(task);
-  const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find((o) => o.id === task.objectiveId);
+  const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find(
+    (o) => o.id === task.objectiveId,
+  );
   const [note, setNote] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();

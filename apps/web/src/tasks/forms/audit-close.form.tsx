@@ -44,7 +44,9 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
                   <td>{nameOf(step.auditorUserId)}</td>
                   <td>
                     {step.result ? (
-                      <span className={`status ${step.result.endsWith('-nc') ? 'status-danger' : 'status-ok'}`}>
+                      <span
+                        className={`status ${step.result.endsWith('-nc') ? 'status-danger' : 'status-ok'}`}
+                      >
                         {t(`values.${step.result}`)}
                       </span>
                     ) : (
@@ -57,7 +59,11 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
           </table>
         </div>
       )}
-      <Field label={t('auditClose.report')} hint={t('auditClose.reportHint')} problems={problems.at('report')}>
+      <Field
+        label={t('auditClose.report')}
+        hint={t('auditClose.reportHint')}
+        problems={problems.at('report')}
+      >
         {({ id, describedBy, invalid }) => (
           <textarea
             id={id}

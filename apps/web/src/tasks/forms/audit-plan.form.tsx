@@ -29,9 +29,17 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const auditors = form.auditors ?? [];
   const unitCodes = form.unitCodes ?? [];
   const { unitName } = useUnits();
-  const { nameOf } = usePeople(auditors.filter((a) => a.name).map((a) => ({ userId: a.userId, name: a.name as string })));
+  const { nameOf } = usePeople(
+    auditors.filter((a) => a.name).map((a) => ({ userId: a.userId, name: a.name as string })),
+  );
   const next = useRef(1);
-  const newStep = (): StepDraft => ({ id: `s${next.current++}`, unitCode: '', process: '', clause: '', auditorUserId: '' });
+  const newStep = (): StepDraft => ({
+    id: `s${next.current++}`,
+    unitCode: '',
+    process: '',
+    clause: '',
+    auditorUserId: '',
+  });
   const [scope, setScope] = useState('');
   const [criteria, setCriteria] = useState<string[]>(['TCVN ISO 9001:2015']);
   const [methods, setMethods] = useState('');
@@ -45,14 +53,18 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     return unit ? `${name} — ${unit}` : name;
   };
   /** ISO 9.2.2 c: an auditor never audits their own unit, so they are not offered for it. */
-  const auditorsFor = (unitCode: string) => auditors.filter((a) => !unitCode || !a.unitCode || a.unitCode !== unitCode);
+  const auditorsFor = (unitCode: string) =>
+    auditors.filter((a) => !unitCode || !a.unitCode || a.unitCode !== unitCode);
 
   const change = (index: number, patch: Partial<StepDraft>) =>
     setSteps(
       steps.map((step, i) => {
         if (i !== index) return step;
         const changed = { ...step, ...patch };
-        if (patch.unitCode !== undefined && !auditorsFor(changed.unitCode).some((a) => a.userId === changed.auditorUserId))
+        if (
+          patch.unitCode !== undefined &&
+          !auditorsFor(changed.unitCode).some((a) => a.userId === changed.auditorUserId)
+        )
           changed.auditorUserId = '';
         return changed;
       }),
@@ -81,7 +93,13 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     <form className="task-form" onSubmit={submit} noValidate>
       <Field label={t('auditPlan.scope')} problems={problems.at('scope')}>
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={scope} onChange={(e) => setScope(e.target.value)} />
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+          />
         )}
       </Field>
       <ListEditor
@@ -93,9 +111,19 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         problems={problems.exact('criteria')}
         problemsAt={(index) => problems.at(`criteria[${index}]`)}
       />
-      <Field label={t('auditPlan.methods')} hint={t('auditPlan.methodsHint')} problems={problems.at('methods')}>
+      <Field
+        label={t('auditPlan.methods')}
+        hint={t('auditPlan.methodsHint')}
+        problems={problems.at('methods')}
+      >
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={methods} onChange={(e) => setMethods(e.target.value)} />
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            value={methods}
+            onChange={(e) => setMethods(e.target.value)}
+          />
         )}
       </Field>
       <div className="form-pair">
@@ -134,7 +162,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         <p className="field-hint">{t('auditPlan.stepsHint')}</p>
         {problems.exact('steps').length > 0 && (
           <p className="field-error" role="alert">
-            {problems.exact('steps').map((p) => p.reason).join(' ')}
+            {problems
+              .exact('steps')
+              .map((p) => p.reason)
+              .join(' ')}
           </p>
         )}
         <div className="table-scroll">
@@ -160,13 +191,28 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                     <th scope="row">
                       {n}
                       {problems.exact(`steps[${index}]`).length > 0 && (
-                        <p className="field-error">{problems.exact(`steps[${index}]`).map((p) => p.reason).join(' ')}</p>
+                        <p className="field-error">
+                          {problems
+                            .exact(`steps[${index}]`)
+                            .map((p) => p.reason)
+                            .join(' ')}
+                        </p>
                       )}
                     </th>
                     <td>
-                      <CellControl hideLabel label={t('auditPlan.unitOf', { number: n })} problems={at('unitCode')}>
+                      <CellControl
+                        hideLabel
+                        label={t('auditPlan.unitOf', { number: n })}
+                        problems={at('unitCode')}
+                      >
                         {({ id, describedBy, invalid }) => (
-                          <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.unitCode} onChange={(e) => change(index, { unitCode: e.target.value })}>
+                          <select
+                            id={id}
+                            aria-describedby={describedBy}
+                            aria-invalid={invalid || undefined}
+                            value={step.unitCode}
+                            onChange={(e) => change(index, { unitCode: e.target.value })}
+                          >
                             <option value="">{t('form.choose')}</option>
                             {unitCodes.map((code) => (
                               <option key={code} value={code}>
@@ -178,23 +224,55 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl hideLabel label={t('auditPlan.processOf', { number: n })} problems={at('process')}>
+                      <CellControl
+                        hideLabel
+                        label={t('auditPlan.processOf', { number: n })}
+                        problems={at('process')}
+                      >
                         {({ id, describedBy, invalid }) => (
-                          <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.process} onChange={(e) => change(index, { process: e.target.value })} />
+                          <input
+                            id={id}
+                            aria-describedby={describedBy}
+                            aria-invalid={invalid || undefined}
+                            value={step.process}
+                            onChange={(e) => change(index, { process: e.target.value })}
+                          />
                         )}
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl hideLabel label={t('auditPlan.clauseOf', { number: n })} problems={at('clause')}>
+                      <CellControl
+                        hideLabel
+                        label={t('auditPlan.clauseOf', { number: n })}
+                        problems={at('clause')}
+                      >
                         {({ id, describedBy, invalid }) => (
-                          <input id={id} className="input-short" placeholder="8.5.1" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.clause} onChange={(e) => change(index, { clause: e.target.value })} />
+                          <input
+                            id={id}
+                            className="input-short"
+                            placeholder="8.5.1"
+                            aria-describedby={describedBy}
+                            aria-invalid={invalid || undefined}
+                            value={step.clause}
+                            onChange={(e) => change(index, { clause: e.target.value })}
+                          />
                         )}
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl hideLabel label={t('auditPlan.auditorOf', { number: n })} problems={merged(at('auditorUserId'), at('id'))}>
+                      <CellControl
+                        hideLabel
+                        label={t('auditPlan.auditorOf', { number: n })}
+                        problems={merged(at('auditorUserId'), at('id'))}
+                      >
                         {({ id, describedBy, invalid }) => (
-                          <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={step.auditorUserId} onChange={(e) => change(index, { auditorUserId: e.target.value })}>
+                          <select
+                            id={id}
+                            aria-describedby={describedBy}
+                            aria-invalid={invalid || undefined}
+                            value={step.auditorUserId}
+                            onChange={(e) => change(index, { auditorUserId: e.target.value })}
+                          >
                             <option value="">{t('form.choose')}</option>
                             {auditorsFor(step.unitCode).map((auditor) => (
                               <option key={auditor.userId} value={auditor.userId}>

@@ -34,7 +34,13 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
         <legend>{t('auditStep.result')}</legend>
         {RESULTS.map((value) => (
           <label key={value} className="radio">
-            <input type="radio" name="audit-result" value={value} checked={result === value} onChange={() => setResult(value)} />
+            <input
+              type="radio"
+              name="audit-result"
+              value={value}
+              checked={result === value}
+              onChange={() => setResult(value)}
+            />
             {t(`values.${value}`)}
           </label>
         ))}
@@ -71,7 +77,13 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
       </Field>
       <Field label={t('auditStep.notes')} problems={problems.at('notes')}>
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         )}
       </Field>
       <div className="actions">

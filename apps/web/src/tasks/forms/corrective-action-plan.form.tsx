@@ -46,20 +46,43 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   const text = (label: string, value: string, set: (v: string) => void, path: string, hint?: string) => (
     <Field label={label} hint={hint} problems={problems.at(path)}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required="true" value={value} onChange={(e) => set(e.target.value)} />
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required="true"
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
       )}
     </Field>
   );
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <Nonconformity finding={form.finding} severity={form.severity} step={form.step} />
-      {text(t('corrective.correction'), correction, setCorrection, 'correction', t('corrective.correctionHint'))}
+      {text(
+        t('corrective.correction'),
+        correction,
+        setCorrection,
+        'correction',
+        t('corrective.correctionHint'),
+      )}
       {text(t('corrective.rootCause'), rootCause, setRootCause, 'rootCause')}
       {text(t('corrective.action'), action, setAction, 'action')}
       <div className="form-pair">
-        <Field label={t('corrective.owner')} hint={t('corrective.ownerHint')} problems={problems.at('ownerUserId')}>
+        <Field
+          label={t('corrective.owner')}
+          hint={t('corrective.ownerHint')}
+          problems={problems.at('ownerUserId')}
+        >
           {({ id, describedBy, invalid }) => (
-            <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={ownerUserId} onChange={(e) => setOwnerUserId(e.target.value)}>
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={ownerUserId}
+              onChange={(e) => setOwnerUserId(e.target.value)}
+            >
               <option value="">{t('form.choose')}</option>
               {candidates.map((person) => (
                 <option key={person.userId} value={person.userId}>
@@ -71,7 +94,14 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
         </Field>
         <Field label={t('corrective.dueDate')} problems={problems.at('dueDate')}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+            <input
+              id={id}
+              type="date"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+            />
           )}
         </Field>
       </div>

@@ -39,7 +39,13 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
         <legend>{t('corrective.effective')}</legend>
         {(['yes', 'no'] as const).map((choice) => (
           <label key={choice} className="radio">
-            <input type="radio" name="effective" value={choice} checked={effective === choice} onChange={() => setEffective(choice)} />
+            <input
+              type="radio"
+              name="effective"
+              value={choice}
+              checked={effective === choice}
+              onChange={() => setEffective(choice)}
+            />
             {choice === 'yes' ? t('corrective.effectiveYes') : t('corrective.effectiveNo')}
           </label>
         ))}
@@ -51,7 +57,14 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
       </fieldset>
       <Field label={t('corrective.notes')} problems={problems.at('notes')}>
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required="true" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required="true"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         )}
       </Field>
       <div className="actions">

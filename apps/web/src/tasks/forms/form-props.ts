@@ -10,4 +10,4 @@ export interface TaskFormProps {
 }
 
 /** The workflow's form data, read defensively: what a kind's workflow put there, or nothing. */
-export const formOf = <T,>(task: TaskDetail): Partial<T> => (task.form ?? {}) as Partial<T>;
+export const formOf = <T>(task: TaskDetail): Partial<T> => (task.form ?? {}) as Partial<T>;

@@ -38,18 +38,31 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
     onSubmit({
       outputs: Object.fromEntries(OUTPUTS.map((key) => [key, filled(outputs[key])])),
       minutesRef: minutesRef.trim(),
-      actions: actions.map(({ title, ownerUnitCode, dueDate }) => ({ title: title.trim(), ownerUnitCode, dueDate })),
+      actions: actions.map(({ title, ownerUnitCode, dueDate }) => ({
+        title: title.trim(),
+        ownerUnitCode,
+        dueDate,
+      })),
     });
   };
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <section aria-labelledby="inputs-title" className="review-inputs">
         <h3 id="inputs-title">{t('review.inputs')}</h3>
-        {form.inputs ? <ReadableValue value={form.inputs} nameOf={nameOf} /> : <p className="muted">{t('values.empty')}</p>}
+        {form.inputs ? (
+          <ReadableValue value={form.inputs} nameOf={nameOf} />
+        ) : (
+          <p className="muted">{t('values.empty')}</p>
+        )}
       </section>
       <h3>{t('review.outputs')}</h3>
       {problems.exact('outputs').length > 0 && (
-        <p className="field-error" role="alert">{problems.exact('outputs').map((p) => p.reason).join(' ')}</p>
+        <p className="field-error" role="alert">
+          {problems
+            .exact('outputs')
+            .map((p) => p.reason)
+            .join(' ')}
+        </p>
       )}
       {OUTPUTS.map((key) => (
         <ListEditor
@@ -63,15 +76,31 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           multiline
         />
       ))}
-      <Field label={t('review.minutesRef')} hint={t('review.minutesRefHint')} problems={problems.at('minutesRef')}>
+      <Field
+        label={t('review.minutesRef')}
+        hint={t('review.minutesRefHint')}
+        problems={problems.at('minutesRef')}
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required="true" value={minutesRef} onChange={(e) => setMinutesRef(e.target.value)} />
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required="true"
+            value={minutesRef}
+            onChange={(e) => setMinutesRef(e.target.value)}
+          />
         )}
       </Field>
       <fieldset className="task-fieldset">
         <legend>{t('review.actions')}</legend>
         {problems.exact('actions').length > 0 && (
-          <p className="field-error" role="alert">{problems.exact('actions').map((p) => p.reason).join(' ')}</p>
+          <p className="field-error" role="alert">
+            {problems
+              .exact('actions')
+              .map((p) => p.reason)
+              .join(' ')}
+          </p>
         )}
         {actions.length === 0 && <p className="muted">{t('review.noActions')}</p>}
         {actions.map((action, index) => {
@@ -82,14 +111,26 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
               <h4>{t('review.actionN', { number: n })}</h4>
               <CellControl label={t('review.actionTitle')} problems={at('title')}>
                 {({ id, describedBy, invalid }) => (
-                  <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={action.title} onChange={(e) => change(index, { title: e.target.value })} />
+                  <input
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    value={action.title}
+                    onChange={(e) => change(index, { title: e.target.value })}
+                  />
                 )}
               </CellControl>
               <div className="form-pair">
                 <CellControl label={t('review.ownerUnit')} problems={at('ownerUnitCode')}>
                   {({ id, describedBy, invalid }) =>
                     units.length > 0 ? (
-                      <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={action.ownerUnitCode} onChange={(e) => change(index, { ownerUnitCode: e.target.value })}>
+                      <select
+                        id={id}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid || undefined}
+                        value={action.ownerUnitCode}
+                        onChange={(e) => change(index, { ownerUnitCode: e.target.value })}
+                      >
                         <option value="">{t('form.choose')}</option>
                         {units.map((unit) => (
                           <option key={unit.code} value={unit.code}>
@@ -98,17 +139,34 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
                         ))}
                       </select>
                     ) : (
-                      <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={action.ownerUnitCode} onChange={(e) => change(index, { ownerUnitCode: e.target.value })} />
+                      <input
+                        id={id}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid || undefined}
+                        value={action.ownerUnitCode}
+                        onChange={(e) => change(index, { ownerUnitCode: e.target.value })}
+                      />
                     )
                   }
                 </CellControl>
                 <CellControl label={t('review.dueDate')} problems={at('dueDate')}>
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={action.dueDate} onChange={(e) => change(index, { dueDate: e.target.value })} />
+                    <input
+                      id={id}
+                      type="date"
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                      value={action.dueDate}
+                      onChange={(e) => change(index, { dueDate: e.target.value })}
+                    />
                   )}
                 </CellControl>
               </div>
-              <button type="button" className="button button-quiet" onClick={() => setActions(actions.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => setActions(actions.filter((_, i) => i !== index))}
+              >
                 {t('list.remove')}
                 <span className="visually-hidden"> {t('review.actionN', { number: n })}</span>
               </button>
@@ -118,7 +176,9 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         <button
           type="button"
           className="button"
-          onClick={() => setActions([...actions, { key: next.current++, title: '', ownerUnitCode: '', dueDate: '' }])}
+          onClick={() =>
+            setActions([...actions, { key: next.current++, title: '', ownerUnitCode: '', dueDate: '' }])
+          }
         >
           {t('review.addAction')}
         </button>

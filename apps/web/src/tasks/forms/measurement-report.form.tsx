@@ -43,7 +43,10 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
       <p className="field-hint">{t('measurement.hint')}</p>
       {problems.exact('figures').length > 0 && (
         <p className="field-error" role="alert">
-          {problems.exact('figures').map((p) => p.reason).join(' ')}
+          {problems
+            .exact('figures')
+            .map((p) => p.reason)
+            .join(' ')}
         </p>
       )}
       {indicators.map((indicator) => (

@@ -37,10 +37,18 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
         <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
       </section>
       <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
-        {problems.exact('decision').map((p) => p.reason).join(' ')}
+        {problems
+          .exact('decision')
+          .map((p) => p.reason)
+          .join(' ')}
       </p>
       <div className="approval-actions">
-        <form className="approval-choice approval-approve" onSubmit={approve} noValidate aria-labelledby="approve-title">
+        <form
+          className="approval-choice approval-approve"
+          onSubmit={approve}
+          noValidate
+          aria-labelledby="approve-title"
+        >
           <h3 id="approve-title">{t('approval.approveTitle')}</h3>
           <Field
             label={schema.label('documentNumber', t('approval.documentNumber'))}
@@ -77,9 +85,18 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
           </Field>
           <SubmitButton busy={busy} label={t('approval.approve')} />
         </form>
-        <form className="approval-choice approval-return" onSubmit={giveBack} noValidate aria-labelledby="return-title">
+        <form
+          className="approval-choice approval-return"
+          onSubmit={giveBack}
+          noValidate
+          aria-labelledby="return-title"
+        >
           <h3 id="return-title">{t('approval.returnTitle')}</h3>
-          <Field label={t('approval.comments')} hint={t('approval.commentsHint')} problems={problems.at('comments')}>
+          <Field
+            label={t('approval.comments')}
+            hint={t('approval.commentsHint')}
+            problems={problems.at('comments')}
+          >
             {({ id, describedBy, invalid }) => (
               <textarea
                 id={id}

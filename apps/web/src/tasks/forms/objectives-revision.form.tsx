@@ -39,7 +39,10 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
       </Field>
       {problems.at('objectives').length > 0 && (
         <p className="field-error" role="alert">
-          {problems.at('objectives').map((p) => p.reason).join(' ')}
+          {problems
+            .at('objectives')
+            .map((p) => p.reason)
+            .join(' ')}
         </p>
       )}
       <div className="actions">

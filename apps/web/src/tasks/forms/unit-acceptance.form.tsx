@@ -25,7 +25,9 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
       ? `${t('objectiveNumber', { number: objective.number })}: ${localized(objective.title, i18n.language)}`
       : id;
   };
-  const delegations = objectiveIds.filter((id) => chosen[id]).map((id) => ({ objectiveId: id, userId: chosen[id] }));
+  const delegations = objectiveIds
+    .filter((id) => chosen[id])
+    .map((id) => ({ objectiveId: id, userId: chosen[id] }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ accepted: true, ...(delegations.length > 0 ? { staffDelegations: delegations } : {}) });
@@ -35,7 +37,10 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
       <p className="field-hint">{t('unitAcceptance.hint')}</p>
       {problems.exact('staffDelegations').length > 0 && (
         <p className="field-error" role="alert">
-          {problems.exact('staffDelegations').map((p) => p.reason).join(' ')}
+          {problems
+            .exact('staffDelegations')
+            .map((p) => p.reason)
+            .join(' ')}
         </p>
       )}
       <ol className="task-rows">
