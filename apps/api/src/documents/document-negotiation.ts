@@ -18,7 +18,7 @@ export interface DocumentFile {
 }
 
 /**
- * Content negotiation of the record routes: JSON by default (also for `*/*` and for an Accept that
+ * Content negotiation of the record routes: JSON by default (also for the wildcard type and for an Accept that
  * names none of the three: the JSON answer is always available, as on `/report`); the PDF or the
  * DOCX when the client prefers it.
  */
