@@ -1,5 +1,6 @@
 import { QUALITY_CYCLE_WORKFLOW, type QualityCycleResult } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
+import { dayOfWeek, instantToVnLocal } from '@qcycle/domain';
 import {
   AuditEntity,
   CorrectiveActionEntity,
@@ -90,6 +91,10 @@ describe("the year's end on the time-skipping server", () => {
     // The missed audit window was chased: reminded, then the Quality Representative, then the leader.
     const plan = await repo(TaskEntity).findOneByOrFail({ id: `${ids.audit}/plan` });
     expect(plan).toMatchObject({ status: 'expired', escalationLevel: 'leader' });
+    // Due on a working day: 4 working days into the window, Monday 7 October 2024 at 17:00 (a
+    // rehearsal moves the calendar by whole weeks, so the weekday and the hour stay).
+    const planDue = instantToVnLocal(plan.dueAt as string);
+    expect({ weekday: dayOfWeek(planDue.date), time: planDue.time }).toEqual({ weekday: 1, time: '17:00' });
     const planEvents = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
     expect(
       planEvents

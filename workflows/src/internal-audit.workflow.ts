@@ -15,6 +15,8 @@ import {
   type PersonRef,
 } from '@qcycle/contracts';
 import {
+  auditPlanDueAt,
+  cycleClock,
   isNonconformity,
   validateAuditCloseOutcome,
   validateAuditPlan,
@@ -44,6 +46,13 @@ import type { correctiveAction, CorrectiveActionResult } from './corrective-acti
  * that started on older code wait for every step, the close and every corrective action.
  */
 export const AUDIT_CANNOT_STALL = 'audit-cannot-stall';
+
+/**
+ * Patch id (docs/versioning.md): the audit plan is due 4 working days after the window opens
+ * (libs/domain `auditPlanDueAt`) instead of 4 calendar days, which could be a Saturday. A plan task
+ * opened on older code keeps the due date it was given.
+ */
+export const AUDIT_PLAN_DUE_WORKING_DAY = 'audit-plan-due-working-day';
 
 export interface InternalAuditInput {
   context: CycleContext;
@@ -123,8 +132,9 @@ async function runAudit(
   await publish();
 
   const auditors = roster.auditors.map((a) => ({ userId: a.userId, unitCode: a.unitCode }));
-  const planDueAt =
-    workflowTimeOf(context, calendar.auditWindow.from, calendar.monitoring.dueTime) + 4 * 86_400_000;
+  const planDueAt = patched(AUDIT_PLAN_DUE_WORKING_DAY)
+    ? cycleClock(context.shiftMs).toWorkflowMs(auditPlanDueAt(calendar))
+    : workflowTimeOf(context, calendar.auditWindow.from, calendar.monitoring.dueTime) + 4 * 86_400_000;
   const plan = await board.run({
     taskId: `${workflowId}/plan`,
     kind: 'audit-plan',

@@ -194,6 +194,20 @@ export function escalationsAt(
 }
 
 /**
+ * How long the lead auditor has for the audit programme and plan: 4 working days after the day the
+ * audit window opens (the first week of the window), due at the close of the office day. Counted
+ * in working days so it never falls on a weekend or a holiday: 4 calendar days from Tuesday
+ * 1 October 2024 was a Saturday; this makes it Monday 7 October.
+ */
+export const AUDIT_PLAN_WORKING_DAYS = 4;
+
+/** When the audit programme and plan are due (a calendar instant). */
+export function auditPlanDueAt(calendar: CycleCalendar): IsoInstant {
+  const day = addWorkingDays(calendar.auditWindow.from, AUDIT_PLAN_WORKING_DAYS, calendar.publicHolidays);
+  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+}
+
+/**
  * When an overdue internal-audit task (plan, a step, the close) is chased: the same working days
  * as an overdue report, one level higher, because the audit is the Quality Representative's
  * programme (ISO 9.2.2) carried out by auditors who answer to them — first the Quality

@@ -1,0 +1,62 @@
+import { dayOfWeek } from './calendar-date';
+import { auditPlanDueAt, defaultCycleCalendar, periodsFor, startOfYearTaskSchedule } from './cycle-calendar';
+import { vietnamPublicHolidays } from './vietnam-public-holidays';
+import { vnLocalToInstant } from './vietnam-time';
+import { addWorkingDays, isWorkingDay } from './working-day';
+
+describe('Vietnamese public holidays 2025–2027', () => {
+  it('knows each year’s Tết, Hùng Kings, 30/4–1/5 and both days of Quốc khánh', () => {
+    for (const [year, tet, hungKings] of [
+      [2025, '2025-01-29', '2025-04-07'],
+      [2026, '2026-02-17', '2026-04-26'],
+      [2027, '2027-02-06', '2027-04-16'],
+    ] as const) {
+      const holidays = vietnamPublicHolidays(year);
+      expect(holidays).toEqual(
+        expect.arrayContaining([
+          `${year}-01-01`,
+          tet,
+          hungKings,
+          `${year}-04-30`,
+          `${year}-05-01`,
+          `${year}-09-02`,
+        ]),
+      );
+      // Quốc khánh is two days (Labour Code 2019, art. 112): 2/9 and the day before or after.
+      expect(holidays.filter((d) => d.startsWith(`${year}-09-0`))).toHaveLength(2);
+      // Five days of Tết at least (more with compensatory or swapped days).
+      const tetMonth = tet.slice(0, 7);
+      expect(
+        holidays.filter((d) => d.startsWith(tetMonth) || d.startsWith(`${year}-02`)).length,
+      ).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('keeps deadlines off Tết: a task given on the eve of Tết Bính Ngọ is due after it', () => {
+    const holidays = vietnamPublicHolidays(2026);
+    expect(addWorkingDays('2026-02-13', 1, holidays)).toBe('2026-02-23');
+    // A holiday on a Sunday gives the Monday off (Hùng Kings 2026).
+    expect(isWorkingDay('2026-04-27', holidays)).toBe(false);
+    // January 2027's report is due after Tết Đinh Mùi and its compensatory days.
+    const january2027 = periodsFor('monthly', 2027, defaultCycleCalendar(2027))[0];
+    expect(january2027.dueAt).toBe(vnLocalToInstant('2027-02-12', '17:00'));
+    // The leader's approval given on Friday 24 January 2025, on the eve of the Tết break, is due after it.
+    const schedule = startOfYearTaskSchedule(
+      'objectives-approval',
+      vnLocalToInstant('2025-01-24', '10:00'),
+      defaultCycleCalendar(2025),
+    );
+    expect(schedule.dueAt).toBe(vnLocalToInstant('2025-02-07', '17:00'));
+  });
+
+  it('puts the audit plan due on a working day, four working days into the window', () => {
+    expect(auditPlanDueAt(defaultCycleCalendar(2024))).toBe(vnLocalToInstant('2024-10-07', '17:00'));
+    for (const year of [2024, 2025, 2026, 2027]) {
+      const calendar = defaultCycleCalendar(year);
+      const due = auditPlanDueAt(calendar);
+      const day = new Date(Date.parse(due) + 7 * 3_600_000).toISOString().slice(0, 10);
+      expect(isWorkingDay(day, calendar.publicHolidays)).toBe(true);
+      expect([1, 2, 3, 4, 5]).toContain(dayOfWeek(day));
+    }
+  });
+});
