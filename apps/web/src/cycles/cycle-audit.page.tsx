@@ -36,7 +36,13 @@ export default function CycleAuditPage() {
       <h1>{t('audit.title', { year: cycleYear(cycleId) })}</h1>
     </>
   );
-  if (loading && !data) return <div className="cycle-page">{heading}<p className="loading">{t('loading')}</p></div>;
+  if (loading && !data)
+    return (
+      <div className="cycle-page">
+        {heading}
+        <p className="loading">{t('loading')}</p>
+      </div>
+    );
   if (error instanceof ApiProblem && error.status === 404)
     return (
       <div className="cycle-page">
@@ -78,7 +84,12 @@ export default function CycleAuditPage() {
         </div>
         <div>
           <dt>{t('audit.progress')}</dt>
-          <dd>{t('audit.progressValue', { signed: format.number(signed), total: format.number(data.steps.length) })}</dd>
+          <dd>
+            {t('audit.progressValue', {
+              signed: format.number(signed),
+              total: format.number(data.steps.length),
+            })}
+          </dd>
         </div>
         {data.closedAt && (
           <div>
@@ -157,7 +168,9 @@ export default function CycleAuditPage() {
                           <>
                             <StatusBadge status={step.result} group="auditResult" />
                             <br />
-                            <span className="muted small">{t('audit.signedOff', { date: format.dateTime(step.signedOffAt) })}</span>
+                            <span className="muted small">
+                              {t('audit.signedOff', { date: format.dateTime(step.signedOffAt) })}
+                            </span>
                           </>
                         ) : (
                           <StatusBadge status="pending" group="auditResult" />
@@ -223,7 +236,9 @@ export default function CycleAuditPage() {
                     <td>
                       <StatusBadge status={action.status} group="actionStatus" />
                       {action.effective !== null && (
-                        <p className="small">{action.effective ? t('audit.effective') : t('audit.notEffective')}</p>
+                        <p className="small">
+                          {action.effective ? t('audit.effective') : t('audit.notEffective')}
+                        </p>
                       )}
                     </td>
                   </tr>

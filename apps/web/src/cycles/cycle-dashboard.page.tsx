@@ -133,7 +133,11 @@ export default function CycleDashboardPage() {
         {rehearsal && (
           <div>
             <dt>{t('facts.rehearsal')}</dt>
-            <dd>{t('facts.rehearsalShift', { days: format.number(Math.round((live.scheduleShiftMs ?? 0) / 86_400_000)) })}</dd>
+            <dd>
+              {t('facts.rehearsalShift', {
+                days: format.number(Math.round((live.scheduleShiftMs ?? 0) / 86_400_000)),
+              })}
+            </dd>
           </div>
         )}
       </dl>
@@ -186,7 +190,9 @@ export default function CycleDashboardPage() {
         </ul>
       </section>
 
-      {isQualityRepresentative && status === 'running' && <CancelCycle cycleId={cycleId} onCancelled={reload} />}
+      {isQualityRepresentative && status === 'running' && (
+        <CancelCycle cycleId={cycleId} onCancelled={reload} />
+      )}
     </div>
   );
 }
@@ -283,9 +289,7 @@ function IndicatorBlock({
           indicator.kind === 'ratio' ? format.percent(target.value) : format.number(target.value)
         }`
     : t('indicator.noTarget');
-  const reported = figures
-    .map((m) => `${periodLabel(m.periodKey)}: ${show(measurementValue(m))}`)
-    .join('; ');
+  const reported = figures.map((m) => `${periodLabel(m.periodKey)}: ${show(measurementValue(m))}`).join('; ');
   const ariaLabel = t('chart.summary', {
     label: indicator.label[language],
     target: targetText,
@@ -307,7 +311,11 @@ function IndicatorBlock({
   const stablePeriods = useMemo(() => periods, [periods.join('|')]);
 
   return (
-    <section className="indicator" aria-label={indicator.label[language]} data-testid={`indicator-${indicator.id}`}>
+    <section
+      className="indicator"
+      aria-label={indicator.label[language]}
+      data-testid={`indicator-${indicator.id}`}
+    >
       <h4>{indicator.label[language]}</h4>
       <dl className="figures">
         <div>
@@ -422,7 +430,8 @@ function OverdueTasks({
     for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
   const knownName = new Map<string, string>();
   for (const objective of objectives)
-    if (objective.assigneeUserId && objective.assigneeName) knownName.set(objective.assigneeUserId, objective.assigneeName);
+    if (objective.assigneeUserId && objective.assigneeName)
+      knownName.set(objective.assigneeUserId, objective.assigneeName);
   const byUnit = new Map<string, OpenTask[]>();
   for (const task of overdue) {
     const unit = names.unitOf(task.assigneeUserId) ?? assignedUnit.get(task.assigneeUserId) ?? '';
@@ -432,7 +441,10 @@ function OverdueTasks({
   return (
     <section aria-labelledby="overdue-heading">
       <h2 id="overdue-heading">
-        {t('overdue.title')} <span className={`badge ${overdue.length ? 'badge-danger' : ''}`}>{format.number(overdue.length)}</span>
+        {t('overdue.title')}{' '}
+        <span className={`badge ${overdue.length ? 'badge-danger' : ''}`}>
+          {format.number(overdue.length)}
+        </span>
       </h2>
       <p className="muted small">{t('overdue.source', { open: format.number(tasks.length) })}</p>
       {overdue.length === 0 ? (
@@ -466,7 +478,9 @@ function OverdueTasks({
                       <td>{format.dateTime(task.dueAt)}</td>
                       <td>
                         <span className="status status-danger">
-                          {t('overdue.days', { count: Math.floor((now - Date.parse(task.dueAt!)) / 86_400_000) })}
+                          {t('overdue.days', {
+                            count: Math.floor((now - Date.parse(task.dueAt!)) / 86_400_000),
+                          })}
                         </span>
                       </td>
                     </tr>

@@ -18,9 +18,24 @@ const PAGE = 50;
 const EVENT_TYPES = {
   cycle: ['cycle.started', 'cycle.phase-entered', 'cycle.closed', 'cycle.cancelled'],
   objectives: ['objectives.approved', 'objectives.delegated', 'objectives.unit-accepted'],
-  task: ['task.opened', 'task.completed', 'task.reminded', 'task.escalated', 'task.reassigned', 'task.cancelled', 'task.expired'],
+  task: [
+    'task.opened',
+    'task.completed',
+    'task.reminded',
+    'task.escalated',
+    'task.reassigned',
+    'task.cancelled',
+    'task.expired',
+  ],
   measurement: ['measurement.reported'],
-  audit: ['audit.planned', 'audit.steps-planned', 'audit.opened', 'audit.step-signed-off', 'audit.closed', 'audit.not-closed'],
+  audit: [
+    'audit.planned',
+    'audit.steps-planned',
+    'audit.opened',
+    'audit.step-signed-off',
+    'audit.closed',
+    'audit.not-closed',
+  ],
   review: ['review.inputs-compiled', 'review.held', 'review.not-held'],
 } as const;
 
@@ -79,7 +94,8 @@ export default function CycleHistoryPage() {
     const map = new Map<string, string>();
     for (const entry of data?.items ?? []) {
       const payload = entry.payload as { taskId?: unknown; kind?: unknown };
-      if (typeof payload.taskId === 'string' && typeof payload.kind === 'string') map.set(payload.taskId, payload.kind);
+      if (typeof payload.taskId === 'string' && typeof payload.kind === 'string')
+        map.set(payload.taskId, payload.kind);
     }
     return map;
   }, [data]);
@@ -106,11 +122,18 @@ export default function CycleHistoryPage() {
         <div className="form-grid">
           <Field label={t('history.type')} problems={problem?.at('type') ?? []}>
             {({ id, describedBy }) => (
-              <select id={id} aria-describedby={describedBy} value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={draft.type}
+                onChange={(e) => setDraft({ ...draft, type: e.target.value })}
+              >
                 <option value="">{t('history.allTypes')}</option>
                 {Object.entries(EVENT_TYPES).map(([group, types]) => (
                   <optgroup key={group} label={t(`eventGroup.${group}`)}>
-                    <option value={`${group}.`}>{t('history.anyOf', { group: t(`eventGroup.${group}`) })}</option>
+                    <option value={`${group}.`}>
+                      {t('history.anyOf', { group: t(`eventGroup.${group}`) })}
+                    </option>
                     {types.map((type) => (
                       <option key={type} value={type}>
                         {t(`eventType.${type}`, { defaultValue: type })}
@@ -123,7 +146,12 @@ export default function CycleHistoryPage() {
           </Field>
           <Field label={t('history.actor')} problems={problem?.at('actor') ?? []}>
             {({ id, describedBy }) => (
-              <select id={id} aria-describedby={describedBy} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={draft.actor}
+                onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+              >
                 <option value="">{t('history.allPeople')}</option>
                 <option value="system">{t('people.system')}</option>
                 {actors.map(([id, name]) => (
@@ -136,7 +164,13 @@ export default function CycleHistoryPage() {
           </Field>
           <Field label={t('history.from')} problems={problem?.at('from') ?? []}>
             {({ id, describedBy }) => (
-              <input id={id} type="date" aria-describedby={describedBy} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+              <input
+                id={id}
+                type="date"
+                aria-describedby={describedBy}
+                value={draft.from}
+                onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+              />
             )}
           </Field>
           <Field label={t('history.to')} problems={[...rangeProblem, ...(problem?.at('to') ?? [])]}>
@@ -222,13 +256,18 @@ function EventRow({
   const payload = entry.payload as Record<string, unknown>;
   const facts: string[] = [];
   const kind =
-    typeof payload.kind === 'string' ? payload.kind : typeof payload.taskId === 'string' ? kinds.get(payload.taskId) : undefined;
+    typeof payload.kind === 'string'
+      ? payload.kind
+      : typeof payload.taskId === 'string'
+        ? kinds.get(payload.taskId)
+        : undefined;
   if (kind) facts.push(t(`taskKind.${kind}`, { defaultValue: kind }));
   if (typeof payload.taskId === 'string') {
     const described = describeTask(payload.taskId, t);
     if (described) facts.push(described);
   }
-  if (typeof payload.phase === 'string') facts.push(t(`phase.${payload.phase}`, { defaultValue: payload.phase }));
+  if (typeof payload.phase === 'string')
+    facts.push(t(`phase.${payload.phase}`, { defaultValue: payload.phase }));
   if (typeof payload.unitCode === 'string') facts.push(unit(payload.unitCode));
   if (typeof payload.reason === 'string') facts.push(t('history.reason', { reason: payload.reason }));
   if (payload.late === true) facts.push(t('indicator.late'));

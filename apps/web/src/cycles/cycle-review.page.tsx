@@ -86,7 +86,11 @@ export default function CycleReviewPage() {
 
 function ReviewBlock({ review, format, names }: { review: Review; format: Format; names: DirectoryNames }) {
   const { t } = useTranslation('cycles');
-  const outputs = review.outputs as { improvementOpportunities?: string[]; qmsChanges?: string[]; resourceNeeds?: string[] } | null;
+  const outputs = review.outputs as {
+    improvementOpportunities?: string[];
+    qmsChanges?: string[];
+    resourceNeeds?: string[];
+  } | null;
   const actions = (review.actions ?? []) as { title?: string; ownerUnitCode?: string; dueDate?: string }[];
   return (
     <>
@@ -173,7 +177,13 @@ function ValueView({ value, format, names }: { value: unknown; format: Format; n
   if (typeof value === 'number') return <>{format.number(value)}</>;
   if (typeof value === 'boolean') return <>{value ? t('review.yes') : t('review.no')}</>;
   if (typeof value === 'string')
-    return <>{/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) ? format.date(value) : t(`reviewValue.${value}`, { defaultValue: value })}</>;
+    return (
+      <>
+        {/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value)
+          ? format.date(value)
+          : t(`reviewValue.${value}`, { defaultValue: value })}
+      </>
+    );
   if (Array.isArray(value))
     return value.length === 0 ? (
       <span className="muted">{t('review.none')}</span>
@@ -233,7 +243,8 @@ function PrintableReport({ cycleId }: { cycleId: string }) {
         headers: { accept: 'text/html' },
         parseAs: 'text',
       });
-      if (!response.ok || error !== undefined) throw new ApiProblem(response.status, 'ERROR', response.statusText, [], undefined);
+      if (!response.ok || error !== undefined)
+        throw new ApiProblem(response.status, 'ERROR', response.statusText, [], undefined);
       const text = data as unknown as string;
       const url = URL.createObjectURL(new Blob([text], { type: 'text/html;charset=utf-8' }));
       urls.current.push(url);
@@ -355,9 +366,15 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                     <td>
                       {indicator.measuredByEngine
                         ? t('report.byEngine')
-                        : t('indicator.reportedCount', { count: indicator.reportedPeriods, total: indicator.expectedPeriods })}
+                        : t('indicator.reportedCount', {
+                            count: indicator.reportedPeriods,
+                            total: indicator.expectedPeriods,
+                          })}
                       {indicator.lateReports > 0 && (
-                        <span className="muted small"> ({t('report.late', { count: indicator.lateReports })})</span>
+                        <span className="muted small">
+                          {' '}
+                          ({t('report.late', { count: indicator.lateReports })})
+                        </span>
                       )}
                     </td>
                     <td>
@@ -374,7 +391,13 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                         </ul>
                       )}
                     </td>
-                    <td>{indicator.result ? <StatusBadge status={indicator.result} /> : <span className="muted">{t('report.noResult')}</span>}</td>
+                    <td>
+                      {indicator.result ? (
+                        <StatusBadge status={indicator.result} />
+                      ) : (
+                        <span className="muted">{t('report.noResult')}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -394,7 +417,12 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
             </div>
             <div>
               <dt>{t('audit.dates')}</dt>
-              <dd>{t('audit.dateRange', { from: format.date(report.audit.from), to: format.date(report.audit.to) })}</dd>
+              <dd>
+                {t('audit.dateRange', {
+                  from: format.date(report.audit.from),
+                  to: format.date(report.audit.to),
+                })}
+              </dd>
             </div>
             <div>
               <dt>{t('audit.scope')}</dt>

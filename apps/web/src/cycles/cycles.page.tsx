@@ -65,18 +65,24 @@ export default function CyclesPage() {
                           <td>{format.dateTime(cycle.startedAt)}</td>
                           <td>
                             <div className="row-links">
-                            <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
-                              {t('nav.dashboard')}
-                            </Link>
-                            <Link to={`${base}/audit`} aria-label={t('list.auditOf', { year: cycle.year })}>
-                              {t('nav.audit')}
-                            </Link>
-                            <Link to={`${base}/review`} aria-label={t('list.reviewOf', { year: cycle.year })}>
-                              {t('nav.review')}
-                            </Link>
-                            <Link to={`${base}/history`} aria-label={t('list.historyOf', { year: cycle.year })}>
-                              {t('nav.history')}
-                            </Link>
+                              <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
+                                {t('nav.dashboard')}
+                              </Link>
+                              <Link to={`${base}/audit`} aria-label={t('list.auditOf', { year: cycle.year })}>
+                                {t('nav.audit')}
+                              </Link>
+                              <Link
+                                to={`${base}/review`}
+                                aria-label={t('list.reviewOf', { year: cycle.year })}
+                              >
+                                {t('nav.review')}
+                              </Link>
+                              <Link
+                                to={`${base}/history`}
+                                aria-label={t('list.historyOf', { year: cycle.year })}
+                              >
+                                {t('nav.history')}
+                              </Link>
                             </div>
                           </td>
                         </tr>

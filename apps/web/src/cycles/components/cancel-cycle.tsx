@@ -24,7 +24,15 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
     event.preventDefault();
     setProblem(null);
     if (reason.trim().length < 3) {
-      setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path: 'reason', reason: t('cancel.reasonTooShort') }], undefined));
+      setProblem(
+        new ApiProblem(
+          400,
+          'VALIDATION',
+          '',
+          [{ path: 'reason', reason: t('cancel.reasonTooShort') }],
+          undefined,
+        ),
+      );
       return;
     }
     setConfirming(true);
@@ -46,7 +54,9 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
       onCancelled();
     } catch (error) {
       setProblem(
-        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
       );
       setConfirming(false);
     } finally {
@@ -67,7 +77,11 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
       <h2 id="cancel-heading">{t('cancel.title')}</h2>
       <p className="muted">{t('cancel.lead')}</p>
       <form onSubmit={ask} noValidate>
-        <Field label={t('cancel.reason')} hint={t('cancel.reasonHint')} problems={problem?.at('reason') ?? []}>
+        <Field
+          label={t('cancel.reason')}
+          hint={t('cancel.reasonHint')}
+          problems={problem?.at('reason') ?? []}
+        >
           {({ id, describedBy, invalid }) => (
             <textarea
               id={id}
@@ -98,7 +112,13 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
         )}
       </form>
       {confirming && (
-        <div className="notice notice-warn confirm-step" role="alertdialog" aria-labelledby="cancel-confirm-text" tabIndex={-1} ref={confirmRef}>
+        <div
+          className="notice notice-warn confirm-step"
+          role="alertdialog"
+          aria-labelledby="cancel-confirm-text"
+          tabIndex={-1}
+          ref={confirmRef}
+        >
           <p id="cancel-confirm-text">{t('cancel.confirmText')}</p>
           <div className="actions">
             <button type="button" className="button button-danger" onClick={confirm} disabled={busy}>

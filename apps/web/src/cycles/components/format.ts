@@ -75,7 +75,9 @@ export function usePeriodLabel() {
 }
 
 /** The figure of one report: a ratio as a percentage, a count as is, a judged one as 1/0. */
-export function measurementValue(m: Pick<MeasurementView, 'kind' | 'numerator' | 'denominator' | 'value' | 'achieved'>) {
+export function measurementValue(
+  m: Pick<MeasurementView, 'kind' | 'numerator' | 'denominator' | 'value' | 'achieved'>,
+) {
   if (m.kind === 'ratio') {
     if (m.numerator === null || m.denominator === null || m.denominator === 0) return null;
     return Math.round((m.numerator / m.denominator) * 10000) / 100;
@@ -99,7 +101,10 @@ export function latestPerPeriod(measurements: MeasurementView[]): MeasurementVie
  * numerators ÷ Σ denominators for ratios, Σ values for counts, "every period achieved" for judged.
  * Shown for reading only: the status beside it is the workflow's own.
  */
-export function cumulativeValue(indicator: IndicatorView, figures: MeasurementView[]): number | boolean | null {
+export function cumulativeValue(
+  indicator: IndicatorView,
+  figures: MeasurementView[],
+): number | boolean | null {
   if (figures.length === 0) return null;
   if (indicator.kind === 'ratio') {
     const numerator = figures.reduce((sum, m) => sum + (m.numerator ?? 0), 0);
@@ -159,4 +164,3 @@ export function periodText(key: string, t: Translate): string {
   if (match) return t('period.half', { half: Number(match[2]), year: match[1] });
   return t('period.year', { year: key });
 }
-

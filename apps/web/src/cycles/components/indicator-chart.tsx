@@ -25,7 +25,14 @@ export interface IndicatorChartProps {
 const BRAND = '#0b4f8a';
 const TARGET = '#b3261e';
 
-export default function IndicatorChart({ periods, values, target, format, seriesName, ariaLabel }: IndicatorChartProps) {
+export default function IndicatorChart({
+  periods,
+  values,
+  target,
+  format,
+  seriesName,
+  ariaLabel,
+}: IndicatorChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

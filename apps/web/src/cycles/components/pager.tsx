@@ -18,7 +18,12 @@ export function Pager({
   if (total <= size) return null;
   return (
     <nav className="pager" aria-label={t('pager.label')}>
-      <button type="button" className="button" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - size))}>
+      <button
+        type="button"
+        className="button"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - size))}
+      >
         {t('pager.previous')}
       </button>
       <span>
@@ -28,7 +33,12 @@ export function Pager({
           total: format.number(total),
         })}
       </span>
-      <button type="button" className="button" disabled={offset + size >= total} onClick={() => onChange(offset + size)}>
+      <button
+        type="button"
+        className="button"
+        disabled={offset + size >= total}
+        onClick={() => onChange(offset + size)}
+      >
         {t('pager.next')}
       </button>
     </nav>

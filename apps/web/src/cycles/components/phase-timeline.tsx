@@ -88,7 +88,9 @@ export function PhaseTimeline({
                 <strong>{t(`phase.${p}`)}</strong>
                 <span className="timeline-state">{t(`timeline.state.${state}`)}</span>
                 {entered[p] && (
-                  <span className="timeline-date">{t('timeline.entered', { date: format.date(entered[p]) })}</span>
+                  <span className="timeline-date">
+                    {t('timeline.entered', { date: format.date(entered[p]) })}
+                  </span>
                 )}
                 {!entered[p] && plan && (
                   <span className="timeline-date">

@@ -32,7 +32,9 @@ export function StartCycleForm() {
     setProblem(null);
     const yearNumber = Number(year);
     if (!/^\d{4}$/.test(year) || yearNumber < 2000 || yearNumber > 2100) {
-      setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path: 'year', reason: t('start.yearInvalid') }], undefined));
+      setProblem(
+        new ApiProblem(400, 'VALIDATION', '', [{ path: 'year', reason: t('start.yearInvalid') }], undefined),
+      );
       return;
     }
     setBusy(true);
@@ -51,14 +53,18 @@ export function StartCycleForm() {
       navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
     } catch (error) {
       setProblem(
-        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
       );
       setBusy(false);
     }
   };
 
   const fieldPaths = ['year', 'templateId', 'rehearsal'];
-  const otherProblems = problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ?? [];
+  const otherProblems =
+    problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ??
+    [];
   const existingId =
     problem?.status === 409
       ? String((problem.details?.cycleId as string | undefined) ?? `${user?.organisationCode}-${year}`)
@@ -79,7 +85,9 @@ export function StartCycleForm() {
                 onChange={(event) => setTemplateId(event.target.value)}
                 disabled={!templates.data}
               >
-                {!templates.data && <option value="">{templates.error ? t('start.noTemplates') : t('loading')}</option>}
+                {!templates.data && (
+                  <option value="">{templates.error ? t('start.noTemplates') : t('loading')}</option>
+                )}
                 {templates.data?.map((template) => (
                   <option key={template.id} value={template.id}>
                     {template.title[language]} ({t('start.objectivesCount', { count: template.objectives })})
