@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { Field } from '../ui/field';
@@ -20,9 +20,10 @@ const KNOWN_TYPES = [
   'role.revoked',
 ];
 
-/** Names of the people an event page mentions (actors and the users changed), read once each. */
+/** Names of the people an event page mentions (actors and the users changed), each read once. */
 function usePeople(events: DirectoryEvent[] | undefined) {
   const [names, setNames] = useState<Record<string, string>>({});
+  const asked = useRef(new Set<string>());
   useEffect(() => {
     if (!events) return;
     const wanted = new Set<string>();
@@ -30,22 +31,16 @@ function usePeople(events: DirectoryEvent[] | undefined) {
       wanted.add(event.actor);
       if (typeof event.payload.userId === 'string') wanted.add(event.payload.userId);
     }
-    const missing = [...wanted].filter((id) => !(id in names));
+    const missing = [...wanted].filter((id) => !asked.current.has(id));
     if (missing.length === 0) return;
-    let live = true;
+    missing.forEach((id) => asked.current.add(id));
     void Promise.all(
       missing.map((id) =>
         api
           .GET('/api/v1/users/{id}', { params: { path: { id } } })
           .then(({ data }) => [id, data?.fullName ?? ''] as const),
       ),
-    ).then((found) => {
-      if (live) setNames((known) => ({ ...known, ...Object.fromEntries(found) }));
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    ).then((found) => setNames((known) => ({ ...known, ...Object.fromEntries(found) })));
   }, [events]);
   return names;
 }
@@ -135,7 +130,8 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
             {t('events.count', { n: page.data.total })}
           </p>
           {page.data.items.length > 0 && (
-            <div className="table-scroll">
+            // Focusable: on a phone the log scrolls sideways and has nothing else to focus.
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('events.table')}>
               <table>
                 <caption className="visually-hidden">{t('events.title')}</caption>
                 <thead>

@@ -59,11 +59,11 @@ export function UserEditor({
   useEffect(() => {
     if (loaded.data) setUser(loaded.data);
   }, [loaded.data]);
+  // Focus the heading once, when the user first shows; later updates keep focus where the admin is.
+  const shown = user !== null;
   useEffect(() => {
-    if (user) heading.current?.focus();
-    // Focus once, when the user first shows; later updates keep focus where the admin is.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [user === null]);
+    if (shown) heading.current?.focus();
+  }, [shown]);
 
   const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
   const unitLabel = (code: string | null) =>
