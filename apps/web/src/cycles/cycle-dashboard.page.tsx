@@ -305,9 +305,7 @@ function IndicatorBlock({
   );
   // A new array each render would redraw the chart: keep them while the figures are the same.
   const valuesKey = values.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableValues = useMemo(() => values, [valuesKey]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const stablePeriods = useMemo(() => periods, [periods.join('|')]);
 
   return (
