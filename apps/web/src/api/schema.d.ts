@@ -129,7 +129,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The internal audit: plan, checklist steps with their sign-offs, corrective actions, report */
+        /**
+         * The internal audit: plan, checklist steps with their sign-offs, corrective actions, report
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the audit report (scope, criteria, auditors, units, each step's result and finding, corrective actions, conclusion), 404 until the lead auditor closes the audit.
+         */
         get: operations["CycleDocumentsController_audit"];
         put?: never;
         post?: never;
@@ -150,6 +153,26 @@ export interface paths {
         put?: never;
         /** Close the internal audit with its report (the lead auditor): completes the audit-close task */
         post: operations["AuditActionsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/audit/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The internal audit plan (ISO 9.2.2): scope, criteria, methods, dates, audit team, schedule
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. In JSON the audit record (as `/audit`); the document is the plan, signed by the lead auditor. 404 until the audit is planned.
+         */
+        get: operations["CycleDocumentsController_auditPlan"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1297,7 +1320,7 @@ export interface components {
              * @example objectives-decision
              * @enum {string}
              */
-            type: "objectives-decision" | "objectives-plan";
+            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report";
             /**
              * @description Same records, same version; a changed record, the next one
              * @example 1
@@ -3073,12 +3096,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record (application/json), or the audit report (PDF, DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditView"];
+                    "application/pdf": components["schemas"]["AuditView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["AuditView"];
                 };
             };
             /** @description No bearer token, or an invalid or expired one */
@@ -3088,6 +3114,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
@@ -3097,6 +3125,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Not found in your organisation */
@@ -3106,6 +3136,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3203,6 +3235,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_auditPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record (application/json), or the audit plan (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditView"];
+                    "application/pdf": components["schemas"]["AuditView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["AuditView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3931,7 +4020,7 @@ export interface operations {
                 cycleId?: string;
                 limit?: number;
                 offset?: number;
-                type?: "objectives-decision" | "objectives-plan";
+                type?: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report";
                 year?: number;
             };
             header?: never;

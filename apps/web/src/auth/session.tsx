@@ -44,6 +44,8 @@ interface SessionContextValue {
   user: Me | null;
   /** Keeps a session the API handed out (login, SSO, task link). */
   begin(session: { accessToken: string; expiresIn: number; user: Me }): void;
+  /** The user chose another language: kept with the session, so a reload keeps it too. */
+  rememberLocale(locale: 'vi' | 'en'): void;
   signOut(): void;
 }
 
@@ -72,16 +74,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(stored);
   }, []);
 
+  const rememberLocale = useCallback((locale: 'vi' | 'en') => {
+    if (!current) return;
+    const stored: StoredSession = { ...current, user: { ...current.user, locale } };
+    storageFor(stored.user).setItem(STORAGE_KEY, JSON.stringify(stored));
+    current = stored;
+    setSession(stored);
+  }, []);
+
   useEffect(() => onSessionEnded(signOut), [signOut]);
 
   // The user's saved language wins over the device's once they are known.
-  const locale = (session?.user as { locale?: string } | undefined)?.locale;
+  const locale = session?.user.locale;
   useEffect(() => {
     if ((locale === 'vi' || locale === 'en') && locale !== i18next.language)
       void i18next.changeLanguage(locale);
   }, [locale]);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, begin, signOut }), [session, begin, signOut]);
+  const value = useMemo(
+    () => ({ user: session?.user ?? null, begin, rememberLocale, signOut }),
+    [session, begin, rememberLocale, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -6,11 +6,12 @@ import { LANGUAGES } from '../i18n';
 /** Tiếng Việt / English: applied at once, kept on this device and, when signed in, as the user's locale. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
+  const { user, rememberLocale } = useSession();
   const choose = (language: 'vi' | 'en') => {
     void i18n.changeLanguage(language);
     if (user && user.authenticatedBy !== 'task-link') {
-      void api.PATCH('/api/v1/auth/me' as never, { body: { locale: language } } as never);
+      rememberLocale(language);
+      void api.PATCH('/api/v1/auth/me', { body: { locale: language } });
     }
   };
   return (

@@ -24,15 +24,12 @@ export default function OidcCallbackPage() {
       return;
     }
     ok(
-      api.POST(
-        '/api/v1/auth/oidc/exchange' as never,
-        {
-          body: { code, codeVerifier: pending.verifier, redirectUri: ssoRedirectUri() },
-        } as never,
-      ),
+      api.POST('/api/v1/auth/oidc/exchange', {
+        body: { code, codeVerifier: pending.verifier, redirectUri: ssoRedirectUri() },
+      }),
     ).then(
       (session) => {
-        begin(session as never);
+        begin(session);
         navigate(pending.returnTo, { replace: true });
       },
       () => setFailed(true),

@@ -2,15 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client';
+import type { components } from '../api/schema';
 import { signInWithPassword, useSession } from '../auth/session';
 import { startSso } from '../auth/pkce';
 import { LanguageSwitch } from '../layout/language-switch';
 import { Field } from '../ui/field';
 
-interface Providers {
-  password: boolean;
-  sso: { authorizationEndpoint: string; clientId: string; scope: string } | null;
-}
+type Providers = components['schemas']['AuthProvidersView'];
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -24,9 +22,7 @@ export function SignInPage() {
   const [providers, setProviders] = useState<Providers>({ password: true, sso: null });
 
   useEffect(() => {
-    void api
-      .GET('/api/v1/auth/providers' as never)
-      .then(({ data }) => data && setProviders(data as Providers));
+    void api.GET('/api/v1/auth/providers').then(({ data }) => data && setProviders(data));
   }, []);
 
   if (user && user.authenticatedBy !== 'task-link') return <Navigate to={from} replace />;

@@ -15,7 +15,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller names what the load depends on, as with useEffect.
   }, deps);
   useEffect(run, [run]);
   return { ...state, reload: run };
