@@ -1,0 +1,513 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { ParsedMail } from 'mailparser';
+import type { Locator } from 'playwright-core';
+import {
+  startTestSmtpServer,
+  startTimeSkippingEnvironment,
+  uniqueSuffix,
+  type TestSmtpServer,
+} from '@qcycle/testing';
+import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { en, vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+/** The DOM of a control, as much as the suite reads of it in the page (no DOM types in Node). */
+interface DescribedElement {
+  getAttribute(name: string): string | null;
+  ownerDocument: { getElementById(id: string): { textContent: string | null } | null };
+}
+
+type Task = TaskSummary & { title: { vi: string; en: string } };
+
+/** The app's path of a task page (ids contain slashes: encoded). */
+const pagePath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
+
+/**
+ * The acceptance walk of the web app (issue #8): the Kon Tum 2024 year as its people do it in a
+ * browser — Debian's chromium through playwright-core — on the real stack: the API serving the built
+ * web app on its origin, the worker, PostgreSQL, a real SMTP server and the Temporal time-skipping
+ * server (the year runs as a rehearsal starting now; days pass with `env.sleep`, as in the HTTP walk,
+ * test/api/kontum-year-over-http.int.spec.ts).
+ *
+ * Every step the issue names is done through the pages by the person whose step it is, finding
+ * controls by role and Vietnamese accessible name (the texts come from the app's own catalogues).
+ * The API is called only to set up what the issue does not ask of the browser (the other units'
+ * acceptances), to wait for the calendar, and to prove what the pages claim (nothing recorded).
+ * Every page visited passes axe-core (no serious or critical violation); the main ones are written
+ * to test-results/screenshots at desktop and phone width; no request of the browser leaves the origin.
+ */
+describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let smtp: TestSmtpServer;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `kb-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const tabs = new Map<string, Tab>();
+
+  beforeAll(async () => {
+    const web = browserSuiteConfig();
+    env = await startTimeSkippingEnvironment();
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, temporal: env, smtp, config: web });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  // ---- what the people and the calendar do ------------------------------------------------------
+
+  /** That person's own browser tab, signed in through the sign-in page the first time. */
+  async function as(local: string): Promise<Tab> {
+    let tab = tabs.get(local);
+    if (!tab) {
+      tab = await browser.tab();
+      await tab.open('/');
+      await tab.page.waitForURL(/\/sign-in$/);
+      await tab.signIn(org.email(local), DEMO_PASSWORD);
+      tabs.set(local, tab);
+      await org.tokenOf(local); // their user id, for what the suite checks over the API
+    }
+    return tab;
+  }
+
+  /** As the HTTP walk: a short real wait for what follows an answer, days for what the calendar brings. */
+  async function eventually<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    options: { days: number } = { days: 0 },
+  ): Promise<T> {
+    for (let attempt = 0; attempt < 100 + options.days; attempt++) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (attempt < 100 && options.days === 0) await new Promise((r) => setTimeout(r, 100));
+      else await env.sleep('1 day');
+    }
+    throw new Error(`${what} did not happen`);
+  }
+
+  const taskOf = (local: string, kind: string, options?: { days: number }) =>
+    eventually(
+      `a ${kind} task for ${local}`,
+      async () => (await org.inbox(local, kind))[0] as Task | undefined,
+      options,
+    );
+
+  /** From My tasks (the navigation's first link), the task by its title: its page. */
+  async function openFromMyTasks(tab: Tab, task: Task, what: string, screenshot?: string): Promise<void> {
+    await tab.page
+      .getByRole('navigation', { name: vi('nav.label') })
+      .getByRole('link', { name: vi('nav.myTasks') })
+      .click();
+    await tab.page.getByRole('heading', { level: 1, name: vi('tasks:inbox.title') }).waitFor();
+    const link = tab.page.getByRole('link', { name: task.title.vi, exact: true });
+    await link.first().waitFor();
+    await tab.check(`My tasks of ${what}`, screenshot ? { screenshot } : {});
+    await link.first().click();
+    await tab.page.waitForURL((url) => url.pathname === pagePath(task.id));
+    await tab.page.getByRole('heading', { level: 1, name: task.title.vi }).waitFor();
+  }
+
+  /** After a submit: the page says it was sent. */
+  async function submitted(tab: Tab): Promise<void> {
+    await tab.page
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:page.submitted') })
+      .waitFor();
+  }
+
+  /** The text that describes a control (its hint and its problems, aria-describedby). */
+  const descriptionOf = (control: Locator) =>
+    control.evaluate((element: DescribedElement) => {
+      const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+    });
+
+  /** The link in the newest e-mail to that person about that task. */
+  function linkInMail(local: string, taskId: string): URL | undefined {
+    const mails = smtp.messages.filter(
+      (m: ParsedMail) =>
+        m.to !== undefined &&
+        (Array.isArray(m.to) ? m.to : [m.to]).some((a) =>
+          a.value.some((v) => v.address === org.email(local)),
+        ) &&
+        (m.text ?? '').includes(`/tasks/${encodeURIComponent(taskId)}?token=`),
+    );
+    const match = /https?:\/\/\S+\/tasks\/[^\s?]+\?token=[^\s&]+/.exec(mails.at(-1)?.text ?? '');
+    return match ? new URL(match[0]) : undefined;
+  }
+
+  // ---- the year ----------------------------------------------------------------------------------
+
+  it('1. the Quality Representative signs in and starts a rehearsal of the 2024 cycle on the cycles page', async () => {
+    const qmr = await as('qmr');
+    await tab_check_home(qmr);
+    await qmr.page
+      .getByRole('navigation', { name: vi('nav.label') })
+      .getByRole('link', { name: vi('nav.cycles') })
+      .click();
+    await qmr.page.waitForURL(/\/cycles$/);
+    await qmr.page.getByRole('heading', { level: 2, name: vi('cycles:start.title') }).waitFor();
+    await qmr.check('the cycles page', { screenshot: 'cycles' });
+
+    await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
+    await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
+    await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
+    await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
+    await qmr.page.waitForURL((url) => url.pathname === `/cycles/${encodeURIComponent(cycleId)}`);
+    await qmr.page
+      .getByRole('heading', { level: 1, name: vi('cycles:dashboard.title', { year: 2024 }) })
+      .waitFor();
+    await qmr.check('the new cycle’s dashboard');
+
+    const cycle = await org.as<{ id: string; live: { executionStatus: string; scheduleShiftMs?: number } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(cycle.status).toBe(200);
+    expect(cycle.body.live.executionStatus).toBe('RUNNING');
+  });
+
+  async function tab_check_home(tab: Tab): Promise<void> {
+    await tab.page.getByRole('heading', { level: 1, name: vi('tasks:inbox.title') }).waitFor();
+    await tab.check('My tasks');
+  }
+
+  it('2. the leader returns the draft with a comment, the Quality Representative revises it, the leader approves it with a number', async () => {
+    const leader = await as('leader');
+    const first = await taskOf('leader', 'objectives-approval');
+    await openFromMyTasks(leader, first, 'the leader', 'my-tasks');
+    await leader.page.getByRole('heading', { name: vi('tasks:approval.draftTitle') }).waitFor();
+    await leader.check('the approval task (the draft as the decision would read)', {
+      screenshot: 'task-approval',
+    });
+    const comment = 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4 theo từng quý.';
+    await leader.page.getByLabel(vi('tasks:approval.comments')).fill(comment);
+    await leader.page.getByRole('button', { name: vi('tasks:approval.return') }).click();
+    await submitted(leader);
+    await leader.check('the returned approval task');
+
+    const qmr = await as('qmr');
+    const revision = await taskOf('qmr', 'objectives-revision');
+    await openFromMyTasks(qmr, revision, 'the Quality Representative');
+    await qmr.page.getByText(comment).waitFor(); // the leader's words, quoted
+    await qmr.page.getByLabel(vi('tasks:revision.note')).fill('Đã bổ sung kế hoạch theo quý cho mục tiêu 4.');
+    await qmr.check('the revision task');
+    await qmr.page.getByRole('button', { name: vi('tasks:revision.submit') }).click();
+    await submitted(qmr);
+
+    const second = await eventually(
+      'the second approval round',
+      async () =>
+        (await org.inbox('leader', 'objectives-approval')).find((t) => t.id !== first.id) as Task | undefined,
+    );
+    await openFromMyTasks(leader, second, 'the leader, second round');
+    await leader.page.getByLabel('Số quyết định').fill('123/QĐ-UBND');
+    await leader.page.getByLabel(vi('tasks:approval.signingDate')).fill('2024-01-05');
+    await leader.page.getByRole('button', { name: vi('tasks:approval.approve') }).click();
+    await submitted(leader);
+    await leader.check('the approved task');
+
+    const decision = await eventually('the decision record', async () => {
+      const answer = await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/decision`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(decision).toMatchObject({ documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' });
+  });
+
+  it('3. the Chief of Office gives objective 4 to the procedure-control unit (the others to theirs); its head passes it to a staff member', async () => {
+    const qmr = await as('qmr');
+    const assignment = await taskOf('qmr', 'assignment-acceptance');
+    await openFromMyTasks(qmr, assignment, 'the Chief of Office');
+    // Objective 4 is proposed for the service centre; the Chief of Office gives it to procedure control.
+    await qmr.page.getByLabel(vi('tasks:assignment.unitFor', { number: 4 })).selectOption('vp-kiemsoat-tthc');
+    await qmr.check('the assignment task');
+    await qmr.page.getByRole('button', { name: vi('tasks:assignment.submit') }).click();
+    await submitted(qmr);
+
+    const head = await as('head.tthc');
+    await org.tokenOf('staff.tthc');
+    const unitTask = await taskOf('head.tthc', 'unit-acceptance');
+    await openFromMyTasks(head, unitTask, 'the head of procedure control');
+    // Each objective of the unit, by its number and title, may go to one of the unit's staff.
+    const staffFor4 = head.page.getByLabel(
+      vi('tasks:unitAcceptance.staffFor', {
+        objective: `${vi('tasks:objectiveNumber', { number: 4 })}: ${objectiveTitle('obj-4')}`,
+      }),
+    );
+    await staffFor4.selectOption({ label: 'Nguyễn Thị Lan' });
+    await head.check('the unit acceptance task');
+    await head.page.getByRole('button', { name: vi('tasks:unitAcceptance.submit') }).click();
+    await submitted(head);
+
+    // The other units accept theirs over the API: the issue asks nothing of them in the browser.
+    for (const local of ['head.tonghop', 'qmr']) {
+      for (const task of await org.inbox(local, 'unit-acceptance'))
+        expect(
+          (await org.as(local, 'POST', taskPath(task.id, '/complete'), { outcome: { accepted: true } }))
+            .status,
+        ).toBe(200);
+    }
+    const objective = await eventually('objective 4 with Lan', async () => {
+      const answer = await org.as<{ unitCode: string; assigneeUserId: string }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/objectives/obj-4`,
+      );
+      return answer.body.assigneeUserId ? answer.body : undefined;
+    });
+    expect(objective).toMatchObject({ unitCode: 'vp-kiemsoat-tthc', assigneeUserId: org.idOf('staff.tthc') });
+  });
+
+  let report: Task;
+  let mailed: URL;
+
+  it('4. the staff member opens the link in the e-mail and lands on the task without signing in', async () => {
+    // February 2024 (in the rehearsal's time): January's report of objective 4 reaches Lan by e-mail.
+    report = await taskOf('staff.tthc', 'measurement-report', { days: 60 });
+    expect(report).toMatchObject({ objectiveId: 'obj-4', periodKey: '2024-01' });
+    mailed = await eventually('the e-mail with the link', async () => linkInMail('staff.tthc', report.id));
+    expect(mailed.pathname).toBe(pagePath(report.id));
+
+    // The link as mailed, on this run's origin (the worker writes PUBLIC_URL; the API's port is the suite's).
+    const lan = await browser.tab();
+    tabs.set('staff.tthc:link', lan);
+    await lan.open(`${mailed.pathname}${mailed.search}`);
+    await lan.page.getByRole('heading', { level: 1, name: report.title.vi }).waitFor();
+    expect(new URL(lan.page.url()).pathname).toBe(pagePath(report.id));
+    expect(lan.page.url()).not.toContain('token='); // the single-use token leaves the address bar
+    await lan.page.getByRole('heading', { name: vi('tasks:formTitle.measurement-report') }).waitFor();
+    await lan.check('the measurement report opened from the e-mail', {
+      screenshot: 'task-measurement-report',
+    });
+  });
+
+  it('shows "already used" for the same link opened again, with a way to sign in', async () => {
+    const again = await browser.tab();
+    await again.open(`${mailed.pathname}${mailed.search}`);
+    await again.page
+      .getByRole('heading', { level: 1, name: vi('tasks:link.TASK_LINK_ALREADY_USED.title') })
+      .waitFor();
+    await again.page.getByRole('link', { name: vi('tasks:link.signIn') }).waitFor();
+    await again.check('the used link page', { screenshot: 'task-link-used' });
+    await again.close();
+  });
+
+  it("shows another person's task as not theirs", async () => {
+    const minh = await as('staff.tonghop');
+    await minh.open(pagePath(report.id));
+    await minh.page.getByRole('heading', { level: 1, name: vi('tasks:notYours.title') }).waitFor();
+    await minh.check('the not-yours page', { screenshot: 'task-not-yours' });
+  });
+
+  const onTime = () =>
+    tabs.get('staff.tthc:link')!.page.getByRole('group', {
+      name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đảm bảo thời gian quy định',
+    });
+  const perProcess = () =>
+    tabs.get('staff.tthc:link')!.page.getByRole('group', {
+      name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố',
+    });
+  const numerator = (group: Locator) =>
+    group.getByLabel(new RegExp(`^${escapeRegExp(vi('tasks:figure.numerator'))}`));
+  const denominator = (group: Locator) =>
+    group.getByLabel(new RegExp(`^${escapeRegExp(vi('tasks:figure.denominator'))}`));
+
+  it('5. a numerator larger than the denominator: the Vietnamese message by the field, and nothing recorded', async () => {
+    const lan = tabs.get('staff.tthc:link')!;
+    await lan.page.getByLabel(vi('tasks:measurement.evidenceItem', { number: 1 })).fill('BC-TTHC-01-2024');
+    await numerator(perProcess()).fill('100');
+    await denominator(perProcess()).fill('100');
+    await numerator(onTime()).fill('120');
+    await denominator(onTime()).fill('100');
+    const field = numerator(onTime());
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await descriptionOf(field)).toContain(vi('tasks:figure.overDenominator'));
+    await lan.check('the measurement report with a numerator over its denominator');
+
+    // Sent anyway: the workflow refuses it, by the same field; nothing is recorded.
+    await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
+    await lan.page.locator('#task-refusal').waitFor();
+    expect(await descriptionOf(field)).toMatch(
+      /[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụýỳỷỹỵóòỏõọéèẻẽẹ]/,
+    );
+    const measurements = await org.as<{ items: unknown[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-4`,
+    );
+    expect(measurements.body.items).toEqual([]);
+    expect((await org.inbox('staff.tthc', 'measurement-report')).map((t) => t.id)).toContain(report.id);
+  });
+
+  it('6. 80/100 on time: the form shows it does not meet "> 80%"; submitted, it is recorded once, on time', async () => {
+    const lan = tabs.get('staff.tthc:link')!;
+    await numerator(onTime()).fill('80');
+    await denominator(onTime()).fill('100');
+    const verdict = onTime().getByTestId('verdict-obj-4-on-time');
+    await verdict.getByText('80%', { exact: true }).waitFor();
+    await verdict.getByText(vi('tasks:figure.notMet'), { exact: true }).waitFor();
+    await expect(verdict.textContent()).resolves.toContain('80');
+    // The browser's own check is satisfied (the workflow's earlier refusal stays until the next submit).
+    await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
+    await lan.check('the measurement report at 80/100');
+
+    await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
+    await submitted(lan);
+    await lan.check('the submitted measurement report');
+
+    const measurements = await eventually('the January measurement', async () => {
+      const answer = await org.as<{
+        items: { periodKey: string; indicatorId: string; numerator: number; late: boolean }[];
+      }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-4`);
+      return answer.body.items.length > 0 ? answer.body.items : undefined;
+    });
+    expect(measurements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ periodKey: '2024-01', indicatorId: 'obj-4-on-time', numerator: 80 }),
+      ]),
+    );
+    expect(measurements.find((m) => m.indicatorId === 'obj-4-on-time')?.late).toBe(false);
+  });
+
+  it('7. the lead auditor plans the audit, never offered an auditor for their own unit; an auditor signs off a step; the lead auditor closes it', async () => {
+    const planTask = await taskOf('lead.auditor', 'audit-plan', { days: 300 });
+    await Promise.all(['auditor.hcth', 'auditor.kinhte'].map((local) => org.tokenOf(local)));
+    const lead = await as('lead.auditor');
+    await openFromMyTasks(lead, planTask, 'the lead auditor');
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.scope'))
+      .fill('Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh');
+    await lead.page.getByLabel(vi('tasks:auditPlan.methods')).fill('Phỏng vấn, xem xét hồ sơ, quan sát');
+    const unit = lead.page.getByLabel(vi('tasks:auditPlan.unitOf', { number: 1 }));
+    const auditor = lead.page.getByLabel(vi('tasks:auditPlan.auditorOf', { number: 1 }));
+    // Trang works in the administration unit: for that unit she is not offered; for another she is.
+    const offered = async () =>
+      auditor
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    await unit.selectOption('vp-hanhchinh-tochuc');
+    expect(await offered()).not.toContain(org.idOf('auditor.hcth'));
+    expect(await offered()).toContain(org.idOf('auditor.kinhte'));
+    await unit.selectOption('vp-tonghop');
+    expect(await offered()).toContain(org.idOf('auditor.hcth'));
+    await auditor.selectOption(org.idOf('auditor.hcth'));
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.processOf', { number: 1 }))
+      .fill('Theo dõi nhiệm vụ trọng tâm');
+    await lead.page.getByLabel(vi('tasks:auditPlan.clauseOf', { number: 1 })).fill('9.1.1');
+    await lead.check('the audit plan task', { screenshot: 'task-audit-plan' });
+    await lead.page.getByRole('button', { name: vi('tasks:auditPlan.submit') }).click();
+    await submitted(lead);
+
+    const trang = await as('auditor.hcth');
+    const step = await taskOf('auditor.hcth', 'audit-step');
+    await openFromMyTasks(trang, step, 'the auditor');
+    await trang.page.getByRole('radio', { name: vi('tasks:values.conformity'), exact: true }).check();
+    await trang.page
+      .getByLabel(vi('tasks:auditStep.evidenceItem', { number: 1 }))
+      .fill('Sổ theo dõi nhiệm vụ 2024');
+    await trang.check('the audit step task');
+    await trang.page.getByRole('button', { name: vi('tasks:auditStep.submit') }).click();
+    await submitted(trang);
+
+    const close = await taskOf('lead.auditor', 'audit-close');
+    await openFromMyTasks(lead, close, 'the lead auditor, closing');
+    await lead.page
+      .getByLabel(vi('tasks:auditClose.report'))
+      .fill('Báo cáo đánh giá nội bộ năm 2024: không có điểm không phù hợp.');
+    await lead.check('the audit close task');
+    await lead.page.getByRole('button', { name: vi('tasks:auditClose.submit') }).click();
+    await submitted(lead);
+
+    const audit = await eventually('the closed audit', async () => {
+      const answer = await org.as<{ status: string; steps: { result: string; auditorUserId: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/audit`,
+      );
+      return answer.body.status === 'closed' ? answer.body : undefined;
+    });
+    expect(audit.steps).toEqual([
+      expect.objectContaining({ result: 'conformity', auditorUserId: org.idOf('auditor.hcth') }),
+    ]);
+  });
+
+  it("8. the dashboard's chart shows the reported value against the target line", async () => {
+    const qmr = await as('qmr');
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const indicator = qmr.page.getByTestId('indicator-obj-4-on-time');
+    // Its accessible summary: the indicator, the target in the decision's words, the figure of January.
+    const chart = indicator.getByRole('img', {
+      name: vi('cycles:chart.summary', {
+        label: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đảm bảo thời gian quy định',
+        target: 'trên 80%',
+        values: 'T1/2024: 80%',
+      }),
+      exact: true,
+    });
+    await chart.locator('svg').first().waitFor(); // drawn by ECharts, as SVG
+    // The SVG has the series (a path) and the dashed target line.
+    expect(await chart.locator('svg path').count()).toBeGreaterThan(1);
+    expect(await chart.locator('svg [stroke-dasharray]').count()).toBeGreaterThan(0);
+    await qmr.check('the cycle dashboard', { screenshot: 'cycle-dashboard' });
+  });
+
+  it('shows the other pages of the cycle and of the app: audit, review, history, notifications, directory', async () => {
+    const qmr = await as('qmr');
+    const base = `/cycles/${encodeURIComponent(cycleId)}`;
+    for (const [path, name] of [
+      [`${base}/audit`, 'cycle-audit'],
+      [`${base}/review`, 'cycle-review'],
+      [`${base}/history`, 'cycle-history'],
+      ['/notifications', 'notifications'],
+    ] as const) {
+      await qmr.open(path);
+      await qmr.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await qmr.check(`the ${name} page`, { screenshot: name });
+    }
+    const admin = await as('admin');
+    await admin.open('/directory');
+    await admin.page.getByRole('heading', { level: 1 }).first().waitFor();
+    await admin.check('the directory page', { screenshot: 'directory' });
+  });
+
+  it('9. the language switch shows the pages in English', async () => {
+    const qmr = await as('qmr');
+    await qmr.open('/');
+    await qmr.page.getByRole('heading', { level: 1, name: vi('tasks:inbox.title') }).waitFor();
+    await qmr.page
+      .getByRole('group', { name: vi('language.label') })
+      .getByRole('button', { name: 'English' })
+      .click();
+    await qmr.page.getByRole('heading', { level: 1, name: en('tasks:inbox.title') }).waitFor();
+    await expect(qmr.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const nav = qmr.page.getByRole('navigation', { name: en('nav.label') });
+    await nav.getByRole('link', { name: en('nav.cycles') }).click();
+    await qmr.page.getByRole('heading', { level: 2, name: en('cycles:start.title') }).waitFor();
+    await qmr.check('the cycles page in English', { screenshot: 'cycles.en' });
+    // Saved as the person's language.
+    const me = await org.as<{ locale: string }>('qmr', 'GET', '/api/v1/auth/me');
+    expect(me.body.locale).toBe('en');
+  });
+
+  it('made every request of the browser to the app’s own origin', () => {
+    expect(browser.requestsOutside()).toEqual([]);
+    expect(browser.browser.requests.length).toBeGreaterThan(50);
+  });
+});
+
+const objectiveTitle = (id: string) => KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === id)!.title.vi;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
