@@ -6,6 +6,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
 import { Pager } from './pager';
 import { FormProblem, problemsAt } from './problems';
+import { useReturnFocus } from './return-focus';
 import { UnitSelect } from './unit-select';
 
 const PAGE_SIZE = 20;
@@ -19,6 +20,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Unit | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const focus = useReturnFocus();
   const page = useLoad(
     () =>
       ok(
@@ -34,6 +36,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
     setDone(message);
     setAdding(false);
     setEditing(null);
+    focus.restore();
     page.reload();
     onUnitsChanged();
   };
@@ -44,9 +47,11 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
         <h2 id="units-heading">{t('units.title')}</h2>
         {!adding && (
           <button
+            id="units-add"
             type="button"
             className="button button-primary"
             onClick={() => {
+              focus.remember('units-add');
               setAdding(true);
               setEditing(null);
               setDone(null);
@@ -64,7 +69,10 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
       {adding && (
         <UnitForm
           allUnits={allUnits}
-          onCancel={() => setAdding(false)}
+          onCancel={() => {
+            setAdding(false);
+            focus.restore();
+          }}
           onSaved={(unit) => changed(t('units.added', { name: unitName(unit, i18n.language) }))}
         />
       )}
@@ -73,7 +81,10 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
           key={editing.code}
           unit={editing}
           allUnits={allUnits}
-          onCancel={() => setEditing(null)}
+          onCancel={() => {
+            setEditing(null);
+            focus.restore();
+          }}
           onSaved={(unit) => changed(t('units.saved', { name: unitName(unit, i18n.language) }))}
           onRemoved={(unit) => changed(t('units.removed', { name: unitName(unit, i18n.language) }))}
         />
@@ -143,7 +154,8 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
                             type="button"
                             className="button"
                             aria-label={t('units.editNamed', { name: unitName(unit, i18n.language) })}
-                            onClick={() => {
+                            onClick={(event) => {
+                              focus.remember(event.currentTarget);
                               setEditing(unit);
                               setAdding(false);
                               setDone(null);

@@ -6,6 +6,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { ROLES, unitName, type Role, type Unit, type User } from './directory-data';
 import { Pager } from './pager';
 import { FormProblem, problemsAt } from './problems';
+import { useReturnFocus } from './return-focus';
 import { UnitSelect } from './unit-select';
 import { RoleList, UserEditor } from './user-editor';
 
@@ -28,6 +29,7 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const focus = useReturnFocus();
   const page = useLoad(
     () =>
       ok(
@@ -56,9 +58,11 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
         <h2 id="users-heading">{t('users.title')}</h2>
         {!adding && (
           <button
+            id="users-add"
             type="button"
             className="button button-primary"
             onClick={() => {
+              focus.remember('users-add');
               setAdding(true);
               setEditingId(null);
               setDone(null);
@@ -76,9 +80,13 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
       {adding && (
         <NewUserForm
           allUnits={allUnits}
-          onCancel={() => setAdding(false)}
+          onCancel={() => {
+            setAdding(false);
+            focus.restore();
+          }}
           onCreated={(user) => {
             setAdding(false);
+            focus.restore();
             setDone(t('users.added', { name: user.fullName }));
             page.reload();
           }}
@@ -90,7 +98,10 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
           userId={editingId}
           allUnits={allUnits}
           onChanged={() => page.reload()}
-          onClose={() => setEditingId(null)}
+          onClose={() => {
+            setEditingId(null);
+            focus.restore();
+          }}
         />
       )}
       <form
@@ -201,7 +212,8 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
                           type="button"
                           className="button"
                           aria-label={t('users.editNamed', { name: user.fullName })}
-                          onClick={() => {
+                          onClick={(event) => {
+                            focus.remember(event.currentTarget);
                             setEditingId(user.id);
                             setAdding(false);
                             setDone(null);
