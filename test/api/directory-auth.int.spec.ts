@@ -18,6 +18,7 @@ import {
 import { OrganisationsController } from '../../apps/api/src/directory/organisations.controller';
 import { UnitsController } from '../../apps/api/src/directory/units.controller';
 import { UsersController } from '../../apps/api/src/directory/users.controller';
+import { PeopleController } from '../../apps/api/src/directory/people.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
@@ -53,6 +54,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 429],
   'DELETE /api/v1/units/{code}': [204, 401, 403, 404, 409, 429],
   'GET /api/v1/users': [200, 400, 401, 403],
+  'GET /api/v1/people': [200, 401, 403],
   'GET /api/v1/users/{id}': [200, 401, 403, 404],
   'POST /api/v1/users': [201, 400, 401, 403, 409, 429],
   'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 429],
@@ -90,6 +92,7 @@ const CONTROLLERS = [
   OrganisationsController,
   UnitsController,
   UsersController,
+  PeopleController,
   DirectoryEventsController,
   CyclesController,
   CycleDocumentsController,
@@ -643,6 +646,17 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       });
       expect(colleague.status).toBe(403);
       expect(colleague.body.message).toContain('only your own account');
+    });
+
+    it("gives everyone the names of their organisation's people, without e-mails", async () => {
+      const answer = await http.call('GET', '/api/v1/people', { token: await kontum.tokenOf('staff.tthc') });
+      expect(answer.status).toBe(200);
+      const people = answer.body as unknown as { userId: string; fullName: string; roles: string[] }[];
+      const leadAuditorId = await userIdOf('lead.auditor');
+      const lead = people.find((person) => person.userId === leadAuditorId);
+      expect(lead?.fullName).toBeTruthy();
+      expect(lead?.roles).toContain('lead-auditor');
+      expect(JSON.stringify(people)).not.toContain('@');
     });
 
     it("keeps organisations apart: another organisation's objects are 404 both ways", async () => {

@@ -3,12 +3,19 @@ import { AuthModule } from '../auth/auth.module';
 import { DirectoryEventsController } from './directory-events.controller';
 import { DirectoryService } from './directory.service';
 import { OrganisationsController } from './organisations.controller';
+import { PeopleController } from './people.controller';
 import { UnitsController } from './units.controller';
 import { UsersController } from './users.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [OrganisationsController, UnitsController, UsersController, DirectoryEventsController],
+  controllers: [
+    OrganisationsController,
+    UnitsController,
+    UsersController,
+    PeopleController,
+    DirectoryEventsController,
+  ],
   providers: [DirectoryService],
   exports: [DirectoryService],
 })
