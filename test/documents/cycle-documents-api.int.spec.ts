@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
 import { DecisionEntity } from '@qcycle/persistence';
+import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
@@ -299,6 +300,201 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(sha256(v1Docx.bytes)).toBe(listed.body.items[0].docxSha256);
       const entry = await download('qmr', `/api/v1/documents/${cycleId}.objectives-decision.v2`);
       expect(json<RegisterEntry>(entry)).toMatchObject({ version: 2, pdfSha256: sha256(after.bytes) });
+    });
+
+    it('serves the internal audit plan once planned and the audit report once closed, as the audit records them', async () => {
+      const audit = `/api/v1/cycles/${cycleId}/audit`;
+      expect((await download('qmr', audit, PDF)).status).toBe(404);
+      expect((await download('qmr', `${audit}/plan`, PDF)).status).toBe(404);
+      // What internalAudit and correctiveAction record, in their order, through the real activities (the
+      // year's audit is in October; the HTTP walk of the whole year drives it on the time-skipping server).
+      const records = new QualityRecordActivities(suite.api.get(DataSource));
+      const auditId = `quality-cycle/${organisationCode}/2024/audit`;
+      await org.tokenOf('lead.auditor');
+      await org.tokenOf('auditor.kinhte');
+      await org.tokenOf('auditor.hcth');
+      const lead = org.idOf('lead.auditor');
+      const plan = {
+        scope: 'Toàn bộ Hệ thống quản lý chất lượng tại Văn phòng Ủy ban nhân dân tỉnh',
+        criteria: ['TCVN ISO 9001:2015', 'Quy trình giải quyết thủ tục hành chính đã công bố'],
+        methods: 'Phỏng vấn, xem xét hồ sơ, quan sát tại chỗ',
+        from: '2024-10-07',
+        to: '2024-10-18',
+      };
+      const steps = [
+        {
+          unitCode: 'vp-kiemsoat-tthc',
+          auditor: 'auditor.hcth',
+          process: 'Giải quyết hồ sơ TTHC',
+          clause: '8.5.1',
+        },
+        {
+          unitCode: 'vp-tonghop',
+          auditor: 'auditor.kinhte',
+          process: 'Theo dõi Chương trình công tác',
+          clause: '9.1.1',
+        },
+      ].map((step, index) => ({
+        id: `${auditId}/step/s${index + 1}`,
+        auditId,
+        cycleId,
+        unitCode: step.unitCode,
+        process: step.process,
+        clause: step.clause,
+        auditorUserId: org.idOf(step.auditor),
+        result: null as string | null,
+        evidence: null as string[] | null,
+        notes: null,
+        finding: null as string | null,
+        signedOffAt: null as string | null,
+      }));
+      await records.recordAudit({
+        cycleId,
+        rows: [
+          {
+            id: auditId,
+            cycleId,
+            leadAuditorUserId: lead,
+            plan,
+            status: 'in-progress',
+            report: null,
+            closedAt: null,
+          },
+        ],
+        event: {
+          id: `${auditId}/planned`,
+          type: 'audit.planned',
+          actor: lead,
+          at: '2024-10-03T02:00:00.000Z',
+        },
+      });
+      await records.recordAuditSteps({
+        cycleId,
+        rows: steps,
+        event: {
+          id: `${auditId}/steps`,
+          type: 'audit.steps-planned',
+          actor: lead,
+          at: '2024-10-03T02:00:00.000Z',
+        },
+      });
+
+      const planPdf = await download('staff.tthc', `${audit}/plan`, PDF);
+      expect(planPdf.status).toBe(200);
+      expect(planPdf.headers.get('content-disposition')).toContain('filename="KH-DGNB-2024.pdf"');
+      const planText = normalise(pdfText(planPdf.bytes));
+      expect(planText).toContain('Kon Tum, ngày 03 tháng 10 năm 2024');
+      for (const expected of [
+        plan.scope,
+        ...plan.criteria,
+        plan.methods,
+        'Từ ngày 07 tháng 10 năm 2024 đến ngày 18 tháng 10 năm 2024',
+      ]) {
+        expect(planText).toContain(expected);
+      }
+      expect(planText).toMatch(/Trưởng đoàn: \S/);
+      for (const step of steps) expect(planText).toContain(`${step.process} (điều khoản ${step.clause})`);
+      expect((await download('qmr', audit, PDF)).status).toBe(404); // not closed yet
+      expect((await download('qmr', `${audit}/plan`)).headers.get('content-type')).toMatch(
+        /^application\/json/,
+      );
+
+      const finding = 'Phiếu kiểm soát thiếu thời điểm chuyển bước';
+      steps[0] = {
+        ...steps[0],
+        result: 'minor-nc',
+        evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
+        finding,
+        signedOffAt: '2024-10-10T03:00:00.000Z',
+      };
+      steps[1] = {
+        ...steps[1],
+        result: 'conformity',
+        evidence: ['Báo cáo tháng 9/2024'],
+        signedOffAt: '2024-10-11T03:00:00.000Z',
+      };
+      await records.recordAuditSteps({
+        cycleId,
+        rows: steps,
+        event: {
+          id: `${auditId}/signed-off`,
+          type: 'audit.step-signed-off',
+          actor: lead,
+          at: '2024-10-11T03:00:00.000Z',
+        },
+      });
+      await records.recordCorrectiveAction({
+        cycleId,
+        rows: [
+          {
+            id: `${auditId}/ca/s1`,
+            cycleId,
+            auditId,
+            stepId: steps[0].id,
+            severity: 'minor-nc',
+            unitCode: 'vp-kiemsoat-tthc',
+            finding,
+            correction: 'Bổ sung thời điểm chuyển bước.',
+            rootCause: 'Mẫu phiếu cũ.',
+            action: 'Cập nhật mẫu phiếu.',
+            ownerUserId: null,
+            dueDate: '2024-11-15',
+            status: 'planned',
+            rounds: 1,
+            effective: null,
+            verifiedBy: null,
+            verifiedAt: null,
+            openedAt: '2024-10-10T03:00:00.000Z',
+          },
+        ],
+        event: {
+          id: `${auditId}/ca/s1/planned`,
+          type: 'corrective-action.planned',
+          actor: lead,
+          at: '2024-10-12T03:00:00.000Z',
+        },
+      });
+      const report =
+        'Hệ thống quản lý chất lượng được duy trì; 01 điểm không phù hợp nhẹ đang được khắc phục.';
+      await records.recordAudit({
+        cycleId,
+        rows: [{ id: auditId, status: 'closed', report, closedAt: '2024-10-25T09:00:00.000Z' }],
+        event: { id: `${auditId}/closed`, type: 'audit.closed', actor: lead, at: '2024-10-25T09:00:00.000Z' },
+      });
+
+      const reportPdf = await download('head.tonghop', audit, PDF);
+      const reportDocx = await download('head.tonghop', audit, DOCX);
+      expect(reportPdf.status).toBe(200);
+      expect(reportPdf.headers.get('content-disposition')).toContain('filename="BC-DGNB-2024.pdf"');
+      const reportText = normalise(pdfText(reportPdf.bytes));
+      expect(reportText).toContain('BÁO CÁO');
+      expect(reportText).toContain('Kon Tum, ngày 25 tháng 10 năm 2024');
+      expect(reportText).toContain(
+        `Kết quả: Không phù hợp nhẹ. Bằng chứng: Sổ theo dõi hồ sơ tháng 9/2024. Phát hiện: ${finding}`,
+      );
+      expect(reportText).toContain('Kết quả: Phù hợp. Bằng chứng: Báo cáo tháng 9/2024.');
+      expect(reportText).toContain(
+        'Hành động khắc phục: Cập nhật mẫu phiếu., thời hạn ngày 15 tháng 11 năm 2024'.replace('., ', ', '),
+      );
+      expect(reportText).toContain(report);
+      expect(
+        wordCounts(wordParagraphs(docxParts(reportDocx.bytes).read('word/document.xml')).join('\n')),
+      ).toEqual(wordCounts(pdfText(reportPdf.bytes)));
+      keepDocument(`api-${database}-BC-DGNB-2024`, { pdf: reportPdf.bytes, docx: reportDocx.bytes });
+      const listed = await org.as<{ items: RegisterEntry[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}&type=audit-report`,
+      );
+      expect(listed.body.items).toMatchObject([
+        {
+          version: 1,
+          sourceRecord: `audits/${auditId}`,
+          approvedBy: lead,
+          issuedOn: '2024-10-25',
+          pdfSha256: sha256(reportPdf.bytes),
+        },
+      ]);
     });
 
     it('shows another organisation none of it', async () => {

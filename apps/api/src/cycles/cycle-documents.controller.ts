@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 // Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
@@ -93,11 +94,55 @@ export class CycleDocumentsController {
   @Get('audit')
   @ApiOperation({
     summary: 'The internal audit: plan, checklist steps with their sign-offs, corrective actions, report',
+    description: `${NEGOTIATED} The document is the audit report (scope, criteria, auditors, units, each step's result and finding, corrective actions, conclusion), 404 until the lead auditor closes the audit.`,
   })
-  @ApiOkResponse({ type: AuditView })
+  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
+  @ApiOkResponse({
+    type: AuditView,
+    description: 'The record (application/json), or the audit report (PDF, DOCX)',
+  })
   @ApiErrors(401, 403, 404)
-  audit(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<AuditView> {
-    return this.documents.audit(caller, cycleId);
+  async audit(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<AuditView | StreamableFile> {
+    const format = negotiatedFormat(request, response);
+    const audit = await this.documents.audit(caller, cycleId);
+    if (format === 'json') return audit;
+    return documentAnswer(
+      response,
+      await this.official.auditFile(caller, cycleId, audit, 'audit-report', format),
+    );
+  }
+
+  @Get('audit/plan')
+  @ApiOperation({
+    summary: 'The internal audit plan (ISO 9.2.2): scope, criteria, methods, dates, audit team, schedule',
+    description: `${NEGOTIATED} In JSON the audit record (as \`/audit\`); the document is the plan, signed by the lead auditor. 404 until the audit is planned.`,
+  })
+  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
+  @ApiOkResponse({
+    type: AuditView,
+    description: 'The record (application/json), or the audit plan (PDF, DOCX)',
+  })
+  @ApiErrors(401, 403, 404)
+  async auditPlan(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<AuditView | StreamableFile> {
+    const format = negotiatedFormat(request, response);
+    const audit = await this.documents.audit(caller, cycleId);
+    if (!audit.plan)
+      throw new QcycleError(QcycleErrorCode.NotFound, `The internal audit of ${cycleId} is not planned yet`);
+    if (format === 'json') return audit;
+    return documentAnswer(
+      response,
+      await this.official.auditFile(caller, cycleId, audit, 'audit-plan', format),
+    );
   }
 
   @Get('review')

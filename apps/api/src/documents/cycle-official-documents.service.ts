@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { describeTarget, type Objective } from '@qcycle/domain';
-import { DecisionEntity, DocumentVersionEntity } from '@qcycle/persistence';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
+import { describeTarget, instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
+import { DecisionEntity, DocumentVersionEntity, EventLogEntryEntity, UserEntity } from '@qcycle/persistence';
+import { In } from 'typeorm';
+import type { AuditView } from '../cycles/dto/cycle-records.view';
+import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
 import type { Principal } from '../auth/principal';
 import {
   decisionDocument,
@@ -13,7 +16,12 @@ import {
 } from './decision-document';
 import { DecisionWordingSource } from './decision-wording.source';
 import type { DocumentFile, DocumentFormat } from './document-negotiation';
-import { DocumentRegisterService, registeredFile, type DocumentType } from './document-register.service';
+import {
+  DocumentRegisterService,
+  registeredFile,
+  type DocumentSource,
+  type DocumentType,
+} from './document-register.service';
 import type { PlanView } from './dto/documents.view';
 import type { OfficialDocument } from './official-document';
 
@@ -36,6 +44,52 @@ export class CycleOfficialDocumentsService {
 
   async planFile(caller: Principal, cycleId: string, format: DocumentFormat): Promise<DocumentFile> {
     return this.file(caller, cycleId, 'objectives-plan', format, objectivesPlanDocument);
+  }
+
+  /**
+   * The internal audit's plan (once planned) or report (once closed), from the audit record the
+   * caller may read (`CycleDocumentsService.audit`); a step not reached yet is 404.
+   */
+  async auditFile(
+    caller: Principal,
+    cycleId: string,
+    audit: AuditView,
+    type: 'audit-plan' | 'audit-report',
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const key = this.own(caller, cycleId);
+    const plan = audit.plan as AuditRecord['plan'];
+    if (!plan)
+      throw new QcycleError(QcycleErrorCode.NotFound, `The internal audit of ${cycleId} is not planned yet`);
+    if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
+      throw new QcycleError(QcycleErrorCode.NotFound, `The internal audit of ${cycleId} is not closed yet`);
+    const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
+    const [people, planned] = await Promise.all([
+      this.dataSource
+        .getRepository(UserEntity)
+        .find({ where: { id: In(ids), organisationCode: caller.organisationCode } }),
+      this.dataSource.getRepository(EventLogEntryEntity).findOne({
+        where: { cycleId, type: 'audit.planned' },
+        order: { occurredAt: 'ASC' },
+      }),
+    ]);
+    const names = Object.fromEntries(people.map((u) => [u.id, u.fullName]));
+    const dateOf = (instant: string) => instantToVnLocal(instant as IsoInstant).date;
+    const record: AuditRecord = {
+      ...audit,
+      plan,
+      leadAuditorName: names[audit.leadAuditorUserId] ?? audit.leadAuditorUserId,
+      names,
+      date:
+        type === 'audit-report' ? dateOf(audit.closedAt!) : planned ? dateOf(planned.occurredAt) : plan.from,
+    };
+    return this.registered(caller, key, type, format, {
+      number: '',
+      sourceRecord: `audits/${audit.id}`,
+      approvedBy: audit.leadAuditorUserId,
+      approvedByName: record.leadAuditorName,
+      build: (wording) => (type === 'audit-plan' ? auditPlanDocument : auditReportDocument)(record, wording),
+    });
   }
 
   async plan(caller: Principal, cycleId: string): Promise<PlanView> {
@@ -69,6 +123,34 @@ export class CycleOfficialDocumentsService {
     build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
   ): Promise<DocumentFile> {
     const { row, key } = await this.decision(caller, cycleId);
+    const record: DecisionRecord = {
+      documentNumber: row.documentNumber,
+      signerName: row.signerName,
+      signerTitle: row.signerTitle,
+      signingDate: row.signingDate,
+      effectiveDate: row.effectiveDate,
+      objectives: row.objectives as Objective[],
+    };
+    return this.registered(caller, key, type, format, {
+      number: row.documentNumber,
+      sourceRecord: `decisions/${row.id}`,
+      approvedBy: row.signedBy,
+      approvedByName: row.signerName,
+      build: (wording) => build(record, wording),
+    });
+  }
+
+  /** Builds the document from the records and the approved wording, and answers its registered version. */
+  private async registered(
+    caller: Principal,
+    key: { organisationCode: string; year: number },
+    type: DocumentType,
+    format: DocumentFormat,
+    source: Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
+      build: (wording: DecisionWording) => OfficialDocument;
+    },
+  ): Promise<DocumentFile> {
+    const cycleId = qualityCycleId(key.organisationCode, key.year);
     let wording: DecisionWording;
     try {
       wording = await this.wordingSource.wording(key.organisationCode, key.year);
@@ -78,38 +160,35 @@ export class CycleOfficialDocumentsService {
       if (issued && error instanceof QcycleError) return registeredFile(issued, format);
       throw error;
     }
-    const record: DecisionRecord = {
-      documentNumber: row.documentNumber,
-      signerName: row.signerName,
-      signerTitle: row.signerTitle,
-      signingDate: row.signingDate,
-      effectiveDate: row.effectiveDate,
-      objectives: row.objectives as Objective[],
-    };
     const version = await this.register.issue(
       {
         organisationCode: key.organisationCode,
         cycleId,
         year: key.year,
         type,
-        number: row.documentNumber,
-        sourceRecord: `decisions/${row.id}`,
-        approvedBy: row.signedBy,
-        approvedByName: row.signerName,
-        model: build(record, wording),
+        number: source.number,
+        sourceRecord: source.sourceRecord,
+        approvedBy: source.approvedBy,
+        approvedByName: source.approvedByName,
+        model: source.build(wording),
       },
       caller.userId,
     );
     return registeredFile(version, format);
   }
 
+  private own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
+    const key = parseQualityCycleId(cycleId);
+    if (!key || key.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    return key;
+  }
+
   private async decision(
     caller: Principal,
     cycleId: string,
   ): Promise<{ row: DecisionEntity; key: { organisationCode: string; year: number } }> {
-    const key = parseQualityCycleId(cycleId);
-    if (key?.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const key = this.own(caller, cycleId);
     const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
     if (!row)
       throw new QcycleError(

@@ -186,7 +186,7 @@ export function objectivesPlanDocument(record: DecisionRecord, wording: Decision
  * The issuer's name as the masthead prints it, the kind of body on the first line:
  * `Ủy ban nhân dân tỉnh Kon Tum` → `['ỦY BAN NHÂN DÂN', 'TỈNH KON TUM']`.
  */
-function issuerLines(issuer: string): string[] {
+export function issuerLines(issuer: string): string[] {
   const match = /^(ủy ban nhân dân|uỷ ban nhân dân)\s+(.+)$/iu.exec(issuer);
   return match ? [upper(match[1]), upper(match[2])] : [upper(issuer)];
 }

@@ -12,7 +12,12 @@ import type { OfficialDocument } from './official-document';
 import { PdfPrinter } from './pdf-printer';
 
 /** The kinds of generated document the register holds. */
-export const DOCUMENT_TYPES = ['objectives-decision', 'objectives-plan'] as const;
+export const DOCUMENT_TYPES = [
+  'objectives-decision',
+  'objectives-plan',
+  'audit-plan',
+  'audit-report',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** What a document is generated from, and the model it says. */

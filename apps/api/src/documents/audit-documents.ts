@@ -1,0 +1,184 @@
+import type { OfficialDocument } from './official-document';
+import { vietnameseDate } from './official-document';
+import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
+
+/** The internal audit as its records hold it (`GET /cycles/{id}/audit`), with the people's names. */
+export interface AuditRecord {
+  id: string;
+  status: string;
+  plan: { scope: string; criteria: string[]; methods: string; from: string; to: string } | null;
+  report: string | null;
+  steps: {
+    id: string;
+    unitCode: string;
+    process: string;
+    clause: string;
+    auditorUserId: string;
+    result: string | null;
+    evidence: string[] | null;
+    finding: string | null;
+  }[];
+  correctiveActions: {
+    severity: string;
+    unitCode: string;
+    finding: string;
+    correction: string | null;
+    rootCause: string | null;
+    action: string | null;
+    dueDate: string | null;
+    status: string;
+    effective: boolean | null;
+  }[];
+  leadAuditorName: string;
+  /** Display names by user id (auditors). */
+  names: Record<string, string>;
+  /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
+  date: string;
+}
+
+/**
+ * The internal audit plan (ISO 9001 9.2.2): scope, criteria, methods, dates, the audit team (lead
+ * auditor and auditors) and the schedule of checklist steps, unit by unit; signed by the lead auditor.
+ */
+export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording): OfficialDocument {
+  const plan = requirePlan(audit);
+  const issuer = wording.organisation.name.vi;
+  const unit = unitNames(wording);
+  const auditors = [...new Set(audit.steps.map((s) => audit.names[s.auditorUserId] ?? s.auditorUserId))];
+  const title = `Đánh giá nội bộ Hệ thống quản lý chất lượng theo ${wording.standard} năm ${wording.year}`;
+  return {
+    fileBaseName: `KH-DGNB-${wording.year}`,
+    properties: { title: `Kế hoạch ${lowerFirst(title)}`, subject: title, author: issuer, date: audit.date },
+    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: audit.date },
+    documentType: 'KẾ HOẠCH',
+    summary: [title],
+    preamble: [],
+    body: [
+      { kind: 'heading', text: 'I. PHẠM VI ĐÁNH GIÁ' },
+      { kind: 'paragraph', text: `${clause(plan.scope)}.` },
+      { kind: 'heading', text: 'II. CHUẨN MỰC ĐÁNH GIÁ' },
+      { kind: 'list', items: plan.criteria.map((c) => `- ${c}`) },
+      { kind: 'heading', text: 'III. PHƯƠNG PHÁP ĐÁNH GIÁ' },
+      { kind: 'paragraph', text: `${clause(plan.methods)}.` },
+      { kind: 'heading', text: 'IV. THỜI GIAN ĐÁNH GIÁ' },
+      { kind: 'paragraph', text: `Từ ${vietnameseDate(plan.from)} đến ${vietnameseDate(plan.to)}.` },
+      { kind: 'heading', text: 'V. ĐOÀN ĐÁNH GIÁ' },
+      {
+        kind: 'list',
+        items: [`- Trưởng đoàn: ${audit.leadAuditorName};`, `- Chuyên gia đánh giá: ${auditors.join(', ')}.`],
+      },
+      { kind: 'heading', text: 'VI. LỊCH ĐÁNH GIÁ' },
+      {
+        kind: 'list',
+        items: audit.steps.map(
+          (s, i) =>
+            `${i + 1}. ${unit(s.unitCode)}: ${s.process} (điều khoản ${s.clause}); ` +
+            `chuyên gia đánh giá: ${audit.names[s.auditorUserId] ?? s.auditorUserId}.`,
+        ),
+      },
+    ],
+    signature: { lines: ['TRƯỞNG ĐOÀN ĐÁNH GIÁ'], name: audit.leadAuditorName },
+  };
+}
+
+/**
+ * The internal audit report (ISO 9001 9.2.2 e): scope, criteria, dates, auditors, units, every
+ * step's result with its evidence and finding, the nonconformities with their corrective actions
+ * (ISO 10.2), and the lead auditor's conclusion; signed by the lead auditor on the closing date.
+ */
+export function auditReportDocument(audit: AuditRecord, wording: DecisionWording): OfficialDocument {
+  const plan = requirePlan(audit);
+  const issuer = wording.organisation.name.vi;
+  const unit = unitNames(wording);
+  const auditors = [...new Set(audit.steps.map((s) => audit.names[s.auditorUserId] ?? s.auditorUserId))];
+  const units = [...new Set(audit.steps.map((s) => unit(s.unitCode)))];
+  const title = `Kết quả đánh giá nội bộ Hệ thống quản lý chất lượng theo ${wording.standard} năm ${wording.year}`;
+  return {
+    fileBaseName: `BC-DGNB-${wording.year}`,
+    properties: { title: `Báo cáo ${lowerFirst(title)}`, subject: title, author: issuer, date: audit.date },
+    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: audit.date },
+    documentType: 'BÁO CÁO',
+    summary: [title],
+    preamble: [],
+    body: [
+      { kind: 'heading', text: 'I. THÔNG TIN CHUNG' },
+      { kind: 'paragraph', label: 'Phạm vi đánh giá:', text: `${clause(plan.scope)}.` },
+      { kind: 'paragraph', label: 'Chuẩn mực đánh giá:', text: `${plan.criteria.map(clause).join('; ')}.` },
+      { kind: 'paragraph', label: 'Phương pháp:', text: `${clause(plan.methods)}.` },
+      {
+        kind: 'paragraph',
+        label: 'Thời gian:',
+        text: `từ ${vietnameseDate(plan.from)} đến ${vietnameseDate(plan.to)}.`,
+      },
+      {
+        kind: 'paragraph',
+        label: 'Đoàn đánh giá:',
+        text: `trưởng đoàn ${audit.leadAuditorName}; chuyên gia đánh giá ${auditors.join(', ')}.`,
+      },
+      { kind: 'paragraph', label: 'Đơn vị được đánh giá:', text: `${units.join('; ')}.` },
+      { kind: 'heading', text: 'II. KẾT QUẢ ĐÁNH GIÁ TỪNG NỘI DUNG' },
+      ...audit.steps.map((s, i) => ({
+        kind: 'paragraph' as const,
+        text:
+          `${i + 1}. ${unit(s.unitCode)}: ${s.process} (điều khoản ${s.clause}); chuyên gia đánh giá ` +
+          `${audit.names[s.auditorUserId] ?? s.auditorUserId}. Kết quả: ${s.result ? (AUDIT_RESULT[s.result] ?? s.result) : 'chưa đánh giá'}.` +
+          (s.evidence?.length ? ` Bằng chứng: ${s.evidence.join('; ')}.` : '') +
+          (s.finding ? ` Phát hiện: ${clause(s.finding)}.` : ''),
+      })),
+      { kind: 'heading', text: 'III. ĐIỂM KHÔNG PHÙ HỢP VÀ HÀNH ĐỘNG KHẮC PHỤC' },
+      ...(audit.correctiveActions.length === 0
+        ? [{ kind: 'paragraph' as const, text: 'Không có điểm không phù hợp.' }]
+        : audit.correctiveActions.map((a, i) => ({
+            kind: 'paragraph' as const,
+            text:
+              `${i + 1}. ${unit(a.unitCode)} (${AUDIT_RESULT[a.severity] ?? a.severity}): ${clause(a.finding)}. ` +
+              `Khắc phục: ${clause(a.correction ?? 'chưa xác định')}. Nguyên nhân: ${clause(a.rootCause ?? 'chưa xác định')}. ` +
+              `Hành động khắc phục: ${clause(a.action ?? 'chưa xác định')}` +
+              (a.dueDate ? `, thời hạn ${vietnameseDate(a.dueDate)}` : '') +
+              `. Tình trạng: ${ACTION_STATUS[a.status] ?? a.status}` +
+              (a.effective === null ? '.' : a.effective ? ', có hiệu lực.' : ', chưa có hiệu lực.'),
+          }))),
+      { kind: 'heading', text: 'IV. KẾT LUẬN' },
+      { kind: 'paragraph', text: audit.report ?? '' },
+    ],
+    recipients: [
+      'Lãnh đạo UBND tỉnh',
+      'Đại diện chất lượng',
+      'Các phòng, đơn vị được đánh giá',
+      'Lưu: VT, ISO',
+    ],
+    signature: { lines: ['TRƯỞNG ĐOÀN ĐÁNH GIÁ'], name: audit.leadAuditorName },
+  };
+}
+
+const AUDIT_RESULT: Record<string, string> = {
+  conformity: 'Phù hợp',
+  observation: 'Điểm lưu ý',
+  'minor-nc': 'Không phù hợp nhẹ',
+  'major-nc': 'Không phù hợp nặng',
+};
+const ACTION_STATUS: Record<string, string> = {
+  open: 'mới ghi nhận',
+  planned: 'đang khắc phục',
+  closed: 'đã khắc phục',
+  cancelled: 'đã hủy',
+};
+
+function requirePlan(audit: AuditRecord): NonNullable<AuditRecord['plan']> {
+  if (!audit.plan) throw new Error(`The audit ${audit.id} has no plan yet`);
+  return audit.plan;
+}
+
+function unitNames(wording: DecisionWording): (code: string) => string {
+  const names = new Map(wording.organisation.units.map((u) => [u.code, u.name.vi]));
+  return (code) => names.get(code) ?? code;
+}
+
+/** A person's sentence inside ours: without its own closing `.` or `;`. */
+function clause(text: string): string {
+  return text.trim().replace(/[.;]+$/u, '');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
