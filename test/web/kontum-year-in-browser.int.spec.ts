@@ -359,7 +359,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(verdict.textContent()).resolves.toContain('80');
     // The browser's own check is satisfied (the workflow's earlier refusal stays until the next submit).
     await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
-    await lan.check('the measurement report at 80/100');
+    await lan.check('the measurement report at 80/100', { screenshot: 'task-measurement-report.80-of-100' });
 
     await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
     await submitted(lan);
