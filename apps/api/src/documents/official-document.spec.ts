@@ -1,0 +1,52 @@
+import { canonicalJson } from './document-register.service';
+import { placeOfIssue } from './decision-document';
+import { fixZipTimes } from './official-document.docx';
+import { documentFileBaseName, recipientLines, safeFileBaseName, vietnameseDate } from './official-document';
+import { fixPdfDates } from './pdf-printer';
+
+describe('official document helpers', () => {
+  it('writes dates as Decree 30 does: a leading zero on days below 10 and on months 1 and 2 only', () => {
+    expect(vietnameseDate('2024-01-05')).toBe('ngày 05 tháng 01 năm 2024');
+    expect(vietnameseDate('2014-03-05')).toBe('ngày 05 tháng 3 năm 2014');
+    expect(vietnameseDate('2019-11-22')).toBe('ngày 22 tháng 11 năm 2019');
+    expect(() => vietnameseDate('22/11/2019')).toThrow();
+  });
+
+  it('names files in ASCII from the number and symbol: Đ becomes D, the year last', () => {
+    expect(documentFileBaseName('123/QĐ-UBND', 2024)).toBe('QD-123-UBND-2024');
+    expect(documentFileBaseName('05/QĐ-VP', 2025)).toBe('QD-05-VP-2025');
+    expect(safeFileBaseName('Kế hoạch đánh giá / 2024')).toBe('Ke-hoach-danh-gia-2024');
+  });
+
+  it('ends every recipient with ";" and the last with "."', () => {
+    expect(recipientLines(['Như Điều 4', 'Lưu: VT, ISO'])).toEqual(['- Như Điều 4;', '- Lưu: VT, ISO.']);
+  });
+
+  it('dates a provincial body’s documents with the province', () => {
+    expect(placeOfIssue('Ủy ban nhân dân tỉnh Kon Tum')).toBe('Kon Tum');
+    expect(placeOfIssue('Ủy ban nhân dân thành phố Đà Nẵng')).toBe('Đà Nẵng');
+    expect(placeOfIssue('Văn phòng Chính phủ')).toBe('Văn phòng Chính phủ');
+  });
+
+  it('hashes the same content the same way whatever the key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, { e: 0, f: 1 }] }, b: 1 }),
+    );
+  });
+
+  it('replaces the print time of a PDF in place, same length', () => {
+    const pdf = Buffer.from(
+      "<</CreationDate (D:20261130054645+00'00')\n/ModDate (D:20261130054645+00'00')>>",
+      'latin1',
+    );
+    const fixed = fixPdfDates(pdf, '2024-01-15');
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed.toString('latin1')).toBe(
+      "<</CreationDate (D:20240115000000+00'00')\n/ModDate (D:20240115000000+00'00')>>",
+    );
+  });
+
+  it('refuses what is not a zip when fixing its time stamps', () => {
+    expect(() => fixZipTimes(Buffer.from('not a zip'), '2024-01-15')).toThrow(/zip/);
+  });
+});
