@@ -294,9 +294,12 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
   it('shows "already used" for the same link opened again, with a way to sign in', async () => {
     const again = await browser.tab();
     await again.open(`${mailed.pathname}${mailed.search}`);
-    await again.page
-      .getByRole('heading', { level: 1, name: vi('tasks:link.TASK_LINK_ALREADY_USED.title') })
-      .waitFor();
+    const title = again.page.getByRole('heading', {
+      level: 1,
+      name: vi('tasks:link.TASK_LINK_ALREADY_USED.title'),
+    });
+    await title.waitFor();
+    await expect(title.textContent()).resolves.toMatch(/đã được sử dụng/);
     await again.page.getByRole('link', { name: vi('tasks:link.signIn') }).waitFor();
     await again.check('the used link page', { screenshot: 'task-link-used' });
     await again.close();
