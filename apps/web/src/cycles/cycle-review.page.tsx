@@ -207,6 +207,8 @@ function ValueView({ value, format, names }: { value: unknown; format: Format; n
               t('objectives.number', { number: item.replace(/^obj-/, '') })
             ) : (key === 'unitCode' || key === 'ownerUnitCode') && typeof item === 'string' ? (
               names.unit(item)
+            ) : /(^u|U)serId$/.test(key) && typeof item === 'string' ? (
+              names.person(item)
             ) : (
               <ValueView value={item} format={format} names={names} />
             )}

@@ -1,43 +1,33 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { hasRole, useSession } from '../../auth/session';
+import { useSession } from '../../auth/session';
+import { personName, usePeople as useOrganisationPeople } from '../../ui/people';
 
 export interface Person {
   userId: string;
   name: string;
   unitCode?: string | null;
+  title?: string | null;
 }
 
 /**
- * Names for the user ids a task names: what the form carries, the signed-in user, and — for those
- * allowed to read the directory (administrator, Quality Representative) — the organisation's users.
- * A session from a task link reads nothing else; unknown ids are shown as they are.
+ * Names for the user ids a task names: the organisation's people (GET /people, for every signed-in
+ * member), what the form carries, and the signed-in user. A session from a task link reads only its
+ * task, so it names who the form and the session name; other ids are shown shortened.
  */
 export function usePeople(known: Person[] = []) {
   const { user } = useSession();
-  const [directory, setDirectory] = useState<Person[]>([]);
-  const mayList = hasRole(user, 'admin', 'quality-representative') && user?.authenticatedBy !== 'task-link';
-  useEffect(() => {
-    if (!mayList) return;
-    let live = true;
-    void api.GET('/api/v1/users', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (live && data)
-        setDirectory(data.items.map((u) => ({ userId: u.id, name: u.fullName, unitCode: u.unitCode })));
-    });
-    return () => {
-      live = false;
-    };
-  }, [mayList]);
-  const all = [
-    ...known,
-    ...directory,
-    ...(user ? [{ userId: user.userId, name: user.fullName, unitCode: user.unitCode }] : []),
-  ];
+  const people = useOrganisationPeople();
+  const directory: Person[] = people
+    .filter((p) => p.active)
+    .map((p) => ({ userId: p.userId, name: p.fullName, unitCode: p.unitCode, title: p.title }));
   const nameOf = (userId: string | null | undefined): string => {
     if (!userId) return '';
-    return all.find((person) => person.userId === userId)?.name ?? userId;
+    const fallback =
+      known.find((p) => p.userId === userId)?.name ?? (user?.userId === userId ? user.fullName : undefined);
+    return personName(people, userId, { fallback });
   };
-  return { nameOf, directory, me: user };
+  return { nameOf, directory, people, me: user };
 }
 
 /** Units of the organisation (signed-in sessions; a task-link session keeps the codes). */

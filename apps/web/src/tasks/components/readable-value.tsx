@@ -66,7 +66,11 @@ export function ReadableValue({
           <div key={key} className="readable-row">
             <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
             <dd>
-              {nameOf && /UserId$|^userId$|^actor$|^from$|^to$/.test(key) && typeof item === 'string' ? (
+              {nameOf &&
+              isPersonKey(key) &&
+              typeof item === 'string' &&
+              !DAY.test(item) &&
+              !INSTANT.test(item) ? (
                 nameOf(item)
               ) : (
                 <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
@@ -79,3 +83,6 @@ export function ReadableValue({
   }
   return <span>{String(value)}</span>;
 }
+
+/** Keys whose value is a user id (a `from`/`to` holding a date is read as a date). */
+const isPersonKey = (key: string) => /UserId$|^userId$|^actor$|^from$|^to$/.test(key);

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import { personName } from '../../ui/people';
 import { CellControl } from '../components/cell-control';
 import { formatDay } from '../components/format';
 import { filled, ListEditor } from '../components/list-editor';
@@ -26,12 +27,18 @@ interface StepDraft {
 export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<AuditPlanForm>(task);
-  const auditors = form.auditors ?? [];
   const unitCodes = form.unitCodes ?? [];
   const { unitName } = useUnits();
-  const { nameOf } = usePeople(
-    auditors.filter((a) => a.name).map((a) => ({ userId: a.userId, name: a.name as string })),
-  );
+  const { people } = usePeople();
+  const nameOfAuditor = (auditor: AuditPlanForm['auditors'][number]) =>
+    personName(people, auditor.userId, { title: false, fallback: auditor.name });
+  // The form's auditors, their unit from the form, else from the organisation's people.
+  const auditors = (form.auditors ?? [])
+    .map((a) => ({
+      ...a,
+      unitCode: a.unitCode || people.find((p) => p.userId === a.userId)?.unitCode || null,
+    }))
+    .sort((a, b) => nameOfAuditor(a).localeCompare(nameOfAuditor(b), i18n.language));
   const next = useRef(1);
   const newStep = (): StepDraft => ({
     id: `s${next.current++}`,
@@ -48,7 +55,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const [steps, setSteps] = useState<StepDraft[]>(() => [newStep()]);
 
   const auditorLabel = (auditor: AuditPlanForm['auditors'][number]) => {
-    const name = nameOf(auditor.userId);
+    const name = nameOfAuditor(auditor);
     const unit = auditor.unitCode ? unitName(auditor.unitCode, i18n.language) : '';
     return unit ? `${name} — ${unit}` : name;
   };
@@ -78,7 +85,15 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
       methods: methods.trim(),
       from,
       to,
-      steps: steps.map((s) => ({ ...s, process: s.process.trim(), clause: s.clause.trim() })),
+      steps: steps.map((s) => ({
+        ...s,
+        process: s.process.trim(),
+        clause: s.clause.trim(),
+        // An auditor found (once the names came) to be of the step's unit is not kept.
+        auditorUserId: auditorsFor(s.unitCode).some((a) => a.userId === s.auditorUserId)
+          ? s.auditorUserId
+          : '',
+      })),
     });
   };
 
@@ -270,7 +285,11 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                             id={id}
                             aria-describedby={describedBy}
                             aria-invalid={invalid || undefined}
-                            value={step.auditorUserId}
+                            value={
+                              auditorsFor(step.unitCode).some((a) => a.userId === step.auditorUserId)
+                                ? step.auditorUserId
+                                : ''
+                            }
                             onChange={(e) => change(index, { auditorUserId: e.target.value })}
                           >
                             <option value="">{t('form.choose')}</option>

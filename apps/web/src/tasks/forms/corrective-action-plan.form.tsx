@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { Nonconformity } from '../components/nonconformity';
-import { usePeople, type Person } from '../components/people';
+import { usePeople, useUnits, type Person } from '../components/people';
 import type { AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -16,18 +16,28 @@ interface PlanForm {
 
 /** The unit head plans the correction: correction, root cause, action, owner and due date (ISO 10.2). */
 export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: TaskFormProps) {
-  const { t } = useTranslation('tasks');
+  const { t, i18n } = useTranslation('tasks');
   const form = formOf<PlanForm>(task);
   const fromForm: Person[] = (form.users ?? []).map((u) => ({ userId: u.userId, name: u.name }));
   const { directory, me } = usePeople(fromForm);
+  const { unitName } = useUnits();
   const unitCode = form.step?.unitCode ?? task.unitCode;
-  // The form's people, else the unit's people the directory shows, and always oneself (the unit head).
-  const candidates: Person[] = [
-    ...fromForm,
-    ...(fromForm.length === 0 ? directory.filter((p) => p.unitCode === unitCode) : []),
-  ];
-  if (me && !candidates.some((p) => p.userId === me.userId))
-    candidates.unshift({ userId: me.userId, name: me.fullName });
+  const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, i18n.language);
+  // The people of the nonconformity's unit first (oneself, the unit head, among them), then the
+  // rest of the organisation; a task-link session knows only the form's people and itself.
+  const known = new Map<string, Person>();
+  for (const person of [...directory, ...fromForm])
+    if (!known.has(person.userId)) known.set(person.userId, person);
+  if (me && !known.has(me.userId))
+    known.set(me.userId, { userId: me.userId, name: me.fullName, unitCode: me.unitCode });
+  const everyone = [...known.values()];
+  const ofUnit = everyone.filter((p) => directory.length === 0 || p.unitCode === unitCode).sort(byName);
+  const others = everyone.filter((p) => !ofUnit.includes(p)).sort(byName);
+  const option = (person: Person) => (
+    <option key={person.userId} value={person.userId}>
+      {person.title ? `${person.name} (${person.title})` : person.name}
+    </option>
+  );
   const [correction, setCorrection] = useState('');
   const [rootCause, setRootCause] = useState('');
   const [action, setAction] = useState('');
@@ -84,11 +94,20 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
               onChange={(e) => setOwnerUserId(e.target.value)}
             >
               <option value="">{t('form.choose')}</option>
-              {candidates.map((person) => (
-                <option key={person.userId} value={person.userId}>
-                  {person.name}
-                </option>
-              ))}
+              {others.length === 0 ? (
+                ofUnit.map(option)
+              ) : (
+                <>
+                  <optgroup
+                    label={t('corrective.ownerOfUnit', {
+                      unit: unitCode ? unitName(unitCode, i18n.language) : '—',
+                    })}
+                  >
+                    {ofUnit.map(option)}
+                  </optgroup>
+                  <optgroup label={t('corrective.ownerOthers')}>{others.map(option)}</optgroup>
+                </>
+              )}
             </select>
           )}
         </Field>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import { personName, usePeople } from '../../ui/people';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -16,7 +17,14 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<UnitForm>(task);
   const objectiveIds = form.objectiveIds ?? [];
-  const staff = form.staff ?? [];
+  const people = usePeople();
+  // The unit's staff the form names, by the name the organisation's people give them now.
+  const staff = (form.staff ?? [])
+    .map((person) => ({
+      userId: person.userId,
+      name: personName(people, person.userId, { title: false, fallback: person.name }),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const known = useCycleObjectives(task.cycleId, objectiveIds.length > 0);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const titleOf = (id: string) => {
