@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** The repository root (libs/testing/src → ../../..). */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -74,6 +74,9 @@ export async function startBrowser(): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'qcycle-chromium-'));
   // launch() makes its own throwaway profile; ours is named so that it is ours to remove, and the
   // browser's caches and crash dumps go there too rather than into $HOME.
+  // Loaded here, not at import: every suite imports @qcycle/testing, few start a browser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
