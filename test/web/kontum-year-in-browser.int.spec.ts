@@ -401,6 +401,9 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await unit.selectOption('vp-hanhchinh-tochuc');
     expect(await offered()).not.toContain(org.idOf('auditor.hcth'));
     expect(await offered()).toContain(org.idOf('auditor.kinhte'));
+    const names = (await auditor.locator('option').allTextContents()).join(' | ');
+    expect(names).toContain('Bùi Quang Huy');
+    expect(names).not.toContain('Đặng Thu Trang');
     await unit.selectOption('vp-tonghop');
     expect(await offered()).toContain(org.idOf('auditor.hcth'));
     await auditor.selectOption(org.idOf('auditor.hcth'));
