@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { EventDetails } from '../tasks/components/event-details';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames } from './components/directory-names';
 import { describeTask, useFormat, type Schemas } from './components/format';
@@ -225,6 +226,7 @@ export default function CycleHistoryPage() {
                       kinds={kinds}
                       when={format.dateTime(entry.occurredAt)}
                       who={names.person(entry.actor)}
+                      person={names.person}
                       unit={names.unit}
                     />
                   ))}
@@ -244,12 +246,14 @@ function EventRow({
   kinds,
   when,
   who,
+  person,
   unit,
 }: {
   entry: EventEntry;
   kinds: Map<string, string>;
   when: string;
   who: string;
+  person: (userId: string) => string;
   unit: (code: string) => string;
 }) {
   const { t } = useTranslation('cycles');
@@ -266,11 +270,6 @@ function EventRow({
     const described = describeTask(payload.taskId, t);
     if (described) facts.push(described);
   }
-  if (typeof payload.phase === 'string')
-    facts.push(t(`phase.${payload.phase}`, { defaultValue: payload.phase }));
-  if (typeof payload.unitCode === 'string') facts.push(unit(payload.unitCode));
-  if (typeof payload.reason === 'string') facts.push(t('history.reason', { reason: payload.reason }));
-  if (payload.late === true) facts.push(t('indicator.late'));
   return (
     <tr>
       <td className="nowrap">{when}</td>
@@ -282,12 +281,7 @@ function EventRow({
       <td>{who}</td>
       <td>
         {facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>}
-        {Object.keys(payload).length > 0 && (
-          <details>
-            <summary>{t('history.payload')}</summary>
-            <pre className="payload">{JSON.stringify(payload, null, 2)}</pre>
-          </details>
-        )}
+        <EventDetails type={entry.type} payload={payload} nameOf={person} unitName={unit} omit={['kind']} />
       </td>
     </tr>
   );

@@ -5,6 +5,7 @@ import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useSession } from '../auth/session';
 import { ErrorNotice } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
+import { objectiveText, periodText } from './components/event-details';
 import { formatInstant } from './components/format';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
@@ -53,6 +54,12 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const [refusal, setRefusal] = useState<unknown>();
   const [sent, setSent] = useState<Record<string, unknown> | undefined>();
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
+  // Fields changed since the last refusal: their problems were about the value refused.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  const markEdited = useCallback(
+    (path: string) => setEdited((known) => (known.has(path) ? known : new Set(known).add(path))),
+    [],
+  );
   const { nameOf } = usePeople(
     ((task?.form as { staff?: { userId: string; name: string }[] } | null)?.staff ?? []).map((s) => ({
       userId: s.userId,
@@ -84,6 +91,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
       inFlight.current = true;
       setBusy(true);
       setRefusal(undefined);
+      setEdited(new Set());
       try {
         await ok(
           api.POST('/api/v1/tasks/{taskId}/complete', {
@@ -106,7 +114,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   );
 
   // A fresh book each render: the form asks it for its fields' problems while it renders.
-  const book = new ProblemBook(refusal);
+  const book = new ProblemBook(refusal, edited, markEdited);
   useLayoutEffect(() => {
     const left = book.unmatched();
     setUnmatched((previous) => (JSON.stringify(previous) === JSON.stringify(left) ? previous : left));
@@ -129,6 +137,8 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const outcome = task.outcome ?? sent;
   const Form = FORMS[task.kind];
   const refusalProblem = refusal instanceof ApiProblem ? refusal : undefined;
+  // The cycle by its year (`kb-…-2024`); its id is only the link's target.
+  const cycleYear = /-(\d{4})$/.exec(task.cycleId)?.[1] ?? /^(\d{4})/.exec(task.periodKey ?? '')?.[1] ?? '';
 
   return (
     <article className="task-page" aria-labelledby="task-title">
@@ -145,18 +155,26 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         </div>
         <div>
           <dt>{t('page.cycle')}</dt>
-          <dd>{task.cycleId}</dd>
+          <dd>
+            {user && user.authenticatedBy !== 'task-link' ? (
+              <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
+                {t('page.cycleOfYear', { year: cycleYear })}
+              </Link>
+            ) : (
+              t('page.cycleOfYear', { year: cycleYear })
+            )}
+          </dd>
         </div>
         {task.objectiveId && (
           <div>
             <dt>{t('page.objective')}</dt>
-            <dd>{task.objectiveId}</dd>
+            <dd>{objectiveText(task.objectiveId, t)}</dd>
           </div>
         )}
         {task.periodKey && (
           <div>
             <dt>{t('page.period')}</dt>
-            <dd>{task.periodKey}</dd>
+            <dd>{periodText(task.periodKey, t)}</dd>
           </div>
         )}
         <div>
@@ -217,7 +235,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
       ) : (
         <section className="card task-form-card" aria-labelledby="task-form-title">
           <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
-          {refusal !== undefined && (
+          {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
             <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
               <p className="task-refusal-lead">
                 {refusalProblem && refusalProblem.problems.length > 0

@@ -84,7 +84,10 @@ export function FigureInput({
           aria-invalid={invalid || undefined}
           data-testid={testId}
           value={text}
-          onChange={(e) => set(e.target.value)}
+          onChange={(e) => {
+            set(e.target.value);
+            problems.edit(path);
+          }}
         />
       )}
     </Field>
@@ -152,7 +155,10 @@ export function FigureInput({
                 name={`achieved-${indicator.id}`}
                 value={choice}
                 checked={draft.achieved === choice}
-                onChange={() => onChange({ ...draft, achieved: choice })}
+                onChange={() => {
+                  onChange({ ...draft, achieved: choice });
+                  problems.edit(`${base}.achieved`);
+                }}
               />
               {choice === 'yes' ? t('figure.achievedYes') : t('figure.achievedNo')}
             </label>

@@ -6,19 +6,38 @@ const normalise = (path: string) => path.replace(/^outcome(\.|$)/, '');
 const under = (path: string, parent: string) =>
   path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
 
+/** A problem about `path` is stale once `edited` changed: the field itself, one inside it, or its parent. */
+const touches = (problemPath: string, edited: string) =>
+  under(problemPath, edited) || (problemPath !== '' && under(edited, problemPath));
+
 /**
  * The API's refusal, handed to a form: each field asks for its own problems (`at`, or `exact` for a
  * list whose items ask for theirs); whatever no field asked for is listed at the top of the form.
+ * A field the user changed since the refusal (`edit(path)`) no longer shows the API's problems
+ * about it: they were about the value it had then. The form's own live hints are not the book's.
  */
 export class ProblemBook {
   private readonly asked: { path: string; exact: boolean }[] = [];
+  /** All the API's problems of the refusal, edited fields or not. */
+  readonly all: FieldProblem[];
+  /** The problems still standing: those of fields not changed since. */
   readonly problems: FieldProblem[];
 
-  constructor(readonly error: unknown) {
-    this.problems =
+  constructor(
+    readonly error: unknown,
+    private readonly edited: ReadonlySet<string> = new Set(),
+    private readonly onEdit?: (path: string) => void,
+  ) {
+    this.all =
       error instanceof ApiProblem
         ? error.problems.map((problem) => ({ ...problem, path: normalise(problem.path) }))
         : [];
+    this.problems = this.all.filter((problem) => ![...edited].some((path) => touches(problem.path, path)));
+  }
+
+  /** The user changed this field (call from its change handler): its refusal no longer applies. */
+  edit(path: string): void {
+    if (this.onEdit && this.problems.some((problem) => touches(problem.path, path))) this.onEdit(path);
   }
 
   /** The problems of one field and of its children. */

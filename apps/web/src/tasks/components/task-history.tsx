@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../task-types';
+import { EventDetails } from './event-details';
 import { formatInstant } from './format';
-import { ReadableValue } from './readable-value';
 
-/** Who did what when on this task, oldest first. */
+/** Who did what when on this task, oldest first, each event's details in words. */
 export function TaskHistory({
   history,
   nameOf,
+  unitName,
 }: {
   history: TaskDetail['history'];
   nameOf: (userId: string) => string;
+  unitName?: (code: string) => string;
 }) {
   const { t, i18n } = useTranslation('tasks');
   return (
@@ -19,29 +21,25 @@ export function TaskHistory({
         <p className="muted">{t('history.empty')}</p>
       ) : (
         <ol className="task-history-list">
-          {history.map((entry, index) => {
-            const details = Object.fromEntries(
-              Object.entries(entry.payload ?? {}).filter(
-                ([, v]) => v !== null && v !== undefined && v !== '',
-              ),
-            );
-            return (
-              <li key={index}>
-                <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt, i18n.language)}</time>
-                <span className="task-history-who">
-                  {entry.actor === 'system' ? t('history.system') : nameOf(entry.actor)}
-                </span>
-                <span className="task-history-what">
-                  {t(`history.type.${entry.type}`, { defaultValue: entry.type })}
-                </span>
-                {Object.keys(details).length > 0 && (
-                  <div className="task-history-details">
-                    <ReadableValue value={details} nameOf={nameOf} />
-                  </div>
-                )}
-              </li>
-            );
-          })}
+          {history.map((entry, index) => (
+            <li key={index}>
+              <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt, i18n.language)}</time>
+              <span className="task-history-who">
+                {entry.actor === 'system' ? t('history.system') : nameOf(entry.actor)}
+              </span>
+              <span className="task-history-what">
+                {t(`history.type.${entry.type}`, { defaultValue: entry.type })}
+              </span>
+              <div className="task-history-details">
+                <EventDetails
+                  type={entry.type}
+                  payload={entry.payload as Record<string, unknown> | null | undefined}
+                  nameOf={nameOf}
+                  unitName={unitName}
+                />
+              </div>
+            </li>
+          ))}
         </ol>
       )}
     </section>

@@ -64,7 +64,10 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         itemLabel={(index) => t('measurement.evidenceItem', { number: index + 1 })}
         addLabel={t('measurement.addEvidence')}
         values={evidence}
-        onChange={setEvidence}
+        onChange={(values) => {
+          setEvidence(values);
+          problems.edit('evidence');
+        }}
         problems={problems.exact('evidence')}
         problemsAt={(index) => problems.at(`evidence[${index}]`)}
       />
@@ -75,7 +78,10 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              problems.edit('note');
+            }}
           />
         )}
       </Field>

@@ -1,0 +1,254 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDay, formatInstant, formatNumber } from './format';
+import { ReadableValue } from './readable-value';
+import './event-details.css';
+
+/** What the page knows how to name: people by user id, units by code. */
+export interface EventNames {
+  nameOf: (userId: string) => string;
+  unitName?: (code: string) => string;
+}
+
+export interface EventFact {
+  /** The `history.field.*` key of its label. */
+  field: string;
+  value: ReactNode;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Translate = (key: string, options?: any) => string;
+
+/** Internal ids and keys nobody needs to read: never shown, not even as technical details. */
+const HIDDEN = new Set(['taskId', 'workflowId', 'cycleId', 'organisationCode', 'id', 'stepId']);
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+/** `obj-4` → "Mục tiêu 4"; anything else as written. */
+export const objectiveText = (id: string, t: Translate): string => {
+  const number = /^obj-(\d+)$/.exec(id)?.[1];
+  return number ? t('tasks:objectiveNumber', { number }) : id;
+};
+
+/** `2024-03` → "T3/2024", `2024-Q2` → "Quý 2/2024" (the cycles catalogue's period words). */
+export const periodText = (key: string, t: Translate): string => {
+  let match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (match) return t('cycles:period.month', { month: Number(match[2]), year: match[1] });
+  match = /^(\d{4})-Q(\d)$/.exec(key);
+  if (match) return t('cycles:period.quarter', { quarter: Number(match[2]), year: match[1] });
+  match = /^(\d{4})-H(\d)$/.exec(key);
+  if (match) return t('cycles:period.half', { half: Number(match[2]), year: match[1] });
+  return t('cycles:period.year', { year: key });
+};
+
+/** A word of the workflows (`minor-nc`, `on-track`) in the language, or as written. */
+const word = (value: string, t: Translate) => t(`tasks:values.${value}`, { defaultValue: value });
+
+/** One figure of a measurement report: 80/100, 12, or achieved yes/no. */
+function figureText(figure: Record<string, unknown>, t: Translate, language: string): string | undefined {
+  if (typeof figure.numerator === 'number' && typeof figure.denominator === 'number')
+    return `${formatNumber(figure.numerator, language)}/${formatNumber(figure.denominator, language)}`;
+  if (typeof figure.value === 'number') return formatNumber(figure.value, language);
+  if (typeof figure.achieved === 'boolean')
+    return figure.achieved ? t('tasks:values.achieved') : t('tasks:values.missed');
+  return undefined;
+}
+
+/**
+ * A one-line summary of an answer: the decision, the result, the figures, the note — what a
+ * person would say it contained. The full answer is shown on the task itself.
+ */
+export function answerSummary(outcome: unknown, t: Translate, language: string): string | undefined {
+  if (!outcome || typeof outcome !== 'object' || Array.isArray(outcome)) return undefined;
+  const o = outcome as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof o.decision === 'string') parts.push(word(o.decision, t));
+  if (typeof o.accepted === 'boolean')
+    parts.push(o.accepted ? t('tasks:history.answer.accepted') : t('tasks:history.answer.notAccepted'));
+  if (typeof o.result === 'string') parts.push(word(o.result, t));
+  if (typeof o.effective === 'boolean')
+    parts.push(o.effective ? t('tasks:history.answer.effective') : t('tasks:history.answer.notEffective'));
+  if (Array.isArray(o.figures)) {
+    const figures = o.figures
+      .map((f) =>
+        f && typeof f === 'object' ? figureText(f as Record<string, unknown>, t, language) : undefined,
+      )
+      .filter((f): f is string => !!f);
+    if (figures.length > 0) parts.push(t('tasks:history.answer.figures', { figures: figures.join('; ') }));
+  }
+  if (Array.isArray(o.steps)) parts.push(t('tasks:history.answer.steps', { count: o.steps.length }));
+  if (Array.isArray(o.delegations))
+    parts.push(t('tasks:history.answer.delegations', { count: o.delegations.length }));
+  if (Array.isArray(o.staffDelegations))
+    parts.push(t('tasks:history.answer.delegations', { count: o.staffDelegations.length }));
+  if (Array.isArray(o.actions)) parts.push(t('tasks:history.answer.actions', { count: o.actions.length }));
+  const reference = text(o.documentNumber) ?? text(o.minutesRef) ?? text(o.report);
+  if (reference) parts.push(reference);
+  const note = text(o.note) ?? text(o.comments) ?? text(o.notes) ?? text(o.finding);
+  if (note) parts.push(`“${note.length > 140 ? `${note.slice(0, 139)}…` : note}”`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/**
+ * An event of the record (task history, cycle history) for a person: who a task was given to, by
+ * name; its due date in Vietnam time; late or on time; the reason of a reassignment or a
+ * cancellation; the answer's summary — labelled from the catalogue (`history.field.*`). Internal
+ * ids are dropped; whatever else the payload holds is returned as `rest` (technical details).
+ */
+export function readableEvent(
+  type: string,
+  payload: Record<string, unknown> | null | undefined,
+  names: EventNames,
+  t: Translate,
+  language: string,
+): { facts: EventFact[]; rest: Record<string, unknown> } {
+  const facts: EventFact[] = [];
+  const rest: Record<string, unknown> = {};
+  const person = (id: unknown) => (typeof id === 'string' && id ? names.nameOf(id) : undefined);
+  const add = (field: string, value: ReactNode | undefined) => {
+    if (value !== undefined && value !== null && value !== '') facts.push({ field, value });
+  };
+  for (const [key, value] of Object.entries(payload ?? {})) {
+    if (value === null || value === undefined || value === '' || HIDDEN.has(key)) continue;
+    switch (key) {
+      case 'kind':
+        add(
+          'kind',
+          typeof value === 'string' ? t(`tasks:kind.${value}`, { defaultValue: value }) : undefined,
+        );
+        break;
+      case 'assigneeUserId':
+        add('assignee', person(value));
+        break;
+      case 'from':
+      case 'to':
+        // A reassignment names people; elsewhere `from`/`to` may be dates.
+        if (type === 'task.reassigned')
+          add(key === 'from' ? 'reassignedFrom' : 'reassignedTo', person(value));
+        else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+          add(key === 'from' ? 'fromDay' : 'toDay', formatDay(value, language));
+        else rest[key] = value;
+        break;
+      case 'recipientUserId':
+        add('recipient', person(value));
+        break;
+      case 'level':
+        add('level', typeof value === 'string' ? word(value, t) : String(value));
+        break;
+      case 'dueAt':
+        add('due', typeof value === 'string' ? formatInstant(value, language) : undefined);
+        break;
+      case 'late':
+        if (typeof value === 'boolean')
+          add('timeliness', value ? t('tasks:history.late') : t('tasks:history.onTime'));
+        else rest[key] = value;
+        break;
+      case 'reason':
+        add('reason', typeof value === 'string' ? value : undefined);
+        break;
+      case 'outcome': {
+        const summary = answerSummary(value, t, language);
+        if (summary) add('answer', summary);
+        else rest[key] = value;
+        break;
+      }
+      case 'unitCode':
+        add('unit', typeof value === 'string' ? (names.unitName?.(value) ?? value) : undefined);
+        break;
+      case 'phase':
+        add(
+          'phase',
+          typeof value === 'string' ? t(`cycles:phase.${value}`, { defaultValue: value }) : undefined,
+        );
+        break;
+      case 'objectiveId':
+        add('objective', typeof value === 'string' ? objectiveText(value, t) : undefined);
+        break;
+      case 'periodKey':
+        add('period', typeof value === 'string' ? periodText(value, t) : undefined);
+        break;
+      case 'status':
+      case 'statusBefore':
+        add(key, typeof value === 'string' ? word(value, t) : undefined);
+        break;
+      case 'result':
+        add('result', typeof value === 'string' ? word(value, t) : undefined);
+        break;
+      case 'documentNumber':
+        add('documentNumber', String(value));
+        break;
+      case 'signingDate':
+        add('signingDate', typeof value === 'string' ? formatDay(value, language) : undefined);
+        break;
+      case 'minutesRef':
+        add('minutesRef', String(value));
+        break;
+      case 'year':
+        add('year', String(value));
+        break;
+      case 'rounds':
+      case 'steps':
+      case 'actions':
+      case 'nonconformities':
+        if (typeof value === 'number') add(key, formatNumber(value, language));
+        else if (Array.isArray(value)) add(key, formatNumber(value.length, language));
+        else rest[key] = value;
+        break;
+      case 'delegations':
+      case 'staffDelegations':
+        if (Array.isArray(value)) add('delegations', formatNumber(value.length, language));
+        else rest[key] = value;
+        break;
+      case 'stepsUnsigned':
+        if (typeof value === 'number') add('stepsUnsigned', formatNumber(value, language));
+        else if (Array.isArray(value)) add('stepsUnsigned', formatNumber(value.length, language));
+        else rest[key] = value;
+        break;
+      default:
+        rest[key] = value;
+    }
+  }
+  return { facts, rest };
+}
+
+/**
+ * The readable details of one event, with anything not named above behind a collapsed
+ * "Technical details" disclosure. `omit` drops facts the caller already shows (e.g. the kind).
+ */
+export function EventDetails({
+  type,
+  payload,
+  nameOf,
+  unitName,
+  omit = [],
+}: {
+  type: string;
+  payload: Record<string, unknown> | null | undefined;
+  omit?: string[];
+} & EventNames) {
+  const { t, i18n } = useTranslation('tasks');
+  const { facts, rest } = readableEvent(type, payload, { nameOf, unitName }, t as Translate, i18n.language);
+  const shown = facts.filter((fact) => !omit.includes(fact.field));
+  if (shown.length === 0 && Object.keys(rest).length === 0) return null;
+  return (
+    <div className="event-details">
+      {shown.length > 0 && (
+        <dl className="event-facts-list">
+          {shown.map((fact, index) => (
+            <div key={index} className="event-fact">
+              <dt>{t(`history.field.${fact.field}`)}</dt>
+              <dd>{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {Object.keys(rest).length > 0 && (
+        <details className="event-technical">
+          <summary>{t('history.technical')}</summary>
+          <ReadableValue value={rest} nameOf={nameOf} />
+        </details>
+      )}
+    </div>
+  );
+}
