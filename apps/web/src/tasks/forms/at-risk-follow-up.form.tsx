@@ -50,7 +50,10 @@ export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormP
             aria-invalid={invalid || undefined}
             aria-required="true"
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              problems.edit('note');
+            }}
           />
         )}
       </Field>

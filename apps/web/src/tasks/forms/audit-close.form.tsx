@@ -72,7 +72,10 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
             aria-invalid={invalid || undefined}
             aria-required="true"
             value={report}
-            onChange={(e) => setReport(e.target.value)}
+            onChange={(e) => {
+              setReport(e.target.value);
+              problems.edit('report');
+            }}
           />
         )}
       </Field>

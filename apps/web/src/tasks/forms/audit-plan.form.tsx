@@ -63,7 +63,8 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const auditorsFor = (unitCode: string) =>
     auditors.filter((a) => !unitCode || !a.unitCode || a.unitCode !== unitCode);
 
-  const change = (index: number, patch: Partial<StepDraft>) =>
+  const change = (index: number, patch: Partial<StepDraft>) => {
+    for (const field of Object.keys(patch)) problems.edit(`steps[${index}].${field}`);
     setSteps(
       steps.map((step, i) => {
         if (i !== index) return step;
@@ -76,6 +77,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         return changed;
       }),
     );
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -113,7 +115,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             value={scope}
-            onChange={(e) => setScope(e.target.value)}
+            onChange={(e) => {
+              setScope(e.target.value);
+              problems.edit('scope');
+            }}
           />
         )}
       </Field>
@@ -122,7 +127,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         itemLabel={(index) => t('auditPlan.criterion', { number: index + 1 })}
         addLabel={t('auditPlan.addCriterion')}
         values={criteria}
-        onChange={setCriteria}
+        onChange={(values) => {
+          setCriteria(values);
+          problems.edit('criteria');
+        }}
         problems={problems.exact('criteria')}
         problemsAt={(index) => problems.at(`criteria[${index}]`)}
       />
@@ -137,7 +145,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             value={methods}
-            onChange={(e) => setMethods(e.target.value)}
+            onChange={(e) => {
+              setMethods(e.target.value);
+              problems.edit('methods');
+            }}
           />
         )}
       </Field>
@@ -152,7 +163,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                problems.edit('from');
+              }}
             />
           )}
         </Field>
@@ -166,7 +180,10 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={(e) => {
+                setTo(e.target.value);
+                problems.edit('to');
+              }}
             />
           )}
         </Field>

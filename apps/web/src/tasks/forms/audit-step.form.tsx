@@ -39,7 +39,10 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
               name="audit-result"
               value={value}
               checked={result === value}
-              onChange={() => setResult(value)}
+              onChange={() => {
+                setResult(value);
+                problems.edit('result');
+              }}
             />
             {t(`values.${value}`)}
           </label>
@@ -55,7 +58,10 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
         itemLabel={(index) => t('auditStep.evidenceItem', { number: index + 1 })}
         addLabel={t('measurement.addEvidence')}
         values={evidence}
-        onChange={setEvidence}
+        onChange={(values) => {
+          setEvidence(values);
+          problems.edit('evidence');
+        }}
         problems={problems.exact('evidence')}
         problemsAt={(index) => problems.at(`evidence[${index}]`)}
       />
@@ -71,7 +77,10 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
             aria-invalid={invalid || undefined}
             aria-required={nonconformity || undefined}
             value={finding}
-            onChange={(e) => setFinding(e.target.value)}
+            onChange={(e) => {
+              setFinding(e.target.value);
+              problems.edit('finding');
+            }}
           />
         )}
       </Field>
@@ -82,7 +91,10 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+            onChange={(e) => {
+              setNotes(e.target.value);
+              problems.edit('notes');
+            }}
           />
         )}
       </Field>

@@ -62,7 +62,10 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
           aria-invalid={invalid || undefined}
           aria-required="true"
           value={value}
-          onChange={(e) => set(e.target.value)}
+          onChange={(e) => {
+            set(e.target.value);
+            problems.edit(path);
+          }}
         />
       )}
     </Field>
@@ -91,7 +94,10 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={ownerUserId}
-              onChange={(e) => setOwnerUserId(e.target.value)}
+              onChange={(e) => {
+                setOwnerUserId(e.target.value);
+                problems.edit('ownerUserId');
+              }}
             >
               <option value="">{t('form.choose')}</option>
               {others.length === 0 ? (
@@ -119,7 +125,10 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
+              onChange={(e) => {
+                setDueDate(e.target.value);
+                problems.edit('dueDate');
+              }}
             />
           )}
         </Field>

@@ -44,7 +44,10 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
               name="effective"
               value={choice}
               checked={effective === choice}
-              onChange={() => setEffective(choice)}
+              onChange={() => {
+                setEffective(choice);
+                problems.edit('effective');
+              }}
             />
             {choice === 'yes' ? t('corrective.effectiveYes') : t('corrective.effectiveNo')}
           </label>
@@ -63,7 +66,10 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
             aria-invalid={invalid || undefined}
             aria-required="true"
             value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+            onChange={(e) => {
+              setNotes(e.target.value);
+              problems.edit('notes');
+            }}
           />
         )}
       </Field>

@@ -31,8 +31,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   });
   const [minutesRef, setMinutesRef] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([]);
-  const change = (index: number, patch: Partial<ActionDraft>) =>
+  const change = (index: number, patch: Partial<ActionDraft>) => {
     setActions(actions.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+    for (const field of Object.keys(patch)) problems.edit(`actions[${index}].${field}`);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
@@ -70,7 +72,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           legend={t(`keys.${key}`)}
           itemLabel={(index) => `${t(`keys.${key}`)} ${index + 1}`}
           values={outputs[key]}
-          onChange={(values) => setOutputs({ ...outputs, [key]: values })}
+          onChange={(values) => {
+            setOutputs({ ...outputs, [key]: values });
+            problems.edit(`outputs.${key}`);
+          }}
           problems={problems.exact(`outputs.${key}`)}
           problemsAt={(index) => problems.at(`outputs.${key}[${index}]`)}
           multiline
@@ -88,7 +93,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
             aria-invalid={invalid || undefined}
             aria-required="true"
             value={minutesRef}
-            onChange={(e) => setMinutesRef(e.target.value)}
+            onChange={(e) => {
+              setMinutesRef(e.target.value);
+              problems.edit('minutesRef');
+            }}
           />
         )}
       </Field>

@@ -63,7 +63,10 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
                 aria-required="true"
                 placeholder="123/QĐ-UBND"
                 value={documentNumber}
-                onChange={(e) => setDocumentNumber(e.target.value)}
+                onChange={(e) => {
+                  setDocumentNumber(e.target.value);
+                  problems.edit('documentNumber');
+                }}
               />
             )}
           </Field>
@@ -79,7 +82,10 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
                 value={signingDate}
-                onChange={(e) => setSigningDate(e.target.value)}
+                onChange={(e) => {
+                  setSigningDate(e.target.value);
+                  problems.edit('signingDate');
+                }}
               />
             )}
           </Field>
@@ -104,7 +110,10 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
                 aria-invalid={invalid || undefined}
                 aria-required="true"
                 value={comments}
-                onChange={(e) => setComments(e.target.value)}
+                onChange={(e) => {
+                  setComments(e.target.value);
+                  problems.edit('comments');
+                }}
               />
             )}
           </Field>

@@ -33,7 +33,10 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
             aria-invalid={invalid || undefined}
             aria-required="true"
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              problems.edit('note');
+            }}
           />
         )}
       </Field>
