@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { LocalizedText } from '@qcycle/domain';
+import {
+  internalAuditsMeasurement,
+  objectiveResultsAtReview,
+  type CycleCalendar,
+  type LocalizedText,
+  type Measurement,
+  type Objective,
+  type ObjectiveResultAtReview,
+} from '@qcycle/domain';
 import {
   AssignmentEntity,
   AuditEntity,
@@ -104,6 +112,11 @@ export interface CarriedCorrectiveAction {
 
 export interface ManagementReviewInputs {
   previousActions: { status: string; items: unknown[] };
+  /**
+   * ISO 9.3.2 c 2: each objective's result on the review's day, computed from the records before
+   * the review meets (present when the review was given the year's objectives).
+   */
+  objectiveResults?: ObjectiveResultAtReview[];
   /** Last year's corrective actions still open at its close, carried into this year's review. */
   previousCorrectiveActions: { status: 'none' | 'carried-over'; items: CarriedCorrectiveAction[] };
   changesInIssues: string;
@@ -333,6 +346,13 @@ export class QualityRecordActivities {
   async compileReviewInputs(request: {
     cycleId: string;
     previousActions?: unknown[];
+    /** The year's objectives: with them the inputs hold each objective's result (9.3.2 c 2). */
+    objectives?: Objective[];
+    calendar?: CycleCalendar;
+    /** The review's day as a calendar instant (a rehearsal's workflow time shifted back). */
+    asOf?: string;
+    /** Engine-measured indicators: the audits count from the records, the QMS one is judged here. */
+    engineMeasured?: { qmsMaintained?: string; internalAudits?: string };
   }): Promise<ManagementReviewInputs> {
     const manager = this.dataSource.manager;
     const [tasks, measurements, audits, steps, actions] = await Promise.all([
@@ -355,7 +375,12 @@ export class QualityRecordActivities {
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
     const previousActions = request.previousActions ?? (await this.previousYearActions(request.cycleId));
     const carriedActions = await this.previousYearOpenCorrectiveActions(request.cycleId);
+    const objectiveResults =
+      request.objectives && request.calendar && request.asOf
+        ? resultsAtReview(request, measurements, audits, request.objectives, request.calendar, request.asOf)
+        : undefined;
     return {
+      ...(objectiveResults ? { objectiveResults } : {}),
       previousActions: {
         status: previousActions.length ? 'carried-over' : 'none',
         items: previousActions,
@@ -413,6 +438,40 @@ export class QualityRecordActivities {
       );
     });
   }
+}
+
+/** Each objective's standing on the review's day, from the recorded figures and audits. */
+function resultsAtReview(
+  request: { engineMeasured?: { qmsMaintained?: string; internalAudits?: string } },
+  rows: MeasurementEntity[],
+  audits: AuditEntity[],
+  objectives: Objective[],
+  calendar: CycleCalendar,
+  asOf: string,
+): ObjectiveResultAtReview[] {
+  const measurements: Measurement[] = rows.map((row) => {
+    const base = {
+      indicatorId: row.indicatorId,
+      periodKey: row.periodKey,
+      reportedAt: row.reportedAt,
+      late: row.late,
+      evidence: row.evidence,
+      reportedBy: row.reportedBy,
+    };
+    if (row.kind === 'ratio')
+      return { ...base, kind: 'ratio', numerator: row.numerator ?? 0, denominator: row.denominator ?? 0 };
+    if (row.kind === 'count') return { ...base, kind: 'count', value: row.value ?? 0 };
+    return { ...base, kind: 'judged', achieved: row.achieved ?? false };
+  });
+  const { qmsMaintained, internalAudits } = request.engineMeasured ?? {};
+  if (internalAudits) {
+    const closed = audits.filter((a) => a.status === 'closed').map((a) => a.id);
+    measurements.push(internalAuditsMeasurement(internalAudits, calendar.year, closed, asOf));
+  }
+  const judged = objectives
+    .filter((o) => qmsMaintained && o.indicators.some((i) => i.id === qmsMaintained))
+    .map((o) => o.id);
+  return objectiveResultsAtReview(objectives, measurements, asOf, calendar, judged);
 }
 
 function event(

@@ -115,7 +115,7 @@ describe("the year's end on the time-skipping server", () => {
     await recordHistories(suite.env.client, 'year-end-no-audit', [ids.workflowId, ids.audit, ids.review]);
   });
 
-  it('closes a year with a corrective action found not effective, and carries it into next year', async () => {
+  it("closes a year with a corrective action found not effective, and carries it into next year; the review pack lists each objective's result and the leader's judgement decides objective 1", async () => {
     const { input, ids, user, handle } = await startApprovedAndAssigned(`yc-${uniqueSuffix()}`);
     const { env, driver } = suite;
 
@@ -159,21 +159,46 @@ describe("the year's end on the time-skipping server", () => {
     });
     expect((await driver.task(`${ca}/plan/2`)).status).toBe('open');
 
-    // The review is held with the action still open.
+    // The review is held with the action still open. Its pack lists each objective's result,
+    // computed from the records before it meets: nothing reported (at risk), the audit closed
+    // (objective 5 on track), objective 1 left to the leader with the facts and the criteria.
     const review = await driver.task(`${ids.review}/review`);
     expect(review.form).toMatchObject({
       inputs: { nonconformitiesAndCorrectiveActions: { total: 1, closed: 0, open: 1 } },
+      qmsObjective: {
+        objectiveId: 'obj-1',
+        facts: { internalAuditCompleted: true, managementReviewCompleted: true, openCorrectiveActions: 1 },
+        engineReading: { achieved: false, gaps: ['corrective-actions-open'] },
+      },
     });
+    const pack = (review.form as { inputs: { objectiveResults: { objectiveId: string; status: string }[] } })
+      .inputs.objectiveResults;
+    expect(pack.map((r) => [r.objectiveId, r.status])).toEqual([
+      ['obj-1', 'not-measured'],
+      ['obj-2', 'at-risk'],
+      ['obj-3', 'at-risk'],
+      ['obj-4', 'at-risk'],
+      ['obj-5', 'on-track'],
+    ]);
+    expect(pack[0]).toMatchObject({ judgedAtReview: true });
+    expect(pack[4]).toMatchObject({ indicators: [{ value: { kind: 'count', value: 1 } }] });
+    // The leader weighs it and judges objective 1 achieved: the action is under way.
     await driver.complete(review.id, user.leader, {
       minutesRef: 'BB-XXLĐ-2024',
       outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
       actions: [],
+      qmsJudgement: {
+        achieved: true,
+        notes:
+          'Đã đánh giá nội bộ và họp xem xét; hành động khắc phục còn lại đang thực hiện, chuyển sang năm sau.',
+      },
     });
 
     // …and the year closes, the action carried forward.
     const result: QualityCycleResult = await handle.result();
     expect(result.status).toBe('closed');
-    expect(resultsOf(result)).toMatchObject({ 'obj-1': 'not-achieved', 'obj-5': 'achieved' });
+    // The leader's judgement decided objective 1, not the engine's reading of the records.
+    expect(resultsOf(result)).toMatchObject({ 'obj-1': 'achieved', 'obj-5': 'achieved' });
     expect(await repo(CorrectiveActionEntity).findOneByOrFail({ id: ca })).toMatchObject({
       status: 'open',
       rounds: 1,
@@ -189,6 +214,7 @@ describe("the year's end on the time-skipping server", () => {
     expect(closed.payload).toMatchObject({
       auditStatus: 'closed',
       reviewStatus: 'held',
+      objective1JudgedBy: user.leader,
       correctiveActionsCarriedForward: [ca],
     });
 

@@ -94,6 +94,28 @@ export function auditTaskNotices(context: CycleContext, dueAt: number, assignee:
 export const closeTimeOf = (context: CycleContext): number =>
   workflowTimeOf(context, context.calendar.closeDate, context.calendar.notificationTime);
 
+/**
+ * Patch id (docs/versioning.md): on cancellation a workflow also asks each child it started to
+ * cancel, by id, before waiting for it. A cancellation that arrives in the same workflow task as a
+ * child's start can otherwise be lost (the SDK handles the signal before the start), leaving the
+ * parent waiting for a child that never heard of it. Histories cancelled on older code replay
+ * without these requests.
+ */
+export const CANCEL_CHILDREN_BY_ID = 'cancel-children-by-id';
+
+/** Asks each child workflow to cancel (non-cancellable callers); one already ended is left alone. */
+export async function requestChildrenCancel(workflowIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    workflowIds.map(async (workflowId) => {
+      try {
+        await getExternalWorkflowHandle(workflowId).cancel();
+      } catch (error) {
+        log.info('child not cancelled: already ended', { workflowId, error: String(error) });
+      }
+    }),
+  );
+}
+
 export async function sleepUntil(workflowMs: number): Promise<void> {
   const wait = workflowMs - Date.now();
   if (wait > 0) await sleep(wait);

@@ -1,4 +1,5 @@
 import {
+  CancellationScope,
   condition,
   allHandlersFinished,
   isCancellation,
@@ -25,7 +26,9 @@ import {
   type AuditResult,
 } from '@qcycle/domain';
 import {
+  CANCEL_CHILDREN_BY_ID,
   auditTaskNotices,
+  requestChildrenCancel,
   childTaskBoard,
   closeTimeOf,
   personOf,
@@ -78,7 +81,14 @@ export async function internalAudit(input: InternalAuditInput): Promise<Internal
   } catch (error) {
     // Corrective actions record their open tasks cancelled as they end: end after them, so the
     // cycle's cancellation is complete when the audit's is.
-    if (isCancellation(error)) await Promise.allSettled(actions.map((action) => action.result()));
+    if (isCancellation(error)) {
+      await CancellationScope.nonCancellable(async () => {
+        if (actions.length > 0 && patched(CANCEL_CHILDREN_BY_ID)) {
+          await requestChildrenCancel(actions.map((action) => action.workflowId));
+        }
+        await Promise.allSettled(actions.map((action) => action.result()));
+      });
+    }
     throw error;
   }
 }

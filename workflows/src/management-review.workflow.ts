@@ -1,6 +1,11 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ReviewSummary } from '@qcycle/contracts';
-import { validateManagementReviewOutcome } from '@qcycle/domain';
+import {
+  cycleClock,
+  judgeQmsMaintained,
+  validateManagementReviewOutcome,
+  type Objective,
+} from '@qcycle/domain';
 import {
   childTaskBoard,
   closeTimeOf,
@@ -22,6 +27,10 @@ export interface ManagementReviewInput {
   context: CycleContext;
   /** Actions carried over from last year's review, if any (status of previous actions, 9.3.2 a). */
   previousActions?: unknown[];
+  /** The year's objectives: the inputs then hold each objective's result on the review's day. */
+  objectives?: Objective[];
+  /** Engine-measured indicators; with `qmsMaintained` the leader judges that objective here. */
+  engineMeasured?: { qmsMaintained?: string; internalAudits?: string };
 }
 
 /**
@@ -31,13 +40,45 @@ export interface ManagementReviewInput {
 export async function managementReview({
   context,
   previousActions,
+  objectives,
+  engineMeasured,
 }: ManagementReviewInput): Promise<ReviewSummary> {
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const { calendar } = context;
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
   await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
-  const inputs = await records.compileReviewInputs({ cycleId: context.cycleId, previousActions });
+  // The year's results so far are computed before the review meets (ISO 9.3.2 c 2).
+  const inputs = await records.compileReviewInputs({
+    cycleId: context.cycleId,
+    previousActions,
+    ...(objectives
+      ? {
+          objectives,
+          calendar,
+          asOf: cycleClock(context.shiftMs).toCalendarInstant(Date.now()),
+          engineMeasured,
+        }
+      : {}),
+  });
+  const qmsObjective = objectives?.find((o) =>
+    o.indicators.some((i) => i.id === engineMeasured?.qmsMaintained),
+  );
+  // Objective 1 is the leader's to judge; the form gives the criteria and the facts of the records.
+  const facts = {
+    internalAuditCompleted: inputs.auditResults.closed > 0,
+    managementReviewCompleted: true,
+    openCorrectiveActions: inputs.nonconformitiesAndCorrectiveActions.open,
+  };
+  const qmsForm = qmsObjective && {
+    objectiveId: qmsObjective.id,
+    criteria: {
+      vi: 'Đạt khi đã đánh giá nội bộ, đã họp xem xét của lãnh đạo và các hành động khắc phục đã đóng, có hồ sơ chứng minh.',
+      en: 'Achieved when the internal audit was held, the management review met and the corrective actions are closed, with records to show it.',
+    },
+    facts,
+    engineReading: judgeQmsMaintained({ ...facts, evidence: [workflowId] }),
+  };
   const compiledAt = new Date(Date.now()).toISOString();
   await records.recordManagementReview({
     cycleId: context.cycleId,
@@ -61,7 +102,7 @@ export async function managementReview({
     assignee: context.roster.leader,
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
-    form: { inputs },
+    form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
     validate: (outcome) => validateManagementReviewOutcome(outcome, { unitCodes: unitCodesOf(context) }),
   });
   if (review.status !== 'completed') {
@@ -80,7 +121,7 @@ export async function managementReview({
     return { reviewWorkflowId: workflowId, status: 'not-held', actions: [] };
   }
   const heldAt = new Date(review.completedAt).toISOString();
-  const { minutesRef, outputs, actions } = review.outcome;
+  const { minutesRef, outputs, actions, qmsJudgement } = review.outcome;
   await records.recordManagementReview({
     cycleId: context.cycleId,
     rows: [
@@ -91,9 +132,17 @@ export async function managementReview({
       type: 'review.held',
       actor: review.completedBy,
       at: heldAt,
-      payload: { minutesRef, actions: actions.length },
+      payload: { minutesRef, actions: actions.length, ...(qmsJudgement ? { qmsJudgement } : {}) },
     },
   });
   await condition(allHandlersFinished);
-  return { reviewWorkflowId: workflowId, status: 'held', minutesRef, actions };
+  return {
+    reviewWorkflowId: workflowId,
+    status: 'held',
+    minutesRef,
+    actions,
+    ...(qmsJudgement
+      ? { qmsJudgement: { ...qmsJudgement, judgedBy: review.completedBy, judgedAt: heldAt } }
+      : {}),
+  };
 }

@@ -33,13 +33,20 @@ import {
   evaluateYearEnd,
   internalAuditsMeasurement,
   objectiveYearResult,
+  qmsJudgedMeasurement,
   qmsMaintainedMeasurement,
   rehearsalShiftMs,
   type CyclePhase,
   type Measurement,
 } from '@qcycle/domain';
 import { cycleRecords, records } from './activities';
-import { sleepUntil, workflowTimeOf, type CycleContext } from './cycle-context';
+import {
+  CANCEL_CHILDREN_BY_ID,
+  requestChildrenCancel,
+  sleepUntil,
+  workflowTimeOf,
+  type CycleContext,
+} from './cycle-context';
 import type { objectivesApproval } from './objectives-approval.workflow';
 import type { objectivesAssignment } from './objectives-assignment.workflow';
 import type { objectiveMonitoring } from './objective-monitoring.workflow';
@@ -162,6 +169,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   });
 
   const children: Promise<unknown>[] = [];
+  /** Children that run beside the cycle (monitoring, the audit), by id, from the moment they are started. */
+  const sideChildIds: string[] = [];
   try {
     const result = await scope.run(async (): Promise<QualityCycleResult> => {
       const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
@@ -187,6 +196,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       for (const objective of measured) {
         const owner = owners.find((o) => o.objectiveId === objective.id);
         if (!owner) continue;
+        sideChildIds.push(childWorkflowIds.monitoring(workflowId, objective.id));
         const handle = await startChild<typeof objectiveMonitoring>(OBJECTIVE_MONITORING_WORKFLOW, {
           workflowId: childWorkflowIds.monitoring(workflowId, objective.id),
           args: [{ context, objective, owner }],
@@ -201,6 +211,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       let auditResult: Promise<InternalAuditResult>;
       if (patched(YEAR_END_CANNOT_STALL)) {
         // The audit tells the cycle how it goes (progress signal); its result is taken at the close.
+        sideChildIds.push(childWorkflowIds.audit(workflowId));
         const auditHandle = await startChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
           workflowId: childWorkflowIds.audit(workflowId),
           args: [{ context }],
@@ -225,7 +236,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       };
       state.review = await executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
         workflowId: childWorkflowIds.review(workflowId),
-        args: [{ context }],
+        args: [{ context, objectives, engineMeasured }],
       });
 
       await sleepUntil(workflowTimeOf(context, calendar.closeDate, calendar.notificationTime));
@@ -235,7 +246,19 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       state.audit = { ...audit };
       const closedAt = at();
       const measurements: Measurement[] = monitoring.flatMap((m) => m.measurements);
-      if (engineMeasured.qmsMaintained) {
+      const judgement = state.review.qmsJudgement;
+      if (engineMeasured.qmsMaintained && judgement) {
+        // The leader judged objective 1 at the review: that decides it.
+        measurements.push(
+          qmsJudgedMeasurement(
+            engineMeasured.qmsMaintained,
+            input.year,
+            judgement,
+            [state.review.minutesRef ?? state.review.reviewWorkflowId],
+            closedAt,
+          ),
+        );
+      } else if (engineMeasured.qmsMaintained) {
         measurements.push(
           qmsMaintainedMeasurement(
             engineMeasured.qmsMaintained,
@@ -296,6 +319,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
             })),
             auditStatus: audit.status,
             reviewStatus: state.review.status,
+            objective1JudgedBy: judgement ? judgement.judgedBy : 'engine',
             correctiveActionsCarriedForward: carriedForward,
           },
         },
@@ -321,6 +345,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     if (!isCancellation(error)) throw error;
     // Children cancel their open tasks (recorded) before their results settle.
     await CancellationScope.nonCancellable(async () => {
+      if (sideChildIds.length > 0 && patched(CANCEL_CHILDREN_BY_ID))
+        await requestChildrenCancel(sideChildIds);
       await Promise.allSettled(children);
       state.status = 'cancelled';
       state.openTasks = [];

@@ -69,4 +69,6 @@ export interface ReviewSummary {
   status: 'waiting' | 'held' | 'not-held';
   minutesRef?: string;
   actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
+  /** The leader's judgement of the QMS objective at the review; it decides objective 1 at the close. */
+  qmsJudgement?: { achieved: boolean; notes: string; judgedBy: string; judgedAt: IsoInstant };
 }

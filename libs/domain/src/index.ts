@@ -26,3 +26,4 @@ export * from './task-outcome-schemas';
 export * from './cycle-clock';
 export * from './escape-html';
 export * from './year-end-result';
+export * from './review-results';

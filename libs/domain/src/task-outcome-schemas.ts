@@ -627,6 +627,27 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
         },
       },
     },
+    qmsJudgement: {
+      type: 'object',
+      ...labelled({
+        vi: 'Đánh giá mục tiêu duy trì và cải tiến HTQLCL',
+        en: 'Judgement of the QMS objective',
+        about: {
+          vi: 'Lãnh đạo kết luận mục tiêu 1 đạt hay không, theo tiêu chí và các dữ kiện từ hồ sơ.',
+          en: 'The leader decides whether objective 1 was achieved, against its criteria and the facts from the records.',
+        },
+      }),
+      ...problem('invalid-value', 'Đánh giá mục tiêu 1 không hợp lệ.'),
+      required: ['achieved', 'notes'],
+      properties: {
+        achieved: {
+          type: 'boolean',
+          ...labelled({ vi: 'Đạt', en: 'Achieved' }),
+          ...problem('required', 'Phải kết luận mục tiêu 1 đạt hay không.'),
+        },
+        notes: text({ vi: 'Căn cứ kết luận', en: 'Grounds' }, 'Phải nêu căn cứ kết luận.'),
+      },
+    },
   },
 };
 

@@ -126,11 +126,23 @@ export interface CorrectiveActionVerificationOutcome {
   notes: string;
 }
 
+/**
+ * The leader's judgement of the QMS objective (objective 1, "maintain and improve the QMS") at the
+ * review, against its criteria, with the facts from the records in the task's form.
+ */
+export interface QmsJudgement {
+  achieved: boolean;
+  /** Why: what the leader weighed (audit, review, corrective actions, improvement). */
+  notes: string;
+}
+
 /** ISO 9.3.3 outputs and the actions carried into next year. */
 export interface ManagementReviewOutcome {
   minutesRef: string;
   outputs: { improvementOpportunities: string[]; qmsChanges: string[]; resourceNeeds: string[] };
   actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
+  /** Decides objective 1 at the close; without it the engine judges from the records. */
+  qmsJudgement?: QmsJudgement;
 }
 
 export interface TaskOutcomes {
