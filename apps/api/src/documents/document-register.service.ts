@@ -6,6 +6,7 @@ import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { DocumentVersionEntity } from '@qcycle/persistence';
 import { pageWindow, type Page } from '../common/pagination';
 import type { DocumentFile, DocumentFormat } from './document-negotiation';
+import { CHART_SIZE, indicatorChartSvg } from './indicator-chart.svg';
 import { renderOfficialDocumentDocx } from './official-document.docx';
 import { renderOfficialDocumentHtml } from './official-document.html';
 import type { OfficialDocument } from './official-document';
@@ -17,6 +18,10 @@ export const DOCUMENT_TYPES = [
   'objectives-plan',
   'audit-plan',
   'audit-report',
+  'objectives-report',
+  'annual-qms-report',
+  'conformity-announcement',
+  'review-minutes',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -67,7 +72,7 @@ export class DocumentRegisterService {
 
     const [pdf, docx] = await Promise.all([
       this.printer.print(renderOfficialDocumentHtml(source.model), source.model.properties.date),
-      renderOfficialDocumentDocx(source.model),
+      renderDocx(source.model, this.printer),
     ]);
     // Two requests may register at once: the unique indexes decide; the loser reads the winner's row.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -133,6 +138,14 @@ export class DocumentRegisterService {
       throw new QcycleError(QcycleErrorCode.NotFound, `No document ${documentId}`);
     return row;
   }
+}
+
+/** The DOCX, its charts drawn as PNG by the printer's chromium from the SVG the PDF shows. */
+export async function renderDocx(model: OfficialDocument, printer: PdfPrinter): Promise<Buffer> {
+  const charts: Record<string, Buffer> = {};
+  for (const item of model.body)
+    if (item.kind === 'chart') charts[item.id] = await printer.png(indicatorChartSvg(item.chart), CHART_SIZE);
+  return renderOfficialDocumentDocx(model, charts);
 }
 
 /** The registered file of one format, as the routes send it. */

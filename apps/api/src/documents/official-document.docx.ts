@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ImageRun,
   Packer,
   PageOrientation,
   Paragraph,
@@ -15,7 +16,9 @@ import {
   type IBorderOptions,
   type IParagraphOptions,
   type IRunOptions,
+  type ParagraphChild,
 } from 'docx';
+import { CHART_SIZE } from './indicator-chart.svg';
 import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument } from './official-document';
 
 /**
@@ -27,8 +30,14 @@ import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument
  * The bytes depend only on the model: the core properties carry the document's own date, and every
  * zip entry the fixed time of that date (the `docx` package would stamp both with the clock).
  */
-export async function renderOfficialDocumentDocx(document: OfficialDocument): Promise<Buffer> {
+export async function renderOfficialDocumentDocx(
+  document: OfficialDocument,
+  /** The PNG of each chart block, by its id (drawn by chromium from the same SVG as the PDF's). */
+  charts: Readonly<Record<string, Buffer>> = {},
+): Promise<Buffer> {
   const { header } = document;
+  const chartIds = document.body.flatMap((item) => (item.kind === 'chart' ? [item.id] : []));
+  const block = (item: DocumentBlock) => blockOf(item, charts, chartIds);
   const file = new Document({
     creator: document.properties.author,
     title: document.properties.title,
@@ -96,7 +105,11 @@ export async function renderOfficialDocumentDocx(document: OfficialDocument): Pr
   return fixZipTimes(packed, document.properties.date);
 }
 
-function block(item: DocumentBlock): Paragraph[] {
+function blockOf(
+  item: DocumentBlock,
+  charts: Readonly<Record<string, Buffer>>,
+  chartIds: string[],
+): Array<Paragraph | Table> {
   switch (item.kind) {
     case 'article':
       return [
@@ -111,7 +124,52 @@ function block(item: DocumentBlock): Paragraph[] {
       ];
     case 'list':
       return item.items.map((line) => body([run(line)]));
+    case 'table':
+      return [grid(item.columns, item.rows), new Paragraph({ spacing: { after: 120 } })];
+    case 'chart': {
+      const png = charts[item.id];
+      if (!png) throw new Error(`No PNG for the chart ${item.id}`);
+      // An explicit drawing id: the package's own counter runs on across documents (bytes would differ).
+      const id = String(chartIds.indexOf(item.id) + 1);
+      return [
+        centred([
+          new ImageRun({
+            type: 'png',
+            data: png,
+            transformation: CHART_SIZE,
+            altText: { id, name: `chart-${id}`, title: item.chart.title, description: item.chart.title },
+          }),
+        ]),
+        centred([run(item.chart.title, { italics: true, size: pt(12) })], { spacing: { after: 160 } }),
+      ];
+    }
   }
+}
+
+/** A ruled table, 12 pt, the header row bold and centred. */
+function grid(columns: string[], rows: string[][]): Table {
+  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: line, bottom: line, left: line, right: line };
+  const width = Math.floor(TEXT_WIDTH / columns.length);
+  const cell = (text: string, header: boolean) =>
+    new TableCell({
+      borders,
+      width: { size: width, type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, { bold: header, size: pt(12) })],
+        }),
+      ],
+    });
+  return new Table({
+    layout: TableLayoutType.AUTOFIT,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+    ],
+  });
 }
 
 function closing(document: OfficialDocument): Array<Paragraph | Table> {
@@ -167,7 +225,7 @@ function shortRule(indent: number, spacing: { after?: number } = {}): Paragraph 
   });
 }
 
-function centred(children: TextRun[], options: Partial<IParagraphOptions> = {}): Paragraph {
+function centred(children: ParagraphChild[], options: Partial<IParagraphOptions> = {}): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, children, ...options });
 }
 

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@qcycle/domain';
+import { indicatorChartSvg } from './indicator-chart.svg';
 import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument } from './official-document';
 
 /**
@@ -57,6 +58,16 @@ function block(item: DocumentBlock): string {
       return item.label ? `<p><i>${t(item.label)}</i> ${t(item.text)}</p>` : `<p>${t(item.text)}</p>`;
     case 'list':
       return item.items.map((line) => `<p>${t(line)}</p>`).join('\n');
+    case 'table':
+      return [
+        '<table class="grid"><thead><tr>',
+        ...item.columns.map((column) => `<th>${t(column)}</th>`),
+        '</tr></thead><tbody>',
+        ...item.rows.map((row) => `<tr>${row.map((cell) => `<td>${t(cell)}</td>`).join('')}</tr>`),
+        '</tbody></table>',
+      ].join('');
+    case 'chart':
+      return `<figure class="chart">${indicatorChartSvg(item.chart)}<figcaption>${t(item.chart.title)}</figcaption></figure>`;
   }
 }
 
@@ -112,4 +123,11 @@ p.heading { font-weight: bold; }
 .recipient { font-size: 11pt; }
 .closing .signature { text-align: center; font-weight: bold; font-size: 14pt; }
 .sign-space { height: 72pt; }
+table.grid { margin: 0 0 6pt; font-size: 12pt; page-break-inside: auto; }
+table.grid th, table.grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; }
+table.grid th { font-weight: bold; text-align: center; }
+table.grid tr { page-break-inside: avoid; }
+figure.chart { margin: 0 0 8pt; text-align: center; page-break-inside: avoid; }
+figure.chart svg { width: 100%; height: auto; }
+figure.chart figcaption { font-style: italic; font-size: 12pt; }
 `;

@@ -47,7 +47,26 @@ export type DocumentBlock =
   | { kind: 'article'; label: string; text: string; items?: string[] }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; label?: string }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  /** A ruled table: a header row, then the rows, every cell text. */
+  | { kind: 'table'; columns: string[]; rows: string[][] }
+  /** A figure: an indicator's values against its target ({@link IndicatorChart}), titled. */
+  | { kind: 'chart'; id: string; chart: IndicatorChart };
+
+/**
+ * An indicator's figures, period by period, against its target: drawn as an SVG line chart in the
+ * HTML (so into the PDF) and embedded as a PNG of the same SVG in the DOCX.
+ */
+export interface IndicatorChart {
+  /** The caption under the figure, e.g. "Biểu đồ 1. Tỷ lệ hồ sơ …". */
+  title: string;
+  /** The unit of the values and the target (`%`, or empty for a count). */
+  unit: string;
+  /** The target line, e.g. `{ value: 80, text: 'trên 80%' }`. */
+  target: { value: number; text: string };
+  /** One point per period, in order; `null` where no figure was reported (or 0 cases). */
+  points: { label: string; value: number | null }[];
+}
 
 /**
  * "ngày 05 tháng 3 năm 2014": Decree 30 writes days below 10 and the months 1 and 2 with a leading
@@ -60,6 +79,11 @@ export function vietnameseDate(isoDate: string): string {
   const monthNumber = Number(month);
   const monthText = monthNumber <= 2 ? month : String(monthNumber);
   return `ngày ${day} tháng ${monthText} năm ${year}`;
+}
+
+/** `2024-01-15` → `15/01/2024`, the numeric date of tables and references inside a sentence. */
+export function numericDate(isoDate: string): string {
+  return isoDate.split('-').reverse().join('/');
 }
 
 /** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024". */

@@ -48,6 +48,30 @@ export class PdfPrinter implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * A PNG of `svg` (a self-contained SVG of `size` CSS pixels) drawn by the same chromium at twice
+   * that size: the DOCX embeds it where the PDF draws the SVG itself, so both show the same chart.
+   */
+  async png(svg: string, size: { width: number; height: number }): Promise<Buffer> {
+    const browser = await this.start();
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: size,
+      deviceScaleFactor: 2,
+    });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(
+        `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
+        { waitUntil: 'load' },
+      );
+      return await page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
