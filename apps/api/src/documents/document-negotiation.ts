@@ -4,11 +4,23 @@ import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 export const PDF_TYPE = 'application/pdf';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv';
+
 export type DocumentFormat = 'pdf' | 'docx';
+/** The yearly report's tables for aggregation (only the routes that offer them). */
+export type SpreadsheetFormat = 'xlsx' | 'csv';
+
+const MEDIA_TYPES: Record<DocumentFormat | SpreadsheetFormat, string> = {
+  pdf: PDF_TYPE,
+  docx: DOCX_TYPE,
+  xlsx: XLSX_TYPE,
+  csv: `${CSV_TYPE}; charset=utf-8`,
+};
 
 /** A rendered file of a registered document version. */
 export interface DocumentFile {
-  format: DocumentFormat;
+  format: DocumentFormat | SpreadsheetFormat;
   bytes: Buffer;
   /** e.g. `QD-123-UBND-2024.pdf` */
   fileName: string;
@@ -28,6 +40,22 @@ export function negotiatedFormat(request: HttpRequest, response: HttpResponse): 
   return chosen === PDF_TYPE ? 'pdf' : chosen === DOCX_TYPE ? 'docx' : 'json';
 }
 
+/** The same negotiation, with the spreadsheets besides (XLSX and CSV: the yearly report's). */
+export function negotiatedTableFormat(
+  request: HttpRequest,
+  response: HttpResponse,
+): DocumentFormat | SpreadsheetFormat | 'json' {
+  response.vary('Accept');
+  const chosen = request.accepts(['application/json', PDF_TYPE, DOCX_TYPE, XLSX_TYPE, CSV_TYPE]);
+  const formats: Record<string, DocumentFormat | SpreadsheetFormat> = {
+    [PDF_TYPE]: 'pdf',
+    [DOCX_TYPE]: 'docx',
+    [XLSX_TYPE]: 'xlsx',
+    [CSV_TYPE]: 'csv',
+  };
+  return (chosen && formats[chosen]) || 'json';
+}
+
 /**
  * The file as the answer, downloaded under its ASCII name (`QD-123-UBND-2024.pdf`; `filename*` for
  * the RFC 5987 form), with its register id, version and SHA-256 in the headers.
@@ -39,7 +67,7 @@ export function documentAnswer(response: HttpResponse, file: DocumentFile): Stre
   response.setHeader('etag', `"${file.sha256}"`);
   response.setHeader('cache-control', 'private, no-cache');
   return new StreamableFile(file.bytes, {
-    type: file.format === 'pdf' ? PDF_TYPE : DOCX_TYPE,
+    type: MEDIA_TYPES[file.format],
     length: file.bytes.length,
     disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
   });
