@@ -169,13 +169,13 @@ function requirePlan(audit: AuditRecord): NonNullable<AuditRecord['plan']> {
   return audit.plan;
 }
 
-function unitNames(wording: DecisionWording): (code: string) => string {
+export function unitNames(wording: DecisionWording): (code: string) => string {
   const names = new Map(wording.organisation.units.map((u) => [u.code, u.name.vi]));
   return (code) => names.get(code) ?? code;
 }
 
 /** A person's sentence inside ours: without its own closing `.` or `;`. */
-function clause(text: string): string {
+export function clause(text: string): string {
   return text.trim().replace(/[.;]+$/u, '');
 }
 

@@ -1,0 +1,184 @@
+import type { ReviewView } from '../cycles/dto/cycle-records.view';
+import { clause, unitNames } from './audit-documents';
+import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
+import { numericDate, vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
+
+/** The review record (`GET /cycles/{id}/review`) with what it refers to by id, named. */
+export interface ReviewRecord {
+  review: ReviewView;
+  year: number;
+  /** The chair's name (the leader who completed the review task), when recorded. */
+  chairName: string | null;
+  /** The day the review was held, `YYYY-MM-DD` (Vietnam time). */
+  date: string;
+  /** The year's objectives (the decision's), to name them by number. */
+  objectives: { id: string; number: number }[];
+}
+
+/**
+ * What the minutes must say that the review record does not hold yet (issue #9's review pack adds
+ * them): printed as "Chưa có trong hồ sơ" and listed in docs/documents.md.
+ */
+export const NOT_RECORDED = 'chưa có trong hồ sơ của hệ thống';
+
+/**
+ * The minutes of the management review (ISO 9001 9.3): date, chair, attendees, every input of
+ * 9.3.2 a–f as the records compiled them, the outputs of 9.3.3 a–c, the conclusion of 9.3.1 and the
+ * actions with their owners and due dates. Built from what the review record holds: a part it does
+ * not hold is printed as not recorded, never invented.
+ */
+export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWording): OfficialDocument {
+  const { review } = record;
+  const issuer = wording.organisation.name.vi;
+  const unit = unitNames(wording);
+  const inputs = review.inputs ?? {};
+  const outputs = review.outputs ?? {};
+  const subject = `Cuộc họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm ${record.year}`;
+  const rawActions = Array.isArray(review.actions) ? (review.actions as Record<string, unknown>[]) : [];
+  const body: DocumentBlock[] = [
+    { kind: 'heading', text: 'I. THỜI GIAN, THÀNH PHẦN' },
+    { kind: 'paragraph', label: 'Thời gian:', text: `${vietnameseDate(record.date)}.` },
+    { kind: 'paragraph', label: 'Chủ trì:', text: `${record.chairName ?? NOT_RECORDED}.` },
+    { kind: 'paragraph', label: 'Thành phần tham dự:', text: `${text(inputs.attendees) ?? NOT_RECORDED}.` },
+    ...(review.minutesRef
+      ? [{ kind: 'paragraph' as const, label: 'Số biên bản:', text: `${review.minutesRef}.` }]
+      : []),
+    { kind: 'heading', text: 'II. ĐẦU VÀO XEM XÉT (điều 9.3.2)' },
+    input('a) Tình trạng của các hành động từ các lần xem xét trước:', previous(inputs)),
+    input('b) Thay đổi về các vấn đề bên ngoài và nội bộ liên quan:', text(inputs.changesInIssues)),
+    {
+      kind: 'paragraph',
+      text: 'c) Thông tin về kết quả thực hiện và hiệu lực của Hệ thống quản lý chất lượng:',
+    },
+    input(
+      '1. Sự thỏa mãn của người dân, tổ chức và phản hồi của các bên quan tâm:',
+      text(inputs.customerSatisfaction),
+    ),
+    input('2. Mức độ đạt được các mục tiêu chất lượng:', objectives(inputs, record.objectives)),
+    input('3. Kết quả thực hiện quá trình:', processPerformance(inputs)),
+    input('4. Sự không phù hợp và hành động khắc phục:', nonconformities(inputs)),
+    input('5. Kết quả theo dõi và đo lường:', monitoring(inputs)),
+    input('6. Kết quả đánh giá:', audits(inputs)),
+    input('7. Kết quả thực hiện của nhà cung cấp bên ngoài:', text(inputs.externalProviders)),
+    input('d) Sự thỏa đáng của các nguồn lực:', text(inputs.resources)),
+    input('đ) Hiệu lực của các hành động giải quyết rủi ro và cơ hội:', text(inputs.risksAndOpportunities)),
+    input('e) Các cơ hội cải tiến:', list(inputs.improvementOpportunities)),
+    { kind: 'heading', text: 'III. ĐẦU RA XEM XÉT (điều 9.3.3)' },
+    input('a) Cơ hội cải tiến:', list(outputs.improvementOpportunities)),
+    input('b) Nhu cầu thay đổi đối với Hệ thống quản lý chất lượng:', list(outputs.qmsChanges)),
+    input('c) Nhu cầu về nguồn lực:', list(outputs.resourceNeeds)),
+    { kind: 'heading', text: 'IV. KẾT LUẬN (điều 9.3.1)' },
+    {
+      kind: 'paragraph',
+      text: `${text(outputs.conclusion) ?? `Kết luận về sự phù hợp, thỏa đáng và hiệu lực của Hệ thống quản lý chất lượng: ${NOT_RECORDED}`}.`,
+    },
+    { kind: 'heading', text: 'V. CÁC HÀNH ĐỘNG' },
+    rawActions.length === 0
+      ? { kind: 'paragraph', text: 'Không có hành động nào được giao.' }
+      : {
+          kind: 'table',
+          columns: ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Người thực hiện', 'Thời hạn'],
+          rows: rawActions.map((a, i) => [
+            String(i + 1),
+            String(a.title ?? ''),
+            unit(String(a.ownerUnitCode ?? '')),
+            text(a.ownerName) ?? NOT_RECORDED,
+            typeof a.dueDate === 'string' ? numericDate(a.dueDate) : NOT_RECORDED,
+          ]),
+        },
+  ];
+  return {
+    fileBaseName: `BB-XXLD-${record.year}`,
+    properties: { title: `Biên bản ${lowerFirst(subject)}`, subject, author: issuer, date: record.date },
+    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: record.date },
+    documentType: 'BIÊN BẢN',
+    summary: [subject],
+    preamble: [],
+    body,
+    signature: { lines: ['CHỦ TRÌ'], name: record.chairName ?? '' },
+  };
+}
+
+function input(label: string, value: string | undefined): DocumentBlock {
+  return { kind: 'paragraph', label, text: `${value ? clause(value) : NOT_RECORDED}.` };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function list(value: unknown): string | undefined {
+  const items = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return items.length ? items.map(clause).join('; ') : 'không có';
+}
+
+function object(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function previous(inputs: Record<string, unknown>): string {
+  const actions = object(inputs.previousActions);
+  const corrective = object(inputs.previousCorrectiveActions);
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  return (
+    `${count(actions.items)} hành động từ cuộc xem xét năm trước; ` +
+    `${count(corrective.items)} hành động khắc phục năm trước chưa hoàn thành được chuyển sang`
+  );
+}
+
+function objectives(
+  inputs: Record<string, unknown>,
+  numbers: ReviewRecord['objectives'],
+): string | undefined {
+  const name = (id: unknown) => {
+    const number = numbers.find((o) => o.id === id)?.number;
+    return number === undefined ? String(id) : `Mục tiêu ${number}`;
+  };
+  const results = Array.isArray(inputs.objectiveResults)
+    ? (inputs.objectiveResults as Record<string, unknown>[])
+    : [];
+  if (results.length) {
+    const achieved = results.filter((r) => r.status === 'achieved').length;
+    return `${achieved}/${results.length} mục tiêu đạt tại thời điểm xem xét`;
+  }
+  const reported = Array.isArray(inputs.objectives) ? (inputs.objectives as Record<string, unknown>[]) : [];
+  if (!reported.length) return undefined;
+  return reported
+    .map(
+      (o) =>
+        `${name(o.objectiveId)}: ${Number(o.periodsReported ?? 0)} kỳ đã báo cáo, ${Number(o.lateReports ?? 0)} kỳ nộp muộn`,
+    )
+    .join('; ');
+}
+
+function processPerformance(inputs: Record<string, unknown>): string | undefined {
+  const p = object(inputs.processPerformance);
+  if (!('tasksCompleted' in p)) return undefined;
+  return (
+    `${Number(p.tasksCompleted)} nhiệm vụ hoàn thành, trong đó ${Number(p.tasksCompletedLate)} nhiệm vụ trễ hạn; ` +
+    `${Number(p.tasksEscalated)} nhiệm vụ phải nhắc lên cấp trên`
+  );
+}
+
+function nonconformities(inputs: Record<string, unknown>): string | undefined {
+  const n = object(inputs.nonconformitiesAndCorrectiveActions);
+  if (!('total' in n)) return undefined;
+  return `${Number(n.total)} điểm không phù hợp; ${Number(n.closed)} đã khắc phục, ${Number(n.open)} đang khắc phục`;
+}
+
+function monitoring(inputs: Record<string, unknown>): string | undefined {
+  const m = object(inputs.monitoringResults);
+  return 'measurements' in m ? `${Number(m.measurements)} số liệu đã báo cáo trong năm` : undefined;
+}
+
+function audits(inputs: Record<string, unknown>): string | undefined {
+  const a = object(inputs.auditResults);
+  if (!('audits' in a)) return undefined;
+  return `${Number(a.audits)} cuộc đánh giá nội bộ, ${Number(a.closed)} đã kết thúc`;
+}
+
+function lowerFirst(value: string): string {
+  return value.charAt(0).toLowerCase() + value.slice(1);
+}
