@@ -6,6 +6,7 @@ import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
 import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
+import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
 import { TemplatesController } from '../../apps/api/src/cycles/templates.controller';
 import { TasksController } from '../../apps/api/src/tasks/tasks.controller';
@@ -75,6 +76,8 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/annual-qms-report': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/conformity-announcement': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': [
     200, 400, 401, 403, 404, 409, 422, 429, 503,
   ],
@@ -96,6 +99,7 @@ const CONTROLLERS = [
   DirectoryEventsController,
   CyclesController,
   CycleDocumentsController,
+  CycleYearReportsController,
   AuditActionsController,
   TemplatesController,
   TasksController,

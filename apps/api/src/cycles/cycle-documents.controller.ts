@@ -9,6 +9,7 @@ import { ApiErrors } from '../common/error-responses';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import { documentAnswer, DOCX_TYPE, negotiatedFormat, PDF_TYPE } from '../documents/document-negotiation';
 import { NEGOTIATED } from '../documents/documents.controller';
+import { YearDocumentsService } from '../documents/year-documents.service';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { renderCycleReportHtml } from './cycle-report.html';
 import { CycleReportService } from './cycle-report.service';
@@ -31,6 +32,7 @@ export class CycleDocumentsController {
     private readonly documents: CycleDocumentsService,
     private readonly reports: CycleReportService,
     private readonly official: CycleOfficialDocumentsService,
+    private readonly year: YearDocumentsService,
   ) {}
 
   @Get('decision')
@@ -148,11 +150,24 @@ export class CycleDocumentsController {
   @Get('review')
   @ApiOperation({
     summary: 'The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions',
+    description: `${NEGOTIATED} The document is the review's minutes (date, chair, every 9.3.2 input, the 9.3.3 outputs, the 9.3.1 conclusion, the actions), 404 until the review is held.`,
   })
-  @ApiOkResponse({ type: ReviewView })
+  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
+  @ApiOkResponse({
+    type: ReviewView,
+    description: 'The record (application/json), or the minutes (PDF, DOCX)',
+  })
   @ApiErrors(401, 403, 404)
-  review(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<ReviewView> {
-    return this.documents.review(caller, cycleId);
+  async review(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<ReviewView | StreamableFile> {
+    const format = negotiatedFormat(request, response);
+    const review = await this.documents.review(caller, cycleId);
+    if (format === 'json') return review;
+    return documentAnswer(response, await this.year.reviewMinutesFile(caller, cycleId, review, format));
   }
 
   @Get('results')
@@ -172,12 +187,16 @@ export class CycleDocumentsController {
       "The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review",
     description:
       'JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. ' +
+      `With \`Accept: ${PDF_TYPE}\` or \`${DOCX_TYPE}\` the year's objectives report (each objective's indicators, target, ` +
+      'figures per period, cumulative result and verdict, a chart of each indicator against its target), registered ' +
+      'like the decision (`x-document-id`, `x-document-version`, `x-content-sha256`). ' +
       'Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).',
   })
-  @ApiProduces('application/json', 'text/html')
+  @ApiProduces('application/json', 'text/html', PDF_TYPE, DOCX_TYPE)
   @ApiOkResponse({
     type: CycleReportView,
-    description: 'The report (application/json), or the same as a printable page (text/html)',
+    description:
+      'The report (application/json), the same as a printable page (text/html), or the objectives report (PDF, DOCX)',
   })
   @ApiErrors(401, 403, 404)
   async report(
@@ -185,11 +204,18 @@ export class CycleDocumentsController {
     @Param('cycleId') cycleId: string,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpResponse,
-  ): Promise<CycleReportView | string> {
+  ): Promise<CycleReportView | string | StreamableFile> {
     const report = await this.reports.report(caller, cycleId);
-    // Content negotiation: JSON unless the client prefers HTML (a browser's Accept does; `*/*` does not).
+    // Content negotiation: JSON unless the client prefers HTML (a browser's Accept does; `*/*` does not)
+    // or one of the document's formats.
     response.vary('Accept');
-    if (request.accepts(['application/json', 'text/html']) !== 'text/html') return report;
+    const chosen = request.accepts(['application/json', 'text/html', PDF_TYPE, DOCX_TYPE]);
+    if (chosen === PDF_TYPE || chosen === DOCX_TYPE)
+      return documentAnswer(
+        response,
+        await this.year.objectivesReportFile(caller, report, chosen === PDF_TYPE ? 'pdf' : 'docx'),
+      );
+    if (chosen !== 'text/html') return report;
     response.type('html');
     return renderCycleReportHtml(report);
   }

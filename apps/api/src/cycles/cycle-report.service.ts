@@ -67,7 +67,7 @@ export class CycleReportService {
 }
 
 /** A record the year has not reached yet (its route answers 404 NOT_FOUND) is `null` in the report. */
-async function notYet<T>(record: Promise<T>): Promise<T | null> {
+export async function notYet<T>(record: Promise<T>): Promise<T | null> {
   try {
     return await record;
   } catch (error) {

@@ -9,6 +9,7 @@ import { CycleDocumentsController } from './cycle-documents.controller';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { CycleRecordsService } from './cycle-records.service';
 import { CycleReportService } from './cycle-report.service';
+import { CycleYearReportsController } from './cycle-year-reports.controller';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
@@ -16,7 +17,13 @@ import { TemplatesController } from './templates.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule, DocumentsModule],
-  controllers: [CyclesController, CycleDocumentsController, AuditActionsController, TemplatesController],
+  controllers: [
+    CyclesController,
+    CycleDocumentsController,
+    CycleYearReportsController,
+    AuditActionsController,
+    TemplatesController,
+  ],
   providers: [
     CyclesService,
     CycleRecordsService,

@@ -123,14 +123,7 @@ export class CycleOfficialDocumentsService {
     build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
   ): Promise<DocumentFile> {
     const { row, key } = await this.decision(caller, cycleId);
-    const record: DecisionRecord = {
-      documentNumber: row.documentNumber,
-      signerName: row.signerName,
-      signerTitle: row.signerTitle,
-      signingDate: row.signingDate,
-      effectiveDate: row.effectiveDate,
-      objectives: row.objectives as Objective[],
-    };
+    const record = decisionRecordOf(row);
     return this.registered(caller, key, type, format, {
       number: row.documentNumber,
       sourceRecord: `decisions/${row.id}`,
@@ -141,7 +134,7 @@ export class CycleOfficialDocumentsService {
   }
 
   /** Builds the document from the records and the approved wording, and answers its registered version. */
-  private async registered(
+  async registered(
     caller: Principal,
     key: { organisationCode: string; year: number },
     type: DocumentType,
@@ -150,6 +143,18 @@ export class CycleOfficialDocumentsService {
       build: (wording: DecisionWording) => OfficialDocument;
     },
   ): Promise<DocumentFile> {
+    return registeredFile(await this.registeredVersion(caller, key, type, source), format);
+  }
+
+  /** The registered version of the document built from the records and the approved wording. */
+  async registeredVersion(
+    caller: Principal,
+    key: { organisationCode: string; year: number },
+    type: DocumentType,
+    source: Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
+      build: (wording: DecisionWording) => OfficialDocument;
+    },
+  ): Promise<DocumentVersionEntity> {
     const cycleId = qualityCycleId(key.organisationCode, key.year);
     let wording: DecisionWording;
     try {
@@ -157,10 +162,10 @@ export class CycleOfficialDocumentsService {
     } catch (error) {
       // Temporal no longer keeps the draft (retention): what was issued stays in the register.
       const issued = await this.latestIssued(cycleId, type);
-      if (issued && error instanceof QcycleError) return registeredFile(issued, format);
+      if (issued && error instanceof QcycleError) return issued;
       throw error;
     }
-    const version = await this.register.issue(
+    return this.register.issue(
       {
         organisationCode: key.organisationCode,
         cycleId,
@@ -174,17 +179,16 @@ export class CycleOfficialDocumentsService {
       },
       caller.userId,
     );
-    return registeredFile(version, format);
   }
 
-  private own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
+  own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
     return key;
   }
 
-  private async decision(
+  async decision(
     caller: Principal,
     cycleId: string,
   ): Promise<{ row: DecisionEntity; key: { organisationCode: string; year: number } }> {
@@ -198,9 +202,21 @@ export class CycleOfficialDocumentsService {
     return { row, key };
   }
 
-  private latestIssued(cycleId: string, type: DocumentType): Promise<DocumentVersionEntity | null> {
+  latestIssued(cycleId: string, type: DocumentType): Promise<DocumentVersionEntity | null> {
     return this.dataSource
       .getRepository(DocumentVersionEntity)
       .findOne({ where: { cycleId, type }, order: { version: 'DESC' } });
   }
+}
+
+/** What the decision's row says, as the documents read it. */
+export function decisionRecordOf(row: DecisionEntity): DecisionRecord {
+  return {
+    documentNumber: row.documentNumber,
+    signerName: row.signerName,
+    signerTitle: row.signerTitle,
+    signingDate: row.signingDate,
+    effectiveDate: row.effectiveDate,
+    objectives: row.objectives as Objective[],
+  };
 }

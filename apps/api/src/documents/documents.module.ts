@@ -4,6 +4,7 @@ import { DecisionWordingSource } from './decision-wording.source';
 import { DocumentRegisterService } from './document-register.service';
 import { CyclePlanController, DocumentsController } from './documents.controller';
 import { PdfPrinter } from './pdf-printer';
+import { YearDocumentsService } from './year-documents.service';
 
 /**
  * Official documents generated from the cycle's records (PDF and DOCX from one Decree 30 model) and
@@ -11,7 +12,13 @@ import { PdfPrinter } from './pdf-printer';
  */
 @Module({
   controllers: [CyclePlanController, DocumentsController],
-  providers: [PdfPrinter, DecisionWordingSource, DocumentRegisterService, CycleOfficialDocumentsService],
-  exports: [CycleOfficialDocumentsService],
+  providers: [
+    PdfPrinter,
+    DecisionWordingSource,
+    DocumentRegisterService,
+    CycleOfficialDocumentsService,
+    YearDocumentsService,
+  ],
+  exports: [CycleOfficialDocumentsService, YearDocumentsService],
 })
 export class DocumentsModule {}

@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
+import { instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
+import {
+  DecisionEntity,
+  DocumentVersionEntity,
+  ManagementReviewEntity,
+  MeasurementEntity,
+  ObjectiveResultEntity,
+  UserEntity,
+} from '@qcycle/persistence';
+import type { Principal } from '../auth/principal';
+import type { AuditView, ReviewView } from '../cycles/dto/cycle-records.view';
+import type { CycleReportView } from '../cycles/dto/cycle-report.view';
+import { annualQmsReportDocument, type AnnualQmsReportData } from './annual-qms-report-document';
+import { annualQmsReportCsv, annualQmsReportXlsx } from './annual-qms-report.spreadsheet';
+import { unitNames } from './audit-documents';
+import { conformityAnnouncementDocument, type AnnouncementReason } from './conformity-announcement-document';
+import { CycleOfficialDocumentsService, decisionRecordOf } from './cycle-official-documents.service';
+import { DecisionWordingSource } from './decision-wording.source';
+import type { DocumentFile, DocumentFormat, SpreadsheetFormat } from './document-negotiation';
+import { registeredFile } from './document-register.service';
+import { objectivesReportDocument, objectiveVerdict } from './objectives-report-document';
+import { reviewMinutesDocument } from './review-minutes-document';
+
+/** The announcement of conformity as JSON: whether this year announces, why, and what. */
+export interface ConformityAnnouncementRecord {
+  cycleId: string;
+  reason: AnnouncementReason;
+  scope: string;
+  standard: string;
+  signerName: string;
+  date: string;
+}
+
+/**
+ * The documents of the year's end, generated from its records and registered like the decision:
+ * the objectives report (`/report`), the yearly report on the QMS to the Department of Science
+ * and Technology (also XLSX and CSV), the announcement of conformity and the review minutes.
+ * The records the cycles module reads (report, audit, review) come in as arguments.
+ */
+@Injectable()
+export class YearDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly official: CycleOfficialDocumentsService,
+    private readonly wordingSource: DecisionWordingSource,
+  ) {}
+
+  async objectivesReportFile(
+    caller: Principal,
+    report: CycleReportView,
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const { row, key } = await this.official.decision(caller, report.cycleId);
+    const objectives = row.objectives as Objective[];
+    const date = await this.lastRecordDate(report.cycleId, row.signingDate);
+    return this.official.registered(caller, key, 'objectives-report', format, {
+      number: '',
+      sourceRecord: `decisions/${row.id}`,
+      approvedBy: row.signedBy,
+      approvedByName: row.signerName,
+      build: (wording) => objectivesReportDocument({ report, objectives, date }, wording),
+    });
+  }
+
+  /** The yearly report's facts (its JSON), from the records and the register. */
+  async annualQmsReport(
+    caller: Principal,
+    report: CycleReportView,
+    audit: AuditView | null,
+    review: ReviewView | null,
+  ): Promise<AnnualQmsReportData> {
+    const { row, key } = await this.official.decision(caller, report.cycleId);
+    const wording = await this.wordingSource.wording(key.organisationCode, key.year);
+    const objectives = row.objectives as Objective[];
+    const reason = await this.announcementReason(key, wording.scope.vi);
+    const issued = await this.dataSource.getRepository(DocumentVersionEntity).find({
+      where: { cycleId: report.cycleId },
+      select: ['type', 'version', 'number', 'title', 'issuedOn'],
+      order: { type: 'ASC', version: 'DESC' },
+    });
+    // The latest version of each document, the yearly report itself aside (it lists the others).
+    const documents = [
+      ...new Map(
+        issued
+          .filter((d) => d.type !== 'annual-qms-report')
+          .map((d) => [d.type, d] as const)
+          .reverse(),
+      ).values(),
+    ]
+      .sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.type < b.type ? -1 : 1))
+      .map((d) => ({ number: d.number, title: d.title, version: d.version, issuedOn: d.issuedOn }));
+    const unit = unitNames(wording);
+    const dates = [
+      await this.lastRecordDate(report.cycleId, row.signingDate),
+      ...documents.map((d) => d.issuedOn),
+      ...(audit?.closedAt ? [vnDate(audit.closedAt)] : []),
+      ...(review?.heldAt ? [vnDate(review.heldAt)] : []),
+    ].sort();
+    return {
+      organisation: wording.organisation.name.vi,
+      year: key.year,
+      date: dates[dates.length - 1],
+      scope: wording.scope.vi,
+      standard: wording.standard,
+      previousScope: reason?.kind === 'scope-changed' ? reason.previousScope : null,
+      firstYear: reason?.kind === 'first-year',
+      documents,
+      audit: audit && {
+        from: typeof audit.plan?.from === 'string' ? audit.plan.from : null,
+        to: typeof audit.plan?.to === 'string' ? audit.plan.to : null,
+        closedOn: audit.closedAt ? vnDate(audit.closedAt) : null,
+        steps: audit.steps.length,
+        findings: audit.correctiveActions.length,
+      },
+      review: review && {
+        heldOn: review.heldAt ? vnDate(review.heldAt) : null,
+        minutesRef: review.minutesRef,
+        actions: Array.isArray(review.actions) ? review.actions.length : 0,
+      },
+      objectives: report.objectives.map((o) => ({
+        number: o.number,
+        title: o.title.vi,
+        verdict: objectiveVerdict(o, objectives),
+      })),
+      correctiveActions: (audit?.correctiveActions ?? []).map((a) => ({
+        unit: unit(a.unitCode),
+        finding: a.finding,
+        action: a.action ?? '',
+        dueDate: a.dueDate,
+        status: a.status,
+      })),
+      signerName: row.signerName,
+    };
+  }
+
+  async annualQmsReportFile(
+    caller: Principal,
+    data: AnnualQmsReportData,
+    cycleId: string,
+    format: DocumentFormat | SpreadsheetFormat,
+  ): Promise<DocumentFile> {
+    const { row, key } = await this.official.decision(caller, cycleId);
+    const version = await this.official.registeredVersion(caller, key, 'annual-qms-report', {
+      number: '',
+      sourceRecord: `decisions/${row.id}`,
+      approvedBy: row.signedBy,
+      approvedByName: row.signerName,
+      build: (wording) => annualQmsReportDocument(data, wording),
+    });
+    if (format === 'pdf' || format === 'docx') return registeredFile(version, format);
+    // The spreadsheets are the same data, written deterministically from it: not kept, rewritten.
+    const bytes = format === 'xlsx' ? await annualQmsReportXlsx(data) : annualQmsReportCsv(data);
+    return {
+      format,
+      bytes,
+      fileName: `${version.fileBaseName}.${format}`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      documentId: version.id,
+      version: version.version,
+    };
+  }
+
+  /** The announcement, due the first year and whenever the scope changes; else 404. */
+  async conformityAnnouncement(caller: Principal, cycleId: string): Promise<ConformityAnnouncementRecord> {
+    const { row, key } = await this.official.decision(caller, cycleId);
+    const wording = await this.wordingSource.wording(key.organisationCode, key.year);
+    const reason = await this.announcementReason(key, wording.scope.vi);
+    if (!reason)
+      throw new QcycleError(
+        QcycleErrorCode.NotFound,
+        `No announcement of conformity in ${key.year}: the scope is the same as in ${key.year - 1}`,
+      );
+    return {
+      cycleId,
+      reason,
+      scope: wording.scope.vi,
+      standard: wording.standard,
+      signerName: row.signerName,
+      date: row.signingDate,
+    };
+  }
+
+  async conformityAnnouncementFile(
+    caller: Principal,
+    cycleId: string,
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const announcement = await this.conformityAnnouncement(caller, cycleId);
+    const { row, key } = await this.official.decision(caller, cycleId);
+    return this.official.registered(caller, key, 'conformity-announcement', format, {
+      number: '',
+      sourceRecord: `decisions/${row.id}`,
+      approvedBy: row.signedBy,
+      approvedByName: row.signerName,
+      build: (wording) => conformityAnnouncementDocument(decisionRecordOf(row), wording, announcement.reason),
+    });
+  }
+
+  /** The review minutes: 404 until the review is held (the record exists from the inputs' compilation). */
+  async reviewMinutesFile(
+    caller: Principal,
+    cycleId: string,
+    review: ReviewView,
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const key = this.official.own(caller, cycleId);
+    if (review.status !== 'held' || !review.heldAt)
+      throw new QcycleError(QcycleErrorCode.NotFound, `The management review of ${cycleId} is not held yet`);
+    const [{ row }, reviewRow] = await Promise.all([
+      this.official.decision(caller, cycleId),
+      this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),
+    ]);
+    const chair = reviewRow?.chairedBy
+      ? await this.dataSource
+          .getRepository(UserEntity)
+          .findOneBy({ id: reviewRow.chairedBy, organisationCode: caller.organisationCode })
+      : null;
+    const objectives = (row.objectives as Objective[]).map((o) => ({ id: o.id, number: o.number }));
+    return this.official.registered(caller, key, 'review-minutes', format, {
+      number: review.minutesRef ?? '',
+      sourceRecord: `management_reviews/${reviewRow?.id ?? cycleId}`,
+      approvedBy: reviewRow?.chairedBy ?? null,
+      approvedByName: chair?.fullName ?? null,
+      build: (wording) =>
+        reviewMinutesDocument(
+          {
+            review,
+            year: key.year,
+            chairName: chair?.fullName ?? null,
+            date: vnDate(review.heldAt!),
+            objectives,
+          },
+          wording,
+        ),
+    });
+  }
+
+  /**
+   * Why this year announces its QMS: no decision the year before (its first year in qcycle), or a
+   * scope other than last year's (from last year's approved wording, or its registered decision
+   * once Temporal no longer keeps it). `null`: same scope, nothing to announce.
+   */
+  private async announcementReason(
+    key: { organisationCode: string; year: number },
+    scope: string,
+  ): Promise<AnnouncementReason | null> {
+    const previousCycle = qualityCycleId(key.organisationCode, key.year - 1);
+    const previous = await this.dataSource
+      .getRepository(DecisionEntity)
+      .findOneBy({ cycleId: previousCycle });
+    if (!previous) return { kind: 'first-year' };
+    let previousScope: string | undefined;
+    try {
+      previousScope = (await this.wordingSource.wording(key.organisationCode, key.year - 1)).scope.vi;
+    } catch (error) {
+      if (!(error instanceof QcycleError)) throw error;
+      const issued = await this.official.latestIssued(previousCycle, 'objectives-decision');
+      // The decision's summary is "Phê duyệt … áp dụng tại" then the scope.
+      previousScope = issued ? (JSON.parse(issued.content) as { summary: string[] }).summary[1] : undefined;
+    }
+    return previousScope !== undefined && previousScope !== scope
+      ? { kind: 'scope-changed', previousScope }
+      : null;
+  }
+
+  /** The day (Vietnam time) of the year's last figure or result: a report's date, from its records. */
+  private async lastRecordDate(cycleId: string, fallback: string): Promise<string> {
+    const [measurement, result] = await Promise.all([
+      this.dataSource
+        .getRepository(MeasurementEntity)
+        .findOne({ where: { cycleId }, order: { reportedAt: 'DESC' } }),
+      this.dataSource
+        .getRepository(ObjectiveResultEntity)
+        .findOne({ where: { cycleId }, order: { computedAt: 'DESC' } }),
+    ]);
+    const dates = [fallback, measurement?.reportedAt, result?.computedAt]
+      .filter((d): d is string => !!d)
+      .map((d) => (d.length > 10 ? vnDate(d) : d))
+      .sort();
+    return dates[dates.length - 1];
+  }
+}
+
+function vnDate(instant: string): string {
+  return instantToVnLocal(instant as IsoInstant).date;
+}

@@ -1,0 +1,414 @@
+import { Workbook } from 'exceljs';
+import type { QcycleConfig } from '@qcycle/config';
+import { describeTarget, KONTUM_2024_TEMPLATE, type Objective } from '@qcycle/domain';
+import type { CycleReportView, ReportIndicatorView } from '../../apps/api/src/cycles/dto/cycle-report.view';
+import type { ReviewView } from '../../apps/api/src/cycles/dto/cycle-records.view';
+import {
+  annualQmsReportDocument,
+  type AnnualQmsReportData,
+} from '../../apps/api/src/documents/annual-qms-report-document';
+import {
+  annualQmsReportCsv,
+  annualQmsReportXlsx,
+} from '../../apps/api/src/documents/annual-qms-report.spreadsheet';
+import { conformityAnnouncementDocument } from '../../apps/api/src/documents/conformity-announcement-document';
+import type { DecisionRecord } from '../../apps/api/src/documents/decision-document';
+import { renderDocx } from '../../apps/api/src/documents/document-register.service';
+import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
+import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
+import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/official-document.html';
+import type { OfficialDocument } from '../../apps/api/src/documents/official-document';
+import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
+import { NOT_RECORDED, reviewMinutesDocument } from '../../apps/api/src/documents/review-minutes-document';
+import {
+  docxParts,
+  keepDocument,
+  normalise,
+  pdfFonts,
+  pdfText,
+  wordCounts,
+  wordParagraphs,
+  zipTimestamps,
+} from './support/document-text';
+
+const objectives = KONTUM_2024_TEMPLATE.objectives as Objective[];
+const wording = KONTUM_2024_TEMPLATE;
+const decision: DecisionRecord = {
+  documentNumber: '123/QĐ-UBND',
+  signerName: 'Nguyễn Hữu Tháp',
+  signerTitle: KONTUM_2024_TEMPLATE.signer.title,
+  signingDate: '2024-01-15',
+  effectiveDate: '2024-01-15',
+  objectives,
+};
+
+type Figure = ReportIndicatorView['figures'][number];
+const ratio = (periodKey: string, numerator: number, denominator: number): Figure => ({
+  periodKey,
+  numerator,
+  denominator,
+  value: null,
+  achieved: null,
+  late: false,
+});
+
+/**
+ * The Kon Tum 2024 figures: objective 2 at 42/42 (achieved), objective 3 at 9/10 against 100%
+ * (not achieved), objective 4's on-time indicator at 41/50 and 39/50, so 80/100 = 80% against
+ * "trên 80%": NOT achieved, though it rounds to the target; objectives 1 and 5 as judged and counted.
+ */
+const FIGURES: Record<string, Figure[]> = {
+  'obj-1-qms-maintained': [{ ...ratio('2024', 0, 0), numerator: null, denominator: null, achieved: true }],
+  'obj-2-key-tasks': [
+    ratio('2024-Q1', 10, 10),
+    ratio('2024-Q2', 12, 12),
+    ratio('2024-Q3', 9, 9),
+    ratio('2024-Q4', 11, 11),
+  ],
+  'obj-3-reform-targets': [ratio('2024-Q1', 5, 5), ratio('2024-Q2', 4, 5)],
+  'obj-4-per-process': [ratio('2024-01', 50, 50), ratio('2024-02', 50, 50)],
+  'obj-4-on-time': [ratio('2024-01', 41, 50), { ...ratio('2024-02', 39, 50), late: true }],
+  'obj-5-internal-audits': [{ ...ratio('2024', 0, 0), numerator: null, denominator: null, value: 1 }],
+};
+const EXPECTED_VERDICTS = ['Đạt', 'Đạt', 'Không đạt', 'Không đạt', 'Đạt'];
+
+const report: CycleReportView = {
+  cycleId: 'kontum-2024',
+  organisationCode: 'kontum',
+  year: 2024,
+  status: 'running',
+  phase: 'monitoring',
+  decision: {
+    documentNumber: decision.documentNumber,
+    signerName: decision.signerName,
+    signerTitle: decision.signerTitle,
+    signingDate: decision.signingDate,
+    effectiveDate: decision.effectiveDate,
+  },
+  objectives: objectives.map((o) => ({
+    id: o.id,
+    number: o.number,
+    title: o.title,
+    frequency: o.frequency,
+    unitCode: o.ownerUnitCode,
+    assigneeName: null,
+    status: 'on-track',
+    final: false,
+    indicators: o.indicators.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      label: i.label,
+      targetText: describeTarget(i) ?? null,
+      measuredByEngine: false,
+      expectedPeriods: 0,
+      reportedPeriods: 0,
+      lateReports: 0,
+      result: null,
+      figures: FIGURES[i.id] ?? [],
+    })),
+  })),
+  audit: null,
+  review: null,
+};
+
+describe('official documents of the year: objectives report, annual QMS report, announcement, review minutes (real chromium, poppler, exceljs)', () => {
+  const printer = new PdfPrinter({} as QcycleConfig);
+  const rendered = new Map<string, { pdf: Buffer; docx: Buffer }>();
+
+  async function render(document: OfficialDocument): Promise<{ pdf: Buffer; docx: Buffer; text: string }> {
+    const files = {
+      pdf: await printer.print(renderOfficialDocumentHtml(document), document.properties.date),
+      docx: await renderDocx(document, printer),
+    };
+    rendered.set(document.fileBaseName, files);
+    keepDocument(document.fileBaseName, files);
+    return { ...files, text: normalise(pdfText(files.pdf)) };
+  }
+
+  /** The PDF's words are the DOCX's plus the words the SVG charts print (the DOCX shows them as PNG). */
+  function expectSameWords(document: OfficialDocument, files: { pdf: Buffer; docx: Buffer }): void {
+    const docxText = wordParagraphs(docxParts(files.docx).read('word/document.xml')).join('\n');
+    const expected = wordCounts(docxText);
+    for (const item of document.body)
+      if (item.kind === 'chart')
+        for (const word of indicatorChartWords(item.chart)) expected.set(word, (expected.get(word) ?? 0) + 1);
+    expect(wordCounts(pdfText(files.pdf))).toEqual(expected);
+  }
+
+  function docxCells(docx: Buffer): string[] {
+    return wordParagraphs(docxParts(docx).read('word/document.xml')).map(normalise);
+  }
+
+  function expectEmbeddedFonts(pdf: Buffer): void {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts)
+      expect(font).toEqual({
+        name: expect.stringMatching(/^[A-Z]{6}\+(LiberationSerif|TimesNewRoman)/),
+        embedded: true,
+      });
+  }
+
+  afterAll(() => printer.onApplicationShutdown());
+
+  describe('the objectives report', () => {
+    const document = objectivesReportDocument({ report, objectives, date: '2024-03-05' }, wording);
+    let files: { pdf: Buffer; docx: Buffer; text: string };
+
+    beforeAll(async () => {
+      files = await render(document);
+    });
+
+    it('gives every objective its verdict: 80/100 against "trên 80%" is not achieved', () => {
+      expect(document.fileBaseName).toBe('BC-MTCL-2024');
+      const { text } = files;
+      expect(text).toContain('BÁO CÁO');
+      expect(text).toContain('Kết quả thực hiện Mục tiêu chất lượng năm 2024');
+      expect(text).toContain('Kon Tum, ngày 05 tháng 3 năm 2024');
+      expect(text).toContain('Kết quả lũy kế: 80/100 (80%). Đánh giá: Không đạt.');
+      expect(text).toContain('Kết quả lũy kế: 100/100 (100%). Đánh giá: Đạt.');
+      expect(text).toContain('Kết quả lũy kế: 42/42 (100%). Đánh giá: Đạt.');
+      expect(text).toContain('Kết quả lũy kế: 9/10 (90%). Đánh giá: Không đạt.');
+      expect(text).toContain('Kết quả lũy kế: 1. Đánh giá: Đạt.');
+      expect(text).toContain('Kết quả lũy kế: đạt yêu cầu. Đánh giá: Đạt.');
+      const verdicts = [...text.matchAll(/Đánh giá mục tiêu: (Đạt|Không đạt)/g)].map((m) => m[1]);
+      expect(verdicts).toEqual(EXPECTED_VERDICTS);
+      expect(text).toContain('Đạt 3/5 mục tiêu chất lượng năm 2024.');
+      for (const objective of objectives)
+        expect(text).toContain(`${objective.number}. ${objective.title.vi}`);
+      // Each period's figure, the late one marked, and the chart of each measured indicator.
+      expect(text).toMatch(/01\/2024 +41\/50 +82% +Đạt/);
+      expect(text).toMatch(/02\/2024 \(nộp muộn\) +39\/50 +78% +Không đạt/);
+      expect(text).toContain('Chỉ tiêu: trên 80%');
+      expect(document.body.filter((b) => b.kind === 'chart')).toHaveLength(5);
+      expect(text).toContain('Biểu đồ 4. Tỷ lệ');
+    });
+
+    it('writes the DOCX with the same words, each chart as a PNG drawn from the same SVG', () => {
+      expectSameWords(document, files);
+      const parts = docxParts(files.docx);
+      expect(parts.names.filter((n) => /^word\/media\/.+\.png$/.test(n))).toHaveLength(5);
+      for (const letter of ['Ủ', 'ề', 'ự']) expect(files.text).toContain(letter);
+      expectEmbeddedFonts(files.pdf);
+    });
+
+    it('gives the same bytes when rendered again', async () => {
+      const again = {
+        pdf: await printer.print(renderOfficialDocumentHtml(document), document.properties.date),
+        docx: await renderDocx(document, printer),
+      };
+      expect(again.pdf.equals(files.pdf)).toBe(true);
+      expect(again.docx.equals(files.docx)).toBe(true);
+      expect(new Set(zipTimestamps(files.docx))).toEqual(new Set(['20240305.000000']));
+    });
+  });
+
+  describe('the yearly report on applying the QMS to the Department of Science and Technology', () => {
+    const data: AnnualQmsReportData = {
+      organisation: wording.organisation.name.vi,
+      year: 2024,
+      date: '2024-12-20',
+      scope: wording.scope.vi,
+      standard: wording.standard,
+      previousScope: null,
+      firstYear: true,
+      documents: [
+        { number: '123/QĐ-UBND', title: 'Quyết định số 123/QĐ-UBND', version: 2, issuedOn: '2024-01-16' },
+        { number: '', title: 'Kế hoạch đánh giá nội bộ', version: 1, issuedOn: '2024-10-03' },
+      ],
+      audit: { from: '2024-10-07', to: '2024-10-18', closedOn: '2024-10-25', steps: 2, findings: 1 },
+      review: { heldOn: '2024-12-10', minutesRef: 'BB-05/2024', actions: 1 },
+      objectives: objectives.map((o, i) => ({
+        number: o.number,
+        title: o.title.vi,
+        verdict: EXPECTED_VERDICTS[i] === 'Đạt' ? ('achieved' as const) : ('not-achieved' as const),
+      })),
+      correctiveActions: [
+        {
+          unit: 'Phòng Kiểm soát TTHC',
+          finding: 'Phiếu kiểm soát thiếu thời điểm chuyển bước',
+          action: 'Cập nhật mẫu phiếu',
+          dueDate: '2024-11-15',
+          status: 'closed',
+        },
+      ],
+      signerName: 'Nguyễn Hữu Tháp',
+    };
+    const document = annualQmsReportDocument(data, wording);
+    let files: { pdf: Buffer; docx: Buffer; text: string };
+
+    beforeAll(async () => {
+      files = await render(document);
+    });
+
+    it('covers scope, changes, documents, audit, review, objectives and corrective actions', () => {
+      const { text } = files;
+      for (const expected of [
+        'BÁO CÁO',
+        'Kính gửi: Sở Khoa học và Công nghệ.',
+        `Phạm vi áp dụng: ${wording.scope.vi}.`,
+        'Năm đầu áp dụng, công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015',
+        'Sửa đổi lần 1',
+        'Ban hành mới',
+        'Đã thực hiện từ 07/10/2024 đến 18/10/2024, kết thúc ngày 25/10/2024',
+        'Đã tổ chức ngày 10/12/2024, biên bản số BB-05/2024',
+        'Đạt 3/5 mục tiêu chất lượng.',
+        'Nguyễn Hữu Tháp',
+      ])
+        expect(text).toContain(expected);
+      // Table cells wrap inside their column in the PDF's layout: read them as the DOCX's cells.
+      expect(docxCells(files.docx)).toEqual(
+        expect.arrayContaining(['Phiếu kiểm soát thiếu thời điểm chuyển bước', 'Đã khắc phục', '15/11/2024']),
+      );
+      expectSameWords(document, files);
+      expectEmbeddedFonts(files.pdf);
+    });
+
+    it('exports the XLSX (opens in exceljs, same figures, fixed dates, same bytes again)', async () => {
+      const xlsx = await annualQmsReportXlsx(data);
+      expect((await annualQmsReportXlsx(data)).equals(xlsx)).toBe(true);
+      expect(new Set(zipTimestamps(xlsx))).toEqual(new Set(['20241220.000000']));
+      const workbook = new Workbook();
+      await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        'Tong hop',
+        'Muc tieu',
+        'Tai lieu',
+        'Hanh dong khac phuc',
+      ]);
+      const summary = workbook.getWorksheet('Tong hop')!;
+      const header = (summary.getRow(1).values as unknown[]).slice(1);
+      const values = (summary.getRow(2).values as unknown[]).slice(1);
+      const row = Object.fromEntries(header.map((h, i) => [h, values[i]]));
+      expect(row).toMatchObject({
+        'Cơ quan': 'Ủy ban nhân dân tỉnh Kon Tum',
+        'Mục tiêu đạt': '3',
+        'Tổng số mục tiêu': '5',
+      });
+      const objectivesSheet = workbook.getWorksheet('Muc tieu')!;
+      expect((objectivesSheet.getRow(5).values as unknown[]).slice(1)).toEqual([
+        4,
+        objectives[3].title.vi,
+        'Không đạt',
+      ]);
+      expect(workbook.created.toISOString()).toBe('2024-12-20T00:00:00.000Z');
+    });
+
+    it('exports the CSV: UTF-8 with a BOM, a header and one row that parse back', () => {
+      const csv = annualQmsReportCsv(data);
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = csv.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(2);
+      const parse = (line: string) =>
+        [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/g)].map((m) => m[1].replace(/""/g, '"'));
+      const [header, values] = lines.map(parse);
+      expect(header.length).toBe(values.length);
+      expect(header[0]).toBe('Cơ quan');
+      expect(values[header.indexOf('Mục tiêu đạt')]).toBe('3');
+      expect(values[header.indexOf('Phạm vi áp dụng')]).toBe(wording.scope.vi);
+    });
+  });
+
+  describe('the announcement of conformity', () => {
+    const document = conformityAnnouncementDocument(decision, wording, { kind: 'first-year' });
+
+    it('is a Decree 30 decision announcing the QMS conforms to TCVN ISO 9001:2015', async () => {
+      const files = await render(document);
+      const { text } = files;
+      expect(document.fileBaseName).toBe('QD-CB-HTQLCL-2024');
+      for (const expected of [
+        'QUYẾT ĐỊNH',
+        'Về việc công bố Hệ thống quản lý chất lượng phù hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2015',
+        'ỦY BAN NHÂN DÂN TỈNH KON TUM',
+        '/QĐ-UBND',
+        'Kon Tum, ngày 15 tháng 01 năm 2024',
+        ...wording.legalBases.map(normalise),
+        `Công bố Hệ thống quản lý chất lượng của ${wording.scope.vi} phù hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2015`,
+        'Công bố lần đầu, năm 2024.',
+        'TM. ỦY BAN NHÂN DÂN',
+        'KT. CHỦ TỊCH',
+        'Nguyễn Hữu Tháp',
+      ])
+        expect(text).toContain(expected);
+      expectSameWords(document, files);
+      expectEmbeddedFonts(files.pdf);
+      const again = await printer.print(renderOfficialDocumentHtml(document), document.properties.date);
+      expect(again.equals(files.pdf)).toBe(true);
+    });
+  });
+
+  describe('the management review minutes, from what the review record holds today', () => {
+    const review: ReviewView = {
+      status: 'held',
+      inputs: {
+        previousActions: { status: 'none', items: [] },
+        previousCorrectiveActions: { status: 'none', items: [] },
+        changesInIssues: 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.',
+        objectives: [{ objectiveId: 'obj-4', periodsReported: 12, lateReports: 1 }],
+        processPerformance: { tasksCompleted: 40, tasksCompletedLate: 2, tasksEscalated: 1 },
+        nonconformitiesAndCorrectiveActions: { total: 1, closed: 1, open: 0 },
+        monitoringResults: { measurements: 30 },
+        auditResults: { audits: 1, closed: 1, steps: [] },
+        customerSatisfaction: 'Không có phản ánh, kiến nghị',
+        externalProviders: 'Không áp dụng',
+        resources: 'Đủ',
+        risksAndOpportunities: 'Các biện pháp có hiệu lực',
+        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
+      },
+      outputs: {
+        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
+        qmsChanges: [],
+        resourceNeeds: ['Máy quét'],
+      },
+      actions: [
+        {
+          title: 'Số hóa phiếu kiểm soát quá trình',
+          ownerUnitCode: 'vp-kiemsoat-tthc',
+          dueDate: '2025-06-30',
+        },
+      ],
+      minutesRef: 'BB-05/2024',
+      heldAt: '2024-12-10T02:00:00.000Z',
+    };
+    const document = reviewMinutesDocument(
+      { review, year: 2024, chairName: 'Nguyễn Hữu Tháp', date: '2024-12-10', objectives },
+      wording,
+    );
+
+    it('lists date, chair, every 9.3.2 input, the 9.3.3 outputs, the 9.3.1 conclusion and the actions; what is not recorded says so', async () => {
+      const files = await render(document);
+      const { text } = files;
+      for (const expected of [
+        'BIÊN BẢN',
+        'Thời gian: ngày 10 tháng 12 năm 2024.',
+        'Chủ trì: Nguyễn Hữu Tháp.',
+        `Thành phần tham dự: ${NOT_RECORDED}.`,
+        'a) Tình trạng của các hành động từ các lần xem xét trước:',
+        'b) Thay đổi về các vấn đề bên ngoài và nội bộ liên quan:',
+        '1. Sự thỏa mãn của người dân, tổ chức',
+        '2. Mức độ đạt được các mục tiêu chất lượng: Mục tiêu 4: 12 kỳ đã báo cáo, 1 kỳ nộp muộn.',
+        '3. Kết quả thực hiện quá trình: 40 nhiệm vụ hoàn thành',
+        '4. Sự không phù hợp và hành động khắc phục: 1 điểm không phù hợp; 1 đã khắc phục',
+        '6. Kết quả đánh giá: 1 cuộc đánh giá nội bộ, 1 đã kết thúc.',
+        '7. Kết quả thực hiện của nhà cung cấp bên ngoài: Không áp dụng.',
+        'd) Sự thỏa đáng của các nguồn lực: Đủ.',
+        'e) Các cơ hội cải tiến: Số hóa phiếu kiểm soát.',
+        'c) Nhu cầu về nguồn lực: Máy quét.',
+        'b) Nhu cầu thay đổi đối với Hệ thống quản lý chất lượng: không có.',
+        `hiệu lực của Hệ thống quản lý chất lượng: ${NOT_RECORDED}.`,
+        'CHỦ TRÌ',
+      ])
+        expect(text).toContain(expected);
+      expect(docxCells(files.docx)).toEqual(
+        expect.arrayContaining([
+          'Số hóa phiếu kiểm soát quá trình',
+          'Phòng Kiểm soát thủ tục hành chính',
+          NOT_RECORDED,
+          '30/06/2025',
+        ]),
+      );
+      expectSameWords(document, files);
+      expectEmbeddedFonts(files.pdf);
+    });
+  });
+});
