@@ -203,9 +203,23 @@ describe("the year's end on the time-skipping server", () => {
       status: 'open',
       rounds: 1,
     });
-    expect(await repo(TaskEntity).findOneByOrFail({ id: `${ca}/plan/2` })).toMatchObject({
-      status: 'expired',
-    });
+    // The reopened action had a deadline (10 working days) and was chased before the year closed it.
+    const plan2 = await repo(TaskEntity).findOneByOrFail({ id: `${ca}/plan/2` });
+    expect(plan2).toMatchObject({ status: 'expired', escalationLevel: 'leader' });
+    expect(plan2.dueAt).toEqual(expect.any(String));
+    const plan2Events = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    expect(
+      plan2Events
+        .filter((e) => e.id.startsWith(`${plan2.id}/`))
+        .map((e) => e.id.slice(plan2.id.length + 1))
+        .sort(),
+    ).toEqual([
+      'escalated/leader',
+      'escalated/quality-representative',
+      'expired',
+      'opened',
+      'reminded/before-due',
+    ]);
     expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ca}/carried-forward` })).toMatchObject({
       type: 'corrective-action.carried-forward',
       payload: { round: 2, waitingFor: 'plan' },

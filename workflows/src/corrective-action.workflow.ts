@@ -1,11 +1,14 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import {
+  correctiveActionPlanDueAt,
+  cycleClock,
   validateCorrectiveActionPlan,
   validateVerificationOutcome,
   type AuditPlanStep,
   type AuditResult,
 } from '@qcycle/domain';
 import {
+  auditTaskNotices,
   childTaskBoard,
   closeTimeOf,
   personOf,
@@ -22,6 +25,13 @@ import { records } from './activities';
  * on older code wait until verified effective.
  */
 export const CORRECTIVE_ACTION_CARRIED_FORWARD = 'corrective-action-carried-forward';
+
+/**
+ * Patch id (docs/versioning.md): the plan is due 10 working days after it is asked for, and the
+ * plan and the verification are reminded and escalated (Quality Representative, then leader) like
+ * the audit's tasks. Actions whose tasks opened on older code keep them without.
+ */
+export const CORRECTIVE_ACTION_DEADLINES = 'corrective-action-deadlines';
 
 export interface CorrectiveActionInput {
   context: CycleContext;
@@ -96,6 +106,11 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
   });
 
   for (let round = 1; ; round++) {
+    const withDeadlines = patched(CORRECTIVE_ACTION_DEADLINES);
+    const clock = cycleClock(context.shiftMs);
+    const planDueAt = withDeadlines
+      ? clock.toWorkflowMs(correctiveActionPlanDueAt(clock.toCalendarInstant(Date.now()), context.calendar))
+      : undefined;
     const plan = await board.run({
       taskId: `${workflowId}/plan/${round}`,
       kind: 'corrective-action-plan',
@@ -106,6 +121,9 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       assignee: unit.head,
       unitCode: step.unitCode,
       expiresAt,
+      ...(planDueAt === undefined
+        ? {}
+        : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
       form: { finding: input.finding, severity: input.severity, step },
       validate: (outcome) =>
         validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
@@ -140,6 +158,7 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       },
     });
 
+    const verifyDueAt = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
     const verification = await board.run({
       taskId: `${workflowId}/verify/${round}`,
       kind: 'corrective-action-verification',
@@ -149,8 +168,9 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       },
       assignee: auditor,
       unitCode: step.unitCode,
-      dueAt: workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime),
+      dueAt: verifyDueAt,
       expiresAt,
+      ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, auditor) } : {}),
       form: { finding: input.finding, correction, rootCause, action, ownerUserId, dueDate },
       validate: validateVerificationOutcome,
     });

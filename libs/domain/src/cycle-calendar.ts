@@ -208,6 +208,24 @@ export function auditPlanDueAt(calendar: CycleCalendar): IsoInstant {
 }
 
 /**
+ * How long a unit head has to answer a nonconformity with its correction, cause and action (ISO
+ * 10.2.1 a–c): 10 working days from the day after it is raised — two office weeks, time to find
+ * the cause rather than only correct the case, and short enough that an audit in October leaves
+ * November to act and December to verify before the management review.
+ */
+export const CORRECTIVE_ACTION_PLAN_WORKING_DAYS = 10;
+
+/** When the plan of a corrective action raised at `openedAt` (a calendar instant) is due. */
+export function correctiveActionPlanDueAt(openedAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
+  const day = addWorkingDays(
+    instantToVnLocal(openedAt).date,
+    CORRECTIVE_ACTION_PLAN_WORKING_DAYS,
+    calendar.publicHolidays,
+  );
+  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+}
+
+/**
  * When an overdue internal-audit task (plan, a step, the close) is chased: the same working days
  * as an overdue report, one level higher, because the audit is the Quality Representative's
  * programme (ISO 9.2.2) carried out by auditors who answer to them — first the Quality

@@ -1,5 +1,11 @@
 import { dayOfWeek } from './calendar-date';
-import { auditPlanDueAt, defaultCycleCalendar, periodsFor, startOfYearTaskSchedule } from './cycle-calendar';
+import {
+  auditPlanDueAt,
+  correctiveActionPlanDueAt,
+  defaultCycleCalendar,
+  periodsFor,
+  startOfYearTaskSchedule,
+} from './cycle-calendar';
 import { vietnamPublicHolidays } from './vietnam-public-holidays';
 import { vnLocalToInstant } from './vietnam-time';
 import { addWorkingDays, isWorkingDay } from './working-day';
@@ -47,6 +53,17 @@ describe('Vietnamese public holidays 2025–2027', () => {
       defaultCycleCalendar(2025),
     );
     expect(schedule.dueAt).toBe(vnLocalToInstant('2025-02-07', '17:00'));
+  });
+
+  it('gives a corrective action plan ten working days, over holidays', () => {
+    const calendar2024 = defaultCycleCalendar(2024);
+    expect(correctiveActionPlanDueAt(vnLocalToInstant('2024-10-08', '10:00'), calendar2024)).toBe(
+      vnLocalToInstant('2024-10-22', '17:00'),
+    );
+    // Raised on the eve of Tết Bính Ngọ: the five days of Tết do not count.
+    expect(
+      correctiveActionPlanDueAt(vnLocalToInstant('2026-02-13', '10:00'), defaultCycleCalendar(2026)),
+    ).toBe(vnLocalToInstant('2026-03-06', '17:00'));
   });
 
   it('puts the audit plan due on a working day, four working days into the window', () => {
