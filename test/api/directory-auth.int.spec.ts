@@ -21,6 +21,7 @@ import { UnitsController } from '../../apps/api/src/directory/units.controller';
 import { UsersController } from '../../apps/api/src/directory/users.controller';
 import { PeopleController } from '../../apps/api/src/directory/people.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
+import { EvidenceController } from '../../apps/api/src/evidence/evidence.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -88,6 +89,9 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 413, 415, 422, 429],
+  'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
+  'GET /api/v1/evidence/{id}': [200, 401, 403, 404],
 };
 const CONTROLLERS = [
   HealthController,
@@ -104,6 +108,7 @@ const CONTROLLERS = [
   TemplatesController,
   TasksController,
   NotificationsController,
+  EvidenceController,
 ];
 
 describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {

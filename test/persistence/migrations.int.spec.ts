@@ -45,10 +45,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(documents?.indices.map((i) => i.name)).toEqual(
         expect.arrayContaining(['IDX_document_versions_version', 'IDX_document_versions_content']),
       );
+      const evidence = await dataSource.createQueryRunner().getTable('evidence_files');
+      expect(evidence?.columns.map((c) => c.name)).toEqual(
+        expect.arrayContaining(['cycle_id', 'record_type', 'record_key', 'sha256', 'size', 'content_type']),
+      );
+      expect(evidence?.indices.map((i) => i.name)).toEqual(
+        expect.arrayContaining(['IDX_evidence_files_record', 'IDX_evidence_files_sha256']),
+      );
 
       expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
       expect(await tables()).toEqual([]);
       expect(await dataSource.createQueryRunner().hasTable('document_versions')).toBe(false);
+      expect(await dataSource.createQueryRunner().hasTable('evidence_files')).toBe(false);
 
       // Up again after down: the down migrations left nothing behind that blocks a re-run.
       expect(await migrateUp(dataSource)).toHaveLength(MIGRATIONS.length);

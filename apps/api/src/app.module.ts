@@ -13,6 +13,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -84,6 +85,7 @@ export class AppModule {
         CyclesModule,
         TasksModule,
         NotificationsModule,
+        EvidenceModule,
       ],
       // Global guards run in this order: who are you (401), may you (403), not too often (429).
       providers: [

@@ -211,4 +211,18 @@ describe('loadConfig: authentication and HTTP', () => {
       http: { corsOrigins: ['http://localhost:5173', 'https://qms.kontum.gov.vn'] },
     });
   });
+
+  it('keeps evidence files under .data/evidence up to 20 MiB by default, and refuses a malformed limit', () => {
+    expect(loadConfig({}, '/srv/qcycle').evidence).toEqual({
+      dir: '/srv/qcycle/.data/evidence',
+      maxBytes: 20 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({ EVIDENCE_DIR: '/var/lib/qcycle/evidence', EVIDENCE_MAX_BYTES: '1048576' }).evidence,
+    ).toEqual({ dir: '/var/lib/qcycle/evidence', maxBytes: 1048576 });
+    expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '20MB' })).toThrow(
+      /EVIDENCE_MAX_BYTES: must be a whole number/,
+    );
+    expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '0' })).toThrow(/EVIDENCE_MAX_BYTES/);
+  });
 });

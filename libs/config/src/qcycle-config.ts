@@ -15,6 +15,15 @@ export interface QcycleConfig {
   seedDemoData: boolean;
   /** Official documents (PDF/DOCX); absent: the defaults (`/usr/bin/chromium`). */
   documents?: DocumentsConfig;
+  /** Uploaded evidence files (docs/evidence.md). */
+  evidence: EvidenceConfig;
+}
+
+export interface EvidenceConfig {
+  /** EVIDENCE_DIR (absolute): the local content-addressed store; default `<cwd>/.data/evidence`. */
+  dir: string;
+  /** EVIDENCE_MAX_BYTES: the largest file accepted; a larger upload answers 413. */
+  maxBytes: number;
 }
 
 export interface DocumentsConfig {
@@ -101,12 +110,19 @@ export const CONFIG_VARIABLES = [
   'SEED_DEMO_DATA',
   'CHROMIUM_PATH',
   'WEB_DIST_DIR',
+  'EVIDENCE_DIR',
+  'EVIDENCE_MAX_BYTES',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 export type ConfigEnv = Partial<Record<string, string | undefined>>;
 
 export const DEFAULT_SQLITE_PATH = '.data/qcycle.sqlite';
+export const DEFAULT_EVIDENCE_DIR = '.data/evidence';
+/** 20 MiB: a scanned multi-page report or a phone photo fits; a video does not. */
+export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+/** 1 GiB: more than that is not a document, and a request that long ties up an API process. */
+export const MAX_EVIDENCE_MAX_BYTES = 1024 * 1024 * 1024;
 export const DEFAULT_MAIL_FROM = 'qcycle <no-reply@localhost>';
 export const DEFAULT_TASK_LINK_TTL_HOURS = 168;
 /**
@@ -240,6 +256,20 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   if (chromiumPath !== undefined && !isAbsolute(chromiumPath))
     fail('CHROMIUM_PATH', `must be an absolute path to the chromium executable, got "${chromiumPath}"`);
 
+  const evidenceDir = value('EVIDENCE_DIR') ?? DEFAULT_EVIDENCE_DIR;
+  const evidenceMaxRaw = value('EVIDENCE_MAX_BYTES');
+  const evidenceMaxBytes =
+    evidenceMaxRaw === undefined
+      ? DEFAULT_EVIDENCE_MAX_BYTES
+      : /^\d+$/.test(evidenceMaxRaw)
+        ? Number(evidenceMaxRaw)
+        : NaN;
+  if (!(evidenceMaxBytes >= 1 && evidenceMaxBytes <= MAX_EVIDENCE_MAX_BYTES))
+    fail(
+      'EVIDENCE_MAX_BYTES',
+      `must be a whole number of bytes from 1 to ${MAX_EVIDENCE_MAX_BYTES}, got "${evidenceMaxRaw}"`,
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port as number,
@@ -274,6 +304,10 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
     },
     seedDemoData: seedFlag === 'true',
     ...(chromiumPath ? { documents: { chromiumPath } } : {}),
+    evidence: {
+      dir: isAbsolute(evidenceDir) ? evidenceDir : resolve(cwd, evidenceDir),
+      maxBytes: evidenceMaxBytes,
+    },
   };
 }
 

@@ -24,6 +24,8 @@ import { NotificationDeliveryAttempts1795685355667 } from './migrations/17956853
 import { NotificationReadAt1796016885302 } from './migrations/1796016885302-notification-read-at.migration';
 import { DocumentVersionEntity } from './entities/document-version.entity';
 import { DocumentRegister1796017826694 } from './migrations/1796017826694-document-register.migration';
+import { EvidenceFileEntity } from './entities/evidence-file.entity';
+import { EvidenceFiles1796018915780 } from './migrations/1796018915780-evidence-files.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -39,6 +41,7 @@ export const ENTITIES = [
   DirectoryEventEntity,
   RateLimitHitEntity,
   DocumentVersionEntity,
+  EvidenceFileEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -53,6 +56,7 @@ export const MIGRATIONS = [
   NotificationDeliveryAttempts1795685355667,
   NotificationReadAt1796016885302,
   DocumentRegister1796017826694,
+  EvidenceFiles1796018915780,
 ];
 
 /**

@@ -12,3 +12,4 @@ export * from './entities/role-assignment.entity';
 export * from './entities/directory-event.entity';
 export * from './entities/rate-limit-hit.entity';
 export * from './entities/document-version.entity';
+export * from './entities/evidence-file.entity';

@@ -35,6 +35,8 @@ export const ERROR_DESCRIPTIONS = {
   403: 'Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task)',
   404: 'Not found in your organisation',
   409: 'Conflicts with what exists (duplicate code or e-mail, still in use, already done)',
+  413: 'The uploaded file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept',
+  415: 'The uploaded file is not of an accepted type (checked in its content); nothing was kept',
   422: 'Well-formed but refused by the rules of the process (the message says which)',
   429: 'Too many requests; retry after the Retry-After header',
 } as const;

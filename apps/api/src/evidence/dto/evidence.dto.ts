@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Length } from 'class-validator';
+
+/** The records that take evidence files; the record key names one of them (docs/evidence.md). */
+export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;
+export type EvidenceRecordType = (typeof EVIDENCE_RECORD_TYPES)[number];
+
+/** The multipart form of an upload, as the OpenAPI document shows it (parsed by EvidenceService). */
+export class EvidenceUploadForm {
+  @ApiProperty({ enum: EVIDENCE_RECORD_TYPES, example: 'measurement', description: 'Send before `file`' })
+  recordType!: EvidenceRecordType;
+
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
+    description:
+      'measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id. Send before `file`.',
+  })
+  recordKey!: string;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default)',
+  })
+  file!: unknown;
+}
+
+export class EvidenceListQuery {
+  @ApiProperty({ enum: EVIDENCE_RECORD_TYPES, example: 'measurement' })
+  @IsIn(EVIDENCE_RECORD_TYPES, { message: `recordType must be one of ${EVIDENCE_RECORD_TYPES.join(', ')}` })
+  recordType!: EvidenceRecordType;
+
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
+  @IsString()
+  @Length(1, 240)
+  recordKey!: string;
+}
+
+export class EvidenceFileView {
+  @ApiProperty({ example: '0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b' })
+  id!: string;
+
+  @ApiProperty({
+    example: 'evidence:0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b',
+    description: "Put this in a task answer's `evidence` list to link the file to the report or step",
+  })
+  reference!: string;
+
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  sha256!: string;
+
+  @ApiProperty({ example: 184320, description: 'Bytes' })
+  size!: number;
+
+  @ApiProperty({ example: 'application/pdf', description: 'Found in the content, not taken from the client' })
+  contentType!: string;
+
+  @ApiProperty({ example: 'Sổ theo dõi hồ sơ tháng 3.pdf' })
+  fileName!: string;
+
+  @ApiProperty({ enum: EVIDENCE_RECORD_TYPES, example: 'measurement' })
+  recordType!: string;
+
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
+  recordKey!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  uploadedBy!: string;
+
+  @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
+  uploadedAt!: string;
+}

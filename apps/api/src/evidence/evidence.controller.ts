@@ -1,0 +1,87 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+// Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
+import type { Request as HttpRequest, Response as HttpResponse } from 'express';
+import { CurrentUser, RequestId } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error-responses';
+import { EvidenceFileView, EvidenceListQuery, EvidenceUploadForm } from './dto/evidence.dto';
+import { EVIDENCE_FILE_TYPES } from './evidence-file-type';
+import { contentDisposition, EvidenceService } from './evidence.service';
+
+@ApiTags('evidence files')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post('cycles/:cycleId/evidence')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)',
+    description:
+      'multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), ' +
+      'the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. ' +
+      'Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), ' +
+      'the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: EvidenceUploadForm })
+  @ApiCreatedResponse({ type: EvidenceFileView })
+  @ApiErrors(401, 403, 404, 413, 415, 422, 429)
+  upload(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+    @RequestId() requestId: string,
+  ): Promise<EvidenceFileView> {
+    return this.evidence.upload(caller, cycleId, request, response, requestId);
+  }
+
+  @Get('cycles/:cycleId/evidence')
+  @ApiOperation({ summary: 'The evidence files of one record of the cycle, oldest first' })
+  @ApiOkResponse({ type: [EvidenceFileView] })
+  @ApiErrors(400, 401, 403, 404)
+  list(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Query() query: EvidenceListQuery,
+  ): Promise<EvidenceFileView[]> {
+    return this.evidence.list(caller, cycleId, query);
+  }
+
+  @Get('evidence/:id')
+  @ApiOperation({
+    summary:
+      'Download an evidence file (attachment, under its original name), for anyone in the organisation',
+  })
+  @ApiProduces(...Object.values(EVIDENCE_FILE_TYPES).map((t) => t.contentType))
+  @ApiOkResponse({ description: 'The file; x-content-sha256 and ETag carry its SHA-256' })
+  @ApiErrors(401, 403, 404)
+  async download(
+    @CurrentUser() caller: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<StreamableFile> {
+    const { file, content } = await this.evidence.download(caller, id);
+    response.setHeader('x-content-sha256', file.sha256);
+    response.setHeader('etag', `"${file.sha256}"`);
+    response.setHeader('cache-control', 'private, no-cache');
+    return new StreamableFile(content, {
+      type: file.contentType,
+      length: file.size,
+      disposition: contentDisposition(file.fileName),
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
+import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store';
+import { LocalFolderEvidenceStore } from './local-folder-evidence.store';
+
+/** A `.partial` file older than this was left by a process that died mid-upload. */
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/** Evidence files of the cycle's records (docs/evidence.md), in the local folder store by default. */
+@Module({
+  controllers: [EvidenceController],
+  providers: [
+    EvidenceService,
+    {
+      provide: EVIDENCE_STORE,
+      inject: [QCYCLE_CONFIG],
+      useFactory: (config: QcycleConfig): EvidenceStore => new LocalFolderEvidenceStore(config.evidence.dir),
+    },
+  ],
+})
+export class EvidenceModule implements OnModuleInit {
+  private readonly logger = new Logger(EvidenceModule.name);
+
+  constructor(@Inject(EVIDENCE_STORE) private readonly store: EvidenceStore) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!(this.store instanceof LocalFolderEvidenceStore)) return;
+    const removed = await this.store.sweepPartials(ABANDONED_UPLOAD_MS);
+    if (removed > 0) this.logger.log(`removed ${removed} abandoned partial upload(s) from ${this.store.dir}`);
+  }
+}

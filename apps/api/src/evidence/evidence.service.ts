@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request as HttpRequest, Response as HttpResponse } from 'express';
+import { DataSource } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import {
+  AuditStepEntity,
+  CorrectiveActionEntity,
+  EventLogEntryEntity,
+  EvidenceFileEntity,
+  QualityCycleEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
+import { hasRole, type Principal } from '../auth/principal';
+import {
+  EVIDENCE_RECORD_TYPES,
+  type EvidenceFileView,
+  type EvidenceListQuery,
+  type EvidenceRecordType,
+} from './dto/evidence.dto';
+import {
+  checkDeclared,
+  EVIDENCE_FILE_TYPES,
+  EvidenceGate,
+  EvidenceRefusedError,
+  kindsForFileName,
+} from './evidence-file-type';
+import { EVIDENCE_STORE, type EvidenceStore, type StoredEvidence } from './evidence-store';
+
+/** The part of multer (shipped with @nestjs/platform-express, untyped there) an upload uses. */
+interface MulterFile {
+  fieldname: string;
+  originalname: string;
+  mimetype: string;
+  stream: Readable;
+}
+interface StorageEngine {
+  _handleFile(req: HttpRequest, file: MulterFile, done: (error?: unknown, info?: object) => void): void;
+  _removeFile(req: HttpRequest, file: MulterFile, done: (error: Error | null) => void): void;
+}
+type MulterFactory = (options: {
+  storage: StorageEngine;
+  limits: Record<string, number>;
+  defParamCharset: string;
+}) => {
+  single(field: string): (req: HttpRequest, res: HttpResponse, next: (error?: unknown) => void) => void;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const multer = require('multer') as MulterFactory;
+
+/** What the storage engine hands on for the one accepted file. */
+interface AcceptedFile {
+  stored: StoredEvidence;
+  contentType: string;
+  fileName: string;
+  recordType: EvidenceRecordType;
+  recordKey: string;
+}
+
+const TASK_KIND_OF_RECORD = { measurement: 'measurement-report', review: 'management-review' } as const;
+
+/**
+ * Evidence files of a cycle's records: uploaded through the API, kept by content hash in the
+ * {@link EvidenceStore}, listed and downloaded by anyone who may read the cycle's records (everyone
+ * in the organisation). An upload is checked in this order, and nothing is kept when a check fails:
+ * the cycle (404), the form fields and the record (422), whether the caller may add to that record
+ * (403), the file's name and declared type (415), then, while it streams into the store, its size
+ * (413) and its content (415). The row is written only once the store holds the complete file.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+  ) {}
+
+  async upload(
+    caller: Principal,
+    cycleId: string,
+    request: HttpRequest,
+    response: HttpResponse,
+    requestId: string,
+  ): Promise<EvidenceFileView> {
+    const cycle = await this.ownCycle(caller, cycleId);
+    const accepted = await this.receive(caller, cycle, request, response);
+    const row: EvidenceFileEntity = {
+      id: randomUUID(),
+      organisationCode: cycle.organisationCode,
+      cycleId: cycle.id,
+      recordType: accepted.recordType,
+      recordKey: accepted.recordKey,
+      sha256: accepted.stored.sha256,
+      size: accepted.stored.size,
+      contentType: accepted.contentType,
+      fileName: accepted.fileName,
+      uploadedBy: caller.userId,
+      uploadedAt: new Date().toISOString(),
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(EvidenceFileEntity, row);
+      await manager.insert(EventLogEntryEntity, {
+        id: `evidence/${row.id}/uploaded`,
+        cycleId: cycle.id,
+        type: 'evidence.uploaded',
+        actor: caller.userId,
+        occurredAt: row.uploadedAt,
+        requestId,
+        payload: {
+          evidenceId: row.id,
+          recordType: row.recordType,
+          recordKey: row.recordKey,
+          sha256: row.sha256,
+          size: row.size,
+          fileName: row.fileName,
+        },
+      });
+    });
+    return view(row);
+  }
+
+  async list(caller: Principal, cycleId: string, query: EvidenceListQuery): Promise<EvidenceFileView[]> {
+    const cycle = await this.ownCycle(caller, cycleId);
+    const rows = await this.dataSource.getRepository(EvidenceFileEntity).find({
+      where: { cycleId: cycle.id, recordType: query.recordType, recordKey: query.recordKey },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(view);
+  }
+
+  /** The file and what to tell the client about it; another organisation's file is not found. */
+  async download(caller: Principal, id: string): Promise<{ file: EvidenceFileView; content: Readable }> {
+    const row = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id });
+    if (!row || row.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.NotFound, `No evidence file ${id}`);
+    return { file: view(row), content: await this.store.get(row.sha256) };
+  }
+
+  private async ownCycle(caller: Principal, cycleId: string): Promise<QualityCycleEntity> {
+    const cycle =
+      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode
+        ? await this.dataSource
+            .getRepository(QualityCycleEntity)
+            .findOneBy({ id: cycleId, organisationCode: caller.organisationCode })
+        : null;
+    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    return cycle;
+  }
+
+  /** Parses the multipart body, letting exactly one file through the checks into the store. */
+  private async receive(
+    caller: Principal,
+    cycle: QualityCycleEntity,
+    request: HttpRequest,
+    response: HttpResponse,
+  ): Promise<AcceptedFile> {
+    const maxBytes = this.config.evidence.maxBytes;
+    const storage: StorageEngine = {
+      _handleFile: (req, file, done) => {
+        this.accept(caller, cycle, req.body as Record<string, unknown>, file, maxBytes).then(
+          (accepted) => done(null, { accepted }),
+          (error: unknown) => done(error),
+        );
+      },
+      // Called only when the request fails after the file was stored complete (the closing boundary
+      // never came). The content stays: another upload may already refer to the same hash.
+      _removeFile: (_req, _file, done) => done(null),
+    };
+    const parse = multer({
+      storage,
+      limits: { files: 1, fields: 2, parts: 3, fieldSize: 1024 },
+      // Browsers send file names as raw UTF-8 (Vietnamese names), not latin1.
+      defParamCharset: 'utf8',
+    }).single('file');
+    try {
+      await new Promise<void>((resolve, reject) =>
+        parse(request, response, (error) => (error ? reject(error) : resolve())),
+      );
+    } catch (error) {
+      throw uploadError(error);
+    }
+    const accepted = (request as HttpRequest & { file?: { accepted?: AcceptedFile } }).file?.accepted;
+    if (!accepted) {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const fields: Record<string, string[]> = {
+        file: ['must be a file (multipart/form-data, field "file")'],
+      };
+      Object.assign(fields, missingFields(body));
+      throw invalidUpload(fields);
+    }
+    return accepted;
+  }
+
+  private async accept(
+    caller: Principal,
+    cycle: QualityCycleEntity,
+    fields: Record<string, unknown>,
+    file: MulterFile,
+    maxBytes: number,
+  ): Promise<AcceptedFile> {
+    const missing = missingFields(fields, ' before the file');
+    if (Object.keys(missing).length > 0) throw invalidUpload(missing);
+    const recordType = fields.recordType as EvidenceRecordType;
+    const recordKey = fields.recordKey as string;
+    await this.checkMayAddTo(caller, cycle, recordType, recordKey);
+    const fileName = cleanFileName(file.originalname);
+    try {
+      checkDeclared(fileName, file.mimetype);
+      const gate = new EvidenceGate(kindsForFileName(fileName), maxBytes);
+      file.stream.on('error', (error) => gate.destroy(error));
+      // The gate may refuse the first bytes before the store starts reading it: the store's
+      // pipeline still sees that error (the stream is destroyed with it); this only keeps it from
+      // being an unhandled 'error' event in between.
+      gate.on('error', () => undefined);
+      const stored = await this.store.put(file.stream.pipe(gate));
+      const kind = gate.kind!;
+      return { stored, contentType: EVIDENCE_FILE_TYPES[kind].contentType, fileName, recordType, recordKey };
+    } catch (error) {
+      if (error instanceof EvidenceRefusedError) throw refused(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Who may add evidence to a record: whoever acts on it (the assignee or a delegate of its task,
+   * the auditor of the step, the owner of the corrective action), the Quality Representative, and
+   * for audit records (steps, corrective actions) every auditor. An unknown record is a 422.
+   */
+  private async checkMayAddTo(
+    caller: Principal,
+    cycle: QualityCycleEntity,
+    recordType: EvidenceRecordType,
+    recordKey: string,
+  ): Promise<void> {
+    const tasks = this.dataSource.getRepository(TaskEntity);
+    const actsOn = (task: TaskEntity | null) =>
+      !!task && (task.assigneeUserId === caller.userId || task.delegateUserIds.includes(caller.userId));
+    let may = hasRole(caller, 'quality-representative');
+    if (recordType === 'measurement' || recordType === 'review') {
+      const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
+      if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType])
+        throw unknownRecord(`No ${TASK_KIND_OF_RECORD[recordType]} task ${recordKey} in cycle ${cycle.id}`);
+      may ||= actsOn(task);
+    } else if (recordType === 'audit-step') {
+      const step = await this.dataSource
+        .getRepository(AuditStepEntity)
+        .findOneBy({ id: recordKey, cycleId: cycle.id });
+      if (!step) throw unknownRecord(`No audit step ${recordKey} in cycle ${cycle.id}`);
+      may ||=
+        hasRole(caller, 'auditor', 'lead-auditor') ||
+        step.auditorUserId === caller.userId ||
+        actsOn(await tasks.findOneBy({ id: recordKey, cycleId: cycle.id }));
+    } else {
+      const action = await this.dataSource
+        .getRepository(CorrectiveActionEntity)
+        .findOneBy({ id: recordKey, cycleId: cycle.id });
+      if (!action) throw unknownRecord(`No corrective action ${recordKey} in cycle ${cycle.id}`);
+      may ||=
+        hasRole(caller, 'auditor', 'lead-auditor') ||
+        action.ownerUserId === caller.userId ||
+        (await tasks.findBy({ workflowId: recordKey, cycleId: cycle.id })).some(actsOn);
+    }
+    if (!may)
+      throw new ForbiddenException({
+        code: QcycleErrorCode.Forbidden,
+        message: `Only whoever acts on this ${recordType} record, the Quality Representative${
+          recordType === 'audit-step' || recordType === 'corrective-action' ? ' or an auditor' : ''
+        } may add evidence to it`,
+      });
+  }
+}
+
+function view(row: EvidenceFileEntity): EvidenceFileView {
+  return {
+    id: row.id,
+    reference: `evidence:${row.id}`,
+    sha256: row.sha256,
+    size: row.size,
+    contentType: row.contentType,
+    fileName: row.fileName,
+    recordType: row.recordType,
+    recordKey: row.recordKey,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: row.uploadedAt,
+  };
+}
+
+function missingFields(fields: Record<string, unknown>, where = ''): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  if (!EVIDENCE_RECORD_TYPES.includes(fields.recordType as EvidenceRecordType))
+    problems.recordType = [`must be one of ${EVIDENCE_RECORD_TYPES.join(', ')}${where}`];
+  const key = fields.recordKey;
+  if (typeof key !== 'string' || key.trim() === '' || key.length > 240)
+    problems.recordKey = [`must be the record's key (1 to 240 characters)${where}`];
+  return problems;
+}
+
+function invalidUpload(fields: Record<string, string[]>): UnprocessableEntityException {
+  return new UnprocessableEntityException({
+    code: 'EVIDENCE_UPLOAD_INVALID',
+    message: `Invalid upload: ${Object.keys(fields).join(', ')}`,
+    details: { fields },
+  });
+}
+
+function unknownRecord(message: string): UnprocessableEntityException {
+  return new UnprocessableEntityException({ code: 'EVIDENCE_RECORD_UNKNOWN', message });
+}
+
+function refused(error: EvidenceRefusedError): HttpException {
+  return error.reason === 'too-large'
+    ? new HttpException({ code: 'EVIDENCE_TOO_LARGE', message: error.message }, HttpStatus.PAYLOAD_TOO_LARGE)
+    : new HttpException(
+        { code: 'EVIDENCE_TYPE_REFUSED', message: error.message },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
+}
+
+/** What multer or the engine failed with, as an answer: ours as they are, the form's faults as 422. */
+function uploadError(error: unknown): HttpException {
+  if (error instanceof HttpException) return error;
+  if (error instanceof EvidenceRefusedError) return refused(error);
+  const code = (error as { code?: unknown }).code;
+  const message =
+    code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT'
+      ? 'Send one file, in the field "file"'
+      : typeof code === 'string' && code.startsWith('LIMIT_')
+        ? 'Send only the fields recordType, recordKey and file'
+        : `The multipart body could not be read (${error instanceof Error ? error.message : String(error)})`;
+  return new UnprocessableEntityException({ code: 'EVIDENCE_UPLOAD_INVALID', message });
+}
+
+/** The client's file name without any path, control or bidi characters, at most 200 characters. */
+export function cleanFileName(raw: string): string {
+  const base = (raw.split(/[/\\]/).pop() ?? '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
+  if (base.length <= 200) return base;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(base)?.[0] ?? '';
+  return base.slice(0, 200 - extension.length) + extension;
+}
+
+/** `attachment` with an ASCII name for old clients and the exact name in RFC 5987 form. */
+export function contentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9._ -]/g, '_')
+      .trim() || 'evidence';
+  const exact = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}

@@ -1,0 +1,103 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EvidenceMissingError, isSha256, type EvidenceStore, type StoredEvidence } from './evidence-store';
+
+/** Suffix of a file still being written; never a stored file's name. */
+const PARTIAL_SUFFIX = '.partial';
+
+/**
+ * The embedded evidence store: a folder (EVIDENCE_DIR, default `.data/evidence`) holding each file as
+ * `<first two hex digits>/<sha256>`. A file is written to `.<uuid>.partial` in the folder itself while
+ * it is hashed, flushed to disk, then renamed to its hash: the rename is atomic on one file system, so
+ * a reader sees the whole content or nothing, and an upload cut off midway leaves no stored file.
+ */
+export class LocalFolderEvidenceStore implements EvidenceStore {
+  constructor(readonly dir: string) {}
+
+  async put(content: Readable): Promise<StoredEvidence> {
+    await mkdir(this.dir, { recursive: true });
+    const partial = join(this.dir, `.${randomUUID()}${PARTIAL_SUFFIX}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(content, meter, createWriteStream(partial, { flags: 'wx' }));
+      await flushToDisk(partial);
+      const sha256 = hash.digest('hex');
+      const target = this.pathOf(sha256);
+      if (await this.has(sha256)) {
+        // Same content already kept: one stored file, whatever the number of uploads.
+        await rm(partial, { force: true });
+      } else {
+        await mkdir(dirname(target), { recursive: true });
+        await rename(partial, target);
+      }
+      return { sha256, size };
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  async get(sha256: string): Promise<Readable> {
+    if (!(await this.has(sha256))) throw new EvidenceMissingError(sha256);
+    return createReadStream(this.pathOf(sha256));
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    if (!isSha256(sha256)) return false;
+    try {
+      return (await stat(this.pathOf(sha256))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Removes what a process killed in the middle of an upload left (no upload removes its own partial
+   * file then). Only files older than `olderThanMs`: another API process may be writing one right now.
+   */
+  async sweepPartials(olderThanMs: number, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => n.startsWith('.') && n.endsWith(PARTIAL_SUFFIX))) {
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && now - info.mtimeMs > olderThanMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  pathOf(sha256: string): string {
+    if (!isSha256(sha256)) throw new EvidenceMissingError(sha256);
+    return join(this.dir, sha256.slice(0, 2), sha256);
+  }
+}
+
+/** The content is on disk before it gets its name: a crash right after the rename loses nothing. */
+async function flushToDisk(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

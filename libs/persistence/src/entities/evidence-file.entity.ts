@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One uploaded evidence file, linked to one record of a cycle (a measurement report, an audit step,
+ * a corrective action, the management review). The bytes are in the evidence store under
+ * `sha256`; several rows may share one stored file (the same content uploaded twice).
+ */
+@Entity('evidence_files')
+@Index('IDX_evidence_files_record', ['cycleId', 'recordType', 'recordKey'])
+@Index('IDX_evidence_files_sha256', ['sha256'])
+export class EvidenceFileEntity {
+  /** A random UUID: an upload has no natural key (the same file may be linked to two records). */
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  @Column({ name: 'organisation_code', type: 'varchar', length: 40 }) organisationCode!: string;
+  @Column({ name: 'cycle_id', type: 'varchar', length: 64 }) cycleId!: string;
+  /** measurement | audit-step | corrective-action | review */
+  @Column({ name: 'record_type', type: 'varchar', length: 32 }) recordType!: string;
+  /** The task id or record id the file is evidence for. */
+  @Column({ name: 'record_key', type: 'varchar', length: 240 }) recordKey!: string;
+  @Column({ type: 'varchar', length: 64 }) sha256!: string;
+  @Column({ type: 'integer' }) size!: number;
+  /** The type found in the content (magic bytes), not the one the client declared. */
+  @Column({ name: 'content_type', type: 'varchar', length: 120 }) contentType!: string;
+  /** The client's file name, cleaned (no path, no control characters). */
+  @Column({ name: 'file_name', type: 'varchar', length: 255 }) fileName!: string;
+  @Column({ name: 'uploaded_by', type: 'varchar', length: 64 }) uploadedBy!: string;
+  @Column({ name: 'uploaded_at', type: 'varchar', length: 24 }) uploadedAt!: string;
+}

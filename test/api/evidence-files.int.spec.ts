@@ -1,0 +1,377 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { EvidenceFileEntity } from '@qcycle/persistence';
+import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
+import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+interface EvidenceAnswer {
+  id: string;
+  reference: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  fileName: string;
+  recordType: string;
+  recordKey: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  code?: string;
+  details?: { fields?: Record<string, string[]> };
+}
+
+const MAX_BYTES = 64 * 1024;
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** A PDF of that many bytes (only its first bytes matter to the type check). */
+const pdfOf = (size: number, fill = 'a') =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, fill)]);
+
+/** Every file under the store's folder, stored or partial, as paths relative to it. */
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+async function eventually(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTTP (real API, %s)', (kind) => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let otherOrg: DemoOrganisation;
+  let evidenceDir: string;
+  const organisationCode = `ev-${uniqueSuffix()}`;
+  const cycleId = qualityCycleId(organisationCode, 2024);
+  const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
+  const measureTaskId = `${workflowId}/monitoring/obj-4/measure/2024-03`;
+  const auditStepId = `${workflowId}/audit/step/s1`;
+
+  beforeAll(async () => {
+    evidenceDir = await mkdtemp(join(tmpdir(), 'qcycle-evidence-'));
+    suite = await startApiSuite({
+      database: kind,
+      config: { evidence: { dir: evidenceDir, maxBytes: MAX_BYTES } },
+    });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    otherOrg = await suite.seedDemoOrganisation(`eo-${uniqueSuffix()}`);
+    for (const local of ['qmr', 'staff.tthc', 'staff.tonghop', 'auditor.kinhte']) await org.tokenOf(local);
+    await otherOrg.tokenOf('qmr');
+
+    // The records the workflows write: the cycle, a measurement report task, an audit step.
+    const dataSource = suite.api.get(DataSource);
+    const records = new QualityRecordActivities(dataSource);
+    await new CycleRecordActivities(dataSource).recordCycleStarted({
+      cycleId,
+      workflowId,
+      organisationCode,
+      year: 2024,
+      startedBy: org.idOf('qmr'),
+      startedAt: '2024-01-02T02:00:00.000Z',
+    });
+    await records.openTask({
+      taskId: measureTaskId,
+      cycleId,
+      workflowId: `${workflowId}/monitoring/obj-4`,
+      kind: 'measurement-report',
+      title: { vi: 'Báo cáo số liệu tháng 3/2024', en: 'March 2024 figures' },
+      assigneeUserId: org.idOf('staff.tthc'),
+      delegateUserIds: [],
+      unitCode: 'vp-kiemsoat-tthc',
+      objectiveId: 'obj-4',
+      periodKey: '2024-03',
+      openedAt: '2024-04-01T01:00:00.000Z',
+    });
+    await records.recordAuditSteps({
+      cycleId,
+      rows: [
+        {
+          id: auditStepId,
+          auditId: `${workflowId}/audit`,
+          cycleId,
+          unitCode: 'vp-tonghop',
+          process: 'Tiếp nhận và trả kết quả',
+          clause: '8.5.1',
+          auditorUserId: org.idOf('auditor.kinhte'),
+          result: null,
+          evidence: null,
+          notes: null,
+          finding: null,
+          signedOffAt: null,
+        },
+      ],
+      event: {
+        id: `${workflowId}/audit/planned`,
+        type: 'audit.planned',
+        actor: org.idOf('qmr'),
+        at: '2024-09-02T02:00:00.000Z',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+    await rm(evidenceDir, { recursive: true, force: true });
+  });
+
+  async function upload(
+    local: string,
+    fields: { recordType?: string; recordKey?: string },
+    file?: { bytes: Buffer; name: string; type?: string },
+    organisation = org,
+    cycle = cycleId,
+  ): Promise<{ status: number; body: EvidenceAnswer }> {
+    const form = new FormData();
+    if (fields.recordType !== undefined) form.append('recordType', fields.recordType);
+    if (fields.recordKey !== undefined) form.append('recordKey', fields.recordKey);
+    if (file)
+      form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/pdf' }), file.name);
+    const path = `/api/v1/cycles/${encodeURIComponent(cycle)}/evidence`;
+    const response = await fetch(`${suite.http.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await organisation.tokenOf(local)}` },
+      body: form,
+    });
+    suite.http.observed.push({ method: 'POST', path, status: response.status });
+    return { status: response.status, body: (await response.json()) as EvidenceAnswer };
+  }
+
+  async function download(local: string, id: string, organisation = org) {
+    const path = `/api/v1/evidence/${id}`;
+    const response = await fetch(`${suite.http.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${await organisation.tokenOf(local)}` },
+    });
+    suite.http.observed.push({ method: 'GET', path, status: response.status });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
+  const rowsOf = (recordKey: string) =>
+    suite.api.get(DataSource).getRepository(EvidenceFileEntity).countBy({ cycleId, recordKey });
+  const measurement = { recordType: 'measurement', recordKey: measureTaskId };
+
+  it('stores an upload by its SHA-256, lists it with its record and downloads it byte for byte', async () => {
+    const bytes = pdfOf(40_000, 'x');
+    const uploaded = await upload('staff.tthc', measurement, {
+      bytes,
+      name: 'Sổ theo dõi hồ sơ tháng 3.pdf',
+    });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({
+      sha256: sha256(bytes),
+      size: bytes.length,
+      contentType: 'application/pdf',
+      fileName: 'Sổ theo dõi hồ sơ tháng 3.pdf',
+      recordType: 'measurement',
+      recordKey: measureTaskId,
+      uploadedBy: org.idOf('staff.tthc'),
+      reference: `evidence:${uploaded.body.id}`,
+    });
+    expect(await filesIn(evidenceDir)).toContain(join(sha256(bytes).slice(0, 2), sha256(bytes)));
+
+    const listed = await org.as<EvidenceAnswer[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=measurement&recordKey=${encodeURIComponent(measureTaskId)}`,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((f) => f.id)).toEqual([uploaded.body.id]);
+
+    // Anyone in the organisation may read the records, so download the file.
+    const got = await download('staff.tonghop', uploaded.body.id);
+    expect(got.status).toBe(200);
+    expect(sha256(got.bytes)).toBe(sha256(bytes));
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('x-content-sha256')).toBe(sha256(bytes));
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="So theo doi ho so thang 3.pdf"; filename*=UTF-8''${encodeURIComponent('Sổ theo dõi hồ sơ tháng 3.pdf')}`,
+    );
+  });
+
+  it('keeps the same content once, however often it is uploaded', async () => {
+    const bytes = pdfOf(5_000, 'd');
+    const before = await filesIn(evidenceDir);
+    const first = await upload('staff.tthc', measurement, { bytes, name: 'a.pdf' });
+    const second = await upload('qmr', measurement, {
+      bytes,
+      name: 'b.pdf',
+      type: 'application/octet-stream',
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.sha256).toBe(first.body.sha256);
+    const after = await filesIn(evidenceDir);
+    expect(after.filter((f) => !before.includes(f))).toEqual([
+      join(first.body.sha256.slice(0, 2), first.body.sha256),
+    ]);
+  });
+
+  it('takes an image as audit evidence from an auditor', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(500, 7),
+    ]);
+    const uploaded = await upload(
+      'auditor.kinhte',
+      { recordType: 'audit-step', recordKey: auditStepId },
+      { bytes: png, name: 'anh-so-theo-doi.png', type: 'image/png' },
+    );
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.contentType).toBe('image/png');
+  });
+
+  it('refuses a file over the limit with 413 and keeps nothing', async () => {
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const refused = await upload('staff.tthc', measurement, {
+      bytes: pdfOf(MAX_BYTES + 1),
+      name: 'qua-lon.pdf',
+    });
+    expect(refused.status).toBe(413);
+    expect(refused.body.code).toBe('EVIDENCE_TOO_LARGE');
+    expect(await filesIn(evidenceDir)).toEqual(before);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+    // Exactly the limit is accepted.
+    expect(
+      (await upload('staff.tthc', measurement, { bytes: pdfOf(MAX_BYTES), name: 'vua-du.pdf' })).status,
+    ).toBe(201);
+  });
+
+  it('refuses a program renamed .pdf with 415, whatever type it declares, and keeps nothing', async () => {
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(4000)]);
+    const renamed = await upload('staff.tthc', measurement, {
+      bytes: exe,
+      name: 'bao-cao.pdf',
+      type: 'application/pdf',
+    });
+    expect(renamed.status).toBe(415);
+    expect(renamed.body.code).toBe('EVIDENCE_TYPE_REFUSED');
+    const named = await upload('staff.tthc', measurement, { bytes: exe, name: 'setup.exe' });
+    expect(named.status).toBe(415);
+    expect(await filesIn(evidenceDir)).toEqual(before);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+  });
+
+  it('refuses an unknown record or missing fields with 422, and someone who does not act on the record with 403', async () => {
+    const bytes = pdfOf(2_000, 'u');
+    const before = await filesIn(evidenceDir);
+    const unknown = await upload(
+      'qmr',
+      { recordType: 'measurement', recordKey: `${workflowId}/no-such-task` },
+      { bytes, name: 'a.pdf' },
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('EVIDENCE_RECORD_UNKNOWN');
+    // A measurement report is not an audit step.
+    expect(
+      (await upload('qmr', { recordType: 'audit-step', recordKey: measureTaskId }, { bytes, name: 'a.pdf' }))
+        .status,
+    ).toBe(422);
+    const missing = await upload('qmr', { recordKey: measureTaskId }, { bytes, name: 'a.pdf' });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(missing.body.details?.fields ?? {})).toEqual(['recordType']);
+    const noFile = await upload('qmr', measurement);
+    expect(noFile.status).toBe(422);
+    expect(Object.keys(noFile.body.details?.fields ?? {})).toEqual(['file']);
+    // staff.tonghop neither reports this figure nor represents quality; not an auditor either.
+    expect((await upload('staff.tonghop', measurement, { bytes, name: 'a.pdf' })).status).toBe(403);
+    expect(
+      (
+        await upload(
+          'staff.tthc',
+          { recordType: 'audit-step', recordKey: auditStepId },
+          { bytes, name: 'a.pdf' },
+        )
+      ).status,
+    ).toBe(403);
+    expect(await filesIn(evidenceDir)).toEqual(before);
+  });
+
+  it("answers 404 for another organisation's file, list and cycle", async () => {
+    const mine = await upload('staff.tthc', measurement, { bytes: pdfOf(1_000, 'o'), name: 'noi-bo.pdf' });
+    expect(mine.status).toBe(201);
+    expect((await download('qmr', mine.body.id, otherOrg)).status).toBe(404);
+    expect((await download('qmr', 'no-such-file')).status).toBe(404);
+    const list = await otherOrg.as(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=measurement&recordKey=${encodeURIComponent(measureTaskId)}`,
+    );
+    expect(list.status).toBe(404);
+    expect((await upload('qmr', measurement, { bytes: pdfOf(1_000), name: 'x.pdf' }, otherOrg)).status).toBe(
+      404,
+    );
+    expect(
+      (await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/evidence?recordType=minutes&recordKey=x`))
+        .status,
+    ).toBe(400);
+  });
+
+  it('leaves no file and no row when the client goes away in the middle of the upload', async () => {
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const boundary = `----qcycle${uniqueSuffix()}`;
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const head = Buffer.from(
+      part('recordType', 'measurement') +
+        part('recordKey', measureTaskId) +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dang-tai.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
+    const url = new URL(`${suite.http.baseUrl}/api/v1/cycles/${cycleId}/evidence`);
+    const request = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await org.tokenOf('staff.tthc')}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + 50_000 + 100),
+      },
+    });
+    request.on('error', () => undefined); // the socket is destroyed on purpose
+    request.write(head);
+    request.write(pdfOf(20_000, 'p'));
+    // The server is writing the upload to a partial file in the store's folder…
+    await eventually(
+      async () => (await filesIn(evidenceDir)).some((f) => f.endsWith('.partial')),
+      'a partial file',
+    );
+    // …when the connection drops, half-way through the file.
+    request.destroy();
+    await eventually(
+      async () => JSON.stringify(await filesIn(evidenceDir)) === JSON.stringify(before),
+      'the partial file to be removed',
+    );
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+    // The API still serves.
+    expect(
+      (await upload('staff.tthc', measurement, { bytes: pdfOf(1_500, 'z'), name: 'lai.pdf' })).status,
+    ).toBe(201);
+  });
+
+  it('answers only statuses its OpenAPI document names', async () => {
+    expect(await undocumentedAnswers(suite.http)).toEqual([]);
+  });
+});
