@@ -110,6 +110,17 @@ export function validateCycleDraft(draft: CycleDraft): ValidationProblem[] {
     objective.indicators.forEach((indicator, j) =>
       checkIndicator(problems, `${path}.indicators[${j}]`, indicator, indicatorIds),
     );
+    objective.indicators.forEach((indicator, j) => {
+      if (indicator.kind !== 'ratio' || indicator.sameCasesAs === undefined) return;
+      const other = objective.indicators.find((candidate) => candidate.id === indicator.sameCasesAs);
+      if (!other || other.kind !== 'ratio' || other === indicator) {
+        problems.add(
+          `${path}.indicators[${j}].sameCasesAs`,
+          'unknown-reference',
+          'Phải là một chỉ số tỷ lệ khác của cùng mục tiêu.',
+        );
+      }
+    });
   });
 
   checkSigner(problems, draft.signer);

@@ -33,6 +33,12 @@ export interface RatioIndicator extends IndicatorBase {
   denominatorLabel: LocalizedText;
   target: IndicatorTarget;
   unit: '%';
+  /**
+   * Another ratio indicator of the same objective counting the same cases (objective 4: dossiers
+   * per process and dossiers on time are both shares of the dossiers settled). A report must then
+   * give both the same denominator.
+   */
+  sameCasesAs?: string;
 }
 
 /** A number of occurrences in the period (internal audits held). */

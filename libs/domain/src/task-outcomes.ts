@@ -301,6 +301,25 @@ export function validateMeasurementReport(
       problems.add(`figures[${indicators[i].id}].${problem.path}`, problem.code, problem.reason);
     }
   });
+  // Two shares of the same cases (objective 4) must count the same cases.
+  indicators.forEach((indicator, i) => {
+    if (indicator.kind !== 'ratio' || indicator.sameCasesAs === undefined) return;
+    const j = indicators.findIndex((other) => other.id === indicator.sameCasesAs);
+    const [own, other] = [measurements[i], measurements[j]];
+    if (
+      own?.kind === 'ratio' &&
+      other?.kind === 'ratio' &&
+      typeof own.denominator === 'number' &&
+      typeof other.denominator === 'number' &&
+      own.denominator !== other.denominator
+    ) {
+      problems.add(
+        `figures[${indicator.id}].denominator`,
+        'inconsistent',
+        `Mẫu số phải bằng mẫu số của chỉ số ${indicator.sameCasesAs} (cùng số hồ sơ): ${other.denominator}.`,
+      );
+    }
+  });
   return problems.problems;
 }
 

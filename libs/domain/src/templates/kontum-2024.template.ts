@@ -186,6 +186,8 @@ export const KONTUM_2024_TEMPLATE: CycleDraft = deepFreeze({
           // "trên 80%" in the decision: strictly more than 80%.
           target: { comparator: '>', value: 80 },
           unit: '%',
+          // Both indicators are shares of the same dossiers settled.
+          sameCasesAs: 'obj-4-per-process',
         },
       ],
       frequency: 'monthly',
