@@ -8,6 +8,7 @@ import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
 import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
+import { CyclePlanController, DocumentsController } from '../../apps/api/src/documents/documents.controller';
 import { TemplatesController } from '../../apps/api/src/cycles/templates.controller';
 import { TasksController } from '../../apps/api/src/tasks/tasks.controller';
 import {
@@ -74,6 +75,10 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/measurements': [200, 400, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/audit/plan': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/plan': [200, 401, 403, 404],
+  'GET /api/v1/documents': [200, 400, 401, 403],
+  'GET /api/v1/documents/{documentId}': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404],
@@ -103,6 +108,8 @@ const CONTROLLERS = [
   DirectoryEventsController,
   CyclesController,
   CycleDocumentsController,
+  CyclePlanController,
+  DocumentsController,
   CycleYearReportsController,
   AuditActionsController,
   TemplatesController,
