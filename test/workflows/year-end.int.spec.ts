@@ -187,6 +187,13 @@ describe("the year's end on the time-skipping server", () => {
       minutesRef: 'BB-XXLĐ-2024',
       outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
       actions: [],
+      conclusion: {
+        suitable: true,
+        adequate: true,
+        effective: false,
+        notes: 'Hành động khắc phục chưa hiệu lực.',
+      },
+      attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Chánh Văn phòng UBND tỉnh'],
       qmsJudgement: {
         achieved: true,
         notes:
@@ -197,6 +204,14 @@ describe("the year's end on the time-skipping server", () => {
     // …and the year closes, the action carried forward.
     const result: QualityCycleResult = await handle.result();
     expect(result.status).toBe('closed');
+    // The 9.3.1 conclusion and the attendees are in the review's record with its outputs.
+    expect(await repo(ManagementReviewEntity).findOneByOrFail({ id: ids.review })).toMatchObject({
+      status: 'held',
+      outputs: {
+        conclusion: { suitable: true, adequate: true, effective: false },
+        attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Chánh Văn phòng UBND tỉnh'],
+      },
+    });
     // The leader's judgement decided objective 1, not the engine's reading of the records.
     expect(resultsOf(result)).toMatchObject({ 'obj-1': 'achieved', 'obj-5': 'achieved' });
     expect(await repo(CorrectiveActionEntity).findOneByOrFail({ id: ca })).toMatchObject({

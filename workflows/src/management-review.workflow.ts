@@ -121,11 +121,25 @@ export async function managementReview({
     return { reviewWorkflowId: workflowId, status: 'not-held', actions: [] };
   }
   const heldAt = new Date(review.completedAt).toISOString();
-  const { minutesRef, outputs, actions, qmsJudgement } = review.outcome;
+  const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees } = review.outcome;
+  // The 9.3.1 conclusion and the attendees are kept with the outputs (9.3.3) in the review's record.
+  const recordedOutputs = {
+    ...outputs,
+    ...(conclusion ? { conclusion } : {}),
+    ...(attendees ? { attendees } : {}),
+  };
   await records.recordManagementReview({
     cycleId: context.cycleId,
     rows: [
-      { id: workflowId, outputs, actions, minutesRef, chairedBy: review.completedBy, heldAt, status: 'held' },
+      {
+        id: workflowId,
+        outputs: recordedOutputs,
+        actions,
+        minutesRef,
+        chairedBy: review.completedBy,
+        heldAt,
+        status: 'held',
+      },
     ],
     event: {
       id: `${workflowId}/held`,
@@ -144,5 +158,7 @@ export async function managementReview({
     ...(qmsJudgement
       ? { qmsJudgement: { ...qmsJudgement, judgedBy: review.completedBy, judgedAt: heldAt } }
       : {}),
+    ...(conclusion ? { conclusion } : {}),
+    ...(attendees ? { attendees } : {}),
   };
 }

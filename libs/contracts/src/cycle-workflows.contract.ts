@@ -71,4 +71,7 @@ export interface ReviewSummary {
   actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
   /** The leader's judgement of the QMS objective at the review; it decides objective 1 at the close. */
   qmsJudgement?: { achieved: boolean; notes: string; judgedBy: string; judgedAt: IsoInstant };
+  /** ISO 9.3.1 conclusion, when the review gave one. */
+  conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
+  attendees?: string[];
 }

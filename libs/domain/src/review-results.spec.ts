@@ -74,6 +74,12 @@ describe('the results the management review is given', () => {
         { unitCodes: [] },
       ),
     ).toEqual([]);
+    expect(
+      validateManagementReviewOutcome(
+        { ...outcome, conclusion: { suitable: true, adequate: true }, attendees: [] },
+        { unitCodes: [] },
+      ).map((p) => p.path),
+    ).toEqual(['conclusion.effective', 'attendees']);
     const problems = validateManagementReviewOutcome(
       { ...outcome, qmsJudgement: { achieved: 'yes' } },
       { unitCodes: [] },

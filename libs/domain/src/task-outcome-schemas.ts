@@ -648,6 +648,41 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
         notes: text({ vi: 'Căn cứ kết luận', en: 'Grounds' }, 'Phải nêu căn cứ kết luận.'),
       },
     },
+    conclusion: {
+      type: 'object',
+      ...labelled({
+        vi: 'Kết luận của xem xét',
+        en: 'Conclusion of the review',
+        about: {
+          vi: 'ISO 9.3.1: hệ thống quản lý chất lượng có tiếp tục phù hợp, thỏa đáng và hiệu lực không.',
+          en: 'ISO 9.3.1: whether the QMS remains suitable, adequate and effective.',
+        },
+      }),
+      ...problem('invalid-value', 'Kết luận của xem xét không hợp lệ.'),
+      required: ['suitable', 'adequate', 'effective'],
+      properties: {
+        suitable: {
+          type: 'boolean',
+          ...labelled({ vi: 'Phù hợp', en: 'Suitable' }),
+          ...problem('required', 'Phải kết luận hệ thống có phù hợp không.'),
+        },
+        adequate: {
+          type: 'boolean',
+          ...labelled({ vi: 'Thỏa đáng', en: 'Adequate' }),
+          ...problem('required', 'Phải kết luận hệ thống có thỏa đáng không.'),
+        },
+        effective: {
+          type: 'boolean',
+          ...labelled({ vi: 'Hiệu lực', en: 'Effective' }),
+          ...problem('required', 'Phải kết luận hệ thống có hiệu lực không.'),
+        },
+        notes: optionalText({ vi: 'Nhận xét', en: 'Notes' }, 'Nhận xét phải là văn bản.'),
+      },
+    },
+    attendees: textList(
+      { vi: 'Thành phần tham dự', en: 'Attendees' },
+      'Danh sách thành phần tham dự phải có ít nhất một người.',
+    ),
   },
 };
 

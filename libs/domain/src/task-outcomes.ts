@@ -143,6 +143,10 @@ export interface ManagementReviewOutcome {
   actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
   /** Decides objective 1 at the close; without it the engine judges from the records. */
   qmsJudgement?: QmsJudgement;
+  /** ISO 9.3.1: whether the QMS remains suitable, adequate and effective. */
+  conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
+  /** Who took part (names and titles), for the minutes. */
+  attendees?: string[];
 }
 
 export interface TaskOutcomes {
