@@ -53,16 +53,16 @@ const CAN_RETURN: Record<string, number[]> = {
   'PATCH /api/v1/organisations/{code}': [200, 400, 401, 403, 404, 429],
   'GET /api/v1/units': [200, 400, 401, 403],
   'GET /api/v1/units/{code}': [200, 401, 403, 404],
-  'POST /api/v1/units': [201, 400, 401, 403, 409, 429],
-  'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 429],
+  'POST /api/v1/units': [201, 400, 401, 403, 409, 422, 429],
+  'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 422, 429],
   'DELETE /api/v1/units/{code}': [204, 401, 403, 404, 409, 429],
   'GET /api/v1/users': [200, 400, 401, 403],
   'GET /api/v1/people': [200, 401, 403],
   'GET /api/v1/users/{id}': [200, 401, 403, 404],
-  'POST /api/v1/users': [201, 400, 401, 403, 409, 429],
-  'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 429],
+  'POST /api/v1/users': [201, 400, 401, 403, 409, 422, 429],
+  'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/users/{id}/roles': [200, 401, 403, 404],
-  'POST /api/v1/users/{id}/roles': [201, 400, 401, 403, 404, 409, 429],
+  'POST /api/v1/users/{id}/roles': [201, 400, 401, 403, 404, 409, 422, 429],
   'DELETE /api/v1/users/{id}/roles/{assignmentId}': [204, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles': [201, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/directory/events': [200, 400, 401, 403],
@@ -352,7 +352,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         token: admin,
         body: { parentCode: 'vp-tonghop' },
       });
-      expect(loop.status).toBe(400);
+      expect(loop.status).toBe(422);
       expect(loop.body).toMatchObject({
         details: { fields: { parentCode: [expect.stringContaining('loop')] } },
       });
@@ -396,8 +396,9 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         token: admin,
         body: { code: `vp-${uniqueSuffix()}`, name: { vi: 'a', en: 'a' }, parentCode: 'vp-khong-co' },
       });
-      expect(orphan.status).toBe(400);
+      expect(orphan.status).toBe(422);
       expect(orphan.body).toMatchObject({
+        code: 'RULE_VIOLATED',
         details: { fields: { parentCode: ['no unit vp-khong-co in your organisation'] } },
       });
       const badPage = await http.call<{ details: { fields: Record<string, string[]> } }>(
@@ -451,7 +452,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           roles: [{ role: 'unit-head' }],
         },
       });
-      expect(headWithoutUnit.status).toBe(400);
+      expect(headWithoutUnit.status).toBe(422);
       expect(headWithoutUnit.body).toMatchObject({
         details: { fields: { 'roles.0.unitCode': ['a unit-head role needs the unit it leads'] } },
       });
@@ -511,7 +512,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         body: { role: 'staff', unitCode: 'vp-kinhte' },
       });
       expect(wrongShape.body).toMatchObject({
-        statusCode: 400,
+        statusCode: 422,
         details: { fields: { unitCode: [expect.stringContaining('organisation-wide')] } },
       });
       const roles = await http.call<{ role: string }[]>('GET', `/api/v1/users/${created.body.id}/roles`, {

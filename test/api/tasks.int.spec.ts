@@ -392,7 +392,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       body: { ...body, toUserId: 'nobody' },
     });
     expect(unknown.body).toMatchObject({
-      statusCode: 400,
+      statusCode: 422,
       details: { fields: { toUserId: [expect.stringContaining('no active user')] } },
     });
     const same = await http.call('POST', path, {

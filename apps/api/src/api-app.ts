@@ -12,6 +12,11 @@ import { AppModule } from './app.module';
 import { PasswordHasher } from './auth/password-hasher';
 import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
 import { requestIdMiddleware } from './common/request-id.middleware';
+import {
+  deriveSchemasFromValidators,
+  withClosedRequestBodies,
+  withTextWithoutNul,
+} from './common/openapi-exact-schemas';
 import { qcycleValidationPipe } from './common/validation';
 import { formatDemoLogins, seedDemoDirectory } from './demo/demo-directory';
 import { withTaskOutcomeSchemas } from './tasks/task-outcome-schemas.openapi';
@@ -83,8 +88,13 @@ export async function createApiApp(
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  // Each task kind's outcome is a JSON Schema from libs/domain, added beside the DTO schemas.
-  const openApiDocument = () => withTaskOutcomeSchemas(SwaggerModule.createDocument(app, openApi));
+  // The schemas say what the validators accept (derived from them); each task kind's outcome is a
+  // JSON Schema from libs/domain, added beside the DTO schemas.
+  deriveSchemasFromValidators();
+  const openApiDocument = () =>
+    withTextWithoutNul(
+      withClosedRequestBodies(withTaskOutcomeSchemas(SwaggerModule.createDocument(app, openApi))),
+    );
   SwaggerModule.setup('api/docs', app, openApiDocument, {
     jsonDocumentUrl: 'api/docs-json',
   });

@@ -10,6 +10,8 @@ export enum QcycleErrorCode {
   NotFound = 'NOT_FOUND',
   Forbidden = 'FORBIDDEN',
   Conflict = 'CONFLICT',
+  /** Well-formed, but the process's rules refuse it (a unit that does not exist, a role without its unit). */
+  RuleViolated = 'RULE_VIOLATED',
 }
 
 export class QcycleError extends Error {

@@ -3,13 +3,18 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/**
+ * The furthest a list pages: far beyond any organisation's directory, cycles or events, and small
+ * enough for every database (SQLite answered 1e307 with "datatype mismatch", a 500).
+ */
+export const MAX_PAGE_OFFSET = 1_000_000;
 
 /**
  * Every list is paginated with limit/offset (not cursors): directories and cycle lists are small and
  * sorted by a stable key, and an admin screen wants "page 3 of 7". Query parameters arrive as strings.
  */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, example: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,11 +22,12 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, example: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0, example: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PAGE_OFFSET)
   offset?: number;
 }
 

@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Record<QcycleErrorCode, HttpStatus> = {
   [QcycleErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [QcycleErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [QcycleErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [QcycleErrorCode.RuleViolated]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The JSON body of every error answer. */

@@ -13,9 +13,13 @@ export function forbidden(message: string): QcycleError {
   return new QcycleError(QcycleErrorCode.Forbidden, message);
 }
 
-/** A 400 naming one field, shaped like the validation pipe's answers. */
-export function invalidField(field: string, reason: string): QcycleError {
-  return new QcycleError(QcycleErrorCode.ValidationFailed, `Invalid request: ${field}`, {
+/**
+ * A 422 naming one field, shaped like the validation pipe's 400s: the field is well-formed (the
+ * published schema allows it) but the directory's rules refuse it — a unit that does not exist, a
+ * unit-head role without its unit, a unit under itself.
+ */
+export function refusedField(field: string, reason: string): QcycleError {
+  return new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${field}`, {
     fields: { [field]: [reason] },
   });
 }

@@ -16,7 +16,7 @@ import type { Attribution } from '../auth/auth.decorators';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { pageWindow, type Page } from '../common/pagination';
-import { conflict, forbidden, invalidField, isUniqueViolation, notFound } from './directory-errors';
+import { conflict, forbidden, refusedField, isUniqueViolation, notFound } from './directory-errors';
 import type {
   CreateOrganisationDto,
   CreateUnitDto,
@@ -184,7 +184,7 @@ export class DirectoryService {
       if (dto.parentCode !== undefined && dto.parentCode !== null) {
         await this.assertUnitExists(manager, org, dto.parentCode, 'parentCode');
         if (await this.isUnder(manager, org, dto.parentCode, code))
-          throw invalidField(
+          throw refusedField(
             'parentCode',
             `${dto.parentCode} is ${code} or lies under it: units cannot form a loop`,
           );
@@ -502,7 +502,7 @@ export class DirectoryService {
     field: string,
   ): Promise<void> {
     if (!(await manager.existsBy(OrganisationUnitEntity, { organisationCode: org, code })))
-      throw invalidField(field, `no unit ${code} in your organisation`);
+      throw refusedField(field, `no unit ${code} in your organisation`);
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
@@ -564,9 +564,9 @@ async function record(
 
 function assertGrantShape(grant: RoleGrantDto, field: string): void {
   if (grant.role === 'unit-head' && !grant.unitCode)
-    throw invalidField(field, 'a unit-head role needs the unit it leads');
+    throw refusedField(field, 'a unit-head role needs the unit it leads');
   if (grant.role !== 'unit-head' && grant.unitCode)
-    throw invalidField(field, `only a unit-head role has a unit; ${grant.role} is organisation-wide`);
+    throw refusedField(field, `only a unit-head role has a unit; ${grant.role} is organisation-wide`);
 }
 
 function newAssignment(user: UserEntity, role: UserRole, scope: string): RoleAssignmentEntity {

@@ -40,7 +40,7 @@ export class UnitsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Add a unit to your organisation' })
   @ApiCreatedResponse({ type: UnitView })
-  @ApiErrors(400, 401, 403, 409, 429)
+  @ApiErrors(400, 401, 403, 409, 422, 429)
   create(
     @CurrentUser() caller: Principal,
     @Body() body: CreateUnitDto,
@@ -53,7 +53,7 @@ export class UnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a unit or move it under another' })
   @ApiOkResponse({ type: UnitView })
-  @ApiErrors(400, 401, 403, 404, 429)
+  @ApiErrors(400, 401, 403, 404, 422, 429)
   update(
     @CurrentUser() caller: Principal,
     @Param('code') code: string,

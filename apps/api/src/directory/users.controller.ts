@@ -52,7 +52,7 @@ export class UsersController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Add a user (with a password for local login, or none for SSO) and their roles' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiErrors(400, 401, 403, 409, 429)
+  @ApiErrors(400, 401, 403, 409, 422, 429)
   create(
     @CurrentUser() caller: Principal,
     @Body() body: CreateUserDto,
@@ -68,7 +68,7 @@ export class UsersController {
       'Change a user: name, title, unit, language, password; active=false deactivates (users are never deleted)',
   })
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(400, 401, 403, 404, 409, 429)
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   update(
     @CurrentUser() caller: Principal,
     @Param('id') id: string,
@@ -92,7 +92,7 @@ export class UsersController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Give a user a role (unit-head with the unit they lead)' })
   @ApiCreatedResponse({ type: RoleAssignmentView })
-  @ApiErrors(400, 401, 403, 404, 409, 429)
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   grant(
     @CurrentUser() caller: Principal,
     @Param('id') id: string,

@@ -209,7 +209,7 @@ export class TasksService {
       .getRepository(UserEntity)
       .findOneBy({ id: toUserId, organisationCode: caller.organisationCode, active: true });
     if (!target)
-      throw new QcycleError(QcycleErrorCode.ValidationFailed, 'Invalid request: toUserId', {
+      throw new QcycleError(QcycleErrorCode.RuleViolated, 'Refused: toUserId', {
         fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
       });
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);

@@ -19,7 +19,7 @@ import { PageInfoView, PageQueryDto } from '../../common/pagination';
 const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
 
 export class CycleListQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: 2024 })
+  @ApiPropertyOptional({ type: 'integer', example: 2024 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -15,7 +15,7 @@ export class StartCycleDto {
   })
   organisationCode!: string;
 
-  @ApiProperty({ example: 2024, minimum: 2000, maximum: 2100 })
+  @ApiProperty({ type: 'integer', example: 2024, minimum: 2000, maximum: 2100 })
   @IsInt()
   @Min(2000)
   @Max(2100)

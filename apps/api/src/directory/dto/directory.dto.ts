@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -75,6 +76,8 @@ export class FirstAdminDto {
   password?: string;
 }
 
+// @ValidateNested alone lets a missing or array value through (the service then read `name.vi` of
+// undefined: a 500); @IsObject makes each nested field a JSON object, as the schema says.
 export class CreateOrganisationDto {
   @ApiProperty({
     example: 'gialai',
@@ -86,6 +89,7 @@ export class CreateOrganisationDto {
   code!: string;
 
   @ApiProperty({ type: LocalizedNameDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name!: LocalizedNameDto;
@@ -94,6 +98,7 @@ export class CreateOrganisationDto {
     type: FirstAdminDto,
     description: "The new organisation's own administrator (organisations administer themselves)",
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => FirstAdminDto)
   firstAdmin!: FirstAdminDto;
@@ -101,6 +106,7 @@ export class CreateOrganisationDto {
 
 export class UpdateOrganisationDto {
   @ApiProperty({ type: LocalizedNameDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name!: LocalizedNameDto;
@@ -154,6 +160,7 @@ export class CreateUnitDto {
   code!: string;
 
   @ApiProperty({ type: LocalizedNameDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name!: LocalizedNameDto;
@@ -167,6 +174,7 @@ export class CreateUnitDto {
 export class UpdateUnitDto {
   @ApiPropertyOptional({ type: LocalizedNameDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name?: LocalizedNameDto;

@@ -15,7 +15,7 @@ export class DocumentListQuery extends PageQueryDto {
   @IsIn(DOCUMENT_TYPES as unknown as string[])
   type?: string;
 
-  @ApiPropertyOptional({ example: 2024 })
+  @ApiPropertyOptional({ type: 'integer', example: 2024 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
