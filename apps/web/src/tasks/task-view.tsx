@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useSession } from '../auth/session';
+import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
 import { objectiveText, periodText } from './components/event-details';
@@ -141,6 +142,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const cycleYear = /-(\d{4})$/.exec(task.cycleId)?.[1] ?? /^(\d{4})/.exec(task.periodKey ?? '')?.[1] ?? '';
 
   return (
+    <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
     <article className="task-page" aria-labelledby="task-title">
       {user?.authenticatedBy !== 'task-link' && (
         <p className="task-breadcrumb">
@@ -264,5 +266,23 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
 
       <TaskHistory history={task.history} nameOf={nameOf} />
     </article>
+    </EvidenceNamesProvider>
   );
+}
+
+/** The record whose evidence files this task's answer and history may name. */
+function evidenceRecordsOf(task: TaskDetail): { recordType: EvidenceRecordType; recordKey: string }[] {
+  switch (task.kind) {
+    case 'measurement-report':
+      return [{ recordType: 'measurement', recordKey: task.id }];
+    case 'audit-step':
+      return [{ recordType: 'audit-step', recordKey: task.id }];
+    case 'corrective-action-plan':
+    case 'corrective-action-verification':
+      return [{ recordType: 'corrective-action', recordKey: task.workflowId }];
+    case 'management-review':
+      return [{ recordType: 'review', recordKey: task.id }];
+    default:
+      return [];
+  }
 }

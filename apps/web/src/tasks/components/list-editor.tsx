@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client';
 import { Field } from '../../ui/field';
@@ -16,6 +17,7 @@ export function ListEditor({
   problemsAt,
   multiline = false,
   addLabel,
+  children,
 }: {
   legend: string;
   itemLabel: (index: number) => string;
@@ -26,6 +28,8 @@ export function ListEditor({
   problemsAt?: (index: number) => FieldProblem[];
   multiline?: boolean;
   addLabel?: string;
+  /** More of the same list below the texts (the evidence files). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation('tasks');
   const set = (index: number, value: string) => onChange(values.map((v, i) => (i === index ? value : v)));
@@ -74,6 +78,7 @@ export function ListEditor({
       <button type="button" className="button" onClick={() => onChange([...values, ''])}>
         {addLabel ?? t('list.add')}
       </button>
+      {children}
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from './format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +36,8 @@ export function ReadableValue({
   if (typeof value === 'number')
     return <span>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(value)}</span>;
   if (typeof value === 'string') {
+    // An uploaded file (`evidence:<id>`): its name, with a download link.
+    if (evidenceIdOf(value)) return <EvidenceLink reference={value} />;
     if (DAY.test(value)) return <span>{formatDay(value, i18n.language)}</span>;
     if (INSTANT.test(value)) return <span>{formatInstant(value, i18n.language)}</span>;
     // Machine words (`minor-nc`, `carried-over`) have a label; anything else is shown as written.

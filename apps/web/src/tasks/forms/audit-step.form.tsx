@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import type { EvidenceFile } from '../../ui/evidence';
+import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
 import { filled, ListEditor } from '../components/list-editor';
 import { StepFacts, type AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
@@ -14,6 +16,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const form = formOf<{ step: AuditStep }>(task);
   const [result, setResult] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [finding, setFinding] = useState('');
   const [notes, setNotes] = useState('');
   const nonconformity = result === 'minor-nc' || result === 'major-nc';
@@ -21,7 +24,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
     event.preventDefault();
     onSubmit({
       ...(result ? { result } : {}),
-      evidence: filled(evidence),
+      evidence: [...filled(evidence), ...evidenceReferences(files)],
       ...(finding.trim() ? { finding: finding.trim() } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });
@@ -64,7 +67,18 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
         }}
         problems={problems.exact('evidence')}
         problemsAt={(index) => problems.at(`evidence[${index}]`)}
-      />
+      >
+        <EvidenceUpload
+          cycleId={task.cycleId}
+          recordType="audit-step"
+          recordKey={task.id}
+          files={files}
+          onChange={(next) => {
+            setFiles(next);
+            problems.edit('evidence');
+          }}
+        />
+      </ListEditor>
       <Field
         label={nonconformity ? t('auditStep.findingRequired') : t('auditStep.finding')}
         hint={t('auditStep.findingHint')}

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import type { EvidenceFile } from '../../ui/evidence';
+import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople, useUnits, type Person } from '../components/people';
 import type { AuditStep } from '../components/step-facts';
@@ -43,6 +45,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   const [action, setAction] = useState('');
   const [ownerUserId, setOwnerUserId] = useState('');
   const [dueDate, setDueDate] = useState('');
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
@@ -51,6 +54,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
       action: action.trim(),
       ownerUserId,
       dueDate,
+      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
     });
   };
   const text = (label: string, value: string, set: (v: string) => void, path: string, hint?: string) => (
@@ -133,6 +137,21 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
           )}
         </Field>
       </div>
+      <fieldset className="task-fieldset">
+        <legend>{t('evidence.legend')}</legend>
+        <p className="field-hint">{t('evidence.correctiveHint')}</p>
+        <EvidenceUpload
+          cycleId={task.cycleId}
+          recordType="corrective-action"
+          recordKey={task.workflowId}
+          files={files}
+          onChange={(next) => {
+            setFiles(next);
+            problems.edit('evidence');
+          }}
+          problems={problems.at('evidence')}
+        />
+      </fieldset>
       <div className="actions">
         <SubmitButton busy={busy} label={t('corrective.submitPlan')} />
       </div>

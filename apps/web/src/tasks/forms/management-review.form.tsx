@@ -1,7 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import type { EvidenceFile } from '../../ui/evidence';
 import { CellControl } from '../components/cell-control';
+import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -31,6 +33,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   });
   const [minutesRef, setMinutesRef] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([]);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const change = (index: number, patch: Partial<ActionDraft>) => {
     setActions(actions.map((a, i) => (i === index ? { ...a, ...patch } : a)));
     for (const field of Object.keys(patch)) problems.edit(`actions[${index}].${field}`);
@@ -45,6 +48,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         ownerUnitCode,
         dueDate,
       })),
+      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
     });
   };
   return (
@@ -190,6 +194,21 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         >
           {t('review.addAction')}
         </button>
+      </fieldset>
+      <fieldset className="task-fieldset">
+        <legend>{t('evidence.legend')}</legend>
+        <p className="field-hint">{t('evidence.reviewHint')}</p>
+        <EvidenceUpload
+          cycleId={task.cycleId}
+          recordType="review"
+          recordKey={task.id}
+          files={files}
+          onChange={(next) => {
+            setFiles(next);
+            problems.edit('evidence');
+          }}
+          problems={problems.at('evidence')}
+        />
       </fieldset>
       <div className="actions">
         <SubmitButton busy={busy} label={t('review.submit')} />

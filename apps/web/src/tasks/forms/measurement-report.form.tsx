@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { emptyFigure, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
+import type { EvidenceFile } from '../../ui/evidence';
+import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
 import { formatDay } from '../components/format';
 import { filled, ListEditor } from '../components/list-editor';
 import { SubmitButton } from '../components/submit-button';
@@ -20,12 +22,13 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
   const indicators = form.indicators ?? [];
   const [figures, setFigures] = useState<Record<string, FigureDraft>>({});
   const [evidence, setEvidence] = useState<string[]>(['']);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [note, setNote] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
       figures: indicators.map((indicator) => figureOutcome(indicator, figures[indicator.id] ?? emptyFigure)),
-      evidence: filled(evidence),
+      evidence: [...filled(evidence), ...evidenceReferences(files)],
       ...(note.trim() ? { note: note.trim() } : {}),
     });
   };
@@ -70,7 +73,18 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         }}
         problems={problems.exact('evidence')}
         problemsAt={(index) => problems.at(`evidence[${index}]`)}
-      />
+      >
+        <EvidenceUpload
+          cycleId={task.cycleId}
+          recordType="measurement"
+          recordKey={task.id}
+          files={files}
+          onChange={(next) => {
+            setFiles(next);
+            problems.edit('evidence');
+          }}
+        />
+      </ListEditor>
       <Field label={t('measurement.note')} problems={problems.at('note')}>
         {({ id, describedBy, invalid }) => (
           <textarea
