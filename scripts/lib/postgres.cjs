@@ -73,18 +73,20 @@ async function startThrowawayPostgres() {
     execFileSync(command, argv, { cwd: dataDir, stdio: ['ignore', 'ignore', 'inherit'] });
   };
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', [
-    '-D',
-    dataDir,
-    '-w',
-    '-t',
-    '60',
-    '-l',
-    join(dataDir, 'server.log'),
-    '-o',
-    `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      dataDir,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      join(dataDir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      'start',
+    ]);
+  start();
   const stop = () => {
     try {
       run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
@@ -92,7 +94,10 @@ async function startThrowawayPostgres() {
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop };
+  // The fault suites (test/faults) take their own server down and bring it back on the same port and
+  // data: `pause` stops it as an outage would (open connections are cut), `resume` starts it again.
+  const pause = () => run('pg_ctl', ['-D', dataDir, '-w', '-m', 'fast', 'stop']);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop, pause, resume: start };
 }
 
 module.exports = { startThrowawayPostgres };

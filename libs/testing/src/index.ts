@@ -1,3 +1,4 @@
 export * from './test-servers';
 export * from './test-smtp-server';
 export * from './browser';
+export * from './eventually';

@@ -1,0 +1,81 @@
+import { CycleWalk, APPROVE, Q1_REPORT, firstQuarterOver } from './support/cycle-walk';
+import { FaultStack } from './support/fault-stack';
+import { TableLock } from './support/table-lock';
+
+/**
+ * Fault: the worker is SIGKILLed mid-cycle, once while a completion (an Update whose handler awaits
+ * its record activity) is in flight, once in the middle of an activity the workflow runs on its own.
+ * A new worker starts; the client's retry gets the result; everything is recorded once and the
+ * cycle goes on. The kill lands at the moment it is meant to: the activity's write is held by a
+ * table lock and seen waiting before the worker is killed (support/table-lock.ts).
+ */
+const describeThisYear = firstQuarterOver ? describe : describe.skip;
+
+describeThisYear('fault: the worker is killed with SIGKILL', () => {
+  let stack: FaultStack;
+  let walk: CycleWalk;
+
+  beforeAll(async () => {
+    stack = await FaultStack.start();
+    walk = new CycleWalk(stack);
+    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
+      await walk.org.tokenOf(person);
+    await walk.startCycle();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('mid-Update: the leader’s approval in flight; a new worker; the retried request approves once', async () => {
+    const task = await walk.approvalTask();
+    const lock = await TableLock.hold(stack.databaseUrl, 'tasks');
+    const firstRequest = walk.completeRetrying('leader', task.id, APPROVE);
+    try {
+      await lock.writeWaiting('UPDATE');
+      await stack.kill(stack.worker);
+      await stack.startWorker();
+    } finally {
+      await lock.release();
+    }
+    const { answer, retried } = await firstRequest;
+    expect({ status: answer.status, body: answer.body }).toMatchObject({
+      status: 200,
+      body: { taskId: task.id, status: 'completed', completedBy: walk.org.idOf('leader') },
+    });
+    // The Update outlived its worker: the request that was in flight waited (503 at the API's 30 s) and was sent again.
+    expect(retried.every((status) => status === 503)).toBe(true);
+    // Sent once more, it answers the same.
+    expect((await walk.complete('leader', task.id, APPROVE)).body).toEqual(answer.body);
+    await walk.expectCompletedOnce(task.id, 'leader', APPROVE);
+    // And the cycle goes on: the assignment is the Chief of Office's.
+    await walk.taskOf('qmr', 'assignment-acceptance');
+  }, 170_000);
+
+  it('mid-activity: the assignments being recorded; a new worker records them once and the units get their tasks', async () => {
+    const task = await walk.taskOf('qmr', 'assignment-acceptance');
+    const delegations = await walk.delegations(task.id);
+    const outcome = { accepted: true, delegations };
+    const lock = await TableLock.hold(stack.databaseUrl, 'assignments');
+    const request = walk.completeRetrying('qmr', task.id, outcome);
+    try {
+      await lock.writeWaiting('INSERT INTO');
+      await stack.kill(stack.worker);
+      await stack.startWorker();
+    } finally {
+      await lock.release();
+    }
+    const { answer } = await request;
+    expect(answer.status).toBe(200);
+    await walk.expectCompletedOnce(task.id, 'qmr', outcome);
+    await walk.acceptUnits();
+    await walk.expectStartOfYearRecordedOnce();
+  }, 170_000);
+
+  it('goes on to the first report, recorded once', async () => {
+    const report = await walk.reportTask();
+    expect((await walk.complete('staff.tthc', report.id, Q1_REPORT)).status).toBe(200);
+    await walk.expectCompletedOnce(report.id, 'staff.tthc', Q1_REPORT);
+    await walk.expectQ1MeasuredOnce();
+  }, 120_000);
+});
