@@ -122,6 +122,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/annual-qms-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly report on applying the QMS, to the Department of Science and Technology: scope and changes, documents issued or revised, internal audit and management review held, objectives achieved, corrective actions
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. Also `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (a workbook: the summary row, objectives, documents, corrective actions) and `Accept: text/csv` (the summary: a header and one row, UTF-8 with a BOM) for the Department's aggregation. Available once the objectives are approved (404 before).
+         */
+        get: operations["CycleYearReportsController_annualQmsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/audit": {
         parameters: {
             query?: never;
@@ -213,6 +233,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/conformity-announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision announcing the QMS conforms to TCVN ISO 9001:2015 (Quyết định công bố), the first year and whenever the scope changes
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. In Decree 30 form like the decision, from its organisation, scope and signer. 404 before the objectives are approved, and in a year whose scope is last year's.
+         */
+        get: operations["CycleYearReportsController_conformityAnnouncement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/decision": {
         parameters: {
             query?: never;
@@ -244,6 +284,27 @@ export interface paths {
         get: operations["CyclesController_events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence files of one record of the cycle, oldest first */
+        get: operations["EvidenceController_list"];
+        put?: never;
+        /**
+         * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)
+         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing.
+         */
+        post: operations["EvidenceController_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -330,7 +391,7 @@ export interface paths {
         };
         /**
          * The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review
-         * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
+         * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. With `Accept: application/pdf` or `application/vnd.openxmlformats-officedocument.wordprocessingml.document` the year's objectives report (each objective's indicators, target, figures per period, cumulative result and verdict, a chart of each indicator against its target), registered like the decision (`x-document-id`, `x-document-version`, `x-content-sha256`). Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
          */
         get: operations["CycleDocumentsController_report"];
         put?: never;
@@ -365,7 +426,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions */
+        /**
+         * The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the review's minutes (date, chair, every 9.3.2 input, the 9.3.3 outputs, the 9.3.1 conclusion, the actions), 404 until the review is held.
+         */
         get: operations["CycleDocumentsController_review"];
         put?: never;
         post?: never;
@@ -421,6 +485,23 @@ export interface paths {
          * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`.
          */
         get: operations["DocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (attachment, under its original name), for anyone in the organisation */
+        get: operations["EvidenceController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -534,6 +615,23 @@ export interface paths {
         head?: never;
         /** Rename your organisation (its code never changes: it is in every cycle's id) */
         patch: operations["OrganisationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of your organisation: name, title, unit and roles (no e-mail) */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tasks/{taskId}": {
@@ -759,6 +857,125 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnouncementReasonView: {
+            /**
+             * @example first-year
+             * @enum {string}
+             */
+            kind: "first-year" | "scope-changed";
+            /**
+             * @description scope-changed only
+             * @example Văn phòng Ủy ban nhân dân tỉnh
+             */
+            previousScope?: string;
+        };
+        AnnualQmsReportView: {
+            /** @description null until planned */
+            audit: components["schemas"]["AnnualReportAuditView"] | null;
+            correctiveActions: components["schemas"]["AnnualReportCorrectiveActionView"][];
+            /**
+             * @description The report's date: the day of the last record it reports
+             * @example 2024-12-20
+             */
+            date: string;
+            /** @description The latest version of each document of the year */
+            documents: components["schemas"]["AnnualReportDocumentView"][];
+            /**
+             * @description No decision the year before: the first year in qcycle
+             * @example true
+             */
+            firstYear: boolean;
+            objectives: components["schemas"]["AnnualReportObjectiveView"][];
+            /** @example Ủy ban nhân dân tỉnh Kon Tum */
+            organisation: string;
+            /**
+             * @description Last year's scope, when it changed
+             * @example null
+             */
+            previousScope: string | null;
+            /** @description null until prepared */
+            review: components["schemas"]["AnnualReportReviewView"] | null;
+            /** @example Ủy ban nhân dân tỉnh và Văn phòng Ủy ban nhân dân tỉnh */
+            scope: string;
+            /** @example Nguyễn Hữu Tháp */
+            signerName: string;
+            /** @example TCVN ISO 9001:2015 */
+            standard: string;
+            /** @example 2024 */
+            year: number;
+        };
+        AnnualReportAuditView: {
+            /**
+             * @description null until closed
+             * @example 2024-10-25
+             */
+            closedOn: string | null;
+            /**
+             * @description Nonconformities (each with its corrective action)
+             * @example 1
+             */
+            findings: number;
+            /** @example 2024-10-07 */
+            from: string | null;
+            /** @example 6 */
+            steps: number;
+            /** @example 2024-10-18 */
+            to: string | null;
+        };
+        AnnualReportCorrectiveActionView: {
+            /** @example Cập nhật mẫu phiếu */
+            action: string;
+            /** @example 2024-11-15 */
+            dueDate: string | null;
+            /** @example Phiếu kiểm soát thiếu thời điểm chuyển bước */
+            finding: string;
+            /**
+             * @example closed
+             * @enum {string}
+             */
+            status: "open" | "planned" | "closed" | "cancelled";
+            /** @example Phòng Kiểm soát thủ tục hành chính */
+            unit: string;
+        };
+        AnnualReportDocumentView: {
+            /** @example 2024-01-15 */
+            issuedOn: string;
+            /**
+             * @description Empty for a document without a number
+             * @example 123/QĐ-UBND
+             */
+            number: string;
+            /** @example Quyết định số 123/QĐ-UBND */
+            title: string;
+            /**
+             * @description 1: issued; 2 and more: revised
+             * @example 1
+             */
+            version: number;
+        };
+        AnnualReportObjectiveView: {
+            /** @example 4 */
+            number: number;
+            /** @example 100% hồ sơ thủ tục hành chính … */
+            title: string;
+            /**
+             * @description The year's result once closed; before, from the cumulative figures (exact)
+             * @example not-achieved
+             * @enum {string}
+             */
+            verdict: "achieved" | "not-achieved" | "not-evaluable";
+        };
+        AnnualReportReviewView: {
+            /** @example 1 */
+            actions: number;
+            /**
+             * @description null until held
+             * @example 2024-12-10
+             */
+            heldOn: string | null;
+            /** @example BB-05/2024 */
+            minutesRef: string | null;
+        };
         /**
          * Tiếp nhận và phân công mục tiêu
          * @description Chánh Văn phòng tiếp nhận mục tiêu và giao mỗi mục tiêu cho một đơn vị.
@@ -961,6 +1178,22 @@ export interface components {
              */
             outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ManagementReviewOutcome"];
         };
+        ConformityAnnouncementView: {
+            /** @example kontum-2024 */
+            cycleId: string;
+            /**
+             * @description The decision's signing date (the scope is approved with it)
+             * @example 2024-01-15
+             */
+            date: string;
+            reason: components["schemas"]["AnnouncementReasonView"];
+            /** @example Ủy ban nhân dân tỉnh và Văn phòng Ủy ban nhân dân tỉnh */
+            scope: string;
+            /** @example Nguyễn Hữu Tháp */
+            signerName: string;
+            /** @example TCVN ISO 9001:2015 */
+            standard: string;
+        };
         /**
          * Kế hoạch hành động khắc phục
          * @description ISO 10.2 a–c: khắc phục tức thời, nguyên nhân, hành động, người thực hiện và thời hạn.
@@ -1042,7 +1275,10 @@ export interface components {
             parentCode?: string;
         };
         CreateUserDto: {
-            /** @example lan.pt@kontum.qcycle.test */
+            /**
+             * Format: email
+             * @example lan.pt@kontum.qcycle.test
+             */
             email: string;
             /** @example Phạm Thị Lan */
             fullName: string;
@@ -1320,7 +1556,7 @@ export interface components {
              * @example objectives-decision
              * @enum {string}
              */
-            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report";
+            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes";
             /**
              * @description Same records, same version; a changed record, the next one
              * @example 1
@@ -1392,8 +1628,63 @@ export interface components {
              */
             total: number;
         };
+        EvidenceFileView: {
+            /**
+             * @description Found in the content, not taken from the client
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example Sổ theo dõi hồ sơ tháng 3.pdf */
+            fileName: string;
+            /** @example 0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b */
+            id: string;
+            /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
+            recordKey: string;
+            /**
+             * @example measurement
+             * @enum {string}
+             */
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+            /**
+             * @description Put this in a task answer's `evidence` list to link the file to the report or step
+             * @example evidence:0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b
+             */
+            reference: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description Bytes
+             * @example 184320
+             */
+            size: number;
+            /** @example 2024-04-02T03:15:00.000Z */
+            uploadedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            uploadedBy: string;
+        };
+        EvidenceUploadForm: {
+            /**
+             * Format: binary
+             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default)
+             */
+            file: string;
+            /**
+             * @description measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id. Send before `file`.
+             * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
+             */
+            recordKey: string;
+            /**
+             * @description Send before `file`
+             * @example measurement
+             * @enum {string}
+             */
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+        };
         FirstAdminDto: {
-            /** @example admin@gialai.qcycle.test */
+            /**
+             * Format: email
+             * @example admin@gialai.qcycle.test
+             */
             email: string;
             /** @example Lê Thị Quản Trị */
             fullName: string;
@@ -1439,7 +1730,10 @@ export interface components {
             vi: string;
         };
         LoginDto: {
-            /** @example qmr@kontum.qcycle.test */
+            /**
+             * Format: email
+             * @example qmr@kontum.qcycle.test
+             */
             email: string;
             /**
              * Format: password
@@ -1464,6 +1758,22 @@ export interface components {
                 /** Nội dung */
                 title: string;
             }[];
+            /** Thành phần tham dự */
+            attendees?: string[];
+            /**
+             * Kết luận của xem xét
+             * @description ISO 9.3.1: hệ thống quản lý chất lượng có tiếp tục phù hợp, thỏa đáng và hiệu lực không.
+             */
+            conclusion?: {
+                /** Thỏa đáng */
+                adequate: boolean;
+                /** Hiệu lực */
+                effective: boolean;
+                /** Nhận xét */
+                notes?: string;
+                /** Phù hợp */
+                suitable: boolean;
+            };
             /** Số biên bản họp */
             minutesRef: string;
             /** Đầu ra của xem xét */
@@ -1474,6 +1784,16 @@ export interface components {
                 qmsChanges: string[];
                 /** Nhu cầu nguồn lực */
                 resourceNeeds: string[];
+            };
+            /**
+             * Đánh giá mục tiêu duy trì và cải tiến HTQLCL
+             * @description Lãnh đạo kết luận mục tiêu 1 đạt hay không, theo tiêu chí và các dữ kiện từ hồ sơ.
+             */
+            qmsJudgement?: {
+                /** Đạt */
+                achieved: boolean;
+                /** Căn cứ kết luận */
+                notes: string;
             };
         };
         MeasurementPage: {
@@ -1875,6 +2195,7 @@ export interface components {
              */
             nonce?: string;
             /**
+             * Format: uri
              * @description The redirect_uri of the authorization request, exactly
              * @example https://qms.kontum.gov.vn/auth/callback
              */
@@ -1906,6 +2227,24 @@ export interface components {
             /** @example kontum */
             code: string;
             name: components["schemas"]["LocalizedNameView"];
+        };
+        PersonView: {
+            /** @example true */
+            active: boolean;
+            /** @example Phạm Thị Lan */
+            fullName: string;
+            /**
+             * @example [
+             *       "staff"
+             *     ]
+             */
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor")[];
+            /** @example Chuyên viên */
+            title: string | null;
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string | null;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            userId: string;
         };
         PlanIndicatorView: {
             /** @example obj-4-on-time */
@@ -3085,6 +3424,71 @@ export interface operations {
             };
         };
     };
+    CycleYearReportsController_annualQmsReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (application/json), or the document (PDF, DOCX) or its tables (XLSX, CSV) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualQmsReportView"];
+                    "application/pdf": components["schemas"]["AnnualQmsReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["AnnualQmsReportView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["AnnualQmsReportView"];
+                    "text/csv": components["schemas"]["AnnualQmsReportView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_audit: {
         parameters: {
             query?: never;
@@ -3473,6 +3877,63 @@ export interface operations {
             };
         };
     };
+    CycleYearReportsController_conformityAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Why and what (application/json), or the decision (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConformityAnnouncementView"];
+                    "application/pdf": components["schemas"]["ConformityAnnouncementView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ConformityAnnouncementView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_decision: {
         parameters: {
             query?: never;
@@ -3587,6 +4048,154 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_list: {
+        parameters: {
+            query: {
+                recordKey: string;
+                recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+            };
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"][];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The uploaded file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The uploaded file is not of an accepted type (checked in its content); nothing was kept */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3823,13 +4432,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report (application/json), or the same as a printable page (text/html) */
+            /** @description The report (application/json), the same as a printable page (text/html), or the objectives report (PDF, DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CycleReportView"];
+                    "application/pdf": components["schemas"]["CycleReportView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["CycleReportView"];
                     "text/html": components["schemas"]["CycleReportView"];
                 };
             };
@@ -3840,6 +4451,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "text/html": components["schemas"]["ErrorView"];
                 };
             };
@@ -3850,6 +4463,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "text/html": components["schemas"]["ErrorView"];
                 };
             };
@@ -3860,6 +4475,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "text/html": components["schemas"]["ErrorView"];
                 };
             };
@@ -3924,12 +4541,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record (application/json), or the minutes (PDF, DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewView"];
+                    "application/pdf": components["schemas"]["ReviewView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ReviewView"];
                 };
             };
             /** @description No bearer token, or an invalid or expired one */
@@ -3939,6 +4559,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
@@ -3948,6 +4570,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Not found in your organisation */
@@ -3957,6 +4581,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4020,7 +4646,7 @@ export interface operations {
                 cycleId?: string;
                 limit?: number;
                 offset?: number;
-                type?: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report";
+                type?: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes";
                 year?: number;
             };
             header?: never;
@@ -4119,6 +4745,71 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; x-content-sha256 and ETag carry its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "image/jpeg": components["schemas"]["ErrorView"];
+                    "image/png": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "image/jpeg": components["schemas"]["ErrorView"];
+                    "image/png": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "image/jpeg": components["schemas"]["ErrorView"];
+                    "image/png": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4558,6 +5249,43 @@ export interface operations {
             };
             /** @description Too many requests; retry after the Retry-After header */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5039,6 +5767,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description Too many requests; retry after the Retry-After header */
             429: {
                 headers: {
@@ -5222,6 +5959,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description Too many requests; retry after the Retry-After header */
             429: {
                 headers: {
@@ -5337,6 +6083,15 @@ export interface operations {
             };
             /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5471,6 +6226,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description Too many requests; retry after the Retry-After header */
             429: {
                 headers: {
@@ -5591,6 +6355,15 @@ export interface operations {
             };
             /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
