@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { Field } from '../ui/field';
-import { ErrorNotice, useLoad } from '../ui/page-state';
+import { useLoad } from '../ui/page-state';
 import { formatMoment, unitName, type DirectoryEvent, type Unit } from './directory-data';
-import { Pager } from './pager';
+import { PagedTable } from './directory-kit';
 
 const PAGE_SIZE = 20;
 const TYPE_FILTERS = ['', 'unit.', 'user.', 'role.', 'organisation.'] as const;
@@ -123,63 +123,38 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
           )}
         </Field>
       </div>
-      {page.error ? <ErrorNotice error={page.error} /> : null}
-      {page.data && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('events.count', { n: page.data.total })}
-          </p>
-          {page.data.items.length > 0 && (
-            // Focusable: on a phone the log scrolls sideways and has nothing else to focus.
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('events.table')}>
-              <table>
-                <caption className="visually-hidden">{t('events.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('events.when')}</th>
-                    <th scope="col">{t('events.who')}</th>
-                    <th scope="col">{t('events.what')}</th>
-                    <th scope="col">{t('events.from')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.items.map((event, index) => (
-                    <tr key={`${event.occurredAt}-${event.requestId ?? ''}-${index}`}>
-                      <td className="dir-nowrap">
-                        <time dateTime={event.occurredAt}>
-                          {formatMoment(event.occurredAt, i18n.language)}
-                        </time>
-                      </td>
-                      <td>{person(event.actor)}</td>
-                      <td>
-                        <span className="status">
-                          {KNOWN_TYPES.includes(event.type) ? t(`events.types.${event.type}`) : event.type}
-                        </span>{' '}
-                        {describe(event)}
-                      </td>
-                      <td>
-                        {event.clientAddress ?? '—'}
-                        {event.requestId && (
-                          <span className="dir-sub">
-                            {t('events.request')}: <code>{event.requestId.slice(0, 8)}</code>
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            total={page.data.total}
-            limit={page.data.limit}
-            offset={page.data.offset}
-            label={t('events.pages')}
-            onOffset={setOffset}
-          />
-        </>
-      )}
+      <PagedTable
+        page={page}
+        count={(n) => t('events.count', { n })}
+        caption={t('events.title')}
+        // Focusable: on a phone the log scrolls sideways and has nothing else to focus.
+        scrollLabel={t('events.table')}
+        columns={[t('events.when'), t('events.who'), t('events.what'), t('events.from')]}
+        row={(event, index) => (
+          <tr key={`${event.occurredAt}-${event.requestId ?? ''}-${index}`}>
+            <td className="dir-nowrap">
+              <time dateTime={event.occurredAt}>{formatMoment(event.occurredAt, i18n.language)}</time>
+            </td>
+            <td>{person(event.actor)}</td>
+            <td>
+              <span className="status">
+                {KNOWN_TYPES.includes(event.type) ? t(`events.types.${event.type}`) : event.type}
+              </span>{' '}
+              {describe(event)}
+            </td>
+            <td>
+              {event.clientAddress ?? '—'}
+              {event.requestId && (
+                <span className="dir-sub">
+                  {t('events.request')}: <code>{event.requestId.slice(0, 8)}</code>
+                </span>
+              )}
+            </td>
+          </tr>
+        )}
+        pagesLabel={t('events.pages')}
+        onOffset={setOffset}
+      />
     </section>
   );
 }

@@ -1,13 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
-import { Field } from '../ui/field';
-import { ErrorNotice, useLoad } from '../ui/page-state';
+import { useLoad } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
-import { Pager } from './pager';
+import {
+  DoneNotice,
+  EditButton,
+  FilterForm,
+  PagedTable,
+  SectionHead,
+  submitWith,
+  TextField,
+  UnitField,
+  unitLabelOf,
+  useBusyAction,
+} from './directory-kit';
 import { FormProblem, problemsAt } from './problems';
 import { useReturnFocus } from './return-focus';
-import { UnitSelect } from './unit-select';
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +39,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
       ),
     [offset, q],
   );
-  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
+  const unitLabel = unitLabelOf(allUnits, i18n.language);
 
   const changed = (message: string) => {
     setDone(message);
@@ -43,29 +52,20 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
 
   return (
     <section aria-labelledby="units-heading">
-      <div className="dir-section-head">
-        <h2 id="units-heading">{t('units.title')}</h2>
-        {!adding && (
-          <button
-            id="units-add"
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              focus.remember('units-add');
-              setAdding(true);
-              setEditing(null);
-              setDone(null);
-            }}
-          >
-            {t('units.add')}
-          </button>
-        )}
-      </div>
-      {done && (
-        <div className="notice notice-ok" role="status">
-          {done}
-        </div>
-      )}
+      <SectionHead
+        headingId="units-heading"
+        title={t('units.title')}
+        addId="units-add"
+        addLabel={t('units.add')}
+        showAdd={!adding}
+        onAdd={() => {
+          focus.remember('units-add');
+          setAdding(true);
+          setEditing(null);
+          setDone(null);
+        }}
+      />
+      <DoneNotice text={done} />
       {adding && (
         <UnitForm
           allUnits={allUnits}
@@ -89,97 +89,53 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
           onRemoved={(unit) => changed(t('units.removed', { name: unitName(unit, i18n.language) }))}
         />
       )}
-      <form
-        className="dir-filters"
-        role="search"
-        aria-label={t('units.searchLabel')}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        label={t('units.searchLabel')}
+        onApply={() => {
           setOffset(0);
           setQ(search.trim());
         }}
       >
-        <Field label={t('units.search')}>
-          {({ id }) => (
-            <input id={id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          )}
-        </Field>
-        <button type="submit" className="button">
-          {t('filters.apply')}
-        </button>
-      </form>
-      {page.error ? <ErrorNotice error={page.error} /> : null}
-      {page.data && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('units.count', { n: page.data.total })}
-          </p>
-          {page.data.items.length > 0 && (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t('units.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('units.code')}</th>
-                    <th scope="col">{t('units.name')}</th>
-                    <th scope="col">{t('units.parent')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.items.map((unit) => {
-                    const parent = unit.parentCode ? byCode.get(unit.parentCode) : undefined;
-                    return (
-                      <tr key={unit.code}>
-                        <td>
-                          <code>{unit.code}</code>
-                        </td>
-                        <th scope="row" className="dir-row-head">
-                          {unitName(unit, i18n.language)}
-                          <span className="dir-sub" lang={i18n.language.startsWith('en') ? 'vi' : 'en'}>
-                            {i18n.language.startsWith('en') ? unit.name.vi : unit.name.en}
-                          </span>
-                        </th>
-                        <td>
-                          {unit.parentCode
-                            ? parent
-                              ? unitName(parent, i18n.language)
-                              : unit.parentCode
-                            : t('units.topLevel')}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button"
-                            aria-label={t('units.editNamed', { name: unitName(unit, i18n.language) })}
-                            onClick={(event) => {
-                              focus.remember(event.currentTarget);
-                              setEditing(unit);
-                              setAdding(false);
-                              setDone(null);
-                            }}
-                          >
-                            {t('edit')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            total={page.data.total}
-            limit={page.data.limit}
-            offset={page.data.offset}
-            label={t('units.pages')}
-            onOffset={setOffset}
-          />
-        </>
-      )}
+        <TextField label={t('units.search')} type="search" value={search} onChange={setSearch} />
+      </FilterForm>
+      <PagedTable
+        page={page}
+        count={(n) => t('units.count', { n })}
+        caption={t('units.title')}
+        columns={[
+          t('units.code'),
+          t('units.name'),
+          t('units.parent'),
+          <span className="visually-hidden">{t('actions')}</span>,
+        ]}
+        row={(unit) => (
+          <tr key={unit.code}>
+            <td>
+              <code>{unit.code}</code>
+            </td>
+            <th scope="row" className="dir-row-head">
+              {unitName(unit, i18n.language)}
+              <span className="dir-sub" lang={i18n.language.startsWith('en') ? 'vi' : 'en'}>
+                {i18n.language.startsWith('en') ? unit.name.vi : unit.name.en}
+              </span>
+            </th>
+            <td>{unit.parentCode ? unitLabel(unit.parentCode) : t('units.topLevel')}</td>
+            <td>
+              <EditButton
+                name={t('units.editNamed', { name: unitName(unit, i18n.language) })}
+                onEdit={(button) => {
+                  focus.remember(button);
+                  setEditing(unit);
+                  setAdding(false);
+                  setDone(null);
+                }}
+              />
+            </td>
+          </tr>
+        )}
+        pagesLabel={t('units.pages')}
+        onOffset={setOffset}
+      />
     </section>
   );
 }
@@ -203,52 +159,43 @@ function UnitForm({
   const [nameVi, setNameVi] = useState(unit?.name.vi ?? '');
   const [nameEn, setNameEn] = useState(unit?.name.en ?? '');
   const [parentCode, setParentCode] = useState(unit?.parentCode ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const name = { vi: nameVi.trim(), en: nameEn.trim() };
-      const saved = unit
-        ? await ok(
-            api.PATCH('/api/v1/units/{code}', {
-              params: { path: { code: unit.code } },
-              body: { name, parentCode: parentCode || null },
-            }),
-          )
-        : await ok(
-            api.POST('/api/v1/units', {
-              body: { code: code.trim(), name, ...(parentCode ? { parentCode } : {}) },
-            }),
-          );
-      onSaved(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    () =>
+      void run(async () => {
+        const name = { vi: nameVi.trim(), en: nameEn.trim() };
+        const saved = unit
+          ? await ok(
+              api.PATCH('/api/v1/units/{code}', {
+                params: { path: { code: unit.code } },
+                body: { name, parentCode: parentCode || null },
+              }),
+            )
+          : await ok(
+              api.POST('/api/v1/units', {
+                body: { code: code.trim(), name, ...(parentCode ? { parentCode } : {}) },
+              }),
+            );
+        onSaved(saved);
+      }),
+  );
 
-  const remove = async () => {
-    if (!unit || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await ok(api.DELETE('/api/v1/units/{code}', { params: { path: { code: unit.code } } }));
-      onRemoved?.(unit);
-    } catch (caught) {
-      setError(caught);
-      setConfirmRemove(false);
-    } finally {
-      setBusy(false);
-    }
+  const remove = () => {
+    if (!unit) return;
+    void run(
+      async () => {
+        await ok(api.DELETE('/api/v1/units/{code}', { params: { path: { code: unit.code } } }));
+        onRemoved?.(unit);
+      },
+      (caught) => {
+        setError(caught);
+        setConfirmRemove(false);
+      },
+    );
   };
 
   const title = unit ? t('units.editTitle', { name: unitName(unit, i18n.language) }) : t('units.add');
@@ -262,61 +209,44 @@ function UnitForm({
           {t('units.code')}: <code>{unit.code}</code> — {t('units.codeFixed')}
         </p>
       ) : (
-        <Field label={t('units.code')} hint={t('units.codeHint')} problems={problemsAt(t, error, 'code')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              autoComplete="off"
-              spellCheck={false}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('units.code')}
+          hint={t('units.codeHint')}
+          problems={problemsAt(t, error, 'code')}
+          required
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={setCode}
+        />
       )}
       <div className="dir-grid">
-        <Field label={t('units.nameVi')} problems={problemsAt(t, error, 'name.vi')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              lang="vi"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              value={nameVi}
-              onChange={(e) => setNameVi(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('units.nameEn')} problems={problemsAt(t, error, 'name.en')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              lang="en"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              value={nameEn}
-              onChange={(e) => setNameEn(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('units.nameVi')}
+          problems={problemsAt(t, error, 'name.vi')}
+          lang="vi"
+          required
+          value={nameVi}
+          onChange={setNameVi}
+        />
+        <TextField
+          label={t('units.nameEn')}
+          problems={problemsAt(t, error, 'name.en')}
+          lang="en"
+          required
+          value={nameEn}
+          onChange={setNameEn}
+        />
       </div>
-      <Field label={t('units.parent')} problems={problemsAt(t, error, 'parentCode')}>
-        {(control) => (
-          <UnitSelect
-            {...control}
-            units={allUnits}
-            exclude={unit?.code}
-            value={parentCode}
-            onChange={setParentCode}
-            none={t('units.noParent')}
-          />
-        )}
-      </Field>
+      <UnitField
+        label={t('units.parent')}
+        problems={problemsAt(t, error, 'parentCode')}
+        units={allUnits}
+        exclude={unit?.code}
+        value={parentCode}
+        onChange={setParentCode}
+        none={t('units.noParent')}
+      />
       <FormProblem error={error} fields={['code', 'name.vi', 'name.en', 'parentCode']} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

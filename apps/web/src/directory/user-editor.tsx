@@ -4,9 +4,17 @@ import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
-import { ROLES, unitName, type Role, type RoleAssignment, type Unit, type User } from './directory-data';
+import { ROLES, type Role, type RoleAssignment, type Unit, type User } from './directory-data';
+import {
+  ActiveWord,
+  LocaleField,
+  submitWith,
+  TextField,
+  UnitField,
+  unitLabelOf,
+  useBusyAction,
+} from './directory-kit';
 import { FormProblem, problemsAt } from './problems';
-import { UnitSelect } from './unit-select';
 
 /** A user's roles in words ("Trưởng đơn vị — Phòng Tổng hợp"). */
 export function RoleList({
@@ -65,9 +73,7 @@ export function UserEditor({
     if (shown) heading.current?.focus();
   }, [shown]);
 
-  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
-  const unitLabel = (code: string | null) =>
-    code ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
+  const unitLabel = unitLabelOf(allUnits, i18n.language);
 
   const updated = (next: User, message: string) => {
     setUser(next);
@@ -95,9 +101,7 @@ export function UserEditor({
           </div>
           <p className="muted">
             {user.email} ·{' '}
-            <span className={`status ${user.active ? 'status-ok' : 'status-danger'}`}>
-              {user.active ? t('users.active') : t('users.inactive')}
-            </span>{' '}
+            <ActiveWord active={user.active} />{' '}
             · {user.hasPassword ? t('users.signsInWithPassword') : t('users.noPassword')}
             {user.ssoLinked ? ` · ${t('users.ssoLinked')}` : ''}
           </p>
@@ -134,6 +138,80 @@ export function UserEditor({
   );
 }
 
+/** The fields a user has besides the e-mail: name, title, unit, language, a password. */
+export interface UserFieldValues {
+  fullName: string;
+  title: string;
+  unitCode: string;
+  locale: 'vi' | 'en';
+  password: string;
+}
+
+/** The user's fields as one piece, for adding a user and for editing one. */
+export function UserFields({
+  values,
+  onChange,
+  error,
+  allUnits,
+  titleHint,
+  passwordLabel,
+  passwordHint,
+}: {
+  values: UserFieldValues;
+  onChange(values: UserFieldValues): void;
+  error: unknown;
+  allUnits: Unit[];
+  titleHint?: string;
+  passwordLabel: string;
+  passwordHint: string;
+}) {
+  const { t } = useTranslation('directory');
+  const set = (patch: Partial<UserFieldValues>) => onChange({ ...values, ...patch });
+  return (
+    <>
+      <TextField
+        label={t('users.fullName')}
+        problems={problemsAt(t, error, 'fullName')}
+        autoComplete="off"
+        required
+        value={values.fullName}
+        onChange={(fullName) => set({ fullName })}
+      />
+      <TextField
+        label={t('users.jobTitle')}
+        hint={titleHint}
+        problems={problemsAt(t, error, 'title')}
+        autoComplete="off"
+        value={values.title}
+        onChange={(title) => set({ title })}
+      />
+      <UnitField
+        label={t('users.unit')}
+        problems={problemsAt(t, error, 'unitCode')}
+        units={allUnits}
+        value={values.unitCode}
+        onChange={(unitCode) => set({ unitCode })}
+        none={t('users.noUnit')}
+      />
+      <LocaleField
+        label={t('users.locale')}
+        problems={problemsAt(t, error, 'locale')}
+        value={values.locale}
+        onChange={(locale) => set({ locale })}
+      />
+      <TextField
+        label={passwordLabel}
+        hint={passwordHint}
+        problems={problemsAt(t, error, 'password')}
+        type="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={(password) => set({ password })}
+      />
+    </>
+  );
+}
+
 function DetailsForm({
   user,
   allUnits,
@@ -144,112 +222,48 @@ function DetailsForm({
   onSaved(user: User): void;
 }) {
   const { t } = useTranslation('directory');
-  const [fullName, setFullName] = useState(user.fullName);
-  const [title, setTitle] = useState(user.title ?? '');
-  const [unitCode, setUnitCode] = useState(user.unitCode ?? '');
-  const [locale, setLocale] = useState(user.locale);
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [values, setValues] = useState<UserFieldValues>({
+    fullName: user.fullName,
+    title: user.title ?? '',
+    unitCode: user.unitCode ?? '',
+    locale: user.locale,
+    password: '',
+  });
+  const { busy, error, run } = useBusyAction();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await ok(
-        api.PATCH('/api/v1/users/{id}', {
-          params: { path: { id: user.id } },
-          body: {
-            fullName: fullName.trim(),
-            title: title.trim() || null,
-            unitCode: unitCode || null,
-            locale,
-            ...(password ? { password } : {}),
-          },
-        }),
-      );
-      setPassword('');
-      onSaved(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    () =>
+      void run(async () => {
+        const { fullName, title, unitCode, locale, password } = values;
+        const saved = await ok(
+          api.PATCH('/api/v1/users/{id}', {
+            params: { path: { id: user.id } },
+            body: {
+              fullName: fullName.trim(),
+              title: title.trim() || null,
+              unitCode: unitCode || null,
+              locale,
+              ...(password ? { password } : {}),
+            },
+          }),
+        );
+        setValues((current) => ({ ...current, password: '' }));
+        onSaved(saved);
+      }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="user-details-heading">
       <h4 id="user-details-heading">{t('users.details')}</h4>
       <div className="dir-grid">
-        <Field label={t('users.fullName')} problems={problemsAt(t, error, 'fullName')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              value={fullName}
-              onChange={(e) => setFullName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('users.jobTitle')} problems={problemsAt(t, error, 'title')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('users.unit')} problems={problemsAt(t, error, 'unitCode')}>
-          {(control) => (
-            <UnitSelect
-              {...control}
-              units={allUnits}
-              value={unitCode}
-              onChange={setUnitCode}
-              none={t('users.noUnit')}
-            />
-          )}
-        </Field>
-        <Field label={t('users.locale')} problems={problemsAt(t, error, 'locale')}>
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={locale}
-              onChange={(e) => setLocale(e.target.value as 'vi' | 'en')}
-            >
-              <option value="vi">Tiếng Việt</option>
-              <option value="en">English</option>
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('users.newPassword')}
-          hint={t('users.newPasswordHint')}
-          problems={problemsAt(t, error, 'password')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <UserFields
+          values={values}
+          onChange={setValues}
+          error={error}
+          allUnits={allUnits}
+          passwordLabel={t('users.newPassword')}
+          passwordHint={t('users.newPasswordHint')}
+        />
       </div>
       <FormProblem error={error} fields={['fullName', 'title', 'unitCode', 'locale', 'password']} />
       <div className="actions">
@@ -275,19 +289,16 @@ function RolesEditor({
   const { t } = useTranslation('directory');
   const [role, setRole] = useState<'' | Role>('');
   const [unitCode, setUnitCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const [revokeError, setRevokeError] = useState<unknown>(null);
 
   const reread = () => ok(api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } }));
 
-  const grant = async (event: FormEvent) => {
+  const grant = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setRevokeError(null);
-    try {
+    void run(async () => {
       const granted = await ok(
         api.POST('/api/v1/users/{id}/roles', {
           params: { path: { id: user.id } },
@@ -303,19 +314,13 @@ function RolesEditor({
         await reread(),
         t('roles.granted', { role: roleText(t, granted, unitLabel), name: user.fullName }),
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const revoke = async (assignment: RoleAssignment) => {
+  const revoke = (assignment: RoleAssignment) => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setRevokeError(null);
-    try {
+    void run(async () => {
       await ok(
         api.DELETE('/api/v1/users/{id}/roles/{assignmentId}', {
           params: { path: { id: user.id, assignmentId: assignment.id } },
@@ -325,11 +330,7 @@ function RolesEditor({
         await reread(),
         t('roles.revoked', { role: roleText(t, assignment, unitLabel), name: user.fullName }),
       );
-    } catch (caught) {
-      setRevokeError(caught);
-    } finally {
-      setBusy(false);
-    }
+    }, setRevokeError);
   };
 
   return (
@@ -385,11 +386,14 @@ function RolesEditor({
           )}
         </Field>
         {role === 'unit-head' && (
-          <Field label={t('roles.headOf')} problems={problemsAt(t, error, 'unitCode')}>
-            {(control) => (
-              <UnitSelect {...control} units={allUnits} value={unitCode} onChange={setUnitCode} required />
-            )}
-          </Field>
+          <UnitField
+            label={t('roles.headOf')}
+            problems={problemsAt(t, error, 'unitCode')}
+            units={allUnits}
+            value={unitCode}
+            onChange={setUnitCode}
+            required
+          />
         )}
         <FormProblem error={error} fields={['role', 'unitCode']} />
         <div className="actions">
@@ -406,26 +410,17 @@ function ActiveSwitch({ user, onChanged }: { user: User; onChanged(user: User): 
   const { t } = useTranslation('directory');
   const { user: me } = useSession();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const self = me?.userId === user.id;
 
-  const apply = async (active: boolean) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const apply = (active: boolean) =>
+    run(async () => {
       const next = await ok(
         api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { active } }),
       );
       setConfirming(false);
       onChanged(next);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="dir-active">

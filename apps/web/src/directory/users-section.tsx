@@ -1,14 +1,25 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { Field } from '../ui/field';
-import { ErrorNotice, useLoad } from '../ui/page-state';
-import { ROLES, unitName, type Role, type Unit, type User } from './directory-data';
-import { Pager } from './pager';
+import { useLoad } from '../ui/page-state';
+import { ROLES, type Role, type Unit, type User } from './directory-data';
+import {
+  ActiveWord,
+  DoneNotice,
+  EditButton,
+  FilterForm,
+  PagedTable,
+  SectionHead,
+  submitWith,
+  TextField,
+  UnitField,
+  unitLabelOf,
+  useBusyAction,
+} from './directory-kit';
 import { FormProblem, problemsAt } from './problems';
 import { useReturnFocus } from './return-focus';
-import { UnitSelect } from './unit-select';
-import { RoleList, UserEditor } from './user-editor';
+import { RoleList, UserEditor, UserFields, type UserFieldValues } from './user-editor';
 
 const PAGE_SIZE = 20;
 
@@ -48,35 +59,24 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
       ),
     [offset, filters],
   );
-  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
-  const unitLabel = (code: string | null) =>
-    code ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
+  const unitLabel = unitLabelOf(allUnits, i18n.language);
 
   return (
     <section aria-labelledby="users-heading">
-      <div className="dir-section-head">
-        <h2 id="users-heading">{t('users.title')}</h2>
-        {!adding && (
-          <button
-            id="users-add"
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              focus.remember('users-add');
-              setAdding(true);
-              setEditingId(null);
-              setDone(null);
-            }}
-          >
-            {t('users.add')}
-          </button>
-        )}
-      </div>
-      {done && (
-        <div className="notice notice-ok" role="status">
-          {done}
-        </div>
-      )}
+      <SectionHead
+        headingId="users-heading"
+        title={t('users.title')}
+        addId="users-add"
+        addLabel={t('users.add')}
+        showAdd={!adding}
+        onAdd={() => {
+          focus.remember('users-add');
+          setAdding(true);
+          setEditingId(null);
+          setDone(null);
+        }}
+      />
+      <DoneNotice text={done} />
       {adding && (
         <NewUserForm
           allUnits={allUnits}
@@ -104,37 +104,26 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
           }}
         />
       )}
-      <form
-        className="dir-filters"
-        role="search"
-        aria-label={t('users.searchLabel')}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        label={t('users.searchLabel')}
+        onApply={() => {
           setOffset(0);
           setFilters({ ...draft, q: draft.q.trim() });
         }}
       >
-        <Field label={t('users.search')}>
-          {({ id }) => (
-            <input
-              id={id}
-              type="search"
-              value={draft.q}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('users.unit')}>
-          {(control) => (
-            <UnitSelect
-              {...control}
-              units={allUnits}
-              value={draft.unitCode}
-              onChange={(unitCode) => setDraft({ ...draft, unitCode })}
-              none={t('filters.allUnits')}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('users.search')}
+          type="search"
+          value={draft.q}
+          onChange={(q) => setDraft({ ...draft, q })}
+        />
+        <UnitField
+          label={t('users.unit')}
+          units={allUnits}
+          value={draft.unitCode}
+          onChange={(unitCode) => setDraft({ ...draft, unitCode })}
+          none={t('filters.allUnits')}
+        />
         <Field label={t('users.role')}>
           {({ id }) => (
             <select
@@ -164,79 +153,49 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
             </select>
           )}
         </Field>
-        <button type="submit" className="button">
-          {t('filters.apply')}
-        </button>
-      </form>
-      {page.error ? <ErrorNotice error={page.error} /> : null}
-      {page.data && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('users.count', { n: page.data.total })}
-          </p>
-          {page.data.items.length > 0 && (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t('users.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.fullName')}</th>
-                    <th scope="col">{t('users.jobTitle')}</th>
-                    <th scope="col">{t('users.unit')}</th>
-                    <th scope="col">{t('users.roles')}</th>
-                    <th scope="col">{t('users.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.items.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row" className="dir-row-head">
-                        {user.fullName}
-                        <span className="dir-sub">{user.email}</span>
-                      </th>
-                      <td>{user.title ?? '—'}</td>
-                      <td>{unitLabel(user.unitCode)}</td>
-                      <td>
-                        <RoleList roles={user.roles} unitLabel={unitLabel} />
-                      </td>
-                      <td>
-                        <span className={`status ${user.active ? 'status-ok' : 'status-danger'}`}>
-                          {user.active ? t('users.active') : t('users.inactive')}
-                        </span>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button"
-                          aria-label={t('users.editNamed', { name: user.fullName })}
-                          onClick={(event) => {
-                            focus.remember(event.currentTarget);
-                            setEditingId(user.id);
-                            setAdding(false);
-                            setDone(null);
-                          }}
-                        >
-                          {t('edit')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            total={page.data.total}
-            limit={page.data.limit}
-            offset={page.data.offset}
-            label={t('users.pages')}
-            onOffset={setOffset}
-          />
-        </>
-      )}
+      </FilterForm>
+      <PagedTable
+        page={page}
+        count={(n) => t('users.count', { n })}
+        caption={t('users.title')}
+        columns={[
+          t('users.fullName'),
+          t('users.jobTitle'),
+          t('users.unit'),
+          t('users.roles'),
+          t('users.status'),
+          <span className="visually-hidden">{t('actions')}</span>,
+        ]}
+        row={(user) => (
+          <tr key={user.id}>
+            <th scope="row" className="dir-row-head">
+              {user.fullName}
+              <span className="dir-sub">{user.email}</span>
+            </th>
+            <td>{user.title ?? '—'}</td>
+            <td>{unitLabel(user.unitCode)}</td>
+            <td>
+              <RoleList roles={user.roles} unitLabel={unitLabel} />
+            </td>
+            <td>
+              <ActiveWord active={user.active} />
+            </td>
+            <td>
+              <EditButton
+                name={t('users.editNamed', { name: user.fullName })}
+                onEdit={(button) => {
+                  focus.remember(button);
+                  setEditingId(user.id);
+                  setAdding(false);
+                  setDone(null);
+                }}
+              />
+            </td>
+          </tr>
+        )}
+        pagesLabel={t('users.pages')}
+        onOffset={setOffset}
+      />
     </section>
   );
 }
@@ -253,49 +212,44 @@ function NewUserForm({
 }) {
   const { t } = useTranslation('directory');
   const [email, setEmail] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [title, setTitle] = useState('');
-  const [unitCode, setUnitCode] = useState('');
-  const [locale, setLocale] = useState<'vi' | 'en'>('vi');
-  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<UserFieldValues>({
+    fullName: '',
+    title: '',
+    unitCode: '',
+    locale: 'vi',
+    password: '',
+  });
   const [roles, setRoles] = useState<Role[]>([]);
   const [headOf, setHeadOf] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
   const toggle = (role: Role, on: boolean) =>
     setRoles((current) => (on ? [...current, role] : current.filter((r) => r !== role)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await ok(
-        api.POST('/api/v1/users', {
-          body: {
-            email: email.trim(),
-            fullName: fullName.trim(),
-            ...(title.trim() ? { title: title.trim() } : {}),
-            ...(unitCode ? { unitCode } : {}),
-            locale,
-            ...(password ? { password } : {}),
-            roles: roles.map((role) =>
-              role === 'unit-head' ? { role, ...(headOf ? { unitCode: headOf } : {}) } : { role },
-            ),
-          },
-        }),
-      );
-      onCreated(created);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    () =>
+      void run(async () => {
+        const { fullName, title, unitCode, locale, password } = fields;
+        const created = await ok(
+          api.POST('/api/v1/users', {
+            body: {
+              email: email.trim(),
+              fullName: fullName.trim(),
+              ...(title.trim() ? { title: title.trim() } : {}),
+              ...(unitCode ? { unitCode } : {}),
+              locale,
+              ...(password ? { password } : {}),
+              roles: roles.map((role) =>
+                role === 'unit-head' ? { role, ...(headOf ? { unitCode: headOf } : {}) } : { role },
+              ),
+            },
+          }),
+        );
+        onCreated(created);
+      }),
+  );
 
   const headIndex = roles.indexOf('unit-head');
   const roleProblems = problemsAt(t, error, 'roles').filter(
@@ -307,92 +261,25 @@ function NewUserForm({
         {t('users.add')}
       </h3>
       <div className="dir-grid">
-        <Field label={t('users.email')} problems={problemsAt(t, error, 'email')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('users.fullName')} problems={problemsAt(t, error, 'fullName')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-              value={fullName}
-              onChange={(e) => setFullName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('users.jobTitle')}
-          hint={t('users.jobTitleHint')}
-          problems={problemsAt(t, error, 'title')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('users.unit')} problems={problemsAt(t, error, 'unitCode')}>
-          {(control) => (
-            <UnitSelect
-              {...control}
-              units={allUnits}
-              value={unitCode}
-              onChange={setUnitCode}
-              none={t('users.noUnit')}
-            />
-          )}
-        </Field>
-        <Field label={t('users.locale')} problems={problemsAt(t, error, 'locale')}>
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={locale}
-              onChange={(e) => setLocale(e.target.value as 'vi' | 'en')}
-            >
-              <option value="vi">Tiếng Việt</option>
-              <option value="en">English</option>
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('users.initialPassword')}
-          hint={t('users.passwordHint')}
-          problems={problemsAt(t, error, 'password')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('users.email')}
+          problems={problemsAt(t, error, 'email')}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <UserFields
+          values={fields}
+          onChange={setFields}
+          error={error}
+          allUnits={allUnits}
+          titleHint={t('users.jobTitleHint')}
+          passwordLabel={t('users.initialPassword')}
+          passwordHint={t('users.passwordHint')}
+        />
       </div>
       <fieldset
         className="dir-roles"
@@ -416,11 +303,14 @@ function NewUserForm({
         )}
       </fieldset>
       {headIndex >= 0 && (
-        <Field label={t('roles.headOf')} problems={problemsAt(t, error, `roles.${headIndex}.unitCode`)}>
-          {(control) => (
-            <UnitSelect {...control} units={allUnits} value={headOf} onChange={setHeadOf} required />
-          )}
-        </Field>
+        <UnitField
+          label={t('roles.headOf')}
+          problems={problemsAt(t, error, `roles.${headIndex}.unitCode`)}
+          units={allUnits}
+          value={headOf}
+          onChange={setHeadOf}
+          required
+        />
       )}
       <FormProblem
         error={error}

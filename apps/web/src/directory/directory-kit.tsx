@@ -1,0 +1,325 @@
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../api/client';
+import { Field } from '../ui/field';
+import { ErrorNotice } from '../ui/page-state';
+import { unitName, type Unit } from './directory-data';
+import { Pager } from './pager';
+import { UnitSelect } from './unit-select';
+
+/** The pieces every directory section is made of: head, filters, paged table, form fields. */
+
+/** The section's heading with its "Thêm …" button (hidden while its form is open; found again by id). */
+export function SectionHead({
+  headingId,
+  title,
+  addId,
+  addLabel,
+  showAdd,
+  onAdd,
+}: {
+  headingId: string;
+  title: string;
+  addId?: string;
+  addLabel?: string;
+  showAdd?: boolean;
+  onAdd?: () => void;
+}) {
+  return (
+    <div className="dir-section-head">
+      <h2 id={headingId}>{title}</h2>
+      {showAdd && addLabel && (
+        <button id={addId} type="button" className="button button-primary" onClick={onAdd}>
+          {addLabel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What was just done ("Đã thêm …"), said once. */
+export function DoneNotice({ text }: { text: string | null }) {
+  return text ? (
+    <div className="notice notice-ok" role="status">
+      {text}
+    </div>
+  ) : null;
+}
+
+/** A search form: its fields, then "Áp dụng". */
+export function FilterForm({
+  label,
+  onApply,
+  children,
+}: {
+  label: string;
+  onApply: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('directory');
+  return (
+    <form
+      className="dir-filters"
+      role="search"
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply();
+      }}
+    >
+      {children}
+      <button type="submit" className="button">
+        {t('filters.apply')}
+      </button>
+    </form>
+  );
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of a list: the error, the count, the table (scrolling sideways on a phone) with its
+ * caption and column heads, and the pager. `row` draws one item's row.
+ */
+export function PagedTable<T>({
+  page,
+  count,
+  caption,
+  columns,
+  row,
+  pagesLabel,
+  onOffset,
+  scrollLabel,
+}: {
+  page: { data?: Page<T>; error?: unknown };
+  count: (total: number) => string;
+  caption: string;
+  columns: ReactNode[];
+  row: (item: T, index: number) => ReactNode;
+  pagesLabel: string;
+  onOffset: (offset: number) => void;
+  /** Names the scrolling region, which then takes focus (a table with nothing else to focus). */
+  scrollLabel?: string;
+}) {
+  return (
+    <>
+      {page.error ? <ErrorNotice error={page.error} /> : null}
+      {page.data && (
+        <>
+          <p className="muted" aria-live="polite">
+            {count(page.data.total)}
+          </p>
+          {page.data.items.length > 0 && (
+            <div
+              className="table-scroll"
+              {...(scrollLabel ? { tabIndex: 0, role: 'region', 'aria-label': scrollLabel } : {})}
+            >
+              <table>
+                <caption className="visually-hidden">{caption}</caption>
+                <thead>
+                  <tr>
+                    {columns.map((column, index) => (
+                      <th key={index} scope="col">
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>{page.data.items.map(row)}</tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            total={page.data.total}
+            limit={page.data.limit}
+            offset={page.data.offset}
+            label={pagesLabel}
+            onOffset={onOffset}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The row's "Sửa" button, named for the row ("Sửa Phòng Tổng hợp"). */
+export function EditButton({ name, onEdit }: { name: string; onEdit: (button: HTMLElement) => void }) {
+  const { t } = useTranslation('directory');
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-label={name}
+      onClick={(event) => onEdit(event.currentTarget)}
+    >
+      {t('edit')}
+    </button>
+  );
+}
+
+/** A labelled one-line input with its hint and the API's refusal beside it. */
+export function TextField({
+  label,
+  hint,
+  problems,
+  value,
+  onChange,
+  type,
+  autoComplete,
+  required,
+  lang,
+  spellCheck,
+}: {
+  label: string;
+  hint?: string;
+  problems?: FieldProblem[];
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'email' | 'password' | 'search';
+  autoComplete?: string;
+  required?: boolean;
+  lang?: string;
+  spellCheck?: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint} problems={problems}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={type}
+          lang={lang}
+          autoComplete={autoComplete}
+          spellCheck={spellCheck}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          required={required}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled choice of a unit (or none), with the API's refusal beside it. */
+export function UnitField({
+  label,
+  problems,
+  units,
+  value,
+  onChange,
+  none,
+  exclude,
+  required,
+}: {
+  label: string;
+  problems?: FieldProblem[];
+  units: Unit[];
+  value: string;
+  onChange: (code: string) => void;
+  none?: string;
+  exclude?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field label={label} problems={problems}>
+      {(control) => (
+        <UnitSelect
+          {...control}
+          units={units}
+          exclude={exclude}
+          value={value}
+          onChange={onChange}
+          none={none}
+          required={required}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The user's language: Vietnamese or English. */
+export function LocaleField({
+  label,
+  problems,
+  value,
+  onChange,
+}: {
+  label: string;
+  problems?: FieldProblem[];
+  value: 'vi' | 'en';
+  onChange: (locale: 'vi' | 'en') => void;
+}) {
+  return (
+    <Field label={label} problems={problems}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value as 'vi' | 'en')}
+        >
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A form's request in flight: `run` does nothing while one is on its way (a second click never
+ * applies twice), keeps the refusal in `error`, and clears it when a new attempt starts.
+ */
+export function useBusyAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(false);
+  const run = useCallback(async (action: () => Promise<void>, onError?: (caught: unknown) => void) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      (onError ?? setError)(caught);
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}
+
+/** `onSubmit` for a form: no page reload, then `action`. */
+export const submitWith = (action: () => void) => (event: FormEvent) => {
+  event.preventDefault();
+  action();
+};
+
+/** A unit's name by its code in the current language (the code when unknown, "—" for none). */
+export function unitLabelOf(allUnits: Unit[], language: string) {
+  const byCode = new Map(allUnits.map((unit) => [unit.code, unit]));
+  return (code: string | null) => {
+    if (!code) return '—';
+    const unit = byCode.get(code);
+    return unit ? unitName(unit, language) : code;
+  };
+}
+
+/** Active or deactivated, in words (not by colour alone). */
+export function ActiveWord({ active }: { active: boolean }) {
+  const { t } = useTranslation('directory');
+  return (
+    <span className={`status ${active ? 'status-ok' : 'status-danger'}`}>
+      {active ? t('users.active') : t('users.inactive')}
+    </span>
+  );
+}
