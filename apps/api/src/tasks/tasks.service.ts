@@ -165,8 +165,9 @@ export class TasksService {
         status: task.status,
       });
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    let result: TaskCompletionResult;
     try {
-      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+      result = await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
         handle.executeUpdate(completeTaskUpdate, {
           updateId: taskId,
           args: [{ taskId, actorUserId: caller.userId, outcome: outcome as never, requestId }],
@@ -177,6 +178,33 @@ export class TasksService {
       if (answer instanceof CompletedMeanwhile) return answer.result;
       throw answer;
     }
+    return this.ownResult(caller, taskId, outcome, result);
+  }
+
+  /**
+   * Temporal answers an Update whose id it has seen with that Update's result, whatever the new
+   * request carried: two completions racing with the task id as update id (a delegate and the
+   * assignee, or two tabs with different answers) would both get the winner's 200. The winner's
+   * record is written before the Update answers, so it tells whose answer this was: someone else's,
+   * or a different one, is a 409 as for a completion that arrives afterwards (test/faults races).
+   */
+  private async ownResult(
+    caller: Principal,
+    taskId: string,
+    outcome: Record<string, unknown>,
+    result: TaskCompletionResult,
+  ): Promise<TaskCompletionResult> {
+    const recorded = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
+    if (recorded?.status === 'completed') await this.repeated(caller, recorded, outcome);
+    else if (result.completedBy !== caller.userId)
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        `Task ${taskId} was already completed by someone else`,
+        {
+          completedBy: result.completedBy,
+        },
+      );
+    return result;
   }
 
   /**
