@@ -100,9 +100,8 @@ export function UserEditor({
             </button>
           </div>
           <p className="muted">
-            {user.email} ·{' '}
-            <ActiveWord active={user.active} />{' '}
-            · {user.hasPassword ? t('users.signsInWithPassword') : t('users.noPassword')}
+            {user.email} · <ActiveWord active={user.active} /> ·{' '}
+            {user.hasPassword ? t('users.signsInWithPassword') : t('users.noPassword')}
             {user.ssoLinked ? ` · ${t('users.ssoLinked')}` : ''}
           </p>
           {notice && (

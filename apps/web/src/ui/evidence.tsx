@@ -74,7 +74,8 @@ export async function downloadEvidence(id: string, fileName: string | undefined)
     params: { path: { id } },
     parseAs: 'blob',
   });
-  if (!response.ok || error !== undefined || !(data instanceof Blob)) throw toApiProblem(response.status, error);
+  if (!response.ok || error !== undefined || !(data instanceof Blob))
+    throw toApiProblem(response.status, error);
   const url = URL.createObjectURL(data);
   const anchor = document.createElement('a');
   anchor.href = url;
@@ -189,5 +190,9 @@ export function EvidenceLink({ reference, fileName }: { reference: string; fileN
 
 /** A text of an evidence list: a reference as a download link, anything else as written. */
 export function EvidenceText({ value }: { value: string }) {
-  return evidenceIdOf(value) ? <EvidenceLink reference={value} /> : <span className="readable-text">{value}</span>;
+  return evidenceIdOf(value) ? (
+    <EvidenceLink reference={value} />
+  ) : (
+    <span className="readable-text">{value}</span>
+  );
 }

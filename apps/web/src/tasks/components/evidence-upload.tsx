@@ -10,6 +10,9 @@ import {
   type EvidenceRecordType,
 } from '../../ui/evidence';
 import { Field } from '../../ui/field';
+import type { TaskDetail } from '../task-types';
+import { ListEditor } from './list-editor';
+import type { ProblemBook } from './problem-book';
 
 /** The refusal of an upload in the user's words (docs/evidence.md, "Refusals keep nothing"). */
 function refusalText(error: unknown, t: (key: string) => string): string {
@@ -17,7 +20,9 @@ function refusalText(error: unknown, t: (key: string) => string): string {
   if (error.status === 413) return t('evidence.error.tooLarge');
   if (error.status === 415) return t('evidence.error.type');
   if (error.status === 422)
-    return error.code === 'EVIDENCE_RECORD_UNKNOWN' ? t('evidence.error.record') : t('evidence.error.invalid');
+    return error.code === 'EVIDENCE_RECORD_UNKNOWN'
+      ? t('evidence.error.record')
+      : t('evidence.error.invalid');
   if (error.status === 403) return t('evidence.error.forbidden');
   if (error.status === 404) return t('evidence.error.cycle');
   return t('evidence.error.other');
@@ -91,7 +96,10 @@ export function EvidenceUpload({
   };
 
   const offered = earlier.filter((file) => !files.some((f) => f.id === file.id));
-  const shownProblems: FieldProblem[] = [...problems, ...(refusal ? [{ path: 'file', reason: refusal }] : [])];
+  const shownProblems: FieldProblem[] = [
+    ...problems,
+    ...(refusal ? [{ path: 'file', reason: refusal }] : []),
+  ];
 
   return (
     <div className="evidence-upload">
@@ -165,3 +173,74 @@ export function EvidenceUpload({
 
 /** The references sent in the answer's evidence list. */
 export const evidenceReferences = (files: EvidenceFile[]) => files.map((file) => file.reference);
+
+/**
+ * The evidence of an answer as one piece: the texts naming paper records (when the answer has an
+ * evidence list of its own: a measurement report, an audit step), then the uploaded files. Every
+ * change clears the API's refusal of `evidence`.
+ */
+export function EvidenceEditor({
+  task,
+  recordType,
+  recordKey,
+  legend,
+  hint,
+  problems,
+  files,
+  onFiles,
+  texts,
+}: {
+  task: TaskDetail;
+  recordType: EvidenceRecordType;
+  recordKey: string;
+  legend: string;
+  hint?: string;
+  problems: ProblemBook;
+  files: EvidenceFile[];
+  onFiles: (files: EvidenceFile[]) => void;
+  texts?: {
+    values: string[];
+    onChange: (values: string[]) => void;
+    itemLabel: (index: number) => string;
+    addLabel: string;
+  };
+}) {
+  const upload = (
+    <EvidenceUpload
+      cycleId={task.cycleId}
+      recordType={recordType}
+      recordKey={recordKey}
+      files={files}
+      onChange={(next) => {
+        onFiles(next);
+        problems.edit('evidence');
+      }}
+      problems={texts ? [] : problems.at('evidence')}
+    />
+  );
+  if (!texts)
+    return (
+      <fieldset className="task-fieldset">
+        <legend>{legend}</legend>
+        {hint && <p className="field-hint">{hint}</p>}
+        {upload}
+      </fieldset>
+    );
+  return (
+    <ListEditor
+      legend={legend}
+      hint={hint}
+      itemLabel={texts.itemLabel}
+      addLabel={texts.addLabel}
+      values={texts.values}
+      onChange={(values) => {
+        texts.onChange(values);
+        problems.edit('evidence');
+      }}
+      problems={problems.exact('evidence')}
+      problemsAt={(index) => problems.at(`evidence[${index}]`)}
+    >
+      {upload}
+    </ListEditor>
+  );
+}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import { GroupProblems } from '../components/form-fields';
 import { useUnits } from '../components/people';
 import { SubmitButton } from '../components/submit-button';
 import { localized, type Localized } from '../task-types';
@@ -43,14 +44,7 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <p className="field-hint">{t('assignment.hint')}</p>
-      {problems.exact('delegations').length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .exact('delegations')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <GroupProblems problems={problems.exact('delegations')} />
       <ol className="task-rows">
         {objectives.map((objective, index) => (
           <li key={objective.id} className="task-row">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { AnswerText } from '../components/form-fields';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -42,21 +42,16 @@ export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormP
           </div>
         )}
       </dl>
-      <Field label={t('atRisk.note')} hint={t('atRisk.noteHint')} problems={problems.at('note')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required="true"
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              problems.edit('note');
-            }}
-          />
-        )}
-      </Field>
+      <AnswerText
+        label={t('atRisk.note')}
+        hint={t('atRisk.noteHint')}
+        path="note"
+        problems={problems}
+        value={note}
+        onChange={setNote}
+        multiline
+        required
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('atRisk.submit')} />
       </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { personName } from '../../ui/people';
 import { CellControl } from '../components/cell-control';
+import { AnswerText, CellText, GroupProblems } from '../components/form-fields';
 import { formatDay } from '../components/format';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
@@ -108,20 +109,14 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
 
   return (
     <form className="task-form" onSubmit={submit} noValidate>
-      <Field label={t('auditPlan.scope')} problems={problems.at('scope')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={scope}
-            onChange={(e) => {
-              setScope(e.target.value);
-              problems.edit('scope');
-            }}
-          />
-        )}
-      </Field>
+      <AnswerText
+        label={t('auditPlan.scope')}
+        path="scope"
+        problems={problems}
+        value={scope}
+        onChange={setScope}
+        multiline
+      />
       <ListEditor
         legend={t('auditPlan.criteria')}
         itemLabel={(index) => t('auditPlan.criterion', { number: index + 1 })}
@@ -134,24 +129,15 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         problems={problems.exact('criteria')}
         problemsAt={(index) => problems.at(`criteria[${index}]`)}
       />
-      <Field
+      <AnswerText
         label={t('auditPlan.methods')}
         hint={t('auditPlan.methodsHint')}
-        problems={problems.at('methods')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={methods}
-            onChange={(e) => {
-              setMethods(e.target.value);
-              problems.edit('methods');
-            }}
-          />
-        )}
-      </Field>
+        path="methods"
+        problems={problems}
+        value={methods}
+        onChange={setMethods}
+        multiline
+      />
       <div className="form-pair">
         <Field label={t('auditPlan.from')} hint={windowHint} problems={problems.at('from')}>
           {({ id, describedBy, invalid }) => (
@@ -170,36 +156,22 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
             />
           )}
         </Field>
-        <Field label={t('auditPlan.to')} problems={problems.at('to')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="date"
-              min={form.window?.from}
-              max={form.window?.to}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={to}
-              onChange={(e) => {
-                setTo(e.target.value);
-                problems.edit('to');
-              }}
-            />
-          )}
-        </Field>
+        <AnswerText
+          label={t('auditPlan.to')}
+          path="to"
+          problems={problems}
+          type="date"
+          min={form.window?.from}
+          max={form.window?.to}
+          value={to}
+          onChange={setTo}
+        />
       </div>
 
       <fieldset className="task-fieldset">
         <legend>{t('auditPlan.steps')}</legend>
         <p className="field-hint">{t('auditPlan.stepsHint')}</p>
-        {problems.exact('steps').length > 0 && (
-          <p className="field-error" role="alert">
-            {problems
-              .exact('steps')
-              .map((p) => p.reason)
-              .join(' ')}
-          </p>
-        )}
+        <GroupProblems problems={problems.exact('steps')} />
         <div className="table-scroll">
           <table className="steps-table">
             <thead>
@@ -222,14 +194,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                   <tr key={step.id} data-testid={`step-row-${n}`}>
                     <th scope="row">
                       {n}
-                      {problems.exact(`steps[${index}]`).length > 0 && (
-                        <p className="field-error">
-                          {problems
-                            .exact(`steps[${index}]`)
-                            .map((p) => p.reason)
-                            .join(' ')}
-                        </p>
-                      )}
+                      <GroupProblems problems={problems.exact(`steps[${index}]`)} alert={false} />
                     </th>
                     <td>
                       <CellControl
@@ -256,40 +221,22 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       </CellControl>
                     </td>
                     <td>
-                      <CellControl
-                        hideLabel
+                      <CellText
                         label={t('auditPlan.processOf', { number: n })}
                         problems={at('process')}
-                      >
-                        {({ id, describedBy, invalid }) => (
-                          <input
-                            id={id}
-                            aria-describedby={describedBy}
-                            aria-invalid={invalid || undefined}
-                            value={step.process}
-                            onChange={(e) => change(index, { process: e.target.value })}
-                          />
-                        )}
-                      </CellControl>
+                        value={step.process}
+                        onChange={(process) => change(index, { process })}
+                      />
                     </td>
                     <td>
-                      <CellControl
-                        hideLabel
+                      <CellText
                         label={t('auditPlan.clauseOf', { number: n })}
                         problems={at('clause')}
-                      >
-                        {({ id, describedBy, invalid }) => (
-                          <input
-                            id={id}
-                            className="input-short"
-                            placeholder="8.5.1"
-                            aria-describedby={describedBy}
-                            aria-invalid={invalid || undefined}
-                            value={step.clause}
-                            onChange={(e) => change(index, { clause: e.target.value })}
-                          />
-                        )}
-                      </CellControl>
+                        className="input-short"
+                        placeholder="8.5.1"
+                        value={step.clause}
+                        onChange={(clause) => change(index, { clause })}
+                      />
                     </td>
                     <td>
                       <CellControl

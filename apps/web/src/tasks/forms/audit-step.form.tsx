@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
-import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
-import { filled, ListEditor } from '../components/list-editor';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import { AnswerText } from '../components/form-fields';
+import { filled } from '../components/list-editor';
 import { StepFacts, type AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -56,62 +56,39 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
           </p>
         )}
       </fieldset>
-      <ListEditor
+      <EvidenceEditor
+        task={task}
+        recordType="audit-step"
+        recordKey={task.id}
         legend={t('auditStep.evidence')}
-        itemLabel={(index) => t('auditStep.evidenceItem', { number: index + 1 })}
-        addLabel={t('measurement.addEvidence')}
-        values={evidence}
-        onChange={(values) => {
-          setEvidence(values);
-          problems.edit('evidence');
+        problems={problems}
+        files={files}
+        onFiles={setFiles}
+        texts={{
+          values: evidence,
+          onChange: setEvidence,
+          itemLabel: (index) => t('auditStep.evidenceItem', { number: index + 1 }),
+          addLabel: t('measurement.addEvidence'),
         }}
-        problems={problems.exact('evidence')}
-        problemsAt={(index) => problems.at(`evidence[${index}]`)}
-      >
-        <EvidenceUpload
-          cycleId={task.cycleId}
-          recordType="audit-step"
-          recordKey={task.id}
-          files={files}
-          onChange={(next) => {
-            setFiles(next);
-            problems.edit('evidence');
-          }}
-        />
-      </ListEditor>
-      <Field
+      />
+      <AnswerText
         label={nonconformity ? t('auditStep.findingRequired') : t('auditStep.finding')}
         hint={t('auditStep.findingHint')}
-        problems={problems.at('finding')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required={nonconformity || undefined}
-            value={finding}
-            onChange={(e) => {
-              setFinding(e.target.value);
-              problems.edit('finding');
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('auditStep.notes')} problems={problems.at('notes')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={notes}
-            onChange={(e) => {
-              setNotes(e.target.value);
-              problems.edit('notes');
-            }}
-          />
-        )}
-      </Field>
+        path="finding"
+        problems={problems}
+        value={finding}
+        onChange={setFinding}
+        multiline
+        required={nonconformity}
+      />
+      <AnswerText
+        label={t('auditStep.notes')}
+        path="notes"
+        problems={problems}
+        value={notes}
+        onChange={setNotes}
+        multiline
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('auditStep.submit')} />
       </div>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
-import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople, useUnits, type Person } from '../components/people';
 import type { AuditStep } from '../components/step-facts';
@@ -58,21 +59,16 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
     });
   };
   const text = (label: string, value: string, set: (v: string) => void, path: string, hint?: string) => (
-    <Field label={label} hint={hint} problems={problems.at(path)}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required="true"
-          value={value}
-          onChange={(e) => {
-            set(e.target.value);
-            problems.edit(path);
-          }}
-        />
-      )}
-    </Field>
+    <AnswerText
+      label={label}
+      hint={hint}
+      path={path}
+      problems={problems}
+      value={value}
+      onChange={set}
+      multiline
+      required
+    />
   );
   return (
     <form className="task-form" onSubmit={submit} noValidate>
@@ -121,37 +117,25 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
             </select>
           )}
         </Field>
-        <Field label={t('corrective.dueDate')} problems={problems.at('dueDate')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="date"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={dueDate}
-              onChange={(e) => {
-                setDueDate(e.target.value);
-                problems.edit('dueDate');
-              }}
-            />
-          )}
-        </Field>
-      </div>
-      <fieldset className="task-fieldset">
-        <legend>{t('evidence.legend')}</legend>
-        <p className="field-hint">{t('evidence.correctiveHint')}</p>
-        <EvidenceUpload
-          cycleId={task.cycleId}
-          recordType="corrective-action"
-          recordKey={task.workflowId}
-          files={files}
-          onChange={(next) => {
-            setFiles(next);
-            problems.edit('evidence');
-          }}
-          problems={problems.at('evidence')}
+        <AnswerText
+          label={t('corrective.dueDate')}
+          path="dueDate"
+          problems={problems}
+          value={dueDate}
+          onChange={setDueDate}
+          type="date"
         />
-      </fieldset>
+      </div>
+      <EvidenceEditor
+        task={task}
+        recordType="corrective-action"
+        recordKey={task.workflowId}
+        legend={t('evidence.legend')}
+        hint={t('evidence.correctiveHint')}
+        problems={problems}
+        files={files}
+        onFiles={setFiles}
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('corrective.submitPlan')} />
       </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -58,21 +58,15 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
           </p>
         )}
       </fieldset>
-      <Field label={t('corrective.notes')} problems={problems.at('notes')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required="true"
-            value={notes}
-            onChange={(e) => {
-              setNotes(e.target.value);
-              problems.edit('notes');
-            }}
-          />
-        )}
-      </Field>
+      <AnswerText
+        label={t('corrective.notes')}
+        path="notes"
+        problems={problems}
+        value={notes}
+        onChange={setNotes}
+        multiline
+        required
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('corrective.submitVerification')} />
       </div>

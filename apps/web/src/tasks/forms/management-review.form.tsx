@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
 import { CellControl } from '../components/cell-control';
-import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import { AnswerText, GroupProblems } from '../components/form-fields';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -62,14 +62,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         )}
       </section>
       <h3>{t('review.outputs')}</h3>
-      {problems.exact('outputs').length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .exact('outputs')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <GroupProblems problems={problems.exact('outputs')} />
       {OUTPUTS.map((key) => (
         <ListEditor
           key={key}
@@ -85,35 +78,18 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           multiline
         />
       ))}
-      <Field
+      <AnswerText
         label={t('review.minutesRef')}
         hint={t('review.minutesRefHint')}
-        problems={problems.at('minutesRef')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required="true"
-            value={minutesRef}
-            onChange={(e) => {
-              setMinutesRef(e.target.value);
-              problems.edit('minutesRef');
-            }}
-          />
-        )}
-      </Field>
+        path="minutesRef"
+        problems={problems}
+        value={minutesRef}
+        onChange={setMinutesRef}
+        required
+      />
       <fieldset className="task-fieldset">
         <legend>{t('review.actions')}</legend>
-        {problems.exact('actions').length > 0 && (
-          <p className="field-error" role="alert">
-            {problems
-              .exact('actions')
-              .map((p) => p.reason)
-              .join(' ')}
-          </p>
-        )}
+        <GroupProblems problems={problems.exact('actions')} />
         {actions.length === 0 && <p className="muted">{t('review.noActions')}</p>}
         {actions.map((action, index) => {
           const n = index + 1;
@@ -195,21 +171,16 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           {t('review.addAction')}
         </button>
       </fieldset>
-      <fieldset className="task-fieldset">
-        <legend>{t('evidence.legend')}</legend>
-        <p className="field-hint">{t('evidence.reviewHint')}</p>
-        <EvidenceUpload
-          cycleId={task.cycleId}
-          recordType="review"
-          recordKey={task.id}
-          files={files}
-          onChange={(next) => {
-            setFiles(next);
-            problems.edit('evidence');
-          }}
-          problems={problems.at('evidence')}
-        />
-      </fieldset>
+      <EvidenceEditor
+        task={task}
+        recordType="review"
+        recordKey={task.id}
+        legend={t('evidence.legend')}
+        hint={t('evidence.reviewHint')}
+        problems={problems}
+        files={files}
+        onFiles={setFiles}
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('review.submit')} />
       </div>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
-import { emptyFigure, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
 import type { EvidenceFile } from '../../ui/evidence';
-import { EvidenceUpload, evidenceReferences } from '../components/evidence-upload';
+import { emptyFigure, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import { AnswerText, GroupProblems } from '../components/form-fields';
 import { formatDay } from '../components/format';
-import { filled, ListEditor } from '../components/list-editor';
+import { filled } from '../components/list-editor';
 import { SubmitButton } from '../components/submit-button';
 import type { FormIndicator } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
@@ -44,14 +44,7 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         </p>
       )}
       <p className="field-hint">{t('measurement.hint')}</p>
-      {problems.exact('figures').length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .exact('figures')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <GroupProblems problems={problems.exact('figures')} />
       {indicators.map((indicator) => (
         <FigureInput
           key={indicator.id}
@@ -61,44 +54,30 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
           problems={problems}
         />
       ))}
-      <ListEditor
+      <EvidenceEditor
+        task={task}
+        recordType="measurement"
+        recordKey={task.id}
         legend={t('measurement.evidence')}
         hint={t('measurement.evidenceHint')}
-        itemLabel={(index) => t('measurement.evidenceItem', { number: index + 1 })}
-        addLabel={t('measurement.addEvidence')}
-        values={evidence}
-        onChange={(values) => {
-          setEvidence(values);
-          problems.edit('evidence');
+        problems={problems}
+        files={files}
+        onFiles={setFiles}
+        texts={{
+          values: evidence,
+          onChange: setEvidence,
+          itemLabel: (index) => t('measurement.evidenceItem', { number: index + 1 }),
+          addLabel: t('measurement.addEvidence'),
         }}
-        problems={problems.exact('evidence')}
-        problemsAt={(index) => problems.at(`evidence[${index}]`)}
-      >
-        <EvidenceUpload
-          cycleId={task.cycleId}
-          recordType="measurement"
-          recordKey={task.id}
-          files={files}
-          onChange={(next) => {
-            setFiles(next);
-            problems.edit('evidence');
-          }}
-        />
-      </ListEditor>
-      <Field label={t('measurement.note')} problems={problems.at('note')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              problems.edit('note');
-            }}
-          />
-        )}
-      </Field>
+      />
+      <AnswerText
+        label={t('measurement.note')}
+        path="note"
+        problems={problems}
+        value={note}
+        onChange={setNote}
+        multiline
+      />
       <div className="actions">
         <SubmitButton busy={busy} label={t('measurement.submit')} />
       </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { useSchemaText } from '../components/schema-text';
 import { SubmitButton } from '../components/submit-button';
@@ -70,25 +71,15 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
               />
             )}
           </Field>
-          <Field
+          <AnswerText
             label={t('approval.signingDate')}
             hint={schema.hint('signingDate', t('approval.signingDateHint'))}
-            problems={problems.at('signingDate')}
-          >
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                type="date"
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={signingDate}
-                onChange={(e) => {
-                  setSigningDate(e.target.value);
-                  problems.edit('signingDate');
-                }}
-              />
-            )}
-          </Field>
+            path="signingDate"
+            problems={problems}
+            value={signingDate}
+            onChange={setSigningDate}
+            type="date"
+          />
           <SubmitButton busy={busy} label={t('approval.approve')} />
         </form>
         <form
@@ -98,25 +89,16 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
           aria-labelledby="return-title"
         >
           <h3 id="return-title">{t('approval.returnTitle')}</h3>
-          <Field
+          <AnswerText
             label={t('approval.comments')}
             hint={t('approval.commentsHint')}
-            problems={problems.at('comments')}
-          >
-            {({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                aria-required="true"
-                value={comments}
-                onChange={(e) => {
-                  setComments(e.target.value);
-                  problems.edit('comments');
-                }}
-              />
-            )}
-          </Field>
+            path="comments"
+            problems={problems}
+            value={comments}
+            onChange={setComments}
+            multiline
+            required
+          />
           <SubmitButton busy={busy} label={t('approval.return')} danger />
         </form>
       </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { SubmitButton } from '../components/submit-button';
 import type { FormObjective } from '../task-types';
@@ -25,21 +25,16 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
         <summary>{t('revision.showDraft')}</summary>
         <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
       </details>
-      <Field label={t('revision.note')} hint={t('revision.noteHint')} problems={problems.at('note')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required="true"
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              problems.edit('note');
-            }}
-          />
-        )}
-      </Field>
+      <AnswerText
+        label={t('revision.note')}
+        hint={t('revision.noteHint')}
+        path="note"
+        problems={problems}
+        value={note}
+        onChange={setNote}
+        multiline
+        required
+      />
       {problems.at('objectives').length > 0 && (
         <p className="field-error" role="alert">
           {problems

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { personName, usePeople } from '../../ui/people';
+import { GroupProblems } from '../components/form-fields';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -43,14 +44,7 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <p className="field-hint">{t('unitAcceptance.hint')}</p>
-      {problems.exact('staffDelegations').length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .exact('staffDelegations')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <GroupProblems problems={problems.exact('staffDelegations')} />
       <ol className="task-rows">
         {objectiveIds.map((id) => {
           const index = delegations.findIndex((d) => d.objectiveId === id);

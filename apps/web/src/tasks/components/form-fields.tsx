@@ -1,0 +1,99 @@
+import type { FieldProblem } from '../../api/client';
+import { Field } from '../../ui/field';
+import { CellControl } from './cell-control';
+import type { ProblemBook } from './problem-book';
+
+/**
+ * A labelled text of a task's answer at `path`: its problems from the API's refusal beside it, and
+ * cleared as soon as the user changes it. One line, or several (`multiline`).
+ */
+export function AnswerText({
+  label,
+  hint,
+  path,
+  problems,
+  value,
+  onChange,
+  multiline = false,
+  required = false,
+  type,
+  min,
+  max,
+}: {
+  label: string;
+  hint?: string;
+  path: string;
+  problems: ProblemBook;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  required?: boolean;
+  type?: 'date';
+  min?: string;
+  max?: string;
+}) {
+  return (
+    <Field label={label} hint={hint} problems={problems.at(path)}>
+      {({ id, describedBy, invalid }) => {
+        const props = {
+          id,
+          'aria-describedby': describedBy,
+          'aria-invalid': invalid || undefined,
+          'aria-required': required ? ('true' as const) : undefined,
+          value,
+          onChange: (e: { target: { value: string } }) => {
+            onChange(e.target.value);
+            problems.edit(path);
+          },
+        };
+        return multiline ? <textarea {...props} /> : <input type={type} min={min} max={max} {...props} />;
+      }}
+    </Field>
+  );
+}
+
+/** A one-line input in a table cell (its column header is seen, its label spoken). */
+export function CellText({
+  label,
+  problems,
+  value,
+  onChange,
+  className,
+  placeholder,
+  type,
+}: {
+  label: string;
+  problems: FieldProblem[];
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+  placeholder?: string;
+  type?: 'date';
+}) {
+  return (
+    <CellControl hideLabel label={label} problems={problems}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={type}
+          className={className}
+          placeholder={placeholder}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </CellControl>
+  );
+}
+
+/** The problems of a whole list or group (not of one of its fields), said once above it. */
+export function GroupProblems({ problems, alert = true }: { problems: FieldProblem[]; alert?: boolean }) {
+  if (problems.length === 0) return null;
+  return (
+    <p className="field-error" role={alert ? 'alert' : undefined}>
+      {problems.map((p) => p.reason).join(' ')}
+    </p>
+  );
+}
