@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
+import { EvidenceNamesProvider, EvidenceText } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames } from './components/directory-names';
 import { useFormat, type Schemas } from './components/format';
+import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
 import './cycles.css';
 
@@ -47,12 +49,7 @@ export default function CycleAuditPage() {
     return (
       <div className="cycle-page">
         {heading}
-        <div className="notice" role="status">
-          <p>
-            <strong>{t('audit.notPlanned')}</strong>
-          </p>
-          <p>{t('audit.notPlannedHint')}</p>
-        </div>
+        <PendingNotice title={t('audit.notPlanned')} hint={t('audit.notPlannedHint')} />
       </div>
     );
   if (error || !data)
@@ -69,192 +66,172 @@ export default function CycleAuditPage() {
   const signed = data.steps.filter((s) => s.signedOffAt).length;
 
   return (
-    <div className="cycle-page">
-      {heading}
-      <dl className="facts">
-        <div>
-          <dt>{t('audit.status')}</dt>
-          <dd>
+    <EvidenceNamesProvider
+      cycleId={cycleId}
+      records={data.steps
+        .filter((step) => step.evidence?.some((item) => item.startsWith('evidence:')))
+        .map((step) => ({ recordType: 'audit-step' as const, recordKey: step.id }))}
+    >
+      <div className="cycle-page">
+        {heading}
+        <dl className="facts">
+          <Fact label={t('audit.status')}>
             <StatusBadge status={data.status} group="auditStatus" />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('audit.leadAuditor')}</dt>
-          <dd>{names.person(data.leadAuditorUserId)}</dd>
-        </div>
-        <div>
-          <dt>{t('audit.progress')}</dt>
-          <dd>
+          </Fact>
+          <Fact label={t('audit.leadAuditor')}>{names.person(data.leadAuditorUserId)}</Fact>
+          <Fact label={t('audit.progress')}>
             {t('audit.progressValue', {
               signed: format.number(signed),
               total: format.number(data.steps.length),
             })}
-          </dd>
-        </div>
-        {data.closedAt && (
-          <div>
-            <dt>{t('audit.closedAt')}</dt>
-            <dd>{format.dateTime(data.closedAt)}</dd>
-          </div>
-        )}
-      </dl>
+          </Fact>
+          {data.closedAt && <Fact label={t('audit.closedAt')}>{format.dateTime(data.closedAt)}</Fact>}
+        </dl>
 
-      <section aria-labelledby="plan-heading" className="card">
-        <h2 id="plan-heading">{t('audit.plan')}</h2>
-        {data.plan ? (
-          <dl className="plan">
-            <dt>{t('audit.scope')}</dt>
-            <dd>{plan.scope ?? '—'}</dd>
-            <dt>{t('audit.criteria')}</dt>
-            <dd>
-              {plan.criteria?.length ? (
+        <section aria-labelledby="plan-heading" className="card">
+          <h2 id="plan-heading">{t('audit.plan')}</h2>
+          {data.plan ? (
+            <dl className="plan">
+              <dt>{t('audit.scope')}</dt>
+              <dd>{plan.scope ?? '—'}</dd>
+              <dt>{t('audit.criteria')}</dt>
+              <dd>
+                <ReadableList items={plan.criteria} />
+              </dd>
+              <dt>{t('audit.methods')}</dt>
+              <dd>{plan.methods ?? '—'}</dd>
+              <dt>{t('audit.dates')}</dt>
+              <dd>{t('audit.dateRange', { from: format.date(plan.from), to: format.date(plan.to) })}</dd>
+              <dt>{t('audit.team')}</dt>
+              <dd>
                 <ul>
-                  {plan.criteria.map((c) => (
-                    <li key={c}>{c}</li>
-                  ))}
+                  <li>
+                    {names.person(data.leadAuditorUserId)} — {t('audit.leadRole')}
+                  </li>
+                  {[...new Set(data.steps.map((s) => s.auditorUserId))]
+                    .filter((id) => id !== data.leadAuditorUserId)
+                    .map((id) => (
+                      <li key={id}>{names.person(id)}</li>
+                    ))}
                 </ul>
-              ) : (
-                '—'
-              )}
-            </dd>
-            <dt>{t('audit.methods')}</dt>
-            <dd>{plan.methods ?? '—'}</dd>
-            <dt>{t('audit.dates')}</dt>
-            <dd>{t('audit.dateRange', { from: format.date(plan.from), to: format.date(plan.to) })}</dd>
-            <dt>{t('audit.team')}</dt>
-            <dd>
-              <ul>
-                <li>
-                  {names.person(data.leadAuditorUserId)} — {t('audit.leadRole')}
-                </li>
-                {[...new Set(data.steps.map((s) => s.auditorUserId))]
-                  .filter((id) => id !== data.leadAuditorUserId)
-                  .map((id) => (
-                    <li key={id}>{names.person(id)}</li>
-                  ))}
-              </ul>
-            </dd>
-          </dl>
-        ) : (
-          <p className="notice">{t('audit.planPending')}</p>
-        )}
-      </section>
+              </dd>
+            </dl>
+          ) : (
+            <p className="notice">{t('audit.planPending')}</p>
+          )}
+        </section>
 
-      <section aria-labelledby="checklist-heading">
-        <h2 id="checklist-heading">{t('audit.checklist')}</h2>
-        {data.steps.length === 0 && <p className="notice">{t('audit.noSteps')}</p>}
-        {[...byUnit.entries()].map(([unit, steps]) => (
-          <div key={unit} className="audit-unit">
-            <h3>{names.unit(unit)}</h3>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.process')}</th>
-                    <th scope="col">{t('audit.clause')}</th>
-                    <th scope="col">{t('audit.auditor')}</th>
-                    <th scope="col">{t('audit.result')}</th>
-                    <th scope="col">{t('audit.finding')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {steps.map((step) => (
-                    <tr key={step.id}>
-                      <td>{step.process}</td>
-                      <td>{step.clause}</td>
-                      <td>{names.person(step.auditorUserId)}</td>
-                      <td>
-                        {step.signedOffAt ? (
-                          <>
-                            <StatusBadge status={step.result} group="auditResult" />
-                            <br />
-                            <span className="muted small">
-                              {t('audit.signedOff', { date: format.dateTime(step.signedOffAt) })}
-                            </span>
-                          </>
-                        ) : (
-                          <StatusBadge status="pending" group="auditResult" />
-                        )}
-                      </td>
-                      <td>
-                        {step.finding ?? '—'}
-                        {step.evidence?.length ? (
-                          <p className="muted small">
-                            {t('audit.evidence')}: {step.evidence.join('; ')}
-                          </p>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ))}
-      </section>
-
-      <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t('audit.correctiveActions')}</h2>
-        {data.correctiveActions.length === 0 ? (
-          <p className="notice">{t('audit.noActions')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.unit')}</th>
-                  <th scope="col">{t('audit.severity')}</th>
-                  <th scope="col">{t('audit.finding')}</th>
-                  <th scope="col">{t('audit.actionPlan')}</th>
-                  <th scope="col">{t('audit.due')}</th>
-                  <th scope="col">{t('audit.actionStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.correctiveActions.map((action) => (
-                  <tr key={action.id}>
-                    <td>{names.unit(action.unitCode)}</td>
+        <section aria-labelledby="checklist-heading">
+          <h2 id="checklist-heading">{t('audit.checklist')}</h2>
+          {data.steps.length === 0 && <p className="notice">{t('audit.noSteps')}</p>}
+          {[...byUnit.entries()].map(([unit, steps]) => (
+            <div key={unit} className="audit-unit">
+              <h3>{names.unit(unit)}</h3>
+              <DataTable
+                columns={[
+                  t('audit.process'),
+                  t('audit.clause'),
+                  t('audit.auditor'),
+                  t('audit.result'),
+                  t('audit.finding'),
+                ]}
+              >
+                {steps.map((step) => (
+                  <tr key={step.id}>
+                    <td>{step.process}</td>
+                    <td>{step.clause}</td>
+                    <td>{names.person(step.auditorUserId)}</td>
                     <td>
-                      <StatusBadge status={action.severity} group="auditResult" />
-                    </td>
-                    <td>{action.finding}</td>
-                    <td>
-                      {action.correction || action.rootCause || action.action ? (
-                        <dl className="compact">
-                          <dt>{t('audit.correction')}</dt>
-                          <dd>{action.correction ?? '—'}</dd>
-                          <dt>{t('audit.rootCause')}</dt>
-                          <dd>{action.rootCause ?? '—'}</dd>
-                          <dt>{t('audit.action')}</dt>
-                          <dd>{action.action ?? '—'}</dd>
-                        </dl>
+                      {step.signedOffAt ? (
+                        <>
+                          <StatusBadge status={step.result} group="auditResult" />
+                          <br />
+                          <span className="muted small">
+                            {t('audit.signedOff', { date: format.dateTime(step.signedOffAt) })}
+                          </span>
+                        </>
                       ) : (
-                        <span className="muted">{t('audit.notPlannedYet')}</span>
+                        <StatusBadge status="pending" group="auditResult" />
                       )}
                     </td>
-                    <td>{format.date(action.dueDate)}</td>
                     <td>
-                      <StatusBadge status={action.status} group="actionStatus" />
-                      {action.effective !== null && (
-                        <p className="small">
-                          {action.effective ? t('audit.effective') : t('audit.notEffective')}
-                        </p>
-                      )}
+                      {step.finding ?? '—'}
+                      {step.evidence?.length ? (
+                        <div className="muted small">
+                          {t('audit.evidence')}:{' '}
+                          <ReadableList
+                            items={step.evidence}
+                            className="evidence-list"
+                            render={(item) => <EvidenceText value={item} />}
+                          />
+                        </div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      {data.report && (
-        <section aria-labelledby="report-heading" className="card">
-          <h2 id="report-heading">{t('audit.report')}</h2>
-          <p className="prewrap">{data.report}</p>
+              </DataTable>
+            </div>
+          ))}
         </section>
-      )}
-    </div>
+
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t('audit.correctiveActions')}</h2>
+          {data.correctiveActions.length === 0 ? (
+            <p className="notice">{t('audit.noActions')}</p>
+          ) : (
+            <DataTable
+              columns={[
+                t('audit.unit'),
+                t('audit.severity'),
+                t('audit.finding'),
+                t('audit.actionPlan'),
+                t('audit.due'),
+                t('audit.actionStatus'),
+              ]}
+            >
+              {data.correctiveActions.map((action) => (
+                <tr key={action.id}>
+                  <td>{names.unit(action.unitCode)}</td>
+                  <td>
+                    <StatusBadge status={action.severity} group="auditResult" />
+                  </td>
+                  <td>{action.finding}</td>
+                  <td>
+                    {action.correction || action.rootCause || action.action ? (
+                      <dl className="compact">
+                        <dt>{t('audit.correction')}</dt>
+                        <dd>{action.correction ?? '—'}</dd>
+                        <dt>{t('audit.rootCause')}</dt>
+                        <dd>{action.rootCause ?? '—'}</dd>
+                        <dt>{t('audit.action')}</dt>
+                        <dd>{action.action ?? '—'}</dd>
+                      </dl>
+                    ) : (
+                      <span className="muted">{t('audit.notPlannedYet')}</span>
+                    )}
+                  </td>
+                  <td>{format.date(action.dueDate)}</td>
+                  <td>
+                    <StatusBadge status={action.status} group="actionStatus" />
+                    {action.effective !== null && (
+                      <p className="small">
+                        {action.effective ? t('audit.effective') : t('audit.notEffective')}
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+
+        {data.report && (
+          <section aria-labelledby="report-heading" className="card">
+            <h2 id="report-heading">{t('audit.report')}</h2>
+            <p className="prewrap">{data.report}</p>
+          </section>
+        )}
+      </div>
+    </EvidenceNamesProvider>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
+import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
 import './cycles.css';
 
@@ -48,12 +49,7 @@ export default function CycleReviewPage() {
             <h2 id="review-heading">{t('review.heading')}</h2>
             {data.review instanceof ApiProblem ? (
               data.review.status === 404 ? (
-                <div className="notice" role="status">
-                  <p>
-                    <strong>{t('review.notYet')}</strong>
-                  </p>
-                  <p>{t('review.notYetHint')}</p>
-                </div>
+                <PendingNotice title={t('review.notYet')} hint={t('review.notYetHint')} />
               ) : (
                 <ErrorNotice error={data.review} />
               )
@@ -95,20 +91,11 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
   return (
     <>
       <dl className="facts">
-        <div>
-          <dt>{t('review.status')}</dt>
-          <dd>
-            <StatusBadge status={review.status} group="reviewStatus" />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('review.heldAt')}</dt>
-          <dd>{format.dateTime(review.heldAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('review.minutes')}</dt>
-          <dd>{review.minutesRef ?? '—'}</dd>
-        </div>
+        <Fact label={t('review.status')}>
+          <StatusBadge status={review.status} group="reviewStatus" />
+        </Fact>
+        <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>
+        <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
       </dl>
       <div className="card">
         <h3>{t('review.inputs')}</h3>
@@ -119,20 +106,9 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
         {outputs ? (
           <dl className="plan">
             {(['improvementOpportunities', 'qmsChanges', 'resourceNeeds'] as const).map((key) => (
-              <div key={key}>
-                <dt>{t(`reviewOutput.${key}`)}</dt>
-                <dd>
-                  {outputs[key]?.length ? (
-                    <ul>
-                      {outputs[key]!.map((item, index) => (
-                        <li key={index}>{item}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    t('review.none')
-                  )}
-                </dd>
-              </div>
+              <Fact key={key} label={t(`reviewOutput.${key}`)}>
+                <ReadableList items={outputs[key]} empty={t('review.none')} />
+              </Fact>
             ))}
           </dl>
         ) : (
@@ -144,26 +120,15 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
         {actions.length === 0 ? (
           <p className="muted">{t('review.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('review.action')}</th>
-                  <th scope="col">{t('review.owner')}</th>
-                  <th scope="col">{t('review.due')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((action, index) => (
-                  <tr key={index}>
-                    <td>{action.title ?? '—'}</td>
-                    <td>{names.unit(action.ownerUnitCode)}</td>
-                    <td>{format.date(action.dueDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('review.action'), t('review.owner'), t('review.due')]}>
+            {actions.map((action, index) => (
+              <tr key={index}>
+                <td>{action.title ?? '—'}</td>
+                <td>{names.unit(action.ownerUnitCode)}</td>
+                <td>{format.date(action.dueDate)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </>
@@ -185,16 +150,13 @@ function ValueView({ value, format, names }: { value: unknown; format: Format; n
       </>
     );
   if (Array.isArray(value))
-    return value.length === 0 ? (
-      <span className="muted">{t('review.none')}</span>
-    ) : (
-      <ul className="value-list">
-        {value.map((item, index) => (
-          <li key={index}>
-            <ValueView value={item} format={format} names={names} />
-          </li>
-        ))}
-      </ul>
+    return (
+      <ReadableList
+        items={value}
+        className="value-list"
+        empty={<span className="muted">{t('review.none')}</span>}
+        render={(item) => <ValueView value={item} format={format} names={names} />}
+      />
     );
   const entries = Object.entries(value as Record<string, unknown>);
   return (
@@ -311,30 +273,15 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
       <div className="card">
         <h3>{t('report.decision')}</h3>
         <dl className="facts">
-          <div>
-            <dt>{t('report.number')}</dt>
-            <dd>{report.decision.documentNumber}</dd>
-          </div>
-          <div>
-            <dt>{t('report.signer')}</dt>
-            <dd>
-              {report.decision.signerName}, {report.decision.signerTitle}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('report.signingDate')}</dt>
-            <dd>{format.date(report.decision.signingDate)}</dd>
-          </div>
-          <div>
-            <dt>{t('report.effectiveDate')}</dt>
-            <dd>{format.date(report.decision.effectiveDate)}</dd>
-          </div>
-          <div>
-            <dt>{t('facts.status')}</dt>
-            <dd>
-              <StatusBadge status={report.status} group="cycleStatus" />
-            </dd>
-          </div>
+          <Fact label={t('report.number')}>{report.decision.documentNumber}</Fact>
+          <Fact label={t('report.signer')}>
+            {report.decision.signerName}, {report.decision.signerTitle}
+          </Fact>
+          <Fact label={t('report.signingDate')}>{format.date(report.decision.signingDate)}</Fact>
+          <Fact label={t('report.effectiveDate')}>{format.date(report.decision.effectiveDate)}</Fact>
+          <Fact label={t('facts.status')}>
+            <StatusBadge status={report.status} group="cycleStatus" />
+          </Fact>
         </dl>
       </div>
       <h3>{t('report.objectives')}</h3>
@@ -349,100 +296,82 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
             {objective.unitCode ? ` · ${names.unit(objective.unitCode)}` : ''}
             {objective.assigneeName ? ` · ${objective.assigneeName}` : ''}
           </p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.indicator')}</th>
-                  <th scope="col">{t('indicator.target')}</th>
-                  <th scope="col">{t('indicator.reported')}</th>
-                  <th scope="col">{t('report.figures')}</th>
-                  <th scope="col">{t('report.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {objective.indicators.map((indicator) => (
-                  <tr key={indicator.id}>
-                    <td>{indicator.label[language]}</td>
-                    <td>{indicator.targetText ?? t('indicator.noTarget')}</td>
-                    <td>
-                      {indicator.measuredByEngine
-                        ? t('report.byEngine')
-                        : t('indicator.reportedCount', {
-                            count: indicator.reportedPeriods,
-                            total: indicator.expectedPeriods,
-                          })}
-                      {indicator.lateReports > 0 && (
-                        <span className="muted small">
-                          {' '}
-                          ({t('report.late', { count: indicator.lateReports })})
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {indicator.figures.length === 0 ? (
-                        '—'
-                      ) : (
-                        <ul className="value-list">
-                          {indicator.figures.map((f) => (
-                            <li key={f.periodKey}>
-                              {periodLabel(f.periodKey)}: {figure(indicator.kind, f)}
-                              {f.late ? ` (${t('indicator.late')})` : ''}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      {indicator.result ? (
-                        <StatusBadge status={indicator.result} />
-                      ) : (
-                        <span className="muted">{t('report.noResult')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('report.indicator'),
+              t('indicator.target'),
+              t('indicator.reported'),
+              t('report.figures'),
+              t('report.result'),
+            ]}
+          >
+            {objective.indicators.map((indicator) => (
+              <tr key={indicator.id}>
+                <td>{indicator.label[language]}</td>
+                <td>{indicator.targetText ?? t('indicator.noTarget')}</td>
+                <td>
+                  {indicator.measuredByEngine
+                    ? t('report.byEngine')
+                    : t('indicator.reportedCount', {
+                        count: indicator.reportedPeriods,
+                        total: indicator.expectedPeriods,
+                      })}
+                  {indicator.lateReports > 0 && (
+                    <span className="muted small">
+                      {' '}
+                      ({t('report.late', { count: indicator.lateReports })})
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {indicator.figures.length === 0 ? (
+                    '—'
+                  ) : (
+                    <ul className="value-list">
+                      {indicator.figures.map((f) => (
+                        <li key={f.periodKey}>
+                          {periodLabel(f.periodKey)}: {figure(indicator.kind, f)}
+                          {f.late ? ` (${t('indicator.late')})` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {indicator.result ? (
+                    <StatusBadge status={indicator.result} />
+                  ) : (
+                    <span className="muted">{t('report.noResult')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       ))}
       <div className="card">
         <h3>{t('report.audit')}</h3>
         {report.audit ? (
           <dl className="facts">
-            <div>
-              <dt>{t('audit.status')}</dt>
-              <dd>
-                <StatusBadge status={report.audit.status} group="auditStatus" />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('audit.dates')}</dt>
-              <dd>
-                {t('audit.dateRange', {
-                  from: format.date(report.audit.from),
-                  to: format.date(report.audit.to),
-                })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('audit.scope')}</dt>
-              <dd>{report.audit.scope ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('audit.checklist')}</dt>
-              <dd>
-                {t('audit.progressValue', {
-                  signed: format.number(report.audit.steps.filter((s) => s.signedOffAt).length),
-                  total: format.number(report.audit.steps.length),
-                })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('report.nonconformities')}</dt>
-              <dd>{format.number(report.audit.nonconformities.length)}</dd>
-            </div>
+            <Fact label={t('audit.status')}>
+              <StatusBadge status={report.audit.status} group="auditStatus" />
+            </Fact>
+            <Fact label={t('audit.dates')}>
+              {t('audit.dateRange', {
+                from: format.date(report.audit.from),
+                to: format.date(report.audit.to),
+              })}
+            </Fact>
+            <Fact label={t('audit.scope')}>{report.audit.scope ?? '—'}</Fact>
+            <Fact label={t('audit.checklist')}>
+              {t('audit.progressValue', {
+                signed: format.number(report.audit.steps.filter((s) => s.signedOffAt).length),
+                total: format.number(report.audit.steps.length),
+              })}
+            </Fact>
+            <Fact label={t('report.nonconformities')}>
+              {format.number(report.audit.nonconformities.length)}
+            </Fact>
           </dl>
         ) : (
           <p className="muted">{t('report.notDone')}</p>
@@ -453,20 +382,11 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
         {report.review ? (
           <>
             <dl className="facts">
-              <div>
-                <dt>{t('review.status')}</dt>
-                <dd>
-                  <StatusBadge status={report.review.status} group="reviewStatus" />
-                </dd>
-              </div>
-              <div>
-                <dt>{t('review.heldAt')}</dt>
-                <dd>{format.dateTime(report.review.heldAt)}</dd>
-              </div>
-              <div>
-                <dt>{t('review.minutes')}</dt>
-                <dd>{report.review.minutesRef ?? '—'}</dd>
-              </div>
+              <Fact label={t('review.status')}>
+                <StatusBadge status={report.review.status} group="reviewStatus" />
+              </Fact>
+              <Fact label={t('review.heldAt')}>{format.dateTime(report.review.heldAt)}</Fact>
+              <Fact label={t('review.minutes')}>{report.review.minutesRef ?? '—'}</Fact>
             </dl>
             {report.review.actions.length > 0 && (
               <ul>

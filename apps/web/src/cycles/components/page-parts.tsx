@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+
+/** The pieces the cycle's pages are drawn with: facts, tables, lists, a "not yet" notice. */
+
+/** One fact of a `<dl className="facts">`: its label and value. */
+export function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** A table that scrolls sideways on a phone, with its column heads. */
+export function DataTable({ columns, children }: { columns: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A list of items read as a list, or `empty` when there is none. */
+export function ReadableList<T>({
+  items,
+  empty = '—',
+  className,
+  render = (item) => item as ReactNode,
+}: {
+  items: readonly T[] | null | undefined;
+  empty?: ReactNode;
+  className?: string;
+  render?: (item: T) => ReactNode;
+}) {
+  if (!items?.length) return <>{empty}</>;
+  return (
+    <ul className={className}>
+      {items.map((item, index) => (
+        <li key={index}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Something that has not happened yet (the audit not planned, the review not held), and what then. */
+export function PendingNotice({ title, hint }: { title: string; hint: string }) {
+  return (
+    <div className="notice" role="status">
+      <p>
+        <strong>{title}</strong>
+      </p>
+      <p>{hint}</p>
+    </div>
+  );
+}
