@@ -1,0 +1,125 @@
+/**
+ * The evidence helpers speak the API's upload protocol (docs/evidence.md): multipart with
+ * `recordType` and `recordKey` before `file`, the session's bearer token, the refusal as ApiProblem.
+ */
+interface Sent {
+  url: string;
+  method: string;
+  authorization: string | null;
+  contentType: string | null;
+  fields: [string, FormDataEntryValue][];
+}
+
+const sent: Sent[] = [];
+let answer: () => Response = () => new Response('{}', { status: 201 });
+
+beforeAll(() => {
+  (globalThis as { localStorage?: unknown }).localStorage ??= {
+    getItem: () => null,
+    setItem: () => undefined,
+    removeItem: () => undefined,
+  };
+  // The app's client calls the same origin ('' base URL); Node has no page to resolve it against.
+  const NodeRequest = globalThis.Request;
+  globalThis.Request = class extends NodeRequest {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === 'string' ? new URL(input, 'http://app.test') : input, init);
+    }
+  } as typeof Request;
+  globalThis.fetch = (async (input: Request) => {
+    const request = input instanceof Request ? input : new Request(input);
+    const isForm = request.headers.get('content-type')?.startsWith('multipart/form-data');
+    sent.push({
+      url: new URL(request.url).pathname + new URL(request.url).search,
+      method: request.method,
+      authorization: request.headers.get('authorization'),
+      contentType: request.headers.get('content-type'),
+      fields: isForm ? [...(await request.formData()).entries()] : [],
+    });
+    return answer();
+  }) as typeof fetch;
+});
+
+const load = async () => {
+  const client = await import('../api/client');
+  client.useBearerToken(() => 'session-token');
+  return { client, evidence: await import('./evidence-api') };
+};
+
+describe('evidence files over HTTP', () => {
+  beforeEach(() => {
+    sent.length = 0;
+  });
+
+  it('uploads as multipart, recordType and recordKey before the file, with the bearer token', async () => {
+    const { evidence } = await load();
+    const stored = {
+      id: '0b6a',
+      reference: 'evidence:0b6a',
+      fileName: 'Sổ theo dõi tháng 3.pdf',
+      size: 8,
+    };
+    answer = () =>
+      new Response(JSON.stringify(stored), { status: 201, headers: { 'content-type': 'application/json' } });
+    const file = new File(['%PDF-1.4'], 'Sổ theo dõi tháng 3.pdf', { type: 'application/pdf' });
+    const result = await evidence.uploadEvidence(
+      'kontum-2024',
+      'measurement',
+      'q/kontum/2024/obj-4/2024-03',
+      file,
+    );
+    expect(result).toMatchObject(stored);
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/api/v1/cycles/kontum-2024/evidence');
+    expect(request.authorization).toBe('Bearer session-token');
+    expect(request.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request.fields.map(([name]) => name)).toEqual(['recordType', 'recordKey', 'file']);
+    expect(request.fields[0][1]).toBe('measurement');
+    expect(request.fields[1][1]).toBe('q/kontum/2024/obj-4/2024-03');
+    expect((request.fields[2][1] as File).name).toBe('Sổ theo dõi tháng 3.pdf');
+  });
+
+  it('gives a refusal (413, 415, 422) as an ApiProblem with its status and code', async () => {
+    const { client, evidence } = await load();
+    for (const [status, code] of [
+      [413, 'EVIDENCE_TOO_LARGE'],
+      [415, 'EVIDENCE_TYPE_REFUSED'],
+      [422, 'EVIDENCE_RECORD_UNKNOWN'],
+    ] as const) {
+      answer = () =>
+        new Response(JSON.stringify({ statusCode: status, code, message: 'refused' }), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        });
+      const refused = await evidence
+        .uploadEvidence('kontum-2024', 'audit-step', 'step', new File(['x'], 'x.exe'))
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(refused).toBeInstanceOf(client.ApiProblem);
+      expect(refused).toMatchObject({ status, code });
+    }
+  });
+
+  it("lists a record's files by recordType and recordKey", async () => {
+    const { evidence } = await load();
+    answer = () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+    await evidence.listEvidence('kontum-2024', 'review', 'quality-cycle/kontum/2024/review');
+    expect(sent[0].method).toBe('GET');
+    expect(sent[0].url).toBe(
+      '/api/v1/cycles/kontum-2024/evidence?recordType=review&recordKey=quality-cycle%2Fkontum%2F2024%2Freview',
+    );
+    expect(sent[0].authorization).toBe('Bearer session-token');
+  });
+
+  it('reads an evidence reference, and nothing else, as a file id', async () => {
+    const { evidence } = await load();
+    expect(evidence.evidenceIdOf('evidence:0b6a')).toBe('0b6a');
+    expect(evidence.evidenceIdOf('Sổ theo dõi tháng 3')).toBeUndefined();
+    expect(evidence.evidenceIdOf('evidence:')).toBeUndefined();
+    expect(evidence.evidenceIdOf(42)).toBeUndefined();
+  });
+});
