@@ -41,7 +41,7 @@ function spawnLogged(name: string, logFile: string, command: string, args: strin
   return { name, child, logFile, exited } satisfies StackProcess;
 }
 
-function isRunning(process: StackProcess | undefined): process is StackProcess {
+export function isRunning(process: StackProcess | undefined): process is StackProcess {
   return !!process && process.child.exitCode === null && process.child.signalCode === null;
 }
 
@@ -139,7 +139,7 @@ export class FaultStack {
 
   // ---- Temporal -------------------------------------------------------------------------------
 
-  private async startTemporal(): Promise<void> {
+  async startTemporal(): Promise<void> {
     this.temporalPorts ??= { port: await freePort(), uiPort: await freePort() };
     const { port, uiPort } = this.temporalPorts;
     this.temporalProcess = spawnLogged(
@@ -176,10 +176,22 @@ export class FaultStack {
     );
   }
 
-  /** Stops the dev server (SIGTERM, as a restart would) and starts it again on the same SQLite file and port. */
-  async restartTemporal(): Promise<void> {
+  /** Stops the dev server (SIGTERM, as a restart would); its SQLite file stays. */
+  async stopTemporal(): Promise<void> {
     await stopProcess(this.temporalProcess, 'SIGTERM');
+  }
+
+  /** Starts the dev server again on the same SQLite file and port, and waits until it serves the namespace. */
+  async restartTemporal(): Promise<void> {
+    await this.stopTemporal();
     await this.startTemporal();
+  }
+
+  /** Whether the API's /health answers 503 naming that part down (the filter puts terminus' report in `details`). */
+  async apiSeesDown(part: 'temporal' | 'database'): Promise<boolean> {
+    const response = await fetch(`${this.baseUrl}/health`);
+    const body = (await response.json()) as { details?: Record<string, { status?: string }> };
+    return response.status === 503 && body.details?.[part]?.status === 'down';
   }
 
   /** The suite's own connection to its Temporal (it reconnects after a restart by itself). */

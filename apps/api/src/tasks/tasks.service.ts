@@ -323,7 +323,11 @@ export class TasksService {
         QcycleErrorCode.Conflict,
         `Task ${taskId} is no longer open (its workflow has ended)`,
       );
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(error)) {
+    if (
+      error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+      isDeadline(error) ||
+      isTemporalUnreachable(error)
+    ) {
       return new HttpException(
         {
           code: 'WORKFLOW_UNAVAILABLE',
@@ -389,6 +393,22 @@ function normalise(value: unknown): unknown {
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Temporal itself could not be reached (down, restarting): the client wraps the gRPC status
+ * (14 UNAVAILABLE, 4 DEADLINE_EXCEEDED) in a ServiceError "Workflow Update failed", its cause. The
+ * request was maybe not delivered, maybe applied: either way a repeat is answered once (503).
+ */
+function isTemporalUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
 
 function isDeadline(error: unknown): boolean {
   return (

@@ -1,0 +1,88 @@
+import { eventually } from '@qcycle/testing';
+import { CycleWalk, APPROVE, Q1_REPORT, firstQuarterOver } from './support/cycle-walk';
+import { FaultStack, isRunning, type StackProcess } from './support/fault-stack';
+import { TableLock } from './support/table-lock';
+
+/**
+ * Fault: the Temporal dev server goes down and restarts on its SQLite file mid-cycle — once with a
+ * completion arriving while it is down, once while an activity is writing the record. The same API
+ * and worker processes reconnect by themselves; the cycle goes on, everything recorded once.
+ */
+const describeThisYear = firstQuarterOver ? describe : describe.skip;
+
+describeThisYear('fault: the Temporal dev server restarts on its SQLite file', () => {
+  let stack: FaultStack;
+  let walk: CycleWalk;
+  let api: StackProcess;
+  let worker: StackProcess;
+
+  beforeAll(async () => {
+    stack = await FaultStack.start();
+    walk = new CycleWalk(stack);
+    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
+      await walk.org.tokenOf(person);
+    await walk.startCycle();
+    api = stack.api as StackProcess;
+    worker = stack.worker as StackProcess;
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('while it is down a completion answers 503 (inboxes still read); after the restart the retry approves once', async () => {
+    const task = await walk.approvalTask();
+    await stack.stopTemporal();
+    try {
+      await eventually(
+        'the API’s health naming Temporal down',
+        async () => (await stack.apiSeesDown('temporal')) || undefined,
+      );
+      const inbox = await walk.org.as('leader', 'GET', '/api/v1/me/tasks');
+      expect(inbox.status).toBe(200);
+      const refused = await walk.complete('leader', task.id, APPROVE);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({
+        status: 503,
+        code: 'WORKFLOW_UNAVAILABLE',
+      });
+    } finally {
+      await stack.startTemporal();
+    }
+    const { answer } = await walk.completeRetrying('leader', task.id, APPROVE);
+    expect(answer.status).toBe(200);
+    await walk.expectCompletedOnce(task.id, 'leader', APPROVE);
+    await walk.taskOf('qmr', 'assignment-acceptance');
+    // The same processes, reconnected.
+    expect([isRunning(api), isRunning(worker), stack.api === api, stack.worker === worker]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  }, 150_000);
+
+  it('restarted while the assignments are being written: recorded once, the units get their tasks', async () => {
+    const task = await walk.taskOf('qmr', 'assignment-acceptance');
+    const outcome = { accepted: true, delegations: await walk.delegations(task.id) };
+    const lock = await TableLock.hold(stack.databaseUrl, 'assignments');
+    const request = walk.completeRetrying('qmr', task.id, outcome);
+    try {
+      await lock.writeWaiting('INSERT INTO');
+      await stack.restartTemporal();
+    } finally {
+      await lock.release();
+    }
+    expect((await request).answer.status).toBe(200);
+    await walk.expectCompletedOnce(task.id, 'qmr', outcome);
+    await walk.acceptUnits();
+    await walk.expectStartOfYearRecordedOnce();
+  }, 150_000);
+
+  it('goes on to the first report, recorded once, on the same API and worker', async () => {
+    const report = await walk.reportTask();
+    expect((await walk.complete('staff.tthc', report.id, Q1_REPORT)).status).toBe(200);
+    await walk.expectCompletedOnce(report.id, 'staff.tthc', Q1_REPORT);
+    await walk.expectQ1MeasuredOnce();
+    expect([isRunning(api), isRunning(worker)]).toEqual([true, true]);
+  }, 120_000);
+});
