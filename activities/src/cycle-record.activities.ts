@@ -23,6 +23,8 @@ export interface CycleProgressRecord {
   actor: string;
   /** Distinguishes two changes of the same kind, so each is logged exactly once. */
   eventKey: string;
+  /** The event's type, when it is not the phase or status change itself (`cycle.dates-moved`). */
+  type?: string;
   payload?: Record<string, unknown>;
 }
 
@@ -75,7 +77,7 @@ export class CycleRecordActivities {
       await appendEvent(manager, {
         id: `${record.workflowId}/${record.eventKey}`,
         cycleId: record.cycleId,
-        type: `cycle.${record.status === 'running' ? 'phase-entered' : record.status}`,
+        type: record.type ?? `cycle.${record.status === 'running' ? 'phase-entered' : record.status}`,
         actor: record.actor,
         occurredAt: record.at,
         requestId: null,

@@ -1,4 +1,11 @@
-import { QUALITY_CYCLE_WORKFLOW, type QualityCycleResult } from '@qcycle/contracts';
+import {
+  QUALITY_CYCLE_WORKFLOW,
+  QcycleErrorCode,
+  cancelCycleSignal,
+  moveCycleDatesUpdate,
+  type MoveCycleDatesRequest,
+  type QualityCycleResult,
+} from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
 import { dayOfWeek, instantToVnLocal } from '@qcycle/domain';
 import {
@@ -262,5 +269,70 @@ describe("the year's end on the time-skipping server", () => {
       ca,
       ids.review,
     ]);
+  });
+
+  it('lets the Quality Representative move the audit window of a running cycle, with a reason, recorded', async () => {
+    const { input, ids, user, handle } = await startApprovedAndAssigned(`ym-${uniqueSuffix()}`);
+    const { env, driver } = suite;
+    const move = (request: MoveCycleDatesRequest) =>
+      handle.executeUpdate(moveCycleDatesUpdate, { args: [request] });
+    const refusal = async (request: MoveCycleDatesRequest) => {
+      try {
+        await move(request);
+      } catch (error) {
+        return (error as { cause?: { type?: string } }).cause?.type;
+      }
+      throw new Error('the move was accepted');
+    };
+    const november = { from: '2024-11-04', to: '2024-11-22' };
+
+    expect(await refusal({ actorUserId: user.qr, reason: ' ', auditWindow: november })).toBe(
+      QcycleErrorCode.ValidationFailed,
+    );
+    expect(await refusal({ actorUserId: user.leader, reason: 'Lịch công tác', auditWindow: november })).toBe(
+      QcycleErrorCode.Forbidden,
+    );
+    expect(
+      await refusal({
+        actorUserId: user.qr,
+        reason: 'Sau họp',
+        auditWindow: { from: '2024-12-01', to: '2024-12-20' },
+      }),
+    ).toBe(QcycleErrorCode.ValidationFailed);
+    const moved = await move({
+      actorUserId: user.qr,
+      reason: 'Tháng 10 tiếp Đoàn kiểm tra của Bộ; đánh giá nội bộ dời sang tháng 11.',
+      auditWindow: november,
+      requestId: 'req-move-1',
+    });
+    expect(moved).toMatchObject({ auditWindow: november, movedBy: user.qr });
+    expect(
+      await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.workflowId}/dates-moved/1` }),
+    ).toMatchObject({
+      type: 'cycle.dates-moved',
+      actor: user.qr,
+      payload: {
+        before: { auditWindow: { from: '2024-10-01', to: '2024-10-31' } },
+        after: { auditWindow: november },
+        reason: expect.stringContaining('tháng 11'),
+      },
+    });
+
+    // October passes without an audit; it opens with November's window.
+    await env.sleep('300 days');
+    expect(await repo(TaskEntity).findOneBy({ id: `${ids.audit}/plan` })).toBeNull();
+    const plan = await driver.task(`${ids.audit}/plan`);
+    expect(plan.form).toMatchObject({ window: november });
+    // Due 4 working days into the new window: Friday 8 November (a rehearsal keeps weekdays).
+    const due = instantToVnLocal(plan.dueAt as string);
+    expect({ weekday: dayOfWeek(due.date), time: due.time }).toEqual({ weekday: 5, time: '17:00' });
+    // Once the audit has started its window stays.
+    expect(await refusal({ actorUserId: user.qr, reason: 'Lại dời', auditWindow: november })).toBe(
+      QcycleErrorCode.Conflict,
+    );
+    await handle.signal(cancelCycleSignal, { reason: 'Kết thúc thử nghiệm', by: user.qr });
+    expect((await handle.result()).status).toBe('cancelled');
+    expect(input.calendar.auditWindow).toEqual({ from: '2024-10-01', to: '2024-10-31' });
+    await recordHistories(env.client, 'year-end-moved-audit-window', [ids.workflowId, ids.audit]);
   });
 });

@@ -103,17 +103,19 @@ export const closeTimeOf = (context: CycleContext): number =>
  */
 export const CANCEL_CHILDREN_BY_ID = 'cancel-children-by-id';
 
-/** Asks each child workflow to cancel (non-cancellable callers); one already ended is left alone. */
-export async function requestChildrenCancel(workflowIds: readonly string[]): Promise<void> {
-  await Promise.all(
-    workflowIds.map(async (workflowId) => {
-      try {
-        await getExternalWorkflowHandle(workflowId).cancel();
-      } catch (error) {
-        log.info('child not cancelled: already ended', { workflowId, error: String(error) });
-      }
-    }),
-  );
+/**
+ * Asks each child workflow to cancel (non-cancellable callers); one already ended is left alone.
+ * The requests are not awaited: the caller waits for the children themselves, and a server may
+ * leave a second request for a child already cancelling unanswered.
+ */
+export function requestChildrenCancel(workflowIds: readonly string[]): void {
+  for (const workflowId of workflowIds) {
+    getExternalWorkflowHandle(workflowId)
+      .cancel()
+      .catch((error: unknown) =>
+        log.info('child not cancelled: already ended', { workflowId, error: String(error) }),
+      );
+  }
 }
 
 export async function sleepUntil(workflowMs: number): Promise<void> {

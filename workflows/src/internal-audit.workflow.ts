@@ -76,15 +76,18 @@ export interface InternalAuditResult extends AuditSummary {
  */
 export async function internalAudit(input: InternalAuditInput): Promise<InternalAuditResult> {
   const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
+  /** Corrective actions whose start completed after the audit was cancelled. */
+  const cancelledAtStart = new Set<string>();
   try {
-    return await runAudit(input, actions);
+    return await runAudit(input, actions, cancelledAtStart);
   } catch (error) {
     // Corrective actions record their open tasks cancelled as they end: end after them, so the
     // cycle's cancellation is complete when the audit's is.
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(async () => {
-        if (actions.length > 0 && patched(CANCEL_CHILDREN_BY_ID)) {
-          await requestChildrenCancel(actions.map((action) => action.workflowId));
+        const startedAfterCancel = actions.filter((action) => cancelledAtStart.has(action.workflowId));
+        if (startedAfterCancel.length > 0 && patched(CANCEL_CHILDREN_BY_ID)) {
+          requestChildrenCancel(startedAfterCancel.map((action) => action.workflowId));
         }
         await Promise.allSettled(actions.map((action) => action.result()));
       });
@@ -96,6 +99,7 @@ export async function internalAudit(input: InternalAuditInput): Promise<Internal
 async function runAudit(
   { context }: InternalAuditInput,
   actions: ChildWorkflowHandle<typeof correctiveAction>[],
+  cancelledAtStart: Set<string>,
 ): Promise<InternalAuditResult> {
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
@@ -244,22 +248,23 @@ async function runAudit(
       if (isNonconformity(outcome.result)) {
         summary.nonconformities++;
         summary.correctiveActionsOpen++;
-        actions.push(
-          await startChild<typeof correctiveAction>(CORRECTIVE_ACTION_WORKFLOW, {
-            workflowId: childWorkflowIds.correctiveAction(workflowId, step.id),
-            parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-            args: [
-              {
-                context,
-                auditWorkflowId: workflowId,
-                step,
-                severity: outcome.result,
-                finding: outcome.finding ?? '',
-                auditorUserId: signOff.completedBy,
-              },
-            ],
-          }),
-        );
+        const action = await startChild<typeof correctiveAction>(CORRECTIVE_ACTION_WORKFLOW, {
+          workflowId: childWorkflowIds.correctiveAction(workflowId, step.id),
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+          args: [
+            {
+              context,
+              auditWorkflowId: workflowId,
+              step,
+              severity: outcome.result,
+              finding: outcome.finding ?? '',
+              auditorUserId: signOff.completedBy,
+            },
+          ],
+        });
+        // Its start may have completed after the audit was cancelled (see CANCEL_CHILDREN_BY_ID).
+        if (CancellationScope.current().consideredCancelled) cancelledAtStart.add(action.workflowId);
+        actions.push(action);
       }
       await publish();
     }),

@@ -24,6 +24,7 @@ import {
   cycleProgressSignal,
   cycleStateQuery,
   engineMeasuredIndicators,
+  moveCycleDatesUpdate,
   openTasksQuery,
   type QualityCycleResult,
   type QualityCycleState,
@@ -36,6 +37,7 @@ import {
   qmsJudgedMeasurement,
   qmsMaintainedMeasurement,
   rehearsalShiftMs,
+  validateCycleDatesMove,
   type CyclePhase,
   type Measurement,
 } from '@qcycle/domain';
@@ -60,6 +62,13 @@ import type { managementReview } from './management-review.workflow';
  * code wait for the audit's result before the review.
  */
 export const YEAR_END_CANNOT_STALL = 'year-end-cannot-stall';
+
+/**
+ * Patch id (docs/versioning.md): the Quality Representative may move the audit window and the
+ * review date of a running cycle (`moveCycleDates`); the cycle waits for those dates in a way that
+ * wakes up when they move. Cycles started on older code refuse the update and sleep as before.
+ */
+export const MOVABLE_CYCLE_DATES = 'movable-cycle-dates';
 
 /**
  * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
@@ -159,6 +168,82 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     });
   };
 
+  // Decided before the cycle's first command, so a cycle keeps one way of waiting all its life.
+  const movableDates = patched(MOVABLE_CYCLE_DATES);
+  let datesMoved = 0;
+  let auditStarted = false;
+  let reviewStarted = false;
+  setHandler(
+    moveCycleDatesUpdate,
+    async (request) => {
+      const before = {
+        auditWindow: context.calendar.auditWindow,
+        managementReviewDate: context.calendar.managementReviewDate,
+      };
+      context.calendar = {
+        ...context.calendar,
+        ...(request.auditWindow ? { auditWindow: { ...request.auditWindow } } : {}),
+        ...(request.managementReviewDate ? { managementReviewDate: request.managementReviewDate } : {}),
+      };
+      const after = {
+        auditWindow: context.calendar.auditWindow,
+        managementReviewDate: context.calendar.managementReviewDate,
+      };
+      state.movedDates = after;
+      const number = ++datesMoved;
+      const movedAt = at();
+      await cycleRecords.recordCycleProgress({
+        cycleId: input.cycleId,
+        workflowId,
+        status: 'running',
+        phase: state.phase,
+        at: movedAt,
+        actor: request.actorUserId,
+        eventKey: `dates-moved/${number}`,
+        type: 'cycle.dates-moved',
+        payload: { before, after, reason: request.reason, requestId: request.requestId },
+      });
+      return { ...after, movedBy: request.actorUserId, movedAt };
+    },
+    {
+      validator: (request) => {
+        const refuse = (type: QcycleErrorCode, message: string, details: unknown[] = []) => {
+          throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
+        };
+        if (!movableDates || state.status !== 'running') {
+          refuse(QcycleErrorCode.Conflict, `Chu kỳ ${workflowId} không cho phép thay đổi ngày.`);
+        }
+        if (request?.actorUserId !== input.roster.qualityRepresentative.userId) {
+          refuse(QcycleErrorCode.Forbidden, 'Chỉ Đại diện chất lượng được thay đổi ngày của chu kỳ.');
+        }
+        if (request.auditWindow && auditStarted) {
+          refuse(QcycleErrorCode.Conflict, 'Đánh giá nội bộ đã bắt đầu: không thể dời khung thời gian.');
+        }
+        if (request.managementReviewDate && reviewStarted) {
+          refuse(QcycleErrorCode.Conflict, 'Họp xem xét của lãnh đạo đã bắt đầu: không thể dời ngày họp.');
+        }
+        const problems = validateCycleDatesMove(context.calendar, request);
+        if (problems.length > 0) {
+          refuse(
+            QcycleErrorCode.ValidationFailed,
+            `Thay đổi không hợp lệ: ${problems.map((p) => `${p.path}: ${p.reason}`).join('; ')}`,
+            [problems],
+          );
+        }
+      },
+    },
+  );
+  /** Sleeps until a calendar date that the Quality Representative may move meanwhile. */
+  const sleepUntilMovable = async (target: () => number) => {
+    if (!movableDates) return sleepUntil(target());
+    for (;;) {
+      const version = datesMoved;
+      const wait = target() - Date.now();
+      if (wait <= 0) return;
+      if (!(await condition(() => datesMoved !== version, wait))) return;
+    }
+  };
+
   await cycleRecords.recordCycleStarted({
     cycleId: input.cycleId,
     workflowId,
@@ -169,8 +254,14 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   });
 
   const children: Promise<unknown>[] = [];
-  /** Children that run beside the cycle (monitoring, the audit), by id, from the moment they are started. */
-  const sideChildIds: string[] = [];
+  /**
+   * Children whose start completed after the cycle was cancelled: the cancellation may have been
+   * handled while their start was pending, and never reached them (see CANCEL_CHILDREN_BY_ID).
+   */
+  const startedAfterCancel: string[] = [];
+  const noteIfCancelled = (childId: string) => {
+    if (scope.consideredCancelled) startedAfterCancel.push(childId);
+  };
   try {
     const result = await scope.run(async (): Promise<QualityCycleResult> => {
       const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
@@ -196,26 +287,29 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       for (const objective of measured) {
         const owner = owners.find((o) => o.objectiveId === objective.id);
         if (!owner) continue;
-        sideChildIds.push(childWorkflowIds.monitoring(workflowId, objective.id));
         const handle = await startChild<typeof objectiveMonitoring>(OBJECTIVE_MONITORING_WORKFLOW, {
           workflowId: childWorkflowIds.monitoring(workflowId, objective.id),
           args: [{ context, objective, owner }],
         });
+        noteIfCancelled(handle.workflowId);
         monitors.push(handle);
         children.push(handle.result());
       }
 
       const { calendar } = input;
-      await sleepUntil(workflowTimeOf(context, calendar.auditWindow.from, calendar.notificationTime));
+      await sleepUntilMovable(() =>
+        workflowTimeOf(context, context.calendar.auditWindow.from, calendar.notificationTime),
+      );
+      auditStarted = true;
       await enterPhase('internal-audit');
       let auditResult: Promise<InternalAuditResult>;
       if (patched(YEAR_END_CANNOT_STALL)) {
         // The audit tells the cycle how it goes (progress signal); its result is taken at the close.
-        sideChildIds.push(childWorkflowIds.audit(workflowId));
         const auditHandle = await startChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
           workflowId: childWorkflowIds.audit(workflowId),
           args: [{ context }],
         });
+        noteIfCancelled(auditHandle.workflowId);
         auditResult = auditHandle.result();
         children.push(auditResult);
       } else {
@@ -227,7 +321,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         auditResult = Promise.resolve(audit);
       }
 
-      await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
+      await sleepUntilMovable(() =>
+        workflowTimeOf(context, context.calendar.managementReviewDate, calendar.notificationTime),
+      );
+      reviewStarted = true;
       await enterPhase('management-review');
       state.review = {
         reviewWorkflowId: childWorkflowIds.review(workflowId),
@@ -345,8 +442,9 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     if (!isCancellation(error)) throw error;
     // Children cancel their open tasks (recorded) before their results settle.
     await CancellationScope.nonCancellable(async () => {
-      if (sideChildIds.length > 0 && patched(CANCEL_CHILDREN_BY_ID))
-        await requestChildrenCancel(sideChildIds);
+      if (startedAfterCancel.length > 0 && patched(CANCEL_CHILDREN_BY_ID)) {
+        requestChildrenCancel(startedAfterCancel);
+      }
       await Promise.allSettled(children);
       state.status = 'cancelled';
       state.openTasks = [];

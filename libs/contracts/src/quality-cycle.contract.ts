@@ -1,9 +1,10 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   CycleCalendar,
   CycleDraft,
   CyclePhase,
   CycleStatus,
+  IsoDate,
   IsoInstant,
   ObjectiveEvaluation,
   ObjectiveYearResult,
@@ -108,9 +109,34 @@ export interface QualityCycleState {
   audit?: AuditSummary;
   review?: ReviewSummary;
   result?: ObjectiveEvaluation[];
+  /** The dates the cycle goes by now, when the Quality Representative has moved them. */
+  movedDates?: { auditWindow: { from: IsoDate; to: IsoDate }; managementReviewDate: IsoDate };
 }
 
 export const cycleStateQuery = defineQuery<QualityCycleState>('cycleState');
+
+/**
+ * The Quality Representative moves the audit window or the review date of a running cycle, with a
+ * reason (libs/domain `validateCycleDatesMove`); recorded as `cycle.dates-moved`. Send it to the
+ * cycle (`quality-cycle/{org}/{year}`), with the request id as update id. Refused (CONFLICT) once
+ * the phase has started, or for a cycle started before this existed.
+ */
+export interface MoveCycleDatesRequest {
+  actorUserId: string;
+  reason: string;
+  auditWindow?: { from: IsoDate; to: IsoDate };
+  managementReviewDate?: IsoDate;
+  requestId?: string;
+}
+
+export interface CycleDatesMoved {
+  auditWindow: { from: IsoDate; to: IsoDate };
+  managementReviewDate: IsoDate;
+  movedBy: string;
+  movedAt: IsoInstant;
+}
+
+export const moveCycleDatesUpdate = defineUpdate<CycleDatesMoved, [MoveCycleDatesRequest]>('moveCycleDates');
 export const cancelCycleSignal = defineSignal<[{ reason: string; by: string }]>('cancelCycle');
 
 /** Children tell the cycle about their tasks and progress, so the cycle's query shows the whole year. */

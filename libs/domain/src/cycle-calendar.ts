@@ -455,3 +455,39 @@ function isNonNegativeInteger(value: number): boolean {
 function isPositiveInteger(value: number): boolean {
   return Number.isInteger(value) && value > 0;
 }
+
+/** A change of the audit window or the review date of a running cycle, with its reason. */
+export interface CycleDatesMove {
+  auditWindow?: { from: IsoDate; to: IsoDate };
+  managementReviewDate?: IsoDate;
+  reason: string;
+}
+
+/**
+ * What is wrong with moving a running cycle's audit window or review date: a reason is required,
+ * something must change, and the moved calendar must still make sense (the window in the year and
+ * before the review, the review before the close — {@link validateCycleCalendar}'s rules).
+ */
+export function validateCycleDatesMove(calendar: CycleCalendar, move: CycleDatesMove): ValidationProblem[] {
+  const problems = new ProblemList();
+  problems.requireText('reason', move?.reason, 'Phải nêu lý do thay đổi.');
+  if (!move?.auditWindow && !move?.managementReviewDate) {
+    problems.add('', 'required', 'Phải nêu khung thời gian đánh giá nội bộ hoặc ngày họp xem xét mới.');
+    return problems.problems;
+  }
+  const moved: CycleCalendar = {
+    ...calendar,
+    ...(move.auditWindow ? { auditWindow: move.auditWindow } : {}),
+    ...(move.managementReviewDate ? { managementReviewDate: move.managementReviewDate } : {}),
+  };
+  for (const problem of validateCycleCalendar(moved)) {
+    if (
+      problem.path.startsWith('auditWindow') ||
+      problem.path === 'managementReviewDate' ||
+      problem.path === 'closeDate'
+    ) {
+      problems.add(problem.path, problem.code, problem.reason);
+    }
+  }
+  return problems.problems;
+}
