@@ -15,6 +15,8 @@ export class TableLock {
 
   static async hold(databaseUrl: string, table: string): Promise<TableLock> {
     const client = new PgClient({ connectionString: databaseUrl });
+    // A suite that stops PostgreSQL cuts this connection too: its lock goes with it, as intended.
+    client.on('error', () => undefined);
     await client.connect();
     await client.query('BEGIN');
     await client.query(`LOCK TABLE ${table} IN SHARE MODE`);
@@ -38,8 +40,9 @@ export class TableLock {
     );
   }
 
+  /** Ends the transaction (and so the lock); a connection the server already cut has none left to end. */
   async release(): Promise<void> {
-    await this.client.query('COMMIT');
-    await this.client.end();
+    await this.client.query('COMMIT').catch(() => undefined);
+    await this.client.end().catch(() => undefined);
   }
 }

@@ -74,6 +74,17 @@ export class QcycleExceptionFilter implements ExceptionFilter {
         details,
       };
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        `database unavailable on ${request.method} ${request.path} (request ${requestId ?? '-'}): ${String((exception as Error).message)}`,
+      );
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database cannot be reached; try again (nothing was changed by this request)',
+        requestId,
+      };
+    }
     this.logger.error(
       `unexpected error on ${request.method} ${request.path} (request ${requestId ?? '-'}): ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
@@ -133,3 +144,30 @@ function bodyParserError(exception: unknown, request: Request): Omit<ErrorBody, 
     message: `The request body was refused (${candidate.type})`,
   };
 }
+
+/**
+ * PostgreSQL down, restarting or cutting connections: a connection the pool cannot open
+ * (ECONNREFUSED, ECONNRESET), or one the server ended (SQLSTATE class 08 "connection exception",
+ * 57P01–57P03 "admin shutdown", "cannot connect now"). A 503 tells the client to try again, as it
+ * should; a 500 would say the request itself broke something (test/faults/postgres-outage).
+ */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  for (let cause = exception, depth = 0; cause && depth < 4; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && DATABASE_DOWN_MESSAGE.test(message)) return true;
+    cause = (cause as { driverError?: unknown }).driverError ?? (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const DATABASE_DOWN_MESSAGE =
+  /Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/;
