@@ -217,6 +217,7 @@ describe("the year's end on the time-skipping server", () => {
       outputs: {
         conclusion: { suitable: true, adequate: true, effective: false },
         attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Chánh Văn phòng UBND tỉnh'],
+        qmsJudgement: { achieved: true, judgedBy: user.leader },
       },
     });
     // The leader's judgement decided objective 1, not the engine's reading of the records.

@@ -122,11 +122,13 @@ export async function managementReview({
   }
   const heldAt = new Date(review.completedAt).toISOString();
   const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees } = review.outcome;
-  // The 9.3.1 conclusion and the attendees are kept with the outputs (9.3.3) in the review's record.
+  // The 9.3.1 conclusion, the attendees and the leader's judgement of objective 1 are kept with
+  // the outputs (9.3.3) in the review's record, for the minutes.
   const recordedOutputs = {
     ...outputs,
     ...(conclusion ? { conclusion } : {}),
     ...(attendees ? { attendees } : {}),
+    ...(qmsJudgement ? { qmsJudgement: { ...qmsJudgement, judgedBy: review.completedBy } } : {}),
   };
   await records.recordManagementReview({
     cycleId: context.cycleId,
