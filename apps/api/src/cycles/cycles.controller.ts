@@ -8,9 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiErrors } from '../common/error-responses';
+import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
 import {
   CancelCycleDto,
   CancelCycleView,
@@ -20,6 +20,8 @@ import {
   EventLogQuery,
 } from './dto/cycle-list.dto';
 import { CycleView } from './dto/cycle.view';
+import { CycleDatesMovedView, MoveCycleDatesDto } from './dto/move-cycle-dates.dto';
+import { CycleDatesService } from './cycle-dates.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
 import { CycleRecordsService } from './cycle-records.service';
 import { CyclesService } from './cycles.service';
@@ -33,6 +35,7 @@ export class CyclesController {
     private readonly cycles: CyclesService,
     private readonly records: CycleRecordsService,
     private readonly rosters: DirectoryRosterService,
+    private readonly dates: CycleDatesService,
   ) {}
 
   @Get()
@@ -94,6 +97,26 @@ export class CyclesController {
     @Body() body: CancelCycleDto,
   ): Promise<CancelCycleView> {
     return this.records.cancel(caller, cycleId, body.reason);
+  }
+
+  @Post(':cycleId/dates')
+  @Roles('quality-representative')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Move the internal audit window or the management review date of a running cycle, with a reason (the Quality Representative); recorded as cycle.dates-moved',
+    description:
+      'Give auditWindow, reviewDate or both. 422 RULE_VIOLATED with details.problems ({ path, code, reason }) when the dates no longer make a calendar (the window in the year and before the review, the review before the close); 409 once the phase has started or for a cycle that is not running (or started before moving existed). Retrying with the same x-request-id moves once.',
+  })
+  @ApiOkResponse({ type: CycleDatesMovedView })
+  @ApiWorkflowUpdateErrors('repeat the request with the same x-request-id')
+  moveDates(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Body() body: MoveCycleDatesDto,
+    @RequestId() requestId: string,
+  ): Promise<CycleDatesMovedView> {
+    return this.dates.move(caller, cycleId, body, requestId);
   }
 
   @Get(':cycleId/events')

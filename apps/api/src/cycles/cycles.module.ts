@@ -7,6 +7,7 @@ import { AuditActionsController } from './audit-actions.controller';
 import { AuditActionsService } from './audit-actions.service';
 import { CycleDocumentsController } from './cycle-documents.controller';
 import { CycleDocumentsService } from './cycle-documents.service';
+import { CycleDatesService } from './cycle-dates.service';
 import { CycleRecordsService } from './cycle-records.service';
 import { CycleReportService } from './cycle-report.service';
 import { CycleYearReportsController } from './cycle-year-reports.controller';
@@ -27,6 +28,7 @@ import { TemplatesController } from './templates.controller';
   providers: [
     CyclesService,
     CycleRecordsService,
+    CycleDatesService,
     CycleDocumentsService,
     CycleReportService,
     AuditActionsService,

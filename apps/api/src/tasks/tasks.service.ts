@@ -63,7 +63,9 @@ export class TasksService {
         ),
       );
     const status = query.status ?? 'open';
-    if (status !== 'all' || query.due)
+    if (status === 'done' && !query.due)
+      qb.andWhere('t.status IN (:...done)', { done: ['completed', 'resolved'] });
+    else if (status !== 'all' || query.due)
       qb.andWhere('t.status = :status', { status: query.due ? 'open' : status });
     if (query.due === 'overdue') qb.andWhere('t.due_at < :now', { now: now.toISOString() });
     if (query.due === 'soon')
@@ -399,7 +401,7 @@ function escapeLike(value: string): string {
  * (14 UNAVAILABLE, 4 DEADLINE_EXCEEDED) in a ServiceError "Workflow Update failed", its cause. The
  * request was maybe not delivered, maybe applied: either way a repeat is answered once (503).
  */
-function isTemporalUnreachable(error: unknown): boolean {
+export function isTemporalUnreachable(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
     const code = (cause as { code?: unknown }).code;
     if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return true;
@@ -410,7 +412,7 @@ function isTemporalUnreachable(error: unknown): boolean {
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
-function isDeadline(error: unknown): boolean {
+export function isDeadline(error: unknown): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&

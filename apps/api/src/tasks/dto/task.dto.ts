@@ -5,14 +5,20 @@ import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
 import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
 
-export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
+/** `resolved`: an at-risk follow-up that closed itself when its objective recovered. */
+export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired', 'resolved'] as const;
 export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
 
 export class MyTasksQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: [...TASK_STATUSES, 'all'], default: 'open', example: 'open' })
+  @ApiPropertyOptional({
+    enum: [...TASK_STATUSES, 'done', 'all'],
+    default: 'open',
+    example: 'open',
+    description: 'done: nothing more to do on it (completed, or resolved by itself); all: any status',
+  })
   @IsOptional()
-  @IsIn([...TASK_STATUSES, 'all'])
-  status?: (typeof TASK_STATUSES)[number] | 'all';
+  @IsIn([...TASK_STATUSES, 'done', 'all'])
+  status?: (typeof TASK_STATUSES)[number] | 'done' | 'all';
 
   @ApiPropertyOptional({
     enum: TASK_DUE_FILTERS,

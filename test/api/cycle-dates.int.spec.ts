@@ -1,0 +1,119 @@
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import type { HttpRecorder } from './support/http-recorder';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+/** POST /cycles/{cycleId}/dates: the Quality Representative moves the audit window or the review date. */
+describe('moving the dates of a running cycle over HTTP (real API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let http: HttpRecorder;
+  let org: DemoOrganisation;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  // A year ahead: its audit window (October) and review (about 15 December) have not started.
+  const cycleId = `${organisationCode}-2027`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    http = suite.http;
+    org = await suite.seedDemoOrganisation(organisationCode);
+    const started = await http.call('POST', '/api/v1/cycles', {
+      token: await org.tokenOf('qmr'),
+      body: { organisationCode, year: 2027 },
+    });
+    expect(started.status).toBe(201);
+  });
+
+  afterAll(() => suite?.close());
+
+  it('lets only the Quality Representative move them, and wants a reason', async () => {
+    const qmr = await org.tokenOf('qmr');
+    const byLeader = await http.call('POST', `/api/v1/cycles/${cycleId}/dates`, {
+      token: await org.tokenOf('leader'),
+      body: { reviewDate: '2027-12-20', reason: 'Lịch công tác của lãnh đạo' },
+    });
+    expect(byLeader.status).toBe(403);
+    const withoutReason = await http.call('POST', `/api/v1/cycles/${cycleId}/dates`, {
+      token: qmr,
+      body: { reviewDate: '2027-12-20' },
+    });
+    expect(withoutReason.body).toMatchObject({
+      statusCode: 400,
+      details: { fields: { reason: expect.any(Array) } },
+    });
+    const malformed = await http.call('POST', `/api/v1/cycles/${cycleId}/dates`, {
+      token: qmr,
+      body: { auditWindow: { from: '2027-11-2' }, reason: 'Thanh tra tỉnh' },
+    });
+    expect(malformed.body).toMatchObject({
+      statusCode: 400,
+      details: { fields: { 'auditWindow.from': expect.any(Array), 'auditWindow.to': expect.any(Array) } },
+    });
+    expect(
+      (
+        await http.call('POST', `/api/v1/cycles/${organisationCode}-2099/dates`, {
+          token: qmr,
+          body: { reviewDate: '2099-12-20', reason: 'Không có năm này' },
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('refuses dates that no longer make a calendar with 422 naming the field', async () => {
+    // A window ending after the review (15 December) leaves the review before the audit.
+    const refused = await http.call<{ code: string; details: { problems: { path: string }[] } }>(
+      'POST',
+      `/api/v1/cycles/${cycleId}/dates`,
+      {
+        token: await org.tokenOf('qmr'),
+        body: { auditWindow: { from: '2027-11-01', to: '2027-12-24' }, reason: 'Thanh tra tỉnh' },
+      },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('RULE_VIOLATED');
+    expect(refused.body.details.problems).toEqual([expect.objectContaining({ path: 'reviewDate' })]);
+  });
+
+  it('moves the audit window and the review date, recorded in the event log with the reason', async () => {
+    const qmr = await org.tokenOf('qmr');
+    const reason = 'Đoàn thanh tra của tỉnh làm việc trong tháng 10; dời đánh giá nội bộ sang tháng 11';
+    const moved = await http.call('POST', `/api/v1/cycles/${cycleId}/dates`, {
+      token: qmr,
+      headers: { 'x-request-id': `move-${uniqueSuffix()}` },
+      body: { auditWindow: { from: '2027-11-01', to: '2027-11-19' }, reviewDate: '2027-12-21', reason },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      auditWindow: { from: '2027-11-01', to: '2027-11-19' },
+      reviewDate: '2027-12-21',
+      movedBy: expect.any(String),
+    });
+    const entry = await eventually('the cycle.dates-moved record', async () => {
+      const log = await http.call<{
+        items: { type: string; actor: string; payload: Record<string, unknown> }[];
+      }>('GET', `/api/v1/cycles/${cycleId}/events?type=cycle.dates-moved`, { token: qmr });
+      return log.body.items[0];
+    });
+    expect(entry).toMatchObject({
+      type: 'cycle.dates-moved',
+      actor: (moved.body as { movedBy: string }).movedBy,
+      payload: {
+        reason,
+        before: { auditWindow: { from: '2027-10-01', to: '2027-10-31' } },
+        after: { auditWindow: { from: '2027-11-01', to: '2027-11-19' }, managementReviewDate: '2027-12-21' },
+      },
+    });
+  });
+
+  it("filters the inbox by a follow-up that resolved itself, alone or with the completed ones ('done')", async () => {
+    const qmr = await org.tokenOf('qmr');
+    for (const status of ['resolved', 'done'])
+      expect(
+        (await http.call('GET', `/api/v1/me/tasks?status=${status}`, { token: qmr })).body,
+      ).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('answers only documented status codes', async () => {
+    expect(await undocumentedAnswers(http)).toEqual([]);
+  });
+});
