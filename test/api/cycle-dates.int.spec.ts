@@ -1,3 +1,4 @@
+import { loadTemplate } from '@qcycle/domain';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -111,6 +112,24 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
       expect(
         (await http.call('GET', `/api/v1/me/tasks?status=${status}`, { token: qmr })).body,
       ).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("refuses with 422 naming the field a draft whose objective 4 shares its cases with another objective's indicator", async () => {
+    // Objective 4's two shares count the same dossiers (sameCasesAs): the reference must stay in the objective.
+    const draft = structuredClone(loadTemplate('kontum-2024'));
+    const onTime = draft.objectives[3].indicators[1];
+    expect(onTime).toMatchObject({ id: 'obj-4-on-time', sameCasesAs: 'obj-4-per-process' });
+    if (onTime.kind === 'ratio') onTime.sameCasesAs = 'obj-2-key-tasks';
+    const refused = await http.call<{ code: string; details: { problems: { path: string }[] } }>(
+      'POST',
+      '/api/v1/cycles',
+      { token: await org.tokenOf('qmr'), body: { organisationCode, year: 2024, draft } },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('DRAFT_INVALID');
+    expect(refused.body.details.problems.map((p) => p.path)).toEqual([
+      'objectives[3].indicators[1].sameCasesAs',
+    ]);
   });
 
   it('answers only documented status codes', async () => {

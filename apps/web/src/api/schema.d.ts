@@ -253,6 +253,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the internal audit window or the management review date of a running cycle, with a reason (the Quality Representative); recorded as cycle.dates-moved
+         * @description Give auditWindow, reviewDate or both. 422 RULE_VIOLATED with details.problems ({ path, code, reason }) when the dates no longer make a calendar (the window in the year and before the review, the review before the close); 409 once the phase has started or for a cycle that is not running (or started before moving existed). Retrying with the same x-request-id moves once.
+         */
+        post: operations["CyclesController_moveDates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/decision": {
         parameters: {
             query?: never;
@@ -1299,6 +1319,19 @@ export interface components {
             /** @example vp-kiemsoat-tthc */
             unitCode?: string;
         };
+        CycleDatesMovedView: {
+            /** @description The audit window the cycle goes by now */
+            auditWindow: components["schemas"]["DateWindowView"];
+            /** @example 2027-09-28T02:15:00.000Z */
+            movedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            movedBy: string;
+            /**
+             * @description The management review date the cycle goes by now
+             * @example 2027-12-20
+             */
+            reviewDate: string;
+        };
         CycleLiveView: {
             /**
              * @description Number of the approving decision, once signed
@@ -1424,6 +1457,24 @@ export interface components {
             workflowId: string;
             /** @example 2024 */
             year: number;
+        };
+        DateWindowDto: {
+            /**
+             * @description First day, YYYY-MM-DD (Vietnam time)
+             * @example 2027-10-12
+             */
+            from: string;
+            /**
+             * @description Last day, YYYY-MM-DD (Vietnam time)
+             * @example 2027-10-30
+             */
+            to: string;
+        };
+        DateWindowView: {
+            /** @example 2027-10-12 */
+            from: string;
+            /** @example 2027-10-30 */
+            to: string;
         };
         DecisionView: {
             /** @example 123/QĐ-UBND */
@@ -1914,6 +1965,20 @@ export interface components {
             unitCode: string | null;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             userId: string;
+        };
+        MoveCycleDatesDto: {
+            /** @description The new internal audit window (refused once the audit has started) */
+            auditWindow?: components["schemas"]["DateWindowDto"];
+            /**
+             * @description Why, for the record
+             * @example Đoàn thanh tra của tỉnh làm việc trong tháng 10; dời đánh giá nội bộ sang tháng 11
+             */
+            reason: string;
+            /**
+             * @description The new management review date, YYYY-MM-DD (refused once the review has started)
+             * @example 2027-12-20
+             */
+            reviewDate?: string;
         };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
@@ -2714,7 +2779,7 @@ export interface components {
              * @example open
              * @enum {string}
              */
-            status: "open" | "completed" | "cancelled" | "expired";
+            status: "open" | "completed" | "cancelled" | "expired" | "resolved";
             title: components["schemas"]["TaskTitleView"];
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
@@ -2826,7 +2891,7 @@ export interface components {
              * @example open
              * @enum {string}
              */
-            status: "open" | "completed" | "cancelled" | "expired";
+            status: "open" | "completed" | "cancelled" | "expired" | "resolved";
             title: components["schemas"]["TaskTitleView"];
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
@@ -3934,6 +3999,103 @@ export interface operations {
             };
         };
     };
+    CyclesController_moveDates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCycleDatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDatesMovedView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_decision: {
         parameters: {
             query?: never;
@@ -4978,7 +5140,8 @@ export interface operations {
                 kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
                 limit?: number;
                 offset?: number;
-                status?: "open" | "completed" | "cancelled" | "expired" | "all";
+                /** @description done: nothing more to do on it (completed, or resolved by itself); all: any status */
+                status?: "open" | "completed" | "cancelled" | "expired" | "resolved" | "done" | "all";
             };
             header?: never;
             path?: never;

@@ -6,6 +6,7 @@ import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
 import { CycleNav, cycleYear } from './components/cycle-nav';
+import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import {
   cumulativeValue,
@@ -86,6 +87,13 @@ export default function CycleDashboardPage() {
         result[phase] = event.occurredAt;
     }
     return result;
+  }, [data]);
+
+  // The dates the cycle goes by after the Quality Representative last moved them (cycle.dates-moved).
+  const lastMove = useMemo(() => {
+    if (!data || data.events instanceof ApiProblem) return undefined;
+    const moves = data.events.items.filter((event) => event.type === 'cycle.dates-moved');
+    return (moves.at(-1)?.payload as { after?: MovedDates } | undefined)?.after;
   }, [data]);
 
   if (loading && !data) return <p className="loading">{t('loading')}</p>;
@@ -189,6 +197,13 @@ export default function CycleDashboardPage() {
           </li>
         </ul>
       </section>
+
+      {isQualityRepresentative &&
+        status === 'running' &&
+        phase !== 'management-review' &&
+        phase !== 'closing' && (
+          <MoveCycleDates cycleId={cycleId} lastMove={lastMove} format={format} onMoved={reload} />
+        )}
 
       {isQualityRepresentative && status === 'running' && (
         <CancelCycle cycleId={cycleId} onCancelled={reload} />

@@ -17,7 +17,7 @@ const PAGE = 50;
 
 /** The event types the engine writes (activities/), grouped; a group filters by its prefix (`task.`). */
 const EVENT_TYPES = {
-  cycle: ['cycle.started', 'cycle.phase-entered', 'cycle.closed', 'cycle.cancelled'],
+  cycle: ['cycle.started', 'cycle.phase-entered', 'cycle.dates-moved', 'cycle.closed', 'cycle.cancelled'],
   objectives: ['objectives.approved', 'objectives.delegated', 'objectives.unit-accepted'],
   task: [
     'task.opened',
@@ -27,6 +27,7 @@ const EVENT_TYPES = {
     'task.reassigned',
     'task.cancelled',
     'task.expired',
+    'task.resolved',
   ],
   measurement: ['measurement.reported'],
   audit: [

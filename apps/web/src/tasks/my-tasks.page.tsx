@@ -46,7 +46,8 @@ export default function MyTasksPage() {
         api.GET('/api/v1/me/tasks', {
           params: {
             query: {
-              status: tab,
+              // The completed tab: everything with nothing more to do (a follow-up may have resolved itself).
+              status: tab === 'completed' ? 'done' : 'open',
               limit: PAGE_SIZE,
               offset: (page - 1) * PAGE_SIZE,
               ...(kind ? { kind } : {}),

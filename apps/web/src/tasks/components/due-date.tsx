@@ -16,7 +16,7 @@ export function DueDate({ dueAt, overdue }: { dueAt: string | null; overdue: boo
 export function StatusWord({ status }: { status: string }) {
   const { t } = useTranslation('tasks');
   const tone =
-    status === 'completed'
+    status === 'completed' || status === 'resolved'
       ? 'status-ok'
       : status === 'open'
         ? ''

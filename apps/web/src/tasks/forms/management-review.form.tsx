@@ -18,11 +18,26 @@ interface ActionDraft {
 }
 
 const OUTPUTS = ['improvementOpportunities', 'qmsChanges', 'resourceNeeds'] as const;
+/** ISO 9.3.1: the review concludes whether the QMS remains suitable, adequate and effective. */
+const CONCLUSIONS = ['suitable', 'adequate', 'effective'] as const;
+type YesNo = '' | 'yes' | 'no';
+
+/** Objective 1 as the review task's form gives it: its criteria, the facts of the records, the engine's reading. */
+interface QmsObjectiveForm {
+  objectiveId: string;
+  criteria?: { vi: string; en?: string };
+  facts?: {
+    internalAuditCompleted: boolean;
+    managementReviewCompleted: boolean;
+    openCorrectiveActions: number;
+  };
+  engineReading?: { achieved: boolean; gaps: string[] };
+}
 
 /** The leader chairs the review: the compiled inputs (ISO 9.3.2), the outputs (9.3.3) and actions. */
 export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
-  const form = formOf<{ inputs: Record<string, unknown> }>(task);
+  const form = formOf<{ inputs: Record<string, unknown>; qmsObjective?: QmsObjectiveForm }>(task);
   const { units, unitName } = useUnits();
   const { nameOf } = usePeople();
   const next = useRef(0);
@@ -34,6 +49,15 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   const [minutesRef, setMinutesRef] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([]);
   const [files, setFiles] = useState<EvidenceFile[]>([]);
+  const [qmsAchieved, setQmsAchieved] = useState<YesNo>('');
+  const [qmsNotes, setQmsNotes] = useState('');
+  const [conclusion, setConclusion] = useState<Record<(typeof CONCLUSIONS)[number], YesNo>>({
+    suitable: '',
+    adequate: '',
+    effective: '',
+  });
+  const [conclusionNotes, setConclusionNotes] = useState('');
+  const [attendees, setAttendees] = useState<string[]>(['']);
   const change = (index: number, patch: Partial<ActionDraft>) => {
     setActions(actions.map((a, i) => (i === index ? { ...a, ...patch } : a)));
     for (const field of Object.keys(patch)) problems.edit(`actions[${index}].${field}`);
@@ -49,6 +73,26 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         dueDate,
       })),
       ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
+      // Optional parts (clients of the earlier form send none): sent once begun, so the API names what is missing.
+      ...(qmsAchieved || qmsNotes.trim()
+        ? {
+            qmsJudgement: {
+              ...(qmsAchieved ? { achieved: qmsAchieved === 'yes' } : {}),
+              notes: qmsNotes.trim(),
+            },
+          }
+        : {}),
+      ...(CONCLUSIONS.some((key) => conclusion[key]) || conclusionNotes.trim()
+        ? {
+            conclusion: {
+              ...Object.fromEntries(
+                CONCLUSIONS.filter((key) => conclusion[key]).map((key) => [key, conclusion[key] === 'yes']),
+              ),
+              ...(conclusionNotes.trim() ? { notes: conclusionNotes.trim() } : {}),
+            },
+          }
+        : {}),
+      ...(filled(attendees).length > 0 ? { attendees: filled(attendees) } : {}),
     });
   };
   return (
@@ -61,6 +105,30 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           <p className="muted">{t('values.empty')}</p>
         )}
       </section>
+      <ListEditor
+        legend={t('review.attendees')}
+        hint={t('review.attendeesHint')}
+        itemLabel={(index) => t('review.attendeeN', { number: index + 1 })}
+        addLabel={t('review.addAttendee')}
+        values={attendees}
+        onChange={(values) => {
+          setAttendees(values);
+          problems.edit('attendees');
+        }}
+        problems={problems.exact('attendees')}
+        problemsAt={(index) => problems.at(`attendees[${index}]`)}
+      />
+      <QmsJudgementPart
+        objective={form.qmsObjective}
+        achieved={qmsAchieved}
+        onAchieved={(value) => {
+          setQmsAchieved(value);
+          problems.edit('qmsJudgement');
+        }}
+        notes={qmsNotes}
+        onNotes={setQmsNotes}
+        problems={problems}
+      />
       <h3>{t('review.outputs')}</h3>
       <GroupProblems problems={problems.exact('outputs')} />
       {OUTPUTS.map((key) => (
@@ -87,6 +155,34 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         onChange={setMinutesRef}
         required
       />
+      <fieldset className="task-fieldset">
+        <legend>{t('review.conclusion')}</legend>
+        <p className="field-hint">{t('review.conclusionHint')}</p>
+        <GroupProblems problems={problems.exact('conclusion')} />
+        {CONCLUSIONS.map((key) => (
+          <YesNoGroup
+            key={key}
+            name={`conclusion-${key}`}
+            legend={t(`review.${key}`)}
+            yes={t('review.yes')}
+            no={t('review.no')}
+            value={conclusion[key]}
+            onChange={(value) => {
+              setConclusion({ ...conclusion, [key]: value });
+              problems.edit(`conclusion.${key}`);
+            }}
+            problems={problems.at(`conclusion.${key}`)}
+          />
+        ))}
+        <AnswerText
+          label={t('review.conclusionNotes')}
+          path="conclusion.notes"
+          problems={problems}
+          value={conclusionNotes}
+          onChange={setConclusionNotes}
+          multiline
+        />
+      </fieldset>
       <fieldset className="task-fieldset">
         <legend>{t('review.actions')}</legend>
         <GroupProblems problems={problems.exact('actions')} />
@@ -185,5 +281,130 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         <SubmitButton busy={busy} label={t('review.submit')} />
       </div>
     </form>
+  );
+}
+
+/**
+ * Objective 1 ("maintain and improve the QMS") is the leader's to judge at the review, against its
+ * criteria, with the facts of the records; without a judgement the engine's reading applies.
+ */
+function QmsJudgementPart({
+  objective,
+  achieved,
+  onAchieved,
+  notes,
+  onNotes,
+  problems,
+}: {
+  objective: QmsObjectiveForm | undefined;
+  achieved: YesNo;
+  onAchieved: (value: YesNo) => void;
+  notes: string;
+  onNotes: (value: string) => void;
+  problems: TaskFormProps['problems'];
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const yesNo = (value: boolean) => (value ? t('review.yes') : t('review.no'));
+  const criteria = objective?.criteria && (i18n.language === 'en' ? objective.criteria.en : undefined);
+  return (
+    <fieldset className="task-fieldset">
+      <legend>{t('review.qmsJudgement')}</legend>
+      <p className="field-hint">{t('review.qmsJudgementHint')}</p>
+      {objective?.criteria && (
+        <p>
+          <strong>{t('review.qmsCriteria')}: </strong>
+          {criteria ?? objective.criteria.vi}
+        </p>
+      )}
+      {objective?.facts && (
+        <dl>
+          <div>
+            <dt>{t('review.factAudit')}</dt>
+            <dd>{yesNo(objective.facts.internalAuditCompleted)}</dd>
+          </div>
+          <div>
+            <dt>{t('review.factReview')}</dt>
+            <dd>{yesNo(objective.facts.managementReviewCompleted)}</dd>
+          </div>
+          <div>
+            <dt>{t('review.factOpenActions')}</dt>
+            <dd>{objective.facts.openCorrectiveActions}</dd>
+          </div>
+          {objective.engineReading && (
+            <div>
+              <dt>{t('review.engineReading')}</dt>
+              <dd>
+                {objective.engineReading.achieved ? t('review.achieved') : t('review.notAchieved')}
+                {objective.engineReading.gaps.length > 0 &&
+                  ` (${objective.engineReading.gaps
+                    .map((gap) => t(`review.gap.${gap}`, { defaultValue: gap }))
+                    .join('; ')})`}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      <GroupProblems problems={problems.exact('qmsJudgement')} />
+      <YesNoGroup
+        name="qms-achieved"
+        legend={t('review.qmsAchieved')}
+        yes={t('review.achieved')}
+        no={t('review.notAchieved')}
+        value={achieved}
+        onChange={onAchieved}
+        problems={problems.at('qmsJudgement.achieved')}
+      />
+      <AnswerText
+        label={t('review.qmsNotes')}
+        hint={t('review.qmsNotesHint')}
+        path="qmsJudgement.notes"
+        problems={problems}
+        value={notes}
+        onChange={onNotes}
+        multiline
+      />
+    </fieldset>
+  );
+}
+
+/** A yes/no question as two radio buttons, its problems beside it in words. */
+function YesNoGroup({
+  name,
+  legend,
+  yes,
+  no,
+  value,
+  onChange,
+  problems,
+}: {
+  name: string;
+  legend: string;
+  yes: string;
+  no: string;
+  value: YesNo;
+  onChange: (value: YesNo) => void;
+  problems: { reason: string }[];
+}) {
+  return (
+    <fieldset className={`task-fieldset radio-group${problems.length ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      {(['yes', 'no'] as const).map((choice) => (
+        <label key={choice} className="radio">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          {choice === 'yes' ? yes : no}
+        </label>
+      ))}
+      {problems.length > 0 && (
+        <p className="field-error" role="alert">
+          {problems.map((p) => p.reason).join(' ')}
+        </p>
+      )}
+    </fieldset>
   );
 }
