@@ -409,7 +409,18 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
           bareId(code),
           ...['approval', 'assignment', 'monitoring'].map((p) => `${sameId(code)}/${p}`),
         ])
-          await client.workflow.getHandle(workflowId).query(bareStepsQuery);
+          for (let attempt = 1; ; attempt++) {
+            // A child exists only once its parent's first workflow task has started it.
+            const loaded = await client.workflow
+              .getHandle(workflowId)
+              .query(bareStepsQuery)
+              .then(
+                () => true,
+                (error: unknown) => (attempt < 100 ? false : Promise.reject(error)),
+              );
+            if (loaded) break;
+            await new Promise((r) => setTimeout(r, 100));
+          }
       });
       const update = (workflowId: string, updateId: string, commands?: StepCommands) =>
         client.workflow

@@ -1,5 +1,5 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
-import type { ApprovedDecision } from '@qcycle/contracts';
+import type { ApprovedDecision, CycleRoster, PersonRef } from '@qcycle/contracts';
 import {
   cycleClock,
   validateApprovalOutcome,
@@ -15,6 +15,13 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+
+/**
+ * Patch id (docs/versioning.md): the decision names the leader who approved — their name and title
+ * from the roster — instead of the draft's signer text, which may name someone who never acted.
+ * Decisions approved on older code keep the draft's text.
+ */
+export const DECISION_NAMES_APPROVER = 'decision-names-approver';
 
 export interface ObjectivesApprovalInput {
   context: CycleContext;
@@ -54,10 +61,14 @@ export async function objectivesApproval({
     if (outcome.decision === 'approve') {
       const signingDate =
         outcome.signingDate ?? cycleClock(context.shiftMs).calendarDate(approval.completedAt);
+      const approver = patched(DECISION_NAMES_APPROVER)
+        ? rosterPerson(context.roster, approval.completedBy)
+        : undefined;
       const decision: ApprovedDecision = {
         documentNumber: outcome.documentNumber,
-        signerName: draft.signer.name,
-        signerTitle: draft.signer.title,
+        // A roster taken before titles were kept has none: the draft's title, the one it signs as.
+        signerName: approver?.name ?? draft.signer.name,
+        signerTitle: approver?.title ?? draft.signer.title,
         signedBy: approval.completedBy,
         signingDate,
         effectiveDate: signingDate,
@@ -109,4 +120,14 @@ export async function objectivesApproval({
     if (revision.status !== 'completed') throw new Error('revision task cannot expire');
     objectives = revision.outcome.objectives ?? objectives;
   }
+}
+
+/** The roster's entry for a user: who they are as the cycle knows them (a snapshot from the start). */
+function rosterPerson(roster: CycleRoster, userId: string): PersonRef | undefined {
+  return [
+    roster.leader,
+    roster.qualityRepresentative,
+    ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
+    ...roster.auditors,
+  ].find((person) => person.userId === userId);
 }

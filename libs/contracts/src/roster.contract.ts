@@ -5,6 +5,11 @@ export interface PersonRef {
   userId: string;
   /** Full name as it is written on documents, e.g. `Nguyễn Hữu Tháp`. */
   name: string;
+  /**
+   * Position as the directory writes it under a signature, e.g. `Phó Chủ tịch UBND tỉnh`: the
+   * decision names the leader who approved with it. Absent in rosters taken before it was kept.
+   */
+  title?: string;
   /** Where notifications go; absent for people reached only through their inbox. */
   email?: string;
   /** The unit the person belongs to; an auditor never audits this unit. */
@@ -26,7 +31,10 @@ export interface RosterUnit {
  * go through task reassignment, which is recorded.
  */
 export interface CycleRoster {
-  /** Chairman or Vice Chairman who approves objectives, signs the decision, chairs the review. */
+  /**
+   * Chairman or Vice Chairman who approves objectives, signs the decision, chairs the review: the
+   * signer chosen when the cycle starts (docs/workflows.md "Who signs").
+   */
   leader: PersonRef;
   /** Chief of Office, the Quality Representative (Articles 2 and 4 of the seed). */
   qualityRepresentative: PersonRef;

@@ -12,6 +12,7 @@ export * from './exact-rational';
 export * from './indicator';
 export * from './objective';
 export * from './cycle-draft';
+export * from './cycle-signer';
 export * from './measurement';
 export * from './indicator-evaluation';
 export * from './objective-evaluation';

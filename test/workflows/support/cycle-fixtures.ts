@@ -16,7 +16,12 @@ export function kontumCycle(
   options: { calendar?: CycleCalendar; rehearsal?: boolean; year?: number } = {},
 ) {
   const year = options.year ?? 2024;
-  const roster = placeholderRoster(org, UNITS);
+  const placeholders = placeholderRoster(org, UNITS);
+  // The leader is the decision's signer, as in the demo directory: the decision names who approved.
+  const roster = {
+    ...placeholders,
+    leader: { ...placeholders.leader, name: 'Nguyễn Hữu Tháp', title: 'Phó Chủ tịch UBND tỉnh' },
+  };
   const input: StartQualityCycleInput = buildStartInput({
     organisationCode: org,
     year,

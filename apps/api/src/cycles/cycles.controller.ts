@@ -25,6 +25,7 @@ import { CycleDatesService } from './cycle-dates.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
 import { CycleRecordsService } from './cycle-records.service';
 import { CyclesService } from './cycles.service';
+import { draftForStart } from './cycle-draft-source';
 import { DirectoryRosterService } from './directory-roster.service';
 
 @ApiTags('cycles')
@@ -54,7 +55,7 @@ export class CyclesController {
   @ApiOperation({
     summary: "Start your organisation's quality cycle for a year (the Quality Representative)",
     description:
-      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory. 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
+      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
   })
   @ApiCreatedResponse({ type: CycleView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
@@ -64,9 +65,14 @@ export class CyclesController {
         QcycleErrorCode.NotFound,
         `Organisation ${request.organisationCode} not found in your organisation`,
       );
-    // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a role is missing).
-    const roster = await this.rosters.rosterFor(caller.organisationCode);
-    return this.cycles.start(request, caller.userId, roster);
+    const draft = draftForStart(request);
+    // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a
+    // role is missing); the leader is the signer requested or designated (422 naming signerUserId).
+    const roster = await this.rosters.rosterFor(caller.organisationCode, {
+      signerUserId: request.signerUserId,
+      draftSignerName: draft.signer.name,
+    });
+    return this.cycles.start(request, caller.userId, roster, draft);
   }
 
   @Get(':cycleId')

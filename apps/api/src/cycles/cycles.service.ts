@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { signerForCycle, type CycleDraft } from '@qcycle/domain';
 import {
   QUALITY_CYCLE_WORKFLOW,
   QcycleError,
@@ -17,7 +18,6 @@ import {
 } from '@qcycle/contracts';
 import { QualityCycleEntity } from '@qcycle/persistence';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { draftForStart } from './cycle-draft-source';
 import type { CycleLiveView, CycleView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 
@@ -30,17 +30,31 @@ export class CyclesService {
   ) {}
 
   /** Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused. */
-  /** The roster comes from the organisation's directory (DirectoryRosterService), the draft from the request. */
-  async start(request: StartCycleDto, startedBy: string, roster: CycleRoster): Promise<CycleView> {
+  /**
+   * The roster comes from the organisation's directory (DirectoryRosterService), its leader being the
+   * signer chosen for the year; the draft from the request (`draftForStart`), its signature block
+   * naming that leader in the requested or the draft's signing mode.
+   */
+  async start(
+    request: StartCycleDto,
+    startedBy: string,
+    roster: CycleRoster,
+    draft: CycleDraft,
+  ): Promise<CycleView> {
     const cycleId = qualityCycleId(request.organisationCode, request.year);
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
+    const signed = signerForCycle(draft.signer, roster.leader, request.signingMode);
+    if ('refused' in signed)
+      throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${signed.refused.field}`, {
+        fields: { [signed.refused.field]: [signed.refused.reason] },
+      });
     // The request's draft or template (moved to the year), the default calendar, the directory's roster.
     const input: StartQualityCycleInput = buildStartInput({
       organisationCode: request.organisationCode,
       year: request.year,
       startedBy,
       roster,
-      draft: draftForStart(request),
+      draft: { ...draft, signer: signed.signer },
       rehearsal: request.rehearsal,
     });
     try {

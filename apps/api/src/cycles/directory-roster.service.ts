@@ -1,20 +1,26 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CycleRoster, PersonRef } from '@qcycle/contracts';
+import { QcycleError, QcycleErrorCode, type CycleRoster, type PersonRef } from '@qcycle/contracts';
+import { chooseCycleSigner } from '@qcycle/domain';
 import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
 
 /**
  * The cycle's roster (who plays which role, DESIGN.md §5) taken from the organisation's directory
  * when the cycle starts. Active users only; several holders of a role are ordered by name and the
- * first one plays it. A unit without a unit head has the Quality Representative stand in for its
- * head (Article 2: the Chief of Office organises implementation), so every unit can be given work.
+ * first one plays it — except the leader, who is the signer chosen for the year (libs/domain
+ * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one). A
+ * unit without a unit head has the Quality Representative stand in for its head (Article 2: the
+ * Chief of Office organises implementation), so every unit can be given work.
  */
 @Injectable()
 export class DirectoryRosterService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async rosterFor(organisationCode: string): Promise<CycleRoster> {
+  async rosterFor(
+    organisationCode: string,
+    signer: { signerUserId?: string; draftSignerName?: string } = {},
+  ): Promise<CycleRoster> {
     const users = await this.dataSource
       .getRepository(UserEntity)
       .find({ where: { organisationCode, active: true }, order: { fullName: 'ASC', id: 'ASC' } });
@@ -34,26 +40,31 @@ export class DirectoryRosterService {
       );
 
     const missing: string[] = [];
-    const leader = holders('leader')[0];
+    const leaders = holders('leader');
     const qualityRepresentative = holders('quality-representative')[0];
     const leadAuditor = holders('lead-auditor')[0];
     const auditors = [
       ...new Map([...holders('lead-auditor'), ...holders('auditor')].map((u) => [u.id, u])).values(),
     ];
-    if (!leader) missing.push('leader');
+    if (leaders.length === 0) missing.push('leader');
     if (!qualityRepresentative) missing.push('quality-representative');
     if (!leadAuditor) missing.push('lead-auditor');
     if (auditors.length < 2)
       missing.push('auditor (at least two, in different units, so nobody audits their own unit)');
-    if (missing.length > 0 || !leader || !qualityRepresentative) {
+    if (missing.length > 0 || !qualityRepresentative) {
       throw new UnprocessableEntityException({
         code: 'ROSTER_INCOMPLETE',
         message: `The directory of ${organisationCode} lacks: ${missing.join('; ')}. Ask the administrator to assign these roles.`,
         details: { missingRoles: missing },
       });
     }
+    const choice = chooseCycleSigner(leaders.map(person), signer);
+    if ('refused' in choice)
+      throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${choice.refused.field}`, {
+        fields: { [choice.refused.field]: [choice.refused.reason] },
+      });
     return {
-      leader: person(leader),
+      leader: choice.signer,
       qualityRepresentative: person(qualityRepresentative),
       units: units.map((unit) => ({
         code: unit.code,
@@ -72,6 +83,7 @@ function person(user: UserEntity): PersonRef {
   return {
     userId: user.id,
     name: user.fullName,
+    ...(user.title?.trim() ? { title: user.title.trim() } : {}),
     email: user.email,
     ...(user.unitCode ? { unitCode: user.unitCode } : {}),
     locale: user.locale,

@@ -96,7 +96,7 @@ export interface paths {
         put?: never;
         /**
          * Start your organisation's quality cycle for a year (the Quality Representative)
-         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory. 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
+         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
          */
         post: operations["CyclesController_start"];
         delete?: never;
@@ -2663,6 +2663,17 @@ export interface components {
              * @example false
              */
             rehearsal: boolean;
+            /**
+             * @description Who signs the decision and approves the objectives: an active user of your organisation with the leader role (GET /api/v1/people). Without it, the leader the draft names as its signer, or the organisation's only leader; several leaders and none named by the draft → 422 naming signerUserId. A user who is not a leader → 422 naming signerUserId.
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            signerUserId?: string;
+            /**
+             * @description How the signer signs: `TM.` the Chairman for the Committee, `KT.` a Vice Chairman in the Chairman's place. Without it, as the draft's signature block says.
+             * @example KT.
+             * @enum {string}
+             */
+            signingMode?: "TM." | "KT.";
             /**
              * @description The ready-made draft to start from (GET /api/v1/templates), moved to `year`; ignored when `draft` is given
              * @default kontum-2024

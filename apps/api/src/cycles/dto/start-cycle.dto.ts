@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
-import { TEMPLATES } from '@qcycle/domain';
+import { CYCLE_SIGNING_MODES, TEMPLATES, type CycleSigningMode } from '@qcycle/domain';
 
 const TEMPLATE_IDS = TEMPLATES.map((t) => t.id);
 
@@ -52,4 +63,24 @@ export class StartCycleDto {
   @IsOptional()
   @IsBoolean()
   rehearsal?: boolean;
+
+  @ApiPropertyOptional({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description:
+      "Who signs the decision and approves the objectives: an active user of your organisation with the leader role (GET /api/v1/people). Without it, the leader the draft names as its signer, or the organisation's only leader; several leaders and none named by the draft → 422 naming signerUserId. A user who is not a leader → 422 naming signerUserId.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  signerUserId?: string;
+
+  @ApiPropertyOptional({
+    enum: CYCLE_SIGNING_MODES,
+    example: 'KT.',
+    description:
+      "How the signer signs: `TM.` the Chairman for the Committee, `KT.` a Vice Chairman in the Chairman's place. Without it, as the draft's signature block says.",
+  })
+  @IsOptional()
+  @IsIn(CYCLE_SIGNING_MODES, { message: `signingMode must be one of ${CYCLE_SIGNING_MODES.join(', ')}` })
+  signingMode?: CycleSigningMode;
 }

@@ -18,7 +18,12 @@ export function StartCycleForm() {
   const { user } = useSession();
   const navigate = useNavigate();
   const templates = useLoad(() => ok(api.GET('/api/v1/templates')), []);
+  // Who may sign: the organisation's active leaders (GET /people); none chosen = the API decides.
+  const people = useLoad(() => ok(api.GET('/api/v1/people')), []);
+  const leaders = people.data?.filter((person) => person.active && person.roles.includes('leader')) ?? [];
   const [templateId, setTemplateId] = useState('');
+  const [signerUserId, setSignerUserId] = useState('');
+  const [signingMode, setSigningMode] = useState<'' | NonNullable<StartCycle['signingMode']>>('');
   const [year, setYear] = useState(String(thisYear()));
   const [rehearsal, setRehearsal] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -47,6 +52,8 @@ export function StartCycleForm() {
             // The API lists its template ids (GET /templates); without the list, its default one.
             templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
             rehearsal,
+            ...(signerUserId ? { signerUserId } : {}),
+            ...(signingMode ? { signingMode } : {}),
           },
         }),
       );
@@ -61,7 +68,7 @@ export function StartCycleForm() {
     }
   };
 
-  const fieldPaths = ['year', 'templateId', 'rehearsal'];
+  const fieldPaths = ['year', 'templateId', 'rehearsal', 'signerUserId', 'signingMode'];
   const otherProblems =
     problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ??
     [];
@@ -109,6 +116,43 @@ export function StartCycleForm() {
                 value={year}
                 onChange={(event) => setYear(event.target.value)}
               />
+            )}
+          </Field>
+          <Field
+            label={t('start.signer')}
+            hint={t('start.signerHint')}
+            problems={problem?.at('signerUserId') ?? []}
+          >
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={signerUserId}
+                onChange={(event) => setSignerUserId(event.target.value)}
+              >
+                <option value="">{t('start.signerFromDraft')}</option>
+                {leaders.map((leader) => (
+                  <option key={leader.userId} value={leader.userId}>
+                    {leader.title ? `${leader.fullName} — ${leader.title}` : leader.fullName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('start.signingMode')} problems={problem?.at('signingMode') ?? []}>
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={signingMode}
+                onChange={(event) => setSigningMode(event.target.value as typeof signingMode)}
+              >
+                <option value="">{t('start.signingModeFromDraft')}</option>
+                <option value="TM.">{t('start.signingModeTM')}</option>
+                <option value="KT.">{t('start.signingModeKT')}</option>
+              </select>
             )}
           </Field>
         </div>

@@ -1,0 +1,99 @@
+import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation } from './support/demo-organisation';
+
+interface Refusal {
+  code: string;
+  details: { fields: Record<string, string[]> };
+}
+
+/**
+ * Who signs (issue #9): the approval goes to the leader chosen when the cycle starts, and the
+ * decision names the leader who approved, from the directory — not the draft's signer text.
+ * Real API and worker, PostgreSQL, the Temporal dev server.
+ */
+describe('the signer of the year’s decision (real API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  // Invented; after the demo leader by name, so "the first leader by name" would not be them.
+  const chairman = { fullName: 'Phan Minh Đức', title: 'Chủ tịch UBND tỉnh' };
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    // A second leader: the Chairman. The demo leader (Vice Chairman) is the one the template names.
+    const created = await org.as('admin', 'POST', '/api/v1/users', {
+      ...chairman,
+      email: org.email('chairman'),
+      password: DEMO_PASSWORD,
+      roles: [{ role: 'leader' }],
+    });
+    expect(created.status).toBe(201);
+    await Promise.all(['chairman', 'leader', 'qmr', 'staff.tthc'].map((local) => org.tokenOf(local)));
+  });
+
+  afterAll(() => suite?.close());
+
+  const start = (body: Record<string, unknown>) =>
+    org.as<Refusal & { id: string }>('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      rehearsal: true,
+      ...body,
+    });
+
+  it('refuses a signer who is not a leader, and several leaders with none chosen or named by the draft, with 422 naming signerUserId', async () => {
+    const notALeader = await start({ signerUserId: org.idOf('staff.tthc') });
+    expect(notALeader.status).toBe(422);
+    expect(notALeader.body.code).toBe('RULE_VIOLATED');
+    expect(Object.keys(notALeader.body.details.fields)).toEqual(['signerUserId']);
+
+    const unknownSigner = {
+      ...KONTUM_2024_TEMPLATE,
+      signer: { ...KONTUM_2024_TEMPLATE.signer, name: 'Người ký khác' },
+    };
+    const undecided = await start({ draft: unknownSigner });
+    expect(undecided.status).toBe(422);
+    expect(Object.keys(undecided.body.details.fields)).toEqual(['signerUserId']);
+
+    // Nothing was started: the year is still free.
+    const cycle = await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
+    expect(cycle.status).toBe(404);
+  });
+
+  it('gives the approval to the chosen signer only, and the decision names who approved with their directory title', async () => {
+    const started = await start({ signerUserId: org.idOf('chairman'), signingMode: 'TM.' });
+    expect(started.status).toBe(201);
+
+    const task = await org.waitForTask('chairman', 'objectives-approval');
+    expect(task.assigneeUserId).toBe(org.idOf('chairman'));
+    expect(await org.inbox('leader', 'objectives-approval')).toEqual([]);
+    // The leader the draft names, and the first by name, cannot approve in the Chairman's place.
+    const byOther = await org.as('leader', 'POST', taskPath(task.id, '/complete'), {
+      outcome: { decision: 'approve', documentNumber: '45/QĐ-UBND' },
+    });
+    expect(byOther.status).toBe(403);
+
+    const approved = await org.as('chairman', 'POST', taskPath(task.id, '/complete'), {
+      outcome: { decision: 'approve', documentNumber: '45/QĐ-UBND', signingDate: '2024-01-08' },
+    });
+    expect(approved.status).toBe(200);
+
+    let decision: Record<string, unknown> | undefined;
+    for (let attempt = 0; attempt < 100 && !decision; attempt++) {
+      const answer = await org.as('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/decision`);
+      if (answer.status === 200) decision = answer.body;
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(decision).toMatchObject({
+      documentNumber: '45/QĐ-UBND',
+      signedBy: org.idOf('chairman'),
+      signerName: chairman.fullName,
+      signerTitle: chairman.title,
+    });
+  });
+});
