@@ -24,7 +24,12 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
-import { parseQualityCycleId, qualityCycleId } from '@qcycle/contracts';
+import {
+  parseQualityCycleId,
+  qualityCycleId,
+  type MeasurementCorrected,
+  type MeasurementCorrectedEventPayload,
+} from '@qcycle/contracts';
 import { appendEvent } from './cycle-record.activities';
 
 export interface OpenTaskRecord {
@@ -93,6 +98,16 @@ export interface RecordWithEvent<T> {
     requestId?: string;
     payload?: Record<string, unknown>;
   };
+}
+
+/** A correction of a period's figures, as the monitoring workflow hands it over (domain facts, no rows). */
+export interface MeasurementCorrectionRecord extends MeasurementCorrected {
+  cycleId: string;
+  /** The period's measurement task: its rows are `${taskId}/${indicatorId}`. */
+  taskId: string;
+  /** Deterministic, `${taskId}/corrected/{n}`: a retry writes nothing twice. */
+  eventId: string;
+  requestId?: string;
 }
 
 /** The ISO 9.3.2 inputs of the management review, compiled from the cycle's own records. */
@@ -276,6 +291,55 @@ export class QualityRecordActivities {
 
   async recordMeasurements(record: RecordWithEvent<MeasurementEntity>): Promise<void> {
     await this.write(MeasurementEntity, record);
+  }
+
+  /**
+   * A period's figures corrected (issue #9): the measurement rows take the corrected figures; the
+   * `measurement.corrected` event keeps both the previous and the corrected ones, who, when and
+   * why, and the objective's status before and after. Applied once per event id.
+   */
+  async recordMeasurementCorrection(correction: MeasurementCorrectionRecord): Promise<void> {
+    const { previous, figures, correctedBy, correctedAt, requestId, ...facts } = correction;
+    await this.dataSource.transaction(async (manager) => {
+      const known = await manager.findOneBy(EventLogEntryEntity, { id: correction.eventId });
+      if (known) return;
+      for (const figure of figures) {
+        await manager.update(
+          MeasurementEntity,
+          { id: `${correction.taskId}/${figure.indicatorId}` },
+          {
+            numerator: figure.numerator ?? null,
+            denominator: figure.denominator ?? null,
+            value: figure.value ?? null,
+            achieved: figure.achieved ?? null,
+          },
+        );
+      }
+      const payload: MeasurementCorrectedEventPayload = {
+        objectiveId: facts.objectiveId,
+        periodKey: facts.periodKey,
+        previous,
+        figures,
+        reason: facts.reason,
+        statusBefore: facts.statusBefore,
+        status: facts.status,
+        ...(requestId ? { requestId } : {}),
+      };
+      await appendEvent(
+        manager,
+        event(
+          correction.cycleId,
+          correction.eventId,
+          'measurement.corrected',
+          correctedBy,
+          correctedAt,
+          requestId,
+          {
+            ...payload,
+          },
+        ),
+      );
+    });
   }
 
   /** Audit rows are written more than once (planned, then closed): later writes update them. */

@@ -5,6 +5,7 @@ import { AuthController } from '../../apps/api/src/auth/auth.controller';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
 import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
+import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
 import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
@@ -70,6 +71,9 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/cancel': [202, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles/{cycleId}/dates': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/cycles/{cycleId}/objectives/{objectiveId}/measurements/{periodKey}/correct': [
+    200, 400, 401, 403, 404, 409, 422, 429, 503,
+  ],
   'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
@@ -113,6 +117,7 @@ const CONTROLLERS = [
   DocumentsController,
   CycleYearReportsController,
   AuditActionsController,
+  MeasurementCorrectionsController,
   TemplatesController,
   TasksController,
   NotificationsController,

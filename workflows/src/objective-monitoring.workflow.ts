@@ -1,7 +1,16 @@
-import { condition, allHandlersFinished, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
-import type { ObjectiveOwner } from '@qcycle/contracts';
+import {
+  ApplicationFailure,
+  condition,
+  allHandlersFinished,
+  isCancellation,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { correctMeasurementUpdate, QcycleErrorCode, type ObjectiveOwner } from '@qcycle/contracts';
 import {
   addDays,
+  checkMeasurementCorrection,
   escalationsAt,
   evaluateObjective,
   measurementsFromReport,
@@ -12,6 +21,8 @@ import {
   type Measurement,
   type Objective,
   type ObjectiveStatus,
+  type MeasurementCorrectionRefusal,
+  type ReportedFigure,
 } from '@qcycle/domain';
 import {
   childTaskBoard,
@@ -84,6 +95,128 @@ export async function objectiveMonitoring({
     return evaluateObjective(objective, measurements, { periodsElapsed: Math.max(elapsed, reportedIndex) })
       .status;
   };
+
+  /**
+   * After a report or a correction moved the status from `previous`: tell the cycle, resolve an
+   * at-risk follow-up the objective no longer needs, open one when it falls at risk.
+   */
+  const followStatus = async (
+    previous: ObjectiveStatus,
+    periodKey: string,
+    followUpId: string,
+    recovered: string,
+  ): Promise<void> => {
+    if (status !== previous)
+      await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
+    if (
+      previous === 'at-risk' &&
+      (status === 'on-track' || status === 'achieved') &&
+      openFollowUp &&
+      patched(AT_RISK_FOLLOW_UP_RESOLVES)
+    ) {
+      await board.resolve(openFollowUp, recovered);
+      openFollowUp = undefined;
+    }
+    if (status === 'at-risk' && previous !== 'at-risk') {
+      openFollowUp = followUpId;
+      followUps.push(
+        board.run({
+          taskId: openFollowUp,
+          kind: 'at-risk-follow-up',
+          title: {
+            vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${periodKey})`,
+            en: `Objective ${objective.number} at risk (${periodKey})`,
+          },
+          assignee: context.roster.qualityRepresentative,
+          objectiveId: objective.id,
+          periodKey,
+          form: { status, periodKey },
+          expiresAt: closeAt,
+          validate: validateNoteOutcome,
+        }),
+      );
+    }
+  };
+
+  // Correcting a reported figure (issue #9): a new Update, so histories recorded before it never
+  // entered this path and replay unchanged; a correction's records are new commands of new events.
+  const reportedPeriods = new Map<string, { taskId: string; index: number; reportedBy: string }>();
+  let corrections = 0;
+  const periodMeasurements = (periodKey: string) => measurements.filter((m) => m.periodKey === periodKey);
+  setHandler(
+    correctMeasurementUpdate,
+    async (request) => {
+      const period = reportedPeriods.get(request.periodKey)!;
+      const number = ++corrections;
+      const correctedAt = new Date(Date.now()).toISOString();
+      const before = periodMeasurements(request.periodKey);
+      const previous = figuresOf(before);
+      const [first] = before;
+      const corrected = measurementsFromReport(
+        objective.indicators,
+        { figures: request.figures, evidence: first.evidence },
+        {
+          periodKey: request.periodKey,
+          reportedAt: first.reportedAt,
+          late: first.late,
+          reportedBy: first.reportedBy,
+        },
+      );
+      for (const measurement of corrected) {
+        const i = measurements.findIndex(
+          (m) => m.periodKey === measurement.periodKey && m.indicatorId === measurement.indicatorId,
+        );
+        if (i >= 0) measurements[i] = measurement;
+        else measurements.push(measurement);
+      }
+      const statusBefore = status;
+      status = evaluate(Math.max(...[...reportedPeriods.values()].map((p) => p.index)));
+      const result = {
+        objectiveId: objective.id,
+        periodKey: request.periodKey,
+        previous,
+        figures: figuresOf(corrected),
+        reason: request.reason.trim(),
+        correctedBy: request.actorUserId,
+        correctedAt,
+        statusBefore,
+        status,
+      };
+      await records.recordMeasurementCorrection({
+        ...result,
+        cycleId: context.cycleId,
+        taskId: period.taskId,
+        eventId: `${period.taskId}/corrected/${number}`,
+        requestId: request.requestId,
+      });
+      await followStatus(
+        statusBefore,
+        request.periodKey,
+        `${workflowId}/at-risk/${request.periodKey}/corrected/${number}`,
+        `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau khi sửa số liệu kỳ ${request.periodKey}.`,
+      );
+      return result;
+    },
+    {
+      validator: (request) => {
+        const refusal = checkMeasurementCorrection(request, {
+          indicators: objective.indicators,
+          periodKeys: periods.map((p) => p.key),
+          reporterUserId: reportedPeriods.get(request?.periodKey)?.reportedBy,
+          unitHeadUserId: unitHead.userId,
+          currentFigures: figuresOf(periodMeasurements(request?.periodKey)),
+          yearClosed: Date.now() >= closeAt,
+        });
+        if (refusal)
+          throw ApplicationFailure.create({
+            type: REFUSAL_TYPES[refusal.kind],
+            message: refusal.reason,
+            nonRetryable: true,
+            details: refusal.kind === 'invalid' ? [refusal.problems] : [],
+          });
+      },
+    },
+  );
 
   const monitored = settleAll(
     periods.map(async (period) => {
@@ -169,43 +302,17 @@ export async function objectiveMonitoring({
           },
         },
       });
+      reportedPeriods.set(period.key, { taskId, index: period.index, reportedBy: report.completedBy });
       if (!statusWithReport) {
         previous = status;
         status = evaluate(period.index);
       }
-      if (status !== previous)
-        await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
-      if (
-        previous === 'at-risk' &&
-        (status === 'on-track' || status === 'achieved') &&
-        openFollowUp &&
-        patched(AT_RISK_FOLLOW_UP_RESOLVES)
-      ) {
-        await board.resolve(
-          openFollowUp,
-          `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau báo cáo kỳ ${period.key}.`,
-        );
-        openFollowUp = undefined;
-      }
-      if (status === 'at-risk' && previous !== 'at-risk') {
-        openFollowUp = `${workflowId}/at-risk/${period.key}`;
-        followUps.push(
-          board.run({
-            taskId: openFollowUp,
-            kind: 'at-risk-follow-up',
-            title: {
-              vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${period.key})`,
-              en: `Objective ${objective.number} at risk (${period.key})`,
-            },
-            assignee: context.roster.qualityRepresentative,
-            objectiveId: objective.id,
-            periodKey: period.key,
-            form: { status, periodKey: period.key },
-            expiresAt: closeAt,
-            validate: validateNoteOutcome,
-          }),
-        );
-      }
+      await followStatus(
+        previous,
+        period.key,
+        `${workflowId}/at-risk/${period.key}`,
+        `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau báo cáo kỳ ${period.key}.`,
+      );
     }),
   );
   try {
@@ -225,4 +332,25 @@ export async function objectiveMonitoring({
     lateReports,
     missingPeriods: missingPeriods.sort(),
   };
+}
+
+const REFUSAL_TYPES: Record<MeasurementCorrectionRefusal['kind'], QcycleErrorCode> = {
+  'not-found': QcycleErrorCode.NotFound,
+  forbidden: QcycleErrorCode.Forbidden,
+  conflict: QcycleErrorCode.Conflict,
+  invalid: QcycleErrorCode.ValidationFailed,
+};
+
+/** A period's measurements as the figures a report gives. */
+function figuresOf(measurements: readonly Measurement[]): ReportedFigure[] {
+  return measurements.map((m) => {
+    switch (m.kind) {
+      case 'ratio':
+        return { indicatorId: m.indicatorId, numerator: m.numerator, denominator: m.denominator };
+      case 'count':
+        return { indicatorId: m.indicatorId, value: m.value };
+      case 'judged':
+        return { indicatorId: m.indicatorId, achieved: m.achieved };
+    }
+  });
 }

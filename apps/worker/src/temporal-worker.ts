@@ -31,6 +31,7 @@ function qualityRecordActivitiesOf(service: QualityRecordActivities) {
     'recordDecision',
     'recordAssignments',
     'recordMeasurements',
+    'recordMeasurementCorrection',
     'recordAudit',
     'recordAuditSteps',
     'recordCorrectiveAction',

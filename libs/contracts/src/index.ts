@@ -6,3 +6,4 @@ export * from './task.contract';
 export * from './cycle-workflows.contract';
 export * from './cycle-start';
 export * from './notification-sweep.contract';
+export * from './measurement-correction.contract';

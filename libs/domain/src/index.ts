@@ -28,3 +28,4 @@ export * from './cycle-clock';
 export * from './escape-html';
 export * from './year-end-result';
 export * from './review-results';
+export * from './measurement-correction';

@@ -196,7 +196,8 @@ export class CycleDocumentsService {
       }),
       // simple-json payloads are text on both databases: the objective is picked out here, not in SQL.
       this.dataSource.getRepository(EventLogEntryEntity).find({
-        where: { cycleId, type: 'measurement.reported' },
+        // A correction (`measurement.corrected`) evaluates the status again, like a report.
+        where: { cycleId, type: In(['measurement.reported', 'measurement.corrected']) },
         order: { occurredAt: 'ASC', id: 'ASC' },
       }),
       this.dataSource

@@ -14,6 +14,8 @@ import { CycleYearReportsController } from './cycle-year-reports.controller';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
+import { MeasurementCorrectionsController } from './measurement-corrections.controller';
+import { MeasurementCorrectionsService } from './measurement-corrections.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
@@ -23,6 +25,7 @@ import { TemplatesController } from './templates.controller';
     CycleDocumentsController,
     CycleYearReportsController,
     AuditActionsController,
+    MeasurementCorrectionsController,
     TemplatesController,
   ],
   providers: [
@@ -32,6 +35,7 @@ import { TemplatesController } from './templates.controller';
     CycleDocumentsService,
     CycleReportService,
     AuditActionsService,
+    MeasurementCorrectionsService,
     DirectoryRosterService,
   ],
 })

@@ -382,6 +382,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/objectives/{objectiveId}/measurements/{periodKey}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a period's reported figures before the year closes, with a reason (the period's reporter or the head of the objective's unit); recorded as measurement.corrected with both values, and the objective's status evaluated again
+         * @description 400 naming the fields (figures, reason); 403 for anyone but the reporter or the unit head; 404 for an unknown cycle, objective or period; 409 when the period is not reported yet or the year is closed; 422 RULE_VIOLATED with details.problems ({ path, code, reason }) for figures that do not fit the indicators or equal the recorded ones. Retrying with the same x-request-id corrects once.
+         */
+        post: operations["MeasurementCorrectionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/plan": {
         parameters: {
             query?: never;
@@ -1214,6 +1234,38 @@ export interface components {
             /** @example TCVN ISO 9001:2015 */
             standard: string;
         };
+        CorrectedFigureDto: {
+            /** @description A judged indicator */
+            achieved?: boolean;
+            /**
+             * @description A ratio: the cases of the period
+             * @example 10
+             */
+            denominator?: number;
+            /** @example obj-3-reform-targets */
+            indicatorId: string;
+            /**
+             * @description A ratio: the cases that met the target
+             * @example 9
+             */
+            numerator?: number;
+            /**
+             * @description A count
+             * @example 2
+             */
+            value?: number;
+        };
+        CorrectedFigureView: {
+            achieved?: boolean;
+            /** @example 10 */
+            denominator?: number;
+            /** @example obj-3-reform-targets */
+            indicatorId: string;
+            /** @example 9 */
+            numerator?: number;
+            /** @example 2 */
+            value?: number;
+        };
         /**
          * Kế hoạch hành động khắc phục
          * @description ISO 10.2 a–c: khắc phục tức thời, nguyên nhân, hành động, người thực hiện và thời hạn.
@@ -1270,6 +1322,15 @@ export interface components {
             status: "open" | "planned" | "closed" | "cancelled";
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
+        };
+        CorrectMeasurementDto: {
+            /** @description The period's figures as they should have been, one per indicator of the objective */
+            figures: components["schemas"]["CorrectedFigureDto"][];
+            /**
+             * @description Why the figures are corrected, for the record
+             * @example Báo cáo quý I tính nhầm 1 hồ sơ của quý II
+             */
+            reason: string;
         };
         CreateOrganisationDto: {
             /**
@@ -1846,6 +1907,32 @@ export interface components {
                 /** Căn cứ kết luận */
                 notes: string;
             };
+        };
+        MeasurementCorrectedView: {
+            /** @example 2024-04-10T02:15:00.000Z */
+            correctedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            correctedBy: string;
+            /** @description The figures as corrected */
+            figures: components["schemas"]["CorrectedFigureView"][];
+            /** @example obj-3 */
+            objectiveId: string;
+            /** @example 2024-Q1 */
+            periodKey: string;
+            /** @description The figures as they stood before */
+            previous: components["schemas"]["CorrectedFigureView"][];
+            /** @example Báo cáo quý I tính nhầm 1 hồ sơ của quý II */
+            reason: string;
+            /**
+             * @description The objective's status evaluated again with the corrected figures
+             * @example at-risk
+             */
+            status: string;
+            /**
+             * @description The objective's status before the correction
+             * @example on-track
+             */
+            statusBefore: string;
         };
         MeasurementPage: {
             items: components["schemas"]["MeasurementView"][];
@@ -4528,6 +4615,105 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MeasurementCorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                objectiveId: string;
+                periodKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectMeasurementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementCorrectedView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

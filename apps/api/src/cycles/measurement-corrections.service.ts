@@ -1,0 +1,116 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import {
+  childWorkflowIds,
+  correctMeasurementUpdate,
+  parseQualityCycleId,
+  QcycleError,
+  QcycleErrorCode,
+  qualityCycleWorkflowId,
+} from '@qcycle/contracts';
+import type { Principal } from '../auth/principal';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import type { ValidationProblem } from '@qcycle/domain';
+import { isDeadline, isTemporalUnreachable } from '../tasks/tasks.service';
+import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/correct-measurement.dto';
+
+/** How long the correction may wait for the workflow's answer before the API gives up (503). */
+const UPDATE_DEADLINE_MS = 30_000;
+
+/**
+ * Correcting a period's reported figures: the objective's monitoring workflow's
+ * `correctMeasurement` Update, whose validator owns the rules (libs/domain
+ * `checkMeasurementCorrection`: who, which period, before the close, the reason, the figures).
+ * The update id carries the request id, so a client retrying with the same x-request-id corrects once.
+ */
+@Injectable()
+export class MeasurementCorrectionsService {
+  constructor(private readonly temporal: TemporalClientProvider) {}
+
+  async correct(
+    caller: Principal,
+    cycleId: string,
+    objectiveId: string,
+    periodKey: string,
+    body: CorrectMeasurementDto,
+    requestId: string,
+  ): Promise<MeasurementCorrectedView> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key || key.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const workflowId = childWorkflowIds.monitoring(
+      qualityCycleWorkflowId(key.organisationCode, key.year),
+      objectiveId,
+    );
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    try {
+      const description = await handle.describe();
+      // The monitoring ends at the year's close: its figures are final then.
+      if (description.status.name !== 'RUNNING')
+        throw new QcycleError(
+          QcycleErrorCode.Conflict,
+          `The year of ${cycleId} is closed for objective ${objectiveId}: its figures can no longer be corrected`,
+          { executionStatus: description.status.name },
+        );
+      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+        handle.executeUpdate(correctMeasurementUpdate, {
+          updateId: `measurement-corrected/${requestId}`,
+          args: [
+            {
+              actorUserId: caller.userId,
+              periodKey,
+              figures: body.figures.map((f) => ({ ...f })),
+              reason: body.reason,
+              requestId,
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      throw refusal(error, cycleId, objectiveId);
+    }
+  }
+}
+
+/**
+ * The workflow's refusal with its meaning: 404 no such objective or period, 403 neither the
+ * reporter nor the unit head, 409 not reported or the year closed, 422 the problems. (The same
+ * mapping as the dates' move, which another change owns; to merge into one helper.)
+ */
+function refusal(error: unknown, cycleId: string, objectiveId: string): unknown {
+  if (error instanceof QcycleError) return error;
+  if (error instanceof WorkflowNotFoundError)
+    return new QcycleError(QcycleErrorCode.NotFound, `No objective ${objectiveId} monitored in ${cycleId}`);
+  const failure =
+    error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
+      ? error.cause
+      : undefined;
+  switch (failure?.type) {
+    case QcycleErrorCode.NotFound:
+    case QcycleErrorCode.Forbidden:
+    case QcycleErrorCode.Conflict:
+      return new QcycleError(failure.type, failure.message);
+    case QcycleErrorCode.ValidationFailed:
+      return new QcycleError(QcycleErrorCode.RuleViolated, failure.message, {
+        problems: (failure.details?.[0] ?? []) as ValidationProblem[],
+      });
+  }
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    isDeadline(error) ||
+    isTemporalUnreachable(error)
+  )
+    return new HttpException(
+      {
+        code: 'WORKFLOW_UNAVAILABLE',
+        message: 'The workflow did not answer in time; repeat the request with the same x-request-id',
+      },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  return error;
+}

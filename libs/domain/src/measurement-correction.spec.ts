@@ -1,0 +1,68 @@
+import {
+  checkMeasurementCorrection,
+  type MeasurementCorrectionFacts,
+  type MeasurementCorrectionRequest,
+} from './measurement-correction';
+import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
+
+const objective4 = KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === 'obj-4')!;
+const facts: MeasurementCorrectionFacts = {
+  indicators: objective4.indicators,
+  periodKeys: ['2024-01', '2024-02'],
+  reporterUserId: 'u-reporter',
+  unitHeadUserId: 'u-head',
+  currentFigures: [
+    { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+    { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 100 },
+  ],
+  yearClosed: false,
+};
+const correction: MeasurementCorrectionRequest = {
+  actorUserId: 'u-head',
+  periodKey: '2024-01',
+  reason: 'Tính nhầm 5 hồ sơ trễ hạn',
+  figures: [
+    { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+    { indicatorId: 'obj-4-on-time', numerator: 85, denominator: 100 },
+  ],
+};
+
+describe('checkMeasurementCorrection', () => {
+  it("lets the period's reporter or the head of the objective's unit correct it", () => {
+    expect(checkMeasurementCorrection(correction, facts)).toBeUndefined();
+    expect(checkMeasurementCorrection({ ...correction, actorUserId: 'u-reporter' }, facts)).toBeUndefined();
+    expect(checkMeasurementCorrection({ ...correction, actorUserId: 'u-other-head' }, facts)).toMatchObject({
+      kind: 'forbidden',
+    });
+  });
+
+  it('refuses an unknown period (not found), one not reported and a closed year (conflict)', () => {
+    expect(checkMeasurementCorrection({ ...correction, periodKey: '2024-13' }, facts)).toMatchObject({
+      kind: 'not-found',
+    });
+    expect(checkMeasurementCorrection(correction, { ...facts, reporterUserId: undefined })).toMatchObject({
+      kind: 'conflict',
+    });
+    expect(checkMeasurementCorrection(correction, { ...facts, yearClosed: true })).toMatchObject({
+      kind: 'conflict',
+    });
+  });
+
+  it('wants a reason and figures that fit the indicators, shared denominator included, and differ', () => {
+    const paths = (request: MeasurementCorrectionRequest) => {
+      const refusal = checkMeasurementCorrection(request, facts);
+      return refusal?.kind === 'invalid' ? refusal.problems.map((p) => p.path) : refusal;
+    };
+    expect(paths({ ...correction, reason: '  ' })).toEqual(['reason']);
+    expect(
+      paths({
+        ...correction,
+        figures: [
+          { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+          { indicatorId: 'obj-4-on-time', numerator: 85, denominator: 120 },
+        ],
+      }),
+    ).toEqual(['figures[obj-4-on-time].denominator']);
+    expect(paths({ ...correction, figures: [...facts.currentFigures!] })).toEqual(['figures']);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Indicator } from './indicator';
+import { validateMeasurementReport, type ReportedFigure } from './task-outcomes';
+import { ProblemList, type ValidationProblem } from './validation-problem';
+
+/** What a person asks for when they correct a period's reported figures. */
+export interface MeasurementCorrectionRequest {
+  actorUserId: string;
+  periodKey: string;
+  figures: ReportedFigure[];
+  reason: string;
+}
+
+/** What the monitoring knows of the period and the objective when the correction arrives. */
+export interface MeasurementCorrectionFacts {
+  indicators: readonly Indicator[];
+  /** The periods of the objective's year. */
+  periodKeys: readonly string[];
+  /** Who reported the period; undefined while it is not reported. */
+  reporterUserId?: string;
+  /** The head of the objective's unit. */
+  unitHeadUserId: string;
+  /** The figures as they stand (the report, or the last correction). */
+  currentFigures?: readonly ReportedFigure[];
+  /** The year is closed (its close date passed): its figures are final. */
+  yearClosed: boolean;
+}
+
+export type MeasurementCorrectionRefusal =
+  | { kind: 'not-found' | 'forbidden' | 'conflict'; reason: string }
+  | { kind: 'invalid'; reason: string; problems: ValidationProblem[] };
+
+/**
+ * Who may correct a reported figure, and when (issue #9): before the year closes, the period's
+ * reporter or the head of the objective's unit, giving a reason, with figures valid for the
+ * objective's indicators (the report's own rules, objective 4's shared denominator included) that
+ * differ from the ones recorded. Undefined when the correction may be applied.
+ */
+export function checkMeasurementCorrection(
+  request: MeasurementCorrectionRequest,
+  facts: MeasurementCorrectionFacts,
+): MeasurementCorrectionRefusal | undefined {
+  if (!facts.periodKeys.includes(request?.periodKey))
+    return { kind: 'not-found', reason: `Kỳ ${request?.periodKey} không thuộc năm của mục tiêu.` };
+  if (facts.yearClosed) return { kind: 'conflict', reason: 'Năm đã kết thúc: số liệu không còn được sửa.' };
+  if (facts.reporterUserId === undefined)
+    return { kind: 'conflict', reason: `Kỳ ${request.periodKey} chưa được báo cáo: chưa có số liệu để sửa.` };
+  if (request.actorUserId !== facts.reporterUserId && request.actorUserId !== facts.unitHeadUserId)
+    return {
+      kind: 'forbidden',
+      reason: 'Chỉ người đã báo cáo kỳ này hoặc trưởng đơn vị của mục tiêu được sửa số liệu.',
+    };
+  const problems = new ProblemList();
+  problems.requireText('reason', request.reason, 'Phải nêu lý do sửa số liệu.');
+  // The figures follow the report's rules; the evidence stays the report's.
+  for (const problem of validateMeasurementReport(
+    { figures: request.figures, evidence: ['-'] },
+    facts.indicators,
+    request.periodKey,
+  )) {
+    if (!problem.path.startsWith('evidence')) problems.add(problem.path, problem.code, problem.reason);
+  }
+  if (
+    problems.problems.length === 0 &&
+    sameFigures(request.figures, facts.currentFigures ?? [], facts.indicators)
+  )
+    problems.add('figures', 'invalid-value', 'Số liệu sửa giống số liệu đã ghi nhận.');
+  return problems.problems.length > 0
+    ? { kind: 'invalid', reason: 'Yêu cầu sửa số liệu không hợp lệ.', problems: problems.problems }
+    : undefined;
+}
+
+function sameFigures(
+  a: readonly ReportedFigure[],
+  b: readonly ReportedFigure[],
+  indicators: readonly Indicator[],
+): boolean {
+  const key = (figures: readonly ReportedFigure[], indicatorId: string) => {
+    const f = figures.find((candidate) => candidate.indicatorId === indicatorId);
+    return JSON.stringify([f?.numerator, f?.denominator, f?.value, f?.achieved]);
+  };
+  return indicators.every((indicator) => key(a, indicator.id) === key(b, indicator.id));
+}
