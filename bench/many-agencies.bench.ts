@@ -75,9 +75,16 @@ async function withClients<T>(
 ): Promise<number> {
   const started = process.hrtime.bigint();
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: Math.min(clients, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
+      // After one client fails the others stop too: left running, they would retry against servers the
+      // suite has closed and keep Jest from exiting.
+      while (next < items.length && !failed)
+        await work(items[next++]).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
     }),
   );
   return Number(process.hrtime.bigint() - started) / 1e6;
@@ -410,13 +417,14 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
           ...['approval', 'assignment', 'monitoring'].map((p) => `${sameId(code)}/${p}`),
         ])
           for (let attempt = 1; ; attempt++) {
-            // A child exists only once its parent's first workflow task has started it.
+            // A child exists only once its parent's first workflow task has started it (at N = 1,000 the
+            // worker takes tens of seconds to start them all): up to two minutes.
             const loaded = await client.workflow
               .getHandle(workflowId)
               .query(bareStepsQuery)
               .then(
                 () => true,
-                (error: unknown) => (attempt < 100 ? false : Promise.reject(error)),
+                (error: unknown) => (attempt < 1200 ? false : Promise.reject(error)),
               );
             if (loaded) break;
             await new Promise((r) => setTimeout(r, 100));
