@@ -81,6 +81,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/measurements': [200, 400, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/audit/plan': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/audit/steps/{stepId}/nonconformity': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/plan': [200, 401, 403, 404],
   'GET /api/v1/documents': [200, 400, 401, 403],
   'GET /api/v1/documents/{documentId}': [200, 401, 403, 404],

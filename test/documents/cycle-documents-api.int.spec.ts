@@ -8,6 +8,8 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
+import { KontumAuditRecords } from './support/audit-records';
+import { download as fetchDownload, downloadedJson, type Download } from './support/document-download';
 import {
   docxParts,
   keepDocument,
@@ -21,12 +23,6 @@ import {
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-interface Download {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-}
 
 interface RegisterEntry {
   id: string;
@@ -73,26 +69,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
 
     afterAll(() => suite?.close());
 
-    /** A GET whose answer may be a file; recorded like every other answer for the OpenAPI check. */
-    async function download(
-      local: string,
-      path: string,
-      accept?: string,
-      viaOther = false,
-    ): Promise<Download> {
-      const token = await (viaOther ? otherOrg : org).tokenOf(local);
-      const response = await fetch(`${http.baseUrl}${path}`, {
-        headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
-      });
-      http.observed.push({ method: 'GET', path: path.split('?')[0], status: response.status });
-      return {
-        status: response.status,
-        headers: response.headers,
-        bytes: Buffer.from(await response.arrayBuffer()),
-      };
-    }
-
-    const json = <T>(answer: Download) => JSON.parse(answer.bytes.toString('utf8')) as T;
+    const download = (local: string, path: string, accept?: string, viaOther = false) =>
+      fetchDownload(http, viaOther ? otherOrg : org, local, path, accept);
+    const json = downloadedJson;
 
     it('answers 404 for the documents of a year whose objectives are not approved yet', async () => {
       const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
@@ -306,78 +285,14 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const audit = `/api/v1/cycles/${cycleId}/audit`;
       expect((await download('qmr', audit, PDF)).status).toBe(404);
       expect((await download('qmr', `${audit}/plan`, PDF)).status).toBe(404);
-      // What internalAudit and correctiveAction record, in their order, through the real activities (the
-      // year's audit is in October; the HTTP walk of the whole year drives it on the time-skipping server).
+      // What internalAudit and correctiveAction record, in their order, through the real activities.
       const records = new QualityRecordActivities(suite.api.get(DataSource));
-      const auditId = `quality-cycle/${organisationCode}/2024/audit`;
       await org.tokenOf('lead.auditor');
       await org.tokenOf('auditor.kinhte');
       await org.tokenOf('auditor.hcth');
-      const lead = org.idOf('lead.auditor');
-      const plan = {
-        scope: 'Toàn bộ Hệ thống quản lý chất lượng tại Văn phòng Ủy ban nhân dân tỉnh',
-        criteria: ['TCVN ISO 9001:2015', 'Quy trình giải quyết thủ tục hành chính đã công bố'],
-        methods: 'Phỏng vấn, xem xét hồ sơ, quan sát tại chỗ',
-        from: '2024-10-07',
-        to: '2024-10-18',
-      };
-      const steps = [
-        {
-          unitCode: 'vp-kiemsoat-tthc',
-          auditor: 'auditor.hcth',
-          process: 'Giải quyết hồ sơ TTHC',
-          clause: '8.5.1',
-        },
-        {
-          unitCode: 'vp-tonghop',
-          auditor: 'auditor.kinhte',
-          process: 'Theo dõi Chương trình công tác',
-          clause: '9.1.1',
-        },
-      ].map((step, index) => ({
-        id: `${auditId}/step/s${index + 1}`,
-        auditId,
-        cycleId,
-        unitCode: step.unitCode,
-        process: step.process,
-        clause: step.clause,
-        auditorUserId: org.idOf(step.auditor),
-        result: null as string | null,
-        evidence: null as string[] | null,
-        notes: null,
-        finding: null as string | null,
-        signedOffAt: null as string | null,
-      }));
-      await records.recordAudit({
-        cycleId,
-        rows: [
-          {
-            id: auditId,
-            cycleId,
-            leadAuditorUserId: lead,
-            plan,
-            status: 'in-progress',
-            report: null,
-            closedAt: null,
-          },
-        ],
-        event: {
-          id: `${auditId}/planned`,
-          type: 'audit.planned',
-          actor: lead,
-          at: '2024-10-03T02:00:00.000Z',
-        },
-      });
-      await records.recordAuditSteps({
-        cycleId,
-        rows: steps,
-        event: {
-          id: `${auditId}/steps`,
-          type: 'audit.steps-planned',
-          actor: lead,
-          at: '2024-10-03T02:00:00.000Z',
-        },
-      });
+      const kontumAudit = new KontumAuditRecords(records, org, organisationCode);
+      const { auditId, lead, plan, steps } = kontumAudit;
+      await kontumAudit.planned();
 
       const planPdf = await download('staff.tthc', `${audit}/plan`, PDF);
       expect(planPdf.status).toBe(200);
@@ -400,29 +315,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       );
 
       const finding = 'Phiếu kiểm soát thiếu thời điểm chuyển bước';
-      steps[0] = {
-        ...steps[0],
-        result: 'minor-nc',
-        evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
-        finding,
-        signedOffAt: '2024-10-10T03:00:00.000Z',
-      };
-      steps[1] = {
-        ...steps[1],
-        result: 'conformity',
-        evidence: ['Báo cáo tháng 9/2024'],
-        signedOffAt: '2024-10-11T03:00:00.000Z',
-      };
-      await records.recordAuditSteps({
-        cycleId,
-        rows: steps,
-        event: {
-          id: `${auditId}/signed-off`,
-          type: 'audit.step-signed-off',
-          actor: lead,
-          at: '2024-10-11T03:00:00.000Z',
-        },
-      });
+      await kontumAudit.signedOff(finding);
       await records.recordCorrectiveAction({
         cycleId,
         rows: [

@@ -4,17 +4,12 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
+import { download as fetchDownload, type Download } from './support/document-download';
 import { docxParts, keepDocument, normalise, pdfFonts, pdfText } from './support/document-text';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-interface Download {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-}
 
 /**
  * The year's documents served by the real API from a Kon Tum 2024 cycle the real worker runs up to
@@ -40,18 +35,8 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
 
   afterAll(() => suite?.close());
 
-  async function download(path: string, accept?: string, viaOther = false): Promise<Download> {
-    const token = await (viaOther ? otherOrg : org).tokenOf('qmr');
-    const response = await fetch(`${http.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
-    });
-    http.observed.push({ method: 'GET', path: path.split('?')[0], status: response.status });
-    return {
-      status: response.status,
-      headers: response.headers,
-      bytes: Buffer.from(await response.arrayBuffer()),
-    };
-  }
+  const download = (path: string, accept?: string, viaOther = false) =>
+    fetchDownload(http, viaOther ? otherOrg : org, 'qmr', path, accept);
 
   it('answers 404 before the objectives are approved, then serves each document once they are', async () => {
     const started = await org.as('qmr', 'POST', '/api/v1/cycles', {

@@ -9,6 +9,8 @@ import { ApiErrors } from '../common/error-responses';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import { documentAnswer, DOCX_TYPE, negotiatedFormat, PDF_TYPE } from '../documents/document-negotiation';
 import { NEGOTIATED } from '../documents/documents.controller';
+import { NonconformityView } from '../documents/dto/nonconformity.view';
+import { NonconformityReportsService } from '../documents/nonconformity-reports.service';
 import { YearDocumentsService } from '../documents/year-documents.service';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { renderCycleReportHtml } from './cycle-report.html';
@@ -33,6 +35,7 @@ export class CycleDocumentsController {
     private readonly reports: CycleReportService,
     private readonly official: CycleOfficialDocumentsService,
     private readonly year: YearDocumentsService,
+    private readonly nonconformities: NonconformityReportsService,
   ) {}
 
   @Get('decision')
@@ -144,6 +147,34 @@ export class CycleDocumentsController {
     return documentAnswer(
       response,
       await this.official.auditFile(caller, cycleId, audit, 'audit-plan', format),
+    );
+  }
+
+  @Get('audit/steps/:stepId/nonconformity')
+  @ApiOperation({
+    summary:
+      'The nonconformity raised at a checklist step and its corrective action (ISO 10.2): finding and grade, correction, cause, action, owner, due date, verification, status',
+    description: `${NEGOTIATED} The document is the nonconformity and corrective-action form (Phiếu báo cáo sự không phù hợp và hành động khắc phục), signed by the auditor. 404 until the step's finding is raised (a step that found none stays 404).`,
+  })
+  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
+  @ApiOkResponse({
+    type: NonconformityView,
+    description: 'The record (application/json), or the form (PDF, DOCX)',
+  })
+  @ApiErrors(401, 403, 404)
+  async nonconformity(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Param('stepId') stepId: string,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<NonconformityView | StreamableFile> {
+    const format = negotiatedFormat(request, response);
+    const nonconformity = await this.nonconformities.nonconformity(caller, cycleId, stepId);
+    if (format === 'json') return nonconformity;
+    return documentAnswer(
+      response,
+      await this.nonconformities.nonconformityFile(caller, cycleId, nonconformity, format),
     );
   }
 

@@ -151,13 +151,13 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
   };
 }
 
-const AUDIT_RESULT: Record<string, string> = {
+export const AUDIT_RESULT: Record<string, string> = {
   conformity: 'Phù hợp',
   observation: 'Điểm lưu ý',
   'minor-nc': 'Không phù hợp nhẹ',
   'major-nc': 'Không phù hợp nặng',
 };
-const ACTION_STATUS: Record<string, string> = {
+export const ACTION_STATUS: Record<string, string> = {
   open: 'mới ghi nhận',
   planned: 'đang khắc phục',
   closed: 'đã khắc phục',

@@ -161,7 +161,7 @@ export class CycleOfficialDocumentsService {
       wording = await this.wordingSource.wording(key.organisationCode, key.year);
     } catch (error) {
       // Temporal no longer keeps the draft (retention): what was issued stays in the register.
-      const issued = await this.latestIssued(cycleId, type);
+      const issued = await this.latestIssued(cycleId, type, source.sourceRecord);
       if (issued && error instanceof QcycleError) return issued;
       throw error;
     }
@@ -202,10 +202,16 @@ export class CycleOfficialDocumentsService {
     return { row, key };
   }
 
-  latestIssued(cycleId: string, type: DocumentType): Promise<DocumentVersionEntity | null> {
-    return this.dataSource
-      .getRepository(DocumentVersionEntity)
-      .findOne({ where: { cycleId, type }, order: { version: 'DESC' } });
+  /** The latest version issued of the type (of that record's, where a type has one per record: the nonconformity forms). */
+  latestIssued(
+    cycleId: string,
+    type: DocumentType,
+    sourceRecord?: string,
+  ): Promise<DocumentVersionEntity | null> {
+    return this.dataSource.getRepository(DocumentVersionEntity).findOne({
+      where: { cycleId, type, ...(sourceRecord ? { sourceRecord } : {}) },
+      order: { version: 'DESC' },
+    });
   }
 }
 

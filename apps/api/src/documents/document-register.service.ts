@@ -22,6 +22,7 @@ export const DOCUMENT_TYPES = [
   'annual-qms-report',
   'conformity-announcement',
   'review-minutes',
+  'nonconformity-report',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

@@ -3,6 +3,7 @@ import { CycleOfficialDocumentsService } from './cycle-official-documents.servic
 import { DecisionWordingSource } from './decision-wording.source';
 import { DocumentRegisterService } from './document-register.service';
 import { CyclePlanController, DocumentsController } from './documents.controller';
+import { NonconformityReportsService } from './nonconformity-reports.service';
 import { PdfPrinter } from './pdf-printer';
 import { YearDocumentsService } from './year-documents.service';
 
@@ -18,7 +19,8 @@ import { YearDocumentsService } from './year-documents.service';
     DocumentRegisterService,
     CycleOfficialDocumentsService,
     YearDocumentsService,
+    NonconformityReportsService,
   ],
-  exports: [CycleOfficialDocumentsService, YearDocumentsService],
+  exports: [CycleOfficialDocumentsService, YearDocumentsService, NonconformityReportsService],
 })
 export class DocumentsModule {}

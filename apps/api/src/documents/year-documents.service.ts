@@ -83,11 +83,12 @@ export class YearDocumentsService {
       select: ['type', 'version', 'number', 'title', 'issuedOn'],
       order: { type: 'ASC', version: 'DESC' },
     });
-    // The latest version of each document, the yearly report itself aside (it lists the others).
+    // The latest version of each document, the yearly report itself aside (it lists the others), and
+    // the nonconformity forms aside (records of findings, one per finding, not documents of the QMS).
     const documents = [
       ...new Map(
         issued
-          .filter((d) => d.type !== 'annual-qms-report')
+          .filter((d) => d.type !== 'annual-qms-report' && d.type !== 'nonconformity-report')
           .map((d) => [d.type, d] as const)
           .reverse(),
       ).values(),

@@ -199,6 +199,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/audit/steps/{stepId}/nonconformity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The nonconformity raised at a checklist step and its corrective action (ISO 10.2): finding and grade, correction, cause, action, owner, due date, verification, status
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the nonconformity and corrective-action form (Phiếu báo cáo sự không phù hợp và hành động khắc phục), signed by the auditor. 404 until the step's finding is raised (a step that found none stays 404).
+         */
+        get: operations["CycleDocumentsController_nonconformity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off": {
         parameters: {
             query?: never;
@@ -1668,7 +1688,7 @@ export interface components {
              * @example objectives-decision
              * @enum {string}
              */
-            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes";
+            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes" | "nonconformity-report";
             /**
              * @description Same records, same version; a changed record, the next one
              * @example 1
@@ -2066,6 +2086,96 @@ export interface components {
              * @example 2027-12-20
              */
             reviewDate?: string;
+        };
+        NonconformityAuditView: {
+            /** @example 2024-10-07 */
+            from: string;
+            /** @example quality-cycle/kontum/2024/audit */
+            id: string;
+            /** @example Trần Văn Bình */
+            leadAuditorName: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            leadAuditorUserId: string;
+            /** @example 2024-10-18 */
+            to: string;
+        };
+        NonconformityVerificationView: {
+            /** @example true */
+            effective: boolean;
+            /** @example Đã kiểm tra 20 phiếu tháng 11 */
+            notes: string | null;
+            /** @example 2024-11-20T03:00:00.000Z */
+            verifiedAt: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            verifiedBy: string;
+            /**
+             * @description The day of the verification, Vietnam time
+             * @example 2024-11-20
+             */
+            verifiedOn: string;
+            /** @example Lê Thị Hoa */
+            verifierName: string;
+        };
+        NonconformityView: {
+            /** @example Cập nhật mẫu phiếu */
+            action: string | null;
+            audit: components["schemas"]["NonconformityAuditView"];
+            /** @example Lê Thị Hoa */
+            auditorName: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            auditorUserId: string;
+            /** @example 8.5.1 */
+            clause: string;
+            /** @example Bổ sung thời điểm chuyển bước */
+            correction: string | null;
+            /** @example 2024-11-15 */
+            dueDate: string | null;
+            /**
+             * @example [
+             *       "Sổ theo dõi hồ sơ tháng 9/2024"
+             *     ]
+             */
+            evidence: string[] | null;
+            /** @example Phiếu kiểm soát thiếu thời điểm chuyển bước */
+            finding: string;
+            /**
+             * @description The day the finding was raised, Vietnam time
+             * @example 2024-10-10
+             */
+            foundOn: string;
+            /** @example quality-cycle/kontum/2024/audit/ca/s1 */
+            id: string;
+            /** @example Phạm Văn Nam */
+            ownerName: string | null;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            ownerUserId: string | null;
+            /** @example Giải quyết hồ sơ TTHC */
+            process: string;
+            /** @example Mẫu phiếu cũ */
+            rootCause: string | null;
+            /**
+             * @description The round of correction (a verification found not effective opens the next)
+             * @example 1
+             */
+            rounds: number;
+            /**
+             * @example minor-nc
+             * @enum {string}
+             */
+            severity: "minor-nc" | "major-nc";
+            /**
+             * @example closed
+             * @enum {string}
+             */
+            status: "open" | "planned" | "closed" | "cancelled";
+            /**
+             * @description The checklist step the finding was raised at
+             * @example s1
+             */
+            stepId: string;
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string;
+            verification: components["schemas"]["NonconformityVerificationView"] | null;
         };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
@@ -3863,6 +3973,64 @@ export interface operations {
             };
         };
     };
+    CycleDocumentsController_nonconformity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record (application/json), or the form (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonconformityView"];
+                    "application/pdf": components["schemas"]["NonconformityView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["NonconformityView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     AuditActionsController_signOff: {
         parameters: {
             query?: never;
@@ -5005,7 +5173,7 @@ export interface operations {
                 cycleId?: string;
                 limit?: number;
                 offset?: number;
-                type?: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes";
+                type?: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes" | "nonconformity-report";
                 year?: number;
             };
             header?: never;
