@@ -74,7 +74,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/objectives/{objectiveId}/measurements/{periodKey}/correct': [
     200, 400, 401, 403, 404, 409, 422, 429, 503,
   ],
-  'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404, 422],
   'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
@@ -95,7 +95,7 @@ const CAN_RETURN: Record<string, number[]> = {
   ],
   'POST /api/v1/cycles/{cycleId}/audit/close': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'GET /api/v1/templates': [200, 401, 403],
-  'GET /api/v1/me/tasks': [200, 400, 401, 403],
+  'GET /api/v1/me/tasks': [200, 400, 401, 403, 422],
   'GET /api/v1/tasks/{taskId}': [200, 401, 403, 404],
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],

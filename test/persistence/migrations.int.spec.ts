@@ -53,6 +53,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
         expect.arrayContaining(['IDX_evidence_files_record', 'IDX_evidence_files_sha256']),
       );
 
+      // Released: every unreleased query runner keeps one of the pool's 10 PostgreSQL connections.
+      const runner = dataSource.createQueryRunner();
+      const tasks = await runner.getTable('tasks').finally(() => runner.release());
+      expect(tasks?.indices.map((i) => i.name)).toEqual(
+        expect.arrayContaining(['IDX_tasks_delegate_single', 'IDX_tasks_delegates_many']),
+      );
+
       expect(await migrateDownAll(dataSource)).toBe(MIGRATIONS.length);
       expect(await tables()).toEqual([]);
       expect(await dataSource.createQueryRunner().hasTable('document_versions')).toBe(false);

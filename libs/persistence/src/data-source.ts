@@ -26,6 +26,7 @@ import { DocumentVersionEntity } from './entities/document-version.entity';
 import { DocumentRegister1796017826694 } from './migrations/1796017826694-document-register.migration';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
 import { EvidenceFiles1796018915780 } from './migrations/1796018915780-evidence-files.migration';
+import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   NotificationReadAt1796016885302,
   DocumentRegister1796017826694,
   EvidenceFiles1796018915780,
+  InboxDelegateIndexes1796022431320,
 ];
 
 /**

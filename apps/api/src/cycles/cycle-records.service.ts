@@ -12,7 +12,14 @@ import {
 } from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
-import { pageWindow, type Page } from '../common/pagination';
+import {
+  decodeCursor,
+  encodeCursor,
+  invalidCursor,
+  pageWindow,
+  type CursorPage,
+  type Page,
+} from '../common/pagination';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type {
   CancelCycleView,
@@ -32,7 +39,11 @@ export class CycleRecordsService {
   ) {}
 
   /** The cycle's event log (append-only: written by activities, never updated), oldest first. */
-  async events(caller: Principal, cycleId: string, query: EventLogQuery): Promise<Page<EventLogEntryView>> {
+  async events(
+    caller: Principal,
+    cycleId: string,
+    query: EventLogQuery,
+  ): Promise<CursorPage<EventLogEntryView>> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
@@ -47,16 +58,29 @@ export class CycleRecordsService {
     // Instants are stored as ISO-8601 UTC strings, which sort as text.
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: new Date(query.from).toISOString() });
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: new Date(query.to).toISOString() });
-    const [rows, total] = await qb
+    // The total counts the filters, not the cursor: it stays "how many match" on every page.
+    const total = await qb.clone().getCount();
+    if (query.after) {
+      // The `>=` bounds the range of IDX (cycle_id, occurred_at); the OR orders ties by id.
+      const [occurredAt, id] = decodeCursor(query.after, 2);
+      if (occurredAt === null) throw invalidCursor();
+      qb.andWhere('e.occurred_at >= :afterAt AND (e.occurred_at > :afterAt OR e.id > :afterId)', {
+        afterAt: occurredAt,
+        afterId: id,
+      });
+    }
+    const rows = await qb
       .orderBy('e.occurred_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+      .offset(offset)
+      .limit(limit + 1)
+      .getMany();
     if (total === 0 && !(await this.cycles.existsBy({ id: cycleId })) && !(await this.running(cycleId)))
       throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: rows.map((e) => ({
+      items: page.map((e) => ({
         id: e.id,
         type: e.type,
         actor: e.actor,
@@ -67,6 +91,7 @@ export class CycleRecordsService {
       total,
       limit,
       offset,
+      nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.id]) : null,
     };
   }
 

@@ -132,7 +132,7 @@ export class CyclesController {
       'Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time',
   })
   @ApiOkResponse({ type: EventLogPage })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 422)
   events(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

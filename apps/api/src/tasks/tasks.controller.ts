@@ -42,7 +42,7 @@ export class TasksController {
     summary: 'My inbox: tasks assigned or delegated to me (open by default; due=soon|overdue)',
   })
   @ApiOkResponse({ type: TaskPage })
-  @ApiErrors(400, 401, 403)
+  @ApiErrors(400, 401, 403, 422)
   mine(@CurrentUser() caller: Principal, @Query() query: MyTasksQuery): Promise<TaskPage> {
     return this.tasks.myTasks(caller, query);
   }

@@ -22,7 +22,7 @@ import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
-import { pageWindow, type Page } from '../common/pagination';
+import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
@@ -48,18 +48,27 @@ export class TasksService {
   ) {}
 
   /** Tasks assigned to the caller or delegated to them, newest due first. */
-  async myTasks(caller: Principal, query: MyTasksQuery): Promise<Page<TaskSummaryView>> {
+  async myTasks(caller: Principal, query: MyTasksQuery): Promise<CursorPage<TaskSummaryView>> {
     const { limit, offset } = pageWindow(query);
     const now = new Date();
     const qb = this.dataSource
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
-      // Delegates are a JSON list of ids (UUIDs: no quote or wildcard inside), matched as a quoted string.
+      // Three index lookups, OR-ed (a BitmapOr on PostgreSQL): tasks assigned to me by IDX (assignee,
+      // status); delegated to me alone, whose JSON list is then exactly ["<my id>"] (simple-json; user
+      // ids are UUIDs), by IDX_tasks_delegate_single; delegated to me among others (a comma in the
+      // list), searched with LIKE among those only through IDX_tasks_delegates_many. Each arm repeats
+      // its partial index's predicate so that both databases may use it.
       .where(
         new Brackets((w) =>
           w
             .where('t.assignee_user_id = :me', { me: caller.userId })
-            .orWhere('t.delegate_user_ids LIKE :quoted', { quoted: `%"${caller.userId}"%` }),
+            .orWhere(`(t.delegate_user_ids <> '[]' AND t.delegate_user_ids = :alone)`, {
+              alone: JSON.stringify([caller.userId]),
+            })
+            .orWhere(`(t.delegate_user_ids LIKE '%,%' AND t.delegate_user_ids LIKE :quoted)`, {
+              quoted: `%"${caller.userId}"%`,
+            }),
         ),
       );
     const status = query.status ?? 'open';
@@ -75,17 +84,40 @@ export class TasksService {
       });
     if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
     if (query.cycleId) qb.andWhere('t.cycle_id = :cycle', { cycle: query.cycleId });
-    const [rows, total] = await qb
-      .orderBy('t.due_at', 'ASC')
+    // The total counts the filters, not the cursor: it stays "how many match" on every page.
+    const total = await qb.clone().getCount();
+    if (query.after) {
+      // Due date first (undated last, on both databases), then id: the cursor is the last row's key.
+      const [dueAt, id] = decodeCursor(query.after, 2);
+      if (dueAt === null) qb.andWhere('t.due_at IS NULL AND t.id > :afterId', { afterId: id });
+      else
+        qb.andWhere(
+          '(t.due_at > :afterDue OR (t.due_at = :afterDue AND t.id > :afterId) OR t.due_at IS NULL)',
+          {
+            afterDue: dueAt,
+            afterId: id,
+          },
+        );
+    }
+    const rows = await qb
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.id', 'ASC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+      .offset(offset)
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     // Only this organisation's cycles: a user id never appears in another organisation's roster, but the rule holds here too.
-    const own = rows.filter(
+    const own = page.filter(
       (task) => parseQualityCycleId(task.cycleId)?.organisationCode === caller.organisationCode,
     );
-    return { items: own.map((task) => summary(task, now)), total, limit, offset };
+    return {
+      items: own.map((task) => summary(task, now)),
+      total,
+      limit,
+      offset,
+      nextCursor: rows.length > limit ? encodeCursor([last.dueAt, last.id]) : null,
+    };
   }
 
   /**

@@ -1752,6 +1752,11 @@ export interface components {
             items: components["schemas"]["EventLogEntryView"][];
             /** @example 20 */
             limit: number;
+            /**
+             * @description Pass as after for the next page; null on the last page
+             * @example WyIyMDI0LTAyLTI5VDE3OjAwOjAwLjAwMFoiLCJ0YXNrLWlkIl0
+             */
+            nextCursor: string | null;
             /** @example 0 */
             offset: number;
             /**
@@ -3045,6 +3050,11 @@ export interface components {
             items: components["schemas"]["TaskSummaryView"][];
             /** @example 20 */
             limit: number;
+            /**
+             * @description Pass as after for the next page; null on the last page
+             * @example WyIyMDI0LTAyLTI5VDE3OjAwOjAwLjAwMFoiLCJ0YXNrLWlkIl0
+             */
+            nextCursor: string | null;
             /** @example 0 */
             offset: number;
             /**
@@ -4424,6 +4434,8 @@ export interface operations {
             query?: {
                 /** @description User id, or system */
                 actor?: string;
+                /** @description Keyset cursor: the previous page's nextCursor (opaque). The page starts after that row, so rows added between pages are neither repeated nor skipped. 422 RULE_VIOLATED naming after when it is not a cursor of this list. */
+                after?: string;
                 from?: string;
                 limit?: number;
                 offset?: number;
@@ -4476,6 +4488,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5499,6 +5520,8 @@ export interface operations {
     TasksController_mine: {
         parameters: {
             query?: {
+                /** @description Keyset cursor: the previous page's nextCursor (opaque). The page starts after that row, so rows added between pages are neither repeated nor skipped. 422 RULE_VIOLATED naming after when it is not a cursor of this list. */
+                after?: string;
                 cycleId?: string;
                 /** @description soon: open and due within 7 days; overdue: open and past due */
                 due?: "soon" | "overdue";
@@ -5542,6 +5565,15 @@ export interface operations {
             };
             /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('tasks')
 @Index(['cycleId', 'status'])
 @Index(['assigneeUserId', 'status'])
+// The inbox's delegate half, over the tasks that have delegates only (migration InboxDelegateIndexes).
+@Index('IDX_tasks_delegate_single', ['delegateUserIds', 'status'], { where: "delegate_user_ids <> '[]'" })
+@Index('IDX_tasks_delegates_many', ['status', 'dueAt'], { where: "delegate_user_ids LIKE '%,%'" })
 export class TaskEntity {
   /** e.g. `quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03` */
   @PrimaryColumn({ type: 'varchar', length: 200 }) id!: string;

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
 import { CycleKeyView } from './cycle.view';
-import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { CursorPageInfoView, CursorPageQueryDto, PageInfoView, PageQueryDto } from '../../common/pagination';
 
 const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
 
@@ -83,7 +83,7 @@ export class CancelCycleView {
   status!: 'cancelling';
 }
 
-export class EventLogQuery extends PageQueryDto {
+export class EventLogQuery extends CursorPageQueryDto {
   @ApiPropertyOptional({
     example: 'task.completed',
     description: 'Exact type, or a prefix ending in a dot (task.)',
@@ -135,7 +135,7 @@ export class EventLogEntryView {
   payload!: Record<string, unknown>;
 }
 
-export class EventLogPage extends PageInfoView {
+export class EventLogPage extends CursorPageInfoView {
   @ApiProperty({ type: [EventLogEntryView] })
   items!: EventLogEntryView[];
 }

@@ -2,14 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MeView } from '../../auth/dto/me.view';
 import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
-import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { CursorPageInfoView, CursorPageQueryDto } from '../../common/pagination';
 import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
 
 /** `resolved`: an at-risk follow-up that closed itself when its objective recovered. */
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired', 'resolved'] as const;
 export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
 
-export class MyTasksQuery extends PageQueryDto {
+export class MyTasksQuery extends CursorPageQueryDto {
   @ApiPropertyOptional({
     enum: [...TASK_STATUSES, 'done', 'all'],
     default: 'open',
@@ -97,7 +97,7 @@ export class TaskSummaryView {
   overdue!: boolean;
 }
 
-export class TaskPage extends PageInfoView {
+export class TaskPage extends CursorPageInfoView {
   @ApiProperty({ type: [TaskSummaryView] })
   items!: TaskSummaryView[];
 }
