@@ -2,6 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { uniqueSuffix } from '@qcycle/testing';
 import { AuthController } from '../../apps/api/src/auth/auth.controller';
+import { CalendarsController } from '../../apps/api/src/calendars/calendars.controller';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
 import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
@@ -67,6 +68,9 @@ const CAN_RETURN: Record<string, number[]> = {
   'DELETE /api/v1/users/{id}/roles/{assignmentId}': [204, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles': [201, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/directory/events': [200, 400, 401, 403],
+  'GET /api/v1/calendars/{year}': [200, 400, 401, 403, 404],
+  'GET /api/v1/calendars/{year}/versions': [200, 401, 403, 404],
+  'PUT /api/v1/calendars/{year}': [200, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles': [200, 400, 401, 403],
   'GET /api/v1/cycles/{cycleId}': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/cancel': [202, 400, 401, 403, 404, 409, 429],
@@ -112,6 +116,7 @@ const CONTROLLERS = [
   UsersController,
   PeopleController,
   DirectoryEventsController,
+  CalendarsController,
   CyclesController,
   CycleDocumentsController,
   CyclePlanController,

@@ -52,6 +52,15 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(evidence?.indices.map((i) => i.name)).toEqual(
         expect.arrayContaining(['IDX_evidence_files_record', 'IDX_evidence_files_sha256']),
       );
+      const calendars = await dataSource.createQueryRunner().getTable('organisation_calendars');
+      expect(calendars?.primaryColumns.map((c) => c.name).sort()).toEqual([
+        'organisation_code',
+        'version',
+        'year',
+      ]);
+      expect(calendars?.columns.map((c) => c.name)).toEqual(
+        expect.arrayContaining(['settings', 'reason', 'saved_by', 'saved_at', 'request_id']),
+      );
 
       // Released: every unreleased query runner keeps one of the pool's 10 PostgreSQL connections.
       const runner = dataSource.createQueryRunner();
@@ -64,6 +73,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       expect(await tables()).toEqual([]);
       expect(await dataSource.createQueryRunner().hasTable('document_versions')).toBe(false);
       expect(await dataSource.createQueryRunner().hasTable('evidence_files')).toBe(false);
+      expect(await dataSource.createQueryRunner().hasTable('organisation_calendars')).toBe(false);
 
       // Up again after down: the down migrations left nothing behind that blocks a re-run.
       expect(await migrateUp(dataSource)).toHaveLength(MIGRATIONS.length);

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -82,6 +83,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         DirectoryModule,
+        CalendarsModule,
         CyclesModule,
         TasksModule,
         NotificationsModule,

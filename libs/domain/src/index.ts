@@ -8,6 +8,7 @@ export * from './vietnam-public-holidays';
 export * from './working-day';
 export * from './monitoring-period';
 export * from './cycle-calendar';
+export * from './organisation-calendar';
 export * from './exact-rational';
 export * from './indicator';
 export * from './objective';

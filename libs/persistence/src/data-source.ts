@@ -26,6 +26,8 @@ import { DocumentVersionEntity } from './entities/document-version.entity';
 import { DocumentRegister1796017826694 } from './migrations/1796017826694-document-register.migration';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
 import { EvidenceFiles1796018915780 } from './migrations/1796018915780-evidence-files.migration';
+import { OrganisationCalendarEntity } from './entities/organisation-calendar.entity';
+import { OrganisationCalendars1796023493203 } from './migrations/1796023493203-organisation-calendars.migration';
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 
 /** Every entity qcycle persists. */
@@ -43,6 +45,7 @@ export const ENTITIES = [
   RateLimitHitEntity,
   DocumentVersionEntity,
   EvidenceFileEntity,
+  OrganisationCalendarEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -59,6 +62,7 @@ export const MIGRATIONS = [
   DocumentRegister1796017826694,
   EvidenceFiles1796018915780,
   InboxDelegateIndexes1796022431320,
+  OrganisationCalendars1796023493203,
 ];
 
 /**

@@ -13,3 +13,4 @@ export * from './entities/directory-event.entity';
 export * from './entities/rate-limit-hit.entity';
 export * from './entities/document-version.entity';
 export * from './entities/evidence-file.entity';
+export * from './entities/organisation-calendar.entity';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QualityCycleEntity } from '@qcycle/persistence';
+import { CalendarsModule } from '../calendars/calendars.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AuditActionsController } from './audit-actions.controller';
@@ -19,7 +20,7 @@ import { MeasurementCorrectionsService } from './measurement-corrections.service
 import { TemplatesController } from './templates.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule, DocumentsModule],
+  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule, DocumentsModule, CalendarsModule],
   controllers: [
     CyclesController,
     CycleDocumentsController,

@@ -17,6 +17,7 @@ import {
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import { QualityCycleEntity } from '@qcycle/persistence';
+import { CalendarsService } from '../calendars/calendars.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CycleLiveView, CycleView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
@@ -27,6 +28,7 @@ export class CyclesService {
     private readonly temporal: TemporalClientProvider,
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    private readonly calendars: CalendarsService,
   ) {}
 
   /** Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused. */
@@ -48,12 +50,14 @@ export class CyclesService {
       throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${signed.refused.field}`, {
         fields: { [signed.refused.field]: [signed.refused.reason] },
       });
-    // The request's draft or template (moved to the year), the default calendar, the directory's roster.
+    // The request's draft or template (moved to the year), the organisation's calendar for the year
+    // as it is now (the default when none was saved), the directory's roster.
     const input: StartQualityCycleInput = buildStartInput({
       organisationCode: request.organisationCode,
       year: request.year,
       startedBy,
       roster,
+      calendar: await this.calendars.calendarFor(request.organisationCode, request.year),
       draft: { ...draft, signer: signed.signer },
       rehearsal: request.rehearsal,
     });

@@ -541,7 +541,7 @@ export class DirectoryService {
 }
 
 /** Appends the change to the directory's event log, in the same transaction as the change. */
-async function record(
+export async function record(
   manager: EntityManager,
   organisationCode: string,
   type: string,

@@ -84,6 +84,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's calendar for a year (the administrator or the Quality Representative): the version in force, else the default; ?version=N an earlier one */
+        get: operations["CalendarsController_get"];
+        /**
+         * Save your organisation's calendar for a year as a new version (the administrator or the Quality Representative); new cycles of the year use it, running ones are untouched
+         * @description 422 RULE_VIOLATED with details.fields and details.problems ({ path, code, reason }) naming every field the calendar rules refuse: holidays in the year, named, not twice, an added day not already official, a removed day official; the audit window in the year, from ≤ to; the review after the window; the close after the review and the last report; the cut-off day 1–28; the working-day allowances. Recorded in the directory event log as calendar.saved. 409 when another save of the same calendar happened at the same moment.
+         */
+        put: operations["CalendarsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved versions of your organisation's calendar for a year, newest first */
+        get: operations["CalendarsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -1199,6 +1237,86 @@ export interface components {
             /** @description Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured */
             sso: components["schemas"]["SsoProviderView"] | null;
         };
+        CalendarSettingsDto: {
+            /** @description Days off the organisation adds to the year's official holidays */
+            addedHolidays: components["schemas"]["NamedDayDto"][];
+            /** @description The internal audit window (ISO 9.2), inclusive */
+            auditWindow: components["schemas"]["DateWindowDto"];
+            /**
+             * @description The cycle closes (the year's results) on this day, after the last report is due
+             * @example 2028-01-21
+             */
+            closeDate: string;
+            escalationAfterDueDays: components["schemas"]["EscalationSettingsDto"];
+            /**
+             * @description The management review date, after the audit window
+             * @example 2027-12-15
+             */
+            managementReviewDate: string;
+            monitoring: components["schemas"]["MonitoringSettingsDto"];
+            /**
+             * @description Start of the office day: reminders and escalations go out at this time
+             * @example 08:00
+             */
+            notificationTime: string;
+            /**
+             * @description A report owner is reminded this many working days before the due day
+             * @example 2
+             */
+            reminderBeforeDueDays: number;
+            /** @description Official holidays of the year the organisation does not keep off (name: why) */
+            removedHolidays: components["schemas"]["NamedDayDto"][];
+            /** @description Allowances of the steps that open the year; unset fields take the defaults */
+            startOfYear?: components["schemas"]["StartOfYearSettingsDto"];
+        };
+        CalendarVersionList: {
+            /** @description Newest first; empty when the default was never changed */
+            items: components["schemas"]["CalendarVersionView"][];
+        };
+        CalendarVersionView: {
+            /** @example Thêm ngày thành lập tỉnh */
+            reason: string | null;
+            /** @example 2026-11-30T02:15:00.000Z */
+            savedAt: string | null;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            savedBy: string | null;
+            /**
+             * @description 1, 2, … per save; 0 is the default calendar, never saved
+             * @example 2
+             */
+            version: number;
+        };
+        CalendarView: {
+            /**
+             * @description The version in force (what a cycle started now gets); 0 when none was saved
+             * @example 3
+             */
+            currentVersion: number;
+            /** @example kontum */
+            organisationCode: string;
+            /**
+             * @description The days off a cycle of the year counts: the official holidays of the year and the next, with the year's changes
+             * @example [
+             *       "2027-01-01",
+             *       "2027-02-05"
+             *     ]
+             */
+            publicHolidays: string[];
+            /** @example Thêm ngày thành lập tỉnh */
+            reason: string | null;
+            /** @example 2026-11-30T02:15:00.000Z */
+            savedAt: string | null;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            savedBy: string | null;
+            settings: components["schemas"]["CalendarSettingsDto"];
+            /**
+             * @description 1, 2, … per save; 0 is the default calendar, never saved
+             * @example 2
+             */
+            version: number;
+            /** @example 2027 */
+            year: number;
+        };
         CancelCycleDto: {
             /**
              * @description Why, for the record
@@ -1724,6 +1842,18 @@ export interface components {
             /** @example 403 */
             statusCode: number;
         };
+        EscalationSettingsDto: {
+            /**
+             * @description …and to the Quality Representative on this one (after the unit head)
+             * @example 5
+             */
+            qualityRepresentative: number;
+            /**
+             * @description An overdue report goes to the unit head on this working day after the due day
+             * @example 2
+             */
+            unitHead: number;
+        };
         EventLogEntryView: {
             /**
              * @description User id, or system
@@ -2078,6 +2208,23 @@ export interface components {
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             userId: string;
         };
+        MonitoringSettingsDto: {
+            /**
+             * @description Close of the office day: reports and tasks are due at this time
+             * @example 17:00
+             */
+            dueTime: string;
+            /**
+             * @description A period report is due this many working days after the period ends
+             * @example 5
+             */
+            dueWorkingDaysAfterPeriodEnd: number;
+            /**
+             * @description The report cut-off day (Decree 09/2019: periods end on this day of the month, 1–28); unset: calendar months
+             * @example 15
+             */
+            periodCutOffDay?: number;
+        };
         MoveCycleDatesDto: {
             /** @description The new internal audit window (refused once the audit has started) */
             auditWindow?: components["schemas"]["DateWindowDto"];
@@ -2091,6 +2238,18 @@ export interface components {
              * @example 2027-12-20
              */
             reviewDate?: string;
+        };
+        NamedDayDto: {
+            /**
+             * @description The day, YYYY-MM-DD (Vietnam time), in the calendar year
+             * @example 2027-09-14
+             */
+            date: string;
+            /**
+             * @description What the day is (or, removed, why it is not a day off)
+             * @example Ngày thành lập tỉnh
+             */
+            name: string;
         };
         NonconformityAuditView: {
             /** @example 2024-10-07 */
@@ -2802,6 +2961,43 @@ export interface components {
              */
             unitCode?: string;
         };
+        SaveCalendarDto: {
+            /** @description Days off the organisation adds to the year's official holidays */
+            addedHolidays: components["schemas"]["NamedDayDto"][];
+            /** @description The internal audit window (ISO 9.2), inclusive */
+            auditWindow: components["schemas"]["DateWindowDto"];
+            /**
+             * @description The cycle closes (the year's results) on this day, after the last report is due
+             * @example 2028-01-21
+             */
+            closeDate: string;
+            escalationAfterDueDays: components["schemas"]["EscalationSettingsDto"];
+            /**
+             * @description The management review date, after the audit window
+             * @example 2027-12-15
+             */
+            managementReviewDate: string;
+            monitoring: components["schemas"]["MonitoringSettingsDto"];
+            /**
+             * @description Start of the office day: reminders and escalations go out at this time
+             * @example 08:00
+             */
+            notificationTime: string;
+            /**
+             * @description Why it changed, for the record
+             * @example Thêm ngày thành lập tỉnh
+             */
+            reason?: string;
+            /**
+             * @description A report owner is reminded this many working days before the due day
+             * @example 2
+             */
+            reminderBeforeDueDays: number;
+            /** @description Official holidays of the year the organisation does not keep off (name: why) */
+            removedHolidays: components["schemas"]["NamedDayDto"][];
+            /** @description Allowances of the steps that open the year; unset fields take the defaults */
+            startOfYear?: components["schemas"]["StartOfYearSettingsDto"];
+        };
         SignOffStepDto: {
             /**
              * @example [
@@ -2885,6 +3081,33 @@ export interface components {
             templateId: "kontum-2024";
             /** @example 2024 */
             year: number;
+        };
+        StartOfYearSettingsDto: {
+            /**
+             * @description Working days for the leader's approval of the objectives
+             * @example 5
+             */
+            approvalWorkingDays?: number;
+            /**
+             * @description Working days for the Quality Representative's acceptance and delegation
+             * @example 3
+             */
+            assignmentAcceptanceWorkingDays?: number;
+            /**
+             * @description Escalation on this working day after the due day
+             * @example 1
+             */
+            escalationAfterDueDays?: number;
+            /**
+             * @description Reminder this many working days before the due day
+             * @example 1
+             */
+            reminderBeforeDueDays?: number;
+            /**
+             * @description Working days for each unit head's acceptance
+             * @example 3
+             */
+            unitAcceptanceWorkingDays?: number;
         };
         TaskCompletionView: {
             /** @example 2024-04-02T03:15:00.000Z */
@@ -3512,6 +3735,202 @@ export interface operations {
             };
             /** @description The SSO is configured but cannot be reached */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarsController_get: {
+        parameters: {
+            query?: {
+                /** @description An earlier saved version; unset: the one in force */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarVersionList"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

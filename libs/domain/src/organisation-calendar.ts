@@ -1,0 +1,137 @@
+import type { IsoDate } from './calendar-date';
+import { isIsoDate } from './calendar-date';
+import type { CycleCalendar } from './cycle-calendar';
+import { defaultCycleCalendar, validateCycleCalendar } from './cycle-calendar';
+import type { ValidationProblem } from './validation-problem';
+import { ProblemList } from './validation-problem';
+import { vietnamPublicHolidays } from './vietnam-public-holidays';
+
+/** A day off the organisation adds to, or takes out of, the official list, with what it is. */
+export interface NamedDay {
+  date: IsoDate;
+  name: string;
+}
+
+/**
+ * An organisation's calendar for one year as its administrator or Quality Representative keeps it:
+ * every setting of {@link CycleCalendar} but the year, the time zone and the holiday list, which is
+ * the official civil-servant list of the year and the next (`vietnamPublicHolidays`) with the
+ * organisation's own days added (a provincial anniversary, a day the Government swapped later) and
+ * official days it does not keep removed (a computed Tết day the year's notice placed otherwise).
+ */
+export interface OrganisationCalendarSettings {
+  monitoring: CycleCalendar['monitoring'];
+  reminderBeforeDueDays: number;
+  escalationAfterDueDays: CycleCalendar['escalationAfterDueDays'];
+  notificationTime: CycleCalendar['notificationTime'];
+  auditWindow: CycleCalendar['auditWindow'];
+  managementReviewDate: IsoDate;
+  closeDate: IsoDate;
+  startOfYear?: CycleCalendar['startOfYear'];
+  addedHolidays: NamedDay[];
+  removedHolidays: NamedDay[];
+}
+
+/** The settings of {@link defaultCycleCalendar}: what an organisation that changed nothing has. */
+export function defaultCalendarSettings(year: number): OrganisationCalendarSettings {
+  const calendar = defaultCycleCalendar(year);
+  return {
+    monitoring: { ...calendar.monitoring },
+    reminderBeforeDueDays: calendar.reminderBeforeDueDays,
+    escalationAfterDueDays: { ...calendar.escalationAfterDueDays },
+    notificationTime: calendar.notificationTime,
+    auditWindow: { ...calendar.auditWindow },
+    managementReviewDate: calendar.managementReviewDate,
+    closeDate: calendar.closeDate,
+    startOfYear: undefined,
+    addedHolidays: [],
+    removedHolidays: [],
+  };
+}
+
+/** The calendar a cycle of `year` runs on, from the organisation's settings. */
+export function cycleCalendarFromSettings(
+  year: number,
+  settings: OrganisationCalendarSettings,
+): CycleCalendar {
+  const removed = new Set(settings.removedHolidays.map((day) => day.date));
+  const official = defaultCycleCalendar(year).publicHolidays.filter((day) => !removed.has(day));
+  // Plain text order is date order for YYYY-MM-DD, and does not throw on a day the rules refuse.
+  const publicHolidays = [...new Set([...official, ...settings.addedHolidays.map((day) => day.date)])].sort();
+  return {
+    ...defaultCycleCalendar(year, publicHolidays),
+    monitoring: { ...settings.monitoring },
+    reminderBeforeDueDays: settings.reminderBeforeDueDays,
+    escalationAfterDueDays: { ...settings.escalationAfterDueDays },
+    notificationTime: settings.notificationTime,
+    auditWindow: { ...settings.auditWindow },
+    managementReviewDate: settings.managementReviewDate,
+    closeDate: settings.closeDate,
+    ...(settings.startOfYear ? { startOfYear: { ...settings.startOfYear } } : {}),
+  };
+}
+
+/**
+ * Every problem of an organisation's calendar for `year`, each naming its field: the added and
+ * removed days inside the year, named, not twice, an added day not already official and a removed
+ * one official; the audit window and the review date inside the year; then every rule of
+ * {@link validateCycleCalendar} on the calendar it makes (window from ≤ to, the review after the
+ * window, the close after the review and the last report, cut-off day 1–28, the allowances).
+ */
+export function validateCalendarSettings(
+  year: number,
+  settings: OrganisationCalendarSettings,
+): ValidationProblem[] {
+  const problems = new ProblemList();
+  const official = new Set(vietnamPublicHolidays(year));
+  const inYear = (date: IsoDate) => isIsoDate(date) && date.startsWith(`${year}-`);
+  const checkDays = (field: 'addedHolidays' | 'removedHolidays') => {
+    const seen = new Set<IsoDate>();
+    settings[field].forEach((day, i) => {
+      const path = `${field}[${i}]`;
+      problems.requireText(`${path}.name`, day.name, 'Phải nêu tên ngày nghỉ.');
+      if (!inYear(day.date)) {
+        problems.add(
+          `${path}.date`,
+          'out-of-range',
+          `Ngày nghỉ phải là một ngày của năm ${year} (YYYY-MM-DD).`,
+        );
+        return;
+      }
+      if (seen.has(day.date))
+        problems.add(`${path}.date`, 'duplicate', `Ngày ${day.date} đã có trong danh sách.`);
+      seen.add(day.date);
+      if (field === 'addedHolidays' && official.has(day.date))
+        problems.add(`${path}.date`, 'duplicate', `Ngày ${day.date} đã là ngày nghỉ chính thức.`);
+      if (field === 'removedHolidays' && !official.has(day.date))
+        problems.add(
+          `${path}.date`,
+          'unknown-reference',
+          `Ngày ${day.date} không phải ngày nghỉ chính thức.`,
+        );
+    });
+    return seen;
+  };
+  const added = checkDays('addedHolidays');
+  checkDays('removedHolidays');
+  settings.removedHolidays.forEach((day, i) => {
+    if (added.has(day.date))
+      problems.add(`removedHolidays[${i}].date`, 'inconsistent', `Ngày ${day.date} vừa được thêm vừa bị bỏ.`);
+  });
+  const dates: [string, IsoDate][] = [
+    ['auditWindow.from', settings.auditWindow.from],
+    ['auditWindow.to', settings.auditWindow.to],
+    ['managementReviewDate', settings.managementReviewDate],
+  ];
+  for (const [path, date] of dates)
+    if (isIsoDate(date) && !inYear(date)) problems.add(path, 'out-of-range', `Ngày phải thuộc năm ${year}.`);
+
+  const named = new Set(problems.problems.map((problem) => problem.path));
+  for (const problem of validateCycleCalendar(cycleCalendarFromSettings(year, settings))) {
+    // Its whole-window "in the year" rule is said above field by field; holidays are checked above.
+    if (problem.path === 'auditWindow' || problem.path.startsWith('publicHolidays')) continue;
+    if (named.has(problem.path) && problem.code === 'out-of-range') continue;
+    problems.add(problem.path, problem.code, problem.reason);
+  }
+  return problems.problems;
+}

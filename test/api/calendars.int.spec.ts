@@ -1,0 +1,239 @@
+import {
+  addDays,
+  compareIsoDates,
+  cycleCalendarFromSettings,
+  defaultCycleCalendar,
+  isWorkingDay,
+  startOfYearTaskSchedule,
+  type OrganisationCalendarSettings,
+} from '@qcycle/domain';
+import { uniqueSuffix } from '@qcycle/testing';
+import type { TestDatabaseKind } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import { undocumentedAnswers } from './support/openapi-coverage';
+
+interface CalendarAnswer {
+  organisationCode: string;
+  year: number;
+  version: number;
+  currentVersion: number;
+  savedBy: string | null;
+  savedAt: string | null;
+  reason: string | null;
+  settings: OrganisationCalendarSettings;
+  publicHolidays: string[];
+}
+
+/** GET/PUT /calendars/{year}: the organisation's calendar, validated, versioned, used by new cycles. */
+describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
+  'the calendar per organisation and year over HTTP (real API, worker, Temporal dev server, %s)',
+  (database) => {
+    let suite: ApiSuite;
+    let org: DemoOrganisation;
+    const organisationCode = `cal-${uniqueSuffix()}`;
+
+    beforeAll(async () => {
+      suite = await startApiSuite({ database, worker: true });
+      org = await suite.seedDemoOrganisation(organisationCode);
+    });
+
+    afterAll(() => suite?.close());
+
+    const read = (who: string, path: string) =>
+      org.as<CalendarAnswer>(who, 'GET', `/api/v1/calendars/${path}`);
+    const save = (who: string, year: number, body: unknown) =>
+      org.as<CalendarAnswer & { code: string; details: Record<string, Record<string, unknown>> }>(
+        who,
+        'PUT',
+        `/api/v1/calendars/${year}`,
+        body,
+      );
+
+    it('answers the default calendar until one is saved, to the administrator and the Quality Representative only', async () => {
+      const calendar = await read('qmr', '2027');
+      expect(calendar.status).toBe(200);
+      expect(calendar.body).toMatchObject({
+        organisationCode,
+        year: 2027,
+        version: 0,
+        currentVersion: 0,
+        savedBy: null,
+        settings: {
+          auditWindow: { from: '2027-10-01', to: '2027-10-31' },
+          addedHolidays: [],
+          removedHolidays: [],
+        },
+      });
+      expect(calendar.body.publicHolidays).toEqual(defaultCycleCalendar(2027).publicHolidays);
+      expect((await read('admin', '2027')).status).toBe(200);
+      expect((await read('leader', '2027')).status).toBe(403);
+      expect((await save('staff.tthc', 2027, calendar.body.settings)).status).toBe(403);
+      expect((await read('qmr', 'abcd')).status).toBe(404);
+      expect((await read('qmr', '1999')).status).toBe(404);
+      expect((await read('qmr', '2027?version=3')).status).toBe(404);
+      const badVersion = await org.as<{ details: { fields: object } }>(
+        'qmr',
+        'GET',
+        '/api/v1/calendars/2027?version=0',
+      );
+      expect([badVersion.status, Object.keys(badVersion.body.details.fields)]).toEqual([400, ['version']]);
+      expect((await read('qmr', '2027/versions')).body).toEqual({ items: [] });
+    });
+
+    it('refuses a malformed calendar with 400 and one that breaks the rules with 422, naming every bad field', async () => {
+      const defaults = (await read('qmr', '2027')).body.settings;
+      const malformed = await save('qmr', 2027, {
+        ...defaults,
+        monitoring: { ...defaults.monitoring, dueTime: '25:00' },
+        addedHolidays: [{ date: '2027-9-14', name: 'Ngày thành lập tỉnh' }],
+        colour: 'red',
+      });
+      expect(malformed.status).toBe(400);
+      expect(Object.keys(malformed.body.details.fields).sort()).toEqual([
+        'addedHolidays.0.date',
+        'colour',
+        'monitoring.dueTime',
+      ]);
+
+      const refused = await save('qmr', 2027, {
+        ...defaults,
+        monitoring: { ...defaults.monitoring, periodCutOffDay: 30 },
+        escalationAfterDueDays: { unitHead: 3, qualityRepresentative: 3 },
+        auditWindow: { from: '2027-10-31', to: '2027-10-01' },
+        managementReviewDate: '2028-01-05',
+        addedHolidays: [
+          { date: '2027-09-14', name: 'Ngày thành lập tỉnh' },
+          { date: '2027-09-14', name: 'Ngày thành lập tỉnh' },
+          { date: '2026-12-31', name: 'Năm trước' },
+          { date: '2027-01-01', name: 'Tết Dương lịch' },
+          { date: '2027-11-20', name: ' ' },
+        ],
+        removedHolidays: [{ date: '2027-03-03', name: 'Không phải ngày nghỉ' }],
+      });
+      expect([refused.status, refused.body.code]).toEqual([422, 'RULE_VIOLATED']);
+      expect(Object.keys(refused.body.details.fields).sort()).toEqual([
+        'addedHolidays[1].date',
+        'addedHolidays[2].date',
+        'addedHolidays[3].date',
+        'addedHolidays[4].name',
+        'auditWindow.to',
+        'escalationAfterDueDays.qualityRepresentative',
+        'managementReviewDate',
+        'monitoring.periodCutOffDay',
+        'removedHolidays[0].date',
+      ]);
+      expect(refused.body.details.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'addedHolidays[1].date', code: 'duplicate' }),
+          expect.objectContaining({ path: 'removedHolidays[0].date', code: 'unknown-reference' }),
+        ]),
+      );
+      // Nothing refused was saved.
+      expect((await read('qmr', '2027')).body.version).toBe(0);
+    });
+
+    it('keeps every save as a version with who and when, reads an earlier one, and records it in the directory event log', async () => {
+      const defaults = (await read('qmr', '2027')).body.settings;
+      const provinceDay = { date: '2027-09-14', name: 'Ngày thành lập tỉnh' };
+      const first = await save('qmr', 2027, {
+        ...defaults,
+        addedHolidays: [provinceDay],
+        reason: 'Ngày của tỉnh',
+      });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ version: 1, currentVersion: 1, savedBy: org.idOf('qmr') });
+      expect(first.body.publicHolidays).toContain('2027-09-14');
+      const second = await save('admin', 2027, {
+        ...first.body.settings,
+        auditWindow: { from: '2027-11-01', to: '2027-11-19' },
+        monitoring: { ...defaults.monitoring, periodCutOffDay: 15 },
+      });
+      expect(second.body).toMatchObject({
+        version: 2,
+        currentVersion: 2,
+        savedBy: org.idOf('admin'),
+        reason: null,
+        settings: {
+          auditWindow: { from: '2027-11-01', to: '2027-11-19' },
+          monitoring: { periodCutOffDay: 15 },
+        },
+      });
+
+      const current = await read('admin', '2027');
+      expect(current.body).toMatchObject({ version: 2, settings: { auditWindow: { from: '2027-11-01' } } });
+      const earlier = await read('qmr', '2027?version=1');
+      expect(earlier.body).toMatchObject({
+        version: 1,
+        currentVersion: 2,
+        reason: 'Ngày của tỉnh',
+        settings: { auditWindow: { from: '2027-10-01', to: '2027-10-31' }, addedHolidays: [provinceDay] },
+      });
+      const versions = await read('qmr', '2027/versions');
+      expect(versions.body).toEqual({
+        items: [
+          { version: 2, savedBy: org.idOf('admin'), savedAt: expect.any(String), reason: null },
+          { version: 1, savedBy: org.idOf('qmr'), savedAt: expect.any(String), reason: 'Ngày của tỉnh' },
+        ],
+      });
+      // Another year is its own calendar.
+      expect((await read('qmr', '2028')).body.version).toBe(0);
+
+      const events = await org.as<{
+        items: { type: string; actor: string; payload: Record<string, unknown> }[];
+      }>('admin', 'GET', '/api/v1/directory/events?type=calendar.saved');
+      expect(events.body.items.map((e) => [e.actor, e.payload.year, e.payload.version])).toEqual([
+        [org.idOf('admin'), 2027, 2],
+        [org.idOf('qmr'), 2027, 1],
+      ]);
+    });
+
+    it("a holiday added to the saved calendar moves the due date of a new cycle's approval", async () => {
+      // A 2024 rehearsal runs the calendar from its first week whatever today is: the approval opens
+      // between 1 and 7 January (calendar time) and is due 5 working days later. Every weekday from
+      // 2 to 19 January made a holiday puts that due date after the 19th.
+      const defaults = (await read('qmr', '2024')).body.settings;
+      const addedHolidays = [];
+      for (let day = '2024-01-02'; compareIsoDates(day, '2024-01-19') <= 0; day = addDays(day, 1))
+        if (isWorkingDay(day, defaultCycleCalendar(2024).publicHolidays))
+          addedHolidays.push({ date: day, name: 'Nghỉ bù theo quyết định của tỉnh' });
+      const saved = await save('qmr', 2024, { ...defaults, addedHolidays });
+      expect(saved.status).toBe(200);
+
+      const started = await org.as<{ live: { scheduleShiftMs: number } }>('qmr', 'POST', '/api/v1/cycles', {
+        organisationCode,
+        year: 2024,
+        rehearsal: true,
+      });
+      expect(started.status).toBe(201);
+      const approval = await org.waitForTask('leader', 'objectives-approval');
+      const cycle = await org.as<{ live: { scheduleShiftMs: number } }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${organisationCode}-2024`,
+      );
+      const shiftMs = cycle.body.live.scheduleShiftMs;
+      const openedInCalendar = new Date(Date.parse(approval.openedAt) - shiftMs).toISOString();
+      const dueWith = (calendar: ReturnType<typeof defaultCycleCalendar>) =>
+        new Date(
+          Date.parse(startOfYearTaskSchedule('objectives-approval', openedInCalendar, calendar).dueAt) +
+            shiftMs,
+        ).toISOString();
+      const stored = cycleCalendarFromSettings(2024, saved.body.settings);
+      expect(approval.dueAt).toBe(dueWith(stored));
+      expect(dueWith(stored)).not.toBe(dueWith(defaultCycleCalendar(2024)));
+      const dueDayInCalendar = new Date(Date.parse(approval.dueAt!) - shiftMs + 7 * 3_600_000)
+        .toISOString()
+        .slice(0, 10);
+      expect(compareIsoDates(dueDayInCalendar, '2024-01-19')).toBeGreaterThan(0);
+
+      // A save after the start leaves the running cycle as it is.
+      expect((await save('qmr', 2024, { ...defaults, addedHolidays: [] })).status).toBe(200);
+      expect((await org.waitForTask('leader', 'objectives-approval')).dueAt).toBe(approval.dueAt);
+    });
+
+    it('answers only documented statuses', async () => {
+      expect(await undocumentedAnswers(suite.http)).toEqual([]);
+    });
+  },
+);
