@@ -1,10 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   moveCycleDatesUpdate,
   parseQualityCycleId,
@@ -12,10 +6,9 @@ import {
   QcycleErrorCode,
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
-import type { ValidationProblem } from '@qcycle/domain';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { isDeadline, isTemporalUnreachable } from '../tasks/tasks.service';
+import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
 import type { CycleDatesMovedView, MoveCycleDatesDto } from './dto/move-cycle-dates.dto';
 
 /** How long the move may wait for the workflow's answer before the API gives up (503). */
@@ -73,45 +66,11 @@ export class CycleDatesService {
         movedAt: moved.movedAt,
       };
     } catch (error) {
-      throw refusal(error, cycleId);
-    }
-  }
-}
-
-/** The workflow's refusal with its meaning: 403 not the Quality Representative, 409 too late, 422 the dates. */
-function refusal(error: unknown, cycleId: string): unknown {
-  if (error instanceof QcycleError) return error;
-  if (error instanceof WorkflowNotFoundError)
-    return new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
-  const failure =
-    error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
-      ? error.cause
-      : undefined;
-  switch (failure?.type) {
-    case QcycleErrorCode.Forbidden:
-      return new QcycleError(QcycleErrorCode.Forbidden, failure.message);
-    case QcycleErrorCode.Conflict:
-      return new QcycleError(QcycleErrorCode.Conflict, failure.message);
-    case QcycleErrorCode.ValidationFailed: {
       // The workflow names the calendar's field; the request calls the review date `reviewDate`.
-      const problems = ((failure.details?.[0] ?? []) as ValidationProblem[]).map((problem) => ({
-        ...problem,
-        path: problem.path.replace(/^managementReviewDate/, 'reviewDate'),
-      }));
-      return new QcycleError(QcycleErrorCode.RuleViolated, failure.message, { problems });
+      throw workflowUpdateRefusal(error, {
+        notFound: () => new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`),
+        problemPath: (path) => path.replace(/^managementReviewDate/, 'reviewDate'),
+      });
     }
   }
-  if (
-    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-    isDeadline(error) ||
-    isTemporalUnreachable(error)
-  )
-    return new HttpException(
-      {
-        code: 'WORKFLOW_UNAVAILABLE',
-        message: 'The workflow did not answer in time; repeat the request with the same x-request-id',
-      },
-      HttpStatus.SERVICE_UNAVAILABLE,
-    );
-  return error;
 }

@@ -1,10 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   childWorkflowIds,
   correctMeasurementUpdate,
@@ -15,8 +9,7 @@ import {
 } from '@qcycle/contracts';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import type { ValidationProblem } from '@qcycle/domain';
-import { isDeadline, isTemporalUnreachable } from '../tasks/tasks.service';
+import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
 import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/correct-measurement.dto';
 
 /** How long the correction may wait for the workflow's answer before the API gives up (503). */
@@ -72,45 +65,10 @@ export class MeasurementCorrectionsService {
         }),
       );
     } catch (error) {
-      throw refusal(error, cycleId, objectiveId);
+      throw workflowUpdateRefusal(error, {
+        notFound: () =>
+          new QcycleError(QcycleErrorCode.NotFound, `No objective ${objectiveId} monitored in ${cycleId}`),
+      });
     }
   }
-}
-
-/**
- * The workflow's refusal with its meaning: 404 no such objective or period, 403 neither the
- * reporter nor the unit head, 409 not reported or the year closed, 422 the problems. (The same
- * mapping as the dates' move, which another change owns; to merge into one helper.)
- */
-function refusal(error: unknown, cycleId: string, objectiveId: string): unknown {
-  if (error instanceof QcycleError) return error;
-  if (error instanceof WorkflowNotFoundError)
-    return new QcycleError(QcycleErrorCode.NotFound, `No objective ${objectiveId} monitored in ${cycleId}`);
-  const failure =
-    error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
-      ? error.cause
-      : undefined;
-  switch (failure?.type) {
-    case QcycleErrorCode.NotFound:
-    case QcycleErrorCode.Forbidden:
-    case QcycleErrorCode.Conflict:
-      return new QcycleError(failure.type, failure.message);
-    case QcycleErrorCode.ValidationFailed:
-      return new QcycleError(QcycleErrorCode.RuleViolated, failure.message, {
-        problems: (failure.details?.[0] ?? []) as ValidationProblem[],
-      });
-  }
-  if (
-    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-    isDeadline(error) ||
-    isTemporalUnreachable(error)
-  )
-    return new HttpException(
-      {
-        code: 'WORKFLOW_UNAVAILABLE',
-        message: 'The workflow did not answer in time; repeat the request with the same x-request-id',
-      },
-      HttpStatus.SERVICE_UNAVAILABLE,
-    );
-  return error;
 }
