@@ -165,9 +165,12 @@ export class EvidenceService {
     response: HttpResponse,
   ): Promise<AcceptedFile> {
     const maxBytes = this.config.evidence.maxBytes;
+    // The file's handling, while it runs: a refusal can reach multer (through the request's stream)
+    // before the store has removed its partial file, and nothing may be kept when the answer leaves.
+    let handling: Promise<unknown> | undefined;
     const storage: StorageEngine = {
       _handleFile: (req, file, done) => {
-        this.accept(caller, cycle, req.body as Record<string, unknown>, file, maxBytes).then(
+        handling = this.accept(caller, cycle, req.body as Record<string, unknown>, file, maxBytes).then(
           (accepted) => done(null, { accepted }),
           (error: unknown) => done(error),
         );
@@ -187,6 +190,7 @@ export class EvidenceService {
         parse(request, response, (error) => (error ? reject(error) : resolve())),
       );
     } catch (error) {
+      await handling;
       throw uploadError(error);
     }
     const accepted = (request as HttpRequest & { file?: { accepted?: AcceptedFile } }).file?.accepted;

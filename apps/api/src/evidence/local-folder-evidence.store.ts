@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -30,8 +30,11 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
         done(null, chunk);
       },
     });
+    // Opened before the first byte is read, so a refusal of the first bytes cannot overtake the
+    // open: the removal below always finds the file it must remove.
+    const handle = await open(partial, 'wx');
     try {
-      await pipeline(content, meter, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(content, meter, handle.createWriteStream());
       await flushToDisk(partial);
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
@@ -44,6 +47,7 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
       }
       return { sha256, size };
     } catch (error) {
+      await handle.close().catch(() => undefined);
       await rm(partial, { force: true });
       throw error;
     }
