@@ -7,7 +7,13 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
-import { documentAnswer, DOCX_TYPE, negotiatedFormat, PDF_TYPE } from '../documents/document-negotiation';
+import {
+  ApiNegotiatedDocument,
+  documentAnswer,
+  DOCX_TYPE,
+  negotiatedFormat,
+  PDF_TYPE,
+} from '../documents/document-negotiation';
 import { NEGOTIATED } from '../documents/documents.controller';
 import { NonconformityView } from '../documents/dto/nonconformity.view';
 import { NonconformityReportsService } from '../documents/nonconformity-reports.service';
@@ -44,12 +50,7 @@ export class CycleDocumentsController {
       'The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives',
     description: `${NEGOTIATED} The document is the decision in Decree 30 form, worded from the approved draft.`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: DecisionView,
-    description: 'The record (application/json), or the decision (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(DecisionView, 'The record (application/json), or the decision (PDF, DOCX)')
   async decision(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -101,12 +102,7 @@ export class CycleDocumentsController {
     summary: 'The internal audit: plan, checklist steps with their sign-offs, corrective actions, report',
     description: `${NEGOTIATED} The document is the audit report (scope, criteria, auditors, units, each step's result and finding, corrective actions, conclusion), 404 until the lead auditor closes the audit.`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: AuditView,
-    description: 'The record (application/json), or the audit report (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(AuditView, 'The record (application/json), or the audit report (PDF, DOCX)')
   async audit(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -127,12 +123,7 @@ export class CycleDocumentsController {
     summary: 'The internal audit plan (ISO 9.2.2): scope, criteria, methods, dates, audit team, schedule',
     description: `${NEGOTIATED} In JSON the audit record (as \`/audit\`); the document is the plan, signed by the lead auditor. 404 until the audit is planned.`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: AuditView,
-    description: 'The record (application/json), or the audit plan (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(AuditView, 'The record (application/json), or the audit plan (PDF, DOCX)')
   async auditPlan(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -156,12 +147,7 @@ export class CycleDocumentsController {
       'The nonconformity raised at a checklist step and its corrective action (ISO 10.2): finding and grade, correction, cause, action, owner, due date, verification, status',
     description: `${NEGOTIATED} The document is the nonconformity and corrective-action form (Phiếu báo cáo sự không phù hợp và hành động khắc phục), signed by the auditor. 404 until the step's finding is raised (a step that found none stays 404).`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: NonconformityView,
-    description: 'The record (application/json), or the form (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(NonconformityView, 'The record (application/json), or the form (PDF, DOCX)')
   async nonconformity(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -183,12 +169,7 @@ export class CycleDocumentsController {
     summary: 'The management review: compiled inputs (ISO 9.3.2), outputs (9.3.3) and actions',
     description: `${NEGOTIATED} The document is the review's minutes (date, chair, every 9.3.2 input, the 9.3.3 outputs, the 9.3.1 conclusion, the actions), 404 until the review is held.`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: ReviewView,
-    description: 'The record (application/json), or the minutes (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(ReviewView, 'The record (application/json), or the minutes (PDF, DOCX)')
   async review(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

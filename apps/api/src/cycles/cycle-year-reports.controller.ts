@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import {
   CSV_TYPE,
+  ApiNegotiatedDocument,
   documentAnswer,
   DOCX_TYPE,
   negotiatedFormat,
@@ -72,12 +73,10 @@ export class CycleYearReportsController {
       'The decision announcing the QMS conforms to TCVN ISO 9001:2015 (Quyết định công bố), the first year and whenever the scope changes',
     description: `${NEGOTIATED} In Decree 30 form like the decision, from its organisation, scope and signer. 404 before the objectives are approved, and in a year whose scope is last year's.`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: ConformityAnnouncementView,
-    description: 'Why and what (application/json), or the decision (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(
+    ConformityAnnouncementView,
+    'Why and what (application/json), or the decision (PDF, DOCX)',
+  )
   async conformityAnnouncement(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

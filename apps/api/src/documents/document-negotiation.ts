@@ -1,4 +1,6 @@
-import { StreamableFile } from '@nestjs/common';
+import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiErrors } from '../common/error-responses';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 
 export const PDF_TYPE = 'application/pdf';
@@ -71,4 +73,16 @@ export function documentAnswer(response: HttpResponse, file: DocumentFile): Stre
     length: file.bytes.length,
     disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
   });
+}
+
+/**
+ * The OpenAPI of a record route that also answers its document: JSON, PDF or DOCX by Accept, the
+ * record's view type, and the refusals every such route shares (401, 403, 404).
+ */
+export function ApiNegotiatedDocument(type: Type<unknown>, description: string): MethodDecorator {
+  return applyDecorators(
+    ApiProduces('application/json', PDF_TYPE, DOCX_TYPE),
+    ApiOkResponse({ type, description }),
+    ApiErrors(401, 403, 404),
+  );
 }

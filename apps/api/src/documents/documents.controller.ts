@@ -1,12 +1,18 @@
 import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 // Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
-import { documentAnswer, DOCX_TYPE, negotiatedFormat, PDF_TYPE } from './document-negotiation';
+import {
+  ApiNegotiatedDocument,
+  documentAnswer,
+  DOCX_TYPE,
+  negotiatedFormat,
+  PDF_TYPE,
+} from './document-negotiation';
 import { DocumentRegisterService, registeredFile } from './document-register.service';
 import { DocumentListQuery, DocumentVersionPage, DocumentVersionView, PlanView } from './dto/documents.view';
 
@@ -29,9 +35,7 @@ export class CyclePlanController {
       "The objectives' implementation plan (ISO 6.2.2: what, resources, who, when, how evaluated), attached to the decision",
     description: `${NEGOTIATED} Available once the objectives are approved (404 before).`,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({ type: PlanView, description: 'The plan (application/json), or the document (PDF, DOCX)' })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(PlanView, 'The plan (application/json), or the document (PDF, DOCX)')
   async plan(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
@@ -69,12 +73,7 @@ export class DocumentsController {
     summary: 'One registered version: its register entry, or its PDF or DOCX exactly as issued',
     description: NEGOTIATED,
   })
-  @ApiProduces('application/json', PDF_TYPE, DOCX_TYPE)
-  @ApiOkResponse({
-    type: DocumentVersionView,
-    description: 'The entry (application/json), or the file (PDF, DOCX)',
-  })
-  @ApiErrors(401, 403, 404)
+  @ApiNegotiatedDocument(DocumentVersionView, 'The entry (application/json), or the file (PDF, DOCX)')
   async get(
     @CurrentUser() caller: Principal,
     @Param('documentId') documentId: string,
