@@ -16,10 +16,7 @@ describeThisYear('fault: the API is killed with SIGKILL while a completion is in
 
   beforeAll(async () => {
     stack = await FaultStack.start();
-    walk = new CycleWalk(stack);
-    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
-      await walk.org.tokenOf(person);
-    await walk.startCycle();
+    walk = await CycleWalk.begin(stack);
   }, 120_000);
 
   afterAll(async () => {

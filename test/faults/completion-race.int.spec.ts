@@ -20,10 +20,14 @@ describeThisYear('races: two completions of one task at the same moment', () => 
 
   beforeAll(async () => {
     stack = await FaultStack.start();
-    walk = new CycleWalk(stack);
-    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc', 'staff.tonghop'])
-      await walk.org.tokenOf(person);
-    await walk.startCycle();
+    walk = await CycleWalk.begin(stack, [
+      'qmr',
+      'leader',
+      'head.tthc',
+      'head.tonghop',
+      'staff.tthc',
+      'staff.tonghop',
+    ]);
   }, 120_000);
 
   afterAll(async () => {

@@ -23,10 +23,7 @@ describeThisYear(`fault: PostgreSQL stopped for ${outageSeconds} s`, () => {
 
   beforeAll(async () => {
     stack = await FaultStack.start({ ownPostgres: true });
-    walk = new CycleWalk(stack);
-    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
-      await walk.org.tokenOf(person);
-    await walk.startCycle();
+    walk = await CycleWalk.begin(stack);
     api = stack.api as StackProcess;
     worker = stack.worker as StackProcess;
     const approval = await walk.approvalTask();

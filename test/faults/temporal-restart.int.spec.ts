@@ -18,10 +18,7 @@ describeThisYear('fault: the Temporal dev server restarts on its SQLite file', (
 
   beforeAll(async () => {
     stack = await FaultStack.start();
-    walk = new CycleWalk(stack);
-    for (const person of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
-      await walk.org.tokenOf(person);
-    await walk.startCycle();
+    walk = await CycleWalk.begin(stack);
     api = stack.api as StackProcess;
     worker = stack.worker as StackProcess;
   }, 120_000);

@@ -35,6 +35,20 @@ export class CycleWalk {
     this.org = new DemoOrganisation(this.http, 'kontum');
   }
 
+  /**
+   * The walk every fault suite begins with: these people signed in (before any fault, so a fault
+   * never lands on a login) and the year's cycle started.
+   */
+  static async begin(
+    stack: FaultStack,
+    people: readonly string[] = ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'],
+  ): Promise<CycleWalk> {
+    const walk = new CycleWalk(stack);
+    for (const person of people) await walk.org.tokenOf(person);
+    await walk.startCycle();
+    return walk;
+  }
+
   complete(local: string, taskId: string, outcome: unknown): Promise<Answer> {
     return this.org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
   }
