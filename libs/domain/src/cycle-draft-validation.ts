@@ -171,6 +171,14 @@ function checkIndicator(
   if (indicator.kind === 'ratio') {
     requireLocalized(problems, `${path}.numeratorLabel`, indicator.numeratorLabel, 'Tên tử số');
     requireLocalized(problems, `${path}.denominatorLabel`, indicator.denominatorLabel, 'Tên mẫu số');
+    // The form's question for cases pending overdue, when the share counts them (objective 4).
+    if (indicator.pendingOverdueLabel !== undefined)
+      requireLocalized(
+        problems,
+        `${path}.pendingOverdueLabel`,
+        indicator.pendingOverdueLabel,
+        'Tên số hồ sơ đang giải quyết đã quá hạn',
+      );
     if (indicator.unit !== '%') problems.add(`${path}.unit`, 'invalid-value', 'Chỉ số tỷ lệ có đơn vị %.');
     if (value < 0 || value > 100) {
       problems.add(`${path}.target.value`, 'out-of-range', 'Mục tiêu tỷ lệ phải từ 0% đến 100%.');

@@ -16,6 +16,7 @@ import type {
 } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
+import { pendingOverdueAtLatest, periodCases } from './measurement-report-cases';
 import { parsePeriodKey, periodsInYear as periodsInYearOf } from './monitoring-period';
 import { instantToEpochMs } from './vietnam-time';
 
@@ -31,8 +32,14 @@ export type IndicatorStatus = 'on-track' | 'at-risk' | 'missed' | 'achieved' | '
 export interface RatioValue {
   kind: 'ratio';
   numerator: number;
+  /** Every case the share is taken of: the settled ones, plus `pendingOverdue` when reported. */
   denominator: number;
   percent: number;
+  /**
+   * Of `denominator`, the cases still open and already overdue (at the end of the latest period
+   * reported); present only when the reports gave the figure (docs/objectives.md).
+   */
+  pendingOverdue?: number;
 }
 
 export interface CountValue {
@@ -62,10 +69,10 @@ export function measurementValue(indicator: Indicator, measurement: Measurement)
   const problems = validateMeasurement(indicator, measurement);
   if (problems.length > 0) throw new InvalidMeasurementError(problems);
   switch (measurement.kind) {
-    case 'ratio':
-      return measurement.denominator === 0
-        ? undefined
-        : ratioValue(measurement.numerator, measurement.denominator);
+    case 'ratio': {
+      const cases = periodCases(measurement);
+      return cases === 0 ? undefined : ratioValue(measurement.numerator, cases, measurement.pendingOverdue);
+    }
     case 'count':
       return { kind: 'count', value: measurement.value };
     case 'judged':
@@ -131,7 +138,9 @@ export interface IndicatorEvaluation {
  *    report (by `reportedAt`) replaces the earlier ones — that is how a unit corrects a figure.
  * 2. The figure is cumulative over the reported periods: Σ numerators ÷ Σ denominators for ratios
  *    (not the average of monthly percentages, which would weigh a month of 2 dossiers like a month
- *    of 200), Σ values for counts, and "every period judged achieved" for judged indicators.
+ *    of 200), Σ values for counts, and "every period judged achieved" for judged indicators. A ratio
+ *    that counts cases pending overdue adds those of the latest period reported to the denominator
+ *    (a count at one instant, not summed: `measurement-report-cases.ts`).
  * 3. The year is over when `periodsElapsed ≥ periodsInYear`. Then the indicator is `achieved` only if
  *    every period was reported and the whole-year figure meets the target; a gap counts against it
  *    (`missed`), because achievement must be shown by retained evidence (ISO 9.1.1). With no report
@@ -286,8 +295,9 @@ function cumulativeValue(
     case 'ratio': {
       const ratios = measurements.filter((m) => m.kind === 'ratio');
       const numerator = safeSum(ratios.map((m) => m.numerator));
-      const denominator = safeSum(ratios.map((m) => m.denominator));
-      return denominator === 0 ? undefined : ratioValue(numerator, denominator);
+      const pendingOverdue = pendingOverdueAtLatest(ratios);
+      const denominator = safeSum([...ratios.map((m) => m.denominator), pendingOverdue ?? 0]);
+      return denominator === 0 ? undefined : ratioValue(numerator, denominator, pendingOverdue);
     }
     case 'count':
       return { kind: 'count', value: safeSum(measurements.map((m) => (m.kind === 'count' ? m.value : 0))) };
@@ -302,9 +312,16 @@ function cumulativeValue(
   }
 }
 
-function ratioValue(numerator: number, denominator: number): RatioValue {
+function ratioValue(numerator: number, denominator: number, pendingOverdue?: number): RatioValue {
   const percent = roundRational(percentOf(numerator, denominator), 2);
-  return { kind: 'ratio', numerator, denominator, percent };
+  // The key only when reported, so a value without it is the same object it always was.
+  return {
+    kind: 'ratio',
+    numerator,
+    denominator,
+    percent,
+    ...(pendingOverdue !== undefined ? { pendingOverdue } : {}),
+  };
 }
 
 function percentOf(numerator: number, denominator: number): Rational {

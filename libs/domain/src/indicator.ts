@@ -39,6 +39,13 @@ export interface RatioIndicator extends IndicatorBase {
    * give both the same denominator.
    */
   sameCasesAs?: string;
+  /**
+   * Set when cases still open at the period's end but already past their deadline count against
+   * the share (objective 4's on-time rate: "hồ sơ đang giải quyết đã quá hạn"). A report then gives
+   * their number, `pendingOverdue`, and the share's cases are the settled ones plus those; the
+   * label is the form's question. The rule is written down in docs/objectives.md.
+   */
+  pendingOverdueLabel?: LocalizedText;
 }
 
 /** A number of occurrences in the period (internal audits held). */

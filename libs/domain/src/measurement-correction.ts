@@ -76,7 +76,7 @@ function sameFigures(
 ): boolean {
   const key = (figures: readonly ReportedFigure[], indicatorId: string) => {
     const f = figures.find((candidate) => candidate.indicatorId === indicatorId);
-    return JSON.stringify([f?.numerator, f?.denominator, f?.value, f?.achieved]);
+    return JSON.stringify([f?.numerator, f?.denominator, f?.pendingOverdue, f?.value, f?.achieved]);
   };
   return indicators.every((indicator) => key(a, indicator.id) === key(b, indicator.id));
 }

@@ -26,6 +26,13 @@ export interface RatioMeasurement extends MeasurementBase {
   kind: 'ratio';
   numerator: number;
   denominator: number;
+  /**
+   * Cases still open at the period's end and already past their deadline, for an indicator with
+   * `pendingOverdueLabel` (objective 4's on-time rate). A count at that instant, not cases of the
+   * period: see `periodCases` and docs/objectives.md. Absent in reports made before the indicator
+   * asked for it, which then evaluate exactly as they always did.
+   */
+  pendingOverdue?: number;
 }
 
 /** Occurrences in this period only. */
@@ -90,6 +97,21 @@ export function validateMeasurement(indicator: Indicator, measurement: Measureme
         problems.add('denominator', 'invalid-value', 'Mẫu số phải là số nguyên không âm.');
       if (isCaseCount(numerator) && isCaseCount(denominator) && numerator > denominator) {
         problems.add('numerator', 'out-of-range', 'Tử số không được lớn hơn mẫu số.');
+      }
+      if (measurement.pendingOverdue !== undefined) {
+        if (indicator.kind !== 'ratio' || indicator.pendingOverdueLabel === undefined) {
+          problems.add(
+            'pendingOverdue',
+            'invalid-value',
+            `Chỉ số ${indicator.id} không tính hồ sơ đang giải quyết đã quá hạn.`,
+          );
+        } else if (!isCaseCount(measurement.pendingOverdue)) {
+          problems.add(
+            'pendingOverdue',
+            'invalid-value',
+            'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+          );
+        }
       }
       break;
     }

@@ -364,6 +364,17 @@ const MEASUREMENT_REPORT: OutcomeSchema = {
             },
             'Mẫu số phải là số nguyên không âm.',
           ),
+          pendingOverdue: caseCount(
+            {
+              vi: 'Số hồ sơ đang giải quyết đã quá hạn',
+              en: 'Dossiers pending and already overdue',
+              about: {
+                vi: 'Chỉ cho chỉ số có hỏi (tỷ lệ hồ sơ giải quyết đúng hạn): số hồ sơ chưa giải quyết xong đến cuối kỳ mà đã quá thời hạn giải quyết. Số này được cộng vào mẫu số khi tính tỷ lệ; bỏ trống nghĩa là không có hồ sơ nào.',
+                en: 'Only for an indicator that asks (the on-time rate): dossiers not yet settled at the end of the period whose deadline has passed. They are added to the denominator of the rate; left out means none.',
+              },
+            },
+            'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+          ),
           value: caseCount({ vi: 'Số lượng', en: 'Count' }, 'Số lượng phải là số nguyên không âm.'),
           achieved: {
             type: 'boolean',

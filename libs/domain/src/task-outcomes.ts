@@ -3,6 +3,7 @@ import { compareIsoDates, isIsoDate } from './calendar-date';
 import type { Indicator } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
+import { sameCasesProblems } from './measurement-report-cases';
 import type { Objective } from './objective';
 import type { AuditResult } from './task-outcome-schemas';
 import { checkOutcomeShape } from './task-outcome-schemas';
@@ -64,6 +65,8 @@ export interface ReportedFigure {
   indicatorId: string;
   numerator?: number;
   denominator?: number;
+  /** Cases open at the period's end and already overdue, for an indicator that asks (objective 4's on-time rate). */
+  pendingOverdue?: number;
   value?: number;
   achieved?: boolean;
 }
@@ -258,6 +261,8 @@ export function measurementsFromReport(
           kind: 'ratio',
           numerator: figure?.numerator as number,
           denominator: figure?.denominator as number,
+          // Only when given: a report without it is the measurement it always was.
+          ...(figure?.pendingOverdue !== undefined ? { pendingOverdue: figure.pendingOverdue } : {}),
         };
       case 'count':
         return { ...base, kind: 'count', value: figure?.value as number };
@@ -306,24 +311,7 @@ export function validateMeasurementReport(
     }
   });
   // Two shares of the same cases (objective 4) must count the same cases.
-  indicators.forEach((indicator, i) => {
-    if (indicator.kind !== 'ratio' || indicator.sameCasesAs === undefined) return;
-    const j = indicators.findIndex((other) => other.id === indicator.sameCasesAs);
-    const [own, other] = [measurements[i], measurements[j]];
-    if (
-      own?.kind === 'ratio' &&
-      other?.kind === 'ratio' &&
-      typeof own.denominator === 'number' &&
-      typeof other.denominator === 'number' &&
-      own.denominator !== other.denominator
-    ) {
-      problems.add(
-        `figures[${indicator.id}].denominator`,
-        'inconsistent',
-        `Mẫu số phải bằng mẫu số của chỉ số ${indicator.sameCasesAs} (cùng số hồ sơ): ${other.denominator}.`,
-      );
-    }
-  });
+  problems.problems.push(...sameCasesProblems(indicators, measurements));
   return problems.problems;
 }
 

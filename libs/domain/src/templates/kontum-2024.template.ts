@@ -188,6 +188,12 @@ export const KONTUM_2024_TEMPLATE: CycleDraft = deepFreeze({
           unit: '%',
           // Both indicators are shares of the same dossiers settled.
           sameCasesAs: 'obj-4-per-process',
+          // A dossier still being settled past its deadline is already late: it counts against the
+          // on-time rate (docs/objectives.md), or leaving it unsettled would flatter the rate.
+          pendingOverdueLabel: {
+            vi: 'Số hồ sơ đang giải quyết đã quá hạn (tính đến cuối kỳ)',
+            en: 'Dossiers still being settled and already overdue (at the end of the period)',
+          },
         },
       ],
       frequency: 'monthly',
@@ -199,7 +205,7 @@ export const KONTUM_2024_TEMPLATE: CycleDraft = deepFreeze({
         who: 'Trung tâm Phục vụ hành chính công chủ trì; Phòng Kiểm soát thủ tục hành chính và các phòng chuyên môn phối hợp.',
         when: 'Hằng tháng trong năm 2024.',
         howEvaluated:
-          'Hằng tháng thống kê từ Hệ thống thông tin giải quyết thủ tục hành chính số hồ sơ đã giải quyết trong tháng, số hồ sơ đúng quy trình và số hồ sơ đúng hạn; lũy kế cả năm đạt 100% đúng quy trình và trên 80% đúng hạn.',
+          'Hằng tháng thống kê từ Hệ thống thông tin giải quyết thủ tục hành chính số hồ sơ đã giải quyết trong tháng, số hồ sơ đúng quy trình, số hồ sơ đúng hạn và số hồ sơ đang giải quyết đã quá hạn tính đến cuối tháng; tỷ lệ đúng hạn = số hồ sơ giải quyết đúng hạn ÷ (số hồ sơ đã giải quyết + số hồ sơ đang giải quyết đã quá hạn); lũy kế cả năm đạt 100% đúng quy trình và trên 80% đúng hạn.',
       },
     },
     {
