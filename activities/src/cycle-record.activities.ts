@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CyclePhase, CycleStatus } from '@qcycle/domain';
 import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
+import type { CycleDates, QualityEventPayloads, QualityEventType } from '@qcycle/contracts';
 
 export interface CycleStartedRecord {
   cycleId: string;
@@ -14,7 +15,39 @@ export interface CycleStartedRecord {
   startedAt: string;
 }
 
-export interface CycleProgressRecord {
+/** A change of the running cycle: a phase entered, the dates moved (with a reason), or the cycle cancelled. */
+export type CycleProgressFacts =
+  | { change: 'phase-entered'; cycleId: string; workflowId: string; phase: CyclePhase; at: string }
+  | {
+      change: 'dates-moved';
+      cycleId: string;
+      workflowId: string;
+      phase: CyclePhase;
+      /** The n-th move of the cycle: its event is `${workflowId}/dates-moved/{n}`. */
+      number: number;
+      before: CycleDates;
+      after: CycleDates;
+      reason: string;
+      movedBy: string;
+      at: string;
+      requestId?: string;
+    }
+  | {
+      change: 'cancelled';
+      cycleId: string;
+      workflowId: string;
+      phase: CyclePhase;
+      reason: string;
+      cancelledBy: string;
+      at: string;
+    };
+
+/**
+ * LEGACY input of `recordCycleProgress`, as the cycle built it before the record boundary
+ * (docs/versioning.md "Activities take facts"): an activity task scheduled by that code may still
+ * run after a deploy, and is written as it was then.
+ */
+export interface LegacyCycleProgressRecord {
   cycleId: string;
   workflowId: string;
   status: CycleStatus;
@@ -55,19 +88,51 @@ export class CycleRecordActivities {
         })
         .orIgnore()
         .execute();
-      await appendEvent(manager, {
-        id: `${record.workflowId}/started`,
-        cycleId: record.cycleId,
-        type: 'cycle.started',
-        actor: record.startedBy,
-        occurredAt: record.startedAt,
-        requestId: null,
-        payload: { organisationCode: record.organisationCode, year: record.year },
-      });
+      await appendEvent(
+        manager,
+        logEntry(record.cycleId, `${record.workflowId}/started`, 'cycle.started', record.startedBy, record.startedAt, {
+          organisationCode: record.organisationCode,
+          year: record.year,
+        }),
+      );
     });
   }
 
-  async recordCycleProgress(record: CycleProgressRecord): Promise<void> {
+  async recordCycleProgress(facts: CycleProgressFacts | LegacyCycleProgressRecord): Promise<void> {
+    if ('eventKey' in facts) return this.recordLegacyCycleProgress(facts);
+    const { cycleId, workflowId, phase, at } = facts;
+    const status: CycleStatus = facts.change === 'cancelled' ? 'cancelled' : 'running';
+    const entry =
+      facts.change === 'phase-entered'
+        ? logEntry(cycleId, `${workflowId}/phase/${phase}`, 'cycle.phase-entered', 'system', at, { phase })
+        : facts.change === 'cancelled'
+          ? logEntry(cycleId, `${workflowId}/cancelled`, 'cycle.cancelled', facts.cancelledBy, at, {
+              phase,
+              reason: facts.reason,
+            })
+          : logEntry(
+              cycleId,
+              `${workflowId}/dates-moved/${facts.number}`,
+              'cycle.dates-moved',
+              facts.movedBy,
+              at,
+              {
+                phase,
+                before: facts.before,
+                after: facts.after,
+                reason: facts.reason,
+                ...(facts.requestId ? { requestId: facts.requestId } : {}),
+              },
+              facts.requestId,
+            );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(QualityCycleEntity, { id: cycleId }, { status, phase, updatedAt: at });
+      await appendEvent(manager, entry);
+    });
+  }
+
+  /** LEGACY: a progress record as the cycle built it before the record boundary. */
+  private async recordLegacyCycleProgress(record: LegacyCycleProgressRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         QualityCycleEntity,
@@ -85,6 +150,23 @@ export class CycleRecordActivities {
       });
     });
   }
+}
+
+/**
+ * An event-log entry whose payload has its type's shape (libs/contracts `QualityEventPayloads`):
+ * the one way the activities build an event.
+ */
+export function logEntry<T extends QualityEventType>(
+  cycleId: string,
+  id: string,
+  type: T,
+  actor: string,
+  occurredAt: string,
+  payload: QualityEventPayloads[T],
+  requestId?: string,
+): EventLogEntryEntity {
+  // The log's column holds any JSON object; the type above is what the API reads it back as.
+  return { id, cycleId, type, actor, occurredAt, requestId: requestId ?? null, payload: { ...payload } };
 }
 
 /** Inserts an event-log entry once: a second insert with the same id is ignored. */

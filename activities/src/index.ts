@@ -1,3 +1,4 @@
 export * from './cycle-record.activities';
 export * from './quality-records.activities';
+export * from './quality-record-facts';
 export * from './notifications';

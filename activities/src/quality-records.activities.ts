@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import {
   internalAuditsMeasurement,
   objectiveResultsAtReview,
+  objectiveYearResult,
   type CycleCalendar,
   type LocalizedText,
   type Measurement,
@@ -30,7 +31,18 @@ import {
   type MeasurementCorrected,
   type MeasurementCorrectedEventPayload,
 } from '@qcycle/contracts';
-import { appendEvent } from './cycle-record.activities';
+import { appendEvent, logEntry } from './cycle-record.activities';
+import type {
+  AssignmentFacts,
+  AuditFacts,
+  AuditStepFacts,
+  CorrectiveActionFacts,
+  DecisionFacts,
+  ManagementReviewFacts,
+  MeasurementFacts,
+  TaskEventFacts,
+  YearResultFacts,
+} from './quality-record-facts';
 
 export interface OpenTaskRecord {
   taskId: string;
@@ -58,7 +70,11 @@ export interface TaskCompletionRecord {
   requestId?: string;
 }
 
-export interface TaskEventRecord {
+/**
+ * LEGACY input of `recordTaskEvent`, as workflows built it before the record boundary (docs/versioning.md
+ * "Activities take facts"): an activity task scheduled by that code may still run after a deploy.
+ */
+export interface LegacyTaskEventRecord {
   taskId: string;
   cycleId: string;
   /** reminded | escalated | reassigned */
@@ -86,7 +102,12 @@ export interface TasksClosedRecord {
 
 type Row<T> = { [K in keyof T]?: T[K] | null | undefined };
 
-/** One record of a cycle with the event that tells who wrote it and when. */
+/**
+ * LEGACY input of the record activities: entity rows and a ready-made event, as workflows built
+ * them before the record boundary (docs/versioning.md "Activities take facts"). Activity tasks
+ * scheduled by that code before a deploy still arrive in this shape, and are written as they are.
+ * Remove once no cycle started before the deploy is open.
+ */
 export interface RecordWithEvent<T> {
   cycleId: string;
   rows: Row<T>[];
@@ -182,20 +203,12 @@ export class QualityRecordActivities {
       });
       await appendEvent(
         manager,
-        event(
-          record.cycleId,
-          `${record.taskId}/opened`,
-          'task.opened',
-          'system',
-          record.openedAt,
-          undefined,
-          {
-            taskId: record.taskId,
-            kind: record.kind,
-            assigneeUserId: record.assigneeUserId,
-            dueAt: record.dueAt,
-          },
-        ),
+        logEntry(record.cycleId, `${record.taskId}/opened`, 'task.opened', 'system', record.openedAt, {
+          taskId: record.taskId,
+          kind: record.kind,
+          assigneeUserId: record.assigneeUserId,
+          dueAt: record.dueAt,
+        }),
       );
     });
   }
@@ -211,24 +224,66 @@ export class QualityRecordActivities {
       } as QueryDeepPartialEntity<TaskEntity>);
       await appendEvent(
         manager,
-        event(
+        logEntry(
           record.cycleId,
           `${record.taskId}/completed`,
           'task.completed',
           record.actorUserId,
           record.at,
+          { taskId: record.taskId, late: record.late, outcome: record.outcome },
           record.requestId,
-          {
-            taskId: record.taskId,
-            late: record.late,
-            outcome: record.outcome,
-          },
         ),
       );
     });
   }
 
-  async recordTaskEvent(record: TaskEventRecord): Promise<void> {
+  async recordTaskEvent(facts: TaskEventFacts | LegacyTaskEventRecord): Promise<void> {
+    if (isLegacyTaskEvent(facts)) return this.recordLegacyTaskEvent(facts);
+    await this.dataSource.transaction(async (manager) => {
+      const { cycleId, taskId, at } = facts;
+      switch (facts.event) {
+        case 'reminded':
+          return appendEvent(
+            manager,
+            logEntry(cycleId, `${taskId}/reminded/before-due`, 'task.reminded', 'system', at, {
+              taskId,
+              recipientUserId: facts.recipientUserId,
+            }),
+          );
+        case 'escalated':
+          await manager.update(TaskEntity, { id: taskId }, { escalationLevel: facts.level });
+          return appendEvent(
+            manager,
+            logEntry(cycleId, `${taskId}/escalated/${facts.level}`, 'task.escalated', 'system', at, {
+              taskId,
+              recipientUserId: facts.recipientUserId,
+              level: facts.level,
+            }),
+          );
+        case 'reassigned':
+          await manager.update(
+            TaskEntity,
+            { id: taskId },
+            { assigneeUserId: facts.to, delegateUserIds: facts.delegateUserIds } as QueryDeepPartialEntity<TaskEntity>,
+          );
+          return appendEvent(
+            manager,
+            logEntry(
+              cycleId,
+              `${taskId}/reassigned/${facts.number}`,
+              'task.reassigned',
+              facts.reassignedBy,
+              at,
+              { taskId, from: facts.from, to: facts.to, reason: facts.reason },
+              facts.requestId,
+            ),
+          );
+      }
+    });
+  }
+
+  /** LEGACY: a task event as workflows built it before the record boundary (see LegacyTaskEventRecord). */
+  private async recordLegacyTaskEvent(record: LegacyTaskEventRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const changes: QueryDeepPartialEntity<TaskEntity> = {};
       if (record.escalationLevel) changes.escalationLevel = record.escalationLevel;
@@ -264,33 +319,129 @@ export class QualityRecordActivities {
       for (const taskId of record.taskIds) {
         await appendEvent(
           manager,
-          event(
-            record.cycleId,
-            `${taskId}/${record.status}`,
-            `task.${record.status}`,
-            record.actor,
-            record.at,
-            undefined,
-            {
-              taskId,
-              reason: record.reason,
-            },
-          ),
+          logEntry(record.cycleId, `${taskId}/${record.status}`, `task.${record.status}`, record.actor, record.at, {
+            taskId,
+            reason: record.reason,
+          }),
         );
       }
     });
   }
 
-  async recordDecision(record: RecordWithEvent<DecisionEntity>): Promise<void> {
-    await this.write(DecisionEntity, record);
+  /** The decision issued by the leader's approval (ISO 6.2): its record and `objectives.approved`. */
+  async recordDecision(facts: DecisionFacts | RecordWithEvent<DecisionEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(DecisionEntity, facts);
+    const { decision, approvalId, approvedAt } = facts;
+    await this.write(
+      [
+        insertRow(DecisionEntity, {
+          id: approvalId,
+          cycleId: facts.cycleId,
+          organisationCode: facts.organisationCode,
+          year: facts.year,
+          documentNumber: decision.documentNumber,
+          signerName: decision.signerName,
+          signerTitle: decision.signerTitle,
+          signedBy: decision.signedBy,
+          signingDate: decision.signingDate,
+          effectiveDate: decision.effectiveDate,
+          rounds: decision.rounds,
+          objectives: decision.objectives,
+          recordedAt: approvedAt,
+        }),
+      ],
+      logEntry(
+        facts.cycleId,
+        `${approvalId}/decision`,
+        'objectives.approved',
+        facts.approvedBy,
+        approvedAt,
+        { documentNumber: decision.documentNumber, signingDate: decision.signingDate, rounds: decision.rounds },
+        facts.requestId,
+      ),
+    );
   }
 
-  async recordAssignments(record: RecordWithEvent<AssignmentEntity>): Promise<void> {
-    await this.write(AssignmentEntity, record);
+  /** Who each objective was given to: to a unit by the Quality Representative, to staff by the unit head. */
+  async recordAssignments(facts: AssignmentFacts | RecordWithEvent<AssignmentEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(AssignmentEntity, facts);
+    const { cycleId, assignmentId, taskId } = facts;
+    if (facts.step === 'delegated-to-units') {
+      await this.write(
+        facts.delegations.map((d) =>
+          insertRow(AssignmentEntity, {
+            id: `${assignmentId}/unit/${d.objectiveId}`,
+            cycleId,
+            objectiveId: d.objectiveId,
+            level: 'unit',
+            unitCode: d.unitCode,
+            assigneeUserId: d.unitHeadUserId,
+            assignedBy: facts.delegatedBy,
+            assignedAt: facts.delegatedAt,
+            taskId,
+          }),
+        ),
+        logEntry(cycleId, `${assignmentId}/delegated`, 'objectives.delegated', facts.delegatedBy, facts.delegatedAt, {
+          delegations: facts.delegations.map(({ objectiveId, unitCode }) => ({ objectiveId, unitCode })),
+        }),
+      );
+      return;
+    }
+    await this.write(
+      facts.staffDelegations.map((s) =>
+        insertRow(AssignmentEntity, {
+          id: `${assignmentId}/staff/${s.objectiveId}`,
+          cycleId,
+          objectiveId: s.objectiveId,
+          level: 'staff',
+          unitCode: facts.unitCode,
+          assigneeUserId: s.userId,
+          assignedBy: facts.acceptedBy,
+          assignedAt: facts.acceptedAt,
+          taskId,
+        }),
+      ),
+      logEntry(cycleId, `${taskId}/accepted`, 'objectives.unit-accepted', facts.acceptedBy, facts.acceptedAt, {
+        unitCode: facts.unitCode,
+        staffDelegations: facts.staffDelegations,
+      }),
+    );
   }
 
-  async recordMeasurements(record: RecordWithEvent<MeasurementEntity>): Promise<void> {
-    await this.write(MeasurementEntity, record);
+  /** A period's report: one measurement row per indicator and `measurement.reported`. */
+  async recordMeasurements(facts: MeasurementFacts | RecordWithEvent<MeasurementEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(MeasurementEntity, facts);
+    const { cycleId, objectiveId, periodKey, taskId, reportedBy, reportedAt } = facts;
+    await this.write(
+      facts.measurements.map((m) =>
+        insertRow(MeasurementEntity, {
+          id: `${taskId}/${m.indicatorId}`,
+          cycleId,
+          objectiveId,
+          indicatorId: m.indicatorId,
+          periodKey: m.periodKey,
+          kind: m.kind,
+          numerator: m.kind === 'ratio' ? m.numerator : null,
+          denominator: m.kind === 'ratio' ? m.denominator : null,
+          value: m.kind === 'count' ? m.value : null,
+          achieved: m.kind === 'judged' ? m.achieved : null,
+          evidence: m.evidence,
+          reportedBy,
+          reportedAt,
+          late: m.late,
+          taskId,
+        }),
+      ),
+      logEntry(
+        cycleId,
+        `${taskId}/measured`,
+        'measurement.reported',
+        reportedBy,
+        reportedAt,
+        { objectiveId, periodKey, late: facts.late, ...facts.statusChange },
+        facts.requestId,
+      ),
+    );
   }
 
   /**
@@ -327,45 +478,259 @@ export class QualityRecordActivities {
       };
       await appendEvent(
         manager,
-        event(
-          correction.cycleId,
-          correction.eventId,
-          'measurement.corrected',
-          correctedBy,
-          correctedAt,
-          requestId,
-          {
-            ...payload,
-          },
-        ),
+        logEntry(correction.cycleId, correction.eventId, 'measurement.corrected', correctedBy, correctedAt, payload, requestId),
       );
     });
   }
 
-  /** Audit rows are written more than once (planned, then closed): later writes update them. */
-  async recordAudit(record: RecordWithEvent<AuditEntity>): Promise<void> {
-    await this.write(AuditEntity, record, 'upsert');
+  /** The audit's record, written at each step (opened, planned, closed or not closed): later steps update it. */
+  async recordAudit(facts: AuditFacts | RecordWithEvent<AuditEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(AuditEntity, facts, 'upsert');
+    const { cycleId, auditId, at } = facts;
+    switch (facts.step) {
+      case 'opened':
+        return this.write(
+          [
+            upsertRow(AuditEntity, {
+              id: auditId,
+              cycleId,
+              leadAuditorUserId: facts.leadAuditorUserId,
+              plan: null,
+              status: 'planning',
+              report: null,
+              closedAt: null,
+            }),
+          ],
+          logEntry(cycleId, `${auditId}/opened`, 'audit.opened', 'system', at, {}),
+        );
+      case 'planned':
+        return this.write(
+          [upsertRow(AuditEntity, { id: auditId, plan: { ...facts.plan }, status: 'in-progress' })],
+          logEntry(cycleId, `${auditId}/planned`, 'audit.planned', facts.plannedBy, at, {
+            steps: facts.plan.steps.length,
+          }),
+        );
+      case 'closed':
+        return this.write(
+          [upsertRow(AuditEntity, { id: auditId, status: 'closed', report: facts.report, closedAt: at })],
+          logEntry(cycleId, `${auditId}/closed`, 'audit.closed', facts.closedBy, at, {
+            nonconformities: facts.nonconformities,
+          }),
+        );
+      case 'not-closed':
+        return this.write(
+          [upsertRow(AuditEntity, { id: auditId, status: 'not-closed' })],
+          logEntry(cycleId, `${auditId}/not-closed`, 'audit.not-closed', 'system', at, {
+            reason: facts.reason,
+            stepsUnsigned: facts.stepsUnsigned,
+          }),
+        );
+    }
   }
 
-  async recordAuditSteps(record: RecordWithEvent<AuditStepEntity>): Promise<void> {
-    await this.write(AuditStepEntity, record, 'upsert');
+  /** The audit's checklist steps: all of them when planned, then each one as its auditor signs it off. */
+  async recordAuditSteps(facts: AuditStepFacts | RecordWithEvent<AuditStepEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(AuditStepEntity, facts, 'upsert');
+    const { cycleId, auditId, at } = facts;
+    if (facts.step === 'planned') {
+      return this.write(
+        facts.steps.map((step) =>
+          upsertRow(AuditStepEntity, {
+            id: auditStepId(auditId, step.id),
+            auditId,
+            cycleId,
+            unitCode: step.unitCode,
+            process: step.process,
+            clause: step.clause,
+            auditorUserId: step.auditorUserId,
+          }),
+        ),
+        logEntry(cycleId, `${auditId}/steps`, 'audit.steps-planned', facts.plannedBy, at, {}),
+      );
+    }
+    const id = auditStepId(auditId, facts.stepId);
+    const { outcome } = facts;
+    await this.write(
+      [
+        upsertRow(AuditStepEntity, {
+          id,
+          result: outcome.result,
+          evidence: outcome.evidence,
+          notes: outcome.notes ?? null,
+          finding: outcome.finding ?? null,
+          signedOffAt: at,
+        }),
+      ],
+      logEntry(cycleId, `${id}/signed-off`, 'audit.step-signed-off', facts.signedOffBy, at, {
+        result: outcome.result,
+      }),
+    );
   }
 
-  async recordCorrectiveAction(record: RecordWithEvent<CorrectiveActionEntity>): Promise<void> {
-    await this.write(CorrectiveActionEntity, record, 'upsert');
+  /** A corrective action (ISO 10.2) at each step: opened, planned, verified, or carried forward at the close. */
+  async recordCorrectiveAction(facts: CorrectiveActionFacts | RecordWithEvent<CorrectiveActionEntity>): Promise<void> {
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(CorrectiveActionEntity, facts, 'upsert');
+    const { cycleId, correctiveActionId: id, at } = facts;
+    switch (facts.step) {
+      case 'opened':
+        return this.write(
+          [
+            upsertRow(CorrectiveActionEntity, {
+              id,
+              cycleId,
+              auditId: facts.auditId,
+              stepId: auditStepId(facts.auditId, facts.stepId),
+              severity: facts.severity,
+              unitCode: facts.unitCode,
+              finding: facts.finding,
+              status: 'open',
+              rounds: 1,
+              openedAt: at,
+            }),
+          ],
+          logEntry(cycleId, `${id}/opened`, 'corrective-action.opened', facts.raisedBy, at, {
+            severity: facts.severity,
+            unitCode: facts.unitCode,
+          }),
+        );
+      case 'planned': {
+        const { correction, rootCause, action, ownerUserId, dueDate } = facts.plan;
+        return this.write(
+          [
+            upsertRow(CorrectiveActionEntity, {
+              id,
+              correction,
+              rootCause,
+              action,
+              ownerUserId,
+              dueDate,
+              status: 'planned',
+              rounds: facts.round,
+              effective: null,
+            }),
+          ],
+          logEntry(cycleId, `${id}/planned/${facts.round}`, 'corrective-action.planned', facts.plannedBy, at, {
+            round: facts.round,
+            dueDate,
+          }),
+        );
+      }
+      case 'verified': {
+        const { effective, notes } = facts.verification;
+        return this.write(
+          [
+            upsertRow(CorrectiveActionEntity, {
+              id,
+              status: effective ? 'closed' : 'open',
+              effective,
+              verifiedBy: facts.verifiedBy,
+              verifiedAt: at,
+            }),
+          ],
+          logEntry(
+            cycleId,
+            `${id}/verified/${facts.round}`,
+            effective ? 'corrective-action.closed' : 'corrective-action.reopened',
+            facts.verifiedBy,
+            at,
+            { round: facts.round, effective, notes },
+          ),
+        );
+      }
+      case 'carried-forward':
+        return this.write(
+          [upsertRow(CorrectiveActionEntity, { id, status: 'open' })],
+          logEntry(cycleId, `${id}/carried-forward`, 'corrective-action.carried-forward', 'system', at, {
+            round: facts.round,
+            waitingFor: facts.waitingFor,
+          }),
+        );
+    }
   }
 
-  async recordManagementReview(record: RecordWithEvent<ManagementReviewEntity>): Promise<void> {
-    await this.write(ManagementReviewEntity, record, 'upsert');
-  }
-
-  async recordObjectiveResults(
-    record: RecordWithEvent<ObjectiveResultEntity> & { status: 'closed'; at: string },
+  /** The management review (ISO 9.3): its inputs compiled, then held (9.3.3 outputs) or not held by the close. */
+  async recordManagementReview(
+    facts: ManagementReviewFacts | RecordWithEvent<ManagementReviewEntity>,
   ): Promise<void> {
-    await this.write(ObjectiveResultEntity, record);
+    if (isLegacyRecord(facts)) return this.recordLegacyRows(ManagementReviewEntity, facts, 'upsert');
+    const { cycleId, reviewId: id } = facts;
+    switch (facts.step) {
+      case 'inputs-compiled':
+        return this.write(
+          [upsertRow(ManagementReviewEntity, { id, cycleId, inputs: { ...facts.inputs }, status: 'waiting' })],
+          logEntry(cycleId, `${id}/inputs`, 'review.inputs-compiled', 'system', facts.at, {}),
+        );
+      case 'not-held':
+        return this.write(
+          [upsertRow(ManagementReviewEntity, { id, status: 'not-held' })],
+          logEntry(cycleId, `${id}/not-held`, 'review.not-held', 'system', facts.at, {}),
+        );
+      case 'held': {
+        const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees } = facts.outcome;
+        // The 9.3.1 conclusion, the attendees and the leader's judgement of objective 1 are kept with
+        // the outputs (9.3.3) in the review's record, for the minutes.
+        const recordedOutputs = {
+          ...outputs,
+          ...(conclusion ? { conclusion } : {}),
+          ...(attendees ? { attendees } : {}),
+          ...(qmsJudgement ? { qmsJudgement: { ...qmsJudgement, judgedBy: facts.chairedBy } } : {}),
+        };
+        return this.write(
+          [
+            upsertRow(ManagementReviewEntity, {
+              id,
+              outputs: recordedOutputs,
+              actions,
+              minutesRef,
+              chairedBy: facts.chairedBy,
+              heldAt: facts.heldAt,
+              status: 'held',
+            }),
+          ],
+          logEntry(cycleId, `${id}/held`, 'review.held', facts.chairedBy, facts.heldAt, {
+            minutesRef,
+            actions: actions.length,
+            ...(qmsJudgement ? { qmsJudgement } : {}),
+          }),
+        );
+      }
+    }
+  }
+
+  /** The year's close: one result row per objective, the cycle closed, and `cycle.closed` with the results. */
+  async recordObjectiveResults(
+    facts: YearResultFacts | (RecordWithEvent<ObjectiveResultEntity> & { status: 'closed'; at: string }),
+  ): Promise<void> {
+    const closedAt = isLegacyRecord(facts) ? facts.at : facts.closedAt;
+    if (isLegacyRecord(facts)) await this.recordLegacyRows(ObjectiveResultEntity, facts);
+    else {
+      const { cycleId, evaluations } = facts;
+      await this.write(
+        evaluations.map((e) =>
+          insertRow(ObjectiveResultEntity, {
+            id: `${cycleId}/${e.objectiveId}`,
+            cycleId,
+            objectiveId: e.objectiveId,
+            status: e.status,
+            indicators: e.indicators,
+            computedAt: closedAt,
+          }),
+        ),
+        logEntry(cycleId, `${facts.cycleWorkflowId}/closed`, 'cycle.closed', 'system', closedAt, {
+          results: evaluations.map((evaluation) => {
+            const { objectiveId, result, explanation } = objectiveYearResult(evaluation);
+            return { objectiveId, status: evaluation.status, result, ...(explanation ? { explanation } : {}) };
+          }),
+          auditStatus: facts.auditStatus,
+          reviewStatus: facts.reviewStatus,
+          objective1JudgedBy: facts.objective1JudgedBy ?? 'engine',
+          correctiveActionsCarriedForward: facts.correctiveActionsCarriedForward,
+        }),
+      );
+    }
     await this.dataSource
       .getRepository(QualityCycleEntity)
-      .update({ id: record.cycleId }, { status: 'closed', phase: 'closing', updatedAt: record.at });
+      .update({ id: facts.cycleId }, { status: 'closed', phase: 'closing', updatedAt: closedAt });
   }
 
   /**
@@ -485,23 +850,55 @@ export class QualityRecordActivities {
     };
   }
 
-  private async write<T extends ObjectLiteral>(
+  /** The rows and their event, in one transaction: each row once (inserted, or updated by id), the event once. */
+  private async write(rows: RowWrite[], entry: EventLogEntryEntity): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const row of rows) await row(manager);
+      await appendEvent(manager, entry);
+    });
+  }
+
+  /**
+   * LEGACY: rows and an event as workflows built them before the record boundary (see
+   * RecordWithEvent), written as they are, the way the activities did then.
+   */
+  private async recordLegacyRows<T extends ObjectLiteral>(
     target: EntityTarget<T>,
     record: RecordWithEvent<T>,
     mode: 'insert' | 'upsert' = 'insert',
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      for (const row of record.rows) {
-        if (mode === 'insert') await insertOnce(manager, target, row);
-        else await upsert(manager, target, row);
-      }
-      const e = record.event;
-      await appendEvent(
-        manager,
-        event(record.cycleId, e.id, e.type, e.actor, e.at, e.requestId, e.payload ?? {}),
-      );
-    });
+    const e = record.event;
+    await this.write(
+      record.rows.map((row) => (mode === 'insert' ? insertRow(target, row) : upsertRow(target, row))),
+      event(record.cycleId, e.id, e.type, e.actor, e.at, e.requestId, e.payload ?? {}),
+    );
   }
+}
+
+type RowWrite = (manager: EntityManager) => Promise<void>;
+
+/** A row written once: a retry finds it and leaves it. */
+function insertRow<T extends ObjectLiteral>(target: EntityTarget<T>, row: Row<T>): RowWrite {
+  return (manager) => insertOnce(manager, target, row);
+}
+
+/** A row of a record written at several steps: created by the first, updated by id by the later ones. */
+function upsertRow<T extends ObjectLiteral>(target: EntityTarget<T>, row: Row<T>): RowWrite {
+  return (manager) => upsert(manager, target, row);
+}
+
+/** A checklist step's record id, which is also its sign-off task's id. */
+function auditStepId(auditId: string, stepId: string): string {
+  return `${auditId}/step/${stepId}`;
+}
+
+/** Legacy inputs carry rows and a ready-made event; facts never do. */
+function isLegacyRecord<T>(input: object): input is RecordWithEvent<T> {
+  return 'rows' in input && 'event' in input;
+}
+
+function isLegacyTaskEvent(input: TaskEventFacts | LegacyTaskEventRecord): input is LegacyTaskEventRecord {
+  return 'key' in input;
 }
 
 /** Each objective's standing on the review's day, from the recorded figures and audits. */

@@ -1,5 +1,6 @@
 export * from './quality-cycle.contract';
 export * from './qcycle-error';
+export * from './qcycle-error-messages';
 export * from './roster.contract';
 export * from './notification.contract';
 export * from './task.contract';
@@ -7,3 +8,4 @@ export * from './cycle-workflows.contract';
 export * from './cycle-start';
 export * from './notification-sweep.contract';
 export * from './measurement-correction.contract';
+export * from './quality-events.contract';

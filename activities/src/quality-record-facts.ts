@@ -1,0 +1,207 @@
+import type {
+  AuditCloseOutcome,
+  AuditPlanOutcome,
+  AuditPlanStep,
+  AuditResult,
+  AuditStepOutcome,
+  CorrectiveActionPlanOutcome,
+  CorrectiveActionVerificationOutcome,
+  IsoInstant,
+  ManagementReviewOutcome,
+  Measurement,
+  ObjectiveEvaluation,
+  ObjectiveStatus,
+} from '@qcycle/domain';
+import type { ApprovedDecision, AuditSummary, QualityEventPayloads, ReviewSummary } from '@qcycle/contracts';
+
+/*
+ * What the workflows tell the record activities: domain facts — who did what, when, about which
+ * objective, audit or action. The activities turn them into rows and typed events
+ * (libs/contracts `QualityEventPayloads`); ids are derived from the facts (the record's id is the
+ * id of the workflow that owns it, event ids add what happened), so a retried activity writes
+ * nothing twice. Workflows never see a column.
+ */
+
+/** The leader approved the objectives (ISO 6.2): the decision is issued. */
+export interface DecisionFacts {
+  cycleId: string;
+  organisationCode: string;
+  year: number;
+  /** The approval workflow's id: the decision's record id. */
+  approvalId: string;
+  decision: ApprovedDecision;
+  approvedBy: string;
+  approvedAt: IsoInstant;
+  requestId?: string;
+}
+
+/** Article 2 (the Quality Representative gave each objective to a unit) or 4 (a unit head accepted). */
+export type AssignmentFacts =
+  | {
+      step: 'delegated-to-units';
+      cycleId: string;
+      /** The assignment workflow's id: assignment record ids are `${assignmentId}/unit|staff/{objectiveId}`. */
+      assignmentId: string;
+      taskId: string;
+      delegations: { objectiveId: string; unitCode: string; unitHeadUserId: string }[];
+      delegatedBy: string;
+      delegatedAt: IsoInstant;
+    }
+  | {
+      step: 'accepted-by-unit';
+      cycleId: string;
+      assignmentId: string;
+      taskId: string;
+      unitCode: string;
+      staffDelegations: { objectiveId: string; userId: string }[];
+      acceptedBy: string;
+      acceptedAt: IsoInstant;
+    };
+
+/** A period's report of one objective (ISO 9.1), as the domain measured it, and the status it led to. */
+export interface MeasurementFacts {
+  cycleId: string;
+  objectiveId: string;
+  periodKey: string;
+  /** The period's measurement task: the rows are `${taskId}/${indicatorId}`. */
+  taskId: string;
+  measurements: Measurement[];
+  reportedBy: string;
+  reportedAt: IsoInstant;
+  late: boolean;
+  /** The objective's status before and after the report; absent for cycles on older code. */
+  statusChange?: { statusBefore: ObjectiveStatus; status: ObjectiveStatus };
+  requestId?: string;
+}
+
+/** The internal audit (ISO 9.2) at each of its steps; `auditId` is the audit workflow's id. */
+export type AuditFacts =
+  | { step: 'opened'; cycleId: string; auditId: string; leadAuditorUserId: string; at: IsoInstant }
+  | { step: 'planned'; cycleId: string; auditId: string; plan: AuditPlanOutcome; plannedBy: string; at: IsoInstant }
+  | {
+      step: 'closed';
+      cycleId: string;
+      auditId: string;
+      report: AuditCloseOutcome['report'];
+      nonconformities: number;
+      closedBy: string;
+      at: IsoInstant;
+    }
+  | {
+      step: 'not-closed';
+      cycleId: string;
+      auditId: string;
+      reason: QualityEventPayloads['audit.not-closed']['reason'];
+      stepsUnsigned: number;
+      at: IsoInstant;
+    };
+
+/** The audit's checklist: planned (every step), then each step signed off by its auditor. */
+export type AuditStepFacts =
+  | { step: 'planned'; cycleId: string; auditId: string; steps: AuditPlanStep[]; plannedBy: string; at: IsoInstant }
+  | {
+      step: 'signed-off';
+      cycleId: string;
+      auditId: string;
+      /** The plan's step id, e.g. `s2`. */
+      stepId: string;
+      outcome: AuditStepOutcome;
+      signedOffBy: string;
+      at: IsoInstant;
+    };
+
+/** A corrective action (ISO 10.2); `correctiveActionId` is its workflow's id. */
+export type CorrectiveActionFacts =
+  | {
+      step: 'opened';
+      cycleId: string;
+      correctiveActionId: string;
+      auditId: string;
+      /** The plan's step id where the nonconformity was found, e.g. `s2`. */
+      stepId: string;
+      severity: AuditResult;
+      unitCode: string;
+      finding: string;
+      raisedBy: string;
+      at: IsoInstant;
+    }
+  | {
+      step: 'planned';
+      cycleId: string;
+      correctiveActionId: string;
+      round: number;
+      plan: CorrectiveActionPlanOutcome;
+      plannedBy: string;
+      at: IsoInstant;
+    }
+  | {
+      step: 'verified';
+      cycleId: string;
+      correctiveActionId: string;
+      round: number;
+      verification: CorrectiveActionVerificationOutcome;
+      verifiedBy: string;
+      at: IsoInstant;
+    }
+  | {
+      step: 'carried-forward';
+      cycleId: string;
+      correctiveActionId: string;
+      round: number;
+      waitingFor: 'plan' | 'verification';
+      at: IsoInstant;
+    };
+
+/** The management review (ISO 9.3); `reviewId` is its workflow's id. */
+export type ManagementReviewFacts =
+  | { step: 'inputs-compiled'; cycleId: string; reviewId: string; inputs: object; at: IsoInstant }
+  | { step: 'not-held'; cycleId: string; reviewId: string; at: IsoInstant }
+  | {
+      step: 'held';
+      cycleId: string;
+      reviewId: string;
+      outcome: ManagementReviewOutcome;
+      chairedBy: string;
+      heldAt: IsoInstant;
+    };
+
+/** The year's close: every objective's evaluation, and how the audit and the review ended. */
+export interface YearResultFacts {
+  cycleId: string;
+  /** The cycle workflow's id: the event is `${cycleWorkflowId}/closed`. */
+  cycleWorkflowId: string;
+  evaluations: ObjectiveEvaluation[];
+  auditStatus: AuditSummary['status'];
+  reviewStatus: ReviewSummary['status'];
+  /** The leader who judged objective 1 at the review; absent when the engine judged it. */
+  objective1JudgedBy?: string;
+  correctiveActionsCarriedForward: string[];
+  closedAt: IsoInstant;
+}
+
+/** A task's notice or reassignment, as the task board tells it. */
+export type TaskEventFacts =
+  | { event: 'reminded'; cycleId: string; taskId: string; recipientUserId: string; at: IsoInstant }
+  | {
+      event: 'escalated';
+      cycleId: string;
+      taskId: string;
+      level: string;
+      recipientUserId: string;
+      at: IsoInstant;
+    }
+  | {
+      event: 'reassigned';
+      cycleId: string;
+      taskId: string;
+      /** The n-th reassignment of the task: its event is `${taskId}/reassigned/{n}`. */
+      number: number;
+      from: string;
+      to: string;
+      /** Who may still complete the task besides the new assignee. */
+      delegateUserIds: string[];
+      reason: string;
+      reassignedBy: string;
+      at: IsoInstant;
+      requestId?: string;
+    };

@@ -1,0 +1,180 @@
+import type {
+  AuditResult,
+  CyclePhase,
+  IsoDate,
+  IsoInstant,
+  LocalizedText,
+  ObjectiveStatus,
+  ObjectiveYearOutcome,
+  QmsJudgement,
+  TaskKind,
+} from '@qcycle/domain';
+import type { AuditSummary, ReviewSummary } from './cycle-workflows.contract';
+import type { MeasurementCorrectedEventPayload } from './measurement-correction.contract';
+
+/**
+ * The payload of each event of a cycle's event log (`event_log.payload`), by event type. The
+ * activities build them with these types (activities/src), the API reads them back with
+ * {@link payloadOf}. Adding a field is safe; renaming or removing one changes what the API reads
+ * from events already written, so keep old fields optional instead.
+ */
+export interface QualityEventPayloads {
+  'cycle.started': { organisationCode: string; year: number };
+  'cycle.phase-entered': { phase: CyclePhase };
+  'cycle.cancelled': { phase: CyclePhase; reason: string };
+  'cycle.dates-moved': {
+    phase: CyclePhase;
+    before: CycleDates;
+    after: CycleDates;
+    reason: string;
+    requestId?: string;
+  };
+  'cycle.closed': {
+    results: {
+      objectiveId: string;
+      status: ObjectiveStatus;
+      result: ObjectiveYearOutcome;
+      explanation?: LocalizedText;
+    }[];
+    auditStatus: AuditSummary['status'];
+    reviewStatus: ReviewSummary['status'];
+    /** The leader who judged objective 1 at the review, or `engine` when nobody did. */
+    objective1JudgedBy: string;
+    correctiveActionsCarriedForward: string[];
+  };
+
+  'task.opened': { taskId: string; kind: TaskKind | string; assigneeUserId: string; dueAt?: IsoInstant };
+  'task.completed': { taskId: string; late: boolean; outcome: unknown };
+  'task.reminded': { taskId: string; recipientUserId: string; level?: string };
+  'task.escalated': { taskId: string; recipientUserId: string; level?: string };
+  'task.reassigned': { taskId: string; from: string; to: string; reason: string };
+  'task.cancelled': TaskClosedPayload;
+  'task.expired': TaskClosedPayload;
+  'task.resolved': TaskClosedPayload;
+
+  'objectives.approved': { documentNumber: string; signingDate: IsoDate; rounds: number };
+  'objectives.delegated': { delegations: { objectiveId: string; unitCode: string }[] };
+  'objectives.unit-accepted': { unitCode: string; staffDelegations: { objectiveId: string; userId: string }[] };
+
+  'measurement.reported': {
+    objectiveId: string;
+    periodKey: string;
+    late: boolean;
+    /** The objective's status before and after the report (absent on events of older cycles). */
+    statusBefore?: ObjectiveStatus;
+    status?: ObjectiveStatus;
+  };
+  'measurement.corrected': MeasurementCorrectedEventPayload;
+
+  'audit.opened': Record<string, never>;
+  'audit.planned': { steps: number };
+  'audit.steps-planned': Record<string, never>;
+  'audit.step-signed-off': { result: AuditResult };
+  'audit.closed': { nonconformities: number };
+  'audit.not-closed': {
+    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor';
+    stepsUnsigned: number;
+  };
+
+  'corrective-action.opened': { severity: AuditResult; unitCode: string };
+  'corrective-action.planned': { round: number; dueDate: IsoDate };
+  'corrective-action.closed': CorrectiveActionVerifiedPayload;
+  'corrective-action.reopened': CorrectiveActionVerifiedPayload;
+  'corrective-action.carried-forward': { round: number; waitingFor: 'plan' | 'verification' };
+
+  'review.inputs-compiled': Record<string, never>;
+  'review.not-held': Record<string, never>;
+  'review.held': { minutesRef: string; actions: number; qmsJudgement?: QmsJudgement };
+
+  /** Written by the API's evidence register (apps/api/src/evidence), not by a workflow. */
+  'evidence.uploaded': {
+    evidenceId: string;
+    recordType: string;
+    recordKey: string;
+    sha256: string;
+    size: number;
+    fileName: string;
+  };
+}
+
+export interface CycleDates {
+  auditWindow: { from: IsoDate; to: IsoDate };
+  managementReviewDate: IsoDate;
+}
+
+export interface TaskClosedPayload {
+  taskId: string;
+  reason: string;
+}
+
+export interface CorrectiveActionVerifiedPayload {
+  round: number;
+  effective: boolean;
+  notes: string;
+}
+
+export type QualityEventType = keyof QualityEventPayloads;
+
+/** One event of the log with its typed payload, discriminated by `type`. */
+export type QualityEventPayload = {
+  [T in QualityEventType]: { type: T; payload: QualityEventPayloads[T] };
+}[QualityEventType];
+
+const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
+  'cycle.started': true,
+  'cycle.phase-entered': true,
+  'cycle.cancelled': true,
+  'cycle.dates-moved': true,
+  'cycle.closed': true,
+  'task.opened': true,
+  'task.completed': true,
+  'task.reminded': true,
+  'task.escalated': true,
+  'task.reassigned': true,
+  'task.cancelled': true,
+  'task.expired': true,
+  'task.resolved': true,
+  'objectives.approved': true,
+  'objectives.delegated': true,
+  'objectives.unit-accepted': true,
+  'measurement.reported': true,
+  'measurement.corrected': true,
+  'audit.opened': true,
+  'audit.planned': true,
+  'audit.steps-planned': true,
+  'audit.step-signed-off': true,
+  'audit.closed': true,
+  'audit.not-closed': true,
+  'corrective-action.opened': true,
+  'corrective-action.planned': true,
+  'corrective-action.closed': true,
+  'corrective-action.reopened': true,
+  'corrective-action.carried-forward': true,
+  'review.inputs-compiled': true,
+  'review.not-held': true,
+  'review.held': true,
+  'evidence.uploaded': true,
+};
+
+export function isQualityEventType(type: string): type is QualityEventType {
+  return Object.prototype.hasOwnProperty.call(QUALITY_EVENT_TYPES, type);
+}
+
+/**
+ * An event-log row read back as its typed event; undefined for a type this contract does not know
+ * (a newer writer's) — the log's JSON column does not know the types, the `type` does.
+ * The one place where a stored payload becomes typed.
+ */
+export function typedEvent(entry: { type: string; payload: unknown }): QualityEventPayload | undefined {
+  if (!isQualityEventType(entry.type)) return undefined;
+  return { type: entry.type, payload: (entry.payload ?? {}) as never } as QualityEventPayload;
+}
+
+/** The payload of an event-log row known to be of type `type` (undefined when it is another type). */
+export function payloadOf<T extends QualityEventType>(
+  entry: { type: string; payload: unknown } | null | undefined,
+  type: T,
+): QualityEventPayloads[T] | undefined {
+  if (!entry || entry.type !== type) return undefined;
+  return (entry.payload ?? {}) as QualityEventPayloads[T];
+}
