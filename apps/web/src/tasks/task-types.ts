@@ -52,6 +52,8 @@ export interface FormIndicator {
   label?: Localized;
   numeratorLabel?: Localized;
   denominatorLabel?: Localized;
+  /** The share counts cases still open past their deadline (objective 4's on-time rate): the form asks for them. */
+  pendingOverdueLabel?: Localized;
   target?: FormTarget;
   criteria?: Localized[];
 }

@@ -10,11 +10,27 @@ import { wholeNumber } from './target';
 export interface FigureDraft {
   numerator: string;
   denominator: string;
+  /** Cases still open past their deadline at the period's end, when the indicator asks. */
+  pendingOverdue: string;
   value: string;
   achieved: '' | 'yes' | 'no';
 }
 
-export const emptyFigure: FigureDraft = { numerator: '', denominator: '', value: '', achieved: '' };
+const emptyFigure: FigureDraft = {
+  numerator: '',
+  denominator: '',
+  pendingOverdue: '',
+  value: '',
+  achieved: '',
+};
+
+/**
+ * A new figure of an indicator. The dossiers pending overdue start at 0, shown, so that the
+ * reporter sees the question and confirms or changes the answer rather than skipping an empty box.
+ */
+export function emptyFigureFor(indicator: FormIndicator): FigureDraft {
+  return indicator.pendingOverdueLabel ? { ...emptyFigure, pendingOverdue: '0' } : emptyFigure;
+}
 
 /** A typed number as sent: whole numbers as numbers, other numbers too (the API says why not), else left out. */
 const asNumber = (text: string): number | undefined => {
@@ -31,6 +47,8 @@ export function figureOutcome(indicator: FormIndicator, draft: FigureDraft): Rec
     const denominator = asNumber(draft.denominator);
     if (numerator !== undefined) figure.numerator = numerator;
     if (denominator !== undefined) figure.denominator = denominator;
+    const pendingOverdue = indicator.pendingOverdueLabel ? asNumber(draft.pendingOverdue) : undefined;
+    if (pendingOverdue !== undefined) figure.pendingOverdue = pendingOverdue;
   } else if (indicator.kind === 'count') {
     const value = asNumber(draft.value);
     if (value !== undefined) figure.value = value;
@@ -61,6 +79,7 @@ export function FigureInput({
   const label = localized(indicator.label, i18n.language) || indicator.id;
   const numerator = wholeNumber(draft.numerator);
   const denominator = wholeNumber(draft.denominator);
+  const pendingOverdue = indicator.pendingOverdueLabel ? wholeNumber(draft.pendingOverdue) : undefined;
   const value = wholeNumber(draft.value);
   const own: FieldProblem[] =
     numerator !== undefined && denominator !== undefined && numerator > denominator
@@ -73,8 +92,9 @@ export function FigureInput({
     path: string,
     fieldLabel: string,
     testId: string,
+    hint?: string,
   ) => (
-    <Field label={fieldLabel} problems={merged(extra, problems.at(path))}>
+    <Field label={fieldLabel} hint={hint} problems={merged(extra, problems.at(path))}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -127,6 +147,16 @@ export function FigureInput({
             ),
             `denominator-${indicator.id}`,
           )}
+          {indicator.pendingOverdueLabel &&
+            number(
+              draft.pendingOverdue,
+              (pendingText) => onChange({ ...draft, pendingOverdue: pendingText }),
+              [],
+              `${base}.pendingOverdue`,
+              localized(indicator.pendingOverdueLabel, i18n.language) || t('figure.pendingOverdue'),
+              `pending-overdue-${indicator.id}`,
+              t('figure.pendingOverdueHint'),
+            )}
         </div>
       )}
       {indicator.kind === 'count' &&
@@ -185,6 +215,7 @@ export function FigureInput({
         indicator={indicator}
         numerator={numerator}
         denominator={denominator}
+        pendingOverdue={pendingOverdue}
         value={value}
         achieved={draft.achieved === '' ? undefined : draft.achieved === 'yes'}
         live

@@ -6,12 +6,15 @@ import { useTargetText } from './target-text';
 
 /**
  * The figure against its target, in words: "80% — mục tiêu trên 80% — Không đạt mục tiêu". The
- * comparison is exact (integers), so 80/100 visibly does not meet "> 80%".
+ * comparison is exact (integers), so 80/100 visibly does not meet "> 80%". Cases pending overdue
+ * join the denominator, as the engine counts them (docs/objectives.md): 90 on time of 95 settled
+ * and 5 pending overdue is 90/100.
  */
 export function FigureVerdict({
   indicator,
   numerator,
   denominator,
+  pendingOverdue,
   value,
   achieved,
   live = false,
@@ -19,6 +22,7 @@ export function FigureVerdict({
   indicator: FormIndicator;
   numerator?: number;
   denominator?: number;
+  pendingOverdue?: number;
   value?: number;
   achieved?: boolean;
   live?: boolean;
@@ -30,12 +34,15 @@ export function FigureVerdict({
   let note: string | undefined;
   if (indicator.kind === 'ratio') {
     if (numerator !== undefined && denominator !== undefined) {
-      if (denominator === 0 && numerator === 0) note = t('figure.noCases');
+      const cases = denominator + (pendingOverdue ?? 0);
+      if (cases === 0 && numerator === 0) note = t('figure.noCases');
       else if (numerator > denominator) note = t('figure.overDenominator');
       else {
-        const percent = percentOf(numerator, denominator);
+        const percent = percentOf(numerator, cases);
         figure = percent === undefined ? undefined : `${formatNumber(percent, i18n.language)}%`;
-        met = indicator.target ? ratioMeetsTarget(numerator, denominator, indicator.target) : undefined;
+        met = indicator.target ? ratioMeetsTarget(numerator, cases, indicator.target) : undefined;
+        if (pendingOverdue)
+          note = t('figure.countsPendingOverdue', { numerator, denominator, pendingOverdue, cases });
       }
     }
   } else if (indicator.kind === 'count') {

@@ -7,6 +7,7 @@ interface ReportedFigure {
   indicatorId: string;
   numerator?: number;
   denominator?: number;
+  pendingOverdue?: number;
   value?: number;
   achieved?: boolean;
 }
@@ -46,6 +47,7 @@ export function OutcomeView({
                     indicator={indicator}
                     numerator={figure.numerator}
                     denominator={figure.denominator}
+                    pendingOverdue={figure.pendingOverdue}
                     value={figure.value}
                     achieved={figure.achieved}
                   />

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
-import { emptyFigure, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
+import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText, GroupProblems } from '../components/form-fields';
 import { formatDay } from '../components/format';
@@ -27,7 +27,9 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
-      figures: indicators.map((indicator) => figureOutcome(indicator, figures[indicator.id] ?? emptyFigure)),
+      figures: indicators.map((indicator) =>
+        figureOutcome(indicator, figures[indicator.id] ?? emptyFigureFor(indicator)),
+      ),
       evidence: [...filled(evidence), ...evidenceReferences(files)],
       ...(note.trim() ? { note: note.trim() } : {}),
     });
@@ -49,7 +51,7 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         <FigureInput
           key={indicator.id}
           indicator={indicator}
-          draft={figures[indicator.id] ?? emptyFigure}
+          draft={figures[indicator.id] ?? emptyFigureFor(indicator)}
           onChange={(draft) => setFigures({ ...figures, [indicator.id]: draft })}
           problems={problems}
         />
