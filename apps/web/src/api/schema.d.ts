@@ -2130,6 +2130,11 @@ export interface components {
                  * @description Số trường hợp đạt trong kỳ.
                  */
                 numerator?: number;
+                /**
+                 * Số hồ sơ đang giải quyết đã quá hạn
+                 * @description Chỉ cho chỉ số có hỏi (tỷ lệ hồ sơ giải quyết đúng hạn): số hồ sơ chưa giải quyết xong đến cuối kỳ mà đã quá thời hạn giải quyết. Số này được cộng vào mẫu số khi tính tỷ lệ; bỏ trống nghĩa là không có hồ sơ nào.
+                 */
+                pendingOverdue?: number;
                 /** Số lượng */
                 value?: number;
             }[];
