@@ -186,7 +186,8 @@ export type TaskEventFacts =
       event: 'escalated';
       cycleId: string;
       taskId: string;
-      level: string;
+      /** An `EscalationLevel` (libs/domain); every escalation the workflows give has one. */
+      level?: string;
       recipientUserId: string;
       at: IsoInstant;
     }

@@ -251,10 +251,10 @@ export class QualityRecordActivities {
             }),
           );
         case 'escalated':
-          await manager.update(TaskEntity, { id: taskId }, { escalationLevel: facts.level });
+          if (facts.level) await manager.update(TaskEntity, { id: taskId }, { escalationLevel: facts.level });
           return appendEvent(
             manager,
-            logEntry(cycleId, `${taskId}/escalated/${facts.level}`, 'task.escalated', 'system', at, {
+            logEntry(cycleId, `${taskId}/escalated/${facts.level ?? 'before-due'}`, 'task.escalated', 'system', at, {
               taskId,
               recipientUserId: facts.recipientUserId,
               level: facts.level,

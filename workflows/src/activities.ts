@@ -26,8 +26,20 @@ const RECORD_OPTIONS = {
     nonRetryableErrorTypes: NON_RETRYABLE,
   },
 } as const;
-export const records = proxyActivities<QualityRecordActivities>(RECORD_OPTIONS);
-export const cycleRecords = proxyActivities<CycleRecordActivities>(RECORD_OPTIONS);
+/** Row-shaped inputs the record activities still accept from activity tasks scheduled by older code. */
+type LegacyRecordInput = { rows: unknown } | { key: string } | { eventKey: string };
+
+/**
+ * The record activities as the workflows call them: with domain facts only (docs/workflows.md
+ * "The record boundary"). The legacy row-shaped inputs exist for activity tasks scheduled before
+ * the boundary; no workflow code builds them any more.
+ */
+type FactsOnly<T> = {
+  [K in keyof T]: T[K] extends (input: infer I) => infer R ? (input: Exclude<I, LegacyRecordInput>) => R : T[K];
+};
+
+export const records = proxyActivities<FactsOnly<QualityRecordActivities>>(RECORD_OPTIONS);
+export const cycleRecords = proxyActivities<FactsOnly<CycleRecordActivities>>(RECORD_OPTIONS);
 
 /**
  * Notifications are best effort for the process: a few attempts, then the workflow goes on (the

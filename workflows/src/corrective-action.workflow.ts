@@ -67,42 +67,27 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
   const expiresAt = carriedForward ? closeTimeOf(context) : undefined;
   const carryForward = async (round: number, waitingFor: 'plan' | 'verification') => {
     await records.recordCorrectiveAction({
+      step: 'carried-forward',
       cycleId: context.cycleId,
-      rows: [{ id: workflowId, status: 'open' }],
-      event: {
-        id: `${workflowId}/carried-forward`,
-        type: 'corrective-action.carried-forward',
-        actor: 'system',
-        at: now(),
-        payload: { round, waitingFor },
-      },
+      correctiveActionId: workflowId,
+      round,
+      waitingFor,
+      at: now(),
     });
     await condition(allHandlersFinished);
     return { correctiveActionId: workflowId, stepId: step.id, effective: false, rounds: round };
   };
   await records.recordCorrectiveAction({
+    step: 'opened',
     cycleId: context.cycleId,
-    rows: [
-      {
-        id: workflowId,
-        cycleId: context.cycleId,
-        auditId: input.auditWorkflowId,
-        stepId: `${input.auditWorkflowId}/step/${step.id}`,
-        severity: input.severity,
-        unitCode: step.unitCode,
-        finding: input.finding,
-        status: 'open',
-        rounds: 1,
-        openedAt: now(),
-      },
-    ],
-    event: {
-      id: `${workflowId}/opened`,
-      type: 'corrective-action.opened',
-      actor: input.auditorUserId,
-      at: now(),
-      payload: { severity: input.severity, unitCode: step.unitCode },
-    },
+    correctiveActionId: workflowId,
+    auditId: input.auditWorkflowId,
+    stepId: step.id,
+    severity: input.severity,
+    unitCode: step.unitCode,
+    finding: input.finding,
+    raisedBy: input.auditorUserId,
+    at: now(),
   });
 
   for (let round = 1; ; round++) {
@@ -135,27 +120,13 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
     const planAt = new Date(plan.completedAt).toISOString();
     const { correction, rootCause, action, ownerUserId, dueDate } = plan.outcome;
     await records.recordCorrectiveAction({
+      step: 'planned',
       cycleId: context.cycleId,
-      rows: [
-        {
-          id: workflowId,
-          correction,
-          rootCause,
-          action,
-          ownerUserId,
-          dueDate,
-          status: 'planned',
-          rounds: round,
-          effective: null,
-        },
-      ],
-      event: {
-        id: `${workflowId}/planned/${round}`,
-        type: 'corrective-action.planned',
-        actor: plan.completedBy,
-        at: planAt,
-        payload: { round, dueDate },
-      },
+      correctiveActionId: workflowId,
+      round,
+      plan: plan.outcome,
+      plannedBy: plan.completedBy,
+      at: planAt,
     });
 
     const verifyDueAt = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
@@ -179,25 +150,15 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       return carryForward(round, 'verification');
     }
     const verifiedAt = new Date(verification.completedAt).toISOString();
-    const { effective, notes } = verification.outcome;
+    const { effective } = verification.outcome;
     await records.recordCorrectiveAction({
+      step: 'verified',
       cycleId: context.cycleId,
-      rows: [
-        {
-          id: workflowId,
-          status: effective ? 'closed' : 'open',
-          effective,
-          verifiedBy: verification.completedBy,
-          verifiedAt,
-        },
-      ],
-      event: {
-        id: `${workflowId}/verified/${round}`,
-        type: effective ? 'corrective-action.closed' : 'corrective-action.reopened',
-        actor: verification.completedBy,
-        at: verifiedAt,
-        payload: { round, effective, notes },
-      },
+      correctiveActionId: workflowId,
+      round,
+      verification: verification.outcome,
+      verifiedBy: verification.completedBy,
+      at: verifiedAt,
     });
     if (effective) {
       await condition(allHandlersFinished);

@@ -129,19 +129,11 @@ async function runAudit(
     });
   const now = () => new Date(Date.now()).toISOString();
   await records.recordAudit({
+    step: 'opened',
     cycleId: context.cycleId,
-    rows: [
-      {
-        id: workflowId,
-        cycleId: context.cycleId,
-        leadAuditorUserId: lead.userId,
-        plan: null,
-        status: 'planning',
-        report: null,
-        closedAt: null,
-      },
-    ],
-    event: { id: `${workflowId}/opened`, type: 'audit.opened', actor: 'system', at: now() },
+    auditId: workflowId,
+    leadAuditorUserId: lead.userId,
+    at: now(),
   });
   await publish();
 
@@ -171,30 +163,20 @@ async function runAudit(
   summary.status = 'in-progress';
   summary.steps = plan.outcome.steps.map((step) => ({ ...step }));
   await records.recordAudit({
+    step: 'planned',
     cycleId: context.cycleId,
-    rows: [
-      { id: workflowId, plan: plan.outcome as unknown as Record<string, unknown>, status: 'in-progress' },
-    ],
-    event: {
-      id: `${workflowId}/planned`,
-      type: 'audit.planned',
-      actor: plan.completedBy,
-      at: planAt,
-      payload: { steps: plan.outcome.steps.length },
-    },
+    auditId: workflowId,
+    plan: plan.outcome,
+    plannedBy: plan.completedBy,
+    at: planAt,
   });
   await records.recordAuditSteps({
+    step: 'planned',
     cycleId: context.cycleId,
-    rows: plan.outcome.steps.map((step) => ({
-      id: `${workflowId}/step/${step.id}`,
-      auditId: workflowId,
-      cycleId: context.cycleId,
-      unitCode: step.unitCode,
-      process: step.process,
-      clause: step.clause,
-      auditorUserId: step.auditorUserId,
-    })),
-    event: { id: `${workflowId}/steps`, type: 'audit.steps-planned', actor: plan.completedBy, at: planAt },
+    auditId: workflowId,
+    steps: plan.outcome.steps,
+    plannedBy: plan.completedBy,
+    at: planAt,
   });
   await publish();
 
@@ -224,24 +206,13 @@ async function runAudit(
       const at = new Date(signOff.completedAt).toISOString();
       const outcome = signOff.outcome;
       await records.recordAuditSteps({
+        step: 'signed-off',
         cycleId: context.cycleId,
-        rows: [
-          {
-            id: stepTaskId,
-            result: outcome.result,
-            evidence: outcome.evidence,
-            notes: outcome.notes ?? null,
-            finding: outcome.finding ?? null,
-            signedOffAt: at,
-          },
-        ],
-        event: {
-          id: `${stepTaskId}/signed-off`,
-          type: 'audit.step-signed-off',
-          actor: signOff.completedBy,
-          at,
-          payload: { result: outcome.result },
-        },
+        auditId: workflowId,
+        stepId: step.id,
+        outcome,
+        signedOffBy: signOff.completedBy,
+        at,
       });
       const planned = summary.steps.find((s) => s.id === step.id);
       if (planned) planned.result = outcome.result as AuditResult;
@@ -293,15 +264,13 @@ async function runAudit(
   summary.status = 'closed';
   summary.closedAt = new Date(close.completedAt).toISOString();
   await records.recordAudit({
+    step: 'closed',
     cycleId: context.cycleId,
-    rows: [{ id: workflowId, status: 'closed', report: close.outcome.report, closedAt: summary.closedAt }],
-    event: {
-      id: `${workflowId}/closed`,
-      type: 'audit.closed',
-      actor: close.completedBy,
-      at: summary.closedAt,
-      payload: { nonconformities: summary.nonconformities },
-    },
+    auditId: workflowId,
+    report: close.outcome.report,
+    nonconformities: summary.nonconformities,
+    closedBy: close.completedBy,
+    at: summary.closedAt,
   });
   await publish();
   return { ...summary, correctiveActions: await settleActions(actions) };
@@ -330,15 +299,12 @@ async function runAudit(
   ): Promise<InternalAuditResult> {
     summary.status = 'not-closed';
     await records.recordAudit({
+      step: 'not-closed',
       cycleId: context.cycleId,
-      rows: [{ id: workflowId, status: 'not-closed' }],
-      event: {
-        id: `${workflowId}/not-closed`,
-        type: 'audit.not-closed',
-        actor: 'system',
-        at: now(),
-        payload: { reason, stepsUnsigned },
-      },
+      auditId: workflowId,
+      reason,
+      stepsUnsigned,
+      at: now(),
     });
     await publish();
     return { ...summary, correctiveActions: await settleActions(handles) };

@@ -79,18 +79,12 @@ export async function managementReview({
     facts,
     engineReading: judgeQmsMaintained({ ...facts, evidence: [workflowId] }),
   };
-  const compiledAt = new Date(Date.now()).toISOString();
   await records.recordManagementReview({
+    step: 'inputs-compiled',
     cycleId: context.cycleId,
-    rows: [
-      {
-        id: workflowId,
-        cycleId: context.cycleId,
-        inputs: inputs as unknown as Record<string, unknown>,
-        status: 'waiting',
-      },
-    ],
-    event: { id: `${workflowId}/inputs`, type: 'review.inputs-compiled', actor: 'system', at: compiledAt },
+    reviewId: workflowId,
+    inputs,
+    at: new Date(Date.now()).toISOString(),
   });
   const review = await board.run({
     taskId: `${workflowId}/review`,
@@ -108,48 +102,23 @@ export async function managementReview({
   if (review.status !== 'completed') {
     if (!expires) throw new Error('management review cannot expire');
     await records.recordManagementReview({
+      step: 'not-held',
       cycleId: context.cycleId,
-      rows: [{ id: workflowId, status: 'not-held' }],
-      event: {
-        id: `${workflowId}/not-held`,
-        type: 'review.not-held',
-        actor: 'system',
-        at: new Date(Date.now()).toISOString(),
-      },
+      reviewId: workflowId,
+      at: new Date(Date.now()).toISOString(),
     });
     await condition(allHandlersFinished);
     return { reviewWorkflowId: workflowId, status: 'not-held', actions: [] };
   }
   const heldAt = new Date(review.completedAt).toISOString();
-  const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees } = review.outcome;
-  // The 9.3.1 conclusion, the attendees and the leader's judgement of objective 1 are kept with
-  // the outputs (9.3.3) in the review's record, for the minutes.
-  const recordedOutputs = {
-    ...outputs,
-    ...(conclusion ? { conclusion } : {}),
-    ...(attendees ? { attendees } : {}),
-    ...(qmsJudgement ? { qmsJudgement: { ...qmsJudgement, judgedBy: review.completedBy } } : {}),
-  };
+  const { minutesRef, actions, qmsJudgement, conclusion, attendees } = review.outcome;
   await records.recordManagementReview({
+    step: 'held',
     cycleId: context.cycleId,
-    rows: [
-      {
-        id: workflowId,
-        outputs: recordedOutputs,
-        actions,
-        minutesRef,
-        chairedBy: review.completedBy,
-        heldAt,
-        status: 'held',
-      },
-    ],
-    event: {
-      id: `${workflowId}/held`,
-      type: 'review.held',
-      actor: review.completedBy,
-      at: heldAt,
-      payload: { minutesRef, actions: actions.length, ...(qmsJudgement ? { qmsJudgement } : {}) },
-    },
+    reviewId: workflowId,
+    outcome: review.outcome,
+    chairedBy: review.completedBy,
+    heldAt,
   });
   await condition(allHandlersFinished);
   return {

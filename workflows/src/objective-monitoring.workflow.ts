@@ -272,35 +272,14 @@ export async function objectiveMonitoring({
       if (statusWithReport) status = evaluate(period.index);
       await records.recordMeasurements({
         cycleId: context.cycleId,
-        rows: reported.map((m) => ({
-          id: `${taskId}/${m.indicatorId}`,
-          cycleId: context.cycleId,
-          objectiveId: objective.id,
-          indicatorId: m.indicatorId,
-          periodKey: m.periodKey,
-          kind: m.kind,
-          numerator: m.kind === 'ratio' ? m.numerator : null,
-          denominator: m.kind === 'ratio' ? m.denominator : null,
-          value: m.kind === 'count' ? m.value : null,
-          achieved: m.kind === 'judged' ? m.achieved : null,
-          evidence: m.evidence,
-          reportedBy: report.completedBy,
-          reportedAt,
-          late: m.late,
-          taskId,
-        })),
-        event: {
-          id: `${taskId}/measured`,
-          type: 'measurement.reported',
-          actor: report.completedBy,
-          at: reportedAt,
-          payload: {
-            objectiveId: objective.id,
-            periodKey: period.key,
-            late: report.late,
-            ...(statusWithReport ? { statusBefore: previous, status } : {}),
-          },
-        },
+        objectiveId: objective.id,
+        periodKey: period.key,
+        taskId,
+        measurements: reported,
+        reportedBy: report.completedBy,
+        reportedAt,
+        late: report.late,
+        ...(statusWithReport ? { statusChange: { statusBefore: previous, status } } : {}),
       });
       reportedPeriods.set(period.key, { taskId, index: period.index, reportedBy: report.completedBy });
       if (!statusWithReport) {

@@ -77,23 +77,12 @@ export async function objectivesApproval({
       };
       await records.recordDecision({
         cycleId: context.cycleId,
-        rows: [
-          {
-            id: workflowId,
-            cycleId: context.cycleId,
-            organisationCode: context.organisationCode,
-            year: context.year,
-            ...decision,
-            recordedAt: new Date(approval.completedAt).toISOString(),
-          },
-        ],
-        event: {
-          id: `${workflowId}/decision`,
-          type: 'objectives.approved',
-          actor: approval.completedBy,
-          at: new Date(approval.completedAt).toISOString(),
-          payload: { documentNumber: decision.documentNumber, signingDate, rounds: round },
-        },
+        organisationCode: context.organisationCode,
+        year: context.year,
+        approvalId: workflowId,
+        decision,
+        approvedBy: approval.completedBy,
+        approvedAt: new Date(approval.completedAt).toISOString(),
       });
       await condition(allHandlersFinished);
       return decision;

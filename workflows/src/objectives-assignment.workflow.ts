@@ -60,25 +60,17 @@ export async function objectivesAssignment({
   const at = new Date(accepted.completedAt).toISOString();
   const delegations = accepted.outcome.delegations;
   await records.recordAssignments({
+    step: 'delegated-to-units',
     cycleId: context.cycleId,
-    rows: delegations.map((d) => ({
-      id: `${workflowId}/unit/${d.objectiveId}`,
-      cycleId: context.cycleId,
+    assignmentId: workflowId,
+    taskId: `${workflowId}/accept`,
+    delegations: delegations.map((d) => ({
       objectiveId: d.objectiveId,
-      level: 'unit',
       unitCode: d.unitCode,
-      assigneeUserId: unitOf(context, d.unitCode).head.userId,
-      assignedBy: accepted.completedBy,
-      assignedAt: at,
-      taskId: `${workflowId}/accept`,
+      unitHeadUserId: unitOf(context, d.unitCode).head.userId,
     })),
-    event: {
-      id: `${workflowId}/delegated`,
-      type: 'objectives.delegated',
-      actor: accepted.completedBy,
-      at,
-      payload: { delegations },
-    },
+    delegatedBy: accepted.completedBy,
+    delegatedAt: at,
   });
 
   const unitCodes = [...new Set(delegations.map((d) => d.unitCode))].sort();
@@ -113,25 +105,14 @@ export async function objectivesAssignment({
       const staff = acceptance.outcome.staffDelegations ?? [];
       const acceptedAt = new Date(acceptance.completedAt).toISOString();
       await records.recordAssignments({
+        step: 'accepted-by-unit',
         cycleId: context.cycleId,
-        rows: staff.map((s) => ({
-          id: `${workflowId}/staff/${s.objectiveId}`,
-          cycleId: context.cycleId,
-          objectiveId: s.objectiveId,
-          level: 'staff',
-          unitCode,
-          assigneeUserId: s.userId,
-          assignedBy: acceptance.completedBy,
-          assignedAt: acceptedAt,
-          taskId,
-        })),
-        event: {
-          id: `${taskId}/accepted`,
-          type: 'objectives.unit-accepted',
-          actor: acceptance.completedBy,
-          at: acceptedAt,
-          payload: { unitCode, staffDelegations: staff },
-        },
+        assignmentId: workflowId,
+        taskId,
+        unitCode,
+        staffDelegations: staff,
+        acceptedBy: acceptance.completedBy,
+        acceptedAt,
       });
       return unitObjectiveIds.map((objectiveId) => ({
         objectiveId,

@@ -158,13 +158,11 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   const enterPhase = async (phase: CyclePhase) => {
     state.phase = phase;
     await cycleRecords.recordCycleProgress({
+      change: 'phase-entered',
       cycleId: input.cycleId,
       workflowId,
-      status: 'running',
       phase,
       at: at(),
-      actor: 'system',
-      eventKey: `phase/${phase}`,
     });
   };
 
@@ -193,15 +191,17 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       const number = ++datesMoved;
       const movedAt = at();
       await cycleRecords.recordCycleProgress({
+        change: 'dates-moved',
         cycleId: input.cycleId,
         workflowId,
-        status: 'running',
         phase: state.phase,
+        number,
+        before,
+        after,
+        reason: request.reason,
+        movedBy: request.actorUserId,
         at: movedAt,
-        actor: request.actorUserId,
-        eventKey: `dates-moved/${number}`,
-        type: 'cycle.dates-moved',
-        payload: { before, after, reason: request.reason, requestId: request.requestId },
+        requestId: request.requestId,
       });
       return { ...after, movedBy: request.actorUserId, movedAt };
     },
@@ -392,34 +392,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         .map((a) => a.correctiveActionId);
       await records.recordObjectiveResults({
         cycleId: input.cycleId,
-        status: 'closed',
-        at: closedAt,
-        rows: evaluations.map((e) => ({
-          id: `${input.cycleId}/${e.objectiveId}`,
-          cycleId: input.cycleId,
-          objectiveId: e.objectiveId,
-          status: e.status,
-          indicators: e.indicators,
-          computedAt: closedAt,
-        })),
-        event: {
-          id: `${workflowId}/closed`,
-          type: 'cycle.closed',
-          actor: 'system',
-          at: closedAt,
-          payload: {
-            results: results.map((r, i) => ({
-              objectiveId: r.objectiveId,
-              status: evaluations[i].status,
-              result: r.result,
-              ...(r.explanation ? { explanation: r.explanation } : {}),
-            })),
-            auditStatus: audit.status,
-            reviewStatus: state.review.status,
-            objective1JudgedBy: judgement ? judgement.judgedBy : 'engine',
-            correctiveActionsCarriedForward: carriedForward,
-          },
-        },
+        cycleWorkflowId: workflowId,
+        evaluations,
+        auditStatus: audit.status,
+        reviewStatus: state.review.status,
+        ...(judgement ? { objective1JudgedBy: judgement.judgedBy } : {}),
+        correctiveActionsCarriedForward: carriedForward,
+        closedAt,
       });
       for (const evaluation of evaluations) {
         const live = state.objectives.find((o) => o.objectiveId === evaluation.objectiveId);
@@ -449,14 +428,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       state.status = 'cancelled';
       state.openTasks = [];
       await cycleRecords.recordCycleProgress({
+        change: 'cancelled',
         cycleId: input.cycleId,
         workflowId,
-        status: 'cancelled',
         phase: state.phase,
+        reason: cancellation?.reason ?? 'workflow cancelled',
+        cancelledBy: cancellation?.by ?? 'system',
         at: at(),
-        actor: cancellation?.by ?? 'system',
-        eventKey: 'cancelled',
-        payload: { reason: cancellation?.reason ?? 'workflow cancelled' },
       });
     });
     if (!cancellation) throw error;

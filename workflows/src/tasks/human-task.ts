@@ -306,16 +306,17 @@ export class TaskBoard {
 
   private async sendNotice(entry: Entry, notice: TaskNotice): Promise<void> {
     const key = notice.reason === 'reminder' ? 'reminder' : `escalated/${notice.level}`;
-    await records.recordTaskEvent({
+    const facts = {
       taskId: entry.spec.taskId,
       cycleId: this.context.cycleId,
-      type: notice.reason === 'reminder' ? 'reminded' : 'escalated',
-      key: notice.level ?? 'before-due',
+      recipientUserId: notice.recipient.userId,
       at: iso(Date.now()),
-      actor: 'system',
-      escalationLevel: notice.reason === 'escalated' ? notice.level : undefined,
-      payload: { recipientUserId: notice.recipient.userId, level: notice.level },
-    });
+    };
+    await records.recordTaskEvent(
+      notice.reason === 'escalated'
+        ? { event: 'escalated', level: notice.level, ...facts }
+        : { event: 'reminded', ...facts },
+    );
     await this.notify(entry, notice.reason, notice.recipient, key);
   }
 
@@ -391,16 +392,17 @@ export class TaskBoard {
     entry.view.assigneeUserId = to.userId;
     entry.view.delegateUserIds = entry.spec.delegates.map((d) => d.userId);
     await records.recordTaskEvent({
+      event: 'reassigned',
       taskId: request.taskId,
       cycleId: this.context.cycleId,
-      type: 'reassigned',
-      key: String(number),
-      at: iso(Date.now()),
-      actor: request.actorUserId,
-      requestId: request.requestId,
-      assigneeUserId: to.userId,
+      number,
+      from: from.userId,
+      to: to.userId,
       delegateUserIds: entry.view.delegateUserIds,
-      payload: { from: from.userId, to: to.userId, reason: request.reason },
+      reason: request.reason,
+      reassignedBy: request.actorUserId,
+      at: iso(Date.now()),
+      requestId: request.requestId,
     });
     await this.notify(entry, 'reassigned', to, `reassigned/${number}`);
     return { taskId: request.taskId, assigneeUserId: to.userId };
