@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode, typedEvent } from '@qcycle/contracts';
 import { describeTarget, type Objective, type ObjectiveStatus } from '@qcycle/domain';
 import {
   AssignmentEntity,
@@ -79,7 +79,7 @@ export class CycleDocumentsService {
   async audit(caller: Principal, cycleId: string): Promise<AuditView> {
     own(caller, cycleId);
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
-    if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, `No internal audit yet in ${cycleId}`);
+    if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, 'audit', { cycleId });
     const steps = await this.dataSource
       .getRepository(AuditStepEntity)
       .find({ where: { auditId: audit.id }, order: { id: 'ASC' } });
@@ -122,7 +122,7 @@ export class CycleDocumentsService {
   async review(caller: Principal, cycleId: string): Promise<ReviewView> {
     own(caller, cycleId);
     const review = await this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId });
-    if (!review) throw new QcycleError(QcycleErrorCode.NotFound, `No management review yet in ${cycleId}`);
+    if (!review) throw new QcycleError(QcycleErrorCode.NotFound, 'review', { cycleId });
     return {
       status: review.status,
       inputs: review.inputs,
@@ -149,10 +149,11 @@ export class CycleDocumentsService {
     const decision = await this.approvedDecision(cycleId);
     const objective = (decision.objectives as Objective[]).find((o) => o.id === objectiveId);
     if (!objective)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `No objective ${objectiveId} in the decision ${decision.documentNumber} of ${cycleId}`,
-      );
+      throw new QcycleError(QcycleErrorCode.NotFound, 'decisionObjective', {
+        objectiveId,
+        documentNumber: decision.documentNumber,
+        cycleId,
+      });
     const [view] = await this.objectiveViews(caller, cycleId, [objective]);
     return view;
   }
@@ -173,10 +174,7 @@ export class CycleDocumentsService {
   private async approvedDecision(cycleId: string): Promise<DecisionEntity> {
     const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
     if (!row)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `No decision yet for ${cycleId}: the objectives are not approved`,
-      );
+      throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
     return row;
   }
 
@@ -221,16 +219,21 @@ export class CycleDocumentsService {
     return objectives.map((objective) => {
       const given = assignments.filter((a) => a.objectiveId === objective.id);
       const current = given.at(-1);
-      const history = reports
-        .filter((e) => e.payload.objectiveId === objective.id)
-        .map((e) => ({
-          periodKey: String(e.payload.periodKey),
-          status: statusOf(e.payload.status),
-          statusBefore: statusOf(e.payload.statusBefore),
-          at: e.occurredAt,
-          reportedBy: e.actor,
-          late: e.payload.late === true,
-        }));
+      const history = reports.flatMap((e) => {
+        const event = typedEvent(e);
+        if (event?.type !== 'measurement.reported' && event?.type !== 'measurement.corrected') return [];
+        if (event.payload.objectiveId !== objective.id) return [];
+        return [
+          {
+            periodKey: event.payload.periodKey,
+            status: event.payload.status ?? null,
+            statusBefore: event.payload.statusBefore ?? null,
+            at: e.occurredAt,
+            reportedBy: e.actor,
+            late: event.type === 'measurement.reported' && event.payload.late === true,
+          },
+        ];
+      });
       const result = results.find((r) => r.objectiveId === objective.id);
       const lastReport = history.filter((h) => h.status !== null).at(-1);
       return {
@@ -274,10 +277,6 @@ const ASSIGNMENT_LEVELS = ['unit', 'staff', 'reassignment'];
 const NOT_MEASURED: ObjectiveStatus = 'not-measured';
 
 /** Reports recorded before the monitoring kept statuses carry none. */
-function statusOf(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 /** A measurement row as both `/measurements` and `/objectives` show it. */
 function measurementView(m: MeasurementEntity): MeasurementView {
   return {
@@ -299,5 +298,5 @@ function measurementView(m: MeasurementEntity): MeasurementView {
 /** Another organisation's cycle is "not found", like one that does not exist. */
 function own(caller: Principal, cycleId: string): void {
   if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
-    throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
 }

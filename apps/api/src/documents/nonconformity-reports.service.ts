@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { payloadOf, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { instantToVnLocal, type IsoInstant } from '@qcycle/domain';
 import {
   AuditEntity,
@@ -32,7 +32,7 @@ export class NonconformityReportsService {
   async nonconformity(caller: Principal, cycleId: string, stepId: string): Promise<NonconformityView> {
     this.official.own(caller, cycleId);
     const notFound = () =>
-      new QcycleError(QcycleErrorCode.NotFound, `No nonconformity raised at step ${stepId} of ${cycleId}`);
+      new QcycleError(QcycleErrorCode.NotFound, 'nonconformity', { stepId, cycleId });
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
     if (!audit) throw notFound();
     const fullStepId = `${audit.id}/step/${stepId}`;
@@ -55,7 +55,9 @@ export class NonconformityReportsService {
     ]);
     const name = (id: string) => people.find((u) => u.id === id)?.fullName ?? id;
     const plan = (audit.plan ?? {}) as { from?: string; to?: string };
-    const notes = verification?.payload?.notes;
+    const notes =
+      (payloadOf(verification, 'corrective-action.closed') ?? payloadOf(verification, 'corrective-action.reopened'))
+        ?.notes;
     return {
       id: action.id,
       stepId,
