@@ -90,10 +90,17 @@ export class CycleRecordActivities {
         .execute();
       await appendEvent(
         manager,
-        logEntry(record.cycleId, `${record.workflowId}/started`, 'cycle.started', record.startedBy, record.startedAt, {
-          organisationCode: record.organisationCode,
-          year: record.year,
-        }),
+        logEntry(
+          record.cycleId,
+          `${record.workflowId}/started`,
+          'cycle.started',
+          record.startedBy,
+          record.startedAt,
+          {
+            organisationCode: record.organisationCode,
+            year: record.year,
+          },
+        ),
       );
     });
   }

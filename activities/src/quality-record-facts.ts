@@ -77,7 +77,14 @@ export interface MeasurementFacts {
 /** The internal audit (ISO 9.2) at each of its steps; `auditId` is the audit workflow's id. */
 export type AuditFacts =
   | { step: 'opened'; cycleId: string; auditId: string; leadAuditorUserId: string; at: IsoInstant }
-  | { step: 'planned'; cycleId: string; auditId: string; plan: AuditPlanOutcome; plannedBy: string; at: IsoInstant }
+  | {
+      step: 'planned';
+      cycleId: string;
+      auditId: string;
+      plan: AuditPlanOutcome;
+      plannedBy: string;
+      at: IsoInstant;
+    }
   | {
       step: 'closed';
       cycleId: string;
@@ -98,7 +105,14 @@ export type AuditFacts =
 
 /** The audit's checklist: planned (every step), then each step signed off by its auditor. */
 export type AuditStepFacts =
-  | { step: 'planned'; cycleId: string; auditId: string; steps: AuditPlanStep[]; plannedBy: string; at: IsoInstant }
+  | {
+      step: 'planned';
+      cycleId: string;
+      auditId: string;
+      steps: AuditPlanStep[];
+      plannedBy: string;
+      at: IsoInstant;
+    }
   | {
       step: 'signed-off';
       cycleId: string;

@@ -254,18 +254,24 @@ export class QualityRecordActivities {
           if (facts.level) await manager.update(TaskEntity, { id: taskId }, { escalationLevel: facts.level });
           return appendEvent(
             manager,
-            logEntry(cycleId, `${taskId}/escalated/${facts.level ?? 'before-due'}`, 'task.escalated', 'system', at, {
-              taskId,
-              recipientUserId: facts.recipientUserId,
-              level: facts.level,
-            }),
+            logEntry(
+              cycleId,
+              `${taskId}/escalated/${facts.level ?? 'before-due'}`,
+              'task.escalated',
+              'system',
+              at,
+              {
+                taskId,
+                recipientUserId: facts.recipientUserId,
+                level: facts.level,
+              },
+            ),
           );
         case 'reassigned':
-          await manager.update(
-            TaskEntity,
-            { id: taskId },
-            { assigneeUserId: facts.to, delegateUserIds: facts.delegateUserIds } as QueryDeepPartialEntity<TaskEntity>,
-          );
+          await manager.update(TaskEntity, { id: taskId }, {
+            assigneeUserId: facts.to,
+            delegateUserIds: facts.delegateUserIds,
+          } as QueryDeepPartialEntity<TaskEntity>);
           return appendEvent(
             manager,
             logEntry(
@@ -319,10 +325,17 @@ export class QualityRecordActivities {
       for (const taskId of record.taskIds) {
         await appendEvent(
           manager,
-          logEntry(record.cycleId, `${taskId}/${record.status}`, `task.${record.status}`, record.actor, record.at, {
-            taskId,
-            reason: record.reason,
-          }),
+          logEntry(
+            record.cycleId,
+            `${taskId}/${record.status}`,
+            `task.${record.status}`,
+            record.actor,
+            record.at,
+            {
+              taskId,
+              reason: record.reason,
+            },
+          ),
         );
       }
     });
@@ -356,7 +369,11 @@ export class QualityRecordActivities {
         'objectives.approved',
         facts.approvedBy,
         approvedAt,
-        { documentNumber: decision.documentNumber, signingDate: decision.signingDate, rounds: decision.rounds },
+        {
+          documentNumber: decision.documentNumber,
+          signingDate: decision.signingDate,
+          rounds: decision.rounds,
+        },
         facts.requestId,
       ),
     );
@@ -381,9 +398,16 @@ export class QualityRecordActivities {
             taskId,
           }),
         ),
-        logEntry(cycleId, `${assignmentId}/delegated`, 'objectives.delegated', facts.delegatedBy, facts.delegatedAt, {
-          delegations: facts.delegations.map(({ objectiveId, unitCode }) => ({ objectiveId, unitCode })),
-        }),
+        logEntry(
+          cycleId,
+          `${assignmentId}/delegated`,
+          'objectives.delegated',
+          facts.delegatedBy,
+          facts.delegatedAt,
+          {
+            delegations: facts.delegations.map(({ objectiveId, unitCode }) => ({ objectiveId, unitCode })),
+          },
+        ),
       );
       return;
     }
@@ -401,10 +425,17 @@ export class QualityRecordActivities {
           taskId,
         }),
       ),
-      logEntry(cycleId, `${taskId}/accepted`, 'objectives.unit-accepted', facts.acceptedBy, facts.acceptedAt, {
-        unitCode: facts.unitCode,
-        staffDelegations: facts.staffDelegations,
-      }),
+      logEntry(
+        cycleId,
+        `${taskId}/accepted`,
+        'objectives.unit-accepted',
+        facts.acceptedBy,
+        facts.acceptedAt,
+        {
+          unitCode: facts.unitCode,
+          staffDelegations: facts.staffDelegations,
+        },
+      ),
     );
   }
 
@@ -478,7 +509,15 @@ export class QualityRecordActivities {
       };
       await appendEvent(
         manager,
-        logEntry(correction.cycleId, correction.eventId, 'measurement.corrected', correctedBy, correctedAt, payload, requestId),
+        logEntry(
+          correction.cycleId,
+          correction.eventId,
+          'measurement.corrected',
+          correctedBy,
+          correctedAt,
+          payload,
+          requestId,
+        ),
       );
     });
   }
@@ -568,7 +607,9 @@ export class QualityRecordActivities {
   }
 
   /** A corrective action (ISO 10.2) at each step: opened, planned, verified, or carried forward at the close. */
-  async recordCorrectiveAction(facts: CorrectiveActionFacts | RecordWithEvent<CorrectiveActionEntity>): Promise<void> {
+  async recordCorrectiveAction(
+    facts: CorrectiveActionFacts | RecordWithEvent<CorrectiveActionEntity>,
+  ): Promise<void> {
     if (isLegacyRecord(facts)) return this.recordLegacyRows(CorrectiveActionEntity, facts, 'upsert');
     const { cycleId, correctiveActionId: id, at } = facts;
     switch (facts.step) {
@@ -609,10 +650,17 @@ export class QualityRecordActivities {
               effective: null,
             }),
           ],
-          logEntry(cycleId, `${id}/planned/${facts.round}`, 'corrective-action.planned', facts.plannedBy, at, {
-            round: facts.round,
-            dueDate,
-          }),
+          logEntry(
+            cycleId,
+            `${id}/planned/${facts.round}`,
+            'corrective-action.planned',
+            facts.plannedBy,
+            at,
+            {
+              round: facts.round,
+              dueDate,
+            },
+          ),
         );
       }
       case 'verified': {
@@ -657,7 +705,14 @@ export class QualityRecordActivities {
     switch (facts.step) {
       case 'inputs-compiled':
         return this.write(
-          [upsertRow(ManagementReviewEntity, { id, cycleId, inputs: { ...facts.inputs }, status: 'waiting' })],
+          [
+            upsertRow(ManagementReviewEntity, {
+              id,
+              cycleId,
+              inputs: { ...facts.inputs },
+              status: 'waiting',
+            }),
+          ],
           logEntry(cycleId, `${id}/inputs`, 'review.inputs-compiled', 'system', facts.at, {}),
         );
       case 'not-held':
@@ -719,7 +774,12 @@ export class QualityRecordActivities {
         logEntry(cycleId, `${facts.cycleWorkflowId}/closed`, 'cycle.closed', 'system', closedAt, {
           results: evaluations.map((evaluation) => {
             const { objectiveId, result, explanation } = objectiveYearResult(evaluation);
-            return { objectiveId, status: evaluation.status, result, ...(explanation ? { explanation } : {}) };
+            return {
+              objectiveId,
+              status: evaluation.status,
+              result,
+              ...(explanation ? { explanation } : {}),
+            };
           }),
           auditStatus: facts.auditStatus,
           reviewStatus: facts.reviewStatus,

@@ -35,7 +35,9 @@ type LegacyRecordInput = { rows: unknown } | { key: string } | { eventKey: strin
  * the boundary; no workflow code builds them any more.
  */
 type FactsOnly<T> = {
-  [K in keyof T]: T[K] extends (input: infer I) => infer R ? (input: Exclude<I, LegacyRecordInput>) => R : T[K];
+  [K in keyof T]: T[K] extends (input: infer I) => infer R
+    ? (input: Exclude<I, LegacyRecordInput>) => R
+    : T[K];
 };
 
 export const records = proxyActivities<FactsOnly<QualityRecordActivities>>(RECORD_OPTIONS);

@@ -54,7 +54,10 @@ export interface QualityEventPayloads {
 
   'objectives.approved': { documentNumber: string; signingDate: IsoDate; rounds: number };
   'objectives.delegated': { delegations: { objectiveId: string; unitCode: string }[] };
-  'objectives.unit-accepted': { unitCode: string; staffDelegations: { objectiveId: string; userId: string }[] };
+  'objectives.unit-accepted': {
+    unitCode: string;
+    staffDelegations: { objectiveId: string; userId: string }[];
+  };
 
   'measurement.reported': {
     objectiveId: string;
