@@ -185,7 +185,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
       { token: await org.tokenOf('qmr') },
     );
     expect(answer.status).toBe(404);
-    expect(answer.body.message).toContain('not approved');
+    expect(answer.body.message).toContain('chưa được phê duyệt');
   });
 
   it("answers 404 for the year's report too before approval, in JSON and in HTML", async () => {
@@ -198,7 +198,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
       },
     );
     expect(answer.status).toBe(404);
-    expect(answer.body.message).toContain('not approved');
+    expect(answer.body.message).toContain('chưa được phê duyệt');
     expect((await reportPage(token)).status).toBe(404);
   });
 

@@ -224,7 +224,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         body: { email: kontum.email('nobody'), password: 'not-the-password' },
       });
       expect([wrong.status, unknown.status]).toEqual([401, 401]);
-      expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password' });
+      expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Sai e-mail hoặc mật khẩu' });
       expect(unknown.body.message).toBe(wrong.body.message);
     });
 
@@ -272,7 +272,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         .sign(new TextEncoder().encode(suite.config.auth.jwtSecret));
       const answer = await http.call('GET', '/api/v1/units', { token: expired });
       expect(answer.status).toBe(401);
-      expect(answer.body.message).toBe('The bearer token has expired');
+      expect(answer.body.message).toBe('bearer token đã hết hạn');
     });
 
     it('accepts an SSO token verified against the JWKS, maps it to the directory user by e-mail and then by subject', async () => {
@@ -648,7 +648,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(create.status).toBe(403);
       expect(create.body).toMatchObject({
         code: 'FORBIDDEN',
-        message: 'This needs one of the roles admin; you have staff',
+        message: 'Việc này cần một trong các vai trò admin; bạn có staff',
         requestId: expect.any(String),
       });
       expect((await http.call('GET', '/api/v1/users', { token: staff })).status).toBe(403);
@@ -674,7 +674,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         token: staff,
       });
       expect(colleague.status).toBe(403);
-      expect(colleague.body.message).toContain('only your own account');
+      expect(colleague.body.message).toContain('chỉ xem được tài khoản của mình');
     });
 
     it("gives everyone the names of their organisation's people, without e-mails", async () => {

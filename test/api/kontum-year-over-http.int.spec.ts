@@ -343,7 +343,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
     const ownUnit = await signOff('auditor.hcth', 's3', { result: 'conformity', evidence: ['Sổ công văn'] });
     expect(ownUnit.status).toBe(403);
-    expect(ownUnit.body.message).toContain('own unit');
+    expect(ownUnit.body.message).toContain('đơn vị của mình');
     expect((await signOff('auditor.hcth', 's2', { result: 'conformity', evidence: ['Hồ sơ'] })).status).toBe(
       403,
     );

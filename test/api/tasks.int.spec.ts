@@ -467,7 +467,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       body: signOff,
     });
     expect(ownUnit.status).toBe(403);
-    expect(ownUnit.body.message).toContain('never audits their own unit');
+    expect(ownUnit.body.message).toContain('không bao giờ đánh giá đơn vị của mình');
     expect(
       (await http.call('POST', path('s2'), { token: await org.tokenOf('staff.tthc'), body: signOff })).status,
     ).toBe(403);

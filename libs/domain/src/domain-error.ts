@@ -1,54 +1,67 @@
+import { QcycleErrorCode } from './error-code';
 import type { ValidationProblem } from './validation-problem';
 
-/** Stable codes for domain errors; the API maps them to HTTP statuses in one place. */
-export enum DomainErrorCode {
-  InvalidDate = 'INVALID_DATE',
-  InvalidMeasurement = 'INVALID_MEASUREMENT',
-  InvalidEvaluationInput = 'INVALID_EVALUATION_INPUT',
-  UnknownTemplate = 'UNKNOWN_TEMPLATE',
-}
-
 /**
- * Base of every error the domain raises on purpose. `name` is set explicitly on each subclass so
- * Temporal's `nonRetryableErrorTypes` and the API filter can match it even in a minified bundle.
+ * Base of every error the domain raises on purpose. Its `code` is one of qcycle's error codes, so the
+ * API answers it like any other refusal (status and message by code, `params` filling the message);
+ * `name` is set explicitly on each subclass so Temporal's `nonRetryableErrorTypes` can match it even
+ * in a minified bundle.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: DomainErrorCode;
+  abstract readonly code: QcycleErrorCode;
+  /** The values the code's message names (see libs/contracts/src/qcycle-error-messages.ts). */
+  abstract readonly params: Record<string, string | number>;
+  /** Structured details for the caller, e.g. `problems`. */
+  readonly details?: Record<string, unknown>;
 }
 
 export class InvalidDateError extends DomainError {
   override readonly name = 'InvalidDateError';
-  readonly code = DomainErrorCode.InvalidDate;
+  readonly code = QcycleErrorCode.InvalidDate;
+  readonly params: Record<string, string>;
 
   constructor(
     readonly value: string,
     expected: string,
   ) {
     super(`"${value}" is not a valid ${expected}`);
+    this.params = { value, expected };
   }
 }
 
-/** A measurement that cannot be evaluated; `problems` says which fields and why (Vietnamese reasons). */
+/** A measurement that cannot be evaluated; `problems` says which fields and why. */
 export class InvalidMeasurementError extends DomainError {
   override readonly name = 'InvalidMeasurementError';
-  readonly code = DomainErrorCode.InvalidMeasurement;
+  readonly code = QcycleErrorCode.InvalidMeasurement;
+  readonly params: Record<string, string>;
+  override readonly details: { problems: readonly ValidationProblem[] };
 
   constructor(readonly problems: readonly ValidationProblem[]) {
     super(`Invalid measurement: ${problems.map((p) => `${p.path}: ${p.code}`).join('; ')}`);
+    this.params = { fields: problems.map((p) => p.path || '(measurement)').join(', ') };
+    this.details = { problems };
   }
 }
 
 /** Arguments to an evaluation that contradict each other (e.g. a period index beyond the year). */
 export class InvalidEvaluationInputError extends DomainError {
   override readonly name = 'InvalidEvaluationInputError';
-  readonly code = DomainErrorCode.InvalidEvaluationInput;
+  readonly code = QcycleErrorCode.InvalidEvaluationInput;
+  readonly params: Record<string, string>;
+
+  constructor(reason: string) {
+    super(reason);
+    this.params = { reason };
+  }
 }
 
 export class UnknownTemplateError extends DomainError {
   override readonly name = 'UnknownTemplateError';
-  readonly code = DomainErrorCode.UnknownTemplate;
+  readonly code = QcycleErrorCode.UnknownTemplate;
+  readonly params: Record<string, string>;
 
   constructor(readonly templateId: string) {
     super(`Unknown cycle template "${templateId}"`);
+    this.params = { templateId };
   }
 }

@@ -1,5 +1,6 @@
 export * from './cycle-phase';
 export * from './localized-text';
+export * from './error-code';
 export * from './validation-problem';
 export * from './domain-error';
 export * from './calendar-date';

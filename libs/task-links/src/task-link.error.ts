@@ -13,6 +13,13 @@ export enum TaskLinkErrorCode {
   AlreadyUsed = 'TASK_LINK_ALREADY_USED',
 }
 
+const FORBIDDEN_MESSAGE = {
+  [TaskLinkErrorCode.Malformed]: 'taskLinkMalformed',
+  [TaskLinkErrorCode.BadSignature]: 'taskLinkBadSignature',
+  [TaskLinkErrorCode.Expired]: 'taskLinkExpired',
+  [TaskLinkErrorCode.WrongTask]: 'taskLinkWrongTask',
+} as const;
+
 /**
  * A refused task link. It is a {@link QcycleError}, so the API's exception filter answers it without
  * further code: 409 for a link already used, 403 for every other refusal; `details.reason` says which.
@@ -22,11 +29,11 @@ export class TaskLinkError extends QcycleError {
     readonly reason: TaskLinkErrorCode,
     message: string,
   ) {
-    super(
-      reason === TaskLinkErrorCode.AlreadyUsed ? QcycleErrorCode.Conflict : QcycleErrorCode.Forbidden,
-      message,
-      { reason },
-    );
+    if (reason === TaskLinkErrorCode.AlreadyUsed)
+      super(QcycleErrorCode.Conflict, 'taskLinkUsed', {}, { reason });
+    else super(QcycleErrorCode.Forbidden, FORBIDDEN_MESSAGE[reason], {}, { reason });
+    // The words the API answers come from the catalogue, in the caller's language; this is for logs.
+    this.message = message;
     this.name = 'TaskLinkError';
   }
 }

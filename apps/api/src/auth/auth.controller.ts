@@ -1,9 +1,10 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { ApiErrors, ErrorView } from '../common/error-responses';
 import { CurrentUser, LoginRoute, Public } from './auth.decorators';
 import { AuthProvidersView } from './dto/auth-providers.view';
@@ -86,15 +87,12 @@ export class AuthController {
   @ApiErrors(400, 401, 403, 429)
   async login(@Body() body: LoginDto): Promise<TokenView> {
     if (!this.config.auth.localLogin) {
-      throw new ForbiddenException({
-        code: 'LOCAL_LOGIN_DISABLED',
-        message: 'Local login is off on this installation (no JWT_SECRET): sign in through the SSO',
-      });
+      throw new QcycleError(QcycleErrorCode.LocalLoginDisabled);
     }
     const user = await this.users.findOneBy({ email: body.email.trim().toLowerCase() });
     const ok = await this.hasher.verify(body.password, user?.passwordHash ?? null);
     // One answer for unknown e-mail, wrong password and deactivated account: nothing to enumerate.
-    if (!user || !ok || !user.active) throw unauthenticated('Wrong e-mail or password');
+    if (!user || !ok || !user.active) throw unauthenticated('wrongPassword');
     const { accessToken, expiresIn } = await this.tokens.issueLocal(user);
     return {
       accessToken,

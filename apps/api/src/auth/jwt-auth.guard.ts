@@ -1,6 +1,7 @@
-import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { IS_PUBLIC, TASK_LINK_ROUTE } from './auth.decorators';
 import { TokenService, unauthenticated } from './token.service';
 
@@ -18,18 +19,13 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
     if (!match)
-      throw unauthenticated(
-        'Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login or your SSO)',
-      );
+      throw unauthenticated('noBearer');
     const principal = await this.tokens.verify(match[1]);
     request.principal = principal;
     if (principal.onlyTaskId !== undefined) {
       const openable = this.reflector.get<boolean>(TASK_LINK_ROUTE, context.getHandler()) === true;
       if (!openable || request.params.taskId !== principal.onlyTaskId) {
-        throw new ForbiddenException({
-          code: 'TASK_LINK_SCOPE',
-          message: `This session, opened from a task link, opens only task ${principal.onlyTaskId}; sign in for everything else`,
-        });
+        throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId: principal.onlyTaskId });
       }
     }
     return true;

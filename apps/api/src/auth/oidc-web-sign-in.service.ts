@@ -1,12 +1,6 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  Logger,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import type { UserEntity } from '@qcycle/persistence';
 import type { AuthProvidersView } from './dto/auth-providers.view';
 import type { OidcExchangeDto } from './dto/oidc-exchange.dto';
@@ -24,13 +18,6 @@ interface Discovery {
   tokenEndpoint: string;
 }
 
-function ssoUnavailable(message: string): ServiceUnavailableException {
-  return new ServiceUnavailableException({ code: 'SSO_UNAVAILABLE', message });
-}
-
-function codeRejected(message: string): UnauthorizedException {
-  return new UnauthorizedException({ code: 'SSO_CODE_REJECTED', message });
-}
 
 /**
  * The web app's sign-in through the organisation's SSO, backend-for-frontend: the browser goes to the
@@ -60,10 +47,7 @@ export class OidcWebSignIn {
   async exchange(body: OidcExchangeDto): Promise<UserEntity> {
     const clientId = this.config.auth.oidc?.clientId;
     if (!clientId) {
-      throw new ForbiddenException({
-        code: 'SSO_DISABLED',
-        message: 'Sign-in through the SSO is off on this installation (OIDC_CLIENT_ID is not set)',
-      });
+      throw new QcycleError(QcycleErrorCode.SsoDisabled);
     }
     const { tokenEndpoint } = await this.discover();
     let response: Response;
@@ -82,22 +66,20 @@ export class OidcWebSignIn {
       });
     } catch (error) {
       this.logger.warn(`SSO token endpoint unreachable: ${describe(error)}`);
-      throw ssoUnavailable('The SSO did not answer; try signing in again in a moment');
+      throw new QcycleError(QcycleErrorCode.SsoUnavailable);
     }
     const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.status >= 500) {
       this.logger.warn(`SSO token endpoint answered ${response.status}`);
-      throw ssoUnavailable(`The SSO failed (${response.status}); try signing in again in a moment`);
+      throw new QcycleError(QcycleErrorCode.SsoUnavailable, 'failed', { status: response.status });
     }
     if (!response.ok) {
       // invalid_grant: the code is unknown, used, expired, or not for this verifier or redirect URI.
       const reason = [answer.error, answer.error_description].filter((x) => typeof x === 'string').join(': ');
-      throw codeRejected(
-        `The SSO refused the sign-in code (${reason || response.status}); sign in through the SSO again`,
-      );
+      throw new QcycleError(QcycleErrorCode.SsoCodeRejected, 'default', { reason: reason || response.status });
     }
     if (typeof answer.id_token !== 'string')
-      throw codeRejected('The SSO answered without an id_token: the client must ask for the openid scope');
+      throw new QcycleError(QcycleErrorCode.SsoCodeRejected, 'noIdToken');
     return this.tokens.userOfIdToken(answer.id_token, body.nonce);
   }
 
@@ -123,7 +105,7 @@ export class OidcWebSignIn {
       document = (await response.json()) as Record<string, unknown>;
     } catch (error) {
       this.logger.warn(`SSO discovery ${url} failed: ${describe(error)}`);
-      throw ssoUnavailable('The SSO cannot be reached; sign in with a password or try again later');
+      throw new QcycleError(QcycleErrorCode.SsoUnavailable, 'unreachable');
     }
     const {
       issuer: named,
@@ -134,7 +116,7 @@ export class OidcWebSignIn {
       this.logger.warn(
         `SSO discovery ${url}: issuer ${String(named)} or its endpoints do not fit OIDC_ISSUER`,
       );
-      throw ssoUnavailable('The SSO is misconfigured (its discovery document does not match OIDC_ISSUER)');
+      throw new QcycleError(QcycleErrorCode.SsoUnavailable, 'misconfigured');
     }
     return { authorizationEndpoint, tokenEndpoint };
   }

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { UserRole } from '@qcycle/persistence';
@@ -18,10 +19,11 @@ export class RolesGuard implements CanActivate {
     if (!required || required.length === 0) return true;
     const principal = context.switchToHttp().getRequest<Request>().principal;
     if (principal && hasRole(principal, ...required)) return true;
-    throw new ForbiddenException({
-      code: 'FORBIDDEN',
-      message: `This needs one of the roles ${required.join(', ')}; you have ${principal?.roles.join(', ') || 'none'}`,
-      details: { requiredRoles: required },
-    });
+    throw new QcycleError(
+      QcycleErrorCode.Forbidden,
+      'roles',
+      { required, have: principal?.roles.length ? principal.roles : '—' },
+      { requiredRoles: required },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   createRemoteJWKSet,
@@ -12,6 +12,7 @@ import {
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
+import { QcycleError, QcycleErrorCode, type ErrorMessageParams, type ErrorMessageVariant } from '@qcycle/contracts';
 import type { Principal } from './principal';
 import { PrincipalService } from './principal.service';
 
@@ -35,8 +36,12 @@ const OIDC_ALGORITHMS = [
   'EdDSA',
 ];
 
-export function unauthenticated(message: string): UnauthorizedException {
-  return new UnauthorizedException({ code: 'UNAUTHENTICATED', message });
+/** A 401 saying why (the variant of UNAUTHENTICATED's message). */
+export function unauthenticated(
+  why: ErrorMessageVariant<QcycleErrorCode.Unauthenticated>,
+  params: ErrorMessageParams = {},
+): QcycleError {
+  return new QcycleError(QcycleErrorCode.Unauthenticated, why, params);
 }
 
 /**
@@ -118,13 +123,13 @@ export class TokenService {
     try {
       issuer = decodeJwt(token).iss;
     } catch {
-      throw unauthenticated('The bearer token is not a JWT');
+      throw unauthenticated('notJwt');
     }
     // Task-link sessions are local tokens too, also when password login is off (SSO-only production).
     if (issuer === this.localIssuer) return this.verifyLocal(token);
     const oidc = this.config.auth.oidc;
     if (oidc && this.jwks && issuer === oidc.issuer) return this.verifyOidc(token, oidc, this.jwks);
-    throw unauthenticated('The bearer token comes from an issuer this API does not accept');
+    throw unauthenticated('foreignIssuer');
   }
 
   private async verifyLocal(token: string): Promise<Principal> {
@@ -136,12 +141,12 @@ export class TokenService {
       }),
     );
     const user = payload.sub ? await this.principals.activeUser(payload.sub) : undefined;
-    if (!user) throw unauthenticated('The account of this token is unknown or deactivated');
+    if (!user) throw unauthenticated('unknownAccount');
     if (typeof payload.tid === 'string')
       return { ...(await this.principals.forUser(user, 'task-link')), onlyTaskId: payload.tid };
     if (payload.via === 'oidc') return this.principals.forUser(user, 'oidc');
     if (!this.config.auth.localLogin)
-      throw unauthenticated('Local sign-in is off on this installation: use the SSO');
+      throw unauthenticated('localLoginOff');
     return this.principals.forUser(user, 'password');
   }
 
@@ -164,7 +169,7 @@ export class TokenService {
   async userOfIdToken(idToken: string, nonce?: string): Promise<UserEntity> {
     const oidc = this.config.auth.oidc;
     if (!oidc?.clientId || !this.jwks)
-      throw unauthenticated('Sign-in through the SSO is off on this installation');
+      throw unauthenticated('ssoOff');
     const jwks = this.jwks;
     const { payload } = await this.checked(
       () =>
@@ -176,7 +181,7 @@ export class TokenService {
       'SSO id_token',
     );
     if (nonce !== undefined && payload.nonce !== nonce)
-      throw unauthenticated("The SSO's id_token does not carry the nonce of this sign-in");
+      throw unauthenticated('ssoNonce');
     return this.ssoUser(payload);
   }
 
@@ -186,7 +191,7 @@ export class TokenService {
    * SSO users exist in the directory first: the SSO authenticates, qcycle's directory authorises.
    */
   private async ssoUser(payload: JWTPayload): Promise<UserEntity> {
-    if (!payload.sub) throw unauthenticated('The SSO token has no subject');
+    if (!payload.sub) throw unauthenticated('ssoNoSubject');
     let user = await this.users.findOneBy({ oidcSubject: payload.sub });
     if (!user) {
       const email = emailClaim(payload);
@@ -201,9 +206,7 @@ export class TokenService {
       }
     }
     if (!user || !user.active)
-      throw unauthenticated(
-        'No active qcycle user matches this SSO account; ask the administrator to add you',
-      );
+      throw unauthenticated('ssoUnknownUser');
     return user;
   }
 
@@ -211,10 +214,10 @@ export class TokenService {
     try {
       return await verify();
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated(`The ${what} has expired`);
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('tokenExpired', { what });
       if (error instanceof joseErrors.JWTClaimValidationFailed)
-        throw unauthenticated(`The ${what}'s ${error.claim} claim is not accepted`);
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The ${what} could not be verified`);
+        throw unauthenticated('tokenClaim', { what, claim: error.claim });
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated('tokenUnverified', { what });
       throw error;
     }
   }

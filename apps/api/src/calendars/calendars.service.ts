@@ -43,7 +43,7 @@ export class CalendarsService {
     const shown =
       version === undefined ? latest : await this.versions().findOneBy({ organisationCode, year, version });
     if (version !== undefined && !shown)
-      throw new QcycleError(QcycleErrorCode.NotFound, `No version ${version} of the ${year} calendar`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'calendarVersion', { version, year });
     const settings = shown?.settings ?? defaultCalendarSettings(year);
     return {
       organisationCode,
@@ -78,11 +78,7 @@ export class CalendarsService {
     if (problems.length > 0) {
       const fields: Record<string, string[]> = {};
       for (const problem of problems) (fields[problem.path || 'calendar'] ??= []).push(problem.reason);
-      throw new QcycleError(
-        QcycleErrorCode.RuleViolated,
-        `The ${year} calendar is refused: ${Object.keys(fields).join(', ')}`,
-        { fields, problems },
-      );
+      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: Object.keys(fields) }, { fields, problems });
     }
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -111,7 +107,7 @@ export class CalendarsService {
     } catch (error) {
       // Two saves of the same version at once: the primary key keeps one, the other is told.
       if (isUniqueViolation(error))
-        throw conflict(`The ${year} calendar was changed at the same moment; read it and save again`);
+        throw conflict('calendarChangedMeanwhile', { year });
       throw error;
     }
     return this.get(organisationCode, String(year));
@@ -130,7 +126,7 @@ export class CalendarsService {
 function calendarYear(param: string): number {
   const year = /^\d{4}$/.test(param) ? Number(param) : NaN;
   if (!(year >= 2000 && year <= 2100))
-    throw new QcycleError(QcycleErrorCode.NotFound, `No calendar for ${param}`);
+    throw new QcycleError(QcycleErrorCode.NotFound, 'calendar', { year: param });
   return year;
 }
 

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { QcycleErrorCode } from '@qcycle/contracts';
 
 /** The body of every error answer (see QcycleExceptionFilter). */
 export class ErrorView {
@@ -7,12 +8,19 @@ export class ErrorView {
   statusCode!: number;
 
   @ApiProperty({
-    example: 'FORBIDDEN',
-    description: 'Stable string code; clients branch on this, not on the message',
+    enum: QcycleErrorCode,
+    enumName: 'QcycleErrorCode',
+    example: QcycleErrorCode.Forbidden,
+    description:
+      'Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message',
   })
-  code!: string;
+  code!: QcycleErrorCode;
 
-  @ApiProperty({ example: 'This needs one of the roles admin; you have staff' })
+  @ApiProperty({
+    example: 'Việc này cần một trong các vai trò admin; bạn có staff',
+    description:
+      "In the caller's language: Accept-Language (vi or en), else the signed-in user's locale, else Vietnamese (also in the Content-Language header)",
+  })
   message!: string;
 
   @ApiProperty({
@@ -23,7 +31,8 @@ export class ErrorView {
 
   @ApiPropertyOptional({
     example: { fields: { email: ['email must be an email'] } },
-    description: 'For 400: details.fields names every wrong field and why',
+    description:
+      'For 400: details.fields names every wrong field and why; for 422: details.problems ({ path, code, reason }) and/or details.fields',
   })
   details?: Record<string, unknown>;
 }

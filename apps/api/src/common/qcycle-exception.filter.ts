@@ -1,36 +1,27 @@
-import {
-  ArgumentsHost,
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError } from '@qcycle/domain';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-
-const STATUS_BY_CODE: Record<QcycleErrorCode, HttpStatus> = {
-  [QcycleErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
-  [QcycleErrorCode.CycleAlreadyStarted]: HttpStatus.CONFLICT,
-  [QcycleErrorCode.CycleNotFound]: HttpStatus.NOT_FOUND,
-  [QcycleErrorCode.NotFound]: HttpStatus.NOT_FOUND,
-  [QcycleErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
-  [QcycleErrorCode.Conflict]: HttpStatus.CONFLICT,
-  [QcycleErrorCode.RuleViolated]: HttpStatus.UNPROCESSABLE_ENTITY,
-};
+import { callerLanguage } from './caller-language';
+import { HTTP_STATUS_OF_ERROR } from './error-status';
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: QcycleErrorCode;
+  /** In the caller's language (see callerLanguage); clients branch on `code`, never on this. */
   message: string;
   requestId?: string;
   details?: Record<string, unknown>;
 }
 
 /**
- * One mapping from errors to HTTP: qcycle's domain errors by code, Nest's own HTTP errors as they
- * are, and anything unexpected as a 500 without internals (logged with the request id).
+ * The one way an error becomes an HTTP answer: whatever was thrown is read as a {@link QcycleError}
+ * (qcycle's own, a domain error, Nest's or the body parser's HTTP errors, the database gone, or
+ * anything unexpected as INTERNAL), its status comes from HTTP_STATUS_OF_ERROR and its message from
+ * the catalogue, in the caller's language. Unexpected errors are logged with the request id and
+ * answered without internals.
  */
 @Catch()
 export class QcycleExceptionFilter implements ExceptionFilter {
@@ -40,88 +31,87 @@ export class QcycleExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const requestId = request.requestId ?? undefined;
-    const body = this.toBody(exception, request, requestId);
-    response.status(body.statusCode).json(body);
+    const refusal = this.asRefusal(exception, request);
+    const language = callerLanguage(request);
+    const body: ErrorBody = {
+      statusCode: HTTP_STATUS_OF_ERROR[refusal.code],
+      code: refusal.code,
+      message: refusal.messageIn(language),
+      requestId: request.requestId ?? undefined,
+      details: refusal.details,
+    };
+    response.status(body.statusCode).vary('Accept-Language').setHeader('Content-Language', language);
+    response.json(body);
   }
 
-  private toBody(exception: unknown, request: Request, requestId: string | undefined): ErrorBody {
-    if (exception instanceof QcycleError) {
-      return {
-        statusCode: STATUS_BY_CODE[exception.code],
-        code: exception.code,
-        message: exception.message,
-        requestId,
-        details: exception.details,
-      };
-    }
+  private asRefusal(exception: unknown, request: Request): QcycleError {
+    if (exception instanceof QcycleError) return exception;
+    if (exception instanceof DomainError)
+      return new QcycleError(exception.code, 'default', exception.params, exception.details);
     const parserError = bodyParserError(exception, request);
-    if (parserError) return { ...parserError, requestId };
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const raw = exception.getResponse();
-      const message =
-        typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
-      const details =
-        typeof raw === 'object' && raw !== null && 'details' in raw
-          ? (raw as { details: Record<string, unknown> }).details
-          : undefined;
-      return {
-        statusCode: status,
-        code: (raw as { code?: string })?.code ?? HttpStatus[status] ?? 'ERROR',
-        message: Array.isArray(message) ? message.join('; ') : String(message),
-        requestId,
-        details,
-      };
-    }
+    if (parserError) return parserError;
+    if (exception instanceof HttpException) return nestHttpError(exception, request);
+    const requestId = request.requestId ?? '-';
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(
-        `database unavailable on ${request.method} ${request.path} (request ${requestId ?? '-'}): ${String((exception as Error).message)}`,
+        `database unavailable on ${request.method} ${request.path} (request ${requestId}): ${String((exception as Error).message)}`,
       );
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
-        message: 'The database cannot be reached; try again (nothing was changed by this request)',
-        requestId,
-      };
+      return new QcycleError(QcycleErrorCode.DatabaseUnavailable);
     }
     this.logger.error(
-      `unexpected error on ${request.method} ${request.path} (request ${requestId ?? '-'}): ${exception instanceof Error ? exception.stack : String(exception)}`,
+      `unexpected error on ${request.method} ${request.path} (request ${requestId}): ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'INTERNAL',
-      message: 'Internal server error',
-      requestId,
-    };
+    return new QcycleError(QcycleErrorCode.Internal);
   }
 }
+
+/**
+ * Nest's own HTTP errors (no route, a throttled client, a guard of a library) carry no qcycle code:
+ * each status has the code that means it.
+ */
+function nestHttpError(exception: HttpException, request: Request): QcycleError {
+  const status = exception.getStatus();
+  if (exception instanceof ThrottlerException || status === HttpStatus.TOO_MANY_REQUESTS)
+    return new QcycleError(QcycleErrorCode.TooManyRequests);
+  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message))
+    return new QcycleError(QcycleErrorCode.NotFound, 'route', { method: request.method, path: request.path });
+  if (status === HttpStatus.BAD_REQUEST)
+    return new QcycleError(QcycleErrorCode.ValidationFailed, 'default', { fields: 'body' }, {
+      fields: { body: [exception.message] },
+    });
+  return new QcycleError(CODE_OF_NEST_STATUS[status] ?? QcycleErrorCode.Internal, 'default', {
+    method: request.method,
+  });
+}
+const CODE_OF_NEST_STATUS: Partial<Record<number, QcycleErrorCode>> = {
+  [HttpStatus.UNAUTHORIZED]: QcycleErrorCode.Unauthenticated,
+  [HttpStatus.FORBIDDEN]: QcycleErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: QcycleErrorCode.NotFound,
+  [HttpStatus.METHOD_NOT_ALLOWED]: QcycleErrorCode.MethodNotAllowed,
+  [HttpStatus.CONFLICT]: QcycleErrorCode.Conflict,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: QcycleErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: QcycleErrorCode.UnsupportedMediaType,
+  [HttpStatus.UNPROCESSABLE_ENTITY]: QcycleErrorCode.RuleViolated,
+};
+
+const INVALID_JSON = (): QcycleError =>
+  new QcycleError(QcycleErrorCode.ValidationFailed, 'invalidJson', {}, { fields: { body: ['must be valid JSON'] } });
 
 /**
  * Express's body parser rejects unparseable JSON and oversized bodies with http-errors objects (not
  * Nest exceptions): bad input, so a 4xx with a plain reason, never a 500.
  */
-function bodyParserError(exception: unknown, request: Request): Omit<ErrorBody, 'requestId'> | undefined {
-  // Nest turns the parser's SyntaxError into a plain BadRequestException(message) (routes-resolver);
-  // our own 400s always carry a code, so a code-less 400 on a JSON request is the parser's.
-  if (exception instanceof HttpException && exception.getStatus() === 400 && request.is('application/json')) {
-    const raw = exception.getResponse();
-    if (
-      typeof raw === 'object' &&
-      raw !== null &&
-      !('code' in raw) &&
-      /JSON|Unexpected|Expected/.test(exception.message)
-    ) {
-      return {
-        statusCode: 400,
-        code: QcycleErrorCode.ValidationFailed,
-        message: 'The request body is not valid JSON',
-        details: { fields: { body: ['must be valid JSON'] } },
-      };
-    }
-  }
+function bodyParserError(exception: unknown, request: Request): QcycleError | undefined {
+  // Nest turns the parser's SyntaxError into a plain BadRequestException(message) (routes-resolver).
+  if (
+    exception instanceof HttpException &&
+    exception.getStatus() === 400 &&
+    request.is('application/json') &&
+    /JSON|Unexpected|Expected/.test(exception.message)
+  )
+    return INVALID_JSON();
   if (exception instanceof HttpException) return undefined;
-  const candidate = exception as { status?: unknown; type?: unknown; expose?: unknown } | null;
+  const candidate = exception as { status?: unknown; type?: unknown } | null;
   if (typeof candidate !== 'object' || candidate === null) return undefined;
   if (
     typeof candidate.status !== 'number' ||
@@ -130,19 +120,11 @@ function bodyParserError(exception: unknown, request: Request): Omit<ErrorBody, 
     typeof candidate.type !== 'string'
   )
     return undefined;
-  if (candidate.type === 'entity.parse.failed') {
-    return {
-      statusCode: 400,
-      code: QcycleErrorCode.ValidationFailed,
-      message: 'The request body is not valid JSON',
-      details: { fields: { body: ['must be valid JSON'] } },
-    };
-  }
-  return {
-    statusCode: candidate.status,
-    code: HttpStatus[candidate.status] ?? 'BAD_REQUEST',
-    message: `The request body was refused (${candidate.type})`,
-  };
+  if (candidate.type === 'entity.parse.failed') return INVALID_JSON();
+  if (candidate.status === HttpStatus.PAYLOAD_TOO_LARGE) return new QcycleError(QcycleErrorCode.PayloadTooLarge);
+  if (candidate.status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    return new QcycleError(QcycleErrorCode.UnsupportedMediaType);
+  return new QcycleError(QcycleErrorCode.ValidationFailed, 'bodyRefused', { reason: candidate.type });
 }
 
 /**

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   ValidationPipe,
   type ArgumentMetadata,
   type ValidationError,
@@ -18,12 +17,8 @@ function fieldErrors(errors: ValidationError[], parent = ''): Record<string, str
   return fields;
 }
 
-function invalidRequest(fields: Record<string, string[]>): BadRequestException {
-  return new BadRequestException({
-    code: QcycleErrorCode.ValidationFailed,
-    message: `Invalid request: ${Object.keys(fields).join(', ')}`,
-    details: { fields },
-  });
+function invalidRequest(fields: Record<string, string[]>): QcycleError {
+  return new QcycleError(QcycleErrorCode.ValidationFailed, 'default', { fields: Object.keys(fields) }, { fields });
 }
 
 export const NUL_REASON = 'must not contain the NUL character (U+0000)';
@@ -53,7 +48,7 @@ function fieldsWithNul(value: unknown, path: string, found: string[] = []): stri
 class QcycleValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param' && fieldsWithNul(value, metadata.data ?? '').length > 0)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'Not found in your organisation');
+      throw new QcycleError(QcycleErrorCode.NotFound);
     const transformed: unknown = await super.transform(value, metadata);
     if (metadata.type === 'body' || metadata.type === 'query') {
       const withNul = fieldsWithNul(transformed, metadata.data ?? '');
@@ -65,7 +60,7 @@ class QcycleValidationPipe extends ValidationPipe {
       if (elsewhere.length > 0)
         throw invalidRequest(Object.fromEntries(elsewhere.map((field) => [field || 'body', [NUL_REASON]])));
       if (inFreeForm.length > 0)
-        throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${inFreeForm.join(', ')}`, {
+        throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: inFreeForm }, {
           fields: Object.fromEntries(inFreeForm.map((field) => [field, [NUL_REASON]])),
         });
     }

@@ -1,4 +1,3 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   WorkflowNotFoundError,
@@ -7,36 +6,63 @@ import {
 } from '@temporalio/client';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import type { ValidationProblem } from '@qcycle/domain';
-import { isDeadline, isTemporalUnreachable } from '../tasks/tasks.service';
 
 /**
- * What a refused or unanswered workflow Update means over HTTP, for the routes that send one (the
- * dates' move, a figure's correction): the validator's NOT_FOUND / FORBIDDEN / CONFLICT as they are,
- * its problems as 422 RULE_VIOLATED, no workflow as the route's own 404, and no answer in time as
- * 503 (retry with the same x-request-id). `problemPath` renames a workflow field to the body's name.
+ * The code a workflow's Update validator refused with (its ApplicationFailure type), or undefined
+ * when the error is not such a refusal.
+ */
+export function workflowRefusalCode(error: unknown): QcycleErrorCode | undefined {
+  const failure = refusalFailure(error);
+  const type = failure?.type;
+  return type && (Object.values(QcycleErrorCode) as string[]).includes(type) ? (type as QcycleErrorCode) : undefined;
+}
+
+function refusalFailure(error: unknown): ApplicationFailure | undefined {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
+    ? error.cause
+    : undefined;
+}
+
+/**
+ * What a refused or unanswered workflow Update means over HTTP, for every route that sends one
+ * (a task's completion and reassignment, the dates' move, a figure's correction). The workflow's
+ * code is kept (NOT_FOUND, FORBIDDEN, CONFLICT); its VALIDATION_FAILED problems become the route's
+ * 422 (`invalid`, RULE_VIOLATED unless said) with details.problems; no workflow is the route's own
+ * `notFound`; no answer in time is WORKFLOW_UNAVAILABLE (retry with the same x-request-id).
+ *
+ * The message is the code's, in the caller's language (the filter): the workflow's own text is never
+ * shown, since it is written once, in one language. `problemPath` renames a workflow field to the
+ * body's name.
  */
 export function workflowUpdateRefusal(
   error: unknown,
-  options: { notFound: () => QcycleError; problemPath?: (path: string) => string },
+  options: {
+    notFound: () => QcycleError;
+    invalid?: QcycleErrorCode.RuleViolated | QcycleErrorCode.OutcomeRefused;
+    problemPath?: (path: string) => string;
+  },
 ): unknown {
   if (error instanceof QcycleError) return error;
   if (error instanceof WorkflowNotFoundError) return options.notFound();
-  const failure =
-    error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
-      ? error.cause
-      : undefined;
-  switch (failure?.type) {
+  const code = workflowRefusalCode(error);
+  switch (code) {
     case QcycleErrorCode.NotFound:
     case QcycleErrorCode.Forbidden:
     case QcycleErrorCode.Conflict:
-      return new QcycleError(failure.type, failure.message);
+      return new QcycleError(code);
     case QcycleErrorCode.ValidationFailed: {
       const rename = options.problemPath ?? ((path: string) => path);
-      const problems = ((failure.details?.[0] ?? []) as ValidationProblem[]).map((problem) => ({
+      const listed = refusalFailure(error)?.details?.[0];
+      const problems = (Array.isArray(listed) ? (listed as ValidationProblem[]) : []).map((problem) => ({
         ...problem,
         path: rename(problem.path),
       }));
-      return new QcycleError(QcycleErrorCode.RuleViolated, failure.message, { problems });
+      return new QcycleError(
+        options.invalid ?? QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: problems.map((problem) => problem.path || '(body)') },
+        { problems },
+      );
     }
   }
   if (
@@ -44,12 +70,30 @@ export function workflowUpdateRefusal(
     isDeadline(error) ||
     isTemporalUnreachable(error)
   )
-    return new HttpException(
-      {
-        code: 'WORKFLOW_UNAVAILABLE',
-        message: 'The workflow did not answer in time; repeat the request with the same x-request-id',
-      },
-      HttpStatus.SERVICE_UNAVAILABLE,
-    );
+    return new QcycleError(QcycleErrorCode.WorkflowUnavailable);
   return error;
+}
+
+/**
+ * Temporal itself could not be reached (down, restarting): the client wraps the gRPC status
+ * (14 UNAVAILABLE, 4 DEADLINE_EXCEEDED) in a ServiceError "Workflow Update failed", its cause. The
+ * request was maybe not delivered, maybe applied: either way a repeat is answered once (503).
+ */
+function isTemporalUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+function isDeadline(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    /deadline/i.test(String((error as { message?: unknown }).message ?? ''))
+  );
 }

@@ -36,12 +36,9 @@ export class AuditActionsService {
       .getRepository(AuditStepEntity)
       .findOneBy({ id: `${audit.id}/step/${stepId}` });
     if (!step)
-      throw new QcycleError(QcycleErrorCode.NotFound, `No step ${stepId} in the audit of ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'auditStep', { stepId, cycleId });
     if (caller.unitCode !== null && caller.unitCode === step.unitCode) {
-      throw new QcycleError(
-        QcycleErrorCode.Forbidden,
-        `An auditor never audits their own unit (${step.unitCode})`,
-      );
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'auditOwnUnit', { unitCode: step.unitCode });
     }
     const outcome = {
       result: body.result,
@@ -64,9 +61,9 @@ export class AuditActionsService {
 
   private async auditOf(caller: Principal, cycleId: string): Promise<AuditEntity> {
     if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
-    if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, `No internal audit yet in ${cycleId}`);
+    if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, 'audit', { cycleId });
     return audit;
   }
 }

@@ -31,7 +31,7 @@ export class CycleDatesService {
   ): Promise<CycleDatesMovedView> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const handle = this.temporal.client.workflow.getHandle(
       qualityCycleWorkflowId(key.organisationCode, key.year),
     );
@@ -40,7 +40,8 @@ export class CycleDatesService {
       if (description.status.name !== 'RUNNING')
         throw new QcycleError(
           QcycleErrorCode.Conflict,
-          `The cycle ${cycleId} is not running (${description.status.name.toLowerCase()})`,
+          'cycleNotRunning',
+          { cycleId, status: description.status.name.toLowerCase() },
           { executionStatus: description.status.name },
         );
       const moved = await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
@@ -68,7 +69,7 @@ export class CycleDatesService {
     } catch (error) {
       // The workflow names the calendar's field; the request calls the review date `reviewDate`.
       throw workflowUpdateRefusal(error, {
-        notFound: () => new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`),
+        notFound: () => new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId }),
         problemPath: (path) => path.replace(/^managementReviewDate/, 'reviewDate'),
       });
     }

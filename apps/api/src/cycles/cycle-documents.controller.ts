@@ -133,7 +133,7 @@ export class CycleDocumentsController {
     const format = negotiatedFormat(request, response);
     const audit = await this.documents.audit(caller, cycleId);
     if (!audit.plan)
-      throw new QcycleError(QcycleErrorCode.NotFound, `The internal audit of ${cycleId} is not planned yet`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotPlanned', { cycleId });
     if (format === 'json') return audit;
     return documentAnswer(
       response,

@@ -1,4 +1,4 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { QcycleError } from '@qcycle/contracts';
 import { loadTemplate } from '@qcycle/domain';
 import { draftForStart } from './cycle-draft-source';
 
@@ -37,7 +37,7 @@ describe('draftForStart', () => {
         year: 2025,
         draft: loadTemplate('kontum-2024') as unknown as Record<string, unknown>,
       });
-    expect(wrongYear).toThrow(UnprocessableEntityException);
+    expect(wrongYear).toThrow(QcycleError);
     const noObjectives = { ...loadTemplate('kontum-2024'), objectives: [] };
     try {
       draftForStart({
@@ -47,8 +47,8 @@ describe('draftForStart', () => {
       });
       throw new Error('expected a refusal');
     } catch (error) {
-      expect(error).toBeInstanceOf(UnprocessableEntityException);
-      expect((error as UnprocessableEntityException).getResponse()).toMatchObject({
+      expect(error).toBeInstanceOf(QcycleError);
+      expect(error).toMatchObject({
         code: 'DRAFT_INVALID',
         details: {
           problems: expect.arrayContaining([
@@ -59,6 +59,6 @@ describe('draftForStart', () => {
     }
     expect(() =>
       draftForStart({ organisationCode: 'kontum', year: 2024, draft: { year: 2024, hello: 'world' } }),
-    ).toThrow(UnprocessableEntityException);
+    ).toThrow(QcycleError);
   });
 });

@@ -1,4 +1,4 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   draftFromPreviousYear,
   loadTemplate,
@@ -42,9 +42,10 @@ export function draftForStart(request: StartCycleDto): CycleDraft {
       reason: 'Dự thảo không đúng cấu trúc (xem GET /api/v1/templates và tài liệu API).',
     });
   }
-  throw new UnprocessableEntityException({
-    code: 'DRAFT_INVALID',
-    message: `The draft cannot go to the leader: ${problems.map((p) => p.path || '(draft)').join(', ')}`,
-    details: { problems },
-  });
+  throw new QcycleError(
+    QcycleErrorCode.DraftInvalid,
+    'default',
+    { fields: problems.map((p) => p.path || '(draft)') },
+    { problems },
+  );
 }

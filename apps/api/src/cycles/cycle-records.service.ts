@@ -46,7 +46,7 @@ export class CycleRecordsService {
   ): Promise<CursorPage<EventLogEntryView>> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const { limit, offset } = pageWindow(query);
     const qb = this.dataSource
       .getRepository(EventLogEntryEntity)
@@ -76,7 +76,7 @@ export class CycleRecordsService {
       .limit(limit + 1)
       .getMany();
     if (total === 0 && !(await this.cycles.existsBy({ id: cycleId })) && !(await this.running(cycleId)))
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -144,7 +144,7 @@ export class CycleRecordsService {
   async cancel(caller: Principal, cycleId: string, reason: string): Promise<CancelCycleView> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const handle = this.temporal.client.workflow.getHandle(
       qualityCycleWorkflowId(key.organisationCode, key.year),
     );
@@ -153,14 +153,15 @@ export class CycleRecordsService {
       if (description.status.name !== 'RUNNING') {
         throw new QcycleError(
           QcycleErrorCode.Conflict,
-          `The cycle ${cycleId} is not running (${description.status.name.toLowerCase()})`,
+          'cycleNotRunning',
+          { cycleId, status: description.status.name.toLowerCase() },
           { executionStatus: description.status.name },
         );
       }
       await handle.signal(cancelCycleSignal, { reason, by: caller.userId });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
-        throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+        throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
       throw error;
     }
     return { cycleId, status: 'cancelling' };

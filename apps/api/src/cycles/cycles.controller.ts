@@ -61,10 +61,7 @@ export class CyclesController {
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   async start(@CurrentUser() caller: Principal, @Body() request: StartCycleDto): Promise<CycleView> {
     if (request.organisationCode !== caller.organisationCode)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `Organisation ${request.organisationCode} not found in your organisation`,
-      );
+      throw new QcycleError(QcycleErrorCode.NotFound, 'organisation', { code: request.organisationCode });
     const draft = draftForStart(request);
     // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a
     // role is missing); the leader is the signer requested or designated (422 naming signerUserId).
@@ -84,7 +81,7 @@ export class CyclesController {
   get(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<CycleView> {
     // Another organisation's cycle is "not found", exactly like one that does not exist.
     if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return this.cycles.get(cycleId);
   }
 

@@ -47,7 +47,7 @@ export class CyclesService {
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
     const signed = signerForCycle(draft.signer, roster.leader, request.signingMode);
     if ('refused' in signed)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${signed.refused.field}`, {
+      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: signed.refused.field }, {
         fields: { [signed.refused.field]: [signed.refused.reason] },
       });
     // The request's draft or template (moved to the year), the organisation's calendar for the year
@@ -73,7 +73,8 @@ export class CyclesService {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         throw new QcycleError(
           QcycleErrorCode.CycleAlreadyStarted,
-          `The ${request.year} cycle of ${request.organisationCode} already exists`,
+          'default',
+          { year: request.year, organisationCode: request.organisationCode },
           {
             cycleId,
             workflowId,
@@ -88,10 +89,10 @@ export class CyclesService {
   /** The recorded cycle with the workflow's live answer. */
   async get(cycleId: string): Promise<CycleView> {
     const key = parseQualityCycleId(cycleId);
-    if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
     const [record, live] = await Promise.all([this.recorded(cycleId), this.live(workflowId)]);
-    if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return {
       id: cycleId,
       workflowId,

@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type CycleRoster, type PersonRef } from '@qcycle/contracts';
@@ -52,15 +52,16 @@ export class DirectoryRosterService {
     if (auditors.length < 2)
       missing.push('auditor (at least two, in different units, so nobody audits their own unit)');
     if (missing.length > 0 || !qualityRepresentative) {
-      throw new UnprocessableEntityException({
-        code: 'ROSTER_INCOMPLETE',
-        message: `The directory of ${organisationCode} lacks: ${missing.join('; ')}. Ask the administrator to assign these roles.`,
-        details: { missingRoles: missing },
-      });
+      throw new QcycleError(
+        QcycleErrorCode.RosterIncomplete,
+        'default',
+        { organisationCode, missing },
+        { missingRoles: missing },
+      );
     }
     const choice = chooseCycleSigner(leaders.map(person), signer);
     if ('refused' in choice)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${choice.refused.field}`, {
+      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: choice.refused.field }, {
         fields: { [choice.refused.field]: [choice.refused.reason] },
       });
     return {

@@ -35,7 +35,7 @@ export class MeasurementCorrectionsService {
   ): Promise<MeasurementCorrectedView> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = childWorkflowIds.monitoring(
       qualityCycleWorkflowId(key.organisationCode, key.year),
       objectiveId,
@@ -47,7 +47,8 @@ export class MeasurementCorrectionsService {
       if (description.status.name !== 'RUNNING')
         throw new QcycleError(
           QcycleErrorCode.Conflict,
-          `The year of ${cycleId} is closed for objective ${objectiveId}: its figures can no longer be corrected`,
+          'yearClosed',
+          { cycleId, objectiveId },
           { executionStatus: description.status.name },
         );
       return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
@@ -67,7 +68,7 @@ export class MeasurementCorrectionsService {
     } catch (error) {
       throw workflowUpdateRefusal(error, {
         notFound: () =>
-          new QcycleError(QcycleErrorCode.NotFound, `No objective ${objectiveId} monitored in ${cycleId}`),
+          new QcycleError(QcycleErrorCode.NotFound, 'monitoredObjective', { objectiveId, cycleId }),
       });
     }
   }

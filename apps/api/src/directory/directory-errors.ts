@@ -1,16 +1,22 @@
 import { QueryFailedError } from 'typeorm';
-import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { QcycleError, QcycleErrorCode, type ErrorMessageParams, type ErrorMessageVariant } from '@qcycle/contracts';
 
-export function notFound(what: string): QcycleError {
-  return new QcycleError(QcycleErrorCode.NotFound, `${what} not found in your organisation`);
+type Variant<C extends QcycleErrorCode> = ErrorMessageVariant<C>;
+
+export function notFound(what: Variant<QcycleErrorCode.NotFound>, params: ErrorMessageParams): QcycleError {
+  return new QcycleError(QcycleErrorCode.NotFound, what, params);
 }
 
-export function conflict(message: string, details?: Record<string, unknown>): QcycleError {
-  return new QcycleError(QcycleErrorCode.Conflict, message, details);
+export function conflict(
+  why: Variant<QcycleErrorCode.Conflict>,
+  params: ErrorMessageParams = {},
+  details?: Record<string, unknown>,
+): QcycleError {
+  return new QcycleError(QcycleErrorCode.Conflict, why, params, details);
 }
 
-export function forbidden(message: string): QcycleError {
-  return new QcycleError(QcycleErrorCode.Forbidden, message);
+export function forbidden(why: Variant<QcycleErrorCode.Forbidden>): QcycleError {
+  return new QcycleError(QcycleErrorCode.Forbidden, why);
 }
 
 /**
@@ -19,7 +25,7 @@ export function forbidden(message: string): QcycleError {
  * unit-head role without its unit, a unit under itself.
  */
 export function refusedField(field: string, reason: string): QcycleError {
-  return new QcycleError(QcycleErrorCode.RuleViolated, `Refused: ${field}`, {
+  return new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: field }, {
     fields: { [field]: [reason] },
   });
 }

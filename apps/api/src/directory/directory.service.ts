@@ -77,7 +77,7 @@ export class DirectoryService {
     return this.uniquely(`Organisation ${dto.code} or user ${email}`, async () =>
       this.dataSource.transaction(async (manager) => {
         if (await manager.existsBy(OrganisationEntity, { code: dto.code }))
-          throw conflict(`Organisation ${dto.code} already exists`, { code: dto.code });
+          throw conflict('organisationExists', { code: dto.code }, { code: dto.code });
         await this.assertEmailFree(manager, email);
         const stamp = now();
         const organisation = manager.create(OrganisationEntity, {
@@ -154,7 +154,7 @@ export class DirectoryService {
     return this.uniquely(`Unit ${dto.code}`, () =>
       this.dataSource.transaction(async (manager) => {
         if (await manager.existsBy(OrganisationUnitEntity, { organisationCode: org, code: dto.code }))
-          throw conflict(`Unit ${dto.code} already exists`, { code: dto.code });
+          throw conflict('unitExists', { code: dto.code }, { code: dto.code });
         if (dto.parentCode) await this.assertUnitExists(manager, org, dto.parentCode, 'parentCode');
         const stamp = now();
         const unit = manager.create(OrganisationUnitEntity, {
@@ -214,7 +214,7 @@ export class DirectoryService {
         scope: code,
       });
       if (members + children + heads > 0)
-        throw conflict(`Unit ${code} is still in use`, { members, subUnits: children, unitHeads: heads });
+        throw conflict('unitInUse', { code }, { members, subUnits: children, unitHeads: heads });
       await manager.delete(OrganisationUnitEntity, { organisationCode: org, code });
       await record(manager, org, 'unit.deleted', by, { code });
     });
@@ -253,9 +253,7 @@ export class DirectoryService {
   async getUser(caller: Principal, id: string): Promise<UserView> {
     const user = await this.ownUser(this.dataSource.manager, caller, id);
     if (user.id !== caller.userId && !hasRole(caller, 'admin', 'quality-representative')) {
-      throw forbidden(
-        'You may see only your own account; the administrator and the Quality Representative see everyone',
-      );
+      throw forbidden('ownAccountOnly');
     }
     return (await this.userViews([user]))[0];
   }
@@ -310,7 +308,7 @@ export class DirectoryService {
     const user = await this.dataSource.transaction(async (manager) => {
       const user = await this.ownUser(manager, caller, id);
       if (dto.active === false && user.id === caller.userId)
-        throw conflict('You cannot deactivate your own account');
+        throw conflict('ownAccount');
       if (dto.unitCode)
         await this.assertUnitExists(manager, caller.organisationCode, dto.unitCode, 'unitCode');
       if (dto.fullName !== undefined) user.fullName = dto.fullName;
@@ -355,7 +353,8 @@ export class DirectoryService {
           await this.assertUnitExists(manager, caller.organisationCode, grant.unitCode, 'unitCode');
         if (await manager.existsBy(RoleAssignmentEntity, { userId, role: grant.role, scope })) {
           throw conflict(
-            `${user.fullName} already has the role ${grant.role}${grant.unitCode ? ` for ${grant.unitCode}` : ''}`,
+            grant.unitCode ? 'roleHeldInUnit' : 'roleHeld',
+            { fullName: user.fullName, role: grant.role, unitCode: grant.unitCode },
             { role: grant.role, unitCode: grant.unitCode ?? null },
           );
         }
@@ -376,9 +375,9 @@ export class DirectoryService {
     await this.dataSource.transaction(async (manager) => {
       await this.ownUser(manager, caller, userId);
       const assignment = await manager.findOneBy(RoleAssignmentEntity, { id: assignmentId, userId });
-      if (!assignment) throw notFound(`Role assignment ${assignmentId}`);
+      if (!assignment) throw notFound('roleAssignment', { id: assignmentId });
       if (assignment.role === 'admin' && userId === caller.userId)
-        throw conflict('You cannot remove your own administrator role (ask another administrator)');
+        throw conflict('ownAdminRole');
       await manager.delete(RoleAssignmentEntity, { id: assignmentId });
       await record(manager, caller.organisationCode, 'role.revoked', by, {
         userId,
@@ -479,19 +478,19 @@ export class DirectoryService {
       code === caller.organisationCode
         ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code })
         : null;
-    if (!organisation) throw notFound(`Organisation ${code}`);
+    if (!organisation) throw notFound('organisation', { code });
     return organisation;
   }
 
   private async ownUnit(manager: EntityManager, org: string, code: string): Promise<OrganisationUnitEntity> {
     const unit = await manager.findOneBy(OrganisationUnitEntity, { organisationCode: org, code });
-    if (!unit) throw notFound(`Unit ${code}`);
+    if (!unit) throw notFound('unit', { code });
     return unit;
   }
 
   private async ownUser(manager: EntityManager, caller: Principal, id: string): Promise<UserEntity> {
     const user = await manager.findOneBy(UserEntity, { id });
-    if (!user || user.organisationCode !== caller.organisationCode) throw notFound(`User ${id}`);
+    if (!user || user.organisationCode !== caller.organisationCode) throw notFound('user', { id });
     return user;
   }
 
@@ -507,7 +506,7 @@ export class DirectoryService {
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
     if (await manager.existsBy(UserEntity, { email }))
-      throw conflict(`A user with e-mail ${email} already exists`, { email });
+      throw conflict('emailExists', { email }, { email });
   }
 
   /** True when `candidate` is `unit` or one of its descendants. */
@@ -534,7 +533,7 @@ export class DirectoryService {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`${what} already exists`);
+      if (isUniqueViolation(error)) throw conflict('alreadyExists', {}, { what });
       throw error;
     }
   }

@@ -42,10 +42,7 @@ export class DecisionWordingSource {
       if ((error as { code?: number }).code !== 5) throw error;
     }
     if (!input?.draft)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `The wording of the ${year} decision is no longer kept by Temporal for ${workflowId}`,
-      );
+      throw new QcycleError(QcycleErrorCode.NotFound, 'decisionWording', { year, workflowId });
     const { draft } = input;
     return {
       organisation: draft.organisation,

@@ -136,7 +136,7 @@ export class DocumentRegisterService {
   async get(organisationCode: string, documentId: string): Promise<DocumentVersionEntity> {
     const row = await this.dataSource.getRepository(DocumentVersionEntity).findOneBy({ id: documentId });
     if (!row || row.organisationCode !== organisationCode)
-      throw new QcycleError(QcycleErrorCode.NotFound, `No document ${documentId}`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'document', { id: documentId });
     return row;
   }
 }

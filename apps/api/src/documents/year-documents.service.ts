@@ -78,6 +78,7 @@ export class YearDocumentsService {
     const wording = await this.wordingSource.wording(key.organisationCode, key.year);
     const objectives = row.objectives as Objective[];
     const reason = await this.announcementReason(key, wording.scope.vi);
+    await this.official.registerApprovedDecisions(caller, { cycleId: report.cycleId });
     const issued = await this.dataSource.getRepository(DocumentVersionEntity).find({
       where: { cycleId: report.cycleId },
       select: ['type', 'version', 'number', 'title', 'issuedOn'],
@@ -172,10 +173,10 @@ export class YearDocumentsService {
     const wording = await this.wordingSource.wording(key.organisationCode, key.year);
     const reason = await this.announcementReason(key, wording.scope.vi);
     if (!reason)
-      throw new QcycleError(
-        QcycleErrorCode.NotFound,
-        `No announcement of conformity in ${key.year}: the scope is the same as in ${key.year - 1}`,
-      );
+      throw new QcycleError(QcycleErrorCode.NotFound, 'announcement', {
+        year: key.year,
+        previousYear: key.year - 1,
+      });
     return {
       cycleId,
       reason,
@@ -211,7 +212,7 @@ export class YearDocumentsService {
   ): Promise<DocumentFile> {
     const key = this.official.own(caller, cycleId);
     if (review.status !== 'held' || !review.heldAt)
-      throw new QcycleError(QcycleErrorCode.NotFound, `The management review of ${cycleId} is not held yet`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'reviewNotHeld', { cycleId });
     const [{ row }, reviewRow] = await Promise.all([
       this.official.decision(caller, cycleId),
       this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource } from 'typeorm';
@@ -29,6 +22,7 @@ import {
   type EvidenceRecordType,
 } from './dto/evidence.dto';
 import {
+  ACCEPTED_EXTENSIONS,
   checkDeclared,
   EVIDENCE_FILE_TYPES,
   EvidenceGate,
@@ -142,7 +136,7 @@ export class EvidenceService {
   async download(caller: Principal, id: string): Promise<{ file: EvidenceFileView; content: Readable }> {
     const row = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id });
     if (!row || row.organisationCode !== caller.organisationCode)
-      throw new QcycleError(QcycleErrorCode.NotFound, `No evidence file ${id}`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
     return { file: view(row), content: await this.store.get(row.sha256) };
   }
 
@@ -153,7 +147,7 @@ export class EvidenceService {
             .getRepository(QualityCycleEntity)
             .findOneBy({ id: cycleId, organisationCode: caller.organisationCode })
         : null;
-    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, `No cycle ${cycleId}`);
+    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return cycle;
   }
 
@@ -253,13 +247,13 @@ export class EvidenceService {
     if (recordType === 'measurement' || recordType === 'review') {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType])
-        throw unknownRecord(`No ${TASK_KIND_OF_RECORD[recordType]} task ${recordKey} in cycle ${cycle.id}`);
+        throw unknownRecord(recordType, recordKey);
       may ||= actsOn(task);
     } else if (recordType === 'audit-step') {
       const step = await this.dataSource
         .getRepository(AuditStepEntity)
         .findOneBy({ id: recordKey, cycleId: cycle.id });
-      if (!step) throw unknownRecord(`No audit step ${recordKey} in cycle ${cycle.id}`);
+      if (!step) throw unknownRecord(recordType, recordKey);
       may ||=
         hasRole(caller, 'auditor', 'lead-auditor') ||
         step.auditorUserId === caller.userId ||
@@ -268,19 +262,20 @@ export class EvidenceService {
       const action = await this.dataSource
         .getRepository(CorrectiveActionEntity)
         .findOneBy({ id: recordKey, cycleId: cycle.id });
-      if (!action) throw unknownRecord(`No corrective action ${recordKey} in cycle ${cycle.id}`);
+      if (!action) throw unknownRecord(recordType, recordKey);
       may ||=
         hasRole(caller, 'auditor', 'lead-auditor') ||
         action.ownerUserId === caller.userId ||
         (await tasks.findBy({ workflowId: recordKey, cycleId: cycle.id })).some(actsOn);
     }
     if (!may)
-      throw new ForbiddenException({
-        code: QcycleErrorCode.Forbidden,
-        message: `Only whoever acts on this ${recordType} record, the Quality Representative${
-          recordType === 'audit-step' || recordType === 'corrective-action' ? ' or an auditor' : ''
-        } may add evidence to it`,
-      });
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        recordType === 'audit-step' || recordType === 'corrective-action'
+          ? 'evidenceNotActorOrAuditor'
+          : 'evidenceNotActor',
+        { recordType },
+      );
   }
 }
 
@@ -309,39 +304,34 @@ function missingFields(fields: Record<string, unknown>, where = ''): Record<stri
   return problems;
 }
 
-function invalidUpload(fields: Record<string, string[]>): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    code: 'EVIDENCE_UPLOAD_INVALID',
-    message: `Invalid upload: ${Object.keys(fields).join(', ')}`,
-    details: { fields },
-  });
+function invalidUpload(fields: Record<string, string[]>): QcycleError {
+  return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'default', { fields: Object.keys(fields) }, { fields });
 }
 
-function unknownRecord(message: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ code: 'EVIDENCE_RECORD_UNKNOWN', message });
+function unknownRecord(recordType: EvidenceRecordType, recordKey: string): QcycleError {
+  return new QcycleError(QcycleErrorCode.EvidenceRecordUnknown, 'default', { recordType, recordKey });
 }
 
-function refused(error: EvidenceRefusedError): HttpException {
+function refused(error: EvidenceRefusedError): QcycleError {
   return error.reason === 'too-large'
-    ? new HttpException({ code: 'EVIDENCE_TOO_LARGE', message: error.message }, HttpStatus.PAYLOAD_TOO_LARGE)
-    : new HttpException(
-        { code: 'EVIDENCE_TYPE_REFUSED', message: error.message },
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      );
+    ? new QcycleError(QcycleErrorCode.EvidenceTooLarge)
+    : new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'default', {
+        accepted: ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`),
+      });
 }
 
 /** What multer or the engine failed with, as an answer: ours as they are, the form's faults as 422. */
-function uploadError(error: unknown): HttpException {
-  if (error instanceof HttpException) return error;
+function uploadError(error: unknown): unknown {
+  if (error instanceof QcycleError) return error;
   if (error instanceof EvidenceRefusedError) return refused(error);
   const code = (error as { code?: unknown }).code;
-  const message =
-    code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT'
-      ? 'Send one file, in the field "file"'
-      : typeof code === 'string' && code.startsWith('LIMIT_')
-        ? 'Send only the fields recordType, recordKey and file'
-        : `The multipart body could not be read (${error instanceof Error ? error.message : String(error)})`;
-  return new UnprocessableEntityException({ code: 'EVIDENCE_UPLOAD_INVALID', message });
+  if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT')
+    return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'oneFile');
+  if (typeof code === 'string' && code.startsWith('LIMIT_'))
+    return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'onlyFields');
+  return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'unreadable', {
+    reason: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** The client's file name without any path, control or bidi characters, at most 200 characters. */

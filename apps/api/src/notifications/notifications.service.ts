@@ -38,7 +38,7 @@ export class NotificationsService {
     const own = { id, recipientUserId: caller.userId };
     await this.notifications.update({ ...own, readAt: IsNull() }, { readAt: new Date().toISOString() });
     const row = await this.notifications.findOneBy(own);
-    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, `You have no notification ${id}`);
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
     return toView(row);
   }
 

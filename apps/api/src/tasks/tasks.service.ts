@@ -1,12 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { HttpException, HttpStatus, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
 import { Brackets, DataSource } from 'typeorm';
 import {
   completeTaskUpdate,
@@ -23,6 +17,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
+import { workflowRefusalCode, workflowUpdateRefusal } from '../common/workflow-update-refusal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
@@ -135,7 +130,7 @@ export class TasksService {
   }> {
     const claims = await this.taskLinks.consume(token, new Date(), taskId);
     const user = await this.principals.activeUser(claims.userId);
-    if (!user) throw unauthenticated('The account this link was sent to is unknown or deactivated');
+    if (!user) throw unauthenticated('taskLinkAccount');
     const principal: Principal = {
       ...(await this.principals.forUser(user, 'task-link')),
       onlyTaskId: taskId,
@@ -187,15 +182,12 @@ export class TasksService {
   ): Promise<TaskCompletionResult> {
     const task = await this.visibleTask(caller, taskId);
     if (!mayComplete(caller, task)) {
-      throw new QcycleError(
-        QcycleErrorCode.Forbidden,
-        'Only the assignee of this task or one of its delegates can complete it',
-      );
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'completeNotAssignee');
     }
     // A delegate after the assignee (or the other way round) gets 409 from repeated().
     if (task.status === 'completed') return this.repeated(caller, task, outcome);
     if (task.status !== 'open')
-      throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is ${task.status}`, {
+      throw new QcycleError(QcycleErrorCode.Conflict, 'taskStatus', { taskId, status: task.status }, {
         status: task.status,
       });
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
@@ -231,13 +223,9 @@ export class TasksService {
     const recorded = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
     if (recorded?.status === 'completed') await this.repeated(caller, recorded, outcome);
     else if (result.completedBy !== caller.userId)
-      throw new QcycleError(
-        QcycleErrorCode.Conflict,
-        `Task ${taskId} was already completed by someone else`,
-        {
-          completedBy: result.completedBy,
-        },
-      );
+      throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedByOther', { taskId }, {
+        completedBy: result.completedBy,
+      });
     return result;
   }
 
@@ -258,20 +246,17 @@ export class TasksService {
       !hasRole(caller, 'quality-representative') &&
       !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
     ) {
-      throw new QcycleError(
-        QcycleErrorCode.Forbidden,
-        "Only the Quality Representative or the head of the task's unit reassigns it",
-      );
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
     }
     if (task.status !== 'open')
-      throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is ${task.status}`, {
+      throw new QcycleError(QcycleErrorCode.Conflict, 'taskStatus', { taskId, status: task.status }, {
         status: task.status,
       });
     const target = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ id: toUserId, organisationCode: caller.organisationCode, active: true });
     if (!target)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, 'Refused: toUserId', {
+      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: 'toUserId' }, {
         fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
       });
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
@@ -285,7 +270,7 @@ export class TasksService {
     } catch (error) {
       const answer = await this.refusal(error, caller, taskId, undefined);
       if (answer instanceof CompletedMeanwhile)
-        throw new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} was completed meanwhile`);
+        throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedMeanwhile', { taskId });
       throw answer;
     }
   }
@@ -298,14 +283,16 @@ export class TasksService {
     if (task.completedBy !== caller.userId) {
       throw new QcycleError(
         QcycleErrorCode.Conflict,
-        `Task ${task.id} was already completed by someone else`,
+        'taskCompletedByOther',
+        { taskId: task.id },
         { completedBy: task.completedBy },
       );
     }
     if (!isDeepStrictEqual(normalise(task.outcome), normalise(outcome))) {
       throw new QcycleError(
         QcycleErrorCode.Conflict,
-        `Task ${task.id} was already completed with a different answer`,
+        'taskCompletedDifferently',
+        { taskId: task.id },
         { outcome: task.outcome },
       );
     }
@@ -325,69 +312,35 @@ export class TasksService {
     taskId: string,
     outcome: Record<string, unknown> | undefined,
   ): Promise<unknown> {
-    const failure =
-      error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
-        ? error.cause
-        : undefined;
-    if (failure) {
-      switch (failure.type) {
-        case QcycleErrorCode.Forbidden:
-          return new QcycleError(QcycleErrorCode.Forbidden, failure.message);
-        case QcycleErrorCode.ValidationFailed:
-          return new UnprocessableEntityException({
-            code: 'OUTCOME_REFUSED',
-            message: failure.message,
-            details: { problems: failure.details?.[0] ?? [] },
-          });
-        case QcycleErrorCode.Conflict:
-        case QcycleErrorCode.NotFound: {
-          // Completed meanwhile (a double click racing itself): answer as a repeat would.
-          const now = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
-          if (now?.status === 'completed' && outcome !== undefined)
-            return this.repeated(caller, now, outcome).then(
-              (result) => new CompletedMeanwhile(result),
-              (refused: unknown) => refused,
-            );
-          return new QcycleError(QcycleErrorCode.Conflict, `Task ${taskId} is no longer open`);
-        }
-      }
+    const code = workflowRefusalCode(error);
+    if (code === QcycleErrorCode.Conflict || code === QcycleErrorCode.NotFound) {
+      // Completed meanwhile (a double click racing itself): answer as a repeat would.
+      const now = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
+      if (now?.status === 'completed' && outcome !== undefined)
+        return this.repeated(caller, now, outcome).then(
+          (result) => new CompletedMeanwhile(result),
+          (refused: unknown) => refused,
+        );
+      return new QcycleError(QcycleErrorCode.Conflict, 'taskNotOpen', { taskId });
     }
-    if (error instanceof WorkflowNotFoundError)
-      return new QcycleError(
-        QcycleErrorCode.Conflict,
-        `Task ${taskId} is no longer open (its workflow has ended)`,
-      );
-    if (
-      error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-      isDeadline(error) ||
-      isTemporalUnreachable(error)
-    ) {
-      return new HttpException(
-        {
-          code: 'WORKFLOW_UNAVAILABLE',
-          message: 'The workflow did not answer in time; try again (a repeat is applied once)',
-        },
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
-    return error;
+    return workflowUpdateRefusal(error, {
+      notFound: () => new QcycleError(QcycleErrorCode.Conflict, 'taskWorkflowEnded', { taskId }),
+      invalid: QcycleErrorCode.OutcomeRefused,
+    });
   }
 
   /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
   private async visibleTask(caller: Principal, taskId: string): Promise<TaskEntity> {
     const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
     if (!task || parseQualityCycleId(task.cycleId)?.organisationCode !== caller.organisationCode) {
-      throw new QcycleError(QcycleErrorCode.NotFound, `Task ${taskId} not found in your organisation`);
+      throw new QcycleError(QcycleErrorCode.NotFound, 'task', { taskId });
     }
     const sees =
       mayComplete(caller, task) ||
       hasRole(caller, 'quality-representative', 'leader') ||
       (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode));
     if (!sees)
-      throw new QcycleError(
-        QcycleErrorCode.Forbidden,
-        "This task belongs to someone else; a unit head sees their unit's tasks, the Quality Representative all",
-      );
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
     return task;
   }
 }
@@ -426,28 +379,4 @@ function normalise(value: unknown): unknown {
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * Temporal itself could not be reached (down, restarting): the client wraps the gRPC status
- * (14 UNAVAILABLE, 4 DEADLINE_EXCEEDED) in a ServiceError "Workflow Update failed", its cause. The
- * request was maybe not delivered, maybe applied: either way a repeat is answered once (503).
- */
-export function isTemporalUnreachable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
-    const code = (cause as { code?: unknown }).code;
-    if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
-}
-const GRPC_DEADLINE_EXCEEDED = 4;
-const GRPC_UNAVAILABLE = 14;
-
-export function isDeadline(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    /deadline/i.test(String((error as { message?: unknown }).message ?? ''))
-  );
 }

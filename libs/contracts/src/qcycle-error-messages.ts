@@ -1,0 +1,415 @@
+import { QcycleErrorCode } from '@qcycle/domain';
+
+/** The languages qcycle answers in (users.locale); Vietnamese is the default. */
+export type ErrorLanguage = 'vi' | 'en';
+
+/** One message in both languages; `{name}` is replaced by the refusal's parameter `name`. */
+export interface ErrorMessage {
+  vi: string;
+  en: string;
+}
+
+/**
+ * The message of every refusal, per code and per variant (what exactly was refused), in Vietnamese
+ * and English: the only place the words of an error answer are written. A code's `default` is what
+ * a refusal without a finer variant says — e.g. a workflow's refusal, whose own text is never shown.
+ * Parameters are values (ids, dates, role names), never words that would need translating.
+ */
+export const QCYCLE_ERROR_MESSAGES = {
+  [QcycleErrorCode.ValidationFailed]: {
+    default: { vi: 'Yêu cầu không hợp lệ: {fields}', en: 'Invalid request: {fields}' },
+    invalidJson: { vi: 'Nội dung yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+    bodyRefused: {
+      vi: 'Nội dung yêu cầu bị từ chối ({reason})',
+      en: 'The request body was refused ({reason})',
+    },
+  },
+  [QcycleErrorCode.Unauthenticated]: {
+    default: { vi: 'Chưa đăng nhập', en: 'Not signed in' },
+    noBearer: {
+      vi: 'Hãy đăng nhập trước: gửi Authorization: Bearer <token> (POST /api/v1/auth/login hoặc SSO)',
+      en: 'Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login or your SSO)',
+    },
+    wrongPassword: { vi: 'Sai e-mail hoặc mật khẩu', en: 'Wrong e-mail or password' },
+    notJwt: { vi: 'Bearer token không phải JWT', en: 'The bearer token is not a JWT' },
+    foreignIssuer: {
+      vi: 'Bearer token do một bên phát hành mà API này không chấp nhận',
+      en: 'The bearer token comes from an issuer this API does not accept',
+    },
+    unknownAccount: {
+      vi: 'Tài khoản của token này không tồn tại hoặc đã bị vô hiệu hóa',
+      en: 'The account of this token is unknown or deactivated',
+    },
+    localLoginOff: {
+      vi: 'Đăng nhập bằng mật khẩu đã tắt trên hệ thống này: hãy dùng SSO',
+      en: 'Local sign-in is off on this installation: use the SSO',
+    },
+    ssoOff: {
+      vi: 'Đăng nhập qua SSO đã tắt trên hệ thống này',
+      en: 'Sign-in through the SSO is off on this installation',
+    },
+    ssoNonce: {
+      vi: 'id_token của SSO không mang nonce của lần đăng nhập này',
+      en: "The SSO's id_token does not carry the nonce of this sign-in",
+    },
+    ssoNoSubject: { vi: 'Token của SSO không có subject', en: 'The SSO token has no subject' },
+    ssoUnknownUser: {
+      vi: 'Không có người dùng qcycle đang hoạt động nào khớp tài khoản SSO này; hãy đề nghị quản trị viên thêm bạn',
+      en: 'No active qcycle user matches this SSO account; ask the administrator to add you',
+    },
+    tokenExpired: { vi: '{what} đã hết hạn', en: 'The {what} has expired' },
+    tokenClaim: {
+      vi: 'Trường {claim} của {what} không được chấp nhận',
+      en: "The {what}'s {claim} claim is not accepted",
+    },
+    tokenUnverified: { vi: 'Không xác minh được {what}', en: 'The {what} could not be verified' },
+    taskLinkAccount: {
+      vi: 'Tài khoản nhận liên kết này không tồn tại hoặc đã bị vô hiệu hóa',
+      en: 'The account this link was sent to is unknown or deactivated',
+    },
+  },
+  [QcycleErrorCode.SsoCodeRejected]: {
+    default: {
+      vi: 'SSO từ chối mã đăng nhập ({reason}); hãy đăng nhập lại qua SSO',
+      en: 'The SSO refused the sign-in code ({reason}); sign in through the SSO again',
+    },
+    noIdToken: {
+      vi: 'SSO trả lời không có id_token: ứng dụng phải yêu cầu scope openid',
+      en: 'The SSO answered without an id_token: the client must ask for the openid scope',
+    },
+  },
+  [QcycleErrorCode.Forbidden]: {
+    default: { vi: 'Bạn không được phép làm việc này', en: 'You are not allowed to do this' },
+    roles: {
+      vi: 'Việc này cần một trong các vai trò {required}; bạn có {have}',
+      en: 'This needs one of the roles {required}; you have {have}',
+    },
+    ownAccountOnly: {
+      vi: 'Bạn chỉ xem được tài khoản của mình; quản trị viên và Đại diện chất lượng xem được mọi người',
+      en: 'You may see only your own account; the administrator and the Quality Representative see everyone',
+    },
+    taskNotYours: {
+      vi: 'Nhiệm vụ này của người khác; lãnh đạo đơn vị xem nhiệm vụ của đơn vị, Đại diện chất lượng xem tất cả',
+      en: "This task belongs to someone else; a unit head sees their unit's tasks, the Quality Representative all",
+    },
+    completeNotAssignee: {
+      vi: 'Chỉ người được giao nhiệm vụ này hoặc người được ủy quyền mới hoàn thành được',
+      en: 'Only the assignee of this task or one of its delegates can complete it',
+    },
+    reassignNotAllowed: {
+      vi: 'Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị của nhiệm vụ mới giao lại được',
+      en: "Only the Quality Representative or the head of the task's unit reassigns it",
+    },
+    auditOwnUnit: {
+      vi: 'Chuyên gia đánh giá không bao giờ đánh giá đơn vị của mình ({unitCode})',
+      en: 'An auditor never audits their own unit ({unitCode})',
+    },
+    evidenceNotActor: {
+      vi: 'Chỉ người thực hiện hồ sơ {recordType} này hoặc Đại diện chất lượng mới thêm được bằng chứng',
+      en: 'Only whoever acts on this {recordType} record or the Quality Representative may add evidence to it',
+    },
+    evidenceNotActorOrAuditor: {
+      vi: 'Chỉ người thực hiện hồ sơ {recordType} này, Đại diện chất lượng hoặc chuyên gia đánh giá mới thêm được bằng chứng',
+      en: 'Only whoever acts on this {recordType} record, the Quality Representative or an auditor may add evidence to it',
+    },
+    taskLinkMalformed: { vi: 'Liên kết nhiệm vụ bị hỏng', en: 'The task link is malformed' },
+    taskLinkBadSignature: {
+      vi: 'Liên kết nhiệm vụ không do hệ thống qcycle này cấp',
+      en: 'The task link was not issued by this qcycle installation',
+    },
+    taskLinkExpired: { vi: 'Liên kết nhiệm vụ đã hết hạn', en: 'The task link has expired' },
+    taskLinkWrongTask: {
+      vi: 'Liên kết này dành cho một nhiệm vụ khác',
+      en: 'The task link is for another task',
+    },
+  },
+  [QcycleErrorCode.TaskLinkScope]: {
+    default: {
+      vi: 'Phiên này, mở từ một liên kết nhiệm vụ, chỉ mở được nhiệm vụ {taskId}; hãy đăng nhập để làm việc khác',
+      en: 'This session, opened from a task link, opens only task {taskId}; sign in for everything else',
+    },
+  },
+  [QcycleErrorCode.LocalLoginDisabled]: {
+    default: {
+      vi: 'Đăng nhập bằng mật khẩu đã tắt trên hệ thống này (không có JWT_SECRET): hãy đăng nhập qua SSO',
+      en: 'Local login is off on this installation (no JWT_SECRET): sign in through the SSO',
+    },
+  },
+  [QcycleErrorCode.SsoDisabled]: {
+    default: {
+      vi: 'Đăng nhập qua SSO đã tắt trên hệ thống này (chưa đặt OIDC_CLIENT_ID)',
+      en: 'Sign-in through the SSO is off on this installation (OIDC_CLIENT_ID is not set)',
+    },
+  },
+  [QcycleErrorCode.NotFound]: {
+    default: { vi: 'Không tìm thấy trong tổ chức của bạn', en: 'Not found in your organisation' },
+    route: { vi: 'Không có đường dẫn {method} {path}', en: 'No route {method} {path}' },
+    organisation: {
+      vi: 'Không tìm thấy tổ chức {code} trong tổ chức của bạn',
+      en: 'Organisation {code} not found in your organisation',
+    },
+    unit: { vi: 'Không tìm thấy đơn vị {code} trong tổ chức của bạn', en: 'Unit {code} not found in your organisation' },
+    user: { vi: 'Không tìm thấy người dùng {id} trong tổ chức của bạn', en: 'User {id} not found in your organisation' },
+    roleAssignment: {
+      vi: 'Không tìm thấy phân công vai trò {id} trong tổ chức của bạn',
+      en: 'Role assignment {id} not found in your organisation',
+    },
+    task: { vi: 'Không tìm thấy nhiệm vụ {taskId} trong tổ chức của bạn', en: 'Task {taskId} not found in your organisation' },
+    notification: { vi: 'Bạn không có thông báo {id}', en: 'You have no notification {id}' },
+    evidence: { vi: 'Không có tệp bằng chứng {id}', en: 'No evidence file {id}' },
+    document: { vi: 'Không có văn bản {id}', en: 'No document {id}' },
+    calendarVersion: {
+      vi: 'Không có phiên bản {version} của lịch năm {year}',
+      en: 'No version {version} of the {year} calendar',
+    },
+    calendar: { vi: 'Không có lịch cho {year}', en: 'No calendar for {year}' },
+    decision: {
+      vi: 'Chưa có quyết định cho {cycleId}: mục tiêu chưa được phê duyệt',
+      en: 'No decision yet for {cycleId}: the objectives are not approved',
+    },
+    decisionObjective: {
+      vi: 'Không có mục tiêu {objectiveId} trong quyết định {documentNumber} của {cycleId}',
+      en: 'No objective {objectiveId} in the decision {documentNumber} of {cycleId}',
+    },
+    decisionWording: {
+      vi: 'Temporal không còn giữ nội dung quyết định năm {year} của {workflowId}',
+      en: 'The wording of the {year} decision is no longer kept by Temporal for {workflowId}',
+    },
+    monitoredObjective: {
+      vi: 'Không có mục tiêu {objectiveId} được theo dõi trong {cycleId}',
+      en: 'No objective {objectiveId} monitored in {cycleId}',
+    },
+    audit: { vi: 'Chưa có đánh giá nội bộ trong {cycleId}', en: 'No internal audit yet in {cycleId}' },
+    auditNotPlanned: {
+      vi: 'Đánh giá nội bộ của {cycleId} chưa được lập kế hoạch',
+      en: 'The internal audit of {cycleId} is not planned yet',
+    },
+    auditNotClosed: {
+      vi: 'Đánh giá nội bộ của {cycleId} chưa kết thúc',
+      en: 'The internal audit of {cycleId} is not closed yet',
+    },
+    auditStep: { vi: 'Không có bước {stepId} trong đánh giá của {cycleId}', en: 'No step {stepId} in the audit of {cycleId}' },
+    nonconformity: {
+      vi: 'Không có điểm không phù hợp nào được nêu ở bước {stepId} của {cycleId}',
+      en: 'No nonconformity raised at step {stepId} of {cycleId}',
+    },
+    review: {
+      vi: 'Chưa có họp xem xét của lãnh đạo trong {cycleId}',
+      en: 'No management review yet in {cycleId}',
+    },
+    reviewNotHeld: {
+      vi: 'Họp xem xét của lãnh đạo của {cycleId} chưa diễn ra',
+      en: 'The management review of {cycleId} is not held yet',
+    },
+    announcement: {
+      vi: 'Không có thông báo phù hợp năm {year}: phạm vi giống năm {previousYear}',
+      en: 'No announcement of conformity in {year}: the scope is the same as in {previousYear}',
+    },
+  },
+  [QcycleErrorCode.CycleNotFound]: {
+    default: { vi: 'Không có chu kỳ {cycleId}', en: 'No cycle {cycleId}' },
+  },
+  [QcycleErrorCode.MethodNotAllowed]: {
+    default: { vi: 'Đường dẫn này không nhận phương thức {method}', en: 'This route does not take {method}' },
+  },
+  [QcycleErrorCode.Conflict]: {
+    default: {
+      vi: 'Xung đột với dữ liệu hiện có hoặc việc đã xảy ra',
+      en: 'Conflicts with what exists or already happened',
+    },
+    organisationExists: { vi: 'Tổ chức {code} đã tồn tại', en: 'Organisation {code} already exists' },
+    unitExists: { vi: 'Đơn vị {code} đã tồn tại', en: 'Unit {code} already exists' },
+    unitInUse: { vi: 'Đơn vị {code} vẫn đang được dùng', en: 'Unit {code} is still in use' },
+    emailExists: { vi: 'Đã có người dùng với e-mail {email}', en: 'A user with e-mail {email} already exists' },
+    alreadyExists: { vi: 'Đã tồn tại', en: 'It already exists' },
+    ownAccount: {
+      vi: 'Bạn không thể vô hiệu hóa tài khoản của chính mình',
+      en: 'You cannot deactivate your own account',
+    },
+    ownAdminRole: {
+      vi: 'Bạn không thể bỏ vai trò quản trị của chính mình (hãy nhờ một quản trị viên khác)',
+      en: 'You cannot remove your own administrator role (ask another administrator)',
+    },
+    roleHeld: { vi: '{fullName} đã có vai trò {role}', en: '{fullName} already has the role {role}' },
+    roleHeldInUnit: {
+      vi: '{fullName} đã có vai trò {role} của đơn vị {unitCode}',
+      en: '{fullName} already has the role {role} for {unitCode}',
+    },
+    cycleNotRunning: {
+      vi: 'Chu kỳ {cycleId} không còn chạy ({status})',
+      en: 'The cycle {cycleId} is not running ({status})',
+    },
+    yearClosed: {
+      vi: 'Năm của {cycleId} đã khép lại đối với mục tiêu {objectiveId}: không thể sửa số liệu nữa',
+      en: 'The year of {cycleId} is closed for objective {objectiveId}: its figures can no longer be corrected',
+    },
+    taskStatus: { vi: 'Nhiệm vụ {taskId} đang ở trạng thái {status}', en: 'Task {taskId} is {status}' },
+    taskNotOpen: { vi: 'Nhiệm vụ {taskId} không còn mở', en: 'Task {taskId} is no longer open' },
+    taskWorkflowEnded: {
+      vi: 'Nhiệm vụ {taskId} không còn mở (quy trình của nó đã kết thúc)',
+      en: 'Task {taskId} is no longer open (its workflow has ended)',
+    },
+    taskCompletedByOther: {
+      vi: 'Nhiệm vụ {taskId} đã được người khác hoàn thành',
+      en: 'Task {taskId} was already completed by someone else',
+    },
+    taskCompletedDifferently: {
+      vi: 'Nhiệm vụ {taskId} đã được hoàn thành với câu trả lời khác',
+      en: 'Task {taskId} was already completed with a different answer',
+    },
+    taskCompletedMeanwhile: {
+      vi: 'Nhiệm vụ {taskId} vừa được hoàn thành trong lúc đó',
+      en: 'Task {taskId} was completed meanwhile',
+    },
+    calendarChangedMeanwhile: {
+      vi: 'Lịch năm {year} vừa được thay đổi cùng lúc; hãy đọc lại rồi lưu',
+      en: 'The {year} calendar was changed at the same moment; read it and save again',
+    },
+    taskLinkUsed: { vi: 'Liên kết nhiệm vụ đã được dùng', en: 'The task link has already been used' },
+  },
+  [QcycleErrorCode.CycleAlreadyStarted]: {
+    default: {
+      vi: 'Chu kỳ năm {year} của {organisationCode} đã tồn tại',
+      en: 'The {year} cycle of {organisationCode} already exists',
+    },
+  },
+  [QcycleErrorCode.PayloadTooLarge]: {
+    default: { vi: 'Nội dung yêu cầu quá lớn', en: 'The request body is too large' },
+  },
+  [QcycleErrorCode.EvidenceTooLarge]: {
+    default: {
+      vi: 'Tệp lớn hơn giới hạn cho phép (EVIDENCE_MAX_BYTES); không lưu gì cả',
+      en: 'The file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept',
+    },
+  },
+  [QcycleErrorCode.UnsupportedMediaType]: {
+    default: { vi: 'Kiểu nội dung không được chấp nhận', en: 'The content type is not accepted' },
+  },
+  [QcycleErrorCode.EvidenceTypeRefused]: {
+    default: {
+      vi: 'Tệp không thuộc loại được chấp nhận (theo nội dung tệp; chấp nhận: {accepted}); không lưu gì cả',
+      en: 'The file is not of an accepted type (judged by its content; accepted: {accepted}); nothing was kept',
+    },
+  },
+  [QcycleErrorCode.RuleViolated]: {
+    default: {
+      vi: 'Bị từ chối theo quy tắc của quy trình: {fields}',
+      en: 'Refused by the rules of the process: {fields}',
+    },
+    invalidCursor: {
+      vi: 'after không phải con trỏ của danh sách này',
+      en: 'after is not a cursor of this list',
+    },
+  },
+  [QcycleErrorCode.OutcomeRefused]: {
+    default: {
+      vi: 'Câu trả lời cho nhiệm vụ bị từ chối: {fields}',
+      en: 'The answer to the task is refused: {fields}',
+    },
+  },
+  [QcycleErrorCode.DraftInvalid]: {
+    default: {
+      vi: 'Dự thảo chưa thể trình lãnh đạo: {fields}',
+      en: 'The draft cannot go to the leader: {fields}',
+    },
+  },
+  [QcycleErrorCode.RosterIncomplete]: {
+    default: {
+      vi: 'Danh bạ của {organisationCode} còn thiếu: {missing}. Hãy đề nghị quản trị viên phân công các vai trò này.',
+      en: 'The directory of {organisationCode} lacks: {missing}. Ask the administrator to assign these roles.',
+    },
+  },
+  [QcycleErrorCode.EvidenceUploadInvalid]: {
+    default: { vi: 'Tệp tải lên không hợp lệ: {fields}', en: 'Invalid upload: {fields}' },
+    oneFile: { vi: 'Hãy gửi một tệp, trong trường "file"', en: 'Send one file, in the field "file"' },
+    onlyFields: {
+      vi: 'Chỉ gửi các trường recordType, recordKey và file',
+      en: 'Send only the fields recordType, recordKey and file',
+    },
+    unreadable: {
+      vi: 'Không đọc được nội dung multipart ({reason})',
+      en: 'The multipart body could not be read ({reason})',
+    },
+  },
+  [QcycleErrorCode.EvidenceRecordUnknown]: {
+    default: { vi: 'Không có hồ sơ {recordType} {recordKey}', en: 'No {recordType} record {recordKey}' },
+  },
+  [QcycleErrorCode.InvalidDate]: {
+    default: { vi: '"{value}" không phải {expected} hợp lệ', en: '"{value}" is not a valid {expected}' },
+  },
+  [QcycleErrorCode.InvalidMeasurement]: {
+    default: { vi: 'Số liệu không hợp lệ: {fields}', en: 'Invalid measurement: {fields}' },
+  },
+  [QcycleErrorCode.InvalidEvaluationInput]: {
+    default: {
+      vi: 'Dữ liệu đánh giá mâu thuẫn nhau: {reason}',
+      en: 'The evaluation input contradicts itself: {reason}',
+    },
+  },
+  [QcycleErrorCode.UnknownTemplate]: {
+    default: { vi: 'Không có mẫu chu kỳ "{templateId}"', en: 'Unknown cycle template "{templateId}"' },
+  },
+  [QcycleErrorCode.TooManyRequests]: {
+    default: {
+      vi: 'Quá nhiều yêu cầu; hãy thử lại sau thời gian trong tiêu đề Retry-After',
+      en: 'Too many requests; retry after the Retry-After header',
+    },
+  },
+  [QcycleErrorCode.Internal]: {
+    default: { vi: 'Lỗi máy chủ nội bộ', en: 'Internal server error' },
+  },
+  [QcycleErrorCode.DatabaseUnavailable]: {
+    default: {
+      vi: 'Không kết nối được cơ sở dữ liệu; hãy thử lại (yêu cầu này chưa thay đổi gì)',
+      en: 'The database cannot be reached; try again (nothing was changed by this request)',
+    },
+  },
+  [QcycleErrorCode.WorkflowUnavailable]: {
+    default: {
+      vi: 'Quy trình không trả lời kịp; hãy gửi lại yêu cầu với cùng x-request-id (chỉ áp dụng một lần)',
+      en: 'The workflow did not answer in time; repeat the request with the same x-request-id (it is applied once)',
+    },
+  },
+  [QcycleErrorCode.SsoUnavailable]: {
+    default: {
+      vi: 'SSO không trả lời; hãy thử đăng nhập lại sau ít phút',
+      en: 'The SSO did not answer; try signing in again in a moment',
+    },
+    failed: {
+      vi: 'SSO gặp lỗi ({status}); hãy thử đăng nhập lại sau ít phút',
+      en: 'The SSO failed ({status}); try signing in again in a moment',
+    },
+    unreachable: {
+      vi: 'Không kết nối được SSO; hãy đăng nhập bằng mật khẩu hoặc thử lại sau',
+      en: 'The SSO cannot be reached; sign in with a password or try again later',
+    },
+    misconfigured: {
+      vi: 'SSO cấu hình sai (tài liệu discovery không khớp OIDC_ISSUER)',
+      en: 'The SSO is misconfigured (its discovery document does not match OIDC_ISSUER)',
+    },
+  },
+} as const satisfies Record<QcycleErrorCode, { default: ErrorMessage } & Record<string, ErrorMessage>>;
+
+/** The variants of a code's message, e.g. `'task'` for NOT_FOUND. */
+export type ErrorMessageVariant<C extends QcycleErrorCode> = C extends QcycleErrorCode
+  ? keyof (typeof QCYCLE_ERROR_MESSAGES)[C] & string
+  : never;
+
+/** Values put into a message; a list is joined with ", ". */
+export type ErrorMessageParams = Record<string, string | number | readonly (string | number)[] | null | undefined>;
+
+/** The message of a refusal in one language, its `{name}`s filled in from `params`. */
+export function errorMessage(
+  code: QcycleErrorCode,
+  variant: string,
+  params: ErrorMessageParams,
+  language: ErrorLanguage,
+): string {
+  const variants: Record<string, ErrorMessage> = QCYCLE_ERROR_MESSAGES[code];
+  const template = (variants[variant] ?? variants.default)[language];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return whole;
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  });
+}
