@@ -275,8 +275,7 @@ describe("the year's end on the time-skipping server", () => {
   it('lets the Quality Representative move the audit window of a running cycle, with a reason, recorded', async () => {
     const { input, ids, user, handle } = await startApprovedAndAssigned(`ym-${uniqueSuffix()}`);
     const { env, driver } = suite;
-    const move = (request: MoveCycleDatesRequest) =>
-      handle.executeUpdate(moveCycleDatesUpdate, { args: [request] });
+    const move = (request: MoveCycleDatesRequest) => driver.update(handle, moveCycleDatesUpdate, [request]);
     const refusal = async (request: MoveCycleDatesRequest) => {
       try {
         await move(request);

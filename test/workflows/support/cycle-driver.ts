@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
+import { isGrpcDeadlineError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { completeTaskUpdate, type TaskCompletionResult, type TaskOutcome } from '@qcycle/contracts';
 import { TaskEntity } from '@qcycle/persistence';
@@ -35,10 +36,37 @@ export class CycleDriver {
     options: { updateId?: string } = {},
   ): Promise<TaskCompletionResult> {
     const task = await this.task(taskId);
-    return this.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-      updateId: options.updateId ?? taskId,
-      args: [{ taskId, actorUserId, outcome: outcome as TaskOutcome, requestId: `req-${taskId.slice(-40)}` }],
-    });
+    return this.update(
+      this.client.workflow.getHandle(task.workflowId),
+      completeTaskUpdate,
+      [{ taskId, actorUserId, outcome: outcome as TaskOutcome, requestId: `req-${taskId.slice(-40)}` }],
+      options.updateId ?? taskId,
+    );
+  }
+
+  /**
+   * Sends an Update and waits for its answer, asking once more with the same update id when the
+   * time-skipping server has not answered in 20 s of real time. The Java test server can lose an
+   * Update that arrives while a workflow task is in flight (temporalio/sdk-java#1903); the same id
+   * makes the second ask return the first one's outcome if it was applied, never apply it twice.
+   */
+  async update<Ret, Args extends [unknown, ...unknown[]]>(
+    handle: WorkflowHandle,
+    definition: UpdateDefinition<Ret, Args>,
+    args: Args,
+    updateId = `update-${Math.random().toString(36).slice(2)}`,
+  ): Promise<Ret> {
+    const ask = () =>
+      this.client.withDeadline(Date.now() + 20_000, () =>
+        handle.executeUpdate(definition, { args, updateId }),
+      );
+    try {
+      return await ask();
+    } catch (error) {
+      if (!isGrpcDeadlineError(error)) throw error;
+      console.warn(`update ${updateId} to ${handle.workflowId} unanswered in 20 s; asking again`);
+      return ask();
+    }
   }
 
   /** The refusal a completion gets (the ApplicationFailure the validator threw). */
@@ -49,10 +77,9 @@ export class CycleDriver {
     outcome: unknown,
   ): Promise<{ type?: string; message: string }> {
     try {
-      await this.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
-        updateId: `refused-${Math.random().toString(36).slice(2)}`,
-        args: [{ taskId, actorUserId, outcome: outcome as TaskOutcome }],
-      });
+      await this.update(this.client.workflow.getHandle(workflowId), completeTaskUpdate, [
+        { taskId, actorUserId, outcome: outcome as TaskOutcome },
+      ]);
     } catch (error) {
       const cause = (error as { cause?: { type?: string; message: string } }).cause;
       return { type: cause?.type, message: cause?.message ?? String(error) };
