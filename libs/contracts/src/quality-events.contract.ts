@@ -7,7 +7,6 @@ import type {
   ObjectiveStatus,
   ObjectiveYearOutcome,
   QmsJudgement,
-  TaskKind,
 } from '@qcycle/domain';
 import type { AuditSummary, ReviewSummary } from './cycle-workflows.contract';
 import type { MeasurementCorrectedEventPayload } from './measurement-correction.contract';
@@ -43,7 +42,8 @@ export interface QualityEventPayloads {
     correctiveActionsCarriedForward: string[];
   };
 
-  'task.opened': { taskId: string; kind: TaskKind | string; assigneeUserId: string; dueAt?: IsoInstant };
+  /** `kind` is a libs/domain `TaskKind`. */
+  'task.opened': { taskId: string; kind: string; assigneeUserId: string; dueAt?: IsoInstant };
   'task.completed': { taskId: string; late: boolean; outcome: unknown };
   'task.reminded': { taskId: string; recipientUserId: string; level?: string };
   'task.escalated': { taskId: string; recipientUserId: string; level?: string };
