@@ -35,10 +35,14 @@ export function keepDocument(name: string, files: { pdf: Buffer; docx: Buffer })
   return { png: join(DOCUMENT_RESULTS_DIR, `${name}-1.png`) };
 }
 
-/** `pdftotext -layout` of the PDF. */
-export function pdfText(pdf: Buffer): string {
+/**
+ * `pdftotext -layout` of the PDF; with `layout: false`, in reading order instead, which keeps each
+ * table cell's text together (the layout puts a wrapped cell's lines beside its neighbours').
+ */
+export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string {
+  const layout = options.layout === false ? [] : ['-layout'];
   return withFile(pdf, '.pdf', (path) =>
-    execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }),
+    execFileSync('pdftotext', [...layout, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }),
   );
 }
 
@@ -98,6 +102,14 @@ export function wordParagraphs(xml: string): string[] {
     paragraphs.push(text);
   }
   return paragraphs;
+}
+
+/** The text of each table row marked to repeat as a header on every page (`w:tblHeader`). */
+export function tableHeaderRows(xml: string): string[] {
+  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)]
+    .map((row) => row[0])
+    .filter((row) => /<w:tblHeader(?: [^>]*)?\/>/.test(row))
+    .map((row) => wordParagraphs(`<w:tbl>${row}</w:tbl>`).join('\n'));
 }
 
 export function assertWellFormed(xml: string): void {

@@ -52,7 +52,10 @@ export class CyclePlanController {
 @ApiBearerAuth()
 @Controller('api/v1/documents')
 export class DocumentsController {
-  constructor(private readonly register: DocumentRegisterService) {}
+  constructor(
+    private readonly register: DocumentRegisterService,
+    private readonly official: CycleOfficialDocumentsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -65,6 +68,8 @@ export class DocumentsController {
     @CurrentUser() caller: Principal,
     @Query() query: DocumentListQuery,
   ): Promise<DocumentVersionPage> {
+    // An approved decision is in the register even if nobody has downloaded it yet.
+    await this.official.registerApprovedDecisions(caller, query);
     return this.register.list(caller.organisationCode, query);
   }
 
