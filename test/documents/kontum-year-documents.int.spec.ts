@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE, type Objective } from '@qcycle/domain';
-import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import type { CycleReportView } from '../../apps/api/src/cycles/dto/cycle-report.view';
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
@@ -126,16 +126,6 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
     if (!local) throw new Error(`${taskId} is assigned to ${task.assigneeUserId}, who is not in the walk`);
     const answered = await org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
     expect({ taskId, status: answered.status, body: answered.body }).toMatchObject({ taskId, status: 200 });
-  }
-
-  /** A state that follows an answer within moments (the worker records it). */
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${what} did not happen`);
   }
 
   const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
