@@ -1817,12 +1817,12 @@ export interface components {
         };
         ErrorView: {
             /**
-             * @description Stable string code; clients branch on this, not on the message
+             * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
              * @example FORBIDDEN
              */
-            code: string;
+            code: components["schemas"]["QcycleErrorCode"];
             /**
-             * @description For 400: details.fields names every wrong field and why
+             * @description For 400: details.fields names every wrong field and why; for 422: details.problems ({ path, code, reason }) and/or details.fields
              * @example {
              *       "fields": {
              *         "email": [
@@ -1832,7 +1832,10 @@ export interface components {
              *     }
              */
             details?: Record<string, never>;
-            /** @example This needs one of the roles admin; you have staff */
+            /**
+             * @description In the caller's language: Accept-Language (vi or en), else the signed-in user's locale, else Vietnamese (also in the Content-Language header)
+             * @example Việc này cần một trong các vai trò admin; bạn có staff
+             */
             message: string;
             /**
              * @description Also in the x-request-id header and the server log
@@ -2722,6 +2725,11 @@ export interface components {
             /** @example 2024-01-15 */
             signingDate: string;
         };
+        /**
+         * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
+         * @enum {string}
+         */
+        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE";
         ReassignTaskDto: {
             /**
              * @description Why, for the record and the notification
