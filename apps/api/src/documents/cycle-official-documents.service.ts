@@ -123,14 +123,54 @@ export class CycleOfficialDocumentsService {
     build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
   ): Promise<DocumentFile> {
     const { row, key } = await this.decision(caller, cycleId);
-    const record = decisionRecordOf(row);
-    return this.registered(caller, key, type, format, {
-      number: row.documentNumber,
-      sourceRecord: `decisions/${row.id}`,
-      approvedBy: row.signedBy,
-      approvedByName: row.signerName,
-      build: (wording) => build(record, wording),
+    return this.registered(caller, key, type, format, decisionSource(row, build));
+  }
+
+  /**
+   * The decision is produced from the approval record when the leader approves, whether or not
+   * anyone downloads it: for each approved cycle of the caller's organisation (of that cycle or year
+   * when given) whose decision record has no decision or plan in the register yet, both are built
+   * and registered now. Called before the register is read (`GET /documents`, the yearly report), so
+   * the register never shows an approved year without its decision. The worker records the approval
+   * but renders nothing (chromium lives in the API), hence this sweep on the API's side. Two replicas
+   * sweeping at once are decided by the register's unique indexes, as two downloads are.
+   */
+  async registerApprovedDecisions(
+    caller: Principal,
+    filter: { cycleId?: string; year?: number } = {},
+  ): Promise<void> {
+    const decisions = await this.dataSource.getRepository(DecisionEntity).find({
+      where: {
+        organisationCode: caller.organisationCode,
+        ...(filter.cycleId ? { cycleId: filter.cycleId } : {}),
+        ...(filter.year ? { year: filter.year } : {}),
+      },
     });
+    if (decisions.length === 0) return;
+    const registered = await this.dataSource.getRepository(DocumentVersionEntity).find({
+      where: {
+        organisationCode: caller.organisationCode,
+        type: In(['objectives-decision', 'objectives-plan']),
+        sourceRecord: In(decisions.map((row) => `decisions/${row.id}`)),
+      },
+      select: ['type', 'sourceRecord'],
+    });
+    const present = new Set(registered.map((d) => `${d.type} ${d.sourceRecord}`));
+    const documents = [
+      ['objectives-decision', decisionDocument],
+      ['objectives-plan', objectivesPlanDocument],
+    ] as const;
+    for (const row of decisions)
+      for (const [type, build] of documents) {
+        if (present.has(`${type} decisions/${row.id}`)) continue;
+        try {
+          await this.registeredVersion(caller, row, type, decisionSource(row, build));
+        } catch (error) {
+          // The approved wording is gone (Temporal's retention) and nothing was issued from it: there
+          // is nothing to build the document from, and the register is still listed.
+          if (!(error instanceof QcycleError)) throw error;
+        }
+      }
   }
 
   /** Builds the document from the records and the approved wording, and answers its registered version. */
@@ -210,6 +250,23 @@ export class CycleOfficialDocumentsService {
       order: { version: 'DESC' },
     });
   }
+}
+
+/** What the decision and the plan issued with it are built from, and registered under. */
+function decisionSource(
+  row: DecisionEntity,
+  build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
+): Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
+  build: (wording: DecisionWording) => OfficialDocument;
+} {
+  const record = decisionRecordOf(row);
+  return {
+    number: row.documentNumber,
+    sourceRecord: `decisions/${row.id}`,
+    approvedBy: row.signedBy,
+    approvedByName: row.signerName,
+    build: (wording) => build(record, wording),
+  };
 }
 
 /** What the decision's row says, as the documents read it. */

@@ -78,6 +78,7 @@ export class YearDocumentsService {
     const wording = await this.wordingSource.wording(key.organisationCode, key.year);
     const objectives = row.objectives as Objective[];
     const reason = await this.announcementReason(key, wording.scope.vi);
+    await this.official.registerApprovedDecisions(caller, { cycleId: report.cycleId });
     const issued = await this.dataSource.getRepository(DocumentVersionEntity).find({
       where: { cycleId: report.cycleId },
       select: ['type', 'version', 'number', 'title', 'issuedOn'],
