@@ -1,7 +1,9 @@
 /**
- * One thing wrong with an input, in the shape the API returns for a bad request: where
+ * One thing wrong with an input, in the shape the API returns in `details.problems`: where
  * (`objectives[3].indicators[1].target.value`), a stable machine code, and a Vietnamese reason
- * the quality representative can act on.
+ * the quality representative can act on. The refusal that carries problems has its own code
+ * (QcycleErrorCode, e.g. VALIDATION_FAILED from a workflow validator); the API words its message
+ * in the caller's language and passes the problems on as they are.
  */
 export interface ValidationProblem {
   path: string;
