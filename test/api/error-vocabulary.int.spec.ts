@@ -19,7 +19,10 @@ interface ErrorAnswer {
   code: QcycleErrorCode;
   message: string;
   requestId: string;
-  details?: { problems?: { path: string; code: string; reason: string }[]; fields?: Record<string, string[]> };
+  details?: {
+    problems?: { path: string; code: string; reason: string }[];
+    fields?: Record<string, string[]>;
+  };
 }
 
 /**
@@ -44,7 +47,9 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
     await suite.api.get(TemporalClientProvider).client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: suite.config.temporal.taskQueue,
       workflowId: qualityCycleWorkflowId(organisationCode, year),
-      args: [buildStartInput({ organisationCode, year, startedBy: roster.qualityRepresentative.userId, roster })],
+      args: [
+        buildStartInput({ organisationCode, year, startedBy: roster.qualityRepresentative.userId, roster }),
+      ],
     });
     approvalTask = await org.waitForTask('leader', 'objectives-approval');
   });
@@ -99,7 +104,10 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       expect((await refusedAnswer('fr, vi;q=0.5')).body.message).toMatch(/^Câu trả lời/);
       expect((await refusedAnswer('fr')).body.message).toMatch(/^The answer/);
     } finally {
-      await http.call('PATCH', '/api/v1/auth/me', { token: await org.tokenOf('leader'), body: { locale: 'vi' } });
+      await http.call('PATCH', '/api/v1/auth/me', {
+        token: await org.tokenOf('leader'),
+        body: { locale: 'vi' },
+      });
     }
   });
 
@@ -179,7 +187,10 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       {
         what: 'a cursor this list did not issue (pagination)',
         send: (headers) =>
-          http.call<ErrorAnswer>('GET', `/api/v1/me/tasks?after=${'A'.repeat(12)}`, { token: leader, headers }),
+          http.call<ErrorAnswer>('GET', `/api/v1/me/tasks?after=${'A'.repeat(12)}`, {
+            token: leader,
+            headers,
+          }),
         code: QcycleErrorCode.RuleViolated,
         status: 422,
       },
@@ -208,7 +219,8 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       }
       expect(answers.vi!.message).not.toBe(answers.en!.message);
       expect(answers.vi!.details).toEqual(answers.en!.details);
-      if (refusal.message) expect({ vi: answers.vi!.message, en: answers.en!.message }).toEqual(refusal.message);
+      if (refusal.message)
+        expect({ vi: answers.vi!.message, en: answers.en!.message }).toEqual(refusal.message);
     }
   });
 });

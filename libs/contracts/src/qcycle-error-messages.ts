@@ -148,13 +148,22 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Không tìm thấy tổ chức {code} trong tổ chức của bạn',
       en: 'Organisation {code} not found in your organisation',
     },
-    unit: { vi: 'Không tìm thấy đơn vị {code} trong tổ chức của bạn', en: 'Unit {code} not found in your organisation' },
-    user: { vi: 'Không tìm thấy người dùng {id} trong tổ chức của bạn', en: 'User {id} not found in your organisation' },
+    unit: {
+      vi: 'Không tìm thấy đơn vị {code} trong tổ chức của bạn',
+      en: 'Unit {code} not found in your organisation',
+    },
+    user: {
+      vi: 'Không tìm thấy người dùng {id} trong tổ chức của bạn',
+      en: 'User {id} not found in your organisation',
+    },
     roleAssignment: {
       vi: 'Không tìm thấy phân công vai trò {id} trong tổ chức của bạn',
       en: 'Role assignment {id} not found in your organisation',
     },
-    task: { vi: 'Không tìm thấy nhiệm vụ {taskId} trong tổ chức của bạn', en: 'Task {taskId} not found in your organisation' },
+    task: {
+      vi: 'Không tìm thấy nhiệm vụ {taskId} trong tổ chức của bạn',
+      en: 'Task {taskId} not found in your organisation',
+    },
     notification: { vi: 'Bạn không có thông báo {id}', en: 'You have no notification {id}' },
     evidence: { vi: 'Không có tệp bằng chứng {id}', en: 'No evidence file {id}' },
     document: { vi: 'Không có văn bản {id}', en: 'No document {id}' },
@@ -188,7 +197,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Đánh giá nội bộ của {cycleId} chưa kết thúc',
       en: 'The internal audit of {cycleId} is not closed yet',
     },
-    auditStep: { vi: 'Không có bước {stepId} trong đánh giá của {cycleId}', en: 'No step {stepId} in the audit of {cycleId}' },
+    auditStep: {
+      vi: 'Không có bước {stepId} trong đánh giá của {cycleId}',
+      en: 'No step {stepId} in the audit of {cycleId}',
+    },
     nonconformity: {
       vi: 'Không có điểm không phù hợp nào được nêu ở bước {stepId} của {cycleId}',
       en: 'No nonconformity raised at step {stepId} of {cycleId}',
@@ -220,7 +232,10 @@ export const QCYCLE_ERROR_MESSAGES = {
     organisationExists: { vi: 'Tổ chức {code} đã tồn tại', en: 'Organisation {code} already exists' },
     unitExists: { vi: 'Đơn vị {code} đã tồn tại', en: 'Unit {code} already exists' },
     unitInUse: { vi: 'Đơn vị {code} vẫn đang được dùng', en: 'Unit {code} is still in use' },
-    emailExists: { vi: 'Đã có người dùng với e-mail {email}', en: 'A user with e-mail {email} already exists' },
+    emailExists: {
+      vi: 'Đã có người dùng với e-mail {email}',
+      en: 'A user with e-mail {email} already exists',
+    },
     alreadyExists: { vi: 'Đã tồn tại', en: 'It already exists' },
     ownAccount: {
       vi: 'Bạn không thể vô hiệu hóa tài khoản của chính mình',
@@ -396,7 +411,10 @@ export type ErrorMessageVariant<C extends QcycleErrorCode> = C extends QcycleErr
   : never;
 
 /** Values put into a message; a list is joined with ", ". */
-export type ErrorMessageParams = Record<string, string | number | readonly (string | number)[] | null | undefined>;
+export type ErrorMessageParams = Record<
+  string,
+  string | number | readonly (string | number)[] | null | undefined
+>;
 
 /** The message of a refusal in one language, its `{name}`s filled in from `params`. */
 export function errorMessage(

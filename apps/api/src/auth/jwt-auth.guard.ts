@@ -18,8 +18,7 @@ export class JwtAuthGuard implements CanActivate {
       return true;
     const request = context.switchToHttp().getRequest<Request>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    if (!match)
-      throw unauthenticated('noBearer');
+    if (!match) throw unauthenticated('noBearer');
     const principal = await this.tokens.verify(match[1]);
     request.principal = principal;
     if (principal.onlyTaskId !== undefined) {

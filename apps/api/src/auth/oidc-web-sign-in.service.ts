@@ -18,7 +18,6 @@ interface Discovery {
   tokenEndpoint: string;
 }
 
-
 /**
  * The web app's sign-in through the organisation's SSO, backend-for-frontend: the browser goes to the
  * provider's authorization endpoint with a PKCE challenge and comes back with a code; the API trades
@@ -76,7 +75,9 @@ export class OidcWebSignIn {
     if (!response.ok) {
       // invalid_grant: the code is unknown, used, expired, or not for this verifier or redirect URI.
       const reason = [answer.error, answer.error_description].filter((x) => typeof x === 'string').join(': ');
-      throw new QcycleError(QcycleErrorCode.SsoCodeRejected, 'default', { reason: reason || response.status });
+      throw new QcycleError(QcycleErrorCode.SsoCodeRejected, 'default', {
+        reason: reason || response.status,
+      });
     }
     if (typeof answer.id_token !== 'string')
       throw new QcycleError(QcycleErrorCode.SsoCodeRejected, 'noIdToken');

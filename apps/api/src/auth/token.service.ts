@@ -12,7 +12,12 @@ import {
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
-import { QcycleError, QcycleErrorCode, type ErrorMessageParams, type ErrorMessageVariant } from '@qcycle/contracts';
+import {
+  QcycleError,
+  QcycleErrorCode,
+  type ErrorMessageParams,
+  type ErrorMessageVariant,
+} from '@qcycle/contracts';
 import type { Principal } from './principal';
 import { PrincipalService } from './principal.service';
 
@@ -145,8 +150,7 @@ export class TokenService {
     if (typeof payload.tid === 'string')
       return { ...(await this.principals.forUser(user, 'task-link')), onlyTaskId: payload.tid };
     if (payload.via === 'oidc') return this.principals.forUser(user, 'oidc');
-    if (!this.config.auth.localLogin)
-      throw unauthenticated('localLoginOff');
+    if (!this.config.auth.localLogin) throw unauthenticated('localLoginOff');
     return this.principals.forUser(user, 'password');
   }
 
@@ -168,8 +172,7 @@ export class TokenService {
    */
   async userOfIdToken(idToken: string, nonce?: string): Promise<UserEntity> {
     const oidc = this.config.auth.oidc;
-    if (!oidc?.clientId || !this.jwks)
-      throw unauthenticated('ssoOff');
+    if (!oidc?.clientId || !this.jwks) throw unauthenticated('ssoOff');
     const jwks = this.jwks;
     const { payload } = await this.checked(
       () =>
@@ -180,8 +183,7 @@ export class TokenService {
         }),
       'SSO id_token',
     );
-    if (nonce !== undefined && payload.nonce !== nonce)
-      throw unauthenticated('ssoNonce');
+    if (nonce !== undefined && payload.nonce !== nonce) throw unauthenticated('ssoNonce');
     return this.ssoUser(payload);
   }
 
@@ -205,8 +207,7 @@ export class TokenService {
         user = { ...byEmail, oidcSubject: payload.sub };
       }
     }
-    if (!user || !user.active)
-      throw unauthenticated('ssoUnknownUser');
+    if (!user || !user.active) throw unauthenticated('ssoUnknownUser');
     return user;
   }
 

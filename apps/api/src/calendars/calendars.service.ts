@@ -78,7 +78,12 @@ export class CalendarsService {
     if (problems.length > 0) {
       const fields: Record<string, string[]> = {};
       for (const problem of problems) (fields[problem.path || 'calendar'] ??= []).push(problem.reason);
-      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: Object.keys(fields) }, { fields, problems });
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: Object.keys(fields) },
+        { fields, problems },
+      );
     }
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -106,8 +111,7 @@ export class CalendarsService {
       });
     } catch (error) {
       // Two saves of the same version at once: the primary key keeps one, the other is told.
-      if (isUniqueViolation(error))
-        throw conflict('calendarChangedMeanwhile', { year });
+      if (isUniqueViolation(error)) throw conflict('calendarChangedMeanwhile', { year });
       throw error;
     }
     return this.get(organisationCode, String(year));

@@ -14,19 +14,27 @@ describe('the error vocabulary', () => {
 
   it('says every message in Vietnamese and in English, with the same parameters', () => {
     for (const [code, variants] of Object.entries(QCYCLE_ERROR_MESSAGES))
-      for (const [variant, message] of Object.entries(variants as Record<string, { vi: string; en: string }>)) {
+      for (const [variant, message] of Object.entries(
+        variants as Record<string, { vi: string; en: string }>,
+      )) {
         const where = `${code}.${variant}`;
         expect({ where, vi: message.vi.trim() !== '', en: message.en.trim() !== '' }).toEqual({
           where,
           vi: true,
           en: true,
         });
-        expect({ where, params: placeholders(message.vi) }).toEqual({ where, params: placeholders(message.en) });
+        expect({ where, params: placeholders(message.vi) }).toEqual({
+          where,
+          params: placeholders(message.en),
+        });
       }
   });
 
   it('fills the parameters in, lists joined, in the language asked', () => {
-    const refusal = new QcycleError(QcycleErrorCode.Forbidden, 'roles', { required: ['admin', 'leader'], have: 'staff' });
+    const refusal = new QcycleError(QcycleErrorCode.Forbidden, 'roles', {
+      required: ['admin', 'leader'],
+      have: 'staff',
+    });
     expect(refusal.messageIn('en')).toBe('This needs one of the roles admin, leader; you have staff');
     expect(refusal.messageIn('vi')).toBe('Việc này cần một trong các vai trò admin, leader; bạn có staff');
     expect(refusal.message).toBe(refusal.messageIn('en'));

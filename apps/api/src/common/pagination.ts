@@ -119,7 +119,12 @@ export function decodeCursor(after: string, size: number): (string | null)[] {
 
 /** 422 naming `after`: a well-formed cursor that this list did not issue. */
 export function invalidCursor(): QcycleError {
-  return new QcycleError(QcycleErrorCode.RuleViolated, 'invalidCursor', {}, {
-    fields: { after: ['not a cursor of this list: pass the nextCursor of its previous page'] },
-  });
+  return new QcycleError(
+    QcycleErrorCode.RuleViolated,
+    'invalidCursor',
+    {},
+    {
+      fields: { after: ['not a cursor of this list: pass the nextCursor of its previous page'] },
+    },
+  );
 }

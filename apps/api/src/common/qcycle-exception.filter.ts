@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@qcycle/domain';
@@ -76,9 +83,14 @@ function nestHttpError(exception: HttpException, request: Request): QcycleError 
   if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message))
     return new QcycleError(QcycleErrorCode.NotFound, 'route', { method: request.method, path: request.path });
   if (status === HttpStatus.BAD_REQUEST)
-    return new QcycleError(QcycleErrorCode.ValidationFailed, 'default', { fields: 'body' }, {
-      fields: { body: [exception.message] },
-    });
+    return new QcycleError(
+      QcycleErrorCode.ValidationFailed,
+      'default',
+      { fields: 'body' },
+      {
+        fields: { body: [exception.message] },
+      },
+    );
   return new QcycleError(CODE_OF_NEST_STATUS[status] ?? QcycleErrorCode.Internal, 'default', {
     method: request.method,
   });
@@ -95,7 +107,12 @@ const CODE_OF_NEST_STATUS: Partial<Record<number, QcycleErrorCode>> = {
 };
 
 const INVALID_JSON = (): QcycleError =>
-  new QcycleError(QcycleErrorCode.ValidationFailed, 'invalidJson', {}, { fields: { body: ['must be valid JSON'] } });
+  new QcycleError(
+    QcycleErrorCode.ValidationFailed,
+    'invalidJson',
+    {},
+    { fields: { body: ['must be valid JSON'] } },
+  );
 
 /**
  * Express's body parser rejects unparseable JSON and oversized bodies with http-errors objects (not
@@ -121,7 +138,8 @@ function bodyParserError(exception: unknown, request: Request): QcycleError | un
   )
     return undefined;
   if (candidate.type === 'entity.parse.failed') return INVALID_JSON();
-  if (candidate.status === HttpStatus.PAYLOAD_TOO_LARGE) return new QcycleError(QcycleErrorCode.PayloadTooLarge);
+  if (candidate.status === HttpStatus.PAYLOAD_TOO_LARGE)
+    return new QcycleError(QcycleErrorCode.PayloadTooLarge);
   if (candidate.status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     return new QcycleError(QcycleErrorCode.UnsupportedMediaType);
   return new QcycleError(QcycleErrorCode.ValidationFailed, 'bodyRefused', { reason: candidate.type });

@@ -1,8 +1,4 @@
-import {
-  ValidationPipe,
-  type ArgumentMetadata,
-  type ValidationError,
-} from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 
@@ -18,7 +14,12 @@ function fieldErrors(errors: ValidationError[], parent = ''): Record<string, str
 }
 
 function invalidRequest(fields: Record<string, string[]>): QcycleError {
-  return new QcycleError(QcycleErrorCode.ValidationFailed, 'default', { fields: Object.keys(fields) }, { fields });
+  return new QcycleError(
+    QcycleErrorCode.ValidationFailed,
+    'default',
+    { fields: Object.keys(fields) },
+    { fields },
+  );
 }
 
 export const NUL_REASON = 'must not contain the NUL character (U+0000)';
@@ -60,9 +61,14 @@ class QcycleValidationPipe extends ValidationPipe {
       if (elsewhere.length > 0)
         throw invalidRequest(Object.fromEntries(elsewhere.map((field) => [field || 'body', [NUL_REASON]])));
       if (inFreeForm.length > 0)
-        throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: inFreeForm }, {
-          fields: Object.fromEntries(inFreeForm.map((field) => [field, [NUL_REASON]])),
-        });
+        throw new QcycleError(
+          QcycleErrorCode.RuleViolated,
+          'default',
+          { fields: inFreeForm },
+          {
+            fields: Object.fromEntries(inFreeForm.map((field) => [field, [NUL_REASON]])),
+          },
+        );
     }
     return transformed;
   }

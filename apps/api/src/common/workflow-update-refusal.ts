@@ -14,7 +14,9 @@ import type { ValidationProblem } from '@qcycle/domain';
 export function workflowRefusalCode(error: unknown): QcycleErrorCode | undefined {
   const failure = refusalFailure(error);
   const type = failure?.type;
-  return type && (Object.values(QcycleErrorCode) as string[]).includes(type) ? (type as QcycleErrorCode) : undefined;
+  return type && (Object.values(QcycleErrorCode) as string[]).includes(type)
+    ? (type as QcycleErrorCode)
+    : undefined;
 }
 
 function refusalFailure(error: unknown): ApplicationFailure | undefined {

@@ -35,8 +35,7 @@ export class AuditActionsService {
     const step = await this.dataSource
       .getRepository(AuditStepEntity)
       .findOneBy({ id: `${audit.id}/step/${stepId}` });
-    if (!step)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'auditStep', { stepId, cycleId });
+    if (!step) throw new QcycleError(QcycleErrorCode.NotFound, 'auditStep', { stepId, cycleId });
     if (caller.unitCode !== null && caller.unitCode === step.unitCode) {
       throw new QcycleError(QcycleErrorCode.Forbidden, 'auditOwnUnit', { unitCode: step.unitCode });
     }

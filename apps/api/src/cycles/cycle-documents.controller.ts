@@ -132,8 +132,7 @@ export class CycleDocumentsController {
   ): Promise<AuditView | StreamableFile> {
     const format = negotiatedFormat(request, response);
     const audit = await this.documents.audit(caller, cycleId);
-    if (!audit.plan)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotPlanned', { cycleId });
+    if (!audit.plan) throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotPlanned', { cycleId });
     if (format === 'json') return audit;
     return documentAnswer(
       response,

@@ -173,8 +173,7 @@ export class CycleDocumentsService {
 
   private async approvedDecision(cycleId: string): Promise<DecisionEntity> {
     const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
-    if (!row)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
     return row;
   }
 

@@ -47,9 +47,14 @@ export class CyclesService {
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
     const signed = signerForCycle(draft.signer, roster.leader, request.signingMode);
     if ('refused' in signed)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: signed.refused.field }, {
-        fields: { [signed.refused.field]: [signed.refused.reason] },
-      });
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: signed.refused.field },
+        {
+          fields: { [signed.refused.field]: [signed.refused.reason] },
+        },
+      );
     // The request's draft or template (moved to the year), the organisation's calendar for the year
     // as it is now (the default when none was saved), the directory's roster.
     const input: StartQualityCycleInput = buildStartInput({

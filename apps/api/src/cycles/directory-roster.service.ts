@@ -61,9 +61,14 @@ export class DirectoryRosterService {
     }
     const choice = chooseCycleSigner(leaders.map(person), signer);
     if ('refused' in choice)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: choice.refused.field }, {
-        fields: { [choice.refused.field]: [choice.refused.reason] },
-      });
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: choice.refused.field },
+        {
+          fields: { [choice.refused.field]: [choice.refused.reason] },
+        },
+      );
     return {
       leader: choice.signer,
       qualityRepresentative: person(qualityRepresentative),

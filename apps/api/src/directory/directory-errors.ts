@@ -1,5 +1,10 @@
 import { QueryFailedError } from 'typeorm';
-import { QcycleError, QcycleErrorCode, type ErrorMessageParams, type ErrorMessageVariant } from '@qcycle/contracts';
+import {
+  QcycleError,
+  QcycleErrorCode,
+  type ErrorMessageParams,
+  type ErrorMessageVariant,
+} from '@qcycle/contracts';
 
 type Variant<C extends QcycleErrorCode> = ErrorMessageVariant<C>;
 
@@ -25,9 +30,14 @@ export function forbidden(why: Variant<QcycleErrorCode.Forbidden>): QcycleError 
  * unit-head role without its unit, a unit under itself.
  */
 export function refusedField(field: string, reason: string): QcycleError {
-  return new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: field }, {
-    fields: { [field]: [reason] },
-  });
+  return new QcycleError(
+    QcycleErrorCode.RuleViolated,
+    'default',
+    { fields: field },
+    {
+      fields: { [field]: [reason] },
+    },
+  );
 }
 
 /** A unique index refused the row (a concurrent create got there first): PostgreSQL 23505, SQLite UNIQUE/PRIMARY KEY. */

@@ -307,8 +307,7 @@ export class DirectoryService {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
     const user = await this.dataSource.transaction(async (manager) => {
       const user = await this.ownUser(manager, caller, id);
-      if (dto.active === false && user.id === caller.userId)
-        throw conflict('ownAccount');
+      if (dto.active === false && user.id === caller.userId) throw conflict('ownAccount');
       if (dto.unitCode)
         await this.assertUnitExists(manager, caller.organisationCode, dto.unitCode, 'unitCode');
       if (dto.fullName !== undefined) user.fullName = dto.fullName;
@@ -376,8 +375,7 @@ export class DirectoryService {
       await this.ownUser(manager, caller, userId);
       const assignment = await manager.findOneBy(RoleAssignmentEntity, { id: assignmentId, userId });
       if (!assignment) throw notFound('roleAssignment', { id: assignmentId });
-      if (assignment.role === 'admin' && userId === caller.userId)
-        throw conflict('ownAdminRole');
+      if (assignment.role === 'admin' && userId === caller.userId) throw conflict('ownAdminRole');
       await manager.delete(RoleAssignmentEntity, { id: assignmentId });
       await record(manager, caller.organisationCode, 'role.revoked', by, {
         userId,
@@ -505,8 +503,7 @@ export class DirectoryService {
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
-    if (await manager.existsBy(UserEntity, { email }))
-      throw conflict('emailExists', { email }, { email });
+    if (await manager.existsBy(UserEntity, { email })) throw conflict('emailExists', { email }, { email });
   }
 
   /** True when `candidate` is `unit` or one of its descendants. */

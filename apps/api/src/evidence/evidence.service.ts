@@ -246,8 +246,7 @@ export class EvidenceService {
     let may = hasRole(caller, 'quality-representative');
     if (recordType === 'measurement' || recordType === 'review') {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
-      if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType])
-        throw unknownRecord(recordType, recordKey);
+      if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType]) throw unknownRecord(recordType, recordKey);
       may ||= actsOn(task);
     } else if (recordType === 'audit-step') {
       const step = await this.dataSource
@@ -305,7 +304,12 @@ function missingFields(fields: Record<string, unknown>, where = ''): Record<stri
 }
 
 function invalidUpload(fields: Record<string, string[]>): QcycleError {
-  return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'default', { fields: Object.keys(fields) }, { fields });
+  return new QcycleError(
+    QcycleErrorCode.EvidenceUploadInvalid,
+    'default',
+    { fields: Object.keys(fields) },
+    { fields },
+  );
 }
 
 function unknownRecord(recordType: EvidenceRecordType, recordKey: string): QcycleError {

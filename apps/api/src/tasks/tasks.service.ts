@@ -187,9 +187,14 @@ export class TasksService {
     // A delegate after the assignee (or the other way round) gets 409 from repeated().
     if (task.status === 'completed') return this.repeated(caller, task, outcome);
     if (task.status !== 'open')
-      throw new QcycleError(QcycleErrorCode.Conflict, 'taskStatus', { taskId, status: task.status }, {
-        status: task.status,
-      });
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskStatus',
+        { taskId, status: task.status },
+        {
+          status: task.status,
+        },
+      );
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     let result: TaskCompletionResult;
     try {
@@ -223,9 +228,14 @@ export class TasksService {
     const recorded = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
     if (recorded?.status === 'completed') await this.repeated(caller, recorded, outcome);
     else if (result.completedBy !== caller.userId)
-      throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedByOther', { taskId }, {
-        completedBy: result.completedBy,
-      });
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskCompletedByOther',
+        { taskId },
+        {
+          completedBy: result.completedBy,
+        },
+      );
     return result;
   }
 
@@ -249,16 +259,26 @@ export class TasksService {
       throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
     }
     if (task.status !== 'open')
-      throw new QcycleError(QcycleErrorCode.Conflict, 'taskStatus', { taskId, status: task.status }, {
-        status: task.status,
-      });
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskStatus',
+        { taskId, status: task.status },
+        {
+          status: task.status,
+        },
+      );
     const target = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ id: toUserId, organisationCode: caller.organisationCode, active: true });
     if (!target)
-      throw new QcycleError(QcycleErrorCode.RuleViolated, 'default', { fields: 'toUserId' }, {
-        fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
-      });
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'toUserId' },
+        {
+          fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
+        },
+      );
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
       return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
@@ -339,8 +359,7 @@ export class TasksService {
       mayComplete(caller, task) ||
       hasRole(caller, 'quality-representative', 'leader') ||
       (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode));
-    if (!sees)
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
+    if (!sees) throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
     return task;
   }
 }
