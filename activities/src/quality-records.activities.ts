@@ -20,6 +20,7 @@ import {
   DecisionEntity,
   EventLogEntryEntity,
   ManagementReviewEntity,
+  NextYearDraftEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
   QualityCycleEntity,
@@ -32,6 +33,11 @@ import {
   type MeasurementCorrectedEventPayload,
 } from '@qcycle/contracts';
 import { appendEvent, logEntry } from './cycle-record.activities';
+import {
+  prepareNextYearDraft,
+  type NextYearDraftFacts,
+  type NextYearDraftPrepared,
+} from './next-year-draft.activity';
 import type {
   AssignmentFacts,
   AuditFacts,
@@ -454,6 +460,7 @@ export class QualityRecordActivities {
           kind: m.kind,
           numerator: m.kind === 'ratio' ? m.numerator : null,
           denominator: m.kind === 'ratio' ? m.denominator : null,
+          pendingOverdue: m.kind === 'ratio' ? (m.pendingOverdue ?? null) : null,
           value: m.kind === 'count' ? m.value : null,
           achieved: m.kind === 'judged' ? m.achieved : null,
           evidence: m.evidence,
@@ -492,6 +499,7 @@ export class QualityRecordActivities {
           {
             numerator: figure.numerator ?? null,
             denominator: figure.denominator ?? null,
+            pendingOverdue: figure.pendingOverdue ?? null,
             value: figure.value ?? null,
             achieved: figure.achieved ?? null,
           },
@@ -554,6 +562,16 @@ export class QualityRecordActivities {
           [upsertRow(AuditEntity, { id: auditId, status: 'closed', report: facts.report, closedAt: at })],
           logEntry(cycleId, `${auditId}/closed`, 'audit.closed', facts.closedBy, at, {
             nonconformities: facts.nonconformities,
+          }),
+        );
+      case 'report-approved':
+        // The approval is an event of the audit's record: who approved (the actor) and when.
+        return this.write(
+          [],
+          logEntry(cycleId, `${auditId}/report-approved`, 'audit.report-approved', facts.approvedBy, at, {
+            rounds: facts.rounds,
+            submittedBy: facts.submittedBy,
+            ...(facts.comments ? { comments: facts.comments } : {}),
           }),
         );
       case 'not-closed':
@@ -749,6 +767,25 @@ export class QualityRecordActivities {
           }),
         );
       }
+      case 'action-reported': {
+        const { action } = facts;
+        return this.write(
+          [],
+          logEntry(cycleId, `${action.actionId}/reported`, 'review.action-reported', facts.reportedBy, facts.reportedAt, {
+            actionId: action.actionId,
+            status: action.status,
+            ...(action.note !== undefined ? { note: action.note } : {}),
+            ...(action.evidence ? { evidence: action.evidence } : {}),
+          }),
+        );
+      }
+      case 'actions-carried-forward':
+        return this.write(
+          [],
+          logEntry(cycleId, `${id}/actions-carried-forward`, 'review.actions-carried-forward', 'system', facts.at, {
+            actions: facts.actions.map((a) => ({ actionId: a.actionId, status: a.status })),
+          }),
+        );
     }
   }
 
@@ -800,6 +837,12 @@ export class QualityRecordActivities {
   private async previousYearActions(cycleId: string): Promise<unknown[]> {
     const key = parseQualityCycleId(cycleId);
     if (!key) return [];
+    // Reviews that followed their actions up left them, with their status at the close, in the
+    // next-year draft; older years only in the review's record.
+    const draft = await this.dataSource.manager.findOneBy(NextYearDraftEntity, {
+      cycleId: qualityCycleId(key.organisationCode, key.year - 1),
+    });
+    if (draft) return draft.previousActions;
     const previous = await this.dataSource.manager.findOneBy(ManagementReviewEntity, {
       cycleId: qualityCycleId(key.organisationCode, key.year - 1),
       status: 'held',
@@ -829,6 +872,11 @@ export class QualityRecordActivities {
         rounds: a.rounds,
         status: a.status,
       }));
+  }
+
+  /** Next year's draft from this year's decision and review actions, at the close (next-year-draft.activity.ts). */
+  async prepareNextYearDraft(facts: NextYearDraftFacts): Promise<NextYearDraftPrepared> {
+    return prepareNextYearDraft(this.dataSource, facts);
   }
 
   /** Every ISO 9.3.2 input, from what the cycle recorded (what the engine cannot know is marked so). */
@@ -980,7 +1028,13 @@ function resultsAtReview(
       reportedBy: row.reportedBy,
     };
     if (row.kind === 'ratio')
-      return { ...base, kind: 'ratio', numerator: row.numerator ?? 0, denominator: row.denominator ?? 0 };
+      return {
+        ...base,
+        kind: 'ratio',
+        numerator: row.numerator ?? 0,
+        denominator: row.denominator ?? 0,
+        ...(row.pendingOverdue !== null ? { pendingOverdue: row.pendingOverdue } : {}),
+      };
     if (row.kind === 'count') return { ...base, kind: 'count', value: row.value ?? 0 };
     return { ...base, kind: 'judged', achieved: row.achieved ?? false };
   });

@@ -173,4 +173,37 @@ describe("objective 4's dossiers pending overdue over HTTP (API, worker, Postgre
     expect(reported.status).toBe(200);
     expect(await statusAfter(2)).toBe('on-track');
   });
+  it("keeps January's overdue dossiers in the record, and a correction of them keeps both counts", async () => {
+    type Row = { periodKey: string; indicatorId: string; denominator: number; pendingOverdue: number | null };
+    const onTimeIn = async (periodKey: string) =>
+      (
+        await org.as<{ items: Row[] }>(
+          'qmr',
+          'GET',
+          `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-4`,
+        )
+      ).body.items.find((row) => row.periodKey === periodKey && row.indicatorId === 'obj-4-on-time');
+    expect(await onTimeIn('2024-01')).toMatchObject({ denominator: 95, pendingOverdue: 5 });
+    expect(await onTimeIn('2024-02')).toMatchObject({ denominator: 25, pendingOverdue: 0 });
+
+    const corrected = await org.as<{ previous: unknown[]; figures: unknown[] }>(
+      'qmr',
+      'POST',
+      `/api/v1/cycles/${cycleId}/objectives/obj-4/measurements/2024-01/correct`,
+      {
+        figures: figures({ settled: 95, onTime: 80, pendingOverdue: 8 }),
+        reason: 'Bộ phận một cửa bỏ sót 3 hồ sơ quá hạn của tháng 1',
+      },
+    );
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.previous).toContainEqual(
+      expect.objectContaining({ indicatorId: 'obj-4-on-time', pendingOverdue: 5 }),
+    );
+    expect(corrected.body.figures).toContainEqual(
+      expect.objectContaining({ indicatorId: 'obj-4-on-time', pendingOverdue: 8 }),
+    );
+    expect(await onTimeIn('2024-01')).toMatchObject({ denominator: 95, pendingOverdue: 8 });
+    // The year's share counts February's stock, the latest: still 100/120, on track.
+    expect((await objective4()).body.status).toBe('on-track');
+  });
 });

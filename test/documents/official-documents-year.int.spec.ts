@@ -47,6 +47,7 @@ const ratio = (periodKey: string, numerator: number, denominator: number): Figur
   periodKey,
   numerator,
   denominator,
+  pendingOverdue: null,
   value: null,
   achieved: null,
   late: false,

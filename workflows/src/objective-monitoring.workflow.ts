@@ -325,7 +325,12 @@ function figuresOf(measurements: readonly Measurement[]): ReportedFigure[] {
   return measurements.map((m) => {
     switch (m.kind) {
       case 'ratio':
-        return { indicatorId: m.indicatorId, numerator: m.numerator, denominator: m.denominator };
+        return {
+          indicatorId: m.indicatorId,
+          numerator: m.numerator,
+          denominator: m.denominator,
+          ...(m.pendingOverdue !== undefined ? { pendingOverdue: m.pendingOverdue } : {}),
+        };
       case 'count':
         return { indicatorId: m.indicatorId, value: m.value };
       case 'judged':

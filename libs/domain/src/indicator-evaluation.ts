@@ -16,7 +16,7 @@ import type {
 } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
-import { pendingOverdueAtLatest, periodCases } from './measurement-report-cases';
+import { cumulativeCases, periodCases } from './measurement-report-cases';
 import { parsePeriodKey, periodsInYear as periodsInYearOf } from './monitoring-period';
 import { instantToEpochMs } from './vietnam-time';
 
@@ -294,10 +294,10 @@ function cumulativeValue(
   switch (indicator.kind) {
     case 'ratio': {
       const ratios = measurements.filter((m) => m.kind === 'ratio');
-      const numerator = safeSum(ratios.map((m) => m.numerator));
-      const pendingOverdue = pendingOverdueAtLatest(ratios);
-      const denominator = safeSum([...ratios.map((m) => m.denominator), pendingOverdue ?? 0]);
-      return denominator === 0 ? undefined : ratioValue(numerator, denominator, pendingOverdue);
+      const { numerator, cases, pendingOverdue } = cumulativeCases(ratios);
+      if (![numerator, cases].every(Number.isSafeInteger))
+        throw new InvalidEvaluationInputError('cumulative figure exceeds exact integer range');
+      return cases === 0 ? undefined : ratioValue(numerator, cases, pendingOverdue);
     }
     case 'count':
       return { kind: 'count', value: safeSum(measurements.map((m) => (m.kind === 'count' ? m.value : 0))) };

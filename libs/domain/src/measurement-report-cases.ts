@@ -23,11 +23,29 @@ export function periodCases(measurement: RatioMeasurement): number {
   return measurement.denominator + (measurement.pendingOverdue ?? 0);
 }
 
-/** The stock of cases pending overdue that the cumulative share counts: the latest period's. */
-export function pendingOverdueAtLatest(
-  measurementsInPeriodOrder: readonly RatioMeasurement[],
-): number | undefined {
-  return measurementsInPeriodOrder.at(-1)?.pendingOverdue;
+/** A period's share as the reports give it: cases met, cases settled, and those pending overdue if asked. */
+export interface ShareFigures {
+  numerator: number;
+  denominator: number;
+  pendingOverdue?: number | null;
+}
+
+/**
+ * The cases of the cumulative share over periods in order (the rule above): Σ met, and Σ settled
+ * plus the latest period's pending overdue. The documents and the evaluation count with this.
+ */
+export function cumulativeCases(periodsInOrder: readonly ShareFigures[]): {
+  numerator: number;
+  cases: number;
+  pendingOverdue?: number;
+} {
+  const pendingOverdue = periodsInOrder.at(-1)?.pendingOverdue ?? undefined;
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    numerator: sum(periodsInOrder.map((p) => p.numerator)),
+    cases: sum(periodsInOrder.map((p) => p.denominator)) + (pendingOverdue ?? 0),
+    ...(pendingOverdue !== undefined ? { pendingOverdue } : {}),
+  };
 }
 
 /**

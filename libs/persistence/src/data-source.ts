@@ -28,6 +28,9 @@ import { EvidenceFileEntity } from './entities/evidence-file.entity';
 import { EvidenceFiles1796018915780 } from './migrations/1796018915780-evidence-files.migration';
 import { OrganisationCalendarEntity } from './entities/organisation-calendar.entity';
 import { OrganisationCalendars1796023493203 } from './migrations/1796023493203-organisation-calendars.migration';
+import { MeasurementPendingOverdue1796030000000 } from './migrations/1796030000000-measurement-pending-overdue.migration';
+import { NextYearDraftEntity } from './entities/next-year-draft.entity';
+import { NextYearDrafts1796040000000 } from './migrations/1796040000000-next-year-drafts.migration';
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 
 /** Every entity qcycle persists. */
@@ -46,6 +49,7 @@ export const ENTITIES = [
   DocumentVersionEntity,
   EvidenceFileEntity,
   OrganisationCalendarEntity,
+  NextYearDraftEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -63,6 +67,8 @@ export const MIGRATIONS = [
   EvidenceFiles1796018915780,
   InboxDelegateIndexes1796022431320,
   OrganisationCalendars1796023493203,
+  MeasurementPendingOverdue1796030000000,
+  NextYearDrafts1796040000000,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode, typedEvent } from '@qcycle/contracts';
+import { parseQualityCycleId, payloadOf, QcycleError, QcycleErrorCode, typedEvent } from '@qcycle/contracts';
 import { describeTarget, type Objective, type ObjectiveStatus } from '@qcycle/domain';
 import {
   AssignmentEntity,
@@ -86,6 +86,14 @@ export class CycleDocumentsService {
     const actions = await this.dataSource
       .getRepository(CorrectiveActionEntity)
       .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } });
+    const approvalEvent = await this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .findOneBy({ id: `${audit.id}/report-approved` });
+    const approval = payloadOf(approvalEvent, 'audit.report-approved');
+    const approver =
+      approvalEvent && approval
+        ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: approvalEvent.actor })
+        : null;
     return {
       id: audit.id,
       status: audit.status,
@@ -93,6 +101,15 @@ export class CycleDocumentsService {
       plan: audit.plan,
       report: audit.report,
       closedAt: audit.closedAt,
+      reportApproval:
+        approvalEvent && approval
+          ? {
+              approvedBy: approvalEvent.actor,
+              approvedByName: approver?.fullName ?? null,
+              approvedAt: approvalEvent.occurredAt,
+              rounds: approval.rounds,
+            }
+          : null,
       steps: steps.map((s) => ({
         id: s.id,
         unitCode: s.unitCode,
@@ -285,6 +302,7 @@ function measurementView(m: MeasurementEntity): MeasurementView {
     kind: m.kind,
     numerator: m.numerator,
     denominator: m.denominator,
+    pendingOverdue: m.pendingOverdue,
     value: m.value,
     achieved: m.achieved === null ? null : Boolean(m.achieved),
     evidence: m.evidence,

@@ -111,9 +111,12 @@ function indicatorRow(indicator: ReportIndicatorView): string {
 
 function figure(f: ReportFigureView): string {
   let shown: string;
-  if (f.numerator !== null && f.denominator !== null)
-    shown = `${f.numerator}/${f.denominator}${f.denominator > 0 ? ` (${percent(f.numerator / f.denominator)})` : ''}`;
-  else if (f.value !== null) shown = String(f.value);
+  if (f.numerator !== null && f.denominator !== null) {
+    // Objective 4 counts the dossiers pending overdue among the cases (docs/objectives.md).
+    const cases = f.denominator + (f.pendingOverdue ?? 0);
+    const overdue = f.pendingOverdue ? ` + ${f.pendingOverdue} quá hạn đang giải quyết` : '';
+    shown = `${f.numerator}/${f.denominator}${overdue}${cases > 0 ? ` (${percent(f.numerator / cases)})` : ''}`;
+  } else if (f.value !== null) shown = String(f.value);
   else if (f.achieved !== null) shown = f.achieved ? 'Đạt' : 'Không đạt';
   else shown = '—';
   return `${text(f.periodKey)}: ${text(shown)}${f.late ? ' <em>(trễ hạn)</em>' : ''}`;

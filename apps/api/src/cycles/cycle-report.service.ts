@@ -109,6 +109,7 @@ function objectiveReport(
           periodKey: m.periodKey,
           numerator: m.numerator,
           denominator: m.denominator,
+          pendingOverdue: m.pendingOverdue,
           value: m.value,
           achieved: m.achieved,
           late: m.late,

@@ -1,4 +1,5 @@
 import {
+  cumulativeCases,
   meetsTarget,
   parsePeriodKey,
   signatureBlock,
@@ -168,8 +169,17 @@ export function indicatorVerdict(
   const recorded = indicator.result ? verdictOfStatus(indicator.result) : undefined;
   const figures = indicator.figures;
   if (indicator.kind === 'ratio') {
-    const numerator = sum(figures.map((f) => f.numerator ?? 0));
-    const denominator = sum(figures.map((f) => f.denominator ?? 0));
+    const {
+      numerator,
+      cases: denominator,
+      pendingOverdue,
+    } = cumulativeCases(
+      figures.map((f) => ({
+        numerator: f.numerator ?? 0,
+        denominator: f.denominator ?? 0,
+        pendingOverdue: f.pendingOverdue,
+      })),
+    );
     if (denominator === 0) return { cumulative: '', verdict: recorded ?? 'not-evaluable' };
     const percent = Math.round((numerator * 10000) / denominator) / 100;
     const computed = target
@@ -178,7 +188,7 @@ export function indicatorVerdict(
         : 'not-achieved'
       : 'not-evaluable';
     return {
-      cumulative: `${numerator}/${denominator} (${percentText(percent)})`,
+      cumulative: `${numerator}/${denominator}${overdueNote(pendingOverdue)} (${percentText(percent)})`,
       verdict: recorded ?? computed,
     };
   }
@@ -234,8 +244,8 @@ export function percentText(percent: number): string {
 }
 
 function figureText(figure: Figure): string {
-  if (figure.numerator !== null && figure.denominator !== null)
-    return `${figure.numerator}/${figure.denominator}`;
+  const share = shareOf(figure);
+  if (share) return `${share.numerator}/${share.cases}${overdueNote(figure.pendingOverdue)}`;
   if (figure.value !== null) return String(figure.value);
   return figure.achieved === null ? '-' : figure.achieved ? 'đạt yêu cầu' : 'không đạt yêu cầu';
 }
@@ -244,19 +254,33 @@ type Figure = ReportIndicatorView['figures'][number];
 
 /** A ratio's percentage (2 decimals, for display and the chart; null over 0 cases), a count's value. */
 function figureValue(figure: Figure): number | null {
-  if (figure.numerator !== null && figure.denominator !== null)
-    return figure.denominator === 0
-      ? null
-      : Math.round((figure.numerator * 10000) / figure.denominator) / 100;
+  const share = shareOf(figure);
+  if (share) return share.cases === 0 ? null : Math.round((share.numerator * 10000) / share.cases) / 100;
   return figure.value;
+}
+
+/**
+ * A ratio's period as the engine counts it: the cases met of the cases settled plus, where the
+ * indicator asks, those pending overdue at the period's end (docs/objectives.md).
+ */
+function shareOf(figure: Figure): { numerator: number; cases: number } | undefined {
+  if (figure.numerator === null || figure.denominator === null) return undefined;
+  return cumulativeCases([
+    { numerator: figure.numerator, denominator: figure.denominator, pendingOverdue: figure.pendingOverdue },
+  ]);
+}
+
+/** Says that the cases include dossiers pending overdue, so the reader can follow the rate. */
+function overdueNote(pendingOverdue: number | null | undefined): string {
+  return pendingOverdue ? ` (gồm ${pendingOverdue} hồ sơ quá hạn đang giải quyết)` : '';
 }
 
 /** One period against the target: exact for a ratio, the judgement for a judged indicator. */
 function periodVerdict(figure: Figure, target: IndicatorTarget | undefined): string {
   if (figure.achieved !== null) return figure.achieved ? 'Đạt' : 'Không đạt';
-  if (!target || figure.numerator === null || figure.denominator === null || figure.denominator === 0)
-    return '-';
-  const { numerator, denominator } = figure;
+  const share = shareOf(figure);
+  if (!target || !share || share.cases === 0) return '-';
+  const { numerator, cases: denominator } = share;
   const percent = Math.round((numerator * 10000) / denominator) / 100;
   return meetsTarget(target, { kind: 'ratio', numerator, denominator, percent }) ? 'Đạt' : 'Không đạt';
 }

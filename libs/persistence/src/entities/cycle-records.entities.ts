@@ -86,6 +86,8 @@ export class MeasurementEntity {
   @Column({ type: 'varchar', length: 16 }) kind!: string;
   @Column({ type: 'integer', nullable: true }) numerator!: number | null;
   @Column({ type: 'integer', nullable: true }) denominator!: number | null;
+  /** A ratio that asks for them (objective 4): cases open at the period's end and already overdue. */
+  @Column({ name: 'pending_overdue', type: 'integer', nullable: true }) pendingOverdue!: number | null;
   @Column({ type: 'integer', nullable: true }) value!: number | null;
   @Column({ type: 'boolean', nullable: true }) achieved!: boolean | null;
   @Column({ type: 'simple-json' }) evidence!: string[];

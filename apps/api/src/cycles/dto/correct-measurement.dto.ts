@@ -32,6 +32,16 @@ export class CorrectedFigureDto {
   @Min(0)
   denominator?: number;
 
+  @ApiPropertyOptional({
+    example: 5,
+    description:
+      "A ratio that asks for them (objective 4): the cases still open at the period's end and already overdue",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  pendingOverdue?: number;
+
   @ApiPropertyOptional({ example: 2, description: 'A count' })
   @IsOptional()
   @IsInt()

@@ -67,6 +67,14 @@ export class MeasurementView {
   @ApiProperty({ example: 100, nullable: true, type: Number })
   denominator!: number | null;
 
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: Number,
+    description: "A ratio that asks for them (objective 4): cases open at the period's end and already overdue",
+  })
+  pendingOverdue!: number | null;
+
   @ApiProperty({ example: null, nullable: true, type: Number })
   value!: number | null;
 
@@ -89,6 +97,21 @@ export class MeasurementView {
 export class MeasurementPage extends PageInfoView {
   @ApiProperty({ type: [MeasurementView] })
   items!: MeasurementView[];
+}
+
+/** Who approved the audit report, and when (the `audit.report-approved` event). */
+export class AuditReportApprovalView {
+  @ApiProperty({ example: 'qmr-user-id', description: 'The Quality Representative or the leader' })
+  approvedBy!: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn A', nullable: true, type: String })
+  approvedByName!: string | null;
+
+  @ApiProperty({ example: '2024-10-30T02:15:00.000Z' })
+  approvedAt!: string;
+
+  @ApiProperty({ example: 1, description: 'How many times the report was submitted (2 after one return)' })
+  rounds!: number;
 }
 
 export class AuditStepView {
@@ -179,6 +202,13 @@ export class AuditView {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   closedAt!: string | null;
+
+  @ApiProperty({
+    type: AuditReportApprovalView,
+    nullable: true,
+    description: 'Null until the report is approved, and for audits closed before approval was a step',
+  })
+  reportApproval!: AuditReportApprovalView | null;
 
   @ApiProperty({ type: [AuditStepView] })
   steps!: AuditStepView[];

@@ -23,6 +23,7 @@ export class ReportFigureView extends PickType(MeasurementView, [
   'periodKey',
   'numerator',
   'denominator',
+  'pendingOverdue',
   'value',
   'achieved',
   'late',

@@ -108,7 +108,9 @@ export function cumulativeValue(
   if (figures.length === 0) return null;
   if (indicator.kind === 'ratio') {
     const numerator = figures.reduce((sum, m) => sum + (m.numerator ?? 0), 0);
-    const denominator = figures.reduce((sum, m) => sum + (m.denominator ?? 0), 0);
+    // Dossiers pending overdue are a stock: only the latest period's count (docs/objectives.md).
+    const denominator =
+      figures.reduce((sum, m) => sum + (m.denominator ?? 0), 0) + (figures.at(-1)?.pendingOverdue ?? 0);
     return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100;
   }
   if (indicator.kind === 'count') return figures.reduce((sum, m) => sum + (m.value ?? 0), 0);
