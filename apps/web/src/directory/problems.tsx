@@ -61,7 +61,6 @@ function conflictText(t: TFunction<'directory'>, error: ApiProblem): string | nu
       subUnits: Number(details.subUnits ?? 0),
       unitHeads: Number(details.unitHeads ?? 0),
     });
-  if (/deactivate your own account/.test(error.message)) return t('problems.ownAccount');
-  if (/your own administrator role/.test(error.message)) return t('problems.ownAdminRole');
+  // Others (your own account, your own administrator role) come in the page's language from the API.
   return null;
 }
