@@ -95,6 +95,17 @@ export type AuditFacts =
       at: IsoInstant;
     }
   | {
+      /** The report approved by the Quality Representative or the leader (then `closed` is recorded). */
+      step: 'report-approved';
+      cycleId: string;
+      auditId: string;
+      approvedBy: string;
+      rounds: number;
+      submittedBy: string;
+      comments?: string;
+      at: IsoInstant;
+    }
+  | {
       step: 'not-closed';
       cycleId: string;
       auditId: string;

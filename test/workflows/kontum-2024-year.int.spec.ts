@@ -152,6 +152,8 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
     await driver.complete(`${ids.audit}/close`, user.auditor(0), {
       report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
     });
+    // The Quality Representative approves the report: that closes the audit.
+    await driver.complete(`${ids.audit}/report/approve/1`, user.qr, { decision: 'approve' });
 
     await reportObjective4(10);
     await reportObjective4(11);
@@ -245,6 +247,11 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
 
     const audit = await repo(AuditEntity).findOneByOrFail({ id: ids.audit });
     expect(audit).toMatchObject({ status: 'closed', leadAuditorUserId: user.auditor(0) });
+    expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.audit}/report-approved` })).toMatchObject({
+      type: 'audit.report-approved',
+      actor: user.qr,
+      payload: { rounds: 1, submittedBy: user.auditor(0) },
+    });
     const steps = await repo(AuditStepEntity).findBy({ auditId: ids.audit });
     expect(steps.map((s) => [s.unitCode, s.auditorUserId, s.result]).sort()).toEqual([
       ['vp-tonghop', user.auditor(0), 'conformity'],

@@ -17,7 +17,7 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
@@ -164,6 +164,7 @@ describe("the year's end on the time-skipping server", () => {
     await driver.complete(`${ids.audit}/close`, user.auditor(0), {
       report: 'Báo cáo đánh giá nội bộ: 1 điểm không phù hợp nhẹ, hành động khắc phục chưa hiệu lực.',
     });
+    await driver.complete(`${ids.audit}/report/approve/1`, user.qr, { decision: 'approve' });
     expect((await driver.task(`${ca}/plan/2`)).status).toBe('open');
 
     // The review is held with the action still open. Its pack lists each objective's result,
@@ -270,6 +271,170 @@ describe("the year's end on the time-skipping server", () => {
       ca,
       ids.review,
     ]);
+  });
+
+  /** Plans one conforming step and has it signed off: the audit is ready for its report. */
+  async function auditReadyForReport(ids: { audit: string }, user: ReturnType<typeof kontumCycle>['user']) {
+    const { env, driver } = suite;
+    await env.sleep('250 days');
+    await driver.complete(`${ids.audit}/plan`, user.auditor(0), {
+      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
+      criteria: ['TCVN ISO 9001:2015'],
+      methods: 'Phỏng vấn, xem xét hồ sơ',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: [
+        {
+          id: 's1',
+          unitCode: 'vp-ttpvhcc',
+          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+          clause: '8.5.1',
+          auditorUserId: user.auditor(1),
+        },
+      ],
+    });
+    await driver.complete(`${ids.audit}/step/s1`, user.auditor(1), {
+      result: 'conformity',
+      evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
+    });
+  }
+
+  it('closes the audit only when its report is approved: returned once with comments, revised, approved by the leader; objective 5 achieved', async () => {
+    const { input, ids, user, handle } = await startApprovedAndAssigned(`yr-${uniqueSuffix()}`);
+    const { driver } = suite;
+    await auditReadyForReport(ids, user);
+
+    await driver.complete(`${ids.audit}/close`, user.auditor(0), {
+      report: 'Báo cáo đánh giá nội bộ (dự thảo).',
+    });
+    // Submitted is not closed: the Quality Representative has the report to approve, due in 5
+    // working days, and the leader may approve it too.
+    const approval1 = await driver.task(`${ids.audit}/report/approve/1`);
+    expect(approval1).toMatchObject({
+      kind: 'audit-report-approval',
+      assigneeUserId: user.qr,
+      delegateUserIds: [user.leader],
+      form: { round: 1, report: 'Báo cáo đánh giá nội bộ (dự thảo).', submittedBy: user.auditor(0) },
+    });
+    expect(approval1.dueAt).toEqual(expect.any(String));
+    expect(await repo(AuditEntity).findOneByOrFail({ id: ids.audit })).toMatchObject({
+      status: 'in-progress',
+      report: null,
+    });
+    // A return needs its comments.
+    expect(
+      await driver.refusal(ids.audit, `${ids.audit}/report/approve/1`, user.qr, { decision: 'return' }),
+    ).toMatchObject({ type: QcycleErrorCode.ValidationFailed });
+    // Only the Quality Representative or the leader answers it.
+    expect(
+      await driver.refusal(ids.audit, `${ids.audit}/report/approve/1`, user.auditor(0), {
+        decision: 'approve',
+      }),
+    ).toMatchObject({ type: QcycleErrorCode.Forbidden });
+    await driver.complete(`${ids.audit}/report/approve/1`, user.qr, {
+      decision: 'return',
+      comments: 'Bổ sung kiến nghị cải tiến cho bộ phận một cửa.',
+    });
+
+    // The lead auditor revises, with the comments and the text to revise in the form.
+    const revision = await driver.task(`${ids.audit}/report/revise/1`);
+    expect(revision).toMatchObject({
+      kind: 'audit-close',
+      assigneeUserId: user.auditor(0),
+      form: {
+        round: 1,
+        comments: 'Bổ sung kiến nghị cải tiến cho bộ phận một cửa.',
+        report: 'Báo cáo đánh giá nội bộ (dự thảo).',
+      },
+    });
+    await driver.complete(revision.id, user.auditor(0), {
+      report: 'Báo cáo đánh giá nội bộ: phù hợp; kiến nghị số hoá sổ theo dõi hồ sơ.',
+    });
+    // The leader approves round 2 in the Quality Representative's place.
+    const approved = await driver.complete(`${ids.audit}/report/approve/2`, user.leader, {
+      decision: 'approve',
+    });
+    expect(approved).toMatchObject({ status: 'completed', completedBy: user.leader });
+
+    // The audit is closed with the approved text, and the record says who approved it and when.
+    const audit = await eventually('the audit closed', async () => {
+      const row = await repo(AuditEntity).findOneByOrFail({ id: ids.audit });
+      return row.status === 'closed' ? row : undefined;
+    });
+    expect(audit).toMatchObject({
+      status: 'closed',
+      report: 'Báo cáo đánh giá nội bộ: phù hợp; kiến nghị số hoá sổ theo dõi hồ sơ.',
+    });
+    const approvalEvent = await repo(EventLogEntryEntity).findOneByOrFail({
+      id: `${ids.audit}/report-approved`,
+    });
+    expect(approvalEvent).toMatchObject({
+      type: 'audit.report-approved',
+      actor: user.leader,
+      payload: { rounds: 2, submittedBy: user.auditor(0) },
+    });
+    expect(approvalEvent.occurredAt).toBe(audit.closedAt);
+    expect(approvalEvent.occurredAt).toBe(approved.completedAt);
+    expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.audit}/closed` })).toMatchObject({
+      type: 'audit.closed',
+      actor: user.auditor(0),
+    });
+
+    const result: QualityCycleResult = await handle.result();
+    expect(resultsOf(result)).toMatchObject({ 'obj-5': 'achieved' });
+    const closed = await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.workflowId}/closed` });
+    expect(closed.payload).toMatchObject({ auditStatus: 'closed' });
+    const tasks = await repo(TaskEntity).findBy({ cycleId: input.cycleId });
+    expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
+
+    await recordHistories(suite.env.client, 'year-end-report-returned-then-approved', [
+      ids.workflowId,
+      ids.audit,
+    ]);
+  });
+
+  it('leaves objective 5 not achieved when the audit report is never approved, after chasing the approver', async () => {
+    const { input, ids, user, handle } = await startApprovedAndAssigned(`yn-${uniqueSuffix()}`);
+    const { driver } = suite;
+    await auditReadyForReport(ids, user);
+    await driver.complete(`${ids.audit}/close`, user.auditor(0), {
+      report: 'Báo cáo đánh giá nội bộ: phù hợp.',
+    });
+
+    // Nobody approves it: the year closes without a closed audit.
+    const result: QualityCycleResult = await handle.result();
+    expect(result.status).toBe('closed');
+    const obj5 = result.results?.find((r) => r.objectiveId === 'obj-5');
+    expect(obj5).toMatchObject({
+      result: 'not-achieved',
+      reasons: [{ indicatorId: 'obj-5-internal-audits', reason: 'target-not-met' }],
+    });
+    expect(await repo(AuditEntity).findOneByOrFail({ id: ids.audit })).toMatchObject({
+      status: 'not-closed',
+    });
+    expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.audit}/not-closed` })).toMatchObject({
+      type: 'audit.not-closed',
+      payload: { reason: 'report-not-approved', stepsUnsigned: 0 },
+    });
+    expect(await repo(EventLogEntryEntity).findOneBy({ id: `${ids.audit}/report-approved` })).toBeNull();
+    const closed = await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.workflowId}/closed` });
+    expect(closed.payload).toMatchObject({ auditStatus: 'not-closed' });
+
+    // The approval was chased like every task: reminded, escalated to the leader, expired at the close.
+    const approval = await repo(TaskEntity).findOneByOrFail({ id: `${ids.audit}/report/approve/1` });
+    expect(approval).toMatchObject({ status: 'expired', escalationLevel: 'leader' });
+    const events = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    expect(
+      events
+        .filter((e) => e.id.startsWith(`${approval.id}/`))
+        .map((e) => e.id.slice(approval.id.length + 1))
+        .sort(),
+    ).toEqual(['escalated/leader', 'expired', 'opened', 'reminded/before-due']);
+    expect(events.find((e) => e.id === `${approval.id}/escalated/leader`)?.payload).toMatchObject({
+      recipientUserId: user.leader,
+    });
+
+    await recordHistories(suite.env.client, 'year-end-report-not-approved', [ids.workflowId, ids.audit]);
   });
 
   it('lets the Quality Representative move the audit window of a running cycle, with a reason, recorded', async () => {

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { QcycleErrorCode, type NotificationActivities } from '@qcycle/contracts';
 import type {
   CycleRecordActivities,
@@ -41,6 +41,25 @@ type FactsOnly<T> = {
 };
 
 export const records = proxyActivities<FactsOnly<QualityRecordActivities>>(RECORD_OPTIONS);
+
+/**
+ * The record of a task's outcome, written before the completion's answer as a local activity: it
+ * runs in the worker process inside the Update's workflow task, so the answer waits for one
+ * database transaction, not for an activity task's round trip through the server (issue #11,
+ * docs/performance.md). A local activity suits it because the write is short and idempotent (one
+ * transaction keyed by the task id): an attempt repeated after a worker crash writes nothing twice.
+ * Each attempt is short; the retry policy is the regular record's (no limit while the database is
+ * down, refusals fail at once).
+ */
+export const localRecords = proxyLocalActivities<
+  Pick<FactsOnly<QualityRecordActivities>, 'completeTaskRecord'>
+>({
+  startToCloseTimeout: '10 seconds',
+  // Backoffs up to this are waited in the worker (the workflow task kept alive); longer ones, once
+  // the database has been down for some seconds, become a server timer between attempts.
+  localRetryThreshold: '10 seconds',
+  retry: RECORD_OPTIONS.retry,
+});
 export const cycleRecords = proxyActivities<FactsOnly<CycleRecordActivities>>(RECORD_OPTIONS);
 
 /**

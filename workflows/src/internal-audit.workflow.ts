@@ -17,10 +17,14 @@ import {
 } from '@qcycle/contracts';
 import {
   auditPlanDueAt,
+  auditReportRoundDueAt,
   cycleClock,
+  escalationsAt,
   isNonconformity,
+  reminderAt,
   validateAuditCloseOutcome,
   validateAuditPlan,
+  validateAuditReportApproval,
   validateAuditStepOutcome,
   type AuditPlanStep,
   type AuditResult,
@@ -40,6 +44,7 @@ import {
 } from './cycle-context';
 import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
+import type { TaskNotice } from './tasks/human-task';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
 
 /**
@@ -56,6 +61,14 @@ export const AUDIT_CANNOT_STALL = 'audit-cannot-stall';
  * opened on older code keeps the due date it was given.
  */
 export const AUDIT_PLAN_DUE_WORKING_DAY = 'audit-plan-due-working-day';
+
+/**
+ * Patch id (docs/versioning.md): the lead auditor's report is approved by the Quality
+ * Representative (or the leader) before the audit is closed; a report returned with comments goes
+ * back to the lead auditor, round after round. Audits whose report was submitted on older code
+ * closed with the submission.
+ */
+export const AUDIT_REPORT_APPROVAL = 'audit-report-approval';
 
 export interface InternalAuditInput {
   context: CycleContext;
@@ -261,19 +274,145 @@ async function runAudit(
     if (!cannotStall) throw new Error('audit close cannot expire');
     return notClosed('not-closed-by-lead-auditor', actions);
   }
+  let report = close.outcome.report;
+  let submittedBy = close.completedBy;
+  let closedAt = close.completedAt;
+  if (patched(AUDIT_REPORT_APPROVAL)) {
+    const approved = await approveReport();
+    if (!approved) return notClosed('report-not-approved', actions);
+    ({ report, submittedBy } = approved);
+    closedAt = approved.approvedAt;
+    summary.reportApproval = {
+      approvedBy: approved.approvedBy,
+      approvedAt: new Date(approved.approvedAt).toISOString(),
+      rounds: approved.rounds,
+    };
+    await records.recordAudit({
+      step: 'report-approved',
+      cycleId: context.cycleId,
+      auditId: workflowId,
+      approvedBy: approved.approvedBy,
+      rounds: approved.rounds,
+      submittedBy,
+      ...(approved.comments ? { comments: approved.comments } : {}),
+      at: summary.reportApproval.approvedAt,
+    });
+  }
   summary.status = 'closed';
-  summary.closedAt = new Date(close.completedAt).toISOString();
+  summary.closedAt = new Date(closedAt).toISOString();
   await records.recordAudit({
     step: 'closed',
     cycleId: context.cycleId,
     auditId: workflowId,
-    report: close.outcome.report,
+    report,
     nonconformities: summary.nonconformities,
-    closedBy: close.completedBy,
+    closedBy: submittedBy,
     at: summary.closedAt,
   });
   await publish();
   return { ...summary, correctiveActions: await settleActions(actions) };
+
+  /**
+   * ISO 9.2.2 e: the report goes to the Quality Representative, whose programme the audit is; the
+   * leader is a delegate and may approve it too (the task is escalated to them when overdue). A
+   * report returned with comments goes back to the lead auditor (an `audit-close` task again, with
+   * the comments), and the revision comes back for approval: as many rounds as needed. Each round
+   * is due in 5 working days and, like every audit task, expires at the year's close: then the
+   * report is not approved and the audit not closed. Undefined when that happens.
+   */
+  async function approveReport(): Promise<
+    | {
+        report: string;
+        submittedBy: string;
+        approvedBy: string;
+        approvedAt: number;
+        rounds: number;
+        comments?: string;
+      }
+    | undefined
+  > {
+    const clock = cycleClock(context.shiftMs);
+    const roundDueAt = () =>
+      clock.toWorkflowMs(auditReportRoundDueAt(clock.toCalendarInstant(Date.now()), calendar));
+    const approver = roster.qualityRepresentative;
+    for (let round = 1; ; round++) {
+      const approvalDueAt = roundDueAt();
+      const approval = await board.run({
+        taskId: `${workflowId}/report/approve/${round}`,
+        kind: 'audit-report-approval',
+        title: {
+          vi: `Phê duyệt báo cáo đánh giá nội bộ năm ${context.year} (lần ${round})`,
+          en: `Approve the ${context.year} internal audit report (round ${round})`,
+        },
+        assignee: approver,
+        delegates: roster.leader.userId === approver.userId ? [] : [roster.leader],
+        dueAt: approvalDueAt,
+        ...(cannotStall ? { notices: approvalNotices(approvalDueAt), expiresAt: closeAt } : {}),
+        form: { round, report, submittedBy, steps: summary.steps, nonconformities: summary.nonconformities },
+        validate: validateAuditReportApproval,
+      });
+      if (approval.status !== 'completed') {
+        if (!cannotStall) throw new Error('audit report approval cannot expire');
+        return undefined;
+      }
+      const answer = approval.outcome;
+      if (answer.decision === 'approve') {
+        return {
+          report,
+          submittedBy,
+          approvedBy: approval.completedBy,
+          approvedAt: approval.completedAt,
+          rounds: round,
+          ...(answer.comments ? { comments: answer.comments } : {}),
+        };
+      }
+      const revisionDueAt = roundDueAt();
+      const revision = await board.run({
+        taskId: `${workflowId}/report/revise/${round}`,
+        kind: 'audit-close',
+        title: {
+          vi: `Chỉnh sửa báo cáo đánh giá nội bộ theo ý kiến (lần ${round})`,
+          en: `Revise the internal audit report (round ${round})`,
+        },
+        assignee: lead,
+        dueAt: revisionDueAt,
+        ...deadlines(revisionDueAt, lead),
+        form: { steps: summary.steps, round, comments: answer.comments, report },
+        validate: validateAuditCloseOutcome,
+      });
+      if (revision.status !== 'completed') {
+        if (!cannotStall) throw new Error('audit report revision cannot expire');
+        return undefined;
+      }
+      report = revision.outcome.report;
+      submittedBy = revision.completedBy;
+    }
+  }
+
+  /**
+   * The approver is reminded before the due day; an overdue approval goes to the leader (on the
+   * day an overdue report goes to its unit head): the Quality Representative answers to them, and
+   * they may approve it themselves. Notices already past when the task opens are left out.
+   */
+  function approvalNotices(dueAt: number): TaskNotice[] {
+    const clock = cycleClock(context.shiftMs);
+    const due = clock.toCalendarInstant(dueAt);
+    const [firstEscalation] = escalationsAt(due, calendar);
+    const notices: TaskNotice[] = [
+      {
+        at: clock.toWorkflowMs(reminderAt(due, calendar)),
+        reason: 'reminder',
+        recipient: roster.qualityRepresentative,
+      },
+      {
+        at: clock.toWorkflowMs(firstEscalation.at),
+        reason: 'escalated',
+        level: 'leader',
+        recipient: roster.leader,
+      },
+    ];
+    return notices.filter((notice) => notice.at > Date.now());
+  }
 
   /** Waits for the corrective actions: verified effective, or (on this code) carried forward at the close. */
   async function settleActions(
@@ -294,7 +433,7 @@ async function runAudit(
 
   /** The year's close came before the audit was closed: recorded, and the cycle goes on without it. */
   async function notClosed(
-    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor',
+    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor' | 'report-not-approved',
     handles: ChildWorkflowHandle<typeof correctiveAction>[],
   ): Promise<InternalAuditResult> {
     summary.status = 'not-closed';

@@ -61,6 +61,8 @@ export interface AuditSummary {
   nonconformities: number;
   correctiveActionsOpen: number;
   closedAt?: IsoInstant;
+  /** Who approved the report that closed the audit, and when (audits closed on older code have none). */
+  reportApproval?: { approvedBy: string; approvedAt: IsoInstant; rounds: number };
 }
 
 export interface ReviewSummary {

@@ -74,8 +74,15 @@ export interface QualityEventPayloads {
   'audit.steps-planned': Record<string, never>;
   'audit.step-signed-off': { result: AuditResult };
   'audit.closed': { nonconformities: number };
+  /**
+   * The audit report approved (the event's actor: the Quality Representative or the leader), the
+   * step that closes the audit on code with `patched('audit-report-approval')`; `rounds` counts the
+   * submissions (2 after one return), `submittedBy` is the lead auditor who wrote the approved text.
+   */
+  'audit.report-approved': { rounds: number; submittedBy: string; comments?: string };
   'audit.not-closed': {
-    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor';
+    /** `report-not-approved`: the lead auditor's report was still awaiting approval or revision at the close. */
+    reason: 'no-plan' | 'steps-not-signed-off' | 'not-closed-by-lead-auditor' | 'report-not-approved';
     stepsUnsigned: number;
   };
 
@@ -147,8 +154,10 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'audit.steps-planned': true,
   'audit.step-signed-off': true,
   'audit.closed': true,
+  'audit.report-approved': true,
   'audit.not-closed': true,
   'corrective-action.opened': true,
+  'nonconformity.opened': true,
   'corrective-action.planned': true,
   'corrective-action.closed': true,
   'corrective-action.reopened': true,

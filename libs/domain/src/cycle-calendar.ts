@@ -226,6 +226,24 @@ export function correctiveActionPlanDueAt(openedAt: IsoInstant, calendar: CycleC
 }
 
 /**
+ * How long each round of the audit report's approval has: the Quality Representative's approval,
+ * and the lead auditor's revision of a report returned with comments, are each due 5 working days
+ * after the day they open — a round of the objectives' approval has the same (startOfYear
+ * `approvalWorkingDays`), and the report is short enough to read or rework in an office week.
+ */
+export const AUDIT_REPORT_ROUND_WORKING_DAYS = 5;
+
+/** When a round of the audit report's approval (the approval or the revision) opened at `openedAt` is due. */
+export function auditReportRoundDueAt(openedAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
+  const day = addWorkingDays(
+    instantToVnLocal(openedAt).date,
+    AUDIT_REPORT_ROUND_WORKING_DAYS,
+    calendar.publicHolidays,
+  );
+  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+}
+
+/**
  * When an overdue internal-audit task (plan, a step, the close) is chased: the same working days
  * as an overdue report, one level higher, because the audit is the Quality Representative's
  * programme (ISO 9.2.2) carried out by auditors who answer to them — first the Quality

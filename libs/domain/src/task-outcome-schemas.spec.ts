@@ -37,6 +37,7 @@ const VALID: { [K in TaskKind]: TaskOutcomes[K] } = {
     finding: 'Hồ sơ trễ hạn không có phiếu xin lỗi.',
   },
   'audit-close': { report: 'Báo cáo đánh giá nội bộ 2024.' },
+  'audit-report-approval': { decision: 'approve' },
   'corrective-action-plan': {
     correction: 'Gửi phiếu xin lỗi',
     rootCause: 'Chưa theo dõi hạn',
@@ -122,6 +123,11 @@ const INVALID: { [K in TaskKind]: [unknown, string[]][] } = {
     [{ result: 'conformity', evidence: ['x'], notes: 5 }, ['notes']],
   ],
   'audit-close': [[{ report: ' ' }, ['report']]],
+  'audit-report-approval': [
+    [{ decision: 'return' }, ['comments']],
+    [{ decision: 'return', comments: ' ' }, ['comments']],
+    [{ decision: 'accept' }, ['decision']],
+  ],
   'corrective-action-plan': [
     [{ ...VALID_CAP(), rootCause: '' }, ['rootCause']],
     [{ ...VALID_CAP(), ownerUserId: undefined }, ['ownerUserId']],

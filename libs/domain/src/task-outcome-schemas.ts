@@ -537,6 +537,50 @@ const AUDIT_CLOSE: OutcomeSchema = {
   },
 };
 
+const AUDIT_REPORT_APPROVAL: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Phê duyệt báo cáo đánh giá nội bộ',
+    en: 'Approval of the internal audit report',
+    about: {
+      vi: 'Đại diện lãnh đạo chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.',
+      en: 'The Quality Representative (or the leader) approves the report, which closes the audit, or returns it with comments for the lead auditor to revise.',
+    },
+  }),
+  ...problem('required', 'Thiếu kết quả xử lý.'),
+  required: ['decision'],
+  properties: { decision: decision(['approve', 'return']) },
+  oneOf: [
+    {
+      type: 'object',
+      title: 'Phê duyệt',
+      'x-en': { title: 'Approve' },
+      required: ['decision'],
+      properties: {
+        decision: decision(['approve']),
+        comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
+      },
+    },
+    {
+      type: 'object',
+      title: 'Trả lại',
+      'x-en': { title: 'Return' },
+      required: ['decision', 'comments'],
+      properties: {
+        decision: decision(['return']),
+        comments: text(
+          {
+            vi: 'Ý kiến',
+            en: 'Comments',
+            about: { vi: 'Nội dung báo cáo cần chỉnh sửa.', en: 'What the report must change.' },
+          },
+          'Trả lại báo cáo phải kèm ý kiến.',
+        ),
+      },
+    },
+  ],
+};
+
 const CORRECTIVE_ACTION_PLAN: OutcomeSchema = {
   type: 'object',
   ...labelled({
@@ -708,6 +752,7 @@ export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } =
   'audit-plan': AUDIT_PLAN,
   'audit-step': AUDIT_STEP,
   'audit-close': AUDIT_CLOSE,
+  'audit-report-approval': AUDIT_REPORT_APPROVAL,
   'corrective-action-plan': CORRECTIVE_ACTION_PLAN,
   'corrective-action-verification': CORRECTIVE_ACTION_VERIFICATION,
   'management-review': MANAGEMENT_REVIEW,

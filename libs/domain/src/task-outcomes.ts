@@ -24,6 +24,7 @@ export const TASK_KINDS = [
   'audit-plan',
   'audit-step',
   'audit-close',
+  'audit-report-approval',
   'corrective-action-plan',
   'corrective-action-verification',
   'management-review',
@@ -114,6 +115,14 @@ export interface AuditCloseOutcome {
   report: string;
 }
 
+/**
+ * The Quality Representative's (or the leader's) answer to the lead auditor's report (ISO 9.2.2 e:
+ * the results are reported to management): approve it — only then is the audit closed — or return
+ * it with comments for the lead auditor to revise.
+ */
+export type AuditReportApprovalOutcome =
+  { decision: 'approve'; comments?: string } | { decision: 'return'; comments: string };
+
 /** ISO 10.2 a–c: the correction, the cause and the action, with who and by when. */
 export interface CorrectiveActionPlanOutcome {
   correction: string;
@@ -162,6 +171,7 @@ export interface TaskOutcomes {
   'audit-plan': AuditPlanOutcome;
   'audit-step': AuditStepOutcome;
   'audit-close': AuditCloseOutcome;
+  'audit-report-approval': AuditReportApprovalOutcome;
   'corrective-action-plan': CorrectiveActionPlanOutcome;
   'corrective-action-verification': CorrectiveActionVerificationOutcome;
   'management-review': ManagementReviewOutcome;
@@ -397,6 +407,10 @@ export function validateAuditStepOutcome(outcome: unknown): ValidationProblem[] 
 
 export function validateAuditCloseOutcome(outcome: unknown): ValidationProblem[] {
   return checkOutcomeShape('audit-close', outcome);
+}
+
+export function validateAuditReportApproval(outcome: unknown): ValidationProblem[] {
+  return checkOutcomeShape('audit-report-approval', outcome);
 }
 
 export function validateCorrectiveActionPlan(

@@ -187,18 +187,33 @@ export class CycleWalk {
     const completed = events.filter(
       (e) => e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === taskId,
     ).length;
-    const recordActivities = events.filter((e) => {
+    const scheduledRecords = events.filter((e) => {
       const scheduled = e.activityTaskScheduledEventAttributes;
       if (scheduled?.activityType?.name !== 'completeTaskRecord') return false;
       const payload = scheduled.input?.payloads?.[0]?.data;
       return payload ? JSON.parse(Buffer.from(payload).toString('utf8')).taskId === taskId : false;
     }).length;
-    return { accepted, completed, recordActivities };
+    // Completions recorded with a local activity (patch completion-recorded-locally) leave a marker
+    // with the activity's type but not its input: those between this Update's acceptance and its
+    // answer are its own.
+    let inUpdate = false;
+    let localRecords = 0;
+    for (const e of events) {
+      if (e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === taskId)
+        inUpdate = true;
+      else if (e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === taskId) inUpdate = false;
+      else if (inUpdate && e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+        const data = e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data;
+        const marker = data ? JSON.parse(Buffer.from(data).toString('utf8')) : {};
+        if (marker.activity_type === 'completeTaskRecord') localRecords++;
+      }
+    }
+    return { accepted, completed, recordActivities: scheduledRecords + localRecords };
   }
 
   /**
    * The task was completed once, by that person with that answer: one row completed, one
-   * `task.completed` entry, one accepted and completed Update, one record activity.
+   * `task.completed` entry, one accepted and completed Update, one record activity (regular or local).
    */
   async expectCompletedOnce(taskId: string, byLocal: string, outcome: unknown): Promise<void> {
     const record = await eventually(

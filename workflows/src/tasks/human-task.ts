@@ -23,13 +23,21 @@ import {
   type TaskView,
 } from '@qcycle/contracts';
 import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
-import { notifications, records } from '../activities';
+import { localRecords, notifications, records } from '../activities';
 
 /**
  * Patch id (docs/versioning.md): a task closed because its cycle was cancelled tells its assignee
  * (notification `cancelled`). Cancellations recorded on older code sent none and replay without it.
  */
 export const CANCELLED_TASKS_NOTIFIED = 'cancelled-tasks-notified';
+
+/**
+ * Patch id (docs/versioning.md): a completion records its outcome with a local activity and answers
+ * at once; the workflow tells the cycle that the task closed after the answer, from `run()`.
+ * Completions on older code scheduled `completeTaskRecord` as a regular activity and told the cycle
+ * before answering; they replay that way.
+ */
+export const COMPLETION_RECORDED_LOCALLY = 'completion-recorded-locally';
 
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
@@ -78,6 +86,8 @@ interface Entry {
   reassignments: number;
   outcome?: unknown;
   result?: TaskCompletionResult;
+  /** Completed on {@link COMPLETION_RECORDED_LOCALLY}: `run()` tells the cycle, after the answer. */
+  closeToReport?: boolean;
 }
 
 export interface TaskBoardContext {
@@ -188,6 +198,11 @@ export class TaskBoard {
         await condition(settled);
       }
       if (entry.resolved) return { status: 'resolved' };
+      if (entry.closeToReport) {
+        // The completion has been answered; the cycle's live state follows (docs/workflows.md).
+        entry.closeToReport = false;
+        await this.context.onChange({ type: 'task-closed', taskId: spec.taskId });
+      }
       const result = entry.result as TaskCompletionResult;
       return {
         status: 'completed',
@@ -276,12 +291,18 @@ export class TaskBoard {
     return entry;
   }
 
+  /**
+   * The completion's handler: the outcome is in the database (and its record in the history) when
+   * the Update answers. On {@link COMPLETION_RECORDED_LOCALLY} that is the one thing it waits for —
+   * a local activity, in this workflow task — and telling the cycle, the notifications and the next
+   * task happen after the answer, in the workflow code that awaits `run()`.
+   */
   private async complete(request: CompleteTaskRequest): Promise<TaskCompletionResult> {
     const entry = this.entries.get(request.taskId) as Entry;
     entry.state = 'completing';
     const at = Date.now();
     const late = entry.spec.dueAt !== undefined && at > entry.spec.dueAt;
-    await records.completeTaskRecord({
+    const record = {
       taskId: request.taskId,
       cycleId: this.context.cycleId,
       actorUserId: request.actorUserId,
@@ -289,7 +310,10 @@ export class TaskBoard {
       at: iso(at),
       late,
       requestId: request.requestId,
-    });
+    };
+    const recordedLocally = patched(COMPLETION_RECORDED_LOCALLY);
+    if (recordedLocally) await localRecords.completeTaskRecord(record);
+    else await records.completeTaskRecord(record);
     entry.outcome = request.outcome;
     entry.result = {
       taskId: request.taskId,
@@ -300,7 +324,8 @@ export class TaskBoard {
     };
     entry.state = 'completed';
     entry.view.status = 'completed';
-    await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
+    if (recordedLocally) entry.closeToReport = true;
+    else await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
     return entry.result;
   }
 
