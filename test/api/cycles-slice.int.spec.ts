@@ -140,6 +140,52 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     );
   });
 
+  it('begins a rehearsal later in its year when asked, and refuses a date it cannot begin on, naming rehearsalFrom', async () => {
+    const qmr = await org.tokenOf('qmr');
+    const start = (body: Record<string, unknown>) =>
+      http.call<{ code: string; details: { fields: Record<string, string[]> } }>('POST', '/api/v1/cycles', {
+        token: qmr,
+        body: { organisationCode, year: 2023, ...body },
+      });
+    for (const refused of [
+      { rehearsal: true, rehearsalFrom: '2024-10-01' }, // another year
+      { rehearsal: false, rehearsalFrom: '2023-10-01' }, // a real year begins when it begins
+      { rehearsal: true, rehearsalFrom: '2023-02-30' }, // no such day
+    ]) {
+      const answer = await start(refused);
+      expect({
+        refused,
+        status: answer.status,
+        fields: Object.keys(answer.body.details?.fields ?? {}),
+      }).toEqual({
+        refused,
+        status: 422,
+        fields: ['rehearsalFrom'],
+      });
+    }
+    const malformed = await start({ rehearsal: true, rehearsalFrom: '1/10/2023' });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.details.fields)).toEqual(['rehearsalFrom']);
+    expect((await http.call('GET', `/api/v1/cycles/${organisationCode}-2023`, { token: qmr })).status).toBe(
+      404,
+    );
+
+    // From 1 October: that day, 00:00 in Vietnam, falls within the week before now.
+    const started = await http.call<{ live: { scheduleShiftMs: number } }>('POST', '/api/v1/cycles', {
+      token: qmr,
+      body: { organisationCode, year: 2023, rehearsal: true, rehearsalFrom: '2023-10-01' },
+    });
+    expect(started.status).toBe(201);
+    const october = Date.parse('2023-09-30T17:00:00.000Z') + started.body.live.scheduleShiftMs;
+    expect(Date.now() - october).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - october).toBeLessThan(7 * 86_400_000 + 60_000);
+    const cancelled = await http.call('POST', `/api/v1/cycles/${organisationCode}-2023/cancel`, {
+      token: qmr,
+      body: { reason: 'Kết thúc diễn tập' },
+    });
+    expect(cancelled.status).toBe(202);
+  });
+
   it('refuses to start a year whose directory lacks a role the cycle needs, naming it', async () => {
     const code = `np-${uniqueSuffix()}`;
     const adminEmail = `admin@${code}.qcycle.test`;

@@ -1,6 +1,6 @@
 import { eventually } from '@qcycle/testing';
 import { taskPath } from '../api/support/demo-organisation';
-import { CycleWalk, APPROVE, Q1_REPORT, cycleId, firstQuarterOver } from './support/cycle-walk';
+import { CycleWalk, APPROVE, Q1_REPORT, cycleId } from './support/cycle-walk';
 import { FaultStack, isRunning, type StackProcess } from './support/fault-stack';
 import { TableLock } from './support/table-lock';
 
@@ -13,9 +13,8 @@ import { TableLock } from './support/table-lock';
  * tasks, Lan reports, everything recorded once.
  */
 const outageSeconds = Number(process.env.QCYCLE_FAULT_PG_OUTAGE_SECONDS ?? 30);
-const describeThisYear = firstQuarterOver ? describe : describe.skip;
 
-describeThisYear(`fault: PostgreSQL stopped for ${outageSeconds} s`, () => {
+describe(`fault: PostgreSQL stopped for ${outageSeconds} s`, () => {
   let stack: FaultStack;
   let walk: CycleWalk;
   let api: StackProcess;

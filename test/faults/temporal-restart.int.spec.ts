@@ -1,5 +1,5 @@
 import { eventually } from '@qcycle/testing';
-import { CycleWalk, APPROVE, Q1_REPORT, firstQuarterOver } from './support/cycle-walk';
+import { CycleWalk, APPROVE, Q1_REPORT } from './support/cycle-walk';
 import { FaultStack, isRunning, type StackProcess } from './support/fault-stack';
 import { TableLock } from './support/table-lock';
 
@@ -8,9 +8,8 @@ import { TableLock } from './support/table-lock';
  * completion arriving while it is down, once while an activity is writing the record. The same API
  * and worker processes reconnect by themselves; the cycle goes on, everything recorded once.
  */
-const describeThisYear = firstQuarterOver ? describe : describe.skip;
 
-describeThisYear('fault: the Temporal dev server restarts on its SQLite file', () => {
+describe('fault: the Temporal dev server restarts on its SQLite file', () => {
   let stack: FaultStack;
   let walk: CycleWalk;
   let api: StackProcess;

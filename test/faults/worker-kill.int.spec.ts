@@ -1,4 +1,4 @@
-import { CycleWalk, APPROVE, Q1_REPORT, firstQuarterOver } from './support/cycle-walk';
+import { CycleWalk, APPROVE, Q1_REPORT } from './support/cycle-walk';
 import { FaultStack } from './support/fault-stack';
 import { TableLock } from './support/table-lock';
 
@@ -9,9 +9,8 @@ import { TableLock } from './support/table-lock';
  * cycle goes on. The kill lands at the moment it is meant to: the activity's write is held by a
  * table lock and seen waiting before the worker is killed (support/table-lock.ts).
  */
-const describeThisYear = firstQuarterOver ? describe : describe.skip;
 
-describeThisYear('fault: the worker is killed with SIGKILL', () => {
+describe('fault: the worker is killed with SIGKILL', () => {
   let stack: FaultStack;
   let walk: CycleWalk;
 

@@ -11,19 +11,19 @@ import { defaultCycleCalendar } from '@qcycle/domain';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
 
 /**
- * This year on the real clock, its audit window moved to January: the months already reported
- * have their tasks open and the year is not over, so an objective can be at risk (a past year's
- * evaluation is final: missed, never at risk), and the audit is open at once. January's report is
- * due in early February, so these tests need a date from 20 February on; before that they skip.
+ * A rehearsal of 2024 that begins on 1 October (`rehearsalFrom`), its audit window moved to
+ * January: on the real clock the months January to September have their reports open at once and
+ * the year is not over, so an objective can be at risk (a past year's evaluation is final: missed,
+ * never at risk), and the audit is open at once — whatever today's date.
  */
-const year = new Date().getUTCFullYear();
-const thisYearRunning = Date.now() >= Date.UTC(year, 1, 20);
-const itThisYear = thisYearRunning ? it : it.skip;
-// Late in the year every month so far has its report open on the real clock: more to start and to
-// cancel than Jest's default allows on a busy 2-core machine.
+const year = 2024;
+const REHEARSAL_FROM = '2024-10-01';
+const LAST_MONTH_OVER = 9;
+// Nine months of reports open at once: more to start and to cancel than Jest's default allows on a
+// busy 2-core machine.
 const YEAR_SO_FAR_TIMEOUT_MS = 300_000;
 const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
-function thisYearCalendar() {
+function januaryAuditCalendar() {
   return {
     ...defaultCycleCalendar(year),
     auditWindow: { from: `${year}-01-02`, to: `${year}-01-31` },
@@ -35,7 +35,7 @@ function thisYearCalendar() {
  * steps and a corrective action open, cancelling the cycle leaves no open task in the database (so
  * none in any inbox), each closed one with its `task.cancelled` record and a notification to its
  * assignee. And an at-risk follow-up closes itself, recorded, when its objective recovers. On the
- * Temporal dev server, on this year's calendar (see `thisYearCalendar`).
+ * Temporal dev server, on a rehearsal begun in October (see `REHEARSAL_FROM`).
  */
 describe('cancellation and recovery on the Temporal dev server', () => {
   let database: TestDatabase;
@@ -64,7 +64,12 @@ describe('cancellation and recovery on the Temporal dev server', () => {
   });
 
   async function startAssigned(org: string) {
-    const cycle = kontumCycle(org, { calendar: thisYearCalendar(), year });
+    const cycle = kontumCycle(org, {
+      calendar: januaryAuditCalendar(),
+      year,
+      rehearsal: true,
+      rehearsalFrom: REHEARSAL_FROM,
+    });
     const { input, ids, user } = cycle;
     const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: config.temporal.taskQueue,
@@ -87,7 +92,7 @@ describe('cancellation and recovery on the Temporal dev server', () => {
       evidence: [`BC-TTHC-${taskId.slice(-7)}`],
     });
 
-  itThisYear('closes every open task of the cycle and its children, each recorded and notified', async () => {
+  it('closes every open task of the cycle and its children, each recorded and notified', async () => {
     const { input, ids, user, handle } = await startAssigned(`cx-${uniqueSuffix()}`);
 
     // January's report leaves objective 4 at risk: the Quality Representative gets a follow-up.
@@ -170,7 +175,7 @@ describe('cancellation and recovery on the Temporal dev server', () => {
     ]);
   }, YEAR_SO_FAR_TIMEOUT_MS);
 
-  itThisYear('closes an at-risk follow-up by itself, recorded, when the objective recovers', async () => {
+  it('closes an at-risk follow-up by itself, recorded, when the objective recovers', async () => {
     const { input, ids, user, handle } = await startAssigned(`rc-${uniqueSuffix()}`);
     const reporter = user.head('vp-ttpvhcc');
     const january = `${ids.monitoring('obj-4')}/measure/${month(1)}`;
@@ -180,7 +185,7 @@ describe('cancellation and recovery on the Temporal dev server', () => {
     await reportObjective4(january, reporter, 70);
     const followUp = await driver.task(`${ids.monitoring('obj-4')}/at-risk/${month(1)}`);
     // Every later month so far on time: over 80% on time cumulatively, nothing missing — on track.
-    await driver.task(`${ids.monitoring('obj-4')}/measure/${month(new Date().getUTCMonth())}`);
+    await driver.task(`${ids.monitoring('obj-4')}/measure/${month(LAST_MONTH_OVER)}`);
     const later = await dataSource.getRepository(TaskEntity).find({
       where: { cycleId: input.cycleId, objectiveId: 'obj-4', kind: 'measurement-report', status: 'open' },
       order: { periodKey: 'ASC' },

@@ -26,8 +26,10 @@ import {
   engineMeasuredIndicators,
   moveCycleDatesUpdate,
   openTasksQuery,
+  type ApprovedDecision,
   type QualityCycleResult,
   type QualityCycleState,
+  type ReviewSummary,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import {
@@ -40,8 +42,9 @@ import {
   validateCycleDatesMove,
   type CyclePhase,
   type Measurement,
+  type ReviewActionFollowUp,
 } from '@qcycle/domain';
-import { cycleRecords, records } from './activities';
+import { cycleRecords, notifications, records } from './activities';
 import {
   CANCEL_CHILDREN_BY_ID,
   requestChildrenCancel,
@@ -54,6 +57,7 @@ import type { objectivesAssignment } from './objectives-assignment.workflow';
 import type { objectiveMonitoring } from './objective-monitoring.workflow';
 import type { internalAudit, InternalAuditResult } from './internal-audit.workflow';
 import type { managementReview } from './management-review.workflow';
+import { installNonconformities } from './cycle-nonconformities';
 
 /**
  * Patch id (docs/versioning.md): the cycle starts the internal audit and goes on to the management
@@ -71,6 +75,13 @@ export const YEAR_END_CANNOT_STALL = 'year-end-cannot-stall';
 export const MOVABLE_CYCLE_DATES = 'movable-cycle-dates';
 
 /**
+ * Patch id (docs/versioning.md): at the close the cycle prepares next year's draft from the
+ * approved decision and the review's actions (activity `prepareNextYearDraft`) and tells the Quality
+ * Representative (notification `next-year-draft`). Cycles closed on older code did neither.
+ */
+export const NEXT_YEAR_DRAFT_AT_CLOSE = 'next-year-draft-at-close';
+
+/**
  * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
  * approval, assignment, monitoring (one child per objective, all year), the internal audit, the
  * management review and the close as child workflows, answers the whole live state, and returns
@@ -78,7 +89,9 @@ export const MOVABLE_CYCLE_DATES = 'movable-cycle-dates';
  */
 export async function qualityCycle(input: StartQualityCycleInput): Promise<QualityCycleResult> {
   const { workflowId, startTime } = workflowInfo();
-  const shiftMs = input.rehearsal ? rehearsalShiftMs(input.calendar.year, startTime.getTime()) : 0;
+  const shiftMs = input.rehearsal
+    ? rehearsalShiftMs(input.calendar.year, startTime.getTime(), input.rehearsalFrom)
+    : 0;
   const context: CycleContext = {
     cycleId: input.cycleId,
     cycleWorkflowId: workflowId,
@@ -137,6 +150,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       }
       case 'audit':
         state.audit = report.audit;
+        break;
+      case 'review':
+        // Held; the review follows its actions up until the close and returns then.
+        state.review = report.review;
         break;
     }
   });
@@ -244,6 +261,44 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     }
   };
 
+  /**
+   * Next year (issue #9): done at the close rather than by a Temporal Schedule (docs/workflows.md):
+   * the close is when the decision and the actions' status are final, and the cycle has them.
+   */
+  const prepareNextYear = async (
+    decision: ApprovedDecision,
+    reviewActions: ReviewSummary['actions'],
+    preparedAt: string,
+  ) => {
+    const prepared = await records.prepareNextYearDraft({
+      cycleId: input.cycleId,
+      cycleWorkflowId: workflowId,
+      organisationCode: input.organisationCode,
+      year: input.year,
+      draft: input.draft,
+      decision: { objectives: decision.objectives },
+      // Reviews opened before actions were followed up return them without owner or status.
+      reviewActions: reviewActions.filter((a): a is ReviewActionFollowUp => a.actionId !== undefined),
+      preparedAt,
+    });
+    try {
+      await notifications.sendTaskNotification({
+        notificationId: `${workflowId}/next-year-draft`,
+        taskId: `${workflowId}/next-year-draft`,
+        cycleId: input.cycleId,
+        reason: 'next-year-draft',
+        recipient: input.roster.qualityRepresentative,
+        taskTitle: {
+          vi: `Chu kỳ chất lượng năm ${input.year} đã đóng; dự thảo năm ${prepared.year} đã sẵn sàng`,
+          en: `The ${input.year} quality cycle has closed; the ${prepared.year} draft is ready`,
+        },
+      });
+    } catch (error) {
+      // Best effort, as every notice: the draft is stored and shown on the cycle's page either way.
+      if (isCancellation(error)) throw error;
+    }
+  };
+
   await cycleRecords.recordCycleStarted({
     cycleId: input.cycleId,
     workflowId,
@@ -262,6 +317,16 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   const noteIfCancelled = (childId: string) => {
     if (scope.consideredCancelled) startedAfterCancel.push(childId);
   };
+  // Nonconformities from any source (issue #9): opened by the Quality Representative or from the
+  // engine's proposal, their corrective actions counted at the close like the audit's.
+  const nonconformities = installNonconformities({
+    context,
+    state,
+    scope,
+    cancelling: () => cancellation !== undefined,
+    children,
+    noteIfCancelled,
+  });
   try {
     const result = await scope.run(async (): Promise<QualityCycleResult> => {
       const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
@@ -333,7 +398,15 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       };
       state.review = await executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
         workflowId: childWorkflowIds.review(workflowId),
-        args: [{ context, objectives, engineMeasured }],
+        args: [
+          {
+            context,
+            objectives,
+            engineMeasured,
+            // Last year's actions with their status at its close, when started from its draft.
+            ...(input.previousActions ? { previousActions: input.previousActions } : {}),
+          },
+        ],
       });
 
       await sleepUntil(workflowTimeOf(context, calendar.closeDate, calendar.notificationTime));
@@ -341,6 +414,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       const monitoring = await Promise.all(monitors.map((handle) => handle.result()));
       const audit = await auditResult;
       state.audit = { ...audit };
+      const otherCorrectiveActions = await nonconformities.settle();
       const closedAt = at();
       const measurements: Measurement[] = monitoring.flatMap((m) => m.measurements);
       const judgement = state.review.qmsJudgement;
@@ -364,7 +438,9 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
               internalAuditCompleted: audit.status === 'closed',
               managementReviewCompleted: state.review.status === 'held',
               openCorrectiveActions:
-                audit.nonconformities - audit.correctiveActions.filter((a) => a.effective).length,
+                audit.nonconformities -
+                audit.correctiveActions.filter((a) => a.effective).length +
+                otherCorrectiveActions.filter((a) => !a.effective).length,
               evidence: [
                 audit.auditWorkflowId,
                 ...(state.review.minutesRef ? [state.review.minutesRef] : []),
@@ -387,7 +463,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       }
       const evaluations = evaluateYearEnd(objectives, measurements);
       const results = evaluations.map(objectiveYearResult);
-      const carriedForward = audit.correctiveActions
+      const carriedForward = [...audit.correctiveActions, ...otherCorrectiveActions]
         .filter((a) => !a.effective)
         .map((a) => a.correctiveActionId);
       await records.recordObjectiveResults({
@@ -404,6 +480,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         const live = state.objectives.find((o) => o.objectiveId === evaluation.objectiveId);
         if (live) live.status = evaluation.status;
       }
+      if (patched(NEXT_YEAR_DRAFT_AT_CLOSE)) await prepareNextYear(decision, state.review.actions, closedAt);
       state.status = 'closed';
       state.result = evaluations;
       return {

@@ -4,6 +4,7 @@ import {
   loadTemplate,
   type CycleCalendar,
   type CycleDraft,
+  type IsoDate,
   type OrganisationUnit,
 } from '@qcycle/domain';
 import type { CycleRoster } from './roster.contract';
@@ -50,6 +51,8 @@ export interface CycleStartOptions {
   draft?: CycleDraft;
   calendar?: CycleCalendar;
   rehearsal?: boolean;
+  /** With `rehearsal`: the calendar date it begins on (see StartQualityCycleInput). */
+  rehearsalFrom?: IsoDate;
 }
 
 /** The start input of a year's cycle from a template, the default calendar and a roster. */
@@ -72,5 +75,6 @@ export function buildStartInput(options: CycleStartOptions): StartQualityCycleIn
     roster: options.roster ?? placeholderRoster(options.organisationCode, draft.organisation.units),
     engineMeasured: engineMeasuredIndicators(draft),
     rehearsal: options.rehearsal,
+    ...(options.rehearsal && options.rehearsalFrom ? { rehearsalFrom: options.rehearsalFrom } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type {
   IsoInstant,
   ObjectiveEvaluation,
   ObjectiveYearResult,
+  ReviewActionFollowUp,
 } from '@qcycle/domain';
 import type {
   AuditSummary,
@@ -65,6 +66,16 @@ export interface StartQualityCycleInput {
    * Period keys and results still name the calendar's year. See docs/workflows.md.
    */
   rehearsal?: boolean;
+  /**
+   * With `rehearsal`: the calendar date the rehearsal begins on (default 1 January), so that what
+   * comes before it is already past at the start, e.g. `2024-10-01` to train the internal audit.
+   */
+  rehearsalFrom?: IsoDate;
+  /**
+   * Last year's review actions with their status at its close (ISO 9.3.2 a), from last year's
+   * next-year draft (`POST /cycles/{id}/next-year`); without them the review reads last year's record.
+   */
+  previousActions?: ReviewActionFollowUp[];
 }
 
 /** The year's result, returned by the cycle and stored per objective. */
@@ -144,6 +155,8 @@ export type CycleProgressReport =
   | { type: 'task-opened'; task: TaskView }
   | { type: 'task-closed'; taskId: string }
   | { type: 'objective-status'; objectiveId: string; status: ObjectiveLiveState['status'] }
-  | { type: 'audit'; audit: AuditSummary };
+  | { type: 'audit'; audit: AuditSummary }
+  /** The review was held: the cycle shows it while the review follows its actions up until the close. */
+  | { type: 'review'; review: ReviewSummary };
 
 export const cycleProgressSignal = defineSignal<[CycleProgressReport]>('cycleProgress');

@@ -24,6 +24,17 @@ describe('cycle clock', () => {
     expect(clock.calendarDate(yearStart)).toBe('2024-01-01');
   });
 
+  it('begins a rehearsal later in its year when asked: that date is today, what came before is past', () => {
+    const start = Date.parse('2026-11-26T06:40:00.000Z'); // a Thursday
+    const clock = cycleClock(rehearsalShiftMs(2024, start, '2024-04-02'));
+    // 2 April 2024 00:00 in Vietnam falls within the week before the start: the first quarter is over.
+    const from = clock.toWorkflowMs('2024-04-01T17:00:00.000Z');
+    expect(from).toBeLessThanOrEqual(start);
+    expect(start - from).toBeLessThan(7 * 86_400_000);
+    expect(clock.calendarDate(start) >= '2024-04-02').toBe(true);
+    expect(clock.calendarDate(start) < '2024-04-09').toBe(true);
+  });
+
   it('never shifts a year that has not started yet', () => {
     expect(rehearsalShiftMs(2030, Date.parse('2026-11-26T00:00:00.000Z'))).toBe(0);
   });

@@ -23,9 +23,14 @@ export interface CycleClock {
   calendarDate(workflowMs: number): IsoDate;
 }
 
-export function rehearsalShiftMs(year: number, workflowStartMs: number): number {
-  const yearStart = instantToEpochMs(vnLocalToInstant(isoDate(year, 1, 1), '00:00'));
-  return Math.max(0, Math.floor((workflowStartMs - yearStart) / WEEK_MS) * WEEK_MS);
+/**
+ * A rehearsal's shift: whole weeks, so that `from` (1 January unless the rehearsal begins later in
+ * the year, e.g. to train the audit in October) 00:00 falls on the last same weekday at or before
+ * the start. What comes before `from` in the calendar is already past when the rehearsal starts.
+ */
+export function rehearsalShiftMs(year: number, workflowStartMs: number, from?: IsoDate): number {
+  const anchor = instantToEpochMs(vnLocalToInstant(from ?? isoDate(year, 1, 1), '00:00'));
+  return Math.max(0, Math.floor((workflowStartMs - anchor) / WEEK_MS) * WEEK_MS);
 }
 
 export function cycleClock(shiftMs: number): CycleClock {

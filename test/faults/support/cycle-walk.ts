@@ -5,13 +5,12 @@ import { HttpRecorder, type Answer } from '../../api/support/http-recorder';
 import type { FaultStack } from './fault-stack';
 
 /**
- * This year on the real clock (a past year's tasks expire at once; a rehearsal's first report is a
- * month away): the quarters already over have their measurement reports open as soon as the
- * objectives are assigned. The first quarter's report of objective 3 opens after 1 April (Vietnam
- * time), so the fault suites that walk to it need a date from 2 April on; before that they skip.
+ * A rehearsal of 2024 that begins on 2 April (`rehearsalFrom`): on the real clock the first quarter
+ * is already over, so objective 3's first-quarter report opens as soon as the objectives are
+ * assigned, whatever today's date.
  */
-export const year = new Date().getUTCFullYear();
-export const firstQuarterOver = Date.now() >= Date.UTC(year, 3, 2);
+export const year = 2024;
+export const REHEARSAL_FROM = '2024-04-02';
 export const cycleId = `kontum-${year}`;
 
 export const APPROVE = { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: `${year}-01-05` };
@@ -95,7 +94,8 @@ export class CycleWalk {
       organisationCode: 'kontum',
       year,
       templateId: 'kontum-2024',
-      rehearsal: false,
+      rehearsal: true,
+      rehearsalFrom: REHEARSAL_FROM,
     });
     expect(started.status).toBe(201);
     expect(started.body.id).toBe(cycleId);

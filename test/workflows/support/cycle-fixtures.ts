@@ -13,7 +13,7 @@ export const UNITS = loadTemplate('kontum-2024').organisation.units;
 /** The Kon Tum cycle (2024 unless told) of a test organisation, with a placeholder roster (user ids `${org}.…`). */
 export function kontumCycle(
   org: string,
-  options: { calendar?: CycleCalendar; rehearsal?: boolean; year?: number } = {},
+  options: { calendar?: CycleCalendar; rehearsal?: boolean; rehearsalFrom?: string; year?: number } = {},
 ) {
   const year = options.year ?? 2024;
   const placeholders = placeholderRoster(org, UNITS);
@@ -29,6 +29,7 @@ export function kontumCycle(
     roster,
     calendar: options.calendar ?? defaultCycleCalendar(year),
     rehearsal: options.rehearsal,
+    rehearsalFrom: options.rehearsalFrom,
   });
   const workflowId = qualityCycleWorkflowId(org, year);
   const ids = {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { signerForCycle, type CycleDraft } from '@qcycle/domain';
+import { isIsoDate, signerForCycle, type CycleDraft } from '@qcycle/domain';
 import {
   QUALITY_CYCLE_WORKFLOW,
   QcycleError,
@@ -42,9 +42,19 @@ export class CyclesService {
     startedBy: string,
     roster: CycleRoster,
     draft: CycleDraft,
+    /** Last year's review actions with their status, when started from last year's draft (next-year route). */
+    carried: Pick<StartQualityCycleInput, 'previousActions'> = {},
   ): Promise<CycleView> {
     const cycleId = qualityCycleId(request.organisationCode, request.year);
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
+    const rehearsalProblem = rehearsalFromProblem(request);
+    if (rehearsalProblem)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'rehearsalFrom' },
+        { fields: { rehearsalFrom: [rehearsalProblem] } },
+      );
     const signed = signerForCycle(draft.signer, roster.leader, request.signingMode);
     if ('refused' in signed)
       throw new QcycleError(
@@ -65,7 +75,9 @@ export class CyclesService {
       calendar: await this.calendars.calendarFor(request.organisationCode, request.year),
       draft: { ...draft, signer: signed.signer },
       rehearsal: request.rehearsal,
+      rehearsalFrom: request.rehearsalFrom,
     });
+    if (carried.previousActions) input.previousActions = carried.previousActions;
     try {
       await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
         taskQueue: this.config.temporal.taskQueue,
@@ -146,4 +158,13 @@ export class CyclesService {
       throw error;
     }
   }
+}
+
+/** A rehearsal may begin later in its year; a real year begins when it begins. */
+function rehearsalFromProblem({ rehearsal, rehearsalFrom, year }: StartCycleDto): string | undefined {
+  if (rehearsalFrom === undefined) return undefined;
+  if (!rehearsal) return 'rehearsalFrom is only for a rehearsal (rehearsal: true)';
+  if (!isIsoDate(rehearsalFrom) || !rehearsalFrom.startsWith(`${year}-`))
+    return `rehearsalFrom must be a date of ${year}`;
+  return undefined;
 }

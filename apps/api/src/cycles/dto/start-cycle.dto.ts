@@ -65,6 +65,16 @@ export class StartCycleDto {
   rehearsal?: boolean;
 
   @ApiPropertyOptional({
+    example: '2024-10-01',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description:
+      "With `rehearsal`: the date of `year` the rehearsal begins on (default 1 January). The schedule moves so that this date falls at or just before today: what comes before it is already past (its reports open at once), e.g. 1 October to train the internal audit. A date outside `year`, or without `rehearsal` → 422 naming rehearsalFrom.",
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'rehearsalFrom must be a date YYYY-MM-DD' })
+  rehearsalFrom?: string;
+
+  @ApiPropertyOptional({
     example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
     description:
       "Who signs the decision and approves the objectives: an active user of your organisation with the leader role (GET /api/v1/people). Without it, the leader the draft names as its signer, or the organisation's only leader; several leaders and none named by the draft → 422 naming signerUserId. A user who is not a leader → 422 naming signerUserId.",
