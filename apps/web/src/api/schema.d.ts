@@ -209,7 +209,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the internal audit with its report (the lead auditor): completes the audit-close task */
+        /** Submit the internal audit report (the lead auditor): completes the latest audit-close task. The audit is closed when the Quality Representative or the leader approves the report (audit-report-approval task); a returned report is submitted again here. */
         post: operations["AuditActionsController_close"];
         delete?: never;
         options?: never;
@@ -400,6 +400,51 @@ export interface paths {
         get: operations["CycleDocumentsController_measurements"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Next year's draft, prepared when the cycle closed
+         * @description From the year's approved decision (objectives, indicators, targets, moved to next year) with the management review's actions and their status at the close. 404 before the close.
+         */
+        get: operations["NextYearController_draft"];
+        put?: never;
+        /**
+         * Start next year's cycle from the draft prepared at this cycle's close (the Quality Representative or an administrator)
+         * @description One action: next year's cycle starts from the stored draft, with the directory's roster and the organisation's calendar for that year; this year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a). 404 before this cycle has closed; 409 when next year's cycle exists.
+         */
+        post: operations["NextYearController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/nonconformities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every nonconformity of the cycle, audit findings included, with its source and its corrective action's state */
+        get: operations["NonconformitiesController_list"];
+        put?: never;
+        /**
+         * Open a nonconformity from a missed objective, a complaint, an external audit finding or an observation (the Quality Representative); its corrective action follows the audit findings’ flow (ISO 10.2)
+         * @description Recorded as nonconformity.opened; the unit head gets the corrective-action plan task, and the verifier (verifierUserId, else the Quality Representative) verifies effectiveness. 400 naming the fields (source, description, unitCode, severity…); 422 RULE_VIOLATED with details.problems for a unit or a verifier not in the cycle; 403 for anyone but the cycle's Quality Representative; 404 for an unknown cycle; 409 once the cycle is closing or no longer running. Retrying with the same x-request-id opens one.
+         */
+        post: operations["NonconformitiesController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1155,6 +1200,55 @@ export interface components {
              */
             to: string;
         };
+        /**
+         * Phê duyệt báo cáo đánh giá nội bộ
+         * @description Đại diện lãnh đạo chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.
+         */
+        AuditReportApprovalOutcome: {
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "approve" | "return";
+        } & ({
+            /** Ý kiến */
+            comments?: string;
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "approve";
+        } | {
+            /**
+             * Ý kiến
+             * @description Nội dung báo cáo cần chỉnh sửa.
+             */
+            comments: string;
+            /**
+             * Quyết định
+             * @description approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.
+             * @enum {string}
+             */
+            decision: "return";
+        });
+        AuditReportApprovalView: {
+            /** @example 2024-10-30T02:15:00.000Z */
+            approvedAt: string;
+            /**
+             * @description The Quality Representative or the leader
+             * @example qmr-user-id
+             */
+            approvedBy: string;
+            /** @example Nguyễn Văn A */
+            approvedByName: string | null;
+            /**
+             * @description How many times the report was submitted (2 after one return)
+             * @example 1
+             */
+            rounds: number;
+        };
         /** Kết quả bước đánh giá */
         AuditStepOutcome: {
             /** Bằng chứng đánh giá */
@@ -1221,6 +1315,8 @@ export interface components {
             } | null;
             /** @example null */
             report: string | null;
+            /** @description Null until the report is approved, and for audits closed before approval was a step */
+            reportApproval: components["schemas"]["AuditReportApprovalView"] | null;
             /**
              * @example in-progress
              * @enum {string}
@@ -1354,7 +1450,7 @@ export interface components {
              *       ]
              *     }
              */
-            outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ManagementReviewOutcome"];
+            outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["AuditReportApprovalOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ManagementReviewOutcome"] | components["schemas"]["ReviewActionOutcome"] | components["schemas"]["NonconformityProposalOutcome"];
         };
         ConformityAnnouncementView: {
             /** @example kontum-2024 */
@@ -1387,6 +1483,11 @@ export interface components {
              * @example 9
              */
             numerator?: number;
+            /**
+             * @description A ratio that asks for them (objective 4): the cases still open at the period's end and already overdue
+             * @example 5
+             */
+            pendingOverdue?: number;
             /**
              * @description A count
              * @example 2
@@ -2025,6 +2126,11 @@ export interface components {
                 dueDate: string;
                 /** Đơn vị chủ trì */
                 ownerUnitCode: string;
+                /**
+                 * Người chủ trì
+                 * @description Người được giao theo dõi hành động; để trống thì là trưởng đơn vị chủ trì.
+                 */
+                ownerUserId?: string;
                 /** Nội dung */
                 title: string;
             }[];
@@ -2168,6 +2274,11 @@ export interface components {
             numerator: number | null;
             /** @example obj-4 */
             objectiveId: string;
+            /**
+             * @description A ratio that asks for them (objective 4): cases open at the period's end and already overdue
+             * @example null
+             */
+            pendingOverdue: number | null;
             /** @example 2024-03 */
             periodKey: string;
             /** @example 2024-04-02T03:15:00.000Z */
@@ -2259,6 +2370,28 @@ export interface components {
              */
             name: string;
         };
+        NextYearDraftView: {
+            /**
+             * @description The closed cycle
+             * @example kontum-2024
+             */
+            cycleId: string;
+            /** @description A CycleDraft (as GET /api/v1/templates/{id}): this year's approved objectives, moved to next year */
+            draft: {
+                [key: string]: unknown;
+            };
+            /** @example kontum-2025 */
+            nextCycleId: string;
+            /** @example 2025-01-22T01:00:00.000Z */
+            preparedAt: string;
+            /** @description This year's review actions with their status at the close */
+            previousActions: components["schemas"]["ReviewActionView"][];
+            /** @description When next year's cycle was started from it */
+            startedAt?: string;
+            startedBy?: string;
+            /** @example 2025 */
+            year: number;
+        };
         NonconformityAuditView: {
             /** @example 2024-10-07 */
             from: string;
@@ -2271,6 +2404,63 @@ export interface components {
             /** @example 2024-10-18 */
             to: string;
         };
+        NonconformityList: {
+            items: components["schemas"]["NonconformityView"][];
+        };
+        NonconformityOpenedView: {
+            /** @example quality-cycle/kontum/2024/nonconformity/1 */
+            id: string;
+            openedAt: string;
+            raisedBy: string;
+            /** @enum {string} */
+            severity: "minor-nc" | "major-nc";
+            /** @enum {string} */
+            source: "audit-finding" | "missed-objective" | "complaint" | "external-audit" | "observation";
+            unitCode: string;
+            verifierUserId: string;
+        };
+        /**
+         * Đề xuất mở điểm không phù hợp do mục tiêu không đạt
+         * @description Mở điểm không phù hợp (mô tả, đơn vị, mức độ, người kiểm tra hiệu lực) hoặc không mở, kèm lý do.
+         */
+        NonconformityProposalOutcome: {
+            /**
+             * Quyết định
+             * @description open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.
+             * @enum {string}
+             */
+            decision: "open" | "decline";
+        } & ({
+            /**
+             * Quyết định
+             * @description open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.
+             * @enum {string}
+             */
+            decision: "open";
+            /** Mô tả điểm không phù hợp */
+            description: string;
+            /**
+             * Mức độ
+             * @enum {string}
+             */
+            severity: "minor-nc" | "major-nc";
+            /** Đơn vị liên quan */
+            unitCode: string;
+            /**
+             * Người kiểm tra hiệu lực
+             * @description Bỏ trống: Đại diện chất lượng kiểm tra.
+             */
+            verifierUserId?: string;
+        } | {
+            /**
+             * Quyết định
+             * @description open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.
+             * @enum {string}
+             */
+            decision: "decline";
+            /** Lý do */
+            reason: string;
+        });
         NonconformityVerificationView: {
             /** @example true */
             effective: boolean;
@@ -2392,7 +2582,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "cancelled";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "cancelled" | "next-year-draft";
             /** @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024 */
             subject: string;
             /** @example quality-cycle/kontum/2024/approval/round-1 */
@@ -2635,6 +2825,41 @@ export interface components {
              */
             redirectUri: string;
         };
+        OpenNonconformityDto: {
+            /** @example Công dân phản ánh hồ sơ bị trả lại không nêu lý do. */
+            description: string;
+            /**
+             * @description For a missed objective: which one
+             * @example obj-4
+             */
+            objectiveId?: string;
+            /**
+             * @description For a missed objective: the period
+             * @example 2024-01
+             */
+            periodKey?: string;
+            /**
+             * @example minor-nc
+             * @enum {string}
+             */
+            severity: "minor-nc" | "major-nc";
+            /**
+             * @description Where it comes from (audit findings are opened by the audit itself)
+             * @example complaint
+             * @enum {string}
+             */
+            source: "missed-objective" | "complaint" | "external-audit" | "observation";
+            /**
+             * @description The unit concerned: one of the cycle's units
+             * @example vp-ttpvhcc
+             */
+            unitCode: string;
+            /**
+             * @description Who verifies the corrective action's effectiveness; the Quality Representative when left out
+             * @example head.tonghop
+             */
+            verifierUserId?: string;
+        };
         OpenTaskLiveView: {
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             assigneeUserId: string;
@@ -2792,6 +3017,11 @@ export interface components {
             late: boolean;
             /** @example 81 */
             numerator: number | null;
+            /**
+             * @description A ratio that asks for them (objective 4): cases open at the period's end and already overdue
+             * @example null
+             */
+            pendingOverdue: number | null;
             /** @example 2024-03 */
             periodKey: string;
             /** @example null */
@@ -2880,6 +3110,18 @@ export interface components {
              * @enum {string}
              */
             status: "waiting" | "held";
+        };
+        /**
+         * Báo cáo thực hiện hành động sau họp xem xét
+         * @description ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và bằng chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.
+         */
+        ReviewActionOutcome: {
+            /** Đã thực hiện xong */
+            done: boolean;
+            /** Bằng chứng */
+            evidence?: string[];
+            /** Ghi chú */
+            note: string;
         };
         ReviewActionView: {
             /** @example 2025-06-30 */
@@ -3075,6 +3317,11 @@ export interface components {
              */
             rehearsal: boolean;
             /**
+             * @description With `rehearsal`: the date of `year` the rehearsal begins on (default 1 January). The schedule moves so that this date falls at or just before today: what comes before it is already past (its reports open at once), e.g. 1 October to train the internal audit. A date outside `year`, or without `rehearsal` → 422 naming rehearsalFrom.
+             * @example 2024-10-01
+             */
+            rehearsalFrom?: string;
+            /**
              * @description Who signs the decision and approves the objectives: an active user of your organisation with the leader role (GET /api/v1/people). Without it, the leader the draft names as its signer, or the organisation's only leader; several leaders and none named by the draft → 422 naming signerUserId. A user who is not a leader → 422 naming signerUserId.
              * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
              */
@@ -3094,6 +3341,23 @@ export interface components {
             templateId: "kontum-2024";
             /** @example 2024 */
             year: number;
+        };
+        StartNextYearDto: {
+            /**
+             * @description A rehearsal: next year's calendar starting now (as POST /api/v1/cycles)
+             * @default false
+             */
+            rehearsal: boolean;
+            /**
+             * @description Who signs next year's decision (a leader of your organisation); without it the leader the draft names, else the only leader (422 naming signerUserId otherwise)
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            signerUserId?: string;
+            /**
+             * @example KT.
+             * @enum {string}
+             */
+            signingMode?: "TM." | "KT.";
         };
         StartOfYearSettingsDto: {
             /**
@@ -3177,7 +3441,7 @@ export interface components {
              * @example measurement-report
              * @enum {string}
              */
-            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
             /** @example false */
             late: boolean;
             /** @example obj-4 */
@@ -3326,7 +3590,7 @@ export interface components {
              * @example measurement-report
              * @enum {string}
              */
-            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
             /** @example obj-4 */
             objectiveId: string | null;
             /** @example 2024-03-01T01:00:00.000Z */
@@ -5148,6 +5412,278 @@ export interface operations {
             };
         };
     };
+    NextYearController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextYearDraftView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NextYearController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartNextYearDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NonconformitiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonconformityList"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NonconformitiesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenNonconformityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonconformityOpenedView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_objectives: {
         parameters: {
             query?: never;
@@ -5957,7 +6493,7 @@ export interface operations {
                 cycleId?: string;
                 /** @description soon: open and due within 7 days; overdue: open and past due */
                 due?: "soon" | "overdue";
-                kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "corrective-action-plan" | "corrective-action-verification" | "management-review";
+                kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
                 limit?: number;
                 offset?: number;
                 /** @description done: nothing more to do on it (completed, or resolved by itself); all: any status */

@@ -26,6 +26,8 @@ export function StartCycleForm() {
   const [signingMode, setSigningMode] = useState<'' | NonNullable<StartCycle['signingMode']>>('');
   const [year, setYear] = useState(String(thisYear()));
   const [rehearsal, setRehearsal] = useState(false);
+  // A rehearsal may begin later in its year (e.g. 1 October to train the audit); empty = 1 January.
+  const [rehearsalFrom, setRehearsalFrom] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const language = i18n.language === 'en' ? 'en' : 'vi';
@@ -52,6 +54,7 @@ export function StartCycleForm() {
             // The API lists its template ids (GET /templates); without the list, its default one.
             templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
             rehearsal,
+            ...(rehearsal && rehearsalFrom ? { rehearsalFrom } : {}),
             ...(signerUserId ? { signerUserId } : {}),
             ...(signingMode ? { signingMode } : {}),
           },
@@ -68,7 +71,7 @@ export function StartCycleForm() {
     }
   };
 
-  const fieldPaths = ['year', 'templateId', 'rehearsal', 'signerUserId', 'signingMode'];
+  const fieldPaths = ['year', 'templateId', 'rehearsal', 'rehearsalFrom', 'signerUserId', 'signingMode'];
   const otherProblems =
     problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ??
     [];
@@ -169,6 +172,26 @@ export function StartCycleForm() {
             {t('start.rehearsalHint')}
           </p>
         </div>
+        {rehearsal && (
+          <Field
+            label={t('start.rehearsalFrom')}
+            hint={t('start.rehearsalFromHint')}
+            problems={problem?.at('rehearsalFrom') ?? []}
+          >
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="date"
+                min={`${year}-01-01`}
+                max={`${year}-12-31`}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={rehearsalFrom}
+                onChange={(event) => setRehearsalFrom(event.target.value)}
+              />
+            )}
+          </Field>
+        )}
         {problem && existingId && (
           <div className="notice notice-error" role="alert">
             {t('start.alreadyStarted', { year })}{' '}
