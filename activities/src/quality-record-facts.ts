@@ -11,6 +11,7 @@ import type {
   Measurement,
   ObjectiveEvaluation,
   ObjectiveStatus,
+  ReviewActionFollowUp,
 } from '@qcycle/domain';
 import type { ApprovedDecision, AuditSummary, QualityEventPayloads, ReviewSummary } from '@qcycle/contracts';
 
@@ -188,6 +189,23 @@ export type ManagementReviewFacts =
       outcome: ManagementReviewOutcome;
       chairedBy: string;
       heldAt: IsoInstant;
+    }
+  /** An action's owner reported on it: the action with its new status, who and when. */
+  | {
+      step: 'action-reported';
+      cycleId: string;
+      reviewId: string;
+      action: ReviewActionFollowUp;
+      reportedBy: string;
+      reportedAt: IsoInstant;
+    }
+  /** The actions not done at the close, carried into next year's review. */
+  | {
+      step: 'actions-carried-forward';
+      cycleId: string;
+      reviewId: string;
+      actions: ReviewActionFollowUp[];
+      at: IsoInstant;
     };
 
 /** The year's close: every objective's evaluation, and how the audit and the review ended. */

@@ -771,20 +771,34 @@ export class QualityRecordActivities {
         const { action } = facts;
         return this.write(
           [],
-          logEntry(cycleId, `${action.actionId}/reported`, 'review.action-reported', facts.reportedBy, facts.reportedAt, {
-            actionId: action.actionId,
-            status: action.status,
-            ...(action.note !== undefined ? { note: action.note } : {}),
-            ...(action.evidence ? { evidence: action.evidence } : {}),
-          }),
+          logEntry(
+            cycleId,
+            `${action.actionId}/reported`,
+            'review.action-reported',
+            facts.reportedBy,
+            facts.reportedAt,
+            {
+              actionId: action.actionId,
+              status: action.status,
+              ...(action.note !== undefined ? { note: action.note } : {}),
+              ...(action.evidence ? { evidence: action.evidence } : {}),
+            },
+          ),
         );
       }
       case 'actions-carried-forward':
         return this.write(
           [],
-          logEntry(cycleId, `${id}/actions-carried-forward`, 'review.actions-carried-forward', 'system', facts.at, {
-            actions: facts.actions.map((a) => ({ actionId: a.actionId, status: a.status })),
-          }),
+          logEntry(
+            cycleId,
+            `${id}/actions-carried-forward`,
+            'review.actions-carried-forward',
+            'system',
+            facts.at,
+            {
+              actions: facts.actions.map((a) => ({ actionId: a.actionId, status: a.status })),
+            },
+          ),
         );
     }
   }

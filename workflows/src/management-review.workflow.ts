@@ -3,17 +3,26 @@ import type { ReviewSummary } from '@qcycle/contracts';
 import {
   cycleClock,
   judgeQmsMaintained,
+  reviewActionId,
   validateManagementReviewOutcome,
+  validateReviewActionOutcome,
+  type ManagementReviewOutcome,
   type Objective,
+  type ReviewActionFollowUp,
 } from '@qcycle/domain';
 import {
+  auditTaskNotices,
   childTaskBoard,
   closeTimeOf,
+  personOf,
+  reportToCycle,
   sleepUntil,
   unitCodesOf,
+  unitOf,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
+import type { TaskBoard } from './tasks/human-task';
 import { records } from './activities';
 
 /**
@@ -23,10 +32,19 @@ import { records } from './activities';
  */
 export const REVIEW_EXPIRES_AT_CLOSE = 'review-expires-at-close';
 
+/**
+ * Patch id (docs/versioning.md): each action of a held review has an owner (a person of the
+ * roster) and a due date not before the review, and is followed up as a `review-action` task of its
+ * owner until the close; the cycle is told the review was held at once (progress signal) and gets
+ * the review's result, with each action's status, at the close. Reviews opened on older code end
+ * when they are held, their actions not followed up.
+ */
+export const REVIEW_ACTIONS_FOLLOWED_UP = 'review-actions-followed-up';
+
 export interface ManagementReviewInput {
   context: CycleContext;
   /** Actions carried over from last year's review, if any (status of previous actions, 9.3.2 a). */
-  previousActions?: unknown[];
+  previousActions?: ReviewActionFollowUp[];
   /** The year's objectives: the inputs then hold each objective's result on the review's day. */
   objectives?: Objective[];
   /** Engine-measured indicators; with `qmsMaintained` the leader judges that objective here. */
@@ -47,6 +65,7 @@ export async function managementReview({
   const { workflowId } = workflowInfo();
   const { calendar } = context;
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
+  const followUp = patched(REVIEW_ACTIONS_FOLLOWED_UP);
   await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
   // The year's results so far are computed before the review meets (ISO 9.3.2 c 2).
   const inputs = await records.compileReviewInputs({
@@ -97,7 +116,11 @@ export async function managementReview({
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
-    validate: (outcome) => validateManagementReviewOutcome(outcome, { unitCodes: unitCodesOf(context) }),
+    validate: (outcome) =>
+      validateManagementReviewOutcome(outcome, {
+        unitCodes: unitCodesOf(context),
+        ...(followUp ? { userIds: rosterUserIds(context), reviewDate: calendar.managementReviewDate } : {}),
+      }),
   });
   if (review.status !== 'completed') {
     if (!expires) throw new Error('management review cannot expire');
@@ -120,8 +143,7 @@ export async function managementReview({
     chairedBy: review.completedBy,
     heldAt,
   });
-  await condition(allHandlersFinished);
-  return {
+  const summary: ReviewSummary = {
     reviewWorkflowId: workflowId,
     status: 'held',
     minutesRef,
@@ -132,4 +154,108 @@ export async function managementReview({
     ...(conclusion ? { conclusion } : {}),
     ...(attendees ? { attendees } : {}),
   };
+  if (followUp) {
+    const followUps = actionsOf(context, workflowId, actions);
+    // The cycle shows the review held now; its result, with the actions' status, comes at the close.
+    await reportToCycle(context, { type: 'review', review: { ...summary, actions: followUps } });
+    summary.actions = await followActionsUp(context, board, followUps);
+  }
+  await condition(allHandlersFinished);
+  return summary;
+}
+
+/** Everyone on the cycle's roster: an action's owner must be one of them. */
+function rosterUserIds(context: CycleContext): string[] {
+  const { roster } = context;
+  return [
+    roster.leader,
+    roster.qualityRepresentative,
+    ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
+    ...roster.auditors,
+  ].map((person) => person.userId);
+}
+
+/** Each action with its id and owner: the person named, else the head of its unit. */
+function actionsOf(
+  context: CycleContext,
+  reviewWorkflowId: string,
+  actions: ManagementReviewOutcome['actions'],
+): ReviewActionFollowUp[] {
+  return actions.map((action, index) => ({
+    actionId: reviewActionId(reviewWorkflowId, index + 1),
+    title: action.title,
+    ownerUnitCode: action.ownerUnitCode,
+    ownerUserId: action.ownerUserId ?? unitOf(context, action.ownerUnitCode).head.userId,
+    dueDate: action.dueDate,
+    status: 'open',
+  }));
+}
+
+/**
+ * ISO 9.3.3: each action is its owner's task, due on its date, reminded and escalated like an
+ * audit task (to the Quality Representative, then the leader), all at once in this workflow (at most
+ * MAX_REVIEW_ACTIONS, so its history stays within budget). The owner reports done or not done;
+ * nobody answering by the close leaves it open. Each outcome is recorded; whatever is not done at
+ * the close is recorded carried forward, and next year's review lists it (9.3.2 a).
+ */
+async function followActionsUp(
+  context: CycleContext,
+  board: TaskBoard,
+  actions: ReviewActionFollowUp[],
+): Promise<ReviewActionFollowUp[]> {
+  const close = closeTimeOf(context);
+  const { cycleId } = context;
+  const { workflowId } = workflowInfo();
+  const followed = await Promise.all(
+    actions.map(async (action): Promise<ReviewActionFollowUp> => {
+      const owner = personOf(context, action.ownerUserId);
+      const dueAt = workflowTimeOf(context, action.dueDate, context.calendar.monitoring.dueTime);
+      const result = await board.run({
+        taskId: action.actionId,
+        kind: 'review-action',
+        title: {
+          vi: `Thực hiện hành động sau họp xem xét năm ${context.year}: ${action.title}`,
+          en: `Carry out the ${context.year} management review action: ${action.title}`,
+        },
+        assignee: owner,
+        unitCode: action.ownerUnitCode,
+        dueAt,
+        // Notices after the close would never be sent: the task expires then.
+        notices: auditTaskNotices(context, dueAt, owner).filter((notice) => notice.at < close),
+        expiresAt: close,
+        form: { action },
+        validate: validateReviewActionOutcome,
+      });
+      if (result.status !== 'completed') return action;
+      const { done, note, evidence } = result.outcome;
+      const reported: ReviewActionFollowUp = {
+        ...action,
+        status: done ? 'done' : 'not-done',
+        note,
+        ...(evidence?.length ? { evidence } : {}),
+        reportedBy: result.completedBy,
+        reportedAt: new Date(result.completedAt).toISOString(),
+      };
+      await records.recordManagementReview({
+        step: 'action-reported',
+        cycleId,
+        reviewId: workflowId,
+        action: reported,
+        reportedBy: result.completedBy,
+        reportedAt: reported.reportedAt as string,
+      });
+      return reported;
+    }),
+  );
+  const carried = followed.filter((action) => action.status !== 'done');
+  if (carried.length > 0) {
+    await records.recordManagementReview({
+      step: 'actions-carried-forward',
+      cycleId,
+      reviewId: workflowId,
+      actions: carried,
+      at: new Date(Date.now()).toISOString(),
+    });
+  }
+  return followed.map((action) => (action.status === 'done' ? action : { ...action, carriedForward: true }));
 }

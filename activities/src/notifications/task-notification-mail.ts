@@ -43,6 +43,7 @@ const WORDING: Record<Language, Wording> = {
       escalated: 'Nhiệm vụ quá hạn',
       reassigned: 'Nhiệm vụ được giao lại',
       cancelled: 'Nhiệm vụ đã hủy',
+      'next-year-draft': 'Dự thảo năm sau đã sẵn sàng',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao nhiệm vụ "${t}".`,
@@ -53,6 +54,8 @@ const WORDING: Record<Language, Wording> = {
           : `Nhiệm vụ "${t}" đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`,
       reassigned: (t) => `Nhiệm vụ "${t}" đã được giao lại cho ông/bà.`,
       cancelled: (t) => `Nhiệm vụ "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
+      'next-year-draft': (t) =>
+        `${t}: dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động của cuộc họp xem xét. Ông/bà khởi động chu kỳ năm sau trên trang của chu kỳ (Chu trình chất lượng).`,
     },
     greeting: (n) => `Kính gửi ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
@@ -72,6 +75,7 @@ const WORDING: Record<Language, Wording> = {
       escalated: 'Overdue task',
       reassigned: 'Task reassigned to you',
       cancelled: 'Task cancelled',
+      'next-year-draft': "Next year's draft is ready",
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -82,6 +86,8 @@ const WORDING: Record<Language, Wording> = {
           : `The task "${t}" is overdue and has been escalated to you.`,
       reassigned: (t) => `The task "${t}" has been reassigned to you.`,
       cancelled: (t) => `The task "${t}" has been cancelled; no action is needed.`,
+      'next-year-draft': (t) =>
+        `${t}: next year's draft of the quality objectives has been prepared from this year's decision and the management review's actions. Start next year's cycle from this cycle's page (Quality cycles).`,
     },
     greeting: (n) => `Dear ${n},`,
     due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,

@@ -261,7 +261,8 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
   private compose(request: TaskNotificationRequest, now: Date): NotificationEntity {
     const link =
-      request.reason === 'cancelled'
+      // Nothing to open: a cancelled task is gone, next year's draft is not a task.
+      request.reason === 'cancelled' || request.reason === 'next-year-draft'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

@@ -38,6 +38,7 @@ function qualityRecordActivitiesOf(service: QualityRecordActivities) {
     'recordManagementReview',
     'recordObjectiveResults',
     'compileReviewInputs',
+    'prepareNextYearDraft',
   ] as const satisfies readonly (keyof QualityRecordActivities)[];
   return Object.fromEntries(names.map((name) => [name, service[name].bind(service)])) as Pick<
     QualityRecordActivities,

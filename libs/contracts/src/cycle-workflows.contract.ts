@@ -5,6 +5,7 @@ import type {
   ObjectiveStatus,
   AuditPlanStep,
   AuditResult,
+  ReviewActionFollowUp,
 } from '@qcycle/domain';
 
 /** Workflow type names of the cycle's phases, each a child of `qualityCycle`. */
@@ -70,7 +71,11 @@ export interface ReviewSummary {
   /** `not-held`: the leader had not held it by the year's close (objective 1 cannot be achieved). */
   status: 'waiting' | 'held' | 'not-held';
   minutesRef?: string;
-  actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
+  /**
+   * The actions the review decided; on reviews that follow them up (docs/workflows.md) each with its
+   * id, owner and status (`ReviewActionFollowUp`), the status as it stood at the close.
+   */
+  actions: ({ title: string; ownerUnitCode: string; dueDate: IsoDate } & Partial<ReviewActionFollowUp>)[];
   /** The leader's judgement of the QMS objective at the review; it decides objective 1 at the close. */
   qmsJudgement?: { achieved: boolean; notes: string; judgedBy: string; judgedAt: IsoInstant };
   /** ISO 9.3.1 conclusion, when the review gave one. */

@@ -2,7 +2,17 @@ import type { LocalizedText } from '@qcycle/domain';
 import type { PersonRef } from './roster.contract';
 
 /** Why a person is told about a task. */
-export type TaskNotificationReason = 'assigned' | 'reminder' | 'escalated' | 'reassigned' | 'cancelled';
+/**
+ * Why a person is told. `next-year-draft`: the year closed and next year's draft is ready for the
+ * Quality Representative to start (no task behind it, so no task link; the "task" is the draft).
+ */
+export type TaskNotificationReason =
+  | 'assigned'
+  | 'reminder'
+  | 'escalated'
+  | 'reassigned'
+  | 'cancelled'
+  | 'next-year-draft';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the

@@ -172,6 +172,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'No version {version} of the {year} calendar',
     },
     calendar: { vi: 'Không có lịch cho {year}', en: 'No calendar for {year}' },
+    nextYearDraft: {
+      vi: 'Chu kỳ {cycleId} chưa đóng: chưa có dự thảo năm sau',
+      en: 'Cycle {cycleId} has not closed: there is no draft for next year yet',
+    },
     decision: {
       vi: 'Chưa có quyết định cho {cycleId}: mục tiêu chưa được phê duyệt',
       en: 'No decision yet for {cycleId}: the objectives are not approved',

@@ -7,6 +7,7 @@ import type {
   ObjectiveStatus,
   ObjectiveYearOutcome,
   QmsJudgement,
+  ReviewActionStatus,
 } from '@qcycle/domain';
 import type { AuditSummary, ReviewSummary } from './cycle-workflows.contract';
 import type { MeasurementCorrectedEventPayload } from './measurement-correction.contract';
@@ -95,6 +96,19 @@ export interface QualityEventPayloads {
   'review.inputs-compiled': Record<string, never>;
   'review.not-held': Record<string, never>;
   'review.held': { minutesRef: string; actions: number; qmsJudgement?: QmsJudgement };
+  /** The owner of a review action reported on it (its `review-action` task). */
+  'review.action-reported': {
+    actionId: string;
+    status: ReviewActionStatus;
+    note?: string;
+    evidence?: string[];
+  };
+  /** The actions not done at the year's close, carried into next year's review (ISO 9.3.2 a). */
+  'review.actions-carried-forward': { actions: { actionId: string; status: ReviewActionStatus }[] };
+  /** Next year's draft was prepared at the close, from the decision and the review's actions. */
+  'cycle.next-year-draft-prepared': { nextCycleId: string; year: number; carriedActions: number };
+  /** Next year's cycle was started from that draft. */
+  'cycle.next-year-started': { nextCycleId: string };
 
   /** Written by the API's evidence register (apps/api/src/evidence), not by a workflow. */
   'evidence.uploaded': {
@@ -165,6 +179,10 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'review.inputs-compiled': true,
   'review.not-held': true,
   'review.held': true,
+  'review.action-reported': true,
+  'review.actions-carried-forward': true,
+  'cycle.next-year-draft-prepared': true,
+  'cycle.next-year-started': true,
   'evidence.uploaded': true,
 };
 

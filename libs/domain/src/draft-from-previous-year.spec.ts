@@ -1,5 +1,5 @@
 import { validateCycleDraft } from './cycle-draft-validation';
-import { draftFromPreviousYear } from './draft-from-previous-year';
+import { draftFromDecision, draftFromPreviousYear } from './draft-from-previous-year';
 import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
 
 describe('draftFromPreviousYear', () => {
@@ -37,5 +37,31 @@ describe('draftFromPreviousYear', () => {
 
   it("does not touch the previous year's draft", () => {
     expect(KONTUM_2024_TEMPLATE.objectives[1].title.vi).toContain('năm 2024');
+  });
+});
+
+describe('draftFromDecision', () => {
+  it('takes the approved objectives and targets, not the starting draft’s, moved to next year', () => {
+    const approved = KONTUM_2024_TEMPLATE.objectives.map((o) =>
+      o.id === 'obj-4'
+        ? {
+            ...o,
+            indicators: o.indicators.map((i) =>
+              i.id === 'obj-4-on-time' ? { ...i, target: { comparator: '>=' as const, value: 90 } } : i,
+            ),
+          }
+        : o,
+    );
+    const next = draftFromDecision(KONTUM_2024_TEMPLATE, { objectives: approved }, 2025);
+    expect(next.year).toBe(2025);
+    expect(next.objectives.find((o) => o.id === 'obj-4')?.indicators[1]).toMatchObject({
+      target: {
+        comparator: '>=',
+        value: 90,
+      },
+    });
+    expect(next.legalBases).toEqual(KONTUM_2024_TEMPLATE.legalBases);
+    expect(JSON.stringify(next.objectives)).not.toContain('năm 2024');
+    expect(validateCycleDraft(next)).toEqual([]);
   });
 });

@@ -39,3 +39,19 @@ function replaceYearInStrings<T>(value: T, replace: (text: string) => string): T
   }
   return value;
 }
+
+/**
+ * Next year's draft from this year's approved decision (issue #9 "Next year"): the objectives,
+ * indicators and targets as the leader approved them — revisions included, which the year's starting
+ * draft may not have — with the rest of the draft (scope, standard, legal bases, signer,
+ * recipients) as this year's cycle had it, all moved on to `newYear` by
+ * {@link draftFromPreviousYear}. An organisation's first year has no decision and starts from a
+ * template instead.
+ */
+export function draftFromDecision(
+  thisYearsDraft: CycleDraft,
+  decision: { objectives: CycleDraft['objectives'] },
+  newYear: number,
+): CycleDraft {
+  return draftFromPreviousYear({ ...thisYearsDraft, objectives: decision.objectives }, newYear);
+}

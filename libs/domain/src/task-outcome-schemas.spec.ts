@@ -51,6 +51,7 @@ const VALID: { [K in TaskKind]: TaskOutcomes[K] } = {
     outputs: { improvementOpportunities: ['Số hoá hồ sơ'], qmsChanges: [], resourceNeeds: [] },
     actions: [{ title: 'Số hoá', ownerUnitCode: 'vp-tonghop', dueDate: '2025-06-30' }],
   },
+  'review-action': { done: true, note: 'Đã số hoá phiếu kiểm soát.', evidence: ['QĐ 45/QĐ-VP'] },
 };
 
 /** For each kind, answers with one thing wrong and the path the problem must name. */
@@ -151,6 +152,16 @@ const INVALID: { [K in TaskKind]: [unknown, string[]][] } = {
       ['actions[1].dueDate'],
     ],
     [{ ...VALID_REVIEW(), actions: [null] }, ['actions[0]']],
+    [
+      { ...VALID_REVIEW(), actions: [{ ...VALID_REVIEW().actions[0], ownerUserId: '' }] },
+      ['actions[0].ownerUserId'],
+    ],
+  ],
+  'review-action': [
+    [{ note: 'x' }, ['done']],
+    [{ done: 'yes', note: 'x' }, ['done']],
+    [{ done: false, note: '  ' }, ['note']],
+    [{ done: true, note: 'x', evidence: [''] }, ['evidence']],
   ],
 };
 

@@ -678,6 +678,17 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
         properties: {
           title: text({ vi: 'Nội dung', en: 'Title' }, 'Thiếu nội dung hành động.'),
           ownerUnitCode: reference({ vi: 'Đơn vị chủ trì', en: 'Owning unit' }, 'Thiếu đơn vị chủ trì.'),
+          ownerUserId: reference(
+            {
+              vi: 'Người chủ trì',
+              en: 'Owner',
+              about: {
+                vi: 'Người được giao theo dõi hành động; để trống thì là trưởng đơn vị chủ trì.',
+                en: 'Who follows the action up; when left out, the head of the owning unit.',
+              },
+            },
+            'Người chủ trì không hợp lệ.',
+          ),
           dueDate: date({ vi: 'Hạn', en: 'Due date' }, 'Hạn phải có dạng YYYY-MM-DD.'),
         },
       },
@@ -741,6 +752,34 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
   },
 };
 
+const REVIEW_ACTION: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Báo cáo thực hiện hành động sau họp xem xét',
+    en: 'Report on a management review action',
+    about: {
+      vi: 'ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và bằng chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.',
+      en: 'ISO 9.3.3: done or not, with a note and evidence if any. Not done by the year’s end, it is carried into next year.',
+    },
+  }),
+  ...problem('required', 'Thiếu báo cáo thực hiện hành động.'),
+  required: ['done', 'note'],
+  properties: {
+    done: {
+      type: 'boolean',
+      ...labelled({ vi: 'Đã thực hiện xong', en: 'Done' }),
+      ...problem('required', 'Phải cho biết hành động đã xong hay chưa.'),
+    },
+    note: text({ vi: 'Ghi chú', en: 'Note' }, 'Phải ghi nội dung thực hiện.'),
+    evidence: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
+      ...labelled({ vi: 'Bằng chứng', en: 'Evidence' }),
+      ...problem('invalid-value', 'Bằng chứng phải là danh sách văn bản không rỗng.'),
+    },
+  },
+};
+
 /** The JSON Schema of each task kind's outcome. */
 export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } = {
   'objectives-approval': OBJECTIVES_APPROVAL,
@@ -756,6 +795,7 @@ export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } =
   'corrective-action-plan': CORRECTIVE_ACTION_PLAN,
   'corrective-action-verification': CORRECTIVE_ACTION_VERIFICATION,
   'management-review': MANAGEMENT_REVIEW,
+  'review-action': REVIEW_ACTION,
 };
 
 /** `measurement-report` → `MeasurementReportOutcome`: the schema's name in the OpenAPI document. */

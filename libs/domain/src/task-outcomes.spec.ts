@@ -7,6 +7,7 @@ import {
   validateAuditStepOutcome,
   validateCorrectiveActionPlan,
   validateManagementReviewOutcome,
+  validateReviewActionOutcome,
   validateMeasurementReport,
   validateUnitAcceptanceOutcome,
   validateVerificationOutcome,
@@ -275,5 +276,37 @@ describe('corrective action and review outcomes', () => {
       'actions[0].ownerUnitCode',
       'actions[0].dueDate',
     ]);
+  });
+
+  it('gives each action an owner on the roster and a due date not before the review', () => {
+    const context = { unitCodes: ['vp-tonghop'], userIds: ['u-head', 'u-staff'], reviewDate: '2024-12-16' };
+    const action = { title: 't', ownerUnitCode: 'vp-tonghop', dueDate: '2025-06-30' };
+    const review = (actions: unknown[]) => ({
+      minutesRef: 'BB-01',
+      outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+      actions,
+    });
+    expect(
+      validateManagementReviewOutcome(review([action, { ...action, ownerUserId: 'u-staff' }]), context),
+    ).toEqual([]);
+    const problems = validateManagementReviewOutcome(
+      review([
+        { ...action, ownerUserId: 'someone-else' },
+        { ...action, dueDate: '2024-12-15' },
+      ]),
+      context,
+    );
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['actions[0].ownerUserId', 'unknown-reference'],
+      ['actions[1].dueDate', 'invalid-value'],
+    ]);
+    expect(paths(validateManagementReviewOutcome(review(Array(21).fill(action)), context))).toEqual([
+      'actions',
+    ]);
+  });
+
+  it('takes the owner’s report on a review action: done or not, with a note', () => {
+    expect(validateReviewActionOutcome({ done: false, note: 'Chưa có kinh phí.' })).toEqual([]);
+    expect(paths(validateReviewActionOutcome({ done: 'yes', note: '' }))).toEqual(['done', 'note']);
   });
 });

@@ -9,6 +9,7 @@ import type { AuditResult } from './task-outcome-schemas';
 import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
+import { MAX_REVIEW_ACTIONS } from './review-actions';
 
 /**
  * Every kind of task a person is given in the annual cycle. One human-task mechanism serves them
@@ -28,6 +29,7 @@ export const TASK_KINDS = [
   'corrective-action-plan',
   'corrective-action-verification',
   'management-review',
+  'review-action',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -152,13 +154,24 @@ export interface QmsJudgement {
 export interface ManagementReviewOutcome {
   minutesRef: string;
   outputs: { improvementOpportunities: string[]; qmsChanges: string[]; resourceNeeds: string[] };
-  actions: { title: string; ownerUnitCode: string; dueDate: IsoDate }[];
+  /**
+   * Each action is followed up as a `review-action` task of its owner, due on its date: `ownerUserId`
+   * (a person of the roster), else the head of `ownerUnitCode`.
+   */
+  actions: { title: string; ownerUnitCode: string; ownerUserId?: string; dueDate: IsoDate }[];
   /** Decides objective 1 at the close; without it the engine judges from the records. */
   qmsJudgement?: QmsJudgement;
   /** ISO 9.3.1: whether the QMS remains suitable, adequate and effective. */
   conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
   /** Who took part (names and titles), for the minutes. */
   attendees?: string[];
+}
+
+/** The owner's report on a management review action: done or not, why, and what shows it. */
+export interface ReviewActionOutcome {
+  done: boolean;
+  note: string;
+  evidence?: string[];
 }
 
 export interface TaskOutcomes {
@@ -175,6 +188,7 @@ export interface TaskOutcomes {
   'corrective-action-plan': CorrectiveActionPlanOutcome;
   'corrective-action-verification': CorrectiveActionVerificationOutcome;
   'management-review': ManagementReviewOutcome;
+  'review-action': ReviewActionOutcome;
 }
 export type TaskOutcome = TaskOutcomes[TaskKind];
 
@@ -429,14 +443,38 @@ export function validateVerificationOutcome(outcome: unknown): ValidationProblem
   return checkOutcomeShape('corrective-action-verification', outcome);
 }
 
+/**
+ * `userIds` (the roster) and `reviewDate` check each action's owner and due date; reviews opened
+ * before actions were followed up are validated without them.
+ */
 export function validateManagementReviewOutcome(
   outcome: unknown,
-  context: { unitCodes: readonly string[] },
+  context: { unitCodes: readonly string[]; userIds?: readonly string[]; reviewDate?: IsoDate },
 ): ValidationProblem[] {
   return checkOutcomeShape('management-review', outcome, {
+    actions: (actions, { path, problems }) => {
+      if (context.userIds && (actions as unknown[]).length > MAX_REVIEW_ACTIONS)
+        problems.add(
+          path,
+          'invalid-value',
+          `Tối đa ${MAX_REVIEW_ACTIONS} hành động cho một cuộc họp xem xét.`,
+        );
+    },
     'actions[].ownerUnitCode': (ownerUnitCode, { path, problems }) => {
       if (!context.unitCodes.includes(ownerUnitCode as string))
         problems.add(path, 'unknown-reference', 'Không có đơn vị này.');
     },
+    'actions[].ownerUserId': (ownerUserId, { path, problems }) => {
+      if (context.userIds && !context.userIds.includes(ownerUserId as string))
+        problems.add(path, 'unknown-reference', 'Người chủ trì không có trong danh sách.');
+    },
+    'actions[].dueDate': (dueDate, { path, problems }) => {
+      if (context.reviewDate && compareIsoDates(dueDate as IsoDate, context.reviewDate) < 0)
+        problems.add(path, 'invalid-value', `Hạn không được trước ngày họp (${context.reviewDate}).`);
+    },
   });
+}
+
+export function validateReviewActionOutcome(outcome: unknown): ValidationProblem[] {
+  return checkOutcomeShape('review-action', outcome);
 }

@@ -14,3 +14,4 @@ export * from './entities/rate-limit-hit.entity';
 export * from './entities/document-version.entity';
 export * from './entities/evidence-file.entity';
 export * from './entities/organisation-calendar.entity';
+export * from './entities/next-year-draft.entity';

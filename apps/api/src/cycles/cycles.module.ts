@@ -17,6 +17,8 @@ import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
 import { MeasurementCorrectionsController } from './measurement-corrections.controller';
 import { MeasurementCorrectionsService } from './measurement-corrections.service';
+import { NextYearController } from './next-year.controller';
+import { NextYearService } from './next-year.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
@@ -27,6 +29,7 @@ import { TemplatesController } from './templates.controller';
     CycleYearReportsController,
     AuditActionsController,
     MeasurementCorrectionsController,
+    NextYearController,
     TemplatesController,
   ],
   providers: [
@@ -38,6 +41,7 @@ import { TemplatesController } from './templates.controller';
     AuditActionsService,
     MeasurementCorrectionsService,
     DirectoryRosterService,
+    NextYearService,
   ],
 })
 export class CyclesModule {}

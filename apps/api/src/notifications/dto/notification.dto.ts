@@ -9,6 +9,7 @@ const NOTIFICATION_REASONS = [
   'escalated',
   'reassigned',
   'cancelled',
+  'next-year-draft',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CYCLE_SIGNING_MODES, type CycleSigningMode } from '@qcycle/domain';
+
+/** How next year's cycle starts from the stored draft; everything else is the draft's. */
+export class StartNextYearDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: "A rehearsal: next year's calendar starting now (as POST /api/v1/cycles)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  rehearsal?: boolean;
+
+  @ApiPropertyOptional({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description:
+      "Who signs next year's decision (a leader of your organisation); without it the leader the draft names, else the only leader (422 naming signerUserId otherwise)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  signerUserId?: string;
+
+  @ApiPropertyOptional({ enum: CYCLE_SIGNING_MODES, example: 'KT.' })
+  @IsOptional()
+  @IsIn(CYCLE_SIGNING_MODES, { message: `signingMode must be one of ${CYCLE_SIGNING_MODES.join(', ')}` })
+  signingMode?: CycleSigningMode;
+}
+
+export class ReviewActionView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/review/action/1' }) actionId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: 'vp-ttpvhcc' }) ownerUnitCode!: string;
+  @ApiProperty() ownerUserId!: string;
+  @ApiProperty({ example: '2025-06-30' }) dueDate!: string;
+  @ApiProperty({ enum: ['open', 'done', 'not-done'], description: 'As it stood at the close' })
+  status!: 'open' | 'done' | 'not-done';
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ type: [String] }) evidence?: string[];
+  @ApiPropertyOptional() reportedBy?: string;
+  @ApiPropertyOptional() reportedAt?: string;
+  @ApiPropertyOptional({
+    description: "Not done by the close: listed in next year's review inputs (ISO 9.3.2 a)",
+  })
+  carriedForward?: boolean;
+}
+
+/** Next year's draft, prepared at the close of a cycle. */
+export class NextYearDraftView {
+  @ApiProperty({ example: 'kontum-2024', description: 'The closed cycle' }) cycleId!: string;
+  @ApiProperty({ example: 'kontum-2025' }) nextCycleId!: string;
+  @ApiProperty({ type: 'integer', example: 2025 }) year!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "A CycleDraft (as GET /api/v1/templates/{id}): this year's approved objectives, moved to next year",
+  })
+  draft!: Record<string, unknown>;
+  @ApiProperty({
+    type: [ReviewActionView],
+    description: "This year's review actions with their status at the close",
+  })
+  previousActions!: ReviewActionView[];
+  @ApiProperty({ example: '2025-01-22T01:00:00.000Z' }) preparedAt!: string;
+  @ApiPropertyOptional({ description: "When next year's cycle was started from it" }) startedAt?: string;
+  @ApiPropertyOptional() startedBy?: string;
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error-responses';
+import { CycleView } from './dto/cycle.view';
+import { NextYearDraftView, StartNextYearDto } from './dto/next-year.dto';
+import { NextYearService } from './next-year.service';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1/cycles/:cycleId/next-year')
+export class NextYearController {
+  constructor(private readonly nextYear: NextYearService) {}
+
+  @Get()
+  @Roles('quality-representative', 'admin', 'leader')
+  @ApiOperation({
+    summary: "Next year's draft, prepared when the cycle closed",
+    description:
+      "From the year's approved decision (objectives, indicators, targets, moved to next year) with the management review's actions and their status at the close. 404 before the close.",
+  })
+  @ApiOkResponse({ type: NextYearDraftView })
+  @ApiErrors(401, 403, 404)
+  draft(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<NextYearDraftView> {
+    return this.nextYear.draft(caller, cycleId);
+  }
+
+  @Post()
+  @Roles('quality-representative', 'admin')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      "Start next year's cycle from the draft prepared at this cycle's close (the Quality Representative or an administrator)",
+    description:
+      "One action: next year's cycle starts from the stored draft, with the directory's roster and the organisation's calendar for that year; this year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a). 404 before this cycle has closed; 409 when next year's cycle exists.",
+  })
+  @ApiCreatedResponse({ type: CycleView })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  start(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Body() body: StartNextYearDto,
+  ): Promise<CycleView> {
+    return this.nextYear.start(caller, cycleId, body);
+  }
+}
