@@ -9,6 +9,8 @@ import type {
   IsoInstant,
   ManagementReviewOutcome,
   Measurement,
+  NonconformitySeverity,
+  NonconformitySource,
   ObjectiveEvaluation,
   ObjectiveStatus,
   ReviewActionFollowUp,
@@ -149,6 +151,23 @@ export type CorrectiveActionFacts =
       unitCode: string;
       finding: string;
       raisedBy: string;
+      at: IsoInstant;
+    }
+  | {
+      /** A nonconformity not from the audit, opened by the Quality Representative (issue #9). */
+      step: 'nonconformity-opened';
+      cycleId: string;
+      correctiveActionId: string;
+      source: Exclude<NonconformitySource, 'audit-finding'>;
+      severity: NonconformitySeverity;
+      unitCode: string;
+      description: string;
+      raisedBy: string;
+      verifierUserId: string;
+      objectiveId?: string;
+      periodKey?: string;
+      proposalTaskId?: string;
+      requestId?: string;
       at: IsoInstant;
     }
   | {

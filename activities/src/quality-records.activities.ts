@@ -642,6 +642,7 @@ export class QualityRecordActivities {
               severity: facts.severity,
               unitCode: facts.unitCode,
               finding: facts.finding,
+              raisedBy: facts.raisedBy,
               status: 'open',
               rounds: 1,
               openedAt: at,
@@ -651,6 +652,47 @@ export class QualityRecordActivities {
             severity: facts.severity,
             unitCode: facts.unitCode,
           }),
+        );
+      case 'nonconformity-opened':
+        // No audit: its audit and step columns stay empty (CorrectiveActionEntity).
+        return this.write(
+          [
+            upsertRow(CorrectiveActionEntity, {
+              id,
+              cycleId,
+              auditId: '',
+              stepId: '',
+              source: facts.source,
+              severity: facts.severity,
+              unitCode: facts.unitCode,
+              finding: facts.description,
+              raisedBy: facts.raisedBy,
+              verifierUserId: facts.verifierUserId,
+              objectiveId: facts.objectiveId ?? null,
+              periodKey: facts.periodKey ?? null,
+              status: 'open',
+              rounds: 1,
+              openedAt: at,
+            }),
+          ],
+          logEntry(
+            cycleId,
+            `${id}/opened`,
+            'nonconformity.opened',
+            facts.raisedBy,
+            at,
+            {
+              source: facts.source,
+              severity: facts.severity,
+              unitCode: facts.unitCode,
+              description: facts.description,
+              verifierUserId: facts.verifierUserId,
+              ...(facts.objectiveId ? { objectiveId: facts.objectiveId } : {}),
+              ...(facts.periodKey ? { periodKey: facts.periodKey } : {}),
+              ...(facts.proposalTaskId ? { proposalTaskId: facts.proposalTaskId } : {}),
+            },
+            facts.requestId,
+          ),
         );
       case 'planned': {
         const { correction, rootCause, action, ownerUserId, dueDate } = facts.plan;

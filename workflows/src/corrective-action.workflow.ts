@@ -6,6 +6,8 @@ import {
   validateVerificationOutcome,
   type AuditPlanStep,
   type AuditResult,
+  type NonconformitySeverity,
+  type NonconformitySource,
 } from '@qcycle/domain';
 import {
   auditTaskNotices,
@@ -33,7 +35,8 @@ export const CORRECTIVE_ACTION_CARRIED_FORWARD = 'corrective-action-carried-forw
  */
 export const CORRECTIVE_ACTION_DEADLINES = 'corrective-action-deadlines';
 
-export interface CorrectiveActionInput {
+/** An audit finding's corrective action, started by the internal audit (the input since the start). */
+export interface AuditFindingCorrectiveActionInput {
   context: CycleContext;
   auditWorkflowId: string;
   step: AuditPlanStep;
@@ -43,28 +46,104 @@ export interface CorrectiveActionInput {
   auditorUserId: string;
 }
 
+/**
+ * A nonconformity from any other source (issue #9), started by the cycle when the Quality
+ * Representative opens one (`openNonconformity`) or accepts the engine's proposal for a missed
+ * objective. The cycle records it opened before starting this workflow.
+ */
+export interface NonconformityCorrectiveActionInput {
+  context: CycleContext;
+  nonconformity: {
+    source: Exclude<NonconformitySource, 'audit-finding'>;
+    description: string;
+    unitCode: string;
+    severity: NonconformitySeverity;
+    raisedBy: string;
+    /** The Quality Representative, or the person they named. */
+    verifierUserId: string;
+    objectiveId?: string;
+    periodKey?: string;
+  };
+}
+
+export type CorrectiveActionInput = AuditFindingCorrectiveActionInput | NonconformityCorrectiveActionInput;
+
 export interface CorrectiveActionResult {
   correctiveActionId: string;
-  stepId: string;
+  /** The audit step it was found at; absent for nonconformities from other sources. */
+  stepId?: string;
+  source?: NonconformitySource;
   /** Verified effective; false when the year closed first and the action is carried forward. */
   effective: boolean;
   rounds: number;
 }
 
+/** One nonconformity, whatever its source, as the flow below needs it. */
+interface Nonconformity {
+  source: NonconformitySource;
+  unitCode: string;
+  severity: AuditResult;
+  description: string;
+  verifierUserId: string;
+  stepId?: string;
+  /** What the plan task shows: an audit finding keeps the form it always had. */
+  planForm: Record<string, unknown>;
+}
+
+function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
+  if ('nonconformity' in input) {
+    const { nonconformity } = input;
+    return {
+      source: nonconformity.source,
+      unitCode: nonconformity.unitCode,
+      severity: nonconformity.severity,
+      description: nonconformity.description,
+      verifierUserId: nonconformity.verifierUserId,
+      planForm: {
+        finding: nonconformity.description,
+        severity: nonconformity.severity,
+        source: nonconformity.source,
+        unitCode: nonconformity.unitCode,
+        ...(nonconformity.objectiveId ? { objectiveId: nonconformity.objectiveId } : {}),
+        ...(nonconformity.periodKey ? { periodKey: nonconformity.periodKey } : {}),
+      },
+    };
+  }
+  return {
+    source: 'audit-finding',
+    unitCode: input.step.unitCode,
+    severity: input.severity,
+    description: input.finding,
+    verifierUserId: input.auditorUserId,
+    stepId: input.step.id,
+    planForm: { finding: input.finding, severity: input.severity, step: input.step },
+  };
+}
+
 /**
- * ISO 10.2 for one nonconformity: the unit head records correction, root cause, action, owner and
- * due date; the auditor who raised it verifies effectiveness; not effective reopens it. One still
- * open at the year's close is carried forward (recorded) and never holds the close.
+ * ISO 10.2 for one nonconformity, from an audit finding or any other source: the unit head records
+ * correction, root cause, action, owner and due date; the verifier (the auditor who raised an audit
+ * finding; the Quality Representative, or the person they named, for the others) verifies
+ * effectiveness; not effective reopens it. One still open at the year's close is carried forward
+ * (recorded) and never holds the close.
  */
 export async function correctiveAction(input: CorrectiveActionInput): Promise<CorrectiveActionResult> {
-  const { context, step } = input;
+  const { context } = input;
+  const nc = nonconformityOf(input);
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
-  const unit = unitOf(context, step.unitCode);
-  const auditor = personOf(context, input.auditorUserId);
+  const unit = unitOf(context, nc.unitCode);
+  const verifier = personOf(context, nc.verifierUserId);
   const now = () => new Date(Date.now()).toISOString();
   const carriedForward = patched(CORRECTIVE_ACTION_CARRIED_FORWARD);
   const expiresAt = carriedForward ? closeTimeOf(context) : undefined;
+  const ended = (effective: boolean, rounds: number): CorrectiveActionResult => ({
+    correctiveActionId: workflowId,
+    ...(nc.stepId !== undefined ? { stepId: nc.stepId } : {}),
+    ...(nc.source !== 'audit-finding' ? { source: nc.source } : {}),
+    effective,
+    rounds,
+  });
   const carryForward = async (round: number, waitingFor: 'plan' | 'verification') => {
     await records.recordCorrectiveAction({
       step: 'carried-forward',
@@ -75,20 +154,22 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
       at: now(),
     });
     await condition(allHandlersFinished);
-    return { correctiveActionId: workflowId, stepId: step.id, effective: false, rounds: round };
+    return ended(false, round);
   };
-  await records.recordCorrectiveAction({
-    step: 'opened',
-    cycleId: context.cycleId,
-    correctiveActionId: workflowId,
-    auditId: input.auditWorkflowId,
-    stepId: step.id,
-    severity: input.severity,
-    unitCode: step.unitCode,
-    finding: input.finding,
-    raisedBy: input.auditorUserId,
-    at: now(),
-  });
+  if (!('nonconformity' in input)) {
+    await records.recordCorrectiveAction({
+      step: 'opened',
+      cycleId: context.cycleId,
+      correctiveActionId: workflowId,
+      auditId: input.auditWorkflowId,
+      stepId: input.step.id,
+      severity: input.severity,
+      unitCode: input.step.unitCode,
+      finding: input.finding,
+      raisedBy: input.auditorUserId,
+      at: now(),
+    });
+  }
 
   for (let round = 1; ; round++) {
     const withDeadlines = patched(CORRECTIVE_ACTION_DEADLINES);
@@ -104,12 +185,12 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
         en: `Correct the nonconformity at ${unit.name.en} (round ${round})`,
       },
       assignee: unit.head,
-      unitCode: step.unitCode,
+      unitCode: nc.unitCode,
       expiresAt,
       ...(planDueAt === undefined
         ? {}
         : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
-      form: { finding: input.finding, severity: input.severity, step },
+      form: nc.planForm,
       validate: (outcome) =>
         validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
     });
@@ -137,12 +218,12 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
         vi: `Kiểm tra hiệu lực hành động khắc phục (lần ${round})`,
         en: `Verify the corrective action's effectiveness (round ${round})`,
       },
-      assignee: auditor,
-      unitCode: step.unitCode,
+      assignee: verifier,
+      unitCode: nc.unitCode,
       dueAt: verifyDueAt,
       expiresAt,
-      ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, auditor) } : {}),
-      form: { finding: input.finding, correction, rootCause, action, ownerUserId, dueDate },
+      ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, verifier) } : {}),
+      form: { finding: nc.description, correction, rootCause, action, ownerUserId, dueDate },
       validate: validateVerificationOutcome,
     });
     if (verification.status !== 'completed') {
@@ -162,7 +243,7 @@ export async function correctiveAction(input: CorrectiveActionInput): Promise<Co
     });
     if (effective) {
       await condition(allHandlersFinished);
-      return { correctiveActionId: workflowId, stepId: step.id, effective: true, rounds: round };
+      return ended(true, round);
     }
   }
 }

@@ -2,12 +2,19 @@ import {
   ApplicationFailure,
   condition,
   allHandlersFinished,
+  getExternalWorkflowHandle,
   isCancellation,
+  log,
   patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { correctMeasurementUpdate, QcycleErrorCode, type ObjectiveOwner } from '@qcycle/contracts';
+import {
+  correctMeasurementUpdate,
+  nonconformityProposalAcceptedSignal,
+  QcycleErrorCode,
+  type ObjectiveOwner,
+} from '@qcycle/contracts';
 import {
   addDays,
   checkMeasurementCorrection,
@@ -17,8 +24,10 @@ import {
   periodsFor,
   reminderAt,
   validateMeasurementReport,
+  validateNonconformityProposal,
   validateNoteOutcome,
   type Measurement,
+  type ObjectiveEvaluation,
   type Objective,
   type ObjectiveStatus,
   type MeasurementCorrectionRefusal,
@@ -45,6 +54,14 @@ export const STATUS_RECORDED_WITH_REPORT = 'status-recorded-with-report';
  * brings its objective back on track. Cycles whose objective recovered on older code left it open.
  */
 export const AT_RISK_FOLLOW_UP_RESOLVES = 'at-risk-follow-up-resolves';
+
+/**
+ * Patch id (docs/versioning.md): when an evaluation finds the objective missed, or its year's target
+ * out of reach, the Quality Representative gets a `nonconformity-proposal` task; accepting it tells
+ * the cycle to open the nonconformity (docs/workflows.md "Nonconformities"). Objectives that fell
+ * on older code got no proposal.
+ */
+export const NONCONFORMITY_PROPOSAL = 'nonconformity-proposal';
 
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
@@ -90,10 +107,70 @@ export async function objectiveMonitoring({
   let lateReports = 0;
   const missingPeriods: string[] = [];
 
+  /** Whether the last evaluation found the year lost: missed, or a target no longer reachable. */
+  let yearLost = false;
   const evaluate = (reportedIndex: number): ObjectiveStatus => {
     const elapsed = periods.filter((p) => shifted(p.dueAt) <= Date.now()).length;
-    return evaluateObjective(objective, measurements, { periodsElapsed: Math.max(elapsed, reportedIndex) })
-      .status;
+    const evaluation = evaluateObjective(objective, measurements, {
+      periodsElapsed: Math.max(elapsed, reportedIndex),
+    });
+    yearLost = isYearLost(evaluation);
+    return evaluation.status;
+  };
+
+  /**
+   * ISO 10.2.1 (issue #9): the engine proposes a nonconformity to the Quality Representative, who
+   * opens it (the cycle starts its corrective action) or declines with the reason (recorded with the
+   * task). Due in a week like a follow-up would be read; it expires at the close like every task.
+   */
+  const proposeNonconformity = (periodKey: string, taskId: string) => {
+    const figures = figuresOf(periodMeasurements(periodKey));
+    const references = {
+      unitCodes: context.roster.units.map((unit) => unit.code),
+      userIds: [
+        context.roster.leader,
+        context.roster.qualityRepresentative,
+        ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
+        ...context.roster.auditors,
+      ].map((person) => person.userId),
+    };
+    followUps.push(
+      (async () => {
+        const proposal = await board.run({
+          taskId,
+          kind: 'nonconformity-proposal',
+          title: {
+            vi: `Đề xuất mở điểm không phù hợp do mục tiêu ${objective.number} không đạt (kỳ ${periodKey})`,
+            en: `Proposal: open a nonconformity, objective ${objective.number} missed (${periodKey})`,
+          },
+          assignee: context.roster.qualityRepresentative,
+          objectiveId: objective.id,
+          periodKey,
+          unitCode: owner.unitCode,
+          form: { objectiveId: objective.id, periodKey, status, figures, unitCode: owner.unitCode },
+          expiresAt: closeAt,
+          validate: (outcome) => validateNonconformityProposal(outcome, references),
+        });
+        if (proposal.status !== 'completed' || proposal.outcome.decision !== 'open') return;
+        const { description, unitCode, severity, verifierUserId } = proposal.outcome;
+        try {
+          await getExternalWorkflowHandle(context.cycleWorkflowId).signal(nonconformityProposalAcceptedSignal, {
+            proposalTaskId: taskId,
+            objectiveId: objective.id,
+            periodKey,
+            description,
+            unitCode,
+            severity,
+            ...(verifierUserId ? { verifierUserId } : {}),
+            acceptedBy: proposal.completedBy,
+          });
+        } catch (error) {
+          // The cycle has ended meanwhile: the accepted proposal stays in the task's record.
+          if (isCancellation(error)) throw error;
+          log.warn('accepted nonconformity proposal not delivered to the cycle', { taskId, error: String(error) });
+        }
+      })(),
+    );
   };
 
   /**
@@ -105,7 +182,10 @@ export async function objectiveMonitoring({
     periodKey: string,
     followUpId: string,
     recovered: string,
+    lostBefore: boolean,
+    proposalId: string,
   ): Promise<void> => {
+    if (yearLost && !lostBefore && patched(NONCONFORMITY_PROPOSAL)) proposeNonconformity(periodKey, proposalId);
     if (status !== previous)
       await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
     if (
@@ -170,6 +250,7 @@ export async function objectiveMonitoring({
         else measurements.push(measurement);
       }
       const statusBefore = status;
+      const lostBefore = yearLost;
       status = evaluate(Math.max(...[...reportedPeriods.values()].map((p) => p.index)));
       const result = {
         objectiveId: objective.id,
@@ -194,6 +275,8 @@ export async function objectiveMonitoring({
         request.periodKey,
         `${workflowId}/at-risk/${request.periodKey}/corrected/${number}`,
         `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau khi sửa số liệu kỳ ${request.periodKey}.`,
+        lostBefore,
+        `${workflowId}/nonconformity-proposal/${request.periodKey}/corrected/${number}`,
       );
       return result;
     },
@@ -269,6 +352,7 @@ export async function objectiveMonitoring({
       // meanwhile, or a due date passed meanwhile, could change it): they replay that order.
       const statusWithReport = patched(STATUS_RECORDED_WITH_REPORT);
       let previous = status;
+      let lostBefore = yearLost;
       if (statusWithReport) status = evaluate(period.index);
       await records.recordMeasurements({
         cycleId: context.cycleId,
@@ -284,6 +368,7 @@ export async function objectiveMonitoring({
       reportedPeriods.set(period.key, { taskId, index: period.index, reportedBy: report.completedBy });
       if (!statusWithReport) {
         previous = status;
+        lostBefore = yearLost;
         status = evaluate(period.index);
       }
       await followStatus(
@@ -291,6 +376,8 @@ export async function objectiveMonitoring({
         period.key,
         `${workflowId}/at-risk/${period.key}`,
         `Mục tiêu ${objective.number} đã trở lại đúng tiến độ sau báo cáo kỳ ${period.key}.`,
+        lostBefore,
+        `${workflowId}/nonconformity-proposal/${period.key}`,
       );
     }),
   );
@@ -319,6 +406,17 @@ const REFUSAL_TYPES: Record<MeasurementCorrectionRefusal['kind'], QcycleErrorCod
   conflict: QcycleErrorCode.Conflict,
   invalid: QcycleErrorCode.ValidationFailed,
 };
+
+/**
+ * The year is lost for the objective: evaluated missed (the year's last period), or an indicator's
+ * target out of reach already (libs/domain: `at-risk` with the reason `target-unreachable`).
+ */
+function isYearLost(evaluation: ObjectiveEvaluation): boolean {
+  return (
+    evaluation.status === 'missed' ||
+    evaluation.indicators.some((indicator) => indicator.reasons.includes('target-unreachable'))
+  );
+}
 
 /** A period's measurements as the figures a report gives. */
 function figuresOf(measurements: readonly Measurement[]): ReportedFigure[] {

@@ -9,3 +9,4 @@ export * from './cycle-start';
 export * from './notification-sweep.contract';
 export * from './measurement-correction.contract';
 export * from './quality-events.contract';
+export * from './nonconformity.contract';

@@ -4,6 +4,8 @@ import type {
   IsoDate,
   IsoInstant,
   LocalizedText,
+  NonconformitySeverity,
+  NonconformitySource,
   ObjectiveStatus,
   ObjectiveYearOutcome,
   QmsJudgement,
@@ -88,6 +90,22 @@ export interface QualityEventPayloads {
   };
 
   'corrective-action.opened': { severity: AuditResult; unitCode: string };
+  /**
+   * A nonconformity not from the audit (issue #9), opened by the Quality Representative (the event's
+   * actor), directly or by accepting the engine's proposal for a missed objective; its corrective
+   * action's events follow under the same id.
+   */
+  'nonconformity.opened': {
+    source: NonconformitySource;
+    severity: NonconformitySeverity;
+    unitCode: string;
+    description: string;
+    verifierUserId: string;
+    objectiveId?: string;
+    periodKey?: string;
+    /** The `nonconformity-proposal` task accepted, when the engine proposed it. */
+    proposalTaskId?: string;
+  };
   'corrective-action.planned': { round: number; dueDate: IsoDate };
   'corrective-action.closed': CorrectiveActionVerifiedPayload;
   'corrective-action.reopened': CorrectiveActionVerifiedPayload;

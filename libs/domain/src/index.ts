@@ -25,6 +25,7 @@ export * from './deep-freeze';
 export * from './templates/kontum-office-units';
 export * from './templates/kontum-2024.template';
 export * from './templates/template-registry';
+export * from './nonconformity';
 export * from './task-outcomes';
 export * from './task-outcome-schemas';
 export * from './cycle-clock';

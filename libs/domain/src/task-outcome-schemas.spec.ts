@@ -52,6 +52,12 @@ const VALID: { [K in TaskKind]: TaskOutcomes[K] } = {
     actions: [{ title: 'Số hoá', ownerUnitCode: 'vp-tonghop', dueDate: '2025-06-30' }],
   },
   'review-action': { done: true, note: 'Đã số hoá phiếu kiểm soát.', evidence: ['QĐ 45/QĐ-VP'] },
+  'nonconformity-proposal': {
+    decision: 'open',
+    description: 'Tỷ lệ hồ sơ đúng quy trình tháng 1 chỉ đạt 90%.',
+    unitCode: 'vp-ttpvhcc',
+    severity: 'minor-nc',
+  },
 };
 
 /** For each kind, answers with one thing wrong and the path the problem must name. */
@@ -162,6 +168,12 @@ const INVALID: { [K in TaskKind]: [unknown, string[]][] } = {
     [{ done: 'yes', note: 'x' }, ['done']],
     [{ done: false, note: '  ' }, ['note']],
     [{ done: true, note: 'x', evidence: [''] }, ['evidence']],
+  ],
+  'nonconformity-proposal': [
+    [{ decision: 'close' }, ['decision']],
+    [{ decision: 'decline', reason: ' ' }, ['reason']],
+    [{ decision: 'open', unitCode: 'u', severity: 'minor-nc' }, ['description']],
+    [{ decision: 'open', description: 'x', unitCode: 'u', severity: 'observation' }, ['severity']],
   ],
 };
 

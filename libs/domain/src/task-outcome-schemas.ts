@@ -780,6 +780,85 @@ const REVIEW_ACTION: OutcomeSchema = {
   },
 };
 
+const proposalDecision = (values: readonly string[]): OutcomeSchema => ({
+  type: 'string',
+  enum: values,
+  ...labelled({
+    vi: 'Quyết định',
+    en: 'Decision',
+    about: {
+      vi: 'open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.',
+      en: 'open: open the nonconformity (a corrective action, ISO 10.2); decline: do not, with the reason.',
+    },
+  }),
+  ...problem('invalid-value', 'Quyết định phải là "open" hoặc "decline".'),
+});
+
+/**
+ * The engine's proposal when a period's evaluation finds an objective missed (or its year's target
+ * out of reach): the Quality Representative opens a nonconformity (libs/domain nonconformity.ts) or
+ * declines with the reason.
+ */
+const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Đề xuất mở điểm không phù hợp do mục tiêu không đạt',
+    en: 'Proposal to open a nonconformity for a missed objective',
+    about: {
+      vi: 'Mở điểm không phù hợp (mô tả, đơn vị, mức độ, người kiểm tra hiệu lực) hoặc không mở, kèm lý do.',
+      en: 'Open a nonconformity (description, unit, severity, who verifies) or decline with the reason.',
+    },
+  }),
+  ...problem('required', 'Thiếu kết quả xử lý.'),
+  required: ['decision'],
+  properties: { decision: proposalDecision(['open', 'decline']) },
+  oneOf: [
+    {
+      type: 'object',
+      title: 'Mở điểm không phù hợp',
+      'x-en': { title: 'Open a nonconformity' },
+      required: ['decision', 'description', 'unitCode', 'severity'],
+      properties: {
+        decision: proposalDecision(['open']),
+        description: text(
+          { vi: 'Mô tả điểm không phù hợp', en: 'Description of the nonconformity' },
+          'Phải mô tả điểm không phù hợp.',
+        ),
+        unitCode: reference({ vi: 'Đơn vị liên quan', en: 'Unit concerned' }, 'Phải chọn đơn vị liên quan.'),
+        severity: {
+          type: 'string',
+          enum: ['minor-nc', 'major-nc'],
+          ...labelled({ vi: 'Mức độ', en: 'Severity' }),
+          ...problem('invalid-value', 'Mức độ phải là minor-nc hoặc major-nc.'),
+        },
+        verifierUserId: {
+          type: 'string',
+          minLength: 1,
+          ...labelled({
+            vi: 'Người kiểm tra hiệu lực',
+            en: 'Who verifies effectiveness',
+            about: {
+              vi: 'Bỏ trống: Đại diện chất lượng kiểm tra.',
+              en: 'Left out: the Quality Representative verifies.',
+            },
+          }),
+          ...problem('invalid-value', 'Người kiểm tra hiệu lực không hợp lệ.'),
+        },
+      },
+    },
+    {
+      type: 'object',
+      title: 'Không mở',
+      'x-en': { title: 'Decline' },
+      required: ['decision', 'reason'],
+      properties: {
+        decision: proposalDecision(['decline']),
+        reason: text({ vi: 'Lý do', en: 'Reason' }, 'Không mở điểm không phù hợp phải nêu lý do.'),
+      },
+    },
+  ],
+};
+
 /** The JSON Schema of each task kind's outcome. */
 export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } = {
   'objectives-approval': OBJECTIVES_APPROVAL,
@@ -796,6 +875,7 @@ export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } =
   'corrective-action-verification': CORRECTIVE_ACTION_VERIFICATION,
   'management-review': MANAGEMENT_REVIEW,
   'review-action': REVIEW_ACTION,
+  'nonconformity-proposal': NONCONFORMITY_PROPOSAL,
 };
 
 /** `measurement-report` → `MeasurementReportOutcome`: the schema's name in the OpenAPI document. */

@@ -10,6 +10,8 @@ import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
 import { MAX_REVIEW_ACTIONS } from './review-actions';
+import type { NonconformityDetails, NonconformityReferences } from './nonconformity';
+import { nonconformityDetailsProblems } from './nonconformity';
 
 /**
  * Every kind of task a person is given in the annual cycle. One human-task mechanism serves them
@@ -30,6 +32,7 @@ export const TASK_KINDS = [
   'corrective-action-verification',
   'management-review',
   'review-action',
+  'nonconformity-proposal',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -174,6 +177,14 @@ export interface ReviewActionOutcome {
   evidence?: string[];
 }
 
+/**
+ * The Quality Representative's answer to the engine's proposal for a missed objective: open a
+ * nonconformity (the cycle starts its corrective action) or decline it with the reason.
+ */
+export type NonconformityProposalOutcome =
+  | ({ decision: 'open' } & NonconformityDetails)
+  | { decision: 'decline'; reason: string };
+
 export interface TaskOutcomes {
   'objectives-approval': ObjectivesApprovalOutcome;
   'objectives-revision': ObjectivesRevisionOutcome;
@@ -189,6 +200,7 @@ export interface TaskOutcomes {
   'corrective-action-verification': CorrectiveActionVerificationOutcome;
   'management-review': ManagementReviewOutcome;
   'review-action': ReviewActionOutcome;
+  'nonconformity-proposal': NonconformityProposalOutcome;
 }
 export type TaskOutcome = TaskOutcomes[TaskKind];
 
@@ -477,4 +489,14 @@ export function validateManagementReviewOutcome(
 
 export function validateReviewActionOutcome(outcome: unknown): ValidationProblem[] {
   return checkOutcomeShape('review-action', outcome);
+}
+
+/** The shape, then the cycle's units and roster for the unit and the verifier (one owner: nonconformity.ts). */
+export function validateNonconformityProposal(
+  outcome: unknown,
+  references: NonconformityReferences,
+): ValidationProblem[] {
+  const problems = checkOutcomeShape('nonconformity-proposal', outcome);
+  if (problems.length > 0 || !isObject(outcome) || outcome.decision !== 'open') return problems;
+  return nonconformityDetailsProblems(outcome, references);
 }

@@ -31,6 +31,7 @@ import { OrganisationCalendars1796023493203 } from './migrations/1796023493203-o
 import { MeasurementPendingOverdue1796030000000 } from './migrations/1796030000000-measurement-pending-overdue.migration';
 import { NextYearDraftEntity } from './entities/next-year-draft.entity';
 import { NextYearDrafts1796040000000 } from './migrations/1796040000000-next-year-drafts.migration';
+import { NonconformitySources1796050000000 } from './migrations/1796050000000-nonconformity-sources.migration';
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 
 /** Every entity qcycle persists. */
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   OrganisationCalendars1796023493203,
   MeasurementPendingOverdue1796030000000,
   NextYearDrafts1796040000000,
+  NonconformitySources1796050000000,
 ];
 
 /**

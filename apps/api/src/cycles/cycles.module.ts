@@ -17,6 +17,8 @@ import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
 import { MeasurementCorrectionsController } from './measurement-corrections.controller';
 import { MeasurementCorrectionsService } from './measurement-corrections.service';
+import { NonconformitiesController } from './nonconformities.controller';
+import { NonconformitiesService } from './nonconformities.service';
 import { NextYearController } from './next-year.controller';
 import { NextYearService } from './next-year.service';
 import { TemplatesController } from './templates.controller';
@@ -29,6 +31,7 @@ import { TemplatesController } from './templates.controller';
     CycleYearReportsController,
     AuditActionsController,
     MeasurementCorrectionsController,
+    NonconformitiesController,
     NextYearController,
     TemplatesController,
   ],
@@ -40,6 +43,7 @@ import { TemplatesController } from './templates.controller';
     CycleReportService,
     AuditActionsService,
     MeasurementCorrectionsService,
+    NonconformitiesService,
     DirectoryRosterService,
     NextYearService,
   ],

@@ -128,7 +128,12 @@ export class AuditStepEntity {
   @Column({ name: 'signed_off_at', type: 'varchar', length: 24, nullable: true }) signedOffAt!: string | null;
 }
 
-/** A nonconformity and its corrective action (ISO 10.2), through to verification. */
+/**
+ * A nonconformity and its corrective action (ISO 10.2), through to verification. From an audit
+ * finding (`source` audit-finding, with its audit and step) or from another source opened by the
+ * Quality Representative (migration NonconformitySources): those have no audit, and `audit_id` and
+ * `step_id` are empty.
+ */
 @Entity('corrective_actions')
 @Index(['cycleId'])
 export class CorrectiveActionEntity {
@@ -136,6 +141,16 @@ export class CorrectiveActionEntity {
   @Column({ name: 'cycle_id', type: 'varchar', length: 64 }) cycleId!: string;
   @Column({ name: 'audit_id', type: 'varchar', length: 200 }) auditId!: string;
   @Column({ name: 'step_id', type: 'varchar', length: 240 }) stepId!: string;
+  /** audit-finding | missed-objective | complaint | external-audit | observation (libs/domain). */
+  @Column({ type: 'varchar', length: 24, default: 'audit-finding' }) source!: string;
+  /** Who raised it: the auditor of an audit finding (null on rows written before the column), else the Quality Representative. */
+  @Column({ name: 'raised_by', type: 'varchar', length: 64, nullable: true }) raisedBy!: string | null;
+  /** Who verifies effectiveness, for nonconformities not from the audit (the audit's step names its auditor). */
+  @Column({ name: 'verifier_user_id', type: 'varchar', length: 64, nullable: true })
+  verifierUserId!: string | null;
+  /** A missed objective: which one and the period whose evaluation found it. */
+  @Column({ name: 'objective_id', type: 'varchar', length: 64, nullable: true }) objectiveId!: string | null;
+  @Column({ name: 'period_key', type: 'varchar', length: 16, nullable: true }) periodKey!: string | null;
   @Column({ type: 'varchar', length: 16 }) severity!: string;
   @Column({ name: 'unit_code', type: 'varchar', length: 64 }) unitCode!: string;
   @Column({ type: 'text' }) finding!: string;

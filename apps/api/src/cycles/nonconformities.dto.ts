@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  NONCONFORMITY_SEVERITIES,
+  NONCONFORMITY_SOURCES,
+  OPENABLE_NONCONFORMITY_SOURCES,
+  type NonconformitySeverity,
+  type NonconformitySource,
+  type OpenableNonconformitySource,
+} from '@qcycle/domain';
+
+/** The Quality Representative opens a nonconformity not found by the internal audit (ISO 10.2.1). */
+export class OpenNonconformityDto {
+  @ApiProperty({
+    enum: OPENABLE_NONCONFORMITY_SOURCES,
+    example: 'complaint',
+    description: 'Where it comes from (audit findings are opened by the audit itself)',
+  })
+  @IsIn(OPENABLE_NONCONFORMITY_SOURCES, {
+    message: `source must be one of ${OPENABLE_NONCONFORMITY_SOURCES.join(', ')}`,
+  })
+  source!: OpenableNonconformitySource;
+
+  @ApiProperty({ example: 'Công dân phản ánh hồ sơ bị trả lại không nêu lý do.', maxLength: 4000 })
+  @IsString()
+  @Matches(/\S/, { message: 'description must not be blank' })
+  @MaxLength(4000)
+  description!: string;
+
+  @ApiProperty({ example: 'vp-ttpvhcc', description: "The unit concerned: one of the cycle's units" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  unitCode!: string;
+
+  @ApiProperty({ enum: NONCONFORMITY_SEVERITIES, example: 'minor-nc' })
+  @IsIn(NONCONFORMITY_SEVERITIES, { message: 'severity must be minor-nc or major-nc' })
+  severity!: NonconformitySeverity;
+
+  @ApiPropertyOptional({
+    example: 'head.tonghop',
+    description: "Who verifies the corrective action's effectiveness; the Quality Representative when left out",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  verifierUserId?: string;
+
+  @ApiPropertyOptional({ example: 'obj-4', description: 'For a missed objective: which one' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  objectiveId?: string;
+
+  @ApiPropertyOptional({ example: '2024-01', description: 'For a missed objective: the period' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  periodKey?: string;
+}
+
+export class NonconformityOpenedView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/nonconformity/1' }) id!: string;
+  @ApiProperty({ enum: NONCONFORMITY_SOURCES }) source!: NonconformitySource;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ enum: NONCONFORMITY_SEVERITIES }) severity!: NonconformitySeverity;
+  @ApiProperty() raisedBy!: string;
+  @ApiProperty() verifierUserId!: string;
+  @ApiProperty() openedAt!: string;
+}
+
+/** One nonconformity of the cycle, whatever its source, with its corrective action's state. */
+export class NonconformityView {
+  @ApiProperty({ description: "The corrective action's id (its workflow id)" }) id!: string;
+  @ApiProperty({ enum: NONCONFORMITY_SOURCES }) source!: NonconformitySource;
+  @ApiProperty({ description: 'minor-nc | major-nc' }) severity!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ description: 'What was found (the audit finding, the complaint…)' }) description!: string;
+  @ApiProperty({ description: 'open | planned | closed' }) status!: string;
+  @ApiProperty() rounds!: number;
+  @ApiProperty({ type: Boolean, nullable: true }) effective!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) raisedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who verifies effectiveness' })
+  verifierUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An audit finding: the audit' }) auditId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "An audit finding: the step's record id" })
+  stepId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) objectiveId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) periodKey!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dueDate!: string | null;
+  @ApiProperty() openedAt!: string;
+}
+
+export class NonconformityList {
+  @ApiProperty({ type: [NonconformityView] }) items!: NonconformityView[];
+}
