@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
-import { NonconformityList, NonconformityOpenedView, OpenNonconformityDto } from './nonconformities.dto';
+import { CycleNonconformityList, NonconformityOpenedView, OpenNonconformityDto } from './nonconformities.dto';
 import { NonconformitiesService } from './nonconformities.service';
 
 @ApiTags('cycle records')
@@ -37,9 +37,9 @@ export class NonconformitiesController {
     summary:
       "Every nonconformity of the cycle, audit findings included, with its source and its corrective action's state",
   })
-  @ApiOkResponse({ type: NonconformityList })
+  @ApiOkResponse({ type: CycleNonconformityList })
   @ApiErrors(401, 404)
-  list(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<NonconformityList> {
+  list(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<CycleNonconformityList> {
     return this.nonconformities.list(caller, cycleId);
   }
 }

@@ -73,7 +73,7 @@ export class NonconformityOpenedView {
 }
 
 /** One nonconformity of the cycle, whatever its source, with its corrective action's state. */
-export class NonconformityView {
+export class CycleNonconformityView {
   @ApiProperty({ description: "The corrective action's id (its workflow id)" }) id!: string;
   @ApiProperty({ enum: NONCONFORMITY_SOURCES }) source!: NonconformitySource;
   @ApiProperty({ description: 'minor-nc | major-nc' }) severity!: string;
@@ -95,6 +95,6 @@ export class NonconformityView {
   @ApiProperty() openedAt!: string;
 }
 
-export class NonconformityList {
-  @ApiProperty({ type: [NonconformityView] }) items!: NonconformityView[];
+export class CycleNonconformityList {
+  @ApiProperty({ type: [CycleNonconformityView] }) items!: CycleNonconformityView[];
 }

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
 import type {
-  NonconformityList,
+  CycleNonconformityList,
   NonconformityOpenedView,
   OpenNonconformityDto,
 } from './nonconformities.dto';
@@ -80,7 +80,7 @@ export class NonconformitiesService {
     }
   }
 
-  async list(caller: Principal, cycleId: string): Promise<NonconformityList> {
+  async list(caller: Principal, cycleId: string): Promise<CycleNonconformityList> {
     ownCycle(caller, cycleId);
     if (!(await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: cycleId })))
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });

@@ -1430,6 +1430,27 @@ export interface components {
              */
             status: "cancelling";
         };
+        CarriedReviewActionView: {
+            /** @example quality-cycle/kontum/2024/review/action/1 */
+            actionId: string;
+            /** @description Not done by the close: listed in next year's review inputs (ISO 9.3.2 a) */
+            carriedForward?: boolean;
+            /** @example 2025-06-30 */
+            dueDate: string;
+            evidence?: string[];
+            note?: string;
+            /** @example vp-ttpvhcc */
+            ownerUnitCode: string;
+            ownerUserId: string;
+            reportedAt?: string;
+            reportedBy?: string;
+            /**
+             * @description As it stood at the close
+             * @enum {string}
+             */
+            status: "open" | "done" | "not-done";
+            title: string;
+        };
         CloseAuditDto: {
             /** @example Báo cáo kết quả đánh giá nội bộ năm 2024: 12 bước, 1 điểm không phù hợp nhẹ… */
             report: string;
@@ -1658,6 +1679,36 @@ export interface components {
              * @enum {string}
              */
             status?: "running" | "closed" | "cancelled";
+        };
+        CycleNonconformityList: {
+            items: components["schemas"]["CycleNonconformityView"][];
+        };
+        CycleNonconformityView: {
+            /** @description An audit finding: the audit */
+            auditId: string | null;
+            /** @description What was found (the audit finding, the complaint…) */
+            description: string;
+            dueDate: string | null;
+            effective: boolean | null;
+            /** @description The corrective action's id (its workflow id) */
+            id: string;
+            objectiveId: string | null;
+            openedAt: string;
+            ownerUserId: string | null;
+            periodKey: string | null;
+            raisedBy: string | null;
+            rounds: number;
+            /** @description minor-nc | major-nc */
+            severity: string;
+            /** @enum {string} */
+            source: "audit-finding" | "missed-objective" | "complaint" | "external-audit" | "observation";
+            /** @description open | planned | closed */
+            status: string;
+            /** @description An audit finding: the step's record id */
+            stepId: string | null;
+            unitCode: string;
+            /** @description Who verifies effectiveness */
+            verifierUserId: string | null;
         };
         CyclePage: {
             items: components["schemas"]["CycleRecordView"][];
@@ -2385,7 +2436,7 @@ export interface components {
             /** @example 2025-01-22T01:00:00.000Z */
             preparedAt: string;
             /** @description This year's review actions with their status at the close */
-            previousActions: components["schemas"]["ReviewActionView"][];
+            previousActions: components["schemas"]["CarriedReviewActionView"][];
             /** @description When next year's cycle was started from it */
             startedAt?: string;
             startedBy?: string;
@@ -2403,9 +2454,6 @@ export interface components {
             leadAuditorUserId: string;
             /** @example 2024-10-18 */
             to: string;
-        };
-        NonconformityList: {
-            items: components["schemas"]["NonconformityView"][];
         };
         NonconformityOpenedView: {
             /** @example quality-cycle/kontum/2024/nonconformity/1 */
@@ -5564,7 +5612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NonconformityList"];
+                    "application/json": components["schemas"]["CycleNonconformityList"];
                 };
             };
             /** @description No bearer token, or an invalid or expired one */

@@ -7,6 +7,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
+import { Nonconformities } from './components/nonconformities';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import {
   cumulativeValue,
@@ -204,6 +205,11 @@ export default function CycleDashboardPage() {
         phase !== 'closing' && (
           <MoveCycleDates cycleId={cycleId} lastMove={lastMove} format={format} onMoved={reload} />
         )}
+
+      <Nonconformities
+        cycleId={cycleId}
+        canOpen={isQualityRepresentative && status === 'running' && phase !== 'closing'}
+      />
 
       {isQualityRepresentative && status === 'running' && (
         <CancelCycle cycleId={cycleId} onCancelled={reload} />

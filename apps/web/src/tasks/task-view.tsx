@@ -26,6 +26,7 @@ import { AuditCloseForm } from './forms/audit-close.form';
 import { CorrectiveActionPlanForm } from './forms/corrective-action-plan.form';
 import { CorrectiveActionVerificationForm } from './forms/corrective-action-verification.form';
 import { ManagementReviewForm } from './forms/management-review.form';
+import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
 import { localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
 
@@ -42,6 +43,7 @@ const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
   'corrective-action-plan': CorrectiveActionPlanForm,
   'corrective-action-verification': CorrectiveActionVerificationForm,
   'management-review': ManagementReviewForm,
+  'nonconformity-proposal': NonconformityProposalForm,
 };
 
 /** The task page, the same from the e-mailed link and from My tasks. */

@@ -13,7 +13,9 @@ import { formOf, type TaskFormProps } from './form-props';
 interface PlanForm {
   finding: string;
   severity: string;
-  step: AuditStep;
+  /** Absent for a nonconformity not from the audit, which says its source instead. */
+  step?: AuditStep;
+  source?: string;
   users?: { userId: string; name: string }[];
 }
 
@@ -72,7 +74,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   );
   return (
     <form className="task-form" onSubmit={submit} noValidate>
-      <Nonconformity finding={form.finding} severity={form.severity} step={form.step} />
+      <Nonconformity finding={form.finding} severity={form.severity} step={form.step} source={form.source} />
       {text(
         t('corrective.correction'),
         correction,

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, ok } from '../../api/client';
+import { Field } from '../../ui/field';
+import { usePeople } from '../../ui/people';
+import { useLoad } from '../../ui/page-state';
+import { useUnits } from '../../tasks/components/people';
+
+const SOURCES = ['complaint', 'external-audit', 'observation', 'missed-objective'] as const;
+
+/**
+ * The cycle's nonconformities from every source (GET /cycles/{id}/nonconformities), and for the
+ * Quality Representative of a running cycle the form that opens one (POST): its corrective action
+ * then follows the audit findings' flow (ISO 10.2). Refusals are shown by their field.
+ */
+export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen: boolean }) {
+  const { t, i18n } = useTranslation('cycles');
+  const { units, unitName } = useUnits();
+  const people = usePeople();
+  const { data, reload } = useLoad(
+    () => ok(api.GET('/api/v1/cycles/{cycleId}/nonconformities', { params: { path: { cycleId } } })),
+    [cycleId],
+  );
+  const [source, setSource] = useState<(typeof SOURCES)[number]>('complaint');
+  const [description, setDescription] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [severity, setSeverity] = useState<'minor-nc' | 'major-nc'>('minor-nc');
+  const [verifierUserId, setVerifierUserId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    setOpened(null);
+    try {
+      const answer = await ok(
+        api.POST('/api/v1/cycles/{cycleId}/nonconformities', {
+          params: { path: { cycleId } },
+          body: {
+            source,
+            description: description.trim(),
+            unitCode,
+            severity,
+            ...(verifierUserId ? { verifierUserId } : {}),
+          },
+        }),
+      );
+      setOpened(answer.id);
+      setDescription('');
+      reload();
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const at = (path: string) => problem?.at(path) ?? [];
+  const shown = new Set(['source', 'description', 'unitCode', 'severity', 'verifierUserId'].flatMap(at));
+  const general = problem?.problems.filter((p) => !shown.has(p)) ?? [];
+  const refusal =
+    problem && problem.problems.length === 0
+      ? problem.status === 409
+        ? t('nonconformities.conflict')
+        : problem.status === 403
+          ? t('nonconformities.forbidden')
+          : problem.message || t('errors.network')
+      : null;
+  const select = (
+    label: string,
+    path: string,
+    value: string,
+    set: (value: string) => void,
+    options: { value: string; label: string }[],
+    hint?: string,
+  ) => (
+    <Field label={label} hint={hint} problems={at(path)}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          disabled={busy}
+          onChange={(event) => set(event.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  const items = data?.items ?? [];
+
+  return (
+    <section className="card" aria-labelledby="nonconformities-heading">
+      <h2 id="nonconformities-heading">{t('nonconformities.title')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('nonconformities.none')}</p>
+      ) : (
+        <ul>
+          {items.map((nc) => (
+            <li key={nc.id}>
+              <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> · {unitName(nc.unitCode, i18n.language)} ·{' '}
+              {t(`nonconformities.states.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canOpen && (
+        <form onSubmit={submit} noValidate>
+          <h3>{t('nonconformities.open')}</h3>
+          {select(
+            t('nonconformities.source'),
+            'source',
+            source,
+            (value) => setSource(value as (typeof SOURCES)[number]),
+            SOURCES.map((s) => ({ value: s, label: t(`nonconformities.sources.${s}`) })),
+          )}
+          <Field label={t('nonconformities.description')} problems={at('description')}>
+            {({ id, describedBy, invalid }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                maxLength={4000}
+                value={description}
+                disabled={busy}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </Field>
+          {select(t('nonconformities.unit'), 'unitCode', unitCode, setUnitCode, [
+            { value: '', label: t('nonconformities.choose') },
+            ...units.map((u) => ({ value: u.code, label: unitName(u.code, i18n.language) })),
+          ])}
+          {select(
+            t('nonconformities.severity'),
+            'severity',
+            severity,
+            (value) => setSeverity(value as 'minor-nc' | 'major-nc'),
+            [
+              { value: 'minor-nc', label: t('nonconformities.severities.minor-nc') },
+              { value: 'major-nc', label: t('nonconformities.severities.major-nc') },
+            ],
+          )}
+          {select(
+            t('nonconformities.verifier'),
+            'verifierUserId',
+            verifierUserId,
+            setVerifierUserId,
+            [
+              { value: '', label: t('nonconformities.verifierDefault') },
+              ...people.filter((p) => p.active).map((p) => ({ value: p.userId, label: p.fullName })),
+            ],
+            t('nonconformities.verifierHint'),
+          )}
+          {(general.length > 0 || refusal) && (
+            <div className="notice notice-error" role="alert">
+              {refusal ?? general.map((p) => p.reason).join(' ')}
+            </div>
+          )}
+          {opened && (
+            <div className="notice notice-ok" role="status">
+              {t('nonconformities.done')}
+            </div>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('nonconformities.opening') : t('nonconformities.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

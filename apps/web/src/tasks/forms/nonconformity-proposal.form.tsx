@@ -1,0 +1,183 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/field';
+import { AnswerText } from '../components/form-fields';
+import { usePeople, useUnits } from '../components/people';
+import { SubmitButton } from '../components/submit-button';
+import { useCycleObjectives } from '../components/use-cycle-objectives';
+import { localized } from '../task-types';
+import { formOf, type TaskFormProps } from './form-props';
+
+interface ProposalForm {
+  objectiveId: string;
+  periodKey: string;
+  status: string;
+  unitCode?: string;
+  figures: { indicatorId: string; numerator?: number; denominator?: number; value?: number; achieved?: boolean }[];
+}
+
+const figureText = (figure: ProposalForm['figures'][number]): string =>
+  figure.numerator !== undefined && figure.denominator !== undefined
+    ? `${figure.numerator}/${figure.denominator}`
+    : figure.value !== undefined
+      ? String(figure.value)
+      : String(figure.achieved ?? '—');
+
+/**
+ * The engine found an objective missed (or its year's target out of reach): the Quality
+ * Representative opens a nonconformity — the unit head then plans its corrective action — or
+ * declines with the reason.
+ */
+export function NonconformityProposalForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t, i18n } = useTranslation('tasks');
+  const form = formOf<ProposalForm>(task);
+  const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find((o) => o.id === task.objectiveId);
+  const { units, unitName } = useUnits();
+  const { directory } = usePeople();
+  const [description, setDescription] = useState('');
+  const [unitCode, setUnitCode] = useState(form.unitCode ?? '');
+  const [severity, setSeverity] = useState('minor-nc');
+  const [verifierUserId, setVerifierUserId] = useState('');
+  const [reason, setReason] = useState('');
+
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      decision: 'open',
+      description: description.trim(),
+      unitCode,
+      severity,
+      ...(verifierUserId ? { verifierUserId } : {}),
+    });
+  };
+  const decline = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ decision: 'decline', reason: reason.trim() });
+  };
+  const select = (
+    path: string,
+    label: string,
+    value: string,
+    set: (value: string) => void,
+    options: { value: string; label: string }[],
+    hint?: string,
+  ) => (
+    <Field label={label} hint={hint} problems={problems.at(path)}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(e) => {
+            set(e.target.value);
+            problems.edit(path);
+          }}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <div className="task-form">
+      <dl className="task-facts">
+        <div>
+          <dt>{t('page.objective')}</dt>
+          <dd>
+            {objective
+              ? `${t('objectiveNumber', { number: objective.number })}: ${localized(objective.title, i18n.language)}`
+              : task.objectiveId}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('page.period')}</dt>
+          <dd>{form.periodKey}</dd>
+        </div>
+        <div>
+          <dt>{t('atRisk.status')}</dt>
+          <dd>
+            <span className="status status-danger">{t(`values.${form.status ?? 'missed'}`)}</span>
+          </dd>
+        </div>
+        {(form.figures ?? []).map((figure) => (
+          <div key={figure.indicatorId}>
+            <dt>{figure.indicatorId}</dt>
+            <dd>{figureText(figure)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
+        {problems
+          .exact('decision')
+          .map((p) => p.reason)
+          .join(' ')}
+      </p>
+      <div className="approval-actions">
+        <form className="approval-choice approval-approve" onSubmit={open} noValidate aria-labelledby="nc-open-title">
+          <h3 id="nc-open-title">{t('nonconformityProposal.openTitle')}</h3>
+          <AnswerText
+            label={t('nonconformityProposal.description')}
+            hint={t('nonconformityProposal.descriptionHint')}
+            path="description"
+            problems={problems}
+            value={description}
+            onChange={setDescription}
+            multiline
+            required
+          />
+          {select(
+            'unitCode',
+            t('nonconformityProposal.unit'),
+            unitCode,
+            setUnitCode,
+            [
+              { value: '', label: t('form.choose') },
+              ...units.map((u) => ({ value: u.code, label: unitName(u.code, i18n.language) })),
+              ...(unitCode && !units.some((u) => u.code === unitCode) ? [{ value: unitCode, label: unitCode }] : []),
+            ],
+          )}
+          {select('severity', t('nonconformityProposal.severity'), severity, setSeverity, [
+            { value: 'minor-nc', label: t('values.minor-nc') },
+            { value: 'major-nc', label: t('values.major-nc') },
+          ])}
+          {select(
+            'verifierUserId',
+            t('nonconformityProposal.verifier'),
+            verifierUserId,
+            setVerifierUserId,
+            [
+              { value: '', label: t('nonconformityProposal.verifierDefault') },
+              ...directory.map((p) => ({ value: p.userId, label: p.name })),
+            ],
+            t('nonconformityProposal.verifierHint'),
+          )}
+          <SubmitButton busy={busy} label={t('nonconformityProposal.open')} />
+        </form>
+        <form
+          className="approval-choice approval-return"
+          onSubmit={decline}
+          noValidate
+          aria-labelledby="nc-decline-title"
+        >
+          <h3 id="nc-decline-title">{t('nonconformityProposal.declineTitle')}</h3>
+          <AnswerText
+            label={t('nonconformityProposal.reason')}
+            path="reason"
+            problems={problems}
+            value={reason}
+            onChange={setReason}
+            multiline
+            required
+          />
+          <SubmitButton busy={busy} label={t('nonconformityProposal.decline')} danger />
+        </form>
+      </div>
+    </div>
+  );
+}
