@@ -22,6 +22,7 @@ import {
   type Schemas,
 } from './components/format';
 import { PhaseTimeline, plannedPhaseDates, type Phase } from './components/phase-timeline';
+import { StartNextYear } from './components/start-next-year';
 import { StatusBadge } from './components/status-badge';
 import './cycles.css';
 
@@ -213,6 +214,10 @@ export default function CycleDashboardPage() {
 
       {isQualityRepresentative && status === 'running' && (
         <CancelCycle cycleId={cycleId} onCancelled={reload} />
+      )}
+
+      {(isQualityRepresentative || hasRole(user, 'admin')) && status === 'closed' && (
+        <StartNextYear cycleId={cycleId} year={cycle.year} rehearsal={rehearsal} />
       )}
     </div>
   );

@@ -22,6 +22,7 @@ export const TASK_KINDS = [
   'corrective-action-plan',
   'corrective-action-verification',
   'management-review',
+  'review-action',
   'nonconformity-proposal',
 ] as const satisfies readonly TaskKind[];
 const everyKindListed: Exclude<TaskKind, (typeof TASK_KINDS)[number]> extends never ? true : never = true;

@@ -26,6 +26,7 @@ import { AuditCloseForm } from './forms/audit-close.form';
 import { CorrectiveActionPlanForm } from './forms/corrective-action-plan.form';
 import { CorrectiveActionVerificationForm } from './forms/corrective-action-verification.form';
 import { ManagementReviewForm } from './forms/management-review.form';
+import { ReviewActionForm } from './forms/review-action.form';
 import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
 import { localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
@@ -43,6 +44,7 @@ const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
   'corrective-action-plan': CorrectiveActionPlanForm,
   'corrective-action-verification': CorrectiveActionVerificationForm,
   'management-review': ManagementReviewForm,
+  'review-action': ReviewActionForm,
   'nonconformity-proposal': NonconformityProposalForm,
 };
 

@@ -28,7 +28,7 @@ export class StartNextYearDto {
   signingMode?: CycleSigningMode;
 }
 
-export class ReviewActionView {
+export class CarriedReviewActionView {
   @ApiProperty({ example: 'quality-cycle/kontum/2024/review/action/1' }) actionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: 'vp-ttpvhcc' }) ownerUnitCode!: string;
@@ -59,10 +59,10 @@ export class NextYearDraftView {
   })
   draft!: Record<string, unknown>;
   @ApiProperty({
-    type: [ReviewActionView],
+    type: [CarriedReviewActionView],
     description: "This year's review actions with their status at the close",
   })
-  previousActions!: ReviewActionView[];
+  previousActions!: CarriedReviewActionView[];
   @ApiProperty({ example: '2025-01-22T01:00:00.000Z' }) preparedAt!: string;
   @ApiPropertyOptional({ description: "When next year's cycle was started from it" }) startedAt?: string;
   @ApiPropertyOptional() startedBy?: string;

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiProblem, ok } from '../../api/client';
+import { ErrorNotice } from '../../ui/page-state';
+import type { Schemas } from './format';
+
+type NextYearDraft = Schemas['NextYearDraftView'];
+
+/**
+ * On a closed cycle, the Quality Representative starts next year in one action, from the draft the
+ * close prepared (this year's approved objectives, the review's actions carried into next year's
+ * review). Shown once the draft exists; a refusal (409 already started) is shown as the API says it.
+ */
+export function StartNextYear({
+  cycleId,
+  year,
+  rehearsal,
+}: {
+  cycleId: string;
+  year: number;
+  /** A rehearsal's next year is a rehearsal too. */
+  rehearsal: boolean;
+}) {
+  const { t } = useTranslation('cycles');
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<NextYearDraft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    ok(api.GET('/api/v1/cycles/{cycleId}/next-year', { params: { path: { cycleId } } }))
+      .then((found) => live && setDraft(found))
+      // No draft (a cycle closed before drafts were prepared): nothing to offer.
+      .catch(() => live && setDraft(null));
+    return () => {
+      live = false;
+    };
+  }, [cycleId]);
+
+  if (!draft) return null;
+  const carried = draft.previousActions.filter((a) => a.status !== 'done').length;
+
+  const start = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const started = await ok(
+        api.POST('/api/v1/cycles/{cycleId}/next-year', {
+          params: { path: { cycleId } },
+          body: { rehearsal },
+        }),
+      );
+      navigate(`/cycles/${encodeURIComponent(started.id)}`);
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card next-year" aria-labelledby="next-year-heading">
+      <h2 id="next-year-heading">{t('nextYear.title', { year: year + 1 })}</h2>
+      <p className="muted">{t('nextYear.lead', { count: draft.previousActions.length, carried })}</p>
+      {draft.startedAt ? (
+        <p role="status">{t('nextYear.started', { year: year + 1 })}</p>
+      ) : (
+        <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+          {t('nextYear.start', { year: year + 1 })}
+        </button>
+      )}
+      {problem !== null && <ErrorNotice error={problem} />}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnswerText } from '../components/form-fields';
+import { SubmitButton } from '../components/submit-button';
+import { formOf, type TaskFormProps } from './form-props';
+
+interface ReviewActionForm {
+  action: { title: string; ownerUnitCode: string; dueDate: string };
+}
+
+/** The owner of a management review action reports on it: done or not, a note, evidence (ISO 9.3.3). */
+export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+  const { t } = useTranslation('tasks');
+  const { action } = formOf<ReviewActionForm>(task);
+  const [done, setDone] = useState<'' | 'yes' | 'no'>('');
+  const [note, setNote] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const references = evidence
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    onSubmit({
+      ...(done ? { done: done === 'yes' } : {}),
+      note: note.trim(),
+      ...(references.length ? { evidence: references } : {}),
+    });
+  };
+  const doneProblems = problems.at('done');
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      {action && (
+        <dl className="task-facts">
+          <div>
+            <dt>{t('reviewAction.action')}</dt>
+            <dd>{action.title}</dd>
+          </div>
+          <div>
+            <dt>{t('reviewAction.dueDate')}</dt>
+            <dd>{action.dueDate}</dd>
+          </div>
+        </dl>
+      )}
+      <fieldset className={`task-fieldset radio-group${doneProblems.length ? ' field-invalid' : ''}`}>
+        <legend>{t('reviewAction.done')}</legend>
+        {(['yes', 'no'] as const).map((choice) => (
+          <label key={choice} className="radio">
+            <input
+              type="radio"
+              name="done"
+              value={choice}
+              checked={done === choice}
+              onChange={() => {
+                setDone(choice);
+                problems.edit('done');
+              }}
+            />
+            {choice === 'yes' ? t('reviewAction.doneYes') : t('reviewAction.doneNo')}
+          </label>
+        ))}
+        {doneProblems.length > 0 && (
+          <p className="field-error" role="alert">
+            {doneProblems.map((p) => p.reason).join(' ')}
+          </p>
+        )}
+      </fieldset>
+      <AnswerText
+        label={t('reviewAction.note')}
+        hint={t('reviewAction.noteHint')}
+        path="note"
+        problems={problems}
+        value={note}
+        onChange={setNote}
+        multiline
+        required
+      />
+      <AnswerText
+        label={t('reviewAction.evidence')}
+        hint={t('reviewAction.evidenceHint')}
+        path="evidence"
+        problems={problems}
+        value={evidence}
+        onChange={setEvidence}
+        multiline
+      />
+      <div className="actions">
+        <SubmitButton busy={busy} label={t('reviewAction.submit')} />
+      </div>
+    </form>
+  );
+}
