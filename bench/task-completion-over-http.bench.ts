@@ -9,30 +9,49 @@
  *  - me:       `GET /api/v1/auth/me`: the auth guard (JWT, the user and their roles read) and Nest;
  *  - detail:   `GET /api/v1/tasks/:id`: the guard, the task and its history read;
  *  - throttle: the writes rate limit's upsert alone (DatabaseThrottlerStorage.increment), in process;
- *  - update:   the raw Update on the API's Temporal connection, as the task-completion bench.
+ *  - update:   the raw Update on the API's Temporal connection, as the task-completion bench;
+ *  - bare update + local activity: THE floor of issue #11 — an Update that a minimal workflow
+ *    answers once one no-op local activity has run, on a worker of the bench's own in this process,
+ *    on the same Temporal server and connection (the goal: `complete` p95 at most 1.5× its p95);
+ *  - bare update: the same minimal workflow's Update with no activity (the Temporal floor);
+ *  - bare query, live-state query, GET cycle: a query of the minimal workflow, the cycle's
+ *    `cycleState` query (the live state), and `GET /api/v1/cycles/:id` that shows it.
  * And, for each completion over HTTP, paired: `its update`, the Update as the API ran it (timed where
  * the API calls it), and `its overhead`, the rest of that request.
  * Rounds alternate: the tasks of odd rounds are completed over HTTP (`complete`), those of even rounds
  * by the raw Update (`update`), so both see as many approvals as revisions on the same workflow.
  * Figures only: nothing here asserts a time. Run with `npm run bench`.
  */
+import { join } from 'node:path';
 import { Client } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { completeTaskUpdate, type TaskCompletionResult } from '@qcycle/contracts';
+import {
+  completeTaskUpdate,
+  cycleStateQuery,
+  qualityCycleId,
+  type TaskCompletionResult,
+} from '@qcycle/contracts';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { DatabaseThrottlerStorage } from '../apps/api/src/common/database-throttler.storage';
 import { TemporalClientProvider } from '../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../test/api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../test/api/support/demo-organisation';
-import { report, timed } from './support/figures';
+import { bareDoneSignal, bareStepUpdate, bareStepsQuery } from './support/bare-workflows';
+import { report, summary, timed } from './support/figures';
 
-const ROUNDS = 30; // each round completes two tasks; odd rounds over HTTP, even rounds by the raw Update
+const ROUNDS = 50; // each round completes two tasks; odd rounds over HTTP, even rounds by the raw Update
+/** Queries timed once the cycle is quiet (nothing in flight), after the rounds. */
+const QUIET_QUERIES = 40;
 
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'task completion over HTTP, records in %s',
   (kind) => {
     let suite: ApiSuite;
     let org: DemoOrganisation;
+    let bareConnection: NativeConnection | undefined;
+    let bareWorker: Worker | undefined;
+    let bareWorkerRun: Promise<void> | undefined;
     const organisationCode = `kt-${uniqueSuffix()}`;
 
     beforeAll(async () => {
@@ -49,6 +68,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     afterAll(async () => {
+      bareWorker?.shutdown();
+      await bareWorkerRun?.catch(() => undefined);
+      await bareConnection?.close();
       await suite?.api
         .get(TemporalClientProvider)
         .client.workflow.getHandle(`quality-cycle/${organisationCode}/2024`)
@@ -57,7 +79,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await suite?.close();
     });
 
-    it('measures POST /tasks/:id/complete against health, me, task detail, rate-limit and raw Update baselines', async () => {
+    it('measures POST /tasks/:id/complete against the bare Update with one local activity, and health, me, task detail, rate-limit, raw Update and query baselines', async () => {
       // Signed in before anything is timed: login is a bcrypt check, not part of a submission.
       await org.tokenOf('leader');
       await org.tokenOf('qmr');
@@ -74,6 +96,35 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       // below sees only the API's.
       const temporal = new Client({ connection: api.connection, namespace: suite.config.temporal.namespace });
       const throttler = new DatabaseThrottlerStorage(suite.api.get(DataSource));
+
+      // The floor: minimal workflows on a worker of the bench's own, on the same Temporal server.
+      const taskQueue = `bench-floor-${uniqueSuffix()}`;
+      bareConnection = await NativeConnection.connect({ address: suite.config.temporal.address });
+      bareWorker = await Worker.create({
+        connection: bareConnection,
+        namespace: suite.config.temporal.namespace,
+        taskQueue,
+        workflowsPath: join(__dirname, 'support', 'bare-workflows.ts'),
+        activities: { benchRecord: async () => undefined },
+      });
+      bareWorkerRun = bareWorker.run();
+      const floorIds = {
+        bare: `bench-floor/${organisationCode}/bare`,
+        local: `bench-floor/${organisationCode}/local`,
+      };
+      await temporal.workflow.start('bareUpdatesWorkflow', { taskQueue, workflowId: floorIds.bare });
+      await temporal.workflow.start('bareLocalActivityUpdatesWorkflow', {
+        taskQueue,
+        workflowId: floorIds.local,
+      });
+      const floorStep = (workflowId: string) =>
+        temporal.workflow.getHandle(workflowId).executeUpdate(bareStepUpdate, { args: [null] });
+      // Both loaded on their worker before anything is timed, as the cycle is.
+      await floorStep(floorIds.bare);
+      await floorStep(floorIds.local);
+      const cycle = temporal.workflow.getHandle(`quality-cycle/${organisationCode}/2024`);
+      const cyclePath = `/api/v1/cycles/${qualityCycleId(organisationCode, 2024)}`;
+
       const figures = {
         health: [] as number[],
         me: [] as number[],
@@ -83,6 +134,11 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         complete: [] as number[],
         'its update': [] as number[],
         'its overhead': [] as number[],
+        'bare update': [] as number[],
+        'bare update + local activity': [] as number[],
+        'bare query': [] as number[],
+        'live-state query': [] as number[],
+        'GET cycle': [] as number[],
       };
       // The Update as the API runs it inside each completion, timed where the API calls it: the
       // request's time without it is that request's HTTP overhead, paired, free of the Update's own
@@ -95,10 +151,33 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           timed(figures['its update'], () => executeUpdate(...update))) as typeof executeUpdate;
         return handle;
       });
+      /** Until none of these workflows has a workflow task or an activity in flight (at most 10 s). */
+      const untilQuiet = async (workflowIds: string[]) => {
+        const deadline = Date.now() + 10_000;
+        for (const workflowId of workflowIds) {
+          while (Date.now() < deadline) {
+            const { raw } = await temporal.workflow.getHandle(workflowId).describe();
+            if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        }
+      };
       const ok = async (answer: Promise<{ status: number }>) => expect((await answer).status).toBe(200);
 
       const complete = async (local: string, taskKind: string, outcome: unknown, overHttp: boolean) => {
         const task = await org.waitForTask(local, taskKind); // in the person's inbox: they open it
+        // The live state as the web app asks for it right after an answer: the cycle is still hearing
+        // of the closed task and the opened one from its children.
+        await timed(figures['bare query'], () =>
+          temporal.workflow.getHandle(floorIds.bare).query(bareStepsQuery),
+        );
+        await timed(figures['live-state query'], () => cycle.query(cycleStateQuery));
+        await timed(figures['GET cycle'], () => ok(org.as('qmr', 'GET', cyclePath)));
+        // A person reads the form for seconds before answering: by then the task's opening (its
+        // record, the cycle told, the notification) is over. Waiting for that here, rather than for a
+        // fixed time, measures the completion as people meet it and keeps the bench short.
+        const { workflowId } = (await org.as<{ workflowId: string }>(local, 'GET', taskPath(task.id))).body;
+        await untilQuiet([workflowId, cycle.workflowId]);
         await timed(figures.health, () => ok(suite.http.call('GET', '/health')));
         await timed(figures.me, () => ok(org.as(local, 'GET', '/api/v1/auth/me')));
         const detail = await timed(figures.detail, () =>
@@ -108,6 +187,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         await timed(figures.throttle, () =>
           throttler.increment(`bench:${organisationCode}`, 60_000, 1_000_000, 0, 'bench'),
         );
+        await timed(figures['bare update'], () => floorStep(floorIds.bare));
+        await timed(figures['bare update + local activity'], () => floorStep(floorIds.local));
         let result: TaskCompletionResult;
         if (overHttp) {
           const answer = await timed(figures.complete, () =>
@@ -139,7 +220,34 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       spy.mockRestore();
 
-      console.log(report(`task completion over HTTP on the dev server, records in ${kind} (ms):`, figures));
+      // The live-state query again, with the cycle quiet: a query is answered between workflow tasks,
+      // so during the rounds it also waits for whatever the cycle is doing (its children's signals);
+      // here it is the query's own cost, next to the bare query, alternately.
+      const quiet = { 'bare query (quiet)': [] as number[], 'live-state query (quiet)': [] as number[] };
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      for (let i = 0; i < QUIET_QUERIES; i++) {
+        await timed(quiet['bare query (quiet)'], () =>
+          temporal.workflow.getHandle(floorIds.bare).query(bareStepsQuery),
+        );
+        await timed(quiet['live-state query (quiet)'], () => cycle.query(cycleStateQuery));
+      }
+      const liveStateBytes = Buffer.byteLength(JSON.stringify(await cycle.query(cycleStateQuery)));
+      await temporal.workflow.getHandle(floorIds.bare).signal(bareDoneSignal);
+      await temporal.workflow.getHandle(floorIds.local).signal(bareDoneSignal);
+
+      const p95 = (samples: number[]) => Number(summary(samples).p95);
+      const floor = p95(figures['bare update + local activity']);
+      console.log(
+        [
+          report(`task completion over HTTP on the dev server, records in ${kind} (ms):`, {
+            ...figures,
+            ...quiet,
+          }),
+          `  live state: ${liveStateBytes} bytes of JSON`,
+          `  complete p95 ÷ bare update + local activity p95: ${(p95(figures.complete) / floor).toFixed(2)}× (issue #11: at most 1.5×)`,
+          `  update p95 ÷ bare update + local activity p95:   ${(p95(figures.update) / floor).toFixed(2)}×`,
+        ].join('\n'),
+      );
       expect(figures.complete).toHaveLength(ROUNDS);
       expect(figures.update).toHaveLength(ROUNDS);
       expect(figures['its update']).toHaveLength(ROUNDS);

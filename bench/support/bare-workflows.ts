@@ -2,6 +2,8 @@
  * The bare-Temporal baselines of bench/many-agencies.bench.ts, bundled for a worker of the bench's
  * own (never qcycle's). Imports only @temporalio/workflow and types.
  *  - bareUpdatesWorkflow: answers each Update at once (the Temporal floor of an Update);
+ *  - bareLocalActivityUpdatesWorkflow: answers each Update once one local activity (a no-op) has
+ *    run — the floor a completion recorded before its answer stands on (issue #11);
  *  - sameCommandsCycleWorkflow + sameCommandsPhaseWorkflow: a parent starting one child per phase,
  *    whose Updates issue exactly the commands the bench counted in qcycle's history for that step
  *    (activities, local activities, signals to the parent, timers, child starts), before and after
@@ -38,6 +40,20 @@ export async function bareUpdatesWorkflow(): Promise<number> {
   let steps = 0;
   let done = false;
   setHandler(bareStepUpdate, () => ++steps);
+  setHandler(bareStepsQuery, () => steps);
+  setHandler(bareDoneSignal, () => void (done = true));
+  await condition(() => done);
+  return steps;
+}
+
+/** Each Update awaits one local activity, then answers; nothing else happens in the workflow. */
+export async function bareLocalActivityUpdatesWorkflow(): Promise<number> {
+  let steps = 0;
+  let done = false;
+  setHandler(bareStepUpdate, async () => {
+    await benchRecordLocally();
+    return ++steps;
+  });
   setHandler(bareStepsQuery, () => steps);
   setHandler(bareDoneSignal, () => void (done = true));
   await condition(() => done);
