@@ -130,8 +130,12 @@ export class CyclesService {
   private async live(workflowId: string): Promise<CycleLiveView | undefined> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     try {
-      const description = await handle.describe();
-      const state = await handle.query(cycleStateQuery).catch(() => undefined);
+      // Two round trips at once, not one after the other: the query's answer does not depend on the
+      // description (a workflow that is not found fails both; the describe says so).
+      const [description, state] = await Promise.all([
+        handle.describe(),
+        handle.query(cycleStateQuery).catch(() => undefined),
+      ]);
       if (!state) return { executionStatus: description.status.name };
       return {
         executionStatus: description.status.name,
