@@ -4,7 +4,12 @@ import type { TaskNotificationActivities } from '@qcycle/activities';
 import type { QualityRecordActivities } from '@qcycle/activities';
 import { bundleWorkflows } from './workflow-bundle';
 
-/** The activity implementations the worker registers, each bound so that `this` stays the service. */
+/**
+ * The activity implementations the worker registers, each bound so that `this` stays the service.
+ * The same functions serve regular and local activities: a workflow that calls `completeTaskRecord`
+ * through `localRecords` (workflows/src/activities.ts) has it run here, in this process, inside the
+ * workflow task, by the name it is registered under.
+ */
 export interface ActivityServices {
   cycleRecords: CycleRecordActivities;
   notifications: TaskNotificationActivities;
