@@ -498,8 +498,24 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
       result: null,
     });
     expect(indicators.get('obj-4-on-time')!.figures).toEqual([
-      { periodKey: '2024-01', numerator: 90, denominator: 100, value: null, achieved: null, late: false },
-      { periodKey: '2024-02', numerator: 85, denominator: 100, value: null, achieved: null, late: true },
+      {
+        periodKey: '2024-01',
+        numerator: 90,
+        denominator: 100,
+        pendingOverdue: null,
+        value: null,
+        achieved: null,
+        late: false,
+      },
+      {
+        periodKey: '2024-02',
+        numerator: 85,
+        denominator: 100,
+        pendingOverdue: null,
+        value: null,
+        achieved: null,
+        late: true,
+      },
     ]);
     expect(indicators.get('obj-3-reform-targets')).toMatchObject({
       targetText: 'đạt tối thiểu 100%',
