@@ -7,6 +7,12 @@ import { whenText, type Notification } from './notifications-data';
 /** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
 export const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
 
+/** Where a notification leads: its task, or for next year's draft (no task) the closed cycle's page. */
+const targetOf = (notification: Notification) =>
+  notification.reason === 'next-year-draft'
+    ? `/cycles/${encodeURIComponent(notification.cycleId)}`
+    : taskPath(notification.taskId);
+
 /**
  * One notification: why (in words, not only colour), what, when, read or not; the subject links to
  * the task and opening it marks it read.
@@ -37,7 +43,7 @@ export function NotificationItem({
           !compact && <span className="note-state note-state-read">{t('readMark')}</span>
         )}
       </p>
-      <Link className="note-link" to={taskPath(notification.taskId)} onClick={() => onOpen(notification)}>
+      <Link className="note-link" to={targetOf(notification)} onClick={() => onOpen(notification)}>
         {subjectText(notification.subject)}
       </Link>
     </div>
