@@ -76,6 +76,12 @@ export interface TaskCompletionRecord {
   requestId?: string;
 }
 
+/** The completion as the record holds it: the first write's, when an attempt is repeated. */
+export interface RecordedCompletion {
+  completedAt: string;
+  late: boolean;
+}
+
 /**
  * LEGACY input of `recordTaskEvent`, as workflows built it before the record boundary (docs/versioning.md
  * "Activities take facts"): an activity task scheduled by that code may still run after a deploy.
@@ -219,9 +225,14 @@ export class QualityRecordActivities {
     });
   }
 
-  async completeTaskRecord(record: TaskCompletionRecord): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(TaskEntity, { id: record.taskId, status: 'open' }, {
+  /**
+   * Returns the completion as recorded. A local activity repeated after its worker died (the write
+   * committed, the workflow task lost) is called again with the new attempt's time: the first write
+   * stands, and the workflow answers with its time, not the new one.
+   */
+  async completeTaskRecord(record: TaskCompletionRecord): Promise<RecordedCompletion> {
+    return this.dataSource.transaction(async (manager) => {
+      const written = await manager.update(TaskEntity, { id: record.taskId, status: 'open' }, {
         status: 'completed',
         closedAt: record.at,
         completedBy: record.actorUserId,
@@ -240,6 +251,11 @@ export class QualityRecordActivities {
           record.requestId,
         ),
       );
+      if (written.affected) return { completedAt: record.at, late: record.late };
+      const task = await manager.findOneBy(TaskEntity, { id: record.taskId });
+      return task?.status === 'completed' && task.closedAt
+        ? { completedAt: task.closedAt, late: task.late }
+        : { completedAt: record.at, late: record.late };
     });
   }
 

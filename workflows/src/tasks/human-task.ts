@@ -312,15 +312,21 @@ export class TaskBoard {
       requestId: request.requestId,
     };
     const recordedLocally = patched(COMPLETION_RECORDED_LOCALLY);
-    if (recordedLocally) await localRecords.completeTaskRecord(record);
-    else await records.completeTaskRecord(record);
+    // A local activity repeated after a worker died may find its first write committed: the
+    // record's time and lateness are the answer then (a regular activity's repeats carry the input
+    // in the history, the same time). Histories recorded before the activity returned the
+    // completion hold no result (null) and answer with the workflow's time, as they did.
+    const written = recordedLocally
+      ? await localRecords.completeTaskRecord(record)
+      : await records.completeTaskRecord(record);
+    const recorded = written ?? { completedAt: record.at, late };
     entry.outcome = request.outcome;
     entry.result = {
       taskId: request.taskId,
       status: 'completed',
       completedBy: request.actorUserId,
-      completedAt: iso(at),
-      late,
+      completedAt: recorded.completedAt,
+      late: recorded.late,
     };
     entry.state = 'completed';
     entry.view.status = 'completed';
