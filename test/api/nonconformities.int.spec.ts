@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 
@@ -290,5 +291,14 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       return answer.body.status === 'cancelled' ? answer.body : undefined;
     });
     expect(complaintPlan.status).toBe('cancelled');
+
+    // The replay suite keeps these paths working for running cycles (docs/versioning.md).
+    const cycleWorkflowId = `quality-cycle/${organisationCode}/2024`;
+    await recordHistories(env.client, 'nonconformities', [
+      cycleWorkflowId,
+      `${cycleWorkflowId}/monitoring/obj-4`,
+      `${cycleWorkflowId}/nonconformity/1`,
+      `${cycleWorkflowId}/nonconformity/2`,
+    ]);
   });
 });
