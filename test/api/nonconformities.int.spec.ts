@@ -141,14 +141,19 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
 
     const accepted = await complete('qmr', proposal.id, {
       decision: 'open',
-      description: 'Tháng 1: 5 trong 95 hồ sơ không giải quyết đúng quy trình; mục tiêu 100% không còn đạt được.',
+      description:
+        'Tháng 1: 5 trong 95 hồ sơ không giải quyết đúng quy trình; mục tiêu 100% không còn đạt được.',
       unitCode: 'vp-tonghop',
       severity: 'minor-nc',
     });
     expect(accepted.status).toBe(200);
 
     const plan = await taskOf('head.tonghop', 'corrective-action-plan');
-    const planForm = await org.as<{ form: Record<string, unknown> }>('head.tonghop', 'GET', taskPath(plan.id));
+    const planForm = await org.as<{ form: Record<string, unknown> }>(
+      'head.tonghop',
+      'GET',
+      taskPath(plan.id),
+    );
     expect(planForm.body.form).toMatchObject({
       source: 'missed-objective',
       objectiveId: 'obj-4',
@@ -169,7 +174,8 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
     // For a nonconformity not from the audit the Quality Representative verifies (none was named).
     const verify = await taskOf('qmr', 'corrective-action-verification');
     expect(
-      (await complete('qmr', verify.id, { effective: true, notes: 'Tháng 2: 100% hồ sơ đúng quy trình.' })).status,
+      (await complete('qmr', verify.id, { effective: true, notes: 'Tháng 2: 100% hồ sơ đúng quy trình.' }))
+        .status,
     ).toBe(200);
 
     const closed = await eventually('the missed objective nonconformity closed', async () =>
@@ -184,11 +190,9 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       objectiveId: 'obj-4',
       periodKey: '2024-01',
     });
-    const events = await org.as<{ items: { type: string; actor: string; payload: Record<string, unknown> }[] }>(
-      'qmr',
-      'GET',
-      `/api/v1/cycles/${cycleId}/events?type=nonconformity.opened`,
-    );
+    const events = await org.as<{
+      items: { type: string; actor: string; payload: Record<string, unknown> }[];
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/events?type=nonconformity.opened`);
     expect(events.body.items).toEqual([
       expect.objectContaining({
         actor: org.idOf('qmr'),
@@ -202,13 +206,18 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
   });
 
   it('lets the Quality Representative open a complaint directly, with a verifier they name (201)', async () => {
-    const opened = await org.as<{ id: string; source: string; verifierUserId: string }>('qmr', 'POST', route, {
-      source: 'complaint',
-      description: 'Công dân phản ánh hồ sơ bị trả lại mà không nêu lý do bằng văn bản.',
-      unitCode: 'vp-kiemsoat-tthc',
-      severity: 'major-nc',
-      verifierUserId: org.idOf('auditor.hcth'),
-    });
+    const opened = await org.as<{ id: string; source: string; verifierUserId: string }>(
+      'qmr',
+      'POST',
+      route,
+      {
+        source: 'complaint',
+        description: 'Công dân phản ánh hồ sơ bị trả lại mà không nêu lý do bằng văn bản.',
+        unitCode: 'vp-kiemsoat-tthc',
+        severity: 'major-nc',
+        verifierUserId: org.idOf('auditor.hcth'),
+      },
+    );
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
       id: `quality-cycle/${organisationCode}/2024/nonconformity/2`,
@@ -220,7 +229,10 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
   });
 
   it('refuses bad input naming the fields (400, 422), anyone but the Quality Representative (403), another cycle (404)', async () => {
-    const malformed = await org.as<Refusal>('qmr', 'POST', route, { source: 'audit-finding', description: ' ' });
+    const malformed = await org.as<Refusal>('qmr', 'POST', route, {
+      source: 'audit-finding',
+      description: ' ',
+    });
     expect(malformed.status).toBe(400);
     expect(Object.keys(malformed.body.details.fields ?? {}).sort()).toEqual([
       'description',
@@ -254,10 +266,12 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       404,
     );
     expect((await org.as('qmr', 'GET', '/api/v1/cycles/elsewhere-2024/nonconformities')).status).toBe(404);
-    expect((await org.as('qmr', 'POST', `/api/v1/cycles/${organisationCode}-2031/nonconformities`, valid)).status).toBe(
-      404,
-    );
-    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${organisationCode}-2031/nonconformities`)).status).toBe(404);
+    expect(
+      (await org.as('qmr', 'POST', `/api/v1/cycles/${organisationCode}-2031/nonconformities`, valid)).status,
+    ).toBe(404);
+    expect(
+      (await org.as('qmr', 'GET', `/api/v1/cycles/${organisationCode}-2031/nonconformities`)).status,
+    ).toBe(404);
   });
 
   it('lists the cycle’s nonconformities with their source and state', async () => {
@@ -269,7 +283,9 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
   });
 
   it('answers 409 once the cycle is no longer running', async () => {
-    const cancelled = await org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/cancel`, { reason: 'Kết thúc kiểm thử' });
+    const cancelled = await org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/cancel`, {
+      reason: 'Kết thúc kiểm thử',
+    });
     expect(cancelled.status).toBe(202);
     const refused = await eventually('the refusal of a cancelled cycle', async () => {
       const answer = await org.as<Refusal>('qmr', 'POST', route, {

@@ -63,7 +63,8 @@ export function installNonconformities(cycle: {
   };
   /** Why one cannot be opened now: the cycle is closing (its results are being computed) or over. */
   const closedToNonconformities = (): string | undefined => {
-    if (state.status !== 'running' || cycle.cancelling() || scope.consideredCancelled) return `Chu kỳ ${context.cycleWorkflowId} không còn chạy.`;
+    if (state.status !== 'running' || cycle.cancelling() || scope.consideredCancelled)
+      return `Chu kỳ ${context.cycleWorkflowId} không còn chạy.`;
     if (state.phase === 'closing' || Date.now() >= closeTimeOf(context))
       return `Chu kỳ ${context.cycleWorkflowId} đang kết thúc năm: không mở thêm điểm không phù hợp.`;
     return undefined;
@@ -169,20 +170,23 @@ export function installNonconformities(cycle: {
     // can have changed since (a proposal accepted as the year closes is too late to act on).
     const closed = closedToNonconformities();
     if (closed) {
-      log.warn('nonconformity proposal accepted too late', { proposalTaskId: accepted.proposalTaskId, closed });
+      log.warn('nonconformity proposal accepted too late', {
+        proposalTaskId: accepted.proposalTaskId,
+        closed,
+      });
       return;
     }
     try {
       await open({
-      source: 'missed-objective',
-      description: accepted.description,
-      unitCode: accepted.unitCode,
-      severity: accepted.severity,
-      ...(accepted.verifierUserId ? { verifierUserId: accepted.verifierUserId } : {}),
-      raisedBy: accepted.acceptedBy,
-      objectiveId: accepted.objectiveId,
-      periodKey: accepted.periodKey,
-      proposalTaskId: accepted.proposalTaskId,
+        source: 'missed-objective',
+        description: accepted.description,
+        unitCode: accepted.unitCode,
+        severity: accepted.severity,
+        ...(accepted.verifierUserId ? { verifierUserId: accepted.verifierUserId } : {}),
+        raisedBy: accepted.acceptedBy,
+        objectiveId: accepted.objectiveId,
+        periodKey: accepted.periodKey,
+        proposalTaskId: accepted.proposalTaskId,
       });
     } catch (error) {
       // The cycle was cancelled while it was being opened: the cancellation closes everything.

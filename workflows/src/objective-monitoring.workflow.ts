@@ -154,20 +154,26 @@ export async function objectiveMonitoring({
         if (proposal.status !== 'completed' || proposal.outcome.decision !== 'open') return;
         const { description, unitCode, severity, verifierUserId } = proposal.outcome;
         try {
-          await getExternalWorkflowHandle(context.cycleWorkflowId).signal(nonconformityProposalAcceptedSignal, {
-            proposalTaskId: taskId,
-            objectiveId: objective.id,
-            periodKey,
-            description,
-            unitCode,
-            severity,
-            ...(verifierUserId ? { verifierUserId } : {}),
-            acceptedBy: proposal.completedBy,
-          });
+          await getExternalWorkflowHandle(context.cycleWorkflowId).signal(
+            nonconformityProposalAcceptedSignal,
+            {
+              proposalTaskId: taskId,
+              objectiveId: objective.id,
+              periodKey,
+              description,
+              unitCode,
+              severity,
+              ...(verifierUserId ? { verifierUserId } : {}),
+              acceptedBy: proposal.completedBy,
+            },
+          );
         } catch (error) {
           // The cycle has ended meanwhile: the accepted proposal stays in the task's record.
           if (isCancellation(error)) throw error;
-          log.warn('accepted nonconformity proposal not delivered to the cycle', { taskId, error: String(error) });
+          log.warn('accepted nonconformity proposal not delivered to the cycle', {
+            taskId,
+            error: String(error),
+          });
         }
       })(),
     );
@@ -185,7 +191,8 @@ export async function objectiveMonitoring({
     lostBefore: boolean,
     proposalId: string,
   ): Promise<void> => {
-    if (yearLost && !lostBefore && patched(NONCONFORMITY_PROPOSAL)) proposeNonconformity(periodKey, proposalId);
+    if (yearLost && !lostBefore && patched(NONCONFORMITY_PROPOSAL))
+      proposeNonconformity(periodKey, proposalId);
     if (status !== previous)
       await reportToCycle(context, { type: 'objective-status', objectiveId: objective.id, status });
     if (

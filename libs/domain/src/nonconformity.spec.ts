@@ -14,7 +14,9 @@ describe('a nonconformity opened by the Quality Representative', () => {
 
   it('accepts a complaint, with or without a named verifier', () => {
     expect(validateNonconformityRequest(complaint, references)).toEqual([]);
-    expect(validateNonconformityRequest({ ...complaint, verifierUserId: 'head.tthc' }, references)).toEqual([]);
+    expect(validateNonconformityRequest({ ...complaint, verifierUserId: 'head.tthc' }, references)).toEqual(
+      [],
+    );
   });
 
   it('names every wrong field', () => {
@@ -27,7 +29,13 @@ describe('a nonconformity opened by the Quality Representative', () => {
     expect(
       paths(
         validateNonconformityRequest(
-          { ...complaint, source: 'audit-finding', unitCode: 'nowhere', severity: 'observation', verifierUserId: 'x' },
+          {
+            ...complaint,
+            source: 'audit-finding',
+            unitCode: 'nowhere',
+            severity: 'observation',
+            verifierUserId: 'x',
+          },
           references,
         ),
       ),
@@ -48,18 +56,28 @@ describe("the Quality Representative's answer to the engine's proposal", () => {
         references,
       ),
     ).toEqual([]);
-    expect(validateNonconformityProposal({ decision: 'decline', reason: 'Do thiên tai.' }, references)).toEqual([]);
+    expect(
+      validateNonconformityProposal({ decision: 'decline', reason: 'Do thiên tai.' }, references),
+    ).toEqual([]);
   });
 
   it('checks the unit and the verifier against the cycle', () => {
     expect(
       paths(
         validateNonconformityProposal(
-          { decision: 'open', description: 'x', unitCode: 'nowhere', severity: 'minor-nc', verifierUserId: 'x' },
+          {
+            decision: 'open',
+            description: 'x',
+            unitCode: 'nowhere',
+            severity: 'minor-nc',
+            verifierUserId: 'x',
+          },
           references,
         ),
       ),
     ).toEqual(['unitCode unknown-reference', 'verifierUserId unknown-reference']);
-    expect(paths(validateNonconformityProposal({ decision: 'decline' }, references))).toEqual(['reason required']);
+    expect(paths(validateNonconformityProposal({ decision: 'decline' }, references))).toEqual([
+      'reason required',
+    ]);
   });
 });

@@ -84,7 +84,11 @@ export function nonconformityDetailsProblems(
     );
   }
   if (value.verifierUserId !== undefined && !references.userIds.includes(value.verifierUserId as string)) {
-    problems.add('verifierUserId', 'unknown-reference', 'Người kiểm tra hiệu lực không có trong danh sách của chu kỳ.');
+    problems.add(
+      'verifierUserId',
+      'unknown-reference',
+      'Người kiểm tra hiệu lực không có trong danh sách của chu kỳ.',
+    );
   }
   return problems.problems;
 }

@@ -39,7 +39,8 @@ export class OpenNonconformityDto {
 
   @ApiPropertyOptional({
     example: 'head.tonghop',
-    description: "Who verifies the corrective action's effectiveness; the Quality Representative when left out",
+    description:
+      "Who verifies the corrective action's effectiveness; the Quality Representative when left out",
   })
   @IsOptional()
   @IsString()
@@ -85,7 +86,8 @@ export class CycleNonconformityView {
   @ApiProperty({ type: String, nullable: true }) raisedBy!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Who verifies effectiveness' })
   verifierUserId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'An audit finding: the audit' }) auditId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An audit finding: the audit' }) auditId!:
+    string | null;
   @ApiProperty({ type: String, nullable: true, description: "An audit finding: the step's record id" })
   stepId!: string | null;
   @ApiProperty({ type: String, nullable: true }) objectiveId!: string | null;

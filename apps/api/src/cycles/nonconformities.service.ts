@@ -43,7 +43,9 @@ export class NonconformitiesService {
     requestId: string,
   ): Promise<NonconformityOpenedView> {
     const key = ownCycle(caller, cycleId);
-    const handle = this.temporal.client.workflow.getHandle(qualityCycleWorkflowId(key.organisationCode, key.year));
+    const handle = this.temporal.client.workflow.getHandle(
+      qualityCycleWorkflowId(key.organisationCode, key.year),
+    );
     try {
       const description = await handle.describe();
       if (description.status.name !== 'RUNNING')

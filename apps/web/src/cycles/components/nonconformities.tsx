@@ -54,7 +54,9 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       reload();
     } catch (error) {
       setProblem(
-        error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
       );
     } finally {
       setBusy(false);
@@ -110,7 +112,8 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
         <ul>
           {items.map((nc) => (
             <li key={nc.id}>
-              <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> · {unitName(nc.unitCode, i18n.language)} ·{' '}
+              <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> ·{' '}
+              {unitName(nc.unitCode, i18n.language)} ·{' '}
               {t(`nonconformities.states.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
             </li>
           ))}

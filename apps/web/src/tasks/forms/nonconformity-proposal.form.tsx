@@ -13,7 +13,13 @@ interface ProposalForm {
   periodKey: string;
   status: string;
   unitCode?: string;
-  figures: { indicatorId: string; numerator?: number; denominator?: number; value?: number; achieved?: boolean }[];
+  figures: {
+    indicatorId: string;
+    numerator?: number;
+    denominator?: number;
+    value?: number;
+    achieved?: boolean;
+  }[];
 }
 
 const figureText = (figure: ProposalForm['figures'][number]): string =>
@@ -31,7 +37,9 @@ const figureText = (figure: ProposalForm['figures'][number]): string =>
 export function NonconformityProposalForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<ProposalForm>(task);
-  const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find((o) => o.id === task.objectiveId);
+  const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find(
+    (o) => o.id === task.objectiveId,
+  );
   const { units, unitName } = useUnits();
   const { directory } = usePeople();
   const [description, setDescription] = useState('');
@@ -119,7 +127,12 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
           .join(' ')}
       </p>
       <div className="approval-actions">
-        <form className="approval-choice approval-approve" onSubmit={open} noValidate aria-labelledby="nc-open-title">
+        <form
+          className="approval-choice approval-approve"
+          onSubmit={open}
+          noValidate
+          aria-labelledby="nc-open-title"
+        >
           <h3 id="nc-open-title">{t('nonconformityProposal.openTitle')}</h3>
           <AnswerText
             label={t('nonconformityProposal.description')}
@@ -131,17 +144,13 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
             multiline
             required
           />
-          {select(
-            'unitCode',
-            t('nonconformityProposal.unit'),
-            unitCode,
-            setUnitCode,
-            [
-              { value: '', label: t('form.choose') },
-              ...units.map((u) => ({ value: u.code, label: unitName(u.code, i18n.language) })),
-              ...(unitCode && !units.some((u) => u.code === unitCode) ? [{ value: unitCode, label: unitCode }] : []),
-            ],
-          )}
+          {select('unitCode', t('nonconformityProposal.unit'), unitCode, setUnitCode, [
+            { value: '', label: t('form.choose') },
+            ...units.map((u) => ({ value: u.code, label: unitName(u.code, i18n.language) })),
+            ...(unitCode && !units.some((u) => u.code === unitCode)
+              ? [{ value: unitCode, label: unitCode }]
+              : []),
+          ])}
           {select('severity', t('nonconformityProposal.severity'), severity, setSeverity, [
             { value: 'minor-nc', label: t('values.minor-nc') },
             { value: 'major-nc', label: t('values.major-nc') },
