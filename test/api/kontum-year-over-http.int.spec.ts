@@ -404,10 +404,17 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'completed', completedBy: org.idOf('lead.auditor') });
 
+    // Submitted is not closed: the Quality Representative approves the report, which closes the audit.
+    const approval = await taskOf('qmr', 'audit-report-approval');
+    expect((await complete('lead.auditor', approval.id, { decision: 'approve' })).status).toBe(403);
+    expect((await complete('qmr', approval.id, { decision: 'return' })).status).toBe(422);
+    expect((await complete('qmr', approval.id, { decision: 'approve' })).status).toBe(200);
+
     const audit = await eventually('the closed audit', async () => {
       const answer = await org.as<{
         status: string;
         report: string;
+        reportApproval: { approvedBy: string; approvedAt: string; rounds: number } | null;
         steps: { id: string; result: string }[];
         correctiveActions: { status: string }[];
       }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/audit`);
@@ -416,6 +423,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
         ? answer.body
         : undefined;
     });
+    expect(audit.reportApproval).toMatchObject({ approvedBy: org.idOf('qmr'), rounds: 1 });
     expect(audit.steps.map((s) => s.result)).toEqual(['conformity', 'minor-nc', 'conformity']);
     expect(audit.correctiveActions).toEqual([expect.objectContaining({ status: 'closed' })]);
   });

@@ -435,6 +435,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lead.page.getByRole('button', { name: vi('tasks:auditClose.submit') }).click();
     await submitted(lead);
 
+    // Submitted is not closed: the Quality Representative approves the report.
+    const qmr = await as('qmr');
+    const approval = await taskOf('qmr', 'audit-report-approval');
+    await openFromMyTasks(qmr, approval, 'the Quality Representative, approving the audit report');
+    await qmr.check('the audit report approval task');
+    await qmr.page.getByRole('button', { name: vi('tasks:auditReportApproval.approve') }).click();
+    await submitted(qmr);
+
     const audit = await eventually('the closed audit', async () => {
       const answer = await org.as<{ status: string; steps: { result: string; auditorUserId: string }[] }>(
         'qmr',

@@ -37,7 +37,8 @@ export class AuditActionsController {
   @Roles('lead-auditor')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Close the internal audit with its report (the lead auditor): completes the audit-close task',
+    summary:
+      'Submit the internal audit report (the lead auditor): completes the latest audit-close task. The audit is closed when the Quality Representative or the leader approves the report (audit-report-approval task); a returned report is submitted again here.',
   })
   @ApiOkResponse({ type: TaskCompletionView })
   @ApiWorkflowUpdateErrors()

@@ -7,7 +7,7 @@ import {
   QcycleErrorCode,
   type TaskCompletionResult,
 } from '@qcycle/contracts';
-import { AuditEntity, AuditStepEntity } from '@qcycle/persistence';
+import { AuditEntity, AuditStepEntity, TaskEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
 import type { CloseAuditDto, SignOffStepDto } from './dto/audit-actions.dto';
@@ -55,7 +55,13 @@ export class AuditActionsService {
     requestId: string,
   ): Promise<TaskCompletionResult> {
     const audit = await this.auditOf(caller, cycleId);
-    return this.tasks.complete(caller, `${audit.id}/close`, { report: body.report }, requestId);
+    // A report returned by its approver comes back to the lead auditor as a new audit-close task
+    // (`…/report/revise/{round}`): the latest one is the report to submit.
+    const latest = await this.dataSource.getRepository(TaskEntity).findOne({
+      where: { workflowId: audit.id, kind: 'audit-close' },
+      order: { openedAt: 'DESC' },
+    });
+    return this.tasks.complete(caller, latest?.id ?? `${audit.id}/close`, { report: body.report }, requestId);
   }
 
   private async auditOf(caller: Principal, cycleId: string): Promise<AuditEntity> {

@@ -1,3 +1,4 @@
+import { instantToVnLocal, type IsoInstant } from '@qcycle/domain';
 import type { OfficialDocument } from './official-document';
 import { vietnameseDate } from './official-document';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
@@ -30,6 +31,8 @@ export interface AuditRecord {
     effective: boolean | null;
   }[];
   leadAuditorName: string;
+  /** Who approved the report and when (absent for audits closed before approval was a step). */
+  reportApproval?: { approvedBy: string; approvedByName: string | null; approvedAt: string } | null;
   /** Display names by user id (auditors). */
   names: Record<string, string>;
   /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
@@ -140,6 +143,16 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
           }))),
       { kind: 'heading', text: 'IV. KẾT LUẬN' },
       { kind: 'paragraph', text: audit.report ?? '' },
+      ...(audit.reportApproval
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text:
+                `Báo cáo đã được ${audit.reportApproval.approvedByName ?? audit.reportApproval.approvedBy} phê duyệt ` +
+                `${vietnameseDate(instantToVnLocal(audit.reportApproval.approvedAt as IsoInstant).date)}.`,
+            },
+          ]
+        : []),
     ],
     recipients: [
       'Lãnh đạo UBND tỉnh',

@@ -19,6 +19,7 @@ export const TASK_KINDS = [
   'audit-plan',
   'audit-step',
   'audit-close',
+  'audit-report-approval',
   'corrective-action-plan',
   'corrective-action-verification',
   'management-review',

@@ -23,6 +23,7 @@ import { AtRiskFollowUpForm } from './forms/at-risk-follow-up.form';
 import { AuditPlanForm } from './forms/audit-plan.form';
 import { AuditStepForm } from './forms/audit-step.form';
 import { AuditCloseForm } from './forms/audit-close.form';
+import { AuditReportApprovalForm } from './forms/audit-report-approval.form';
 import { CorrectiveActionPlanForm } from './forms/corrective-action-plan.form';
 import { CorrectiveActionVerificationForm } from './forms/corrective-action-verification.form';
 import { ManagementReviewForm } from './forms/management-review.form';
@@ -41,6 +42,7 @@ const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
   'audit-plan': AuditPlanForm,
   'audit-step': AuditStepForm,
   'audit-close': AuditCloseForm,
+  'audit-report-approval': AuditReportApprovalForm,
   'corrective-action-plan': CorrectiveActionPlanForm,
   'corrective-action-verification': CorrectiveActionVerificationForm,
   'management-review': ManagementReviewForm,

@@ -9,17 +9,25 @@ import { formOf, type TaskFormProps } from './form-props';
 /** The lead auditor closes the audit: every step and its result, then the report. */
 export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
-  const form = formOf<{ steps: AuditStep[] }>(task);
+  // A report returned by its approver comes back with their comments and the text to revise.
+  const form = formOf<{ steps: AuditStep[]; round: number; comments: string; report: string }>(task);
   const steps = form.steps ?? [];
   const { unitName } = useUnits();
   const { nameOf } = usePeople();
-  const [report, setReport] = useState('');
+  const [report, setReport] = useState(form.report ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ report: report.trim() });
   };
   return (
     <form className="task-form" onSubmit={submit} noValidate>
+      {form.round !== undefined && <p className="muted">{t('auditClose.round', { round: form.round })}</p>}
+      {form.comments && (
+        <section aria-labelledby="audit-close-comments">
+          <h3 id="audit-close-comments">{t('auditClose.comments')}</h3>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{form.comments}</p>
+        </section>
+      )}
       <h3>{t('auditClose.steps')}</h3>
       {steps.length === 0 ? (
         <p className="muted">{t('values.none')}</p>
