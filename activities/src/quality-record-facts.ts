@@ -14,6 +14,7 @@ import type {
   ObjectiveEvaluation,
   ObjectiveStatus,
   ReviewActionFollowUp,
+  ReviewPreparationOutcome,
 } from '@qcycle/domain';
 import type { ApprovedDecision, AuditSummary, QualityEventPayloads, ReviewSummary } from '@qcycle/contracts';
 
@@ -226,6 +227,14 @@ export type ManagementReviewFacts =
       actions: ReviewActionFollowUp[];
       at: IsoInstant;
     };
+
+/**
+ * The Quality Representative's preparation of the review (the `review-preparation` task): the
+ * inputs entered, who and when; or `not-entered` when the review opened first.
+ */
+export type ReviewPreparationFacts =
+  | { status: 'entered'; inputs: ReviewPreparationOutcome; enteredBy: string; enteredAt: IsoInstant }
+  | { status: 'not-entered' };
 
 /** The year's close: every objective's evaluation, and how the audit and the review ended. */
 export interface YearResultFacts {

@@ -11,6 +11,9 @@ import {
   type Measurement,
   type Objective,
   type ObjectiveResultAtReview,
+  type ReviewEnteredInput,
+  type ReviewPreparationOutcome,
+  REVIEW_INPUT_NOT_ENTERED,
 } from '@qcycle/domain';
 import {
   AssignmentEntity,
@@ -45,6 +48,7 @@ import type {
   CorrectiveActionFacts,
   DecisionFacts,
   ManagementReviewFacts,
+  ReviewPreparationFacts,
   MeasurementFacts,
   TaskEventFacts,
   YearResultFacts,
@@ -178,6 +182,13 @@ export interface ManagementReviewInputs {
   resources: string;
   risksAndOpportunities: string;
   improvementOpportunities: string[];
+  /**
+   * Who entered b, c 1, c 7, d and e (the Quality Representative's `review-preparation` task), or
+   * that nobody did before the review opened; absent for reviews on older code, which have none.
+   */
+  entered?: { status: 'entered'; enteredBy: string; enteredAt: string } | { status: 'not-entered' };
+  /** The Quality Representative's notes on the inputs compiled from the records, by input. */
+  notes?: ReviewPreparationOutcome['notes'];
 }
 
 /**
@@ -962,6 +973,8 @@ export class QualityRecordActivities {
     asOf?: string;
     /** Engine-measured indicators: the audits count from the records, the QMS one is judged here. */
     engineMeasured?: { qmsMaintained?: string; internalAudits?: string };
+    /** The Quality Representative's preparation; absent for reviews on older code (no preparation). */
+    preparation?: ReviewPreparationFacts;
   }): Promise<ManagementReviewInputs> {
     const manager = this.dataSource.manager;
     const [tasks, measurements, audits, steps, actions] = await Promise.all([
@@ -982,6 +995,11 @@ export class QualityRecordActivities {
     for (const step of steps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
     const completed = tasks.filter((t) => t.status === 'completed');
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
+    const { preparation } = request;
+    const entered = preparation?.status === 'entered' ? preparation.inputs : undefined;
+    // Reviews on older code had no preparation: the inputs stay "to be added at the meeting".
+    const enteredOr = (key: ReviewEnteredInput) =>
+      entered ? entered[key].trim() : preparation ? REVIEW_INPUT_NOT_ENTERED : notKnown;
     const previousActions = request.previousActions ?? (await this.previousYearActions(request.cycleId));
     const carriedActions = await this.previousYearOpenCorrectiveActions(request.cycleId);
     const objectiveResults =
@@ -998,7 +1016,7 @@ export class QualityRecordActivities {
         status: carriedActions.length ? 'carried-over' : 'none',
         items: carriedActions,
       },
-      changesInIssues: notKnown,
+      changesInIssues: enteredOr('changesInIssues'),
       objectives: [...byObjective.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([objectiveId, entry]) => ({
@@ -1022,11 +1040,28 @@ export class QualityRecordActivities {
         closed: audits.filter((a) => a.status === 'closed').length,
         steps: [...results.entries()].map(([result, count]) => ({ result, count })),
       },
-      customerSatisfaction: notKnown,
-      externalProviders: notKnown,
-      resources: notKnown,
-      risksAndOpportunities: notKnown,
+      customerSatisfaction: enteredOr('customerSatisfaction'),
+      externalProviders: enteredOr('externalProviders'),
+      resources: enteredOr('resources'),
+      risksAndOpportunities: enteredOr('risksAndOpportunities'),
       improvementOpportunities: [],
+      ...(preparation
+        ? {
+            entered:
+              preparation.status === 'entered'
+                ? { status: 'entered', enteredBy: preparation.enteredBy, enteredAt: preparation.enteredAt }
+                : { status: 'not-entered' },
+          }
+        : {}),
+      ...(entered?.notes && Object.values(entered.notes).some((note) => note?.trim())
+        ? {
+            notes: Object.fromEntries(
+              Object.entries(entered.notes)
+                .filter(([, note]) => note?.trim())
+                .map(([key, note]) => [key, note?.trim()]),
+            ),
+          }
+        : {}),
     };
   }
 

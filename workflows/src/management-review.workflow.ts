@@ -4,8 +4,10 @@ import {
   cycleClock,
   judgeQmsMaintained,
   reviewActionId,
+  reviewPreparationSchedule,
   validateManagementReviewOutcome,
   validateReviewActionOutcome,
+  validateReviewPreparationOutcome,
   type ManagementReviewOutcome,
   type Objective,
   type ReviewActionFollowUp,
@@ -41,6 +43,17 @@ export const REVIEW_EXPIRES_AT_CLOSE = 'review-expires-at-close';
  */
 export const REVIEW_ACTIONS_FOLLOWED_UP = 'review-actions-followed-up';
 
+/**
+ * Patch id (docs/versioning.md): the Quality Representative prepares the review — a
+ * `review-preparation` task opened REVIEW_PREPARATION_WORKING_DAYS working days before the review
+ * date, due the working day before — and the review pack holds what they entered (ISO 9.3.2 b,
+ * c 1, c 7, d, e, and notes on the compiled inputs). The cycle starts the review child when the
+ * preparation opens (input `prepare`); a preparation not done by the review's morning is closed
+ * (`expired`) and the review opens all the same, those inputs saying "not entered". Cycles on older
+ * code start the review on its date, without a preparation.
+ */
+export const REVIEW_INPUTS_ENTERED = 'review-inputs-entered';
+
 export interface ManagementReviewInput {
   context: CycleContext;
   /** Actions carried over from last year's review, if any (status of previous actions, 9.3.2 a). */
@@ -49,6 +62,11 @@ export interface ManagementReviewInput {
   objectives?: Objective[];
   /** Engine-measured indicators; with `qmsMaintained` the leader judges that objective here. */
   engineMeasured?: { qmsMaintained?: string; internalAudits?: string };
+  /**
+   * Set by cycles on REVIEW_INPUTS_ENTERED, which start the review when its preparation opens: the
+   * Quality Representative's `review-preparation` task comes first.
+   */
+  prepare?: boolean;
 }
 
 /**
@@ -60,26 +78,32 @@ export async function managementReview({
   previousActions,
   objectives,
   engineMeasured,
+  prepare,
 }: ManagementReviewInput): Promise<ReviewSummary> {
   const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const { calendar } = context;
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
   const followUp = patched(REVIEW_ACTIONS_FOLLOWED_UP);
-  await sleepUntil(workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime));
+  const reviewAt = workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime);
   // The year's results so far are computed before the review meets (ISO 9.3.2 c 2).
-  const inputs = await records.compileReviewInputs({
-    cycleId: context.cycleId,
-    previousActions,
-    ...(objectives
-      ? {
-          objectives,
-          calendar,
-          asOf: cycleClock(context.shiftMs).toCalendarInstant(Date.now()),
-          engineMeasured,
-        }
-      : {}),
-  });
+  const compile = (preparation?: ReviewPreparation) =>
+    records.compileReviewInputs({
+      cycleId: context.cycleId,
+      previousActions,
+      ...(preparation ? { preparation } : {}),
+      ...(objectives
+        ? {
+            objectives,
+            calendar,
+            asOf: cycleClock(context.shiftMs).toCalendarInstant(Date.now()),
+            engineMeasured,
+          }
+        : {}),
+    });
+  const preparation = prepare ? await prepareInputs(context, board, reviewAt, compile) : undefined;
+  await sleepUntil(reviewAt);
+  const inputs = await compile(preparation);
   const qmsObjective = objectives?.find((o) =>
     o.indicators.some((i) => i.id === engineMeasured?.qmsMaintained),
   );
@@ -162,6 +186,51 @@ export async function managementReview({
   }
   await condition(allHandlersFinished);
   return summary;
+}
+
+type ReviewPreparation = NonNullable<Parameters<typeof records.compileReviewInputs>[0]['preparation']>;
+
+/**
+ * ISO 9.3.2: the Quality Representative enters the inputs the records cannot hold (b, c 1, c 7, d,
+ * e) and may note the compiled ones, seeing them as they stand when the task opens. Due the working
+ * day before the review; reminded the day before that. It never holds the review back: at the
+ * review's morning it is closed `expired` and the inputs say they were not entered.
+ */
+async function prepareInputs(
+  context: CycleContext,
+  board: TaskBoard,
+  reviewAt: number,
+  compile: () => Promise<unknown>,
+): Promise<ReviewPreparation> {
+  // A review reached on or after its date (a cycle started late) opens at once, without a preparation.
+  if (Date.now() >= reviewAt) return { status: 'not-entered' };
+  const { workflowId } = workflowInfo();
+  const clock = cycleClock(context.shiftMs);
+  const schedule = reviewPreparationSchedule(context.calendar);
+  await sleepUntil(clock.toWorkflowMs(schedule.opensAt));
+  const qualityRepresentative = context.roster.qualityRepresentative;
+  const dueAt = Math.min(clock.toWorkflowMs(schedule.dueAt), reviewAt);
+  const result = await board.run({
+    taskId: `${workflowId}/preparation`,
+    kind: 'review-preparation',
+    title: {
+      vi: `Chuẩn bị đầu vào họp xem xét của lãnh đạo năm ${context.year}`,
+      en: `Prepare the inputs of the ${context.year} management review`,
+    },
+    assignee: qualityRepresentative,
+    dueAt,
+    notices: auditTaskNotices(context, dueAt, qualityRepresentative).filter((notice) => notice.at < reviewAt),
+    expiresAt: reviewAt,
+    form: { reviewDate: schedule.reviewDate, compiled: await compile() },
+    validate: validateReviewPreparationOutcome,
+  });
+  if (result.status !== 'completed') return { status: 'not-entered' };
+  return {
+    status: 'entered',
+    inputs: result.outcome,
+    enteredBy: result.completedBy,
+    enteredAt: new Date(result.completedAt).toISOString(),
+  };
 }
 
 /** Everyone on the cycle's roster: an action's owner must be one of them. */

@@ -33,12 +33,14 @@ import {
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import {
+  cycleClock,
   evaluateYearEnd,
   internalAuditsMeasurement,
   objectiveYearResult,
   qmsJudgedMeasurement,
   qmsMaintainedMeasurement,
   rehearsalShiftMs,
+  reviewPreparationSchedule,
   validateCycleDatesMove,
   type CyclePhase,
   type Measurement,
@@ -56,7 +58,7 @@ import type { objectivesApproval } from './objectives-approval.workflow';
 import type { objectivesAssignment } from './objectives-assignment.workflow';
 import type { objectiveMonitoring } from './objective-monitoring.workflow';
 import type { internalAudit, InternalAuditResult } from './internal-audit.workflow';
-import type { managementReview } from './management-review.workflow';
+import { REVIEW_INPUTS_ENTERED, type managementReview } from './management-review.workflow';
 import { installNonconformities } from './cycle-nonconformities';
 
 /**
@@ -386,8 +388,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         auditResult = Promise.resolve(audit);
       }
 
+      // The review starts with its preparation, some working days before the review date (its
+      // workflow waits for the date); the date can be moved until then.
+      const prepareReview = patched(REVIEW_INPUTS_ENTERED);
       await sleepUntilMovable(() =>
-        workflowTimeOf(context, context.calendar.managementReviewDate, calendar.notificationTime),
+        prepareReview
+          ? cycleClock(context.shiftMs).toWorkflowMs(reviewPreparationSchedule(context.calendar).opensAt)
+          : workflowTimeOf(context, context.calendar.managementReviewDate, calendar.notificationTime),
       );
       reviewStarted = true;
       await enterPhase('management-review');
@@ -405,6 +412,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
             engineMeasured,
             // Last year's actions with their status at its close, when started from its draft.
             ...(input.previousActions ? { previousActions: input.previousActions } : {}),
+            ...(prepareReview ? { prepare: true } : {}),
           },
         ],
       });

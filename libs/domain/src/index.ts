@@ -33,4 +33,5 @@ export * from './escape-html';
 export * from './year-end-result';
 export * from './review-results';
 export * from './review-actions';
+export * from './review-preparation';
 export * from './measurement-correction';

@@ -46,6 +46,14 @@ const VALID: { [K in TaskKind]: TaskOutcomes[K] } = {
     dueDate: '2024-11-15',
   },
   'corrective-action-verification': { effective: true, notes: 'Đã hiệu lực.' },
+  'review-preparation': {
+    changesInIssues: 'Luật Đất đai 2024 có hiệu lực từ 01/8/2024.',
+    customerSatisfaction: 'Khảo sát 120 phiếu: 96% hài lòng.',
+    externalProviders: 'Bưu điện tỉnh trả kết quả đúng hẹn 98%.',
+    resources: 'Thiếu một máy quét tại bộ phận một cửa.',
+    risksAndOpportunities: 'Rủi ro trễ hạn hồ sơ đất đai đã giảm.',
+    notes: { auditResults: 'Đã khắc phục điểm không phù hợp trong tháng 11.' },
+  },
   'management-review': {
     minutesRef: 'BB-01',
     outputs: { improvementOpportunities: ['Số hoá hồ sơ'], qmsChanges: [], resourceNeeds: [] },
@@ -162,6 +170,14 @@ const INVALID: { [K in TaskKind]: [unknown, string[]][] } = {
       { ...VALID_REVIEW(), actions: [{ ...VALID_REVIEW().actions[0], ownerUserId: '' }] },
       ['actions[0].ownerUserId'],
     ],
+  ],
+  'review-preparation': [
+    [{ ...VALID['review-preparation'], changesInIssues: '  ' }, ['changesInIssues']],
+    [
+      { ...VALID['review-preparation'], resources: undefined, risksAndOpportunities: 3 },
+      ['resources', 'risksAndOpportunities'],
+    ],
+    [{ ...VALID['review-preparation'], notes: { auditResults: 5 } }, ['notes.auditResults']],
   ],
   'review-action': [
     [{ note: 'x' }, ['done']],

@@ -752,6 +752,93 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
   },
 };
 
+/** An input of ISO 9.3.2 that only the Quality Representative can give (TCVN ISO 9001:2015 wording). */
+const enteredInput = (label: Label): OutcomeSchema =>
+  text(label, `Phải nhập "${label.vi}" (ghi "Không có thay đổi" nếu không có gì mới).`);
+
+const compiledInputNote = (label: Label): OutcomeSchema => optionalText(label, 'Ghi chú phải là văn bản.');
+
+/**
+ * The Quality Representative prepares the management review (libs/domain review-preparation.ts):
+ * the inputs of ISO 9.3.2 the records cannot hold, and optional notes on those the engine compiles.
+ */
+const REVIEW_PREPARATION: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Chuẩn bị đầu vào xem xét của lãnh đạo',
+    en: 'Management review inputs',
+    about: {
+      vi: 'ISO 9.3.2: các đầu vào hệ thống không có trong hồ sơ, và ghi chú cho các đầu vào hệ thống tổng hợp.',
+      en: 'ISO 9.3.2: the inputs the records do not hold, and notes on those compiled from the records.',
+    },
+  }),
+  ...problem('required', 'Thiếu đầu vào xem xét.'),
+  required: [
+    'changesInIssues',
+    'customerSatisfaction',
+    'externalProviders',
+    'resources',
+    'risksAndOpportunities',
+  ],
+  properties: {
+    changesInIssues: enteredInput({
+      vi: 'b) Những thay đổi về các vấn đề bên ngoài và nội bộ liên quan đến hệ thống quản lý chất lượng',
+      en: 'b) Changes in external and internal issues that are relevant to the quality management system',
+    }),
+    customerSatisfaction: enteredInput({
+      vi: 'c1) Sự thỏa mãn của khách hàng và thông tin phản hồi từ các bên quan tâm liên quan',
+      en: 'c1) Customer satisfaction and feedback from relevant interested parties',
+    }),
+    externalProviders: enteredInput({
+      vi: 'c7) Kết quả thực hiện của nhà cung cấp bên ngoài',
+      en: 'c7) The performance of external providers',
+    }),
+    resources: enteredInput({
+      vi: 'd) Sự thỏa đáng của các nguồn lực',
+      en: 'd) The adequacy of resources',
+    }),
+    risksAndOpportunities: enteredInput({
+      vi: 'e) Hiệu lực của các hành động được thực hiện để giải quyết rủi ro và cơ hội',
+      en: 'e) The effectiveness of actions taken to address risks and opportunities',
+    }),
+    notes: {
+      type: 'object',
+      ...labelled({
+        vi: 'Ghi chú cho các đầu vào hệ thống tổng hợp',
+        en: 'Notes on the inputs compiled from the records',
+      }),
+      ...problem('invalid-value', 'Ghi chú phải là một đối tượng.'),
+      properties: {
+        previousActions: compiledInputNote({
+          vi: 'a) Tình trạng của các hành động từ các lần xem xét của lãnh đạo trước đó',
+          en: 'a) The status of actions from previous management reviews',
+        }),
+        objectiveResults: compiledInputNote({
+          vi: 'c2) Mức độ đạt được các mục tiêu chất lượng',
+          en: 'c2) The extent to which quality objectives have been met',
+        }),
+        processPerformance: compiledInputNote({
+          vi: 'c3) Kết quả thực hiện quá trình và sự phù hợp của sản phẩm và dịch vụ',
+          en: 'c3) Process performance and conformity of products and services',
+        }),
+        nonconformitiesAndCorrectiveActions: compiledInputNote({
+          vi: 'c4) Sự không phù hợp và hành động khắc phục',
+          en: 'c4) Nonconformities and corrective actions',
+        }),
+        monitoringResults: compiledInputNote({
+          vi: 'c5) Kết quả theo dõi và đo lường',
+          en: 'c5) Monitoring and measurement results',
+        }),
+        auditResults: compiledInputNote({ vi: 'c6) Kết quả đánh giá', en: 'c6) Audit results' }),
+        improvementOpportunities: compiledInputNote({
+          vi: 'f) Các cơ hội cải tiến',
+          en: 'f) Opportunities for improvement',
+        }),
+      },
+    },
+  },
+};
+
 const REVIEW_ACTION: OutcomeSchema = {
   type: 'object',
   ...labelled({
@@ -873,6 +960,7 @@ export const TASK_OUTCOME_SCHEMAS: { readonly [K in TaskKind]: OutcomeSchema } =
   'audit-report-approval': AUDIT_REPORT_APPROVAL,
   'corrective-action-plan': CORRECTIVE_ACTION_PLAN,
   'corrective-action-verification': CORRECTIVE_ACTION_VERIFICATION,
+  'review-preparation': REVIEW_PREPARATION,
   'management-review': MANAGEMENT_REVIEW,
   'review-action': REVIEW_ACTION,
   'nonconformity-proposal': NONCONFORMITY_PROPOSAL,

@@ -12,6 +12,7 @@ import { ProblemList } from './validation-problem';
 import { MAX_REVIEW_ACTIONS } from './review-actions';
 import type { NonconformityDetails, NonconformityReferences } from './nonconformity';
 import { nonconformityDetailsProblems } from './nonconformity';
+import type { ReviewPreparationOutcome } from './review-preparation';
 
 /**
  * Every kind of task a person is given in the annual cycle. One human-task mechanism serves them
@@ -30,6 +31,7 @@ export const TASK_KINDS = [
   'audit-report-approval',
   'corrective-action-plan',
   'corrective-action-verification',
+  'review-preparation',
   'management-review',
   'review-action',
   'nonconformity-proposal',
@@ -198,6 +200,7 @@ export interface TaskOutcomes {
   'audit-report-approval': AuditReportApprovalOutcome;
   'corrective-action-plan': CorrectiveActionPlanOutcome;
   'corrective-action-verification': CorrectiveActionVerificationOutcome;
+  'review-preparation': ReviewPreparationOutcome;
   'management-review': ManagementReviewOutcome;
   'review-action': ReviewActionOutcome;
   'nonconformity-proposal': NonconformityProposalOutcome;
@@ -453,6 +456,11 @@ export function validateCorrectiveActionPlan(
 
 export function validateVerificationOutcome(outcome: unknown): ValidationProblem[] {
   return checkOutcomeShape('corrective-action-verification', outcome);
+}
+
+/** The Quality Representative's review inputs (libs/domain review-preparation.ts): the shape is all there is to check. */
+export function validateReviewPreparationOutcome(outcome: unknown): ValidationProblem[] {
+  return checkOutcomeShape('review-preparation', outcome);
 }
 
 /**

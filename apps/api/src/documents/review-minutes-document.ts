@@ -1,3 +1,4 @@
+import { instantToVnLocal } from '@qcycle/domain';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { clause, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
@@ -35,6 +36,8 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
   const outputs = review.outputs ?? {};
   const subject = `Cuộc họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm ${record.year}`;
   const rawActions = Array.isArray(review.actions) ? (review.actions as Record<string, unknown>[]) : [];
+  // The Quality Representative's note on an input compiled from the records (the review's preparation).
+  const note = (key: string) => text(object(inputs.notes)[key]);
   const body: DocumentBlock[] = [
     { kind: 'heading', text: 'I. THỜI GIAN, THÀNH PHẦN' },
     { kind: 'paragraph', label: 'Thời gian:', text: `${vietnameseDate(record.date)}.` },
@@ -44,7 +47,12 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
       ? [{ kind: 'paragraph' as const, label: 'Số biên bản:', text: `${review.minutesRef}.` }]
       : []),
     { kind: 'heading', text: 'II. ĐẦU VÀO XEM XÉT (điều 9.3.2)' },
-    input('a) Tình trạng của các hành động từ các lần xem xét trước:', previous(inputs)),
+    ...prepared(inputs),
+    input(
+      'a) Tình trạng của các hành động từ các lần xem xét trước:',
+      previous(inputs),
+      note('previousActions'),
+    ),
     input('b) Thay đổi về các vấn đề bên ngoài và nội bộ liên quan:', text(inputs.changesInIssues)),
     {
       kind: 'paragraph',
@@ -54,15 +62,23 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
       '1. Sự thỏa mãn của người dân, tổ chức và phản hồi của các bên quan tâm:',
       text(inputs.customerSatisfaction),
     ),
-    input('2. Mức độ đạt được các mục tiêu chất lượng:', objectives(inputs, record.objectives)),
-    input('3. Kết quả thực hiện quá trình:', processPerformance(inputs)),
-    input('4. Sự không phù hợp và hành động khắc phục:', nonconformities(inputs)),
-    input('5. Kết quả theo dõi và đo lường:', monitoring(inputs)),
-    input('6. Kết quả đánh giá:', audits(inputs)),
+    input(
+      '2. Mức độ đạt được các mục tiêu chất lượng:',
+      objectives(inputs, record.objectives),
+      note('objectiveResults'),
+    ),
+    input('3. Kết quả thực hiện quá trình:', processPerformance(inputs), note('processPerformance')),
+    input(
+      '4. Sự không phù hợp và hành động khắc phục:',
+      nonconformities(inputs),
+      note('nonconformitiesAndCorrectiveActions'),
+    ),
+    input('5. Kết quả theo dõi và đo lường:', monitoring(inputs), note('monitoringResults')),
+    input('6. Kết quả đánh giá:', audits(inputs), note('auditResults')),
     input('7. Kết quả thực hiện của nhà cung cấp bên ngoài:', text(inputs.externalProviders)),
     input('d) Sự thỏa đáng của các nguồn lực:', text(inputs.resources)),
     input('đ) Hiệu lực của các hành động giải quyết rủi ro và cơ hội:', text(inputs.risksAndOpportunities)),
-    input('e) Các cơ hội cải tiến:', list(inputs.improvementOpportunities)),
+    input('e) Các cơ hội cải tiến:', list(inputs.improvementOpportunities), note('improvementOpportunities')),
     { kind: 'heading', text: 'III. ĐẦU RA XEM XÉT (điều 9.3.3)' },
     input('a) Cơ hội cải tiến:', list(outputs.improvementOpportunities)),
     input('b) Nhu cầu thay đổi đối với Hệ thống quản lý chất lượng:', list(outputs.qmsChanges)),
@@ -99,8 +115,34 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
   };
 }
 
-function input(label: string, value: string | undefined): DocumentBlock {
-  return { kind: 'paragraph', label, text: `${value ? clause(value) : NOT_RECORDED}.` };
+function input(label: string, value: string | undefined, note?: string): DocumentBlock {
+  const noted = note ? `; ghi chú của Đại diện chất lượng: ${clause(note)}` : '';
+  return { kind: 'paragraph', label, text: `${value ? clause(value) : NOT_RECORDED}${noted}.` };
+}
+
+/**
+ * Whether the Quality Representative prepared the inputs the records cannot hold (b, c 1, c 7, d,
+ * e) before the review; reviews held before the preparation existed say nothing.
+ */
+function prepared(inputs: Record<string, unknown>): DocumentBlock[] {
+  const entered = object(inputs.entered);
+  if (entered.status === 'entered' && typeof entered.enteredAt === 'string') {
+    return [
+      {
+        kind: 'paragraph',
+        text: `Các đầu vào b, c1, c7, d, đ do Đại diện chất lượng chuẩn bị ngày ${numericDate(instantToVnLocal(entered.enteredAt).date)}.`,
+      },
+    ];
+  }
+  if (entered.status === 'not-entered') {
+    return [
+      {
+        kind: 'paragraph',
+        text: 'Các đầu vào b, c1, c7, d, đ chưa được Đại diện chất lượng chuẩn bị trước cuộc họp.',
+      },
+    ];
+  }
+  return [];
 }
 
 function text(value: unknown): string | undefined {
