@@ -1471,7 +1471,7 @@ export interface components {
              *       ]
              *     }
              */
-            outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["AuditReportApprovalOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ManagementReviewOutcome"] | components["schemas"]["ReviewActionOutcome"] | components["schemas"]["NonconformityProposalOutcome"];
+            outcome: components["schemas"]["ObjectivesApprovalOutcome"] | components["schemas"]["ObjectivesRevisionOutcome"] | components["schemas"]["AssignmentAcceptanceOutcome"] | components["schemas"]["UnitAcceptanceOutcome"] | components["schemas"]["MeasurementReportOutcome"] | components["schemas"]["AtRiskFollowUpOutcome"] | components["schemas"]["AuditPlanOutcome"] | components["schemas"]["AuditStepOutcome"] | components["schemas"]["AuditCloseOutcome"] | components["schemas"]["AuditReportApprovalOutcome"] | components["schemas"]["CorrectiveActionPlanOutcome"] | components["schemas"]["CorrectiveActionVerificationOutcome"] | components["schemas"]["ReviewPreparationOutcome"] | components["schemas"]["ManagementReviewOutcome"] | components["schemas"]["ReviewActionOutcome"] | components["schemas"]["NonconformityProposalOutcome"];
         };
         ConformityAnnouncementView: {
             /** @example kontum-2024 */
@@ -3195,6 +3195,39 @@ export interface components {
              */
             resourceNeeds: string[];
         };
+        /**
+         * Chuẩn bị đầu vào xem xét của lãnh đạo
+         * @description ISO 9.3.2: các đầu vào hệ thống không có trong hồ sơ, và ghi chú cho các đầu vào hệ thống tổng hợp.
+         */
+        ReviewPreparationOutcome: {
+            /** b) Những thay đổi về các vấn đề bên ngoài và nội bộ liên quan đến hệ thống quản lý chất lượng */
+            changesInIssues: string;
+            /** c1) Sự thỏa mãn của khách hàng và thông tin phản hồi từ các bên quan tâm liên quan */
+            customerSatisfaction: string;
+            /** c7) Kết quả thực hiện của nhà cung cấp bên ngoài */
+            externalProviders: string;
+            /** Ghi chú cho các đầu vào hệ thống tổng hợp */
+            notes?: {
+                /** c6) Kết quả đánh giá */
+                auditResults?: string;
+                /** f) Các cơ hội cải tiến */
+                improvementOpportunities?: string;
+                /** c5) Kết quả theo dõi và đo lường */
+                monitoringResults?: string;
+                /** c4) Sự không phù hợp và hành động khắc phục */
+                nonconformitiesAndCorrectiveActions?: string;
+                /** c2) Mức độ đạt được các mục tiêu chất lượng */
+                objectiveResults?: string;
+                /** a) Tình trạng của các hành động từ các lần xem xét của lãnh đạo trước đó */
+                previousActions?: string;
+                /** c3) Kết quả thực hiện quá trình và sự phù hợp của sản phẩm và dịch vụ */
+                processPerformance?: string;
+            };
+            /** d) Sự thỏa đáng của các nguồn lực */
+            resources: string;
+            /** e) Hiệu lực của các hành động được thực hiện để giải quyết rủi ro và cơ hội */
+            risksAndOpportunities: string;
+        };
         ReviewView: {
             /**
              * @example [
@@ -3489,7 +3522,7 @@ export interface components {
              * @example measurement-report
              * @enum {string}
              */
-            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
             /** @example false */
             late: boolean;
             /** @example obj-4 */
@@ -3638,7 +3671,7 @@ export interface components {
              * @example measurement-report
              * @enum {string}
              */
-            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
             /** @example obj-4 */
             objectiveId: string | null;
             /** @example 2024-03-01T01:00:00.000Z */
@@ -6541,7 +6574,7 @@ export interface operations {
                 cycleId?: string;
                 /** @description soon: open and due within 7 days; overdue: open and past due */
                 due?: "soon" | "overdue";
-                kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "management-review" | "review-action" | "nonconformity-proposal";
+                kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
                 limit?: number;
                 offset?: number;
                 /** @description done: nothing more to do on it (completed, or resolved by itself); all: any status */

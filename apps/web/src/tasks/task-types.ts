@@ -22,6 +22,7 @@ export const TASK_KINDS = [
   'audit-report-approval',
   'corrective-action-plan',
   'corrective-action-verification',
+  'review-preparation',
   'management-review',
   'review-action',
   'nonconformity-proposal',

@@ -28,6 +28,7 @@ import { CorrectiveActionPlanForm } from './forms/corrective-action-plan.form';
 import { CorrectiveActionVerificationForm } from './forms/corrective-action-verification.form';
 import { ManagementReviewForm } from './forms/management-review.form';
 import { ReviewActionForm } from './forms/review-action.form';
+import { ReviewPreparationForm } from './forms/review-preparation.form';
 import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
 import { localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
@@ -45,6 +46,7 @@ const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
   'audit-report-approval': AuditReportApprovalForm,
   'corrective-action-plan': CorrectiveActionPlanForm,
   'corrective-action-verification': CorrectiveActionVerificationForm,
+  'review-preparation': ReviewPreparationForm,
   'management-review': ManagementReviewForm,
   'review-action': ReviewActionForm,
   'nonconformity-proposal': NonconformityProposalForm,

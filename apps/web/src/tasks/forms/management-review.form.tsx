@@ -14,6 +14,8 @@ interface ActionDraft {
   key: number;
   title: string;
   ownerUnitCode: string;
+  /** A person of the organisation; empty: the head of the owning unit follows the action up. */
+  ownerUserId: string;
   dueDate: string;
 }
 
@@ -39,7 +41,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<{ inputs: Record<string, unknown>; qmsObjective?: QmsObjectiveForm }>(task);
   const { units, unitName } = useUnits();
-  const { nameOf } = usePeople();
+  const { nameOf, directory } = usePeople();
   const next = useRef(0);
   const [outputs, setOutputs] = useState<Record<(typeof OUTPUTS)[number], string[]>>({
     improvementOpportunities: [''],
@@ -58,6 +60,11 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   });
   const [conclusionNotes, setConclusionNotes] = useState('');
   const [attendees, setAttendees] = useState<string[]>(['']);
+  // The owning unit's people first, then everyone else: an owner may come from another unit.
+  const ownerChoices = (unitCode: string) => [
+    ...directory.filter((person) => unitCode && person.unitCode === unitCode),
+    ...directory.filter((person) => !unitCode || person.unitCode !== unitCode),
+  ];
   const change = (index: number, patch: Partial<ActionDraft>) => {
     setActions(actions.map((a, i) => (i === index ? { ...a, ...patch } : a)));
     for (const field of Object.keys(patch)) problems.edit(`actions[${index}].${field}`);
@@ -67,9 +74,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
     onSubmit({
       outputs: Object.fromEntries(OUTPUTS.map((key) => [key, filled(outputs[key])])),
       minutesRef: minutesRef.trim(),
-      actions: actions.map(({ title, ownerUnitCode, dueDate }) => ({
+      actions: actions.map(({ title, ownerUnitCode, ownerUserId, dueDate }) => ({
         title: title.trim(),
         ownerUnitCode,
+        ...(ownerUserId ? { ownerUserId } : {}),
         dueDate,
       })),
       ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
@@ -233,6 +241,25 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
                     )
                   }
                 </CellControl>
+                <CellControl label={t('review.owner')} problems={at('ownerUserId')}>
+                  {({ id, describedBy, invalid }) => (
+                    <select
+                      id={id}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                      value={action.ownerUserId}
+                      onChange={(e) => change(index, { ownerUserId: e.target.value })}
+                    >
+                      <option value="">{t('review.ownerDefault')}</option>
+                      {ownerChoices(action.ownerUnitCode).map((person) => (
+                        <option key={person.userId} value={person.userId}>
+                          {person.name}
+                          {person.title ? ` — ${person.title}` : ''}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </CellControl>
                 <CellControl label={t('review.dueDate')} problems={at('dueDate')}>
                   {({ id, describedBy, invalid }) => (
                     <input
@@ -261,7 +288,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           type="button"
           className="button"
           onClick={() =>
-            setActions([...actions, { key: next.current++, title: '', ownerUnitCode: '', dueDate: '' }])
+            setActions([
+              ...actions,
+              { key: next.current++, title: '', ownerUnitCode: '', ownerUserId: '', dueDate: '' },
+            ])
           }
         >
           {t('review.addAction')}
