@@ -428,6 +428,23 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(audit.correctiveActions).toEqual([expect.objectContaining({ status: 'closed' })]);
   });
 
+  it('has the Quality Representative prepare the inputs the records lack, before the review', async () => {
+    const preparation = await taskOf('qmr', 'review-preparation', { days: 120 });
+    const inputs = {
+      changesInIssues: 'Luật Đất đai 2024 có hiệu lực từ 01/8/2024.',
+      customerSatisfaction: 'Khảo sát tại bộ phận một cửa: 96% hài lòng.',
+      externalProviders: 'Bưu điện tỉnh trả kết quả đúng hẹn.',
+      resources: 'Thiếu một máy quét tại bộ phận một cửa.',
+      risksAndOpportunities: 'Nhắc hạn tự động đã giảm hồ sơ trễ hạn.',
+      notes: { auditResults: 'Điểm không phù hợp đã khắc phục trong tháng 11.' },
+    };
+    expect((await complete('leader', preparation.id, inputs)).status).toBe(403);
+    const blank = await complete('qmr', preparation.id, { ...inputs, resources: ' ' });
+    expect(blank.status).toBe(422);
+    expect(JSON.stringify(blank.body)).toContain('resources');
+    expect((await complete('qmr', preparation.id, inputs)).status).toBe(200);
+  });
+
   it('holds the management review in December on the compiled inputs, and closes the year', async () => {
     const task = await taskOf('leader', 'management-review', { days: 120 });
     const inputs = await org.as<{ inputs: Record<string, unknown> }>(
@@ -437,6 +454,12 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     );
     expect(inputs.status).toBe(200);
     expect(JSON.stringify(inputs.body.inputs)).toContain('minor-nc');
+    // The Quality Representative's inputs are in the pack, with who entered them.
+    expect(inputs.body.inputs).toMatchObject({
+      resources: 'Thiếu một máy quét tại bộ phận một cửa.',
+      notes: { auditResults: 'Điểm không phù hợp đã khắc phục trong tháng 11.' },
+      entered: { status: 'entered', enteredBy: org.idOf('qmr') },
+    });
     const held = await complete('leader', task.id, HELD_REVIEW);
     expect(held.status).toBe(200);
 
