@@ -247,7 +247,9 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
 
     const audit = await repo(AuditEntity).findOneByOrFail({ id: ids.audit });
     expect(audit).toMatchObject({ status: 'closed', leadAuditorUserId: user.auditor(0) });
-    expect(await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.audit}/report-approved` })).toMatchObject({
+    expect(
+      await repo(EventLogEntryEntity).findOneByOrFail({ id: `${ids.audit}/report-approved` }),
+    ).toMatchObject({
       type: 'audit.report-approved',
       actor: user.qr,
       payload: { rounds: 1, submittedBy: user.auditor(0) },

@@ -1,4 +1,5 @@
 import {
+  auditReportRoundDueAt,
   DEFAULT_START_OF_YEAR_DEADLINES,
   defaultCycleCalendar,
   escalationsAt,
@@ -10,7 +11,7 @@ import {
   validateCycleCalendar,
 } from './cycle-calendar';
 import { isWorkingDay } from './working-day';
-import { instantToVnLocal } from './vietnam-time';
+import { instantToVnLocal, vnLocalToInstant } from './vietnam-time';
 
 const calendar2024 = defaultCycleCalendar(2024);
 const dueDays = (frequency: Parameters<typeof periodsFor>[0], calendar = calendar2024) =>
@@ -237,5 +238,19 @@ describe('start-of-year deadlines (approval, assignment, unit acceptance)', () =
     expect(paths({ reminderBeforeDueDays: -1 })).toEqual(['startOfYear.reminderBeforeDueDays']);
     expect(paths({ escalationAfterDueDays: 0 })).toEqual(['startOfYear.escalationAfterDueDays']);
     expect(paths({})).toEqual([]);
+  });
+});
+
+describe('auditReportRoundDueAt', () => {
+  it('gives each round of the audit report’s approval five working days, over weekends and holidays', () => {
+    const calendar = defaultCycleCalendar(2024);
+    // Submitted on Friday 25 October 2024: due the next Friday at the close of the office day.
+    expect(auditReportRoundDueAt(vnLocalToInstant('2024-10-25', '10:00'), calendar)).toBe(
+      vnLocalToInstant('2024-11-01', '17:00'),
+    );
+    // Returned on Friday 27 December: New Year's Day does not count.
+    expect(auditReportRoundDueAt(vnLocalToInstant('2024-12-27', '15:00'), calendar)).toBe(
+      vnLocalToInstant('2025-01-06', '17:00'),
+    );
   });
 });
