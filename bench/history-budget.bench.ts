@@ -218,6 +218,7 @@ describe('history budget: the events of each workflow of a Kon Tum 2024 year (ti
     await driver.complete(`${ids.audit}/close`, user.auditor(0), {
       report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
     });
+    await driver.complete(`${ids.audit}/report/approve/1`, user.qr, { decision: 'approve' });
     await reportObjective4(10);
     await reportObjective4(11);
     await driver.complete(`${ids.review}/review`, user.leader, {

@@ -414,13 +414,18 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
     expect(plan.pdfText).toContain('Theo dõi nhiệm vụ trọng tâm');
     expect(plan.pdfText).toContain('Kiểm soát thủ tục hành chính');
 
-    const audit = await org.as<{ steps: { id: string; process: string; clause: string; result: string }[] }>(
-      'qmr',
-      'GET',
-      `${base}/audit`,
-    );
+    const audit = await org.as<{
+      steps: { id: string; process: string; clause: string; result: string }[];
+      reportApproval: { approvedBy: string; approvedByName: string | null; rounds: number } | null;
+    }>('qmr', 'GET', `${base}/audit`);
     expect(audit.body.steps.map((s) => s.result)).toEqual(['conformity', 'minor-nc']);
+    expect(audit.body.reportApproval).toMatchObject({ approvedBy: org.idOf('qmr'), rounds: 1 });
     const report = await fetchDocument('auditReport');
+    // The report says who approved it, and when.
+    const approvedLine = new RegExp(
+      `^Báo cáo đã được ${audit.body.reportApproval?.approvedByName} phê duyệt ngày \\d{2} tháng \\d{1,2} năm \\d{4}\\.$`,
+    );
+    expect(report.docxParagraphs.some((p) => approvedLine.test(p))).toBe(true);
     const results = { conformity: 'Phù hợp', 'minor-nc': 'Không phù hợp nhẹ' } as Record<string, string>;
     audit.body.steps.forEach((step, i) => {
       const line = new RegExp(
