@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { YearOverHttp } from './support/year-over-http';
+import type { DemoOrganisation } from './support/demo-organisation';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 /**
@@ -13,6 +14,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
   let org: DemoOrganisation;
+  let year: YearOverHttp;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const correctPath = `/api/v1/cycles/${cycleId}/objectives/obj-3/measurements/2024-Q1/correct`;
@@ -21,68 +23,27 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     env = await startTimeSkippingEnvironment();
     suite = await startApiSuite({ worker: true, temporal: env });
     org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
   });
 
   afterAll(() => suite?.close());
 
-  /** A real short wait for what follows an answer; days on the time-skipping clock for the calendar. */
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, days = 0): Promise<T> {
-    for (let attempt = 0; attempt < 100 + days; attempt++) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (attempt < 100 && days === 0) await new Promise((r) => setTimeout(r, 100));
-      else await env.sleep('1 day');
-    }
-    throw new Error(`${what} did not happen`);
-  }
-  const taskOf = (local: string, kind: string, days = 0): Promise<TaskSummary> =>
-    eventually(`a ${kind} task for ${local}`, async () => (await org.inbox(local, kind))[0], days);
-  const complete = (local: string, taskId: string, outcome: unknown) =>
-    org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+  const eventually = <T>(what: string, probe: () => Promise<T | undefined>, days = 0) =>
+    year.eventually(what, probe, days);
+  const taskOf = (local: string, kind: string, days = 0) => year.taskOf(local, kind, days);
+  const complete = (local: string, taskId: string, outcome: unknown) => year.complete(local, taskId, outcome);
 
   it('reaches the first quarter of objective 3, reported 10 of 10 by the staff member', async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const approval = await taskOf('leader', 'objectives-approval');
-    expect(
-      (
-        await complete('leader', approval.id, {
-          decision: 'approve',
-          documentNumber: '123/QĐ-UBND',
-          signingDate: '2024-01-05',
-        })
-      ).status,
-    ).toBe(200);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    const delegations = detail.body.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
-    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
+    await year.start(organisationCode);
+    await year.approve();
+    await year.assignAsProposed();
     await org.tokenOf('staff.tthc');
-    const tthc = await taskOf('head.tthc', 'unit-acceptance');
-    expect(
-      (
-        await complete('head.tthc', tthc.id, {
-          accepted: true,
-          staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
-        })
-      ).status,
-    ).toBe(200);
-    const tonghop = await taskOf('head.tonghop', 'unit-acceptance');
-    expect((await complete('head.tonghop', tonghop.id, { accepted: true })).status).toBe(200);
-    const centre = await taskOf('qmr', 'unit-acceptance');
-    expect((await complete('qmr', centre.id, { accepted: true })).status).toBe(200);
+    await year.acceptUnits({
+      'head.tthc': {
+        accepted: true,
+        staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
+      },
+    });
 
     const report = await taskOf('staff.tthc', 'measurement-report', 130);
     expect(report).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });

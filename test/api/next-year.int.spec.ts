@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { YearOverHttp } from './support/year-over-http';
+import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 import { HELD_REVIEW } from './support/review-fixture';
 
 /**
@@ -14,6 +15,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
   let org: DemoOrganisation;
+  let year: YearOverHttp;
   const organisationCode = `ny-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const nextYearPath = `/api/v1/cycles/${cycleId}/next-year`;
@@ -22,56 +24,26 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     env = await startTimeSkippingEnvironment();
     suite = await startApiSuite({ worker: true, temporal: env });
     org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
   });
 
   afterAll(() => suite?.close());
 
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, days = 0): Promise<T> {
-    for (let attempt = 0; attempt < 100 + days; attempt++) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (attempt < 100 && days === 0) await new Promise((r) => setTimeout(r, 100));
-      else await env.sleep('1 day');
-    }
-    throw new Error(`${what} did not happen`);
-  }
-  const taskOf = (local: string, kind: string, days = 0): Promise<TaskSummary> =>
-    eventually(`a ${kind} task for ${local}`, async () => (await org.inbox(local, kind))[0], days);
-  const complete = (local: string, taskId: string, outcome: unknown) =>
-    org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+  const eventually = <T>(what: string, probe: () => Promise<T | undefined>, days = 0) =>
+    year.eventually(what, probe, days);
+  const taskOf = (local: string, kind: string, days = 0) => year.taskOf(local, kind, days);
+  const complete = (local: string, taskId: string, outcome: unknown) => year.complete(local, taskId, outcome);
 
   it('answers 404 before the year has closed', async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
+    await year.start(organisationCode);
     expect((await org.as('qmr', 'GET', nextYearPath)).status).toBe(404);
     expect((await org.as('qmr', 'POST', nextYearPath, {})).status).toBe(404);
   });
 
   it('holds the year: approval, assignment, the review with an action for the head of a unit', async () => {
-    const approval = await taskOf('leader', 'objectives-approval');
-    expect(
-      (await complete('leader', approval.id, { decision: 'approve', documentNumber: '123/QĐ-UBND' })).status,
-    ).toBe(200);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    const delegations = detail.body.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
-    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
-      const acceptance = await taskOf(head, 'unit-acceptance');
-      expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
-    }
+    await year.approve({ decision: 'approve', documentNumber: '123/QĐ-UBND' });
+    await year.assignAsProposed();
+    await year.acceptUnits();
 
     await env.sleep('330 days');
     const review = await taskOf('leader', 'management-review', 60);

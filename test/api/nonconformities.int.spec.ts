@@ -2,7 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { YearOverHttp } from './support/year-over-http';
+import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 
 type Refusal = {
   code: string;
@@ -32,6 +33,7 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
   let org: DemoOrganisation;
+  let year: YearOverHttp;
   const organisationCode = `nc-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const route = `/api/v1/cycles/${cycleId}/nonconformities`;
@@ -40,61 +42,25 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
     env = await startTimeSkippingEnvironment();
     suite = await startApiSuite({ worker: true, temporal: env });
     org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
     for (const local of ['qmr', 'head.tthc', 'head.tonghop', 'staff.tonghop', 'auditor.hcth'])
       await org.tokenOf(local);
   });
 
   afterAll(() => suite?.close());
 
-  /** A real short wait for what follows an answer; days on the time-skipping clock for the calendar. */
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, days = 0): Promise<T> {
-    for (let attempt = 0; attempt < 100 + days; attempt++) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (attempt < 100 && days === 0) await new Promise((r) => setTimeout(r, 100));
-      else await env.sleep('1 day');
-    }
-    throw new Error(`${what} did not happen`);
-  }
-  const taskOf = (local: string, kind: string, days = 0): Promise<TaskSummary> =>
-    eventually(`a ${kind} task for ${local}`, async () => (await org.inbox(local, kind))[0], days);
-  const complete = <T = unknown>(local: string, taskId: string, outcome: unknown) =>
-    org.as<T>(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+  const eventually = <T>(what: string, probe: () => Promise<T | undefined>, days = 0) =>
+    year.eventually(what, probe, days);
+  const taskOf = (local: string, kind: string, days = 0) => year.taskOf(local, kind, days);
+  const complete = <T = Record<string, unknown>>(local: string, taskId: string, outcome: unknown) =>
+    year.complete<T>(local, taskId, outcome);
   const list = async () => (await org.as<{ items: Nonconformity[] }>('qmr', 'GET', route)).body.items;
 
   it("proposes a nonconformity to the Quality Representative when January's report puts objective 4 out of reach", async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const approval = await taskOf('leader', 'objectives-approval');
-    expect(
-      (
-        await complete('leader', approval.id, {
-          decision: 'approve',
-          documentNumber: '123/QĐ-UBND',
-          signingDate: '2024-01-05',
-        })
-      ).status,
-    ).toBe(200);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    const delegations = detail.body.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
-    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
-      const acceptance = await taskOf(head, 'unit-acceptance');
-      expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
-    }
+    await year.start(organisationCode);
+    await year.approve();
+    await year.assignAsProposed();
+    await year.acceptUnits();
 
     const january = await eventually(
       "objective 4's report for 2024-01",

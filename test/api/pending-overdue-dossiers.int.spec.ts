@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { YearOverHttp } from './support/year-over-http';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 
 /**
@@ -13,6 +14,7 @@ describe("objective 4's dossiers pending overdue over HTTP (API, worker, Postgre
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
   let org: DemoOrganisation;
+  let year: YearOverHttp;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
 
@@ -20,33 +22,23 @@ describe("objective 4's dossiers pending overdue over HTTP (API, worker, Postgre
     env = await startTimeSkippingEnvironment();
     suite = await startApiSuite({ worker: true, temporal: env });
     org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
   });
 
   afterAll(() => suite?.close());
 
-  /** A real short wait for what follows an answer; days on the time-skipping clock for the calendar. */
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, days = 0): Promise<T> {
-    for (let attempt = 0; attempt < 100 + days; attempt++) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (attempt < 100 && days === 0) await new Promise((r) => setTimeout(r, 100));
-      else await env.sleep('1 day');
-    }
-    throw new Error(`${what} did not happen`);
-  }
-  const taskOf = (local: string, kind: string, days = 0): Promise<TaskSummary> =>
-    eventually(`a ${kind} task for ${local}`, async () => (await org.inbox(local, kind))[0], days);
+  const eventually = <T>(what: string, probe: () => Promise<T | undefined>, days = 0) =>
+    year.eventually(what, probe, days);
+  const taskOf = (local: string, kind: string) => year.taskOf(local, kind);
   const reportOf = (periodKey: string): Promise<TaskSummary> =>
-    eventually(
-      `objective 4's report for ${periodKey}`,
-      async () =>
-        (await org.inbox('qmr', 'measurement-report')).find(
-          (task) => task.objectiveId === 'obj-4' && task.periodKey === periodKey,
-        ),
+    year.taskOf(
+      'qmr',
+      'measurement-report',
       70,
+      (t) => t.objectiveId === 'obj-4' && t.periodKey === periodKey,
     );
-  const complete = <T = unknown>(taskId: string, outcome: unknown) =>
-    org.as<T>('qmr', 'POST', taskPath(taskId, '/complete'), { outcome });
+  const complete = <T = Record<string, unknown>>(taskId: string, outcome: unknown) =>
+    year.complete<T>('qmr', taskId, outcome);
   const objective4 = () =>
     org.as<{ status: string; statusHistory: { status: string }[] }>(
       'qmr',
@@ -70,37 +62,11 @@ describe("objective 4's dossiers pending overdue over HTTP (API, worker, Postgre
   let january: TaskSummary;
 
   it("reaches January's report of objective 4, whose form asks for the dossiers pending overdue", async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const approval = await taskOf('leader', 'objectives-approval');
-    const approved = await org.as('leader', 'POST', taskPath(approval.id, '/complete'), {
-      outcome: { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' },
-    });
-    expect(approved.status).toBe(200);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    const delegations = detail.body.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
+    await year.start(organisationCode);
+    await year.approve();
+    const delegations = await year.assignAsProposed();
     expect(delegations).toContainEqual({ objectiveId: 'obj-4', unitCode: 'vp-ttpvhcc' });
-    expect((await complete(assignment.id, { accepted: true, delegations })).status).toBe(200);
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
-      const acceptance = await taskOf(head, 'unit-acceptance');
-      const accepted = await org.as(head, 'POST', taskPath(acceptance.id, '/complete'), {
-        outcome: { accepted: true },
-      });
-      expect(accepted.status).toBe(200);
-    }
+    await year.acceptUnits();
 
     january = await reportOf('2024-01');
     const form = await org.as<{ form: { indicators: Record<string, unknown>[] } }>(
