@@ -7,6 +7,8 @@ import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
 import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
 import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
+import { NextYearController } from '../../apps/api/src/cycles/next-year.controller';
+import { NonconformitiesController } from '../../apps/api/src/cycles/nonconformities.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
 import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
@@ -79,6 +81,10 @@ const CAN_RETURN: Record<string, number[]> = {
     200, 400, 401, 403, 404, 409, 422, 429, 503,
   ],
   'GET /api/v1/cycles/{cycleId}/events': [200, 400, 401, 403, 404, 422],
+  'GET /api/v1/cycles/{cycleId}/next-year': [200, 401, 403, 404],
+  'POST /api/v1/cycles/{cycleId}/next-year': [201, 400, 401, 403, 404, 409, 422, 429],
+  'GET /api/v1/cycles/{cycleId}/nonconformities': [200, 401, 403, 404],
+  'POST /api/v1/cycles/{cycleId}/nonconformities': [201, 400, 401, 403, 404, 409, 422, 429, 503],
   'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
@@ -124,6 +130,8 @@ const CONTROLLERS = [
   CycleYearReportsController,
   AuditActionsController,
   MeasurementCorrectionsController,
+  NextYearController,
+  NonconformitiesController,
   TemplatesController,
   TasksController,
   NotificationsController,

@@ -38,7 +38,7 @@ export class NonconformitiesController {
       "Every nonconformity of the cycle, audit findings included, with its source and its corrective action's state",
   })
   @ApiOkResponse({ type: CycleNonconformityList })
-  @ApiErrors(401, 404)
+  @ApiErrors(401, 403, 404)
   list(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<CycleNonconformityList> {
     return this.nonconformities.list(caller, cycleId);
   }
