@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { usePeople } from '../components/people';
+import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
@@ -41,20 +42,13 @@ export function AuditReportApprovalForm({ task, problems, busy, onSubmit }: Task
         )}
         <p style={{ whiteSpace: 'pre-wrap' }}>{form.report}</p>
       </section>
-      <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
-        {problems
-          .exact('decision')
-          .map((p) => p.reason)
-          .join(' ')}
-      </p>
-      <div className="approval-actions">
-        <form
-          className="approval-choice approval-approve"
+      <DecisionChoices problems={problems}>
+        <ChoiceForm
+          id="audit-report-approve-title"
+          title={t('auditReportApproval.approveTitle')}
+          tone="approve"
           onSubmit={approve}
-          noValidate
-          aria-labelledby="audit-report-approve-title"
         >
-          <h3 id="audit-report-approve-title">{t('auditReportApproval.approveTitle')}</h3>
           <AnswerText
             label={t('auditReportApproval.approveComments')}
             path="comments"
@@ -64,27 +58,21 @@ export function AuditReportApprovalForm({ task, problems, busy, onSubmit }: Task
             multiline
           />
           <SubmitButton busy={busy} label={t('auditReportApproval.approve')} />
-        </form>
-        <form
-          className="approval-choice approval-return"
+        </ChoiceForm>
+        <GiveBackChoice
+          id="audit-report-return-title"
+          title={t('auditReportApproval.returnTitle')}
+          label={t('auditReportApproval.comments')}
+          hint={t('auditReportApproval.commentsHint')}
+          path="comments"
+          problems={problems}
+          value={returnComments}
+          onChange={setReturnComments}
+          busy={busy}
+          submitLabel={t('auditReportApproval.return')}
           onSubmit={giveBack}
-          noValidate
-          aria-labelledby="audit-report-return-title"
-        >
-          <h3 id="audit-report-return-title">{t('auditReportApproval.returnTitle')}</h3>
-          <AnswerText
-            label={t('auditReportApproval.comments')}
-            hint={t('auditReportApproval.commentsHint')}
-            path="comments"
-            problems={problems}
-            value={returnComments}
-            onChange={setReturnComments}
-            multiline
-            required
-          />
-          <SubmitButton busy={busy} label={t('auditReportApproval.return')} danger />
-        </form>
-      </div>
+        />
+      </DecisionChoices>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { usePeople, useUnits } from '../components/people';
+import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -120,20 +121,13 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
           </div>
         ))}
       </dl>
-      <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
-        {problems
-          .exact('decision')
-          .map((p) => p.reason)
-          .join(' ')}
-      </p>
-      <div className="approval-actions">
-        <form
-          className="approval-choice approval-approve"
+      <DecisionChoices problems={problems}>
+        <ChoiceForm
+          id="nc-open-title"
+          title={t('nonconformityProposal.openTitle')}
+          tone="approve"
           onSubmit={open}
-          noValidate
-          aria-labelledby="nc-open-title"
         >
-          <h3 id="nc-open-title">{t('nonconformityProposal.openTitle')}</h3>
           <AnswerText
             label={t('nonconformityProposal.description')}
             hint={t('nonconformityProposal.descriptionHint')}
@@ -167,26 +161,20 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
             t('nonconformityProposal.verifierHint'),
           )}
           <SubmitButton busy={busy} label={t('nonconformityProposal.open')} />
-        </form>
-        <form
-          className="approval-choice approval-return"
+        </ChoiceForm>
+        <GiveBackChoice
+          id="nc-decline-title"
+          title={t('nonconformityProposal.declineTitle')}
+          label={t('nonconformityProposal.reason')}
+          path="reason"
+          problems={problems}
+          value={reason}
+          onChange={setReason}
+          busy={busy}
+          submitLabel={t('nonconformityProposal.decline')}
           onSubmit={decline}
-          noValidate
-          aria-labelledby="nc-decline-title"
-        >
-          <h3 id="nc-decline-title">{t('nonconformityProposal.declineTitle')}</h3>
-          <AnswerText
-            label={t('nonconformityProposal.reason')}
-            path="reason"
-            problems={problems}
-            value={reason}
-            onChange={setReason}
-            multiline
-            required
-          />
-          <SubmitButton busy={busy} label={t('nonconformityProposal.decline')} danger />
-        </form>
-      </div>
+        />
+      </DecisionChoices>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { useSchemaText } from '../components/schema-text';
+import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
 import type { FormObjective } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
@@ -37,20 +38,8 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
         <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
       </section>
-      <p className="field-error" role={problems.exact('decision').length ? 'alert' : undefined}>
-        {problems
-          .exact('decision')
-          .map((p) => p.reason)
-          .join(' ')}
-      </p>
-      <div className="approval-actions">
-        <form
-          className="approval-choice approval-approve"
-          onSubmit={approve}
-          noValidate
-          aria-labelledby="approve-title"
-        >
-          <h3 id="approve-title">{t('approval.approveTitle')}</h3>
+      <DecisionChoices problems={problems}>
+        <ChoiceForm id="approve-title" title={t('approval.approveTitle')} tone="approve" onSubmit={approve}>
           <Field
             label={schema.label('documentNumber', t('approval.documentNumber'))}
             hint={t('approval.documentNumberHint')}
@@ -81,27 +70,21 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
             type="date"
           />
           <SubmitButton busy={busy} label={t('approval.approve')} />
-        </form>
-        <form
-          className="approval-choice approval-return"
+        </ChoiceForm>
+        <GiveBackChoice
+          id="return-title"
+          title={t('approval.returnTitle')}
+          label={t('approval.comments')}
+          hint={t('approval.commentsHint')}
+          path="comments"
+          problems={problems}
+          value={comments}
+          onChange={setComments}
+          busy={busy}
+          submitLabel={t('approval.return')}
           onSubmit={giveBack}
-          noValidate
-          aria-labelledby="return-title"
-        >
-          <h3 id="return-title">{t('approval.returnTitle')}</h3>
-          <AnswerText
-            label={t('approval.comments')}
-            hint={t('approval.commentsHint')}
-            path="comments"
-            problems={problems}
-            value={comments}
-            onChange={setComments}
-            multiline
-            required
-          />
-          <SubmitButton busy={busy} label={t('approval.return')} danger />
-        </form>
-      </div>
+        />
+      </DecisionChoices>
     </div>
   );
 }
