@@ -3,9 +3,52 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type WorkflowHandle,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import type { ValidationProblem } from '@qcycle/domain';
+
+/** How long a route waits for a workflow's answer to an Update before it answers 503 (retry). */
+export const UPDATE_DEADLINE_MS = 30_000;
+
+type RefusalOptions = Parameters<typeof workflowUpdateRefusal>[1];
+
+/**
+ * Sends an Update to a workflow that must still be running — a cycle, an objective's monitoring —
+ * and answers its result, or its refusal over HTTP: a workflow no longer running is `notRunning`'s
+ * 409 (its execution status in the details); the workflow's refusals as `workflowUpdateRefusal`.
+ * The update id carries the request id, so a client repeating the request is answered once.
+ */
+export async function updateRunningWorkflow<Ret, Args extends [unknown, ...unknown[]]>(
+  client: Client,
+  handle: WorkflowHandle,
+  definition: UpdateDefinition<Ret, Args>,
+  request: { updateId: string; args: Args },
+  refusal: RefusalOptions & { notRunning: (status: string) => QcycleError },
+): Promise<Ret> {
+  try {
+    const description = await handle.describe();
+    if (description.status.name !== 'RUNNING') throw refusal.notRunning(description.status.name);
+    return await client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+      handle.executeUpdate(definition, request),
+    );
+  } catch (error) {
+    throw workflowUpdateRefusal(error, refusal);
+  }
+}
+
+/** A cycle that is no longer running (closed, cancelled): what it is now, in the details. */
+export const cycleNotRunning =
+  (cycleId: string) =>
+  (status: string): QcycleError =>
+    new QcycleError(
+      QcycleErrorCode.Conflict,
+      'cycleNotRunning',
+      { cycleId, status: status.toLowerCase() },
+      { executionStatus: status },
+    );
 
 /**
  * The code a workflow's Update validator refused with (its ApplicationFailure type), or undefined

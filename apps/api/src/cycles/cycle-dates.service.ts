@@ -8,11 +8,8 @@ import {
 } from '@qcycle/contracts';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
+import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
 import type { CycleDatesMovedView, MoveCycleDatesDto } from './dto/move-cycle-dates.dto';
-
-/** How long the move may wait for the workflow's answer before the API gives up (503). */
-const UPDATE_DEADLINE_MS = 30_000;
 
 /**
  * Moving the audit window or the review date of a running cycle: the cycle's `moveCycleDates`
@@ -35,43 +32,36 @@ export class CycleDatesService {
     const handle = this.temporal.client.workflow.getHandle(
       qualityCycleWorkflowId(key.organisationCode, key.year),
     );
-    try {
-      const description = await handle.describe();
-      if (description.status.name !== 'RUNNING')
-        throw new QcycleError(
-          QcycleErrorCode.Conflict,
-          'cycleNotRunning',
-          { cycleId, status: description.status.name.toLowerCase() },
-          { executionStatus: description.status.name },
-        );
-      const moved = await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(moveCycleDatesUpdate, {
-          updateId: `dates-moved/${requestId}`,
-          args: [
-            {
-              actorUserId: caller.userId,
-              reason: body.reason,
-              auditWindow: body.auditWindow
-                ? { from: body.auditWindow.from, to: body.auditWindow.to }
-                : undefined,
-              managementReviewDate: body.reviewDate,
-              requestId,
-            },
-          ],
-        }),
-      );
-      return {
-        auditWindow: moved.auditWindow,
-        reviewDate: moved.managementReviewDate,
-        movedBy: moved.movedBy,
-        movedAt: moved.movedAt,
-      };
-    } catch (error) {
-      // The workflow names the calendar's field; the request calls the review date `reviewDate`.
-      throw workflowUpdateRefusal(error, {
+    const moved = await updateRunningWorkflow(
+      this.temporal.client,
+      handle,
+      moveCycleDatesUpdate,
+      {
+        updateId: `dates-moved/${requestId}`,
+        args: [
+          {
+            actorUserId: caller.userId,
+            reason: body.reason,
+            auditWindow: body.auditWindow
+              ? { from: body.auditWindow.from, to: body.auditWindow.to }
+              : undefined,
+            managementReviewDate: body.reviewDate,
+            requestId,
+          },
+        ],
+      },
+      {
+        notRunning: cycleNotRunning(cycleId),
         notFound: () => new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId }),
+        // The workflow names the calendar's field; the request calls the review date `reviewDate`.
         problemPath: (path) => path.replace(/^managementReviewDate/, 'reviewDate'),
-      });
-    }
+      },
+    );
+    return {
+      auditWindow: moved.auditWindow,
+      reviewDate: moved.managementReviewDate,
+      movedBy: moved.movedBy,
+      movedAt: moved.movedAt,
+    };
   }
 }

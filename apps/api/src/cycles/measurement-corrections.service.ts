@@ -9,11 +9,8 @@ import {
 } from '@qcycle/contracts';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
+import { updateRunningWorkflow } from '../common/workflow-update-refusal';
 import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/correct-measurement.dto';
-
-/** How long the correction may wait for the workflow's answer before the API gives up (503). */
-const UPDATE_DEADLINE_MS = 30_000;
 
 /**
  * Correcting a period's reported figures: the objective's monitoring workflow's
@@ -41,35 +38,34 @@ export class MeasurementCorrectionsService {
       objectiveId,
     );
     const handle = this.temporal.client.workflow.getHandle(workflowId);
-    try {
-      const description = await handle.describe();
-      // The monitoring ends at the year's close: its figures are final then.
-      if (description.status.name !== 'RUNNING')
-        throw new QcycleError(
-          QcycleErrorCode.Conflict,
-          'yearClosed',
-          { cycleId, objectiveId },
-          { executionStatus: description.status.name },
-        );
-      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(correctMeasurementUpdate, {
-          updateId: `measurement-corrected/${requestId}`,
-          args: [
-            {
-              actorUserId: caller.userId,
-              periodKey,
-              figures: body.figures.map((f) => ({ ...f })),
-              reason: body.reason,
-              requestId,
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      throw workflowUpdateRefusal(error, {
+    return updateRunningWorkflow(
+      this.temporal.client,
+      handle,
+      correctMeasurementUpdate,
+      {
+        updateId: `measurement-corrected/${requestId}`,
+        args: [
+          {
+            actorUserId: caller.userId,
+            periodKey,
+            figures: body.figures.map((f) => ({ ...f })),
+            reason: body.reason,
+            requestId,
+          },
+        ],
+      },
+      {
+        // The monitoring ends at the year's close: its figures are final then.
+        notRunning: (status) =>
+          new QcycleError(
+            QcycleErrorCode.Conflict,
+            'yearClosed',
+            { cycleId, objectiveId },
+            { executionStatus: status },
+          ),
         notFound: () =>
           new QcycleError(QcycleErrorCode.NotFound, 'monitoredObjective', { objectiveId, cycleId }),
-      });
-    }
+      },
+    );
   }
 }

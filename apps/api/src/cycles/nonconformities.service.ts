@@ -12,15 +12,12 @@ import { NONCONFORMITY_SOURCES, type NonconformitySource } from '@qcycle/domain'
 import { AuditStepEntity, CorrectiveActionEntity, QualityCycleEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { workflowUpdateRefusal } from '../common/workflow-update-refusal';
+import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
 import type {
   CycleNonconformityList,
   NonconformityOpenedView,
   OpenNonconformityDto,
 } from './nonconformities.dto';
-
-/** How long the opening may wait for the workflow's answer before the API gives up (503). */
-const UPDATE_DEADLINE_MS = 30_000;
 
 /**
  * Nonconformities of a cycle from any source (issue #9). Opening one is the cycle's
@@ -46,40 +43,33 @@ export class NonconformitiesService {
     const handle = this.temporal.client.workflow.getHandle(
       qualityCycleWorkflowId(key.organisationCode, key.year),
     );
-    try {
-      const description = await handle.describe();
-      if (description.status.name !== 'RUNNING')
-        throw new QcycleError(
-          QcycleErrorCode.Conflict,
-          'cycleNotRunning',
-          { cycleId, status: description.status.name.toLowerCase() },
-          { executionStatus: description.status.name },
-        );
-      const opened = await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(openNonconformityUpdate, {
-          updateId: `nonconformity-opened/${requestId}`,
-          args: [
-            {
-              actorUserId: caller.userId,
-              source: body.source,
-              description: body.description,
-              unitCode: body.unitCode,
-              severity: body.severity,
-              ...(body.verifierUserId ? { verifierUserId: body.verifierUserId } : {}),
-              ...(body.objectiveId ? { objectiveId: body.objectiveId } : {}),
-              ...(body.periodKey ? { periodKey: body.periodKey } : {}),
-              requestId,
-            },
-          ],
-        }),
-      );
-      const { nonconformityId, ...rest } = opened;
-      return { id: nonconformityId, ...rest };
-    } catch (error) {
-      throw workflowUpdateRefusal(error, {
+    const opened = await updateRunningWorkflow(
+      this.temporal.client,
+      handle,
+      openNonconformityUpdate,
+      {
+        updateId: `nonconformity-opened/${requestId}`,
+        args: [
+          {
+            actorUserId: caller.userId,
+            source: body.source,
+            description: body.description,
+            unitCode: body.unitCode,
+            severity: body.severity,
+            ...(body.verifierUserId ? { verifierUserId: body.verifierUserId } : {}),
+            ...(body.objectiveId ? { objectiveId: body.objectiveId } : {}),
+            ...(body.periodKey ? { periodKey: body.periodKey } : {}),
+            requestId,
+          },
+        ],
+      },
+      {
+        notRunning: cycleNotRunning(cycleId),
         notFound: () => new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId }),
-      });
-    }
+      },
+    );
+    const { nonconformityId, ...rest } = opened;
+    return { id: nonconformityId, ...rest };
   }
 
   async list(caller: Principal, cycleId: string): Promise<CycleNonconformityList> {

@@ -17,15 +17,17 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
-import { workflowRefusalCode, workflowUpdateRefusal } from '../common/workflow-update-refusal';
+import {
+  UPDATE_DEADLINE_MS,
+  workflowRefusalCode,
+  workflowUpdateRefusal,
+} from '../common/workflow-update-refusal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
 
 /** "Due soon" in the inbox: open and due within this many days. */
 export const DUE_SOON_DAYS = 7;
-/** How long a completion may wait for the workflow's answer before the API gives up (503). */
-const UPDATE_DEADLINE_MS = 30_000;
 
 /**
  * The inbox and task completion. Lists and details come from the task records (written by the
