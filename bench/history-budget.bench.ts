@@ -20,7 +20,12 @@ import type { Client } from '@temporalio/client';
 import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
 import { TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
-import { APPROVE, DELEGATIONS, kontumCycle } from '../test/workflows/support/cycle-fixtures';
+import {
+  APPROVE,
+  DELEGATIONS,
+  kontumCycle,
+  octoberAuditPlan,
+} from '../test/workflows/support/cycle-fixtures';
 import {
   startTimeSkippingSuite,
   type TimeSkippingSuite,
@@ -172,29 +177,11 @@ describe('history budget: the events of each workflow of a Kon Tum 2024 year (ti
           note: 'Đã đôn đốc Phòng Tổng hợp hoàn thành chỉ tiêu còn lại.',
         });
     }
-    await driver.complete(`${ids.audit}/plan`, user.auditor(0), {
-      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
-      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: 'vp-tonghop',
-          process: 'Theo dõi nhiệm vụ trọng tâm',
-          clause: '9.1.1',
-          auditorUserId: user.auditor(0),
-        },
-        {
-          id: 's2',
-          unitCode: 'vp-ttpvhcc',
-          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-          clause: '8.5.1',
-          auditorUserId: user.auditor(1),
-        },
-      ],
-    });
+    await driver.complete(
+      `${ids.audit}/plan`,
+      user.auditor(0),
+      octoberAuditPlan([user.auditor(0), user.auditor(1)]),
+    );
     await driver.complete(`${ids.audit}/step/s1`, user.auditor(0), {
       result: 'conformity',
       evidence: ['Sổ theo dõi nhiệm vụ 2024'],

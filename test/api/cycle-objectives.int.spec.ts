@@ -8,7 +8,7 @@ import { QualityRecordActivities } from '../../activities/src/quality-records.ac
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
-import { HELD_REVIEW } from './support/review-fixture';
+import { HELD_REVIEW } from './support/year-fixtures';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 interface StatusChange {

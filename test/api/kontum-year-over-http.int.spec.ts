@@ -10,7 +10,7 @@ import {
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import type { Answer, HttpRecorder } from './support/http-recorder';
-import { HELD_REVIEW } from './support/review-fixture';
+import { HELD_REVIEW, octoberAuditPlan } from './support/year-fixtures';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
 interface TaskDetail extends TaskSummary {
@@ -291,36 +291,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     });
   });
 
-  const plan = () => ({
-    scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
-    criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
-    methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
-    from: '2024-10-07',
-    to: '2024-10-18',
-    steps: [
-      {
-        id: 's1',
-        unitCode: 'vp-tonghop',
-        process: 'Theo dõi nhiệm vụ trọng tâm',
-        clause: '9.1.1',
-        auditorUserId: org.idOf('auditor.hcth'),
-      },
-      {
-        id: 's2',
-        unitCode: 'vp-kiemsoat-tthc',
-        process: 'Kiểm soát thủ tục hành chính',
-        clause: '8.5.1',
-        auditorUserId: org.idOf('auditor.kinhte'),
-      },
-      {
-        id: 's3',
-        unitCode: 'vp-hanhchinh-tochuc',
-        process: 'Kiểm soát thông tin dạng văn bản',
-        clause: '7.5.3',
-        auditorUserId: org.idOf('auditor.kinhte'),
-      },
-    ],
-  });
+  const plan = () => octoberAuditPlan(org, { withRecords: true });
 
   it('brings the internal audit in October: the lead auditor plans it, never with an auditor on their own unit', async () => {
     const task = await taskOf('lead.auditor', 'audit-plan', { days: 250 });

@@ -3,7 +3,7 @@ import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { YearOverHttp } from './support/year-over-http';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
-import { HELD_REVIEW } from './support/review-fixture';
+import { HELD_REVIEW } from './support/year-fixtures';
 
 /**
  * Next year in one action (issue #9): once a year has closed, its draft for next year is read and

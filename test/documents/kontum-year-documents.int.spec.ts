@@ -11,7 +11,7 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
-import { HELD_REVIEW } from '../api/support/review-fixture';
+import { HELD_REVIEW, octoberAuditPlan } from '../api/support/year-fixtures';
 import { CycleDriver } from '../workflows/support/cycle-driver';
 import { DELEGATIONS, kontumCycle } from '../workflows/support/cycle-fixtures';
 import { download as fetchDownload } from './support/document-download';
@@ -195,29 +195,7 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
   }, 180_000);
 
   it('holds the internal audit in October: one minor nonconformity, corrected and verified', async () => {
-    await answer(`${ids.audit}/plan`, {
-      scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
-      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: 'vp-tonghop',
-          process: 'Theo dõi nhiệm vụ trọng tâm',
-          clause: '9.1.1',
-          auditorUserId: org.idOf('auditor.hcth'),
-        },
-        {
-          id: 's2',
-          unitCode: 'vp-kiemsoat-tthc',
-          process: 'Kiểm soát thủ tục hành chính',
-          clause: '8.5.1',
-          auditorUserId: org.idOf('auditor.kinhte'),
-        },
-      ],
-    });
+    await answer(`${ids.audit}/plan`, octoberAuditPlan(org));
     const signOff = async (local: string, stepId: string, body: unknown) => {
       await driver.task(`${ids.audit}/step/${stepId}`);
       const signed = await org.as(local, 'POST', `${base}/audit/steps/${stepId}/sign-off`, body);

@@ -15,7 +15,7 @@ import {
 } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { APPROVE, DELEGATIONS, kontumCycle, octoberAuditPlan } from './support/cycle-fixtures';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
@@ -104,29 +104,7 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
     }
 
     // Internal audit in October: plan (no auditor on their own unit), sign-offs, one nonconformity.
-    const plan = {
-      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
-      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: 'vp-tonghop',
-          process: 'Theo dõi nhiệm vụ trọng tâm',
-          clause: '9.1.1',
-          auditorUserId: user.auditor(0),
-        },
-        {
-          id: 's2',
-          unitCode: 'vp-ttpvhcc',
-          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-          clause: '8.5.1',
-          auditorUserId: user.auditor(1),
-        },
-      ],
-    };
+    const plan = octoberAuditPlan([user.auditor(0), user.auditor(1)]);
     await driver.complete(`${ids.audit}/plan`, user.auditor(0), plan);
     await driver.complete(`${ids.audit}/step/s1`, user.auditor(0), {
       result: 'conformity',

@@ -73,3 +73,31 @@ export const DELEGATIONS = {
     { objectiveId: 'obj-4', unitCode: 'vp-ttpvhcc' },
   ],
 } as const;
+
+/**
+ * The Kon Tum year's internal audit in October: two checklist steps, each signed off by an auditor
+ * from another unit (the roster's first two auditors).
+ */
+export const octoberAuditPlan = (auditors: readonly [string, string]) => ({
+  scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
+  criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
+  methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
+  from: '2024-10-07',
+  to: '2024-10-18',
+  steps: [
+    {
+      id: 's1',
+      unitCode: 'vp-tonghop',
+      process: 'Theo dõi nhiệm vụ trọng tâm',
+      clause: '9.1.1',
+      auditorUserId: auditors[0],
+    },
+    {
+      id: 's2',
+      unitCode: 'vp-ttpvhcc',
+      process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+      clause: '8.5.1',
+      auditorUserId: auditors[1],
+    },
+  ],
+});
