@@ -78,6 +78,7 @@ export class QcycleExceptionFilter implements ExceptionFilter {
  */
 function nestHttpError(exception: HttpException, request: Request): QcycleError {
   const status = exception.getStatus();
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) return unreachablePart(exception);
   if (exception instanceof ThrottlerException || status === HttpStatus.TOO_MANY_REQUESTS)
     return new QcycleError(QcycleErrorCode.TooManyRequests);
   if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message))
@@ -95,6 +96,23 @@ function nestHttpError(exception: HttpException, request: Request): QcycleError 
     method: request.method,
   });
 }
+/**
+ * The health check's 503 (@nestjs/terminus): which part is down stays in `details` (e.g.
+ * `details.database.status: 'down'`), and the code says the database when it is the database.
+ */
+function unreachablePart(exception: HttpException): QcycleError {
+  const answer = exception.getResponse();
+  const details =
+    typeof answer === 'object' && answer !== null && 'details' in answer
+      ? (answer.details as Record<string, { status?: string }>)
+      : undefined;
+  const code =
+    details?.database?.status === 'down'
+      ? QcycleErrorCode.DatabaseUnavailable
+      : QcycleErrorCode.WorkflowUnavailable;
+  return new QcycleError(code, 'default', {}, details);
+}
+
 const CODE_OF_NEST_STATUS: Partial<Record<number, QcycleErrorCode>> = {
   [HttpStatus.UNAUTHORIZED]: QcycleErrorCode.Unauthenticated,
   [HttpStatus.FORBIDDEN]: QcycleErrorCode.Forbidden,
