@@ -20,12 +20,8 @@ import type { Client } from '@temporalio/client';
 import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
 import { TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
-import {
-  APPROVE,
-  DELEGATIONS,
-  kontumCycle,
-  octoberAuditPlan,
-} from '../test/workflows/support/cycle-fixtures';
+import { APPROVE, DELEGATIONS, kontumCycle } from '../test/workflows/support/cycle-fixtures';
+import { kontumYearSteps } from '../test/workflows/support/kontum-year';
 import {
   startTimeSkippingSuite,
   type TimeSkippingSuite,
@@ -33,8 +29,6 @@ import {
 
 const BUDGET = 2_000;
 const NEAR = 0.75 * BUDGET;
-
-const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
 
 interface WorkflowHistory {
   workflowId: string;
@@ -121,7 +115,8 @@ describe('history budget: the events of each workflow of a Kon Tum 2024 year (ti
 
   it('counts every workflow of a full year against the 2,000-event budget', async () => {
     const org = `kt-${uniqueSuffix()}`;
-    const { input, ids, user } = kontumCycle(org, { rehearsal: true });
+    const cycle = kontumCycle(org, { rehearsal: true });
+    const { input, ids } = cycle;
     const { env, config, driver } = suite;
     const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: config.temporal.taskQueue,
@@ -130,97 +125,21 @@ describe('history budget: the events of each workflow of a Kon Tum 2024 year (ti
     });
 
     // The year of test/workflows/kontum-2024-year.int.spec.ts, without its assertions.
-    await driver.complete(`${ids.approval}/approve/1`, user.leader, {
-      decision: 'return',
-      comments: 'Làm rõ cách đánh giá mục tiêu 4.',
-    });
-    await driver.complete(`${ids.approval}/revise/1`, user.qr, {
-      note: 'Đã làm rõ cách đánh giá mục tiêu 4.',
-    });
-    await driver.complete(`${ids.approval}/approve/2`, user.leader, {
-      ...APPROVE,
-      signingDate: '2024-01-05',
-    });
-    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), {
-      accepted: true,
-      staffDelegations: [{ objectiveId: 'obj-4', userId: user.staff('vp-ttpvhcc') }],
-    });
-    const reportObjective4 = (m: number) =>
-      driver.complete(`${ids.monitoring('obj-4')}/measure/${month(m)}`, user.staff('vp-ttpvhcc'), {
-        figures: [
-          { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
-          { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 100 },
-        ],
-        evidence: [`BC-TTHC-${month(m)}`],
-      });
-    const reportQuarter = async (q: number) => {
-      await driver.complete(`${ids.monitoring('obj-2')}/measure/2024-Q${q}`, user.head('vp-tonghop'), {
-        figures: [{ indicatorId: 'obj-2-key-tasks', numerator: 5, denominator: 5 }],
-        evidence: [`BC-CTCT-Q${q}`],
-      });
-      await driver.complete(`${ids.monitoring('obj-3')}/measure/2024-Q${q}`, user.head('vp-tonghop'), {
-        figures: [{ indicatorId: 'obj-3-reform-targets', numerator: q === 2 ? 9 : 10, denominator: 10 }],
-        evidence: [`BC-CCHC-Q${q}`],
-      });
-    };
+    const year = kontumYearSteps(driver, cycle);
+    await year.approveAfterOneReturn();
+    await year.assign();
     for (let m = 1; m <= 9; m++) {
-      if (m === 5)
-        await driver.task(`${ids.monitoring('obj-4')}/measure/${month(5)}`, {
-          until: (t) => t.escalationLevel === 'unit-head',
-        });
-      await reportObjective4(m);
-      if (m % 3 === 0) await reportQuarter(m / 3);
-      if (m === 6)
-        await driver.complete(`${ids.monitoring('obj-3')}/at-risk/2024-Q2`, user.qr, {
-          note: 'Đã đôn đốc Phòng Tổng hợp hoàn thành chỉ tiêu còn lại.',
-        });
+      if (m === 5) await year.untilMayEscalated();
+      await year.reportObjective4(m);
+      if (m % 3 === 0) await year.reportQuarter(m / 3);
+      if (m === 6) await year.followUpObjective3();
     }
-    await driver.complete(
-      `${ids.audit}/plan`,
-      user.auditor(0),
-      octoberAuditPlan([user.auditor(0), user.auditor(1)]),
-    );
-    await driver.complete(`${ids.audit}/step/s1`, user.auditor(0), {
-      result: 'conformity',
-      evidence: ['Sổ theo dõi nhiệm vụ 2024'],
-    });
-    await driver.complete(`${ids.audit}/step/s2`, user.auditor(1), {
-      result: 'minor-nc',
-      evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
-      finding: 'Phiếu kiểm soát quá trình giải quyết hồ sơ không ghi đủ thời điểm chuyển bước.',
-    });
-    await driver.complete(`${ids.audit}/ca/s2/plan/1`, user.head('vp-ttpvhcc'), {
-      correction: 'Bổ sung thời điểm chuyển bước trên các phiếu còn thiếu.',
-      rootCause: 'Mẫu phiếu cũ không có ô ghi thời điểm.',
-      action: 'Cập nhật mẫu phiếu, tập huấn công chức một cửa.',
-      ownerUserId: user.staff('vp-ttpvhcc'),
-      dueDate: '2024-11-15',
-    });
-    await driver.complete(`${ids.audit}/ca/s2/verify/1`, user.auditor(1), {
-      effective: true,
-      notes: 'Đã kiểm tra 20 hồ sơ tháng 11, đầy đủ.',
-    });
-    await driver.complete(`${ids.audit}/close`, user.auditor(0), {
-      report: 'Báo cáo đánh giá nội bộ năm 2024: 1 điểm không phù hợp nhẹ, đã khắc phục.',
-    });
-    await driver.complete(`${ids.audit}/report/approve/1`, user.qr, { decision: 'approve' });
-    await reportObjective4(10);
-    await reportObjective4(11);
-    await driver.complete(`${ids.review}/review`, user.leader, {
-      minutesRef: 'BB-XXLĐ-2024',
-      outputs: {
-        improvementOpportunities: ['Số hóa phiếu kiểm soát'],
-        qmsChanges: [],
-        resourceNeeds: ['Máy quét tại bộ phận một cửa'],
-      },
-      actions: [
-        { title: 'Số hóa phiếu kiểm soát quá trình', ownerUnitCode: 'vp-ttpvhcc', dueDate: '2025-06-30' },
-      ],
-    });
-    await reportObjective4(12);
-    await reportQuarter(4);
+    await year.holdAudit();
+    await year.reportObjective4(10);
+    await year.reportObjective4(11);
+    await year.holdReview();
+    await year.reportObjective4(12);
+    await year.reportQuarter(4);
     await handle.result();
 
     const workflows = await historiesOf(env.client, ids.workflowId);
