@@ -1,6 +1,5 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
 import {
   CORRECTIVE_ACTION_WORKFLOW,
@@ -20,36 +19,24 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
-import { createTestDatabase, testConfig, uniqueSuffix, type TestDatabase } from '@qcycle/testing';
-import { migrate, startWorkerApp } from '../support/apps';
-import { CycleDriver, recordHistories } from './support/cycle-driver';
+import { uniqueSuffix } from '@qcycle/testing';
+import { recordHistories, type CycleDriver } from './support/cycle-driver';
+import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
 import { APPROVE, DELEGATIONS, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
 
 describe('human tasks of the cycle on the Temporal dev server', () => {
-  let database: TestDatabase;
+  let suite: DevServerSuite;
   let config: QcycleConfig;
-  let worker: INestApplicationContext;
-  let connection: Connection;
   let client: Client;
   let dataSource: DataSource;
   let driver: CycleDriver;
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    config = testConfig(database.config);
-    await migrate(config);
-    worker = await startWorkerApp(config);
-    dataSource = worker.get(DataSource);
-    connection = await Connection.connect({ address: config.temporal.address });
-    client = new Client({ connection });
-    driver = new CycleDriver(client, dataSource, () => new Promise((resolve) => setTimeout(resolve, 100)));
+    suite = await startDevServerSuite();
+    ({ config, client, dataSource, driver } = suite);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await connection?.close();
-    await database?.drop();
-  });
+  afterAll(() => suite?.close());
 
   it('applies a completion once, refuses the wrong actor, a malformed outcome, an auditor on their own unit; survives a worker restart; cancels open tasks', async () => {
     const org = `org-${uniqueSuffix()}`;
@@ -107,10 +94,8 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
 
     // Worker restart mid-cycle: a new worker app continues the cycle.
     await driver.task(`${ids.assignment}/accept`);
-    await worker.close();
-    worker = await startWorkerApp(config);
-    dataSource = worker.get(DataSource);
-    driver = new CycleDriver(client, dataSource, () => new Promise((resolve) => setTimeout(resolve, 100)));
+    await suite.restartWorker();
+    ({ dataSource, driver } = suite);
 
     await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
     await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
