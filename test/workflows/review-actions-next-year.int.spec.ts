@@ -1,4 +1,4 @@
-import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode, type QualityCycleResult } from '@qcycle/contracts';
+import { QcycleErrorCode, type QualityCycleResult } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
 import {
   EventLogEntryEntity,
@@ -8,7 +8,7 @@ import {
 } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
@@ -28,17 +28,8 @@ describe('review actions and next year on the time-skipping server', () => {
   const repo = <T extends object>(entity: new () => T) => suite.dataSource.getRepository<T>(entity);
 
   it('follows two actions up as their owners’ tasks, carries the open one, and prepares next year’s draft for the Quality Representative', async () => {
-    const { input, ids, user } = kontumCycle(`ra-${uniqueSuffix()}`, { rehearsal: true });
-    const { env, config, driver } = suite;
-    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: ids.workflowId,
-      args: [input],
-    });
-    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
-    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `ra-${uniqueSuffix()}`);
+    const { env, driver } = suite;
 
     await env.sleep('330 days');
     const review = await driver.task(`${ids.review}/review`);

@@ -1,4 +1,4 @@
-import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode, type QualityCycleResult } from '@qcycle/contracts';
+import { QcycleErrorCode, type QualityCycleResult } from '@qcycle/contracts';
 import {
   REVIEW_INPUT_NOT_ENTERED,
   REVIEW_PREPARATION_WORKING_DAYS,
@@ -9,7 +9,7 @@ import {
 import { EventLogEntryEntity, ManagementReviewEntity, TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /** What the Quality Representative enters before the 2024 review (ISO 9.3.2 b, c 1, c 7, d, e). */
@@ -43,25 +43,15 @@ describe('the review preparation on the time-skipping server', () => {
 
   const repo = <T extends object>(entity: new () => T) => suite.dataSource.getRepository<T>(entity);
 
-  async function startApprovedAndAssigned(org: string) {
-    const cycle = kontumCycle(org, { rehearsal: true });
-    const { input, ids, user } = cycle;
-    const { env, config, driver } = suite;
-    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: ids.workflowId,
-      args: [input],
-    });
-    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
-    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
-    await env.sleep('330 days');
-    return { ...cycle, handle };
+  /** Approved and assigned, then 330 days on: the preparation is near. */
+  async function startNearTheReview(org: string) {
+    const cycle = await startApprovedAndAssigned(suite, org);
+    await suite.env.sleep('330 days');
+    return cycle;
   }
 
   it('gives the leader the inputs the Quality Representative entered, and keeps them in the review record', async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`rp-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startNearTheReview(`rp-${uniqueSuffix()}`);
     const { driver } = suite;
     const reviewDate = input.calendar.managementReviewDate;
 
@@ -139,7 +129,7 @@ describe('the review preparation on the time-skipping server', () => {
   });
 
   it('opens the review on its date when the preparation was never done, the inputs "not entered", the preparation closed', async () => {
-    const { ids, handle } = await startApprovedAndAssigned(`rn-${uniqueSuffix()}`);
+    const { ids, handle } = await startNearTheReview(`rn-${uniqueSuffix()}`);
     const { driver } = suite;
     const preparation = await driver.task(`${ids.review}/preparation`);
 

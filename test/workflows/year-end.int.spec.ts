@@ -1,5 +1,4 @@
 import {
-  QUALITY_CYCLE_WORKFLOW,
   QcycleErrorCode,
   cancelCycleSignal,
   moveCycleDatesUpdate,
@@ -19,7 +18,8 @@ import {
 } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import type { kontumCycle } from './support/cycle-fixtures';
+import { startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
@@ -38,27 +38,11 @@ describe("the year's end on the time-skipping server", () => {
 
   const repo = <T extends object>(entity: new () => T) => suite.dataSource.getRepository<T>(entity);
 
-  async function startApprovedAndAssigned(org: string) {
-    const cycle = kontumCycle(org, { rehearsal: true });
-    const { input, ids, user } = cycle;
-    const { env, config, driver } = suite;
-    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: ids.workflowId,
-      args: [input],
-    });
-    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
-    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
-    return { ...cycle, handle };
-  }
-
   const resultsOf = (result: QualityCycleResult) =>
     Object.fromEntries((result.results ?? []).map((r) => [r.objectiveId, r.result]));
 
   it('closes a year whose audit never happens, objective 5 not achieved, after chasing the audit', async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`ye-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `ye-${uniqueSuffix()}`);
 
     // Nobody reports, nobody audits, nobody holds the review: the year still closes.
     const result: QualityCycleResult = await handle.result();
@@ -123,7 +107,7 @@ describe("the year's end on the time-skipping server", () => {
   });
 
   it("closes a year with a corrective action found not effective, and carries it into next year; the review pack lists each objective's result and the leader's judgement decides objective 1", async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`yc-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `yc-${uniqueSuffix()}`);
     const { env, driver } = suite;
 
     await env.sleep('250 days');
@@ -300,7 +284,7 @@ describe("the year's end on the time-skipping server", () => {
   }
 
   it('closes the audit only when its report is approved: returned once with comments, revised, approved by the leader; objective 5 achieved', async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`yr-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `yr-${uniqueSuffix()}`);
     const { driver } = suite;
     await auditReadyForReport(ids, user);
 
@@ -394,7 +378,7 @@ describe("the year's end on the time-skipping server", () => {
   });
 
   it('leaves objective 5 not achieved when the audit report is never approved, after chasing the approver', async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`yn-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `yn-${uniqueSuffix()}`);
     const { driver } = suite;
     await auditReadyForReport(ids, user);
     await driver.complete(`${ids.audit}/close`, user.auditor(0), {
@@ -438,7 +422,7 @@ describe("the year's end on the time-skipping server", () => {
   });
 
   it('lets the Quality Representative move the audit window of a running cycle, with a reason, recorded', async () => {
-    const { input, ids, user, handle } = await startApprovedAndAssigned(`ym-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `ym-${uniqueSuffix()}`);
     const { env, driver } = suite;
     const move = (request: MoveCycleDatesRequest) => driver.update(handle, moveCycleDatesUpdate, [request]);
     const refusal = async (request: MoveCycleDatesRequest) => {

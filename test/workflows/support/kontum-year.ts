@@ -1,5 +1,7 @@
+import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
 import type { CycleDriver } from './cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle, octoberAuditPlan } from './cycle-fixtures';
+import type { TimeSkippingSuite } from './time-skipping-suite';
 
 export const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
 
@@ -124,4 +126,25 @@ export function kontumYearSteps(driver: CycleDriver, { ids, user }: ReturnType<t
     /** The corrective action's id: its records and history are checked after the year. */
     correctiveAction: ca,
   };
+}
+
+/**
+ * A 2024 rehearsal of an organisation of its own on the time-skipping server, approved at once and
+ * assigned (objectives 2 and 3 to the General Affairs Division, 4 to the service centre): where the
+ * year-end suites begin. Its handle comes with the cycle's ids and people.
+ */
+export async function startApprovedAndAssigned(suite: TimeSkippingSuite, org: string) {
+  const cycle = kontumCycle(org, { rehearsal: true });
+  const { input, ids, user } = cycle;
+  const { env, config, driver } = suite;
+  const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+    taskQueue: config.temporal.taskQueue,
+    workflowId: ids.workflowId,
+    args: [input],
+  });
+  await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+  await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+  await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+  await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
+  return { ...cycle, handle };
 }
