@@ -88,4 +88,4 @@ export function ReadableValue({
 }
 
 /** Keys whose value is a user id (a `from`/`to` holding a date is read as a date). */
-const isPersonKey = (key: string) => /UserId$|^userId$|^actor$|^from$|^to$/.test(key);
+const isPersonKey = (key: string) => /UserId$|^userId$|^actor$|^enteredBy$|^from$|^to$/.test(key);

@@ -4,9 +4,10 @@ import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { usePeople, useUnits } from '../components/people';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
+import { periodText } from '../components/event-details';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
-import { localized } from '../task-types';
+import { localized, type Localized } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
 
 interface ProposalForm {
@@ -41,6 +42,13 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
   const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find(
     (o) => o.id === task.objectiveId,
   );
+  // An indicator by its label, as the decision words it (its id only for a session that cannot read the cycle).
+  const indicatorName = (indicatorId: string) => {
+    const label = (objective?.indicators as { id: string; label?: Localized }[] | undefined)?.find(
+      (indicator) => indicator.id === indicatorId,
+    )?.label;
+    return (label && localized(label, i18n.language)) || indicatorId;
+  };
   const { units, unitName } = useUnits();
   const { directory } = usePeople();
   const [description, setDescription] = useState('');
@@ -106,7 +114,7 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
         </div>
         <div>
           <dt>{t('page.period')}</dt>
-          <dd>{form.periodKey}</dd>
+          <dd>{form.periodKey && periodText(form.periodKey, t)}</dd>
         </div>
         <div>
           <dt>{t('atRisk.status')}</dt>
@@ -116,7 +124,7 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
         </div>
         {(form.figures ?? []).map((figure) => (
           <div key={figure.indicatorId}>
-            <dt>{figure.indicatorId}</dt>
+            <dt>{indicatorName(figure.indicatorId)}</dt>
             <dd>{figureText(figure)}</dd>
           </div>
         ))}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
+import { formatDay } from '../components/format';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
@@ -10,7 +11,7 @@ interface ReviewActionForm {
 
 /** The owner of a management review action reports on it: done or not, a note, evidence (ISO 9.3.3). */
 export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
-  const { t } = useTranslation('tasks');
+  const { t, i18n } = useTranslation('tasks');
   const { action } = formOf<ReviewActionForm>(task);
   const [done, setDone] = useState<'' | 'yes' | 'no'>('');
   const [note, setNote] = useState('');
@@ -38,7 +39,7 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
           </div>
           <div>
             <dt>{t('reviewAction.dueDate')}</dt>
-            <dd>{action.dueDate}</dd>
+            <dd>{formatDay(action.dueDate, i18n.language)}</dd>
           </div>
         </dl>
       )}
