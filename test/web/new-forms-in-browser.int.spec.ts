@@ -1,0 +1,369 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Locator } from 'playwright-core';
+import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { YearOverHttp } from '../api/support/year-over-http';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+/** The DOM of a control, as much as the suite reads of it in the page (no DOM types in Node). */
+interface DescribedElement {
+  getAttribute(name: string): string | null;
+  ownerDocument: { getElementById(id: string): { textContent: string | null } | null };
+}
+
+/** The app's path of a task page (ids contain slashes: encoded). */
+const pagePath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
+const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
+
+/** What the Quality Representative enters before the review (ISO 9.3.2 b, c1, c7, d, e). */
+const PREPARATION = {
+  changesInIssues: 'Luật Đất đai 2024 có hiệu lực từ 01/8/2024: 14 thủ tục đất đai thay đổi.',
+  customerSatisfaction: 'Khảo sát 120 phiếu tại bộ phận một cửa: 96% hài lòng; 2 phản ánh về thời gian chờ.',
+  externalProviders: 'Bưu điện tỉnh trả kết quả đúng hẹn 98% hồ sơ.',
+  resources: 'Thiếu một máy quét tại bộ phận một cửa; nhân sự đủ.',
+  risksAndOpportunities: 'Nhắc hạn tự động đã giảm trễ hạn hồ sơ đất đai từ 4% xuống 1%.',
+} as const;
+
+/**
+ * The forms added for issue #9, driven in a browser (Debian's chromium through playwright-core) by
+ * the person whose step it is, on the same stack as the acceptance walk
+ * (kontum-year-in-browser.int.spec.ts): the API serving the built web app, the worker, PostgreSQL
+ * and the time-skipping Temporal server (a 2024 rehearsal; days pass with `env.sleep`). The rest of
+ * the year is set up over HTTP by its people (YearOverHttp), and the API proves what the pages did.
+ *
+ * The Quality Representative opens the nonconformity the engine proposes for a missed objective
+ * (refused by the field first, without a description) and a complaint from the dashboard's card,
+ * prepares the review's inputs; the leader holds the review with an action owned by a staff member
+ * chosen with the owner picker, who reports it done; after the close the dashboard starts 2025.
+ * Every page visited passes axe-core and is photographed at desktop and phone width.
+ */
+describe('the nonconformity, review and next-year forms in the browser (chromium; API, worker, PostgreSQL, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let year: YearOverHttp;
+  let browser: BrowserSession;
+  const organisationCode = `nf-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const tabs = new Map<string, Tab>();
+
+  beforeAll(async () => {
+    const web = browserSuiteConfig();
+    env = await startTimeSkippingEnvironment();
+    suite = await startApiSuite({ worker: true, temporal: env, config: web });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
+    for (const local of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
+      await org.tokenOf(local);
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  /** That person's own browser tab, signed in through the sign-in page the first time. */
+  async function as(local: string): Promise<Tab> {
+    let tab = tabs.get(local);
+    if (!tab) {
+      tab = await browser.tab();
+      await tab.open('/');
+      await tab.page.waitForURL(/\/sign-in$/);
+      await tab.signIn(org.email(local), DEMO_PASSWORD);
+      tabs.set(local, tab);
+    }
+    return tab;
+  }
+
+  /** The person opens a task's page: its title and the form of its kind. */
+  async function openTask(tab: Tab, task: TaskSummary): Promise<void> {
+    await tab.open(pagePath(task.id));
+    await tab.page.getByRole('heading', { name: vi(`tasks:formTitle.${task.kind}`) }).waitFor();
+  }
+
+  /** After a submit: the page says it was sent. */
+  async function submitted(tab: Tab): Promise<void> {
+    await tab.page
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:page.submitted') })
+      .waitFor();
+  }
+
+  /** The text that describes a control (its hint and its problems, aria-describedby). */
+  const descriptionOf = (control: Locator) =>
+    control.evaluate((element: DescribedElement) => {
+      const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+    });
+
+  /**
+   * The labels of the compiled review inputs as shown (ReadableValue's `dt`s) that are not the
+   * Vietnamese catalogue's: a key the catalogue lacks is shown in made-up English.
+   */
+  const unlabelled = async (inputs: Locator) => {
+    const shown = (await inputs.locator('dt').allTextContents()).map((label) => label.trim());
+    expect(shown.length).toBeGreaterThan(10);
+    return [...new Set(shown.filter((label) => !VI_KEY_LABELS.has(label)))];
+  };
+
+  const taskStatus = async (local: string, taskId: string) =>
+    (await org.as<{ status: string }>(local, 'GET', taskPath(taskId))).body.status;
+
+  let proposal: TaskSummary;
+
+  it("1. January's report puts objective 4 out of reach: the Quality Representative opens the proposed nonconformity, refused by the field without a description", async () => {
+    await year.start(organisationCode);
+    await year.approve();
+    await year.assignAsProposed();
+    await year.acceptUnits();
+    const january = await year.eventually(
+      "objective 4's report for 2024-01",
+      async () =>
+        (await org.inbox('qmr', 'measurement-report')).find(
+          (task) => task.objectiveId === 'obj-4' && task.periodKey === '2024-01',
+        ),
+      70,
+    );
+    // 90 of 95 dossiers by the process: the year's 100% can no longer be reached.
+    const reported = await year.complete('qmr', january.id, {
+      figures: [
+        { indicatorId: 'obj-4-per-process', numerator: 90, denominator: 95 },
+        { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 95, pendingOverdue: 0 },
+      ],
+      evidence: ['BC-01/2024'],
+    });
+    expect(reported.status).toBe(200);
+    proposal = await year.taskOf('qmr', 'nonconformity-proposal');
+
+    const qmr = await as('qmr');
+    await openTask(qmr, proposal);
+    // The objective by its number and title, and the period.
+    await qmr.page
+      .getByText(`${vi('tasks:objectiveNumber', { number: 4 })}: ${objectiveTitle('obj-4')}`, { exact: true })
+      .waitFor();
+    // The period as the page says it (T1/2024) in the task's facts and in the form's; the figures by indicator.
+    const period = qmr.page.getByText(vi('cycles:period.month', { month: 1, year: 2024 }), { exact: true });
+    await period.nth(1).waitFor();
+    for (const indicator of indicatorsOf('obj-4')) {
+      const figure = qmr.page
+        .locator('dt', { hasText: indicator.label.vi })
+        .locator('xpath=following-sibling::dd[1]');
+      await expect(figure.textContent()).resolves.toBe('90/95');
+    }
+    await expect(qmr.page.getByText('obj-4-per-process').count()).resolves.toBe(0);
+    await qmr.check('the nonconformity proposal', { screenshot: 'task-nonconformity-proposal' });
+
+    const openChoice = qmr.page.getByRole('form', { name: vi('tasks:nonconformityProposal.openTitle') });
+    const description = openChoice.getByLabel(vi('tasks:nonconformityProposal.description'));
+    await openChoice.getByRole('button', { name: vi('tasks:nonconformityProposal.open') }).click();
+    // The workflow refuses it; the refusal is said by the description, in Vietnamese.
+    await openChoice.locator('textarea[aria-invalid="true"]').waitFor();
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(description)).toMatch(
+      /[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụ]/,
+    );
+    await qmr.check('the nonconformity proposal refused without a description', {
+      screenshot: 'task-nonconformity-proposal.refused',
+    });
+    expect(await taskStatus('qmr', proposal.id)).toBe('open');
+
+    await description.fill(
+      'Tháng 1: 5 trong 95 hồ sơ không giải quyết đúng quy trình; mục tiêu 100% không còn đạt được.',
+    );
+    await openChoice.getByLabel(vi('tasks:nonconformityProposal.unit')).selectOption('vp-tonghop');
+    await openChoice.getByLabel(vi('tasks:nonconformityProposal.severity')).selectOption('minor-nc');
+    await openChoice.getByRole('button', { name: vi('tasks:nonconformityProposal.open') }).click();
+    await submitted(qmr);
+    await qmr.check('the opened nonconformity proposal');
+
+    // The unit head plans its corrective action.
+    const plan = await year.taskOf('head.tonghop', 'corrective-action-plan');
+    const planForm = await org.as<{ form: Record<string, unknown> }>(
+      'head.tonghop',
+      'GET',
+      taskPath(plan.id),
+    );
+    expect(planForm.body.form).toMatchObject({
+      source: 'missed-objective',
+      objectiveId: 'obj-4',
+      periodKey: '2024-01',
+      severity: 'minor-nc',
+    });
+  });
+
+  const complaint = 'Công dân phản ánh hồ sơ bị trả lại mà không nêu lý do bằng văn bản.';
+
+  it('2. the Quality Representative opens a complaint from the dashboard’s card; the card lists it with its source', async () => {
+    const qmr = await as('qmr');
+    await qmr.open(cyclePath(cycleId));
+    const card = qmr.page.getByRole('region', { name: vi('cycles:nonconformities.title'), exact: true });
+    // The missed objective's nonconformity is already there, with its source.
+    await card
+      .getByRole('listitem')
+      .filter({ hasText: vi('cycles:nonconformities.sources.missed-objective') })
+      .waitFor();
+    await card.getByLabel(vi('cycles:nonconformities.source')).selectOption('complaint');
+    await card.getByLabel(vi('cycles:nonconformities.description')).fill(complaint);
+    await card.getByLabel(vi('cycles:nonconformities.unit')).selectOption('vp-kiemsoat-tthc');
+    await card.getByLabel(vi('cycles:nonconformities.severity')).selectOption('major-nc');
+    await qmr.check('the dashboard’s nonconformity card, filled in');
+    await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
+    await card
+      .getByRole('status')
+      .filter({ hasText: vi('cycles:nonconformities.done') })
+      .waitFor();
+
+    const listed = card.getByRole('listitem').filter({ hasText: complaint });
+    await listed.waitFor();
+    await expect(listed.textContent()).resolves.toContain(vi('cycles:nonconformities.sources.complaint'));
+    await qmr.check('the dashboard with the complaint listed', { screenshot: 'cycle-nonconformities' });
+
+    const items = (
+      await org.as<{ items: { source: string; description: string; unitCode: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/nonconformities`,
+      )
+    ).body.items;
+    expect(items).toEqual([
+      expect.objectContaining({ source: 'missed-objective', unitCode: 'vp-tonghop' }),
+      expect.objectContaining({ source: 'complaint', description: complaint, unitCode: 'vp-kiemsoat-tthc' }),
+    ]);
+    expect((await year.taskOf('head.tthc', 'corrective-action-plan')).id).toContain('/nonconformity/2/');
+  });
+
+  it('3. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {
+    await env.sleep('250 days');
+    const preparation = await year.taskOf('qmr', 'review-preparation', 90);
+    const qmr = await as('qmr');
+    await openTask(qmr, preparation);
+    for (const [key, value] of Object.entries(PREPARATION))
+      await qmr.page.getByLabel(vi(`tasks:reviewPreparation.${key}`), { exact: true }).fill(value);
+    expect(
+      await unlabelled(qmr.page.getByRole('region', { name: vi('tasks:reviewPreparation.compiled') })),
+    ).toEqual([]);
+    await qmr.check('the review preparation', { screenshot: 'task-review-preparation' });
+    await qmr.page.getByRole('button', { name: vi('tasks:reviewPreparation.submit') }).click();
+    await submitted(qmr);
+    expect(await taskStatus('qmr', preparation.id)).toBe('completed');
+  });
+
+  let action: TaskSummary;
+
+  it('4. the leader holds the review, an action owned by a staff member picked by name; she reports it done', async () => {
+    const review = await year.taskOf('leader', 'management-review', 10);
+    const leader = await as('leader');
+    await openTask(leader, review);
+    // The inputs the Quality Representative entered are in the pack the leader reads.
+    const inputs = leader.page.getByRole('region', { name: vi('tasks:review.inputs') });
+    for (const value of Object.values(PREPARATION)) await inputs.getByText(value).waitFor();
+    expect(await unlabelled(inputs)).toEqual([]);
+    // Who entered them, by name.
+    await inputs.getByText('Trần Quốc Việt (Chánh Văn phòng UBND tỉnh)', { exact: true }).waitFor();
+    await expect(inputs.getByText(org.idOf('qmr')).count()).resolves.toBe(0);
+
+    await leader.page
+      .getByLabel(`${vi('tasks:keys.improvementOpportunities')} 1`, { exact: true })
+      .fill('Số hóa phiếu kiểm soát');
+    await leader.page.getByLabel(vi('tasks:review.minutesRef'), { exact: true }).fill('BB-XXLĐ-2024');
+    await leader.page.getByRole('button', { name: vi('tasks:review.addAction') }).click();
+    await leader.page
+      .getByLabel(vi('tasks:review.actionTitle'), { exact: true })
+      .fill('Số hóa phiếu kiểm soát quá trình');
+    await leader.page
+      .getByLabel(vi('tasks:review.ownerUnit'), { exact: true })
+      .selectOption('vp-kiemsoat-tthc');
+    // The owner picker: Lan, a staff member of the unit, rather than its head.
+    const owner = leader.page.getByLabel(vi('tasks:review.owner'), { exact: true });
+    await owner.selectOption({ label: 'Nguyễn Thị Lan — Chuyên viên' });
+    await expect(owner.inputValue()).resolves.toBe(org.idOf('staff.tthc'));
+    await leader.page.getByLabel(vi('tasks:review.dueDate'), { exact: true }).fill('2025-06-30');
+    await leader.check('the management review with an action', { screenshot: 'task-management-review' });
+    await leader.page.getByRole('button', { name: vi('tasks:review.submit') }).click();
+    await submitted(leader);
+
+    // The record keeps the entered inputs; the action is Lan's task, not the unit head's.
+    const held = await year.eventually('the held review', async () => {
+      const answer = await org.as<{ status: string; inputs: Record<string, unknown> }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/review`,
+      );
+      return answer.status === 200 && answer.body.status === 'held' ? answer.body : undefined;
+    });
+    expect(held.inputs).toMatchObject({ ...PREPARATION, entered: { status: 'entered' } });
+    action = await year.taskOf('staff.tthc', 'review-action');
+    expect(await org.inbox('head.tthc', 'review-action')).toEqual([]);
+
+    const lan = await as('staff.tthc');
+    await openTask(lan, action);
+    await lan.page.getByText('Số hóa phiếu kiểm soát quá trình', { exact: true }).waitFor();
+    await lan.page.getByText('30/06/2025', { exact: true }).waitFor(); // the action's due date, as dates read here
+    await lan.page.getByRole('radio', { name: vi('tasks:reviewAction.doneYes'), exact: true }).check();
+    await lan.page
+      .getByLabel(vi('tasks:reviewAction.note'), { exact: true })
+      .fill('Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử từ tháng 12.');
+    await lan.check('the review action', { screenshot: 'task-review-action' });
+    await lan.page.getByRole('button', { name: vi('tasks:reviewAction.submit') }).click();
+    await submitted(lan);
+    const answered = await org.as<{ status: string; outcome: { done: boolean; note: string } }>(
+      'staff.tthc',
+      'GET',
+      taskPath(action.id),
+    );
+    expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true } });
+  });
+
+  it('5. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
+    await year.eventually(
+      "next year's draft",
+      async () =>
+        (await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/next-year`)).status === 200 ? true : undefined,
+      80,
+    );
+    const qmr = await as('qmr');
+    await qmr.open(cyclePath(cycleId));
+    const card = qmr.page.getByRole('region', { name: vi('cycles:nextYear.title', { year: 2025 }) });
+    const start = card.getByRole('button', { name: vi('cycles:nextYear.start', { year: 2025 }) });
+    await start.waitFor();
+    await qmr.check('the closed cycle’s dashboard with next year', { screenshot: 'cycle-next-year' });
+    const [answer] = await Promise.all([
+      qmr.page.waitForResponse(
+        (response) => response.request().method() === 'POST' && response.url().endsWith('/next-year'),
+      ),
+      start.click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    await qmr.page.waitForURL((url) => url.pathname === cyclePath(`${organisationCode}-2025`));
+    await qmr.page
+      .getByRole('heading', { level: 1, name: vi('cycles:dashboard.title', { year: 2025 }) })
+      .waitFor();
+    await qmr.check('the 2025 cycle’s dashboard', { screenshot: 'cycle-2025' });
+  });
+
+  it('made every request of the browser to the app’s own origin', () => {
+    expect(browser.requestsOutside()).toEqual([]);
+  });
+});
+
+/** Every label the Vietnamese tasks catalogue has for a key of a recorded value (`keys.*`). */
+const VI_KEY_LABELS = new Set(
+  Object.values(
+    (
+      JSON.parse(readFileSync(join(__dirname, '../../apps/web/src/i18n/vi/tasks.json'), 'utf8')) as {
+        keys: Record<string, string>;
+      }
+    ).keys,
+  ),
+);
+
+const objectiveOf = (id: string) => KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === id)!;
+const objectiveTitle = (id: string) => objectiveOf(id).title.vi;
+const indicatorsOf = (id: string) => objectiveOf(id).indicators;
