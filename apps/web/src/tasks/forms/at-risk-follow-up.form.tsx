@@ -5,6 +5,7 @@ import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
+import { periodText } from '../components/event-details';
 
 /** The Quality Representative follows up an objective at risk: its status, and what is done about it. */
 export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormProps) {
@@ -38,7 +39,7 @@ export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormP
         {form.periodKey && (
           <div>
             <dt>{t('page.period')}</dt>
-            <dd>{form.periodKey}</dd>
+            <dd>{periodText(form.periodKey, t)}</dd>
           </div>
         )}
       </dl>
