@@ -13,25 +13,32 @@
  * Baselines on the same server, in the same run, after qcycle's phases, with the same number of
  * clients and the same number of Updates per phase:
  *  - bare:          an Update answered at once by a minimal workflow (one per organisation);
- *  - same commands: per organisation a parent with one child per phase, whose Updates issue the
- *                   commands counted in qcycle's own history of that step (activities, local
- *                   activities, signals to the parent, timers, child starts; before and after the
- *                   answer), with a no-op activity on a worker of the bench's own.
+ *  - same commands: per organisation a parent and its children (bench/support/bare-workflows.ts) that
+ *                   issue, step by step, exactly the commands counted in the first organisation's
+ *                   qcycle histories for that step — in the workflow that took the Update (before and
+ *                   after its answer), in the cycle (its reaction: records, child starts) and in the
+ *                   children the step started (their opening: the next task's record, signal, timers)
+ *                   — following each workflow task back to the Update that set it off
+ *                   (bench/support/history-commands.ts), with a no-op activity on a worker of the
+ *                   bench's own. The baseline's own histories are counted the same way and printed
+ *                   next to qcycle's, so a reader sees that the commands match.
  *
  * With QCYCLE_BENCH_WORKERS=2 (or 3) more qcycle workers run in processes of their own on the same task
  * queue (bench/support/worker-process.ts); the bench prints who started which workflow tasks and
  * activities (from a sample of the histories). Whatever the workers, it checks from the database that
  * each outcome was recorded once: completed tasks and their events, decisions, January measurements,
- * no notification sent twice.
+ * no notification sent twice, and task by task: every task answered is completed with exactly one
+ * task.completed record.
  *
  * QCYCLE_BENCH_AGENCIES (default 10), QCYCLE_BENCH_CLIENTS (default 16), QCYCLE_BENCH_WORKERS
  * (default 1), QCYCLE_BENCH_MINUTES (default 60: the bench stops after the phase it is in, each phase
  * prints its line on stderr when it ends). Figures only: nothing here asserts a time; it fails on
  * errors and on an outcome not recorded exactly once. Run with `npm run bench -- many-agencies`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource, Like } from 'typeorm';
@@ -43,9 +50,18 @@ import { TokenService } from '../apps/api/src/auth/token.service';
 import { DEMO_PASSWORD, seedDemoDirectory } from '../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../test/api/support/api-suite';
 import { taskPath } from '../test/api/support/demo-organisation';
-import { bareDoneSignal, bareStepUpdate, bareStepsQuery } from './support/bare-workflows';
+import { bareStepUpdate, bareStepsQuery } from './support/bare-workflows';
 import { report, summary, timed } from './support/figures';
-import { commandsPerUpdate, describeMix, type StepCommands } from './support/history-commands';
+import {
+  addMixes,
+  childIdsIn,
+  commandsPerStep,
+  describeMix,
+  type CommandMix,
+  type CountedStep,
+  type FamilyHistory,
+  type StepScript,
+} from './support/history-commands';
 
 const AGENCIES = Number(process.env.QCYCLE_BENCH_AGENCIES ?? 10);
 const CLIENTS = Number(process.env.QCYCLE_BENCH_CLIENTS ?? 16);
@@ -139,6 +155,99 @@ function rssMb(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * A workflow family's histories (the root and every child started in them, recursively), read again
+ * until two reads a second apart hold the same number of events: the work a step set off has landed.
+ */
+async function settledFamily(env: TestWorkflowEnvironment, rootId: string): Promise<FamilyHistory[]> {
+  const read = async () => {
+    const family: FamilyHistory[] = [];
+    const ids = [rootId];
+    for (let i = 0; i < ids.length; i++) {
+      const events = (await env.client.workflow.getHandle(ids[i]).fetchHistory()).events ?? [];
+      family.push({ workflowId: ids[i], events });
+      ids.push(...childIdsIn(events).filter((id) => !ids.includes(id)));
+    }
+    return family;
+  };
+  const size = (family: FamilyHistory[]) => family.reduce((n, h) => n + h.events.length, 0);
+  let family = await read();
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = await read();
+    if (size(again) === size(family)) return again;
+    family = again;
+  }
+  return family;
+}
+
+/**
+ * With QCYCLE_BENCH_HISTORIES=<dir>, the counted histories are written there (one JSON file per
+ * workflow, as test/histories holds them) for a reader to check the counts by hand.
+ */
+function dumpFamily(name: string, family: FamilyHistory[]): void {
+  const dir = process.env.QCYCLE_BENCH_HISTORIES;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  family.forEach(({ workflowId, events }, i) =>
+    writeFileSync(
+      join(dir, `${name}.${i}.${workflowId.replace(/[^a-zA-Z0-9-]+/g, '_')}.json`),
+      JSON.stringify({ workflowId, history: temporal.api.history.v1.History.create({ events }) }),
+    ),
+  );
+}
+
+/** The phases of the comparison, and the counted steps each is made of. */
+const PHASES: { phase: string; steps: (step: string) => boolean }[] = [
+  { phase: 'start (untimed in the baseline: it only starts its parent)', steps: (s) => s === 'start' },
+  { phase: 'approve', steps: (s) => s === 'approve' },
+  { phase: 'assignment accept', steps: (s) => s === 'assignment accept' },
+  { phase: 'unit accept (all)', steps: (s) => s.startsWith('unit accept') },
+  { phase: 'January report', steps: (s) => s === 'January report' },
+];
+
+/**
+ * Per phase, the commands (and workflow tasks) qcycle's step caused, where, next to what the
+ * same-commands baseline issued for it, both counted from their own histories in this run.
+ */
+function commandsTable(
+  qcycle: {
+    steps: CountedStep[];
+    unattributed: Record<string, { commands: CommandMix; workflowTasks: number }>;
+  },
+  baseline: { steps: CountedStep[] },
+): string[] {
+  const roles = (steps: CountedStep[]) => ({
+    updated: describeMix(addMixes(...steps.flatMap((s) => [s.script.beforeAnswer, s.script.afterAnswer]))),
+    answer: describeMix(addMixes(...steps.map((s) => s.script.beforeAnswer))),
+    parent: describeMix(addMixes(...steps.map((s) => s.script.parent))),
+    started: `${steps.reduce((n, s) => n + s.script.started.length, 0)} × ${describeMix(addMixes(...steps.flatMap((s) => s.script.started)))}`,
+    elsewhere: describeMix(addMixes(...steps.map((s) => s.script.elsewhere))),
+    tasks: (['updated', 'parent', 'started', 'elsewhere'] as const)
+      .map((where) => steps.reduce((n, s) => n + s.workflowTasks[where], 0))
+      .join(' / '),
+  });
+  const lines = [
+    "commands per step, counted from one organisation's histories (qcycle: the cycle and its children; same: the baseline's):",
+    '  updated = the workflow that took the Update (before the answer: "answer waits for"); parent = the cycle\'s',
+    '  reaction; started = children the step started (count × their opening commands); elsewhere = other workflows;',
+    '  workflow tasks = updated / parent / started / elsewhere',
+  ];
+  for (const { phase, steps } of PHASES) {
+    const q = roles(qcycle.steps.filter((s) => steps(s.step)));
+    const b = roles(baseline.steps.filter((s) => steps(s.step)));
+    const same = (['updated', 'parent', 'started', 'elsewhere'] as const).every((k) => q[k] === b[k]);
+    lines.push(
+      `  ${phase} — commands ${same ? 'the same' : 'DIFFERENT'}`,
+      `    qcycle: updated ${q.updated} (answer waits for ${q.answer}) | parent ${q.parent} | started ${q.started} | elsewhere ${q.elsewhere} | workflow tasks ${q.tasks}`,
+      `    same:   updated ${b.updated} (answer waits for ${b.answer}) | parent ${b.parent} | started ${b.started} | elsewhere ${b.elsewhere} | workflow tasks ${b.tasks}`,
+    );
+  }
+  for (const [cause, { commands, workflowTasks }] of Object.entries(qcycle.unattributed))
+    lines.push(`  qcycle, no step (${cause}): ${describeMix(commands)}, ${workflowTasks} workflow tasks`);
+  return lines;
 }
 
 describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKERS} worker process(es), API + worker + PostgreSQL, time-skipping server`, () => {
@@ -281,15 +390,22 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         201,
       );
 
+      // The first organisation's commands are counted per step (below): before each phase its cycle
+      // has finished what the previous step set off, so that no workflow task mixes two steps.
+      const cycleId = qualityCycleWorkflowId(codes[0], 2024);
+      const settled = () => settledFamily(env, cycleId);
+      const approveTasks = await openTasks('objectives-approval', AGENCIES);
+      await settled();
       const approve = await phase(
         'approve',
-        await openTasks('objectives-approval', AGENCIES),
+        approveTasks,
         (task) =>
           complete(task, { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' }),
         200,
       );
 
       const acceptances = await openTasks('assignment-acceptance', AGENCIES);
+      await settled();
       const delegations = (acceptances[0].form!.objectives as { id: string; proposedUnitCode: string }[]).map(
         (o) => ({
           objectiveId: o.id,
@@ -304,12 +420,9 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         200,
       );
 
-      const units = await phase(
-        'unit accept',
-        await openTasks('unit-acceptance', AGENCIES * unitsPerCycle),
-        (task) => complete(task, { accepted: true }),
-        200,
-      );
+      const unitTasks = await openTasks('unit-acceptance', AGENCIES * unitsPerCycle);
+      await settled();
+      const units = await phase('unit accept', unitTasks, (task) => complete(task, { accepted: true }), 200);
 
       // January ends a month after the rehearsal's 1 January: let the days pass for every cycle at once.
       const skipping = Date.now();
@@ -318,6 +431,7 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         periodKey: '2024-01',
         letDaysPass: true,
       });
+      await settled();
       const skipSeconds = (Date.now() - skipping) / 1000;
       progress(`January's reports open after ${skipSeconds.toFixed(1)} s of skipped days`);
       const reports = await phase(
@@ -340,19 +454,35 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
       const workerProcessesMb = workerProcesses.map((w) => rssMb(w.pid).toFixed(0));
 
       // ---- the commands qcycle issued per step, from the first organisation's histories -----------------
-      await new Promise((r) => setTimeout(r, 2000)); // the report's after-answer commands land
-      const cycleId = qualityCycleWorkflowId(codes[0], 2024);
-      const stepsOf = async (workflowId: string) =>
-        commandsPerUpdate((await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? []);
-      const approvalSteps = await stepsOf(childWorkflowIds.approval(cycleId));
-      const assignmentSteps = await stepsOf(childWorkflowIds.assignment(cycleId));
-      const reportSteps = await stepsOf(childWorkflowIds.monitoring(cycleId, januaryTasks[0].objectiveId!));
-      const mixes: { step: string; commands: StepCommands }[] = [
-        { step: 'approve', commands: approvalSteps[0].commands },
-        { step: 'assignment accept', commands: assignmentSteps[0].commands },
-        ...assignmentSteps.slice(1).map((s, i) => ({ step: `unit accept ${i + 1}`, commands: s.commands })),
-        { step: 'January report', commands: reportSteps[0].commands },
-      ];
+      // The cycle and all its children, once nothing more is being written to them (the report's
+      // after-answer commands and the cycle's reaction land after the last answer).
+      const monitoredId = childWorkflowIds.monitoring(cycleId, januaryTasks[0].objectiveId!);
+      const qcycleFamily = await settled();
+      dumpFamily('qcycle', qcycleFamily);
+      const qcycleCounted = commandsPerStep(qcycleFamily, cycleId, (workflowId, n) =>
+        workflowId === childWorkflowIds.approval(cycleId) && n === 0
+          ? 'approve'
+          : workflowId === childWorkflowIds.assignment(cycleId)
+            ? n === 0
+              ? 'assignment accept'
+              : `unit accept ${n}`
+            : workflowId === monitoredId && n === 0
+              ? 'January report'
+              : undefined,
+      );
+      const scriptOf = (step: string) => {
+        const counted = qcycleCounted.steps.find((s) => s.step === step);
+        if (!counted) throw new Error(`no ${step} in the first organisation's histories`);
+        return counted.script;
+      };
+      // The baseline names its children by the order its parent started them, as the cycle did.
+      const qcycleChildren = childIdsIn(qcycleFamily.find((h) => h.workflowId === cycleId)!.events);
+      const sameChild = (code: string, qcycleChildId: string) => {
+        const ordinal = qcycleChildren.indexOf(qcycleChildId);
+        if (ordinal < 0) throw new Error(`the cycle did not start ${qcycleChildId}`);
+        return `${sameId(code)}/child-${ordinal}`;
+      };
+      const sameId = (code: string) => `bench-same/${code}`;
 
       // ---- who did the work, and was each outcome recorded once ------------------------------------------
       const byWorker: Record<string, { workflowTasks: number; activities: number }> = {};
@@ -384,6 +514,22 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         [`${prefix}%`],
       )) as Record<string, string>[];
       const recorded = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, Number(v)]));
+      // Nothing done twice, task by task: every task the clients completed is completed, with exactly
+      // one task.completed record (whichever worker process ran its Update and its record).
+      const answeredTaskIds = [...approveTasks, ...acceptances, ...unitTasks, ...januaryTasks].map(
+        (t) => t.id,
+      );
+      const [perTask] = (await dataSource.query(
+        `SELECT count(*) AS "tasks",
+           count(*) FILTER (WHERE t.status <> 'completed') AS "notCompleted",
+           count(*) FILTER (WHERE coalesce(e.n, 0) <> 1) AS "notRecordedOnce"
+         FROM tasks t
+         LEFT JOIN (SELECT payload::json->>'taskId' AS task_id, count(*) AS n FROM event_log
+                    WHERE cycle_id LIKE $1 AND type = 'task.completed' GROUP BY 1) e ON e.task_id = t.id
+         WHERE t.id = ANY($2)`,
+        [`${prefix}%`, answeredTaskIds],
+      )) as Record<string, string>[];
+      const onceByTask = Object.fromEntries(Object.entries(perTask).map(([k, v]) => [k, Number(v)]));
       const januaryFigures = januaryTasks.reduce((n, t) => n + (t.form!.indicators as unknown[]).length, 0);
 
       // ---- baselines on the same server ---------------------------------------------------------------
@@ -398,7 +544,6 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
       bareWorkerRun = bareWorker.run();
       const client = env.client;
       const bareId = (code: string) => `bench-bare/${code}`;
-      const sameId = (code: string) => `bench-same/${code}`;
       const bareStart = await phase('bare: start workflow', codes, async (code) => {
         await client.workflow.start('bareUpdatesWorkflow', { taskQueue, workflowId: bareId(code) });
       });
@@ -406,34 +551,31 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         await client.workflow.start('sameCommandsCycleWorkflow', {
           taskQueue,
           workflowId: sameId(code),
-          args: [['approval', 'assignment', 'monitoring']],
+          args: [scriptOf('start')],
         });
       });
-      // Every baseline workflow loaded on the worker before anything is timed, as qcycle's were (their
-      // tasks had opened): one query each, not timed.
-      await withClients(codes, CLIENTS, async (code) => {
-        for (const workflowId of [
-          bareId(code),
-          ...['approval', 'assignment', 'monitoring'].map((p) => `${sameId(code)}/${p}`),
-        ])
+      /** Waits (not timed) until every organisation's baseline workflow for the next phase answers a query. */
+      const loaded = async (workflowIds: string[]) =>
+        withClients(workflowIds, CLIENTS, async (workflowId) => {
           for (let attempt = 1; ; attempt++) {
-            // A child exists only once its parent's first workflow task has started it (at N = 1,000 the
+            // A child exists only once its parent's workflow task has started it (at N = 1,000 the
             // worker takes tens of seconds to start them all): up to two minutes.
-            const loaded = await client.workflow
+            const answered = await client.workflow
               .getHandle(workflowId)
               .query(bareStepsQuery)
               .then(
                 () => true,
                 (error: unknown) => (attempt < 1200 ? false : Promise.reject(error)),
               );
-            if (loaded) break;
+            if (answered) break;
             await new Promise((r) => setTimeout(r, 100));
           }
-      });
-      const update = (workflowId: string, updateId: string, commands?: StepCommands) =>
+        });
+      await loaded(codes.map(bareId));
+      const update = (workflowId: string, updateId: string, script?: StepScript) =>
         client.workflow
           .getHandle(workflowId)
-          .executeUpdate(bareStepUpdate, { updateId, args: [commands ?? null] });
+          .executeUpdate(bareStepUpdate, { updateId, args: [script ?? null] });
       const orgSteps = (codesPerStep: number) =>
         codes.flatMap((code) => Array.from({ length: codesPerStep }, (_, i) => ({ code, i })));
       const bare = {
@@ -444,25 +586,44 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         ),
         reports: await phase('bare: reports', codes, (code) => update(bareId(code), 'report')),
       };
-      const same = {
-        approve: await phase('same: approve', codes, (code) =>
-          update(`${sameId(code)}/approval`, 'approve', mixes[0].commands),
-        ),
-        assign: await phase('same: assign', codes, (code) =>
-          update(`${sameId(code)}/assignment`, 'assign', mixes[1].commands),
-        ),
-        units: await phase('same: units', orgSteps(unitsPerCycle), ({ code, i }) =>
-          update(`${sameId(code)}/assignment`, `unit-${i}`, mixes[2 + i]?.commands),
-        ),
-        reports: await phase('same: reports', codes, (code) =>
-          update(`${sameId(code)}/monitoring`, 'report', mixes.at(-1)!.commands),
-        ),
-      };
-      await withClients(codes, CLIENTS, async (code) => {
-        await client.workflow.getHandle(bareId(code)).signal(bareDoneSignal);
-        for (const child of ['approval', 'assignment', 'monitoring'])
-          await client.workflow.getHandle(`${sameId(code)}/${child}`).signal(bareDoneSignal);
-      });
+      const approvalOf = (code: string) => sameChild(code, childWorkflowIds.approval(cycleId));
+      const assignmentOf = (code: string) => sameChild(code, childWorkflowIds.assignment(cycleId));
+      const monitoringOf = (code: string) => sameChild(code, monitoredId);
+      const sameSettled = () => settledFamily(env, sameId(codes[0]));
+      await loaded(codes.map(approvalOf));
+      await sameSettled();
+      const sameApprove = await phase('same: approve', codes, (code) =>
+        update(approvalOf(code), 'approve', scriptOf('approve')),
+      );
+      await loaded(codes.map(assignmentOf));
+      await sameSettled();
+      const sameAssign = await phase('same: assign', codes, (code) =>
+        update(assignmentOf(code), 'assign', scriptOf('assignment accept')),
+      );
+      await sameSettled();
+      const sameUnits = await phase('same: units', orgSteps(unitsPerCycle), ({ code, i }) =>
+        update(assignmentOf(code), `unit-${i}`, scriptOf(`unit accept ${i + 1}`)),
+      );
+      await loaded(codes.map(monitoringOf));
+      await sameSettled();
+      const sameReports = await phase('same: reports', codes, (code) =>
+        update(monitoringOf(code), 'report', scriptOf('January report')),
+      );
+      const same = { approve: sameApprove, assign: sameAssign, units: sameUnits, reports: sameReports };
+      // What the baseline itself issued per step, counted from its own histories the same way.
+      const baselineFamily = await sameSettled();
+      dumpFamily('same-commands', baselineFamily);
+      const baselineCounted = commandsPerStep(baselineFamily, sameId(codes[0]), (workflowId, n) =>
+        workflowId === approvalOf(codes[0]) && n === 0
+          ? 'approve'
+          : workflowId === assignmentOf(codes[0])
+            ? n === 0
+              ? 'assignment accept'
+              : `unit accept ${n}`
+            : workflowId === monitoringOf(codes[0]) && n === 0
+              ? 'January report'
+              : undefined,
+      );
       clearInterval(sampler);
 
       // ---- figures --------------------------------------------------------------------------------------
@@ -492,11 +653,7 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
           line('start workflow (+3 children)', sameStart),
           ...Object.entries(same).map(([name, f]) => line(name, f)),
           line('all', sameAll),
-          'commands per qcycle step (from its history; before the answer | after it):',
-          ...mixes.map(
-            (m) =>
-              `  ${m.step.padEnd(20)} ${describeMix(m.commands.beforeAnswer).padEnd(28)} | ${describeMix(m.commands.afterAnswer)}`,
-          ),
+          ...commandsTable(qcycleCounted, baselineCounted),
           'ratios:',
           `  qcycle completions vs same commands: ${ratio(qcycle, sameAll)}`,
           `  qcycle completions vs bare Updates:  ${ratio(qcycle, bareAll)}`,
@@ -509,6 +666,8 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
           `recorded once: ${recorded.completedTasks} tasks completed (answered ${qcycle.samples.length}), ${recorded.completedEvents} task.completed events, ` +
             `${recorded.decisions} decisions (cycles ${AGENCIES}), ${recorded.januaryMeasurements} January measurements (figures sent ${januaryFigures}), ` +
             `${recorded.repeatedNotifications} notifications sent twice`,
+          `recorded once, task by task: of the ${onceByTask.tasks} tasks answered, ${onceByTask.notCompleted} not completed, ` +
+            `${onceByTask.notRecordedOnce} without exactly one task.completed record`,
           'memory (MB):',
           `  bench process (API + qcycle worker + clients) after qcycle's phases: RSS ${qcycleRssMb.toFixed(0)}, heap ${qcycleHeapMb.toFixed(0)}; peak RSS over the run ${memory.rssPeakMb.toFixed(0)}`,
           ...(workerProcessesMb.length
@@ -521,6 +680,7 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
       const errors = [start, qcycle, bareStart, sameStart, bareAll, sameAll].flatMap((f) => f.errors);
       if (errors.length) console.log(`first errors:\n  ${errors.slice(0, 10).join('\n  ')}`);
       expect(errors).toEqual([]);
+      expect(onceByTask).toEqual({ tasks: answeredTaskIds.length, notCompleted: 0, notRecordedOnce: 0 });
       expect(reports.samples).toHaveLength(AGENCIES);
     },
     600_000 + AGENCIES * 2_000,

@@ -1,21 +1,26 @@
 /**
- * The bare-Temporal baselines of bench/many-agencies.bench.ts, bundled for a worker of the bench's
- * own (never qcycle's). Imports only @temporalio/workflow and types.
+ * The bare-Temporal baselines of bench/many-agencies.bench.ts and bench/task-completion-over-http.bench.ts,
+ * bundled for a worker of the bench's own (never qcycle's). Imports only @temporalio/workflow and types.
  *  - bareUpdatesWorkflow: answers each Update at once (the Temporal floor of an Update);
  *  - bareLocalActivityUpdatesWorkflow: answers each Update once one local activity (a no-op) has
  *    run — the floor a completion recorded before its answer stands on (issue #11);
- *  - sameCommandsCycleWorkflow + sameCommandsPhaseWorkflow: a parent starting one child per phase,
- *    whose Updates issue exactly the commands the bench counted in qcycle's history for that step
- *    (activities, local activities, signals to the parent, timers, child starts), before and after
- *    the answer as qcycle does.
+ *  - sameCommandsCycleWorkflow + sameCommandsPhaseWorkflow: a parent and its children that issue, per
+ *    step, exactly the commands the bench counted in qcycle's histories of that step
+ *    (bench/support/history-commands.ts `StepScript`): the updated child's before and after its
+ *    answer, the parent's reaction (it hears of the step from the child's first signal, or from its
+ *    end), and the opening commands of each child the step starts. Each part's commands are issued
+ *    all at once (one workflow task where the kinds allow): the fewest workflow tasks those commands
+ *    can take, which is the floor qcycle is compared with.
  */
 import {
+  allHandlersFinished,
   CancellationScope,
   condition,
   defineQuery,
   defineSignal,
   defineUpdate,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -23,15 +28,15 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { BareActivities, CommandMix, StepCommands } from './history-commands';
+import type { BareActivities, CommandMix, StepScript } from './history-commands';
 
 const { benchRecord } = proxyActivities<BareActivities>({ startToCloseTimeout: '1 minute' });
 const { benchRecord: benchRecordLocally } = proxyLocalActivities<BareActivities>({
   startToCloseTimeout: '1 minute',
 });
 
-export const bareStepUpdate = defineUpdate<number, [StepCommands | null]>('bareStep');
-export const bareProgressSignal = defineSignal('bareProgress');
+export const bareStepUpdate = defineUpdate<number, [StepScript | null]>('bareStep');
+export const bareProgressSignal = defineSignal<[Reaction?]>('bareProgress');
 export const bareDoneSignal = defineSignal('bareDone');
 /** How many steps a workflow has answered; the bench asks it once before timing, so that every workflow is loaded. */
 export const bareStepsQuery = defineQuery<number>('bareSteps');
@@ -60,60 +65,156 @@ export async function bareLocalActivityUpdatesWorkflow(): Promise<number> {
   return steps;
 }
 
-export async function sameCommandsCycleWorkflow(phases: string[]): Promise<number> {
-  let progress = 0;
-  setHandler(bareProgressSignal, () => void progress++);
-  const { workflowId } = workflowInfo();
-  const children = [];
-  for (const phase of phases)
-    children.push(
-      await startChild(sameCommandsPhaseWorkflow, {
-        workflowId: `${workflowId}/${phase}`,
-        args: [workflowId],
-      }),
-    );
-  await Promise.all(children.map((child) => child.result()));
-  return progress;
+/** What a parent hears from a child about a step: the commands it issues in reaction. */
+interface Reaction {
+  parent: CommandMix;
+  started: CommandMix[];
+  /** The child that took the step: where the parent's own signals go. */
+  from: string;
 }
 
-export async function sameCommandsPhaseWorkflow(parentId: string): Promise<number> {
+/** Patch ids used so far in this workflow: each new one records one marker, as qcycle's first `patched()` calls do. */
+let patchesMade = 0;
+
+/**
+ * Issues a mix's commands at once: activities, local activities, signals (the first carrying
+ * `reaction`, when there is one still to deliver), child starts; timers start and stay until a later
+ * mix cancels them (the oldest first), as a task's reminders do until it is answered.
+ */
+async function issueAll(
+  mix: CommandMix,
+  timers: CancellationScope[],
+  signal: (reaction: Reaction | undefined) => Promise<void>,
+  pending: { reaction?: Reaction },
+  startChildren: (count: number) => Promise<unknown>[],
+): Promise<void> {
+  for (const timer of timers.splice(0, mix.cancelledTimers)) timer.cancel();
+  for (let i = 0; i < mix.patches; i++) patched(`bench-${patchesMade++}`);
+  for (let i = 0; i < mix.timers; i++) {
+    const scope = new CancellationScope();
+    scope.run(() => sleep('365 days')).catch(() => undefined);
+    timers.push(scope);
+  }
+  await Promise.all([
+    ...Array.from({ length: mix.activities }, () => benchRecord()),
+    ...Array.from({ length: mix.localActivities }, () => benchRecordLocally()),
+    ...Array.from({ length: mix.signals }, () => {
+      const reaction = pending.reaction;
+      pending.reaction = undefined;
+      return signal(reaction);
+    }),
+    ...startChildren(mix.childStarts),
+  ]);
+}
+
+/**
+ * The parent (the cycle's stand-in). Its own start issues `start` (the commands counted at the
+ * cycle's start, the first child with its opening commands among them); then each reaction it hears,
+ * from a child's signal or end, issues that step's parent commands. Children are named `<id>/child-<n>`
+ * in the order started, as qcycle's cycle started its children. Runs until `bareDone`.
+ */
+export async function sameCommandsCycleWorkflow(start: StepScript): Promise<number> {
+  const { workflowId } = workflowInfo();
+  let children = 0;
+  let heard = 0;
+  let done = false;
+  const timers: CancellationScope[] = [];
+  const react = (reaction: Reaction): Promise<void> => {
+    const openings = [...reaction.started];
+    return issueAll(
+      reaction.parent,
+      timers,
+      // The parent's own signals go to the child that took the step (ignored there); a child already
+      // ended refuses them, which is still one command issued.
+      () =>
+        getExternalWorkflowHandle(reaction.from)
+          .signal(bareProgressSignal)
+          .catch(() => undefined),
+      {},
+      (count) =>
+        Array.from({ length: count }, async () => {
+          const child = await startChild(sameCommandsPhaseWorkflow, {
+            workflowId: `${workflowId}/child-${children++}`,
+            args: [workflowId, openings.shift() ?? noMix()],
+          });
+          void child.result().then((ended) => (ended ? react(ended) : undefined));
+        }),
+    );
+  };
+  setHandler(bareProgressSignal, (reaction?: Reaction) => {
+    heard++;
+    if (reaction) void react(reaction);
+  });
+  setHandler(bareDoneSignal, () => void (done = true));
+  setHandler(bareStepsQuery, () => heard);
+  await react({ parent: start.beforeAnswer, started: start.started, from: workflowId });
+  await condition(() => done);
+  return heard;
+}
+
+const noMix = (): CommandMix => ({
+  activities: 0,
+  localActivities: 0,
+  signals: 0,
+  timers: 0,
+  cancelledTimers: 0,
+  childStarts: 0,
+  patches: 0,
+  completes: 0,
+  others: 0,
+});
+
+/**
+ * A child: issues its opening commands, then for each step's Update those before the answer, the
+ * answer, and those after it. Its signals go to the parent, the first of a step carrying the step's
+ * reaction; a step that ends the workflow ends it once all its Updates are answered, returning the
+ * reaction when no signal carried it.
+ */
+export async function sameCommandsPhaseWorkflow(
+  parentId: string,
+  opening: CommandMix,
+): Promise<Reaction | null> {
+  const { workflowId } = workflowInfo();
   const parent = getExternalWorkflowHandle(parentId);
+  const signal = (reaction: Reaction | undefined) => parent.signal(bareProgressSignal, reaction);
+  const timers: CancellationScope[] = [];
   let steps = 0;
   let done = false;
-  let timers: CancellationScope[] = [];
-  const afterAnswers: CommandMix[] = [];
-  const issue = async (mix: CommandMix) => {
-    for (let i = 0; i < mix.activities; i++) await benchRecord();
-    for (let i = 0; i < mix.localActivities; i++) await benchRecordLocally();
-    for (let i = 0; i < mix.signals; i++) await parent.signal(bareProgressSignal);
-    for (let i = 0; i < mix.timers; i++) {
-      const scope = new CancellationScope();
-      scope.run(() => sleep('365 days')).catch(() => undefined);
-      timers.push(scope);
+  let children = 0;
+  let ending: { script: StepScript; pending: { reaction?: Reaction } } | undefined;
+  const afterAnswers: { script: StepScript; pending: { reaction?: Reaction } }[] = [];
+  const startChildren = (count: number) =>
+    Array.from({ length: count }, () =>
+      startChild(bareUpdatesWorkflow, { workflowId: `${workflowId}/bare-${children++}` }),
+    );
+  setHandler(bareStepUpdate, async (script) => {
+    steps++;
+    if (script) {
+      const pending = {
+        reaction: { parent: script.parent, started: script.started, from: workflowId },
+      };
+      await issueAll(script.beforeAnswer, timers, signal, pending, startChildren);
+      afterAnswers.push({ script, pending });
     }
-    for (let i = 0; i < mix.childStarts; i++)
-      await startChild(bareUpdatesWorkflow, {
-        workflowId: `${workflowInfo().workflowId}/child/${steps}/${i}`,
-      });
-  };
-  setHandler(bareStepUpdate, async (commands) => {
-    // As a completed task's reminder and escalation timers are cancelled when it is answered.
-    for (const timer of timers) timer.cancel();
-    timers = [];
-    if (commands) {
-      await issue(commands.beforeAnswer);
-      afterAnswers.push(commands.afterAnswer);
-    }
-    return ++steps;
+    return steps;
   });
   setHandler(bareDoneSignal, () => void (done = true));
   setHandler(bareStepsQuery, () => steps);
+  await issueAll(opening, timers, signal, {}, startChildren);
   for (;;) {
-    await condition(() => afterAnswers.length > 0 || done);
+    await condition(
+      () =>
+        afterAnswers.length > 0 ||
+        done ||
+        (ending !== undefined && steps >= ending.script.updatesOfWorkflow && allHandlersFinished()),
+    );
     const next = afterAnswers.shift();
-    if (!next) break;
-    await issue(next);
+    if (next) {
+      await issueAll(next.script.afterAnswer, timers, signal, next.pending, startChildren);
+      if (next.script.afterAnswer.completes) ending = next;
+      continue;
+    }
+    for (const timer of timers) timer.cancel();
+    return ending && !done ? (ending.pending.reaction ?? null) : null;
   }
-  for (const timer of timers) timer.cancel();
-  return steps;
 }
