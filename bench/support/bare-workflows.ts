@@ -36,7 +36,7 @@ const { benchRecord: benchRecordLocally } = proxyLocalActivities<BareActivities>
 });
 
 export const bareStepUpdate = defineUpdate<number, [StepScript | null]>('bareStep');
-export const bareProgressSignal = defineSignal<[Reaction?]>('bareProgress');
+export const bareProgressSignal = defineSignal<[Reaction[]]>('bareProgress');
 export const bareDoneSignal = defineSignal('bareDone');
 /** How many steps a workflow has answered; the bench asks it once before timing, so that every workflow is loaded. */
 export const bareStepsQuery = defineQuery<number>('bareSteps');
@@ -77,15 +77,14 @@ interface Reaction {
 let patchesMade = 0;
 
 /**
- * Issues a mix's commands at once: activities, local activities, signals (the first carrying
- * `reaction`, when there is one still to deliver), child starts; timers start and stay until a later
- * mix cancels them (the oldest first), as a task's reminders do until it is answered.
+ * Issues a mix's commands at once: activities, local activities, signals, child starts; timers start
+ * and stay until a later mix cancels them (the oldest first), as a task's reminders do until it is
+ * answered.
  */
 async function issueAll(
   mix: CommandMix,
   timers: CancellationScope[],
-  signal: (reaction: Reaction | undefined) => Promise<void>,
-  pending: { reaction?: Reaction },
+  signal: () => Promise<void>,
   startChildren: (count: number) => Promise<unknown>[],
 ): Promise<void> {
   for (const timer of timers.splice(0, mix.cancelledTimers)) timer.cancel();
@@ -98,11 +97,7 @@ async function issueAll(
   await Promise.all([
     ...Array.from({ length: mix.activities }, () => benchRecord()),
     ...Array.from({ length: mix.localActivities }, () => benchRecordLocally()),
-    ...Array.from({ length: mix.signals }, () => {
-      const reaction = pending.reaction;
-      pending.reaction = undefined;
-      return signal(reaction);
-    }),
+    ...Array.from({ length: mix.signals }, () => signal()),
     ...startChildren(mix.childStarts),
   ]);
 }
@@ -128,22 +123,21 @@ export async function sameCommandsCycleWorkflow(start: StepScript): Promise<numb
       // ended refuses them, which is still one command issued.
       () =>
         getExternalWorkflowHandle(reaction.from)
-          .signal(bareProgressSignal)
+          .signal(bareProgressSignal, [])
           .catch(() => undefined),
-      {},
       (count) =>
         Array.from({ length: count }, async () => {
           const child = await startChild(sameCommandsPhaseWorkflow, {
             workflowId: `${workflowId}/child-${children++}`,
             args: [workflowId, openings.shift() ?? noMix()],
           });
-          void child.result().then((ended) => (ended ? react(ended) : undefined));
+          void child.result().then((ended) => Promise.all(ended.map(react)));
         }),
     );
   };
-  setHandler(bareProgressSignal, (reaction?: Reaction) => {
+  setHandler(bareProgressSignal, (reactions: Reaction[]) => {
     heard++;
-    if (reaction) void react(reaction);
+    for (const reaction of reactions) void react(reaction);
   });
   setHandler(bareDoneSignal, () => void (done = true));
   setHandler(bareStepsQuery, () => heard);
@@ -166,23 +160,23 @@ const noMix = (): CommandMix => ({
 
 /**
  * A child: issues its opening commands, then for each step's Update those before the answer, the
- * answer, and those after it. Its signals go to the parent, the first of a step carrying the step's
- * reaction; a step that ends the workflow ends it once all its Updates are answered, returning the
- * reaction when no signal carried it.
+ * answer, and those after it. Its signals go to the parent. The parent hears of each step's reaction
+ * from the next signal the child sends, whichever step's it is, or from its end: in qcycle the cycle
+ * reacts to a child's signal or end too, but with concurrent steps the one that carried it is not
+ * always the one it is counted under. A step that ends the workflow ends it once all its Updates are
+ * answered.
  */
-export async function sameCommandsPhaseWorkflow(
-  parentId: string,
-  opening: CommandMix,
-): Promise<Reaction | null> {
+export async function sameCommandsPhaseWorkflow(parentId: string, opening: CommandMix): Promise<Reaction[]> {
   const { workflowId } = workflowInfo();
   const parent = getExternalWorkflowHandle(parentId);
-  const signal = (reaction: Reaction | undefined) => parent.signal(bareProgressSignal, reaction);
+  const reactions: Reaction[] = [];
+  const signal = () => parent.signal(bareProgressSignal, reactions.splice(0));
   const timers: CancellationScope[] = [];
   let steps = 0;
   let done = false;
   let children = 0;
-  let ending: { script: StepScript; pending: { reaction?: Reaction } } | undefined;
-  const afterAnswers: { script: StepScript; pending: { reaction?: Reaction } }[] = [];
+  let ending: StepScript | undefined;
+  const afterAnswers: StepScript[] = [];
   const startChildren = (count: number) =>
     Array.from({ length: count }, () =>
       startChild(bareUpdatesWorkflow, { workflowId: `${workflowId}/bare-${children++}` }),
@@ -190,31 +184,30 @@ export async function sameCommandsPhaseWorkflow(
   setHandler(bareStepUpdate, async (script) => {
     steps++;
     if (script) {
-      const pending = {
-        reaction: { parent: script.parent, started: script.started, from: workflowId },
-      };
-      await issueAll(script.beforeAnswer, timers, signal, pending, startChildren);
-      afterAnswers.push({ script, pending });
+      if (Object.values(script.parent).some(Boolean) || script.started.length)
+        reactions.push({ parent: script.parent, started: script.started, from: workflowId });
+      await issueAll(script.beforeAnswer, timers, signal, startChildren);
+      afterAnswers.push(script);
     }
     return steps;
   });
   setHandler(bareDoneSignal, () => void (done = true));
   setHandler(bareStepsQuery, () => steps);
-  await issueAll(opening, timers, signal, {}, startChildren);
+  await issueAll(opening, timers, signal, startChildren);
   for (;;) {
     await condition(
       () =>
         afterAnswers.length > 0 ||
         done ||
-        (ending !== undefined && steps >= ending.script.updatesOfWorkflow && allHandlersFinished()),
+        (ending !== undefined && steps >= ending.updatesOfWorkflow && allHandlersFinished()),
     );
     const next = afterAnswers.shift();
     if (next) {
-      await issueAll(next.script.afterAnswer, timers, signal, next.pending, startChildren);
-      if (next.script.afterAnswer.completes) ending = next;
+      await issueAll(next.afterAnswer, timers, signal, startChildren);
+      if (next.afterAnswer.completes) ending = next;
       continue;
     }
     for (const timer of timers) timer.cancel();
-    return ending && !done ? (ending.pending.reaction ?? null) : null;
+    return ending && !done ? reactions.splice(0) : [];
   }
 }
