@@ -552,13 +552,14 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         withClients(workflowIds, CLIENTS, async (workflowId) => {
           for (let attempt = 1; ; attempt++) {
             // A child exists only once its parent's workflow task has started it (at N = 1,000 the
-            // worker takes tens of seconds to start them all): up to two minutes.
+            // worker takes minutes to start 3,000 monitoring children and their 20,000 timers): up to
+            // ten minutes, as qcycle's tasks are waited for.
             const answered = await client.workflow
               .getHandle(workflowId)
               .query(bareStepsQuery)
               .then(
                 () => true,
-                (error: unknown) => (attempt < 1200 ? false : Promise.reject(error)),
+                (error: unknown) => (attempt < 6000 ? false : Promise.reject(error)),
               );
             if (answered) break;
             await new Promise((r) => setTimeout(r, 100));
