@@ -503,33 +503,6 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
             else worker.activities++;
           }
       });
-      const [records] = (await dataSource.query(
-        `SELECT
-         (SELECT count(*) FROM tasks WHERE cycle_id LIKE $1 AND status = 'completed') AS "completedTasks",
-         (SELECT count(*) FROM event_log WHERE cycle_id LIKE $1 AND type = 'task.completed') AS "completedEvents",
-         (SELECT count(*) FROM decisions WHERE cycle_id LIKE $1) AS "decisions",
-         (SELECT count(*) FROM measurements WHERE cycle_id LIKE $1 AND period_key = '2024-01') AS "januaryMeasurements",
-         (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE cycle_id LIKE $1
-            GROUP BY task_id, reason, recipient_user_id HAVING count(*) > 1) repeated) AS "repeatedNotifications"`,
-        [`${prefix}%`],
-      )) as Record<string, string>[];
-      const recorded = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, Number(v)]));
-      // Nothing done twice, task by task: every task the clients completed is completed, with exactly
-      // one task.completed record (whichever worker process ran its Update and its record).
-      const answeredTaskIds = [...approveTasks, ...acceptances, ...unitTasks, ...januaryTasks].map(
-        (t) => t.id,
-      );
-      const [perTask] = (await dataSource.query(
-        `SELECT count(*) AS "tasks",
-           count(*) FILTER (WHERE t.status <> 'completed') AS "notCompleted",
-           count(*) FILTER (WHERE coalesce(e.n, 0) <> 1) AS "notRecordedOnce"
-         FROM tasks t
-         LEFT JOIN (SELECT payload::json->>'taskId' AS task_id, count(*) AS n FROM event_log
-                    WHERE cycle_id LIKE $1 AND type = 'task.completed' GROUP BY 1) e ON e.task_id = t.id
-         WHERE t.id = ANY($2)`,
-        [`${prefix}%`, answeredTaskIds],
-      )) as Record<string, string>[];
-      const onceByTask = Object.fromEntries(Object.entries(perTask).map(([k, v]) => [k, Number(v)]));
       const januaryFigures = januaryTasks.reduce((n, t) => n + (t.form!.indicators as unknown[]).length, 0);
 
       // ---- baselines on the same server ---------------------------------------------------------------
@@ -613,6 +586,35 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         update(monitoringOf(code), 'report', scriptOf('January report')),
       );
       const same = { approve: sameApprove, assign: sameAssign, units: sameUnits, reports: sameReports };
+      // The records are counted only now: what a step writes after its answer (a report's
+      // measurements, the next tasks) has had the baselines' minutes to land, also at N = 1,000.
+      const [records] = (await dataSource.query(
+        `SELECT
+         (SELECT count(*) FROM tasks WHERE cycle_id LIKE $1 AND status = 'completed') AS "completedTasks",
+         (SELECT count(*) FROM event_log WHERE cycle_id LIKE $1 AND type = 'task.completed') AS "completedEvents",
+         (SELECT count(*) FROM decisions WHERE cycle_id LIKE $1) AS "decisions",
+         (SELECT count(*) FROM measurements WHERE cycle_id LIKE $1 AND period_key = '2024-01') AS "januaryMeasurements",
+         (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE cycle_id LIKE $1
+            GROUP BY task_id, reason, recipient_user_id HAVING count(*) > 1) repeated) AS "repeatedNotifications"`,
+        [`${prefix}%`],
+      )) as Record<string, string>[];
+      const recorded = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, Number(v)]));
+      // Nothing done twice, task by task: every task the clients completed is completed, with exactly
+      // one task.completed record (whichever worker process ran its Update and its record).
+      const answeredTaskIds = [...approveTasks, ...acceptances, ...unitTasks, ...januaryTasks].map(
+        (t) => t.id,
+      );
+      const [perTask] = (await dataSource.query(
+        `SELECT count(*) AS "tasks",
+           count(*) FILTER (WHERE t.status <> 'completed') AS "notCompleted",
+           count(*) FILTER (WHERE coalesce(e.n, 0) <> 1) AS "notRecordedOnce"
+         FROM tasks t
+         LEFT JOIN (SELECT payload::json->>'taskId' AS task_id, count(*) AS n FROM event_log
+                    WHERE cycle_id LIKE $1 AND type = 'task.completed' GROUP BY 1) e ON e.task_id = t.id
+         WHERE t.id = ANY($2)`,
+        [`${prefix}%`, answeredTaskIds],
+      )) as Record<string, string>[];
+      const onceByTask = Object.fromEntries(Object.entries(perTask).map(([k, v]) => [k, Number(v)]));
       // What the baseline itself issued per step, counted from its own histories the same way.
       const baselineFamily = await sameSettled();
       dumpFamily('same-commands', baselineFamily);
