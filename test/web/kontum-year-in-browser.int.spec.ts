@@ -69,10 +69,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
   async function as(local: string): Promise<Tab> {
     let tab = tabs.get(local);
     if (!tab) {
-      tab = await browser.tab();
-      await tab.open('/');
-      await tab.page.waitForURL(/\/sign-in$/);
-      await tab.signIn(org.email(local), DEMO_PASSWORD);
+      tab = await browser.signedIn(org.email(local), DEMO_PASSWORD);
       tabs.set(local, tab);
       await org.tokenOf(local); // their user id, for what the suite checks over the API
     }

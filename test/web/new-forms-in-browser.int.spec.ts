@@ -73,10 +73,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   async function as(local: string): Promise<Tab> {
     let tab = tabs.get(local);
     if (!tab) {
-      tab = await browser.tab();
-      await tab.open('/');
-      await tab.page.waitForURL(/\/sign-in$/);
-      await tab.signIn(org.email(local), DEMO_PASSWORD);
+      tab = await browser.signedIn(org.email(local), DEMO_PASSWORD);
       tabs.set(local, tab);
     }
     return tab;

@@ -58,6 +58,15 @@ export class BrowserSession {
     return new Tab(this, await this.browser.newPage());
   }
 
+  /** A person's own tab, signed in through the sign-in page the app sends them to. */
+  async signedIn(email: string, password: string): Promise<Tab> {
+    const tab = await this.tab();
+    await tab.open('/');
+    await tab.page.waitForURL(/\/sign-in$/);
+    await tab.signIn(email, password);
+    return tab;
+  }
+
   /** Every request outside the app's origin (and the `alsoAllowed` ones), of every tab. */
   requestsOutside(...alsoAllowed: string[]): RecordedRequest[] {
     return this.browser.requests.filter((r) => !isUnder(r.url, [this.origin, ...alsoAllowed]));
