@@ -1,6 +1,5 @@
 import {
   QcycleErrorCode,
-  cancelCycleSignal,
   moveCycleDatesUpdate,
   type MoveCycleDatesRequest,
   type QualityCycleResult,
@@ -111,22 +110,7 @@ describe("the year's end on the time-skipping server", () => {
     const { env, driver } = suite;
 
     await env.sleep('250 days');
-    await driver.complete(`${ids.audit}/plan`, user.auditor(0), {
-      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015'],
-      methods: 'Phỏng vấn, xem xét hồ sơ',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: 'vp-ttpvhcc',
-          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-          clause: '8.5.1',
-          auditorUserId: user.auditor(1),
-        },
-      ],
-    });
+    await driver.complete(`${ids.audit}/plan`, user.auditor(0), oneStepPlan(user.auditor(1)));
     await driver.complete(`${ids.audit}/step/s1`, user.auditor(1), {
       result: 'minor-nc',
       evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
@@ -257,26 +241,29 @@ describe("the year's end on the time-skipping server", () => {
     ]);
   });
 
+  /** October's audit with one checklist step, at the service centre, signed off by `auditor`. */
+  const oneStepPlan = (auditor: string) => ({
+    scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
+    criteria: ['TCVN ISO 9001:2015'],
+    methods: 'Phỏng vấn, xem xét hồ sơ',
+    from: '2024-10-07',
+    to: '2024-10-18',
+    steps: [
+      {
+        id: 's1',
+        unitCode: 'vp-ttpvhcc',
+        process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+        clause: '8.5.1',
+        auditorUserId: auditor,
+      },
+    ],
+  });
+
   /** Plans one conforming step and has it signed off: the audit is ready for its report. */
   async function auditReadyForReport(ids: { audit: string }, user: ReturnType<typeof kontumCycle>['user']) {
     const { env, driver } = suite;
     await env.sleep('250 days');
-    await driver.complete(`${ids.audit}/plan`, user.auditor(0), {
-      scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015'],
-      methods: 'Phỏng vấn, xem xét hồ sơ',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: 'vp-ttpvhcc',
-          process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-          clause: '8.5.1',
-          auditorUserId: user.auditor(1),
-        },
-      ],
-    });
+    await driver.complete(`${ids.audit}/plan`, user.auditor(0), oneStepPlan(user.auditor(1)));
     await driver.complete(`${ids.audit}/step/s1`, user.auditor(1), {
       result: 'conformity',
       evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
@@ -479,9 +466,13 @@ describe("the year's end on the time-skipping server", () => {
     expect(await refusal({ actorUserId: user.qr, reason: 'Lại dời', auditWindow: november })).toBe(
       QcycleErrorCode.Conflict,
     );
-    await handle.signal(cancelCycleSignal, { reason: 'Kết thúc thử nghiệm', by: user.qr });
-    expect((await handle.result()).status).toBe('cancelled');
     expect(input.calendar.auditWindow).toEqual({ from: '2024-10-01', to: '2024-10-31' });
     await recordHistories(env.client, 'year-end-moved-audit-window', [ids.workflowId, ids.audit]);
+    // Ended, not cancelled: on the time-skipping server a cancellation that lands while a monitoring
+    // child has a timer and an activity in flight can leave that child's workflow task STARTED and
+    // never redelivered (a test-server bug, temporalio/sdk-java#3088; seen here 1 run in 5), and the
+    // cycle then waits for it for ever. Cancellation is tested on the dev server
+    // (test/workflows/cancellation.int.spec.ts).
+    await handle.terminate('the test is over');
   });
 });
