@@ -43,16 +43,16 @@ type FactsOnly<T> = {
 export const records = proxyActivities<FactsOnly<QualityRecordActivities>>(RECORD_OPTIONS);
 
 /**
- * The record of a task's outcome, written before the completion's answer as a local activity: it
- * runs in the worker process inside the Update's workflow task, so the answer waits for one
- * database transaction, not for an activity task's round trip through the server (issue #11,
- * docs/performance.md). A local activity suits it because the write is short and idempotent (one
- * transaction keyed by the task id): an attempt repeated after a worker crash writes nothing twice.
- * Each attempt is short; the retry policy is the regular record's (no limit while the database is
- * down, refusals fail at once).
+ * A task's two records, written as local activities: its opening (`openTask`) and its outcome
+ * (`completeTaskRecord`, before the completion's answer). A local activity runs in the worker process
+ * inside the workflow task, so the workflow waits for one database transaction, not for an activity
+ * task's round trip through the server (issue #11, docs/performance.md). It suits these writes because
+ * they are short and idempotent (one transaction keyed by the task id): an attempt repeated after a
+ * worker crash writes nothing twice. Each attempt is short; the retry policy is the regular record's
+ * (no limit while the database is down, refusals fail at once).
  */
 export const localRecords = proxyLocalActivities<
-  Pick<FactsOnly<QualityRecordActivities>, 'completeTaskRecord'>
+  Pick<FactsOnly<QualityRecordActivities>, 'completeTaskRecord' | 'openTask'>
 >({
   startToCloseTimeout: '10 seconds',
   // Backoffs up to this are waited in the worker (the workflow task kept alive); longer ones, once

@@ -25,7 +25,6 @@ import {
   cycleStateQuery,
   engineMeasuredIndicators,
   moveCycleDatesUpdate,
-  openTasksQuery,
   type ApprovedDecision,
   type QualityCycleResult,
   type QualityCycleState,
@@ -84,6 +83,13 @@ export const MOVABLE_CYCLE_DATES = 'movable-cycle-dates';
 export const NEXT_YEAR_DRAFT_AT_CLOSE = 'next-year-draft-at-close';
 
 /**
+ * Patch id (docs/versioning.md, issue #11): the monitoring children are started together, in one
+ * workflow task, instead of each after the previous one's start. Cycles that reached monitoring on
+ * older code started them one by one.
+ */
+export const MONITORS_STARTED_TOGETHER = 'monitors-started-together';
+
+/**
  * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
  * approval, assignment, monitoring (one child per objective, all year), the internal audit, the
  * management review and the close as child workflows, answers the whole live state, and returns
@@ -125,13 +131,11 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       status: 'pending',
       measuredByEngine: isEngineMeasured(o.id),
     })),
-    openTasks: [],
   };
   let cancellation: { reason: string; by: string } | undefined;
   const scope = new CancellationScope();
 
   setHandler(cycleStateQuery, () => state);
-  setHandler(openTasksQuery, () => state.openTasks);
   setHandler(cancelCycleSignal, (request) => {
     if (cancellation || state.status !== 'running') return;
     cancellation = request;
@@ -139,11 +143,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   });
   setHandler(cycleProgressSignal, (report) => {
     switch (report.type) {
+      // Children started before TASKS_OPEN_IN_ONE_STEP still tell the cycle of every task; the open
+      // tasks are read from their records now (GET /cycles/{id}), so these change nothing here.
       case 'task-opened':
-        state.openTasks = [...state.openTasks.filter((t) => t.taskId !== report.task.taskId), report.task];
-        break;
       case 'task-closed':
-        state.openTasks = state.openTasks.filter((t) => t.taskId !== report.taskId);
         break;
       case 'objective-status': {
         const objective = state.objectives.find((o) => o.objectiveId === report.objectiveId);
@@ -159,16 +162,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         break;
     }
   });
-  // The cycle owns no task itself: point a caller to the child workflow that does.
+  // The cycle owns no task itself: each task is its child workflow's (the task record names it).
   setHandler(completeTaskUpdate, async () => undefined as never, {
     validator: (request) => {
-      const owner = state.openTasks.find((t) => t.taskId === request?.taskId)?.workflowId;
       throw ApplicationFailure.create({
         type: QcycleErrorCode.NotFound,
         nonRetryable: true,
-        message: owner
-          ? `Nhiệm vụ ${request.taskId} thuộc quy trình ${owner}: gửi yêu cầu tới quy trình đó.`
-          : `Nhiệm vụ ${String(request?.taskId)} không thuộc chu kỳ ${workflowId} hoặc không còn mở.`,
+        message: `Nhiệm vụ ${String(request?.taskId)} không thuộc quy trình ${workflowId}: gửi yêu cầu tới quy trình con ghi trong hồ sơ nhiệm vụ.`,
       });
     },
   });
@@ -351,14 +351,21 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
 
       await enterPhase('monitoring');
       const monitors: ChildWorkflowHandle<typeof objectiveMonitoring>[] = [];
-      for (const objective of measured) {
+      const startMonitor = async (objective: (typeof measured)[number]) => {
         const owner = owners.find((o) => o.objectiveId === objective.id);
-        if (!owner) continue;
+        if (!owner) return undefined;
         const handle = await startChild<typeof objectiveMonitoring>(OBJECTIVE_MONITORING_WORKFLOW, {
           workflowId: childWorkflowIds.monitoring(workflowId, objective.id),
           args: [{ context, objective, owner }],
         });
         noteIfCancelled(handle.workflowId);
+        return handle;
+      };
+      const started: (ChildWorkflowHandle<typeof objectiveMonitoring> | undefined)[] = [];
+      if (patched(MONITORS_STARTED_TOGETHER)) started.push(...(await Promise.all(measured.map(startMonitor))));
+      else for (const objective of measured) started.push(await startMonitor(objective));
+      for (const handle of started) {
+        if (!handle) continue;
         monitors.push(handle);
         children.push(handle.result());
       }
@@ -511,7 +518,6 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       }
       await Promise.allSettled(children);
       state.status = 'cancelled';
-      state.openTasks = [];
       await cycleRecords.recordCycleProgress({
         change: 'cancelled',
         cycleId: input.cycleId,

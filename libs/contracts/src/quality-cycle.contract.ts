@@ -115,8 +115,6 @@ export interface QualityCycleState {
   scheduleShiftMs: number;
   decision?: ApprovedDecision;
   objectives: ObjectiveLiveState[];
-  /** Open tasks of the whole cycle (its own and its children's), as the children report them. */
-  openTasks: TaskView[];
   audit?: AuditSummary;
   review?: ReviewSummary;
   result?: ObjectiveEvaluation[];
@@ -150,7 +148,11 @@ export interface CycleDatesMoved {
 export const moveCycleDatesUpdate = defineUpdate<CycleDatesMoved, [MoveCycleDatesRequest]>('moveCycleDates');
 export const cancelCycleSignal = defineSignal<[{ reason: string; by: string }]>('cancelCycle');
 
-/** Children tell the cycle about their tasks and progress, so the cycle's query shows the whole year. */
+/**
+ * Children tell the cycle how the year goes, so its query shows it. `task-opened` and `task-closed`
+ * come only from children started before `tasks-open-in-one-step` (workflows/src/tasks/human-task.ts):
+ * the open tasks are read from the task records now.
+ */
 export type CycleProgressReport =
   | { type: 'task-opened'; task: TaskView }
   | { type: 'task-closed'; taskId: string }

@@ -39,6 +39,17 @@ export const CANCELLED_TASKS_NOTIFIED = 'cancelled-tasks-notified';
  */
 export const COMPLETION_RECORDED_LOCALLY = 'completion-recorded-locally';
 
+/**
+ * Patch id (docs/versioning.md, issue #11): a task opens in one step — its record written by a
+ * local activity, then the "assigned" notice and the first reminder timer issued together — and the
+ * cycle is no longer told when a task opens or closes (signals `task-opened`, `task-closed`): the
+ * open tasks are read from the `tasks` records (`GET /cycles/{id}`, the inbox). Decided once per
+ * workflow, when its board is installed, so a workflow keeps one way all its life; workflows
+ * started on older code replay with the regular `openTask`, the notice awaited before the timers,
+ * and the signals.
+ */
+export const TASKS_OPEN_IN_ONE_STEP = 'tasks-open-in-one-step';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -92,7 +103,10 @@ interface Entry {
 
 export interface TaskBoardContext {
   cycleId: string;
-  /** Told when tasks open and close (the cycle's live state); must not throw. */
+  /**
+   * Told when tasks open and close, by workflows started before {@link TASKS_OPEN_IN_ONE_STEP}
+   * only (their histories signalled the cycle); must not throw.
+   */
   onChange(
     change: { type: 'task-opened'; task: TaskView } | { type: 'task-closed'; taskId: string },
   ): Promise<void>;
@@ -118,10 +132,14 @@ function refuse(type: QcycleErrorCode, message: string, problems?: ValidationPro
  */
 export class TaskBoard {
   private readonly entries = new Map<string, Entry>();
+  /** {@link TASKS_OPEN_IN_ONE_STEP}, decided in {@link install}. */
+  private openInOneStep = false;
 
   constructor(private readonly context: TaskBoardContext) {}
 
+  /** Call before the workflow's first command: it decides how this workflow's tasks open. */
   install(): this {
+    this.openInOneStep = patched(TASKS_OPEN_IN_ONE_STEP);
     setHandler(openTasksQuery, () => this.openTasks());
     setHandler(completeTaskUpdate, async (request) => this.complete(request), {
       validator: (request) => this.validateCompletion(request),
@@ -156,8 +174,10 @@ export class TaskBoard {
     // Registered before the first await: an update that arrives as soon as the record exists is accepted.
     const entry: Entry = { spec: spec as HumanTaskSpec<TaskKind>, view, state: 'open', reassignments: 0 };
     this.entries.set(spec.taskId, entry);
+    // The assignee's "assigned" notice, sent while the reminders wait (one step) or before them.
+    let assignedNotice: Promise<void> = Promise.resolve();
     try {
-      await records.openTask({
+      const opening = {
         taskId: spec.taskId,
         cycleId: this.context.cycleId,
         workflowId: view.workflowId,
@@ -171,9 +191,17 @@ export class TaskBoard {
         form: spec.form,
         openedAt: view.openedAt,
         dueAt: view.dueAt,
-      });
-      await this.context.onChange({ type: 'task-opened', task: { ...view } });
-      await this.notify(entry, 'assigned', spec.assignee, 'assigned');
+      };
+      if (this.openInOneStep) {
+        await localRecords.openTask(opening);
+        // Not awaited here: the notice's activity and the first reminder's timer are issued in the
+        // same workflow task. A failed notice is only logged (notify), a cancellation ends both.
+        assignedNotice = this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
+      } else {
+        await records.openTask(opening);
+        await this.context.onChange({ type: 'task-opened', task: { ...view } });
+        await this.notify(entry, 'assigned', spec.assignee, 'assigned');
+      }
 
       const notices = [...(spec.notices ?? [])].sort((a, b) => a.at - b.at);
       for (const notice of notices) {
@@ -192,11 +220,13 @@ export class TaskBoard {
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
           await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
+          await assignedNotice;
           return { status: 'expired' };
         }
         // A completion under way when the task expired is applied.
         await condition(settled);
       }
+      await assignedNotice;
       if (entry.resolved) return { status: 'resolved' };
       if (entry.closeToReport) {
         // The completion has been answered; the cycle's live state follows (docs/workflows.md).
@@ -255,6 +285,7 @@ export class TaskBoard {
       actor: 'system',
       reason,
     });
+    if (this.openInOneStep) return;
     for (const taskId of taskIds) await this.context.onChange({ type: 'task-closed', taskId });
   }
 
@@ -330,7 +361,7 @@ export class TaskBoard {
     };
     entry.state = 'completed';
     entry.view.status = 'completed';
-    if (recordedLocally) entry.closeToReport = true;
+    if (recordedLocally) entry.closeToReport = !this.openInOneStep;
     else await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
     return entry.result;
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QualityCycleEntity } from '@qcycle/persistence';
+import { QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -24,7 +24,7 @@ import { NextYearService } from './next-year.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QualityCycleEntity]), TasksModule, DocumentsModule, CalendarsModule],
+  imports: [TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity]), TasksModule, DocumentsModule, CalendarsModule],
   controllers: [
     CyclesController,
     CycleDocumentsController,

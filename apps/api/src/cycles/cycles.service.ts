@@ -16,7 +16,7 @@ import {
   type CycleRoster,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
-import { QualityCycleEntity } from '@qcycle/persistence';
+import { QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsService } from '../calendars/calendars.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CycleLiveView, CycleView } from './dto/cycle.view';
@@ -27,6 +27,7 @@ export class CyclesService {
   constructor(
     private readonly temporal: TemporalClientProvider,
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     private readonly calendars: CalendarsService,
   ) {}
@@ -108,7 +109,7 @@ export class CyclesService {
     const key = parseQualityCycleId(cycleId);
     if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
-    const [record, live] = await Promise.all([this.recorded(cycleId), this.live(workflowId)]);
+    const [record, live] = await Promise.all([this.recorded(cycleId), this.live(cycleId, workflowId)]);
     if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return {
       id: cycleId,
@@ -127,14 +128,20 @@ export class CyclesService {
     return this.cycles.findOneBy({ id: cycleId });
   }
 
-  private async live(workflowId: string): Promise<CycleLiveView | undefined> {
+  private async live(cycleId: string, workflowId: string): Promise<CycleLiveView | undefined> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     try {
-      // Two round trips at once, not one after the other: the query's answer does not depend on the
-      // description (a workflow that is not found fails both; the describe says so).
-      const [description, state] = await Promise.all([
+      // At once, not one after the other: the query's answer does not depend on the description (a
+      // workflow that is not found fails both; the describe says so). The open tasks are their
+      // records' (written before anyone is told of a task), by IDX (cycle_id, status).
+      const [description, state, openTasks] = await Promise.all([
         handle.describe(),
         handle.query(cycleStateQuery).catch(() => undefined),
+        this.tasks.find({
+          select: { id: true, kind: true, assigneeUserId: true, dueAt: true },
+          where: { cycleId, status: 'open' },
+          order: { openedAt: 'ASC', id: 'ASC' },
+        }),
       ]);
       if (!state) return { executionStatus: description.status.name };
       return {
@@ -150,11 +157,11 @@ export class CyclesService {
           ownerUserId: o.ownerUserId,
           measuredByEngine: o.measuredByEngine,
         })),
-        openTasks: state.openTasks?.map((t) => ({
-          taskId: t.taskId,
+        openTasks: openTasks.map((t) => ({
+          taskId: t.id,
           kind: t.kind,
           assigneeUserId: t.assigneeUserId,
-          dueAt: t.dueAt,
+          dueAt: t.dueAt ?? undefined,
         })),
       };
     } catch (error) {

@@ -1665,7 +1665,7 @@ export interface components {
              */
             executionStatus: string;
             objectives?: components["schemas"]["ObjectiveLiveView"][];
-            /** @description Open tasks of the whole cycle */
+            /** @description Open tasks of the whole cycle (its children's), from their records, oldest first */
             openTasks?: components["schemas"]["OpenTaskLiveView"][];
             /** @enum {string} */
             phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";

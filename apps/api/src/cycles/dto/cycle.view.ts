@@ -69,7 +69,10 @@ export class CycleLiveView {
   @ApiPropertyOptional({ type: [ObjectiveLiveView] })
   objectives?: ObjectiveLiveView[];
 
-  @ApiPropertyOptional({ type: [OpenTaskLiveView], description: 'Open tasks of the whole cycle' })
+  @ApiPropertyOptional({
+    type: [OpenTaskLiveView],
+    description: "Open tasks of the whole cycle (its children's), from their records, oldest first",
+  })
   openTasks?: OpenTaskLiveView[];
 }
 
