@@ -13,23 +13,27 @@ export class PrincipalService {
   ) {}
 
   async forUser(user: UserEntity, authenticatedBy: Principal['authenticatedBy']): Promise<Principal> {
-    const assignments = await this.roles.find({
-      where: { userId: user.id },
-      order: { role: 'ASC', scope: 'ASC' },
-    });
-    return {
-      userId: user.id,
-      organisationCode: user.organisationCode,
-      unitCode: user.unitCode,
-      fullName: user.fullName,
-      email: user.email,
-      roles: [...new Set(assignments.map((a) => a.role))],
-      headOfUnits: assignments
-        .filter((a) => a.role === 'unit-head' && a.scope !== WHOLE_ORGANISATION_SCOPE)
-        .map((a) => a.scope),
-      authenticatedBy,
-      locale: user.locale,
-    };
+    return principalOf(user, await this.assignmentsOf(user.id), authenticatedBy);
+  }
+
+  /**
+   * The active user with this id as a caller, or undefined (unknown or deactivated): what every
+   * request with a local session needs first. The user row and the roles are read at once, not one
+   * after the other (two queries on two pooled connections, one round trip of waiting).
+   */
+  async activePrincipal(
+    userId: string,
+    authenticatedBy: Principal['authenticatedBy'],
+  ): Promise<Principal | undefined> {
+    const [user, assignments] = await Promise.all([
+      this.users.findOneBy({ id: userId }),
+      this.assignmentsOf(userId),
+    ]);
+    return user?.active ? principalOf(user, assignments, authenticatedBy) : undefined;
+  }
+
+  private assignmentsOf(userId: string): Promise<RoleAssignmentEntity[]> {
+    return this.roles.find({ where: { userId }, order: { role: 'ASC', scope: 'ASC' } });
   }
 
   /** The active user with this id, or undefined (unknown or deactivated). */
@@ -37,4 +41,24 @@ export class PrincipalService {
     const user = await this.users.findOneBy({ id: userId });
     return user?.active ? user : undefined;
   }
+}
+
+function principalOf(
+  user: UserEntity,
+  assignments: RoleAssignmentEntity[],
+  authenticatedBy: Principal['authenticatedBy'],
+): Principal {
+  return {
+    userId: user.id,
+    organisationCode: user.organisationCode,
+    unitCode: user.unitCode,
+    fullName: user.fullName,
+    email: user.email,
+    roles: [...new Set(assignments.map((a) => a.role))],
+    headOfUnits: assignments
+      .filter((a) => a.role === 'unit-head' && a.scope !== WHOLE_ORGANISATION_SCOPE)
+      .map((a) => a.scope),
+    authenticatedBy,
+    locale: user.locale,
+  };
 }

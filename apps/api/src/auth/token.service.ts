@@ -145,13 +145,13 @@ export class TokenService {
         algorithms: ['HS256'],
       }),
     );
-    const user = payload.sub ? await this.principals.activeUser(payload.sub) : undefined;
-    if (!user) throw unauthenticated('unknownAccount');
-    if (typeof payload.tid === 'string')
-      return { ...(await this.principals.forUser(user, 'task-link')), onlyTaskId: payload.tid };
-    if (payload.via === 'oidc') return this.principals.forUser(user, 'oidc');
-    if (!this.config.auth.localLogin) throw unauthenticated('localLoginOff');
-    return this.principals.forUser(user, 'password');
+    const taskId = typeof payload.tid === 'string' ? payload.tid : undefined;
+    const authenticatedBy = taskId ? 'task-link' : payload.via === 'oidc' ? 'oidc' : 'password';
+    const principal = payload.sub ? await this.principals.activePrincipal(payload.sub, authenticatedBy) : undefined;
+    if (!principal) throw unauthenticated('unknownAccount');
+    if (taskId) return { ...principal, onlyTaskId: taskId };
+    if (authenticatedBy === 'password' && !this.config.auth.localLogin) throw unauthenticated('localLoginOff');
+    return principal;
   }
 
   private async verifyOidc(
