@@ -28,6 +28,11 @@ export interface TaskCompletionResult {
   completedAt: IsoInstant;
   /** Completed after its due instant (late reports are accepted and marked). */
   late: boolean;
+  /**
+   * The request id of the completion that won (`CompleteTaskRequest.requestId`): tells the API that
+   * an answer is its own request's. Not part of the HTTP answer.
+   */
+  requestId?: string;
 }
 
 /** Gives an open task to someone else (unit head or quality representative); recorded and notified. */

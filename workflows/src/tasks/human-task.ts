@@ -358,6 +358,7 @@ export class TaskBoard {
       completedBy: request.actorUserId,
       completedAt: recorded.completedAt,
       late: recorded.late,
+      ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
     };
     entry.state = 'completed';
     entry.view.status = 'completed';

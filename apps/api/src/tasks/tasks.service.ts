@@ -211,22 +211,25 @@ export class TasksService {
       if (answer instanceof CompletedMeanwhile) return answer.result;
       throw answer;
     }
-    return this.ownResult(caller, taskId, outcome, result);
+    return this.ownResult(caller, taskId, outcome, result, requestId);
   }
 
   /**
    * Temporal answers an Update whose id it has seen with that Update's result, whatever the new
    * request carried: two completions racing with the task id as update id (a delegate and the
-   * assignee, or two tabs with different answers) would both get the winner's 200. The winner's
-   * record is written before the Update answers, so it tells whose answer this was: someone else's,
-   * or a different one, is a 409 as for a completion that arrives afterwards (test/faults races).
+   * assignee, or two tabs with different answers) would both get the winner's 200. The result names
+   * the winning request: this request's own id means this answer won. Otherwise the winner's record,
+   * written before the Update answers, tells whose answer this was: someone else's, or a different
+   * one, is a 409 as for a completion that arrives afterwards (test/faults races).
    */
   private async ownResult(
     caller: Principal,
     taskId: string,
     outcome: Record<string, unknown>,
-    result: TaskCompletionResult,
+    { requestId: winner, ...result }: TaskCompletionResult,
+    requestId: string,
   ): Promise<TaskCompletionResult> {
+    if (winner === requestId && result.completedBy === caller.userId) return result;
     const recorded = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
     if (recorded?.status === 'completed') await this.repeated(caller, recorded, outcome);
     else if (result.completedBy !== caller.userId)
