@@ -42,6 +42,7 @@ import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource, Like } from 'typeorm';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '@qcycle/config';
 import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { TaskEntity, UserEntity } from '@qcycle/persistence';
 import { startTimeSkippingEnvironment, testWorkflowBundle, uniqueSuffix } from '@qcycle/testing';
@@ -513,6 +514,8 @@ describe(`many agencies: ${AGENCIES} organisations, ${CLIENTS} clients, ${WORKER
         taskQueue,
         workflowsPath: join(__dirname, 'support', 'bare-workflows.ts'),
         activities: { benchRecord: async () => undefined },
+        // The same workflow cache as qcycle's worker (TEMPORAL_MAX_CACHED_WORKFLOWS' default).
+        maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS,
       });
       bareWorkerRun = bareWorker.run();
       const client = env.client;

@@ -51,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
+      maxCachedWorkflows: temporal.maxCachedWorkflows,
       services: {
         cycleRecords: this.cycleRecords,
         notifications: this.notifications,

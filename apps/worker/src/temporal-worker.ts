@@ -58,6 +58,8 @@ export interface QcycleWorkerOptions {
   services: ActivityServices;
   /** Prebuilt workflow code (production, tests); without it the worker bundles workflows/src itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** TEMPORAL_MAX_CACHED_WORKFLOWS (libs/config `DEFAULT_MAX_CACHED_WORKFLOWS`). */
+  maxCachedWorkflows: number;
 }
 
 /** The one place a qcycle Worker is assembled: the worker app and the test suites both use it. */
@@ -70,6 +72,7 @@ export async function createQcycleWorker(options: QcycleWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: activitiesOf(options.services),
+    maxCachedWorkflows: options.maxCachedWorkflows,
     ...workflowSource,
   });
 }

@@ -9,8 +9,23 @@ describe('loadConfig', () => {
       path: '/srv/qcycle/.data/qcycle.sqlite',
       url: '.data/qcycle.sqlite',
     });
-    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'qcycle' });
+    expect(config.temporal).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'qcycle',
+      maxCachedWorkflows: 10_000,
+    });
     expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it("sizes the worker's workflow cache from TEMPORAL_MAX_CACHED_WORKFLOWS, and refuses a malformed one", () => {
+    expect(loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '500' }).temporal.maxCachedWorkflows).toBe(500);
+    expect(() => loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' })).toThrow(
+      /TEMPORAL_MAX_CACHED_WORKFLOWS: must be a whole number from 2 to 1000000, got "1"/,
+    );
+    expect(() => loadConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(
+      /TEMPORAL_MAX_CACHED_WORKFLOWS: must be a whole number/,
+    );
   });
 
   it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {

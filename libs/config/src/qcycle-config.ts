@@ -62,6 +62,8 @@ export interface TemporalConfig {
   address: string;
   namespace: string;
   taskQueue: string;
+  /** The worker's workflow cache (TEMPORAL_MAX_CACHED_WORKFLOWS), see {@link DEFAULT_MAX_CACHED_WORKFLOWS}. */
+  maxCachedWorkflows: number;
   tls?: { serverNameOverride?: string; clientCertPath?: string; clientKeyPath?: string };
   apiKey?: string;
 }
@@ -89,6 +91,7 @@ export const CONFIG_VARIABLES = [
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_MAX_CACHED_WORKFLOWS',
   'TEMPORAL_TLS',
   'TEMPORAL_TLS_SERVER_NAME',
   'TEMPORAL_TLS_CERT_PATH',
@@ -118,6 +121,15 @@ export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 export type ConfigEnv = Partial<Record<string, string | undefined>>;
 
 export const DEFAULT_SQLITE_PATH = '.data/qcycle.sqlite';
+/**
+ * Workflows a worker keeps in memory between their workflow tasks. The SDK's default sizes the cache
+ * by heap (about 2,300 on a 4 GB heap), below the ~5 open workflows per organisation of 1,000
+ * organisations; a workflow evicted from a full cache is replayed from its history on its next task,
+ * and under load some Updates then waited past the API's 30 s deadline (issue #11,
+ * docs/performance.md "Many agencies"). qcycle's workflows are small (about 0.1 MB of heap each,
+ * measured), so 10,000 hold 2,000 organisations' open workflows in about 1 GB.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 10_000;
 export const DEFAULT_EVIDENCE_DIR = '.data/evidence';
 /** 20 MiB: a scanned multi-page report or a phone photo fits; a video does not. */
 export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -173,6 +185,12 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   const taskQueue = value('TEMPORAL_TASK_QUEUE') ?? 'qcycle';
   if (!/^[\w.\-/]+$/.test(taskQueue))
     fail('TEMPORAL_TASK_QUEUE', `must be letters, digits, . - _ /, got "${taskQueue}"`);
+
+  const cachedRaw = value('TEMPORAL_MAX_CACHED_WORKFLOWS');
+  const maxCachedWorkflows =
+    cachedRaw === undefined ? DEFAULT_MAX_CACHED_WORKFLOWS : /^\d+$/.test(cachedRaw) ? Number(cachedRaw) : NaN;
+  if (!(maxCachedWorkflows >= 2 && maxCachedWorkflows <= 1_000_000))
+    fail('TEMPORAL_MAX_CACHED_WORKFLOWS', `must be a whole number from 2 to 1000000, got "${cachedRaw}"`);
 
   const tlsFlag = value('TEMPORAL_TLS');
   if (tlsFlag !== undefined && !['true', 'false'].includes(tlsFlag)) {
@@ -279,6 +297,7 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       address,
       namespace,
       taskQueue,
+      maxCachedWorkflows,
       ...(tlsOn
         ? {
             tls: {
