@@ -98,6 +98,10 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     ({ dataSource, driver } = suite);
 
     await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    // The restart can land inside the workflow task that opened the acceptance (its record is written
+    // by a local activity before that workflow task completes): Temporal then redelivers it once its
+    // 10 s timeout has passed, so the units' tasks may take that much longer to open.
+    await driver.task(`${ids.assignment}/unit/vp-tonghop`, { maxSteps: 1_200 });
     await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
     await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), {
       accepted: true,
@@ -208,6 +212,10 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     });
     await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
     await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    // The restart can land inside the workflow task that opened the acceptance (its record is written
+    // by a local activity before that workflow task completes): Temporal then redelivers it once its
+    // 10 s timeout has passed, so the units' tasks may take that much longer to open.
+    await driver.task(`${ids.assignment}/unit/vp-tonghop`, { maxSteps: 1_200 });
     await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
     await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
     const january = await driver.task(`${ids.monitoring('obj-4')}/measure/${year}-01`);

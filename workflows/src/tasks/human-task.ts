@@ -174,6 +174,8 @@ export class TaskBoard {
     // Registered before the first await: an update that arrives as soon as the record exists is accepted.
     const entry: Entry = { spec: spec as HumanTaskSpec<TaskKind>, view, state: 'open', reassignments: 0 };
     this.entries.set(spec.taskId, entry);
+    // The assignee's "assigned" notice, sent while the reminders wait (one step) or before them.
+    let assignedNotice: Promise<void> = Promise.resolve();
     try {
       const opening = {
         taskId: spec.taskId,
@@ -192,11 +194,9 @@ export class TaskBoard {
       };
       if (this.openInOneStep) {
         await localRecords.openTask(opening);
-        // Never awaited: the notice's activity and the first reminder's timer are issued in the same
-        // workflow task, and neither the reminders nor the task's end wait for the mail (a notice
-        // whose worker died is retried after its timeout, a minute; the sweep re-sends one never
-        // sent). A failed notice is only logged (notify); a cancellation cancels it with the task.
-        void this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
+        // Not awaited here: the notice's activity and the first reminder's timer are issued in the
+        // same workflow task. A failed notice is only logged (notify), a cancellation ends both.
+        assignedNotice = this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
       } else {
         await records.openTask(opening);
         await this.context.onChange({ type: 'task-opened', task: { ...view } });
@@ -220,11 +220,13 @@ export class TaskBoard {
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
           await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
+          await assignedNotice;
           return { status: 'expired' };
         }
         // A completion under way when the task expired is applied.
         await condition(settled);
       }
+      await assignedNotice;
       if (entry.resolved) return { status: 'resolved' };
       if (entry.closeToReport) {
         // The completion has been answered; the cycle's live state follows (docs/workflows.md).
