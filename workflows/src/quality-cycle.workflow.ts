@@ -362,7 +362,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         return handle;
       };
       const started: (ChildWorkflowHandle<typeof objectiveMonitoring> | undefined)[] = [];
-      if (patched(MONITORS_STARTED_TOGETHER)) started.push(...(await Promise.all(measured.map(startMonitor))));
+      if (patched(MONITORS_STARTED_TOGETHER))
+        started.push(...(await Promise.all(measured.map(startMonitor))));
       else for (const objective of measured) started.push(await startMonitor(objective));
       for (const handle of started) {
         if (!handle) continue;

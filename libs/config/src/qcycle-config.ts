@@ -188,7 +188,11 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
 
   const cachedRaw = value('TEMPORAL_MAX_CACHED_WORKFLOWS');
   const maxCachedWorkflows =
-    cachedRaw === undefined ? DEFAULT_MAX_CACHED_WORKFLOWS : /^\d+$/.test(cachedRaw) ? Number(cachedRaw) : NaN;
+    cachedRaw === undefined
+      ? DEFAULT_MAX_CACHED_WORKFLOWS
+      : /^\d+$/.test(cachedRaw)
+        ? Number(cachedRaw)
+        : NaN;
   if (!(maxCachedWorkflows >= 2 && maxCachedWorkflows <= 1_000_000))
     fail('TEMPORAL_MAX_CACHED_WORKFLOWS', `must be a whole number from 2 to 1000000, got "${cachedRaw}"`);
 

@@ -147,10 +147,13 @@ export class TokenService {
     );
     const taskId = typeof payload.tid === 'string' ? payload.tid : undefined;
     const authenticatedBy = taskId ? 'task-link' : payload.via === 'oidc' ? 'oidc' : 'password';
-    const principal = payload.sub ? await this.principals.activePrincipal(payload.sub, authenticatedBy) : undefined;
+    const principal = payload.sub
+      ? await this.principals.activePrincipal(payload.sub, authenticatedBy)
+      : undefined;
     if (!principal) throw unauthenticated('unknownAccount');
     if (taskId) return { ...principal, onlyTaskId: taskId };
-    if (authenticatedBy === 'password' && !this.config.auth.localLogin) throw unauthenticated('localLoginOff');
+    if (authenticatedBy === 'password' && !this.config.auth.localLogin)
+      throw unauthenticated('localLoginOff');
     return principal;
   }
 

@@ -24,7 +24,12 @@ import { NextYearService } from './next-year.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity]), TasksModule, DocumentsModule, CalendarsModule],
+  imports: [
+    TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity]),
+    TasksModule,
+    DocumentsModule,
+    CalendarsModule,
+  ],
   controllers: [
     CyclesController,
     CycleDocumentsController,
