@@ -28,7 +28,8 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { BareActivities, CommandMix, StepScript } from './history-commands';
+// history-commands is pure (its one SDK import is a type): the bundle takes its empty mix, not a copy.
+import { noCommands, type BareActivities, type CommandMix, type StepScript } from './history-commands';
 
 const { benchRecord } = proxyActivities<BareActivities>({ startToCloseTimeout: '1 minute' });
 const { benchRecord: benchRecordLocally } = proxyLocalActivities<BareActivities>({
@@ -129,7 +130,7 @@ export async function sameCommandsCycleWorkflow(start: StepScript): Promise<numb
         Array.from({ length: count }, async () => {
           const child = await startChild(sameCommandsPhaseWorkflow, {
             workflowId: `${workflowId}/child-${children++}`,
-            args: [workflowId, openings.shift() ?? noMix()],
+            args: [workflowId, openings.shift() ?? noCommands()],
           });
           void child.result().then((ended) => Promise.all(ended.map(react)));
         }),
@@ -145,18 +146,6 @@ export async function sameCommandsCycleWorkflow(start: StepScript): Promise<numb
   await condition(() => done);
   return heard;
 }
-
-const noMix = (): CommandMix => ({
-  activities: 0,
-  localActivities: 0,
-  signals: 0,
-  timers: 0,
-  cancelledTimers: 0,
-  childStarts: 0,
-  patches: 0,
-  completes: 0,
-  others: 0,
-});
 
 /**
  * A child: issues its opening commands, then for each step's Update those before the answer, the
