@@ -89,6 +89,14 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
       completedBy: user.leader,
     });
 
+    // The answer did not wait for the revision's record (patch next-task-opened-after-answer): the
+    // workflow task that answered ran one local activity, the outcome's record, and scheduled the
+    // revision's record as an activity of its own; the revision still opened.
+    expect(await answeringWorkflowTask(client, ids.approval, approveTask)).toEqual({
+      localActivities: ['completeTaskRecord'],
+      activities: ['openTask'],
+    });
+    await driver.task(`${ids.approval}/revise/1`);
     await driver.complete(`${ids.approval}/revise/1`, user.qr, { note: 'Đã bổ sung kế hoạch.' });
     await driver.complete(`${ids.approval}/approve/2`, user.leader, APPROVE);
 
@@ -338,3 +346,27 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     ]);
   });
 });
+
+/**
+ * What the workflow task that answered a completion's Update did, from the workflow's history: the
+ * local activities it ran (their markers) and the activities it scheduled, by type.
+ */
+async function answeringWorkflowTask(client: Client, workflowId: string, taskId: string) {
+  const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const accepted = events.findIndex(
+    (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === taskId,
+  );
+  const next = events.findIndex((e, i) => i > accepted && e.workflowTaskScheduledEventAttributes);
+  const written = events.slice(accepted, next < 0 ? undefined : next);
+  const localActivities = written.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    const data =
+      marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : null;
+    return data ? [JSON.parse(Buffer.from(data).toString('utf8')).activity_type as string] : [];
+  });
+  const activities = written.flatMap((e) => {
+    const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    return name ? [name] : [];
+  });
+  return { localActivities, activities };
+}

@@ -50,6 +50,17 @@ export const COMPLETION_RECORDED_LOCALLY = 'completion-recorded-locally';
  */
 export const TASKS_OPEN_IN_ONE_STEP = 'tasks-open-in-one-step';
 
+/**
+ * Patch id (docs/versioning.md, issue #11): a task that opens in the same activation as a
+ * completion's answer — the next step of the workflow just answered, e.g. the revision after the
+ * leader returns the draft, the audit report's approval after the report — writes its record with
+ * a regular activity. A local activity keeps its workflow task open until it has run, so the
+ * Update's answer waited for the next task's record too; now the workflow task ends with the
+ * answer. Such openings on older code wrote the record with the local activity, in the answer's
+ * workflow task, and replay that way.
+ */
+export const NEXT_TASK_OPENED_AFTER_ANSWER = 'next-task-opened-after-answer';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -134,6 +145,12 @@ export class TaskBoard {
   private readonly entries = new Map<string, Entry>();
   /** {@link TASKS_OPEN_IN_ONE_STEP}, decided in {@link install}. */
   private openInOneStep = false;
+  /**
+   * Workflow time at which the last completion answered, once its local record had run: a task
+   * opened at the same workflow time opens in the activation that answers. (Workflow time is the
+   * workflow task's start, moved on by each local activity's result; the same in replay.)
+   */
+  private lastAnsweredAt: number | undefined;
 
   constructor(private readonly context: TaskBoardContext) {}
 
@@ -193,7 +210,12 @@ export class TaskBoard {
         dueAt: view.dueAt,
       };
       if (this.openInOneStep) {
-        await localRecords.openTask(opening);
+        if (this.lastAnsweredAt === openedAt && patched(NEXT_TASK_OPENED_AFTER_ANSWER)) {
+          // The answer goes out now; the record follows in its own activity (see the patch).
+          await records.openTask(opening);
+        } else {
+          await localRecords.openTask(opening);
+        }
         // Not awaited here: the notice's activity and the first reminder's timer are issued in the
         // same workflow task. A failed notice is only logged (notify), a cancellation ends both.
         assignedNotice = this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
@@ -362,8 +384,11 @@ export class TaskBoard {
     };
     entry.state = 'completed';
     entry.view.status = 'completed';
-    if (recordedLocally) entry.closeToReport = !this.openInOneStep;
-    else await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
+    if (recordedLocally) {
+      entry.closeToReport = !this.openInOneStep;
+      // Read after the record: a local activity's result moves workflow time to its completion.
+      this.lastAnsweredAt = Date.now();
+    } else await this.context.onChange({ type: 'task-closed', taskId: request.taskId });
     return entry.result;
   }
 
