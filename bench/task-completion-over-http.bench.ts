@@ -17,7 +17,9 @@
  *  - bare query, live-state query, GET cycle: a query of the minimal workflow, the cycle's
  *    `cycleState` query (the live state), and `GET /api/v1/cycles/:id` that shows it.
  * And, for each completion over HTTP, paired: `its update`, the Update as the API ran it (timed where
- * the API calls it), and `its overhead`, the rest of that request.
+ * the API calls it), and `its overhead`, the rest of that request. Afterwards, from the histories,
+ * each Update's workflow task (qcycle's and the floor's): the server's dispatch and the worker's
+ * hold (the workflow code and its local activities), and the events it wrote.
  * Rounds alternate: the tasks of odd rounds are completed over HTTP (`complete`), those of even rounds
  * by the raw Update (`update`), so both see as many approvals as revisions on the same workflow.
  * Figures only: nothing here asserts a time. Run with `npm run bench`.
@@ -39,6 +41,7 @@ import { startApiSuite, type ApiSuite } from '../test/api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../test/api/support/demo-organisation';
 import { bareDoneSignal, bareStepUpdate, bareStepsQuery } from './support/bare-workflows';
 import { report, summary, timed } from './support/figures';
+import { updateWorkflowTasks } from './support/update-workflow-tasks';
 
 const ROUNDS = 50; // each round completes two tasks; odd rounds over HTTP, even rounds by the raw Update
 /** Queries timed once the cycle is quiet (nothing in flight), after the rounds. */
@@ -162,6 +165,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           }
         }
       };
+      /** The workflows whose tasks were completed: their histories split the Updates' time below. */
+      const answered = new Set<string>();
       const ok = async (answer: Promise<{ status: number }>) => expect((await answer).status).toBe(200);
 
       const complete = async (local: string, taskKind: string, outcome: unknown, overHttp: boolean) => {
@@ -177,6 +182,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         // record, the cycle told, the notification) is over. Waiting for that here, rather than for a
         // fixed time, measures the completion as people meet it and keeps the bench short.
         const { workflowId } = (await org.as<{ workflowId: string }>(local, 'GET', taskPath(task.id))).body;
+        answered.add(workflowId);
         await untilQuiet([workflowId, cycle.workflowId]);
         await timed(figures.health, () => ok(suite.http.call('GET', '/health')));
         await timed(figures.me, () => ok(org.as(local, 'GET', '/api/v1/auth/me')));
@@ -231,6 +237,25 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         );
         await timed(quiet['live-state query (quiet)'], () => cycle.query(cycleStateQuery));
       }
+      // Each Update's workflow task, from the histories: the worker's hold (the workflow code and its
+      // local activities) and what the task wrote, qcycle's next to the floor's.
+      const held = async (workflowIds: Iterable<string>) => {
+        const tasks = [];
+        for (const workflowId of workflowIds) {
+          const { events } = await temporal.workflow.getHandle(workflowId).fetchHistory();
+          tasks.push(...updateWorkflowTasks(events ?? []));
+        }
+        return tasks;
+      };
+      const [qcycleTasks, floorTasks] = [await held(answered), await held([floorIds.local])];
+      const heldFigures = {
+        "qcycle Update's workflow task: worker": qcycleTasks.map((task) => task.workerMs),
+        "qcycle Update's workflow task: dispatch": qcycleTasks.map((task) => task.dispatchMs),
+        "floor Update's workflow task: worker": floorTasks.map((task) => task.workerMs),
+        "floor Update's workflow task: dispatch": floorTasks.map((task) => task.dispatchMs),
+      };
+      const eventsWritten = (tasks: { events: number }[]) =>
+        [...new Set(tasks.map((task) => task.events))].sort((a, b) => a - b).join(' or ');
       const liveStateBytes = Buffer.byteLength(JSON.stringify(await cycle.query(cycleStateQuery)));
       await temporal.workflow.getHandle(floorIds.bare).signal(bareDoneSignal);
       await temporal.workflow.getHandle(floorIds.local).signal(bareDoneSignal);
@@ -242,7 +267,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           report(`task completion over HTTP on the dev server, records in ${kind} (ms):`, {
             ...figures,
             ...quiet,
+            ...heldFigures,
           }),
+          `  events an Update's workflow task wrote: qcycle ${eventsWritten(qcycleTasks)}, floor ${eventsWritten(floorTasks)}`,
           `  live state: ${liveStateBytes} bytes of JSON`,
           `  complete p95 ÷ bare update + local activity p95: ${(p95(figures.complete) / floor).toFixed(2)}× (issue #11: at most 1.5×)`,
           `  update p95 ÷ bare update + local activity p95:   ${(p95(figures.update) / floor).toFixed(2)}×`,
