@@ -3,9 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
-import { dataSourceOptions } from '@qcycle/persistence';
+import { dataSourceOptions, initialiseDataSource } from '@qcycle/persistence';
 import { LOGIN_ROUTE } from './auth/auth.decorators';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -77,6 +77,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           inject: [QCYCLE_CONFIG],
           useFactory: (c: QcycleConfig) => dataSourceOptions(c.database),
+          dataSourceFactory: (options) => initialiseDataSource(options as DataSourceOptions),
         }),
         ThrottlerModule.forRootAsync({ inject: [QCYCLE_CONFIG, DataSource], useFactory: throttlerOptions }),
         TemporalClientModule,

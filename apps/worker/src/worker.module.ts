@@ -5,7 +5,8 @@ import { TaskNotificationActivities } from '@qcycle/activities';
 import { QualityRecordActivities } from '@qcycle/activities';
 import { TaskLinksModule } from '@qcycle/task-links';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
-import { dataSourceOptions } from '@qcycle/persistence';
+import type { DataSourceOptions } from 'typeorm';
+import { dataSourceOptions, initialiseDataSource } from '@qcycle/persistence';
 import {
   START_NOTIFICATION_SWEEP,
   TemporalWorkerService,
@@ -35,6 +36,7 @@ export class WorkerModule {
         TypeOrmModule.forRootAsync({
           inject: [QCYCLE_CONFIG],
           useFactory: (config: QcycleConfig) => dataSourceOptions(config.database),
+          dataSourceFactory: (options) => initialiseDataSource(options as DataSourceOptions),
         }),
         TaskLinksModule,
       ],

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@qcycle/config';
+import { oneTransactionAtATime } from './sqlite-turns';
 import { EventLogEntryEntity } from './entities/event-log-entry.entity';
 import { QualityCycleEntity } from './entities/quality-cycle.entity';
 import { TaskLinkUseEntity } from './entities/task-link-use.entity';
@@ -102,7 +103,15 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   };
 }
 
-/** An initialised connection. The caller destroys it. */
+/**
+ * An initialised DataSource for these options; on SQLite it runs one transaction at a time
+ * (sqlite-turns.ts). Every qcycle process opens its database here. The caller destroys it.
+ */
+export async function initialiseDataSource(options: DataSourceOptions): Promise<DataSource> {
+  return oneTransactionAtATime(await new DataSource(options).initialize());
+}
+
+/** An initialised connection to the configured database. The caller destroys it. */
 export async function openDataSource(database: DatabaseConfig): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(database)).initialize();
+  return initialiseDataSource(dataSourceOptions(database));
 }
