@@ -90,21 +90,15 @@ export function oneTransactionAtATime(dataSource: DataSource): DataSource {
     ownTransactionEnds = undefined;
     end();
   };
-  const commit = runner.commitTransaction.bind(runner);
-  runner.commitTransaction = async () => {
+  /** COMMIT and ROLLBACK end the turn of a transaction TypeORM opened by itself, once it is over. */
+  const thenEndOwnTransaction = (finish: () => Promise<void>) => async () => {
     try {
-      await commit();
+      await finish();
     } finally {
       endOwnTransaction();
     }
   };
-  const rollback = runner.rollbackTransaction.bind(runner);
-  runner.rollbackTransaction = async () => {
-    try {
-      await rollback();
-    } finally {
-      endOwnTransaction();
-    }
-  };
+  runner.commitTransaction = thenEndOwnTransaction(runner.commitTransaction.bind(runner));
+  runner.rollbackTransaction = thenEndOwnTransaction(runner.rollbackTransaction.bind(runner));
   return dataSource;
 }
