@@ -46,7 +46,7 @@ class Turns {
  * outside any transaction waits for the open one to end. A transaction TypeORM opens by itself (a
  * `save()` outside any transaction) takes its turn at BEGIN; queries from outside while it runs go
  * through, as they did. SQLite writes one transaction at a time anyway (WAL, `busy_timeout` across
- * processes), so this costs concurrency only within a single statement's span.
+ * processes), so this takes away no concurrency the database had.
  */
 export function oneTransactionAtATime(dataSource: DataSource): DataSource {
   if (dataSource.options.type !== 'better-sqlite3') return dataSource;
