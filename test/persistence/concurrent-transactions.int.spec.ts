@@ -72,6 +72,32 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('concurrent transactions
     expect(await exists('tx/outside')).toBe(true);
   });
 
+  it('keeps the row of a save() made outside any transaction, before or during a transaction that rolls back', async () => {
+    const repository = dataSource.getRepository(RateLimitHitEntity);
+    const failing = (key: string) =>
+      dataSource.transaction(async (manager) => {
+        await manager.insert(RateLimitHitEntity, row(key));
+        await turn();
+        throw new Error('the record fails');
+      });
+    // The save first: TypeORM opens a transaction of its own for it.
+    const savedFirst = repository.save(row('tx/saved-first'));
+    await expect(failing('tx/after-save')).rejects.toThrow('the record fails');
+    await savedFirst;
+    // The transaction first: the save comes while it is open.
+    const failed = failing('tx/before-save');
+    const savedDuring = (async () => {
+      await turn();
+      await repository.save(row('tx/saved-during'));
+    })();
+    await expect(failed).rejects.toThrow('the record fails');
+    await savedDuring;
+    expect(await exists('tx/saved-first')).toBe(true);
+    expect(await exists('tx/saved-during')).toBe(true);
+    expect(await exists('tx/after-save')).toBe(false);
+    expect(await exists('tx/before-save')).toBe(false);
+  });
+
   it('runs a transaction started inside another as part of it', async () => {
     await dataSource.transaction(async (manager) => {
       await manager.insert(RateLimitHitEntity, row('tx/outer'));

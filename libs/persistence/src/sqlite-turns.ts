@@ -84,21 +84,35 @@ export function oneTransactionAtATime(dataSource: DataSource): DataSource {
       throw error;
     }
   };
-  const endOwnTransaction = (failedToBegin = false) => {
+  const endOwnTransaction = (evenIfStillOpen = false) => {
     const end = ownTransactionEnds;
-    if (!end || (runner.isTransactionActive && !failedToBegin)) return;
+    if (!end || (runner.isTransactionActive && !evenIfStillOpen)) return;
     ownTransactionEnds = undefined;
     end();
   };
-  /** COMMIT and ROLLBACK end the turn of a transaction TypeORM opened by itself, once it is over. */
-  const thenEndOwnTransaction = (finish: () => Promise<void>) => async () => {
-    try {
-      await finish();
-    } finally {
-      endOwnTransaction();
-    }
-  };
-  runner.commitTransaction = thenEndOwnTransaction(runner.commitTransaction.bind(runner));
-  runner.rollbackTransaction = thenEndOwnTransaction(runner.rollbackTransaction.bind(runner));
+  /**
+   * COMMIT and ROLLBACK end the turn of a transaction TypeORM opened by itself, once it is over. A
+   * failed COMMIT keeps it: TypeORM rolls back next. A failed ROLLBACK ends it anyway, or every
+   * later query of the process would wait for a transaction nobody will close.
+   */
+  const thenEndOwnTransaction =
+    (finish: () => Promise<void>, { evenIfItFails }: { evenIfItFails: boolean }) =>
+    async () => {
+      let failed = false;
+      try {
+        await finish();
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        endOwnTransaction(failed && evenIfItFails);
+      }
+    };
+  runner.commitTransaction = thenEndOwnTransaction(runner.commitTransaction.bind(runner), {
+    evenIfItFails: false,
+  });
+  runner.rollbackTransaction = thenEndOwnTransaction(runner.rollbackTransaction.bind(runner), {
+    evenIfItFails: true,
+  });
   return dataSource;
 }
