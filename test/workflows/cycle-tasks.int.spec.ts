@@ -19,7 +19,7 @@ import {
   QualityCycleEntity,
   TaskEntity,
 } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { localActivityType, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories, type CycleDriver } from './support/cycle-driver';
 import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
 import { APPROVE, DELEGATIONS, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
@@ -358,12 +358,7 @@ async function answeringWorkflowTask(client: Client, workflowId: string, taskId:
   );
   const next = events.findIndex((e, i) => i > accepted && e.workflowTaskScheduledEventAttributes);
   const written = events.slice(accepted, next < 0 ? undefined : next);
-  const localActivities = written.flatMap((e) => {
-    const marker = e.markerRecordedEventAttributes;
-    const data =
-      marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : null;
-    return data ? [JSON.parse(Buffer.from(data).toString('utf8')).activity_type as string] : [];
-  });
+  const localActivities = written.flatMap((e) => localActivityType(e) ?? []);
   const activities = written.flatMap((e) => {
     const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
     return name ? [name] : [];

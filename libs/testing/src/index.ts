@@ -2,3 +2,4 @@ export * from './test-servers';
 export * from './test-smtp-server';
 export * from './browser';
 export * from './eventually';
+export * from './histories';

@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { eventually } from '@qcycle/testing';
+import { eventually, localActivityType } from '@qcycle/testing';
 import { DemoOrganisation, taskPath, type TaskSummary } from '../../api/support/demo-organisation';
 import { HttpRecorder, type Answer } from '../../api/support/http-recorder';
 import type { FaultStack } from './fault-stack';
@@ -202,11 +202,7 @@ export class CycleWalk {
       if (e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === taskId)
         inUpdate = true;
       else if (e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === taskId) inUpdate = false;
-      else if (inUpdate && e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
-        const data = e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data;
-        const marker = data ? JSON.parse(Buffer.from(data).toString('utf8')) : {};
-        if (marker.activity_type === 'completeTaskRecord') localRecords++;
-      }
+      else if (inUpdate && localActivityType(e) === 'completeTaskRecord') localRecords++;
     }
     return { accepted, completed, recordActivities: scheduledRecords + localRecords };
   }
