@@ -22,7 +22,13 @@ import {
 import { localActivityType, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories, type CycleDriver } from './support/cycle-driver';
 import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
-import { APPROVE, DELEGATIONS, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
+import {
+  APPROVE,
+  DELEGATIONS,
+  kontumCycle,
+  oneStepAuditPlan,
+  pastYearOpenCalendar,
+} from './support/cycle-fixtures';
 
 describe('human tasks of the cycle on the Temporal dev server', () => {
   let suite: DevServerSuite;
@@ -154,22 +160,17 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     // An auditor is never given a step in their own unit.
     const planTask = `${ids.audit}/plan`;
     await driver.task(planTask);
-    const ownUnit = await driver.refusal(ids.audit, planTask, user.auditor(0), {
-      scope: 'Toàn bộ HTQLCL',
-      criteria: ['TCVN ISO 9001:2015'],
-      methods: 'Phỏng vấn, xem xét hồ sơ',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        {
-          id: 's1',
-          unitCode: user.auditorUnit(0),
-          process: 'Quản lý văn bản',
-          clause: '7.5',
-          auditorUserId: user.auditor(0),
-        },
-      ],
-    });
+    const ownUnit = await driver.refusal(
+      ids.audit,
+      planTask,
+      user.auditor(0),
+      oneStepAuditPlan('Toàn bộ HTQLCL', {
+        unitCode: user.auditorUnit(0),
+        process: 'Quản lý văn bản',
+        clause: '7.5',
+        auditorUserId: user.auditor(0),
+      }),
+    );
     expect(ownUnit.type).toBe(QcycleErrorCode.ValidationFailed);
     expect(ownUnit.message).toContain('không được đánh giá đơn vị của mình');
 

@@ -17,7 +17,7 @@ import {
 } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import type { kontumCycle } from './support/cycle-fixtures';
+import { oneStepAuditPlan, type kontumCycle } from './support/cycle-fixtures';
 import { startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
@@ -242,22 +242,13 @@ describe("the year's end on the time-skipping server", () => {
   });
 
   /** October's audit with one checklist step, at the service centre, signed off by `auditor`. */
-  const oneStepPlan = (auditor: string) => ({
-    scope: 'Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh',
-    criteria: ['TCVN ISO 9001:2015'],
-    methods: 'Phỏng vấn, xem xét hồ sơ',
-    from: '2024-10-07',
-    to: '2024-10-18',
-    steps: [
-      {
-        id: 's1',
-        unitCode: 'vp-ttpvhcc',
-        process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-        clause: '8.5.1',
-        auditorUserId: auditor,
-      },
-    ],
-  });
+  const oneStepPlan = (auditor: string) =>
+    oneStepAuditPlan('Hệ thống quản lý chất lượng của UBND tỉnh và Văn phòng UBND tỉnh', {
+      unitCode: 'vp-ttpvhcc',
+      process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+      clause: '8.5.1',
+      auditorUserId: auditor,
+    });
 
   /** Plans one conforming step and has it signed off: the audit is ready for its report. */
   async function auditReadyForReport(ids: { audit: string }, user: ReturnType<typeof kontumCycle>['user']) {

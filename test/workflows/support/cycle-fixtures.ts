@@ -74,6 +74,24 @@ export const DELEGATIONS = {
   ],
 } as const;
 
+/** One checklist step of an October audit plan ({@link oneStepAuditPlan}). */
+export interface AuditPlanStep {
+  unitCode: string;
+  process: string;
+  clause: string;
+  auditorUserId: string;
+}
+
+/** An October audit plan with a single checklist step, for the tests that need one step only. */
+export const oneStepAuditPlan = (scope: string, step: AuditPlanStep) => ({
+  scope,
+  criteria: ['TCVN ISO 9001:2015'],
+  methods: 'Phỏng vấn, xem xét hồ sơ',
+  from: '2024-10-07',
+  to: '2024-10-18',
+  steps: [{ id: 's1', ...step }],
+});
+
 /**
  * The Kon Tum year's internal audit in October: two checklist steps, each signed off by an auditor
  * from another unit (the roster's first two auditors).
