@@ -5,6 +5,7 @@ import {
   outcomeSchemaName,
   type OutcomeSchema,
 } from './task-outcome-schemas';
+import { REVIEW_COMPILED_INPUTS, REVIEW_ENTERED_INPUTS } from './review-preparation';
 import { TASK_KINDS, type TaskKind, type TaskOutcomes } from './task-outcomes';
 
 const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
@@ -255,6 +256,15 @@ describe('task outcome schemas', () => {
   it('takes the decision number pattern from DOCUMENT_NUMBER_PATTERN', () => {
     const approve = TASK_OUTCOME_SCHEMAS['objectives-approval'].oneOf![0];
     expect(approve.properties!.documentNumber.pattern).toBe(DOCUMENT_NUMBER_PATTERN.source);
+  });
+
+  it('asks the review preparation for the ISO 9.3.2 inputs of libs/domain, in their order (the web form reads them here)', () => {
+    const preparation = TASK_OUTCOME_SCHEMAS['review-preparation'];
+    expect(preparation.required).toEqual([...REVIEW_ENTERED_INPUTS]);
+    expect(Object.keys(preparation.properties!).filter((key) => key !== 'notes')).toEqual([
+      ...REVIEW_ENTERED_INPUTS,
+    ]);
+    expect(Object.keys(preparation.properties!.notes.properties!)).toEqual([...REVIEW_COMPILED_INPUTS]);
   });
 });
 

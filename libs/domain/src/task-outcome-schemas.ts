@@ -1,4 +1,5 @@
 import { isIsoDate } from './calendar-date';
+import { REVIEW_ENTERED_INPUTS } from './review-preparation';
 import type { TaskKind } from './task-outcomes';
 import type { ValidationProblem, ValidationProblemCode } from './validation-problem';
 import { ProblemList } from './validation-problem';
@@ -773,13 +774,7 @@ const REVIEW_PREPARATION: OutcomeSchema = {
     },
   }),
   ...problem('required', 'Thiếu đầu vào xem xét.'),
-  required: [
-    'changesInIssues',
-    'customerSatisfaction',
-    'externalProviders',
-    'resources',
-    'risksAndOpportunities',
-  ],
+  required: [...REVIEW_ENTERED_INPUTS],
   properties: {
     changesInIssues: enteredInput({
       vi: 'b) Những thay đổi về các vấn đề bên ngoài và nội bộ liên quan đến hệ thống quản lý chất lượng',

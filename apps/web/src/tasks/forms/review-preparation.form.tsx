@@ -7,26 +7,16 @@ import { ReadableValue } from '../components/readable-value';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
-/** The ISO 9.3.2 inputs the records cannot hold, in the order of the clause (libs/domain review-preparation.ts). */
-const ENTERED = [
-  'changesInIssues',
-  'customerSatisfaction',
-  'externalProviders',
-  'resources',
-  'risksAndOpportunities',
-] as const;
-/** The compiled inputs the Quality Representative may note. */
-const NOTED = [
-  'previousActions',
-  'objectiveResults',
-  'processPerformance',
-  'nonconformitiesAndCorrectiveActions',
-  'monitoringResults',
-  'auditResults',
-  'improvementOpportunities',
-] as const;
-/** What the compiled preview holds besides the inputs this form asks for (placeholders, not facts). */
-const NOT_PREVIEWED = new Set<string>(ENTERED);
+/**
+ * The ISO 9.3.2 inputs this form asks for (those the records cannot hold) and those it takes notes
+ * on (compiled from the records), in the order of the clause: read from the answer's schema
+ * (TaskDetailView.outcomeSchema, libs/domain review-preparation.ts), the one list of them.
+ */
+function reviewInputs(schema: unknown): { entered: string[]; noted: string[] } {
+  const node = schema as
+    { required?: string[]; properties?: { notes?: { properties?: Record<string, unknown> } } } | undefined;
+  return { entered: node?.required ?? [], noted: Object.keys(node?.properties?.notes?.properties ?? {}) };
+}
 
 /**
  * The Quality Representative prepares the management review: the inputs only they can give, and
@@ -36,26 +26,22 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<{ reviewDate: string; compiled: Record<string, unknown> }>(task);
   const { nameOf } = usePeople();
-  const [entered, setEntered] = useState<Record<(typeof ENTERED)[number], string>>({
-    changesInIssues: '',
-    customerSatisfaction: '',
-    externalProviders: '',
-    resources: '',
-    risksAndOpportunities: '',
-  });
-  const [notes, setNotes] = useState<Partial<Record<(typeof NOTED)[number], string>>>({});
+  const inputs = reviewInputs(task.outcomeSchema);
+  const [entered, setEntered] = useState<Record<string, string>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const written = NOTED.filter((key) => notes[key]?.trim());
+    const written = inputs.noted.filter((key) => notes[key]?.trim());
     onSubmit({
-      ...Object.fromEntries(ENTERED.map((key) => [key, entered[key].trim()])),
+      ...Object.fromEntries(inputs.entered.map((key) => [key, (entered[key] ?? '').trim()])),
       ...(written.length
         ? { notes: Object.fromEntries(written.map((key) => [key, notes[key]?.trim()])) }
         : {}),
     });
   };
+  // What the compiled preview holds besides the inputs this form asks for (placeholders, not facts).
   const compiled = form.compiled
-    ? Object.fromEntries(Object.entries(form.compiled).filter(([key]) => !NOT_PREVIEWED.has(key)))
+    ? Object.fromEntries(Object.entries(form.compiled).filter(([key]) => !inputs.entered.includes(key)))
     : undefined;
   return (
     <form className="task-form" onSubmit={submit} noValidate>
@@ -64,13 +50,13 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
       </p>
       <fieldset className="task-fieldset">
         <legend>{t('reviewPreparation.entered')}</legend>
-        {ENTERED.map((key) => (
+        {inputs.entered.map((key) => (
           <AnswerText
             key={key}
             label={t(`reviewPreparation.${key}`)}
             path={key}
             problems={problems}
-            value={entered[key]}
+            value={entered[key] ?? ''}
             onChange={(value) => setEntered({ ...entered, [key]: value })}
             multiline
             required
@@ -85,7 +71,7 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
       )}
       <fieldset className="task-fieldset">
         <legend>{t('reviewPreparation.notes')}</legend>
-        {NOTED.map((key) => (
+        {inputs.noted.map((key) => (
           <AnswerText
             key={key}
             label={t(`reviewPreparation.note.${key}`)}
