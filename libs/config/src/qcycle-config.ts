@@ -186,15 +186,11 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   if (!/^[\w.\-/]+$/.test(taskQueue))
     fail('TEMPORAL_TASK_QUEUE', `must be letters, digits, . - _ /, got "${taskQueue}"`);
 
-  const cachedRaw = value('TEMPORAL_MAX_CACHED_WORKFLOWS');
-  const maxCachedWorkflows =
-    cachedRaw === undefined
-      ? DEFAULT_MAX_CACHED_WORKFLOWS
-      : /^\d+$/.test(cachedRaw)
-        ? Number(cachedRaw)
-        : NaN;
-  if (!(maxCachedWorkflows >= 2 && maxCachedWorkflows <= 1_000_000))
-    fail('TEMPORAL_MAX_CACHED_WORKFLOWS', `must be a whole number from 2 to 1000000, got "${cachedRaw}"`);
+  const maxCachedWorkflows = wholeNumber(value, fail, 'TEMPORAL_MAX_CACHED_WORKFLOWS', {
+    fallback: DEFAULT_MAX_CACHED_WORKFLOWS,
+    min: 2,
+    max: 1_000_000,
+  });
 
   const tlsFlag = value('TEMPORAL_TLS');
   if (tlsFlag !== undefined && !['true', 'false'].includes(tlsFlag)) {
@@ -233,12 +229,12 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       `must be at least ${MIN_TASK_LINK_SECRET_LENGTH} characters, got ${taskLinkSecret.length}`,
     );
   }
-  const ttlRaw = value('TASK_LINK_TTL_HOURS');
-  const ttlHours =
-    ttlRaw === undefined ? DEFAULT_TASK_LINK_TTL_HOURS : /^\d+$/.test(ttlRaw) ? Number(ttlRaw) : NaN;
-  if (!(ttlHours >= 1 && ttlHours <= 24 * 366)) {
-    fail('TASK_LINK_TTL_HOURS', `must be a whole number of hours from 1 to 8784, got "${ttlRaw}"`);
-  }
+  const ttlHours = wholeNumber(value, fail, 'TASK_LINK_TTL_HOURS', {
+    fallback: DEFAULT_TASK_LINK_TTL_HOURS,
+    min: 1,
+    max: 24 * 366,
+    unit: 'hours',
+  });
 
   const auth = parseAuth(value, fail, production);
   const corsOrigins = (value('CORS_ORIGINS') ?? '')
@@ -256,12 +252,7 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
   const perMinute = (
     name: 'RATE_LIMIT_LOGIN_PER_MINUTE' | 'RATE_LIMIT_WRITES_PER_MINUTE',
     fallback: number,
-  ): number => {
-    const raw = value(name);
-    const n = raw === undefined ? fallback : /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!(n >= 1 && n <= 100_000)) fail(name, `must be a whole number from 1 to 100000, got "${raw}"`);
-    return n;
-  };
+  ): number => wholeNumber(value, fail, name, { fallback, min: 1, max: 100_000 });
   const rateLimit = {
     loginPerMinute: perMinute('RATE_LIMIT_LOGIN_PER_MINUTE', 10),
     writesPerMinute: perMinute('RATE_LIMIT_WRITES_PER_MINUTE', 120),
@@ -279,18 +270,12 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
     fail('CHROMIUM_PATH', `must be an absolute path to the chromium executable, got "${chromiumPath}"`);
 
   const evidenceDir = value('EVIDENCE_DIR') ?? DEFAULT_EVIDENCE_DIR;
-  const evidenceMaxRaw = value('EVIDENCE_MAX_BYTES');
-  const evidenceMaxBytes =
-    evidenceMaxRaw === undefined
-      ? DEFAULT_EVIDENCE_MAX_BYTES
-      : /^\d+$/.test(evidenceMaxRaw)
-        ? Number(evidenceMaxRaw)
-        : NaN;
-  if (!(evidenceMaxBytes >= 1 && evidenceMaxBytes <= MAX_EVIDENCE_MAX_BYTES))
-    fail(
-      'EVIDENCE_MAX_BYTES',
-      `must be a whole number of bytes from 1 to ${MAX_EVIDENCE_MAX_BYTES}, got "${evidenceMaxRaw}"`,
-    );
+  const evidenceMaxBytes = wholeNumber(value, fail, 'EVIDENCE_MAX_BYTES', {
+    fallback: DEFAULT_EVIDENCE_MAX_BYTES,
+    min: 1,
+    max: MAX_EVIDENCE_MAX_BYTES,
+    unit: 'bytes',
+  });
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -350,10 +335,12 @@ function parseAuth(
   if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
     fail('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters, got ${jwtSecret.length}`);
   }
-  const ttlRaw = value('JWT_TTL_MINUTES');
-  const jwtTtlMinutes = ttlRaw === undefined ? 480 : /^\d+$/.test(ttlRaw) ? Number(ttlRaw) : NaN;
-  if (!(jwtTtlMinutes >= 1 && jwtTtlMinutes <= 7 * 24 * 60))
-    fail('JWT_TTL_MINUTES', `must be a whole number of minutes from 1 to 10080, got "${ttlRaw}"`);
+  const jwtTtlMinutes = wholeNumber(value, fail, 'JWT_TTL_MINUTES', {
+    fallback: 480,
+    min: 1,
+    max: 7 * 24 * 60,
+    unit: 'minutes',
+  });
 
   const issuer = value('OIDC_ISSUER');
   const audience = value('OIDC_AUDIENCE');
@@ -385,6 +372,24 @@ function parseAuth(
     jwtTtlMinutes,
     ...(oidc ? { oidc } : {}),
   };
+}
+
+/**
+ * A whole-number setting: its default when unset; otherwise digits only and within [min, max], or
+ * the problem "must be a whole number [of <unit>] from <min> to <max>" (then NaN, never used: the
+ * problems are thrown together).
+ */
+function wholeNumber(
+  value: (name: ConfigVariable) => string | undefined,
+  fail: (variable: ConfigVariable, reason: string) => void,
+  name: ConfigVariable,
+  { fallback, min, max, unit }: { fallback: number; min: number; max: number; unit?: string },
+): number {
+  const raw = value(name);
+  const n = raw === undefined ? fallback : /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max))
+    fail(name, `must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}, got "${raw}"`);
+  return n;
 }
 
 function parsePort(raw: string): number | undefined {
