@@ -6,7 +6,7 @@ export type TaskKind = TaskDetail['kind'];
 export type TaskStatus = TaskDetail['status'];
 
 /**
- * The twelve kinds, in the order of the year (for filters and labels). The API's own enum is the
+ * The sixteen kinds, in the order of the year (for filters and labels). The API's own enum is the
  * source: a kind it adds and this list lacks fails the web build (the check below).
  */
 export const TASK_KINDS = [
