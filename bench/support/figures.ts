@@ -3,6 +3,14 @@ function quantileOfSorted(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+/** The q-quantile of samples (0.5 the median, 0.95 the p95), in their unit. */
+export function quantile(samples: number[], q: number): number {
+  return quantileOfSorted(
+    [...samples].sort((a, b) => a - b),
+    q,
+  );
+}
+
 /** What the benchmarks print for a figure: how many samples, the median, the 95th percentile, the worst. */
 export function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
