@@ -5,6 +5,8 @@
  * SQLite and in PostgreSQL. The demo users drive the approval phase of a rehearsal cycle they started
  * over HTTP: the leader returns the draft, the Quality Representative revises it, round after round.
  * Baselines measured in the same run, on the same API, before each completion:
+ *  - bare HTTP: a POST with a small JSON body to a plain `node:http` server in this process that
+ *    answers `{}`, by the same client: what any HTTP API costs here before it does anything;
  *  - health:   `GET /health`, public: Nest, a database ping and a Temporal server round trip;
  *  - me:       `GET /api/v1/auth/me`: the auth guard (JWT, the user and their roles read) and Nest;
  *  - detail:   `GET /api/v1/tasks/:id`: the guard, the task and its history read;
@@ -24,6 +26,8 @@
  * by the raw Update (`update`), so both see as many approvals as revisions on the same workflow.
  * Figures only: nothing here asserts a time. Run with `npm run bench`.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -39,6 +43,7 @@ import { DatabaseThrottlerStorage } from '../apps/api/src/common/database-thrott
 import { TemporalClientProvider } from '../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../test/api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../test/api/support/demo-organisation';
+import { HttpRecorder } from '../test/api/support/http-recorder';
 import { bareDoneSignal, bareStepUpdate, bareStepsQuery } from './support/bare-workflows';
 import { quantile, ratioInterval, report, timed } from './support/figures';
 import { updateWorkflowTasks } from './support/update-workflow-tasks';
@@ -55,6 +60,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     let bareConnection: NativeConnection | undefined;
     let bareWorker: Worker | undefined;
     let bareWorkerRun: Promise<void> | undefined;
+    let bareHttpServer: Server | undefined;
     const organisationCode = `kt-${uniqueSuffix()}`;
 
     beforeAll(async () => {
@@ -71,6 +77,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     afterAll(async () => {
+      bareHttpServer?.close();
       bareWorker?.shutdown();
       await bareWorkerRun?.catch(() => undefined);
       await bareConnection?.close();
@@ -125,10 +132,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       // Both loaded on their worker before anything is timed, as the cycle is.
       await floorStep(floorIds.bare);
       await floorStep(floorIds.local);
+      // The HTTP floor: the body read and a JSON answer, nothing else, on loopback like the API.
+      bareHttpServer = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+      });
+      await new Promise<void>((resolve) => bareHttpServer!.listen(0, '127.0.0.1', resolve));
+      const bareHttp = new HttpRecorder(`http://127.0.0.1:${(bareHttpServer.address() as AddressInfo).port}`);
       const cycle = temporal.workflow.getHandle(`quality-cycle/${organisationCode}/2024`);
       const cyclePath = `/api/v1/cycles/${qualityCycleId(organisationCode, 2024)}`;
 
       const figures = {
+        'bare HTTP': [] as number[],
         health: [] as number[],
         me: [] as number[],
         detail: [] as number[],
@@ -184,6 +199,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         const { workflowId } = (await org.as<{ workflowId: string }>(local, 'GET', taskPath(task.id))).body;
         answered.add(workflowId);
         await untilQuiet([workflowId, cycle.workflowId]);
+        await timed(figures['bare HTTP'], () =>
+          ok(bareHttp.call('POST', '/', { token: 'bench', body: { outcome } })),
+        );
         await timed(figures.health, () => ok(suite.http.call('GET', '/health')));
         await timed(figures.me, () => ok(org.as(local, 'GET', '/api/v1/auth/me')));
         const detail = await timed(figures.detail, () =>
