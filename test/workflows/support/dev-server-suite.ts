@@ -21,10 +21,7 @@ export interface DevServerSuite {
   close(): Promise<void>;
 }
 
-/** `configure` adjusts the suite's configuration before the worker starts (e.g. its mail relay). */
-export async function startDevServerSuite(
-  configure: (config: QcycleConfig) => QcycleConfig = (config) => config,
-): Promise<DevServerSuite> {
+export async function startDevServerSuite(): Promise<DevServerSuite> {
   let database: TestDatabase | undefined;
   let connection: Connection | undefined;
   let worker: INestApplicationContext | undefined;
@@ -35,7 +32,7 @@ export async function startDevServerSuite(
   };
   try {
     database = await createTestDatabase('sqlite');
-    const config = configure(testConfig(database.config));
+    const config = testConfig(database.config);
     await migrate(config);
     connection = await Connection.connect({ address: config.temporal.address });
     const client = new Client({ connection });

@@ -61,16 +61,6 @@ export const TASKS_OPEN_IN_ONE_STEP = 'tasks-open-in-one-step';
  */
 export const NEXT_TASK_OPENED_AFTER_ANSWER = 'next-task-opened-after-answer';
 
-/**
- * Patch id (docs/versioning.md): a task's `run()` returns once the task is completed or expired,
- * without waiting for its "assigned" notice, which by then only tells the assignee of a task that is
- * over. Waiting held the workflow's next step for as long as that mail took: a minute when its
- * activity task went down with a stopping worker (the start-to-close timeout), minutes while the
- * mail relay is down (the attempts and their backoff). Tasks that ended on older code waited for
- * the notice there and replay that way.
- */
-export const NEXT_STEP_NOT_HELD_BY_NOTICE = 'next-step-not-held-by-notice';
-
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -252,13 +242,13 @@ export class TaskBoard {
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
           await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
-          await this.heldByNotice(assignedNotice);
+          await assignedNotice;
           return { status: 'expired' };
         }
         // A completion under way when the task expired is applied.
         await condition(settled);
       }
-      await this.heldByNotice(assignedNotice);
+      await assignedNotice;
       if (entry.resolved) return { status: 'resolved' };
       if (entry.closeToReport) {
         // The completion has been answered; the cycle's live state follows (docs/workflows.md).
@@ -286,14 +276,6 @@ export class TaskBoard {
       }
       throw error;
     }
-  }
-
-  /**
-   * Where a task that opened in one step ends: its "assigned" notice goes on by itself
-   * ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}); a task that ended on older code waited for it here.
-   */
-  private async heldByNotice(assignedNotice: Promise<void>): Promise<void> {
-    if (this.openInOneStep && !patched(NEXT_STEP_NOT_HELD_BY_NOTICE)) await assignedNotice;
   }
 
   /**
