@@ -10,13 +10,16 @@ import { defaultCycleCalendar } from '@qcycle/domain';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
 
 /**
- * A rehearsal of 2024 that begins on 1 October (`rehearsalFrom`), its audit window moved to
+ * A rehearsal of 2024 that begins on 2 October (`rehearsalFrom`), its audit window moved to
  * January: on the real clock the months January to September have their reports open at once and
  * the year is not over, so an objective can be at risk (a past year's evaluation is final: missed,
- * never at risk), and the audit is open at once — whatever today's date.
+ * never at risk), and the audit is open at once — whatever today's date. Not 1 October: the
+ * rehearsal's clock starts somewhere in the week from its first day, at the same weekday and time
+ * as now, and September's report opens on 1 October at 08:00; the suite failed on Tuesdays before
+ * 08:00 in Vietnam (2024-10-01 is a Tuesday).
  */
 const year = 2024;
-const REHEARSAL_FROM = '2024-10-01';
+const REHEARSAL_FROM = '2024-10-02';
 const LAST_MONTH_OVER = 9;
 // Nine months of reports open at once: more to start and to cancel than Jest's default allows on a
 // busy 2-core machine.
