@@ -212,13 +212,16 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     // Usually under 10 s; a restart that loses the acceptance's notice adds a minute (above).
   }, 300_000);
 
-  it('cancels a real year mid-way, with reports open and later periods still to come: every task recorded cancelled, every workflow ended', async () => {
-    // This year's cycle on the real clock: the months already past open their reports at once, the
-    // rest wait for their dates. (In January, last year's: its reports open, its close still ahead.)
-    const now = new Date();
-    const year = now.getUTCMonth() >= 1 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  it('cancels a year mid-way, with reports open and later periods still to come: every task recorded cancelled, every workflow ended', async () => {
+    // A rehearsal of 2024 begun on 2 October: on the real clock the months January to September have
+    // their reports open at once, October's to December's wait for their dates (November onwards) —
+    // whatever today's date. (It ran this year's cycle on the real clock once, and would have failed
+    // each year from last year's close in January to 1 February 08:00 in Vietnam, when no report of
+    // either year is open. Not 1 October: September's report opens that day at 08:00, see the
+    // cancellation suite.)
+    const year = 2024;
     const org = `mid-${uniqueSuffix()}`;
-    const { input, ids, user } = kontumCycle(org, { year });
+    const { input, ids, user } = kontumCycle(org, { year, rehearsal: true, rehearsalFrom: '2024-10-02' });
     const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: config.temporal.taskQueue,
       workflowId: ids.workflowId,
@@ -226,19 +229,19 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
     });
     await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
     await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-    // The restart can land inside the workflow task that opened the acceptance (its record is written
-    // by a local activity before that workflow task completes): Temporal then redelivers it once its
-    // 10 s timeout has passed, so the units' tasks may take that much longer to open.
-    await driver.task(`${ids.assignment}/unit/vp-tonghop`, { maxSteps: 1_200 });
     await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
     await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
     const january = await driver.task(`${ids.monitoring('obj-4')}/measure/${year}-01`);
+    const september = await driver.task(`${ids.monitoring('obj-4')}/measure/${year}-09`);
 
     await handle.signal(cancelCycleSignal, { reason: 'Hủy giữa năm', by: user.qr });
     expect((await handle.result()).status).toBe('cancelled');
     const tasks = await dataSource.getRepository(TaskEntity).findBy({ cycleId: input.cycleId });
     expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
     expect(tasks.find((t) => t.id === january.id)?.status).toBe('cancelled');
+    expect(tasks.find((t) => t.id === september.id)?.status).toBe('cancelled');
+    // October's report was still to come, and never opens now.
+    expect(tasks.map((t) => t.id)).not.toContain(`${ids.monitoring('obj-4')}/measure/${year}-10`);
     for (const objectiveId of ['obj-2', 'obj-3', 'obj-4']) {
       const child = await client.workflow.getHandle(ids.monitoring(objectiveId)).describe();
       expect({ objectiveId, status: child.status.name }).toEqual({ objectiveId, status: 'CANCELLED' });
