@@ -19,6 +19,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import type { TaskBoard } from './tasks/human-task';
 
 /**
  * Patch id (docs/versioning.md): the plan and verification tasks expire at the year's close; an
@@ -128,9 +129,13 @@ function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
  * (recorded) and never holds the close.
  */
 export async function correctiveAction(input: CorrectiveActionInput): Promise<CorrectiveActionResult> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => correct(input, board));
+}
+
+async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<CorrectiveActionResult> {
   const { context } = input;
   const nc = nonconformityOf(input);
-  const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const unit = unitOf(context, nc.unitCode);
   const verifier = personOf(context, nc.verifierUserId);

@@ -44,7 +44,7 @@ import {
 } from './cycle-context';
 import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
-import type { TaskNotice } from './tasks/human-task';
+import type { TaskBoard, TaskNotice } from './tasks/human-task';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
 
 /**
@@ -88,11 +88,16 @@ export interface InternalAuditResult extends AuditSummary {
  * into next year; the cycle does not wait for it before the management review.
  */
 export async function internalAudit(input: InternalAuditInput): Promise<InternalAuditResult> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => audit(input, board));
+}
+
+async function audit(input: InternalAuditInput, board: TaskBoard): Promise<InternalAuditResult> {
   const actions: ChildWorkflowHandle<typeof correctiveAction>[] = [];
   /** Corrective actions whose start completed after the audit was cancelled. */
   const cancelledAtStart = new Set<string>();
   try {
-    return await runAudit(input, actions, cancelledAtStart);
+    return await runAudit(input, board, actions, cancelledAtStart);
   } catch (error) {
     // Corrective actions record their open tasks cancelled as they end: end after them, so the
     // cycle's cancellation is complete when the audit's is.
@@ -111,10 +116,10 @@ export async function internalAudit(input: InternalAuditInput): Promise<Internal
 
 async function runAudit(
   { context }: InternalAuditInput,
+  board: TaskBoard,
   actions: ChildWorkflowHandle<typeof correctiveAction>[],
   cancelledAtStart: Set<string>,
 ): Promise<InternalAuditResult> {
-  const board = childTaskBoard(context);
   const { workflowId } = workflowInfo();
   const { calendar, roster } = context;
   const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];

@@ -73,14 +73,15 @@ export interface ManagementReviewInput {
  * ISO 9.3: on the review date the inputs (9.3.2) are compiled from the cycle's records; the leader
  * chairs and records the outputs (9.3.3) and the actions carried into next year.
  */
-export async function managementReview({
-  context,
-  previousActions,
-  objectives,
-  engineMeasured,
-  prepare,
-}: ManagementReviewInput): Promise<ReviewSummary> {
-  const board = childTaskBoard(context);
+export async function managementReview(input: ManagementReviewInput): Promise<ReviewSummary> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => holdReview(input, board));
+}
+
+async function holdReview(
+  { context, previousActions, objectives, engineMeasured, prepare }: ManagementReviewInput,
+  board: TaskBoard,
+): Promise<ReviewSummary> {
   const { workflowId } = workflowInfo();
   const { calendar } = context;
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);

@@ -44,7 +44,7 @@ import {
 } from './cycle-context';
 import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
-import type { TaskNotice } from './tasks/human-task';
+import type { TaskBoard, TaskNotice } from './tasks/human-task';
 
 /** Patch id (docs/versioning.md): the objective's status is recorded with each report's event. */
 export const STATUS_RECORDED_WITH_REPORT = 'status-recorded-with-report';
@@ -86,12 +86,17 @@ export interface ObjectiveMonitoringResult {
  * the cycle is cancelled every open task, follow-ups included, is recorded cancelled before the
  * workflow ends.
  */
-export async function objectiveMonitoring({
-  context,
-  objective,
-  owner,
-}: ObjectiveMonitoringInput): Promise<ObjectiveMonitoringResult> {
-  const board = childTaskBoard(context);
+export async function objectiveMonitoring(
+  input: ObjectiveMonitoringInput,
+): Promise<ObjectiveMonitoringResult> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => monitorObjective(input, board));
+}
+
+async function monitorObjective(
+  { context, objective, owner }: ObjectiveMonitoringInput,
+  board: TaskBoard,
+): Promise<ObjectiveMonitoringResult> {
   const { workflowId } = workflowInfo();
   const { calendar } = context;
   const periods = periodsFor(objective.frequency, context.year, calendar);

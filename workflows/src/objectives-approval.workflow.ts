@@ -15,6 +15,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import type { TaskBoard } from './tasks/human-task';
 
 /**
  * Patch id (docs/versioning.md): the decision names the leader who approved — their name and title
@@ -34,11 +35,15 @@ export interface ObjectivesApprovalInput {
  * Each round is due per the calendar (`startOfYear.approvalWorkingDays`): an overdue approval goes to
  * the Quality Representative, who follows it up with the leader; an overdue revision to the leader.
  */
-export async function objectivesApproval({
-  context,
-  draft,
-}: ObjectivesApprovalInput): Promise<ApprovedDecision> {
-  const board = childTaskBoard(context);
+export async function objectivesApproval(input: ObjectivesApprovalInput): Promise<ApprovedDecision> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => approveObjectives(input, board));
+}
+
+async function approveObjectives(
+  { context, draft }: ObjectivesApprovalInput,
+  board: TaskBoard,
+): Promise<ApprovedDecision> {
   const { workflowId } = workflowInfo();
   let objectives: Objective[] = draft.objectives;
   for (let round = 1; ; round++) {

@@ -11,6 +11,7 @@ import {
 } from './cycle-context';
 import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
+import type { TaskBoard } from './tasks/human-task';
 
 export interface ObjectivesAssignmentInput {
   context: CycleContext;
@@ -27,11 +28,15 @@ export interface ObjectivesAssignmentInput {
  * acceptance to the leader, a unit head's to the Quality Representative, who gave the unit its
  * objectives and organises the year (Article 2).
  */
-export async function objectivesAssignment({
-  context,
-  objectives,
-}: ObjectivesAssignmentInput): Promise<ObjectiveOwner[]> {
-  const board = childTaskBoard(context);
+export async function objectivesAssignment(input: ObjectivesAssignmentInput): Promise<ObjectiveOwner[]> {
+  const board = childTaskBoard(input.context);
+  return board.endsAfterNotices(() => assignObjectives(input, board));
+}
+
+async function assignObjectives(
+  { context, objectives }: ObjectivesAssignmentInput,
+  board: TaskBoard,
+): Promise<ObjectiveOwner[]> {
   const { workflowId } = workflowInfo();
   const objectiveIds = objectives.map((objective) => objective.id);
   const accepted = await board.run({

@@ -13,3 +13,23 @@ export function localActivityType(event: temporal.api.history.v1.IHistoryEvent):
     ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type
     : undefined;
 }
+
+/**
+ * The activities a history scheduled and never saw end (completed, failed, timed out or cancelled),
+ * by type. Read at a workflow's end: an activity still out when its workflow ended is never
+ * carried out if no worker had started it.
+ */
+export function activitiesStillOut(events: readonly temporal.api.history.v1.IHistoryEvent[]): string[] {
+  const scheduled = new Map<string, string>();
+  for (const event of events) {
+    const type = event.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (type) scheduled.set(String(event.eventId), type);
+    const ended =
+      event.activityTaskCompletedEventAttributes ??
+      event.activityTaskFailedEventAttributes ??
+      event.activityTaskTimedOutEventAttributes ??
+      event.activityTaskCanceledEventAttributes;
+    if (ended) scheduled.delete(String(ended.scheduledEventId));
+  }
+  return [...scheduled.values()];
+}

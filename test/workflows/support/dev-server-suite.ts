@@ -21,7 +21,10 @@ export interface DevServerSuite {
   close(): Promise<void>;
 }
 
-export async function startDevServerSuite(): Promise<DevServerSuite> {
+/** `configure` adjusts the suite's configuration before the worker starts (e.g. its mail relay). */
+export async function startDevServerSuite(
+  configure: (config: QcycleConfig) => QcycleConfig = (config) => config,
+): Promise<DevServerSuite> {
   let database: TestDatabase | undefined;
   let connection: Connection | undefined;
   let worker: INestApplicationContext | undefined;
@@ -32,7 +35,7 @@ export async function startDevServerSuite(): Promise<DevServerSuite> {
   };
   try {
     database = await createTestDatabase('sqlite');
-    const config = testConfig(database.config);
+    const config = configure(testConfig(database.config));
     await migrate(config);
     connection = await Connection.connect({ address: config.temporal.address });
     const client = new Client({ connection });

@@ -61,6 +61,17 @@ export const TASKS_OPEN_IN_ONE_STEP = 'tasks-open-in-one-step';
  */
 export const NEXT_TASK_OPENED_AFTER_ANSWER = 'next-task-opened-after-answer';
 
+/**
+ * Patch id (docs/versioning.md): a task's `run()` returns once the task is completed or expired,
+ * without waiting for its "assigned" notice, which by then only tells the assignee of a task that is
+ * over. Waiting held the workflow's next step for as long as that mail took: a minute when its
+ * activity task went down with a stopping worker (the start-to-close timeout), minutes while the
+ * mail relay is down (the attempts and their backoff). The workflow itself still ends only after
+ * such notices ({@link TaskBoard.endsAfterNotices}). Tasks that ended on older code waited for the
+ * notice there and replay that way.
+ */
+export const NEXT_STEP_NOT_HELD_BY_NOTICE = 'next-step-not-held-by-notice';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -151,6 +162,8 @@ export class TaskBoard {
    * workflow task's start, moved on by each local activity's result; the same in replay.)
    */
   private lastAnsweredAt: number | undefined;
+  /** "Assigned" notices sent while their tasks were open; the workflow ends after them. */
+  private readonly assignedNotices: Promise<void>[] = [];
 
   constructor(private readonly context: TaskBoardContext) {}
 
@@ -219,6 +232,7 @@ export class TaskBoard {
         // Not awaited here: the notice's activity and the first reminder's timer are issued in the
         // same workflow task. A failed notice is only logged (notify), a cancellation ends both.
         assignedNotice = this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
+        this.assignedNotices.push(assignedNotice);
       } else {
         await records.openTask(opening);
         await this.context.onChange({ type: 'task-opened', task: { ...view } });
@@ -242,13 +256,13 @@ export class TaskBoard {
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
           await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
-          await assignedNotice;
+          await this.heldByNotice(assignedNotice);
           return { status: 'expired' };
         }
         // A completion under way when the task expired is applied.
         await condition(settled);
       }
-      await assignedNotice;
+      await this.heldByNotice(assignedNotice);
       if (entry.resolved) return { status: 'resolved' };
       if (entry.closeToReport) {
         // The completion has been answered; the cycle's live state follows (docs/workflows.md).
@@ -275,6 +289,30 @@ export class TaskBoard {
         });
       }
       throw error;
+    }
+  }
+
+  /**
+   * Where a task that opened in one step ends: its "assigned" notice goes on by itself
+   * ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}); a task that ended on older code waited for it here.
+   */
+  private async heldByNotice(assignedNotice: Promise<void>): Promise<void> {
+    if (this.openInOneStep && !patched(NEXT_STEP_NOT_HELD_BY_NOTICE)) await assignedNotice;
+  }
+
+  /**
+   * Runs the workflow's code and ends the workflow, however it ends, only once the "assigned"
+   * notices of its tasks have gone out or failed ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}: a task's
+   * end no longer waits for them). A workflow that ended with a notice's activity still out would
+   * drop it — never sent if no worker had started it — and the Java time-skipping test server stops
+   * skipping time for good (docs/workflows.md "Human tasks"). On older code every notice had been
+   * awaited by then: nothing to wait for, no command added.
+   */
+  async endsAfterNotices<T>(workflowCode: () => Promise<T>): Promise<T> {
+    try {
+      return await workflowCode();
+    } finally {
+      await Promise.all(this.assignedNotices);
     }
   }
 

@@ -1,0 +1,122 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Client } from '@temporalio/client';
+import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
+import { NotificationEntity } from '@qcycle/persistence';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
+import { APPROVE, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
+
+/**
+ * A relay that takes the connection and never greets: what nodemailer meets behind a firewall that
+ * drops, or at a hung mail server. Each attempt of a notice waits out its greeting timeout (15 s),
+ * and its five attempts with their backoff take well over a minute and a half.
+ */
+async function startSilentRelay(): Promise<{
+  url: string;
+  connections: () => number;
+  close(): Promise<void>;
+}> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server: Server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    connections: () => connections,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('a mail relay that never answers, on the Temporal dev server', () => {
+  let relay: Awaited<ReturnType<typeof startSilentRelay>>;
+  let suite: DevServerSuite;
+  let client: Client;
+
+  beforeAll(async () => {
+    relay = await startSilentRelay();
+    suite = await startDevServerSuite((config) => ({
+      ...config,
+      mail: { ...config.mail, smtpUrl: relay.url },
+    }));
+    ({ client } = suite);
+  });
+
+  afterAll(async () => {
+    // The relay's sockets first: an attempt waiting for its greeting then fails at once, and the
+    // worker stops without waiting for it.
+    await relay?.close();
+    await suite?.close();
+  });
+
+  it("opens the next step at once while the finished task's notice is still being tried, and ends the workflow only after it", async () => {
+    const org = `relay-${uniqueSuffix()}`;
+    const { input, ids, user } = kontumCycle(org, { calendar: pastYearOpenCalendar() });
+    // Only the leader has an e-mail address: the other notices are recorded, not mailed.
+    input.roster = { ...input.roster, leader: { ...input.roster.leader, email: 'lanhdao@kontum.gov.vn' } };
+    const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: suite.config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    try {
+      const approveTask = `${ids.approval}/approve/1`;
+      await suite.driver.complete(approveTask, user.leader, {
+        decision: 'return',
+        comments: 'Bổ sung kế hoạch thực hiện mục tiêu 3.',
+      });
+
+      // The Quality Representative's revision opens without waiting for the leader's notice, which
+      // is still being tried against the relay: its activity pending, its mail not sent.
+      await suite.driver.task(`${ids.approval}/revise/1`);
+      const { raw } = await client.workflow.getHandle(ids.approval).describe();
+      expect((raw.pendingActivities ?? []).map((a) => a.activityType?.name)).toContain(
+        'sendTaskNotification',
+      );
+      // On a busy machine the notice's first attempt may not have reached the relay yet.
+      for (let wait = 0; wait < 100 && relay.connections() === 0; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(relay.connections()).toBeGreaterThan(0);
+      expect(
+        await suite.dataSource.getRepository(NotificationEntity).findOneBy({ id: `${approveTask}/assigned` }),
+      ).toMatchObject({ recipientUserId: user.leader, delivery: 'pending' });
+
+      // The approval's code ends with the second round, while the leader's notices are still being
+      // tried: the workflow does not end before them (an activity still out when its workflow ends
+      // is dropped). Once it has handled the decision's record it is still running, waiting.
+      await suite.driver.complete(`${ids.approval}/revise/1`, user.qr, { note: 'Đã bổ sung kế hoạch.' });
+      await suite.driver.complete(`${ids.approval}/approve/2`, user.leader, APPROVE);
+      const approval = client.workflow.getHandle(ids.approval);
+      await eventually('the approval handles its decision record', async () => {
+        const events = (await approval.fetchHistory()).events ?? [];
+        const scheduled = events.find(
+          (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'recordDecision',
+        );
+        const recorded = events.findIndex(
+          (event) =>
+            scheduled !== undefined &&
+            String(event.activityTaskCompletedEventAttributes?.scheduledEventId) ===
+              String(scheduled.eventId),
+        );
+        const handled =
+          recorded >= 0 && events.slice(recorded).some((e) => e.workflowTaskCompletedEventAttributes);
+        return handled || undefined;
+      });
+      const after = await approval.describe();
+      expect(after.status.name).toBe('RUNNING');
+      expect((after.raw.pendingActivities ?? []).map((a) => a.activityType?.name)).toContain(
+        'sendTaskNotification',
+      );
+    } finally {
+      await handle.terminate('test over');
+    }
+  });
+});
