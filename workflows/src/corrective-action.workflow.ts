@@ -11,7 +11,7 @@ import {
 } from '@qcycle/domain';
 import {
   auditTaskNotices,
-  childTaskBoard,
+  withChildTaskBoard,
   closeTimeOf,
   personOf,
   unitOf,
@@ -129,8 +129,7 @@ function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
  * (recorded) and never holds the close.
  */
 export async function correctiveAction(input: CorrectiveActionInput): Promise<CorrectiveActionResult> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => correct(input, board));
+  return withChildTaskBoard(input.context, (board) => correct(input, board));
 }
 
 async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<CorrectiveActionResult> {

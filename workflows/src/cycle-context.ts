@@ -133,13 +133,20 @@ export async function reportToCycle(context: CycleContext, report: CycleProgress
   }
 }
 
-/** The task board of a child workflow: its tasks show in the cycle's live state. */
-export function childTaskBoard(context: CycleContext): TaskBoard {
-  return new TaskBoard({
+/**
+ * Runs a child workflow's code with its task board (its tasks show in the cycle's live state), and
+ * ends the workflow only once its tasks' notices have gone out ({@link TaskBoard.endsAfterNotices}).
+ */
+export function withChildTaskBoard<T>(
+  context: CycleContext,
+  workflowCode: (board: TaskBoard) => Promise<T>,
+): Promise<T> {
+  const board = new TaskBoard({
     cycleId: context.cycleId,
     roster: context.roster,
     onChange: (change) => reportToCycle(context, change),
   }).install();
+  return board.endsAfterNotices(() => workflowCode(board));
 }
 
 export function unitOf(context: CycleContext, unitCode: string) {

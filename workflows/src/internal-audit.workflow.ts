@@ -33,7 +33,7 @@ import {
   CANCEL_CHILDREN_BY_ID,
   auditTaskNotices,
   requestChildrenCancel,
-  childTaskBoard,
+  withChildTaskBoard,
   closeTimeOf,
   personOf,
   reportToCycle,
@@ -88,8 +88,7 @@ export interface InternalAuditResult extends AuditSummary {
  * into next year; the cycle does not wait for it before the management review.
  */
 export async function internalAudit(input: InternalAuditInput): Promise<InternalAuditResult> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => audit(input, board));
+  return withChildTaskBoard(input.context, (board) => audit(input, board));
 }
 
 async function audit(input: InternalAuditInput, board: TaskBoard): Promise<InternalAuditResult> {

@@ -14,7 +14,7 @@ import {
 } from '@qcycle/domain';
 import {
   auditTaskNotices,
-  childTaskBoard,
+  withChildTaskBoard,
   closeTimeOf,
   personOf,
   reportToCycle,
@@ -74,8 +74,7 @@ export interface ManagementReviewInput {
  * chairs and records the outputs (9.3.3) and the actions carried into next year.
  */
 export async function managementReview(input: ManagementReviewInput): Promise<ReviewSummary> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => holdReview(input, board));
+  return withChildTaskBoard(input.context, (board) => holdReview(input, board));
 }
 
 async function holdReview(

@@ -34,7 +34,7 @@ import {
   type ReportedFigure,
 } from '@qcycle/domain';
 import {
-  childTaskBoard,
+  withChildTaskBoard,
   personOf,
   reportToCycle,
   sleepUntil,
@@ -89,8 +89,7 @@ export interface ObjectiveMonitoringResult {
 export async function objectiveMonitoring(
   input: ObjectiveMonitoringInput,
 ): Promise<ObjectiveMonitoringResult> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => monitorObjective(input, board));
+  return withChildTaskBoard(input.context, (board) => monitorObjective(input, board));
 }
 
 async function monitorObjective(

@@ -10,7 +10,7 @@ import {
 } from '@qcycle/domain';
 import {
   START_OF_YEAR_DEADLINES,
-  childTaskBoard,
+  withChildTaskBoard,
   startOfYearDeadline,
   type CycleContext,
 } from './cycle-context';
@@ -36,8 +36,7 @@ export interface ObjectivesApprovalInput {
  * the Quality Representative, who follows it up with the leader; an overdue revision to the leader.
  */
 export async function objectivesApproval(input: ObjectivesApprovalInput): Promise<ApprovedDecision> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => approveObjectives(input, board));
+  return withChildTaskBoard(input.context, (board) => approveObjectives(input, board));
 }
 
 async function approveObjectives(

@@ -3,7 +3,7 @@ import type { ObjectiveOwner } from '@qcycle/contracts';
 import { validateAssignmentOutcome, validateUnitAcceptanceOutcome, type Objective } from '@qcycle/domain';
 import {
   START_OF_YEAR_DEADLINES,
-  childTaskBoard,
+  withChildTaskBoard,
   startOfYearDeadline,
   unitCodesOf,
   unitOf,
@@ -29,8 +29,7 @@ export interface ObjectivesAssignmentInput {
  * objectives and organises the year (Article 2).
  */
 export async function objectivesAssignment(input: ObjectivesAssignmentInput): Promise<ObjectiveOwner[]> {
-  const board = childTaskBoard(input.context);
-  return board.endsAfterNotices(() => assignObjectives(input, board));
+  return withChildTaskBoard(input.context, (board) => assignObjectives(input, board));
 }
 
 async function assignObjectives(
