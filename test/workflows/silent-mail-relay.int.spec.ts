@@ -1,47 +1,21 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import type { Client } from '@temporalio/client';
 import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
 import { NotificationEntity } from '@qcycle/persistence';
-import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { eventually, startHungSmtpRelay, uniqueSuffix } from '@qcycle/testing';
 import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
 import { APPROVE, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
 
 /**
- * A relay that takes the connection and never greets: what nodemailer meets behind a firewall that
- * drops, or at a hung mail server. Each attempt of a notice waits out its greeting timeout (15 s),
+ * Behind a relay that never greets each attempt of a notice waits out its greeting timeout (15 s),
  * and its five attempts with their backoff take well over a minute and a half.
  */
-async function startSilentRelay(): Promise<{
-  url: string;
-  connections: () => number;
-  close(): Promise<void>;
-}> {
-  const sockets = new Set<Socket>();
-  let connections = 0;
-  const server: Server = createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    connections: () => connections,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 describe('a mail relay that never answers, on the Temporal dev server', () => {
-  let relay: Awaited<ReturnType<typeof startSilentRelay>>;
+  let relay: Awaited<ReturnType<typeof startHungSmtpRelay>>;
   let suite: DevServerSuite;
   let client: Client;
 
   beforeAll(async () => {
-    relay = await startSilentRelay();
+    relay = await startHungSmtpRelay();
     suite = await startDevServerSuite((config) => ({
       ...config,
       mail: { ...config.mail, smtpUrl: relay.url },
@@ -52,7 +26,7 @@ describe('a mail relay that never answers, on the Temporal dev server', () => {
   afterAll(async () => {
     // The relay's sockets first: an attempt waiting for its greeting then fails at once, and the
     // worker stops without waiting for it.
-    await relay?.close();
+    await relay?.cut();
     await suite?.close();
   });
 
@@ -81,10 +55,7 @@ describe('a mail relay that never answers, on the Temporal dev server', () => {
         'sendTaskNotification',
       );
       // On a busy machine the notice's first attempt may not have reached the relay yet.
-      for (let wait = 0; wait < 100 && relay.connections() === 0; wait++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(relay.connections()).toBeGreaterThan(0);
+      await relay.connected;
       expect(
         await suite.dataSource.getRepository(NotificationEntity).findOneBy({ id: `${approveTask}/assigned` }),
       ).toMatchObject({ recipientUserId: user.leader, delivery: 'pending' });

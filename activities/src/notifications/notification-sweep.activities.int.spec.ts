@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
@@ -15,6 +14,7 @@ import {
   type TestDatabaseKind,
   type TestSmtpServer,
   closedPort,
+  startHungSmtpRelay,
   taskNotificationRequest,
 } from '@qcycle/testing';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
@@ -27,30 +27,6 @@ import {
 const SECRET = 'notification-test-secret-0123456789abcdef';
 /** The production threshold (NOTIFICATION_SWEEP_DEFAULTS): rows younger than this are left to the activity. */
 const SWEEP: ResendPendingNotificationsInput = { olderThanMinutes: 15, limit: 50 };
-
-/**
- * A relay that accepts the TCP connection and never greets: whoever sends through it is stuck
- * mid-hand-over, holding its claim, until the test cuts the connection (`cut()`).
- */
-async function startHungRelay(): Promise<{ url: string; connected: Promise<void>; cut(): Promise<void> }> {
-  const sockets: Socket[] = [];
-  let connected!: () => void;
-  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
-  const server: Server = createServer((socket) => {
-    sockets.push(socket);
-    connected();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    connected: firstConnection,
-    cut: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -227,7 +203,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await age(input.notificationId, 20);
 
       // A sweep claims the row and is stuck on a relay that never answers.
-      const hung = await startHungRelay();
+      const hung = await startHungSmtpRelay();
       const stuckSweep = sweep(worker(hung.url));
       await hung.connected;
       const claimed = await stored(input.notificationId);
@@ -256,7 +232,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('does not send a row the activity is handing over', async () => {
       const input = taskNotificationRequest();
-      const hung = await startHungRelay();
+      const hung = await startHungSmtpRelay();
       const stuckAttempt = failureOf(worker(hung.url).sendTaskNotification(input));
       await hung.connected;
       await age(input.notificationId, 20);

@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { TaskNotificationRequest } from '@qcycle/contracts';
 import { uniqueSuffix } from './test-servers';
@@ -42,6 +42,36 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A relay that accepts the TCP connection and never greets: what nodemailer meets behind a firewall
+ * that drops, or at a hung mail server. Whoever sends through it waits out its greeting timeout, or
+ * until the test cuts the connections (`cut()`, which also closes the relay).
+ */
+export async function startHungSmtpRelay(): Promise<{
+  url: string;
+  /** Settles at the first connection. */
+  connected: Promise<void>;
+  cut(): Promise<void>;
+}> {
+  const sockets: Socket[] = [];
+  let connected!: () => void;
+  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    connected();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    connected: firstConnection,
+    cut: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
