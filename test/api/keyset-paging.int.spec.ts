@@ -15,7 +15,9 @@ interface CursorPage {
  * Keyset paging of the inbox and the event log (issue #11): `after` = the previous page's
  * `nextCursor`. Rows are written here as the records activities write them, since what is under test
  * is the paging of many rows (a worker would take minutes to open 40 tasks for one person), and rows
- * are added between pages, before the cursor's row in the order, which an offset would shift.
+ * are added between pages, before the cursor's row in the order, which an offset would shift. The
+ * inbox's `due` filters are checked on such rows too, dated relative to now: a cycle's own tasks are
+ * due on its calendar, so whether one is "soon" would depend on the day the suite runs.
  */
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (kind) => {
   let suite: ApiSuite;
@@ -28,6 +30,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     org = await suite.seedDemoOrganisation(organisationCode);
     await org.tokenOf('staff.tthc');
     await org.tokenOf('head.tthc');
+    await org.tokenOf('staff.tonghop');
   });
 
   afterAll(async () => {
@@ -147,6 +150,36 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     const typed = await org.as<CursorPage>('qmr', 'GET', `${path}?type=task.&limit=5&offset=5`);
     expect(typed.status).toBe(200);
     expect(typed.body.items.map((e) => e.id)).toEqual(paged.slice(5, 10));
+  });
+
+  it('filters the inbox by due: overdue = open and past its due time, soon = open and due within 7 days', async () => {
+    const me = org.idOf('staff.tonghop');
+    const tasks = suite.api.get(DataSource).getRepository(TaskEntity);
+    const fromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const done = { status: 'completed', closedAt: fromNow(-2), completedBy: me } as const;
+    await tasks.insert([
+      task(400, fromNow(-1), me), // overdue
+      task(401, fromNow(24), me), // soon
+      task(402, fromNow(6 * 24), me), // soon, near the edge
+      task(403, fromNow(8 * 24), me), // later
+      task(404, null, me), // undated: neither
+      { ...task(405, fromNow(-24), me), ...done }, // was due, but completed: not overdue
+      { ...task(406, fromNow(24), me), ...done }, // completed: not due soon
+    ]);
+    const ids = async (query: string) => {
+      const answer = await org.as<{ items: { id: string; overdue: boolean }[] }>(
+        'staff.tonghop',
+        'GET',
+        `/api/v1/me/tasks${query}`,
+      );
+      expect(answer.status).toBe(200);
+      return answer.body.items.map((item) => `${item.id.slice(-3)}${item.overdue ? ' overdue' : ''}`);
+    };
+
+    expect(await ids('?due=overdue')).toEqual(['400 overdue']);
+    expect(await ids('?due=soon')).toEqual(['401', '402']);
+    expect(await ids('')).toEqual(['400 overdue', '401', '402', '403', '404']);
+    expect(await ids('?status=completed')).toEqual(['405', '406']);
   });
 
   it('refuses a cursor that is not one (400 when malformed, 422 when well-formed but not issued by the list), naming after', async () => {

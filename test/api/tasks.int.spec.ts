@@ -59,15 +59,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       token: await org.tokenOf('staff.tthc'),
     });
     expect(staffInbox.body.total).toBe(0);
-    const soon = await http.call<{ items: TaskSummary[] }>('GET', '/api/v1/me/tasks?due=soon', {
-      token: await org.tokenOf('leader'),
-    });
-    const overdue = await http.call<{ items: TaskSummary[] }>('GET', '/api/v1/me/tasks?due=overdue', {
-      token: await org.tokenOf('leader'),
-    });
-    const now = new Date().toISOString();
-    for (const task of overdue.body.items) expect(task.dueAt! < now && task.overdue).toBe(true);
-    for (const task of soon.body.items) expect(task.dueAt! >= now && !task.overdue).toBe(true);
+    // The due filters' results are checked in keyset-paging, on rows dated relative to now.
     const badFilter = await http.call<{ details: { fields: Record<string, string[]> } }>(
       'GET',
       '/api/v1/me/tasks?due=yesterday&kind=nap',
