@@ -11,7 +11,8 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
   let http: HttpRecorder;
   let org: DemoOrganisation;
   const organisationCode = `kt-${uniqueSuffix()}`;
-  // A year ahead: its audit window (October) and review (about 15 December) have not started.
+  // Its objectives are never approved here, so the audit and the review never start, whatever today's
+  // date: both stay movable.
   const cycleId = `${organisationCode}-2027`;
 
   beforeAll(async () => {

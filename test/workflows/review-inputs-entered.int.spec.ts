@@ -9,7 +9,7 @@ import {
 import { EventLogEntryEntity, ManagementReviewEntity, TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
-import { startApprovedAndAssigned } from './support/kontum-year';
+import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /** What the Quality Representative enters before the 2024 review (ISO 9.3.2 b, c 1, c 7, d, e). */
@@ -43,10 +43,10 @@ describe('the review preparation on the time-skipping server', () => {
 
   const repo = <T extends object>(entity: new () => T) => suite.dataSource.getRepository<T>(entity);
 
-  /** Approved and assigned, then 330 days on: the preparation is near. */
+  /** Approved and assigned, then on to Friday 6 December: the preparation opens on Monday 9th. */
   async function startNearTheReview(org: string) {
     const cycle = await startApprovedAndAssigned(suite, org);
-    await suite.env.sleep('330 days');
+    await sleepUntilCycleDate(suite, cycle.handle, '2024-12-06', '12:00');
     return cycle;
   }
 

@@ -1,12 +1,11 @@
 import {
   QcycleErrorCode,
-  cycleStateQuery,
   moveCycleDatesUpdate,
   type MoveCycleDatesRequest,
   type QualityCycleResult,
 } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
-import { cycleClock, dayOfWeek, instantToVnLocal, vnLocalToInstant } from '@qcycle/domain';
+import { dayOfWeek, instantToVnLocal } from '@qcycle/domain';
 import {
   AuditEntity,
   CorrectiveActionEntity,
@@ -19,7 +18,7 @@ import {
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { oneStepAuditPlan, type kontumCycle } from './support/cycle-fixtures';
-import { startApprovedAndAssigned } from './support/kontum-year';
+import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
@@ -446,12 +445,8 @@ describe("the year's end on the time-skipping server", () => {
       },
     });
 
-    // October passes without an audit; it opens with November's window. The test sleeps to the
-    // Saturday before that window on the cycle's own clock: a fixed number of days would depend on
-    // the weekday the rehearsal started on and on the days the server skipped while tasks waited.
-    const clock = cycleClock((await handle.query(cycleStateQuery)).scheduleShiftMs);
-    const saturdayBeforeNovember = clock.toWorkflowMs(vnLocalToInstant('2024-11-02', '12:00'));
-    await env.sleep(saturdayBeforeNovember - (await env.currentTimeMs()));
+    // October passes without an audit; it opens with November's window: on to the Saturday before.
+    await sleepUntilCycleDate(suite, handle, '2024-11-02', '12:00');
     expect(await repo(TaskEntity).findOneBy({ id: `${ids.audit}/plan` })).toBeNull();
     const plan = await driver.task(`${ids.audit}/plan`);
     expect(plan.form).toMatchObject({ window: november });

@@ -1,4 +1,6 @@
-import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
+import type { WorkflowHandle } from '@temporalio/client';
+import { cycleStateQuery, QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
+import { cycleClock, vnLocalToInstant, type IsoDate, type LocalTime } from '@qcycle/domain';
 import type { CycleDriver } from './cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle, octoberAuditPlan } from './cycle-fixtures';
 import type { TimeSkippingSuite } from './time-skipping-suite';
@@ -147,4 +149,21 @@ export async function startApprovedAndAssigned(suite: TimeSkippingSuite, org: st
   await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
   await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
   return { ...cycle, handle };
+}
+
+/**
+ * Sleeps the time-skipping server to a Vietnam date and time of the year the cycle runs (2024), on
+ * the cycle's own clock. A fixed number of days would land elsewhere in the year depending on the
+ * weekday the rehearsal started on and on the days the server skipped while tasks waited.
+ */
+export async function sleepUntilCycleDate(
+  suite: TimeSkippingSuite,
+  handle: WorkflowHandle,
+  date: IsoDate,
+  time: LocalTime,
+): Promise<void> {
+  const clock = cycleClock((await handle.query(cycleStateQuery)).scheduleShiftMs);
+  const wait = clock.toWorkflowMs(vnLocalToInstant(date, time)) - (await suite.env.currentTimeMs());
+  if (wait < 0) throw new Error(`the cycle is already past ${date} ${time}`);
+  await suite.env.sleep(wait);
 }
