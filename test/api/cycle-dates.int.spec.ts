@@ -107,14 +107,6 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
     });
   });
 
-  it("filters the inbox by a follow-up that resolved itself, alone or with the completed ones ('done')", async () => {
-    const qmr = await org.tokenOf('qmr');
-    for (const status of ['resolved', 'done'])
-      expect(
-        (await http.call('GET', `/api/v1/me/tasks?status=${status}`, { token: qmr })).body,
-      ).toMatchObject({ items: [], total: 0 });
-  });
-
   it("refuses with 422 naming the field a draft whose objective 4 shares its cases with another objective's indicator", async () => {
     // Objective 4's two shares count the same dossiers (sameCasesAs): the reference must stay in the objective.
     const draft = structuredClone(loadTemplate('kontum-2024'));

@@ -152,7 +152,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     expect(typed.body.items.map((e) => e.id)).toEqual(paged.slice(5, 10));
   });
 
-  it('filters the inbox by due: overdue = open and past its due time, soon = open and due within 7 days', async () => {
+  it('filters the inbox by status (done = completed or resolved) and by due: overdue = open and past its due time, soon = open and due within 7 days', async () => {
     const me = org.idOf('staff.tonghop');
     const tasks = suite.api.get(DataSource).getRepository(TaskEntity);
     const fromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -165,6 +165,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
       task(404, null, me), // undated: neither
       { ...task(405, fromNow(-24), me), ...done }, // was due, but completed: not overdue
       { ...task(406, fromNow(24), me), ...done }, // completed: not due soon
+      { ...task(407, fromNow(-24), me), status: 'resolved', closedAt: fromNow(-3) }, // closed itself
+      { ...task(408, fromNow(24), me), status: 'cancelled', closedAt: fromNow(-3) }, // its cycle was cancelled
     ]);
     const ids = async (query: string) => {
       const answer = await org.as<{ items: { id: string; overdue: boolean }[] }>(
@@ -180,6 +182,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     expect(await ids('?due=soon')).toEqual(['401', '402']);
     expect(await ids('')).toEqual(['400 overdue', '401', '402', '403', '404']);
     expect(await ids('?status=completed')).toEqual(['405', '406']);
+    expect(await ids('?status=resolved')).toEqual(['407']);
+    expect(await ids('?status=done')).toEqual(['405', '407', '406']);
+    expect(await ids('?status=cancelled')).toEqual(['408']);
   });
 
   it('refuses a cursor that is not one (400 when malformed, 422 when well-formed but not issued by the list), naming after', async () => {
