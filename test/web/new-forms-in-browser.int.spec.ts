@@ -9,16 +9,8 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
 
-/** The DOM of a control, as much as the suite reads of it in the page (no DOM types in Node). */
-interface DescribedElement {
-  getAttribute(name: string): string | null;
-  ownerDocument: { getElementById(id: string): { textContent: string | null } | null };
-}
-
-/** The app's path of a task page (ids contain slashes: encoded). */
-const pagePath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
 const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
 
 /** What the Quality Representative enters before the review (ISO 9.3.2 b, c1, c7, d, e). */
@@ -94,12 +86,6 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   }
 
   /** The text that describes a control (its hint and its problems, aria-describedby). */
-  const descriptionOf = (control: Locator) =>
-    control.evaluate((element: DescribedElement) => {
-      const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-      return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
-    });
-
   /**
    * The labels of the compiled review inputs as shown (ReadableValue's `dt`s) that are not the
    * Vietnamese catalogue's: a key the catalogue lacks is shown in made-up English.
@@ -159,13 +145,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
 
     const openChoice = qmr.page.getByRole('form', { name: vi('tasks:nonconformityProposal.openTitle') });
     const description = openChoice.getByLabel(vi('tasks:nonconformityProposal.description'));
-    await openChoice.getByRole('button', { name: vi('tasks:nonconformityProposal.open') }).click();
     // The workflow refuses it; the refusal is said by the description, in Vietnamese.
-    await openChoice.locator('textarea[aria-invalid="true"]').waitFor();
-    expect(await description.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(description)).toMatch(
-      /[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụ]/,
+    const answer = await qmr.answerTo(() =>
+      openChoice.getByRole('button', { name: vi('tasks:nonconformityProposal.open') }).click(),
     );
+    await openChoice.locator('textarea[aria-invalid="true"]').waitFor();
+    expect(answer.status).toBe(422);
+    const refused = answer.problems.find((p) => p.path === 'description');
+    expect(refused?.reason).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụ]/);
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(description)).toContain(refused!.reason);
     await qmr.check('the nonconformity proposal refused without a description', {
       screenshot: 'task-nonconformity-proposal.refused',
     });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   expectAccessible,
   saveScreenshots,
@@ -77,6 +77,28 @@ export class BrowserSession {
   }
 }
 
+/** The app's path of a task page (ids contain slashes: encoded). */
+export const pagePath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
+
+/** The DOM of a control, as much as the suites read of it in the page (no DOM types in Node). */
+interface DescribedElement {
+  getAttribute(name: string): string | null;
+  ownerDocument: { getElementById(id: string): { textContent: string | null } | null };
+}
+
+/** What a screen reader says after a control's name: the texts its aria-describedby names. */
+export const descriptionOf = (control: Locator) =>
+  control.evaluate((element: DescribedElement) => {
+    const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+  });
+
+/** A field the API named in a refusal (`details.problems[]`), and why. */
+export interface RefusedField {
+  path: string;
+  reason: string;
+}
+
 export class Tab {
   readonly page: Page;
   constructor(
@@ -114,6 +136,21 @@ export class Tab {
       .first()
       .waitFor({ state: 'detached', timeout: 15_000 })
       .catch(() => undefined);
+  }
+
+  /**
+   * Does `act` (a click that sends a task's answer) and returns the API's answer to it as the page
+   * received it: its status and the fields a refusal names.
+   */
+  async answerTo(act: () => Promise<void>): Promise<{ status: number; problems: RefusedField[] }> {
+    const [answer] = await Promise.all([
+      this.page.waitForResponse(
+        (response) => response.request().method() === 'POST' && response.url().includes('/api/v1/tasks/'),
+      ),
+      act(),
+    ]);
+    const body = (await answer.json()) as { details?: { problems?: RefusedField[] } };
+    return { status: answer.status(), problems: body.details?.problems ?? [] };
   }
 
   /** Signs in on the sign-in page with e-mail and password, and waits to leave it. */
