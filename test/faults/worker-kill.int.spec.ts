@@ -39,8 +39,10 @@ describe('fault: the worker is killed with SIGKILL', () => {
       status: 200,
       body: { taskId: task.id, status: 'completed', completedBy: walk.org.idOf('leader') },
     });
-    // The Update outlived its worker: the request that was in flight waited (503 at the API's 30 s) and was sent again.
-    expect(retried.every((status) => status === 503)).toBe(true);
+    // The Update outlived its worker. Whether the request in flight also outlived the API's 30 s wait
+    // depends on how soon the new worker took the Update over; if it did, its only earlier answers
+    // were that wait's 503 (and it was sent again), never an error.
+    expect(retried.filter((status) => status !== 503)).toEqual([]);
     // Sent once more, it answers the same.
     expect((await walk.complete('leader', task.id, APPROVE)).body).toEqual(answer.body);
     await walk.expectCompletedOnce(task.id, 'leader', APPROVE);
