@@ -6,7 +6,7 @@ import {
   type QualityCycleResult,
 } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
-import { dayOfWeek, instantToVnLocal } from '@qcycle/domain';
+import { addWorkingDays, dayOfWeek, instantToVnLocal } from '@qcycle/domain';
 import {
   AuditEntity,
   CorrectiveActionEntity,
@@ -19,7 +19,7 @@ import {
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { oneStepAuditPlan, type kontumCycle } from './support/cycle-fixtures';
-import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
+import { onCycleCalendar, sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
@@ -199,7 +199,11 @@ describe("the year's end on the time-skipping server", () => {
     // The reopened action had a deadline (10 working days) and was chased before the year closed it.
     const plan2 = await repo(TaskEntity).findOneByOrFail({ id: `${ca}/plan/2` });
     expect(plan2).toMatchObject({ status: 'expired', escalationLevel: 'leader' });
-    expect(plan2.dueAt).toEqual(expect.any(String));
+    const plan2Days = await onCycleCalendar(handle, plan2);
+    expect(plan2Days.due).toEqual({
+      date: addWorkingDays(plan2Days.opened, 10, input.calendar.publicHolidays),
+      time: '17:00',
+    });
     const plan2Events = await repo(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
     expect(
       plan2Events
@@ -279,7 +283,11 @@ describe("the year's end on the time-skipping server", () => {
       delegateUserIds: [user.leader],
       form: { round: 1, report: 'Báo cáo đánh giá nội bộ (dự thảo).', submittedBy: user.auditor(0) },
     });
-    expect(approval1.dueAt).toEqual(expect.any(String));
+    const approval1Days = await onCycleCalendar(handle, approval1);
+    expect(approval1Days.due).toEqual({
+      date: addWorkingDays(approval1Days.opened, 5, input.calendar.publicHolidays),
+      time: '17:00',
+    });
     expect(await repo(AuditEntity).findOneByOrFail({ id: ids.audit })).toMatchObject({
       status: 'in-progress',
       report: null,

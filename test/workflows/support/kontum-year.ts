@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { cycleStateQuery, QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
-import { cycleClock, vnLocalToInstant, type IsoDate, type LocalTime } from '@qcycle/domain';
+import { cycleClock, instantToVnLocal, vnLocalToInstant, type IsoDate, type LocalTime } from '@qcycle/domain';
 import type { CycleDriver } from './cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle, octoberAuditPlan } from './cycle-fixtures';
 import type { TimeSkippingSuite } from './time-skipping-suite';
@@ -166,4 +166,17 @@ export async function sleepUntilCycleDate(
   const wait = clock.toWorkflowMs(vnLocalToInstant(date, time)) - (await suite.env.currentTimeMs());
   if (wait < 0) throw new Error(`the cycle is already past ${date} ${time}`);
   await suite.env.sleep(wait);
+}
+
+/**
+ * A task's opening date and its due date and time as the cycle's own calendar reads them (Vietnam
+ * time, 2024): what its deadline rule is written in, whatever week the rehearsal was moved to.
+ */
+export async function onCycleCalendar(
+  handle: WorkflowHandle,
+  task: { openedAt: string; dueAt: string | null },
+): Promise<{ opened: IsoDate; due: { date: IsoDate; time: LocalTime } | null }> {
+  const clock = cycleClock((await handle.query(cycleStateQuery)).scheduleShiftMs);
+  const local = (instant: string) => instantToVnLocal(clock.toCalendarInstant(Date.parse(instant)));
+  return { opened: local(task.openedAt).date, due: task.dueAt ? local(task.dueAt) : null };
 }
