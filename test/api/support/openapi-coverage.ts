@@ -100,6 +100,9 @@ export async function documentedCodes(baseUrl: string): Promise<Map<RouteKey, nu
 export async function undocumentedAnswers(
   http: HttpRecorder,
 ): Promise<(Observation & { route?: RouteKey })[]> {
+  // Nothing observed would compare nothing (a test run alone with -t, before the requests it needs).
+  if (http.observed.length === 0)
+    throw new Error('no answers were observed to check against the OpenAPI document');
   const documented = await documentedCodes(http.baseUrl);
   const keys = [...documented.keys()];
   return http.observed

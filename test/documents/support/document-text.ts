@@ -46,8 +46,21 @@ export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string
   );
 }
 
+/**
+ * The PDF's fonts that are not an embedded subset of Times New Roman or of its metric twin
+ * Liberation Serif (the decree's font, printed the same on any machine); `['(no fonts)']` for a PDF
+ * with none. [] when the document is set as it should be.
+ */
+export function fontsNotEmbeddedTimes(pdf: Buffer): string[] {
+  const fonts = pdfFonts(pdf);
+  if (fonts.length === 0) return ['(no fonts)'];
+  return fonts
+    .filter((font) => !(font.embedded && /^[A-Z]{6}\+(LiberationSerif|TimesNewRoman)/.test(font.name)))
+    .map((font) => `${font.name}${font.embedded ? '' : ' (not embedded)'}`);
+}
+
 /** `pdffonts`: each font's name and whether it is embedded. */
-export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
   const listing = withFile(pdf, '.pdf', (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
   return listing
     .split('\n')
