@@ -691,7 +691,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       const people = answer.body as unknown as { userId: string; fullName: string; roles: string[] }[];
       const leadAuditorId = await userIdOf('lead.auditor');
       const lead = people.find((person) => person.userId === leadAuditorId);
-      expect(lead?.fullName).toBeTruthy();
+      expect(lead?.fullName).toBe('Lý Thị Mai');
       expect(lead?.roles).toContain('lead-auditor');
       expect(JSON.stringify(people)).not.toContain('@');
     });
@@ -752,9 +752,13 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       });
       expect(theirUnits.body.total).toBe(1);
       // Each side edits only its own vp-tonghop.
-      await http.call('PATCH', '/api/v1/units/vp-tonghop', {
+      const renamed = await http.call('PATCH', '/api/v1/units/vp-tonghop', {
         token: other,
         body: { name: { vi: 'Đổi tên', en: 'Renamed' } },
+      });
+      expect(renamed.status).toBe(200);
+      expect((await http.call('GET', '/api/v1/units/vp-tonghop', { token: other })).body).toMatchObject({
+        name: { vi: 'Đổi tên' },
       });
       expect((await http.call('GET', '/api/v1/units/vp-tonghop', { token: admin })).body).toMatchObject({
         name: { vi: 'Phòng Tổng hợp' },
@@ -939,6 +943,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         'CreateOrganisationDto',
       ]) {
         const properties = doc.components.schemas[name]?.properties ?? {};
+        expect([name, Object.keys(properties).length > 0]).toEqual([name, true]);
         const withoutExample = Object.entries(properties)
           .filter(
             ([, p]) =>
