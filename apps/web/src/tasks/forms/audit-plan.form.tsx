@@ -7,6 +7,7 @@ import { AnswerText, CellText, GroupProblems } from '../components/form-fields';
 import { formatDay } from '../components/format';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
+import { merged } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
@@ -293,5 +294,3 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     </form>
   );
 }
-
-const merged = <T,>(...lists: T[][]) => lists.flat();
