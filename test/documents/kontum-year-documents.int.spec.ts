@@ -7,6 +7,7 @@ import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/
 import type { CycleReportView } from '../../apps/api/src/cycles/dto/cycle-report.view';
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
+import { UNIT_HEAD } from '../../apps/api/src/documents/review-minutes-document';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
@@ -227,7 +228,11 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
   it('holds the management review in December and closes the year', async () => {
     await reportObjective4(10);
     await reportObjective4(11);
-    await answer(`${ids.review}/review`, HELD_REVIEW);
+    await answer(`${ids.review}/review`, {
+      ...HELD_REVIEW,
+      attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Trần Quốc Việt, Chánh Văn phòng UBND tỉnh'],
+      conclusion: { suitable: true, adequate: true, effective: true },
+    });
     await reportObjective4(12);
     await reportQuarter(4);
     let status: string | undefined;
@@ -429,6 +434,17 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Số biên bản: BB-XXLĐ-2024.');
     expect(text).toContain('a) Cơ hội cải tiến: Số hóa phiếu kiểm soát.');
+    // What the leader recorded with the review, as the record keeps it.
+    expect(text).toContain(
+      'Thành phần tham dự: Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh; Trần Quốc Việt, Chánh Văn phòng UBND tỉnh.',
+    );
+    expect(text).toContain('hiệu lực của Hệ thống quản lý chất lượng: phù hợp, thỏa đáng, có hiệu lực.');
+    // Each objective's standing on the review's day, not only the count already achieved.
+    expect(text).toContain(
+      '2. Mức độ đạt được các mục tiêu chất lượng: 0/5 mục tiêu đạt tại thời điểm xem xét (Mục tiêu 1: do lãnh đạo đánh giá tại cuộc họp; Mục tiêu 2: đúng tiến độ; Mục tiêu 3: đúng tiến độ; Mục tiêu 4: đúng tiến độ; Mục tiêu 5: đúng tiến độ).',
+    );
+    // The action names no owner: its unit's head carries it out.
+    expect(pdfCells).toContain(UNIT_HEAD);
     for (const cell of [HELD_REVIEW.actions[0].title, 'Phòng Kiểm soát thủ tục hành chính', '30/06/2025'])
       expect(pdfCells).toContain(cell);
     expect(docxParagraphs).toContain(HELD_REVIEW.actions[0].title);

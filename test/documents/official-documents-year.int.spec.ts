@@ -19,7 +19,11 @@ import { objectivesReportDocument } from '../../apps/api/src/documents/objective
 import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/official-document.html';
 import type { OfficialDocument } from '../../apps/api/src/documents/official-document';
 import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
-import { NOT_RECORDED, reviewMinutesDocument } from '../../apps/api/src/documents/review-minutes-document';
+import {
+  NOT_RECORDED,
+  reviewMinutesDocument,
+  UNIT_HEAD,
+} from '../../apps/api/src/documents/review-minutes-document';
 import {
   docxParts,
   keepDocument,
@@ -369,7 +373,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
       heldAt: '2024-12-10T02:00:00.000Z',
     };
     const document = reviewMinutesDocument(
-      { review, year: 2024, chairName: 'Nguyễn Hữu Tháp', date: '2024-12-10', objectives },
+      { review, year: 2024, chairName: 'Nguyễn Hữu Tháp', date: '2024-12-10', objectives, ownerNames: {} },
       wording,
     );
 
@@ -402,12 +406,50 @@ describe('official documents of the year: objectives report, annual QMS report, 
         expect.arrayContaining([
           'Số hóa phiếu kiểm soát quá trình',
           'Phòng Kiểm soát thủ tục hành chính',
-          NOT_RECORDED,
+          UNIT_HEAD, // no owner named: the unit's head carries it out
           '30/06/2025',
         ]),
       );
       expectSameWords(document, files);
       expectEmbeddedFonts(files.pdf);
+    });
+
+    it('prints what the leader recorded with the review: the attendees, the 9.3.1 conclusion, the judgement of the QMS objective and the owner named', async () => {
+      const owner = 'b7c5a4f0-0000-4000-8000-000000000001';
+      const recorded = reviewMinutesDocument(
+        {
+          review: {
+            ...review,
+            outputs: {
+              ...review.outputs,
+              attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Trần Quốc Việt, Chánh Văn phòng'],
+              conclusion: { suitable: true, adequate: true, effective: false, notes: 'Cần số hóa hồ sơ.' },
+              qmsJudgement: {
+                achieved: true,
+                notes: 'Đã đánh giá nội bộ và họp xem xét.',
+                judgedBy: 'leader',
+              },
+            },
+            actions: [{ ...(review.actions as object[])[0], ownerUserId: owner }],
+          },
+          year: 2024,
+          chairName: 'Nguyễn Hữu Tháp',
+          date: '2024-12-10',
+          objectives,
+          ownerNames: { [owner]: 'Nguyễn Thị Lan' },
+        },
+        wording,
+      );
+      const files = await render(recorded);
+      for (const expected of [
+        'Thành phần tham dự: Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh; Trần Quốc Việt, Chánh Văn phòng.',
+        'hiệu lực của Hệ thống quản lý chất lượng: phù hợp, thỏa đáng, không có hiệu lực; Cần số hóa hồ sơ.',
+        'Đánh giá của lãnh đạo về mục tiêu duy trì, cải tiến Hệ thống quản lý chất lượng: đạt; Đã đánh giá nội bộ và họp xem xét.',
+      ])
+        expect(files.text).toContain(expected);
+      expect(files.text).not.toContain(NOT_RECORDED);
+      expect(docxCells(files.docx)).toEqual(expect.arrayContaining(['Nguyễn Thị Lan']));
+      expectSameWords(recorded, files);
     });
   });
 });

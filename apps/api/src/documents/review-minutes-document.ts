@@ -14,11 +14,16 @@ export interface ReviewRecord {
   date: string;
   /** The year's objectives (the decision's), to name them by number. */
   objectives: { id: string; number: number }[];
+  /** The names of the people the actions name as their owners, by user id. */
+  ownerNames: Record<string, string>;
 }
 
+/** Who carries out an action that names no owner: the workflow gives it to the owning unit's head. */
+export const UNIT_HEAD = 'Trưởng đơn vị chủ trì';
+
 /**
- * What the minutes must say that the review record does not hold yet (issue #9's review pack adds
- * them): printed as "Chưa có trong hồ sơ" and listed in docs/documents.md.
+ * What the minutes print for a part the review record does not hold (a review held without its
+ * attendees or conclusion, an input nobody entered), instead of inventing it (docs/documents.md).
  */
 export const NOT_RECORDED = 'chưa có trong hồ sơ của hệ thống';
 
@@ -42,7 +47,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     { kind: 'heading', text: 'I. THỜI GIAN, THÀNH PHẦN' },
     { kind: 'paragraph', label: 'Thời gian:', text: `${vietnameseDate(record.date)}.` },
     { kind: 'paragraph', label: 'Chủ trì:', text: `${record.chairName ?? NOT_RECORDED}.` },
-    { kind: 'paragraph', label: 'Thành phần tham dự:', text: `${text(inputs.attendees) ?? NOT_RECORDED}.` },
+    { kind: 'paragraph', label: 'Thành phần tham dự:', text: `${attendees(outputs) ?? NOT_RECORDED}.` },
     ...(review.minutesRef
       ? [{ kind: 'paragraph' as const, label: 'Số biên bản:', text: `${review.minutesRef}.` }]
       : []),
@@ -86,8 +91,9 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     { kind: 'heading', text: 'IV. KẾT LUẬN (điều 9.3.1)' },
     {
       kind: 'paragraph',
-      text: `${text(outputs.conclusion) ?? `Kết luận về sự phù hợp, thỏa đáng và hiệu lực của Hệ thống quản lý chất lượng: ${NOT_RECORDED}`}.`,
+      text: `Kết luận về sự phù hợp, thỏa đáng và hiệu lực của Hệ thống quản lý chất lượng: ${conclusion(outputs) ?? NOT_RECORDED}.`,
     },
+    ...qmsJudgement(outputs),
     { kind: 'heading', text: 'V. CÁC HÀNH ĐỘNG' },
     rawActions.length === 0
       ? { kind: 'paragraph', text: 'Không có hành động nào được giao.' }
@@ -98,7 +104,9 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
             String(i + 1),
             String(a.title ?? ''),
             unit(String(a.ownerUnitCode ?? '')),
-            text(a.ownerName) ?? NOT_RECORDED,
+            typeof a.ownerUserId === 'string'
+              ? (record.ownerNames[a.ownerUserId] ?? NOT_RECORDED)
+              : UNIT_HEAD,
             typeof a.dueDate === 'string' ? numericDate(a.dueDate) : NOT_RECORDED,
           ]),
         },
@@ -154,6 +162,44 @@ function list(value: unknown): string | undefined {
   return items.length ? items.map(clause).join('; ') : 'không có';
 }
 
+/** Who took part, as the leader recorded them with the review (`outputs.attendees`). */
+function attendees(outputs: Record<string, unknown>): string | undefined {
+  const names = (Array.isArray(outputs.attendees) ? outputs.attendees : [])
+    .map(text)
+    .filter((name): name is string => name !== undefined);
+  return names.length ? names.map(clause).join('; ') : undefined;
+}
+
+/** The leader's 9.3.1 conclusion (`outputs.conclusion`): each of the three judgements, then the notes. */
+function conclusion(outputs: Record<string, unknown>): string | undefined {
+  const c = object(outputs.conclusion);
+  if (typeof c.suitable !== 'boolean' || typeof c.adequate !== 'boolean' || typeof c.effective !== 'boolean')
+    return undefined;
+  const judged = [
+    c.suitable ? 'phù hợp' : 'không phù hợp',
+    c.adequate ? 'thỏa đáng' : 'không thỏa đáng',
+    c.effective ? 'có hiệu lực' : 'không có hiệu lực',
+  ].join(', ');
+  const notes = text(c.notes);
+  return notes ? `${judged}; ${clause(notes)}` : judged;
+}
+
+/**
+ * The leader's judgement of the objective to maintain and improve the QMS (`outputs.qmsJudgement`),
+ * which decides that objective at the close; nothing when the leader left it to the records.
+ */
+function qmsJudgement(outputs: Record<string, unknown>): DocumentBlock[] {
+  const j = object(outputs.qmsJudgement);
+  if (typeof j.achieved !== 'boolean') return [];
+  const notes = text(j.notes);
+  return [
+    {
+      kind: 'paragraph',
+      text: `Đánh giá của lãnh đạo về mục tiêu duy trì, cải tiến Hệ thống quản lý chất lượng: ${j.achieved ? 'đạt' : 'không đạt'}${notes ? `; ${clause(notes)}` : ''}.`,
+    },
+  ];
+}
+
 function object(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -170,6 +216,15 @@ function previous(inputs: Record<string, unknown>): string {
   );
 }
 
+/** An objective's standing on the review's day, in the words of the task pages (tasks.json `values`). */
+const STATUS_AT_REVIEW: Record<string, string> = {
+  achieved: 'đạt',
+  missed: 'không đạt',
+  'at-risk': 'có nguy cơ không đạt',
+  'on-track': 'đúng tiến độ',
+  'not-measured': 'chưa có số liệu',
+};
+
 function objectives(
   inputs: Record<string, unknown>,
   numbers: ReviewRecord['objectives'],
@@ -183,7 +238,14 @@ function objectives(
     : [];
   if (results.length) {
     const achieved = results.filter((r) => r.status === 'achieved').length;
-    return `${achieved}/${results.length} mục tiêu đạt tại thời điểm xem xét`;
+    // Each objective's standing too: before the year's end most are on track, not yet achieved.
+    const each = results
+      .map(
+        (r) =>
+          `${name(r.objectiveId)}: ${r.judgedAtReview ? 'do lãnh đạo đánh giá tại cuộc họp' : (STATUS_AT_REVIEW[String(r.status)] ?? String(r.status))}`,
+      )
+      .join('; ');
+    return `${achieved}/${results.length} mục tiêu đạt tại thời điểm xem xét (${each})`;
   }
   const reported = Array.isArray(inputs.objectives) ? (inputs.objectives as Record<string, unknown>[]) : [];
   if (!reported.length) return undefined;

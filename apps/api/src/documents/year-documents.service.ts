@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
 import { instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
 import {
@@ -223,6 +223,15 @@ export class YearDocumentsService {
           .findOneBy({ id: reviewRow.chairedBy, organisationCode: caller.organisationCode })
       : null;
     const objectives = (row.objectives as Objective[]).map((o) => ({ id: o.id, number: o.number }));
+    const ownerIds = (Array.isArray(review.actions) ? (review.actions as { ownerUserId?: unknown }[]) : [])
+      .map((action) => action.ownerUserId)
+      .filter((id): id is string => typeof id === 'string');
+    const owners = ownerIds.length
+      ? await this.dataSource
+          .getRepository(UserEntity)
+          .findBy({ id: In(ownerIds), organisationCode: caller.organisationCode })
+      : [];
+    const ownerNames = Object.fromEntries(owners.map((user) => [user.id, user.fullName]));
     return this.official.registered(caller, key, 'review-minutes', format, {
       number: review.minutesRef ?? '',
       sourceRecord: `management_reviews/${reviewRow?.id ?? cycleId}`,
@@ -236,6 +245,7 @@ export class YearDocumentsService {
             chairName: chair?.fullName ?? null,
             date: vnDate(review.heldAt!),
             objectives,
+            ownerNames,
           },
           wording,
         ),
