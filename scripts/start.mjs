@@ -57,6 +57,14 @@ for (const { port: candidate, name, what } of wanted) {
 }
 
 ensureDependencies();
+// The API prints the official documents as PDF with chromium and the Liberation fonts. Without them
+// qcycle still runs; only the PDF downloads are refused, so say so here rather than stop.
+const { ensureDocumentTools } = require('./lib/document-tools.cjs');
+try {
+  ensureDocumentTools({ forTests: false });
+} catch (error) {
+  log(`PDF documents will not print: ${error.message}`);
+}
 
 log('building (tsc, workflow bundle)…');
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {

@@ -17,14 +17,14 @@ const onPath = (command) => {
   }
 };
 
-/** Each Debian package with how to tell it is there. */
+/** Each Debian package with how to tell it is there; `tests`: only the tests read documents with it. */
 const REQUIREMENTS = [
   {
     pkg: 'fonts-liberation2',
     present: () => existsSync('/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf'),
   },
-  { pkg: 'poppler-utils', present: () => ['pdftotext', 'pdffonts', 'pdftoppm'].every(onPath) },
-  { pkg: 'unzip', present: () => onPath('unzip') },
+  { pkg: 'poppler-utils', tests: true, present: () => ['pdftotext', 'pdffonts', 'pdftoppm'].every(onPath) },
+  { pkg: 'unzip', tests: true, present: () => onPath('unzip') },
 ];
 
 function installWithApt(packages) {
@@ -38,12 +38,16 @@ function installWithApt(packages) {
   });
 }
 
-/** Chromium, the fonts and poppler, installed first when missing; throws when they cannot be had. */
-function ensureDocumentTools() {
+/**
+ * Chromium and the fonts the API prints PDFs with, and with `forTests` (npm test) poppler and unzip
+ * to read them back; installed first when missing; throws when they cannot be had.
+ */
+function ensureDocumentTools({ forTests = true } = {}) {
   ensureChromium();
-  let missing = REQUIREMENTS.filter((r) => !r.present()).map((r) => r.pkg);
+  const needed = REQUIREMENTS.filter((r) => forTests || !r.tests);
+  let missing = needed.filter((r) => !r.present()).map((r) => r.pkg);
   if (missing.length > 0) installWithApt(missing);
-  missing = REQUIREMENTS.filter((r) => !r.present()).map((r) => r.pkg);
+  missing = needed.filter((r) => !r.present()).map((r) => r.pkg);
   if (missing.length > 0) {
     throw new Error(
       `The documents need the Debian packages ${missing.join(', ')}, which are not installed and could not be: ` +

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
-import { DecisionEntity } from '@qcycle/persistence';
+import { DecisionEntity, DocumentVersionEntity } from '@qcycle/persistence';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { createApiApp } from '../../apps/api/src/api-app';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
@@ -163,6 +165,38 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         `${PDF}, application/json;q=0.5`,
       );
       expect(preferred.headers.get('content-type')).toBe(PDF);
+    });
+
+    it('answers 503 DOCUMENTS_UNAVAILABLE for a PDF it has not printed yet when the server has no chromium; the record and the printed decision still answer', async () => {
+      // A second API on the same database and Temporal, as deployed on a host without chromium.
+      const config = { ...suite.config, documents: { chromiumPath: '/nonexistent/chromium' } };
+      const unprinted = await createApiApp(config, { logger: false });
+      try {
+        const server = await unprinted.listen(0, '127.0.0.1');
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const get = async (path: string, accept: string) =>
+          fetch(`${base}${path}`, {
+            headers: { authorization: `Bearer ${await org.tokenOf('qmr')}`, accept },
+          });
+        const plan = await get(`/api/v1/cycles/${cycleId}/plan`, PDF);
+        expect(plan.status).toBe(503);
+        expect(await plan.json()).toMatchObject({
+          code: 'DOCUMENTS_UNAVAILABLE',
+          message: expect.stringContaining('chromium'),
+        });
+        expect((await get(`/api/v1/cycles/${cycleId}/plan`, 'application/json')).status).toBe(200);
+        // The decision was printed and registered above: its registered file still downloads.
+        const decision = await get(`/api/v1/cycles/${cycleId}/decision`, PDF);
+        expect([decision.status, decision.headers.get('x-document-version')]).toEqual([200, '1']);
+      } finally {
+        await unprinted.close();
+      }
+      // The refusal registered nothing (read in the table: listing the register registers what is missing).
+      const versions = await suite.api
+        .get(DataSource)
+        .getRepository(DocumentVersionEntity)
+        .findBy({ cycleId });
+      expect(versions.map((version) => version.type)).toEqual(['objectives-decision']);
     });
 
     it('serves the objectives’ implementation plan (ISO 6.2.2) from the decision, in JSON, PDF and DOCX', async () => {

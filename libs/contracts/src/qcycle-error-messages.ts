@@ -370,8 +370,8 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.TooManyRequests]: {
     default: {
-      vi: 'Quá nhiều yêu cầu; hãy thử lại sau thời gian trong tiêu đề Retry-After',
-      en: 'Too many requests; retry after the Retry-After header',
+      vi: 'Quá nhiều yêu cầu; hãy thử lại sau số giây trong tiêu đề Retry-After-… (ví dụ Retry-After-writes)',
+      en: 'Too many requests; retry after the seconds in the Retry-After-… header (e.g. Retry-After-writes)',
     },
   },
   [QcycleErrorCode.Internal]: {
@@ -387,6 +387,12 @@ export const QCYCLE_ERROR_MESSAGES = {
     default: {
       vi: 'Quy trình không trả lời kịp; hãy gửi lại yêu cầu với cùng x-request-id (chỉ áp dụng một lần)',
       en: 'The workflow did not answer in time; repeat the request with the same x-request-id (it is applied once)',
+    },
+  },
+  [QcycleErrorCode.DocumentsUnavailable]: {
+    default: {
+      vi: 'Máy chủ chưa in được văn bản (thiếu chromium để in PDF); hồ sơ dạng JSON vẫn xem được, hãy báo quản trị viên',
+      en: 'The server cannot print documents (chromium, which prints the PDFs, is missing); the JSON record still answers, tell the administrator',
     },
   },
   [QcycleErrorCode.SsoUnavailable]: {

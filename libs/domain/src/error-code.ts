@@ -50,4 +50,5 @@ export enum QcycleErrorCode {
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   WorkflowUnavailable = 'WORKFLOW_UNAVAILABLE',
   SsoUnavailable = 'SSO_UNAVAILABLE',
+  DocumentsUnavailable = 'DOCUMENTS_UNAVAILABLE',
 }

@@ -47,7 +47,7 @@ export const ERROR_DESCRIPTIONS = {
   413: 'The uploaded file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept',
   415: 'The uploaded file is not of an accepted type (checked in its content); nothing was kept',
   422: 'Well-formed but refused by the rules of the process (the message says which)',
-  429: 'Too many requests; retry after the Retry-After header',
+  429: 'Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes)',
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

@@ -38,4 +38,5 @@ export const HTTP_STATUS_OF_ERROR: Record<QcycleErrorCode, HttpStatus> = {
   [QcycleErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [QcycleErrorCode.WorkflowUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [QcycleErrorCode.SsoUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [QcycleErrorCode.DocumentsUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };

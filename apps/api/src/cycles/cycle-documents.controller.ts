@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import {
+  ApiDocumentsUnavailable,
   ApiNegotiatedDocument,
   documentAnswer,
   DOCX_TYPE,
@@ -210,6 +211,7 @@ export class CycleDocumentsController {
       'The report (application/json), the same as a printable page (text/html), or the objectives report (PDF, DOCX)',
   })
   @ApiErrors(401, 403, 404)
+  @ApiDocumentsUnavailable()
   async report(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import {
   CSV_TYPE,
+  ApiDocumentsUnavailable,
   ApiNegotiatedDocument,
   documentAnswer,
   DOCX_TYPE,
@@ -50,6 +51,7 @@ export class CycleYearReportsController {
     description: 'The report (application/json), or the document (PDF, DOCX) or its tables (XLSX, CSV)',
   })
   @ApiErrors(401, 403, 404)
+  @ApiDocumentsUnavailable()
   async annualQmsReport(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

@@ -1,6 +1,6 @@
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { ApiErrors } from '../common/error-responses';
+import { ApiOkResponse, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiErrors, ErrorView } from '../common/error-responses';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 
 export const PDF_TYPE = 'application/pdf';
@@ -76,13 +76,28 @@ export function documentAnswer(response: HttpResponse, file: DocumentFile): Stre
 }
 
 /**
+ * The 503 of a route that prints a document: a version not registered yet is printed with chromium,
+ * which this server may lack (DOCUMENTS_UNAVAILABLE). Registered versions and the JSON still answer.
+ */
+export function ApiDocumentsUnavailable(): MethodDecorator {
+  return ApiResponse({
+    status: 503,
+    description:
+      'A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers',
+    type: ErrorView,
+  });
+}
+
+/**
  * The OpenAPI of a record route that also answers its document: JSON, PDF or DOCX by Accept, the
- * record's view type, and the refusals every such route shares (401, 403, 404).
+ * record's view type, and the refusals every such route shares (401, 403, 404, and 503 when the
+ * server cannot print).
  */
 export function ApiNegotiatedDocument(type: Type<unknown>, description: string): MethodDecorator {
   return applyDecorators(
     ApiProduces('application/json', PDF_TYPE, DOCX_TYPE),
     ApiOkResponse({ type, description }),
     ApiErrors(401, 403, 404),
+    ApiDocumentsUnavailable(),
   );
 }

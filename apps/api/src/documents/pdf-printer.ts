@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 
 /** Debian's chromium, as `apt-get install chromium` puts it. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -35,7 +36,7 @@ export class PdfPrinter implements OnApplicationShutdown {
    * document's own date) so that printing the same page again gives the same bytes.
    */
   async print(html: string, date: string): Promise<Buffer> {
-    const browser = await this.start();
+    const browser = await this.browserOrUnavailable();
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
@@ -53,7 +54,7 @@ export class PdfPrinter implements OnApplicationShutdown {
    * that size: the DOCX embeds it where the PDF draws the SVG itself, so both show the same chart.
    */
   async png(svg: string, size: { width: number; height: number }): Promise<Buffer> {
-    const browser = await this.start();
+    const browser = await this.browserOrUnavailable();
     const context = await browser.newContext({
       javaScriptEnabled: false,
       viewport: size,
@@ -76,6 +77,15 @@ export class PdfPrinter implements OnApplicationShutdown {
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close();
+  }
+
+  /** The running chromium, started on first use; DOCUMENTS_UNAVAILABLE (503) when it cannot start. */
+  private async browserOrUnavailable(): Promise<Browser> {
+    try {
+      return await this.start();
+    } catch {
+      throw new QcycleError(QcycleErrorCode.DocumentsUnavailable);
+    }
   }
 
   private start(): Promise<Browser> {

@@ -3002,7 +3002,7 @@ export interface components {
          * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
          * @enum {string}
          */
-        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE";
+        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
         ReassignTaskDto: {
             /**
              * @description Why, for the record and the notification
@@ -3899,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4054,7 +4054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4547,6 +4547,19 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CycleDocumentsController_audit: {
@@ -4595,6 +4608,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4683,7 +4707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,6 +4782,17 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CycleDocumentsController_nonconformity: {
@@ -4807,6 +4842,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4896,7 +4942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,7 +5030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,6 +5087,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5129,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,6 +5252,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5420,7 +5488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,7 +5686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +5822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5950,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,6 +6093,17 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CycleDocumentsController_report: {
@@ -6076,6 +6155,18 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "text/html": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6182,6 +6273,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6344,6 +6446,17 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6518,7 +6631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6564,7 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6747,7 +6860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6865,7 +6978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,7 +7153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7129,7 +7242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7218,7 +7331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7394,7 +7507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7507,7 +7620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7586,7 +7699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7717,7 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7853,7 +7966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7989,7 +8102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8055,7 +8168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Too many requests; retry after the Retry-After header */
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
                 headers: {
                     [name: string]: unknown;
