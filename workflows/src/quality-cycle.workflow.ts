@@ -90,7 +90,7 @@ export const NEXT_YEAR_DRAFT_AT_CLOSE = 'next-year-draft-at-close';
 export const MONITORS_STARTED_TOGETHER = 'monitors-started-together';
 
 /**
- * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`, DESIGN.md §2): runs
+ * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`): runs
  * approval, assignment, monitoring (one child per objective, all year), the internal audit, the
  * management review and the close as child workflows, answers the whole live state, and returns
  * the year's result. A `cancelCycle` signal or a Temporal cancellation cancels every open task.

@@ -26,7 +26,7 @@ export interface RosterUnit {
 }
 
 /**
- * Who plays which role in one organisation's cycle (DESIGN.md §5), handed to the cycle when it
+ * Who plays which role in one organisation's cycle (docs/security.md "Roles"), handed to the cycle when it
  * starts so that the workflow decides deterministically who gets each task. Later changes of people
  * go through task reassignment, which is recorded.
  */

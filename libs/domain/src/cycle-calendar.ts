@@ -106,7 +106,7 @@ export interface MonitoringPeriod {
 
 /**
  * Who an overdue task goes to. Measurement reports: the unit head, then the Quality Representative.
- * The start of the year (DESIGN.md §5): a unit head's acceptance and the leader's approval go to the
+ * The start of the year: a unit head's acceptance and the leader's approval go to the
  * Quality Representative (who delegated, resp. proposed the draft and follows it up with the
  * leader); the Quality Representative's own steps go to the leader, the only one above them.
  */

@@ -11,7 +11,7 @@ export const TASK_LINK_ROUTE = 'qcycle:task-link-route';
 /** Open without a token (login, health). Every other route needs a bearer token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Only callers holding one of these roles (DESIGN.md §5); others get 403 naming the roles. */
+/** Only callers holding one of these roles (docs/security.md "Roles"); others get 403 naming the roles. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** Marks the password login: throttled per address and e-mail, not as a write. */

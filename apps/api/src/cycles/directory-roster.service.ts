@@ -6,7 +6,7 @@ import { chooseCycleSigner } from '@qcycle/domain';
 import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
 
 /**
- * The cycle's roster (who plays which role, DESIGN.md §5) taken from the organisation's directory
+ * The cycle's roster (who plays which role, docs/security.md "Roles") taken from the organisation's directory
  * when the cycle starts. Active users only; several holders of a role are ordered by name and the
  * first one plays it — except the leader, who is the signer chosen for the year (libs/domain
  * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one). A

@@ -29,7 +29,7 @@ const DEMO_EMAIL_DOMAIN = 'kontum.qcycle.test';
 const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 
 /**
- * One user per role of DESIGN.md §5 in the Kon Tum organisation of the 2024 template. The leader is
+ * One user per role (docs/security.md "Roles") in the Kon Tum organisation of the 2024 template. The leader is
  * the signer of the seed decision; every other name is ILLUSTRATIVE (invented), like the units.
  */
 export const DEMO_USERS: readonly DemoUser[] = [

@@ -32,7 +32,7 @@ describe('Kon Tum 2024 template', () => {
     for (const objective of template.objectives) expect(objective.title.en).not.toBe('');
   });
 
-  it('measures each objective as DESIGN.md says', () => {
+  it('measures each objective as the 2024 decision does', () => {
     const summary = template.objectives.map((o) => ({
       id: o.id,
       frequency: o.frequency,

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Append-only record of every change to an organisation's directory (units, users, roles): who,
- * when, from where, with the request id. DESIGN.md §5: every write is attributed and kept. Nothing
+ * when, from where, with the request id. Every write is attributed and kept. Nothing
  * updates or deletes these rows.
  */
 @Entity('directory_events')

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The roles of DESIGN.md §5. */
+/** The roles (docs/security.md "Roles"). */
 export const USER_ROLES = [
   'admin',
   'quality-representative',
