@@ -12,8 +12,7 @@ const DOSSIERS_SETTLED: LocalizedText = {
  * The 2024 quality objectives of the Kon Tum Provincial People's Committee and its Office, as
  * approved by the seed decision: Article 1 verbatim, the legal bases, signer and recipients as
  * printed. Indicators, frequencies, owner units and plans are the engine's reading of each
- * objective; unit codes refer to {@link KONTUM_OFFICE_UNITS}, which are
- * illustrative.
+ * objective; unit codes refer to {@link KONTUM_OFFICE_UNITS}, which are illustrative.
  */
 export const KONTUM_2024_TEMPLATE: CycleDraft = deepFreeze({
   organisation: {
