@@ -38,7 +38,7 @@ import { documentedCodes, expressRoutes, routeFacts, undocumentedAnswers } from 
 /**
  * What each route can answer: the success code, what its service can refuse (404/409/422), and what
  * the guards and pipes add (401 unless public, 403 with @Roles, 400 with a validated DTO, 429 on
- * writes and login). The last test cross-checks this table against the decorators, the OpenAPI
+ * writes and login), and 503 where a document is printed (no chromium on the server). The last test cross-checks this table against the decorators, the OpenAPI
  * document and every status this suite actually received.
  */
 const CAN_RETURN: Record<string, number[]> = {
@@ -85,21 +85,21 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/next-year': [201, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles/{cycleId}/nonconformities': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/nonconformities': [201, 400, 401, 403, 404, 409, 422, 429, 503],
-  'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/measurements': [200, 400, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/audit/plan': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/audit/steps/{stepId}/nonconformity': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/plan': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/audit': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/audit/plan': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/audit/steps/{stepId}/nonconformity': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/plan': [200, 401, 403, 404, 503],
   'GET /api/v1/documents': [200, 400, 401, 403],
-  'GET /api/v1/documents/{documentId}': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404],
+  'GET /api/v1/documents/{documentId}': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/annual-qms-report': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/conformity-announcement': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/annual-qms-report': [200, 401, 403, 404, 503],
+  'GET /api/v1/cycles/{cycleId}/conformity-announcement': [200, 401, 403, 404, 503],
   'POST /api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': [
     200, 400, 401, 403, 404, 409, 422, 429, 503,
   ],
