@@ -271,6 +271,19 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await owner.selectOption({ label: 'Nguyễn Thị Lan — Chuyên viên' });
     await expect(owner.inputValue()).resolves.toBe(org.idOf('staff.tthc'));
     await leader.page.getByLabel(vi('tasks:review.dueDate'), { exact: true }).fill('2025-06-30');
+    // Who took part, and the 9.3.1 conclusion: suitable and adequate, not yet effective.
+    await leader.page
+      .getByLabel(vi('tasks:review.attendeeN', { number: 1 }), { exact: true })
+      .fill('Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh');
+    for (const [key, answer] of [
+      ['suitable', 'yes'],
+      ['adequate', 'yes'],
+      ['effective', 'no'],
+    ] as const)
+      await leader.page
+        .getByRole('group', { name: vi(`tasks:review.${key}`) })
+        .getByRole('radio', { name: vi(`tasks:review.${answer}`), exact: true })
+        .check();
     await leader.check('the management review with an action', { screenshot: 'task-management-review' });
     await leader.page.getByRole('button', { name: vi('tasks:review.submit') }).click();
     await submitted(leader);
@@ -285,6 +298,35 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       return answer.status === 200 && answer.body.status === 'held' ? answer.body : undefined;
     });
     expect(held.inputs).toMatchObject({ ...PREPARATION, entered: { status: 'entered' } });
+
+    // The review page shows what the leader recorded: who took part, the conclusion, Lan by name.
+    const qmr = await as('qmr');
+    await qmr.open(`${cyclePath(cycleId)}/review`);
+    await qmr.page
+      .locator('.card', { has: qmr.page.getByRole('heading', { name: vi('cycles:review.attendees') }) })
+      .getByText('Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', { exact: true })
+      .waitFor();
+    const fact = (label: string) =>
+      qmr.page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent();
+    await expect(fact(vi('cycles:review.suitable'))).resolves.toBe(vi('cycles:review.yes'));
+    await expect(fact(vi('cycles:review.adequate'))).resolves.toBe(vi('cycles:review.yes'));
+    await expect(fact(vi('cycles:review.effective'))).resolves.toBe(vi('cycles:review.no'));
+    const actionRow = qmr.page.getByRole('row', { name: /Số hóa phiếu kiểm soát quá trình/ });
+    await expect(actionRow.getByRole('cell').allTextContents()).resolves.toEqual([
+      'Số hóa phiếu kiểm soát quá trình',
+      'Phòng Kiểm soát thủ tục hành chính',
+      'Nguyễn Thị Lan',
+      '30/06/2025',
+    ]);
+    // The inputs read in words: no field or value left as the record's code name (periodsDue, at-risk).
+    const inputsCard = qmr.page.locator('.card', {
+      has: qmr.page.getByRole('heading', { name: vi('cycles:review.inputs') }),
+    });
+    const codeNames = (await inputsCard.locator('dt, dd').allTextContents())
+      .map((text) => text.trim())
+      .filter((text) => /^[a-z]+[A-Z]\w*$|^[a-z]+(-[a-z]+)+$/.test(text));
+    expect(codeNames).toEqual([]);
+    await qmr.check('the held review', { screenshot: 'cycle-review-held' });
     action = await year.taskOf('staff.tthc', 'review-action');
     expect(await org.inbox('head.tthc', 'review-action')).toEqual([]);
 

@@ -82,12 +82,23 @@ export default function CycleReviewPage() {
 
 function ReviewBlock({ review, format, names }: { review: Review; format: Format; names: DirectoryNames }) {
   const { t } = useTranslation('cycles');
+  // The leader's answer as the record keeps it: the 9.3.3 outputs, and beside them the attendees, the
+  // 9.3.1 conclusion and the judgement of the QMS objective (each optional in the answer).
   const outputs = review.outputs as {
     improvementOpportunities?: string[];
     qmsChanges?: string[];
     resourceNeeds?: string[];
+    attendees?: string[];
+    conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
+    qmsJudgement?: { achieved: boolean; notes?: string };
   } | null;
-  const actions = (review.actions ?? []) as { title?: string; ownerUnitCode?: string; dueDate?: string }[];
+  const actions = (review.actions ?? []) as {
+    title?: string;
+    ownerUnitCode?: string;
+    ownerUserId?: string;
+    dueDate?: string;
+  }[];
+  const yesNo = (value: boolean) => (value ? t('review.yes') : t('review.no'));
   return (
     <>
       <dl className="facts">
@@ -97,6 +108,12 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
         <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>
         <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
       </dl>
+      {outputs?.attendees && (
+        <div className="card">
+          <h3>{t('review.attendees')}</h3>
+          <ReadableList items={outputs.attendees} empty={t('review.none')} />
+        </div>
+      )}
       <div className="card">
         <h3>{t('review.inputs')}</h3>
         <ValueView value={review.inputs} format={format} names={names} />
@@ -115,16 +132,41 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
           <p className="muted">{t('review.notHeld')}</p>
         )}
       </div>
+      {(outputs?.conclusion || outputs?.qmsJudgement) && (
+        <div className="card">
+          <h3>{t('review.conclusion')}</h3>
+          <dl className="plan">
+            {outputs.conclusion &&
+              (['suitable', 'adequate', 'effective'] as const).map((key) => (
+                <Fact key={key} label={t(`review.${key}`)}>
+                  {yesNo(outputs.conclusion![key])}
+                </Fact>
+              ))}
+            {outputs.conclusion?.notes && (
+              <Fact label={t('review.conclusionNotes')}>{outputs.conclusion.notes}</Fact>
+            )}
+            {outputs.qmsJudgement && (
+              <Fact label={t('review.qmsJudgement')}>
+                {outputs.qmsJudgement.achieved ? t('review.achieved') : t('review.notAchieved')}
+                {outputs.qmsJudgement.notes ? ` — ${outputs.qmsJudgement.notes}` : ''}
+              </Fact>
+            )}
+          </dl>
+        </div>
+      )}
       <div className="card">
         <h3>{t('review.actions')}</h3>
         {actions.length === 0 ? (
           <p className="muted">{t('review.none')}</p>
         ) : (
-          <DataTable columns={[t('review.action'), t('review.owner'), t('review.due')]}>
+          <DataTable
+            columns={[t('review.action'), t('review.owner'), t('review.ownerPerson'), t('review.due')]}
+          >
             {actions.map((action, index) => (
               <tr key={index}>
                 <td>{action.title ?? '—'}</td>
                 <td>{names.unit(action.ownerUnitCode)}</td>
+                <td>{action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}</td>
                 <td>{format.date(action.dueDate)}</td>
               </tr>
             ))}
@@ -169,7 +211,7 @@ function ValueView({ value, format, names }: { value: unknown; format: Format; n
               t('objectives.number', { number: item.replace(/^obj-/, '') })
             ) : (key === 'unitCode' || key === 'ownerUnitCode') && typeof item === 'string' ? (
               names.unit(item)
-            ) : /(^u|U)serId$/.test(key) && typeof item === 'string' ? (
+            ) : (/(^u|U)serId$/.test(key) || key === 'enteredBy') && typeof item === 'string' ? (
               names.person(item)
             ) : (
               <ValueView value={item} format={format} names={names} />
