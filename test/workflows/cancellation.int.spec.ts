@@ -3,7 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
 import { QUALITY_CYCLE_WORKFLOW, cancelCycleSignal, type QualityCycleResult } from '@qcycle/contracts';
 import { EventLogEntryEntity, NotificationEntity, TaskEntity } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { uniqueSuffix, workflowTaskFailures } from '@qcycle/testing';
 import { recordHistories, type CycleDriver } from './support/cycle-driver';
 import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
 import { defaultCycleCalendar } from '@qcycle/domain';
@@ -160,6 +160,16 @@ describe('cancellation and recovery on the Temporal dev server', () => {
       expect(notices.map((n) => [n.taskId, n.recipientUserId]).sort()).toEqual(
         open.map((t) => [t.id, t.assigneeUserId]).sort(),
       );
+
+      // No workflow of the year stalled on the way: a task cancelled while its workflow still
+      // awaited other branches once failed workflow tasks with an unhandled rejection.
+      for (const workflowId of new Set([ids.workflowId, ...after.map((t) => t.workflowId)])) {
+        const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
+        expect({ workflowId, failures: workflowTaskFailures(events ?? []) }).toEqual({
+          workflowId,
+          failures: [],
+        });
+      }
 
       await recordHistories(client, 'cancelled-everything-open', [
         ids.workflowId,

@@ -25,6 +25,7 @@ import {
 import { records } from './activities';
 import { closeTimeOf, type CycleContext } from './cycle-context';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
+import { awaitedLater } from './tasks/settle-all';
 
 /**
  * Nonconformities from any source (issue #9, docs/workflows.md "Nonconformities"), the cycle's part:
@@ -124,7 +125,7 @@ export function installNonconformities(cycle: {
       );
       cycle.noteIfCancelled(handle.workflowId);
       handles.push(handle);
-      cycle.children.push(handle.result());
+      cycle.children.push(awaitedLater(handle.result()));
     } finally {
       opening--;
     }

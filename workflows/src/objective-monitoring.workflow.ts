@@ -43,7 +43,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
-import { settleAll } from './tasks/settle-all';
+import { awaitedLater, settleAll } from './tasks/settle-all';
 import type { TaskBoard, TaskNotice } from './tasks/human-task';
 
 /** Patch id (docs/versioning.md): the objective's status is recorded with each report's event. */
@@ -106,6 +106,7 @@ async function monitorObjective(
 
   const measurements: Measurement[] = [];
   let status: ObjectiveStatus = 'not-measured';
+  /** Awaited after the months (below): each kept with {@link awaitedLater}. */
   const followUps: Promise<unknown>[] = [];
   let openFollowUp: string | undefined;
   let lateReports = 0;
@@ -139,47 +140,49 @@ async function monitorObjective(
       ].map((person) => person.userId),
     };
     followUps.push(
-      (async () => {
-        const proposal = await board.run({
-          taskId,
-          kind: 'nonconformity-proposal',
-          title: {
-            vi: `Đề xuất mở điểm không phù hợp do mục tiêu ${objective.number} không đạt (kỳ ${periodKey})`,
-            en: `Proposal: open a nonconformity, objective ${objective.number} missed (${periodKey})`,
-          },
-          assignee: context.roster.qualityRepresentative,
-          objectiveId: objective.id,
-          periodKey,
-          unitCode: owner.unitCode,
-          form: { objectiveId: objective.id, periodKey, status, figures, unitCode: owner.unitCode },
-          expiresAt: closeAt,
-          validate: (outcome) => validateNonconformityProposal(outcome, references),
-        });
-        if (proposal.status !== 'completed' || proposal.outcome.decision !== 'open') return;
-        const { description, unitCode, severity, verifierUserId } = proposal.outcome;
-        try {
-          await getExternalWorkflowHandle(context.cycleWorkflowId).signal(
-            nonconformityProposalAcceptedSignal,
-            {
-              proposalTaskId: taskId,
-              objectiveId: objective.id,
-              periodKey,
-              description,
-              unitCode,
-              severity,
-              ...(verifierUserId ? { verifierUserId } : {}),
-              acceptedBy: proposal.completedBy,
-            },
-          );
-        } catch (error) {
-          // The cycle has ended meanwhile: the accepted proposal stays in the task's record.
-          if (isCancellation(error)) throw error;
-          log.warn('accepted nonconformity proposal not delivered to the cycle', {
+      awaitedLater(
+        (async () => {
+          const proposal = await board.run({
             taskId,
-            error: String(error),
+            kind: 'nonconformity-proposal',
+            title: {
+              vi: `Đề xuất mở điểm không phù hợp do mục tiêu ${objective.number} không đạt (kỳ ${periodKey})`,
+              en: `Proposal: open a nonconformity, objective ${objective.number} missed (${periodKey})`,
+            },
+            assignee: context.roster.qualityRepresentative,
+            objectiveId: objective.id,
+            periodKey,
+            unitCode: owner.unitCode,
+            form: { objectiveId: objective.id, periodKey, status, figures, unitCode: owner.unitCode },
+            expiresAt: closeAt,
+            validate: (outcome) => validateNonconformityProposal(outcome, references),
           });
-        }
-      })(),
+          if (proposal.status !== 'completed' || proposal.outcome.decision !== 'open') return;
+          const { description, unitCode, severity, verifierUserId } = proposal.outcome;
+          try {
+            await getExternalWorkflowHandle(context.cycleWorkflowId).signal(
+              nonconformityProposalAcceptedSignal,
+              {
+                proposalTaskId: taskId,
+                objectiveId: objective.id,
+                periodKey,
+                description,
+                unitCode,
+                severity,
+                ...(verifierUserId ? { verifierUserId } : {}),
+                acceptedBy: proposal.completedBy,
+              },
+            );
+          } catch (error) {
+            // The cycle has ended meanwhile: the accepted proposal stays in the task's record.
+            if (isCancellation(error)) throw error;
+            log.warn('accepted nonconformity proposal not delivered to the cycle', {
+              taskId,
+              error: String(error),
+            });
+          }
+        })(),
+      ),
     );
   };
 
@@ -211,20 +214,22 @@ async function monitorObjective(
     if (status === 'at-risk' && previous !== 'at-risk') {
       openFollowUp = followUpId;
       followUps.push(
-        board.run({
-          taskId: openFollowUp,
-          kind: 'at-risk-follow-up',
-          title: {
-            vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${periodKey})`,
-            en: `Objective ${objective.number} at risk (${periodKey})`,
-          },
-          assignee: context.roster.qualityRepresentative,
-          objectiveId: objective.id,
-          periodKey,
-          form: { status, periodKey },
-          expiresAt: closeAt,
-          validate: validateNoteOutcome,
-        }),
+        awaitedLater(
+          board.run({
+            taskId: openFollowUp,
+            kind: 'at-risk-follow-up',
+            title: {
+              vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${periodKey})`,
+              en: `Objective ${objective.number} at risk (${periodKey})`,
+            },
+            assignee: context.roster.qualityRepresentative,
+            objectiveId: objective.id,
+            periodKey,
+            form: { status, periodKey },
+            expiresAt: closeAt,
+            validate: validateNoteOutcome,
+          }),
+        ),
       );
     }
   };

@@ -59,6 +59,7 @@ import type { objectiveMonitoring } from './objective-monitoring.workflow';
 import type { internalAudit, InternalAuditResult } from './internal-audit.workflow';
 import { REVIEW_INPUTS_ENTERED, type managementReview } from './management-review.workflow';
 import { installNonconformities } from './cycle-nonconformities';
+import { awaitedLater } from './tasks/settle-all';
 
 /**
  * Patch id (docs/versioning.md): the cycle starts the internal audit and goes on to the management
@@ -368,7 +369,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       for (const handle of started) {
         if (!handle) continue;
         monitors.push(handle);
-        children.push(handle.result());
+        children.push(awaitedLater(handle.result()));
       }
 
       const { calendar } = input;
@@ -385,7 +386,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context }],
         });
         noteIfCancelled(auditHandle.workflowId);
-        auditResult = auditHandle.result();
+        auditResult = awaitedLater(auditHandle.result());
         children.push(auditResult);
       } else {
         const audit = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {

@@ -33,3 +33,15 @@ export function activitiesStillOut(events: readonly temporal.api.history.v1.IHis
   }
   return [...scheduled.values()];
 }
+
+/**
+ * Why each workflow task of a history failed (`WorkflowTaskFailed`, e.g. "Unhandled Promise
+ * rejection: …"): [] for a workflow that never stalled. A failed workflow task is retried, and a
+ * replay in the same order fails it again: the workflow then hangs.
+ */
+export function workflowTaskFailures(events: readonly temporal.api.history.v1.IHistoryEvent[]): string[] {
+  return events
+    .map((event) => event.workflowTaskFailedEventAttributes)
+    .filter((failed) => failed !== undefined && failed !== null)
+    .map((failed) => failed.failure?.message ?? String(failed.cause));
+}

@@ -12,3 +12,16 @@ export async function settleAll<T>(branches: readonly Promise<T>[]): Promise<T[]
   if (failure) throw failure.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
+
+/**
+ * A promise kept to be awaited later ({@link settleAll}, `Promise.allSettled`, or `await` at the
+ * close), its rejection marked handled now. Without this, a kept promise that rejects while the
+ * workflow awaits something else — an open task that has recorded itself cancelled while the other
+ * branches still record theirs, a child that failed while the cycle sleeps — is an unhandled
+ * rejection: the SDK fails the workflow task, and a replay in the same order fails it again. Whoever
+ * awaits the promise still gets the rejection.
+ */
+export function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
