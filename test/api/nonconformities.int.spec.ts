@@ -240,12 +240,23 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
     ).toBe(404);
   });
 
-  it('lists the cycle’s nonconformities with their source and state', async () => {
+  it('lists the cycle’s nonconformities with their source and state, and the yearly report counts them all', async () => {
     const items = await list();
     expect(items.map((nc) => [nc.source, nc.status])).toEqual([
       ['missed-objective', 'closed'],
       ['complaint', 'open'],
     ]);
+    // Section V of the yearly QMS report: every nonconformity of the year, not only the audit's
+    // findings (this year has had no audit yet).
+    const annual = await org.as<{ correctiveActions: { finding: string; status: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/annual-qms-report`,
+    );
+    expect(annual.status).toBe(200);
+    expect(annual.body.correctiveActions.map((a) => [a.finding, a.status])).toEqual(
+      items.map((nc) => [nc.description, nc.status]),
+    );
   });
 
   it('answers 409 once the cycle is no longer running', async () => {

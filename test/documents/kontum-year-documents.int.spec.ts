@@ -7,7 +7,7 @@ import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/
 import type { CycleReportView } from '../../apps/api/src/cycles/dto/cycle-report.view';
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
-import { UNIT_HEAD } from '../../apps/api/src/documents/review-minutes-document';
+import { NOT_RECORDED, UNIT_HEAD } from '../../apps/api/src/documents/review-minutes-document';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
@@ -202,7 +202,11 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
       const signed = await org.as(local, 'POST', `${base}/audit/steps/${stepId}/sign-off`, body);
       expect(signed.status).toBe(200);
     };
-    await signOff('auditor.hcth', 's1', { result: 'conformity', evidence: ['Sổ theo dõi nhiệm vụ 2024'] });
+    await signOff('auditor.hcth', 's1', {
+      result: 'conformity',
+      evidence: ['Sổ theo dõi nhiệm vụ 2024'],
+      notes: 'Đã đối chiếu 12 nhiệm vụ trọng tâm quý III',
+    });
     await signOff('auditor.kinhte', 's2', {
       result: 'minor-nc',
       evidence: ['Hồ sơ 000.00.24.H34-240812-0007'],
@@ -417,6 +421,8 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
       expect(report.docxParagraphs.some((p) => line.test(p))).toBe(true);
     });
     expect(report.pdfText).toContain(`Phát hiện: ${FINDING}`);
+    // The auditor's notes on a step are part of its result.
+    expect(report.pdfText).toContain('Ghi chú: Đã đối chiếu 12 nhiệm vụ trọng tâm quý III.');
     expect(report.pdfText).toContain('Tình trạng: đã khắc phục, có hiệu lực.');
 
     const form = await fetchDocument('nonconformity');
@@ -434,6 +440,8 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Số biên bản: BB-XXLĐ-2024.');
     expect(text).toContain('a) Cơ hội cải tiến: Số hóa phiếu kiểm soát.');
+    // Nothing collected the improvement opportunities before the review: not recorded, not "none".
+    expect(text).toContain(`e) Các cơ hội cải tiến: ${NOT_RECORDED}.`);
     // What the leader recorded with the review, as the record keeps it.
     expect(text).toContain(
       'Thành phần tham dự: Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh; Trần Quốc Việt, Chánh Văn phòng UBND tỉnh.',

@@ -119,6 +119,7 @@ export class CycleDocumentsService {
         result: s.result,
         evidence: s.evidence,
         finding: s.finding,
+        notes: s.notes,
         signedOffAt: s.signedOffAt,
       })),
       correctiveActions: actions.map((a) => ({

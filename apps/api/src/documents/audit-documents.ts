@@ -18,6 +18,7 @@ export interface AuditRecord {
     result: string | null;
     evidence: string[] | null;
     finding: string | null;
+    notes: string | null;
   }[];
   correctiveActions: {
     severity: string;
@@ -126,7 +127,8 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
           `${i + 1}. ${unit(s.unitCode)}: ${s.process} (điều khoản ${s.clause}); chuyên gia đánh giá ` +
           `${audit.names[s.auditorUserId] ?? s.auditorUserId}. Kết quả: ${s.result ? (AUDIT_RESULT[s.result] ?? s.result) : 'chưa đánh giá'}.` +
           (s.evidence?.length ? ` Bằng chứng: ${s.evidence.join('; ')}.` : '') +
-          (s.finding ? ` Phát hiện: ${clause(s.finding)}.` : ''),
+          (s.finding ? ` Phát hiện: ${clause(s.finding)}.` : '') +
+          (s.notes ? ` Ghi chú: ${clause(s.notes)}.` : ''),
       })),
       { kind: 'heading', text: 'III. ĐIỂM KHÔNG PHÙ HỢP VÀ HÀNH ĐỘNG KHẮC PHỤC' },
       ...(audit.correctiveActions.length === 0

@@ -83,7 +83,13 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     input('7. Kết quả thực hiện của nhà cung cấp bên ngoài:', text(inputs.externalProviders)),
     input('d) Sự thỏa đáng của các nguồn lực:', text(inputs.resources)),
     input('đ) Hiệu lực của các hành động giải quyết rủi ro và cơ hội:', text(inputs.risksAndOpportunities)),
-    input('e) Các cơ hội cải tiến:', list(inputs.improvementOpportunities), note('improvementOpportunities')),
+    // No record collects improvement opportunities before the review (only the Quality
+    // Representative's note on them): an empty list is "not recorded", not "none".
+    input(
+      'e) Các cơ hội cải tiến:',
+      nonEmptyList(inputs.improvementOpportunities),
+      note('improvementOpportunities'),
+    ),
     { kind: 'heading', text: 'III. ĐẦU RA XEM XÉT (điều 9.3.3)' },
     input('a) Cơ hội cải tiến:', list(outputs.improvementOpportunities)),
     input('b) Nhu cầu thay đổi đối với Hệ thống quản lý chất lượng:', list(outputs.qmsChanges)),
@@ -155,6 +161,10 @@ function prepared(inputs: Record<string, unknown>): DocumentBlock[] {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function nonEmptyList(value: unknown): string | undefined {
+  return Array.isArray(value) && value.length > 0 ? list(value) : undefined;
 }
 
 function list(value: unknown): string | undefined {

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
 import { instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
 import {
+  CorrectiveActionEntity,
   DecisionEntity,
   DocumentVersionEntity,
   ManagementReviewEntity,
@@ -97,6 +98,11 @@ export class YearDocumentsService {
       .sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.type < b.type ? -1 : 1))
       .map((d) => ({ number: d.number, title: d.title, version: d.version, issuedOn: d.issuedOn }));
     const unit = unitNames(wording);
+    // Every nonconformity of the year, whatever its source (the audit's findings, a missed objective,
+    // a complaint, an external audit, an observation), not only the audit's.
+    const correctiveActions = await this.dataSource
+      .getRepository(CorrectiveActionEntity)
+      .find({ where: { cycleId: report.cycleId }, order: { openedAt: 'ASC' } });
     const dates = [
       await this.lastRecordDate(report.cycleId, row.signingDate),
       ...documents.map((d) => d.issuedOn),
@@ -129,7 +135,7 @@ export class YearDocumentsService {
         title: o.title.vi,
         verdict: objectiveVerdict(o, objectives),
       })),
-      correctiveActions: (audit?.correctiveActions ?? []).map((a) => ({
+      correctiveActions: correctiveActions.map((a) => ({
         unit: unit(a.unitCode),
         finding: a.finding,
         action: a.action ?? '',

@@ -1282,6 +1282,11 @@ export interface components {
             finding: string | null;
             /** @example quality-cycle/kontum/2024/audit/step/s1 */
             id: string;
+            /**
+             * @description The auditor's notes on the step (what was checked, an observation's content)
+             * @example Đã kiểm tra 20 hồ sơ tháng 9
+             */
+            notes: string | null;
             /** @example Tiếp nhận và trả kết quả hồ sơ TTHC */
             process: string;
             /**

@@ -71,7 +71,8 @@ export class MeasurementView {
     example: null,
     nullable: true,
     type: Number,
-    description: "A ratio that asks for them (objective 4): cases open at the period's end and already overdue",
+    description:
+      "A ratio that asks for them (objective 4): cases open at the period's end and already overdue",
   })
   pendingOverdue!: number | null;
 
@@ -142,6 +143,14 @@ export class AuditStepView {
 
   @ApiProperty({ example: '3 hồ sơ trễ hạn không có văn bản xin lỗi', nullable: true, type: String })
   finding!: string | null;
+
+  @ApiProperty({
+    example: 'Đã kiểm tra 20 hồ sơ tháng 9',
+    nullable: true,
+    type: String,
+    description: "The auditor's notes on the step (what was checked, an observation's content)",
+  })
+  notes!: string | null;
 
   @ApiProperty({ example: '2024-06-12T08:00:00.000Z', nullable: true, type: String })
   signedOffAt!: string | null;
