@@ -36,6 +36,7 @@ const AUDIT_STATUS: Record<string, string> = {
   planning: 'Đang lập kế hoạch',
   'in-progress': 'Đang thực hiện',
   closed: 'Đã kết thúc',
+  'not-closed': 'Không kết thúc đúng hạn',
   cancelled: 'Đã hủy',
 };
 const AUDIT_RESULT: Record<string, string> = {
@@ -50,7 +51,11 @@ const ACTION_STATUS: Record<string, string> = {
   closed: 'Đã khắc phục',
   cancelled: 'Đã hủy',
 };
-const REVIEW_STATUS: Record<string, string> = { waiting: 'Chưa họp', held: 'Đã họp' };
+const REVIEW_STATUS: Record<string, string> = {
+  waiting: 'Chưa họp',
+  held: 'Đã họp',
+  'not-held': 'Không họp đúng hạn',
+};
 
 /**
  * The year's report as a printable Vietnamese page (A4, no script, no outside resource). Every word

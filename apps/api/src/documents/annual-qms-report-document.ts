@@ -20,6 +20,8 @@ export interface AnnualQmsReportData {
   /** The documents of the year in the register, the latest version of each. */
   documents: { number: string; title: string; version: number; issuedOn: string }[];
   audit: {
+    /** The audit record's status: `in-progress`, `closed`, or `not-closed` when the year closed first. */
+    status: string;
     from: string | null;
     to: string | null;
     closedOn: string | null;
@@ -140,11 +142,17 @@ export function annualQmsReportSummary(data: AnnualQmsReportData): [string, stri
     : data.previousScope
       ? `Thay đổi phạm vi áp dụng (năm trước: ${data.previousScope}), công bố lại`
       : 'Không thay đổi phạm vi áp dụng';
+  const planned = data.audit?.from
+    ? `kế hoạch từ ${dmy(data.audit.from)} đến ${dmy(data.audit.to)}`
+    : 'chưa lập kế hoạch';
   const audit = data.audit
     ? data.audit.closedOn
       ? `Đã thực hiện từ ${dmy(data.audit.from)} đến ${dmy(data.audit.to)}, kết thúc ngày ${dmy(data.audit.closedOn)}; ` +
         `${data.audit.steps} nội dung được đánh giá, ${data.audit.findings} điểm không phù hợp`
-      : `Đang thực hiện (kế hoạch từ ${dmy(data.audit.from)} đến ${dmy(data.audit.to)})`
+      : data.audit.status === 'in-progress'
+        ? `Đang thực hiện (${planned})`
+        : // The year closed (or the cycle was cancelled) before the audit did.
+          `Không hoàn thành trong năm (${planned})`
     : 'Chưa thực hiện';
   const review = data.review?.heldOn
     ? `Đã tổ chức ngày ${dmy(data.review.heldOn)}` +

@@ -119,6 +119,7 @@ export class YearDocumentsService {
       firstYear: reason?.kind === 'first-year',
       documents,
       audit: audit && {
+        status: audit.status,
         from: typeof audit.plan?.from === 'string' ? audit.plan.from : null,
         to: typeof audit.plan?.to === 'string' ? audit.plan.to : null,
         closedOn: audit.closedAt ? vnDate(audit.closedAt) : null,

@@ -1060,6 +1060,12 @@ export interface components {
             findings: number;
             /** @example 2024-10-07 */
             from: string | null;
+            /**
+             * @description `not-closed`: the year closed (or the cycle was cancelled) before the audit did
+             * @example closed
+             * @enum {string}
+             */
+            status: "in-progress" | "closed" | "not-closed";
             /** @example 6 */
             steps: number;
             /** @example 2024-10-18 */

@@ -15,6 +15,13 @@ export class AnnualReportDocumentView {
 }
 
 export class AnnualReportAuditView {
+  @ApiProperty({
+    example: 'closed',
+    enum: ['in-progress', 'closed', 'not-closed'],
+    description: '`not-closed`: the year closed (or the cycle was cancelled) before the audit did',
+  })
+  status!: string;
+
   @ApiProperty({ example: '2024-10-07', nullable: true, type: String })
   from!: string | null;
 

@@ -1,0 +1,42 @@
+import { annualQmsReportSummary, type AnnualQmsReportData } from './annual-qms-report-document';
+
+const year: AnnualQmsReportData = {
+  organisation: 'Ủy ban nhân dân tỉnh Kon Tum',
+  year: 2024,
+  date: '2024-12-31',
+  scope: 'Văn phòng UBND tỉnh',
+  standard: 'TCVN ISO 9001:2015',
+  previousScope: null,
+  firstYear: false,
+  documents: [],
+  audit: null,
+  review: null,
+  objectives: [],
+  correctiveActions: [],
+  signerName: 'Nguyễn Hữu Tháp',
+};
+const auditLine = (audit: AnnualQmsReportData['audit']) =>
+  new Map(annualQmsReportSummary({ ...year, audit })).get('Đánh giá nội bộ');
+
+describe("the yearly report's line on the internal audit", () => {
+  const planned = { from: '2024-10-07', to: '2024-10-18', closedOn: null, steps: 2, findings: 0 };
+
+  it('says an audit the year closed before it ended was not completed, not that it is under way', () => {
+    expect(auditLine({ ...planned, status: 'not-closed' })).toBe(
+      'Không hoàn thành trong năm (kế hoạch từ 07/10/2024 đến 18/10/2024)',
+    );
+    expect(auditLine({ ...planned, from: null, to: null, status: 'not-closed' })).toBe(
+      'Không hoàn thành trong năm (chưa lập kế hoạch)',
+    );
+  });
+
+  it('says an audit still open is under way, and a closed one when it ended', () => {
+    expect(auditLine({ ...planned, status: 'in-progress' })).toBe(
+      'Đang thực hiện (kế hoạch từ 07/10/2024 đến 18/10/2024)',
+    );
+    expect(auditLine({ ...planned, status: 'closed', closedOn: '2024-10-25', findings: 1 })).toBe(
+      'Đã thực hiện từ 07/10/2024 đến 18/10/2024, kết thúc ngày 25/10/2024; 2 nội dung được đánh giá, 1 điểm không phù hợp',
+    );
+    expect(auditLine(null)).toBe('Chưa thực hiện');
+  });
+});
