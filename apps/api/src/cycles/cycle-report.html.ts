@@ -12,7 +12,8 @@ import type {
 /** What a section the year has not reached yet says. */
 export const NOT_YET_DONE = 'Chưa thực hiện';
 
-const OBJECTIVE_STATUS: Record<string, string> = {
+/** An objective's (or indicator's) status in words, as the printed year report says it. */
+export const OBJECTIVE_STATUS: Record<string, string> = {
   'not-measured': 'Chưa có số liệu',
   'on-track': 'Đúng tiến độ',
   'at-risk': 'Có nguy cơ không đạt',

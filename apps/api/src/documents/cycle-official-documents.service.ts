@@ -59,21 +59,17 @@ export class CycleOfficialDocumentsService {
   ): Promise<DocumentFile> {
     const key = this.own(caller, cycleId);
     const plan = audit.plan as AuditRecord['plan'];
-    if (!plan)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotPlanned', { cycleId });
+    if (!plan) throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotPlanned', { cycleId });
     if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
       throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotClosed', { cycleId });
     const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
-    const [people, planned] = await Promise.all([
-      this.dataSource
-        .getRepository(UserEntity)
-        .find({ where: { id: In(ids), organisationCode: caller.organisationCode } }),
+    const [names, planned] = await Promise.all([
+      this.namesOf(caller, ids),
       this.dataSource.getRepository(EventLogEntryEntity).findOne({
         where: { cycleId, type: 'audit.planned' },
         order: { occurredAt: 'ASC' },
       }),
     ]);
-    const names = Object.fromEntries(people.map((u) => [u.id, u.fullName]));
     const dateOf = (instant: string) => instantToVnLocal(instant as IsoInstant).date;
     const record: AuditRecord = {
       ...audit,
@@ -221,6 +217,16 @@ export class CycleOfficialDocumentsService {
     );
   }
 
+  /** The full names of these people of the caller's organisation, by user id, in one query. */
+  async namesOf(caller: Principal, ids: readonly string[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return {};
+    const people = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(unique), organisationCode: caller.organisationCode } });
+    return Object.fromEntries(people.map((user) => [user.id, user.fullName]));
+  }
+
   own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
@@ -234,8 +240,7 @@ export class CycleOfficialDocumentsService {
   ): Promise<{ row: DecisionEntity; key: { organisationCode: string; year: number } }> {
     const key = this.own(caller, cycleId);
     const row = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
-    if (!row)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
     return { row, key };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { payloadOf, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { instantToVnLocal, type IsoInstant } from '@qcycle/domain';
 import {
@@ -8,7 +8,6 @@ import {
   AuditStepEntity,
   CorrectiveActionEntity,
   EventLogEntryEntity,
-  UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
@@ -31,8 +30,7 @@ export class NonconformityReportsService {
   /** The finding raised at the audit's checklist step `stepId` (`s1`), with its corrective action. */
   async nonconformity(caller: Principal, cycleId: string, stepId: string): Promise<NonconformityView> {
     this.official.own(caller, cycleId);
-    const notFound = () =>
-      new QcycleError(QcycleErrorCode.NotFound, 'nonconformity', { stepId, cycleId });
+    const notFound = () => new QcycleError(QcycleErrorCode.NotFound, 'nonconformity', { stepId, cycleId });
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
     if (!audit) throw notFound();
     const fullStepId = `${audit.id}/step/${stepId}`;
@@ -43,21 +41,23 @@ export class NonconformityReportsService {
     if (!step || !action) throw notFound();
     const verified = action.effective !== null && action.verifiedBy && action.verifiedAt;
     const ids = [audit.leadAuditorUserId, step.auditorUserId, action.ownerUserId, action.verifiedBy];
-    const [people, verification] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).find({
-        where: { id: In(ids.filter((id): id is string => !!id)), organisationCode: caller.organisationCode },
-      }),
+    const [names, verification] = await Promise.all([
+      this.official.namesOf(
+        caller,
+        ids.filter((id): id is string => !!id),
+      ),
       verified
         ? this.dataSource
             .getRepository(EventLogEntryEntity)
             .findOneBy({ id: `${action.id}/verified/${action.rounds}`, cycleId })
         : null,
     ]);
-    const name = (id: string) => people.find((u) => u.id === id)?.fullName ?? id;
+    const name = (id: string) => names[id] ?? id;
     const plan = (audit.plan ?? {}) as { from?: string; to?: string };
-    const notes =
-      (payloadOf(verification, 'corrective-action.closed') ?? payloadOf(verification, 'corrective-action.reopened'))
-        ?.notes;
+    const notes = (
+      payloadOf(verification, 'corrective-action.closed') ??
+      payloadOf(verification, 'corrective-action.reopened')
+    )?.notes;
     return {
       id: action.id,
       stepId,

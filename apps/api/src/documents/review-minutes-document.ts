@@ -1,4 +1,5 @@
 import { instantToVnLocal } from '@qcycle/domain';
+import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { clause, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
@@ -226,15 +227,6 @@ function previous(inputs: Record<string, unknown>): string {
   );
 }
 
-/** An objective's standing on the review's day, in the words of the task pages (tasks.json `values`). */
-const STATUS_AT_REVIEW: Record<string, string> = {
-  achieved: 'đạt',
-  missed: 'không đạt',
-  'at-risk': 'có nguy cơ không đạt',
-  'on-track': 'đúng tiến độ',
-  'not-measured': 'chưa có số liệu',
-};
-
 function objectives(
   inputs: Record<string, unknown>,
   numbers: ReviewRecord['objectives'],
@@ -252,7 +244,7 @@ function objectives(
     const each = results
       .map(
         (r) =>
-          `${name(r.objectiveId)}: ${r.judgedAtReview ? 'do lãnh đạo đánh giá tại cuộc họp' : (STATUS_AT_REVIEW[String(r.status)] ?? String(r.status))}`,
+          `${name(r.objectiveId)}: ${r.judgedAtReview ? 'do lãnh đạo đánh giá tại cuộc họp' : lowerFirst(OBJECTIVE_STATUS[String(r.status)] ?? String(r.status))}`,
       )
       .join('; ');
     return `${achieved}/${results.length} mục tiêu đạt tại thời điểm xem xét (${each})`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
 import { instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
 import {
@@ -11,7 +11,6 @@ import {
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
-  UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import type { AuditView, ReviewView } from '../cycles/dto/cycle-records.view';
@@ -224,35 +223,28 @@ export class YearDocumentsService {
       this.official.decision(caller, cycleId),
       this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),
     ]);
-    const chair = reviewRow?.chairedBy
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .findOneBy({ id: reviewRow.chairedBy, organisationCode: caller.organisationCode })
-      : null;
     const objectives = (row.objectives as Objective[]).map((o) => ({ id: o.id, number: o.number }));
     const ownerIds = (Array.isArray(review.actions) ? (review.actions as { ownerUserId?: unknown }[]) : [])
       .map((action) => action.ownerUserId)
       .filter((id): id is string => typeof id === 'string');
-    const owners = ownerIds.length
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .findBy({ id: In(ownerIds), organisationCode: caller.organisationCode })
-      : [];
-    const ownerNames = Object.fromEntries(owners.map((user) => [user.id, user.fullName]));
+    // The chair and the actions' owners, by name.
+    const chairedBy = reviewRow?.chairedBy ?? null;
+    const names = await this.official.namesOf(caller, chairedBy ? [chairedBy, ...ownerIds] : ownerIds);
+    const chairName = chairedBy ? (names[chairedBy] ?? null) : null;
     return this.official.registered(caller, key, 'review-minutes', format, {
       number: review.minutesRef ?? '',
       sourceRecord: `management_reviews/${reviewRow?.id ?? cycleId}`,
-      approvedBy: reviewRow?.chairedBy ?? null,
-      approvedByName: chair?.fullName ?? null,
+      approvedBy: chairedBy,
+      approvedByName: chairName,
       build: (wording) =>
         reviewMinutesDocument(
           {
             review,
             year: key.year,
-            chairName: chair?.fullName ?? null,
+            chairName,
             date: vnDate(review.heldAt!),
             objectives,
-            ownerNames,
+            ownerNames: names,
           },
           wording,
         ),
