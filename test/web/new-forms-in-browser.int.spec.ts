@@ -9,7 +9,14 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
+import {
+  browserSuiteConfig,
+  BrowserSession,
+  descriptionOf,
+  factOf,
+  pagePath,
+  type Tab,
+} from './support/web-suite';
 
 const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
 
@@ -135,10 +142,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const period = qmr.page.getByText(vi('cycles:period.month', { month: 1, year: 2024 }), { exact: true });
     await period.nth(1).waitFor();
     for (const indicator of indicatorsOf('obj-4')) {
-      const figure = qmr.page
-        .locator('dt', { hasText: indicator.label.vi })
-        .locator('xpath=following-sibling::dd[1]');
-      await expect(figure.textContent()).resolves.toBe('90/95');
+      await expect(factOf(qmr.page, indicator.label.vi)).resolves.toBe('90/95');
     }
     await expect(qmr.page.getByText('obj-4-per-process').count()).resolves.toBe(0);
     await qmr.check('the nonconformity proposal', { screenshot: 'task-nonconformity-proposal' });
@@ -306,8 +310,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .locator('.card', { has: qmr.page.getByRole('heading', { name: vi('cycles:review.attendees') }) })
       .getByText('Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', { exact: true })
       .waitFor();
-    const fact = (label: string) =>
-      qmr.page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent();
+    const fact = (label: string) => factOf(qmr.page, label);
     await expect(fact(vi('cycles:review.suitable'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.adequate'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.effective'))).resolves.toBe(vi('cycles:review.no'));

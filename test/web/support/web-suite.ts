@@ -93,6 +93,10 @@ export const descriptionOf = (control: Locator) =>
     return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
   });
 
+/** The text a page's fact list (`<dt>` label, `<dd>` value) gives for `label`. */
+export const factOf = (page: Page, label: string) =>
+  page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent();
+
 /** A field the API named in a refusal (`details.problems[]`), and why. */
 export interface RefusedField {
   path: string;
