@@ -341,6 +341,13 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       }
       expect(planText).toContain('Trưởng đoàn: Lý Thị Mai');
       for (const step of steps) expect(planText).toContain(`${step.process} (điều khoản ${step.clause})`);
+      // In the plan's order, numbered from 1, though their ids ("s9", "s10") sort the other way.
+      const numberedInPlanOrder = new RegExp(
+        `1\\. [^:]+: ${steps[0].process} .*2\\. [^:]+: ${steps[1].process} `,
+      );
+      expect(planText).toMatch(numberedInPlanOrder);
+      const auditView = await org.as<{ steps: { id: string }[] }>('qmr', 'GET', audit);
+      expect(auditView.body.steps.map((step) => step.id)).toEqual(steps.map((step) => step.id));
       expect((await download('qmr', audit, PDF)).status).toBe(404); // not closed yet
       expect((await download('qmr', `${audit}/plan`)).headers.get('content-type')).toMatch(
         /^application\/json/,
@@ -402,6 +409,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Hành động khắc phục: Cập nhật mẫu phiếu., thời hạn ngày 15 tháng 11 năm 2024'.replace('., ', ', '),
       );
       expect(reportText).toContain(report);
+      expect(reportText).toMatch(numberedInPlanOrder);
       expect(
         wordCounts(wordParagraphs(docxParts(reportDocx.bytes).read('word/document.xml')).join('\n')),
       ).toEqual(wordCounts(pdfText(reportPdf.bytes)));

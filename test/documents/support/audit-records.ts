@@ -26,12 +26,14 @@ export interface AuditStepRow {
 export class KontumAuditRecords {
   readonly auditId: string;
   readonly lead: string;
-  readonly plan = {
-    scope: 'Toàn bộ Hệ thống quản lý chất lượng tại Văn phòng Ủy ban nhân dân tỉnh',
-    criteria: ['TCVN ISO 9001:2015', 'Quy trình giải quyết thủ tục hành chính đã công bố'],
-    methods: 'Phỏng vấn, xem xét hồ sơ, quan sát tại chỗ',
-    from: '2024-10-07',
-    to: '2024-10-18',
+  /** The plan as the lead auditor submits it, its checklist steps in their planned order. */
+  readonly plan: {
+    scope: string;
+    criteria: string[];
+    methods: string;
+    from: string;
+    to: string;
+    steps: { id: string; unitCode: string; process: string; clause: string; auditorUserId: string }[];
   };
   readonly steps: AuditStepRow[];
 
@@ -43,27 +45,40 @@ export class KontumAuditRecords {
   ) {
     this.auditId = `quality-cycle/${organisationCode}/2024/audit`;
     this.lead = org.idOf('lead.auditor');
-    this.steps = [
+    // Numbered as the web's plan form numbers them, but as the ninth and tenth step: "s10" sorts
+    // before "s9" as text, so whatever lists them must follow the plan's order, not the ids'.
+    const planned = [
       {
+        id: 's9',
         unitCode: 'vp-kiemsoat-tthc',
-        auditor: 'auditor.hcth',
+        auditorUserId: org.idOf('auditor.hcth'),
         process: 'Giải quyết hồ sơ TTHC',
         clause: '8.5.1',
       },
       {
+        id: 's10',
         unitCode: 'vp-tonghop',
-        auditor: 'auditor.kinhte',
+        auditorUserId: org.idOf('auditor.kinhte'),
         process: 'Theo dõi Chương trình công tác',
         clause: '9.1.1',
       },
-    ].map((step, index) => ({
-      id: `${this.auditId}/step/s${index + 1}`,
+    ];
+    this.plan = {
+      scope: 'Toàn bộ Hệ thống quản lý chất lượng tại Văn phòng Ủy ban nhân dân tỉnh',
+      criteria: ['TCVN ISO 9001:2015', 'Quy trình giải quyết thủ tục hành chính đã công bố'],
+      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát tại chỗ',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: planned,
+    };
+    this.steps = planned.map((step) => ({
+      id: `${this.auditId}/step/${step.id}`,
       auditId: this.auditId,
       cycleId: this.cycleId,
       unitCode: step.unitCode,
       process: step.process,
       clause: step.clause,
-      auditorUserId: org.idOf(step.auditor),
+      auditorUserId: step.auditorUserId,
       result: null,
       evidence: null,
       notes: null,

@@ -80,9 +80,10 @@ export class CycleDocumentsService {
     own(caller, cycleId);
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
     if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, 'audit', { cycleId });
-    const steps = await this.dataSource
-      .getRepository(AuditStepEntity)
-      .find({ where: { auditId: audit.id }, order: { id: 'ASC' } });
+    const steps = inPlanOrder(
+      audit,
+      await this.dataSource.getRepository(AuditStepEntity).find({ where: { auditId: audit.id } }),
+    );
     const actions = await this.dataSource
       .getRepository(CorrectiveActionEntity)
       .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } });
@@ -314,6 +315,17 @@ function measurementView(m: MeasurementEntity): MeasurementView {
 }
 
 /** Another organisation's cycle is "not found", like one that does not exist. */
+/**
+ * The checklist steps in the order the lead auditor planned them. Their record ids end in the plan's
+ * step ids, which sort as text ("s10" before "s2"); a step the plan does not name comes last.
+ */
+function inPlanOrder(audit: AuditEntity, steps: AuditStepEntity[]): AuditStepEntity[] {
+  const planned = Array.isArray(audit.plan?.steps) ? (audit.plan.steps as { id?: unknown }[]) : [];
+  const position = new Map(planned.map((step, index) => [`${audit.id}/step/${String(step.id)}`, index]));
+  const at = (step: AuditStepEntity) => position.get(step.id) ?? planned.length;
+  return [...steps].sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 function own(caller: Principal, cycleId: string): void {
   if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
     throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
