@@ -773,8 +773,10 @@ export class QualityRecordActivities {
         );
       }
       case 'carried-forward':
+        // Its status stays what its last step made it: a plan awaiting verification is still being
+        // carried out ('planned'), one still awaiting its plan is 'open'. The event says it moved on.
         return this.write(
-          [upsertRow(CorrectiveActionEntity, { id, status: 'open' })],
+          [],
           logEntry(cycleId, `${id}/carried-forward`, 'corrective-action.carried-forward', 'system', at, {
             round: facts.round,
             waitingFor: facts.waitingFor,

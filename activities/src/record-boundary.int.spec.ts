@@ -256,6 +256,62 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     expect(await eventsLike(id)).toBe(3);
   });
 
+  it('a corrective action carried forward at the close awaiting verification keeps its plan, once', async () => {
+    const id = `${CYCLE_WORKFLOW}/audit/ca/s3`;
+    const steps = [
+      {
+        step: 'opened' as const,
+        cycleId: CYCLE,
+        correctiveActionId: id,
+        auditId: `${CYCLE_WORKFLOW}/audit`,
+        stepId: 's3',
+        severity: 'minor-nc' as const,
+        unitCode: 'vp-tonghop',
+        finding: 'Sổ theo dõi chưa cập nhật',
+        raisedBy: 'auditor-1',
+        at: '2024-10-10T03:00:00.000Z',
+      },
+      {
+        step: 'planned' as const,
+        cycleId: CYCLE,
+        correctiveActionId: id,
+        round: 1,
+        plan: {
+          correction: 'Cập nhật sổ',
+          rootCause: 'Chưa phân công người cập nhật',
+          action: 'Phân công người cập nhật hằng tuần',
+          ownerUserId: 'head-tonghop',
+          dueDate: '2025-01-15',
+        },
+        plannedBy: 'head-tonghop',
+        at: '2024-10-20T03:00:00.000Z',
+      },
+      {
+        step: 'carried-forward' as const,
+        cycleId: CYCLE,
+        correctiveActionId: id,
+        round: 1,
+        waitingFor: 'verification' as const,
+        at: '2024-12-31T10:00:00.000Z',
+      },
+    ];
+    for (const facts of [...steps, steps[2]]) await records.recordCorrectiveAction(facts);
+
+    // Still being carried out (printed "Đang khắc phục"), not back to newly recorded.
+    expect(await dataSource.getRepository(CorrectiveActionEntity).findOneByOrFail({ id })).toMatchObject({
+      status: 'planned',
+      action: 'Phân công người cập nhật hằng tuần',
+      dueDate: '2025-01-15',
+      rounds: 1,
+      effective: null,
+    });
+    expect(payloadOf(await eventById(`${id}/carried-forward`), 'corrective-action.carried-forward')).toEqual({
+      round: 1,
+      waitingFor: 'verification',
+    });
+    expect(await eventsLike(id)).toBe(3);
+  });
+
   it("an audit step signed off updates the planned step's record, once", async () => {
     const auditId = `${CYCLE_WORKFLOW}/audit`;
     const step = {
