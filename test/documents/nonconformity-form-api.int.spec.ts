@@ -54,8 +54,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     const organisationCode = `kt-${uniqueSuffix()}`;
     const cycleId = `${organisationCode}-2024`;
     const auditId = `quality-cycle/${organisationCode}/2024/audit`;
-    const actionId = `${auditId}/ca/s1`;
-    const form = `/api/v1/cycles/${cycleId}/audit/steps/s1/nonconformity`;
+    const actionId = `${auditId}/ca/s9`;
+    const form = `/api/v1/cycles/${cycleId}/audit/steps/s9/nonconformity`;
     const finding = 'Phiếu kiểm soát quá trình thiếu thời điểm chuyển bước ở 3 hồ sơ đất đai';
     const notes = 'Đã kiểm tra 20 phiếu tháng 11, đều ghi đủ thời điểm';
 
@@ -129,15 +129,15 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(opened.status).toBe(200);
       expect(json<Nonconformity>(opened)).toMatchObject({
         id: actionId,
-        stepId: 's1',
+        stepId: 's9',
         severity: 'minor-nc',
         finding,
         correction: null,
         verification: null,
         status: 'open',
       });
-      await expectNotFound(`/api/v1/cycles/${cycleId}/audit/steps/s2/nonconformity`); // conformity: no finding
-      await expectNotFound(`/api/v1/cycles/${cycleId}/audit/steps/s9/nonconformity`);
+      await expectNotFound(`/api/v1/cycles/${cycleId}/audit/steps/s10/nonconformity`); // conformity: no finding
+      await expectNotFound(`/api/v1/cycles/${cycleId}/audit/steps/s3/nonconformity`);
     });
 
     it('serves the form of a planned and verified corrective action as PDF and DOCX, the same words, fonts embedded', async () => {
@@ -211,8 +211,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const docx = await download('staff.tonghop', form, DOCX);
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe(PDF);
-      expect(pdf.headers.get('content-disposition')).toContain('attachment; filename="NC-s1-2024.pdf"');
-      expect(docx.headers.get('content-disposition')).toContain('attachment; filename="NC-s1-2024.docx"');
+      expect(pdf.headers.get('content-disposition')).toContain('attachment; filename="NC-s9-2024.pdf"');
+      expect(docx.headers.get('content-disposition')).toContain('attachment; filename="NC-s9-2024.docx"');
       expect(pdf.headers.get('vary')).toMatch(/accept/i);
       expect(pdf.headers.get('x-content-sha256')).toBe(sha256(pdf.bytes));
 
@@ -253,7 +253,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const paragraphs = wordParagraphs(docxParts(docx.bytes).read('word/document.xml'));
       expect(wordCounts(paragraphs.join('\n'))).toEqual(wordCounts(pdfText(pdf.bytes)));
       expect(paragraphs.map(normalise)).toContain(`Ghi chú: ${notes}.`);
-      keepDocument(`api-${database}-NC-s1-2024`, { pdf: pdf.bytes, docx: docx.bytes });
+      keepDocument(`api-${database}-NC-s9-2024`, { pdf: pdf.bytes, docx: docx.bytes });
     });
 
     it('registers the form: the planned one and the verified one, each as issued', async () => {
@@ -271,7 +271,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           version: 2,
           issuedOn: '2024-11-20',
           sourceRecord: `corrective_actions/${actionId}`,
-          fileBaseName: 'NC-s1-2024',
+          fileBaseName: 'NC-s9-2024',
           approvedBy: org.idOf('auditor.hcth'),
           pdfSha256: sha256(again.bytes),
         },

@@ -392,7 +392,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
         'Thời gian: ngày 10 tháng 12 năm 2024.',
         'Chủ trì: Nguyễn Hữu Tháp.',
         `Thành phần tham dự: ${NOT_RECORDED}.`,
-        'a) Tình trạng của các hành động từ các lần xem xét trước:',
+        'a) Tình trạng của các hành động từ các lần xem xét trước: không có hành động nào từ lần xem xét trước trong hồ sơ của hệ thống.',
         'b) Thay đổi về các vấn đề bên ngoài và nội bộ liên quan:',
         '1. Sự thỏa mãn của người dân, tổ chức',
         '2. Mức độ đạt được các mục tiêu chất lượng: Mục tiêu 4: 12 kỳ đã báo cáo, 1 kỳ nộp muộn.',
@@ -457,6 +457,75 @@ describe('official documents of the year: objectives report, annual QMS report, 
       expect(files.text).not.toContain(NOT_RECORDED);
       expect(docxCells(files.docx)).toEqual(expect.arrayContaining(['Nguyễn Thị Lan']));
       expectSameWords(recorded, files);
+    });
+
+    it("prints input a) as each of last year's review actions with how it stood, and last year's corrective actions carried over", async () => {
+      const withPrevious = reviewMinutesDocument(
+        {
+          review: {
+            ...review,
+            inputs: {
+              ...review.inputs,
+              // As next year's draft carries them (ReviewActionFollowUp) and compileReviewInputs
+              // finds last year's corrective actions not closed at its close.
+              previousActions: {
+                status: 'carried-over',
+                items: [
+                  {
+                    actionId: 'quality-cycle/kt/2023/review/action/1',
+                    title: 'Cập nhật quy trình lưu trữ hồ sơ',
+                    ownerUnitCode: 'vp-hanhchinh-tochuc',
+                    ownerUserId: 'u-1',
+                    dueDate: '2024-03-31',
+                    status: 'done',
+                    note: 'Đã ban hành quy trình mới',
+                  },
+                  {
+                    actionId: 'quality-cycle/kt/2023/review/action/2',
+                    title: 'Đào tạo chuyên gia đánh giá nội bộ',
+                    ownerUnitCode: 'vp-tonghop',
+                    ownerUserId: 'u-2',
+                    dueDate: '2024-06-30',
+                    status: 'not-done',
+                    carriedForward: true,
+                  },
+                ],
+              },
+              previousCorrectiveActions: {
+                status: 'carried-over',
+                items: [
+                  {
+                    correctiveActionId: 'quality-cycle/kt/2023/audit/ca/s2',
+                    cycleId: 'kt-2023',
+                    unitCode: 'vp-kiemsoat-tthc',
+                    severity: 'minor-nc',
+                    finding: 'Phiếu kiểm soát thiếu thời điểm chuyển bước',
+                    action: 'Cập nhật mẫu phiếu',
+                    ownerUserId: null,
+                    dueDate: '2024-01-15',
+                    rounds: 1,
+                    status: 'planned',
+                  },
+                ],
+              },
+            },
+          },
+          year: 2024,
+          chairName: 'Nguyễn Hữu Tháp',
+          date: '2024-12-10',
+          objectives,
+          ownerNames: {},
+        },
+        wording,
+      );
+      const files = await render(withPrevious);
+      expect(files.text).toContain(
+        'a) Tình trạng của các hành động từ các lần xem xét trước: ' +
+          'Cập nhật quy trình lưu trữ hồ sơ (Phòng Hành chính - Tổ chức, thời hạn 31/03/2024): đã hoàn thành (Đã ban hành quy trình mới); ' +
+          'Đào tạo chuyên gia đánh giá nội bộ (Phòng Tổng hợp, thời hạn 30/06/2024): chưa hoàn thành; ' +
+          'hành động khắc phục năm trước tại Phòng Kiểm soát thủ tục hành chính (Phiếu kiểm soát thiếu thời điểm chuyển bước): đang khắc phục, chuyển sang năm nay.',
+      );
+      expectSameWords(withPrevious, files);
     });
   });
 });

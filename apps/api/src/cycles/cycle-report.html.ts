@@ -1,4 +1,5 @@
 import { escapeHtml, FREQUENCY_LABELS, instantToVnLocal, type MeasurementFrequency } from '@qcycle/domain';
+import { AUDIT_RESULT, CORRECTIVE_ACTION_STATUS } from '../documents/audit-documents';
 import type { AuditStepView, CorrectiveActionView } from './dto/cycle-records.view';
 import type {
   CycleReportView,
@@ -38,18 +39,6 @@ const AUDIT_STATUS: Record<string, string> = {
   'in-progress': 'Đang thực hiện',
   closed: 'Đã kết thúc',
   'not-closed': 'Không kết thúc đúng hạn',
-  cancelled: 'Đã hủy',
-};
-const AUDIT_RESULT: Record<string, string> = {
-  conformity: 'Phù hợp',
-  observation: 'Điểm lưu ý',
-  'minor-nc': 'Không phù hợp nhẹ',
-  'major-nc': 'Không phù hợp nặng',
-};
-const ACTION_STATUS: Record<string, string> = {
-  open: 'Mới ghi nhận',
-  planned: 'Đang khắc phục',
-  closed: 'Đã khắc phục',
   cancelled: 'Đã hủy',
 };
 const REVIEW_STATUS: Record<string, string> = {
@@ -167,7 +156,7 @@ function actionRow(action: CorrectiveActionView): string {
     `<tr><td>${text(action.unitCode)}</td><td>${label(AUDIT_RESULT, action.severity)}</td>` +
     `<td>${text(action.finding)}</td><td>${text(action.action ?? '')}</td>` +
     `<td>${action.dueDate ? date(action.dueDate) : ''}</td>` +
-    `<td>${label(ACTION_STATUS, action.status)}${effectiveness}</td></tr>`
+    `<td>${label(CORRECTIVE_ACTION_STATUS, action.status)}${effectiveness}</td></tr>`
   );
 }
 

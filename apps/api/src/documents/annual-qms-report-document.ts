@@ -1,4 +1,5 @@
 import { signatureBlock } from '@qcycle/domain';
+import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
 import { numericDate, type OfficialDocument } from './official-document';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
@@ -39,13 +40,6 @@ export interface AnnualQmsReportData {
   }[];
   signerName: string;
 }
-
-export const CORRECTIVE_ACTION_STATUS: Record<string, string> = {
-  open: 'Mới ghi nhận',
-  planned: 'Đang khắc phục',
-  closed: 'Đã khắc phục',
-  cancelled: 'Đã hủy',
-};
 
 /**
  * The yearly report on applying the quality management system, sent to the provincial Department

@@ -1,9 +1,6 @@
 import { Workbook } from 'exceljs';
-import {
-  annualQmsReportSummary,
-  CORRECTIVE_ACTION_STATUS,
-  type AnnualQmsReportData,
-} from './annual-qms-report-document';
+import { annualQmsReportSummary, type AnnualQmsReportData } from './annual-qms-report-document';
+import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
 import { fixZipTimes } from './official-document.docx';
 import { VERDICT_LABELS } from './objectives-report-document';
 

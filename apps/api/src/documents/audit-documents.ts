@@ -140,7 +140,7 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
               `Khắc phục: ${clause(a.correction ?? 'chưa xác định')}. Nguyên nhân: ${clause(a.rootCause ?? 'chưa xác định')}. ` +
               `Hành động khắc phục: ${clause(a.action ?? 'chưa xác định')}` +
               (a.dueDate ? `, thời hạn ${vietnameseDate(a.dueDate)}` : '') +
-              `. Tình trạng: ${ACTION_STATUS[a.status] ?? a.status}` +
+              `. Tình trạng: ${(CORRECTIVE_ACTION_STATUS[a.status] ?? a.status).toLowerCase()}` +
               (a.effective === null ? '.' : a.effective ? ', có hiệu lực.' : ', chưa có hiệu lực.'),
           }))),
       { kind: 'heading', text: 'IV. KẾT LUẬN' },
@@ -172,11 +172,12 @@ export const AUDIT_RESULT: Record<string, string> = {
   'minor-nc': 'Không phù hợp nhẹ',
   'major-nc': 'Không phù hợp nặng',
 };
-export const ACTION_STATUS: Record<string, string> = {
-  open: 'mới ghi nhận',
-  planned: 'đang khắc phục',
-  closed: 'đã khắc phục',
-  cancelled: 'đã hủy',
+/** A corrective action's status as every document and the printable year report say it. */
+export const CORRECTIVE_ACTION_STATUS: Record<string, string> = {
+  open: 'Mới ghi nhận',
+  planned: 'Đang khắc phục',
+  closed: 'Đã khắc phục',
+  cancelled: 'Đã hủy',
 };
 
 function requirePlan(audit: AuditRecord): NonNullable<AuditRecord['plan']> {

@@ -1,4 +1,4 @@
-import { ACTION_STATUS, AUDIT_RESULT, clause, unitNames } from './audit-documents';
+import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
 import type { NonconformityView } from './dto/nonconformity.view';
 import { safeFileBaseName, vietnameseDate, type OfficialDocument } from './official-document';
@@ -101,14 +101,10 @@ export function nonconformityReportDocument(
       { kind: 'heading', text: 'V. TÌNH TRẠNG' },
       {
         kind: 'paragraph',
-        text: `${capitalise(ACTION_STATUS[nc.status] ?? nc.status)} (lần khắc phục thứ ${nc.rounds}).`,
+        text: `${CORRECTIVE_ACTION_STATUS[nc.status] ?? nc.status} (lần khắc phục thứ ${nc.rounds}).`,
       },
     ],
     recipients: [unit(nc.unitCode), 'Trưởng đoàn đánh giá', 'Đại diện chất lượng', 'Lưu: VT, ISO'],
     signature: { lines: ['CHUYÊN GIA ĐÁNH GIÁ'], name: nc.auditorName },
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,7 @@
 import { instantToVnLocal } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
-import { clause, unitNames } from './audit-documents';
+import { clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
 import { numericDate, vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
 
@@ -56,7 +56,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     ...prepared(inputs),
     input(
       'a) Tình trạng của các hành động từ các lần xem xét trước:',
-      previous(inputs),
+      previous(inputs, unit),
       note('previousActions'),
     ),
     input('b) Thay đổi về các vấn đề bên ngoài và nội bộ liên quan:', text(inputs.changesInIssues)),
@@ -217,14 +217,32 @@ function object(value: unknown): Record<string, unknown> {
     : {};
 }
 
-function previous(inputs: Record<string, unknown>): string {
-  const actions = object(inputs.previousActions);
-  const corrective = object(inputs.previousCorrectiveActions);
-  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-  return (
-    `${count(actions.items)} hành động từ cuộc xem xét năm trước; ` +
-    `${count(corrective.items)} hành động khắc phục năm trước chưa hoàn thành được chuyển sang`
-  );
+/** How last year's review actions stood at its close, as their owners reported them. */
+const REVIEW_ACTION_STATUS: Record<string, string> = {
+  done: 'đã hoàn thành',
+  'not-done': 'chưa hoàn thành',
+  open: 'chưa báo cáo kết quả',
+};
+
+/**
+ * Input a): each action of last year's review with how it stood at that year's close, then each of
+ * last year's corrective actions still open and carried into this year, with its status.
+ */
+function previous(inputs: Record<string, unknown>, unit: (code: string) => string): string {
+  const items = (value: unknown) =>
+    (Array.isArray(object(value).items) ? (object(value).items as unknown[]) : []).map(object);
+  const actions = items(inputs.previousActions).map((a) => {
+    const due = typeof a.dueDate === 'string' ? `, thời hạn ${numericDate(a.dueDate)}` : '';
+    const reported = text(a.note) ? ` (${clause(String(a.note))})` : '';
+    const status = REVIEW_ACTION_STATUS[String(a.status)] ?? String(a.status);
+    return `${clause(String(a.title ?? ''))} (${unit(String(a.ownerUnitCode ?? ''))}${due}): ${status}${reported}`;
+  });
+  const corrective = items(inputs.previousCorrectiveActions).map((c) => {
+    const status = (CORRECTIVE_ACTION_STATUS[String(c.status)] ?? String(c.status)).toLowerCase();
+    return `hành động khắc phục năm trước tại ${unit(String(c.unitCode ?? ''))} (${clause(String(c.finding ?? ''))}): ${status}, chuyển sang năm nay`;
+  });
+  const all = [...actions, ...corrective];
+  return all.length ? all.join('; ') : 'không có hành động nào từ lần xem xét trước trong hồ sơ của hệ thống';
 }
 
 function objectives(
