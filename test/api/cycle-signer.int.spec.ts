@@ -11,7 +11,8 @@ interface Refusal {
 
 /**
  * Who signs (issue #9): the approval goes to the leader chosen when the cycle starts, and the
- * decision names the leader who approved, from the directory — not the draft's signer text.
+ * decision names the leader who approved, from the directory — not the draft's signer text; the
+ * approval cannot be given to anyone else.
  * Real API and worker, PostgreSQL, the Temporal dev server.
  */
 describe('the signer of the year’s decision (real API, worker, Temporal dev server, PostgreSQL)', () => {
@@ -95,5 +96,37 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
       signerName: chairman.fullName,
       signerTitle: chairman.title,
     });
+  });
+
+  it('keeps the approval with the leader who signs: not reassigned to the Quality Representative nor to a leader outside the year, with 422 naming toUserId', async () => {
+    // The draft names the demo leader, a Vice Chairman, who signs the 2025 decision.
+    const started = await start({ year: 2025 });
+    expect(started.status).toBe(201);
+    const task = await org.waitForTask('leader', 'objectives-approval');
+    expect(task.id).toContain('/2025/');
+    const reassign = (toUserId: string) =>
+      org.as<Refusal & { details: { problems: { path: string; reason: string }[] } }>(
+        'qmr',
+        'POST',
+        taskPath(task.id, '/reassign'),
+        { toUserId, reason: 'Phó Chủ tịch đi công tác' },
+      );
+    // The Quality Representative drafted the objectives: approving them would sign the decision.
+    const toDrafter = await reassign(org.idOf('qmr'));
+    expect(toDrafter.status).toBe(422);
+    expect(toDrafter.body.code).toBe('RULE_VIOLATED');
+    expect(toDrafter.body.details.problems).toEqual([
+      expect.objectContaining({ path: 'toUserId', reason: expect.stringContaining('Chỉ lãnh đạo') }),
+    ]);
+    // The Chairman is a leader of the directory, but the year was started with the Vice Chairman.
+    const toChairman = await reassign(org.idOf('chairman'));
+    expect(toChairman.status).toBe(422);
+    expect(toChairman.body.details.problems.map((p) => p.path)).toEqual(['toUserId']);
+    // Nothing moved: the leader still has it, and approves it.
+    expect((await org.inbox('qmr', 'objectives-approval')).map((t) => t.id)).not.toContain(task.id);
+    const approved = await org.as('leader', 'POST', taskPath(task.id, '/complete'), {
+      outcome: { decision: 'approve', documentNumber: '12/QĐ-UBND', signingDate: '2025-01-10' },
+    });
+    expect(approved.status).toBe(200);
   });
 });

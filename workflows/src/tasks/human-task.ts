@@ -141,6 +141,9 @@ export interface TaskBoardContext {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The tasks only the cycle's leader does: they cannot be reassigned to anyone else. */
+const LEADER_TASKS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
+
 function refuse(type: QcycleErrorCode, message: string, problems?: ValidationProblem[]): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: problems ? [problems] : [] });
 }
@@ -491,19 +494,29 @@ export class TaskBoard {
         `Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị được giao lại nhiệm vụ ${request.taskId}.`,
       );
     }
-    const candidates = this.rosterPeople().filter((p) => p.userId === request.toUserId);
-    const fits =
-      entry.spec.kind === 'audit-step'
-        ? candidates.some((p) => p.auditor && p.unitCode !== entry.spec.unitCode)
-        : candidates.length > 0;
-    if (!fits || request.toUserId === entry.spec.assignee.userId) {
+    const toUser = (reason: string): never =>
       refuse(
         QcycleErrorCode.ValidationFailed,
         `Không thể giao nhiệm vụ ${request.taskId} cho ${request.toUserId}.`,
+        [{ path: 'toUserId', code: 'invalid-value', reason }],
       );
-    }
+    if (request.toUserId === entry.spec.assignee.userId) toUser('Người này đang được giao nhiệm vụ.');
+    // Approving the objectives signs the year's decision, and chairing the review is top
+    // management's (ISO 5.1, 9.3): only the leader chosen when the year started does them.
+    if (LEADER_TASKS.includes(entry.spec.kind) && request.toUserId !== roster?.leader.userId)
+      toUser('Chỉ lãnh đạo ký quyết định của năm mới phê duyệt mục tiêu, chủ trì họp xem xét của lãnh đạo.');
+    const candidates = this.rosterPeople().filter((p) => p.userId === request.toUserId);
+    if (candidates.length === 0)
+      toUser('Người này không có trong danh sách nhân sự của chu trình (lấy từ danh bạ khi bắt đầu năm).');
+    if (
+      entry.spec.kind === 'audit-step' &&
+      !candidates.some((p) => p.auditor && p.unitCode !== entry.spec.unitCode)
+    )
+      toUser('Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.');
     if (typeof request.reason !== 'string' || request.reason.trim() === '') {
-      refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu lý do giao lại.');
+      refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu lý do giao lại.', [
+        { path: 'reason', code: 'required', reason: 'Phải nêu lý do giao lại.' },
+      ]);
     }
   }
 

@@ -109,7 +109,7 @@ export class TasksController {
     summary:
       "Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified",
     description:
-      'The previous assignee stays a delegate. 422 when the workflow refuses the person (not in the roster, or an auditor of the audited unit). Retrying with the same x-request-id reassigns once.',
+      'The previous assignee stays a delegate. 422 RULE_VIOLATED, details.problems naming toUserId, when the workflow refuses the person: not in the roster, the assignee already, an auditor of the audited unit, or anyone but the leader for the objectives approval and the management review. Retrying with the same x-request-id reassigns once.',
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskReassignmentView })

@@ -293,7 +293,8 @@ export class TasksService {
         }),
       );
     } catch (error) {
-      const answer = await this.refusal(error, caller, taskId, undefined);
+      // A refused person or reason is the request's rule (RULE_VIOLATED naming toUserId or reason), not an outcome's.
+      const answer = await this.refusal(error, caller, taskId, undefined, QcycleErrorCode.RuleViolated);
       if (answer instanceof CompletedMeanwhile)
         throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedMeanwhile', { taskId });
       throw answer;
@@ -336,6 +337,7 @@ export class TasksService {
     caller: Principal,
     taskId: string,
     outcome: Record<string, unknown> | undefined,
+    invalid: QcycleErrorCode.RuleViolated | QcycleErrorCode.OutcomeRefused = QcycleErrorCode.OutcomeRefused,
   ): Promise<unknown> {
     const code = workflowRefusalCode(error);
     if (code === QcycleErrorCode.Conflict || code === QcycleErrorCode.NotFound) {
@@ -350,7 +352,7 @@ export class TasksService {
     }
     return workflowUpdateRefusal(error, {
       notFound: () => new QcycleError(QcycleErrorCode.Conflict, 'taskWorkflowEnded', { taskId }),
-      invalid: QcycleErrorCode.OutcomeRefused,
+      invalid,
     });
   }
 
