@@ -229,7 +229,77 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect((await year.taskOf('head.tthc', 'corrective-action-plan')).id).toContain('/nonconformity/2/');
   });
 
-  it('3. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {
+  it('3. the head of the one-stop unit, away, gives the complaint’s corrective action plan to a colleague from its page; refused without a reason first', async () => {
+    const plan = await year.taskOf('head.tthc', 'corrective-action-plan');
+    const head = await as('head.tthc');
+    await openTask(head, plan);
+    const section = head.page.getByRole('region', { name: vi('tasks:reassign.title') });
+    await section.getByRole('button', { name: vi('tasks:reassign.open') }).click();
+    const form = head.page.getByRole('form', { name: vi('tasks:reassign.title') });
+    const person = form.getByLabel(vi('tasks:reassign.person'));
+    // Those who work the year's tasks, by unit: not the one who has it, the leader or the administrator.
+    const offered = await person
+      .locator('option')
+      .evaluateAll((options) =>
+        options.map((option) => (option as unknown as { value: string }).value).filter(Boolean),
+      );
+    expect(offered).toEqual(
+      expect.arrayContaining(['staff.tthc', 'head.tonghop', 'qmr'].map((local) => org.idOf(local))),
+    );
+    await org.tokenOf('admin');
+    for (const local of ['head.tthc', 'leader', 'admin']) expect(offered).not.toContain(org.idOf(local));
+    await person.selectOption(org.idOf('staff.tthc'));
+    // No reason: said by the field, and nothing is sent.
+    await form.getByRole('button', { name: vi('tasks:reassign.submit') }).click();
+    const reason = form.getByLabel(vi('tasks:reassign.reason'));
+    await form.locator('textarea[aria-invalid="true"]').waitFor();
+    expect(await descriptionOf(reason)).toContain(vi('tasks:reassign.reasonTooShort'));
+    expect(
+      (await org.as<{ assigneeUserId: string }>('qmr', 'GET', taskPath(plan.id))).body.assigneeUserId,
+    ).toBe(org.idOf('head.tthc'));
+    await head.check('the reassignment refused without a reason', { screenshot: 'task-reassign.refused' });
+
+    await reason.fill('Trưởng phòng đi công tác đến hết tuần');
+    const answer = await head.answerTo(() =>
+      form.getByRole('button', { name: vi('tasks:reassign.submit') }).click(),
+    );
+    expect(answer.status).toBe(200);
+    // People as the pages name them: name and title.
+    const people = (
+      await org.as<{ userId: string; fullName: string; title: string | null }[]>(
+        'qmr',
+        'GET',
+        '/api/v1/people',
+      )
+    ).body;
+    const [from, to] = ['head.tthc', 'staff.tthc'].map((local) => {
+      const person = people.find((p) => p.userId === org.idOf(local))!;
+      return person.title ? `${person.fullName} (${person.title})` : person.fullName;
+    });
+    await section
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:reassign.done', { to, from }) })
+      .waitFor();
+    // The page now names her as the one who does it, and its history says it was given to her.
+    await expect(factOf(head.page, vi('tasks:page.assignee'))).resolves.toBe(to);
+    await head.page.getByText(vi('tasks:history.type.task.reassigned')).first().waitFor();
+    await head.check('the reassigned corrective action plan', { screenshot: 'task-reassign.done' });
+    // She finds it in her inbox; the head, a delegate now, still may finish it.
+    expect((await org.inbox('staff.tthc', 'corrective-action-plan')).map((task) => task.id)).toContain(
+      plan.id,
+    );
+    const now = await org.as<{ assigneeUserId: string; delegateUserIds: string[] }>(
+      'staff.tthc',
+      'GET',
+      taskPath(plan.id),
+    );
+    expect(now.body).toMatchObject({
+      assigneeUserId: org.idOf('staff.tthc'),
+      delegateUserIds: expect.arrayContaining([org.idOf('head.tthc')]),
+    });
+  });
+
+  it('4. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {
     await env.sleep('250 days');
     const preparation = await year.taskOf('qmr', 'review-preparation', 90);
     const qmr = await as('qmr');
@@ -247,7 +317,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
 
   let action: TaskSummary;
 
-  it('4. the leader holds the review, an action owned by a staff member picked by name; she reports it done', async () => {
+  it('5. the leader holds the review, an action owned by a staff member picked by name; she reports it done', async () => {
     const review = await year.taskOf('leader', 'management-review', 10);
     const leader = await as('leader');
     await openTask(leader, review);
@@ -352,7 +422,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true } });
   });
 
-  it('5. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
+  it('6. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
     await year.eventually(
       "next year's draft",
       async () =>

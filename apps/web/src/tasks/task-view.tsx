@@ -11,6 +11,7 @@ import { formatInstant } from './components/format';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
 import { usePeople } from './components/people';
+import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
 import type { TaskFormProps } from './forms/form-props';
@@ -69,7 +70,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     (path: string) => setEdited((known) => (known.has(path) ? known : new Set(known).add(path))),
     [],
   );
-  const { nameOf } = usePeople(
+  const { nameOf, people } = usePeople(
     ((task?.form as { staff?: { userId: string; name: string }[] } | null)?.staff ?? []).map((s) => ({
       userId: s.userId,
       name: s.name,
@@ -270,6 +271,10 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
             )}
             <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
           </section>
+        )}
+
+        {!completed && mayReassign(user, task) && (
+          <ReassignTask task={task} people={people} nameOf={nameOf} onReassigned={load} />
         )}
 
         <TaskHistory history={task.history} nameOf={nameOf} />

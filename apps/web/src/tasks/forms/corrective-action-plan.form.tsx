@@ -5,7 +5,7 @@ import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
-import { usePeople, useUnits, type Person } from '../components/people';
+import { usePeople, type Person } from '../components/people';
 import type { AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -25,11 +25,10 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   const form = formOf<PlanForm>(task);
   const fromForm: Person[] = (form.users ?? []).map((u) => ({ userId: u.userId, name: u.name }));
   const { directory, me } = usePeople(fromForm);
-  const { unitName } = useUnits();
   const unitCode = form.step?.unitCode ?? task.unitCode;
   const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, i18n.language);
-  // The people of the nonconformity's unit first (oneself, the unit head, among them), then the
-  // rest of the organisation; a task-link session knows only the form's people and itself.
+  // The people of the nonconformity's unit (oneself, the unit head, among them): the workflow takes
+  // no one else as the action's owner. A task-link session knows only the form's people and itself.
   const known = new Map<string, Person>();
   for (const person of [...directory, ...fromForm])
     if (!known.has(person.userId)) known.set(person.userId, person);
@@ -37,7 +36,6 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
     known.set(me.userId, { userId: me.userId, name: me.fullName, unitCode: me.unitCode });
   const everyone = [...known.values()];
   const ofUnit = everyone.filter((p) => directory.length === 0 || p.unitCode === unitCode).sort(byName);
-  const others = everyone.filter((p) => !ofUnit.includes(p)).sort(byName);
   const option = (person: Person) => (
     <option key={person.userId} value={person.userId}>
       {person.title ? `${person.name} (${person.title})` : person.name}
@@ -102,20 +100,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
               }}
             >
               <option value="">{t('form.choose')}</option>
-              {others.length === 0 ? (
-                ofUnit.map(option)
-              ) : (
-                <>
-                  <optgroup
-                    label={t('corrective.ownerOfUnit', {
-                      unit: unitCode ? unitName(unitCode, i18n.language) : '—',
-                    })}
-                  >
-                    {ofUnit.map(option)}
-                  </optgroup>
-                  <optgroup label={t('corrective.ownerOthers')}>{others.map(option)}</optgroup>
-                </>
-              )}
+              {ofUnit.map(option)}
             </select>
           )}
         </Field>

@@ -1,0 +1,208 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, ok } from '../../api/client';
+import { hasRole, type Me } from '../../auth/session';
+import { Field } from '../../ui/field';
+import type { PersonView } from '../../ui/people';
+import type { TaskDetail, TaskKind } from '../task-types';
+import { useUnits } from './people';
+
+/**
+ * The leader's own tasks: approving the objectives signs the year's decision, and the review is
+ * chaired by top management. The workflow refuses to give them to anyone else, so they are not offered.
+ */
+const LEADER_TASKS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
+
+const WORKING_ROLES: readonly PersonView['roles'][number][] = [
+  'quality-representative',
+  'unit-head',
+  'staff',
+  'auditor',
+  'lead-auditor',
+];
+
+/** Whether this person may give this open task to someone else (as the API allows it). */
+export function mayReassign(user: Me | null, task: TaskDetail): boolean {
+  if (!user || user.authenticatedBy === 'task-link' || task.status !== 'open') return false;
+  if (LEADER_TASKS.includes(task.kind)) return false;
+  return (
+    hasRole(user, 'quality-representative') ||
+    (task.unitCode !== null && user.headOfUnits.includes(task.unitCode))
+  );
+}
+
+/**
+ * The Quality Representative, or the head of the task's unit, gives an open task to someone else
+ * (away, overloaded): a person of the organisation and a reason, for the record and the new
+ * assignee's notice; the one who had it may still finish it. The workflow decides who may take it
+ * (someone of the year's roster; for an audit step an auditor from another unit) and its refusal is
+ * said by the field. Folded until asked for: most visits to a task are not to reassign it.
+ */
+export function ReassignTask({
+  task,
+  people,
+  nameOf,
+  onReassigned,
+}: {
+  task: TaskDetail;
+  people: readonly PersonView[];
+  nameOf: (userId: string) => string;
+  onReassigned: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const { units, unitName } = useUnits();
+  const [open, setOpen] = useState(false);
+  const [toUserId, setToUserId] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [done, setDone] = useState<{ to: string; from: string } | null>(null);
+
+  // The people who work the year's tasks (the roster's Quality Representative, unit heads, staff and
+  // auditors: not an administrator, nor a leader) but the assignee; for an audit step, the auditors
+  // from another unit, as the workflow takes no one else. By unit (the units' order, then those of
+  // no unit), then by name.
+  const candidates = people.filter(
+    (p) =>
+      p.active &&
+      p.userId !== task.assigneeUserId &&
+      p.roles.some((role) => WORKING_ROLES.includes(role)) &&
+      (task.kind !== 'audit-step' ||
+        ((p.roles.includes('auditor') || p.roles.includes('lead-auditor')) && p.unitCode !== task.unitCode)),
+  );
+  const groups = [...units.map((u) => u.code), null]
+    .map((code) => ({
+      code,
+      people: candidates
+        .filter(
+          (p) =>
+            (p.unitCode ?? null) === code || (code === null && !units.some((u) => u.code === p.unitCode)),
+        )
+        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+    }))
+    .filter((group) => group.people.length > 0);
+
+  const refuseHere = (path: 'toUserId' | 'reason', reasonText: string) =>
+    setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: reasonText }], undefined));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setProblem(null);
+    if (!toUserId) return refuseHere('toUserId', t('reassign.personRequired'));
+    if (reason.trim().length < 3) return refuseHere('reason', t('reassign.reasonTooShort'));
+    setBusy(true);
+    try {
+      const answer = await ok(
+        api.POST('/api/v1/tasks/{taskId}/reassign', {
+          params: { path: { taskId: task.id } },
+          body: { toUserId, reason: reason.trim() },
+        }),
+      );
+      setDone({ to: nameOf(answer.assigneeUserId), from: nameOf(task.assigneeUserId) });
+      setOpen(false);
+      setToUserId('');
+      setReason('');
+      await onReassigned();
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('page.networkError'), [], undefined),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general =
+    problem && problem.at('toUserId').length === 0 && problem.at('reason').length === 0 ? problem : null;
+  return (
+    <section className="card reassign-task" aria-labelledby="reassign-title">
+      <h2 id="reassign-title">{t('reassign.title')}</h2>
+      {done && (
+        <div className="notice notice-ok" role="status">
+          {t('reassign.done', done)}
+        </div>
+      )}
+      {!open ? (
+        <>
+          <p className="muted">{t('reassign.lead', { who: nameOf(task.assigneeUserId) })}</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setOpen(true)}>
+              {t('reassign.open')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="reassign-title">
+          <p className="muted">{t('reassign.explain', { who: nameOf(task.assigneeUserId) })}</p>
+          <Field
+            label={t('reassign.person')}
+            hint={t('reassign.personHint')}
+            problems={problem?.at('toUserId')}
+          >
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={toUserId}
+                disabled={busy}
+                onChange={(event) => setToUserId(event.target.value)}
+              >
+                <option value="">{t('reassign.choose')}</option>
+                {groups.map((group) => (
+                  <optgroup
+                    key={group.code ?? '-'}
+                    label={group.code ? unitName(group.code, i18n.language) : t('reassign.noUnit')}
+                  >
+                    {group.people.map((person) => (
+                      <option key={person.userId} value={person.userId}>
+                        {person.title ? `${person.fullName} — ${person.title}` : person.fullName}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('reassign.reason')}
+            hint={t('reassign.reasonHint')}
+            problems={problem?.at('reason')}
+          >
+            {({ id, describedBy, invalid }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                maxLength={500}
+                value={reason}
+                disabled={busy}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </Field>
+          {general && (
+            <div className="notice notice-error" role="alert">
+              {general.status === 409
+                ? t('page.conflict')
+                : general.status === 403
+                  ? t('page.notAllowed')
+                  : general.message || t('page.networkError')}
+            </div>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('reassign.submitting') : t('reassign.submit')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
+              {t('reassign.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
