@@ -105,8 +105,9 @@ describe("objective 4's dossiers pending overdue over HTTP (API, worker, Postgre
     expect(await problemsOf([{ ...perProcess, pendingOverdue: 5 }, onTime])).toEqual([
       'figures[obj-4-per-process].pendingOverdue invalid-value',
     ]);
+    // A figure of the wrong shape is named by its indicator too, as the form shows it.
     expect(await problemsOf([perProcess, { ...onTime, pendingOverdue: -5 }])).toEqual([
-      'figures[1].pendingOverdue invalid-value',
+      'figures[obj-4-on-time].pendingOverdue invalid-value',
     ]);
     const measurements = await org.as<{ items: unknown[] }>(
       'qmr',

@@ -181,10 +181,11 @@ describe("a report's dossiers pending overdue", () => {
     ]);
   });
 
-  it('is a whole number of dossiers', () => {
-    expect(paths(report({ pendingOverdue: -1 }))).toEqual(['figures[1].pendingOverdue invalid-value']);
-    expect(paths(report({ pendingOverdue: 2.5 }))).toEqual(['figures[1].pendingOverdue invalid-value']);
-    expect(paths(report({ pendingOverdue: '5' }))).toEqual(['figures[1].pendingOverdue invalid-value']);
+  it('is a whole number of dossiers, refused by the indicator it is given for', () => {
+    const refused = ['figures[obj-4-on-time].pendingOverdue invalid-value'];
+    expect(paths(report({ pendingOverdue: -1 }))).toEqual(refused);
+    expect(paths(report({ pendingOverdue: 2.5 }))).toEqual(refused);
+    expect(paths(report({ pendingOverdue: '5' }))).toEqual(refused);
   });
 
   it('is refused on an indicator that does not count them, and on objective 4 as running cycles approved it', () => {

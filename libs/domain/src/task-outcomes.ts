@@ -184,8 +184,7 @@ export interface ReviewActionOutcome {
  * nonconformity (the cycle starts its corrective action) or decline it with the reason.
  */
 export type NonconformityProposalOutcome =
-  | ({ decision: 'open' } & NonconformityDetails)
-  | { decision: 'decline'; reason: string };
+  ({ decision: 'open' } & NonconformityDetails) | { decision: 'decline'; reason: string };
 
 export interface TaskOutcomes {
   'objectives-approval': ObjectivesApprovalOutcome;
@@ -318,7 +317,7 @@ export function validateMeasurementReport(
   periodKey: string,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  problems.problems.push(...checkOutcomeShape('measurement-report', outcome));
+  problems.problems.push(...figuresByIndicator(checkOutcomeShape('measurement-report', outcome), outcome));
   // The figures are read only when each has its shape and names an indicator; a missing evidence
   // list alone does not hide their problems, so the reporter sees everything to fix at once.
   const figuresHaveShape = !problems.problems.some(
@@ -352,6 +351,25 @@ export function validateMeasurementReport(
   // Two shares of the same cases (objective 4) must count the same cases.
   problems.problems.push(...sameCasesProblems(indicators, measurements));
   return problems.problems;
+}
+
+/**
+ * The outcome's schema names a figure by its place in the list (`figures[1].numerator`); the rules
+ * of the figures name it by its indicator (`figures[obj-4-on-time].numerator`), which is how a form
+ * finds the field. A figure that names an indicator is named by it in both.
+ */
+function figuresByIndicator(problems: ValidationProblem[], outcome: unknown): ValidationProblem[] {
+  const figures = (outcome as { figures?: unknown } | null)?.figures;
+  if (!Array.isArray(figures)) return problems;
+  return problems.map((problem) => {
+    const at = /^figures\[(\d+)\](.*)$/.exec(problem.path);
+    const indicatorId = at
+      ? (figures[Number(at[1])] as { indicatorId?: unknown } | null)?.indicatorId
+      : undefined;
+    return at && typeof indicatorId === 'string' && /^[\w-]+$/.test(indicatorId)
+      ? { ...problem, path: `figures[${indicatorId}]${at[2]}` }
+      : problem;
+  });
 }
 
 export function validateNoteOutcome(outcome: unknown): ValidationProblem[] {
