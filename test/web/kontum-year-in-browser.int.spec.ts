@@ -337,17 +337,21 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect((await org.inbox('staff.tthc', 'measurement-report')).map((t) => t.id)).toContain(report.id);
   });
 
-  it('6. 80/100 on time: the form shows it does not meet "> 80%"; submitted, it is recorded once, on time', async () => {
+  it('6. 1.000 of 1.250 dossiers on time, typed as Vietnamese writes thousands: the form shows 80%, short of "> 80%"; submitted, it is recorded once, on time, as 1000/1250', async () => {
     const lan = tabs.get('staff.tthc:link')!;
-    await numerator(onTime()).fill('80');
-    await denominator(onTime()).fill('100');
+    await numerator(perProcess()).fill('1.250');
+    await denominator(perProcess()).fill('1 250');
+    await numerator(onTime()).fill('1.000');
+    await denominator(onTime()).fill('1.250');
     const verdict = onTime().getByTestId('verdict-obj-4-on-time');
     await verdict.getByText('80%', { exact: true }).waitFor();
     await verdict.getByText(vi('tasks:figure.notMet'), { exact: true }).waitFor();
     await expect(verdict.textContent()).resolves.toContain('80');
     // The browser's own check is satisfied (the workflow's earlier refusal stays until the next submit).
     await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
-    await lan.check('the measurement report at 80/100', { screenshot: 'task-measurement-report.80-of-100' });
+    await lan.check('the measurement report at 1.000/1.250', {
+      screenshot: 'task-measurement-report.80-of-100',
+    });
 
     await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
     await submitted(lan);
@@ -355,13 +359,25 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
 
     const measurements = await eventually('the January measurement', async () => {
       const answer = await org.as<{
-        items: { periodKey: string; indicatorId: string; numerator: number; late: boolean }[];
+        items: {
+          periodKey: string;
+          indicatorId: string;
+          numerator: number;
+          denominator: number;
+          late: boolean;
+        }[];
       }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-4`);
       return answer.body.items.length > 0 ? answer.body.items : undefined;
     });
     expect(measurements).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ periodKey: '2024-01', indicatorId: 'obj-4-on-time', numerator: 80 }),
+        expect.objectContaining({
+          periodKey: '2024-01',
+          indicatorId: 'obj-4-on-time',
+          numerator: 1000,
+          denominator: 1250,
+        }),
+        expect.objectContaining({ indicatorId: 'obj-4-per-process', numerator: 1250, denominator: 1250 }),
       ]),
     );
     expect(measurements.find((m) => m.indicatorId === 'obj-4-on-time')?.late).toBe(false);

@@ -4,7 +4,7 @@ import { Field } from '../../ui/field';
 import { localized, type FormIndicator } from '../task-types';
 import { FigureVerdict } from './figure-verdict';
 import { merged, type ProblemBook } from './problem-book';
-import { wholeNumber } from './target';
+import { typedNumber, wholeNumber } from './target';
 
 /** What the reporter typed for one indicator (texts, as typed). */
 export interface FigureDraft {
@@ -32,25 +32,34 @@ export function emptyFigureFor(indicator: FormIndicator): FigureDraft {
   return indicator.pendingOverdueLabel ? { ...emptyFigure, pendingOverdue: '0' } : emptyFigure;
 }
 
-/** A typed number as sent: whole numbers as numbers, other numbers too (the API says why not), else left out. */
-const asNumber = (text: string): number | undefined => {
+/**
+ * A typed figure as sent: a number as the page's language writes it ("1.000" is a thousand in
+ * Vietnamese), fractions too; text that is no number is sent as typed, so that the API says by the
+ * field that it must be a whole number. Empty is left out.
+ */
+const asNumber = (text: string, language: string): number | string | undefined => {
   if (text.trim() === '') return undefined;
-  const value = Number(text.replace(',', '.'));
-  return Number.isFinite(value) ? value : undefined;
+  return typedNumber(text, language) ?? text.trim();
 };
 
-/** The figure of one indicator as the answer carries it. */
-export function figureOutcome(indicator: FormIndicator, draft: FigureDraft): Record<string, unknown> {
+/** The figure of one indicator as the answer carries it, its numbers read in the page's language. */
+export function figureOutcome(
+  indicator: FormIndicator,
+  draft: FigureDraft,
+  language: string,
+): Record<string, unknown> {
   const figure: Record<string, unknown> = { indicatorId: indicator.id };
   if (indicator.kind === 'ratio') {
-    const numerator = asNumber(draft.numerator);
-    const denominator = asNumber(draft.denominator);
+    const numerator = asNumber(draft.numerator, language);
+    const denominator = asNumber(draft.denominator, language);
     if (numerator !== undefined) figure.numerator = numerator;
     if (denominator !== undefined) figure.denominator = denominator;
-    const pendingOverdue = indicator.pendingOverdueLabel ? asNumber(draft.pendingOverdue) : undefined;
+    const pendingOverdue = indicator.pendingOverdueLabel
+      ? asNumber(draft.pendingOverdue, language)
+      : undefined;
     if (pendingOverdue !== undefined) figure.pendingOverdue = pendingOverdue;
   } else if (indicator.kind === 'count') {
-    const value = asNumber(draft.value);
+    const value = asNumber(draft.value, language);
     if (value !== undefined) figure.value = value;
   } else if (draft.achieved) {
     figure.achieved = draft.achieved === 'yes';
@@ -77,10 +86,12 @@ export function FigureInput({
   const { t, i18n } = useTranslation('tasks');
   const base = `figures[${indicator.id}]`;
   const label = localized(indicator.label, i18n.language) || indicator.id;
-  const numerator = wholeNumber(draft.numerator);
-  const denominator = wholeNumber(draft.denominator);
-  const pendingOverdue = indicator.pendingOverdueLabel ? wholeNumber(draft.pendingOverdue) : undefined;
-  const value = wholeNumber(draft.value);
+  const numerator = wholeNumber(draft.numerator, i18n.language);
+  const denominator = wholeNumber(draft.denominator, i18n.language);
+  const pendingOverdue = indicator.pendingOverdueLabel
+    ? wholeNumber(draft.pendingOverdue, i18n.language)
+    : undefined;
+  const value = wholeNumber(draft.value, i18n.language);
   const own: FieldProblem[] =
     numerator !== undefined && denominator !== undefined && numerator > denominator
       ? [{ path: `${base}.numerator`, reason: t('figure.overDenominator') }]

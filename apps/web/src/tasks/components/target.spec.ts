@@ -1,4 +1,4 @@
-import { countMeetsTarget, percentOf, ratioMeetsTarget, wholeNumber } from './target';
+import { countMeetsTarget, percentOf, ratioMeetsTarget, typedNumber, wholeNumber } from './target';
 
 describe('the measurement form judges a figure against its target exactly', () => {
   it('80/100 does not meet "> 80%", 81/100 does', () => {
@@ -20,8 +20,30 @@ describe('the measurement form judges a figure against its target exactly', () =
     expect(ratioMeetsTarget(0, 0, { comparator: '>', value: 80 })).toBeUndefined();
     expect(countMeetsTarget(1, { comparator: '>=', value: 1 })).toBe(true);
     expect(countMeetsTarget(0, { comparator: '>=', value: 1 })).toBe(false);
-    expect(wholeNumber('12')).toBe(12);
-    expect(wholeNumber('1.5')).toBeUndefined();
-    expect(wholeNumber('')).toBeUndefined();
+    expect(wholeNumber('12', 'vi')).toBe(12);
+    expect(wholeNumber('1,5', 'vi')).toBeUndefined();
+    expect(wholeNumber('-3', 'vi')).toBeUndefined();
+    expect(wholeNumber('', 'vi')).toBeUndefined();
+  });
+
+  it('reads figures as people write them: thousands grouped in the page’s language, never another number', () => {
+    // Vietnamese groups thousands with a point (or a space) and writes a decimal comma.
+    expect(typedNumber('1.000', 'vi')).toBe(1000);
+    expect(typedNumber('1.250.300', 'vi')).toBe(1250300);
+    expect(typedNumber('1 200', 'vi')).toBe(1200);
+    expect(typedNumber(' 95 ', 'vi')).toBe(95);
+    expect(typedNumber('2,5', 'vi')).toBe(2.5);
+    // A point that groups nothing is no Vietnamese number: not read as 2.5, nor as 25.
+    expect(typedNumber('2.5', 'vi')).toBeUndefined();
+    expect(typedNumber('1.00', 'vi')).toBeUndefined();
+    expect(typedNumber('1.000,5', 'vi')).toBeUndefined();
+    expect(typedNumber('1.000 000', 'vi')).toBeUndefined(); // two ways of grouping in one number
+    // English groups with a comma and writes a decimal point.
+    expect(typedNumber('1,000', 'en')).toBe(1000);
+    expect(typedNumber('2.5', 'en')).toBe(2.5);
+    expect(typedNumber('2,5', 'en')).toBeUndefined();
+    expect(typedNumber('mười', 'vi')).toBeUndefined();
+    expect(typedNumber('', 'vi')).toBeUndefined();
+    expect(wholeNumber('1.000', 'vi')).toBe(1000);
   });
 });

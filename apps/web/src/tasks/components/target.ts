@@ -47,9 +47,27 @@ export function percentOf(numerator: number, denominator: number): number | unde
   return Math.round((numerator * 10000) / denominator) / 100;
 }
 
-/** A whole number from an input's text, or undefined (empty, fractional, negative, not a number). */
-export function wholeNumber(text: string): number | undefined {
-  if (!/^\s*\d+\s*$/.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isSafeInteger(value) ? value : undefined;
+/**
+ * A number as a person types it, in the page's language: digits grouped by thousands as people
+ * write them — "1.000" or "1 000" in Vietnamese, "1,000" or "1 000" in English — and a decimal
+ * comma (Vietnamese) or point (English). Undefined when empty or not a number. A fraction is kept
+ * as typed, so that the API can say the figure must be whole; nothing is ever read as another number.
+ */
+export function typedNumber(text: string, language: string): number | undefined {
+  const typed = text.trim();
+  if (typed === '') return undefined;
+  const [group, decimal] = language === 'en' ? [',', '.'] : ['.', ','];
+  const grouped = new RegExp(`^\\d{1,3}(?:(?:\\${group}|[ \\u00a0\\u202f])\\d{3})+$`);
+  if (grouped.test(typed) && new Set(typed.replace(/\d/g, '')).size === 1)
+    return Number(typed.replace(/\D/g, ''));
+  if (!/^-?\d+([.,]\d+)?$/.test(typed)) return undefined;
+  // The other language's decimal mark is not a number here: "2.5" in Vietnamese may mean 25 or 2,5.
+  if (typed.includes(group)) return undefined;
+  return Number(typed.replace(decimal, '.'));
+}
+
+/** A whole number of cases from an input's text, or undefined (empty, fractional, negative, not a number). */
+export function wholeNumber(text: string, language: string): number | undefined {
+  const value = typedNumber(text, language);
+  return value !== undefined && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }

@@ -28,7 +28,7 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
     event.preventDefault();
     onSubmit({
       figures: indicators.map((indicator) =>
-        figureOutcome(indicator, figures[indicator.id] ?? emptyFigureFor(indicator)),
+        figureOutcome(indicator, figures[indicator.id] ?? emptyFigureFor(indicator), i18n.language),
       ),
       evidence: [...filled(evidence), ...evidenceReferences(files)],
       ...(note.trim() ? { note: note.trim() } : {}),
