@@ -391,13 +391,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'Nguyễn Thị Lan',
       '30/06/2025',
     ]);
-    // The inputs read in words: no field or value left as the record's code name (periodsDue, at-risk).
+    // The inputs read in words: no field or value left as the record's code name (periodsDue, at-risk,
+    // an indicator's id).
     const inputsCard = qmr.page.locator('.card', {
       has: qmr.page.getByRole('heading', { name: vi('cycles:review.inputs') }),
     });
     const codeNames = (await inputsCard.locator('dt, dd').allTextContents())
       .map((text) => text.trim())
-      .filter((text) => /^[a-z]+[A-Z]\w*$|^[a-z]+(-[a-z]+)+$/.test(text));
+      .filter((text) => /^[a-z]+[A-Z]\w*$|^[a-z]+(-[a-z0-9]+)+$/.test(text)); // objectiveResults, obj-4-on-time
     expect(codeNames).toEqual([]);
     await qmr.check('the held review', { screenshot: 'cycle-review-held' });
     action = await year.taskOf('staff.tthc', 'review-action');

@@ -2,16 +2,29 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
+import { EvidenceLink } from '../ui/evidence';
+import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
+import {
+  HIDDEN_REVIEW_KEYS,
+  isDate,
+  isMachineWord,
+  referenceOf,
+  type ReviewReference,
+} from './components/review-input-words';
+import { localized } from '../tasks/task-types';
+import { useCycleObjectives } from '../tasks/components/use-cycle-objectives';
 import { StatusBadge } from './components/status-badge';
 import './cycles.css';
 
 type Report = Schemas['CycleReportView'];
 type Review = Schemas['ReviewView'];
+/** The name of what an input's value refers to (ReviewReference), in the page's language. */
+type Named = (reference: ReviewReference, value: string) => string;
 
 async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
   try {
@@ -25,9 +38,29 @@ async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
 /** The management review (ISO 9.3) and the year's report, readable here and printable. */
 export default function CycleReviewPage() {
   const { cycleId = '' } = useParams();
-  const { t } = useTranslation('cycles');
+  const { t, i18n } = useTranslation('cycles');
   const format = useFormat();
   const names = useDirectoryNames();
+  const objectives = useCycleObjectives(cycleId, true);
+  // The inputs name objectives, indicators, units and people by id: the page names them.
+  const named: Named = (reference, value) => {
+    switch (reference) {
+      case 'objective':
+        return t('objectives.number', {
+          number: objectives.find((o) => o.id === value)?.number ?? value.replace(/^obj-/, ''),
+        });
+      case 'indicator': {
+        const indicator = objectives
+          .flatMap((o) => (o.indicators ?? []) as { id: string; label?: unknown }[])
+          .find((i) => i.id === value);
+        return indicator?.label ? localized(indicator.label, i18n.language) : value;
+      }
+      case 'unit':
+        return names.unit(value);
+      case 'person':
+        return names.person(value);
+    }
+  };
   const { data, error, loading } = useLoad(async () => {
     const path = { params: { path: { cycleId } } };
     const [review, report] = await Promise.all([
@@ -54,7 +87,7 @@ export default function CycleReviewPage() {
                 <ErrorNotice error={data.review} />
               )
             ) : (
-              <ReviewBlock review={data.review} format={format} names={names} />
+              <ReviewBlock review={data.review} format={format} names={names} named={named} />
             )}
           </section>
           <section aria-labelledby="report-heading">
@@ -80,7 +113,17 @@ export default function CycleReviewPage() {
   );
 }
 
-function ReviewBlock({ review, format, names }: { review: Review; format: Format; names: DirectoryNames }) {
+function ReviewBlock({
+  review,
+  format,
+  names,
+  named,
+}: {
+  review: Review;
+  format: Format;
+  names: DirectoryNames;
+  named: Named;
+}) {
   const { t } = useTranslation('cycles');
   // The leader's answer as the record keeps it: the 9.3.3 outputs, and beside them the attendees, the
   // 9.3.1 conclusion and the judgement of the QMS objective (each optional in the answer).
@@ -116,7 +159,7 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
       )}
       <div className="card">
         <h3>{t('review.inputs')}</h3>
-        <ValueView value={review.inputs} format={format} names={names} />
+        <ValueView value={review.inputs} format={format} named={named} />
       </div>
       <div className="card">
         <h3>{t('review.outputs')}</h3>
@@ -178,43 +221,45 @@ function ReviewBlock({ review, format, names }: { review: Review; format: Format
 }
 
 /** Any JSON value, readably: words for known keys, lists, nested groups. */
-function ValueView({ value, format, names }: { value: unknown; format: Format; names: DirectoryNames }) {
+function ValueView({ value, format, named }: { value: unknown; format: Format; named: Named }) {
   const { t } = useTranslation('cycles');
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (typeof value === 'number') return <>{format.number(value)}</>;
   if (typeof value === 'boolean') return <>{value ? t('review.yes') : t('review.no')}</>;
-  if (typeof value === 'string')
+  if (typeof value === 'string') {
+    if (evidenceIdOf(value)) return <EvidenceLink reference={value} />;
     return (
       <>
-        {/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value)
+        {isDate(value)
           ? format.date(value)
-          : t(`reviewValue.${value}`, { defaultValue: value })}
+          : isMachineWord(value)
+            ? t(`reviewValue.${value}`, { defaultValue: value })
+            : value}
       </>
     );
+  }
   if (Array.isArray(value))
     return (
       <ReadableList
         items={value}
         className="value-list"
         empty={<span className="muted">{t('review.none')}</span>}
-        render={(item) => <ValueView value={item} format={format} names={names} />}
+        render={(item) => <ValueView value={item} format={format} named={named} />}
       />
     );
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([key]) => !HIDDEN_REVIEW_KEYS.has(key),
+  );
   return (
     <dl className="value-group">
       {entries.map(([key, item]) => (
         <div key={key}>
           <dt>{t(`reviewInput.${key}`, { defaultValue: key })}</dt>
           <dd>
-            {key === 'objectiveId' && typeof item === 'string' ? (
-              t('objectives.number', { number: item.replace(/^obj-/, '') })
-            ) : (key === 'unitCode' || key === 'ownerUnitCode') && typeof item === 'string' ? (
-              names.unit(item)
-            ) : (/(^u|U)serId$/.test(key) || key === 'enteredBy') && typeof item === 'string' ? (
-              names.person(item)
+            {typeof item === 'string' && referenceOf(key) ? (
+              named(referenceOf(key)!, item)
             ) : (
-              <ValueView value={item} format={format} names={names} />
+              <ValueView value={item} format={format} named={named} />
             )}
           </dd>
         </div>
