@@ -57,6 +57,21 @@ describe('signing in to the web app, with a password and through the SSO (chromi
     await tab.check('the sign-in page', { screenshot: 'sign-in' });
   });
 
+  it('asks for what is missing or malformed, not "the server cannot be reached"', async () => {
+    const signIn = tab.page.getByRole('button', { name: 'Đăng nhập', exact: true });
+    await signIn.click();
+    await expect(tab.page.getByRole('alert').textContent()).resolves.toBe(
+      'Nhập thư điện tử và mật khẩu của bạn.',
+    );
+    await tab.page.getByLabel('Thư điện tử').fill('qmr');
+    await tab.page.getByLabel('Mật khẩu').fill('not-the-password');
+    await signIn.click();
+    await expect(tab.page.getByRole('alert').textContent()).resolves.toBe(
+      'Thư điện tử không đúng dạng (ví dụ: ten@kontum.gov.vn).',
+    );
+    expect(new URL(tab.page.url()).pathname).toBe('/sign-in');
+  });
+
   it('says so by the form when the password is wrong, and stays there', async () => {
     await tab.page.getByLabel('Thư điện tử').fill('qmr@kontum.qcycle.test');
     await tab.page.getByLabel('Mật khẩu').fill('not-the-password');

@@ -29,8 +29,13 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    // Nothing to ask the server yet: say what is missing (the API would answer 400).
+    if (email.trim() === '' || password === '') {
+      setError(t('signIn.incomplete'));
+      return;
+    }
+    setBusy(true);
     try {
       begin(await signInWithPassword(email, password));
     } catch (caught) {
@@ -40,7 +45,9 @@ export function SignInPage() {
           ? t('signIn.wrongPassword')
           : status === 429
             ? t('signIn.tooMany')
-            : t('errors.network'),
+            : status === 400
+              ? t('signIn.malformed')
+              : t('errors.network'),
       );
     } finally {
       setBusy(false);
