@@ -423,7 +423,60 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true } });
   });
 
-  it('6. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
+  it('6. the Quality Representative downloads the year’s documents from their page; one not printable yet says why; the register lists what was issued', async () => {
+    const qmr = await as('qmr');
+    await qmr.open(`${cyclePath(cycleId)}/documents`);
+    await qmr.page
+      .getByRole('heading', { level: 1, name: vi('cycles:documents.title', { year: 2024 }) })
+      .waitFor();
+    const register = qmr.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    // The decision and its plan are issued when approved, under the decision's number: the register
+    // has them before anyone downloads anything.
+    const decision = (
+      await org.as<{ documentNumber: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/decision`)
+    ).body;
+    const numbered = register.getByRole('cell', { name: decision.documentNumber, exact: true });
+    await numbered.first().waitFor();
+    await expect(numbered.count()).resolves.toBe(2);
+
+    // The minutes of the review held in step 5, as a PDF file the browser saves.
+    const yearDocuments = qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    const minutes = yearDocuments.getByRole('group', { name: vi('cycles:documents.type.review-minutes') });
+    const [saved] = await Promise.all([
+      qmr.page.waitForEvent('download'),
+      minutes.getByRole('button', { name: 'PDF', exact: true }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('BB-XXLD-2024.pdf');
+    const file = readFileSync((await saved.path())!);
+    expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Issued now: in the register and beside the minutes, with their version.
+    const issued = (
+      await org.as<{ items: { type: string; title: string; version: number }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/documents?cycleId=${cycleId}&type=review-minutes`,
+      )
+    ).body.items;
+    expect(issued).toHaveLength(1);
+    await register.getByRole('cell', { name: issued[0].title, exact: true }).waitFor();
+
+    // No audit was held this year: its report says what it waits for, and nothing is issued.
+    const auditReport = yearDocuments.getByRole('group', { name: vi('cycles:documents.type.audit-report') });
+    await auditReport.getByRole('button', { name: 'DOCX', exact: true }).click();
+    await yearDocuments.getByText(vi('cycles:documents.notYet.audit-report'), { exact: true }).waitFor();
+    expect(
+      (
+        await org.as<{ items: unknown[] }>(
+          'qmr',
+          'GET',
+          `/api/v1/documents?cycleId=${cycleId}&type=audit-report`,
+        )
+      ).body.items,
+    ).toEqual([]);
+    await qmr.check('the year’s documents', { screenshot: 'cycle-documents' });
+  });
+
+  it('7. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
     await year.eventually(
       "next year's draft",
       async () =>

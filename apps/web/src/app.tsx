@@ -14,6 +14,7 @@ const CycleDashboardPage = lazy(() => import('./cycles/cycle-dashboard.page'));
 const CycleAuditPage = lazy(() => import('./cycles/cycle-audit.page'));
 const CycleReviewPage = lazy(() => import('./cycles/cycle-review.page'));
 const CycleHistoryPage = lazy(() => import('./cycles/cycle-history.page'));
+const CycleDocumentsPage = lazy(() => import('./cycles/cycle-documents.page'));
 const DirectoryPage = lazy(() => import('./directory/directory.page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications.page'));
 
@@ -82,6 +83,14 @@ export function App() {
               element={
                 <SignedIn>
                   <CycleReviewPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId/documents"
+              element={
+                <SignedIn>
+                  <CycleDocumentsPage />
                 </SignedIn>
               }
             />

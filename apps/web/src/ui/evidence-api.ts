@@ -1,4 +1,5 @@
 import { api, ok, toApiProblem } from '../api/client';
+import { downloadName, saveDownload } from './download';
 import type { components } from '../api/schema';
 
 /**
@@ -74,26 +75,5 @@ export async function downloadEvidence(id: string, fileName: string | undefined)
   });
   if (!response.ok || error !== undefined || !(data instanceof Blob))
     throw toApiProblem(response.status, error);
-  const url = URL.createObjectURL(data);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName ?? nameFromDisposition(response.headers.get('content-disposition')) ?? id;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** The exact UTF-8 name (`filename*=UTF-8''…`), else the ASCII one. */
-function nameFromDisposition(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const exact = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (exact) {
-    try {
-      return decodeURIComponent(exact);
-    } catch {
-      /* fall through to the ASCII name */
-    }
-  }
-  return /filename="([^"]+)"/i.exec(header)?.[1];
+  saveDownload(data, fileName ?? downloadName(response.headers, id));
 }

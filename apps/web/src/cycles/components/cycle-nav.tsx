@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 
-/** The pages of one cycle: dashboard, internal audit, review and report, history. */
+/** The pages of one cycle: dashboard, internal audit, review and report, documents, history. */
 export function CycleNav({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation('cycles');
   const base = `/cycles/${encodeURIComponent(cycleId)}`;
@@ -15,6 +15,7 @@ export function CycleNav({ cycleId }: { cycleId: string }) {
       </NavLink>
       <NavLink to={`${base}/audit`}>{t('nav.audit')}</NavLink>
       <NavLink to={`${base}/review`}>{t('nav.review')}</NavLink>
+      <NavLink to={`${base}/documents`}>{t('nav.documents')}</NavLink>
       <NavLink to={`${base}/history`}>{t('nav.history')}</NavLink>
     </nav>
   );

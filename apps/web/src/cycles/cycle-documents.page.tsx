@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiProblem, ok, toApiProblem } from '../api/client';
+import type { components } from '../api/schema';
+import { downloadName, saveDownload } from '../ui/download';
+import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CycleNav, cycleYear } from './components/cycle-nav';
+import { useFormat } from './components/format';
+import { DataTable } from './components/page-parts';
+import './cycles.css';
+
+type RegisteredDocument = components['schemas']['DocumentVersionView'];
+type DocumentType = RegisteredDocument['type'];
+type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
+
+const MEDIA_TYPES: Record<FileFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/**
+ * The year's official documents, in the order the year issues them, each at the route that prints
+ * it from the records (`/api/v1/cycles/{id}/…`, PDF or DOCX by `Accept`). A route answers 404 until
+ * its record exists (the decision once approved, the minutes once the review is held…). The
+ * nonconformity reports, one per finding, are in the register once printed.
+ */
+const YEAR_DOCUMENTS: { type: DocumentType; route: string; formats: FileFormat[] }[] = [
+  { type: 'objectives-decision', route: 'decision', formats: ['pdf', 'docx'] },
+  { type: 'objectives-plan', route: 'plan', formats: ['pdf', 'docx'] },
+  { type: 'audit-plan', route: 'audit/plan', formats: ['pdf', 'docx'] },
+  { type: 'audit-report', route: 'audit', formats: ['pdf', 'docx'] },
+  { type: 'review-minutes', route: 'review', formats: ['pdf', 'docx'] },
+  { type: 'objectives-report', route: 'report', formats: ['pdf', 'docx'] },
+  { type: 'annual-qms-report', route: 'annual-qms-report', formats: ['pdf', 'docx', 'xlsx', 'csv'] },
+  { type: 'conformity-announcement', route: 'conformity-announcement', formats: ['pdf', 'docx'] },
+];
+
+/**
+ * A file of the API, fetched with the session's token (a document is not a public link) and saved.
+ * The paths are built here from the tables above, so the typed client is called untyped.
+ */
+async function download(path: string, format: FileFormat, fallbackName: string): Promise<void> {
+  const get = api.GET as unknown as (
+    path: string,
+    init: { parseAs: 'blob'; headers: Record<string, string> },
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const { data, error, response } = await get(path, {
+    parseAs: 'blob',
+    headers: { accept: MEDIA_TYPES[format] },
+  });
+  if (!response.ok || error !== undefined || !(data instanceof Blob))
+    throw toApiProblem(response.status, error);
+  saveDownload(data, downloadName(response.headers, `${fallbackName}.${format}`));
+}
+
+/**
+ * The cycle's documents: each official document of the year printed from the records, in PDF and
+ * DOCX (the yearly report also as the Department's XLSX and CSV), and the register of every version
+ * issued (ISO 7.5.3), each downloadable exactly as it was issued.
+ */
+export default function CycleDocumentsPage() {
+  const { cycleId = '' } = useParams();
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  const register = useLoad(
+    () => ok(api.GET('/api/v1/documents', { params: { query: { cycleId, limit: 100 } } })),
+    [cycleId],
+  );
+  // Per document (or register entry) and format: busy, or what the API said instead of the file.
+  const [busy, setBusy] = useState<string | null>(null);
+  const [refusals, setRefusals] = useState<Record<string, string>>({});
+
+  const fetchFile = async (
+    key: string,
+    path: string,
+    fileFormat: FileFormat,
+    name: string,
+    type?: DocumentType,
+  ) => {
+    if (busy) return;
+    setBusy(`${key}:${fileFormat}`);
+    setRefusals((known) => Object.fromEntries(Object.entries(known).filter(([said]) => said !== key)));
+    try {
+      await download(path, fileFormat, name);
+      register.reload();
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : undefined;
+      const said =
+        problem?.status === 404 && type
+          ? t(`documents.notYet.${type}`)
+          : problem?.status === 403
+            ? t('documents.forbidden')
+            : (problem?.message ?? t('errors.network'));
+      setRefusals((known) => ({ ...known, [key]: said }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const issued = register.data?.items ?? [];
+  const latest = (type: DocumentType) =>
+    issued.filter((entry) => entry.type === type).sort((a, b) => b.version - a.version)[0];
+  const buttons = (
+    key: string,
+    formats: FileFormat[],
+    path: string,
+    name: string,
+    label: string,
+    type?: DocumentType,
+  ) => (
+    <div className="actions document-files" role="group" aria-label={label}>
+      {formats.map((fileFormat) => (
+        <button
+          key={fileFormat}
+          type="button"
+          className="button button-quiet"
+          disabled={busy !== null}
+          onClick={() => void fetchFile(key, path, fileFormat, name, type)}
+        >
+          {busy === `${key}:${fileFormat}` ? t('documents.downloading') : fileFormat.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+
+  return (
+    <div className="cycle-page">
+      <CycleNav cycleId={cycleId} />
+      <h1>{t('documents.title', { year: cycleYear(cycleId) })}</h1>
+      <section className="card" aria-labelledby="year-documents">
+        <h2 id="year-documents">{t('documents.yearTitle')}</h2>
+        <p className="muted">{t('documents.yearLead')}</p>
+        <DataTable
+          columns={[t('documents.col.document'), t('documents.col.issued'), t('documents.col.files')]}
+        >
+          {YEAR_DOCUMENTS.map(({ type, route, formats }) => {
+            const last = latest(type);
+            const name = t(`documents.type.${type}`);
+            return (
+              <tr key={type}>
+                <td>
+                  <strong>{name}</strong>
+                  <br />
+                  <span className="muted">{t(`documents.about.${type}`)}</span>
+                </td>
+                <td>
+                  {last
+                    ? t('documents.issuedVersion', {
+                        number: last.number,
+                        date: format.date(last.issuedOn),
+                        version: last.version,
+                      })
+                    : t('documents.notIssued')}
+                </td>
+                <td>
+                  {buttons(
+                    type,
+                    formats,
+                    `/api/v1/cycles/${encodeURIComponent(cycleId)}/${route}`,
+                    type,
+                    name,
+                    type,
+                  )}
+                  {refusals[type] && (
+                    <p className="field-error" role="status">
+                      {refusals[type]}
+                    </p>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </section>
+
+      <section className="card" aria-labelledby="document-register">
+        <h2 id="document-register">{t('documents.registerTitle')}</h2>
+        <p className="muted">{t('documents.registerLead')}</p>
+        {register.error ? <ErrorNotice error={register.error} /> : null}
+        {register.loading && !register.data && <p className="loading">{t('loading')}</p>}
+        {register.data &&
+          (issued.length === 0 ? (
+            <p className="muted">{t('documents.registerEmpty')}</p>
+          ) : (
+            <DataTable
+              columns={[
+                t('documents.col.title'),
+                t('documents.col.number'),
+                t('documents.col.date'),
+                t('documents.col.version'),
+                t('documents.col.signer'),
+                t('documents.col.files'),
+              ]}
+            >
+              {issued.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{entry.title}</td>
+                  <td>{entry.number}</td>
+                  <td>{format.date(entry.issuedOn)}</td>
+                  <td>{entry.version}</td>
+                  <td>{entry.approvedByName ?? '—'}</td>
+                  <td>
+                    {buttons(
+                      entry.id,
+                      ['pdf', 'docx'],
+                      `/api/v1/documents/${encodeURIComponent(entry.id)}`,
+                      entry.fileBaseName,
+                      `${entry.title} (${t('documents.col.version').toLowerCase()} ${entry.version})`,
+                    )}
+                    {refusals[entry.id] && (
+                      <p className="field-error" role="status">
+                        {refusals[entry.id]}
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ))}
+      </section>
+    </div>
+  );
+}
