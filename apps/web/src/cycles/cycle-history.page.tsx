@@ -275,9 +275,8 @@ function EventRow({
     <tr>
       <td className="nowrap">{when}</td>
       <td>
-        {t(`eventType.${entry.type}`, { defaultValue: entry.type })}
-        <br />
-        <code className="muted small">{entry.type}</code>
+        {/* The event's code stays at hand for whoever reads the API's log, not in the text. */}
+        <span title={entry.type}>{t(`eventType.${entry.type}`, { defaultValue: entry.type })}</span>
       </td>
       <td>{who}</td>
       <td>

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok, taskPath } from '../api/client';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
+import { cycleText, taskTitleText } from './components/format';
 import { localized, TASK_KINDS, type TaskKind } from './task-types';
 import './tasks.css';
 
@@ -128,7 +129,7 @@ export default function MyTasksPage() {
             <option value="">{t('inbox.allCycles')}</option>
             {cycleOptions.map((value) => (
               <option key={value} value={value}>
-                {value}
+                {cycleText(value, t)}
               </option>
             ))}
           </select>
@@ -185,11 +186,12 @@ export default function MyTasksPage() {
             {data.items.map((task) => (
               <tr key={task.id} className={task.overdue ? 'inbox-overdue' : undefined}>
                 <td data-label={t('inbox.col.task')} className="inbox-title">
-                  <Link to={taskPath(task.id)}>{localized(task.title, i18n.language)}</Link>
-                  {task.periodKey && <span className="muted"> · {task.periodKey}</span>}
+                  <Link to={taskPath(task.id)}>
+                    {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
+                  </Link>
                 </td>
                 <td data-label={t('inbox.col.kind')}>{t(`kind.${task.kind}`)}</td>
-                <td data-label={t('inbox.col.cycle')}>{task.cycleId}</td>
+                <td data-label={t('inbox.col.cycle')}>{cycleText(task.cycleId, t)}</td>
                 <td data-label={t('inbox.col.due')}>
                   <DueDate dueAt={task.dueAt} overdue={task.overdue} />
                 </td>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatInstant, formatNumber } from './format';
+import { formatDay, formatInstant, formatNumber, objectiveText, periodText, type Translate } from './format';
 import { ReadableValue } from './readable-value';
 import './event-details.css';
 
@@ -16,31 +16,11 @@ export interface EventFact {
   value: ReactNode;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Translate = (key: string, options?: any) => string;
-
 /** Internal ids and keys nobody needs to read: never shown, not even as technical details. */
 const HIDDEN = new Set(['taskId', 'workflowId', 'cycleId', 'organisationCode', 'id', 'stepId']);
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
-/** `obj-4` → "Mục tiêu 4"; anything else as written. */
-export const objectiveText = (id: string, t: Translate): string => {
-  const number = /^obj-(\d+)$/.exec(id)?.[1];
-  return number ? t('tasks:objectiveNumber', { number }) : id;
-};
-
-/** `2024-03` → "T3/2024", `2024-Q2` → "Quý 2/2024" (the cycles catalogue's period words). */
-export const periodText = (key: string, t: Translate): string => {
-  let match = /^(\d{4})-(\d{2})$/.exec(key);
-  if (match) return t('cycles:period.month', { month: Number(match[2]), year: match[1] });
-  match = /^(\d{4})-Q(\d)$/.exec(key);
-  if (match) return t('cycles:period.quarter', { quarter: Number(match[2]), year: match[1] });
-  match = /^(\d{4})-H(\d)$/.exec(key);
-  if (match) return t('cycles:period.half', { half: Number(match[2]), year: match[1] });
-  return t('cycles:period.year', { year: key });
-};
 
 /** A word of the workflows (`minor-nc`, `on-track`) in the language, or as written. */
 const word = (value: string, t: Translate) => t(`tasks:values.${value}`, { defaultValue: value });

@@ -1,7 +1,13 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
-import { formatDay, formatInstant } from './format';
+import { formatDay, formatInstant, objectiveText, periodText } from './format';
+
+/**
+ * The organisation's units by code, for the values that name one (`unitCode`, `ownerUnitCode`):
+ * the page that knows them provides it; without it a code is shown as written.
+ */
+export const UnitNames = createContext<(code: string) => string>((code) => code);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -30,6 +36,16 @@ export function ReadableValue({
   depth?: number;
 }): ReactNode {
   const { t, i18n } = useTranslation('tasks');
+  const unitName = useContext(UnitNames);
+  // Values that name something of the year by its id or code: the objective, the period, the unit.
+  const named = (key: string, item: string): string | undefined =>
+    key === 'objectiveId'
+      ? objectiveText(item, t)
+      : key === 'periodKey'
+        ? periodText(item, t)
+        : key === 'unitCode' || key === 'ownerUnitCode'
+          ? unitName(item)
+          : undefined;
   if (value === null || value === undefined || value === '')
     return <span className="muted">{t('values.empty')}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('values.yes') : t('values.no')}</span>;
@@ -75,6 +91,8 @@ export function ReadableValue({
               !DAY.test(item) &&
               !INSTANT.test(item) ? (
                 nameOf(item)
+              ) : typeof item === 'string' && named(key, item) !== undefined ? (
+                named(key, item)
               ) : (
                 <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
               )}

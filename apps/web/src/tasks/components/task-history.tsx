@@ -28,7 +28,11 @@ export function TaskHistory({
                 {entry.actor === 'system' ? t('history.system') : nameOf(entry.actor)}
               </span>
               <span className="task-history-what">
-                {t(`history.type.${entry.type}`, { defaultValue: entry.type })}
+                {/* A task's own events are worded for the task; the records it wrote (a report, a
+                    sign-off) as the cycle's history words them. */}
+                {t(`history.type.${entry.type}`, {
+                  defaultValue: t(`cycles:eventType.${entry.type}`, { defaultValue: entry.type }),
+                })}
               </span>
               <div className="task-history-details">
                 <EventDetails

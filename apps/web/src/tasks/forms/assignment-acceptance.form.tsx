@@ -25,12 +25,13 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     Object.fromEntries(objectives.map((o) => [o.id, o.proposedUnitCode ?? ''])),
   );
+  const nameOf = (code: string) => {
+    const unit = units.find((u) => u.code === code);
+    return unit ? localized(unit.name, i18n.language) : code;
+  };
   // The proposed unit is offered even when the directory cannot be read (a task-link session).
   const optionsFor = (proposed?: string) => {
-    const list = units.map((u) => ({
-      code: u.code,
-      label: `${localized(u.name, i18n.language)} (${u.code})`,
-    }));
+    const list = units.map((u) => ({ code: u.code, label: localized(u.name, i18n.language) }));
     if (proposed && !list.some((u) => u.code === proposed)) list.unshift({ code: proposed, label: proposed });
     return list;
   };
@@ -56,7 +57,7 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
               label={t('assignment.unitFor', { number: objective.number })}
               hint={
                 objective.proposedUnitCode
-                  ? t('assignment.proposed', { unit: objective.proposedUnitCode })
+                  ? t('assignment.proposed', { unit: nameOf(objective.proposedUnitCode) })
                   : undefined
               }
               problems={problems.at(`delegations[${index}]`)}

@@ -5,7 +5,7 @@ import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
-import { periodText } from '../components/event-details';
+import { periodText } from '../components/format';
 
 /** The Quality Representative follows up an objective at risk: its status, and what is done about it. */
 export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormProps) {

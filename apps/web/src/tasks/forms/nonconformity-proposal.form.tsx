@@ -4,7 +4,7 @@ import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { usePeople, useUnits } from '../components/people';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
-import { periodText } from '../components/event-details';
+import { periodText } from '../components/format';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized, type Localized } from '../task-types';
