@@ -89,6 +89,16 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       options,
     );
 
+  /** A task's title as the pages show it: its period key (`2024-01`) as the period's words (T1/2024). */
+  const shownTitle = (task: Task): string => {
+    const month = task.periodKey ? /^(\d{4})-(\d{2})$/.exec(task.periodKey) : null;
+    return month
+      ? task.title.vi
+          .split(task.periodKey!)
+          .join(vi('cycles:period.month', { month: Number(month[2]), year: month[1] }))
+      : task.title.vi;
+  };
+
   /** From My tasks (the navigation's first link), the task by its title: its page. */
   async function openFromMyTasks(tab: Tab, task: Task, what: string, screenshot?: string): Promise<void> {
     await tab.page
@@ -96,12 +106,17 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByRole('link', { name: vi('nav.myTasks') })
       .click();
     await tab.page.getByRole('heading', { level: 1, name: vi('tasks:inbox.title') }).waitFor();
-    const link = tab.page.getByRole('link', { name: task.title.vi, exact: true });
+    const link = tab.page.getByRole('link', { name: shownTitle(task), exact: true });
     await link.first().waitFor();
+    // The cycle by its year, as people name it, not by its id.
+    await tab.page
+      .getByRole('cell', { name: vi('tasks:page.cycleOfYear', { year: 2024 }), exact: true })
+      .first()
+      .waitFor();
     await tab.check(`My tasks of ${what}`, screenshot ? { screenshot } : {});
     await link.first().click();
     await tab.page.waitForURL((url) => url.pathname === pagePath(task.id));
-    await tab.page.getByRole('heading', { level: 1, name: task.title.vi }).waitFor();
+    await tab.page.getByRole('heading', { level: 1, name: shownTitle(task) }).waitFor();
   }
 
   /** After a submit: the page says it was sent. */
@@ -143,6 +158,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
     await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
     await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
+    // A start day outside the year: refused by the field, in Vietnamese, and nothing started.
+    const from = qmr.page.getByLabel(vi('cycles:start.rehearsalFrom'));
+    await from.fill('2023-10-01');
+    await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
+    await qmr.page.locator('input[type="date"][aria-invalid="true"]').waitFor();
+    expect(await descriptionOf(from)).toContain(vi('cycles:start.rehearsalFromOutside', { year: 2024 }));
+    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(404);
+    await from.fill('');
     await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
     await qmr.page.waitForURL((url) => url.pathname === `/cycles/${encodeURIComponent(cycleId)}`);
     await qmr.page
@@ -215,6 +238,17 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.check('the assignment task');
     await qmr.page.getByRole('button', { name: vi('tasks:assignment.submit') }).click();
     await submitted(qmr);
+    // The answer as sent reads in words: each objective by its number, each unit by its name.
+    const answer = qmr.page.locator('#task-result').locator('..');
+    await answer.getByText('Phòng Kiểm soát thủ tục hành chính', { exact: true }).first().waitFor();
+    await answer
+      .getByText(vi('tasks:objectiveNumber', { number: 4 }), { exact: true })
+      .first()
+      .waitFor();
+    const shownCodes = (await answer.locator('dd').allTextContents()).filter((text) =>
+      /^(obj-\d+|vp-[a-z-]+)$/.test(text.trim()),
+    );
+    expect(shownCodes).toEqual([]);
 
     const head = await as('head.tthc');
     await org.tokenOf('staff.tthc');
@@ -230,6 +264,13 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await head.check('the unit acceptance task');
     await head.page.getByRole('button', { name: vi('tasks:unitAcceptance.submit') }).click();
     await submitted(head);
+    // The top bar counts her open tasks again, without leaving the page: the one answered is gone.
+    const stillOpen = (await org.as<{ total: number }>('head.tthc', 'GET', '/api/v1/me/tasks?limit=1')).body
+      .total;
+    await head.page
+      .getByRole('navigation', { name: vi('nav.label') })
+      .locator('.badge', { hasText: new RegExp(`: ${stillOpen}$`) })
+      .waitFor();
 
     // The other unit (objectives 2 and 3) accepts over the API: the issue asks nothing of it in the
     // browser. Objectives 1 and 5 stay with the Quality Representative's own office: no acceptance.
@@ -264,7 +305,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const lan = await browser.tab();
     tabs.set('staff.tthc:link', lan);
     await lan.open(`${mailed.pathname}${mailed.search}`);
-    await lan.page.getByRole('heading', { level: 1, name: report.title.vi }).waitFor();
+    await lan.page.getByRole('heading', { level: 1, name: shownTitle(report) }).waitFor();
     expect(new URL(lan.page.url()).pathname).toBe(pagePath(report.id));
     expect(lan.page.url()).not.toContain('token='); // the single-use token leaves the address bar
     await lan.page.getByRole('heading', { name: vi('tasks:formTitle.measurement-report') }).waitFor();

@@ -5,11 +5,14 @@ import { api } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
+import { onTasksChanged } from '../tasks/task-changes';
 
 /** How many open and overdue tasks the signed-in user has, for the navigation. */
 function useTaskCounts() {
   const location = useLocation();
   const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => onTasksChanged(() => setChanges((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -22,7 +25,7 @@ function useTaskCounts() {
     return () => {
       live = false;
     };
-  }, [location.pathname]);
+  }, [location.pathname, changes]);
   return counts;
 }
 

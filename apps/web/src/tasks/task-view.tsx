@@ -6,11 +6,11 @@ import { useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
-import { objectiveText, periodText } from './components/event-details';
-import { formatInstant } from './components/format';
+import { formatInstant, objectiveText, periodText, taskTitleText } from './components/format';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
-import { usePeople } from './components/people';
+import { usePeople, useUnits } from './components/people';
+import { UnitNames } from './components/readable-value';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
@@ -31,6 +31,7 @@ import { ManagementReviewForm } from './forms/management-review.form';
 import { ReviewActionForm } from './forms/review-action.form';
 import { ReviewPreparationForm } from './forms/review-preparation.form';
 import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
+import { tasksChanged } from './task-changes';
 import { localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
 
@@ -77,6 +78,9 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     })),
   );
 
+  const { unitName } = useUnits();
+  const nameOfUnit = useCallback((code: string) => unitName(code, i18n.language), [unitName, i18n.language]);
+
   const load = useCallback(async () => {
     try {
       setTask(await ok(api.GET('/api/v1/tasks/{taskId}', { params: { path: { taskId } } })));
@@ -92,8 +96,9 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   }, [initial, taskId, load]);
 
   useEffect(() => {
-    if (task) document.title = `${localized(task.title, i18n.language)} · qcycle`;
-  }, [task, i18n.language]);
+    if (task)
+      document.title = `${taskTitleText(localized(task.title, i18n.language), task.periodKey, t)} · qcycle`;
+  }, [task, i18n.language, t]);
 
   const submit = useCallback(
     async (outcome: Record<string, unknown>) => {
@@ -110,6 +115,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
           }),
         );
         setSent(outcome);
+        tasksChanged();
         await load();
         document.getElementById('task-result')?.focus();
       } catch (error) {
@@ -151,135 +157,145 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const cycleYear = /-(\d{4})$/.exec(task.cycleId)?.[1] ?? /^(\d{4})/.exec(task.periodKey ?? '')?.[1] ?? '';
 
   return (
-    <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
-      <article className="task-page" aria-labelledby="task-title">
-        {user?.authenticatedBy !== 'task-link' && (
-          <p className="task-breadcrumb">
-            <Link to="/">{t('page.backToMyTasks')}</Link>
-          </p>
-        )}
-        <h1 id="task-title">{localized(task.title, i18n.language)}</h1>
-        <dl className="task-facts">
-          <div>
-            <dt>{t('page.kind')}</dt>
-            <dd>{t(`kind.${task.kind}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('page.cycle')}</dt>
-            <dd>
-              {user && user.authenticatedBy !== 'task-link' ? (
-                <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
-                  {t('page.cycleOfYear', { year: cycleYear })}
-                </Link>
-              ) : (
-                t('page.cycleOfYear', { year: cycleYear })
-              )}
-            </dd>
-          </div>
-          {task.objectiveId && (
-            <div>
-              <dt>{t('page.objective')}</dt>
-              <dd>{objectiveText(task.objectiveId, t)}</dd>
-            </div>
+    <UnitNames.Provider value={nameOfUnit}>
+      <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
+        <article className="task-page" aria-labelledby="task-title">
+          {user?.authenticatedBy !== 'task-link' && (
+            <p className="task-breadcrumb">
+              <Link to="/">{t('page.backToMyTasks')}</Link>
+            </p>
           )}
-          {task.periodKey && (
+          <h1 id="task-title">{taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}</h1>
+          <dl className="task-facts">
             <div>
-              <dt>{t('page.period')}</dt>
-              <dd>{periodText(task.periodKey, t)}</dd>
+              <dt>{t('page.kind')}</dt>
+              <dd>{t(`kind.${task.kind}`)}</dd>
             </div>
-          )}
-          <div>
-            <dt>{t('page.due')}</dt>
-            <dd>
-              <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('page.status')}</dt>
-            <dd>
-              <StatusWord status={completed ? 'completed' : task.status} />
-              {task.late && <span className="status status-warn">{t('page.late')}</span>}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('page.assignee')}</dt>
-            <dd>{nameOf(task.assigneeUserId)}</dd>
-          </div>
-          <div>
-            <dt>{t('page.openedAt')}</dt>
-            <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
-          </div>
-        </dl>
-
-        {completed ? (
-          <section className="card" aria-labelledby="task-result">
-            {sent && (
-              <div className="notice notice-ok" role="status">
-                {t('page.submitted')}
-              </div>
-            )}
-            <h2 id="task-result" tabIndex={-1}>
-              {t('page.outcome')}
-            </h2>
-            {outcome ? (
-              <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
-            ) : (
-              <p className="muted">{t('values.empty')}</p>
-            )}
-            {task.completedBy && (
-              <p className="muted">
-                {t('page.completedBy', {
-                  who: nameOf(task.completedBy),
-                  when: formatInstant(task.closedAt, i18n.language),
-                })}
-              </p>
-            )}
-          </section>
-        ) : task.status !== 'open' ? (
-          <div className="notice notice-warn" role="status">
-            {t(`page.closed.${task.status}`)}
-          </div>
-        ) : !mayAct ? (
-          <div className="notice" role="status">
-            {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
-          </div>
-        ) : (
-          <section className="card task-form-card" aria-labelledby="task-form-title">
-            <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
-            {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
-              <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
-                <p className="task-refusal-lead">
-                  {refusalProblem && refusalProblem.problems.length > 0
-                    ? t('page.refused')
-                    : refusalProblem?.status === 409
-                      ? t('page.conflict')
-                      : refusalProblem?.status === 403
-                        ? t('page.notAllowed')
-                        : (refusalProblem?.message ?? t('page.networkError'))}
-                </p>
-                {unmatched.length > 0 && (
-                  <ul>
-                    {unmatched.map((problem, index) => (
-                      <li key={index}>
-                        {problem.reason}
-                        {problem.path && <span className="muted"> ({problem.path})</span>}
-                      </li>
-                    ))}
-                  </ul>
+            <div>
+              <dt>{t('page.cycle')}</dt>
+              <dd>
+                {user && user.authenticatedBy !== 'task-link' ? (
+                  <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
+                    {t('page.cycleOfYear', { year: cycleYear })}
+                  </Link>
+                ) : (
+                  t('page.cycleOfYear', { year: cycleYear })
                 )}
+              </dd>
+            </div>
+            {task.objectiveId && (
+              <div>
+                <dt>{t('page.objective')}</dt>
+                <dd>{objectiveText(task.objectiveId, t)}</dd>
               </div>
             )}
-            <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
-          </section>
-        )}
+            {task.periodKey && (
+              <div>
+                <dt>{t('page.period')}</dt>
+                <dd>{periodText(task.periodKey, t)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('page.due')}</dt>
+              <dd>
+                <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('page.status')}</dt>
+              <dd>
+                <StatusWord status={completed ? 'completed' : task.status} />
+                {task.late && <span className="status status-warn">{t('page.late')}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('page.assignee')}</dt>
+              <dd>{nameOf(task.assigneeUserId)}</dd>
+            </div>
+            <div>
+              <dt>{t('page.openedAt')}</dt>
+              <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
+            </div>
+          </dl>
 
-        {!completed && mayReassign(user, task) && (
-          <ReassignTask task={task} people={people} nameOf={nameOf} onReassigned={load} />
-        )}
+          {completed ? (
+            <section className="card" aria-labelledby="task-result">
+              {sent && (
+                <div className="notice notice-ok" role="status">
+                  {t('page.submitted')}
+                </div>
+              )}
+              <h2 id="task-result" tabIndex={-1}>
+                {t('page.outcome')}
+              </h2>
+              {outcome ? (
+                <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
+              ) : (
+                <p className="muted">{t('values.empty')}</p>
+              )}
+              {task.completedBy && (
+                <p className="muted">
+                  {t('page.completedBy', {
+                    who: nameOf(task.completedBy),
+                    when: formatInstant(task.closedAt, i18n.language),
+                  })}
+                </p>
+              )}
+            </section>
+          ) : task.status !== 'open' ? (
+            <div className="notice notice-warn" role="status">
+              {t(`page.closed.${task.status}`)}
+            </div>
+          ) : !mayAct ? (
+            <div className="notice" role="status">
+              {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
+            </div>
+          ) : (
+            <section className="card task-form-card" aria-labelledby="task-form-title">
+              <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+              {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
+                <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
+                  <p className="task-refusal-lead">
+                    {refusalProblem && refusalProblem.problems.length > 0
+                      ? t('page.refused')
+                      : refusalProblem?.status === 409
+                        ? t('page.conflict')
+                        : refusalProblem?.status === 403
+                          ? t('page.notAllowed')
+                          : (refusalProblem?.message ?? t('page.networkError'))}
+                  </p>
+                  {unmatched.length > 0 && (
+                    <ul>
+                      {unmatched.map((problem, index) => (
+                        <li key={index}>
+                          {problem.reason}
+                          {problem.path && <span className="muted"> ({problem.path})</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              )}
+              <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+            </section>
+          )}
 
-        <TaskHistory history={task.history} nameOf={nameOf} />
-      </article>
-    </EvidenceNamesProvider>
+          {!completed && mayReassign(user, task) && (
+            <ReassignTask
+              task={task}
+              people={people}
+              nameOf={nameOf}
+              onReassigned={async () => {
+                tasksChanged();
+                await load();
+              }}
+            />
+          )}
+
+          <TaskHistory history={task.history} nameOf={nameOf} />
+        </article>
+      </EvidenceNamesProvider>
+    </UnitNames.Provider>
   );
 }
 

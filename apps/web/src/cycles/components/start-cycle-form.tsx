@@ -176,7 +176,12 @@ export function StartCycleForm() {
           <Field
             label={t('start.rehearsalFrom')}
             hint={t('start.rehearsalFromHint')}
-            problems={problem?.at('rehearsalFrom') ?? []}
+            // The API says it in English ("rehearsalFrom must be a date of 2025"); the field shows
+            // only while rehearsing, so a refusal can only mean a day outside the year.
+            problems={(problem?.at('rehearsalFrom') ?? []).map((refused) => ({
+              ...refused,
+              reason: t('start.rehearsalFromOutside', { year }),
+            }))}
           >
             {({ id, describedBy, invalid }) => (
               <input
