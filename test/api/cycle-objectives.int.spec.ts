@@ -537,7 +537,10 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(page.html).toContain('Quyết định số 123/QĐ-UBND ngày 05/01/2024');
     expect(page.html).toContain('Có nguy cơ không đạt');
     expect(page.html).toContain('90/100 (90%)');
-    expect(page.html).toContain('2024-02: 85/100 (85%) <em>(trễ hạn)</em>');
+    // Periods and units in words, as the printed documents say them.
+    expect(page.html).toContain('02/2024: 85/100 (85%) <em>(trễ hạn)</em>');
+    expect(page.html).toContain('đơn vị thực hiện: Phòng Kiểm soát thủ tục hành chính');
+    expect(page.html).not.toMatch(/vp-[a-z]|\d{4}-\d{2}:/);
     // Audit and review not reached yet.
     expect(page.html.match(/Chưa thực hiện/g)).toHaveLength(2);
   });
@@ -743,7 +746,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(html).toContain('Đã khắc phục (có hiệu lực)');
     expect(html).toContain('<li>Máy quét tại bộ phận một cửa</li>');
     expect(html).toContain(
-      '<td>Số hóa phiếu kiểm soát quá trình</td><td>vp-kiemsoat-tthc</td><td>30/06/2025</td>',
+      '<td>Số hóa phiếu kiểm soát quá trình</td><td>Phòng Kiểm soát thủ tục hành chính</td><td>30/06/2025</td>',
     );
     expect(html).toContain('họp ngày 16/12/2024 09:00');
     expect(html).not.toContain('Chưa thực hiện');

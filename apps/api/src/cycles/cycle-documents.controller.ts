@@ -230,6 +230,6 @@ export class CycleDocumentsController {
       );
     if (chosen !== 'text/html') return report;
     response.type('html');
-    return renderCycleReportHtml(report);
+    return renderCycleReportHtml(report, await this.documents.unitNames(caller));
   }
 }

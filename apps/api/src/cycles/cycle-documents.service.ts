@@ -13,6 +13,7 @@ import {
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
+  OrganisationUnitEntity,
   UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
@@ -74,6 +75,14 @@ export class CycleDocumentsService {
       limit,
       offset,
     };
+  }
+
+  /** The caller's organisation's units by code, in Vietnamese as the directory names them (printable pages). */
+  async unitNames(caller: Principal): Promise<Record<string, string>> {
+    const units = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .find({ where: { organisationCode: caller.organisationCode } });
+    return Object.fromEntries(units.map((unit) => [unit.code, unit.nameVi]));
   }
 
   async audit(caller: Principal, cycleId: string): Promise<AuditView> {

@@ -1,5 +1,6 @@
 import { escapeHtml, FREQUENCY_LABELS, instantToVnLocal, type MeasurementFrequency } from '@qcycle/domain';
 import { AUDIT_RESULT, CORRECTIVE_ACTION_STATUS } from '../documents/audit-documents';
+import { periodLabel } from '../documents/objectives-report-document';
 import type { AuditStepView, CorrectiveActionView } from './dto/cycle-records.view';
 import type {
   CycleReportView,
@@ -51,7 +52,12 @@ const REVIEW_STATUS: Record<string, string> = {
  * The year's report as a printable Vietnamese page (A4, no script, no outside resource). Every word
  * that came from a person or a record goes through {@link escapeHtml}.
  */
-export function renderCycleReportHtml(report: CycleReportView): string {
+export function renderCycleReportHtml(
+  report: CycleReportView,
+  unitNames: Record<string, string> = {},
+): string {
+  // Units by their name where the directory has them, else by code.
+  const unit: UnitName = (code) => text(code ? (unitNames[code] ?? code) : '');
   const title = `Báo cáo kết quả thực hiện mục tiêu chất lượng năm ${report.year}`;
   const d = report.decision;
   return [
@@ -67,22 +73,25 @@ export function renderCycleReportHtml(report: CycleReportView): string {
       (report.phase ? ` — giai đoạn: ${label(CYCLE_PHASE, report.phase)}` : '') +
       '.</p>',
     '<h2>I. Kết quả thực hiện các mục tiêu chất lượng</h2>',
-    ...report.objectives.map(objectiveSection),
+    ...report.objectives.map((objective) => objectiveSection(objective, unit)),
     '<h2>II. Đánh giá nội bộ</h2>',
-    report.audit ? auditSection(report.audit) : notYet(),
+    report.audit ? auditSection(report.audit, unit) : notYet(),
     '<h2>III. Xem xét của lãnh đạo</h2>',
-    report.review ? reviewSection(report.review) : notYet(),
+    report.review ? reviewSection(report.review, unit) : notYet(),
     '</body></html>',
   ].join('\n');
 }
 
-function objectiveSection(objective: ReportObjectiveView): string {
+/** A unit's name, escaped, by its code. */
+type UnitName = (code: string | null) => string;
+
+function objectiveSection(objective: ReportObjectiveView, unit: UnitName): string {
   const frequency = FREQUENCY_LABELS[objective.frequency as MeasurementFrequency]?.vi ?? objective.frequency;
   const statusWord = objective.final ? 'Kết quả năm' : 'Tình trạng hiện tại';
   return [
     `<h3>Mục tiêu ${objective.number}. ${text(objective.title.vi)}</h3>`,
     `<p>Tần suất đo: ${text(frequency)}` +
-      (objective.unitCode ? `; đơn vị thực hiện: ${text(objective.unitCode)}` : '') +
+      (objective.unitCode ? `; đơn vị thực hiện: ${unit(objective.unitCode)}` : '') +
       (objective.assigneeName ? `; người báo cáo: ${text(objective.assigneeName)}` : '') +
       `. ${statusWord}: <strong class="status-${text(objective.status)}">${label(OBJECTIVE_STATUS, objective.status)}</strong>.</p>`,
     '<table><thead><tr><th>Chỉ số</th><th>Chỉ tiêu</th><th>Kỳ đã báo cáo</th><th>Báo cáo trễ hạn</th>' +
@@ -114,10 +123,10 @@ function figure(f: ReportFigureView): string {
   } else if (f.value !== null) shown = String(f.value);
   else if (f.achieved !== null) shown = f.achieved ? 'Đạt' : 'Không đạt';
   else shown = '—';
-  return `${text(f.periodKey)}: ${text(shown)}${f.late ? ' <em>(trễ hạn)</em>' : ''}`;
+  return `${text(periodLabel(f.periodKey))}: ${text(shown)}${f.late ? ' <em>(trễ hạn)</em>' : ''}`;
 }
 
-function auditSection(audit: ReportAuditView): string {
+function auditSection(audit: ReportAuditView, unit: UnitName): string {
   return [
     `<p>Tình trạng: <strong>${label(AUDIT_STATUS, audit.status)}</strong>` +
       (audit.from && audit.to ? `; thời gian: từ ${date(audit.from)} đến ${date(audit.to)}` : '') +
@@ -127,14 +136,14 @@ function auditSection(audit: ReportAuditView): string {
     '<h3>Kết quả đánh giá theo từng nội dung</h3>',
     audit.steps.length
       ? '<table><thead><tr><th>Đơn vị</th><th>Quá trình</th><th>Điều khoản</th><th>Kết quả</th><th>Phát hiện</th></tr></thead><tbody>' +
-        audit.steps.map(stepRow).join('\n') +
+        audit.steps.map((step) => stepRow(step, unit)).join('\n') +
         '</tbody></table>'
       : '<p>Chưa có nội dung đánh giá.</p>',
     '<h3>Điểm không phù hợp và hành động khắc phục</h3>',
     audit.nonconformities.length
       ? '<table><thead><tr><th>Đơn vị</th><th>Mức độ</th><th>Phát hiện</th><th>Hành động khắc phục</th>' +
         '<th>Hạn</th><th>Tình trạng</th></tr></thead><tbody>' +
-        audit.nonconformities.map(actionRow).join('\n') +
+        audit.nonconformities.map((action) => actionRow(action, unit)).join('\n') +
         '</tbody></table>'
       : '<p>Không có điểm không phù hợp.</p>',
     '<h3>Báo cáo đánh giá</h3>',
@@ -142,25 +151,25 @@ function auditSection(audit: ReportAuditView): string {
   ].join('\n');
 }
 
-function stepRow(step: AuditStepView): string {
+function stepRow(step: AuditStepView, unit: UnitName): string {
   return (
-    `<tr><td>${text(step.unitCode)}</td><td>${text(step.process)}</td><td>${text(step.clause)}</td>` +
+    `<tr><td>${unit(step.unitCode)}</td><td>${text(step.process)}</td><td>${text(step.clause)}</td>` +
     `<td>${step.result ? label(AUDIT_RESULT, step.result) : 'Chưa đánh giá'}</td><td>${text(step.finding ?? '')}</td></tr>`
   );
 }
 
-function actionRow(action: CorrectiveActionView): string {
+function actionRow(action: CorrectiveActionView, unit: UnitName): string {
   const effectiveness =
     action.effective === null ? '' : action.effective ? ' (có hiệu lực)' : ' (chưa có hiệu lực)';
   return (
-    `<tr><td>${text(action.unitCode)}</td><td>${label(AUDIT_RESULT, action.severity)}</td>` +
+    `<tr><td>${unit(action.unitCode)}</td><td>${label(AUDIT_RESULT, action.severity)}</td>` +
     `<td>${text(action.finding)}</td><td>${text(action.action ?? '')}</td>` +
     `<td>${action.dueDate ? date(action.dueDate) : ''}</td>` +
     `<td>${label(CORRECTIVE_ACTION_STATUS, action.status)}${effectiveness}</td></tr>`
   );
 }
 
-function reviewSection(review: ReportReviewView): string {
+function reviewSection(review: ReportReviewView, unit: UnitName): string {
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>` : '<p>Không có.</p>';
   return [
@@ -184,7 +193,7 @@ function reviewSection(review: ReportReviewView): string {
         review.actions
           .map(
             (a) =>
-              `<tr><td>${text(a.title)}</td><td>${text(a.ownerUnitCode)}</td><td>${date(a.dueDate)}</td></tr>`,
+              `<tr><td>${text(a.title)}</td><td>${unit(a.ownerUnitCode)}</td><td>${date(a.dueDate)}</td></tr>`,
           )
           .join('\n') +
         '</tbody></table>'
