@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
+import { periodText } from '../../tasks/components/format';
 
 /** Every time in qcycle is shown in Vietnam time, whatever the browser's own zone. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -63,15 +64,7 @@ export type Format = ReturnType<typeof useFormat>;
 /** The period a key names, in words: `2024-03` → "T3/2024" / "Mar 2024"; `2024-Q2` → "Quý 2/2024". */
 export function usePeriodLabel() {
   const { t } = useTranslation('cycles');
-  return (key: string) => {
-    let match = /^(\d{4})-(\d{2})$/.exec(key);
-    if (match) return t('period.month', { month: Number(match[2]), year: match[1] });
-    match = /^(\d{4})-Q(\d)$/.exec(key);
-    if (match) return t('period.quarter', { quarter: Number(match[2]), year: match[1] });
-    match = /^(\d{4})-H(\d)$/.exec(key);
-    if (match) return t('period.half', { half: Number(match[2]), year: match[1] });
-    return t('period.year', { year: key });
-  };
+  return (key: string) => periodText(key, t);
 }
 
 /** The figure of one report: a ratio as a percentage, a count as is, a judged one as 1/0. */
@@ -155,14 +148,4 @@ export function describeTask(taskId: string, t: Translate): string {
   if (objective) parts.push(t('objectives.number', { number: objective }));
   if (period) parts.push(periodText(period, t));
   return parts.join(', ');
-}
-
-export function periodText(key: string, t: Translate): string {
-  let match = /^(\d{4})-(\d{2})$/.exec(key);
-  if (match) return t('period.month', { month: Number(match[2]), year: match[1] });
-  match = /^(\d{4})-Q(\d)$/.exec(key);
-  if (match) return t('period.quarter', { quarter: Number(match[2]), year: match[1] });
-  match = /^(\d{4})-H(\d)$/.exec(key);
-  if (match) return t('period.half', { half: Number(match[2]), year: match[1] });
-  return t('period.year', { year: key });
 }
