@@ -37,3 +37,39 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * The reason a person gives for an act that is recorded with it (cancelling a cycle, moving its
+ * dates, reassigning a task): a text of up to 500 characters, with its hint and the API's refusal.
+ */
+export function ReasonField({
+  label,
+  hint,
+  problems,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  problems?: FieldProblem[];
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} problems={problems}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          maxLength={500}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
-import { Field } from '../../ui/field';
+import { ReasonField } from '../../ui/field';
 
 /**
  * The Quality Representative cancels a running cycle: a reason (for the record), then an explicit
@@ -77,23 +77,14 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
       <h2 id="cancel-heading">{t('cancel.title')}</h2>
       <p className="muted">{t('cancel.lead')}</p>
       <form onSubmit={ask} noValidate>
-        <Field
+        <ReasonField
           label={t('cancel.reason')}
           hint={t('cancel.reasonHint')}
           problems={problem?.at('reason') ?? []}
-        >
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              maxLength={500}
-              value={reason}
-              disabled={confirming || busy}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
+          value={reason}
+          disabled={confirming || busy}
+          onChange={setReason}
+        />
         {general && (
           <div className="notice notice-error" role="alert">
             {general.status === 409

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, type FieldProblem } from '../../api/client';
-import { Field } from '../../ui/field';
+import { Field, ReasonField } from '../../ui/field';
 import type { Format } from './format';
 import './move-cycle-dates.css';
 
@@ -142,19 +142,14 @@ export function MoveCycleDates({
         <Field label={t('moveDates.reviewDate')} hint={t('moveDates.reviewHint')} problems={reviewProblems}>
           {dateInput(reviewDate, setReviewDate)}
         </Field>
-        <Field label={t('moveDates.reason')} hint={t('moveDates.reasonHint')} problems={reasonProblems}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              maxLength={500}
-              value={reason}
-              disabled={busy}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
+        <ReasonField
+          label={t('moveDates.reason')}
+          hint={t('moveDates.reasonHint')}
+          problems={reasonProblems}
+          value={reason}
+          disabled={busy}
+          onChange={setReason}
+        />
         {(general.length > 0 || refusal) && (
           <div className="notice notice-error" role="alert">
             {refusal ?? general.map((p) => p.reason).join(' ')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
 import { hasRole, type Me } from '../../auth/session';
-import { Field } from '../../ui/field';
+import { Field, ReasonField } from '../../ui/field';
 import type { PersonView } from '../../ui/people';
 import type { TaskDetail, TaskKind } from '../task-types';
 import { useUnits } from './people';
@@ -167,23 +167,14 @@ export function ReassignTask({
               </select>
             )}
           </Field>
-          <Field
+          <ReasonField
             label={t('reassign.reason')}
             hint={t('reassign.reasonHint')}
             problems={problem?.at('reason')}
-          >
-            {({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                maxLength={500}
-                value={reason}
-                disabled={busy}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
+            value={reason}
+            disabled={busy}
+            onChange={setReason}
+          />
           {general && (
             <div className="notice notice-error" role="alert">
               {general.status === 409
