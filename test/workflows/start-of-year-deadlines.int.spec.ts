@@ -138,6 +138,58 @@ describe('start-of-year deadlines on the time-skipping server', () => {
       ids.monitoring('obj-4'),
     ]);
   });
+
+  it('escalates an overdue report once to a Quality Representative who heads its unit', async () => {
+    // As in Kon Tum, where the Chief of Office is the Quality Representative: here they also head
+    // the service centre, so they report objective 4 and are both of its escalation levels.
+    const org = `sy-${uniqueSuffix()}`;
+    const cycle = kontumCycle(org, { rehearsal: true });
+    const qr = { ...cycle.input.roster.qualityRepresentative, unitCode: 'vp-ttpvhcc' };
+    const input = {
+      ...cycle.input,
+      roster: {
+        ...cycle.input.roster,
+        qualityRepresentative: qr,
+        units: cycle.input.roster.units.map((unit) =>
+          unit.code === 'vp-ttpvhcc' ? { ...unit, head: qr } : unit,
+        ),
+      },
+    };
+    const { ids, user } = cycle;
+    const { env, config, dataSource, driver } = suite;
+    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, qr.userId, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, qr.userId, { accepted: true });
+
+    // January's report is never sent: it passes the unit head's level, then the QR's.
+    const january = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-01`, {
+      until: (task) => task.escalationLevel === 'quality-representative',
+    });
+    expect(january).toMatchObject({ status: 'open', assigneeUserId: qr.userId });
+
+    // Both levels are on the record, each naming the person it reached…
+    const escalations = await dataSource
+      .getRepository(EventLogEntryEntity)
+      .findBy({ cycleId: input.cycleId, type: 'task.escalated' });
+    expect(escalations.map((e) => [e.id, e.payload.recipientUserId]).sort()).toEqual([
+      [`${january.id}/escalated/quality-representative`, qr.userId],
+      [`${january.id}/escalated/unit-head`, qr.userId],
+    ]);
+    // …but the Quality Representative was told once that their own report is overdue.
+    const notices = await dataSource.getRepository(NotificationEntity).findBy({ taskId: january.id });
+    expect(notices.map((n) => n.reason).sort()).toEqual(['assigned', 'escalated', 'reminder']);
+    expect(notices.every((n) => n.recipientUserId === qr.userId)).toBe(true);
+    expect(notices.find((n) => n.reason === 'escalated')?.body).toContain('của ông/bà đã quá hạn');
+
+    await handle.terminate('escalations checked');
+    await recordHistories(env.client, 'escalated-once-per-person', [ids.workflowId, ids.monitoring('obj-4')]);
+  });
 });
 
 const ms = (instant: string | null) => instantToEpochMs(instant as string);

@@ -59,6 +59,14 @@ describe('task notification e-mail', () => {
     expect(mail.text).toContain('Due: 06/04/2024 00:30 (Vietnam time, UTC+07:00)');
   });
 
+  it('tells an assignee whose own task is overdue to finish it, not that it was escalated to them', () => {
+    // Escalated to the unit's head who is also its assignee: the notice has no other assignee to name.
+    const mail = renderTaskNotification({ ...request, reason: 'escalated' }, link);
+    expect(mail.subject).toBe('[qcycle] Nhiệm vụ quá hạn: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain('Nhiệm vụ "Báo cáo chỉ tiêu 4 <tháng 3>" của ông/bà đã quá hạn');
+    expect(mail.text).not.toContain('chỉ đạo xử lý');
+  });
+
   it('keeps a title from breaking out of the Subject header, and gives a cancelled task no link', () => {
     const mail = renderTaskNotification(
       { ...request, reason: 'cancelled', taskTitle: { vi: 'A\r\nBcc: x@evil', en: 'A' } },

@@ -51,7 +51,7 @@ const WORDING: Record<Language, Wording> = {
       escalated: (t, a) =>
         a
           ? `Nhiệm vụ "${t}" giao cho ${a} đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`
-          : `Nhiệm vụ "${t}" đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`,
+          : `Nhiệm vụ "${t}" của ông/bà đã quá hạn; xin ông/bà hoàn thành ngay.`,
       reassigned: (t) => `Nhiệm vụ "${t}" đã được giao lại cho ông/bà.`,
       cancelled: (t) => `Nhiệm vụ "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
       'next-year-draft': (t) =>
@@ -83,7 +83,7 @@ const WORDING: Record<Language, Wording> = {
       escalated: (t, a) =>
         a
           ? `The task "${t}" assigned to ${a} is overdue and has been escalated to you.`
-          : `The task "${t}" is overdue and has been escalated to you.`,
+          : `Your task "${t}" is overdue; please complete it now.`,
       reassigned: (t) => `The task "${t}" has been reassigned to you.`,
       cancelled: (t) => `The task "${t}" has been cancelled; no action is needed.`,
       'next-year-draft': (t) =>

@@ -72,6 +72,15 @@ export const NEXT_TASK_OPENED_AFTER_ANSWER = 'next-task-opened-after-answer';
  */
 export const NEXT_STEP_NOT_HELD_BY_NOTICE = 'next-step-not-held-by-notice';
 
+/**
+ * Patch id (docs/versioning.md): an overdue task is escalated to each person once. Where one person
+ * holds two levels (the Quality Representative who heads the unit whose report is late, an auditor
+ * who is the Quality Representative), the later level is still recorded (`task.escalated`, the
+ * task's escalation level), but no second notice tells them what the first one did. Escalations on
+ * older code sent one notice per level and replay that way.
+ */
+export const ESCALATED_ONCE_PER_PERSON = 'escalated-once-per-person';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -243,12 +252,19 @@ export class TaskBoard {
       }
 
       const notices = [...(spec.notices ?? [])].sort((a, b) => a.at - b.at);
+      /** Who has been told of this task's escalation (see the patch). */
+      const escalatedTo = new Set<string>();
       for (const notice of notices) {
         if (entry.state !== 'open') break;
         const wait = notice.at - Date.now();
         if (wait > 0 && (await condition(() => entry.state !== 'open', wait))) break;
         if (spec.expiresAt !== undefined && notice.at >= spec.expiresAt) break;
-        await this.sendNotice(entry, notice);
+        const toldAlready =
+          notice.reason === 'escalated' &&
+          escalatedTo.has(notice.recipient.userId) &&
+          patched(ESCALATED_ONCE_PER_PERSON);
+        if (notice.reason === 'escalated') escalatedTo.add(notice.recipient.userId);
+        await this.sendNotice(entry, notice, { notify: !toldAlready });
       }
       const settled = () => entry.state === 'completed' || !!entry.resolved;
       if (spec.expiresAt === undefined) {
@@ -433,7 +449,7 @@ export class TaskBoard {
     return entry.result;
   }
 
-  private async sendNotice(entry: Entry, notice: TaskNotice): Promise<void> {
+  private async sendNotice(entry: Entry, notice: TaskNotice, { notify }: { notify: boolean }): Promise<void> {
     const key = notice.reason === 'reminder' ? 'reminder' : `escalated/${notice.level}`;
     const facts = {
       taskId: entry.spec.taskId,
@@ -446,7 +462,7 @@ export class TaskBoard {
         ? { event: 'escalated', level: notice.level, ...facts }
         : { event: 'reminded', ...facts },
     );
-    await this.notify(entry, notice.reason, notice.recipient, key);
+    if (notify) await this.notify(entry, notice.reason, notice.recipient, key);
   }
 
   private async notify(
