@@ -447,6 +447,23 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       { days: 60 },
     );
     expect(closed.status).toBe('closed');
+    // A staff member reads the year's phases off the cycle, in order, though not its event log.
+    const asStaff = await org.as<{ phasesEntered: { phase: string; enteredAt: string }[] }>(
+      'staff.tthc',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(asStaff.body.phasesEntered.map((p) => p.phase)).toEqual([
+      'objectives-approval',
+      'assignment',
+      'monitoring',
+      'internal-audit',
+      'management-review',
+      'closing',
+    ]);
+    const times = asStaff.body.phasesEntered.map((p) => p.enteredAt);
+    expect([...times].sort()).toEqual(times);
+    expect((await org.as('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/events`)).status).toBe(403);
     const results = await org.as<{ objectiveId: string; status: string }[]>(
       'staff.tthc',
       'GET',

@@ -229,6 +229,24 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect((await year.taskOf('head.tthc', 'corrective-action-plan')).id).toContain('/nonconformity/2/');
   });
 
+  it('2b. the unit head sees on the dashboard when each phase began, as the Quality Representative does, though not the event log', async () => {
+    const head = await as('head.tthc');
+    await head.open(cyclePath(cycleId));
+    const timeline = head.page.getByRole('region', { name: vi('cycles:timeline.title') });
+    const monitoring = timeline.getByRole('listitem').filter({ hasText: vi('cycles:phase.monitoring') });
+    const { body } = await org.as<{ phasesEntered: { phase: string; enteredAt: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    const began = body.phasesEntered.find((p) => p.phase === 'monitoring')?.enteredAt as string;
+    // The day in Vietnam (UTC+7), as the page writes it: dd/mm/yyyy.
+    const [y, m, d] = new Date(Date.parse(began) + 7 * 3_600_000).toISOString().slice(0, 10).split('-');
+    await monitoring.filter({ hasText: vi('cycles:timeline.entered', { date: `${d}/${m}/${y}` }) }).waitFor();
+    await expect(head.page.getByRole('alert').count()).resolves.toBe(0);
+    await head.check('the dashboard as a unit head');
+  });
+
   it('3. the head of the one-stop unit, away, gives the complaint’s corrective action plan to a colleague from its page; refused without a reason first', async () => {
     const plan = await year.taskOf('head.tthc', 'corrective-action-plan');
     const head = await as('head.tthc');

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -25,7 +25,7 @@ import { TemplatesController } from './templates.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity]),
+    TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity, EventLogEntryEntity]),
     TasksModule,
     DocumentsModule,
     CalendarsModule,

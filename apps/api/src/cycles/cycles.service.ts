@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { isIsoDate, signerForCycle, type CycleDraft } from '@qcycle/domain';
+import { CYCLE_PHASES, isIsoDate, signerForCycle, type CycleDraft, type CyclePhase } from '@qcycle/domain';
 import {
   QUALITY_CYCLE_WORKFLOW,
   QcycleError,
@@ -16,10 +16,10 @@ import {
   type CycleRoster,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
-import { QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsService } from '../calendars/calendars.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import type { CycleLiveView, CycleView } from './dto/cycle.view';
+import type { CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 
 @Injectable()
@@ -28,6 +28,7 @@ export class CyclesService {
     private readonly temporal: TemporalClientProvider,
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(EventLogEntryEntity) private readonly events: Repository<EventLogEntryEntity>,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     private readonly calendars: CalendarsService,
   ) {}
@@ -109,7 +110,11 @@ export class CyclesService {
     const key = parseQualityCycleId(cycleId);
     if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
-    const [record, live] = await Promise.all([this.recorded(cycleId), this.live(cycleId, workflowId)]);
+    const [record, live, phasesEntered] = await Promise.all([
+      this.recorded(cycleId),
+      this.live(cycleId, workflowId),
+      this.phasesEntered(workflowId),
+    ]);
     if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return {
       id: cycleId,
@@ -119,8 +124,29 @@ export class CyclesService {
       startedAt: record?.startedAt,
       status: record?.status,
       phase: record?.phase,
+      phasesEntered,
       live: live ?? { executionStatus: 'UNKNOWN' },
     };
+  }
+
+  /**
+   * When each phase of the year began, for every member of the organisation: the phase timeline is
+   * not the event log's who-did-what, which only the Quality Representative, the leader and the
+   * auditors read. By the events' ids (`{workflowId}/started`, `{workflowId}/phase/{phase}`, the
+   * activities' cycle records), primary-key reads whatever the size of the log.
+   */
+  private async phasesEntered(workflowId: string): Promise<PhaseEnteredView[]> {
+    const idOf = (phase: CyclePhase) =>
+      phase === 'objectives-approval' ? `${workflowId}/started` : `${workflowId}/phase/${phase}`;
+    const found = await this.events.find({
+      select: { id: true, occurredAt: true },
+      where: { id: In(CYCLE_PHASES.map(idOf)) },
+    });
+    const at = new Map(found.map((event) => [event.id, event.occurredAt]));
+    return CYCLE_PHASES.flatMap((phase) => {
+      const enteredAt = at.get(idOf(phase));
+      return enteredAt === undefined ? [] : [{ phase, enteredAt }];
+    });
   }
 
   /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */

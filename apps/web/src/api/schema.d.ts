@@ -1805,6 +1805,8 @@ export interface components {
              * @enum {string}
              */
             phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /** @description When each phase began so far, in the order of the year (the objectives approval when the cycle started); readable by every member of the organisation, unlike the event log */
+            phasesEntered: components["schemas"]["PhaseEnteredView"][];
             /**
              * @description When the cycle was recorded (absent until the worker has recorded it)
              * @example 2024-01-05T02:00:00.000Z
@@ -2963,6 +2965,15 @@ export interface components {
             unitCode: string | null;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             userId: string;
+        };
+        PhaseEnteredView: {
+            /** @example 2024-02-01T01:00:00.000Z */
+            enteredAt: string;
+            /**
+             * @example monitoring
+             * @enum {string}
+             */
+            phase: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
         };
         PlanIndicatorView: {
             /** @example obj-4-on-time */

@@ -64,38 +64,36 @@ export default function CycleDashboardPage() {
 
   const { data, error, loading, reload } = useLoad(async () => {
     const path = { params: { path: { cycleId } } };
-    const [cycle, objectives, events] = await Promise.all([
+    const [cycle, objectives, moves] = await Promise.all([
       ok(api.GET('/api/v1/cycles/{cycleId}', path)),
       optional(ok(api.GET('/api/v1/cycles/{cycleId}/objectives', path))),
-      // The phases entered, for the timeline (the event log is for the QR, leader and auditors).
-      optional(
-        ok(
-          api.GET('/api/v1/cycles/{cycleId}/events', {
-            params: { path: { cycleId }, query: { type: 'cycle.', limit: 100 } },
-          }),
-        ),
-      ),
+      // The dates moved, for the Quality Representative who moves them (the event log is for the
+      // QR, leader and auditors; the phases entered come with the cycle, for everyone).
+      isQualityRepresentative
+        ? optional(
+            ok(
+              api.GET('/api/v1/cycles/{cycleId}/events', {
+                params: { path: { cycleId }, query: { type: 'cycle.dates-moved', limit: 100 } },
+              }),
+            ),
+          )
+        : undefined,
     ]);
-    return { cycle, objectives, events };
-  }, [cycleId]);
+    return { cycle, objectives, moves };
+  }, [cycleId, isQualityRepresentative]);
 
-  const entered = useMemo(() => {
-    const result: Partial<Record<Phase, string>> = {};
-    if (!data || data.events instanceof ApiProblem) return result;
-    for (const event of data.events.items) {
-      const phase =
-        event.type === 'cycle.started' ? 'objectives-approval' : (event.payload.phase as Phase | undefined);
-      if ((event.type === 'cycle.started' || event.type === 'cycle.phase-entered') && phase && !result[phase])
-        result[phase] = event.occurredAt;
-    }
-    return result;
-  }, [data]);
+  const entered = useMemo(
+    () =>
+      Object.fromEntries(
+        (data?.cycle.phasesEntered ?? []).map(({ phase, enteredAt }) => [phase, enteredAt]),
+      ) as Partial<Record<Phase, string>>,
+    [data],
+  );
 
   // The dates the cycle goes by after the Quality Representative last moved them (cycle.dates-moved).
   const lastMove = useMemo(() => {
-    if (!data || data.events instanceof ApiProblem) return undefined;
-    const moves = data.events.items.filter((event) => event.type === 'cycle.dates-moved');
-    return (moves.at(-1)?.payload as { after?: MovedDates } | undefined)?.after;
+    if (!data?.moves || data.moves instanceof ApiProblem) return undefined;
+    return (data.moves.items.at(-1)?.payload as { after?: MovedDates } | undefined)?.after;
   }, [data]);
 
   if (loading && !data) return <p className="loading">{t('loading')}</p>;

@@ -91,6 +91,15 @@ export class CycleKeyView {
   year!: number;
 }
 
+/** When one phase of the year began. */
+export class PhaseEnteredView {
+  @ApiProperty({ enum: CYCLE_PHASES, example: 'monitoring' })
+  phase!: CyclePhase;
+
+  @ApiProperty({ example: '2024-02-01T01:00:00.000Z' })
+  enteredAt!: string;
+}
+
 export class CycleView extends CycleKeyView {
   @ApiPropertyOptional({
     description: 'When the cycle was recorded (absent until the worker has recorded it)',
@@ -106,6 +115,13 @@ export class CycleView extends CycleKeyView {
 
   @ApiPropertyOptional({ enum: CYCLE_PHASES, description: 'Phase as recorded in the database' })
   phase?: CyclePhase;
+
+  @ApiProperty({
+    type: [PhaseEnteredView],
+    description:
+      'When each phase began so far, in the order of the year (the objectives approval when the cycle started); readable by every member of the organisation, unlike the event log',
+  })
+  phasesEntered!: PhaseEnteredView[];
 
   @ApiProperty({ type: CycleLiveView })
   live!: CycleLiveView;

@@ -18,7 +18,7 @@ const DAY = 86_400_000;
  * defaultCycleCalendar: approval and assignment in January, monthly reports from February, internal
  * audit 1–31 October, management review from 15 December, close about three weeks into the next
  * year), moved by the rehearsal's shift. The API does not publish the calendar itself, so these are
- * shown as "planned"; the dates each phase was actually entered come from the event log.
+ * shown as "planned"; the dates each phase was actually entered come with the cycle (`phasesEntered`).
  */
 export function plannedPhaseDates(year: number, shiftMs: number): Record<Phase, { from: Date; to?: Date }> {
   const at = (month: number, day: number, y = year) => new Date(Date.UTC(y, month - 1, day, 1) + shiftMs);
@@ -42,7 +42,7 @@ export function PhaseTimeline({
 }: {
   phase: Phase | undefined;
   status: string | undefined;
-  /** When each phase was entered, from the event log (cycle.started / cycle.phase-entered). */
+  /** When each phase was entered (the cycle's `phasesEntered`). */
   entered: Partial<Record<Phase, string>>;
   planned: Record<Phase, { from: Date; to?: Date }> | null;
   format: Format;
