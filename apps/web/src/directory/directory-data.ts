@@ -54,19 +54,3 @@ export function useAllUnits(version: number) {
 export function unitName(unit: Pick<Unit, 'name'>, language: string): string {
   return language.startsWith('en') ? unit.name.en : unit.name.vi;
 }
-
-/** A moment in Vietnam time, in the reader's language, date first ("30/11/2026 13:05"). */
-export function formatMoment(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const locale = language.startsWith('en') ? 'en-GB' : 'vi-VN';
-  const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
-  const day = new Intl.DateTimeFormat(locale, { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, {
-    ...zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${day.format(date)} ${time.format(date)}`;
-}

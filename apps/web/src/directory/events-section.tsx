@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { useLoad } from '../ui/page-state';
-import { formatMoment, unitName, type DirectoryEvent, type Unit } from './directory-data';
+import { formatInstant } from '../ui/dates';
+import { unitName, type DirectoryEvent, type Unit } from './directory-data';
 import { PagedTable } from './directory-kit';
 
 const PAGE_SIZE = 20;
@@ -133,7 +134,7 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
         row={(event, index) => (
           <tr key={`${event.occurredAt}-${event.requestId ?? ''}-${index}`}>
             <td className="dir-nowrap">
-              <time dateTime={event.occurredAt}>{formatMoment(event.occurredAt, i18n.language)}</time>
+              <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, i18n.language)}</time>
             </td>
             <td>{person(event.actor)}</td>
             <td>

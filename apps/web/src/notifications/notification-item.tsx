@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { taskPath } from '../api/client';
-import { formatMoment } from '../directory/directory-data';
+import { formatInstant } from '../ui/dates';
 import { whenText, type Notification } from './notifications-data';
 
 /** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
@@ -34,7 +34,7 @@ export function NotificationItem({
         <span className={`status note-reason note-reason-${notification.reason}`}>
           {t(`reasons.${notification.reason}`)}
         </span>
-        <time dateTime={notification.createdAt} title={formatMoment(notification.createdAt, i18n.language)}>
+        <time dateTime={notification.createdAt} title={formatInstant(notification.createdAt, i18n.language)}>
           {whenText(notification.createdAt, i18n.language)}
         </time>
         {unread ? (

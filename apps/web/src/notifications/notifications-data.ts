@@ -1,6 +1,6 @@
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
-import { formatMoment } from '../directory/directory-data';
+import { formatInstant } from '../ui/dates';
 
 export type Notification = components['schemas']['NotificationView'];
 export type NotificationPage = components['schemas']['NotificationPage'];
@@ -43,5 +43,5 @@ export function whenText(iso: string, language: string, now = Date.now()): strin
   if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
   if (Math.abs(seconds) < 7 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
-  return formatMoment(iso, language);
+  return formatInstant(iso, language);
 }

@@ -2,9 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { periodText } from '../../tasks/components/format';
-
-/** Every time in qcycle is shown in Vietnam time, whatever the browser's own zone. */
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { formatDay, formatInstant, formatInstantDay, VIETNAM_TIME } from '../../ui/dates';
 
 export type Schemas = components['schemas'];
 export type CycleView = Schemas['CycleView'];
@@ -12,40 +10,27 @@ export type ObjectiveView = Schemas['ObjectiveView'];
 export type IndicatorView = Schemas['ObjectiveIndicatorView'];
 export type MeasurementView = Schemas['MeasurementView'];
 
-/** `2024-01-20` (a calendar day) is read as that day, not as UTC midnight. */
-function toDate(value: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
-}
-
 /** Numbers, dates and times in the current language, in Vietnam time. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const locale = language === 'en' ? 'en-GB' : 'vi-VN';
   return useMemo(() => {
-    const dateFormat = new Intl.DateTimeFormat(locale, {
-      timeZone: VIETNAM_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-      timeZone: VIETNAM_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
     const monthFormat = new Intl.DateTimeFormat(locale, {
-      timeZone: VIETNAM_TIME_ZONE,
+      timeZone: VIETNAM_TIME,
       month: 'short',
       year: 'numeric',
     });
     return {
       locale,
-      date: (value: string | null | undefined) => (value ? dateFormat.format(toDate(value)) : '—'),
-      dateTime: (value: string | null | undefined) => (value ? dateTimeFormat.format(toDate(value)) : '—'),
+      /** A calendar day (`2024-01-20`) as that day; a moment as its day in Vietnam. */
+      date: (value: string | null | undefined) =>
+        !value
+          ? '—'
+          : /^\d{4}-\d{2}-\d{2}$/.test(value)
+            ? formatDay(value, language)
+            : formatInstantDay(value, language),
+      dateTime: (value: string | null | undefined) => (value ? formatInstant(value, language) : '—'),
       month: (value: Date) => monthFormat.format(value),
       number: (value: number | null | undefined, maximumFractionDigits = 2) =>
         value === null || value === undefined
@@ -57,7 +42,7 @@ export function useFormat() {
           ? '—'
           : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100),
     };
-  }, [locale]);
+  }, [language, locale]);
 }
 export type Format = ReturnType<typeof useFormat>;
 

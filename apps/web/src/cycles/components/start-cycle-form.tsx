@@ -5,12 +5,13 @@ import { api, ApiProblem, ok } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/field';
 import { useLoad } from '../../ui/page-state';
-import { VIETNAM_TIME_ZONE, type Schemas } from './format';
+import { VIETNAM_TIME } from '../../ui/dates';
+import { type Schemas } from './format';
 
 type StartCycle = Schemas['StartCycleDto'];
 
 const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric' }).format(new Date()));
+  Number(new Intl.DateTimeFormat('en', { timeZone: VIETNAM_TIME, year: 'numeric' }).format(new Date()));
 
 /** The Quality Representative starts the organisation's cycle for a year, from a template, maybe as a rehearsal. */
 export function StartCycleForm() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from './format';
+import { formatInstant } from '../../ui/dates';
 
 /** The due instant in Vietnam time, and "overdue" in words (never by colour alone). */
 export function DueDate({ dueAt, overdue }: { dueAt: string | null; overdue: boolean }) {

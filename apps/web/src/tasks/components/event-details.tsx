@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatInstant, formatNumber, objectiveText, periodText, type Translate } from './format';
+import { formatDay, formatInstant } from '../../ui/dates';
+import { formatNumber, objectiveText, periodText, type Translate } from './format';
 import { ReadableValue } from './readable-value';
 import './event-details.css';
 

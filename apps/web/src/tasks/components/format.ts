@@ -1,38 +1,8 @@
-/** Dates and numbers in the current language; instants in Vietnam time. */
+/** Numbers in the current language; dates are ui/dates'. */
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
-
-export const VIETNAM_TIME = 'Asia/Ho_Chi_Minh';
-
-export function formatInstant(iso: string | null | undefined, language: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  // Vietnamese writes 17:00 05/04/2024; English 5 Apr 2024, 17:00.
-  const options: Intl.DateTimeFormatOptions =
-    language === 'en'
-      ? { dateStyle: 'medium', timeStyle: 'short' }
-      : { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: VIETNAM_TIME }).format(date);
-}
-
-/** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
-export function formatDay(day: string | null | undefined, language: string): string {
-  if (!day) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  const options: Intl.DateTimeFormatOptions =
-    language === 'en' ? { dateStyle: 'medium' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
-  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: 'UTC' }).format(date);
-}
 
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
-}
-
-/** Today in Vietnam, `YYYY-MM-DD` (for date inputs' defaults and limits). */
-export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME }).format(new Date());
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

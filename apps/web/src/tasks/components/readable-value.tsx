@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
-import { formatDay, formatInstant, objectiveText, periodText } from './format';
+import { formatDay, formatInstant } from '../../ui/dates';
+import { objectiveText, periodText } from './format';
 
 /**
  * The organisation's units by code, for the values that name one (`unitCode`, `ownerUnitCode`):

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../task-types';
 import { EventDetails } from './event-details';
-import { formatInstant } from './format';
+import { formatInstant } from '../../ui/dates';
 
 /** Who did what when on this task, oldest first, each event's details in words. */
 export function TaskHistory({

@@ -4,7 +4,7 @@ import { Field } from '../../ui/field';
 import { personName } from '../../ui/people';
 import { CellControl } from '../components/cell-control';
 import { AnswerText, CellText, GroupProblems } from '../components/form-fields';
-import { formatDay } from '../components/format';
+import { formatDay } from '../../ui/dates';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { merged } from '../components/problem-book';

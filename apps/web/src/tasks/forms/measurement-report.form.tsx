@@ -4,7 +4,7 @@ import type { EvidenceFile } from '../../ui/evidence';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText, GroupProblems } from '../components/form-fields';
-import { formatDay } from '../components/format';
+import { formatDay } from '../../ui/dates';
 import { filled } from '../components/list-editor';
 import { SubmitButton } from '../components/submit-button';
 import type { FormIndicator } from '../task-types';

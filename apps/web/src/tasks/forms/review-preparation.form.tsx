@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
-import { formatDay } from '../components/format';
+import { formatDay } from '../../ui/dates';
 import { usePeople } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
 import { SubmitButton } from '../components/submit-button';

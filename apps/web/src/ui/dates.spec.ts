@@ -1,0 +1,30 @@
+import { formatDay, formatInstant, formatInstantDay } from './dates';
+
+// 10:00 UTC is 17:00 in Vietnam; 20:00 UTC on the 5th is already the 6th there.
+const fivePm = '2024-04-05T10:00:00.000Z';
+const lateEvening = '2024-04-05T20:00:00.000Z';
+
+describe('dates as every page writes them', () => {
+  it('writes a moment in Vietnam time: time then day in Vietnamese, the month in words in English', () => {
+    expect(formatInstant(fivePm, 'vi')).toBe('17:00 05/04/2024');
+    expect(formatInstant(fivePm, 'en')).toBe('5 Apr 2024, 17:00');
+    expect(formatInstant(lateEvening, 'vi')).toBe('03:00 06/04/2024');
+  });
+
+  it('writes the day of a moment as the day in Vietnam', () => {
+    expect(formatInstantDay(lateEvening, 'vi')).toBe('06/04/2024');
+    expect(formatInstantDay(lateEvening, 'en')).toBe('6 Apr 2024');
+  });
+
+  it('writes a calendar day as that day, whatever the zone, the same way as a moment’s day', () => {
+    expect(formatDay('2024-06-30', 'vi')).toBe('30/06/2024');
+    expect(formatDay('2024-06-30', 'en')).toBe('30 Jun 2024');
+    expect(formatDay('2024-04-06', 'en')).toBe(formatInstantDay(lateEvening, 'en'));
+  });
+
+  it('gives back what it cannot read, and nothing for nothing', () => {
+    expect(formatInstant('not a date', 'vi')).toBe('not a date');
+    expect(formatDay('2024-6-30', 'en')).toBe('2024-6-30');
+    expect(formatInstant(null, 'en')).toBe('');
+  });
+});

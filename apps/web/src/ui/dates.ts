@@ -1,0 +1,57 @@
+/**
+ * Dates and times as every page writes them, in the reader's language and in Vietnam time (the
+ * cycle's own clock, wherever the reader is). One way for every page: Vietnamese "17:00 05/04/2024"
+ * and "05/04/2024"; English "5 Apr 2024, 17:00" and "5 Apr 2024", the month in words so that no
+ * English reader takes 05/04 for the fifth of April or the fourth of May.
+ */
+export const VIETNAM_TIME = 'Asia/Ho_Chi_Minh';
+
+const locale = (language: string) => (language.startsWith('en') ? 'en-GB' : 'vi-VN');
+
+const DAY: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  en: { dateStyle: 'medium' },
+};
+const MOMENT: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
+  vi: {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  },
+  en: { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' },
+};
+const style = (language: string) => (language.startsWith('en') ? 'en' : 'vi');
+
+/** A moment (ISO instant): its day and time in Vietnam. */
+export function formatInstant(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), {
+    ...MOMENT[style(language)],
+    timeZone: VIETNAM_TIME,
+  }).format(date);
+}
+
+/** The day in Vietnam of a moment (ISO instant). */
+export function formatInstantDay(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), {
+    ...DAY[style(language)],
+    timeZone: VIETNAM_TIME,
+  }).format(date);
+}
+
+/** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
+export function formatDay(day: string | null | undefined, language: string): string {
+  if (!day) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(language), { ...DAY[style(language)], timeZone: 'UTC' }).format(date);
+}
