@@ -25,13 +25,20 @@ const FORBIDDEN_MESSAGE = {
  * further code: 409 for a link already used, 403 for every other refusal; `details.reason` says which.
  */
 export class TaskLinkError extends QcycleError {
-  constructor(
-    readonly reason: TaskLinkErrorCode,
-    message: string,
-  ) {
-    if (reason === TaskLinkErrorCode.AlreadyUsed)
-      super(QcycleErrorCode.Conflict, 'taskLinkUsed', {}, { reason });
-    else super(QcycleErrorCode.Forbidden, FORBIDDEN_MESSAGE[reason], {}, { reason });
+  readonly reason: TaskLinkErrorCode;
+
+  constructor(reason: TaskLinkErrorCode, message: string) {
+    // One unconditional super() and no parameter property: with a super() in each branch, tsc (the
+    // shipped build, not the tests' SWC) assigned `this.reason` before super() and every refused
+    // link answered 500 instead of its 403/409.
+    const used = reason === TaskLinkErrorCode.AlreadyUsed;
+    super(
+      used ? QcycleErrorCode.Conflict : QcycleErrorCode.Forbidden,
+      used ? 'taskLinkUsed' : FORBIDDEN_MESSAGE[reason as keyof typeof FORBIDDEN_MESSAGE],
+      {},
+      { reason },
+    );
+    this.reason = reason;
     // The words the API answers come from the catalogue, in the caller's language; this is for logs.
     this.message = message;
     this.name = 'TaskLinkError';
