@@ -206,7 +206,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     );
   });
 
-  it('keeps the same content once, however often it is uploaded', async () => {
+  it('keeps the same content once, however often it is uploaded, and a person’s same file on a record once', async () => {
     const bytes = pdfOf(5_000, 'd');
     const before = await filesIn(evidenceDir);
     const first = await upload('staff.tthc', measurement, { bytes, name: 'a.pdf' });
@@ -218,6 +218,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body.id).not.toBe(first.body.id);
     expect(second.body.sha256).toBe(first.body.sha256);
+    // The staff member sends a.pdf again (the answer was lost, or a second click): the same file.
+    const rows = await rowsOf(measureTaskId);
+    const again = await upload('staff.tthc', measurement, { bytes, name: 'a.pdf' });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
     const after = await filesIn(evidenceDir);
     expect(after.filter((f) => !before.includes(f))).toEqual([
       join(first.body.sha256.slice(0, 2), first.body.sha256),

@@ -204,6 +204,20 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await card.getByLabel(vi('cycles:nonconformities.unit')).selectOption('vp-kiemsoat-tthc');
     await card.getByLabel(vi('cycles:nonconformities.severity')).selectOption('major-nc');
     await qmr.check('the dashboard’s nonconformity card, filled in');
+    // The first time the connection drops after the server has the complaint: the page cannot know
+    // and says so; sent again, the same complaint is the one already opened, not a second one.
+    const nonconformities = '**/api/v1/cycles/*/nonconformities';
+    await qmr.page.route(nonconformities, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: vi('cycles:errors.network') })
+      .waitFor();
+    await qmr.page.unroute(nonconformities);
     await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
     await card
       .getByRole('status')

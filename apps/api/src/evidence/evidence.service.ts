@@ -88,6 +88,18 @@ export class EvidenceService {
   ): Promise<EvidenceFileView> {
     const cycle = await this.ownCycle(caller, cycleId);
     const accepted = await this.receive(caller, cycle, request, response);
+    // A person's file on a record once: sent again by them (a retry after a lost answer, a second
+    // click), it is answered with the file already there, not listed twice. Another person's upload
+    // of the same content is their own evidence, listed under their name (the content stored once).
+    const already = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({
+      cycleId: cycle.id,
+      recordType: accepted.recordType,
+      recordKey: accepted.recordKey,
+      sha256: accepted.stored.sha256,
+      fileName: accepted.fileName,
+      uploadedBy: caller.userId,
+    });
+    if (already) return view(already);
     const row: EvidenceFileEntity = {
       id: randomUUID(),
       organisationCode: cycle.organisationCode,

@@ -380,7 +380,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)
-         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing.
+         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
          */
         post: operations["EvidenceController_upload"];
         delete?: never;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Compone
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
+import { useRequestId } from '../api/request-id';
 import { useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
@@ -63,6 +64,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const requestId = useRequestId();
   const [refusal, setRefusal] = useState<unknown>();
   const [sent, setSent] = useState<Record<string, unknown> | undefined>();
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
@@ -113,8 +115,10 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
           api.POST('/api/v1/tasks/{taskId}/complete', {
             params: { path: { taskId } },
             body: { outcome: outcome as never },
+            headers: { 'x-request-id': requestId.idFor({ taskId, outcome }) },
           }),
         );
+        requestId.succeeded();
         setSent(outcome);
         tasksChanged();
         await load();
@@ -127,7 +131,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         setBusy(false);
       }
     },
-    [taskId, load],
+    [taskId, load, requestId],
   );
 
   // A fresh book each render: the form asks it for its fields' problems while it renders.

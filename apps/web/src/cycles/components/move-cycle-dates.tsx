@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, type FieldProblem } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { Field, ReasonField } from '../../ui/field';
 import type { Format } from './format';
 import './move-cycle-dates.css';
@@ -32,6 +33,7 @@ export function MoveCycleDates({
   const [auditTo, setAuditTo] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [reason, setReason] = useState('');
+  const requestId = useRequestId();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [moved, setMoved] = useState<MovedDates | null>(null);
@@ -54,17 +56,20 @@ export function MoveCycleDates({
     }
     setBusy(true);
     try {
+      const body = {
+        // A half-given window goes as it is: the API names the missing day.
+        ...(auditGiven ? { auditWindow: { from: auditFrom, to: auditTo } } : {}),
+        ...(reviewDate ? { reviewDate } : {}),
+        reason: reason.trim(),
+      };
       const answer = await ok(
         api.POST('/api/v1/cycles/{cycleId}/dates', {
           params: { path: { cycleId } },
-          body: {
-            // A half-given window goes as it is: the API names the missing day.
-            ...(auditGiven ? { auditWindow: { from: auditFrom, to: auditTo } } : {}),
-            ...(reviewDate ? { reviewDate } : {}),
-            reason: reason.trim(),
-          },
+          body,
+          headers: { 'x-request-id': requestId.idFor(body) },
         }),
       );
+      requestId.succeeded();
       setMoved({ auditWindow: answer.auditWindow, managementReviewDate: answer.reviewDate });
       setAuditFrom('');
       setAuditTo('');

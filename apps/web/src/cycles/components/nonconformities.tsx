@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { Field } from '../../ui/field';
 import { usePeople } from '../../ui/people';
 import { useLoad } from '../../ui/page-state';
@@ -29,6 +30,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  const requestId = useRequestId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,19 +38,22 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
     setBusy(true);
     setProblem(null);
     setOpened(null);
+    const body = {
+      source,
+      description: description.trim(),
+      unitCode,
+      severity,
+      ...(verifierUserId ? { verifierUserId } : {}),
+    };
     try {
       const answer = await ok(
         api.POST('/api/v1/cycles/{cycleId}/nonconformities', {
           params: { path: { cycleId } },
-          body: {
-            source,
-            description: description.trim(),
-            unitCode,
-            severity,
-            ...(verifierUserId ? { verifierUserId } : {}),
-          },
+          body,
+          headers: { 'x-request-id': requestId.idFor(body) },
         }),
       );
+      requestId.succeeded();
       setOpened(answer.id);
       setDescription('');
       reload();

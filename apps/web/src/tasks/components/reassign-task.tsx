@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
 import { Field, ReasonField } from '../../ui/field';
 import type { PersonView } from '../../ui/people';
@@ -55,6 +56,7 @@ export function ReassignTask({
   const [toUserId, setToUserId] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<{ to: string; from: string } | null>(null);
 
@@ -93,12 +95,15 @@ export function ReassignTask({
     if (reason.trim().length < 3) return refuseHere('reason', t('reassign.reasonTooShort'));
     setBusy(true);
     try {
+      const body = { toUserId, reason: reason.trim() };
       const answer = await ok(
         api.POST('/api/v1/tasks/{taskId}/reassign', {
           params: { path: { taskId: task.id } },
-          body: { toUserId, reason: reason.trim() },
+          body,
+          headers: { 'x-request-id': requestId.idFor({ taskId: task.id, ...body }) },
         }),
       );
+      requestId.succeeded();
       setDone({ to: nameOf(answer.assigneeUserId), from: nameOf(task.assigneeUserId) });
       setOpen(false);
       setToUserId('');
