@@ -394,6 +394,33 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       screenshot: 'task-measurement-report.80-of-100',
     });
 
+    // Her link's session (30 minutes) has run out when she sends it: the API refuses the token. She
+    // signs in again over the page, and what she typed is still there to send.
+    await lan.page.route(
+      '**/api/v1/tasks/*/complete',
+      (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Token expired' }),
+        }),
+      { times: 1 },
+    );
+    await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
+    const again = lan.page.getByRole('dialog', { name: vi('common:sessionExpired.title') });
+    await again.waitFor();
+    await again.getByRole('button', { name: vi('common:sessionExpired.submit') }).click();
+    await again
+      .getByRole('alert')
+      .filter({ hasText: vi('common:sessionExpired.passwordRequired') })
+      .waitFor();
+    await again.getByLabel(vi('common:signIn.password')).fill(DEMO_PASSWORD);
+    await lan.check('signing in again over the report', { screenshot: 'session-expired' });
+    await again.getByRole('button', { name: vi('common:sessionExpired.submit') }).click();
+    await again.waitFor({ state: 'detached' });
+    await expect(numerator(onTime()).inputValue()).resolves.toBe('1.000');
+    await expect(denominator(perProcess()).inputValue()).resolves.toBe('1 250');
+
     await lan.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click();
     await submitted(lan);
     await lan.check('the submitted measurement report');

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { SessionProvider, useSession } from './auth/session';
+import { SessionExpiredDialog } from './auth/session-expired-dialog';
 import { AppShell } from './layout/app-shell';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -39,6 +40,7 @@ function SignedIn({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <SessionProvider>
+      <SessionExpiredDialog />
       <BrowserRouter>
         <Suspense fallback={<Loading />}>
           <Routes>

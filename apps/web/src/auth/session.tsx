@@ -42,6 +42,11 @@ useBearerToken(() => current?.accessToken ?? null);
 
 interface SessionContextValue {
   user: Me | null;
+  /**
+   * The token has expired (or was revoked) while a page was open. The person and the page stay, so
+   * that nothing typed is lost; they sign in again on the spot (SessionExpiredDialog).
+   */
+  expired: boolean;
   /** Keeps a session the API handed out (login, SSO, task link). */
   begin(session: { accessToken: string; expiresIn: number; user: Me }): void;
   /** The user chose another language: kept with the session, so a reload keeps it too. */
@@ -53,12 +58,22 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(current);
+  const [expired, setExpired] = useState(false);
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
     localStorage.removeItem(STORAGE_KEY);
     current = null;
     setSession(null);
+    setExpired(false);
+  }, []);
+
+  /** The token is no good any more: dropped, but the person and the open page are kept. */
+  const expire = useCallback(() => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
+    current = null;
+    setExpired(true);
   }, []);
 
   const begin = useCallback((handed: { accessToken: string; expiresIn: number; user: Me }) => {
@@ -72,6 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     storageFor(handed.user).setItem(STORAGE_KEY, JSON.stringify(stored));
     current = stored;
     setSession(stored);
+    setExpired(false);
   }, []);
 
   const rememberLocale = useCallback((locale: 'vi' | 'en') => {
@@ -82,7 +98,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(stored);
   }, []);
 
-  useEffect(() => onSessionEnded(signOut), [signOut]);
+  useEffect(() => onSessionEnded(expire), [expire]);
+
+  // Said when the token runs out, not only at the next request: the person signs in again before
+  // they send what they are typing.
+  const expiresAt = expired ? undefined : session?.expiresAt;
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    // setTimeout takes at most 2^31-1 ms (24.8 days); a session is never that long.
+    const timer = setTimeout(expire, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [expiresAt, expire]);
 
   // The user's saved language wins over the device's once they are known.
   const locale = session?.user.locale;
@@ -92,8 +118,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const value = useMemo(
-    () => ({ user: session?.user ?? null, begin, rememberLocale, signOut }),
-    [session, begin, rememberLocale, signOut],
+    () => ({ user: session?.user ?? null, expired, begin, rememberLocale, signOut }),
+    [session, expired, begin, rememberLocale, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
