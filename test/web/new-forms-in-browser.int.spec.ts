@@ -445,14 +445,29 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByLabel(vi('tasks:reviewAction.note'), { exact: true })
       .fill('Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử từ tháng 12.');
     await lan.check('the review action', { screenshot: 'task-review-action' });
+    // Meanwhile she has answered it from her phone, in other words: the page's answer comes second.
+    // It is refused, and the page says what she typed was not recorded and shows what was.
+    const fromPhone = 'Đã số hóa phiếu kiểm soát (trả lời từ điện thoại).';
+    const phone = await org.as('staff.tthc', 'POST', `${taskPath(action.id)}/complete`, {
+      outcome: { done: true, note: fromPhone },
+    });
+    expect(phone.status).toBe(200);
     await lan.page.getByRole('button', { name: vi('tasks:reviewAction.submit') }).click();
-    await submitted(lan);
+    await lan.page
+      .getByRole('alert')
+      .filter({ hasText: vi('tasks:page.answeredMeanwhile') })
+      .waitFor();
+    await lan.page.getByText(fromPhone).first().waitFor();
+    await expect(
+      lan.page.getByRole('button', { name: vi('tasks:reviewAction.submit') }).count(),
+    ).resolves.toBe(0);
+    await lan.check('the review action answered meanwhile', { screenshot: 'task-answered-meanwhile' });
     const answered = await org.as<{ status: string; outcome: { done: boolean; note: string } }>(
       'staff.tthc',
       'GET',
       taskPath(action.id),
     );
-    expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true } });
+    expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true, note: fromPhone } });
   });
 
   it('6. the Quality Representative downloads the year’s documents from their page; one not printable yet says why; the register lists what was issued', async () => {

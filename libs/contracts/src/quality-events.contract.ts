@@ -204,6 +204,9 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'evidence.uploaded': true,
 };
 
+/** Every event type the engine records, e.g. for a catalogue that must name each one. */
+export const qualityEventTypes = Object.keys(QUALITY_EVENT_TYPES) as readonly QualityEventType[];
+
 export function isQualityEventType(type: string): type is QualityEventType {
   return Object.prototype.hasOwnProperty.call(QUALITY_EVENT_TYPES, type);
 }

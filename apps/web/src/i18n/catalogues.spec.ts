@@ -1,3 +1,4 @@
+import { qualityEventTypes } from '@qcycle/contracts';
 import { catalogues, NAMESPACES } from './catalogues';
 
 /** Every key path of a catalogue, e.g. `nav.myTasks`. */
@@ -21,5 +22,20 @@ describe('the vi and en catalogues of the web app', () => {
       });
     expect(empty(catalogues.vi[namespace])).toEqual([]);
     expect(empty(catalogues.en[namespace])).toEqual([]);
+  });
+
+  it('names every event type the engine records, in both languages (a history never shows a code)', () => {
+    const at = (tree: unknown, path: string) =>
+      path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+    for (const language of ['vi', 'en'] as const) {
+      const unnamed = qualityEventTypes.filter(
+        (type) =>
+          typeof at(catalogues[language].cycles, `eventType.${type}`) !== 'string' &&
+          typeof at(catalogues[language].tasks, `history.type.${type}`) !== 'string',
+      );
+      expect({ language, unnamed }).toEqual({ language, unnamed: [] });
+    }
   });
 });

@@ -124,7 +124,12 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         await load();
         document.getElementById('task-result')?.focus();
       } catch (error) {
+        // A session that ended is said by the sign-in dialog over the page, the form kept to send again.
+        if (error instanceof ApiProblem && error.status === 401) return;
         setRefusal(error);
+        // Answered by someone else (another tab, a delegate) or closed meanwhile: the page shows the
+        // task as it now is, with the answer that was recorded.
+        if (error instanceof ApiProblem && error.status === 409) void load();
         requestAnimationFrame(() => document.getElementById('task-refusal')?.focus());
       } finally {
         inFlight.current = false;
@@ -223,6 +228,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
             </div>
           </dl>
 
+          {refusalProblem?.status === 409 && task.status !== 'open' && (
+            <div className="notice notice-warn" role="alert">
+              {t('page.answeredMeanwhile')}
+            </div>
+          )}
           {completed ? (
             <section className="card" aria-labelledby="task-result">
               {sent && (
