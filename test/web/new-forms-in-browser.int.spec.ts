@@ -199,6 +199,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByRole('listitem')
       .filter({ hasText: vi('cycles:nonconformities.sources.missed-objective') })
       .waitFor();
+    // Sent empty: each missing field says so in Vietnamese, and nothing is sent.
+    await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
+    await card.getByText(vi('cycles:nonconformities.descriptionRequired')).waitFor();
+    await card.getByText(vi('cycles:nonconformities.unitRequired')).waitFor();
     await card.getByLabel(vi('cycles:nonconformities.source')).selectOption('complaint');
     await card.getByLabel(vi('cycles:nonconformities.description')).fill(complaint);
     await card.getByLabel(vi('cycles:nonconformities.unit')).selectOption('vp-kiemsoat-tthc');
@@ -445,6 +449,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByLabel(vi('tasks:reviewAction.note'), { exact: true })
       .fill('Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử từ tháng 12.');
     await lan.check('the review action', { screenshot: 'task-review-action' });
+    // Typed and not sent: leaving the page would ask first.
+    const leavingAsks = () =>
+      lan.page.evaluate(() => {
+        const leaving = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(leaving);
+        return leaving.defaultPrevented;
+      });
+    await expect(leavingAsks()).resolves.toBe(true);
     // Meanwhile she has answered it from her phone, in other words: the page's answer comes second.
     // It is refused, and the page says what she typed was not recorded and shows what was.
     const fromPhone = 'Đã số hóa phiếu kiểm soát (trả lời từ điện thoại).';
@@ -462,6 +474,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       lan.page.getByRole('button', { name: vi('tasks:reviewAction.submit') }).count(),
     ).resolves.toBe(0);
     await lan.check('the review action answered meanwhile', { screenshot: 'task-answered-meanwhile' });
+    await expect(leavingAsks()).resolves.toBe(false);
     const answered = await org.as<{ status: string; outcome: { done: boolean; note: string } }>(
       'staff.tthc',
       'GET',

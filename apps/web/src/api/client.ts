@@ -76,7 +76,14 @@ export function toApiProblem(status: number, body: unknown): ApiProblem {
       for (const reason of messages) problems.push({ path, reason });
     }
   }
-  return new ApiProblem(status, error.code ?? 'ERROR', error.message ?? `HTTP ${status}`, problems, details);
+  // Not qcycle's answer (a gateway's HTML page when the API is down or slow): words, not "HTTP 502".
+  const fromQcycle = typeof body === 'object' && body !== null && error.code !== undefined;
+  const message = fromQcycle
+    ? (error.message ?? `HTTP ${status}`)
+    : status >= 500
+      ? i18next.t('common:errors.server', { status })
+      : (error.message ?? `HTTP ${status}`);
+  return new ApiProblem(status, error.code ?? 'ERROR', message, problems, details);
 }
 
 /** The data of an openapi-fetch answer, or its ApiProblem thrown. */

@@ -67,6 +67,18 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const requestId = useRequestId();
   const [refusal, setRefusal] = useState<unknown>();
   const [sent, setSent] = useState<Record<string, unknown> | undefined>();
+  // Typed into the form and not sent: leaving the page (a reload, closing the tab, another address)
+  // asks first, instead of losing it without a word.
+  const [unsent, setUnsent] = useState(false);
+  useEffect(() => {
+    if (!unsent) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsent]);
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   // Fields changed since the last refusal: their problems were about the value refused.
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
@@ -119,6 +131,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
           }),
         );
         requestId.succeeded();
+        setUnsent(false);
         setSent(outcome);
         tasksChanged();
         await load();
@@ -129,7 +142,10 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         setRefusal(error);
         // Answered by someone else (another tab, a delegate) or closed meanwhile: the page shows the
         // task as it now is, with the answer that was recorded.
-        if (error instanceof ApiProblem && error.status === 409) void load();
+        if (error instanceof ApiProblem && error.status === 409) {
+          setUnsent(false);
+          void load();
+        }
         requestAnimationFrame(() => document.getElementById('task-refusal')?.focus());
       } finally {
         inFlight.current = false;
@@ -266,7 +282,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
               {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
             </div>
           ) : (
-            <section className="card task-form-card" aria-labelledby="task-form-title">
+            <section
+              className="card task-form-card"
+              aria-labelledby="task-form-title"
+              onInput={() => setUnsent(true)}
+            >
               <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
               {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
                 <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>

@@ -35,9 +35,21 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    setOpened(null);
+    // What the page can tell by itself, in the reader's language (the API's 400 names the same fields
+    // in its own words).
+    const missing = [
+      ...(description.trim() === ''
+        ? [{ path: 'description', reason: t('nonconformities.descriptionRequired') }]
+        : []),
+      ...(unitCode === '' ? [{ path: 'unitCode', reason: t('nonconformities.unitRequired') }] : []),
+    ];
+    if (missing.length > 0) {
+      setProblem(new ApiProblem(400, 'VALIDATION', '', missing, undefined));
+      return;
+    }
     setBusy(true);
     setProblem(null);
-    setOpened(null);
     const body = {
       source,
       description: description.trim(),

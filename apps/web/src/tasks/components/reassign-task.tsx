@@ -115,6 +115,8 @@ export function ReassignTask({
           ? error
           : new ApiProblem(0, 'NETWORK', t('page.networkError'), [], undefined),
       );
+      // Refused because the task changed meanwhile (given to someone, answered): show it as it is now.
+      if (error instanceof ApiProblem && error.status === 409) await onReassigned();
     } finally {
       setBusy(false);
     }

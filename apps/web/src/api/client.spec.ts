@@ -1,0 +1,35 @@
+import { i18next } from '../i18n';
+import { catalogues, NAMESPACES } from '../i18n/catalogues';
+import { toApiProblem } from './client';
+
+describe('an error answer as the page shows it', () => {
+  // As the app starts it (initI18n), without the browser's storage.
+  beforeAll(() =>
+    i18next.init({
+      resources: catalogues,
+      lng: 'vi',
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+    }),
+  );
+
+  it('says in words that the server is not answering when a gateway answers for it', () => {
+    const problem = toApiProblem(504, '<html><body>504 Gateway Time-out</body></html>');
+    expect(problem.message).toBe('Máy chủ tạm thời không trả lời (lỗi 504). Vui lòng thử lại sau ít phút.');
+    expect(problem.message).not.toContain('HTTP');
+  });
+
+  it("keeps qcycle's own message, and its field problems", () => {
+    const problem = toApiProblem(422, {
+      code: 'RULE_VIOLATED',
+      message: 'Lý do quá ngắn.',
+      details: { problems: [{ path: 'reason', code: 'too-short', reason: 'Lý do quá ngắn.' }] },
+    });
+    expect(problem.message).toBe('Lý do quá ngắn.');
+    expect(problem.at('reason').map((p) => p.reason)).toEqual(['Lý do quá ngắn.']);
+    expect(toApiProblem(500, { code: 'INTERNAL', message: 'Lỗi máy chủ nội bộ' }).message).toBe(
+      'Lỗi máy chủ nội bộ',
+    );
+  });
+});
