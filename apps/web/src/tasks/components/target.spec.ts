@@ -1,4 +1,11 @@
-import { countMeetsTarget, percentOf, ratioMeetsTarget, typedNumber, wholeNumber } from './target';
+import {
+  countMeetsTarget,
+  draftInLanguage,
+  percentOf,
+  ratioMeetsTarget,
+  typedNumber,
+  wholeNumber,
+} from './target';
 
 describe('the measurement form judges a figure against its target exactly', () => {
   it('80/100 does not meet "> 80%", 81/100 does', () => {
@@ -45,5 +52,35 @@ describe('the measurement form judges a figure against its target exactly', () =
     expect(typedNumber('mười', 'vi')).toBeUndefined();
     expect(typedNumber('', 'vi')).toBeUndefined();
     expect(wholeNumber('1.000', 'vi')).toBe(1000);
+  });
+});
+
+describe('figures typed so far when the page switches language', () => {
+  const typed = {
+    numerator: '1.000',
+    denominator: '1 250',
+    pendingOverdue: '0',
+    value: '2,5',
+    achieved: '' as const,
+  };
+
+  it('keep their numbers, written as the new language writes them', () => {
+    expect(draftInLanguage(typed, 'vi', 'en')).toEqual({
+      numerator: '1,000',
+      denominator: '1,250',
+      pendingOverdue: '0',
+      value: '2.5',
+      achieved: '',
+    });
+    const back = draftInLanguage(draftInLanguage(typed, 'vi', 'en'), 'en', 'vi');
+    expect(wholeNumber(back.numerator, 'vi')).toBe(1000);
+    expect(typedNumber(back.value, 'vi')).toBe(2.5);
+  });
+
+  it('leave what is no number as typed, for its field to refuse', () => {
+    expect(draftInLanguage({ ...typed, numerator: 'khoảng 10', value: '2.5' }, 'vi', 'en')).toMatchObject({
+      numerator: 'khoảng 10',
+      value: '2.5',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { FigureDraft } from './figure-input';
 import type { FormTarget } from '../task-types';
 
 /** A target's value in hundredths, exactly (targets have at most two decimals: 66.67 → 6667). */
@@ -70,4 +71,26 @@ export function typedNumber(text: string, language: string): number | undefined 
 export function wholeNumber(text: string, language: string): number | undefined {
   const value = typedNumber(text, language);
   return value !== undefined && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * A draft typed in one language as the other writes it, so that switching the page's language keeps
+ * the numbers: "1.000" typed in Vietnamese stays a thousand, written "1,000" in English (read again
+ * in the new language, it would have become one). A text that is no number in the old language stays
+ * as typed.
+ */
+export function draftInLanguage(draft: FigureDraft, from: string, to: string): FigureDraft {
+  if (from === to) return draft;
+  const written = new Intl.NumberFormat(to === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 20 });
+  const rewrite = (text: string) => {
+    const value = typedNumber(text, from);
+    return value === undefined ? text : written.format(value);
+  };
+  return {
+    ...draft,
+    numerator: rewrite(draft.numerator),
+    denominator: rewrite(draft.denominator),
+    pendingOverdue: rewrite(draft.pendingOverdue),
+    value: rewrite(draft.value),
+  };
 }

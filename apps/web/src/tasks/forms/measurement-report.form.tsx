@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
+import { draftInLanguage } from '../components/target';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText, GroupProblems } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
@@ -24,6 +25,18 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
   const [evidence, setEvidence] = useState<string[]>(['']);
   const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [note, setNote] = useState('');
+  // The figures typed so far follow a switch of the page's language, written as it writes numbers.
+  const typedIn = useRef(i18n.language);
+  useEffect(() => {
+    const from = typedIn.current;
+    typedIn.current = i18n.language;
+    if (from !== i18n.language)
+      setFigures((typed) =>
+        Object.fromEntries(
+          Object.entries(typed).map(([id, draft]) => [id, draftInLanguage(draft, from, i18n.language)]),
+        ),
+      );
+  }, [i18n.language]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
