@@ -333,6 +333,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       assigneeUserId: org.idOf('staff.tthc'),
       delegateUserIds: expect.arrayContaining([org.idOf('head.tthc')]),
     });
+    // The head's page and inbox say whose it is now, so that the two do not both do it unknowingly.
+    await head.page
+      .getByRole('note')
+      .filter({ hasText: vi('tasks:page.onBehalf', { who: to }) })
+      .waitFor();
+    await head.open('/');
+    await head.page
+      .getByRole('row')
+      .filter({ hasText: vi('tasks:inbox.forOther', { who: to }) })
+      .waitFor();
   });
 
   it('4. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {

@@ -5,6 +5,7 @@ import { api, ok, taskPath } from '../api/client';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
+import { usePeople } from './components/people';
 import { localized, TASK_KINDS, type TaskKind } from './task-types';
 import './tasks.css';
 
@@ -15,6 +16,7 @@ type Due = '' | 'soon' | 'overdue';
 /** My tasks: open ones by due date (overdue first and said so), filters, the completed ones, paging. */
 export default function MyTasksPage() {
   const { t, i18n } = useTranslation('tasks');
+  const { nameOf, me } = usePeople();
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'completed' ? 'completed' : 'open';
   const kind = (TASK_KINDS as readonly string[]).includes(params.get('kind') ?? '')
@@ -189,6 +191,12 @@ export default function MyTasksPage() {
                   <Link to={taskPath(task.id)}>
                     {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
                   </Link>
+                  {/* In the inbox as a delegate (a unit head, or the one a task was reassigned from). */}
+                  {me && task.assigneeUserId !== me.userId && (
+                    <span className="inbox-for-other muted">
+                      {t('inbox.forOther', { who: nameOf(task.assigneeUserId) })}
+                    </span>
+                  )}
                 </td>
                 <td data-label={t('inbox.col.kind')}>{t(`kind.${task.kind}`)}</td>
                 <td data-label={t('inbox.col.cycle')}>{cycleText(task.cycleId, t)}</td>

@@ -282,37 +282,44 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
               {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
             </div>
           ) : (
-            <section
-              className="card task-form-card"
-              aria-labelledby="task-form-title"
-              onInput={() => setUnsent(true)}
-            >
-              <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
-              {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
-                <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
-                  <p className="task-refusal-lead">
-                    {refusalProblem && refusalProblem.problems.length > 0
-                      ? t('page.refused')
-                      : refusalProblem?.status === 409
-                        ? t('page.conflict')
-                        : refusalProblem?.status === 403
-                          ? t('page.notAllowed')
-                          : (refusalProblem?.message ?? t('page.networkError'))}
-                  </p>
-                  {unmatched.length > 0 && (
-                    <ul>
-                      {unmatched.map((problem, index) => (
-                        <li key={index}>
-                          {problem.reason}
-                          {problem.path && <span className="muted"> ({problem.path})</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+            <>
+              {user && task.assigneeUserId !== user.userId && (
+                <div className="notice" role="note">
+                  {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
                 </div>
               )}
-              <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
-            </section>
+              <section
+                className="card task-form-card"
+                aria-labelledby="task-form-title"
+                onInput={() => setUnsent(true)}
+              >
+                <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+                {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
+                  <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
+                    <p className="task-refusal-lead">
+                      {refusalProblem && refusalProblem.problems.length > 0
+                        ? t('page.refused')
+                        : refusalProblem?.status === 409
+                          ? t('page.conflict')
+                          : refusalProblem?.status === 403
+                            ? t('page.notAllowed')
+                            : (refusalProblem?.message ?? t('page.networkError'))}
+                    </p>
+                    {unmatched.length > 0 && (
+                      <ul>
+                        {unmatched.map((problem, index) => (
+                          <li key={index}>
+                            {problem.reason}
+                            {problem.path && <span className="muted"> ({problem.path})</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                )}
+                <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+              </section>
+            </>
           )}
 
           {!completed && mayReassign(user, task) && (
