@@ -203,6 +203,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
     await card.getByText(vi('cycles:nonconformities.descriptionRequired')).waitFor();
     await card.getByText(vi('cycles:nonconformities.unitRequired')).waitFor();
+    // The keyboard is taken to the first field to fix, not dropped at the top of the page.
+    await card.getByLabel(vi('cycles:nonconformities.description')).and(card.locator(':focus')).waitFor();
     await card.getByLabel(vi('cycles:nonconformities.source')).selectOption('complaint');
     await card.getByLabel(vi('cycles:nonconformities.description')).fill(complaint);
     await card.getByLabel(vi('cycles:nonconformities.unit')).selectOption('vp-kiemsoat-tthc');

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, type FieldProblem } from '../../api/client';
+import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { Field, ReasonField } from '../../ui/field';
 import type { Format } from './format';
@@ -40,7 +41,7 @@ export function MoveCycleDates({
 
   const local = (problems: FieldProblem[]) => new ApiProblem(400, 'VALIDATION', '', problems, undefined);
 
-  const submit = async (event: FormEvent) => {
+  const send = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setProblem(null);
@@ -86,6 +87,8 @@ export function MoveCycleDates({
       setBusy(false);
     }
   };
+  const section = useRef<HTMLElement>(null);
+  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
   const at = (...paths: string[]) => paths.flatMap((path) => problem?.at(path) ?? []);
   const exact = (path: string) => problem?.problems.filter((p) => p.path === path) ?? [];
@@ -119,7 +122,7 @@ export function MoveCycleDates({
     );
 
   return (
-    <section className="card move-dates" aria-labelledby="move-dates-heading">
+    <section ref={section} className="card move-dates" aria-labelledby="move-dates-heading">
       <h2 id="move-dates-heading">{t('moveDates.title')}</h2>
       <p className="muted">{t('moveDates.lead')}</p>
       {lastMove && (

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
+import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { Field } from '../../ui/field';
 import { usePeople } from '../../ui/people';
@@ -32,7 +33,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const [opened, setOpened] = useState<string | null>(null);
   const requestId = useRequestId();
 
-  const submit = async (event: FormEvent) => {
+  const send = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setOpened(null);
@@ -79,6 +80,8 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       setBusy(false);
     }
   };
+  const section = useRef<HTMLElement>(null);
+  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
   const at = (path: string) => problem?.at(path) ?? [];
   const shown = new Set(['source', 'description', 'unitCode', 'severity', 'verifierUserId'].flatMap(at));
@@ -121,7 +124,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const items = data?.items ?? [];
 
   return (
-    <section className="card" aria-labelledby="nonconformities-heading">
+    <section ref={section} className="card" aria-labelledby="nonconformities-heading">
       <h2 id="nonconformities-heading">{t('nonconformities.title')}</h2>
       {items.length === 0 ? (
         <p className="muted">{t('nonconformities.none')}</p>

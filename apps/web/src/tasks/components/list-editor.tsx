@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client';
 import { Field } from '../../ui/field';
@@ -33,6 +33,12 @@ export function ListEditor({
 }) {
   const { t } = useTranslation('tasks');
   const set = (index: number, value: string) => onChange(values.map((v, i) => (i === index ? value : v)));
+  // A removed item takes its button with it: focus goes on to "add" instead of to the page's top.
+  const add = useRef<HTMLButtonElement>(null);
+  const remove = (index: number) => {
+    onChange(values.filter((_, i) => i !== index));
+    requestAnimationFrame(() => add.current?.focus());
+  };
   return (
     <fieldset className="task-fieldset list-editor">
       <legend>{legend}</legend>
@@ -68,14 +74,14 @@ export function ListEditor({
           <button
             type="button"
             className="button button-quiet list-editor-remove"
-            onClick={() => onChange(values.filter((_, i) => i !== index))}
+            onClick={() => remove(index)}
           >
             {t('list.remove')}
             <span className="visually-hidden"> {itemLabel(index)}</span>
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={() => onChange([...values, ''])}>
+      <button ref={add} type="button" className="button" onClick={() => onChange([...values, ''])}>
         {addLabel ?? t('list.add')}
       </button>
       {children}

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
+import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
 import { Field, ReasonField } from '../../ui/field';
@@ -87,7 +88,7 @@ export function ReassignTask({
   const refuseHere = (path: 'toUserId' | 'reason', reasonText: string) =>
     setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: reasonText }], undefined));
 
-  const submit = async (event: FormEvent) => {
+  const send = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setProblem(null);
@@ -121,11 +122,13 @@ export function ReassignTask({
       setBusy(false);
     }
   };
+  const section = useRef<HTMLElement>(null);
+  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
   const general =
     problem && problem.at('toUserId').length === 0 && problem.at('reason').length === 0 ? problem : null;
   return (
-    <section className="card reassign-task" aria-labelledby="reassign-title">
+    <section ref={section} className="card reassign-task" aria-labelledby="reassign-title">
       <h2 id="reassign-title">{t('reassign.title')}</h2>
       {done && (
         <div className="notice notice-ok" role="status">
@@ -142,7 +145,7 @@ export function ReassignTask({
           </div>
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="reassign-title">
+        <form onSubmit={submit} noValidate aria-labelledby="reassign-title">
           <p className="muted">{t('reassign.explain', { who: nameOf(task.assigneeUserId) })}</p>
           <Field
             label={t('reassign.person')}

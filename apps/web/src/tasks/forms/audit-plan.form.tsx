@@ -55,6 +55,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const [from, setFrom] = useState(form.window?.from ?? '');
   const [to, setTo] = useState(form.window?.to ?? '');
   const [steps, setSteps] = useState<StepDraft[]>(() => [newStep()]);
+  const addStep = useRef<HTMLButtonElement>(null);
 
   const auditorLabel = (auditor: AuditPlanForm['auditors'][number]) => {
     const name = nameOfAuditor(auditor);
@@ -271,7 +272,11 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       <button
                         type="button"
                         className="button button-quiet"
-                        onClick={() => setSteps(steps.filter((_, i) => i !== index))}
+                        onClick={() => {
+                          setSteps(steps.filter((_, i) => i !== index));
+                          // The button goes with its step: focus goes on to "add a step", not to the page's top.
+                          requestAnimationFrame(() => addStep.current?.focus());
+                        }}
                         disabled={steps.length === 1}
                       >
                         {t('list.remove')}
@@ -284,7 +289,12 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
             </tbody>
           </table>
         </div>
-        <button type="button" className="button" onClick={() => setSteps([...steps, newStep()])}>
+        <button
+          ref={addStep}
+          type="button"
+          className="button"
+          onClick={() => setSteps([...steps, newStep()])}
+        >
           {t('auditPlan.addStep')}
         </button>
       </fieldset>
