@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { NotificationEntity, UserEntity } from '@qcycle/persistence';
+import { NotificationEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -98,6 +98,45 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
     expect(page.body.items.map((n) => n.id)).toEqual([`${taskId(2)}/reminder`, `${taskId(2)}/assigned`]);
     expect((await mine('leader')).body).toMatchObject({ total: 1, unread: 1 });
     expect((await mine('qmr')).body).toMatchObject({ items: [], total: 0, unread: 0 });
+  });
+
+  it("carries the task's title in both languages, so that the bell reads in the reader's language", async () => {
+    // The March report's task, as the worker records it; its notices went out in Vietnamese.
+    await suite.api
+      .get(DataSource)
+      .getRepository(TaskEntity)
+      .insert({
+        id: taskId(3),
+        cycleId,
+        workflowId: 'quality-cycle/kontum/2024/monitoring/obj-4',
+        kind: 'measurement-report',
+        title: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+        assigneeUserId: org.idOf('staff.tthc'),
+        delegateUserIds: [],
+        unitCode: null,
+        objectiveId: 'obj-4',
+        periodKey: '2024-03',
+        form: null,
+        status: 'open',
+        openedAt: '2024-03-01T01:00:00.000Z',
+        dueAt: null,
+        closedAt: null,
+        completedBy: null,
+        outcome: null,
+      });
+    const [escalated, reminder] = (await mine('staff.tthc')).body.items;
+    expect(escalated).toMatchObject({
+      subject: '[qcycle] escalated 3',
+      taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+      periodKey: '2024-03',
+    });
+    // A notice whose task is not (or no longer) recorded keeps its subject only.
+    expect(reminder.id).toBe(`${taskId(2)}/reminder`);
+    expect(reminder).not.toHaveProperty('taskTitle');
+    await suite.api
+      .get(DataSource)
+      .getRepository(TaskEntity)
+      .delete({ id: taskId(3) });
   });
 
   it('marks one read (the id URL-encoded), idempotently; filters read and unread', async () => {

@@ -465,7 +465,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const leavingAsks = () =>
       lan.page.evaluate(() => {
         const leaving = new Event('beforeunload', { cancelable: true });
-        window.dispatchEvent(leaving);
+        (globalThis as unknown as EventTarget).dispatchEvent(leaving);
         return leaving.defaultPrevented;
       });
     await expect(leavingAsks()).resolves.toBe(true);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type TaskNotificationReason } from '@qcycle/contracts';
-import { NotificationEntity } from '@qcycle/persistence';
+import { NotificationEntity, TaskEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { pageWindow } from '../common/pagination';
 import type { MyNotificationsQuery, NotificationPage, NotificationView } from './dto/notification.dto';
@@ -16,6 +16,7 @@ import type { MyNotificationsQuery, NotificationPage, NotificationView } from '.
 export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
   ) {}
 
   async mine(caller: Principal, query: MyNotificationsQuery): Promise<NotificationPage> {
@@ -30,7 +31,17 @@ export class NotificationsService {
       skip: offset,
     });
     const unread = await this.notifications.countBy({ recipientUserId: caller.userId, readAt: IsNull() });
-    return { items: rows.map(toView), total, unread, limit, offset };
+    // The tasks' titles in both languages, so that the bell reads in the reader's language whatever
+    // language each e-mail was sent in (one read, by primary key, for the page).
+    const taskIds = [...new Set(rows.map((row) => row.taskId))];
+    const tasks = taskIds.length
+      ? await this.tasks.find({
+          select: { id: true, title: true, periodKey: true },
+          where: { id: In(taskIds) },
+        })
+      : [];
+    const taskOf = new Map(tasks.map((task) => [task.id, task]));
+    return { items: rows.map((row) => toView(row, taskOf.get(row.taskId))), total, unread, limit, offset };
   }
 
   /** Marks one read; marking it again keeps the first time. */
@@ -39,7 +50,11 @@ export class NotificationsService {
     await this.notifications.update({ ...own, readAt: IsNull() }, { readAt: new Date().toISOString() });
     const row = await this.notifications.findOneBy(own);
     if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
-    return toView(row);
+    const task = await this.tasks.findOne({
+      select: { id: true, title: true, periodKey: true },
+      where: { id: row.taskId },
+    });
+    return toView(row, task ?? undefined);
   }
 
   async markAllRead(caller: Principal): Promise<number> {
@@ -51,13 +66,15 @@ export class NotificationsService {
   }
 }
 
-function toView(row: NotificationEntity): NotificationView {
+function toView(row: NotificationEntity, task?: Pick<TaskEntity, 'title' | 'periodKey'>): NotificationView {
   return {
     id: row.id,
     taskId: row.taskId,
     cycleId: row.cycleId,
     reason: row.reason as TaskNotificationReason,
     subject: row.subject,
+    ...(task ? { taskTitle: task.title } : {}),
+    ...(task?.periodKey ? { periodKey: task.periodKey } : {}),
     createdAt: row.createdAt,
     readAt: row.readAt,
   };

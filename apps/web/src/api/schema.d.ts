@@ -2635,6 +2635,11 @@ export interface components {
              */
             id: string;
             /**
+             * @description The task's period, when it has one
+             * @example 2024-03
+             */
+            periodKey?: string;
+            /**
              * @description When you marked it read
              * @example null
              */
@@ -2644,10 +2649,15 @@ export interface components {
              * @enum {string}
              */
             reason: "assigned" | "reminder" | "escalated" | "reassigned" | "cancelled" | "next-year-draft";
-            /** @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024 */
+            /**
+             * @description The e-mail's subject, in the language it was sent in
+             * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024
+             */
             subject: string;
             /** @example quality-cycle/kontum/2024/approval/round-1 */
             taskId: string;
+            /** @description The task's title in both languages, for showing the notification in the reader's language (absent when it is about no task, e.g. next year's draft) */
+            taskTitle?: components["schemas"]["TaskTitleView"];
         };
         ObjectiveAssignmentView: {
             /** @example 2024-01-12T02:30:00.000Z */

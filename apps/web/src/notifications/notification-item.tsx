@@ -1,11 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { taskPath } from '../api/client';
+import { taskTitleText, type Translate } from '../tasks/components/format';
+import { localized } from '../tasks/task-types';
 import { formatInstant } from '../ui/dates';
 import { whenText, type Notification } from './notifications-data';
 
 /** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
-export const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
+const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
+
+/**
+ * What a notification is about, in the reader's language: its task's title (the reason is in the
+ * badge beside it), whatever language the e-mail went out in; the e-mail's subject when it is about
+ * no task.
+ */
+export function notificationText(notification: Notification, language: string, t: Translate): string {
+  return notification.taskTitle
+    ? taskTitleText(localized(notification.taskTitle, language), notification.periodKey, t)
+    : subjectText(notification.subject);
+}
 
 /** Where a notification leads: its task, or for next year's draft (no task) the closed cycle's page. */
 const targetOf = (notification: Notification) =>
@@ -44,7 +57,7 @@ export function NotificationItem({
         )}
       </p>
       <Link className="note-link" to={targetOf(notification)} onClick={() => onOpen(notification)}>
-        {subjectText(notification.subject)}
+        {notificationText(notification, i18n.language, t)}
       </Link>
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Pager } from '../directory/pager';
 import { ErrorNotice, useLoad } from '../ui/page-state';
-import { NotificationItem, subjectText } from './notification-item';
+import { NotificationItem, notificationText } from './notification-item';
 import {
   loadNotifications,
   markAllRead,
@@ -19,7 +19,7 @@ type Show = (typeof SHOWS)[number];
 
 /** All of my notifications, newest first: unread ones only, all, or read ones; mark read one by one or all. */
 export default function NotificationsPage() {
-  const { t } = useTranslation('notifications');
+  const { t, i18n } = useTranslation('notifications');
   const [params, setParams] = useSearchParams();
   const requested = params.get('show');
   const show: Show = SHOWS.includes(requested as Show) ? (requested as Show) : 'all';
@@ -130,7 +130,7 @@ export default function NotificationsPage() {
                   className="button button-quiet notes-mark"
                   disabled={busy !== null}
                   aria-label={t('markReadNamed', {
-                    subject: subjectText(notification.subject),
+                    subject: notificationText(notification, i18n.language, t),
                   })}
                   onClick={() => void readOne(notification)}
                 >

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { TaskNotificationReason } from '@qcycle/contracts';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { TaskTitleView } from '../../tasks/dto/task.dto';
 
 const NOTIFICATION_REASONS = [
   'assigned',
@@ -40,8 +41,21 @@ export class NotificationView {
   @ApiProperty({ enum: NOTIFICATION_REASONS, example: 'assigned' })
   reason!: TaskNotificationReason;
 
-  @ApiProperty({ example: '[qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024' })
+  @ApiProperty({
+    example: '[qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024',
+    description: "The e-mail's subject, in the language it was sent in",
+  })
   subject!: string;
+
+  @ApiPropertyOptional({
+    type: TaskTitleView,
+    description:
+      "The task's title in both languages, for showing the notification in the reader's language (absent when it is about no task, e.g. next year's draft)",
+  })
+  taskTitle?: TaskTitleView;
+
+  @ApiPropertyOptional({ example: '2024-03', description: "The task's period, when it has one" })
+  periodKey?: string;
 
   @ApiProperty({ example: '2024-01-15T01:00:00.000Z' })
   createdAt!: string;
