@@ -29,6 +29,14 @@ describe('validateMeasurement', () => {
       code: 'out-of-range',
       reason: 'Tử số không được lớn hơn mẫu số.',
     });
+    // Cases counted where there were none: the reason says the denominator is 0.
+    expect(validateMeasurement(onTime, { ...valid, numerator: 5, denominator: 0 })).toEqual([
+      {
+        path: 'numerator',
+        code: 'out-of-range',
+        reason: 'Mẫu số là 0 (không có trường hợp nào trong kỳ) nên tử số cũng phải là 0.',
+      },
+    ]);
     expect(paths({ ...valid, periodKey: '2024-13' })).toEqual(['periodKey']);
     expect(paths({ ...valid, reportedAt: '2024-04-03 09:00' })).toEqual(['reportedAt']);
     expect(paths({ ...valid, denominator: -1 })).toEqual(['denominator']);

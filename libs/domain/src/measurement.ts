@@ -96,7 +96,13 @@ export function validateMeasurement(indicator: Indicator, measurement: Measureme
       if (!isCaseCount(denominator))
         problems.add('denominator', 'invalid-value', 'Mẫu số phải là số nguyên không âm.');
       if (isCaseCount(numerator) && isCaseCount(denominator) && numerator > denominator) {
-        problems.add('numerator', 'out-of-range', 'Tử số không được lớn hơn mẫu số.');
+        problems.add(
+          'numerator',
+          'out-of-range',
+          denominator === 0
+            ? 'Mẫu số là 0 (không có trường hợp nào trong kỳ) nên tử số cũng phải là 0.'
+            : 'Tử số không được lớn hơn mẫu số.',
+        );
       }
       if (measurement.pendingOverdue !== undefined) {
         if (indicator.kind !== 'ratio' || indicator.pendingOverdueLabel === undefined) {

@@ -94,7 +94,12 @@ export function FigureInput({
   const value = wholeNumber(draft.value, i18n.language);
   const own: FieldProblem[] =
     numerator !== undefined && denominator !== undefined && numerator > denominator
-      ? [{ path: `${base}.numerator`, reason: t('figure.overDenominator') }]
+      ? [
+          {
+            path: `${base}.numerator`,
+            reason: t(denominator === 0 ? 'figure.overNoCases' : 'figure.overDenominator'),
+          },
+        ]
       : [];
   const number = (
     text: string,

@@ -36,7 +36,8 @@ export function FigureVerdict({
     if (numerator !== undefined && denominator !== undefined) {
       const cases = denominator + (pendingOverdue ?? 0);
       if (cases === 0 && numerator === 0) note = t('figure.noCases');
-      else if (numerator > denominator) note = t('figure.overDenominator');
+      else if (numerator > denominator)
+        note = t(denominator === 0 ? 'figure.overNoCases' : 'figure.overDenominator');
       else {
         const percent = percentOf(numerator, cases);
         figure = percent === undefined ? undefined : `${formatNumber(percent, i18n.language)}%`;
