@@ -106,6 +106,7 @@ export function PagedTable<T>({
   /** Names the scrolling region, which then takes focus (a table with nothing else to focus). */
   scrollLabel?: string;
 }) {
+  const { t } = useTranslation('directory');
   return (
     <>
       {page.error ? <ErrorNotice error={page.error} /> : null}
@@ -114,6 +115,7 @@ export function PagedTable<T>({
           <p className="muted" aria-live="polite">
             {count(page.data.total)}
           </p>
+          {page.data.items.length > 0 && <p className="table-scroll-hint muted">{t('scrollHint')}</p>}
           {page.data.items.length > 0 && (
             <div
               className="table-scroll"

@@ -63,7 +63,17 @@ export default function IndicatorChart({
         xAxis: {
           type: 'category',
           data: periods,
-          axisLabel: { color: '#526070', hideOverlap: true },
+          // A few periods (quarters, halves) are each labelled, wrapped to their slot on a phone;
+          // twelve months keep every label that fits.
+          axisLabel:
+            periods.length <= 6
+              ? {
+                  color: '#526070',
+                  interval: 0,
+                  overflow: 'break',
+                  width: Math.max(40, (element.current?.clientWidth ?? 320) / periods.length - 8),
+                }
+              : { color: '#526070', hideOverlap: true },
           axisLine: { lineStyle: { color: '#8a96a3' } },
         },
         yAxis: {
