@@ -469,6 +469,21 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         return leaving.defaultPrevented;
       });
     await expect(leavingAsks()).resolves.toBe(true);
+    // She reloads the page: asked first, and once she goes on, what she typed is still there.
+    const asked = new Promise<string>((resolve) =>
+      lan.page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.accept();
+      }),
+    );
+    await lan.page.reload();
+    await expect(asked).resolves.toBe('beforeunload');
+    await expect(
+      lan.page.getByLabel(vi('tasks:reviewAction.note'), { exact: true }).inputValue(),
+    ).resolves.toBe('Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử từ tháng 12.');
+    await expect(
+      lan.page.getByRole('radio', { name: vi('tasks:reviewAction.doneYes'), exact: true }).isChecked(),
+    ).resolves.toBe(true);
     // Meanwhile she has answered it from her phone, in other words: the page's answer comes second.
     // It is refused, and the page says what she typed was not recorded and shows what was.
     const fromPhone = 'Đã số hóa phiếu kiểm soát (trả lời từ điện thoại).';

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
 import type { components } from '../api/schema';
 import { i18next } from '../i18n';
+import { forgetDrafts } from '../ui/draft';
 
 export type Me = components['schemas']['MeView'];
 
@@ -61,6 +62,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
 
   const signOut = useCallback(() => {
+    // What this person typed and did not send stays with them, not with the next one at this PC.
+    forgetDrafts();
     sessionStorage.removeItem(STORAGE_KEY);
     localStorage.removeItem(STORAGE_KEY);
     current = null;
@@ -77,6 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const begin = useCallback((handed: { accessToken: string; expiresIn: number; user: Me }) => {
+    // Someone else in this tab (a link opened for another person): the drafts were not theirs.
+    if (current && current.user.userId !== handed.user.userId) forgetDrafts();
     const stored: StoredSession = {
       accessToken: handed.accessToken,
       user: handed.user,

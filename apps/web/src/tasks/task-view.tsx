@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
+import { forgetDrafts } from '../ui/draft';
 import { useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
@@ -110,6 +111,12 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     void load();
   }, [initial, taskId, load]);
 
+  // A task answered or closed has nothing left to draft.
+  const closed = task !== undefined && task.status !== 'open';
+  useEffect(() => {
+    if (closed) forgetDrafts(taskId);
+  }, [closed, taskId]);
+
   useEffect(() => {
     if (task)
       document.title = `${taskTitleText(localized(task.title, i18n.language), task.periodKey, t)} · qcycle`;
@@ -132,6 +139,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         );
         requestId.succeeded();
         setUnsent(false);
+        forgetDrafts(taskId);
         setSent(outcome);
         tasksChanged();
         await load();
@@ -144,6 +152,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
         // task as it now is, with the answer that was recorded.
         if (error instanceof ApiProblem && error.status === 409) {
           setUnsent(false);
+          forgetDrafts(taskId);
           void load();
         }
         requestAnimationFrame(() => document.getElementById('task-refusal')?.focus());

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { GroupProblems } from '../components/form-fields';
@@ -22,7 +23,7 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
     form.units && form.units.length > 0
       ? form.units.map((u) => ({ code: u.code, name: u.name ?? { vi: u.code, en: u.code } }))
       : directory;
-  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+  const [chosen, setChosen] = useDraft<Record<string, string>>(task.id, 'chosen', () =>
     Object.fromEntries(objectives.map((o) => [o.id, o.proposedUnitCode ?? ''])),
   );
   const nameOf = (code: string) => {

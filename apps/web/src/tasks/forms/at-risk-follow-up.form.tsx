@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { SubmitButton } from '../components/submit-button';
@@ -14,7 +15,7 @@ export function AtRiskFollowUpForm({ task, problems, busy, onSubmit }: TaskFormP
   const objective = useCycleObjectives(task.cycleId, !!task.objectiveId).find(
     (o) => o.id === task.objectiveId,
   );
-  const [note, setNote] = useState('');
+  const [note, setNote] = useDraft(task.id, 'note', '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ note: note.trim() });

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { usePeople, useUnits } from '../components/people';
@@ -14,7 +15,7 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
   const steps = form.steps ?? [];
   const { unitName } = useUnits();
   const { nameOf } = usePeople();
-  const [report, setReport] = useState(form.report ?? '');
+  const [report, setReport] = useDraft(task.id, 'report', form.report ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ report: report.trim() });

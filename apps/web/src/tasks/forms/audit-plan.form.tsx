@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { personName } from '../../ui/people';
@@ -49,12 +50,12 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     clause: '',
     auditorUserId: '',
   });
-  const [scope, setScope] = useState('');
-  const [criteria, setCriteria] = useState<string[]>(['TCVN ISO 9001:2015']);
-  const [methods, setMethods] = useState('');
-  const [from, setFrom] = useState(form.window?.from ?? '');
-  const [to, setTo] = useState(form.window?.to ?? '');
-  const [steps, setSteps] = useState<StepDraft[]>(() => [newStep()]);
+  const [scope, setScope] = useDraft(task.id, 'scope', '');
+  const [criteria, setCriteria] = useDraft<string[]>(task.id, 'criteria', ['TCVN ISO 9001:2015']);
+  const [methods, setMethods] = useDraft(task.id, 'methods', '');
+  const [from, setFrom] = useDraft(task.id, 'from', form.window?.from ?? '');
+  const [to, setTo] = useDraft(task.id, 'to', form.window?.to ?? '');
+  const [steps, setSteps] = useDraft<StepDraft[]>(task.id, 'steps', () => [newStep()]);
   const addStep = useRef<HTMLButtonElement>(null);
 
   const auditorLabel = (auditor: AuditPlanForm['auditors'][number]) => {

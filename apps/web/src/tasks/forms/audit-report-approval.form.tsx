@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { usePeople } from '../components/people';
@@ -14,8 +15,8 @@ export function AuditReportApprovalForm({ task, problems, busy, onSubmit }: Task
   const { t } = useTranslation('tasks');
   const form = formOf<{ round: number; report: string; submittedBy: string; nonconformities: number }>(task);
   const { nameOf } = usePeople();
-  const [approveComments, setApproveComments] = useState('');
-  const [returnComments, setReturnComments] = useState('');
+  const [approveComments, setApproveComments] = useDraft(task.id, 'approveComments', '');
+  const [returnComments, setReturnComments] = useDraft(task.id, 'returnComments', '');
 
   const approve = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
@@ -14,11 +15,11 @@ const RESULTS = ['conformity', 'observation', 'minor-nc', 'major-nc'] as const;
 export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t } = useTranslation('tasks');
   const form = formOf<{ step: AuditStep }>(task);
-  const [result, setResult] = useState('');
-  const [evidence, setEvidence] = useState<string[]>(['']);
-  const [files, setFiles] = useState<EvidenceFile[]>([]);
-  const [finding, setFinding] = useState('');
-  const [notes, setNotes] = useState('');
+  const [result, setResult] = useDraft(task.id, 'result', '');
+  const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidence', ['']);
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
+  const [finding, setFinding] = useDraft(task.id, 'finding', '');
+  const [notes, setNotes] = useDraft(task.id, 'notes', '');
   const nonconformity = result === 'minor-nc' || result === 'major-nc';
   const submit = (event: FormEvent) => {
     event.preventDefault();

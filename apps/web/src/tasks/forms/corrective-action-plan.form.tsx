@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
@@ -41,12 +42,12 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
       {person.title ? `${person.name} (${person.title})` : person.name}
     </option>
   );
-  const [correction, setCorrection] = useState('');
-  const [rootCause, setRootCause] = useState('');
-  const [action, setAction] = useState('');
-  const [ownerUserId, setOwnerUserId] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [files, setFiles] = useState<EvidenceFile[]>([]);
+  const [correction, setCorrection] = useDraft(task.id, 'correction', '');
+  const [rootCause, setRootCause] = useDraft(task.id, 'rootCause', '');
+  const [action, setAction] = useDraft(task.id, 'action', '');
+  const [ownerUserId, setOwnerUserId] = useDraft(task.id, 'ownerUserId', '');
+  const [dueDate, setDueDate] = useDraft(task.id, 'dueDate', '');
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({

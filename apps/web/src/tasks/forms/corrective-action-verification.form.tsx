@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
@@ -21,8 +22,8 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
   const { t } = useTranslation('tasks');
   const { finding, ...plan } = formOf<VerificationForm>(task);
   const { nameOf } = usePeople();
-  const [effective, setEffective] = useState<'' | 'yes' | 'no'>('');
-  const [notes, setNotes] = useState('');
+  const [effective, setEffective] = useDraft<'' | 'yes' | 'no'>(task.id, 'effective', '');
+  const [notes, setNotes] = useDraft(task.id, 'notes', '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ ...(effective ? { effective: effective === 'yes' } : {}), notes: notes.trim() });

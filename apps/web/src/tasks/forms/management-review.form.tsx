@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
 import { CellControl } from '../components/cell-control';
@@ -43,23 +44,27 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   const { units, unitName } = useUnits();
   const { nameOf, directory } = usePeople();
   const next = useRef(0);
-  const [outputs, setOutputs] = useState<Record<(typeof OUTPUTS)[number], string[]>>({
+  const [outputs, setOutputs] = useDraft<Record<(typeof OUTPUTS)[number], string[]>>(task.id, 'outputs', {
     improvementOpportunities: [''],
     qmsChanges: [],
     resourceNeeds: [],
   });
-  const [minutesRef, setMinutesRef] = useState('');
-  const [actions, setActions] = useState<ActionDraft[]>([]);
-  const [files, setFiles] = useState<EvidenceFile[]>([]);
-  const [qmsAchieved, setQmsAchieved] = useState<YesNo>('');
-  const [qmsNotes, setQmsNotes] = useState('');
-  const [conclusion, setConclusion] = useState<Record<(typeof CONCLUSIONS)[number], YesNo>>({
-    suitable: '',
-    adequate: '',
-    effective: '',
-  });
-  const [conclusionNotes, setConclusionNotes] = useState('');
-  const [attendees, setAttendees] = useState<string[]>(['']);
+  const [minutesRef, setMinutesRef] = useDraft(task.id, 'minutesRef', '');
+  const [actions, setActions] = useDraft<ActionDraft[]>(task.id, 'actions', []);
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
+  const [qmsAchieved, setQmsAchieved] = useDraft<YesNo>(task.id, 'qmsAchieved', '');
+  const [qmsNotes, setQmsNotes] = useDraft(task.id, 'qmsNotes', '');
+  const [conclusion, setConclusion] = useDraft<Record<(typeof CONCLUSIONS)[number], YesNo>>(
+    task.id,
+    'conclusion',
+    {
+      suitable: '',
+      adequate: '',
+      effective: '',
+    },
+  );
+  const [conclusionNotes, setConclusionNotes] = useDraft(task.id, 'conclusionNotes', '');
+  const [attendees, setAttendees] = useDraft<string[]>(task.id, 'attendees', ['']);
   // The owning unit's people first, then everyone else: an owner may come from another unit.
   const ownerChoices = (unitCode: string) => [
     ...directory.filter((person) => unitCode && person.unitCode === unitCode),

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
@@ -21,10 +22,10 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<MeasurementForm>(task);
   const indicators = form.indicators ?? [];
-  const [figures, setFigures] = useState<Record<string, FigureDraft>>({});
-  const [evidence, setEvidence] = useState<string[]>(['']);
-  const [files, setFiles] = useState<EvidenceFile[]>([]);
-  const [note, setNote] = useState('');
+  const [figures, setFigures] = useDraft<Record<string, FigureDraft>>(task.id, 'figures', {});
+  const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidence', ['']);
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
+  const [note, setNote] = useDraft(task.id, 'note', '');
   // The figures typed so far follow a switch of the page's language, written as it writes numbers.
   const typedIn = useRef(i18n.language);
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
@@ -51,11 +52,11 @@ export function NonconformityProposalForm({ task, problems, busy, onSubmit }: Ta
   };
   const { units, unitName } = useUnits();
   const { directory } = usePeople();
-  const [description, setDescription] = useState('');
-  const [unitCode, setUnitCode] = useState(form.unitCode ?? '');
-  const [severity, setSeverity] = useState('minor-nc');
-  const [verifierUserId, setVerifierUserId] = useState('');
-  const [reason, setReason] = useState('');
+  const [description, setDescription] = useDraft(task.id, 'description', '');
+  const [unitCode, setUnitCode] = useDraft(task.id, 'unitCode', form.unitCode ?? '');
+  const [severity, setSeverity] = useDraft(task.id, 'severity', 'minor-nc');
+  const [verifierUserId, setVerifierUserId] = useDraft(task.id, 'verifierUserId', '');
+  const [reason, setReason] = useDraft(task.id, 'reason', '');
 
   const open = (event: FormEvent) => {
     event.preventDefault();

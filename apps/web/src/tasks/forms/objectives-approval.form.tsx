@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
@@ -14,9 +15,9 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
   const { t } = useTranslation('tasks');
   const schema = useSchemaText(task.outcomeSchema);
   const form = formOf<{ round: number; objectives: FormObjective[] }>(task);
-  const [documentNumber, setDocumentNumber] = useState('');
-  const [signingDate, setSigningDate] = useState('');
-  const [comments, setComments] = useState('');
+  const [documentNumber, setDocumentNumber] = useDraft(task.id, 'documentNumber', '');
+  const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
+  const [comments, setComments] = useDraft(task.id, 'comments', '');
 
   const approve = (event: FormEvent) => {
     event.preventDefault();

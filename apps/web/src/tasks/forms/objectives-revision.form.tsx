@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
@@ -10,7 +11,7 @@ import { formOf, type TaskFormProps } from './form-props';
 export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t } = useTranslation('tasks');
   const form = formOf<{ round: number; comments: string; objectives: FormObjective[] }>(task);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useDraft(task.id, 'note', '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ note: note.trim() });

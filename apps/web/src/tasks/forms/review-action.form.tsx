@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
@@ -13,9 +14,9 @@ interface ReviewActionForm {
 export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const { action } = formOf<ReviewActionForm>(task);
-  const [done, setDone] = useState<'' | 'yes' | 'no'>('');
-  const [note, setNote] = useState('');
-  const [evidence, setEvidence] = useState('');
+  const [done, setDone] = useDraft<'' | 'yes' | 'no'>(task.id, 'done', '');
+  const [note, setNote] = useDraft(task.id, 'note', '');
+  const [evidence, setEvidence] = useDraft(task.id, 'evidence', '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const references = evidence

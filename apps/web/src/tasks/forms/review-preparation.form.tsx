@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
@@ -27,8 +28,8 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
   const form = formOf<{ reviewDate: string; compiled: Record<string, unknown> }>(task);
   const { nameOf } = usePeople();
   const inputs = reviewInputs(task.outcomeSchema);
-  const [entered, setEntered] = useState<Record<string, string>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [entered, setEntered] = useDraft<Record<string, string>>(task.id, 'entered', {});
+  const [notes, setNotes] = useDraft<Record<string, string>>(task.id, 'notes', {});
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const written = inputs.noted.filter((key) => notes[key]?.trim());

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { personName, usePeople } from '../../ui/people';
@@ -27,7 +28,7 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
     }))
     .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const known = useCycleObjectives(task.cycleId, objectiveIds.length > 0);
-  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [chosen, setChosen] = useDraft<Record<string, string>>(task.id, 'chosen', {});
   const titleOf = (id: string) => {
     const objective = known.find((o) => o.id === id);
     return objective
