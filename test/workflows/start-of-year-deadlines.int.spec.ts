@@ -12,6 +12,7 @@ import { EventLogEntryEntity, NotificationEntity, TaskEntity } from '@qcycle/per
 import { uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
+import { startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
@@ -142,30 +143,16 @@ describe('start-of-year deadlines on the time-skipping server', () => {
   it('escalates an overdue report once to a Quality Representative who heads its unit', async () => {
     // As in Kon Tum, where the Chief of Office is the Quality Representative: here they also head
     // the service centre, so they report objective 4 and are both of its escalation levels.
-    const org = `sy-${uniqueSuffix()}`;
-    const cycle = kontumCycle(org, { rehearsal: true });
-    const qr = { ...cycle.input.roster.qualityRepresentative, unitCode: 'vp-ttpvhcc' };
-    const input = {
-      ...cycle.input,
-      roster: {
-        ...cycle.input.roster,
+    const { input, ids, handle } = await startApprovedAndAssigned(suite, `sy-${uniqueSuffix()}`, (roster) => {
+      const qr = { ...roster.qualityRepresentative, unitCode: 'vp-ttpvhcc' };
+      return {
+        ...roster,
         qualityRepresentative: qr,
-        units: cycle.input.roster.units.map((unit) =>
-          unit.code === 'vp-ttpvhcc' ? { ...unit, head: qr } : unit,
-        ),
-      },
-    };
-    const { ids, user } = cycle;
-    const { env, config, dataSource, driver } = suite;
-    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: ids.workflowId,
-      args: [input],
+        units: roster.units.map((unit) => (unit.code === 'vp-ttpvhcc' ? { ...unit, head: qr } : unit)),
+      };
     });
-    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
-    await driver.complete(`${ids.assignment}/accept`, qr.userId, DELEGATIONS);
-    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, qr.userId, { accepted: true });
+    const qr = input.roster.qualityRepresentative;
+    const { env, dataSource, driver } = suite;
 
     // January's report is never sent: it passes the unit head's level, then the QR's.
     const january = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-01`, {

@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { cycleStateQuery, QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
+import { cycleStateQuery, QUALITY_CYCLE_WORKFLOW, type CycleRoster } from '@qcycle/contracts';
 import { cycleClock, instantToVnLocal, vnLocalToInstant, type IsoDate, type LocalTime } from '@qcycle/domain';
 import type { CycleDriver } from './cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle, octoberAuditPlan } from './cycle-fixtures';
@@ -133,22 +133,31 @@ export function kontumYearSteps(driver: CycleDriver, { ids, user }: ReturnType<t
 /**
  * A 2024 rehearsal of an organisation of its own on the time-skipping server, approved at once and
  * assigned (objectives 2 and 3 to the General Affairs Division, 4 to the service centre): where the
- * year-end suites begin. Its handle comes with the cycle's ids and people.
+ * year-end suites begin. Its handle comes with the cycle's ids and people. `roster` changes who
+ * plays which part (e.g. the Quality Representative heading a unit); each step is answered by the
+ * person the roster names.
  */
-export async function startApprovedAndAssigned(suite: TimeSkippingSuite, org: string) {
+export async function startApprovedAndAssigned(
+  suite: TimeSkippingSuite,
+  org: string,
+  roster: (roster: CycleRoster) => CycleRoster = (same) => same,
+) {
   const cycle = kontumCycle(org, { rehearsal: true });
-  const { input, ids, user } = cycle;
+  const input = { ...cycle.input, roster: roster(cycle.input.roster) };
+  const { ids } = cycle;
+  const headOf = (unitCode: string) =>
+    input.roster.units.find((unit) => unit.code === unitCode)?.head.userId as string;
   const { env, config, driver } = suite;
   const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
     taskQueue: config.temporal.taskQueue,
     workflowId: ids.workflowId,
     args: [input],
   });
-  await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
-  await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
-  await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
-  await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
-  return { ...cycle, handle };
+  await driver.complete(`${ids.approval}/approve/1`, input.roster.leader.userId, APPROVE);
+  await driver.complete(`${ids.assignment}/accept`, input.roster.qualityRepresentative.userId, DELEGATIONS);
+  await driver.complete(`${ids.assignment}/unit/vp-tonghop`, headOf('vp-tonghop'), { accepted: true });
+  await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, headOf('vp-ttpvhcc'), { accepted: true });
+  return { ...cycle, input, handle };
 }
 
 /**

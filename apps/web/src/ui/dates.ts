@@ -25,27 +25,25 @@ const MOMENT: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
 };
 const style = (language: string) => (language.startsWith('en') ? 'en' : 'vi');
 
-/** A moment (ISO instant): its day and time in Vietnam. */
-export function formatInstant(iso: string | null | undefined, language: string): string {
+/** A moment (ISO instant) in Vietnam time with the options given; what is no moment, as it is. */
+function inVietnam(
+  iso: string | null | undefined,
+  language: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    ...MOMENT[style(language)],
-    timeZone: VIETNAM_TIME,
-  }).format(date);
+  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: VIETNAM_TIME }).format(date);
 }
 
+/** A moment (ISO instant): its day and time in Vietnam. */
+export const formatInstant = (iso: string | null | undefined, language: string): string =>
+  inVietnam(iso, language, MOMENT[style(language)]);
+
 /** The day in Vietnam of a moment (ISO instant). */
-export function formatInstantDay(iso: string | null | undefined, language: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    ...DAY[style(language)],
-    timeZone: VIETNAM_TIME,
-  }).format(date);
-}
+export const formatInstantDay = (iso: string | null | undefined, language: string): string =>
+  inVietnam(iso, language, DAY[style(language)]);
 
 /** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
 export function formatDay(day: string | null | undefined, language: string): string {
