@@ -94,14 +94,18 @@ function SignInAgain({
             <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
               {t('sessionExpired.submit')}
             </button>
-            <button type="button" className="button" onClick={signOut}>
+            <button type="button" className="button" onClick={() => signOut()}>
               {t('sessionExpired.signOut')}
             </button>
           </p>
         </form>
       ) : (
         <p className="actions">
-          <button type="button" className="button button-primary" onClick={signOut}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => signOut({ keepDrafts: true })}
+          >
             {t('sessionExpired.toSignIn')}
           </button>
         </p>

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
 import type { components } from '../api/schema';
 import { i18next } from '../i18n';
-import { forgetDrafts } from '../ui/draft';
+import { draftsFor, forgetDrafts } from '../ui/draft';
 
 export type Me = components['schemas']['MeView'];
 
@@ -52,7 +52,7 @@ interface SessionContextValue {
   begin(session: { accessToken: string; expiresIn: number; user: Me }): void;
   /** The user chose another language: kept with the session, so a reload keeps it too. */
   rememberLocale(locale: 'vi' | 'en'): void;
-  signOut(): void;
+  signOut(options?: { keepDrafts?: boolean }): void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -61,9 +61,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(current);
   const [expired, setExpired] = useState(false);
 
-  const signOut = useCallback(() => {
-    // What this person typed and did not send stays with them, not with the next one at this PC.
-    forgetDrafts();
+  const signOut = useCallback((options: { keepDrafts?: boolean } = {}) => {
+    // What this person typed and did not send stays with them, not with the next one at this PC;
+    // kept only to sign the same person in again (SSO, after the session ran out).
+    if (!options.keepDrafts) forgetDrafts();
     sessionStorage.removeItem(STORAGE_KEY);
     localStorage.removeItem(STORAGE_KEY);
     current = null;
@@ -80,8 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const begin = useCallback((handed: { accessToken: string; expiresIn: number; user: Me }) => {
-    // Someone else in this tab (a link opened for another person): the drafts were not theirs.
-    if (current && current.user.userId !== handed.user.userId) forgetDrafts();
+    draftsFor(handed.user.userId);
     const stored: StoredSession = {
       accessToken: handed.accessToken,
       user: handed.user,

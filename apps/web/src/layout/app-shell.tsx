@@ -73,7 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="who" title={user?.email}>
             {user?.fullName}
           </span>
-          <button type="button" className="button button-quiet" onClick={signOut}>
+          <button type="button" className="button button-quiet" onClick={() => signOut()}>
             {t('nav.signOut')}
           </button>
         </div>

@@ -46,6 +46,18 @@ export function useDraft<T>(
   return [value, set];
 }
 
+const OWNER = 'qcycle.draft-owner';
+
+/**
+ * The drafts in this tab are this person's from now on: another person's are forgotten first (a
+ * shared office PC, a link opened for someone else), the same person's are kept (signing in again
+ * after the session ran out, through SSO too).
+ */
+export function draftsFor(userId: string): void {
+  if (sessionStorage.getItem(OWNER) !== userId) forgetDrafts();
+  sessionStorage.setItem(OWNER, userId);
+}
+
 /** Forgets the drafts of one task (its answer was recorded, or it is closed), or of every task. */
 export function forgetDrafts(taskId?: string): void {
   const prefix = taskId === undefined ? PREFIX : `${PREFIX}${taskId}#`;
