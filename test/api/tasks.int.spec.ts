@@ -294,6 +294,33 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
       { token: qmr },
     );
     expect(Object.keys(bad.body.details.fields).sort()).toEqual(['from', 'type']);
+    // ISO 8601's other forms, and an instant without its offset (which the server would read in its
+    // own time zone), are refused by the field too: they answered 500, or depended on the host's TZ.
+    for (const odd of [
+      '2024-W01',
+      '20240101T000000Z',
+      '2024-01-01T10Z',
+      '2024-01-01T10:00:00,5Z',
+      '2024-01-01T10:00:00',
+    ]) {
+      const answer = await http.call<{ details: { fields: Record<string, string[]> } }>(
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?to=${encodeURIComponent(odd)}`,
+        { token: qmr },
+      );
+      expect({ odd, status: answer.status, fields: Object.keys(answer.body.details?.fields ?? {}) }).toEqual({
+        odd,
+        status: 400,
+        fields: ['to'],
+      });
+    }
+    const sinceNewYear = await http.call<{ total: number }>(
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?from=${encodeURIComponent('2020-01-01T00:00:00+07:00')}`,
+      { token: qmr },
+    );
+    expect(sinceNewYear.status).toBe(200);
+    expect(sinceNewYear.body.total).toBeGreaterThan(0);
     expect(
       (await http.call('GET', `/api/v1/cycles/${organisationCode}-2099/events`, { token: qmr })).status,
     ).toBe(404);

@@ -5313,9 +5313,11 @@ export interface operations {
                 actor?: string;
                 /** @description Keyset cursor: the previous page's nextCursor (opaque). The page starts after that row, so rows added between pages are neither repeated nor skipped. 422 RULE_VIOLATED naming after when it is not a cursor of this list. */
                 after?: string;
+                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z */
                 from?: string;
                 limit?: number;
                 offset?: number;
+                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z */
                 to?: string;
                 /** @description Exact type, or a prefix ending in a dot (task.) */
                 type?: string;

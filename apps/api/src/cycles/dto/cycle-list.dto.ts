@@ -83,6 +83,14 @@ export class CancelCycleView {
   status!: 'cancelling';
 }
 
+/**
+ * An instant as RFC 3339 (OpenAPI's date-time) writes it: seconds and an explicit offset. Without
+ * the offset it would be read in the server's own time zone; ISO 8601's other forms (weeks,
+ * basic, decimal comma) are no date-time in the published schema either.
+ */
+const RFC3339_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_DESCRIPTION = 'An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z';
+
 export class EventLogQuery extends CursorPageQueryDto {
   @ApiPropertyOptional({
     example: 'task.completed',
@@ -100,14 +108,18 @@ export class EventLogQuery extends CursorPageQueryDto {
   @MaxLength(64)
   actor?: string;
 
-  @ApiPropertyOptional({ example: '2024-01-01T00:00:00.000Z' })
+  @ApiPropertyOptional({ example: '2024-01-01T00:00:00+07:00', description: INSTANT_DESCRIPTION })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant' })
+  @Matches(RFC3339_INSTANT, {
+    message: 'from must be an instant with its offset, e.g. 2024-01-01T00:00:00+07:00',
+  })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2024-12-31T23:59:59.999Z' })
+  @ApiPropertyOptional({ example: '2024-12-31T23:59:59.999Z', description: INSTANT_DESCRIPTION })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant' })
+  @Matches(RFC3339_INSTANT, { message: 'to must be an instant with its offset, e.g. 2024-12-31T23:59:59Z' })
   to?: string;
 }
 
