@@ -173,6 +173,13 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
         status: 404,
       },
       {
+        what: 'a route that exists, with a method it does not take (Nest)',
+        send: (headers) => http.call<ErrorAnswer>('DELETE', '/api/v1/me/tasks', { token: leader, headers }),
+        code: QcycleErrorCode.MethodNotAllowed,
+        status: 405,
+        message: { vi: 'Đường dẫn này không nhận phương thức DELETE', en: 'This route does not take DELETE' },
+      },
+      {
         what: 'a unit that exists already (directory)',
         send: (headers) =>
           http.call<ErrorAnswer>('POST', '/api/v1/units', {

@@ -48,6 +48,8 @@ export class QcycleExceptionFilter implements ExceptionFilter {
       details: refusal.details,
     };
     response.status(body.statusCode).vary('Accept-Language').setHeader('Content-Language', language);
+    const allow = refusal.code === QcycleErrorCode.MethodNotAllowed ? refusal.details?.allow : undefined;
+    if (Array.isArray(allow)) response.setHeader('Allow', allow.join(', '));
     response.json(body);
   }
 
@@ -81,8 +83,18 @@ function nestHttpError(exception: HttpException, request: Request): QcycleError 
   if (status === HttpStatus.SERVICE_UNAVAILABLE) return unreachablePart(exception);
   if (exception instanceof ThrottlerException || status === HttpStatus.TOO_MANY_REQUESTS)
     return new QcycleError(QcycleErrorCode.TooManyRequests);
-  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message))
+  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
+    // A path that exists under other methods is refused for its method, saying which it takes.
+    const allow = methodsServing(request);
+    if (allow.length > 0)
+      return new QcycleError(
+        QcycleErrorCode.MethodNotAllowed,
+        'default',
+        { method: request.method },
+        { allow },
+      );
     return new QcycleError(QcycleErrorCode.NotFound, 'route', { method: request.method, path: request.path });
+  }
   if (status === HttpStatus.BAD_REQUEST)
     return new QcycleError(
       QcycleErrorCode.ValidationFailed,
@@ -111,6 +123,20 @@ function unreachablePart(exception: HttpException): QcycleError {
       ? QcycleErrorCode.DatabaseUnavailable
       : QcycleErrorCode.WorkflowUnavailable;
   return new QcycleError(code, 'default', {}, details);
+}
+
+/** The methods the app's routes take at this request's path (Express's router, as it matches). */
+function methodsServing(request: Request): string[] {
+  const router = (request.app as unknown as { router?: { stack?: RouteLayer[] } }).router;
+  const methods = (router?.stack ?? [])
+    .filter((layer) => layer.route && layer.match(request.path))
+    .flatMap((layer) => Object.keys(layer.route?.methods ?? {}));
+  return [...new Set(methods.map((method) => method.toUpperCase()))].sort();
+}
+
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): boolean;
 }
 
 const CODE_OF_NEST_STATUS: Partial<Record<number, QcycleErrorCode>> = {
