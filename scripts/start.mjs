@@ -160,6 +160,13 @@ async function stopAll(exitCode = 0) {
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
+// The children run in sessions of their own (so that a stop reaches each one's whole tree), and npm
+// does not pass every signal on: when whoever started this script (npm, a supervisor) is gone, this
+// script is orphaned, and it stops everything as it would on Ctrl-C instead of leaving it running.
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy) void stopAll(0);
+}, 1000);
 
 async function waitForHealth(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
