@@ -38,23 +38,22 @@ export function Field({
   );
 }
 
-/**
- * The reason a person gives for an act that is recorded with it (cancelling a cycle, moving its
- * dates, reassigning a task): a text of up to 500 characters, with its hint and the API's refusal.
- */
-export function ReasonField({
+/** A text of up to `maxLength` characters in a labelled field, with its hint and the API's refusal. */
+export function TextAreaField({
   label,
   hint,
   problems,
   value,
   disabled,
+  maxLength,
   onChange,
 }: {
   label: ReactNode;
-  hint: ReactNode;
+  hint?: ReactNode;
   problems?: FieldProblem[];
   value: string;
   disabled: boolean;
+  maxLength: number;
   onChange: (value: string) => void;
 }) {
   return (
@@ -64,7 +63,7 @@ export function ReasonField({
           id={id}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
-          maxLength={500}
+          maxLength={maxLength}
           value={value}
           disabled={disabled}
           onChange={(event) => onChange(event.target.value)}
@@ -73,3 +72,11 @@ export function ReasonField({
     </Field>
   );
 }
+
+/**
+ * The reason a person gives for an act that is recorded with it (cancelling a cycle, moving its
+ * dates, reassigning a task): a text of up to 500 characters, as the API takes it.
+ */
+export const ReasonField = (props: Omit<Parameters<typeof TextAreaField>[0], 'maxLength'>) => (
+  <TextAreaField {...props} maxLength={500} />
+);

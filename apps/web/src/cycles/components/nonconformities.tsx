@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
-import { Field } from '../../ui/field';
+import { Field, TextAreaField } from '../../ui/field';
 import { usePeople } from '../../ui/people';
 import { useLoad } from '../../ui/page-state';
 import { useUnits } from '../../tasks/components/people';
@@ -149,19 +149,14 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
             (value) => setSource(value as (typeof SOURCES)[number]),
             SOURCES.map((s) => ({ value: s, label: t(`nonconformities.sources.${s}`) })),
           )}
-          <Field label={t('nonconformities.description')} problems={at('description')}>
-            {({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                maxLength={4000}
-                value={description}
-                disabled={busy}
-                onChange={(event) => setDescription(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label={t('nonconformities.description')}
+            problems={at('description')}
+            maxLength={4000}
+            value={description}
+            disabled={busy}
+            onChange={setDescription}
+          />
           {select(t('nonconformities.unit'), 'unitCode', unitCode, setUnitCode, [
             { value: '', label: t('nonconformities.choose') },
             ...units.map((u) => ({ value: u.code, label: unitName(u.code, i18n.language) })),
