@@ -358,6 +358,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const field = numerator(onTime());
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await descriptionOf(field)).toContain(vi('tasks:figure.overDenominator'));
+    // Checked while typing: said once, politely, by the figure's verdict; the field's message is no alert.
+    await expect(lan.page.getByRole('alert').count()).resolves.toBe(0);
+    await expect(onTime().getByTestId('verdict-obj-4-on-time').textContent()).resolves.toContain(
+      vi('tasks:figure.overDenominator'),
+    );
     await lan.check('the measurement report with a numerator over its denominator');
 
     // Sent anyway: the workflow refuses it, by the same field, in Vietnamese; nothing is recorded.
@@ -369,6 +374,17 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const refused = answer.problems.find((p) => p.path === 'figures[obj-4-on-time].numerator');
     expect(refused?.reason).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụýỳỷỹỵóòỏõọéèẻẽẹ]/);
     expect(await descriptionOf(field)).toContain(refused!.reason);
+    // A screen reader hears the refusal once: the form's summary, which takes focus; each field's
+    // message is no alert of its own but the visible text its field is described by.
+    await expect(lan.page.getByRole('alert').count()).resolves.toBe(1);
+    await expect(lan.page.getByRole('alert').getAttribute('id')).resolves.toBe('task-refusal');
+    await lan.page.locator('#task-refusal:focus').waitFor();
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    const message = lan.page.locator(
+      `[id="${(await field.getAttribute('aria-describedby'))!.split(' ').at(-1)}"]`,
+    );
+    await expect(message.isVisible()).resolves.toBe(true);
+    await expect(message.textContent()).resolves.toContain(refused!.reason);
     const measurements = await org.as<{ items: unknown[] }>(
       'qmr',
       'GET',
@@ -410,11 +426,13 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const again = lan.page.getByRole('dialog', { name: vi('common:sessionExpired.title') });
     await again.waitFor();
     await again.getByRole('button', { name: vi('common:sessionExpired.submit') }).click();
-    await again
-      .getByRole('alert')
-      .filter({ hasText: vi('common:sessionExpired.passwordRequired') })
-      .waitFor();
-    await again.getByLabel(vi('common:signIn.password')).fill(DEMO_PASSWORD);
+    // Said once, by the password field, which takes focus: its message is no alert.
+    const password = again.getByLabel(vi('common:signIn.password'));
+    await password.and(again.locator(':focus')).waitFor();
+    await expect(password.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await descriptionOf(password)).toBe(vi('common:sessionExpired.passwordRequired'));
+    await expect(again.getByRole('alert').count()).resolves.toBe(0);
+    await password.fill(DEMO_PASSWORD);
     await lan.check('signing in again over the report', { screenshot: 'session-expired' });
     await again.getByRole('button', { name: vi('common:sessionExpired.submit') }).click();
     await again.waitFor({ state: 'detached' });

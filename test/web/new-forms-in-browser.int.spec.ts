@@ -159,6 +159,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(refused?.reason).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụ]/);
     expect(await description.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(description)).toContain(refused!.reason);
+    // A screen reader hears it once: the form's summary, which takes focus; the field's message is
+    // no alert of its own.
+    await expect(qmr.page.getByRole('alert').count()).resolves.toBe(1);
+    await qmr.page
+      .getByRole('alert')
+      .filter({ hasText: vi('tasks:page.refused') })
+      .and(qmr.page.locator(':focus'))
+      .waitFor();
     await qmr.check('the nonconformity proposal refused without a description', {
       screenshot: 'task-nonconformity-proposal.refused',
     });
@@ -203,8 +211,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await card.getByRole('button', { name: vi('cycles:nonconformities.submit') }).click();
     await card.getByText(vi('cycles:nonconformities.descriptionRequired')).waitFor();
     await card.getByText(vi('cycles:nonconformities.unitRequired')).waitFor();
-    // The keyboard is taken to the first field to fix, not dropped at the top of the page.
+    // The keyboard is taken to the first field to fix, not dropped at the top of the page; there it
+    // is read with its message, the one thing said (the messages are no alerts).
     await card.getByLabel(vi('cycles:nonconformities.description')).and(card.locator(':focus')).waitFor();
+    expect(await descriptionOf(card.getByLabel(vi('cycles:nonconformities.description')))).toBe(
+      vi('cycles:nonconformities.descriptionRequired'),
+    );
+    await expect(card.getByRole('alert').count()).resolves.toBe(0);
     await card.getByLabel(vi('cycles:nonconformities.source')).selectOption('complaint');
     await card.getByLabel(vi('cycles:nonconformities.description')).fill(complaint);
     await card.getByLabel(vi('cycles:nonconformities.unit')).selectOption('vp-kiemsoat-tthc');

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
+import { FieldError } from '../ui/field';
+import { focusOutcome } from '../ui/focus';
 import { signInWithPassword, useSession, type Me } from './session';
 
 /**
@@ -33,16 +35,22 @@ function SignInAgain({
 
   const withPassword = user.authenticatedBy !== 'oidc';
 
+  // The refusal is said by the password field, which takes focus with it (focusOutcome).
+  const refuse = (reason: string) => {
+    setRefusal(reason);
+    focusOutcome(dialog.current);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!password) return setRefusal(t('sessionExpired.passwordRequired'));
+    if (!password) return refuse(t('sessionExpired.passwordRequired'));
     setBusy(true);
     setRefusal(undefined);
     try {
       begin(await signInWithPassword(user.email, password));
     } catch (error) {
-      setRefusal(
+      refuse(
         error instanceof ApiProblem
           ? error.status === 429
             ? t('signIn.tooMany')
@@ -84,11 +92,7 @@ function SignInAgain({
                 setRefusal(undefined);
               }}
             />
-            {refusal && (
-              <p id="session-expired-refusal" className="field-error" role="alert">
-                {refusal}
-              </p>
-            )}
+            <FieldError id="session-expired-refusal" problems={refusal ? [{ reason: refusal }] : []} />
           </div>
           <p className="actions">
             <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
-import { Field } from '../ui/field';
+import { Field, FieldError } from '../ui/field';
 import { useLoad } from '../ui/page-state';
 import { ROLES, type Role, type Unit, type User } from './directory-data';
 import {
@@ -296,11 +296,7 @@ function NewUserForm({
             {t(`roles.${role}`)}
           </label>
         ))}
-        {roleProblems.length > 0 && (
-          <p className="field-error" id="new-user-roles-error" role="alert">
-            {roleProblems.map((problem) => problem.reason).join(' ')}
-          </p>
-        )}
+        <FieldError id="new-user-roles-error" problems={roleProblems} />
       </fieldset>
       {headIndex >= 0 && (
         <UnitField

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { forgetDrafts } from '../ui/draft';
+import { focusOutcome } from '../ui/focus';
 import { useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
@@ -65,6 +66,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const formCard = useRef<HTMLElement>(null);
   const requestId = useRequestId();
   const [refusal, setRefusal] = useState<unknown>();
   const [sent, setSent] = useState<Record<string, unknown> | undefined>();
@@ -155,7 +157,8 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
           forgetDrafts(taskId);
           void load();
         }
-        requestAnimationFrame(() => document.getElementById('task-refusal')?.focus());
+        // To the summary, first in the form's card: the one thing said of the refusal.
+        focusOutcome(formCard.current);
       } finally {
         inFlight.current = false;
         setBusy(false);
@@ -298,6 +301,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                 </div>
               )}
               <section
+                ref={formCard}
                 className="card task-form-card"
                 aria-labelledby="task-form-title"
                 onInput={() => setUnsent(true)}

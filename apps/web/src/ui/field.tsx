@@ -29,12 +29,23 @@ export function Field({
           {hint}
         </p>
       )}
-      {errorId && (
-        <p className="field-error" id={errorId} role="alert">
-          {problems.map((problem) => problem.reason).join(' ')}
-        </p>
-      )}
+      <FieldError id={errorId} problems={problems} />
     </div>
+  );
+}
+
+/**
+ * Why a field, or a group of them, was refused, written by it. Not a live region (WCAG 4.1.3): its
+ * control names it (aria-describedby), and the form says a refusal once — focus on the first refused
+ * field (focusOutcome) or its one summary — since several alerts at once are read in no set order,
+ * each repeating the others.
+ */
+export function FieldError({ id, problems }: { id?: string; problems: readonly { reason: string }[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <p className="field-error" id={id}>
+      {problems.map((problem) => problem.reason).join(' ')}
+    </p>
   );
 }
 

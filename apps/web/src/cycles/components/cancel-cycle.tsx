@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
 import { ReasonField } from '../../ui/field';
+import { focusOutcome } from '../../ui/focus';
 
 /**
  * The Quality Representative cancels a running cycle: a reason (for the record), then an explicit
@@ -15,6 +16,7 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -33,6 +35,7 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
           undefined,
         ),
       );
+      focusOutcome(section.current);
       return;
     }
     setConfirming(true);
@@ -73,7 +76,7 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
 
   const general = problem && problem.at('reason').length === 0 ? problem : null;
   return (
-    <section className="card cancel-cycle" aria-labelledby="cancel-heading">
+    <section ref={section} className="card cancel-cycle" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">{t('cancel.title')}</h2>
       <p className="muted">{t('cancel.lead')}</p>
       <form onSubmit={ask} noValidate>
@@ -112,7 +115,12 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
         >
           <p id="cancel-confirm-text">{t('cancel.confirmText')}</p>
           <div className="actions">
-            <button type="button" className="button button-danger" onClick={confirm} disabled={busy}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void confirm().finally(() => focusOutcome(section.current))}
+              disabled={busy}
+            >
               {busy ? t('cancel.cancelling') : t('cancel.confirm')}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>

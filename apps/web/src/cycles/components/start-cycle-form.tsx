@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/field';
+import { focusOutcome } from '../../ui/focus';
 import { useLoad } from '../../ui/page-state';
 import { VIETNAM_TIME } from '../../ui/dates';
 import { type Schemas } from './format';
@@ -34,7 +35,7 @@ export function StartCycleForm() {
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const chosenTemplate = templateId || templates.data?.[0]?.id || '';
 
-  const submit = async (event: FormEvent) => {
+  const send = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || !user) return;
     setProblem(null);
@@ -71,6 +72,8 @@ export function StartCycleForm() {
       setBusy(false);
     }
   };
+  const section = useRef<HTMLElement>(null);
+  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
   const fieldPaths = ['year', 'templateId', 'rehearsal', 'rehearsalFrom', 'signerUserId', 'signingMode'];
   const otherProblems =
@@ -82,7 +85,7 @@ export function StartCycleForm() {
       : null;
 
   return (
-    <section className="card start-cycle" aria-labelledby="start-heading">
+    <section ref={section} className="card start-cycle" aria-labelledby="start-heading">
       <h2 id="start-heading">{t('start.title')}</h2>
       <form onSubmit={submit} noValidate>
         <div className="form-grid">

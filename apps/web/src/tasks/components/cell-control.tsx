@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { FieldProblem } from '../../api/client';
+import { FieldError } from '../../ui/field';
 
 /**
  * A control inside a table row: its label is spoken (the column header is seen), its problems are
@@ -30,11 +31,7 @@ export function CellControl({
         {label}
       </label>
       {children({ id, describedBy: errorId, invalid: problems.length > 0, label })}
-      {errorId && (
-        <p className="field-error" id={errorId} role="alert">
-          {problems.map((p) => p.reason).join(' ')}
-        </p>
-      )}
+      <FieldError id={errorId} problems={problems} />
     </div>
   );
 }

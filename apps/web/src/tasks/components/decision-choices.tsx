@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
+import { FieldError } from '../../ui/field';
 import { AnswerText } from './form-fields';
 import type { ProblemBook } from './problem-book';
 import { SubmitButton } from './submit-button';
@@ -16,12 +17,9 @@ export function DecisionChoices({
   /** The forward choice's `ChoiceForm`, then the `GiveBackChoice`. */
   children: ReactNode;
 }) {
-  const refused = problems.exact('decision');
   return (
     <>
-      <p className="field-error" role={refused.length ? 'alert' : undefined}>
-        {refused.map((p) => p.reason).join(' ')}
-      </p>
+      <FieldError problems={problems.exact('decision')} />
       <div className="approval-actions">{children}</div>
     </>
   );

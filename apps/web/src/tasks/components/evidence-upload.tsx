@@ -147,6 +147,9 @@ export function EvidenceUpload({
           </>
         ) : done ? (
           t('evidence.uploaded', { name: done })
+        ) : refusal ? (
+          // Said here as an upload's end is, while the field shows it: its message is no live region.
+          <span className="visually-hidden">{refusal}</span>
         ) : (
           ''
         )}

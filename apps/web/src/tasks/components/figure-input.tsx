@@ -1,6 +1,7 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client';
-import { Field } from '../../ui/field';
+import { Field, FieldError } from '../../ui/field';
 import { localized, type FormIndicator } from '../task-types';
 import { FigureVerdict } from './figure-verdict';
 import { merged, type ProblemBook } from './problem-book';
@@ -92,6 +93,10 @@ export function FigureInput({
     ? wholeNumber(draft.pendingOverdue, i18n.language)
     : undefined;
   const value = wholeNumber(draft.value, i18n.language);
+  const ids = useId();
+  const figureProblems = problems.exact(base);
+  // Asked only of a judged figure: the book lists what no shown field asked for at the form's top.
+  const achievedProblems = indicator.kind === 'judged' ? problems.at(`${base}.achieved`) : [];
   const own: FieldProblem[] =
     numerator !== undefined && denominator !== undefined && numerator > denominator
       ? [
@@ -129,16 +134,12 @@ export function FigureInput({
     </Field>
   );
   return (
-    <fieldset className="task-fieldset figure-input">
+    <fieldset
+      className="task-fieldset figure-input"
+      aria-describedby={figureProblems.length ? `${ids}-error` : undefined}
+    >
       <legend>{label}</legend>
-      {problems.exact(base).length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .exact(base)
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <FieldError id={`${ids}-error`} problems={figureProblems} />
       {indicator.kind === 'ratio' && (
         <div className="figure-pair">
           {number(
@@ -185,7 +186,10 @@ export function FigureInput({
           `value-${indicator.id}`,
         )}
       {indicator.kind === 'judged' && (
-        <fieldset className="task-fieldset radio-group">
+        <fieldset
+          className="task-fieldset radio-group"
+          aria-describedby={achievedProblems.length ? `${ids}-achieved-error` : undefined}
+        >
           <legend>{t('figure.achievedQuestion')}</legend>
           {(indicator.criteria ?? []).length > 0 && (
             <ul className="field-hint">
@@ -209,24 +213,10 @@ export function FigureInput({
               {choice === 'yes' ? t('figure.achievedYes') : t('figure.achievedNo')}
             </label>
           ))}
-          {problems.at(`${base}.achieved`).length > 0 && (
-            <p className="field-error" role="alert">
-              {problems
-                .at(`${base}.achieved`)
-                .map((p) => p.reason)
-                .join(' ')}
-            </p>
-          )}
+          <FieldError id={`${ids}-achieved-error`} problems={achievedProblems} />
         </fieldset>
       )}
-      {problems.at(`${base}.kind`).length > 0 && (
-        <p className="field-error">
-          {problems
-            .at(`${base}.kind`)
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <FieldError problems={problems.at(`${base}.kind`)} />
       <FigureVerdict
         indicator={indicator}
         numerator={numerator}

@@ -87,13 +87,3 @@ export function CellText({
     </CellControl>
   );
 }
-
-/** The problems of a whole list or group (not of one of its fields), said once above it. */
-export function GroupProblems({ problems, alert = true }: { problems: FieldProblem[]; alert?: boolean }) {
-  if (problems.length === 0) return null;
-  return (
-    <p className="field-error" role={alert ? 'alert' : undefined}>
-      {problems.map((p) => p.reason).join(' ')}
-    </p>
-  );
-}

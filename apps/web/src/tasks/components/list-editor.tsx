@@ -1,7 +1,7 @@
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client';
-import { Field } from '../../ui/field';
+import { Field, FieldError } from '../../ui/field';
 
 /**
  * A list of short texts (evidence references, criteria, improvement opportunities): one input per
@@ -35,19 +35,16 @@ export function ListEditor({
   const set = (index: number, value: string) => onChange(values.map((v, i) => (i === index ? value : v)));
   // A removed item takes its button with it: focus goes on to "add" instead of to the page's top.
   const add = useRef<HTMLButtonElement>(null);
+  const errorId = `${useId()}-error`;
   const remove = (index: number) => {
     onChange(values.filter((_, i) => i !== index));
     requestAnimationFrame(() => add.current?.focus());
   };
   return (
-    <fieldset className="task-fieldset list-editor">
+    <fieldset className="task-fieldset list-editor" aria-describedby={problems.length ? errorId : undefined}>
       <legend>{legend}</legend>
       {hint && <p className="field-hint">{hint}</p>}
-      {problems.length > 0 && (
-        <p className="field-error" role="alert">
-          {problems.map((p) => p.reason).join(' ')}
-        </p>
-      )}
+      <FieldError id={errorId} problems={problems} />
       {values.map((value, index) => (
         <div className="list-editor-row" key={index}>
           <Field label={itemLabel(index)} problems={problemsAt?.(index)}>

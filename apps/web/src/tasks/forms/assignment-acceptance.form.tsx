@@ -1,8 +1,7 @@
 import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
-import { GroupProblems } from '../components/form-fields';
+import { Field, FieldError } from '../../ui/field';
 import { useUnits } from '../components/people';
 import { SubmitButton } from '../components/submit-button';
 import { localized, type Localized } from '../task-types';
@@ -46,7 +45,7 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <p className="field-hint">{t('assignment.hint')}</p>
-      <GroupProblems problems={problems.exact('delegations')} />
+      <FieldError problems={problems.exact('delegations')} />
       <ol className="task-rows">
         {objectives.map((objective, index) => (
           <li key={objective.id} className="task-row">
@@ -83,14 +82,7 @@ export function AssignmentAcceptanceForm({ task, problems, busy, onSubmit }: Tas
           </li>
         ))}
       </ol>
-      {problems.at('accepted').length > 0 && (
-        <p className="field-error">
-          {problems
-            .at('accepted')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <FieldError problems={problems.at('accepted')} />
       <div className="actions">
         <SubmitButton busy={busy} label={t('assignment.submit')} />
       </div>

@@ -1,10 +1,10 @@
 import { useRef, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { Field, FieldError } from '../../ui/field';
 import { personName } from '../../ui/people';
 import { CellControl } from '../components/cell-control';
-import { AnswerText, CellText, GroupProblems } from '../components/form-fields';
+import { AnswerText, CellText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
@@ -174,7 +174,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
       <fieldset className="task-fieldset">
         <legend>{t('auditPlan.steps')}</legend>
         <p className="field-hint">{t('auditPlan.stepsHint')}</p>
-        <GroupProblems problems={problems.exact('steps')} />
+        <FieldError problems={problems.exact('steps')} />
         <div className="table-scroll">
           <table className="steps-table">
             <thead>
@@ -197,7 +197,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                   <tr key={step.id} data-testid={`step-row-${n}`}>
                     <th scope="row">
                       {n}
-                      <GroupProblems problems={problems.exact(`steps[${index}]`)} alert={false} />
+                      <FieldError problems={problems.exact(`steps[${index}]`)} />
                     </th>
                     <td>
                       <CellControl

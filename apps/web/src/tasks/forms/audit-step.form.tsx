@@ -1,6 +1,7 @@
-import { type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
@@ -30,11 +31,15 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });
   };
+  const errorId = `${useId()}-error`;
   const resultProblems = problems.at('result');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <StepFacts step={form.step} />
-      <fieldset className={`task-fieldset radio-group${resultProblems.length ? ' field-invalid' : ''}`}>
+      <fieldset
+        className={`task-fieldset radio-group${resultProblems.length ? ' field-invalid' : ''}`}
+        aria-describedby={resultProblems.length ? errorId : undefined}
+      >
         <legend>{t('auditStep.result')}</legend>
         {RESULTS.map((value) => (
           <label key={value} className="radio">
@@ -51,11 +56,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
             {t(`values.${value}`)}
           </label>
         ))}
-        {resultProblems.length > 0 && (
-          <p className="field-error" role="alert">
-            {resultProblems.map((p) => p.reason).join(' ')}
-          </p>
-        )}
+        <FieldError id={errorId} problems={resultProblems} />
       </fieldset>
       <EvidenceEditor
         task={task}

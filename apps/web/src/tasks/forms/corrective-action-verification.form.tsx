@@ -1,6 +1,7 @@
-import { type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople } from '../components/people';
@@ -28,6 +29,7 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
     event.preventDefault();
     onSubmit({ ...(effective ? { effective: effective === 'yes' } : {}), notes: notes.trim() });
   };
+  const errorId = `${useId()}-error`;
   const effectiveProblems = problems.at('effective');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
@@ -36,7 +38,10 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
         <h3 id="plan-title">{t('corrective.plan')}</h3>
         <ReadableValue value={plan} nameOf={nameOf} />
       </section>
-      <fieldset className={`task-fieldset radio-group${effectiveProblems.length ? ' field-invalid' : ''}`}>
+      <fieldset
+        className={`task-fieldset radio-group${effectiveProblems.length ? ' field-invalid' : ''}`}
+        aria-describedby={effectiveProblems.length ? errorId : undefined}
+      >
         <legend>{t('corrective.effective')}</legend>
         {(['yes', 'no'] as const).map((choice) => (
           <label key={choice} className="radio">
@@ -53,11 +58,7 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
             {choice === 'yes' ? t('corrective.effectiveYes') : t('corrective.effectiveNo')}
           </label>
         ))}
-        {effectiveProblems.length > 0 && (
-          <p className="field-error" role="alert">
-            {effectiveProblems.map((p) => p.reason).join(' ')}
-          </p>
-        )}
+        <FieldError id={errorId} problems={effectiveProblems} />
       </fieldset>
       <AnswerText
         label={t('corrective.notes')}

@@ -1,10 +1,11 @@
-import { useRef, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
+import { FieldError } from '../../ui/field';
 import { CellControl } from '../components/cell-control';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText, GroupProblems } from '../components/form-fields';
+import { AnswerText } from '../components/form-fields';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -143,7 +144,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         problems={problems}
       />
       <h3>{t('review.outputs')}</h3>
-      <GroupProblems problems={problems.exact('outputs')} />
+      <FieldError problems={problems.exact('outputs')} />
       {OUTPUTS.map((key) => (
         <ListEditor
           key={key}
@@ -171,7 +172,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
       <fieldset className="task-fieldset">
         <legend>{t('review.conclusion')}</legend>
         <p className="field-hint">{t('review.conclusionHint')}</p>
-        <GroupProblems problems={problems.exact('conclusion')} />
+        <FieldError problems={problems.exact('conclusion')} />
         {CONCLUSIONS.map((key) => (
           <YesNoGroup
             key={key}
@@ -198,7 +199,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
       </fieldset>
       <fieldset className="task-fieldset">
         <legend>{t('review.actions')}</legend>
-        <GroupProblems problems={problems.exact('actions')} />
+        <FieldError problems={problems.exact('actions')} />
         {actions.length === 0 && <p className="muted">{t('review.noActions')}</p>}
         {actions.map((action, index) => {
           const n = index + 1;
@@ -379,7 +380,7 @@ function QmsJudgementPart({
           )}
         </dl>
       )}
-      <GroupProblems problems={problems.exact('qmsJudgement')} />
+      <FieldError problems={problems.exact('qmsJudgement')} />
       <YesNoGroup
         name="qms-achieved"
         legend={t('review.qmsAchieved')}
@@ -420,8 +421,12 @@ function YesNoGroup({
   onChange: (value: YesNo) => void;
   problems: { reason: string }[];
 }) {
+  const errorId = `${useId()}-error`;
   return (
-    <fieldset className={`task-fieldset radio-group${problems.length ? ' field-invalid' : ''}`}>
+    <fieldset
+      className={`task-fieldset radio-group${problems.length ? ' field-invalid' : ''}`}
+      aria-describedby={problems.length ? errorId : undefined}
+    >
       <legend>{legend}</legend>
       {(['yes', 'no'] as const).map((choice) => (
         <label key={choice} className="radio">
@@ -435,11 +440,7 @@ function YesNoGroup({
           {choice === 'yes' ? yes : no}
         </label>
       ))}
-      {problems.length > 0 && (
-        <p className="field-error" role="alert">
-          {problems.map((p) => p.reason).join(' ')}
-        </p>
-      )}
+      <FieldError id={errorId} problems={problems} />
     </fieldset>
   );
 }

@@ -2,10 +2,11 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
+import { FieldError } from '../../ui/field';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from '../components/figure-input';
 import { draftInLanguage } from '../components/target';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText, GroupProblems } from '../components/form-fields';
+import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { filled } from '../components/list-editor';
 import { SubmitButton } from '../components/submit-button';
@@ -60,7 +61,7 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         </p>
       )}
       <p className="field-hint">{t('measurement.hint')}</p>
-      <GroupProblems problems={problems.exact('figures')} />
+      <FieldError problems={problems.exact('figures')} />
       {indicators.map((indicator) => (
         <FigureInput
           key={indicator.id}

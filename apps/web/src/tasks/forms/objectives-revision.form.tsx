@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { SubmitButton } from '../components/submit-button';
@@ -36,14 +37,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
         multiline
         required
       />
-      {problems.at('objectives').length > 0 && (
-        <p className="field-error" role="alert">
-          {problems
-            .at('objectives')
-            .map((p) => p.reason)
-            .join(' ')}
-        </p>
-      )}
+      <FieldError problems={problems.at('objectives')} />
       <div className="actions">
         <SubmitButton busy={busy} label={t('revision.submit')} />
       </div>

@@ -1,6 +1,7 @@
-import { type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { SubmitButton } from '../components/submit-button';
@@ -29,6 +30,7 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
       ...(references.length ? { evidence: references } : {}),
     });
   };
+  const errorId = `${useId()}-error`;
   const doneProblems = problems.at('done');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
@@ -44,7 +46,10 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
           </div>
         </dl>
       )}
-      <fieldset className={`task-fieldset radio-group${doneProblems.length ? ' field-invalid' : ''}`}>
+      <fieldset
+        className={`task-fieldset radio-group${doneProblems.length ? ' field-invalid' : ''}`}
+        aria-describedby={doneProblems.length ? errorId : undefined}
+      >
         <legend>{t('reviewAction.done')}</legend>
         {(['yes', 'no'] as const).map((choice) => (
           <label key={choice} className="radio">
@@ -61,11 +66,7 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
             {choice === 'yes' ? t('reviewAction.doneYes') : t('reviewAction.doneNo')}
           </label>
         ))}
-        {doneProblems.length > 0 && (
-          <p className="field-error" role="alert">
-            {doneProblems.map((p) => p.reason).join(' ')}
-          </p>
-        )}
+        <FieldError id={errorId} problems={doneProblems} />
       </fieldset>
       <AnswerText
         label={t('reviewAction.note')}

@@ -1,9 +1,8 @@
 import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/field';
+import { Field, FieldError } from '../../ui/field';
 import { personName, usePeople } from '../../ui/people';
-import { GroupProblems } from '../components/form-fields';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -45,7 +44,7 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <p className="field-hint">{t('unitAcceptance.hint')}</p>
-      <GroupProblems problems={problems.exact('staffDelegations')} />
+      <FieldError problems={problems.exact('staffDelegations')} />
       <ol className="task-rows">
         {objectiveIds.map((id) => {
           const index = delegations.findIndex((d) => d.objectiveId === id);
