@@ -6,11 +6,12 @@ import { DecisionEntity, DocumentVersionEntity } from '@qcycle/persistence';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { createApiApp } from '../../apps/api/src/api-app';
+import { REHEARSAL_MARK } from '../../apps/api/src/documents/official-document';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
-import { KontumAuditRecords } from './support/audit-records';
+import { KontumAuditRecords, rehearsalClock } from './support/audit-records';
 import { download as fetchDownload, downloadedJson, type Download } from './support/document-download';
 import {
   docxParts,
@@ -21,6 +22,7 @@ import {
   readSeedDecision,
   wordCounts,
   wordParagraphs,
+  rehearsalPdfText,
 } from './support/document-text';
 
 const PDF = 'application/pdf';
@@ -104,7 +106,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(pdf!.status).toBe(200);
       expect(pdf!.headers.get('content-type')).toBe(PDF);
       expect(pdf!.headers.get('content-disposition')).toContain(
-        'attachment; filename="QD-123-UBND-2024.pdf"',
+        'attachment; filename="QD-123-UBND-2024-DIEN-TAP.pdf"',
       );
       expect(pdf!.headers.get('vary')).toMatch(/accept/i);
       expect(pdf!.headers.get('x-document-version')).toBe('1');
@@ -135,12 +137,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const pdf = await download('qmr', `/api/v1/cycles/${cycleId}/decision`, PDF);
       expect(docx.status).toBe(200);
       expect(docx.headers.get('content-type')).toBe(DOCX);
-      expect(docx.headers.get('content-disposition')).toContain('filename="QD-123-UBND-2024.docx"');
+      expect(docx.headers.get('content-disposition')).toContain('filename="QD-123-UBND-2024-DIEN-TAP.docx"');
       const paragraphs = wordParagraphs(docxParts(docx.bytes).read('word/document.xml'));
       for (const expected of [...seed.legalBases, ...seed.articles, ...seed.objectives, ...seed.recipients]) {
         expect(paragraphs.map(normalise)).toContain(expected);
       }
-      expect(wordCounts(paragraphs.join('\n'))).toEqual(wordCounts(pdfText(pdf.bytes)));
+      expect(wordCounts(paragraphs.join('\n'))).toEqual(wordCounts(rehearsalPdfText(pdf.bytes, docx.bytes)));
       for (const letter of ['Ủ', 'ề', 'ự']) expect(paragraphs.join('')).toContain(letter);
       keepDocument(`api-${database}-QD-123-UBND-2024`, { pdf: pdf.bytes, docx: docx.bytes });
     });
@@ -219,7 +221,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const pdf = await download('head.tthc', `/api/v1/cycles/${cycleId}/plan`, PDF);
       const docx = await download('head.tthc', `/api/v1/cycles/${cycleId}/plan`, DOCX);
       expect(pdf.status).toBe(200);
-      expect(pdf.headers.get('content-disposition')).toContain('filename="KH-QD-123-UBND-2024.pdf"');
+      expect(pdf.headers.get('content-disposition')).toContain('filename="KH-QD-123-UBND-2024-DIEN-TAP.pdf"');
       const text = normalise(pdfText(pdf.bytes));
       expect(text).toContain('KẾ HOẠCH');
       expect(text).toContain(
@@ -230,7 +232,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         for (const answer of Object.values(objective.plan)) expect(text).toContain(normalise(answer));
       }
       expect(wordCounts(wordParagraphs(docxParts(docx.bytes).read('word/document.xml')).join('\n'))).toEqual(
-        wordCounts(text),
+        wordCounts(rehearsalPdfText(pdf.bytes, docx.bytes)),
       );
       keepDocument(`api-${database}-KH-QD-123-UBND-2024`, { pdf: pdf.bytes, docx: docx.bytes });
     });
@@ -257,7 +259,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         type: 'objectives-decision',
         version: 1,
         number: '123/QĐ-UBND',
-        fileBaseName: 'QD-123-UBND-2024',
+        fileBaseName: 'QD-123-UBND-2024-DIEN-TAP',
         sourceRecord: `decisions/quality-cycle/${organisationCode}/2024/approval`,
         pdfSha256: sha256(first.bytes),
         docxSha256: sha256(docx.bytes),
@@ -322,13 +324,14 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       await org.tokenOf('lead.auditor');
       await org.tokenOf('auditor.kinhte');
       await org.tokenOf('auditor.hcth');
-      const kontumAudit = new KontumAuditRecords(records, org, organisationCode);
+      const at = await rehearsalClock(org, cycleId);
+      const kontumAudit = new KontumAuditRecords(records, org, organisationCode, at);
       const { auditId, lead, plan, steps } = kontumAudit;
       await kontumAudit.planned();
 
       const planPdf = await download('staff.tthc', `${audit}/plan`, PDF);
       expect(planPdf.status).toBe(200);
-      expect(planPdf.headers.get('content-disposition')).toContain('filename="KH-DGNB-2024.pdf"');
+      expect(planPdf.headers.get('content-disposition')).toContain('filename="KH-DGNB-2024-DIEN-TAP.pdf"');
       const planText = normalise(pdfText(planPdf.bytes));
       expect(planText).toContain('Kon Tum, ngày 03 tháng 10 năm 2024');
       for (const expected of [
@@ -376,28 +379,33 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
             effective: null,
             verifiedBy: null,
             verifiedAt: null,
-            openedAt: '2024-10-10T03:00:00.000Z',
+            openedAt: at('2024-10-10T03:00:00.000Z'),
           },
         ],
         event: {
           id: `${auditId}/ca/s1/planned`,
           type: 'corrective-action.planned',
           actor: lead,
-          at: '2024-10-12T03:00:00.000Z',
+          at: at('2024-10-12T03:00:00.000Z'),
         },
       });
       const report =
         'Hệ thống quản lý chất lượng được duy trì; 01 điểm không phù hợp nhẹ đang được khắc phục.';
       await records.recordAudit({
         cycleId,
-        rows: [{ id: auditId, status: 'closed', report, closedAt: '2024-10-25T09:00:00.000Z' }],
-        event: { id: `${auditId}/closed`, type: 'audit.closed', actor: lead, at: '2024-10-25T09:00:00.000Z' },
+        rows: [{ id: auditId, status: 'closed', report, closedAt: at('2024-10-25T09:00:00.000Z') }],
+        event: {
+          id: `${auditId}/closed`,
+          type: 'audit.closed',
+          actor: lead,
+          at: at('2024-10-25T09:00:00.000Z'),
+        },
       });
 
       const reportPdf = await download('head.tonghop', audit, PDF);
       const reportDocx = await download('head.tonghop', audit, DOCX);
       expect(reportPdf.status).toBe(200);
-      expect(reportPdf.headers.get('content-disposition')).toContain('filename="BC-DGNB-2024.pdf"');
+      expect(reportPdf.headers.get('content-disposition')).toContain('filename="BC-DGNB-2024-DIEN-TAP.pdf"');
       const reportText = normalise(pdfText(reportPdf.bytes));
       expect(reportText).toContain('BÁO CÁO');
       expect(reportText).toContain('Kon Tum, ngày 25 tháng 10 năm 2024');
@@ -412,7 +420,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(reportText).toMatch(numberedInPlanOrder);
       expect(
         wordCounts(wordParagraphs(docxParts(reportDocx.bytes).read('word/document.xml')).join('\n')),
-      ).toEqual(wordCounts(pdfText(reportPdf.bytes)));
+      ).toEqual(wordCounts(rehearsalPdfText(reportPdf.bytes, reportDocx.bytes)));
       keepDocument(`api-${database}-BC-DGNB-2024`, { pdf: reportPdf.bytes, docx: reportDocx.bytes });
       const listed = await org.as<{ items: RegisterEntry[] }>(
         'qmr',
@@ -428,6 +436,39 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           pdfSha256: sha256(reportPdf.bytes),
         },
       ]);
+    });
+
+    it('marks nothing on a real year’s documents: its decision is named and dated as issued', async () => {
+      const code = `ry-${uniqueSuffix()}`;
+      const real = await suite.seedDemoOrganisation(code);
+      const started = await real.as('qmr', 'POST', '/api/v1/cycles', {
+        organisationCode: code,
+        year: 2027,
+        templateId: 'kontum-2024',
+      });
+      expect(started.status).toBe(201);
+      const task = await real.waitForTask('leader', 'objectives-approval');
+      const approved = await real.as('leader', 'POST', taskPath(task.id, '/complete'), {
+        outcome: { decision: 'approve', documentNumber: '7/QĐ-UBND', signingDate: '2026-12-28' },
+      });
+      expect(approved.status).toBe(200);
+      const path = `/api/v1/cycles/${code}-2027/decision`;
+      let pdf: Download | undefined;
+      for (let attempt = 0; attempt < 100 && pdf?.status !== 200; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 100));
+        pdf = await fetchDownload(http, real, 'qmr', path, PDF);
+      }
+      const docx = await fetchDownload(http, real, 'qmr', path, DOCX);
+      expect(pdf!.headers.get('content-disposition')).toContain('filename="QD-7-UBND-2027.pdf"');
+      const text = normalise(pdfText(pdf!.bytes));
+      expect(text).toContain('Kon Tum, ngày 28 tháng 12 năm 2026');
+      expect(text).toContain('Phê duyệt Mục tiêu chất lượng năm 2027');
+      expect(text).not.toContain(REHEARSAL_MARK);
+      expect(docxParts(docx.bytes).names.filter((name) => name.startsWith('word/header'))).toEqual([]);
+      const cancelled = await real.as('qmr', 'POST', `/api/v1/cycles/${code}-2027/cancel`, {
+        reason: 'Kiểm thử xong',
+      });
+      expect(cancelled.status).toBe(202);
     });
 
     it('shows another organisation none of it', async () => {

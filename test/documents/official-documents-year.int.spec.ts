@@ -13,6 +13,7 @@ import {
 } from '../../apps/api/src/documents/annual-qms-report.spreadsheet';
 import { conformityAnnouncementDocument } from '../../apps/api/src/documents/conformity-announcement-document';
 import type { DecisionRecord } from '../../apps/api/src/documents/decision-document';
+import { documentCalendar } from '../../apps/api/src/documents/document-calendar';
 import { renderDocx } from '../../apps/api/src/documents/document-register.service';
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
@@ -116,6 +117,8 @@ const report: CycleReportView = {
   review: null,
 };
 
+/** A real year's days: an instant's own day in Vietnam. */
+const { dateOf } = documentCalendar(false, 0);
 describe('official documents of the year: objectives report, annual QMS report, announcement, review minutes (real chromium, poppler, exceljs)', () => {
   const printer = new PdfPrinter({} as QcycleConfig);
   const rendered = new Map<string, { pdf: Buffer; docx: Buffer }>();
@@ -380,7 +383,15 @@ describe('official documents of the year: objectives report, annual QMS report, 
       heldAt: '2024-12-10T02:00:00.000Z',
     };
     const document = reviewMinutesDocument(
-      { review, year: 2024, chairName: 'Nguyễn Hữu Tháp', date: '2024-12-10', objectives, ownerNames: {} },
+      {
+        review,
+        year: 2024,
+        chairName: 'Nguyễn Hữu Tháp',
+        date: '2024-12-10',
+        dateOf,
+        objectives,
+        ownerNames: {},
+      },
       wording,
     );
 
@@ -442,6 +453,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
           year: 2024,
           chairName: 'Nguyễn Hữu Tháp',
           date: '2024-12-10',
+          dateOf,
           objectives,
           ownerNames: { [owner]: 'Nguyễn Thị Lan' },
         },
@@ -513,6 +525,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
           year: 2024,
           chairName: 'Nguyễn Hữu Tháp',
           date: '2024-12-10',
+          dateOf,
           objectives,
           ownerNames: {},
         },

@@ -60,14 +60,14 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     }
     expect(report!.status).toBe(200);
     expect(report!.headers.get('content-type')).toBe(PDF);
-    expect(report!.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024.pdf"');
+    expect(report!.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024-DIEN-TAP.pdf"');
     expect(report!.headers.get('x-document-id')).toBe(`${cycleId}.objectives-report.v1`);
     const text = normalise(pdfText(report!.bytes));
     expect(text).toContain('Kết quả thực hiện Mục tiêu chất lượng năm 2024');
     expect(text).toContain('Đạt 0/5 mục tiêu chất lượng năm 2024.');
     expect(fontsNotEmbeddedTimes(report!.bytes)).toEqual([]);
     const docx = await download(`${base}/report`, DOCX);
-    expect(docx.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024.docx"');
+    expect(docx.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024-DIEN-TAP.docx"');
     expect(docxParts(docx.bytes).names).toContain('word/document.xml');
     keepDocument('api-BC-MTCL-2024', { pdf: report!.bytes, docx: docx.bytes });
     // JSON and the printable page as before.
@@ -86,19 +86,20 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     expect(json.status).toBe(200);
     expect(json.body.firstYear).toBe(true);
     expect(json.body.objectives).toHaveLength(5);
+    // A rehearsal's register names its documents as a rehearsal's.
     expect(json.body.documents.map((d) => d.title)).toContain(
-      'Báo cáo kết quả thực hiện Mục tiêu chất lượng năm 2024',
+      'Báo cáo kết quả thực hiện Mục tiêu chất lượng năm 2024 (bản diễn tập)',
     );
     const pdf = await download(`${base}/annual-qms-report`, PDF);
     const docx = await download(`${base}/annual-qms-report`, DOCX);
     expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024.pdf"');
+    expect(pdf.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024-DIEN-TAP.pdf"');
     expect(normalise(pdfText(pdf.bytes))).toContain('Kính gửi: Sở Khoa học và Công nghệ.');
     keepDocument('api-BC-HTQLCL-2024', { pdf: pdf.bytes, docx: docx.bytes });
 
     const xlsx = await download(`${base}/annual-qms-report`, XLSX);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
-    expect(xlsx.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024.xlsx"');
+    expect(xlsx.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024-DIEN-TAP.xlsx"');
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Tong hop')!.getRow(2).getCell(2).value).toBe('2024');
@@ -116,7 +117,7 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     expect(json.body.reason.kind).toBe('first-year');
     const pdf = await download(`${base}/conformity-announcement`, PDF);
     expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-disposition')).toContain('filename="QD-CB-HTQLCL-2024.pdf"');
+    expect(pdf.headers.get('content-disposition')).toContain('filename="QD-CB-HTQLCL-2024-DIEN-TAP.pdf"');
     expect(normalise(pdfText(pdf.bytes))).toContain('Công bố lần đầu, năm 2024.');
   });
 

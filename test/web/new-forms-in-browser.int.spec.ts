@@ -546,7 +546,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       qmr.page.waitForEvent('download'),
       minutes.getByRole('button', { name: 'PDF', exact: true }).click(),
     ]);
-    expect(saved.suggestedFilename()).toBe('BB-XXLD-2024.pdf');
+    expect(saved.suggestedFilename()).toBe('BB-XXLD-2024-DIEN-TAP.pdf');
     const file = readFileSync((await saved.path())!);
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Issued now: in the register and beside the minutes, with their version.

@@ -1,6 +1,26 @@
 import type { QualityRecordActivities } from '../../../activities/src/quality-records.activities';
 import type { DemoOrganisation } from '../../api/support/demo-organisation';
 
+/**
+ * The instants a rehearsal's workflow writes: its calendar's, shifted as its schedule is
+ * (`scheduleShiftMs`, docs/workflows.md "rehearsals"). Records written here for a rehearsal carry
+ * them, as the workflow's would, and its documents name the calendar's days again.
+ */
+export async function rehearsalClock(
+  org: DemoOrganisation,
+  cycleId: string,
+): Promise<(calendarInstant: string) => string> {
+  const cycle = await org.as<{ live?: { scheduleShiftMs?: number } }>(
+    'qmr',
+    'GET',
+    `/api/v1/cycles/${cycleId}`,
+  );
+  const scheduleShiftMs = cycle.body.live?.scheduleShiftMs ?? 0;
+  if (cycle.status !== 200 || !(scheduleShiftMs > 0))
+    throw new Error(`${cycleId} is not a rehearsal running on a shifted calendar (${cycle.status})`);
+  return (calendarInstant) => new Date(Date.parse(calendarInstant) + scheduleShiftMs).toISOString();
+}
+
 /** A checklist step's row, as internalAudit records it and the sign-off fills it in. */
 export interface AuditStepRow {
   id: string;
@@ -41,6 +61,8 @@ export class KontumAuditRecords {
     private readonly records: QualityRecordActivities,
     org: DemoOrganisation,
     organisationCode: string,
+    /** The instant the cycle's workflow writes for a calendar instant ({@link rehearsalClock}). */
+    private readonly at: (calendarInstant: string) => string,
     private readonly cycleId = `${organisationCode}-2024`,
   ) {
     this.auditId = `quality-cycle/${organisationCode}/2024/audit`;
@@ -89,7 +111,7 @@ export class KontumAuditRecords {
 
   /** `audit.planned` on 3 October 2024 with its steps (`audit.steps-planned`). */
   async planned(): Promise<void> {
-    const { cycleId, auditId, lead } = this;
+    const { cycleId, auditId, lead, at } = this;
     await this.records.recordAudit({
       cycleId,
       rows: [
@@ -103,7 +125,12 @@ export class KontumAuditRecords {
           closedAt: null,
         },
       ],
-      event: { id: `${auditId}/planned`, type: 'audit.planned', actor: lead, at: '2024-10-03T02:00:00.000Z' },
+      event: {
+        id: `${auditId}/planned`,
+        type: 'audit.planned',
+        actor: lead,
+        at: at('2024-10-03T02:00:00.000Z'),
+      },
     });
     await this.records.recordAuditSteps({
       cycleId,
@@ -112,7 +139,7 @@ export class KontumAuditRecords {
         id: `${auditId}/steps`,
         type: 'audit.steps-planned',
         actor: lead,
-        at: '2024-10-03T02:00:00.000Z',
+        at: at('2024-10-03T02:00:00.000Z'),
       },
     });
   }
@@ -124,13 +151,13 @@ export class KontumAuditRecords {
       result: 'minor-nc',
       evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
       finding,
-      signedOffAt: '2024-10-10T03:00:00.000Z',
+      signedOffAt: this.at('2024-10-10T03:00:00.000Z'),
     };
     this.steps[1] = {
       ...this.steps[1],
       result: 'conformity',
       evidence: ['Báo cáo tháng 9/2024'],
-      signedOffAt: '2024-10-11T03:00:00.000Z',
+      signedOffAt: this.at('2024-10-11T03:00:00.000Z'),
     };
     await this.records.recordAuditSteps({
       cycleId: this.cycleId,
@@ -139,7 +166,7 @@ export class KontumAuditRecords {
         id: `${this.auditId}/signed-off`,
         type: 'audit.step-signed-off',
         actor: this.lead,
-        at: '2024-10-11T03:00:00.000Z',
+        at: this.at('2024-10-11T03:00:00.000Z'),
       },
     });
   }

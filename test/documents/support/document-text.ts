@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REHEARSAL_MARK } from '../../../apps/api/src/documents/official-document';
 
 /** Where the test run leaves each document and the PNG of its first page (git-ignored). */
 export const DOCUMENT_RESULTS_DIR = join(__dirname, '../../../test-results/documents');
@@ -44,6 +45,26 @@ export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string
   return withFile(pdf, '.pdf', (path) =>
     execFileSync('pdftotext', [...layout, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }),
   );
+}
+
+/**
+ * A rehearsal's PDF text without its marks, after checking that each is where a reader sees it:
+ * the first line of every page of the PDF, and the DOCX's page header (printed on every page). What
+ * remains compares with the DOCX body's words as a real year's document does.
+ */
+export function rehearsalPdfText(pdf: Buffer, docx: Buffer): string {
+  const text = pdfText(pdf);
+  const pages = text.split('\f').filter((page) => page.trim() !== '');
+  const unmarked = pages
+    .map((page, i) => ({ page: i + 1, first: page.trim().split('\n')[0].trim() }))
+    .filter(({ first }) => first !== REHEARSAL_MARK);
+  if (pages.length === 0 || unmarked.length > 0)
+    throw new Error(`PDF pages without the rehearsal mark on top: ${JSON.stringify(unmarked)}`);
+  const parts = docxParts(docx);
+  const headers = parts.names.filter((name) => /^word\/header\d*\.xml$/.test(name));
+  if (!headers.some((name) => wordParagraphs(parts.read(name)).includes(REHEARSAL_MARK)))
+    throw new Error(`no DOCX page header says "${REHEARSAL_MARK}" (${headers.join(', ') || 'no header'})`);
+  return text.split(REHEARSAL_MARK).join('\n');
 }
 
 /**

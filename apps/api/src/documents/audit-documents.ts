@@ -1,4 +1,3 @@
-import { instantToVnLocal, type IsoInstant } from '@qcycle/domain';
 import type { OfficialDocument } from './official-document';
 import { vietnameseDate } from './official-document';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
@@ -32,8 +31,8 @@ export interface AuditRecord {
     effective: boolean | null;
   }[];
   leadAuditorName: string;
-  /** Who approved the report and when (absent for audits closed before approval was a step). */
-  reportApproval?: { approvedBy: string; approvedByName: string | null; approvedAt: string } | null;
+  /** Who approved the report and on which day (absent for audits closed before approval was a step). */
+  reportApproval?: { approvedBy: string; approvedByName: string | null; approvedOn: string } | null;
   /** Display names by user id (auditors). */
   names: Record<string, string>;
   /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
@@ -151,7 +150,7 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
               kind: 'paragraph' as const,
               text:
                 `Báo cáo đã được ${audit.reportApproval.approvedByName ?? audit.reportApproval.approvedBy} phê duyệt ` +
-                `${vietnameseDate(instantToVnLocal(audit.reportApproval.approvedAt as IsoInstant).date)}.`,
+                `${vietnameseDate(audit.reportApproval.approvedOn)}.`,
             },
           ]
         : []),

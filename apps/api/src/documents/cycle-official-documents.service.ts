@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
-import { describeTarget, instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
+import { describeTarget, type Objective } from '@qcycle/domain';
 import { DecisionEntity, DocumentVersionEntity, EventLogEntryEntity, UserEntity } from '@qcycle/persistence';
 import { In } from 'typeorm';
 import type { AuditView } from '../cycles/dto/cycle-records.view';
@@ -23,7 +23,7 @@ import {
   type DocumentType,
 } from './document-register.service';
 import type { PlanView } from './dto/documents.view';
-import type { OfficialDocument } from './official-document';
+import { asRehearsal, type OfficialDocument } from './official-document';
 
 /**
  * The cycle's official documents, generated from its records and registered: the decision
@@ -63,19 +63,25 @@ export class CycleOfficialDocumentsService {
     if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
       throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotClosed', { cycleId });
     const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
-    const [names, planned] = await Promise.all([
+    const [names, planned, { dateOf }] = await Promise.all([
       this.namesOf(caller, ids),
       this.dataSource.getRepository(EventLogEntryEntity).findOne({
         where: { cycleId, type: 'audit.planned' },
         order: { occurredAt: 'ASC' },
       }),
+      this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
-    const dateOf = (instant: string) => instantToVnLocal(instant as IsoInstant).date;
+    const { reportApproval } = audit;
     const record: AuditRecord = {
       ...audit,
       plan,
       leadAuditorName: names[audit.leadAuditorUserId] ?? audit.leadAuditorUserId,
       names,
+      reportApproval: reportApproval && {
+        approvedBy: reportApproval.approvedBy,
+        approvedByName: reportApproval.approvedByName,
+        approvedOn: dateOf(reportApproval.approvedAt),
+      },
       date:
         type === 'audit-report' ? dateOf(audit.closedAt!) : planned ? dateOf(planned.occurredAt) : plan.from,
     };
@@ -211,7 +217,7 @@ export class CycleOfficialDocumentsService {
         sourceRecord: source.sourceRecord,
         approvedBy: source.approvedBy,
         approvedByName: source.approvedByName,
-        model: source.build(wording),
+        model: wording.rehearsal ? asRehearsal(source.build(wording)) : source.build(wording),
       },
       caller.userId,
     );

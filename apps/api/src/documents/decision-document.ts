@@ -31,7 +31,10 @@ export type DecisionWording = Pick<
   | 'signer'
   | 'qualityRepresentativeTitle'
   | 'recipients'
->;
+> & {
+  /** The cycle is a rehearsal: every document of it is marked so (official-document.ts `asRehearsal`). */
+  rehearsal?: boolean;
+};
 
 /**
  * The decision approving the year's quality objectives (Decree 30/2020/NĐ-CP, Appendix I, form of

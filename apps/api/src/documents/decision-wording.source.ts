@@ -7,8 +7,10 @@ import {
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { rehearsalShiftMs } from '@qcycle/domain';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { DecisionWording } from './decision-document';
+import { documentCalendar, type DocumentCalendar } from './document-calendar';
 
 /**
  * The wording of the decision besides its objectives (legal bases, scope, standard, signer and
@@ -26,24 +28,13 @@ export class DecisionWordingSource {
   ) {}
 
   async wording(organisationCode: string, year: number): Promise<DecisionWording> {
-    const workflowId = qualityCycleWorkflowId(organisationCode, year);
-    let input: StartQualityCycleInput | undefined;
-    try {
-      const history = await this.temporal.client.workflowService.getWorkflowExecutionHistory({
-        namespace: this.config.temporal.namespace,
-        execution: { workflowId },
-        maximumPageSize: 1,
+    const start = await this.startOf(organisationCode, year);
+    if (!start?.input.draft)
+      throw new QcycleError(QcycleErrorCode.NotFound, 'decisionWording', {
+        year,
+        workflowId: qualityCycleWorkflowId(organisationCode, year),
       });
-      const payload =
-        history.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-      input = payload ? defaultPayloadConverter.fromPayload<StartQualityCycleInput>(payload) : undefined;
-    } catch (error) {
-      // gRPC NOT_FOUND (5): the workflow's history is gone (retention) or never was.
-      if ((error as { code?: number }).code !== 5) throw error;
-    }
-    if (!input?.draft)
-      throw new QcycleError(QcycleErrorCode.NotFound, 'decisionWording', { year, workflowId });
-    const { draft } = input;
+    const { draft, rehearsal } = start.input;
     return {
       organisation: draft.organisation,
       year: draft.year,
@@ -53,6 +44,46 @@ export class DecisionWordingSource {
       signer: draft.signer,
       qualityRepresentativeTitle: draft.qualityRepresentativeTitle,
       recipients: draft.recipients,
+      ...(rehearsal ? { rehearsal: true } : {}),
     };
+  }
+
+  /**
+   * The days the cycle's documents name: a rehearsal's shift, computed as the cycle computes it
+   * (`rehearsalShiftMs` of its calendar's year, its start and `rehearsalFrom`). Once Temporal no
+   * longer keeps the history, a real year's days: the documents issued stay in the register as
+   * they were issued.
+   */
+  async calendar(organisationCode: string, year: number): Promise<DocumentCalendar> {
+    const start = await this.startOf(organisationCode, year);
+    if (!start?.input.rehearsal) return documentCalendar(false, 0);
+    const { input, startedAtMs } = start;
+    return documentCalendar(true, rehearsalShiftMs(input.calendar.year, startedAtMs, input.rehearsalFrom));
+  }
+
+  /** The cycle's start input and the time its workflow started (`workflowInfo().startTime`). */
+  private async startOf(
+    organisationCode: string,
+    year: number,
+  ): Promise<{ input: StartQualityCycleInput; startedAtMs: number } | undefined> {
+    try {
+      const history = await this.temporal.client.workflowService.getWorkflowExecutionHistory({
+        namespace: this.config.temporal.namespace,
+        execution: { workflowId: qualityCycleWorkflowId(organisationCode, year) },
+        maximumPageSize: 1,
+      });
+      const started = history.history?.events?.[0];
+      const payload = started?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+      if (!payload || !started?.eventTime) return undefined;
+      return {
+        input: defaultPayloadConverter.fromPayload<StartQualityCycleInput>(payload),
+        startedAtMs:
+          Number(started.eventTime.seconds ?? 0) * 1000 + Math.floor((started.eventTime.nanos ?? 0) / 1e6),
+      };
+    } catch (error) {
+      // gRPC NOT_FOUND (5): the workflow's history is gone (retention) or never was.
+      if ((error as { code?: number }).code !== 5) throw error;
+      return undefined;
+    }
   }
 }

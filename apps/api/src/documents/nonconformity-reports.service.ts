@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { payloadOf, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { instantToVnLocal, type IsoInstant } from '@qcycle/domain';
 import {
   AuditEntity,
   AuditStepEntity,
@@ -11,6 +10,7 @@ import {
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
+import { DecisionWordingSource } from './decision-wording.source';
 import type { DocumentFile, DocumentFormat } from './document-negotiation';
 import type { NonconformityView } from './dto/nonconformity.view';
 import { nonconformityReportDocument } from './nonconformity-report-document';
@@ -25,11 +25,12 @@ export class NonconformityReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly official: CycleOfficialDocumentsService,
+    private readonly wordingSource: DecisionWordingSource,
   ) {}
 
   /** The finding raised at the audit's checklist step `stepId` (`s1`), with its corrective action. */
   async nonconformity(caller: Principal, cycleId: string, stepId: string): Promise<NonconformityView> {
-    this.official.own(caller, cycleId);
+    const key = this.official.own(caller, cycleId);
     const notFound = () => new QcycleError(QcycleErrorCode.NotFound, 'nonconformity', { stepId, cycleId });
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
     if (!audit) throw notFound();
@@ -41,7 +42,7 @@ export class NonconformityReportsService {
     if (!step || !action) throw notFound();
     const verified = action.effective !== null && action.verifiedBy && action.verifiedAt;
     const ids = [audit.leadAuditorUserId, step.auditorUserId, action.ownerUserId, action.verifiedBy];
-    const [names, verification] = await Promise.all([
+    const [names, verification, { dateOf }] = await Promise.all([
       this.official.namesOf(
         caller,
         ids.filter((id): id is string => !!id),
@@ -51,6 +52,7 @@ export class NonconformityReportsService {
             .getRepository(EventLogEntryEntity)
             .findOneBy({ id: `${action.id}/verified/${action.rounds}`, cycleId })
         : null,
+      this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
     const name = (id: string) => names[id] ?? id;
     const plan = (audit.plan ?? {}) as { from?: string; to?: string };
@@ -106,10 +108,13 @@ export class NonconformityReportsService {
     format: DocumentFormat,
   ): Promise<DocumentFile> {
     const key = this.official.own(caller, cycleId);
-    const planned = await this.dataSource.getRepository(EventLogEntryEntity).findOneBy({
-      id: `${nonconformity.id}/planned/${nonconformity.rounds}`,
-      cycleId,
-    });
+    const [planned, { dateOf }] = await Promise.all([
+      this.dataSource.getRepository(EventLogEntryEntity).findOneBy({
+        id: `${nonconformity.id}/planned/${nonconformity.rounds}`,
+        cycleId,
+      }),
+      this.wordingSource.calendar(key.organisationCode, key.year),
+    ]);
     const date =
       nonconformity.verification?.verifiedOn ??
       (planned && nonconformity.action ? dateOf(planned.occurredAt) : nonconformity.foundOn);
@@ -121,8 +126,4 @@ export class NonconformityReportsService {
       build: (wording) => nonconformityReportDocument({ nonconformity, year: key.year, date }, wording),
     });
   }
-}
-
-function dateOf(instant: string): string {
-  return instantToVnLocal(instant as IsoInstant).date;
 }

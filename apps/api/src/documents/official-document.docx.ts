@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   ImageRun,
   Packer,
   PageOrientation,
@@ -19,7 +20,13 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { CHART_SIZE } from './indicator-chart.svg';
-import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument } from './official-document';
+import {
+  placeAndDate,
+  recipientLines,
+  REHEARSAL_MARK,
+  type DocumentBlock,
+  type OfficialDocument,
+} from './official-document';
 
 /**
  * The document as Office Open XML (the `docx` package), laid out as the HTML page is (Decree
@@ -55,6 +62,16 @@ export async function renderOfficialDocumentDocx(
             margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
           },
         },
+        // A rehearsal's mark in the page header: on every page, as the PDF's.
+        ...(document.rehearsal
+          ? {
+              headers: {
+                default: new Header({
+                  children: [centred([run(REHEARSAL_MARK, { bold: true, size: pt(13), color: 'C00000' })])],
+                }),
+              },
+            }
+          : {}),
         children: [
           twoColumns(
             ISSUER_WIDTH,

@@ -1,6 +1,12 @@
 import { escapeHtml } from '@qcycle/domain';
 import { indicatorChartSvg } from './indicator-chart.svg';
-import { placeAndDate, recipientLines, type DocumentBlock, type OfficialDocument } from './official-document';
+import {
+  placeAndDate,
+  recipientLines,
+  REHEARSAL_MARK,
+  type DocumentBlock,
+  type OfficialDocument,
+} from './official-document';
 
 /**
  * The document as one self-contained HTML page laid out per Decree 30/2020/NĐ-CP, Appendix I: A4,
@@ -16,7 +22,7 @@ export function renderOfficialDocumentHtml(document: OfficialDocument): string {
     '<!doctype html>',
     '<html lang="vi"><head><meta charset="utf-8">',
     `<title>${t(document.properties.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${document.rehearsal ? REHEARSAL_STYLE : ''}</style>`,
     '</head><body>',
     '<table class="masthead"><tr>',
     '<td class="issuer">',
@@ -130,4 +136,14 @@ table.grid tr { page-break-inside: avoid; }
 figure.chart { margin: 0 0 8pt; text-align: center; page-break-inside: avoid; }
 figure.chart svg { width: 100%; height: auto; }
 figure.chart figcaption { font-style: italic; font-size: 12pt; }
+`;
+
+/**
+ * A rehearsal's mark in the top margin of every page (a page margin box), so that no page of it,
+ * printed or cut out, passes for the organisation's document; the page itself is laid out as the
+ * real one.
+ */
+const REHEARSAL_STYLE = `
+@page { @top-center { content: ${JSON.stringify(REHEARSAL_MARK)}; color: #c00000;
+  font-family: "Times New Roman", "Liberation Serif", serif; font-weight: bold; font-size: 13pt; } }
 `;

@@ -40,6 +40,8 @@ export interface OfficialDocument {
     lines: string[];
     name: string;
   };
+  /** A rehearsal's document, not the organisation's: marked on every page ({@link asRehearsal}). */
+  rehearsal?: boolean;
 }
 
 /** A block of the body: an article ("Điều 1."), a heading ("I. …"), a paragraph, a list. */
@@ -115,4 +117,21 @@ export function documentFileBaseName(numberAndSymbol: string, year: number): str
   const match = /^(\d+)\/([^-]+)-(.+)$/.exec(numberAndSymbol);
   const ordered = match ? `${match[2]}-${match[1]}-${match[3]}` : numberAndSymbol;
   return safeFileBaseName(`${ordered}-${year}`);
+}
+
+/** The words on every page of a rehearsal's document: a rehearsal copy, of no legal force. */
+export const REHEARSAL_MARK = 'BẢN DIỄN TẬP - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ';
+
+/**
+ * A rehearsal's document (a training run, docs/workflows.md): worded and laid out as the real one,
+ * so people learn what the year will issue, but marked on every page, and named so in its title
+ * and file name, so that no printed or downloaded copy passes for the organisation's own.
+ */
+export function asRehearsal(document: OfficialDocument): OfficialDocument {
+  return {
+    ...document,
+    rehearsal: true,
+    fileBaseName: `${document.fileBaseName}-DIEN-TAP`,
+    properties: { ...document.properties, title: `${document.properties.title} (bản diễn tập)` },
+  };
 }

@@ -1,4 +1,3 @@
-import { instantToVnLocal } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
@@ -11,8 +10,10 @@ export interface ReviewRecord {
   year: number;
   /** The chair's name (the leader who completed the review task), when recorded. */
   chairName: string | null;
-  /** The day the review was held, `YYYY-MM-DD` (Vietnam time). */
+  /** The day the review was held, `YYYY-MM-DD` (Vietnam time, the calendar's in a rehearsal). */
   date: string;
+  /** The day of an instant the record holds, as the document names days (document-calendar.ts). */
+  dateOf(instant: string): string;
   /** The year's objectives (the decision's), to name them by number. */
   objectives: { id: string; number: number }[];
   /** The names of the people the actions name as their owners, by user id. */
@@ -53,7 +54,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
       ? [{ kind: 'paragraph' as const, label: 'Số biên bản:', text: `${review.minutesRef}.` }]
       : []),
     { kind: 'heading', text: 'II. ĐẦU VÀO XEM XÉT (điều 9.3.2)' },
-    ...prepared(inputs),
+    ...prepared(inputs, record.dateOf),
     input(
       'a) Tình trạng của các hành động từ các lần xem xét trước:',
       previous(inputs, unit),
@@ -139,13 +140,13 @@ function input(label: string, value: string | undefined, note?: string): Documen
  * Whether the Quality Representative prepared the inputs the records cannot hold (b, c 1, c 7, d,
  * e) before the review; reviews held before the preparation existed say nothing.
  */
-function prepared(inputs: Record<string, unknown>): DocumentBlock[] {
+function prepared(inputs: Record<string, unknown>, dateOf: ReviewRecord['dateOf']): DocumentBlock[] {
   const entered = object(inputs.entered);
   if (entered.status === 'entered' && typeof entered.enteredAt === 'string') {
     return [
       {
         kind: 'paragraph',
-        text: `Các đầu vào b, c1, c7, d, đ do Đại diện chất lượng chuẩn bị ngày ${numericDate(instantToVnLocal(entered.enteredAt).date)}.`,
+        text: `Các đầu vào b, c1, c7, d, đ do Đại diện chất lượng chuẩn bị ngày ${numericDate(dateOf(entered.enteredAt))}.`,
       },
     ];
   }

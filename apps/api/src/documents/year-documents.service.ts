@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
-import { instantToVnLocal, type IsoInstant, type Objective } from '@qcycle/domain';
+import type { Objective } from '@qcycle/domain';
 import {
   CorrectiveActionEntity,
   DecisionEntity,
@@ -21,6 +21,7 @@ import { unitNames } from './audit-documents';
 import { conformityAnnouncementDocument, type AnnouncementReason } from './conformity-announcement-document';
 import { CycleOfficialDocumentsService, decisionRecordOf } from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
+import type { DocumentCalendar } from './document-calendar';
 import type { DocumentFile, DocumentFormat, SpreadsheetFormat } from './document-negotiation';
 import { registeredFile } from './document-register.service';
 import { objectivesReportDocument, objectiveVerdict } from './objectives-report-document';
@@ -57,7 +58,8 @@ export class YearDocumentsService {
   ): Promise<DocumentFile> {
     const { row, key } = await this.official.decision(caller, report.cycleId);
     const objectives = row.objectives as Objective[];
-    const date = await this.lastRecordDate(report.cycleId, row.signingDate);
+    const calendar = await this.wordingSource.calendar(key.organisationCode, key.year);
+    const date = await this.lastRecordDate(report.cycleId, row.signingDate, calendar);
     return this.official.registered(caller, key, 'objectives-report', format, {
       number: '',
       sourceRecord: `decisions/${row.id}`,
@@ -75,7 +77,11 @@ export class YearDocumentsService {
     review: ReviewView | null,
   ): Promise<AnnualQmsReportData> {
     const { row, key } = await this.official.decision(caller, report.cycleId);
-    const wording = await this.wordingSource.wording(key.organisationCode, key.year);
+    const [wording, calendar] = await Promise.all([
+      this.wordingSource.wording(key.organisationCode, key.year),
+      this.wordingSource.calendar(key.organisationCode, key.year),
+    ]);
+    const { dateOf } = calendar;
     const objectives = row.objectives as Objective[];
     const reason = await this.announcementReason(key, wording.scope.vi);
     await this.official.registerApprovedDecisions(caller, { cycleId: report.cycleId });
@@ -103,10 +109,10 @@ export class YearDocumentsService {
       .getRepository(CorrectiveActionEntity)
       .find({ where: { cycleId: report.cycleId }, order: { openedAt: 'ASC' } });
     const dates = [
-      await this.lastRecordDate(report.cycleId, row.signingDate),
+      await this.lastRecordDate(report.cycleId, row.signingDate, calendar),
       ...documents.map((d) => d.issuedOn),
-      ...(audit?.closedAt ? [vnDate(audit.closedAt)] : []),
-      ...(review?.heldAt ? [vnDate(review.heldAt)] : []),
+      ...(audit?.closedAt ? [dateOf(audit.closedAt)] : []),
+      ...(review?.heldAt ? [dateOf(review.heldAt)] : []),
     ].sort();
     return {
       organisation: wording.organisation.name.vi,
@@ -121,12 +127,12 @@ export class YearDocumentsService {
         status: audit.status,
         from: typeof audit.plan?.from === 'string' ? audit.plan.from : null,
         to: typeof audit.plan?.to === 'string' ? audit.plan.to : null,
-        closedOn: audit.closedAt ? vnDate(audit.closedAt) : null,
+        closedOn: audit.closedAt ? dateOf(audit.closedAt) : null,
         steps: audit.steps.length,
         findings: audit.correctiveActions.length,
       },
       review: review && {
-        heldOn: review.heldAt ? vnDate(review.heldAt) : null,
+        heldOn: review.heldAt ? dateOf(review.heldAt) : null,
         minutesRef: review.minutesRef,
         actions: Array.isArray(review.actions) ? review.actions.length : 0,
       },
@@ -219,9 +225,10 @@ export class YearDocumentsService {
     const key = this.official.own(caller, cycleId);
     if (review.status !== 'held' || !review.heldAt)
       throw new QcycleError(QcycleErrorCode.NotFound, 'reviewNotHeld', { cycleId });
-    const [{ row }, reviewRow] = await Promise.all([
+    const [{ row }, reviewRow, { dateOf }] = await Promise.all([
       this.official.decision(caller, cycleId),
       this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),
+      this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
     const objectives = (row.objectives as Objective[]).map((o) => ({ id: o.id, number: o.number }));
     const ownerIds = (Array.isArray(review.actions) ? (review.actions as { ownerUserId?: unknown }[]) : [])
@@ -242,7 +249,8 @@ export class YearDocumentsService {
             review,
             year: key.year,
             chairName,
-            date: vnDate(review.heldAt!),
+            date: dateOf(review.heldAt!),
+            dateOf,
             objectives,
             ownerNames: names,
           },
@@ -279,8 +287,12 @@ export class YearDocumentsService {
       : null;
   }
 
-  /** The day (Vietnam time) of the year's last figure or result: a report's date, from its records. */
-  private async lastRecordDate(cycleId: string, fallback: string): Promise<string> {
+  /** The day of the year's last figure or result: a report's date, from its records. */
+  private async lastRecordDate(
+    cycleId: string,
+    fallback: string,
+    { dateOf }: DocumentCalendar,
+  ): Promise<string> {
     const [measurement, result] = await Promise.all([
       this.dataSource
         .getRepository(MeasurementEntity)
@@ -291,12 +303,8 @@ export class YearDocumentsService {
     ]);
     const dates = [fallback, measurement?.reportedAt, result?.computedAt]
       .filter((d): d is string => !!d)
-      .map((d) => (d.length > 10 ? vnDate(d) : d))
+      .map((d) => (d.length > 10 ? dateOf(d) : d))
       .sort();
     return dates[dates.length - 1];
   }
-}
-
-function vnDate(instant: string): string {
-  return instantToVnLocal(instant as IsoInstant).date;
 }

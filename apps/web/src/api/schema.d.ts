@@ -2532,7 +2532,7 @@ export interface components {
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             verifiedBy: string;
             /**
-             * @description The day of the verification, Vietnam time
+             * @description The day of the verification, Vietnam time (in a rehearsal, the rehearsed calendar's day)
              * @example 2024-11-20
              */
             verifiedOn: string;
@@ -2562,7 +2562,7 @@ export interface components {
             /** @example Phiếu kiểm soát thiếu thời điểm chuyển bước */
             finding: string;
             /**
-             * @description The day the finding was raised, Vietnam time
+             * @description The day the finding was raised, Vietnam time (in a rehearsal, the rehearsed calendar's day)
              * @example 2024-10-10
              */
             foundOn: string;

@@ -28,7 +28,10 @@ export class NonconformityVerificationView {
   @ApiProperty({ example: '2024-11-20T03:00:00.000Z' })
   verifiedAt!: string;
 
-  @ApiProperty({ example: '2024-11-20', description: 'The day of the verification, Vietnam time' })
+  @ApiProperty({
+    example: '2024-11-20',
+    description: "The day of the verification, Vietnam time (in a rehearsal, the rehearsed calendar's day)",
+  })
   verifiedOn!: string;
 
   @ApiProperty({ example: true })
@@ -76,7 +79,11 @@ export class NonconformityView {
   @ApiProperty({ example: 'Lê Thị Hoa' })
   auditorName!: string;
 
-  @ApiProperty({ example: '2024-10-10', description: 'The day the finding was raised, Vietnam time' })
+  @ApiProperty({
+    example: '2024-10-10',
+    description:
+      "The day the finding was raised, Vietnam time (in a rehearsal, the rehearsed calendar's day)",
+  })
   foundOn!: string;
 
   @ApiProperty({ example: 'Bổ sung thời điểm chuyển bước', nullable: true, type: String })
