@@ -79,6 +79,23 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     });
     expect(byOther.status).toBe(403);
 
+    // A signing date of another year (a slip for 2024) would date the decision and the year's
+    // documents: refused by the field, and the task stays open.
+    const slip = await org.as<{ details: { problems: { path: string; reason: string }[] } }>(
+      'chairman',
+      'POST',
+      taskPath(task.id, '/complete'),
+      { outcome: { decision: 'approve', documentNumber: '45/QĐ-UBND', signingDate: '2022-01-08' } },
+    );
+    expect(slip.status).toBe(422);
+    expect(slip.body.details.problems).toEqual([
+      expect.objectContaining({
+        path: 'signingDate',
+        reason: expect.stringContaining('năm 2023 hoặc năm 2024'),
+      }),
+    ]);
+    expect((await org.inbox('chairman', 'objectives-approval')).map((t) => t.id)).toEqual([task.id]);
+
     const approved = await org.as('chairman', 'POST', taskPath(task.id, '/complete'), {
       outcome: { decision: 'approve', documentNumber: '45/QĐ-UBND', signingDate: '2024-01-08' },
     });

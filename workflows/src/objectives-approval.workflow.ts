@@ -58,7 +58,7 @@ async function approveObjectives(
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-approval', context.roster.leader)
         : {}),
-      validate: validateApprovalOutcome,
+      validate: (outcome) => validateApprovalOutcome(outcome, context),
     });
     if (approval.status !== 'completed') throw new Error('approval task cannot expire');
     const outcome = approval.outcome;

@@ -187,8 +187,8 @@ const OBJECTIVES_APPROVAL: OutcomeSchema = {
             vi: 'Ngày ký',
             en: 'Signing date',
             about: {
-              vi: 'Ngày ký cũng là ngày hiệu lực; mặc định là ngày phê duyệt.',
-              en: 'The signing date is the effective date; defaults to the day of approval.',
+              vi: 'Ngày ký cũng là ngày hiệu lực, trong năm của mục tiêu hoặc năm trước; mặc định là ngày phê duyệt.',
+              en: "The signing date is the effective date, in the objectives' year or the year before; defaults to the day of approval.",
             },
           },
           'Ngày ký phải có dạng YYYY-MM-DD.',

@@ -17,34 +17,40 @@ const objective4 = KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === 'obj-4')
 const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
 
 describe('objectives approval outcome', () => {
+  const approval = (outcome: unknown) => validateApprovalOutcome(outcome, { year: 2024 });
+
   it('accepts an approval with a decision number and a return with comments', () => {
-    expect(validateApprovalOutcome({ decision: 'approve', documentNumber: '123/QĐ-UBND' })).toEqual([]);
+    expect(approval({ decision: 'approve', documentNumber: '123/QĐ-UBND' })).toEqual([]);
     expect(
-      validateApprovalOutcome({
-        decision: 'approve',
-        documentNumber: '45/QĐ-UBND',
-        signingDate: '2024-01-05',
-      }),
+      approval({ decision: 'approve', documentNumber: '45/QĐ-UBND', signingDate: '2024-01-05' }),
     ).toEqual([]);
-    expect(validateApprovalOutcome({ decision: 'return', comments: 'Bổ sung kế hoạch.' })).toEqual([]);
+    expect(approval({ decision: 'return', comments: 'Bổ sung kế hoạch.' })).toEqual([]);
   });
 
   it('refuses a malformed number, a bare return and an unknown decision', () => {
-    expect(paths(validateApprovalOutcome({ decision: 'approve', documentNumber: 'QĐ 123' }))).toEqual([
-      'documentNumber',
-    ]);
+    expect(paths(approval({ decision: 'approve', documentNumber: 'QĐ 123' }))).toEqual(['documentNumber']);
     expect(
-      paths(
-        validateApprovalOutcome({
-          decision: 'approve',
-          documentNumber: '1/QĐ-UBND',
-          signingDate: '2024-02-30',
-        }),
-      ),
+      paths(approval({ decision: 'approve', documentNumber: '1/QĐ-UBND', signingDate: '2024-02-30' })),
     ).toEqual(['signingDate']);
-    expect(paths(validateApprovalOutcome({ decision: 'return', comments: ' ' }))).toEqual(['comments']);
-    expect(paths(validateApprovalOutcome({ decision: 'maybe' }))).toEqual(['decision']);
-    expect(paths(validateApprovalOutcome(null))).toEqual(['']);
+    expect(paths(approval({ decision: 'return', comments: ' ' }))).toEqual(['comments']);
+    expect(paths(approval({ decision: 'maybe' }))).toEqual(['decision']);
+    expect(paths(approval(null))).toEqual(['']);
+  });
+
+  it('refuses a signing date outside the year and the one before: the decision is dated by it', () => {
+    const signedOn = (signingDate: string) =>
+      approval({ decision: 'approve', documentNumber: '1/QĐ-UBND', signingDate });
+    // Next year's objectives are often signed in December.
+    expect(signedOn('2023-12-20')).toEqual([]);
+    expect(signedOn('2024-12-31')).toEqual([]);
+    for (const slip of ['2022-12-31', '2025-01-02', '2204-01-15'])
+      expect(signedOn(slip)).toEqual([
+        {
+          path: 'signingDate',
+          code: 'out-of-range',
+          reason: 'Ngày ký phải thuộc năm 2023 hoặc năm 2024 (năm của mục tiêu).',
+        },
+      ]);
   });
 });
 

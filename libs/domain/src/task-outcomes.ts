@@ -215,8 +215,23 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-export function validateApprovalOutcome(outcome: unknown): ValidationProblem[] {
-  return checkOutcomeShape('objectives-approval', outcome);
+/**
+ * The decision approving a year's objectives is signed in that year, or in the year before: offices
+ * often sign next year's objectives in December. Any other year is a typing slip (2023 for 2024,
+ * 2204) that would print on the decision and date the year's documents.
+ */
+export function validateApprovalOutcome(outcome: unknown, context: { year: number }): ValidationProblem[] {
+  return checkOutcomeShape('objectives-approval', outcome, {
+    signingDate: (signingDate, { path, problems }) => {
+      const year = Number((signingDate as IsoDate).slice(0, 4));
+      if (year !== context.year && year !== context.year - 1)
+        problems.add(
+          path,
+          'out-of-range',
+          `Ngày ký phải thuộc năm ${context.year - 1} hoặc năm ${context.year} (năm của mục tiêu).`,
+        );
+    },
+  });
 }
 
 /** The revised objectives themselves are checked as a cycle draft by the workflow. */

@@ -2772,7 +2772,7 @@ export interface components {
             /**
              * Ngày ký
              * Format: date
-             * @description Ngày ký cũng là ngày hiệu lực; mặc định là ngày phê duyệt.
+             * @description Ngày ký cũng là ngày hiệu lực, trong năm của mục tiêu hoặc năm trước; mặc định là ngày phê duyệt.
              */
             signingDate?: string;
         } | {
