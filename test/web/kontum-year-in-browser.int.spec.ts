@@ -588,6 +588,36 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await admin.check('the directory page', { screenshot: 'directory' });
   });
 
+  it('takes the keyboard to what a refused sign-in or directory form says, not to the top of the page', async () => {
+    // A wrong password, sent with the button (disabled while sending): the refusal takes the focus.
+    const visitor = await browser.tab();
+    await visitor.open('/sign-in');
+    await visitor.page.getByLabel(vi('common:signIn.email')).fill(org.email('qmr'));
+    await visitor.page.getByLabel(vi('common:signIn.password')).fill('not-her-password');
+    await visitor.page.getByRole('button', { name: vi('common:signIn.submit'), exact: true }).press('Enter');
+    await visitor.page
+      .getByRole('alert')
+      .filter({ hasText: vi('common:signIn.wrongPassword') })
+      .and(visitor.page.locator(':focus'))
+      .waitFor();
+    await visitor.close();
+
+    // A unit with nothing filled in: the first field the API refused takes the focus, read with its
+    // message.
+    const admin = await as('admin');
+    await admin.open('/directory?view=units');
+    await admin.page.getByRole('button', { name: vi('directory:units.add') }).click();
+    const form = admin.page.locator('form', {
+      has: admin.page.getByRole('heading', { name: vi('directory:units.add') }),
+    });
+    await form.getByRole('button', { name: vi('directory:units.add') }).press('Enter');
+    const code = form.getByLabel(vi('directory:units.code'));
+    await code.and(admin.page.locator(':focus')).waitFor();
+    await expect(code.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await descriptionOf(code)).not.toBe('');
+    await form.getByRole('button', { name: vi('directory:cancel') }).click();
+  });
+
   it('9. the language switch shows the pages in English', async () => {
     const qmr = await as('qmr');
     await qmr.open('/');

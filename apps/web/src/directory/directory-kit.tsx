@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../api/client';
 import { Field } from '../ui/field';
+import { focusOutcome } from '../ui/focus';
 import { ErrorNotice } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
 import { Pager } from './pager';
@@ -300,10 +301,14 @@ export function useBusyAction() {
   return { busy, error, setError, run };
 }
 
-/** `onSubmit` for a form: no page reload, then `action`. */
-export const submitWith = (action: () => void) => (event: FormEvent) => {
+/**
+ * `onSubmit` for a form: no page reload, then `action`; then focus goes where the form now speaks
+ * (focusOutcome): its submit button was disabled while sending, which drops the focus to the top.
+ */
+export const submitWith = (action: () => Promise<void>) => (event: FormEvent<HTMLFormElement>) => {
   event.preventDefault();
-  action();
+  const form = event.currentTarget;
+  void action().finally(() => focusOutcome(form));
 };
 
 /** A unit's name by its code in the current language (the code when unknown, "—" for none). */

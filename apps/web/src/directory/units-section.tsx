@@ -164,24 +164,23 @@ function UnitForm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const submit = submitWith(
-    () =>
-      void run(async () => {
-        const name = { vi: nameVi.trim(), en: nameEn.trim() };
-        const saved = unit
-          ? await ok(
-              api.PATCH('/api/v1/units/{code}', {
-                params: { path: { code: unit.code } },
-                body: { name, parentCode: parentCode || null },
-              }),
-            )
-          : await ok(
-              api.POST('/api/v1/units', {
-                body: { code: code.trim(), name, ...(parentCode ? { parentCode } : {}) },
-              }),
-            );
-        onSaved(saved);
-      }),
+  const submit = submitWith(() =>
+    run(async () => {
+      const name = { vi: nameVi.trim(), en: nameEn.trim() };
+      const saved = unit
+        ? await ok(
+            api.PATCH('/api/v1/units/{code}', {
+              params: { path: { code: unit.code } },
+              body: { name, parentCode: parentCode || null },
+            }),
+          )
+        : await ok(
+            api.POST('/api/v1/units', {
+              body: { code: code.trim(), name, ...(parentCode ? { parentCode } : {}) },
+            }),
+          );
+      onSaved(saved);
+    }),
   );
 
   const remove = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
@@ -230,25 +230,24 @@ function DetailsForm({
   });
   const { busy, error, run } = useBusyAction();
 
-  const submit = submitWith(
-    () =>
-      void run(async () => {
-        const { fullName, title, unitCode, locale, password } = values;
-        const saved = await ok(
-          api.PATCH('/api/v1/users/{id}', {
-            params: { path: { id: user.id } },
-            body: {
-              fullName: fullName.trim(),
-              title: title.trim() || null,
-              unitCode: unitCode || null,
-              locale,
-              ...(password ? { password } : {}),
-            },
-          }),
-        );
-        setValues((current) => ({ ...current, password: '' }));
-        onSaved(saved);
-      }),
+  const submit = submitWith(() =>
+    run(async () => {
+      const { fullName, title, unitCode, locale, password } = values;
+      const saved = await ok(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: user.id } },
+          body: {
+            fullName: fullName.trim(),
+            title: title.trim() || null,
+            unitCode: unitCode || null,
+            locale,
+            ...(password ? { password } : {}),
+          },
+        }),
+      );
+      setValues((current) => ({ ...current, password: '' }));
+      onSaved(saved);
+    }),
   );
 
   return (
@@ -293,11 +292,9 @@ function RolesEditor({
 
   const reread = () => ok(api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } }));
 
-  const grant = (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const grant = submitWith(() => {
     setRevokeError(null);
-    void run(async () => {
+    return run(async () => {
       const granted = await ok(
         api.POST('/api/v1/users/{id}/roles', {
           params: { path: { id: user.id } },
@@ -314,7 +311,7 @@ function RolesEditor({
         t('roles.granted', { role: roleText(t, granted, unitLabel), name: user.fullName }),
       );
     });
-  };
+  });
 
   const revoke = (assignment: RoleAssignment) => {
     if (busy) return;

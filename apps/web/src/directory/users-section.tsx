@@ -228,27 +228,26 @@ function NewUserForm({
   const toggle = (role: Role, on: boolean) =>
     setRoles((current) => (on ? [...current, role] : current.filter((r) => r !== role)));
 
-  const submit = submitWith(
-    () =>
-      void run(async () => {
-        const { fullName, title, unitCode, locale, password } = fields;
-        const created = await ok(
-          api.POST('/api/v1/users', {
-            body: {
-              email: email.trim(),
-              fullName: fullName.trim(),
-              ...(title.trim() ? { title: title.trim() } : {}),
-              ...(unitCode ? { unitCode } : {}),
-              locale,
-              ...(password ? { password } : {}),
-              roles: roles.map((role) =>
-                role === 'unit-head' ? { role, ...(headOf ? { unitCode: headOf } : {}) } : { role },
-              ),
-            },
-          }),
-        );
-        onCreated(created);
-      }),
+  const submit = submitWith(() =>
+    run(async () => {
+      const { fullName, title, unitCode, locale, password } = fields;
+      const created = await ok(
+        api.POST('/api/v1/users', {
+          body: {
+            email: email.trim(),
+            fullName: fullName.trim(),
+            ...(title.trim() ? { title: title.trim() } : {}),
+            ...(unitCode ? { unitCode } : {}),
+            locale,
+            ...(password ? { password } : {}),
+            roles: roles.map((role) =>
+              role === 'unit-head' ? { role, ...(headOf ? { unitCode: headOf } : {}) } : { role },
+            ),
+          },
+        }),
+      );
+      onCreated(created);
+    }),
   );
 
   const headIndex = roles.indexOf('unit-head');

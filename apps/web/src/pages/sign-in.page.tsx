@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client';
@@ -7,6 +7,7 @@ import { signInWithPassword, useSession } from '../auth/session';
 import { startSso } from '../auth/pkce';
 import { LanguageSwitch } from '../layout/language-switch';
 import { Field } from '../ui/field';
+import { focusOutcome } from '../ui/focus';
 
 type Providers = components['schemas']['AuthProvidersView'];
 
@@ -20,6 +21,7 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [providers, setProviders] = useState<Providers>({ password: true, sso: null });
+  const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void api.GET('/api/v1/auth/providers').then(({ data }) => data && setProviders(data));
@@ -27,8 +29,7 @@ export function SignInPage() {
 
   if (user && user.authenticatedBy !== 'task-link') return <Navigate to={from} replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = async () => {
     setError(null);
     // Nothing to ask the server yet: say what is missing (the API would answer 400).
     if (email.trim() === '' || password === '') {
@@ -53,10 +54,15 @@ export function SignInPage() {
       setBusy(false);
     }
   };
+  // Focus goes to what the form now says (its button was disabled while sending).
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send().finally(() => focusOutcome(card.current));
+  };
 
   return (
     <main className="sign-in" id="main">
-      <div className="sign-in-card">
+      <div className="sign-in-card" ref={card}>
         <div className="sign-in-head">
           <h1>{t('signIn.title')}</h1>
           <LanguageSwitch />
