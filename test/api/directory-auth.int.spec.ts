@@ -361,6 +361,14 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         { token: admin },
       );
       expect(found.body.items.map((u) => u.code)).toEqual([code]);
+      for (const q of ['THỬ NGHIỆM', 'thu nghiem']) {
+        const again = await http.call<{ items: { code: string }[] }>(
+          'GET',
+          `/api/v1/units?q=${encodeURIComponent(q)}`,
+          { token: admin },
+        );
+        expect({ q, codes: again.body.items.map((u) => u.code) }).toEqual({ q, codes: [code] });
+      }
 
       const moved = await http.call('PATCH', `/api/v1/units/${code}`, {
         token: admin,
@@ -512,6 +520,19 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         { token: admin },
       );
       expect(byName.body.items.map((u) => u.fullName)).toEqual(['Nguyễn Hữu Tháp']);
+      // A Vietnamese capital (SQLite's LOWER() folds A–Z only), the name typed without its marks,
+      // or decomposed (Unikey's "tổ hợp"): the same person. % is a percent sign, not "anything".
+      for (const q of ['Đặng', 'ĐẶNG THU', 'dang thu', 'Đặng Thu Trang'.normalize('NFD'), '%']) {
+        const found = await http.call<{ items: { fullName: string }[] }>(
+          'GET',
+          `/api/v1/users?q=${encodeURIComponent(q)}`,
+          { token: admin },
+        );
+        expect({ q, names: found.body.items.map((u) => u.fullName) }).toEqual({
+          q,
+          names: q === '%' ? [] : ['Đặng Thu Trang'],
+        });
+      }
 
       // Roles: grant, refuse the same grant twice, revoke.
       const grant = await http.call<{ id: string }>('POST', `/api/v1/users/${created.body.id}/roles`, {

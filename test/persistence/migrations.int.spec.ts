@@ -1,3 +1,4 @@
+import { containsPattern } from '@qcycle/domain';
 import { migrateDownAll, migrateUp, MIGRATIONS, openDataSource } from '@qcycle/persistence';
 import { createTestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 
@@ -77,6 +78,53 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
 
       // Up again after down: the down migrations left nothing behind that blocks a re-run.
       expect(await migrateUp(dataSource)).toHaveLength(MIGRATIONS.length);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
+  it("fills in the directory's search text of the people and units written before it", async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      await migrateUp(dataSource);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const at = '2026-01-05T01:00:00.000Z';
+      await dataSource.query(
+        `INSERT INTO organisations (code, name_vi, name_en, created_at, updated_at) VALUES ('kt', 'Kon Tum', 'Kon Tum', '${at}', '${at}')`,
+      );
+      await dataSource.query(
+        `INSERT INTO organisation_units (organisation_code, code, name_vi, name_en, parent_code, created_at, updated_at)
+         VALUES ('kt', 'vp-ubnd', 'Ủy ban nhân dân tỉnh', 'People''s Committee', NULL, '${at}', '${at}')`,
+      );
+      // Typed decomposed (Unikey's "tổ hợp"), as an older row may be.
+      await dataSource.query(
+        `INSERT INTO users (id, organisation_code, unit_code, full_name, title, email, password_hash, oidc_subject, locale, active, created_at, updated_at)
+         VALUES ('u1', 'kt', 'vp-ubnd', $name, NULL, 'do.an@kontum.gov.vn', NULL, NULL, 'vi', ${kind === 'postgres' ? 'true' : '1'}, '${at}', '${at}')`.replace(
+          '$name',
+          `'${'Đỗ Văn An'.normalize('NFD')}'`,
+        ),
+      );
+      expect(await migrateUp(dataSource)).toEqual([MIGRATIONS.at(-1)!.name]);
+
+      const found = async (table: string, query: string) =>
+        (
+          await dataSource
+            .createQueryBuilder()
+            .select('COUNT(*)', 'n')
+            .from(table, 't')
+            .where("t.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query) })
+            .getRawOne<{ n: number | string }>()
+        )?.n;
+      for (const query of ['Đỗ', 'đỗ văn', 'do van an', 'DO.AN@'])
+        expect({ query, found: Number(await found('users', query)) }).toEqual({ query, found: 1 });
+      for (const query of ['Ủy ban', 'UY BAN', "people's"])
+        expect({ query, found: Number(await found('organisation_units', query)) }).toEqual({
+          query,
+          found: 1,
+        });
+      expect(Number(await found('users', '%'))).toBe(0);
     } finally {
       await dataSource.destroy();
       await database.drop();

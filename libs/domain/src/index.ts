@@ -29,6 +29,7 @@ export * from './nonconformity';
 export * from './task-outcomes';
 export * from './task-outcome-schemas';
 export * from './cycle-clock';
+export * from './search-text';
 export * from './escape-html';
 export * from './year-end-result';
 export * from './review-results';

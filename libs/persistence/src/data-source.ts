@@ -34,6 +34,7 @@ import { NextYearDraftEntity } from './entities/next-year-draft.entity';
 import { NextYearDrafts1796040000000 } from './migrations/1796040000000-next-year-drafts.migration';
 import { NonconformitySources1796050000000 } from './migrations/1796050000000-nonconformity-sources.migration';
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
+import { DirectorySearchText1796060000000 } from './migrations/1796060000000-directory-search-text.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   MeasurementPendingOverdue1796030000000,
   NextYearDrafts1796040000000,
   NonconformitySources1796050000000,
+  DirectorySearchText1796060000000,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { KONTUM_2024_TEMPLATE, searchText } from '@qcycle/domain';
 import {
   OrganisationEntity,
   OrganisationUnitEntity,
@@ -171,6 +171,7 @@ export async function seedDemoDirectory(
         parentCode: null,
         createdAt: stamp,
         updatedAt: stamp,
+        searchText: searchText(unit.code, unit.name.vi, unit.name.en),
       });
       added++;
     }
@@ -190,6 +191,7 @@ export async function seedDemoDirectory(
           active: true,
           createdAt: stamp,
           updatedAt: stamp,
+          searchText: searchText(demo.fullName, emailOf(demo)),
         });
         await manager.insert(UserEntity, user);
         added++;

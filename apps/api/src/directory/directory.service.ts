@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { containsPattern, searchText } from '@qcycle/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   DirectoryEventEntity,
@@ -130,17 +131,7 @@ export class DirectoryService {
       .createQueryBuilder('u')
       .where('u.organisation_code = :org', { org: caller.organisationCode });
     if (query.parentCode) qb.andWhere('u.parent_code = :parent', { parent: query.parentCode });
-    if (query.q) {
-      const like = `%${query.q.toLowerCase()}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('LOWER(u.code) LIKE :like', { like })
-            .orWhere('LOWER(u.name_vi) LIKE :like')
-            .orWhere('LOWER(u.name_en) LIKE :like'),
-        ),
-      );
-    }
+    if (query.q) qb.andWhere("u.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query.q) });
     const [rows, total] = await qb.orderBy('u.code', 'ASC').skip(offset).take(limit).getManyAndCount();
     return { items: rows.map(unitView), total, limit, offset };
   }
@@ -165,6 +156,7 @@ export class DirectoryService {
           parentCode: dto.parentCode ?? null,
           createdAt: stamp,
           updatedAt: stamp,
+          searchText: searchText(dto.code, dto.name.vi, dto.name.en),
         });
         await manager.insert(OrganisationUnitEntity, unit);
         await record(manager, org, 'unit.created', by, {
@@ -189,7 +181,12 @@ export class DirectoryService {
             `${dto.parentCode} is ${code} or lies under it: units cannot form a loop`,
           );
       }
-      if (dto.name) Object.assign(unit, { nameVi: dto.name.vi, nameEn: dto.name.en });
+      if (dto.name)
+        Object.assign(unit, {
+          nameVi: dto.name.vi,
+          nameEn: dto.name.en,
+          searchText: searchText(code, dto.name.vi, dto.name.en),
+        });
       if (dto.parentCode !== undefined) unit.parentCode = dto.parentCode;
       unit.updatedAt = now();
       await manager.save(OrganisationUnitEntity, unit);
@@ -234,12 +231,7 @@ export class DirectoryService {
       qb.andWhere('EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.role = :role)', {
         role: query.role,
       });
-    if (query.q) {
-      const like = `%${query.q.toLowerCase()}%`;
-      qb.andWhere(
-        new Brackets((w) => w.where('LOWER(u.full_name) LIKE :like', { like }).orWhere('u.email LIKE :like')),
-      );
-    }
+    if (query.q) qb.andWhere("u.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query.q) });
     const [rows, total] = await qb
       .orderBy('u.full_name', 'ASC')
       .addOrderBy('u.id', 'ASC')
@@ -310,7 +302,10 @@ export class DirectoryService {
       if (dto.active === false && user.id === caller.userId) throw conflict('ownAccount');
       if (dto.unitCode)
         await this.assertUnitExists(manager, caller.organisationCode, dto.unitCode, 'unitCode');
-      if (dto.fullName !== undefined) user.fullName = dto.fullName;
+      if (dto.fullName !== undefined) {
+        user.fullName = dto.fullName;
+        user.searchText = searchText(user.fullName, user.email);
+      }
       if (dto.title !== undefined) user.title = dto.title;
       if (dto.unitCode !== undefined) user.unitCode = dto.unitCode;
       if (dto.locale !== undefined) user.locale = dto.locale;
@@ -444,6 +439,7 @@ export class DirectoryService {
       active: true,
       createdAt: stamp,
       updatedAt: stamp,
+      searchText: searchText(fields.fullName, fields.email),
     });
   }
 

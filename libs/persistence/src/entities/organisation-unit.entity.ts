@@ -26,4 +26,8 @@ export class OrganisationUnitEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt!: string;
+
+  /** The code and names as the directory's search compares them (`searchText` of @qcycle/domain). */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText!: string;
 }

@@ -47,4 +47,8 @@ export class UserEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt!: string;
+
+  /** The name and e-mail as the directory's search compares them (`searchText` of @qcycle/domain). */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText!: string;
 }
