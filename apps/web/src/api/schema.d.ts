@@ -7429,7 +7429,7 @@ export interface operations {
                 offset?: number;
                 /** @description Only the units directly under this one */
                 parentCode?: string;
-                /** @description Part of the code or the Vietnamese or English name */
+                /** @description Part of the code or the Vietnamese or English name, in any case; typed without its marks ("uy ban") it finds the names with any */
                 q?: string;
             };
             header?: never;
@@ -7750,7 +7750,7 @@ export interface operations {
                 active?: boolean;
                 limit?: number;
                 offset?: number;
-                /** @description Part of the full name or e-mail */
+                /** @description Part of the full name or e-mail, in any case; typed without its marks ("nguyen") it finds the names with any */
                 q?: string;
                 role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
                 unitCode?: string;

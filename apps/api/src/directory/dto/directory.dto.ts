@@ -143,7 +143,8 @@ export class UnitListQuery extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: 'tổng hợp',
-    description: 'Part of the code or the Vietnamese or English name',
+    description:
+      'Part of the code or the Vietnamese or English name, in any case; typed without its marks ("uy ban") it finds the names with any',
   })
   @IsOptional()
   @IsString()
@@ -242,7 +243,11 @@ export class UserListQuery extends PageQueryDto {
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
-  @ApiPropertyOptional({ example: 'nguyễn', description: 'Part of the full name or e-mail' })
+  @ApiPropertyOptional({
+    example: 'nguyễn',
+    description:
+      'Part of the full name or e-mail, in any case; typed without its marks ("nguyen") it finds the names with any',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
