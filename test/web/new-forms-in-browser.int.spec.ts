@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Locator } from 'playwright-core';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { DocumentVersionEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
@@ -524,12 +526,44 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   });
 
   it('6. the Quality Representative downloads the year’s documents from their page; one not printable yet says why; the register lists what was issued', async () => {
+    // A busy audit year: 110 nonconformity forms in the register, listed before the decision (by
+    // type), more than a page of the API's list.
+    const at = new Date().toISOString();
+    await suite.api
+      .get(DataSource)
+      .getRepository(DocumentVersionEntity)
+      .insert(
+        Array.from({ length: 110 }, (_, i) => ({
+          id: `${cycleId}.nonconformity-report.v${i + 1}`,
+          organisationCode,
+          cycleId,
+          year: 2024,
+          type: 'nonconformity-report',
+          version: i + 1,
+          number: '',
+          title: `Phiếu báo cáo sự không phù hợp s${i + 1}`,
+          fileBaseName: `NC-s${i + 1}-2024`,
+          sourceRecord: `corrective_actions/nc-${i + 1}`,
+          contentSha256: `${i}`.padStart(64, '0'),
+          pdfSha256: `${i}`.padStart(64, '1'),
+          docxSha256: `${i}`.padStart(64, '2'),
+          approvedBy: null,
+          approvedByName: null,
+          issuedOn: '2024-10-20',
+          registeredBy: org.idOf('qmr'),
+          registeredAt: at,
+          content: '{}',
+          pdf: '',
+          docx: '',
+        })),
+      );
     const qmr = await as('qmr');
     await qmr.open(`${cyclePath(cycleId)}/documents`);
     await qmr.page
       .getByRole('heading', { level: 1, name: vi('cycles:documents.title', { year: 2024 }) })
       .waitFor();
     const register = qmr.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    const yearDocuments = () => qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
     // The decision and its plan are issued when approved, under the decision's number: the register
     // has them before anyone downloads anything.
     const decision = (
@@ -538,10 +572,17 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const numbered = register.getByRole('cell', { name: decision.documentNumber, exact: true });
     await numbered.first().waitFor();
     await expect(numbered.count()).resolves.toBe(2);
+    await expect(register.getByRole('row').count()).resolves.toBe(1 + 110 + 2);
+    // And the decision and its plan are shown as issued, from their entries after the forms.
+    for (const type of ['objectives-decision', 'objectives-plan'])
+      await yearDocuments()
+        .getByRole('row')
+        .filter({ hasText: vi(`cycles:documents.type.${type}`) })
+        .getByText(`Số ${decision.documentNumber}, ngày`, { exact: false })
+        .waitFor();
 
     // The minutes of the review held in step 5, as a PDF file the browser saves.
-    const yearDocuments = qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
-    const minutes = yearDocuments.getByRole('group', { name: vi('cycles:documents.type.review-minutes') });
+    const minutes = yearDocuments().getByRole('group', { name: vi('cycles:documents.type.review-minutes') });
     const [saved] = await Promise.all([
       qmr.page.waitForEvent('download'),
       minutes.getByRole('button', { name: 'PDF', exact: true }).click(),
@@ -561,9 +602,11 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await register.getByRole('cell', { name: issued[0].title, exact: true }).waitFor();
 
     // No audit was held this year: its report says what it waits for, and nothing is issued.
-    const auditReport = yearDocuments.getByRole('group', { name: vi('cycles:documents.type.audit-report') });
+    const auditReport = yearDocuments().getByRole('group', {
+      name: vi('cycles:documents.type.audit-report'),
+    });
     await auditReport.getByRole('button', { name: 'DOCX', exact: true }).click();
-    await yearDocuments.getByText(vi('cycles:documents.notYet.audit-report'), { exact: true }).waitFor();
+    await yearDocuments().getByText(vi('cycles:documents.notYet.audit-report'), { exact: true }).waitFor();
     expect(
       (
         await org.as<{ items: unknown[] }>(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok, toApiProblem } from '../api/client';
+import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
 import { downloadName, saveDownload } from '../ui/download';
 import { ErrorNotice, useLoad } from '../ui/page-state';
@@ -65,8 +66,10 @@ export default function CycleDocumentsPage() {
   const { cycleId = '' } = useParams();
   const { t } = useTranslation('cycles');
   const format = useFormat();
+  // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
-    () => ok(api.GET('/api/v1/documents', { params: { query: { cycleId, limit: 100 } } })),
+    () =>
+      everyPage((window) => ok(api.GET('/api/v1/documents', { params: { query: { cycleId, ...window } } }))),
     [cycleId],
   );
   // Per document (or register entry) and format: busy, or what the API said instead of the file.
@@ -100,7 +103,7 @@ export default function CycleDocumentsPage() {
     }
   };
 
-  const issued = register.data?.items ?? [];
+  const issued = register.data ?? [];
   const latest = (type: DocumentType) =>
     issued.filter((entry) => entry.type === type).sort((a, b) => b.version - a.version)[0];
   const buttons = (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok } from '../api/client';
+import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
 
 export type Unit = components['schemas']['UnitView'];
@@ -19,17 +20,9 @@ export const ROLES: readonly Role[] = [
   'admin',
 ];
 
-/** The biggest page the API serves. */
-export const MAX_PAGE = 100;
-
-/** Every unit of the organisation (for the unit pickers), read page by page. */
-export async function loadAllUnits(): Promise<Unit[]> {
-  const units: Unit[] = [];
-  for (let offset = 0; ; offset += MAX_PAGE) {
-    const page = await ok(api.GET('/api/v1/units', { params: { query: { limit: MAX_PAGE, offset } } }));
-    units.push(...page.items);
-    if (page.items.length === 0 || units.length >= page.total) return units;
-  }
+/** Every unit of the organisation (for the unit pickers). */
+export function loadAllUnits(): Promise<Unit[]> {
+  return everyPage((window) => ok(api.GET('/api/v1/units', { params: { query: window } })));
 }
 
 /** All units, reloadable after a unit changes; `[]` until loaded (the pickers then offer none). */
