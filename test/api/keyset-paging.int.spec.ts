@@ -183,8 +183,30 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     expect(await ids('')).toEqual(['400 overdue', '401', '402', '403', '404']);
     expect(await ids('?status=completed')).toEqual(['405', '406']);
     expect(await ids('?status=resolved')).toEqual(['407']);
-    expect(await ids('?status=done')).toEqual(['405', '407', '406']);
+    // What was done: latest closed first (ties by id), the history one looks back through.
+    expect(await ids('?status=done')).toEqual(['406', '405', '407']);
     expect(await ids('?status=cancelled')).toEqual(['408']);
+  });
+
+  it('pages what was done by cursor, latest closed first; a task closed between pages comes on none of the later ones', async () => {
+    const me = org.idOf('head.tthc');
+    const tasks = suite.api.get(DataSource).getRepository(TaskEntity);
+    const closed = (n: number, day: number) => ({
+      ...task(n, null, me),
+      status: 'completed' as const,
+      completedBy: me,
+      closedAt: `2024-03-${String(day).padStart(2, '0')}T02:00:00.000Z`,
+    });
+    // Twenty done tasks, closed on 1–20 March; three undated ones (closed, never dated) last.
+    await tasks.insert([
+      ...Array.from({ length: 20 }, (_, i) => closed(500 + i, i + 1)),
+      ...[520, 521, 522].map((n) => ({ ...task(n, null, me), status: 'resolved' as const })),
+    ]);
+    const read = await pageByCursor('head.tthc', '/api/v1/me/tasks?status=done', () =>
+      tasks.insert(closed(530, 25)).then(() => undefined),
+    );
+    const numbers = read.filter((id) => id.includes('/bench/')).map((id) => Number(id.slice(-3)));
+    expect(numbers).toEqual([...Array.from({ length: 20 }, (_, i) => 519 - i), 522, 521, 520]);
   });
 
   it('refuses a cursor that is not one (400 when malformed, 422 when well-formed but not issued by the list), naming after', async () => {

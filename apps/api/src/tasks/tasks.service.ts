@@ -44,7 +44,7 @@ export class TasksService {
     private readonly tokens: TokenService,
   ) {}
 
-  /** Tasks assigned to the caller or delegated to them, newest due first. */
+  /** Tasks assigned to the caller or delegated to them: open ones soonest due first, done ones latest first. */
   async myTasks(caller: Principal, query: MyTasksQuery): Promise<CursorPage<TaskSummaryView>> {
     const { limit, offset } = pageWindow(query);
     const now = new Date();
@@ -83,22 +83,25 @@ export class TasksService {
     if (query.cycleId) qb.andWhere('t.cycle_id = :cycle', { cycle: query.cycleId });
     // The total counts the filters, not the cursor: it stays "how many match" on every page.
     const total = await qb.clone().getCount();
+    // What is to do, by due date, soonest first; what was done, by when it closed, latest first: the
+    // history a person looks back through. Undated last on both databases, then id; the cursor is
+    // the last row's key.
+    const done = status === 'done' && !query.due;
+    const [column, key, direction, beyond] = done
+      ? (['t.closed_at', 'closedAt', 'DESC', '<'] as const)
+      : (['t.due_at', 'dueAt', 'ASC', '>'] as const);
     if (query.after) {
-      // Due date first (undated last, on both databases), then id: the cursor is the last row's key.
-      const [dueAt, id] = decodeCursor(query.after, 2);
-      if (dueAt === null) qb.andWhere('t.due_at IS NULL AND t.id > :afterId', { afterId: id });
+      const [at, id] = decodeCursor(query.after, 2);
+      if (at === null) qb.andWhere(`${column} IS NULL AND t.id ${beyond} :afterId`, { afterId: id });
       else
         qb.andWhere(
-          '(t.due_at > :afterDue OR (t.due_at = :afterDue AND t.id > :afterId) OR t.due_at IS NULL)',
-          {
-            afterDue: dueAt,
-            afterId: id,
-          },
+          `(${column} ${beyond} :afterAt OR (${column} = :afterAt AND t.id ${beyond} :afterId) OR ${column} IS NULL)`,
+          { afterAt: at, afterId: id },
         );
     }
     const rows = await qb
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.id', 'ASC')
+      .orderBy(column, direction, 'NULLS LAST')
+      .addOrderBy('t.id', direction)
       .offset(offset)
       .limit(limit + 1)
       .getMany();
@@ -113,7 +116,7 @@ export class TasksService {
       total,
       limit,
       offset,
-      nextCursor: rows.length > limit ? encodeCursor([last.dueAt, last.id]) : null,
+      nextCursor: rows.length > limit ? encodeCursor([last[key], last.id]) : null,
     };
   }
 

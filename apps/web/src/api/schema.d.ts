@@ -6733,7 +6733,7 @@ export interface operations {
                 kind?: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
                 limit?: number;
                 offset?: number;
-                /** @description done: nothing more to do on it (completed, or resolved by itself); all: any status */
+                /** @description done: nothing more to do on it (completed, or resolved by itself), latest closed first; all: any status. The others come soonest due first. */
                 status?: "open" | "completed" | "cancelled" | "expired" | "resolved" | "done" | "all";
             };
             header?: never;

@@ -14,7 +14,8 @@ export class MyTasksQuery extends CursorPageQueryDto {
     enum: [...TASK_STATUSES, 'done', 'all'],
     default: 'open',
     example: 'open',
-    description: 'done: nothing more to do on it (completed, or resolved by itself); all: any status',
+    description:
+      'done: nothing more to do on it (completed, or resolved by itself), latest closed first; all: any status. The others come soonest due first.',
   })
   @IsOptional()
   @IsIn([...TASK_STATUSES, 'done', 'all'])
