@@ -150,6 +150,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     const typed = await org.as<CursorPage>('qmr', 'GET', `${path}?type=task.&limit=5&offset=5`);
     expect(typed.status).toBe(200);
     expect(typed.body.items.map((e) => e.id)).toEqual(paged.slice(5, 10));
+
+    // Newest first: what happened last on the first page, the same events by cursor, none twice;
+    // one appended meanwhile is newer than the cursor's row, so it is not among the later pages.
+    const newest = await pageByCursor('qmr', `${path}?order=desc`, () =>
+      events.insert(entry(92, at(200))).then(() => undefined),
+    );
+    expect(newest).toEqual([...paged].reverse());
   });
 
   it('filters the inbox by status (done = completed or resolved) and by due: overdue = open and past its due time, soon = open and due within 7 days', async () => {

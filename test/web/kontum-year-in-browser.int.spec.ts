@@ -575,13 +575,44 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     for (const [path, name, shown] of [
       [`${base}/audit`, 'cycle-audit', 'Theo dõi nhiệm vụ trọng tâm'], // the plan's step, from 7
       [`${base}/review`, 'cycle-review', '123/QĐ-UBND'], // the decision, from 2
-      [`${base}/history`, 'cycle-history', 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4'], // the return
+      [`${base}/history?order=asc`, 'cycle-history', 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4'], // the return, early in the year
       ['/notifications', 'notifications', 'Chỉnh sửa dự thảo mục tiêu chất lượng'], // the revision's notice
     ] as const) {
       await qmr.open(path);
       await loaded(qmr, shown);
       await qmr.check(`the ${name} page`, { screenshot: name });
     }
+    // The history comes newest first; oldest first on request, kept in the address over a reload.
+    const events = (order: string) =>
+      org.as<{ items: { id: string; occurredAt: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?limit=1&order=${order}`,
+      );
+    const firstWhen = () =>
+      qmr.page.locator('.events-table tbody tr').first().locator('td').first().textContent();
+    const [newest, oldest] = [(await events('desc')).body.items[0], (await events('asc')).body.items[0]];
+    expect(newest.occurredAt > oldest.occurredAt).toBe(true);
+    await qmr.open(`${base}/history`);
+    await loaded(qmr, vi('cycles:history.events'));
+    const newestFirst = await firstWhen();
+    await qmr.page.getByLabel(vi('cycles:history.order')).selectOption('asc');
+    await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
+    await qmr.page.waitForURL(/order=asc/);
+    // The first row becomes the year's first event.
+    await qmr.page
+      .locator('.events-table tbody tr')
+      .first()
+      .locator('td')
+      .first()
+      .filter({ hasNotText: newestFirst! })
+      .waitFor();
+    const oldestFirst = await firstWhen();
+    await qmr.page.reload();
+    await loaded(qmr, vi('cycles:history.events'));
+    await expect(qmr.page.getByLabel(vi('cycles:history.order')).inputValue()).resolves.toBe('asc');
+    expect(await firstWhen()).toBe(oldestFirst);
+
     const admin = await as('admin');
     await admin.open('/directory');
     await loaded(admin, 'Phạm Thị Hoa');

@@ -38,7 +38,7 @@ export class CycleRecordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** The cycle's event log (append-only: written by activities, never updated), oldest first. */
+  /** The cycle's event log (append-only: written by activities, never updated), oldest or newest first. */
   async events(
     caller: Principal,
     cycleId: string,
@@ -60,18 +60,21 @@ export class CycleRecordsService {
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: new Date(query.to).toISOString() });
     // The total counts the filters, not the cursor: it stays "how many match" on every page.
     const total = await qb.clone().getCount();
+    // Oldest first, or newest first (IDX (cycle_id, occurred_at) read backwards); ties by id.
+    const [direction, beyond, bound] =
+      query.order === 'desc' ? (['DESC', '<', '<='] as const) : (['ASC', '>', '>='] as const);
     if (query.after) {
-      // The `>=` bounds the range of IDX (cycle_id, occurred_at); the OR orders ties by id.
+      // The bound keeps the read in the index's range; the OR orders ties by id.
       const [occurredAt, id] = decodeCursor(query.after, 2);
       if (occurredAt === null) throw invalidCursor();
-      qb.andWhere('e.occurred_at >= :afterAt AND (e.occurred_at > :afterAt OR e.id > :afterId)', {
-        afterAt: occurredAt,
-        afterId: id,
-      });
+      qb.andWhere(
+        `e.occurred_at ${bound} :afterAt AND (e.occurred_at ${beyond} :afterAt OR e.id ${beyond} :afterId)`,
+        { afterAt: occurredAt, afterId: id },
+      );
     }
     const rows = await qb
-      .orderBy('e.occurred_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
+      .orderBy('e.occurred_at', direction)
+      .addOrderBy('e.id', direction)
       .offset(offset)
       .limit(limit + 1)
       .getMany();

@@ -5317,6 +5317,8 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 offset?: number;
+                /** @description asc: oldest first; desc: newest first (what happened last, on the first page) */
+                order?: "asc" | "desc";
                 /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z */
                 to?: string;
                 /** @description Exact type, or a prefix ending in a dot (task.) */

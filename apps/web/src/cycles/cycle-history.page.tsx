@@ -1,6 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
@@ -46,8 +46,11 @@ interface Filters {
   actor: string;
   from: string;
   to: string;
+  /** Newest first (what happened last, on the first page) or oldest first (the year as it went). */
+  order: 'desc' | 'asc';
 }
-const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '' };
+const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', order: 'desc' };
+const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'order'] as const;
 
 /** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
@@ -59,9 +62,26 @@ export default function CycleHistoryPage() {
   const { t } = useTranslation('cycles');
   const format = useFormat();
   const names = useDirectoryNames();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [offset, setOffset] = useState(0);
+  // Filters and position in the address, as the inbox's: a reload, a link or Back keeps them.
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = {
+    type: params.get('type') ?? '',
+    actor: params.get('actor') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+  };
+  const offset = Math.max(0, Math.floor(Number(params.get('offset')) || 0));
+  const show = (next: Filters, nextOffset: number) => {
+    const search = new URLSearchParams();
+    for (const name of FILTER_NAMES) if (next[name] !== NO_FILTERS[name]) search.set(name, next[name]);
+    if (nextOffset > 0) search.set('offset', String(nextOffset));
+    setParams(search);
+  };
+  const [draft, setDraft] = useState<Filters>(filters);
+  // Back or Forward to other filters: the form shows them.
+  const shown = params.toString();
+  useEffect(() => setDraft(filters), [shown]);
   const [seenActors, setSeenActors] = useState<string[]>([]);
 
   const { data, error, loading } = useLoad(async () => {
@@ -76,13 +96,14 @@ export default function CycleHistoryPage() {
             actor: filters.actor || undefined,
             from: filters.from ? dayStart(filters.from) : undefined,
             to: filters.to ? dayEnd(filters.to) : undefined,
+            order: filters.order,
           },
         },
       }),
     );
     setSeenActors((known) => [...new Set([...known, ...page.items.map((e) => e.actor)])]);
     return page;
-  }, [cycleId, offset, filters]);
+  }, [cycleId, offset, ...FILTER_NAMES.map((name) => filters[name])]);
 
   const actors = useMemo(() => {
     const all = new Map<string, string>(names.people);
@@ -104,13 +125,11 @@ export default function CycleHistoryPage() {
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setOffset(0);
-    setFilters(draft);
+    show(draft, 0);
   };
   const clear = () => {
     setDraft(NO_FILTERS);
-    setFilters(NO_FILTERS);
-    setOffset(0);
+    show(NO_FILTERS, 0);
   };
   const problem = error instanceof ApiProblem ? error : null;
   const rangeProblem =
@@ -187,6 +206,18 @@ export default function CycleHistoryPage() {
               />
             )}
           </Field>
+          <Field label={t('history.order')}>
+            {({ id }) => (
+              <select
+                id={id}
+                value={draft.order}
+                onChange={(e) => setDraft({ ...draft, order: e.target.value === 'asc' ? 'asc' : 'desc' })}
+              >
+                <option value="desc">{t('history.newestFirst')}</option>
+                <option value="asc">{t('history.oldestFirst')}</option>
+              </select>
+            )}
+          </Field>
         </div>
         <p className="muted small">{t('history.timeZone')}</p>
         <div className="actions">
@@ -234,7 +265,7 @@ export default function CycleHistoryPage() {
                 </tbody>
               </table>
             </div>
-            <Pager total={data.total} offset={offset} size={PAGE} onChange={setOffset} />
+            <Pager total={data.total} offset={offset} size={PAGE} onChange={(next) => show(filters, next)} />
           </>
         )}
       </section>

@@ -121,6 +121,15 @@ export class EventLogQuery extends CursorPageQueryDto {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant' })
   @Matches(RFC3339_INSTANT, { message: 'to must be an instant with its offset, e.g. 2024-12-31T23:59:59Z' })
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: 'asc: oldest first; desc: newest first (what happened last, on the first page)',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order?: 'asc' | 'desc';
 }
 
 export class EventLogEntryView {
