@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { QualityCycleEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -26,6 +28,35 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       status: 'ok',
       info: { database: { status: 'up' }, temporal: { status: 'up' } },
     });
+  });
+
+  it('refuses a year already recorded even once Temporal no longer keeps its workflow (retention)', async () => {
+    // A 2019 cycle closed years ago: its record stays, Temporal's history went with the retention.
+    const cycleId = `${organisationCode}-2019`;
+    const qmr = await org.tokenOf('qmr');
+    await suite.api
+      .get(DataSource)
+      .getRepository(QualityCycleEntity)
+      .insert({
+        id: cycleId,
+        workflowId: `quality-cycle/${organisationCode}/2019`,
+        organisationCode,
+        year: 2019,
+        status: 'closed',
+        phase: 'closing',
+        startedBy: org.idOf('qmr'),
+        startedAt: '2019-01-02T01:00:00.000Z',
+        updatedAt: '2019-12-31T10:00:00.000Z',
+      });
+    const again = await http.call('POST', '/api/v1/cycles', {
+      token: qmr,
+      body: { organisationCode, year: 2019 },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'CYCLE_ALREADY_STARTED', details: { cycleId } });
+    // Nothing was started in Temporal: the record still says what happened that year.
+    const view = await http.call('GET', `/api/v1/cycles/${cycleId}`, { token: qmr });
+    expect(view.body).toMatchObject({ status: 'closed', live: { executionStatus: 'UNKNOWN' } });
   });
 
   it('lets the Quality Representative start the cycle once, refuses the same year again with 409 naming it, and reads it back', async () => {

@@ -49,6 +49,13 @@ export class CyclesService {
   ): Promise<CycleView> {
     const cycleId = qualityCycleId(request.organisationCode, request.year);
     const workflowId = qualityCycleWorkflowId(request.organisationCode, request.year);
+    const alreadyStarted = () =>
+      new QcycleError(
+        QcycleErrorCode.CycleAlreadyStarted,
+        'default',
+        { year: request.year, organisationCode: request.organisationCode },
+        { cycleId, workflowId },
+      );
     const rehearsalProblem = rehearsalFromProblem(request);
     if (rehearsalProblem)
       throw new QcycleError(
@@ -80,6 +87,10 @@ export class CyclesService {
       rehearsalFrom: request.rehearsalFrom,
     });
     if (carried.previousActions) input.previousActions = carried.previousActions;
+    // One cycle per organisation and year, ever. Temporal refuses a second start of the same
+    // workflow id only while it keeps the first (its namespace's retention); the record is kept for
+    // good, so a year closed or cancelled long ago is refused here too.
+    if (await this.cycles.existsBy({ id: cycleId })) throw alreadyStarted();
     try {
       await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
         taskQueue: this.config.temporal.taskQueue,
@@ -89,17 +100,7 @@ export class CyclesService {
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new QcycleError(
-          QcycleErrorCode.CycleAlreadyStarted,
-          'default',
-          { year: request.year, organisationCode: request.organisationCode },
-          {
-            cycleId,
-            workflowId,
-          },
-        );
-      }
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted();
       throw error;
     }
     return this.get(cycleId);
