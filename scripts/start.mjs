@@ -206,17 +206,24 @@ try {
     });
   }
 
+  // Logins and task links are signed with secrets of this install kept in .data/ (so sessions
+  // survive a restart), never with the public development ones: the API listens on every interface.
+  const secret = (name) => {
+    const file = join(dataDir, name);
+    if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    return readFileSync(file, 'utf8').trim();
+  };
   const appEnv = {
     TS_NODE_PROJECT: join(root, 'tsconfig.base.json'),
     TS_NODE_BASEURL: join(root, 'dist'),
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || `127.0.0.1:${temporalPort}`,
+    // The worker signs the links it mails, the API opens them.
+    TASK_LINK_SECRET: process.env.TASK_LINK_SECRET || secret('task-link-secret'),
   };
   const node = (main) => [process.execPath, ['-r', 'tsconfig-paths/register', main]];
-  // The embedded default signs logins with a secret kept in .data/, so sessions survive a restart.
-  const jwtSecretFile = join(dataDir, 'jwt-secret');
-  if (!process.env.JWT_SECRET && !existsSync(jwtSecretFile)) {
-    writeFileSync(jwtSecretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
+  // Demo people (with a published password) only in qcycle's own database: never seeded into a
+  // database given with DATABASE_URL, which may be a real organisation's, unless asked for.
+  const ownDatabase = !process.env.DATABASE_URL;
   let demoLogins;
   start(
     'api',
@@ -224,8 +231,8 @@ try {
     {
       ...appEnv,
       RUN_MIGRATIONS: 'true',
-      SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
-      JWT_SECRET: process.env.JWT_SECRET || readFileSync(jwtSecretFile, 'utf8').trim(),
+      SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? String(ownDatabase),
+      JWT_SECRET: process.env.JWT_SECRET || secret('jwt-secret'),
     },
     (line) => {
       // The API announces the seeded demo users on one machine-readable line (apps/api/src/demo).
