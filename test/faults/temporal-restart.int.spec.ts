@@ -1,5 +1,5 @@
 import { eventually } from '@qcycle/testing';
-import { CycleWalk, APPROVE, Q1_REPORT } from './support/cycle-walk';
+import { CycleWalk, APPROVE, cycleId, Q1_REPORT } from './support/cycle-walk';
 import { FaultStack, isRunning, type StackProcess } from './support/fault-stack';
 import { TableLock } from './support/table-lock';
 
@@ -36,6 +36,12 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
       );
       const inbox = await walk.org.as('leader', 'GET', '/api/v1/me/tasks');
       expect(inbox.status).toBe(200);
+      // What only Temporal answers (the cycle's live state) says Temporal, not the database.
+      const live = await walk.org.as<{ code: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
+      expect({ status: live.status, code: live.body.code }).toEqual({
+        status: 503,
+        code: 'WORKFLOW_UNAVAILABLE',
+      });
       const refused = await walk.complete('leader', task.id, APPROVE);
       expect({ status: refused.status, code: refused.body.code }).toEqual({
         status: 503,

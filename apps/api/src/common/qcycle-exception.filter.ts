@@ -61,6 +61,13 @@ export class QcycleExceptionFilter implements ExceptionFilter {
     if (parserError) return parserError;
     if (exception instanceof HttpException) return nestHttpError(exception, request);
     const requestId = request.requestId ?? '-';
+    // Temporal first: its refused gRPC connection also says "connect ECONNREFUSED".
+    if (isTemporalUnavailable(exception)) {
+      this.logger.warn(
+        `Temporal unavailable on ${request.method} ${request.path} (request ${requestId}): ${String((exception as Error).message)}`,
+      );
+      return new QcycleError(QcycleErrorCode.WorkflowUnavailable);
+    }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(
         `database unavailable on ${request.method} ${request.path} (request ${requestId}): ${String((exception as Error).message)}`,
@@ -188,6 +195,22 @@ function bodyParserError(exception: unknown, request: Request): QcycleError | un
     return new QcycleError(QcycleErrorCode.UnsupportedMediaType);
   return new QcycleError(QcycleErrorCode.ValidationFailed, 'bodyRefused', { reason: candidate.type });
 }
+
+/**
+ * Temporal down, restarting, or something between that does not speak its gRPC (a proxy's 404):
+ * the client's call failed with one of these gRPC statuses, on the error or a cause of it. A 503
+ * WORKFLOW_UNAVAILABLE tells the client to try again; the database is not what is down.
+ */
+function isTemporalUnavailable(exception: unknown): boolean {
+  for (let cause = exception, depth = 0; cause && depth < 4; depth++) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === 'number' && TEMPORAL_DOWN_GRPC_STATUSES.has(code)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+/** UNKNOWN, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE. */
+const TEMPORAL_DOWN_GRPC_STATUSES = new Set([2, 4, 8, 12, 13, 14]);
 
 /**
  * PostgreSQL down, restarting or cutting connections: a connection the pool cannot open
