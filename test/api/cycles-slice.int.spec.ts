@@ -28,6 +28,14 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       status: 'ok',
       info: { database: { status: 'up' }, temporal: { status: 'up' } },
     });
+    // And a worker polls the suite's task queue (it started with the suite: its first poll may lag).
+    let worker = await http.call('GET', '/health/worker');
+    for (let attempt = 0; attempt < 50 && worker.status !== 200; attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      worker = await http.call('GET', '/health/worker');
+    }
+    expect(worker.status).toBe(200);
+    expect(worker.body).toMatchObject({ status: 'ok', info: { worker: { status: 'up', workers: 1 } } });
   });
 
   it('refuses a year already recorded even once Temporal no longer keeps its workflow (retention)', async () => {

@@ -216,6 +216,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('keyset paging on %s', (
     expect(numbers).toEqual([...Array.from({ length: 20 }, (_, i) => 519 - i), 522, 521, 520]);
   });
 
+  it('says no worker is running when none polls the task queue (this suite starts none), without a token', async () => {
+    const worker = await suite.http.call<{ code: string; details: Record<string, unknown> }>(
+      'GET',
+      '/health/worker',
+    );
+    expect(worker.status).toBe(503);
+    expect(worker.body).toMatchObject({
+      code: 'WORKFLOW_UNAVAILABLE',
+      details: { worker: { status: 'down', workers: 0 } },
+    });
+  });
+
   it('refuses a cursor that is not one (400 when malformed, 422 when well-formed but not issued by the list), naming after', async () => {
     const malformed = await org.as<{ details: { fields: Record<string, string[]> } }>(
       'staff.tthc',

@@ -29,4 +29,19 @@ export class HealthController {
       () => this.temporal.isHealthy('temporal'),
     ]);
   }
+
+  /**
+   * Apart from the API's own health: the API answers without a worker (and starts before it), but
+   * the cycles stand still, so an operator or a monitor asks this too.
+   */
+  @Get('worker')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'A worker has polled the task queue within the last two minutes' })
+  @ApiServiceUnavailableResponse({
+    description: 'No worker has polled the task queue lately, or Temporal is down',
+  })
+  @ApiOperation({ summary: 'Whether a worker is running: 200 when one polls the task queue, 503 otherwise' })
+  worker() {
+    return this.health.check([() => this.temporal.hasWorker('worker')]);
+  }
 }
