@@ -28,4 +28,20 @@ describe('the access log', () => {
       logged.mockRestore();
     }
   });
+
+  it('leaves out a monitor’s healthy /health, not a failing one', () => {
+    const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      for (const statusCode of [200, 503]) {
+        const request = { method: 'GET', path: '/health', ip: '127.0.0.1', header: () => undefined };
+        const response = Object.assign(new EventEmitter(), { statusCode, setHeader: jest.fn() });
+        requestIdMiddleware(request as unknown as Request, response as unknown as Response, () => undefined);
+        response.emit('finish');
+      }
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^GET \/health 503 /));
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });

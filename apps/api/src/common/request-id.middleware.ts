@@ -25,6 +25,8 @@ export function requestIdMiddleware(request: Request, response: Response, next: 
   response.setHeader('x-request-id', request.requestId);
   const started = process.hrtime.bigint();
   response.on('finish', () => {
+    // A monitor asks /health every few seconds: only its failures are worth a line.
+    if (request.path.startsWith('/health') && response.statusCode < 400) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // The path without its query string: tokens and e-mail addresses never reach the log. The
     // client's address (the proxy's X-Forwarded-For from loopback, see trust proxy): who kept
