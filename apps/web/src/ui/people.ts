@@ -62,23 +62,3 @@ export function usePeople(): readonly PersonView[] {
   }, [key]);
   return key && state.key === key ? state.people : NONE;
 }
-
-/** A short stand-in for an id nobody could name: its first eight characters. */
-export function shortId(userId: string): string {
-  return userId.length > 8 ? `${userId.slice(0, 8)}…` : userId;
-}
-
-/**
- * A person's full name — with their title unless `{ title: false }` — or, for an id the list does
- * not hold, `fallback` (a name the record carries) or a short id.
- */
-export function personName(
-  people: readonly PersonView[],
-  userId: string | null | undefined,
-  options: { title?: boolean; fallback?: string | null } = {},
-): string {
-  if (!userId) return '—';
-  const person = people.find((p) => p.userId === userId);
-  if (!person) return options.fallback || shortId(userId);
-  return options.title !== false && person.title ? `${person.fullName} (${person.title})` : person.fullName;
-}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { personName, usePeople as useOrganisationPeople } from '../../ui/people';
+import { usePeople as useOrganisationPeople } from '../../ui/people';
+import { personName } from '../../ui/person-names';
 
 export interface Person {
   userId: string;

@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldError } from '../../ui/field';
-import { personName } from '../../ui/people';
+import { personName } from '../../ui/person-names';
 import { CellControl } from '../components/cell-control';
 import { AnswerText, CellText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';

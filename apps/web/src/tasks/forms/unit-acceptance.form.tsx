@@ -2,7 +2,8 @@ import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldError } from '../../ui/field';
-import { personName, usePeople } from '../../ui/people';
+import { usePeople } from '../../ui/people';
+import { namesToChoose } from '../../ui/person-names';
 import { SubmitButton } from '../components/submit-button';
 import { useCycleObjectives } from '../components/use-cycle-objectives';
 import { localized } from '../task-types';
@@ -20,12 +21,10 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
   const objectiveIds = form.objectiveIds ?? [];
   const people = usePeople();
   // The unit's staff the form names, by the name the organisation's people give them now.
-  const staff = (form.staff ?? [])
-    .map((person) => ({
-      userId: person.userId,
-      name: personName(people, person.userId, { title: false, fallback: person.name }),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  const staff = namesToChoose(
+    people,
+    (form.staff ?? []).map((person) => ({ userId: person.userId, fallback: person.name })),
+  ).sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const known = useCycleObjectives(task.cycleId, objectiveIds.length > 0);
   const [chosen, setChosen] = useDraft<Record<string, string>>(task.id, 'chosen', {});
   const titleOf = (id: string) => {
