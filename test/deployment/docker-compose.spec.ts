@@ -57,31 +57,78 @@ interface Service {
 }
 
 /**
- * Compose interpolation as a deployment without a .env sees it: `${VAR:-default}` and `${VAR-default}`
- * take the default, `$$` is a literal `$`. A variable without a default would need a .env: refused.
+ * Compose interpolation as a deployment sees it with the given .env: `${VAR:-default}` and
+ * `${VAR-default}` take the .env's value or the default (`:-` also when the value is empty),
+ * `${VAR:?message}` and `${VAR?message}` take the .env's value and are refused without it (compose
+ * stops with the message; `:?` refuses an empty value too), `$$` is a literal `$`. A variable with
+ * neither a default nor a message is refused: compose would silently make it empty.
  */
-function interpolate(text: string): string {
+function interpolate(text: string, env: Record<string, string> = {}): string {
   return text.replace(/\$(\$|\{([^}]*)\}|([A-Za-z_]\w*))/g, (whole, _m, braced?: string) => {
     if (whole === '$$') return '$';
-    const m = braced === undefined ? undefined : /^([A-Za-z_]\w*):?-(.*)$/s.exec(braced);
-    if (!m) throw new Error(`"${whole}" in "${text}" has no default: the file must work without a .env`);
-    return interpolate(m[2]);
+    const m = braced === undefined ? undefined : /^([A-Za-z_]\w*)(:?)([-?])(.*)$/s.exec(braced);
+    if (!m) throw new Error(`"${whole}" in "${text}" has neither a default nor a required message`);
+    const [, name, colon, kind, rest] = m;
+    const value = env[name];
+    const isSet = value !== undefined && (colon === '' || value !== '');
+    if (kind === '-') return isSet ? (value as string) : interpolate(rest, env);
+    if (!isSet) throw new Error(`required variable ${name} is missing a value: ${rest}`);
+    return value as string;
   });
 }
 
-function interpolateDeep<T>(value: T): T {
-  if (typeof value === 'string') return interpolate(value) as T;
-  if (Array.isArray(value)) return value.map(interpolateDeep) as T;
+/** Every `${VAR…}` docker-compose.yml reads (not `$${…}`, which the container's shell expands). */
+function composeVariables(text: string): { name: string; required: boolean; message: string }[] {
+  const found = new Map<string, { name: string; required: boolean; message: string }>();
+  for (const m of text.matchAll(/\$(\$|\{([A-Za-z_]\w*)(:?[-?])?([^}]*)\})/g)) {
+    if (m[1] === '$') continue;
+    const required = (m[3] ?? '').endsWith('?');
+    const previous = found.get(m[2]);
+    found.set(m[2], { name: m[2], required: required || Boolean(previous?.required), message: m[4] });
+  }
+  return [...found.values()];
+}
+
+/** `KEY=value` lines of a .env file (comments and blank lines skipped). */
+function parseDotenv(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => {
+        const i = l.indexOf('=');
+        return [l.slice(0, i), l.slice(i + 1)];
+      }),
+  );
+}
+
+/** What an administrator puts in .env for the required secrets (long, URL-safe, random-looking). */
+const SAMPLE_SECRETS: Record<string, string> = {
+  JWT_SECRET: 'sample-jwt-secret-0123456789abcdef0123456789abcdef',
+  TASK_LINK_SECRET: 'sample-task-link-secret-0123456789abcdef0123456789abcdef',
+  QCYCLE_DB_PASSWORD: '0123456789abcdef0123456789abcdef',
+  TEMPORAL_DB_PASSWORD: 'fedcba9876543210fedcba9876543210',
+};
+
+function interpolateDeep<T>(value: T, env: Record<string, string>): T {
+  if (typeof value === 'string') return interpolate(value, env) as T;
+  if (Array.isArray(value)) return value.map((v) => interpolateDeep(v, env)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateDeep(v, env)])) as T;
   }
   return value;
 }
 
-function loadCompose(): { services: Record<string, Service>; raw: Record<string, unknown> } {
-  const text = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+const composeText = () => readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+
+/** The file as compose sees it with a .env holding only the required secrets (all else default). */
+function loadCompose(env: Record<string, string> = SAMPLE_SECRETS): {
+  services: Record<string, Service>;
+  raw: Record<string, unknown>;
+} {
   // merge: the `<<: *anchor` keys compose understands (YAML 1.1 merge keys).
-  const raw = interpolateDeep(parse(text, { merge: true })) as Record<string, unknown>;
+  const raw = interpolateDeep(parse(composeText(), { merge: true }), env) as Record<string, unknown>;
   return { services: (raw.services ?? {}) as Record<string, Service>, raw };
 }
 
@@ -203,14 +250,97 @@ function readTsconfig(file: string): { compilerOptions?: Record<string, unknown>
 
 // ── tests ─────────────────────────────────────────────────────────────────────────────────────
 
-describe('interpolate (compose variables as seen without a .env)', () => {
-  it('takes defaults, unescapes $$ and refuses variables without a default', () => {
+describe('interpolate (compose variables as seen with a .env)', () => {
+  it('takes defaults, unescapes $$, requires `?` variables and refuses variables with neither', () => {
     expect(interpolate('postgres://u:${PW:-secret}@db:5432/x')).toBe('postgres://u:secret@db:5432/x');
     expect(interpolate('${A-x}/${B:-}')).toBe('x/');
+    expect(interpolate('${A:-x}/${B-y}', { A: '', B: '' })).toBe('x/');
+    expect(interpolate('${A:-x}', { A: 'set' })).toBe('set');
     expect(interpolate('echo $${HOME}')).toBe('echo ${HOME}');
-    expect(() => interpolate('${PW}')).toThrow(/no default/);
-    expect(() => interpolate('$PW')).toThrow(/no default/);
-    expect(() => interpolate('${PW:?must be set}')).toThrow(/no default/);
+    expect(() => interpolate('${PW}')).toThrow(/neither a default nor a required message/);
+    expect(() => interpolate('$PW')).toThrow(/neither a default nor a required message/);
+    expect(() => interpolate('${PW:?must be set}')).toThrow(
+      'required variable PW is missing a value: must be set',
+    );
+    expect(() => interpolate('${PW:?must be set}', { PW: '' })).toThrow(/missing a value/);
+    expect(interpolate('${PW?must be set}', { PW: '' })).toBe('');
+    expect(interpolate('u:${PW:?must be set}@db', { PW: 's3cret' })).toBe('u:s3cret@db');
+  });
+});
+
+describe('docker-compose.yml secrets and .env.example', () => {
+  const variables = composeVariables(composeText());
+  const example = parseDotenv(readFileSync(join(repoRoot, '.env.example'), 'utf8'));
+
+  it('has no default for any secret: each is required, with a message saying how to make one', () => {
+    const required = variables.filter((v) => v.required);
+    expect(required.map((v) => v.name).sort()).toEqual(Object.keys(SAMPLE_SECRETS).sort());
+    for (const v of required)
+      expect({ v: v.name, message: v.message }).toEqual({
+        v: v.name,
+        message: expect.stringMatching(/\.env.*openssl rand/),
+      });
+    // and nothing secret-looking slipped in with a default elsewhere
+    for (const v of variables.filter((x) => /SECRET|PASSWORD|API_KEY/.test(x.name)))
+      expect({ name: v.name, required: v.required }).toEqual({ name: v.name, required: true });
+  });
+
+  it('refuses to load without the required secrets (no .env), naming the first missing', () => {
+    expect(() => loadCompose({})).toThrow(/required variable \w+ is missing a value: set \w+ in \.env/);
+    for (const name of Object.keys(SAMPLE_SECRETS)) {
+      const { [name]: _left, ...others } = SAMPLE_SECRETS;
+      expect(() => loadCompose(others)).toThrow(`required variable ${name} is missing a value`);
+    }
+  });
+
+  it('.env.example lists every variable the file reads, and no secret values', () => {
+    expect(variables.map((v) => v.name).filter((n) => !(n in example))).toEqual([]);
+    expect(Object.keys(example).filter((n) => !variables.some((v) => v.name === n))).toEqual([]);
+    for (const v of variables.filter((x) => x.required))
+      expect({ name: v.name, value: example[v.name] }).toEqual({ name: v.name, value: '' });
+  });
+
+  it('loads with .env.example filled in as it says (empty optional values take the defaults)', () => {
+    const { services } = loadCompose({ ...example, ...SAMPLE_SECRETS });
+    const env = environmentOf(services.api);
+    expect(env.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(env.SMTP_URL).toBe('smtp://mail:1025');
+    expect(env.JWT_SECRET).toBe(SAMPLE_SECRETS.JWT_SECRET);
+    expect(() =>
+      loadConfig({ ...env, NODE_ENV: 'production' } as Record<string, string>, '/app'),
+    ).not.toThrow();
+  });
+
+  it('passes the settings an administrator sets in .env through to the apps', () => {
+    const settings = {
+      PUBLIC_URL: 'https://qms.example.gov.vn',
+      SMTP_URL: 'smtps://qcycle:p%40ss@relay.example.gov.vn:465',
+      MAIL_FROM: 'qcycle <qcycle@example.gov.vn>',
+      TASK_LINK_TTL_HOURS: '72',
+      OIDC_ISSUER: 'https://sso.example.gov.vn/realms/qms',
+      OIDC_AUDIENCE: 'qcycle',
+      OIDC_JWKS_URL: 'https://sso.example.gov.vn/realms/qms/certs',
+      OIDC_CLIENT_ID: 'qcycle-web',
+      CORS_ORIGINS: 'https://portal.example.gov.vn',
+      JWT_TTL_MINUTES: '240',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '30',
+      RATE_LIMIT_WRITES_PER_MINUTE: '200',
+      EVIDENCE_MAX_BYTES: '10485760',
+    };
+    const { services } = loadCompose({
+      ...SAMPLE_SECRETS,
+      ...settings,
+      TEMPORAL_MAX_CACHED_WORKFLOWS: '5000',
+    });
+    const api = environmentOf(services.api);
+    const worker = environmentOf(services.worker);
+    expect(api).toEqual(expect.objectContaining(settings));
+    for (const k of ['PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'TASK_LINK_TTL_HOURS'] as const)
+      expect({ k, worker: worker[k] }).toEqual({ k, worker: settings[k] });
+    expect(worker.TEMPORAL_MAX_CACHED_WORKFLOWS).toBe('5000');
+    const config = loadConfig({ ...api, NODE_ENV: 'production' } as Record<string, string>, '/app');
+    expect(config.auth.oidc?.clientId).toBe('qcycle-web');
+    expect(config.mail.smtpUrl).toBe(settings.SMTP_URL);
   });
 });
 
@@ -445,6 +575,15 @@ describe('docker-compose.yml', () => {
       }
     }
     expect(collisions).toEqual([]);
+  });
+
+  it('publishes only the api on every interface; Temporal, its UI and the mail sink on loopback only', () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const m of portMappings(service).filter((p) => p.published.length > 0)) {
+        if (name === 'api') continue;
+        expect({ name, hostIp: m.hostIp }).toEqual({ name, hostIp: '127.0.0.1' });
+      }
+    }
   });
 
   it('keeps the worker scalable and the apps restarting', () => {
