@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { assertApiAuthConfig, type QcycleConfig } from '@qcycle/config';
-import { migrateUp } from '@qcycle/persistence';
+import { assertNoPendingMigrations, migrateUp } from '@qcycle/persistence';
 import { AppModule } from './app.module';
 import { PasswordHasher } from './auth/password-hasher';
 import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
@@ -25,6 +25,11 @@ import { qcycleRoot, webAppMiddleware } from './web/web-app.middleware';
 export interface CreateApiAppOptions {
   /** Apply pending migrations before serving (the embedded default and the compose api do). */
   runMigrations?: boolean;
+  /**
+   * Without runMigrations: refuse to start while migrations are pending, naming RUN_MIGRATIONS
+   * (main.ts). Off for the tests that only read the OpenAPI document off an empty database.
+   */
+  refusePendingMigrations?: boolean;
   logger?: false | ('log' | 'warn' | 'error')[];
   /** Where the demo logins go when SEED_DEMO_DATA=true (stdout by default, for the start command). */
   printDemoLogins?: (text: string) => void;
@@ -40,7 +45,21 @@ export async function createApiApp(
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   const logger = new Logger('api');
-  if (options.runMigrations) await migrateUp(app.get(DataSource));
+  try {
+    if (options.runMigrations) {
+      const applied = await migrateUp(app.get(DataSource));
+      logger.log(
+        applied.length > 0
+          ? `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}`
+          : 'database schema up to date (no migration pending)',
+      );
+    } else if (options.refusePendingMigrations) {
+      await assertNoPendingMigrations(app.get(DataSource));
+    }
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   if (config.auth.usesGeneratedJwtSecret && config.auth.localLogin) {
     logger.warn(
       'JWT_SECRET is not set: login tokens are signed with a random key and end when the API restarts (set JWT_SECRET, at least 32 characters)',

@@ -4,9 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig, type QcycleConfig } from '@qcycle/config';
+import {
+  assertApiAuthConfig,
+  ConfigError,
+  loadConfig,
+  StartupError,
+  type QcycleConfig,
+} from '@qcycle/config';
 import { QcycleError } from '@qcycle/contracts';
-import { migrateUp } from '@qcycle/persistence';
+import { assertNoPendingMigrations, migrateUp } from '@qcycle/persistence';
 import { AppModule } from './app.module';
 import { DirectoryService } from './directory/directory.service';
 import { CreateOrganisationDto, type OrganisationView } from './directory/dto/directory.dto';
@@ -21,8 +27,10 @@ import { CreateOrganisationDto, type OrganisationView } from './directory/dto/di
  *     --admin-name "Nguyễn Văn A" --admin-email admin@kontum.gov.vn
  *
  * The administrator's password comes from QCYCLE_ADMIN_PASSWORD, never from the command line (which
- * other users of the machine can read); without it the administrator signs in through the SSO. The
- * same rules as the API's: a taken code or e-mail is refused and nothing is written.
+ * other users of the machine can read); without it the administrator signs in through the SSO, so
+ * without either it is refused (an administrator nobody could sign in as). The same rules as the
+ * API's: a taken code or e-mail is refused and nothing is written. Like the API, it applies pending
+ * migrations with RUN_MIGRATIONS=true and otherwise refuses a database that is behind.
  */
 export const USAGE =
   'create-organisation --code <code> --name <Vietnamese name> --name-en <English name> --admin-name <full name> --admin-email <e-mail>  (password: QCYCLE_ADMIN_PASSWORD, or none for SSO)';
@@ -45,12 +53,26 @@ export async function createOrganisation(
   const problems = (await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).flatMap((e) =>
     messages(e),
   );
+  if (!env.QCYCLE_ADMIN_PASSWORD && !config.auth.oidc) {
+    problems.push(
+      'QCYCLE_ADMIN_PASSWORD: not set, and no SSO is configured (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL), so nobody could sign in as the administrator: ' +
+        'export QCYCLE_ADMIN_PASSWORD in the shell (with docker compose run: -e QCYCLE_ADMIN_PASSWORD=…), or configure the SSO',
+    );
+  }
   if (problems.length > 0) throw new CommandError([...problems, `usage: ${USAGE}`].join('\n'));
+  // A password is no use where local login is off (production without JWT_SECRET) and no SSO either:
+  // the API would not start there.
+  assertApiAuthConfig(config);
 
   // The API's own module, not listening: the directory's rules, the password hashing, the event log.
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     if (env.RUN_MIGRATIONS === 'true') await migrateUp(app.get(DataSource));
+    else
+      await assertNoPendingMigrations(
+        app.get(DataSource),
+        'run this command with RUN_MIGRATIONS=true (or start the API once with it) to apply them',
+      );
     return await app
       .get(DirectoryService)
       .createOrganisation(dto, { actor: 'system', requestId: 'create-organisation', clientAddress: null });
@@ -108,7 +130,7 @@ if (require.main === module) {
     })
     .catch((error: unknown) => {
       console.error(
-        error instanceof CommandError || error instanceof ConfigError
+        error instanceof CommandError || error instanceof ConfigError || error instanceof StartupError
           ? error.message
           : error instanceof Error
             ? (error.stack ?? error.message)

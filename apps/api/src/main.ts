@@ -1,20 +1,34 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@qcycle/config';
+import {
+  ConfigError,
+  describeDatabase,
+  loadConfig,
+  StartupError,
+  temporalConnectionOptions,
+} from '@qcycle/config';
 import { createApiApp } from './api-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApiApp(config, { runMigrations: process.env.RUN_MIGRATIONS === 'true' });
+  // The Temporal connection is lazy, but its TLS client certificate and key are read when the client
+  // is built: read them now, so a missing file stops the boot with its variable's name rather than a
+  // stack from inside Nest.
+  temporalConnectionOptions(config.temporal);
+  new Logger('api').log(`database: ${describeDatabase(config.database)}`);
+  const app = await createApiApp(config, {
+    runMigrations: process.env.RUN_MIGRATIONS === 'true',
+    refusePendingMigrations: true,
+  });
   await app.listen(config.port);
   new Logger('api').log(`listening on ${config.publicUrl} (OpenAPI at ${config.publicUrl}/api/docs)`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
     console.error(error.message);
   } else {
-    new Logger('api').error(error instanceof Error ? error.stack : String(error));
+    new Logger('api').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
   process.exit(1);
 });

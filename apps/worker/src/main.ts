@@ -1,11 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@qcycle/config';
+import {
+  ConfigError,
+  describeDatabase,
+  loadConfig,
+  StartupError,
+  temporalConnectionOptions,
+} from '@qcycle/config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Reads the TLS client certificate and key now: a missing file stops the boot with its variable's
+  // name before Nest starts, not with a stack from inside it.
+  temporalConnectionOptions(config.temporal);
+  new Logger('worker').log(`database: ${describeDatabase(config.database)}`);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       config,
@@ -19,10 +29,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
     console.error(error.message);
   } else {
-    new Logger('worker').error(error instanceof Error ? error.stack : String(error));
+    // Some errors (the Temporal SDK's native ones) have no stack: their message then.
+    new Logger('worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
   process.exit(1);
 });

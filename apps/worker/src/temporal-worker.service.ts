@@ -15,7 +15,12 @@ import {
   notificationSweepWorkflowId,
 } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
-import { QCYCLE_CONFIG, temporalConnectionOptions, type QcycleConfig } from '@qcycle/config';
+import {
+  explainTemporalError,
+  QCYCLE_CONFIG,
+  temporalConnectionOptions,
+  type QcycleConfig,
+} from '@qcycle/config';
 import { createQcycleWorker } from './temporal-worker';
 
 /** Injection token for where the worker's prebuilt workflow code is (a file path), if anywhere. */
@@ -46,19 +51,26 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
-    this.connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
-    this.worker = await createQcycleWorker({
-      connection: this.connection,
-      namespace: temporal.namespace,
-      taskQueue: temporal.taskQueue,
-      maxCachedWorkflows: temporal.maxCachedWorkflows,
-      services: {
-        cycleRecords: this.cycleRecords,
-        notifications: this.notifications,
-        qualityRecords: this.qualityRecords,
-      },
-      workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
-    });
+    try {
+      this.connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
+      this.worker = await createQcycleWorker({
+        connection: this.connection,
+        namespace: temporal.namespace,
+        taskQueue: temporal.taskQueue,
+        maxCachedWorkflows: temporal.maxCachedWorkflows,
+        services: {
+          cycleRecords: this.cycleRecords,
+          notifications: this.notifications,
+          qualityRecords: this.qualityRecords,
+        },
+        workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
+      });
+    } catch (error) {
+      // The process is about to exit: a connection left open would keep it alive.
+      await this.connection?.close().catch(() => undefined);
+      this.connection = undefined;
+      throw explainTemporalError(error, temporal);
+    }
     if (this.startNotificationSweep) await this.ensureNotificationSweep();
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped: ${String(error)}`));

@@ -1,4 +1,10 @@
-import { assertApiAuthConfig, ConfigError, DEVELOPMENT_TASK_LINK_SECRET, loadConfig } from './qcycle-config';
+import {
+  assertApiAuthConfig,
+  ConfigError,
+  describeDatabase,
+  DEVELOPMENT_TASK_LINK_SECRET,
+  loadConfig,
+} from './qcycle-config';
 
 describe('loadConfig', () => {
   it('runs on the embedded defaults when nothing is set', () => {
@@ -31,6 +37,68 @@ describe('loadConfig', () => {
   it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://qcycle:secret@db:5432/qcycle' });
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://qcycle:secret@db:5432/qcycle' });
+  });
+
+  it('refuses a mistyped PostgreSQL address instead of taking it for a SQLite file, without showing its password', () => {
+    for (const mistyped of [
+      'postgres//qcycle:s3cr3t@db/qcycle',
+      'postgres:/db/qcycle',
+      'postgresql//db/qcycle',
+      'db.kontum.gov.vn:5432/qcycle',
+      'db:5432',
+      'qcycle:s3cr3t@db/qcycle',
+      'host=db user=qcycle password=s3cr3t dbname=qcycle',
+      'mysql://qcycle:s3cr3t@db/qcycle',
+    ]) {
+      let message = '';
+      try {
+        loadConfig({ DATABASE_URL: mistyped }, '/srv/qcycle');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect([mistyped, message]).toEqual([mistyped, expect.stringMatching(/^ {2}- DATABASE_URL: /m)]);
+      expect(message).not.toContain('s3cr3t');
+    }
+    expect(() => loadConfig({ DATABASE_URL: 'postgres//qcycle:s3cr3t@db/qcycle' })).toThrow(
+      'DATABASE_URL: must be a postgres://user:pass@host:5432/db URL or a SQLite file path, got "postgres//qcycle:***@db/qcycle"',
+    );
+  });
+
+  it('does not show the password of a PostgreSQL URL it refuses', () => {
+    for (const refused of ['postgres://qcycle:s3cr3t@db:port/qcycle', 'postgres://qcycle:s3cr3t@/qcycle']) {
+      expect(() => loadConfig({ DATABASE_URL: refused })).toThrow(
+        /DATABASE_URL: .*"postgres:\/\/qcycle:\*\*\*@/,
+      );
+      expect(() => loadConfig({ DATABASE_URL: refused })).not.toThrow(/s3cr3t/);
+    }
+  });
+
+  it('still takes a plain path, or sqlite:<path> for any name, as a SQLite file', () => {
+    const sqlite = (url: string) => loadConfig({ DATABASE_URL: url }, '/srv/qcycle').database;
+    expect(sqlite('.data/qcycle.sqlite')).toMatchObject({
+      type: 'sqlite',
+      path: '/srv/qcycle/.data/qcycle.sqlite',
+    });
+    expect(sqlite('/var/lib/qcycle/qcycle.sqlite')).toMatchObject({ path: '/var/lib/qcycle/qcycle.sqlite' });
+    expect(sqlite('sqlite:/var/lib/qcycle/a=b@c.sqlite')).toMatchObject({
+      path: '/var/lib/qcycle/a=b@c.sqlite',
+    });
+    expect(sqlite('sqlite://data/qcycle.sqlite')).toMatchObject({ path: '/srv/qcycle/data/qcycle.sqlite' });
+    expect(sqlite(':memory:')).toMatchObject({ path: ':memory:' });
+    expect(sqlite('postgres.sqlite')).toMatchObject({ path: '/srv/qcycle/postgres.sqlite' });
+  });
+
+  it('describes the database for the startup log: driver, host and database or file, never the password', () => {
+    expect(
+      describeDatabase(loadConfig({ DATABASE_URL: 'postgres://qcycle:s3cr3t@db:5432/qcycle' }).database),
+    ).toBe('PostgreSQL database qcycle on db:5432 as qcycle');
+    expect(describeDatabase(loadConfig({ DATABASE_URL: 'postgresql://db.example/qms' }).database)).toBe(
+      'PostgreSQL database qms on db.example:5432',
+    );
+    expect(describeDatabase(loadConfig({}, '/srv/qcycle').database)).toBe(
+      'SQLite file /srv/qcycle/.data/qcycle.sqlite',
+    );
   });
 
   it('refuses malformed values and names every variable that is wrong', () => {

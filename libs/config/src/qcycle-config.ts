@@ -157,6 +157,21 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Thrown at boot when a setting is well-formed but what it points at is not usable (a Temporal
+ * namespace that does not exist, a database whose migrations have not run). The message names the
+ * setting, its value (never a secret) and what to do; the apps print it as it is, without a stack.
+ */
+export class StartupError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'StartupError';
+  }
+}
+
+/**
  * Reads and validates the configuration. Unset variables take the embedded defaults (SQLite file,
  * local Temporal dev server); a set but malformed variable is an error, never silently replaced.
  */
@@ -430,23 +445,73 @@ function isMailbox(raw: string): boolean {
   return /^[^\s@<>"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(address.trim());
 }
 
-/** `postgres://…` / `postgresql://…` selects PostgreSQL; anything else is a SQLite file path. */
+/**
+ * `postgres://…` / `postgresql://…` selects PostgreSQL; a plain path (or `sqlite:<path>`) is a SQLite
+ * file. A bare value that looks like a database address rather than a path (it begins with
+ * "postgres", or holds `://`, `@` or `=`, or begins with host:port) is refused: a mistyped URL
+ * (`postgres//u:p@db/qcycle`, `db:5432/qcycle`, `host=db user=…`) would otherwise become a new, empty
+ * SQLite file next to the process, and the install would run on it without a word. Messages never
+ * show a password.
+ */
 export function parseDatabaseUrl(raw: string, cwd = process.cwd()): DatabaseConfig | string {
+  const shown = redactDatabaseUrl(raw);
   if (/^postgres(ql)?:/i.test(raw)) {
     try {
       const url = new URL(raw);
-      if (!url.hostname) return `PostgreSQL URL has no host: "${raw}"`;
+      if (!url.hostname) return `PostgreSQL URL has no host: "${shown}"`;
       return { type: 'postgres', url: raw };
     } catch {
-      return `not a valid PostgreSQL URL: "${raw}"`;
+      return `not a valid PostgreSQL URL: "${shown}"`;
     }
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^sqlite:/i.test(raw)) {
-    return `must be a postgres:// URL or a SQLite file path, got "${raw}"`;
+    return `must be a postgres:// URL or a SQLite file path, got "${shown}"`;
+  }
+  if (!/^sqlite:/i.test(raw) && looksLikeDatabaseAddress(raw)) {
+    return `must be a postgres://user:pass@host:5432/db URL or a SQLite file path, got "${shown}", which looks like a mistyped PostgreSQL address (for a SQLite file of that name, write sqlite:<path>)`;
   }
   const path = raw.replace(/^sqlite:(\/\/)?/i, '');
   if (path === ':memory:') return { type: 'sqlite', path, url: raw };
   return { type: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path), url: raw };
+}
+
+/** `postgres/…`, `://`, `@`, `=` or a leading `host:port`: an address, not a file path. */
+function looksLikeDatabaseAddress(raw: string): boolean {
+  return (
+    /^postgres(ql)?([:/]|$)/i.test(raw) ||
+    /:\/\/|@|=/.test(raw) ||
+    // `db:5432/qcycle`, `db.example:5432`; not a Windows drive (`C:\\…`).
+    /^[^/\\:]+:\d+(\/|$)/.test(raw)
+  );
+}
+
+/**
+ * A DATABASE_URL for a message or a log, without its password: the `user:password@` of a URL
+ * (well-formed or not) and a `password=…` of a key/value connection string.
+ */
+export function redactDatabaseUrl(raw: string): string {
+  let shown = raw.replace(/\bpassword\s*=\s*('[^']*'|\S+)/gi, 'password=***');
+  const at = shown.lastIndexOf('@');
+  if (at >= 0) {
+    // The user information: after a scheme and its slashes (`postgres://`, or a mistyped `postgres//`).
+    const start = /^([a-z][a-z0-9+.-]*:?)?\/\//i.exec(shown)?.[0].length ?? 0;
+    const colon = shown.indexOf(':', start);
+    if (colon >= 0 && colon < at) shown = `${shown.slice(0, colon)}:***${shown.slice(at)}`;
+  }
+  return shown;
+}
+
+/**
+ * Which database a process uses, for its startup log: the driver and the host, port and database
+ * (and user) or the file, never the password.
+ */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.type === 'sqlite')
+    return database.path === ':memory:' ? 'SQLite in memory' : `SQLite file ${database.path}`;
+  const url = new URL(database.url);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || "(the user's default)";
+  const user = url.username ? ` as ${decodeURIComponent(url.username)}` : '';
+  return `PostgreSQL database ${name} on ${url.hostname}:${url.port || '5432'}${user}`;
 }
 
 /**
