@@ -43,6 +43,7 @@ import { documentedCodes, expressRoutes, routeFacts, undocumentedAnswers } from 
  */
 const CAN_RETURN: Record<string, number[]> = {
   'GET /health': [200, 503],
+  'GET /health/worker': [200, 503],
   'POST /api/v1/auth/login': [200, 400, 401, 403, 429],
   'GET /api/v1/auth/me': [200, 401, 403],
   'PATCH /api/v1/auth/me': [200, 400, 401, 403, 429],
