@@ -231,6 +231,31 @@ describe('loadConfig: authentication and HTTP', () => {
     });
   });
 
+  it('turns password login off with PASSWORD_LOGIN=false, for an SSO-only install that keeps its sessions with JWT_SECRET', () => {
+    const sso = {
+      NODE_ENV: 'production',
+      TASK_LINK_SECRET: 's'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+      OIDC_ISSUER: 'https://sso.kontum.gov.vn/realms/qlcl',
+      OIDC_AUDIENCE: 'qcycle',
+      OIDC_JWKS_URL: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/certs',
+    };
+    expect(loadConfig(sso).auth.localLogin).toBe(true);
+    const ssoOnly = loadConfig({ ...sso, PASSWORD_LOGIN: 'false' });
+    expect(ssoOnly.auth).toMatchObject({ localLogin: false, usesGeneratedJwtSecret: false });
+    expect(() => assertApiAuthConfig(ssoOnly)).not.toThrow();
+    // Without the SSO nobody could sign in.
+    expect(() =>
+      assertApiAuthConfig(loadConfig({ JWT_SECRET: 'j'.repeat(40), PASSWORD_LOGIN: 'false' })),
+    ).toThrow(/PASSWORD_LOGIN: is false, and no SSO is configured/);
+    expect(() => loadConfig({ PASSWORD_LOGIN: 'no' })).toThrow(
+      /PASSWORD_LOGIN: must be true or false, got "no"/,
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', TASK_LINK_SECRET: 's'.repeat(40), PASSWORD_LOGIN: 'true' }),
+    ).toThrow(/PASSWORD_LOGIN: needs JWT_SECRET when NODE_ENV=production/);
+  });
+
   it('turns web SSO on with OIDC_CLIENT_ID next to the provider, and refuses it alone', () => {
     const sso = {
       OIDC_ISSUER: 'https://sso.kontum.gov.vn/realms/qlcl',

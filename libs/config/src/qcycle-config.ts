@@ -36,8 +36,10 @@ export interface AuthConfig {
   jwtSecret: string;
   /** True when JWT_SECRET was unset outside production and a random per-process key is used. */
   usesGeneratedJwtSecret: boolean;
-  /** Local login (e-mail + password): off in production without JWT_SECRET (SSO only). */
+  /** Local login (e-mail + password): off in production without JWT_SECRET (SSO only), or with PASSWORD_LOGIN=false. */
   localLogin: boolean;
+  /** PASSWORD_LOGIN=false: local login turned off on purpose. */
+  passwordLoginTurnedOff?: boolean;
   jwtTtlMinutes: number;
   /**
    * An external OpenID Connect provider whose access tokens the API accepts (government SSO). With
@@ -103,6 +105,7 @@ export const CONFIG_VARIABLES = [
   'TASK_LINK_TTL_HOURS',
   'JWT_SECRET',
   'JWT_TTL_MINUTES',
+  'PASSWORD_LOGIN',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
   'OIDC_JWKS_URL',
@@ -350,6 +353,13 @@ function parseAuth(
   if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
     fail('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters, got ${jwtSecret.length}`);
   }
+  // An SSO-only install sets JWT_SECRET too (the API's own sessions then survive a restart and are
+  // shared by replicas), and turns password login off with PASSWORD_LOGIN=false.
+  const passwordFlag = value('PASSWORD_LOGIN');
+  if (passwordFlag !== undefined && !['true', 'false'].includes(passwordFlag))
+    fail('PASSWORD_LOGIN', `must be true or false, got "${passwordFlag}"`);
+  if (passwordFlag === 'true' && jwtSecret === undefined && production)
+    fail('PASSWORD_LOGIN', 'needs JWT_SECRET when NODE_ENV=production');
   const jwtTtlMinutes = wholeNumber(value, fail, 'JWT_TTL_MINUTES', {
     fallback: 480,
     min: 1,
@@ -383,7 +393,8 @@ function parseAuth(
     // Without JWT_SECRET: a random key nobody else knows (in production local login is off anyway).
     jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
     usesGeneratedJwtSecret: jwtSecret === undefined,
-    localLogin: jwtSecret !== undefined || !production,
+    localLogin: passwordFlag === 'false' ? false : jwtSecret !== undefined || !production,
+    ...(passwordFlag === 'false' ? { passwordLoginTurnedOff: true } : {}),
     jwtTtlMinutes,
     ...(oidc ? { oidc } : {}),
   };
@@ -520,6 +531,14 @@ export function describeDatabase(database: DatabaseConfig): string {
  */
 export function assertApiAuthConfig(config: QcycleConfig): void {
   if (!config.auth.localLogin && !config.auth.oidc) {
+    if (config.auth.passwordLoginTurnedOff)
+      throw new ConfigError([
+        {
+          variable: 'PASSWORD_LOGIN',
+          reason:
+            'is false, and no SSO is configured (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL): nobody could sign in',
+        },
+      ]);
     throw new ConfigError([
       {
         variable: 'JWT_SECRET',
