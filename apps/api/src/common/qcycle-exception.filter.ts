@@ -202,12 +202,9 @@ function bodyParserError(exception: unknown, request: Request): QcycleError | un
  * WORKFLOW_UNAVAILABLE tells the client to try again; the database is not what is down.
  */
 function isTemporalUnavailable(exception: unknown): boolean {
-  for (let cause = exception, depth = 0; cause && depth < 4; depth++) {
-    const { code } = cause as { code?: unknown };
-    if (typeof code === 'number' && TEMPORAL_DOWN_GRPC_STATUSES.has(code)) return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
+  return causes(exception).some(
+    ({ code }) => typeof code === 'number' && TEMPORAL_DOWN_GRPC_STATUSES.has(code),
+  );
 }
 /** UNKNOWN, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE. */
 const TEMPORAL_DOWN_GRPC_STATUSES = new Set([2, 4, 8, 12, 13, 14]);
@@ -219,13 +216,21 @@ const TEMPORAL_DOWN_GRPC_STATUSES = new Set([2, 4, 8, 12, 13, 14]);
  * should; a 500 would say the request itself broke something (test/faults/postgres-outage).
  */
 function isDatabaseUnavailable(exception: unknown): boolean {
-  for (let cause = exception, depth = 0; cause && depth < 4; depth++) {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
-    if (typeof message === 'string' && DATABASE_DOWN_MESSAGE.test(message)) return true;
+  return causes(exception).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) ||
+      (typeof message === 'string' && DATABASE_DOWN_MESSAGE.test(message)),
+  );
+}
+
+/** The error and what it wraps (TypeORM's `driverError`, else `cause`), four deep at most. */
+function causes(exception: unknown): { code?: unknown; message?: unknown }[] {
+  const chain: { code?: unknown; message?: unknown }[] = [];
+  for (let cause = exception; cause && typeof cause === 'object' && chain.length < 4;) {
+    chain.push(cause as { code?: unknown; message?: unknown });
     cause = (cause as { driverError?: unknown }).driverError ?? (cause as { cause?: unknown }).cause;
   }
-  return false;
+  return chain;
 }
 const DATABASE_DOWN_CODES = new Set([
   'ECONNREFUSED',
