@@ -75,10 +75,11 @@ export async function createApiApp(
     );
   }
 
-  // X-Forwarded-For is believed only from a proxy on this machine: trusting private networks would
-  // let any client behind Docker's NAT name its own address and dodge the per-address rate limits.
-  // Behind a proxy elsewhere, limits key on the proxy's address (stricter, never bypassable).
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: this machine's
+  // loopback). Trusting whole private networks would let any client behind Docker's NAT name its own
+  // address and dodge the per-address rate limits; behind an unnamed proxy, limits key on the
+  // proxy's address (stricter, never bypassable). docs/operations.md, "Client addresses".
+  app.set('trust proxy', config.http.trustProxy);
   app.use(requestIdMiddleware);
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const webDistDir = config.http.webDistDir ?? join(qcycleRoot(), 'dist', 'web');

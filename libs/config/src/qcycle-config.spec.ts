@@ -205,7 +205,11 @@ describe('loadConfig: authentication and HTTP', () => {
     expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).auth.jwtSecret).not.toBe(config.auth.jwtSecret);
     expect(config.auth.oidc).toBeUndefined();
-    expect(config.http).toEqual({ corsOrigins: [], rateLimit: { loginPerMinute: 10, writesPerMinute: 120 } });
+    expect(config.http).toEqual({
+      corsOrigins: [],
+      rateLimit: { loginPerMinute: 10, writesPerMinute: 120 },
+      trustProxy: ['loopback'],
+    });
     expect(config.seedDemoData).toBe(false);
   });
 
@@ -254,6 +258,17 @@ describe('loadConfig: authentication and HTTP', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', TASK_LINK_SECRET: 's'.repeat(40), PASSWORD_LOGIN: 'true' }),
     ).toThrow(/PASSWORD_LOGIN: needs JWT_SECRET when NODE_ENV=production/);
+  });
+
+  it('believes X-Forwarded-For from the proxies TRUST_PROXY names, and never from every address', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 172.18.0.1,10.20.0.0/16,fd00::/8' }).http.trustProxy).toEqual(
+      ['loopback', '172.18.0.1', '10.20.0.0/16', 'fd00::/8'],
+    );
+    // A hop count or true believes whoever sends the header: the sign-in limits per address would go.
+    for (const unsafe of ['true', '1', '*', '0.0.0.0/0', '::/0', '10.0.0.0/33', 'proxy.example', '10.0.0.1,'])
+      expect(() => loadConfig({ TRUST_PROXY: unsafe })).toThrow(
+        /TRUST_PROXY: must be a comma-separated list/,
+      );
   });
 
   it('turns web SSO on with OIDC_CLIENT_ID next to the provider, and refuses it alone', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Everything qcycle reads from the environment, typed. Validated once at boot by {@link loadConfig}. */
@@ -53,6 +54,11 @@ export interface HttpConfig {
   /** Origins allowed by CORS; empty: no cross-origin browser calls. */
   corsOrigins: string[];
   rateLimit: { loginPerMinute: number; writesPerMinute: number };
+  /**
+   * TRUST_PROXY: the proxies whose X-Forwarded-For names the client (Express's `trust proxy`, as a
+   * list of addresses, CIDR ranges and `loopback` / `linklocal` / `uniquelocal`); default `loopback`.
+   */
+  trustProxy: string[];
   /** WEB_DIST_DIR: where the built web app is (absolute); unset: `<repo>/dist/web`. */
   webDistDir?: string;
 }
@@ -111,6 +117,7 @@ export const CONFIG_VARIABLES = [
   'OIDC_JWKS_URL',
   'OIDC_CLIENT_ID',
   'CORS_ORIGINS',
+  'TRUST_PROXY',
   'RATE_LIMIT_LOGIN_PER_MINUTE',
   'RATE_LIMIT_WRITES_PER_MINUTE',
   'SEED_DEMO_DATA',
@@ -267,6 +274,8 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       );
     }
   }
+  const trustProxy = parseTrustProxy(value('TRUST_PROXY') ?? 'loopback');
+  if (typeof trustProxy === 'string') fail('TRUST_PROXY', trustProxy);
   const perMinute = (
     name: 'RATE_LIMIT_LOGIN_PER_MINUTE' | 'RATE_LIMIT_WRITES_PER_MINUTE',
     fallback: number,
@@ -326,6 +335,7 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
     http: {
       corsOrigins,
       rateLimit,
+      trustProxy: trustProxy as string[],
       ...(webDistDir ? { webDistDir: isAbsolute(webDistDir) ? webDistDir : resolve(cwd, webDistDir) } : {}),
     },
     seedDemoData: seedFlag === 'true',
@@ -416,6 +426,29 @@ function wholeNumber(
   if (!(n >= min && n <= max))
     fail(name, `must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+const PROXY_SUBNET_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed, by address. Named: an address
+ * (`10.0.0.5`), a range (`172.18.0.0/16`) or Express's `loopback`, `linklocal`, `uniquelocal`. A hop
+ * count, `true` or a range of every address would believe any client that sends the header, and so
+ * let anyone name their own address past the per-address sign-in limits: refused.
+ */
+function parseTrustProxy(raw: string): string[] | string {
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (PROXY_SUBNET_NAMES.includes(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      return `must be a comma-separated list of the proxies' addresses or ranges (10.0.0.5, 172.18.0.0/16) or loopback, linklocal, uniquelocal — never every address — got "${entry}"`;
+  }
+  return entries;
 }
 
 function parsePort(raw: string): number | undefined {
