@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { loadConfig } from '@qcycle/config';
-import { MIGRATIONS, openDataSource, OrganisationEntity, UserEntity } from '@qcycle/persistence';
+import { migrateUp, MIGRATIONS, openDataSource, OrganisationEntity, UserEntity } from '@qcycle/persistence';
 import {
   createTestDatabase,
   devServerAddress,
@@ -162,6 +162,36 @@ describe('the API at boot', () => {
       `applied ${MIGRATIONS.length} migrations: ${MIGRATIONS.map((m) => m.name).join(', ')}`,
     );
     expect(migrating.output).toContain('listening on ');
+  });
+
+  it('refuses, with the worker, a database a newer version migrated (a rollback), even with RUN_MIGRATIONS=true', async () => {
+    const file = join(dir, 'newer.sqlite');
+    const dataSource = await openDataSource(loadConfig({ DATABASE_URL: file }).database);
+    try {
+      await migrateUp(dataSource);
+      await dataSource.query(
+        `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'ObjectiveWeights1999999999999')`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+    const refusal =
+      'DATABASE_URL: the database is ahead of this version of qcycle: a newer version applied 1 migration this one does not have (ObjectiveWeights1999999999999)';
+    const api = await runMain(
+      'apps/api/src/main.ts',
+      await apiEnv({ DATABASE_URL: file, RUN_MIGRATIONS: 'true' }),
+    );
+    expect(api.code).toBe(1);
+    expect(api.output).toContain(refusal);
+    expect(api.output).not.toContain('listening on ');
+    const worker = await runMain('apps/worker/src/main.ts', {
+      DATABASE_URL: file,
+      TEMPORAL_ADDRESS: devServerAddress(),
+      TEMPORAL_TASK_QUEUE: `startup-${uniqueSuffix()}`,
+      QCYCLE_WORKFLOW_BUNDLE: testWorkflowBundle().codePath,
+    });
+    expect(worker.code).toBe(1);
+    expect(worker.output).toContain(refusal);
   });
 
   it('refuses an unmigrated PostgreSQL database in process too (createApiApp, as main.ts calls it)', async () => {

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { assertApiAuthConfig, type QcycleConfig } from '@qcycle/config';
-import { assertNoPendingMigrations, migrateUp } from '@qcycle/persistence';
+import { assertNoPendingMigrations, assertNotAheadOfCode, migrateUp } from '@qcycle/persistence';
 import { AppModule } from './app.module';
 import { PasswordHasher } from './auth/password-hasher';
 import { QcycleExceptionFilter } from './common/qcycle-exception.filter';
@@ -46,6 +46,7 @@ export async function createApiApp(
   });
   const logger = new Logger('api');
   try {
+    await assertNotAheadOfCode(app.get(DataSource));
     if (options.runMigrations) {
       const applied = await migrateUp(app.get(DataSource));
       logger.log(

@@ -12,7 +12,7 @@ import {
   type QcycleConfig,
 } from '@qcycle/config';
 import { QcycleError } from '@qcycle/contracts';
-import { assertNoPendingMigrations, migrateUp } from '@qcycle/persistence';
+import { assertNoPendingMigrations, assertNotAheadOfCode, migrateUp } from '@qcycle/persistence';
 import { AppModule } from './app.module';
 import { DirectoryService } from './directory/directory.service';
 import { CreateOrganisationDto, type OrganisationView } from './directory/dto/directory.dto';
@@ -67,6 +67,7 @@ export async function createOrganisation(
   // The API's own module, not listening: the directory's rules, the password hashing, the event log.
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
+    await assertNotAheadOfCode(app.get(DataSource));
     if (env.RUN_MIGRATIONS === 'true') await migrateUp(app.get(DataSource));
     else
       await assertNoPendingMigrations(

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
 import { TaskNotificationActivities } from '@qcycle/activities';
 import {
@@ -21,6 +22,7 @@ import {
   temporalConnectionOptions,
   type QcycleConfig,
 } from '@qcycle/config';
+import { assertNotAheadOfCode } from '@qcycle/persistence';
 import { createQcycleWorker } from './temporal-worker';
 
 /** Injection token for where the worker's prebuilt workflow code is (a file path), if anywhere. */
@@ -47,9 +49,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycleRecords: CycleRecordActivities,
     private readonly notifications: TaskNotificationActivities,
     private readonly qualityRecords: QualityRecordActivities,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Before any activity can write: older code on a schema a newer version migrated is refused.
+    await assertNotAheadOfCode(this.dataSource);
     const { temporal } = this.config;
     try {
       this.connection = await NativeConnection.connect(temporalConnectionOptions(temporal));

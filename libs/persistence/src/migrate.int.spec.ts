@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { MIGRATIONS, openDataSource } from './data-source';
-import { assertNoPendingMigrations, migrateUp, pendingMigrations } from './migrate';
+import {
+  assertNoPendingMigrations,
+  assertNotAheadOfCode,
+  migrateUp,
+  pendingMigrations,
+  unknownMigrations,
+} from './migrate';
 
 const allNames = MIGRATIONS.map((m) => m.name);
 
@@ -46,6 +52,23 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('pending migrations on %
     await expect(assertNoPendingMigrations(dataSource)).rejects.toThrow(
       `RUN_MIGRATIONS: the database is behind this version of qcycle: ${allNames.length} migrations pending (${allNames.slice(0, 3).join(', ')}, …); set RUN_MIGRATIONS=true`,
     );
+  });
+
+  it('refuses a database a newer version migrated (a rollback), naming what this code does not have', async () => {
+    await migrateUp(dataSource);
+    await expect(assertNotAheadOfCode(dataSource)).resolves.toBeUndefined();
+    const future = 'ObjectiveWeights1999999999999';
+    await dataSource.query(`INSERT INTO migrations (timestamp, name) VALUES (1999999999999, '${future}')`);
+    try {
+      expect(await unknownMigrations(dataSource)).toEqual([future]);
+      // Nothing is pending: the pending check alone let this database through.
+      await expect(assertNoPendingMigrations(dataSource)).resolves.toBeUndefined();
+      await expect(assertNotAheadOfCode(dataSource)).rejects.toThrow(
+        `DATABASE_URL: the database is ahead of this version of qcycle: a newer version applied 1 migration this one does not have (${future}); run that version, or restore the backup`,
+      );
+    } finally {
+      await dataSource.query(`DELETE FROM migrations WHERE name = '${future}'`);
+    }
   });
 
   it('lists the migrations a database is behind by, and none once migrated', async () => {

@@ -37,19 +37,52 @@ const names = (migrations: { name: string }[]) => migrations.map((m) => m.name);
 
 /** The names of the migrations not yet applied to this database, in order. Writes nothing. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = new Set(await appliedMigrations(dataSource));
+  return knownMigrations(dataSource).filter((name) => !applied.has(name));
+}
+
+/**
+ * The migrations applied to this database that this code does not have: a newer version of qcycle
+ * migrated it (the images were rolled back without the backup). Writes nothing.
+ */
+export async function unknownMigrations(dataSource: DataSource): Promise<string[]> {
+  const known = new Set(knownMigrations(dataSource));
+  return (await appliedMigrations(dataSource)).filter((name) => !known.has(name));
+}
+
+const knownMigrations = (dataSource: DataSource): string[] =>
+  dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+
+/** The names in the migrations table, in the order they were applied; none without the table. */
+async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
   const table = dataSource.options.migrationsTableName ?? 'migrations';
   const runner = dataSource.createQueryRunner();
   try {
-    const applied = (await runner.hasTable(table))
-      ? new Set(((await runner.query(`SELECT name FROM ${table}`)) as { name: string }[]).map((r) => r.name))
-      : new Set<string>();
-    return dataSource.migrations
-      .map((m) => m.name ?? m.constructor.name)
-      .filter((name) => !applied.has(name));
+    if (!(await runner.hasTable(table))) return [];
+    const rows = (await runner.query(`SELECT name FROM ${table} ORDER BY id`)) as { name: string }[];
+    return rows.map((r) => r.name);
   } finally {
     await runner.release();
   }
 }
+
+/**
+ * Refuses a database that is ahead of the code. Older code on a newer schema writes what the newer
+ * code does not expect, or fails on what it added (a column without a default: 500 on every write),
+ * and its workflows cannot replay what newer workers recorded. Checked by the API and the worker at
+ * boot, with or without RUN_MIGRATIONS.
+ */
+export async function assertNotAheadOfCode(dataSource: DataSource): Promise<void> {
+  const unknown = await unknownMigrations(dataSource);
+  if (unknown.length === 0) return;
+  throw new StartupError(
+    'DATABASE_URL',
+    `the database is ahead of this version of qcycle: a newer version applied ${countOf(unknown)} this one does not have (${listed(unknown)}); run that version, or restore the backup taken before the upgrade (docs/operations.md, Upgrades)`,
+  );
+}
+
+const countOf = (names: string[]) => `${names.length} migration${names.length === 1 ? '' : 's'}`;
+const listed = (names: string[]) => (names.length > 3 ? [...names.slice(0, 3), '…'] : names).join(', ');
 
 /**
  * Refuses a database that is behind the code: without it the API started on an unmigrated
@@ -62,10 +95,9 @@ export async function assertNoPendingMigrations(
 ): Promise<void> {
   const pending = await pendingMigrations(dataSource);
   if (pending.length === 0) return;
-  const shown = pending.length > 3 ? [...pending.slice(0, 3), '…'] : pending;
   throw new StartupError(
     'RUN_MIGRATIONS',
-    `the database is behind this version of qcycle: ${pending.length} migration${pending.length === 1 ? '' : 's'} pending (${shown.join(', ')}); ${action}`,
+    `the database is behind this version of qcycle: ${countOf(pending)} pending (${listed(pending)}); ${action}`,
   );
 }
 
