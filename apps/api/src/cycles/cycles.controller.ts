@@ -55,7 +55,7 @@ export class CyclesController {
   @ApiOperation({
     summary: "Start your organisation's quality cycle for a year (the Quality Representative)",
     description:
-      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
+      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
   })
   @ApiCreatedResponse({ type: CycleView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
@@ -65,10 +65,11 @@ export class CyclesController {
     const draft = draftForStart(request);
     // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a
     // role is missing); the leader is the signer requested or designated (422 naming signerUserId).
-    const roster = await this.rosters.rosterFor(caller.organisationCode, {
-      signerUserId: request.signerUserId,
-      draftSignerName: draft.signer.name,
-    });
+    const roster = await this.rosters.rosterFor(
+      caller.organisationCode,
+      { signerUserId: request.signerUserId, draftSignerName: draft.signer.name },
+      caller.userId,
+    );
     return this.cycles.start(request, caller.userId, roster, draft);
   }
 

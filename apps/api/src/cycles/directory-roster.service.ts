@@ -9,7 +9,9 @@ import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole
  * The cycle's roster (who plays which role, docs/security.md "Roles") taken from the organisation's directory
  * when the cycle starts. Active users only; several holders of a role are ordered by name and the
  * first one plays it — except the leader, who is the signer chosen for the year (libs/domain
- * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one). A
+ * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one), and the
+ * Quality Representative, who is the one starting the year (while a role is handed over both hold
+ * it, and the first by name was the outgoing one, who then got the year's tasks). A
  * unit without a unit head has the Quality Representative stand in for its head (Article 2: the
  * Chief of Office organises implementation), so every unit can be given work.
  */
@@ -20,6 +22,8 @@ export class DirectoryRosterService {
   async rosterFor(
     organisationCode: string,
     signer: { signerUserId?: string; draftSignerName?: string } = {},
+    /** Who starts the year: its Quality Representative when they hold the role. */
+    startedBy?: string,
   ): Promise<CycleRoster> {
     const users = await this.dataSource
       .getRepository(UserEntity)
@@ -41,7 +45,23 @@ export class DirectoryRosterService {
 
     const missing: string[] = [];
     const leaders = holders('leader');
-    const qualityRepresentative = holders('quality-representative')[0];
+    const representatives = holders('quality-representative');
+    const qualityRepresentative =
+      representatives.find((u) => u.id === startedBy) ??
+      (representatives.length === 1 ? representatives[0] : undefined);
+    if (representatives.length > 1 && !qualityRepresentative)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'qualityRepresentative' },
+        {
+          fields: {
+            qualityRepresentative: [
+              `${representatives.length} people hold the quality-representative role (${representatives.map((u) => u.fullName).join(', ')}): the year's Quality Representative is the one who starts it, so one of them starts it`,
+            ],
+          },
+        },
+      );
     const leadAuditor = holders('lead-auditor')[0];
     const auditors = [
       ...new Map([...holders('lead-auditor'), ...holders('auditor')].map((u) => [u.id, u])).values(),

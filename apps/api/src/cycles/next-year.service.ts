@@ -46,10 +46,11 @@ export class NextYearService {
         { year: row.year, organisationCode: row.organisationCode },
         { cycleId: row.nextCycleId },
       );
-    const roster = await this.rosters.rosterFor(caller.organisationCode, {
-      signerUserId: request.signerUserId,
-      draftSignerName: row.draft.signer.name,
-    });
+    const roster = await this.rosters.rosterFor(
+      caller.organisationCode,
+      { signerUserId: request.signerUserId, draftSignerName: row.draft.signer.name },
+      caller.userId,
+    );
     // One cycle per organisation and year: the workflow id refuses a second start (409) however
     // many requests race here.
     const started = await this.cycles.start(
