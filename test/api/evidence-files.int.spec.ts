@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
-import { EvidenceFileEntity } from '@qcycle/persistence';
+import { EvidenceFileEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
@@ -375,6 +375,31 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     expect(
       (await upload('staff.tthc', measurement, { bytes: pdfOf(1_500, 'z'), name: 'lai.pdf' })).status,
     ).toBe(201);
+  });
+
+  it('takes no more evidence for a closed year’s finished records (409, nothing kept), and still for an open one', async () => {
+    const dataSource = suite.api.get(DataSource);
+    await dataSource.getRepository(QualityCycleEntity).update({ id: cycleId }, { status: 'closed' });
+    try {
+      // The measurement report is still open (a late report): its evidence is still taken.
+      const late = await upload('staff.tthc', measurement, { bytes: pdfOf(2_000, 'l'), name: 'muon.pdf' });
+      expect(late.status).toBe(201);
+
+      await dataSource.getRepository(TaskEntity).update({ id: measureTaskId }, { status: 'completed' });
+      const before = await rowsOf(measureTaskId);
+      const bytes = pdfOf(3_000, 'z');
+      const refused = await upload('qmr', measurement, { bytes, name: 'bo-sung-sau-khi-dong-nam.pdf' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'CONFLICT',
+        details: { recordType: 'measurement', recordKey: measureTaskId, cycleStatus: 'closed' },
+      });
+      expect(await rowsOf(measureTaskId)).toBe(before);
+      expect(await filesIn(evidenceDir)).not.toContain(join(sha256(bytes).slice(0, 2), sha256(bytes)));
+    } finally {
+      await dataSource.getRepository(QualityCycleEntity).update({ id: cycleId }, { status: 'running' });
+      await dataSource.getRepository(TaskEntity).update({ id: measureTaskId }, { status: 'open' });
+    }
   });
 
   it('answers only statuses its OpenAPI document names', async () => {

@@ -258,6 +258,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chu kỳ {cycleId} không còn chạy ({status})',
       en: 'The cycle {cycleId} is not running ({status})',
     },
+    evidenceYearEnded: {
+      vi: 'Năm của {cycleId} đã kết thúc ({status}): hồ sơ {recordKey} đã khép lại, không nhận thêm minh chứng',
+      en: 'The year of {cycleId} is {status}: the record {recordKey} is final and takes no more evidence',
+    },
     yearClosed: {
       vi: 'Năm của {cycleId} đã khép lại đối với mục tiêu {objectiveId}: không thể sửa số liệu nữa',
       en: 'The year of {cycleId} is closed for objective {objectiveId}: its figures can no longer be corrected',

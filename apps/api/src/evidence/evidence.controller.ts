@@ -34,12 +34,13 @@ export class EvidenceController {
       'the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. ' +
       'Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), ' +
       'the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. ' +
+      'Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. ' +
       'The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: EvidenceUploadForm })
   @ApiCreatedResponse({ type: EvidenceFileView })
-  @ApiErrors(401, 403, 404, 413, 415, 422, 429)
+  @ApiErrors(401, 403, 404, 409, 413, 415, 422, 429)
   upload(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

@@ -244,7 +244,10 @@ export class EvidenceService {
   /**
    * Who may add evidence to a record: whoever acts on it (the assignee or a delegate of its task,
    * the auditor of the step, the owner of the corrective action), the Quality Representative, and
-   * for audit records (steps, corrective actions) every auditor. An unknown record is a 422.
+   * for audit records (steps, corrective actions) every auditor. An unknown record is a 422. Once the
+   * year is closed or cancelled its finished records are final (409): a file added then would stand
+   * beside the year's documents as if it had been there. A record still open (a review held after
+   * the close, a corrective action not yet closed) still takes its evidence.
    */
   private async checkMayAddTo(
     caller: Principal,
@@ -256,19 +259,21 @@ export class EvidenceService {
     const actsOn = (task: TaskEntity | null) =>
       !!task && (task.assigneeUserId === caller.userId || task.delegateUserIds.includes(caller.userId));
     let may = hasRole(caller, 'quality-representative');
+    let stillOpen: boolean;
     if (recordType === 'measurement' || recordType === 'review') {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType]) throw unknownRecord(recordType, recordKey);
       may ||= actsOn(task);
+      stillOpen = task.status === 'open';
     } else if (recordType === 'audit-step') {
       const step = await this.dataSource
         .getRepository(AuditStepEntity)
         .findOneBy({ id: recordKey, cycleId: cycle.id });
       if (!step) throw unknownRecord(recordType, recordKey);
+      const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       may ||=
-        hasRole(caller, 'auditor', 'lead-auditor') ||
-        step.auditorUserId === caller.userId ||
-        actsOn(await tasks.findOneBy({ id: recordKey, cycleId: cycle.id }));
+        hasRole(caller, 'auditor', 'lead-auditor') || step.auditorUserId === caller.userId || actsOn(task);
+      stillOpen = task?.status === 'open';
     } else {
       const action = await this.dataSource
         .getRepository(CorrectiveActionEntity)
@@ -278,6 +283,7 @@ export class EvidenceService {
         hasRole(caller, 'auditor', 'lead-auditor') ||
         action.ownerUserId === caller.userId ||
         (await tasks.findBy({ workflowId: recordKey, cycleId: cycle.id })).some(actsOn);
+      stillOpen = action.status === 'open' || action.status === 'planned';
     }
     if (!may)
       throw new QcycleError(
@@ -286,6 +292,13 @@ export class EvidenceService {
           ? 'evidenceNotActorOrAuditor'
           : 'evidenceNotActor',
         { recordType },
+      );
+    if (cycle.status !== 'running' && !stillOpen)
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'evidenceYearEnded',
+        { cycleId: cycle.id, status: cycle.status, recordKey },
+        { recordType, recordKey, cycleStatus: cycle.status },
       );
   }
 }
