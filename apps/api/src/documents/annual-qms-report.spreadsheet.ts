@@ -60,11 +60,21 @@ export async function annualQmsReportXlsx(data: AnnualQmsReportData): Promise<Bu
  */
 export function annualQmsReportCsv(data: AnnualQmsReportData): Buffer {
   const summary = annualQmsReportSummary(data);
-  const line = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
+  const line = (cells: string[]) => cells.map((c) => `"${csvText(c).replace(/"/g, '""')}"`).join(',');
   const text = [line(summary.map(([column]) => column)), line(summary.map(([, value]) => value))].join(
     '\r\n',
   );
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
+}
+
+/**
+ * A typed text as a CSV field a spreadsheet shows as text: one that begins like a formula (`=`, `+`,
+ * `-`, `@`, a tab or a carriage return) gets a leading apostrophe, or Excel would run it when the
+ * Department opens the file (`=HYPERLINK(…)` typed into the scope). A plain number (`-2`, `+1,5`)
+ * stays as it is. The XLSX export writes text cells, which are never formulas.
+ */
+export function csvText(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+([.,]\d+)?%?$/.test(cell) ? `'${cell}` : cell;
 }
 
 function sheet(workbook: Workbook, name: string, columns: string[], rows: (string | number)[][]): void {
