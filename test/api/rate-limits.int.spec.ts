@@ -74,6 +74,30 @@ describe('rate limits shared by two API processes on one PostgreSQL database', (
     }
   });
 
+  it('refuses one account’s password guessed from many addresses, counted across them all', async () => {
+    const target = email(`spread.${uniqueSuffix()}`);
+    const perAccount = loginPerMinute * 5;
+    const answers: Answer[] = [];
+    // Each guess from an address of its own (forwarded by a trusted proxy): no per-address count
+    // ever reaches its limit.
+    for (let attempt = 0; attempt <= perAccount; attempt++) {
+      answers.push(
+        await https[attempt % 2].call('POST', '/api/v1/auth/login', {
+          body: { email: target, password: `guess-${attempt}` },
+          headers: { 'x-forwarded-for': `198.51.100.${attempt + 1}` },
+        }),
+      );
+    }
+    expect(answers.slice(0, perAccount).map((a) => a.status)).toEqual(Array(perAccount).fill(401));
+    expectTooManyRequests(answers[perAccount], 'login-email');
+    // Another account, from yet another address, still gets its answer.
+    const other = await https[0].call('POST', '/api/v1/auth/login', {
+      body: { email: email('leader'), password: 'wrong-password' },
+      headers: { 'x-forwarded-for': '198.51.100.250' },
+    });
+    expect(other.status).toBe(401);
+  });
+
   it('refuses a user’s writes after the limit, counted across both APIs, leaving reads and other users alone', async () => {
     const admin = await new DemoOrganisation(https[0]).tokenOf('admin');
     const busyAddress = email(`busy.${uniqueSuffix()}`);

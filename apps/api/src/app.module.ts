@@ -26,7 +26,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Rate limits, counted in the database (rate_limit_hits) so every API process behind the same
  * database shares one count per client (DatabaseThrottlerStorage):
  * - login (password login, SSO code exchange, task-link exchange): per client address and e-mail
- *   (password guessing on one account), and per address (guessing across accounts, five times as many);
+ *   (password guessing on one account), per e-mail from every address (five times as many in 15
+ *   minutes), and per address (guessing across accounts, five times as many a minute);
  * - writes: per signed-in user (or address), every non-GET route except login.
  */
 export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): ThrottlerModuleOptions {
@@ -44,6 +45,21 @@ export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): 
         // from one office address are limited together only by the per-address limit below.
         getTracker: (req) =>
           `${(req as Request).ip}|${String((req as Request).body?.email ?? (req as Request).body?.code ?? '')
+            .trim()
+            .toLowerCase()}`,
+      },
+      {
+        // One account's password guessed from many addresses (a botnet, or anyone naming addresses
+        // through a trusted proxy): counted across them all, over a longer window. It can hold a
+        // person's own password sign-in off for up to 15 minutes while they are attacked; SSO and
+        // other accounts are unaffected.
+        name: 'login-email',
+        ttl: 15 * 60_000,
+        limit: loginPerMinute * 5,
+        skipIf: (context) =>
+          !isLogin(context) || typeof context.switchToHttp().getRequest<Request>().body?.email !== 'string',
+        getTracker: (req) =>
+          `email|${String((req as Request).body?.email)
             .trim()
             .toLowerCase()}`,
       },
