@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
@@ -149,6 +149,8 @@ describe('the API at boot', () => {
     const refused = await runMain('apps/api/src/main.ts', await apiEnv({ DATABASE_URL: file }));
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(`database: SQLite file ${file}`);
+    // Created by the API: not readable by other users of the machine.
+    expect(statSync(file).mode & 0o007).toBe(0);
     expect(refused.output).toContain(
       `RUN_MIGRATIONS: the database is behind this version of qcycle: ${MIGRATIONS.length} migrations pending`,
     );

@@ -10,6 +10,9 @@ import {
 import { createApiApp } from './api-app';
 
 async function main(): Promise<void> {
+  // What this process creates — the SQLite file, evidence files, documents — is not readable by
+  // other users of the machine (they hold people's names, answers and, until sent, task links).
+  process.umask(0o027);
   const config = loadConfig();
   // The Temporal connection is lazy, but its TLS client certificate and key are read when the client
   // is built: read them now, so a missing file stops the boot with its variable's name rather than a

@@ -11,6 +11,9 @@ import {
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  // What this process creates — the SQLite file, evidence files, documents — is not readable by
+  // other users of the machine (they hold people's names, answers and, until sent, task links).
+  process.umask(0o027);
   const config = loadConfig();
   // Reads the TLS client certificate and key now: a missing file stops the boot with its variable's
   // name before Nest starts, not with a stack from inside it.
