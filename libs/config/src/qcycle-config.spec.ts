@@ -178,6 +178,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses the public development secret for an install reached from elsewhere, even without NODE_ENV=production', () => {
+    // A process started by hand (`node dist/apps/api/src/main.js`) on a server: anyone could forge links.
+    expect(() => loadConfig({ PUBLIC_URL: 'https://qms.kontum.gov.vn' })).toThrow(
+      /TASK_LINK_SECRET: must be set when PUBLIC_URL \(https:\/\/qms.kontum.gov.vn\) is not this machine/,
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000' })).toThrow(/TASK_LINK_SECRET/);
+    for (const local of [
+      'http://localhost:3000',
+      'http://127.0.0.1:3100',
+      'http://[::1]:3000',
+      'http://qcycle.localhost',
+    ])
+      expect(loadConfig({ PUBLIC_URL: local }).taskLinks.usesDevelopmentSecret).toBe(true);
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://qms.kontum.gov.vn', TASK_LINK_SECRET: 's'.repeat(40) }).taskLinks
+        .secret,
+    ).toBe('s'.repeat(40));
+  });
+
   it('names every bad mail and task-link variable, without printing an SMTP password', () => {
     try {
       loadConfig({

@@ -248,6 +248,13 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       'TASK_LINK_SECRET',
       `must be set when NODE_ENV=production (at least ${MIN_TASK_LINK_SECRET_LENGTH} characters)`,
     );
+  } else if (taskLinkSecret === undefined && isHttpUrl(publicUrl) && !isOnThisMachine(publicUrl)) {
+    // Without NODE_ENV=production (a process started by hand) the public development secret would
+    // sign the links of an install people reach from elsewhere: anyone could forge one.
+    fail(
+      'TASK_LINK_SECRET',
+      `must be set when PUBLIC_URL (${publicUrl}) is not this machine: the development secret is public, and anyone could forge a task link with it (at least ${MIN_TASK_LINK_SECRET_LENGTH} characters)`,
+    );
   } else if (taskLinkSecret !== undefined && taskLinkSecret.length < MIN_TASK_LINK_SECRET_LENGTH) {
     fail(
       'TASK_LINK_SECRET',
@@ -463,6 +470,12 @@ function isHttpUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An address only this machine reaches: localhost, 127.x.x.x or ::1. */
+function isOnThisMachine(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host);
 }
 
 function isSmtpUrl(raw: string): boolean {
