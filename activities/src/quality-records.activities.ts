@@ -935,6 +935,35 @@ export class QualityRecordActivities {
     return previous?.actions ?? [];
   }
 
+  /**
+   * ISO 9.3.2 f, what the records know of: the opportunities for improvement last year's review
+   * named (its outputs, 9.3.3 a, which otherwise stopped at its minutes) and this year's audit
+   * observations. Each says where it comes from; the Quality Representative's note adds the rest.
+   */
+  private async improvementOpportunities(cycleId: string, steps: AuditStepEntity[]): Promise<string[]> {
+    const key = parseQualityCycleId(cycleId);
+    const previous = key
+      ? await this.dataSource.manager.findOneBy(ManagementReviewEntity, {
+          cycleId: qualityCycleId(key.organisationCode, key.year - 1),
+          status: 'held',
+        })
+      : null;
+    const named = previous?.outputs?.improvementOpportunities;
+    const fromReview = Array.isArray(named)
+      ? named
+          .filter((text): text is string => typeof text === 'string' && text.trim() !== '')
+          .map((text) => `Họp xem xét của lãnh đạo năm ${key!.year - 1}: ${text.trim()}`)
+      : [];
+    const fromAudit = steps
+      .filter((step) => step.result === 'observation')
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((step) => {
+        const said = (step.finding ?? step.notes ?? '').trim();
+        return `Đánh giá nội bộ, ${step.process} (${step.clause})${said ? `: ${said}` : ''}`;
+      });
+    return [...fromReview, ...fromAudit];
+  }
+
   /** Corrective actions of the same organisation's previous-year cycle not closed at its close. */
   private async previousYearOpenCorrectiveActions(cycleId: string): Promise<CarriedCorrectiveAction[]> {
     const key = parseQualityCycleId(cycleId);
@@ -1046,7 +1075,7 @@ export class QualityRecordActivities {
       externalProviders: enteredOr('externalProviders'),
       resources: enteredOr('resources'),
       risksAndOpportunities: enteredOr('risksAndOpportunities'),
-      improvementOpportunities: [],
+      improvementOpportunities: await this.improvementOpportunities(request.cycleId, steps),
       ...(preparation
         ? {
             entered:

@@ -1,4 +1,4 @@
-import { ManagementReviewEntity, migrateUp, openDataSource } from '@qcycle/persistence';
+import { AuditStepEntity, ManagementReviewEntity, migrateUp, openDataSource } from '@qcycle/persistence';
 import { createTestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { QualityRecordActivities } from './quality-records.activities';
 
@@ -19,7 +19,11 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
         id: 'quality-cycle/kontum/2023/review',
         cycleId: 'kontum-2023',
         inputs: {},
-        outputs: { improvements: [] },
+        outputs: {
+          improvementOpportunities: ['Số hóa sổ theo dõi hồ sơ đất đai', '  '],
+          qmsChanges: [],
+          resourceNeeds: [],
+        },
         actions,
         minutesRef: 'BB-01/2023',
         chairedBy: 'leader',
@@ -33,6 +37,61 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
 
       const firstYear = await records.compileReviewInputs({ cycleId: 'daklak-2024' });
       expect(firstYear.previousActions).toEqual({ status: 'none', items: [] });
+      expect(firstYear.improvementOpportunities).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
+  it("list last year's review's opportunities for improvement and this year's audit observations (ISO 9.3.2 f)", async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      await migrateUp(dataSource);
+      await dataSource.getRepository(ManagementReviewEntity).insert({
+        id: 'quality-cycle/kontum/2023/review',
+        cycleId: 'kontum-2023',
+        inputs: {},
+        outputs: {
+          improvementOpportunities: ['Số hóa sổ theo dõi hồ sơ đất đai', '  '],
+          qmsChanges: ['Bổ sung quy trình tiếp nhận phản ánh'],
+          resourceNeeds: [],
+        },
+        actions: [],
+        minutesRef: 'BB-01/2023',
+        chairedBy: 'leader',
+        heldAt: '2023-12-15T03:00:00.000Z',
+        status: 'held',
+      });
+      const step = (id: string, result: string, notes: string) => ({
+        id: `quality-cycle/kontum/2024/audit/step/${id}`,
+        auditId: 'quality-cycle/kontum/2024/audit',
+        cycleId: 'kontum-2024',
+        unitCode: 'vp-ttpvhcc',
+        process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+        clause: '8.5.1',
+        auditorUserId: 'auditor',
+        result,
+        evidence: null,
+        notes,
+        finding: null,
+        signedOffAt: '2024-10-10T03:00:00.000Z',
+      });
+      await dataSource
+        .getRepository(AuditStepEntity)
+        .insert([
+          step('s1', 'conformity', 'Đúng quy trình'),
+          step('s2', 'observation', 'Nên niêm yết thời hạn trả kết quả tại quầy'),
+        ]);
+
+      const inputs = await new QualityRecordActivities(dataSource).compileReviewInputs({
+        cycleId: 'kontum-2024',
+      });
+      expect(inputs.improvementOpportunities).toEqual([
+        'Họp xem xét của lãnh đạo năm 2023: Số hóa sổ theo dõi hồ sơ đất đai',
+        'Đánh giá nội bộ, Tiếp nhận, trả kết quả hồ sơ TTHC (8.5.1): Nên niêm yết thời hạn trả kết quả tại quầy',
+      ]);
     } finally {
       await dataSource.destroy();
       await database.drop();
