@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -99,6 +100,14 @@ export async function createApiApp(
   app.useGlobalPipes(qcycleValidationPipe());
   app.useGlobalFilters(new QcycleExceptionFilter());
   app.enableShutdownHooks();
+  // Idle keep-alive connections are closed by the client first. Node's default (5 s) is what
+  // clients also wait before closing (undici: the server's hint less 1 s), so a request sent on a
+  // connection idle for about 5 s could meet the server's close and fail with ECONNRESET (seen
+  // under load in the tests); a reverse proxy keeping upstream connections has the same race.
+  // Longer than the usual proxy idle timeout (60 s); the headers deadline must exceed it.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const openApi = new DocumentBuilder()
     .setTitle('qcycle API')
     .setDescription(
