@@ -49,6 +49,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'PATCH /api/v1/auth/me': [200, 400, 401, 403, 429],
   'GET /api/v1/auth/providers': [200, 503],
   'POST /api/v1/auth/oidc/exchange': [200, 400, 401, 403, 429, 503],
+  'POST /api/v1/auth/logout': [204, 401, 403, 429],
   'GET /api/v1/me/notifications': [200, 400, 401, 403],
   'POST /api/v1/me/notifications/read-all': [200, 401, 403, 429],
   'POST /api/v1/me/notifications/{notificationId}/read': [200, 401, 403, 404, 429],

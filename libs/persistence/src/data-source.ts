@@ -35,6 +35,7 @@ import { NextYearDrafts1796040000000 } from './migrations/1796040000000-next-yea
 import { NonconformitySources1796050000000 } from './migrations/1796050000000-nonconformity-sources.migration';
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 import { DirectorySearchText1796060000000 } from './migrations/1796060000000-directory-search-text.migration';
+import { UserSessionsValidFrom1796070000000 } from './migrations/1796070000000-user-sessions-valid-from.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   NextYearDrafts1796040000000,
   NonconformitySources1796050000000,
   DirectorySearchText1796060000000,
+  UserSessionsValidFrom1796070000000,
 ];
 
 /**

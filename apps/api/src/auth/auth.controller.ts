@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
@@ -100,6 +107,22 @@ export class AuthController {
       expiresIn,
       user: MeView.of(await this.principals.forUser(user, 'password')),
     };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "Sign out everywhere: end every one of the caller's sessions the API signed until now",
+    description:
+      'Every token the API issued to the caller so far (password and SSO sign-ins, on every device) is refused from ' +
+      'its next request on (401), including the one of this request; signing in again works at once. ' +
+      "Tokens of the organisation's SSO provider are the provider's to revoke. A task-link session gets 403, as on every route outside its task.",
+  })
+  @ApiNoContentResponse({ description: 'Signed out everywhere' })
+  @ApiErrors(401, 403, 429)
+  async logout(@CurrentUser() principal: Principal): Promise<void> {
+    await this.principals.endSessions(principal.userId);
   }
 
   @Get('me')

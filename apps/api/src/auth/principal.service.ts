@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { RoleAssignmentEntity, UserEntity, WHOLE_ORGANISATION_SCOPE } from '@qcycle/persistence';
 import type { Principal } from './principal';
+import { nextSessionsValidFrom } from './sessions';
 
 /** Builds the caller from the directory: the user row and their role assignments. */
 @Injectable()
@@ -17,19 +18,37 @@ export class PrincipalService {
   }
 
   /**
-   * The active user with this id as a caller, or undefined (unknown or deactivated): what every
-   * request with a local session needs first. The user row and the roles are read at once, not one
-   * after the other (two queries on two pooled connections, one round trip of waiting).
+   * The active user with this id as a caller, with the `sessions_valid_from` their tokens are checked
+   * against (sessions.ts), or undefined (unknown or deactivated): what every request with a local
+   * session needs first. The user row and the roles are read at once, not one after the other (two
+   * queries on two pooled connections, one round trip of waiting).
    */
   async activePrincipal(
     userId: string,
     authenticatedBy: Principal['authenticatedBy'],
-  ): Promise<Principal | undefined> {
+  ): Promise<{ principal: Principal; sessionsValidFrom: string | null } | undefined> {
     const [user, assignments] = await Promise.all([
       this.users.findOneBy({ id: userId }),
       this.assignmentsOf(userId),
     ]);
-    return user?.active ? principalOf(user, assignments, authenticatedBy) : undefined;
+    if (!user?.active) return undefined;
+    return {
+      principal: principalOf(user, assignments, authenticatedBy),
+      sessionsValidFrom: user.sessionsValidFrom,
+    };
+  }
+
+  /**
+   * Ends every session of this user that the API signed until now ("sign out everywhere"): their
+   * tokens are refused from their next request on, and a new sign-in works at once.
+   */
+  async endSessions(userId: string): Promise<void> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) return;
+    await this.users.update(
+      { id: userId },
+      { sessionsValidFrom: nextSessionsValidFrom(user.sessionsValidFrom) },
+    );
   }
 
   private assignmentsOf(userId: string): Promise<RoleAssignmentEntity[]> {

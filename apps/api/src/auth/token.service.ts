@@ -20,6 +20,7 @@ import {
 } from '@qcycle/contracts';
 import type { Principal } from './principal';
 import { PrincipalService } from './principal.service';
+import { sessionsClaim, signedUnderCurrentSessions } from './sessions';
 
 /** How long a session opened from a task link lasts: enough to fill in the form. */
 export const TASK_LINK_SESSION_MINUTES = 30;
@@ -87,8 +88,11 @@ export class TokenService {
     signedInBy: 'password' | 'oidc' = 'password',
   ): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = this.config.auth.jwtTtlMinutes * 60;
-    const claims =
-      signedInBy === 'oidc' ? { org: user.organisationCode, via: 'oidc' } : { org: user.organisationCode };
+    const claims = {
+      org: user.organisationCode,
+      ...(signedInBy === 'oidc' ? { via: 'oidc' } : {}),
+      ...sessionsClaim(user.sessionsValidFrom),
+    };
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
@@ -110,7 +114,11 @@ export class TokenService {
     taskId: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = TASK_LINK_SESSION_MINUTES * 60;
-    const accessToken = await new SignJWT({ org: user.organisationCode, tid: taskId })
+    const accessToken = await new SignJWT({
+      org: user.organisationCode,
+      tid: taskId,
+      ...sessionsClaim(user.sessionsValidFrom),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.localIssuer)
@@ -147,10 +155,14 @@ export class TokenService {
     );
     const taskId = typeof payload.tid === 'string' ? payload.tid : undefined;
     const authenticatedBy = taskId ? 'task-link' : payload.via === 'oidc' ? 'oidc' : 'password';
-    const principal = payload.sub
+    const active = payload.sub
       ? await this.principals.activePrincipal(payload.sub, authenticatedBy)
       : undefined;
-    if (!principal) throw unauthenticated('unknownAccount');
+    if (!active) throw unauthenticated('unknownAccount');
+    // Signed before the user's sessions were ended (password, deactivation, sign-out everywhere).
+    if (!signedUnderCurrentSessions(payload, active.sessionsValidFrom))
+      throw unauthenticated('tokenExpired', { what: 'bearer token' });
+    const principal = active.principal;
     if (taskId) return { ...principal, onlyTaskId: taskId };
     if (authenticatedBy === 'password' && !this.config.auth.localLogin)
       throw unauthenticated('localLoginOff');

@@ -16,6 +16,7 @@ import {
 import type { Attribution } from '../auth/auth.decorators';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
+import { nextSessionsValidFrom } from '../auth/sessions';
 import { pageWindow, type Page } from '../common/pagination';
 import { conflict, forbidden, refusedField, isUniqueViolation, notFound } from './directory-errors';
 import type {
@@ -309,6 +310,11 @@ export class DirectoryService {
       if (dto.title !== undefined) user.title = dto.title;
       if (dto.unitCode !== undefined) user.unitCode = dto.unitCode;
       if (dto.locale !== undefined) user.locale = dto.locale;
+      // A new password, and deactivation, end the person's sessions; so does reactivation, so that a
+      // token from before the deactivation does not come back with the account.
+      const activeChanges = dto.active !== undefined && dto.active !== Boolean(user.active);
+      if (passwordHash !== undefined || activeChanges)
+        user.sessionsValidFrom = nextSessionsValidFrom(user.sessionsValidFrom);
       if (dto.active !== undefined) user.active = dto.active;
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       user.updatedAt = now();

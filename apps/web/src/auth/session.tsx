@@ -3,6 +3,7 @@ import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
 import type { components } from '../api/schema';
 import { i18next } from '../i18n';
 import { draftsFor, forgetDrafts } from '../ui/draft';
+import { endSessionsOnServer } from './sign-out';
 
 export type Me = components['schemas']['MeView'];
 
@@ -62,6 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
 
   const signOut = useCallback((options: { keepDrafts?: boolean } = {}) => {
+    // Ended on the server before the token is dropped here, so a copy of it is worth nothing; sent
+    // and not awaited: signing out here never waits for, nor depends on, the answer. A task-link
+    // session opens its one task only (the API answers it 403 anywhere else) and lives in this tab.
+    const ending = current;
+    if (ending && ending.user.authenticatedBy !== 'task-link') void endSessionsOnServer(ending.accessToken);
     // What this person typed and did not send stays with them, not with the next one at this PC;
     // kept only to sign the same person in again (SSO, after the session ran out).
     if (!options.keepDrafts) forgetDrafts();

@@ -42,6 +42,14 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  /**
+   * When this person's sessions last ended (password set, (de)activated, "sign out everywhere"):
+   * the API's own tokens signed under an earlier value are refused (apps/api/src/auth/sessions.ts).
+   * Null while nothing has ended them.
+   */
+  @Column({ name: 'sessions_valid_from', type: 'varchar', length: 24, nullable: true })
+  sessionsValidFrom!: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 

@@ -1,0 +1,27 @@
+import { endSessionsOnServer } from './sign-out';
+
+describe('signing out ends the session on the server too', () => {
+  it("posts to the API's sign-out-everywhere with the session's token, surviving the tab's close", async () => {
+    const sent: { url: string; init?: RequestInit }[] = [];
+    const send = (async (url: string, init?: RequestInit) => {
+      sent.push({ url, init });
+      return new Response(null, { status: 204 });
+    }) as typeof fetch;
+    expect(await endSessionsOnServer('the-token', send)).toBe(true);
+    expect(sent).toEqual([
+      {
+        url: '/api/v1/auth/logout',
+        init: { method: 'POST', headers: { authorization: 'Bearer the-token' }, keepalive: true },
+      },
+    ]);
+  });
+
+  it('never throws: an unreachable API or a refusal leaves signing out here to the caller', async () => {
+    const unreachable = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const refused = (async () => new Response('{}', { status: 401 })) as typeof fetch;
+    expect(await endSessionsOnServer('the-token', unreachable)).toBe(false);
+    expect(await endSessionsOnServer('the-token', refused)).toBe(false);
+  });
+});
