@@ -65,8 +65,11 @@ async function approveObjectives(
     if (outcome.decision === 'approve') {
       const signingDate =
         outcome.signingDate ?? cycleClock(context.shiftMs).calendarDate(approval.completedAt);
+      // A leader given the approval after the start (the one who signs left) is not on the roster:
+      // the task knows them as the directory did when it was handed over. Only the decision's
+      // record changes (an activity's input), so the patch that names the approver covers it.
       const approver = patched(DECISION_NAMES_APPROVER)
-        ? rosterPerson(context.roster, approval.completedBy)
+        ? (rosterPerson(context.roster, approval.completedBy) ?? approval.completedByPerson)
         : undefined;
       const decision: ApprovedDecision = {
         documentNumber: outcome.documentNumber,

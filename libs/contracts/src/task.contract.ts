@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { IsoInstant, LocalizedText, TaskKind, TaskOutcome } from '@qcycle/domain';
+import type { PersonRef } from './roster.contract';
 
 export type { TaskKind, TaskOutcome, TaskOutcomes } from '@qcycle/domain';
 
@@ -35,6 +36,22 @@ export interface TaskCompletionResult {
   requestId?: string;
 }
 
+/**
+ * Who a task is given to, as the organisation's directory knows them when the task is reassigned
+ * (read by the API: an active user of the cycle's organisation). The workflow's rules read these
+ * facts, so someone who joined after the year started, or a leader who replaced the year's signer,
+ * can be given a task.
+ */
+export interface ReassignmentTarget {
+  /** As the task's record and notification need them: name, title, unit, e-mail, language. */
+  person: PersonRef;
+  /** The roles the reassignment rules ask about, held now. */
+  roles: ReassignmentRole[];
+}
+
+/** The directory roles that decide who may take a task over (`leader` tasks, `audit-step`s). */
+export type ReassignmentRole = 'leader' | 'auditor' | 'lead-auditor';
+
 /** Gives an open task to someone else (unit head or quality representative); recorded and notified. */
 export interface ReassignTaskRequest {
   taskId: string;
@@ -42,6 +59,11 @@ export interface ReassignTaskRequest {
   toUserId: string;
   reason: string;
   requestId?: string;
+  /**
+   * The person `toUserId` names, from the directory now (`to.person.userId === toUserId`). Absent
+   * from Updates sent before it existed: the workflow then takes the person from the year's roster.
+   */
+  to?: ReassignmentTarget;
 }
 
 export interface TaskReassignmentResult {

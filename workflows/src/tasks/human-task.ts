@@ -24,6 +24,7 @@ import {
 } from '@qcycle/contracts';
 import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
 import { localRecords, notifications, records } from '../activities';
+import { reassignmentCandidate, reassignmentRefusal, type ReassignmentCandidate } from './reassignment-rules';
 
 /**
  * Patch id (docs/versioning.md): a task closed because its cycle was cancelled tells its assignee
@@ -114,7 +115,18 @@ export interface HumanTaskSpec<K extends TaskKind> {
 }
 
 export type HumanTaskResult<K extends TaskKind> =
-  | { status: 'completed'; outcome: TaskOutcomes[K]; completedBy: string; completedAt: number; late: boolean }
+  | {
+      status: 'completed';
+      outcome: TaskOutcomes[K];
+      completedBy: string;
+      /**
+       * Who completed it as the task knows them: its assignee or a delegate (the directory's facts
+       * when it was reassigned to someone not on the roster), else absent.
+       */
+      completedByPerson?: PersonRef;
+      completedAt: number;
+      late: boolean;
+    }
   | { status: 'expired' }
   /** Closed by its workflow because nobody needs to do it any more ({@link TaskBoard.resolve}). */
   | { status: 'resolved' };
@@ -142,16 +154,14 @@ export interface TaskBoardContext {
     change: { type: 'task-opened'; task: TaskView } | { type: 'task-closed'; taskId: string },
   ): Promise<void>;
   /**
-   * Who may take a task over. The Quality Representative, or the head of the task's unit, may give
-   * an open task to anyone on the roster (an audit step only to an auditor from another unit).
+   * Who may hand a task over: the roster's Quality Representative, or the head of the task's unit.
+   * Who may take it is the directory's now (the facts the API sends, see `reassignment-rules.ts`);
+   * the roster answers for Updates sent without them.
    */
   roster?: CycleRoster;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The tasks only the cycle's leader does: they cannot be reassigned to anyone else. */
-const LEADER_TASKS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
 
 function refuse(type: QcycleErrorCode, message: string, problems?: ValidationProblem[]): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: problems ? [problems] : [] });
@@ -289,10 +299,14 @@ export class TaskBoard {
         await this.context.onChange({ type: 'task-closed', taskId: spec.taskId });
       }
       const result = entry.result as TaskCompletionResult;
+      const completedByPerson = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].find(
+        (person) => person.userId === result.completedBy,
+      );
       return {
         status: 'completed',
         outcome: entry.outcome as TaskOutcomes[K],
         completedBy: result.completedBy,
+        ...(completedByPerson ? { completedByPerson } : {}),
         completedAt: Date.parse(result.completedAt),
         late: result.late,
       };
@@ -488,17 +502,12 @@ export class TaskBoard {
     }
   }
 
-  private rosterPeople(): (PersonRef & { auditor?: boolean })[] {
-    const roster = this.context.roster;
-    if (!roster) return [];
-    return [
-      roster.leader,
-      roster.qualityRepresentative,
-      ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
-      ...roster.auditors.map((auditor) => ({ ...auditor, auditor: true })),
-    ];
-  }
-
+  /**
+   * Who may take the task: someone active in the organisation's directory now, as the API found them
+   * (`request.to`), the same rules as ever on those facts — not the assignee, a leader for the
+   * leader's tasks, an auditor from another unit for an audit step (`reassignment-rules.ts`).
+   * Validators do not run on replay, so changing what they accept needs no patch.
+   */
   private validateReassignment(request: ReassignTaskRequest): void {
     const entry = this.openEntry(request?.taskId);
     const roster = this.context.roster;
@@ -510,25 +519,18 @@ export class TaskBoard {
         `Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị được giao lại nhiệm vụ ${request.taskId}.`,
       );
     }
-    const toUser = (reason: string): never =>
+    const refusal = reassignmentRefusal(
+      { kind: entry.spec.kind, unitCode: entry.spec.unitCode, assigneeUserId: entry.spec.assignee.userId },
+      request.toUserId,
+      reassignmentCandidate(request, roster),
+      { factsSent: request.to !== undefined && request.to !== null },
+    );
+    if (refusal !== undefined)
       refuse(
         QcycleErrorCode.ValidationFailed,
         `Không thể giao nhiệm vụ ${request.taskId} cho ${request.toUserId}.`,
-        [{ path: 'toUserId', code: 'invalid-value', reason }],
+        [{ path: 'toUserId', code: 'invalid-value', reason: refusal }],
       );
-    if (request.toUserId === entry.spec.assignee.userId) toUser('Người này đang được giao nhiệm vụ.');
-    // Approving the objectives signs the year's decision, and chairing the review is top
-    // management's (ISO 5.1, 9.3): only the leader chosen when the year started does them.
-    if (LEADER_TASKS.includes(entry.spec.kind) && request.toUserId !== roster?.leader.userId)
-      toUser('Chỉ lãnh đạo ký quyết định của năm mới phê duyệt mục tiêu, chủ trì họp xem xét của lãnh đạo.');
-    const candidates = this.rosterPeople().filter((p) => p.userId === request.toUserId);
-    if (candidates.length === 0)
-      toUser('Người này không có trong danh sách nhân sự của chu trình (lấy từ danh bạ khi bắt đầu năm).');
-    if (
-      entry.spec.kind === 'audit-step' &&
-      !candidates.some((p) => p.auditor && p.unitCode !== entry.spec.unitCode)
-    )
-      toUser('Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.');
     if (typeof request.reason !== 'string' || request.reason.trim() === '') {
       refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu lý do giao lại.', [
         { path: 'reason', code: 'required', reason: 'Phải nêu lý do giao lại.' },
@@ -539,7 +541,11 @@ export class TaskBoard {
   private async reassign(request: ReassignTaskRequest): Promise<TaskReassignmentResult> {
     const entry = this.entries.get(request.taskId) as Entry;
     const from = entry.spec.assignee;
-    const to = this.rosterPeople().find((p) => p.userId === request.toUserId) as PersonRef;
+    // The person the validator accepted: the directory's, as the API sent them, or (an Update sent
+    // before it sent them, such as those in recorded histories) the roster's, as before. No
+    // patch: whoever it is, the handler issues the same commands in the same order — the event's
+    // record, then the notice — and replay matches activities by type, not by their input.
+    const to = (reassignmentCandidate(request, this.context.roster) as ReassignmentCandidate).person;
     const number = ++entry.reassignments;
     entry.spec.assignee = to;
     // The one who had it may still finish it (e.g. back from leave) — the new assignee is responsible.

@@ -8,10 +8,12 @@ import {
   QcycleError,
   QcycleErrorCode,
   reassignTaskUpdate,
+  type ReassignmentRole,
+  type ReassignmentTarget,
   type TaskCompletionResult,
   type TaskReassignmentResult,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import { EventLogEntryEntity, RoleAssignmentEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -248,9 +250,11 @@ export class TasksService {
   }
 
   /**
-   * Gives an open task to someone else (the Quality Representative, or the head of the task's unit);
-   * the workflow checks the new assignee is in the cycle's roster and fits the task. The update id
-   * carries the request id, so a client retrying with the same x-request-id reassigns once.
+   * Gives an open task to someone else (the Quality Representative, or the head of the task's unit):
+   * an active person of the organisation's directory now (422 naming toUserId otherwise), whom the
+   * workflow is sent with the facts its rules read (`ReassignmentTarget`); the workflow checks they
+   * fit the task. The update id carries the request id, so a client retrying with the same
+   * x-request-id reassigns once.
    */
   async reassign(
     caller: Principal,
@@ -275,24 +279,13 @@ export class TasksService {
           status: task.status,
         },
       );
-    const target = await this.dataSource
-      .getRepository(UserEntity)
-      .findOneBy({ id: toUserId, organisationCode: caller.organisationCode, active: true });
-    if (!target)
-      throw new QcycleError(
-        QcycleErrorCode.RuleViolated,
-        'default',
-        { fields: 'toUserId' },
-        {
-          fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
-        },
-      );
+    const to = await this.reassignmentTarget(caller.organisationCode, toUserId);
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
       return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
         handle.executeUpdate(reassignTaskUpdate, {
           updateId: `${taskId}/reassign/${requestId}`,
-          args: [{ taskId, actorUserId: caller.userId, toUserId, reason, requestId }],
+          args: [{ taskId, actorUserId: caller.userId, toUserId, reason, requestId, to }],
         }),
       );
     } catch (error) {
@@ -302,6 +295,44 @@ export class TasksService {
         throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedMeanwhile', { taskId });
       throw answer;
     }
+  }
+
+  /**
+   * The person a task is given to, from the directory as it is now: active, of the caller's
+   * organisation (422 naming toUserId otherwise), with the roles the workflow's rules ask about.
+   */
+  private async reassignmentTarget(organisationCode: string, toUserId: string): Promise<ReassignmentTarget> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ id: toUserId, organisationCode, active: true });
+    if (!user)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'toUserId' },
+        {
+          fields: { toUserId: [`no active user ${toUserId} in your organisation`] },
+        },
+      );
+    const assignments = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findBy({ userId: user.id, organisationCode });
+    const roles = [...new Set(assignments.map((a) => a.role))].filter((role): role is ReassignmentRole =>
+      (REASSIGNMENT_ROLES as readonly string[]).includes(role),
+    );
+    // As the roster writes a person (DirectoryRosterService), so the record and the notice read alike.
+    const title = user.title?.trim();
+    return {
+      person: {
+        userId: user.id,
+        name: user.fullName,
+        ...(title ? { title } : {}),
+        email: user.email,
+        ...(user.unitCode ? { unitCode: user.unitCode } : {}),
+        locale: user.locale,
+      },
+      roles: roles.sort(),
+    };
   }
 
   private async repeated(
@@ -373,6 +404,9 @@ export class TasksService {
     return task;
   }
 }
+
+/** The directory roles the workflow's reassignment rules read. */
+const REASSIGNMENT_ROLES: readonly ReassignmentRole[] = ['leader', 'auditor', 'lead-auditor'];
 
 /** Carries a repeat's result out of the error path, to be answered as a 200. */
 class CompletedMeanwhile {

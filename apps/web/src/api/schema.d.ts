@@ -26,6 +26,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere: end every one of the caller's sessions the API signed until now
+         * @description Every token the API issued to the caller so far (password and SSO sign-ins, on every device) is refused from its next request on (401), including the one of this request; signing in again works at once. Tokens of the organisation's SSO provider are the provider's to revoke. A task-link session gets 403, as on every route outside its task.
+         */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -134,7 +154,7 @@ export interface paths {
         put?: never;
         /**
          * Start your organisation's quality cycle for a year (the Quality Representative)
-         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
+         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
          */
         post: operations["CyclesController_start"];
         delete?: never;
@@ -380,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)
-         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
+         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
          */
         post: operations["EvidenceController_upload"];
         delete?: never;
@@ -845,7 +865,7 @@ export interface paths {
         put?: never;
         /**
          * Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified
-         * @description The previous assignee stays a delegate. 422 RULE_VIOLATED, details.problems naming toUserId, when the workflow refuses the person: not in the roster, the assignee already, an auditor of the audited unit, or anyone but the leader for the objectives approval and the management review. Retrying with the same x-request-id reassigns once.
+         * @description To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. Retrying with the same x-request-id reassigns once.
          */
         post: operations["TasksController_reassign"];
         delete?: never;
@@ -3059,7 +3079,7 @@ export interface components {
              */
             reason: string;
             /**
-             * @description The user who takes the task over (in the cycle roster)
+             * @description The user who takes the task over: an active person of your organisation's directory now (a leader for the objectives approval and the management review; for an audit step an auditor from another unit than the audited one)
              * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
              */
             toUserId: string;
@@ -3929,6 +3949,51 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                 };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No bearer token, or an invalid or expired one */
             401: {
@@ -5507,6 +5572,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -240,7 +240,8 @@ export class TaskLinkSessionView {
 export class ReassignTaskDto {
   @ApiProperty({
     example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
-    description: 'The user who takes the task over (in the cycle roster)',
+    description:
+      "The user who takes the task over: an active person of your organisation's directory now (a leader for the objectives approval and the management review; for an audit step an auditor from another unit than the audited one)",
   })
   @IsString()
   @MinLength(1)

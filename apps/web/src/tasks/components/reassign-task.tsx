@@ -6,27 +6,16 @@ import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
 import { Field, ReasonField } from '../../ui/field';
 import type { PersonView } from '../../ui/people';
-import type { TaskDetail, TaskKind } from '../task-types';
+import type { TaskDetail } from '../task-types';
 import { useUnits } from './people';
+import { reassignCandidates } from './reassign-candidates';
 
 /**
- * The leader's own tasks: approving the objectives signs the year's decision, and the review is
- * chaired by top management. The workflow refuses to give them to anyone else, so they are not offered.
+ * Whether this person may give this open task to someone else (as the API allows it) — the leader's
+ * tasks too: to another leader, when the one who has it is away or has left.
  */
-const LEADER_TASKS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
-
-const WORKING_ROLES: readonly PersonView['roles'][number][] = [
-  'quality-representative',
-  'unit-head',
-  'staff',
-  'auditor',
-  'lead-auditor',
-];
-
-/** Whether this person may give this open task to someone else (as the API allows it). */
 export function mayReassign(user: Me | null, task: TaskDetail): boolean {
   if (!user || user.authenticatedBy === 'task-link' || task.status !== 'open') return false;
-  if (LEADER_TASKS.includes(task.kind)) return false;
   return (
     hasRole(user, 'quality-representative') ||
     (task.unitCode !== null && user.headOfUnits.includes(task.unitCode))
@@ -37,8 +26,9 @@ export function mayReassign(user: Me | null, task: TaskDetail): boolean {
  * The Quality Representative, or the head of the task's unit, gives an open task to someone else
  * (away, overloaded): a person of the organisation and a reason, for the record and the new
  * assignee's notice; the one who had it may still finish it. The workflow decides who may take it
- * (someone of the year's roster; for an audit step an auditor from another unit) and its refusal is
- * said by the field. Folded until asked for: most visits to a task are not to reassign it.
+ * (an active person of the directory; a leader for the leader's tasks; for an audit step an auditor
+ * from another unit) and its refusal is said by the field. Folded until asked for: most visits to a
+ * task are not to reassign it.
  */
 export function ReassignTask({
   task,
@@ -61,18 +51,9 @@ export function ReassignTask({
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<{ to: string; from: string } | null>(null);
 
-  // The people who work the year's tasks (the roster's Quality Representative, unit heads, staff and
-  // auditors: not an administrator, nor a leader) but the assignee; for an audit step, the auditors
-  // from another unit, as the workflow takes no one else. By unit (the units' order, then those of
-  // no unit), then by name.
-  const candidates = people.filter(
-    (p) =>
-      p.active &&
-      p.userId !== task.assigneeUserId &&
-      p.roles.some((role) => WORKING_ROLES.includes(role)) &&
-      (task.kind !== 'audit-step' ||
-        ((p.roles.includes('auditor') || p.roles.includes('lead-auditor')) && p.unitCode !== task.unitCode)),
-  );
+  // Whom the workflow takes for this task, of the directory as it is now; by unit (the units'
+  // order, then those of no unit), then by name.
+  const candidates = reassignCandidates(people, task);
   const groups = [...units.map((u) => u.code), null]
     .map((code) => ({
       code,
