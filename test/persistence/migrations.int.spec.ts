@@ -121,7 +121,15 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
           `'${'Đỗ Văn An'.normalize('NFD')}'`,
         ),
       );
+      // A role of that person (and so a foreign key to the rebuilt users table, ON DELETE CASCADE).
+      await dataSource.query(
+        `INSERT INTO role_assignments (id, user_id, organisation_code, role, scope, created_at) VALUES ('r1', 'u1', 'kt', 'admin', '*', '${at}')`,
+      );
       expect(await migrateUp(dataSource)).toEqual(reverted);
+      // Adding the column kept every role: nobody lost their rights in the upgrade.
+      expect(await dataSource.query('SELECT id, role FROM role_assignments')).toEqual([
+        { id: 'r1', role: 'admin' },
+      ]);
 
       const found = async (table: string, query: string) =>
         (
@@ -140,6 +148,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
           found: 1,
         });
       expect(Number(await found('users', '%'))).toBe(0);
+
+      // Reverted (a rollback), the column goes and the roles stay.
+      while (!(await pendingMigrations(dataSource)).includes('DirectorySearchText1796060000000'))
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await dataSource.query('SELECT id, role FROM role_assignments')).toEqual([
+        { id: 'r1', role: 'admin' },
+      ]);
     } finally {
       await dataSource.destroy();
       await database.drop();

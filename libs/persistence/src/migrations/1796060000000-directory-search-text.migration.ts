@@ -40,8 +40,14 @@ export class DirectorySearchText1796060000000 implements MigrationInterface {
       );
   }
 
+  /**
+   * Plain `ALTER TABLE … DROP COLUMN`, the same text on both drivers (SQLite ≥ 3.35): TypeORM's
+   * `dropColumn` rebuilds a SQLite table, and dropping the old `users` inside the revert's
+   * transaction (where turning foreign keys off has no effect) deleted every role assignment with
+   * it (ON DELETE CASCADE).
+   */
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumn('organisation_units', 'search_text');
-    await queryRunner.dropColumn('users', 'search_text');
+    await queryRunner.query('ALTER TABLE organisation_units DROP COLUMN search_text');
+    await queryRunner.query('ALTER TABLE users DROP COLUMN search_text');
   }
 }
