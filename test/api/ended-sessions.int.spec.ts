@@ -49,7 +49,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('ended sessions on %s', 
   };
 
   /** Refused like any other 401: the same body as a request without a token, code UNAUTHENTICATED. */
-  const expectRefused = async (token: string) => {
+  const expectRefused = async (token: string, why = 'Phiên đăng nhập đã kết thúc') => {
     const answer = await me(token);
     const unauthenticated = await http.call('GET', '/api/v1/auth/me');
     expect({
@@ -61,6 +61,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('ended sessions on %s', 
       code: 'UNAUTHENTICATED',
       fields: Object.keys(unauthenticated.body).sort(),
     });
+    // It says why, so the person knows to sign in again rather than wonder at an "expired" token.
+    expect(answer.body.message).toContain(why);
   };
 
   const sessionsValidFromOf = async (userId: string) =>
@@ -158,7 +160,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('ended sessions on %s', 
 
     const deactivated = await org.as('admin', 'PATCH', `/api/v1/users/${person.id}`, { active: false });
     expect(deactivated.body).toMatchObject({ active: false });
-    await expectRefused(before);
+    await expectRefused(before, 'vô hiệu hóa');
     const reactivated = await org.as('admin', 'PATCH', `/api/v1/users/${person.id}`, { active: true });
     expect(reactivated.body).toMatchObject({ active: true });
     await expectRefused(before);

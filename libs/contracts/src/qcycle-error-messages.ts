@@ -58,6 +58,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'No active qcycle user matches this SSO account; ask the administrator to add you',
     },
     tokenExpired: { vi: '{what} đã hết hạn', en: 'The {what} has expired' },
+    sessionEnded: {
+      vi: 'Phiên đăng nhập đã kết thúc (mật khẩu đã được đặt lại, tài khoản bị khóa hoặc đã đăng xuất): hãy đăng nhập lại',
+      en: 'The session has ended (the password was set, the account deactivated, or signed out): sign in again',
+    },
     tokenClaim: {
       vi: 'Trường {claim} của {what} không được chấp nhận',
       en: "The {what}'s {claim} claim is not accepted",
