@@ -649,6 +649,34 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await form.getByRole('button', { name: vi('directory:cancel') }).click();
   });
 
+  it('shows the Quality Representative the tasks of someone deactivated, each a link to hand it over', async () => {
+    const held = await org.inbox('staff.tthc', 'measurement-report');
+    expect(held.length).toBeGreaterThan(0);
+    const deactivate = (active: boolean) =>
+      org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active });
+    expect((await deactivate(false)).status).toBe(200);
+    try {
+      const qmr = await as('qmr');
+      await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+      const section = qmr.page.getByRole('region', { name: vi('cycles:inactive.title'), exact: false });
+      await section.waitFor();
+      await expect(
+        section.getByText(vi('cycles:inactive.heldBy', { name: 'Nguyễn Thị Lan' })).count(),
+      ).resolves.toBe(held.length);
+      await qmr.check('the dashboard with the tasks of someone deactivated', {
+        screenshot: 'cycle-inactive-tasks',
+      });
+      // Each is a link to the task's page, where it is handed over.
+      await section.getByRole('link').first().click();
+      await qmr.page.waitForURL(/\/tasks\//);
+      expect(held.map((t) => `/tasks/${encodeURIComponent(t.id)}`)).toContain(
+        new URL(qmr.page.url()).pathname,
+      );
+    } finally {
+      expect((await deactivate(true)).status).toBe(200);
+    }
+  });
+
   it('9. the language switch shows the pages in English', async () => {
     const qmr = await as('qmr');
     await qmr.open('/');

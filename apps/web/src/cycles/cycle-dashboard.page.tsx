@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiProblem, ok } from '../api/client';
+import { api, ApiProblem, ok, taskPath } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
@@ -175,6 +175,8 @@ export default function CycleDashboardPage() {
           ))
         )}
       </section>
+
+      <TasksOfInactivePeople tasks={live.openTasks ?? []} names={names} format={format} />
 
       <OverdueTasks
         tasks={live.openTasks ?? []}
@@ -422,6 +424,45 @@ function IndicatorBlock({
           </div>
         </details>
       )}
+    </section>
+  );
+}
+
+/**
+ * Open tasks whose assignee the directory no longer has active (deactivated after they left or
+ * moved): nobody will do them until the Quality Representative or the unit's head hands them over
+ * from the task's page. Shown only when there are some.
+ */
+function TasksOfInactivePeople({
+  tasks,
+  names,
+  format,
+}: {
+  tasks: OpenTask[];
+  names: DirectoryNames;
+  format: Format;
+}) {
+  const { t } = useTranslation('cycles');
+  const held = tasks.filter((task) => names.isInactive(task.assigneeUserId));
+  if (held.length === 0) return null;
+  return (
+    <section aria-labelledby="inactive-heading" className="notice notice-warn">
+      <h2 id="inactive-heading">
+        {t('inactive.title')} <span className="badge badge-danger">{format.number(held.length)}</span>
+      </h2>
+      <p className="small">{t('inactive.hint')}</p>
+      <ul className="link-list">
+        {held.map((task) => (
+          <li key={task.taskId}>
+            <Link to={taskPath(task.taskId)}>
+              {t(`taskKind.${task.kind}`, { defaultValue: task.kind })} — {describeTask(task.taskId, t)}
+            </Link>{' '}
+            <span className="muted">
+              ({t('inactive.heldBy', { name: names.person(task.assigneeUserId) })})
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

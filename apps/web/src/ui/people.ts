@@ -7,14 +7,27 @@ export type PersonView = components['schemas']['PersonView'];
 
 const NONE: readonly PersonView[] = Object.freeze([]);
 
-/** The one list of this session, loaded once and shared by every page that asks. */
-let cached: { key: string; people?: readonly PersonView[]; loading: Promise<readonly PersonView[]> } | null =
-  null;
+/**
+ * A list older than this is loaded again when a page asks (shown meanwhile as it was): someone
+ * deactivated or added a minute ago shows so without signing in again.
+ */
+const FRESH_MS = 60_000;
+
+/** The one list of this session, shared by every page that asks. */
+let cached: {
+  key: string;
+  people?: readonly PersonView[];
+  loadedAt?: number;
+  loading: Promise<readonly PersonView[]>;
+} | null = null;
 
 function load(key: string) {
-  if (cached?.key === key) return cached;
+  if (cached?.key === key && (cached.loadedAt === undefined || Date.now() - cached.loadedAt < FRESH_MS))
+    return cached;
   const entry: NonNullable<typeof cached> = {
     key,
+    // The list already here stays on screen while the new one loads.
+    people: cached?.key === key ? cached.people : undefined,
     loading: api
       .GET('/api/v1/people')
       .then(({ data, response }) => {
@@ -30,6 +43,7 @@ function load(key: string) {
   };
   void entry.loading.then((people) => {
     entry.people = people;
+    entry.loadedAt = Date.now();
   });
   cached = entry;
   return entry;
@@ -37,8 +51,9 @@ function load(key: string) {
 
 /**
  * The people of the signed-in user's organisation (GET /api/v1/people: name, title, unit, roles),
- * loaded once per session and kept in memory. A session from an e-mailed task link may not read
- * it: it gets an empty list, silently, as does any failure (callers fall back to what they know).
+ * kept in memory for the session and loaded again when a page asks after a minute. A session from
+ * an e-mailed task link may not read it: it gets an empty list, silently, as does any failure
+ * (callers fall back to what they know).
  */
 export function usePeople(): readonly PersonView[] {
   const { user } = useSession();
@@ -52,7 +67,7 @@ export function usePeople(): readonly PersonView[] {
     let live = true;
     const entry = load(key);
     if (entry.people) setState({ key, people: entry.people });
-    else
+    if (entry.loadedAt === undefined)
       void entry.loading.then((people) => {
         if (live) setState({ key, people });
       });
