@@ -224,6 +224,34 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
     });
   });
 
+  it('lets a unit head who took over during the year hand over their unit’s task, and not another unit’s', async () => {
+    // After the assignment above: each unit's acceptance is with its head as the year started.
+    const acceptance = await org.waitForTask('head.tonghop', 'unit-acceptance');
+    const successorId = await addPerson(org, 'head.tonghop.new', {
+      fullName: 'Trịnh Văn Quang',
+      title: 'Trưởng phòng Tổng hợp',
+      unitCode: 'vp-tonghop',
+      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+    });
+    await org.tokenOf('staff.tonghop');
+    const moved = await reassign(org, 'head.tonghop.new', acceptance.id, org.idOf('staff.tonghop'));
+    expect(moved.status).toBe(200);
+    expect((await org.waitForTask('staff.tonghop', 'unit-acceptance')).id).toBe(acceptance.id);
+    expect(
+      (await detailOf(org, 'qmr', acceptance.id)).history.find((h) => h.type === 'task.reassigned'),
+    ).toMatchObject({
+      actor: successorId,
+    });
+
+    // Heading one unit gives no say over another's (the Quality Representative stands in for the
+    // heads of the units that have none).
+    const elsewhere = (await org.inbox('qmr', 'unit-acceptance')).find((t) => t.unitCode !== 'vp-tonghop');
+    if (!elsewhere) throw new Error('no unit acceptance of another unit is open');
+    const refused = await reassign(org, 'head.tonghop.new', elsewhere.id, successorId);
+    expect(refused.status).toBe(403);
+    await expectNothingRecorded(org, elsewhere.id, elsewhere.assigneeUserId);
+  });
+
   it('gives an audit step only to an auditor from another unit than the audited one, who may have joined since', async () => {
     await Promise.all(
       [

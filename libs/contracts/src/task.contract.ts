@@ -64,6 +64,18 @@ export interface ReassignTaskRequest {
    * from Updates sent before it existed: the workflow then takes the person from the year's roster.
    */
   to?: ReassignmentTarget;
+  /**
+   * Who is handing it over, as the directory has them now (the API checked it): whether they are
+   * the Quality Representative, and the units they head. Absent from older Updates: the workflow
+   * then asks the year's roster, which knows only who held those roles when the year started.
+   */
+  by?: ReassignmentActor;
+}
+
+/** The standing of the person handing a task over, from the directory now. */
+export interface ReassignmentActor {
+  qualityRepresentative: boolean;
+  headOfUnits: string[];
 }
 
 export interface TaskReassignmentResult {

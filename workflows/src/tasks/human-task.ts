@@ -24,7 +24,12 @@ import {
 } from '@qcycle/contracts';
 import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
 import { localRecords, notifications, records } from '../activities';
-import { reassignmentCandidate, reassignmentRefusal, type ReassignmentCandidate } from './reassignment-rules';
+import {
+  mayHandOver,
+  reassignmentCandidate,
+  reassignmentRefusal,
+  type ReassignmentCandidate,
+} from './reassignment-rules';
 
 /**
  * Patch id (docs/versioning.md): a task closed because its cycle was cancelled tells its assignee
@@ -511,9 +516,7 @@ export class TaskBoard {
   private validateReassignment(request: ReassignTaskRequest): void {
     const entry = this.openEntry(request?.taskId);
     const roster = this.context.roster;
-    const unitHead = roster?.units.find((unit) => unit.code === entry.spec.unitCode)?.head.userId;
-    const managers = [roster?.qualityRepresentative.userId, unitHead].filter((id): id is string => !!id);
-    if (!managers.includes(request.actorUserId)) {
+    if (!mayHandOver(request, entry.spec.unitCode, roster)) {
       refuse(
         QcycleErrorCode.Forbidden,
         `Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị được giao lại nhiệm vụ ${request.taskId}.`,

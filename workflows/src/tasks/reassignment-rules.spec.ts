@@ -1,5 +1,10 @@
 import type { CycleRoster, PersonRef, ReassignmentTarget } from '@qcycle/contracts';
-import { reassignmentCandidate, reassignmentRefusal, rosterCandidate } from './reassignment-rules';
+import {
+  mayHandOver,
+  reassignmentCandidate,
+  reassignmentRefusal,
+  rosterCandidate,
+} from './reassignment-rules';
 
 const ref = (userId: string, unitCode?: string): PersonRef => ({
   userId,
@@ -86,5 +91,30 @@ describe('who may take over a task', () => {
   it('refuses the assignee, and facts that name someone else', () => {
     expect(refusal('measurement-report', 'assignee', facts('assignee', []))).toContain('đang được giao');
     expect(refusal('measurement-report', 'newcomer', facts('someone-else', []))).toContain('không khớp');
+  });
+});
+
+describe('who may hand a task over', () => {
+  it('asks the directory now when the API says: a Quality Representative or unit head who took over during the year', () => {
+    const successor = (by: { qualityRepresentative: boolean; headOfUnits: string[] }) =>
+      mayHandOver({ actorUserId: 'successor', by }, 'vp-tthc', roster);
+    expect(successor({ qualityRepresentative: true, headOfUnits: [] })).toBe(true);
+    expect(successor({ qualityRepresentative: false, headOfUnits: ['vp-tthc'] })).toBe(true);
+    expect(successor({ qualityRepresentative: false, headOfUnits: ['vp-tonghop'] })).toBe(false);
+    // The roster's head who no longer holds the role has no say once the directory is asked.
+    expect(
+      mayHandOver(
+        { actorUserId: 'head', by: { qualityRepresentative: false, headOfUnits: [] } },
+        'vp-tthc',
+        roster,
+      ),
+    ).toBe(false);
+  });
+
+  it('asks the year’s roster for an Update sent without the directory’s answer', () => {
+    expect(mayHandOver({ actorUserId: 'qmr' }, 'vp-tthc', roster)).toBe(true);
+    expect(mayHandOver({ actorUserId: 'head' }, 'vp-tthc', roster)).toBe(true);
+    expect(mayHandOver({ actorUserId: 'head' }, 'vp-tonghop', roster)).toBe(false);
+    expect(mayHandOver({ actorUserId: 'staff' }, 'vp-tthc', roster)).toBe(false);
   });
 });

@@ -99,3 +99,23 @@ export function reassignmentRefusal(
     return 'Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.';
   return undefined;
 }
+
+/**
+ * Who may hand a task over: the Quality Representative, or the head of the task's unit. As the
+ * directory has them now when the API says (`request.by`): a Chief of Office or a unit head who took
+ * over during the year hands over the tasks their predecessor's roster entry still holds. Older
+ * Updates, without it: as the year's roster has them.
+ */
+export function mayHandOver(
+  request: Pick<ReassignTaskRequest, 'actorUserId' | 'by'>,
+  unitCode: string | undefined,
+  roster: CycleRoster | undefined,
+): boolean {
+  if (request.by)
+    return (
+      request.by.qualityRepresentative ||
+      (unitCode !== undefined && request.by.headOfUnits.includes(unitCode))
+    );
+  const unitHead = roster?.units.find((unit) => unit.code === unitCode)?.head.userId;
+  return [roster?.qualityRepresentative.userId, unitHead].includes(request.actorUserId);
+}

@@ -285,7 +285,22 @@ export class TasksService {
       return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
         handle.executeUpdate(reassignTaskUpdate, {
           updateId: `${taskId}/reassign/${requestId}`,
-          args: [{ taskId, actorUserId: caller.userId, toUserId, reason, requestId, to }],
+          args: [
+            {
+              taskId,
+              actorUserId: caller.userId,
+              toUserId,
+              reason,
+              requestId,
+              to,
+              // As checked above, from the directory now: a successor may hand over what the year's
+              // roster still gives their predecessor.
+              by: {
+                qualityRepresentative: hasRole(caller, 'quality-representative'),
+                headOfUnits: [...caller.headOfUnits],
+              },
+            },
+          ],
         }),
       );
     } catch (error) {
@@ -396,9 +411,11 @@ export class TasksService {
     if (!task || parseQualityCycleId(task.cycleId)?.organisationCode !== caller.organisationCode) {
       throw new QcycleError(QcycleErrorCode.NotFound, 'task', { taskId });
     }
+    // The certification body's auditor reads every task (form, answer, history) to verify who did
+    // what and when; what a caller may do with a task is checked after this, and their role only reads.
     const sees =
       mayComplete(caller, task) ||
-      hasRole(caller, 'quality-representative', 'leader') ||
+      hasRole(caller, 'quality-representative', 'leader', 'external-auditor') ||
       (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode));
     if (!sees) throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
     return task;
