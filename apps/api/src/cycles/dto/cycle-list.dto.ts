@@ -62,7 +62,7 @@ export class CyclePage extends PageInfoView {
 
 export class CancelCycleDto {
   @ApiProperty({
-    example: 'Khởi tạo nhầm năm; sẽ khởi tạo lại theo quyết định mới',
+    example: 'Cơ quan sáp nhập theo Nghị quyết của Quốc hội; hệ thống quản lý chất lượng chuyển về cơ quan mới',
     description: 'Why, for the record',
   })
   @IsString()
