@@ -1,100 +1,79 @@
+import type { DataSource } from 'typeorm';
 import { AuditStepEntity, ManagementReviewEntity, migrateUp, openDataSource } from '@qcycle/persistence';
-import { createTestDatabase, type TestDatabaseKind } from '@qcycle/testing';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { QualityRecordActivities } from './quality-records.activities';
 
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review inputs on %s', (kind) => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let records: QualityRecordActivities;
+  const actions = [
+    { title: 'Số hóa hồ sơ ISO của Văn phòng', ownerUnitCode: 'vp-hanhchinh-tochuc', dueDate: '2024-06-30' },
+  ];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    dataSource = await openDataSource(database.config);
+    await migrateUp(dataSource);
+    records = new QualityRecordActivities(dataSource);
+    // Kon Tum's 2023 review, held: its actions and its opportunities for improvement (ISO 9.3.3 a).
+    await dataSource.getRepository(ManagementReviewEntity).insert({
+      id: 'quality-cycle/kontum/2023/review',
+      cycleId: 'kontum-2023',
+      inputs: {},
+      outputs: {
+        improvementOpportunities: ['Số hóa sổ theo dõi hồ sơ đất đai', '  '],
+        qmsChanges: ['Bổ sung quy trình tiếp nhận phản ánh'],
+        resourceNeeds: [],
+      },
+      actions,
+      minutesRef: 'BB-01/2023',
+      chairedBy: 'leader',
+      heldAt: '2023-12-15T03:00:00.000Z',
+      status: 'held',
+    });
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
   it("carry last year's review actions into this year's inputs (ISO 9.3.2 a)", async () => {
-    const database = await createTestDatabase(kind);
-    const dataSource = await openDataSource(database.config);
-    try {
-      await migrateUp(dataSource);
-      const actions = [
-        {
-          title: 'Số hóa hồ sơ ISO của Văn phòng',
-          ownerUnitCode: 'vp-hanhchinh-tochuc',
-          dueDate: '2024-06-30',
-        },
-      ];
-      await dataSource.getRepository(ManagementReviewEntity).insert({
-        id: 'quality-cycle/kontum/2023/review',
-        cycleId: 'kontum-2023',
-        inputs: {},
-        outputs: {
-          improvementOpportunities: ['Số hóa sổ theo dõi hồ sơ đất đai', '  '],
-          qmsChanges: [],
-          resourceNeeds: [],
-        },
-        actions,
-        minutesRef: 'BB-01/2023',
-        chairedBy: 'leader',
-        heldAt: '2023-12-15T03:00:00.000Z',
-        status: 'held',
-      });
-      const records = new QualityRecordActivities(dataSource);
+    const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2024' });
+    expect(inputs.previousActions).toEqual({ status: 'carried-over', items: actions });
 
-      const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2024' });
-      expect(inputs.previousActions).toEqual({ status: 'carried-over', items: actions });
-
-      const firstYear = await records.compileReviewInputs({ cycleId: 'daklak-2024' });
-      expect(firstYear.previousActions).toEqual({ status: 'none', items: [] });
-      expect(firstYear.improvementOpportunities).toEqual([]);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
+    const firstYear = await records.compileReviewInputs({ cycleId: 'daklak-2024' });
+    expect(firstYear.previousActions).toEqual({ status: 'none', items: [] });
+    expect(firstYear.improvementOpportunities).toEqual([]);
   });
 
   it("list last year's review's opportunities for improvement and this year's audit observations (ISO 9.3.2 f)", async () => {
-    const database = await createTestDatabase(kind);
-    const dataSource = await openDataSource(database.config);
-    try {
-      await migrateUp(dataSource);
-      await dataSource.getRepository(ManagementReviewEntity).insert({
-        id: 'quality-cycle/kontum/2023/review',
-        cycleId: 'kontum-2023',
-        inputs: {},
-        outputs: {
-          improvementOpportunities: ['Số hóa sổ theo dõi hồ sơ đất đai', '  '],
-          qmsChanges: ['Bổ sung quy trình tiếp nhận phản ánh'],
-          resourceNeeds: [],
-        },
-        actions: [],
-        minutesRef: 'BB-01/2023',
-        chairedBy: 'leader',
-        heldAt: '2023-12-15T03:00:00.000Z',
-        status: 'held',
-      });
-      const step = (id: string, result: string, notes: string) => ({
-        id: `quality-cycle/kontum/2024/audit/step/${id}`,
-        auditId: 'quality-cycle/kontum/2024/audit',
-        cycleId: 'kontum-2024',
-        unitCode: 'vp-ttpvhcc',
-        process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
-        clause: '8.5.1',
-        auditorUserId: 'auditor',
-        result,
-        evidence: null,
-        notes,
-        finding: null,
-        signedOffAt: '2024-10-10T03:00:00.000Z',
-      });
-      await dataSource
-        .getRepository(AuditStepEntity)
-        .insert([
-          step('s1', 'conformity', 'Đúng quy trình'),
-          step('s2', 'observation', 'Nên niêm yết thời hạn trả kết quả tại quầy'),
-        ]);
-
-      const inputs = await new QualityRecordActivities(dataSource).compileReviewInputs({
-        cycleId: 'kontum-2024',
-      });
-      expect(inputs.improvementOpportunities).toEqual([
-        'Họp xem xét của lãnh đạo năm 2023: Số hóa sổ theo dõi hồ sơ đất đai',
-        'Đánh giá nội bộ, Tiếp nhận, trả kết quả hồ sơ TTHC (8.5.1): Nên niêm yết thời hạn trả kết quả tại quầy',
+    const step = (id: string, result: string, notes: string) => ({
+      id: `quality-cycle/kontum/2024/audit/step/${id}`,
+      auditId: 'quality-cycle/kontum/2024/audit',
+      cycleId: 'kontum-2024',
+      unitCode: 'vp-ttpvhcc',
+      process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+      clause: '8.5.1',
+      auditorUserId: 'auditor',
+      result,
+      evidence: null,
+      notes,
+      finding: null,
+      signedOffAt: '2024-10-10T03:00:00.000Z',
+    });
+    await dataSource
+      .getRepository(AuditStepEntity)
+      .insert([
+        step('s1', 'conformity', 'Đúng quy trình'),
+        step('s2', 'observation', 'Nên niêm yết thời hạn trả kết quả tại quầy'),
       ]);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
+
+    const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2024' });
+    expect(inputs.improvementOpportunities).toEqual([
+      'Họp xem xét của lãnh đạo năm 2023: Số hóa sổ theo dõi hồ sơ đất đai',
+      'Đánh giá nội bộ, Tiếp nhận, trả kết quả hồ sơ TTHC (8.5.1): Nên niêm yết thời hạn trả kết quả tại quầy',
+    ]);
   });
 });
