@@ -1,4 +1,5 @@
 import { uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 import {
@@ -32,6 +33,8 @@ const ROLE_USERS: Record<string, string> = {
   auditor: 'auditor.hcth',
   'lead-auditor': 'lead.auditor',
   admin: 'admin',
+  // Not in the demo directory: the suite adds them (a read-only role, refused every write).
+  'external-auditor': 'external.auditor',
 };
 const CALLERS = ['no token', ...Object.keys(ROLE_USERS)];
 
@@ -65,6 +68,13 @@ describe(`the API under an OpenAPI-driven fuzzer (seed ${seed})`, () => {
       config: { http: { rateLimit: { loginPerMinute: 1_000_000, writesPerMinute: 1_000_000 } } },
     });
     org = await suite.seedDemoOrganisation(organisationCode);
+    const external = await org.as('admin', 'POST', '/api/v1/users', {
+      fullName: 'Chuyên gia đánh giá bên ngoài',
+      email: org.email(ROLE_USERS['external-auditor']),
+      password: DEMO_PASSWORD,
+      roles: [{ role: 'external-auditor' }],
+    });
+    expect(external.status).toBe(201);
     tokens.set('no token', undefined);
     for (const [role, local] of Object.entries(ROLE_USERS)) tokens.set(role, await org.tokenOf(local));
     const started = await org.as('qmr', 'POST', '/api/v1/cycles', {

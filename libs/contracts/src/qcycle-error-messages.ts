@@ -100,6 +100,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chỉ người được giao nhiệm vụ này hoặc người được ủy quyền mới hoàn thành được',
       en: 'Only the assignee of this task or one of its delegates can complete it',
     },
+    readOnlyRole: {
+      vi: 'Vai trò của bạn chỉ được xem hồ sơ (chuyên gia đánh giá bên ngoài): không thể thay đổi dữ liệu',
+      en: 'Your role only reads the records (external auditor): nothing can be changed',
+    },
     reassignNotAllowed: {
       vi: 'Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị của nhiệm vụ mới giao lại được',
       en: "Only the Quality Representative or the head of the task's unit reassigns it",

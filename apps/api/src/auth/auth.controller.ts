@@ -13,7 +13,7 @@ import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { UserEntity } from '@qcycle/persistence';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { ApiErrors, ErrorView } from '../common/error-responses';
-import { CurrentUser, LoginRoute, Public } from './auth.decorators';
+import { CurrentUser, LoginRoute, OpenToReadOnlyRoles, Public } from './auth.decorators';
 import { AuthProvidersView } from './dto/auth-providers.view';
 import { LoginDto } from './dto/login.dto';
 import { MeView } from './dto/me.view';
@@ -110,6 +110,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @OpenToReadOnlyRoles()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({

@@ -7,12 +7,19 @@ export const IS_PUBLIC = 'qcycle:public';
 export const REQUIRED_ROLES = 'qcycle:roles';
 export const LOGIN_ROUTE = 'qcycle:login-route';
 export const TASK_LINK_ROUTE = 'qcycle:task-link-route';
+export const OPEN_TO_READ_ONLY = 'qcycle:open-to-read-only';
 
 /** Open without a token (login, health). Every other route needs a bearer token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only callers holding one of these roles (docs/security.md "Roles"); others get 403 naming the roles. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/**
+ * A write that a read-only role (READ_ONLY_ROLES) may still make because it changes nothing of the
+ * QMS: signing out. Every other non-GET route refuses such a caller (RolesGuard).
+ */
+export const OpenToReadOnlyRoles = () => SetMetadata(OPEN_TO_READ_ONLY, true);
 
 /** Marks the password login: throttled per address and e-mail, not as a write. */
 export const LoginRoute = () => SetMetadata(LOGIN_ROUTE, true);

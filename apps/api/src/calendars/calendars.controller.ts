@@ -13,10 +13,10 @@ export class CalendarsController {
   constructor(private readonly calendars: CalendarsService) {}
 
   @Get(':year')
-  @Roles('admin', 'quality-representative')
+  @Roles('admin', 'quality-representative', 'external-auditor')
   @ApiOperation({
     summary:
-      "Your organisation's calendar for a year (the administrator or the Quality Representative): the version in force, else the default; ?version=N an earlier one",
+      "Your organisation's calendar for a year (the administrator or the Quality Representative; the external auditor reads it): the version in force, else the default; ?version=N an earlier one",
   })
   @ApiOkResponse({ type: CalendarView })
   @ApiErrors(400, 401, 403, 404)
@@ -29,7 +29,7 @@ export class CalendarsController {
   }
 
   @Get(':year/versions')
-  @Roles('admin', 'quality-representative')
+  @Roles('admin', 'quality-representative', 'external-auditor')
   @ApiOperation({ summary: "The saved versions of your organisation's calendar for a year, newest first" })
   @ApiOkResponse({ type: CalendarVersionList })
   @ApiErrors(401, 403, 404)

@@ -14,7 +14,7 @@ export class NextYearController {
   constructor(private readonly nextYear: NextYearService) {}
 
   @Get()
-  @Roles('quality-representative', 'admin', 'leader')
+  @Roles('quality-representative', 'admin', 'leader', 'external-auditor')
   @ApiOperation({
     summary: "Next year's draft, prepared when the cycle closed",
     description:

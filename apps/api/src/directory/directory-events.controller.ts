@@ -13,7 +13,7 @@ export class DirectoryEventsController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get()
-  @Roles('admin')
+  @Roles('admin', 'external-auditor')
   @ApiOperation({
     summary:
       "Who changed what in your organisation's directory, when and from where (append-only), newest first",

@@ -28,7 +28,7 @@ export class UsersController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get()
-  @Roles('admin', 'quality-representative')
+  @Roles('admin', 'quality-representative', 'external-auditor')
   @ApiOperation({ summary: "Your organisation's users, by name; filter by unit, role, active, text" })
   @ApiOkResponse({ type: UserPage })
   @ApiErrors(400, 401, 403)
@@ -79,7 +79,7 @@ export class UsersController {
   }
 
   @Get(':id/roles')
-  @Roles('admin')
+  @Roles('admin', 'external-auditor')
   @ApiOperation({ summary: "A user's role assignments" })
   @ApiOkResponse({ type: [RoleAssignmentView] })
   @ApiErrors(401, 403, 404)

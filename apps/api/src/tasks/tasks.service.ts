@@ -13,7 +13,13 @@ import {
   type TaskCompletionResult,
   type TaskReassignmentResult,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, RoleAssignmentEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import {
+  EventLogEntryEntity,
+  READ_ONLY_ROLES,
+  RoleAssignmentEntity,
+  TaskEntity,
+  UserEntity,
+} from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -332,6 +338,19 @@ export class TasksService {
     const assignments = await this.dataSource
       .getRepository(RoleAssignmentEntity)
       .findBy({ userId: user.id, organisationCode });
+    // The certification body's auditor reads and does nothing: a task given to them would be refused
+    // at its completion, and stay undone.
+    if (assignments.length > 0 && assignments.every((a) => READ_ONLY_ROLES.includes(a.role)))
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'toUserId' },
+        {
+          fields: {
+            toUserId: [`${user.fullName} only reads (external auditor): a task cannot be given to them`],
+          },
+        },
+      );
     const roles = [...new Set(assignments.map((a) => a.role))].filter((role): role is ReassignmentRole =>
       (REASSIGNMENT_ROLES as readonly string[]).includes(role),
     );

@@ -111,7 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organisation's calendar for a year (the administrator or the Quality Representative): the version in force, else the default; ?version=N an earlier one */
+        /** Your organisation's calendar for a year (the administrator or the Quality Representative; the external auditor reads it): the version in force, else the default; ?version=N an earlier one */
         get: operations["CalendarsController_get"];
         /**
          * Save your organisation's calendar for a year as a new version (the administrator or the Quality Representative); new cycles of the year use it, running ones are untouched
@@ -1464,7 +1464,7 @@ export interface components {
         CancelCycleDto: {
             /**
              * @description Why, for the record
-             * @example Khởi tạo nhầm năm; sẽ khởi tạo lại theo quyết định mới
+             * @example Cơ quan sáp nhập theo Nghị quyết của Quốc hội; hệ thống quản lý chất lượng chuyển về cơ quan mới
              */
             reason: string;
         };
@@ -2422,7 +2422,7 @@ export interface components {
              *       "leader"
              *     ]
              */
-            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor")[];
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor")[];
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
@@ -3005,7 +3005,7 @@ export interface components {
              *       "staff"
              *     ]
              */
-            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor")[];
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor")[];
             /** @example Chuyên viên */
             title: string | null;
             /** @example vp-kiemsoat-tthc */
@@ -3347,7 +3347,7 @@ export interface components {
              * @example unit-head
              * @enum {string}
              */
-            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
             /**
              * @description The unit of a unit-head role; null otherwise
              * @example vp-kiemsoat-tthc
@@ -3359,7 +3359,7 @@ export interface components {
              * @example unit-head
              * @enum {string}
              */
-            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
             /**
              * @description Required for unit-head (the unit they lead); not allowed for other roles
              * @example vp-kiemsoat-tthc
@@ -7845,7 +7845,7 @@ export interface operations {
                 offset?: number;
                 /** @description Part of the full name or e-mail, in any case; typed without its marks ("nguyen") it finds the names with any */
                 q?: string;
-                role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor";
+                role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
                 unitCode?: string;
             };
             header?: never;

@@ -145,6 +145,16 @@ export type Role = Me['roles'][number];
 export const hasRole = (user: Me | null, ...roles: Role[]) =>
   !!user && roles.some((role) => user.roles.includes(role));
 
+/** Roles that only read: the API refuses their holders every write (the certification body's auditor). */
+const READ_ONLY_ROLES: readonly Role[] = ['external-auditor'];
+
+/**
+ * Whether every role of this person only reads: the pages then offer nothing that the API would
+ * answer 403 (someone holding another role as well keeps what that role offers).
+ */
+export const onlyReads = (user: Me | null) =>
+  !!user && user.roles.length > 0 && user.roles.every((role) => READ_ONLY_ROLES.includes(role));
+
 /** Signs in with e-mail and password (POST /api/v1/auth/login). */
 export async function signInWithPassword(email: string, password: string) {
   return ok(api.POST('/api/v1/auth/login', { body: { email, password } }));

@@ -17,6 +17,7 @@ export const ROLES: readonly Role[] = [
   'staff',
   'auditor',
   'lead-auditor',
+  'external-auditor',
   'admin',
 ];
 

@@ -61,6 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               'leader',
               'auditor',
               'lead-auditor',
+              'external-auditor',
               'unit-head',
               'admin',
             ) && <NavLink to="/cycles">{t('nav.cycles')}</NavLink>}

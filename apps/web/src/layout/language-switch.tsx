@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useSession } from '../auth/session';
+import { onlyReads, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n';
 
-/** Tiếng Việt / English: applied at once, kept on this device and, when signed in, as the user's locale. */
+/**
+ * Tiếng Việt / English: applied at once, kept on this device and, when signed in, as the user's locale
+ * (not for a read-only role, which the API refuses every write).
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const { user, rememberLocale } = useSession();
@@ -11,7 +14,8 @@ export function LanguageSwitch() {
     void i18n.changeLanguage(language);
     if (user && user.authenticatedBy !== 'task-link') {
       rememberLocale(language);
-      void api.PATCH('/api/v1/auth/me', { body: { locale: language } });
+      // A read-only role is refused every write, saving the language too: kept on this device only.
+      if (!onlyReads(user)) void api.PATCH('/api/v1/auth/me', { body: { locale: language } });
     }
   };
   return (

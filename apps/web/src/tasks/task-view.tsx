@@ -5,7 +5,7 @@ import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { forgetDrafts } from '../ui/draft';
 import { focusOutcome } from '../ui/focus';
-import { useSession } from '../auth/session';
+import { onlyReads, useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
@@ -185,8 +185,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     );
   }
 
+  // A read-only role (the external auditor) reads the task and never acts on it: the API refuses it.
   const mayAct =
-    !!user && (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
+    !!user &&
+    !onlyReads(user) &&
+    (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
   const completed = task.status === 'completed' || sent !== undefined;
   const outcome = task.outcome ?? sent;
   const Form = FORMS[task.kind];

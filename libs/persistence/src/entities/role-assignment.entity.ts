@@ -9,8 +9,17 @@ export const USER_ROLES = [
   'staff',
   'auditor',
   'lead-auditor',
+  'external-auditor',
 ] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * Roles that only read. The certification body's auditor verifies the QMS (who did what and when,
+ * the audit, the evidence, the actions, the review, the documents) and changes none of it: someone
+ * holding no other role is refused every write (apps/api/src/auth/roles.guard.ts). Never on a cycle's
+ * roster (DirectoryRosterService reads the roles it needs by name).
+ */
+export const READ_ONLY_ROLES: readonly UserRole[] = ['external-auditor'];
 
 /** Marks an assignment that is not limited to one unit (every role except unit-head). */
 export const WHOLE_ORGANISATION_SCOPE = '*';
