@@ -81,17 +81,7 @@ describe('the external auditor of the certification body (real API, worker, Temp
     await org.tokenOf(EXTERNAL);
 
     // This year: started with the external auditor in the directory, approved by the leader.
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const approval = await org.waitForTask('leader', 'objectives-approval');
-    const approved = await org.as('leader', 'POST', taskPath(approval.id, '/complete'), {
-      outcome: { decision: 'approve', documentNumber: '12/QĐ-UBND', signingDate: '2024-01-08' },
-    });
-    expect(approved.status).toBe(200);
+    await org.startApprovedRehearsal({ documentNumber: '12/QĐ-UBND', signingDate: '2024-01-08' });
     await org.waitForTask('qmr', 'assignment-acceptance');
 
     const dataSource = suite.api.get(DataSource);

@@ -3,7 +3,7 @@ import { uniqueSuffix } from '@qcycle/testing';
 import { DirectoryRosterService } from '../../apps/api/src/cycles/directory-roster.service';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation } from './support/demo-organisation';
+import type { DemoOrganisation } from './support/demo-organisation';
 
 /**
  * The Quality Representative role handed over (a new Chief of Office): while both people hold it,
@@ -35,17 +35,7 @@ describe('the Quality Representative role handed over (real API, worker, Tempora
   afterAll(() => suite?.close());
 
   it('makes the incoming Quality Representative, who starts the year, the one the year asks', async () => {
-    const started = await org.as('qmr.new', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const approval = await org.waitForTask('leader', 'objectives-approval');
-    const approved = await org.as('leader', 'POST', taskPath(approval.id, '/complete'), {
-      outcome: { decision: 'approve', documentNumber: '45/QĐ-UBND', signingDate: '2024-01-08' },
-    });
-    expect(approved.status).toBe(200);
+    await org.startApprovedRehearsal({ documentNumber: '45/QĐ-UBND', signingDate: '2024-01-08' }, 'qmr.new');
 
     const acceptance = await org.waitForTask('qmr.new', 'assignment-acceptance');
     expect(acceptance.assigneeUserId).toBe(org.idOf('qmr.new'));

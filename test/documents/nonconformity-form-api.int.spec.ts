@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
-import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
 import { KontumAuditRecords, rehearsalClock } from './support/audit-records';
@@ -84,18 +84,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     }
 
     it('answers 404 until the finding is raised', async () => {
-      const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-        organisationCode,
-        year: 2024,
-        templateId: 'kontum-2024',
-        rehearsal: true,
-      });
-      expect(started.status).toBe(201);
-      const task = await org.waitForTask('leader', 'objectives-approval');
-      const approved = await org.as('leader', 'POST', taskPath(task.id, '/complete'), {
-        outcome: { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-15' },
-      });
-      expect(approved.status).toBe(200);
+      await org.startApprovedRehearsal({ documentNumber: '123/QĐ-UBND', signingDate: '2024-01-15' });
       await expectNotFound(form); // no audit yet
 
       at = await rehearsalClock(org, cycleId);

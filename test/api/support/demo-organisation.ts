@@ -91,6 +91,27 @@ export class DemoOrganisation {
     return answer.body.items;
   }
 
+  /**
+   * `starter` (the Quality Representative) starts a rehearsal of 2024 from the Kon Tum template,
+   * and the leader approves it with `approval`: the year is at its assignment.
+   */
+  async startApprovedRehearsal(
+    approval: { documentNumber: string; signingDate: string },
+    starter = 'qmr',
+  ): Promise<void> {
+    const started = await this.as(starter, 'POST', '/api/v1/cycles', {
+      organisationCode: this.code,
+      year: 2024,
+      rehearsal: true,
+    });
+    expect(started.status).toBe(201);
+    const task = await this.waitForTask('leader', 'objectives-approval');
+    const approved = await this.as('leader', 'POST', taskPath(task.id, '/complete'), {
+      outcome: { decision: 'approve', ...approval },
+    });
+    expect(approved.status).toBe(200);
+  }
+
   /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
   async waitForTask(local: string, kind: string): Promise<TaskSummary> {
     for (let attempt = 0; attempt < 200; attempt++) {
