@@ -3,7 +3,7 @@
 // the API (which migrates qcycle's SQLite database) and the worker, then says where to go.
 // Ctrl-C stops everything it started, worker first, Temporal last.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -18,6 +18,9 @@ const { resolveTemporalCli } = require('./lib/temporal-tools.cjs');
 
 const dataDir = join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
+// What it holds (qcycle's database, Temporal's, evidence files, the install's secrets) is not for
+// other users of the machine: Temporal writes its file readable by all.
+chmodSync(dataDir, 0o750);
 /** A TCP port from the environment, or the default; anything else stops here with the variable's name. */
 function portFromEnv(name, fallback) {
   const raw = process.env[name];
