@@ -79,7 +79,7 @@ export class DirectoryRosterService {
         { missingRoles: missing },
       );
     }
-    const choice = chooseCycleSigner(leaders.map(person), signer);
+    const choice = chooseCycleSigner(leaders.map(personRef), signer);
     if ('refused' in choice)
       throw new QcycleError(
         QcycleErrorCode.RuleViolated,
@@ -91,21 +91,25 @@ export class DirectoryRosterService {
       );
     return {
       leader: choice.signer,
-      qualityRepresentative: person(qualityRepresentative),
+      qualityRepresentative: personRef(qualityRepresentative),
       units: units.map((unit) => ({
         code: unit.code,
         name: { vi: unit.nameVi, en: unit.nameEn },
-        head: person(holders('unit-head', unit.code)[0] ?? qualityRepresentative),
+        head: personRef(holders('unit-head', unit.code)[0] ?? qualityRepresentative),
         staff: holders('staff')
           .filter((u) => u.unitCode === unit.code)
-          .map(person),
+          .map(personRef),
       })),
-      auditors: auditors.map((u) => ({ ...person(u), ...(u.id === leadAuditor?.id ? { lead: true } : {}) })),
+      auditors: auditors.map((u) => ({
+        ...personRef(u),
+        ...(u.id === leadAuditor?.id ? { lead: true } : {}),
+      })),
     };
   }
 }
 
-function person(user: UserEntity): PersonRef {
+/** A directory user as the cycle's records and notices name them (the roster, a reassignment). */
+export function personRef(user: UserEntity): PersonRef {
   return {
     userId: user.id,
     name: user.fullName,

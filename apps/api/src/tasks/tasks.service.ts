@@ -30,6 +30,7 @@ import {
   workflowRefusalCode,
   workflowUpdateRefusal,
 } from '../common/workflow-update-refusal';
+import { personRef } from '../cycles/directory-roster.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
@@ -354,17 +355,9 @@ export class TasksService {
     const roles = [...new Set(assignments.map((a) => a.role))].filter((role): role is ReassignmentRole =>
       (REASSIGNMENT_ROLES as readonly string[]).includes(role),
     );
-    // As the roster writes a person (DirectoryRosterService), so the record and the notice read alike.
-    const title = user.title?.trim();
+    // As the roster writes a person, so the record and the notice read alike.
     return {
-      person: {
-        userId: user.id,
-        name: user.fullName,
-        ...(title ? { title } : {}),
-        email: user.email,
-        ...(user.unitCode ? { unitCode: user.unitCode } : {}),
-        locale: user.locale,
-      },
+      person: personRef(user),
       roles: roles.sort(),
     };
   }
