@@ -172,6 +172,24 @@ export type CorrectiveActionFacts =
       at: IsoInstant;
     }
   | {
+      /**
+       * Last year's corrective action, open at its close, continued in this year's cycle: a new
+       * record naming it (`carriedFrom`), with last year's plan when that awaited verification.
+       */
+      step: 'carried-in';
+      cycleId: string;
+      correctiveActionId: string;
+      carriedFrom: string;
+      source: NonconformitySource;
+      severity: NonconformitySeverity;
+      unitCode: string;
+      description: string;
+      raisedBy: string | null;
+      verifierUserId: string;
+      plan?: CorrectiveActionPlanOutcome;
+      at: IsoInstant;
+    }
+  | {
       step: 'planned';
       cycleId: string;
       correctiveActionId: string;

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  In,
+  IsNull,
+  Not,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+} from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   internalAuditsMeasurement,
@@ -159,7 +167,10 @@ export interface CarriedCorrectiveAction {
   ownerUserId: string | null;
   dueDate: string | null;
   rounds: number;
+  /** Its status at last year's close. */
   status: string;
+  /** This year's corrective action that continues it, and where that stands now. */
+  continuedAs?: { correctiveActionId: string; status: string };
 }
 
 export interface ManagementReviewInputs {
@@ -721,6 +732,47 @@ export class QualityRecordActivities {
             facts.requestId,
           ),
         );
+      case 'carried-in': {
+        // Its audit and step columns stay empty like any nonconformity's: last year's record keeps them.
+        const { plan } = facts;
+        return this.write(
+          [
+            upsertRow(CorrectiveActionEntity, {
+              id,
+              cycleId,
+              auditId: '',
+              stepId: '',
+              source: facts.source,
+              severity: facts.severity,
+              unitCode: facts.unitCode,
+              finding: facts.description,
+              raisedBy: facts.raisedBy,
+              verifierUserId: facts.verifierUserId,
+              carriedFromId: facts.carriedFrom,
+              ...(plan
+                ? {
+                    correction: plan.correction,
+                    rootCause: plan.rootCause,
+                    action: plan.action,
+                    ownerUserId: plan.ownerUserId,
+                    dueDate: plan.dueDate,
+                  }
+                : {}),
+              status: plan ? 'planned' : 'open',
+              rounds: 1,
+              openedAt: at,
+            }),
+          ],
+          logEntry(cycleId, `${id}/carried-in`, 'corrective-action.carried-in', 'system', at, {
+            carriedFrom: facts.carriedFrom,
+            source: facts.source,
+            severity: facts.severity,
+            unitCode: facts.unitCode,
+            verifierUserId: facts.verifierUserId,
+            waitingFor: plan ? 'verification' : 'plan',
+          }),
+        );
+      }
       case 'planned': {
         const { correction, rootCause, action, ownerUserId, dueDate } = facts.plan;
         return this.write(
@@ -964,14 +1016,20 @@ export class QualityRecordActivities {
     return [...fromReview, ...fromAudit];
   }
 
-  /** Corrective actions of the same organisation's previous-year cycle not closed at its close. */
+  /** Corrective actions of the same organisation's previous-year cycle not closed at its close, and how each goes on. */
   private async previousYearOpenCorrectiveActions(cycleId: string): Promise<CarriedCorrectiveAction[]> {
     const key = parseQualityCycleId(cycleId);
     if (!key) return [];
-    const previous = await this.dataSource.manager.find(CorrectiveActionEntity, {
-      where: { cycleId: qualityCycleId(key.organisationCode, key.year - 1) },
-      order: { id: 'ASC' },
-    });
+    const [previous, continuations] = await Promise.all([
+      this.dataSource.manager.find(CorrectiveActionEntity, {
+        where: { cycleId: qualityCycleId(key.organisationCode, key.year - 1) },
+        order: { id: 'ASC' },
+      }),
+      this.dataSource.manager.find(CorrectiveActionEntity, {
+        where: { cycleId, carriedFromId: Not(IsNull()) },
+      }),
+    ]);
+    const continuedAs = new Map(continuations.map((next) => [next.carriedFromId, next]));
     return previous
       .filter((a) => a.status !== 'closed')
       .map((a) => ({
@@ -985,6 +1043,7 @@ export class QualityRecordActivities {
         dueDate: a.dueDate,
         rounds: a.rounds,
         status: a.status,
+        ...continuation(continuedAs.get(a.id)),
       }));
   }
 
@@ -1223,4 +1282,11 @@ async function upsert<T extends ObjectLiteral>(
   if (!existing) return insertOnce(manager, target, row);
   const { id, ...changes } = row;
   await manager.update(target, { id } as never, changes as QueryDeepPartialEntity<T>);
+}
+
+/** Where this year's continuation of last year's action stands, when there is one. */
+function continuation(
+  next: CorrectiveActionEntity | undefined,
+): Pick<CarriedCorrectiveAction, 'continuedAs'> {
+  return next ? { continuedAs: { correctiveActionId: next.id, status: next.status } } : {};
 }

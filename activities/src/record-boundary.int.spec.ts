@@ -312,6 +312,69 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     expect(await eventsLike(id)).toBe(3);
   });
 
+  it("next year continues that action: its own record naming last year's, once, and the review's inputs say where it stands", async () => {
+    const lastYears = `${CYCLE_WORKFLOW}/audit/ca/s3`; // carried forward awaiting verification, above
+    const id = 'quality-cycle/kontum/2025/nonconformity/1';
+    const facts = {
+      step: 'carried-in' as const,
+      cycleId: 'kontum-2025',
+      correctiveActionId: id,
+      carriedFrom: lastYears,
+      source: 'audit-finding' as const,
+      severity: 'minor-nc' as const,
+      unitCode: 'vp-tonghop',
+      description: 'Sổ theo dõi chưa cập nhật',
+      raisedBy: 'auditor-1',
+      verifierUserId: 'auditor-1',
+      plan: {
+        correction: 'Cập nhật sổ',
+        rootCause: 'Chưa phân công người cập nhật',
+        action: 'Phân công người cập nhật hằng tuần',
+        ownerUserId: 'head-tonghop',
+        dueDate: '2025-01-15',
+      },
+      at: '2025-01-02T01:00:00.000Z',
+    };
+    await records.recordCorrectiveAction(facts);
+    await records.recordCorrectiveAction(facts);
+
+    // No audit of this year: its audit and step stay empty; the plan awaits verification.
+    expect(await dataSource.getRepository(CorrectiveActionEntity).findOneByOrFail({ id })).toMatchObject({
+      cycleId: 'kontum-2025',
+      carriedFromId: lastYears,
+      auditId: '',
+      stepId: '',
+      source: 'audit-finding',
+      status: 'planned',
+      action: 'Phân công người cập nhật hằng tuần',
+      verifierUserId: 'auditor-1',
+      rounds: 1,
+    });
+    expect(payloadOf(await eventById(`${id}/carried-in`), 'corrective-action.carried-in')).toEqual({
+      carriedFrom: lastYears,
+      source: 'audit-finding',
+      severity: 'minor-nc',
+      unitCode: 'vp-tonghop',
+      verifierUserId: 'auditor-1',
+      waitingFor: 'verification',
+    });
+    expect(await eventsLike(id)).toBe(1);
+    // Last year's record is not touched: it still says how it stood at its close.
+    expect(
+      await dataSource.getRepository(CorrectiveActionEntity).findOneByOrFail({ id: lastYears }),
+    ).toMatchObject({ cycleId: CYCLE, status: 'planned', carriedFromId: null });
+
+    const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2025' });
+    const continued = Object.fromEntries(
+      inputs.previousCorrectiveActions.items.map((a) => [a.correctiveActionId, a.continuedAs]),
+    );
+    // The other open action of 2024 (above) was not continued.
+    expect(continued).toEqual({
+      [`${CYCLE_WORKFLOW}/audit/ca/s2`]: undefined,
+      [lastYears]: { correctiveActionId: id, status: 'planned' },
+    });
+  });
+
   it("an audit step signed off updates the planned step's record, once", async () => {
     const auditId = `${CYCLE_WORKFLOW}/audit`;
     const step = {

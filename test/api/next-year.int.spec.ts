@@ -1,15 +1,30 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { YearOverHttp } from './support/year-over-http';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 import { HELD_REVIEW } from './support/year-fixtures';
 
+/** A nonconformity as the cycle's list shows it. */
+interface Nonconformity {
+  id: string;
+  source: string;
+  unitCode: string;
+  status: string;
+  verifierUserId: string | null;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  carriedFrom: string | null;
+  continuedAs: string | null;
+}
+
 /**
  * Next year in one action (issue #9): once a year has closed, its draft for next year is read and
  * next year's cycle started from it over HTTP — 404 before the close, 403 for someone who is neither
- * the Quality Representative nor an administrator, 201 once, 409 the second time. The real API and
- * worker, PostgreSQL, the time-skipping Temporal server; a 2024 rehearsal.
+ * the Quality Representative nor an administrator, 201 once, 409 the second time. The corrective
+ * actions the year did not finish go on in the next (ISO 10.2). The real API and worker, PostgreSQL,
+ * the time-skipping Temporal server; a 2024 rehearsal.
  */
 describe("next year's cycle from the closed year's draft over HTTP (API, worker, PostgreSQL, time-skipping Temporal)", () => {
   let env: TestWorkflowEnvironment;
@@ -19,6 +34,16 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const organisationCode = `ny-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const nextYearPath = `/api/v1/cycles/${cycleId}/next-year`;
+  const nonconformitiesOf = async (year: number) =>
+    (
+      await org.as<{ items: Nonconformity[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${organisationCode}-${year}/nonconformities`,
+      )
+    ).body.items ?? [];
+  /** Two nonconformities 2024 does not finish: one never planned, one planned but never verified. */
+  const unfinished = { complaint: '', observation: '' };
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
@@ -44,6 +69,35 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     await year.approve({ decision: 'approve', documentNumber: '123/QĐ-UBND' });
     await year.assignAsProposed();
     await year.acceptUnits();
+
+    const open = (body: Record<string, unknown>) =>
+      org.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, body);
+    const complaint = await open({
+      source: 'complaint',
+      description: 'Công dân phản ánh hồ sơ bị trả lại mà không nêu lý do bằng văn bản.',
+      unitCode: 'vp-kiemsoat-tthc',
+      severity: 'minor-nc',
+    });
+    await Promise.all(['auditor.hcth', 'staff.tonghop'].map((local) => org.tokenOf(local)));
+    const observation = await open({
+      source: 'observation',
+      description: 'Sổ theo dõi văn bản đến không được cập nhật hằng ngày.',
+      unitCode: 'vp-tonghop',
+      severity: 'minor-nc',
+      verifierUserId: org.idOf('auditor.hcth'),
+    });
+    expect([complaint.status, observation.status]).toEqual([201, 201]);
+    unfinished.complaint = complaint.body.id;
+    unfinished.observation = observation.body.id;
+    const plan = await taskOf('head.tonghop', 'corrective-action-plan');
+    const planned = await complete('head.tonghop', plan.id, {
+      correction: 'Cập nhật sổ theo dõi của quý I.',
+      rootCause: 'Chưa phân công người cập nhật sổ khi văn thư nghỉ phép.',
+      action: 'Phân công người thay thế, kiểm tra sổ hằng tuần.',
+      ownerUserId: org.idOf('staff.tonghop'),
+      dueDate: '2024-03-15',
+    });
+    expect(planned.status).toBe(200);
 
     await env.sleep('330 days');
     const review = await taskOf('leader', 'management-review', 60);
@@ -112,6 +166,82 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     expect(input.draft.year).toBe(2025);
     expect(input.previousActions).toEqual([
       expect.objectContaining({ title: HELD_REVIEW.actions[0].title, status: 'open' }),
+    ]);
+  });
+
+  it('goes on with the corrective actions 2024 did not finish: the plan asked for again, the plan verified', async () => {
+    // Each is a nonconformity of 2025 that names 2024's, as it stood at the close.
+    const carried = await eventually('2024’s open corrective actions in 2025', async () => {
+      const items = await nonconformitiesOf(2025);
+      return items.length === 2 ? items : undefined;
+    });
+    expect(carried).toEqual([
+      expect.objectContaining({
+        carriedFrom: unfinished.complaint,
+        source: 'complaint',
+        unitCode: 'vp-kiemsoat-tthc',
+        status: 'open',
+        verifierUserId: org.idOf('qmr'),
+      }),
+      expect.objectContaining({
+        carriedFrom: unfinished.observation,
+        source: 'observation',
+        unitCode: 'vp-tonghop',
+        status: 'planned',
+        verifierUserId: org.idOf('auditor.hcth'),
+        ownerUserId: org.idOf('staff.tonghop'),
+        dueDate: '2024-03-15',
+      }),
+    ]);
+    // 2024's list says which action of 2025 continues each.
+    expect(Object.fromEntries((await nonconformitiesOf(2024)).map((nc) => [nc.id, nc.continuedAs]))).toEqual({
+      [unfinished.complaint]: carried[0].id,
+      [unfinished.observation]: carried[1].id,
+    });
+
+    // The unit head is asked for the plan 2024 never had, the title saying where it comes from.
+    const plan = await taskOf('head.tthc', 'corrective-action-plan');
+    expect(plan).toMatchObject({ cycleId: `${organisationCode}-2025`, id: `${carried[0].id}/plan/1` });
+    const planDetail = await org.as<{ title: { vi: string }; form: Record<string, unknown> }>(
+      'head.tthc',
+      'GET',
+      taskPath(plan.id),
+    );
+    expect(planDetail.body.title.vi).toContain('chuyển từ năm 2024');
+    expect(planDetail.body.form).toMatchObject({
+      source: 'complaint',
+      carriedFrom: { correctiveActionId: unfinished.complaint, year: 2024 },
+    });
+
+    // 2024's plan awaiting verification is verified by its verifier, not planned again.
+    const verify = await taskOf('auditor.hcth', 'corrective-action-verification');
+    expect(verify.id).toBe(`${carried[1].id}/verify/1`);
+    const verifyDetail = await org.as<{ form: Record<string, unknown> }>(
+      'auditor.hcth',
+      'GET',
+      taskPath(verify.id),
+    );
+    expect(verifyDetail.body.form).toMatchObject({
+      action: 'Phân công người thay thế, kiểm tra sổ hằng tuần.',
+      dueDate: '2024-03-15',
+      carriedFrom: { correctiveActionId: unfinished.observation, year: 2024 },
+    });
+    // Its due date passed last year: the verification gets ten working days, not an overdue start.
+    expect(verify.overdue).toBe(false);
+    const verified = await complete('auditor.hcth', verify.id, {
+      effective: true,
+      notes: 'Sổ được cập nhật hằng ngày từ tháng 1.',
+    });
+    expect(verified.status).toBe(200);
+    const closed = await eventually('the carried observation closed', async () =>
+      (await nonconformitiesOf(2025)).find((nc) => nc.id === carried[1].id && nc.status === 'closed'),
+    );
+    expect(closed).toMatchObject({ carriedFrom: unfinished.observation });
+
+    await recordHistories(env.client, 'corrective-actions-carried-in', [
+      `quality-cycle/${organisationCode}/2025`,
+      carried[0].id,
+      carried[1].id,
     ]);
   });
 });

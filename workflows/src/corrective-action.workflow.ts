@@ -6,6 +6,7 @@ import {
   validateVerificationOutcome,
   type AuditPlanStep,
   type AuditResult,
+  type CorrectiveActionPlanOutcome,
   type NonconformitySeverity,
   type NonconformitySource,
 } from '@qcycle/domain';
@@ -18,6 +19,7 @@ import {
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
+import type { CorrectiveActionToContinue } from '@qcycle/contracts';
 import { records } from './activities';
 import type { TaskBoard } from './tasks/human-task';
 
@@ -67,7 +69,20 @@ export interface NonconformityCorrectiveActionInput {
   };
 }
 
-export type CorrectiveActionInput = AuditFindingCorrectiveActionInput | NonconformityCorrectiveActionInput;
+/**
+ * Last year's corrective action, open at its close, continued in this year's cycle, started by the
+ * cycle when the year starts (it records it carried in first). New input, so no history recorded
+ * before it takes this path: no patch.
+ */
+export interface CarriedCorrectiveActionInput {
+  context: CycleContext;
+  carried: CorrectiveActionToContinue;
+  /** Last year's verifier when still on this year's roster, else this year's Quality Representative. */
+  verifierUserId: string;
+}
+
+export type CorrectiveActionInput =
+  AuditFindingCorrectiveActionInput | NonconformityCorrectiveActionInput | CarriedCorrectiveActionInput;
 
 export interface CorrectiveActionResult {
   correctiveActionId: string;
@@ -89,9 +104,30 @@ interface Nonconformity {
   stepId?: string;
   /** What the plan task shows: an audit finding keeps the form it always had. */
   planForm: Record<string, unknown>;
+  /** Carried from last year: which action, and its plan when that awaited verification. */
+  carriedFrom?: { correctiveActionId: string; year: number; plan?: CorrectiveActionPlanOutcome };
 }
 
 function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
+  if ('carried' in input) {
+    const { carried } = input;
+    const carriedFrom = { correctiveActionId: carried.correctiveActionId, year: carried.year };
+    return {
+      source: carried.source,
+      unitCode: carried.unitCode,
+      severity: carried.severity,
+      description: carried.description,
+      verifierUserId: input.verifierUserId,
+      planForm: {
+        finding: carried.description,
+        severity: carried.severity,
+        source: carried.source,
+        unitCode: carried.unitCode,
+        carriedFrom,
+      },
+      carriedFrom: { ...carriedFrom, ...(carried.plan ? { plan: carried.plan } : {}) },
+    };
+  }
   if ('nonconformity' in input) {
     const { nonconformity } = input;
     return {
@@ -144,7 +180,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
   const ended = (effective: boolean, rounds: number): CorrectiveActionResult => ({
     correctiveActionId: workflowId,
     ...(nc.stepId !== undefined ? { stepId: nc.stepId } : {}),
-    ...(nc.source !== 'audit-finding' ? { source: nc.source } : {}),
+    ...(nc.source !== 'audit-finding' || nc.carriedFrom ? { source: nc.source } : {}),
     effective,
     rounds,
   });
@@ -160,7 +196,14 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     await condition(allHandlersFinished);
     return ended(false, round);
   };
-  if (!('nonconformity' in input)) {
+  // Carried from last year: the titles say so, and the forms name last year's action.
+  const fromLastYear = nc.carriedFrom
+    ? { vi: `, chuyển từ năm ${nc.carriedFrom.year}`, en: `, carried from ${nc.carriedFrom.year}` }
+    : { vi: '', en: '' };
+  const carriedFrom = nc.carriedFrom
+    ? { carriedFrom: { correctiveActionId: nc.carriedFrom.correctiveActionId, year: nc.carriedFrom.year } }
+    : {};
+  if ('step' in input) {
     await records.recordCorrectiveAction({
       step: 'opened',
       cycleId: context.cycleId,
@@ -181,53 +224,44 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     const planDueAt = withDeadlines
       ? clock.toWorkflowMs(correctiveActionPlanDueAt(clock.toCalendarInstant(Date.now()), context.calendar))
       : undefined;
-    const plan = await board.run({
-      taskId: `${workflowId}/plan/${round}`,
-      kind: 'corrective-action-plan',
-      title: {
-        vi: `Khắc phục điểm không phù hợp tại ${unit.name.vi} (lần ${round})`,
-        en: `Correct the nonconformity at ${unit.name.en} (round ${round})`,
-      },
-      assignee: unit.head,
-      unitCode: nc.unitCode,
-      expiresAt,
-      ...(planDueAt === undefined
-        ? {}
-        : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
-      form: nc.planForm,
-      validate: (outcome) =>
-        validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
-    });
-    if (plan.status !== 'completed') {
-      if (!carriedForward) throw new Error('corrective action plan cannot expire');
-      return carryForward(round, 'plan');
+    // Last year's plan, carried in awaiting verification, is this year's first round's plan.
+    const carriedPlan = round === 1 ? nc.carriedFrom?.plan : undefined;
+    let plan = carriedPlan;
+    if (!plan) {
+      const asked = await planRound(round, planDueAt);
+      if (asked.status !== 'completed') {
+        if (!carriedForward) throw new Error('corrective action plan cannot expire');
+        return carryForward(round, 'plan');
+      }
+      plan = asked.outcome;
+      await records.recordCorrectiveAction({
+        step: 'planned',
+        cycleId: context.cycleId,
+        correctiveActionId: workflowId,
+        round,
+        plan,
+        plannedBy: asked.completedBy,
+        at: new Date(asked.completedAt).toISOString(),
+      });
     }
-    const planAt = new Date(plan.completedAt).toISOString();
-    const { correction, rootCause, action, ownerUserId, dueDate } = plan.outcome;
-    await records.recordCorrectiveAction({
-      step: 'planned',
-      cycleId: context.cycleId,
-      correctiveActionId: workflowId,
-      round,
-      plan: plan.outcome,
-      plannedBy: plan.completedBy,
-      at: planAt,
-    });
+    const { correction, rootCause, action, ownerUserId, dueDate } = plan;
 
-    const verifyDueAt = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
+    const planDue = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
+    // A plan carried from last year was due then: its verification gets the time a plan would.
+    const verifyDueAt = carriedPlan && planDueAt !== undefined ? Math.max(planDue, planDueAt) : planDue;
     const verification = await board.run({
       taskId: `${workflowId}/verify/${round}`,
       kind: 'corrective-action-verification',
       title: {
-        vi: `Kiểm tra hiệu lực hành động khắc phục (lần ${round})`,
-        en: `Verify the corrective action's effectiveness (round ${round})`,
+        vi: `Kiểm tra hiệu lực hành động khắc phục${fromLastYear.vi} (lần ${round})`,
+        en: `Verify the corrective action's effectiveness${fromLastYear.en} (round ${round})`,
       },
       assignee: verifier,
       unitCode: nc.unitCode,
       dueAt: verifyDueAt,
       expiresAt,
       ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, verifier) } : {}),
-      form: { finding: nc.description, correction, rootCause, action, ownerUserId, dueDate },
+      form: { finding: nc.description, correction, rootCause, action, ownerUserId, dueDate, ...carriedFrom },
       validate: validateVerificationOutcome,
     });
     if (verification.status !== 'completed') {
@@ -249,5 +283,26 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
       await condition(allHandlersFinished);
       return ended(true, round);
     }
+  }
+
+  /** The unit head's plan (ISO 10.2.1 a–c), asked for each round. */
+  function planRound(round: number, planDueAt: number | undefined) {
+    return board.run({
+      taskId: `${workflowId}/plan/${round}`,
+      kind: 'corrective-action-plan',
+      title: {
+        vi: `Khắc phục điểm không phù hợp tại ${unit.name.vi}${fromLastYear.vi} (lần ${round})`,
+        en: `Correct the nonconformity at ${unit.name.en}${fromLastYear.en} (round ${round})`,
+      },
+      assignee: unit.head,
+      unitCode: nc.unitCode,
+      expiresAt,
+      ...(planDueAt === undefined
+        ? {}
+        : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
+      form: nc.planForm,
+      validate: (outcome) =>
+        validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
+    });
   }
 }

@@ -14,6 +14,7 @@ import {
   nonconformityProposalAcceptedSignal,
   nonconformityWorkflowId,
   openNonconformityUpdate,
+  type CorrectiveActionToContinue,
   type NonconformityOpened,
   type QualityCycleState,
 } from '@qcycle/contracts';
@@ -47,7 +48,10 @@ export function installNonconformities(cycle: {
   /** The cycle waits for these when cancelled, so their tasks are recorded cancelled first. */
   children: Promise<unknown>[];
   noteIfCancelled: (childId: string) => void;
-}): { settle: () => Promise<CorrectiveActionResult[]> } {
+}): {
+  carryIn: (carried: CorrectiveActionToContinue[]) => Promise<void>;
+  settle: () => Promise<CorrectiveActionResult[]>;
+} {
   const { context, state, scope } = cycle;
   const { roster } = context;
   const handles: ChildWorkflowHandle<typeof correctiveAction>[] = [];
@@ -103,33 +107,73 @@ export function installNonconformities(cycle: {
         ...(nonconformity.requestId ? { requestId: nonconformity.requestId } : {}),
         at: openedAt,
       });
-      const handle = await scope.run(() =>
-        startChild<typeof correctiveAction>(CORRECTIVE_ACTION_WORKFLOW, {
-          workflowId,
-          args: [
-            {
-              context,
-              nonconformity: {
-                source,
-                description,
-                unitCode,
-                severity,
-                raisedBy,
-                verifierUserId,
-                ...(objectiveId ? { objectiveId } : {}),
-                ...(periodKey ? { periodKey } : {}),
-              },
-            },
-          ],
-        }),
-      );
-      cycle.noteIfCancelled(handle.workflowId);
-      handles.push(handle);
-      cycle.children.push(awaitedLater(handle.result()));
+      await startCorrectiveAction(workflowId, {
+        context,
+        nonconformity: {
+          source,
+          description,
+          unitCode,
+          severity,
+          raisedBy,
+          verifierUserId,
+          ...(objectiveId ? { objectiveId } : {}),
+          ...(periodKey ? { periodKey } : {}),
+        },
+      });
     } finally {
       opening--;
     }
     return { nonconformityId: workflowId, source, unitCode, severity, raisedBy, verifierUserId, openedAt };
+  };
+
+  /** Its corrective action, a child in the cycle's scope that the close waits for. */
+  const startCorrectiveAction = async (workflowId: string, input: Parameters<typeof correctiveAction>[0]) => {
+    const handle = await scope.run(() =>
+      startChild<typeof correctiveAction>(CORRECTIVE_ACTION_WORKFLOW, { workflowId, args: [input] }),
+    );
+    cycle.noteIfCancelled(handle.workflowId);
+    handles.push(handle);
+    cycle.children.push(awaitedLater(handle.result()));
+  };
+
+  /**
+   * Last year's actions still open at its close, numbered among this year's nonconformities in the
+   * order given. One whose unit is no longer on the roster is not continued (nobody could plan it):
+   * it stays listed in the review's inputs (9.3.2) as last year's open action.
+   */
+  const carryIn = async (carried: CorrectiveActionToContinue) => {
+    if (!roster.units.some((unit) => unit.code === carried.unitCode)) {
+      log.warn('corrective action not carried in: its unit is not on the roster', {
+        correctiveActionId: carried.correctiveActionId,
+        unitCode: carried.unitCode,
+      });
+      return;
+    }
+    const workflowId = nonconformityWorkflowId(context.cycleWorkflowId, ++opened);
+    const verifierUserId =
+      carried.verifierUserId && references.userIds.includes(carried.verifierUserId)
+        ? carried.verifierUserId
+        : roster.qualityRepresentative.userId;
+    opening++;
+    try {
+      await records.recordCorrectiveAction({
+        step: 'carried-in',
+        cycleId: context.cycleId,
+        correctiveActionId: workflowId,
+        carriedFrom: carried.correctiveActionId,
+        source: carried.source,
+        severity: carried.severity,
+        unitCode: carried.unitCode,
+        description: carried.description,
+        raisedBy: carried.raisedBy,
+        verifierUserId,
+        ...(carried.plan ? { plan: carried.plan } : {}),
+        at: new Date(Date.now()).toISOString(),
+      });
+      await startCorrectiveAction(workflowId, { context, carried, verifierUserId });
+    } finally {
+      opening--;
+    }
   };
 
   setHandler(
@@ -196,6 +240,9 @@ export function installNonconformities(cycle: {
   });
 
   return {
+    async carryIn(carried) {
+      await Promise.all(carried.map(carryIn));
+    },
     async settle() {
       // One accepted just before the close is still being recorded and started: count it too.
       await condition(() => opening === 0);

@@ -332,6 +332,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
   });
   try {
     const result = await scope.run(async (): Promise<QualityCycleResult> => {
+      // Last year's open corrective actions go on from the year's first day (ISO 10.2). Only cycles
+      // started with them take this path (a new input): no patch.
+      if (input.correctiveActionsToContinue?.length)
+        await nonconformities.carryIn(input.correctiveActionsToContinue);
       const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
         workflowId: childWorkflowIds.approval(workflowId),
         args: [{ context, draft: input.draft }],

@@ -1,5 +1,6 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  CorrectiveActionPlanOutcome,
   IsoInstant,
   NonconformityDetails,
   NonconformitySeverity,
@@ -61,3 +62,26 @@ export interface NonconformityProposalAccepted extends NonconformityDetails {
 export const nonconformityProposalAcceptedSignal = defineSignal<[NonconformityProposalAccepted]>(
   'nonconformityProposalAccepted',
 );
+
+/**
+ * Last year's corrective action still open at its close (`corrective-action.carried-forward`),
+ * continued in this year's cycle as a nonconformity of this year that names it (`carriedFrom`).
+ * Waiting for its plan, the plan is asked for again; waiting for verification, this year's verifier
+ * verifies last year's plan. Read from last year's record when the cycle starts (the API).
+ */
+export interface CorrectiveActionToContinue {
+  /** Last year's corrective action: its workflow id, also its id in the record. */
+  correctiveActionId: string;
+  year: number;
+  source: NonconformitySource;
+  severity: NonconformitySeverity;
+  unitCode: string;
+  description: string;
+  /** Who raised it last year (null on audit findings recorded before the column). */
+  raisedBy: string | null;
+  /** Who was to verify it last year: the auditor of an audit finding, else the person named. */
+  verifierUserId: string | null;
+  waitingFor: 'plan' | 'verification';
+  /** Last year's plan, awaiting verification. */
+  plan?: CorrectiveActionPlanOutcome;
+}

@@ -16,6 +16,7 @@ import type {
   ObjectiveLiveState,
   ReviewSummary,
 } from './cycle-workflows.contract';
+import type { CorrectiveActionToContinue } from './nonconformity.contract';
 import type { CycleRoster } from './roster.contract';
 import type { TaskView } from './task.contract';
 
@@ -76,6 +77,11 @@ export interface StartQualityCycleInput {
    * next-year draft (`POST /cycles/{id}/next-year`); without them the review reads last year's record.
    */
   previousActions?: ReviewActionFollowUp[];
+  /**
+   * Last year's corrective actions still open at its close, continued in this year (ISO 10.2: an
+   * action is followed until verified effective). Absent on cycles started before they were.
+   */
+  correctiveActionsToContinue?: CorrectiveActionToContinue[];
 }
 
 /** The year's result, returned by the cycle and stored per objective. */

@@ -110,6 +110,18 @@ export interface QualityEventPayloads {
   'corrective-action.closed': CorrectiveActionVerifiedPayload;
   'corrective-action.reopened': CorrectiveActionVerifiedPayload;
   'corrective-action.carried-forward': { round: number; waitingFor: 'plan' | 'verification' };
+  /**
+   * Last year's corrective action, open at its close, continued in this year's cycle under a new id
+   * (the event's record) that names it; written by the engine when the year starts.
+   */
+  'corrective-action.carried-in': {
+    carriedFrom: string;
+    source: NonconformitySource;
+    severity: NonconformitySeverity;
+    unitCode: string;
+    verifierUserId: string;
+    waitingFor: 'plan' | 'verification';
+  };
 
   'review.inputs-compiled': Record<string, never>;
   'review.not-held': Record<string, never>;
@@ -194,6 +206,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'corrective-action.closed': true,
   'corrective-action.reopened': true,
   'corrective-action.carried-forward': true,
+  'corrective-action.carried-in': true,
   'review.inputs-compiled': true,
   'review.not-held': true,
   'review.held': true,

@@ -16,6 +16,13 @@ export const NONCONFORMITY_SOURCES = [
 ] as const;
 export type NonconformitySource = (typeof NONCONFORMITY_SOURCES)[number];
 
+/** A recorded source column read back: rows written before sources were recorded are audit findings. */
+export function recordedNonconformitySource(source: string): NonconformitySource {
+  return (NONCONFORMITY_SOURCES as readonly string[]).includes(source)
+    ? (source as NonconformitySource)
+    : 'audit-finding';
+}
+
 /** The sources the Quality Representative opens a nonconformity from (the audit opens its own). */
 export const OPENABLE_NONCONFORMITY_SOURCES = NONCONFORMITY_SOURCES.filter(
   (source): source is Exclude<NonconformitySource, 'audit-finding'> => source !== 'audit-finding',

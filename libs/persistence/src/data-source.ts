@@ -36,6 +36,7 @@ import { NonconformitySources1796050000000 } from './migrations/1796050000000-no
 import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-inbox-delegate-indexes.migration';
 import { DirectorySearchText1796060000000 } from './migrations/1796060000000-directory-search-text.migration';
 import { UserSessionsValidFrom1796070000000 } from './migrations/1796070000000-user-sessions-valid-from.migration';
+import { CorrectiveActionCarriedFrom1796080000000 } from './migrations/1796080000000-corrective-action-carried-from.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   NonconformitySources1796050000000,
   DirectorySearchText1796060000000,
   UserSessionsValidFrom1796070000000,
+  CorrectiveActionCarriedFrom1796080000000,
 ];
 
 /**

@@ -21,6 +21,7 @@ import { CalendarsService } from '../calendars/calendars.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
+import { correctiveActionsCarriedInto } from './carried-corrective-actions';
 
 @Injectable()
 export class CyclesService {
@@ -87,6 +88,12 @@ export class CyclesService {
       rehearsalFrom: request.rehearsalFrom,
     });
     if (carried.previousActions) input.previousActions = carried.previousActions;
+    const correctiveActions = await correctiveActionsCarriedInto(
+      this.events.manager,
+      request.organisationCode,
+      request.year,
+    );
+    if (correctiveActions.length) input.correctiveActionsToContinue = correctiveActions;
     // One cycle per organisation and year, ever. Temporal refuses a second start of the same
     // workflow id only while it keeps the first (its namespace's retention); the record is kept for
     // good, so a year closed or cancelled long ago is refused here too.

@@ -95,6 +95,18 @@ export class CycleNonconformityView {
   @ApiProperty({ type: String, nullable: true }) ownerUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) dueDate!: string | null;
   @ApiProperty() openedAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Last year's corrective action this one continues (open at that year's close)",
+  })
+  carriedFrom!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Carried forward at this year's close: next year's corrective action that continues it",
+  })
+  continuedAs!: string | null;
 }
 
 export class CycleNonconformityList {

@@ -8,7 +8,7 @@ import {
   QcycleErrorCode,
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
-import { NONCONFORMITY_SOURCES, type NonconformitySource } from '@qcycle/domain';
+import { recordedNonconformitySource } from '@qcycle/domain';
 import { AuditStepEntity, CorrectiveActionEntity, QualityCycleEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
@@ -84,10 +84,16 @@ export class NonconformitiesService {
       ? await this.dataSource.getRepository(AuditStepEntity).findBy({ id: In(stepIds) })
       : [];
     const auditorOf = new Map(steps.map((step) => [step.id, step.auditorUserId]));
+    const continuations = actions.length
+      ? await this.dataSource
+          .getRepository(CorrectiveActionEntity)
+          .findBy({ carriedFromId: In(actions.map((a) => a.id)) })
+      : [];
+    const continuedAs = new Map(continuations.map((next) => [next.carriedFromId, next.id]));
     return {
       items: actions.map((a) => ({
         id: a.id,
-        source: sourceOf(a.source),
+        source: recordedNonconformitySource(a.source),
         severity: a.severity,
         unitCode: a.unitCode,
         description: a.finding,
@@ -104,6 +110,8 @@ export class NonconformitiesService {
         ownerUserId: a.ownerUserId,
         dueDate: a.dueDate,
         openedAt: a.openedAt,
+        carriedFrom: a.carriedFromId,
+        continuedAs: continuedAs.get(a.id) ?? null,
       })),
     };
   }
@@ -115,10 +123,4 @@ function ownCycle(caller: Principal, cycleId: string): { organisationCode: strin
   if (!key || key.organisationCode !== caller.organisationCode)
     throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
   return key;
-}
-
-function sourceOf(source: string): NonconformitySource {
-  return (NONCONFORMITY_SOURCES as readonly string[]).includes(source)
-    ? (source as NonconformitySource)
-    : 'audit-finding';
 }

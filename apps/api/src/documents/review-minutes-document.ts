@@ -239,8 +239,12 @@ function previous(inputs: Record<string, unknown>, unit: (code: string) => strin
     return `${clause(String(a.title ?? ''))} (${unit(String(a.ownerUnitCode ?? ''))}${due}): ${status}${reported}`;
   });
   const corrective = items(inputs.previousCorrectiveActions).map((c) => {
-    const status = (CORRECTIVE_ACTION_STATUS[String(c.status)] ?? String(c.status)).toLowerCase();
-    return `hành động khắc phục năm trước tại ${unit(String(c.unitCode ?? ''))} (${clause(String(c.finding ?? ''))}): ${status}, chuyển sang năm nay`;
+    const statusOf = (value: unknown) =>
+      (CORRECTIVE_ACTION_STATUS[String(value)] ?? String(value)).toLowerCase();
+    const continued = object(c.continuedAs);
+    // Continued this year as an action of its own: where that stands now.
+    const now = continued.status === undefined ? '' : `, nay ${statusOf(continued.status)}`;
+    return `hành động khắc phục năm trước tại ${unit(String(c.unitCode ?? ''))} (${clause(String(c.finding ?? ''))}): ${statusOf(c.status)}, chuyển sang năm nay${now}`;
   });
   const all = [...actions, ...corrective];
   return all.length ? all.join('; ') : 'không có hành động nào từ lần xem xét trước trong hồ sơ của hệ thống';

@@ -1734,6 +1734,10 @@ export interface components {
         CycleNonconformityView: {
             /** @description An audit finding: the audit */
             auditId: string | null;
+            /** @description Last year's corrective action this one continues (open at that year's close) */
+            carriedFrom: string | null;
+            /** @description Carried forward at this year's close: next year's corrective action that continues it */
+            continuedAs: string | null;
             /** @description What was found (the audit finding, the complaint…) */
             description: string;
             dueDate: string | null;

@@ -151,6 +151,10 @@ export class CorrectiveActionEntity {
   /** A missed objective: which one and the period whose evaluation found it. */
   @Column({ name: 'objective_id', type: 'varchar', length: 64, nullable: true }) objectiveId!: string | null;
   @Column({ name: 'period_key', type: 'varchar', length: 16, nullable: true }) periodKey!: string | null;
+  /** Last year's corrective action this one continues: open at that year's close, carried into this year. */
+  @Index('IDX_corrective_actions_carried_from')
+  @Column({ name: 'carried_from_id', type: 'varchar', length: 240, nullable: true })
+  carriedFromId!: string | null;
   @Column({ type: 'varchar', length: 16 }) severity!: string;
   @Column({ name: 'unit_code', type: 'varchar', length: 64 }) unitCode!: string;
   @Column({ type: 'text' }) finding!: string;

@@ -135,6 +135,8 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
               <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> ·{' '}
               {unitName(nc.unitCode, i18n.language)} ·{' '}
               {t(`nonconformities.states.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
+              {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
+              {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
             </li>
           ))}
         </ul>
