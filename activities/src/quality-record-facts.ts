@@ -58,8 +58,10 @@ export type AssignmentFacts =
       taskId: string;
       unitCode: string;
       staffDelegations: { objectiveId: string; userId: string }[];
+      /** A user id, or `system` when the unit is deemed to accept (`deemed`). */
       acceptedBy: string;
       acceptedAt: IsoInstant;
+      deemed?: true;
     };
 
 /** A period's report of one objective (ISO 9.1), as the domain measured it, and the status it led to. */

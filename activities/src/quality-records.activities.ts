@@ -478,6 +478,7 @@ export class QualityRecordActivities {
         {
           unitCode: facts.unitCode,
           staffDelegations: facts.staffDelegations,
+          ...(facts.deemed ? { deemed: true as const } : {}),
         },
       ),
     );

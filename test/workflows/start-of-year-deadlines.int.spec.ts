@@ -140,6 +140,52 @@ describe('start-of-year deadlines on the time-skipping server', () => {
     ]);
   });
 
+  it('deems a unit that never answers to accept 10 working days after its due day: its head reports, and monitoring starts', async () => {
+    const { input, ids, user } = kontumCycle(`sy-${uniqueSuffix()}`, { rehearsal: true });
+    const { env, config, dataSource, driver } = suite;
+    const repo = <T extends object>(entity: new () => T) => dataSource.getRepository<T>(entity);
+    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+
+    // The service centre's head, and the Quality Representative told of it, never answer.
+    const silent = await driver.task(`${ids.assignment}/unit/vp-ttpvhcc`);
+    const clock = cycleClock((await handle.query(cycleStateQuery)).scheduleShiftMs);
+    const dueDay = calendarDay(clock, silent.dueAt as string);
+    const deemedAt = clock.toWorkflowMs(
+      vnLocalToInstant(
+        addWorkingDays(dueDay, 10, input.calendar.publicHolidays),
+        input.calendar.monitoring.dueTime,
+      ),
+    );
+    // Its page says when the unit will be deemed to accept.
+    expect(silent.form).toMatchObject({ deemedAcceptedAt: new Date(deemedAt).toISOString() });
+
+    // Monitoring starts when the wait ends: the service centre's head reports objective 4.
+    const january = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-01`);
+    expect(january).toMatchObject({ status: 'open', assigneeUserId: user.head('vp-ttpvhcc') });
+    expect(await repo(TaskEntity).findOneByOrFail({ id: silent.id })).toMatchObject({
+      status: 'expired',
+      escalationLevel: 'quality-representative',
+    });
+    const deemed = await repo(EventLogEntryEntity).findOneByOrFail({ id: `${silent.id}/accepted` });
+    expect(deemed).toMatchObject({
+      type: 'objectives.unit-accepted',
+      actor: 'system',
+      payload: { unitCode: 'vp-ttpvhcc', staffDelegations: [], deemed: true },
+    });
+    expectFiredAt(deemed, deemedAt);
+    expect((await handle.query(cycleStateQuery)).phase).toBe('monitoring');
+
+    await handle.terminate('deemed acceptance checked');
+    await recordHistories(env.client, 'unit-acceptance-deemed', [ids.workflowId, ids.assignment]);
+  });
+
   it('escalates an overdue report once to a Quality Representative who heads its unit', async () => {
     // As in Kon Tum, where the Chief of Office is the Quality Representative: here they also head
     // the service centre, so they report objective 4 and are both of its escalation levels.

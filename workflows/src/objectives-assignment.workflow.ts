@@ -1,6 +1,12 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ObjectiveOwner } from '@qcycle/contracts';
-import { validateAssignmentOutcome, validateUnitAcceptanceOutcome, type Objective } from '@qcycle/domain';
+import {
+  cycleClock,
+  unitAcceptanceDeemedAt,
+  validateAssignmentOutcome,
+  validateUnitAcceptanceOutcome,
+  type Objective,
+} from '@qcycle/domain';
 import {
   START_OF_YEAR_DEADLINES,
   withChildTaskBoard,
@@ -13,6 +19,13 @@ import { records } from './activities';
 import { settleAll } from './tasks/settle-all';
 import type { TaskBoard } from './tasks/human-task';
 
+/**
+ * Patch id (docs/versioning.md): a unit's acceptance not given 10 working days after its due day
+ * (libs/domain `unitAcceptanceDeemedAt`) expires and the unit is deemed to accept, its head
+ * reporting. Acceptances opened on older code wait for an answer as before.
+ */
+export const UNIT_ACCEPTANCE_DEEMED = 'unit-acceptance-deemed';
+
 export interface ObjectivesAssignmentInput {
   context: CycleContext;
   /** The approved objectives people measure (the engine measures the others itself). */
@@ -23,10 +36,11 @@ export interface ObjectivesAssignmentInput {
  * Articles 2 and 4: the Chief of Office (the Quality Representative) accepts the objectives and
  * gives each to a unit; each unit head accepts and may pass an objective to one of the unit's staff.
  * Every delegation is recorded; the result says who reports each objective.
- * Both steps are due per the calendar (`startOfYear`) and never expire — monitoring starts only
- * once every unit has accepted — so an overdue one is escalated: the Quality Representative's
- * acceptance to the leader, a unit head's to the Quality Representative, who gave the unit its
- * objectives and organises the year (Article 2).
+ * Both steps are due per the calendar (`startOfYear`) and monitoring starts only once every unit
+ * has accepted, so an overdue one is escalated: the Quality Representative's acceptance to the
+ * leader, a unit head's to the Quality Representative, who gave the unit its objectives and
+ * organises the year (Article 2) and may accept for it. A unit's acceptance still not given 10
+ * working days after its due day expires and the unit is deemed to accept (UNIT_ACCEPTANCE_DEEMED).
  */
 export async function objectivesAssignment(input: ObjectivesAssignmentInput): Promise<ObjectiveOwner[]> {
   return withChildTaskBoard(input.context, (board) => assignObjectives(input, board));
@@ -83,6 +97,16 @@ async function assignObjectives(
       const unit = unitOf(context, unitCode);
       const unitObjectiveIds = delegations.filter((d) => d.unitCode === unitCode).map((d) => d.objectiveId);
       const taskId = `${workflowId}/unit/${unitCode}`;
+      const deadline = patched(START_OF_YEAR_DEADLINES)
+        ? startOfYearDeadline(context, 'unit-acceptance', unit.head)
+        : undefined;
+      const clock = cycleClock(context.shiftMs);
+      const deemedAt =
+        deadline && patched(UNIT_ACCEPTANCE_DEEMED)
+          ? clock.toWorkflowMs(
+              unitAcceptanceDeemedAt(clock.toCalendarInstant(deadline.dueAt), context.calendar),
+            )
+          : undefined;
       const acceptance = await board.run({
         taskId,
         kind: 'unit-acceptance',
@@ -92,12 +116,13 @@ async function assignObjectives(
         },
         assignee: unit.head,
         unitCode,
-        ...(patched(START_OF_YEAR_DEADLINES)
-          ? startOfYearDeadline(context, 'unit-acceptance', unit.head)
-          : {}),
+        ...deadline,
+        ...(deemedAt === undefined ? {} : { expiresAt: deemedAt }),
         form: {
           objectiveIds: unitObjectiveIds,
           staff: unit.staff.map((s) => ({ userId: s.userId, name: s.name })),
+          // What the task's page says happens if nobody answers (workflow time, like the due date).
+          ...(deemedAt === undefined ? {} : { deemedAcceptedAt: new Date(deemedAt).toISOString() }),
         },
         validate: (outcome) =>
           validateUnitAcceptanceOutcome(outcome, {
@@ -105,9 +130,11 @@ async function assignObjectives(
             staffUserIds: unit.staff.map((s) => s.userId),
           }),
       });
-      if (acceptance.status !== 'completed') throw new Error('unit acceptance cannot expire');
-      const staff = acceptance.outcome.staffDelegations ?? [];
-      const acceptedAt = new Date(acceptance.completedAt).toISOString();
+      if (acceptance.status !== 'completed' && deemedAt === undefined)
+        throw new Error('unit acceptance cannot expire');
+      // Expired: nobody answered, so the unit is deemed to accept and its head reports each objective.
+      const answered = acceptance.status === 'completed' ? acceptance : undefined;
+      const staff = answered?.outcome.staffDelegations ?? [];
       await records.recordAssignments({
         step: 'accepted-by-unit',
         cycleId: context.cycleId,
@@ -115,8 +142,9 @@ async function assignObjectives(
         taskId,
         unitCode,
         staffDelegations: staff,
-        acceptedBy: acceptance.completedBy,
-        acceptedAt,
+        acceptedBy: answered?.completedBy ?? 'system',
+        acceptedAt: new Date(answered?.completedAt ?? Date.now()).toISOString(),
+        ...(answered ? {} : { deemed: true as const }),
       });
       return unitObjectiveIds.map((objectiveId) => ({
         objectiveId,

@@ -60,6 +60,8 @@ export interface QualityEventPayloads {
   'objectives.unit-accepted': {
     unitCode: string;
     staffDelegations: { objectiveId: string; userId: string }[];
+    /** Nobody answered the unit's task in time: the unit is deemed to accept, its head reporting (actor `system`). */
+    deemed?: true;
   };
 
   'measurement.reported': {

@@ -313,6 +313,25 @@ export function startOfYearTaskSchedule(
   };
 }
 
+/**
+ * How long a unit's acceptance of its objectives is waited for after its due day: by then the unit
+ * head was reminded and the Quality Representative, who may accept for the unit, was told twice
+ * over. The objectives are the unit's by the signed decision (Article 2); the acceptance only says
+ * who reports them, so after this the unit is deemed to have accepted them with its head reporting,
+ * and monitoring starts: a year never waits for a unit that does not answer.
+ */
+export const UNIT_ACCEPTANCE_DEEMED_AFTER_WORKING_DAYS = 10;
+
+/** When a unit's acceptance due at `dueAt` is deemed given (the close of that office day). */
+export function unitAcceptanceDeemedAt(dueAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
+  const day = addWorkingDays(
+    instantToVnLocal(dueAt).date,
+    UNIT_ACCEPTANCE_DEEMED_AFTER_WORKING_DAYS,
+    calendar.publicHolidays,
+  );
+  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+}
+
 /** Problems that would make the calendar schedule nonsense; empty when it can be used. */
 export function validateCycleCalendar(calendar: CycleCalendar): ValidationProblem[] {
   const problems = new ProblemList();

@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../ui/dates';
 import { Field, FieldError } from '../../ui/field';
 import { usePeople } from '../../ui/people';
 import { namesToChoose } from '../../ui/person-names';
@@ -12,6 +13,8 @@ import { formOf, type TaskFormProps } from './form-props';
 interface UnitForm {
   objectiveIds: string[];
   staff: { userId: string; name: string }[];
+  /** When the unit is deemed to accept if nobody answers (absent on cycles started before). */
+  deemedAcceptedAt?: string;
 }
 
 /** The unit head: the unit's objectives, each optionally passed to one of the unit's staff; accept. */
@@ -43,6 +46,11 @@ export function UnitAcceptanceForm({ task, problems, busy, onSubmit }: TaskFormP
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <p className="field-hint">{t('unitAcceptance.hint')}</p>
+      {form.deemedAcceptedAt && (
+        <p className="field-hint">
+          {t('unitAcceptance.deemed', { at: formatInstant(form.deemedAcceptedAt, i18n.language) })}
+        </p>
+      )}
       <FieldError problems={problems.exact('staffDelegations')} />
       <ol className="task-rows">
         {objectiveIds.map((id) => {
