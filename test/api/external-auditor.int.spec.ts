@@ -157,6 +157,19 @@ describe('the external auditor of the certification body (real API, worker, Temp
     expect([roles.status, roles.body.map((r) => r.role)]).toEqual([200, ['staff']]);
   });
 
+  it('reads each user as the list of users shows them; a staff member still reads only themselves', async () => {
+    const staffId = org.idOf('staff.tthc');
+    const listed = await read<{ items: { id: string }[] }>('/api/v1/users?role=staff&limit=100');
+    const inList = listed.body.items.find((u) => u.id === staffId);
+    expect(inList).toBeDefined();
+    const one = await read(`/api/v1/users/${staffId}`);
+    expect([one.status, one.body]).toEqual([200, inList]);
+    expect((await read(`/api/v1/users/${org.idOf('admin')}`)).status).toBe(200);
+
+    const colleague = await org.as<Refusal>('staff.tthc', 'GET', `/api/v1/users/${org.idOf(EXTERNAL)}`);
+    expect([colleague.status, colleague.body.code]).toEqual([403, 'FORBIDDEN']);
+  });
+
   it('reads the cycle, its event log and next year, every task and its history, but has no inbox of their own', async () => {
     const cycles = await read<{ items: { id: string }[] }>('/api/v1/cycles');
     expect(cycles.body.items.map((c) => c.id)).toEqual(expect.arrayContaining([cycleId, lastYearId]));

@@ -89,8 +89,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'This needs one of the roles {required}; you have {have}',
     },
     ownAccountOnly: {
-      vi: 'Bạn chỉ xem được tài khoản của mình; quản trị viên và Đại diện chất lượng xem được mọi người',
-      en: 'You may see only your own account; the administrator and the Quality Representative see everyone',
+      vi: 'Bạn chỉ xem được tài khoản của mình; quản trị viên, Đại diện chất lượng và chuyên gia đánh giá bên ngoài xem được mọi người',
+      en: 'You may see only your own account; the administrator, the Quality Representative and the external auditor see everyone',
     },
     taskNotYours: {
       vi: 'Nhiệm vụ này của người khác; lãnh đạo đơn vị xem nhiệm vụ của đơn vị, Đại diện chất lượng xem tất cả',
@@ -297,6 +297,14 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The {year} calendar was changed at the same moment; read it and save again',
     },
     taskLinkUsed: { vi: 'Liên kết nhiệm vụ đã được dùng', en: 'The task link has already been used' },
+    taskLinkTaskClosed: {
+      vi: 'Nhiệm vụ {taskId} đang ở trạng thái {status}: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường',
+      en: 'Task {taskId} is {status}: the e-mailed link no longer opens it; sign in as usual',
+    },
+    taskLinkReassigned: {
+      vi: 'Nhiệm vụ {taskId} đã được giao cho người khác: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường',
+      en: 'Task {taskId} was handed to someone else: the e-mailed link no longer opens it; sign in as usual',
+    },
   },
   [QcycleErrorCode.CycleAlreadyStarted]: {
     default: {

@@ -101,11 +101,28 @@ describe('task-link tokens', () => {
     expect(() => signTaskLink({ ...claims, expiresAt: 'soon' }, SECRET)).toThrow(/expiresAt/);
   });
 
-  it('is a QcycleError the API maps without extra code: 403 for a bad link, 409 for a used one', () => {
+  it('is a QcycleError the API maps without extra code: 403 for a bad link, 409 for a used one or one whose task moved on', () => {
     const expired = new TaskLinkError(TaskLinkErrorCode.Expired, 'expired');
     expect(expired).toBeInstanceOf(QcycleError);
     expect(expired.code).toBe(QcycleErrorCode.Forbidden);
     expect(expired.details).toEqual({ reason: 'TASK_LINK_EXPIRED' });
     expect(new TaskLinkError(TaskLinkErrorCode.AlreadyUsed, 'used').code).toBe(QcycleErrorCode.Conflict);
+    const task = { taskId: claims.taskId, status: 'completed' };
+    const closed = new TaskLinkError(TaskLinkErrorCode.TaskClosed, 'closed', task);
+    expect([closed.code, closed.details]).toEqual([
+      QcycleErrorCode.Conflict,
+      { reason: 'TASK_LINK_TASK_CLOSED', ...task },
+    ]);
+    expect(closed.messageIn('en')).toBe(
+      `Task ${claims.taskId} is completed: the e-mailed link no longer opens it; sign in as usual`,
+    );
+    const moved = new TaskLinkError(TaskLinkErrorCode.Reassigned, 'moved', { ...task, status: 'open' });
+    expect([moved.code, moved.details]).toEqual([
+      QcycleErrorCode.Conflict,
+      { reason: 'TASK_LINK_REASSIGNED', taskId: claims.taskId, status: 'open' },
+    ]);
+    expect(moved.messageIn('vi')).toBe(
+      `Nhiệm vụ ${claims.taskId} đã được giao cho người khác: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường`,
+    );
   });
 });

@@ -40,6 +40,16 @@ import type {
 const now = () => new Date().toISOString();
 
 /**
+ * Who reads every user of their organisation: the list (`GET /users`) and each user
+ * (`GET /users/{id}`) alike, so the two cannot drift apart. Everyone else reads only themselves.
+ */
+export const USER_DIRECTORY_READERS: readonly UserRole[] = [
+  'admin',
+  'quality-representative',
+  'external-auditor',
+];
+
+/**
  * The directory of organisations, units, users and roles. Every read and write is scoped to the
  * caller's organisation: another organisation's objects are answered as not found (404), so their
  * existence does not leak.
@@ -242,10 +252,10 @@ export class DirectoryService {
     return { items: await this.userViews(rows), total, limit, offset };
   }
 
-  /** Administrators and the Quality Representative see every user of their organisation; others only themselves. */
+  /** Those who read the list of users (USER_DIRECTORY_READERS) see each of them; others only themselves. */
   async getUser(caller: Principal, id: string): Promise<UserView> {
     const user = await this.ownUser(this.dataSource.manager, caller, id);
-    if (user.id !== caller.userId && !hasRole(caller, 'admin', 'quality-representative')) {
+    if (user.id !== caller.userId && !hasRole(caller, ...USER_DIRECTORY_READERS)) {
       throw forbidden('ownAccountOnly');
     }
     return (await this.userViews([user]))[0];

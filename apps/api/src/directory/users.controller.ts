@@ -10,7 +10,7 @@ import {
 import { Attributed, CurrentUser, Roles, type Attribution } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
-import { DirectoryService } from './directory.service';
+import { DirectoryService, USER_DIRECTORY_READERS } from './directory.service';
 import {
   CreateUserDto,
   RoleAssignmentView,
@@ -28,7 +28,7 @@ export class UsersController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get()
-  @Roles('admin', 'quality-representative', 'external-auditor')
+  @Roles(...USER_DIRECTORY_READERS)
   @ApiOperation({ summary: "Your organisation's users, by name; filter by unit, role, active, text" })
   @ApiOkResponse({ type: UserPage })
   @ApiErrors(400, 401, 403)
@@ -39,7 +39,7 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({
     summary:
-      'One user with their roles (yourself; anyone for the administrator and the Quality Representative)',
+      'One user with their roles (yourself; anyone for the administrator, the Quality Representative and the external auditor, who read the list)',
   })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(401, 403, 404)

@@ -1,11 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 
-/** Temporal is up when its frontend answers for our namespace within the timeout. */
+/**
+ * Temporal is up when its frontend answers for our namespace within the timeout. `/health` is public
+ * (a load balancer's probe has no token), so it answers up or down and nothing of the installation:
+ * not the Temporal address, namespace or task queue, nor an error that would quote them. What an
+ * operator needs to find the fault goes to the API's log instead, once per change of what failed.
+ */
 @Injectable()
 export class TemporalHealthIndicator {
+  private readonly logger = new Logger('Health');
+  /** The last failure logged per check, so that a monitor asking every few seconds logs it once. */
+  private readonly lastFailure = new Map<string, string>();
+
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly temporal: TemporalClientProvider,
@@ -19,13 +28,11 @@ export class TemporalHealthIndicator {
       await this.temporal.connection.withDeadline(Date.now() + timeoutMs, () =>
         this.temporal.connection.workflowService.describeNamespace({ namespace }),
       );
-      return indicator.up({ address, namespace });
+      this.recovered(key, `Temporal at ${address} answers for namespace ${namespace} again`);
+      return indicator.up();
     } catch (error) {
-      return indicator.down({
-        address,
-        namespace,
-        message: error instanceof Error ? error.message.split('\n')[0] : String(error),
-      });
+      this.failed(key, `Temporal at ${address} (namespace ${namespace}) did not answer: ${firstLine(error)}`);
+      return indicator.down();
     }
   }
 
@@ -37,7 +44,7 @@ export class TemporalHealthIndicator {
    */
   async hasWorker(key: string, timeoutMs = 3000) {
     const indicator = this.health.check(key);
-    const { taskQueue, namespace } = this.config.temporal;
+    const { address, taskQueue, namespace } = this.config.temporal;
     try {
       const { pollers } = await this.temporal.connection.withDeadline(Date.now() + timeoutMs, () =>
         this.temporal.connection.workflowService.describeTaskQueue({
@@ -50,16 +57,35 @@ export class TemporalHealthIndicator {
       const recent = (pollers ?? []).filter(
         (poller) => now - Number(poller.lastAccessTime?.seconds ?? 0) * 1000 < WORKER_SILENCE_MS,
       );
-      return recent.length > 0
-        ? indicator.up({ taskQueue, workers: recent.length })
-        : indicator.down({ taskQueue, workers: 0, message: `no worker has polled ${taskQueue} lately` });
+      if (recent.length > 0) {
+        this.recovered(key, `a worker polls task queue ${taskQueue} again`);
+        return indicator.up({ workers: recent.length });
+      }
+      this.failed(key, `no worker has polled task queue ${taskQueue} (namespace ${namespace}) lately`);
+      return indicator.down({ workers: 0, message: 'no worker has polled the task queue lately' });
     } catch (error) {
-      return indicator.down({
-        taskQueue,
-        message: error instanceof Error ? error.message.split('\n')[0] : String(error),
-      });
+      this.failed(
+        key,
+        `Temporal at ${address} (namespace ${namespace}) did not answer for task queue ${taskQueue}: ${firstLine(error)}`,
+      );
+      return indicator.down();
     }
   }
+
+  private failed(key: string, detail: string): void {
+    if (this.lastFailure.get(key) === detail) return;
+    this.lastFailure.set(key, detail);
+    this.logger.warn(`/health ${key} down: ${detail}`);
+  }
+
+  private recovered(key: string, detail: string): void {
+    if (!this.lastFailure.delete(key)) return;
+    this.logger.log(`/health ${key} up: ${detail}`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
 /** temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW (the proto package is not a dependency). */

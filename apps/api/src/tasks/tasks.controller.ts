@@ -55,7 +55,7 @@ export class TasksController {
     summary:
       'Open a task from the link in its notification: a single-use signed link becomes a 30-minute session for that task only',
     description:
-      '403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED. Throttled like login.',
+      '403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED, TASK_LINK_TASK_CLOSED (the task is completed, cancelled, expired or resolved: details.status), TASK_LINK_REASSIGNED (the task was given to someone else since the link was sent); sign in to see the task. No session is opened on any refusal. Throttled like login.',
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskLinkSessionView })

@@ -131,8 +131,8 @@ export class TasksService {
 
   /**
    * Exchanges a task link from a notification (single use, expiring, signed) for a short session
-   * that opens exactly that task for exactly that user. A link for a task the user no longer holds
-   * (reassigned, delegated away) still opens it to read; completing it is refused as usual.
+   * that opens exactly that task for exactly that user. A link whose task has moved on — closed, or
+   * reassigned away from the link's person — is refused (409, libs/task-links), opening no session.
    */
   async openFromLink(
     taskId: string,

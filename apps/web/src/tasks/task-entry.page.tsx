@@ -15,15 +15,20 @@ const LINK_REASONS = [
   'TASK_LINK_BAD_SIGNATURE',
   'TASK_LINK_MALFORMED',
   'TASK_LINK_WRONG_TASK',
+  'TASK_LINK_TASK_CLOSED',
+  'TASK_LINK_REASSIGNED',
 ] as const;
 type LinkReason = (typeof LINK_REASONS)[number] | 'OTHER';
 
-/** Why the API refused the link: 409 used; 403 expired, tampered, malformed, another task's. */
+/**
+ * Why the API refused the link (`details.reason`): 409 used, or its task done or handed to someone
+ * else; 403 expired, tampered, malformed, another task's.
+ */
 function reasonOf(error: unknown): LinkReason {
   if (!(error instanceof ApiProblem)) return 'OTHER';
-  if (error.status === 409) return 'TASK_LINK_ALREADY_USED';
   const named = (error.details?.reason as string | undefined) ?? error.code;
-  return (LINK_REASONS as readonly string[]).includes(named) ? (named as LinkReason) : 'OTHER';
+  if ((LINK_REASONS as readonly string[]).includes(named)) return named as LinkReason;
+  return error.status === 409 ? 'TASK_LINK_ALREADY_USED' : 'OTHER';
 }
 
 /** A link that cannot open the task: what happened, and the way in by signing in. */
