@@ -1,4 +1,4 @@
-import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery } from '@qcycle/contracts';
+import { QUALITY_CYCLE_WORKFLOW, cycleStateQuery, reassignTaskUpdate } from '@qcycle/contracts';
 import {
   addWorkingDays,
   cycleClock,
@@ -9,7 +9,7 @@ import {
   type LocalTime,
 } from '@qcycle/domain';
 import { EventLogEntryEntity, NotificationEntity, TaskEntity } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { APPROVE, DELEGATIONS, kontumCycle } from './support/cycle-fixtures';
 import { startApprovedAndAssigned } from './support/kontum-year';
@@ -184,6 +184,52 @@ describe('start-of-year deadlines on the time-skipping server', () => {
 
     await handle.terminate('deemed acceptance checked');
     await recordHistories(env.client, 'unit-acceptance-deemed', [ids.workflowId, ids.assignment]);
+  });
+
+  it('reminds whoever holds the task now: a unit acceptance handed to a staff member before its reminder', async () => {
+    const { input, ids, user } = kontumCycle(`sy-${uniqueSuffix()}`, { rehearsal: true });
+    const { env, config, dataSource, driver } = suite;
+    await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    const acceptance = await driver.task(`${ids.assignment}/unit/vp-ttpvhcc`);
+    const staff = user.staff('vp-ttpvhcc');
+    await env.client.workflow.getHandle(ids.assignment).executeUpdate(reassignTaskUpdate, {
+      args: [
+        {
+          taskId: acceptance.id,
+          actorUserId: user.head('vp-ttpvhcc'),
+          toUserId: staff,
+          reason: 'Trưởng phòng đi công tác.',
+        },
+      ],
+    });
+
+    // The days pass to the reminder (the working day before the due day) and the escalation after.
+    await driver.task(acceptance.id, { until: (task) => task.escalationLevel === 'quality-representative' });
+    const reminded = await dataSource
+      .getRepository(EventLogEntryEntity)
+      .findOneBy({ id: `${acceptance.id}/reminded/before-due` });
+    expect(reminded?.payload).toMatchObject({ recipientUserId: staff });
+    const notice = await dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ id: `${acceptance.id}/reminder` });
+    expect(notice.recipientUserId).toBe(staff);
+
+    // The escalation still goes to the Quality Representative.
+    const escalated = await eventually('the escalation notice', () =>
+      dataSource
+        .getRepository(NotificationEntity)
+        .findOneBy({ id: `${acceptance.id}/escalated/quality-representative` })
+        .then((row) => row ?? undefined),
+    );
+    expect(escalated.recipientUserId).toBe(user.qr);
+    // Left running (the suite's server stops it): on the Java test server, terminating a cycle after
+    // a task of it was reassigned stalled the server's clock for the tests that followed.
   });
 
   it('escalates an overdue report once to a Quality Representative who heads its unit', async () => {

@@ -470,10 +470,14 @@ export class TaskBoard {
 
   private async sendNotice(entry: Entry, notice: TaskNotice, { notify }: { notify: boolean }): Promise<void> {
     const key = notice.reason === 'reminder' ? 'reminder' : `escalated/${notice.level}`;
+    // A reminder is for whoever holds the task now: after a reassignment, the new assignee (the one
+    // before keeps it only as a delegate, and their e-mailed link no longer opens it). No patch: the
+    // same activities in the same order, only their input differs.
+    const recipient = notice.reason === 'reminder' ? entry.spec.assignee : notice.recipient;
     const facts = {
       taskId: entry.spec.taskId,
       cycleId: this.context.cycleId,
-      recipientUserId: notice.recipient.userId,
+      recipientUserId: recipient.userId,
       at: iso(Date.now()),
     };
     await records.recordTaskEvent(
@@ -481,7 +485,7 @@ export class TaskBoard {
         ? { event: 'escalated', level: notice.level, ...facts }
         : { event: 'reminded', ...facts },
     );
-    if (notify) await this.notify(entry, notice.reason, notice.recipient, key);
+    if (notify) await this.notify(entry, notice.reason, recipient, key);
   }
 
   private async notify(
