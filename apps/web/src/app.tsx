@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './auth/session';
 import { SessionExpiredDialog } from './auth/session-expired-dialog';
 import { AppShell } from './layout/app-shell';
 import { SignInPage } from './pages/sign-in.page';
+import { usePageFocus } from './ui/page-focus';
 
 // The sign-in page and the shell load with the first page; everything else is split by route.
 const OidcCallbackPage = lazy(() => import('./pages/oidc-callback.page'));
@@ -28,6 +29,12 @@ function Loading() {
   );
 }
 
+/** Each new page's heading takes the focus (ui/page-focus.ts); it needs the router's location. */
+function PageFocus() {
+  usePageFocus();
+  return null;
+}
+
 /** Pages behind sign-in: without a session, the sign-in page, which comes back here afterwards. */
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -42,6 +49,7 @@ export function App() {
     <SessionProvider>
       <SessionExpiredDialog />
       <BrowserRouter>
+        <PageFocus />
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />

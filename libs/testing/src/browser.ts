@@ -158,22 +158,26 @@ export interface AxeViolation {
 let axeSource: string | undefined;
 
 /**
- * axe-core's findings on the page as it is now. axe's source is evaluated in the page through the
- * DevTools protocol: `page.addScriptTag({ content })` would add an inline script, which the app's
- * Content-Security-Policy (script-src 'self') rightly refuses, and the CSP stays in force in these
- * tests so that they exercise the app as it is served.
+ * axe-core's findings on the page as it is now: every rule, or only those with one of `tags` (e.g.
+ * WCAG 2.1 A/AA's `wcag2a`, `wcag2aa`, `wcag21a`, `wcag21aa`). axe's source is evaluated in the page
+ * through the DevTools protocol: `page.addScriptTag({ content })` would add an inline script, which
+ * the app's Content-Security-Policy (script-src 'self') rightly refuses, and the CSP stays in force
+ * in these tests so that they exercise the app as it is served.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, tags?: readonly string[]): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object')))
     await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     const axe = (
       globalThis as unknown as {
         axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
+    const result = await axe.run({
+      resultTypes: ['violations'],
+      ...(only ? { runOnly: { type: 'tag', values: only } } : {}),
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -185,7 +189,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
         html: n.html,
       })),
     }));
-  });
+  }, tags);
 }
 
 /** The serious and critical violations, one readable paragraph each (empty when there are none). */

@@ -8,6 +8,7 @@ import { useDirectoryNames } from './components/directory-names';
 import { useFormat, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
@@ -25,6 +26,7 @@ interface AuditPlan {
 export default function CycleAuditPage() {
   const { cycleId = '' } = useParams();
   const { t } = useTranslation('cycles');
+  usePageTitle(t('audit.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   const names = useDirectoryNames();
   const { data, error, loading } = useLoad(

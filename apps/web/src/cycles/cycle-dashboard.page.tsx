@@ -24,6 +24,7 @@ import {
 import { PhaseTimeline, plannedPhaseDates, type Phase } from './components/phase-timeline';
 import { StartNextYear } from './components/start-next-year';
 import { StatusBadge } from './components/status-badge';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 // ECharts is loaded only with the dashboard's charts, never with the first page.
@@ -57,6 +58,7 @@ async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
 export default function CycleDashboardPage() {
   const { cycleId = '' } = useParams();
   const { t, i18n } = useTranslation('cycles');
+  usePageTitle(t('dashboard.title', { year: cycleYear(cycleId) }));
   const { user } = useSession();
   const format = useFormat();
   const names = useDirectoryNames();

@@ -9,6 +9,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
@@ -65,6 +66,7 @@ async function download(path: string, format: FileFormat, fallbackName: string):
 export default function CycleDocumentsPage() {
   const { cycleId = '' } = useParams();
   const { t } = useTranslation('cycles');
+  usePageTitle(t('documents.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
@@ -116,11 +118,13 @@ export default function CycleDocumentsPage() {
   ) => (
     <div className="actions document-files" role="group" aria-label={label}>
       {formats.map((fileFormat) => (
+        // Not `disabled` while a file is on its way: a disabled button drops the keyboard's focus to
+        // the top of the page (fetchFile ignores a second click instead).
         <button
           key={fileFormat}
           type="button"
           className="button button-quiet"
-          disabled={busy !== null}
+          aria-disabled={busy !== null || undefined}
           onClick={() => void fetchFile(key, path, fileFormat, name, type)}
         >
           {busy === `${key}:${fileFormat}` ? t('documents.downloading') : fileFormat.toUpperCase()}

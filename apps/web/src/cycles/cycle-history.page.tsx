@@ -9,6 +9,7 @@ import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames } from './components/directory-names';
 import { describeTask, useFormat, type Schemas } from './components/format';
 import { Pager } from './components/pager';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 type EventEntry = Schemas['EventLogEntryView'];
@@ -60,6 +61,7 @@ const dayEnd = (day: string) => new Date(`${day}T23:59:59.999+07:00`).toISOStrin
 export default function CycleHistoryPage() {
   const { cycleId = '' } = useParams();
   const { t } = useTranslation('cycles');
+  usePageTitle(t('history.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   const names = useDirectoryNames();
   // Filters and position in the address, as the inbox's: a reload, a link or Back keeps them.

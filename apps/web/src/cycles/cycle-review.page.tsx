@@ -19,6 +19,7 @@ import {
 import { localized } from '../tasks/task-types';
 import { useCycleObjectives } from '../tasks/components/use-cycle-objectives';
 import { StatusBadge } from './components/status-badge';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 type Report = Schemas['CycleReportView'];
@@ -39,6 +40,7 @@ async function optional<T>(call: Promise<T>): Promise<T | ApiProblem> {
 export default function CycleReviewPage() {
   const { cycleId = '' } = useParams();
   const { t, i18n } = useTranslation('cycles');
+  usePageTitle(t('review.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   const names = useDirectoryNames();
   const objectives = useCycleObjectives(cycleId, true);

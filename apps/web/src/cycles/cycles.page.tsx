@@ -8,6 +8,7 @@ import { useFormat } from './components/format';
 import { Pager } from './components/pager';
 import { StartCycleForm } from './components/start-cycle-form';
 import { StatusBadge } from './components/status-badge';
+import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
 const PAGE = 20;
@@ -15,6 +16,7 @@ const PAGE = 20;
 /** The organisation's cycles, newest year first; the Quality Representative starts one here. */
 export default function CyclesPage() {
   const { t } = useTranslation('cycles');
+  usePageTitle(t('list.title'));
   const { user } = useSession();
   const format = useFormat();
   const [offset, setOffset] = useState(0);

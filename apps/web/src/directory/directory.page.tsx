@@ -8,6 +8,7 @@ import { unitName, useAllUnits } from './directory-data';
 import { EventsSection } from './events-section';
 import { UnitsSection } from './units-section';
 import { UsersSection } from './users-section';
+import { usePageTitle } from '../ui/page-title';
 import './directory.css';
 
 const VIEWS = ['users', 'units', 'events'] as const;
@@ -26,6 +27,7 @@ export default function DirectoryPage() {
   const view: View = VIEWS.includes(requested as View) ? (requested as View) : 'users';
   const [unitsVersion, setUnitsVersion] = useState(0);
   const { units, error: unitsError } = useAllUnits(unitsVersion);
+  usePageTitle(`${t('title')}: ${t(`views.${view}`)}`);
 
   if (!hasRole(user, 'admin'))
     return (

@@ -25,11 +25,13 @@ export function Pager({
   const pages = Math.max(1, Math.ceil(total / limit));
   return (
     <nav className="pager" aria-label={label}>
+      {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps the
+          focus, where a disabled one would drop it to the top of the page. */}
       <button
         type="button"
         className="button"
-        disabled={offset === 0}
-        onClick={() => onOffset(Math.max(0, offset - limit))}
+        aria-disabled={offset === 0 || undefined}
+        onClick={() => offset > 0 && onOffset(Math.max(0, offset - limit))}
       >
         {t('pager.previous')}
       </button>
@@ -39,8 +41,8 @@ export function Pager({
       <button
         type="button"
         className="button"
-        disabled={offset + limit >= total}
-        onClick={() => onOffset(offset + limit)}
+        aria-disabled={offset + limit >= total || undefined}
+        onClick={() => offset + limit < total && onOffset(offset + limit)}
       >
         {t('pager.next')}
       </button>

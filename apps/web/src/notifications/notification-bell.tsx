@@ -105,6 +105,9 @@ export function NotificationBell() {
     } finally {
       setBusy(false);
     }
+    // Its button is disabled now that nothing is unread, which would drop the focus out of the panel
+    // (and Escape with it): the panel takes it back.
+    requestAnimationFrame(() => panel.current?.focus());
   };
 
   const count = unread ?? 0;

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Pager } from '../directory/pager';
+import { focusOutcome } from '../ui/focus';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { NotificationItem, notificationText } from './notification-item';
 import {
@@ -11,6 +12,7 @@ import {
   NOTIFICATIONS_CHANGED,
   type Notification,
 } from './notifications-data';
+import { usePageTitle } from '../ui/page-title';
 import './notifications.css';
 
 const PAGE_SIZE = 20;
@@ -20,6 +22,7 @@ type Show = (typeof SHOWS)[number];
 /** All of my notifications, newest first: unread ones only, all, or read ones; mark read one by one or all. */
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation('notifications');
+  usePageTitle(t('title'));
   const [params, setParams] = useSearchParams();
   const requested = params.get('show');
   const show: Show = SHOWS.includes(requested as Show) ? (requested as Show) : 'all';
@@ -27,6 +30,8 @@ export default function NotificationsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const page = useLoad(
     () =>
       loadNotifications({
@@ -50,7 +55,7 @@ export default function NotificationsPage() {
     setParams(next === 'all' ? {} : { show: next }, { replace: true });
   };
 
-  const readOne = async (notification: Notification) => {
+  const readOne = async (notification: Notification, item?: HTMLElement | null) => {
     if (busy || notification.readAt !== null) return;
     setBusy(notification.id);
     setActionError(null);
@@ -61,6 +66,14 @@ export default function NotificationsPage() {
     } finally {
       setBusy(null);
     }
+    // The button goes with the unread mark: the focus stays with its notification (its link) or,
+    // in the list of unread ones, which it leaves, goes to the page's heading, not the page's top.
+    if (item === undefined) return;
+    requestAnimationFrame(() => {
+      const link =
+        show !== 'unread' && item?.isConnected ? item.querySelector<HTMLElement>('.note-link') : null;
+      (link ?? heading.current)?.focus();
+    });
   };
 
   const readAll = async () => {
@@ -75,13 +88,17 @@ export default function NotificationsPage() {
     } finally {
       setBusy(null);
     }
+    // Its button is disabled now that nothing is unread: the focus goes to what the page now says.
+    focusOutcome(root.current);
   };
 
   const unread = page.data?.unread ?? 0;
   return (
-    <div className="notifications-page">
+    <div className="notifications-page" ref={root}>
       <div className="notes-head">
-        <h1>{t('title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('title')}
+        </h1>
         <button
           type="button"
           className="button"
@@ -132,7 +149,7 @@ export default function NotificationsPage() {
                   aria-label={t('markReadNamed', {
                     subject: notificationText(notification, i18n.language, t),
                   })}
-                  onClick={() => void readOne(notification)}
+                  onClick={(event) => void readOne(notification, event.currentTarget.closest('li'))}
                 >
                   {t('markRead')}
                 </button>

@@ -8,11 +8,13 @@ import { startSso } from '../auth/pkce';
 import { LanguageSwitch } from '../layout/language-switch';
 import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
+import { usePageTitle } from '../ui/page-title';
 
 type Providers = components['schemas']['AuthProvidersView'];
 
 export function SignInPage() {
   const { t } = useTranslation();
+  usePageTitle(t('signIn.submit'));
   const { user, begin } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok, taskPath } from '../api/client';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { usePageTitle } from '../ui/page-title';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
 import { usePeople } from './components/people';
@@ -39,9 +40,7 @@ export default function MyTasksPage() {
     setParams(next, { replace: true });
   };
 
-  useEffect(() => {
-    document.title = `${t('inbox.title')} · qcycle`;
-  }, [t]);
+  usePageTitle(t('inbox.title'));
 
   const { data, error, loading } = useLoad(
     () =>
@@ -213,11 +212,13 @@ export default function MyTasksPage() {
       )}
       {pages > 1 && (
         <nav className="pager" aria-label={t('inbox.paging')}>
+          {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps
+              the focus, where a disabled one would drop it to the top of the page. */}
           <button
             type="button"
             className="button"
-            disabled={page <= 1}
-            onClick={() => set({ page: String(page - 1) })}
+            aria-disabled={page <= 1 || undefined}
+            onClick={() => page > 1 && set({ page: String(page - 1) })}
           >
             {t('inbox.previous')}
           </button>
@@ -225,8 +226,8 @@ export default function MyTasksPage() {
           <button
             type="button"
             className="button"
-            disabled={page >= pages}
-            onClick={() => set({ page: String(page + 1) })}
+            aria-disabled={page >= pages || undefined}
+            onClick={() => page < pages && set({ page: String(page + 1) })}
           >
             {t('inbox.next')}
           </button>

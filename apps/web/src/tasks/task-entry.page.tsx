@@ -7,6 +7,7 @@ import { AppShell } from '../layout/app-shell';
 import { LanguageSwitch } from '../layout/language-switch';
 import { TaskView } from './task-view';
 import type { TaskDetail } from './task-types';
+import { usePageTitle } from '../ui/page-title';
 import './tasks.css';
 
 const LINK_REASONS = [
@@ -36,9 +37,7 @@ function LinkRefused({ reason, taskId }: { reason: LinkReason; taskId: string })
   const { t } = useTranslation('tasks');
   const { user } = useSession();
   const signedIn = !!user && user.authenticatedBy !== 'task-link';
-  useEffect(() => {
-    document.title = `${t(`link.${reason}.title`)} · qcycle`;
-  }, [reason, t]);
+  usePageTitle(t(`link.${reason}.title`));
   return (
     <main className="sign-in" id="main">
       <div className="sign-in-card task-link-card" role="alert" aria-labelledby="link-title">

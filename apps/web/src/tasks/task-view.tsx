@@ -5,6 +5,7 @@ import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { forgetDrafts } from '../ui/draft';
 import { focusOutcome } from '../ui/focus';
+import { usePageTitle } from '../ui/page-title';
 import { onlyReads, useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
@@ -119,10 +120,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     if (closed) forgetDrafts(taskId);
   }, [closed, taskId]);
 
-  useEffect(() => {
-    if (task)
-      document.title = `${taskTitleText(localized(task.title, i18n.language), task.periodKey, t)} · qcycle`;
-  }, [task, i18n.language, t]);
+  usePageTitle(task && taskTitleText(localized(task.title, i18n.language), task.periodKey, t));
 
   const submit = useCallback(
     async (outcome: Record<string, unknown>) => {

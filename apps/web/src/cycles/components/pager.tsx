@@ -18,11 +18,13 @@ export function Pager({
   if (total <= size) return null;
   return (
     <nav className="pager" aria-label={t('pager.label')}>
+      {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps the
+          focus, where a disabled one would drop it to the top of the page. */}
       <button
         type="button"
         className="button"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - size))}
+        aria-disabled={offset === 0 || undefined}
+        onClick={() => offset > 0 && onChange(Math.max(0, offset - size))}
       >
         {t('pager.previous')}
       </button>
@@ -36,8 +38,8 @@ export function Pager({
       <button
         type="button"
         className="button"
-        disabled={offset + size >= total}
-        onClick={() => onChange(offset + size)}
+        aria-disabled={offset + size >= total || undefined}
+        onClick={() => offset + size < total && onChange(offset + size)}
       >
         {t('pager.next')}
       </button>

@@ -205,6 +205,7 @@ export function FigureInput({
                 name={`achieved-${indicator.id}`}
                 value={choice}
                 checked={draft.achieved === choice}
+                aria-invalid={achievedProblems.length > 0 || undefined}
                 onChange={() => {
                   onChange({ ...draft, achieved: choice });
                   problems.edit(`${base}.achieved`);

@@ -48,6 +48,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
               name="audit-result"
               value={value}
               checked={result === value}
+              aria-invalid={resultProblems.length > 0 || undefined}
               onChange={() => {
                 setResult(value);
                 problems.edit('result');

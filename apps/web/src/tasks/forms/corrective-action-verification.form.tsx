@@ -50,6 +50,7 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
               name="effective"
               value={choice}
               checked={effective === choice}
+              aria-invalid={effectiveProblems.length > 0 || undefined}
               onChange={() => {
                 setEffective(choice);
                 problems.edit('effective');

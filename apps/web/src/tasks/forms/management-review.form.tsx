@@ -435,6 +435,7 @@ function YesNoGroup({
             name={name}
             value={choice}
             checked={value === choice}
+            aria-invalid={problems.length > 0 || undefined}
             onChange={() => onChange(choice)}
           />
           {choice === 'yes' ? yes : no}

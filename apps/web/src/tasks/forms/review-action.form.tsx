@@ -58,6 +58,7 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
               name="done"
               value={choice}
               checked={done === choice}
+              aria-invalid={doneProblems.length > 0 || undefined}
               onChange={() => {
                 setDone(choice);
                 problems.edit('done');
