@@ -92,6 +92,11 @@ export interface CorrectiveActionResult {
   /** Verified effective; false when the year closed first and the action is carried forward. */
   effective: boolean;
   rounds: number;
+  /**
+   * Carried forward: what next year needs to continue it, for a next year already running at the
+   * close (the cycle signals it). Absent on actions that ended on older code.
+   */
+  toContinue?: CorrectiveActionToContinue;
 }
 
 /** One nonconformity, whatever its source, as the flow below needs it. */
@@ -100,6 +105,7 @@ interface Nonconformity {
   unitCode: string;
   severity: AuditResult;
   description: string;
+  raisedBy: string | null;
   verifierUserId: string;
   stepId?: string;
   /** What the plan task shows: an audit finding keeps the form it always had. */
@@ -117,6 +123,7 @@ function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
       unitCode: carried.unitCode,
       severity: carried.severity,
       description: carried.description,
+      raisedBy: carried.raisedBy,
       verifierUserId: input.verifierUserId,
       planForm: {
         finding: carried.description,
@@ -135,6 +142,7 @@ function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
       unitCode: nonconformity.unitCode,
       severity: nonconformity.severity,
       description: nonconformity.description,
+      raisedBy: nonconformity.raisedBy,
       verifierUserId: nonconformity.verifierUserId,
       planForm: {
         finding: nonconformity.description,
@@ -151,6 +159,7 @@ function nonconformityOf(input: CorrectiveActionInput): Nonconformity {
     unitCode: input.step.unitCode,
     severity: input.severity,
     description: input.finding,
+    raisedBy: input.auditorUserId,
     verifierUserId: input.auditorUserId,
     stepId: input.step.id,
     planForm: { finding: input.finding, severity: input.severity, step: input.step },
@@ -184,7 +193,11 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     effective,
     rounds,
   });
-  const carryForward = async (round: number, waitingFor: 'plan' | 'verification') => {
+  const carryForward = async (
+    round: number,
+    waitingFor: 'plan' | 'verification',
+    plan?: CorrectiveActionPlanOutcome,
+  ) => {
     await records.recordCorrectiveAction({
       step: 'carried-forward',
       cycleId: context.cycleId,
@@ -194,7 +207,20 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
       at: now(),
     });
     await condition(allHandlersFinished);
-    return ended(false, round);
+    const toContinue: CorrectiveActionToContinue = {
+      correctiveActionId: workflowId,
+      year: context.year,
+      source: nc.source,
+      // A corrective action is opened only for a nonconformity: the audit's two grades of it.
+      severity: nc.severity as NonconformitySeverity,
+      unitCode: nc.unitCode,
+      description: nc.description,
+      raisedBy: nc.raisedBy,
+      verifierUserId: nc.verifierUserId,
+      waitingFor,
+      ...(plan ? { plan } : {}),
+    };
+    return { ...ended(false, round), toContinue };
   };
   // Carried from last year: the titles say so, and the forms name last year's action.
   const fromLastYear = nc.carriedFrom
@@ -266,7 +292,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     });
     if (verification.status !== 'completed') {
       if (!carriedForward) throw new Error('verification cannot expire');
-      return carryForward(round, 'verification');
+      return carryForward(round, 'verification', plan);
     }
     const verifiedAt = new Date(verification.completedAt).toISOString();
     const { effective } = verification.outcome;

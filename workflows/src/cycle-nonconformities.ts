@@ -11,6 +11,7 @@ import {
 import {
   CORRECTIVE_ACTION_WORKFLOW,
   QcycleErrorCode,
+  correctiveActionsToContinueSignal,
   nonconformityProposalAcceptedSignal,
   nonconformityWorkflowId,
   openNonconformityUpdate,
@@ -141,7 +142,11 @@ export function installNonconformities(cycle: {
    * order given. One whose unit is no longer on the roster is not continued (nobody could plan it):
    * it stays listed in the review's inputs (9.3.2) as last year's open action.
    */
+  const continued = new Set<string>();
   const carryIn = async (carried: CorrectiveActionToContinue) => {
+    // Sent both ways (at the start, and by last year's close while this year runs): continued once.
+    if (continued.has(carried.correctiveActionId)) return;
+    continued.add(carried.correctiveActionId);
     if (!roster.units.some((unit) => unit.code === carried.unitCode)) {
       log.warn('corrective action not carried in: its unit is not on the roster', {
         correctiveActionId: carried.correctiveActionId,
@@ -235,6 +240,21 @@ export function installNonconformities(cycle: {
       });
     } catch (error) {
       // The cycle was cancelled while it was being opened: the cancellation closes everything.
+      if (!isCancellation(error)) throw error;
+    }
+  });
+
+  setHandler(correctiveActionsToContinueSignal, async (carried) => {
+    // Last year closed while this year runs. Too late only if this year is itself closing or over.
+    const closed = closedToNonconformities();
+    if (closed) {
+      log.warn('corrective actions from last year arrived too late', { closed, count: carried.length });
+      return;
+    }
+    try {
+      await Promise.all(carried.map(carryIn));
+    } catch (error) {
+      // The cycle was cancelled while they were being carried in: the cancellation closes everything.
       if (!isCancellation(error)) throw error;
     }
   });

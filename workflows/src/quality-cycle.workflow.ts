@@ -4,7 +4,9 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
+  getExternalWorkflowHandle,
   isCancellation,
+  log,
   patched,
   setHandler,
   startChild,
@@ -22,10 +24,13 @@ import {
   childWorkflowIds,
   completeTaskUpdate,
   cycleProgressSignal,
+  correctiveActionsToContinueSignal,
   cycleStateQuery,
   engineMeasuredIndicators,
   moveCycleDatesUpdate,
+  qualityCycleWorkflowId,
   type ApprovedDecision,
+  type CorrectiveActionToContinue,
   type QualityCycleResult,
   type QualityCycleState,
   type ReviewSummary,
@@ -89,6 +94,13 @@ export const NEXT_YEAR_DRAFT_AT_CLOSE = 'next-year-draft-at-close';
  * older code started them one by one.
  */
 export const MONITORS_STARTED_TOGETHER = 'monitors-started-together';
+
+/**
+ * Patch id (docs/versioning.md): at the close the cycle sends its corrective actions carried forward
+ * to next year's cycle when that is already running (signal `correctiveActionsToContinue`). Cycles
+ * closed on older code did not.
+ */
+export const CARRIED_INTO_RUNNING_NEXT_YEAR = 'carried-into-running-next-year';
 
 /**
  * One organisation's annual quality cycle (id `quality-cycle/{org}/{year}`): runs
@@ -302,6 +314,27 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     }
   };
 
+  /**
+   * Next year's cycle, when it was started before this close (an approval in December), is sent the
+   * corrective actions carried forward; one started later reads them from this close's record.
+   */
+  const continueInNextYear = async (
+    actions: { effective: boolean; toContinue?: CorrectiveActionToContinue }[],
+  ) => {
+    const carried = actions.flatMap((a) => (!a.effective && a.toContinue ? [a.toContinue] : []));
+    if (carried.length === 0) return;
+    try {
+      await getExternalWorkflowHandle(qualityCycleWorkflowId(input.organisationCode, input.year + 1)).signal(
+        correctiveActionsToContinueSignal,
+        carried,
+      );
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      // Not started yet (or already over): a next year started later reads them at its start.
+      log.info('next year not running at the close', { error: String(error) });
+    }
+  };
+
   await cycleRecords.recordCycleStarted({
     cycleId: input.cycleId,
     workflowId,
@@ -501,6 +534,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         const live = state.objectives.find((o) => o.objectiveId === evaluation.objectiveId);
         if (live) live.status = evaluation.status;
       }
+      if (patched(CARRIED_INTO_RUNNING_NEXT_YEAR))
+        await continueInNextYear([...audit.correctiveActions, ...otherCorrectiveActions]);
       if (patched(NEXT_YEAR_DRAFT_AT_CLOSE)) await prepareNextYear(decision, state.review.actions, closedAt);
       state.status = 'closed';
       state.result = evaluations;

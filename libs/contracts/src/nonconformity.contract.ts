@@ -85,3 +85,12 @@ export interface CorrectiveActionToContinue {
   /** Last year's plan, awaiting verification. */
   plan?: CorrectiveActionPlanOutcome;
 }
+
+/**
+ * A year closing sends next year's cycle, already running, its corrective actions carried forward
+ * (a next year started after the close reads them at its start instead). The cycle continues each
+ * once, whichever way it came.
+ */
+export const correctiveActionsToContinueSignal = defineSignal<[CorrectiveActionToContinue[]]>(
+  'correctiveActionsToContinue',
+);
