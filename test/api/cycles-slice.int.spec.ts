@@ -6,6 +6,9 @@ import type { DemoOrganisation } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
 import { undocumentedAnswers } from './support/openapi-coverage';
 
+/** A real year not begun yet: every date it waits for is ahead (a real start refuses passed ones). */
+const NEXT = new Date().getFullYear() + 1;
+
 describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)', () => {
   let suite: ApiSuite;
   let http: HttpRecorder;
@@ -67,35 +70,52 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(view.body).toMatchObject({ status: 'closed', live: { executionStatus: 'UNKNOWN' } });
   });
 
+  it('refuses a real cycle of a year already over with 422 naming the year, and starts nothing', async () => {
+    const over = new Date().getFullYear() - 2;
+    const refused = await http.call<{ code: string; details: { fields: Record<string, string[]> } }>(
+      'POST',
+      '/api/v1/cycles',
+      { token: await org.tokenOf('qmr'), body: { organisationCode, year: over } },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('RULE_VIOLATED');
+    expect(Object.keys(refused.body.details.fields)).toEqual(['year']);
+    expect(refused.body.details.fields.year[0]).toContain('diễn tập');
+    const view = await http.call('GET', `/api/v1/cycles/${organisationCode}-${over}`, {
+      token: await org.tokenOf('qmr'),
+    });
+    expect(view.status).toBe(404);
+  });
+
   it('lets the Quality Representative start the cycle once, refuses the same year again with 409 naming it, and reads it back', async () => {
     const qmr = await org.tokenOf('qmr');
-    const cycleId = `${organisationCode}-2027`;
+    const cycleId = `${organisationCode}-${NEXT}`;
     expect(
-      (await http.call('POST', '/api/v1/cycles', { body: { organisationCode, year: 2027 } })).status,
+      (await http.call('POST', '/api/v1/cycles', { body: { organisationCode, year: NEXT } })).status,
     ).toBe(401);
     expect(
       (
         await http.call('POST', '/api/v1/cycles', {
           token: await org.tokenOf('staff.tthc'),
-          body: { organisationCode, year: 2027 },
+          body: { organisationCode, year: NEXT },
         })
       ).status,
     ).toBe(403);
 
     const started = await http.call('POST', '/api/v1/cycles', {
       token: qmr,
-      body: { organisationCode, year: 2027 },
+      body: { organisationCode, year: NEXT },
     });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({
       id: cycleId,
-      workflowId: `quality-cycle/${organisationCode}/2027`,
+      workflowId: `quality-cycle/${organisationCode}/${NEXT}`,
       live: { executionStatus: 'RUNNING' },
     });
 
     const again = await http.call('POST', '/api/v1/cycles', {
       token: qmr,
-      body: { organisationCode, year: 2027 },
+      body: { organisationCode, year: NEXT },
     });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CYCLE_ALREADY_STARTED', details: { cycleId } });
@@ -112,19 +132,20 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(view).toMatchObject({
       id: cycleId,
       organisationCode,
-      year: 2027,
+      year: NEXT,
       status: 'running',
       live: { executionStatus: 'RUNNING', status: 'running' },
     });
 
     const listed = await http.call<{ items: { id: string }[]; total: number }>(
       'GET',
-      '/api/v1/cycles?year=2027&status=running',
+      `/api/v1/cycles?year=${NEXT}&status=running`,
       { token: staff },
     );
     expect(listed.body).toMatchObject({ total: 1, items: [{ id: cycleId }] });
     expect(
-      (await http.call<{ total: number }>('GET', '/api/v1/cycles?year=2026', { token: staff })).body.total,
+      (await http.call<{ total: number }>('GET', `/api/v1/cycles?year=${NEXT - 1}`, { token: staff })).body
+        .total,
     ).toBe(0);
   });
 
@@ -135,7 +156,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     for (let attempt = 0; attempt < 100 && openTasks.length === 0; attempt++) {
       const view = await http.call<{ live: { openTasks?: typeof openTasks; objectives?: unknown[] } }>(
         'GET',
-        `/api/v1/cycles/${organisationCode}-2027`,
+        `/api/v1/cycles/${organisationCode}-${NEXT}`,
         { token: leader },
       );
       openTasks = view.body.live.openTasks ?? [];
@@ -259,7 +280,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     const refused = await http.call<{ code: string; details: { missingRoles: string[] } }>(
       'POST',
       '/api/v1/cycles',
-      { token: qmr, body: { organisationCode: code, year: 2027 } },
+      { token: qmr, body: { organisationCode: code, year: NEXT } },
     );
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('ROSTER_INCOMPLETE');
@@ -280,7 +301,7 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       (
         await http.call('POST', '/api/v1/cycles', {
           token: await org.tokenOf('qmr'),
-          body: { organisationCode: 'kontum', year: 2027 },
+          body: { organisationCode: 'kontum', year: NEXT },
         })
       ).status,
     ).toBe(404);
@@ -302,9 +323,9 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
 
   it('lets only the Quality Representative cancel a running cycle, once', async () => {
     const qmr = await org.tokenOf('qmr');
-    const cycleId = `${organisationCode}-2028`;
+    const cycleId = `${organisationCode}-${NEXT + 1}`;
     expect(
-      (await http.call('POST', '/api/v1/cycles', { token: qmr, body: { organisationCode, year: 2028 } }))
+      (await http.call('POST', '/api/v1/cycles', { token: qmr, body: { organisationCode, year: NEXT + 1 } }))
         .status,
     ).toBe(201);
     expect(

@@ -5,12 +5,14 @@ import {
   escalationsAt,
   periodsElapsedAt,
   periodsFor,
+  realStartProblems,
   reminderAt,
   startOfYearDeadlines,
   startOfYearTaskSchedule,
   validateCycleCalendar,
 } from './cycle-calendar';
-import { isWorkingDay } from './working-day';
+import type { IsoDate } from './calendar-date';
+import { addWorkingDays, isWorkingDay } from './working-day';
 import { instantToVnLocal, vnLocalToInstant } from './vietnam-time';
 
 const calendar2024 = defaultCycleCalendar(2024);
@@ -254,3 +256,34 @@ describe('auditReportRoundDueAt', () => {
     );
   });
 });
+
+describe('realStartProblems: a real year cannot start once a date it waits for has passed', () => {
+  const calendar = defaultCycleCalendar(2026);
+
+  it('lets a year start while all its dates are ahead', () => {
+    expect(realStartProblems(calendar, '2026-01-05')).toEqual([]);
+    // The audit window's last day is still in time.
+    expect(realStartProblems(calendar, calendar.auditWindow.to)).toEqual([]);
+  });
+
+  it('names the audit window once it has ended, and the review once its date has passed', () => {
+    expect(realStartProblems(calendar, dayAfter(calendar.auditWindow.to)).map((p) => p.path)).toEqual([
+      'auditWindow',
+    ]);
+    expect(realStartProblems(calendar, dayAfter(calendar.managementReviewDate)).map((p) => p.path)).toEqual([
+      'auditWindow',
+      'managementReviewDate',
+    ]);
+  });
+
+  it('refuses a year already closed, pointing to a rehearsal', () => {
+    const problems = realStartProblems(calendar, dayAfter(calendar.closeDate));
+    expect(problems.map((p) => p.path)).toEqual(['year']);
+    expect(problems[0].reason).toContain('diễn tập');
+  });
+});
+
+/** The next working day (weekends skipped; no holidays needed here). */
+function dayAfter(date: IsoDate): IsoDate {
+  return addWorkingDays(date, 1, []);
+}

@@ -332,6 +332,39 @@ export function unitAcceptanceDeemedAt(dueAt: IsoInstant, calendar: CycleCalenda
   return vnLocalToInstant(day, calendar.monitoring.dueTime);
 }
 
+/**
+ * Why a real cycle (not a rehearsal) of this calendar cannot start on `today` (a Vietnam date):
+ * its year is over, or a date the cycle waits for has passed — the internal audit would open after
+ * its window and expire unseen, the review after its date. Each says what to do instead: a
+ * rehearsal to train, or the organisation's calendar for the year saved with later dates first.
+ * Empty when it can start.
+ */
+export function realStartProblems(calendar: CycleCalendar, today: IsoDate): ValidationProblem[] {
+  const problems = new ProblemList();
+  const after = (date: IsoDate) => compareIsoDates(today, date) > 0;
+  if (after(calendar.closeDate)) {
+    problems.add(
+      'year',
+      'out-of-range',
+      `Năm ${calendar.year} đã kết thúc ngày ${calendar.closeDate}: không bắt đầu được chu kỳ thật của năm này (hãy dùng diễn tập để tập huấn).`,
+    );
+    return problems.problems;
+  }
+  if (after(calendar.auditWindow.to))
+    problems.add(
+      'auditWindow',
+      'out-of-range',
+      `Khung thời gian đánh giá nội bộ (${calendar.auditWindow.from} – ${calendar.auditWindow.to}) đã qua: hãy lưu lịch năm ${calendar.year} của tổ chức với khung thời gian sau hôm nay (PUT /calendars/${calendar.year}) rồi bắt đầu chu kỳ.`,
+    );
+  if (after(calendar.managementReviewDate))
+    problems.add(
+      'managementReviewDate',
+      'out-of-range',
+      `Ngày họp xem xét của lãnh đạo (${calendar.managementReviewDate}) đã qua: hãy lưu lịch năm ${calendar.year} của tổ chức với ngày họp sau hôm nay (PUT /calendars/${calendar.year}) rồi bắt đầu chu kỳ.`,
+    );
+  return problems.problems;
+}
+
 /** Problems that would make the calendar schedule nonsense; empty when it can be used. */
 export function validateCycleCalendar(calendar: CycleCalendar): ValidationProblem[] {
   const problems = new ProblemList();

@@ -3,7 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { In, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { CYCLE_PHASES, isIsoDate, signerForCycle, type CycleDraft, type CyclePhase } from '@qcycle/domain';
+import {
+  CYCLE_PHASES,
+  instantToVnLocal,
+  isIsoDate,
+  realStartProblems,
+  signerForCycle,
+  type CycleDraft,
+  type CyclePhase,
+} from '@qcycle/domain';
 import {
   QUALITY_CYCLE_WORKFLOW,
   QcycleError,
@@ -77,12 +85,13 @@ export class CyclesService {
       );
     // The request's draft or template (moved to the year), the organisation's calendar for the year
     // as it is now (the default when none was saved), the directory's roster.
+    const calendar = await this.calendars.calendarFor(request.organisationCode, request.year);
     const input: StartQualityCycleInput = buildStartInput({
       organisationCode: request.organisationCode,
       year: request.year,
       startedBy,
       roster,
-      calendar: await this.calendars.calendarFor(request.organisationCode, request.year),
+      calendar,
       draft: { ...draft, signer: signed.signer },
       rehearsal: request.rehearsal,
       rehearsalFrom: request.rehearsalFrom,
@@ -98,6 +107,15 @@ export class CyclesService {
     // workflow id only while it keeps the first (its namespace's retention); the record is kept for
     // good, so a year closed or cancelled long ago is refused here too.
     if (await this.cycles.existsBy({ id: cycleId })) throw alreadyStarted();
+    // A real year runs on its calendar's dates: none it waits for may have passed already.
+    const tooLate = request.rehearsal ? [] : realStartProblems(calendar, todayInVietnam());
+    if (tooLate.length > 0)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: tooLate.map((p) => p.path).join(', ') },
+        { fields: Object.fromEntries(tooLate.map((p) => [p.path, [p.reason]])) },
+      );
     try {
       await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
         taskQueue: this.config.temporal.taskQueue,
@@ -212,4 +230,9 @@ function rehearsalFromProblem({ rehearsal, rehearsalFrom, year }: StartCycleDto)
   if (!isIsoDate(rehearsalFrom) || !rehearsalFrom.startsWith(`${year}-`))
     return `rehearsalFrom must be a date of ${year}`;
   return undefined;
+}
+
+/** Today's date in Vietnam, where the calendar's dates are. */
+function todayInVietnam() {
+  return instantToVnLocal(new Date().toISOString()).date;
 }
