@@ -232,6 +232,49 @@ describe('start-of-year deadlines on the time-skipping server', () => {
     // a task of it was reassigned stalled the server's clock for the tests that followed.
   });
 
+  it('opens the reports of months already past without a burst of reminders and escalations, when the year got going late', async () => {
+    const { input, ids, user } = kontumCycle(`sy-${uniqueSuffix()}`, { rehearsal: true });
+    const { env, config, dataSource, driver } = suite;
+    const handle = await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+    // The decision waits into the summer; then the year gets going, and monitoring opens January's
+    // report already overdue, months after its reminder and escalations were due.
+    await driver.task(`${ids.approval}/approve/1`);
+    await env.sleep('200 days');
+    await driver.complete(`${ids.approval}/approve/1`, user.leader, APPROVE);
+    await driver.complete(`${ids.assignment}/accept`, user.qr, DELEGATIONS);
+    await driver.complete(`${ids.assignment}/unit/vp-tonghop`, user.head('vp-tonghop'), { accepted: true });
+    await driver.complete(`${ids.assignment}/unit/vp-ttpvhcc`, user.head('vp-ttpvhcc'), { accepted: true });
+    const january = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-01`);
+    expect(ms(january.dueAt)).toBeLessThan(ms(january.openedAt));
+
+    // Told once that it is theirs (the notice says it was due), nothing else.
+    const notices = dataSource.getRepository(NotificationEntity);
+    const assigned = await eventually('the assigned notice', () =>
+      notices.findOneBy({ id: `${january.id}/assigned` }).then((row) => row ?? undefined),
+    );
+    expect(assigned.recipientUserId).toBe(user.head('vp-ttpvhcc'));
+    const june = await driver.task(`${ids.monitoring('obj-4')}/measure/2024-06`);
+    await eventually('June’s assigned notice', () =>
+      notices.findOneBy({ id: `${june.id}/assigned` }).then((row) => row ?? undefined),
+    );
+    expect((await notices.findBy({ taskId: january.id })).map((n) => n.reason)).toEqual(['assigned']);
+    const events = await dataSource.getRepository(EventLogEntryEntity).findBy({ cycleId: input.cycleId });
+    expect(events.filter((e) => e.id.startsWith(`${january.id}/`)).map((e) => e.type)).toEqual([
+      'task.opened',
+    ]);
+    expect(await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: january.id })).toMatchObject({
+      status: 'open',
+      escalationLevel: 'none',
+    });
+
+    await handle.terminate('late start checked');
+    await recordHistories(env.client, 'past-notices-dropped', [ids.workflowId, ids.monitoring('obj-4')]);
+  });
+
   it('escalates an overdue report once to a Quality Representative who heads its unit', async () => {
     // As in Kon Tum, where the Chief of Office is the Quality Representative: here they also head
     // the service centre, so they report objective 4 and are both of its escalation levels.

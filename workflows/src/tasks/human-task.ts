@@ -87,6 +87,14 @@ export const NEXT_STEP_NOT_HELD_BY_NOTICE = 'next-step-not-held-by-notice';
  */
 export const ESCALATED_ONCE_PER_PERSON = 'escalated-once-per-person';
 
+/**
+ * Patch id (docs/versioning.md): a task opening after some of its notices' times (a year started
+ * late, a report for months done on paper) drops those notices: it is late from the start and its
+ * "assigned" notice says when it was due, instead of a burst of reminders and escalations in the same
+ * second. Tasks that opened on older code sent them at once.
+ */
+export const PAST_NOTICES_DROPPED = 'past-notices-dropped';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -266,7 +274,11 @@ export class TaskBoard {
         await this.notify(entry, 'assigned', spec.assignee, 'assigned');
       }
 
-      const notices = [...(spec.notices ?? [])].sort((a, b) => a.at - b.at);
+      const scheduled = [...(spec.notices ?? [])].sort((a, b) => a.at - b.at);
+      const notices =
+        scheduled.some((notice) => notice.at <= openedAt) && patched(PAST_NOTICES_DROPPED)
+          ? scheduled.filter((notice) => notice.at > openedAt)
+          : scheduled;
       /** Who has been told of this task's escalation (see the patch). */
       const escalatedTo = new Set<string>();
       for (const notice of notices) {
