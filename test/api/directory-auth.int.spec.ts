@@ -9,6 +9,7 @@ import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.
 import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
 import { NextYearController } from '../../apps/api/src/cycles/next-year.controller';
 import { NonconformitiesController } from '../../apps/api/src/cycles/nonconformities.controller';
+import { NonconformityReportsController } from '../../apps/api/src/documents/nonconformity-reports.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
 import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
@@ -87,6 +88,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/next-year': [201, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles/{cycleId}/nonconformities': [200, 401, 403, 404],
   'POST /api/v1/cycles/{cycleId}/nonconformities': [201, 400, 401, 403, 404, 409, 422, 429, 503],
+  'GET /api/v1/cycles/{cycleId}/nonconformities/{nonconformityId}': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/decision': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/objectives': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/objectives/{objectiveId}': [200, 401, 403, 404],
@@ -134,6 +136,7 @@ const CONTROLLERS = [
   MeasurementCorrectionsController,
   NextYearController,
   NonconformitiesController,
+  NonconformityReportsController,
   TemplatesController,
   TasksController,
   NotificationsController,

@@ -274,6 +274,13 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         },
       ]);
       expect(again.headers.get('x-document-id')).toBe(`${cycleId}.nonconformity-report.v2`);
+
+      // By its id, as the nonconformity list gives it: the same record and the same registered form.
+      const byId = `/api/v1/cycles/${cycleId}/nonconformities/${encodeURIComponent(actionId)}`;
+      expect(json(await download('head.tthc', byId))).toEqual(json(await download('head.tthc', form)));
+      const pdfById = await download('leader', byId, PDF);
+      expect(pdfById.headers.get('x-document-id')).toBe(`${cycleId}.nonconformity-report.v2`);
+      expect(pdfById.bytes.equals(again.bytes)).toBe(true);
     });
 
     it('shows another organisation none of it, and answers only documented status codes', async () => {

@@ -3,6 +3,7 @@ import { CycleOfficialDocumentsService } from './cycle-official-documents.servic
 import { DecisionWordingSource } from './decision-wording.source';
 import { DocumentRegisterService } from './document-register.service';
 import { CyclePlanController, DocumentsController } from './documents.controller';
+import { NonconformityReportsController } from './nonconformity-reports.controller';
 import { NonconformityReportsService } from './nonconformity-reports.service';
 import { PdfPrinter } from './pdf-printer';
 import { YearDocumentsService } from './year-documents.service';
@@ -12,7 +13,7 @@ import { YearDocumentsService } from './year-documents.service';
  * their register (ISO 7.5.3). The cycles module serves the decision through it.
  */
 @Module({
-  controllers: [CyclePlanController, DocumentsController],
+  controllers: [CyclePlanController, DocumentsController, NonconformityReportsController],
   providers: [
     PdfPrinter,
     DecisionWordingSource,

@@ -471,6 +471,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/nonconformities/{nonconformityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One nonconformity of the cycle, whatever its source, and its corrective action (ISO 10.2): where it comes from, finding and grade, correction, cause, action, owner, due date, verification, status
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the nonconformity and corrective-action form (Phiếu báo cáo sự không phù hợp và hành động khắc phục): for an internal-audit finding the same form as `/audit/steps/{stepId}/nonconformity`, signed by the auditor; for the other sources the source (a missed objective's objective and period, last year's action a carried one continues) and who raised it, signed by the verifier the record names. 404 for an id that is not a nonconformity of this cycle.
+         */
+        get: operations["NonconformityReportsController_nonconformity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/objectives": {
         parameters: {
             query?: never;
@@ -2509,6 +2529,47 @@ export interface components {
             /** @example 2024-10-18 */
             to: string;
         };
+        NonconformityCarriedFromView: {
+            /** @example 8.5.1 */
+            clause: string | null;
+            /**
+             * @description The day it was found that year, Vietnam time (null when last year's record is gone)
+             * @example 2023-10-12
+             */
+            foundOn: string | null;
+            /** @example quality-cycle/kontum/2023/audit/ca/s2 */
+            id: string;
+            /**
+             * @description An audit finding: the process of last year's checklist step
+             * @example Giải quyết hồ sơ TTHC
+             */
+            process: string | null;
+            /** @example 1 */
+            rounds: number | null;
+            /**
+             * @description Where it stood at that close
+             * @example planned
+             */
+            status: string | null;
+            /** @example 2023 */
+            year: number;
+        };
+        NonconformityObjectiveView: {
+            /** @example obj-4 */
+            id: string;
+            /**
+             * @description Its number in the decision
+             * @example 4
+             */
+            number: number | null;
+            /** @example 2024-01 */
+            periodKey: string | null;
+            /**
+             * @description Its title as approved (null when the decision does not name it)
+             * @example 100% hồ sơ thủ tục hành chính … đảm bảo đúng quy trình
+             */
+            title: string | null;
+        };
         NonconformityOpenedView: {
             /** @example quality-cycle/kontum/2024/nonconformity/1 */
             id: string;
@@ -2583,13 +2644,14 @@ export interface components {
         NonconformityView: {
             /** @example Cập nhật mẫu phiếu */
             action: string | null;
-            audit: components["schemas"]["NonconformityAuditView"];
+            audit: components["schemas"]["NonconformityAuditView"] | null;
             /** @example Lê Thị Hoa */
-            auditorName: string;
+            auditorName: string | null;
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
-            auditorUserId: string;
+            auditorUserId: string | null;
+            carriedFrom: components["schemas"]["NonconformityCarriedFromView"] | null;
             /** @example 8.5.1 */
-            clause: string;
+            clause: string | null;
             /** @example Bổ sung thời điểm chuyển bước */
             correction: string | null;
             /** @example 2024-11-15 */
@@ -2600,21 +2662,35 @@ export interface components {
              *     ]
              */
             evidence: string[] | null;
-            /** @example Phiếu kiểm soát thiếu thời điểm chuyển bước */
+            /**
+             * @description What was found (the audit finding, the complaint…)
+             * @example Phiếu kiểm soát thiếu thời điểm chuyển bước
+             */
             finding: string;
             /**
-             * @description The day the finding was raised, Vietnam time (in a rehearsal, the rehearsed calendar's day)
+             * @description The day it was raised (an audit finding: its step's sign-off), Vietnam time (in a rehearsal, the rehearsed calendar's day)
              * @example 2024-10-10
              */
             foundOn: string;
-            /** @example quality-cycle/kontum/2024/audit/ca/s1 */
+            /**
+             * @description The corrective action's id, as the nonconformity list gives it
+             * @example quality-cycle/kontum/2024/audit/ca/s1
+             */
             id: string;
+            objective: components["schemas"]["NonconformityObjectiveView"] | null;
             /** @example Phạm Văn Nam */
             ownerName: string | null;
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             ownerUserId: string | null;
             /** @example Giải quyết hồ sơ TTHC */
-            process: string;
+            process: string | null;
+            /**
+             * @description Who raised it: the auditor, or the Quality Representative who opened it
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            raisedBy: string | null;
+            /** @example Trần Quốc Việt */
+            raisedByName: string | null;
             /** @example Mẫu phiếu cũ */
             rootCause: string | null;
             /**
@@ -2628,18 +2704,30 @@ export interface components {
              */
             severity: "minor-nc" | "major-nc";
             /**
+             * @example audit-finding
+             * @enum {string}
+             */
+            source: "audit-finding" | "missed-objective" | "complaint" | "external-audit" | "observation";
+            /**
              * @example closed
              * @enum {string}
              */
             status: "open" | "planned" | "closed" | "cancelled";
             /**
-             * @description The checklist step the finding was raised at
+             * @description An audit finding: the checklist step it was raised at (null for the other sources)
              * @example s1
              */
-            stepId: string;
+            stepId: string | null;
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
             verification: components["schemas"]["NonconformityVerificationView"] | null;
+            /** @example Lê Thị Hoa */
+            verifierName: string | null;
+            /**
+             * @description Who verifies effectiveness, and signs the form: the auditor of an audit finding, else the verifier the record names
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            verifierUserId: string | null;
         };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
@@ -5969,6 +6057,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NonconformityReportsController_nonconformity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                /** @description The id the nonconformity list gives, URL-encoded (it contains slashes) */
+                nonconformityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record (application/json), or the form (PDF, DOCX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonconformityView"];
+                    "application/pdf": components["schemas"]["NonconformityView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["NonconformityView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NONCONFORMITY_SOURCES, type NonconformitySource } from '@qcycle/domain';
 
 export class NonconformityAuditView {
   @ApiProperty({ example: 'quality-cycle/kontum/2024/audit' })
@@ -41,48 +42,152 @@ export class NonconformityVerificationView {
   notes!: string | null;
 }
 
-/**
- * One audit finding's nonconformity and corrective action (ISO 9001 10.2), as the records hold it,
- * with the people named: what the nonconformity form prints.
- */
-export class NonconformityView {
-  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/ca/s1' })
+/** A missed objective's nonconformity: which objective, in which period. */
+export class NonconformityObjectiveView {
+  @ApiProperty({ example: 'obj-4' })
   id!: string;
 
-  @ApiProperty({ example: 's1', description: 'The checklist step the finding was raised at' })
-  stepId!: string;
+  @ApiProperty({ example: 4, nullable: true, type: Number, description: 'Its number in the decision' })
+  number!: number | null;
 
-  @ApiProperty({ type: NonconformityAuditView })
-  audit!: NonconformityAuditView;
+  @ApiProperty({
+    example: '100% hồ sơ thủ tục hành chính … đảm bảo đúng quy trình',
+    nullable: true,
+    type: String,
+    description: 'Its title as approved (null when the decision does not name it)',
+  })
+  title!: string | null;
+
+  @ApiProperty({ example: '2024-01', nullable: true, type: String })
+  periodKey!: string | null;
+}
+
+/** Last year's corrective action that this one continues (open at that year's close). */
+export class NonconformityCarriedFromView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2023/audit/ca/s2' })
+  id!: string;
+
+  @ApiProperty({ example: 2023 })
+  year!: number;
+
+  @ApiProperty({
+    example: '2023-10-12',
+    nullable: true,
+    type: String,
+    description: "The day it was found that year, Vietnam time (null when last year's record is gone)",
+  })
+  foundOn!: string | null;
+
+  @ApiProperty({
+    example: 'Giải quyết hồ sơ TTHC',
+    nullable: true,
+    type: String,
+    description: "An audit finding: the process of last year's checklist step",
+  })
+  process!: string | null;
+
+  @ApiProperty({ example: '8.5.1', nullable: true, type: String })
+  clause!: string | null;
+
+  @ApiProperty({
+    example: 'planned',
+    nullable: true,
+    type: String,
+    description: 'Where it stood at that close',
+  })
+  status!: string | null;
+
+  @ApiProperty({ example: 1, nullable: true, type: Number })
+  rounds!: number | null;
+}
+
+/**
+ * One nonconformity and its corrective action (ISO 9001 10.2), whatever its source, as the records
+ * hold it, with the people named: what the nonconformity form prints. An internal-audit finding has
+ * its audit, step, process, clause and auditor; a missed objective its objective and period; one
+ * carried from last year the action it continues; the others who raised them.
+ */
+export class NonconformityView {
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/audit/ca/s1',
+    description: "The corrective action's id, as the nonconformity list gives it",
+  })
+  id!: string;
+
+  @ApiProperty({ enum: NONCONFORMITY_SOURCES, example: 'audit-finding' })
+  source!: NonconformitySource;
+
+  @ApiProperty({
+    example: 's1',
+    nullable: true,
+    type: String,
+    description: 'An audit finding: the checklist step it was raised at (null for the other sources)',
+  })
+  stepId!: string | null;
+
+  @ApiProperty({ type: NonconformityAuditView, nullable: true })
+  audit!: NonconformityAuditView | null;
 
   @ApiProperty({ example: 'vp-kiemsoat-tthc' })
   unitCode!: string;
 
-  @ApiProperty({ example: 'Giải quyết hồ sơ TTHC' })
-  process!: string;
+  @ApiProperty({ example: 'Giải quyết hồ sơ TTHC', nullable: true, type: String })
+  process!: string | null;
 
-  @ApiProperty({ example: '8.5.1' })
-  clause!: string;
+  @ApiProperty({ example: '8.5.1', nullable: true, type: String })
+  clause!: string | null;
 
   @ApiProperty({ example: 'minor-nc', enum: ['minor-nc', 'major-nc'] })
   severity!: string;
 
-  @ApiProperty({ example: 'Phiếu kiểm soát thiếu thời điểm chuyển bước' })
+  @ApiProperty({
+    example: 'Phiếu kiểm soát thiếu thời điểm chuyển bước',
+    description: 'What was found (the audit finding, the complaint…)',
+  })
   finding!: string;
 
   @ApiProperty({ example: ['Sổ theo dõi hồ sơ tháng 9/2024'], nullable: true, type: [String] })
   evidence!: string[] | null;
 
-  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
-  auditorUserId!: string;
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', nullable: true, type: String })
+  auditorUserId!: string | null;
 
-  @ApiProperty({ example: 'Lê Thị Hoa' })
-  auditorName!: string;
+  @ApiProperty({ example: 'Lê Thị Hoa', nullable: true, type: String })
+  auditorName!: string | null;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    nullable: true,
+    type: String,
+    description: 'Who raised it: the auditor, or the Quality Representative who opened it',
+  })
+  raisedBy!: string | null;
+
+  @ApiProperty({ example: 'Trần Quốc Việt', nullable: true, type: String })
+  raisedByName!: string | null;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    nullable: true,
+    type: String,
+    description:
+      'Who verifies effectiveness, and signs the form: the auditor of an audit finding, else the verifier the record names',
+  })
+  verifierUserId!: string | null;
+
+  @ApiProperty({ example: 'Lê Thị Hoa', nullable: true, type: String })
+  verifierName!: string | null;
+
+  @ApiProperty({ type: NonconformityObjectiveView, nullable: true })
+  objective!: NonconformityObjectiveView | null;
+
+  @ApiProperty({ type: NonconformityCarriedFromView, nullable: true })
+  carriedFrom!: NonconformityCarriedFromView | null;
 
   @ApiProperty({
     example: '2024-10-10',
     description:
-      "The day the finding was raised, Vietnam time (in a rehearsal, the rehearsed calendar's day)",
+      "The day it was raised (an audit finding: its step's sign-off), Vietnam time (in a rehearsal, the rehearsed calendar's day)",
   })
   foundOn!: string;
 

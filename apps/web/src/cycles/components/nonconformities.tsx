@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, toApiProblem } from '../../api/client';
+import { downloadName, saveDownload } from '../../ui/download';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { Field, TextAreaField } from '../../ui/field';
@@ -9,6 +10,31 @@ import { useLoad } from '../../ui/page-state';
 import { useUnits } from '../../tasks/components/people';
 
 const SOURCES = ['complaint', 'external-audit', 'observation', 'missed-objective'] as const;
+
+/** The form of a nonconformity (ISO 10.2) in each format, by `Accept`, as the cycle's documents page fetches them. */
+const FORM_FORMATS = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+type FormFormat = keyof typeof FORM_FORMATS;
+
+/**
+ * A nonconformity's form, fetched with the session's token (a document is not a public link) and
+ * saved under the name the API gives it; printed and registered on its first download.
+ */
+async function downloadForm(cycleId: string, nonconformityId: string, format: FormFormat): Promise<void> {
+  const { data, error, response } = await api.GET(
+    '/api/v1/cycles/{cycleId}/nonconformities/{nonconformityId}',
+    {
+      params: { path: { cycleId, nonconformityId } },
+      parseAs: 'blob',
+      headers: { accept: FORM_FORMATS[format] },
+    },
+  );
+  if (!response.ok || error !== undefined || !(data instanceof Blob))
+    throw toApiProblem(response.status, error);
+  saveDownload(data, downloadName(response.headers, `nonconformity.${format}`));
+}
 
 /**
  * The cycle's nonconformities from every source (GET /cycles/{id}/nonconformities), and for the
@@ -80,6 +106,26 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       setBusy(false);
     }
   };
+  // Per nonconformity and format: the form on its way, or what the API said instead of it.
+  const [fetching, setFetching] = useState<string | null>(null);
+  const [refusals, setRefusals] = useState<Record<string, string>>({});
+  const fetchForm = async (nonconformityId: string, format: FormFormat) => {
+    if (fetching) return;
+    setFetching(`${nonconformityId}:${format}`);
+    setRefusals((known) =>
+      Object.fromEntries(Object.entries(known).filter(([id]) => id !== nonconformityId)),
+    );
+    try {
+      await downloadForm(cycleId, nonconformityId, format);
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : undefined;
+      const said =
+        problem?.status === 403 ? t('documents.forbidden') : (problem?.message ?? t('errors.network'));
+      setRefusals((known) => ({ ...known, [nonconformityId]: said }));
+    } finally {
+      setFetching(null);
+    }
+  };
   const section = useRef<HTMLElement>(null);
   const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
@@ -137,6 +183,34 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
               {t(`nonconformities.states.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
               {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
               {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
+              <div
+                className="actions document-files"
+                role="group"
+                aria-label={t('nonconformities.formOf', {
+                  source: t(`nonconformities.sources.${nc.source}`),
+                  unit: unitName(nc.unitCode, i18n.language),
+                })}
+              >
+                <span className="muted">{t('nonconformities.form')}</span>
+                {(Object.keys(FORM_FORMATS) as FormFormat[]).map((format) => (
+                  // Not `disabled` while a file is on its way, as on the documents page: a disabled
+                  // button drops the keyboard's focus (fetchForm ignores a second click instead).
+                  <button
+                    key={format}
+                    type="button"
+                    className="button button-quiet"
+                    aria-disabled={fetching !== null || undefined}
+                    onClick={() => void fetchForm(nc.id, format)}
+                  >
+                    {fetching === `${nc.id}:${format}` ? t('documents.downloading') : format.toUpperCase()}
+                  </button>
+                ))}
+              </div>
+              {refusals[nc.id] && (
+                <p className="field-error" role="status">
+                  {refusals[nc.id]}
+                </p>
+              )}
             </li>
           ))}
         </ul>
