@@ -56,4 +56,25 @@ describe("an organisation's calendar for a year", () => {
       'removedHolidays[1].date unknown-reference',
     ]);
   });
+
+  it('takes days of the next year too, whose January the year-end reports fall due in, and no later', () => {
+    const settings = defaultCalendarSettings(2027);
+    const problems = validateCalendarSettings(2027, {
+      ...settings,
+      addedHolidays: [
+        { date: '2028-01-10', name: 'Ngày nghỉ theo thông báo của tỉnh' },
+        { date: '2028-01-03', name: 'Nghỉ bù Tết Dương lịch' },
+        { date: '2029-01-02', name: 'G' },
+      ],
+    });
+    // 3 January 2028 is already the day off for New Year's Day on a Saturday.
+    expect(problems.map((p) => `${p.path} ${p.code}`).sort()).toEqual([
+      'addedHolidays[1].date duplicate',
+      'addedHolidays[2].date out-of-range',
+    ]);
+    expect(
+      cycleCalendarFromSettings(2027, { ...settings, addedHolidays: [{ date: '2028-01-10', name: 'X' }] })
+        .publicHolidays,
+    ).toContain('2028-01-10');
+  });
 });

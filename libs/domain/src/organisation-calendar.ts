@@ -73,7 +73,7 @@ export function cycleCalendarFromSettings(
 
 /**
  * Every problem of an organisation's calendar for `year`, each naming its field: the added and
- * removed days inside the year, named, not twice, an added day not already official and a removed
+ * removed days inside the year or the next, named, not twice, an added day not already official and a removed
  * one official; the audit window and the review date inside the year; then every rule of
  * {@link validateCycleCalendar} on the calendar it makes (window from ≤ to, the review after the
  * window, the close after the review and the last report, cut-off day 1–28, the allowances).
@@ -83,18 +83,21 @@ export function validateCalendarSettings(
   settings: OrganisationCalendarSettings,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  const official = new Set(vietnamPublicHolidays(year));
+  // The cycle's list is its year's and the next's (its year-end reports fall due in January), so a
+  // day of either may be added or taken out, e.g. a day off the next January's notice announces.
+  const official = new Set([...vietnamPublicHolidays(year), ...vietnamPublicHolidays(year + 1)]);
   const inYear = (date: IsoDate) => isIsoDate(date) && date.startsWith(`${year}-`);
+  const inList = (date: IsoDate) => inYear(date) || (isIsoDate(date) && date.startsWith(`${year + 1}-`));
   const checkDays = (field: 'addedHolidays' | 'removedHolidays') => {
     const seen = new Set<IsoDate>();
     settings[field].forEach((day, i) => {
       const path = `${field}[${i}]`;
       problems.requireText(`${path}.name`, day.name, 'Phải nêu tên ngày nghỉ.');
-      if (!inYear(day.date)) {
+      if (!inList(day.date)) {
         problems.add(
           `${path}.date`,
           'out-of-range',
-          `Ngày nghỉ phải là một ngày của năm ${year} (YYYY-MM-DD).`,
+          `Ngày nghỉ phải là một ngày của năm ${year} hoặc năm ${year + 1} (YYYY-MM-DD).`,
         );
         return;
       }

@@ -77,3 +77,31 @@ describe('Vietnamese public holidays 2025–2027', () => {
     }
   });
 });
+
+describe('a year without a ready list (2028 on)', () => {
+  it('has the fixed-date holidays and, for each on a weekend, the next working day off', () => {
+    // 2028: 1 January a Saturday, 30 April a Sunday (Monday is 1 May), 2 September a Saturday.
+    expect(vietnamPublicHolidays(2028)).toEqual([
+      '2028-01-01',
+      '2028-01-03',
+      '2028-04-30',
+      '2028-05-01',
+      '2028-05-02',
+      '2028-09-02',
+      '2028-09-04',
+    ]);
+    // A 2027 cycle's December reports are due after Monday 3 January 2028, the day off.
+    expect(defaultCycleCalendar(2027).publicHolidays).toContain('2028-01-03');
+  });
+
+  it('adds nothing for a fixed-date holiday on a working day', () => {
+    // 2029: 1 January a Monday, 30 April a Monday, 1 May a Tuesday, 2 September a Sunday.
+    expect(vietnamPublicHolidays(2029)).toEqual([
+      '2029-01-01',
+      '2029-04-30',
+      '2029-05-01',
+      '2029-09-02',
+      '2029-09-03',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { IsoDate } from './calendar-date';
-import { isoDate } from './calendar-date';
+import { addDays, dayOfWeek, isoDate } from './calendar-date';
 
 /**
  * Days off for civil servants in 2024 (Labour Code 2019, art. 112, and the Government's notice
@@ -100,8 +100,8 @@ export const VIETNAM_PUBLIC_HOLIDAYS_2027: readonly IsoDate[] = Object.freeze([
 /**
  * Ready lists by year; a year missing here falls back to the fixed-date holidays only. A cycle
  * takes its year's list and the next year's (its year-end reports fall due in January): a 2027
- * cycle gets only 1 January 2028, which is enough because Tết Mậu Thân (26 January 2028) comes
- * after its close.
+ * cycle gets 1 January 2028 and its Monday off (below), which is enough because Tết Mậu Thân
+ * (26 January 2028) comes after its close.
  */
 export const VIETNAM_PUBLIC_HOLIDAYS_BY_YEAR: Readonly<Record<number, readonly IsoDate[]>> = Object.freeze({
   2024: VIETNAM_PUBLIC_HOLIDAYS_2024,
@@ -119,12 +119,22 @@ const FIXED_DATE_HOLIDAYS: readonly (readonly [number, number])[] = [
 ];
 
 /**
- * The public holidays of `year`: the ready list when there is one, otherwise only the fixed-date
- * holidays (1/1, 30/4, 1/5, 2/9). For such a year the lunar holidays and the adjacent National Day
- * must be supplied by the organisation before its calendar is trusted.
+ * The public holidays of `year`: the ready list when there is one, otherwise the fixed-date holidays
+ * (1/1, 30/4, 1/5, 2/9) with the day off the law gives for each that falls on a weekend: the next
+ * working day (Labour Code 2019, art. 111(3)), e.g. Monday 3 January 2028 for a Saturday New Year's
+ * Day, which a 2027 cycle's December reports fall due around. For such a year the lunar holidays
+ * and the adjacent National Day must be supplied by the organisation before its calendar is trusted.
  */
 export function vietnamPublicHolidays(year: number): IsoDate[] {
   const ready = VIETNAM_PUBLIC_HOLIDAYS_BY_YEAR[year];
   if (ready) return [...ready];
-  return FIXED_DATE_HOLIDAYS.map(([month, day]) => isoDate(year, month, day));
+  const days = new Set(FIXED_DATE_HOLIDAYS.map(([month, day]) => isoDate(year, month, day)));
+  const weekend = (date: IsoDate) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
+  for (const holiday of [...days].filter(weekend)) {
+    // 30 April on a Sunday: Monday is 1 May, itself a holiday, so the day off is Tuesday.
+    let off = addDays(holiday, 1);
+    while (weekend(off) || days.has(off)) off = addDays(off, 1);
+    days.add(off);
+  }
+  return [...days].sort();
 }
