@@ -77,4 +77,22 @@ describe("an organisation's calendar for a year", () => {
         .publicHolidays,
     ).toContain('2028-01-10');
   });
+
+  it('puts the review and the close on working days, the close by the end of next March', () => {
+    const settings = defaultCalendarSettings(2026);
+    const problems = validateCalendarSettings(2026, {
+      ...settings,
+      managementReviewDate: '2026-12-19', // a Saturday
+      closeDate: '2027-02-08', // Tết Đinh Mùi (mùng 3)
+    });
+    expect(problems.map((p) => `${p.path} ${p.code}`).sort()).toEqual([
+      'closeDate invalid-value',
+      'managementReviewDate invalid-value',
+    ]);
+    expect(
+      validateCalendarSettings(2026, { ...settings, closeDate: '2027-12-01' }).map(
+        (p) => `${p.path} ${p.code}`,
+      ),
+    ).toEqual(['closeDate out-of-range']);
+  });
 });

@@ -5,6 +5,7 @@ import { defaultCycleCalendar, validateCycleCalendar } from './cycle-calendar';
 import type { ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
 import { vietnamPublicHolidays } from './vietnam-public-holidays';
+import { isWorkingDay } from './working-day';
 
 /** A day off the organisation adds to, or takes out of, the official list, with what it is. */
 export interface NamedDay {
@@ -128,6 +129,19 @@ export function validateCalendarSettings(
   ];
   for (const [path, date] of dates)
     if (isIsoDate(date) && !inYear(date)) problems.add(path, 'out-of-range', `Ngày phải thuộc năm ${year}.`);
+  // The review meets, and the year's result is computed and sent, on a working day of this calendar:
+  // a Saturday or Tết would put the leader's meeting, or the close's notices, on a day off.
+  const holidays = cycleCalendarFromSettings(year, settings).publicHolidays;
+  for (const [path, date, what] of [
+    ['managementReviewDate', settings.managementReviewDate, 'Họp xem xét của lãnh đạo'],
+    ['closeDate', settings.closeDate, 'Ngày kết thúc chu kỳ'],
+  ] as const)
+    if (isIsoDate(date) && !isWorkingDay(date, holidays))
+      problems.add(path, 'invalid-value', `${what} phải vào ngày làm việc (${date} là ngày nghỉ).`);
+  // The year closes once December's reports are in, in the first weeks of the next year, not later.
+  const lastClose = `${year + 1}-03-31`;
+  if (isIsoDate(settings.closeDate) && settings.closeDate > lastClose)
+    problems.add('closeDate', 'out-of-range', `Ngày kết thúc chu kỳ không được sau ${lastClose}.`);
 
   const named = new Set(problems.problems.map((problem) => problem.path));
   for (const problem of validateCycleCalendar(cycleCalendarFromSettings(year, settings))) {
