@@ -1,4 +1,4 @@
-import { loadTemplate } from '@qcycle/domain';
+import { defaultCycleCalendar, loadTemplate } from '@qcycle/domain';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -12,7 +12,7 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
   let org: DemoOrganisation;
   const organisationCode = `kt-${uniqueSuffix()}`;
   // Its objectives are never approved here, so the audit and the review never start, whatever today's
-  // date: both stay movable.
+  // date: both stay movable. A rehearsal, so that no date of its year has passed whenever this runs.
   const cycleId = `${organisationCode}-2027`;
 
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
     org = await suite.seedDemoOrganisation(organisationCode);
     const started = await http.call('POST', '/api/v1/cycles', {
       token: await org.tokenOf('qmr'),
-      body: { organisationCode, year: 2027 },
+      body: { organisationCode, year: 2027, rehearsal: true },
     });
     expect(started.status).toBe(201);
   });
@@ -104,6 +104,15 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
         before: { auditWindow: { from: '2027-10-01', to: '2027-10-31' } },
         after: { auditWindow: { from: '2027-11-01', to: '2027-11-19' }, managementReviewDate: '2027-12-21' },
       },
+    });
+    // The cycle says the dates it now goes by, for its timeline; its close is the calendar's.
+    const view = await http.call<{ live: { dates?: unknown } }>('GET', `/api/v1/cycles/${cycleId}`, {
+      token: await org.tokenOf('staff.tthc'),
+    });
+    expect(view.body.live.dates).toEqual({
+      auditWindow: { from: '2027-11-01', to: '2027-11-19' },
+      managementReviewDate: '2027-12-21',
+      closeDate: defaultCycleCalendar(2027).closeDate,
     });
   });
 

@@ -138,6 +138,12 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     status: 'running',
     phase: 'objectives-approval',
     scheduleShiftMs: shiftMs,
+    // A query's answer, no command: cycles started before it have it too once replayed.
+    dates: {
+      auditWindow: { ...input.calendar.auditWindow },
+      managementReviewDate: input.calendar.managementReviewDate,
+      closeDate: input.calendar.closeDate,
+    },
     objectives: input.draft.objectives.map((o) => ({
       objectiveId: o.id,
       number: o.number,
@@ -220,6 +226,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         managementReviewDate: context.calendar.managementReviewDate,
       };
       state.movedDates = after;
+      state.dates = { ...after, closeDate: context.calendar.closeDate };
       const number = ++datesMoved;
       const movedAt = at();
       await cycleRecords.recordCycleProgress({

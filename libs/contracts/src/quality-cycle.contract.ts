@@ -126,6 +126,18 @@ export interface QualityCycleState {
   result?: ObjectiveEvaluation[];
   /** The dates the cycle goes by now, when the Quality Representative has moved them. */
   movedDates?: { auditWindow: { from: IsoDate; to: IsoDate }; managementReviewDate: IsoDate };
+  /**
+   * The calendar's dates the cycle goes by (calendar dates; shifted by `scheduleShiftMs` in a
+   * rehearsal), moved ones included: what its timeline shows. Set from the start's calendar.
+   */
+  dates?: CycleCalendarDates;
+}
+
+/** The dates of a cycle's calendar that its phases follow. */
+export interface CycleCalendarDates {
+  auditWindow: { from: IsoDate; to: IsoDate };
+  managementReviewDate: IsoDate;
+  closeDate: IsoDate;
 }
 
 export const cycleStateQuery = defineQuery<QualityCycleState>('cycleState');

@@ -202,6 +202,7 @@ export class CyclesService {
         phase: state.phase,
         decisionNumber: state.decision?.documentNumber,
         scheduleShiftMs: state.scheduleShiftMs,
+        ...(state.dates ? { dates: state.dates } : {}),
         objectives: state.objectives?.map((o) => ({
           objectiveId: o.objectiveId,
           number: o.number,

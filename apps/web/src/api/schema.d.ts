@@ -1721,7 +1721,16 @@ export interface components {
              */
             reviewDate: string;
         };
+        CycleDatesView: {
+            auditWindow: components["schemas"]["DateRangeView"];
+            /** @example 2025-01-22 */
+            closeDate: string;
+            /** @example 2024-12-16 */
+            managementReviewDate: string;
+        };
         CycleLiveView: {
+            /** @description The calendar's audit window, review date and close the cycle goes by, moved ones included (a rehearsal's are shifted by scheduleShiftMs) */
+            dates?: components["schemas"]["CycleDatesView"];
             /**
              * @description Number of the approving decision, once signed
              * @example 123/QĐ-UBND
@@ -1882,6 +1891,12 @@ export interface components {
             workflowId: string;
             /** @example 2024 */
             year: number;
+        };
+        DateRangeView: {
+            /** @example 2024-10-01 */
+            from: string;
+            /** @example 2024-10-31 */
+            to: string;
         };
         DateWindowDto: {
             /**

@@ -113,7 +113,7 @@ export default function CycleDashboardPage() {
   const live = cycle.live;
   const phase = (live.phase ?? cycle.phase) as Phase | undefined;
   const status = live.status ?? cycle.status;
-  const planned = plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0);
+  const planned = plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
   const rehearsal = (live.scheduleShiftMs ?? 0) !== 0;
   const language = i18n.language === 'en' ? 'en' : 'vi';
 

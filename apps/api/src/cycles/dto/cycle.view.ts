@@ -41,6 +41,19 @@ export class OpenTaskLiveView {
   dueAt?: string;
 }
 
+/** A date range of the calendar, e.g. the internal audit's window. */
+export class DateRangeView {
+  @ApiProperty({ example: '2024-10-01' }) from!: string;
+  @ApiProperty({ example: '2024-10-31' }) to!: string;
+}
+
+/** The calendar's dates the cycle goes by, moved ones included (calendar dates, Vietnam). */
+export class CycleDatesView {
+  @ApiProperty({ type: DateRangeView }) auditWindow!: DateRangeView;
+  @ApiProperty({ example: '2024-12-16' }) managementReviewDate!: string;
+  @ApiProperty({ example: '2025-01-22' }) closeDate!: string;
+}
+
 export class CycleLiveView {
   @ApiProperty({ example: 'RUNNING', description: 'Temporal execution status of the cycle workflow' })
   executionStatus!: string;
@@ -68,6 +81,13 @@ export class CycleLiveView {
 
   @ApiPropertyOptional({ type: [ObjectiveLiveView] })
   objectives?: ObjectiveLiveView[];
+
+  @ApiPropertyOptional({
+    type: CycleDatesView,
+    description:
+      "The calendar's audit window, review date and close the cycle goes by, moved ones included (a rehearsal's are shifted by scheduleShiftMs)",
+  })
+  dates?: CycleDatesView;
 
   @ApiPropertyOptional({
     type: [OpenTaskLiveView],

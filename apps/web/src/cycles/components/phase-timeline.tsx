@@ -13,22 +13,38 @@ export type Phase = (typeof PHASES)[number];
 
 const DAY = 86_400_000;
 
+/** The calendar's dates a cycle goes by (`live.dates`): its audit window, review date and close. */
+export interface CycleDates {
+  auditWindow: { from: string; to: string };
+  managementReviewDate: string;
+  closeDate: string;
+}
+
 /**
- * When each phase is planned, from the organisation's default calendar (libs/domain
- * defaultCycleCalendar: approval and assignment in January, monthly reports from February, internal
- * audit 1–31 October, management review from 15 December, close about three weeks into the next
- * year), moved by the rehearsal's shift. The API does not publish the calendar itself, so these are
- * shown as "planned"; the dates each phase was actually entered come with the cycle (`phasesEntered`).
+ * When each phase is planned: approval and assignment in January, monthly reports from February
+ * (the default calendar's, libs/domain defaultCycleCalendar), and the internal audit, the management
+ * review and the close on the cycle's own dates (`live.dates`: the organisation's calendar, moved
+ * dates included) — the default calendar's (audit 1–31 October, review from 15 December, close about
+ * three weeks into the next year) for a cycle that does not say them. Moved by a rehearsal's shift.
+ * Shown as "planned"; the dates each phase was actually entered come with the cycle (`phasesEntered`).
  */
-export function plannedPhaseDates(year: number, shiftMs: number): Record<Phase, { from: Date; to?: Date }> {
+export function plannedPhaseDates(
+  year: number,
+  shiftMs: number,
+  dates?: CycleDates,
+): Record<Phase, { from: Date; to?: Date }> {
   const at = (month: number, day: number, y = year) => new Date(Date.UTC(y, month - 1, day, 1) + shiftMs);
+  // A calendar date at 08:00 in Vietnam (01:00 UTC), as `at` places the default ones.
+  const on = (date: string) => new Date(Date.parse(`${date}T01:00:00.000Z`) + shiftMs);
   return {
     'objectives-approval': { from: at(1, 2), to: at(1, 12) },
     assignment: { from: at(1, 10), to: at(1, 31) },
     monitoring: { from: at(2, 1), to: at(12, 31) },
-    'internal-audit': { from: at(10, 1), to: at(10, 31) },
-    'management-review': { from: at(12, 15) },
-    closing: { from: new Date(at(12, 31).getTime() + 21 * DAY) },
+    'internal-audit': dates
+      ? { from: on(dates.auditWindow.from), to: on(dates.auditWindow.to) }
+      : { from: at(10, 1), to: at(10, 31) },
+    'management-review': { from: dates ? on(dates.managementReviewDate) : at(12, 15) },
+    closing: { from: dates ? on(dates.closeDate) : new Date(at(12, 31).getTime() + 21 * DAY) },
   };
 }
 
