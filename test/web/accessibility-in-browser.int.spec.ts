@@ -44,7 +44,6 @@ describe('the web app meets WCAG 2.1 AA on the pages its people use (chromium; A
   const organisationCode = `a11y-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const cyclePath = `/cycles/${encodeURIComponent(cycleId)}`;
-  const tabs = new Map<string, Tab>();
   /** Each page checked, and the title it had. */
   const titles = new Map<string, string>();
 
@@ -77,14 +76,7 @@ describe('the web app meets WCAG 2.1 AA on the pages its people use (chromium; A
   });
 
   /** That person's own tab, signed in through the sign-in page the first time. */
-  async function as(local: string): Promise<Tab> {
-    let tab = tabs.get(local);
-    if (!tab) {
-      tab = await browser.signedIn(org.email(local), DEMO_PASSWORD);
-      tabs.set(local, tab);
-    }
-    return tab;
-  }
+  const as = (local: string): Promise<Tab> => browser.tabOf(org.email(local), DEMO_PASSWORD);
 
   const complete = async (local: string, taskId: string, outcome: unknown) =>
     expect((await org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome })).status).toBe(200);

@@ -58,12 +58,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
 
   /** That person's own browser tab, signed in through the sign-in page the first time. */
   async function as(local: string): Promise<Tab> {
-    let tab = tabs.get(local);
-    if (!tab) {
-      tab = await browser.signedIn(org.email(local), DEMO_PASSWORD);
-      tabs.set(local, tab);
-      await org.tokenOf(local); // their user id, for what the suite checks over the API
-    }
+    const tab = await browser.tabOf(org.email(local), DEMO_PASSWORD);
+    await org.tokenOf(local); // their user id, for what the suite checks over the API
     return tab;
   }
 

@@ -52,7 +52,6 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   let browser: BrowserSession;
   const organisationCode = `nf-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
-  const tabs = new Map<string, Tab>();
 
   beforeAll(async () => {
     const web = browserSuiteConfig();
@@ -71,14 +70,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   });
 
   /** That person's own browser tab, signed in through the sign-in page the first time. */
-  async function as(local: string): Promise<Tab> {
-    let tab = tabs.get(local);
-    if (!tab) {
-      tab = await browser.signedIn(org.email(local), DEMO_PASSWORD);
-      tabs.set(local, tab);
-    }
-    return tab;
-  }
+  const as = (local: string): Promise<Tab> => browser.tabOf(org.email(local), DEMO_PASSWORD);
 
   /** The person opens a task's page: its title and the form of its kind. */
   async function openTask(tab: Tab, task: TaskSummary): Promise<void> {

@@ -215,14 +215,15 @@ export function auditPlanDueAt(calendar: CycleCalendar): IsoInstant {
  */
 export const CORRECTIVE_ACTION_PLAN_WORKING_DAYS = 10;
 
+/** The close of the office day `workingDays` working days after the day of `from` (a calendar instant). */
+function workingDaysAfter(from: IsoInstant, workingDays: number, calendar: CycleCalendar): IsoInstant {
+  const day = addWorkingDays(instantToVnLocal(from).date, workingDays, calendar.publicHolidays);
+  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+}
+
 /** When the plan of a corrective action raised at `openedAt` (a calendar instant) is due. */
 export function correctiveActionPlanDueAt(openedAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
-  const day = addWorkingDays(
-    instantToVnLocal(openedAt).date,
-    CORRECTIVE_ACTION_PLAN_WORKING_DAYS,
-    calendar.publicHolidays,
-  );
-  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+  return workingDaysAfter(openedAt, CORRECTIVE_ACTION_PLAN_WORKING_DAYS, calendar);
 }
 
 /**
@@ -235,12 +236,7 @@ export const AUDIT_REPORT_ROUND_WORKING_DAYS = 5;
 
 /** When a round of the audit report's approval (the approval or the revision) opened at `openedAt` is due. */
 export function auditReportRoundDueAt(openedAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
-  const day = addWorkingDays(
-    instantToVnLocal(openedAt).date,
-    AUDIT_REPORT_ROUND_WORKING_DAYS,
-    calendar.publicHolidays,
-  );
-  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+  return workingDaysAfter(openedAt, AUDIT_REPORT_ROUND_WORKING_DAYS, calendar);
 }
 
 /**
@@ -324,12 +320,7 @@ export const UNIT_ACCEPTANCE_DEEMED_AFTER_WORKING_DAYS = 10;
 
 /** When a unit's acceptance due at `dueAt` is deemed given (the close of that office day). */
 export function unitAcceptanceDeemedAt(dueAt: IsoInstant, calendar: CycleCalendar): IsoInstant {
-  const day = addWorkingDays(
-    instantToVnLocal(dueAt).date,
-    UNIT_ACCEPTANCE_DEEMED_AFTER_WORKING_DAYS,
-    calendar.publicHolidays,
-  );
-  return vnLocalToInstant(day, calendar.monitoring.dueTime);
+  return workingDaysAfter(dueAt, UNIT_ACCEPTANCE_DEEMED_AFTER_WORKING_DAYS, calendar);
 }
 
 /**

@@ -67,6 +67,18 @@ export class BrowserSession {
     return tab;
   }
 
+  private readonly tabsOf = new Map<string, Promise<Tab>>();
+
+  /** That person's own tab, signed in through the sign-in page the first time it is asked for. */
+  tabOf(email: string, password: string): Promise<Tab> {
+    let tab = this.tabsOf.get(email);
+    if (!tab) {
+      tab = this.signedIn(email, password);
+      this.tabsOf.set(email, tab);
+    }
+    return tab;
+  }
+
   /** Every request outside the app's origin (and the `alsoAllowed` ones), of every tab. */
   requestsOutside(...alsoAllowed: string[]): RecordedRequest[] {
     return this.browser.requests.filter((r) => !isUnder(r.url, [this.origin, ...alsoAllowed]));
