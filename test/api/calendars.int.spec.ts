@@ -22,6 +22,7 @@ interface CalendarAnswer {
   savedAt: string | null;
   reason: string | null;
   settings: OrganisationCalendarSettings;
+  yearsWithoutOfficialList: number[];
   publicHolidays: string[];
 }
 
@@ -66,6 +67,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         },
       });
       expect(calendar.body.publicHolidays).toEqual(defaultCycleCalendar(2027).publicHolidays);
+      // 2028's lunar holidays are not known yet: the answer says so.
+      expect(calendar.body.yearsWithoutOfficialList).toEqual([2028]);
+      expect((await read('qmr', '2026')).body.yearsWithoutOfficialList).toEqual([]);
       expect((await read('admin', '2027')).status).toBe(200);
       expect((await read('leader', '2027')).status).toBe(403);
       expect((await save('staff.tthc', 2027, calendar.body.settings)).status).toBe(403);

@@ -118,6 +118,11 @@ const FIXED_DATE_HOLIDAYS: readonly (readonly [number, number])[] = [
   [9, 2],
 ];
 
+/** Whether qcycle holds the Government's list for `year` (else only the fixed-date days and the law's days off). */
+export function hasOfficialHolidayList(year: number): boolean {
+  return VIETNAM_PUBLIC_HOLIDAYS_BY_YEAR[year] !== undefined;
+}
+
 /**
  * The public holidays of `year`: the ready list when there is one, otherwise the fixed-date holidays
  * (1/1, 30/4, 1/5, 2/9) with the day off the law gives for each that falls on a weekend: the next

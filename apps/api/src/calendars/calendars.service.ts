@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   cycleCalendarFromSettings,
   defaultCalendarSettings,
+  hasOfficialHolidayList,
   validateCalendarSettings,
   type CycleCalendar,
   type OrganisationCalendarSettings,
@@ -52,6 +53,7 @@ export class CalendarsService {
       currentVersion: latest?.version ?? 0,
       settings: settings as CalendarSettingsDto,
       publicHolidays: cycleCalendarFromSettings(year, settings).publicHolidays,
+      yearsWithoutOfficialList: [year, year + 1].filter((y) => !hasOfficialHolidayList(y)),
     };
   }
 

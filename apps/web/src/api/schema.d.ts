@@ -1480,6 +1480,13 @@ export interface components {
             version: number;
             /** @example 2027 */
             year: number;
+            /**
+             * @description The year or the next whose official list qcycle does not hold: only their fixed-date holidays and the law's weekday off for one on a weekend count; add Tết, the Hùng Kings' day and the National Day's second day as the Government announces them
+             * @example [
+             *       2028
+             *     ]
+             */
+            yearsWithoutOfficialList: number[];
         };
         CancelCycleDto: {
             /**

@@ -272,6 +272,14 @@ export class CalendarView extends CalendarVersionView {
       "The days off a cycle of the year counts: the official holidays of the year and the next, with the year's changes",
   })
   publicHolidays!: string[];
+
+  @ApiProperty({
+    type: [Number],
+    example: [2028],
+    description:
+      "The year or the next whose official list qcycle does not hold: only their fixed-date holidays and the law's weekday off for one on a weekend count; add Tết, the Hùng Kings' day and the National Day's second day as the Government announces them",
+  })
+  yearsWithoutOfficialList!: number[];
 }
 
 export class CalendarVersionList {
