@@ -16,6 +16,7 @@ import {
   QUALITY_CYCLE_WORKFLOW,
   QcycleError,
   QcycleErrorCode,
+  correctiveActionsToContinueSignal,
   cycleStateQuery,
   parseQualityCycleId,
   qualityCycleId,
@@ -117,13 +118,24 @@ export class CyclesService {
         { fields: Object.fromEntries(tooLate.map((p) => [p.path, [p.reason]])) },
       );
     try {
-      await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      const handle = await this.temporal.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
         taskQueue: this.config.temporal.taskQueue,
         workflowId,
         args: [input],
         // One cycle per organisation and year, ever: a closed or cancelled year is not started again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+      // Last year may have closed between the read above and this start, its signal finding no cycle
+      // yet: read again, and send what it carried forward (the cycle continues each action once).
+      if (correctiveActions.length === 0) {
+        const closedMeanwhile = await correctiveActionsCarriedInto(
+          this.events.manager,
+          request.organisationCode,
+          request.year,
+        );
+        if (closedMeanwhile.length > 0)
+          await handle.signal(correctiveActionsToContinueSignal, closedMeanwhile);
+      }
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted();
       throw error;
