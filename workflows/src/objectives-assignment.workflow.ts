@@ -130,8 +130,8 @@ async function assignObjectives(
             staffUserIds: unit.staff.map((s) => s.userId),
           }),
       });
-      if (acceptance.status !== 'completed' && deemedAt === undefined)
-        throw new Error('unit acceptance cannot expire');
+      const deemed = acceptance.status === 'expired' && deemedAt !== undefined;
+      if (acceptance.status !== 'completed' && !deemed) throw new Error('unit acceptance cannot expire');
       // Expired: nobody answered, so the unit is deemed to accept and its head reports each objective.
       const answered = acceptance.status === 'completed' ? acceptance : undefined;
       const staff = answered?.outcome.staffDelegations ?? [];
