@@ -693,25 +693,12 @@ export class QualityRecordActivities {
           }),
         );
       case 'nonconformity-opened':
-        // No audit: its audit and step columns stay empty (CorrectiveActionEntity).
         return this.write(
           [
             upsertRow(CorrectiveActionEntity, {
-              id,
-              cycleId,
-              auditId: '',
-              stepId: '',
-              source: facts.source,
-              severity: facts.severity,
-              unitCode: facts.unitCode,
-              finding: facts.description,
-              raisedBy: facts.raisedBy,
-              verifierUserId: facts.verifierUserId,
+              ...nonconformityRow(facts),
               objectiveId: facts.objectiveId ?? null,
               periodKey: facts.periodKey ?? null,
-              status: 'open',
-              rounds: 1,
-              openedAt: at,
             }),
           ],
           logEntry(
@@ -734,21 +721,12 @@ export class QualityRecordActivities {
           ),
         );
       case 'carried-in': {
-        // Its audit and step columns stay empty like any nonconformity's: last year's record keeps them.
+        // Last year's record keeps its audit and step, if any; this year's row names it.
         const { plan } = facts;
         return this.write(
           [
             upsertRow(CorrectiveActionEntity, {
-              id,
-              cycleId,
-              auditId: '',
-              stepId: '',
-              source: facts.source,
-              severity: facts.severity,
-              unitCode: facts.unitCode,
-              finding: facts.description,
-              raisedBy: facts.raisedBy,
-              verifierUserId: facts.verifierUserId,
+              ...nonconformityRow(facts),
               carriedFromId: facts.carriedFrom,
               ...(plan
                 ? {
@@ -760,8 +738,6 @@ export class QualityRecordActivities {
                   }
                 : {}),
               status: plan ? 'planned' : 'open',
-              rounds: 1,
-              openedAt: at,
             }),
           ],
           logEntry(cycleId, `${id}/carried-in`, 'corrective-action.carried-in', 'system', at, {
@@ -1283,6 +1259,38 @@ async function upsert<T extends ObjectLiteral>(
   if (!existing) return insertOnce(manager, target, row);
   const { id, ...changes } = row;
   await manager.update(target, { id } as never, changes as QueryDeepPartialEntity<T>);
+}
+
+/**
+ * The row of a nonconformity not found by this year's internal audit (opened by the Quality
+ * Representative, or carried in from last year): open, first round, its audit and step columns empty.
+ */
+function nonconformityRow(facts: {
+  cycleId: string;
+  correctiveActionId: string;
+  source: string;
+  severity: string;
+  unitCode: string;
+  description: string;
+  raisedBy: string | null;
+  verifierUserId: string;
+  at: string;
+}) {
+  return {
+    id: facts.correctiveActionId,
+    cycleId: facts.cycleId,
+    auditId: '',
+    stepId: '',
+    source: facts.source,
+    severity: facts.severity,
+    unitCode: facts.unitCode,
+    finding: facts.description,
+    raisedBy: facts.raisedBy,
+    verifierUserId: facts.verifierUserId,
+    status: 'open',
+    rounds: 1,
+    openedAt: facts.at,
+  };
 }
 
 /** Where this year's continuation of last year's action stands, when there is one. */
