@@ -5,14 +5,6 @@ import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import { YearOverHttp } from './support/year-over-http';
 
-interface Nonconformity {
-  id: string;
-  source: string;
-  status: string;
-  carriedFrom: string | null;
-  continuedAs: string | null;
-}
-
 /**
  * Next year is often started before this year closes (its objectives approved in December). A
  * corrective action still open at this year's close then goes on in next year's running cycle: the
@@ -25,14 +17,7 @@ describe('a corrective action carried into a next year already running (API, wor
   let org: DemoOrganisation;
   let year: YearOverHttp;
   const organisationCode = `cn-${uniqueSuffix()}`;
-  const nonconformitiesOf = async (y: number) =>
-    (
-      await org.as<{ items: Nonconformity[] }>(
-        'qmr',
-        'GET',
-        `/api/v1/cycles/${organisationCode}-${y}/nonconformities`,
-      )
-    ).body.items ?? [];
+  const nonconformitiesOf = (year: number) => org.nonconformities(`${organisationCode}-${year}`);
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();

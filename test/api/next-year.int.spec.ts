@@ -6,19 +6,6 @@ import { YearOverHttp } from './support/year-over-http';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 import { HELD_REVIEW } from './support/year-fixtures';
 
-/** A nonconformity as the cycle's list shows it. */
-interface Nonconformity {
-  id: string;
-  source: string;
-  unitCode: string;
-  status: string;
-  verifierUserId: string | null;
-  ownerUserId: string | null;
-  dueDate: string | null;
-  carriedFrom: string | null;
-  continuedAs: string | null;
-}
-
 /**
  * Next year in one action (issue #9): once a year has closed, its draft for next year is read and
  * next year's cycle started from it over HTTP — 404 before the close, 403 for someone who is neither
@@ -34,14 +21,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const organisationCode = `ny-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const nextYearPath = `/api/v1/cycles/${cycleId}/next-year`;
-  const nonconformitiesOf = async (year: number) =>
-    (
-      await org.as<{ items: Nonconformity[] }>(
-        'qmr',
-        'GET',
-        `/api/v1/cycles/${organisationCode}-${year}/nonconformities`,
-      )
-    ).body.items ?? [];
+  const nonconformitiesOf = (year: number) => org.nonconformities(`${organisationCode}-${year}`);
   /** Two nonconformities 2024 does not finish: one never planned, one planned but never verified. */
   const unfinished = { complaint: '', observation: '' };
 

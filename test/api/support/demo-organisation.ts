@@ -8,6 +8,19 @@ export interface Session {
   user: { userId: string };
 }
 
+/** A nonconformity as a cycle's list shows it (`GET /api/v1/cycles/{id}/nonconformities`). */
+export interface NonconformitySummary {
+  id: string;
+  source: string;
+  unitCode: string;
+  status: string;
+  verifierUserId: string | null;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  carriedFrom: string | null;
+  continuedAs: string | null;
+}
+
 /** A task as an inbox lists it (`GET /api/v1/me/tasks`). */
 export interface TaskSummary {
   id: string;
@@ -89,6 +102,16 @@ export class DemoOrganisation {
     const answer = await this.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);
     expect(answer.status).toBe(200);
     return answer.body.items;
+  }
+
+  /** A cycle's nonconformities as the Quality Representative reads them; none for a year not started. */
+  async nonconformities(cycleId: string): Promise<NonconformitySummary[]> {
+    const answer = await this.as<{ items?: NonconformitySummary[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/nonconformities`,
+    );
+    return answer.body.items ?? [];
   }
 
   /**
