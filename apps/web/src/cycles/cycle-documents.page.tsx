@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiProblem, ok, toApiProblem } from '../api/client';
+import { api, ApiProblem, ok } from '../api/client';
 import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
-import { downloadName, saveDownload } from '../ui/download';
+import { downloadDocument, type FileFormat } from '../ui/download';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useFormat } from './components/format';
@@ -14,14 +14,6 @@ import './cycles.css';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
 type DocumentType = RegisteredDocument['type'];
-type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
-
-const MEDIA_TYPES: Record<FileFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};
 
 /**
  * The year's official documents, in the order the year issues them, each at the route that prints
@@ -39,24 +31,6 @@ const YEAR_DOCUMENTS: { type: DocumentType; route: string; formats: FileFormat[]
   { type: 'annual-qms-report', route: 'annual-qms-report', formats: ['pdf', 'docx', 'xlsx', 'csv'] },
   { type: 'conformity-announcement', route: 'conformity-announcement', formats: ['pdf', 'docx'] },
 ];
-
-/**
- * A file of the API, fetched with the session's token (a document is not a public link) and saved.
- * The paths are built here from the tables above, so the typed client is called untyped.
- */
-async function download(path: string, format: FileFormat, fallbackName: string): Promise<void> {
-  const get = api.GET as unknown as (
-    path: string,
-    init: { parseAs: 'blob'; headers: Record<string, string> },
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const { data, error, response } = await get(path, {
-    parseAs: 'blob',
-    headers: { accept: MEDIA_TYPES[format] },
-  });
-  if (!response.ok || error !== undefined || !(data instanceof Blob))
-    throw toApiProblem(response.status, error);
-  saveDownload(data, downloadName(response.headers, `${fallbackName}.${format}`));
-}
 
 /**
  * The cycle's documents: each official document of the year printed from the records, in PDF and
@@ -89,7 +63,7 @@ export default function CycleDocumentsPage() {
     setBusy(`${key}:${fileFormat}`);
     setRefusals((known) => Object.fromEntries(Object.entries(known).filter(([said]) => said !== key)));
     try {
-      await download(path, fileFormat, name);
+      await downloadDocument(path, fileFormat, name);
       register.reload();
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : undefined;

@@ -1,3 +1,5 @@
+import { api, toApiProblem } from '../api/client';
+
 /**
  * Hands a file the API answered (fetched with the session's token, so not a plain link) to the
  * browser as a download under `name`.
@@ -26,4 +28,37 @@ export function downloadName(headers: Headers, fallback: string): string {
     }
   }
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+/** The formats the API prints a document in, chosen by `Accept`. */
+export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
+
+export const MEDIA_TYPES: Record<FileFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/**
+ * A document of the API at `path` (ids in it encoded), fetched in `format` with the session's token
+ * (a document is not a public link) and saved under the name the API gives it. The paths are built
+ * by the pages, so the typed client is called untyped.
+ */
+export async function downloadDocument(
+  path: string,
+  format: FileFormat,
+  fallbackName: string,
+): Promise<void> {
+  const get = api.GET as unknown as (
+    path: string,
+    init: { parseAs: 'blob'; headers: Record<string, string> },
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const { data, error, response } = await get(path, {
+    parseAs: 'blob',
+    headers: { accept: MEDIA_TYPES[format] },
+  });
+  if (!response.ok || error !== undefined || !(data instanceof Blob))
+    throw toApiProblem(response.status, error);
+  saveDownload(data, downloadName(response.headers, `${fallbackName}.${format}`));
 }

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, toApiProblem } from '../../api/client';
-import { downloadName, saveDownload } from '../../ui/download';
+import { api, ApiProblem, ok } from '../../api/client';
+import { downloadDocument, type FileFormat } from '../../ui/download';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { Field, TextAreaField } from '../../ui/field';
@@ -11,30 +11,8 @@ import { useUnits } from '../../tasks/components/people';
 
 const SOURCES = ['complaint', 'external-audit', 'observation', 'missed-objective'] as const;
 
-/** The form of a nonconformity (ISO 10.2) in each format, by `Accept`, as the cycle's documents page fetches them. */
-const FORM_FORMATS = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
-type FormFormat = keyof typeof FORM_FORMATS;
-
-/**
- * A nonconformity's form, fetched with the session's token (a document is not a public link) and
- * saved under the name the API gives it; printed and registered on its first download.
- */
-async function downloadForm(cycleId: string, nonconformityId: string, format: FormFormat): Promise<void> {
-  const { data, error, response } = await api.GET(
-    '/api/v1/cycles/{cycleId}/nonconformities/{nonconformityId}',
-    {
-      params: { path: { cycleId, nonconformityId } },
-      parseAs: 'blob',
-      headers: { accept: FORM_FORMATS[format] },
-    },
-  );
-  if (!response.ok || error !== undefined || !(data instanceof Blob))
-    throw toApiProblem(response.status, error);
-  saveDownload(data, downloadName(response.headers, `nonconformity.${format}`));
-}
+/** The formats a nonconformity's form (ISO 10.2) is printed in, as the cycle's documents page offers them. */
+const FORM_FORMATS: FileFormat[] = ['pdf', 'docx'];
 
 /**
  * The cycle's nonconformities from every source (GET /cycles/{id}/nonconformities), and for the
@@ -109,14 +87,18 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   // Per nonconformity and format: the form on its way, or what the API said instead of it.
   const [fetching, setFetching] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
-  const fetchForm = async (nonconformityId: string, format: FormFormat) => {
+  const fetchForm = async (nonconformityId: string, format: FileFormat) => {
     if (fetching) return;
     setFetching(`${nonconformityId}:${format}`);
     setRefusals((known) =>
       Object.fromEntries(Object.entries(known).filter(([id]) => id !== nonconformityId)),
     );
     try {
-      await downloadForm(cycleId, nonconformityId, format);
+      await downloadDocument(
+        `/api/v1/cycles/${encodeURIComponent(cycleId)}/nonconformities/${encodeURIComponent(nonconformityId)}`,
+        format,
+        'nonconformity',
+      );
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : undefined;
       const said =
@@ -192,7 +174,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
                 })}
               >
                 <span className="muted">{t('nonconformities.form')}</span>
-                {(Object.keys(FORM_FORMATS) as FormFormat[]).map((format) => (
+                {FORM_FORMATS.map((format) => (
                   // Not `disabled` while a file is on its way, as on the documents page: a disabled
                   // button drops the keyboard's focus (fetchForm ignores a second click instead).
                   <button
