@@ -13,6 +13,8 @@ export interface CycleStartedRecord {
   year: number;
   startedBy: string;
   startedAt: string;
+  /** Absent in activities scheduled before the cycle record kept it: recorded as unknown (null). */
+  rehearsal?: boolean;
 }
 
 /** A change of the running cycle: a phase entered, the dates moved (with a reason), or the cycle cancelled. */
@@ -85,6 +87,7 @@ export class CycleRecordActivities {
           startedBy: record.startedBy,
           startedAt: record.startedAt,
           updatedAt: record.startedAt,
+          rehearsal: record.rehearsal ?? null,
         })
         .orIgnore()
         .execute();
@@ -99,6 +102,7 @@ export class CycleRecordActivities {
           {
             organisationCode: record.organisationCode,
             year: record.year,
+            ...(record.rehearsal ? { rehearsal: true } : {}),
           },
         ),
       );

@@ -246,6 +246,61 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(cancelled.status).toBe(202);
   });
 
+  it("marks a rehearsal's tasks, and only a rehearsal's, in the inbox, on the task page and in their e-mails", async () => {
+    const leader = await org.tokenOf('leader');
+    const rehearsalId = `${organisationCode}-2022`;
+    const started = await http.call('POST', '/api/v1/cycles', {
+      token: await org.tokenOf('qmr'),
+      body: { organisationCode, year: 2022, rehearsal: true },
+    });
+    expect(started.status).toBe(201);
+    type Inbox = { items: { id: string; cycleId: string; rehearsal: boolean }[] };
+    const inbox = async () => (await http.call<Inbox>('GET', '/api/v1/me/tasks', { token: leader })).body;
+    let mine = await inbox();
+    for (let attempt = 0; attempt < 100 && !mine.items.some((t) => t.cycleId === rehearsalId); attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      mine = await inbox();
+    }
+    // The real year's approval beside the rehearsal's: only the rehearsal's is marked.
+    const marks = () => Object.fromEntries(mine.items.map((t) => [t.cycleId, t.rehearsal]));
+    expect(marks()).toEqual({ [rehearsalId]: true, [`${organisationCode}-${NEXT}`]: false });
+    const rehearsed = mine.items.find((t) => t.cycleId === rehearsalId)!;
+    const page = await http.call<{ rehearsal: boolean }>(
+      'GET',
+      `/api/v1/tasks/${encodeURIComponent(rehearsed.id)}`,
+      {
+        token: leader,
+      },
+    );
+    expect(page.body.rehearsal).toBe(true);
+
+    // Its "assigned" e-mail says so in the subject; the real year's does not.
+    type Mails = { items: { taskId: string; subject: string }[] };
+    let mails: Mails = { items: [] };
+    for (let attempt = 0; attempt < 100 && !mails.items.some((m) => m.taskId === rehearsed.id); attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 100));
+      mails = (await http.call<Mails>('GET', '/api/v1/me/notifications', { token: leader })).body;
+    }
+    const subjectOf = (taskId: string) => mails.items.find((m) => m.taskId === taskId)?.subject;
+    expect(subjectOf(rehearsed.id)).toMatch(/^\[qcycle\] \[Diễn tập\] Nhiệm vụ mới: /);
+    const real = mails.items.find((m) => m.taskId.includes(`/${NEXT}/`));
+    expect(real?.subject).toMatch(/^\[qcycle\] Nhiệm vụ mới: /);
+
+    // A cycle recorded before its record kept the mark: read from the cycle's start, still marked.
+    await suite.api
+      .get(DataSource)
+      .getRepository(QualityCycleEntity)
+      .update({ id: rehearsalId }, { rehearsal: null });
+    mine = await inbox();
+    expect(marks()).toEqual({ [rehearsalId]: true, [`${organisationCode}-${NEXT}`]: false });
+
+    const cancelled = await http.call('POST', `/api/v1/cycles/${rehearsalId}/cancel`, {
+      token: await org.tokenOf('qmr'),
+      body: { reason: 'Kết thúc diễn tập' },
+    });
+    expect(cancelled.status).toBe(202);
+  });
+
   it('refuses to start a year whose directory lacks a role the cycle needs, naming it', async () => {
     const code = `np-${uniqueSuffix()}`;
     const adminEmail = `admin@${code}.qcycle.test`;

@@ -104,15 +104,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await tab.page.getByRole('heading', { level: 1, name: vi('tasks:inbox.title') }).waitFor();
     const link = tab.page.getByRole('link', { name: shownTitle(task), exact: true });
     await link.first().waitFor();
-    // The cycle by its year, as people name it, not by its id.
-    await tab.page
-      .getByRole('cell', { name: vi('tasks:page.cycleOfYear', { year: 2024 }), exact: true })
-      .first()
-      .waitFor();
+    // The cycle by its year, as people name it, not by its id, and marked: this year is a rehearsal.
+    const cycle = `${vi('tasks:page.cycleOfYear', { year: 2024 })} ${vi('tasks:inbox.rehearsal')}`;
+    await tab.page.getByRole('cell', { name: cycle, exact: true }).first().waitFor();
     await tab.check(`My tasks of ${what}`, screenshot ? { screenshot } : {});
     await link.first().click();
     await tab.page.waitForURL((url) => url.pathname === pagePath(task.id));
     await tab.page.getByRole('heading', { level: 1, name: shownTitle(task) }).waitFor();
+    // The task page says what a rehearsal's task is worth, before anything is done on it.
+    await tab.page
+      .getByRole('note')
+      .filter({ hasText: vi('tasks:page.rehearsalNote') })
+      .waitFor();
   }
 
   /** After a submit: the page says it was sent. */

@@ -349,6 +349,8 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     year: input.year,
     startedBy: input.startedBy,
     startedAt: startTime.toISOString(),
+    // Only the activity's input changes (replay compares commands, not inputs): no patch.
+    rehearsal: input.rehearsal === true,
   });
 
   const children: Promise<unknown>[] = [];

@@ -37,6 +37,25 @@ describe('task notification e-mail', () => {
     expect(mail.html).toContain('<html lang="vi">');
   });
 
+  it("marks a rehearsal's mail in its subject and before anything else, in the reader's language", () => {
+    const vi = renderTaskNotification(request, link, true);
+    expect(vi.subject).toBe('[qcycle] [Diễn tập] Nhiệm vụ mới: Báo cáo chỉ tiêu 4 <tháng 3>');
+    const lines = vi.text.split('\n');
+    expect(lines[2]).toBe(
+      'Nhiệm vụ thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
+    );
+    expect(vi.html).toContain('chu trình diễn tập (tập huấn)');
+    const en = renderTaskNotification(
+      { ...request, recipient: { ...request.recipient, locale: 'en' } },
+      link,
+      true,
+    );
+    expect(en.subject).toBe('[qcycle] [Rehearsal] New task: Report indicator 4 <March>');
+    expect(en.text).toContain('belongs to a rehearsal (training), not the real year');
+    // The real year's mail says nothing of the kind.
+    expect(renderTaskNotification(request, link).text).not.toContain('diễn tập');
+  });
+
   it('escapes everything it puts into HTML, the link in href included', () => {
     const { html } = renderTaskNotification(request, link);
     expect(html).toContain('Báo cáo chỉ tiêu 4 &lt;tháng 3&gt;');

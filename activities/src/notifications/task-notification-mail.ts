@@ -33,6 +33,8 @@ interface Wording {
   open: string;
   linkNote: (expiry: string) => string;
   signature: string[];
+  /** A rehearsal's mail says so in its subject and first line: a trainee must not take it for the real year. */
+  rehearsal: { tag: string; note: string };
 }
 
 const WORDING: Record<Language, Wording> = {
@@ -67,6 +69,10 @@ const WORDING: Record<Language, Wording> = {
       'Hệ thống quản lý chất lượng qcycle (TCVN ISO 9001:2015)',
       'Đây là thư tự động, xin không trả lời thư này.',
     ],
+    rehearsal: {
+      tag: 'Diễn tập',
+      note: 'Nhiệm vụ thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
+    },
   },
   en: {
     subject: {
@@ -99,6 +105,10 @@ const WORDING: Record<Language, Wording> = {
       'qcycle quality management system (ISO 9001:2015)',
       'This is an automated message; please do not reply.',
     ],
+    rehearsal: {
+      tag: 'Rehearsal',
+      note: 'This task belongs to a rehearsal (training), not the real year: what is done in it has no legal effect.',
+    },
   },
 };
 
@@ -109,6 +119,7 @@ const WORDING: Record<Language, Wording> = {
 export function renderTaskNotification(
   request: TaskNotificationRequest,
   link: TaskMailLink | undefined,
+  rehearsal = false,
 ): RenderedMail {
   const language: Language = request.recipient.locale === 'en' ? 'en' : 'vi';
   const words = WORDING[language];
@@ -118,9 +129,12 @@ export function renderTaskNotification(
   const due = request.dueAt ? words.due(formatVietnamDateTime(request.dueAt)) : undefined;
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt)) : undefined;
 
+  const warning = rehearsal ? words.rehearsal.note : undefined;
+
   const text = [
     words.greeting(request.recipient.name),
     '',
+    ...(warning ? [warning, ''] : []),
     lead,
     ...(due ? [due] : []),
     ...(link ? ['', `${words.open}: ${link.url}`, note as string] : []),
@@ -135,6 +149,11 @@ export function renderTaskNotification(
     `<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2937">',
     paragraph(escapeHtml(words.greeting(request.recipient.name))),
+    ...(warning
+      ? [
+          `<p style="margin:0 0 12px;padding:8px 12px;background:#fef3c7;border-left:4px solid #b45309;color:#78350f"><strong>${escapeHtml(warning)}</strong></p>`,
+        ]
+      : []),
     paragraph(escapeHtml(lead)),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
     ...(link
@@ -150,5 +169,6 @@ export function renderTaskNotification(
     '',
   ].join('\n');
 
-  return { subject: `[qcycle] ${words.subject[request.reason]}: ${title}`, text, html };
+  const tag = rehearsal ? ` [${words.rehearsal.tag}]` : '';
+  return { subject: `[qcycle]${tag} ${words.subject[request.reason]}: ${title}`, text, html };
 }

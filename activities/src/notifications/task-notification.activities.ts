@@ -11,7 +11,7 @@ import type {
   TaskNotificationRequest,
   TaskNotificationResult,
 } from '@qcycle/contracts';
-import { NotificationEntity } from '@qcycle/persistence';
+import { NotificationEntity, QualityCycleEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { renderTaskNotification, taskLinkUrl } from './task-notification-mail';
@@ -95,7 +95,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
         .createQueryBuilder()
         .insert()
         .into(NotificationEntity)
-        .values(this.compose(request, new Date()))
+        .values(this.compose(request, new Date(), await this.isRehearsal(request.cycleId)))
         .orIgnore()
         .execute();
       // Whichever attempt inserted first wins; from here on everyone sends the stored text.
@@ -258,8 +258,16 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     });
   }
 
+  /** Whether the task's cycle is a rehearsal, by its record (unknown on cycles recorded before it kept this: not marked). */
+  private async isRehearsal(cycleId: string): Promise<boolean> {
+    const cycle = await this.dataSource
+      .getRepository(QualityCycleEntity)
+      .findOne({ select: { id: true, rehearsal: true }, where: { id: cycleId } });
+    return cycle?.rehearsal === true;
+  }
+
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
-  private compose(request: TaskNotificationRequest, now: Date): NotificationEntity {
+  private compose(request: TaskNotificationRequest, now: Date, rehearsal: boolean): NotificationEntity {
     const link =
       // Nothing to open: a cancelled task is gone, next year's draft is not a task.
       request.reason === 'cancelled' || request.reason === 'next-year-draft'
@@ -271,7 +279,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
               expiresAt: claims.expiresAt,
             };
           })();
-    const mail = renderTaskNotification(request, link);
+    const mail = renderTaskNotification(request, link, rehearsal);
     return {
       id: request.notificationId,
       taskId: request.taskId,

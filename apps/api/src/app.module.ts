@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+import { CycleStartModule } from './temporal/cycle-start.source';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -97,6 +98,7 @@ export class AppModule {
         }),
         ThrottlerModule.forRootAsync({ inject: [QCYCLE_CONFIG, DataSource], useFactory: throttlerOptions }),
         TemporalClientModule,
+        CycleStartModule,
         HealthModule,
         AuthModule,
         DirectoryModule,

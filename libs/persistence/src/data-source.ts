@@ -37,6 +37,7 @@ import { InboxDelegateIndexes1796022431320 } from './migrations/1796022431320-in
 import { DirectorySearchText1796060000000 } from './migrations/1796060000000-directory-search-text.migration';
 import { UserSessionsValidFrom1796070000000 } from './migrations/1796070000000-user-sessions-valid-from.migration';
 import { CorrectiveActionCarriedFrom1796080000000 } from './migrations/1796080000000-corrective-action-carried-from.migration';
+import { QualityCycleRehearsal1796100000000 } from './migrations/1796100000000-quality-cycle-rehearsal.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   DirectorySearchText1796060000000,
   UserSessionsValidFrom1796070000000,
   CorrectiveActionCarriedFrom1796080000000,
+  QualityCycleRehearsal1796100000000,
 ];
 
 /**

@@ -1,14 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { defaultPayloadConverter } from '@temporalio/common';
-import {
-  QcycleError,
-  QcycleErrorCode,
-  qualityCycleWorkflowId,
-  type StartQualityCycleInput,
-} from '@qcycle/contracts';
-import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { Injectable } from '@nestjs/common';
+import { QcycleError, QcycleErrorCode, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { rehearsalShiftMs } from '@qcycle/domain';
-import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import type { DecisionWording } from './decision-document';
 import { documentCalendar, type DocumentCalendar } from './document-calendar';
 
@@ -22,13 +15,10 @@ import { documentCalendar, type DocumentCalendar } from './document-calendar';
  */
 @Injectable()
 export class DecisionWordingSource {
-  constructor(
-    private readonly temporal: TemporalClientProvider,
-    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
-  ) {}
+  constructor(private readonly starts: CycleStartSource) {}
 
   async wording(organisationCode: string, year: number): Promise<DecisionWording> {
-    const start = await this.startOf(organisationCode, year);
+    const start = await this.starts.startOf(organisationCode, year);
     if (!start?.input.draft)
       throw new QcycleError(QcycleErrorCode.NotFound, 'decisionWording', {
         year,
@@ -55,35 +45,9 @@ export class DecisionWordingSource {
    * they were issued.
    */
   async calendar(organisationCode: string, year: number): Promise<DocumentCalendar> {
-    const start = await this.startOf(organisationCode, year);
+    const start = await this.starts.startOf(organisationCode, year);
     if (!start?.input.rehearsal) return documentCalendar(false, 0);
     const { input, startedAtMs } = start;
     return documentCalendar(true, rehearsalShiftMs(input.calendar.year, startedAtMs, input.rehearsalFrom));
-  }
-
-  /** The cycle's start input and the time its workflow started (`workflowInfo().startTime`). */
-  private async startOf(
-    organisationCode: string,
-    year: number,
-  ): Promise<{ input: StartQualityCycleInput; startedAtMs: number } | undefined> {
-    try {
-      const history = await this.temporal.client.workflowService.getWorkflowExecutionHistory({
-        namespace: this.config.temporal.namespace,
-        execution: { workflowId: qualityCycleWorkflowId(organisationCode, year) },
-        maximumPageSize: 1,
-      });
-      const started = history.history?.events?.[0];
-      const payload = started?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-      if (!payload || !started?.eventTime) return undefined;
-      return {
-        input: defaultPayloadConverter.fromPayload<StartQualityCycleInput>(payload),
-        startedAtMs:
-          Number(started.eventTime.seconds ?? 0) * 1000 + Math.floor((started.eventTime.nanos ?? 0) / 1e6),
-      };
-    } catch (error) {
-      // gRPC NOT_FOUND (5): the workflow's history is gone (retention) or never was.
-      if ((error as { code?: number }).code !== 5) throw error;
-      return undefined;
-    }
   }
 }

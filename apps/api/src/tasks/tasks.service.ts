@@ -31,6 +31,7 @@ import {
   workflowUpdateRefusal,
 } from '../common/workflow-update-refusal';
 import { personRef } from '../cycles/directory-roster.service';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
@@ -51,6 +52,7 @@ export class TasksService {
     private readonly taskLinks: TaskLinkService,
     private readonly principals: PrincipalService,
     private readonly tokens: TokenService,
+    private readonly starts: CycleStartSource,
   ) {}
 
   /** Tasks assigned to the caller or delegated to them: open ones soonest due first, done ones latest first. */
@@ -120,8 +122,9 @@ export class TasksService {
     const own = page.filter(
       (task) => parseQualityCycleId(task.cycleId)?.organisationCode === caller.organisationCode,
     );
+    const rehearsals = await this.starts.rehearsals(own.map((task) => task.cycleId));
     return {
-      items: own.map((task) => summary(task, now)),
+      items: own.map((task) => summary(task, now, rehearsals)),
       total,
       limit,
       offset,
@@ -164,8 +167,9 @@ export class TasksService {
       })
       .orderBy('e.occurred_at', 'ASC')
       .getMany();
+    const rehearsals = await this.starts.rehearsals([task.cycleId]);
     return {
-      ...summary(task, new Date()),
+      ...summary(task, new Date(), rehearsals),
       workflowId: task.workflowId,
       form: task.form,
       outcome: task.outcome,
@@ -446,7 +450,7 @@ function mayComplete(caller: Principal, task: TaskEntity): boolean {
   return task.assigneeUserId === caller.userId || (task.delegateUserIds ?? []).includes(caller.userId);
 }
 
-function summary(task: TaskEntity, now: Date): TaskSummaryView {
+function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): TaskSummaryView {
   return {
     id: task.id,
     cycleId: task.cycleId,
@@ -461,6 +465,7 @@ function summary(task: TaskEntity, now: Date): TaskSummaryView {
     openedAt: task.openedAt,
     dueAt: task.dueAt,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now.toISOString(),
+    rehearsal: rehearsals.has(task.cycleId),
   };
 }
 

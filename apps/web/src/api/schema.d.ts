@@ -3753,6 +3753,11 @@ export interface components {
              */
             periodKey: string | null;
             /**
+             * @description Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's
+             * @example false
+             */
+            rehearsal: boolean;
+            /**
              * @example open
              * @enum {string}
              */
@@ -3869,6 +3874,11 @@ export interface components {
              * @example 2024-03
              */
             periodKey: string | null;
+            /**
+             * @description Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's
+             * @example false
+             */
+            rehearsal: boolean;
             /**
              * @example open
              * @enum {string}

@@ -198,7 +198,16 @@ export default function MyTasksPage() {
                   )}
                 </td>
                 <td data-label={t('inbox.col.kind')}>{t(`kind.${task.kind}`)}</td>
-                <td data-label={t('inbox.col.cycle')}>{cycleText(task.cycleId, t)}</td>
+                <td data-label={t('inbox.col.cycle')}>
+                  {cycleText(task.cycleId, t)}
+                  {/* A space before the mark: the cell reads "… năm 2024 Diễn tập", not run together. */}
+                  {task.rehearsal && (
+                    <>
+                      {' '}
+                      <span className="status status-warn rehearsal-mark">{t('inbox.rehearsal')}</span>
+                    </>
+                  )}
+                </td>
                 <td data-label={t('inbox.col.due')}>
                   <DueDate dueAt={task.dueAt} overdue={task.overdue} />
                 </td>

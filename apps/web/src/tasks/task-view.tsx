@@ -205,6 +205,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
             </p>
           )}
           <h1 id="task-title">{taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}</h1>
+          {task.rehearsal && (
+            <p className="notice notice-warn" role="note">
+              <strong>{t('page.rehearsal')}:</strong> {t('page.rehearsalNote')}
+            </p>
+          )}
           <dl className="task-facts">
             <div>
               <dt>{t('page.kind')}</dt>

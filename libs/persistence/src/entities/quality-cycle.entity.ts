@@ -36,4 +36,11 @@ export class QualityCycleEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt!: string;
+
+  /**
+   * A rehearsal (training, its calendar moved to start now) rather than the real year: its tasks and
+   * e-mails say so. Null on cycles recorded before the column (QualityCycleRehearsal1796100000000).
+   */
+  @Column({ type: 'boolean', nullable: true })
+  rehearsal!: boolean | null;
 }

@@ -96,6 +96,13 @@ export class TaskSummaryView {
 
   @ApiProperty({ example: false, description: 'Open and past its due instant' })
   overdue!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      "Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's",
+  })
+  rehearsal!: boolean;
 }
 
 export class TaskPage extends CursorPageInfoView {
