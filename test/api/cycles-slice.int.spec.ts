@@ -17,7 +17,8 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
   const organisationCode = `kt-${uniqueSuffix()}`;
 
   beforeAll(async () => {
-    suite = await startApiSuite({ worker: true });
+    // Its administrator creates an organisation of its own below: it operates this install.
+    suite = await startApiSuite({ worker: true, config: { organisationCreators: [organisationCode] } });
     http = suite.http;
     org = await suite.seedDemoOrganisation(organisationCode);
   });

@@ -156,6 +156,8 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     suite = await startApiSuite({
       config: {
         seedDemoData: true,
+        // The demo organisation operates this install: its administrator creates organisations.
+        organisationCreators: ['kontum'],
         auth: { oidc: { issuer: sso.issuer, audience: 'qcycle', jwksUrl: sso.jwksUrl } },
         http: {
           corsOrigins: ['http://localhost:5173'],
@@ -720,6 +722,48 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
       expect(lead?.fullName).toBe('Lý Thị Mai');
       expect(lead?.roles).toContain('lead-auditor');
       expect(JSON.stringify(people)).not.toContain('@');
+    });
+
+    it('lets only an administrator of the organisation that operates the install create organisations, and logs it on both sides', async () => {
+      const operator = await kontum.tokenOf('admin');
+      const code = `quangngai-${uniqueSuffix()}`;
+      const adminEmail = `admin.${uniqueSuffix()}@quangngai.qcycle.test`;
+      const created = await http.call('POST', '/api/v1/organisations', {
+        token: operator,
+        body: {
+          code,
+          name: { vi: 'UBND tỉnh Quảng Ngãi', en: "Quang Ngai Provincial People's Committee" },
+          firstAdmin: { fullName: 'Quản trị Quảng Ngãi', email: adminEmail, password: 'quang-ngai-password' },
+        },
+      });
+      expect(created.status).toBe(201);
+      // The operating organisation's log says what its administrator did elsewhere.
+      type Log = { items: { type: string; actor: string; payload: Record<string, unknown> }[] };
+      const log = await http.call<Log>('GET', '/api/v1/directory/events?type=organisation.&limit=100', {
+        token: operator,
+      });
+      expect(log.body.items.filter((e) => e.payload.code === code)).toEqual([
+        expect.objectContaining({ type: 'organisation.created', actor: await userIdOf('admin') }),
+      ]);
+
+      // The new organisation's administrator administers it, but creates no organisation.
+      const newcomer = (await signIn(http, adminEmail, 'quang-ngai-password')).accessToken;
+      const spare = `spare-${uniqueSuffix()}`;
+      const body = {
+        code: spare,
+        name: { vi: 'Tổ chức khác', en: 'Another organisation' },
+        firstAdmin: { fullName: 'Người khác', email: `someone.${uniqueSuffix()}@example.gov.vn` },
+      };
+      const refused = await http.call('POST', '/api/v1/organisations', { token: newcomer, body });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ details: { reason: 'ORGANISATION_CREATOR_ONLY' } });
+      expect(refused.body.message).toContain('ORGANISATION_CREATORS');
+      // Nothing was written: the code is still free, for the operator.
+      expect((await http.call('POST', '/api/v1/organisations', { token: operator, body })).status).toBe(201);
+      const theirLog = await http.call<Log>('GET', '/api/v1/directory/events?type=organisation.&limit=100', {
+        token: newcomer,
+      });
+      expect(theirLog.body.items.map((e) => e.payload.code)).toEqual([code]);
     });
 
     it("keeps organisations apart: another organisation's objects are 404 both ways", async () => {

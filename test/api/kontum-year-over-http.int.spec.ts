@@ -37,7 +37,13 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
     smtp = await startTestSmtpServer();
-    suite = await startApiSuite({ worker: true, temporal: env, smtp });
+    // Its administrator creates another organisation at the end: it operates this install.
+    suite = await startApiSuite({
+      worker: true,
+      temporal: env,
+      smtp,
+      config: { organisationCreators: [organisationCode] },
+    });
     http = suite.http;
     // The directory an administrator keeps (the demo one, for this suite's own organisation).
     org = await suite.seedDemoOrganisation(organisationCode);

@@ -22,7 +22,8 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   let approvalTask: TaskSummary;
 
   beforeAll(async () => {
-    suite = await startApiSuite({ worker: true });
+    // Its administrator creates another organisation below: it operates this install.
+    suite = await startApiSuite({ worker: true, config: { organisationCreators: [organisationCode] } });
     http = suite.http;
     org = await suite.seedDemoOrganisation(organisationCode);
 

@@ -354,6 +354,17 @@ describe('loadConfig: authentication and HTTP', () => {
     });
   });
 
+  it('lets no organisation create organisations over HTTP unless ORGANISATION_CREATORS names it', () => {
+    expect(loadConfig({}).organisationCreators).toEqual([]);
+    expect(loadConfig({ ORGANISATION_CREATORS: ' kontum, so-noi-vu ,' }).organisationCreators).toEqual([
+      'kontum',
+      'so-noi-vu',
+    ]);
+    expect(() => loadConfig({ ORGANISATION_CREATORS: 'kontum,Kon Tum' })).toThrow(
+      /ORGANISATION_CREATORS.*"Kon Tum"/,
+    );
+  });
+
   it('keeps evidence files under .data/evidence up to 20 MiB by default, and refuses a malformed limit', () => {
     expect(loadConfig({}, '/srv/qcycle').evidence).toEqual({
       dir: '/srv/qcycle/.data/evidence',

@@ -18,6 +18,12 @@ export interface QcycleConfig {
   documents?: DocumentsConfig;
   /** Uploaded evidence files (docs/evidence.md). */
   evidence: EvidenceConfig;
+  /**
+   * ORGANISATION_CREATORS: the organisations whose administrators may create organisations over HTTP
+   * (the install's operator, e.g. the province's office onboarding its departments and districts).
+   * Empty by default: then only the `create-organisation` command creates one (docs/security.md).
+   */
+  organisationCreators: string[];
 }
 
 export interface EvidenceConfig {
@@ -125,6 +131,7 @@ export const CONFIG_VARIABLES = [
   'WEB_DIST_DIR',
   'EVIDENCE_DIR',
   'EVIDENCE_MAX_BYTES',
+  'ORGANISATION_CREATORS',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -311,6 +318,19 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
     unit: 'bytes',
   });
 
+  const organisationCreators = (value('ORGANISATION_CREATORS') ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+  for (const code of organisationCreators) {
+    // The pattern of an organisation's code (ORGANISATION_CODE_PATTERN in libs/contracts).
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(code))
+      fail(
+        'ORGANISATION_CREATORS',
+        `must be a comma-separated list of organisation codes like kontum (lower-case letters, digits and dashes), got "${code}"`,
+      );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port as number,
@@ -351,6 +371,7 @@ export function loadConfig(env: ConfigEnv = process.env, cwd = process.cwd()): Q
       dir: isAbsolute(evidenceDir) ? evidenceDir : resolve(cwd, evidenceDir),
       maxBytes: evidenceMaxBytes,
     },
+    organisationCreators,
   };
 }
 

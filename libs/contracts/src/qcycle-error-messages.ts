@@ -100,6 +100,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chỉ người được giao nhiệm vụ này hoặc người được ủy quyền mới hoàn thành được',
       en: 'Only the assignee of this task or one of its delegates can complete it',
     },
+    organisationCreator: {
+      vi: 'Chỉ quản trị viên của tổ chức vận hành hệ thống (ORGANISATION_CREATORS) mới tạo được tổ chức mới; người vận hành cũng có thể dùng lệnh create-organisation',
+      en: 'Only an administrator of the organisation that operates this install (ORGANISATION_CREATORS) creates organisations; its operator can also use the create-organisation command',
+    },
     readOnlyRole: {
       vi: 'Vai trò của bạn chỉ được xem hồ sơ (chuyên gia đánh giá bên ngoài): không thể thay đổi dữ liệu',
       en: 'Your role only reads the records (external auditor): nothing can be changed',

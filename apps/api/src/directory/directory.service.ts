@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { containsPattern, searchText } from '@qcycle/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
@@ -59,6 +61,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
   ) {}
 
   // ── organisations ─────────────────────────────────────────────────────────────────────────
@@ -81,9 +84,24 @@ export class DirectoryService {
 
   /**
    * Creates an organisation with its own first administrator, in one transaction. The caller (an
-   * administrator elsewhere) does not gain access to it: organisations administer themselves.
+   * administrator elsewhere) does not gain access to it: organisations administer themselves. Over
+   * HTTP (`creator`) only an administrator of an organisation that operates the install may: an
+   * administrator of any other could otherwise fill the install with organisations and take people's
+   * e-mail addresses (one address, one account, across the install). The `create-organisation`
+   * command is the operator's own and has no creator.
    */
-  async createOrganisation(dto: CreateOrganisationDto, by: Attribution): Promise<OrganisationView> {
+  async createOrganisation(
+    dto: CreateOrganisationDto,
+    by: Attribution,
+    creator?: Principal,
+  ): Promise<OrganisationView> {
+    if (creator && !this.config.organisationCreators.includes(creator.organisationCode))
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        'organisationCreator',
+        {},
+        { reason: 'ORGANISATION_CREATOR_ONLY' },
+      );
     const email = dto.firstAdmin.email.trim().toLowerCase();
     const passwordHash = dto.firstAdmin.password ? await this.hasher.hash(dto.firstAdmin.password) : null;
     return this.uniquely(`Organisation ${dto.code} or user ${email}`, async () =>
@@ -108,11 +126,10 @@ export class DirectoryService {
         });
         await manager.insert(UserEntity, admin);
         await manager.insert(RoleAssignmentEntity, newAssignment(admin, 'admin', WHOLE_ORGANISATION_SCOPE));
-        await record(manager, dto.code, 'organisation.created', by, {
-          code: dto.code,
-          firstAdminUserId: admin.id,
-          firstAdminEmail: email,
-        });
+        const created = { code: dto.code, firstAdminUserId: admin.id, firstAdminEmail: email };
+        await record(manager, dto.code, 'organisation.created', by, created);
+        // The creator's organisation keeps what its administrator did elsewhere.
+        if (creator) await record(manager, creator.organisationCode, 'organisation.created', by, created);
         return organisationView(organisation);
       }),
     );

@@ -41,12 +41,17 @@ export class OrganisationsController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Create an organisation with its own first administrator',
-    description: 'You do not gain access to it: it administers itself.',
+    description:
+      "Only an administrator of an organisation that operates the install (ORGANISATION_CREATORS): anyone else gets 403 with details.reason ORGANISATION_CREATOR_ONLY. You do not gain access to it: it administers itself. Recorded as organisation.created in both organisations' directory logs.",
   })
   @ApiCreatedResponse({ type: OrganisationView })
   @ApiErrors(400, 401, 403, 409, 429)
-  create(@Body() body: CreateOrganisationDto, @Attributed() by: Attribution): Promise<OrganisationView> {
-    return this.directory.createOrganisation(body, by);
+  create(
+    @CurrentUser() caller: Principal,
+    @Body() body: CreateOrganisationDto,
+    @Attributed() by: Attribution,
+  ): Promise<OrganisationView> {
+    return this.directory.createOrganisation(body, by, caller);
   }
 
   @Patch(':code')

@@ -773,7 +773,7 @@ export interface paths {
         put?: never;
         /**
          * Create an organisation with its own first administrator
-         * @description You do not gain access to it: it administers itself.
+         * @description Only an administrator of an organisation that operates the install (ORGANISATION_CREATORS): anyone else gets 403 with details.reason ORGANISATION_CREATOR_ONLY. You do not gain access to it: it administers itself. Recorded as organisation.created in both organisations' directory logs.
          */
         post: operations["OrganisationsController_create"];
         delete?: never;
