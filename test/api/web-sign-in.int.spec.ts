@@ -24,7 +24,12 @@ interface TokenView {
 }
 interface Providers {
   password: boolean;
-  sso: { authorizationEndpoint: string; clientId: string; scope: string } | null;
+  sso: {
+    authorizationEndpoint: string;
+    clientId: string;
+    scope: string;
+    endSessionEndpoint: string | null;
+  } | null;
 }
 
 const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
@@ -107,7 +112,7 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
   const exchange = (body: Record<string, unknown>) =>
     http.call<TokenView & { code: string; message: string }>('POST', '/api/v1/auth/oidc/exchange', { body });
 
-  it('offers password and the SSO, with the authorization endpoint from its discovery document', async () => {
+  it('offers password and the SSO, with the authorization and end-session endpoints from its discovery document', async () => {
     const answer = await http.call<Providers>('GET', '/api/v1/auth/providers');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -116,6 +121,8 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
         authorizationEndpoint: `${sso.issuer}/auth`,
         clientId: 'qcycle-web',
         scope: 'openid email profile',
+        // Where signing out sends the browser, so that the SSO session ends too (RP-Initiated Logout).
+        endSessionEndpoint: `${sso.issuer}/session/end`,
       },
     });
   });

@@ -103,10 +103,17 @@ describe('signing in to the web app, with a password and through the SSO (chromi
     await tab.check('the home page after the SSO sign-in');
   });
 
-  it('signs out, back to the sign-in page', async () => {
+  it('signs out of the SSO too, back to the sign-in page: the next person at this PC is not signed in as the last', async () => {
     await tab.page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await tab.page.waitForURL(/\/sign-in$/);
+    // The provider's own page ends its session (RP-Initiated Logout), then sends the browser back.
+    await tab.page.waitForURL((url) => url.origin === new URL(sso.issuer).origin);
     await expect(tab.page.evaluate("localStorage.getItem('qcycle.session')")).resolves.toBeNull();
+    await tab.page.getByRole('button', { name: sso.signOut.submitLabel }).click();
+    await tab.page.waitForURL((url) => url.origin === tab.origin && url.pathname === '/sign-in');
+    // "Đăng nhập bằng SSO" now asks who you are: the provider no longer has a session for this browser.
+    await tab.page.getByRole('button', { name: 'Đăng nhập bằng SSO' }).click();
+    await tab.page.waitForURL((url) => url.origin === new URL(sso.issuer).origin);
+    await tab.page.getByLabel('Login').waitFor();
   });
 
   it('made no request outside the app, except to the SSO it was sent to', () => {

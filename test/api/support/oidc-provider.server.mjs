@@ -103,7 +103,20 @@ provider = new Provider(issuer, {
     };
   },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-  features: { devInteractions: { enabled: false } },
+  features: {
+    devInteractions: { enabled: false },
+    // RP-Initiated Logout: the app sends the browser here to end the SSO session; its own plain page
+    // (the package's default loads a web font from outside).
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: async (ctx, form) => {
+        ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSO sign-out</title></head><body>
+<h1>Test SSO</h1><p>Sign out of the SSO too?</p>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Sign out of the SSO</button>
+</body></html>`;
+      },
+    },
+  },
   cookies: { keys: [randomBytes(32).toString('base64url')] },
   jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-sso-1', use: 'sig', alg: 'RS256' }] },
   ttl: { AuthorizationCode: 120, AccessToken: 300, IdToken: 300, Interaction: 600, Session: 600, Grant: 600 },
@@ -113,6 +126,10 @@ if (setup.allowRedirectsUnder) {
   const exact = provider.Client.prototype.redirectUriAllowed;
   provider.Client.prototype.redirectUriAllowed = function (uri) {
     return uri.startsWith(setup.allowRedirectsUnder) || exact.call(this, uri);
+  };
+  const exactAfterSignOut = provider.Client.prototype.postLogoutRedirectUriAllowed;
+  provider.Client.prototype.postLogoutRedirectUriAllowed = function (uri) {
+    return uri.startsWith(setup.allowRedirectsUnder) || exactAfterSignOut.call(this, uri);
   };
 }
 process.stdout.write(`READY ${JSON.stringify({ issuer })}\n`);

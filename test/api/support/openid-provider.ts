@@ -39,6 +39,8 @@ export interface TestOpenIdProvider {
     submitLabel: string;
     accounts: SsoAccount[];
   };
+  /** The provider's own page asking to end its session (RP-Initiated Logout): its button. */
+  signOut: { submitLabel: string };
   /**
    * What a browser does after being sent to `authorizationUrl`, over plain HTTP: follows the
    * redirects, fills in the sign-in form, consents, and stops at the redirect back to the app.
@@ -75,6 +77,7 @@ export async function startOpenIdProvider(options: OpenIdProviderOptions): Promi
       submitLabel: 'Sign in',
       accounts: options.accounts,
     },
+    signOut: { submitLabel: 'Sign out of the SSO' },
     signIn: (authorizationUrl, account) => signInOverHttp(issuer, authorizationUrl, account),
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -16,6 +16,8 @@ const PROVIDER_TIMEOUT_MS = 10_000;
 interface Discovery {
   authorizationEndpoint: string;
   tokenEndpoint: string;
+  /** RP-Initiated Logout: where the browser ends its SSO session too; absent when the provider has none. */
+  endSessionEndpoint?: string;
 }
 
 /**
@@ -38,8 +40,16 @@ export class OidcWebSignIn {
     const password = this.config.auth.localLogin;
     const clientId = this.config.auth.oidc?.clientId;
     if (!clientId) return { password, sso: null };
-    const { authorizationEndpoint } = await this.discover();
-    return { password, sso: { authorizationEndpoint, clientId, scope: SSO_SCOPE } };
+    const { authorizationEndpoint, endSessionEndpoint } = await this.discover();
+    return {
+      password,
+      sso: {
+        authorizationEndpoint,
+        clientId,
+        scope: SSO_SCOPE,
+        endSessionEndpoint: endSessionEndpoint ?? null,
+      },
+    };
   }
 
   /** The directory user the code signs in; 401 for a code the provider refuses, 503 when it is down. */
@@ -112,6 +122,7 @@ export class OidcWebSignIn {
       issuer: named,
       authorization_endpoint: authorizationEndpoint,
       token_endpoint: tokenEndpoint,
+      end_session_endpoint: endSession,
     } = document;
     if (named !== issuer || typeof authorizationEndpoint !== 'string' || typeof tokenEndpoint !== 'string') {
       this.logger.warn(
@@ -119,8 +130,17 @@ export class OidcWebSignIn {
       );
       throw new QcycleError(QcycleErrorCode.SsoUnavailable, 'misconfigured');
     }
-    return { authorizationEndpoint, tokenEndpoint };
+    return {
+      authorizationEndpoint,
+      tokenEndpoint,
+      ...(isHttpUrl(endSession) ? { endSessionEndpoint: endSession } : {}),
+    };
   }
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || !URL.canParse(value)) return false;
+  return ['https:', 'http:'].includes(new URL(value).protocol);
 }
 
 function describe(error: unknown): string {

@@ -3549,6 +3549,11 @@ export interface components {
              * @example qcycle-web
              */
             clientId: string;
+            /**
+             * @description The provider's end_session_endpoint (OpenID Connect RP-Initiated Logout), from its discovery document: signing out of qcycle sends the browser there (client_id, post_logout_redirect_uri = the app's /sign-in) so that the SSO session ends too. Null when the provider has none.
+             * @example https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/logout
+             */
+            endSessionEndpoint: string | null;
             /** @example openid email profile */
             scope: string;
         };

@@ -3,7 +3,7 @@ import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
 import type { components } from '../api/schema';
 import { i18next } from '../i18n';
 import { draftsFor, forgetDrafts } from '../ui/draft';
-import { endSessionsOnServer } from './sign-out';
+import { endSessionsOnServer, ssoSignOutUrl } from './sign-out';
 
 export type Me = components['schemas']['MeView'];
 
@@ -76,6 +76,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     current = null;
     setSession(null);
     setExpired(false);
+    // Signed in through the SSO: its session ends too, at the provider (which may ask to confirm),
+    // unless the same person is about to sign in again (keepDrafts, after the session ran out).
+    if (ending?.user.authenticatedBy === 'oidc' && !options.keepDrafts)
+      void api.GET('/api/v1/auth/providers').then(({ data }) => {
+        const leave = ssoSignOutUrl(data?.sso, window.location.origin);
+        if (leave) window.location.assign(leave);
+      });
   }, []);
 
   /** The token is no good any more: dropped, but the person and the open page are kept. */

@@ -1,4 +1,4 @@
-import { endSessionsOnServer } from './sign-out';
+import { endSessionsOnServer, ssoSignOutUrl } from './sign-out';
 
 describe('signing out ends the session on the server too', () => {
   it("posts to the API's sign-out-everywhere with the session's token, surviving the tab's close", async () => {
@@ -23,5 +23,30 @@ describe('signing out ends the session on the server too', () => {
     const refused = (async () => new Response('{}', { status: 401 })) as typeof fetch;
     expect(await endSessionsOnServer('the-token', unreachable)).toBe(false);
     expect(await endSessionsOnServer('the-token', refused)).toBe(false);
+  });
+
+  it("sends the browser to the SSO's end-session endpoint, as its client, back to this app's sign-in page", () => {
+    const url = new URL(
+      ssoSignOutUrl(
+        {
+          endSessionEndpoint: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/logout?ui=vi',
+          clientId: 'qcycle-web',
+        },
+        'https://qms.kontum.gov.vn',
+      ) as string,
+    );
+    expect(url.origin + url.pathname).toBe(
+      'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/logout',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      ui: 'vi',
+      client_id: 'qcycle-web',
+      post_logout_redirect_uri: 'https://qms.kontum.gov.vn/sign-in',
+    });
+    // A provider without the endpoint, or no SSO: nothing more to do than signing out here.
+    expect(
+      ssoSignOutUrl({ endSessionEndpoint: null, clientId: 'qcycle-web' }, 'https://qms.kontum.gov.vn'),
+    ).toBeNull();
+    expect(ssoSignOutUrl(null, 'https://qms.kontum.gov.vn')).toBeNull();
   });
 });

@@ -13,6 +13,15 @@ export class SsoProviderView {
 
   @ApiProperty({ example: 'openid email profile' })
   scope!: string;
+
+  @ApiProperty({
+    example: 'https://sso.kontum.gov.vn/realms/qlcl/protocol/openid-connect/logout',
+    nullable: true,
+    type: String,
+    description:
+      "The provider's end_session_endpoint (OpenID Connect RP-Initiated Logout), from its discovery document: signing out of qcycle sends the browser there (client_id, post_logout_redirect_uri = the app's /sign-in) so that the SSO session ends too. Null when the provider has none.",
+  })
+  endSessionEndpoint!: string | null;
 }
 
 /** How one can sign in on this installation. */
