@@ -13,6 +13,7 @@ import type {
   NonconformitySource,
   ObjectiveEvaluation,
   ObjectiveStatus,
+  PaperReport,
   ReviewActionFollowUp,
   ReviewPreparationOutcome,
 } from '@qcycle/domain';
@@ -74,7 +75,10 @@ export interface MeasurementFacts {
   measurements: Measurement[];
   reportedBy: string;
   reportedAt: IsoInstant;
+  /** The report's lateness: by the paper's day when it was made on paper (`paperReport`). */
   late: boolean;
+  /** Made on paper before qcycle asked for it, that day under that reference (docs/objectives.md). */
+  paperReport?: PaperReport;
   /** The objective's status before and after the report; absent for cycles on older code. */
   statusChange?: { statusBefore: ObjectiveStatus; status: ObjectiveStatus };
   requestId?: string;

@@ -507,6 +507,8 @@ export class QualityRecordActivities {
           reportedAt,
           late: m.late,
           taskId,
+          paperReportDate: m.paperReport?.date ?? null,
+          paperReportReference: m.paperReport?.reference ?? null,
         }),
       ),
       logEntry(
@@ -515,7 +517,13 @@ export class QualityRecordActivities {
         'measurement.reported',
         reportedBy,
         reportedAt,
-        { objectiveId, periodKey, late: facts.late, ...facts.statusChange },
+        {
+          objectiveId,
+          periodKey,
+          late: facts.late,
+          ...(facts.paperReport ? { paperReport: { ...facts.paperReport } } : {}),
+          ...facts.statusChange,
+        },
         facts.requestId,
       ),
     );
@@ -1060,7 +1068,13 @@ export class QualityRecordActivities {
     }
     const results = new Map<string | null, number>();
     for (const step of steps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
+    // A report made on paper before qcycle asked for it was late or not by the paper's day: its task
+    // (late as entered) counts by its measurement (docs/objectives.md "Reports made on paper").
+    const paperLate = new Map(
+      measurements.filter((m) => m.paperReportDate !== null).map((m) => [m.taskId, Boolean(m.late)]),
+    );
     const completed = tasks.filter((t) => t.status === 'completed');
+    const completedLate = completed.filter((t) => paperLate.get(t.id) ?? t.late);
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
     const { preparation } = request;
     const entered = preparation?.status === 'entered' ? preparation.inputs : undefined;
@@ -1093,7 +1107,7 @@ export class QualityRecordActivities {
         })),
       processPerformance: {
         tasksCompleted: completed.length,
-        tasksCompletedLate: completed.filter((t) => t.late).length,
+        tasksCompletedLate: completedLate.length,
         tasksEscalated: tasks.filter((t) => t.escalationLevel !== 'none').length,
       },
       nonconformitiesAndCorrectiveActions: {

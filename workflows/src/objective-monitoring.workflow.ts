@@ -18,9 +18,12 @@ import {
 import {
   addDays,
   checkMeasurementCorrection,
+  cycleClock,
   escalationsAt,
   evaluateObjective,
+  isPaperReportLate,
   measurementsFromReport,
+  openedAfterDue,
   periodsFor,
   reminderAt,
   validateMeasurementReport,
@@ -62,6 +65,15 @@ export const AT_RISK_FOLLOW_UP_RESOLVES = 'at-risk-follow-up-resolves';
  * on older code got no proposal.
  */
 export const NONCONFORMITY_PROPOSAL = 'nonconformity-proposal';
+
+/**
+ * Patch id (docs/versioning.md): a report made on paper before qcycle asked for it (`paperReport`,
+ * on a task that opened after its due instant) is late by its paper's day, not by when it was
+ * entered: the measurements, their record and `lateReports` say so, and the record keeps the paper's
+ * day and reference (docs/objectives.md "Reports made on paper"). Asked only for a report that
+ * carries one; reports on older code were late by their entry and replay that way.
+ */
+export const PAPER_REPORT_DATED = 'paper-report-dated';
 
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
@@ -256,6 +268,7 @@ async function monitorObjective(
           reportedAt: first.reportedAt,
           late: first.late,
           reportedBy: first.reportedBy,
+          ...(first.paperReport ? { paperReport: first.paperReport } : {}),
         },
       );
       for (const measurement of corrected) {
@@ -329,6 +342,10 @@ async function monitorObjective(
         notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
       }
       const taskId = `${workflowId}/measure/${period.key}`;
+      // The task opens now (`run` reads the same workflow time): a report of a period already due
+      // may say it was made on paper, and when (libs/domain paper-report.ts).
+      const paper = { periodEnd: period.end, openedAfterDue: openedAfterDue(Date.now(), dueAt) };
+      const clock = cycleClock(context.shiftMs);
       const report = await board.run({
         taskId,
         kind: 'measurement-report',
@@ -348,19 +365,28 @@ async function monitorObjective(
         dueAt,
         notices,
         expiresAt: closeAt,
-        validate: (outcome) => validateMeasurementReport(outcome, objective.indicators, period.key),
+        validate: (outcome) =>
+          validateMeasurementReport(outcome, objective.indicators, period.key, {
+            ...paper,
+            today: clock.calendarDate(Date.now()),
+          }),
       });
       if (report.status !== 'completed') {
         missingPeriods.push(period.key);
         return;
       }
       const reportedAt = new Date(report.completedAt).toISOString();
-      if (report.late) lateReports++;
+      // The task stays late as entered (its record); the measurement is late by the paper's day.
+      const { paperReport } = report.outcome;
+      const onPaper = paperReport !== undefined && patched(PAPER_REPORT_DATED);
+      const late = onPaper ? isPaperReportLate(paperReport.date, period.dueAt) : report.late;
+      if (late) lateReports++;
       const reported = measurementsFromReport(objective.indicators, report.outcome, {
         periodKey: period.key,
         reportedAt,
-        late: report.late,
+        late,
         reportedBy: report.completedBy,
+        ...(onPaper ? { paperReport } : {}),
       });
       measurements.push(...reported);
       // The status after this report now travels with the report's event, so it is evaluated before
@@ -378,7 +404,8 @@ async function monitorObjective(
         measurements: reported,
         reportedBy: report.completedBy,
         reportedAt,
-        late: report.late,
+        late,
+        ...(reported[0]?.paperReport ? { paperReport: reported[0].paperReport } : {}),
         ...(statusWithReport ? { statusChange: { statusBefore: previous, status } } : {}),
       });
       reportedPeriods.set(period.key, { taskId, index: period.index, reportedBy: report.completedBy });

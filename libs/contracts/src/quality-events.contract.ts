@@ -67,7 +67,13 @@ export interface QualityEventPayloads {
   'measurement.reported': {
     objectiveId: string;
     periodKey: string;
+    /** By the paper's day when `paperReport` is there; else by when it was entered. */
     late: boolean;
+    /**
+     * Reported on paper before qcycle asked for it, that day (`YYYY-MM-DD`) under that reference
+     * (docs/objectives.md "Reports made on paper"); absent for a report made in qcycle.
+     */
+    paperReport?: { date: string; reference: string };
     /** The objective's status before and after the report (absent on events of older cycles). */
     statusBefore?: ObjectiveStatus;
     status?: ObjectiveStatus;

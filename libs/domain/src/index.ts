@@ -16,6 +16,7 @@ export * from './objective';
 export * from './cycle-draft';
 export * from './cycle-signer';
 export * from './measurement';
+export * from './paper-report';
 export * from './measurement-report-cases';
 export * from './indicator-evaluation';
 export * from './objective-evaluation';

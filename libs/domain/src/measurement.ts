@@ -1,5 +1,6 @@
 import type { Indicator } from './indicator';
 import { parsePeriodKey } from './monitoring-period';
+import type { PaperReport } from './paper-report';
 import type { ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
 import type { IsoInstant } from './vietnam-time';
@@ -16,6 +17,12 @@ interface MeasurementBase {
   evidence: string[];
   /** User id of the reporter, for the record. */
   reportedBy?: string;
+  /**
+   * The report was made on paper before qcycle asked for it, that day under that reference: `late`
+   * is judged by its day (docs/objectives.md "Reports made on paper"), `reportedAt` stays when it
+   * was entered.
+   */
+  paperReport?: PaperReport;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isIsoDate } from './calendar-date';
+import { PAPER_REPORT_REFERENCE_MAX_LENGTH } from './paper-report';
 import { REVIEW_ENTERED_INPUTS } from './review-preparation';
 import type { TaskKind } from './task-outcomes';
 import type { ValidationProblem, ValidationProblemCode } from './validation-problem';
@@ -13,7 +14,7 @@ import { ProblemList } from './validation-problem';
  *
  * Only a subset of JSON Schema draft 2020-12 is used, one that is also a valid OpenAPI 3.0 Schema
  * Object (no `const`, no type arrays): `type`, `properties`, `required`, `items`, `minItems`,
- * `enum`, `minLength`, `pattern`, `format: date`, `minimum`, `oneOf` (told apart by a property with
+ * `enum`, `minLength`, `maxLength`, `pattern`, `format: date`, `minimum`, `oneOf` (told apart by a property with
  * one enum value per branch), `title`, `description`. Two extensions: `x-en` carries the English
  * title and description (Vietnamese is the default and the legal wording), `x-problem` the code and
  * Vietnamese reason reported when the field's value is missing or has the wrong shape.
@@ -34,6 +35,7 @@ export interface OutcomeSchema {
   readonly minItems?: number;
   readonly enum?: readonly (string | boolean)[];
   readonly minLength?: number;
+  readonly maxLength?: number;
   readonly pattern?: string;
   readonly format?: 'date';
   readonly minimum?: number;
@@ -387,6 +389,40 @@ const MEASUREMENT_REPORT: OutcomeSchema = {
     },
     evidence: textList(EVIDENCE_LABEL, 'Báo cáo phải kèm ít nhất một minh chứng.'),
     note: optionalText({ vi: 'Ghi chú', en: 'Note' }, 'Ghi chú phải là văn bản.'),
+    paperReport: {
+      type: 'object',
+      ...labelled({
+        vi: 'Đã báo cáo bằng văn bản giấy',
+        en: 'Reported on paper',
+        about: {
+          vi: 'Chỉ cho kỳ đã đến hạn trước khi nhiệm vụ được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.',
+          en: 'Only for a period that came due before the task was given in qcycle: this figure was reported on paper on the day and under the reference below. Whether it was late is judged by that day.',
+        },
+      }),
+      ...problem('invalid-value', 'Báo cáo bằng văn bản giấy phải có ngày và số, ký hiệu văn bản.'),
+      required: ['date', 'reference'],
+      properties: {
+        date: date(
+          {
+            vi: 'Ngày văn bản',
+            en: 'Date of the paper report',
+            about: { vi: 'Ngày ký báo cáo giấy.', en: 'The day the paper report was signed.' },
+          },
+          'Ngày báo cáo giấy phải là một ngày có thật, dạng YYYY-MM-DD.',
+        ),
+        reference: {
+          ...text(
+            {
+              vi: 'Số, ký hiệu văn bản',
+              en: 'Number and symbol of the paper report',
+              about: { vi: 'Ví dụ 45/BC-VP.', en: 'For example 45/BC-VP.' },
+            },
+            `Phải ghi số, ký hiệu của báo cáo giấy (tối đa ${PAPER_REPORT_REFERENCE_MAX_LENGTH} ký tự).`,
+          ),
+          maxLength: PAPER_REPORT_REFERENCE_MAX_LENGTH,
+        },
+      },
+    },
   },
 };
 
@@ -1120,6 +1156,7 @@ function hasOwnShape(schema: OutcomeSchema, value: unknown): boolean {
   if (schema.enum && !schema.enum.includes(value as string | boolean)) return false;
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && [...value].length < schema.minLength) return false;
+    if (schema.maxLength !== undefined && [...value].length > schema.maxLength) return false;
     if (schema.pattern !== undefined && !matches(schema.pattern, value)) return false;
     if (schema.format === 'date' && !isIsoDate(value)) return false;
   }

@@ -5,6 +5,8 @@ import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
 import { sameCasesProblems } from './measurement-report-cases';
 import type { Objective } from './objective';
+import type { PaperReport, PaperReportContext } from './paper-report';
+import { checkPaperReport } from './paper-report';
 import type { AuditResult } from './task-outcome-schemas';
 import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
@@ -84,6 +86,12 @@ export interface MeasurementReportOutcome {
   /** References to the documented information behind the figures (report numbers, files). */
   evidence: string[];
   note?: string;
+  /**
+   * Reported on paper, that day, under that reference, before qcycle asked for it: only on a task
+   * that opened after its due instant; the measurement's lateness is then the paper's
+   * (docs/objectives.md "Reports made on paper").
+   */
+  paperReport?: PaperReport;
 }
 
 export interface AtRiskFollowUpOutcome {
@@ -295,7 +303,14 @@ export function validateUnitAcceptanceOutcome(
 export function measurementsFromReport(
   indicators: readonly Indicator[],
   outcome: MeasurementReportOutcome,
-  report: { periodKey: string; reportedAt: string; late: boolean; reportedBy?: string },
+  report: {
+    periodKey: string;
+    reportedAt: string;
+    late: boolean;
+    reportedBy?: string;
+    /** The accepted paper report the lateness was judged by; absent for a report made in qcycle. */
+    paperReport?: PaperReport;
+  },
 ): Measurement[] {
   return indicators.map((indicator) => {
     const figure = outcome.figures.find((candidate) => candidate.indicatorId === indicator.id);
@@ -306,6 +321,9 @@ export function measurementsFromReport(
       late: report.late,
       evidence: [...outcome.evidence],
       reportedBy: report.reportedBy,
+      ...(report.paperReport
+        ? { paperReport: { date: report.paperReport.date, reference: report.paperReport.reference.trim() } }
+        : {}),
     };
     switch (indicator.kind) {
       case 'ratio':
@@ -325,14 +343,22 @@ export function measurementsFromReport(
   });
 }
 
-/** A report gives one valid figure for each indicator of the objective, and names its evidence. */
+/**
+ * A report gives one valid figure for each indicator of the objective, and names its evidence. A
+ * paper report (`paperReport`) is judged with `paper`, what the workflow knows of the task
+ * (libs/domain paper-report.ts); without it a paper report is refused.
+ */
 export function validateMeasurementReport(
   outcome: unknown,
   indicators: readonly Indicator[],
   periodKey: string,
+  paper?: PaperReportContext,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  problems.problems.push(...figuresByIndicator(checkOutcomeShape('measurement-report', outcome), outcome));
+  const shape = checkOutcomeShape('measurement-report', outcome, {
+    paperReport: (value, at) => checkPaperReport(value as PaperReport, paper, at.path, at.problems),
+  });
+  problems.problems.push(...figuresByIndicator(shape, outcome));
   // The figures are read only when each has its shape and names an indicator; a missing evidence
   // list alone does not hide their problems, so the reporter sees everything to fix at once.
   const figuresHaveShape = !problems.problems.some(

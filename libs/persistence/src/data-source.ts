@@ -38,6 +38,7 @@ import { DirectorySearchText1796060000000 } from './migrations/1796060000000-dir
 import { UserSessionsValidFrom1796070000000 } from './migrations/1796070000000-user-sessions-valid-from.migration';
 import { CorrectiveActionCarriedFrom1796080000000 } from './migrations/1796080000000-corrective-action-carried-from.migration';
 import { QualityCycleRehearsal1796100000000 } from './migrations/1796100000000-quality-cycle-rehearsal.migration';
+import { MeasurementPaperReport1796110000000 } from './migrations/1796110000000-measurement-paper-report.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   UserSessionsValidFrom1796070000000,
   CorrectiveActionCarriedFrom1796080000000,
   QualityCycleRehearsal1796100000000,
+  MeasurementPaperReport1796110000000,
 ];
 
 /**

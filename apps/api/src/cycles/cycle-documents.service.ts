@@ -320,6 +320,10 @@ function measurementView(m: MeasurementEntity): MeasurementView {
     reportedBy: m.reportedBy,
     reportedAt: m.reportedAt,
     late: Boolean(m.late),
+    paperReport:
+      m.paperReportDate !== null && m.paperReportReference !== null
+        ? { date: m.paperReportDate, reference: m.paperReportReference }
+        : null,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
+import { openedAfterDue } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -465,6 +466,10 @@ function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): 
     openedAt: task.openedAt,
     dueAt: task.dueAt,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now.toISOString(),
+    openedAfterDue: openedAfterDue(
+      Date.parse(task.openedAt),
+      task.dueAt === null ? null : Date.parse(task.dueAt),
+    ),
     rehearsal: rehearsals.has(task.cycleId),
   };
 }

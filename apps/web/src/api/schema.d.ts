@@ -2396,6 +2396,23 @@ export interface components {
             }[];
             /** Ghi chú */
             note?: string;
+            /**
+             * Đã báo cáo bằng văn bản giấy
+             * @description Chỉ cho kỳ đã đến hạn trước khi nhiệm vụ được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.
+             */
+            paperReport?: {
+                /**
+                 * Ngày văn bản
+                 * Format: date
+                 * @description Ngày ký báo cáo giấy.
+                 */
+                date: string;
+                /**
+                 * Số, ký hiệu văn bản
+                 * @description Ví dụ 45/BC-VP.
+                 */
+                reference: string;
+            };
         };
         MeasurementView: {
             /** @example null */
@@ -2415,12 +2432,17 @@ export interface components {
              * @enum {string}
              */
             kind: "ratio" | "count" | "judged";
-            /** @example false */
+            /**
+             * @description Reported after its due instant; for a report made on paper, after the due instant's day
+             * @example false
+             */
             late: boolean;
             /** @example 81 */
             numerator: number | null;
             /** @example obj-4 */
             objectiveId: string;
+            /** @description Reported on paper before qcycle asked for it: the day its lateness is judged by and the reference of the paper report; null for a report made in qcycle */
+            paperReport: components["schemas"]["PaperReportView"] | null;
             /**
              * @description A ratio that asks for them (objective 4): cases open at the period's end and already overdue
              * @example null
@@ -3109,6 +3131,18 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalizedNameView"];
         };
+        PaperReportView: {
+            /**
+             * @description The day the paper report was signed (YYYY-MM-DD)
+             * @example 2024-02-05
+             */
+            date: string;
+            /**
+             * @description Its number and symbol (số, ký hiệu)
+             * @example 45/BC-VP
+             */
+            reference: string;
+        };
         PersonView: {
             /** @example true */
             active: boolean;
@@ -3244,7 +3278,10 @@ export interface components {
             achieved: boolean | null;
             /** @example 100 */
             denominator: number | null;
-            /** @example false */
+            /**
+             * @description Reported after its due instant; for a report made on paper, after the due instant's day
+             * @example false
+             */
             late: boolean;
             /** @example 81 */
             numerator: number | null;
@@ -3715,6 +3752,11 @@ export interface components {
             late: boolean;
             /** @example obj-4 */
             objectiveId: string | null;
+            /**
+             * @description Opened after its due instant: late from the start (a year started late, months already past). A measurement report of such a task, and only such a task, may say it was made on paper, when and under which reference (outcome paperReport): the measurement's lateness is then judged by the paper's day; the task stays late as entered
+             * @example false
+             */
+            openedAfterDue: boolean;
             /** @example 2024-03-01T01:00:00.000Z */
             openedAt: string;
             /**
@@ -3867,6 +3909,11 @@ export interface components {
             kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
             /** @example obj-4 */
             objectiveId: string | null;
+            /**
+             * @description Opened after its due instant: late from the start (a year started late, months already past). A measurement report of such a task, and only such a task, may say it was made on paper, when and under which reference (outcome paperReport): the measurement's lateness is then judged by the paper's day; the task stays late as entered
+             * @example false
+             */
+            openedAfterDue: boolean;
             /** @example 2024-03-01T01:00:00.000Z */
             openedAt: string;
             /**

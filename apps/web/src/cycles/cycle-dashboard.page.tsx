@@ -418,6 +418,17 @@ function IndicatorBlock({
                     <td>
                       {format.dateTime(m.reportedAt)}
                       {m.late && <span className="status status-warn late-tag">{t('indicator.late')}</span>}
+                      {m.paperReport && (
+                        <span className="field-hint">
+                          {' '}
+                          (
+                          {t('tasks:measurement.paper.shown', {
+                            date: format.date(m.paperReport.date),
+                            reference: m.paperReport.reference,
+                          })}
+                          )
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -93,8 +93,14 @@ export class MeasurementEntity {
   @Column({ type: 'simple-json' }) evidence!: string[];
   @Column({ name: 'reported_by', type: 'varchar', length: 64 }) reportedBy!: string;
   @Column({ name: 'reported_at', type: 'varchar', length: 24 }) reportedAt!: string;
+  /** By the paper's day for a report made on paper (`paperReportDate`), else by when it was entered. */
   @Column({ type: 'boolean' }) late!: boolean;
   @Column({ name: 'task_id', type: 'varchar', length: 200, nullable: true }) taskId!: string | null;
+  /** A report made on paper before qcycle asked for it: the paper's day (`YYYY-MM-DD`) and reference. */
+  @Column({ name: 'paper_report_date', type: 'varchar', length: 10, nullable: true })
+  paperReportDate!: string | null;
+  @Column({ name: 'paper_report_reference', type: 'varchar', length: 200, nullable: true })
+  paperReportReference!: string | null;
 }
 
 /** The internal audit: programme and plan, status, the lead auditor's report. */

@@ -48,6 +48,14 @@ export class MeasurementQuery extends PageQueryDto {
   indicatorId?: string;
 }
 
+export class PaperReportView {
+  @ApiProperty({ example: '2024-02-05', description: 'The day the paper report was signed (YYYY-MM-DD)' })
+  date!: string;
+
+  @ApiProperty({ example: '45/BC-VP', description: 'Its number and symbol (số, ký hiệu)' })
+  reference!: string;
+}
+
 export class MeasurementView {
   @ApiProperty({ example: 'obj-4' })
   objectiveId!: string;
@@ -91,8 +99,19 @@ export class MeasurementView {
   @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
   reportedAt!: string;
 
-  @ApiProperty({ example: false })
+  @ApiProperty({
+    example: false,
+    description: "Reported after its due instant; for a report made on paper, after the due instant's day",
+  })
   late!: boolean;
+
+  @ApiProperty({
+    type: PaperReportView,
+    nullable: true,
+    description:
+      'Reported on paper before qcycle asked for it: the day its lateness is judged by and the reference of the paper report; null for a report made in qcycle',
+  })
+  paperReport!: PaperReportView | null;
 }
 
 export class MeasurementPage extends PageInfoView {

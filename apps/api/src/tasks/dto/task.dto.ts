@@ -100,6 +100,13 @@ export class TaskSummaryView {
   @ApiProperty({
     example: false,
     description:
+      "Opened after its due instant: late from the start (a year started late, months already past). A measurement report of such a task, and only such a task, may say it was made on paper, when and under which reference (outcome paperReport): the measurement's lateness is then judged by the paper's day; the task stays late as entered",
+  })
+  openedAfterDue!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
       "Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's",
   })
   rehearsal!: boolean;

@@ -165,6 +165,20 @@ export function readableEvent(
       case 'minutesRef':
         add('minutesRef', String(value));
         break;
+      case 'paperReport': {
+        // A report made on paper before qcycle asked for it: late or not by this day.
+        const paper = value as { date?: unknown; reference?: unknown };
+        if (typeof paper.date === 'string' && typeof paper.reference === 'string')
+          add(
+            'paperReport',
+            t('tasks:measurement.paper.shown', {
+              date: formatDay(paper.date, language),
+              reference: paper.reference,
+            }),
+          );
+        else rest[key] = value;
+        break;
+      }
       case 'year':
         add('year', String(value));
         break;

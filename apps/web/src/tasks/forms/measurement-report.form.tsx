@@ -18,7 +18,10 @@ interface MeasurementForm {
   period: { key: string; start: string; end: string };
 }
 
-/** Staff: a figure for each indicator of the period, with its evidence. */
+/**
+ * Staff: a figure for each indicator of the period, with its evidence; for a period already due when
+ * the task opened, optionally the day and number of the paper report it was made in.
+ */
 export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<MeasurementForm>(task);
@@ -27,6 +30,11 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
   const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidence', ['']);
   const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const [note, setNote] = useDraft(task.id, 'note', '');
+  // Only a task that opened already overdue may say its report was made on paper (docs/objectives.md).
+  const paperAllowed = task.openedAfterDue === true;
+  const [onPaper, setOnPaper] = useDraft(task.id, 'onPaper', false);
+  const [paperDate, setPaperDate] = useDraft(task.id, 'paperDate', '');
+  const [paperReference, setPaperReference] = useDraft(task.id, 'paperReference', '');
   // The figures typed so far follow a switch of the page's language, written as it writes numbers.
   const typedIn = useRef(i18n.language);
   useEffect(() => {
@@ -47,6 +55,10 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
       ),
       evidence: [...filled(evidence), ...evidenceReferences(files)],
       ...(note.trim() ? { note: note.trim() } : {}),
+      // Sent as typed, empty included: the workflow names what is missing by the field.
+      ...(paperAllowed && onPaper
+        ? { paperReport: { date: paperDate, reference: paperReference.trim() } }
+        : {}),
     });
   };
   return (
@@ -95,6 +107,56 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
         onChange={setNote}
         multiline
       />
+      {paperAllowed && (
+        <fieldset className="task-fieldset">
+          <legend>{t('measurement.paper.legend')}</legend>
+          <div className="checkbox-field">
+            <input
+              id={`${task.id}-on-paper`}
+              type="checkbox"
+              checked={onPaper}
+              onChange={(event) => {
+                setOnPaper(event.target.checked);
+                problems.edit('paperReport');
+              }}
+              aria-describedby={`${task.id}-on-paper-hint`}
+            />
+            <label htmlFor={`${task.id}-on-paper`}>{t('measurement.paper.onPaper')}</label>
+            <p id={`${task.id}-on-paper-hint`} className="field-hint">
+              {t('measurement.paper.hint')}
+            </p>
+          </div>
+          <FieldError problems={problems.exact('paperReport')} />
+          {onPaper && (
+            <div className="form-pair">
+              <AnswerText
+                label={t('measurement.paper.date')}
+                hint={
+                  form.period
+                    ? t('measurement.paper.dateHint', { end: formatDay(form.period.end, i18n.language) })
+                    : undefined
+                }
+                path="paperReport.date"
+                problems={problems}
+                value={paperDate}
+                onChange={setPaperDate}
+                type="date"
+                min={form.period?.end}
+                required
+              />
+              <AnswerText
+                label={t('measurement.paper.reference')}
+                hint={t('measurement.paper.referenceHint')}
+                path="paperReport.reference"
+                problems={problems}
+                value={paperReference}
+                onChange={setPaperReference}
+                required
+              />
+            </div>
+          )}
+        </fieldset>
+      )}
       <div className="actions">
         <SubmitButton busy={busy} label={t('measurement.submit')} />
       </div>
