@@ -1,0 +1,145 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Locator } from 'playwright-core';
+import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
+import { YearOverHttp } from '../api/support/year-over-http';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
+
+/**
+ * A province adopting qcycle in June enters January's report, made on paper in February, in the
+ * browser (Debian's chromium): the report form of a period already due offers the paper's day and
+ * number; a day before the period ended is refused by its field, nothing recorded; sent right, the
+ * measurement is on time by the paper's day (docs/objectives.md "Reports made on paper"). The API
+ * serves the built web app; worker, PostgreSQL and the time-skipping Temporal server, a 2024
+ * rehearsal from 3 June set up over HTTP by its people (YearOverHttp).
+ */
+describe('a report of a past month made on paper, entered in the browser (chromium; API, worker, PostgreSQL, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let year: YearOverHttp;
+  let browser: BrowserSession;
+  let january: TaskSummary;
+  const organisationCode = `pp-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    suite = await startApiSuite({ worker: true, temporal: env, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  const onTimeFigures = (tab: Tab) =>
+    tab.page.getByRole('group', {
+      name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đảm bảo thời gian quy định',
+    });
+  const perProcessFigures = (tab: Tab) =>
+    tab.page.getByRole('group', {
+      name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố',
+    });
+  const fill = async (group: Locator, numerator: string, denominator: string) => {
+    await group.getByLabel(new RegExp(`^${vi('tasks:figure.numerator')}`)).fill(numerator);
+    await group.getByLabel(new RegExp(`^${vi('tasks:figure.denominator')}`)).fill(denominator);
+  };
+  const measurements = async () =>
+    (
+      await org.as<{
+        items: { periodKey: string; indicatorId: string; late: boolean; paperReport: unknown }[];
+      }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-4`)
+    ).body.items;
+
+  it("offers the paper's day and number on January's report, opened in June already overdue", async () => {
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      templateId: 'kontum-2024',
+      rehearsal: true,
+      rehearsalFrom: '2024-06-03',
+    });
+    expect(started.status).toBe(201);
+    await year.approve();
+    await year.assignAsProposed();
+    await year.acceptUnits();
+    january = await year.taskOf(
+      'qmr',
+      'measurement-report',
+      0,
+      (t) => t.objectiveId === 'obj-4' && t.periodKey === '2024-01',
+    );
+
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(pagePath(january.id));
+    await qmr.page.getByRole('heading', { name: vi('tasks:formTitle.measurement-report') }).waitFor();
+    await qmr.page.getByRole('group', { name: vi('tasks:measurement.paper.legend') }).waitFor();
+    await qmr.page.getByLabel(vi('tasks:measurement.paper.onPaper')).check();
+    await qmr.page.getByLabel(vi('tasks:measurement.paper.date')).waitFor();
+    await qmr.check("January's report with its paper part", {
+      screenshot: 'task-measurement-report.on-paper',
+    });
+  });
+
+  it('refuses a paper dated before January ended, by its field, and records nothing', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.page
+      .getByLabel(vi('tasks:measurement.evidenceItem', { number: 1 }))
+      .fill('Sổ theo dõi hồ sơ TTHC');
+    await fill(perProcessFigures(qmr), '100', '100');
+    await fill(onTimeFigures(qmr), '90', '100');
+    const date = qmr.page.getByLabel(vi('tasks:measurement.paper.date'));
+    await date.fill('2024-01-20');
+    await qmr.page.getByLabel(vi('tasks:measurement.paper.reference')).fill('45/BC-VP');
+    const answer = await qmr.answerTo(() =>
+      qmr.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click(),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.problems.map((p) => p.path)).toEqual(['paperReport.date']);
+    await qmr.page.locator('#task-refusal:focus').waitFor();
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await descriptionOf(date)).toContain(
+      'Ngày báo cáo giấy không được trước ngày cuối kỳ báo cáo (31/01/2024).',
+    );
+    await qmr.check('the paper part refused by its date');
+    expect(await measurements()).toEqual([]);
+  });
+
+  it('records January on time by its paper of 5 February, with the number, though entered in June', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.page.getByLabel(vi('tasks:measurement.paper.date')).fill('2024-02-05');
+    const answer = await qmr.answerTo(() =>
+      qmr.page.getByRole('button', { name: vi('tasks:measurement.submit') }).click(),
+    );
+    expect(answer.status).toBe(200);
+    await qmr.page
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:page.submitted') })
+      .waitFor();
+    const january = await year.eventually('January on paper', async () => {
+      const rows = await measurements();
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(january).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          periodKey: '2024-01',
+          indicatorId: 'obj-4-on-time',
+          late: false,
+          paperReport: { date: '2024-02-05', reference: '45/BC-VP' },
+        }),
+      ]),
+    );
+  });
+
+  it('made every request of the browser to the app’s own origin', () => {
+    expect(browser.requestsOutside()).toEqual([]);
+  });
+});
