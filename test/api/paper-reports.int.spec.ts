@@ -81,14 +81,7 @@ describe('reports of past months made on paper, over HTTP (API, worker, PostgreS
   let january: Summary;
 
   it('opens January to April already overdue, and says so on the task', async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-      rehearsalFrom: '2024-06-03',
-    });
-    expect(started.status).toBe(201);
+    await year.start(organisationCode, '2024-06-03');
     await year.approve();
     await year.assignAsProposed();
     await year.acceptUnits();

@@ -59,14 +59,7 @@ describe('a report of a past month made on paper, entered in the browser (chromi
     ).body.items;
 
   it("offers the paper's day and number on January's report, opened in June already overdue", async () => {
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-      rehearsalFrom: '2024-06-03',
-    });
-    expect(started.status).toBe(201);
+    await year.start(organisationCode, '2024-06-03');
     await year.approve();
     await year.assignAsProposed();
     await year.acceptUnits();

@@ -45,13 +45,17 @@ export class YearOverHttp {
     return this.org.as<T>(local, 'POST', taskPath(taskId, '/complete'), { outcome });
   }
 
-  /** The Quality Representative starts a 2024 rehearsal from the Kon Tum template. */
-  async start(organisationCode: string): Promise<void> {
+  /**
+   * The Quality Representative starts a 2024 rehearsal from the Kon Tum template; from
+   * `rehearsalFrom` (e.g. `2024-06-03`, a province adopting qcycle in June) when given.
+   */
+  async start(organisationCode: string, rehearsalFrom?: string): Promise<void> {
     const started = await this.org.as('qmr', 'POST', '/api/v1/cycles', {
       organisationCode,
       year: 2024,
       templateId: 'kontum-2024',
       rehearsal: true,
+      ...(rehearsalFrom ? { rehearsalFrom } : {}),
     });
     expect(started.status).toBe(201);
   }
