@@ -11,14 +11,18 @@ import {
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  earlierYearResult,
   internalAuditsMeasurement,
   objectiveResultsAtReview,
   objectiveYearResult,
+  TREND_YEARS,
   type CycleCalendar,
+  type IndicatorEvaluation,
   type LocalizedText,
   type Measurement,
   type Objective,
   type ObjectiveResultAtReview,
+  type ObjectiveStatus,
   type ReviewEnteredInput,
   type ReviewPreparationOutcome,
   REVIEW_INPUT_NOT_ENTERED,
@@ -973,6 +977,48 @@ export class QualityRecordActivities {
   }
 
   /**
+   * ISO 9.3.2 c asks for the objectives' results "including trends": each objective with how the same
+   * objective ended the organisation's earlier years that ran in qcycle (up to TREND_YEARS, latest
+   * first), from their `objective_results`. A rehearsal's year is no trend of the real ones.
+   */
+  private async withEarlierYears(
+    cycleId: string,
+    objectives: Objective[],
+    results: ObjectiveResultAtReview[],
+  ): Promise<ObjectiveResultAtReview[]> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key) return results;
+    const years = Array.from({ length: TREND_YEARS }, (_, i) => key.year - 1 - i);
+    const cycleIds = years.map((year) => qualityCycleId(key.organisationCode, year));
+    const [rows, rehearsals] = await Promise.all([
+      this.dataSource.manager.find(ObjectiveResultEntity, { where: { cycleId: In(cycleIds) } }),
+      this.dataSource.manager.find(QualityCycleEntity, {
+        select: { id: true },
+        where: { id: In(cycleIds), rehearsal: true },
+      }),
+    ]);
+    const rehearsed = new Set(rehearsals.map((cycle) => cycle.id));
+    return results.map((result) => {
+      const objective = objectives.find((o) => o.id === result.objectiveId);
+      const earlierYears = years.flatMap((year) => {
+        const row = rows.find(
+          (r) =>
+            r.objectiveId === result.objectiveId && r.cycleId === qualityCycleId(key.organisationCode, year),
+        );
+        if (!row || !objective || rehearsed.has(row.cycleId)) return [];
+        const closed = {
+          objectiveId: row.objectiveId,
+          status: row.status as ObjectiveStatus,
+          indicators: row.indicators as IndicatorEvaluation[],
+        };
+        const earlier = earlierYearResult(year, closed, objective);
+        return earlier ? [earlier] : [];
+      });
+      return earlierYears.length ? { ...result, earlierYears } : result;
+    });
+  }
+
+  /**
    * ISO 9.3.2 f, what the records know of: the opportunities for improvement last year's review
    * named (its outputs, 9.3.3 a, which otherwise stopped at its minutes) and this year's audit
    * observations. Each says where it comes from; the Quality Representative's note adds the rest.
@@ -1085,7 +1131,18 @@ export class QualityRecordActivities {
     const carriedActions = await this.previousYearOpenCorrectiveActions(request.cycleId);
     const objectiveResults =
       request.objectives && request.calendar && request.asOf
-        ? resultsAtReview(request, measurements, audits, request.objectives, request.calendar, request.asOf)
+        ? await this.withEarlierYears(
+            request.cycleId,
+            request.objectives,
+            resultsAtReview(
+              request,
+              measurements,
+              audits,
+              request.objectives,
+              request.calendar,
+              request.asOf,
+            ),
+          )
         : undefined;
     return {
       ...(objectiveResults ? { objectiveResults } : {}),

@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { AuditStepEntity, ManagementReviewEntity, migrateUp, openDataSource } from '@qcycle/persistence';
+import { defaultCycleCalendar, KONTUM_2024_TEMPLATE, vnLocalToInstant } from '@qcycle/domain';
+import {
+  AuditStepEntity,
+  ManagementReviewEntity,
+  migrateUp,
+  ObjectiveResultEntity,
+  openDataSource,
+  QualityCycleEntity,
+} from '@qcycle/persistence';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { QualityRecordActivities } from './quality-records.activities';
 
@@ -75,5 +83,65 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
       'Họp xem xét của lãnh đạo năm 2023: Số hóa sổ theo dõi hồ sơ đất đai',
       'Đánh giá nội bộ, Tiếp nhận, trả kết quả hồ sơ TTHC (8.5.1): Nên niêm yết thời hạn trả kết quả tại quầy',
     ]);
+  });
+
+  it("give each objective's results of the earlier years, real ones only, for the trend (ISO 9.3.2 c)", async () => {
+    // Objective 4 as 2023 and 2021 closed it; 2022 was a rehearsal in this organisation's slot.
+    const onTime = (percent: number, status: 'achieved' | 'missed') => ({
+      indicatorId: 'obj-4-on-time',
+      status,
+      final: true,
+      value: { kind: 'ratio', numerator: percent * 10, denominator: 1000, percent },
+      periodsDue: 12,
+      periodsReported: 12,
+      periodsMissing: 0,
+      lateReports: 0,
+      reasons: status === 'achieved' ? [] : ['target-not-met'],
+    });
+    const closed = (year: number, percent: number, status: 'achieved' | 'missed') => ({
+      id: `kontum-${year}/obj-4`,
+      cycleId: `kontum-${year}`,
+      objectiveId: 'obj-4',
+      status,
+      indicators: [onTime(percent, status)],
+      computedAt: `${year}-12-31T10:00:00.000Z`,
+    });
+    await dataSource
+      .getRepository(ObjectiveResultEntity)
+      .insert([closed(2023, 78, 'missed'), closed(2022, 99, 'achieved'), closed(2021, 95, 'achieved')]);
+    await dataSource.getRepository(QualityCycleEntity).insert({
+      id: 'kontum-2022',
+      workflowId: 'quality-cycle/kontum/2022',
+      organisationCode: 'kontum',
+      year: 2022,
+      status: 'cancelled',
+      phase: 'monitoring',
+      startedBy: 'qmr',
+      startedAt: '2022-01-03T01:00:00.000Z',
+      updatedAt: '2022-03-01T01:00:00.000Z',
+      rehearsal: true,
+    });
+    const calendar = defaultCycleCalendar(2024);
+    const inputs = await records.compileReviewInputs({
+      cycleId: 'kontum-2024',
+      objectives: KONTUM_2024_TEMPLATE.objectives,
+      calendar,
+      asOf: vnLocalToInstant(calendar.managementReviewDate, '08:00'),
+    });
+    const results = inputs.objectiveResults ?? [];
+    expect(results.find((r) => r.objectiveId === 'obj-4')?.earlierYears).toEqual([
+      {
+        year: 2023,
+        result: 'not-achieved',
+        indicators: [{ indicatorId: 'obj-4-on-time', value: onTime(78, 'missed').value }],
+      },
+      {
+        year: 2021,
+        result: 'achieved',
+        indicators: [{ indicatorId: 'obj-4-on-time', value: onTime(95, 'achieved').value }],
+      },
+    ]);
+    // An objective no earlier year closed has no trend to show.
+    expect(results.find((r) => r.objectiveId === 'obj-2')).not.toHaveProperty('earlierYears');
   });
 });

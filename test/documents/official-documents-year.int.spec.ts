@@ -540,5 +540,46 @@ describe('official documents of the year: objectives report, annual QMS report, 
       );
       expectSameWords(withPrevious, files);
     });
+
+    it('prints input c 2) as each objective where it stands, with how the same objective ended the earlier years (the trend)', async () => {
+      const withTrend = reviewMinutesDocument(
+        {
+          review: {
+            ...review,
+            inputs: {
+              ...review.inputs,
+              // As compileReviewInputs gives them: this year's standing, and the earlier years closed.
+              objectiveResults: [
+                {
+                  objectiveId: 'obj-4',
+                  number: 4,
+                  status: 'on-track',
+                  final: false,
+                  indicators: [],
+                  earlierYears: [
+                    { year: 2023, result: 'not-achieved', indicators: [] },
+                    { year: 2022, result: 'achieved', indicators: [] },
+                  ],
+                },
+                { objectiveId: 'obj-2', number: 2, status: 'on-track', final: false, indicators: [] },
+              ],
+            },
+          },
+          year: 2024,
+          chairName: 'Nguyễn Hữu Tháp',
+          date: '2024-12-10',
+          dateOf,
+          objectives,
+          ownerNames: {},
+        },
+        wording,
+      );
+      const files = await render(withTrend);
+      expect(files.text).toContain(
+        '2. Mức độ đạt được các mục tiêu chất lượng: 0/2 mục tiêu đạt tại thời điểm xem xét ' +
+          '(Mục tiêu 4: đúng tiến độ (năm 2023: không đạt, năm 2022: đạt); Mục tiêu 2: đúng tiến độ).',
+      );
+      expectSameWords(withTrend, files);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { defaultCycleCalendar } from './cycle-calendar';
 import type { Measurement } from './measurement';
 import { periodKey } from './monitoring-period';
-import { objectiveResultsAtReview, qmsJudgedMeasurement } from './review-results';
+import { earlierYearResult, objectiveResultsAtReview, qmsJudgedMeasurement } from './review-results';
 import { validateManagementReviewOutcome } from './task-outcomes';
 import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
 import { vnLocalToInstant } from './vietnam-time';
@@ -85,5 +85,71 @@ describe('the results the management review is given', () => {
       { unitCodes: [] },
     );
     expect(problems.map((p) => p.path).sort()).toEqual(['qmsJudgement.achieved', 'qmsJudgement.notes']);
+  });
+});
+
+describe("an objective's earlier years, for the review's trend", () => {
+  const obj4 = objectives.find((objective) => objective.id === 'obj-4')!;
+  const closed = (
+    indicators: { indicatorId: string; status: 'achieved' | 'missed'; percent?: number }[],
+  ) => ({
+    objectiveId: 'obj-4',
+    status: indicators.every((i) => i.status === 'achieved') ? ('achieved' as const) : ('missed' as const),
+    indicators: indicators.map(({ indicatorId, status, percent }) => ({
+      indicatorId,
+      status,
+      final: true,
+      ...(percent === undefined
+        ? {}
+        : { value: { kind: 'ratio' as const, numerator: percent * 10, denominator: 1000, percent } }),
+      periodsDue: 12,
+      periodsReported: percent === undefined ? 0 : 12,
+      periodsMissing: percent === undefined ? 12 : 0,
+      lateReports: 0,
+      reasons: status === 'achieved' ? [] : (['target-not-met'] as const).slice(),
+    })),
+  });
+
+  it("gives the year's result and each indicator's whole-year figure", () => {
+    expect(
+      earlierYearResult(
+        2024,
+        closed([
+          { indicatorId: 'obj-4-per-process', status: 'achieved', percent: 100 },
+          { indicatorId: 'obj-4-on-time', status: 'missed', percent: 78 },
+        ]),
+        obj4,
+      ),
+    ).toEqual({
+      year: 2024,
+      result: 'not-achieved',
+      indicators: [
+        {
+          indicatorId: 'obj-4-per-process',
+          value: { kind: 'ratio', numerator: 1000, denominator: 1000, percent: 100 },
+        },
+        {
+          indicatorId: 'obj-4-on-time',
+          value: { kind: 'ratio', numerator: 780, denominator: 1000, percent: 78 },
+        },
+      ],
+    });
+  });
+
+  it('compares only the indicators this year still has, and no objective that merely reuses the id', () => {
+    const dropped = closed([
+      { indicatorId: 'obj-4-on-time', status: 'achieved', percent: 96 },
+      { indicatorId: 'obj-4-retired', status: 'achieved', percent: 100 },
+    ]);
+    expect(earlierYearResult(2023, dropped, obj4)?.indicators.map((i) => i.indicatorId)).toEqual([
+      'obj-4-on-time',
+    ]);
+    expect(
+      earlierYearResult(
+        2023,
+        closed([{ indicatorId: 'other-measure', status: 'achieved', percent: 90 }]),
+        obj4,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { CycleCalendar } from './cycle-calendar';
-import type { IndicatorEvaluation } from './indicator-evaluation';
+import type { IndicatorEvaluation, IndicatorValue } from './indicator-evaluation';
 import type { JudgedMeasurement, Measurement } from './measurement';
 import { periodKey } from './monitoring-period';
 import type { Objective } from './objective';
@@ -22,6 +22,43 @@ export interface ObjectiveResultAtReview {
   indicators: IndicatorEvaluation[];
   /** Judged by the leader at this review (objective 1), not computed from figures. */
   judgedAtReview?: true;
+  /** The same objective's results in the organisation's earlier years, latest first (9.3.2 c: trends). */
+  earlierYears?: EarlierYearResult[];
+}
+
+/** How the same objective ended an earlier year: its result and its indicators' figures that year. */
+export interface EarlierYearResult {
+  year: number;
+  result: ObjectiveYearOutcome;
+  /** The whole year's figure of each indicator this year's objective still has; none when not reported. */
+  indicators: { indicatorId: string; value?: IndicatorValue }[];
+}
+
+/** The earlier years the management review sees an objective's trend over (this one's not included). */
+export const TREND_YEARS = 3;
+
+/**
+ * An objective's result as an earlier year closed it (its `objective_results` row), for the trend
+ * the management review considers (ISO 9.3.2 c). It is the same objective when it keeps its id and
+ * at least one of its indicators — a draft carried from year to year keeps both — and only those
+ * indicators are compared; otherwise undefined: a different objective that happens to reuse the id.
+ */
+export function earlierYearResult(
+  year: number,
+  closed: { objectiveId: string; status: ObjectiveStatus; indicators: IndicatorEvaluation[] },
+  objective: Objective,
+): EarlierYearResult | undefined {
+  const kept = new Set(objective.indicators.map((indicator) => indicator.id));
+  const indicators = closed.indicators.filter((indicator) => kept.has(indicator.indicatorId));
+  if (indicators.length === 0) return undefined;
+  return {
+    year,
+    result: objectiveYearResult({ ...closed, final: true }).result,
+    indicators: indicators.map(({ indicatorId, value }) => ({
+      indicatorId,
+      ...(value === undefined ? {} : { value }),
+    })),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
+import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
@@ -267,7 +268,7 @@ function objectives(
     const each = results
       .map(
         (r) =>
-          `${name(r.objectiveId)}: ${r.judgedAtReview ? 'do lãnh đạo đánh giá tại cuộc họp' : lowerFirst(OBJECTIVE_STATUS[String(r.status)] ?? String(r.status))}`,
+          `${name(r.objectiveId)}: ${r.judgedAtReview ? 'do lãnh đạo đánh giá tại cuộc họp' : lowerFirst(OBJECTIVE_STATUS[String(r.status)] ?? String(r.status))}${trend(r.earlierYears)}`,
       )
       .join('; ');
     return `${achieved}/${results.length} mục tiêu đạt tại thời điểm xem xét (${each})`;
@@ -280,6 +281,16 @@ function objectives(
         `${name(o.objectiveId)}: ${Number(o.periodsReported ?? 0)} kỳ đã báo cáo, ${Number(o.lateReports ?? 0)} kỳ nộp muộn`,
     )
     .join('; ');
+}
+
+/** ISO 9.3.2 c's trend: how the same objective ended earlier years, e.g. ` (năm 2024: không đạt)`. */
+function trend(earlierYears: unknown): string {
+  if (!Array.isArray(earlierYears) || earlierYears.length === 0) return '';
+  const years = (earlierYears as { year: number; result: Verdict }[]).map(
+    (earlier) =>
+      `năm ${earlier.year}: ${lowerFirst(VERDICT_LABELS[earlier.result] ?? String(earlier.result))}`,
+  );
+  return ` (${years.join(', ')})`;
 }
 
 function processPerformance(inputs: Record<string, unknown>): string | undefined {

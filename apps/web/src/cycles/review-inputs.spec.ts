@@ -78,6 +78,18 @@ const secondYear: ManagementReviewInputs = {
           reasons: ['periods-missing', 'target-not-met', 'target-unreachable'],
         },
       ],
+      earlierYears: [
+        {
+          year: 2024,
+          result: 'not-achieved',
+          indicators: [
+            {
+              indicatorId: 'obj-4-on-time',
+              value: { kind: 'ratio', numerator: 780, denominator: 1000, percent: 78 },
+            },
+          ],
+        },
+      ],
     },
     {
       objectiveId: 'obj-1',
