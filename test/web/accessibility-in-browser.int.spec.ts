@@ -233,7 +233,7 @@ describe('the web app meets WCAG 2.1 AA on the pages its people use (chromium; A
     expect(await descriptionOf(result)).not.toBe('');
   });
 
-  it("the Quality Representative's pages: cycles, the dashboard, audit, review, documents, history, notifications, My tasks", async () => {
+  it("the Quality Representative's pages: cycles, the dashboard, audit, review, documents, history, notifications, the working calendar, My tasks", async () => {
     const qmr = await as('qmr');
     for (const [path, what] of [
       ['/cycles', 'the cycles'],
@@ -243,6 +243,7 @@ describe('the web app meets WCAG 2.1 AA on the pages its people use (chromium; A
       [`${cyclePath}/documents`, "the cycle's documents"],
       [`${cyclePath}/history`, "the cycle's history"],
       ['/notifications', 'the notifications'],
+      ['/calendar/2024', 'the working calendar'],
       ['/', "the Quality Representative's My tasks"],
     ] as const) {
       await qmr.open(path);

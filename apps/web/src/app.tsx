@@ -19,6 +19,7 @@ const CycleHistoryPage = lazy(() => import('./cycles/cycle-history.page'));
 const CycleDocumentsPage = lazy(() => import('./cycles/cycle-documents.page'));
 const DirectoryPage = lazy(() => import('./directory/directory.page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications.page'));
+const CalendarPage = lazy(() => import('./calendar/calendar.page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -117,6 +118,15 @@ export function App() {
               element={
                 <SignedIn>
                   <DirectoryPage />
+                </SignedIn>
+              }
+            />
+            {/* /calendar is this year's; /calendar/<year>?version=<n> an earlier version. */}
+            <Route
+              path="/calendar/:year?"
+              element={
+                <SignedIn>
+                  <CalendarPage />
                 </SignedIn>
               }
             />

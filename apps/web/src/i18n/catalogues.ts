@@ -10,9 +10,11 @@ import viDirectory from './vi/directory.json';
 import enDirectory from './en/directory.json';
 import viNotifications from './vi/notifications.json';
 import enNotifications from './en/notifications.json';
+import viCalendar from './vi/calendar.json';
+import enCalendar from './en/calendar.json';
 
 export type Language = 'vi' | 'en';
-export const NAMESPACES = ['common', 'tasks', 'cycles', 'directory', 'notifications'] as const;
+export const NAMESPACES = ['common', 'tasks', 'cycles', 'directory', 'notifications', 'calendar'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const catalogues: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -22,6 +24,7 @@ export const catalogues: Record<Language, Record<Namespace, Record<string, unkno
     cycles: viCycles,
     directory: viDirectory,
     notifications: viNotifications,
+    calendar: viCalendar,
   },
   en: {
     common: enCommon,
@@ -29,5 +32,6 @@ export const catalogues: Record<Language, Record<Namespace, Record<string, unkno
     cycles: enCycles,
     directory: enDirectory,
     notifications: enNotifications,
+    calendar: enCalendar,
   },
 };

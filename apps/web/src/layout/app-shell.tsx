@@ -65,6 +65,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               'unit-head',
               'admin',
             ) && <NavLink to="/cycles">{t('nav.cycles')}</NavLink>}
+            {hasRole(user, 'admin', 'quality-representative', 'external-auditor') && (
+              <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
+            )}
             {hasRole(user, 'admin') && <NavLink to="/directory">{t('nav.directory')}</NavLink>}
           </nav>
         )}
