@@ -32,4 +32,20 @@ describe('an error answer as the page shows it', () => {
       'Lỗi máy chủ nội bộ',
     );
   });
+
+  it('says each reason of a rule refusal once, though the answer names its field in both lists', () => {
+    const reason = 'Ngày họp xem xét phải sau thời gian đánh giá nội bộ.';
+    const problem = toApiProblem(422, {
+      code: 'RULE_VIOLATED',
+      message: reason,
+      details: {
+        fields: { managementReviewDate: [reason], closeDate: ['Ngày kết thúc phải sau ngày họp.'] },
+        problems: [{ path: 'managementReviewDate', code: 'inconsistent', reason }],
+      },
+    });
+    expect(problem.problems).toEqual([
+      { path: 'managementReviewDate', code: 'inconsistent', reason },
+      { path: 'closeDate', reason: 'Ngày kết thúc phải sau ngày họp.' },
+    ]);
+  });
 });

@@ -72,8 +72,12 @@ export function toApiProblem(status: number, body: unknown): ApiProblem {
   }
   const fields = details?.fields;
   if (fields && typeof fields === 'object') {
+    // A rule's refusal names each field in both lists (`details.fields` for the validation pipe's
+    // shape, `details.problems` with codes): each reason once, with its code when it has one.
+    const listedAlready = new Set(problems.map((problem) => `${problem.path}\n${problem.reason}`));
     for (const [path, messages] of Object.entries(fields as Record<string, string[]>)) {
-      for (const reason of messages) problems.push({ path, reason });
+      for (const reason of messages)
+        if (!listedAlready.has(`${path}\n${reason}`)) problems.push({ path, reason });
     }
   }
   // Not qcycle's answer (a gateway's HTML page when the API is down or slow): words, not "HTTP 502".

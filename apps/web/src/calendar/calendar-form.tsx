@@ -77,9 +77,7 @@ export function CalendarForm({
 
   /** The refusals of exactly these paths (not of their children), in the reader's language where known. */
   const at = (...paths: string[]): FieldProblem[] =>
-    once(
-      paths.flatMap((path) => problemsAt(tDirectory, error, path).filter((problem) => problem.path === path)),
-    );
+    paths.flatMap((path) => problemsAt(tDirectory, error, path).filter((problem) => problem.path === path));
   const rowAt = (field: DayField, index: number, part: 'date' | 'name') =>
     at(`${field}[${index}].${part}`, `${field}.${index}.${part}`);
 
@@ -89,7 +87,7 @@ export function CalendarForm({
     return FIELD_PATHS.includes(path);
   };
   const refusal = error instanceof ApiProblem ? error : null;
-  const unplaced = once(refusal?.problems.filter((problem) => !placed(problem.path)) ?? []);
+  const unplaced = refusal?.problems.filter((problem) => !placed(problem.path)) ?? [];
   const anyPlaced = (refusal?.problems.length ?? 0) > unplaced.length;
 
   const submit = submitWith(() =>
@@ -278,20 +276,6 @@ export function CalendarForm({
       </div>
     </form>
   );
-}
-
-/**
- * Each reason once: a 422 names a field both in `details.fields` and in `details.problems`, and the
- * client keeps both (api/client.ts `toApiProblem`), which would print every reason twice.
- */
-function once(problems: FieldProblem[]): FieldProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.path}\n${problem.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 interface ControlProps {

@@ -5,7 +5,6 @@ import { api, ApiProblem, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { useReturnFocus } from '../directory/return-focus';
 import { VIETNAM_TIME } from '../ui/dates';
-import { focusOutcome } from '../ui/focus';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { usePageTitle } from '../ui/page-title';
 import { CalendarForm } from './calendar-form';
@@ -49,7 +48,6 @@ export default function CalendarPage() {
 
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const page = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useReturnFocus();
 
@@ -83,8 +81,13 @@ export default function CalendarPage() {
       movedBySave.current = true;
       setSearch({}, { replace: true });
     } else reload();
-    focusOutcome(page.current);
   };
+  // What the save said takes the focus once it is on the page: an effect after the render that shows
+  // it, not a guess of how many frames that render takes on a slow machine.
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) said.current?.focus();
+  }, [outcome]);
 
   const title = (
     <h1 ref={heading} tabIndex={-1}>
@@ -105,12 +108,14 @@ export default function CalendarPage() {
   const [calendar, versions] = data ?? [];
   const earlier = calendar && calendar.version !== calendar.currentVersion;
   return (
-    <div className="calendar" ref={page}>
+    <div className="calendar">
       {title}
       <p className="muted">{t('lead')}</p>
       <YearPicker year={year} />
       {outcome && (
         <div
+          ref={said}
+          tabIndex={-1}
           className={`notice ${'saved' in outcome ? 'notice-ok' : 'notice-error'}`}
           role={'saved' in outcome ? 'status' : 'alert'}
         >
