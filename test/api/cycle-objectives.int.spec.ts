@@ -735,7 +735,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
     expect(page.status).toBe(200);
     const html = page.html;
     expect(html).toContain('Báo cáo kết quả thực hiện mục tiêu chất lượng năm 2024');
-    expect(html).toContain('Tình trạng chu kỳ: <strong>Đã kết thúc</strong>');
+    expect(html).toContain('Tình trạng chu trình: <strong>Đã kết thúc</strong>');
     expect(html).toContain('Kết quả năm: <strong class="status-missed">Không đạt</strong>');
     expect(html).toContain('từ 07/10/2024 đến 18/10/2024');
     // The finding is shown as text: its markup escaped, no script in the page.

@@ -283,9 +283,9 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       mails = (await http.call<Mails>('GET', '/api/v1/me/notifications', { token: leader })).body;
     }
     const subjectOf = (taskId: string) => mails.items.find((m) => m.taskId === taskId)?.subject;
-    expect(subjectOf(rehearsed.id)).toMatch(/^\[qcycle\] \[Diễn tập\] Nhiệm vụ mới: /);
+    expect(subjectOf(rehearsed.id)).toMatch(/^\[qcycle\] \[Diễn tập\] Việc mới: /);
     const real = mails.items.find((m) => m.taskId.includes(`/${NEXT}/`));
-    expect(real?.subject).toMatch(/^\[qcycle\] Nhiệm vụ mới: /);
+    expect(real?.subject).toMatch(/^\[qcycle\] Việc mới: /);
 
     // A cycle recorded before its record kept the mark: read from the cycle's start, still marked.
     await suite.api

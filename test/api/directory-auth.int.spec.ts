@@ -239,7 +239,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
         body: { email: kontum.email('nobody'), password: 'not-the-password' },
       });
       expect([wrong.status, unknown.status]).toEqual([401, 401]);
-      expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Sai e-mail hoặc mật khẩu' });
+      expect(wrong.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Sai thư điện tử hoặc mật khẩu' });
       expect(unknown.body.message).toBe(wrong.body.message);
     });
 

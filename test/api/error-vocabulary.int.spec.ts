@@ -81,7 +81,7 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       expect(answer.body.details?.problems?.map((p) => p.path)).toEqual(['documentNumber']);
     }
     expect(vi.body.details).toEqual(en.body.details);
-    expect(vi.body.message).toBe('Câu trả lời cho nhiệm vụ bị từ chối: documentNumber');
+    expect(vi.body.message).toBe('Câu trả lời cho việc bị từ chối: documentNumber');
     expect(en.body.message).toBe('The answer to the task is refused: documentNumber');
     expect([vi.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['vi', 'en']);
   });
@@ -98,7 +98,7 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
     try {
       expect((await refusedAnswer()).body.message).toBe('The answer to the task is refused: documentNumber');
       expect((await refusedAnswer('vi-VN')).body.message).toBe(
-        'Câu trả lời cho nhiệm vụ bị từ chối: documentNumber',
+        'Câu trả lời cho việc bị từ chối: documentNumber',
       );
       // A language qcycle does not speak is passed over for the next one, then for the locale.
       expect((await refusedAnswer('fr, vi;q=0.5')).body.message).toMatch(/^Câu trả lời/);
@@ -162,7 +162,7 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
         code: QcycleErrorCode.NotFound,
         status: 404,
         message: {
-          vi: `Không tìm thấy nhiệm vụ ${approvalTask.id}-nope trong tổ chức của bạn`,
+          vi: `Không tìm thấy việc ${approvalTask.id}-nope trong tổ chức của bạn`,
           en: `Task ${approvalTask.id}-nope not found in your organisation`,
         },
       },

@@ -173,7 +173,7 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
 
     const unknown = await exchange({ ...(await codeFor(stranger)), redirectUri: REDIRECT_URI });
     expect(unknown.status).toBe(401);
-    expect(unknown.body.message).toMatch(/đề nghị quản trị viên thêm bạn/);
+    expect(unknown.body.message).toMatch(/đề nghị người quản trị hệ thống thêm bạn/);
   });
 
   it('refuses a malformed exchange with 400 naming every wrong field', async () => {

@@ -70,9 +70,9 @@ export function installNonconformities(cycle: {
   /** Why one cannot be opened now: the cycle is closing (its results are being computed) or over. */
   const closedToNonconformities = (): string | undefined => {
     if (state.status !== 'running' || cycle.cancelling() || scope.consideredCancelled)
-      return `Chu kỳ ${context.cycleWorkflowId} không còn chạy.`;
+      return `Chu trình ${context.cycleWorkflowId} không còn đang chạy.`;
     if (state.phase === 'closing' || Date.now() >= closeTimeOf(context))
-      return `Chu kỳ ${context.cycleWorkflowId} đang kết thúc năm: không mở thêm điểm không phù hợp.`;
+      return `Chu trình ${context.cycleWorkflowId} đang kết thúc năm: không mở thêm điểm không phù hợp.`;
     return undefined;
   };
 

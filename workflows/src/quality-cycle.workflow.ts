@@ -187,7 +187,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       throw ApplicationFailure.create({
         type: QcycleErrorCode.NotFound,
         nonRetryable: true,
-        message: `Nhiệm vụ ${String(request?.taskId)} không thuộc quy trình ${workflowId}: gửi yêu cầu tới quy trình con ghi trong hồ sơ nhiệm vụ.`,
+        message: `Việc ${String(request?.taskId)} không thuộc quy trình ${workflowId}: gửi yêu cầu tới quy trình con ghi trong hồ sơ của việc.`,
       });
     },
   });
@@ -250,10 +250,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
         };
         if (!movableDates || state.status !== 'running') {
-          refuse(QcycleErrorCode.Conflict, `Chu kỳ ${workflowId} không cho phép thay đổi ngày.`);
+          refuse(QcycleErrorCode.Conflict, `Chu trình ${workflowId} không cho phép thay đổi ngày.`);
         }
         if (request?.actorUserId !== input.roster.qualityRepresentative.userId) {
-          refuse(QcycleErrorCode.Forbidden, 'Chỉ Đại diện chất lượng được thay đổi ngày của chu kỳ.');
+          refuse(QcycleErrorCode.Forbidden, 'Chỉ Đại diện chất lượng được thay đổi ngày của chu trình.');
         }
         if (request.auditWindow && auditStarted) {
           refuse(QcycleErrorCode.Conflict, 'Đánh giá nội bộ đã bắt đầu: không thể dời khung thời gian.');
@@ -311,7 +311,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         reason: 'next-year-draft',
         recipient: input.roster.qualityRepresentative,
         taskTitle: {
-          vi: `Chu kỳ chất lượng năm ${input.year} đã đóng; dự thảo năm ${prepared.year} đã sẵn sàng`,
+          vi: `Chu trình chất lượng năm ${input.year} đã kết thúc; dự thảo năm ${prepared.year} đã sẵn sàng`,
           en: `The ${input.year} quality cycle has closed; the ${prepared.year} draft is ready`,
         },
       });

@@ -29,20 +29,20 @@ describe('task notification e-mail', () => {
 
   it('writes Vietnamese by default: subject, greeting, due date in Vietnam time, the link and its rules', () => {
     const mail = renderTaskNotification(request, link);
-    expect(mail.subject).toBe('[qcycle] Nhiệm vụ mới: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.subject).toBe('[qcycle] Việc mới: Báo cáo chỉ tiêu 4 <tháng 3>');
     expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
     expect(mail.text).toContain('Hạn hoàn thành: 06/04/2024 00:30 (giờ Việt Nam)');
-    expect(mail.text).toContain(`Mở nhiệm vụ: ${link.url}`);
+    expect(mail.text).toContain(`Mở việc: ${link.url}`);
     expect(mail.text).toContain('hết hạn lúc 13/04/2024 00:30');
     expect(mail.html).toContain('<html lang="vi">');
   });
 
   it("marks a rehearsal's mail in its subject and before anything else, in the reader's language", () => {
     const vi = renderTaskNotification(request, link, true);
-    expect(vi.subject).toBe('[qcycle] [Diễn tập] Nhiệm vụ mới: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(vi.subject).toBe('[qcycle] [Diễn tập] Việc mới: Báo cáo chỉ tiêu 4 <tháng 3>');
     const lines = vi.text.split('\n');
     expect(lines[2]).toBe(
-      'Nhiệm vụ thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
+      'Việc thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
     );
     expect(vi.html).toContain('chu trình diễn tập (tập huấn)');
     const en = renderTaskNotification(
@@ -81,8 +81,8 @@ describe('task notification e-mail', () => {
   it('tells an assignee whose own task is overdue to finish it, not that it was escalated to them', () => {
     // Escalated to the unit's head who is also its assignee: the notice has no other assignee to name.
     const mail = renderTaskNotification({ ...request, reason: 'escalated' }, link);
-    expect(mail.subject).toBe('[qcycle] Nhiệm vụ quá hạn: Báo cáo chỉ tiêu 4 <tháng 3>');
-    expect(mail.text).toContain('Nhiệm vụ "Báo cáo chỉ tiêu 4 <tháng 3>" của ông/bà đã quá hạn');
+    expect(mail.subject).toBe('[qcycle] Việc quá hạn: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain('Việc "Báo cáo chỉ tiêu 4 <tháng 3>" của ông/bà đã quá hạn');
     expect(mail.text).not.toContain('chỉ đạo xử lý');
   });
 
@@ -91,8 +91,8 @@ describe('task notification e-mail', () => {
       { ...request, reason: 'cancelled', taskTitle: { vi: 'A\r\nBcc: x@evil', en: 'A' } },
       undefined,
     );
-    expect(mail.subject).toBe('[qcycle] Nhiệm vụ đã hủy: A Bcc: x@evil');
-    expect(mail.text).not.toContain('Mở nhiệm vụ');
+    expect(mail.subject).toBe('[qcycle] Việc đã hủy: A Bcc: x@evil');
+    expect(mail.text).not.toContain('Mở việc');
     expect(mail.html).not.toContain('<a ');
   });
 

@@ -40,30 +40,30 @@ interface Wording {
 const WORDING: Record<Language, Wording> = {
   vi: {
     subject: {
-      assigned: 'Nhiệm vụ mới',
+      assigned: 'Việc mới',
       reminder: 'Nhắc việc',
-      escalated: 'Nhiệm vụ quá hạn',
-      reassigned: 'Nhiệm vụ được giao lại',
-      cancelled: 'Nhiệm vụ đã hủy',
+      escalated: 'Việc quá hạn',
+      reassigned: 'Việc được giao lại',
+      cancelled: 'Việc đã hủy',
       'next-year-draft': 'Dự thảo năm sau đã sẵn sàng',
     },
     lead: {
-      assigned: (t) => `Ông/Bà được giao nhiệm vụ "${t}".`,
-      reminder: (t) => `Xin nhắc ông/bà hoàn thành nhiệm vụ "${t}".`,
+      assigned: (t) => `Ông/Bà được giao việc "${t}".`,
+      reminder: (t) => `Xin nhắc ông/bà hoàn thành việc "${t}".`,
       escalated: (t, a) =>
         a
-          ? `Nhiệm vụ "${t}" giao cho ${a} đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`
-          : `Nhiệm vụ "${t}" của ông/bà đã quá hạn; xin ông/bà hoàn thành ngay.`,
-      reassigned: (t) => `Nhiệm vụ "${t}" đã được giao lại cho ông/bà.`,
-      cancelled: (t) => `Nhiệm vụ "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
+          ? `Việc "${t}" giao cho ${a} đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`
+          : `Việc "${t}" của ông/bà đã quá hạn; xin ông/bà hoàn thành ngay.`,
+      reassigned: (t) => `Việc "${t}" đã được giao lại cho ông/bà.`,
+      cancelled: (t) => `Việc "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
       'next-year-draft': (t) =>
-        `${t}: dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động của cuộc họp xem xét. Ông/bà khởi động chu kỳ năm sau trên trang của chu kỳ (Chu trình chất lượng).`,
+        `${t}: dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động của cuộc họp xem xét. Ông/Bà có thể khởi tạo chu trình năm sau trên trang của chu trình năm nay (mục Chu trình chất lượng).`,
     },
     greeting: (n) => `Kính gửi ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
-    open: 'Mở nhiệm vụ',
+    open: 'Mở việc',
     linkNote: (e) =>
-      `Liên kết chỉ dùng được một lần, dành riêng cho ông/bà, hết hạn lúc ${e} (giờ Việt Nam). Sau đó, xin đăng nhập qcycle và mở nhiệm vụ từ hộp công việc.`,
+      `Liên kết chỉ dùng được một lần, dành riêng cho ông/bà, hết hạn lúc ${e} (giờ Việt Nam). Sau đó, xin đăng nhập qcycle và mở việc từ mục Việc của tôi.`,
     signature: [
       'Trân trọng,',
       'Hệ thống quản lý chất lượng qcycle (TCVN ISO 9001:2015)',
@@ -71,7 +71,7 @@ const WORDING: Record<Language, Wording> = {
     ],
     rehearsal: {
       tag: 'Diễn tập',
-      note: 'Nhiệm vụ thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
+      note: 'Việc thuộc chu trình diễn tập (tập huấn), không phải năm thật: kết quả không có giá trị pháp lý.',
     },
   },
   en: {
@@ -99,7 +99,7 @@ const WORDING: Record<Language, Wording> = {
     due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,
     open: 'Open the task',
     linkNote: (e) =>
-      `This link works once, only for you, and expires at ${e} (Vietnam time). After that, sign in to qcycle and open the task from your inbox.`,
+      `This link works once, only for you, and expires at ${e} (Vietnam time). After that, sign in to qcycle and open the task from My tasks.`,
     signature: [
       'Regards,',
       'qcycle quality management system (ISO 9001:2015)',

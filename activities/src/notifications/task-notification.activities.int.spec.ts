@@ -75,7 +75,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       expect(smtp.messages).toHaveLength(before + 1);
       const mail = smtp.messages[before];
-      expect(mail.subject).toBe('[qcycle] Nhiệm vụ mới: Báo cáo số liệu chỉ tiêu 4 tháng 3/2024');
+      expect(mail.subject).toBe('[qcycle] Việc mới: Báo cáo số liệu chỉ tiêu 4 tháng 3/2024');
       expect(mail.from?.value[0]).toEqual({ name: 'Văn phòng UBND tỉnh', address: 'iso@kontum.gov.vn' });
       expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]).toEqual({
         name: 'Nguyễn Văn An',

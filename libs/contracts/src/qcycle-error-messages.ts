@@ -30,7 +30,7 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Hãy đăng nhập trước: gửi Authorization: Bearer <token> (POST /api/v1/auth/login hoặc SSO)',
       en: 'Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login or your SSO)',
     },
-    wrongPassword: { vi: 'Sai e-mail hoặc mật khẩu', en: 'Wrong e-mail or password' },
+    wrongPassword: { vi: 'Sai thư điện tử hoặc mật khẩu', en: 'Wrong e-mail or password' },
     notJwt: { vi: 'Bearer token không phải JWT', en: 'The bearer token is not a JWT' },
     foreignIssuer: {
       vi: 'Bearer token do một bên phát hành mà API này không chấp nhận',
@@ -54,7 +54,7 @@ export const QCYCLE_ERROR_MESSAGES = {
     },
     ssoNoSubject: { vi: 'Token của SSO không có subject', en: 'The SSO token has no subject' },
     ssoUnknownUser: {
-      vi: 'Không có người dùng qcycle đang hoạt động nào khớp tài khoản SSO này; hãy đề nghị quản trị viên thêm bạn',
+      vi: 'Không có người dùng qcycle đang hoạt động nào khớp tài khoản SSO này; hãy đề nghị người quản trị hệ thống thêm bạn',
       en: 'No active qcycle user matches this SSO account; ask the administrator to add you',
     },
     tokenExpired: { vi: '{what} đã hết hạn', en: 'The {what} has expired' },
@@ -89,19 +89,19 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'This needs one of the roles {required}; you have {have}',
     },
     ownAccountOnly: {
-      vi: 'Bạn chỉ xem được tài khoản của mình; quản trị viên, Đại diện chất lượng và chuyên gia đánh giá bên ngoài xem được mọi người',
+      vi: 'Bạn chỉ xem được tài khoản của mình; Quản trị hệ thống, Đại diện chất lượng và chuyên gia đánh giá bên ngoài xem được mọi người',
       en: 'You may see only your own account; the administrator, the Quality Representative and the external auditor see everyone',
     },
     taskNotYours: {
-      vi: 'Nhiệm vụ này của người khác; lãnh đạo đơn vị xem nhiệm vụ của đơn vị, Đại diện chất lượng xem tất cả',
+      vi: 'Việc này của người khác; trưởng đơn vị xem được việc của đơn vị, Đại diện chất lượng xem được tất cả',
       en: "This task belongs to someone else; a unit head sees their unit's tasks, the Quality Representative all",
     },
     completeNotAssignee: {
-      vi: 'Chỉ người được giao nhiệm vụ này hoặc người được ủy quyền mới hoàn thành được',
+      vi: 'Chỉ người được giao việc này hoặc người được ủy quyền mới hoàn thành được',
       en: 'Only the assignee of this task or one of its delegates can complete it',
     },
     organisationCreator: {
-      vi: 'Chỉ quản trị viên của tổ chức vận hành hệ thống (ORGANISATION_CREATORS) mới tạo được tổ chức mới; người vận hành cũng có thể dùng lệnh create-organisation',
+      vi: 'Chỉ người quản trị hệ thống của tổ chức vận hành hệ thống (ORGANISATION_CREATORS) mới tạo được tổ chức mới; người vận hành cũng có thể dùng lệnh create-organisation',
       en: 'Only an administrator of the organisation that operates this install (ORGANISATION_CREATORS) creates organisations; its operator can also use the create-organisation command',
     },
     readOnlyRole: {
@@ -109,7 +109,7 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'Your role only reads the records (external auditor): nothing can be changed',
     },
     reassignNotAllowed: {
-      vi: 'Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị của nhiệm vụ mới giao lại được',
+      vi: 'Chỉ Đại diện chất lượng hoặc trưởng đơn vị của việc này mới giao lại được',
       en: "Only the Quality Representative or the head of the task's unit reassigns it",
     },
     auditOwnUnit: {
@@ -117,27 +117,27 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'An auditor never audits their own unit ({unitCode})',
     },
     evidenceNotActor: {
-      vi: 'Chỉ người thực hiện hồ sơ {recordType} này hoặc Đại diện chất lượng mới thêm được bằng chứng',
+      vi: 'Chỉ người thực hiện hồ sơ {recordType} này hoặc Đại diện chất lượng mới thêm được minh chứng',
       en: 'Only whoever acts on this {recordType} record or the Quality Representative may add evidence to it',
     },
     evidenceNotActorOrAuditor: {
-      vi: 'Chỉ người thực hiện hồ sơ {recordType} này, Đại diện chất lượng hoặc chuyên gia đánh giá mới thêm được bằng chứng',
+      vi: 'Chỉ người thực hiện hồ sơ {recordType} này, Đại diện chất lượng hoặc chuyên gia đánh giá mới thêm được minh chứng',
       en: 'Only whoever acts on this {recordType} record, the Quality Representative or an auditor may add evidence to it',
     },
-    taskLinkMalformed: { vi: 'Liên kết nhiệm vụ bị hỏng', en: 'The task link is malformed' },
+    taskLinkMalformed: { vi: 'Liên kết tới việc bị hỏng', en: 'The task link is malformed' },
     taskLinkBadSignature: {
-      vi: 'Liên kết nhiệm vụ không do hệ thống qcycle này cấp',
+      vi: 'Liên kết tới việc không do hệ thống qcycle này cấp',
       en: 'The task link was not issued by this qcycle installation',
     },
-    taskLinkExpired: { vi: 'Liên kết nhiệm vụ đã hết hạn', en: 'The task link has expired' },
+    taskLinkExpired: { vi: 'Liên kết tới việc đã hết hạn', en: 'The task link has expired' },
     taskLinkWrongTask: {
-      vi: 'Liên kết này dành cho một nhiệm vụ khác',
+      vi: 'Liên kết này dành cho một việc khác',
       en: 'The task link is for another task',
     },
   },
   [QcycleErrorCode.TaskLinkScope]: {
     default: {
-      vi: 'Phiên này, mở từ một liên kết nhiệm vụ, chỉ mở được nhiệm vụ {taskId}; hãy đăng nhập để làm việc khác',
+      vi: 'Phiên này, mở từ liên kết trong thư, chỉ mở được việc {taskId}; hãy đăng nhập để làm việc khác',
       en: 'This session, opened from a task link, opens only task {taskId}; sign in for everything else',
     },
   },
@@ -173,11 +173,11 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'Role assignment {id} not found in your organisation',
     },
     task: {
-      vi: 'Không tìm thấy nhiệm vụ {taskId} trong tổ chức của bạn',
+      vi: 'Không tìm thấy việc {taskId} trong tổ chức của bạn',
       en: 'Task {taskId} not found in your organisation',
     },
     notification: { vi: 'Bạn không có thông báo {id}', en: 'You have no notification {id}' },
-    evidence: { vi: 'Không có tệp bằng chứng {id}', en: 'No evidence file {id}' },
+    evidence: { vi: 'Không có tệp minh chứng {id}', en: 'No evidence file {id}' },
     document: { vi: 'Không có văn bản {id}', en: 'No document {id}' },
     calendarVersion: {
       vi: 'Không có phiên bản {version} của lịch năm {year}',
@@ -185,7 +185,7 @@ export const QCYCLE_ERROR_MESSAGES = {
     },
     calendar: { vi: 'Không có lịch cho {year}', en: 'No calendar for {year}' },
     nextYearDraft: {
-      vi: 'Chu kỳ {cycleId} chưa đóng: chưa có dự thảo năm sau',
+      vi: 'Chu trình {cycleId} chưa kết thúc: chưa có dự thảo năm sau',
       en: 'Cycle {cycleId} has not closed: there is no draft for next year yet',
     },
     decision: {
@@ -222,11 +222,11 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'No nonconformity raised at step {stepId} of {cycleId}',
     },
     review: {
-      vi: 'Chưa có họp xem xét của lãnh đạo trong {cycleId}',
+      vi: 'Chưa có cuộc họp xem xét của lãnh đạo trong {cycleId}',
       en: 'No management review yet in {cycleId}',
     },
     reviewNotHeld: {
-      vi: 'Họp xem xét của lãnh đạo của {cycleId} chưa diễn ra',
+      vi: 'Cuộc họp xem xét của lãnh đạo của {cycleId} chưa diễn ra',
       en: 'The management review of {cycleId} is not held yet',
     },
     announcement: {
@@ -235,7 +235,7 @@ export const QCYCLE_ERROR_MESSAGES = {
     },
   },
   [QcycleErrorCode.CycleNotFound]: {
-    default: { vi: 'Không có chu kỳ {cycleId}', en: 'No cycle {cycleId}' },
+    default: { vi: 'Không có chu trình {cycleId}', en: 'No cycle {cycleId}' },
   },
   [QcycleErrorCode.MethodNotAllowed]: {
     default: { vi: 'Đường dẫn này không nhận phương thức {method}', en: 'This route does not take {method}' },
@@ -249,7 +249,7 @@ export const QCYCLE_ERROR_MESSAGES = {
     unitExists: { vi: 'Đơn vị {code} đã tồn tại', en: 'Unit {code} already exists' },
     unitInUse: { vi: 'Đơn vị {code} vẫn đang được dùng', en: 'Unit {code} is still in use' },
     emailExists: {
-      vi: 'Đã có người dùng với e-mail {email}',
+      vi: 'Đã có người dùng với thư điện tử {email}',
       en: 'A user with e-mail {email} already exists',
     },
     alreadyExists: { vi: 'Đã tồn tại', en: 'It already exists' },
@@ -258,7 +258,7 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'You cannot deactivate your own account',
     },
     ownAdminRole: {
-      vi: 'Bạn không thể bỏ vai trò quản trị của chính mình (hãy nhờ một quản trị viên khác)',
+      vi: 'Bạn không thể bỏ vai trò quản trị của chính mình (hãy nhờ một người quản trị hệ thống khác)',
       en: 'You cannot remove your own administrator role (ask another administrator)',
     },
     roleHeld: { vi: '{fullName} đã có vai trò {role}', en: '{fullName} already has the role {role}' },
@@ -267,7 +267,7 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: '{fullName} already has the role {role} for {unitCode}',
     },
     cycleNotRunning: {
-      vi: 'Chu kỳ {cycleId} không còn chạy ({status})',
+      vi: 'Chu trình {cycleId} không còn đang chạy ({status})',
       en: 'The cycle {cycleId} is not running ({status})',
     },
     evidenceYearEnded: {
@@ -278,41 +278,41 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Năm của {cycleId} đã khép lại đối với mục tiêu {objectiveId}: không thể sửa số liệu nữa',
       en: 'The year of {cycleId} is closed for objective {objectiveId}: its figures can no longer be corrected',
     },
-    taskStatus: { vi: 'Nhiệm vụ {taskId} đang ở trạng thái {status}', en: 'Task {taskId} is {status}' },
-    taskNotOpen: { vi: 'Nhiệm vụ {taskId} không còn mở', en: 'Task {taskId} is no longer open' },
+    taskStatus: { vi: 'Việc {taskId} đang ở trạng thái {status}', en: 'Task {taskId} is {status}' },
+    taskNotOpen: { vi: 'Việc {taskId} không còn mở', en: 'Task {taskId} is no longer open' },
     taskWorkflowEnded: {
-      vi: 'Nhiệm vụ {taskId} không còn mở (quy trình của nó đã kết thúc)',
+      vi: 'Việc {taskId} không còn mở (quy trình của việc đã kết thúc)',
       en: 'Task {taskId} is no longer open (its workflow has ended)',
     },
     taskCompletedByOther: {
-      vi: 'Nhiệm vụ {taskId} đã được người khác hoàn thành',
+      vi: 'Việc {taskId} đã được người khác hoàn thành',
       en: 'Task {taskId} was already completed by someone else',
     },
     taskCompletedDifferently: {
-      vi: 'Nhiệm vụ {taskId} đã được hoàn thành với câu trả lời khác',
+      vi: 'Việc {taskId} đã được hoàn thành với câu trả lời khác',
       en: 'Task {taskId} was already completed with a different answer',
     },
     taskCompletedMeanwhile: {
-      vi: 'Nhiệm vụ {taskId} vừa được hoàn thành trong lúc đó',
+      vi: 'Việc {taskId} vừa được hoàn thành trong lúc đó',
       en: 'Task {taskId} was completed meanwhile',
     },
     calendarChangedMeanwhile: {
       vi: 'Lịch năm {year} vừa được thay đổi cùng lúc; hãy đọc lại rồi lưu',
       en: 'The {year} calendar was changed at the same moment; read it and save again',
     },
-    taskLinkUsed: { vi: 'Liên kết nhiệm vụ đã được dùng', en: 'The task link has already been used' },
+    taskLinkUsed: { vi: 'Liên kết tới việc đã được dùng', en: 'The task link has already been used' },
     taskLinkTaskClosed: {
-      vi: 'Nhiệm vụ {taskId} đang ở trạng thái {status}: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường',
+      vi: 'Việc {taskId} đang ở trạng thái {status}: liên kết trong thư không còn mở được việc; hãy đăng nhập như bình thường',
       en: 'Task {taskId} is {status}: the e-mailed link no longer opens it; sign in as usual',
     },
     taskLinkReassigned: {
-      vi: 'Nhiệm vụ {taskId} đã được giao cho người khác: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường',
+      vi: 'Việc {taskId} đã được giao cho người khác: liên kết trong thư không còn mở được việc; hãy đăng nhập như bình thường',
       en: 'Task {taskId} was handed to someone else: the e-mailed link no longer opens it; sign in as usual',
     },
   },
   [QcycleErrorCode.CycleAlreadyStarted]: {
     default: {
-      vi: 'Chu kỳ năm {year} của {organisationCode} đã tồn tại',
+      vi: 'Chu trình năm {year} của {organisationCode} đã tồn tại',
       en: 'The {year} cycle of {organisationCode} already exists',
     },
   },
@@ -346,7 +346,7 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.OutcomeRefused]: {
     default: {
-      vi: 'Câu trả lời cho nhiệm vụ bị từ chối: {fields}',
+      vi: 'Câu trả lời cho việc bị từ chối: {fields}',
       en: 'The answer to the task is refused: {fields}',
     },
   },
@@ -358,7 +358,7 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.RosterIncomplete]: {
     default: {
-      vi: 'Danh bạ của {organisationCode} còn thiếu: {missing}. Hãy đề nghị quản trị viên phân công các vai trò này.',
+      vi: 'Danh bạ của {organisationCode} còn thiếu: {missing}. Hãy đề nghị người quản trị hệ thống phân công các vai trò này.',
       en: 'The directory of {organisationCode} lacks: {missing}. Ask the administrator to assign these roles.',
     },
   },
@@ -390,7 +390,7 @@ export const QCYCLE_ERROR_MESSAGES = {
     },
   },
   [QcycleErrorCode.UnknownTemplate]: {
-    default: { vi: 'Không có mẫu chu kỳ "{templateId}"', en: 'Unknown cycle template "{templateId}"' },
+    default: { vi: 'Không có mẫu chu trình "{templateId}"', en: 'Unknown cycle template "{templateId}"' },
   },
   [QcycleErrorCode.TooManyRequests]: {
     default: {
@@ -415,7 +415,7 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.DocumentsUnavailable]: {
     default: {
-      vi: 'Máy chủ chưa in được văn bản (thiếu chromium để in PDF); hồ sơ dạng JSON vẫn xem được, hãy báo quản trị viên',
+      vi: 'Máy chủ chưa in được văn bản (thiếu chromium để in PDF); hồ sơ dạng JSON vẫn xem được, hãy báo người quản trị hệ thống',
       en: 'The server cannot print documents (chromium, which prints the PDFs, is missing); the JSON record still answers, tell the administrator',
     },
   },

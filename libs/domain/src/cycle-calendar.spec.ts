@@ -270,6 +270,10 @@ describe('realStartProblems: a real year cannot start once a date it waits for h
     expect(realStartProblems(calendar, dayAfter(calendar.auditWindow.to)).map((p) => p.path)).toEqual([
       'auditWindow',
     ]);
+    // The refusal names the page where the calendar is saved, not only the API route.
+    expect(realStartProblems(calendar, dayAfter(calendar.auditWindow.to))[0].reason).toContain(
+      'trên trang Lịch làm việc (hoặc PUT /calendars/2026)',
+    );
     expect(realStartProblems(calendar, dayAfter(calendar.managementReviewDate)).map((p) => p.path)).toEqual([
       'auditWindow',
       'managementReviewDate',

@@ -337,7 +337,7 @@ export function realStartProblems(calendar: CycleCalendar, today: IsoDate): Vali
     problems.add(
       'year',
       'out-of-range',
-      `Năm ${calendar.year} đã kết thúc ngày ${calendar.closeDate}: không bắt đầu được chu kỳ thật của năm này (hãy dùng diễn tập để tập huấn).`,
+      `Năm ${calendar.year} đã kết thúc ngày ${calendar.closeDate}: không khởi tạo được chu trình thật của năm này (hãy dùng chế độ diễn tập để tập huấn).`,
     );
     return problems.problems;
   }
@@ -345,13 +345,13 @@ export function realStartProblems(calendar: CycleCalendar, today: IsoDate): Vali
     problems.add(
       'auditWindow',
       'out-of-range',
-      `Khung thời gian đánh giá nội bộ (${calendar.auditWindow.from} – ${calendar.auditWindow.to}) đã qua: hãy lưu lịch năm ${calendar.year} của tổ chức với khung thời gian sau hôm nay (PUT /calendars/${calendar.year}) rồi bắt đầu chu kỳ.`,
+      `Khung thời gian đánh giá nội bộ (${calendar.auditWindow.from} – ${calendar.auditWindow.to}) đã qua: hãy lưu lịch năm ${calendar.year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${calendar.year}) với khung thời gian sau hôm nay rồi khởi tạo chu trình.`,
     );
   if (after(calendar.managementReviewDate))
     problems.add(
       'managementReviewDate',
       'out-of-range',
-      `Ngày họp xem xét của lãnh đạo (${calendar.managementReviewDate}) đã qua: hãy lưu lịch năm ${calendar.year} của tổ chức với ngày họp sau hôm nay (PUT /calendars/${calendar.year}) rồi bắt đầu chu kỳ.`,
+      `Ngày họp xem xét của lãnh đạo (${calendar.managementReviewDate}) đã qua: hãy lưu lịch năm ${calendar.year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${calendar.year}) với ngày họp sau hôm nay rồi khởi tạo chu trình.`,
     );
   return problems.problems;
 }
@@ -394,7 +394,7 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
     problems.add(
       'escalationAfterDueDays.unitHead',
       'out-of-range',
-      'Số ngày báo lãnh đạo đơn vị phải là số nguyên dương.',
+      'Số ngày báo Trưởng đơn vị phải là số nguyên dương.',
     );
   }
   if (
@@ -404,7 +404,7 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
     problems.add(
       'escalationAfterDueDays.qualityRepresentative',
       'inconsistent',
-      'Báo Đại diện chất lượng phải sau khi đã báo lãnh đạo đơn vị.',
+      'Báo Đại diện chất lượng phải sau khi đã báo Trưởng đơn vị.',
     );
   }
   if (!isLocalTime(calendar.notificationTime)) {
@@ -438,11 +438,15 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
     problems.add(
       'managementReviewDate',
       'inconsistent',
-      'Họp xem xét của lãnh đạo phải sau đợt đánh giá nội bộ.',
+      'Ngày họp xem xét của lãnh đạo phải sau đợt đánh giá nội bộ.',
     );
   }
   if (compareIsoDates(calendar.closeDate, calendar.managementReviewDate) < 0) {
-    problems.add('closeDate', 'inconsistent', 'Ngày kết thúc chu kỳ phải sau họp xem xét của lãnh đạo.');
+    problems.add(
+      'closeDate',
+      'inconsistent',
+      'Ngày kết thúc chu trình phải sau ngày họp xem xét của lãnh đạo.',
+    );
   }
   if (problems.problems.length === 0) {
     // The year's result needs every report, so the close must come after the last one falls due.
@@ -451,7 +455,7 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
       problems.add(
         'closeDate',
         'inconsistent',
-        `Ngày kết thúc chu kỳ phải sau hạn báo cáo cuối năm (${lastDueDay}).`,
+        `Ngày kết thúc chu trình phải sau hạn báo cáo cuối năm (${lastDueDay}).`,
       );
     }
   }
@@ -497,7 +501,7 @@ function validateStartOfYearDeadlines(
     problems.add(
       'startOfYear.reminderBeforeDueDays',
       'inconsistent',
-      'Ngày nhắc phải sau ngày giao nhiệm vụ: số ngày nhắc trước hạn phải nhỏ hơn thời hạn ngắn nhất.',
+      'Ngày nhắc phải sau ngày giao việc: số ngày nhắc trước hạn phải nhỏ hơn thời hạn ngắn nhất.',
     );
   }
   if (!isPositiveInteger(escalationAfterDueDays) || escalationAfterDueDays > 30) {

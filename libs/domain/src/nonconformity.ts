@@ -81,7 +81,7 @@ export function nonconformityDetailsProblems(
   if (typeof value.unitCode !== 'string' || value.unitCode.trim() === '') {
     problems.add('unitCode', 'required', 'Phải chọn đơn vị liên quan.');
   } else if (!references.unitCodes.includes(value.unitCode)) {
-    problems.add('unitCode', 'unknown-reference', `Không có đơn vị ${value.unitCode} trong chu kỳ.`);
+    problems.add('unitCode', 'unknown-reference', `Không có đơn vị ${value.unitCode} trong chu trình.`);
   }
   if (!(NONCONFORMITY_SEVERITIES as readonly unknown[]).includes(value.severity)) {
     problems.add(
@@ -94,7 +94,7 @@ export function nonconformityDetailsProblems(
     problems.add(
       'verifierUserId',
       'unknown-reference',
-      'Người kiểm tra hiệu lực không có trong danh sách của chu kỳ.',
+      'Người kiểm tra hiệu lực không có trong danh sách của chu trình.',
     );
   }
   return problems.problems;

@@ -133,15 +133,15 @@ export function validateCalendarSettings(
   // a Saturday or Tết would put the leader's meeting, or the close's notices, on a day off.
   const holidays = cycleCalendarFromSettings(year, settings).publicHolidays;
   for (const [path, date, what] of [
-    ['managementReviewDate', settings.managementReviewDate, 'Họp xem xét của lãnh đạo'],
-    ['closeDate', settings.closeDate, 'Ngày kết thúc chu kỳ'],
+    ['managementReviewDate', settings.managementReviewDate, 'Ngày họp xem xét của lãnh đạo'],
+    ['closeDate', settings.closeDate, 'Ngày kết thúc chu trình'],
   ] as const)
     if (isIsoDate(date) && !isWorkingDay(date, holidays))
       problems.add(path, 'invalid-value', `${what} phải vào ngày làm việc (${date} là ngày nghỉ).`);
   // The year closes once December's reports are in, in the first weeks of the next year, not later.
   const lastClose = `${year + 1}-03-31`;
   if (isIsoDate(settings.closeDate) && settings.closeDate > lastClose)
-    problems.add('closeDate', 'out-of-range', `Ngày kết thúc chu kỳ không được sau ${lastClose}.`);
+    problems.add('closeDate', 'out-of-range', `Ngày kết thúc chu trình không được sau ${lastClose}.`);
 
   const named = new Set(problems.problems.map((problem) => problem.path));
   for (const problem of validateCycleCalendar(cycleCalendarFromSettings(year, settings))) {

@@ -64,8 +64,8 @@ export function checkPaperReport(
     problems.add(
       path,
       'invalid-value',
-      'Chỉ được ghi ngày báo cáo bằng văn bản giấy cho kỳ đã đến hạn trước khi nhiệm vụ được giao trên hệ thống; ' +
-        'nhiệm vụ này được giao trước hạn nên thời điểm báo cáo là thời điểm gửi trên hệ thống.',
+      'Chỉ được ghi ngày báo cáo bằng văn bản giấy cho kỳ đã đến hạn trước khi việc được giao trên hệ thống; ' +
+        'việc này được giao trước hạn nên thời điểm báo cáo là thời điểm gửi trên hệ thống.',
     );
     return;
   }

@@ -45,7 +45,7 @@ export type ReviewPreparationOutcome = { [K in ReviewEnteredInput]: string } & {
  * review met: the review is not held back for it, and the minutes say so.
  */
 export const REVIEW_INPUT_NOT_ENTERED =
-  'Chưa được Đại diện chất lượng nhập trước cuộc họp (nhiệm vụ chuẩn bị đã đóng khi cuộc họp bắt đầu).';
+  'Chưa được Đại diện chất lượng nhập trước cuộc họp (việc chuẩn bị đã đóng khi cuộc họp bắt đầu).';
 
 /**
  * When the preparation opens (the morning `REVIEW_PREPARATION_WORKING_DAYS` working days before the

@@ -224,7 +224,7 @@ const OBJECTIVES_REVISION: OutcomeSchema = {
     vi: 'Chỉnh sửa dự thảo mục tiêu',
     en: 'Revision of the draft objectives',
     about: {
-      vi: 'Đại diện lãnh đạo chất lượng chỉnh sửa dự thảo bị trả lại.',
+      vi: 'Đại diện chất lượng chỉnh sửa dự thảo bị trả lại.',
       en: 'The Quality Representative revises the returned draft.',
     },
   }),
@@ -395,7 +395,7 @@ const MEASUREMENT_REPORT: OutcomeSchema = {
         vi: 'Đã báo cáo bằng văn bản giấy',
         en: 'Reported on paper',
         about: {
-          vi: 'Chỉ cho kỳ đã đến hạn trước khi nhiệm vụ được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.',
+          vi: 'Chỉ cho kỳ đã đến hạn trước khi việc được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.',
           en: 'Only for a period that came due before the task was given in qcycle: this figure was reported on paper on the day and under the reference below. Whether it was late is judged by that day.',
         },
       }),
@@ -542,7 +542,7 @@ const AUDIT_STEP: OutcomeSchema = {
         vi: 'Kết quả',
         en: 'Result',
         about: {
-          vi: 'conformity: phù hợp; observation: khuyến nghị; minor-nc, major-nc: không phù hợp nhẹ, nặng.',
+          vi: 'conformity: phù hợp; observation: điểm lưu ý; minor-nc, major-nc: không phù hợp nhẹ, nặng.',
           en: 'conformity; observation; minor-nc, major-nc: minor or major nonconformity.',
         },
       }),
@@ -580,7 +580,7 @@ const AUDIT_REPORT_APPROVAL: OutcomeSchema = {
     vi: 'Phê duyệt báo cáo đánh giá nội bộ',
     en: 'Approval of the internal audit report',
     about: {
-      vi: 'Đại diện lãnh đạo chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.',
+      vi: 'Đại diện chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.',
       en: 'The Quality Representative (or the leader) approves the report, which closes the audit, or returns it with comments for the lead auditor to revise.',
     },
   }),
@@ -876,7 +876,7 @@ const REVIEW_ACTION: OutcomeSchema = {
     vi: 'Báo cáo thực hiện hành động sau họp xem xét',
     en: 'Report on a management review action',
     about: {
-      vi: 'ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và bằng chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.',
+      vi: 'ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và minh chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.',
       en: 'ISO 9.3.3: done or not, with a note and evidence if any. Not done by the year’s end, it is carried into next year.',
     },
   }),
@@ -892,8 +892,8 @@ const REVIEW_ACTION: OutcomeSchema = {
     evidence: {
       type: 'array',
       items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
-      ...labelled({ vi: 'Bằng chứng', en: 'Evidence' }),
-      ...problem('invalid-value', 'Bằng chứng phải là danh sách văn bản không rỗng.'),
+      ...labelled({ vi: 'Minh chứng', en: 'Evidence' }),
+      ...problem('invalid-value', 'Minh chứng phải là danh sách văn bản không rỗng.'),
     },
   },
 };

@@ -122,7 +122,7 @@ describe('task-link tokens', () => {
       { reason: 'TASK_LINK_REASSIGNED', taskId: claims.taskId, status: 'open' },
     ]);
     expect(moved.messageIn('vi')).toBe(
-      `Nhiệm vụ ${claims.taskId} đã được giao cho người khác: liên kết trong thư không còn mở được nhiệm vụ; hãy đăng nhập như bình thường`,
+      `Việc ${claims.taskId} đã được giao cho người khác: liên kết trong thư không còn mở được việc; hãy đăng nhập như bình thường`,
     );
   });
 });

@@ -301,7 +301,7 @@ export class TaskBoard {
         const done = wait > 0 ? await condition(settled, wait) : settled();
         if (!done && entry.state === 'open') {
           entry.state = 'closed';
-          await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu kỳ.');
+          await this.closeRecords([spec.taskId], 'expired', 'Hết thời hạn của chu trình.');
           await this.heldByNotice(assignedNotice);
           return { status: 'expired' };
         }
@@ -332,7 +332,7 @@ export class TaskBoard {
         entry.state = 'closed';
         // The record and the notice are written before the workflow ends: the caller awaits this.
         await CancellationScope.nonCancellable(async () => {
-          await this.closeRecords([spec.taskId], 'cancelled', 'Chu kỳ bị hủy.');
+          await this.closeRecords([spec.taskId], 'cancelled', 'Chu trình bị hủy.');
           if (patched(CANCELLED_TASKS_NOTIFIED)) {
             await this.notify(entry, 'cancelled', entry.spec.assignee, 'cancelled');
           }
@@ -401,14 +401,14 @@ export class TaskBoard {
 
   private validateCompletion(request: CompleteTaskRequest): void {
     if (typeof request !== 'object' || request === null || typeof request.taskId !== 'string') {
-      refuse(QcycleErrorCode.ValidationFailed, 'Yêu cầu hoàn thành nhiệm vụ không hợp lệ.');
+      refuse(QcycleErrorCode.ValidationFailed, 'Yêu cầu hoàn thành việc không hợp lệ.');
     }
     const entry = this.openEntry(request.taskId);
     const allowed = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].map((p) => p.userId);
     if (!allowed.includes(request.actorUserId)) {
       refuse(
         QcycleErrorCode.Forbidden,
-        `Người dùng ${request.actorUserId} không phải người được giao nhiệm vụ ${request.taskId}.`,
+        `Người dùng ${request.actorUserId} không phải người được giao việc ${request.taskId}.`,
       );
     }
     const problems = entry.spec.validate(request.outcome);
@@ -424,11 +424,8 @@ export class TaskBoard {
   private openEntry(taskId: string): Entry {
     const entry = this.entries.get(taskId);
     if (!entry)
-      refuse(
-        QcycleErrorCode.NotFound,
-        `Nhiệm vụ ${taskId} không thuộc quy trình ${workflowInfo().workflowId}.`,
-      );
-    if (entry.state !== 'open') refuse(QcycleErrorCode.Conflict, `Nhiệm vụ ${taskId} không còn mở.`);
+      refuse(QcycleErrorCode.NotFound, `Việc ${taskId} không thuộc quy trình ${workflowInfo().workflowId}.`);
+    if (entry.state !== 'open') refuse(QcycleErrorCode.Conflict, `Việc ${taskId} không còn mở.`);
     return entry;
   }
 
@@ -535,7 +532,7 @@ export class TaskBoard {
     if (!mayHandOver(request, entry.spec.unitCode, roster)) {
       refuse(
         QcycleErrorCode.Forbidden,
-        `Chỉ Đại diện chất lượng hoặc lãnh đạo đơn vị được giao lại nhiệm vụ ${request.taskId}.`,
+        `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được giao lại việc ${request.taskId}.`,
       );
     }
     const refusal = reassignmentRefusal(
@@ -547,7 +544,7 @@ export class TaskBoard {
     if (refusal !== undefined)
       refuse(
         QcycleErrorCode.ValidationFailed,
-        `Không thể giao nhiệm vụ ${request.taskId} cho ${request.toUserId}.`,
+        `Không thể giao việc ${request.taskId} cho ${request.toUserId}.`,
         [{ path: 'toUserId', code: 'invalid-value', reason: refusal }],
       );
     if (typeof request.reason !== 'string' || request.reason.trim() === '') {

@@ -82,7 +82,7 @@ export function reassignmentRefusal(
   candidate: ReassignmentCandidate | undefined,
   { factsSent }: { factsSent: boolean },
 ): string | undefined {
-  if (toUserId === task.assigneeUserId) return 'Người này đang được giao nhiệm vụ.';
+  if (toUserId === task.assigneeUserId) return 'Người này đang được giao việc này.';
   if (LEADER_TASKS.includes(task.kind) && !candidate?.roles.includes('leader'))
     return 'Chỉ lãnh đạo (Chủ tịch, Phó Chủ tịch) mới phê duyệt mục tiêu, chủ trì họp xem xét của lãnh đạo.';
   if (!candidate)

@@ -69,7 +69,7 @@ export function renderCycleReportHtml(
     `<h1>${text(title)}</h1>`,
     `<p class="lead">Thực hiện Quyết định số ${text(d.documentNumber)} ngày ${date(d.signingDate)} ` +
       `(${text(d.signerTitle)} ${text(d.signerName)} ký, hiệu lực từ ${date(d.effectiveDate)}).</p>`,
-    `<p>Tình trạng chu kỳ: <strong>${label(CYCLE_STATUS, report.status)}</strong>` +
+    `<p>Tình trạng chu trình: <strong>${label(CYCLE_STATUS, report.status)}</strong>` +
       (report.phase ? ` — giai đoạn: ${label(CYCLE_PHASE, report.phase)}` : '') +
       '.</p>',
     '<h2>I. Kết quả thực hiện các mục tiêu chất lượng</h2>',

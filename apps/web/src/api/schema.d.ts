@@ -1265,7 +1265,7 @@ export interface components {
         };
         /**
          * Phê duyệt báo cáo đánh giá nội bộ
-         * @description Đại diện lãnh đạo chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.
+         * @description Đại diện chất lượng (hoặc lãnh đạo) phê duyệt báo cáo thì cuộc đánh giá mới kết thúc; hoặc trả lại kèm ý kiến để trưởng đoàn đánh giá chỉnh sửa.
          */
         AuditReportApprovalOutcome: {
             /**
@@ -1325,7 +1325,7 @@ export interface components {
             notes?: string;
             /**
              * Kết quả
-             * @description conformity: phù hợp; observation: khuyến nghị; minor-nc, major-nc: không phù hợp nhẹ, nặng.
+             * @description conformity: phù hợp; observation: điểm lưu ý; minor-nc, major-nc: không phù hợp nhẹ, nặng.
              * @enum {string}
              */
             result: "conformity" | "observation" | "minor-nc" | "major-nc";
@@ -2398,7 +2398,7 @@ export interface components {
             note?: string;
             /**
              * Đã báo cáo bằng văn bản giấy
-             * @description Chỉ cho kỳ đã đến hạn trước khi nhiệm vụ được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.
+             * @description Chỉ cho kỳ đã đến hạn trước khi việc được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.
              */
             paperReport?: {
                 /**
@@ -2963,7 +2963,7 @@ export interface components {
         });
         /**
          * Chỉnh sửa dự thảo mục tiêu
-         * @description Đại diện lãnh đạo chất lượng chỉnh sửa dự thảo bị trả lại.
+         * @description Đại diện chất lượng chỉnh sửa dự thảo bị trả lại.
          */
         ObjectivesRevisionOutcome: {
             /** Nội dung chỉnh sửa */
@@ -3381,12 +3381,12 @@ export interface components {
         };
         /**
          * Báo cáo thực hiện hành động sau họp xem xét
-         * @description ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và bằng chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.
+         * @description ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và minh chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.
          */
         ReviewActionOutcome: {
             /** Đã thực hiện xong */
             done: boolean;
-            /** Bằng chứng */
+            /** Minh chứng */
             evidence?: string[];
             /** Ghi chú */
             note: string;

@@ -103,7 +103,7 @@ export const KONTUM_2024_TEMPLATE: CycleDraft = deepFreeze({
         resources:
           'Chuyên viên theo dõi lĩnh vực của các phòng chuyên môn; Hệ thống quản lý văn bản và điều hành; phần mềm theo dõi nhiệm vụ.',
         who: 'Phòng Tổng hợp chủ trì; các phòng chuyên môn theo dõi nhiệm vụ thuộc lĩnh vực được phân công.',
-        when: 'Hằng quý trong năm 2024, theo lịch báo cáo của chu kỳ.',
+        when: 'Hằng quý trong năm 2024, theo lịch báo cáo của chu trình.',
         howEvaluated:
           'Hằng quý thống kê số nhiệm vụ trọng tâm đến hạn trong quý và số nhiệm vụ đã được chỉ đạo, đôn đốc, theo dõi và tổ chức thực hiện; tỷ lệ lũy kế cả năm phải đạt 100%.',
       },
