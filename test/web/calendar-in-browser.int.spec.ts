@@ -4,7 +4,13 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { overflowAt, refusalProblems, wcagViolations } from './support/accessibility';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, descriptionOf, type Tab } from './support/web-suite';
+import {
+  browserSuiteConfig,
+  BrowserSession,
+  descriptionOf,
+  escapeRegExp,
+  type Tab,
+} from './support/web-suite';
 
 interface CalendarAnswer {
   version: number;
@@ -30,7 +36,6 @@ const thisYear = Number(
 const YEAR = thisYear + 1;
 const FOUNDATION_DAY = { date: `${YEAR}-09-14`, name: 'Ngày kỷ niệm thành lập tỉnh' };
 const AUDIT = { from: `${YEAR}-10-05`, to: `${YEAR}-10-23` };
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "05/10/2027" as the Vietnamese page writes a day. */
 const day = (iso: string) => iso.split('-').reverse().join('/');
 

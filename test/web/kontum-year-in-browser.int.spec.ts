@@ -12,7 +12,14 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { en, vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
+import {
+  browserSuiteConfig,
+  BrowserSession,
+  descriptionOf,
+  escapeRegExp,
+  pagePath,
+  type Tab,
+} from './support/web-suite';
 
 type Task = TaskSummary & { title: { vi: string; en: string } };
 
@@ -702,7 +709,3 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
 });
 
 const objectiveTitle = (id: string) => KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === id)!.title.vi;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

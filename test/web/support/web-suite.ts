@@ -106,8 +106,15 @@ export const descriptionOf = (control: Locator) =>
   });
 
 /** The text a page's fact list (`<dt>` label, `<dd>` value) gives for `label`. */
+/** A text as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The value a definition list gives a label: the label whole, not a longer one that contains it. */
 export const factOf = (page: Page, label: string) =>
-  page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent();
+  page
+    .locator('dt', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+    .locator('xpath=following-sibling::dd[1]')
+    .textContent();
 
 /** A field the API named in a refusal (`details.problems[]`), and why. */
 export interface RefusedField {
