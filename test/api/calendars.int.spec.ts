@@ -236,6 +236,31 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect((await org.waitForTask('leader', 'objectives-approval')).dueAt).toBe(approval.dueAt);
     });
 
+    it('saves a calendar sent again with its request id once, its answer the version it made', async () => {
+      const before = (await read('qmr', '2029/versions')).body as unknown as { items: unknown[] };
+      const defaults = (await read('qmr', '2029')).body.settings;
+      const body = {
+        ...defaults,
+        addedHolidays: [{ date: '2029-09-14', name: 'Ngày kỷ niệm thành lập tỉnh' }],
+        reason: 'Thêm ngày kỷ niệm thành lập tỉnh',
+      };
+      const send = async (requestId: string, content: unknown = body) =>
+        suite.http.call<CalendarAnswer>('PUT', '/api/v1/calendars/2029', {
+          token: await org.tokenOf('qmr'),
+          body: content,
+          headers: { 'x-request-id': requestId },
+        });
+      const first = await send('calendar-save-2029-a');
+      // The answer was lost on the way: the page sends the same save again.
+      const again = await send('calendar-save-2029-a');
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(again.body.version).toBe(first.body.version);
+      const after = (await read('qmr', '2029/versions')).body as unknown as { items: unknown[] };
+      expect(after.items).toHaveLength(before.items.length + 1);
+      // A new save (another request) is a version of its own, even of the same content.
+      expect((await send('calendar-save-2029-b')).body.version).toBe(first.body.version + 1);
+    });
+
     it('answers only documented statuses', async () => {
       expect(await undocumentedAnswers(suite.http)).toEqual([]);
     });

@@ -12,6 +12,7 @@ import {
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { OrganisationCalendarEntity } from '@qcycle/persistence';
 import type { Attribution } from '../auth/auth.decorators';
+import { sameJson } from '../common/same-json';
 import { conflict, isUniqueViolation } from '../directory/directory-errors';
 import { record } from '../directory/directory.service';
 import type {
@@ -92,6 +93,13 @@ export class CalendarsService {
         const latest = await manager
           .getRepository(OrganisationCalendarEntity)
           .findOne({ where: { organisationCode, year }, order: { version: 'DESC' } });
+        // The same save sent again (its x-request-id and content), its answer lost on the way: what it
+        // saved, once. Other content under a reused id is a save of its own.
+        const resent =
+          latest?.requestId === by.requestId &&
+          sameJson(latest.reason, reason) &&
+          sameJson(latest.settings, settings);
+        if (resent) return;
         const row: OrganisationCalendarEntity = {
           organisationCode,
           year,

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
@@ -26,6 +25,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
+import { sameJson } from '../common/same-json';
 import {
   UPDATE_DEADLINE_MS,
   workflowRefusalCode,
@@ -380,7 +380,7 @@ export class TasksService {
         { completedBy: task.completedBy },
       );
     }
-    if (!isDeepStrictEqual(normalise(task.outcome), normalise(outcome))) {
+    if (!sameJson(task.outcome, outcome)) {
       throw new QcycleError(
         QcycleErrorCode.Conflict,
         'taskCompletedDifferently',
@@ -472,11 +472,6 @@ function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): 
     ),
     rehearsal: rehearsals.has(task.cycleId),
   };
-}
-
-/** JSON round-trip: the stored answer went through JSON, so compare like with like. */
-function normalise(value: unknown): unknown {
-  return value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
 function escapeLike(value: string): string {

@@ -115,7 +115,7 @@ export interface paths {
         get: operations["CalendarsController_get"];
         /**
          * Save your organisation's calendar for a year as a new version (the administrator or the Quality Representative); new cycles of the year use it, running ones are untouched
-         * @description 422 RULE_VIOLATED with details.fields and details.problems ({ path, code, reason }) naming every field the calendar rules refuse: holidays in the year, named, not twice, an added day not already official, a removed day official; the audit window in the year, from ≤ to; the review after the window; the close after the review and the last report; the cut-off day 1–28; the working-day allowances. Recorded in the directory event log as calendar.saved. 409 when another save of the same calendar happened at the same moment.
+         * @description 422 RULE_VIOLATED with details.fields and details.problems ({ path, code, reason }) naming every field the calendar rules refuse: holidays in the year, named, not twice, an added day not already official, a removed day official; the audit window in the year, from ≤ to; the review after the window; the close after the review and the last report; the cut-off day 1–28; the working-day allowances. Recorded in the directory event log as calendar.saved. The same save sent again with its x-request-id (its answer lost) answers the version it saved, without a new one. 409 when another save of the same calendar happened at the same moment.
          */
         put: operations["CalendarsController_save"];
         post?: never;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
+import { useRequestId } from '../api/request-id';
 import { submitWith, useBusyAction } from '../directory/directory-kit';
 import { FormProblem, problemsAt } from '../directory/problems';
 import { Field, FieldError, ReasonField } from '../ui/field';
@@ -65,6 +66,7 @@ export function CalendarForm({
   const { t: tDirectory } = useTranslation('directory');
   const [draft, setDraft] = useState<CalendarDraft>(() => draftFrom(settings));
   const { busy, error, setError, run } = useBusyAction();
+  const requestId = useRequestId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -99,9 +101,16 @@ export function CalendarForm({
           chooseTime: t('edit.chooseTime'),
         });
         if (!body) throw new ApiProblem(400, 'VALIDATION', '', problems, undefined);
-        onSaved(
-          await ok(api.PUT('/api/v1/calendars/{year}', { params: { path: { year: String(year) } }, body })),
+        const saved = await ok(
+          api.PUT('/api/v1/calendars/{year}', {
+            params: { path: { year: String(year) } },
+            body,
+            // Sent again after a lost answer, the same calendar is saved once (one version).
+            headers: { 'x-request-id': requestId.idFor({ year, body }) },
+          }),
         );
+        requestId.succeeded();
+        onSaved(saved);
       },
       (caught) => (caught instanceof ApiProblem && caught.status === 409 ? onConflict() : setError(caught)),
     ),
