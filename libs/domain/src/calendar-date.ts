@@ -49,6 +49,11 @@ export function dayOfWeek(date: IsoDate): number {
   return new Date(toEpochDay(date) * MS_PER_DAY).getUTCDay();
 }
 
+/** `2024-01-15` → `15/01/2024`: a day as Vietnamese writes it in tables, messages and references. */
+export function numericDate(date: IsoDate): string {
+  return date.split('-').reverse().join('/');
+}
+
 /** Negative, zero or positive like `Array#sort` expects; ISO dates also compare as strings. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return toEpochDay(a) - toEpochDay(b);

@@ -1,5 +1,5 @@
 import type { IsoDate } from './calendar-date';
-import { compareIsoDates, isIsoDate } from './calendar-date';
+import { compareIsoDates, isIsoDate, numericDate } from './calendar-date';
 import type { ProblemList } from './validation-problem';
 import type { IsoInstant } from './vietnam-time';
 import { instantToVnLocal } from './vietnam-time';
@@ -74,19 +74,13 @@ export function checkPaperReport(
     problems.add(
       `${path}.date`,
       'out-of-range',
-      `Ngày báo cáo giấy không được sau ngày hôm nay (${dayMonthYear(context.today)}).`,
+      `Ngày báo cáo giấy không được sau ngày hôm nay (${numericDate(context.today)}).`,
     );
   } else if (compareIsoDates(paper.date, context.periodEnd) < 0) {
     problems.add(
       `${path}.date`,
       'out-of-range',
-      `Ngày báo cáo giấy không được trước ngày cuối kỳ báo cáo (${dayMonthYear(context.periodEnd)}).`,
+      `Ngày báo cáo giấy không được trước ngày cuối kỳ báo cáo (${numericDate(context.periodEnd)}).`,
     );
   }
-}
-
-/** `2024-02-05` → `05/02/2024`, as Vietnamese documents write a day. */
-function dayMonthYear(date: IsoDate): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }

@@ -1,7 +1,7 @@
-import { signatureBlock } from '@qcycle/domain';
+import { signatureBlock, numericDate } from '@qcycle/domain';
 import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { numericDate, type OfficialDocument } from './official-document';
+import { type OfficialDocument } from './official-document';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 
 /**

@@ -5,6 +5,7 @@ import {
   signatureBlock,
   type IndicatorTarget,
   type Objective,
+  numericDate,
 } from '@qcycle/domain';
 import type {
   CycleReportView,
@@ -12,7 +13,7 @@ import type {
   ReportObjectiveView,
 } from '../cycles/dto/cycle-report.view';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { numericDate, type DocumentBlock, type OfficialDocument } from './official-document';
+import { type DocumentBlock, type OfficialDocument } from './official-document';
 
 /** What the year's objectives report is made from: the `/report` record, the decision's targets, its date. */
 export interface ObjectivesReportRecord {

@@ -83,11 +83,6 @@ export function vietnameseDate(isoDate: string): string {
   return `ngày ${day} tháng ${monthText} năm ${year}`;
 }
 
-/** `2024-01-15` → `15/01/2024`, the numeric date of tables and references inside a sentence. */
-export function numericDate(isoDate: string): string {
-  return isoDate.split('-').reverse().join('/');
-}
-
 /** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024". */
 export function placeAndDate(header: OfficialDocument['header']): string {
   return `${header.place}, ${vietnameseDate(header.date)}`;

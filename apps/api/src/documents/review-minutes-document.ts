@@ -1,9 +1,10 @@
+import { numericDate } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { numericDate, vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
+import { vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
 
 /** The review record (`GET /cycles/{id}/review`) with what it refers to by id, named. */
 export interface ReviewRecord {
