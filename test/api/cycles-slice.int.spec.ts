@@ -175,6 +175,39 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
     expect(inbox.items.map((t) => t.kind)).toEqual(['objectives-approval']);
   });
 
+  it("refuses the real year's decision signed on a day still to come, naming signingDate; the task stays open", async () => {
+    const leader = await org.tokenOf('leader');
+    const approval = (
+      await http.call<{ items: { id: string }[] }>('GET', '/api/v1/me/tasks?kind=objectives-approval', {
+        token: leader,
+      })
+    ).body.items.find((task) => task.id.includes(`/${NEXT}/`))!;
+    // Tomorrow in Vietnam: a day of this year or next, so only "not after today" refuses it.
+    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const answer = await http.call<{
+      code: string;
+      details: { problems: { path: string; reason: string }[] };
+    }>('POST', `/api/v1/tasks/${encodeURIComponent(approval.id)}/complete`, {
+      token: leader,
+      body: { outcome: { decision: 'approve', documentNumber: '12/QĐ-UBND', signingDate: tomorrow } },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.details.problems).toEqual([
+      expect.objectContaining({
+        path: 'signingDate',
+        reason: expect.stringContaining('không được sau hôm nay'),
+      }),
+    ]);
+    const task = await http.call<{ status: string }>(
+      'GET',
+      `/api/v1/tasks/${encodeURIComponent(approval.id)}`,
+      {
+        token: leader,
+      },
+    );
+    expect(task.body.status).toBe('open');
+  });
+
   it('refuses a draft that cannot go to the leader and an unknown template, starting nothing', async () => {
     const qmr = await org.tokenOf('qmr');
     const badDraft = await http.call<{ code: string; details: { problems: { path: string }[] } }>(

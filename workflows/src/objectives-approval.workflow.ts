@@ -58,7 +58,13 @@ async function approveObjectives(
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-approval', context.roster.leader)
         : {}),
-      validate: (outcome) => validateApprovalOutcome(outcome, context),
+      // A real year (no schedule shift) is signed by today; the validator runs only when an answer
+      // arrives, never in replay, so the rule needs no patch.
+      validate: (outcome) =>
+        validateApprovalOutcome(outcome, {
+          year: context.year,
+          ...(context.shiftMs === 0 ? { today: cycleClock(0).calendarDate(Date.now()) } : {}),
+        }),
     });
     if (approval.status !== 'completed') throw new Error('approval task cannot expire');
     const outcome = approval.outcome;

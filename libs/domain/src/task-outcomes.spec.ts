@@ -27,6 +27,18 @@ describe('objectives approval outcome', () => {
     expect(approval({ decision: 'return', comments: 'Bổ sung kế hoạch.' })).toEqual([]);
   });
 
+  it("refuses a real year's signing day after today, and keeps a rehearsal's free of it", () => {
+    const approve = { decision: 'approve', documentNumber: '45/QĐ-UBND' };
+    const real = (signingDate: string) =>
+      validateApprovalOutcome({ ...approve, signingDate }, { year: 2025, today: '2024-12-20' });
+    expect(real('2024-12-20')).toEqual([]);
+    expect(real('2024-12-21')).toEqual([
+      { path: 'signingDate', code: 'out-of-range', reason: 'Ngày ký không được sau hôm nay (20/12/2024).' },
+    ]);
+    // A rehearsal has no "today" to hold it to: its calendar only starts near now.
+    expect(validateApprovalOutcome({ ...approve, signingDate: '2025-01-05' }, { year: 2025 })).toEqual([]);
+  });
+
   it('refuses a malformed number, a bare return and an unknown decision', () => {
     expect(paths(approval({ decision: 'approve', documentNumber: 'QĐ 123' }))).toEqual(['documentNumber']);
     expect(

@@ -1,5 +1,5 @@
 import type { IsoDate } from './calendar-date';
-import { compareIsoDates, isIsoDate } from './calendar-date';
+import { compareIsoDates, isIsoDate, numericDate } from './calendar-date';
 import type { Indicator } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
@@ -226,9 +226,15 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 /**
  * The decision approving a year's objectives is signed in that year, or in the year before: offices
  * often sign next year's objectives in December. Any other year is a typing slip (2023 for 2024,
- * 2204) that would print on the decision and date the year's documents.
+ * 2204) that would print on the decision and date the year's documents. A real year's decision is
+ * signed by today (`today`, the Vietnam day now): a later day is a slip too, and would date the
+ * decision and its plan ahead of their approval. A rehearsal has no `today` to hold it to: its
+ * calendar only starts near now, and the leader signs with the day the exercise says.
  */
-export function validateApprovalOutcome(outcome: unknown, context: { year: number }): ValidationProblem[] {
+export function validateApprovalOutcome(
+  outcome: unknown,
+  context: { year: number; today?: IsoDate },
+): ValidationProblem[] {
   return checkOutcomeShape('objectives-approval', outcome, {
     signingDate: (signingDate, { path, problems }) => {
       const year = Number((signingDate as IsoDate).slice(0, 4));
@@ -238,6 +244,8 @@ export function validateApprovalOutcome(outcome: unknown, context: { year: numbe
           'out-of-range',
           `Ngày ký phải thuộc năm ${context.year - 1} hoặc năm ${context.year} (năm của mục tiêu).`,
         );
+      else if (context.today !== undefined && compareIsoDates(signingDate as IsoDate, context.today) > 0)
+        problems.add(path, 'out-of-range', `Ngày ký không được sau hôm nay (${numericDate(context.today)}).`);
     },
   });
 }
