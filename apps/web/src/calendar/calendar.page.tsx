@@ -194,13 +194,13 @@ function YearPicker({ year }: { year: string }) {
     .filter((y) => Number.isInteger(y) && y >= 2000 && y <= 2100)
     .sort((a, b) => a - b);
   return (
-    <nav className="cal-years-nav" aria-label={t('years.label')}>
+    <nav className="view-tabs" aria-label={t('years.label')}>
       {years.map((y) => (
         <Link
           key={y}
           to={`/calendar/${y}`}
           aria-current={String(y) === year ? 'page' : undefined}
-          className={String(y) === year ? 'cal-year cal-year-current' : 'cal-year'}
+          className={String(y) === year ? 'view-tab view-tab-current' : 'view-tab'}
         >
           {t('years.year', { year: y })}
         </Link>

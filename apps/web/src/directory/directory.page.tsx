@@ -43,13 +43,13 @@ export default function DirectoryPage() {
     <div className="directory">
       <h1>{t('title')}</h1>
       <p className="muted">{t('lead', { organisation })}</p>
-      <nav className="dir-views" aria-label={t('views.label')}>
+      <nav className="view-tabs" aria-label={t('views.label')}>
         {VIEWS.map((name) => (
           <Link
             key={name}
             to={`/directory?view=${name}`}
             aria-current={view === name ? 'page' : undefined}
-            className={view === name ? 'dir-view dir-view-current' : 'dir-view'}
+            className={view === name ? 'view-tab view-tab-current' : 'view-tab'}
           >
             {t(`views.${name}`)}
           </Link>
