@@ -11,18 +11,14 @@ import {
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
-  earlierYearResult,
   internalAuditsMeasurement,
   objectiveResultsAtReview,
   objectiveYearResult,
-  TREND_YEARS,
   type CycleCalendar,
-  type IndicatorEvaluation,
   type LocalizedText,
   type Measurement,
   type Objective,
   type ObjectiveResultAtReview,
-  type ObjectiveStatus,
   type ReviewEnteredInput,
   type ReviewPreparationOutcome,
   REVIEW_INPUT_NOT_ENTERED,
@@ -33,6 +29,7 @@ import {
   AuditStepEntity,
   CorrectiveActionEntity,
   DecisionEntity,
+  earlierYearResults,
   EventLogEntryEntity,
   ManagementReviewEntity,
   NextYearDraftEntity,
@@ -976,11 +973,7 @@ export class QualityRecordActivities {
     return previous?.actions ?? [];
   }
 
-  /**
-   * ISO 9.3.2 c asks for the objectives' results "including trends": each objective with how the same
-   * objective ended the organisation's earlier years that ran in qcycle (up to TREND_YEARS, latest
-   * first), from their `objective_results`. A rehearsal's year is no trend of the real ones.
-   */
+  /** ISO 9.3.2 c asks for the objectives' results "including trends": each with its earlier years. */
   private async withEarlierYears(
     cycleId: string,
     objectives: Objective[],
@@ -988,33 +981,15 @@ export class QualityRecordActivities {
   ): Promise<ObjectiveResultAtReview[]> {
     const key = parseQualityCycleId(cycleId);
     if (!key) return results;
-    const years = Array.from({ length: TREND_YEARS }, (_, i) => key.year - 1 - i);
-    const cycleIds = years.map((year) => qualityCycleId(key.organisationCode, year));
-    const [rows, rehearsals] = await Promise.all([
-      this.dataSource.manager.find(ObjectiveResultEntity, { where: { cycleId: In(cycleIds) } }),
-      this.dataSource.manager.find(QualityCycleEntity, {
-        select: { id: true },
-        where: { id: In(cycleIds), rehearsal: true },
-      }),
-    ]);
-    const rehearsed = new Set(rehearsals.map((cycle) => cycle.id));
+    const earlier = await earlierYearResults(
+      this.dataSource.manager,
+      key.organisationCode,
+      key.year,
+      objectives,
+    );
     return results.map((result) => {
-      const objective = objectives.find((o) => o.id === result.objectiveId);
-      const earlierYears = years.flatMap((year) => {
-        const row = rows.find(
-          (r) =>
-            r.objectiveId === result.objectiveId && r.cycleId === qualityCycleId(key.organisationCode, year),
-        );
-        if (!row || !objective || rehearsed.has(row.cycleId)) return [];
-        const closed = {
-          objectiveId: row.objectiveId,
-          status: row.status as ObjectiveStatus,
-          indicators: row.indicators as IndicatorEvaluation[],
-        };
-        const earlier = earlierYearResult(year, closed, objective);
-        return earlier ? [earlier] : [];
-      });
-      return earlierYears.length ? { ...result, earlierYears } : result;
+      const earlierYears = earlier.get(result.objectiveId);
+      return earlierYears ? { ...result, earlierYears } : result;
     });
   }
 

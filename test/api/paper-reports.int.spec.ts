@@ -171,7 +171,12 @@ describe('reports of past months made on paper, over HTTP (API, worker, PostgreS
     const report = await org.as<{
       objectives: {
         id: string;
-        indicators: { id: string; reportedPeriods: number; lateReports: number }[];
+        indicators: {
+          id: string;
+          reportedPeriods: number;
+          lateReports: number;
+          figures: { periodKey: string; late: boolean; paperReport?: unknown }[];
+        }[];
       }[];
     }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/report`);
     expect(report.status).toBe(200);
@@ -179,6 +184,14 @@ describe('reports of past months made on paper, over HTTP (API, worker, PostgreS
       .find((o) => o.id === 'obj-4')
       ?.indicators.find((i) => i.id === 'obj-4-on-time');
     expect(onTime).toMatchObject({ reportedPeriods: 3, lateReports: 2 });
+    // Each figure says whether it was reported on paper, and which paper: what the printed report names.
+    expect(
+      onTime?.figures.map(({ periodKey, late, paperReport }) => ({ periodKey, late, paperReport })),
+    ).toEqual([
+      { periodKey: '2024-01', late: false, paperReport: { date: '2024-02-05', reference: '45/BC-VP' } },
+      { periodKey: '2024-02', late: true, paperReport: { date: '2024-03-20', reference: '60/BC-VP' } },
+      { periodKey: '2024-03', late: true, paperReport: undefined },
+    ]);
     const objective = await org.as<{ statusHistory: { periodKey: string; late: boolean }[] }>(
       'qmr',
       'GET',

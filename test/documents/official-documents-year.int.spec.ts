@@ -203,6 +203,66 @@ describe('official documents of the year: objectives report, annual QMS report, 
       expect(again.docx.equals(files.docx)).toBe(true);
       expect(new Set(zipTimestamps(files.docx))).toEqual(new Set(['20240305.000000']));
     });
+
+    it('names the paper a figure was reported on before qcycle asked for it, by its period', () => {
+      const onPaper: CycleReportView = {
+        ...report,
+        objectives: report.objectives.map((o) => ({
+          ...o,
+          indicators: o.indicators.map((i) => ({
+            ...i,
+            figures: i.figures.map((f, n) =>
+              i.id === 'obj-4-on-time' && n === 0
+                ? { ...f, paperReport: { date: '2024-02-05', reference: '45/BC-VP' } }
+                : f,
+            ),
+          })),
+        })),
+      };
+      const rows = objectivesReportDocument({ report: onPaper, objectives, date: '2024-03-05' }, wording)
+        .body.flatMap((block) => (block.kind === 'table' ? block.rows : []))
+        .map((row) => row[0]);
+      expect(rows).toContain('01/2024 (báo cáo giấy ngày 05/02/2024, số 45/BC-VP)');
+    });
+
+    it("sets this year's verdicts beside how each objective ended the earlier years in qcycle (the trend)", async () => {
+      const withTrend = objectivesReportDocument(
+        {
+          report,
+          objectives,
+          date: '2024-03-05',
+          // As the records give them: 2023 and 2022 closed objective 4, only 2023 objective 2.
+          earlierYears: new Map([
+            [
+              'obj-4',
+              [
+                { year: 2023, result: 'not-achieved' as const, indicators: [] },
+                { year: 2022, result: 'achieved' as const, indicators: [] },
+              ],
+            ],
+            ['obj-2', [{ year: 2023, result: 'achieved' as const, indicators: [] }]],
+          ]),
+        },
+        wording,
+      );
+      const summary = withTrend.body.find(
+        (block) => block.kind === 'table' && block.columns[0] === 'Mục tiêu',
+      ) as { columns: string[]; rows: string[][] };
+      expect(summary.columns).toEqual(['Mục tiêu', 'Đánh giá', 'Năm 2023', 'Năm 2022']);
+      expect(summary.rows.find((row) => row[0] === 'Mục tiêu 4')?.slice(2)).toEqual(['Không đạt', 'Đạt']);
+      expect(summary.rows.find((row) => row[0] === 'Mục tiêu 2')?.slice(2)).toEqual(['Đạt', 'Chưa theo dõi']);
+      const trendFiles = await render(withTrend);
+      expect(trendFiles.text).toMatch(/Mục tiêu 4 +\S.* +Không đạt +Đạt/);
+      expectSameWords(withTrend, trendFiles);
+      // Without earlier years (an organisation's first year in qcycle) the table is as it was.
+      expect(
+        (
+          document.body.find((block) => block.kind === 'table' && block.columns[0] === 'Mục tiêu') as {
+            columns: string[];
+          }
+        ).columns,
+      ).toEqual(['Mục tiêu', 'Đánh giá']);
+    });
   });
 
   describe('the yearly report on applying the QMS to the Department of Science and Technology', () => {

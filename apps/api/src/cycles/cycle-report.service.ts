@@ -113,6 +113,7 @@ function objectiveReport(
           value: m.value,
           achieved: m.achieved,
           late: m.late,
+          ...(m.paperReport ? { paperReport: m.paperReport } : {}),
         })),
       };
     }),

@@ -1,11 +1,12 @@
 import {
   cumulativeCases,
   meetsTarget,
+  numericDate,
   parsePeriodKey,
   signatureBlock,
+  type EarlierYearResult,
   type IndicatorTarget,
   type Objective,
-  numericDate,
 } from '@qcycle/domain';
 import type {
   CycleReportView,
@@ -22,6 +23,8 @@ export interface ObjectivesReportRecord {
   objectives: Objective[];
   /** The report's date `YYYY-MM-DD`: the day of the last record it reports (no clock). */
   date: string;
+  /** How each objective ended the organisation's earlier years in qcycle (the trend, ISO 9.1.3). */
+  earlierYears?: ReadonlyMap<string, readonly EarlierYearResult[]>;
 }
 
 /** An indicator's year so far: its cumulative figure and the verdict against its target. */
@@ -53,6 +56,9 @@ export function objectivesReportDocument(
   const issuer = wording.organisation.name.vi;
   const subject = `Kết quả thực hiện Mục tiêu chất lượng năm ${report.year}`;
   const verdicts = report.objectives.map((o) => objectiveVerdict(o, record.objectives));
+  const trendYears = [...new Set([...(record.earlierYears?.values() ?? [])].flat().map((e) => e.year))].sort(
+    (a, b) => b - a,
+  );
   const achieved = verdicts.filter((v) => v === 'achieved').length;
   const body: DocumentBlock[] = [
     { kind: 'heading', text: 'I. CĂN CỨ' },
@@ -84,7 +90,12 @@ export function objectivesReportDocument(
           columns: ['Kỳ báo cáo', 'Số liệu', 'Kết quả', 'So với chỉ tiêu'],
           rows: [
             ...indicator.figures.map((f) => [
-              periodLabel(f.periodKey) + (f.late ? ' (nộp muộn)' : ''),
+              periodLabel(f.periodKey) +
+                (f.late ? ' (nộp muộn)' : '') +
+                // Reported on paper before qcycle asked for it: the day and number an auditor checks.
+                (f.paperReport
+                  ? ` (báo cáo giấy ngày ${numericDate(f.paperReport.date)}, số ${f.paperReport.reference})`
+                  : ''),
               figureText(f),
               valueText(figureValue(f), indicator.kind),
               periodVerdict(f, target),
@@ -124,8 +135,16 @@ export function objectivesReportDocument(
     { kind: 'heading', text: 'III. TỔNG HỢP' },
     {
       kind: 'table',
-      columns: ['Mục tiêu', 'Đánh giá'],
-      rows: report.objectives.map((o, i) => [`Mục tiêu ${o.number}`, VERDICT_LABELS[verdicts[i]]]),
+      // The earlier years the organisation closed in qcycle, latest first: the trend beside this year.
+      columns: ['Mục tiêu', 'Đánh giá', ...trendYears.map((year) => `Năm ${year}`)],
+      rows: report.objectives.map((o, i) => [
+        `Mục tiêu ${o.number}`,
+        VERDICT_LABELS[verdicts[i]],
+        ...trendYears.map((year) => {
+          const earlier = record.earlierYears?.get(o.id)?.find((e) => e.year === year);
+          return earlier ? VERDICT_LABELS[earlier.result] : 'Chưa theo dõi';
+        }),
+      ]),
     },
     {
       kind: 'paragraph',

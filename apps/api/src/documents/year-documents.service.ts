@@ -8,6 +8,7 @@ import {
   CorrectiveActionEntity,
   DecisionEntity,
   DocumentVersionEntity,
+  earlierYearResults,
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
@@ -58,14 +59,17 @@ export class YearDocumentsService {
   ): Promise<DocumentFile> {
     const { row, key } = await this.official.decision(caller, report.cycleId);
     const objectives = row.objectives as Objective[];
-    const calendar = await this.wordingSource.calendar(key.organisationCode, key.year);
+    const [calendar, earlierYears] = await Promise.all([
+      this.wordingSource.calendar(key.organisationCode, key.year),
+      earlierYearResults(this.dataSource.manager, key.organisationCode, key.year, objectives),
+    ]);
     const date = await this.lastRecordDate(report.cycleId, row.signingDate, calendar);
     return this.official.registered(caller, key, 'objectives-report', format, {
       number: '',
       sourceRecord: `decisions/${row.id}`,
       approvedBy: row.signedBy,
       approvedByName: row.signerName,
-      build: (wording) => objectivesReportDocument({ report, objectives, date }, wording),
+      build: (wording) => objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
     });
   }
 

@@ -3285,6 +3285,8 @@ export interface components {
             late: boolean;
             /** @example 81 */
             numerator: number | null;
+            /** @description Reported on paper before qcycle asked for it (its day decides `late`, and its number is the evidence); absent for a report made in qcycle */
+            paperReport?: components["schemas"]["PaperReportView"];
             /**
              * @description A ratio that asks for them (objective 4): cases open at the period's end and already overdue
              * @example null

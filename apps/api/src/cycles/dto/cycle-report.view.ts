@@ -1,4 +1,4 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CYCLE_PHASES, MEASUREMENT_FREQUENCIES } from '@qcycle/domain';
 import { LocalizedTextView, OBJECTIVE_STATUSES, ObjectiveIndicatorView } from './cycle-objectives.view';
 import {
@@ -6,6 +6,7 @@ import {
   CorrectiveActionView,
   DecisionView,
   MeasurementView,
+  PaperReportView,
   ReviewView,
 } from './cycle-records.view';
 
@@ -27,7 +28,14 @@ export class ReportFigureView extends PickType(MeasurementView, [
   'value',
   'achieved',
   'late',
-] as const) {}
+] as const) {
+  @ApiPropertyOptional({
+    type: PaperReportView,
+    description:
+      'Reported on paper before qcycle asked for it (its day decides `late`, and its number is the evidence); absent for a report made in qcycle',
+  })
+  paperReport?: PaperReportView;
+}
 
 export class ReportIndicatorView extends PickType(ObjectiveIndicatorView, ['id', 'kind', 'label'] as const) {
   @ApiProperty({
