@@ -439,33 +439,39 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     });
 
     it('marks nothing on a real year’s documents: its decision is named and dated as issued', async () => {
+      // Next year, signed today (in Vietnam): a real year starts before its dates and is signed by today.
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const [year, month, day] = today.split('-');
+      const next = Number(year) + 1;
       const code = `ry-${uniqueSuffix()}`;
       const real = await suite.seedDemoOrganisation(code);
       const started = await real.as('qmr', 'POST', '/api/v1/cycles', {
         organisationCode: code,
-        year: 2027,
+        year: next,
         templateId: 'kontum-2024',
       });
       expect(started.status).toBe(201);
       const task = await real.waitForTask('leader', 'objectives-approval');
       const approved = await real.as('leader', 'POST', taskPath(task.id, '/complete'), {
-        outcome: { decision: 'approve', documentNumber: '7/QĐ-UBND', signingDate: '2026-12-28' },
+        outcome: { decision: 'approve', documentNumber: '7/QĐ-UBND', signingDate: today },
       });
       expect(approved.status).toBe(200);
-      const path = `/api/v1/cycles/${code}-2027/decision`;
+      const path = `/api/v1/cycles/${code}-${next}/decision`;
       let pdf: Download | undefined;
       for (let attempt = 0; attempt < 100 && pdf?.status !== 200; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, 100));
         pdf = await fetchDownload(http, real, 'qmr', path, PDF);
       }
       const docx = await fetchDownload(http, real, 'qmr', path, DOCX);
-      expect(pdf!.headers.get('content-disposition')).toContain('filename="QD-7-UBND-2027.pdf"');
+      expect(pdf!.headers.get('content-disposition')).toContain(`filename="QD-7-UBND-${next}.pdf"`);
       const text = normalise(pdfText(pdf!.bytes));
-      expect(text).toContain('Kon Tum, ngày 28 tháng 12 năm 2026');
-      expect(text).toContain('Phê duyệt Mục tiêu chất lượng năm 2027');
+      // Decree 30: the day in two digits, January and February in two digits too.
+      const monthText = Number(month) <= 2 ? month : String(Number(month));
+      expect(text).toContain(`Kon Tum, ngày ${day} tháng ${monthText} năm ${year}`);
+      expect(text).toContain(`Phê duyệt Mục tiêu chất lượng năm ${next}`);
       expect(text).not.toContain(REHEARSAL_MARK);
       expect(docxParts(docx.bytes).names.filter((name) => name.startsWith('word/header'))).toEqual([]);
-      const cancelled = await real.as('qmr', 'POST', `/api/v1/cycles/${code}-2027/cancel`, {
+      const cancelled = await real.as('qmr', 'POST', `/api/v1/cycles/${code}-${next}/cancel`, {
         reason: 'Kiểm thử xong',
       });
       expect(cancelled.status).toBe(202);
