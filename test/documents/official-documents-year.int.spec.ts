@@ -442,18 +442,21 @@ describe('official documents of the year: objectives report, annual QMS report, 
       minutesRef: 'BB-05/2024',
       heldAt: '2024-12-10T02:00:00.000Z',
     };
-    const document = reviewMinutesDocument(
-      {
-        review,
-        year: 2024,
-        chairName: 'Nguyễn Hữu Tháp',
-        date: '2024-12-10',
-        dateOf,
-        objectives,
-        ownerNames: {},
-      },
-      wording,
-    );
+    /** The minutes of a review held on 10 December 2024 and chaired by the leader, as the API builds them. */
+    const minutesOf = (held: typeof review, ownerNames: Record<string, string> = {}) =>
+      reviewMinutesDocument(
+        {
+          review: held,
+          year: 2024,
+          chairName: 'Nguyễn Hữu Tháp',
+          date: '2024-12-10',
+          dateOf,
+          objectives,
+          ownerNames,
+        },
+        wording,
+      );
+    const document = minutesOf(review);
 
     it('lists date, chair, every 9.3.2 input, the 9.3.3 outputs, the 9.3.1 conclusion and the actions; what is not recorded says so', async () => {
       const files = await render(document);
@@ -494,30 +497,22 @@ describe('official documents of the year: objectives report, annual QMS report, 
 
     it('prints what the leader recorded with the review: the attendees, the 9.3.1 conclusion, the judgement of the QMS objective and the owner named', async () => {
       const owner = 'b7c5a4f0-0000-4000-8000-000000000001';
-      const recorded = reviewMinutesDocument(
+      const recorded = minutesOf(
         {
-          review: {
-            ...review,
-            outputs: {
-              ...review.outputs,
-              attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Trần Quốc Việt, Chánh Văn phòng'],
-              conclusion: { suitable: true, adequate: true, effective: false, notes: 'Cần số hóa hồ sơ.' },
-              qmsJudgement: {
-                achieved: true,
-                notes: 'Đã đánh giá nội bộ và họp xem xét.',
-                judgedBy: 'leader',
-              },
+          ...review,
+          outputs: {
+            ...review.outputs,
+            attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Trần Quốc Việt, Chánh Văn phòng'],
+            conclusion: { suitable: true, adequate: true, effective: false, notes: 'Cần số hóa hồ sơ.' },
+            qmsJudgement: {
+              achieved: true,
+              notes: 'Đã đánh giá nội bộ và họp xem xét.',
+              judgedBy: 'leader',
             },
-            actions: [{ ...(review.actions as object[])[0], ownerUserId: owner }],
           },
-          year: 2024,
-          chairName: 'Nguyễn Hữu Tháp',
-          date: '2024-12-10',
-          dateOf,
-          objectives,
-          ownerNames: { [owner]: 'Nguyễn Thị Lan' },
+          actions: [{ ...(review.actions as object[])[0], ownerUserId: owner }],
         },
-        wording,
+        { [owner]: 'Nguyễn Thị Lan' },
       );
       const files = await render(recorded);
       for (const expected of [
@@ -532,65 +527,54 @@ describe('official documents of the year: objectives report, annual QMS report, 
     });
 
     it("prints input a) as each of last year's review actions with how it stood, and last year's corrective actions carried over", async () => {
-      const withPrevious = reviewMinutesDocument(
-        {
-          review: {
-            ...review,
-            inputs: {
-              ...review.inputs,
-              // As next year's draft carries them (ReviewActionFollowUp) and compileReviewInputs
-              // finds last year's corrective actions not closed at its close.
-              previousActions: {
-                status: 'carried-over',
-                items: [
-                  {
-                    actionId: 'quality-cycle/kt/2023/review/action/1',
-                    title: 'Cập nhật quy trình lưu trữ hồ sơ',
-                    ownerUnitCode: 'vp-hanhchinh-tochuc',
-                    ownerUserId: 'u-1',
-                    dueDate: '2024-03-31',
-                    status: 'done',
-                    note: 'Đã ban hành quy trình mới',
-                  },
-                  {
-                    actionId: 'quality-cycle/kt/2023/review/action/2',
-                    title: 'Đào tạo chuyên gia đánh giá nội bộ',
-                    ownerUnitCode: 'vp-tonghop',
-                    ownerUserId: 'u-2',
-                    dueDate: '2024-06-30',
-                    status: 'not-done',
-                    carriedForward: true,
-                  },
-                ],
+      const withPrevious = minutesOf({
+        ...review,
+        inputs: {
+          ...review.inputs,
+          // As next year's draft carries them (ReviewActionFollowUp) and compileReviewInputs
+          // finds last year's corrective actions not closed at its close.
+          previousActions: {
+            status: 'carried-over',
+            items: [
+              {
+                actionId: 'quality-cycle/kt/2023/review/action/1',
+                title: 'Cập nhật quy trình lưu trữ hồ sơ',
+                ownerUnitCode: 'vp-hanhchinh-tochuc',
+                ownerUserId: 'u-1',
+                dueDate: '2024-03-31',
+                status: 'done',
+                note: 'Đã ban hành quy trình mới',
               },
-              previousCorrectiveActions: {
-                status: 'carried-over',
-                items: [
-                  {
-                    correctiveActionId: 'quality-cycle/kt/2023/audit/ca/s2',
-                    cycleId: 'kt-2023',
-                    unitCode: 'vp-kiemsoat-tthc',
-                    severity: 'minor-nc',
-                    finding: 'Phiếu kiểm soát thiếu thời điểm chuyển bước',
-                    action: 'Cập nhật mẫu phiếu',
-                    ownerUserId: null,
-                    dueDate: '2024-01-15',
-                    rounds: 1,
-                    status: 'planned',
-                  },
-                ],
+              {
+                actionId: 'quality-cycle/kt/2023/review/action/2',
+                title: 'Đào tạo chuyên gia đánh giá nội bộ',
+                ownerUnitCode: 'vp-tonghop',
+                ownerUserId: 'u-2',
+                dueDate: '2024-06-30',
+                status: 'not-done',
+                carriedForward: true,
               },
-            },
+            ],
           },
-          year: 2024,
-          chairName: 'Nguyễn Hữu Tháp',
-          date: '2024-12-10',
-          dateOf,
-          objectives,
-          ownerNames: {},
+          previousCorrectiveActions: {
+            status: 'carried-over',
+            items: [
+              {
+                correctiveActionId: 'quality-cycle/kt/2023/audit/ca/s2',
+                cycleId: 'kt-2023',
+                unitCode: 'vp-kiemsoat-tthc',
+                severity: 'minor-nc',
+                finding: 'Phiếu kiểm soát thiếu thời điểm chuyển bước',
+                action: 'Cập nhật mẫu phiếu',
+                ownerUserId: null,
+                dueDate: '2024-01-15',
+                rounds: 1,
+                status: 'planned',
+              },
+            ],
+          },
         },
-        wording,
-      );
+      });
       const files = await render(withPrevious);
       expect(files.text).toContain(
         'a) Tình trạng của các hành động từ các lần xem xét trước: ' +
@@ -602,38 +586,27 @@ describe('official documents of the year: objectives report, annual QMS report, 
     });
 
     it('prints input c 2) as each objective where it stands, with how the same objective ended the earlier years (the trend)', async () => {
-      const withTrend = reviewMinutesDocument(
-        {
-          review: {
-            ...review,
-            inputs: {
-              ...review.inputs,
-              // As compileReviewInputs gives them: this year's standing, and the earlier years closed.
-              objectiveResults: [
-                {
-                  objectiveId: 'obj-4',
-                  number: 4,
-                  status: 'on-track',
-                  final: false,
-                  indicators: [],
-                  earlierYears: [
-                    { year: 2023, result: 'not-achieved', indicators: [] },
-                    { year: 2022, result: 'achieved', indicators: [] },
-                  ],
-                },
-                { objectiveId: 'obj-2', number: 2, status: 'on-track', final: false, indicators: [] },
+      const withTrend = minutesOf({
+        ...review,
+        inputs: {
+          ...review.inputs,
+          // As compileReviewInputs gives them: this year's standing, and the earlier years closed.
+          objectiveResults: [
+            {
+              objectiveId: 'obj-4',
+              number: 4,
+              status: 'on-track',
+              final: false,
+              indicators: [],
+              earlierYears: [
+                { year: 2023, result: 'not-achieved', indicators: [] },
+                { year: 2022, result: 'achieved', indicators: [] },
               ],
             },
-          },
-          year: 2024,
-          chairName: 'Nguyễn Hữu Tháp',
-          date: '2024-12-10',
-          dateOf,
-          objectives,
-          ownerNames: {},
+            { objectiveId: 'obj-2', number: 2, status: 'on-track', final: false, indicators: [] },
+          ],
         },
-        wording,
-      );
+      });
       const files = await render(withTrend);
       expect(files.text).toContain(
         '2. Mức độ đạt được các mục tiêu chất lượng: 0/2 mục tiêu đạt tại thời điểm xem xét ' +
