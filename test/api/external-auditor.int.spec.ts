@@ -185,8 +185,9 @@ describe('the external auditor of the certification body (real API, worker, Temp
     expect(events.body.items.map((e) => e.type)).toEqual(
       expect.arrayContaining(['cycle.started', 'task.completed']),
     );
-    // Not closed yet: next year's draft is a 404, not a 403.
-    expect((await read(`/api/v1/cycles/${cycleId}/next-year`)).status).toBe(404);
+    // Not closed yet: next year's draft as made from the approved decision, theirs to read.
+    const nextYear = await read<{ final: boolean; year: number }>(`/api/v1/cycles/${cycleId}/next-year`);
+    expect([nextYear.status, nextYear.body.final, nextYear.body.year]).toEqual([200, false, 2025]);
     expect((await read('/api/v1/calendars/2024')).status).toBe(200);
 
     // Someone else's task, done and open: its form, answer and history.

@@ -8,7 +8,7 @@ import { HELD_REVIEW } from './support/year-fixtures';
 
 /**
  * Next year in one action (issue #9): once a year has closed, its draft for next year is read and
- * next year's cycle started from it over HTTP — 404 before the close, 403 for someone who is neither
+ * next year's cycle started from it over HTTP — 404 before the approval, 403 for someone who is neither
  * the Quality Representative nor an administrator, 201 once, 409 the second time. The corrective
  * actions the year did not finish go on in the next (ISO 10.2). The real API and worker, PostgreSQL,
  * the time-skipping Temporal server; a 2024 rehearsal.
@@ -39,7 +39,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const taskOf = (local: string, kind: string, days = 0) => year.taskOf(local, kind, days);
   const complete = (local: string, taskId: string, outcome: unknown) => year.complete(local, taskId, outcome);
 
-  it('answers 404 before the year has closed', async () => {
+  it("answers 404 before the year's objectives are approved", async () => {
     await year.start(organisationCode);
     expect((await org.as('qmr', 'GET', nextYearPath)).status).toBe(404);
     expect((await org.as('qmr', 'POST', nextYearPath, {})).status).toBe(404);
@@ -98,21 +98,23 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
 
   it("prepares next year's draft at the close; 403 for the wrong person, 201 to start it, 409 twice", async () => {
     const draft = await eventually(
-      "next year's draft",
+      "next year's draft prepared at the close",
       async () => {
         const answer = await org.as<{
           year: number;
           nextCycleId: string;
+          final: boolean;
           draft: { year: number; objectives: { id: string }[] };
           previousActions: { status: string; carriedForward?: boolean }[];
         }>('qmr', 'GET', nextYearPath);
-        return answer.status === 200 ? answer.body : undefined;
+        return answer.status === 200 && answer.body.final ? answer.body : undefined;
       },
       80,
     );
     expect(draft).toMatchObject({
       year: 2025,
       nextCycleId: `${organisationCode}-2025`,
+      final: true,
       draft: { year: 2025 },
       previousActions: [{ title: HELD_REVIEW.actions[0].title, status: 'open', carriedForward: true }],
     });

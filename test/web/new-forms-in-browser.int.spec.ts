@@ -611,11 +611,40 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await qmr.check('the year’s documents', { screenshot: 'cycle-documents' });
   });
 
+  it('6b. before the close, in the review’s phase, the dashboard already offers 2025 from this year’s decision', async () => {
+    expect((await org.as<{ status: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).body.status).toBe(
+      'running',
+    );
+    const qmr = await as('qmr');
+    await qmr.open(cyclePath(cycleId));
+    const card = qmr.page.getByRole('region', { name: vi('cycles:nextYear.title', { year: 2025 }) });
+    await card.getByRole('button', { name: vi('cycles:nextYear.start', { year: 2025 }) }).waitFor();
+    await card
+      .getByText(
+        vi('cycles:nextYear.leadBeforeClose', { year: 2025, count: KONTUM_2024_TEMPLATE.objectives.length }),
+      )
+      .waitFor();
+    await qmr.check('the running cycle’s dashboard offering next year', {
+      screenshot: 'cycle-next-year-before-close',
+    });
+    // Only the Quality Representative and the administrator start a year: the leader sees no card.
+    const leader = await as('leader');
+    await leader.open(cyclePath(cycleId));
+    await leader.page
+      .getByRole('heading', { level: 1, name: vi('cycles:dashboard.title', { year: 2024 }) })
+      .waitFor();
+    await expect(
+      leader.page.getByRole('region', { name: vi('cycles:nextYear.title', { year: 2025 }) }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('7. once the year has closed, its dashboard starts 2025 and goes to the new cycle', async () => {
     await year.eventually(
-      "next year's draft",
+      "next year's draft prepared at the close",
       async () =>
-        (await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/next-year`)).status === 200 ? true : undefined,
+        (await org.as<{ final: boolean }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/next-year`)).body.final
+          ? true
+          : undefined,
       80,
     );
     const qmr = await as('qmr');
@@ -623,6 +652,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const card = qmr.page.getByRole('region', { name: vi('cycles:nextYear.title', { year: 2025 }) });
     const start = card.getByRole('button', { name: vi('cycles:nextYear.start', { year: 2025 }) });
     await start.waitFor();
+    await card.getByText(vi('cycles:nextYear.lead', { count: 1, carried: 0 })).waitFor();
     await qmr.check('the closed cycle’s dashboard with next year', { screenshot: 'cycle-next-year' });
     const [answer] = await Promise.all([
       qmr.page.waitForResponse(

@@ -185,8 +185,8 @@ export const QCYCLE_ERROR_MESSAGES = {
     },
     calendar: { vi: 'Không có lịch cho {year}', en: 'No calendar for {year}' },
     nextYearDraft: {
-      vi: 'Chu trình {cycleId} chưa kết thúc: chưa có dự thảo năm sau',
-      en: 'Cycle {cycleId} has not closed: there is no draft for next year yet',
+      vi: 'Chưa có dự thảo năm sau cho chu trình {cycleId}: dự thảo có từ khi mục tiêu năm nay được phê duyệt (chu trình đã hủy thì không có)',
+      en: "No draft for next year from cycle {cycleId}: there is one once this year's objectives are approved (none for a cancelled cycle)",
     },
     decision: {
       vi: 'Chưa có quyết định cho {cycleId}: mục tiêu chưa được phê duyệt',

@@ -16,9 +16,9 @@ export class NextYearController {
   @Get()
   @Roles('quality-representative', 'admin', 'leader', 'external-auditor')
   @ApiOperation({
-    summary: "Next year's draft, prepared when the cycle closed",
+    summary: "Next year's draft: from this year's approved decision, and as prepared at the close",
     description:
-      "From the year's approved decision (objectives, indicators, targets, moved to next year) with the management review's actions and their status at the close. 404 before the close.",
+      "The year's approved decision (objectives, indicators, targets) moved to next year. At the close it is prepared with the management review's actions and their status (`final: true`); before, from the approval on, it is made from the decision alone (`final: false`), so next year can be approved in December while this year runs to its close. 404 before this year's objectives are approved (and for a cancelled year).",
   })
   @ApiOkResponse({ type: NextYearDraftView })
   @ApiErrors(401, 403, 404)
@@ -31,9 +31,9 @@ export class NextYearController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      "Start next year's cycle from the draft prepared at this cycle's close (the Quality Representative or an administrator)",
+      "Start next year's cycle from next year's draft (the Quality Representative or an administrator)",
     description:
-      "One action: next year's cycle starts from the stored draft, with the directory's roster and the organisation's calendar for that year; this year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a). 404 before this cycle has closed; 409 when next year's cycle exists.",
+      "One action: next year's cycle starts from the draft GET answers, with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.",
   })
   @ApiCreatedResponse({ type: CycleView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)

@@ -1,18 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { NextYearDraftEntity, EventLogEntryEntity } from '@qcycle/persistence';
+import { parseQualityCycleId, qualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import {
+  draftFromDecision,
+  type CycleDraft,
+  type Objective,
+  type ReviewActionFollowUp,
+} from '@qcycle/domain';
+import { DecisionEntity, NextYearDraftEntity, EventLogEntryEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
 import type { CycleView } from './dto/cycle.view';
 import type { NextYearDraftView, StartNextYearDto } from './dto/next-year.dto';
 
 /**
- * Next year (issue #9): the draft the worker prepared at a cycle's close, and starting next year's
- * cycle from it in one action — the draft as it is, the directory's roster, the organisation's
- * calendar for the year, and this year's review actions fed to next year's review (ISO 9.3.2 a).
+ * What next year starts from. At the close: the draft the worker prepared (`next_year_drafts`),
+ * with the review's actions and their status then. Before the close, once this year's objectives
+ * are approved: the same draft made from the approved decision, because a People's Committee
+ * approves next year's objectives in December, while this year still runs to its close in January.
+ */
+interface NextYearBasis {
+  cycleId: string;
+  nextCycleId: string;
+  organisationCode: string;
+  year: number;
+  draft: CycleDraft;
+  /** The review's actions at the close; undefined before it (next year's review reads them from the close's draft). */
+  previousActions: ReviewActionFollowUp[] | undefined;
+  preparedAt: string;
+  /** The close's stored draft, to mark as started. */
+  prepared?: NextYearDraftEntity;
+  started?: { at: string; by: string };
+}
+
+/**
+ * Next year (issue #9): its draft, and starting next year's cycle from it in one action — the draft
+ * as it is, the directory's roster, the organisation's calendar for the year, and this year's
+ * review actions fed to next year's review (ISO 9.3.2 a).
  */
 @Injectable()
 export class NextYearService {
@@ -20,70 +47,73 @@ export class NextYearService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cycles: CyclesService,
     private readonly rosters: DirectoryRosterService,
+    private readonly starts: CycleStartSource,
   ) {}
 
   async draft(caller: Principal, cycleId: string): Promise<NextYearDraftView> {
-    const row = await this.row(caller, cycleId);
+    const basis = await this.basis(caller, cycleId);
     return {
-      cycleId: row.cycleId,
-      nextCycleId: row.nextCycleId,
-      year: row.year,
-      draft: row.draft as unknown as Record<string, unknown>,
-      previousActions: row.previousActions,
-      preparedAt: row.preparedAt,
-      ...(row.startedAt ? { startedAt: row.startedAt } : {}),
-      ...(row.startedBy ? { startedBy: row.startedBy } : {}),
+      cycleId: basis.cycleId,
+      nextCycleId: basis.nextCycleId,
+      year: basis.year,
+      draft: basis.draft as unknown as Record<string, unknown>,
+      final: basis.previousActions !== undefined,
+      previousActions: basis.previousActions ?? [],
+      preparedAt: basis.preparedAt,
+      ...(basis.started ? { startedAt: basis.started.at, startedBy: basis.started.by } : {}),
     };
   }
 
-  /** 404 before the close (no draft yet), 409 once next year's cycle exists. */
+  /** 404 before the approval (no draft yet), 409 once next year's cycle exists. */
   async start(caller: Principal, cycleId: string, request: StartNextYearDto): Promise<CycleView> {
-    const row = await this.row(caller, cycleId);
-    if (row.startedAt || (await this.cycles.recorded(row.nextCycleId)))
+    const basis = await this.basis(caller, cycleId);
+    if (basis.started)
       throw new QcycleError(
         QcycleErrorCode.CycleAlreadyStarted,
         'default',
-        { year: row.year, organisationCode: row.organisationCode },
-        { cycleId: row.nextCycleId },
+        { year: basis.year, organisationCode: basis.organisationCode },
+        { cycleId: basis.nextCycleId },
       );
     const roster = await this.rosters.rosterFor(
       caller.organisationCode,
-      { signerUserId: request.signerUserId, draftSignerName: row.draft.signer.name },
+      { signerUserId: request.signerUserId, draftSignerName: basis.draft.signer.name },
       caller.userId,
     );
     // One cycle per organisation and year: the workflow id refuses a second start (409) however
-    // many requests race here.
+    // many requests race here. Started before the close, next year gets this year's review actions
+    // at its own review, from the draft this year's close stores.
     const started = await this.cycles.start(
       {
-        organisationCode: row.organisationCode,
-        year: row.year,
+        organisationCode: basis.organisationCode,
+        year: basis.year,
         rehearsal: request.rehearsal,
         signingMode: request.signingMode,
       },
       caller.userId,
       roster,
-      row.draft,
-      { previousActions: row.previousActions },
+      basis.draft,
+      basis.previousActions ? { previousActions: basis.previousActions } : {},
     );
     const at = new Date().toISOString();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        NextYearDraftEntity,
-        { cycleId: row.cycleId, startedAt: IsNull() },
-        { startedAt: at, startedBy: caller.userId },
-      );
+      if (basis.prepared)
+        await manager.update(
+          NextYearDraftEntity,
+          { cycleId: basis.cycleId, startedAt: IsNull() },
+          { startedAt: at, startedBy: caller.userId },
+        );
       await manager
         .createQueryBuilder()
         .insert()
         .into(EventLogEntryEntity)
         .values({
-          id: `${row.cycleId}/next-year-started`,
-          cycleId: row.cycleId,
+          id: `${basis.cycleId}/next-year-started`,
+          cycleId: basis.cycleId,
           type: 'cycle.next-year-started',
           actor: caller.userId,
           occurredAt: at,
           requestId: null,
-          payload: { nextCycleId: row.nextCycleId },
+          payload: { nextCycleId: basis.nextCycleId, from: basis.prepared ? 'close' : 'decision' },
         })
         .orIgnore()
         .execute();
@@ -91,12 +121,72 @@ export class NextYearService {
     return started;
   }
 
-  private async row(caller: Principal, cycleId: string): Promise<NextYearDraftEntity> {
+  private async basis(caller: Principal, cycleId: string): Promise<NextYearBasis> {
     // Another organisation's cycle is "not found", exactly like one that does not exist.
-    if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
+    const key = parseQualityCycleId(cycleId);
+    if (key?.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    const row = await this.dataSource.getRepository(NextYearDraftEntity).findOneBy({ cycleId });
-    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'nextYearDraft', { cycleId });
-    return row;
+    const nextCycleId = qualityCycleId(key.organisationCode, key.year + 1);
+    const [prepared, startedEvent, next] = await Promise.all([
+      this.dataSource.getRepository(NextYearDraftEntity).findOneBy({ cycleId }),
+      this.dataSource.getRepository(EventLogEntryEntity).findOneBy({ id: `${cycleId}/next-year-started` }),
+      this.cycles.recorded(nextCycleId),
+    ]);
+    // Started here (before or after the close; the event is written with the start), or from a
+    // template with POST /cycles (the next cycle's record).
+    const started = startedEvent
+      ? { at: startedEvent.occurredAt, by: startedEvent.actor }
+      : next
+        ? { at: next.startedAt, by: next.startedBy }
+        : undefined;
+    if (prepared)
+      return {
+        cycleId,
+        nextCycleId: prepared.nextCycleId,
+        organisationCode: prepared.organisationCode,
+        year: prepared.year,
+        draft: prepared.draft,
+        previousActions: prepared.previousActions,
+        preparedAt: prepared.preparedAt,
+        prepared,
+        started,
+      };
+    const fromDecision = await this.draftFromApprovedDecision(cycleId, key.organisationCode, key.year);
+    if (!fromDecision) throw new QcycleError(QcycleErrorCode.NotFound, 'nextYearDraft', { cycleId });
+    return {
+      cycleId,
+      nextCycleId,
+      organisationCode: key.organisationCode,
+      year: key.year + 1,
+      ...fromDecision,
+      previousActions: undefined,
+      started,
+    };
+  }
+
+  /**
+   * While the year runs, from its approved decision: what the close will prepare (libs/domain
+   * `draftFromDecision` of the draft the cycle started with and the objectives approved), but
+   * without the review's actions, whose status is known only at the close.
+   */
+  private async draftFromApprovedDecision(
+    cycleId: string,
+    organisationCode: string,
+    year: number,
+  ): Promise<{ draft: CycleDraft; preparedAt: string } | undefined> {
+    const cycle = await this.cycles.recorded(cycleId);
+    if (cycle?.status !== 'running') return undefined;
+    const decision = await this.dataSource.getRepository(DecisionEntity).findOneBy({ cycleId });
+    if (!decision) return undefined;
+    const start = await this.starts.startOf(organisationCode, year);
+    if (!start) return undefined;
+    return {
+      draft: draftFromDecision(
+        start.input.draft,
+        { objectives: decision.objectives as Objective[] },
+        year + 1,
+      ),
+      preparedAt: decision.recordedAt,
+    };
   }
 }

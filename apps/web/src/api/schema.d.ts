@@ -434,14 +434,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Next year's draft, prepared when the cycle closed
-         * @description From the year's approved decision (objectives, indicators, targets, moved to next year) with the management review's actions and their status at the close. 404 before the close.
+         * Next year's draft: from this year's approved decision, and as prepared at the close
+         * @description The year's approved decision (objectives, indicators, targets) moved to next year. At the close it is prepared with the management review's actions and their status (`final: true`); before, from the approval on, it is made from the decision alone (`final: false`), so next year can be approved in December while this year runs to its close. 404 before this year's objectives are approved (and for a cancelled year).
          */
         get: operations["NextYearController_draft"];
         put?: never;
         /**
-         * Start next year's cycle from the draft prepared at this cycle's close (the Quality Representative or an administrator)
-         * @description One action: next year's cycle starts from the stored draft, with the directory's roster and the organisation's calendar for that year; this year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a). 404 before this cycle has closed; 409 when next year's cycle exists.
+         * Start next year's cycle from next year's draft (the Quality Representative or an administrator)
+         * @description One action: next year's cycle starts from the draft GET answers, with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.
          */
         post: operations["NextYearController_start"];
         delete?: never;
@@ -2541,7 +2541,7 @@ export interface components {
         };
         NextYearDraftView: {
             /**
-             * @description The closed cycle
+             * @description This year’s cycle
              * @example kontum-2024
              */
             cycleId: string;
@@ -2549,13 +2549,18 @@ export interface components {
             draft: {
                 [key: string]: unknown;
             };
+            /** @description true: prepared at this year's close, with the review's actions. false: this year still runs, the draft is made from its approved decision; the review's actions reach next year's review at this year's close */
+            final: boolean;
             /** @example kontum-2025 */
             nextCycleId: string;
-            /** @example 2025-01-22T01:00:00.000Z */
+            /**
+             * @description When the close prepared it; before the close, when the decision it is made from was recorded
+             * @example 2025-01-22T01:00:00.000Z
+             */
             preparedAt: string;
-            /** @description This year's review actions with their status at the close */
+            /** @description This year's review actions with their status at the close (none before the close) */
             previousActions: components["schemas"]["CarriedReviewActionView"][];
-            /** @description When next year's cycle was started from it */
+            /** @description When next year's cycle was started (from this draft, or with POST /api/v1/cycles) */
             startedAt?: string;
             startedBy?: string;
             /** @example 2025 */

@@ -30,6 +30,17 @@ import './cycles.css';
 // ECharts is loaded only with the dashboard's charts, never with the first page.
 const IndicatorChart = lazy(() => import('./components/indicator-chart'));
 
+/**
+ * The phases in which a running year offers next year (its last quarter, from the internal audit
+ * on): when an office drafts next year's objectives, for the leader to approve in December. The
+ * API itself allows it from the approval.
+ */
+const NEXT_YEAR_PHASES: ReadonlySet<Phase> = new Set<Phase>([
+  'internal-audit',
+  'management-review',
+  'closing',
+]);
+
 type OpenTask = Schemas['OpenTaskLiveView'];
 
 /** The period keys of a year at a frequency: the chart's horizontal axis. */
@@ -218,9 +229,11 @@ export default function CycleDashboardPage() {
         <CancelCycle cycleId={cycleId} onCancelled={reload} />
       )}
 
-      {(isQualityRepresentative || hasRole(user, 'admin')) && status === 'closed' && (
-        <StartNextYear cycleId={cycleId} year={cycle.year} rehearsal={rehearsal} />
-      )}
+      {(isQualityRepresentative || hasRole(user, 'admin')) &&
+        (status === 'closed' ||
+          (status === 'running' && phase !== undefined && NEXT_YEAR_PHASES.has(phase))) && (
+          <StartNextYear cycleId={cycleId} year={cycle.year} rehearsal={rehearsal} />
+        )}
     </div>
   );
 }

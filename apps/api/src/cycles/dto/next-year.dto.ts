@@ -46,9 +46,9 @@ export class CarriedReviewActionView {
   carriedForward?: boolean;
 }
 
-/** Next year's draft, prepared at the close of a cycle. */
+/** Next year's draft: from this year's approved decision while the year runs, prepared at its close. */
 export class NextYearDraftView {
-  @ApiProperty({ example: 'kontum-2024', description: 'The closed cycle' }) cycleId!: string;
+  @ApiProperty({ example: 'kontum-2024', description: 'This year’s cycle' }) cycleId!: string;
   @ApiProperty({ example: 'kontum-2025' }) nextCycleId!: string;
   @ApiProperty({ type: 'integer', example: 2025 }) year!: number;
   @ApiProperty({
@@ -59,11 +59,24 @@ export class NextYearDraftView {
   })
   draft!: Record<string, unknown>;
   @ApiProperty({
+    description:
+      "true: prepared at this year's close, with the review's actions. false: this year still runs, the draft is made from its approved decision; the review's actions reach next year's review at this year's close",
+  })
+  final!: boolean;
+  @ApiProperty({
     type: [CarriedReviewActionView],
-    description: "This year's review actions with their status at the close",
+    description: "This year's review actions with their status at the close (none before the close)",
   })
   previousActions!: CarriedReviewActionView[];
-  @ApiProperty({ example: '2025-01-22T01:00:00.000Z' }) preparedAt!: string;
-  @ApiPropertyOptional({ description: "When next year's cycle was started from it" }) startedAt?: string;
+  @ApiProperty({
+    example: '2025-01-22T01:00:00.000Z',
+    description:
+      'When the close prepared it; before the close, when the decision it is made from was recorded',
+  })
+  preparedAt!: string;
+  @ApiPropertyOptional({
+    description: "When next year's cycle was started (from this draft, or with POST /api/v1/cycles)",
+  })
+  startedAt?: string;
   @ApiPropertyOptional() startedBy?: string;
 }

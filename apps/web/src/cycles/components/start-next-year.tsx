@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../../api/client';
 import { ErrorNotice } from '../../ui/page-state';
 import type { Schemas } from './format';
@@ -8,9 +8,11 @@ import type { Schemas } from './format';
 type NextYearDraft = Schemas['NextYearDraftView'];
 
 /**
- * On a closed cycle, the Quality Representative starts next year in one action, from the draft the
+ * The Quality Representative starts next year in one action: on a closed cycle from the draft the
  * close prepared (this year's approved objectives, the review's actions carried into next year's
- * review). Shown once the draft exists; a refusal (409 already started) is shown as the API says it.
+ * review), and in the year's last phases from its approved decision, so next year's objectives can
+ * be approved in December while this year runs to its close in January. Shown once the draft
+ * exists; a refusal (409 already started) is shown as the API says it.
  */
 export function StartNextYear({
   cycleId,
@@ -68,15 +70,30 @@ export function StartNextYear({
   return (
     <section className="card next-year" aria-labelledby="next-year-heading">
       <h2 id="next-year-heading">{t('nextYear.title', { year: year + 1 })}</h2>
-      <p className="muted">{t('nextYear.lead', { count: draft.previousActions.length, carried })}</p>
+      <p className="muted">
+        {draft.final
+          ? t('nextYear.lead', { count: draft.previousActions.length, carried })
+          : t('nextYear.leadBeforeClose', { year: year + 1, count: objectiveCount(draft) })}
+      </p>
       {draft.startedAt ? (
-        <p role="status">{t('nextYear.started', { year: year + 1 })}</p>
+        <p role="status">
+          {t('nextYear.started', { year: year + 1 })}{' '}
+          <Link to={`/cycles/${encodeURIComponent(draft.nextCycleId)}`}>
+            {t('nextYear.open', { year: year + 1 })}
+          </Link>
+        </p>
       ) : (
-        <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void start()}>
           {t('nextYear.start', { year: year + 1 })}
         </button>
       )}
       {problem !== null && <ErrorNotice error={problem} />}
     </section>
   );
+}
+
+/** The draft's objectives (a CycleDraft, typed loosely by the API). */
+function objectiveCount(draft: NextYearDraft): number {
+  const objectives = (draft.draft as { objectives?: unknown[] }).objectives;
+  return Array.isArray(objectives) ? objectives.length : 0;
 }
