@@ -39,6 +39,8 @@ import { UserSessionsValidFrom1796070000000 } from './migrations/1796070000000-u
 import { CorrectiveActionCarriedFrom1796080000000 } from './migrations/1796080000000-corrective-action-carried-from.migration';
 import { QualityCycleRehearsal1796100000000 } from './migrations/1796100000000-quality-cycle-rehearsal.migration';
 import { MeasurementPaperReport1796110000000 } from './migrations/1796110000000-measurement-paper-report.migration';
+import { CycleStartEntity } from './entities/cycle-start.entity';
+import { CycleStarts1796120000000 } from './migrations/1796120000000-cycle-starts.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -57,6 +59,7 @@ export const ENTITIES = [
   EvidenceFileEntity,
   OrganisationCalendarEntity,
   NextYearDraftEntity,
+  CycleStartEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -82,6 +85,7 @@ export const MIGRATIONS = [
   CorrectiveActionCarriedFrom1796080000000,
   QualityCycleRehearsal1796100000000,
   MeasurementPaperReport1796110000000,
+  CycleStarts1796120000000,
 ];
 
 /**

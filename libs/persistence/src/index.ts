@@ -15,4 +15,5 @@ export * from './entities/document-version.entity';
 export * from './entities/evidence-file.entity';
 export * from './entities/organisation-calendar.entity';
 export * from './entities/next-year-draft.entity';
+export * from './entities/cycle-start.entity';
 export * from './earlier-year-results';

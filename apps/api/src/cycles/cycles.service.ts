@@ -27,6 +27,7 @@ import {
 } from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsService } from '../calendars/calendars.service';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
@@ -41,10 +42,11 @@ export class CyclesService {
     @InjectRepository(EventLogEntryEntity) private readonly events: Repository<EventLogEntryEntity>,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     private readonly calendars: CalendarsService,
+    private readonly starts: CycleStartSource,
   ) {}
 
-  /** Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused. */
   /**
+   * Starts the year's cycle. The workflow id is the organisation and year, so a second start is refused.
    * The roster comes from the organisation's directory (DirectoryRosterService), its leader being the
    * signer chosen for the year; the draft from the request (`draftForStart`), its signature block
    * naming that leader in the requested or the draft's signing mode.
@@ -125,6 +127,7 @@ export class CyclesService {
         // One cycle per organisation and year, ever: a closed or cancelled year is not started again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+      await this.starts.keepStarted(request.organisationCode, request.year);
       // Last year may have closed between the read above and this start, its signal finding no cycle
       // yet: read again, and send what it carried forward (the cycle continues each action once).
       if (correctiveActions.length === 0) {

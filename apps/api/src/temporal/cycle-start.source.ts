@@ -1,10 +1,24 @@
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
-import { parseQualityCycleId, qualityCycleWorkflowId, type StartQualityCycleInput } from '@qcycle/contracts';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  parseQualityCycleId,
+  qualityCycleId,
+  qualityCycleWorkflowId,
+  type StartQualityCycleInput,
+} from '@qcycle/contracts';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { QualityCycleEntity } from '@qcycle/persistence';
+import { CycleStartEntity, QualityCycleEntity } from '@qcycle/persistence';
 import { TemporalClientProvider } from './temporal-client.module';
 
 /** A cycle's start input and the time its workflow started (`workflowInfo().startTime`). */
@@ -15,13 +29,18 @@ export interface CycleStart {
 
 /**
  * What a cycle was started with. The start input is the first event of the cycle workflow's
- * history, which Temporal keeps for the namespace's retention after the year closes; whether the
- * cycle is a rehearsal is on its record too, for good.
+ * history, which Temporal keeps only for the namespace's retention after the year closes; qcycle
+ * keeps it for good in `cycle_starts` — when the API starts a cycle, and, for a cycle started before
+ * that table existed, on its first read and at the API's start (docs/operations.md "Temporal's
+ * retention of closed workflows").
  */
 @Injectable()
-export class CycleStartSource {
+export class CycleStartSource implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CycleStarts');
   /** Rehearsal or not, read from Temporal for cycles recorded before their record kept it: it never changes. */
   private readonly rehearsalFromStart = new Map<string, boolean>();
+  private keepingOlder: Promise<void> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     private readonly temporal: TemporalClientProvider,
@@ -29,8 +48,68 @@ export class CycleStartSource {
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
   ) {}
 
-  /** The cycle's start input; undefined once Temporal no longer keeps its history (or never had it). */
+  /** The cycle's start input; undefined when neither qcycle nor Temporal keeps it (or never had it). */
   async startOf(organisationCode: string, year: number): Promise<CycleStart | undefined> {
+    const kept = await this.dataSource
+      .getRepository(CycleStartEntity)
+      .findOneBy({ cycleId: qualityCycleId(organisationCode, year) });
+    if (kept)
+      return {
+        input: kept.input as unknown as StartQualityCycleInput,
+        startedAtMs: Date.parse(kept.startedAt),
+      };
+    const start = await this.fromHistory(organisationCode, year);
+    if (start) await this.keep(organisationCode, year, start);
+    return start;
+  }
+
+  /** Right after the API started a cycle, before anyone needs it. Failing only logs: the next read keeps it. */
+  async keepStarted(organisationCode: string, year: number): Promise<void> {
+    try {
+      await this.startOf(organisationCode, year);
+    } catch (error) {
+      this.logger.warn(
+        `the start of ${qualityCycleId(organisationCode, year)} is kept later: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /**
+   * Cycles recorded before qcycle kept their starts: read from Temporal while it still has them, in
+   * the background, so a year nobody opens before its history's retention ends is not lost.
+   */
+  onApplicationBootstrap(): void {
+    this.keepingOlder = this.keepOlderStarts().catch((error: unknown) =>
+      this.logger.warn(`keeping older cycles' starts stopped: ${(error as Error).message}`),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    // A read of an unreachable Temporal can take its client's retries (some 20 s): not worth a slow
+    // shutdown, the next start keeps what this one did not.
+    await Promise.race([this.keepingOlder, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  }
+
+  private async keepOlderStarts(): Promise<void> {
+    const missing: { id: string; organisationCode: string; year: number }[] = await this.dataSource
+      .getRepository(QualityCycleEntity)
+      .createQueryBuilder('cycle')
+      .select('cycle.id', 'id')
+      .addSelect('cycle.organisationCode', 'organisationCode')
+      .addSelect('cycle.year', 'year')
+      .leftJoin(CycleStartEntity, 'kept', 'kept.cycleId = cycle.id')
+      .where('kept.cycleId IS NULL')
+      .getRawMany();
+    let kept = 0;
+    for (const cycle of missing) {
+      if (this.stopping) return;
+      if (await this.startOf(cycle.organisationCode, Number(cycle.year))) kept += 1;
+    }
+    if (kept > 0) this.logger.log(`kept the start of ${kept} cycle(s) recorded before qcycle kept them`);
+  }
+
+  private async fromHistory(organisationCode: string, year: number): Promise<CycleStart | undefined> {
     try {
       const history = await this.temporal.client.workflowService.getWorkflowExecutionHistory({
         namespace: this.config.temporal.namespace,
@@ -50,6 +129,25 @@ export class CycleStartSource {
       if ((error as { code?: number }).code !== 5) throw error;
       return undefined;
     }
+  }
+
+  /** Once per cycle: a second writer (another request, another replica) finds the row there. */
+  private async keep(organisationCode: string, year: number, start: CycleStart): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CycleStartEntity)
+      // simple-json columns are serialised by TypeORM; its deep-partial type does not model that.
+      .values({
+        cycleId: qualityCycleId(organisationCode, year),
+        organisationCode,
+        year,
+        input: start.input,
+        startedAt: new Date(start.startedAtMs).toISOString(),
+        keptAt: new Date().toISOString(),
+      } as unknown as QueryDeepPartialEntity<CycleStartEntity>)
+      .orIgnore()
+      .execute();
   }
 
   /**
