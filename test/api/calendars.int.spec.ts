@@ -24,7 +24,19 @@ interface CalendarAnswer {
   settings: OrganisationCalendarSettings;
   yearsWithoutOfficialList: number[];
   publicHolidays: string[];
+  officialHolidays: { date: string; name: { vi: string; en: string } }[];
+  startOfYearInEffect: Record<string, number>;
+  startOfYearDefaults: Record<string, number>;
 }
+
+/** qcycle's start-of-year allowances, in working days, as the calendar page shows them. */
+const QCYCLE_START_OF_YEAR = {
+  approvalWorkingDays: 5,
+  assignmentAcceptanceWorkingDays: 3,
+  unitAcceptanceWorkingDays: 3,
+  reminderBeforeDueDays: 1,
+  escalationAfterDueDays: 1,
+};
 
 /** GET/PUT /calendars/{year}: the organisation's calendar, validated, versioned, used by new cycles. */
 describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
@@ -69,6 +81,47 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(calendar.body.publicHolidays).toEqual(defaultCycleCalendar(2027).publicHolidays);
       // 2028's lunar holidays are not known yet: the answer says so.
       expect(calendar.body.yearsWithoutOfficialList).toEqual([2028]);
+      // Each official day by the name the law or the notice gives it, in both languages: the days
+      // counted are these, nothing added or removed yet.
+      expect(calendar.body.officialHolidays.map((holiday) => holiday.date)).toEqual(
+        calendar.body.publicHolidays,
+      );
+      expect(calendar.body.officialHolidays).toEqual(
+        expect.arrayContaining([
+          { date: '2027-01-01', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } },
+          {
+            date: '2027-02-06',
+            name: {
+              vi: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
+              en: 'Lunar New Year (Tết), 1st of the 1st lunar month',
+            },
+          },
+          {
+            date: '2027-05-03',
+            name: {
+              vi: 'Nghỉ bù Ngày Quốc tế Lao động (1/5)',
+              en: 'Day off in lieu of International Labour Day (1 May)',
+            },
+          },
+          {
+            date: '2027-09-03',
+            name: { vi: 'Quốc khánh (ngày liền kề)', en: 'National Day (the adjacent day)' },
+          },
+          // 2028, without an official list: its New Year's Day falls on a Saturday.
+          {
+            date: '2028-01-03',
+            name: { vi: 'Nghỉ bù Tết Dương lịch', en: "Day off in lieu of New Year's Day" },
+          },
+        ]),
+      );
+      const swapped2025 = (await read('qmr', '2025')).body.officialHolidays.find(
+        (holiday) => holiday.date === '2025-01-27',
+      );
+      expect(swapped2025?.name.vi).toBe('Nghỉ hoán đổi dịp Tết Nguyên đán (làm bù thứ Bảy 08/02/2025)');
+      // No allowance of the start of the year saved: qcycle's defaults, in force and said as such.
+      expect(calendar.body.settings.startOfYear).toBeUndefined();
+      expect(calendar.body.startOfYearInEffect).toEqual(QCYCLE_START_OF_YEAR);
+      expect(calendar.body.startOfYearDefaults).toEqual(QCYCLE_START_OF_YEAR);
       expect((await read('qmr', '2026')).body.yearsWithoutOfficialList).toEqual([]);
       expect((await read('admin', '2027')).status).toBe(200);
       expect((await read('leader', '2027')).status).toBe(403);
@@ -143,11 +196,23 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const first = await save('qmr', 2027, {
         ...defaults,
         addedHolidays: [provinceDay],
+        removedHolidays: [{ date: '2027-09-03', name: 'Thông báo của năm đặt ngày liền kề khác' }],
+        startOfYear: { approvalWorkingDays: 7 },
         reason: 'Ngày của tỉnh',
       });
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ version: 1, currentVersion: 1, savedBy: org.idOf('qmr') });
       expect(first.body.publicHolidays).toContain('2027-09-14');
+      expect(first.body.publicHolidays).not.toContain('2027-09-03');
+      // The official list stays the official one, a removed day by its name; an added day is not in it.
+      const official = new Map(first.body.officialHolidays.map((day) => [day.date, day.name.vi]));
+      expect([official.get('2027-09-03'), official.has('2027-09-14')]).toEqual([
+        'Quốc khánh (ngày liền kề)',
+        false,
+      ]);
+      // The allowance saved is in force; the others are still qcycle's.
+      expect(first.body.startOfYearInEffect).toEqual({ ...QCYCLE_START_OF_YEAR, approvalWorkingDays: 7 });
+      expect(first.body.startOfYearDefaults).toEqual(QCYCLE_START_OF_YEAR);
       const second = await save('admin', 2027, {
         ...first.body.settings,
         auditWindow: { from: '2027-11-01', to: '2027-11-19' },

@@ -21,8 +21,10 @@ interface CalendarAnswer {
     managementReviewDate: string;
     notificationTime: string;
     addedHolidays: { date: string; name: string }[];
+    removedHolidays: { date: string; name: string }[];
   };
   yearsWithoutOfficialList: number[];
+  officialHolidays: { date: string; name: { vi: string; en: string } }[];
 }
 interface VersionsAnswer {
   items: { version: number; savedBy: string }[];
@@ -36,15 +38,31 @@ const thisYear = Number(
 const YEAR = thisYear + 1;
 const FOUNDATION_DAY = { date: `${YEAR}-09-14`, name: 'Ngày kỷ niệm thành lập tỉnh' };
 const AUDIT = { from: `${YEAR}-10-05`, to: `${YEAR}-10-23` };
+const NOT_KEPT_WHY = 'Cơ quan trực và làm việc theo kế hoạch của tỉnh';
 /** "05/10/2027" as the Vietnamese page writes a day. */
 const day = (iso: string) => iso.split('-').reverse().join('/');
+/** qcycle's start-of-year allowances (working days), as the page shows them when none is saved. */
+const QCYCLE_START_OF_YEAR = {
+  approvalWorkingDays: 5,
+  assignmentAcceptanceWorkingDays: 3,
+  unitAcceptanceWorkingDays: 3,
+  reminderBeforeDueDays: 1,
+  escalationAfterDueDays: 1,
+};
+/** "5 ngày làm việc" */
+const workingDays = (count: number) => vi('calendar:monitoring.workingDays', { count });
+/** "5 ngày làm việc (mặc định của qcycle)": an allowance the calendar leaves to qcycle. */
+const qcycleDefault = (count: number) => `${workingDays(count)} ${vi('calendar:startOfYear.defaultMark')}`;
 
 /**
  * The organisation's working calendar page (/calendar), driven in a browser (Debian's chromium
  * through playwright-core) by the people who keep it and read it, on the real API serving the
  * built web app and PostgreSQL (no cycle runs: no worker). The Quality Representative reaches the
- * page from the menu, finds next year's default calendar, adds the province's day off and moves the
- * internal audit, saves version 1 and finds it after a reload and through the API; a review date
+ * page from the menu, finds next year's default calendar (each official holiday by its name, qcycle's
+ * start-of-year allowances by their numbers), adds the province's day off, takes an official one out,
+ * moves the internal audit and sets the leader's approval allowance, saves version 1 and finds it
+ * after a reload and through the API; the "in force" mark stays on one line at phone width and the
+ * versions table fits there; a review date
  * inside the audit is refused by its field with the focus there, and nothing is saved; a save that
  * meets another one says so and shows the other. The external auditor reads it with nothing to
  * save; a unit head has no link and is told the page is not theirs (the API answers them 403).
@@ -101,6 +119,35 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
       .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(value)}\\s*$`) })
       .waitFor();
 
+  /**
+   * At each width, how many lines the versions table's marks ("Đang áp dụng", "Đang xem") take, and
+   * how far the table overflows its card (it would scroll sideways inside it).
+   */
+  async function versionMarksAt(tab: Tab, widths: number[]) {
+    const before = tab.page.viewportSize();
+    const found: { width: number; lines: number[]; tableOverflow: number }[] = [];
+    try {
+      for (const width of widths) {
+        await tab.page.setViewportSize({ width, height: 740 });
+        await tab.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+        const measured = (await tab.page.evaluate(`(() => {
+          const table = document.querySelector('table.cal-versions');
+          const lines = [...table.querySelectorAll('.status')].map((mark) => {
+            const range = document.createRange();
+            range.selectNodeContents(mark);
+            return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size;
+          });
+          const box = table.closest('.table-scroll');
+          return { lines, tableOverflow: box.scrollWidth - box.clientWidth };
+        })()`)) as { lines: number[]; tableOverflow: number };
+        found.push({ width, ...measured });
+      }
+    } finally {
+      if (before) await tab.page.setViewportSize(before);
+    }
+    return found;
+  }
+
   /** The page as it is now: axe's WCAG 2.1 A/AA rules (any impact) and no sideways scrolling at 320 px. */
   async function expectWcag(tab: Tab, what: string): Promise<void> {
     await tab.settled();
@@ -150,13 +197,24 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
     const missing = (await calendarOf('qmr')).body.yearsWithoutOfficialList;
     const notice = qmr.page.getByText(vi('calendar:noOfficialList', { years: missing.join(', ') }));
     await expect(notice.count()).resolves.toBe(missing.length > 0 ? 1 : 0);
-    // Official holidays by name of their kind, next to their weekday; New Year's Day is one.
+    // Each official holiday by its name, next to its weekday: New Year's Day and the National Day as
+    // the law calls them, and every other one as the API names it (Tết by its lunar day, a day in lieu).
     const holidays = qmr.page.getByRole('list', { name: vi('calendar:holidays.ofYear', { year: YEAR }) });
-    await holidays
-      .getByRole('listitem')
-      .filter({ hasText: day(`${YEAR}-01-01`) })
-      .filter({ hasText: vi('calendar:holidays.official') })
-      .waitFor();
+    const holiday = (date: string, name: string) =>
+      holidays
+        .getByRole('listitem')
+        .filter({ hasText: day(date) })
+        .filter({ hasText: name });
+    await holiday(`${YEAR}-01-01`, 'Tết Dương lịch').waitFor();
+    await holiday(`${YEAR}-09-02`, 'Quốc khánh (2/9)').waitFor();
+    const official = (await calendarOf('qmr')).body.officialHolidays.filter((d) =>
+      d.date.startsWith(`${YEAR}-`),
+    );
+    expect(official.length).toBeGreaterThanOrEqual(4);
+    for (const { date, name } of official) await expect(holiday(date, name.vi).count()).resolves.toBe(1);
+    // No start-of-year allowance saved: qcycle's, by their numbers, said to be qcycle's.
+    for (const [field, days] of Object.entries(QCYCLE_START_OF_YEAR))
+      await showsFact(qmr, vi(`calendar:startOfYear.${field}`), qcycleDefault(days));
 
     await qmr.check('the default calendar of next year', { screenshot: 'calendar' });
     await expectWcag(qmr, 'the default calendar of next year');
@@ -181,8 +239,23 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
     await row.getByLabel(vi('calendar:edit.date'), { exact: true }).and(qmr.page.locator(':focus')).waitFor();
     await row.getByLabel(vi('calendar:edit.date'), { exact: true }).fill(FOUNDATION_DAY.date);
     await row.getByLabel(vi('calendar:edit.name')).fill(FOUNDATION_DAY.name);
+    // An official day the organisation does not keep off: the last of the year but 2 September.
+    const notKept = (await calendarOf('qmr')).body.officialHolidays
+      .filter((d) => d.date.startsWith(`${YEAR}-`) && d.date !== `${YEAR}-09-02`)
+      .at(-1)!;
+    await edit.getByRole('button', { name: vi('calendar:edit.addRemoved') }).click();
+    const removedRow = edit.getByRole('group', { name: vi('calendar:edit.removedRow', { n: 1 }) });
+    await removedRow.getByLabel(vi('calendar:edit.date'), { exact: true }).fill(notKept.date);
+    await removedRow.getByLabel(vi('calendar:edit.why')).fill(NOT_KEPT_WHY);
     await edit.getByLabel(vi('calendar:milestones.auditFrom')).fill(AUDIT.from);
     await edit.getByLabel(vi('calendar:milestones.auditTo')).fill(AUDIT.to);
+    // Each allowance of the start of the year says qcycle's, which an empty field takes.
+    const approval = edit.getByLabel(vi('calendar:startOfYear.approvalWorkingDays'));
+    await expect(approval.inputValue()).resolves.toBe('');
+    expect(await descriptionOf(approval)).toContain(
+      vi('calendar:startOfYear.defaultHint', { days: workingDays(QCYCLE_START_OF_YEAR.approvalWorkingDays) }),
+    );
+    await approval.fill('7');
     await edit.getByLabel(vi('calendar:edit.reason')).fill('Thêm ngày thành lập tỉnh, dời đánh giá nội bộ');
     await qmr.check('the calendar form, filled in', { screenshot: 'calendar-form' });
     await expectWcag(qmr, 'the calendar form, filled in');
@@ -213,8 +286,26 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
       .filter({ hasText: day(FOUNDATION_DAY.date) })
       .filter({ hasText: vi('calendar:holidays.added', { name: FOUNDATION_DAY.name }) })
       .waitFor();
+    // The day not kept off, by its official name and why.
+    await qmr.page
+      .getByRole('list', { name: vi('calendar:holidays.removedTitle') })
+      .getByRole('listitem')
+      .filter({ hasText: day(notKept.date) })
+      .filter({ hasText: vi('calendar:holidays.removed', { name: notKept.name.vi, why: NOT_KEPT_WHY }) })
+      .waitFor();
+    // The allowance saved is the calendar's own; the others are still qcycle's.
+    await showsFact(qmr, vi('calendar:startOfYear.approvalWorkingDays'), workingDays(7));
+    await showsFact(
+      qmr,
+      vi('calendar:startOfYear.unitAcceptanceWorkingDays'),
+      qcycleDefault(QCYCLE_START_OF_YEAR.unitAcceptanceWorkingDays),
+    );
     const versions = qmr.page.getByRole('table', { name: vi('calendar:versions.title') });
     await versions.getByRole('row').filter({ hasText: 'Trần Quốc Việt' }).waitFor();
+    // "Đang áp dụng" and "Đang xem" stay one line each on a phone, and the table fits its card.
+    expect(await versionMarksAt(qmr, [390, 360, 320])).toEqual(
+      [390, 360, 320].map((width) => ({ width, lines: [1, 1], tableOverflow: 0 })),
+    );
     await qmr.check('the calendar saved as version 1', { screenshot: 'calendar-saved' });
 
     const saved = await calendarOf('admin');
@@ -222,7 +313,12 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
       version: 1,
       currentVersion: 1,
       savedBy: org.idOf('qmr'),
-      settings: { auditWindow: AUDIT, addedHolidays: [FOUNDATION_DAY] },
+      settings: {
+        auditWindow: AUDIT,
+        addedHolidays: [FOUNDATION_DAY],
+        removedHolidays: [{ date: notKept.date, name: NOT_KEPT_WHY }],
+        startOfYear: { approvalWorkingDays: 7 },
+      },
     });
   });
 

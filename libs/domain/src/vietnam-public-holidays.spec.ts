@@ -6,7 +6,11 @@ import {
   periodsFor,
   startOfYearTaskSchedule,
 } from './cycle-calendar';
-import { vietnamPublicHolidays } from './vietnam-public-holidays';
+import {
+  VIETNAM_PUBLIC_HOLIDAYS_BY_YEAR,
+  vietnamOfficialHolidays,
+  vietnamPublicHolidays,
+} from './vietnam-public-holidays';
 import { vnLocalToInstant } from './vietnam-time';
 import { addWorkingDays, isWorkingDay } from './working-day';
 
@@ -75,6 +79,58 @@ describe('Vietnamese public holidays 2025–2027', () => {
       expect(isWorkingDay(day, calendar.publicHolidays)).toBe(true);
       expect([1, 2, 3, 4, 5]).toContain(dayOfWeek(day));
     }
+  });
+});
+
+describe('the official holidays by name', () => {
+  const nameOf = (date: string) =>
+    vietnamOfficialHolidays(Number(date.slice(0, 4))).find((holiday) => holiday.date === date)?.name;
+
+  it('names every day of every ready list in both languages, the date lists being the named ones’ dates', () => {
+    for (const year of [2024, 2025, 2026, 2027]) {
+      const named = vietnamOfficialHolidays(year);
+      expect(named.map((holiday) => holiday.date)).toEqual([...VIETNAM_PUBLIC_HOLIDAYS_BY_YEAR[year]]);
+      for (const { date, name } of named) {
+        expect({ date, vi: name.vi.trim().length > 0, en: name.en.trim().length > 0 }).toEqual({
+          date,
+          vi: true,
+          en: true,
+        });
+      }
+    }
+  });
+
+  it('calls each day as the law and the notices do: Tết by its lunar day, days in lieu and swapped days', () => {
+    expect(nameOf('2027-01-01')).toEqual({ vi: 'Tết Dương lịch', en: "New Year's Day" });
+    expect(nameOf('2024-02-09')?.vi).toBe('Tết Nguyên đán (30 tháng Chạp)');
+    expect(nameOf('2025-01-28')?.vi).toBe('Tết Nguyên đán (29 tháng Chạp)');
+    expect(nameOf('2026-02-17')?.vi).toBe('Tết Nguyên đán (mùng 1 tháng Giêng)');
+    expect(nameOf('2027-02-10')?.vi).toBe('Nghỉ bù Tết Nguyên đán');
+    expect(nameOf('2026-04-26')?.vi).toBe('Giỗ Tổ Hùng Vương (10/3 âm lịch)');
+    expect(nameOf('2026-04-27')?.vi).toBe('Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)');
+    expect(nameOf('2025-04-30')?.vi).toBe('Ngày Chiến thắng (30/4)');
+    expect(nameOf('2027-05-03')).toEqual({
+      vi: 'Nghỉ bù Ngày Quốc tế Lao động (1/5)',
+      en: 'Day off in lieu of International Labour Day (1 May)',
+    });
+    expect(nameOf('2025-01-27')?.vi).toBe('Nghỉ hoán đổi dịp Tết Nguyên đán (làm bù thứ Bảy 08/02/2025)');
+    expect(nameOf('2025-05-02')?.en).toBe(
+      'Day off swapped for 30 April – 1 May (worked on Saturday 26 April 2025 instead)',
+    );
+    expect(nameOf('2025-09-01')?.vi).toBe('Quốc khánh (ngày liền kề)');
+    expect(nameOf('2025-09-02')?.vi).toBe('Quốc khánh (2/9)');
+  });
+
+  it('names the fixed-date days of a year without a ready list, and the day off for each on a weekend', () => {
+    expect(vietnamOfficialHolidays(2028).map(({ date, name }) => [date, name.vi])).toEqual([
+      ['2028-01-01', 'Tết Dương lịch'],
+      ['2028-01-03', 'Nghỉ bù Tết Dương lịch'],
+      ['2028-04-30', 'Ngày Chiến thắng (30/4)'],
+      ['2028-05-01', 'Ngày Quốc tế Lao động (1/5)'],
+      ['2028-05-02', 'Nghỉ bù Ngày Chiến thắng (30/4)'],
+      ['2028-09-02', 'Quốc khánh (2/9)'],
+      ['2028-09-04', 'Nghỉ bù Quốc khánh (2/9)'],
+    ]);
   });
 });
 

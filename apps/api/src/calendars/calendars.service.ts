@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   cycleCalendarFromSettings,
+  DEFAULT_START_OF_YEAR_DEADLINES,
   defaultCalendarSettings,
   hasOfficialHolidayList,
+  startOfYearDeadlines,
   validateCalendarSettings,
+  vietnamOfficialHolidays,
   type CycleCalendar,
   type OrganisationCalendarSettings,
 } from '@qcycle/domain';
@@ -47,14 +50,18 @@ export class CalendarsService {
     if (version !== undefined && !shown)
       throw new QcycleError(QcycleErrorCode.NotFound, 'calendarVersion', { version, year });
     const settings = shown?.settings ?? defaultCalendarSettings(year);
+    const calendar = cycleCalendarFromSettings(year, settings);
     return {
       organisationCode,
       year,
       ...versionOf(shown),
       currentVersion: latest?.version ?? 0,
       settings: settings as CalendarSettingsDto,
-      publicHolidays: cycleCalendarFromSettings(year, settings).publicHolidays,
+      publicHolidays: calendar.publicHolidays,
       yearsWithoutOfficialList: [year, year + 1].filter((y) => !hasOfficialHolidayList(y)),
+      officialHolidays: [...vietnamOfficialHolidays(year), ...vietnamOfficialHolidays(year + 1)],
+      startOfYearInEffect: startOfYearDeadlines(calendar),
+      startOfYearDefaults: { ...DEFAULT_START_OF_YEAR_DEADLINES },
     };
   }
 

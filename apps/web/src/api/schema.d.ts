@@ -1456,6 +1456,8 @@ export interface components {
              * @example 3
              */
             currentVersion: number;
+            /** @description The official holidays of the year and the next, each by name, in date order, the ones the organisation removed included (settings.removedHolidays says which); a day of publicHolidays not here is one the organisation added (settings.addedHolidays names it) */
+            officialHolidays: components["schemas"]["OfficialHolidayView"][];
             /** @example kontum */
             organisationCode: string;
             /**
@@ -1473,6 +1475,10 @@ export interface components {
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             savedBy: string | null;
             settings: components["schemas"]["CalendarSettingsDto"];
+            /** @description qcycle's default allowances, which a field left out of settings.startOfYear takes */
+            startOfYearDefaults: components["schemas"]["StartOfYearAllowancesView"];
+            /** @description The start-of-year allowances a cycle of the year started with this version runs on: each one settings.startOfYear sets, else qcycle's default */
+            startOfYearInEffect: components["schemas"]["StartOfYearAllowancesView"];
             /**
              * @description 1, 2, … per save; 0 is the default calendar, never saved
              * @example 2
@@ -3051,6 +3057,21 @@ export interface components {
              */
             unitCode: string | null;
         };
+        OfficialHolidayView: {
+            /**
+             * @description The day, YYYY-MM-DD (Vietnam time)
+             * @example 2027-02-06
+             */
+            date: string;
+            /**
+             * @description What the law or the Government's notice calls the day: the holiday, or the day off in lieu of one on a weekend (nghỉ bù), or a working day swapped into the holiday (hoán đổi)
+             * @example {
+             *       "vi": "Tết Nguyên đán (mùng 1 tháng Giêng)",
+             *       "en": "Lunar New Year (Tết), 1st of the 1st lunar month"
+             *     }
+             */
+            name: components["schemas"]["LocalizedTextView"];
+        };
         OidcExchangeDto: {
             /**
              * @description The `code` the provider redirected back with
@@ -3671,6 +3692,33 @@ export interface components {
              * @enum {string}
              */
             signingMode?: "TM." | "KT.";
+        };
+        StartOfYearAllowancesView: {
+            /**
+             * @description The leader's approval of the objectives
+             * @example 5
+             */
+            approvalWorkingDays: number;
+            /**
+             * @description The Quality Representative's acceptance and delegation
+             * @example 3
+             */
+            assignmentAcceptanceWorkingDays: number;
+            /**
+             * @description The escalation, on this working day after the due day
+             * @example 1
+             */
+            escalationAfterDueDays: number;
+            /**
+             * @description The reminder, this many working days before the due day
+             * @example 1
+             */
+            reminderBeforeDueDays: number;
+            /**
+             * @description Each unit head's acceptance
+             * @example 3
+             */
+            unitAcceptanceWorkingDays: number;
         };
         StartOfYearSettingsDto: {
             /**

@@ -52,12 +52,15 @@ const FIELD_PATHS = [
 export function CalendarForm({
   year,
   settings,
+  startOfYearDefaults,
   onSaved,
   onConflict,
   onCancel,
 }: {
   year: number;
   settings: CalendarSettings;
+  /** qcycle's allowance for each step, which a field left empty takes. */
+  startOfYearDefaults: CalendarView['startOfYearDefaults'];
   onSaved(calendar: CalendarView): void;
   onConflict(): void;
   onCancel(): void;
@@ -250,7 +253,14 @@ export function CalendarForm({
       <Group legend={t('startOfYear.title')} hint={t('startOfYear.lead')} problems={at('startOfYear')}>
         <div className="cal-grid">
           {START_OF_YEAR_FIELDS.map((field) => (
-            <Field key={field} label={t(`startOfYear.${field}`)} problems={at(`startOfYear.${field}`)}>
+            <Field
+              key={field}
+              label={t(`startOfYear.${field}`)}
+              hint={t('startOfYear.defaultHint', {
+                days: t('monitoring.workingDays', { count: startOfYearDefaults[field] }),
+              })}
+              problems={at(`startOfYear.${field}`)}
+            >
               {text(draft.startOfYear[field], setStartOfYear(field), 'number')}
             </Field>
           ))}

@@ -5,7 +5,7 @@ import type { components } from '../api/schema';
 import { formatDay, formatInstant } from '../ui/dates';
 import { personName } from '../ui/person-names';
 import { usePeople } from '../ui/people';
-import { START_OF_YEAR_FIELDS, type CalendarSettings, type CalendarView } from './calendar-draft';
+import { START_OF_YEAR_FIELDS, type CalendarView } from './calendar-draft';
 
 type CalendarVersion = components['schemas']['CalendarVersionView'];
 
@@ -61,9 +61,13 @@ export function VersionFacts({ calendar }: { calendar: CalendarView }) {
   );
 }
 
-/** The year's dates, the reports' and reminders' settings and the start-of-year allowances, to read. */
-export function SettingsSummary({ settings }: { settings: CalendarSettings }) {
+/**
+ * The year's dates, the reports' and reminders' settings and the start-of-year allowances in force,
+ * to read; an allowance the calendar leaves unset is qcycle's default, said as such.
+ */
+export function SettingsSummary({ calendar }: { calendar: CalendarView }) {
   const { t, i18n } = useTranslation('calendar');
+  const { settings } = calendar;
   const day = (value: string) => formatDay(value, i18n.language);
   const workingDays = (count: number) => t('monitoring.workingDays', { count });
   const { monitoring } = settings;
@@ -114,10 +118,11 @@ export function SettingsSummary({ settings }: { settings: CalendarSettings }) {
         <h2 id="cal-start-of-year">{t('startOfYear.title')}</h2>
         <dl className="cal-facts">
           {START_OF_YEAR_FIELDS.map((field) => {
-            const days = settings.startOfYear?.[field];
+            const isDefault = settings.startOfYear?.[field] === undefined;
             return (
               <Fact key={field} label={t(`startOfYear.${field}`)}>
-                {days === undefined ? t('startOfYear.default') : workingDays(days)}
+                {workingDays(calendar.startOfYearInEffect[field])}
+                {isDefault && <span className="cal-default"> {t('startOfYear.defaultMark')}</span>}
               </Fact>
             );
           })}
@@ -129,11 +134,15 @@ export function SettingsSummary({ settings }: { settings: CalendarSettings }) {
 
 /**
  * The days off a cycle of the year counts (the API's `publicHolidays`: the official list of the year
- * and the next, with the organisation's days added and taken out), by year, each added one by its
- * name; then the official days the organisation does not keep off, with why.
+ * and the next, with the organisation's days added and taken out), by year, each by its name: an
+ * official one as the law or the notice calls it, an added one as the organisation does; then the
+ * official days the organisation does not keep off, with why.
  */
 export function HolidaysSection({ calendar }: { calendar: CalendarView }) {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
+  const inLanguage = (name: CalendarView['officialHolidays'][number]['name']) =>
+    i18n.language.startsWith('en') ? name.en : name.vi;
+  const official = new Map(calendar.officialHolidays.map((day) => [day.date, inLanguage(day.name)]));
   const added = new Map(calendar.settings.addedHolidays.map((day) => [day.date, day.name]));
   const years = [calendar.year, calendar.year + 1];
   const removed = calendar.settings.removedHolidays;
@@ -157,7 +166,7 @@ export function HolidaysSection({ calendar }: { calendar: CalendarView }) {
                       <li key={day} className={name ? 'cal-day-added' : undefined}>
                         <DayWithWeekday day={day} />
                         <span className="cal-day-what">
-                          {name ? t('holidays.added', { name }) : t('holidays.official')}
+                          {name ? t('holidays.added', { name }) : official.get(day)}
                         </span>
                       </li>
                     );
@@ -175,7 +184,9 @@ export function HolidaysSection({ calendar }: { calendar: CalendarView }) {
             {removed.map((day) => (
               <li key={day.date}>
                 <DayWithWeekday day={day.date} />
-                <span className="cal-day-what">{day.name}</span>
+                <span className="cal-day-what">
+                  {t('holidays.removed', { name: official.get(day.date) ?? '', why: day.name })}
+                </span>
               </li>
             ))}
           </ul>

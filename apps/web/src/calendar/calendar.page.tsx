@@ -148,6 +148,7 @@ export default function CalendarPage() {
             <CalendarForm
               year={calendar.year}
               settings={calendar.settings}
+              startOfYearDefaults={calendar.startOfYearDefaults}
               onCancel={() => {
                 setEditing(false);
                 editButton.restore();
@@ -172,7 +173,7 @@ export default function CalendarPage() {
               </button>
             </div>
           )}
-          {!editing && <SettingsSummary settings={calendar.settings} />}
+          {!editing && <SettingsSummary calendar={calendar} />}
           <HolidaysSection calendar={calendar} />
           <VersionsSection
             year={calendar.year}

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedTextView } from '../../cycles/dto/cycle-objectives.view';
 import { DateWindowDto } from '../../cycles/dto/move-cycle-dates.dto';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -249,6 +250,41 @@ export class CalendarVersionView {
   reason!: string | null;
 }
 
+/** An official day off by name (libs/domain `OfficialHoliday`). */
+export class OfficialHolidayView {
+  @ApiProperty({ example: '2027-02-06', description: 'The day, YYYY-MM-DD (Vietnam time)' })
+  date!: string;
+
+  @ApiProperty({
+    type: LocalizedTextView,
+    example: {
+      vi: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
+      en: 'Lunar New Year (Tết), 1st of the 1st lunar month',
+    },
+    description:
+      "What the law or the Government's notice calls the day: the holiday, or the day off in lieu of one on a weekend (nghỉ bù), or a working day swapped into the holiday (hoán đổi)",
+  })
+  name!: LocalizedTextView;
+}
+
+/** Every start-of-year allowance, in working days (libs/domain `StartOfYearDeadlines`). */
+export class StartOfYearAllowancesView {
+  @ApiProperty({ example: 5, description: "The leader's approval of the objectives" })
+  approvalWorkingDays!: number;
+
+  @ApiProperty({ example: 3, description: "The Quality Representative's acceptance and delegation" })
+  assignmentAcceptanceWorkingDays!: number;
+
+  @ApiProperty({ example: 3, description: "Each unit head's acceptance" })
+  unitAcceptanceWorkingDays!: number;
+
+  @ApiProperty({ example: 1, description: 'The reminder, this many working days before the due day' })
+  reminderBeforeDueDays!: number;
+
+  @ApiProperty({ example: 1, description: 'The escalation, on this working day after the due day' })
+  escalationAfterDueDays!: number;
+}
+
 export class CalendarView extends CalendarVersionView {
   @ApiProperty({ example: 'kontum' })
   organisationCode!: string;
@@ -280,6 +316,26 @@ export class CalendarView extends CalendarVersionView {
       "The year or the next whose official list qcycle does not hold: only their fixed-date holidays and the law's weekday off for one on a weekend count; add Tết, the Hùng Kings' day and the National Day's second day as the Government announces them",
   })
   yearsWithoutOfficialList!: number[];
+
+  @ApiProperty({
+    type: [OfficialHolidayView],
+    description:
+      'The official holidays of the year and the next, each by name, in date order, the ones the organisation removed included (settings.removedHolidays says which); a day of publicHolidays not here is one the organisation added (settings.addedHolidays names it)',
+  })
+  officialHolidays!: OfficialHolidayView[];
+
+  @ApiProperty({
+    type: StartOfYearAllowancesView,
+    description:
+      "The start-of-year allowances a cycle of the year started with this version runs on: each one settings.startOfYear sets, else qcycle's default",
+  })
+  startOfYearInEffect!: StartOfYearAllowancesView;
+
+  @ApiProperty({
+    type: StartOfYearAllowancesView,
+    description: "qcycle's default allowances, which a field left out of settings.startOfYear takes",
+  })
+  startOfYearDefaults!: StartOfYearAllowancesView;
 }
 
 export class CalendarVersionList {
