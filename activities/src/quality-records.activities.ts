@@ -14,6 +14,8 @@ import {
   internalAuditsMeasurement,
   objectiveResultsAtReview,
   objectiveYearResult,
+  qmsPerformance,
+  withPerformanceTrend,
   type CycleCalendar,
   type LocalizedText,
   type Measurement,
@@ -29,6 +31,7 @@ import {
   AuditStepEntity,
   CorrectiveActionEntity,
   DecisionEntity,
+  earlierYearPerformance,
   earlierYearResults,
   EventLogEntryEntity,
   ManagementReviewEntity,
@@ -174,6 +177,8 @@ export interface CarriedCorrectiveAction {
   continuedAs?: { correctiveActionId: string; status: string };
 }
 
+type ReviewInputsWithTrend = ReturnType<typeof withPerformanceTrend>;
+
 export interface ManagementReviewInputs {
   previousActions: { status: string; items: unknown[] };
   /**
@@ -185,10 +190,11 @@ export interface ManagementReviewInputs {
   previousCorrectiveActions: { status: 'none' | 'carried-over'; items: CarriedCorrectiveAction[] };
   changesInIssues: string;
   objectives: { objectiveId: string; periodsReported: number; lateReports: number }[];
-  processPerformance: { tasksCompleted: number; tasksCompletedLate: number; tasksEscalated: number };
-  nonconformitiesAndCorrectiveActions: { total: number; closed: number; open: number };
+  /** c 3, c 4, c 6: this year's figures, each with the earlier years' (`earlierYears`, latest first) for the trend. */
+  processPerformance: ReviewInputsWithTrend['processPerformance'];
+  nonconformitiesAndCorrectiveActions: ReviewInputsWithTrend['nonconformitiesAndCorrectiveActions'];
   monitoringResults: { measurements: number };
-  auditResults: { audits: number; closed: number; steps: { result: string | null; count: number }[] };
+  auditResults: ReviewInputsWithTrend['auditResults'];
   customerSatisfaction: string;
   externalProviders: string;
   resources: string;
@@ -1087,15 +1093,22 @@ export class QualityRecordActivities {
       if (m.late) entry.late.add(m.periodKey);
       byObjective.set(m.objectiveId, entry);
     }
-    const results = new Map<string | null, number>();
-    for (const step of steps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
-    // A report made on paper before qcycle asked for it was late or not by the paper's day: its task
-    // (late as entered) counts by its measurement (docs/objectives.md "Reports made on paper").
-    const paperLate = new Map(
-      measurements.filter((m) => m.paperReportDate !== null).map((m) => [m.taskId, Boolean(m.late)]),
+    // c 3, c 4 and c 6, counted as for every earlier year, with those years for their trend. A report
+    // made on paper before qcycle asked for it was late or not by the paper's day: its task (late as
+    // entered) counts by its measurement (docs/objectives.md "Reports made on paper").
+    const key = parseQualityCycleId(request.cycleId);
+    const performance = withPerformanceTrend(
+      qmsPerformance({
+        tasks,
+        paperReports: measurements
+          .filter((m) => m.paperReportDate !== null)
+          .map((m) => ({ taskId: m.taskId, late: Boolean(m.late) })),
+        correctiveActions: actions,
+        audits,
+        auditSteps: steps,
+      }),
+      key ? await earlierYearPerformance(this.dataSource.manager, key.organisationCode, key.year) : [],
     );
-    const completed = tasks.filter((t) => t.status === 'completed');
-    const completedLate = completed.filter((t) => paperLate.get(t.id) ?? t.late);
     const notKnown = 'Chưa có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung tại cuộc họp.';
     const { preparation } = request;
     const entered = preparation?.status === 'entered' ? preparation.inputs : undefined;
@@ -1137,22 +1150,10 @@ export class QualityRecordActivities {
           periodsReported: entry.periods.size,
           lateReports: entry.late.size,
         })),
-      processPerformance: {
-        tasksCompleted: completed.length,
-        tasksCompletedLate: completedLate.length,
-        tasksEscalated: tasks.filter((t) => t.escalationLevel !== 'none').length,
-      },
-      nonconformitiesAndCorrectiveActions: {
-        total: actions.length,
-        closed: actions.filter((a) => a.status === 'closed').length,
-        open: actions.filter((a) => a.status !== 'closed').length,
-      },
+      processPerformance: performance.processPerformance,
+      nonconformitiesAndCorrectiveActions: performance.nonconformitiesAndCorrectiveActions,
       monitoringResults: { measurements: measurements.length },
-      auditResults: {
-        audits: audits.length,
-        closed: audits.filter((a) => a.status === 'closed').length,
-        steps: [...results.entries()].map(([result, count]) => ({ result, count })),
-      },
+      auditResults: performance.auditResults,
       customerSatisfaction: enteredOr('customerSatisfaction'),
       externalProviders: enteredOr('externalProviders'),
       resources: enteredOr('resources'),

@@ -1,12 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { defaultCycleCalendar, KONTUM_2024_TEMPLATE, vnLocalToInstant } from '@qcycle/domain';
 import {
+  AuditEntity,
   AuditStepEntity,
+  CorrectiveActionEntity,
   ManagementReviewEntity,
+  MeasurementEntity,
   migrateUp,
   ObjectiveResultEntity,
   openDataSource,
   QualityCycleEntity,
+  TaskEntity,
 } from '@qcycle/persistence';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { QualityRecordActivities } from './quality-records.activities';
@@ -143,5 +147,133 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
     ]);
     // An objective no earlier year closed has no trend to show.
     expect(results.find((r) => r.objectiveId === 'obj-2')).not.toHaveProperty('earlierYears');
+  });
+
+  it('give process performance, nonconformities and audit results with the earlier years that closed, for their trend (ISO 9.3.2 c 3, 4, 6)', async () => {
+    const cycle = (year: number, status: 'closed', rehearsal: boolean | null) => ({
+      id: `kontum-${year}`,
+      workflowId: `quality-cycle/kontum/${year}`,
+      organisationCode: 'kontum',
+      year,
+      status,
+      phase: 'closing' as const,
+      startedBy: 'qmr',
+      startedAt: `${year}-01-03T01:00:00.000Z`,
+      updatedAt: `${year + 1}-01-20T01:00:00.000Z`,
+      rehearsal,
+    });
+    // 2023 closed for real; 2021 closed on code from before rehearsals were recorded (null: real);
+    // 2022 is the cancelled rehearsal of the test above.
+    await dataSource
+      .getRepository(QualityCycleEntity)
+      .insert([cycle(2023, 'closed', false), cycle(2021, 'closed', null)]);
+    const task = (
+      year: number,
+      n: number,
+      fields: { late?: boolean; escalated?: boolean; open?: boolean } = {},
+    ) => ({
+      id: `quality-cycle/kontum/${year}/task/${n}`,
+      cycleId: `kontum-${year}`,
+      workflowId: `quality-cycle/kontum/${year}`,
+      kind: 'measurement-report',
+      title: { vi: 'Báo cáo', en: 'Report' },
+      assigneeUserId: 'staff',
+      delegateUserIds: [],
+      status: fields.open ? 'open' : 'completed',
+      openedAt: `${year}-02-01T01:00:00.000Z`,
+      late: fields.late ?? false,
+      escalationLevel: fields.escalated ? 'unit-head' : 'none',
+    });
+    await dataSource.getRepository(TaskEntity).insert([
+      task(2023, 1),
+      task(2023, 2, { late: true, escalated: true }),
+      // Late as entered, but reported on paper in time: not late.
+      task(2023, 3, { late: true }),
+      task(2023, 4, { open: true, escalated: true }),
+      task(2021, 1, { late: true }),
+      task(2022, 1),
+    ]);
+    await dataSource.getRepository(MeasurementEntity).insert({
+      id: 'kontum-2023/obj-4/obj-4-on-time/2023-01',
+      cycleId: 'kontum-2023',
+      objectiveId: 'obj-4',
+      indicatorId: 'obj-4-on-time',
+      periodKey: '2023-01',
+      kind: 'ratio',
+      numerator: 98,
+      denominator: 100,
+      evidence: [],
+      reportedBy: 'staff',
+      reportedAt: '2023-06-01T01:00:00.000Z',
+      late: false,
+      taskId: 'quality-cycle/kontum/2023/task/3',
+      paperReportDate: '2023-02-06',
+      paperReportReference: 'BC-05/2023',
+    });
+    const action = (n: number, status: string) => ({
+      id: `quality-cycle/kontum/2023/audit/ca/${n}`,
+      cycleId: 'kontum-2023',
+      auditId: 'quality-cycle/kontum/2023/audit',
+      stepId: `quality-cycle/kontum/2023/audit/step/s${n}`,
+      severity: 'minor-nc',
+      unitCode: 'vp-ttpvhcc',
+      finding: 'Hồ sơ trả muộn không có phiếu xin lỗi',
+      status,
+      rounds: 1,
+      openedAt: '2023-10-10T03:00:00.000Z',
+    });
+    await dataSource.getRepository(CorrectiveActionEntity).insert([action(1, 'closed'), action(2, 'open')]);
+    await dataSource.getRepository(AuditEntity).insert({
+      id: 'quality-cycle/kontum/2023/audit',
+      cycleId: 'kontum-2023',
+      leadAuditorUserId: 'auditor',
+      status: 'closed',
+    });
+    const step = (n: number, result: string) => ({
+      id: `quality-cycle/kontum/2023/audit/step/s${n}`,
+      auditId: 'quality-cycle/kontum/2023/audit',
+      cycleId: 'kontum-2023',
+      unitCode: 'vp-ttpvhcc',
+      process: 'Tiếp nhận, trả kết quả hồ sơ TTHC',
+      clause: '8.5.1',
+      auditorUserId: 'auditor',
+      result,
+      signedOffAt: '2023-10-10T03:00:00.000Z',
+    });
+    await dataSource
+      .getRepository(AuditStepEntity)
+      .insert([step(1, 'minor-nc'), step(2, 'minor-nc'), step(3, 'conformity')]);
+
+    const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2024' });
+    expect(inputs.processPerformance.earlierYears).toEqual([
+      { year: 2023, tasksCompleted: 3, tasksCompletedLate: 1, tasksEscalated: 2 },
+      { year: 2021, tasksCompleted: 1, tasksCompletedLate: 1, tasksEscalated: 0 },
+    ]);
+    expect(inputs.nonconformitiesAndCorrectiveActions.earlierYears).toEqual([
+      { year: 2023, total: 2, closed: 1, open: 1 },
+      { year: 2021, total: 0, closed: 0, open: 0 },
+    ]);
+    expect(inputs.auditResults.earlierYears).toEqual([
+      {
+        year: 2023,
+        audits: 1,
+        closed: 1,
+        steps: expect.arrayContaining([
+          { result: 'minor-nc', count: 2 },
+          { result: 'conformity', count: 1 },
+        ]),
+      },
+      { year: 2021, audits: 0, closed: 0, steps: [] },
+    ]);
+    // This year's own figures are as before: 2024's two audit steps of the test above.
+    expect(inputs.auditResults).toMatchObject({
+      audits: 0,
+      steps: expect.arrayContaining([{ result: 'observation', count: 1 }]),
+    });
+
+    // An organisation with no earlier year in qcycle has no trend to show.
+    const firstYear = await records.compileReviewInputs({ cycleId: 'daklak-2024' });
+    expect(firstYear.processPerformance).not.toHaveProperty('earlierYears');
+    expect(firstYear.auditResults).not.toHaveProperty('earlierYears');
   });
 });

@@ -614,5 +614,51 @@ describe('official documents of the year: objectives report, annual QMS report, 
       );
       expectSameWords(withTrend, files);
     });
+
+    it('prints inputs c 3), c 4) and c 6) with the same figures of the earlier years (the trend)', async () => {
+      const inputs = review.inputs as Record<string, Record<string, unknown>>;
+      const withTrend = minutesOf({
+        ...review,
+        inputs: {
+          ...review.inputs,
+          // As compileReviewInputs gives them: this year's figures, and the earlier years closed.
+          processPerformance: {
+            ...inputs.processPerformance,
+            earlierYears: [
+              { year: 2023, tasksCompleted: 38, tasksCompletedLate: 6, tasksEscalated: 3 },
+              { year: 2022, tasksCompleted: 35, tasksCompletedLate: 9, tasksEscalated: 5 },
+            ],
+          },
+          nonconformitiesAndCorrectiveActions: {
+            ...inputs.nonconformitiesAndCorrectiveActions,
+            earlierYears: [{ year: 2023, total: 3, closed: 2, open: 1 }],
+          },
+          auditResults: {
+            ...inputs.auditResults,
+            earlierYears: [
+              {
+                year: 2023,
+                audits: 1,
+                closed: 1,
+                steps: [
+                  { result: 'conformity', count: 9 },
+                  { result: 'minor-nc', count: 3 },
+                ],
+              },
+            ],
+          },
+        },
+      });
+      const files = await render(withTrend);
+      for (const expected of [
+        '3. Kết quả thực hiện quá trình: 40 nhiệm vụ hoàn thành, trong đó 2 nhiệm vụ trễ hạn; 1 nhiệm vụ phải nhắc lên cấp trên ' +
+          '(năm 2023: 38 hoàn thành, 6 trễ hạn, 3 phải nhắc lên cấp trên; năm 2022: 35 hoàn thành, 9 trễ hạn, 5 phải nhắc lên cấp trên).',
+        '4. Sự không phù hợp và hành động khắc phục: 1 điểm không phù hợp; 1 đã khắc phục, 0 đang khắc phục ' +
+          '(năm 2023: 3 điểm không phù hợp, 2 đã khắc phục).',
+        '6. Kết quả đánh giá: 1 cuộc đánh giá nội bộ, 1 đã kết thúc (năm 2023: 1 cuộc đánh giá, 3 không phù hợp nhẹ, 9 phù hợp)',
+      ])
+        expect(files.text).toContain(expected);
+      expectSameWords(withTrend, files);
+    });
   });
 });

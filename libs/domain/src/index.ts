@@ -34,6 +34,7 @@ export * from './search-text';
 export * from './escape-html';
 export * from './year-end-result';
 export * from './review-results';
+export * from './qms-performance';
 export * from './review-actions';
 export * from './review-preparation';
 export * from './measurement-correction';

@@ -2,7 +2,7 @@ import { numericDate } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
-import { clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
+import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
 import { vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
 
@@ -299,14 +299,22 @@ function processPerformance(inputs: Record<string, unknown>): string | undefined
   if (!('tasksCompleted' in p)) return undefined;
   return (
     `${Number(p.tasksCompleted)} nhiệm vụ hoàn thành, trong đó ${Number(p.tasksCompletedLate)} nhiệm vụ trễ hạn; ` +
-    `${Number(p.tasksEscalated)} nhiệm vụ phải nhắc lên cấp trên`
+    `${Number(p.tasksEscalated)} nhiệm vụ phải nhắc lên cấp trên` +
+    trendOf(
+      p,
+      (y) =>
+        `${Number(y.tasksCompleted)} hoàn thành, ${Number(y.tasksCompletedLate)} trễ hạn, ${Number(y.tasksEscalated)} phải nhắc lên cấp trên`,
+    )
   );
 }
 
 function nonconformities(inputs: Record<string, unknown>): string | undefined {
   const n = object(inputs.nonconformitiesAndCorrectiveActions);
   if (!('total' in n)) return undefined;
-  return `${Number(n.total)} điểm không phù hợp; ${Number(n.closed)} đã khắc phục, ${Number(n.open)} đang khắc phục`;
+  return (
+    `${Number(n.total)} điểm không phù hợp; ${Number(n.closed)} đã khắc phục, ${Number(n.open)} đang khắc phục` +
+    trendOf(n, (y) => `${Number(y.total)} điểm không phù hợp, ${Number(y.closed)} đã khắc phục`)
+  );
 }
 
 function monitoring(inputs: Record<string, unknown>): string | undefined {
@@ -317,7 +325,32 @@ function monitoring(inputs: Record<string, unknown>): string | undefined {
 function audits(inputs: Record<string, unknown>): string | undefined {
   const a = object(inputs.auditResults);
   if (!('audits' in a)) return undefined;
-  return `${Number(a.audits)} cuộc đánh giá nội bộ, ${Number(a.closed)} đã kết thúc`;
+  return (
+    `${Number(a.audits)} cuộc đánh giá nội bộ, ${Number(a.closed)} đã kết thúc` +
+    trendOf(a, (y) => `${Number(y.audits)} cuộc đánh giá${stepResults(y.steps)}`)
+  );
+}
+
+/** What an audit's steps found, by result, most serious first: `, 2 không phù hợp nhẹ, 5 phù hợp`. */
+function stepResults(steps: unknown): string {
+  if (!Array.isArray(steps)) return '';
+  const counts = new Map(
+    (steps as { result: unknown; count: unknown }[]).map((s) => [s.result, Number(s.count)]),
+  );
+  return ['major-nc', 'minor-nc', 'observation', 'conformity']
+    .filter((result) => (counts.get(result) ?? 0) > 0)
+    .map((result) => `, ${counts.get(result)} ${lowerFirst(AUDIT_RESULT[result])}`)
+    .join('');
+}
+
+/**
+ * ISO 9.3.2 c's trend of a figure the review counts (c 3, 4, 6): the same figures of the earlier
+ * years, latest first, e.g. ` (năm 2023: 2 điểm không phù hợp, 1 đã khắc phục)`.
+ */
+function trendOf(section: Record<string, unknown>, say: (year: Record<string, unknown>) => string): string {
+  const earlier = section.earlierYears;
+  if (!Array.isArray(earlier) || earlier.length === 0) return '';
+  return ` (${earlier.map((year) => `năm ${Number(object(year).year)}: ${say(object(year))}`).join('; ')})`;
 }
 
 function lowerFirst(value: string): string {
