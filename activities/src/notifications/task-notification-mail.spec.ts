@@ -1,5 +1,11 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
-import { formatVietnamDateTime, renderTaskNotification, taskLinkUrl } from './task-notification-mail';
+import {
+  cyclePageUrl,
+  formatVietnamDateTime,
+  renderTaskNotification,
+  taskLinkUrl,
+  withPeriodWords,
+} from './task-notification-mail';
 
 const request: TaskNotificationRequest = {
   notificationId: 'n-1',
@@ -16,9 +22,33 @@ const link = {
 };
 
 describe('task notification e-mail', () => {
-  it('shows instants in Vietnam time as dd/MM/yyyy HH:mm, the calendar day included', () => {
-    expect(formatVietnamDateTime('2024-04-05T17:30:00.000Z')).toBe('06/04/2024 00:30');
-    expect(formatVietnamDateTime('2024-12-31T03:05:00Z')).toBe('31/12/2024 10:05');
+  it("shows instants in Vietnam time as the web app's pages write them, the calendar day included", () => {
+    expect(formatVietnamDateTime('2024-04-05T17:30:00.000Z')).toBe('00:30 06/04/2024');
+    expect(formatVietnamDateTime('2024-12-31T03:05:00Z')).toBe('10:05 31/12/2024');
+    // English with the month in words: 06/04 is never read as the fourth of June.
+    expect(formatVietnamDateTime('2024-04-05T17:30:00.000Z', 'en')).toBe('6 Apr 2024, 00:30');
+    expect(formatVietnamDateTime('2024-09-05T10:00:00.000Z', 'en')).toBe('5 Sept 2024, 17:00');
+  });
+
+  it("writes a title's reporting period in words, as the inbox does, and leaves other figures alone", () => {
+    expect(withPeriodWords('Báo cáo số liệu mục tiêu 4 kỳ 2024-03', 'vi')).toBe(
+      'Báo cáo số liệu mục tiêu 4 kỳ T3/2024',
+    );
+    expect(withPeriodWords('Mục tiêu 2 có nguy cơ không đạt (kỳ 2024-Q2)', 'vi')).toBe(
+      'Mục tiêu 2 có nguy cơ không đạt (kỳ Quý 2/2024)',
+    );
+    expect(withPeriodWords('Báo cáo số liệu mục tiêu 1 kỳ 2024-H1', 'vi')).toBe(
+      'Báo cáo số liệu mục tiêu 1 kỳ 6 tháng 1/2024',
+    );
+    expect(withPeriodWords('Report objective 4 for 2024-03', 'en')).toBe('Report objective 4 for 3/2024');
+    expect(withPeriodWords('Objective 2 at risk (2024-Q2)', 'en')).toBe('Objective 2 at risk (Q2 2024)');
+    for (const untouched of [
+      'Quyết định 123/QĐ-UBND ngày 2024-01-05',
+      'Năm 2024',
+      'Mã 2024-13',
+      'ISO 9001:2015',
+    ])
+      expect(withPeriodWords(untouched, 'vi')).toBe(untouched);
   });
 
   it('builds the link with every part encoded', () => {
@@ -31,14 +61,17 @@ describe('task notification e-mail', () => {
     const mail = renderTaskNotification(request, link);
     expect(mail.subject).toBe('[qcycle] Việc mới: Báo cáo chỉ tiêu 4 <tháng 3>');
     expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
-    expect(mail.text).toContain('Hạn hoàn thành: 06/04/2024 00:30 (giờ Việt Nam)');
-    expect(mail.text).toContain(`Mở việc: ${link.url}`);
-    expect(mail.text).toContain('hết hạn lúc 13/04/2024 00:30');
+    expect(mail.text).toContain('Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)');
+    // The link alone on its line, so that a plain-text reader clicks or copies it whole.
+    expect(mail.text).toContain(`\nMở việc:\n${link.url}\n`);
+    expect(mail.text).toContain('hết hạn lúc 00:30 13/04/2024 (giờ Việt Nam)');
+    // What to do once the link is used or expired holds for every recipient, not only the assignee.
+    expect(mail.text).toContain('mở liên kết sẽ dẫn ông/bà đăng nhập qcycle để vào đúng việc này');
     expect(mail.html).toContain('<html lang="vi">');
   });
 
   it("marks a rehearsal's mail in its subject and before anything else, in the reader's language", () => {
-    const vi = renderTaskNotification(request, link, true);
+    const vi = renderTaskNotification(request, link, { rehearsal: true });
     expect(vi.subject).toBe('[qcycle] [Diễn tập] Việc mới: Báo cáo chỉ tiêu 4 <tháng 3>');
     const lines = vi.text.split('\n');
     expect(lines[2]).toBe(
@@ -48,7 +81,7 @@ describe('task notification e-mail', () => {
     const en = renderTaskNotification(
       { ...request, recipient: { ...request.recipient, locale: 'en' } },
       link,
-      true,
+      { rehearsal: true },
     );
     expect(en.subject).toBe('[qcycle] [Rehearsal] New task: Report indicator 4 <March>');
     expect(en.text).toContain('belongs to a rehearsal (training), not the real year');
@@ -75,7 +108,69 @@ describe('task notification e-mail', () => {
     );
     expect(mail.subject).toBe('[qcycle] Overdue task: Report indicator 4 <March>');
     expect(mail.text).toContain('assigned to Trần Thị Bình is overdue');
-    expect(mail.text).toContain('Due: 06/04/2024 00:30 (Vietnam time, UTC+07:00)');
+    // The due date of an escalation has passed: that is what the mail is about.
+    expect(mail.text).toContain('Overdue since: 6 Apr 2024, 00:30 (Vietnam time, UTC+07:00)');
+    expect(mail.text).not.toContain('Due:');
+    expect(mail.text).toContain('expires at 13 Apr 2024, 00:30 (Vietnam time)');
+  });
+
+  it('tells a unit head, the Quality Representative or the leader whose task is overdue since when, and what is asked of them', () => {
+    const mail = renderTaskNotification(
+      { ...request, reason: 'escalated', assignee: { userId: 'u-2', name: 'Trần Thị Bình' } },
+      link,
+    );
+    expect(mail.subject).toBe('[qcycle] Việc quá hạn: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      'Việc "Báo cáo chỉ tiêu 4 <tháng 3>" giao cho Trần Thị Bình đã quá hạn mà chưa hoàn thành; xin báo để ông/bà theo dõi, đôn đốc xử lý.',
+    );
+    expect(mail.text).toContain('Quá hạn từ: 00:30 06/04/2024 (giờ Việt Nam)');
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    // "Chuyển" is no longer the word for escalating (docs/glossary.md: báo cấp trên).
+    expect(mail.text).not.toMatch(/chuyển/i);
+  });
+
+  it('tells the new assignee of a reassigned task who had it, who handed it on and why, escaped in HTML', () => {
+    const mail = renderTaskNotification({ ...request, reason: 'reassigned' }, link, {
+      reassignment: { fromName: 'Võ Đình Nam', byName: 'Trần Quốc Việt', reason: 'Đi công tác\n<dài ngày>' },
+    });
+    expect(mail.subject).toBe('[qcycle] Việc được giao lại: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      [
+        'Việc "Báo cáo chỉ tiêu 4 <tháng 3>" đã được giao lại cho ông/bà.',
+        'Trước đây việc được giao cho: Võ Đình Nam',
+        'Người giao lại: Trần Quốc Việt',
+        'Lý do: Đi công tác <dài ngày>',
+        'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)',
+      ].join('\n'),
+    );
+    expect(mail.html).toContain('Lý do: Đi công tác &lt;dài ngày&gt;');
+    // A reassignment not (yet) recorded: the mail says what it knows.
+    expect(renderTaskNotification({ ...request, reason: 'reassigned' }, link).text).not.toContain('Lý do');
+  });
+
+  it("tells the Quality Representative of next year's draft once, with the cycle's page to start it from", () => {
+    const page = cyclePageUrl('https://qcycle.kontum.gov.vn/', 'kontum-2024');
+    expect(page).toBe('https://qcycle.kontum.gov.vn/cycles/kontum-2024');
+    const { dueAt: _omit, ...draft } = request;
+    const mail = renderTaskNotification(
+      {
+        ...draft,
+        reason: 'next-year-draft',
+        taskTitle: {
+          vi: 'Chu trình chất lượng năm 2024 đã kết thúc; dự thảo năm 2025 đã sẵn sàng',
+          en: 'The 2024 quality cycle has closed; the 2025 draft is ready',
+        },
+      },
+      undefined,
+      { cyclePage: page },
+    );
+    expect(mail.subject).toBe(
+      '[qcycle] Chu trình chất lượng năm 2024 đã kết thúc; dự thảo năm 2025 đã sẵn sàng',
+    );
+    expect(mail.text).toContain('các hành động sau họp xem xét của lãnh đạo');
+    expect(mail.text).toContain(`\nMở trang chu trình:\n${page}\nCần đăng nhập qcycle để mở trang này.`);
+    expect(mail.text).not.toContain('token=');
+    expect(mail.html).toContain(`href="${page}"`);
   });
 
   it('tells an assignee whose own task is overdue to finish it, not that it was escalated to them', () => {
@@ -84,15 +179,20 @@ describe('task notification e-mail', () => {
     expect(mail.subject).toBe('[qcycle] Việc quá hạn: Báo cáo chỉ tiêu 4 <tháng 3>');
     expect(mail.text).toContain('Việc "Báo cáo chỉ tiêu 4 <tháng 3>" của ông/bà đã quá hạn');
     expect(mail.text).not.toContain('chỉ đạo xử lý');
+    expect(mail.text).toContain('Quá hạn từ: 00:30 06/04/2024 (giờ Việt Nam)');
   });
 
-  it('keeps a title from breaking out of the Subject header, and gives a cancelled task no link', () => {
+  it('keeps a title from breaking out of the Subject header, and gives a cancelled task no link nor deadline', () => {
     const mail = renderTaskNotification(
       { ...request, reason: 'cancelled', taskTitle: { vi: 'A\r\nBcc: x@evil', en: 'A' } },
       undefined,
     );
     expect(mail.subject).toBe('[qcycle] Việc đã hủy: A Bcc: x@evil');
+    expect(mail.text).toContain('Việc "A Bcc: x@evil" đã bị hủy; ông/bà không cần thực hiện việc này nữa.');
     expect(mail.text).not.toContain('Mở việc');
+    // A deadline of a task that is gone would read as still to be met.
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.html).not.toContain('Hạn hoàn thành');
     expect(mail.html).not.toContain('<a ');
   });
 

@@ -13,11 +13,38 @@ export interface TaskMailLink {
   expiresAt: string;
 }
 
-/** `2024-04-05T10:00:00.000Z` → `05/04/2024 17:00`: the Vietnamese way, in Vietnam time (UTC+07:00). */
-export function formatVietnamDateTime(instant: string): string {
+/** en-GB's short month names, as the web app's English pages write them ("5 Sept 2024"). */
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A moment in Vietnam time (UTC+07:00) as the web app's pages write it (apps/web/src/ui/dates.ts),
+ * so that the mail and the page it opens say the same: Vietnamese `2024-04-05T10:00:00.000Z` →
+ * `17:00 05/04/2024`; English → `5 Apr 2024, 17:00` (the month in words: 05/04 is never read as
+ * the fourth of May).
+ */
+export function formatVietnamDateTime(instant: string, language: Language = 'vi'): string {
   const { date, time } = instantToVnLocal(instant);
   const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year} ${time}`;
+  return language === 'en'
+    ? `${Number(day)} ${EN_MONTHS[Number(month) - 1]} ${year}, ${time}`
+    : `${time} ${day}/${month}/${year}`;
+}
+
+/**
+ * A task's title with its reporting period's key (`2024-03`, `2024-Q2`, `2024-H1`, written into the
+ * title by the workflow) in the period's words, as the web app's inbox and task page show it
+ * (`cycles:period`): "kỳ 2024-03" → "kỳ T3/2024", "for 2024-Q2" → "for Q2 2024".
+ */
+export function withPeriodWords(title: string, language: Language): string {
+  return title.replace(
+    /\b(\d{4})-(0[1-9]|1[0-2]|Q[1-4]|H[12])\b(?![-\d])/g,
+    (_whole, year: string, part: string) => {
+      const n = Number(part.replace(/^[QH]/, ''));
+      if (part.startsWith('Q')) return language === 'en' ? `Q${n} ${year}` : `Quý ${n}/${year}`;
+      if (part.startsWith('H')) return language === 'en' ? `H${n} ${year}` : `6 tháng ${n}/${year}`;
+      return language === 'en' ? `${n}/${year}` : `T${n}/${year}`;
+    },
+  );
 }
 
 /** `${publicUrl}/tasks/${taskId}?token=…`, every part encoded. */
@@ -25,13 +52,34 @@ export function taskLinkUrl(publicUrl: string, taskId: string, token: string): s
   return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}?token=${encodeURIComponent(token)}`;
 }
 
+/** `${publicUrl}/cycles/${cycleId}`: a cycle's page, behind the usual sign-in (no token). */
+export function cyclePageUrl(publicUrl: string, cycleId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
+}
+
+/** What the mail says besides the request, from the records when it is written. */
+export interface TaskMailContext {
+  /** The task's cycle is a rehearsal: the mail says so in its subject and first line. */
+  rehearsal?: boolean;
+  /** Told to the new assignee of a reassigned task: who had it, who handed it on, and why. */
+  reassignment?: { fromName?: string; byName?: string; reason?: string };
+  /** Next year's draft (no task, no task link): the closed cycle's page, where next year starts. */
+  cyclePage?: string;
+}
+
 interface Wording {
-  subject: Record<TaskNotificationReason, string>;
+  /** What the subject says before the title; none: the title says it all (next year's draft). */
+  subject: Record<TaskNotificationReason, string | undefined>;
   lead: Record<TaskNotificationReason, (title: string, assignee?: string) => string>;
   greeting: (name: string) => string;
   due: (when: string) => string;
+  /** An escalation's due date: passed, which is why the mail is sent. */
+  overdueSince: (when: string) => string;
+  reassignment: { from: string; by: string; reason: string };
   open: string;
   linkNote: (expiry: string) => string;
+  openCycle: string;
+  cycleNote: string;
   signature: string[];
   /** A rehearsal's mail says so in its subject and first line: a trainee must not take it for the real year. */
   rehearsal: { tag: string; note: string };
@@ -45,25 +93,33 @@ const WORDING: Record<Language, Wording> = {
       escalated: 'Việc quá hạn',
       reassigned: 'Việc được giao lại',
       cancelled: 'Việc đã hủy',
-      'next-year-draft': 'Dự thảo năm sau đã sẵn sàng',
+      'next-year-draft': undefined,
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
       reminder: (t) => `Xin nhắc ông/bà hoàn thành việc "${t}".`,
       escalated: (t, a) =>
         a
-          ? `Việc "${t}" giao cho ${a} đã quá hạn và được chuyển để ông/bà chỉ đạo xử lý.`
-          : `Việc "${t}" của ông/bà đã quá hạn; xin ông/bà hoàn thành ngay.`,
+          ? `Việc "${t}" giao cho ${a} đã quá hạn mà chưa hoàn thành; xin báo để ông/bà theo dõi, đôn đốc xử lý.`
+          : `Việc "${t}" của ông/bà đã quá hạn mà chưa hoàn thành; xin ông/bà hoàn thành ngay.`,
       reassigned: (t) => `Việc "${t}" đã được giao lại cho ông/bà.`,
-      cancelled: (t) => `Việc "${t}" đã được hủy; ông/bà không cần thực hiện nữa.`,
+      cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
       'next-year-draft': (t) =>
-        `${t}: dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động của cuộc họp xem xét. Ông/Bà có thể khởi tạo chu trình năm sau trên trang của chu trình năm nay (mục Chu trình chất lượng).`,
+        `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
     greeting: (n) => `Kính gửi ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
+    overdueSince: (w) => `Quá hạn từ: ${w} (giờ Việt Nam)`,
+    reassignment: {
+      from: 'Trước đây việc được giao cho',
+      by: 'Người giao lại',
+      reason: 'Lý do',
+    },
     open: 'Mở việc',
     linkNote: (e) =>
-      `Liên kết chỉ dùng được một lần, dành riêng cho ông/bà, hết hạn lúc ${e} (giờ Việt Nam). Sau đó, xin đăng nhập qcycle và mở việc từ mục Việc của tôi.`,
+      `Liên kết dành riêng cho ông/bà, chỉ dùng được một lần và hết hạn lúc ${e} (giờ Việt Nam). Khi liên kết đã dùng hoặc đã hết hạn, mở liên kết sẽ dẫn ông/bà đăng nhập qcycle để vào đúng việc này.`,
+    openCycle: 'Mở trang chu trình',
+    cycleNote: 'Cần đăng nhập qcycle để mở trang này.',
     signature: [
       'Trân trọng,',
       'Hệ thống quản lý chất lượng qcycle (TCVN ISO 9001:2015)',
@@ -81,25 +137,29 @@ const WORDING: Record<Language, Wording> = {
       escalated: 'Overdue task',
       reassigned: 'Task reassigned to you',
       cancelled: 'Task cancelled',
-      'next-year-draft': "Next year's draft is ready",
+      'next-year-draft': undefined,
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
       reminder: (t) => `A reminder to complete the task "${t}".`,
       escalated: (t, a) =>
         a
-          ? `The task "${t}" assigned to ${a} is overdue and has been escalated to you.`
-          : `Your task "${t}" is overdue; please complete it now.`,
+          ? `The task "${t}" assigned to ${a} is overdue and not done; you are told so that you can follow it up.`
+          : `Your task "${t}" is overdue and not done; please complete it now.`,
       reassigned: (t) => `The task "${t}" has been reassigned to you.`,
-      cancelled: (t) => `The task "${t}" has been cancelled; no action is needed.`,
+      cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
       'next-year-draft': (t) =>
-        `${t}: next year's draft of the quality objectives has been prepared from this year's decision and the management review's actions. Start next year's cycle from this cycle's page (Quality cycles).`,
+        `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
     greeting: (n) => `Dear ${n},`,
     due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,
+    overdueSince: (w) => `Overdue since: ${w} (Vietnam time, UTC+07:00)`,
+    reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
     open: 'Open the task',
     linkNote: (e) =>
-      `This link works once, only for you, and expires at ${e} (Vietnam time). After that, sign in to qcycle and open the task from My tasks.`,
+      `This link is for you only, works once and expires at ${e} (Vietnam time). Once used or expired, it leads you to sign in to qcycle and on to this task.`,
+    openCycle: "Open the cycle's page",
+    cycleNote: 'Sign in to qcycle to open it.',
     signature: [
       'Regards,',
       'qcycle quality management system (ISO 9001:2015)',
@@ -114,36 +174,57 @@ const WORDING: Record<Language, Wording> = {
 
 /**
  * The e-mail telling one person about one task, in their language (Vietnamese unless they chose
- * English). A cancelled task gets no link: there is nothing left to open.
+ * English). The plain-text part reads on its own (many offices read mail as text): each link alone
+ * on its line; the HTML part says the same, escaped. A cancelled task gets no link and no due date:
+ * there is nothing left to open or to do.
  */
 export function renderTaskNotification(
   request: TaskNotificationRequest,
   link: TaskMailLink | undefined,
-  rehearsal = false,
+  context: TaskMailContext = {},
 ): RenderedMail {
   const language: Language = request.recipient.locale === 'en' ? 'en' : 'vi';
   const words = WORDING[language];
   // A title is data from a draft: it must never break out of the Subject header.
-  const title = (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim();
+  const title = withPeriodWords(
+    (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
+    language,
+  );
   const lead = words.lead[request.reason](title, request.assignee?.name);
-  const due = request.dueAt ? words.due(formatVietnamDateTime(request.dueAt)) : undefined;
-  const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt)) : undefined;
+  const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
+  const due =
+    when === undefined || request.reason === 'cancelled'
+      ? undefined
+      : request.reason === 'escalated'
+        ? words.overdueSince(when)
+        : words.due(when);
+  const facts = request.reason === 'reassigned' ? reassignmentFacts(words, context.reassignment) : [];
+  const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
+  const cyclePage = request.reason === 'next-year-draft' ? context.cyclePage : undefined;
 
-  const warning = rehearsal ? words.rehearsal.note : undefined;
+  const warning = context.rehearsal ? words.rehearsal.note : undefined;
 
   const text = [
     words.greeting(request.recipient.name),
     '',
     ...(warning ? [warning, ''] : []),
     lead,
+    ...facts,
     ...(due ? [due] : []),
-    ...(link ? ['', `${words.open}: ${link.url}`, note as string] : []),
+    ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
+    ...(cyclePage ? ['', `${words.openCycle}:`, cyclePage, words.cycleNote] : []),
     '',
     ...words.signature,
     '',
   ].join('\n');
 
   const paragraph = (content: string) => `<p style="margin:0 0 12px">${content}</p>`;
+  const button = (url: string, label: string) =>
+    paragraph(
+      `<a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a>`,
+    );
+  const small = (lines: string[]) =>
+    `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${lines.map(escapeHtml).join('<br>')}</p>`;
   const html = [
     '<!doctype html>',
     `<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
@@ -155,20 +236,29 @@ export function renderTaskNotification(
         ]
       : []),
     paragraph(escapeHtml(lead)),
+    ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
-    ...(link
-      ? [
-          paragraph(
-            `<a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(words.open)}</a>`,
-          ),
-          `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${escapeHtml(note as string)}<br>${escapeHtml(link.url)}</p>`,
-        ]
-      : []),
+    ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
+    ...(cyclePage ? [button(cyclePage, words.openCycle), small([words.cycleNote, cyclePage])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,
     '</body></html>',
     '',
   ].join('\n');
 
-  const tag = rehearsal ? ` [${words.rehearsal.tag}]` : '';
-  return { subject: `[qcycle]${tag} ${words.subject[request.reason]}: ${title}`, text, html };
+  const tag = context.rehearsal ? ` [${words.rehearsal.tag}]` : '';
+  const what = words.subject[request.reason];
+  return { subject: `[qcycle]${tag} ${what ? `${what}: ` : ''}${title}`, text, html };
+}
+
+/** The lines naming who had a reassigned task, who handed it on and why (each only when known). */
+function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment']): string[] {
+  const oneLine = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
+  const from = oneLine(facts?.fromName);
+  const by = oneLine(facts?.byName);
+  const reason = oneLine(facts?.reason);
+  return [
+    ...(from ? [`${words.reassignment.from}: ${from}`] : []),
+    ...(by ? [`${words.reassignment.by}: ${by}`] : []),
+    ...(reason ? [`${words.reassignment.reason}: ${reason}`] : []),
+  ];
 }

@@ -82,8 +82,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         address: 'an@kontum.gov.vn',
       });
       expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
-      expect(mail.text).toContain('Hạn hoàn thành: 06/04/2024 00:30 (giờ Việt Nam)');
-      expect(mail.html).toContain('06/04/2024 00:30');
+      expect(mail.text).toContain('Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)');
+      expect(mail.html).toContain('00:30 06/04/2024');
 
       const match = /https:\/\/qcycle\.kontum\.gov\.vn\/tasks\/([^?\s]+)\?token=(\S+)/.exec(mail.text ?? '');
       expect(match).not.toBeNull();
@@ -146,7 +146,28 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await activities().service.sendTaskNotification(input);
       const mail = smtp.messages[smtp.messages.length - 1];
       expect(mail.subject).toBe('[qcycle] New task: Report indicator 4 for March 2024');
-      expect(mail.text).toContain('Due: 06/04/2024 00:30 (Vietnam time, UTC+07:00)');
+      expect(mail.text).toContain('Due: 6 Apr 2024, 00:30 (Vietnam time, UTC+07:00)');
+    });
+
+    it("mails next year's draft with the closed cycle's page at PUBLIC_URL, and no task link", async () => {
+      const { service } = activities();
+      const input = taskNotificationRequest({
+        reason: 'next-year-draft',
+        recipient: { userId: 'u-qr', name: 'Trần Quốc Việt', email: 'viet@kontum.gov.vn' },
+        taskTitle: {
+          vi: 'Chu trình chất lượng năm 2024 đã kết thúc; dự thảo năm 2025 đã sẵn sàng',
+          en: 'The 2024 quality cycle has closed; the 2025 draft is ready',
+        },
+        dueAt: undefined,
+      });
+      expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
+      const mail = smtp.messages[smtp.messages.length - 1];
+      expect(mail.subject).toBe(
+        '[qcycle] Chu trình chất lượng năm 2024 đã kết thúc; dự thảo năm 2025 đã sẵn sàng',
+      );
+      expect(mail.text).toContain('Mở trang chu trình:\nhttps://qcycle.kontum.gov.vn/cycles/kontum-2024\n');
+      expect(mail.text).not.toContain('token=');
+      expect(mail.html).toContain('href="https://qcycle.kontum.gov.vn/cycles/kontum-2024"');
     });
 
     it('records, without mailing, when SMTP_URL is not set', async () => {

@@ -11,10 +11,15 @@ import type {
   TaskNotificationRequest,
   TaskNotificationResult,
 } from '@qcycle/contracts';
-import { NotificationEntity, QualityCycleEntity } from '@qcycle/persistence';
+import { EventLogEntryEntity, NotificationEntity, QualityCycleEntity, UserEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
-import { renderTaskNotification, taskLinkUrl } from './task-notification-mail';
+import {
+  cyclePageUrl,
+  renderTaskNotification,
+  taskLinkUrl,
+  type TaskMailContext,
+} from './task-notification-mail';
 
 /** The ApplicationFailure type of a failed SMTP hand-over: retryable, never list it as non-retryable. */
 export const SMTP_DELIVERY_FAILED = 'SMTP_DELIVERY_FAILED';
@@ -95,7 +100,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
         .createQueryBuilder()
         .insert()
         .into(NotificationEntity)
-        .values(this.compose(request, new Date(), await this.isRehearsal(request.cycleId)))
+        .values(this.compose(request, new Date(), await this.contextOf(request)))
         .orIgnore()
         .execute();
       // Whichever attempt inserted first wins; from here on everyone sends the stored text.
@@ -258,16 +263,53 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     });
   }
 
-  /** Whether the task's cycle is a rehearsal, by its record (unknown on cycles recorded before it kept this: not marked). */
-  private async isRehearsal(cycleId: string): Promise<boolean> {
+  /**
+   * What the mail says besides the request, read from the records: whether the task's cycle is a
+   * rehearsal (cycles recorded before it kept this: not marked); for a reassignment, who had the
+   * task, who handed it on and why (the event the workflow records before it notifies); for next
+   * year's draft, the closed cycle's page.
+   */
+  private async contextOf(request: TaskNotificationRequest): Promise<TaskMailContext> {
     const cycle = await this.dataSource
       .getRepository(QualityCycleEntity)
-      .findOne({ select: { id: true, rehearsal: true }, where: { id: cycleId } });
-    return cycle?.rehearsal === true;
+      .findOne({ select: { id: true, rehearsal: true }, where: { id: request.cycleId } });
+    return {
+      rehearsal: cycle?.rehearsal === true,
+      ...(request.reason === 'reassigned' ? { reassignment: await this.reassignmentOf(request) } : {}),
+      ...(request.reason === 'next-year-draft'
+        ? { cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId) }
+        : {}),
+    };
+  }
+
+  /** The latest reassignment of the task to the recipient, with people by name; undefined when not recorded. */
+  private async reassignmentOf(request: TaskNotificationRequest): Promise<TaskMailContext['reassignment']> {
+    // Reassignments are few in a cycle; each event names its task and whom it went to.
+    const events = await this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .find({ where: { cycleId: request.cycleId, type: 'task.reassigned' }, order: { occurredAt: 'DESC' } });
+    const event = events.find(
+      (e) => e.payload?.taskId === request.taskId && e.payload?.to === request.recipient.userId,
+    );
+    if (!event) return undefined;
+    const from = typeof event.payload.from === 'string' ? event.payload.from : undefined;
+    const ids = [from, event.actor].filter((id): id is string => id !== undefined && id !== 'system');
+    const people =
+      ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(UserEntity)
+            .find({ select: { id: true, fullName: true }, where: ids.map((id) => ({ id })) });
+    const nameOf = (id: string | undefined) => people.find((p) => p.id === id)?.fullName;
+    return {
+      fromName: nameOf(from),
+      byName: nameOf(event.actor),
+      reason: typeof event.payload.reason === 'string' ? event.payload.reason : undefined,
+    };
   }
 
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
-  private compose(request: TaskNotificationRequest, now: Date, rehearsal: boolean): NotificationEntity {
+  private compose(request: TaskNotificationRequest, now: Date, context: TaskMailContext): NotificationEntity {
     const link =
       // Nothing to open: a cancelled task is gone, next year's draft is not a task.
       request.reason === 'cancelled' || request.reason === 'next-year-draft'
@@ -279,7 +321,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
               expiresAt: claims.expiresAt,
             };
           })();
-    const mail = renderTaskNotification(request, link, rehearsal);
+    const mail = renderTaskNotification(request, link, context);
     return {
       id: request.notificationId,
       taskId: request.taskId,

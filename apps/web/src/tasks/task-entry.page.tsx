@@ -21,32 +21,67 @@ const LINK_REASONS = [
 ] as const;
 type LinkReason = (typeof LINK_REASONS)[number] | 'OTHER';
 
+/** The statuses a closed task's refusal names (`details.status`), each said in its own words. */
+const CLOSED_STATUSES = ['completed', 'cancelled', 'expired', 'resolved'] as const;
+
+interface Refusal {
+  reason: LinkReason;
+  /** Of a closed task: how it closed. */
+  status?: (typeof CLOSED_STATUSES)[number];
+}
+
 /**
  * Why the API refused the link (`details.reason`): 409 used, or its task done or handed to someone
  * else; 403 expired, tampered, malformed, another task's.
  */
-function reasonOf(error: unknown): LinkReason {
-  if (!(error instanceof ApiProblem)) return 'OTHER';
+function refusalOf(error: unknown): Refusal {
+  if (!(error instanceof ApiProblem)) return { reason: 'OTHER' };
   const named = (error.details?.reason as string | undefined) ?? error.code;
-  if ((LINK_REASONS as readonly string[]).includes(named)) return named as LinkReason;
-  return error.status === 409 ? 'TASK_LINK_ALREADY_USED' : 'OTHER';
+  if (!(LINK_REASONS as readonly string[]).includes(named))
+    return { reason: error.status === 409 ? 'TASK_LINK_ALREADY_USED' : 'OTHER' };
+  const status = error.details?.status as string | undefined;
+  return {
+    reason: named as LinkReason,
+    ...(named === 'TASK_LINK_TASK_CLOSED' && (CLOSED_STATUSES as readonly string[]).includes(status ?? '')
+      ? { status: status as Refusal['status'] }
+      : {}),
+  };
+}
+
+/**
+ * Whom an e-mailed link was sent to (the user id in its payload), read without checking it: only to
+ * keep from using someone else's link where another person is signed in. The API checks the
+ * signature when the link is used. Undefined when the link cannot be read (the API then says why).
+ */
+function recipientOf(token: string): string | undefined {
+  try {
+    const payload = token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, '=')), (c) =>
+      c.charCodeAt(0),
+    );
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { u?: unknown };
+    return typeof claims.u === 'string' ? claims.u : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A link that cannot open the task: what happened, and the way in by signing in. */
-function LinkRefused({ reason, taskId }: { reason: LinkReason; taskId: string }) {
+function LinkRefused({ refusal, taskId }: { refusal: Refusal; taskId: string }) {
   const { t } = useTranslation('tasks');
   const { user } = useSession();
   const signedIn = !!user && user.authenticatedBy !== 'task-link';
-  usePageTitle(t(`link.${reason}.title`));
+  const words = refusal.status ? `link.closed.${refusal.status}` : `link.${refusal.reason}`;
+  usePageTitle(t(`${words}.title`));
   return (
     <main className="sign-in" id="main">
       <div className="sign-in-card task-link-card" role="alert" aria-labelledby="link-title">
         <div className="sign-in-head">
-          <h1 id="link-title">{t(`link.${reason}.title`)}</h1>
+          <h1 id="link-title">{t(`${words}.title`)}</h1>
           <LanguageSwitch />
         </div>
-        <p>{t(`link.${reason}.body`)}</p>
-        <p>{t('link.signInToContinue')}</p>
+        <p>{t(`${words}.body`)}</p>
+        {!signedIn && <p>{t('link.signInToContinue')}</p>}
         <p className="actions">
           {signedIn ? (
             <Link className="button button-primary" to={taskPath(taskId)}>
@@ -64,6 +99,46 @@ function LinkRefused({ reason, taskId }: { reason: LinkReason; taskId: string })
 }
 
 /**
+ * Someone else's link, opened where another person is signed in (a shared office PC, a forwarded
+ * mail): neither the session nor the link is used. The recipient at this PC signs the other person
+ * out and the link opens; the one signed in may open the task as themselves (the page then shows it,
+ * or says it is not theirs).
+ */
+function LinkOfAnotherPerson({
+  signedInAs,
+  taskId,
+  onSignOut,
+}: {
+  signedInAs: { fullName: string; sso: boolean };
+  taskId: string;
+  onSignOut(): void;
+}) {
+  const { t } = useTranslation('tasks');
+  const name = signedInAs.fullName;
+  usePageTitle(t('link.otherRecipient.title'));
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card task-link-card" role="alert" aria-labelledby="link-title">
+        <div className="sign-in-head">
+          <h1 id="link-title">{t('link.otherRecipient.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p>{t('link.otherRecipient.body', { name })}</p>
+        <p>{t(signedInAs.sso ? 'link.otherRecipient.hintSso' : 'link.otherRecipient.hint', { name })}</p>
+        <p className="actions">
+          <button type="button" className="button button-primary" onClick={onSignOut}>
+            {t(signedInAs.sso ? 'link.otherRecipient.signOut' : 'link.otherRecipient.signOutAndOpen')}
+          </button>
+          <Link className="button" to={taskPath(taskId)}>
+            {t('link.otherRecipient.openAsMe', { name })}
+          </Link>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+/**
  * /tasks/:taskId — from the e-mailed link (`?token=…`, exchanged once for a session of this task
  * only, then removed from the address bar) or from My tasks (signed in).
  */
@@ -72,15 +147,25 @@ export default function TaskEntryPage() {
   const { taskId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const { user, begin } = useSession();
+  const { user, begin, signOut } = useSession();
   const token = new URLSearchParams(location.search).get('token');
   const exchanged = useRef<string | null>(null);
   const [opened, setOpened] = useState<TaskDetail>();
-  const [refused, setRefused] = useState<LinkReason>();
+  const [refused, setRefused] = useState<Refusal>();
+  /** The link was sent to someone other than the person signed in here: held, not used. */
+  const [held, setHeld] = useState<{ token: string; fullName: string; sso: boolean }>();
 
   useEffect(() => {
     // StrictMode runs effects twice in development: the link is single-use, so exchange it once.
-    if (!token || exchanged.current === token) return;
+    if (!token || exchanged.current === token || held?.token === token) return;
+    const signedIn = user && user.authenticatedBy !== 'task-link' ? user : null;
+    const sentTo = recipientOf(token);
+    if (signedIn && sentTo !== undefined && sentTo !== signedIn.userId) {
+      // Exchanging it would sign this person out in favour of the recipient, and use the link up.
+      setHeld({ token, fullName: signedIn.fullName, sso: signedIn.authenticatedBy === 'oidc' });
+      window.history.replaceState(window.history.state, '', taskPath(taskId));
+      return;
+    }
     exchanged.current = token;
     ok(
       api.POST('/api/v1/tasks/{taskId}/link-session', { params: { path: { taskId } }, body: { token } }),
@@ -94,13 +179,27 @@ export default function TaskEntryPage() {
         navigate(taskPath(taskId), { replace: true });
       },
       (error: unknown) => {
-        setRefused(reasonOf(error));
+        setRefused(refusalOf(error));
         window.history.replaceState(window.history.state, '', taskPath(taskId));
       },
     );
-  }, [token, taskId, begin, navigate, user]);
+  }, [token, taskId, begin, navigate, user, held]);
 
-  if (refused) return <LinkRefused reason={refused} taskId={taskId} />;
+  // Shown while the address is the link's: "Mở việc" leads to the task itself (no token).
+  if (refused && token) return <LinkRefused refusal={refused} taskId={taskId} />;
+  if (held && held.token === token)
+    return (
+      <LinkOfAnotherPerson
+        signedInAs={held}
+        taskId={taskId}
+        onSignOut={() => {
+          signOut();
+          // A password session ends here: the link then opens for its recipient. An SSO session
+          // ends at the provider, which leaves this page: the link stays unused for the next try.
+          if (!held.sso) setHeld(undefined);
+        }}
+      />
+    );
   if (token)
     return (
       <main className="sign-in" id="main">

@@ -1,0 +1,276 @@
+import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { TaskLinkUseEntity } from '@qcycle/persistence';
+import { TaskLinkSigner } from '@qcycle/task-links';
+import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './support/web-suite';
+
+type Task = TaskSummary & { title: { vi: string; en: string } };
+
+/** A moment as the web app's pages write it in Vietnamese (apps/web/src/ui/dates.ts): "17:00 05/04/2024". */
+const asThePagesWriteIt = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
+
+/**
+ * The e-mails of a task as their recipients read them, and what their links open in the browser
+ * (Debian's chromium): the real API serving the built web app, the worker on the Temporal dev
+ * server, PostgreSQL and a real SMTP server whose parsed mails the suite reads — subject, plain
+ * text and HTML as they arrived. A 2024 rehearsal at its assignment; its people act over HTTP where
+ * the browser is not the point. Each landing page a link can lead to (the task done by someone,
+ * handed to someone else, cancelled; the link expired; opened while someone else is signed in) is
+ * checked with axe-core and photographed (test-results/screenshots/task-link-*.png).
+ */
+describe('task mails and their links, as their recipients meet them (chromium; API, worker, Temporal dev server, PostgreSQL, SMTP)', () => {
+  let smtp: TestSmtpServer;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `ml-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  let approval: Task;
+  let assignment: Task;
+  let acceptanceTthc: Task;
+  let acceptanceTonghop: Task;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, smtp, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tonghop'].map((local) => org.tokenOf(local)),
+    );
+    await org.startApprovedRehearsal({ documentNumber: '31/QĐ-UBND', signingDate: '2024-01-09' });
+    [approval] = (
+      await org.as<{ items: Task[] }>(
+        'leader',
+        'GET',
+        '/api/v1/me/tasks?status=done&kind=objectives-approval',
+      )
+    ).body.items;
+    // The Quality Representative passes the objectives on: each unit head gets an acceptance.
+    assignment = (await org.waitForTask('qmr', 'assignment-acceptance')) as Task;
+    const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
+      'qmr',
+      'GET',
+      taskPath(assignment.id),
+    );
+    const done = await org.as('qmr', 'POST', taskPath(assignment.id, '/complete'), {
+      outcome: {
+        accepted: true,
+        delegations: detail.body.form.objectives.map((o) => ({
+          objectiveId: o.id,
+          unitCode: o.proposedUnitCode,
+        })),
+      },
+    });
+    expect(done.status).toBe(200);
+    acceptanceTthc = (await org.waitForTask('head.tthc', 'unit-acceptance')) as Task;
+    acceptanceTonghop = (await org.waitForTask('head.tonghop', 'unit-acceptance')) as Task;
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.api
+      .get(TemporalClientProvider)
+      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
+      .terminate('suite over')
+      .catch(() => undefined);
+    await suite?.close();
+  });
+
+  /** The mails to that person about that task, in order of arrival. */
+  const mailsTo = (local: string, taskId: string): ParsedMail[] =>
+    smtp.messages.filter(
+      (m) =>
+        (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).some((a) =>
+          a.value.some((v) => v.address === org.email(local)),
+        ) &&
+        ((m.text ?? '').includes(`/tasks/${encodeURIComponent(taskId)}`) ||
+          (m.headers.get('x-qcycle-notification-id') as string | undefined)?.startsWith(`${taskId}/`)),
+    );
+
+  const mailTo = (local: string, taskId: string, subjectStart: string) =>
+    eventually(`the mail "${subjectStart}…" to ${local}`, () =>
+      mailsTo(local, taskId).find((m) => m.subject?.startsWith(subjectStart)),
+    );
+
+  /** The task link in a mail, as a path of the app (the worker writes PUBLIC_URL; the suite's port differs). */
+  const linkIn = (mail: ParsedMail): string => {
+    const match = /https?:\/\/\S+\/tasks\/[^\s?]+\?token=[^\s&]+/.exec(mail.text ?? '');
+    if (!match) throw new Error(`no task link in "${mail.subject}"`);
+    const url = new URL(match[0]);
+    return `${url.pathname}${url.search}`;
+  };
+
+  const usesOf = (taskId: string) =>
+    suite.api.get(DataSource).getRepository(TaskLinkUseEntity).countBy({ taskId });
+
+  /** The heading of the page a link led to, once shown. */
+  const landedOn = async (tab: Tab, title: string) => {
+    const heading = tab.page.getByRole('heading', { level: 1, name: title, exact: true });
+    await heading.waitFor();
+    return heading;
+  };
+
+  it('the assignment mail: who, what, by when as the task page says it, the link alone on its line', async () => {
+    const mail = await mailTo('qmr', assignment.id, '[qcycle] [Diễn tập] Việc mới: ');
+    expect(mail.subject).toBe(`[qcycle] [Diễn tập] Việc mới: ${assignment.title.vi}`);
+
+    const lines = (mail.text ?? '').split('\n');
+    expect(lines[0]).toBe('Kính gửi Trần Quốc Việt,');
+    expect(lines).toContain(`Ông/Bà được giao việc "${assignment.title.vi}".`);
+    // The deadline as the task page writes it, in Vietnam time.
+    expect(lines).toContain(`Hạn hoàn thành: ${asThePagesWriteIt(assignment.dueAt!)} (giờ Việt Nam)`);
+    // The link alone on its line: a plain-text reader copies or clicks it whole.
+    const link = lines.findIndex((line) => /^https?:\/\/\S+\?token=\S+$/.test(line));
+    expect(link).toBeGreaterThan(0);
+    expect(lines[link - 1]).toBe('Mở việc:');
+
+    // The HTML part: the same words, escaped, with a button and the address to copy.
+    expect(mail.html).toContain('<html lang="vi">');
+    expect(mail.html).toContain(`Hạn hoàn thành: ${asThePagesWriteIt(assignment.dueAt!)} (giờ Việt Nam)`);
+    expect(mail.html).toMatch(/<a href="https?:\/\/[^"]+\?token=[^"]+"[^>]*>Mở việc<\/a>/);
+  });
+
+  it('a link to a task done since: the page says it is done, and signing in from it lands on that task', async () => {
+    // The leader approved from the inbox; the approval's mail still carries its unused link.
+    const mail = await mailTo('leader', approval.id, '[qcycle] [Diễn tập] Việc mới: ');
+    const tab = await browser.tab();
+    await tab.open(linkIn(mail));
+    await landedOn(tab, vi('tasks:link.closed.completed.title'));
+    await tab.page.getByText(vi('tasks:link.closed.completed.body')).waitFor();
+    expect(tab.page.url()).not.toContain('token=');
+    await tab.check('the link of a completed task', { screenshot: 'task-link-completed' });
+
+    await tab.page.getByRole('link', { name: vi('tasks:link.signIn') }).click();
+    await tab.page.waitForURL(/\/sign-in$/);
+    await tab.signIn(org.email('leader'), DEMO_PASSWORD);
+    await landedOn(tab, approval.title.vi);
+    expect(new URL(tab.page.url()).pathname).toBe(pagePath(approval.id));
+
+    // Signed in now, the same link: no sign-in asked, and "Mở việc" opens the task.
+    await tab.open(linkIn(mail));
+    await landedOn(tab, vi('tasks:link.closed.completed.title'));
+    expect(await tab.page.getByText(vi('tasks:link.signInToContinue')).count()).toBe(0);
+    await tab.page.getByRole('link', { name: vi('tasks:link.openTask') }).click();
+    await landedOn(tab, approval.title.vi);
+    await tab.close();
+  });
+
+  it("a link opened where someone else is signed in: refused in words, the link left unused, the recipient's on a sign-out", async () => {
+    const mail = await mailTo('head.tthc', acceptanceTthc.id, '[qcycle] [Diễn tập] Việc mới: ');
+    // Võ Đình Nam is signed in on the office PC; Phạm Thị Hoa opens her mail there (or he opens a forwarded one).
+    const tab = await browser.signedIn(org.email('head.tonghop'), DEMO_PASSWORD);
+    await tab.open(linkIn(mail));
+    await landedOn(tab, vi('tasks:link.otherRecipient.title'));
+    await tab.page.getByText(vi('tasks:link.otherRecipient.body', { name: 'Võ Đình Nam' })).waitFor();
+    expect(tab.page.url()).not.toContain('token=');
+    await tab.check('the link of someone else, opened while signed in', {
+      screenshot: 'task-link-other-recipient',
+    });
+    // Nothing was exchanged: the link is still Phạm Thị Hoa's, and he is still signed in as himself.
+    expect(await usesOf(acceptanceTthc.id)).toBe(0);
+    expect(
+      await tab.page.evaluate("JSON.parse(localStorage.getItem('qcycle.session') ?? '{}').user?.fullName"),
+    ).toBe('Võ Đình Nam');
+
+    // She is the one at the PC: she signs him out and the link opens her task.
+    await tab.page.getByRole('button', { name: vi('tasks:link.otherRecipient.signOutAndOpen') }).click();
+    await landedOn(tab, acceptanceTthc.title.vi);
+    expect(new URL(tab.page.url()).pathname).toBe(pagePath(acceptanceTthc.id));
+    await tab.page.getByRole('banner').getByText('Phạm Thị Hoa', { exact: true }).waitFor();
+    expect(await usesOf(acceptanceTthc.id)).toBe(1);
+    await tab.close();
+  });
+
+  it('a task handed to someone else: the new assignee is told who had it, who handed it on and why; the old link says so', async () => {
+    const oldMail = await mailTo('head.tonghop', acceptanceTonghop.id, '[qcycle] [Diễn tập] Việc mới: ');
+    const moved = await org.as('qmr', 'POST', taskPath(acceptanceTonghop.id, '/reassign'), {
+      toUserId: org.idOf('staff.tonghop'),
+      reason: 'Trưởng phòng đi công tác <dài ngày>',
+    });
+    expect(moved.status).toBe(200);
+
+    const mail = await mailTo(
+      'staff.tonghop',
+      acceptanceTonghop.id,
+      '[qcycle] [Diễn tập] Việc được giao lại: ',
+    );
+    const text = mail.text ?? '';
+    expect(text).toContain('Kính gửi Hoàng Văn Minh,');
+    expect(text).toContain(`Việc "${acceptanceTonghop.title.vi}" đã được giao lại cho ông/bà.`);
+    expect(text).toContain('Trước đây việc được giao cho: Võ Đình Nam');
+    expect(text).toContain('Người giao lại: Trần Quốc Việt');
+    expect(text).toContain('Lý do: Trưởng phòng đi công tác <dài ngày>');
+    expect(mail.html).toContain('Lý do: Trưởng phòng đi công tác &lt;dài ngày&gt;');
+
+    const tab = await browser.tab();
+    await tab.open(linkIn(oldMail));
+    await landedOn(tab, vi('tasks:link.TASK_LINK_REASSIGNED.title'));
+    await tab.check('the link of a task handed to someone else', { screenshot: 'task-link-reassigned' });
+    // Signed in, he lands on the task (he may still finish it).
+    await tab.page.getByRole('link', { name: vi('tasks:link.signIn') }).click();
+    await tab.signIn(org.email('head.tonghop'), DEMO_PASSWORD);
+    await landedOn(tab, acceptanceTonghop.title.vi);
+    expect(new URL(tab.page.url()).pathname).toBe(pagePath(acceptanceTonghop.id));
+    await tab.close();
+  });
+
+  it('a link past its expiry says so, and how to get in', async () => {
+    const signer = new TaskLinkSigner(suite.config);
+    const sentLastMonth = signer.issue(
+      acceptanceTonghop.id,
+      org.idOf('staff.tonghop'),
+      new Date(Date.now() - 30 * 86_400_000),
+    );
+    const tab = await browser.tab();
+    await tab.open(`${pagePath(acceptanceTonghop.id)}?token=${encodeURIComponent(sentLastMonth.token)}`);
+    await landedOn(tab, vi('tasks:link.TASK_LINK_EXPIRED.title'));
+    await tab.page.getByText(vi('tasks:link.signInToContinue')).waitFor();
+    await tab.check('an expired link', { screenshot: 'task-link-expired' });
+    await tab.close();
+  });
+
+  it('cancelled with its cycle: the mail says there is nothing to do (no deadline, no link), and so does the page its link opens', async () => {
+    const newMail = await mailTo(
+      'staff.tonghop',
+      acceptanceTonghop.id,
+      '[qcycle] [Diễn tập] Việc được giao lại: ',
+    );
+    const cancelled = await org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/cancel`, {
+      reason: 'Diễn tập kết thúc',
+    });
+    expect(cancelled.status).toBe(202);
+
+    const mail = await mailTo('staff.tonghop', acceptanceTonghop.id, '[qcycle] [Diễn tập] Việc đã hủy: ');
+    expect(mail.subject).toBe(`[qcycle] [Diễn tập] Việc đã hủy: ${acceptanceTonghop.title.vi}`);
+    expect(mail.text).toContain(
+      `Việc "${acceptanceTonghop.title.vi}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
+    );
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.text).not.toContain('token=');
+
+    const tab = await browser.tab();
+    await tab.open(linkIn(newMail));
+    await landedOn(tab, vi('tasks:link.closed.cancelled.title'));
+    await tab.page.getByText(vi('tasks:link.closed.cancelled.body')).waitFor();
+    await tab.check('the link of a cancelled task', { screenshot: 'task-link-cancelled' });
+    await tab.close();
+    expect(browser.requestsOutside()).toEqual([]);
+  });
+});
