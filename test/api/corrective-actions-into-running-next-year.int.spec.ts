@@ -1,4 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import { NotificationEntity } from '@qcycle/persistence';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -131,6 +133,16 @@ describe('a corrective action carried into a next year already running (API, wor
       startedBy: org.idOf('qmr'),
     });
     expect((await org.as('qmr', 'POST', nextYearPath, { rehearsal: true })).status).toBe(409);
+    // The close's notice to the Quality Representative does not ask them to start 2025 again.
+    const notice = await year.eventually(
+      'the close’s notice of next year’s draft',
+      async () =>
+        (await suite.api
+          .get(DataSource)
+          .getRepository(NotificationEntity)
+          .findOneBy({ cycleId: `${organisationCode}-2024`, reason: 'next-year-draft' })) ?? undefined,
+    );
+    expect(notice.body).toContain('Chu trình năm sau đã được khởi tạo trước khi năm nay kết thúc');
     expect((await nonconformitiesOf(2024)).find((nc) => nc.id === complaint.body.id)).toMatchObject({
       continuedAs: carried.id,
     });

@@ -173,6 +173,17 @@ describe('task notification e-mail', () => {
     expect(mail.html).toContain(`href="${page}"`);
   });
 
+  it('tells the Quality Representative, when next year already runs, that there is nothing left to start', () => {
+    const { dueAt: _omit, ...draft } = request;
+    const notice = { ...draft, reason: 'next-year-draft' as const };
+    const started = renderTaskNotification(notice, undefined, { nextYearStarted: true });
+    expect(started.text).toContain('Chu trình năm sau đã được khởi tạo trước khi năm nay kết thúc');
+    expect(started.text).not.toContain('khởi tạo chu trình năm sau trên trang');
+    expect(renderTaskNotification(notice, undefined, {}).text).toContain(
+      'khởi tạo chu trình năm sau trên trang',
+    );
+  });
+
   it('tells an assignee whose own task is overdue to finish it, not that it was escalated to them', () => {
     // Escalated to the unit's head who is also its assignee: the notice has no other assignee to name.
     const mail = renderTaskNotification({ ...request, reason: 'escalated' }, link);

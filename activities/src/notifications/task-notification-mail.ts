@@ -65,12 +65,16 @@ export interface TaskMailContext {
   reassignment?: { fromName?: string; byName?: string; reason?: string };
   /** Next year's draft (no task, no task link): the closed cycle's page, where next year starts. */
   cyclePage?: string;
+  /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
+  nextYearStarted?: boolean;
 }
 
 interface Wording {
   /** What the subject says before the title; none: the title says it all (next year's draft). */
   subject: Record<TaskNotificationReason, string | undefined>;
   lead: Record<TaskNotificationReason, (title: string, assignee?: string) => string>;
+  /** Next year's draft when next year already runs: what the close still did for it. */
+  nextYearAlreadyStarted: (title: string) => string;
   greeting: (name: string) => string;
   due: (when: string) => string;
   /** An escalation's due date: passed, which is why the mail is sent. */
@@ -107,6 +111,8 @@ const WORDING: Record<Language, Wording> = {
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
+    nextYearAlreadyStarted: (t) =>
+      `${t}. Chu trình năm sau đã được khởi tạo trước khi năm nay kết thúc, ông/bà không cần khởi tạo lại. Các hành động sau họp xem xét của lãnh đạo năm nay, với tình trạng khi kết thúc năm, sẽ được đưa vào cuộc họp xem xét năm sau.`,
     greeting: (n) => `Kính gửi ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
     overdueSince: (w) => `Quá hạn từ: ${w} (giờ Việt Nam)`,
@@ -151,6 +157,8 @@ const WORDING: Record<Language, Wording> = {
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
+    nextYearAlreadyStarted: (t) =>
+      `${t}. Next year's cycle was started before this year closed: there is nothing to start again. This year's actions after the management review, with their status at the close, go to next year's management review.`,
     greeting: (n) => `Dear ${n},`,
     due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,
     overdueSince: (w) => `Overdue since: ${w} (Vietnam time, UTC+07:00)`,
@@ -190,7 +198,10 @@ export function renderTaskNotification(
     (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
     language,
   );
-  const lead = words.lead[request.reason](title, request.assignee?.name);
+  const lead =
+    request.reason === 'next-year-draft' && context.nextYearStarted
+      ? words.nextYearAlreadyStarted(title)
+      : words.lead[request.reason](title, request.assignee?.name);
   const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
   const due =
     when === undefined || request.reason === 'cancelled'

@@ -6,10 +6,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import type {
-  NotificationActivities,
-  TaskNotificationRequest,
-  TaskNotificationResult,
+import {
+  parseQualityCycleId,
+  qualityCycleId,
+  type NotificationActivities,
+  type TaskNotificationRequest,
+  type TaskNotificationResult,
 } from '@qcycle/contracts';
 import { EventLogEntryEntity, NotificationEntity, QualityCycleEntity, UserEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
@@ -277,9 +279,21 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       rehearsal: cycle?.rehearsal === true,
       ...(request.reason === 'reassigned' ? { reassignment: await this.reassignmentOf(request) } : {}),
       ...(request.reason === 'next-year-draft'
-        ? { cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId) }
+        ? {
+            cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId),
+            nextYearStarted: await this.nextYearStarted(request.cycleId),
+          }
         : {}),
     };
+  }
+
+  /** Whether next year's cycle exists already: started before this year closed, from its approved decision. */
+  private async nextYearStarted(cycleId: string): Promise<boolean> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key) return false;
+    return this.dataSource
+      .getRepository(QualityCycleEntity)
+      .existsBy({ id: qualityCycleId(key.organisationCode, key.year + 1) });
   }
 
   /** The latest reassignment of the task to the recipient, with people by name; undefined when not recorded. */
