@@ -5,7 +5,7 @@ import type { Locator } from 'playwright-core';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
-import { DocumentVersionEntity } from '@qcycle/persistence';
+import { DocumentVersionEntity, ObjectiveResultEntity, QualityCycleEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
@@ -91,10 +91,17 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
    * The labels of the compiled review inputs as shown (ReadableValue's `dt`s) that are not the
    * Vietnamese catalogue's: a key the catalogue lacks is shown in made-up English.
    */
+  /** Labels the catalogue lacks, and values shown as machine words or ids (`not-achieved`, `obj-4-per-process`). */
   const unlabelled = async (inputs: Locator) => {
     const shown = (await inputs.locator('dt').allTextContents()).map((label) => label.trim());
     expect(shown.length).toBeGreaterThan(10);
-    return [...new Set(shown.filter((label) => !VI_KEY_LABELS.has(label)))];
+    const values = (await inputs.locator('dd').allTextContents()).map((value) => value.trim());
+    return [
+      ...new Set([
+        ...shown.filter((label) => !VI_KEY_LABELS.has(label)),
+        ...values.filter((value) => /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(value)),
+      ]),
+    ];
   };
 
   const taskStatus = async (local: string, taskId: string) =>
@@ -355,6 +362,41 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   });
 
   it('4. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {
+    // The organisation's 2023 closed in qcycle: its objective 4 missed, one task done. The review's
+    // inputs set it beside this year's (ISO 9.3.2 c: trends), as the leader reads them in step 5.
+    const records = suite.api.get(DataSource);
+    await records.getRepository(QualityCycleEntity).insert({
+      id: `${organisationCode}-2023`,
+      workflowId: `quality-cycle/${organisationCode}/2023`,
+      organisationCode,
+      year: 2023,
+      status: 'closed',
+      phase: 'closing',
+      startedBy: org.idOf('qmr'),
+      startedAt: '2023-01-03T01:00:00.000Z',
+      updatedAt: '2024-01-22T10:00:00.000Z',
+      rehearsal: false,
+    });
+    await records.getRepository(ObjectiveResultEntity).insert({
+      id: `${organisationCode}-2023/obj-4`,
+      cycleId: `${organisationCode}-2023`,
+      objectiveId: 'obj-4',
+      status: 'missed',
+      indicators: [
+        {
+          indicatorId: indicatorsOf('obj-4')[0].id,
+          status: 'missed',
+          final: true,
+          value: { kind: 'ratio', numerator: 780, denominator: 1000, percent: 78 },
+          periodsDue: 12,
+          periodsReported: 12,
+          periodsMissing: 0,
+          lateReports: 0,
+          reasons: ['target-not-met'],
+        },
+      ],
+      computedAt: '2024-01-22T10:00:00.000Z',
+    });
     await env.sleep('250 days');
     const preparation = await year.taskOf('qmr', 'review-preparation', 90);
     const qmr = await as('qmr');
@@ -379,6 +421,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     // The inputs the Quality Representative entered are in the pack the leader reads.
     const inputs = leader.page.getByRole('region', { name: vi('tasks:review.inputs') });
     for (const value of Object.values(PREPARATION)) await inputs.getByText(value).waitFor();
+    // 2023 beside this year's figures (step 4): named as a year, 2023, never "2.023".
+    await inputs.getByText('2023', { exact: true }).first().waitFor();
+    await expect(inputs.getByText('2.023').count()).resolves.toBe(0);
+    // Indicators by their label, not their id (obj-4-per-process).
+    for (const indicator of indicatorsOf('obj-4')) {
+      await inputs.getByText(indicator.label.vi, { exact: true }).first().waitFor();
+      await expect(inputs.getByText(indicator.id, { exact: true }).count()).resolves.toBe(0);
+    }
     expect(await unlabelled(inputs)).toEqual([]);
     // Who entered them, by name.
     await inputs.getByText('Trần Quốc Việt (Chánh Văn phòng UBND tỉnh)', { exact: true }).waitFor();

@@ -13,6 +13,7 @@ import {
   HIDDEN_REVIEW_KEYS,
   isDate,
   isMachineWord,
+  isYear,
   referenceOf,
   type ReviewReference,
 } from './components/review-input-words';
@@ -260,6 +261,9 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
           <dd>
             {typeof item === 'string' && referenceOf(key) ? (
               named(referenceOf(key)!, item)
+            ) : isYear(key, item) ? (
+              // A year is a name, not a quantity: 2023, never "2.023".
+              String(item)
             ) : (
               <ValueView value={item} format={format} named={named} />
             )}

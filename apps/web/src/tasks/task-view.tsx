@@ -15,7 +15,8 @@ import { objectiveText, periodText, taskTitleText } from './components/format';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
 import { usePeople, useUnits } from './components/people';
-import { UnitNames } from './components/readable-value';
+import { IndicatorNames, UnitNames } from './components/readable-value';
+import { useCycleObjectives } from './components/use-cycle-objectives';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
@@ -37,8 +38,11 @@ import { ReviewActionForm } from './forms/review-action.form';
 import { ReviewPreparationForm } from './forms/review-preparation.form';
 import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
 import { tasksChanged } from './task-changes';
-import { localized, type TaskDetail, type TaskKind } from './task-types';
+import { localized, type Localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
+
+/** The tasks that show the review's compiled inputs, which name indicators by id. */
+const INDICATOR_NAMING_KINDS: ReadonlySet<string> = new Set(['management-review', 'review-preparation']);
 
 const FORMS: Record<TaskKind, ComponentType<TaskFormProps>> = {
   'objectives-approval': ObjectivesApprovalForm,
@@ -99,6 +103,17 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
 
   const { unitName } = useUnits();
   const nameOfUnit = useCallback((code: string) => unitName(code, i18n.language), [unitName, i18n.language]);
+  // The review's inputs name indicators by id: the review's two tasks name them by their label.
+  const objectives = useCycleObjectives(task?.cycleId ?? '', !!task && INDICATOR_NAMING_KINDS.has(task.kind));
+  const nameOfIndicator = useCallback(
+    (id: string) => {
+      const indicator = objectives
+        .flatMap((o) => (o.indicators ?? []) as { id: string; label?: Localized }[])
+        .find((i) => i.id === id);
+      return indicator?.label ? localized(indicator.label, i18n.language) : id;
+    },
+    [objectives, i18n.language],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -197,165 +212,167 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
 
   return (
     <UnitNames.Provider value={nameOfUnit}>
-      <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
-        <article className="task-page" aria-labelledby="task-title">
-          {user?.authenticatedBy !== 'task-link' && (
-            <p className="task-breadcrumb">
-              <Link to="/">{t('page.backToMyTasks')}</Link>
-            </p>
-          )}
-          <h1 id="task-title">{taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}</h1>
-          {task.rehearsal && (
-            <p className="notice notice-warn" role="note">
-              <strong>{t('page.rehearsal')}:</strong> {t('page.rehearsalNote')}
-            </p>
-          )}
-          <dl className="task-facts">
-            <div>
-              <dt>{t('page.kind')}</dt>
-              <dd>{t(`kind.${task.kind}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('page.cycle')}</dt>
-              <dd>
-                {user && user.authenticatedBy !== 'task-link' ? (
-                  <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
-                    {t('page.cycleOfYear', { year: cycleYear })}
-                  </Link>
-                ) : (
-                  t('page.cycleOfYear', { year: cycleYear })
-                )}
-              </dd>
-            </div>
-            {task.objectiveId && (
-              <div>
-                <dt>{t('page.objective')}</dt>
-                <dd>{objectiveText(task.objectiveId, t)}</dd>
-              </div>
+      <IndicatorNames.Provider value={nameOfIndicator}>
+        <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
+          <article className="task-page" aria-labelledby="task-title">
+            {user?.authenticatedBy !== 'task-link' && (
+              <p className="task-breadcrumb">
+                <Link to="/">{t('page.backToMyTasks')}</Link>
+              </p>
             )}
-            {task.periodKey && (
-              <div>
-                <dt>{t('page.period')}</dt>
-                <dd>{periodText(task.periodKey, t)}</dd>
-              </div>
+            <h1 id="task-title">{taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}</h1>
+            {task.rehearsal && (
+              <p className="notice notice-warn" role="note">
+                <strong>{t('page.rehearsal')}:</strong> {t('page.rehearsalNote')}
+              </p>
             )}
-            <div>
-              <dt>{t('page.due')}</dt>
-              <dd>
-                <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('page.status')}</dt>
-              <dd>
-                <StatusWord status={completed ? 'completed' : task.status} />
-                {task.late && <span className="status status-warn">{t('page.late')}</span>}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('page.assignee')}</dt>
-              <dd>{nameOf(task.assigneeUserId)}</dd>
-            </div>
-            <div>
-              <dt>{t('page.openedAt')}</dt>
-              <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
-            </div>
-          </dl>
+            <dl className="task-facts">
+              <div>
+                <dt>{t('page.kind')}</dt>
+                <dd>{t(`kind.${task.kind}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('page.cycle')}</dt>
+                <dd>
+                  {user && user.authenticatedBy !== 'task-link' ? (
+                    <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
+                      {t('page.cycleOfYear', { year: cycleYear })}
+                    </Link>
+                  ) : (
+                    t('page.cycleOfYear', { year: cycleYear })
+                  )}
+                </dd>
+              </div>
+              {task.objectiveId && (
+                <div>
+                  <dt>{t('page.objective')}</dt>
+                  <dd>{objectiveText(task.objectiveId, t)}</dd>
+                </div>
+              )}
+              {task.periodKey && (
+                <div>
+                  <dt>{t('page.period')}</dt>
+                  <dd>{periodText(task.periodKey, t)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('page.due')}</dt>
+                <dd>
+                  <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('page.status')}</dt>
+                <dd>
+                  <StatusWord status={completed ? 'completed' : task.status} />
+                  {task.late && <span className="status status-warn">{t('page.late')}</span>}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('page.assignee')}</dt>
+                <dd>{nameOf(task.assigneeUserId)}</dd>
+              </div>
+              <div>
+                <dt>{t('page.openedAt')}</dt>
+                <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
+              </div>
+            </dl>
 
-          {refusalProblem?.status === 409 && task.status !== 'open' && (
-            <div className="notice notice-warn" role="alert">
-              {t('page.answeredMeanwhile')}
-            </div>
-          )}
-          {completed ? (
-            <section className="card" aria-labelledby="task-result">
-              {sent && (
-                <div className="notice notice-ok" role="status">
-                  {t('page.submitted')}
-                </div>
-              )}
-              <h2 id="task-result" tabIndex={-1}>
-                {t('page.outcome')}
-              </h2>
-              {outcome ? (
-                <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
-              ) : (
-                <p className="muted">{t('values.empty')}</p>
-              )}
-              {task.completedBy && (
-                <p className="muted">
-                  {t('page.completedBy', {
-                    who: nameOf(task.completedBy),
-                    when: formatInstant(task.closedAt, i18n.language),
-                  })}
-                </p>
-              )}
-            </section>
-          ) : task.status !== 'open' ? (
-            <div className="notice notice-warn" role="status">
-              {t(`page.closed.${task.status}`)}
-            </div>
-          ) : !mayAct ? (
-            <div className="notice" role="status">
-              {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
-            </div>
-          ) : (
-            <>
-              {user && task.assigneeUserId !== user.userId && (
-                <div className="notice" role="note">
-                  {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
-                </div>
-              )}
-              <section
-                ref={formCard}
-                className="card task-form-card"
-                aria-labelledby="task-form-title"
-                onInput={() => setUnsent(true)}
-              >
-                <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
-                {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
-                  <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
-                    <p className="task-refusal-lead">
-                      {refusalProblem && refusalProblem.problems.length > 0
-                        ? t('page.refused')
-                        : refusalProblem?.status === 409
-                          ? t('page.conflict')
-                          : refusalProblem?.status === 403
-                            ? t('page.notAllowed')
-                            : (refusalProblem?.message ?? t('page.networkError'))}
-                    </p>
-                    {unmatched.length > 0 && (
-                      <ul>
-                        {unmatched.map((problem, index) => (
-                          <li key={index}>
-                            {problem.reason}
-                            {problem.path && <span className="muted"> ({problem.path})</span>}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+            {refusalProblem?.status === 409 && task.status !== 'open' && (
+              <div className="notice notice-warn" role="alert">
+                {t('page.answeredMeanwhile')}
+              </div>
+            )}
+            {completed ? (
+              <section className="card" aria-labelledby="task-result">
+                {sent && (
+                  <div className="notice notice-ok" role="status">
+                    {t('page.submitted')}
                   </div>
                 )}
-                <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+                <h2 id="task-result" tabIndex={-1}>
+                  {t('page.outcome')}
+                </h2>
+                {outcome ? (
+                  <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
+                ) : (
+                  <p className="muted">{t('values.empty')}</p>
+                )}
+                {task.completedBy && (
+                  <p className="muted">
+                    {t('page.completedBy', {
+                      who: nameOf(task.completedBy),
+                      when: formatInstant(task.closedAt, i18n.language),
+                    })}
+                  </p>
+                )}
               </section>
-            </>
-          )}
+            ) : task.status !== 'open' ? (
+              <div className="notice notice-warn" role="status">
+                {t(`page.closed.${task.status}`)}
+              </div>
+            ) : !mayAct ? (
+              <div className="notice" role="status">
+                {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
+              </div>
+            ) : (
+              <>
+                {user && task.assigneeUserId !== user.userId && (
+                  <div className="notice" role="note">
+                    {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
+                  </div>
+                )}
+                <section
+                  ref={formCard}
+                  className="card task-form-card"
+                  aria-labelledby="task-form-title"
+                  onInput={() => setUnsent(true)}
+                >
+                  <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+                  {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
+                    <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
+                      <p className="task-refusal-lead">
+                        {refusalProblem && refusalProblem.problems.length > 0
+                          ? t('page.refused')
+                          : refusalProblem?.status === 409
+                            ? t('page.conflict')
+                            : refusalProblem?.status === 403
+                              ? t('page.notAllowed')
+                              : (refusalProblem?.message ?? t('page.networkError'))}
+                      </p>
+                      {unmatched.length > 0 && (
+                        <ul>
+                          {unmatched.map((problem, index) => (
+                            <li key={index}>
+                              {problem.reason}
+                              {problem.path && <span className="muted"> ({problem.path})</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  )}
+                  <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+                </section>
+              </>
+            )}
 
-          {!completed && mayReassign(user, task) && (
-            <ReassignTask
-              task={task}
-              people={people}
-              nameOf={nameOf}
-              onReassigned={async () => {
-                tasksChanged();
-                await load();
-              }}
-            />
-          )}
+            {!completed && mayReassign(user, task) && (
+              <ReassignTask
+                task={task}
+                people={people}
+                nameOf={nameOf}
+                onReassigned={async () => {
+                  tasksChanged();
+                  await load();
+                }}
+              />
+            )}
 
-          <TaskHistory history={task.history} nameOf={nameOf} />
-        </article>
-      </EvidenceNamesProvider>
+            <TaskHistory history={task.history} nameOf={nameOf} />
+          </article>
+        </EvidenceNamesProvider>
+      </IndicatorNames.Provider>
     </UnitNames.Provider>
   );
 }

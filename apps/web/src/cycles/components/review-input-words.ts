@@ -24,3 +24,7 @@ export const isMachineWord = (value: string): boolean => /^[a-z][a-z0-9]*(-[a-z0
 
 /** A day or an instant, shown as a date. */
 export const isDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value);
+
+/** A year (an earlier year of a trend): shown as written, without a thousands separator. */
+export const isYear = (key: string, value: unknown): value is number =>
+  key === 'year' && typeof value === 'number';

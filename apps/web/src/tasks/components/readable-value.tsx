@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from '../../ui/dates';
+import { isYear } from '../../cycles/components/review-input-words';
 import { objectiveText, periodText } from './format';
 
 /**
@@ -9,6 +10,12 @@ import { objectiveText, periodText } from './format';
  * the page that knows them provides it; without it a code is shown as written.
  */
 export const UnitNames = createContext<(code: string) => string>((code) => code);
+
+/**
+ * The cycle's indicators by id, for the values that name one (`indicatorId`, in the review's inputs):
+ * the task page provides them where it shows those inputs; without them an id is shown as written.
+ */
+export const IndicatorNames = createContext<(id: string) => string>((id) => id);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -38,7 +45,8 @@ export function ReadableValue({
 }): ReactNode {
   const { t, i18n } = useTranslation('tasks');
   const unitName = useContext(UnitNames);
-  // Values that name something of the year by its id or code: the objective, the period, the unit.
+  const indicatorName = useContext(IndicatorNames);
+  // Values that name something of the year by its id or code: the objective, the period, the unit, the indicator.
   const named = (key: string, item: string): string | undefined =>
     key === 'objectiveId'
       ? objectiveText(item, t)
@@ -46,7 +54,9 @@ export function ReadableValue({
         ? periodText(item, t)
         : key === 'unitCode' || key === 'ownerUnitCode'
           ? unitName(item)
-          : undefined;
+          : key === 'indicatorId'
+            ? indicatorName(item)
+            : undefined;
   if (value === null || value === undefined || value === '')
     return <span className="muted">{t('values.empty')}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('values.yes') : t('values.no')}</span>;
@@ -94,6 +104,9 @@ export function ReadableValue({
                 nameOf(item)
               ) : typeof item === 'string' && named(key, item) !== undefined ? (
                 named(key, item)
+              ) : isYear(key, item) ? (
+                // A year is a name, not a quantity: 2023, never "2.023".
+                String(item)
               ) : (
                 <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
               )}
