@@ -261,7 +261,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         if (request.managementReviewDate && reviewStarted) {
           refuse(QcycleErrorCode.Conflict, 'Họp xem xét của lãnh đạo đã bắt đầu: không thể dời ngày họp.');
         }
-        const problems = validateCycleDatesMove(context.calendar, request);
+        // A real year's dates are not moved before today (the Vietnam day); a rehearsal's calendar
+        // only starts near now. Validators do not run on replay: no patch needed.
+        const problems = validateCycleDatesMove(
+          context.calendar,
+          request,
+          context.shiftMs === 0 ? cycleClock(0).calendarDate(Date.now()) : undefined,
+        );
         if (problems.length > 0) {
           refuse(
             QcycleErrorCode.ValidationFailed,

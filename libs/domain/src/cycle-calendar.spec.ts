@@ -10,6 +10,7 @@ import {
   startOfYearDeadlines,
   startOfYearTaskSchedule,
   validateCycleCalendar,
+  validateCycleDatesMove,
 } from './cycle-calendar';
 import type { IsoDate } from './calendar-date';
 import { addWorkingDays, isWorkingDay } from './working-day';
@@ -284,6 +285,55 @@ describe('realStartProblems: a real year cannot start once a date it waits for h
     const problems = realStartProblems(calendar, dayAfter(calendar.closeDate));
     expect(problems.map((p) => p.path)).toEqual(['year']);
     expect(problems[0].reason).toContain('diễn tập');
+    expect(problems[0].reason).toContain('đã kết thúc ngày 22/01/2027');
+  });
+
+  it('writes its dates as Vietnamese does, and in December says next year can be started, once', () => {
+    // 2 December 2026: the start form proposes this year, which is refused; 2027 is what is wanted.
+    const [audit, review] = realStartProblems(calendar, '2026-12-16');
+    expect(audit.reason).toContain('Khung thời gian đánh giá nội bộ (01/10/2026 – 31/10/2026) đã qua');
+    expect(review.reason).toContain('Ngày họp xem xét của lãnh đạo (15/12/2026) đã qua');
+    expect(audit.reason).toContain('Để chuẩn bị năm 2027, hãy khởi tạo chu trình năm 2027.');
+    expect(review.reason).not.toContain('2027');
+    // In January of the next year (before the close) the year on the form is already next year's.
+    const january = realStartProblems(calendar, '2027-01-05');
+    expect(january.map((p) => p.path)).toEqual(['auditWindow', 'managementReviewDate']);
+    expect(january.map((p) => p.reason).join(' ')).not.toContain('Để chuẩn bị năm');
+  });
+});
+
+describe('validateCycleDatesMove: a real cycle is not moved into the past', () => {
+  const calendar = defaultCycleCalendar(2026);
+  const reason = 'Tổ chức đánh giá nội bộ trong tháng 12.';
+  // 2 December 2026 in Vietnam (the evening of 1 December UTC).
+  const today = '2026-12-02';
+
+  it('refuses an audit window opening before today, whose plan would be overdue when given', () => {
+    const move = { auditWindow: { from: '2026-11-23', to: '2026-12-11' }, reason };
+    expect(validateCycleDatesMove(calendar, move)).toEqual([]);
+    const problems = validateCycleDatesMove(calendar, move, today);
+    expect(problems.map((p) => p.path)).toEqual(['auditWindow.from']);
+    expect(problems[0].reason).toContain('không được trước hôm nay (02/12/2026)');
+  });
+
+  it('refuses a review date before today', () => {
+    const move = { managementReviewDate: '2026-11-30', reason };
+    const problems = validateCycleDatesMove(
+      { ...calendar, auditWindow: { from: '2026-11-02', to: '2026-11-20' } },
+      move,
+      today,
+    );
+    expect(problems.map((p) => p.path)).toEqual(['managementReviewDate']);
+    expect(problems[0].reason).toContain('không được trước hôm nay (02/12/2026)');
+  });
+
+  it('lets dates from today on be chosen', () => {
+    const move = {
+      auditWindow: { from: today, to: '2026-12-11' },
+      managementReviewDate: '2026-12-16',
+      reason,
+    };
+    expect(validateCycleDatesMove(calendar, move, today)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from './calendar-date';
-import { compareIsoDates, isIsoDate, isoDate } from './calendar-date';
+import { compareIsoDates, isIsoDate, isoDate, numericDate } from './calendar-date';
 import type { MeasurementFrequency } from './monitoring-period';
 import { periodBounds, periodKey, periodsInYear } from './monitoring-period';
 import type { ValidationProblem } from './validation-problem';
@@ -327,31 +327,47 @@ export function unitAcceptanceDeemedAt(dueAt: IsoInstant, calendar: CycleCalenda
  * Why a real cycle (not a rehearsal) of this calendar cannot start on `today` (a Vietnam date):
  * its year is over, or a date the cycle waits for has passed — the internal audit would open after
  * its window and expire unseen, the review after its date. Each says what to do instead: a
- * rehearsal to train, or the organisation's calendar for the year saved with later dates first.
- * Empty when it can start.
+ * rehearsal to train, or the organisation's calendar for the year saved with later dates first;
+ * and, refused in the year itself (a Quality Representative preparing next year in December, on a
+ * form that proposes this year), that next year's cycle can be started. Dates as Vietnamese writes
+ * them (31/10/2026), as every other refusal does. Empty when it can start.
  */
 export function realStartProblems(calendar: CycleCalendar, today: IsoDate): ValidationProblem[] {
   const problems = new ProblemList();
   const after = (date: IsoDate) => compareIsoDates(today, date) > 0;
+  const { year } = calendar;
   if (after(calendar.closeDate)) {
     problems.add(
       'year',
       'out-of-range',
-      `Năm ${calendar.year} đã kết thúc ngày ${calendar.closeDate}: không khởi tạo được chu trình thật của năm này (hãy dùng chế độ diễn tập để tập huấn).`,
+      `Năm ${year} đã kết thúc ngày ${numericDate(calendar.closeDate)}: không khởi tạo được chu trình thật của năm này (hãy dùng chế độ diễn tập để tập huấn).`,
     );
     return problems.problems;
   }
-  if (after(calendar.auditWindow.to))
+  // Said once, after the first date that has passed (the page lists every refusal).
+  let nextYear = today.startsWith(`${year}-`)
+    ? ` Để chuẩn bị năm ${year + 1}, hãy khởi tạo chu trình năm ${year + 1}.`
+    : '';
+  const passed = (path: string, what: string, instead: string) => {
     problems.add(
-      'auditWindow',
+      path,
       'out-of-range',
-      `Khung thời gian đánh giá nội bộ (${calendar.auditWindow.from} – ${calendar.auditWindow.to}) đã qua: hãy lưu lịch năm ${calendar.year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${calendar.year}) với khung thời gian sau hôm nay rồi khởi tạo chu trình.`,
+      `${what} đã qua: hãy lưu lịch năm ${year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${year}) với ${instead} sau hôm nay rồi khởi tạo chu trình.${nextYear}`,
     );
-  if (after(calendar.managementReviewDate))
-    problems.add(
+    nextYear = '';
+  };
+  const { auditWindow, managementReviewDate } = calendar;
+  if (after(auditWindow.to))
+    passed(
+      'auditWindow',
+      `Khung thời gian đánh giá nội bộ (${numericDate(auditWindow.from)} – ${numericDate(auditWindow.to)})`,
+      'khung thời gian',
+    );
+  if (after(managementReviewDate))
+    passed(
       'managementReviewDate',
-      'out-of-range',
-      `Ngày họp xem xét của lãnh đạo (${calendar.managementReviewDate}) đã qua: hãy lưu lịch năm ${calendar.year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${calendar.year}) với ngày họp sau hôm nay rồi khởi tạo chu trình.`,
+      `Ngày họp xem xét của lãnh đạo (${numericDate(managementReviewDate)})`,
+      'ngày họp',
     );
   return problems.problems;
 }
@@ -532,8 +548,18 @@ export interface CycleDatesMove {
  * What is wrong with moving a running cycle's audit window or review date: a reason is required,
  * something must change, and the moved calendar must still make sense (the window in the year and
  * before the review, the review before the close — {@link validateCycleCalendar}'s rules).
+ *
+ * `today` (the Vietnam day now; give it for a real cycle, not a rehearsal, whose calendar only
+ * starts near now): a real cycle's dates are not moved into the past. An audit window opening
+ * before today would open at once with its programme and plan already overdue (due 4 working days
+ * after the window opens), and a review dated before today would start at once on a day gone by;
+ * {@link realStartProblems} refuses a start with such dates for the same reason.
  */
-export function validateCycleDatesMove(calendar: CycleCalendar, move: CycleDatesMove): ValidationProblem[] {
+export function validateCycleDatesMove(
+  calendar: CycleCalendar,
+  move: CycleDatesMove,
+  today?: IsoDate,
+): ValidationProblem[] {
   const problems = new ProblemList();
   problems.requireText('reason', move?.reason, 'Phải nêu lý do thay đổi.');
   if (!move?.auditWindow && !move?.managementReviewDate) {
@@ -553,6 +579,21 @@ export function validateCycleDatesMove(calendar: CycleCalendar, move: CycleDates
     ) {
       problems.add(problem.path, problem.code, problem.reason);
     }
+  }
+  if (today !== undefined) {
+    const beforeToday = (date: unknown) => isIsoDate(date) && compareIsoDates(date, today) < 0;
+    if (move.auditWindow && beforeToday(move.auditWindow.from))
+      problems.add(
+        'auditWindow.from',
+        'out-of-range',
+        `Ngày bắt đầu đánh giá nội bộ không được trước hôm nay (${numericDate(today)}): kế hoạch đánh giá sẽ quá hạn ngay khi được giao.`,
+      );
+    if (move.managementReviewDate && beforeToday(move.managementReviewDate))
+      problems.add(
+        'managementReviewDate',
+        'out-of-range',
+        `Ngày họp xem xét của lãnh đạo không được trước hôm nay (${numericDate(today)}).`,
+      );
   }
   return problems.problems;
 }
