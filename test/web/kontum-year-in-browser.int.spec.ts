@@ -161,6 +161,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.page.getByRole('heading', { level: 2, name: vi('cycles:start.title') }).waitFor();
     await qmr.check('the cycles page', { screenshot: 'cycles' });
 
+    // The form proposes the year to prepare: this year, or next year from October (Vietnam time).
+    const [thisYear, month] = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+    })
+      .format(new Date())
+      .split('-')
+      .map(Number);
+    await expect(qmr.page.getByLabel(vi('cycles:start.year')).inputValue()).resolves.toBe(
+      String(month >= 10 ? thisYear + 1 : thisYear),
+    );
     await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
     await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
     await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();

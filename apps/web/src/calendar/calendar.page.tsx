@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { useReturnFocus } from '../directory/return-focus';
-import { VIETNAM_TIME } from '../ui/dates';
+import { vietnamToday } from '../ui/dates';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { usePageTitle } from '../ui/page-title';
 import { CalendarForm } from './calendar-form';
@@ -12,8 +12,7 @@ import { HolidaysSection, SettingsSummary, VersionFacts, VersionsSection } from 
 import './calendar.css';
 
 /** The year in Vietnam now (the organisation's year, wherever the reader is). */
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: VIETNAM_TIME, year: 'numeric' }).format(new Date()));
+const thisYear = () => Number(vietnamToday().slice(0, 4));
 
 /** What the last save said: its new version, or that another save came first. */
 type Outcome = { saved: number } | { conflict: true } | null;

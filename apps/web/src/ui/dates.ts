@@ -6,6 +6,10 @@
  */
 export const VIETNAM_TIME = 'Asia/Ho_Chi_Minh';
 
+/** Today in Vietnam (the organisation's day, wherever the reader is), YYYY-MM-DD. */
+export const vietnamToday = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME }).format(new Date());
+
 const locale = (language: string) => (language.startsWith('en') ? 'en-GB' : 'vi-VN');
 
 const DAY: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {

@@ -6,13 +6,20 @@ import { useSession } from '../../auth/session';
 import { Field } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 import { useLoad } from '../../ui/page-state';
-import { VIETNAM_TIME } from '../../ui/dates';
+import { vietnamToday } from '../../ui/dates';
 import { type Schemas } from './format';
 
 type StartCycle = Schemas['StartCycleDto'];
 
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: VIETNAM_TIME, year: 'numeric' }).format(new Date()));
+/**
+ * The year the form proposes: this year (Vietnam time), or next year from October, when an office
+ * prepares next year's objectives for the leader to approve in December and this year's real cycle
+ * could no longer start (its internal audit, October by default, would be over or under way).
+ */
+const proposedYear = () => {
+  const [year, month] = vietnamToday().split('-').map(Number);
+  return month >= 10 ? year + 1 : year;
+};
 
 /** The Quality Representative starts the organisation's cycle for a year, from a template, maybe as a rehearsal. */
 export function StartCycleForm() {
@@ -26,7 +33,7 @@ export function StartCycleForm() {
   const [templateId, setTemplateId] = useState('');
   const [signerUserId, setSignerUserId] = useState('');
   const [signingMode, setSigningMode] = useState<'' | NonNullable<StartCycle['signingMode']>>('');
-  const [year, setYear] = useState(String(thisYear()));
+  const [year, setYear] = useState(String(proposedYear()));
   const [rehearsal, setRehearsal] = useState(false);
   // A rehearsal may begin later in its year (e.g. 1 October to train the audit); empty = 1 January.
   const [rehearsalFrom, setRehearsalFrom] = useState('');
@@ -79,6 +86,11 @@ export function StartCycleForm() {
   const otherProblems =
     problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ??
     [];
+  const byRule = problem?.code === 'RULE_VIOLATED';
+  // A real year refused for its calendar's dates: they are changed on the working calendar's page.
+  const calendarDates = otherProblems.some(
+    (p) => p.path === 'auditWindow' || p.path === 'managementReviewDate',
+  );
   const existingId =
     problem?.status === 409
       ? String((problem.details?.cycleId as string | undefined) ?? `${user?.organisationCode}-${year}`)
@@ -214,16 +226,24 @@ export function StartCycleForm() {
                 ? t('start.rosterIncomplete')
                 : problem.status === 403
                   ? t('start.forbidden')
-                  : problem.message || t('errors.network')}
+                  : byRule
+                    ? t('start.refused', { year })
+                    : problem.message || t('errors.network')}
             </p>
             {otherProblems.length > 0 && (
               <ul>
                 {otherProblems.map((p, index) => (
                   <li key={index}>
-                    {p.path ? <code>{p.path}</code> : null} {p.reason}
+                    {/* A rule's reason says what it is about; a field name helps only an API client. */}
+                    {p.path && !byRule ? <code>{p.path}</code> : null} {p.reason}
                   </li>
                 ))}
               </ul>
+            )}
+            {calendarDates && (
+              <p>
+                <Link to={`/calendar/${encodeURIComponent(year)}`}>{t('start.openCalendar', { year })}</Link>
+              </p>
             )}
           </div>
         )}

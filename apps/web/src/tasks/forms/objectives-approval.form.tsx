@@ -2,6 +2,7 @@ import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
+import { vietnamToday } from '../../ui/dates';
 import { AnswerText } from '../components/form-fields';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { useSchemaText } from '../components/schema-text';
@@ -15,6 +16,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
   const { t } = useTranslation('tasks');
   const schema = useSchemaText(task.outcomeSchema);
   const form = formOf<{ round: number; objectives: FormObjective[] }>(task);
+  const year = /(\d{4})$/.exec(task.cycleId)?.[1] ?? '';
   const [documentNumber, setDocumentNumber] = useDraft(task.id, 'documentNumber', '');
   const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
   const [comments, setComments] = useDraft(task.id, 'comments', '');
@@ -37,7 +39,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
       {form.round !== undefined && <p className="muted">{t('approval.round', { round: form.round })}</p>}
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
-        <ObjectivesDraft objectives={form.objectives ?? []} year={/(\d{4})$/.exec(task.cycleId)?.[1]} />
+        <ObjectivesDraft objectives={form.objectives ?? []} year={year || undefined} />
       </section>
       <DecisionChoices problems={problems}>
         <ChoiceForm id="approve-title" title={t('approval.approveTitle')} tone="approve" onSubmit={approve}>
@@ -63,12 +65,18 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
           </Field>
           <AnswerText
             label={t('approval.signingDate')}
-            hint={schema.hint('signingDate', t('approval.signingDateHint'))}
+            hint={
+              task.rehearsal
+                ? schema.hint('signingDate', t('approval.signingDateHint'))
+                : t('approval.signingDateHintReal', { year, previous: Number(year) - 1 })
+            }
             path="signingDate"
             problems={problems}
             value={signingDate}
             onChange={setSigningDate}
             type="date"
+            // A real year's decision is signed in its year or the year before, and not after today.
+            {...(task.rehearsal ? {} : { min: `${Number(year) - 1}-01-01`, max: vietnamToday() })}
           />
           <SubmitButton busy={busy} label={t('approval.approve')} />
         </ChoiceForm>
