@@ -6,6 +6,7 @@ import { TaskLinkSigner } from '@qcycle/task-links';
 import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { formatInstant } from '../../apps/web/src/ui/dates';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
@@ -13,17 +14,8 @@ import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './suppor
 
 type Task = TaskSummary & { title: { vi: string; en: string } };
 
-/** A moment as the web app's pages write it in Vietnamese (apps/web/src/ui/dates.ts): "17:00 05/04/2024". */
-const asThePagesWriteIt = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
+/** A moment as the web app's pages write it in Vietnamese: "17:00 05/04/2024". */
+const asThePagesWriteIt = (iso: string) => formatInstant(iso, 'vi');
 
 /**
  * The e-mails of a task as their recipients read them, and what their links open in the browser
