@@ -113,6 +113,10 @@ describe('moving the dates of a running cycle over HTTP (real API, worker, Tempo
       auditWindow: { from: '2027-11-01', to: '2027-11-19' },
       managementReviewDate: '2027-12-21',
       closeDate: defaultCycleCalendar(2027).closeDate,
+      // Still awaiting its approval: when its first steps are due, and when the first report opens
+      // (the rehearsal's days, shifted to now).
+      startOfYear: { approvalDue: expect.any(String), unitAcceptanceDue: expect.any(String) },
+      firstReport: { periodKey: '2027-01', opensOn: expect.any(String) },
     });
   });
 

@@ -1,4 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import { NotificationEntity } from '@qcycle/persistence';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { YearOverHttp } from './support/year-over-http';
@@ -90,6 +92,25 @@ describe('reports of past months made on paper, over HTTP (API, worker, PostgreS
     expect(january).toMatchObject({ openedAfterDue: true, overdue: true });
     expect(Date.parse(january.openedAt)).toBeGreaterThan(Date.parse(january.dueAt as string));
     expect((await reportOf('2024-04')).openedAfterDue).toBe(true);
+
+    // The dashboard's open tasks (its overdue table) say it too, and when each was given.
+    const cycle = await org.as<{
+      live: { openTasks: { taskId: string; openedAt: string; openedAfterDue: boolean }[] };
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
+    expect(cycle.body.live.openTasks.find((t) => t.taskId === january.id)).toEqual(
+      expect.objectContaining({ openedAt: january.openedAt, openedAfterDue: true }),
+    );
+
+    // Its "assigned" mail says the date had passed when it was given, and what a paper report can do.
+    const notice = await year.eventually("January's assigned mail", () =>
+      suite.api
+        .get(DataSource)
+        .getRepository(NotificationEntity)
+        .findOneBy({ id: `${january.id}/assigned` })
+        .then((row) => row ?? undefined),
+    );
+    expect(notice.body).toContain('Hạn này đã qua khi việc được giao (việc giao sau hạn');
+    expect(notice.body).toContain('Nếu số liệu kỳ này đã được báo cáo bằng văn bản giấy');
   });
 
   it('refuses a paper date in the future, before the period ended or without its number: 422 naming the field, nothing recorded', async () => {
@@ -207,6 +228,14 @@ describe('reports of past months made on paper, over HTTP (API, worker, PostgreS
   it('refuses a paper date on June’s report, asked for in time: it is late or not by when it is sent here', async () => {
     const june = await reportOf('2024-06', 60);
     expect(june).toMatchObject({ openedAfterDue: false, overdue: false });
+    const cycle = await org.as<{ live: { openTasks: { taskId: string; openedAfterDue: boolean }[] } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(cycle.body.live.openTasks.find((t) => t.taskId === june.id)).toEqual(
+      expect.objectContaining({ openedAt: june.openedAt, openedAfterDue: false }),
+    );
     const answer = await submit<Refusal>(june.id, { date: '2024-07-01', reference: '80/BC-VP' });
     expect(answer.status).toBe(422);
     expect(answer.body.details.problems.map((p) => `${p.path} ${p.code}`)).toEqual([

@@ -4,12 +4,19 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Locator } from 'playwright-core';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
-import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import {
+  KONTUM_2024_TEMPLATE,
+  defaultCycleCalendar,
+  instantToVnLocal,
+  startOfYearTaskSchedule,
+  type CycleCalendar,
+  type IsoInstant,
+} from '@qcycle/domain';
 import { DocumentVersionEntity, ObjectiveResultEntity, QualityCycleEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
-import { YearOverHttp } from '../api/support/year-over-http';
+import { APPROVAL, YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import {
   browserSuiteConfig,
@@ -21,6 +28,32 @@ import {
 } from './support/web-suite';
 
 const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
+
+/** A calendar day (`2026-12-09`) as the Vietnamese page writes it. */
+const written = (day: string) => day.split('-').reverse().join('/');
+
+/** The day in Vietnam of a moment, as the Vietnamese page writes it. */
+const writtenDay = (instant: IsoInstant | number) =>
+  written(instantToVnLocal(new Date(instant).toISOString()).date);
+
+/**
+ * When every unit's acceptance falls due if the approval is given on its due day (`approvalDueAt`,
+ * a calendar instant) and the delegation on its own: the start-of-year allowances in working days
+ * of the cycle's calendar (libs/domain), as the workflow gives those tasks.
+ */
+const unitAcceptanceDueAfter = (approvalDueAt: IsoInstant, calendar: CycleCalendar) =>
+  startOfYearTaskSchedule(
+    'unit-acceptance',
+    startOfYearTaskSchedule('assignment-acceptance', approvalDueAt, calendar).dueAt,
+    calendar,
+  ).dueAt;
+
+/** A step of the dashboard's timeline, by its phase. */
+const timelineStep = (tab: Tab, phase: string) =>
+  tab.page
+    .getByRole('region', { name: vi('cycles:timeline.title') })
+    .getByRole('listitem')
+    .filter({ hasText: vi(`cycles:phase.${phase}`) });
 
 /** What the Quality Representative enters before the review (ISO 9.3.2 b, c1, c7, d, e). */
 const PREPARATION = {
@@ -106,6 +139,86 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
 
   const taskStatus = async (local: string, taskId: string) =>
     (await org.as<{ status: string }>(local, 'GET', taskPath(taskId))).body.status;
+
+  it('0. next year prepared in December, a real cycle started today: its timeline plans the approval and the assignment from today, and says when the first report is given', async () => {
+    // Another organisation's real year, started now (on the time-skipping server, before any day
+    // passes): next year in Vietnam, whose dates are all ahead whatever today is.
+    const code = `nfr-${uniqueSuffix()}`;
+    const other = await suite.seedDemoOrganisation(code);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    const nextCycleId = `${code}-${nextYear}`;
+    const started = await other.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode: code,
+      year: nextYear,
+      templateId: 'kontum-2024',
+    });
+    expect(started.status).toBe(201);
+    const calendar = defaultCycleCalendar(nextYear);
+    const otherYear = new YearOverHttp(other, env);
+    const approval = await otherYear.taskOf('leader', 'objectives-approval');
+    const approvalDue = approval.dueAt as string;
+    const unitsDue = unitAcceptanceDueAfter(approvalDue, calendar);
+    const firstReport = vi('cycles:timeline.firstReport', {
+      period: vi('cycles:period.month', { month: 1, year: nextYear }),
+      date: `01/02/${nextYear}`,
+    });
+
+    const qmr = await browser.tabOf(other.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(cyclePath(nextCycleId));
+    // Under way since today, until the leader's task is due; the assignment from that day until the
+    // units' acceptance is due, not in January; monitoring from then, its first report in February.
+    await timelineStep(qmr, 'objectives-approval')
+      .filter({ hasText: vi('cycles:timeline.entered', { date: written(today) }) })
+      .filter({ hasText: vi('cycles:timeline.plannedUntil', { date: writtenDay(approvalDue) }) })
+      .waitFor();
+    await timelineStep(qmr, 'assignment')
+      .filter({
+        hasText: vi('cycles:timeline.plannedRange', {
+          from: writtenDay(approvalDue),
+          to: writtenDay(unitsDue),
+        }),
+      })
+      .waitFor();
+    await timelineStep(qmr, 'monitoring')
+      .filter({ hasText: vi('cycles:timeline.plannedFrom', { from: writtenDay(unitsDue) }) })
+      .filter({ hasText: firstReport })
+      .waitFor();
+    // Nothing behind, nothing to come on a day already over.
+    const timeline = qmr.page.getByRole('region', { name: vi('cycles:timeline.title') });
+    await expect(timeline.getByText(vi('cycles:timeline.behind')).count()).resolves.toBe(0);
+    await expect(timeline.getByText(vi('cycles:timeline.state.notStarted')).count()).resolves.toBe(0);
+    await qmr.check('a real next year’s dashboard, started in December', {
+      screenshot: 'cycle-real-next-year',
+    });
+
+    // Approved, delegated and accepted at once, in December: monitoring has begun, and its first
+    // report (January's) is given in February.
+    await otherYear.approve({ ...APPROVAL, signingDate: today });
+    await otherYear.assignAsProposed();
+    await otherYear.acceptUnits();
+    await otherYear.eventually('monitoring begun', async () =>
+      (await other.as<{ live: { phase?: string } }>('qmr', 'GET', `/api/v1/cycles/${nextCycleId}`)).body.live
+        .phase === 'monitoring'
+        ? true
+        : undefined,
+    );
+    await qmr.open(cyclePath(nextCycleId));
+    await timelineStep(qmr, 'monitoring')
+      .filter({ hasText: vi('cycles:timeline.state.current') })
+      .filter({ hasText: vi('cycles:timeline.entered', { date: written(today) }) })
+      .filter({ hasText: firstReport })
+      .waitFor();
+    await qmr.check('a real next year’s dashboard, monitoring begun in December', {
+      screenshot: 'cycle-real-next-year-monitoring',
+    });
+
+    // Ended here, so that the days this suite lets pass run its own year only.
+    const cancelled = await other.as('qmr', 'POST', `/api/v1/cycles/${nextCycleId}/cancel`, {
+      reason: 'Chạy thử trong bộ kiểm thử',
+    });
+    expect(cancelled.status).toBe(202);
+  });
 
   let proposal: TaskSummary;
 
@@ -714,6 +827,32 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await qmr.page.waitForURL((url) => url.pathname === cyclePath(`${organisationCode}-2025`));
     await qmr.page
       .getByRole('heading', { level: 1, name: vi('cycles:dashboard.title', { year: 2025 }) })
+      .waitFor();
+    // A rehearsal: its plan is the calendar's, moved by its shift like every date of it. The
+    // assignment from the day the leader's approval is due until the units' acceptance would be.
+    const nextCycleId = `${organisationCode}-2025`;
+    const shiftMs =
+      (await org.as<{ live: { scheduleShiftMs?: number } }>('qmr', 'GET', `/api/v1/cycles/${nextCycleId}`))
+        .body.live.scheduleShiftMs ?? 0;
+    expect(shiftMs).toBeGreaterThan(0);
+    const approval = await year.taskOf(
+      'leader',
+      'objectives-approval',
+      0,
+      (task) => task.cycleId === nextCycleId,
+    );
+    const approvalDue = Date.parse(approval.dueAt as string);
+    const unitsDue = unitAcceptanceDueAfter(
+      new Date(approvalDue - shiftMs).toISOString(),
+      defaultCycleCalendar(2025),
+    );
+    await timelineStep(qmr, 'assignment')
+      .filter({
+        hasText: vi('cycles:timeline.plannedRange', {
+          from: writtenDay(approvalDue),
+          to: writtenDay(Date.parse(unitsDue) + shiftMs),
+        }),
+      })
       .waitFor();
     await qmr.check('the 2025 cycle’s dashboard', { screenshot: 'cycle-2025' });
   });

@@ -89,6 +89,48 @@ describe('task notification e-mail', () => {
     expect(renderTaskNotification(request, link).text).not.toContain('diễn tập');
   });
 
+  it('tells the assignee of a task given after its due date that the date had passed then, and of a report, the paper', () => {
+    // January's report of a year adopted in June: due on 7 April at 17:00, given on 3 June.
+    const january = { ...request, dueAt: '2026-04-07T10:00:00.000Z' };
+    const mail = renderTaskNotification(january, link, { givenLate: { measurementReport: true } });
+    expect(mail.text).toContain(
+      [
+        'Hạn hoàn thành: 17:00 07/04/2026 (giờ Việt Nam)',
+        'Hạn này đã qua khi việc được giao (việc giao sau hạn, do cơ quan bắt đầu dùng qcycle giữa năm hoặc mục tiêu được phê duyệt muộn): việc quá hạn ngay từ lúc giao, không phải do ông/bà chậm trễ, và vẫn cần hoàn thành sớm.',
+        'Nếu số liệu kỳ này đã được báo cáo bằng văn bản giấy, khi nhập số liệu ông/bà ghi kèm ngày và số, ký hiệu của văn bản: báo cáo được tính đúng hạn hay trễ hạn theo ngày của văn bản.',
+        '',
+        'Mở việc:',
+      ].join('\n'),
+    );
+    expect(mail.html).toContain('<strong>Hạn hoàn thành: 17:00 07/04/2026 (giờ Việt Nam)</strong></p>\n<p');
+    expect(mail.html).toContain('Hạn này đã qua khi việc được giao (việc giao sau hạn');
+    expect(mail.html).toContain('ghi kèm ngày và số, ký hiệu của văn bản');
+
+    const english = renderTaskNotification(
+      { ...january, recipient: { ...request.recipient, locale: 'en' } },
+      link,
+      { givenLate: { measurementReport: true } },
+    );
+    expect(english.text).toContain(
+      [
+        'Due: 7 Apr 2026, 17:00 (Vietnam time, UTC+07:00)',
+        'This due date had already passed when the task was assigned (qcycle adopted mid-year, or the objectives approved late): the task is overdue from the start, through no delay of yours, and still needs doing soon.',
+        "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
+      ].join('\n'),
+    );
+
+    // A task of another kind given late: the date had passed; paper is a report's alone.
+    const approval = renderTaskNotification(january, link, { givenLate: { measurementReport: false } });
+    expect(approval.text).toContain('Hạn này đã qua khi việc được giao');
+    expect(approval.text).not.toContain('văn bản giấy');
+    // The one it is handed to later is told the same.
+    expect(
+      renderTaskNotification({ ...january, reason: 'reassigned' }, link, {
+        givenLate: { measurementReport: true },
+      }).text,
+    ).toContain('Hạn này đã qua khi việc được giao');
+  });
+
   it('escapes everything it puts into HTML, the link in href included', () => {
     const { html } = renderTaskNotification(request, link);
     expect(html).toContain('Báo cáo chỉ tiêu 4 &lt;tháng 3&gt;');

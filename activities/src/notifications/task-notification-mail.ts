@@ -67,6 +67,12 @@ export interface TaskMailContext {
   cyclePage?: string;
   /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
   nextYearStarted?: boolean;
+  /**
+   * The task was given after its due instant (its record's `openedAfterDue`: a year adopted or
+   * approved late): the assigned (and reassigned) mail says the date had passed when it was given;
+   * a measurement report's, that a report already made on paper is entered with its date and number.
+   */
+  givenLate?: { measurementReport: boolean };
 }
 
 interface Wording {
@@ -79,6 +85,8 @@ interface Wording {
   due: (when: string) => string;
   /** An escalation's due date: passed, which is why the mail is sent. */
   overdueSince: (when: string) => string;
+  /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
+  givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
   open: string;
   linkNote: (expiry: string) => string;
@@ -116,6 +124,12 @@ const WORDING: Record<Language, Wording> = {
     greeting: (n) => `Kính gửi ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
     overdueSince: (w) => `Quá hạn từ: ${w} (giờ Việt Nam)`,
+    givenLate: {
+      passed:
+        'Hạn này đã qua khi việc được giao (việc giao sau hạn, do cơ quan bắt đầu dùng qcycle giữa năm hoặc mục tiêu được phê duyệt muộn): việc quá hạn ngay từ lúc giao, không phải do ông/bà chậm trễ, và vẫn cần hoàn thành sớm.',
+      paperReport:
+        'Nếu số liệu kỳ này đã được báo cáo bằng văn bản giấy, khi nhập số liệu ông/bà ghi kèm ngày và số, ký hiệu của văn bản: báo cáo được tính đúng hạn hay trễ hạn theo ngày của văn bản.',
+    },
     reassignment: {
       from: 'Trước đây việc được giao cho',
       by: 'Người giao lại',
@@ -162,6 +176,12 @@ const WORDING: Record<Language, Wording> = {
     greeting: (n) => `Dear ${n},`,
     due: (w) => `Due: ${w} (Vietnam time, UTC+07:00)`,
     overdueSince: (w) => `Overdue since: ${w} (Vietnam time, UTC+07:00)`,
+    givenLate: {
+      passed:
+        'This due date had already passed when the task was assigned (qcycle adopted mid-year, or the objectives approved late): the task is overdue from the start, through no delay of yours, and still needs doing soon.',
+      paperReport:
+        "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
+    },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
     open: 'Open the task',
     linkNote: (e) =>
@@ -210,6 +230,16 @@ export function renderTaskNotification(
         ? words.overdueSince(when)
         : words.due(when);
   const facts = request.reason === 'reassigned' ? reassignmentFacts(words, context.reassignment) : [];
+  // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
+  const givenLate =
+    due !== undefined &&
+    (request.reason === 'assigned' || request.reason === 'reassigned') &&
+    context.givenLate
+      ? [
+          words.givenLate.passed,
+          ...(context.givenLate.measurementReport ? [words.givenLate.paperReport] : []),
+        ]
+      : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
   const cyclePage = request.reason === 'next-year-draft' ? context.cyclePage : undefined;
 
@@ -222,6 +252,7 @@ export function renderTaskNotification(
     lead,
     ...facts,
     ...(due ? [due] : []),
+    ...givenLate,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
     ...(cyclePage ? ['', `${words.openCycle}:`, cyclePage, words.cycleNote] : []),
     '',
@@ -249,6 +280,7 @@ export function renderTaskNotification(
     paragraph(escapeHtml(lead)),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
+    ...givenLate.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
     ...(cyclePage ? [button(cyclePage, words.openCycle), small([words.cycleNote, cyclePage])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,

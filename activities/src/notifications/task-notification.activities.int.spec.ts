@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { loadConfig, type QcycleConfig } from '@qcycle/config';
-import { migrateUp, NotificationEntity, openDataSource } from '@qcycle/persistence';
+import { migrateUp, NotificationEntity, openDataSource, TaskEntity } from '@qcycle/persistence';
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
 import {
   createTestDatabase,
@@ -147,6 +147,53 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const mail = smtp.messages[smtp.messages.length - 1];
       expect(mail.subject).toBe('[qcycle] New task: Report indicator 4 for March 2024');
       expect(mail.text).toContain('Due: 6 Apr 2024, 00:30 (Vietnam time, UTC+07:00)');
+    });
+
+    it('tells the assignee of a task its record says was given after its due date, and of a report, the paper', async () => {
+      // A year adopted in June: March's report opens on 3 June, two months after it was due.
+      const record = (input: ReturnType<typeof taskNotificationRequest>, kind: string, openedAt: string) =>
+        dataSource.getRepository(TaskEntity).insert({
+          id: input.taskId,
+          cycleId: input.cycleId,
+          workflowId: 'quality-cycle/kontum/2024/monitoring/obj-4',
+          kind,
+          title: input.taskTitle,
+          assigneeUserId: input.recipient.userId,
+          delegateUserIds: [],
+          unitCode: null,
+          objectiveId: 'obj-4',
+          periodKey: '2024-03',
+          form: null,
+          status: 'open',
+          openedAt,
+          dueAt: input.dueAt ?? null,
+          closedAt: null,
+          completedBy: null,
+          outcome: null,
+        });
+      const report = taskNotificationRequest();
+      await record(report, 'measurement-report', '2024-06-03T01:00:00.000Z');
+      await activities().service.sendTaskNotification(report);
+      const mail = smtp.messages[smtp.messages.length - 1];
+      expect(mail.text).toContain(
+        'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)\nHạn này đã qua khi việc được giao (việc giao sau hạn',
+      );
+      expect(mail.text).toContain(
+        'Nếu số liệu kỳ này đã được báo cáo bằng văn bản giấy, khi nhập số liệu ông/bà ghi kèm ngày và số, ký hiệu của văn bản',
+      );
+      expect((await stored(report.notificationId)).body).toBe(mail.text);
+
+      // Another kind given late: the date had passed, and nothing of paper.
+      const step = taskNotificationRequest({
+        recipient: { userId: 'u-en', name: 'Le Van C', email: 'c@kontum.gov.vn', locale: 'en' },
+      });
+      await record(step, 'at-risk-follow-up', '2024-06-03T01:00:00.000Z');
+      await activities().service.sendTaskNotification(step);
+      const english = smtp.messages[smtp.messages.length - 1];
+      expect(english.text).toContain(
+        'This due date had already passed when the task was assigned (qcycle adopted mid-year, or the objectives approved late)',
+      );
+      expect(english.text).not.toContain('reported on paper');
     });
 
     it("mails next year's draft with the closed cycle's page at PUBLIC_URL, and no task link", async () => {

@@ -13,7 +13,14 @@ import {
   type TaskNotificationRequest,
   type TaskNotificationResult,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, NotificationEntity, QualityCycleEntity, UserEntity } from '@qcycle/persistence';
+import { openedAfterDue } from '@qcycle/domain';
+import {
+  EventLogEntryEntity,
+  NotificationEntity,
+  QualityCycleEntity,
+  TaskEntity,
+  UserEntity,
+} from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import {
@@ -269,7 +276,8 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
    * What the mail says besides the request, read from the records: whether the task's cycle is a
    * rehearsal (cycles recorded before it kept this: not marked); for a reassignment, who had the
    * task, who handed it on and why (the event the workflow records before it notifies); for next
-   * year's draft, the closed cycle's page.
+   * year's draft, the closed cycle's page; for a task given (or given again) after its due instant,
+   * that it was (its record, written before anyone is told of the task).
    */
   private async contextOf(request: TaskNotificationRequest): Promise<TaskMailContext> {
     const cycle = await this.dataSource
@@ -278,6 +286,9 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     return {
       rehearsal: cycle?.rehearsal === true,
       ...(request.reason === 'reassigned' ? { reassignment: await this.reassignmentOf(request) } : {}),
+      ...(request.reason === 'assigned' || request.reason === 'reassigned'
+        ? await this.givenLateOf(request.taskId)
+        : {}),
       ...(request.reason === 'next-year-draft'
         ? {
             cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId),
@@ -285,6 +296,16 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
           }
         : {}),
     };
+  }
+
+  /** Whether the task's record says it opened after its due instant (the task view's `openedAfterDue`). */
+  private async givenLateOf(taskId: string): Promise<Pick<TaskMailContext, 'givenLate'>> {
+    const task = await this.dataSource
+      .getRepository(TaskEntity)
+      .findOne({ select: { id: true, kind: true, openedAt: true, dueAt: true }, where: { id: taskId } });
+    if (!task || !openedAfterDue(Date.parse(task.openedAt), task.dueAt ? Date.parse(task.dueAt) : null))
+      return {};
+    return { givenLate: { measurementReport: task.kind === 'measurement-report' } };
   }
 
   /** Whether next year's cycle exists already: started before this year closed, from its approved decision. */

@@ -5,12 +5,20 @@ import { In, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
   CYCLE_PHASES,
+  addDays,
+  compareIsoDates,
+  cycleClock,
   instantToVnLocal,
   isIsoDate,
+  openedAfterDue,
+  periodsFor,
   realStartProblems,
   signerForCycle,
+  startOfYearTaskSchedule,
   type CycleDraft,
   type CyclePhase,
+  type IsoInstant,
+  type StartOfYearStep,
 } from '@qcycle/domain';
 import {
   QUALITY_CYCLE_WORKFLOW,
@@ -23,13 +31,14 @@ import {
   qualityCycleWorkflowId,
   buildStartInput,
   type CycleRoster,
+  type QualityCycleState,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { CalendarsService } from '../calendars/calendars.service';
-import { CycleStartSource } from '../temporal/cycle-start.source';
+import { CycleStartSource, type CycleStart } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import type { CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
+import type { CycleDatesView, CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 import { correctiveActionsCarriedInto } from './carried-corrective-actions';
 
@@ -153,7 +162,7 @@ export class CyclesService {
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
     const [record, live, phasesEntered] = await Promise.all([
       this.recorded(cycleId),
-      this.live(cycleId, workflowId),
+      this.live(cycleId, workflowId, key),
       this.phasesEntered(workflowId),
     ]);
     if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
@@ -195,20 +204,27 @@ export class CyclesService {
     return this.cycles.findOneBy({ id: cycleId });
   }
 
-  private async live(cycleId: string, workflowId: string): Promise<CycleLiveView | undefined> {
+  private async live(
+    cycleId: string,
+    workflowId: string,
+    key: { organisationCode: string; year: number },
+  ): Promise<CycleLiveView | undefined> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     try {
       // At once, not one after the other: the query's answer does not depend on the description (a
       // workflow that is not found fails both; the describe says so). The open tasks are their
-      // records' (written before anyone is told of a task), by IDX (cycle_id, status).
-      const [description, state, openTasks] = await Promise.all([
+      // records' (written before anyone is told of a task), by IDX (cycle_id, status). The cycle's
+      // start (its own calendar) is kept by qcycle: a primary-key read.
+      const [description, state, openTasks, start] = await Promise.all([
         handle.describe(),
         handle.query(cycleStateQuery).catch(() => undefined),
         this.tasks.find({
-          select: { id: true, kind: true, assigneeUserId: true, dueAt: true },
+          select: { id: true, kind: true, assigneeUserId: true, dueAt: true, openedAt: true },
           where: { cycleId, status: 'open' },
           order: { openedAt: 'ASC', id: 'ASC' },
         }),
+        // The timeline's plan is a help: a start that cannot be read now leaves it out, not the cycle.
+        this.starts.startOf(key.organisationCode, key.year).catch(() => undefined),
       ]);
       if (!state) return { executionStatus: description.status.name };
       return {
@@ -217,7 +233,9 @@ export class CyclesService {
         phase: state.phase,
         decisionNumber: state.decision?.documentNumber,
         scheduleShiftMs: state.scheduleShiftMs,
-        ...(state.dates ? { dates: state.dates } : {}),
+        ...(state.dates
+          ? { dates: { ...state.dates, ...(start ? plannedOpening(state, start, openTasks) : {}) } }
+          : {}),
         objectives: state.objectives?.map((o) => ({
           objectiveId: o.objectiveId,
           number: o.number,
@@ -230,6 +248,11 @@ export class CyclesService {
           kind: t.kind,
           assigneeUserId: t.assigneeUserId,
           dueAt: t.dueAt ?? undefined,
+          openedAt: t.openedAt,
+          openedAfterDue: openedAfterDue(
+            Date.parse(t.openedAt),
+            t.dueAt === null ? null : Date.parse(t.dueAt),
+          ),
         })),
       };
     } catch (error) {
@@ -237,6 +260,59 @@ export class CyclesService {
       throw error;
     }
   }
+}
+
+/** The phases in which the year is being opened: its objectives approved, then assigned and accepted. */
+const OPENING_PHASES: ReadonlySet<CyclePhase> = new Set<CyclePhase>(['objectives-approval', 'assignment']);
+
+/**
+ * When the year's opening steps are due and its first report opens, by the cycle's own calendar
+ * (the one it started with: its holidays and start-of-year allowances, not the organisation's
+ * calendar as saved since), for the dashboard's timeline. A step open now is due on its task's due
+ * day; a step still to come is counted from the due day of the one before it, as if that were
+ * answered on its last day: the plan to keep to, not a guess of how late it will be. A rehearsal's
+ * workflow times are taken back to the calendar's (the view's dates are the calendar's).
+ */
+function plannedOpening(
+  state: QualityCycleState,
+  { input, startedAtMs }: CycleStart,
+  openTasks: readonly { kind: string; dueAt: string | null }[],
+): Pick<CycleDatesView, 'startOfYear' | 'firstReport'> {
+  const { calendar } = input;
+  const clock = cycleClock(state.scheduleShiftMs);
+  /** When the open task(s) of a kind are due, the last of them (the last unit to accept), as a calendar instant. */
+  const openDue = (kind: string): IsoInstant | undefined => {
+    const dues = openTasks.flatMap((task) =>
+      task.kind === kind && task.dueAt ? [Date.parse(task.dueAt)] : [],
+    );
+    return dues.length > 0 ? clock.toCalendarInstant(Math.max(...dues)) : undefined;
+  };
+  const dueAfter = (step: StartOfYearStep, openedAt: IsoInstant) =>
+    startOfYearTaskSchedule(step, openedAt, calendar).dueAt;
+  const day = (instant: IsoInstant) => instantToVnLocal(instant).date;
+
+  let startOfYear: CycleDatesView['startOfYear'];
+  if (state.status === 'running' && OPENING_PHASES.has(state.phase)) {
+    // A returned draft: the revision, then a new round of approval.
+    const revisionDue = openDue('objectives-revision');
+    const approvalDue =
+      openDue('objectives-approval') ??
+      dueAfter('objectives-approval', revisionDue ?? clock.toCalendarInstant(startedAtMs));
+    const assignmentDue = openDue('assignment-acceptance') ?? dueAfter('assignment-acceptance', approvalDue);
+    const unitAcceptanceDue = openDue('unit-acceptance') ?? dueAfter('unit-acceptance', assignmentDue);
+    startOfYear = { approvalDue: day(approvalDue), unitAcceptanceDue: day(unitAcceptanceDue) };
+  }
+
+  // The objectives people report (the engine measures the others): those approved, else the draft's.
+  const reportedByPeople = (state.decision?.objectives ?? input.draft.objectives).filter(
+    (objective) => !state.objectives.find((live) => live.objectiveId === objective.id)?.measuredByEngine,
+  );
+  const firstReport = reportedByPeople
+    .flatMap((objective) => periodsFor(objective.frequency, input.year, calendar).slice(0, 1))
+    .map((period) => ({ periodKey: period.key, opensOn: addDays(period.end, 1) }))
+    .sort((a, b) => compareIsoDates(a.opensOn, b.opensOn))[0];
+
+  return { ...(startOfYear ? { startOfYear } : {}), ...(firstReport ? { firstReport } : {}) };
 }
 
 /** A rehearsal may begin later in its year; a real year begins when it begins. */

@@ -1738,11 +1738,15 @@ export interface components {
             auditWindow: components["schemas"]["DateRangeView"];
             /** @example 2025-01-22 */
             closeDate: string;
+            /** @description When the first report opens; absent when no objective is reported by people */
+            firstReport?: components["schemas"]["FirstReportView"];
             /** @example 2024-12-16 */
             managementReviewDate: string;
+            /** @description While a running cycle's objectives are being approved and assigned: when those steps are due. Absent once monitoring has begun, or when the cycle's start is no longer kept */
+            startOfYear?: components["schemas"]["StartOfYearPlanView"];
         };
         CycleLiveView: {
-            /** @description The calendar's audit window, review date and close the cycle goes by, moved ones included (a rehearsal's are shifted by scheduleShiftMs) */
+            /** @description The calendar's audit window, review date and close the cycle goes by, moved ones included, with when its start-of-year steps are due and its first report opens (a rehearsal's are shifted by scheduleShiftMs) */
             dates?: components["schemas"]["CycleDatesView"];
             /**
              * @description Number of the approving decision, once signed
@@ -2217,6 +2221,18 @@ export interface components {
              * @example a-long-initial-password
              */
             password?: string;
+        };
+        FirstReportView: {
+            /**
+             * @description The day its task opens (the day after the period ends); a period already over when monitoring begins opens then
+             * @example 2024-02-01
+             */
+            opensOn: string;
+            /**
+             * @description Its period
+             * @example 2024-01
+             */
+            periodKey: string;
         };
         IndicatorTargetView: {
             /**
@@ -3137,6 +3153,16 @@ export interface components {
             dueAt?: string;
             /** @example objectives-approval */
             kind: string;
+            /**
+             * @description Given after its due instant (a year adopted or approved late, periods already due): late from the start, as TaskSummaryView.openedAfterDue says
+             * @example false
+             */
+            openedAfterDue: boolean;
+            /**
+             * @description When it was given
+             * @example 2024-01-10T01:00:00.000Z
+             */
+            openedAt: string;
             /** @example quality-cycle/kontum/2024/approval/approve/1 */
             taskId: string;
         };
@@ -3719,6 +3745,18 @@ export interface components {
              * @example 3
              */
             unitAcceptanceWorkingDays: number;
+        };
+        StartOfYearPlanView: {
+            /**
+             * @description The leader's approval of the objectives: its open round's due day (after a returned draft, the revision's due day plus a round), else counted from the cycle's start
+             * @example 2024-01-09
+             */
+            approvalDue: string;
+            /**
+             * @description Every unit's acceptance of its objectives: the last open one's due day, else counted from the Quality Representative's delegation (its open task's due day, else counted from approvalDue)
+             * @example 2024-01-17
+             */
+            unitAcceptanceDue: string;
         };
         StartOfYearSettingsDto: {
             /**

@@ -496,7 +496,10 @@ function TasksOfInactivePeople({
 /**
  * Overdue tasks per unit, from the live state's open tasks (the workflow's own list): a task is
  * overdue once its due time has passed. Its unit is the assignee's unit in the directory, else the
- * unit an objective was delegated to that person.
+ * unit an objective was delegated to that person. A task given after its due time (`openedAfterDue`:
+ * a year adopted or approved late) counts among them, since it still needs doing, but is marked
+ * "given late" and its days are counted from when it was given: the days it has waited on its
+ * assignee, not the months before qcycle asked for it (docs/web.md).
  */
 function OverdueTasks({
   tasks,
@@ -514,6 +517,9 @@ function OverdueTasks({
   const overdue = tasks
     .filter((task) => task.dueAt && Date.parse(task.dueAt) < now)
     .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  const givenLate = overdue.filter((task) => task.openedAfterDue).length;
+  /** Whole days from `since` to now; never below 0 (a clock a little behind the server's). */
+  const daysSince = (since: string) => Math.max(0, Math.floor((now - Date.parse(since)) / 86_400_000));
   const assignedUnit = new Map<string, string>();
   for (const objective of objectives)
     for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
@@ -536,6 +542,11 @@ function OverdueTasks({
         </span>
       </h2>
       <p className="muted small">{t('overdue.source', { open: format.number(tasks.length) })}</p>
+      {givenLate > 0 && (
+        <p className="muted small overdue-given-late">
+          {t('overdue.givenLateCount', { count: givenLate, formatted: format.number(givenLate) })}
+        </p>
+      )}
       {overdue.length === 0 ? (
         <p className="notice notice-ok">{t('overdue.none')}</p>
       ) : (
@@ -566,11 +577,18 @@ function OverdueTasks({
                       <td>{names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}</td>
                       <td>{format.dateTime(task.dueAt)}</td>
                       <td>
-                        <span className="status status-danger">
-                          {t('overdue.days', {
-                            count: Math.floor((now - Date.parse(task.dueAt!)) / 86_400_000),
-                          })}
-                        </span>
+                        {task.openedAfterDue ? (
+                          <>
+                            <span className="status status-warn">{t('overdue.givenLate')}</span>{' '}
+                            {daysSince(task.openedAt) === 0
+                              ? t('overdue.givenToday')
+                              : t('overdue.sinceGiven', { count: daysSince(task.openedAt) })}
+                          </>
+                        ) : (
+                          <span className="status status-danger">
+                            {t('overdue.days', { count: daysSince(task.dueAt!) })}
+                          </span>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -171,6 +171,12 @@ export default function MyTasksPage() {
           </p>
         </div>
       )}
+      {/* What the amber mark means, where the page shows one: not a delay of the person's. */}
+      {data?.items.some((task) => task.overdue && task.openedAfterDue) && (
+        <p className="notice inbox-given-late-note" role="note">
+          <strong>{t('due.givenLate')}:</strong> {t('inbox.givenLateNote')}
+        </p>
+      )}
       {data && data.items.length > 0 && (
         <table className="inbox-table">
           <caption className="visually-hidden">{t(`inbox.tab.${tab}`)}</caption>
@@ -185,7 +191,12 @@ export default function MyTasksPage() {
           </thead>
           <tbody>
             {data.items.map((task) => (
-              <tr key={task.id} className={task.overdue ? 'inbox-overdue' : undefined}>
+              <tr
+                key={task.id}
+                className={
+                  task.overdue ? (task.openedAfterDue ? 'inbox-given-late' : 'inbox-overdue') : undefined
+                }
+              >
                 <td data-label={t('inbox.col.task')} className="inbox-title">
                   <Link to={taskPath(task.id)}>
                     {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
@@ -209,7 +220,7 @@ export default function MyTasksPage() {
                   )}
                 </td>
                 <td data-label={t('inbox.col.due')}>
-                  <DueDate dueAt={task.dueAt} overdue={task.overdue} />
+                  <DueDate dueAt={task.dueAt} overdue={task.overdue} givenLate={task.openedAfterDue} />
                 </td>
                 <td data-label={t('inbox.col.status')}>
                   <StatusWord status={task.status} />

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../ui/page-state';
 import { DueDate, StatusWord } from './components/due-date';
 import { formatInstant } from '../ui/dates';
 import { objectiveText, periodText, taskTitleText } from './components/format';
+import { GivenLateNotice } from './components/given-late';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
 import { usePeople, useUnits } from './components/people';
@@ -258,7 +259,11 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
               <div>
                 <dt>{t('page.due')}</dt>
                 <dd>
-                  <DueDate dueAt={task.dueAt} overdue={task.overdue && !completed} />
+                  <DueDate
+                    dueAt={task.dueAt}
+                    overdue={task.overdue && !completed}
+                    givenLate={task.openedAfterDue}
+                  />
                 </dd>
               </div>
               <div>
@@ -277,6 +282,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                 <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
               </div>
             </dl>
+            <GivenLateNotice task={task} completed={completed} />
 
             {refusalProblem?.status === 409 && task.status !== 'open' && (
               <div className="notice notice-warn" role="alert">
@@ -369,7 +375,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
               />
             )}
 
-            <TaskHistory history={task.history} nameOf={nameOf} />
+            <TaskHistory history={task.history} nameOf={nameOf} givenLate={task.openedAfterDue} />
           </article>
         </EvidenceNamesProvider>
       </IndicatorNames.Provider>

@@ -39,6 +39,16 @@ export class OpenTaskLiveView {
 
   @ApiPropertyOptional({ example: '2024-01-20T10:00:00.000Z' })
   dueAt?: string;
+
+  @ApiProperty({ example: '2024-01-10T01:00:00.000Z', description: 'When it was given' })
+  openedAt!: string;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Given after its due instant (a year adopted or approved late, periods already due): late from the start, as TaskSummaryView.openedAfterDue says',
+  })
+  openedAfterDue!: boolean;
 }
 
 /** A date range of the calendar, e.g. the internal audit's window. */
@@ -47,11 +57,58 @@ export class DateRangeView {
   @ApiProperty({ example: '2024-10-31' }) to!: string;
 }
 
+/**
+ * When the steps that open the year are due, by the cycle's own calendar (calendar dates, Vietnam):
+ * a step open now on its task's due day; one still to come counted from the step before it, with
+ * the calendar's start-of-year allowances in working days (libs/domain `startOfYearTaskSchedule`).
+ */
+export class StartOfYearPlanView {
+  @ApiProperty({
+    example: '2024-01-09',
+    description:
+      "The leader's approval of the objectives: its open round's due day (after a returned draft, the revision's due day plus a round), else counted from the cycle's start",
+  })
+  approvalDue!: string;
+
+  @ApiProperty({
+    example: '2024-01-17',
+    description:
+      "Every unit's acceptance of its objectives: the last open one's due day, else counted from the Quality Representative's delegation (its open task's due day, else counted from approvalDue)",
+  })
+  unitAcceptanceDue!: string;
+}
+
+/** The first report of the year: the earliest of the objectives people report. */
+export class FirstReportView {
+  @ApiProperty({ example: '2024-01', description: 'Its period' })
+  periodKey!: string;
+
+  @ApiProperty({
+    example: '2024-02-01',
+    description:
+      'The day its task opens (the day after the period ends); a period already over when monitoring begins opens then',
+  })
+  opensOn!: string;
+}
+
 /** The calendar's dates the cycle goes by, moved ones included (calendar dates, Vietnam). */
 export class CycleDatesView {
   @ApiProperty({ type: DateRangeView }) auditWindow!: DateRangeView;
   @ApiProperty({ example: '2024-12-16' }) managementReviewDate!: string;
   @ApiProperty({ example: '2025-01-22' }) closeDate!: string;
+
+  @ApiPropertyOptional({
+    type: StartOfYearPlanView,
+    description:
+      "While a running cycle's objectives are being approved and assigned: when those steps are due. Absent once monitoring has begun, or when the cycle's start is no longer kept",
+  })
+  startOfYear?: StartOfYearPlanView;
+
+  @ApiPropertyOptional({
+    type: FirstReportView,
+    description: 'When the first report opens; absent when no objective is reported by people',
+  })
+  firstReport?: FirstReportView;
 }
 
 export class CycleLiveView {
@@ -85,7 +142,7 @@ export class CycleLiveView {
   @ApiPropertyOptional({
     type: CycleDatesView,
     description:
-      "The calendar's audit window, review date and close the cycle goes by, moved ones included (a rehearsal's are shifted by scheduleShiftMs)",
+      "The calendar's audit window, review date and close the cycle goes by, moved ones included, with when its start-of-year steps are due and its first report opens (a rehearsal's are shifted by scheduleShiftMs)",
   })
   dates?: CycleDatesView;
 

@@ -1,54 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { Format } from './format';
+import { usePeriodLabel, type Format } from './format';
+import { timelineSteps, type Phase, type PhasePlan, type TimelineStep } from './phase-plan';
 
-export const PHASES = [
-  'objectives-approval',
-  'assignment',
-  'monitoring',
-  'internal-audit',
-  'management-review',
-  'closing',
-] as const;
-export type Phase = (typeof PHASES)[number];
-
-const DAY = 86_400_000;
-
-/** The calendar's dates a cycle goes by (`live.dates`): its audit window, review date and close. */
-export interface CycleDates {
-  auditWindow: { from: string; to: string };
-  managementReviewDate: string;
-  closeDate: string;
-}
+// The dashboard plans and imports from here.
+export { plannedPhaseDates, type Phase } from './phase-plan';
 
 /**
- * When each phase is planned: approval and assignment in January, monthly reports from February
- * (the default calendar's, libs/domain defaultCycleCalendar), and the internal audit, the management
- * review and the close on the cycle's own dates (`live.dates`: the organisation's calendar, moved
- * dates included) — the default calendar's (audit 1–31 October, review from 15 December, close about
- * three weeks into the next year) for a cycle that does not say them. Moved by a rehearsal's shift.
- * Shown as "planned"; the dates each phase was actually entered come with the cycle (`phasesEntered`).
+ * The year's phases in order, the current one marked in words and colour (a list: it wraps, and
+ * stacks on a phone): when each began, or when it is planned (phase-plan.ts), a phase behind its
+ * plan said so in words, and when monitoring's first report is given.
  */
-export function plannedPhaseDates(
-  year: number,
-  shiftMs: number,
-  dates?: CycleDates,
-): Record<Phase, { from: Date; to?: Date }> {
-  const at = (month: number, day: number, y = year) => new Date(Date.UTC(y, month - 1, day, 1) + shiftMs);
-  // A calendar date at 08:00 in Vietnam (01:00 UTC), as `at` places the default ones.
-  const on = (date: string) => new Date(Date.parse(`${date}T01:00:00.000Z`) + shiftMs);
-  return {
-    'objectives-approval': { from: at(1, 2), to: at(1, 12) },
-    assignment: { from: at(1, 10), to: at(1, 31) },
-    monitoring: { from: at(2, 1), to: at(12, 31) },
-    'internal-audit': dates
-      ? { from: on(dates.auditWindow.from), to: on(dates.auditWindow.to) }
-      : { from: at(10, 1), to: at(10, 31) },
-    'management-review': { from: dates ? on(dates.managementReviewDate) : at(12, 15) },
-    closing: { from: dates ? on(dates.closeDate) : new Date(at(12, 31).getTime() + 21 * DAY) },
-  };
-}
-
-/** The year's phases in order, the current one marked in words and colour (a list: it wraps, and stacks on a phone). */
 export function PhaseTimeline({
   phase,
   status,
@@ -60,13 +21,13 @@ export function PhaseTimeline({
   status: string | undefined;
   /** When each phase was entered (the cycle's `phasesEntered`). */
   entered: Partial<Record<Phase, string>>;
-  planned: Record<Phase, { from: Date; to?: Date }> | null;
+  planned: PhasePlan | null;
   format: Format;
 }) {
   const { t } = useTranslation('cycles');
-  const currentIndex = phase ? PHASES.indexOf(phase) : -1;
   const closed = status === 'closed';
   const cancelled = status === 'cancelled';
+  const steps = timelineSteps({ phase, status, entered, planned, now: new Date() });
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('timeline.title')}</h2>
@@ -80,50 +41,71 @@ export function PhaseTimeline({
               : t('timeline.unknown')}
       </p>
       <ol className="timeline">
-        {PHASES.map((p, index) => {
-          const state = closed
-            ? 'done'
-            : index < currentIndex
-              ? 'done'
-              : index === currentIndex
-                ? cancelled
-                  ? 'cancelled'
-                  : 'current'
-                : 'upcoming';
-          const plan = planned?.[p];
-          return (
-            <li
-              key={p}
-              className={`timeline-step timeline-${state}`}
-              aria-current={state === 'current' ? 'step' : undefined}
-            >
-              <span className="timeline-marker" aria-hidden="true">
-                {state === 'done' ? '✓' : index + 1}
-              </span>
-              <span className="timeline-body">
-                <strong>{t(`phase.${p}`)}</strong>
-                <span className="timeline-state">{t(`timeline.state.${state}`)}</span>
-                {entered[p] && (
-                  <span className="timeline-date">
-                    {t('timeline.entered', { date: format.date(entered[p]) })}
-                  </span>
-                )}
-                {!entered[p] && plan && (
-                  <span className="timeline-date">
-                    {plan.to
-                      ? t('timeline.plannedRange', {
-                          from: format.date(plan.from.toISOString()),
-                          to: format.date(plan.to.toISOString()),
-                        })
-                      : t('timeline.plannedFrom', { from: format.date(plan.from.toISOString()) })}
-                  </span>
-                )}
-              </span>
-            </li>
-          );
-        })}
+        {steps.map((step, index) => (
+          <li
+            key={step.phase}
+            className={`timeline-step timeline-${step.state === 'not-held' ? 'upcoming' : step.state}`}
+            aria-current={step.state === 'current' ? 'step' : undefined}
+          >
+            <span className="timeline-marker" aria-hidden="true">
+              {step.state === 'done' ? '✓' : index + 1}
+            </span>
+            <span className="timeline-body">
+              <strong>{t(`phase.${step.phase}`)}</strong>
+              <span className="timeline-state">{t(`timeline.state.${stateKey(step)}`)}</span>
+              {step.behind && (
+                <span className="timeline-date">
+                  <span className="status status-warn">{t('timeline.behind')}</span>
+                </span>
+              )}
+              <StepDates step={step} format={format} />
+            </span>
+          </li>
+        ))}
       </ol>
       <p className="muted small">{t('timeline.source')}</p>
     </section>
+  );
+}
+
+/** The state's words: a phase to come whose planned day is over is "not started", never "upcoming". */
+function stateKey(step: TimelineStep): string {
+  if (step.state === 'upcoming' && step.behind) return 'notStarted';
+  return step.state === 'not-held' ? 'notHeld' : step.state;
+}
+
+/** When it began or is planned, and, for monitoring, when its first report is given. */
+function StepDates({ step, format }: { step: TimelineStep; format: Format }) {
+  const { t } = useTranslation('cycles');
+  const periodLabel = usePeriodLabel();
+  const day = (date: Date) => format.date(date.toISOString());
+  const { from, to } = step.planned ?? {};
+  return (
+    <>
+      {step.entered && (
+        <span className="timeline-date">{t('timeline.entered', { date: format.date(step.entered) })}</span>
+      )}
+      {step.until && (
+        <span className="timeline-date">{t('timeline.plannedUntil', { date: day(step.until) })}</span>
+      )}
+      {from && (
+        <span className="timeline-date">
+          {to
+            ? t('timeline.plannedRange', { from: day(from), to: day(to) })
+            : t('timeline.plannedFrom', { from: day(from) })}
+        </span>
+      )}
+      {!from && to && <span className="timeline-date">{t('timeline.plannedUntil', { date: day(to) })}</span>}
+      {step.firstReport && (
+        <span className="timeline-date">
+          {step.firstReport === 'at-once'
+            ? t('timeline.firstReportAtOnce')
+            : t('timeline.firstReport', {
+                period: periodLabel(step.firstReport.periodKey),
+                date: day(step.firstReport.opens),
+              })}
+        </span>
+      )}
+    </>
   );
 }

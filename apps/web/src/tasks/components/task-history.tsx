@@ -3,15 +3,20 @@ import type { TaskDetail } from '../task-types';
 import { EventDetails } from './event-details';
 import { formatInstant } from '../../ui/dates';
 
-/** Who did what when on this task, oldest first, each event's details in words. */
+/**
+ * Who did what when on this task, oldest first, each event's details in words. A task given after
+ * its due date (`givenLate`) says by its late completion why: it was late when it was given.
+ */
 export function TaskHistory({
   history,
   nameOf,
   unitName,
+  givenLate = false,
 }: {
   history: TaskDetail['history'];
   nameOf: (userId: string) => string;
   unitName?: (code: string) => string;
+  givenLate?: boolean;
 }) {
   const { t, i18n } = useTranslation('tasks');
   return (
@@ -41,6 +46,9 @@ export function TaskHistory({
                   nameOf={nameOf}
                   unitName={unitName}
                 />
+                {givenLate && entry.type === 'task.completed' && entry.payload.late === true && (
+                  <p className="muted task-history-why">{t('history.lateAsGiven')}</p>
+                )}
               </div>
             </li>
           ))}
