@@ -124,7 +124,7 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     expect(mail.subject).toBe(`[qcycle] [Diễn tập] Việc mới: ${assignment.title.vi}`);
 
     const lines = (mail.text ?? '').split('\n');
-    expect(lines[0]).toBe('Kính gửi Trần Quốc Việt,');
+    expect(lines[0]).toBe('Kính gửi ông/bà Trần Quốc Việt,');
     expect(lines).toContain(`Ông/Bà được giao việc "${assignment.title.vi}".`);
     // The deadline as the task page writes it, in Vietnam time.
     expect(lines).toContain(`Hạn hoàn thành: ${asThePagesWriteIt(assignment.dueAt!)} (giờ Việt Nam)`);
@@ -204,7 +204,7 @@ describe('task mails and their links, as their recipients meet them (chromium; A
       '[qcycle] [Diễn tập] Việc được giao lại: ',
     );
     const text = mail.text ?? '';
-    expect(text).toContain('Kính gửi Hoàng Văn Minh,');
+    expect(text).toContain('Kính gửi ông/bà Hoàng Văn Minh,');
     expect(text).toContain(`Việc "${acceptanceTonghop.title.vi}" đã được giao lại cho ông/bà.`);
     expect(text).toContain('Trước đây việc được giao cho: Võ Đình Nam');
     expect(text).toContain('Người giao lại: Trần Quốc Việt');

@@ -60,7 +60,7 @@ describe('task notification e-mail', () => {
   it('writes Vietnamese by default: subject, greeting, due date in Vietnam time, the link and its rules', () => {
     const mail = renderTaskNotification(request, link);
     expect(mail.subject).toBe('[qcycle] Việc mới: Báo cáo chỉ tiêu 4 <tháng 3>');
-    expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
+    expect(mail.text).toContain('Kính gửi ông/bà Nguyễn Văn An,');
     expect(mail.text).toContain('Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)');
     // The link alone on its line, so that a plain-text reader clicks or copies it whole.
     expect(mail.text).toContain(`\nMở việc:\n${link.url}\n`);

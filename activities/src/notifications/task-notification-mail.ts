@@ -121,7 +121,7 @@ const WORDING: Record<Language, Wording> = {
     },
     nextYearAlreadyStarted: (t) =>
       `${t}. Chu trình năm sau đã được khởi tạo trước khi năm nay kết thúc, ông/bà không cần khởi tạo lại. Các hành động sau họp xem xét của lãnh đạo năm nay, với tình trạng khi kết thúc năm, sẽ được đưa vào cuộc họp xem xét năm sau.`,
-    greeting: (n) => `Kính gửi ${n},`,
+    greeting: (n) => `Kính gửi ông/bà ${n},`,
     due: (w) => `Hạn hoàn thành: ${w} (giờ Việt Nam)`,
     overdueSince: (w) => `Quá hạn từ: ${w} (giờ Việt Nam)`,
     givenLate: {

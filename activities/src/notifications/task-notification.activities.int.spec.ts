@@ -81,7 +81,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         name: 'Nguyễn Văn An',
         address: 'an@kontum.gov.vn',
       });
-      expect(mail.text).toContain('Kính gửi Nguyễn Văn An,');
+      expect(mail.text).toContain('Kính gửi ông/bà Nguyễn Văn An,');
       expect(mail.text).toContain('Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)');
       expect(mail.html).toContain('00:30 06/04/2024');
 
