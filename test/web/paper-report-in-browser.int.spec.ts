@@ -144,6 +144,18 @@ describe('a report of a past month made on paper, entered in the browser (chromi
     );
   });
 
+  /** The cycle's open tasks as the dashboard reads them (its live state), overdue by now. */
+  const liveOpenTasks = async () =>
+    (
+      await org.as<{ live: { openTasks?: { dueAt?: string; openedAfterDue?: boolean }[] } }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}`,
+      )
+    ).body.live.openTasks!.map((task) => ({
+      overdue: !!task.dueAt && Date.parse(task.dueAt) < Date.now(),
+      openedAfterDue: task.openedAfterDue === true,
+    }));
   /** A catalogue text with `{{opened}}`, `{{due}}`, … standing for any text: as a pattern. */
   const withAnyValues = (id: string, names: string[], values: Record<string, number> = {}) => {
     const marks = Object.fromEntries(names.map((name) => [name, `@@${name}@@`]));
@@ -167,6 +179,17 @@ describe('a report of a past month made on paper, entered in the browser (chromi
       .getByRole('note')
       .filter({ hasText: vi('tasks:inbox.givenLateNote') })
       .waitFor();
+    // The count in the top menu is amber too while every overdue task of theirs was given late.
+    const overdueOfQmr = (
+      await org.as<{ items: { openedAfterDue?: boolean }[] }>('qmr', 'GET', '/api/v1/me/tasks?due=overdue')
+    ).body.items;
+    expect(overdueOfQmr.length).toBeGreaterThan(0);
+    expect(overdueOfQmr.every((task) => task.openedAfterDue)).toBe(true);
+    const myTasksCount = qmr.page
+      .getByRole('navigation', { name: vi('common:nav.label') })
+      .getByRole('link', { name: new RegExp(vi('common:nav.myTasks')) })
+      .locator('.badge');
+    expect(await myTasksCount.getAttribute('class')).toBe('badge badge-warn');
     await qmr.check('My tasks with reports given after their due date', {
       screenshot: 'inbox.given-late',
     });
@@ -234,6 +257,11 @@ describe('a report of a past month made on paper, entered in the browser (chromi
     await overdue
       .getByText(withAnyValues('cycles:overdue.givenLateCount', ['formatted'], { count: 2 }))
       .waitFor();
+    // The heading's count is amber while every overdue task was given late, red once one is not.
+    const expected = (await liveOpenTasks()).every((task) => !task.overdue || task.openedAfterDue)
+      ? 'badge badge-warn'
+      : 'badge badge-danger';
+    expect(await overdue.locator('#overdue-heading .badge').getAttribute('class')).toBe(expected);
     await qmr.check('the dashboard with reports given after their due date', {
       screenshot: 'cycle-dashboard.given-late',
     });

@@ -537,7 +537,9 @@ function OverdueTasks({
     <section aria-labelledby="overdue-heading">
       <h2 id="overdue-heading">
         {t('overdue.title')}{' '}
-        <span className={`badge ${overdue.length ? 'badge-danger' : ''}`}>
+        <span
+          className={`badge ${!overdue.length ? '' : givenLate === overdue.length ? 'badge-warn' : 'badge-danger'}`}
+        >
           {format.number(overdue.length)}
         </span>
       </h2>

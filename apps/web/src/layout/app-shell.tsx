@@ -7,20 +7,33 @@ import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
 import { onTasksChanged } from '../tasks/task-changes';
 
+/**
+ * Overdue tasks read to tell whether all of them were given after their due date (a year adopted or
+ * approved late): then the count is amber, as those rows are in My tasks, not red. More than these
+ * is red whatever they are.
+ */
+const OVERDUE_READ = 20;
+
 /** How many open and overdue tasks the signed-in user has, for the navigation. */
 function useTaskCounts() {
   const location = useLocation();
-  const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
+  const [counts, setCounts] = useState<{ open: number; overdue: number; allGivenLate: boolean } | null>(null);
   const [changes, setChanges] = useState(0);
   useEffect(() => onTasksChanged(() => setChanges((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     Promise.all([
       api.GET('/api/v1/me/tasks', { params: { query: { limit: 1 } } }),
-      api.GET('/api/v1/me/tasks', { params: { query: { limit: 1, due: 'overdue' } } }),
+      api.GET('/api/v1/me/tasks', { params: { query: { limit: OVERDUE_READ, due: 'overdue' } } }),
     ]).then(([open, overdue]) => {
       if (live && open.data && overdue.data)
-        setCounts({ open: open.data.total, overdue: overdue.data.total });
+        setCounts({
+          open: open.data.total,
+          overdue: overdue.data.total,
+          allGivenLate:
+            overdue.data.total <= overdue.data.items.length &&
+            overdue.data.items.every((task) => task.openedAfterDue),
+        });
     });
     return () => {
       live = false;
@@ -49,7 +62,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <NavLink to="/" end>
               {t('nav.myTasks')}
               {counts && (
-                <span className={`badge${counts.overdue > 0 ? ' badge-danger' : ''}`}>
+                <span
+                  className={`badge${counts.overdue === 0 ? '' : counts.allGivenLate ? ' badge-warn' : ' badge-danger'}`}
+                >
                   <span className="visually-hidden">{t('nav.openCount')}: </span>
                   {counts.open}
                 </span>
