@@ -68,9 +68,10 @@ const datesOf = (holidays: readonly OfficialHoliday[]): readonly IsoDate[] =>
  * the exact days each year, so they are data, not computed.
  *
  * Not included in the 2024 list: days the Government swaps (hoán đổi) to lengthen a holiday (the
- * lists from 2025 hold those their notice published). Add such a day off to the calendar's
- * `publicHolidays`; the Saturday worked in exchange needs no entry, because the engine never puts
- * a deadline on a weekend anyway.
+ * lists from 2025 hold those their notice published). An organisation adds such a day off to its
+ * calendar for the year (`addedHolidays`: the calendar page's "Ngày nghỉ do cơ quan thêm", or
+ * `PUT /calendars/{year}`); the Saturday worked in exchange needs no entry, because the engine
+ * never puts a deadline on a weekend anyway.
  */
 export const VIETNAM_OFFICIAL_HOLIDAYS_2024: readonly OfficialHoliday[] = deepFreeze([
   { date: '2024-01-01', name: NEW_YEAR },
