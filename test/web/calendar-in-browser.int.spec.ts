@@ -121,11 +121,12 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
 
   /**
    * At each width, how many lines the versions table's marks ("Đang áp dụng", "Đang xem") take, and
-   * how far the table overflows its card (it would scroll sideways inside it).
+   * how far the table overflows its card (it would scroll sideways inside it), and whether the reason has
+   * most of the table's width.
    */
   async function versionMarksAt(tab: Tab, widths: number[]) {
     const before = tab.page.viewportSize();
-    const found: { width: number; lines: number[]; tableOverflow: number }[] = [];
+    const found: { width: number; lines: number[]; tableOverflow: number; reasonWidth: boolean }[] = [];
     try {
       for (const width of widths) {
         await tab.page.setViewportSize({ width, height: 740 });
@@ -138,8 +139,11 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
             return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size;
           });
           const box = table.closest('.table-scroll');
-          return { lines, tableOverflow: box.scrollWidth - box.clientWidth };
-        })()`)) as { lines: number[]; tableOverflow: number };
+          // The reason's share of the table's width: a column a word wide on a phone was unreadable.
+          const reason = table.querySelector('tbody td:last-child').getBoundingClientRect().width;
+          const reasonWidth = Math.round((100 * reason) / table.getBoundingClientRect().width) >= 80;
+          return { lines, tableOverflow: box.scrollWidth - box.clientWidth, reasonWidth };
+        })()`)) as { lines: number[]; tableOverflow: number; reasonWidth: boolean };
         found.push({ width, ...measured });
       }
     } finally {
@@ -302,9 +306,10 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
     );
     const versions = qmr.page.getByRole('table', { name: vi('calendar:versions.title') });
     await versions.getByRole('row').filter({ hasText: 'Trần Quốc Việt' }).waitFor();
-    // "Đang áp dụng" and "Đang xem" stay one line each on a phone, and the table fits its card.
+    // "Đang áp dụng" and "Đang xem" stay one line each on a phone, the table fits its card, and the
+    // reason has most of its width (each version a card of its own).
     expect(await versionMarksAt(qmr, [390, 360, 320])).toEqual(
-      [390, 360, 320].map((width) => ({ width, lines: [1, 1], tableOverflow: 0 })),
+      [390, 360, 320].map((width) => ({ width, lines: [1, 1], tableOverflow: 0, reasonWidth: true })),
     );
     await qmr.check('the calendar saved as version 1', { screenshot: 'calendar-saved' });
 

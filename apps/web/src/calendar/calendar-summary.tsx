@@ -253,9 +253,11 @@ export function VersionsSection({
                       {item.version === shown && <span className="status">{t('versions.shown')}</span>}
                     </span>
                   </th>
-                  <td>{formatInstant(item.savedAt, i18n.language)}</td>
-                  <td>{personName(people, item.savedBy, { title: false })}</td>
-                  <td>{item.reason ?? '—'}</td>
+                  <td data-label={t('versions.savedAt')}>{formatInstant(item.savedAt, i18n.language)}</td>
+                  <td data-label={t('versions.savedBy')}>
+                    {personName(people, item.savedBy, { title: false })}
+                  </td>
+                  <td data-label={t('versions.reason')}>{item.reason ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
