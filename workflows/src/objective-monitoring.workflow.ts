@@ -14,6 +14,8 @@ import {
   nonconformityProposalAcceptedSignal,
   QcycleErrorCode,
   type ObjectiveOwner,
+  type PersonRef,
+  type ReassignTaskRequest,
 } from '@qcycle/contracts';
 import {
   addDays,
@@ -75,6 +77,16 @@ export const NONCONFORMITY_PROPOSAL = 'nonconformity-proposal';
  */
 export const PAPER_REPORT_DATED = 'paper-report-dated';
 
+/**
+ * Patch id (docs/versioning.md): a report handed over from someone who left the directory
+ * (`ReassignTaskRequest.fromLeft`: deactivated, as the API found them) takes the objective's later
+ * reports with it: each later period's report opens for the person it was handed to, not for the
+ * reporter the unit named at the start, whom nobody can sign in as any more. Asked only when a
+ * report was so handed over, which no Update sent before `fromLeft` existed could do: older cycles
+ * replay as they ran.
+ */
+export const REPORTS_FOLLOW_DEPARTED_REPORTER = 'reports-follow-departed-reporter';
+
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
   objective: Objective;
@@ -114,6 +126,14 @@ async function monitorObjective(
   const closeAt = workflowTimeOf(context, calendar.closeDate, calendar.notificationTime);
   const ownerPerson = personOf(context, owner.userId);
   const unitHead = unitOf(context, owner.unitCode).head;
+  /**
+   * Who reports from now on: the owner the unit named, until a report is handed over from someone
+   * who left ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to.
+   */
+  let reporter = ownerPerson;
+  const followReporter = (to: PersonRef, request: ReassignTaskRequest) => {
+    if (request.fromLeft === true) reporter = to;
+  };
   const shifted = (instant: string) => Date.parse(instant) + context.shiftMs;
 
   const measurements: Measurement[] = [];
@@ -342,6 +362,10 @@ async function monitorObjective(
         notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
       }
       const taskId = `${workflowId}/measure/${period.key}`;
+      const assignee =
+        reporter.userId !== ownerPerson.userId && patched(REPORTS_FOLLOW_DEPARTED_REPORTER)
+          ? reporter
+          : ownerPerson;
       // The task opens now (`run` reads the same workflow time): a report of a period already due
       // may say it was made on paper, and when (libs/domain paper-report.ts).
       const paper = { periodEnd: period.end, openedAfterDue: openedAfterDue(Date.now(), dueAt) };
@@ -353,8 +377,8 @@ async function monitorObjective(
           vi: `Báo cáo số liệu mục tiêu ${objective.number} kỳ ${period.key}`,
           en: `Report objective ${objective.number} for ${period.key}`,
         },
-        assignee: ownerPerson,
-        delegates: unitHead.userId === ownerPerson.userId ? [] : [unitHead],
+        assignee,
+        delegates: unitHead.userId === assignee.userId ? [] : [unitHead],
         unitCode: owner.unitCode,
         objectiveId: objective.id,
         periodKey: period.key,
@@ -370,6 +394,7 @@ async function monitorObjective(
             ...paper,
             today: clock.calendarDate(Date.now()),
           }),
+        onReassigned: followReporter,
       });
       if (report.status !== 'completed') {
         missingPeriods.push(period.key);

@@ -248,6 +248,10 @@ export const QCYCLE_ERROR_MESSAGES = {
     organisationExists: { vi: 'Tổ chức {code} đã tồn tại', en: 'Organisation {code} already exists' },
     unitExists: { vi: 'Đơn vị {code} đã tồn tại', en: 'Unit {code} already exists' },
     unitInUse: { vi: 'Đơn vị {code} vẫn đang được dùng', en: 'Unit {code} is still in use' },
+    unitInRunningCycle: {
+      vi: 'Đơn vị {code} còn mục tiêu hoặc nhiệm vụ trong chu trình đang chạy ({cycles}): chuyển giao các nhiệm vụ đang mở và đợi kết thúc năm trước khi xóa đơn vị',
+      en: 'Unit {code} still has objectives or tasks in a running cycle ({cycles}): hand its open tasks over and wait for the year to end before removing it',
+    },
     emailExists: {
       vi: 'Đã có người dùng với thư điện tử {email}',
       en: 'A user with e-mail {email} already exists',

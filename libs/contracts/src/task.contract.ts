@@ -70,6 +70,13 @@ export interface ReassignTaskRequest {
    * then asks the year's roster, which knows only who held those roles when the year started.
    */
   by?: ReassignmentActor;
+  /**
+   * The assignee it is taken from is no longer active in the directory (deactivated: retired,
+   * transferred, left), as the API found them. A measurement report taken from them takes the
+   * objective's later reports with it (docs/workflows.md "Someone leaves during the year"); a report
+   * taken from someone still active (on leave, away) is that period's only. Absent from older Updates.
+   */
+  fromLeft?: boolean;
 }
 
 /** The standing of the person handing a task over, from the directory now. */

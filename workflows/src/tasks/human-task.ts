@@ -125,6 +125,11 @@ export interface HumanTaskSpec<K extends TaskKind> {
   expiresAt?: number;
   /** Pure check of the outcome against the task's form (libs/domain). */
   validate(outcome: unknown): ValidationProblem[];
+  /**
+   * Told, before anything is recorded, that the task was handed over (`request` as the validator
+   * accepted it); must not throw nor issue commands: it only lets the workflow remember the facts.
+   */
+  onReassigned?(to: PersonRef, request: ReassignTaskRequest): void;
 }
 
 export type HumanTaskResult<K extends TaskKind> =
@@ -568,6 +573,7 @@ export class TaskBoard {
     entry.spec.delegates = [...(entry.spec.delegates ?? []).filter((d) => d.userId !== to.userId), from];
     entry.view.assigneeUserId = to.userId;
     entry.view.delegateUserIds = entry.spec.delegates.map((d) => d.userId);
+    entry.spec.onReassigned?.(to, request);
     await records.recordTaskEvent({
       event: 'reassigned',
       taskId: request.taskId,

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { containsPattern, searchText } from '@qcycle/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  AssignmentEntity,
   DirectoryEventEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
+  QualityCycleEntity,
   RoleAssignmentEntity,
+  TaskEntity,
   UserEntity,
   WHOLE_ORGANISATION_SCOPE,
   type UserRole,
@@ -223,7 +226,10 @@ export class DirectoryService {
     });
   }
 
-  /** Only an empty unit goes: no members, no sub-units, no unit head. */
+  /**
+   * Only an empty unit goes: no members, no sub-units, no unit head — and no running cycle still
+   * depending on it (docs/api.md "A unit merged or closed during the year").
+   */
   async deleteUnit(caller: Principal, code: string, by: Attribution): Promise<void> {
     const org = caller.organisationCode;
     await this.dataSource.transaction(async (manager) => {
@@ -240,9 +246,50 @@ export class DirectoryService {
       });
       if (members + children + heads > 0)
         throw conflict('unitInUse', { code }, { members, subUnits: children, unitHeads: heads });
+      // A merged unit's people and head may all have moved while the year still runs on it: its
+      // objectives, their reports and the audit's steps name it, and only a unit of the directory has
+      // a head who may hand its tasks over, a name on the pages and a place in next year's draft.
+      const { cycles, openTasks } = await this.runningCyclesOfUnit(manager, org, code);
+      if (cycles.length > 0)
+        throw conflict(
+          'unitInRunningCycle',
+          { code, cycles: cycles.join(', ') },
+          { members, subUnits: children, unitHeads: heads, cycles, openTasks },
+        );
       await manager.delete(OrganisationUnitEntity, { organisationCode: org, code });
       await record(manager, org, 'unit.deleted', by, { code });
     });
+  }
+
+  /**
+   * The organisation's running cycles that still depend on a unit — an objective delegated to it,
+   * or a task of it open (a unit acceptance, a report, an audit step, a corrective action) — and how
+   * many of those tasks are open.
+   */
+  private async runningCyclesOfUnit(
+    manager: EntityManager,
+    org: string,
+    code: string,
+  ): Promise<{ cycles: string[]; openTasks: number }> {
+    const running = await manager.find(QualityCycleEntity, {
+      select: { id: true },
+      where: { organisationCode: org, status: 'running' },
+      order: { id: 'ASC' },
+    });
+    const ids = running.map((cycle) => cycle.id);
+    if (ids.length === 0) return { cycles: [], openTasks: 0 };
+    const [delegated, tasks] = await Promise.all([
+      manager.find(AssignmentEntity, {
+        select: { cycleId: true },
+        where: { cycleId: In(ids), unitCode: code },
+      }),
+      manager.find(TaskEntity, {
+        select: { cycleId: true },
+        where: { cycleId: In(ids), unitCode: code, status: 'open' },
+      }),
+    ]);
+    const cycles = ids.filter((id) => [...delegated, ...tasks].some((row) => row.cycleId === id));
+    return { cycles, openTasks: tasks.length };
   }
 
   // ── users ─────────────────────────────────────────────────────────────────────────────────

@@ -66,7 +66,11 @@ export class UnitsController {
   @Delete(':code')
   @Roles('admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove an empty unit (no members, sub-units or unit head)' })
+  @ApiOperation({
+    summary: 'Remove an empty unit (no members, sub-units or unit head)',
+    description:
+      'Refused with 409 CONFLICT while a running cycle still depends on the unit (an objective delegated to it, or an open task of it): details.cycles names those cycles, details.openTasks counts the tasks. A unit merged into another keeps its code until the year is over.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(401, 403, 404, 409, 429)
   async remove(

@@ -292,6 +292,11 @@ export class TasksService {
         },
       );
     const to = await this.reassignmentTarget(caller.organisationCode, toUserId);
+    // Whether the one who has it left the directory: a report taken from them takes the objective's
+    // later reports with it (docs/workflows.md "Someone leaves during the year").
+    const fromLeft = !(await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true }));
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
       return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
@@ -311,6 +316,7 @@ export class TasksService {
                 qualityRepresentative: hasRole(caller, 'quality-representative'),
                 headOfUnits: [...caller.headOfUnits],
               },
+              fromLeft,
             },
           ],
         }),

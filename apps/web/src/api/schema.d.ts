@@ -885,7 +885,7 @@ export interface paths {
         put?: never;
         /**
          * Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified
-         * @description To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. Retrying with the same x-request-id reassigns once.
+         * @description To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. A measurement report taken from someone no longer active in the directory (left, transferred) takes the objective's later reports with it; taken from someone still active, it is that period's only. Retrying with the same x-request-id reassigns once.
          */
         post: operations["TasksController_reassign"];
         delete?: never;
@@ -940,7 +940,10 @@ export interface paths {
         get: operations["UnitsController_get"];
         put?: never;
         post?: never;
-        /** Remove an empty unit (no members, sub-units or unit head) */
+        /**
+         * Remove an empty unit (no members, sub-units or unit head)
+         * @description Refused with 409 CONFLICT while a running cycle still depends on the unit (an objective delegated to it, or an open task of it): details.cycles names those cycles, details.openTasks counts the tasks. A unit merged into another keeps its code until the year is over.
+         */
         delete: operations["UnitsController_remove"];
         options?: never;
         head?: never;
