@@ -73,7 +73,24 @@ export interface TaskMailContext {
    * a measurement report's, that a report already made on paper is entered with its date and number.
    */
   givenLate?: { measurementReport: boolean };
+  /**
+   * The notice was meant for someone who has left the directory and goes to `standInRole` instead
+   * (activities/src/notifications/departed-recipient.ts): the mail names who it was meant for and
+   * why it comes to this recipient. `held`: the task is still assigned to the person who left, and
+   * the recipient is asked to hand it over; otherwise an escalation meant for them.
+   */
+  departed?: { name: string; held: boolean; standInRole: 'unit-head' | 'quality-representative' };
 }
+
+/** The role in which a notice meant for someone who left comes to its recipient, in words. */
+const VI_STAND_IN = {
+  'unit-head': 'trưởng đơn vị',
+  'quality-representative': 'Đại diện chất lượng',
+} as const;
+const EN_STAND_IN = {
+  'unit-head': 'the unit head',
+  'quality-representative': 'the Quality Representative',
+} as const;
 
 interface Wording {
   /** What the subject says before the title; none: the title says it all (next year's draft). */
@@ -88,6 +105,21 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
+  /** A notice meant for someone who left, sent to the one who can act on it instead. */
+  departed: {
+    /** The subject of a task still held by someone who left: it needs handing over. */
+    subject: string;
+    /** What happened, by the notice's occasion, for a task held by `name`. */
+    held: Record<'assigned' | 'reminder' | 'escalated', (title: string, name: string) => string>;
+    /** A task held by `name`: that the notice was theirs, and in which role it comes to the recipient. */
+    sentInstead: (name: string, as: 'unit-head' | 'quality-representative') => string;
+    /** An escalation: whom it was meant for, that they left, and in which role it comes to the recipient. */
+    meantFor: (name: string, as: 'unit-head' | 'quality-representative') => string;
+    /** Asks to hand a task held by someone who left over, and says where. */
+    handOver: string;
+    /** An escalation: the task may be handed over, where. */
+    mayHandOver: string;
+  };
   open: string;
   linkNote: (expiry: string) => string;
   openCycle: string;
@@ -134,6 +166,25 @@ const WORDING: Record<Language, Wording> = {
       from: 'Trước đây việc được giao cho',
       by: 'Người giao lại',
       reason: 'Lý do',
+    },
+    departed: {
+      subject: 'Việc cần giao lại',
+      held: {
+        assigned: (t, n) =>
+          `Việc "${t}" được giao cho ${n}, người nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác): không có ai thực hiện việc này.`,
+        reminder: (t, n) =>
+          `Việc "${t}" vẫn đang giao cho ${n}, người nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), và chưa được hoàn thành.`,
+        escalated: (t, n) =>
+          `Việc "${t}" giao cho ${n}, người nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), đã quá hạn mà chưa hoàn thành.`,
+      },
+      sentInstead: (n, as) =>
+        `Thông báo này lẽ ra gửi ${n}, nay được gửi đến ông/bà với tư cách ${VI_STAND_IN[as]}.`,
+      meantFor: (n, as) =>
+        `Thông báo này lẽ ra gửi ${n} theo danh sách nhân sự đầu năm; ${n} nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), nên được gửi đến ông/bà với tư cách ${VI_STAND_IN[as]}.`,
+      handOver:
+        'Xin ông/bà giao lại việc cho người khác trên trang của việc: đăng nhập qcycle, mở việc và chọn "Giao việc này cho người khác".',
+      mayHandOver:
+        'Nếu cần, ông/bà có thể giao lại việc cho người khác trên trang của việc: đăng nhập qcycle, mở việc và chọn "Giao việc này cho người khác".',
     },
     open: 'Mở việc',
     linkNote: (e) =>
@@ -183,6 +234,24 @@ const WORDING: Record<Language, Wording> = {
         "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
+    departed: {
+      subject: 'Task to hand over',
+      held: {
+        assigned: (t, n) =>
+          `The task "${t}" has been assigned to ${n}, who is no longer in the organisation's directory (left or transferred): nobody is doing it.`,
+        reminder: (t, n) =>
+          `The task "${t}" is still assigned to ${n}, who is no longer in the organisation's directory (left or transferred), and is not done.`,
+        escalated: (t, n) =>
+          `The task "${t}" assigned to ${n}, who is no longer in the organisation's directory (left or transferred), is overdue and not done.`,
+      },
+      sentInstead: (n, as) => `This notice was meant for ${n} and comes to you as ${EN_STAND_IN[as]}.`,
+      meantFor: (n, as) =>
+        `This notice was meant for ${n}, under the roster the year started with; ${n} is no longer in the organisation's directory (left or transferred), so it comes to you as ${EN_STAND_IN[as]}.`,
+      handOver:
+        'Please hand the task over to someone else on its page: sign in to qcycle, open the task and choose "Give this task to someone else".',
+      mayHandOver:
+        'If need be, you can hand the task over to someone else on its page: sign in to qcycle, open the task and choose "Give this task to someone else".',
+    },
     open: 'Open the task',
     linkNote: (e) =>
       `This link is for you only, works once and expires at ${e} (Vietnam time). Once used or expired, it leads you to sign in to qcycle and on to this task.`,
@@ -218,10 +287,22 @@ export function renderTaskNotification(
     (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
     language,
   );
-  const lead =
-    request.reason === 'next-year-draft' && context.nextYearStarted
+  const departed = departedOf(request, context);
+  const lead = departed?.held
+    ? words.departed.held[departed.reason](title, departed.name)
+    : request.reason === 'next-year-draft' && context.nextYearStarted
       ? words.nextYearAlreadyStarted(title)
       : words.lead[request.reason](title, request.assignee?.name);
+  // Said right after what happened: whom the notice was meant for, and what the recipient can do.
+  const departedLines = departed
+    ? [
+        (departed.held ? words.departed.sentInstead : words.departed.meantFor)(
+          departed.name,
+          departed.standInRole,
+        ),
+        departed.held ? words.departed.handOver : words.departed.mayHandOver,
+      ]
+    : [];
   const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
   const due =
     when === undefined || request.reason === 'cancelled'
@@ -231,8 +312,10 @@ export function renderTaskNotification(
         : words.due(when);
   const facts = request.reason === 'reassigned' ? reassignmentFacts(words, context.reassignment) : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
+  // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
     due !== undefined &&
+    !departed?.held &&
     (request.reason === 'assigned' || request.reason === 'reassigned') &&
     context.givenLate
       ? [
@@ -250,6 +333,7 @@ export function renderTaskNotification(
     '',
     ...(warning ? [warning, ''] : []),
     lead,
+    ...departedLines,
     ...facts,
     ...(due ? [due] : []),
     ...givenLate,
@@ -278,6 +362,7 @@ export function renderTaskNotification(
         ]
       : []),
     paragraph(escapeHtml(lead)),
+    ...departedLines.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
     ...givenLate.map((sentence) => paragraph(escapeHtml(sentence))),
@@ -289,7 +374,7 @@ export function renderTaskNotification(
   ].join('\n');
 
   const tag = context.rehearsal ? ` [${words.rehearsal.tag}]` : '';
-  const what = words.subject[request.reason];
+  const what = departed?.held ? words.departed.subject : words.subject[request.reason];
   return { subject: `[qcycle]${tag} ${what ? `${what}: ` : ''}${title}`, text, html };
 }
 
@@ -304,4 +389,14 @@ function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment'
     ...(by ? [`${words.reassignment.by}: ${by}`] : []),
     ...(reason ? [`${words.reassignment.reason}: ${reason}`] : []),
   ];
+}
+
+/** A notice meant for someone who left, as the mail tells it; undefined for any other notice. */
+function departedOf(request: TaskNotificationRequest, context: TaskMailContext) {
+  const departed = context.departed;
+  if (!departed) return undefined;
+  const reason = request.reason;
+  if (reason !== 'assigned' && reason !== 'reminder' && reason !== 'escalated') return undefined;
+  const name = departed.name.replace(/\s+/g, ' ').trim();
+  return { ...departed, name, reason };
 }

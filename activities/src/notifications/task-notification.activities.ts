@@ -23,6 +23,7 @@ import {
 } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
+import { departedRecipientOf, type StandInRole } from './departed-recipient';
 import {
   cyclePageUrl,
   renderTaskNotification,
@@ -45,6 +46,9 @@ export const NOTIFICATION_BEING_SENT = 'NOTIFICATION_BEING_SENT';
  * one's claim lapses and the sweep takes the row over.
  */
 export const NOTIFICATION_CLAIM_MS = 5 * 60_000;
+
+/** Marks the id of a copy of a notice to a further stand-in for someone who left: `${notificationId}/stand-in/${userId}`. */
+export const STAND_IN_COPY = 'stand-in';
 
 /** nodemailer's codes for a message the relay refused; any other failure means the relay is unreachable or broken. */
 const MESSAGE_REFUSED_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
@@ -100,35 +104,123 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     this.transport?.close();
   }
 
+  /**
+   * A notice meant for someone who has left the directory goes to whoever can act on it now
+   * (`departedRecipientOf`): one row per person, the first under the workflow's notification id, any
+   * other (two Quality Representatives) under `${notificationId}/${STAND_IN_COPY}/${userId}`. Who
+   * gets it is decided once, when the rows are written; a retry sends the rows it finds.
+   */
   async sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult> {
     const { notificationId } = request;
+    let records = await this.storedRows(request);
+    if (records.length === 0) {
+      await this.insertRows(request, new Date());
+      // Whichever attempt inserted first wins; from here on everyone sends the stored text.
+      records = await this.storedRows(request);
+    }
+    const outcomes: TaskNotificationResult['delivery'][] = [];
+    for (const record of records) outcomes.push(await this.sendRow(record));
+    const delivery = outcomes.includes('sent')
+      ? 'sent'
+      : outcomes.includes('recorded')
+        ? 'recorded'
+        : 'duplicate';
+    return { notificationId, delivery };
+  }
+
+  /** The notice's rows: its own, then any copy to a further stand-in for someone who left. */
+  private async storedRows(request: TaskNotificationRequest): Promise<NotificationEntity[]> {
     const notifications = this.dataSource.getRepository(NotificationEntity);
-    let record = await notifications.findOneBy({ id: notificationId });
-    if (!record) {
-      await this.dataSource
+    const own = await notifications.findOneBy({ id: request.notificationId });
+    if (!own) return [];
+    if (!own.recipientName || own.recipientUserId === request.recipient.userId) return [own];
+    // Redirected: a task has few notifications, and the copies' ids begin with this one's.
+    const prefix = `${request.notificationId}/${STAND_IN_COPY}/`;
+    const copies = (await notifications.findBy({ taskId: request.taskId }))
+      .filter((row) => row.id.startsWith(prefix))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    return [own, ...copies];
+  }
+
+  /**
+   * Writes the notice's rows, rendered with their own single-use links, as `pending`: one, or for
+   * someone who left, one per stand-in. In one transaction that writes the copies only if its own
+   * row won: two attempts at once never leave two different sets of recipients.
+   */
+  private async insertRows(request: TaskNotificationRequest, now: Date): Promise<void> {
+    const context = await this.contextOf(request);
+    const departed = await departedRecipientOf(this.dataSource, request);
+    if (departed && departed.standIns.length === 0) {
+      this.logger.warn(
+        `notification ${request.notificationId}: ${request.recipient.userId} has left the directory and nobody active holds the role to take it (unit head of the task's unit, Quality Representative); sent to them as before`,
+      );
+    }
+    const rows =
+      departed && departed.standIns.length > 0
+        ? departed.standIns.map((standIn, index) =>
+            this.compose(
+              {
+                ...request,
+                notificationId:
+                  index === 0
+                    ? request.notificationId
+                    : `${request.notificationId}/${STAND_IN_COPY}/${standIn.userId}`,
+                recipient: standIn,
+              },
+              now,
+              {
+                ...context,
+                departed: {
+                  name: departed.departed.name,
+                  held: departed.held,
+                  standInRole: departed.standInRole as StandInRole,
+                },
+              },
+            ),
+          )
+        : [this.compose(request, now, context)];
+    const [own, ...copies] = rows;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.createQueryBuilder().insert().into(NotificationEntity).values(own).orIgnore().execute();
+      if (copies.length === 0) return;
+      const stored = await manager.findOneByOrFail(NotificationEntity, { id: own.id });
+      // The body holds this attempt's link (its nonce): the same body means this attempt's row.
+      if (stored.body !== own.body) return;
+      await manager
         .createQueryBuilder()
         .insert()
         .into(NotificationEntity)
-        .values(this.compose(request, new Date(), await this.contextOf(request)))
+        .values(copies)
         .orIgnore()
         .execute();
-      // Whichever attempt inserted first wins; from here on everyone sends the stored text.
-      record = await notifications.findOneByOrFail({ id: notificationId });
+    });
+    if (departed && departed.standIns.length > 0) {
+      this.logger.log(
+        `notification ${request.notificationId}: ${request.recipient.userId} has left the directory; sent to ${departed.standIns.map((p) => p.userId).join(', ')} (${departed.standInRole})`,
+      );
     }
-    if (record.delivery !== 'pending') return { notificationId, delivery: 'duplicate' };
+  }
+
+  /**
+   * Sends one stored row, once: `duplicate` when it is already settled, `recorded` without an
+   * address or SMTP_URL, `sent` once the relay took it; a failed hand-over throws (retryable).
+   */
+  private async sendRow(record: NotificationEntity): Promise<TaskNotificationResult['delivery']> {
+    const notificationId = record.id;
+    if (record.delivery !== 'pending') return 'duplicate';
 
     if (!record.email || !this.transport) {
       const recorded = await this.unclaimed(notificationId, new Date())
         .set({ delivery: 'recorded' })
         .execute();
-      if (recorded.affected === 1) return { notificationId, delivery: 'recorded' };
-      return this.handledElsewhere(notificationId);
+      if (recorded.affected === 1) return 'recorded';
+      return (await this.handledElsewhere(notificationId)).delivery;
     }
 
     const now = new Date();
     const claim = await this.claim(notificationId, now);
-    if (!claim) return this.handledElsewhere(notificationId);
-    const smtpError = await this.deliver(record, claim, request.recipient.name);
+    if (!claim) return (await this.handledElsewhere(notificationId)).delivery;
+    const smtpError = await this.deliver(record, claim, record.recipientName);
     if (smtpError !== undefined) {
       throw ApplicationFailure.create({
         message: `SMTP delivery of notification ${notificationId} failed: ${errorMessage(smtpError)}`,
@@ -137,7 +229,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
         cause: smtpError instanceof Error ? smtpError : undefined,
       });
     }
-    return { notificationId, delivery: 'sent' };
+    return 'sent';
   }
 
   /**

@@ -1,0 +1,336 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@qcycle/config';
+import type { PersonRef, TaskNotificationRequest } from '@qcycle/contracts';
+import {
+  EventLogEntryEntity,
+  migrateUp,
+  NotificationEntity,
+  openDataSource,
+  OrganisationEntity,
+  RoleAssignmentEntity,
+  TaskEntity,
+  UserEntity,
+  WHOLE_ORGANISATION_SCOPE,
+  type UserRole,
+} from '@qcycle/persistence';
+import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
+import {
+  createTestDatabase,
+  startTestSmtpServer,
+  taskNotificationRequest,
+  uniqueSuffix,
+  type TestDatabase,
+  type TestDatabaseKind,
+  type TestSmtpServer,
+} from '@qcycle/testing';
+import type { DataSource } from 'typeorm';
+import { TaskNotificationActivities } from './task-notification.activities';
+
+const SECRET = 'notification-test-secret-0123456789abcdef';
+const UNIT = 'phong-tuphap';
+
+/**
+ * docs/workflows.md "Someone leaves during the year": a notice the year's roster still addresses to
+ * someone deactivated in the directory goes to whoever can act on it now, over real SMTP.
+ */
+describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
+  'A notice meant for someone who left, on %s',
+  (kind) => {
+    let database: TestDatabase;
+    let dataSource: DataSource;
+    let smtp: TestSmtpServer;
+    let service: TaskNotificationActivities;
+
+    beforeAll(async () => {
+      Logger.overrideLogger(['error']);
+      database = await createTestDatabase(kind);
+      dataSource = await openDataSource(database.config);
+      await migrateUp(dataSource);
+      smtp = await startTestSmtpServer();
+      const config = {
+        ...loadConfig({
+          SMTP_URL: smtp.url,
+          PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
+          TASK_LINK_SECRET: SECRET,
+        }),
+        database: database.config,
+      };
+      service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
+    });
+
+    afterAll(async () => {
+      service?.onModuleDestroy();
+      await smtp?.close();
+      await dataSource?.destroy();
+      await database?.drop();
+    });
+
+    afterEach(() => jest.restoreAllMocks());
+
+    /** An organisation of its own per test, so that its directory holds only that test's people. */
+    async function organisation() {
+      const code = `org-${uniqueSuffix()}`;
+      const now = new Date().toISOString();
+      await dataSource
+        .getRepository(OrganisationEntity)
+        .insert({ code, nameVi: 'UBND tỉnh', nameEn: 'Province', createdAt: now, updatedAt: now });
+      const cycleId = `${code}-2024`;
+
+      async function person(
+        name: string,
+        {
+          active = true,
+          roles = [],
+          locale = 'vi',
+        }: { active?: boolean; roles?: UserRole[]; locale?: 'vi' | 'en' } = {},
+      ): Promise<PersonRef> {
+        const id = `u-${uniqueSuffix()}`;
+        const email = `${id}@kontum.gov.vn`;
+        await dataSource.getRepository(UserEntity).insert({
+          id,
+          organisationCode: code,
+          unitCode: UNIT,
+          fullName: name,
+          title: null,
+          email,
+          passwordHash: null,
+          oidcSubject: null,
+          locale,
+          active,
+          sessionsValidFrom: null,
+          createdAt: now,
+          updatedAt: now,
+          searchText: name.toLowerCase(),
+        });
+        for (const role of roles) {
+          await dataSource.getRepository(RoleAssignmentEntity).insert({
+            id: `ra-${uniqueSuffix()}`,
+            userId: id,
+            organisationCode: code,
+            role,
+            scope: role === 'unit-head' ? UNIT : WHOLE_ORGANISATION_SCOPE,
+            createdAt: now,
+          });
+        }
+        return { userId: id, name, email, unitCode: UNIT, locale };
+      }
+
+      /** The task's record, as the workflow writes it before anyone is told of it. */
+      async function task(assignee: PersonRef, unitCode: string | null = UNIT): Promise<string> {
+        const taskId = `quality-cycle/${code}/2024/monitoring/obj-4/measure/2024-03`;
+        await dataSource.getRepository(TaskEntity).insert({
+          id: taskId,
+          cycleId,
+          workflowId: `quality-cycle/${code}/2024/monitoring/obj-4`,
+          kind: 'measurement-report',
+          title: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+          assigneeUserId: assignee.userId,
+          delegateUserIds: [],
+          unitCode,
+          objectiveId: 'obj-4',
+          periodKey: '2024-03',
+          form: null,
+          status: 'open',
+          openedAt: '2024-04-01T01:00:00.000Z',
+          dueAt: '2024-04-05T10:00:00.000Z',
+          closedAt: null,
+          completedBy: null,
+          outcome: null,
+        });
+        return taskId;
+      }
+
+      /** The escalation as the workflow records it before it notifies (`task.escalated`, with its level). */
+      async function escalation(taskId: string, level: string, recipient: PersonRef): Promise<void> {
+        await dataSource.getRepository(EventLogEntryEntity).insert({
+          id: `${taskId}/escalated/${level}`,
+          cycleId,
+          type: 'task.escalated',
+          actor: 'system',
+          occurredAt: '2024-04-08T01:00:00.000Z',
+          requestId: null,
+          payload: { taskId, recipientUserId: recipient.userId, level },
+        });
+      }
+
+      const request = (
+        taskId: string,
+        reason: TaskNotificationRequest['reason'],
+        recipient: PersonRef,
+        extra: Partial<TaskNotificationRequest> = {},
+      ): TaskNotificationRequest =>
+        taskNotificationRequest({
+          notificationId: `${taskId}/${reason === 'escalated' ? 'escalated/unit-head' : reason}`,
+          taskId,
+          cycleId,
+          reason,
+          recipient,
+          taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+          dueAt: '2024-04-05T10:00:00.000Z',
+          ...extra,
+        });
+
+      return { code, cycleId, person, task, escalation, request };
+    }
+
+    const mailsTo = (address: string | undefined) =>
+      smtp.messages.filter((mail) =>
+        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
+          to?.value.some((v) => v.address === address),
+        ),
+      );
+    const rowsOf = (taskId: string) =>
+      dataSource.getRepository(NotificationEntity).find({ where: { taskId }, order: { id: 'ASC' } });
+
+    it("sends an escalation meant for a unit head who left to the unit's current head, saying so, once", async () => {
+      const org = await organisation();
+      const staff = await org.person('Nguyễn Văn An');
+      const formerHead = await org.person('Lê Thị Bình', { active: false, roles: ['unit-head'] });
+      const newHead = await org.person('Phạm Quang Cường', { roles: ['unit-head'] });
+      await org.person('Trần Quốc Việt', { roles: ['quality-representative'] });
+      const taskId = await org.task(staff);
+      await org.escalation(taskId, 'unit-head', formerHead);
+      const input = org.request(taskId, 'escalated', formerHead, { assignee: staff });
+
+      expect(await service.sendTaskNotification(input)).toEqual({
+        notificationId: input.notificationId,
+        delivery: 'sent',
+      });
+      expect(mailsTo(formerHead.email)).toHaveLength(0);
+      const [mail, ...more] = mailsTo(newHead.email);
+      expect(more).toHaveLength(0);
+      expect(mail.subject).toBe('[qcycle] Việc quá hạn: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
+      expect(mail.text).toContain('Kính gửi ông/bà Phạm Quang Cường,');
+      expect(mail.text).toContain(
+        'Việc "Báo cáo số liệu mục tiêu 4 kỳ T3/2024" giao cho Nguyễn Văn An đã quá hạn mà chưa hoàn thành; xin báo để ông/bà theo dõi, đôn đốc xử lý.\n' +
+          'Thông báo này lẽ ra gửi Lê Thị Bình theo danh sách nhân sự đầu năm; Lê Thị Bình nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), nên được gửi đến ông/bà với tư cách trưởng đơn vị.\n' +
+          'Nếu cần, ông/bà có thể giao lại việc cho người khác trên trang của việc: đăng nhập qcycle, mở việc và chọn "Giao việc này cho người khác".\n' +
+          'Quá hạn từ: 17:00 05/04/2024 (giờ Việt Nam)',
+      );
+      expect(mail.html).toContain('Thông báo này lẽ ra gửi Lê Thị Bình theo danh sách nhân sự đầu năm');
+      // The link opens the task for the one who got the mail.
+      const token = /\?token=(\S+)/.exec(mail.text ?? '')?.[1] as string;
+      expect(verifyTaskLink(decodeURIComponent(token), new Date(), SECRET)).toMatchObject({
+        taskId,
+        userId: newHead.userId,
+      });
+
+      // The record names who got it.
+      expect(await rowsOf(taskId)).toEqual([
+        expect.objectContaining({
+          id: input.notificationId,
+          recipientUserId: newHead.userId,
+          recipientName: 'Phạm Quang Cường',
+          email: newHead.email,
+          reason: 'escalated',
+          delivery: 'sent',
+          body: mail.text,
+        }),
+      ]);
+
+      // The workflow's retry, on any worker: nothing more.
+      const before = smtp.messages.length;
+      expect((await service.sendTaskNotification(input)).delivery).toBe('duplicate');
+      expect(smtp.messages).toHaveLength(before);
+    });
+
+    it('asks the current unit head to hand over a report whose reporter left, in their language', async () => {
+      const org = await organisation();
+      const leftStaff = await org.person('Nguyễn Văn An', { active: false, roles: ['staff'] });
+      const newHead = await org.person('Pham Quang Cuong', { roles: ['unit-head'], locale: 'en' });
+      const taskId = await org.task(leftStaff);
+
+      expect((await service.sendTaskNotification(org.request(taskId, 'reminder', leftStaff))).delivery).toBe(
+        'sent',
+      );
+      expect(mailsTo(leftStaff.email)).toHaveLength(0);
+      const [mail] = mailsTo(newHead.email);
+      expect(mail.subject).toBe('[qcycle] Task to hand over: Report objective 4 for 3/2024');
+      expect(mail.text).toContain(
+        'The task "Report objective 4 for 3/2024" is still assigned to Nguyễn Văn An, who is no longer in the organisation\'s directory (left or transferred), and is not done.\n' +
+          'This notice was meant for Nguyễn Văn An and comes to you as the unit head.\n' +
+          'Please hand the task over to someone else on its page: sign in to qcycle, open the task and choose "Give this task to someone else".\n' +
+          'Due: 5 Apr 2024, 17:00',
+      );
+      expect(await rowsOf(taskId)).toEqual([
+        expect.objectContaining({ recipientUserId: newHead.userId, email: newHead.email, locale: 'en' }),
+      ]);
+    });
+
+    it('tells every Quality Representative of a task opened for someone who left, when the unit has no head now', async () => {
+      const org = await organisation();
+      const leftStaff = await org.person('Nguyễn Văn An', { active: false });
+      await org.person('Lê Thị Bình', { active: false, roles: ['unit-head'] });
+      const chief = await org.person('Trần Quốc Việt', { roles: ['quality-representative'] });
+      const deputy = await org.person('Đỗ Thị Hạnh', { roles: ['quality-representative'] });
+      const taskId = await org.task(leftStaff);
+      const input = org.request(taskId, 'assigned', leftStaff);
+
+      expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
+      expect(mailsTo(leftStaff.email)).toHaveLength(0);
+      for (const qr of [chief, deputy]) {
+        const mails = mailsTo(qr.email);
+        expect(mails).toHaveLength(1);
+        expect(mails[0].subject).toBe('[qcycle] Việc cần giao lại: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
+        expect(mails[0].text).toContain(
+          'Việc "Báo cáo số liệu mục tiêu 4 kỳ T3/2024" được giao cho Nguyễn Văn An, người nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác): không có ai thực hiện việc này.\n' +
+            'Thông báo này lẽ ra gửi Nguyễn Văn An, nay được gửi đến ông/bà với tư cách Đại diện chất lượng.\n' +
+            'Xin ông/bà giao lại việc cho người khác trên trang của việc: đăng nhập qcycle, mở việc và chọn "Giao việc này cho người khác".',
+        );
+      }
+      const rows = await rowsOf(taskId);
+      expect(rows.map((row) => [row.recipientUserId, row.delivery]).sort()).toEqual(
+        [
+          [chief.userId, 'sent'],
+          [deputy.userId, 'sent'],
+        ].sort(),
+      );
+      expect(rows.map((row) => row.id)).toContain(input.notificationId);
+
+      const before = smtp.messages.length;
+      expect((await service.sendTaskNotification(input)).delivery).toBe('duplicate');
+      expect(smtp.messages).toHaveLength(before);
+    });
+
+    it('sends an escalation at the Quality Representative level meant for one who left to the current one', async () => {
+      const org = await organisation();
+      const staff = await org.person('Nguyễn Văn An');
+      await org.person('Phạm Quang Cường', { roles: ['unit-head'] });
+      const formerChief = await org.person('Trần Quốc Việt', {
+        active: false,
+        roles: ['quality-representative'],
+      });
+      const chief = await org.person('Đỗ Thị Hạnh', { roles: ['quality-representative'] });
+      const taskId = await org.task(staff);
+      await org.escalation(taskId, 'quality-representative', formerChief);
+      const input = org.request(taskId, 'escalated', formerChief, {
+        assignee: staff,
+        notificationId: `${taskId}/escalated/quality-representative`,
+      });
+
+      expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
+      expect(mailsTo(formerChief.email)).toHaveLength(0);
+      const [mail] = mailsTo(chief.email);
+      expect(mail.text).toContain(
+        'Thông báo này lẽ ra gửi Trần Quốc Việt theo danh sách nhân sự đầu năm; Trần Quốc Việt nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), nên được gửi đến ông/bà với tư cách Đại diện chất lượng.',
+      );
+      expect(await rowsOf(taskId)).toEqual([expect.objectContaining({ recipientUserId: chief.userId })]);
+    });
+
+    it('keeps sending to the person who left, with a warning, when nobody active can take it', async () => {
+      const org = await organisation();
+      const leftStaff = await org.person('Nguyễn Văn An', { active: false });
+      const taskId = await org.task(leftStaff);
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      expect((await service.sendTaskNotification(org.request(taskId, 'reminder', leftStaff))).delivery).toBe(
+        'sent',
+      );
+      const [mail] = mailsTo(leftStaff.email);
+      expect(mail.subject).toBe('[qcycle] Nhắc việc: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining(`${leftStaff.userId} has left the directory`),
+      );
+    });
+  },
+);
