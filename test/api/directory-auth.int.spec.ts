@@ -103,6 +103,8 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/annual-qms-report': [200, 401, 403, 404, 503],
+  'POST /api/v1/cycles/{cycleId}/report/issue': [200, 401, 403, 404, 429, 503],
+  'POST /api/v1/cycles/{cycleId}/annual-qms-report/issue': [200, 401, 403, 404, 429, 503],
   'GET /api/v1/cycles/{cycleId}/conformity-announcement': [200, 401, 403, 404, 503],
   'POST /api/v1/cycles/{cycleId}/audit/steps/{stepId}/sign-off': [
     200, 400, 401, 403, 404, 409, 422, 429, 503,

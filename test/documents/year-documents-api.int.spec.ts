@@ -14,8 +14,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /**
  * The year's documents served by the real API from a Kon Tum 2024 cycle the real worker runs up to
  * the leader's approval (SQLite): the objectives report on `/report`, the yearly QMS report with its
- * XLSX and CSV, the announcement of conformity, the review minutes' 404 before the review; each
- * registered, none shown to another organisation.
+ * XLSX and CSV (both drafts while the year runs, registered nowhere: year-end-drafts-api), the
+ * announcement of conformity, registered, the review minutes' 404 before the review; none shown to
+ * another organisation.
  */
 describe('the year’s documents over HTTP (real API, worker, Temporal dev server, sqlite, chromium)', () => {
   let suite: ApiSuite;
@@ -60,14 +61,20 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     }
     expect(report!.status).toBe(200);
     expect(report!.headers.get('content-type')).toBe(PDF);
-    expect(report!.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024-DIEN-TAP.pdf"');
-    expect(report!.headers.get('x-document-id')).toBe(`${cycleId}.objectives-report.v1`);
+    // Before the close: a draft, not a registered version.
+    expect(report!.headers.get('content-disposition')).toContain(
+      'filename="BC-MTCL-2024-DIEN-TAP-DU-THAO.pdf"',
+    );
+    expect(report!.headers.get('x-document-status')).toBe('draft');
+    expect(report!.headers.get('x-document-id')).toBeNull();
     const text = normalise(pdfText(report!.bytes));
     expect(text).toContain('Kết quả thực hiện Mục tiêu chất lượng năm 2024');
     expect(text).toContain('Đạt 0/5 mục tiêu chất lượng năm 2024.');
     expect(fontsNotEmbeddedTimes(report!.bytes)).toEqual([]);
     const docx = await download(`${base}/report`, DOCX);
-    expect(docx.headers.get('content-disposition')).toContain('filename="BC-MTCL-2024-DIEN-TAP.docx"');
+    expect(docx.headers.get('content-disposition')).toContain(
+      'filename="BC-MTCL-2024-DIEN-TAP-DU-THAO.docx"',
+    );
     expect(docxParts(docx.bytes).names).toContain('word/document.xml');
     keepDocument('api-BC-MTCL-2024', { pdf: report!.bytes, docx: docx.bytes });
     // JSON and the printable page as before.
@@ -86,20 +93,29 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     expect(json.status).toBe(200);
     expect(json.body.firstYear).toBe(true);
     expect(json.body.objectives).toHaveLength(5);
-    // A rehearsal's register names its documents as a rehearsal's.
-    expect(json.body.documents.map((d) => d.title)).toContain(
-      'Báo cáo kết quả thực hiện Mục tiêu chất lượng năm 2024 (bản diễn tập)',
-    );
+    // A rehearsal's register names its documents as a rehearsal's; the objectives report's draft is not among them.
+    expect(json.body.documents.map((d) => d.title)).toEqual([
+      'Quyết định số 123/QĐ-UBND (bản diễn tập)',
+      'Kế hoạch thực hiện Mục tiêu chất lượng năm 2024 (bản diễn tập)',
+    ]);
     const pdf = await download(`${base}/annual-qms-report`, PDF);
     const docx = await download(`${base}/annual-qms-report`, DOCX);
     expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024-DIEN-TAP.pdf"');
+    expect(pdf.headers.get('content-disposition')).toContain(
+      'filename="BC-HTQLCL-2024-DIEN-TAP-DU-THAO.pdf"',
+    );
     expect(normalise(pdfText(pdf.bytes))).toContain('Kính gửi: Sở Khoa học và Công nghệ.');
     keepDocument('api-BC-HTQLCL-2024', { pdf: pdf.bytes, docx: docx.bytes });
 
     const xlsx = await download(`${base}/annual-qms-report`, XLSX);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
-    expect(xlsx.headers.get('content-disposition')).toContain('filename="BC-HTQLCL-2024-DIEN-TAP.xlsx"');
+    expect(xlsx.headers.get('content-disposition')).toContain(
+      'filename="BC-HTQLCL-2024-DIEN-TAP-DU-THAO.xlsx"',
+    );
+    expect([xlsx.headers.get('x-document-status'), xlsx.headers.get('x-document-id')]).toEqual([
+      'draft',
+      null,
+    ]);
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Tong hop')!.getRow(2).getCell(2).value).toBe('2024');
@@ -121,16 +137,18 @@ describe('the year’s documents over HTTP (real API, worker, Temporal dev serve
     expect(normalise(pdfText(pdf.bytes))).toContain('Công bố lần đầu, năm 2024.');
   });
 
-  it('answers 404 for the review minutes before the review, and registers what it issued', async () => {
+  it('answers 404 for the review minutes before the review, and registers what it issued, not the drafts', async () => {
     expect((await download(`${base}/review`, PDF)).status).toBe(404);
     const listed = await org.as<{ items: { type: string }[] }>(
       'qmr',
       'GET',
       `/api/v1/documents?cycleId=${cycleId}`,
     );
-    expect(listed.body.items.map((i) => i.type)).toEqual(
-      expect.arrayContaining(['objectives-report', 'annual-qms-report', 'conformity-announcement']),
-    );
+    expect(listed.body.items.map((i) => i.type).sort()).toEqual([
+      'conformity-announcement',
+      'objectives-decision',
+      'objectives-plan',
+    ]);
   });
 
   it('shows another organisation none of it', async () => {

@@ -47,6 +47,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
           'docx_sha256',
           'pdf',
           'docx',
+          'request_id',
         ]),
       );
       expect(documents?.indices.map((i) => i.name)).toEqual(

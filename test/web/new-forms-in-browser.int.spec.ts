@@ -774,6 +774,73 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await qmr.check('the year’s documents', { screenshot: 'cycle-documents' });
   });
 
+  it('6a. before the close the year-end reports are drafts: the Quality Representative downloads the objectives report’s draft, then issues it once she has read what issuing does', async () => {
+    const registered = async () =>
+      (
+        await org.as<{ items: { version: number; issuedOn: string }[] }>(
+          'qmr',
+          'GET',
+          `/api/v1/documents?cycleId=${cycleId}&type=objectives-report`,
+        )
+      ).body.items;
+    const qmr = await as('qmr');
+    await qmr.open(`${cyclePath(cycleId)}/documents`);
+    const yearDocuments = qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    const name = vi('cycles:documents.type.objectives-report');
+    const report = yearDocuments.getByRole('row').filter({ hasText: name });
+    await report.getByText(vi('cycles:documents.draft'), { exact: true }).waitFor();
+    await report.getByText(vi('cycles:documents.draftNotIssued'), { exact: true }).waitFor();
+    const annual = yearDocuments
+      .getByRole('row')
+      .filter({ hasText: vi('cycles:documents.type.annual-qms-report') });
+    await annual.getByText(vi('cycles:documents.draft'), { exact: true }).waitFor();
+
+    // Its download is the draft, named so and registered nowhere.
+    const pdf = report.getByRole('group', { name }).getByRole('button', { name: 'PDF', exact: true });
+    const [draft] = await Promise.all([qmr.page.waitForEvent('download'), pdf.click()]);
+    expect(draft.suggestedFilename()).toBe('BC-MTCL-2024-DIEN-TAP-DU-THAO.pdf');
+    expect(await registered()).toEqual([]);
+
+    // Issuing asks first, saying what it does; then the version issued is shown beside the draft.
+    await report.getByRole('button', { name: vi('cycles:documents.issue'), exact: true }).click();
+    const confirm = report.getByRole('alertdialog');
+    await confirm.getByText(vi('cycles:documents.issueConfirmText', { name }), { exact: true }).waitFor();
+    await qmr.check('issuing the objectives report, asked to confirm', {
+      screenshot: 'cycle-documents-issue',
+    });
+    await confirm.getByRole('button', { name: vi('cycles:documents.issueConfirm'), exact: true }).click();
+    await report
+      .getByRole('status')
+      .filter({ hasText: vi('cycles:documents.issuedNow', { version: 1 }) })
+      .waitFor();
+    const issued = await registered();
+    expect(issued.map((entry) => entry.version)).toEqual([1]);
+    await report
+      .getByText(vi('cycles:documents.issuedLatest', { version: 1, date: written(issued[0].issuedOn) }), {
+        exact: true,
+      })
+      .waitFor();
+    await qmr.check('the objectives report issued before the close', {
+      screenshot: 'cycle-documents-issued',
+    });
+    // The figures have not changed since: the download is the version issued.
+    const [file] = await Promise.all([qmr.page.waitForEvent('download'), pdf.click()]);
+    expect(file.suggestedFilename()).toBe('BC-MTCL-2024-DIEN-TAP.pdf');
+
+    // Only the Quality Representative issues: the leader sees the drafts, without the button.
+    const leader = await as('leader');
+    await leader.open(`${cyclePath(cycleId)}/documents`);
+    const leaderYear = leader.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    await leaderYear
+      .getByRole('row')
+      .filter({ hasText: vi('cycles:documents.type.annual-qms-report') })
+      .getByText(vi('cycles:documents.draft'), { exact: true })
+      .waitFor();
+    await expect(
+      leaderYear.getByRole('button', { name: vi('cycles:documents.issue'), exact: true }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('6b. before the close, in the review’s phase, the dashboard already offers 2025 from this year’s decision', async () => {
     expect((await org.as<{ status: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).body.status).toBe(
       'running',

@@ -41,6 +41,7 @@ import { QualityCycleRehearsal1796100000000 } from './migrations/1796100000000-q
 import { MeasurementPaperReport1796110000000 } from './migrations/1796110000000-measurement-paper-report.migration';
 import { CycleStartEntity } from './entities/cycle-start.entity';
 import { CycleStarts1796120000000 } from './migrations/1796120000000-cycle-starts.migration';
+import { DocumentIssueRequest1796135000000 } from './migrations/1796135000000-document-issue-request.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   QualityCycleRehearsal1796100000000,
   MeasurementPaperReport1796110000000,
   CycleStarts1796120000000,
+  DocumentIssueRequest1796135000000,
 ];
 
 /**

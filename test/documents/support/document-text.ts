@@ -67,6 +67,28 @@ export function rehearsalPdfText(pdf: Buffer, docx: Buffer): string {
   return text.split(REHEARSAL_MARK).join('\n');
 }
 
+/** The first `lines` lines of each page of the PDF (`pdftotext -layout`), trimmed: what a reader sees on top. */
+export function pageTops(pdf: Buffer, lines: number): string[][] {
+  return pdfText(pdf)
+    .split('\f')
+    .filter((page) => page.trim() !== '')
+    .map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .slice(0, lines),
+    );
+}
+
+/** The paragraphs of the DOCX's page headers (printed on every page), in order. */
+export function docxHeaderParagraphs(docx: Buffer): string[] {
+  const parts = docxParts(docx);
+  return parts.names
+    .filter((name) => /^word\/header\d*\.xml$/.test(name))
+    .flatMap((name) => wordParagraphs(parts.read(name)));
+}
+
 /**
  * The PDF's fonts that are not an embedded subset of Times New Roman or of its metric twin
  * Liberation Serif (the decree's font, printed the same on any machine); `['(no fonts)']` for a PDF

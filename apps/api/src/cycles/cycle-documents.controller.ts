@@ -15,7 +15,7 @@ import {
   negotiatedFormat,
   PDF_TYPE,
 } from '../documents/document-negotiation';
-import { NEGOTIATED } from '../documents/documents.controller';
+import { BEFORE_THE_CLOSE, NEGOTIATED } from '../documents/documents.controller';
 import { NonconformityView } from '../documents/dto/nonconformity.view';
 import { NonconformityReportsService } from '../documents/nonconformity-reports.service';
 import { YearDocumentsService } from '../documents/year-documents.service';
@@ -202,6 +202,7 @@ export class CycleDocumentsController {
       `With \`Accept: ${PDF_TYPE}\` or \`${DOCX_TYPE}\` the year's objectives report (each objective's indicators, target, ` +
       'figures per period, cumulative result and verdict, a chart of each indicator against its target), registered ' +
       'like the decision (`x-document-id`, `x-document-version`, `x-content-sha256`). ' +
+      `${BEFORE_THE_CLOSE} ` +
       'Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).',
   })
   @ApiProduces('application/json', 'text/html', PDF_TYPE, DOCX_TYPE)

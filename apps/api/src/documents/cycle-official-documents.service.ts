@@ -23,7 +23,24 @@ import {
   type DocumentType,
 } from './document-register.service';
 import type { PlanView } from './dto/documents.view';
-import { asRehearsal, type OfficialDocument } from './official-document';
+import { asDraft, asRehearsal, type OfficialDocument } from './official-document';
+
+/** What a document is built from (with the approved wording) and registered under. */
+export type OfficialDocumentSource = Pick<
+  DocumentSource,
+  'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'
+> & {
+  build: (wording: DecisionWording) => OfficialDocument;
+};
+
+/**
+ * A year-end report as it stands (docs/documents.md "Drafts and issuing"): a registered version
+ * (issued, or registered at its download once the year is closed), or a draft of what the records
+ * say now, marked and not registered, beside the version last issued.
+ */
+export type YearEndVersion =
+  | { status: 'issued'; row: DocumentVersionEntity }
+  | { status: 'draft'; model: OfficialDocument; issuedVersion: number | null };
 
 /**
  * The cycle's official documents, generated from its records and registered: the decision
@@ -181,46 +198,90 @@ export class CycleOfficialDocumentsService {
     key: { organisationCode: string; year: number },
     type: DocumentType,
     format: DocumentFormat,
-    source: Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
-      build: (wording: DecisionWording) => OfficialDocument;
-    },
+    source: OfficialDocumentSource,
   ): Promise<DocumentFile> {
     return registeredFile(await this.registeredVersion(caller, key, type, source), format);
   }
 
-  /** The registered version of the document built from the records and the approved wording. */
+  /**
+   * The registered version of the document built from the records and the approved wording. With
+   * `requestId`, a deliberate issue: the same request sent again answers the version it issued.
+   */
   async registeredVersion(
     caller: Principal,
     key: { organisationCode: string; year: number },
     type: DocumentType,
-    source: Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
-      build: (wording: DecisionWording) => OfficialDocument;
-    },
+    source: OfficialDocumentSource,
+    requestId?: string,
   ): Promise<DocumentVersionEntity> {
-    const cycleId = qualityCycleId(key.organisationCode, key.year);
-    let wording: DecisionWording;
-    try {
-      wording = await this.wordingSource.wording(key.organisationCode, key.year);
-    } catch (error) {
-      // Temporal no longer keeps the draft (retention): what was issued stays in the register.
-      const issued = await this.latestIssued(cycleId, type, source.sourceRecord);
-      if (issued && error instanceof QcycleError) return issued;
-      throw error;
-    }
+    const built = await this.built(key, type, source);
+    if ('issued' in built) return built.issued;
     return this.register.issue(
       {
         organisationCode: key.organisationCode,
-        cycleId,
+        cycleId: qualityCycleId(key.organisationCode, key.year),
         year: key.year,
         type,
         number: source.number,
         sourceRecord: source.sourceRecord,
         approvedBy: source.approvedBy,
         approvedByName: source.approvedByName,
-        model: wording.rehearsal ? asRehearsal(source.build(wording)) : source.build(wording),
+        model: built.model,
       },
       caller.userId,
+      requestId,
     );
+  }
+
+  /**
+   * A year-end report (the objectives report, the yearly QMS report): once the year is closed its
+   * records are final, and it is registered at its download as every document is. Before, a download
+   * issues nothing: it answers the version issued (`POST …/issue`) with exactly this content, or else
+   * a draft, marked "DỰ THẢO" on every page, not registered, naming the version last issued.
+   */
+  async yearEndVersion(
+    caller: Principal,
+    key: { organisationCode: string; year: number },
+    type: DocumentType,
+    source: OfficialDocumentSource,
+    closed: boolean,
+  ): Promise<YearEndVersion> {
+    if (closed) return { status: 'issued', row: await this.registeredVersion(caller, key, type, source) };
+    const built = await this.built(key, type, source);
+    if ('issued' in built) return { status: 'issued', row: built.issued };
+    const cycleId = qualityCycleId(key.organisationCode, key.year);
+    const issued = await this.register.findByContent(cycleId, type, built.model);
+    if (issued) return { status: 'issued', row: issued };
+    const latest = await this.latestIssued(cycleId, type);
+    return { status: 'draft', model: asDraft(built.model), issuedVersion: latest?.version ?? null };
+  }
+
+  /** The PDF or DOCX of a year-end report as it stands: the registered file, or the draft's, rendered now. */
+  async yearEndFile(version: YearEndVersion, format: DocumentFormat): Promise<DocumentFile> {
+    return version.status === 'issued'
+      ? registeredFile(version.row, format)
+      : this.register.draftFile(version.model, format, version.issuedVersion);
+  }
+
+  /**
+   * The document's model from the records and the approved wording (a rehearsal's marked as such);
+   * once Temporal no longer keeps the wording (retention), the version last issued, which stays.
+   */
+  private async built(
+    key: { organisationCode: string; year: number },
+    type: DocumentType,
+    source: OfficialDocumentSource,
+  ): Promise<{ model: OfficialDocument } | { issued: DocumentVersionEntity }> {
+    let wording: DecisionWording;
+    try {
+      wording = await this.wordingSource.wording(key.organisationCode, key.year);
+    } catch (error) {
+      const cycleId = qualityCycleId(key.organisationCode, key.year);
+      const issued = await this.latestIssued(cycleId, type, source.sourceRecord);
+      if (issued && error instanceof QcycleError) return { issued };
+      throw error;
+    }
+    return { model: wording.rehearsal ? asRehearsal(source.build(wording)) : source.build(wording) };
   }
 
   /** The full names of these people of the caller's organisation, by user id, in one query. */
@@ -267,9 +328,7 @@ export class CycleOfficialDocumentsService {
 function decisionSource(
   row: DecisionEntity,
   build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
-): Pick<DocumentSource, 'number' | 'sourceRecord' | 'approvedBy' | 'approvedByName'> & {
-  build: (wording: DecisionWording) => OfficialDocument;
-} {
+): OfficialDocumentSource {
   const record = decisionRecordOf(row);
   return {
     number: row.documentNumber,

@@ -20,15 +20,31 @@ const MEDIA_TYPES: Record<DocumentFormat | SpreadsheetFormat, string> = {
   csv: `${CSV_TYPE}; charset=utf-8`,
 };
 
-/** A rendered file of a registered document version. */
-export interface DocumentFile {
+/** A rendered file: of a registered document version, or of a draft (not registered). */
+export type DocumentFile = RegisteredDocumentFile | DraftDocumentFile;
+
+interface RenderedFile {
   format: DocumentFormat | SpreadsheetFormat;
   bytes: Buffer;
   /** e.g. `QD-123-UBND-2024.pdf` */
   fileName: string;
   sha256: string;
+}
+
+/** A file of a version in the register: issued. */
+export interface RegisteredDocumentFile extends RenderedFile {
+  status: 'issued';
   documentId: string;
   version: number;
+}
+
+/**
+ * A year-end report's draft before the close (docs/documents.md "Drafts and issuing"): the figures
+ * so far, marked, not registered; the version last issued, if any, named beside it.
+ */
+export interface DraftDocumentFile extends RenderedFile {
+  status: 'draft';
+  issuedVersion: number | null;
 }
 
 /**
@@ -60,11 +76,18 @@ export function negotiatedTableFormat(
 
 /**
  * The file as the answer, downloaded under its ASCII name (`QD-123-UBND-2024.pdf`; `filename*` for
- * the RFC 5987 form), with its register id, version and SHA-256 in the headers.
+ * the RFC 5987 form), with its status (`x-document-status`: `issued`, or `draft` for a year-end
+ * report not issued as it stands), a registered file's register id and version, a draft's last issued
+ * version (`x-document-issued-version`, absent before the first), and the SHA-256 in the headers.
  */
 export function documentAnswer(response: HttpResponse, file: DocumentFile): StreamableFile {
-  response.setHeader('x-document-id', file.documentId);
-  response.setHeader('x-document-version', String(file.version));
+  response.setHeader('x-document-status', file.status);
+  if (file.status === 'issued') {
+    response.setHeader('x-document-id', file.documentId);
+    response.setHeader('x-document-version', String(file.version));
+  } else if (file.issuedVersion !== null) {
+    response.setHeader('x-document-issued-version', String(file.issuedVersion));
+  }
   response.setHeader('x-content-sha256', file.sha256);
   response.setHeader('etag', `"${file.sha256}"`);
   response.setHeader('cache-control', 'private, no-cache');

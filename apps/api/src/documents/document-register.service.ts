@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { DocumentVersionEntity } from '@qcycle/persistence';
 import { pageWindow, type Page } from '../common/pagination';
-import type { DocumentFile, DocumentFormat } from './document-negotiation';
+import type { DocumentFormat, DraftDocumentFile, RegisteredDocumentFile } from './document-negotiation';
 import { CHART_SIZE, indicatorChartSvg } from './indicator-chart.svg';
 import { renderOfficialDocumentDocx } from './official-document.docx';
 import { renderOfficialDocumentHtml } from './official-document.html';
@@ -62,12 +62,22 @@ export class DocumentRegisterService {
     private readonly printer: PdfPrinter,
   ) {}
 
-  /** The registered version of `source`'s content, registered now (rendered in both formats) if new. */
-  async issue(source: DocumentSource, registeredBy: string): Promise<DocumentVersionEntity> {
+  /**
+   * The registered version of `source`'s content, registered now (rendered in both formats) if new.
+   * With `requestId` (a deliberate issue, not a download), the version that request already issued
+   * if it is sent again, whatever the records say since.
+   */
+  async issue(
+    source: DocumentSource,
+    registeredBy: string,
+    requestId?: string,
+  ): Promise<DocumentVersionEntity> {
     const content = canonicalJson(source.model);
     const contentSha256 = sha256(content);
     const repository = this.dataSource.getRepository(DocumentVersionEntity);
     const key = { cycleId: source.cycleId, type: source.type };
+    const repeated = requestId ? await repository.findOneBy({ ...key, requestId }) : null;
+    if (repeated) return repeated;
     const existing = await repository.findOneBy({ ...key, contentSha256 });
     if (existing) return existing;
 
@@ -98,6 +108,7 @@ export class DocumentRegisterService {
         issuedOn: source.model.properties.date,
         registeredBy,
         registeredAt: new Date().toISOString(),
+        requestId: requestId ?? null,
         content,
         pdf: pdf.toString('base64'),
         docx: docx.toString('base64'),
@@ -112,6 +123,40 @@ export class DocumentRegisterService {
       }
     }
     throw new Error('unreachable');
+  }
+
+  /** The version registered with this content (the model's canonical JSON), if any: never registers. */
+  findByContent(
+    cycleId: string,
+    type: DocumentType,
+    model: OfficialDocument,
+  ): Promise<DocumentVersionEntity | null> {
+    return this.dataSource
+      .getRepository(DocumentVersionEntity)
+      .findOneBy({ cycleId, type, contentSha256: sha256(canonicalJson(model)) });
+  }
+
+  /**
+   * A draft's file, rendered now in the one format asked for and not registered: its bytes are not
+   * kept, and a changed record gives a changed draft.
+   */
+  async draftFile(
+    model: OfficialDocument,
+    format: DocumentFormat,
+    issuedVersion: number | null,
+  ): Promise<DraftDocumentFile> {
+    const bytes =
+      format === 'pdf'
+        ? await this.printer.print(renderOfficialDocumentHtml(model), model.properties.date)
+        : await renderDocx(model, this.printer);
+    return {
+      status: 'draft',
+      format,
+      bytes,
+      fileName: `${model.fileBaseName}.${format}`,
+      sha256: sha256(bytes),
+      issuedVersion,
+    };
   }
 
   async list(organisationCode: string, query: DocumentListQuery): Promise<Page<DocumentVersionEntity>> {
@@ -150,8 +195,9 @@ export async function renderDocx(model: OfficialDocument, printer: PdfPrinter): 
 }
 
 /** The registered file of one format, as the routes send it. */
-export function registeredFile(row: DocumentVersionEntity, format: DocumentFormat): DocumentFile {
+export function registeredFile(row: DocumentVersionEntity, format: DocumentFormat): RegisteredDocumentFile {
   return {
+    status: 'issued',
     format,
     bytes: Buffer.from(format === 'pdf' ? row.pdf : row.docx, 'base64'),
     fileName: `${row.fileBaseName}.${format}`,
@@ -159,6 +205,21 @@ export function registeredFile(row: DocumentVersionEntity, format: DocumentForma
     documentId: row.id,
     version: row.version,
   };
+}
+
+/** A version's entry as the API shows it: the register's fields, not the files nor the request that issued it. */
+export function registerEntry(
+  row: DocumentVersionEntity,
+): Omit<DocumentVersionEntity, 'content' | 'pdf' | 'docx' | 'organisationCode' | 'requestId'> {
+  const {
+    content: _content,
+    pdf: _pdf,
+    docx: _docx,
+    organisationCode: _organisation,
+    requestId: _requestId,
+    ...entry
+  } = row;
+  return entry;
 }
 
 const LISTED_COLUMNS: (keyof DocumentVersionEntity)[] = [

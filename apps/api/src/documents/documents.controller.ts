@@ -13,7 +13,7 @@ import {
   negotiatedFormat,
   PDF_TYPE,
 } from './document-negotiation';
-import { DocumentRegisterService, registeredFile } from './document-register.service';
+import { DocumentRegisterService, registeredFile, registerEntry } from './document-register.service';
 import { DocumentListQuery, DocumentVersionPage, DocumentVersionView, PlanView } from './dto/documents.view';
 
 /** What the negotiated routes say about their formats, in the OpenAPI document. */
@@ -22,6 +22,14 @@ export const NEGOTIATED =
   `With \`Accept: ${PDF_TYPE}\` the PDF, with \`Accept: ${DOCX_TYPE}\` the DOCX, laid out per Decree 30/2020/NĐ-CP, ` +
   'downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); ' +
   'the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`.';
+
+/** What the two year-end reports' GET answers say of a draft, in the OpenAPI document. */
+export const BEFORE_THE_CLOSE =
+  'Until the cycle is closed the PDF and DOCX are registered only when issued (`POST …/issue`): a download answers the ' +
+  'version issued while the records still say exactly what it says (`x-document-status: issued`), else a **draft** ' +
+  '(`x-document-status: draft`, file name ending `-DU-THAO`, "DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY …" on every page, no ' +
+  '`x-document-id`/`x-document-version`, the version last issued in `x-document-issued-version`). Once closed, the ' +
+  'records are final and the first download registers the version, as for every document.';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -88,7 +96,6 @@ export class DocumentsController {
     const format = negotiatedFormat(request, response);
     const row = await this.register.get(caller.organisationCode, documentId);
     if (format !== 'json') return documentAnswer(response, registeredFile(row, format));
-    const { content: _content, pdf: _pdf, docx: _docx, organisationCode: _organisation, ...entry } = row;
-    return entry;
+    return registerEntry(row);
   }
 }

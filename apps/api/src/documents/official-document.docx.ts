@@ -21,9 +21,9 @@ import {
 } from 'docx';
 import { CHART_SIZE } from './indicator-chart.svg';
 import {
+  pageMarks,
   placeAndDate,
   recipientLines,
-  REHEARSAL_MARK,
   type DocumentBlock,
   type OfficialDocument,
 } from './official-document';
@@ -62,12 +62,14 @@ export async function renderOfficialDocumentDocx(
             margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
           },
         },
-        // A rehearsal's mark in the page header: on every page, as the PDF's.
-        ...(document.rehearsal
+        // A rehearsal's and a draft's marks in the page header: on every page, as the PDF's.
+        ...(pageMarks(document).length > 0
           ? {
               headers: {
                 default: new Header({
-                  children: [centred([run(REHEARSAL_MARK, { bold: true, size: pt(13), color: 'C00000' })])],
+                  children: pageMarks(document).map((mark) =>
+                    centred([run(mark, { bold: true, size: pt(13), color: 'C00000' })]),
+                  ),
                 }),
               },
             }

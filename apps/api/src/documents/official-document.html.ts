@@ -1,9 +1,9 @@
 import { escapeHtml } from '@qcycle/domain';
 import { indicatorChartSvg } from './indicator-chart.svg';
 import {
+  pageMarks,
   placeAndDate,
   recipientLines,
-  REHEARSAL_MARK,
   type DocumentBlock,
   type OfficialDocument,
 } from './official-document';
@@ -22,7 +22,7 @@ export function renderOfficialDocumentHtml(document: OfficialDocument): string {
     '<!doctype html>',
     '<html lang="vi"><head><meta charset="utf-8">',
     `<title>${t(document.properties.title)}</title>`,
-    `<style>${STYLE}${document.rehearsal ? REHEARSAL_STYLE : ''}</style>`,
+    `<style>${STYLE}${pageMarkStyle(pageMarks(document))}</style>`,
     '</head><body>',
     '<table class="masthead"><tr>',
     '<td class="issuer">',
@@ -139,11 +139,16 @@ figure.chart figcaption { font-style: italic; font-size: 12pt; }
 `;
 
 /**
- * A rehearsal's mark in the top margin of every page (a page margin box), so that no page of it,
- * printed or cut out, passes for the organisation's document; the page itself is laid out as the
- * real one.
+ * A rehearsal's or a draft's marks in the top margin of every page (a page margin box, one line
+ * each), so that no page of it, printed or cut out, passes for the organisation's issued document;
+ * the page itself is laid out as the issued one.
  */
-const REHEARSAL_STYLE = `
-@page { @top-center { content: ${JSON.stringify(REHEARSAL_MARK)}; color: #c00000;
+function pageMarkStyle(marks: string[]): string {
+  if (marks.length === 0) return '';
+  // CSS strings side by side, a line break ("\A") between them; the marks hold no quote or backslash.
+  const content = marks.map((mark) => JSON.stringify(mark)).join(' "\\A" ');
+  return `
+@page { @top-center { content: ${content};${marks.length > 1 ? ' white-space: pre;' : ''} color: #c00000;
   font-family: "Times New Roman", "Liberation Serif", serif; font-weight: bold; font-size: 13pt; } }
 `;
+}

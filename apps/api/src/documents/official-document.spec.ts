@@ -1,7 +1,17 @@
 import { canonicalJson } from './document-register.service';
 import { placeOfIssue } from './decision-document';
 import { fixZipTimes } from './official-document.docx';
-import { documentFileBaseName, recipientLines, safeFileBaseName, vietnameseDate } from './official-document';
+import {
+  asDraft,
+  asRehearsal,
+  documentFileBaseName,
+  pageMarks,
+  recipientLines,
+  REHEARSAL_MARK,
+  safeFileBaseName,
+  vietnameseDate,
+  type OfficialDocument,
+} from './official-document';
 import { fixPdfDates } from './pdf-printer';
 
 describe('official document helpers', () => {
@@ -44,6 +54,25 @@ describe('official document helpers', () => {
     expect(fixed.toString('latin1')).toBe(
       "<</CreationDate (D:20240115000000+00'00')\n/ModDate (D:20240115000000+00'00')>>",
     );
+  });
+
+  it('marks a draft on every page with the day its figures run to, under a rehearsal’s mark, and names it so', () => {
+    const report: OfficialDocument = {
+      fileBaseName: 'BC-MTCL-2024',
+      properties: { title: 'Báo cáo', subject: '', author: '', date: '2024-11-05' },
+      header: { issuingBody: ['ỦY BAN NHÂN DÂN'], place: 'Kon Tum', date: '2024-11-05' },
+      documentType: 'BÁO CÁO',
+      summary: [],
+      preamble: [],
+      body: [],
+    };
+    expect(pageMarks(report)).toEqual([]);
+    expect(asDraft(report)).toMatchObject({ fileBaseName: 'BC-MTCL-2024-DU-THAO', draft: true });
+    expect(asDraft(report).properties.title).toBe('Báo cáo (dự thảo)');
+    expect(pageMarks(asDraft(report))).toEqual(['DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY 05/11/2024']);
+    const rehearsalDraft = asDraft(asRehearsal(report));
+    expect(rehearsalDraft.fileBaseName).toBe('BC-MTCL-2024-DIEN-TAP-DU-THAO');
+    expect(pageMarks(rehearsalDraft)).toEqual([REHEARSAL_MARK, 'DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY 05/11/2024']);
   });
 
   it('refuses what is not a zip when fixing its time stamps', () => {

@@ -42,6 +42,8 @@ export interface OfficialDocument {
   };
   /** A rehearsal's document, not the organisation's: marked on every page ({@link asRehearsal}). */
   rehearsal?: boolean;
+  /** A draft, not an issued document: marked on every page with the day of its figures ({@link asDraft}). */
+  draft?: boolean;
 }
 
 /** A block of the body: an article ("Điều 1."), a heading ("I. …"), a paragraph, a list. */
@@ -129,4 +131,34 @@ export function asRehearsal(document: OfficialDocument): OfficialDocument {
     fileBaseName: `${document.fileBaseName}-DIEN-TAP`,
     properties: { ...document.properties, title: `${document.properties.title} (bản diễn tập)` },
   };
+}
+
+/**
+ * A year-end report before it is issued (docs/documents.md "Drafts and issuing"): the figures so
+ * far, worded and laid out as the issued one, but marked on every page "DỰ THẢO" with the day its
+ * figures run to (the document's own date: the day of its last record, so the same records give the
+ * same file), named so in its title and file name, and never registered. A rehearsal's draft
+ * carries both marks.
+ */
+export function asDraft(document: OfficialDocument): OfficialDocument {
+  return {
+    ...document,
+    draft: true,
+    fileBaseName: `${document.fileBaseName}-DU-THAO`,
+    properties: { ...document.properties, title: `${document.properties.title} (dự thảo)` },
+  };
+}
+
+/** "DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY 05/11/2026": a draft's mark, with the day its figures run to. */
+export function draftMark(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY ${day}/${month}/${year}`;
+}
+
+/** The lines printed at the top of every page: a rehearsal's mark, then a draft's; none on an issued document. */
+export function pageMarks(document: OfficialDocument): string[] {
+  return [
+    ...(document.rehearsal ? [REHEARSAL_MARK] : []),
+    ...(document.draft ? [draftMark(document.header.date)] : []),
+  ];
 }

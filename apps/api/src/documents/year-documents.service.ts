@@ -20,11 +20,14 @@ import { annualQmsReportDocument, type AnnualQmsReportData } from './annual-qms-
 import { annualQmsReportCsv, annualQmsReportXlsx } from './annual-qms-report.spreadsheet';
 import { unitNames } from './audit-documents';
 import { conformityAnnouncementDocument, type AnnouncementReason } from './conformity-announcement-document';
-import { CycleOfficialDocumentsService, decisionRecordOf } from './cycle-official-documents.service';
+import {
+  CycleOfficialDocumentsService,
+  decisionRecordOf,
+  type OfficialDocumentSource,
+} from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
 import type { DocumentCalendar } from './document-calendar';
 import type { DocumentFile, DocumentFormat, SpreadsheetFormat } from './document-negotiation';
-import { registeredFile } from './document-register.service';
 import { objectivesReportDocument, objectiveVerdict } from './objectives-report-document';
 import { reviewMinutesDocument } from './review-minutes-document';
 
@@ -43,6 +46,11 @@ export interface ConformityAnnouncementRecord {
  * the objectives report (`/report`), the yearly report on the QMS to the Department of Science
  * and Technology (also XLSX and CSV), the announcement of conformity and the review minutes.
  * The records the cycles module reads (report, audit, review) come in as arguments.
+ *
+ * The two reports of the year's figures are drafts until the year is closed (their figures still
+ * change): downloading one registers nothing, and the Quality Representative issues the current
+ * content deliberately (`issueObjectivesReport`, `issueAnnualQmsReport`), e.g. the yearly report
+ * sent to the Department in December before the January close (docs/documents.md "Drafts and issuing").
  */
 @Injectable()
 export class YearDocumentsService {
@@ -52,11 +60,41 @@ export class YearDocumentsService {
     private readonly wordingSource: DecisionWordingSource,
   ) {}
 
+  /** The objectives report as it stands: registered once the year is closed, before a draft unless issued as is. */
   async objectivesReportFile(
     caller: Principal,
     report: CycleReportView,
     format: DocumentFormat,
   ): Promise<DocumentFile> {
+    const { key, source } = await this.objectivesReportSource(caller, report);
+    const version = await this.official.yearEndVersion(
+      caller,
+      key,
+      'objectives-report',
+      source,
+      yearClosed(report),
+    );
+    return this.official.yearEndFile(version, format);
+  }
+
+  /**
+   * Issues the objectives report as the records say it now (the Quality Representative): its next
+   * version, or the version already issued with this content; the same request sent again answers
+   * the version it issued.
+   */
+  async issueObjectivesReport(
+    caller: Principal,
+    report: CycleReportView,
+    requestId: string,
+  ): Promise<DocumentVersionEntity> {
+    const { key, source } = await this.objectivesReportSource(caller, report);
+    return this.official.registeredVersion(caller, key, 'objectives-report', source, requestId);
+  }
+
+  private async objectivesReportSource(
+    caller: Principal,
+    report: CycleReportView,
+  ): Promise<{ key: { organisationCode: string; year: number }; source: OfficialDocumentSource }> {
     const { row, key } = await this.official.decision(caller, report.cycleId);
     const objectives = row.objectives as Objective[];
     const [calendar, earlierYears] = await Promise.all([
@@ -64,13 +102,16 @@ export class YearDocumentsService {
       earlierYearResults(this.dataSource.manager, key.organisationCode, key.year, objectives),
     ]);
     const date = await this.lastRecordDate(report.cycleId, row.signingDate, calendar);
-    return this.official.registered(caller, key, 'objectives-report', format, {
-      number: '',
-      sourceRecord: `decisions/${row.id}`,
-      approvedBy: row.signedBy,
-      approvedByName: row.signerName,
-      build: (wording) => objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
-    });
+    return {
+      key,
+      source: {
+        number: '',
+        sourceRecord: `decisions/${row.id}`,
+        approvedBy: row.signedBy,
+        approvedByName: row.signerName,
+        build: (wording) => objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
+      },
+    };
   }
 
   /** The yearly report's facts (its JSON), from the records and the register. */
@@ -156,30 +197,74 @@ export class YearDocumentsService {
     };
   }
 
+  /**
+   * The yearly report as it stands, with its tables: registered once the year is closed, before a
+   * draft unless issued as is; the XLSX and CSV carry the same status and name as the document.
+   */
   async annualQmsReportFile(
     caller: Principal,
+    report: CycleReportView,
     data: AnnualQmsReportData,
-    cycleId: string,
     format: DocumentFormat | SpreadsheetFormat,
   ): Promise<DocumentFile> {
-    const { row, key } = await this.official.decision(caller, cycleId);
-    const version = await this.official.registeredVersion(caller, key, 'annual-qms-report', {
-      number: '',
-      sourceRecord: `decisions/${row.id}`,
-      approvedBy: row.signedBy,
-      approvedByName: row.signerName,
-      build: (wording) => annualQmsReportDocument(data, wording),
-    });
-    if (format === 'pdf' || format === 'docx') return registeredFile(version, format);
+    const { key, source } = await this.annualQmsReportSource(caller, report.cycleId, data);
+    const version = await this.official.yearEndVersion(
+      caller,
+      key,
+      'annual-qms-report',
+      source,
+      yearClosed(report),
+    );
+    if (format === 'pdf' || format === 'docx') return this.official.yearEndFile(version, format);
     // The spreadsheets are the same data, written deterministically from it: not kept, rewritten.
     const bytes = format === 'xlsx' ? await annualQmsReportXlsx(data) : annualQmsReportCsv(data);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return version.status === 'issued'
+      ? {
+          status: 'issued',
+          format,
+          bytes,
+          sha256,
+          fileName: `${version.row.fileBaseName}.${format}`,
+          documentId: version.row.id,
+          version: version.row.version,
+        }
+      : {
+          status: 'draft',
+          format,
+          bytes,
+          sha256,
+          fileName: `${version.model.fileBaseName}.${format}`,
+          issuedVersion: version.issuedVersion,
+        };
+  }
+
+  /** Issues the yearly report as the records say it now (the Quality Representative), as {@link issueObjectivesReport}. */
+  async issueAnnualQmsReport(
+    caller: Principal,
+    report: CycleReportView,
+    data: AnnualQmsReportData,
+    requestId: string,
+  ): Promise<DocumentVersionEntity> {
+    const { key, source } = await this.annualQmsReportSource(caller, report.cycleId, data);
+    return this.official.registeredVersion(caller, key, 'annual-qms-report', source, requestId);
+  }
+
+  private async annualQmsReportSource(
+    caller: Principal,
+    cycleId: string,
+    data: AnnualQmsReportData,
+  ): Promise<{ key: { organisationCode: string; year: number }; source: OfficialDocumentSource }> {
+    const { row, key } = await this.official.decision(caller, cycleId);
     return {
-      format,
-      bytes,
-      fileName: `${version.fileBaseName}.${format}`,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      documentId: version.id,
-      version: version.version,
+      key,
+      source: {
+        number: '',
+        sourceRecord: `decisions/${row.id}`,
+        approvedBy: row.signedBy,
+        approvedByName: row.signerName,
+        build: (wording) => annualQmsReportDocument(data, wording),
+      },
     };
   }
 
@@ -311,4 +396,9 @@ export class YearDocumentsService {
       .sort();
     return dates[dates.length - 1];
   }
+}
+
+/** The year's records are final once its cycle is closed; until then its figures may still change. */
+function yearClosed(report: CycleReportView): boolean {
+  return report.status === 'closed';
 }

@@ -189,11 +189,31 @@ export interface paths {
         };
         /**
          * The yearly report on applying the QMS, to the Department of Science and Technology: scope and changes, documents issued or revised, internal audit and management review held, objectives achieved, corrective actions
-         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. Also `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (a workbook: the summary row, objectives, documents, corrective actions) and `Accept: text/csv` (the summary: a header and one row, UTF-8 with a BOM) for the Department's aggregation. Available once the objectives are approved (404 before).
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. Also `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (a workbook: the summary row, objectives, documents, corrective actions) and `Accept: text/csv` (the summary: a header and one row, UTF-8 with a BOM) for the Department's aggregation. Until the cycle is closed the PDF and DOCX are registered only when issued (`POST …/issue`): a download answers the version issued while the records still say exactly what it says (`x-document-status: issued`), else a **draft** (`x-document-status: draft`, file name ending `-DU-THAO`, "DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY …" on every page, no `x-document-id`/`x-document-version`, the version last issued in `x-document-issued-version`). Once closed, the records are final and the first download registers the version, as for every document. The XLSX and CSV follow the document: a draft's are named `-DU-THAO` and carry no `x-document-id`. Available once the objectives are approved (404 before).
          */
         get: operations["CycleYearReportsController_annualQmsReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/annual-qms-report/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the yearly report on applying the QMS as the records say it now (the Quality Representative), e.g. to send it to the Department in December, before the close
+         * @description Registers the report as the records say it now as its next version (rendered in PDF and DOCX, kept in the register with its hashes), or answers the version already issued with exactly this content (`issuedNow: false`). Sent again with the same x-request-id it answers the version that request issued, once, whatever the records say since. Before the close a download answers a draft until the report is issued (docs/documents.md "Drafts and issuing"); after the close issuing registers what a download would. 403 for anyone but the Quality Representative; 404 before the objectives are approved and for another organisation's cycle; 503 DOCUMENTS_UNAVAILABLE when the server cannot print (nothing registered).
+         */
+        post: operations["CycleYearReportsController_issueAnnualQmsReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -574,11 +594,31 @@ export interface paths {
         };
         /**
          * The year's report in one document: decision, objectives with their figures and status or result, internal audit, management review
-         * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. With `Accept: application/pdf` or `application/vnd.openxmlformats-officedocument.wordprocessingml.document` the year's objectives report (each objective's indicators, target, figures per period, cumulative result and verdict, a chart of each indicator against its target), registered like the decision (`x-document-id`, `x-document-version`, `x-content-sha256`). Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
+         * @description JSON by default. With `Accept: text/html` (a browser), a printable Vietnamese page. With `Accept: application/pdf` or `application/vnd.openxmlformats-officedocument.wordprocessingml.document` the year's objectives report (each objective's indicators, target, figures per period, cumulative result and verdict, a chart of each indicator against its target), registered like the decision (`x-document-id`, `x-document-version`, `x-content-sha256`). Until the cycle is closed the PDF and DOCX are registered only when issued (`POST …/issue`): a download answers the version issued while the records still say exactly what it says (`x-document-status: issued`), else a **draft** (`x-document-status: draft`, file name ending `-DU-THAO`, "DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY …" on every page, no `x-document-id`/`x-document-version`, the version last issued in `x-document-issued-version`). Once closed, the records are final and the first download registers the version, as for every document. Available once the decision exists; a step not reached yet is `null` (“Chưa thực hiện” in the page).
          */
         get: operations["CycleDocumentsController_report"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycleId}/report/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the year's objectives report as the records say it now (the Quality Representative), before the close
+         * @description Registers the report as the records say it now as its next version (rendered in PDF and DOCX, kept in the register with its hashes), or answers the version already issued with exactly this content (`issuedNow: false`). Sent again with the same x-request-id it answers the version that request issued, once, whatever the records say since. Before the close a download answers a draft until the report is issued (docs/documents.md "Drafts and issuing"); after the close issuing registers what a download would. 403 for anyone but the Quality Representative; 404 before the objectives are approved and for another organisation's cycle; 503 DOCUMENTS_UNAVAILABLE when the server cannot print (nothing registered).
+         */
+        post: operations["CycleYearReportsController_issueObjectivesReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2253,6 +2293,68 @@ export interface components {
              * @example 80
              */
             value: number;
+        };
+        IssuedDocumentView: {
+            /** @description User who approved (signed) it in qcycle */
+            approvedBy: string | null;
+            /**
+             * @description The signer as printed
+             * @example Nguyễn Hữu Tháp
+             */
+            approvedByName: string | null;
+            /** @description SHA-256 (hex) of the content: the document model as canonical JSON */
+            contentSha256: string;
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @description SHA-256 (hex) of the DOCX file */
+            docxSha256: string;
+            /**
+             * @description Download name without the extension
+             * @example QD-123-UBND-2024
+             */
+            fileBaseName: string;
+            /** @example kontum-2024.objectives-decision.v1 */
+            id: string;
+            /**
+             * @description true when this request issued the version (also when it is sent again with the same x-request-id); false when the same content had been issued already
+             * @example true
+             */
+            issuedNow: boolean;
+            /**
+             * @description The document’s date (signing date)
+             * @example 2024-01-15
+             */
+            issuedOn: string;
+            /**
+             * @description Number and symbol (a plan carries its decision’s)
+             * @example 123/QĐ-UBND
+             */
+            number: string;
+            /** @description SHA-256 (hex) of the PDF file */
+            pdfSha256: string;
+            /** @example 2024-01-15T03:00:00.000Z */
+            registeredAt: string;
+            /** @description User whose request generated this version first */
+            registeredBy: string;
+            /**
+             * @description The record it was generated from: table/id
+             * @example decisions/quality-cycle/kontum/2024/approval
+             */
+            sourceRecord: string;
+            /** @example Quyết định số 123/QĐ-UBND */
+            title: string;
+            /**
+             * @example objectives-decision
+             * @enum {string}
+             */
+            type: "objectives-decision" | "objectives-plan" | "audit-plan" | "audit-report" | "objectives-report" | "annual-qms-report" | "conformity-announcement" | "review-minutes" | "nonconformity-report";
+            /**
+             * @description Same records, same version; a changed record, the next one
+             * @example 1
+             */
+            version: number;
+            /** @example 2024 */
+            year: number;
         };
         LocalizedNameDto: {
             /** @example Office of the Kon Tum Provincial People's Committee */
@@ -4948,6 +5050,72 @@ export interface operations {
             };
         };
     };
+    CycleYearReportsController_issueAnnualQmsReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CycleDocumentsController_audit: {
         parameters: {
             query?: never;
@@ -6644,6 +6812,72 @@ export interface operations {
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "text/html": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleYearReportsController_issueObjectivesReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -4,9 +4,11 @@ import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
+import { hasRole, useSession } from '../auth/session';
 import { downloadDocument, type FileFormat } from '../ui/download';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
+import { IssueYearReport, type YearEndReportRoute } from './components/issue-year-report';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
 import { usePageTitle } from '../ui/page-title';
@@ -19,29 +21,49 @@ type DocumentType = RegisteredDocument['type'];
  * The year's official documents, in the order the year issues them, each at the route that prints
  * it from the records (`/api/v1/cycles/{id}/…`, PDF or DOCX by `Accept`). A route answers 404 until
  * its record exists (the decision once approved, the minutes once the review is held…). The
- * nonconformity reports, one per finding, are in the register once printed.
+ * nonconformity reports, one per finding, are in the register once printed. The two year-end reports
+ * (`yearEnd`) are drafts until the close, and the Quality Representative issues them.
  */
-const YEAR_DOCUMENTS: { type: DocumentType; route: string; formats: FileFormat[] }[] = [
+const YEAR_DOCUMENTS: {
+  type: DocumentType;
+  route: string;
+  formats: FileFormat[];
+  yearEnd?: YearEndReportRoute;
+}[] = [
   { type: 'objectives-decision', route: 'decision', formats: ['pdf', 'docx'] },
   { type: 'objectives-plan', route: 'plan', formats: ['pdf', 'docx'] },
   { type: 'audit-plan', route: 'audit/plan', formats: ['pdf', 'docx'] },
   { type: 'audit-report', route: 'audit', formats: ['pdf', 'docx'] },
   { type: 'review-minutes', route: 'review', formats: ['pdf', 'docx'] },
-  { type: 'objectives-report', route: 'report', formats: ['pdf', 'docx'] },
-  { type: 'annual-qms-report', route: 'annual-qms-report', formats: ['pdf', 'docx', 'xlsx', 'csv'] },
+  { type: 'objectives-report', route: 'report', formats: ['pdf', 'docx'], yearEnd: 'report' },
+  {
+    type: 'annual-qms-report',
+    route: 'annual-qms-report',
+    formats: ['pdf', 'docx', 'xlsx', 'csv'],
+    yearEnd: 'annual-qms-report',
+  },
   { type: 'conformity-announcement', route: 'conformity-announcement', formats: ['pdf', 'docx'] },
 ];
 
 /**
  * The cycle's documents: each official document of the year printed from the records, in PDF and
  * DOCX (the yearly report also as the Department's XLSX and CSV), and the register of every version
- * issued (ISO 7.5.3), each downloadable exactly as it was issued.
+ * issued (ISO 7.5.3), each downloadable exactly as it was issued. Before the close the two year-end
+ * reports are shown as drafts (what a download gives unless the records are those of the version
+ * issued), with the version last issued, and the Quality Representative's button that issues them.
  */
 export default function CycleDocumentsPage() {
   const { cycleId = '' } = useParams();
   const { t } = useTranslation('cycles');
   usePageTitle(t('documents.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
+  const { user } = useSession();
+  // Whether the year is closed: until then the year-end reports are drafts.
+  const cycle = useLoad(
+    () => ok(api.GET('/api/v1/cycles/{cycleId}', { params: { path: { cycleId } } })),
+    [cycleId],
+  );
+  const beforeClose = cycle.data !== undefined && cycle.data.status !== 'closed';
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
     () =>
@@ -117,9 +139,10 @@ export default function CycleDocumentsPage() {
         <DataTable
           columns={[t('documents.col.document'), t('documents.col.issued'), t('documents.col.files')]}
         >
-          {YEAR_DOCUMENTS.map(({ type, route, formats }) => {
+          {YEAR_DOCUMENTS.map(({ type, route, formats, yearEnd }) => {
             const last = latest(type);
             const name = t(`documents.type.${type}`);
+            const draft = yearEnd !== undefined && beforeClose;
             return (
               <tr key={type}>
                 <td>
@@ -128,13 +151,27 @@ export default function CycleDocumentsPage() {
                   <span className="muted">{t(`documents.about.${type}`)}</span>
                 </td>
                 <td>
-                  {last
-                    ? t('documents.issuedVersion', {
-                        number: last.number,
-                        date: format.date(last.issuedOn),
-                        version: last.version,
-                      })
-                    : t('documents.notIssued')}
+                  {draft ? (
+                    <>
+                      <span className="badge badge-warn document-draft">{t('documents.draft')}</span>
+                      <div>
+                        {last
+                          ? t('documents.issuedLatest', {
+                              date: format.date(last.issuedOn),
+                              version: last.version,
+                            })
+                          : t('documents.draftNotIssued')}
+                      </div>
+                    </>
+                  ) : last ? (
+                    t(last.number ? 'documents.issuedVersion' : 'documents.issuedVersionUnnumbered', {
+                      number: last.number,
+                      date: format.date(last.issuedOn),
+                      version: last.version,
+                    })
+                  ) : (
+                    t('documents.notIssued')
+                  )}
                 </td>
                 <td>
                   {buttons(
@@ -149,6 +186,14 @@ export default function CycleDocumentsPage() {
                     <p className="field-error" role="status">
                       {refusals[type]}
                     </p>
+                  )}
+                  {draft && hasRole(user, 'quality-representative') && (
+                    <IssueYearReport
+                      cycleId={cycleId}
+                      route={yearEnd}
+                      name={name}
+                      onIssued={register.reload}
+                    />
                   )}
                 </td>
               </tr>

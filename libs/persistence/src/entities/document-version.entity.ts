@@ -38,6 +38,11 @@ export class DocumentVersionEntity {
   /** Whose request first generated this version, and when. */
   @Column({ name: 'registered_by', type: 'varchar', length: 64 }) registeredBy!: string;
   @Column({ name: 'registered_at', type: 'varchar', length: 24 }) registeredAt!: string;
+  /**
+   * The `x-request-id` of the request that issued it deliberately (a year-end report issued before the
+   * close): the same request sent again answers this version. Null when registered on download.
+   */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId!: string | null;
   /** The document model as canonical JSON (what `content_sha256` hashes). */
   @Column({ type: 'text' }) content!: string;
   /** The files, base64. */

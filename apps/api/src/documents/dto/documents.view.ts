@@ -86,6 +86,16 @@ export class DocumentVersionView {
   registeredAt!: string;
 }
 
+/** What issuing a year-end report answers: the version the register holds for its content now. */
+export class IssuedDocumentView extends DocumentVersionView {
+  @ApiProperty({
+    example: true,
+    description:
+      'true when this request issued the version (also when it is sent again with the same x-request-id); false when the same content had been issued already',
+  })
+  issuedNow!: boolean;
+}
+
 export class DocumentVersionPage extends PageInfoView {
   @ApiProperty({ type: [DocumentVersionView] })
   items!: DocumentVersionView[];
