@@ -1,10 +1,13 @@
-// Builds the web app (apps/web) into dist/web, which the API serves on the same origin.
-// Type-checks it first against the API types generated from the OpenAPI document, so a changed route
-// breaks the build and not the user. Skips both when dist/web is newer than every source file.
+// Builds the web app (apps/web) into dist/web, which the API serves on the same origin: always the
+// production build (React's own, minified), with a brotli and a gzip copy of every script and
+// stylesheet (apps/web/precompress.plugin.ts). Type-checks it first against the API types generated
+// from the OpenAPI document, so a changed route breaks the build and not the user. Skips both when
+// dist/web is newer than every source file and has its compressed copies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { ensureDependencies, root } = require('./lib/ensure-deps.cjs');
@@ -20,13 +23,13 @@ function newest(path) {
 export function buildWeb({ force = false, log = (m) => console.log(`[qcycle] ${m}`) } = {}) {
   const web = join(root, 'apps/web');
   const built = join(root, 'dist/web/index.html');
+  // apps/web holds the sources, index.html, the Vite config and its plugins (nothing built).
   const sources = Math.max(
-    newest(join(web, 'src')),
-    newest(join(web, 'index.html')),
-    newest(join(web, 'vite.config.ts')),
+    newest(web),
     newest(join(root, 'package-lock.json')),
+    newest(fileURLToPath(import.meta.url)),
   );
-  if (!force && existsSync(built) && statSync(built).mtimeMs >= sources) {
+  if (!force && existsSync(built) && statSync(built).mtimeMs >= sources && hasCompressedEntry(built)) {
     log('web app is up to date (dist/web)');
     return;
   }
@@ -46,8 +49,17 @@ export function buildWeb({ force = false, log = (m) => console.log(`[qcycle] ${m
       '--logLevel',
       'warn',
     ],
-    { cwd: root, stdio: 'inherit' },
+    // NODE_ENV as the caller's would decide which React is bundled: under Jest (NODE_ENV=test, the
+    // browser suites' global setup) Vite built React's development bundle — 45 % more JavaScript,
+    // every effect run twice — which `npm start` then served, dist/web being up to date.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
+}
+
+/** Whether index.html's entry script has its brotli copy (a build made before they were written has not). */
+function hasCompressedEntry(indexHtml) {
+  const entry = /<script[^>]*type="module"[^>]*src="\/([^"]+)"/.exec(readFileSync(indexHtml, 'utf8'));
+  return entry !== null && existsSync(join(dirname(indexHtml), `${entry[1]}.br`));
 }
 
 // `node scripts/build-web.mjs [--force] [--no-install]`: --no-install where npm ci already ran (the image build).

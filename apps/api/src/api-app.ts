@@ -21,6 +21,7 @@ import {
 import { qcycleValidationPipe } from './common/validation';
 import { formatDemoLogins, seedDemoDirectory } from './demo/demo-directory';
 import { withTaskOutcomeSchemas } from './tasks/task-outcome-schemas.openapi';
+import { compressedJsonMiddleware } from './web/compressed-json.middleware';
 import { qcycleRoot, webAppMiddleware } from './web/web-app.middleware';
 
 export interface CreateApiAppOptions {
@@ -88,6 +89,8 @@ export async function createApiApp(
   if (!existsSync(join(webDistDir, 'index.html')))
     logger.log(`the web app is not built (${webDistDir}): npm run build:web`);
   app.use(webAppMiddleware(webDistDir));
+  // JSON of a kilobyte or more goes compressed; the web app's files come precompressed from its build.
+  app.use(compressedJsonMiddleware());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
+import { CONTENT_ENCODINGS, preferredEncoding, type ContentEncoding } from './content-encoding';
 
 /** Paths the API answers itself: never files of the web app, never its index.html. */
 const API_PREFIXES = ['/api', '/health'];
@@ -55,10 +56,15 @@ export function qcycleRoot(from = __dirname): string {
   }
 }
 
+/** The file extension of each encoding's copy, as the build writes them (apps/web/precompress.plugin.ts). */
+const ENCODED_COPY: Record<ContentEncoding, string> = { br: '.br', gzip: '.gz' };
+
 /**
- * Serves the built web app (a React SPA) on the API's origin: its files as they are, hashed assets
- * under /assets cached for a year, and for every other GET outside /api and /health its index.html,
- * so the SPA's own routes (/sign-in, /tasks/…, /cycles/…/audit) load on a reload or from a link.
+ * Serves the built web app (a React SPA) on the API's origin: its files as they are (or the build's
+ * brotli or gzip copy of them, to a browser that accepts it), hashed assets under /assets cached
+ * for a year, and for every other GET outside /api and /health its index.html (or the build's
+ * landing page for that path, e.g. tasks.html for the e-mailed links), so the SPA's own routes
+ * (/sign-in, /tasks/…, /cycles/…/audit) load on a reload or from a link.
  * Requests under /api and /health go on to the API (an unknown one gets the API's JSON 404). Without
  * a build, the SPA's paths answer a short page saying how to build it; the API works regardless.
  */
@@ -70,15 +76,17 @@ export function webAppMiddleware(distDir: string) {
     if (API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return next();
 
     const file = fileOf(root, path);
-    if (file)
-      return send(request, response, file.path, file.stats, isHashedAsset(path) ? IMMUTABLE : REVALIDATE);
+    if (file) {
+      const hashed = isHashedAsset(path);
+      return send(request, response, file.path, file.stats, hashed ? IMMUTABLE : REVALIDATE, hashed);
+    }
     // A missing script or stylesheet is a 404, not the SPA's page (which the browser would refuse anyway).
     if (isHashedAsset(path) || path === '/favicon.ico') {
       response.status(404).type('text/plain').send('Not found\n');
       return;
     }
-    const index = join(root, 'index.html');
-    const stats = statOrUndefined(index);
+    const page = landingPageOf(root, path) ?? join(root, 'index.html');
+    const stats = statOrUndefined(page);
     if (!stats?.isFile()) {
       response
         .status(path === '/' ? 200 : 404)
@@ -87,8 +95,20 @@ export function webAppMiddleware(distDir: string) {
         .send(WEB_APP_NOT_BUILT);
       return;
     }
-    send(request, response, index, stats, REVALIDATE);
+    send(request, response, page, stats, REVALIDATE, false);
   };
+}
+
+/**
+ * The build's page for the SPA paths under a prefix, when it has one (`/tasks/…` → tasks.html): the
+ * index.html that also has the browser fetch that page's chunks with the entry script
+ * (apps/web/landing-pages.plugin.ts).
+ */
+function landingPageOf(root: string, path: string): string | undefined {
+  const prefix = /^\/([a-z][a-z-]*)\/./.exec(path)?.[1];
+  if (!prefix) return undefined;
+  const page = join(root, `${prefix}.html`);
+  return statOrUndefined(page)?.isFile() ? page : undefined;
 }
 
 function isHashedAsset(path: string): boolean {
@@ -120,25 +140,66 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-function send(request: Request, response: Response, path: string, stats: Stats, cacheControl: string): void {
+/**
+ * Sends a file with its type, caching and Last-Modified (answering 304 when the browser's copy is
+ * as new); for a hashed asset (`offerEncodedCopies`), the build's brotli or gzip copy of it when the
+ * browser accepts one.
+ */
+function send(
+  request: Request,
+  response: Response,
+  path: string,
+  stats: Stats,
+  cacheControl: string,
+  offerEncodedCopies: boolean,
+): void {
   const lastModified = stats.mtime.toUTCString();
   response.set({
     'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': cacheControl,
     'last-modified': lastModified,
   });
+  // The build compresses the scripts and stylesheets once, at its best levels (on a 3G link the
+  // first page's JavaScript is about a quarter of its size as brotli); what a browser is sent
+  // depends on what it accepts, so every answer for such a file says so, 304s included.
+  const copies = offerEncodedCopies ? encodedCopiesOf(path) : new Map<ContentEncoding, EncodedCopy>();
+  if (copies.size > 0) response.vary('Accept-Encoding');
   const since = request.header('if-modified-since');
   if (since && Date.parse(since) >= Math.floor(stats.mtimeMs / 1000) * 1000) {
     response.status(304).end();
     return;
   }
-  response.set('content-length', String(stats.size));
+  const encoding = preferredEncoding(request.header('accept-encoding'), [...copies.keys()]);
+  const sent = encoding ? copies.get(encoding)! : { path, stats };
+  if (encoding) response.set('content-encoding', encoding);
+  response.set('content-length', String(sent.stats.size));
   if (request.method === 'HEAD') {
     response.status(200).end();
     return;
   }
   response.status(200);
-  createReadStream(path)
+  createReadStream(sent.path)
     .on('error', () => response.destroy())
     .pipe(response);
+}
+
+interface EncodedCopy {
+  path: string;
+  stats: Stats;
+}
+
+/**
+ * The build's compressed copies of a hashed asset (`x.js.br`, `x.js.gz`), by encoding. Only hashed
+ * assets are offered theirs: their content never changes under their name, so a copy cannot be
+ * older than its file (index.html, which a deploy may replace in place, is sent as it is; it is
+ * half a kilobyte).
+ */
+function encodedCopiesOf(path: string): Map<ContentEncoding, EncodedCopy> {
+  const copies = new Map<ContentEncoding, EncodedCopy>();
+  for (const encoding of CONTENT_ENCODINGS) {
+    const copy = `${path}${ENCODED_COPY[encoding]}`;
+    const stats = statOrUndefined(copy);
+    if (stats?.isFile()) copies.set(encoding, { path: copy, stats });
+  }
+  return copies;
 }
