@@ -820,6 +820,9 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         exact: true,
       })
       .waitFor();
+    // Issued, it no longer reads "Dự thảo"; a line says when a download becomes one again.
+    await report.getByText(vi('cycles:documents.draftOnceChanged'), { exact: true }).waitFor();
+    await expect(report.getByText(vi('cycles:documents.draft'), { exact: true }).count()).resolves.toBe(0);
     await qmr.check('the objectives report issued before the close', {
       screenshot: 'cycle-documents-issued',
     });

@@ -151,17 +151,22 @@ export default function CycleDocumentsPage() {
                   <span className="muted">{t(`documents.about.${type}`)}</span>
                 </td>
                 <td>
-                  {draft ? (
+                  {draft && last ? (
+                    // Issued before the close: the download is that version while the records are
+                    // unchanged, a draft again once they change (the page cannot tell without printing).
+                    <>
+                      <div>
+                        {t('documents.issuedLatest', {
+                          date: format.date(last.issuedOn),
+                          version: last.version,
+                        })}
+                      </div>
+                      <div className="muted small">{t('documents.draftOnceChanged')}</div>
+                    </>
+                  ) : draft ? (
                     <>
                       <span className="badge badge-warn document-draft">{t('documents.draft')}</span>
-                      <div>
-                        {last
-                          ? t('documents.issuedLatest', {
-                              date: format.date(last.issuedOn),
-                              version: last.version,
-                            })
-                          : t('documents.draftNotIssued')}
-                      </div>
+                      <div>{t('documents.draftNotIssued')}</div>
                     </>
                   ) : last ? (
                     t(last.number ? 'documents.issuedVersion' : 'documents.issuedVersionUnnumbered', {
