@@ -14,13 +14,17 @@ import { onTasksChanged } from '../tasks/task-changes';
  */
 const OVERDUE_READ = 20;
 
-/** How many open and overdue tasks the signed-in user has, for the navigation. */
-function useTaskCounts() {
+/**
+ * How many open and overdue tasks the signed-in user has, for the navigation. Not asked by a session
+ * opened from an e-mailed link: it has no navigation, and the API refuses it every route but its task.
+ */
+function useTaskCounts(asked: boolean) {
   const location = useLocation();
   const [counts, setCounts] = useState<{ open: number; overdue: number; allGivenLate: boolean } | null>(null);
   const [changes, setChanges] = useState(0);
   useEffect(() => onTasksChanged(() => setChanges((n) => n + 1)), []);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     Promise.all([
       api.GET('/api/v1/me/tasks', { params: { query: { limit: 1 } } }),
@@ -38,7 +42,7 @@ function useTaskCounts() {
     return () => {
       live = false;
     };
-  }, [location.pathname, changes]);
+  }, [asked, location.pathname, changes]);
   return counts;
 }
 
@@ -46,8 +50,8 @@ function useTaskCounts() {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
-  const counts = useTaskCounts();
   const linkSession = user?.authenticatedBy === 'task-link';
+  const counts = useTaskCounts(!linkSession);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
