@@ -324,19 +324,32 @@ export class CycleOfficialDocumentsService {
   }
 }
 
+/**
+ * A document issued under the year's decision, registered with the decision as its source record and
+ * its signer as the approver: the decision itself and its plan under the decision's number, the
+ * reports and the announcement with none (`''`: the clerk numbers them when they are sent).
+ */
+export function issuedUnderDecision(
+  row: DecisionEntity,
+  number: string,
+  build: (wording: DecisionWording) => OfficialDocument,
+): OfficialDocumentSource {
+  return {
+    number,
+    sourceRecord: `decisions/${row.id}`,
+    approvedBy: row.signedBy,
+    approvedByName: row.signerName,
+    build,
+  };
+}
+
 /** What the decision and the plan issued with it are built from, and registered under. */
 function decisionSource(
   row: DecisionEntity,
   build: (record: DecisionRecord, wording: DecisionWording) => OfficialDocument,
 ): OfficialDocumentSource {
   const record = decisionRecordOf(row);
-  return {
-    number: row.documentNumber,
-    sourceRecord: `decisions/${row.id}`,
-    approvedBy: row.signedBy,
-    approvedByName: row.signerName,
-    build: (wording) => build(record, wording),
-  };
+  return issuedUnderDecision(row, row.documentNumber, (wording) => build(record, wording));
 }
 
 /** What the decision's row says, as the documents read it. */

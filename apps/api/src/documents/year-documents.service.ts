@@ -23,6 +23,7 @@ import { conformityAnnouncementDocument, type AnnouncementReason } from './confo
 import {
   CycleOfficialDocumentsService,
   decisionRecordOf,
+  issuedUnderDecision,
   type OfficialDocumentSource,
 } from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
@@ -104,13 +105,9 @@ export class YearDocumentsService {
     const date = await this.lastRecordDate(report.cycleId, row.signingDate, calendar);
     return {
       key,
-      source: {
-        number: '',
-        sourceRecord: `decisions/${row.id}`,
-        approvedBy: row.signedBy,
-        approvedByName: row.signerName,
-        build: (wording) => objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
-      },
+      source: issuedUnderDecision(row, '', (wording) =>
+        objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
+      ),
     };
   }
 
@@ -258,13 +255,7 @@ export class YearDocumentsService {
     const { row, key } = await this.official.decision(caller, cycleId);
     return {
       key,
-      source: {
-        number: '',
-        sourceRecord: `decisions/${row.id}`,
-        approvedBy: row.signedBy,
-        approvedByName: row.signerName,
-        build: (wording) => annualQmsReportDocument(data, wording),
-      },
+      source: issuedUnderDecision(row, '', (wording) => annualQmsReportDocument(data, wording)),
     };
   }
 
@@ -295,13 +286,15 @@ export class YearDocumentsService {
   ): Promise<DocumentFile> {
     const announcement = await this.conformityAnnouncement(caller, cycleId);
     const { row, key } = await this.official.decision(caller, cycleId);
-    return this.official.registered(caller, key, 'conformity-announcement', format, {
-      number: '',
-      sourceRecord: `decisions/${row.id}`,
-      approvedBy: row.signedBy,
-      approvedByName: row.signerName,
-      build: (wording) => conformityAnnouncementDocument(decisionRecordOf(row), wording, announcement.reason),
-    });
+    return this.official.registered(
+      caller,
+      key,
+      'conformity-announcement',
+      format,
+      issuedUnderDecision(row, '', (wording) =>
+        conformityAnnouncementDocument(decisionRecordOf(row), wording, announcement.reason),
+      ),
+    );
   }
 
   /** The review minutes: 404 until the review is held (the record exists from the inputs' compilation). */
