@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
-import { EvidenceFileEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
+import { TokenService } from '../../apps/api/src/auth/token.service';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import { undocumentedAnswers } from './support/openapi-coverage';
@@ -129,8 +130,13 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     await rm(evidenceDir, { recursive: true, force: true });
   });
 
+  /** A person of the organisation (their password session) or a token of its own (a task-link session). */
+  type Caller = string | { token: string };
+  const bearer = async (who: Caller, organisation: DemoOrganisation) =>
+    typeof who === 'string' ? organisation.tokenOf(who) : who.token;
+
   async function upload(
-    local: string,
+    who: Caller,
     fields: { recordType?: string; recordKey?: string },
     file?: { bytes: Buffer; name: string; type?: string },
     organisation = org,
@@ -144,17 +150,17 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     const path = `/api/v1/cycles/${encodeURIComponent(cycle)}/evidence`;
     const response = await fetch(`${suite.http.baseUrl}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await organisation.tokenOf(local)}` },
+      headers: { authorization: `Bearer ${await bearer(who, organisation)}` },
       body: form,
     });
     suite.http.observed.push({ method: 'POST', path, status: response.status });
     return { status: response.status, body: (await response.json()) as EvidenceAnswer };
   }
 
-  async function download(local: string, id: string, organisation = org) {
+  async function download(who: Caller, id: string, organisation = org) {
     const path = `/api/v1/evidence/${id}`;
     const response = await fetch(`${suite.http.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${await organisation.tokenOf(local)}` },
+      headers: { authorization: `Bearer ${await bearer(who, organisation)}` },
     });
     suite.http.observed.push({ method: 'GET', path, status: response.status });
     return {
@@ -242,6 +248,53 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     );
     expect(uploaded.status).toBe(201);
     expect(uploaded.body.contentType).toBe('image/png');
+  });
+
+  it('lets a session opened from the e-mailed link attach, list and download the evidence of its own task only', async () => {
+    // The reporter opens the March report from the link in their e-mail: that session may reach
+    // the report's evidence, so a file is attached without signing in; nothing else's.
+    const reporter = await suite.api
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .findOneByOrFail({ email: org.email('staff.tthc') });
+    const link = {
+      token: (await suite.api.get(TokenService).issueTaskScoped(reporter, measureTaskId)).accessToken,
+    };
+    const listOf = (recordType: string, recordKey: string) =>
+      suite.http.call<EvidenceAnswer[] & { code?: string }>(
+        'GET',
+        `/api/v1/cycles/${cycleId}/evidence?recordType=${recordType}&recordKey=${encodeURIComponent(recordKey)}`,
+        { token: link.token },
+      );
+
+    const bytes = pdfOf(3_000, 'l');
+    const attached = await upload(link, measurement, { bytes, name: 'Biên bản kiểm tra tháng 3.pdf' });
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ recordKey: measureTaskId, uploadedBy: org.idOf('staff.tthc') });
+    const listed = await listOf('measurement', measureTaskId);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((f) => f.fileName)).toContain('Biên bản kiểm tra tháng 3.pdf');
+    const got = await download(link, attached.body.id);
+    expect([got.status, sha256(got.bytes)]).toEqual([200, sha256(bytes)]);
+
+    // The audit step's evidence is another record: refused, and the refused upload keeps nothing.
+    const auditorsFile = await upload(
+      'auditor.kinhte',
+      { recordType: 'audit-step', recordKey: auditStepId },
+      { bytes: pdfOf(2_000, 'k'), name: 'ho-so-danh-gia.pdf' },
+    );
+    expect(auditorsFile.status).toBe(201);
+    const auditRows = await rowsOf(auditStepId);
+    const elsewhere = await upload(
+      link,
+      { recordType: 'audit-step', recordKey: auditStepId },
+      { bytes: pdfOf(2_000, 'm'), name: 'khong-duoc.pdf' },
+    );
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'TASK_LINK_SCOPE']);
+    expect(await rowsOf(auditStepId)).toBe(auditRows);
+    const otherList = await listOf('audit-step', auditStepId);
+    expect([otherList.status, otherList.body.code]).toEqual([403, 'TASK_LINK_SCOPE']);
+    expect((await download(link, auditorsFile.body.id)).status).toBe(403);
   });
 
   it('refuses a file over the limit with 413 and keeps nothing', async () => {

@@ -427,6 +427,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(verdict.textContent()).resolves.toContain('80');
     // The browser's own check is satisfied (the workflow's earlier refusal stays until the next submit).
     await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
+    // The month's register, attached in the link's session: a report's own evidence needs no sign-in.
+    const register = 'Sổ theo dõi hồ sơ tháng 1.pdf';
+    await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: register,
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4_000, 'a')]),
+    });
+    await lan.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
+    await lan.page
+      .getByRole('list', { name: vi('tasks:evidence.attached') })
+      .getByRole('link', { name: `${vi('tasks:evidence.download')} ${register}` })
+      .waitFor();
     await lan.check('the measurement report at 1.000/1.250', {
       screenshot: 'task-measurement-report.80-of-100',
     });
@@ -488,6 +500,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       ]),
     );
     expect(measurements.find((m) => m.indicatorId === 'obj-4-on-time')?.late).toBe(false);
+    // The report names the file uploaded in the link's session beside the register's number.
+    const done = await org.as<{ outcome: { evidence: string[] } }>('qmr', 'GET', taskPath(report.id));
+    const files = await org.as<{ reference: string; fileName: string }[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=measurement&recordKey=${encodeURIComponent(report.id)}`,
+    );
+    expect(files.body.map((f) => f.fileName)).toEqual(['Sổ theo dõi hồ sơ tháng 1.pdf']);
+    expect(done.body.outcome.evidence).toEqual(['BC-TTHC-01-2024', files.body[0].reference]);
   });
 
   it('7. the lead auditor plans the audit, never offered an auditor for their own unit; an auditor signs off a step; the lead auditor closes it', async () => {

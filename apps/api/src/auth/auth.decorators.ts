@@ -7,6 +7,7 @@ export const IS_PUBLIC = 'qcycle:public';
 export const REQUIRED_ROLES = 'qcycle:roles';
 export const LOGIN_ROUTE = 'qcycle:login-route';
 export const TASK_LINK_ROUTE = 'qcycle:task-link-route';
+export const TASK_LINK_EVIDENCE_ROUTE = 'qcycle:task-link-evidence-route';
 export const OPEN_TO_READ_ONLY = 'qcycle:open-to-read-only';
 
 /** Open without a token (login, health). Every other route needs a bearer token. */
@@ -29,6 +30,14 @@ export const LoginRoute = () => SetMetadata(LOGIN_ROUTE, true);
  * other route answers such a session 403: a link opens exactly one task for exactly one user.
  */
 export const OpenableByTaskLink = () => SetMetadata(TASK_LINK_ROUTE, true);
+
+/**
+ * An evidence route a task-link session may use for its own task's record only (the measurement
+ * report, audit step, corrective action or review its task answers), so that the person who opened
+ * a report from the e-mail attaches its evidence without signing in. The guard lets such a session
+ * through; the evidence service answers any other record 403 `TASK_LINK_SCOPE`.
+ */
+export const OpenableByTaskLinkForItsEvidence = () => SetMetadata(TASK_LINK_EVIDENCE_ROUTE, true);
 
 /** The signed-in caller (set by JwtAuthGuard). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { IS_PUBLIC, TASK_LINK_ROUTE } from './auth.decorators';
+import { IS_PUBLIC, TASK_LINK_EVIDENCE_ROUTE, TASK_LINK_ROUTE } from './auth.decorators';
 import { TokenService, unauthenticated } from './token.service';
 
 /** Global: every route needs `Authorization: Bearer <jwt>` unless marked @Public(). */
@@ -22,8 +22,13 @@ export class JwtAuthGuard implements CanActivate {
     const principal = await this.tokens.verify(match[1]);
     request.principal = principal;
     if (principal.onlyTaskId !== undefined) {
-      const openable = this.reflector.get<boolean>(TASK_LINK_ROUTE, context.getHandler()) === true;
-      if (!openable || request.params.taskId !== principal.onlyTaskId) {
+      const handler = context.getHandler();
+      const itsTask =
+        this.reflector.get<boolean>(TASK_LINK_ROUTE, handler) === true &&
+        request.params.taskId === principal.onlyTaskId;
+      // The evidence of its task's record: which record a request names is the service's to check.
+      const itsEvidence = this.reflector.get<boolean>(TASK_LINK_EVIDENCE_ROUTE, handler) === true;
+      if (!itsTask && !itsEvidence) {
         throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId: principal.onlyTaskId });
       }
     }

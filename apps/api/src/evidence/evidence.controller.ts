@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 // Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
-import { CurrentUser, RequestId } from '../auth/auth.decorators';
+import { CurrentUser, OpenableByTaskLinkForItsEvidence, RequestId } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { EvidenceFileView, EvidenceListQuery, EvidenceUploadForm } from './dto/evidence.dto';
@@ -25,6 +25,7 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post('cycles/:cycleId/evidence')
+  @OpenableByTaskLinkForItsEvidence()
   @HttpCode(201)
   @ApiOperation({
     summary:
@@ -33,7 +34,7 @@ export class EvidenceController {
       'multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), ' +
       'the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. ' +
       'Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), ' +
-      'the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. ' +
+      'the Quality Representative, and any auditor for audit steps and corrective actions; a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. ' +
       'Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. ' +
       'The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.',
   })
@@ -52,7 +53,12 @@ export class EvidenceController {
   }
 
   @Get('cycles/:cycleId/evidence')
-  @ApiOperation({ summary: 'The evidence files of one record of the cycle, oldest first' })
+  @OpenableByTaskLinkForItsEvidence()
+  @ApiOperation({
+    summary: 'The evidence files of one record of the cycle, oldest first',
+    description:
+      'A session opened from a task link lists its task’s record only (403 TASK_LINK_SCOPE otherwise).',
+  })
   @ApiOkResponse({ type: [EvidenceFileView] })
   @ApiErrors(400, 401, 403, 404)
   list(
@@ -64,9 +70,12 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id')
+  @OpenableByTaskLinkForItsEvidence()
   @ApiOperation({
     summary:
       'Download an evidence file (attachment, under its original name), for anyone in the organisation',
+    description:
+      'A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise).',
   })
   @ApiProduces(...Object.values(EVIDENCE_FILE_TYPES).map((t) => t.contentType))
   @ApiOkResponse({ description: 'The file; x-content-sha256 and ETag carry its SHA-256' })

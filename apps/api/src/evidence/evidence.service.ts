@@ -30,6 +30,7 @@ import {
   kindsForFileName,
 } from './evidence-file-type';
 import { EVIDENCE_STORE, type EvidenceStore, type StoredEvidence } from './evidence-store';
+import { evidenceRecordOfTask } from './evidence-record';
 
 /** The part of multer (shipped with @nestjs/platform-express, untyped there) an upload uses. */
 interface MulterFile {
@@ -137,6 +138,7 @@ export class EvidenceService {
 
   async list(caller: Principal, cycleId: string, query: EvidenceListQuery): Promise<EvidenceFileView[]> {
     const cycle = await this.ownCycle(caller, cycleId);
+    await this.checkTaskLinkReaches(caller, cycle.id, query);
     const rows = await this.dataSource.getRepository(EvidenceFileEntity).find({
       where: { cycleId: cycle.id, recordType: query.recordType, recordKey: query.recordKey },
       order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -149,6 +151,7 @@ export class EvidenceService {
     const row = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id });
     if (!row || row.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
+    await this.checkTaskLinkReaches(caller, row.cycleId, row);
     return { file: view(row), content: await this.store.get(row.sha256) };
   }
 
@@ -222,6 +225,7 @@ export class EvidenceService {
     if (Object.keys(missing).length > 0) throw invalidUpload(missing);
     const recordType = fields.recordType as EvidenceRecordType;
     const recordKey = fields.recordKey as string;
+    await this.checkTaskLinkReaches(caller, cycle.id, { recordType, recordKey });
     await this.checkMayAddTo(caller, cycle, recordType, recordKey);
     const fileName = cleanFileName(file.originalname);
     try {
@@ -239,6 +243,24 @@ export class EvidenceService {
       if (error instanceof EvidenceRefusedError) throw refused(error);
       throw error;
     }
+  }
+
+  /**
+   * A session opened from a task link reaches the evidence of its own task's record and nothing
+   * else (docs/security.md "Task links"): the guard let it through to the evidence routes, and this
+   * is where the record it names is held against its task.
+   */
+  private async checkTaskLinkReaches(
+    caller: Principal,
+    cycleId: string,
+    record: { recordType: string; recordKey: string },
+  ): Promise<void> {
+    const taskId = caller.onlyTaskId;
+    if (taskId === undefined) return;
+    const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId, cycleId });
+    const itsRecord = task ? evidenceRecordOfTask(task) : undefined;
+    if (itsRecord?.recordType !== record.recordType || itsRecord.recordKey !== record.recordKey)
+      throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId });
   }
 
   /**

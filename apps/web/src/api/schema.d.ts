@@ -415,12 +415,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The evidence files of one record of the cycle, oldest first */
+        /**
+         * The evidence files of one record of the cycle, oldest first
+         * @description A session opened from a task link lists its task’s record only (403 TASK_LINK_SCOPE otherwise).
+         */
         get: operations["EvidenceController_list"];
         put?: never;
         /**
          * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)
-         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions. A refused upload keeps nothing. Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
+         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions; a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
          */
         post: operations["EvidenceController_upload"];
         delete?: never;
@@ -723,7 +726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an evidence file (attachment, under its original name), for anyone in the organisation */
+        /**
+         * Download an evidence file (attachment, under its original name), for anyone in the organisation
+         * @description A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise).
+         */
         get: operations["EvidenceController_download"];
         put?: never;
         post?: never;

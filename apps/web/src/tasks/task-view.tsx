@@ -383,7 +383,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   );
 }
 
-/** The record whose evidence files this task's answer and history may name. */
+/** The record whose evidence files this task's answer and history may name (the API's `evidenceRecordOfTask`). */
 function evidenceRecordsOf(task: TaskDetail): { recordType: EvidenceRecordType; recordKey: string }[] {
   switch (task.kind) {
     case 'measurement-report':
