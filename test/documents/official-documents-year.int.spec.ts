@@ -30,11 +30,13 @@ import {
   keepDocument,
   normalise,
   fontsNotEmbeddedTimes,
+  pdfBodyText,
   pdfText,
   wordCounts,
   wordParagraphs,
   zipTimestamps,
 } from './support/document-text';
+import { clerkFindings, type ClerkExpectation } from './support/nd30-format';
 
 const objectives = KONTUM_2024_TEMPLATE.objectives as Objective[];
 const wording = KONTUM_2024_TEMPLATE;
@@ -140,7 +142,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
     for (const item of document.body)
       if (item.kind === 'chart')
         for (const word of indicatorChartWords(item.chart)) expected.set(word, (expected.get(word) ?? 0) + 1);
-    expect(wordCounts(pdfText(files.pdf))).toEqual(expected);
+    expect(wordCounts(pdfBodyText(files.pdf))).toEqual(expected);
   }
 
   function docxCells(docx: Buffer): string[] {
@@ -659,6 +661,31 @@ describe('official documents of the year: objectives report, annual QMS report, 
       ])
         expect(files.text).toContain(expected);
       expectSameWords(withTrend, files);
+    });
+  });
+
+  describe('as the clerk checks them (Decree 30/2020/NĐ-CP): number and symbol, date, page numbers, margins, fonts', () => {
+    it.each<[string, ClerkExpectation]>([
+      [
+        'BC-MTCL-2024',
+        { number: 'Số: /BC-UBND', placeAndDate: 'Kon Tum, ngày 05 tháng 3 năm 2024', recipients: true },
+      ],
+      [
+        'BC-HTQLCL-2024',
+        { number: 'Số: /BC-UBND', placeAndDate: 'Kon Tum, ngày 20 tháng 12 năm 2024', recipients: true },
+      ],
+      [
+        'QD-CB-HTQLCL-2024',
+        { number: 'Số: /QĐ-UBND', placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: true },
+      ],
+      [
+        'BB-XXLD-2024',
+        { number: 'Số: /BB-UBND', placeAndDate: 'Kon Tum, ngày 10 tháng 12 năm 2024', recipients: false },
+      ],
+    ])('%s', (name, expected) => {
+      const files = rendered.get(name);
+      if (!files) throw new Error(`${name} was not rendered`);
+      expect(clerkFindings(files.pdf, files.docx, expected)).toEqual([]);
     });
   });
 });

@@ -13,7 +13,7 @@ import { undocumentedAnswers } from '../api/support/openapi-coverage';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { rehearsalClock } from './support/audit-records';
 import { download as fetchDownload, downloadedJson, type Download } from './support/document-download';
-import { docxHeaderParagraphs, keepDocument, normalise, pageTops, pdfText } from './support/document-text';
+import { docxHeaders, keepDocument, normalise, pageTops, pdfText } from './support/document-text';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -94,7 +94,11 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const [[, mark]] = tops;
       expect(mark).toMatch(DRAFT_MARK);
       for (const top of tops) expect(top).toEqual([REHEARSAL_MARK, mark]);
-      expect(docxHeaderParagraphs(docx.bytes)).toEqual([REHEARSAL_MARK, mark]);
+      // Every page's header: the first page's, and the others' (with the page number).
+      expect(docxHeaders(docx.bytes)).toEqual([
+        [REHEARSAL_MARK, mark],
+        [REHEARSAL_MARK, mark],
+      ]);
       return mark;
     };
     const requestIds = { first: `issue-${uniqueSuffix()}`, second: `issue-${uniqueSuffix()}` };

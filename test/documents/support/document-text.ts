@@ -64,7 +64,45 @@ export function rehearsalPdfText(pdf: Buffer, docx: Buffer): string {
   const headers = parts.names.filter((name) => /^word\/header\d*\.xml$/.test(name));
   if (!headers.some((name) => wordParagraphs(parts.read(name)).includes(REHEARSAL_MARK)))
     throw new Error(`no DOCX page header says "${REHEARSAL_MARK}" (${headers.join(', ') || 'no header'})`);
-  return text.split(REHEARSAL_MARK).join('\n');
+  return withoutPageNumbers(text).split(REHEARSAL_MARK).join('\n');
+}
+
+/**
+ * `pdftotext -layout` of the PDF less the page numbers Decree 30 prints from page 2, centred on top
+ * (the DOCX prints them in its page header, a field, so they are no words of its body).
+ */
+export function pdfBodyText(pdf: Buffer): string {
+  return withoutPageNumbers(pdfText(pdf));
+}
+
+/** A page's number, its first line but the rehearsal's and draft's marks (`pdftotext -layout`); null on none. */
+export function pageNumberLines(pdf: Buffer): (string | null)[] {
+  return pdfText(pdf)
+    .split('\f')
+    .filter((page) => page.trim() !== '')
+    .map((page) => {
+      const first = page
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line !== '' && !isPageMark(line));
+      return first !== undefined && /^\d+$/.test(first) ? first : null;
+    });
+}
+
+function withoutPageNumbers(text: string): string {
+  return text
+    .split('\f')
+    .map((page, i) => {
+      const lines = page.split('\n');
+      const at = lines.findIndex((line) => line.trim() !== '' && !isPageMark(line.trim()));
+      if (i > 0 && at >= 0 && lines[at].trim() === String(i + 1)) lines.splice(at, 1);
+      return lines.join('\n');
+    })
+    .join('\f');
+}
+
+function isPageMark(line: string): boolean {
+  return line === REHEARSAL_MARK || line.startsWith('DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY');
 }
 
 /** The first `lines` lines of each page of the PDF (`pdftotext -layout`), trimmed: what a reader sees on top. */
@@ -81,12 +119,15 @@ export function pageTops(pdf: Buffer, lines: number): string[][] {
     );
 }
 
-/** The paragraphs of the DOCX's page headers (printed on every page), in order. */
-export function docxHeaderParagraphs(docx: Buffer): string[] {
+/**
+ * The words of each of the DOCX's page headers (the first page's, and the other pages' with their
+ * number), paragraph by paragraph; the paragraph holding the page number field has no words.
+ */
+export function docxHeaders(docx: Buffer): string[][] {
   const parts = docxParts(docx);
   return parts.names
     .filter((name) => /^word\/header\d*\.xml$/.test(name))
-    .flatMap((name) => wordParagraphs(parts.read(name)));
+    .map((name) => wordParagraphs(parts.read(name)).filter((paragraph) => paragraph !== ''));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { signatureBlock, numericDate } from '@qcycle/domain';
 import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
-import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { type OfficialDocument } from './official-document';
+import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
+import { blankNumberAndSymbol, type OfficialDocument } from './official-document';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 
 /**
@@ -65,7 +65,12 @@ export function annualQmsReportDocument(
       author: issuer,
       date: data.date,
     },
-    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: data.date },
+    header: {
+      issuingBody: issuerLines(issuer),
+      numberAndSymbol: blankNumberAndSymbol('BÁO CÁO', issuerSymbol(issuer)),
+      place: placeOfIssue(issuer),
+      date: data.date,
+    },
     documentType: 'BÁO CÁO',
     summary: [subject],
     preamble: [],

@@ -1,6 +1,6 @@
 import type { OfficialDocument } from './official-document';
-import { vietnameseDate } from './official-document';
-import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
+import { blankNumberAndSymbol, vietnameseDate } from './official-document';
+import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
 
 /** The internal audit as its records hold it (`GET /cycles/{id}/audit`), with the people's names. */
 export interface AuditRecord {
@@ -52,7 +52,12 @@ export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording):
   return {
     fileBaseName: `KH-DGNB-${wording.year}`,
     properties: { title: `Kế hoạch ${lowerFirst(title)}`, subject: title, author: issuer, date: audit.date },
-    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: audit.date },
+    header: {
+      issuingBody: issuerLines(issuer),
+      numberAndSymbol: blankNumberAndSymbol('KẾ HOẠCH', issuerSymbol(issuer)),
+      place: placeOfIssue(issuer),
+      date: audit.date,
+    },
     documentType: 'KẾ HOẠCH',
     summary: [title],
     preamble: [],
@@ -99,7 +104,12 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
   return {
     fileBaseName: `BC-DGNB-${wording.year}`,
     properties: { title: `Báo cáo ${lowerFirst(title)}`, subject: title, author: issuer, date: audit.date },
-    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: audit.date },
+    header: {
+      issuingBody: issuerLines(issuer),
+      numberAndSymbol: blankNumberAndSymbol('BÁO CÁO', issuerSymbol(issuer)),
+      place: placeOfIssue(issuer),
+      date: audit.date,
+    },
     documentType: 'BÁO CÁO',
     summary: [title],
     preamble: [],

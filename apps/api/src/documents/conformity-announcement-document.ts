@@ -1,6 +1,6 @@
 import { signatureBlock, numericDate } from '@qcycle/domain';
 import { issuerLines, placeOfIssue, type DecisionRecord, type DecisionWording } from './decision-document';
-import { type OfficialDocument } from './official-document';
+import { BLANK_NUMBER, type OfficialDocument } from './official-document';
 
 /** Why the year announces its QMS: its first year in qcycle, or a scope other than last year's. */
 export type AnnouncementReason = { kind: 'first-year' } | { kind: 'scope-changed'; previousScope: string };
@@ -80,7 +80,6 @@ export function conformityAnnouncementDocument(
 }
 
 /** The number's blank: the office writes it in by hand on issue (eight non-breaking spaces). */
-const BLANK_NUMBER = '\u00a0'.repeat(8);
 
 const REASON_TEXT = (reason: AnnouncementReason, year: number) =>
   reason.kind === 'first-year'

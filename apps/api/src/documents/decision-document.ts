@@ -194,6 +194,20 @@ export function issuerLines(issuer: string): string[] {
   return match ? [upper(match[1]), upper(match[2])] : [upper(issuer)];
 }
 
+/**
+ * The issuer's part of a symbol (Decree 30, Appendix III): `UBND` for a people's committee (`123/QĐ-UBND`),
+ * else the initials of its name.
+ */
+export function issuerSymbol(issuer: string): string {
+  if (/^(ủy|uỷ) ban nhân dân\b/iu.test(issuer)) return 'UBND';
+  return issuer
+    .split(/\s+/)
+    .map((word) => word.charAt(0))
+    .join('')
+    .replace(/đ/g, 'Đ')
+    .toUpperCase();
+}
+
 /** `Ủy ban nhân dân tỉnh Kon Tum` → `ỦY BAN NHÂN DÂN TỈNH KON TUM` (Unicode default mapping, no locale). */
 function upper(text: string): string {
   return text.toUpperCase();

@@ -9,7 +9,7 @@ import type { DocumentFormat, DraftDocumentFile, RegisteredDocumentFile } from '
 import { CHART_SIZE, indicatorChartSvg } from './indicator-chart.svg';
 import { renderOfficialDocumentDocx } from './official-document.docx';
 import { renderOfficialDocumentHtml } from './official-document.html';
-import type { OfficialDocument } from './official-document';
+import { earlierTemplates, type OfficialDocument } from './official-document';
 import { PdfPrinter } from './pdf-printer';
 
 /** The kinds of generated document the register holds. */
@@ -78,7 +78,7 @@ export class DocumentRegisterService {
     const key = { cycleId: source.cycleId, type: source.type };
     const repeated = requestId ? await repository.findOneBy({ ...key, requestId }) : null;
     if (repeated) return repeated;
-    const existing = await repository.findOneBy({ ...key, contentSha256 });
+    const existing = await this.findRegistered(source.cycleId, source.type, source.model);
     if (existing) return existing;
 
     const [pdf, docx] = await Promise.all([
@@ -131,9 +131,26 @@ export class DocumentRegisterService {
     type: DocumentType,
     model: OfficialDocument,
   ): Promise<DocumentVersionEntity | null> {
-    return this.dataSource
-      .getRepository(DocumentVersionEntity)
-      .findOneBy({ cycleId, type, contentSha256: sha256(canonicalJson(model)) });
+    return this.findRegistered(cycleId, type, model);
+  }
+
+  /**
+   * The version registered with this model's content, or with the content an earlier template built
+   * from the same records ({@link earlierTemplates}): a registered version is answered as registered,
+   * its files as stored, and a template change alone never makes a new version. Only content not
+   * registered under any template is rendered with today's.
+   */
+  private async findRegistered(
+    cycleId: string,
+    type: DocumentType,
+    model: OfficialDocument,
+  ): Promise<DocumentVersionEntity | null> {
+    const repository = this.dataSource.getRepository(DocumentVersionEntity);
+    for (const built of [model, ...earlierTemplates(model)]) {
+      const row = await repository.findOneBy({ cycleId, type, contentSha256: sha256(canonicalJson(built)) });
+      if (row) return row;
+    }
+    return null;
   }
 
   /**

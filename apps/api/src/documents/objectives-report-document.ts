@@ -13,8 +13,8 @@ import type {
   ReportIndicatorView,
   ReportObjectiveView,
 } from '../cycles/dto/cycle-report.view';
-import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { type DocumentBlock, type OfficialDocument } from './official-document';
+import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
+import { blankNumberAndSymbol, type DocumentBlock, type OfficialDocument } from './official-document';
 
 /** What the year's objectives report is made from: the `/report` record, the decision's targets, its date. */
 export interface ObjectivesReportRecord {
@@ -154,7 +154,12 @@ export function objectivesReportDocument(
   return {
     fileBaseName: `BC-MTCL-${report.year}`,
     properties: { title: `Báo cáo ${lowerFirst(subject)}`, subject, author: issuer, date: record.date },
-    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: record.date },
+    header: {
+      issuingBody: issuerLines(issuer),
+      numberAndSymbol: blankNumberAndSymbol('BÁO CÁO', issuerSymbol(issuer)),
+      place: placeOfIssue(issuer),
+      date: record.date,
+    },
     documentType: 'BÁO CÁO',
     summary: [subject],
     preamble: [],

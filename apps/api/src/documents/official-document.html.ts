@@ -22,7 +22,7 @@ export function renderOfficialDocumentHtml(document: OfficialDocument): string {
     '<!doctype html>',
     '<html lang="vi"><head><meta charset="utf-8">',
     `<title>${t(document.properties.title)}</title>`,
-    `<style>${STYLE}${pageMarkStyle(pageMarks(document))}</style>`,
+    `<style>${STYLE}${pageTopStyle(pageMarks(document))}</style>`,
     '</head><body>',
     '<table class="masthead"><tr>',
     '<td class="issuer">',
@@ -139,16 +139,21 @@ figure.chart figcaption { font-style: italic; font-size: 12pt; }
 `;
 
 /**
- * A rehearsal's or a draft's marks in the top margin of every page (a page margin box, one line
- * each), so that no page of it, printed or cut out, passes for the organisation's issued document;
- * the page itself is laid out as the issued one.
+ * The top margin of every page: the page number from page 2 (Decree 30, Appendix I: Arabic
+ * numerals, 13 pt, upright, centred in the top margin, none on the first page), and a rehearsal's or
+ * a draft's marks above it on every page (a page margin box, one line each), so that no page of it,
+ * printed or cut out, passes for the organisation's issued document; the page itself is laid out as
+ * the issued one.
  */
-function pageMarkStyle(marks: string[]): string {
-  if (marks.length === 0) return '';
+function pageTopStyle(marks: string[]): string {
   // CSS strings side by side, a line break ("\A") between them; the marks hold no quote or backslash.
-  const content = marks.map((mark) => JSON.stringify(mark)).join(' "\\A" ');
+  const lines = marks.map((mark) => JSON.stringify(mark));
+  const box = (content: string[]) =>
+    content.length === 0 ? 'content: none;' : `content: ${content.join(' "\\A" ')}; white-space: pre;`;
+  const font = 'font-family: "Times New Roman", "Liberation Serif", serif; font-size: 13pt;';
+  const marked = marks.length > 0 ? ' color: #c00000; font-weight: bold;' : '';
   return `
-@page { @top-center { content: ${content};${marks.length > 1 ? ' white-space: pre;' : ''} color: #c00000;
-  font-family: "Times New Roman", "Liberation Serif", serif; font-weight: bold; font-size: 13pt; } }
+@page { @top-center { ${box([...lines, 'counter(page)'])} ${font}${marked} } }
+@page :first { @top-center { ${box(lines)} } }
 `;
 }

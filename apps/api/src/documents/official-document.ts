@@ -116,6 +116,53 @@ export function documentFileBaseName(numberAndSymbol: string, year: number): str
   return safeFileBaseName(`${ordered}-${year}`);
 }
 
+/**
+ * The abbreviations of the document types qcycle issues (Decree 30/2020/NĐ-CP, Appendix III): the
+ * first part of a symbol, `123/QĐ-UBND`. A form of the QMS (`PHIẾU` báo cáo sự không phù hợp) is a
+ * record, not one of the decree's types, and carries no number.
+ */
+export const DOCUMENT_TYPE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'QUYẾT ĐỊNH': 'QĐ',
+  'KẾ HOẠCH': 'KH',
+  'BÁO CÁO': 'BC',
+  'BIÊN BẢN': 'BB',
+};
+
+/** The number left for the clerical office (văn thư) to write by hand when it registers and sends the document. */
+export const BLANK_NUMBER = '\u00a0'.repeat(8);
+
+/**
+ * "Số:         /BC-UBND": the number and symbol of a document the clerical office numbers when it
+ * sends it (qcycle holds no number for it), from the type's abbreviation and the issuer's.
+ */
+export function blankNumberAndSymbol(documentType: string, issuerSymbol: string): string {
+  const abbreviation = DOCUMENT_TYPE_ABBREVIATIONS[documentType];
+  if (!abbreviation) throw new Error(`No Decree 30 abbreviation for the document type ${documentType}`);
+  return `${BLANK_NUMBER}/${abbreviation}-${issuerSymbol}`;
+}
+
+/**
+ * The types that gained their blank "Số:" line with the Decree 30 review (docs/documents.md
+ * "Thể thức"): before it, the reports, the audit plan and the minutes were printed without one.
+ */
+const BLANK_NUMBER_SINCE_DECREE_30_REVIEW = new Set(['BÁO CÁO', 'KẾ HOẠCH', 'BIÊN BẢN']);
+
+/**
+ * The same records' model as each earlier template built it, so that the register answers a version
+ * it holds, as registered, although today's template prints the same content with another layout
+ * (docs/documents.md "A template change and the register"): a template change gives no document
+ * already registered a new version. Empty when no earlier template built this model differently.
+ */
+export function earlierTemplates(document: OfficialDocument): OfficialDocument[] {
+  const { numberAndSymbol, ...header } = document.header;
+  if (
+    numberAndSymbol?.startsWith(BLANK_NUMBER) &&
+    BLANK_NUMBER_SINCE_DECREE_30_REVIEW.has(document.documentType)
+  )
+    return [{ ...document, header }];
+  return [];
+}
+
 /** The words on every page of a rehearsal's document: a rehearsal copy, of no legal force. */
 export const REHEARSAL_MARK = 'BẢN DIỄN TẬP - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ';
 

@@ -3,8 +3,13 @@ import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
-import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
-import { vietnameseDate, type DocumentBlock, type OfficialDocument } from './official-document';
+import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
+import {
+  blankNumberAndSymbol,
+  vietnameseDate,
+  type DocumentBlock,
+  type OfficialDocument,
+} from './official-document';
 
 /** The review record (`GET /cycles/{id}/review`) with what it refers to by id, named. */
 export interface ReviewRecord {
@@ -124,7 +129,12 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
   return {
     fileBaseName: `BB-XXLD-${record.year}`,
     properties: { title: `Biên bản ${lowerFirst(subject)}`, subject, author: issuer, date: record.date },
-    header: { issuingBody: issuerLines(issuer), place: placeOfIssue(issuer), date: record.date },
+    header: {
+      issuingBody: issuerLines(issuer),
+      numberAndSymbol: blankNumberAndSymbol('BIÊN BẢN', issuerSymbol(issuer)),
+      place: placeOfIssue(issuer),
+      date: record.date,
+    },
     documentType: 'BIÊN BẢN',
     summary: [subject],
     preamble: [],

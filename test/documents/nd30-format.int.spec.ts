@@ -1,0 +1,238 @@
+import type { DataSource } from 'typeorm';
+import type { QcycleConfig } from '@qcycle/config';
+import { KONTUM_2024_TEMPLATE, type Objective } from '@qcycle/domain';
+import { DocumentVersionEntity, migrateUp, openDataSource } from '@qcycle/persistence';
+import { createTestDatabase } from '@qcycle/testing';
+import {
+  auditPlanDocument,
+  auditReportDocument,
+  type AuditRecord,
+} from '../../apps/api/src/documents/audit-documents';
+import { conformityAnnouncementDocument } from '../../apps/api/src/documents/conformity-announcement-document';
+import {
+  decisionDocument,
+  objectivesPlanDocument,
+  type DecisionRecord,
+} from '../../apps/api/src/documents/decision-document';
+import {
+  DocumentRegisterService,
+  renderDocx,
+  type DocumentSource,
+} from '../../apps/api/src/documents/document-register.service';
+import type { NonconformityView } from '../../apps/api/src/documents/dto/nonconformity.view';
+import { nonconformityReportDocument } from '../../apps/api/src/documents/nonconformity-report-document';
+import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/official-document.html';
+import { earlierTemplates, type OfficialDocument } from '../../apps/api/src/documents/official-document';
+import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
+import { keepDocument, normalise, pdfText } from './support/document-text';
+import { clerkFindings, type ClerkExpectation } from './support/nd30-format';
+
+const wording = KONTUM_2024_TEMPLATE;
+const decision: DecisionRecord = {
+  documentNumber: '123/QĐ-UBND',
+  signerName: KONTUM_2024_TEMPLATE.signer.name,
+  signerTitle: KONTUM_2024_TEMPLATE.signer.title,
+  signingDate: '2024-01-15',
+  effectiveDate: '2024-01-15',
+  objectives: KONTUM_2024_TEMPLATE.objectives as Objective[],
+};
+
+/** A closed internal audit of the Office, one minor nonconformity; dated 7 February (day and month with a 0). */
+const audit: AuditRecord = {
+  id: 'quality-cycle/kontum/2024/audit',
+  status: 'closed',
+  plan: {
+    scope: 'Toàn bộ Hệ thống quản lý chất lượng tại Văn phòng Ủy ban nhân dân tỉnh.',
+    criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ của Văn phòng'],
+    methods: 'Phỏng vấn, xem xét hồ sơ, quan sát.',
+    from: '2024-02-05',
+    to: '2024-02-06',
+  },
+  report: 'Hệ thống quản lý chất lượng được duy trì phù hợp; một điểm không phù hợp nhẹ.',
+  steps: [
+    {
+      id: 's1',
+      unitCode: 'vp-kiemsoat-tthc',
+      process: 'Tiếp nhận hồ sơ',
+      clause: '8.5.1',
+      auditorUserId: 'u-trang',
+      result: 'minor-nc',
+      evidence: ['Sổ theo dõi hồ sơ tháng 01/2024'],
+      finding: 'Hai hồ sơ trả kết quả không ghi ngày.',
+      notes: null,
+    },
+  ],
+  correctiveActions: [
+    {
+      severity: 'minor-nc',
+      unitCode: 'vp-kiemsoat-tthc',
+      finding: 'Hai hồ sơ trả kết quả không ghi ngày.',
+      correction: 'Bổ sung ngày trả kết quả.',
+      rootCause: 'Mẫu sổ không có cột ngày trả.',
+      action: 'Sửa mẫu sổ theo dõi.',
+      dueDate: '2024-03-29',
+      status: 'planned',
+      effective: null,
+    },
+  ],
+  leadAuditorName: 'Đặng Thu Trang',
+  names: { 'u-trang': 'Đặng Thu Trang' },
+  date: '2024-02-07',
+};
+
+/** A complaint, planned, not verified yet. */
+const complaint: NonconformityView = {
+  id: 'quality-cycle/kontum/2024/nonconformity/3',
+  source: 'complaint',
+  stepId: null,
+  audit: null,
+  unitCode: 'vp-kiemsoat-tthc',
+  process: null,
+  clause: null,
+  severity: 'major-nc',
+  finding: 'Công dân phản ánh hồ sơ bị trả lại không nêu lý do.',
+  evidence: null,
+  auditorUserId: null,
+  auditorName: null,
+  raisedBy: 'u-qmr',
+  raisedByName: 'Trần Quốc Việt',
+  verifierUserId: 'u-trang',
+  verifierName: 'Đặng Thu Trang',
+  objective: null,
+  carriedFrom: null,
+  foundOn: '2024-03-04',
+  correction: 'Gửi văn bản nêu lý do.',
+  rootCause: 'Mẫu phiếu không có mục lý do.',
+  action: 'Bổ sung mẫu phiếu.',
+  ownerUserId: 'u-lan',
+  ownerName: 'Nguyễn Thị Lan',
+  dueDate: '2024-03-29',
+  verification: null,
+  status: 'planned',
+  rounds: 1,
+};
+
+/**
+ * The clerk's check (văn thư, Decree 30/2020/NĐ-CP Appendix I and III) of every document qcycle
+ * issues that the year suite does not render from records (the objectives report, the yearly
+ * report, the announcement and the minutes are checked in official-documents-year): real chromium,
+ * the `docx` package, poppler. The objectives report, the yearly report and the minutes are checked
+ * in official-documents-year.int.spec.ts with the same {@link clerkFindings}.
+ */
+describe('Decree 30 format, as the clerk checks it: number and symbol, date, page numbers, margins, fonts, in PDF and DOCX', () => {
+  const printer = new PdfPrinter({} as QcycleConfig);
+  afterAll(() => printer.onApplicationShutdown());
+
+  const render = async (document: OfficialDocument) => {
+    const files = {
+      pdf: await printer.print(renderOfficialDocumentHtml(document), document.properties.date),
+      docx: await renderDocx(document, printer),
+    };
+    keepDocument(`nd30-${document.fileBaseName}`, files);
+    return files;
+  };
+
+  const cases: [string, () => OfficialDocument, ClerkExpectation][] = [
+    [
+      'the decision (QĐ), numbered by qcycle',
+      () => decisionDocument(decision, wording),
+      { number: 'Số: 123/QĐ-UBND', placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: true },
+    ],
+    [
+      'the plan issued with the decision: an attachment, no number of its own',
+      () => objectivesPlanDocument(decision, wording),
+      { number: null, placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: false },
+    ],
+    [
+      'the announcement of conformity (QĐ), numbered by the clerk on sending',
+      () => conformityAnnouncementDocument(decision, wording, { kind: 'first-year' }),
+      { number: 'Số: /QĐ-UBND', placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: true },
+    ],
+    [
+      'the internal audit plan (KH), numbered by the clerk on sending',
+      () => auditPlanDocument(audit, wording),
+      { number: 'Số: /KH-UBND', placeAndDate: 'Kon Tum, ngày 07 tháng 02 năm 2024', recipients: false },
+    ],
+    [
+      'the internal audit report (BC), numbered by the clerk on sending',
+      () => auditReportDocument(audit, wording),
+      { number: 'Số: /BC-UBND', placeAndDate: 'Kon Tum, ngày 07 tháng 02 năm 2024', recipients: true },
+    ],
+    [
+      'the nonconformity form (a QMS record, not a Decree 30 type): no number',
+      () =>
+        nonconformityReportDocument({ nonconformity: complaint, year: 2024, date: '2024-03-04' }, wording),
+      { number: null, placeAndDate: 'Kon Tum, ngày 04 tháng 3 năm 2024', recipients: true },
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, build, expected) => {
+    const document = build();
+    const files = await render(document);
+    expect(clerkFindings(files.pdf, files.docx, expected)).toEqual([]);
+  });
+
+  /**
+   * docs/documents.md "A template change and the register": the register answers a version it holds
+   * as registered, files as stored, when today's template prints the same records with another
+   * layout; only content not registered yet is rendered with today's template.
+   */
+  describe('a template change and the register (SQLite)', () => {
+    let database: Awaited<ReturnType<typeof createTestDatabase>>;
+    let dataSource: DataSource;
+    let register: DocumentRegisterService;
+
+    beforeAll(async () => {
+      database = await createTestDatabase('sqlite');
+      dataSource = await openDataSource(database.config);
+      await migrateUp(dataSource);
+      register = new DocumentRegisterService(dataSource, printer);
+    });
+    afterAll(async () => {
+      await dataSource?.destroy();
+      await database?.drop();
+    });
+
+    const source = (model: OfficialDocument): DocumentSource => ({
+      organisationCode: 'kontum',
+      cycleId: 'kontum-2024',
+      year: 2024,
+      type: 'audit-report',
+      number: '',
+      sourceRecord: `audits/${audit.id}`,
+      approvedBy: null,
+      approvedByName: audit.leadAuditorName,
+      model,
+    });
+
+    it('answers the version registered under the earlier template as stored, and gives only new content the new layout', async () => {
+      const today = auditReportDocument(audit, wording);
+      // What the template before the Decree 30 review built from the same records: no "Số:" line.
+      const [before] = earlierTemplates(today);
+      expect(before.header.numberAndSymbol).toBeUndefined();
+      const issued = await register.issue(source(before), 'u-qmr');
+      expect(normalise(pdfText(Buffer.from(issued.pdf, 'base64')))).not.toContain('/BC-UBND');
+
+      // Downloaded again after the template changed: the same version, the same files.
+      const again = await register.issue(source(today), 'u-qmr');
+      expect({ id: again.id, pdfSha256: again.pdfSha256, docxSha256: again.docxSha256 }).toEqual({
+        id: 'kontum-2024.audit-report.v1',
+        pdfSha256: issued.pdfSha256,
+        docxSha256: issued.docxSha256,
+      });
+      expect((await register.findByContent('kontum-2024', 'audit-report', today))?.id).toBe(issued.id);
+      expect(await dataSource.getRepository(DocumentVersionEntity).countBy({ cycleId: 'kontum-2024' })).toBe(
+        1,
+      );
+
+      // A changed record is a new version, printed with today's template.
+      const changed = auditReportDocument(
+        { ...audit, report: `${audit.report} Đã bổ sung kết luận.` },
+        wording,
+      );
+      const next = await register.issue(source(changed), 'u-qmr');
+      expect(next.id).toBe('kontum-2024.audit-report.v2');
+      expect(normalise(pdfText(Buffer.from(next.pdf, 'base64')))).toContain('Số: /BC-UBND');
+    });
+  });
+});
