@@ -21,6 +21,8 @@ import { NonconformitiesController } from './nonconformities.controller';
 import { NonconformitiesService } from './nonconformities.service';
 import { NextYearController } from './next-year.controller';
 import { NextYearService } from './next-year.service';
+import { TaskHandoversController } from './task-handovers.controller';
+import { TaskHandoversService } from './task-handovers.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
@@ -38,6 +40,7 @@ import { TemplatesController } from './templates.controller';
     MeasurementCorrectionsController,
     NonconformitiesController,
     NextYearController,
+    TaskHandoversController,
     TemplatesController,
   ],
   providers: [
@@ -51,6 +54,7 @@ import { TemplatesController } from './templates.controller';
     NonconformitiesService,
     DirectoryRosterService,
     NextYearService,
+    TaskHandoversService,
   ],
 })
 export class CyclesModule {}

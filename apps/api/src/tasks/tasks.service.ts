@@ -333,8 +333,9 @@ export class TasksService {
   /**
    * The person a task is given to, from the directory as it is now: active, of the caller's
    * organisation (422 naming toUserId otherwise), with the roles the workflow's rules ask about.
+   * Also the hand-over of all of someone's tasks' first check (cycles/task-handovers.service.ts).
    */
-  private async reassignmentTarget(organisationCode: string, toUserId: string): Promise<ReassignmentTarget> {
+  async reassignmentTarget(organisationCode: string, toUserId: string): Promise<ReassignmentTarget> {
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ id: toUserId, organisationCode, active: true });

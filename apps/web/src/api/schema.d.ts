@@ -432,6 +432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand all of one person's open tasks in a cycle to someone else at once (someone who left): the Quality Representative, or a unit head for their units' tasks
+         * @description Each open task fromUserId holds in the cycle (a unit head's: those of the units they head) is reassigned as POST /tasks/{taskId}/reassign would: the workflow checks the person for that task, the previous holder stays a delegate, a report taken from someone no longer active takes the objective's later reports with it, each is recorded (task.reassigned, with this request's id) and notified. 200 with handedOver and refused: what the workflow refuses (an approval to someone not a leader, an audit step to someone not an auditor or of the audited unit) and a task no longer open (completed meanwhile) stay listed in refused with the code and reasons the single route would answer. 422 RULE_VIOLATED naming toUserId when the person is not an active user of your organisation, or is fromUserId; 404 for a cycle not of your organisation. Retrying with the same x-request-id hands nothing over twice and lists again what the first attempt handed over. 503 when a workflow did not answer in time: repeat with the same x-request-id.
+         */
+        post: operations["TaskHandoversController_handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/measurements": {
         parameters: {
             query?: never;
@@ -2283,6 +2303,49 @@ export interface components {
              */
             periodKey: string;
         };
+        HandedOverTaskView: {
+            /**
+             * @description The new assignee (toUserId); the previous one stays a delegate
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string;
+            /**
+             * @example audit-step
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /** @example quality-cycle/kontum/2024/audit/steps/s1 */
+            taskId: string;
+            title: components["schemas"]["TaskTitleView"];
+        };
+        HandoverProblemView: {
+            /** @example invalid-value */
+            code: string;
+            /** @example toUserId */
+            path: string;
+            /**
+             * @description The workflow's reason, as it writes it (Vietnamese)
+             * @example Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.
+             */
+            reason: string;
+        };
+        HandOverTasksDto: {
+            /**
+             * @description Whose open tasks of the cycle are handed over: usually someone who left (deactivated), but anyone, e.g. away for months
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            fromUserId: string;
+            /**
+             * @description Why, for the record and the notification of each task
+             * @example Đồng chí Huy chuyển công tác từ ngày 01/10/2024
+             */
+            reason: string;
+            /**
+             * @description Who takes them over: an active person of your organisation's directory now. The workflow still decides task by task (a leader for the objectives approval and the management review; for an audit step an auditor from another unit than the audited one)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            toUserId: string;
+        };
         IndicatorTargetView: {
             /**
              * @example >
@@ -3395,6 +3458,29 @@ export interface components {
              */
             toUserId: string;
         };
+        RefusedHandoverView: {
+            /**
+             * @description As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended); FORBIDDEN not yours to hand over; NOT_FOUND gone
+             * @example RULE_VIOLATED
+             * @enum {string}
+             */
+            code: "RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "NOT_FOUND";
+            /**
+             * @example audit-step
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /**
+             * @description In the caller's language, as the single reassignment's error message
+             * @example Bị từ chối theo quy tắc của quy trình: toUserId
+             */
+            message: string;
+            /** @description For RULE_VIOLATED: what the workflow refused, and why */
+            problems: components["schemas"]["HandoverProblemView"][];
+            /** @example quality-cycle/kontum/2024/audit/steps/s2 */
+            taskId: string;
+            title: components["schemas"]["TaskTitleView"];
+        };
         ReportAuditView: {
             /** @example null */
             closedAt: string | null;
@@ -4021,6 +4107,18 @@ export interface components {
              * @example quality-cycle/kontum/2024/monitoring/obj-4
              */
             workflowId: string;
+        };
+        TaskHandoverView: {
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            fromUserId: string;
+            /** @description Given to toUserId by this request — a retry with the same x-request-id lists again those it gave the first time, without giving them twice */
+            handedOver: components["schemas"]["HandedOverTaskView"][];
+            /** @description Still with fromUserId (or no longer open), each with why */
+            refused: components["schemas"]["RefusedHandoverView"][];
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            toUserId: string;
         };
         TaskHistoryEntryView: {
             /**
@@ -6063,6 +6161,103 @@ export interface operations {
             };
             /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TaskHandoversController_handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverTasksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskHandoverView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiProblem, ok, taskPath } from '../api/client';
@@ -9,6 +9,7 @@ import { CycleNav, cycleYear } from './components/cycle-nav';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
+import { HandOverAll, HandoverResult, openTaskLabel, type HandoverOutcome } from './components/hand-over-all';
 import {
   cumulativeValue,
   latestPerPeriod,
@@ -25,6 +26,7 @@ import { PhaseTimeline, plannedPhaseDates, type Phase } from './components/phase
 import { StartNextYear } from './components/start-next-year';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
+import { usePeople } from '../ui/people';
 import './cycles.css';
 
 // ECharts (about 140 kB on the wire) is loaded only with the dashboard, never with the first page;
@@ -194,7 +196,16 @@ export default function CycleDashboardPage() {
         )}
       </section>
 
-      <TasksOfInactivePeople tasks={live.openTasks ?? []} names={names} format={format} />
+      <TasksOfInactivePeople
+        cycleId={cycleId}
+        tasks={live.openTasks ?? []}
+        names={names}
+        format={format}
+        canHandOver={isQualityRepresentative && status === 'running'}
+        onHandedOver={async () => {
+          reload();
+        }}
+      />
 
       <OverdueTasks
         tasks={live.openTasks ?? []}
@@ -462,38 +473,92 @@ function IndicatorBlock({
 /**
  * Open tasks whose assignee the directory no longer has active (deactivated after they left or
  * moved): nobody will do them until the Quality Representative or the unit's head hands them over
- * from the task's page. Shown only when there are some.
+ * from the task's page — or, the Quality Representative, all of one holder's at once (HandOverAll),
+ * whose answer stays here once the panel has nothing left. Shown only when there are some.
  */
 function TasksOfInactivePeople({
+  cycleId,
   tasks,
   names,
   format,
+  canHandOver,
+  onHandedOver,
 }: {
+  cycleId: string;
   tasks: OpenTask[];
   names: DirectoryNames;
   format: Format;
+  canHandOver: boolean;
+  onHandedOver: () => Promise<void>;
 }) {
   const { t } = useTranslation('cycles');
+  const people = usePeople();
+  // The answer of the last hand-over made here: kept when its holder's tasks are gone (an earlier
+  // one's refusals may since have been handed over: only the last is shown).
+  const [outcome, setOutcome] = useState<HandoverOutcome | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const held = tasks.filter((task) => names.isInactive(task.assigneeUserId));
-  if (held.length === 0) return null;
+  // By holder: someone who left holds tens of tasks, handed over together.
+  const holders = [...new Set(held.map((task) => task.assigneeUserId))]
+    .map((userId) => ({
+      userId,
+      name: names.person(userId),
+      tasks: held.filter((task) => task.assigneeUserId === userId),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const handedOver = async (answer: HandoverOutcome) => {
+    setOutcome(answer);
+    await onHandedOver();
+    // The answer takes the focus: the form that sent it may be gone with its holder's tasks.
+    requestAnimationFrame(() => resultRef.current?.focus());
+  };
+  if (held.length === 0 && !outcome) return null;
   return (
-    <section aria-labelledby="inactive-heading" className="notice notice-warn">
+    <section aria-labelledby="inactive-heading" className="notice notice-warn inactive-tasks">
       <h2 id="inactive-heading">
         {t('inactive.title')} <span className="badge badge-danger">{format.number(held.length)}</span>
       </h2>
-      <p className="small">{t('inactive.hint')}</p>
-      <ul className="link-list">
-        {held.map((task) => (
-          <li key={task.taskId}>
-            <Link to={taskPath(task.taskId)}>
-              {t(`taskKind.${task.kind}`, { defaultValue: task.kind })} — {describeTask(task.taskId, t)}
-            </Link>{' '}
-            <span className="muted">
-              ({t('inactive.heldBy', { name: names.person(task.assigneeUserId) })})
-            </span>
-          </li>
-        ))}
-      </ul>
+      {outcome && (
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className="handover-results"
+          aria-label={t('inactive.resultLabel')}
+        >
+          <HandoverResult outcome={outcome} />
+        </div>
+      )}
+      {held.length === 0 ? (
+        <p className="small">{t('inactive.none')}</p>
+      ) : (
+        <p className="small">{t('inactive.hint')}</p>
+      )}
+      {holders.map((holder) => (
+        <div key={holder.userId} className="inactive-holder">
+          <h3>
+            {holder.name} <span className="badge">{t('inactive.count', { count: holder.tasks.length })}</span>
+          </h3>
+          <ul className="link-list">
+            {holder.tasks.map((task) => (
+              <li key={task.taskId}>
+                <Link to={taskPath(task.taskId)}>{openTaskLabel(task, t)}</Link>{' '}
+                <span className="muted">({t('inactive.heldBy', { name: holder.name })})</span>
+              </li>
+            ))}
+          </ul>
+          {canHandOver && (
+            <HandOverAll
+              cycleId={cycleId}
+              holderId={holder.userId}
+              holderName={holder.name}
+              tasks={holder.tasks}
+              people={people}
+              onHandedOver={handedOver}
+            />
+          )}
+        </div>
+      ))}
     </section>
   );
 }

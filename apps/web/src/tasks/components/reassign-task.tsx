@@ -4,10 +4,10 @@ import { api, ApiProblem, ok } from '../../api/client';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
-import { Field, ReasonField } from '../../ui/field';
+import { ReasonField } from '../../ui/field';
 import type { PersonView } from '../../ui/people';
 import type { TaskDetail } from '../task-types';
-import { useUnits } from './people';
+import { PersonPicker } from './person-picker';
 import { reassignCandidates } from './reassign-candidates';
 
 /**
@@ -41,8 +41,7 @@ export function ReassignTask({
   nameOf: (userId: string) => string;
   onReassigned: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation('tasks');
-  const { units, unitName } = useUnits();
+  const { t } = useTranslation('tasks');
   const [open, setOpen] = useState(false);
   const [toUserId, setToUserId] = useState('');
   const [reason, setReason] = useState('');
@@ -50,21 +49,6 @@ export function ReassignTask({
   const requestId = useRequestId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<{ to: string; from: string } | null>(null);
-
-  // Whom the workflow takes for this task, of the directory as it is now; by unit (the units'
-  // order, then those of no unit), then by name.
-  const candidates = reassignCandidates(people, task);
-  const groups = [...units.map((u) => u.code), null]
-    .map((code) => ({
-      code,
-      people: candidates
-        .filter(
-          (p) =>
-            (p.unitCode ?? null) === code || (code === null && !units.some((u) => u.code === p.unitCode)),
-        )
-        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
-    }))
-    .filter((group) => group.people.length > 0);
 
   const refuseHere = (path: 'toUserId' | 'reason', reasonText: string) =>
     setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: reasonText }], undefined));
@@ -128,36 +112,15 @@ export function ReassignTask({
       ) : (
         <form onSubmit={submit} noValidate aria-labelledby="reassign-title">
           <p className="muted">{t('reassign.explain', { who: nameOf(task.assigneeUserId) })}</p>
-          <Field
+          <PersonPicker
+            candidates={reassignCandidates(people, task)}
+            value={toUserId}
+            disabled={busy}
             label={t('reassign.person')}
             hint={t('reassign.personHint')}
             problems={problem?.at('toUserId')}
-          >
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={toUserId}
-                disabled={busy}
-                onChange={(event) => setToUserId(event.target.value)}
-              >
-                <option value="">{t('reassign.choose')}</option>
-                {groups.map((group) => (
-                  <optgroup
-                    key={group.code ?? '-'}
-                    label={group.code ? unitName(group.code, i18n.language) : t('reassign.noUnit')}
-                  >
-                    {group.people.map((person) => (
-                      <option key={person.userId} value={person.userId}>
-                        {person.title ? `${person.fullName} — ${person.title}` : person.fullName}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
+            onChange={setToUserId}
+          />
           <ReasonField
             label={t('reassign.reason')}
             hint={t('reassign.reasonHint')}

@@ -1,0 +1,131 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { QcycleErrorCode } from '@qcycle/contracts';
+import { TASK_KINDS } from '@qcycle/domain';
+import { TaskTitleView } from '../../tasks/dto/task.dto';
+
+export class HandOverTasksDto {
+  @ApiProperty({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description:
+      'Whose open tasks of the cycle are handed over: usually someone who left (deactivated), but anyone, e.g. away for months',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  fromUserId!: string;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description:
+      "Who takes them over: an active person of your organisation's directory now. The workflow still decides task by task (a leader for the objectives approval and the management review; for an audit step an auditor from another unit than the audited one)",
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  toUserId!: string;
+
+  @ApiProperty({
+    example: 'Đồng chí Huy chuyển công tác từ ngày 01/10/2024',
+    description: 'Why, for the record and the notification of each task',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
+}
+
+/** The codes a task of a hand-over can be refused with (as the single reassignment would answer). */
+export const HANDOVER_REFUSAL_CODES = [
+  QcycleErrorCode.RuleViolated,
+  QcycleErrorCode.Conflict,
+  QcycleErrorCode.Forbidden,
+  QcycleErrorCode.NotFound,
+] as const;
+export type HandoverRefusalCode = (typeof HANDOVER_REFUSAL_CODES)[number];
+
+export class HandedOverTaskView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/steps/s1' })
+  taskId!: string;
+
+  @ApiProperty({ enum: TASK_KINDS, example: 'audit-step' })
+  kind!: string;
+
+  @ApiProperty({ type: TaskTitleView })
+  title!: TaskTitleView;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'The new assignee (toUserId); the previous one stays a delegate',
+  })
+  assigneeUserId!: string;
+}
+
+export class HandoverProblemView {
+  @ApiProperty({ example: 'toUserId' })
+  path!: string;
+
+  @ApiProperty({ example: 'invalid-value' })
+  code!: string;
+
+  @ApiProperty({
+    example: 'Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.',
+    description: "The workflow's reason, as it writes it (Vietnamese)",
+  })
+  reason!: string;
+}
+
+export class RefusedHandoverView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/steps/s2' })
+  taskId!: string;
+
+  @ApiProperty({ enum: TASK_KINDS, example: 'audit-step' })
+  kind!: string;
+
+  @ApiProperty({ type: TaskTitleView })
+  title!: TaskTitleView;
+
+  @ApiProperty({
+    enum: HANDOVER_REFUSAL_CODES,
+    example: QcycleErrorCode.RuleViolated,
+    description:
+      'As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended); FORBIDDEN not yours to hand over; NOT_FOUND gone',
+  })
+  code!: HandoverRefusalCode;
+
+  @ApiProperty({
+    example: 'Bị từ chối theo quy tắc của quy trình: toUserId',
+    description: "In the caller's language, as the single reassignment's error message",
+  })
+  message!: string;
+
+  @ApiProperty({
+    type: [HandoverProblemView],
+    description: 'For RULE_VIOLATED: what the workflow refused, and why',
+  })
+  problems!: HandoverProblemView[];
+}
+
+export class TaskHandoverView {
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  fromUserId!: string;
+
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  toUserId!: string;
+
+  @ApiProperty({
+    type: [HandedOverTaskView],
+    description:
+      'Given to toUserId by this request — a retry with the same x-request-id lists again those it gave the first time, without giving them twice',
+  })
+  handedOver!: HandedOverTaskView[];
+
+  @ApiProperty({
+    type: [RefusedHandoverView],
+    description: 'Still with fromUserId (or no longer open), each with why',
+  })
+  refused!: RefusedHandoverView[];
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
+import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import type { ValidationProblem } from '@qcycle/domain';
+import { hasRole, type Principal } from '../auth/principal';
+import { TasksService } from '../tasks/tasks.service';
+import {
+  HANDOVER_REFUSAL_CODES,
+  type HandOverTasksDto,
+  type HandedOverTaskView,
+  type HandoverRefusalCode,
+  type RefusedHandoverView,
+  type TaskHandoverView,
+} from './dto/task-handover.dto';
+
+/**
+ * Hands every open task one person holds in a cycle to someone else at once — someone who left
+ * (retired, transferred) holds 10–30 of them, each of which would otherwise be found and handed over
+ * on its own page. Each task goes exactly the way `POST /tasks/{id}/reassign` sends it
+ * (`TasksService.reassign`: the same checks, the workflow's `reassignTask` Update and its validator,
+ * `fromLeft` from the directory, the same event and notice), one after the other, with this request's
+ * id: the update id `<taskId>/reassign/<requestId>` already names the task, so a retry with the same
+ * x-request-id gives none twice. What the workflow refuses stays with its holder and is answered with
+ * why, as the single route's refusal would say it.
+ */
+@Injectable()
+export class TaskHandoversService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksService,
+  ) {}
+
+  async handOver(
+    caller: Principal,
+    cycleId: string,
+    { fromUserId, toUserId, reason }: HandOverTasksDto,
+    requestId: string,
+    language: ErrorLanguage,
+  ): Promise<TaskHandoverView> {
+    await this.requireCycle(caller, cycleId);
+    // The successor first, as the single route checks them: an active person of the organisation
+    // now (422 naming toUserId), not the one whose tasks these are.
+    await this.tasks.reassignmentTarget(caller.organisationCode, toUserId);
+    if (toUserId === fromUserId)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'toUserId' },
+        { fields: { toUserId: ['must be someone else than fromUserId'] } },
+      );
+
+    const tasks = this.dataSource.getRepository(TaskEntity);
+    const open = (
+      await tasks.find({
+        where: { cycleId, assigneeUserId: fromUserId, status: 'open' },
+        order: { openedAt: 'ASC', id: 'ASC' },
+      })
+    ).filter((task) => this.mayHandOver(caller, task));
+
+    const handedOver: HandedOverTaskView[] = await this.handedOverBefore(caller, cycleId, requestId, {
+      fromUserId,
+      toUserId,
+      still: new Set(open.map((task) => task.id)),
+    });
+    const refused: RefusedHandoverView[] = [];
+    // One after the other: a workflow answers its Updates in turn anyway, and a year holds tens of
+    // someone's tasks, not thousands.
+    for (const task of open) {
+      try {
+        const result = await this.tasks.reassign(caller, task.id, toUserId, reason, requestId);
+        handedOver.push({ ...brief(task), assigneeUserId: result.assigneeUserId });
+      } catch (error) {
+        refused.push(refusalOf(task, error, language));
+      }
+    }
+    return { cycleId, fromUserId, toUserId, handedOver, refused };
+  }
+
+  /** 404 for a cycle that is not recorded, or not of the caller's organisation. */
+  private async requireCycle(caller: Principal, cycleId: string): Promise<void> {
+    const known =
+      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode &&
+      ((await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: cycleId })) ||
+        (await this.dataSource.getRepository(TaskEntity).existsBy({ cycleId })));
+    if (!known) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+  }
+
+  /**
+   * Whom the single route lets hand this task over: the Quality Representative any, a unit head their
+   * units' — the others are none of theirs to see, and not listed.
+   */
+  private mayHandOver(caller: Principal, task: TaskEntity): boolean {
+    return (
+      hasRole(caller, 'quality-representative') ||
+      (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
+    );
+  }
+
+  /**
+   * The tasks an earlier attempt of this request (same x-request-id) gave from `fromUserId` to
+   * `toUserId`, as the event log records them: a retry answers them again rather than losing them
+   * from its answer (they are no longer `fromUserId`'s to find).
+   */
+  private async handedOverBefore(
+    caller: Principal,
+    cycleId: string,
+    requestId: string,
+    { fromUserId, toUserId, still }: { fromUserId: string; toUserId: string; still: ReadonlySet<string> },
+  ): Promise<HandedOverTaskView[]> {
+    const events = await this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .findBy({ cycleId, type: 'task.reassigned', requestId });
+    const taskIds = [
+      ...new Set(
+        events
+          .map((event) => event.payload as { taskId?: string; from?: string; to?: string })
+          .filter((payload) => payload.from === fromUserId && payload.to === toUserId && payload.taskId)
+          .map((payload) => payload.taskId as string)
+          .filter((taskId) => !still.has(taskId)),
+      ),
+    ];
+    if (taskIds.length === 0) return [];
+    const tasks = await this.dataSource
+      .getRepository(TaskEntity)
+      .find({ where: { id: In(taskIds) }, order: { openedAt: 'ASC', id: 'ASC' } });
+    return tasks
+      .filter((task) => this.mayHandOver(caller, task))
+      .map((task) => ({ ...brief(task), assigneeUserId: toUserId }));
+  }
+}
+
+function brief(task: TaskEntity): { taskId: string; kind: string; title: { vi: string; en: string } } {
+  return { taskId: task.id, kind: task.kind, title: task.title };
+}
+
+/**
+ * A task's refusal, as `POST /tasks/{id}/reassign` would have answered it: its code, its message in
+ * the caller's language, the workflow's problems. Anything else — the workflow not answering in time
+ * (503: retry with the same x-request-id, which gives none twice), a fault — is the request's.
+ */
+function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): RefusedHandoverView {
+  if (!(error instanceof QcycleError) || !(HANDOVER_REFUSAL_CODES as readonly string[]).includes(error.code))
+    throw error;
+  const problems = (error.details?.problems as ValidationProblem[] | undefined) ?? [];
+  const fields = (error.details?.fields as Record<string, string[]> | undefined) ?? {};
+  return {
+    ...brief(task),
+    code: error.code as HandoverRefusalCode,
+    message: error.messageIn(language),
+    problems: [
+      ...problems.map(({ path, code, reason }) => ({ path, code, reason })),
+      ...Object.entries(fields).flatMap(([path, reasons]) =>
+        reasons.map((reason) => ({ path, code: 'invalid-value', reason })),
+      ),
+    ],
+  };
+}

@@ -1,0 +1,278 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, ok } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
+import { ReasonField } from '../../ui/field';
+import { focusOutcome } from '../../ui/focus';
+import type { PersonView } from '../../ui/people';
+import { PersonPicker } from '../../tasks/components/person-picker';
+import { reassignCandidates } from '../../tasks/components/reassign-candidates';
+import type { TaskKind } from '../../tasks/task-types';
+import { describeTask, type Schemas } from './format';
+
+/**
+ * An open task as the panel lists it: its kind, and what the live state's id tells of it (the
+ * objective and period of a report, the step of an audit) — the live state carries no title.
+ */
+export function openTaskLabel(
+  task: { taskId: string; kind: string },
+  t: Parameters<typeof describeTask>[1],
+): string {
+  const kind = t(`taskKind.${task.kind}`, { defaultValue: task.kind });
+  const step = /\/step\/([^/]+)$/.exec(task.taskId)?.[1];
+  const described = describeTask(task.taskId, t) || (step ? t('inactive.step', { id: step }) : '');
+  return described ? `${kind} — ${described}` : kind;
+}
+
+export type TaskHandover = Schemas['TaskHandoverView'];
+
+/** A hand-over's answer, with the names it was made between as they were when it was made. */
+export interface HandoverOutcome {
+  result: TaskHandover;
+  from: string;
+  to: string;
+}
+
+/**
+ * The Quality Representative hands every open task of one person who left to someone else at once
+ * (POST /cycles/{cycleId}/handovers): a successor, a reason, then a second step that says how many
+ * tasks go to whom. The workflow still decides task by task, as on each task's page: what it
+ * refuses stays with the holder and the answer (HandoverResult, shown by the panel) says why.
+ * Folded until asked for, one per holder.
+ */
+export function HandOverAll({
+  cycleId,
+  holderId,
+  holderName,
+  tasks,
+  people,
+  onHandedOver,
+}: {
+  cycleId: string;
+  holderId: string;
+  holderName: string;
+  tasks: readonly { taskId: string; kind: string }[];
+  people: readonly PersonView[];
+  onHandedOver: (outcome: HandoverOutcome) => Promise<void>;
+}) {
+  const { t } = useTranslation('cycles');
+  const [open, setOpen] = useState(false);
+  const [toUserId, setToUserId] = useState('');
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const requestId = useRequestId();
+  const section = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const formId = `hand-over-${holderId}`;
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  // Whoever may take at least one of the tasks (the workflow refuses the others, and says why).
+  const byId = new Map<string, PersonView>();
+  for (const task of tasks)
+    for (const person of reassignCandidates(people, {
+      kind: task.kind as TaskKind,
+      unitCode: null,
+      assigneeUserId: holderId,
+    }))
+      byId.set(person.userId, person);
+  const candidates = [...byId.values()];
+  const successor = byId.get(toUserId);
+
+  const refuseHere = (path: 'toUserId' | 'reason', text: string) => {
+    setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: text }], undefined));
+    focusOutcome(section.current);
+  };
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (!successor) return refuseHere('toUserId', t('inactive.personRequired'));
+    if (reason.trim().length < 3) return refuseHere('reason', t('inactive.reasonTooShort'));
+    setConfirming(true);
+  };
+
+  const confirm = async () => {
+    if (busy || !successor) return;
+    setBusy(true);
+    setProblem(null);
+    const body = { fromUserId: holderId, toUserId: successor.userId, reason: reason.trim() };
+    try {
+      const result = await ok(
+        api.POST('/api/v1/cycles/{cycleId}/handovers', {
+          params: { path: { cycleId } },
+          body,
+          headers: { 'x-request-id': requestId.idFor({ cycleId, ...body }) },
+        }),
+      );
+      requestId.succeeded();
+      setConfirming(false);
+      setOpen(false);
+      setToUserId('');
+      setReason('');
+      await onHandedOver({ result, from: holderName, to: successor.fullName });
+    } catch (error) {
+      setProblem(
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
+      );
+      setConfirming(false);
+      focusOutcome(section.current);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general =
+    problem && problem.at('toUserId').length === 0 && problem.at('reason').length === 0 ? problem : null;
+  return (
+    <div ref={section} className="hand-over-all">
+      {!open ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            aria-label={t('inactive.handOverAllOf', { name: holderName })}
+            onClick={() => setOpen(true)}
+          >
+            {t('inactive.handOverAll')}
+          </button>
+        </div>
+      ) : (
+        <form
+          id={formId}
+          onSubmit={ask}
+          noValidate
+          aria-label={t('inactive.handOverAllOf', { name: holderName })}
+        >
+          <p className="muted">{t('inactive.explain', { name: holderName })}</p>
+          <PersonPicker
+            candidates={candidates}
+            value={toUserId}
+            disabled={confirming || busy}
+            label={t('inactive.person')}
+            hint={t('inactive.personHint')}
+            problems={problem?.at('toUserId')}
+            onChange={setToUserId}
+          />
+          <ReasonField
+            label={t('inactive.reason')}
+            hint={t('inactive.reasonHint')}
+            problems={problem?.at('reason')}
+            value={reason}
+            disabled={confirming || busy}
+            onChange={setReason}
+          />
+          {general && (
+            <div className="notice notice-error" role="alert">
+              {general.status === 403
+                ? t('inactive.notAllowed')
+                : general.status === 503
+                  ? t('inactive.unavailable')
+                  : general.message || t('errors.network')}
+            </div>
+          )}
+          {!confirming && (
+            <div className="actions">
+              <button type="submit" className="button button-primary">
+                {t('inactive.next')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setOpen(false);
+                  setProblem(null);
+                }}
+              >
+                {t('inactive.cancel')}
+              </button>
+            </div>
+          )}
+          {confirming && successor && (
+            <div
+              className="notice notice-warn confirm-step"
+              role="alertdialog"
+              aria-labelledby={`${formId}-confirm`}
+              tabIndex={-1}
+              ref={confirmRef}
+            >
+              <p id={`${formId}-confirm`}>
+                <strong>
+                  {t('inactive.confirmText', {
+                    count: tasks.length,
+                    from: holderName,
+                    to: successor.fullName,
+                  })}
+                </strong>
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy}
+                  onClick={() => void confirm()}
+                >
+                  {busy ? t('inactive.handingOver') : t('inactive.confirm')}
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>
+                  {t('inactive.back')}
+                </button>
+              </div>
+            </div>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What a hand-over did: the tasks given to the successor, and those the workflow refused or that
+ * were no longer open, each with why — the workflow's own words for its rules (written in
+ * Vietnamese), the app's for the rest.
+ */
+export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
+  const { t, i18n } = useTranslation('cycles');
+  const { result, from, to } = outcome;
+  // The record's own title (the step's process and unit, the report's period), in the page's language.
+  const label = (task: { title: { vi: string; en: string } }) =>
+    i18n.language === 'en' ? task.title.en : task.title.vi;
+  const why = (refusal: TaskHandover['refused'][number]) =>
+    refusal.code === 'CONFLICT'
+      ? t('inactive.refusedNotOpen')
+      : refusal.code === 'FORBIDDEN'
+        ? t('inactive.notAllowed')
+        : refusal.problems.map((p) => p.reason).join(' ') || refusal.message;
+  return (
+    <div className="handover-result">
+      <div className="notice notice-ok">
+        <p>{t('inactive.handedOver', { count: result.handedOver.length, from, to })}</p>
+        {result.handedOver.length > 0 && (
+          <ul className="link-list">
+            {result.handedOver.map((task) => (
+              <li key={task.taskId}>{label(task)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {result.refused.length > 0 && (
+        <div className="notice notice-error">
+          <p>{t('inactive.refused', { count: result.refused.length, from })}</p>
+          <ul className="link-list">
+            {result.refused.map((refusal) => (
+              <li key={refusal.taskId}>
+                {label(refusal)}: {why(refusal)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,276 @@
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { APPROVAL } from './support/year-over-http';
+
+interface Handover {
+  cycleId: string;
+  fromUserId: string;
+  toUserId: string;
+  handedOver: { taskId: string; kind: string; assigneeUserId: string }[];
+  refused: {
+    taskId: string;
+    kind: string;
+    code: string;
+    message: string;
+    problems: { path: string; reason: string }[];
+  }[];
+}
+
+interface Refusal {
+  code: string;
+  details: { fields?: Record<string, string[]>; problems?: { path: string; reason: string }[] };
+}
+
+/**
+ * Someone who leaves during the year holds tens of open tasks; the Quality Representative hands them
+ * all to a successor at once (`POST /cycles/{cycleId}/handovers`), each the way its own page would
+ * (`POST /tasks/{id}/reassign`): the workflow still decides, task by task, and what it refuses stays
+ * with the one who left, listed with why. Here an auditor of the economics division leaves with three
+ * audit steps; the auditor who joined the administrative-procedures division takes the two of other
+ * units, not the one of their own. Real API and worker, PostgreSQL, the Temporal dev server; people
+ * act over HTTP only.
+ */
+describe('handing over all of someone’s open tasks at once (real API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const handoversPath = `/api/v1/cycles/${cycleId}/handovers`;
+  let steps: TaskSummary[];
+  let successorId: string;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      [
+        'admin',
+        'leader',
+        'qmr',
+        'head.tthc',
+        'head.tonghop',
+        'staff.tthc',
+        'lead.auditor',
+        'auditor.kinhte',
+      ].map((local) => org.tokenOf(local)),
+    );
+    const complete = (local: string, taskId: string, outcome: unknown) =>
+      org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+    // A rehearsal from October: the audit is under way once the objectives are assigned.
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      rehearsal: true,
+      rehearsalFrom: '2024-10-02',
+    });
+    expect(started.status).toBe(201);
+    const approval = await org.waitForTask('leader', 'objectives-approval');
+    expect((await complete('leader', approval.id, APPROVAL)).status).toBe(200);
+    const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
+    const form = (await org.as('qmr', 'GET', taskPath(assignment.id))).body as unknown as {
+      form: { objectives: { id: string; proposedUnitCode: string }[] };
+    };
+    const delegations = form.form.objectives.map((o) => ({
+      objectiveId: o.id,
+      unitCode: o.proposedUnitCode,
+    }));
+    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
+    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
+      const acceptance = await org.waitForTask(head, 'unit-acceptance');
+      expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
+    }
+    // Huy (economics division) audits three other units.
+    const plan = await org.waitForTask('lead.auditor', 'audit-plan');
+    const step = (id: string, unitCode: string, process: string, clause: string) => ({
+      id,
+      unitCode,
+      process,
+      clause,
+      auditorUserId: org.idOf('auditor.kinhte'),
+    });
+    const planned = await complete('lead.auditor', plan.id, {
+      scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
+      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: [
+        step('s1', 'vp-tonghop', 'Theo dõi nhiệm vụ trọng tâm', '9.1.1'),
+        step('s2', 'vp-kiemsoat-tthc', 'Kiểm soát thủ tục hành chính', '8.5.1'),
+        step('s3', 'vp-hanhchinh-tochuc', 'Kiểm soát thông tin dạng văn bản', '7.5.3'),
+      ],
+    });
+    expect(planned.status).toBe(200);
+    steps = await eventually('the three audit steps', async () => {
+      const mine = await org.inbox('auditor.kinhte', 'audit-step');
+      return mine.length === 3 ? mine : undefined;
+    });
+    // An auditor who joined the administrative-procedures division after the year started.
+    const successor = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+      fullName: 'Y Thị Nguyệt',
+      title: 'Chuyên viên',
+      email: org.email('auditor.kiemsoat'),
+      password: DEMO_PASSWORD,
+      unitCode: 'vp-kiemsoat-tthc',
+      roles: [{ role: 'auditor' }],
+    });
+    expect(successor.status).toBe(201);
+    successorId = successor.body.id;
+    await org.tokenOf('auditor.kiemsoat');
+    // Huy transfers to another province.
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('auditor.kinhte')}`, { active: false }))
+        .status,
+    ).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await suite?.api
+      .get(TemporalClientProvider)
+      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
+      .terminate('suite over')
+      .catch(() => undefined);
+    await suite?.close();
+  });
+
+  const handOver = async (as: string, body: unknown, requestId?: string, path = handoversPath) =>
+    org.http.call<Handover & Refusal>('POST', path, {
+      token: await org.tokenOf(as),
+      body,
+      headers: requestId ? { 'x-request-id': requestId } : {},
+    });
+
+  const reassignments = async () =>
+    (
+      await org.as<{ items: { payload: { taskId: string; from: string; to: string }; requestId: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=task.reassigned&limit=100`,
+      )
+    ).body.items;
+
+  /** Who holds each of the three steps now, and whether it is open (the one who left cannot sign in to look). */
+  const holders = async () =>
+    Promise.all(
+      steps.map(async (step) => {
+        const { body } = await org.as<TaskSummary>('qmr', 'GET', taskPath(step.id));
+        return `${body.status}:${body.assigneeUserId}`;
+      }),
+    );
+
+  it('refuses a staff member, an unknown cycle, a malformed body, and a successor who is not an active person of the organisation', async () => {
+    const body = { fromUserId: org.idOf('auditor.kinhte'), toUserId: successorId, reason: 'Chuyển công tác' };
+    expect((await handOver('staff.tthc', body)).status).toBe(403);
+    const unknown = await handOver(
+      'qmr',
+      body,
+      undefined,
+      `/api/v1/cycles/${organisationCode}-2023/handovers`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('CYCLE_NOT_FOUND');
+
+    // Malformed: each wrong field named (400, as every route's body check answers).
+    const malformed = await handOver('qmr', { fromUserId: 7, toUserId: successorId, reason: 'x', extra: 1 });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.details.fields ?? {}).sort()).toEqual([
+      'extra',
+      'fromUserId',
+      'reason',
+    ]);
+
+    // The one who left, someone unknown, the holder themself: 422 naming toUserId.
+    for (const toUserId of [org.idOf('auditor.kinhte'), 'no-such-user']) {
+      const refused = await handOver('qmr', { ...body, toUserId });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('RULE_VIOLATED');
+      expect(Object.keys(refused.body.details.fields ?? {})).toEqual(['toUserId']);
+    }
+    const toThemself = await handOver('qmr', { ...body, fromUserId: successorId });
+    expect(toThemself.status).toBe(422);
+    expect(Object.keys(toThemself.body.details.fields ?? {})).toEqual(['toUserId']);
+
+    // Nothing was handed over.
+    expect(await reassignments()).toEqual([]);
+    expect(await holders()).toEqual(steps.map(() => `open:${org.idOf('auditor.kinhte')}`));
+  });
+
+  it('gives the successor every task the workflow lets them take, lists the others with why, and a retry gives none twice', async () => {
+    const body = {
+      fromUserId: org.idOf('auditor.kinhte'),
+      toUserId: successorId,
+      reason: 'Đồng chí Huy chuyển công tác từ ngày 01/10/2024',
+    };
+    const requestId = `handover-${uniqueSuffix()}`;
+    const stepId = (id: string) => steps.find((s) => s.id.endsWith(`/${id}`))!.id;
+
+    const answer = await handOver('qmr', body, requestId);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ cycleId, fromUserId: body.fromUserId, toUserId: successorId });
+    expect(answer.body.handedOver.map((t) => t.taskId).sort()).toEqual([stepId('s1'), stepId('s3')].sort());
+    expect(
+      answer.body.handedOver.every((t) => t.assigneeUserId === successorId && t.kind === 'audit-step'),
+    ).toBe(true);
+    // Her own division's step: the workflow's rule, said as the single reassignment says it.
+    expect(answer.body.refused).toEqual([
+      expect.objectContaining({
+        taskId: stepId('s2'),
+        kind: 'audit-step',
+        code: 'RULE_VIOLATED',
+        problems: [
+          expect.objectContaining({
+            path: 'toUserId',
+            reason: expect.stringContaining('không thuộc đơn vị được đánh giá'),
+          }),
+        ],
+      }),
+    ]);
+
+    // The successor has them in her inbox; the refused one is still open for the one who left.
+    const theirs = await org.inbox('auditor.kiemsoat', 'audit-step');
+    expect(theirs.map((t) => t.id).sort()).toEqual([stepId('s1'), stepId('s3')].sort());
+    expect(theirs.every((t) => t.delegateUserIds.includes(body.fromUserId))).toBe(true);
+    const left = await org.as<TaskSummary>('qmr', 'GET', taskPath(stepId('s2')));
+    expect(left.body).toMatchObject({ status: 'open', assigneeUserId: body.fromUserId });
+
+    // Each recorded once, with this request's id.
+    const recorded = await reassignments();
+    expect(recorded.map((e) => e.payload.taskId).sort()).toEqual([stepId('s1'), stepId('s3')].sort());
+    expect(recorded.every((e) => e.requestId === requestId && e.payload.to === successorId)).toBe(true);
+
+    // The same request again (a lost answer, a double click): the same answer, nothing given twice.
+    const again = await handOver('qmr', body, requestId);
+    expect(again.status).toBe(200);
+    expect(again.body.handedOver.map((t) => t.taskId).sort()).toEqual([stepId('s1'), stepId('s3')].sort());
+    expect(again.body.refused.map((t) => t.taskId)).toEqual([stepId('s2')]);
+    expect((await reassignments()).map((e) => e.payload.taskId).sort()).toEqual(
+      [stepId('s1'), stepId('s3')].sort(),
+    );
+    const detail = await org.as<{ history: { type: string }[] }>('qmr', 'GET', taskPath(stepId('s1')));
+    expect(detail.body.history.filter((h) => h.type === 'task.reassigned')).toHaveLength(1);
+
+    // The successor signs one off: the task is truly hers.
+    const signedOff = await org.as(
+      'auditor.kiemsoat',
+      'POST',
+      `/api/v1/cycles/${cycleId}/audit/steps/s1/sign-off`,
+      {
+        result: 'conformity',
+        evidence: ['Sổ theo dõi nhiệm vụ trọng tâm'],
+      },
+    );
+    expect(signedOff.status).toBe(200);
+    expect(signedOff.body).toMatchObject({ status: 'completed', completedBy: successorId });
+
+    // The refused step goes to an auditor of another unit (the lead auditor): the holder has nothing left.
+    const rest = await handOver('qmr', { ...body, toUserId: org.idOf('lead.auditor') });
+    expect(rest.status).toBe(200);
+    expect(rest.body.handedOver.map((t) => t.taskId)).toEqual([stepId('s2')]);
+    expect(rest.body.refused).toEqual([]);
+    expect((await holders()).filter((held) => held === `open:${body.fromUserId}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { APPROVAL } from '../api/support/year-over-http';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+/**
+ * Someone who left holds several open tasks; from the dashboard's panel of tasks held by people who
+ * left, the Quality Representative hands them all over at once (chromium, Vietnamese): a successor,
+ * a reason, a confirmation that says how many go to whom, then the answer — what was handed over,
+ * and what the workflow refused, with its reason. The rest goes to someone else by keyboard alone and
+ * the panel empties. A 2024 rehearsal from October (its audit under way) on the real API serving the
+ * built web app, the worker, the Temporal dev server and PostgreSQL; every page state checked with
+ * axe-core and photographed at desktop and phone width (test-results/screenshots/cycle-hand-over-*).
+ */
+describe('handing over all the tasks of someone who left, from the dashboard (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `hb-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const departed = 'Bùi Quang Huy';
+  let steps: TaskSummary[];
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      [
+        'admin',
+        'leader',
+        'qmr',
+        'head.tthc',
+        'head.tonghop',
+        'lead.auditor',
+        'auditor.hcth',
+        'auditor.kinhte',
+      ].map((local) => org.tokenOf(local)),
+    );
+    const complete = (local: string, taskId: string, outcome: unknown) =>
+      org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      rehearsal: true,
+      rehearsalFrom: '2024-10-02',
+    });
+    expect(started.status).toBe(201);
+    const approval = await org.waitForTask('leader', 'objectives-approval');
+    expect((await complete('leader', approval.id, APPROVAL)).status).toBe(200);
+    const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
+    const form = (await org.as('qmr', 'GET', taskPath(assignment.id))).body as unknown as {
+      form: { objectives: { id: string; proposedUnitCode: string }[] };
+    };
+    const delegations = form.form.objectives.map((o) => ({
+      objectiveId: o.id,
+      unitCode: o.proposedUnitCode,
+    }));
+    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
+    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
+      const acceptance = await org.waitForTask(head, 'unit-acceptance');
+      expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
+    }
+    // Huy (economics division) audits three other units, one of them Trang's.
+    const plan = await org.waitForTask('lead.auditor', 'audit-plan');
+    const step = (id: string, unitCode: string, process: string, clause: string) => ({
+      id,
+      unitCode,
+      process,
+      clause,
+      auditorUserId: org.idOf('auditor.kinhte'),
+    });
+    const planned = await complete('lead.auditor', plan.id, {
+      scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
+      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      steps: [
+        step('s1', 'vp-tonghop', 'Theo dõi nhiệm vụ trọng tâm', '9.1.1'),
+        step('s2', 'vp-kiemsoat-tthc', 'Kiểm soát thủ tục hành chính', '8.5.1'),
+        step('s3', 'vp-hanhchinh-tochuc', 'Kiểm soát thông tin dạng văn bản', '7.5.3'),
+      ],
+    });
+    expect(planned.status).toBe(200);
+    steps = await eventually('the three audit steps', async () => {
+      const mine = await org.inbox('auditor.kinhte', 'audit-step');
+      return mine.length === 3 ? mine : undefined;
+    });
+    // Huy transfers to another province.
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('auditor.kinhte')}`, { active: false }))
+        .status,
+    ).toBe(200);
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.api
+      .get(TemporalClientProvider)
+      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
+      .terminate('suite over')
+      .catch(() => undefined);
+    await suite?.close();
+  });
+
+  const stepId = (id: string) => steps.find((s) => s.id.endsWith(`/${id}`))!.id;
+  const panelOf = (tab: Tab) =>
+    tab.page.getByRole('region', { name: vi('cycles:inactive.title'), exact: false });
+  const handOverForm = (tab: Tab) =>
+    tab.page.getByRole('form', { name: vi('cycles:inactive.handOverAllOf', { name: departed }) });
+
+  it('hands the tasks to an auditor, and says which the workflow refused and why', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const panel = panelOf(qmr);
+    await panel.getByRole('heading', { level: 3, name: departed, exact: false }).waitFor();
+    await expect(panel.getByRole('listitem').count()).resolves.toBe(3);
+    await qmr.check('the tasks of someone who left, by holder', { screenshot: 'cycle-hand-over-all' });
+
+    await panel
+      .getByRole('button', { name: vi('cycles:inactive.handOverAllOf', { name: departed }) })
+      .click();
+    const form = handOverForm(qmr);
+    // Nothing chosen: the picker says so, and nothing is sent.
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    await form.getByText(vi('cycles:inactive.personRequired')).waitFor();
+    await form.getByLabel(vi('cycles:inactive.person')).selectOption(org.idOf('auditor.hcth'));
+    await form
+      .getByLabel(vi('cycles:inactive.reason'))
+      .fill('Đồng chí Huy chuyển công tác từ ngày 01/10/2024');
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation
+      .getByText(vi('cycles:inactive.confirmText', { count: 3, from: departed, to: 'Đặng Thu Trang' }))
+      .waitFor();
+    await qmr.check('the hand-over of all, to confirm', { screenshot: 'cycle-hand-over-all-confirm' });
+
+    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+    const result = panel.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+    await result
+      .getByText(vi('cycles:inactive.handedOver', { count: 2, from: departed, to: 'Đặng Thu Trang' }))
+      .waitFor();
+    await result.getByText(vi('cycles:inactive.refused', { count: 1, from: departed })).waitFor();
+    // Her own unit's step: the workflow's rule, in its words.
+    await result.getByText('không thuộc đơn vị được đánh giá', { exact: false }).waitFor();
+    // The panel, loaded again: Huy holds the refused step only.
+    await expect(
+      panel
+        .getByRole('listitem')
+        .filter({ has: qmr.page.getByRole('link') })
+        .count(),
+    ).resolves.toBe(1);
+    await qmr.check('the hand-over of all, its result', { screenshot: 'cycle-hand-over-all-result' });
+
+    const trang = (await org.inbox('auditor.hcth', 'audit-step')).map((t) => t.id).sort();
+    expect(trang).toEqual([stepId('s1'), stepId('s2')].sort());
+  });
+
+  it('hands the rest over by keyboard, and the panel empties', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    const panel = panelOf(qmr);
+    await panel
+      .getByRole('button', { name: vi('cycles:inactive.handOverAllOf', { name: departed }) })
+      .focus();
+    await qmr.page.keyboard.press('Enter');
+    const form = handOverForm(qmr);
+    const picker = form.getByLabel(vi('cycles:inactive.person'));
+    await picker.focus();
+    await picker.selectOption(org.idOf('lead.auditor'));
+    await qmr.page.keyboard.press('Tab');
+    await qmr.page.keyboard.type('Đồng chí Huy chuyển công tác');
+    // Enter in a text area is a new line: to the button, and Enter.
+    await qmr.page.keyboard.press('Tab');
+    await qmr.page.keyboard.press('Enter');
+    // The confirmation takes the focus; its first button is the confirmation.
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation.and(qmr.page.locator(':focus')).waitFor();
+    await confirmation
+      .getByText(vi('cycles:inactive.confirmText', { count: 1, from: departed, to: 'Lý Thị Mai' }))
+      .waitFor();
+    await qmr.page.keyboard.press('Tab');
+    await qmr.page.keyboard.press('Enter');
+
+    const result = panel.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+    await result
+      .getByText(vi('cycles:inactive.handedOver', { count: 1, from: departed, to: 'Lý Thị Mai' }))
+      .waitFor();
+    // The answer has the focus, and the panel has nothing left to hand over.
+    await result.and(qmr.page.locator(':focus')).waitFor();
+    await panel.getByText(vi('cycles:inactive.none')).waitFor();
+    await expect(panel.getByRole('link').count()).resolves.toBe(0);
+    await qmr.check('the hand-over of all, done', { screenshot: 'cycle-hand-over-all-done' });
+
+    expect((await org.inbox('lead.auditor', 'audit-step')).map((t) => t.id)).toEqual([stepId('s3')]);
+  });
+});
