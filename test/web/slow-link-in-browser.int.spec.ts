@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Response } from 'playwright-core';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { decoded, rawRequest, varied } from '../api/support/raw-http';
-import { vi } from './support/catalogue';
+import { en, vi } from './support/catalogue';
 import { browserSuiteConfig, builtWebApp, BrowserSession } from './support/web-suite';
 
 /** What Chromium sends. */
@@ -66,6 +66,40 @@ describe('the web app on a slow link: compressed, the task link’s code with th
     expect(
       tab.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/auth/providers'),
     ).toHaveLength(1);
+    await tab.close();
+  });
+
+  it('sends the English catalogue only to those who choose English: once on the switch, then with every page they open', async () => {
+    const tab = await browser.tab();
+    const scripts: string[] = [];
+    tab.page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.push(path);
+    });
+    const english = () => scripts.filter((path) => /^\/assets\/en-[\w-]+\.js$/.test(path));
+    await tab.open('/sign-in');
+    await tab.page.getByRole('heading', { level: 1, name: vi('signIn.title') }).waitFor();
+    await tab.settled();
+    // The Vietnamese page's code carries no English words, and fetched none.
+    expect(english()).toEqual([]);
+    expect(built(entryScript()).toString()).not.toContain(en('signIn.title'));
+    expect(built(entryScript()).toString()).toContain(vi('signIn.title'));
+
+    await tab.page.getByRole('button', { name: 'English' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: en('signIn.title') }).waitFor();
+    await expect(tab.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    expect(english()).toHaveLength(1);
+    // Back to Vietnamese and to English again: nothing fetched twice.
+    await tab.page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: vi('signIn.title') }).waitFor();
+    await tab.page.getByRole('button', { name: 'English' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: en('signIn.title') }).waitFor();
+    expect(english()).toHaveLength(1);
+
+    // Chosen on this device, English is there from the first paint of the next visit.
+    await tab.page.reload();
+    await tab.page.getByRole('heading', { level: 1, name: en('signIn.title') }).waitFor();
+    expect(english()).toHaveLength(2);
     await tab.close();
   });
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ok, onSessionEnded, useBearerToken } from '../api/client';
 import type { components } from '../api/schema';
-import { i18next } from '../i18n';
+import { changeLanguage, i18next } from '../i18n';
 import { draftsFor, forgetDrafts } from '../ui/draft';
 import { endSessionsOnServer, ssoSignOutUrl } from './sign-out';
 
@@ -131,8 +131,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The user's saved language wins over the device's once they are known.
   const locale = session?.user.locale;
   useEffect(() => {
-    if ((locale === 'vi' || locale === 'en') && locale !== i18next.language)
-      void i18next.changeLanguage(locale);
+    if ((locale === 'vi' || locale === 'en') && locale !== i18next.language) void changeLanguage(locale);
   }, [locale]);
 
   const value = useMemo(

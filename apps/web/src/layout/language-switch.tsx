@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { onlyReads, useSession } from '../auth/session';
-import { LANGUAGES } from '../i18n';
+import { changeLanguage, LANGUAGES } from '../i18n';
 
 /**
  * Tiếng Việt / English: applied at once, kept on this device and, when signed in, as the user's locale
@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const { user, rememberLocale } = useSession();
   const choose = (language: 'vi' | 'en') => {
-    void i18n.changeLanguage(language);
+    void changeLanguage(language);
     if (user && user.authenticatedBy !== 'task-link') {
       rememberLocale(language);
       // A read-only role is refused every write, saving the language too: kept on this device only.
