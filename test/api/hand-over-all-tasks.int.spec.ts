@@ -1,10 +1,10 @@
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
-import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
-import { APPROVAL } from './support/year-over-http';
+import { rehearsalInItsAudit } from './support/year-over-http';
 
 interface Handover {
   cycleId: string;
@@ -58,57 +58,8 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
         'auditor.kinhte',
       ].map((local) => org.tokenOf(local)),
     );
-    const complete = (local: string, taskId: string, outcome: unknown) =>
-      org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
-    // A rehearsal from October: the audit is under way once the objectives are assigned.
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      rehearsal: true,
-      rehearsalFrom: '2024-10-02',
-    });
-    expect(started.status).toBe(201);
-    const approval = await org.waitForTask('leader', 'objectives-approval');
-    expect((await complete('leader', approval.id, APPROVAL)).status).toBe(200);
-    const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
-    const form = (await org.as('qmr', 'GET', taskPath(assignment.id))).body as unknown as {
-      form: { objectives: { id: string; proposedUnitCode: string }[] };
-    };
-    const delegations = form.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
-    expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
-      const acceptance = await org.waitForTask(head, 'unit-acceptance');
-      expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
-    }
     // Huy (economics division) audits three other units.
-    const plan = await org.waitForTask('lead.auditor', 'audit-plan');
-    const step = (id: string, unitCode: string, process: string, clause: string) => ({
-      id,
-      unitCode,
-      process,
-      clause,
-      auditorUserId: org.idOf('auditor.kinhte'),
-    });
-    const planned = await complete('lead.auditor', plan.id, {
-      scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
-      criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
-      methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
-      from: '2024-10-07',
-      to: '2024-10-18',
-      steps: [
-        step('s1', 'vp-tonghop', 'Theo dõi nhiệm vụ trọng tâm', '9.1.1'),
-        step('s2', 'vp-kiemsoat-tthc', 'Kiểm soát thủ tục hành chính', '8.5.1'),
-        step('s3', 'vp-hanhchinh-tochuc', 'Kiểm soát thông tin dạng văn bản', '7.5.3'),
-      ],
-    });
-    expect(planned.status).toBe(200);
-    steps = await eventually('the three audit steps', async () => {
-      const mine = await org.inbox('auditor.kinhte', 'audit-step');
-      return mine.length === 3 ? mine : undefined;
-    });
+    steps = await rehearsalInItsAudit(org);
     // An auditor who joined the administrative-procedures division after the year started.
     const successor = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
       fullName: 'Y Thị Nguyệt',

@@ -1,8 +1,64 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { eventually } from '@qcycle/testing';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './demo-organisation';
 
 /** The leader's approval as the suites give it. */
 export const APPROVAL = { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' };
+
+/**
+ * A rehearsal of 2024 from October walked over HTTP into its internal audit: approved, delegated,
+ * accepted by every unit, and the lead auditor's plan giving Huy (`auditor.kinhte`, economics
+ * division) three steps in three other units: s1 in vp-tonghop, s2 in vp-kiemsoat-tthc, s3 in
+ * vp-hanhchinh-tochuc. Answers those three tasks.
+ */
+export async function rehearsalInItsAudit(org: DemoOrganisation): Promise<TaskSummary[]> {
+  const complete = (local: string, taskId: string, outcome: unknown) =>
+    org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+  const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+    organisationCode: org.code,
+    year: 2024,
+    rehearsal: true,
+    rehearsalFrom: '2024-10-02',
+  });
+  expect(started.status).toBe(201);
+  const approval = await org.waitForTask('leader', 'objectives-approval');
+  expect((await complete('leader', approval.id, APPROVAL)).status).toBe(200);
+  const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
+  const form = (await org.as('qmr', 'GET', taskPath(assignment.id))).body as unknown as {
+    form: { objectives: { id: string; proposedUnitCode: string }[] };
+  };
+  const delegations = form.form.objectives.map((o) => ({ objectiveId: o.id, unitCode: o.proposedUnitCode }));
+  expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
+  for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
+    const acceptance = await org.waitForTask(head, 'unit-acceptance');
+    expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
+  }
+  const plan = await org.waitForTask('lead.auditor', 'audit-plan');
+  const step = (id: string, unitCode: string, process: string, clause: string) => ({
+    id,
+    unitCode,
+    process,
+    clause,
+    auditorUserId: org.idOf('auditor.kinhte'),
+  });
+  const planned = await complete('lead.auditor', plan.id, {
+    scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+    criteria: ['TCVN ISO 9001:2015', 'Quy trình nội bộ'],
+    methods: 'Phỏng vấn, xem xét hồ sơ, quan sát',
+    from: '2024-10-07',
+    to: '2024-10-18',
+    steps: [
+      step('s1', 'vp-tonghop', 'Theo dõi nhiệm vụ trọng tâm', '9.1.1'),
+      step('s2', 'vp-kiemsoat-tthc', 'Kiểm soát thủ tục hành chính', '8.5.1'),
+      step('s3', 'vp-hanhchinh-tochuc', 'Kiểm soát thông tin dạng văn bản', '7.5.3'),
+    ],
+  });
+  expect(planned.status).toBe(200);
+  return eventually('the three audit steps', async () => {
+    const mine = await org.inbox('auditor.kinhte', 'audit-step');
+    return mine.length === 3 ? mine : undefined;
+  });
+}
 
 /**
  * A year walked over HTTP by its people, on the time-skipping server: a rehearsal of 2024 started
