@@ -8,6 +8,7 @@ import { LOCAL_TOKEN_AUDIENCE } from '../../apps/api/src/auth/token.service';
 import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.controller';
 import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
 import { NextYearController } from '../../apps/api/src/cycles/next-year.controller';
+import { TaskHandoversController } from '../../apps/api/src/cycles/task-handovers.controller';
 import { NonconformitiesController } from '../../apps/api/src/cycles/nonconformities.controller';
 import { NonconformityReportsController } from '../../apps/api/src/documents/nonconformity-reports.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
@@ -116,6 +117,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/cycles/{cycleId}/handovers': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 409, 413, 415, 422, 429],
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
   'GET /api/v1/evidence/{id}': [200, 401, 403, 404],
@@ -137,6 +139,7 @@ const CONTROLLERS = [
   AuditActionsController,
   MeasurementCorrectionsController,
   NextYearController,
+  TaskHandoversController,
   NonconformitiesController,
   NonconformityReportsController,
   TemplatesController,
