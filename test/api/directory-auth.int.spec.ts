@@ -29,6 +29,7 @@ import { UsersController } from '../../apps/api/src/directory/users.controller';
 import { PeopleController } from '../../apps/api/src/directory/people.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { EvidenceController } from '../../apps/api/src/evidence/evidence.controller';
+import { DossierController } from '../../apps/api/src/dossier/dossier.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -121,6 +122,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 409, 413, 415, 422, 429],
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
   'GET /api/v1/evidence/{id}': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/dossier': [200, 401, 403, 404],
 };
 const CONTROLLERS = [
   HealthController,
@@ -146,6 +148,7 @@ const CONTROLLERS = [
   TasksController,
   NotificationsController,
   EvidenceController,
+  DossierController,
 ];
 
 describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {

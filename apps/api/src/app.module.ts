@@ -14,6 +14,7 @@ import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
 import { CalendarsModule } from './calendars/calendars.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DossierModule } from './dossier/dossier.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -107,6 +108,7 @@ export class AppModule {
         TasksModule,
         NotificationsModule,
         EvidenceModule,
+        DossierModule,
       ],
       // Global guards run in this order: who are you (401), may you (403), not too often (429).
       providers: [

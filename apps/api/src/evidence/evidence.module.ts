@@ -19,6 +19,8 @@ const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
       useFactory: (config: QcycleConfig): EvidenceStore => new LocalFolderEvidenceStore(config.evidence.dir),
     },
   ],
+  // The year's dossier reads the files too (DossierModule).
+  exports: [EVIDENCE_STORE],
 })
 export class EvidenceModule implements OnModuleInit {
   private readonly logger = new Logger(EvidenceModule.name);

@@ -391,6 +391,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's dossier (hồ sơ) as one ZIP: every registered document version (PDF and DOCX as issued), every evidence file by record, the event log (CSV) and an index with each file's size and SHA-256
+         * @description Streamed as `application/zip`, `Content-Disposition: attachment; filename="HO-SO-ISO-2024-kontum.zip"`; the same records give the same bytes. A year still running gives a dossier marked not final: file name ending `-DU-THAO`, `x-dossier-status: draft`, and so in GHI-CHU.txt and MUC-LUC.json (`final: false`); a closed or cancelled year `x-dossier-status: final`. Drafts of the year-end reports are not registered documents and are not in it. An evidence file the store no longer has (or whose bytes changed) is listed in MUC-LUC.csv with a note and left out. No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). For quality-representative, leader, auditor, lead-auditor, external-auditor (those who read the event log).
+         */
+        get: operations["DossierController_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/events": {
         parameters: {
             query?: never;
@@ -5928,6 +5948,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DossierController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

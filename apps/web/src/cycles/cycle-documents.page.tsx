@@ -9,6 +9,7 @@ import { downloadDocument, type FileFormat } from '../ui/download';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { IssueYearReport, type YearEndReportRoute } from './components/issue-year-report';
+import { YearDossier } from './components/year-dossier';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
 import { usePageTitle } from '../ui/page-title';
@@ -252,6 +253,11 @@ export default function CycleDocumentsPage() {
             </DataTable>
           ))}
       </section>
+
+      <YearDossier
+        cycleId={cycleId}
+        final={cycle.data && (cycle.data.status === 'closed' || cycle.data.status === 'cancelled')}
+      />
     </div>
   );
 }

@@ -42,23 +42,31 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
 
 /**
  * A document of the API at `path` (ids in it encoded), fetched in `format` with the session's token
- * (a document is not a public link) and saved under the name the API gives it. The paths are built
- * by the pages, so the typed client is called untyped.
+ * (a document is not a public link) and saved under the name the API gives it.
  */
 export async function downloadDocument(
   path: string,
   format: FileFormat,
   fallbackName: string,
 ): Promise<void> {
+  await downloadFile(path, MEDIA_TYPES[format], `${fallbackName}.${format}`);
+}
+
+/**
+ * A file of the API at `path` (ids in it encoded), asked for as `accept` with the session's token and
+ * saved under the name the API gives it (else `fallbackName`). The paths are built by the pages, so
+ * the typed client is called untyped.
+ */
+export async function downloadFile(path: string, accept: string, fallbackName: string): Promise<void> {
   const get = api.GET as unknown as (
     path: string,
     init: { parseAs: 'blob'; headers: Record<string, string> },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const { data, error, response } = await get(path, {
     parseAs: 'blob',
-    headers: { accept: MEDIA_TYPES[format] },
+    headers: { accept },
   });
   if (!response.ok || error !== undefined || !(data instanceof Blob))
     throw toApiProblem(response.status, error);
-  saveDownload(data, downloadName(response.headers, `${fallbackName}.${format}`));
+  saveDownload(data, downloadName(response.headers, fallbackName));
 }

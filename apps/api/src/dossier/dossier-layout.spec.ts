@@ -1,0 +1,99 @@
+import {
+  documentPath,
+  dossierBaseName,
+  evidencePaths,
+  indexCsv,
+  orderEvidence,
+  type DossierEvidence,
+  type DossierFacts,
+} from './dossier-layout';
+
+const workflowId = 'quality-cycle/kontum/2024';
+const evidence = (
+  id: string,
+  recordKey: string,
+  fileName: string,
+  uploadedAt: string,
+  recordType = 'measurement',
+) =>
+  ({
+    id,
+    recordType,
+    recordKey,
+    fileName,
+    uploadedAt,
+    sha256: 'a'.repeat(64),
+    size: 1,
+    uploadedBy: 'u',
+  }) as DossierEvidence;
+
+describe('the dossier’s layout', () => {
+  it('names the ZIP by year and organisation, marking a rehearsal and a year still running', () => {
+    const facts: DossierFacts = {
+      organisationCode: 'kontum',
+      organisationName: 'UBND tỉnh Kon Tum',
+      cycleId: 'kontum-2024',
+      year: 2024,
+      status: 'closed',
+      rehearsal: false,
+      asOf: '2025-01-10T02:00:00.000Z',
+    };
+    expect(dossierBaseName(facts)).toBe('HO-SO-ISO-2024-kontum');
+    expect(dossierBaseName({ ...facts, status: 'cancelled' })).toBe('HO-SO-ISO-2024-kontum');
+    expect(dossierBaseName({ ...facts, status: 'running', rehearsal: true })).toBe(
+      'HO-SO-ISO-2024-kontum-DIEN-TAP-DU-THAO',
+    );
+  });
+
+  it('keeps each registered version under the register’s file name and its version', () => {
+    expect(documentPath({ fileBaseName: 'QD-123-UBND-2024', version: 2 }, 'docx')).toBe(
+      'TAI-LIEU/QD-123-UBND-2024-v2.docx',
+    );
+  });
+
+  it('puts evidence in a folder per record, names folded to ASCII, a clash numbered in upload order (any letter case)', () => {
+    const march = `${workflowId}/monitoring/obj-4/measure/2024-03`;
+    const files = orderEvidence([
+      evidence('3', march, 'so theo doi.PDF', '2024-04-03T00:00:00.000Z'),
+      evidence('1', march, 'Sổ theo dõi.pdf', '2024-04-01T00:00:00.000Z'),
+      evidence(
+        '2',
+        `${workflowId}/audit/step/s1`,
+        'Sổ theo dõi.pdf',
+        '2024-09-01T00:00:00.000Z',
+        'audit-step',
+      ),
+      evidence('4', march, 'Sổ theo dõi.pdf', '2024-04-02T00:00:00.000Z'),
+    ]);
+    expect(files.map((f) => f.id)).toEqual(['1', '4', '3', '2']);
+    expect([...evidencePaths(files, workflowId).entries()]).toEqual([
+      ['1', 'BANG-CHUNG/BAO-CAO-SO-LIEU/monitoring-obj-4-measure-2024-03/So-theo-doi.pdf'],
+      ['4', 'BANG-CHUNG/BAO-CAO-SO-LIEU/monitoring-obj-4-measure-2024-03/So-theo-doi-2.pdf'],
+      ['3', 'BANG-CHUNG/BAO-CAO-SO-LIEU/monitoring-obj-4-measure-2024-03/so-theo-doi-3.pdf'],
+      ['2', 'BANG-CHUNG/DANH-GIA-NOI-BO/audit-step-s1/So-theo-doi.pdf'],
+    ]);
+  });
+
+  it('writes the index as UTF-8 CSV with a byte-order mark, a file that is missing noted as such', () => {
+    const csv = indexCsv([
+      {
+        path: 'BANG-CHUNG/X/a.pdf',
+        kind: 'evidence',
+        format: null,
+        belongsTo: 'measurement:k',
+        title: '=cmd.pdf',
+        version: null,
+        date: '2024-04-01 08:00:00',
+        who: 'Trần Thị B',
+        size: 10,
+        sha256: 'b'.repeat(64),
+        status: 'missing',
+      },
+    ]);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = csv.subarray(3).toString('utf8').split('\r\n');
+    expect(header).toContain('"SHA-256"');
+    expect(row).toContain(`"'=cmd.pdf"`);
+    expect(row).toContain('"THIẾU TỆP');
+  });
+});

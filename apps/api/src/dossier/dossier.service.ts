@@ -1,0 +1,340 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type FindOptionsSelect } from 'typeorm';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import {
+  DocumentVersionEntity,
+  EventLogEntryEntity,
+  EvidenceFileEntity,
+  OrganisationEntity,
+  QualityCycleEntity,
+  UserEntity,
+} from '@qcycle/persistence';
+import type { Principal } from '../auth/principal';
+import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
+import { EVIDENCE_STORE, EvidenceMissingError, type EvidenceStore } from '../evidence/evidence-store';
+import {
+  documentPath,
+  dossierBaseName,
+  EVENT_LOG_CSV,
+  eventLogHead,
+  eventLogRows,
+  evidencePaths,
+  INDEX_CSV,
+  INDEX_JSON,
+  indexCsv,
+  indexJson,
+  isFinal,
+  NOTE_TXT,
+  noteText,
+  orderDocuments,
+  orderEvidence,
+  vietnamTime,
+  type DossierFacts,
+  type IndexRow,
+} from './dossier-layout';
+import { zipArchive, type StreamedContent, type ZipEntry } from './dossier-zip';
+
+/** The year's dossier, ready to be sent: its name, whether it is final, and the ZIP as it is written. */
+export interface Dossier {
+  fileName: string;
+  final: boolean;
+  content: Readable;
+}
+
+/** Events read per query while the log is written: a page's rows at a time in memory. */
+const EVENT_PAGE = 500;
+
+/**
+ * The year's dossier (hồ sơ) as one ZIP (docs/dossier.md): every registered document version as
+ * issued, every evidence file by record, the event log as CSV, and an index with every file's size
+ * and SHA-256. What it holds is fixed when it is asked for (the register's versions, the evidence
+ * rows, the events up to the latest one then), so a record written while it streams is not half in.
+ */
+@Injectable()
+export class DossierService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    private readonly official: CycleOfficialDocumentsService,
+  ) {}
+
+  async dossier(caller: Principal, cycleId: string): Promise<Dossier> {
+    const cycle = await this.ownCycle(caller, cycleId);
+    // An approved decision is in the register even if nobody has downloaded it yet (as GET /documents).
+    await this.official.registerApprovedDecisions(caller, { cycleId: cycle.id });
+    const documents = orderDocuments(
+      await this.dataSource.getRepository(DocumentVersionEntity).find({
+        where: { organisationCode: cycle.organisationCode, cycleId: cycle.id },
+        select: REGISTER_COLUMNS,
+      }),
+    );
+    const evidence = orderEvidence(
+      await this.dataSource
+        .getRepository(EvidenceFileEntity)
+        .find({ where: { organisationCode: cycle.organisationCode, cycleId: cycle.id } }),
+    );
+    const lastEvent = await this.dataSource.getRepository(EventLogEntryEntity).findOne({
+      where: { cycleId: cycle.id },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      select: ['id', 'occurredAt'],
+    });
+    const organisation = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneBy({ code: cycle.organisationCode });
+    const people = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { organisationCode: cycle.organisationCode }, select: ['id', 'fullName'] });
+    const names = new Map(people.map((person) => [person.id, person.fullName]));
+    const facts: DossierFacts = {
+      organisationCode: cycle.organisationCode,
+      organisationName: organisation?.nameVi ?? cycle.organisationCode,
+      cycleId: cycle.id,
+      year: cycle.year,
+      status: cycle.status === 'closed' || cycle.status === 'cancelled' ? cycle.status : 'running',
+      rehearsal: cycle.rehearsal === true,
+      asOf: latest([
+        cycle.startedAt,
+        cycle.updatedAt,
+        lastEvent?.occurredAt,
+        ...documents.map((d) => d.registeredAt),
+        ...evidence.map((e) => e.uploadedAt),
+      ]),
+    };
+    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names };
+    return {
+      fileName: `${dossierBaseName(facts)}.zip`,
+      final: isFinal(facts),
+      content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
+    };
+  }
+
+  /** The ZIP's entries in order, each read only when the archive reaches it. */
+  private async *entries(snapshot: Snapshot, workflowId: string): AsyncGenerator<ZipEntry> {
+    const { facts, documents, evidence, names } = snapshot;
+    const nameOf = (id: string) => (id === 'system' ? 'Hệ thống' : (names.get(id) ?? id));
+    const rows: IndexRow[] = [];
+
+    const documentPaths = new Set<string>();
+    for (const entry of documents) {
+      // One version's files at a time: the register keeps them in the row.
+      const files = await this.dataSource
+        .getRepository(DocumentVersionEntity)
+        .findOneOrFail({ where: { id: entry.id }, select: ['id', 'pdf', 'docx'] });
+      for (const format of ['pdf', 'docx'] as const) {
+        const bytes = Buffer.from(format === 'pdf' ? files.pdf : files.docx, 'base64');
+        // Two types never share a file name today; should they, the type tells the files apart.
+        let path = documentPath(entry, format);
+        if (documentPaths.has(path)) path = path.replace(/(\.[a-z]+)$/, `-${entry.type}$1`);
+        documentPaths.add(path);
+        rows.push({
+          path,
+          kind: 'document',
+          format,
+          belongsTo: entry.id,
+          title:
+            !entry.number || entry.title.includes(entry.number)
+              ? entry.title
+              : `${entry.number} - ${entry.title}`,
+          version: entry.version,
+          date: entry.issuedOn,
+          who: entry.approvedByName ?? nameOf(entry.registeredBy),
+          size: bytes.length,
+          sha256: sha256Of(bytes),
+          status: 'included',
+        });
+        yield { path, at: entry.issuedOn, content: bytes };
+      }
+    }
+
+    const paths = evidencePaths(evidence, workflowId);
+    let notIncluded = 0;
+    for (const file of evidence) {
+      const path = paths.get(file.id)!;
+      const row: IndexRow = {
+        path,
+        kind: 'evidence',
+        format: null,
+        belongsTo: `${file.recordType}:${file.recordKey}`,
+        title: file.fileName,
+        version: null,
+        date: vietnamTime(file.uploadedAt),
+        who: nameOf(file.uploadedBy),
+        size: file.size,
+        sha256: file.sha256,
+        status: 'included',
+      };
+      rows.push(row);
+      // Read once to check it is what was uploaded: a file the store lost or that changed is listed
+      // as such in the index rather than breaking the archive.
+      const measured = await measure(() => this.store.get(file.sha256)).catch((error: unknown) => {
+        if (error instanceof EvidenceMissingError) return null;
+        throw error;
+      });
+      if (!measured || measured.sha256 !== file.sha256 || measured.size !== file.size) {
+        row.status = measured ? 'changed' : 'missing';
+        notIncluded += 1;
+        continue;
+      }
+      yield { path, at: file.uploadedAt, content: streamed(measured, () => this.store.get(file.sha256)) };
+    }
+
+    const counted = { events: 0 };
+    const log = await measure(async () => Readable.from(this.eventLog(snapshot, nameOf, counted)));
+    const eventLog = () => this.eventLog(snapshot, nameOf, { events: 0 });
+    rows.push({
+      path: EVENT_LOG_CSV,
+      kind: 'event-log',
+      format: 'csv',
+      belongsTo: facts.cycleId,
+      title: `Nhật ký sự kiện của chu kỳ ${facts.cycleId} (${counted.events} sự kiện)`,
+      version: null,
+      date: vietnamTime(facts.asOf),
+      who: '',
+      size: log.size,
+      sha256: log.sha256,
+      status: 'included',
+    });
+    yield {
+      path: EVENT_LOG_CSV,
+      at: facts.asOf,
+      content: streamed(log, async () => Readable.from(eventLog())),
+    };
+
+    const note = noteText(facts, {
+      documents: new Set(documents.map((d) => d.type + ' ' + d.fileBaseName)).size,
+      versions: documents.length,
+      evidence: evidence.length - notIncluded,
+      records: new Set(evidence.map((e) => `${e.recordType}:${e.recordKey}`)).size,
+      events: counted.events,
+      notIncluded,
+    });
+    rows.push({
+      path: NOTE_TXT,
+      kind: 'note',
+      format: 'txt',
+      belongsTo: facts.cycleId,
+      title: 'Ghi chú về hồ sơ: tình trạng, nội dung, cách kiểm tra',
+      version: null,
+      date: vietnamTime(facts.asOf),
+      who: '',
+      size: note.length,
+      sha256: sha256Of(note),
+      status: 'included',
+    });
+    yield { path: NOTE_TXT, at: facts.asOf, content: note };
+    yield { path: INDEX_CSV, at: facts.asOf, content: indexCsv(rows) };
+    yield { path: INDEX_JSON, at: facts.asOf, content: indexJson(facts, rows) };
+  }
+
+  /**
+   * The event log as CSV, oldest first (as `GET /cycles/{id}/events`), up to the last event of the
+   * snapshot: read a page at a time by (occurred_at, id), so the log never has to fit in memory.
+   * `counted.events` counts the rows written.
+   */
+  private async *eventLog(
+    snapshot: Snapshot,
+    nameOf: (id: string) => string,
+    counted: { events: number },
+  ): AsyncGenerator<Buffer> {
+    yield eventLogHead();
+    const last = snapshot.lastEvent;
+    if (!last) return;
+    let after: { occurredAt: string; id: string } | null = null;
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(EventLogEntryEntity)
+        .createQueryBuilder('e')
+        .where('e.cycle_id = :cycleId', { cycleId: snapshot.facts.cycleId })
+        .andWhere('(e.occurred_at < :lastAt OR (e.occurred_at = :lastAt AND e.id <= :lastId))', {
+          lastAt: last.occurredAt,
+          lastId: last.id,
+        });
+      if (after)
+        qb.andWhere('(e.occurred_at > :afterAt OR (e.occurred_at = :afterAt AND e.id > :afterId))', {
+          afterAt: after.occurredAt,
+          afterId: after.id,
+        });
+      const page = await qb
+        .orderBy('e.occurred_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .limit(EVENT_PAGE)
+        .getMany();
+      if (page.length === 0) return;
+      yield eventLogRows(
+        page.map((e) => ({ ...e, actorName: nameOf(e.actor) })),
+        counted.events + 1,
+      );
+      counted.events += page.length;
+      after = page[page.length - 1];
+      if (page.length < EVENT_PAGE) return;
+    }
+  }
+
+  /** The caller's organisation's cycle, recorded; anything else is "not found" (never another organisation's). */
+  private async ownCycle(caller: Principal, cycleId: string): Promise<QualityCycleEntity> {
+    const cycle =
+      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode
+        ? await this.dataSource
+            .getRepository(QualityCycleEntity)
+            .findOneBy({ id: cycleId, organisationCode: caller.organisationCode })
+        : null;
+    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    return cycle;
+  }
+}
+
+interface Snapshot {
+  facts: DossierFacts;
+  documents: DocumentVersionEntity[];
+  evidence: EvidenceFileEntity[];
+  lastEvent: Pick<EventLogEntryEntity, 'id' | 'occurredAt'> | null;
+  names: Map<string, string>;
+}
+
+/** The register's fields, not its files (read one version at a time). */
+const REGISTER_COLUMNS: FindOptionsSelect<DocumentVersionEntity> = {
+  id: true,
+  type: true,
+  version: true,
+  number: true,
+  title: true,
+  fileBaseName: true,
+  issuedOn: true,
+  approvedByName: true,
+  registeredBy: true,
+  registeredAt: true,
+};
+
+interface Measured {
+  size: number;
+  crc32: number;
+  sha256: string;
+}
+
+/** Reads a stream to its end for its size, CRC-32 and SHA-256, holding one chunk at a time. */
+async function measure(open: () => Promise<Readable>): Promise<Measured> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of await open()) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+  }
+  return { size, crc32: crc >>> 0, sha256: hash.digest('hex') };
+}
+
+function streamed(measured: Measured, open: () => Promise<Readable>): StreamedContent {
+  return { size: measured.size, crc32: measured.crc32, read: open };
+}
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The latest of these instants (ISO-8601 UTC strings sort as text). */
+const latest = (instants: (string | undefined | null)[]) =>
+  instants.filter((at): at is string => Boolean(at)).reduce((a, b) => (b > a ? b : a));

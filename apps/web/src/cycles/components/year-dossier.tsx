@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../api/client';
+import { hasRole, useSession } from '../../auth/session';
+import { downloadFile } from '../../ui/download';
+
+/** Who the API gives the dossier to: those who read the cycle's event log, which it holds whole. */
+const DOSSIER_READERS = [
+  'quality-representative',
+  'leader',
+  'auditor',
+  'lead-auditor',
+  'external-auditor',
+] as const;
+
+/**
+ * The year's dossier (hồ sơ) as one ZIP, for the archivist and the certification body's auditor
+ * (docs/dossier.md): every registered version as issued, the evidence by record, the event log and
+ * an index with each file's SHA-256. While the year runs it is a draft (named `-DU-THAO`), which the
+ * line above the button says. Shown only to those the API gives it to.
+ */
+export function YearDossier({ cycleId, final }: { cycleId: string; final: boolean | undefined }) {
+  const { t } = useTranslation('cycles');
+  const { user } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  if (!hasRole(user, ...DOSSIER_READERS)) return null;
+
+  const fetchDossier = async () => {
+    if (busy) return;
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await downloadFile(
+        `/api/v1/cycles/${encodeURIComponent(cycleId)}/dossier`,
+        'application/zip',
+        `HO-SO-ISO-${cycleId}.zip`,
+      );
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : undefined;
+      setRefusal(
+        problem?.status === 403 ? t('dossier.forbidden') : (problem?.message ?? t('errors.network')),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="year-dossier">
+      <h2 id="year-dossier">{t('dossier.title')}</h2>
+      <p className="muted" id="year-dossier-lead">
+        {t('dossier.lead')}
+      </p>
+      {final !== undefined && <p>{t(final ? 'dossier.final' : 'dossier.running')}</p>}
+      <div className="actions">
+        {/* Not `disabled` while it downloads: that would drop the keyboard's focus (a second click is ignored). */}
+        <button
+          type="button"
+          className="button"
+          aria-describedby="year-dossier-lead"
+          aria-disabled={busy || undefined}
+          onClick={() => void fetchDossier()}
+        >
+          {busy ? t('dossier.downloading') : t('dossier.download')}
+        </button>
+      </div>
+      {refusal && (
+        <p className="field-error" role="status">
+          {refusal}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+/**
+ * The year's dossier from the documents page (chromium, Vietnamese; docs/dossier.md): the Quality
+ * Representative reads what it holds and that the running year's is a draft, downloads it by
+ * keyboard and again at phone width, and the file is a ZIP that opens, named for the year; staff do
+ * not see it. A 2024 rehearsal approved by the leader, on the real API serving the built web app, the
+ * worker, the Temporal dev server and PostgreSQL; the page checked with axe-core and photographed at
+ * desktop and phone width (test-results/screenshots/cycle-documents-dossier.*.png).
+ */
+describe('the year’s dossier downloaded from the documents page (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `hz-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const documentsPath = `/cycles/${encodeURIComponent(cycleId)}/documents`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await org.startApprovedRehearsal({ documentNumber: '123/QĐ-UBND', signingDate: '2024-01-15' });
+    await org.waitForTask('qmr', 'assignment-acceptance');
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  const as = (local: string): Promise<Tab> => browser.tabOf(org.email(local), DEMO_PASSWORD);
+  const dossierOf = (tab: Tab) => tab.page.getByRole('region', { name: vi('cycles:dossier.title') });
+  const expectedName = `HO-SO-ISO-2024-${organisationCode}-DIEN-TAP-DU-THAO.zip`;
+
+  /** The saved file opens as a ZIP (`unzip -t`) holding the index and the decision as issued. */
+  const opensAsDossier = (file: string) => {
+    execFileSync('unzip', ['-tq', file]);
+    const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n');
+    expect(names).toEqual(
+      expect.arrayContaining(['MUC-LUC.csv', 'MUC-LUC.json', 'GHI-CHU.txt', 'NHAT-KY-SU-KIEN.csv']),
+    );
+    expect(names).toContain('TAI-LIEU/QD-123-UBND-2024-DIEN-TAP-v1.pdf');
+  };
+
+  it('the Quality Representative reads what the dossier holds, and downloads it by keyboard as a ZIP named for the year', async () => {
+    const qmr = await as('qmr');
+    await qmr.open(documentsPath);
+    const dossier = dossierOf(qmr);
+    await dossier.getByText(vi('cycles:dossier.lead'), { exact: true }).waitFor();
+    // The year runs: the line says the dossier is a draft and what the archivist should do.
+    await dossier.getByText(vi('cycles:dossier.running'), { exact: true }).waitFor();
+    const button = dossier.getByRole('button', { name: vi('cycles:dossier.download'), exact: true });
+    await qmr.check('the documents page with the year’s dossier', { screenshot: 'cycle-documents-dossier' });
+
+    await button.focus();
+    const [download] = await Promise.all([
+      qmr.page.waitForEvent('download'),
+      qmr.page.keyboard.press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toBe(expectedName);
+    opensAsDossier((await download.path())!);
+    // Focus stays on the button once the file is saved.
+    await expect(button.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    );
+  });
+
+  it('downloads at phone width too, the button inside the screen', async () => {
+    const qmr = await as('qmr');
+    await qmr.page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await qmr.open(documentsPath);
+      const button = dossierOf(qmr).getByRole('button', { name: vi('cycles:dossier.download'), exact: true });
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      const [download] = await Promise.all([qmr.page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toBe(expectedName);
+      opensAsDossier((await download.path())!);
+    } finally {
+      await qmr.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('is not offered to staff, whom the API refuses it', async () => {
+    const staff = await as('staff.tthc');
+    await staff.open(documentsPath);
+    await staff.page.getByRole('region', { name: vi('cycles:documents.registerTitle') }).waitFor();
+    await expect(dossierOf(staff).count()).resolves.toBe(0);
+    expect((await org.as('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/dossier`)).status).toBe(403);
+  });
+});
