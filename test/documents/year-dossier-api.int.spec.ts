@@ -415,7 +415,10 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(unsigned.status).toBe(401);
     });
 
-    it('is final once the year is closed: no -DU-THAO, x-dossier-status final', async () => {
+    it('is final once the year is closed: no -DU-THAO, x-dossier-status final, its year-end reports in it though nobody downloaded them', async () => {
+      // Before the close the year-end reports are drafts: registered nowhere, in no dossier.
+      const types = async () => (await register()).map((entry) => entry.type);
+      expect(await types()).not.toContain('objectives-report');
       // The close as the workflow records it on the cycle's row.
       await suite.api
         .get(DataSource)
@@ -431,6 +434,22 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const manifest = JSON.parse(zip.bytesOf('MUC-LUC.json').toString('utf8')) as Manifest;
       expect([manifest.status, manifest.final]).toEqual(['closed', true]);
       expect(zip.bytesOf('GHI-CHU.txt').toString('utf8')).toContain('ĐÃ KẾT THÚC NĂM');
+      // The year's final reports were registered as their downloads would have, and are in it as stored.
+      const reports = (await register()).filter((entry) =>
+        ['objectives-report', 'annual-qms-report'].includes(entry.type),
+      );
+      expect(reports.map((entry) => [entry.type, entry.version]).sort()).toEqual([
+        ['annual-qms-report', 1],
+        ['objectives-report', 1],
+      ]);
+      for (const entry of reports)
+        for (const format of ['pdf', 'docx'] as const)
+          expect(sha256(zip.bytesOf(`TAI-LIEU/${entry.fileBaseName}-v1.${format}`))).toBe(
+            format === 'pdf' ? entry.pdfSha256 : entry.docxSha256,
+          );
+      // Asked again, the dossier registers nothing more: the same bytes.
+      const again = await download('qmr');
+      expect(sha256(again.bytes)).toBe(sha256(answer.bytes));
     });
 
     it('answers only documented status codes', async () => {

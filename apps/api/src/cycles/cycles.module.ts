@@ -7,6 +7,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { AuditActionsController } from './audit-actions.controller';
 import { AuditActionsService } from './audit-actions.service';
 import { CycleDocumentsController } from './cycle-documents.controller';
+import { ClosedYearDocumentsService } from './closed-year-documents.service';
 import { CycleDocumentsService } from './cycle-documents.service';
 import { CycleDatesService } from './cycle-dates.service';
 import { CycleRecordsService } from './cycle-records.service';
@@ -55,6 +56,8 @@ import { TemplatesController } from './templates.controller';
     DirectoryRosterService,
     NextYearService,
     TaskHandoversService,
+    ClosedYearDocumentsService,
   ],
+  exports: [ClosedYearDocumentsService],
 })
 export class CyclesModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { DossierController } from './dossier.controller';
@@ -6,7 +7,7 @@ import { DossierService } from './dossier.service';
 
 /** The year's dossier as one ZIP (docs/dossier.md): the register's files, the evidence, the event log, an index. */
 @Module({
-  imports: [DocumentsModule, EvidenceModule],
+  imports: [CyclesModule, DocumentsModule, EvidenceModule],
   controllers: [DossierController],
   providers: [DossierService],
 })

@@ -14,6 +14,7 @@ import {
   UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { ClosedYearDocumentsService } from '../cycles/closed-year-documents.service';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import { EVIDENCE_STORE, EvidenceMissingError, type EvidenceStore } from '../evidence/evidence-store';
 import {
@@ -60,12 +61,15 @@ export class DossierService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly official: CycleOfficialDocumentsService,
+    private readonly closedYear: ClosedYearDocumentsService,
   ) {}
 
   async dossier(caller: Principal, cycleId: string): Promise<Dossier> {
     const cycle = await this.ownCycle(caller, cycleId);
-    // An approved decision is in the register even if nobody has downloaded it yet (as GET /documents).
+    // An approved decision is in the register even if nobody has downloaded it yet (as GET /documents),
+    // and so is every document of a closed year: its records are final, its dossier whole.
     await this.official.registerApprovedDecisions(caller, { cycleId: cycle.id });
+    if (cycle.status === 'closed') await this.closedYear.registerAll(caller, cycle.id);
     const documents = orderDocuments(
       await this.dataSource.getRepository(DocumentVersionEntity).find({
         where: { organisationCode: cycle.organisationCode, cycleId: cycle.id },
