@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
+import { PrintHeading } from './print-heading';
 import { onTasksChanged } from '../tasks/task-changes';
 
 /**
@@ -102,6 +103,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <PrintHeading organisationCode={linkSession ? null : (user?.organisationCode ?? null)} />
         {children}
       </main>
     </div>
