@@ -542,8 +542,7 @@ function TasksOfInactivePeople({
           <ul className="link-list">
             {holder.tasks.map((task) => (
               <li key={task.taskId}>
-                <Link to={taskPath(task.taskId)}>{openTaskLabel(task, t)}</Link>{' '}
-                <span className="muted">({t('inactive.heldBy', { name: holder.name })})</span>
+                <Link to={taskPath(task.taskId)}>{openTaskLabel(task, t)}</Link>
               </li>
             ))}
           </ul>
