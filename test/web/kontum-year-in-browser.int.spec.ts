@@ -330,6 +330,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // A link's session has no menu, so it does not ask for the menu's task counts (which the API
     // refuses it: a wasted round trip on a slow link).
     expect(lan.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/me/tasks')).toEqual([]);
+    // The report's evidence files are listed once, for the names in its history and the upload alike.
+    await lan.settled();
+    expect(
+      lan.recorded.requests.filter((r) => new URL(r.url).pathname === `/api/v1/cycles/${cycleId}/evidence`),
+    ).toHaveLength(1);
     await lan.check('the measurement report opened from the e-mail', {
       screenshot: 'task-measurement-report',
     });

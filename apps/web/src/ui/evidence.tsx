@@ -15,6 +15,14 @@ export * from './evidence-api';
 /** Names of files known on this page (uploaded here, or listed for the records shown), by id. */
 const EvidenceNames = createContext<ReadonlyMap<string, string>>(new Map());
 
+/** The records a provider lists (`recordType recordKey`) and their files once listed. */
+interface ListedRecords {
+  records: ReadonlySet<string>;
+  files: readonly EvidenceFile[];
+}
+const Listed = createContext<ListedRecords | undefined>(undefined);
+const recordOf = (recordType: string, recordKey: string) => `${recordType} ${recordKey}`;
+
 /**
  * Loads the file names of the given records (one list per record), so that the references in the
  * answers and histories below read as file names. Records the user may not list are skipped.
@@ -54,7 +62,44 @@ export function EvidenceNamesProvider({
     for (const file of [...loaded, ...known]) map.set(file.id, file.fileName);
     return map;
   }, [outer, loaded, known]);
-  return <EvidenceNames.Provider value={names}>{children}</EvidenceNames.Provider>;
+  const listed = useMemo(
+    () => ({ records: new Set(records.map((r) => recordOf(r.recordType, r.recordKey))), files: loaded }),
+    // `wanted` stands for the records' content.
+    [wanted, loaded],
+  );
+  return (
+    <EvidenceNames.Provider value={names}>
+      <Listed.Provider value={listed}>{children}</Listed.Provider>
+    </EvidenceNames.Provider>
+  );
+}
+
+/**
+ * The files uploaded to one record so far, oldest first: the list the page's provider already read
+ * when it lists that record (a task's page: one request, not two), else read here.
+ */
+export function useRecordEvidence(
+  cycleId: string,
+  recordType: EvidenceRecordType,
+  recordKey: string,
+): readonly EvidenceFile[] {
+  const listed = useContext(Listed);
+  const covered = listed?.records.has(recordOf(recordType, recordKey)) ?? false;
+  const [own, setOwn] = useState<EvidenceFile[]>([]);
+  useEffect(() => {
+    if (covered) return;
+    let live = true;
+    listEvidence(cycleId, recordType, recordKey).then(
+      (files) => live && setOwn(files),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [covered, cycleId, recordType, recordKey]);
+  return covered
+    ? listed!.files.filter((f) => f.recordType === recordType && f.recordKey === recordKey)
+    : own;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, type FieldProblem } from '../../api/client';
 import {
   EVIDENCE_ACCEPT,
   EvidenceLink,
-  listEvidence,
   uploadEvidence,
+  useRecordEvidence,
   type EvidenceFile,
   type EvidenceRecordType,
 } from '../../ui/evidence';
@@ -60,22 +60,11 @@ export function EvidenceUpload({
   const [uploading, setUploading] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
-  const [earlier, setEarlier] = useState<EvidenceFile[]>([]);
+  const earlier = useRecordEvidence(cycleId, recordType, recordKey);
   const input = useRef<HTMLInputElement>(null);
   // The latest list, for an upload that ends after another change.
   const current = useRef(files);
   current.current = files;
-
-  useEffect(() => {
-    let live = true;
-    listEvidence(cycleId, recordType, recordKey).then(
-      (listed) => live && setEarlier(listed),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [cycleId, recordType, recordKey]);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
