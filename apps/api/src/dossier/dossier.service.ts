@@ -4,16 +4,15 @@ import { crc32 } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type FindOptionsSelect } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   DocumentVersionEntity,
   EventLogEntryEntity,
   EvidenceFileEntity,
   OrganisationEntity,
-  QualityCycleEntity,
   UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { recordedCycleOf } from '../common/recorded-cycle';
 import { ClosedYearDocumentsService } from '../cycles/closed-year-documents.service';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import { EVIDENCE_STORE, EvidenceMissingError, type EvidenceStore } from '../evidence/evidence-store';
@@ -65,7 +64,7 @@ export class DossierService {
   ) {}
 
   async dossier(caller: Principal, cycleId: string): Promise<Dossier> {
-    const cycle = await this.ownCycle(caller, cycleId);
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
     // An approved decision is in the register even if nobody has downloaded it yet (as GET /documents),
     // and so is every document of a closed year: its records are final, its dossier whole.
     await this.official.registerApprovedDecisions(caller, { cycleId: cycle.id });
@@ -276,18 +275,6 @@ export class DossierService {
       after = page[page.length - 1];
       if (page.length < EVENT_PAGE) return;
     }
-  }
-
-  /** The caller's organisation's cycle, recorded; anything else is "not found" (never another organisation's). */
-  private async ownCycle(caller: Principal, cycleId: string): Promise<QualityCycleEntity> {
-    const cycle =
-      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode
-        ? await this.dataSource
-            .getRepository(QualityCycleEntity)
-            .findOneBy({ id: cycleId, organisationCode: caller.organisationCode })
-        : null;
-    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    return cycle;
   }
 }
 

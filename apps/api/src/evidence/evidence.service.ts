@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   AuditStepEntity,
   CorrectiveActionEntity,
@@ -15,6 +15,7 @@ import {
   TaskEntity,
 } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
+import { recordedCycleOf } from '../common/recorded-cycle';
 import {
   EVIDENCE_RECORD_TYPES,
   type EvidenceFileView,
@@ -87,7 +88,7 @@ export class EvidenceService {
     response: HttpResponse,
     requestId: string,
   ): Promise<EvidenceFileView> {
-    const cycle = await this.ownCycle(caller, cycleId);
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
     const accepted = await this.receive(caller, cycle, request, response);
     // A person's file on a record once: sent again by them (a retry after a lost answer, a second
     // click), it is answered with the file already there, not listed twice. Another person's upload
@@ -137,7 +138,7 @@ export class EvidenceService {
   }
 
   async list(caller: Principal, cycleId: string, query: EvidenceListQuery): Promise<EvidenceFileView[]> {
-    const cycle = await this.ownCycle(caller, cycleId);
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
     await this.checkTaskLinkReaches(caller, cycle.id, query);
     const rows = await this.dataSource.getRepository(EvidenceFileEntity).find({
       where: { cycleId: cycle.id, recordType: query.recordType, recordKey: query.recordKey },
@@ -153,17 +154,6 @@ export class EvidenceService {
       throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
     await this.checkTaskLinkReaches(caller, row.cycleId, row);
     return { file: view(row), content: await this.store.get(row.sha256) };
-  }
-
-  private async ownCycle(caller: Principal, cycleId: string): Promise<QualityCycleEntity> {
-    const cycle =
-      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode
-        ? await this.dataSource
-            .getRepository(QualityCycleEntity)
-            .findOneBy({ id: cycleId, organisationCode: caller.organisationCode })
-        : null;
-    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    return cycle;
   }
 
   /** Parses the multipart body, letting exactly one file through the checks into the store. */
