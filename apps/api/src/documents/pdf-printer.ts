@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
@@ -15,15 +16,25 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /**
+ * Pages chromium lays out at once (one per core, at least two); the next waits its turn. Each takes
+ * a renderer process (a few hundred megabytes while it lays out) and a core: a year's documents
+ * asked for all at once (the end of the year, a closed year's first dossier, many people on one
+ * morning) would otherwise open as many pages as there are requests, and the machine's memory with
+ * them (docs/documents.md "PDF: why chromium").
+ */
+export const PAGES_AT_ONCE = Math.max(2, availableParallelism());
+
+/**
  * Prints HTML to PDF with a real browser engine: Debian's chromium driven by playwright-core (the
  * library only, no downloaded browser). One browser is started on first use and kept for the API's
- * life; each document gets its own page. The page never loads anything from outside (the HTML is
- * self-contained; every request is refused).
+ * life; each document gets its own page, {@link PAGES_AT_ONCE} at a time. The page never loads
+ * anything from outside (the HTML is self-contained; every request is refused).
  */
 @Injectable()
 export class PdfPrinter implements OnApplicationShutdown {
   private readonly logger = new Logger(PdfPrinter.name);
   private browser?: Promise<Browser>;
+  private readonly pages = new Turns(PAGES_AT_ONCE);
 
   constructor(@Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig) {}
 
@@ -37,16 +48,18 @@ export class PdfPrinter implements OnApplicationShutdown {
    */
   async print(html: string, date: string): Promise<Buffer> {
     const browser = await this.browserOrUnavailable();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      return fixPdfDates(pdf, date);
-    } finally {
-      await context.close();
-    }
+    return this.pages.take(async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        return fixPdfDates(pdf, date);
+      } finally {
+        await context.close();
+      }
+    });
   }
 
   /**
@@ -55,22 +68,24 @@ export class PdfPrinter implements OnApplicationShutdown {
    */
   async png(svg: string, size: { width: number; height: number }): Promise<Buffer> {
     const browser = await this.browserOrUnavailable();
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: size,
-      deviceScaleFactor: 2,
+    return this.pages.take(async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: size,
+        deviceScaleFactor: 2,
+      });
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(
+          `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
+          { waitUntil: 'load' },
+        );
+        return await page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png', animations: 'disabled' });
+      } finally {
+        await context.close();
+      }
     });
-    try {
-      const page = await context.newPage();
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
-        { waitUntil: 'load' },
-      );
-      return await page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png', animations: 'disabled' });
-    } finally {
-      await context.close();
-    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -106,6 +121,27 @@ export class PdfPrinter implements OnApplicationShutdown {
       );
     }
     return this.browser;
+  }
+}
+
+/** At most `size` tasks run at once; the others wait, first come first served. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async take<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((turn) => this.waiting.push(turn));
+    else this.running++;
+    try {
+      return await task();
+    } finally {
+      // The turn passes straight to the next in line (the count stays), or is given back.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }
 
