@@ -318,9 +318,12 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
     // hyphen in a narrow cell is compared by its parts, and a table's header row, which both formats
     // repeat on each page a table spans, counts once for every time the PDF printed it.
     // Marked as a rehearsal's on every page, and dated on the calendar it rehearses: 2024, or the
-    // first days of 2025 for what the year's close records (the run itself is years later).
+    // first days of 2025 for what the year's close records (the run itself is years later). The
+    // plan, an attachment, is dated by its decision: "(Kèm theo Quyết định số … ngày …)".
     const text = rehearsalPdfText(pdf.bytes, docx.bytes);
-    const dated = /Kon Tum, ngày \d{2} tháng \d{1,2} năm (\d{4})/.exec(normalise(text));
+    const dated = /(?:Kon Tum, |Kèm theo Quyết định số \S+ )ngày \d{2} tháng \d{1,2} năm (\d{4})/.exec(
+      normalise(text),
+    );
     expect({ name, datedIn: dated?.[1] }).toEqual({ name, datedIn: expect.stringMatching(/^202[45]$/) });
     const inDocx = wordCounts(splitAtHyphens(paragraphs.join('\n')));
     const inPdf = wordCounts(splitAtHyphens(text));

@@ -8,22 +8,32 @@ import {
   auditReportDocument,
   type AuditRecord,
 } from '../../apps/api/src/documents/audit-documents';
+import {
+  annualQmsReportDocument,
+  type AnnualQmsReportData,
+} from '../../apps/api/src/documents/annual-qms-report-document';
 import { conformityAnnouncementDocument } from '../../apps/api/src/documents/conformity-announcement-document';
 import {
   decisionDocument,
   objectivesPlanDocument,
   type DecisionRecord,
 } from '../../apps/api/src/documents/decision-document';
+import { documentCalendar } from '../../apps/api/src/documents/document-calendar';
 import {
   DocumentRegisterService,
   renderDocx,
   type DocumentSource,
+  type DocumentType,
 } from '../../apps/api/src/documents/document-register.service';
 import type { NonconformityView } from '../../apps/api/src/documents/dto/nonconformity.view';
 import { nonconformityReportDocument } from '../../apps/api/src/documents/nonconformity-report-document';
 import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/official-document.html';
 import { earlierTemplates, type OfficialDocument } from '../../apps/api/src/documents/official-document';
 import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
+import {
+  reviewMinutesDocument,
+  type ReviewRecord,
+} from '../../apps/api/src/documents/review-minutes-document';
 import { keepDocument, normalise, pdfText } from './support/document-text';
 import { clerkFindings, type ClerkExpectation } from './support/nd30-format';
 
@@ -112,6 +122,41 @@ const complaint: NonconformityView = {
   rounds: 1,
 };
 
+/** A management review held on 10 December 2024, chaired by the leader; the record names no secretary. */
+const review: ReviewRecord = {
+  review: {
+    status: 'held',
+    inputs: {},
+    outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+    actions: [],
+    minutesRef: 'BB-05/2024',
+    heldAt: '2024-12-10T02:00:00.000Z',
+  },
+  year: 2024,
+  chairName: 'Nguyễn Hữu Tháp',
+  date: '2024-12-10',
+  dateOf: documentCalendar(false, 0).dateOf,
+  objectives: [],
+  ownerNames: {},
+};
+
+/** The yearly report to the Department of Science and Technology, sent on 20 December 2024. */
+const yearly: AnnualQmsReportData = {
+  organisation: wording.organisation.name.vi,
+  year: 2024,
+  date: '2024-12-20',
+  scope: wording.scope.vi,
+  standard: wording.standard,
+  previousScope: null,
+  firstYear: true,
+  documents: [],
+  audit: null,
+  review: null,
+  objectives: [],
+  correctiveActions: [],
+  signerName: KONTUM_2024_TEMPLATE.signer.name,
+};
+
 /**
  * The clerk's check (văn thư, Decree 30/2020/NĐ-CP Appendix I and III) of every document qcycle
  * issues that the year suite does not render from records (the objectives report, the yearly
@@ -139,9 +184,9 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
       { number: 'Số: 123/QĐ-UBND', placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: true },
     ],
     [
-      'the plan issued with the decision: an attachment, no number of its own',
+      'the plan issued with the decision: an attachment, no number nor place and date of its own',
       () => objectivesPlanDocument(decision, wording),
-      { number: null, placeAndDate: 'Kon Tum, ngày 15 tháng 01 năm 2024', recipients: false },
+      { number: null, placeAndDate: null, recipients: false },
     ],
     [
       'the announcement of conformity (QĐ), numbered by the clerk on sending',
@@ -193,11 +238,15 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
       await database?.drop();
     });
 
-    const source = (model: OfficialDocument): DocumentSource => ({
+    const source = (
+      model: OfficialDocument,
+      type: DocumentType = 'audit-report',
+      cycleId = 'kontum-2024',
+    ): DocumentSource => ({
       organisationCode: 'kontum',
-      cycleId: 'kontum-2024',
+      cycleId,
       year: 2024,
-      type: 'audit-report',
+      type,
       number: '',
       sourceRecord: `audits/${audit.id}`,
       approvedBy: null,
@@ -233,6 +282,63 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
       const next = await register.issue(source(changed), 'u-qmr');
       expect(next.id).toBe('kontum-2024.audit-report.v2');
       expect(normalise(pdfText(Buffer.from(next.pdf, 'base64')))).toContain('Số: /BC-UBND');
+    });
+
+    /**
+     * The clerk's review of the minutes, the plan and the yearly report changed their models: each
+     * earlier template's model of the same records is still answered as the version it registered.
+     */
+    it.each<[string, DocumentType, () => OfficialDocument, (earlier: OfficialDocument[]) => void]>([
+      [
+        'the review minutes, signed by the chair alone with no recipients, before that without "Số:"',
+        'review-minutes',
+        () => reviewMinutesDocument(review, wording),
+        ([before, first]) => {
+          expect(before.signature).toEqual({ lines: ['CHỦ TRÌ'], name: 'Nguyễn Hữu Tháp' });
+          expect(before).not.toHaveProperty('coSignature');
+          expect(before).not.toHaveProperty('recipients');
+          expect(before.header.numberAndSymbol).toBeDefined();
+          expect(first.header.numberAndSymbol).toBeUndefined();
+          expect(first.signature).toEqual(before.signature);
+        },
+      ],
+      [
+        'the plan, with a place and date line of its own',
+        'objectives-plan',
+        () => objectivesPlanDocument(decision, wording),
+        ([before, ...none]) => {
+          expect(before.header).toMatchObject({ place: 'Kon Tum', date: '2024-01-15' });
+          expect(none).toEqual([]);
+        },
+      ],
+      [
+        'the yearly report, sent to the Department it is addressed to by name, before that without "Số:"',
+        'annual-qms-report',
+        () => annualQmsReportDocument(yearly, wording),
+        ([before, first]) => {
+          expect(before.recipients).toEqual(['Sở Khoa học và Công nghệ', 'Lưu: VT, ISO']);
+          expect(before.header.numberAndSymbol).toBeDefined();
+          expect(first.recipients).toEqual(before.recipients);
+          expect(first.header.numberAndSymbol).toBeUndefined();
+        },
+      ],
+    ])('answers %s as the version it registered', async (_name, type, build, expectEarlier) => {
+      const today = build();
+      const earlier = earlierTemplates(today);
+      expectEarlier(earlier);
+      for (const [i, before] of earlier.entries()) {
+        // Each template's registration in a year of its own.
+        const cycleId = `kontum-2024-${type}-template-${i}`;
+        const issued = await register.issue(source(before, type, cycleId), 'u-qmr');
+        const again = await register.issue(source(today, type, cycleId), 'u-qmr');
+        expect({ id: again.id, pdfSha256: again.pdfSha256, docxSha256: again.docxSha256 }).toEqual({
+          id: `${cycleId}.${type}.v1`,
+          pdfSha256: issued.pdfSha256,
+          docxSha256: issued.docxSha256,
+        });
+        expect((await register.findByContent(cycleId, type, today))?.id).toBe(issued.id);
+        expect(await dataSource.getRepository(DocumentVersionEntity).countBy({ cycleId })).toBe(1);
+      }
     });
   });
 });

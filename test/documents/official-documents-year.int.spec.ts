@@ -18,7 +18,7 @@ import { renderDocx } from '../../apps/api/src/documents/document-register.servi
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
 import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/official-document.html';
-import type { OfficialDocument } from '../../apps/api/src/documents/official-document';
+import { NAME_WRITTEN_BY_HAND, type OfficialDocument } from '../../apps/api/src/documents/official-document';
 import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
 import {
   NOT_RECORDED,
@@ -483,8 +483,16 @@ describe('official documents of the year: objectives report, annual QMS report, 
         'b) Nhu cầu thay đổi đối với Hệ thống quản lý chất lượng: không có.',
         `hiệu lực của Hệ thống quản lý chất lượng: ${NOT_RECORDED}.`,
         'CHỦ TRÌ',
+        'THƯ KÝ',
+        'Nơi nhận:',
+        '- Lãnh đạo UBND tỉnh;',
+        '- Các thành viên dự họp;',
+        '- Lưu: VT, ISO.',
       ])
         expect(text).toContain(expected);
+      // The chair signs with the name the record holds; no record names the secretary, who writes it by hand.
+      expect(document.signature).toEqual({ lines: ['CHỦ TRÌ'], name: 'Nguyễn Hữu Tháp' });
+      expect(document.coSignature).toEqual({ lines: ['THƯ KÝ'], name: NAME_WRITTEN_BY_HAND });
       expect(docxCells(files.docx)).toEqual(
         expect.arrayContaining([
           'Số hóa phiếu kiểm soát quá trình',
@@ -680,7 +688,12 @@ describe('official documents of the year: objectives report, annual QMS report, 
       ],
       [
         'BB-XXLD-2024',
-        { number: 'Số: /BB-UBND', placeAndDate: 'Kon Tum, ngày 10 tháng 12 năm 2024', recipients: false },
+        {
+          number: 'Số: /BB-UBND',
+          placeAndDate: 'Kon Tum, ngày 10 tháng 12 năm 2024',
+          recipients: true,
+          signaturesSideBySide: ['THƯ KÝ', 'CHỦ TRÌ'],
+        },
       ],
     ])('%s', (name, expected) => {
       const files = rendered.get(name);

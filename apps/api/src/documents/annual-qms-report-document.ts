@@ -1,7 +1,7 @@
 import { signatureBlock, numericDate } from '@qcycle/domain';
 import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
-import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
-import { blankNumberAndSymbol, type OfficialDocument } from './official-document';
+import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
+import { AS_ADDRESSED, blankNumberAndSymbol, placeOfIssue, type OfficialDocument } from './official-document';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 
 /**
@@ -57,6 +57,7 @@ export function annualQmsReportDocument(
   const subject = `Tình hình áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia ${data.standard} năm ${data.year}`;
   const rows = annualQmsReportSummary(data);
   const achieved = data.objectives.filter((o) => o.verdict === 'achieved').length;
+  const addressee = 'Sở Khoa học và Công nghệ';
   return {
     fileBaseName: `BC-HTQLCL-${data.year}`,
     properties: {
@@ -75,7 +76,7 @@ export function annualQmsReportDocument(
     summary: [subject],
     preamble: [],
     body: [
-      { kind: 'paragraph', text: `Kính gửi: Sở Khoa học và Công nghệ.` },
+      { kind: 'paragraph', text: `Kính gửi: ${addressee}.` },
       { kind: 'heading', text: 'I. PHẠM VI ÁP DỤNG VÀ CÁC THAY ĐỔI' },
       { kind: 'paragraph', label: 'Phạm vi áp dụng:', text: `${data.scope}.` },
       { kind: 'paragraph', label: 'Thay đổi trong năm:', text: `${rows[3][1]}.` },
@@ -124,7 +125,8 @@ export function annualQmsReportDocument(
         text: 'Không có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung (nếu có) trước khi trình ký.',
       },
     ],
-    recipients: ['Sở Khoa học và Công nghệ', 'Lưu: VT, ISO'],
+    // Addressed by "Kính gửi": "Như trên" names the Department in "Nơi nhận".
+    recipients: [AS_ADDRESSED, 'Lưu: VT, ISO'],
     signature: { lines: signatureBlock(wording.signer), name: data.signerName },
   };
 }

@@ -1,6 +1,6 @@
 import type { OfficialDocument } from './official-document';
-import { blankNumberAndSymbol, vietnameseDate } from './official-document';
-import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
+import { blankNumberAndSymbol, placeOfIssue, vietnameseDate } from './official-document';
+import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
 
 /** The internal audit as its records hold it (`GET /cycles/{id}/audit`), with the people's names. */
 export interface AuditRecord {

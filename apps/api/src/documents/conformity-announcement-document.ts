@@ -1,6 +1,6 @@
 import { signatureBlock, numericDate } from '@qcycle/domain';
-import { issuerLines, placeOfIssue, type DecisionRecord, type DecisionWording } from './decision-document';
-import { BLANK_NUMBER, type OfficialDocument } from './official-document';
+import { issuerLines, type DecisionRecord, type DecisionWording } from './decision-document';
+import { BLANK_NUMBER, placeOfIssue, type OfficialDocument } from './official-document';
 
 /** Why the year announces its QMS: its first year in qcycle, or a scope other than last year's. */
 export type AnnouncementReason = { kind: 'first-year' } | { kind: 'scope-changed'; previousScope: string };

@@ -5,7 +5,12 @@ import {
   type CycleDraft,
   type Objective,
 } from '@qcycle/domain';
-import { documentFileBaseName, vietnameseDate, type OfficialDocument } from './official-document';
+import {
+  documentFileBaseName,
+  placeOfIssue,
+  vietnameseDate,
+  type OfficialDocument,
+} from './official-document';
 
 /** What the decision's record holds (the `decisions` row, as `GET /cycles/{id}/decision` answers it). */
 export interface DecisionRecord {
@@ -129,11 +134,9 @@ export function objectivesPlanDocument(record: DecisionRecord, wording: Decision
       author: issuer,
       date: record.signingDate,
     },
-    header: {
-      issuingBody: issuerLines(issuer),
-      place: placeOfIssue(issuer),
-      date: record.signingDate,
-    },
+    // An attachment: no number, and no place and date line of its own; the decision's line under
+    // the title dates it (Decree 30, Appendix III).
+    header: { issuingBody: issuerLines(issuer), date: record.signingDate },
     documentType: 'KẾ HOẠCH',
     summary: [subject],
     attachedTo: decisionRef,
@@ -211,15 +214,6 @@ export function issuerSymbol(issuer: string): string {
 /** `Ủy ban nhân dân tỉnh Kon Tum` → `ỦY BAN NHÂN DÂN TỈNH KON TUM` (Unicode default mapping, no locale). */
 function upper(text: string): string {
   return text.toUpperCase();
-}
-
-/**
- * Decree 30 dates a provincial body's documents with the province's name: the part of the body's
- * name after "tỉnh" / "thành phố" (`Ủy ban nhân dân tỉnh Kon Tum` → `Kon Tum`), else the whole name.
- */
-export function placeOfIssue(issuer: string): string {
-  const match = /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuer);
-  return match ? match[1] : issuer;
 }
 
 /** `Hằng tháng` → `hằng tháng`, inside a sentence. */

@@ -1,9 +1,10 @@
 import type { NonconformitySource } from '@qcycle/domain';
 import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
-import { issuerLines, placeOfIssue, type DecisionWording } from './decision-document';
+import { issuerLines, type DecisionWording } from './decision-document';
 import type { NonconformityView } from './dto/nonconformity.view';
 import { periodLabel } from './objectives-report-document';
 import {
+  placeOfIssue,
   safeFileBaseName,
   vietnameseDate,
   type DocumentBlock,

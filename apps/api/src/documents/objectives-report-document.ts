@@ -13,8 +13,13 @@ import type {
   ReportIndicatorView,
   ReportObjectiveView,
 } from '../cycles/dto/cycle-report.view';
-import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
-import { blankNumberAndSymbol, type DocumentBlock, type OfficialDocument } from './official-document';
+import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
+import {
+  blankNumberAndSymbol,
+  placeOfIssue,
+  type DocumentBlock,
+  type OfficialDocument,
+} from './official-document';
 
 /** What the year's objectives report is made from: the `/report` record, the decision's targets, its date. */
 export interface ObjectivesReportRecord {

@@ -28,6 +28,7 @@ import {
   recipientLines,
   type DocumentBlock,
   type OfficialDocument,
+  type Signature,
 } from './official-document';
 
 /**
@@ -45,6 +46,7 @@ export async function renderOfficialDocumentDocx(
   charts: Readonly<Record<string, Buffer>> = {},
 ): Promise<Buffer> {
   const { header } = document;
+  const dated = placeAndDate(header);
   const chartIds = document.body.flatMap((item) => (item.kind === 'chart' ? [item.id] : []));
   const block = (item: DocumentBlock) => blockOf(item, charts, chartIds);
   const file = new Document({
@@ -73,8 +75,7 @@ export async function renderOfficialDocumentDocx(
         },
         headers: pageHeaders(document),
         children: [
-          twoColumns(
-            ISSUER_WIDTH,
+          twoColumns(ISSUER_WIDTH, [
             [
               ...(header.parentBody ? [centred([run(header.parentBody, { size: pt(13) })])] : []),
               ...header.issuingBody.map((line) => centred([run(line, { bold: true, size: pt(13) })])),
@@ -92,9 +93,9 @@ export async function renderOfficialDocumentDocx(
                   underline: { type: UnderlineType.SINGLE },
                 }),
               ]),
-              centred([run(placeAndDate(header), { italics: true })], { spacing: { before: 160 } }),
+              ...(dated ? [centred([run(dated, { italics: true })], { spacing: { before: 160 } })] : []),
             ],
-          ),
+          ]),
           centred([run(document.documentType, { bold: true })], { spacing: { before: 360 } }),
           ...document.summary.map((line) => centred([run(line, { bold: true })])),
           ...(document.attachedTo ? [centred([run(document.attachedTo, { italics: true })])] : []),
@@ -218,18 +219,39 @@ function closing(document: OfficialDocument): Array<Paragraph | Table> {
         ),
       ]
     : [new Paragraph({})];
-  const signature = document.signature
-    ? [
-        ...document.signature.lines.map((line) => centred([run(line, { bold: true })])),
-        ...Array.from({ length: 4 }, () => new Paragraph({})),
-        centred([run(document.signature.name, { bold: true })]),
-      ]
-    : [new Paragraph({})];
-  return [new Paragraph({ spacing: { before: 120 } }), twoColumns(TEXT_WIDTH / 2, recipients, signature)];
+  const start = new Paragraph({ spacing: { before: 120 } });
+  if (document.coSignature) {
+    // A biên bản: the two signatures side by side, "Nơi nhận" under them (Decree 30, Appendix III),
+    // the signatures kept on the page of their "Nơi nhận".
+    const keep = { keepNext: true };
+    const signatures: [Paragraph[], Paragraph[]] = [
+      signed(document.coSignature, keep),
+      document.signature ? signed(document.signature, keep) : [new Paragraph(keep)],
+    ];
+    const below: [Paragraph[], Paragraph[]] = [
+      document.recipients ? [new Paragraph({}), ...recipients] : [new Paragraph({})],
+      [new Paragraph({})],
+    ];
+    return [start, twoColumns(TEXT_WIDTH / 2, signatures, below)];
+  }
+  const signature = document.signature ? signed(document.signature) : [new Paragraph({})];
+  return [start, twoColumns(TEXT_WIDTH / 2, [recipients, signature])];
 }
 
-/** A borderless two-column table: the masthead, and "Nơi nhận" beside the signature. */
-function twoColumns(leftWidth: number, left: Paragraph[], right: Paragraph[]): Table {
+/** A signature: its lines, the space to sign in, the name; all bold and centred. */
+function signed(signature: Signature, options: Partial<IParagraphOptions> = {}): Paragraph[] {
+  return [
+    ...signature.lines.map((line) => centred([run(line, { bold: true })], options)),
+    ...Array.from({ length: 4 }, () => new Paragraph(options)),
+    centred([run(signature.name, { bold: true })], options),
+  ];
+}
+
+/**
+ * A borderless two-column table: the masthead, and "Nơi nhận" beside the signature (or a biên
+ * bản's two signatures, "Nơi nhận" on the row below).
+ */
+function twoColumns(leftWidth: number, ...rows: [Paragraph[], Paragraph[]][]): Table {
   const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const borders = { top: none, bottom: none, left: none, right: none };
   return new Table({
@@ -237,20 +259,21 @@ function twoColumns(leftWidth: number, left: Paragraph[], right: Paragraph[]): T
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
     borders: { ...borders, insideHorizontal: none, insideVertical: none },
-    rows: [
-      // One row, never split over two pages: the signature stays whole, beside its "Nơi nhận".
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, borders, children: left }),
-          new TableCell({
-            width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA },
-            borders,
-            children: right,
-          }),
-        ],
-      }),
-    ],
+    rows: rows.map(
+      ([left, right]) =>
+        // A row is never split over two pages: the signature stays whole, beside its "Nơi nhận".
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, borders, children: left }),
+            new TableCell({
+              width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA },
+              borders,
+              children: right,
+            }),
+          ],
+        }),
+    ),
   });
 }
 

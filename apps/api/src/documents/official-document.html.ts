@@ -6,6 +6,7 @@ import {
   recipientLines,
   type DocumentBlock,
   type OfficialDocument,
+  type Signature,
 } from './official-document';
 
 /**
@@ -18,6 +19,7 @@ import {
  */
 export function renderOfficialDocumentHtml(document: OfficialDocument): string {
   const { header } = document;
+  const dated = placeAndDate(header);
   const parts = [
     '<!doctype html>',
     '<html lang="vi"><head><meta charset="utf-8">',
@@ -34,7 +36,7 @@ export function renderOfficialDocumentHtml(document: OfficialDocument): string {
     '<td class="motto">',
     '<div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
     '<div class="motto-line"><span>Độc lập - Tự do - Hạnh phúc</span></div>',
-    `<div class="place-date">${t(placeAndDate(header))}</div>`,
+    dated ? `<div class="place-date">${t(dated)}</div>` : '',
     '</td>',
     '</tr></table>',
     `<div class="type">${t(document.documentType)}</div>`,
@@ -85,14 +87,24 @@ function closing(document: OfficialDocument): string {
         ...recipientLines(document.recipients).map((line) => `<div class="recipient">${t(line)}</div>`),
       ].join('')
     : '';
-  const signature = document.signature
-    ? [
-        ...document.signature.lines.map((line) => `<div class="sign-line">${t(line)}</div>`),
-        '<div class="sign-space"></div>',
-        `<div class="sign-name">${t(document.signature.name)}</div>`,
-      ].join('')
-    : '';
+  const signature = document.signature ? signed(document.signature) : '';
+  if (document.coSignature)
+    // A biên bản: the two signatures side by side, "Nơi nhận" under them (Decree 30, Appendix III).
+    return [
+      '<table class="closing">',
+      `<tr><td class="signature co-signature">${signed(document.coSignature)}</td><td class="signature">${signature}</td></tr>`,
+      recipients ? `<tr><td class="recipients below">${recipients}</td><td></td></tr>` : '',
+      '</table>',
+    ].join('');
   return `<table class="closing"><tr><td class="recipients">${recipients}</td><td class="signature">${signature}</td></tr></table>`;
+}
+
+function signed(signature: Signature): string {
+  return [
+    ...signature.lines.map((line) => `<div class="sign-line">${t(line)}</div>`),
+    '<div class="sign-space"></div>',
+    `<div class="sign-name">${t(signature.name)}</div>`,
+  ].join('');
 }
 
 const t = escapeHtml;
@@ -124,7 +136,8 @@ p.basis { font-style: italic; }
 p.heading { font-weight: bold; }
 .enacting { text-align: center; font-weight: bold; margin: 6pt 0 12pt; }
 .closing { margin-top: 12pt; page-break-inside: avoid; }
-.closing .recipients { width: 50%; }
+.closing .recipients, .closing .co-signature { width: 50%; }
+.closing .below { padding-top: 12pt; }
 .recipients-title { font-weight: bold; font-style: italic; font-size: 12pt; }
 .recipient { font-size: 11pt; }
 .closing .signature { text-align: center; font-weight: bold; font-size: 14pt; }

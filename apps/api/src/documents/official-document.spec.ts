@@ -1,11 +1,11 @@
 import { canonicalJson } from './document-register.service';
-import { placeOfIssue } from './decision-document';
 import { fixZipTimes } from './official-document.docx';
 import {
   asDraft,
   asRehearsal,
   documentFileBaseName,
   pageMarks,
+  placeOfIssue,
   recipientLines,
   REHEARSAL_MARK,
   safeFileBaseName,

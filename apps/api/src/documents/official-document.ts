@@ -15,9 +15,12 @@ export interface OfficialDocument {
     issuingBody: string[];
     /** Number and symbol, e.g. `123/QĐ-UBND`; printed `Số: 123/QĐ-UBND`. None on an attachment. */
     numberAndSymbol?: string;
-    /** Place name, e.g. `Kon Tum`. */
-    place: string;
-    /** The signing date `YYYY-MM-DD`; printed "Kon Tum, ngày 15 tháng 01 năm 2024". */
+    /**
+     * Place name, e.g. `Kon Tum` ({@link placeOfIssue}). None on an attachment: the document it is
+     * issued with dates it ({@link attachedTo}), and it prints no place and date line of its own.
+     */
+    place?: string;
+    /** The signing date `YYYY-MM-DD`; printed "Kon Tum, ngày 15 tháng 01 năm 2024" with the place. */
     date: string;
   };
   /** The document type, upper case: `QUYẾT ĐỊNH`, `KẾ HOẠCH`. */
@@ -35,16 +38,30 @@ export interface OfficialDocument {
   body: DocumentBlock[];
   /** "Nơi nhận" items without list punctuation; rendered "- item;" and the last "- item.". */
   recipients?: string[];
-  signature?: {
-    /** The lines above the name: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`. */
-    lines: string[];
-    name: string;
-  };
+  signature?: Signature;
+  /**
+   * A second signature, on the left beside {@link signature}: a biên bản's secretary (`THƯ KÝ`)
+   * beside its chair (Decree 30, Appendix III). "Nơi nhận" then goes under both.
+   */
+  coSignature?: Signature;
   /** A rehearsal's document, not the organisation's: marked on every page ({@link asRehearsal}). */
   rehearsal?: boolean;
   /** A draft, not an issued document: marked on every page with the day of its figures ({@link asDraft}). */
   draft?: boolean;
 }
+
+export interface Signature {
+  /** The lines above the name: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`. */
+  lines: string[];
+  /** The signer's name, or {@link NAME_WRITTEN_BY_HAND}. */
+  name: string;
+}
+
+/**
+ * The name line of a signer the records do not name: a dotted line, for the name to be written by
+ * hand when the document is signed, as clerks leave it.
+ */
+export const NAME_WRITTEN_BY_HAND = '.'.repeat(30);
 
 /** A block of the body: an article ("Điều 1."), a heading ("I. …"), a paragraph, a list. */
 export type DocumentBlock =
@@ -85,10 +102,25 @@ export function vietnameseDate(isoDate: string): string {
   return `ngày ${day} tháng ${monthText} năm ${year}`;
 }
 
-/** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024". */
-export function placeAndDate(header: OfficialDocument['header']): string {
-  return `${header.place}, ${vietnameseDate(header.date)}`;
+/** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024"; null on an attachment (no place). */
+export function placeAndDate(header: OfficialDocument['header']): string | null {
+  return header.place === undefined ? null : `${header.place}, ${vietnameseDate(header.date)}`;
 }
+
+/**
+ * Decree 30 dates a provincial body's documents with the province's name: the part of the body's
+ * name after "tỉnh" / "thành phố" (`Ủy ban nhân dân tỉnh Kon Tum` → `Kon Tum`), else the whole name.
+ */
+export function placeOfIssue(issuer: string): string {
+  const match = /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuer);
+  return match ? match[1] : issuer;
+}
+
+/**
+ * The first of "Nơi nhận" of a document addressed to someone ("Kính gửi: …"): "- Như trên;", the
+ * addressee named above (Decree 30, Appendix I).
+ */
+export const AS_ADDRESSED = 'Như trên';
 
 /** "- Như Điều 4;" … "- Lưu: VT, ISO." */
 export function recipientLines(recipients: string[]): string[] {
@@ -147,20 +179,67 @@ export function blankNumberAndSymbol(documentType: string, issuerSymbol: string)
  */
 const BLANK_NUMBER_SINCE_DECREE_30_REVIEW = new Set(['BÁO CÁO', 'KẾ HOẠCH', 'BIÊN BẢN']);
 
-/**
- * The same records' model as each earlier template built it, so that the register answers a version
- * it holds, as registered, although today's template prints the same content with another layout
- * (docs/documents.md "A template change and the register"): a template change gives no document
- * already registered a new version. Empty when no earlier template built this model differently.
- */
-export function earlierTemplates(document: OfficialDocument): OfficialDocument[] {
+/** Before the Decree 30 review: no blank "Số:" line on the reports, the audit plan and the minutes. */
+function beforeBlankNumber(document: OfficialDocument): OfficialDocument | null {
   const { numberAndSymbol, ...header } = document.header;
   if (
     numberAndSymbol?.startsWith(BLANK_NUMBER) &&
     BLANK_NUMBER_SINCE_DECREE_30_REVIEW.has(document.documentType)
   )
-    return [{ ...document, header }];
-  return [];
+    return { ...document, header };
+  return null;
+}
+
+/**
+ * Before the clerk's review of the closings and the attachment (docs/documents.md "Thể thức"), each
+ * of which changed one kind of document: the minutes were signed by the chair alone (a name not
+ * recorded left empty) and sent to nobody; the plan issued with the decision printed the
+ * place and date line its decision prints; a report addressed by "Kính gửi:" named its addressee
+ * in "Nơi nhận" where "Như trên" now stands.
+ */
+function beforeClerkReview(document: OfficialDocument): OfficialDocument | null {
+  if (document.documentType === 'BIÊN BẢN' && document.coSignature && document.signature) {
+    const { coSignature: _secretary, recipients: _recipients, ...minutes } = document;
+    const { name } = document.signature;
+    return {
+      ...minutes,
+      signature: { ...document.signature, name: name === NAME_WRITTEN_BY_HAND ? '' : name },
+    };
+  }
+  if (document.attachedTo && document.header.place === undefined)
+    return { ...document, header: { ...document.header, place: placeOfIssue(document.properties.author) } };
+  const addressee = document.body
+    .map((item) => (item.kind === 'paragraph' ? /^Kính gửi: (.+)\.$/u.exec(item.text)?.[1] : undefined))
+    .find((name) => name !== undefined);
+  if (addressee && document.recipients?.[0] === AS_ADDRESSED)
+    return { ...document, recipients: [addressee, ...document.recipients.slice(1)] };
+  return null;
+}
+
+/**
+ * The template changes that changed models, the latest first: each builds the model as the template
+ * before it did, or null when it changed nothing of this model.
+ */
+const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeClerkReview,
+  beforeBlankNumber,
+];
+
+/**
+ * The same records' model as each earlier template built it, the latest first, so that the register
+ * answers a version it holds, as registered, although today's template prints the same content
+ * with another layout (docs/documents.md "A template change and the register"): a template change
+ * gives no document already registered a new version. Empty when no earlier template built this
+ * model differently.
+ */
+export function earlierTemplates(document: OfficialDocument): OfficialDocument[] {
+  const earlier: OfficialDocument[] = [];
+  let built = document;
+  for (const change of TEMPLATE_CHANGES) {
+    const before = change(built);
+    if (before) earlier.push((built = before));
+  }
+  return earlier;
 }
 
 /** The words on every page of a rehearsal's document: a rehearsal copy, of no legal force. */

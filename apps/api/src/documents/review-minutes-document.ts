@@ -3,9 +3,11 @@ import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
-import { issuerLines, issuerSymbol, placeOfIssue, type DecisionWording } from './decision-document';
+import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
 import {
   blankNumberAndSymbol,
+  NAME_WRITTEN_BY_HAND,
+  placeOfIssue,
   vietnameseDate,
   type DocumentBlock,
   type OfficialDocument,
@@ -41,6 +43,11 @@ export const NOT_RECORDED = 'chưa có trong hồ sơ của hệ thống';
  * 9.3.2 a–f as the records compiled them, the outputs of 9.3.3 a–c, the conclusion of 9.3.1 and the
  * actions with their owners and due dates. Built from what the review record holds: a part it does
  * not hold is printed as not recorded, never invented.
+ *
+ * Closed as Decree 30 closes a biên bản (Appendix III): the secretary's signature (`THƯ KÝ`) on the
+ * left beside the chair's, then "Nơi nhận". No record names who took the minutes: the one person
+ * the review records, who completed its task in qcycle, is its chair (`chairedBy`). So the
+ * secretary's name is left to be written by hand, as is a chair's the record does not name.
  */
 export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWording): OfficialDocument {
   const { review } = record;
@@ -139,7 +146,9 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     summary: [subject],
     preamble: [],
     body,
-    signature: { lines: ['CHỦ TRÌ'], name: record.chairName ?? '' },
+    recipients: ['Lãnh đạo UBND tỉnh', 'Các thành viên dự họp', 'Lưu: VT, ISO'],
+    signature: { lines: ['CHỦ TRÌ'], name: record.chairName ?? NAME_WRITTEN_BY_HAND },
+    coSignature: { lines: ['THƯ KÝ'], name: NAME_WRITTEN_BY_HAND },
   };
 }
 
