@@ -424,6 +424,24 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         .get(DataSource)
         .getRepository(QualityCycleEntity)
         .update({ id: cycleId }, { status: 'closed' });
+      // A HEAD names the final dossier without building it: no body, and nothing registered (its
+      // year-end reports are printed only for a download).
+      const head = await fetch(`${suite.http.baseUrl}${path}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${await org.tokenOf('qmr')}` },
+      });
+      expect({
+        status: head.status,
+        name: head.headers.get('content-disposition'),
+        dossier: head.headers.get('x-dossier-status'),
+        body: (await head.arrayBuffer()).byteLength,
+      }).toEqual({
+        status: 200,
+        name: expect.stringContaining(`filename="HO-SO-ISO-2024-${organisationCode}-DIEN-TAP.zip"`),
+        dossier: 'final',
+        body: 0,
+      });
+      expect(await types()).not.toContain('objectives-report');
       const answer = await download('qmr');
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-disposition')).toContain(

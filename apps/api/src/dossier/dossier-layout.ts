@@ -98,7 +98,9 @@ const RECORD_TYPES: Record<string, { folder: string; label: string }> = {
 const RECORD_ORDER = Object.keys(RECORD_TYPES);
 
 /** The ZIP's name: `HO-SO-ISO-2024-kontum`, `-DIEN-TAP` for a rehearsal, `-DU-THAO` while the year runs. */
-export function dossierBaseName(facts: DossierFacts): string {
+export function dossierBaseName(
+  facts: Pick<DossierFacts, 'year' | 'organisationCode' | 'rehearsal' | 'status'>,
+): string {
   return [
     `HO-SO-ISO-${facts.year}-${safeFileBaseName(facts.organisationCode)}`,
     facts.rehearsal ? 'DIEN-TAP' : null,
@@ -108,7 +110,7 @@ export function dossierBaseName(facts: DossierFacts): string {
     .join('-');
 }
 
-export const isFinal = (facts: DossierFacts) => facts.status !== 'running';
+export const isFinal = (facts: Pick<DossierFacts, 'status'>) => facts.status !== 'running';
 
 /** The register's versions in the year's order: type, file name, version. */
 export function orderDocuments<T extends Pick<DossierDocument, 'type' | 'fileBaseName' | 'version'>>(

@@ -1,13 +1,13 @@
-import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
 import { pipeline } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 // Renamed: as a bare `Response` the parameter metadata would name the fetch global.
-import type { Response as HttpResponse } from 'express';
+import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import { contentDisposition } from '../evidence/evidence.service';
-import { DossierService } from './dossier.service';
+import { DossierService, type DossierLabel } from './dossier.service';
 
 /**
  * Who may take the year's dossier: those who read the cycle's event log (`GET /cycles/{id}/events`),
@@ -41,6 +41,7 @@ export class DossierController {
       'a closed or cancelled year `x-dossier-status: final`. Drafts of the year-end reports are not registered documents and are not in it. ' +
       'An evidence file the store no longer has (or whose bytes changed) is listed in MUC-LUC.csv with a note and left out. ' +
       'No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). ' +
+      'HEAD answers the same headers without building the archive. ' +
       `For ${DOSSIER_READERS.join(', ')} (those who read the event log).`,
   })
   // The ZIP alone is application/zip: the refusals stay JSON (ErrorView), as every other route's.
@@ -52,14 +53,18 @@ export class DossierController {
   async dossier(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
     @Res() response: HttpResponse,
   ): Promise<void> {
+    // Express answers HEAD with the GET route: its headers alone, from the cycle's row, rather than
+    // building the whole archive (and printing a closed year's documents) to send none of it.
+    if (request.method === 'HEAD') {
+      label(response, await this.dossiers.label(caller, cycleId));
+      response.end();
+      return;
+    }
     const dossier = await this.dossiers.dossier(caller, cycleId);
-    response.status(200);
-    response.setHeader('content-type', 'application/zip');
-    response.setHeader('content-disposition', contentDisposition(dossier.fileName));
-    response.setHeader('x-dossier-status', dossier.final ? 'final' : 'draft');
-    response.setHeader('cache-control', 'private, no-cache');
+    label(response, dossier);
     // Once the first bytes are sent the status is 200: a failure after that (a store that fails to
     // read, a file changed between its two reads) ends the connection without the archive's end,
     // so the client sees a failed download, never a ZIP that looks whole.
@@ -68,4 +73,13 @@ export class DossierController {
         this.logger.error(`dossier ${cycleId} stopped: ${error.message}`, error.stack);
     });
   }
+}
+
+/** The headers a dossier is sent with, for GET and HEAD alike. */
+function label(response: HttpResponse, dossier: DossierLabel): void {
+  response.status(200);
+  response.setHeader('content-type', 'application/zip');
+  response.setHeader('content-disposition', contentDisposition(dossier.fileName));
+  response.setHeader('x-dossier-status', dossier.final ? 'final' : 'draft');
+  response.setHeader('cache-control', 'private, no-cache');
 }

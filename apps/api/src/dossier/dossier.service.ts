@@ -10,6 +10,7 @@ import {
   EvidenceFileEntity,
   OrganisationEntity,
   UserEntity,
+  type QualityCycleEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
@@ -38,10 +39,14 @@ import {
 } from './dossier-layout';
 import { zipArchive, type StreamedContent, type ZipEntry } from './dossier-zip';
 
-/** The year's dossier, ready to be sent: its name, whether it is final, and the ZIP as it is written. */
-export interface Dossier {
+/** What names the year's dossier: its file name, and whether it is final. */
+export interface DossierLabel {
   fileName: string;
   final: boolean;
+}
+
+/** The year's dossier, ready to be sent: its label, and the ZIP as it is written. */
+export interface Dossier extends DossierLabel {
   content: Readable;
 }
 
@@ -62,6 +67,14 @@ export class DossierService {
     private readonly official: CycleOfficialDocumentsService,
     private readonly closedYear: ClosedYearDocumentsService,
   ) {}
+
+  /**
+   * The dossier's label alone, as a HEAD request answers it: the same checks, without registering
+   * a closed year's documents (printing them) or building the archive.
+   */
+  async label(caller: Principal, cycleId: string): Promise<DossierLabel> {
+    return labelOf(yearFacts(await recordedCycleOf(this.dataSource, caller, cycleId)));
+  }
 
   async dossier(caller: Principal, cycleId: string): Promise<Dossier> {
     const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
@@ -93,12 +106,8 @@ export class DossierService {
       .find({ where: { organisationCode: cycle.organisationCode }, select: ['id', 'fullName'] });
     const names = new Map(people.map((person) => [person.id, person.fullName]));
     const facts: DossierFacts = {
-      organisationCode: cycle.organisationCode,
+      ...yearFacts(cycle),
       organisationName: organisation?.nameVi ?? cycle.organisationCode,
-      cycleId: cycle.id,
-      year: cycle.year,
-      status: cycle.status === 'closed' || cycle.status === 'cancelled' ? cycle.status : 'running',
-      rehearsal: cycle.rehearsal === true,
       asOf: latest([
         cycle.startedAt,
         cycle.updatedAt,
@@ -109,8 +118,7 @@ export class DossierService {
     };
     const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names };
     return {
-      fileName: `${dossierBaseName(facts)}.zip`,
-      final: isFinal(facts),
+      ...labelOf(facts),
       content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
     };
   }
@@ -329,3 +337,17 @@ const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('h
 /** The latest of these instants (ISO-8601 UTC strings sort as text). */
 const latest = (instants: (string | undefined | null)[]) =>
   instants.filter((at): at is string => Boolean(at)).reduce((a, b) => (b > a ? b : a));
+
+/** What the cycle's own row says of the year: enough to name its dossier. */
+const yearFacts = (cycle: QualityCycleEntity) => ({
+  organisationCode: cycle.organisationCode,
+  cycleId: cycle.id,
+  year: cycle.year,
+  status: cycle.status === 'closed' || cycle.status === 'cancelled' ? cycle.status : ('running' as const),
+  rehearsal: cycle.rehearsal === true,
+});
+
+const labelOf = (facts: ReturnType<typeof yearFacts>): DossierLabel => ({
+  fileName: `${dossierBaseName(facts)}.zip`,
+  final: isFinal(facts),
+});
