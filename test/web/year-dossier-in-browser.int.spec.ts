@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Locator } from 'playwright-core';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -10,7 +11,7 @@ import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suit
  * The year's dossier from the documents page (chromium, Vietnamese; docs/dossier.md): the Quality
  * Representative reads what it holds and that the running year's is a draft, downloads it by
  * keyboard and again at phone width, and the file is a ZIP that opens, named for the year; staff do
- * not see it. A 2024 rehearsal approved by the leader, on the real API serving the built web app, the
+ * not see it. At phone width the page's two tables read as cards, nothing cut off. A 2024 rehearsal approved by the leader, on the real API serving the built web app, the
  * worker, the Temporal dev server and PostgreSQL; the page checked with axe-core and photographed at
  * desktop and phone width (test-results/screenshots/cycle-documents-dossier.*.png).
  */
@@ -90,6 +91,73 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     }
   });
 
+  /**
+   * At phone width, what of a table's rows a user could not read: a cell or a button past the card's
+   * edges (cut off, or only to be scrolled to), a name squeezed into a column a word or two wide (it
+   * has less than 80% of the table's width), a row whose version is not a number in view, a button
+   * under 44 px high.
+   */
+  const unreadableAtPhoneWidth = (card: Locator) =>
+    card.evaluate((section, versionHead) => {
+      const edge = section.getBoundingClientRect();
+      const outside = (box: Box) => box.left < edge.left - 0.5 || box.right > edge.right + 0.5;
+      const visible = (element: PageElement) => {
+        const box = element.getBoundingClientRect();
+        return (
+          box.width > 0 &&
+          box.height > 0 &&
+          !outside(box) &&
+          getComputedStyle(element).visibility === 'visible'
+        );
+      };
+      const said = (element: PageElement) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const found: string[] = [];
+      for (const table of section.querySelectorAll('table')) {
+        const heads = [...table.querySelectorAll('thead th')].map(said);
+        const version = heads.indexOf(versionHead);
+        const rows = [...table.querySelectorAll('tbody tr')];
+        if (rows.length === 0) found.push(`no row in the table headed ${heads.join(', ')}`);
+        for (const row of rows) {
+          const cells = [...row.children];
+          const line = cells.map(said).join(' | ');
+          for (const cell of cells) {
+            if (outside(cell.getBoundingClientRect())) found.push(`cut off: "${said(cell)}"`);
+          }
+          const nameWidth = cells[0].getBoundingClientRect().width / table.getBoundingClientRect().width;
+          if (nameWidth < 0.8) found.push(`squeezed: "${said(cells[0])}"`);
+          if (version >= 0 && !(visible(cells[version]) && /\d+/.test(said(cells[version])))) {
+            found.push(`version not in view: "${line}"`);
+          }
+          const buttons = [...row.querySelectorAll('button')];
+          if (buttons.length === 0) found.push(`no button: "${line}"`);
+          for (const button of buttons) {
+            if (!visible(button)) found.push(`button not in view: ${said(button)} of "${line}"`);
+            if (button.getBoundingClientRect().height < 44) found.push(`under 44 px: ${said(button)}`);
+          }
+        }
+      }
+      return found;
+    }, vi('cycles:documents.col.version'));
+
+  it('reads both tables at phone width: every row inside its card, each version and download in view', async () => {
+    const qmr = await as('qmr');
+    await qmr.page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await qmr.open(documentsPath);
+      const yearDocuments = qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+      const register = qmr.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+      // The decision, issued when the leader approved the objectives, is in the register.
+      await register.getByRole('row').filter({ hasText: '123/QĐ-UBND' }).first().waitFor();
+      await qmr.settled();
+      expect({
+        yearDocuments: await unreadableAtPhoneWidth(yearDocuments),
+        register: await unreadableAtPhoneWidth(register),
+      }).toEqual({ yearDocuments: [], register: [] });
+    } finally {
+      await qmr.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('is not offered to staff, whom the API refuses it', async () => {
     const staff = await as('staff.tthc');
     await staff.open(documentsPath);
@@ -98,3 +166,16 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     expect((await org.as('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/dossier`)).status).toBe(403);
   });
 });
+
+// The page's DOM as far as the phone-width check reads it (the suites have no DOM types).
+interface Box {
+  left: number;
+  right: number;
+  width: number;
+  height: number;
+}
+interface PageElement {
+  textContent: string | null;
+  getBoundingClientRect(): Box;
+}
+declare function getComputedStyle(element: PageElement): { visibility: string };

@@ -217,7 +217,7 @@ export function VersionsSection({
         <p>{t('versions.none', { year })}</p>
       ) : (
         <div className="table-scroll">
-          <table className="cal-versions">
+          <table className="cal-versions stacked-table">
             <caption className="visually-hidden">{t('versions.title')}</caption>
             <thead>
               <tr>

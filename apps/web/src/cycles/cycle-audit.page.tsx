@@ -130,6 +130,7 @@ export default function CycleAuditPage() {
             <div key={unit} className="audit-unit">
               <h3>{names.unit(unit)}</h3>
               <DataTable
+                className="stacked-table"
                 columns={[
                   t('audit.process'),
                   t('audit.clause'),
@@ -141,9 +142,9 @@ export default function CycleAuditPage() {
                 {steps.map((step) => (
                   <tr key={step.id}>
                     <td>{step.process}</td>
-                    <td>{step.clause}</td>
-                    <td>{names.person(step.auditorUserId)}</td>
-                    <td>
+                    <td data-label={t('audit.clause')}>{step.clause}</td>
+                    <td data-label={t('audit.auditor')}>{names.person(step.auditorUserId)}</td>
+                    <td data-label={t('audit.result')}>
                       {step.signedOffAt ? (
                         <>
                           <StatusBadge status={step.result} group="auditResult" />
@@ -156,7 +157,7 @@ export default function CycleAuditPage() {
                         <StatusBadge status="pending" group="auditResult" />
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('audit.finding')}>
                       {step.finding ?? '—'}
                       {step.evidence?.length ? (
                         <div className="muted small">
@@ -182,6 +183,7 @@ export default function CycleAuditPage() {
             <p className="notice">{t('audit.noActions')}</p>
           ) : (
             <DataTable
+              className="stacked-table"
               columns={[
                 t('audit.unit'),
                 t('audit.severity'),
@@ -194,11 +196,11 @@ export default function CycleAuditPage() {
               {data.correctiveActions.map((action) => (
                 <tr key={action.id}>
                   <td>{names.unit(action.unitCode)}</td>
-                  <td>
+                  <td data-label={t('audit.severity')}>
                     <StatusBadge status={action.severity} group="auditResult" />
                   </td>
-                  <td>{action.finding}</td>
-                  <td>
+                  <td data-label={t('audit.finding')}>{action.finding}</td>
+                  <td data-label={t('audit.actionPlan')}>
                     {action.correction || action.rootCause || action.action ? (
                       <dl className="compact">
                         <dt>{t('audit.correction')}</dt>
@@ -212,8 +214,8 @@ export default function CycleAuditPage() {
                       <span className="muted">{t('audit.notPlannedYet')}</span>
                     )}
                   </td>
-                  <td>{format.date(action.dueDate)}</td>
-                  <td>
+                  <td data-label={t('audit.due')}>{format.date(action.dueDate)}</td>
+                  <td data-label={t('audit.actionStatus')}>
                     <StatusBadge status={action.status} group="actionStatus" />
                     {action.effective !== null && (
                       <p className="small">

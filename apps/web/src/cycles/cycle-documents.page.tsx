@@ -102,6 +102,9 @@ export default function CycleDocumentsPage() {
     }
   };
 
+  // Each column's name: its head, and on a phone the label of its cell's line (`stacked-table`).
+  const col = (name: 'document' | 'issued' | 'files' | 'title' | 'number' | 'date' | 'version' | 'signer') =>
+    t(`documents.col.${name}`);
   const issued = register.data ?? [];
   const latest = (type: DocumentType) =>
     issued.filter((entry) => entry.type === type).sort((a, b) => b.version - a.version)[0];
@@ -137,9 +140,7 @@ export default function CycleDocumentsPage() {
       <section className="card" aria-labelledby="year-documents">
         <h2 id="year-documents">{t('documents.yearTitle')}</h2>
         <p className="muted">{t('documents.yearLead')}</p>
-        <DataTable
-          columns={[t('documents.col.document'), t('documents.col.issued'), t('documents.col.files')]}
-        >
+        <DataTable className="stacked-table" columns={[col('document'), col('issued'), col('files')]}>
           {YEAR_DOCUMENTS.map(({ type, route, formats, yearEnd }) => {
             const last = latest(type);
             const name = t(`documents.type.${type}`);
@@ -151,7 +152,7 @@ export default function CycleDocumentsPage() {
                   <br />
                   <span className="muted">{t(`documents.about.${type}`)}</span>
                 </td>
-                <td>
+                <td data-label={col('issued')}>
                   {draft && last ? (
                     // Issued before the close: the download is that version while the records are
                     // unchanged, a draft again once they change (the page cannot tell without printing).
@@ -179,7 +180,7 @@ export default function CycleDocumentsPage() {
                     t('documents.notIssued')
                   )}
                 </td>
-                <td>
+                <td data-label={col('files')}>
                   {buttons(
                     type,
                     formats,
@@ -218,29 +219,30 @@ export default function CycleDocumentsPage() {
             <p className="muted">{t('documents.registerEmpty')}</p>
           ) : (
             <DataTable
+              className="stacked-table document-register"
               columns={[
-                t('documents.col.title'),
-                t('documents.col.number'),
-                t('documents.col.date'),
-                t('documents.col.version'),
-                t('documents.col.signer'),
-                t('documents.col.files'),
+                col('title'),
+                col('number'),
+                col('date'),
+                col('version'),
+                col('signer'),
+                col('files'),
               ]}
             >
               {issued.map((entry) => (
                 <tr key={entry.id}>
                   <td>{entry.title}</td>
-                  <td>{entry.number}</td>
-                  <td>{format.date(entry.issuedOn)}</td>
-                  <td>{entry.version}</td>
-                  <td>{entry.approvedByName ?? '—'}</td>
-                  <td>
+                  <td data-label={col('number')}>{entry.number}</td>
+                  <td data-label={col('date')}>{format.date(entry.issuedOn)}</td>
+                  <td data-label={col('version')}>{entry.version}</td>
+                  <td data-label={col('signer')}>{entry.approvedByName ?? '—'}</td>
+                  <td data-label={col('files')}>
                     {buttons(
                       entry.id,
                       ['pdf', 'docx'],
                       `/api/v1/documents/${encodeURIComponent(entry.id)}`,
                       entry.fileBaseName,
-                      `${entry.title} (${t('documents.col.version').toLowerCase()} ${entry.version})`,
+                      `${entry.title} (${col('version').toLowerCase()} ${entry.version})`,
                     )}
                     {refusals[entry.id] && (
                       <p className="field-error" role="status">

@@ -243,7 +243,7 @@ export default function CycleHistoryPage() {
         {data && data.items.length > 0 && (
           <>
             <div className="table-scroll">
-              <table className="events-table">
+              <table className="events-table stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('history.when')}</th>
@@ -307,12 +307,12 @@ function EventRow({
   return (
     <tr>
       <td className="nowrap">{when}</td>
-      <td>
+      <td data-label={t('history.what')}>
         {/* The event's code stays at hand for whoever reads the API's log, not in the text. */}
         <span title={entry.type}>{t(`eventType.${entry.type}`, { defaultValue: entry.type })}</span>
       </td>
-      <td>{who}</td>
-      <td>
+      <td data-label={t('history.who')}>{who}</td>
+      <td data-label={t('history.detail')}>
         {facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>}
         <EventDetails type={entry.type} payload={payload} nameOf={person} unitName={unit} omit={['kind']} />
       </td>

@@ -206,14 +206,17 @@ function ReviewBlock({
           <p className="muted">{t('review.none')}</p>
         ) : (
           <DataTable
+            className="stacked-table"
             columns={[t('review.action'), t('review.owner'), t('review.ownerPerson'), t('review.due')]}
           >
             {actions.map((action, index) => (
               <tr key={index}>
                 <td>{action.title ?? '—'}</td>
-                <td>{names.unit(action.ownerUnitCode)}</td>
-                <td>{action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}</td>
-                <td>{format.date(action.dueDate)}</td>
+                <td data-label={t('review.owner')}>{names.unit(action.ownerUnitCode)}</td>
+                <td data-label={t('review.ownerPerson')}>
+                  {action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}
+                </td>
+                <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
               </tr>
             ))}
           </DataTable>
@@ -390,6 +393,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
             {objective.assigneeName ? ` · ${objective.assigneeName}` : ''}
           </p>
           <DataTable
+            className="stacked-table"
             columns={[
               t('report.indicator'),
               t('indicator.target'),
@@ -401,8 +405,8 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
             {objective.indicators.map((indicator) => (
               <tr key={indicator.id}>
                 <td>{indicator.label[language]}</td>
-                <td>{indicator.targetText ?? t('indicator.noTarget')}</td>
-                <td>
+                <td data-label={t('indicator.target')}>{indicator.targetText ?? t('indicator.noTarget')}</td>
+                <td data-label={t('indicator.reported')}>
                   {indicator.measuredByEngine
                     ? t('report.byEngine')
                     : t('indicator.reportedCount', {
@@ -416,7 +420,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                     </span>
                   )}
                 </td>
-                <td>
+                <td data-label={t('report.figures')}>
                   {indicator.figures.length === 0 ? (
                     '—'
                   ) : (
@@ -430,7 +434,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                     </ul>
                   )}
                 </td>
-                <td>
+                <td data-label={t('report.result')}>
                   {indicator.result ? (
                     <StatusBadge status={indicator.result} />
                   ) : (

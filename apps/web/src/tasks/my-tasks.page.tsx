@@ -178,7 +178,7 @@ export default function MyTasksPage() {
         </p>
       )}
       {data && data.items.length > 0 && (
-        <table className="inbox-table">
+        <table className="inbox-table stacked-table">
           <caption className="visually-hidden">{t(`inbox.tab.${tab}`)}</caption>
           <thead>
             <tr>
@@ -197,7 +197,7 @@ export default function MyTasksPage() {
                   task.overdue ? (task.openedAfterDue ? 'inbox-given-late' : 'inbox-overdue') : undefined
                 }
               >
-                <td data-label={t('inbox.col.task')} className="inbox-title">
+                <td className="inbox-title">
                   <Link to={taskPath(task.id)}>
                     {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
                   </Link>

@@ -12,11 +12,22 @@ export function Fact({ label, children }: { label: ReactNode; children: ReactNod
   );
 }
 
-/** A table that scrolls sideways on a phone, with its column heads. */
-export function DataTable({ columns, children }: { columns: ReactNode[]; children: ReactNode }) {
+/**
+ * A table with its column heads, that scrolls sideways on a phone; or with `className="stacked-table"`
+ * (ui/styles.css) and a `data-label` on its cells, whose rows are cards of labelled lines there.
+ */
+export function DataTable({
+  columns,
+  className,
+  children,
+}: {
+  columns: ReactNode[];
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll">
-      <table>
+      <table className={className}>
         <thead>
           <tr>
             {columns.map((column, index) => (
