@@ -362,8 +362,23 @@ describe('the pages printed on paper: A4, titled and dated, without the controls
       .locator('.indicator-chart svg text')
       .allTextContents()
       .then((texts) => texts.map((text) => text.trim()).filter(Boolean));
+    // The size the charts' words are drawn at on the screen, in points (px × 0.75).
+    const chartFontPt = await tab.page.evaluate<number>(
+      "parseFloat(getComputedStyle(document.querySelector('.indicator-chart svg text')).fontSize) * 0.75",
+    );
     const printed = await print(tab, 'dashboard');
     const all = printed.pages.join(' ');
+    // How big the charts' one-word labels (the figures on the axis: "0%", "25%") came out on paper,
+    // against the page's own words at that size: the smallest print of each such label is the
+    // chart's (the tables print their figures larger).
+    const printedHeights = (text: string) =>
+      printed.words
+        .flat()
+        .filter((w) => w.text === text)
+        .map((w) => w.height);
+    const labelHeights = [...new Set(chartLabels.filter((label) => !/\s/.test(label)))]
+      .map((label) => Math.min(...printedHeights(label)))
+      .filter(Number.isFinite);
     expectPaper(printed, screen, await organisation(), {
       checked: {
         rows: screen.rows.length > 0,
@@ -378,8 +393,20 @@ describe('the pages printed on paper: A4, titled and dated, without the controls
           .flat()
           .filter((w) => w.xMin < 0 || w.xMax > printed.size.width)
           .map((w) => w.text),
+        // Readable: at least 85% of their size on the screen (a word's box is about 1.1 times its
+        // font's size, H1_HEIGHT). Scaled down from a wide screen's drawing they came out near 60%.
+        labelsMeasured: labelHeights.length > 2,
+        labelsTooSmall: labelHeights.filter((height) => height < 0.85 * 1.1 * chartFontPt),
       },
-      expected: { rows: true, figures: [], chartLabels: true, chartLabelsMissing: [], pastTheEdge: [] },
+      expected: {
+        rows: true,
+        figures: [],
+        chartLabels: true,
+        chartLabelsMissing: [],
+        pastTheEdge: [],
+        labelsMeasured: true,
+        labelsTooSmall: [],
+      },
     });
   });
 
