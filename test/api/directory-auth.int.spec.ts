@@ -15,6 +15,7 @@ import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-docume
 import { CycleYearReportsController } from '../../apps/api/src/cycles/cycle-year-reports.controller';
 import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
 import { CyclePlanController, DocumentsController } from '../../apps/api/src/documents/documents.controller';
+import { DocumentDispatchController } from '../../apps/api/src/documents/document-dispatch.controller';
 import { TemplatesController } from '../../apps/api/src/cycles/templates.controller';
 import { TasksController } from '../../apps/api/src/tasks/tasks.controller';
 import {
@@ -101,6 +102,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/plan': [200, 401, 403, 404, 503],
   'GET /api/v1/documents': [200, 400, 401, 403],
   'GET /api/v1/documents/{documentId}': [200, 401, 403, 404, 503],
+  'PUT /api/v1/documents/{documentId}/dispatch': [200, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404, 503],
@@ -137,6 +139,7 @@ const CONTROLLERS = [
   CycleDocumentsController,
   CyclePlanController,
   DocumentsController,
+  DocumentDispatchController,
   CycleYearReportsController,
   AuditActionsController,
   MeasurementCorrectionsController,

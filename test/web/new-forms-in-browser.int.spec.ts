@@ -777,11 +777,15 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   it('6a. before the close the year-end reports are drafts: the Quality Representative downloads the objectives report’s draft, then issues it once she has read what issuing does', async () => {
     const registered = async () =>
       (
-        await org.as<{ items: { version: number; issuedOn: string }[] }>(
-          'qmr',
-          'GET',
-          `/api/v1/documents?cycleId=${cycleId}&type=objectives-report`,
-        )
+        await org.as<{
+          items: {
+            id: string;
+            version: number;
+            issuedOn: string;
+            title: string;
+            dispatchNumber: string | null;
+          }[];
+        }>('qmr', 'GET', `/api/v1/documents?cycleId=${cycleId}&type=objectives-report`)
       ).body.items;
     const qmr = await as('qmr');
     await qmr.open(`${cyclePath(cycleId)}/documents`);
@@ -829,6 +833,34 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     // The figures have not changed since: the download is the version issued.
     const [file] = await Promise.all([qmr.page.waitForEvent('download'), pdf.click()]);
     expect(file.suggestedFilename()).toBe('BC-MTCL-2024-DIEN-TAP.pdf');
+
+    // Sent, the signed paper got its number from the clerk: recorded in the register's row, the
+    // number typed before the symbol its blank line printed; another symbol is refused at the field.
+    const registerRow = qmr.page
+      .getByRole('region', { name: vi('cycles:documents.registerTitle') })
+      .getByRole('row')
+      .filter({ hasText: issued[0].title });
+    await registerRow.getByRole('button', { name: vi('cycles:dispatchNumber.record'), exact: true }).click();
+    const numberField = registerRow.getByLabel(vi('cycles:dispatchNumber.number'), { exact: true });
+    await expect(numberField.inputValue()).resolves.toBe('/BC-UBND');
+    await numberField.fill('15/KH-UBND');
+    const save = registerRow.getByRole('button', { name: vi('cycles:dispatchNumber.save'), exact: true });
+    await save.click();
+    await registerRow
+      .getByText(vi('cycles:dispatchNumber.numberInvalid', { symbol: '/BC-UBND' }), { exact: true })
+      .waitFor();
+    await numberField.fill('15/BC-UBND');
+    await save.click();
+    await registerRow
+      .getByText(
+        vi('cycles:dispatchNumber.recorded', { number: '15/BC-UBND', date: writtenDay(Date.now()) }),
+        { exact: true },
+      )
+      .waitFor();
+    await qmr.check('the objectives report numbered on sending, in the register', {
+      screenshot: 'cycle-documents-dispatched',
+    });
+    expect((await registered()).map((entry) => entry.dispatchNumber)).toEqual(['15/BC-UBND']);
 
     // Only the Quality Representative issues: the leader sees the drafts, without the button.
     const leader = await as('leader');

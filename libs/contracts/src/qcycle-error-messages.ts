@@ -304,6 +304,18 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Lịch năm {year} vừa được thay đổi cùng lúc; hãy đọc lại rồi lưu',
       en: 'The {year} calendar was changed at the same moment; read it and save again',
     },
+    documentNumberedWhenIssued: {
+      vi: 'Văn bản {id} đã mang số {number} từ khi ban hành: không ghi số khi gửi đi',
+      en: 'The document {id} carries the number {number} since it was issued: it takes no number on sending',
+    },
+    documentTakesNoNumber: {
+      vi: 'Văn bản {id} là hồ sơ, không phải văn bản hành chính theo Nghị định 30/2020: không có số, ký hiệu',
+      en: 'The document {id} is a record, not a document type of Decree 30/2020: it has no number and symbol',
+    },
+    documentDispatchChangedMeanwhile: {
+      vi: 'Số, ngày gửi của văn bản {id} vừa được ghi cùng lúc; hãy đọc lại rồi gửi lại',
+      en: 'The number and date of {id} were recorded at the same moment; read them and send again',
+    },
     taskLinkUsed: { vi: 'Liên kết tới việc đã được dùng', en: 'The task link has already been used' },
     taskLinkTaskClosed: {
       vi: 'Việc {taskId} đang ở trạng thái {status}: liên kết trong thư không còn mở được việc; hãy đăng nhập như bình thường',

@@ -157,6 +157,26 @@ export interface QualityEventPayloads {
     size: number;
     fileName: string;
   };
+  /**
+   * Written by the API's register (apps/api/src/documents, `PUT /documents/{id}/dispatch`): the number
+   * and date the clerical office gave a registered version when it sent the signed paper, recorded by
+   * the Quality Representative (the event's actor). A correction keeps what it replaced in `previous`,
+   * with the reason given.
+   */
+  'document.dispatched': {
+    documentId: string;
+    type: string;
+    version: number;
+    number: string;
+    dispatchedOn: IsoDate;
+    previous?: {
+      number: string;
+      dispatchedOn: IsoDate;
+      recordedBy: string | null;
+      recordedAt: IsoInstant | null;
+    };
+    reason?: string;
+  };
 }
 
 export interface CycleDates {
@@ -223,6 +243,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'cycle.next-year-draft-prepared': true,
   'cycle.next-year-started': true,
   'evidence.uploaded': true,
+  'document.dispatched': true,
 };
 
 /** Every event type the engine records, e.g. for a catalogue that must name each one. */

@@ -42,6 +42,7 @@ import { MeasurementPaperReport1796110000000 } from './migrations/1796110000000-
 import { CycleStartEntity } from './entities/cycle-start.entity';
 import { CycleStarts1796120000000 } from './migrations/1796120000000-cycle-starts.migration';
 import { DocumentIssueRequest1796135000000 } from './migrations/1796135000000-document-issue-request.migration';
+import { DocumentDispatchNumber1796140000000 } from './migrations/1796140000000-document-dispatch-number.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -88,6 +89,7 @@ export const MIGRATIONS = [
   MeasurementPaperReport1796110000000,
   CycleStarts1796120000000,
   DocumentIssueRequest1796135000000,
+  DocumentDispatchNumber1796140000000,
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { DocumentFormat, DraftDocumentFile, RegisteredDocumentFile } from '
 import { CHART_SIZE, indicatorChartSvg } from './indicator-chart.svg';
 import { renderOfficialDocumentDocx } from './official-document.docx';
 import { renderOfficialDocumentHtml } from './official-document.html';
+import { dispatchSymbol } from './dispatch-number';
 import { earlierTemplates, type OfficialDocument } from './official-document';
 import { PdfPrinter } from './pdf-printer';
 
@@ -109,6 +110,10 @@ export class DocumentRegisterService {
         registeredBy,
         registeredAt: new Date().toISOString(),
         requestId: requestId ?? null,
+        dispatchNumber: null,
+        dispatchedOn: null,
+        dispatchedBy: null,
+        dispatchRecordedAt: null,
         content,
         pdf: pdf.toString('base64'),
         docx: docx.toString('base64'),
@@ -176,7 +181,7 @@ export class DocumentRegisterService {
     };
   }
 
-  async list(organisationCode: string, query: DocumentListQuery): Promise<Page<DocumentVersionEntity>> {
+  async list(organisationCode: string, query: DocumentListQuery): Promise<Page<RegisterEntry>> {
     const { limit, offset } = pageWindow(query);
     const [items, total] = await this.dataSource.getRepository(DocumentVersionEntity).findAndCount({
       where: {
@@ -185,13 +190,13 @@ export class DocumentRegisterService {
         ...(query.type ? { type: query.type } : {}),
         ...(query.year ? { year: query.year } : {}),
       },
-      // The files are not listed: only the register's fields.
-      select: LISTED_COLUMNS,
+      // The files are not listed: only the register's fields (and the model, for `dispatchSymbol`).
+      select: [...LISTED_COLUMNS, 'content'],
       order: { year: 'DESC', cycleId: 'ASC', type: 'ASC', version: 'ASC' },
       skip: offset,
       take: limit,
     });
-    return { items, total, limit, offset };
+    return { items: items.map(registerEntry), total, limit, offset };
   }
 
   /** One version of the organisation's register; another organisation's is "not found". */
@@ -224,10 +229,18 @@ export function registeredFile(row: DocumentVersionEntity, format: DocumentForma
   };
 }
 
-/** A version's entry as the API shows it: the register's fields, not the files nor the request that issued it. */
-export function registerEntry(
-  row: DocumentVersionEntity,
-): Omit<DocumentVersionEntity, 'content' | 'pdf' | 'docx' | 'organisationCode' | 'requestId'> {
+/** A version's entry as the API shows it. */
+export type RegisterEntry = Omit<
+  DocumentVersionEntity,
+  'content' | 'pdf' | 'docx' | 'organisationCode' | 'requestId'
+> & { dispatchSymbol: string | null };
+
+/**
+ * A version's entry as the API shows it: the register's fields, not the files nor the request that
+ * issued it; and the symbol its number on sending takes, if it takes one.
+ */
+export function registerEntry(row: DocumentVersionEntity): RegisterEntry {
+  const taken = dispatchSymbol(row);
   const {
     content: _content,
     pdf: _pdf,
@@ -236,7 +249,7 @@ export function registerEntry(
     requestId: _requestId,
     ...entry
   } = row;
-  return entry;
+  return { ...entry, dispatchSymbol: 'symbol' in taken ? taken.symbol : null };
 }
 
 const LISTED_COLUMNS: (keyof DocumentVersionEntity)[] = [
@@ -258,6 +271,10 @@ const LISTED_COLUMNS: (keyof DocumentVersionEntity)[] = [
   'issuedOn',
   'registeredBy',
   'registeredAt',
+  'dispatchNumber',
+  'dispatchedOn',
+  'dispatchedBy',
+  'dispatchRecordedAt',
 ];
 
 function sha256(data: string | Buffer): string {

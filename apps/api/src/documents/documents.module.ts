@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
+import { DocumentDispatchController } from './document-dispatch.controller';
+import { DocumentDispatchService } from './document-dispatch.service';
 import { DocumentRegisterService } from './document-register.service';
 import { CyclePlanController, DocumentsController } from './documents.controller';
 import { NonconformityReportsController } from './nonconformity-reports.controller';
@@ -13,11 +15,17 @@ import { YearDocumentsService } from './year-documents.service';
  * their register (ISO 7.5.3). The cycles module serves the decision through it.
  */
 @Module({
-  controllers: [CyclePlanController, DocumentsController, NonconformityReportsController],
+  controllers: [
+    CyclePlanController,
+    DocumentsController,
+    DocumentDispatchController,
+    NonconformityReportsController,
+  ],
   providers: [
     PdfPrinter,
     DecisionWordingSource,
     DocumentRegisterService,
+    DocumentDispatchService,
     CycleOfficialDocumentsService,
     YearDocumentsService,
     NonconformityReportsService,

@@ -759,6 +759,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{documentId}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the number and date the clerical office gave a registered version when it sent it (the Quality Representative)
+         * @description For a version printed with a blank `Số:         /BC-UBND` line (the audit plan, the audit report, the objectives report, the yearly QMS report, the review minutes, the announcement of conformity): the number the clerical office wrote on the signed paper when it sent it, and the day, so that the register matches the book of outgoing documents. The stored PDF and DOCX do not change. Recorded in the cycle’s event log as `document.dispatched`. The same values again, or the same request sent again with its x-request-id, change nothing (200). Other values on a version already numbered correct it: `reason` is then required, and the event keeps the values replaced. 422 RULE_VIOLATED with details.fields naming `number` (not digits followed by the version’s `dispatchSymbol`), `dispatchedOn` (not a calendar day, before the version’s `issuedOn`, after today in Vietnam) or `reason`. 409 CONFLICT for a version numbered when issued (the decision, its plan: details.reason `numbered-when-issued`) or that takes no number (the nonconformity form: `takes-no-number`). 403 for anyone but the Quality Representative; 404 for another organisation’s document.
+         */
+        put: operations["DocumentDispatchController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/{id}": {
         parameters: {
             query?: never;
@@ -2117,6 +2137,31 @@ export interface components {
             contentSha256: string;
             /** @example kontum-2024 */
             cycleId: string;
+            /**
+             * @description Who recorded the number and date in qcycle (the Quality Representative)
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            dispatchedBy: string | null;
+            /**
+             * @description The day it was sent
+             * @example 2024-12-20
+             */
+            dispatchedOn: string | null;
+            /**
+             * @description The number and symbol the clerical office gave the signed paper when it sent it (PUT /documents/{id}/dispatch); null until recorded. The files stay as issued.
+             * @example 15/BC-UBND
+             */
+            dispatchNumber: string | null;
+            /**
+             * @description When
+             * @example 2024-12-20T08:30:00.000Z
+             */
+            dispatchRecordedAt: string | null;
+            /**
+             * @description What follows the digits of the number the clerical office gives it on sending (its blank `Số:         /BC-UBND` line); null when it takes none: numbered when issued (the decision, its plan) or not a Decree 30 document (the nonconformity form)
+             * @example /BC-UBND
+             */
+            dispatchSymbol: string | null;
             /** @description SHA-256 (hex) of the DOCX file */
             docxSha256: string;
             /**
@@ -2395,6 +2440,31 @@ export interface components {
             contentSha256: string;
             /** @example kontum-2024 */
             cycleId: string;
+            /**
+             * @description Who recorded the number and date in qcycle (the Quality Representative)
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            dispatchedBy: string | null;
+            /**
+             * @description The day it was sent
+             * @example 2024-12-20
+             */
+            dispatchedOn: string | null;
+            /**
+             * @description The number and symbol the clerical office gave the signed paper when it sent it (PUT /documents/{id}/dispatch); null until recorded. The files stay as issued.
+             * @example 15/BC-UBND
+             */
+            dispatchNumber: string | null;
+            /**
+             * @description When
+             * @example 2024-12-20T08:30:00.000Z
+             */
+            dispatchRecordedAt: string | null;
+            /**
+             * @description What follows the digits of the number the clerical office gives it on sending (its blank `Số:         /BC-UBND` line); null when it takes none: numbered when issued (the decision, its plan) or not a Decree 30 document (the nonconformity form)
+             * @example /BC-UBND
+             */
+            dispatchSymbol: string | null;
             /** @description SHA-256 (hex) of the DOCX file */
             docxSha256: string;
             /**
@@ -3477,6 +3547,23 @@ export interface components {
              * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
              */
             toUserId: string;
+        };
+        RecordDispatchDto: {
+            /**
+             * @description The day it was sent, YYYY-MM-DD (Vietnam time): a calendar day, not before the version's `issuedOn`, not after today (else 422)
+             * @example 2024-12-20
+             */
+            dispatchedOn: string;
+            /**
+             * @description The number written on the paper: the office's running number, then the version's own symbol as its blank line prints it (`dispatchSymbol` in the register); another symbol is 422
+             * @example 15/BC-UBND
+             */
+            number: string;
+            /**
+             * @description Why a number or date already recorded is corrected, for the event log: required for a correction (422 without), optional the first time
+             * @example Văn thư ghi nhầm số; sổ văn bản đi ghi số 16
+             */
+            reason?: string;
         };
         RefusedHandoverView: {
             /**
@@ -7437,6 +7524,95 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DocumentDispatchController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDispatchDto"];
+            };
+        };
+        responses: {
+            /** @description The register entry with the number and date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -8,6 +8,7 @@ import { hasRole, useSession } from '../auth/session';
 import { downloadDocument, type FileFormat } from '../ui/download';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
+import { DispatchNumber } from './components/dispatch-number';
 import { IssueYearReport, type YearEndReportRoute } from './components/issue-year-report';
 import { YearDossier } from './components/year-dossier';
 import { useFormat } from './components/format';
@@ -232,7 +233,14 @@ export default function CycleDocumentsPage() {
               {issued.map((entry) => (
                 <tr key={entry.id}>
                   <td>{entry.title}</td>
-                  <td data-label={col('number')}>{entry.number}</td>
+                  <td data-label={col('number')}>
+                    {entry.number}
+                    <DispatchNumber
+                      entry={entry}
+                      canRecord={hasRole(user, 'quality-representative')}
+                      onRecorded={register.reload}
+                    />
+                  </td>
                   <td data-label={col('date')}>{format.date(entry.issuedOn)}</td>
                   <td data-label={col('version')}>{entry.version}</td>
                   <td data-label={col('signer')}>{entry.approvedByName ?? '—'}</td>

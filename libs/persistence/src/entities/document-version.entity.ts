@@ -43,6 +43,20 @@ export class DocumentVersionEntity {
    * close): the same request sent again answers this version. Null when registered on download.
    */
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId!: string | null;
+  /**
+   * The number and symbol the clerical office (văn thư) gave the signed paper when it sent it
+   * (`15/BC-UBND`, "vào sổ văn bản đi"), for a version printed with a blank `Số:` line; the day it
+   * was sent, who recorded them in qcycle and when. Null until recorded; the files do not change
+   * (the number is written on the paper by hand). docs/documents.md "Numbering on sending".
+   */
+  @Column({ name: 'dispatch_number', type: 'varchar', length: 60, nullable: true }) dispatchNumber!:
+    string | null;
+  @Column({ name: 'dispatched_on', type: 'varchar', length: 10, nullable: true }) dispatchedOn!:
+    string | null;
+  @Column({ name: 'dispatched_by', type: 'varchar', length: 64, nullable: true }) dispatchedBy!:
+    string | null;
+  @Column({ name: 'dispatch_recorded_at', type: 'varchar', length: 24, nullable: true })
+  dispatchRecordedAt!: string | null;
   /** The document model as canonical JSON (what `content_sha256` hashes). */
   @Column({ type: 'text' }) content!: string;
   /** The files, base64. */

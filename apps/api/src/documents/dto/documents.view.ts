@@ -84,6 +84,38 @@ export class DocumentVersionView {
 
   @ApiProperty({ example: '2024-01-15T03:00:00.000Z' })
   registeredAt!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/BC-UBND',
+    description:
+      'What follows the digits of the number the clerical office gives it on sending (its blank `Số:         /BC-UBND` line); null when it takes none: numbered when issued (the decision, its plan) or not a Decree 30 document (the nonconformity form)',
+  })
+  dispatchSymbol!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '15/BC-UBND',
+    description:
+      'The number and symbol the clerical office gave the signed paper when it sent it (PUT /documents/{id}/dispatch); null until recorded. The files stay as issued.',
+  })
+  dispatchNumber!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '2024-12-20', description: 'The day it was sent' })
+  dispatchedOn!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description: 'Who recorded the number and date in qcycle (the Quality Representative)',
+  })
+  dispatchedBy!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '2024-12-20T08:30:00.000Z', description: 'When' })
+  dispatchRecordedAt!: string | null;
 }
 
 /** What issuing a year-end report answers: the version the register holds for its content now. */

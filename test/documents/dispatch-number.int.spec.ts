@@ -1,0 +1,318 @@
+import { createHash } from 'node:crypto';
+import { qualityCycleId } from '@qcycle/contracts';
+import { addDays, instantToVnLocal } from '@qcycle/domain';
+import { eventually, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { undocumentedAnswers } from '../api/support/openapi-coverage';
+import { download as fetchDownload } from './support/document-download';
+
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface Entry {
+  id: string;
+  type: string;
+  number: string;
+  issuedOn: string;
+  pdfSha256: string;
+  docxSha256: string;
+  dispatchSymbol: string | null;
+  dispatchNumber: string | null;
+  dispatchedOn: string | null;
+  dispatchedBy: string | null;
+  dispatchRecordedAt: string | null;
+}
+
+interface Refusal {
+  code: string;
+  message: string;
+  details?: { fields?: Record<string, string[]>; reason?: string };
+}
+
+interface LoggedEvent {
+  id: string;
+  type: string;
+  actor: string;
+  requestId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Numbering on sending (docs/documents.md): the Quality Representative records the number and date
+ * the clerical office gave a version printed with a blank `Số:` line, over HTTP, on a Kon Tum 2024
+ * rehearsal the real worker runs up to the leader's approval (Temporal dev server, chromium), on
+ * PostgreSQL and SQLite: the objectives report issued by the Quality Representative takes
+ * `…/BC-UBND`; the decision, its plan and a nonconformity form take none.
+ */
+describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
+  'the number and date given on sending (real API, worker, Temporal dev server, %s, chromium)',
+  (database) => {
+    let suite: ApiSuite;
+    let org: DemoOrganisation;
+    let otherOrg: DemoOrganisation;
+    let report: Entry;
+    let files: { pdf: string; docx: string };
+    const organisationCode = `sv-${uniqueSuffix()}`;
+    const cycleId = qualityCycleId(organisationCode, 2024);
+    const dispatchOf = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/dispatch`;
+    const today = () => instantToVnLocal(new Date().toISOString()).date;
+
+    beforeAll(async () => {
+      suite = await startApiSuite({ worker: true, database });
+      org = await suite.seedDemoOrganisation(organisationCode);
+      otherOrg = await suite.seedDemoOrganisation(`so-${uniqueSuffix()}`);
+      for (const local of ['qmr', 'leader', 'staff.tthc', 'head.tthc', 'auditor.hcth'])
+        await org.tokenOf(local);
+      await otherOrg.tokenOf('qmr');
+      await org.startApprovedRehearsal({ documentNumber: '123/QĐ-UBND', signingDate: '2024-01-15' });
+      await org.waitForTask('qmr', 'assignment-acceptance');
+      // The decision and its plan are registered at approval; the objectives report when issued.
+      await eventually('the decision and its plan registered', async () =>
+        (await register()).length === 2 ? true : undefined,
+      );
+      const issued = await org.as<Entry>('qmr', 'POST', `/api/v1/cycles/${cycleId}/report/issue`);
+      expect(issued.status).toBe(200);
+      report = issued.body;
+      const [pdf, docx] = await Promise.all([fileOf(report.id, PDF), fileOf(report.id, DOCX)]);
+      files = { pdf, docx };
+      expect(files).toEqual({ pdf: report.pdfSha256, docx: report.docxSha256 });
+    });
+
+    afterAll(() => suite?.close());
+
+    async function register(): Promise<Entry[]> {
+      const listed = await org.as<{ items: Entry[] }>('qmr', 'GET', `/api/v1/documents?cycleId=${cycleId}`);
+      expect(listed.status).toBe(200);
+      return listed.body.items;
+    }
+
+    async function entryOf(id: string): Promise<Entry> {
+      const listed = (await register()).find((entry) => entry.id === id);
+      const one = await org.as<Entry>('leader', 'GET', `/api/v1/documents/${encodeURIComponent(id)}`);
+      expect(one.status).toBe(200);
+      // The list and the entry say the same.
+      expect(listed).toEqual(one.body);
+      return one.body;
+    }
+
+    async function fileOf(id: string, accept: string): Promise<string> {
+      const answer = await fetchDownload(suite.http, org, 'qmr', `/api/v1/documents/${id}`, accept);
+      expect(answer.status).toBe(200);
+      return sha256(answer.bytes);
+    }
+
+    async function dispatchEvents(): Promise<LoggedEvent[]> {
+      const page = await org.as<{ items: LoggedEvent[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=document.dispatched&limit=100`,
+      );
+      expect(page.status).toBe(200);
+      return page.body.items;
+    }
+
+    const put = (local: string, id: string, body: unknown, requestId?: string, via = org) =>
+      via.tokenOf(local).then((token) =>
+        suite.http.call<Refusal & Entry>('PUT', dispatchOf(id), {
+          token,
+          body,
+          ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
+        }),
+      );
+
+    it('lists the symbol each version takes on sending, and no number given yet', async () => {
+      const byType = Object.fromEntries((await register()).map((entry) => [entry.type, entry]));
+      expect({
+        decision: byType['objectives-decision'].dispatchSymbol,
+        plan: byType['objectives-plan'].dispatchSymbol,
+        report: byType['objectives-report'].dispatchSymbol,
+      }).toEqual({ decision: null, plan: null, report: '/BC-UBND' });
+      expect(byType['objectives-report']).toMatchObject({
+        number: '',
+        dispatchNumber: null,
+        dispatchedOn: null,
+        dispatchedBy: null,
+      });
+    });
+
+    it('refuses a number not of the version’s symbol with 422 naming number, and records nothing', async () => {
+      for (const number of [
+        '15/KH-UBND',
+        '15/QĐ-UBND',
+        '/BC-UBND',
+        '15 /BC-UBND',
+        '0/BC-UBND',
+        'BC-UBND',
+        '',
+      ])
+        expect(
+          await put('qmr', report.id, { number, dispatchedOn: report.issuedOn }).then((a) => ({
+            number,
+            status: a.status,
+            code: a.body.code,
+            fields: Object.keys(a.body.details?.fields ?? {}),
+          })),
+        ).toEqual({ number, status: 422, code: 'RULE_VIOLATED', fields: ['number'] });
+      expect((await entryOf(report.id)).dispatchNumber).toBeNull();
+      expect(await dispatchEvents()).toEqual([]);
+    });
+
+    it('refuses a day not a calendar day, before the document’s date or after today with 422 naming dispatchedOn', async () => {
+      for (const dispatchedOn of [addDays(today(), 1), addDays(report.issuedOn, -1), '2024-02-30'])
+        expect(
+          await put('qmr', report.id, { number: '15/BC-UBND', dispatchedOn }).then((a) => ({
+            dispatchedOn,
+            status: a.status,
+            fields: Object.keys(a.body.details?.fields ?? {}),
+          })),
+        ).toEqual({ dispatchedOn, status: 422, fields: ['dispatchedOn'] });
+      // Malformed: the schema's pattern, 400 naming it.
+      const malformed = await put('qmr', report.id, { number: '15/BC-UBND', dispatchedOn: '20/12/2024' });
+      expect([malformed.status, Object.keys(malformed.body.details?.fields ?? {})]).toEqual([
+        400,
+        ['dispatchedOn'],
+      ]);
+      expect((await entryOf(report.id)).dispatchNumber).toBeNull();
+    });
+
+    it('refuses the decision and its plan (numbered when issued) and a nonconformity form (no number) with 409', async () => {
+      const entries = await register();
+      for (const type of ['objectives-decision', 'objectives-plan']) {
+        const entry = entries.find((e) => e.type === type)!;
+        const refused = await put('qmr', entry.id, { number: '15/QĐ-UBND', dispatchedOn: entry.issuedOn });
+        expect([type, refused.status, refused.body.code, refused.body.details?.reason]).toEqual([
+          type,
+          409,
+          'CONFLICT',
+          'numbered-when-issued',
+        ]);
+        expect(refused.body.message).toContain('123/QĐ-UBND');
+      }
+      // A complaint the Quality Representative opens; its form registered when downloaded.
+      const list = `/api/v1/cycles/${cycleId}/nonconformities`;
+      const opened = await org.as<{ id: string }>('qmr', 'POST', list, {
+        source: 'complaint',
+        description: 'Công dân phản ánh hồ sơ bị trả lại mà không nêu lý do',
+        unitCode: 'vp-kiemsoat-tthc',
+        severity: 'minor-nc',
+        verifierUserId: org.idOf('auditor.hcth'),
+      });
+      expect(opened.status).toBe(201);
+      await eventually('the nonconformity form', async () => {
+        const form = await fetchDownload(
+          suite.http,
+          org,
+          'qmr',
+          `${list}/${encodeURIComponent(opened.body.id)}`,
+          PDF,
+        );
+        return form.status === 200 ? true : undefined;
+      });
+      const form = (await register()).find((e) => e.type === 'nonconformity-report')!;
+      expect(form.dispatchSymbol).toBeNull();
+      const refused = await put('qmr', form.id, { number: '1/PH-UBND', dispatchedOn: form.issuedOn });
+      expect([refused.status, refused.body.code, refused.body.details?.reason]).toEqual([
+        409,
+        'CONFLICT',
+        'takes-no-number',
+      ]);
+      expect(await dispatchEvents()).toEqual([]);
+    });
+
+    it('is the Quality Representative’s: others 403; another organisation’s document or none 404', async () => {
+      const body = { number: '15/BC-UBND', dispatchedOn: report.issuedOn };
+      for (const local of ['staff.tthc', 'head.tthc', 'leader'])
+        expect([local, (await put(local, report.id, body)).status]).toEqual([local, 403]);
+      expect((await put('qmr', report.id, body, undefined, otherOrg)).status).toBe(404);
+      expect((await put('qmr', `${cycleId}.objectives-report.v9`, body)).status).toBe(404);
+      const unsigned = await suite.http.call('PUT', dispatchOf(report.id), { body });
+      expect(unsigned.status).toBe(401);
+      expect((await entryOf(report.id)).dispatchNumber).toBeNull();
+    });
+
+    it('records the number and date: the register shows them, the files stay as issued, one event', async () => {
+      const dispatchedOn = report.issuedOn;
+      const recorded = await put('qmr', report.id, { number: '15/BC-UBND', dispatchedOn });
+      expect(recorded.status).toBe(200);
+      expect(recorded.body).toMatchObject({
+        id: report.id,
+        number: '',
+        dispatchSymbol: '/BC-UBND',
+        dispatchNumber: '15/BC-UBND',
+        dispatchedOn,
+        dispatchedBy: org.idOf('qmr'),
+      });
+      const entry = await entryOf(report.id);
+      expect(entry).toEqual(recorded.body);
+      // The files, their hashes and the content are the version as issued.
+      expect([entry.pdfSha256, entry.docxSha256]).toEqual([report.pdfSha256, report.docxSha256]);
+      expect({ pdf: await fileOf(report.id, PDF), docx: await fileOf(report.id, DOCX) }).toEqual(files);
+
+      const [event] = await dispatchEvents();
+      expect(event).toMatchObject({
+        type: 'document.dispatched',
+        actor: org.idOf('qmr'),
+        requestId: recorded.headers.get('x-request-id'),
+        payload: { documentId: report.id, type: 'objectives-report', number: '15/BC-UBND', dispatchedOn },
+      });
+      expect(event.payload).not.toHaveProperty('previous');
+
+      // The same values again change nothing: no second event, the same entry.
+      const again = await put('qmr', report.id, { number: '15/BC-UBND', dispatchedOn });
+      expect([again.status, again.body]).toEqual([200, entry]);
+      expect(await dispatchEvents()).toHaveLength(1);
+    });
+
+    it('corrects a number with a reason, keeping what it replaced in the event; the same request again applies once', async () => {
+      const before = await entryOf(report.id);
+      const withoutReason = await put('qmr', report.id, { number: '16/BC-UBND', dispatchedOn: today() });
+      expect([withoutReason.status, Object.keys(withoutReason.body.details?.fields ?? {})]).toEqual([
+        422,
+        ['reason'],
+      ]);
+      const requestId = `dispatch-${uniqueSuffix()}`;
+      const reason = 'Văn thư ghi nhầm số; sổ văn bản đi ghi số 16';
+      const corrected = await put(
+        'qmr',
+        report.id,
+        { number: '16/BC-UBND', dispatchedOn: today(), reason },
+        requestId,
+      );
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ dispatchNumber: '16/BC-UBND', dispatchedOn: today() });
+      const events = await dispatchEvents();
+      expect(events).toHaveLength(2);
+      const correction = events.find((e) => e.requestId === requestId)!;
+      expect(correction.payload).toEqual({
+        documentId: report.id,
+        type: 'objectives-report',
+        version: 1,
+        number: '16/BC-UBND',
+        dispatchedOn: today(),
+        previous: {
+          number: '15/BC-UBND',
+          dispatchedOn: before.dispatchedOn,
+          recordedBy: org.idOf('qmr'),
+          recordedAt: before.dispatchRecordedAt,
+        },
+        reason,
+      });
+      // The correction's request sent again (its answer lost): applied already, nothing changes.
+      const resent = await put(
+        'qmr',
+        report.id,
+        { number: '16/BC-UBND', dispatchedOn: today(), reason },
+        requestId,
+      );
+      expect([resent.status, resent.body.dispatchNumber]).toEqual([200, '16/BC-UBND']);
+      expect(await dispatchEvents()).toHaveLength(2);
+      expect({ pdf: await fileOf(report.id, PDF), docx: await fileOf(report.id, DOCX) }).toEqual(files);
+    });
+
+    it('answers only documented status codes', async () => {
+      expect(await undocumentedAnswers(suite.http)).toEqual([]);
+    });
+  },
+);
