@@ -24,6 +24,7 @@ interface RegisterEntry {
   type: string;
   version: number;
   fileBaseName: string;
+  title: string;
   pdfSha256: string;
   docxSha256: string;
 }
@@ -468,6 +469,28 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       // Asked again, the dossier registers nothing more: the same bytes.
       const again = await download('qmr');
       expect(sha256(again.bytes)).toBe(sha256(answer.bytes));
+
+      // The objectives report numbered on sending: its index line reads as the office's book does.
+      const objectivesReport = reports.find((entry) => entry.type === 'objectives-report')!;
+      const numbered = await org.as(
+        'qmr',
+        'PUT',
+        `/api/v1/documents/${encodeURIComponent(objectivesReport.id)}/dispatch`,
+        { number: '15/BC-UBND', dispatchedOn: '2026-01-05' },
+      );
+      expect(numbered.status).toBe(200);
+      const sent = await unpacked((await download('qmr')).bytes, `${database}-closed-numbered`);
+      const lines = (JSON.parse(sent.bytesOf('MUC-LUC.json').toString('utf8')) as Manifest).files.filter(
+        (row) => row.belongsTo === objectivesReport.id,
+      );
+      expect(lines.map((row) => [row.format, row.title])).toEqual([
+        ['pdf', `15/BC-UBND (gửi ngày 05/01/2026) - ${objectivesReport.title}`],
+        ['docx', `15/BC-UBND (gửi ngày 05/01/2026) - ${objectivesReport.title}`],
+      ]);
+      // Its files are the version as issued still.
+      expect(sha256(sent.bytesOf(`TAI-LIEU/${objectivesReport.fileBaseName}-v1.pdf`))).toBe(
+        objectivesReport.pdfSha256,
+      );
     });
 
     it('answers only documented status codes', async () => {

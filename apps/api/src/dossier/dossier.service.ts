@@ -146,10 +146,7 @@ export class DossierService {
           kind: 'document',
           format,
           belongsTo: entry.id,
-          title:
-            !entry.number || entry.title.includes(entry.number)
-              ? entry.title
-              : `${entry.number} - ${entry.title}`,
+          title: indexTitle(entry),
           version: entry.version,
           date: entry.issuedOn,
           who: entry.approvedByName ?? nameOf(entry.registeredBy),
@@ -300,6 +297,8 @@ const REGISTER_COLUMNS: FindOptionsSelect<DocumentVersionEntity> = {
   type: true,
   version: true,
   number: true,
+  dispatchNumber: true,
+  dispatchedOn: true,
   title: true,
   fileBaseName: true,
   issuedOn: true,
@@ -351,3 +350,18 @@ const labelOf = (facts: ReturnType<typeof yearFacts>): DossierLabel => ({
   fileName: `${dossierBaseName(facts)}.zip`,
   final: isFinal(facts),
 });
+
+/**
+ * A document's line in the index: its number, if it has one (the decision's own, or the one the
+ * clerical office gave it on sending, with that day: docs/documents.md "Numbering on sending"), so
+ * that the index reads against the office's book of outgoing documents; then its title.
+ */
+function indexTitle(
+  entry: Pick<DocumentVersionEntity, 'number' | 'title' | 'dispatchNumber' | 'dispatchedOn'>,
+): string {
+  if (entry.dispatchNumber && entry.dispatchedOn)
+    return `${entry.dispatchNumber} (gửi ngày ${entry.dispatchedOn.split('-').reverse().join('/')}) - ${entry.title}`;
+  return !entry.number || entry.title.includes(entry.number)
+    ? entry.title
+    : `${entry.number} - ${entry.title}`;
+}
