@@ -38,6 +38,14 @@ import { keepDocument, normalise, pdfText } from './support/document-text';
 import { clerkFindings, type ClerkExpectation } from './support/nd30-format';
 
 const wording = KONTUM_2024_TEMPLATE;
+/** The same year's wording for a commune's people's committee. */
+const COMMUNE = {
+  ...KONTUM_2024_TEMPLATE,
+  organisation: {
+    ...KONTUM_2024_TEMPLATE.organisation,
+    name: { vi: 'Ủy ban nhân dân xã Ngọc Bay', en: 'Ngoc Bay Commune People’s Committee' },
+  },
+};
 const decision: DecisionRecord = {
   documentNumber: '123/QĐ-UBND',
   signerName: KONTUM_2024_TEMPLATE.signer.name,
@@ -284,6 +292,9 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
       expect(normalise(pdfText(Buffer.from(next.pdf, 'base64')))).toContain('Số: /BC-UBND');
     });
 
+    /** Registrations of the cases below, each in a year of its own. */
+    let registrations = 0;
+
     /**
      * The clerk's review of the minutes, the plan and the yearly report changed their models: each
      * earlier template's model of the same records is still answered as the version it registered.
@@ -322,13 +333,23 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
           expect(first.header.numberAndSymbol).toBeUndefined();
         },
       ],
+      [
+        'a commune’s minutes, dated with its whole name and sent to the province’s leaders',
+        'review-minutes',
+        () => reviewMinutesDocument(review, COMMUNE),
+        ([before, ...older]) => {
+          expect(before.header.place).toBe('Ủy ban nhân dân xã Ngọc Bay');
+          expect(before.recipients?.[0]).toBe('Lãnh đạo UBND tỉnh');
+          expect(older).toHaveLength(2);
+        },
+      ],
     ])('answers %s as the version it registered', async (_name, type, build, expectEarlier) => {
       const today = build();
       const earlier = earlierTemplates(today);
       expectEarlier(earlier);
       for (const [i, before] of earlier.entries()) {
         // Each template's registration in a year of its own.
-        const cycleId = `kontum-2024-${type}-template-${i}`;
+        const cycleId = `kontum-2024-template-${(registrations += 1)}-${i}`;
         const issued = await register.issue(source(before, type, cycleId), 'u-qmr');
         const again = await register.issue(source(today, type, cycleId), 'u-qmr');
         expect({ id: again.id, pdfSha256: again.pdfSha256, docxSha256: again.docxSha256 }).toEqual({

@@ -1,5 +1,5 @@
 import type { OfficialDocument } from './official-document';
-import { blankNumberAndSymbol, placeOfIssue, vietnameseDate } from './official-document';
+import { blankNumberAndSymbol, ownLeadership, placeOfIssue, vietnameseDate } from './official-document';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
 
 /** The internal audit as its records hold it (`GET /cycles/{id}/audit`), with the people's names. */
@@ -166,7 +166,7 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
         : []),
     ],
     recipients: [
-      'Lãnh đạo UBND tỉnh',
+      ownLeadership(issuer),
       'Đại diện chất lượng',
       'Các phòng, đơn vị được đánh giá',
       'Lưu: VT, ISO',

@@ -4,6 +4,7 @@ import {
   asDraft,
   asRehearsal,
   documentFileBaseName,
+  ownLeadership,
   pageMarks,
   placeOfIssue,
   recipientLines,
@@ -32,10 +33,26 @@ describe('official document helpers', () => {
     expect(recipientLines(['Như Điều 4', 'Lưu: VT, ISO'])).toEqual(['- Như Điều 4;', '- Lưu: VT, ISO.']);
   });
 
-  it('dates a provincial body’s documents with the province', () => {
+  it('dates a local body’s documents with its own unit: the province, the district, the commune', () => {
     expect(placeOfIssue('Ủy ban nhân dân tỉnh Kon Tum')).toBe('Kon Tum');
     expect(placeOfIssue('Ủy ban nhân dân thành phố Đà Nẵng')).toBe('Đà Nẵng');
+    expect(placeOfIssue('Sở Khoa học và Công nghệ tỉnh Kon Tum')).toBe('Kon Tum');
+    expect(placeOfIssue('Ủy ban nhân dân huyện Đắk Hà')).toBe('Đắk Hà');
+    expect(placeOfIssue('Ủy ban nhân dân thị xã Buôn Hồ')).toBe('Buôn Hồ');
+    expect(placeOfIssue('Ủy ban nhân dân xã Ngọc Bay')).toBe('Ngọc Bay');
+    expect(placeOfIssue('Ủy ban nhân dân đặc khu Lý Sơn')).toBe('Lý Sơn');
+    // A unit named by its number keeps its kind.
+    expect(placeOfIssue('Ủy ban nhân dân phường 3')).toBe('Phường 3');
+    expect(placeOfIssue('Ủy ban nhân dân quận 1')).toBe('Quận 1');
     expect(placeOfIssue('Văn phòng Chính phủ')).toBe('Văn phòng Chính phủ');
+  });
+
+  it('sends to the body’s own leaders by its level', () => {
+    expect(ownLeadership('Ủy ban nhân dân tỉnh Kon Tum')).toBe('Lãnh đạo UBND tỉnh');
+    expect(ownLeadership('Ủy ban nhân dân thành phố Đà Nẵng')).toBe('Lãnh đạo UBND thành phố');
+    expect(ownLeadership('Ủy ban nhân dân xã Ngọc Bay')).toBe('Lãnh đạo UBND xã');
+    expect(ownLeadership('Ủy ban nhân dân phường 3')).toBe('Lãnh đạo UBND phường');
+    expect(ownLeadership('Sở Khoa học và Công nghệ tỉnh Kon Tum')).toBe('Lãnh đạo cơ quan');
   });
 
   it('hashes the same content the same way whatever the key order', () => {

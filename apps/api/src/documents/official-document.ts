@@ -108,13 +108,50 @@ export function placeAndDate(header: OfficialDocument['header']): string | null 
 }
 
 /**
- * Decree 30 dates a provincial body's documents with the province's name: the part of the body's
- * name after "tỉnh" / "thành phố" (`Ủy ban nhân dân tỉnh Kon Tum` → `Kon Tum`), else the whole name.
+ * The administrative unit a body's name ends with (`Ủy ban nhân dân xã Ngọc Bay` → `xã`, `Ngọc Bay`):
+ * the province or centrally-run city, the district, town or provincial city (before July 2025), the
+ * commune, ward, township or special zone. Null for a body not named by its unit ("Văn phòng Chính phủ").
+ */
+function administrativeUnit(issuer: string): { level: string; name: string } | null {
+  const match = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(issuer);
+  return match ? { level: match[1].toLowerCase(), name: match[2] } : null;
+}
+
+/**
+ * Decree 30 (Appendix I) dates a local body's documents with its unit's name: the province's for a
+ * province (`Ủy ban nhân dân tỉnh Kon Tum` → `Kon Tum`), the district's, town's or city's for a
+ * district, the commune's, ward's or township's for a commune (`Ủy ban nhân dân xã Ngọc Bay` →
+ * `Ngọc Bay`); a unit named by a number keeps its kind (`Ủy ban nhân dân phường 3` → `Phường 3`).
+ * A body named otherwise: its whole name.
  */
 export function placeOfIssue(issuer: string): string {
+  const unit = administrativeUnit(issuer);
+  if (!unit) return issuer;
+  return /^\d/.test(unit.name)
+    ? `${unit.level.charAt(0).toUpperCase()}${unit.level.slice(1)} ${unit.name}`
+    : unit.name;
+}
+
+/**
+ * The place as templates wrote it before the districts and communes were read
+ * ({@link beforeAdministrativeUnits}): a province's or city's name, else the whole name.
+ */
+function placeBeforeAdministrativeUnits(issuer: string): string {
   const match = /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuer);
   return match ? match[1] : issuer;
 }
+
+/**
+ * "Nơi nhận"'s line for the body's own leaders: `Lãnh đạo UBND tỉnh`, `Lãnh đạo UBND xã`, by the
+ * people's committee's level; `Lãnh đạo cơ quan` for a body that is not one.
+ */
+export function ownLeadership(issuer: string): string {
+  const unit = /^(ủy|uỷ) ban nhân dân\b/iu.test(issuer) ? administrativeUnit(issuer) : null;
+  return unit ? `Lãnh đạo UBND ${unit.level}` : 'Lãnh đạo cơ quan';
+}
+
+/** What {@link ownLeadership} was before it read the body's level. */
+const LEADERSHIP_BEFORE_ADMINISTRATIVE_UNITS = 'Lãnh đạo UBND tỉnh';
 
 /**
  * The first of "Nơi nhận" of a document addressed to someone ("Kính gửi: …"): "- Như trên;", the
@@ -207,7 +244,10 @@ function beforeClerkReview(document: OfficialDocument): OfficialDocument | null 
     };
   }
   if (document.attachedTo && document.header.place === undefined)
-    return { ...document, header: { ...document.header, place: placeOfIssue(document.properties.author) } };
+    return {
+      ...document,
+      header: { ...document.header, place: placeBeforeAdministrativeUnits(document.properties.author) },
+    };
   const addressee = document.body
     .map((item) => (item.kind === 'paragraph' ? /^Kính gửi: (.+)\.$/u.exec(item.text)?.[1] : undefined))
     .find((name) => name !== undefined);
@@ -217,10 +257,33 @@ function beforeClerkReview(document: OfficialDocument): OfficialDocument | null 
 }
 
 /**
+ * Before the place and the leaders in "Nơi nhận" were read from the body's administrative unit: a
+ * district's or commune's documents were dated with the body's whole name, and the minutes and the
+ * audit report were sent to "Lãnh đạo UBND tỉnh" whatever the body. A province's are unchanged.
+ */
+function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument | null {
+  const issuer = document.properties.author;
+  const place = document.header.place === undefined ? undefined : placeBeforeAdministrativeUnits(issuer);
+  const leadership = ownLeadership(issuer);
+  const recipients = document.recipients?.map((item) =>
+    item === leadership ? LEADERSHIP_BEFORE_ADMINISTRATIVE_UNITS : item,
+  );
+  const changed =
+    place !== document.header.place || (recipients ?? []).some((item, i) => item !== document.recipients![i]);
+  if (!changed) return null;
+  return {
+    ...document,
+    header: { ...document.header, ...(place === undefined ? {} : { place }) },
+    ...(recipients ? { recipients } : {}),
+  };
+}
+
+/**
  * The template changes that changed models, the latest first: each builds the model as the template
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeAdministrativeUnits,
   beforeClerkReview,
   beforeBlankNumber,
 ];

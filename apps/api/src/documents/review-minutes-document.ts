@@ -7,6 +7,7 @@ import { issuerLines, issuerSymbol, type DecisionWording } from './decision-docu
 import {
   blankNumberAndSymbol,
   NAME_WRITTEN_BY_HAND,
+  ownLeadership,
   placeOfIssue,
   vietnameseDate,
   type DocumentBlock,
@@ -146,7 +147,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     summary: [subject],
     preamble: [],
     body,
-    recipients: ['Lãnh đạo UBND tỉnh', 'Các thành viên dự họp', 'Lưu: VT, ISO'],
+    recipients: [ownLeadership(issuer), 'Các thành viên dự họp', 'Lưu: VT, ISO'],
     signature: { lines: ['CHỦ TRÌ'], name: record.chairName ?? NAME_WRITTEN_BY_HAND },
     coSignature: { lines: ['THƯ KÝ'], name: NAME_WRITTEN_BY_HAND },
   };
