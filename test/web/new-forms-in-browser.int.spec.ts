@@ -843,12 +843,19 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await registerRow.getByRole('button', { name: vi('cycles:dispatchNumber.record'), exact: true }).click();
     const numberField = registerRow.getByLabel(vi('cycles:dispatchNumber.number'), { exact: true });
     await expect(numberField.inputValue()).resolves.toBe('/BC-UBND');
+    // The caret waits before the symbol: the clerk's digits are all there is to type.
+    await numberField.focus();
+    await qmr.page.keyboard.type('15');
+    await expect(numberField.inputValue()).resolves.toBe('15/BC-UBND');
     await numberField.fill('15/KH-UBND');
     const save = registerRow.getByRole('button', { name: vi('cycles:dispatchNumber.save'), exact: true });
     await save.click();
     await registerRow
       .getByText(vi('cycles:dispatchNumber.numberInvalid', { symbol: '/BC-UBND' }), { exact: true })
       .waitFor();
+    await qmr.check('numbering the objectives report: another symbol refused at its field', {
+      screenshot: 'cycle-documents-dispatch-refused',
+    });
     await numberField.fill('15/BC-UBND');
     await save.click();
     await registerRow
