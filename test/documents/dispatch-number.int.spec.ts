@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { qualityCycleId } from '@qcycle/contracts';
 import { addDays, instantToVnLocal } from '@qcycle/domain';
 import { eventually, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
@@ -309,6 +310,41 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect([resent.status, resent.body.dispatchNumber]).toEqual([200, '16/BC-UBND']);
       expect(await dispatchEvents()).toHaveLength(2);
       expect({ pdf: await fileOf(report.id, PDF), docx: await fileOf(report.id, DOCX) }).toEqual(files);
+    });
+
+    it('is the clerk’s (văn thư) too: given the role, they number a document and read the year’s log', async () => {
+      // The clerical office's văn thư, given the clerk role by the administrator.
+      const created = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+        fullName: 'Trần Thị Thu',
+        title: 'Văn thư',
+        email: org.email('vanthu'),
+        password: DEMO_PASSWORD,
+        unitCode: 'vp-hanhchinh-tochuc',
+      });
+      expect(created.status).toBe(201);
+      const granted = await org.as('admin', 'POST', `/api/v1/users/${created.body.id}/roles`, {
+        role: 'clerk',
+      });
+      expect(granted.status).toBe(201);
+      const numbered = await put('vanthu', report.id, {
+        number: '17/BC-UBND',
+        dispatchedOn: today(),
+        reason: 'Văn thư cấp lại số khi gửi bản đã ký',
+      });
+      expect([numbered.status, numbered.body.dispatchNumber, numbered.body.dispatchedBy]).toEqual([
+        200,
+        '17/BC-UBND',
+        created.body.id,
+      ]);
+      const events = await org.as<{ items: LoggedEvent[] }>(
+        'vanthu',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=document.dispatched&limit=100`,
+      );
+      expect(events.status).toBe(200);
+      expect(
+        events.body.items.filter((e) => e.actor === created.body.id).map((e) => e.payload.number),
+      ).toEqual(['17/BC-UBND']);
     });
 
     it('answers only documented status codes', async () => {

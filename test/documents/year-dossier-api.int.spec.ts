@@ -382,7 +382,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       }
     });
 
-    it('is for those who read the event log: the external auditor yes, staff and unit heads 403, another organisation 404', async () => {
+    it('is for those who read the event log: the external auditor and the văn thư yes, staff and unit heads 403, another organisation 404', async () => {
       const external = await org.as('admin', 'POST', '/api/v1/users', {
         fullName: 'Đỗ Minh Khoa',
         email: org.email('external.auditor'),
@@ -390,7 +390,14 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         roles: [{ role: 'external-auditor' }],
       });
       expect(external.status).toBe(201);
-      for (const local of ['external.auditor', 'leader', 'auditor.hcth', 'lead.auditor'])
+      const clerk = await org.as('admin', 'POST', '/api/v1/users', {
+        fullName: 'Trần Thị Thu',
+        email: org.email('vanthu'),
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'clerk' }],
+      });
+      expect(clerk.status).toBe(201);
+      for (const local of ['external.auditor', 'vanthu', 'leader', 'auditor.hcth', 'lead.auditor'])
         expect([local, (await download(local)).status]).toEqual([local, 200]);
       for (const local of ['staff.tthc', 'head.tthc', 'admin']) {
         const refused = await download(local);

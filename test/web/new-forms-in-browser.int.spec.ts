@@ -881,6 +881,32 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await expect(
       leaderYear.getByRole('button', { name: vi('cycles:documents.issue'), exact: true }).count(),
     ).resolves.toBe(0);
+    // Nor does the leader number documents; the văn thư (role clerk) does, and files the dossier.
+    const leaderRegister = leader.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    await leaderRegister
+      .getByText(vi('cycles:dispatchNumber.recorded', { number: '15/BC-UBND', date: writtenDay(Date.now()) }))
+      .waitFor();
+    await expect(
+      leaderRegister.getByRole('button', { name: vi('cycles:dispatchNumber.correct'), exact: true }).count(),
+    ).resolves.toBe(0);
+    const clerk = await org.as('admin', 'POST', '/api/v1/users', {
+      fullName: 'Trần Thị Thu',
+      title: 'Văn thư',
+      email: org.email('vanthu'),
+      password: DEMO_PASSWORD,
+      roles: [{ role: 'clerk' }],
+    });
+    expect(clerk.status).toBe(201);
+    const vanthu = await as('vanthu');
+    await vanthu.page.getByRole('link', { name: vi('common:nav.cycles'), exact: true }).click();
+    await vanthu.open(`${cyclePath(cycleId)}/documents`);
+    await vanthu.page
+      .getByRole('region', { name: vi('cycles:documents.registerTitle') })
+      .getByRole('row')
+      .filter({ hasText: issued[0].title })
+      .getByRole('button', { name: vi('cycles:dispatchNumber.correct'), exact: true })
+      .waitFor();
+    await vanthu.page.getByRole('region', { name: vi('cycles:dossier.title') }).waitFor();
   });
 
   it('6b. before the close, in the review’s phase, the dashboard already offers 2025 from this year’s decision', async () => {

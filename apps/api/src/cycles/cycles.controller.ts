@@ -124,7 +124,7 @@ export class CyclesController {
   }
 
   @Get(':cycleId/events')
-  @Roles('quality-representative', 'leader', 'auditor', 'lead-auditor', 'external-auditor')
+  @Roles('quality-representative', 'leader', 'auditor', 'lead-auditor', 'external-auditor', 'clerk')
   @ApiOperation({
     summary:
       'Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time',

@@ -18,7 +18,7 @@ const DISPATCH =
   '`dispatchedOn` (not a calendar day, before the version’s `issuedOn`, after today in Vietnam) or `reason`. ' +
   '409 CONFLICT for a version numbered when issued (the decision, its plan: details.reason `numbered-when-issued`) ' +
   'or that takes no number (the nonconformity form: `takes-no-number`). 403 for anyone but the Quality ' +
-  'Representative; 404 for another organisation’s document.';
+  'Representative and the clerk (văn thư); 404 for another organisation’s document.';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -27,10 +27,10 @@ export class DocumentDispatchController {
   constructor(private readonly dispatch: DocumentDispatchService) {}
 
   @Put(':documentId/dispatch')
-  @Roles('quality-representative')
+  @Roles('quality-representative', 'clerk')
   @ApiOperation({
     summary:
-      'Record the number and date the clerical office gave a registered version when it sent it (the Quality Representative)',
+      'Record the number and date the clerical office gave a registered version when it sent it (the Quality Representative or the clerk)',
     description: DISPATCH,
   })
   @ApiOkResponse({ type: DocumentVersionView, description: 'The register entry with the number and date' })

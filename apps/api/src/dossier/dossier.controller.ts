@@ -20,6 +20,7 @@ export const DOSSIER_READERS = [
   'auditor',
   'lead-auditor',
   'external-auditor',
+  'clerk',
 ] as const;
 
 @ApiTags('documents')

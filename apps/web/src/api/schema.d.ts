@@ -400,7 +400,7 @@ export interface paths {
         };
         /**
          * The year's dossier (hồ sơ) as one ZIP: every registered document version (PDF and DOCX as issued), every evidence file by record, the event log (CSV) and an index with each file's size and SHA-256
-         * @description Streamed as `application/zip`, `Content-Disposition: attachment; filename="HO-SO-ISO-2024-kontum.zip"`; the same records give the same bytes. A year still running gives a dossier marked not final: file name ending `-DU-THAO`, `x-dossier-status: draft`, and so in GHI-CHU.txt and MUC-LUC.json (`final: false`); a closed or cancelled year `x-dossier-status: final`. Drafts of the year-end reports are not registered documents and are not in it. An evidence file the store no longer has (or whose bytes changed) is listed in MUC-LUC.csv with a note and left out. No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). HEAD answers the same headers without building the archive. For quality-representative, leader, auditor, lead-auditor, external-auditor (those who read the event log).
+         * @description Streamed as `application/zip`, `Content-Disposition: attachment; filename="HO-SO-ISO-2024-kontum.zip"`; the same records give the same bytes. A year still running gives a dossier marked not final: file name ending `-DU-THAO`, `x-dossier-status: draft`, and so in GHI-CHU.txt and MUC-LUC.json (`final: false`); a closed or cancelled year `x-dossier-status: final`. Drafts of the year-end reports are not registered documents and are not in it. An evidence file the store no longer has (or whose bytes changed) is listed in MUC-LUC.csv with a note and left out. No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). HEAD answers the same headers without building the archive. For quality-representative, leader, auditor, lead-auditor, external-auditor, clerk (those who read the event log).
          */
         get: operations["DossierController_dossier"];
         put?: never;
@@ -768,8 +768,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Record the number and date the clerical office gave a registered version when it sent it (the Quality Representative)
-         * @description For a version printed with a blank `Số:         /BC-UBND` line (the audit plan, the audit report, the objectives report, the yearly QMS report, the review minutes, the announcement of conformity): the number the clerical office wrote on the signed paper when it sent it, and the day, so that the register matches the book of outgoing documents. The stored PDF and DOCX do not change. Recorded in the cycle’s event log as `document.dispatched`. The same values again, or the same request sent again with its x-request-id, change nothing (200). Other values on a version already numbered correct it: `reason` is then required, and the event keeps the values replaced. 422 RULE_VIOLATED with details.fields naming `number` (not digits followed by the version’s `dispatchSymbol`), `dispatchedOn` (not a calendar day, before the version’s `issuedOn`, after today in Vietnam) or `reason`. 409 CONFLICT for a version numbered when issued (the decision, its plan: details.reason `numbered-when-issued`) or that takes no number (the nonconformity form: `takes-no-number`). 403 for anyone but the Quality Representative; 404 for another organisation’s document.
+         * Record the number and date the clerical office gave a registered version when it sent it (the Quality Representative or the clerk)
+         * @description For a version printed with a blank `Số:         /BC-UBND` line (the audit plan, the audit report, the objectives report, the yearly QMS report, the review minutes, the announcement of conformity): the number the clerical office wrote on the signed paper when it sent it, and the day, so that the register matches the book of outgoing documents. The stored PDF and DOCX do not change. Recorded in the cycle’s event log as `document.dispatched`. The same values again, or the same request sent again with its x-request-id, change nothing (200). Other values on a version already numbered correct it: `reason` is then required, and the event keeps the values replaced. 422 RULE_VIOLATED with details.fields naming `number` (not digits followed by the version’s `dispatchSymbol`), `dispatchedOn` (not a calendar day, before the version’s `issuedOn`, after today in Vietnam) or `reason`. 409 CONFLICT for a version numbered when issued (the decision, its plan: details.reason `numbered-when-issued`) or that takes no number (the nonconformity form: `takes-no-number`). 403 for anyone but the Quality Representative and the clerk (văn thư); 404 for another organisation’s document.
          */
         put: operations["DocumentDispatchController_record"];
         post?: never;
@@ -2776,7 +2776,7 @@ export interface components {
              *       "leader"
              *     ]
              */
-            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor")[];
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk")[];
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
@@ -3469,7 +3469,7 @@ export interface components {
              *       "staff"
              *     ]
              */
-            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor")[];
+            roles: ("admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk")[];
             /** @example Chuyên viên */
             title: string | null;
             /** @example vp-kiemsoat-tthc */
@@ -3856,7 +3856,7 @@ export interface components {
              * @example unit-head
              * @enum {string}
              */
-            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk";
             /**
              * @description The unit of a unit-head role; null otherwise
              * @example vp-kiemsoat-tthc
@@ -3868,7 +3868,7 @@ export interface components {
              * @example unit-head
              * @enum {string}
              */
-            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk";
             /**
              * @description Required for unit-head (the unit they lead); not allowed for other roles
              * @example vp-kiemsoat-tthc
@@ -8867,7 +8867,7 @@ export interface operations {
                 offset?: number;
                 /** @description Part of the full name or e-mail, in any case; typed without its marks ("nguyen") it finds the names with any */
                 q?: string;
-                role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor";
+                role?: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk";
                 unitCode?: string;
             };
             header?: never;

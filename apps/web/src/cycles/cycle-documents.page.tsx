@@ -237,7 +237,7 @@ export default function CycleDocumentsPage() {
                     {entry.number}
                     <DispatchNumber
                       entry={entry}
-                      canRecord={hasRole(user, 'quality-representative')}
+                      canRecord={hasRole(user, 'quality-representative', 'clerk')}
                       onRecorded={register.reload}
                     />
                   </td>

@@ -18,6 +18,7 @@ export const ROLES: readonly Role[] = [
   'auditor',
   'lead-auditor',
   'external-auditor',
+  'clerk',
   'admin',
 ];
 

@@ -84,6 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               'external-auditor',
               'unit-head',
               'admin',
+              'clerk',
             ) && <NavLink to="/cycles">{t('nav.cycles')}</NavLink>}
             {hasRole(user, 'admin', 'quality-representative', 'external-auditor') && (
               <NavLink to="/calendar">{t('nav.calendar')}</NavLink>

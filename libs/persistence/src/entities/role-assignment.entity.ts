@@ -10,6 +10,8 @@ export const USER_ROLES = [
   'auditor',
   'lead-auditor',
   'external-auditor',
+  // The clerical office's văn thư: numbers the documents on sending, files the year's records.
+  'clerk',
 ] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

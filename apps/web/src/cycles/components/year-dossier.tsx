@@ -11,6 +11,7 @@ const DOSSIER_READERS = [
   'auditor',
   'lead-auditor',
   'external-auditor',
+  'clerk',
 ] as const;
 
 /**
