@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
@@ -163,7 +164,9 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
       } catch (error) {
         // A session that ended is said by the sign-in dialog over the page, the form kept to send again.
         if (error instanceof ApiProblem && error.status === 401) return;
-        setRefusal(error);
+        // Committed now, not in a later task: focusOutcome looks for the summary two frames on, and
+        // on a busy machine React had not drawn it yet, so the focus went to the evidence's status.
+        flushSync(() => setRefusal(error));
         // Answered by someone else (another tab, a delegate) or closed meanwhile: the page shows the
         // task as it now is, with the answer that was recorded.
         if (error instanceof ApiProblem && error.status === 409) {
