@@ -1,6 +1,6 @@
 import { i18next } from '../i18n';
 import { catalogues, NAMESPACES } from '../i18n/catalogues';
-import { toApiProblem } from './client';
+import { problemOf, toApiProblem } from './client';
 
 describe('an error answer as the page shows it', () => {
   // As the app starts it (initI18n), without the browser's storage.
@@ -46,6 +46,17 @@ describe('an error answer as the page shows it', () => {
     expect(problem.problems).toEqual([
       { path: 'managementReviewDate', code: 'inconsistent', reason },
       { path: 'closeDate', reason: 'Ngày kết thúc phải sau ngày họp.' },
+    ]);
+  });
+
+  it('keeps the API’s refusal of a send, and says a send that got no answer in the page’s words', () => {
+    const refused = toApiProblem(403, { code: 'FORBIDDEN', message: 'Forbidden' });
+    expect(problemOf(refused, 'Không kết nối được máy chủ.')).toBe(refused);
+    const unanswered = problemOf(new TypeError('Failed to fetch'), 'Không kết nối được máy chủ.');
+    expect([unanswered.status, unanswered.code, unanswered.message]).toEqual([
+      0,
+      'NETWORK',
+      'Không kết nối được máy chủ.',
     ]);
   });
 });

@@ -59,6 +59,14 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * What a form shows of a send that failed: the API's refusal, or, when no answer came (the network,
+ * the server away), `networkWords` in the page's language.
+ */
+export function problemOf(error: unknown, networkWords: string): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'NETWORK', networkWords, [], undefined);
+}
+
 /** The refusal of an error body: workflow problems (422) and DTO field messages (400) alike. */
 export function toApiProblem(status: number, body: unknown): ApiProblem {
   const error = (body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };

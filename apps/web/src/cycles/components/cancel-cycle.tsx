@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 
@@ -56,11 +56,7 @@ export function CancelCycle({ cycleId, onCancelled }: { cycleId: string; onCance
       setConfirming(false);
       onCancelled();
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
       setConfirming(false);
     } finally {
       setBusy(false);

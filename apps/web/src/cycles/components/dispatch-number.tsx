@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, type FieldProblem } from '../../api/client';
+import { api, ApiProblem, ok, type FieldProblem, problemOf } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import type { components } from '../../api/schema';
 import { vietnamToday } from '../../ui/dates';
@@ -72,11 +72,7 @@ export function DispatchNumber({
       setReason('');
       onRecorded();
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
@@ -116,11 +116,7 @@ export function HandOverAll({
       setReason('');
       await onHandedOver({ result, from: holderName, to: successor.fullName });
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
       setConfirming(false);
       focusOutcome(section.current);
     } finally {

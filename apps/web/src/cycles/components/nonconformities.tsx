@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { downloadDocument, type FileFormat } from '../../ui/download';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
@@ -75,11 +75,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       setDescription('');
       reload();
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
@@ -71,11 +71,7 @@ export function StartCycleForm() {
       );
       navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
       setBusy(false);
     }
   };

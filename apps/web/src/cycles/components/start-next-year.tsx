@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ok, problemOf } from '../../api/client';
 import { ErrorNotice } from '../../ui/page-state';
 import type { Schemas } from './format';
 
@@ -57,11 +57,7 @@ export function StartNextYear({
       );
       navigate(`/cycles/${encodeURIComponent(started.id)}`);
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('errors.network'), [], undefined),
-      );
+      setProblem(problemOf(error, t('errors.network')));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok } from '../../api/client';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
@@ -76,11 +76,7 @@ export function ReassignTask({
       setReason('');
       await onReassigned();
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error
-          : new ApiProblem(0, 'NETWORK', t('page.networkError'), [], undefined),
-      );
+      setProblem(problemOf(error, t('page.networkError')));
       // Refused because the task changed meanwhile (given to someone, answered): show it as it is now.
       if (error instanceof ApiProblem && error.status === 409) await onReassigned();
     } finally {
