@@ -190,7 +190,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
     (await kontum.as<{ userId: string }>(local, 'GET', '/api/v1/auth/me')).body.userId;
 
   describe('demo directory and login', () => {
-    it('seeds the Kon Tum organisation, its units and one user per role, idempotently, and prints the logins', async () => {
+    it('seeds the Kon Tum organisation, its units and one user per role of its own people (the văn thư too), idempotently, and prints the logins', async () => {
       const marker = printed.split('\n').find((line) => line.startsWith(`${DEMO_LOGINS_MARKER} `));
       expect(marker).toBeDefined();
       const logins = JSON.parse(marker!.slice(DEMO_LOGINS_MARKER.length + 1)) as {
@@ -208,6 +208,7 @@ describe('directory, authentication and authorisation over HTTP (real API, Postg
           'staff',
           'auditor',
           'lead-auditor',
+          'clerk',
         ]),
       );
       expect(await seedDemoDirectory(suite.api.get(DataSource), suite.api.get(PasswordHasher))).toBe(0);

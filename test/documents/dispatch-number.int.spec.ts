@@ -313,11 +313,11 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     });
 
     it('is the clerk’s (văn thư) too: given the role, they number a document and read the year’s log', async () => {
-      // The clerical office's văn thư, given the clerk role by the administrator.
+      // A văn thư who joins the clerical office, given the clerk role by the administrator.
       const created = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
         fullName: 'Trần Thị Thu',
         title: 'Văn thư',
-        email: org.email('vanthu'),
+        email: org.email('vanthu.moi'),
         password: DEMO_PASSWORD,
         unitCode: 'vp-hanhchinh-tochuc',
       });
@@ -326,7 +326,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         role: 'clerk',
       });
       expect(granted.status).toBe(201);
-      const numbered = await put('vanthu', report.id, {
+      const numbered = await put('vanthu.moi', report.id, {
         number: '17/BC-UBND',
         dispatchedOn: today(),
         reason: 'Văn thư cấp lại số khi gửi bản đã ký',
@@ -337,7 +337,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         created.body.id,
       ]);
       const events = await org.as<{ items: LoggedEvent[] }>(
-        'vanthu',
+        'vanthu.moi',
         'GET',
         `/api/v1/cycles/${cycleId}/events?type=document.dispatched&limit=100`,
       );

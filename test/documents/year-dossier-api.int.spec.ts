@@ -390,13 +390,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         roles: [{ role: 'external-auditor' }],
       });
       expect(external.status).toBe(201);
-      const clerk = await org.as('admin', 'POST', '/api/v1/users', {
-        fullName: 'Trần Thị Thu',
-        email: org.email('vanthu'),
-        password: DEMO_PASSWORD,
-        roles: [{ role: 'clerk' }],
-      });
-      expect(clerk.status).toBe(201);
+      // `vanthu`, the demo directory's văn thư (role clerk), reads it too.
       for (const local of ['external.auditor', 'vanthu', 'leader', 'auditor.hcth', 'lead.auditor'])
         expect([local, (await download(local)).status]).toEqual([local, 200]);
       for (const local of ['staff.tthc', 'head.tthc', 'admin']) {

@@ -29,8 +29,10 @@ const DEMO_EMAIL_DOMAIN = 'kontum.qcycle.test';
 const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 
 /**
- * One user per role (docs/security.md "Roles") in the Kon Tum organisation of the 2024 template. The leader is
- * the signer of the seed decision; every other name is ILLUSTRATIVE (invented), like the units.
+ * One user per role of the organisation's own people (docs/security.md "Roles") in the Kon Tum
+ * organisation of the 2024 template; the external auditor, from the certification body, is granted
+ * by the administrator when the audit comes. The leader is the signer of the seed decision; every
+ * other name is ILLUSTRATIVE (invented), like the units.
  */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
@@ -102,6 +104,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     title: 'Phó Giám đốc Trung tâm, trưởng đoàn đánh giá',
     unitCode: 'vp-ttpvhcc',
     roles: [{ role: 'lead-auditor' }, { role: 'auditor' }],
+  },
+  {
+    // The clerical office's văn thư: numbers the signed reports on sending (docs/documents.md
+    // "Numbering on sending") and files the year's dossier; never on a cycle's roster.
+    email: demoEmail('vanthu'),
+    fullName: 'Đỗ Thị Hằng',
+    title: 'Văn thư',
+    unitCode: 'vp-hanhchinh-tochuc',
+    roles: [{ role: 'clerk' }],
   },
 ];
 
