@@ -296,7 +296,7 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
     let registrations = 0;
 
     /**
-     * The clerk's review of the minutes, the plan and the yearly report changed their models: each
+     * The clerk's reviews of the minutes, the plan and the yearly report changed their models: each
      * earlier template's model of the same records is still answered as the version it registered.
      */
     it.each<[string, DocumentType, () => OfficialDocument, (earlier: OfficialDocument[]) => void]>([
@@ -323,10 +323,16 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
         },
       ],
       [
-        'the yearly report, sent to the Department it is addressed to by name, before that without "Số:"',
+        'the yearly report, its "Kính gửi:" the first paragraph of the text, before that sent to the Department it is addressed to by name, before that without "Số:"',
         'annual-qms-report',
         () => annualQmsReportDocument(yearly, wording),
-        ([before, first]) => {
+        ([indented, before, first]) => {
+          expect(indented).not.toHaveProperty('addressee');
+          expect(indented.body[0]).toEqual({
+            kind: 'paragraph',
+            text: 'Kính gửi: Sở Khoa học và Công nghệ.',
+          });
+          expect(indented.recipients).toEqual(['Như trên', 'Lưu: VT, ISO']);
           expect(before.recipients).toEqual(['Sở Khoa học và Công nghệ', 'Lưu: VT, ISO']);
           expect(before.header.numberAndSymbol).toBeDefined();
           expect(first.recipients).toEqual(before.recipients);

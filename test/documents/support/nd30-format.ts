@@ -86,6 +86,7 @@ function pdfFindings(pdf: Buffer, expected: ClerkExpectation): string[] {
     if (items === null) findings.push('PDF: no "Nơi nhận:"');
     else findings.push(...recipientFindings('PDF', items, addressed(all)));
   }
+  if (addressed(all)) findings.push(...pdfAddresseeFindings(words[0] ?? []));
   if (expected.signaturesSideBySide)
     findings.push(...pdfSideBySideFindings(words, expected.signaturesSideBySide));
   const numbers = pageNumberLines(pdf);
@@ -192,6 +193,7 @@ function docxFindings(docx: Buffer, expected: ClerkExpectation): string[] {
       findings.push(...recipientFindings('DOCX', end < 0 ? after : after.slice(0, end), addressed(text)));
     }
   }
+  if (addressed(text)) findings.push(...docxAddresseeFindings(document));
   if (expected.signaturesSideBySide)
     findings.push(...docxSideBySideFindings(document, expected.signaturesSideBySide));
   // The signature never split from its "Nơi nhận" over two pages: the closing table's row cannot split.
@@ -229,6 +231,38 @@ function datingFindings(
 /** Whether the document is addressed to someone: a "Kính gửi:" line. */
 function addressed(text: string): boolean {
   return /(^| )Kính gửi:/.test(text);
+}
+
+/** How far a centred line's middle may stand from the text area's middle: a space's width or so. */
+const CENTRED = 4;
+
+/**
+ * "Kính gửi: ….", whom the document is sent to: on page 1, on one line of its own, centred in the
+ * text area under the summary, before the text begins (Appendix I).
+ */
+function pdfAddresseeFindings(words: Word[]): string[] {
+  const lines = linesOf(words);
+  const at = lines.findIndex((line) => line.text.startsWith('Kính gửi:'));
+  if (at < 0) return ['PDF: "Kính gửi:" not on page 1'];
+  const line = lines[at];
+  const findings: string[] = [];
+  if (!line.text.endsWith('.') || lines[at + 1]?.text.startsWith('-'))
+    findings.push(`PDF: "Kính gửi:" not one line ending "." (${JSON.stringify(line.text)})`);
+  const offset = (line.xMin + line.xMax) / 2 - (mm(30) + TEXT_WIDTH / 2);
+  if (Math.abs(offset) > CENTRED)
+    findings.push(`PDF: "Kính gửi:" not centred in the text area (${(offset / mm(1)).toFixed(1)} mm off)`);
+  return findings;
+}
+
+/** The DOCX's "Kính gửi:" paragraph: centred, without the text's first-line indent. */
+function docxAddresseeFindings(document: string): string[] {
+  const paragraph = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((match) => match[0])
+    .find((xml) => wordParagraphs(xml)[0]?.startsWith('Kính gửi:'));
+  if (!paragraph) return ['DOCX: no paragraph begins "Kính gửi:"'];
+  return /<w:jc w:val="center"\/>/.test(paragraph) && !/<w:ind\b[^>]*w:firstLine=/.test(paragraph)
+    ? []
+    : ['DOCX: "Kính gửi:" not centred (or indented like the text)'];
 }
 
 /** "Nơi nhận": `- …;` each, the last `- Lưu: VT, ….`; addressed ("Kính gửi:"), `- Như trên;` first. */

@@ -57,7 +57,6 @@ export function annualQmsReportDocument(
   const subject = `Tình hình áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia ${data.standard} năm ${data.year}`;
   const rows = annualQmsReportSummary(data);
   const achieved = data.objectives.filter((o) => o.verdict === 'achieved').length;
-  const addressee = 'Sở Khoa học và Công nghệ';
   return {
     fileBaseName: `BC-HTQLCL-${data.year}`,
     properties: {
@@ -74,9 +73,9 @@ export function annualQmsReportDocument(
     },
     documentType: 'BÁO CÁO',
     summary: [subject],
+    addressee: 'Sở Khoa học và Công nghệ',
     preamble: [],
     body: [
-      { kind: 'paragraph', text: `Kính gửi: ${addressee}.` },
       { kind: 'heading', text: 'I. PHẠM VI ÁP DỤNG VÀ CÁC THAY ĐỔI' },
       { kind: 'paragraph', label: 'Phạm vi áp dụng:', text: `${data.scope}.` },
       { kind: 'paragraph', label: 'Thay đổi trong năm:', text: `${rows[3][1]}.` },
@@ -125,7 +124,7 @@ export function annualQmsReportDocument(
         text: 'Không có trong hồ sơ của hệ thống: Đại diện chất lượng bổ sung (nếu có) trước khi trình ký.',
       },
     ],
-    // Addressed by "Kính gửi": "Như trên" names the Department in "Nơi nhận".
+    // Addressed ("Kính gửi"): "Như trên" names the Department in "Nơi nhận".
     recipients: [AS_ADDRESSED, 'Lưu: VT, ISO'],
     signature: { lines: signatureBlock(wording.signer), name: data.signerName },
   };

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import { CHART_SIZE } from './indicator-chart.svg';
 import {
+  addresseeLine,
   pageMarks,
   placeAndDate,
   recipientLines,
@@ -100,6 +101,9 @@ export async function renderOfficialDocumentDocx(
           ...document.summary.map((line) => centred([run(line, { bold: true })])),
           ...(document.attachedTo ? [centred([run(document.attachedTo, { italics: true })])] : []),
           shortRule(3000, { after: 240 }),
+          ...(document.addressee
+            ? [centred([run(addresseeLine(document.addressee))], { spacing: { after: 240 } })]
+            : []),
           ...(document.authority
             ? [centred([run(document.authority, { bold: true })], { spacing: { after: 240 } })]
             : []),

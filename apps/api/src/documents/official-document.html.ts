@@ -1,6 +1,7 @@
 import { escapeHtml } from '@qcycle/domain';
 import { indicatorChartSvg } from './indicator-chart.svg';
 import {
+  addresseeLine,
   pageMarks,
   placeAndDate,
   recipientLines,
@@ -43,6 +44,7 @@ export function renderOfficialDocumentHtml(document: OfficialDocument): string {
     ...document.summary.map((line) => `<div class="summary">${t(line)}</div>`),
     document.attachedTo ? `<div class="attached">${t(document.attachedTo)}</div>` : '',
     '<div class="rule summary-rule"></div>',
+    document.addressee ? `<div class="addressee">${t(addresseeLine(document.addressee))}</div>` : '',
     document.authority ? `<div class="authority">${t(document.authority)}</div>` : '',
     ...document.preamble.map((line) => `<p class="basis">${t(line)}</p>`),
     document.enactingWords ? `<div class="enacting">${t(document.enactingWords)}</div>` : '',
@@ -130,6 +132,7 @@ td { vertical-align: top; padding: 0; }
 .summary { text-align: center; font-weight: bold; font-size: 14pt; }
 .attached { text-align: center; font-style: italic; font-size: 14pt; }
 .summary-rule { margin-top: 2pt; margin-bottom: 12pt; }
+.addressee { text-align: center; font-size: 14pt; margin-bottom: 12pt; }
 .authority { text-align: center; font-weight: bold; font-size: 14pt; margin-bottom: 12pt; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1cm; }
 p.basis { font-style: italic; }

@@ -29,6 +29,12 @@ export interface OfficialDocument {
   summary: string[];
   /** A line under the summary in brackets, e.g. "(Kèm theo Quyết định số …)", italic. */
   attachedTo?: string;
+  /**
+   * Whom a report is sent to: "Kính gửi: Sở Khoa học và Công nghệ." on one line, centred under the
+   * summary's rule (Decree 30, Appendix I), {@link addresseeLine}. "Nơi nhận" then begins "- Như
+   * trên;" ({@link AS_ADDRESSED}).
+   */
+  addressee?: string;
   /** The authority that decides, on its own line (`ỦY BAN NHÂN DÂN TỈNH KON TUM`) before the bases. */
   authority?: string;
   /** "Căn cứ …;" paragraphs and "Theo đề nghị của …", italic, verbatim. */
@@ -113,7 +119,9 @@ export function placeAndDate(header: OfficialDocument['header']): string | null 
  * commune, ward, township or special zone. Null for a body not named by its unit ("Văn phòng Chính phủ").
  */
 function administrativeUnit(issuer: string): { level: string; name: string } | null {
-  const match = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(issuer);
+  const match = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(
+    issuer,
+  );
   return match ? { level: match[1].toLowerCase(), name: match[2] } : null;
 }
 
@@ -158,6 +166,11 @@ const LEADERSHIP_BEFORE_ADMINISTRATIVE_UNITS = 'Lãnh đạo UBND tỉnh';
  * addressee named above (Decree 30, Appendix I).
  */
 export const AS_ADDRESSED = 'Như trên';
+
+/** The line a document's {@link OfficialDocument.addressee} prints: "Kính gửi: Sở Khoa học và Công nghệ.". */
+export function addresseeLine(addressee: string): string {
+  return `Kính gửi: ${addressee}.`;
+}
 
 /** "- Như Điều 4;" … "- Lưu: VT, ISO." */
 export function recipientLines(recipients: string[]): string[] {
@@ -228,6 +241,16 @@ function beforeBlankNumber(document: OfficialDocument): OfficialDocument | null 
 }
 
 /**
+ * Before "Kính gửi:" was centred under the summary ({@link OfficialDocument.addressee}): it was the
+ * body's first paragraph, indented and justified like the text.
+ */
+function beforeCentredAddressee(document: OfficialDocument): OfficialDocument | null {
+  if (document.addressee === undefined) return null;
+  const { addressee, ...addressed } = document;
+  return { ...addressed, body: [{ kind: 'paragraph', text: addresseeLine(addressee) }, ...document.body] };
+}
+
+/**
  * Before the clerk's review of the closings and the attachment (docs/documents.md "Thể thức"), each
  * of which changed one kind of document: the minutes were signed by the chair alone (a name not
  * recorded left empty) and sent to nobody; the plan issued with the decision printed the
@@ -283,6 +306,7 @@ function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeCentredAddressee,
   beforeAdministrativeUnits,
   beforeClerkReview,
   beforeBlankNumber,
