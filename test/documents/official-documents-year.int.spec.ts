@@ -505,7 +505,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
       expectEmbeddedFonts(files.pdf);
     });
 
-    it('prints what the leader recorded with the review: the attendees, the 9.3.1 conclusion, the judgement of the QMS objective and the owner named', async () => {
+    it('prints what the leader recorded with the review: the attendees, the secretary who signs beside the chair, the 9.3.1 conclusion, the judgement of the QMS objective and the owner named', async () => {
       const owner = 'b7c5a4f0-0000-4000-8000-000000000001';
       const recorded = minutesOf(
         {
@@ -513,6 +513,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
           outputs: {
             ...review.outputs,
             attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Trần Quốc Việt, Chánh Văn phòng'],
+            secretary: 'Đỗ Thị Hằng',
             conclusion: { suitable: true, adequate: true, effective: false, notes: 'Cần số hóa hồ sơ.' },
             qmsJudgement: {
               achieved: true,
@@ -527,6 +528,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
       const files = await render(recorded);
       for (const expected of [
         'Thành phần tham dự: Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh; Trần Quốc Việt, Chánh Văn phòng.',
+        'Thư ký: Đỗ Thị Hằng.',
         'hiệu lực của Hệ thống quản lý chất lượng: phù hợp, thỏa đáng, không có hiệu lực; Cần số hóa hồ sơ.',
         'Đánh giá của lãnh đạo về mục tiêu duy trì, cải tiến Hệ thống quản lý chất lượng: đạt; Đã đánh giá nội bộ và họp xem xét.',
       ])
@@ -534,6 +536,16 @@ describe('official documents of the year: objectives report, annual QMS report, 
       expect(files.text).not.toContain(NOT_RECORDED);
       expect(docxCells(files.docx)).toEqual(expect.arrayContaining(['Nguyễn Thị Lan']));
       expectSameWords(recorded, files);
+      // She signs as THƯ KÝ under her name, not on a dotted line to be filled in by hand.
+      expect(recorded.coSignature).toEqual({ lines: ['THƯ KÝ'], name: 'Đỗ Thị Hằng' });
+      expect(
+        clerkFindings(files.pdf, files.docx, {
+          number: 'Số: /BB-UBND',
+          placeAndDate: 'Kon Tum, ngày 10 tháng 12 năm 2024',
+          recipients: true,
+          signaturesSideBySide: ['THƯ KÝ', 'CHỦ TRÌ'],
+        }),
+      ).toEqual([]);
     });
 
     it("prints input a) as each of last year's review actions with how it stood, and last year's corrective actions carried over", async () => {

@@ -15,6 +15,7 @@ import {
 import { DocumentVersionEntity, ObjectiveResultEntity, QualityCycleEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import { normalise, pdfText } from '../documents/support/document-text';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { APPROVAL, YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
@@ -567,6 +568,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await leader.page
       .getByLabel(vi('tasks:review.attendeeN', { number: 1 }), { exact: true })
       .fill('Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh');
+    // Who took the minutes, to sign them beside the leader.
+    await leader.page.getByLabel(vi('tasks:review.secretary'), { exact: true }).fill('Đỗ Thị Hằng');
     for (const [key, answer] of [
       ['suitable', 'yes'],
       ['adequate', 'yes'],
@@ -599,6 +602,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByText('Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', { exact: true })
       .waitFor();
     const fact = (label: string) => factOf(qmr.page, label);
+    await expect(fact(vi('cycles:review.secretary'))).resolves.toBe('Đỗ Thị Hằng');
     await expect(fact(vi('cycles:review.suitable'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.adequate'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.effective'))).resolves.toBe(vi('cycles:review.no'));
@@ -745,6 +749,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(saved.suggestedFilename()).toBe('BB-XXLD-2024-DIEN-TAP.pdf');
     const file = readFileSync((await saved.path())!);
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The secretary the leader named in step 5, in the minutes and signing them beside the chair.
+    expect(normalise(pdfText(file))).toContain('Thư ký: Đỗ Thị Hằng.');
     // Issued now: in the register and beside the minutes, with their version.
     const issued = (
       await org.as<{ items: { type: string; title: string; version: number }[] }>(

@@ -171,6 +171,7 @@ describe("the year's end on the time-skipping server", () => {
         notes: 'Hành động khắc phục chưa hiệu lực.',
       },
       attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Chánh Văn phòng UBND tỉnh'],
+      secretary: ' Đỗ Thị Hằng ',
       qmsJudgement: {
         achieved: true,
         notes:
@@ -181,12 +182,13 @@ describe("the year's end on the time-skipping server", () => {
     // …and the year closes, the action carried forward.
     const result: QualityCycleResult = await handle.result();
     expect(result.status).toBe('closed');
-    // The 9.3.1 conclusion and the attendees are in the review's record with its outputs.
+    // The 9.3.1 conclusion, the attendees and the secretary are in the review's record with its outputs.
     expect(await repo(ManagementReviewEntity).findOneByOrFail({ id: ids.review })).toMatchObject({
       status: 'held',
       outputs: {
         conclusion: { suitable: true, adequate: true, effective: false },
         attendees: ['Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh', 'Chánh Văn phòng UBND tỉnh'],
+        secretary: 'Đỗ Thị Hằng',
         qmsJudgement: { achieved: true, judgedBy: user.leader },
       },
     });

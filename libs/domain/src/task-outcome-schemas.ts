@@ -786,6 +786,10 @@ const MANAGEMENT_REVIEW: OutcomeSchema = {
       { vi: 'Thành phần tham dự', en: 'Attendees' },
       'Danh sách thành phần tham dự phải có ít nhất một người.',
     ),
+    secretary: optionalText(
+      { vi: 'Thư ký cuộc họp', en: 'Secretary of the meeting' },
+      'Thư ký phải là văn bản.',
+    ),
   },
 };
 

@@ -178,6 +178,11 @@ export interface ManagementReviewOutcome {
   conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
   /** Who took part (names and titles), for the minutes. */
   attendees?: string[];
+  /**
+   * Who took the minutes, by name, as they sign them (THƯ KÝ, beside the chair); without it the
+   * printed minutes leave a dotted line for the name, to be written by hand.
+   */
+  secretary?: string;
 }
 
 /** The owner's report on a management review action: done or not, why, and what shows it. */

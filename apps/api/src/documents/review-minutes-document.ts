@@ -46,9 +46,9 @@ export const NOT_RECORDED = 'chưa có trong hồ sơ của hệ thống';
  * not hold is printed as not recorded, never invented.
  *
  * Closed as Decree 30 closes a biên bản (Appendix III): the secretary's signature (`THƯ KÝ`) on the
- * left beside the chair's, then "Nơi nhận". No record names who took the minutes: the one person
- * the review records, who completed its task in qcycle, is its chair (`chairedBy`). So the
- * secretary's name is left to be written by hand, as is a chair's the record does not name.
+ * left beside the chair's, then "Nơi nhận". The secretary is who the leader named as taking the
+ * minutes (`outputs.secretary`); a review recorded without one leaves the name to be written by
+ * hand, as is a chair's the record does not name.
  */
 export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWording): OfficialDocument {
   const { review } = record;
@@ -60,10 +60,13 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
   const rawActions = Array.isArray(review.actions) ? (review.actions as Record<string, unknown>[]) : [];
   // The Quality Representative's note on an input compiled from the records (the review's preparation).
   const note = (key: string) => text(object(inputs.notes)[key]);
+  const secretary = text(outputs.secretary);
   const body: DocumentBlock[] = [
     { kind: 'heading', text: 'I. THỜI GIAN, THÀNH PHẦN' },
     { kind: 'paragraph', label: 'Thời gian:', text: `${vietnameseDate(record.date)}.` },
     { kind: 'paragraph', label: 'Chủ trì:', text: `${record.chairName ?? NOT_RECORDED}.` },
+    // Only when named: the minutes of a review recorded without one stay as they were registered.
+    ...(secretary ? [{ kind: 'paragraph' as const, label: 'Thư ký:', text: `${secretary}.` }] : []),
     { kind: 'paragraph', label: 'Thành phần tham dự:', text: `${attendees(outputs) ?? NOT_RECORDED}.` },
     ...(review.minutesRef
       ? [{ kind: 'paragraph' as const, label: 'Số biên bản:', text: `${review.minutesRef}.` }]
@@ -149,7 +152,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
     body,
     recipients: [ownLeadership(issuer), 'Các thành viên dự họp', 'Lưu: VT, ISO'],
     signature: { lines: ['CHỦ TRÌ'], name: record.chairName ?? NAME_WRITTEN_BY_HAND },
-    coSignature: { lines: ['THƯ KÝ'], name: NAME_WRITTEN_BY_HAND },
+    coSignature: { lines: ['THƯ KÝ'], name: secretary ?? NAME_WRITTEN_BY_HAND },
   };
 }
 

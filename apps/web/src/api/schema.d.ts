@@ -2604,6 +2604,8 @@ export interface components {
                 /** Căn cứ kết luận */
                 notes: string;
             };
+            /** Thư ký cuộc họp */
+            secretary?: string;
         };
         MeasurementCorrectedView: {
             /** @example 2024-04-10T02:15:00.000Z */

@@ -129,12 +129,13 @@ function ReviewBlock({
 }) {
   const { t } = useTranslation('cycles');
   // The leader's answer as the record keeps it: the 9.3.3 outputs, and beside them the attendees, the
-  // 9.3.1 conclusion and the judgement of the QMS objective (each optional in the answer).
+  // secretary, the 9.3.1 conclusion and the judgement of the QMS objective (each optional in the answer).
   const outputs = review.outputs as {
     improvementOpportunities?: string[];
     qmsChanges?: string[];
     resourceNeeds?: string[];
     attendees?: string[];
+    secretary?: string;
     conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
     qmsJudgement?: { achieved: boolean; notes?: string };
   } | null;
@@ -153,6 +154,7 @@ function ReviewBlock({
         </Fact>
         <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>
         <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
+        {outputs?.secretary && <Fact label={t('review.secretary')}>{outputs.secretary}</Fact>}
       </dl>
       {outputs?.attendees && (
         <div className="card">

@@ -66,6 +66,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
   );
   const [conclusionNotes, setConclusionNotes] = useDraft(task.id, 'conclusionNotes', '');
   const [attendees, setAttendees] = useDraft<string[]>(task.id, 'attendees', ['']);
+  const [secretary, setSecretary] = useDraft(task.id, 'secretary', '');
   // The owning unit's people first, then everyone else: an owner may come from another unit.
   const ownerChoices = (unitCode: string) => [
     ...directory.filter((person) => unitCode && person.unitCode === unitCode),
@@ -107,6 +108,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
           }
         : {}),
       ...(filled(attendees).length > 0 ? { attendees: filled(attendees) } : {}),
+      ...(secretary.trim() ? { secretary: secretary.trim() } : {}),
     });
   };
   return (
@@ -131,6 +133,14 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         }}
         problems={problems.exact('attendees')}
         problemsAt={(index) => problems.at(`attendees[${index}]`)}
+      />
+      <AnswerText
+        label={t('review.secretary')}
+        hint={t('review.secretaryHint')}
+        path="secretary"
+        problems={problems}
+        value={secretary}
+        onChange={setSecretary}
       />
       <QmsJudgementPart
         objective={form.qmsObjective}
