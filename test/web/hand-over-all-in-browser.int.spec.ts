@@ -73,6 +73,8 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     const panel = panelOf(qmr);
     await panel.getByRole('heading', { level: 3, name: departed, exact: false }).waitFor();
     await expect(panel.getByRole('listitem').count()).resolves.toBe(3);
+    // Each by its own title: which process, in which unit (not "step s1").
+    for (const step of steps) await panel.getByRole('link', { name: step.title.vi, exact: true }).waitFor();
     await qmr.check('the tasks of someone who left, by holder', { screenshot: 'cycle-hand-over-all' });
 
     await panel

@@ -26,6 +26,7 @@ export interface TaskSummary {
   id: string;
   cycleId: string;
   kind: string;
+  title: { vi: string; en: string };
   status: string;
   assigneeUserId: string;
   delegateUserIds: string[];

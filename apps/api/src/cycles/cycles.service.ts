@@ -219,7 +219,7 @@ export class CyclesService {
         handle.describe(),
         handle.query(cycleStateQuery).catch(() => undefined),
         this.tasks.find({
-          select: { id: true, kind: true, assigneeUserId: true, dueAt: true, openedAt: true },
+          select: { id: true, kind: true, title: true, assigneeUserId: true, dueAt: true, openedAt: true },
           where: { cycleId, status: 'open' },
           order: { openedAt: 'ASC', id: 'ASC' },
         }),
@@ -246,6 +246,7 @@ export class CyclesService {
         openTasks: openTasks.map((t) => ({
           taskId: t.id,
           kind: t.kind,
+          title: t.title,
           assigneeUserId: t.assigneeUserId,
           dueAt: t.dueAt ?? undefined,
           openedAt: t.openedAt,

@@ -3431,6 +3431,8 @@ export interface components {
             openedAt: string;
             /** @example quality-cycle/kontum/2024/approval/approve/1 */
             taskId: string;
+            /** @description The task's own title, as its record keeps it */
+            title: components["schemas"]["TaskTitleView"];
         };
         OrganisationPage: {
             items: components["schemas"]["OrganisationView"][];

@@ -9,7 +9,7 @@ import { CycleNav, cycleYear } from './components/cycle-nav';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
-import { HandOverAll, HandoverResult, openTaskLabel, type HandoverOutcome } from './components/hand-over-all';
+import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
 import {
   cumulativeValue,
   latestPerPeriod,
@@ -491,7 +491,7 @@ function TasksOfInactivePeople({
   canHandOver: boolean;
   onHandedOver: () => Promise<void>;
 }) {
-  const { t } = useTranslation('cycles');
+  const { t, i18n } = useTranslation('cycles');
   const people = usePeople();
   // The answer of the last hand-over made here: kept when its holder's tasks are gone (an earlier
   // one's refusals may since have been handed over: only the last is shown).
@@ -542,7 +542,7 @@ function TasksOfInactivePeople({
           <ul className="link-list">
             {holder.tasks.map((task) => (
               <li key={task.taskId}>
-                <Link to={taskPath(task.taskId)}>{openTaskLabel(task, t)}</Link>
+                <Link to={taskPath(task.taskId)}>{taskTitle(task, i18n.language)}</Link>
               </li>
             ))}
           </ul>
@@ -581,7 +581,7 @@ function OverdueTasks({
   names: DirectoryNames;
   format: Format;
 }) {
-  const { t } = useTranslation('cycles');
+  const { t, i18n } = useTranslation('cycles');
   const now = Date.now();
   const overdue = tasks
     .filter((task) => task.dueAt && Date.parse(task.dueAt) < now)
@@ -643,7 +643,10 @@ function OverdueTasks({
                       <td>
                         {t(`taskKind.${task.kind}`, { defaultValue: task.kind })}
                         <br />
-                        <span className="muted small">{describeTask(task.taskId, t)}</span>
+                        {/* A report by its objective and period; any other task by its own title (an audit step's process and unit). */}
+                        <span className="muted small">
+                          {describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
+                        </span>
                       </td>
                       <td>{names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}</td>
                       <td>{format.dateTime(task.dueAt)}</td>

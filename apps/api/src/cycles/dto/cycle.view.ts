@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
+import { TaskTitleView } from '../../tasks/dto/task.dto';
 
 export class ObjectiveLiveView {
   @ApiProperty({ example: 'obj-4' })
@@ -33,6 +34,9 @@ export class OpenTaskLiveView {
 
   @ApiProperty({ example: 'objectives-approval' })
   kind!: string;
+
+  @ApiProperty({ type: TaskTitleView, description: "The task's own title, as its record keeps it" })
+  title!: TaskTitleView;
 
   @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
   assigneeUserId!: string;

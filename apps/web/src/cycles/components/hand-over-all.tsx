@@ -8,20 +8,14 @@ import type { PersonView } from '../../ui/people';
 import { PersonPicker } from '../../tasks/components/person-picker';
 import { reassignCandidates } from '../../tasks/components/reassign-candidates';
 import type { TaskKind } from '../../tasks/task-types';
-import { describeTask, type Schemas } from './format';
+import type { Schemas } from './format';
 
 /**
- * An open task as the panel lists it: its kind, and what the live state's id tells of it (the
- * objective and period of a report, the step of an audit) — the live state carries no title.
+ * A task by its record's own title (the unit of an acceptance, the step's process and unit, the
+ * report's objective and period), in the page's language.
  */
-export function openTaskLabel(
-  task: { taskId: string; kind: string },
-  t: Parameters<typeof describeTask>[1],
-): string {
-  const kind = t(`taskKind.${task.kind}`, { defaultValue: task.kind });
-  const step = /\/step\/([^/]+)$/.exec(task.taskId)?.[1];
-  const described = describeTask(task.taskId, t) || (step ? t('inactive.step', { id: step }) : '');
-  return described ? `${kind} — ${described}` : kind;
+export function taskTitle(task: { title: { vi: string; en: string } }, language: string): string {
+  return language === 'en' ? task.title.en : task.title.vi;
 }
 
 export type TaskHandover = Schemas['TaskHandoverView'];
@@ -236,9 +230,7 @@ export function HandOverAll({
 export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
   const { t, i18n } = useTranslation('cycles');
   const { result, from, to } = outcome;
-  // The record's own title (the step's process and unit, the report's period), in the page's language.
-  const label = (task: { title: { vi: string; en: string } }) =>
-    i18n.language === 'en' ? task.title.en : task.title.vi;
+  const label = (task: { title: { vi: string; en: string } }) => taskTitle(task, i18n.language);
   const why = (refusal: TaskHandover['refused'][number]) =>
     refusal.code === 'CONFLICT'
       ? t('inactive.refusedNotOpen')
