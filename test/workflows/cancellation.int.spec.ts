@@ -123,6 +123,11 @@ describe('cancellation and recovery on the Temporal dev server', () => {
       const ca = `${ids.audit}/ca/s2`;
       const caPlan = await driver.task(`${ca}/plan/1`);
       const step1 = await driver.task(`${ids.audit}/step/s1`);
+      // The auditor's task names the audited unit as its people do, not by its code.
+      expect(step1.title).toEqual({
+        vi: 'Đánh giá Theo dõi nhiệm vụ (9.1.1) tại Phòng Tổng hợp',
+        en: 'Audit Theo dõi nhiệm vụ (9.1.1) at General Affairs Division',
+      });
       const reports = await dataSource.getRepository(TaskEntity).findBy({
         cycleId: input.cycleId,
         kind: 'measurement-report',

@@ -201,12 +201,15 @@ async function runAudit(
     plan.outcome.steps.map(async (step: AuditPlanStep) => {
       const stepTaskId = `${workflowId}/step/${step.id}`;
       const auditor = personOf(context, step.auditorUserId);
+      // The audited unit by its name, as the auditor's inbox and mail say it (its code said nothing
+      // to them). Text only, no command: a cycle replayed on this code issues the same commands.
+      const unit = context.roster.units.find((candidate) => candidate.code === step.unitCode)?.name;
       const signOff = await board.run({
         taskId: stepTaskId,
         kind: 'audit-step',
         title: {
-          vi: `Đánh giá ${step.process} (${step.clause}) tại ${step.unitCode}`,
-          en: `Audit ${step.process} (${step.clause}) at ${step.unitCode}`,
+          vi: `Đánh giá ${step.process} (${step.clause}) tại ${unit?.vi ?? step.unitCode}`,
+          en: `Audit ${step.process} (${step.clause}) at ${unit?.en ?? step.unitCode}`,
         },
         assignee: auditor,
         unitCode: step.unitCode,
