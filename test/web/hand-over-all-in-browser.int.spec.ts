@@ -153,4 +153,40 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
 
     expect((await org.inbox('lead.auditor', 'audit-step')).map((t) => t.id)).toEqual([stepId('s3')]);
   });
+
+  it("reads the dashboard's overdue tasks on a phone: each task a card, its name the card's width, nothing cut off", async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+      const overdue = qmr.page.getByRole('region', { name: vi('cycles:overdue.title'), exact: false });
+      await overdue.getByRole('row').nth(1).waitFor();
+      await qmr.settled();
+      // What of a row a user could not read: a cell past the section's edges, a task's name squeezed
+      // into a column (under 80% of the table's width), a cell that does not say what it is.
+      const unreadable = await overdue.evaluate((section) => {
+        const edge = section.getBoundingClientRect();
+        const said = (element: { textContent: string | null }) =>
+          element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        const found: string[] = [];
+        for (const table of section.querySelectorAll('table'))
+          for (const row of table.querySelectorAll('tbody tr')) {
+            const [name, ...rest] = [...row.children];
+            for (const cell of [name, ...rest]) {
+              const box = cell.getBoundingClientRect();
+              if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5)
+                found.push(`cut off: "${said(cell)}"`);
+            }
+            if (name.getBoundingClientRect().width < 0.8 * table.getBoundingClientRect().width)
+              found.push(`squeezed: "${said(name)}"`);
+            for (const cell of rest)
+              if (!cell.getAttribute('data-label')) found.push(`unlabelled: "${said(cell)}"`);
+          }
+        return found;
+      });
+      expect(unreadable).toEqual([]);
+    } finally {
+      await qmr.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 });

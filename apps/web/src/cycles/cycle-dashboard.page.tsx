@@ -628,7 +628,8 @@ function OverdueTasks({
               <span className="muted">({t('overdue.count', { count: byUnit.get(unit)!.length })})</span>
             </h3>
             <div className="table-scroll">
-              <table>
+              {/* On a phone each task a card of labelled lines, rather than four columns a word wide. */}
+              <table className="stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('overdue.task')}</th>
@@ -648,9 +649,11 @@ function OverdueTasks({
                           {describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
                         </span>
                       </td>
-                      <td>{names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}</td>
-                      <td>{format.dateTime(task.dueAt)}</td>
-                      <td>
+                      <td data-label={t('overdue.assignee')}>
+                        {names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}
+                      </td>
+                      <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
+                      <td data-label={t('overdue.late')}>
                         {task.openedAfterDue ? (
                           <>
                             <span className="status status-warn">{t('overdue.givenLate')}</span>{' '}
