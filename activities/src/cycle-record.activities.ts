@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CyclePhase, CycleStatus } from '@qcycle/domain';
 import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
@@ -181,13 +181,22 @@ export function logEntry<T extends QualityEventType>(
 }
 
 /** Inserts an event-log entry once: a second insert with the same id is ignored. */
-export async function appendEvent(manager: DataSource['manager'], entry: EventLogEntryEntity): Promise<void> {
+export async function appendEvent(manager: EntityManager, entry: EventLogEntryEntity): Promise<void> {
+  await insertOnce(manager, EventLogEntryEntity, entry);
+}
+
+/** Inserts a row once: a second insert with the same id is ignored, so a retry writes nothing twice. */
+export async function insertOnce<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: { [K in keyof T]?: T[K] | null },
+): Promise<void> {
+  // JSON columns are serialised by TypeORM and the driver; its deep-partial type does not model that.
   await manager
     .createQueryBuilder()
     .insert()
-    .into(EventLogEntryEntity)
-    // The JSON payload is serialised by the driver; TypeORM's deep-partial type does not model that.
-    .values(entry as QueryDeepPartialEntity<EventLogEntryEntity>)
+    .into(target)
+    .values(row as QueryDeepPartialEntity<T>)
     .orIgnore()
     .execute();
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { EventLogEntryEntity } from '@qcycle/persistence';
-import { appendEvent } from './cycle-record.activities';
+import { appendEvent, insertOnce } from './cycle-record.activities';
 
 /*
  * The row writes every record activity shares (quality-records.activities.ts and the *-records
@@ -87,21 +87,6 @@ export function event(
   payload: Record<string, unknown>,
 ): EventLogEntryEntity {
   return { id, cycleId, type, actor, occurredAt, requestId: requestId ?? null, payload };
-}
-
-export async function insertOnce<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  row: Row<T>,
-): Promise<void> {
-  // simple-json columns are serialised by TypeORM; its deep-partial type does not model that.
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(target)
-    .values(row as QueryDeepPartialEntity<T>)
-    .orIgnore()
-    .execute();
 }
 
 async function upsert<T extends ObjectLiteral>(

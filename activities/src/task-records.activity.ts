@@ -2,9 +2,9 @@ import { In, type DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { LocalizedText } from '@qcycle/domain';
 import { TaskEntity } from '@qcycle/persistence';
-import { appendEvent, logEntry } from './cycle-record.activities';
+import { appendEvent, insertOnce, logEntry } from './cycle-record.activities';
 import type { TaskEventFacts } from './quality-record-facts';
-import { event, insertOnce } from './record-writes';
+import { event } from './record-writes';
 
 export interface OpenTaskRecord {
   taskId: string;
