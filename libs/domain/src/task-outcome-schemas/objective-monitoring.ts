@@ -1,0 +1,213 @@
+import { PAPER_REPORT_REFERENCE_MAX_LENGTH } from '../paper-report';
+import type { Label, OutcomeSchema } from './schema-kit';
+import { caseCount, date, labelled, optionalText, problem, reference, text, textList } from './schema-kit';
+
+// The objective-monitoring workflow's tasks: a period's measurement report, the follow-up of an
+// objective at risk, and the proposal to open a nonconformity for a missed objective.
+
+const EVIDENCE_LABEL: Label = {
+  vi: 'Minh chứng',
+  en: 'Evidence',
+  about: {
+    vi: 'Số hiệu báo cáo, hồ sơ hoặc tệp làm căn cứ (ít nhất một).',
+    en: 'Report numbers, records or files behind the answer (at least one).',
+  },
+};
+
+export const MEASUREMENT_REPORT: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Báo cáo số liệu',
+    en: 'Measurement report',
+    about: {
+      vi: 'Một số liệu cho mỗi chỉ số của mục tiêu trong kỳ, kèm minh chứng.',
+      en: "One figure for each of the objective's indicators for the period, with evidence.",
+    },
+  }),
+  ...problem('required', 'Thiếu số liệu báo cáo.'),
+  required: ['figures', 'evidence'],
+  properties: {
+    figures: {
+      type: 'array',
+      ...labelled({
+        vi: 'Số liệu',
+        en: 'Figures',
+        about: {
+          vi: 'Chỉ số tỷ lệ: tử số và mẫu số; chỉ số đếm: số lượng; chỉ số đánh giá: đạt hay không.',
+          en: 'A ratio: numerator and denominator; a count: value; a judged indicator: achieved.',
+        },
+      }),
+      ...problem('required', 'Thiếu số liệu.'),
+      items: {
+        type: 'object',
+        ...labelled({ vi: 'Số liệu của một chỉ số', en: "One indicator's figure" }),
+        ...problem('invalid-value', 'Số liệu không hợp lệ.'),
+        required: ['indicatorId'],
+        properties: {
+          indicatorId: reference({ vi: 'Chỉ số', en: 'Indicator' }, 'Thiếu mã chỉ số.'),
+          numerator: caseCount(
+            {
+              vi: 'Tử số',
+              en: 'Numerator',
+              about: { vi: 'Số trường hợp đạt trong kỳ.', en: 'Cases meeting the target in the period.' },
+            },
+            'Tử số phải là số nguyên không âm.',
+          ),
+          denominator: caseCount(
+            {
+              vi: 'Mẫu số',
+              en: 'Denominator',
+              about: { vi: 'Tổng số trường hợp trong kỳ.', en: 'All cases in the period.' },
+            },
+            'Mẫu số phải là số nguyên không âm.',
+          ),
+          pendingOverdue: caseCount(
+            {
+              vi: 'Số hồ sơ đang giải quyết đã quá hạn',
+              en: 'Dossiers pending and already overdue',
+              about: {
+                vi: 'Chỉ cho chỉ số có hỏi (tỷ lệ hồ sơ giải quyết đúng hạn): số hồ sơ chưa giải quyết xong đến cuối kỳ mà đã quá thời hạn giải quyết. Số này được cộng vào mẫu số khi tính tỷ lệ; bỏ trống nghĩa là không có hồ sơ nào.',
+                en: 'Only for an indicator that asks (the on-time rate): dossiers not yet settled at the end of the period whose deadline has passed. They are added to the denominator of the rate; left out means none.',
+              },
+            },
+            'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+          ),
+          value: caseCount({ vi: 'Số lượng', en: 'Count' }, 'Số lượng phải là số nguyên không âm.'),
+          achieved: {
+            type: 'boolean',
+            ...labelled({ vi: 'Đạt', en: 'Achieved' }),
+            ...problem('invalid-value', 'Phải đánh giá đạt hoặc không đạt.'),
+          },
+        },
+      },
+    },
+    evidence: textList(EVIDENCE_LABEL, 'Báo cáo phải kèm ít nhất một minh chứng.'),
+    note: optionalText({ vi: 'Ghi chú', en: 'Note' }, 'Ghi chú phải là văn bản.'),
+    paperReport: {
+      type: 'object',
+      ...labelled({
+        vi: 'Đã báo cáo bằng văn bản giấy',
+        en: 'Reported on paper',
+        about: {
+          vi: 'Chỉ cho kỳ đã đến hạn trước khi việc được giao trên hệ thống: số liệu này đã được báo cáo bằng văn bản giấy vào ngày và theo số, ký hiệu văn bản dưới đây. Trễ hạn hay không tính theo ngày của văn bản.',
+          en: 'Only for a period that came due before the task was given in qcycle: this figure was reported on paper on the day and under the reference below. Whether it was late is judged by that day.',
+        },
+      }),
+      ...problem('invalid-value', 'Báo cáo bằng văn bản giấy phải có ngày và số, ký hiệu văn bản.'),
+      required: ['date', 'reference'],
+      properties: {
+        date: date(
+          {
+            vi: 'Ngày văn bản',
+            en: 'Date of the paper report',
+            about: { vi: 'Ngày ký báo cáo giấy.', en: 'The day the paper report was signed.' },
+          },
+          'Ngày báo cáo giấy phải là một ngày có thật, dạng YYYY-MM-DD.',
+        ),
+        reference: {
+          ...text(
+            {
+              vi: 'Số, ký hiệu văn bản',
+              en: 'Number and symbol of the paper report',
+              about: { vi: 'Ví dụ 45/BC-VP.', en: 'For example 45/BC-VP.' },
+            },
+            `Phải ghi số, ký hiệu của báo cáo giấy (tối đa ${PAPER_REPORT_REFERENCE_MAX_LENGTH} ký tự).`,
+          ),
+          maxLength: PAPER_REPORT_REFERENCE_MAX_LENGTH,
+        },
+      },
+    },
+  },
+};
+
+export const AT_RISK_FOLLOW_UP: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Xử lý mục tiêu có nguy cơ không đạt',
+    en: 'Follow-up of an objective at risk',
+  }),
+  ...problem('required', 'Phải ghi nội dung xử lý.'),
+  required: ['note'],
+  properties: {
+    note: text({ vi: 'Nội dung xử lý', en: 'What is being done' }, 'Phải ghi nội dung xử lý.'),
+  },
+};
+
+const proposalDecision = (values: readonly string[]): OutcomeSchema => ({
+  type: 'string',
+  enum: values,
+  ...labelled({
+    vi: 'Quyết định',
+    en: 'Decision',
+    about: {
+      vi: 'open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.',
+      en: 'open: open the nonconformity (a corrective action, ISO 10.2); decline: do not, with the reason.',
+    },
+  }),
+  ...problem('invalid-value', 'Quyết định phải là "open" hoặc "decline".'),
+});
+
+/**
+ * The engine's proposal when a period's evaluation finds an objective missed (or its year's target
+ * out of reach): the Quality Representative opens a nonconformity (libs/domain nonconformity.ts) or
+ * declines with the reason.
+ */
+export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Đề xuất mở điểm không phù hợp do mục tiêu không đạt',
+    en: 'Proposal to open a nonconformity for a missed objective',
+    about: {
+      vi: 'Mở điểm không phù hợp (mô tả, đơn vị, mức độ, người kiểm tra hiệu lực) hoặc không mở, kèm lý do.',
+      en: 'Open a nonconformity (description, unit, severity, who verifies) or decline with the reason.',
+    },
+  }),
+  ...problem('required', 'Thiếu kết quả xử lý.'),
+  required: ['decision'],
+  properties: { decision: proposalDecision(['open', 'decline']) },
+  oneOf: [
+    {
+      type: 'object',
+      title: 'Mở điểm không phù hợp',
+      'x-en': { title: 'Open a nonconformity' },
+      required: ['decision', 'description', 'unitCode', 'severity'],
+      properties: {
+        decision: proposalDecision(['open']),
+        description: text(
+          { vi: 'Mô tả điểm không phù hợp', en: 'Description of the nonconformity' },
+          'Phải mô tả điểm không phù hợp.',
+        ),
+        unitCode: reference({ vi: 'Đơn vị liên quan', en: 'Unit concerned' }, 'Phải chọn đơn vị liên quan.'),
+        severity: {
+          type: 'string',
+          enum: ['minor-nc', 'major-nc'],
+          ...labelled({ vi: 'Mức độ', en: 'Severity' }),
+          ...problem('invalid-value', 'Mức độ phải là minor-nc hoặc major-nc.'),
+        },
+        verifierUserId: {
+          type: 'string',
+          minLength: 1,
+          ...labelled({
+            vi: 'Người kiểm tra hiệu lực',
+            en: 'Who verifies effectiveness',
+            about: {
+              vi: 'Bỏ trống: Đại diện chất lượng kiểm tra.',
+              en: 'Left out: the Quality Representative verifies.',
+            },
+          }),
+          ...problem('invalid-value', 'Người kiểm tra hiệu lực không hợp lệ.'),
+        },
+      },
+    },
+    {
+      type: 'object',
+      title: 'Không mở',
+      'x-en': { title: 'Decline' },
+      required: ['decision', 'reason'],
+      properties: {
+        decision: proposalDecision(['decline']),
+        reason: text({ vi: 'Lý do', en: 'Reason' }, 'Không mở điểm không phù hợp phải nêu lý do.'),
+      },
+    },
+  ],
+};

@@ -1,0 +1,107 @@
+import type { OutcomeSchema } from './schema-kit';
+import { date, decision, labelled, optionalText, problem, text } from './schema-kit';
+
+// The objectives-approval workflow's tasks: the leader's approval of the draft objectives, and its
+// revision when returned.
+
+/** `123/QĐ-UBND`: number, slash, document type and issuer abbreviations (Decree 30/2020/NĐ-CP). */
+export const DOCUMENT_NUMBER_PATTERN = /^\d{1,6}\/Q\u0110-[A-Z\u0110]+(?:-[A-Z\u0110]+)*$/u;
+
+export const OBJECTIVES_APPROVAL: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Phê duyệt mục tiêu chất lượng',
+    en: 'Approval of the quality objectives',
+    about: {
+      vi: 'Lãnh đạo phê duyệt dự thảo (kèm số quyết định) hoặc trả lại kèm ý kiến (ISO 6.2).',
+      en: 'The leader approves the draft (with the decision number) or returns it with comments (ISO 6.2).',
+    },
+  }),
+  ...problem('required', 'Thiếu kết quả xử lý.'),
+  required: ['decision'],
+  properties: { decision: decision(['approve', 'return']) },
+  oneOf: [
+    {
+      type: 'object',
+      title: 'Phê duyệt',
+      'x-en': { title: 'Approve' },
+      required: ['decision', 'documentNumber'],
+      properties: {
+        decision: decision(['approve']),
+        documentNumber: {
+          type: 'string',
+          pattern: DOCUMENT_NUMBER_PATTERN.source,
+          ...labelled({
+            vi: 'Số quyết định',
+            en: 'Decision number',
+            about: {
+              vi: 'Số trong sổ văn bản của cơ quan, ví dụ 123/QĐ-UBND.',
+              en: "The number in the organisation's register, e.g. 123/QĐ-UBND.",
+            },
+          }),
+          ...problem('invalid-format', 'Số quyết định phải có dạng 123/QĐ-UBND.'),
+        },
+        signingDate: date(
+          {
+            vi: 'Ngày ký',
+            en: 'Signing date',
+            about: {
+              vi: 'Ngày ký cũng là ngày hiệu lực, trong năm của mục tiêu hoặc năm trước; mặc định là ngày phê duyệt.',
+              en: "The signing date is the effective date, in the objectives' year or the year before; defaults to the day of approval.",
+            },
+          },
+          'Ngày ký phải có dạng YYYY-MM-DD.',
+        ),
+        comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
+      },
+    },
+    {
+      type: 'object',
+      title: 'Trả lại',
+      'x-en': { title: 'Return' },
+      required: ['decision', 'comments'],
+      properties: {
+        decision: decision(['return']),
+        comments: text(
+          {
+            vi: 'Ý kiến',
+            en: 'Comments',
+            about: { vi: 'Nội dung cần chỉnh sửa.', en: 'What the draft must change.' },
+          },
+          'Trả lại dự thảo phải kèm ý kiến.',
+        ),
+      },
+    },
+  ],
+};
+
+export const OBJECTIVES_REVISION: OutcomeSchema = {
+  type: 'object',
+  ...labelled({
+    vi: 'Chỉnh sửa dự thảo mục tiêu',
+    en: 'Revision of the draft objectives',
+    about: {
+      vi: 'Đại diện chất lượng chỉnh sửa dự thảo bị trả lại.',
+      en: 'The Quality Representative revises the returned draft.',
+    },
+  }),
+  ...problem('required', 'Thiếu kết quả xử lý.'),
+  required: ['note'],
+  properties: {
+    note: text({ vi: 'Nội dung chỉnh sửa', en: 'What was revised' }, 'Phải nêu nội dung đã chỉnh sửa.'),
+    objectives: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'object' },
+      ...labelled({
+        vi: 'Mục tiêu sau chỉnh sửa',
+        en: 'Revised objectives',
+        about: {
+          vi: 'Toàn bộ danh sách mục tiêu mới, cùng dạng với dự thảo; bỏ trống để giữ nguyên.',
+          en: "The whole new list of objectives, shaped as in the draft; leave out to keep the draft's.",
+        },
+      }),
+      ...problem('invalid-value', 'Danh sách mục tiêu chỉnh sửa không hợp lệ.'),
+    },
+  },
+};
