@@ -7,6 +7,7 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
 import { download as fetchDownload } from './support/document-download';
+import { docxParts, normalise, pdfText } from './support/document-text';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -310,6 +311,53 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect([resent.status, resent.body.dispatchNumber]).toEqual([200, '16/BC-UBND']);
       expect(await dispatchEvents()).toHaveLength(2);
       expect({ pdf: await fileOf(report.id, PDF), docx: await fileOf(report.id, DOCX) }).toEqual(files);
+    });
+
+    it('cites the number given on sending in the yearly report: its facts, its draft and the version issued', async () => {
+      const facts = await org.as<{ documents: { number: string; title: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/annual-qms-report`,
+      );
+      expect(facts.status).toBe(200);
+      // The decision and its plan by the decision's number; the objectives report by its corrected one.
+      expect(facts.body.documents.map((d) => d.number)).toEqual(['123/QĐ-UBND', '123/QĐ-UBND', '16/BC-UBND']);
+      const draft = await fetchDownload(
+        suite.http,
+        org,
+        'qmr',
+        `/api/v1/cycles/${cycleId}/annual-qms-report`,
+        PDF,
+      );
+      expect(draft.headers.get('x-document-status')).toBe('draft');
+      // Its row of the table: number 3, by its number, on one line (not "16/BC-" above "UBND").
+      const row = pdfText(draft.bytes)
+        .normalize('NFC')
+        .split('\n')
+        .find((line) => line.includes('16/BC-UBND'));
+      expect(row).toMatch(/^\s*3\s+16\/BC-UBND\s/u);
+
+      // The DOCX's table as wide as each column needs: the title the widest, "STT" the narrowest
+      // (they were five equal columns, the title four words a line), and none under its number.
+      const docx = await fetchDownload(
+        suite.http,
+        org,
+        'qmr',
+        `/api/v1/cycles/${cycleId}/annual-qms-report`,
+        DOCX,
+      );
+      const documentXml = docxParts(docx.bytes).read('word/document.xml');
+      const table = documentXml.split('<w:tbl>').find((part) => part.includes('Số, ký hiệu'))!;
+      const [stt, number, title, ...rest] = [...table.matchAll(/<w:gridCol w:w="(\d+)"/gu)].map((m) =>
+        Number(m[1]),
+      );
+      expect(Math.max(stt, number, ...rest)).toBeLessThan(title);
+      expect(Math.min(number, title, ...rest)).toBeGreaterThan(stt);
+
+      const issued = await org.as<Entry>('qmr', 'POST', `/api/v1/cycles/${cycleId}/annual-qms-report/issue`);
+      expect(issued.status).toBe(200);
+      const pdf = await fetchDownload(suite.http, org, 'qmr', `/api/v1/documents/${issued.body.id}`, PDF);
+      expect(normalise(pdfText(pdf.bytes))).toContain('16/BC-UBND');
     });
 
     it('is the clerk’s (văn thư) too: given the role, they number a document and read the year’s log', async () => {

@@ -340,6 +340,40 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
         },
       ],
       [
+        'the yearly report listing "-" for a document the clerical office numbered on sending',
+        'annual-qms-report',
+        () =>
+          annualQmsReportDocument(
+            {
+              ...yearly,
+              documents: [
+                {
+                  number: '123/QĐ-UBND',
+                  title: 'Quyết định ban hành mục tiêu',
+                  version: 1,
+                  issuedOn: '2024-01-15',
+                },
+                {
+                  number: '16/BC-UBND',
+                  title: 'Báo cáo kết quả thực hiện mục tiêu',
+                  version: 1,
+                  issuedOn: '2024-12-20',
+                },
+              ],
+            },
+            wording,
+          ),
+        ([before, ...older]) => {
+          const table = (model: OfficialDocument) =>
+            model.body.flatMap((block) =>
+              block.kind === 'table' ? [block.rows.map((row) => row[1])] : [],
+            )[0];
+          // The decision keeps its number; the report's, given on sending, was not cited.
+          expect(table(before)).toEqual(['123/QĐ-UBND', '-']);
+          expect(older).toHaveLength(3);
+        },
+      ],
+      [
         'a commune’s minutes, dated with its whole name and sent to the province’s leaders',
         'review-minutes',
         () => reviewMinutesDocument(review, COMMUNE),

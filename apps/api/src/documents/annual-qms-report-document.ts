@@ -1,7 +1,13 @@
 import { signatureBlock, numericDate } from '@qcycle/domain';
 import { CORRECTIVE_ACTION_STATUS } from './audit-documents';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
-import { AS_ADDRESSED, blankNumberAndSymbol, placeOfIssue, type OfficialDocument } from './official-document';
+import {
+  AS_ADDRESSED,
+  blankNumberAndSymbol,
+  DOCUMENT_NUMBER_COLUMN,
+  placeOfIssue,
+  type OfficialDocument,
+} from './official-document';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 
 /**
@@ -18,7 +24,11 @@ export interface AnnualQmsReportData {
   /** Last year's scope when it differs from this year's; null when unchanged or the first year. */
   previousScope: string | null;
   firstYear: boolean;
-  /** The documents of the year in the register, the latest version of each. */
+  /**
+   * The documents of the year in the register, the latest version of each, by the number each
+   * carries: the decision's from its issue, the others' as the clerical office gave it on sending
+   * (empty until recorded).
+   */
   documents: { number: string; title: string; version: number; issuedOn: string }[];
   audit: {
     /** The audit record's status: `in-progress`, `closed`, or `not-closed` when the year closed first. */
@@ -84,7 +94,7 @@ export function annualQmsReportDocument(
         ? { kind: 'paragraph', text: 'Không có tài liệu nào được ban hành trong năm.' }
         : {
             kind: 'table',
-            columns: ['STT', 'Số, ký hiệu', 'Tên tài liệu', 'Lần ban hành', 'Ngày ban hành'],
+            columns: ['STT', DOCUMENT_NUMBER_COLUMN, 'Tên tài liệu', 'Lần ban hành', 'Ngày ban hành'],
             rows: data.documents.map((d, i) => [
               String(i + 1),
               d.number || '-',

@@ -168,15 +168,15 @@ function blockOf(
   }
 }
 
-/** A ruled table, 12 pt, the header row bold and centred. */
+/** A ruled table, 12 pt, the header row bold and centred, its columns as wide as they need. */
 function grid(columns: string[], rows: string[][]): Table {
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: line, bottom: line, left: line, right: line };
-  const width = Math.floor(TEXT_WIDTH / columns.length);
-  const cell = (text: string, header: boolean) =>
+  const widths = columnWidths(columns, rows);
+  const cell = (text: string, header: boolean, column: number) =>
     new TableCell({
       borders,
-      width: { size: width, type: WidthType.DXA },
+      width: { size: widths[column], type: WidthType.DXA },
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
@@ -187,11 +187,61 @@ function grid(columns: string[], rows: string[][]): Table {
   return new Table({
     layout: TableLayoutType.AUTOFIT,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, i)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, false, i)) })),
     ],
   });
+}
+
+/** A cell's margins and borders, in twips. */
+const CELL_MARGINS = 230;
+/** A cell this short (a number and symbol, a date, "Ban hành mới") is kept on one line if the page allows. */
+const SHORT_CELL = 16;
+/** A longer paragraph counts as this many characters when the spare width is shared. */
+const LONG_CELL = 80;
+
+/** About how wide a text is in 12 pt Times, in twips: a capital 0.7 em, another letter or digit 0.5 em; bold a tenth more. */
+function textWidth(text: string, bold: boolean): number {
+  const ems = [...text].reduce((width, c) => width + (c !== c.toLowerCase() ? 0.7 : 0.5), 0);
+  return Math.ceil(ems * 240 * (bold ? 1.1 : 1));
+}
+
+/**
+ * Each column's width (twips), as the PDF's table lays it out: a column of short cells on one line,
+ * any other as wide as its longest word (so that "STT", a date or a number and symbol is never
+ * broken), and the rest of the text width shared by how much more each column holds, so a title
+ * takes the room (equal columns left a title four words a line beside an empty "STT").
+ */
+function columnWidths(columns: string[], rows: string[][]): number[] {
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  const widest = (texts: string[], bold = false) =>
+    Math.max(0, ...texts.map((text) => textWidth(text, bold)));
+  const wordsOf = (text: string) => text.split(/\s+/u);
+  // Each column's widest word (its header's in bold), its widest cell and its share, in twips; the
+  // header may wrap, as in the PDF ("Ngày ban" above "hành").
+  const widths = columns.map((header, i) => {
+    const cells = rows.map((row) => row[i] ?? '');
+    const word = Math.max(widest(wordsOf(header), true), widest(cells.flatMap(wordsOf)));
+    const short = Math.max(0, ...cells.map((text) => text.length)) <= SHORT_CELL;
+    return {
+      word: word + CELL_MARGINS,
+      line: Math.max(word, widest(cells)) + CELL_MARGINS,
+      short,
+      more: widest(cells.map((text) => text.slice(0, LONG_CELL))) + CELL_MARGINS,
+    };
+  });
+  const shortOnOneLine = widths.map((w) => (w.short ? w.line : w.word));
+  const minimum = sum(shortOnOneLine) <= TEXT_WIDTH ? shortOnOneLine : widths.map((w) => w.word);
+  // Too many long words for the page: their minimums, scaled to its width.
+  if (sum(minimum) > TEXT_WIDTH)
+    return minimum.map((width) => Math.floor((width * TEXT_WIDTH) / sum(minimum)));
+  const more = widths.map((w, i) => Math.max(0, w.more - minimum[i]));
+  const spare = TEXT_WIDTH - sum(minimum);
+  return minimum.map((width, i) =>
+    Math.floor(width + (sum(more) === 0 ? spare / more.length : (spare * more[i]) / sum(more))),
+  );
 }
 
 /**

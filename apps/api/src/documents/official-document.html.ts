@@ -2,6 +2,7 @@ import { escapeHtml } from '@qcycle/domain';
 import { indicatorChartSvg } from './indicator-chart.svg';
 import {
   addresseeLine,
+  isNumberAndSymbol,
   pageMarks,
   placeAndDate,
   recipientLines,
@@ -73,7 +74,10 @@ function block(item: DocumentBlock): string {
         '<table class="grid"><thead><tr>',
         ...item.columns.map((column) => `<th>${t(column)}</th>`),
         '</tr></thead><tbody>',
-        ...item.rows.map((row) => `<tr>${row.map((cell) => `<td>${t(cell)}</td>`).join('')}</tr>`),
+        ...item.rows.map(
+          (row) =>
+            `<tr>${row.map((cell) => (isNumberAndSymbol(cell) ? `<td class="number">` : '<td>') + `${t(cell)}</td>`).join('')}</tr>`,
+        ),
         '</tbody></table>',
       ].join('');
     case 'chart':
@@ -149,6 +153,8 @@ table.grid { margin: 0 0 6pt; font-size: 12pt; page-break-inside: auto; }
 table.grid th, table.grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; }
 table.grid th { font-weight: bold; text-align: center; }
 table.grid tr { page-break-inside: avoid; }
+/* A document's number and symbol on one line: "123/QĐ-" above "UBND" reads as two numbers. */
+table.grid td.number { white-space: nowrap; }
 figure.chart { margin: 0 0 8pt; text-align: center; page-break-inside: avoid; }
 figure.chart svg { width: 100%; height: auto; }
 figure.chart figcaption { font-style: italic; font-size: 12pt; }

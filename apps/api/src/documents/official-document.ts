@@ -240,6 +240,37 @@ function beforeBlankNumber(document: OfficialDocument): OfficialDocument | null 
   return null;
 }
 
+/** A document's number and symbol, as a table cites it: `123/QĐ-UBND`, `16/BC-UBND`. */
+export function isNumberAndSymbol(text: string): boolean {
+  return /^\d+\/\S+$/u.test(text);
+}
+
+/** The yearly report's column of the documents' numbers (annual-qms-report-document.ts). */
+export const DOCUMENT_NUMBER_COLUMN = 'Số, ký hiệu';
+
+/**
+ * Before the yearly report cited the number the clerical office gives a document on sending (the
+ * register's `dispatchNumber`): every document but the decision and its plan was listed "-". Only
+ * the decision is numbered when issued, and its plan carries the decision's number, so a number
+ * of another symbol than `QĐ` is one given on sending. This step is also why a number recorded
+ * after the report was registered gives the report no new version: the version as registered,
+ * and as sent, stands (docs/documents.md "Numbering on sending").
+ */
+function beforeNumbersOnSending(document: OfficialDocument): OfficialDocument | null {
+  const givenOnSending = (cell: string) => cell !== '-' && !/^\d+\/QĐ-/u.test(cell);
+  let changed = false;
+  const body = document.body.map((block) => {
+    if (block.kind !== 'table' || block.columns[1] !== DOCUMENT_NUMBER_COLUMN) return block;
+    const rows = block.rows.map((row) => {
+      if (!givenOnSending(row[1])) return row;
+      changed = true;
+      return [row[0], '-', ...row.slice(2)];
+    });
+    return { ...block, rows };
+  });
+  return changed ? { ...document, body } : null;
+}
+
 /**
  * Before "Kính gửi:" was centred under the summary ({@link OfficialDocument.addressee}): it was the
  * body's first paragraph, indented and justified like the text.
@@ -306,6 +337,7 @@ function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeNumbersOnSending,
   beforeCentredAddressee,
   beforeAdministrativeUnits,
   beforeClerkReview,

@@ -129,7 +129,7 @@ export class YearDocumentsService {
     await this.official.registerApprovedDecisions(caller, { cycleId: report.cycleId });
     const issued = await this.dataSource.getRepository(DocumentVersionEntity).find({
       where: { cycleId: report.cycleId },
-      select: ['type', 'version', 'number', 'title', 'issuedOn'],
+      select: ['type', 'version', 'number', 'dispatchNumber', 'title', 'issuedOn'],
       order: { type: 'ASC', version: 'DESC' },
     });
     // The latest version of each document, the yearly report itself aside (it lists the others), and
@@ -143,7 +143,14 @@ export class YearDocumentsService {
       ).values(),
     ]
       .sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.type < b.type ? -1 : 1))
-      .map((d) => ({ number: d.number, title: d.title, version: d.version, issuedOn: d.issuedOn }));
+      // A report, plan or minutes is numbered by the clerical office when it sends it: cited by that
+      // number once it is recorded (docs/documents.md "Numbering on sending").
+      .map((d) => ({
+        number: d.number || (d.dispatchNumber ?? ''),
+        title: d.title,
+        version: d.version,
+        issuedOn: d.issuedOn,
+      }));
     const unit = unitNames(wording);
     // Every nonconformity of the year, whatever its source (the audit's findings, a missed objective,
     // a complaint, an external audit, an observation), not only the audit's.

@@ -1256,7 +1256,7 @@ export interface components {
             /** @example 2024-01-15 */
             issuedOn: string;
             /**
-             * @description Empty for a document without a number
+             * @description The number it carries: the decision’s (and its plan’s) from its issue, another’s as the clerical office gave it on sending (`dispatchNumber` in the register); empty until that is recorded
              * @example 123/QĐ-UBND
              */
             number: string;

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class AnnualReportDocumentView {
-  @ApiProperty({ example: '123/QĐ-UBND', description: 'Empty for a document without a number' })
+  @ApiProperty({
+    example: '123/QĐ-UBND',
+    description:
+      'The number it carries: the decision’s (and its plan’s) from its issue, another’s as the clerical office gave it on sending (`dispatchNumber` in the register); empty until that is recorded',
+  })
   number!: string;
 
   @ApiProperty({ example: 'Quyết định số 123/QĐ-UBND' })
