@@ -31,6 +31,7 @@ import { PeopleController } from '../../apps/api/src/directory/people.controller
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { EvidenceController } from '../../apps/api/src/evidence/evidence.controller';
 import { DossierController } from '../../apps/api/src/dossier/dossier.controller';
+import { OutgoingRegisterController } from '../../apps/api/src/documents/outgoing-register.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -125,6 +126,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
   'GET /api/v1/evidence/{id}': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/dossier': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/outgoing-register': [200, 401, 403, 404],
 };
 const CONTROLLERS = [
   HealthController,
@@ -152,6 +154,7 @@ const CONTROLLERS = [
   NotificationsController,
   EvidenceController,
   DossierController,
+  OutgoingRegisterController,
 ];
 
 describe('directory, authentication and authorisation over HTTP (real API, PostgreSQL, Temporal dev server)', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Workbook } from 'exceljs';
 import { qualityCycleId } from '@qcycle/contracts';
 import { addDays, instantToVnLocal } from '@qcycle/domain';
 import { eventually, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
@@ -11,6 +12,7 @@ import { docxParts, normalise, pdfText } from './support/document-text';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 interface Entry {
@@ -393,6 +395,105 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(
         events.body.items.filter((e) => e.actor === created.body.id).map((e) => e.payload.number),
       ).toEqual(['17/BC-UBND']);
+    });
+
+    it('lists the year as the book of outgoing documents does (Decree 30, Appendix IV), in JSON and as a workbook', async () => {
+      interface BookEntry {
+        documentId: string;
+        number: string | null;
+        awaitedSymbol: string | null;
+        date: string;
+        typeAndSummary: string;
+        signer: string;
+        recipients: string[];
+        filedWith: string;
+        dispatchedOn: string | null;
+        note: string;
+      }
+      const path = `/api/v1/cycles/${cycleId}/outgoing-register`;
+      // Anyone of the organisation reads it, as the register; the văn thư first.
+      const book = await org.as<{ year: number; entries: BookEntry[] }>('vanthu', 'GET', path);
+      expect(book.status).toBe(200);
+      const byType = (type: string) => book.body.entries.filter((e) => e.documentId.includes(`.${type}.`));
+      // The plan is issued with its decision, under its number: not a line of its own.
+      expect(byType('objectives-plan')).toEqual([]);
+      expect(byType('objectives-decision')).toEqual([
+        expect.objectContaining({
+          number: '123/QĐ-UBND',
+          awaitedSymbol: null,
+          date: '2024-01-15',
+          typeAndSummary: expect.stringMatching(/^Quyết định phê duyệt Mục tiêu chất lượng năm 2024 /u),
+          signer: 'Nguyễn Hữu Tháp',
+          note: 'Bản diễn tập',
+        }),
+      ]);
+      // The objectives report by the number the clerk gave it last, sent today.
+      expect(byType('objectives-report')).toEqual([
+        expect.objectContaining({
+          number: '17/BC-UBND',
+          dispatchedOn: today(),
+          typeAndSummary: expect.stringMatching(/^Báo cáo kết quả thực hiện /u),
+          filedWith: 'VT, ISO',
+        }),
+      ]);
+      // The yearly report, issued but not numbered yet: its symbol awaited, sent to its addressee.
+      expect(byType('annual-qms-report')).toEqual([
+        expect.objectContaining({
+          number: null,
+          awaitedSymbol: '/BC-UBND',
+          dispatchedOn: null,
+          recipients: ['Sở Khoa học và Công nghệ'],
+        }),
+      ]);
+
+      const xlsx = await fetchDownload(suite.http, org, 'vanthu', path, XLSX);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-disposition')).toContain(`filename="SO-VAN-BAN-DI-${cycleId}.xlsx"`);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      const rows = sheet.getSheetValues().slice(1) as unknown[][];
+      const text = (row: unknown[] | undefined) => (row ?? []).slice(1).map((cell) => String(cell ?? ''));
+      expect(text(rows[1])).toEqual(['SỔ ĐĂNG KÝ VĂN BẢN ĐI']);
+      const head = rows.findIndex((row) => text(row)[0] === 'Số, ký hiệu văn bản');
+      expect(text(rows[head])).toEqual([
+        'Số, ký hiệu văn bản',
+        'Ngày tháng văn bản',
+        'Tên loại và trích yếu nội dung văn bản',
+        'Người ký',
+        'Nơi nhận văn bản',
+        'Đơn vị, người nhận bản lưu',
+        'Số lượng bản',
+        'Ngày chuyển',
+        'Ký nhận',
+        'Ghi chú',
+      ]);
+      expect(text(rows[head + 1])).toEqual([
+        '(1)',
+        '(2)',
+        '(3)',
+        '(4)',
+        '(5)',
+        '(6)',
+        '(7)',
+        '(8)',
+        '(9)',
+        '(10)',
+      ]);
+      const lines = rows.slice(head + 2).map(text);
+      expect(lines).toHaveLength(book.body.entries.length);
+      const [day, month, year] = [today().slice(8), today().slice(5, 7), today().slice(0, 4)];
+      expect(lines.find((line) => line[0] === '17/BC-UBND')?.[7]).toBe(`${day}/${month}/${year}`);
+      expect(lines.find((line) => line[0] === '123/QĐ-UBND')?.[1]).toBe('15/01/2024');
+      expect(lines.some((line) => line[0] === '…/BC-UBND' && line[7] === '')).toBe(true);
+
+      // Another organisation's year is not found; the same workbook again is the same bytes.
+      expect(
+        (await org.as('qmr', 'GET', `/api/v1/cycles/${otherOrg.code}-2024/outgoing-register`)).status,
+      ).toBe(404);
+      expect((await fetchDownload(suite.http, org, 'vanthu', path, XLSX)).bytes.equals(xlsx.bytes)).toBe(
+        true,
+      );
     });
 
     it('answers only documented status codes', async () => {

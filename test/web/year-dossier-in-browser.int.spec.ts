@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { Workbook } from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
@@ -71,6 +72,33 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     await expect(button.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(
       true,
     );
+  });
+
+  it('the văn thư downloads the year’s book of outgoing documents, in the decree’s form, from the register', async () => {
+    const clerk = await as('vanthu');
+    await clerk.open(documentsPath);
+    const register = clerk.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    const button = register.getByRole('button', {
+      name: vi('cycles:documents.outgoingRegister'),
+      exact: true,
+    });
+    const [download] = await Promise.all([clerk.page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`SO-VAN-BAN-DI-${cycleId}.xlsx`);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    // Every line of the sheet (exceljs leaves holes for empty rows and its first cell), as text.
+    const rows = Array.from(workbook.worksheets[0].getSheetValues() as (unknown[] | undefined)[], (row) =>
+      Array.from((row ?? []).slice(1), (cell) => String(cell ?? '')),
+    );
+    expect(rows.flat()).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
+    // The decision, by its number and date, signed by the leader; the plan is not a line of its own.
+    const decision = rows.find((row) => row[0] === '123/QĐ-UBND');
+    expect(decision?.slice(1, 4)).toEqual([
+      '15/01/2024',
+      expect.stringMatching(/^Quyết định phê duyệt Mục tiêu chất lượng năm 2024/u),
+      expect.any(String),
+    ]);
+    expect(rows.filter((row) => row[0] === '123/QĐ-UBND')).toHaveLength(1);
   });
 
   it('downloads at phone width too, the button inside the screen', async () => {

@@ -7,6 +7,8 @@ import { DocumentRegisterService } from './document-register.service';
 import { CyclePlanController, DocumentsController } from './documents.controller';
 import { NonconformityReportsController } from './nonconformity-reports.controller';
 import { NonconformityReportsService } from './nonconformity-reports.service';
+import { OutgoingRegisterController } from './outgoing-register.controller';
+import { OutgoingRegisterService } from './outgoing-register.service';
 import { PdfPrinter } from './pdf-printer';
 import { YearDocumentsService } from './year-documents.service';
 
@@ -20,6 +22,7 @@ import { YearDocumentsService } from './year-documents.service';
     DocumentsController,
     DocumentDispatchController,
     NonconformityReportsController,
+    OutgoingRegisterController,
   ],
   providers: [
     PdfPrinter,
@@ -29,6 +32,7 @@ import { YearDocumentsService } from './year-documents.service';
     CycleOfficialDocumentsService,
     YearDocumentsService,
     NonconformityReportsService,
+    OutgoingRegisterService,
   ],
   exports: [CycleOfficialDocumentsService, YearDocumentsService, NonconformityReportsService],
 })

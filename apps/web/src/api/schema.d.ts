@@ -608,6 +608,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/outgoing-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's documents as the book of outgoing documents lists them (Sổ đăng ký văn bản đi, Decree 30/2020/NĐ-CP Appendix IV), for the văn thư to check against the office's book
+         * @description Every registered version but the plan (issued with its decision) and the nonconformity forms (records), by date: the decree's columns (1) to (10), those qcycle knows filled: the number from its issue or as given on sending, the date, type and summary, signer, recipients, who keeps the file copies, the day sent, a note. JSON by default; with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` the extract as a workbook in the book's form (A4 landscape), the copies and the receiver's signature left blank for the văn thư. 404 for another organisation's cycle or none.
+         */
+        get: operations["OutgoingRegisterController_book"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/plan": {
         parameters: {
             query?: never;
@@ -3450,6 +3470,74 @@ export interface components {
             /** @example kontum */
             code: string;
             name: components["schemas"]["LocalizedNameView"];
+        };
+        OutgoingRegisterEntryView: {
+            /**
+             * @description The symbol the number given on sending will end with (`/BC-UBND`), while none is recorded
+             * @example null
+             */
+            awaitedSymbol: string | null;
+            /**
+             * @description (2) The document’s date
+             * @example 2024-12-20
+             */
+            date: string;
+            /**
+             * @description (8) The day it was sent, as recorded; null until then
+             * @example 2024-12-23
+             */
+            dispatchedOn: string | null;
+            /**
+             * @description The register version
+             * @example kontum-2024.objectives-report.v1
+             */
+            documentId: string;
+            /**
+             * @description (6) Who keeps the file copies
+             * @example VT, ISO
+             */
+            filedWith: string;
+            /**
+             * @description (10) A later version ("Sửa đổi lần 1"), a rehearsal’s copy
+             * @example
+             */
+            note: string;
+            /**
+             * @description (1) From its issue (a decision), or as given on sending; null until that is recorded
+             * @example 16/BC-UBND
+             */
+            number: string | null;
+            /**
+             * @description (5) Where it is sent
+             * @example [
+             *       "Sở Khoa học và Công nghệ"
+             *     ]
+             */
+            recipients: string[];
+            /**
+             * @description (4) Who signs it; empty when written by hand
+             * @example Nguyễn Hữu Tháp
+             */
+            signer: string;
+            /**
+             * @description (3) Its type and summary
+             * @example Báo cáo kết quả thực hiện Mục tiêu chất lượng năm 2024
+             */
+            typeAndSummary: string;
+        };
+        OutgoingRegisterView: {
+            /**
+             * @description The day of its last entry: the workbook’s own date
+             * @example 2024-12-23
+             */
+            asOf: string;
+            /** @example kontum-2024 */
+            cycleId: string;
+            entries: components["schemas"]["OutgoingRegisterEntryView"][];
+            /** @example Ủy ban nhân dân tỉnh Kon Tum */
+            organisation: string;
+            /** @example 2024 */
+            year: number;
         };
         PaperReportView: {
             /**
@@ -7032,6 +7120,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OutgoingRegisterController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extract (application/json), or its workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingRegisterView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["OutgoingRegisterView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
                 };
             };
         };

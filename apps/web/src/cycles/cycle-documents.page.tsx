@@ -213,6 +213,32 @@ export default function CycleDocumentsPage() {
       <section className="card" aria-labelledby="document-register">
         <h2 id="document-register">{t('documents.registerTitle')}</h2>
         <p className="muted">{t('documents.registerLead')}</p>
+        <div className="outgoing-register">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-disabled={busy !== null || undefined}
+            aria-describedby="outgoing-register-lead"
+            onClick={() =>
+              void fetchFile(
+                'outgoing-register',
+                `/api/v1/cycles/${encodeURIComponent(cycleId)}/outgoing-register`,
+                'xlsx',
+                `SO-VAN-BAN-DI-${cycleId}`,
+              )
+            }
+          >
+            {busy === 'outgoing-register:xlsx' ? t('documents.downloading') : t('documents.outgoingRegister')}
+          </button>
+          <p id="outgoing-register-lead" className="muted small">
+            {t('documents.outgoingRegisterLead')}
+          </p>
+          {refusals['outgoing-register'] && (
+            <p className="field-error" role="status">
+              {refusals['outgoing-register']}
+            </p>
+          )}
+        </div>
         {register.error ? <ErrorNotice error={register.error} /> : null}
         {register.loading && !register.data && <p className="loading">{t('loading')}</p>}
         {register.data &&
