@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { en, vi } from './support/catalogue';
+import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
 import {
   browserSuiteConfig,
   BrowserSession,
@@ -36,6 +37,8 @@ type Task = TaskSummary & { title: { vi: string; en: string } };
  * acceptances), to wait for the calendar, and to prove what the pages claim (nothing recorded).
  * Every page visited passes axe-core (no serious or critical violation); the main ones are written
  * to test-results/screenshots at desktop and phone width; no request of the browser leaves the origin.
+ * At 360 px the tables of the audit plan and its close, the cycles list and the directory read as
+ * cards: no cell cut off, each row's name as wide as the card, each other cell labelled.
  */
 describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
   let env: TestWorkflowEnvironment;
@@ -545,6 +548,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByLabel(vi('tasks:auditPlan.processOf', { number: 1 }))
       .fill('Theo dõi nhiệm vụ trọng tâm');
     await lead.page.getByLabel(vi('tasks:auditPlan.clauseOf', { number: 1 })).fill('9.1.1');
+    // On a phone each step is a card of its labelled fields, none of them past the screen's edge
+    // (said at the end, with the close's).
+    const unreadable = {
+      plan: await unreadableTablesAtPhoneWidth(
+        lead.page.getByRole('group', { name: vi('tasks:auditPlan.steps'), exact: true }),
+      ),
+      close: [] as string[],
+    };
     await lead.check('the audit plan task', { screenshot: 'task-audit-plan' });
     await lead.page.getByRole('button', { name: vi('tasks:auditPlan.submit') }).click();
     await submitted(lead);
@@ -565,7 +576,13 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lead.page
       .getByLabel(vi('tasks:auditClose.report'))
       .fill('Báo cáo đánh giá nội bộ năm 2024: không có điểm không phù hợp.');
-    await lead.check('the audit close task');
+    // The steps and their results, a card each on a phone.
+    unreadable.close = await unreadableTablesAtPhoneWidth(
+      lead.page.locator('form', {
+        has: lead.page.getByRole('heading', { level: 3, name: vi('tasks:auditClose.steps') }),
+      }),
+    );
+    await lead.check('the audit close task', { screenshot: 'task-audit-close' });
     await lead.page.getByRole('button', { name: vi('tasks:auditClose.submit') }).click();
     await submitted(lead);
 
@@ -588,6 +605,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(audit.steps).toEqual([
       expect.objectContaining({ result: 'conformity', auditorUserId: org.idOf('auditor.hcth') }),
     ]);
+    expect(unreadable).toEqual({ plan: [], close: [] });
   });
 
   it("8. the dashboard's chart shows the reported value against the target line", async () => {
@@ -722,6 +740,28 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     } finally {
       expect((await deactivate(true)).status).toBe(200);
     }
+  });
+
+  it("reads the cycles list and the directory's people, units and change log on a phone: each row a card, its name the card's width, nothing cut off", async () => {
+    const qmr = await as('qmr');
+    await qmr.open('/cycles');
+    const cycles = qmr.page.getByRole('region', { name: vi('cycles:list.heading'), exact: true });
+    await cycles.getByRole('row').nth(1).waitFor();
+    await qmr.settled();
+    const unreadable: Record<string, string[]> = { cycles: await unreadableTablesAtPhoneWidth(cycles) };
+    await qmr.check('the cycles list', { screenshot: 'cycles-list' });
+
+    // The change log has the deactivation and the return of the test before.
+    const admin = await as('admin');
+    for (const view of ['users', 'units', 'events'] as const) {
+      await admin.open(`/directory?view=${view}`);
+      const section = admin.page.getByRole('region', { name: vi(`directory:${view}.title`), exact: true });
+      await section.getByRole('row').nth(1).waitFor();
+      await admin.settled();
+      unreadable[view] = await unreadableTablesAtPhoneWidth(section);
+      await admin.check(`the directory's ${view}`, { screenshot: `directory-${view}` });
+    }
+    expect(unreadable).toEqual({ cycles: [], users: [], units: [], events: [] });
   });
 
   it('9. the language switch shows the pages in English', async () => {

@@ -42,7 +42,8 @@ export default function CyclesPage() {
           data && (
             <>
               <div className="table-scroll">
-                <table className="cycles-table">
+                {/* On a phone each year a card of labelled lines, its links side by side as they fit. */}
+                <table className="cycles-table stacked-table">
                   <thead>
                     <tr>
                       <th scope="col">{t('list.year')}</th>
@@ -60,12 +61,12 @@ export default function CyclesPage() {
                           <th scope="row">
                             <Link to={base}>{t('list.yearLink', { year: cycle.year })}</Link>
                           </th>
-                          <td>{t(`phase.${cycle.phase}`)}</td>
-                          <td>
+                          <td data-label={t('list.phase')}>{t(`phase.${cycle.phase}`)}</td>
+                          <td data-label={t('list.status')}>
                             <StatusBadge status={cycle.status} group="cycleStatus" />
                           </td>
-                          <td>{format.dateTime(cycle.startedAt)}</td>
-                          <td>
+                          <td data-label={t('list.started')}>{format.dateTime(cycle.startedAt)}</td>
+                          <td data-label={t('list.links')}>
                             <div className="row-links">
                               <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
                                 {t('nav.dashboard')}

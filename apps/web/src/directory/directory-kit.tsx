@@ -84,8 +84,11 @@ interface Page<T> {
 }
 
 /**
- * One page of a list: the error, the count, the table (scrolling sideways on a phone) with its
- * caption and column heads, and the pager. `row` draws one item's row.
+ * One page of a list: the error, the count, the table with its caption and column heads, and the
+ * pager. `row` draws one item's row: its name a `<th scope="row">`, each other cell labelled with its
+ * column's name (`data-label`) but one holding only buttons, since on a phone the rows are cards of
+ * labelled lines (`stacked-table`, ui/styles.css); between a phone and a desk the table scrolls
+ * sideways, saying so.
  */
 export function PagedTable<T>({
   page,
@@ -122,7 +125,7 @@ export function PagedTable<T>({
               className="table-scroll"
               {...(scrollLabel ? { tabIndex: 0, role: 'region', 'aria-label': scrollLabel } : {})}
             >
-              <table>
+              <table className="stacked-table">
                 <caption className="visually-hidden">{caption}</caption>
                 <thead>
                   <tr>

@@ -128,7 +128,7 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
         page={page}
         count={(n) => t('events.count', { n })}
         caption={t('events.title')}
-        // Focusable: on a phone the log scrolls sideways and has nothing else to focus.
+        // Focusable: wider than a phone, narrower than a desk, the log scrolls sideways in its box.
         scrollLabel={t('events.table')}
         columns={[t('events.when'), t('events.who'), t('events.what'), t('events.from')]}
         row={(event, index) => (
@@ -136,14 +136,14 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
             <td className="dir-nowrap">
               <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, i18n.language)}</time>
             </td>
-            <td>{person(event.actor)}</td>
-            <td>
+            <td data-label={t('events.who')}>{person(event.actor)}</td>
+            <td data-label={t('events.what')}>
               <span className="status">
                 {KNOWN_TYPES.includes(event.type) ? t(`events.types.${event.type}`) : event.type}
               </span>{' '}
               {describe(event)}
             </td>
-            <td>
+            <td data-label={t('events.from')}>
               {event.clientAddress ?? '—'}
               {event.requestId && (
                 <span className="dir-sub">

@@ -110,7 +110,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
         ]}
         row={(unit) => (
           <tr key={unit.code}>
-            <td>
+            <td data-label={t('units.code')}>
               <code>{unit.code}</code>
             </td>
             <th scope="row" className="dir-row-head">
@@ -119,7 +119,9 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
                 {i18n.language.startsWith('en') ? unit.name.vi : unit.name.en}
               </span>
             </th>
-            <td>{unit.parentCode ? unitLabel(unit.parentCode) : t('units.topLevel')}</td>
+            <td data-label={t('units.parent')}>
+              {unit.parentCode ? unitLabel(unit.parentCode) : t('units.topLevel')}
+            </td>
             <td>
               <EditButton
                 name={t('units.editNamed', { name: unitName(unit, i18n.language) })}

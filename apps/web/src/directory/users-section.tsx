@@ -172,12 +172,12 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
               {user.fullName}
               <span className="dir-sub">{user.email}</span>
             </th>
-            <td>{user.title ?? '—'}</td>
-            <td>{unitLabel(user.unitCode)}</td>
-            <td>
+            <td data-label={t('users.jobTitle')}>{user.title ?? '—'}</td>
+            <td data-label={t('users.unit')}>{unitLabel(user.unitCode)}</td>
+            <td data-label={t('users.roles')}>
               <RoleList roles={user.roles} unitLabel={unitLabel} />
             </td>
-            <td>
+            <td data-label={t('users.status')}>
               <ActiveWord active={user.active} />
             </td>
             <td>

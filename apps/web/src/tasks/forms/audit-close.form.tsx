@@ -34,7 +34,8 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
         <p className="muted">{t('values.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          {/* On a phone each step a card: its unit, then its process, clause, auditor and result. */}
+          <table className="stacked-table">
             <thead>
               <tr>
                 <th scope="col">{t('auditPlan.unit')}</th>
@@ -48,10 +49,10 @@ export function AuditCloseForm({ task, problems, busy, onSubmit }: TaskFormProps
               {steps.map((step) => (
                 <tr key={step.id}>
                   <td>{unitName(step.unitCode, i18n.language)}</td>
-                  <td>{step.process}</td>
-                  <td>{step.clause}</td>
-                  <td>{nameOf(step.auditorUserId)}</td>
-                  <td>
+                  <td data-label={t('auditPlan.process')}>{step.process}</td>
+                  <td data-label={t('auditPlan.clause')}>{step.clause}</td>
+                  <td data-label={t('auditPlan.auditor')}>{nameOf(step.auditorUserId)}</td>
+                  <td data-label={t('auditStep.result')}>
                     {step.result ? (
                       <span
                         className={`status ${step.result.endsWith('-nc') ? 'status-danger' : 'status-ok'}`}

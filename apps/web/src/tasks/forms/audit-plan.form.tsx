@@ -176,7 +176,8 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         <p className="field-hint">{t('auditPlan.stepsHint')}</p>
         <FieldError problems={problems.exact('steps')} />
         <div className="table-scroll">
-          <table className="steps-table">
+          {/* On a phone each step a card of its labelled fields, rather than fields cut off at the edge. */}
+          <table className="steps-table stacked-table">
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -199,7 +200,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                       {n}
                       <FieldError problems={problems.exact(`steps[${index}]`)} />
                     </th>
-                    <td>
+                    <td data-label={t('auditPlan.unit')}>
                       <CellControl
                         hideLabel
                         label={t('auditPlan.unitOf', { number: n })}
@@ -223,7 +224,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                         )}
                       </CellControl>
                     </td>
-                    <td>
+                    <td data-label={t('auditPlan.process')}>
                       <CellText
                         label={t('auditPlan.processOf', { number: n })}
                         problems={at('process')}
@@ -231,7 +232,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                         onChange={(process) => change(index, { process })}
                       />
                     </td>
-                    <td>
+                    <td data-label={t('auditPlan.clause')}>
                       <CellText
                         label={t('auditPlan.clauseOf', { number: n })}
                         problems={at('clause')}
@@ -241,7 +242,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                         onChange={(clause) => change(index, { clause })}
                       />
                     </td>
-                    <td>
+                    <td data-label={t('auditPlan.auditor')}>
                       <CellControl
                         hideLabel
                         label={t('auditPlan.auditorOf', { number: n })}
