@@ -240,9 +240,12 @@ function beforeBlankNumber(document: OfficialDocument): OfficialDocument | null 
   return null;
 }
 
-/** A document's number and symbol, as a table cites it: `123/QĐ-UBND`, `16/BC-UBND`. */
+/**
+ * A document's number and symbol, as a table cites it: `123/QĐ-UBND`, `16/BC-UBND`, its symbol in
+ * capitals (a period `2/2024` or a date is not one).
+ */
 export function isNumberAndSymbol(text: string): boolean {
-  return /^\d+\/\S+$/u.test(text);
+  return /^\d+\/\p{Lu}+(?:-\p{Lu}+)*$/u.test(text);
 }
 
 /** The yearly report's column of the documents' numbers (annual-qms-report-document.ts). */
