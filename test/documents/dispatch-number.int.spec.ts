@@ -4,6 +4,7 @@ import { qualityCycleId } from '@qcycle/contracts';
 import { addDays, instantToVnLocal } from '@qcycle/domain';
 import { eventually, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import type { OutgoingRegister } from '../../apps/api/src/documents/outgoing-register.service';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
@@ -398,21 +399,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     });
 
     it('lists the year as the book of outgoing documents does (Decree 30, Appendix IV), in JSON and as a workbook', async () => {
-      interface BookEntry {
-        documentId: string;
-        number: string | null;
-        awaitedSymbol: string | null;
-        date: string;
-        typeAndSummary: string;
-        signer: string;
-        recipients: string[];
-        filedWith: string;
-        dispatchedOn: string | null;
-        note: string;
-      }
       const path = `/api/v1/cycles/${cycleId}/outgoing-register`;
       // Anyone of the organisation reads it, as the register; the văn thư first.
-      const book = await org.as<{ year: number; entries: BookEntry[] }>('vanthu', 'GET', path);
+      const book = await org.as<OutgoingRegister>('vanthu', 'GET', path);
       expect(book.status).toBe(200);
       const byType = (type: string) => book.body.entries.filter((e) => e.documentId.includes(`.${type}.`));
       // The plan is issued with its decision, under its number: not a line of its own.
