@@ -6,6 +6,7 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
 import { rehearsalInItsAudit } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
+import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -162,28 +163,9 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       const overdue = qmr.page.getByRole('region', { name: vi('cycles:overdue.title'), exact: false });
       await overdue.getByRole('row').nth(1).waitFor();
       await qmr.settled();
-      // What of a row a user could not read: a cell past the section's edges, a task's name squeezed
-      // into a column (under 80% of the table's width), a cell that does not say what it is.
-      const unreadable = await overdue.evaluate((section) => {
-        const edge = section.getBoundingClientRect();
-        const said = (element: { textContent: string | null }) =>
-          element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-        const found: string[] = [];
-        for (const table of section.querySelectorAll('table'))
-          for (const row of table.querySelectorAll('tbody tr')) {
-            const [name, ...rest] = [...row.children];
-            for (const cell of [name, ...rest]) {
-              const box = cell.getBoundingClientRect();
-              if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5)
-                found.push(`cut off: "${said(cell)}"`);
-            }
-            if (name.getBoundingClientRect().width < 0.8 * table.getBoundingClientRect().width)
-              found.push(`squeezed: "${said(name)}"`);
-            for (const cell of rest)
-              if (!cell.getAttribute('data-label')) found.push(`unlabelled: "${said(cell)}"`);
-          }
-        return found;
-      });
+      // What of a row a user could not read (`support/phone-tables.ts`): a cell past the section's
+      // edges, a task's name squeezed into a column, a cell that does not say what it is.
+      const unreadable = await unreadableTablesAtPhoneWidth(overdue);
       expect(unreadable).toEqual([]);
     } finally {
       await qmr.page.setViewportSize({ width: 1280, height: 800 });

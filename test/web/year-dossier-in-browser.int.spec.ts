@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
+import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -120,52 +121,14 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
   });
 
   /**
-   * At phone width, what of a table's rows a user could not read: a cell or a button past the card's
-   * edges (cut off, or only to be scrolled to), a name squeezed into a column a word or two wide (it
-   * has less than 80% of the table's width), a row whose version is not a number in view, a button
-   * under 44 px high.
+   * At phone width, what of a table's rows a user could not read (`support/phone-tables.ts`): besides
+   * what every table must, each row's version a number in view, and each row a button, in view.
    */
   const unreadableAtPhoneWidth = (card: Locator) =>
-    card.evaluate((section, versionHead) => {
-      const edge = section.getBoundingClientRect();
-      const outside = (box: Box) => box.left < edge.left - 0.5 || box.right > edge.right + 0.5;
-      const visible = (element: PageElement) => {
-        const box = element.getBoundingClientRect();
-        return (
-          box.width > 0 &&
-          box.height > 0 &&
-          !outside(box) &&
-          getComputedStyle(element).visibility === 'visible'
-        );
-      };
-      const said = (element: PageElement) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      const found: string[] = [];
-      for (const table of section.querySelectorAll('table')) {
-        const heads = [...table.querySelectorAll('thead th')].map(said);
-        const version = heads.indexOf(versionHead);
-        const rows = [...table.querySelectorAll('tbody tr')];
-        if (rows.length === 0) found.push(`no row in the table headed ${heads.join(', ')}`);
-        for (const row of rows) {
-          const cells = [...row.children];
-          const line = cells.map(said).join(' | ');
-          for (const cell of cells) {
-            if (outside(cell.getBoundingClientRect())) found.push(`cut off: "${said(cell)}"`);
-          }
-          const nameWidth = cells[0].getBoundingClientRect().width / table.getBoundingClientRect().width;
-          if (nameWidth < 0.8) found.push(`squeezed: "${said(cells[0])}"`);
-          if (version >= 0 && !(visible(cells[version]) && /\d+/.test(said(cells[version])))) {
-            found.push(`version not in view: "${line}"`);
-          }
-          const buttons = [...row.querySelectorAll('button')];
-          if (buttons.length === 0) found.push(`no button: "${line}"`);
-          for (const button of buttons) {
-            if (!visible(button)) found.push(`button not in view: ${said(button)} of "${line}"`);
-            if (button.getBoundingClientRect().height < 44) found.push(`under 44 px: ${said(button)}`);
-          }
-        }
-      }
-      return found;
-    }, vi('cycles:documents.col.version'));
+    unreadableTablesAtPhoneWidth(card, {
+      numberColumns: [vi('cycles:documents.col.version')],
+      buttonInEveryRow: true,
+    });
 
   it('reads both tables at phone width: every row inside its card, each version and download in view', async () => {
     const qmr = await as('qmr');
@@ -194,16 +157,3 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     expect((await org.as('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/dossier`)).status).toBe(403);
   });
 });
-
-// The page's DOM as far as the phone-width check reads it (the suites have no DOM types).
-interface Box {
-  left: number;
-  right: number;
-  width: number;
-  height: number;
-}
-interface PageElement {
-  textContent: string | null;
-  getBoundingClientRect(): Box;
-}
-declare function getComputedStyle(element: PageElement): { visibility: string };
