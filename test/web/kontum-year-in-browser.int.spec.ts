@@ -5,6 +5,7 @@ import {
   startTestSmtpServer,
   startTimeSkippingEnvironment,
   uniqueSuffix,
+  VIEWPORTS,
   type TestSmtpServer,
 } from '@qcycle/testing';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
@@ -556,6 +557,16 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       ),
       close: [] as string[],
     };
+    // The step's card is headed "Bước 1" on a phone, where the column's head "#" is not shown; on a
+    // desk the row's head stays the number under it.
+    const stepHead = lead.page.getByTestId('step-row-1').getByRole('rowheader');
+    const stepHeadSeen = { desk: await seenText(stepHead), phone: '' };
+    await lead.page.setViewportSize(VIEWPORTS.phone);
+    try {
+      stepHeadSeen.phone = await seenText(stepHead);
+    } finally {
+      await lead.page.setViewportSize(VIEWPORTS.desktop);
+    }
     await lead.check('the audit plan task', { screenshot: 'task-audit-plan' });
     await lead.page.getByRole('button', { name: vi('tasks:auditPlan.submit') }).click();
     await submitted(lead);
@@ -605,7 +616,10 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(audit.steps).toEqual([
       expect.objectContaining({ result: 'conformity', auditorUserId: org.idOf('auditor.hcth') }),
     ]);
-    expect(unreadable).toEqual({ plan: [], close: [] });
+    expect({ unreadable, stepHeadSeen }).toEqual({
+      unreadable: { plan: [], close: [] },
+      stepHeadSeen: { desk: '1', phone: vi('tasks:auditPlan.step', { number: 1 }) },
+    });
   });
 
   it("8. the dashboard's chart shows the reported value against the target line", async () => {
@@ -790,3 +804,24 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
 });
 
 const objectiveTitle = (id: string) => KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === id)!.title.vi;
+
+/**
+ * The text of `element` as a sighted user sees it: without what in it is not drawn (`display: none`)
+ * or drawn a pixel wide (`visually-hidden`), which only a screen reader reads.
+ */
+const seenText = (element: Locator) =>
+  element.evaluate((root: ShownNode) => {
+    const seen = (node: ShownNode): string => {
+      if (node.nodeType === 3) return node.textContent ?? '';
+      const box = node.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 ? [...node.childNodes].map(seen).join('') : '';
+    };
+    return seen(root).replace(/\s+/g, ' ').trim();
+  });
+// An element or a text in it, as far as seenText reads it (the suites have no DOM types).
+interface ShownNode {
+  nodeType: number;
+  textContent: string | null;
+  childNodes: Iterable<ShownNode>;
+  getBoundingClientRect(): { width: number; height: number };
+}

@@ -197,7 +197,14 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                 return (
                   <tr key={step.id} data-testid={`step-row-${n}`}>
                     <th scope="row">
-                      {n}
+                      {/* On a desk the number under the column's head "#"; on a phone, where the
+                          heads are not shown, the card's heading "Bước 1" in its place. */}
+                      <span className="step-number" aria-hidden="true">
+                        {n}
+                      </span>
+                      <span className="step-heading visually-hidden">
+                        {t('auditPlan.step', { number: n })}
+                      </span>
                       <FieldError problems={problems.exact(`steps[${index}]`)} />
                     </th>
                     <td data-label={t('auditPlan.unit')}>
