@@ -11,7 +11,7 @@ import { VIEWPORTS } from '@qcycle/testing';
  *   width, that is a column a word or two wide rather than the head of a card;
  * - `unlabelled`: another cell that does not say what it is (no `data-label`), unless all it holds
  *   is buttons, which name themselves;
- * - `under 44 px`: a button lower than a finger's target.
+ * - `under 44 px`: a button or a link lower than a finger's target.
  *
  * `also` asks what only some tables must do, see {@link AlsoAtPhoneWidth}.
  */
@@ -78,8 +78,8 @@ export async function unreadableTablesAtPhoneWidth(
               said(cell) === held.map(said).join(' ');
             if (!onlyButtons) found.push(`unlabelled: "${said(cell)}"`);
           }
-          for (const button of row.querySelectorAll('button'))
-            if (button.getBoundingClientRect().height < 44) found.push(`under 44 px: "${said(button)}"`);
+          for (const target of row.querySelectorAll('button, a[href]'))
+            if (target.getBoundingClientRect().height < 44) found.push(`under 44 px: "${said(target)}"`);
           for (const head of also.numberColumns ?? []) {
             const cell = cells[heads.indexOf(head)];
             if (cell && !(inView(cell) && /\d/.test(said(cell))))
