@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { numericDate } from '@qcycle/domain';
 import { fixZipTimes } from './official-document.docx';
 import type { DocumentType } from './document-register.service';
 import { AS_ADDRESSED, NAME_WRITTEN_BY_HAND, type OfficialDocument } from './official-document';
@@ -128,8 +129,6 @@ export interface OutgoingRegisterHeading {
   asOf: string;
 }
 
-const dayMonthYear = (isoDate: string) => isoDate.split('-').reverse().join('/');
-
 /** The columns' widths, in characters: the summary and the recipients the widest. */
 const COLUMN_WIDTHS = [14, 12, 44, 18, 30, 14, 8, 11, 10, 14];
 
@@ -160,13 +159,13 @@ export async function outgoingRegisterXlsx(
     OUTGOING_REGISTER_COLUMNS.map((_, i) => `(${i + 1})`),
     ...entries.map((entry) => [
       entry.number ?? `…${entry.awaitedSymbol ?? ''}`,
-      dayMonthYear(entry.date),
+      numericDate(entry.date),
       entry.typeAndSummary,
       entry.signer,
       entry.recipients.join('; '),
       entry.filedWith,
       '',
-      entry.dispatchedOn ? dayMonthYear(entry.dispatchedOn) : '',
+      entry.dispatchedOn ? numericDate(entry.dispatchedOn) : '',
       '',
       entry.note,
     ]),

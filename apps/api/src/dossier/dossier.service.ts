@@ -4,6 +4,7 @@ import { crc32 } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type FindOptionsSelect } from 'typeorm';
+import { numericDate } from '@qcycle/domain';
 import {
   DocumentVersionEntity,
   EventLogEntryEntity,
@@ -360,7 +361,7 @@ function indexTitle(
   entry: Pick<DocumentVersionEntity, 'number' | 'title' | 'dispatchNumber' | 'dispatchedOn'>,
 ): string {
   if (entry.dispatchNumber && entry.dispatchedOn)
-    return `${entry.dispatchNumber} (gửi ngày ${entry.dispatchedOn.split('-').reverse().join('/')}) - ${entry.title}`;
+    return `${entry.dispatchNumber} (gửi ngày ${numericDate(entry.dispatchedOn)}) - ${entry.title}`;
   return !entry.number || entry.title.includes(entry.number)
     ? entry.title
     : `${entry.number} - ${entry.title}`;

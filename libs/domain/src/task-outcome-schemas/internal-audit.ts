@@ -1,5 +1,15 @@
 import type { OutcomeSchema } from './schema-kit';
-import { date, decision, labelled, optionalText, problem, reference, text, textList } from './schema-kit';
+import {
+  date,
+  decision,
+  labelled,
+  optionalText,
+  problem,
+  returnedWithComments,
+  reference,
+  text,
+  textList,
+} from './schema-kit';
 
 // The internal-audit workflow's tasks (ISO 9.2): the plan, each step's result, the closing report
 // and its approval.
@@ -168,22 +178,9 @@ export const AUDIT_REPORT_APPROVAL: OutcomeSchema = {
         comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
       },
     },
-    {
-      type: 'object',
-      title: 'Trả lại',
-      'x-en': { title: 'Return' },
-      required: ['decision', 'comments'],
-      properties: {
-        decision: decision(['return']),
-        comments: text(
-          {
-            vi: 'Ý kiến',
-            en: 'Comments',
-            about: { vi: 'Nội dung báo cáo cần chỉnh sửa.', en: 'What the report must change.' },
-          },
-          'Trả lại báo cáo phải kèm ý kiến.',
-        ),
-      },
-    },
+    returnedWithComments(
+      { vi: 'Nội dung báo cáo cần chỉnh sửa.', en: 'What the report must change.' },
+      'Trả lại báo cáo phải kèm ý kiến.',
+    ),
   ],
 };

@@ -1,6 +1,16 @@
 import { PAPER_REPORT_REFERENCE_MAX_LENGTH } from '../paper-report';
 import type { Label, OutcomeSchema } from './schema-kit';
-import { caseCount, date, labelled, optionalText, problem, reference, text, textList } from './schema-kit';
+import {
+  caseCount,
+  choice,
+  date,
+  labelled,
+  optionalText,
+  problem,
+  reference,
+  text,
+  textList,
+} from './schema-kit';
 
 // The objective-monitoring workflow's tasks: a period's measurement report, the follow-up of an
 // objective at risk, and the proposal to open a nonconformity for a missed objective.
@@ -133,19 +143,13 @@ export const AT_RISK_FOLLOW_UP: OutcomeSchema = {
   },
 };
 
-const proposalDecision = (values: readonly string[]): OutcomeSchema => ({
-  type: 'string',
-  enum: values,
-  ...labelled({
-    vi: 'Quyết định',
-    en: 'Decision',
-    about: {
-      vi: 'open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.',
-      en: 'open: open the nonconformity (a corrective action, ISO 10.2); decline: do not, with the reason.',
-    },
-  }),
-  ...problem('invalid-value', 'Quyết định phải là "open" hoặc "decline".'),
-});
+const proposalDecision = choice(
+  {
+    vi: 'open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.',
+    en: 'open: open the nonconformity (a corrective action, ISO 10.2); decline: do not, with the reason.',
+  },
+  'Quyết định phải là "open" hoặc "decline".',
+);
 
 /**
  * The engine's proposal when a period's evaluation finds an objective missed (or its year's target

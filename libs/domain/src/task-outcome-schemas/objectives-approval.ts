@@ -1,5 +1,5 @@
 import type { OutcomeSchema } from './schema-kit';
-import { date, decision, labelled, optionalText, problem, text } from './schema-kit';
+import { date, decision, labelled, optionalText, problem, returnedWithComments, text } from './schema-kit';
 
 // The objectives-approval workflow's tasks: the leader's approval of the draft objectives, and its
 // revision when returned.
@@ -55,23 +55,10 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
         comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
       },
     },
-    {
-      type: 'object',
-      title: 'Trả lại',
-      'x-en': { title: 'Return' },
-      required: ['decision', 'comments'],
-      properties: {
-        decision: decision(['return']),
-        comments: text(
-          {
-            vi: 'Ý kiến',
-            en: 'Comments',
-            about: { vi: 'Nội dung cần chỉnh sửa.', en: 'What the draft must change.' },
-          },
-          'Trả lại dự thảo phải kèm ý kiến.',
-        ),
-      },
-    },
+    returnedWithComments(
+      { vi: 'Nội dung cần chỉnh sửa.', en: 'What the draft must change.' },
+      'Trả lại dự thảo phải kèm ý kiến.',
+    ),
   ],
 };
 

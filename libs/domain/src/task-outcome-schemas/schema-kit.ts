@@ -106,17 +106,36 @@ export const caseCount = (label: Label, reason: string): OutcomeSchema => ({
   ...problem('invalid-value', reason),
 });
 
+/**
+ * A decision field: the answer's `decision`, one of `values`, with what each choice means and the
+ * refusal of any other value.
+ */
+export const choice =
+  (about: NonNullable<Label['about']>, refusal: string) =>
+  (values: readonly string[]): OutcomeSchema => ({
+    type: 'string',
+    enum: values,
+    ...labelled({ vi: 'Quyết định', en: 'Decision', about }),
+    ...problem('invalid-value', refusal),
+  });
+
 /** The approve-or-return decision of an approval (the objectives, the internal audit report). */
-export const decision = (values: readonly string[]): OutcomeSchema => ({
-  type: 'string',
-  enum: values,
-  ...labelled({
-    vi: 'Quyết định',
-    en: 'Decision',
-    about: {
-      vi: 'approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.',
-      en: 'approve: approve and sign the decision; return: send the draft back with comments.',
-    },
-  }),
-  ...problem('invalid-value', 'Quyết định phải là "approve" hoặc "return".'),
+export const decision = choice(
+  {
+    vi: 'approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.',
+    en: 'approve: approve and sign the decision; return: send the draft back with comments.',
+  },
+  'Quyết định phải là "approve" hoặc "return".',
+);
+
+/** An approval's "return" answer: the decision and the comments that say what must change. */
+export const returnedWithComments = (about: NonNullable<Label['about']>, refusal: string): OutcomeSchema => ({
+  type: 'object',
+  title: 'Trả lại',
+  'x-en': { title: 'Return' },
+  required: ['decision', 'comments'],
+  properties: {
+    decision: decision(['return']),
+    comments: text({ vi: 'Ý kiến', en: 'Comments', about }, refusal),
+  },
 });
