@@ -106,6 +106,7 @@ const report: CycleReportView = {
       id: i.id,
       kind: i.kind,
       label: i.label,
+      target: i.kind === 'judged' ? null : { ...i.target, text: describeTarget(i) ?? '' },
       targetText: describeTarget(i) ?? null,
       measuredByEngine: false,
       expectedPeriods: 0,

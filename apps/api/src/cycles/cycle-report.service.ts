@@ -99,6 +99,7 @@ function objectiveReport(
         id: indicator.id,
         kind: indicator.kind,
         label: indicator.label,
+        target: indicator.target,
         targetText: indicator.target?.text ?? null,
         measuredByEngine,
         expectedPeriods: measuredByEngine ? 0 : periodsInYear(objective.frequency as MeasurementFrequency),

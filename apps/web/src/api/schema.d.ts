@@ -3781,8 +3781,10 @@ export interface components {
              * @example achieved
              */
             result: string | null;
+            /** @description None for a judged indicator */
+            target: components["schemas"]["IndicatorTargetView"] | null;
             /**
-             * @description None for a judged indicator
+             * @description The target as the decision states it, in Vietnamese (`target.text`); none for a judged indicator
              * @example trên 80%
              */
             targetText: string | null;

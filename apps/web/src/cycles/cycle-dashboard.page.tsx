@@ -13,6 +13,7 @@ import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './
 import {
   cumulativeValue,
   latestPerPeriod,
+  targetInWords,
   measurementValue,
   useFormat,
   describeTask,
@@ -338,13 +339,8 @@ function IndicatorBlock({
   });
   const periods = keys.map(periodLabel);
   const target = indicator.target;
-  // The decision states the target in Vietnamese (`trên 80%`); in English it is said from its parts.
   const targetText = target
-    ? language === 'vi'
-      ? target.text
-      : `${t(`comparator.${target.comparator}`, { defaultValue: target.comparator })} ${
-          indicator.kind === 'ratio' ? format.percent(target.value) : format.number(target.value)
-        }`
+    ? targetInWords(target, indicator.kind, language, t, format)
     : t('indicator.noTarget');
   const reported = figures.map((m) => `${periodLabel(m.periodKey)}: ${show(measurementValue(m))}`).join('; ');
   const ariaLabel = t('chart.summary', {

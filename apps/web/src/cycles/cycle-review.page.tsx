@@ -7,7 +7,7 @@ import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
-import { useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
+import { targetInWords, useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import {
   HIDDEN_REVIEW_KEYS,
@@ -407,7 +407,11 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
             {objective.indicators.map((indicator) => (
               <tr key={indicator.id}>
                 <td>{indicator.label[language]}</td>
-                <td data-label={t('indicator.target')}>{indicator.targetText ?? t('indicator.noTarget')}</td>
+                <td data-label={t('indicator.target')}>
+                  {indicator.target
+                    ? targetInWords(indicator.target, indicator.kind, language, t, format)
+                    : t('indicator.noTarget')}
+                </td>
                 <td data-label={t('indicator.reported')}>
                   {indicator.measuredByEngine
                     ? t('report.byEngine')

@@ -37,12 +37,18 @@ export class ReportFigureView extends PickType(MeasurementView, [
   paperReport?: PaperReportView;
 }
 
-export class ReportIndicatorView extends PickType(ObjectiveIndicatorView, ['id', 'kind', 'label'] as const) {
+export class ReportIndicatorView extends PickType(ObjectiveIndicatorView, [
+  'id',
+  'kind',
+  'label',
+  'target',
+] as const) {
   @ApiProperty({
     example: 'trên 80%',
     nullable: true,
     type: String,
-    description: 'None for a judged indicator',
+    description:
+      'The target as the decision states it, in Vietnamese (`target.text`); none for a judged indicator',
   })
   targetText!: string | null;
 

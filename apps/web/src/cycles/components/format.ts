@@ -134,3 +134,19 @@ export function describeTask(taskId: string, t: Translate): string {
   if (period) parts.push(periodText(period, t));
   return parts.join(', ');
 }
+
+/**
+ * An indicator's target in the page's language: the decision states it in Vietnamese ("trên 80%"),
+ * shown as it is on a Vietnamese page; in English it is said from its parts ("above 80%").
+ */
+export function targetInWords(
+  target: Pick<Schemas['IndicatorTargetView'], 'comparator' | 'value' | 'text'>,
+  kind: string,
+  language: string,
+  t: (key: string, options: { defaultValue: string }) => string,
+  format: Format,
+): string {
+  if (language !== 'en') return target.text;
+  const figure = kind === 'ratio' ? format.percent(target.value) : format.number(target.value);
+  return `${t(`comparator.${target.comparator}`, { defaultValue: target.comparator })} ${figure}`;
+}
