@@ -56,7 +56,10 @@ const YEAR_DOCUMENTS: {
  */
 export default function CycleDocumentsPage() {
   const { cycleId = '' } = useParams();
-  const { t } = useTranslation('cycles');
+  const { t, i18n } = useTranslation('cycles');
+  // A document's title is its own, in Vietnamese as printed ("Quyết định số 123/QĐ-UBND"): an
+  // English page names its kind first and gives that title below, marked as Vietnamese.
+  const english = i18n.language === 'en';
   usePageTitle(t('documents.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   const { user } = useSession();
@@ -258,7 +261,18 @@ export default function CycleDocumentsPage() {
             >
               {issued.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{entry.title}</td>
+                  <td>
+                    {english ? (
+                      <>
+                        {t(`documents.type.${entry.type}`)}
+                        <div className="muted small" lang="vi">
+                          {entry.title}
+                        </div>
+                      </>
+                    ) : (
+                      entry.title
+                    )}
+                  </td>
                   <td data-label={col('number')}>
                     {entry.number}
                     <DispatchNumber
@@ -276,7 +290,7 @@ export default function CycleDocumentsPage() {
                       ['pdf', 'docx'],
                       `/api/v1/documents/${encodeURIComponent(entry.id)}`,
                       entry.fileBaseName,
-                      `${entry.title} (${col('version').toLowerCase()} ${entry.version})`,
+                      `${english ? t(`documents.type.${entry.type}`) : entry.title} (${col('version').toLowerCase()} ${entry.version})`,
                     )}
                     {refusals[entry.id] && (
                       <p className="field-error" role="status">
