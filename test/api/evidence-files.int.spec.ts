@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -384,6 +384,49 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
       (await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}/evidence?recordType=minutes&recordKey=x`))
         .status,
     ).toBe(400);
+  });
+
+  it('answers 410 naming the file when the store has lost or changed it, keeps its row, and serves it again once restored', async () => {
+    const bytes = pdfOf(12_000, 'r');
+    const name = 'Biên bản kiểm tra tháng 3.pdf';
+    const uploaded = await upload('staff.tthc', measurement, { bytes, name });
+    expect(uploaded.status).toBe(201);
+    // The database restored without the evidence folder: the row is there, its file is not.
+    const stored = join(evidenceDir, sha256(bytes).slice(0, 2), sha256(bytes));
+    await rename(stored, `${stored}.away`);
+    try {
+      const gone = await download('qmr', uploaded.body.id);
+      expect(gone.status).toBe(410);
+      // Asked again once the file is back: no browser may keep the refusal.
+      expect(gone.headers.get('cache-control')).toBe('no-store');
+      expect(JSON.parse(gone.bytes.toString('utf8'))).toMatchObject({
+        statusCode: 410,
+        code: 'EVIDENCE_FILE_GONE',
+        message: expect.stringContaining(`"${name}"`),
+        details: { id: uploaded.body.id, sha256: sha256(bytes), reason: 'missing' },
+      });
+      const listed = await org.as<EvidenceAnswer[]>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/evidence?recordType=measurement&recordKey=${encodeURIComponent(measureTaskId)}`,
+      );
+      expect(listed.body.map((f) => f.id)).toContain(uploaded.body.id);
+      // A file changed in the store (a disk fault, a hand edit) is never handed out under the
+      // row's hash: the same 410, saying so.
+      await writeFile(stored, Buffer.concat([bytes.subarray(0, 1000), Buffer.from('x')]));
+      const changed = await download('staff.tonghop', uploaded.body.id);
+      expect(changed.status).toBe(410);
+      expect(JSON.parse(changed.bytes.toString('utf8'))).toMatchObject({
+        code: 'EVIDENCE_FILE_GONE',
+        message: expect.stringContaining(`"${name}"`),
+        details: { id: uploaded.body.id, reason: 'changed' },
+      });
+    } finally {
+      await rename(`${stored}.away`, stored);
+    }
+    const restored = await download('qmr', uploaded.body.id);
+    expect(restored.status).toBe(200);
+    expect(sha256(restored.bytes)).toBe(sha256(bytes));
   });
 
   it('leaves no file and no row when the client goes away in the middle of the upload', async () => {

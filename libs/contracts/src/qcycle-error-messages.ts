@@ -350,6 +350,16 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The file is not of an accepted type (judged by its content; accepted: {accepted}); nothing was kept',
     },
   },
+  [QcycleErrorCode.EvidenceFileGone]: {
+    default: {
+      vi: 'Tệp minh chứng "{fileName}" vẫn được ghi nhận nhưng không còn trên máy chủ; hãy báo quản trị viên khôi phục thư mục tệp minh chứng từ bản sao lưu',
+      en: 'The evidence file "{fileName}" is still on record but no longer on the server; ask your administrator to restore the evidence folder from the backup',
+    },
+    changed: {
+      vi: 'Tệp minh chứng "{fileName}" trên máy chủ không còn đúng như khi tải lên (nội dung đã bị thay đổi); hãy báo quản trị viên khôi phục thư mục tệp minh chứng từ bản sao lưu',
+      en: 'The evidence file "{fileName}" on the server is no longer the file that was uploaded (its content has changed); ask your administrator to restore the evidence folder from the backup',
+    },
+  },
   [QcycleErrorCode.RuleViolated]: {
     default: {
       vi: 'Bị từ chối theo quy tắc của quy trình: {fields}',

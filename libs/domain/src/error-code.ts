@@ -31,6 +31,8 @@ export enum QcycleErrorCode {
   EvidenceTooLarge = 'EVIDENCE_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   EvidenceTypeRefused = 'EVIDENCE_TYPE_REFUSED',
+  // 410: a record's stored file is gone from the server, or is no longer what was uploaded.
+  EvidenceFileGone = 'EVIDENCE_FILE_GONE',
   // 422: well-formed, but the process's rules refuse it; details.problems / details.fields say where.
   RuleViolated = 'RULE_VIOLATED',
   OutcomeRefused = 'OUTCOME_REFUSED',

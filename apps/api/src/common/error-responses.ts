@@ -45,6 +45,7 @@ export const ERROR_DESCRIPTIONS = {
   404: 'Not found in your organisation',
   409: 'Conflicts with what exists (duplicate code or e-mail, still in use, already done)',
   413: 'The uploaded file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept',
+  410: 'The file is on record but its content is gone from the server (restore the evidence folder from the backup)',
   415: 'The uploaded file is not of an accepted type (checked in its content); nothing was kept',
   422: 'Well-formed but refused by the rules of the process (the message says which)',
   429: 'Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes)',

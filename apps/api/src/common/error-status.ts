@@ -23,6 +23,7 @@ export const HTTP_STATUS_OF_ERROR: Record<QcycleErrorCode, HttpStatus> = {
   [QcycleErrorCode.EvidenceTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [QcycleErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [QcycleErrorCode.EvidenceTypeRefused]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [QcycleErrorCode.EvidenceFileGone]: HttpStatus.GONE,
   [QcycleErrorCode.RuleViolated]: HttpStatus.UNPROCESSABLE_ENTITY,
   [QcycleErrorCode.OutcomeRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [QcycleErrorCode.DraftInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,

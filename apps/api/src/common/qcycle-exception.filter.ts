@@ -48,6 +48,10 @@ export class QcycleExceptionFilter implements ExceptionFilter {
       details: refusal.details,
     };
     response.status(body.statusCode).vary('Accept-Language').setHeader('Content-Language', language);
+    // A refusal holds for the moment it was given, and the next try asks again: no browser may keep
+    // it (Chromium keeps a 410 with no cache-control fresh for good, so a file restored since would
+    // still read as gone).
+    response.setHeader('Cache-Control', 'no-store');
     const allow = refusal.code === QcycleErrorCode.MethodNotAllowed ? refusal.details?.allow : undefined;
     if (Array.isArray(allow)) response.setHeader('Allow', allow.join(', '));
     response.json(body);

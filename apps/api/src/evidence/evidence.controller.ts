@@ -75,11 +75,12 @@ export class EvidenceController {
     summary:
       'Download an evidence file (attachment, under its original name), for anyone in the organisation',
     description:
-      'A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise).',
+      'A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise). ' +
+      '410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder): details.id and details.sha256 say which.',
   })
   @ApiProduces(...Object.values(EVIDENCE_FILE_TYPES).map((t) => t.contentType))
   @ApiOkResponse({ description: 'The file; x-content-sha256 and ETag carry its SHA-256' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(401, 403, 404, 410)
   async download(
     @CurrentUser() caller: Principal,
     @Param('id') id: string,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource } from 'typeorm';
@@ -30,7 +30,12 @@ import {
   EvidenceRefusedError,
   kindsForFileName,
 } from './evidence-file-type';
-import { EVIDENCE_STORE, type EvidenceStore, type StoredEvidence } from './evidence-store';
+import {
+  EVIDENCE_STORE,
+  EvidenceMissingError,
+  type EvidenceStore,
+  type StoredEvidence,
+} from './evidence-store';
 import { evidenceRecordOfTask } from './evidence-record';
 
 /** The part of multer (shipped with @nestjs/platform-express, untyped there) an upload uses. */
@@ -75,6 +80,8 @@ const TASK_KIND_OF_RECORD = { measurement: 'measurement-report', review: 'manage
  */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
@@ -153,7 +160,42 @@ export class EvidenceService {
     if (!row || row.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
     await this.checkTaskLinkReaches(caller, row.cycleId, row);
-    return { file: view(row), content: await this.store.get(row.sha256) };
+    return { file: view(row), content: await this.storedContent(row) };
+  }
+
+  /**
+   * The row's bytes from the store, read through once first to check they are the bytes uploaded:
+   * the answer says x-content-sha256 of what it sends. A row whose file the store no longer has (the
+   * database restored without the evidence folder, docs/operations.md) or whose file changed there
+   * is gone for the client, not a fault of the request: 410 naming the file, details.reason
+   * `missing` or `changed`, and a line in the log for the administrator. Checking costs a second
+   * read of at most EVIDENCE_MAX_BYTES, for a download people ask for now and then.
+   */
+  private async storedContent(row: EvidenceFileEntity): Promise<Readable> {
+    const gone = (reason: 'missing' | 'changed') => {
+      this.logger.error(
+        `Evidence file ${row.id} ("${row.fileName}", sha256 ${row.sha256}) is on record but ${reason === 'missing' ? 'not in the store' : 'changed in the store'}: restore the evidence folder from the backup`,
+      );
+      return new QcycleError(
+        QcycleErrorCode.EvidenceFileGone,
+        reason === 'missing' ? 'default' : 'changed',
+        { fileName: row.fileName },
+        { id: row.id, sha256: row.sha256, reason },
+      );
+    };
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      for await (const chunk of await this.store.get(row.sha256)) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+      if (size !== row.size || hash.digest('hex') !== row.sha256) throw gone('changed');
+      return await this.store.get(row.sha256);
+    } catch (error) {
+      if (error instanceof EvidenceMissingError) throw gone('missing');
+      throw error;
+    }
   }
 
   /** Parses the multipart body, letting exactly one file through the checks into the store. */

@@ -808,7 +808,7 @@ export interface paths {
         };
         /**
          * Download an evidence file (attachment, under its original name), for anyone in the organisation
-         * @description A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise).
+         * @description A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise). 410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder): details.id and details.sha256 say which.
          */
         get: operations["EvidenceController_download"];
         put?: never;
@@ -3627,7 +3627,7 @@ export interface components {
          * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
          * @enum {string}
          */
-        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "EVIDENCE_FILE_GONE" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
         ReassignTaskDto: {
             /**
              * @description Why, for the record and the notification
@@ -7814,6 +7814,21 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
+                    "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "image/jpeg": components["schemas"]["ErrorView"];
+                    "image/png": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The file is on record but its content is gone from the server (restore the evidence folder from the backup) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
