@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
 import type { Locator } from 'playwright-core';
@@ -8,6 +11,7 @@ import {
   VIEWPORTS,
   type TestSmtpServer,
 } from '@qcycle/testing';
+import { errorMessage, QcycleErrorCode } from '@qcycle/contracts';
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -438,16 +442,30 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
     // The month's register, attached in the link's session: a report's own evidence needs no sign-in.
     const register = 'Sổ theo dõi hồ sơ tháng 1.pdf';
+    const registerBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4_000, 'a')]);
+    const registerSha = createHash('sha256').update(registerBytes).digest('hex');
     await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: register,
       mimeType: 'application/pdf',
-      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4_000, 'a')]),
+      buffer: registerBytes,
     });
     await lan.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
-    await lan.page
+    const registerLink = lan.page
       .getByRole('list', { name: vi('tasks:evidence.attached') })
-      .getByRole('link', { name: `${vi('tasks:evidence.download')} ${register}` })
-      .waitFor();
+      .getByRole('link', { name: `${vi('tasks:evidence.download')} ${register}` });
+    await registerLink.waitFor();
+    // Were the server's copy lost (a restore without the evidence folder), the link says so and
+    // what to do, not "try again"; once the folder is back, the same link downloads it.
+    const stored = join(suite.config.evidence.dir, registerSha.slice(0, 2), registerSha);
+    await rename(stored, `${stored}.away`);
+    // By the keyboard: on her phone the link wraps, and a click at its box's centre lands beside it.
+    await registerLink.press('Enter');
+    const gone = errorMessage(QcycleErrorCode.EvidenceFileGone, 'default', { fileName: register }, 'vi');
+    await lan.page.getByRole('alert').filter({ hasText: gone }).waitFor();
+    await rename(`${stored}.away`, stored);
+    const [saved] = await Promise.all([lan.page.waitForEvent('download'), registerLink.press('Enter')]);
+    expect(saved.suggestedFilename()).toBe(register);
+    await expect(lan.page.getByRole('alert').filter({ hasText: gone }).count()).resolves.toBe(0);
     await lan.check('the measurement report at 1.000/1.250', {
       screenshot: 'task-measurement-report.80-of-100',
     });

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../api/client';
 import {
   downloadEvidence,
   evidenceIdOf,
@@ -111,6 +112,8 @@ export function EvidenceLink({ reference, fileName }: { reference: string; fileN
   const { t } = useTranslation('tasks');
   const names = useContext(EvidenceNames);
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  // A file the server no longer has says so, in the API's words; anything else may pass: try again.
+  const [gone, setGone] = useState<string>();
   const id = evidenceIdOf(reference);
   if (!id) return <span className="readable-text">{reference}</span>;
   const name = fileName ?? names.get(id);
@@ -127,7 +130,14 @@ export function EvidenceLink({ reference, fileName }: { reference: string; fileN
           setState('busy');
           downloadEvidence(id, name).then(
             () => setState('idle'),
-            () => setState('failed'),
+            (error: unknown) => {
+              setGone(
+                error instanceof ApiProblem && error.code === 'EVIDENCE_FILE_GONE'
+                  ? error.message
+                  : undefined,
+              );
+              setState('failed');
+            },
           );
         }}
       >
@@ -138,7 +148,7 @@ export function EvidenceLink({ reference, fileName }: { reference: string; fileN
       {state === 'failed' && (
         <span className="field-error" role="alert">
           {' '}
-          {t('evidence.downloadFailed')}
+          {gone ?? t('evidence.downloadFailed')}
         </span>
       )}
     </span>
