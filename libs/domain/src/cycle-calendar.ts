@@ -2,7 +2,7 @@ import type { IsoDate } from './calendar-date';
 import { compareIsoDates, isIsoDate, isoDate, numericDate } from './calendar-date';
 import type { MeasurementFrequency } from './monitoring-period';
 import { periodBounds, periodKey, periodsInYear } from './monitoring-period';
-import type { ValidationProblem } from './validation-problem';
+import type { ProblemReason, ValidationProblem } from './validation-problem';
 import { ProblemList } from './validation-problem';
 import type { IsoInstant, LocalTime } from './vietnam-time';
 import {
@@ -337,37 +337,44 @@ export function realStartProblems(calendar: CycleCalendar, today: IsoDate): Vali
   const after = (date: IsoDate) => compareIsoDates(today, date) > 0;
   const { year } = calendar;
   if (after(calendar.closeDate)) {
-    problems.add(
-      'year',
-      'out-of-range',
-      `Năm ${year} đã kết thúc ngày ${numericDate(calendar.closeDate)}: không khởi tạo được chu trình thật của năm này (hãy dùng chế độ diễn tập để tập huấn).`,
-    );
+    problems.add('year', 'out-of-range', {
+      vi: `Năm ${year} đã kết thúc ngày ${numericDate(calendar.closeDate)}: không khởi tạo được chu trình thật của năm này (hãy dùng chế độ diễn tập để tập huấn).`,
+      en: `The year ${year} closed on ${calendar.closeDate}: a real cycle of this year cannot be started (use a rehearsal to train).`,
+    });
     return problems.problems;
   }
   // Said once, after the first date that has passed (the page lists every refusal).
   let nextYear = today.startsWith(`${year}-`)
-    ? ` Để chuẩn bị năm ${year + 1}, hãy khởi tạo chu trình năm ${year + 1}.`
-    : '';
-  const passed = (path: string, what: string, instead: string) => {
-    problems.add(
-      path,
-      'out-of-range',
-      `${what} đã qua: hãy lưu lịch năm ${year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${year}) với ${instead} sau hôm nay rồi khởi tạo chu trình.${nextYear}`,
-    );
-    nextYear = '';
+    ? {
+        vi: ` Để chuẩn bị năm ${year + 1}, hãy khởi tạo chu trình năm ${year + 1}.`,
+        en: ` To prepare ${year + 1}, start the cycle of ${year + 1}.`,
+      }
+    : { vi: '', en: '' };
+  const passed = (path: string, what: ProblemReason, instead: ProblemReason) => {
+    problems.add(path, 'out-of-range', {
+      vi: `${what.vi} đã qua: hãy lưu lịch năm ${year} của cơ quan trên trang Lịch làm việc (hoặc PUT /calendars/${year}) với ${instead.vi} sau hôm nay rồi khởi tạo chu trình.${nextYear.vi}`,
+      en: `${what.en} has passed: save the organisation's ${year} calendar on the Working calendar page (or PUT /calendars/${year}) with ${instead.en} after today, then start the cycle.${nextYear.en}`,
+    });
+    nextYear = { vi: '', en: '' };
   };
   const { auditWindow, managementReviewDate } = calendar;
   if (after(auditWindow.to))
     passed(
       'auditWindow',
-      `Khung thời gian đánh giá nội bộ (${numericDate(auditWindow.from)} – ${numericDate(auditWindow.to)})`,
-      'khung thời gian',
+      {
+        vi: `Khung thời gian đánh giá nội bộ (${numericDate(auditWindow.from)} – ${numericDate(auditWindow.to)})`,
+        en: `The internal audit window (${auditWindow.from} – ${auditWindow.to})`,
+      },
+      { vi: 'khung thời gian', en: 'a window' },
     );
   if (after(managementReviewDate))
     passed(
       'managementReviewDate',
-      `Ngày họp xem xét của lãnh đạo (${numericDate(managementReviewDate)})`,
-      'ngày họp',
+      {
+        vi: `Ngày họp xem xét của lãnh đạo (${numericDate(managementReviewDate)})`,
+        en: `The management review meeting (${managementReviewDate})`,
+      },
+      { vi: 'ngày họp', en: 'a meeting date' },
     );
   return problems.problems;
 }
@@ -377,59 +384,73 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
   const problems = new ProblemList();
   const { year } = calendar;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    problems.add('year', 'out-of-range', 'Năm phải là số nguyên từ 2000 đến 2100.');
+    problems.add('year', 'out-of-range', {
+      vi: 'Năm phải là số nguyên từ 2000 đến 2100.',
+      en: 'The year must be a whole number from 2000 to 2100.',
+    });
   }
   if (calendar.timezone !== VIETNAM_TIME_ZONE) {
-    problems.add('timezone', 'invalid-value', `Múi giờ phải là ${VIETNAM_TIME_ZONE}.`);
+    problems.add('timezone', 'invalid-value', {
+      vi: `Múi giờ phải là ${VIETNAM_TIME_ZONE}.`,
+      en: `The time zone must be ${VIETNAM_TIME_ZONE}.`,
+    });
   }
   const { dueWorkingDaysAfterPeriodEnd, dueTime, periodCutOffDay } = calendar.monitoring;
   if (!isNonNegativeInteger(dueWorkingDaysAfterPeriodEnd) || dueWorkingDaysAfterPeriodEnd > 30) {
-    problems.add(
-      'monitoring.dueWorkingDaysAfterPeriodEnd',
-      'out-of-range',
-      'Hạn báo cáo phải từ 0 đến 30 ngày làm việc sau kỳ.',
-    );
+    problems.add('monitoring.dueWorkingDaysAfterPeriodEnd', 'out-of-range', {
+      vi: 'Hạn báo cáo phải từ 0 đến 30 ngày làm việc sau kỳ.',
+      en: 'The report deadline must be 0 to 30 working days after the period.',
+    });
   }
   if (!isLocalTime(dueTime))
-    problems.add('monitoring.dueTime', 'invalid-format', 'Giờ hạn báo cáo phải có dạng HH:mm.');
+    problems.add('monitoring.dueTime', 'invalid-format', {
+      vi: 'Giờ hạn báo cáo phải có dạng HH:mm.',
+      en: 'The report deadline time must be written HH:mm.',
+    });
   if (
     periodCutOffDay !== undefined &&
     !(Number.isInteger(periodCutOffDay) && periodCutOffDay >= 1 && periodCutOffDay <= 28)
   ) {
-    problems.add('monitoring.periodCutOffDay', 'out-of-range', 'Ngày chốt số liệu phải từ 1 đến 28.');
+    problems.add('monitoring.periodCutOffDay', 'out-of-range', {
+      vi: 'Ngày chốt số liệu phải từ 1 đến 28.',
+      en: 'The cut-off day must be from 1 to 28.',
+    });
   }
   if (!isNonNegativeInteger(calendar.reminderBeforeDueDays)) {
-    problems.add(
-      'reminderBeforeDueDays',
-      'out-of-range',
-      'Số ngày nhắc trước hạn phải là số nguyên không âm.',
-    );
+    problems.add('reminderBeforeDueDays', 'out-of-range', {
+      vi: 'Số ngày nhắc trước hạn phải là số nguyên không âm.',
+      en: 'The days of reminder before the deadline must be a whole number, not negative.',
+    });
   }
   const { unitHead, qualityRepresentative } = calendar.escalationAfterDueDays;
   if (!isPositiveInteger(unitHead)) {
-    problems.add(
-      'escalationAfterDueDays.unitHead',
-      'out-of-range',
-      'Số ngày báo Trưởng đơn vị phải là số nguyên dương.',
-    );
+    problems.add('escalationAfterDueDays.unitHead', 'out-of-range', {
+      vi: 'Số ngày báo Trưởng đơn vị phải là số nguyên dương.',
+      en: 'The days before the unit head is told must be a positive whole number.',
+    });
   }
   if (
     !isPositiveInteger(qualityRepresentative) ||
     (isPositiveInteger(unitHead) && qualityRepresentative <= unitHead)
   ) {
-    problems.add(
-      'escalationAfterDueDays.qualityRepresentative',
-      'inconsistent',
-      'Báo Đại diện chất lượng phải sau khi đã báo Trưởng đơn vị.',
-    );
+    problems.add('escalationAfterDueDays.qualityRepresentative', 'inconsistent', {
+      vi: 'Báo Đại diện chất lượng phải sau khi đã báo Trưởng đơn vị.',
+      en: 'The Quality Representative must be told after the unit head.',
+    });
   }
   if (!isLocalTime(calendar.notificationTime)) {
-    problems.add('notificationTime', 'invalid-format', 'Giờ gửi thông báo phải có dạng HH:mm.');
+    problems.add('notificationTime', 'invalid-format', {
+      vi: 'Giờ gửi thông báo phải có dạng HH:mm.',
+      en: 'The notification time must be written HH:mm.',
+    });
   }
   validateStartOfYearDeadlines(calendar.startOfYear, problems);
   calendar.publicHolidays.forEach((day, i) => {
     if (!isIsoDate(day))
-      problems.add(`publicHolidays[${i}]`, 'invalid-format', 'Ngày nghỉ phải có dạng YYYY-MM-DD.');
+      problems.add(`publicHolidays[${i}]`, 'invalid-format', {
+        vi: 'Ngày nghỉ phải có dạng YYYY-MM-DD.',
+        en: 'A holiday must be written YYYY-MM-DD.',
+      });
   });
 
   const dates: [string, string][] = [
@@ -439,40 +460,48 @@ export function validateCycleCalendar(calendar: CycleCalendar): ValidationProble
     ['closeDate', calendar.closeDate],
   ];
   const badDates = dates.filter(([, value]) => !isIsoDate(value));
-  badDates.forEach(([path]) => problems.add(path, 'invalid-format', 'Ngày phải có dạng YYYY-MM-DD.'));
+  badDates.forEach(([path]) =>
+    problems.add(path, 'invalid-format', {
+      vi: 'Ngày phải có dạng YYYY-MM-DD.',
+      en: 'The date must be written YYYY-MM-DD.',
+    }),
+  );
   if (badDates.length > 0) return problems.problems;
 
   const { from, to } = calendar.auditWindow;
   if (!from.startsWith(`${year}-`) || !to.startsWith(`${year}-`)) {
-    problems.add('auditWindow', 'out-of-range', `Đánh giá nội bộ phải diễn ra trong năm ${year}.`);
+    problems.add('auditWindow', 'out-of-range', {
+      vi: `Đánh giá nội bộ phải diễn ra trong năm ${year}.`,
+      en: `The internal audit must take place in ${year}.`,
+    });
   }
   if (compareIsoDates(from, to) > 0) {
-    problems.add('auditWindow.to', 'inconsistent', 'Ngày kết thúc đánh giá nội bộ phải sau ngày bắt đầu.');
+    problems.add('auditWindow.to', 'inconsistent', {
+      vi: 'Ngày kết thúc đánh giá nội bộ phải sau ngày bắt đầu.',
+      en: 'The internal audit must end after it starts.',
+    });
   }
   // ISO 9.3.2 c) 6: audit results are an input of the review, so the audit must come first.
   if (compareIsoDates(calendar.managementReviewDate, to) <= 0) {
-    problems.add(
-      'managementReviewDate',
-      'inconsistent',
-      'Ngày họp xem xét của lãnh đạo phải sau đợt đánh giá nội bộ.',
-    );
+    problems.add('managementReviewDate', 'inconsistent', {
+      vi: 'Ngày họp xem xét của lãnh đạo phải sau đợt đánh giá nội bộ.',
+      en: 'The management review meeting must come after the internal audit.',
+    });
   }
   if (compareIsoDates(calendar.closeDate, calendar.managementReviewDate) < 0) {
-    problems.add(
-      'closeDate',
-      'inconsistent',
-      'Ngày kết thúc chu trình phải sau ngày họp xem xét của lãnh đạo.',
-    );
+    problems.add('closeDate', 'inconsistent', {
+      vi: 'Ngày kết thúc chu trình phải sau ngày họp xem xét của lãnh đạo.',
+      en: 'The cycle must close after the management review meeting.',
+    });
   }
   if (problems.problems.length === 0) {
     // The year's result needs every report, so the close must come after the last one falls due.
     const lastDueDay = instantToVnLocal(periodsFor('yearly', year, calendar)[0].dueAt).date;
     if (compareIsoDates(calendar.closeDate, lastDueDay) <= 0) {
-      problems.add(
-        'closeDate',
-        'inconsistent',
-        `Ngày kết thúc chu trình phải sau hạn báo cáo cuối năm (${lastDueDay}).`,
-      );
+      problems.add('closeDate', 'inconsistent', {
+        vi: `Ngày kết thúc chu trình phải sau hạn báo cáo cuối năm (${lastDueDay}).`,
+        en: `The cycle must close after the year-end report deadline (${lastDueDay}).`,
+      });
     }
   }
   return problems.problems;
@@ -484,7 +513,10 @@ function validateStartOfYearDeadlines(
 ): void {
   if (startOfYear === undefined) return;
   if (typeof startOfYear !== 'object' || startOfYear === null) {
-    problems.add('startOfYear', 'invalid-value', 'Thời hạn các bước đầu năm không hợp lệ.');
+    problems.add('startOfYear', 'invalid-value', {
+      vi: 'Thời hạn các bước đầu năm không hợp lệ.',
+      en: 'The start-of-year deadlines are not valid.',
+    });
     return;
   }
   const deadlines = { ...DEFAULT_START_OF_YEAR_DEADLINES, ...startOfYear };
@@ -496,36 +528,32 @@ function validateStartOfYearDeadlines(
   for (const field of allowances) {
     const days = deadlines[field];
     if (!isPositiveInteger(days) || days > 30) {
-      problems.add(
-        `startOfYear.${field}`,
-        'out-of-range',
-        'Thời hạn của bước đầu năm phải từ 1 đến 30 ngày làm việc.',
-      );
+      problems.add(`startOfYear.${field}`, 'out-of-range', {
+        vi: 'Thời hạn của bước đầu năm phải từ 1 đến 30 ngày làm việc.',
+        en: 'A start-of-year step must take 1 to 30 working days.',
+      });
     }
   }
   const { reminderBeforeDueDays, escalationAfterDueDays } = deadlines;
   const validAllowances = allowances.map((field) => deadlines[field]).filter(isPositiveInteger);
   const shortest = Math.min(...validAllowances);
   if (!isNonNegativeInteger(reminderBeforeDueDays)) {
-    problems.add(
-      'startOfYear.reminderBeforeDueDays',
-      'out-of-range',
-      'Số ngày nhắc trước hạn phải là số nguyên không âm.',
-    );
+    problems.add('startOfYear.reminderBeforeDueDays', 'out-of-range', {
+      vi: 'Số ngày nhắc trước hạn phải là số nguyên không âm.',
+      en: 'The days of reminder before the deadline must be a whole number, not negative.',
+    });
   } else if (reminderBeforeDueDays >= shortest) {
     // The reminder would come before (or the day) the task is given, i.e. never be a reminder.
-    problems.add(
-      'startOfYear.reminderBeforeDueDays',
-      'inconsistent',
-      'Ngày nhắc phải sau ngày giao việc: số ngày nhắc trước hạn phải nhỏ hơn thời hạn ngắn nhất.',
-    );
+    problems.add('startOfYear.reminderBeforeDueDays', 'inconsistent', {
+      vi: 'Ngày nhắc phải sau ngày giao việc: số ngày nhắc trước hạn phải nhỏ hơn thời hạn ngắn nhất.',
+      en: 'The reminder must come after the task is given: the days of reminder before the deadline must be fewer than the shortest allowance.',
+    });
   }
   if (!isPositiveInteger(escalationAfterDueDays) || escalationAfterDueDays > 30) {
-    problems.add(
-      'startOfYear.escalationAfterDueDays',
-      'out-of-range',
-      'Số ngày báo cấp trên sau hạn phải từ 1 đến 30 ngày làm việc.',
-    );
+    problems.add('startOfYear.escalationAfterDueDays', 'out-of-range', {
+      vi: 'Số ngày báo cấp trên sau hạn phải từ 1 đến 30 ngày làm việc.',
+      en: 'The days after the deadline before the superior is told must be 1 to 30 working days.',
+    });
   }
 }
 
@@ -561,9 +589,15 @@ export function validateCycleDatesMove(
   today?: IsoDate,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  problems.requireText('reason', move?.reason, 'Phải nêu lý do thay đổi.');
+  problems.requireText('reason', move?.reason, {
+    vi: 'Phải nêu lý do thay đổi.',
+    en: 'Give the reason for the change.',
+  });
   if (!move?.auditWindow && !move?.managementReviewDate) {
-    problems.add('', 'required', 'Phải nêu khung thời gian đánh giá nội bộ hoặc ngày họp xem xét mới.');
+    problems.add('', 'required', {
+      vi: 'Phải nêu khung thời gian đánh giá nội bộ hoặc ngày họp xem xét mới.',
+      en: 'Give a new internal audit window or a new management review date.',
+    });
     return problems.problems;
   }
   const moved: CycleCalendar = {
@@ -577,23 +611,21 @@ export function validateCycleDatesMove(
       problem.path === 'managementReviewDate' ||
       problem.path === 'closeDate'
     ) {
-      problems.add(problem.path, problem.code, problem.reason);
+      problems.add(problem.path, problem.code, { vi: problem.reason, en: problem.reasonEn });
     }
   }
   if (today !== undefined) {
     const beforeToday = (date: unknown) => isIsoDate(date) && compareIsoDates(date, today) < 0;
     if (move.auditWindow && beforeToday(move.auditWindow.from))
-      problems.add(
-        'auditWindow.from',
-        'out-of-range',
-        `Ngày bắt đầu đánh giá nội bộ không được trước hôm nay (${numericDate(today)}): kế hoạch đánh giá sẽ quá hạn ngay khi được giao.`,
-      );
+      problems.add('auditWindow.from', 'out-of-range', {
+        vi: `Ngày bắt đầu đánh giá nội bộ không được trước hôm nay (${numericDate(today)}): kế hoạch đánh giá sẽ quá hạn ngay khi được giao.`,
+        en: `The internal audit cannot start before today (${today}): its audit plan would be overdue as soon as it is given.`,
+      });
     if (move.managementReviewDate && beforeToday(move.managementReviewDate))
-      problems.add(
-        'managementReviewDate',
-        'out-of-range',
-        `Ngày họp xem xét của lãnh đạo không được trước hôm nay (${numericDate(today)}).`,
-      );
+      problems.add('managementReviewDate', 'out-of-range', {
+        vi: `Ngày họp xem xét của lãnh đạo không được trước hôm nay (${numericDate(today)}).`,
+        en: `The management review meeting cannot be before today (${today}).`,
+      });
   }
   return problems.problems;
 }

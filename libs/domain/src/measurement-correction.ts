@@ -50,20 +50,27 @@ export function checkMeasurementCorrection(
       reason: 'Chỉ người đã báo cáo kỳ này hoặc trưởng đơn vị của mục tiêu được sửa số liệu.',
     };
   const problems = new ProblemList();
-  problems.requireText('reason', request.reason, 'Phải nêu lý do sửa số liệu.');
+  problems.requireText('reason', request.reason, {
+    vi: 'Phải nêu lý do sửa số liệu.',
+    en: 'Give the reason for the correction.',
+  });
   // The figures follow the report's rules; the evidence stays the report's.
   for (const problem of validateMeasurementReport(
     { figures: request.figures, evidence: ['-'] },
     facts.indicators,
     request.periodKey,
   )) {
-    if (!problem.path.startsWith('evidence')) problems.add(problem.path, problem.code, problem.reason);
+    if (!problem.path.startsWith('evidence'))
+      problems.add(problem.path, problem.code, { vi: problem.reason, en: problem.reasonEn });
   }
   if (
     problems.problems.length === 0 &&
     sameFigures(request.figures, facts.currentFigures ?? [], facts.indicators)
   )
-    problems.add('figures', 'invalid-value', 'Số liệu sửa giống số liệu đã ghi nhận.');
+    problems.add('figures', 'invalid-value', {
+      vi: 'Số liệu sửa giống số liệu đã ghi nhận.',
+      en: 'The corrected figures are the same as the recorded ones.',
+    });
   return problems.problems.length > 0
     ? { kind: 'invalid', reason: 'Yêu cầu sửa số liệu không hợp lệ.', problems: problems.problems }
     : undefined;

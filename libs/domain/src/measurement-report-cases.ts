@@ -73,6 +73,7 @@ export function sameCasesProblems(
         path: `figures[${indicator.id}].denominator`,
         code: 'inconsistent',
         reason: `Mẫu số phải bằng mẫu số của chỉ số ${indicator.sameCasesAs} (cùng số hồ sơ): ${other.denominator}.`,
+        reasonEn: `The denominator must equal that of indicator ${indicator.sameCasesAs} (the same cases): ${other.denominator}.`,
       });
     }
     // Only the indicators that count cases pending overdue report them, so only two such can disagree.
@@ -85,6 +86,7 @@ export function sameCasesProblems(
         path: `figures[${indicator.id}].pendingOverdue`,
         code: 'inconsistent',
         reason: `Số hồ sơ đang giải quyết đã quá hạn phải bằng số của chỉ số ${indicator.sameCasesAs}: ${other.pendingOverdue}.`,
+        reasonEn: `The pending overdue cases must equal those of indicator ${indicator.sameCasesAs}: ${other.pendingOverdue}.`,
       });
     }
   });

@@ -22,12 +22,13 @@ describe('validateMeasurement', () => {
     expect(validateMeasurement(onTime, { ...valid, numerator: 0, denominator: 0 })).toEqual([]);
   });
 
-  it('says which field is wrong, in Vietnamese', () => {
+  it('says which field is wrong, in Vietnamese and in English', () => {
     const [problem] = validateMeasurement(onTime, { ...valid, numerator: 120 });
     expect(problem).toEqual({
       path: 'numerator',
       code: 'out-of-range',
       reason: 'Tử số không được lớn hơn mẫu số.',
+      reasonEn: 'The numerator must not be greater than the denominator.',
     });
     // Cases counted where there were none: the reason says the denominator is 0.
     expect(validateMeasurement(onTime, { ...valid, numerator: 5, denominator: 0 })).toEqual([
@@ -35,6 +36,7 @@ describe('validateMeasurement', () => {
         path: 'numerator',
         code: 'out-of-range',
         reason: 'Mẫu số là 0 (không có trường hợp nào trong kỳ) nên tử số cũng phải là 0.',
+        reasonEn: 'The denominator is 0 (no cases in the period), so the numerator must be 0 too.',
       },
     ]);
     expect(paths({ ...valid, periodKey: '2024-13' })).toEqual(['periodKey']);

@@ -69,29 +69,46 @@ export function isReportLate(dueAt: IsoInstant, reportedAt: IsoInstant): boolean
 export function validateMeasurement(indicator: Indicator, measurement: Measurement): ValidationProblem[] {
   const problems = new ProblemList();
   if (measurement.indicatorId !== indicator.id) {
-    problems.add('indicatorId', 'unknown-reference', `Số liệu không thuộc chỉ số ${indicator.id}.`);
+    problems.add('indicatorId', 'unknown-reference', {
+      vi: `Số liệu không thuộc chỉ số ${indicator.id}.`,
+      en: `The figures are not those of indicator ${indicator.id}.`,
+    });
   }
   if (measurement.kind !== indicator.kind) {
-    problems.add('kind', 'invalid-value', `Chỉ số ${indicator.id} cần số liệu loại "${indicator.kind}".`);
+    problems.add('kind', 'invalid-value', {
+      vi: `Chỉ số ${indicator.id} cần số liệu loại "${indicator.kind}".`,
+      en: `Indicator ${indicator.id} needs figures of the kind "${indicator.kind}".`,
+    });
     return problems.problems;
   }
   if (!parsePeriodKey(measurement.periodKey)) {
-    problems.add(
-      'periodKey',
-      'invalid-format',
-      'Kỳ báo cáo không hợp lệ (ví dụ 2024-03, 2024-Q1, 2024-H1, 2024).',
-    );
+    problems.add('periodKey', 'invalid-format', {
+      vi: 'Kỳ báo cáo không hợp lệ (ví dụ 2024-03, 2024-Q1, 2024-H1, 2024).',
+      en: 'The reporting period is not valid (e.g. 2024-03, 2024-Q1, 2024-H1, 2024).',
+    });
   }
   if (!isIsoInstant(measurement.reportedAt)) {
-    problems.add('reportedAt', 'invalid-format', 'Thời điểm báo cáo phải là thời điểm ISO 8601 có múi giờ.');
+    problems.add('reportedAt', 'invalid-format', {
+      vi: 'Thời điểm báo cáo phải là thời điểm ISO 8601 có múi giờ.',
+      en: 'The report time must be an ISO 8601 instant with a time zone.',
+    });
   }
   if (typeof measurement.late !== 'boolean')
-    problems.add('late', 'required', 'Thiếu thông tin báo cáo trễ hạn.');
+    problems.add('late', 'required', {
+      vi: 'Thiếu thông tin báo cáo trễ hạn.',
+      en: 'Whether the report is late is missing.',
+    });
   if (!Array.isArray(measurement.evidence)) {
-    problems.add('evidence', 'required', 'Thiếu danh sách minh chứng.');
+    problems.add('evidence', 'required', {
+      vi: 'Thiếu danh sách minh chứng.',
+      en: 'The list of evidence is missing.',
+    });
   } else {
     measurement.evidence.forEach((item, i) =>
-      problems.requireText(`evidence[${i}]`, item, 'Minh chứng không được để trống.'),
+      problems.requireText(`evidence[${i}]`, item, {
+        vi: 'Minh chứng không được để trống.',
+        en: 'An item of evidence must not be empty.',
+      }),
     );
   }
 
@@ -99,48 +116,67 @@ export function validateMeasurement(indicator: Indicator, measurement: Measureme
     case 'ratio': {
       const { numerator, denominator } = measurement;
       if (!isCaseCount(numerator))
-        problems.add('numerator', 'invalid-value', 'Tử số phải là số nguyên không âm.');
+        problems.add('numerator', 'invalid-value', {
+          vi: 'Tử số phải là số nguyên không âm.',
+          en: 'The numerator must be a whole number, not negative.',
+        });
       if (!isCaseCount(denominator))
-        problems.add('denominator', 'invalid-value', 'Mẫu số phải là số nguyên không âm.');
+        problems.add('denominator', 'invalid-value', {
+          vi: 'Mẫu số phải là số nguyên không âm.',
+          en: 'The denominator must be a whole number, not negative.',
+        });
       if (isCaseCount(numerator) && isCaseCount(denominator) && numerator > denominator) {
         problems.add(
           'numerator',
           'out-of-range',
           denominator === 0
-            ? 'Mẫu số là 0 (không có trường hợp nào trong kỳ) nên tử số cũng phải là 0.'
-            : 'Tử số không được lớn hơn mẫu số.',
+            ? {
+                vi: 'Mẫu số là 0 (không có trường hợp nào trong kỳ) nên tử số cũng phải là 0.',
+                en: 'The denominator is 0 (no cases in the period), so the numerator must be 0 too.',
+              }
+            : {
+                vi: 'Tử số không được lớn hơn mẫu số.',
+                en: 'The numerator must not be greater than the denominator.',
+              },
         );
       }
       if (measurement.pendingOverdue !== undefined) {
         if (indicator.kind !== 'ratio' || indicator.pendingOverdueLabel === undefined) {
-          problems.add(
-            'pendingOverdue',
-            'invalid-value',
-            `Chỉ số ${indicator.id} không tính hồ sơ đang giải quyết đã quá hạn.`,
-          );
+          problems.add('pendingOverdue', 'invalid-value', {
+            vi: `Chỉ số ${indicator.id} không tính hồ sơ đang giải quyết đã quá hạn.`,
+            en: `Indicator ${indicator.id} does not count pending overdue cases.`,
+          });
         } else if (!isCaseCount(measurement.pendingOverdue)) {
-          problems.add(
-            'pendingOverdue',
-            'invalid-value',
-            'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
-          );
+          problems.add('pendingOverdue', 'invalid-value', {
+            vi: 'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+            en: 'The pending overdue cases must be a whole number, not negative.',
+          });
         }
       }
       break;
     }
     case 'count':
       if (!isCaseCount(measurement.value))
-        problems.add('value', 'invalid-value', 'Số lượng phải là số nguyên không âm.');
+        problems.add('value', 'invalid-value', {
+          vi: 'Số lượng phải là số nguyên không âm.',
+          en: 'The count must be a whole number, not negative.',
+        });
       break;
     case 'judged':
       if (typeof measurement.achieved !== 'boolean') {
-        problems.add('achieved', 'required', 'Phải đánh giá đạt hoặc không đạt.');
+        problems.add('achieved', 'required', {
+          vi: 'Phải đánh giá đạt hoặc không đạt.',
+          en: 'Assess it as met or not met.',
+        });
       } else if (
         measurement.achieved &&
         Array.isArray(measurement.evidence) &&
         measurement.evidence.length === 0
       ) {
-        problems.add('evidence', 'required', 'Đánh giá "đạt" phải kèm ít nhất một minh chứng.');
+        problems.add('evidence', 'required', {
+          vi: 'Đánh giá "đạt" phải kèm ít nhất một minh chứng.',
+          en: 'An assessment of "met" needs at least one item of evidence.',
+        });
       }
       break;
   }

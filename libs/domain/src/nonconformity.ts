@@ -61,11 +61,10 @@ export function validateNonconformityRequest(
   const problems = new ProblemList();
   const value = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   if (!(OPENABLE_NONCONFORMITY_SOURCES as readonly unknown[]).includes(value.source)) {
-    problems.add(
-      'source',
-      value.source === undefined ? 'required' : 'invalid-value',
-      `Nguồn phải là một trong: ${OPENABLE_NONCONFORMITY_SOURCES.join(', ')}.`,
-    );
+    problems.add('source', value.source === undefined ? 'required' : 'invalid-value', {
+      vi: `Nguồn phải là một trong: ${OPENABLE_NONCONFORMITY_SOURCES.join(', ')}.`,
+      en: `The source must be one of: ${OPENABLE_NONCONFORMITY_SOURCES.join(', ')}.`,
+    });
   }
   problems.problems.push(...nonconformityDetailsProblems(value, references));
   return problems.problems;
@@ -77,25 +76,32 @@ export function nonconformityDetailsProblems(
   references: NonconformityReferences,
 ): ValidationProblem[] {
   const problems = new ProblemList();
-  problems.requireText('description', value.description, 'Phải mô tả điểm không phù hợp.');
+  problems.requireText('description', value.description, {
+    vi: 'Phải mô tả điểm không phù hợp.',
+    en: 'Describe the nonconformity.',
+  });
   if (typeof value.unitCode !== 'string' || value.unitCode.trim() === '') {
-    problems.add('unitCode', 'required', 'Phải chọn đơn vị liên quan.');
+    problems.add('unitCode', 'required', {
+      vi: 'Phải chọn đơn vị liên quan.',
+      en: 'Choose the unit concerned.',
+    });
   } else if (!references.unitCodes.includes(value.unitCode)) {
-    problems.add('unitCode', 'unknown-reference', `Không có đơn vị ${value.unitCode} trong chu trình.`);
+    problems.add('unitCode', 'unknown-reference', {
+      vi: `Không có đơn vị ${value.unitCode} trong chu trình.`,
+      en: `There is no unit ${value.unitCode} in the cycle.`,
+    });
   }
   if (!(NONCONFORMITY_SEVERITIES as readonly unknown[]).includes(value.severity)) {
-    problems.add(
-      'severity',
-      value.severity === undefined ? 'required' : 'invalid-value',
-      'Mức độ phải là minor-nc hoặc major-nc.',
-    );
+    problems.add('severity', value.severity === undefined ? 'required' : 'invalid-value', {
+      vi: 'Mức độ phải là minor-nc hoặc major-nc.',
+      en: 'The severity must be minor-nc or major-nc.',
+    });
   }
   if (value.verifierUserId !== undefined && !references.userIds.includes(value.verifierUserId as string)) {
-    problems.add(
-      'verifierUserId',
-      'unknown-reference',
-      'Người kiểm tra hiệu lực không có trong danh sách của chu trình.',
-    );
+    problems.add('verifierUserId', 'unknown-reference', {
+      vi: 'Người kiểm tra hiệu lực không có trong danh sách của chu trình.',
+      en: "The effectiveness verifier is not on the cycle's roster.",
+    });
   }
   return problems.problems;
 }

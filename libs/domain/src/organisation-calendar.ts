@@ -93,26 +93,33 @@ export function validateCalendarSettings(
     const seen = new Set<IsoDate>();
     settings[field].forEach((day, i) => {
       const path = `${field}[${i}]`;
-      problems.requireText(`${path}.name`, day.name, 'Phải nêu tên ngày nghỉ.');
+      problems.requireText(`${path}.name`, day.name, {
+        vi: 'Phải nêu tên ngày nghỉ.',
+        en: 'Give the name of the holiday.',
+      });
       if (!inList(day.date)) {
-        problems.add(
-          `${path}.date`,
-          'out-of-range',
-          `Ngày nghỉ phải là một ngày của năm ${year} hoặc năm ${year + 1} (YYYY-MM-DD).`,
-        );
+        problems.add(`${path}.date`, 'out-of-range', {
+          vi: `Ngày nghỉ phải là một ngày của năm ${year} hoặc năm ${year + 1} (YYYY-MM-DD).`,
+          en: `A holiday must be a day of ${year} or ${year + 1} (YYYY-MM-DD).`,
+        });
         return;
       }
       if (seen.has(day.date))
-        problems.add(`${path}.date`, 'duplicate', `Ngày ${day.date} đã có trong danh sách.`);
+        problems.add(`${path}.date`, 'duplicate', {
+          vi: `Ngày ${day.date} đã có trong danh sách.`,
+          en: `The day ${day.date} is already in the list.`,
+        });
       seen.add(day.date);
       if (field === 'addedHolidays' && official.has(day.date))
-        problems.add(`${path}.date`, 'duplicate', `Ngày ${day.date} đã là ngày nghỉ chính thức.`);
+        problems.add(`${path}.date`, 'duplicate', {
+          vi: `Ngày ${day.date} đã là ngày nghỉ chính thức.`,
+          en: `The day ${day.date} is already an official holiday.`,
+        });
       if (field === 'removedHolidays' && !official.has(day.date))
-        problems.add(
-          `${path}.date`,
-          'unknown-reference',
-          `Ngày ${day.date} không phải ngày nghỉ chính thức.`,
-        );
+        problems.add(`${path}.date`, 'unknown-reference', {
+          vi: `Ngày ${day.date} không phải ngày nghỉ chính thức.`,
+          en: `The day ${day.date} is not an official holiday.`,
+        });
     });
     return seen;
   };
@@ -120,7 +127,10 @@ export function validateCalendarSettings(
   checkDays('removedHolidays');
   settings.removedHolidays.forEach((day, i) => {
     if (added.has(day.date))
-      problems.add(`removedHolidays[${i}].date`, 'inconsistent', `Ngày ${day.date} vừa được thêm vừa bị bỏ.`);
+      problems.add(`removedHolidays[${i}].date`, 'inconsistent', {
+        vi: `Ngày ${day.date} vừa được thêm vừa bị bỏ.`,
+        en: `The day ${day.date} is both added and removed.`,
+      });
   });
   const dates: [string, IsoDate][] = [
     ['auditWindow.from', settings.auditWindow.from],
@@ -128,27 +138,41 @@ export function validateCalendarSettings(
     ['managementReviewDate', settings.managementReviewDate],
   ];
   for (const [path, date] of dates)
-    if (isIsoDate(date) && !inYear(date)) problems.add(path, 'out-of-range', `Ngày phải thuộc năm ${year}.`);
+    if (isIsoDate(date) && !inYear(date))
+      problems.add(path, 'out-of-range', {
+        vi: `Ngày phải thuộc năm ${year}.`,
+        en: `The date must be in ${year}.`,
+      });
   // The review meets, and the year's result is computed and sent, on a working day of this calendar:
   // a Saturday or Tết would put the leader's meeting, or the close's notices, on a day off.
   const holidays = cycleCalendarFromSettings(year, settings).publicHolidays;
   for (const [path, date, what] of [
-    ['managementReviewDate', settings.managementReviewDate, 'Ngày họp xem xét của lãnh đạo'],
-    ['closeDate', settings.closeDate, 'Ngày kết thúc chu trình'],
+    [
+      'managementReviewDate',
+      settings.managementReviewDate,
+      { vi: 'Ngày họp xem xét của lãnh đạo', en: 'The management review meeting' },
+    ],
+    ['closeDate', settings.closeDate, { vi: 'Ngày kết thúc chu trình', en: "The cycle's close" }],
   ] as const)
     if (isIsoDate(date) && !isWorkingDay(date, holidays))
-      problems.add(path, 'invalid-value', `${what} phải vào ngày làm việc (${date} là ngày nghỉ).`);
+      problems.add(path, 'invalid-value', {
+        vi: `${what.vi} phải vào ngày làm việc (${date} là ngày nghỉ).`,
+        en: `${what.en} must be on a working day (${date} is a day off).`,
+      });
   // The year closes once December's reports are in, in the first weeks of the next year, not later.
   const lastClose = `${year + 1}-03-31`;
   if (isIsoDate(settings.closeDate) && settings.closeDate > lastClose)
-    problems.add('closeDate', 'out-of-range', `Ngày kết thúc chu trình không được sau ${lastClose}.`);
+    problems.add('closeDate', 'out-of-range', {
+      vi: `Ngày kết thúc chu trình không được sau ${lastClose}.`,
+      en: `The cycle must not close after ${lastClose}.`,
+    });
 
   const named = new Set(problems.problems.map((problem) => problem.path));
   for (const problem of validateCycleCalendar(cycleCalendarFromSettings(year, settings))) {
     // Its whole-window "in the year" rule is said above field by field; holidays are checked above.
     if (problem.path === 'auditWindow' || problem.path.startsWith('publicHolidays')) continue;
     if (named.has(problem.path) && problem.code === 'out-of-range') continue;
-    problems.add(problem.path, problem.code, problem.reason);
+    problems.add(problem.path, problem.code, { vi: problem.reason, en: problem.reasonEn });
   }
   return problems.problems;
 }

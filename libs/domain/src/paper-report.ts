@@ -61,26 +61,26 @@ export function checkPaperReport(
   problems: ProblemList,
 ): void {
   if (!context?.openedAfterDue) {
-    problems.add(
-      path,
-      'invalid-value',
-      'Chỉ được ghi ngày báo cáo bằng văn bản giấy cho kỳ đã đến hạn trước khi việc được giao trên hệ thống; ' +
+    problems.add(path, 'invalid-value', {
+      vi:
+        'Chỉ được ghi ngày báo cáo bằng văn bản giấy cho kỳ đã đến hạn trước khi việc được giao trên hệ thống; ' +
         'việc này được giao trước hạn nên thời điểm báo cáo là thời điểm gửi trên hệ thống.',
-    );
+      en:
+        'A paper report date may be recorded only for a period that fell due before the task was given in the system; ' +
+        'this task was given before its deadline, so the report time is when it is sent in the system.',
+    });
     return;
   }
   if (!isIsoDate(paper.date)) return;
   if (compareIsoDates(paper.date, context.today) > 0) {
-    problems.add(
-      `${path}.date`,
-      'out-of-range',
-      `Ngày báo cáo giấy không được sau ngày hôm nay (${numericDate(context.today)}).`,
-    );
+    problems.add(`${path}.date`, 'out-of-range', {
+      vi: `Ngày báo cáo giấy không được sau ngày hôm nay (${numericDate(context.today)}).`,
+      en: `The paper report date must not be after today (${context.today}).`,
+    });
   } else if (compareIsoDates(paper.date, context.periodEnd) < 0) {
-    problems.add(
-      `${path}.date`,
-      'out-of-range',
-      `Ngày báo cáo giấy không được trước ngày cuối kỳ báo cáo (${numericDate(context.periodEnd)}).`,
-    );
+    problems.add(`${path}.date`, 'out-of-range', {
+      vi: `Ngày báo cáo giấy không được trước ngày cuối kỳ báo cáo (${numericDate(context.periodEnd)}).`,
+      en: `The paper report date must not be before the last day of the reporting period (${context.periodEnd}).`,
+    });
   }
 }

@@ -290,10 +290,20 @@ describe('checkOutcomeShape', () => {
     }
   });
 
-  it('reports every wrong field at once, in the order of the form, with its Vietnamese reason', () => {
+  it('reports every wrong field at once, in the order of the form, with its reason in Vietnamese and English', () => {
     expect(checkOutcomeShape('corrective-action-verification', { effective: 'yes', notes: '' })).toEqual([
-      { path: 'effective', code: 'required', reason: 'Phải kết luận hiệu lực hay không.' },
-      { path: 'notes', code: 'required', reason: 'Phải ghi nhận xét kiểm tra.' },
+      {
+        path: 'effective',
+        code: 'required',
+        reason: 'Phải kết luận hiệu lực hay không.',
+        reasonEn: 'Conclude whether it was effective.',
+      },
+      {
+        path: 'notes',
+        code: 'required',
+        reason: 'Phải ghi nhận xét kiểm tra.',
+        reasonEn: 'Write the verification notes.',
+      },
     ]);
   });
 
@@ -309,7 +319,7 @@ describe('checkOutcomeShape', () => {
     const problems = checkOutcomeShape('management-review', VALID_REVIEW(), {
       'actions[].ownerUnitCode': (value, { path, parent, problems }) => {
         seen.push(`${path}=${String(value)} of ${String(parent.title)}`);
-        problems.add(path, 'unknown-reference', 'Không có đơn vị này.');
+        problems.add(path, 'unknown-reference', { vi: 'Không có đơn vị này.', en: 'There is no such unit.' });
       },
     });
     expect(seen).toEqual(['actions[0].ownerUnitCode=vp-tonghop of Số hoá']);

@@ -33,7 +33,12 @@ describe('objectives approval outcome', () => {
       validateApprovalOutcome({ ...approve, signingDate }, { year: 2025, today: '2024-12-20' });
     expect(real('2024-12-20')).toEqual([]);
     expect(real('2024-12-21')).toEqual([
-      { path: 'signingDate', code: 'out-of-range', reason: 'Ngày ký không được sau hôm nay (20/12/2024).' },
+      {
+        path: 'signingDate',
+        code: 'out-of-range',
+        reason: 'Ngày ký không được sau hôm nay (20/12/2024).',
+        reasonEn: 'The signing date must not be after today (2024-12-20).',
+      },
     ]);
     // A rehearsal has no "today" to hold it to: its calendar only starts near now.
     expect(validateApprovalOutcome({ ...approve, signingDate: '2025-01-05' }, { year: 2025 })).toEqual([]);
@@ -61,6 +66,7 @@ describe('objectives approval outcome', () => {
           path: 'signingDate',
           code: 'out-of-range',
           reason: 'Ngày ký phải thuộc năm 2023 hoặc năm 2024 (năm của mục tiêu).',
+          reasonEn: "The signing date must be in 2023 or 2024 (the objectives' year).",
         },
       ]);
   });

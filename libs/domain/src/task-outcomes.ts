@@ -244,13 +244,15 @@ export function validateApprovalOutcome(
     signingDate: (signingDate, { path, problems }) => {
       const year = Number((signingDate as IsoDate).slice(0, 4));
       if (year !== context.year && year !== context.year - 1)
-        problems.add(
-          path,
-          'out-of-range',
-          `Ngày ký phải thuộc năm ${context.year - 1} hoặc năm ${context.year} (năm của mục tiêu).`,
-        );
+        problems.add(path, 'out-of-range', {
+          vi: `Ngày ký phải thuộc năm ${context.year - 1} hoặc năm ${context.year} (năm của mục tiêu).`,
+          en: `The signing date must be in ${context.year - 1} or ${context.year} (the objectives' year).`,
+        });
       else if (context.today !== undefined && compareIsoDates(signingDate as IsoDate, context.today) > 0)
-        problems.add(path, 'out-of-range', `Ngày ký không được sau hôm nay (${numericDate(context.today)}).`);
+        problems.add(path, 'out-of-range', {
+          vi: `Ngày ký không được sau hôm nay (${numericDate(context.today)}).`,
+          en: `The signing date must not be after today (${context.today}).`,
+        });
     },
   });
 }
@@ -270,15 +272,24 @@ export function validateAssignmentOutcome(
     'delegations[].objectiveId': (value, { path, problems }) => {
       const objectiveId = value as string;
       if (!context.objectiveIds.includes(objectiveId)) {
-        problems.add(path, 'unknown-reference', `Không có mục tiêu ${objectiveId} cần phân công.`);
+        problems.add(path, 'unknown-reference', {
+          vi: `Không có mục tiêu ${objectiveId} cần phân công.`,
+          en: `There is no objective ${objectiveId} to assign.`,
+        });
       } else if (seen.has(objectiveId)) {
-        problems.add(path, 'duplicate', `Mục tiêu ${objectiveId} được phân công hai lần.`);
+        problems.add(path, 'duplicate', {
+          vi: `Mục tiêu ${objectiveId} được phân công hai lần.`,
+          en: `Objective ${objectiveId} is assigned twice.`,
+        });
       }
       seen.add(objectiveId);
     },
     'delegations[].unitCode': (unitCode, { path, problems }) => {
       if (!context.unitCodes.includes(unitCode as string))
-        problems.add(path, 'unknown-reference', `Không có đơn vị ${unitCode as string}.`);
+        problems.add(path, 'unknown-reference', {
+          vi: `Không có đơn vị ${unitCode as string}.`,
+          en: `There is no unit ${unitCode as string}.`,
+        });
     },
   });
   if (!isObject(outcome) || !Array.isArray(outcome.delegations)) return problems;
@@ -288,6 +299,7 @@ export function validateAssignmentOutcome(
         path: 'delegations',
         code: 'required',
         reason: `Mục tiêu ${objectiveId} chưa được phân công.`,
+        reasonEn: `Objective ${objectiveId} is not assigned.`,
       });
   }
   return problems;
@@ -301,9 +313,15 @@ export function validateUnitAcceptanceOutcome(
     'staffDelegations[]': (value, { path, problems }) => {
       const delegation = value as { objectiveId: string; userId: string };
       if (!context.objectiveIds.includes(delegation.objectiveId)) {
-        problems.add(`${path}.objectiveId`, 'unknown-reference', 'Mục tiêu không thuộc đơn vị.');
+        problems.add(`${path}.objectiveId`, 'unknown-reference', {
+          vi: 'Mục tiêu không thuộc đơn vị.',
+          en: "The objective is not the unit's.",
+        });
       } else if (!context.staffUserIds.includes(delegation.userId)) {
-        problems.add(`${path}.userId`, 'unknown-reference', 'Người được phân công không thuộc đơn vị.');
+        problems.add(`${path}.userId`, 'unknown-reference', {
+          vi: 'Người được phân công không thuộc đơn vị.',
+          en: 'The person assigned is not in the unit.',
+        });
       }
     },
   });
@@ -384,7 +402,10 @@ export function validateMeasurementReport(
   );
   figures.forEach((figure, i) => {
     if (unknownIndicators.includes(figure)) {
-      problems.add(`figures[${i}].indicatorId`, 'unknown-reference', 'Chỉ số không thuộc mục tiêu.');
+      problems.add(`figures[${i}].indicatorId`, 'unknown-reference', {
+        vi: 'Chỉ số không thuộc mục tiêu.',
+        en: "The indicator is not the objective's.",
+      });
     }
   });
   if (unknownIndicators.length > 0) return problems.problems;
@@ -399,7 +420,10 @@ export function validateMeasurementReport(
     for (const problem of validateMeasurement(indicators[i], measurement)) {
       // The report's evidence (a non-empty list of non-blank texts) is checked once, by its schema.
       if (problem.path === 'evidence' || problem.path.startsWith('evidence[')) continue;
-      problems.add(`figures[${indicators[i].id}].${problem.path}`, problem.code, problem.reason);
+      problems.add(`figures[${indicators[i].id}].${problem.path}`, problem.code, {
+        vi: problem.reason,
+        en: problem.reasonEn,
+      });
     }
   });
   // Two shares of the same cases (objective 4) must count the same cases.
@@ -453,36 +477,47 @@ export function validateAuditPlan(
       const from = parent.from;
       if (!isIsoDate(from)) return;
       if (compareIsoDates(from, to as IsoDate) > 0)
-        problems.add('to', 'inconsistent', 'Ngày kết thúc phải sau ngày bắt đầu.');
+        problems.add('to', 'inconsistent', {
+          vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
+          en: 'The end date must be after the start date.',
+        });
       if (
         compareIsoDates(from, context.window.from) < 0 ||
         compareIsoDates(to as IsoDate, context.window.to) > 0
       ) {
-        problems.add(
-          'from',
-          'out-of-range',
-          `Đánh giá phải diễn ra từ ${context.window.from} đến ${context.window.to}.`,
-        );
+        problems.add('from', 'out-of-range', {
+          vi: `Đánh giá phải diễn ra từ ${context.window.from} đến ${context.window.to}.`,
+          en: `The audit must take place from ${context.window.from} to ${context.window.to}.`,
+        });
       }
     },
     'steps[].id': (id, { path, problems }) => {
-      if (stepIds.has(id as string)) problems.add(path, 'duplicate', `Mã bước ${id as string} bị trùng.`);
+      if (stepIds.has(id as string))
+        problems.add(path, 'duplicate', {
+          vi: `Mã bước ${id as string} bị trùng.`,
+          en: `The step id ${id as string} is used twice.`,
+        });
       stepIds.add(id as string);
     },
     'steps[].unitCode': (unitCode, { path, problems }) => {
       if (!context.unitCodes.includes(unitCode as string))
-        problems.add(path, 'unknown-reference', `Không có đơn vị ${unitCode as string}.`);
+        problems.add(path, 'unknown-reference', {
+          vi: `Không có đơn vị ${unitCode as string}.`,
+          en: `There is no unit ${unitCode as string}.`,
+        });
     },
     'steps[].auditorUserId': (auditorUserId, { path, parent, problems }) => {
       const auditor = context.auditors.find((candidate) => candidate.userId === auditorUserId);
       if (!auditor) {
-        problems.add(
-          path,
-          'unknown-reference',
-          'Người được phân công không phải chuyên gia đánh giá nội bộ.',
-        );
+        problems.add(path, 'unknown-reference', {
+          vi: 'Người được phân công không phải chuyên gia đánh giá nội bộ.',
+          en: 'The person assigned is not an internal auditor.',
+        });
       } else if (auditor.unitCode !== undefined && auditor.unitCode === parent.unitCode) {
-        problems.add(path, 'inconsistent', 'Chuyên gia đánh giá không được đánh giá đơn vị của mình.');
+        problems.add(path, 'inconsistent', {
+          vi: 'Chuyên gia đánh giá không được đánh giá đơn vị của mình.',
+          en: 'An auditor must not audit their own unit.',
+        });
       }
     },
   });
@@ -501,7 +536,12 @@ export function validateAuditStepOutcome(outcome: unknown): ValidationProblem[] 
     !isText(outcome.finding) &&
     !problems.some((problem) => problem.path === 'finding')
   ) {
-    problems.push({ path: 'finding', code: 'required', reason: 'Điểm không phù hợp phải mô tả phát hiện.' });
+    problems.push({
+      path: 'finding',
+      code: 'required',
+      reason: 'Điểm không phù hợp phải mô tả phát hiện.',
+      reasonEn: 'A nonconformity must describe the finding.',
+    });
   }
   return problems;
 }
@@ -521,7 +561,10 @@ export function validateCorrectiveActionPlan(
   return checkOutcomeShape('corrective-action-plan', outcome, {
     ownerUserId: (ownerUserId, { path, problems }) => {
       if (!context.userIds.includes(ownerUserId as string))
-        problems.add(path, 'unknown-reference', 'Người thực hiện không có trong danh sách.');
+        problems.add(path, 'unknown-reference', {
+          vi: 'Người thực hiện không có trong danh sách.',
+          en: 'The person responsible is not on the roster.',
+        });
     },
   });
 }
@@ -546,23 +589,28 @@ export function validateManagementReviewOutcome(
   return checkOutcomeShape('management-review', outcome, {
     actions: (actions, { path, problems }) => {
       if (context.userIds && (actions as unknown[]).length > MAX_REVIEW_ACTIONS)
-        problems.add(
-          path,
-          'invalid-value',
-          `Tối đa ${MAX_REVIEW_ACTIONS} hành động cho một cuộc họp xem xét.`,
-        );
+        problems.add(path, 'invalid-value', {
+          vi: `Tối đa ${MAX_REVIEW_ACTIONS} hành động cho một cuộc họp xem xét.`,
+          en: `At most ${MAX_REVIEW_ACTIONS} actions for one management review.`,
+        });
     },
     'actions[].ownerUnitCode': (ownerUnitCode, { path, problems }) => {
       if (!context.unitCodes.includes(ownerUnitCode as string))
-        problems.add(path, 'unknown-reference', 'Không có đơn vị này.');
+        problems.add(path, 'unknown-reference', { vi: 'Không có đơn vị này.', en: 'There is no such unit.' });
     },
     'actions[].ownerUserId': (ownerUserId, { path, problems }) => {
       if (context.userIds && !context.userIds.includes(ownerUserId as string))
-        problems.add(path, 'unknown-reference', 'Người chủ trì không có trong danh sách.');
+        problems.add(path, 'unknown-reference', {
+          vi: 'Người chủ trì không có trong danh sách.',
+          en: 'The person in charge is not on the roster.',
+        });
     },
     'actions[].dueDate': (dueDate, { path, problems }) => {
       if (context.reviewDate && compareIsoDates(dueDate as IsoDate, context.reviewDate) < 0)
-        problems.add(path, 'invalid-value', `Hạn không được trước ngày họp (${context.reviewDate}).`);
+        problems.add(path, 'invalid-value', {
+          vi: `Hạn không được trước ngày họp (${context.reviewDate}).`,
+          en: `The deadline must not be before the meeting (${context.reviewDate}).`,
+        });
     },
   });
 }

@@ -22,7 +22,13 @@ import {
   type TaskNotificationReason,
   type TaskView,
 } from '@qcycle/contracts';
-import type { LocalizedText, TaskKind, TaskOutcomes, ValidationProblem } from '@qcycle/domain';
+import {
+  validationProblem,
+  type LocalizedText,
+  type TaskKind,
+  type TaskOutcomes,
+  type ValidationProblem,
+} from '@qcycle/domain';
 import { localRecords, notifications, records } from '../activities';
 import {
   mayHandOver,
@@ -550,11 +556,14 @@ export class TaskBoard {
       refuse(
         QcycleErrorCode.ValidationFailed,
         `Không thể giao việc ${request.taskId} cho ${request.toUserId}.`,
-        [{ path: 'toUserId', code: 'invalid-value', reason: refusal }],
+        [validationProblem('toUserId', 'invalid-value', refusal)],
       );
     if (typeof request.reason !== 'string' || request.reason.trim() === '') {
       refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu lý do giao lại.', [
-        { path: 'reason', code: 'required', reason: 'Phải nêu lý do giao lại.' },
+        validationProblem('reason', 'required', {
+          vi: 'Phải nêu lý do giao lại.',
+          en: 'Give the reason for the reassignment.',
+        }),
       ]);
     }
   }

@@ -43,7 +43,7 @@ const refusal = (
     toUserId,
     reassignmentCandidate({ toUserId, to }, roster),
     { factsSent: to !== undefined },
-  );
+  )?.vi;
 
 describe('who may take over a task', () => {
   it('reads the roles the roster gives: the year’s leader, its auditors and the lead', () => {

@@ -1,5 +1,5 @@
 import type { CycleRoster, PersonRef, ReassignmentRole, ReassignTaskRequest } from '@qcycle/contracts';
-import type { TaskKind } from '@qcycle/domain';
+import type { ProblemReason, TaskKind } from '@qcycle/domain';
 
 /**
  * Who may take over an open task (`reassignTask`), as pure rules: the workflow's validator applies
@@ -75,20 +75,30 @@ export function reassignmentCandidate(
   return wellFormed ? { person: to.person, roles: to.roles } : undefined;
 }
 
-/** Why `task` may not go to `candidate` (`toUserId`), in the users' language; undefined when it may. */
+/** Why `task` may not go to `candidate` (`toUserId`), in both languages; undefined when it may. */
 export function reassignmentRefusal(
   task: ReassignedTask,
   toUserId: string,
   candidate: ReassignmentCandidate | undefined,
   { factsSent }: { factsSent: boolean },
-): string | undefined {
-  if (toUserId === task.assigneeUserId) return 'Người này đang được giao việc này.';
+): ProblemReason | undefined {
+  if (toUserId === task.assigneeUserId)
+    return { vi: 'Người này đang được giao việc này.', en: 'This person already holds this task.' };
   if (LEADER_TASKS.includes(task.kind) && !candidate?.roles.includes('leader'))
-    return 'Chỉ lãnh đạo (Chủ tịch, Phó Chủ tịch) mới phê duyệt mục tiêu, chủ trì họp xem xét của lãnh đạo.';
+    return {
+      vi: 'Chỉ lãnh đạo (Chủ tịch, Phó Chủ tịch) mới phê duyệt mục tiêu, chủ trì họp xem xét của lãnh đạo.',
+      en: 'Only a leader (Chairperson, Vice-Chairperson) approves the objectives and chairs the management review.',
+    };
   if (!candidate)
     return factsSent
-      ? 'Thông tin về người nhận không khớp với người được chọn.'
-      : 'Người này không có trong danh sách nhân sự của chu trình (lấy từ danh bạ khi bắt đầu năm).';
+      ? {
+          vi: 'Thông tin về người nhận không khớp với người được chọn.',
+          en: 'The details of the new assignee do not match the person chosen.',
+        }
+      : {
+          vi: 'Người này không có trong danh sách nhân sự của chu trình (lấy từ danh bạ khi bắt đầu năm).',
+          en: "This person is not on the cycle's roster (taken from the directory when the year started).",
+        };
   if (
     task.kind === 'audit-step' &&
     !(
@@ -96,7 +106,10 @@ export function reassignmentRefusal(
       candidate.person.unitCode !== task.unitCode
     )
   )
-    return 'Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.';
+    return {
+      vi: 'Bước đánh giá chỉ giao cho chuyên gia đánh giá nội bộ không thuộc đơn vị được đánh giá.',
+      en: 'An audit step goes only to an internal auditor who does not work in the audited unit.',
+    };
   return undefined;
 }
 

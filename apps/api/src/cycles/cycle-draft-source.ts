@@ -25,6 +25,7 @@ export function draftForStart(request: StartCycleDto): CycleDraft {
       path: 'year',
       code: 'invalid-value',
       reason: `Dự thảo là của năm ${String(draft.year)}, không phải năm ${request.year}.`,
+      reasonEn: `The draft is for ${String(draft.year)}, not ${request.year}.`,
     });
   try {
     // The caller's organisation, whatever the draft says (a draft copied from another organisation).
@@ -40,6 +41,8 @@ export function draftForStart(request: StartCycleDto): CycleDraft {
       path: '',
       code: 'invalid-value',
       reason: 'Dự thảo không đúng cấu trúc (xem GET /api/v1/templates và tài liệu API).',
+      reasonEn:
+        'The draft does not have the right structure (see GET /api/v1/templates and the API documentation).',
     });
   }
   throw new QcycleError(

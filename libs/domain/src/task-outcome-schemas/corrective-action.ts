@@ -13,21 +13,33 @@ export const CORRECTIVE_ACTION_PLAN: OutcomeSchema = {
       en: 'ISO 10.2 a–c: the correction, the cause, the action, who and by when.',
     },
   }),
-  ...problem('required', 'Thiếu kế hoạch khắc phục.'),
+  ...problem('required', { vi: 'Thiếu kế hoạch khắc phục.', en: 'The corrective action plan is missing.' }),
   required: ['correction', 'rootCause', 'action', 'ownerUserId', 'dueDate'],
   properties: {
-    correction: text({ vi: 'Khắc phục tức thời', en: 'Correction' }, 'Thiếu biện pháp khắc phục tức thời.'),
-    rootCause: text({ vi: 'Nguyên nhân gốc rễ', en: 'Root cause' }, 'Thiếu nguyên nhân gốc rễ.'),
-    action: text({ vi: 'Hành động khắc phục', en: 'Corrective action' }, 'Thiếu hành động khắc phục.'),
+    correction: text(
+      { vi: 'Khắc phục tức thời', en: 'Correction' },
+      { vi: 'Thiếu biện pháp khắc phục tức thời.', en: 'The correction is missing.' },
+    ),
+    rootCause: text(
+      { vi: 'Nguyên nhân gốc rễ', en: 'Root cause' },
+      { vi: 'Thiếu nguyên nhân gốc rễ.', en: 'The root cause is missing.' },
+    ),
+    action: text(
+      { vi: 'Hành động khắc phục', en: 'Corrective action' },
+      { vi: 'Thiếu hành động khắc phục.', en: 'The corrective action is missing.' },
+    ),
     ownerUserId: reference(
       {
         vi: 'Người thực hiện',
         en: 'Owner',
         about: { vi: 'Trưởng đơn vị hoặc cán bộ của đơn vị.', en: 'The unit head or a member of its staff.' },
       },
-      'Thiếu người thực hiện.',
+      { vi: 'Thiếu người thực hiện.', en: 'The person responsible is missing.' },
     ),
-    dueDate: date({ vi: 'Hạn hoàn thành', en: 'Due date' }, 'Hạn hoàn thành phải có dạng YYYY-MM-DD.'),
+    dueDate: date(
+      { vi: 'Hạn hoàn thành', en: 'Due date' },
+      { vi: 'Hạn hoàn thành phải có dạng YYYY-MM-DD.', en: 'The due date must be written YYYY-MM-DD.' },
+    ),
   },
 };
 
@@ -41,14 +53,20 @@ export const CORRECTIVE_ACTION_VERIFICATION: OutcomeSchema = {
       en: 'ISO 10.2 d: not effective reopens the action.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả kiểm tra.'),
+  ...problem('required', { vi: 'Thiếu kết quả kiểm tra.', en: 'The verification result is missing.' }),
   required: ['effective', 'notes'],
   properties: {
     effective: {
       type: 'boolean',
       ...labelled({ vi: 'Có hiệu lực', en: 'Effective' }),
-      ...problem('required', 'Phải kết luận hiệu lực hay không.'),
+      ...problem('required', {
+        vi: 'Phải kết luận hiệu lực hay không.',
+        en: 'Conclude whether it was effective.',
+      }),
     },
-    notes: text({ vi: 'Nhận xét kiểm tra', en: 'Verification notes' }, 'Phải ghi nhận xét kiểm tra.'),
+    notes: text(
+      { vi: 'Nhận xét kiểm tra', en: 'Verification notes' },
+      { vi: 'Phải ghi nhận xét kiểm tra.', en: 'Write the verification notes.' },
+    ),
   },
 };

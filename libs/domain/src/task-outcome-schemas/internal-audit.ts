@@ -29,26 +29,32 @@ export const AUDIT_PLAN: OutcomeSchema = {
       en: 'ISO 9.2.2: scope, criteria, methods, dates and the audit steps.',
     },
   }),
-  ...problem('required', 'Thiếu kế hoạch đánh giá.'),
+  ...problem('required', { vi: 'Thiếu kế hoạch đánh giá.', en: 'The audit plan is missing.' }),
   required: ['scope', 'criteria', 'methods', 'from', 'to', 'steps'],
   properties: {
-    scope: text({ vi: 'Phạm vi', en: 'Scope' }, 'Thiếu phạm vi đánh giá.'),
+    scope: text(
+      { vi: 'Phạm vi', en: 'Scope' },
+      { vi: 'Thiếu phạm vi đánh giá.', en: 'The audit scope is missing.' },
+    ),
     criteria: textList(
       {
         vi: 'Chuẩn mực đánh giá',
         en: 'Criteria',
         about: { vi: 'Ví dụ TCVN ISO 9001:2015.', en: 'E.g. TCVN ISO 9001:2015.' },
       },
-      'Thiếu chuẩn mực đánh giá.',
+      { vi: 'Thiếu chuẩn mực đánh giá.', en: 'The audit criteria are missing.' },
     ),
-    methods: text({ vi: 'Phương pháp', en: 'Methods' }, 'Thiếu phương pháp đánh giá.'),
+    methods: text(
+      { vi: 'Phương pháp', en: 'Methods' },
+      { vi: 'Thiếu phương pháp đánh giá.', en: 'The audit methods are missing.' },
+    ),
     from: date(
       {
         vi: 'Từ ngày',
         en: 'From',
         about: { vi: 'Trong thời gian đánh giá của chu trình.', en: "Inside the cycle's audit window." },
       },
-      'Ngày phải có dạng YYYY-MM-DD.',
+      { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'The date must be written YYYY-MM-DD.' },
     ),
     to: date(
       {
@@ -56,17 +62,23 @@ export const AUDIT_PLAN: OutcomeSchema = {
         en: 'To',
         about: { vi: 'Trong thời gian đánh giá của chu trình.', en: "Inside the cycle's audit window." },
       },
-      'Ngày phải có dạng YYYY-MM-DD.',
+      { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'The date must be written YYYY-MM-DD.' },
     ),
     steps: {
       type: 'array',
       minItems: 1,
       ...labelled({ vi: 'Các bước đánh giá', en: 'Audit steps' }),
-      ...problem('required', 'Kế hoạch phải có ít nhất một bước đánh giá.'),
+      ...problem('required', {
+        vi: 'Kế hoạch phải có ít nhất một bước đánh giá.',
+        en: 'The plan needs at least one audit step.',
+      }),
       items: {
         type: 'object',
         ...labelled({ vi: 'Bước đánh giá', en: 'Audit step' }),
-        ...problem('invalid-value', 'Bước đánh giá không hợp lệ.'),
+        ...problem('invalid-value', {
+          vi: 'Bước đánh giá không hợp lệ.',
+          en: 'The audit step is not valid.',
+        }),
         required: ['id', 'process', 'clause', 'unitCode', 'auditorUserId'],
         properties: {
           id: {
@@ -77,20 +89,26 @@ export const AUDIT_PLAN: OutcomeSchema = {
               en: 'Step id',
               about: { vi: 'Không trùng trong kế hoạch, ví dụ s1.', en: 'Unique in the plan, e.g. s1.' },
             }),
-            ...problem('invalid-format', 'Mã bước chỉ gồm chữ thường, số và gạch ngang.'),
+            ...problem('invalid-format', {
+              vi: 'Mã bước chỉ gồm chữ thường, số và gạch ngang.',
+              en: 'The step id may hold only lower-case letters, digits and dashes.',
+            }),
           },
-          process: text({ vi: 'Quá trình', en: 'Process' }, 'Thiếu quá trình được đánh giá.'),
+          process: text(
+            { vi: 'Quá trình', en: 'Process' },
+            { vi: 'Thiếu quá trình được đánh giá.', en: 'The process audited is missing.' },
+          ),
           clause: text(
             {
               vi: 'Điều khoản',
               en: 'Clause',
               about: { vi: 'Điều khoản ISO 9001, ví dụ 8.5.1.', en: 'ISO 9001 clause, e.g. 8.5.1.' },
             },
-            'Thiếu điều khoản được đánh giá.',
+            { vi: 'Thiếu điều khoản được đánh giá.', en: 'The clauses audited are missing.' },
           ),
           unitCode: reference(
             { vi: 'Đơn vị được đánh giá', en: 'Audited unit' },
-            'Thiếu đơn vị được đánh giá.',
+            { vi: 'Thiếu đơn vị được đánh giá.', en: 'The unit audited is missing.' },
           ),
           auditorUserId: reference(
             {
@@ -101,7 +119,7 @@ export const AUDIT_PLAN: OutcomeSchema = {
                 en: 'An internal auditor from another unit than the audited one (ISO 9.2.2 c).',
               },
             },
-            'Thiếu chuyên gia đánh giá.',
+            { vi: 'Thiếu chuyên gia đánh giá.', en: 'The auditor is missing.' },
           ),
         },
       },
@@ -112,7 +130,7 @@ export const AUDIT_PLAN: OutcomeSchema = {
 export const AUDIT_STEP: OutcomeSchema = {
   type: 'object',
   ...labelled({ vi: 'Kết quả bước đánh giá', en: 'Audit step result' }),
-  ...problem('required', 'Thiếu kết quả đánh giá.'),
+  ...problem('required', { vi: 'Thiếu kết quả đánh giá.', en: 'The audit result is missing.' }),
   required: ['result', 'evidence'],
   properties: {
     result: {
@@ -126,10 +144,19 @@ export const AUDIT_STEP: OutcomeSchema = {
           en: 'conformity; observation; minor-nc, major-nc: minor or major nonconformity.',
         },
       }),
-      ...problem('invalid-value', 'Kết quả phải là conformity, observation, minor-nc hoặc major-nc.'),
+      ...problem('invalid-value', {
+        vi: 'Kết quả phải là conformity, observation, minor-nc hoặc major-nc.',
+        en: 'The result must be conformity, observation, minor-nc or major-nc.',
+      }),
     },
-    evidence: textList({ vi: 'Bằng chứng đánh giá', en: 'Audit evidence' }, 'Phải ghi bằng chứng đánh giá.'),
-    notes: optionalText({ vi: 'Ghi chú', en: 'Notes' }, 'Ghi chú phải là văn bản.'),
+    evidence: textList(
+      { vi: 'Bằng chứng đánh giá', en: 'Audit evidence' },
+      { vi: 'Phải ghi bằng chứng đánh giá.', en: 'Write the audit evidence.' },
+    ),
+    notes: optionalText(
+      { vi: 'Ghi chú', en: 'Notes' },
+      { vi: 'Ghi chú phải là văn bản.', en: 'The note must be text.' },
+    ),
     finding: optionalText(
       {
         vi: 'Phát hiện',
@@ -139,7 +166,7 @@ export const AUDIT_STEP: OutcomeSchema = {
           en: 'Required when the result is minor-nc or major-nc.',
         },
       },
-      'Phát hiện phải là văn bản.',
+      { vi: 'Phát hiện phải là văn bản.', en: 'The finding must be text.' },
     ),
   },
 };
@@ -147,10 +174,13 @@ export const AUDIT_STEP: OutcomeSchema = {
 export const AUDIT_CLOSE: OutcomeSchema = {
   type: 'object',
   ...labelled({ vi: 'Kết thúc đánh giá nội bộ', en: 'Closing of the internal audit' }),
-  ...problem('required', 'Thiếu báo cáo đánh giá.'),
+  ...problem('required', { vi: 'Thiếu báo cáo đánh giá.', en: 'The audit report is missing.' }),
   required: ['report'],
   properties: {
-    report: text({ vi: 'Báo cáo đánh giá', en: 'Audit report' }, 'Thiếu báo cáo đánh giá.'),
+    report: text(
+      { vi: 'Báo cáo đánh giá', en: 'Audit report' },
+      { vi: 'Thiếu báo cáo đánh giá.', en: 'The audit report is missing.' },
+    ),
   },
 };
 
@@ -164,7 +194,7 @@ export const AUDIT_REPORT_APPROVAL: OutcomeSchema = {
       en: 'The Quality Representative (or the leader) approves the report, which closes the audit, or returns it with comments for the lead auditor to revise.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['decision'],
   properties: { decision: decision(['approve', 'return']) },
   oneOf: [
@@ -175,12 +205,15 @@ export const AUDIT_REPORT_APPROVAL: OutcomeSchema = {
       required: ['decision'],
       properties: {
         decision: decision(['approve']),
-        comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
+        comments: optionalText(
+          { vi: 'Ý kiến', en: 'Comments' },
+          { vi: 'Ý kiến phải là văn bản.', en: 'The comments must be text.' },
+        ),
       },
     },
     returnedWithComments(
       { vi: 'Nội dung báo cáo cần chỉnh sửa.', en: 'What the report must change.' },
-      'Trả lại báo cáo phải kèm ý kiến.',
+      { vi: 'Trả lại báo cáo phải kèm ý kiến.', en: 'Returning the report needs comments.' },
     ),
   ],
 };

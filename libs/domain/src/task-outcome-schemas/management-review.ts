@@ -18,7 +18,7 @@ const reviewOutputList = (label: Label): OutcomeSchema => ({
   type: 'array',
   items: { type: 'string' },
   ...labelled(label),
-  ...problem('required', 'Phải là danh sách (có thể rỗng).'),
+  ...problem('required', { vi: 'Phải là danh sách (có thể rỗng).', en: 'Must be a list (it may be empty).' }),
 });
 
 export const MANAGEMENT_REVIEW: OutcomeSchema = {
@@ -31,14 +31,23 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
       en: 'ISO 9.3.3: the outputs of the review and the actions carried into next year.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả họp xem xét.'),
+  ...problem('required', {
+    vi: 'Thiếu kết quả họp xem xét.',
+    en: 'The management review result is missing.',
+  }),
   required: ['minutesRef', 'outputs', 'actions'],
   properties: {
-    minutesRef: text({ vi: 'Số biên bản họp', en: 'Minutes reference' }, 'Thiếu số biên bản họp.'),
+    minutesRef: text(
+      { vi: 'Số biên bản họp', en: 'Minutes reference' },
+      { vi: 'Thiếu số biên bản họp.', en: 'The minutes reference is missing.' },
+    ),
     outputs: {
       type: 'object',
       ...labelled({ vi: 'Đầu ra của xem xét', en: 'Review outputs' }),
-      ...problem('required', 'Thiếu đầu ra của xem xét (ISO 9.3.3).'),
+      ...problem('required', {
+        vi: 'Thiếu đầu ra của xem xét (ISO 9.3.3).',
+        en: 'The review outputs are missing (ISO 9.3.3).',
+      }),
       required: ['improvementOpportunities', 'qmsChanges', 'resourceNeeds'],
       properties: {
         improvementOpportunities: reviewOutputList({
@@ -52,15 +61,21 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
     actions: {
       type: 'array',
       ...labelled({ vi: 'Hành động', en: 'Actions' }),
-      ...problem('required', 'Thiếu danh sách hành động.'),
+      ...problem('required', { vi: 'Thiếu danh sách hành động.', en: 'The list of actions is missing.' }),
       items: {
         type: 'object',
         ...labelled({ vi: 'Hành động', en: 'Action' }),
-        ...problem('invalid-value', 'Hành động không hợp lệ.'),
+        ...problem('invalid-value', { vi: 'Hành động không hợp lệ.', en: 'The action is not valid.' }),
         required: ['title', 'ownerUnitCode', 'dueDate'],
         properties: {
-          title: text({ vi: 'Nội dung', en: 'Title' }, 'Thiếu nội dung hành động.'),
-          ownerUnitCode: reference({ vi: 'Đơn vị chủ trì', en: 'Owning unit' }, 'Thiếu đơn vị chủ trì.'),
+          title: text(
+            { vi: 'Nội dung', en: 'Title' },
+            { vi: 'Thiếu nội dung hành động.', en: "The action's title is missing." },
+          ),
+          ownerUnitCode: reference(
+            { vi: 'Đơn vị chủ trì', en: 'Owning unit' },
+            { vi: 'Thiếu đơn vị chủ trì.', en: 'The owning unit is missing.' },
+          ),
           ownerUserId: reference(
             {
               vi: 'Người chủ trì',
@@ -70,9 +85,12 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
                 en: 'Who follows the action up; when left out, the head of the owning unit.',
               },
             },
-            'Người chủ trì không hợp lệ.',
+            { vi: 'Người chủ trì không hợp lệ.', en: 'The person in charge is not valid.' },
           ),
-          dueDate: date({ vi: 'Hạn', en: 'Due date' }, 'Hạn phải có dạng YYYY-MM-DD.'),
+          dueDate: date(
+            { vi: 'Hạn', en: 'Due date' },
+            { vi: 'Hạn phải có dạng YYYY-MM-DD.', en: 'The due date must be written YYYY-MM-DD.' },
+          ),
         },
       },
     },
@@ -86,15 +104,24 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
           en: 'The leader decides whether objective 1 was achieved, against its criteria and the facts from the records.',
         },
       }),
-      ...problem('invalid-value', 'Đánh giá mục tiêu 1 không hợp lệ.'),
+      ...problem('invalid-value', {
+        vi: 'Đánh giá mục tiêu 1 không hợp lệ.',
+        en: 'The assessment of objective 1 is not valid.',
+      }),
       required: ['achieved', 'notes'],
       properties: {
         achieved: {
           type: 'boolean',
           ...labelled({ vi: 'Đạt', en: 'Achieved' }),
-          ...problem('required', 'Phải kết luận mục tiêu 1 đạt hay không.'),
+          ...problem('required', {
+            vi: 'Phải kết luận mục tiêu 1 đạt hay không.',
+            en: 'Conclude whether objective 1 is met.',
+          }),
         },
-        notes: text({ vi: 'Căn cứ kết luận', en: 'Grounds' }, 'Phải nêu căn cứ kết luận.'),
+        notes: text(
+          { vi: 'Căn cứ kết luận', en: 'Grounds' },
+          { vi: 'Phải nêu căn cứ kết luận.', en: 'Give the grounds of the conclusion.' },
+        ),
       },
     },
     conclusion: {
@@ -107,43 +134,65 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
           en: 'ISO 9.3.1: whether the QMS remains suitable, adequate and effective.',
         },
       }),
-      ...problem('invalid-value', 'Kết luận của xem xét không hợp lệ.'),
+      ...problem('invalid-value', {
+        vi: 'Kết luận của xem xét không hợp lệ.',
+        en: "The review's conclusion is not valid.",
+      }),
       required: ['suitable', 'adequate', 'effective'],
       properties: {
         suitable: {
           type: 'boolean',
           ...labelled({ vi: 'Phù hợp', en: 'Suitable' }),
-          ...problem('required', 'Phải kết luận hệ thống có phù hợp không.'),
+          ...problem('required', {
+            vi: 'Phải kết luận hệ thống có phù hợp không.',
+            en: 'Conclude whether the system is suitable.',
+          }),
         },
         adequate: {
           type: 'boolean',
           ...labelled({ vi: 'Thỏa đáng', en: 'Adequate' }),
-          ...problem('required', 'Phải kết luận hệ thống có thỏa đáng không.'),
+          ...problem('required', {
+            vi: 'Phải kết luận hệ thống có thỏa đáng không.',
+            en: 'Conclude whether the system is adequate.',
+          }),
         },
         effective: {
           type: 'boolean',
           ...labelled({ vi: 'Hiệu lực', en: 'Effective' }),
-          ...problem('required', 'Phải kết luận hệ thống có hiệu lực không.'),
+          ...problem('required', {
+            vi: 'Phải kết luận hệ thống có hiệu lực không.',
+            en: 'Conclude whether the system is effective.',
+          }),
         },
-        notes: optionalText({ vi: 'Nhận xét', en: 'Notes' }, 'Nhận xét phải là văn bản.'),
+        notes: optionalText(
+          { vi: 'Nhận xét', en: 'Notes' },
+          { vi: 'Nhận xét phải là văn bản.', en: 'The notes must be text.' },
+        ),
       },
     },
     attendees: textList(
       { vi: 'Thành phần tham dự', en: 'Attendees' },
-      'Danh sách thành phần tham dự phải có ít nhất một người.',
+      {
+        vi: 'Danh sách thành phần tham dự phải có ít nhất một người.',
+        en: 'The attendees must include at least one person.',
+      },
     ),
     secretary: optionalText(
       { vi: 'Thư ký cuộc họp', en: 'Secretary of the meeting' },
-      'Thư ký phải là văn bản.',
+      { vi: 'Thư ký phải là văn bản.', en: 'The secretary must be text.' },
     ),
   },
 };
 
 /** An input of ISO 9.3.2 that only the Quality Representative can give (TCVN ISO 9001:2015 wording). */
 const enteredInput = (label: Label): OutcomeSchema =>
-  text(label, `Phải nhập "${label.vi}" (ghi "Không có thay đổi" nếu không có gì mới).`);
+  text(label, {
+    vi: `Phải nhập "${label.vi}" (ghi "Không có thay đổi" nếu không có gì mới).`,
+    en: `Fill in "${label.en}" (write "No change" if there is nothing new).`,
+  });
 
-const compiledInputNote = (label: Label): OutcomeSchema => optionalText(label, 'Ghi chú phải là văn bản.');
+const compiledInputNote = (label: Label): OutcomeSchema =>
+  optionalText(label, { vi: 'Ghi chú phải là văn bản.', en: 'The note must be text.' });
 
 /**
  * The Quality Representative prepares the management review (libs/domain review-preparation.ts):
@@ -159,7 +208,7 @@ export const REVIEW_PREPARATION: OutcomeSchema = {
       en: 'ISO 9.3.2: the inputs the records do not hold, and notes on those compiled from the records.',
     },
   }),
-  ...problem('required', 'Thiếu đầu vào xem xét.'),
+  ...problem('required', { vi: 'Thiếu đầu vào xem xét.', en: 'The review inputs are missing.' }),
   required: [...REVIEW_ENTERED_INPUTS],
   properties: {
     changesInIssues: enteredInput({
@@ -188,7 +237,10 @@ export const REVIEW_PREPARATION: OutcomeSchema = {
         vi: 'Ghi chú cho các đầu vào hệ thống tổng hợp',
         en: 'Notes on the inputs compiled from the records',
       }),
-      ...problem('invalid-value', 'Ghi chú phải là một đối tượng.'),
+      ...problem('invalid-value', {
+        vi: 'Ghi chú phải là một đối tượng.',
+        en: 'The notes must be an object.',
+      }),
       properties: {
         previousActions: compiledInputNote({
           vi: 'a) Tình trạng của các hành động từ các lần xem xét của lãnh đạo trước đó',
@@ -230,20 +282,29 @@ export const REVIEW_ACTION: OutcomeSchema = {
       en: 'ISO 9.3.3: done or not, with a note and evidence if any. Not done by the year’s end, it is carried into next year.',
     },
   }),
-  ...problem('required', 'Thiếu báo cáo thực hiện hành động.'),
+  ...problem('required', { vi: 'Thiếu báo cáo thực hiện hành động.', en: 'The action report is missing.' }),
   required: ['done', 'note'],
   properties: {
     done: {
       type: 'boolean',
       ...labelled({ vi: 'Đã thực hiện xong', en: 'Done' }),
-      ...problem('required', 'Phải cho biết hành động đã xong hay chưa.'),
+      ...problem('required', {
+        vi: 'Phải cho biết hành động đã xong hay chưa.',
+        en: 'Say whether the action is done.',
+      }),
     },
-    note: text({ vi: 'Ghi chú', en: 'Note' }, 'Phải ghi nội dung thực hiện.'),
+    note: text(
+      { vi: 'Ghi chú', en: 'Note' },
+      { vi: 'Phải ghi nội dung thực hiện.', en: 'Write what was done.' },
+    ),
     evidence: {
       type: 'array',
       items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
       ...labelled({ vi: 'Minh chứng', en: 'Evidence' }),
-      ...problem('invalid-value', 'Minh chứng phải là danh sách văn bản không rỗng.'),
+      ...problem('invalid-value', {
+        vi: 'Minh chứng phải là danh sách văn bản không rỗng.',
+        en: 'The evidence must be a list of texts, none empty.',
+      }),
     },
   },
 };

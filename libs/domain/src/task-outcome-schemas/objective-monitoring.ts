@@ -34,7 +34,7 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
       en: "One figure for each of the objective's indicators for the period, with evidence.",
     },
   }),
-  ...problem('required', 'Thiếu số liệu báo cáo.'),
+  ...problem('required', { vi: 'Thiếu số liệu báo cáo.', en: 'The report figures are missing.' }),
   required: ['figures', 'evidence'],
   properties: {
     figures: {
@@ -47,21 +47,27 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
           en: 'A ratio: numerator and denominator; a count: value; a judged indicator: achieved.',
         },
       }),
-      ...problem('required', 'Thiếu số liệu.'),
+      ...problem('required', { vi: 'Thiếu số liệu.', en: 'The figures are missing.' }),
       items: {
         type: 'object',
         ...labelled({ vi: 'Số liệu của một chỉ số', en: "One indicator's figure" }),
-        ...problem('invalid-value', 'Số liệu không hợp lệ.'),
+        ...problem('invalid-value', { vi: 'Số liệu không hợp lệ.', en: 'The figures are not valid.' }),
         required: ['indicatorId'],
         properties: {
-          indicatorId: reference({ vi: 'Chỉ số', en: 'Indicator' }, 'Thiếu mã chỉ số.'),
+          indicatorId: reference(
+            { vi: 'Chỉ số', en: 'Indicator' },
+            { vi: 'Thiếu mã chỉ số.', en: 'The indicator id is missing.' },
+          ),
           numerator: caseCount(
             {
               vi: 'Tử số',
               en: 'Numerator',
               about: { vi: 'Số trường hợp đạt trong kỳ.', en: 'Cases meeting the target in the period.' },
             },
-            'Tử số phải là số nguyên không âm.',
+            {
+              vi: 'Tử số phải là số nguyên không âm.',
+              en: 'The numerator must be a whole number, not negative.',
+            },
           ),
           denominator: caseCount(
             {
@@ -69,7 +75,10 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
               en: 'Denominator',
               about: { vi: 'Tổng số trường hợp trong kỳ.', en: 'All cases in the period.' },
             },
-            'Mẫu số phải là số nguyên không âm.',
+            {
+              vi: 'Mẫu số phải là số nguyên không âm.',
+              en: 'The denominator must be a whole number, not negative.',
+            },
           ),
           pendingOverdue: caseCount(
             {
@@ -80,19 +89,37 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
                 en: 'Only for an indicator that asks (the on-time rate): dossiers not yet settled at the end of the period whose deadline has passed. They are added to the denominator of the rate; left out means none.',
               },
             },
-            'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+            {
+              vi: 'Số hồ sơ đang giải quyết đã quá hạn phải là số nguyên không âm.',
+              en: 'The pending overdue cases must be a whole number, not negative.',
+            },
           ),
-          value: caseCount({ vi: 'Số lượng', en: 'Count' }, 'Số lượng phải là số nguyên không âm.'),
+          value: caseCount(
+            { vi: 'Số lượng', en: 'Count' },
+            {
+              vi: 'Số lượng phải là số nguyên không âm.',
+              en: 'The count must be a whole number, not negative.',
+            },
+          ),
           achieved: {
             type: 'boolean',
             ...labelled({ vi: 'Đạt', en: 'Achieved' }),
-            ...problem('invalid-value', 'Phải đánh giá đạt hoặc không đạt.'),
+            ...problem('invalid-value', {
+              vi: 'Phải đánh giá đạt hoặc không đạt.',
+              en: 'Assess it as met or not met.',
+            }),
           },
         },
       },
     },
-    evidence: textList(EVIDENCE_LABEL, 'Báo cáo phải kèm ít nhất một minh chứng.'),
-    note: optionalText({ vi: 'Ghi chú', en: 'Note' }, 'Ghi chú phải là văn bản.'),
+    evidence: textList(EVIDENCE_LABEL, {
+      vi: 'Báo cáo phải kèm ít nhất một minh chứng.',
+      en: 'The report needs at least one item of evidence.',
+    }),
+    note: optionalText(
+      { vi: 'Ghi chú', en: 'Note' },
+      { vi: 'Ghi chú phải là văn bản.', en: 'The note must be text.' },
+    ),
     paperReport: {
       type: 'object',
       ...labelled({
@@ -103,7 +130,10 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
           en: 'Only for a period that came due before the task was given in qcycle: this figure was reported on paper on the day and under the reference below. Whether it was late is judged by that day.',
         },
       }),
-      ...problem('invalid-value', 'Báo cáo bằng văn bản giấy phải có ngày và số, ký hiệu văn bản.'),
+      ...problem('invalid-value', {
+        vi: 'Báo cáo bằng văn bản giấy phải có ngày và số, ký hiệu văn bản.',
+        en: 'A paper report needs its date and its number and reference.',
+      }),
       required: ['date', 'reference'],
       properties: {
         date: date(
@@ -112,7 +142,10 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
             en: 'Date of the paper report',
             about: { vi: 'Ngày ký báo cáo giấy.', en: 'The day the paper report was signed.' },
           },
-          'Ngày báo cáo giấy phải là một ngày có thật, dạng YYYY-MM-DD.',
+          {
+            vi: 'Ngày báo cáo giấy phải là một ngày có thật, dạng YYYY-MM-DD.',
+            en: 'The paper report date must be a real day, written YYYY-MM-DD.',
+          },
         ),
         reference: {
           ...text(
@@ -121,7 +154,10 @@ export const MEASUREMENT_REPORT: OutcomeSchema = {
               en: 'Number and symbol of the paper report',
               about: { vi: 'Ví dụ 45/BC-VP.', en: 'For example 45/BC-VP.' },
             },
-            `Phải ghi số, ký hiệu của báo cáo giấy (tối đa ${PAPER_REPORT_REFERENCE_MAX_LENGTH} ký tự).`,
+            {
+              vi: `Phải ghi số, ký hiệu của báo cáo giấy (tối đa ${PAPER_REPORT_REFERENCE_MAX_LENGTH} ký tự).`,
+              en: `Write the paper report's number and reference (at most ${PAPER_REPORT_REFERENCE_MAX_LENGTH} characters).`,
+            },
           ),
           maxLength: PAPER_REPORT_REFERENCE_MAX_LENGTH,
         },
@@ -136,10 +172,13 @@ export const AT_RISK_FOLLOW_UP: OutcomeSchema = {
     vi: 'Xử lý mục tiêu có nguy cơ không đạt',
     en: 'Follow-up of an objective at risk',
   }),
-  ...problem('required', 'Phải ghi nội dung xử lý.'),
+  ...problem('required', { vi: 'Phải ghi nội dung xử lý.', en: 'Write what is being done.' }),
   required: ['note'],
   properties: {
-    note: text({ vi: 'Nội dung xử lý', en: 'What is being done' }, 'Phải ghi nội dung xử lý.'),
+    note: text(
+      { vi: 'Nội dung xử lý', en: 'What is being done' },
+      { vi: 'Phải ghi nội dung xử lý.', en: 'Write what is being done.' },
+    ),
   },
 };
 
@@ -148,7 +187,7 @@ const proposalDecision = choice(
     vi: 'open: mở điểm không phù hợp (hành động khắc phục theo ISO 10.2); decline: không mở, kèm lý do.',
     en: 'open: open the nonconformity (a corrective action, ISO 10.2); decline: do not, with the reason.',
   },
-  'Quyết định phải là "open" hoặc "decline".',
+  { vi: 'Quyết định phải là "open" hoặc "decline".', en: 'The decision must be "open" or "decline".' },
 );
 
 /**
@@ -166,7 +205,7 @@ export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
       en: 'Open a nonconformity (description, unit, severity, who verifies) or decline with the reason.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['decision'],
   properties: { decision: proposalDecision(['open', 'decline']) },
   oneOf: [
@@ -179,14 +218,20 @@ export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
         decision: proposalDecision(['open']),
         description: text(
           { vi: 'Mô tả điểm không phù hợp', en: 'Description of the nonconformity' },
-          'Phải mô tả điểm không phù hợp.',
+          { vi: 'Phải mô tả điểm không phù hợp.', en: 'Describe the nonconformity.' },
         ),
-        unitCode: reference({ vi: 'Đơn vị liên quan', en: 'Unit concerned' }, 'Phải chọn đơn vị liên quan.'),
+        unitCode: reference(
+          { vi: 'Đơn vị liên quan', en: 'Unit concerned' },
+          { vi: 'Phải chọn đơn vị liên quan.', en: 'Choose the unit concerned.' },
+        ),
         severity: {
           type: 'string',
           enum: ['minor-nc', 'major-nc'],
           ...labelled({ vi: 'Mức độ', en: 'Severity' }),
-          ...problem('invalid-value', 'Mức độ phải là minor-nc hoặc major-nc.'),
+          ...problem('invalid-value', {
+            vi: 'Mức độ phải là minor-nc hoặc major-nc.',
+            en: 'The severity must be minor-nc or major-nc.',
+          }),
         },
         verifierUserId: {
           type: 'string',
@@ -199,7 +244,10 @@ export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
               en: 'Left out: the Quality Representative verifies.',
             },
           }),
-          ...problem('invalid-value', 'Người kiểm tra hiệu lực không hợp lệ.'),
+          ...problem('invalid-value', {
+            vi: 'Người kiểm tra hiệu lực không hợp lệ.',
+            en: 'The effectiveness verifier is not valid.',
+          }),
         },
       },
     },
@@ -210,7 +258,13 @@ export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
       required: ['decision', 'reason'],
       properties: {
         decision: proposalDecision(['decline']),
-        reason: text({ vi: 'Lý do', en: 'Reason' }, 'Không mở điểm không phù hợp phải nêu lý do.'),
+        reason: text(
+          { vi: 'Lý do', en: 'Reason' },
+          {
+            vi: 'Không mở điểm không phù hợp phải nêu lý do.',
+            en: 'Not opening a nonconformity needs a reason.',
+          },
+        ),
       },
     },
   ],

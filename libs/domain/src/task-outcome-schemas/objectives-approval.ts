@@ -17,7 +17,7 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
       en: 'The leader approves the draft (with the decision number) or returns it with comments (ISO 6.2).',
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['decision'],
   properties: { decision: decision(['approve', 'return']) },
   oneOf: [
@@ -39,7 +39,10 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
               en: "The number in the organisation's register, e.g. 123/QĐ-UBND.",
             },
           }),
-          ...problem('invalid-format', 'Số quyết định phải có dạng 123/QĐ-UBND.'),
+          ...problem('invalid-format', {
+            vi: 'Số quyết định phải có dạng 123/QĐ-UBND.',
+            en: 'The decision number must be written like 123/QĐ-UBND.',
+          }),
         },
         signingDate: date(
           {
@@ -50,14 +53,17 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
               en: "The signing date is the effective date, in the objectives' year or the year before; defaults to the day of approval.",
             },
           },
-          'Ngày ký phải có dạng YYYY-MM-DD.',
+          { vi: 'Ngày ký phải có dạng YYYY-MM-DD.', en: 'The signing date must be written YYYY-MM-DD.' },
         ),
-        comments: optionalText({ vi: 'Ý kiến', en: 'Comments' }, 'Ý kiến phải là văn bản.'),
+        comments: optionalText(
+          { vi: 'Ý kiến', en: 'Comments' },
+          { vi: 'Ý kiến phải là văn bản.', en: 'The comments must be text.' },
+        ),
       },
     },
     returnedWithComments(
       { vi: 'Nội dung cần chỉnh sửa.', en: 'What the draft must change.' },
-      'Trả lại dự thảo phải kèm ý kiến.',
+      { vi: 'Trả lại dự thảo phải kèm ý kiến.', en: 'Returning the draft needs comments.' },
     ),
   ],
 };
@@ -72,10 +78,13 @@ export const OBJECTIVES_REVISION: OutcomeSchema = {
       en: 'The Quality Representative revises the returned draft.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['note'],
   properties: {
-    note: text({ vi: 'Nội dung chỉnh sửa', en: 'What was revised' }, 'Phải nêu nội dung đã chỉnh sửa.'),
+    note: text(
+      { vi: 'Nội dung chỉnh sửa', en: 'What was revised' },
+      { vi: 'Phải nêu nội dung đã chỉnh sửa.', en: 'Say what was revised.' },
+    ),
     objectives: {
       type: 'array',
       minItems: 1,
@@ -88,7 +97,10 @@ export const OBJECTIVES_REVISION: OutcomeSchema = {
           en: "The whole new list of objectives, shaped as in the draft; leave out to keep the draft's.",
         },
       }),
-      ...problem('invalid-value', 'Danh sách mục tiêu chỉnh sửa không hợp lệ.'),
+      ...problem('invalid-value', {
+        vi: 'Danh sách mục tiêu chỉnh sửa không hợp lệ.',
+        en: 'The list of revised objectives is not valid.',
+      }),
     },
   },
 };

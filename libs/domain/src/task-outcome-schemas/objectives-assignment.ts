@@ -12,7 +12,7 @@ const ACCEPTED: OutcomeSchema = {
     en: 'Accepted',
     about: { vi: 'Luôn là true: tiếp nhận mục tiêu.', en: 'Always true: the objectives are accepted.' },
   }),
-  ...problem('invalid-value', 'Phải tiếp nhận mục tiêu.'),
+  ...problem('invalid-value', { vi: 'Phải tiếp nhận mục tiêu.', en: 'The objectives must be accepted.' }),
 };
 
 export const ASSIGNMENT_ACCEPTANCE: OutcomeSchema = {
@@ -25,7 +25,7 @@ export const ASSIGNMENT_ACCEPTANCE: OutcomeSchema = {
       en: 'The Chief of Office accepts the objectives and gives each to one unit.',
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['accepted', 'delegations'],
   properties: {
     accepted: ACCEPTED,
@@ -39,15 +39,21 @@ export const ASSIGNMENT_ACCEPTANCE: OutcomeSchema = {
           en: 'Each objective is given exactly once.',
         },
       }),
-      ...problem('required', 'Thiếu phân công.'),
+      ...problem('required', { vi: 'Thiếu phân công.', en: 'The assignments are missing.' }),
       items: {
         type: 'object',
         ...labelled({ vi: 'Giao mục tiêu cho đơn vị', en: 'An objective given to a unit' }),
-        ...problem('invalid-value', 'Phân công không hợp lệ.'),
+        ...problem('invalid-value', { vi: 'Phân công không hợp lệ.', en: 'The assignment is not valid.' }),
         required: ['objectiveId', 'unitCode'],
         properties: {
-          objectiveId: reference({ vi: 'Mục tiêu', en: 'Objective' }, 'Thiếu mục tiêu được phân công.'),
-          unitCode: reference({ vi: 'Đơn vị', en: 'Unit' }, 'Thiếu đơn vị được phân công.'),
+          objectiveId: reference(
+            { vi: 'Mục tiêu', en: 'Objective' },
+            { vi: 'Thiếu mục tiêu được phân công.', en: 'The objective assigned is missing.' },
+          ),
+          unitCode: reference(
+            { vi: 'Đơn vị', en: 'Unit' },
+            { vi: 'Thiếu đơn vị được phân công.', en: 'The unit assigned is missing.' },
+          ),
         },
       },
     },
@@ -64,22 +70,34 @@ export const UNIT_ACCEPTANCE: OutcomeSchema = {
       en: "The unit head accepts and may give each objective to one of the unit's staff.",
     },
   }),
-  ...problem('required', 'Thiếu kết quả xử lý.'),
+  ...problem('required', { vi: 'Thiếu kết quả xử lý.', en: 'The answer is missing.' }),
   required: ['accepted'],
   properties: {
     accepted: ACCEPTED,
     staffDelegations: {
       type: 'array',
       ...labelled({ vi: 'Phân công cá nhân', en: 'Staff delegations' }),
-      ...problem('invalid-value', 'Phân công cá nhân không hợp lệ.'),
+      ...problem('invalid-value', {
+        vi: 'Phân công cá nhân không hợp lệ.',
+        en: 'The personal assignment is not valid.',
+      }),
       items: {
         type: 'object',
         ...labelled({ vi: 'Giao mục tiêu cho cán bộ', en: 'An objective given to a staff member' }),
-        ...problem('invalid-value', 'Phân công cá nhân không hợp lệ.'),
+        ...problem('invalid-value', {
+          vi: 'Phân công cá nhân không hợp lệ.',
+          en: 'The personal assignment is not valid.',
+        }),
         required: ['objectiveId', 'userId'],
         properties: {
-          objectiveId: reference({ vi: 'Mục tiêu', en: 'Objective' }, 'Thiếu mục tiêu được phân công.'),
-          userId: reference({ vi: 'Cán bộ', en: 'Staff member' }, 'Thiếu người được phân công.'),
+          objectiveId: reference(
+            { vi: 'Mục tiêu', en: 'Objective' },
+            { vi: 'Thiếu mục tiêu được phân công.', en: 'The objective assigned is missing.' },
+          ),
+          userId: reference(
+            { vi: 'Cán bộ', en: 'Staff member' },
+            { vi: 'Thiếu người được phân công.', en: 'The person assigned is missing.' },
+          ),
         },
       },
     },

@@ -1,4 +1,4 @@
-import type { ValidationProblemCode } from '../validation-problem';
+import type { ProblemReason, ValidationProblemCode } from '../validation-problem';
 
 // The schema type and the field builders every kind's outcome schema is written with.
 
@@ -14,7 +14,7 @@ import type { ValidationProblemCode } from '../validation-problem';
  * `enum`, `minLength`, `maxLength`, `pattern`, `format: date`, `minimum`, `oneOf` (told apart by a property with
  * one enum value per branch), `title`, `description`. Two extensions: `x-en` carries the English
  * title and description (Vietnamese is the default and the legal wording), `x-problem` the code and
- * Vietnamese reason reported when the field's value is missing or has the wrong shape.
+ * reason, in Vietnamese (`reason`) and English (`reasonEn`), reported when the field's value is missing or has the wrong shape.
  *
  * Unknown fields are not refused (no `additionalProperties: false`): the workflows have always
  * accepted and recorded answers with extra fields, and a contract must not make them invalid.
@@ -24,7 +24,11 @@ export interface OutcomeSchema {
   readonly title?: string;
   readonly description?: string;
   readonly 'x-en'?: { readonly title: string; readonly description?: string };
-  readonly 'x-problem'?: { readonly code: ValidationProblemCode; readonly reason: string };
+  readonly 'x-problem'?: {
+    readonly code: ValidationProblemCode;
+    readonly reason: string;
+    readonly reasonEn: string;
+  };
   readonly properties?: { readonly [name: string]: OutcomeSchema };
   readonly required?: readonly string[];
   readonly oneOf?: readonly OutcomeSchema[];
@@ -56,10 +60,12 @@ export const labelled = ({ vi, en, about }: Label) => ({
   'x-en': { title: en, ...(about ? { description: about.en } : {}) },
 });
 
-export const problem = (code: ValidationProblemCode, reason: string) => ({ 'x-problem': { code, reason } });
+export const problem = (code: ValidationProblemCode, reason: ProblemReason) => ({
+  'x-problem': { code, reason: reason.vi, reasonEn: reason.en },
+});
 
 /** Required non-blank text: missing or blank is one `required` problem, as the validators always said. */
-export const text = (label: Label, reason: string): OutcomeSchema => ({
+export const text = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'string',
   minLength: 1,
   pattern: NON_BLANK_PATTERN,
@@ -68,21 +74,21 @@ export const text = (label: Label, reason: string): OutcomeSchema => ({
 });
 
 /** Optional free text: any string, empty included (the workflows never refused an empty note). */
-export const optionalText = (label: Label, reason: string): OutcomeSchema => ({
+export const optionalText = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'string',
   ...labelled(label),
   ...problem('invalid-value', reason),
 });
 
 /** A reference (unit code, user id, indicator id): a string; whether it exists is contextual. */
-export const reference = (label: Label, reason: string): OutcomeSchema => ({
+export const reference = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'string',
   minLength: 1,
   ...labelled(label),
   ...problem('required', reason),
 });
 
-export const date = (label: Label, reason: string): OutcomeSchema => ({
+export const date = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'string',
   format: 'date',
   pattern: ISO_DATE_PATTERN,
@@ -91,7 +97,7 @@ export const date = (label: Label, reason: string): OutcomeSchema => ({
 });
 
 /** A list of non-blank texts with at least one item; any bad item is reported on the list. */
-export const textList = (label: Label, reason: string): OutcomeSchema => ({
+export const textList = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'array',
   minItems: 1,
   items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
@@ -99,7 +105,7 @@ export const textList = (label: Label, reason: string): OutcomeSchema => ({
   ...problem('required', reason),
 });
 
-export const caseCount = (label: Label, reason: string): OutcomeSchema => ({
+export const caseCount = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'integer',
   minimum: 0,
   ...labelled(label),
@@ -111,7 +117,7 @@ export const caseCount = (label: Label, reason: string): OutcomeSchema => ({
  * refusal of any other value.
  */
 export const choice =
-  (about: NonNullable<Label['about']>, refusal: string) =>
+  (about: NonNullable<Label['about']>, refusal: ProblemReason) =>
   (values: readonly string[]): OutcomeSchema => ({
     type: 'string',
     enum: values,
@@ -125,11 +131,14 @@ export const decision = choice(
     vi: 'approve: phê duyệt và ký quyết định; return: trả lại dự thảo kèm ý kiến.',
     en: 'approve: approve and sign the decision; return: send the draft back with comments.',
   },
-  'Quyết định phải là "approve" hoặc "return".',
+  { vi: 'Quyết định phải là "approve" hoặc "return".', en: 'The decision must be "approve" or "return".' },
 );
 
 /** An approval's "return" answer: the decision and the comments that say what must change. */
-export const returnedWithComments = (about: NonNullable<Label['about']>, refusal: string): OutcomeSchema => ({
+export const returnedWithComments = (
+  about: NonNullable<Label['about']>,
+  refusal: ProblemReason,
+): OutcomeSchema => ({
   type: 'object',
   title: 'Trả lại',
   'x-en': { title: 'Return' },

@@ -29,7 +29,11 @@ export function checkOutcomeShape(
 ): ValidationProblem[] {
   const problems = new ProblemList();
   const status = new ShapeWalk(problems, rules).walk(TASK_OUTCOME_SCHEMAS[kind], outcome, '', '', {});
-  if (status === 'unreported') problems.add('', 'invalid-value', 'Kết quả xử lý không đúng dạng.');
+  if (status === 'unreported')
+    problems.add('', 'invalid-value', {
+      vi: 'Kết quả xử lý không đúng dạng.',
+      en: 'The answer does not have the right shape.',
+    });
   return problems.problems;
 }
 
@@ -115,7 +119,7 @@ class ShapeWalk {
   private report(schema: OutcomeSchema, path: string): Status {
     const problem = schema['x-problem'];
     if (!problem) return 'unreported';
-    this.problems.add(path, problem.code, problem.reason);
+    this.problems.add(path, problem.code, { vi: problem.reason, en: problem.reasonEn });
     return 'reported';
   }
 }
