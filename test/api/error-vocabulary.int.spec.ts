@@ -70,7 +70,10 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       body: { outcome: { decision: 'approve', documentNumber: 'one hundred' } },
     });
 
-  it("gives a workflow's refusal the same code, status and problems in Vietnamese and in English", async () => {
+  const VI_REASON = 'Số quyết định phải có dạng 123/QĐ-UBND.';
+  const EN_REASON = 'The decision number must be written like 123/QĐ-UBND.';
+
+  it("gives a workflow's refusal the same code, status and problems, their reasons in Vietnamese or in English", async () => {
     const vi = await refusedAnswer('vi');
     const en = await refusedAnswer('en-GB,en;q=0.9');
 
@@ -80,26 +83,37 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
       expect(answer.body.code).toBe(QcycleErrorCode.OutcomeRefused);
       expect(answer.body.details?.problems?.map((p) => p.path)).toEqual(['documentNumber']);
     }
-    expect(vi.body.details).toEqual(en.body.details);
+    // The problems' reasons in the caller's language too; the rest of the details the same.
+    expect(vi.body.details?.problems).toEqual([
+      { path: 'documentNumber', code: 'invalid-format', reason: VI_REASON },
+    ]);
+    expect(en.body.details?.problems).toEqual([
+      { path: 'documentNumber', code: 'invalid-format', reason: EN_REASON },
+    ]);
+    expect({ ...vi.body.details, problems: [] }).toEqual({ ...en.body.details, problems: [] });
     expect(vi.body.message).toBe('Câu trả lời cho việc bị từ chối: documentNumber');
     expect(en.body.message).toBe('The answer to the task is refused: documentNumber');
     expect([vi.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['vi', 'en']);
   });
 
   it("answers in the user's locale without Accept-Language, Vietnamese by default, and Accept-Language wins", async () => {
-    expect((await refusedAnswer()).body.message).toBe(
+    const byDefault = await refusedAnswer();
+    expect(byDefault.body.message).toBe(
       errorMessage(QcycleErrorCode.OutcomeRefused, 'default', { fields: 'documentNumber' }, 'vi'),
     );
+    expect(byDefault.body.details?.problems?.map((p) => p.reason)).toEqual([VI_REASON]);
     const chooseEnglish = await http.call('PATCH', '/api/v1/auth/me', {
       token: await org.tokenOf('leader'),
       body: { locale: 'en' },
     });
     expect(chooseEnglish.status).toBe(200);
     try {
-      expect((await refusedAnswer()).body.message).toBe('The answer to the task is refused: documentNumber');
-      expect((await refusedAnswer('vi-VN')).body.message).toBe(
-        'Câu trả lời cho việc bị từ chối: documentNumber',
-      );
+      const inLocale = await refusedAnswer();
+      expect(inLocale.body.message).toBe('The answer to the task is refused: documentNumber');
+      expect(inLocale.body.details?.problems?.map((p) => p.reason)).toEqual([EN_REASON]);
+      const inVietnamese = await refusedAnswer('vi-VN');
+      expect(inVietnamese.body.message).toBe('Câu trả lời cho việc bị từ chối: documentNumber');
+      expect(inVietnamese.body.details?.problems?.map((p) => p.reason)).toEqual([VI_REASON]);
       // A language qcycle does not speak is passed over for the next one, then for the locale.
       expect((await refusedAnswer('fr, vi;q=0.5')).body.message).toMatch(/^Câu trả lời/);
       expect((await refusedAnswer('fr')).body.message).toMatch(/^The answer/);

@@ -8,8 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '@qcycle/domain';
-import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { DomainError, problemInLanguage, type ValidationProblem } from '@qcycle/domain';
+import { QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
 import { callerLanguage } from './caller-language';
 import { HTTP_STATUS_OF_ERROR } from './error-status';
 
@@ -45,7 +45,7 @@ export class QcycleExceptionFilter implements ExceptionFilter {
       code: refusal.code,
       message: refusal.messageIn(language),
       requestId: request.requestId ?? undefined,
-      details: refusal.details,
+      details: detailsInLanguage(refusal.details, language),
     };
     response.status(body.statusCode).vary('Accept-Language').setHeader('Content-Language', language);
     // A refusal holds for the moment it was given, and the next try asks again: no browser may keep
@@ -83,6 +83,27 @@ export class QcycleExceptionFilter implements ExceptionFilter {
     );
     return new QcycleError(QcycleErrorCode.Internal);
   }
+}
+
+/**
+ * An error's details as the caller reads them: each of `details.problems` (a workflow's refusal, a
+ * draft, a measurement, a calendar) as `{ path, code, reason }` with its reason in the caller's
+ * language — the only place a problem's language is chosen, so Vietnamese answers stay as they were.
+ */
+export function detailsInLanguage(
+  details: Record<string, unknown> | undefined,
+  language: ErrorLanguage,
+): Record<string, unknown> | undefined {
+  const problems = details?.problems;
+  if (!Array.isArray(problems)) return details;
+  return {
+    ...details,
+    problems: problems.map((problem: unknown) =>
+      typeof problem === 'object' && problem !== null
+        ? problemInLanguage(problem as ValidationProblem, language)
+        : problem,
+    ),
+  };
 }
 
 /**

@@ -76,8 +76,9 @@ function refusalFailure(error: unknown): ApplicationFailure | undefined {
  * `notFound`; no answer in time is WORKFLOW_UNAVAILABLE (retry with the same x-request-id).
  *
  * The message is the code's, in the caller's language (the filter): the workflow's own text is never
- * shown, since it is written once, in one language. `problemPath` renames a workflow field to the
- * body's name.
+ * shown, since it is written once, in one language. The problems carry their reasons in both
+ * languages (reason, reasonEn); the filter answers each in the caller's. `problemPath` renames a
+ * workflow field to the body's name.
  */
 export function workflowUpdateRefusal(
   error: unknown,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
-import type { ValidationProblem } from '@qcycle/domain';
+import { problemInLanguage, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
 import {
@@ -150,7 +150,7 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
     code: error.code as HandoverRefusalCode,
     message: error.messageIn(language),
     problems: [
-      ...problems.map(({ path, code, reason }) => ({ path, code, reason })),
+      ...problems.map((problem) => problemInLanguage(problem, language)),
       ...Object.entries(fields).flatMap(([path, reasons]) =>
         reasons.map((reason) => ({ path, code: 'invalid-value', reason })),
       ),
