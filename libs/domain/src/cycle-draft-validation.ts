@@ -23,8 +23,8 @@ const PLAN_FIELDS: readonly { key: keyof Objective['plan']; label: ProblemReason
 ];
 
 /**
- * Everything that would stop a draft from going to the leader, as `{ path, code, reason }` with a
- * Vietnamese reason (empty list = valid). It checks what a certification auditor checks of
+ * Everything that would stop a draft from going to the leader, as problems with their reason in
+ * Vietnamese and English (empty list = valid). It checks what a certification auditor checks of
  * objectives (ISO 6.2.1: measurable, 6.2.2: planned) and what the engine needs to run the year:
  * unique ids, at least one indicator per objective, valid comparators, attainable targets within
  * range, owners that exist, a complete decision (bases, signer, recipients).
