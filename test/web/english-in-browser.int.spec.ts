@@ -7,7 +7,7 @@ import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/suppor
 import { APPROVAL } from '../api/support/year-over-http';
 import { octoberAuditPlan } from '../api/support/year-fixtures';
 import { en, vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
 
 /** What the walk reads of a page: each text or accessible name, and where it was. */
 interface Found {
@@ -321,6 +321,39 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
     await visitor.settled();
     await read(visitor.page, 'done link');
 
+    expect(Object.fromEntries(report)).toEqual({});
+  });
+
+  it("says a refused form's reasons in English: April's paper report dated before April ended", async () => {
+    const qmr = await as('qmr');
+    await qmr.open(pagePath(openReport.id));
+    await qmr.page.getByRole('heading', { name: en('tasks:formTitle.measurement-report') }).waitFor();
+    await qmr.page
+      .getByLabel(en('tasks:measurement.evidenceItem', { number: 1 }))
+      .fill('Sổ theo dõi hồ sơ TTHC');
+    for (const [name, numerator] of [
+      ['Share of dossiers settled per the published process and procedures', '100'],
+      ['Share of dossiers settled within the prescribed time', '90'],
+    ]) {
+      const group = qmr.page.getByRole('group', { name });
+      await group.getByLabel(new RegExp(`^${en('tasks:figure.numerator')}`)).fill(numerator);
+      await group.getByLabel(new RegExp(`^${en('tasks:figure.denominator')}`)).fill('100');
+    }
+    await qmr.page.getByLabel(en('tasks:measurement.paper.onPaper')).check();
+    const date = qmr.page.getByLabel(en('tasks:measurement.paper.date'));
+    await date.fill('2024-04-20');
+    await qmr.page.getByLabel(en('tasks:measurement.paper.reference')).fill('45/BC-VP');
+    const answer = await qmr.answerTo(() =>
+      qmr.page.getByRole('button', { name: en('tasks:measurement.submit') }).click(),
+    );
+    const reason =
+      'The paper report date must not be before the last day of the reporting period (2024-04-30).';
+    expect(answer.status).toBe(422);
+    expect(answer.problems).toEqual([expect.objectContaining({ path: 'paperReport.date', reason })]);
+    await qmr.page.locator('#task-refusal:focus').waitFor();
+    expect(await descriptionOf(date)).toContain(reason);
+    userData.push('Sổ theo dõi hồ sơ TTHC');
+    await read(qmr.page, 'qmr refused report');
     expect(Object.fromEntries(report)).toEqual({});
   });
 });
