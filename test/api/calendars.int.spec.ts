@@ -153,7 +153,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'monitoring.dueTime',
       ]);
 
-      const refused = await save('qmr', 2027, {
+      const broken = {
         ...defaults,
         monitoring: { ...defaults.monitoring, periodCutOffDay: 30 },
         escalationAfterDueDays: { unitHead: 3, qualityRepresentative: 3 },
@@ -167,7 +167,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           { date: '2027-11-20', name: ' ' },
         ],
         removedHolidays: [{ date: '2027-03-03', name: 'Không phải ngày nghỉ' }],
-      });
+      };
+      const refused = await save('qmr', 2027, broken);
       expect([refused.status, refused.body.code]).toEqual([422, 'RULE_VIOLATED']);
       expect(Object.keys(refused.body.details.fields).sort()).toEqual([
         'addedHolidays[1].date',
@@ -185,6 +186,25 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           expect.objectContaining({ path: 'addedHolidays[1].date', code: 'duplicate' }),
           expect.objectContaining({ path: 'removedHolidays[0].date', code: 'unknown-reference' }),
         ]),
+      );
+      // The reasons in the caller's language: Vietnamese by default, English when asked, in both lists.
+      const vietnamese = 'Ngày chốt số liệu phải từ 1 đến 28.';
+      const english = 'The cut-off day must be from 1 to 28.';
+      const cutOff = (answer: typeof refused) => ({
+        fields: answer.body.details.fields['monitoring.periodCutOffDay'],
+        problems: (answer.body.details.problems as unknown as { path: string; reason: string }[])
+          .filter((problem) => problem.path === 'monitoring.periodCutOffDay')
+          .map((problem) => problem.reason),
+      });
+      expect(cutOff(refused)).toEqual({ fields: [vietnamese], problems: [vietnamese] });
+      const inEnglish = await suite.http.call<typeof refused.body>('PUT', '/api/v1/calendars/2027', {
+        token: await org.tokenOf('qmr'),
+        headers: { 'accept-language': 'en' },
+        body: broken,
+      });
+      expect(cutOff(inEnglish)).toEqual({ fields: [english], problems: [english] });
+      expect(Object.keys(inEnglish.body.details.fields).sort()).toEqual(
+        Object.keys(refused.body.details.fields).sort(),
       );
       // Nothing refused was saved.
       expect((await read('qmr', '2027')).body.version).toBe(0);

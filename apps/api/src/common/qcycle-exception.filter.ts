@@ -89,6 +89,8 @@ export class QcycleExceptionFilter implements ExceptionFilter {
  * An error's details as the caller reads them: each of `details.problems` (a workflow's refusal, a
  * draft, a measurement, a calendar) as `{ path, code, reason }` with its reason in the caller's
  * language — the only place a problem's language is chosen, so Vietnamese answers stay as they were.
+ * A `details.fields` reason that is one of those problems' (a calendar's refusal lists both) is
+ * said in the same language, so a client that merges the two lists finds each reason once.
  */
 export function detailsInLanguage(
   details: Record<string, unknown> | undefined,
@@ -96,14 +98,30 @@ export function detailsInLanguage(
 ): Record<string, unknown> | undefined {
   const problems = details?.problems;
   if (!Array.isArray(problems)) return details;
-  return {
-    ...details,
-    problems: problems.map((problem: unknown) =>
-      typeof problem === 'object' && problem !== null
-        ? problemInLanguage(problem as ValidationProblem, language)
-        : problem,
-    ),
-  };
+  const said = new Map<string, string>();
+  const answered = problems.map((problem: unknown) => {
+    if (typeof problem !== 'object' || problem === null) return problem;
+    const inLanguage = problemInLanguage(problem as ValidationProblem, language);
+    said.set((problem as ValidationProblem).reason, inLanguage.reason);
+    return inLanguage;
+  });
+  const fields = details?.fields;
+  const fieldsInLanguage =
+    typeof fields === 'object' && fields !== null && !Array.isArray(fields)
+      ? {
+          fields: Object.fromEntries(
+            Object.entries(fields).map(([path, reasons]) => [
+              path,
+              Array.isArray(reasons)
+                ? reasons.map((reason: unknown) =>
+                    typeof reason === 'string' ? (said.get(reason) ?? reason) : reason,
+                  )
+                : reasons,
+            ]),
+          ),
+        }
+      : {};
+  return { ...details, ...fieldsInLanguage, problems: answered };
 }
 
 /**
