@@ -96,7 +96,7 @@ export function validateMeasurement(indicator: Indicator, measurement: Measureme
   if (typeof measurement.late !== 'boolean')
     problems.add('late', 'required', {
       vi: 'Thiếu thông tin báo cáo trễ hạn.',
-      en: 'Whether the report is late is missing.',
+      en: 'Whether the report was late is not given.',
     });
   if (!Array.isArray(measurement.evidence)) {
     problems.add('evidence', 'required', {
