@@ -3,10 +3,11 @@ import { TaskLinkSigner } from '@qcycle/task-links';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
-import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { APPROVAL } from '../api/support/year-over-http';
 import { octoberAuditPlan } from '../api/support/year-fixtures';
 import { en, vi } from './support/catalogue';
+import { completeTask, octoberRehearsalReported, openTaskOf } from './support/october-rehearsal';
 import { browserSuiteConfig, BrowserSession, descriptionOf, pagePath, type Tab } from './support/web-suite';
 
 /** What the walk reads of a page: each text or accessible name, and where it was. */
@@ -73,20 +74,10 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
   /** Per page, each text of the app's own found in Vietnamese (or a date written the Vietnamese way). */
   const report = new Map<string, string[]>();
 
-  const complete = async (local: string, taskId: string, outcome: unknown) =>
-    expect((await org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome })).status).toBe(200);
-  async function taskOf(
-    local: string,
-    kind: string,
-    filter: (task: TaskSummary) => boolean = () => true,
-  ): Promise<TaskSummary> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const found = (await org.inbox(local, kind)).find(filter);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no ${kind} task reached ${local}`);
-  }
+  const complete = (local: string, taskId: string, outcome: unknown) =>
+    completeTask(org, local, taskId, outcome);
+  const taskOf = (local: string, kind: string, filter?: (task: TaskSummary) => boolean) =>
+    openTaskOf(org, local, kind, filter);
 
   beforeAll(async () => {
     suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
@@ -116,51 +107,7 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
         .status,
     ).toBe(201);
 
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-      rehearsalFrom: '2024-10-02',
-    });
-    expect(started.status).toBe(201);
-    approval = await taskOf('leader', 'objectives-approval');
-    await complete('leader', approval.id, APPROVAL);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const form = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    await complete('qmr', assignment.id, {
-      accepted: true,
-      delegations: form.body.form.objectives.map((o) => ({
-        objectiveId: o.id,
-        unitCode: o.proposedUnitCode,
-      })),
-    });
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr'])
-      await complete(head, (await taskOf(head, 'unit-acceptance')).id, { accepted: true });
-    // The service centre's first months reported (a chart to draw), the later ones left overdue.
-    for (const [month, onTime] of [
-      ['01', 88],
-      ['02', 92],
-      ['03', 97],
-    ] as const) {
-      const found = await taskOf(
-        'qmr',
-        'measurement-report',
-        (t) => t.objectiveId === 'obj-4' && t.periodKey === `2024-${month}`,
-      );
-      if (month === '01') doneReport = found;
-      await complete('qmr', found.id, {
-        figures: [
-          { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
-          { indicatorId: 'obj-4-on-time', numerator: onTime, denominator: 100 },
-        ],
-        evidence: [`Sổ theo dõi hồ sơ TTHC tháng ${month}/2024`],
-      });
-    }
+    ({ approval, january: doneReport } = await octoberRehearsalReported(org, organisationCode));
     openReport = await taskOf(
       'qmr',
       'measurement-report',

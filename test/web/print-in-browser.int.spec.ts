@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { SCREENSHOT_DIR, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
-import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
-import { APPROVAL } from '../api/support/year-over-http';
+import { type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { octoberAuditPlan } from '../api/support/year-fixtures';
 import { vi } from './support/catalogue';
+import { completeTask, octoberRehearsalReported, openTaskOf } from './support/october-rehearsal';
 import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './support/web-suite';
 
 /** Where the PDFs are kept for a person to look at (test-results is git-ignored). */
@@ -186,22 +186,10 @@ describe('the pages printed on paper: A4, titled and dated, without the controls
   const cycleId = `${organisationCode}-2024`;
   const cyclePath = `/cycles/${encodeURIComponent(cycleId)}`;
 
-  const complete = async (local: string, taskId: string, outcome: unknown) =>
-    expect((await org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome })).status).toBe(200);
-
-  /** A person's open task of a kind that `filter` accepts, once the workflow has given it. */
-  async function taskOf(
-    local: string,
-    kind: string,
-    filter: (task: TaskSummary) => boolean = () => true,
-  ): Promise<TaskSummary> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const found = (await org.inbox(local, kind)).find(filter);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no ${kind} task reached ${local}`);
-  }
+  const complete = (local: string, taskId: string, outcome: unknown) =>
+    completeTask(org, local, taskId, outcome);
+  const taskOf = (local: string, kind: string, filter?: (task: TaskSummary) => boolean) =>
+    openTaskOf(org, local, kind, filter);
 
   beforeAll(async () => {
     suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
@@ -216,50 +204,7 @@ describe('the pages printed on paper: A4, titled and dated, without the controls
       'auditor.kinhte',
     ])
       await org.tokenOf(local);
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      templateId: 'kontum-2024',
-      rehearsal: true,
-      rehearsalFrom: '2024-10-02',
-    });
-    expect(started.status).toBe(201);
-    await complete('leader', (await taskOf('leader', 'objectives-approval')).id, APPROVAL);
-    const assignment = await taskOf('qmr', 'assignment-acceptance');
-    const form = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    await complete('qmr', assignment.id, {
-      accepted: true,
-      delegations: form.body.form.objectives.map((o) => ({
-        objectiveId: o.id,
-        unitCode: o.proposedUnitCode,
-      })),
-    });
-    for (const head of ['head.tthc', 'head.tonghop', 'qmr'])
-      await complete(head, (await taskOf(head, 'unit-acceptance')).id, { accepted: true });
-    // The service centre's first months reported (a chart to draw), the later ones left overdue.
-    for (const [month, onTime] of [
-      ['01', 88],
-      ['02', 92],
-      ['03', 97],
-    ] as const) {
-      const report = await taskOf(
-        'qmr',
-        'measurement-report',
-        (t) => t.objectiveId === 'obj-4' && t.periodKey === `2024-${month}`,
-      );
-      if (month === '01') january = report;
-      await complete('qmr', report.id, {
-        figures: [
-          { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
-          { indicatorId: 'obj-4-on-time', numerator: onTime, denominator: 100 },
-        ],
-        evidence: [`Sổ theo dõi hồ sơ TTHC tháng ${month}/2024`],
-      });
-    }
+    ({ january } = await octoberRehearsalReported(org, organisationCode));
     await complete('lead.auditor', (await taskOf('lead.auditor', 'audit-plan')).id, octoberAuditPlan(org));
     await complete('auditor.hcth', (await taskOf('auditor.hcth', 'audit-step')).id, {
       result: 'conformity',
