@@ -45,8 +45,11 @@ const READ_PAGE = `(() => {
 })()`;
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
-/** A date as the Vietnamese pages write it (05/04/2024); English writes the month in words. */
-const VIETNAMESE_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+/**
+ * A day or a month as the Vietnamese pages write them (05/04/2024, 3/2024); English writes the month
+ * in words ("5 Apr 2024", "Mar 2024"). A number's own year ("Decree 09/2019/ND-CP") is not a date.
+ */
+const VIETNAMESE_DATE = /\b\d{1,2}\/(?:\d{1,2}\/)?\d{4}\b(?!\/)/;
 
 /**
  * The web app in English as each kind of its people meets it, at a point of the year where most pages

@@ -245,9 +245,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
       expect(mailsTo(leftStaff.email)).toHaveLength(0);
       const [mail] = mailsTo(newHead.email);
-      expect(mail.subject).toBe('[qcycle] Task to hand over: Report objective 4 for 3/2024');
+      expect(mail.subject).toBe('[qcycle] Task to hand over: Report objective 4 for Mar 2024');
       expect(mail.text).toContain(
-        'The task "Report objective 4 for 3/2024" is still assigned to Nguyễn Văn An, who is no longer in the organisation\'s directory (left or transferred), and is not done.\n' +
+        'The task "Report objective 4 for Mar 2024" is still assigned to Nguyễn Văn An, who is no longer in the organisation\'s directory (left or transferred), and is not done.\n' +
           'This notice was meant for Nguyễn Văn An and comes to you as the unit head.\n' +
           'Please hand the task over to someone else on its page: sign in to qcycle, open the task and choose "Give this task to someone else".\n' +
           'Due: 5 Apr 2024, 17:00',

@@ -40,7 +40,8 @@ describe('task notification e-mail', () => {
     expect(withPeriodWords('Báo cáo số liệu mục tiêu 1 kỳ 2024-H1', 'vi')).toBe(
       'Báo cáo số liệu mục tiêu 1 kỳ 6 tháng 1/2024',
     );
-    expect(withPeriodWords('Report objective 4 for 2024-03', 'en')).toBe('Report objective 4 for 3/2024');
+    expect(withPeriodWords('Report objective 4 for 2024-03', 'en')).toBe('Report objective 4 for Mar 2024');
+    expect(withPeriodWords('Report objective 1 for 2024-09', 'en')).toBe('Report objective 1 for Sept 2024');
     expect(withPeriodWords('Objective 2 at risk (2024-Q2)', 'en')).toBe('Objective 2 at risk (Q2 2024)');
     for (const untouched of [
       'Quyết định 123/QĐ-UBND ngày 2024-01-05',

@@ -33,7 +33,8 @@ export function formatVietnamDateTime(instant: string, language: Language = 'vi'
 /**
  * A task's title with its reporting period's key (`2024-03`, `2024-Q2`, `2024-H1`, written into the
  * title by the workflow) in the period's words, as the web app's inbox and task page show it
- * (`cycles:period`): "kỳ 2024-03" → "kỳ T3/2024", "for 2024-Q2" → "for Q2 2024".
+ * (`cycles:period`): "kỳ 2024-03" → "kỳ T3/2024", "for 2024-03" → "for Mar 2024", "for 2024-Q2" →
+ * "for Q2 2024".
  */
 export function withPeriodWords(title: string, language: Language): string {
   return title.replace(
@@ -42,7 +43,7 @@ export function withPeriodWords(title: string, language: Language): string {
       const n = Number(part.replace(/^[QH]/, ''));
       if (part.startsWith('Q')) return language === 'en' ? `Q${n} ${year}` : `Quý ${n}/${year}`;
       if (part.startsWith('H')) return language === 'en' ? `H${n} ${year}` : `6 tháng ${n}/${year}`;
-      return language === 'en' ? `${n}/${year}` : `T${n}/${year}`;
+      return language === 'en' ? `${EN_MONTHS[n - 1]} ${year}` : `T${n}/${year}`;
     },
   );
 }

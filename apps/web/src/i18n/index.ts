@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addFormatters } from './formatters';
 import { NAMESPACES, type Language } from './namespaces';
 import { vi } from './vi';
 
@@ -44,7 +45,10 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
     // Languages other than Vietnamese are added as they are loaded.
     partialBundledLanguages: true,
+    // No vendor notice in the reader's console.
+    showSupportNotice: false,
   });
+  addFormatters(i18next);
   document.documentElement.lang = i18next.language;
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

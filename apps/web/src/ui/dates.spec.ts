@@ -1,4 +1,4 @@
-import { formatDay, formatInstant, formatInstantDay } from './dates';
+import { formatDay, formatInstant, formatInstantDay, formatMonth } from './dates';
 
 // 10:00 UTC is 17:00 in Vietnam; 20:00 UTC on the 5th is already the 6th there.
 const fivePm = '2024-04-05T10:00:00.000Z';
@@ -20,6 +20,12 @@ describe('dates as every page writes them', () => {
     expect(formatDay('2024-06-30', 'vi')).toBe('30/06/2024');
     expect(formatDay('2024-06-30', 'en')).toBe('30 Jun 2024');
     expect(formatDay('2024-04-06', 'en')).toBe(formatInstantDay(lateEvening, 'en'));
+  });
+
+  it('writes a reporting month in English as its days write the month', () => {
+    expect(formatMonth('2024-03', 'en')).toBe('Mar 2024');
+    expect(formatMonth('2024-09', 'en')).toBe(formatDay('2024-09-05', 'en').replace(/^5 /, ''));
+    expect(formatMonth('2024-3', 'en')).toBe('2024-3');
   });
 
   it('gives back what it cannot read, and nothing for nothing', () => {

@@ -57,3 +57,19 @@ export function formatDay(day: string | null | undefined, language: string): str
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(locale(language), { ...DAY[style(language)], timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A reporting month (`2024-03`) in words: English "Mar 2024", its month written as the English days
+ * write it ("5 Sept 2024" → "Sept 2024"). Vietnamese pages write months from their catalogue
+ * ("T3/2024"); a bare "3/2024" on an English page reads like a day/month to some readers.
+ */
+export function formatMonth(month: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15));
+  return new Intl.DateTimeFormat(locale(language), {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

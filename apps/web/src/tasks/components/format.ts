@@ -14,10 +14,13 @@ export const objectiveText = (id: string, t: Translate): string => {
   return number ? t('tasks:objectiveNumber', { number }) : id;
 };
 
-/** `2024-03` → "T3/2024", `2024-Q2` → "Quý 2/2024" (the cycles catalogue's period words). */
+/**
+ * `2024-03` → "T3/2024" / "Mar 2024", `2024-Q2` → "Quý 2/2024" / "Q2 2024" (the cycles catalogue's
+ * period words; an English month through the `monthWords` format, i18n/formatters).
+ */
 export const periodText = (key: string, t: Translate): string => {
   let match = /^(\d{4})-(\d{2})$/.exec(key);
-  if (match) return t('cycles:period.month', { month: Number(match[2]), year: match[1] });
+  if (match) return t('cycles:period.month', { month: Number(match[2]), year: match[1], monthKey: key });
   match = /^(\d{4})-Q(\d)$/.exec(key);
   if (match) return t('cycles:period.quarter', { quarter: Number(match[2]), year: match[1] });
   match = /^(\d{4})-H(\d)$/.exec(key);
