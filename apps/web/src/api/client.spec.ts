@@ -1,18 +1,11 @@
 import { i18next } from '../i18n';
-import { catalogues, NAMESPACES } from '../i18n/catalogues';
+import { catalogues } from '../i18n/catalogues';
+import { setUpCatalogues } from '../i18n/setup';
 import { problemOf, toApiProblem } from './client';
 
 describe('an error answer as the page shows it', () => {
   // As the app starts it (initI18n), without the browser's storage.
-  beforeAll(() =>
-    i18next.init({
-      resources: catalogues,
-      lng: 'vi',
-      ns: [...NAMESPACES],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-    }),
-  );
+  beforeAll(() => setUpCatalogues(i18next, catalogues));
 
   it('says in words that the server is not answering when a gateway answers for it', () => {
     const problem = toApiProblem(504, '<html><body>504 Gateway Time-out</body></html>');

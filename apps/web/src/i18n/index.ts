@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { addFormatters } from './formatters';
 import { NAMESPACES, type Language } from './namespaces';
+import { setUpCatalogues } from './setup';
 import { vi } from './vi';
 
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
@@ -35,20 +35,7 @@ export async function changeLanguage(language: Language): Promise<void> {
  * catalogue is here (or in Vietnamese, if it cannot be fetched: the page stays readable).
  */
 export async function initI18n(): Promise<void> {
-  await i18next.use(initReactI18next).init({
-    resources: { vi },
-    lng: 'vi',
-    fallbackLng: 'vi',
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    // Languages other than Vietnamese are added as they are loaded.
-    partialBundledLanguages: true,
-    // No vendor notice in the reader's console.
-    showSupportNotice: false,
-  });
-  addFormatters(i18next);
+  await setUpCatalogues(i18next.use(initReactI18next), { vi });
   document.documentElement.lang = i18next.language;
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

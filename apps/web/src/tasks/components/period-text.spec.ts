@@ -1,21 +1,12 @@
 import i18next from 'i18next';
-import { addFormatters } from '../../i18n/formatters';
-import { catalogues, NAMESPACES } from '../../i18n/catalogues';
+import { catalogues } from '../../i18n/catalogues';
+import { setUpCatalogues } from '../../i18n/setup';
 import { periodText, taskTitleText } from './format';
 
 /** The app's catalogues and formats on an instance of their own, as `initI18n` sets them up. */
 async function translators() {
   const instance = i18next.createInstance();
-  await instance.init({
-    resources: catalogues,
-    lng: 'vi',
-    fallbackLng: 'vi',
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  addFormatters(instance);
+  await setUpCatalogues(instance, catalogues);
   return { vi: instance.getFixedT('vi'), en: instance.getFixedT('en') };
 }
 
