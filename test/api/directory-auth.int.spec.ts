@@ -65,7 +65,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/units': [200, 400, 401, 403],
   'GET /api/v1/units/{code}': [200, 401, 403, 404],
   'POST /api/v1/units': [201, 400, 401, 403, 409, 422, 429],
-  'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 422, 429],
+  'PATCH /api/v1/units/{code}': [200, 400, 401, 403, 404, 409, 422, 429],
   'DELETE /api/v1/units/{code}': [204, 401, 403, 404, 409, 429],
   'GET /api/v1/users': [200, 400, 401, 403],
   'GET /api/v1/people': [200, 401, 403],

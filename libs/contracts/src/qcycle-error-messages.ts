@@ -257,6 +257,14 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'A user with e-mail {email} already exists',
     },
     alreadyExists: { vi: 'Đã tồn tại', en: 'It already exists' },
+    userEditedMeanwhile: {
+      vi: 'Thông tin của {name} vừa được người khác thay đổi sau khi bạn mở ra; thay đổi của bạn chưa được lưu. Hãy xem thông tin hiện tại rồi sửa lại',
+      en: "{name}'s details were changed by someone else after you opened them; your change was not saved. Look at the details as they are now and make it again",
+    },
+    unitEditedMeanwhile: {
+      vi: 'Đơn vị {code} vừa được người khác thay đổi sau khi bạn mở ra; thay đổi của bạn chưa được lưu. Hãy xem thông tin hiện tại rồi sửa lại',
+      en: 'Unit {code} was changed by someone else after you opened it; your change was not saved. Look at it as it is now and make it again',
+    },
     ownAccount: {
       vi: 'Bạn không thể vô hiệu hóa tài khoản của chính mình',
       en: 'You cannot deactivate your own account',

@@ -200,10 +200,29 @@ export class DirectoryService {
     );
   }
 
-  async updateUnit(caller: Principal, code: string, dto: UpdateUnitDto, by: Attribution): Promise<UnitView> {
+  async updateUnit(
+    caller: Principal,
+    code: string,
+    { ifUnchangedSince, ...dto }: UpdateUnitDto,
+    by: Attribution,
+  ): Promise<UnitView> {
     const org = caller.organisationCode;
     return this.dataSource.transaction(async (manager) => {
       const unit = await this.ownUnit(manager, org, code);
+      const where = { organisationCode: org, code };
+      unit.updatedAt = await claimRow(
+        manager,
+        OrganisationUnitEntity,
+        where,
+        unit.updatedAt,
+        ifUnchangedSince,
+        async () =>
+          conflict(
+            'unitEditedMeanwhile',
+            { code },
+            { current: unitView(await this.ownUnit(manager, org, code)) },
+          ),
+      );
       if (dto.parentCode !== undefined && dto.parentCode !== null) {
         await this.assertUnitExists(manager, org, dto.parentCode, 'parentCode');
         if (await this.isUnder(manager, org, dto.parentCode, code))
@@ -219,7 +238,6 @@ export class DirectoryService {
           searchText: searchText(code, dto.name.vi, dto.name.en),
         });
       if (dto.parentCode !== undefined) unit.parentCode = dto.parentCode;
-      unit.updatedAt = now();
       await manager.save(OrganisationUnitEntity, unit);
       await record(manager, org, 'unit.changed', by, { code, ...dto });
       return unitView(unit);
@@ -370,10 +388,32 @@ export class DirectoryService {
     return (await this.userViews([user]))[0];
   }
 
-  async updateUser(caller: Principal, id: string, dto: UpdateUserDto, by: Attribution): Promise<UserView> {
+  async updateUser(
+    caller: Principal,
+    id: string,
+    { ifUnchangedSince, ...dto }: UpdateUserDto,
+    by: Attribution,
+  ): Promise<UserView> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
     const user = await this.dataSource.transaction(async (manager) => {
       const user = await this.ownUser(manager, caller, id);
+      user.updatedAt = await claimRow(
+        manager,
+        UserEntity,
+        { id },
+        user.updatedAt,
+        ifUnchangedSince,
+        async () => {
+          const current = await this.ownUser(manager, caller, id);
+          return conflict(
+            'userEditedMeanwhile',
+            { name: current.fullName },
+            {
+              current: (await this.userViews([current]))[0],
+            },
+          );
+        },
+      );
       if (dto.active === false && user.id === caller.userId) throw conflict('ownAccount');
       if (dto.unitCode)
         await this.assertUnitExists(manager, caller.organisationCode, dto.unitCode, 'unitCode');
@@ -391,7 +431,6 @@ export class DirectoryService {
         user.sessionsValidFrom = nextSessionsValidFrom(user.sessionsValidFrom);
       if (dto.active !== undefined) user.active = dto.active;
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
-      user.updatedAt = now();
       await manager.save(UserEntity, user);
       // The fields that changed, never the password itself.
       const { password: newPassword, ...changes } = dto;
@@ -544,6 +583,7 @@ export class DirectoryService {
       hasPassword: user.passwordHash !== null,
       ssoLinked: user.oidcSubject !== null,
       roles: assignments.filter((a) => a.userId === user.id).map(assignmentView),
+      updatedAt: user.updatedAt,
     }));
   }
 
@@ -662,7 +702,35 @@ function unitView(u: OrganisationUnitEntity): UnitView {
     organisationCode: u.organisationCode,
     name: { vi: u.nameVi, en: u.nameEn },
     parentCode: u.parentCode,
+    updatedAt: u.updatedAt,
   };
+}
+
+/**
+ * Moves a directory row's `updatedAt` on before an edit writes it, and returns the new stamp; an edit
+ * made on a copy read before the row last changed (`ifUnchangedSince`, the `updatedAt` the editor
+ * read, differs from the row's) is refused with `refusal()`, a 409 carrying the row as it is now,
+ * instead of silently putting back what someone else changed meanwhile. The stamp moves by a
+ * conditional UPDATE, first: of two edits of one row at once, PostgreSQL makes the second wait on the
+ * row and then finds the stamp moved (SQLite runs them one after the other).
+ */
+async function claimRow<E extends { updatedAt: string }>(
+  manager: EntityManager,
+  entity: new () => E,
+  where: Partial<E>,
+  read: string,
+  ifUnchangedSince: string | undefined,
+  refusal: () => Promise<QcycleError>,
+): Promise<string> {
+  // Later than the stamp read, even within its millisecond, so that no two states share a stamp.
+  const stamp = new Date(Math.max(Date.now(), Date.parse(read) + 1)).toISOString();
+  // The same instant however it is written ("…:30Z", "…:30.000Z").
+  const unchanged = ifUnchangedSince === undefined || Date.parse(ifUnchangedSince) === Date.parse(read);
+  const { affected } = unchanged
+    ? await manager.update(entity, { ...where, updatedAt: read } as never, { updatedAt: stamp } as never)
+    : { affected: 0 };
+  if (affected !== 1) throw await refusal();
+  return stamp;
 }
 
 function assignmentView(a: RoleAssignmentEntity): RoleAssignmentView {

@@ -53,7 +53,7 @@ export class UnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a unit or move it under another' })
   @ApiOkResponse({ type: UnitView })
-  @ApiErrors(400, 401, 403, 404, 422, 429)
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   update(
     @CurrentUser() caller: Principal,
     @Param('code') code: string,

@@ -4506,6 +4506,11 @@ export interface components {
             organisationCode: string;
             /** @example null */
             parentCode: string | null;
+            /**
+             * @description When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            updatedAt: string;
         };
         UpdateMeDto: {
             /**
@@ -4519,6 +4524,12 @@ export interface components {
             name: components["schemas"]["LocalizedNameDto"];
         };
         UpdateUnitDto: {
+            /**
+             * Format: date-time
+             * @description The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            ifUnchangedSince?: string;
             name?: components["schemas"]["LocalizedNameDto"];
             /**
              * @description null makes it a top-level unit
@@ -4534,6 +4545,12 @@ export interface components {
             active?: boolean;
             /** @example Phạm Thị Lan */
             fullName?: string;
+            /**
+             * Format: date-time
+             * @description The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            ifUnchangedSince?: string;
             /**
              * @example en
              * @enum {string}
@@ -4589,6 +4606,11 @@ export interface components {
             title: string | null;
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
+            /**
+             * @description When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -8994,6 +9016,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -189,6 +190,15 @@ export class UpdateUnitDto {
   @ValidateIf((_o, value) => value !== undefined && value !== null)
   @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code or null' })
   parentCode?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2024-03-05T02:15:30.123Z',
+    description:
+      'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' })
+  ifUnchangedSince?: string;
 }
 
 export class UnitView {
@@ -203,6 +213,13 @@ export class UnitView {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   parentCode!: string | null;
+
+  @ApiProperty({
+    example: '2024-03-05T02:15:30.123Z',
+    description:
+      'When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since',
+  })
+  updatedAt!: string;
 }
 
 export class UnitPage extends PageInfoView {
@@ -339,6 +356,15 @@ export class UpdateUserDto {
   @MinLength(MIN_PASSWORD_LENGTH)
   @Validate(PasswordBytes)
   password?: string;
+
+  @ApiPropertyOptional({
+    example: '2024-03-05T02:15:30.123Z',
+    description:
+      'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' })
+  ifUnchangedSince?: string;
 }
 
 export class RoleAssignmentView {
@@ -390,6 +416,13 @@ export class UserView {
 
   @ApiProperty({ type: [RoleAssignmentView] })
   roles!: RoleAssignmentView[];
+
+  @ApiProperty({
+    example: '2024-03-05T02:15:30.123Z',
+    description:
+      'When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since',
+  })
+  updatedAt!: string;
 }
 
 export class UserPage extends PageInfoView {
