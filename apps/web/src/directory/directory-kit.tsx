@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../api/client';
+import { ApiProblem, type FieldProblem } from '../api/client';
 import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
 import { ErrorNotice } from '../ui/page-state';
@@ -302,6 +302,17 @@ export function useBusyAction() {
     }
   }, []);
   return { busy, error, setError, run };
+}
+
+/**
+ * The row as it is now, when an edit was refused because someone changed it since the form read it
+ * (409 with `details.current`, sent with `ifUnchangedSince`): the form shows it, so that the change
+ * is made again on what is there, not on what was.
+ */
+export function changedMeanwhile<T>(caught: unknown): T | undefined {
+  return caught instanceof ApiProblem && caught.status === 409 && caught.details?.current
+    ? (caught.details.current as T)
+    : undefined;
 }
 
 /**

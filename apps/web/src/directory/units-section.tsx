@@ -4,6 +4,7 @@ import { api, ok } from '../api/client';
 import { useLoad } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
 import {
+  changedMeanwhile,
   DoneNotice,
   EditButton,
   FilterForm,
@@ -161,10 +162,23 @@ function UnitForm({
   const [nameVi, setNameVi] = useState(unit?.name.vi ?? '');
   const [nameEn, setNameEn] = useState(unit?.name.en ?? '');
   const [parentCode, setParentCode] = useState(unit?.parentCode ?? '');
+  /** When the unit last changed as this form shows it: sent with the edit (`ifUnchangedSince`). */
+  const [shownAsOf, setShownAsOf] = useState(unit?.updatedAt);
   const { busy, error, setError, run } = useBusyAction();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+
+  // Someone changed the unit since the form read it: it now shows the unit as it is.
+  const refused = (caught: unknown) => {
+    setError(caught);
+    const current = changedMeanwhile<Unit>(caught);
+    if (!current) return;
+    setNameVi(current.name.vi);
+    setNameEn(current.name.en);
+    setParentCode(current.parentCode ?? '');
+    setShownAsOf(current.updatedAt);
+  };
 
   const submit = submitWith(() =>
     run(async () => {
@@ -173,7 +187,7 @@ function UnitForm({
         ? await ok(
             api.PATCH('/api/v1/units/{code}', {
               params: { path: { code: unit.code } },
-              body: { name, parentCode: parentCode || null },
+              body: { name, parentCode: parentCode || null, ifUnchangedSince: shownAsOf },
             }),
           )
         : await ok(
@@ -182,7 +196,7 @@ function UnitForm({
             }),
           );
       onSaved(saved);
-    }),
+    }, refused),
   );
 
   const remove = () => {

@@ -6,6 +6,7 @@ import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { ROLES, type Role, type RoleAssignment, type Unit, type User } from './directory-data';
 import {
+  changedMeanwhile,
   ActiveWord,
   LocaleField,
   submitWith,
@@ -113,6 +114,11 @@ export function UserEditor({
             user={user}
             allUnits={allUnits}
             onSaved={(next) => updated(next, t('users.saved', { name: next.fullName }))}
+            onChangedMeanwhile={(current) => {
+              setUser(current);
+              setNotice(null);
+              onChanged();
+            }}
           />
           <RolesEditor
             user={user}
@@ -211,24 +217,37 @@ export function UserFields({
   );
 }
 
+const detailsOf = (user: User): UserFieldValues => ({
+  fullName: user.fullName,
+  title: user.title ?? '',
+  unitCode: user.unitCode ?? '',
+  locale: user.locale,
+  password: '',
+});
+
 function DetailsForm({
   user,
   allUnits,
   onSaved,
+  onChangedMeanwhile,
 }: {
   user: User;
   allUnits: Unit[];
   onSaved(user: User): void;
+  /** Someone changed the person since `user` was read: the form now shows them as they are. */
+  onChangedMeanwhile(current: User): void;
 }) {
   const { t } = useTranslation('directory');
-  const [values, setValues] = useState<UserFieldValues>({
-    fullName: user.fullName,
-    title: user.title ?? '',
-    unitCode: user.unitCode ?? '',
-    locale: user.locale,
-    password: '',
-  });
-  const { busy, error, run } = useBusyAction();
+  const [values, setValues] = useState<UserFieldValues>(() => detailsOf(user));
+  const { busy, error, setError, run } = useBusyAction();
+
+  const refused = (caught: unknown) => {
+    setError(caught);
+    const current = changedMeanwhile<User>(caught);
+    if (!current) return;
+    setValues((typed) => ({ ...detailsOf(current), password: typed.password }));
+    onChangedMeanwhile(current);
+  };
 
   const submit = submitWith(() =>
     run(async () => {
@@ -242,12 +261,14 @@ function DetailsForm({
             unitCode: unitCode || null,
             locale,
             ...(password ? { password } : {}),
+            // The person as this form read them: someone's change since is not silently put back.
+            ifUnchangedSince: user.updatedAt,
           },
         }),
       );
       setValues((current) => ({ ...current, password: '' }));
       onSaved(saved);
-    }),
+    }, refused),
   );
 
   return (
