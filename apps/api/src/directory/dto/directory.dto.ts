@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -23,6 +24,27 @@ import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { MAX_PASSWORD_BYTES } from '../../auth/password-hasher';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
+
+/**
+ * A directory row's `updatedAt` as its views give it, and `ifUnchangedSince` of an edit, that stamp
+ * sent back: an edit made on a copy someone changed since is refused (DirectoryService `claimRow`).
+ */
+const UpdatedAt = () =>
+  ApiProperty({
+    example: '2024-03-05T02:15:30.123Z',
+    description:
+      'When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since',
+  });
+const IfUnchangedSince = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: '2024-03-05T02:15:30.123Z',
+      description:
+        'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
+    }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' }),
+  );
 
 /** A unit code: lower-case letters, digits and dashes, e.g. `vp-tonghop`. */
 export const UNIT_CODE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
@@ -191,13 +213,7 @@ export class UpdateUnitDto {
   @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code or null' })
   parentCode?: string | null;
 
-  @ApiPropertyOptional({
-    example: '2024-03-05T02:15:30.123Z',
-    description:
-      'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' })
+  @IfUnchangedSince()
   ifUnchangedSince?: string;
 }
 
@@ -214,11 +230,7 @@ export class UnitView {
   @ApiProperty({ example: null, nullable: true, type: String })
   parentCode!: string | null;
 
-  @ApiProperty({
-    example: '2024-03-05T02:15:30.123Z',
-    description:
-      'When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since',
-  })
+  @UpdatedAt()
   updatedAt!: string;
 }
 
@@ -357,13 +369,7 @@ export class UpdateUserDto {
   @Validate(PasswordBytes)
   password?: string;
 
-  @ApiPropertyOptional({
-    example: '2024-03-05T02:15:30.123Z',
-    description:
-      'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' })
+  @IfUnchangedSince()
   ifUnchangedSince?: string;
 }
 
@@ -417,11 +423,7 @@ export class UserView {
   @ApiProperty({ type: [RoleAssignmentView] })
   roles!: RoleAssignmentView[];
 
-  @ApiProperty({
-    example: '2024-03-05T02:15:30.123Z',
-    description:
-      'When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since',
-  })
+  @UpdatedAt()
   updatedAt!: string;
 }
 
