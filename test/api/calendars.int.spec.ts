@@ -346,6 +346,45 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect((await send('calendar-save-2029-b')).body.version).toBe(first.body.version + 1);
     });
 
+    it('refuses a save made on the calendar as it was before another version was saved, with 409; nothing of it is kept', async () => {
+      // Both read 2030 with nothing saved; the administrator saves first.
+      const read2030 = (await read('qmr', '2030')).body;
+      expect(read2030.currentVersion).toBe(0);
+      const first = await save('admin', 2030, {
+        ...read2030.settings,
+        notificationTime: '07:00',
+        ifCurrentVersion: read2030.currentVersion,
+      });
+      expect([first.status, first.body.version]).toEqual([200, 1]);
+      // The Quality Representative's save, made on what she read, would replace it unseen.
+      const stale = await save('qmr', 2030, {
+        ...read2030.settings,
+        managementReviewDate: '2030-12-10',
+        ifCurrentVersion: read2030.currentVersion,
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('CONFLICT');
+      expect(stale.body.details).toEqual({ currentVersion: 1 });
+      const kept = (await read('qmr', '2030')).body;
+      expect(kept).toMatchObject({ version: 1, currentVersion: 1 });
+      expect(kept.settings).toMatchObject({
+        notificationTime: '07:00',
+        managementReviewDate: read2030.settings.managementReviewDate,
+      });
+      // Made again on version 1, it is saved as version 2, the administrator's time kept.
+      const again = await save('qmr', 2030, {
+        ...kept.settings,
+        managementReviewDate: '2030-12-10',
+        ifCurrentVersion: 1,
+      });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ version: 2 });
+      expect(again.body.settings).toMatchObject({
+        notificationTime: '07:00',
+        managementReviewDate: '2030-12-10',
+      });
+    });
+
     it('answers only documented statuses', async () => {
       expect(await undocumentedAnswers(suite.http)).toEqual([]);
     });

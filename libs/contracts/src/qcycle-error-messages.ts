@@ -309,8 +309,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'Task {taskId} was completed meanwhile',
     },
     calendarChangedMeanwhile: {
-      vi: 'Lịch năm {year} vừa được thay đổi cùng lúc; hãy đọc lại rồi lưu',
-      en: 'The {year} calendar was changed at the same moment; read it and save again',
+      vi: 'Lịch năm {year} vừa được người khác lưu trong lúc bạn sửa; hãy đọc lại rồi lưu',
+      en: 'The {year} calendar was saved by someone else while you were editing it; read it and save again',
     },
     documentNumberedWhenIssued: {
       vi: 'Văn bản {id} đã mang số {number} từ khi ban hành: không ghi số khi gửi đi',

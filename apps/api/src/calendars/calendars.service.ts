@@ -82,7 +82,7 @@ export class CalendarsService {
     by: Attribution,
   ): Promise<CalendarView> {
     const year = calendarYear(yearParam);
-    const { reason, ...given } = body;
+    const { reason, ifCurrentVersion, ...given } = body;
     const settings = settingsOf(given);
     const problems = validateCalendarSettings(year, settings);
     if (problems.length > 0) {
@@ -107,6 +107,9 @@ export class CalendarsService {
           sameJson(latest.reason, reason) &&
           sameJson(latest.settings, settings);
         if (resent) return;
+        // Read to be edited before another version was saved: saving it would replace that one unseen.
+        if (ifCurrentVersion !== undefined && ifCurrentVersion !== (latest?.version ?? 0))
+          throw conflict('calendarChangedMeanwhile', { year }, { currentVersion: latest?.version ?? 0 });
         const row: OrganisationCalendarEntity = {
           organisationCode,
           year,

@@ -3981,6 +3981,11 @@ export interface components {
             closeDate: string;
             escalationAfterDueDays: components["schemas"]["EscalationSettingsDto"];
             /**
+             * @description The version in force (currentVersion; 0 for none) when this calendar was read to be edited: if another version has been saved since, the save is refused with 409 instead of replacing it unseen
+             * @example 2
+             */
+            ifCurrentVersion?: number;
+            /**
              * @description The management review date, after the audit window
              * @example 2027-12-15
              */

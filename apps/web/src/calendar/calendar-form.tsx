@@ -46,12 +46,13 @@ const FIELD_PATHS = [
  * The whole calendar of a year, to save as its next version (PUT /calendars/{year}): the days the
  * organisation adds to and takes out of the official holidays, the cycle's dates, the reports' and
  * reminders' settings and the start-of-year allowances, starting from `settings`. The calendar
- * rules' refusal (422) is shown by each field it names; a save that met another one (409) is the
- * page's to say (`onConflict`).
+ * rules' refusal (422) is shown by each field it names; a save that met another one, or came after
+ * another saved since the page was read (409), is the page's to say (`onConflict`).
  */
 export function CalendarForm({
   year,
   settings,
+  currentVersion,
   startOfYearDefaults,
   onSaved,
   onConflict,
@@ -59,6 +60,11 @@ export function CalendarForm({
 }: {
   year: number;
   settings: CalendarSettings;
+  /**
+   * The version in force when the page was read: sent with the save, so that a version someone saved
+   * since is not replaced unseen (the API refuses it with 409, `onConflict`).
+   */
+  currentVersion: number;
   /** qcycle's allowance for each step, which a field left empty takes. */
   startOfYearDefaults: CalendarView['startOfYearDefaults'];
   onSaved(calendar: CalendarView): void;
@@ -107,7 +113,7 @@ export function CalendarForm({
         const saved = await ok(
           api.PUT('/api/v1/calendars/{year}', {
             params: { path: { year: String(year) } },
-            body,
+            body: { ...body, ifCurrentVersion: currentVersion },
             // Sent again after a lost answer, the same calendar is saved once (one version).
             headers: { 'x-request-id': requestId.idFor({ year, body }) },
           }),

@@ -147,6 +147,7 @@ export default function CalendarPage() {
             <CalendarForm
               year={calendar.year}
               settings={calendar.settings}
+              currentVersion={calendar.currentVersion}
               startOfYearDefaults={calendar.startOfYearDefaults}
               onCancel={() => {
                 setEditing(false);

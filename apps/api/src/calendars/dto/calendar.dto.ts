@@ -24,6 +24,8 @@ const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
  * A bound here keeps a typo of 10⁹ days from ever reaching a cycle's schedule.
  */
 const MAX_WORKING_DAYS = 60;
+/** The highest version number the API reads (`?version=`, `ifCurrentVersion`). */
+const MAX_CALENDAR_VERSION = 1_000_000;
 
 export class MonitoringSettingsDto {
   @ApiProperty({
@@ -220,6 +222,17 @@ export class SaveCalendarDto extends CalendarSettingsDto {
   @MinLength(3)
   @MaxLength(500)
   reason?: string;
+
+  @ApiPropertyOptional({
+    example: 2,
+    description:
+      'The version in force (currentVersion; 0 for none) when this calendar was read to be edited: if another version has been saved since, the save is refused with 409 instead of replacing it unseen',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CALENDAR_VERSION)
+  ifCurrentVersion?: number;
 }
 
 export class CalendarQuery {
@@ -232,7 +245,7 @@ export class CalendarQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1_000_000)
+  @Max(MAX_CALENDAR_VERSION)
   version?: number;
 }
 
