@@ -61,7 +61,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/organisations': [200, 400, 401, 403],
   'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
   'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],
-  'PATCH /api/v1/organisations/{code}': [200, 400, 401, 403, 404, 429],
+  'PATCH /api/v1/organisations/{code}': [200, 400, 401, 403, 404, 409, 429],
   'GET /api/v1/units': [200, 400, 401, 403],
   'GET /api/v1/units/{code}': [200, 401, 403, 404],
   'POST /api/v1/units': [201, 400, 401, 403, 409, 422, 429],

@@ -23,6 +23,14 @@ interface UnitAnswer {
   details?: { current?: UnitAnswer };
 }
 
+interface OrganisationAnswer {
+  code: string;
+  name: { vi: string; en: string };
+  updatedAt: string;
+  message?: string;
+  details?: { current?: OrganisationAnswer };
+}
+
 /**
  * Two administrators (or one in two tabs) edit the same person or unit from copies read at the same
  * time. Before, the second save sent its whole form and silently put back what the first had just
@@ -190,6 +198,44 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         parentCode: 'vp-tonghop',
         name: unit.name,
       });
+    });
+
+    it('refuses the organisation renamed on a copy read before another rename, keeping that one', async () => {
+      const read = (
+        await org.as<OrganisationAnswer>('admin', 'GET', `/api/v1/organisations/${organisationCode}`)
+      ).body;
+      const first = await org.as<OrganisationAnswer>(
+        'admin',
+        'PATCH',
+        `/api/v1/organisations/${organisationCode}`,
+        {
+          name: {
+            vi: 'Ủy ban nhân dân tỉnh Kon Tum (mới)',
+            en: 'Kon Tum Provincial People’s Committee (new)',
+          },
+          ifUnchangedSince: read.updatedAt,
+        },
+      );
+      expect(first.status).toBe(200);
+      const stale = await org.as<OrganisationAnswer>(
+        'admin',
+        'PATCH',
+        `/api/v1/organisations/${organisationCode}`,
+        {
+          name: { vi: `${read.name.vi}.`, en: `${read.name.en}.` },
+          ifUnchangedSince: read.updatedAt,
+        },
+      );
+      expect(stale.status).toBe(409);
+      expect(stale.body.message).toContain(organisationCode);
+      expect(stale.body.details?.current).toMatchObject({
+        name: first.body.name,
+        updatedAt: first.body.updatedAt,
+      });
+      expect(
+        (await org.as<OrganisationAnswer>('admin', 'GET', `/api/v1/organisations/${organisationCode}`)).body
+          .name,
+      ).toEqual(first.body.name);
     });
   },
 );

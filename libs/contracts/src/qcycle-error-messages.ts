@@ -261,6 +261,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Thông tin của {name} vừa được người khác thay đổi sau khi bạn mở ra; thay đổi của bạn chưa được lưu. Hãy xem thông tin hiện tại rồi sửa lại',
       en: "{name}'s details were changed by someone else after you opened them; your change was not saved. Look at the details as they are now and make it again",
     },
+    organisationEditedMeanwhile: {
+      vi: 'Tổ chức {code} vừa được người khác đổi tên sau khi bạn mở ra; thay đổi của bạn chưa được lưu. Hãy xem tên hiện tại rồi sửa lại',
+      en: 'Organisation {code} was renamed by someone else after you opened it; your change was not saved. Look at its name as it is now and make it again',
+    },
     unitEditedMeanwhile: {
       vi: 'Đơn vị {code} vừa được người khác thay đổi sau khi bạn mở ra; thay đổi của bạn chưa được lưu. Hãy xem thông tin hiện tại rồi sửa lại',
       en: 'Unit {code} was changed by someone else after you opened it; your change was not saved. Look at it as it is now and make it again',

@@ -145,8 +145,21 @@ export class DirectoryService {
     by: Attribution,
   ): Promise<OrganisationView> {
     const organisation = await this.ownOrganisation(caller, code);
-    Object.assign(organisation, { nameVi: dto.name.vi, nameEn: dto.name.en, updatedAt: now() });
     await this.dataSource.transaction(async (manager) => {
+      organisation.updatedAt = await claimRow(
+        manager,
+        OrganisationEntity,
+        { code },
+        organisation.updatedAt,
+        dto.ifUnchangedSince,
+        async () =>
+          conflict(
+            'organisationEditedMeanwhile',
+            { code },
+            { current: organisationView(await manager.findOneByOrFail(OrganisationEntity, { code })) },
+          ),
+      );
+      Object.assign(organisation, { nameVi: dto.name.vi, nameEn: dto.name.en });
       await manager.save(OrganisationEntity, organisation);
       await record(manager, code, 'organisation.renamed', by, { name: dto.name });
     });
@@ -693,7 +706,7 @@ function newAssignment(user: UserEntity, role: UserRole, scope: string): RoleAss
 }
 
 function organisationView(o: OrganisationEntity): OrganisationView {
-  return { code: o.code, name: { vi: o.nameVi, en: o.nameEn } };
+  return { code: o.code, name: { vi: o.nameVi, en: o.nameEn }, updatedAt: o.updatedAt };
 }
 
 function unitView(u: OrganisationUnitEntity): UnitView {

@@ -58,7 +58,7 @@ export class OrganisationsController {
   @Roles('admin')
   @ApiOperation({ summary: "Rename your organisation (its code never changes: it is in every cycle's id)" })
   @ApiOkResponse({ type: OrganisationView })
-  @ApiErrors(400, 401, 403, 404, 429)
+  @ApiErrors(400, 401, 403, 404, 409, 429)
   update(
     @CurrentUser() caller: Principal,
     @Param('code') code: string,

@@ -3470,6 +3470,11 @@ export interface components {
             /** @example kontum */
             code: string;
             name: components["schemas"]["LocalizedNameView"];
+            /**
+             * @description When it last changed; sent back as ifUnchangedSince, an edit made on this copy is refused if it has changed since
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            updatedAt: string;
         };
         OutgoingRegisterEntryView: {
             /**
@@ -4526,6 +4531,12 @@ export interface components {
             locale: "vi" | "en";
         };
         UpdateOrganisationDto: {
+            /**
+             * Format: date-time
+             * @description The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed
+             * @example 2024-03-05T02:15:30.123Z
+             */
+            ifUnchangedSince?: string;
             name: components["schemas"]["LocalizedNameDto"];
         };
         UpdateUnitDto: {
@@ -8309,6 +8320,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -133,6 +133,8 @@ export class UpdateOrganisationDto {
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name!: LocalizedNameDto;
+  @IfUnchangedSince()
+  ifUnchangedSince?: string;
 }
 
 export class LocalizedNameView {
@@ -149,6 +151,9 @@ export class OrganisationView {
 
   @ApiProperty({ type: LocalizedNameView })
   name!: LocalizedNameView;
+
+  @UpdatedAt()
+  updatedAt!: string;
 }
 
 export class OrganisationPage extends PageInfoView {
