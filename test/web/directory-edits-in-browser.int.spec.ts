@@ -113,6 +113,8 @@ describe('a directory edit made on a form someone changed meanwhile (chromium; A
     await expect(form.getByLabel(vi('directory:units.parent'), { exact: true }).inputValue()).resolves.toBe(
       'vp-tonghop',
     );
+    // The list below says so too: the unit's row under its new parent.
+    await admin.page.locator('tr', { hasText: 'vp-kinhte' }).filter({ hasText: 'Phòng Tổng hợp' }).waitFor();
     await admin.check('a unit changed meanwhile', { screenshot: 'directory-edited-meanwhile-unit' });
     await expect(
       org.as('admin', 'GET', '/api/v1/units/vp-kinhte').then((answer) => answer.body),

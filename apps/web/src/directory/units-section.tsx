@@ -88,6 +88,10 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
           }}
           onSaved={(unit) => changed(t('units.saved', { name: unitName(unit, i18n.language) }))}
           onRemoved={(unit) => changed(t('units.removed', { name: unitName(unit, i18n.language) }))}
+          onChangedMeanwhile={() => {
+            page.reload();
+            onUnitsChanged();
+          }}
         />
       )}
       <FilterForm
@@ -150,12 +154,15 @@ function UnitForm({
   onCancel,
   onSaved,
   onRemoved,
+  onChangedMeanwhile,
 }: {
   unit?: Unit;
   allUnits: Unit[];
   onCancel(): void;
   onSaved(unit: Unit): void;
   onRemoved?(unit: Unit): void;
+  /** Someone changed the unit since the form read it: the form now shows it as it is; the list too. */
+  onChangedMeanwhile?(): void;
 }) {
   const { t, i18n } = useTranslation('directory');
   const [code, setCode] = useState(unit?.code ?? '');
@@ -178,6 +185,7 @@ function UnitForm({
     setNameEn(current.name.en);
     setParentCode(current.parentCode ?? '');
     setShownAsOf(current.updatedAt);
+    onChangedMeanwhile?.();
   };
 
   const submit = submitWith(() =>
