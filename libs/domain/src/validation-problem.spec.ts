@@ -214,9 +214,10 @@ const REFUSED: [string, () => ValidationProblem[]][] = [
         reportedAt: 'yesterday',
         evidence: [''],
       } as unknown as Measurement;
-      const ratio = (m: Record<string, unknown>) =>
-        validateMeasurement(onTime, {
-          indicatorId: onTime.id,
+      // A whole ratio report of `indicator` (objective 4's on-time share unless said), changed by `m`.
+      const ratio = (m: Record<string, unknown>, indicator = onTime) =>
+        validateMeasurement(indicator, {
+          indicatorId: indicator.id,
           kind: 'ratio',
           periodKey: '2024-03',
           reportedAt: '2024-04-05T09:00:00+07:00',
@@ -233,17 +234,7 @@ const REFUSED: [string, () => ValidationProblem[]][] = [
         ...ratio({ numerator: 3, denominator: 2 }),
         ...ratio({ numerator: 3, denominator: 0 }),
         ...ratio({ pendingOverdue: -1 }),
-        ...validateMeasurement(perProcess, {
-          indicatorId: perProcess.id,
-          kind: 'ratio',
-          periodKey: '2024-03',
-          reportedAt: '2024-04-05T09:00:00+07:00',
-          late: false,
-          evidence: ['x'],
-          numerator: 1,
-          denominator: 2,
-          pendingOverdue: 1,
-        } as never),
+        ...ratio({ pendingOverdue: 1 }, perProcess),
         ...(count
           ? validateMeasurement(count, { indicatorId: count.id, kind: 'count', value: -2 } as never)
           : []),
