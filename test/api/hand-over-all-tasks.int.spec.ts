@@ -224,4 +224,93 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
     expect(rest.body.refused).toEqual([]);
     expect((await holders()).filter((held) => held === `open:${body.fromUserId}`)).toEqual([]);
   });
+
+  it('refuses a reassignment decided on a page that no longer shows who holds the task, naming who does, and undoes nothing', async () => {
+    const s3 = steps.find((s) => s.id.endsWith('/s3'))!.id;
+    // An auditor of the general division, which s3 does not audit: a second person s3 may go to.
+    const other = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+      fullName: 'Đinh Văn Khoa',
+      title: 'Chuyên viên',
+      email: org.email('auditor.tonghop'),
+      password: DEMO_PASSWORD,
+      unitCode: 'vp-tonghop',
+      roles: [{ role: 'auditor' }],
+    });
+    expect(other.status).toBe(201);
+    const reassign = async (
+      body: { toUserId: string; reason: string; ifAssignedTo?: string },
+      requestId: string,
+      language = 'vi',
+    ) =>
+      org.http.call<{ assigneeUserId: string } & Refusal & { message: string }>(
+        'POST',
+        taskPath(s3, '/reassign'),
+        {
+          token: await org.tokenOf('qmr'),
+          body,
+          headers: { 'x-request-id': requestId, 'accept-language': language },
+        },
+      );
+    const recordedFor = async () => (await reassignments()).filter((e) => e.payload.taskId === s3);
+    const before = (await recordedFor()).length;
+    const nameOf = async (userId: string) =>
+      (await org.as<{ fullName: string }>('admin', 'GET', `/api/v1/users/${userId}`)).body.fullName;
+
+    // Two tabs of the Quality Representative, both showing s3 with the successor, send at the same moment.
+    const requests = [
+      {
+        body: {
+          toUserId: org.idOf('lead.auditor'),
+          reason: 'Cân đối khối lượng đánh giá',
+          ifAssignedTo: successorId,
+        },
+        id: `a-${uniqueSuffix()}`,
+      },
+      {
+        body: { toUserId: other.body.id, reason: 'Cân đối khối lượng đánh giá', ifAssignedTo: successorId },
+        id: `b-${uniqueSuffix()}`,
+      },
+    ];
+    const answers = await Promise.all(requests.map((r) => reassign(r.body, r.id)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const wonAt = answers.findIndex((a) => a.status === 200);
+    const [won, lost] = [answers[wonAt], answers[1 - wonAt]];
+    const winner = won.body.assigneeUserId;
+    expect(winner).toBe(requests[wonAt].body.toUserId);
+    // The refusal says who holds it now, by name, and nothing of it was written.
+    expect(lost.body.code).toBe('CONFLICT');
+    expect(lost.body.details).toMatchObject({
+      currentAssignee: { userId: winner, name: await nameOf(winner) },
+    });
+    expect(lost.body.message).toContain(await nameOf(winner));
+    expect(lost.body.message).toContain('chưa được thực hiện');
+    expect((await recordedFor()).length).toBe(before + 1);
+    expect((await org.as<TaskSummary>('qmr', 'GET', taskPath(s3))).body.assigneeUserId).toBe(winner);
+
+    // The losing tab sends again, in English: still refused, in English, still naming the winner.
+    const again = await reassign(requests[1 - wonAt].body, requests[1 - wonAt].id, 'en');
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(
+      new RegExp(`^This task was given to ${await nameOf(winner)} after you opened it`),
+    );
+
+    // The winning request repeated (its answer lost): the same answer, given once.
+    const repeated = await reassign(requests[wonAt].body, requests[wonAt].id);
+    expect(repeated.status).toBe(200);
+    expect(repeated.body.assigneeUserId).toBe(winner);
+    expect((await recordedFor()).length).toBe(before + 1);
+
+    // Decided again on the page as it is now: given.
+    const loser = requests[1 - wonAt].body.toUserId;
+    const decided = await reassign(
+      { toUserId: loser, reason: 'Cân đối khối lượng đánh giá', ifAssignedTo: winner },
+      `c-${uniqueSuffix()}`,
+    );
+    expect(decided.status).toBe(200);
+    const recorded = await recordedFor();
+    expect(recorded.slice(before).map((e) => [e.payload.from, e.payload.to])).toEqual([
+      [successorId, winner],
+      [winner, loser],
+    ]);
+  });
 });

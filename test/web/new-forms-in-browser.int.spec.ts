@@ -425,11 +425,6 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     ).toBe(org.idOf('head.tthc'));
     await head.check('the reassignment refused without a reason', { screenshot: 'task-reassign.refused' });
 
-    await reason.fill('Trưởng phòng đi công tác đến hết tuần');
-    const answer = await head.answerTo(() =>
-      form.getByRole('button', { name: vi('tasks:reassign.submit') }).click(),
-    );
-    expect(answer.status).toBe(200);
     // People as the pages name them: name and title.
     const people = (
       await org.as<{ userId: string; fullName: string; title: string | null }[]>(
@@ -438,10 +433,48 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         '/api/v1/people',
       )
     ).body;
-    const [from, to] = ['head.tthc', 'staff.tthc'].map((local) => {
+    const [from, to] = ['head.tonghop', 'staff.tthc'].map((local) => {
       const person = people.find((p) => p.userId === org.idOf(local))!;
       return person.title ? `${person.fullName} (${person.title})` : person.fullName;
     });
+
+    // Meanwhile the Quality Representative, from the plan's own page, gives it to the general
+    // division's head. The page still shows the one-stop head holding it: sent now, the head's choice
+    // would silently undo the Quality Representative's. It is refused, naming who holds it now.
+    expect(
+      (
+        await org.as('qmr', 'POST', taskPath(plan.id, '/reassign'), {
+          toUserId: org.idOf('head.tonghop'),
+          reason: 'Phòng Tổng hợp chủ trì khắc phục',
+          ifAssignedTo: org.idOf('head.tthc'),
+        })
+      ).status,
+    ).toBe(200);
+    await reason.fill('Trưởng phòng đi công tác đến hết tuần');
+    const stale = await head.answerTo(() =>
+      form.getByRole('button', { name: vi('tasks:reassign.submit') }).click(),
+    );
+    expect(stale.status).toBe(409);
+    const headOfGeneral = people.find((p) => p.userId === org.idOf('head.tonghop'))!.fullName;
+    await form
+      .getByRole('alert')
+      .filter({ hasText: `Việc này vừa được giao cho ${headOfGeneral} sau khi bạn mở ra` })
+      .waitFor();
+    // The page reloads to show who holds it; nothing of the head's choice was written.
+    await form.getByRole('button', { name: vi('tasks:reassign.submit'), exact: true }).waitFor();
+    await expect(factOf(head.page, vi('tasks:page.assignee'))).resolves.toBe(from);
+    expect(
+      (await org.as<{ assigneeUserId: string }>('qmr', 'GET', taskPath(plan.id))).body.assigneeUserId,
+    ).toBe(org.idOf('head.tonghop'));
+    await head.check('a reassignment refused because another came first', {
+      screenshot: 'task-reassign.meanwhile',
+    });
+
+    // The head, having seen it, still gives it to the colleague: decided on the page as it is now.
+    const answer = await head.answerTo(() =>
+      form.getByRole('button', { name: vi('tasks:reassign.submit') }).click(),
+    );
+    expect(answer.status).toBe(200);
     await section
       .getByRole('status')
       .filter({ hasText: vi('tasks:reassign.done', { to, from }) })

@@ -308,6 +308,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Việc {taskId} đã được hoàn thành với câu trả lời khác',
       en: 'Task {taskId} was already completed with a different answer',
     },
+    taskHandedOverMeanwhile: {
+      vi: 'Việc này vừa được giao cho {name} sau khi bạn mở ra; việc giao lại của bạn chưa được thực hiện. Hãy xem ai đang giữ việc rồi quyết định lại',
+      en: 'This task was given to {name} after you opened it; your reassignment was not made. Look at who holds it now and decide again',
+    },
     taskCompletedMeanwhile: {
       vi: 'Việc {taskId} vừa được hoàn thành trong lúc đó',
       en: 'Task {taskId} was completed meanwhile',

@@ -77,6 +77,21 @@ export interface ReassignTaskRequest {
    * taken from someone still active (on leave, away) is that period's only. Absent from older Updates.
    */
   fromLeft?: boolean;
+  /**
+   * Who the caller saw holding the task when they decided to hand it over. If someone else holds it
+   * now (another hand-over came first), the workflow refuses with CONFLICT and says who
+   * ({@link TaskHeldByOther}), so a decision made on a stale page does not undo the one made
+   * meanwhile. Absent: handed over whoever holds it (older Updates, scripts).
+   */
+  ifAssignedTo?: string;
+}
+
+/**
+ * The second detail of a reassignment refused because the task is no longer held by
+ * `ifAssignedTo`: who holds it now.
+ */
+export interface TaskHeldByOther {
+  heldBy: PersonRef;
 }
 
 /** The standing of the person handing a task over, from the directory now. */

@@ -19,6 +19,7 @@ import {
   type TaskReassignmentResult,
   type PersonRef,
   type TaskCompletionResult,
+  type TaskHeldByOther,
   type TaskNotificationReason,
   type TaskView,
 } from '@qcycle/contracts';
@@ -545,6 +546,18 @@ export class TaskBoard {
         QcycleErrorCode.Forbidden,
         `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được giao lại việc ${request.taskId}.`,
       );
+    }
+    // A decision made on a stale page (another hand-over came first) must not silently undo the
+    // one made meanwhile. Checked here, not in the API: the validator sees the hand-over before
+    // it in this workflow's order, even one whose record is still being written.
+    if (request.ifAssignedTo !== undefined && request.ifAssignedTo !== entry.spec.assignee.userId) {
+      const facts: TaskHeldByOther = { heldBy: entry.spec.assignee };
+      throw ApplicationFailure.create({
+        type: QcycleErrorCode.Conflict,
+        message: `Việc ${request.taskId} đã được giao cho ${entry.spec.assignee.name} trong lúc đó.`,
+        nonRetryable: true,
+        details: [[], facts],
+      });
     }
     const refusal = reassignmentRefusal(
       { kind: entry.spec.kind, unitCode: entry.spec.unitCode, assigneeUserId: entry.spec.assignee.userId },

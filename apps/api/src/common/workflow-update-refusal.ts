@@ -62,6 +62,15 @@ export function workflowRefusalCode(error: unknown): QcycleErrorCode | undefined
     : undefined;
 }
 
+/**
+ * What a workflow's refusal tells beyond its code and problems (its second detail), e.g. who holds
+ * a task now (`TaskHeldByOther`); undefined when it tells nothing more.
+ */
+export function workflowRefusalFacts<T extends object>(error: unknown): Partial<T> | undefined {
+  const facts = refusalFailure(error)?.details?.[1];
+  return typeof facts === 'object' && facts !== null ? (facts as Partial<T>) : undefined;
+}
+
 function refusalFailure(error: unknown): ApplicationFailure | undefined {
   return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
     ? error.cause

@@ -69,7 +69,13 @@ export class TaskHandoversService {
     // someone's tasks, not thousands.
     for (const task of open) {
       try {
-        const result = await this.tasks.reassign(caller, task.id, toUserId, reason, requestId);
+        // Taken only from fromUserId: a task someone handed elsewhere since it was read stays there.
+        const result = await this.tasks.reassign(
+          caller,
+          task.id,
+          { toUserId, reason, ifAssignedTo: fromUserId },
+          requestId,
+        );
         handedOver.push({ ...brief(task), assigneeUserId: result.assigneeUserId });
       } catch (error) {
         refused.push(refusalOf(task, error, language));

@@ -109,7 +109,7 @@ export class TasksController {
     summary:
       "Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified",
     description:
-      "To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. A measurement report taken from someone no longer active in the directory (left, transferred) takes the objective's later reports with it; taken from someone still active, it is that period's only. Retrying with the same x-request-id reassigns once.",
+      "To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. A measurement report taken from someone no longer active in the directory (left, transferred) takes the objective's later reports with it; taken from someone still active, it is that period's only. Send ifAssignedTo, the assignee you saw: if someone else holds the task now (handed over meanwhile), 409 CONFLICT says who (details.currentAssignee) and nothing changes. Retrying with the same x-request-id reassigns once.",
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskReassignmentView })
@@ -120,6 +120,6 @@ export class TasksController {
     @Body() body: ReassignTaskDto,
     @RequestId() requestId: string,
   ): Promise<TaskReassignmentResult> {
-    return this.tasks.reassign(caller, taskId, body.toUserId, body.reason, requestId);
+    return this.tasks.reassign(caller, taskId, body, requestId);
   }
 }

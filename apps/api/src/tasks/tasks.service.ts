@@ -10,6 +10,7 @@ import {
   type ReassignmentRole,
   type ReassignmentTarget,
   type TaskCompletionResult,
+  type TaskHeldByOther,
   type TaskReassignmentResult,
 } from '@qcycle/contracts';
 import {
@@ -29,6 +30,7 @@ import { sameJson } from '../common/same-json';
 import {
   UPDATE_DEADLINE_MS,
   workflowRefusalCode,
+  workflowRefusalFacts,
   workflowUpdateRefusal,
 } from '../common/workflow-update-refusal';
 import { personRef } from '../cycles/directory-roster.service';
@@ -271,8 +273,7 @@ export class TasksService {
   async reassign(
     caller: Principal,
     taskId: string,
-    toUserId: string,
-    reason: string,
+    { toUserId, reason, ifAssignedTo }: { toUserId: string; reason: string; ifAssignedTo?: string },
     requestId: string,
   ): Promise<TaskReassignmentResult> {
     const task = await this.visibleTask(caller, taskId);
@@ -317,11 +318,21 @@ export class TasksService {
                 headOfUnits: [...caller.headOfUnits],
               },
               fromLeft,
+              ifAssignedTo,
             },
           ],
         }),
       );
     } catch (error) {
+      // Handed to someone else meanwhile: said with who holds it now, so the caller decides again.
+      const heldBy = workflowRefusalFacts<TaskHeldByOther>(error)?.heldBy;
+      if (heldBy)
+        throw new QcycleError(
+          QcycleErrorCode.Conflict,
+          'taskHandedOverMeanwhile',
+          { name: heldBy.name },
+          { currentAssignee: { userId: heldBy.userId, name: heldBy.name } },
+        );
       // A refused person or reason is the request's rule (RULE_VIOLATED naming toUserId or reason), not an outcome's.
       const answer = await this.refusal(error, caller, taskId, undefined, QcycleErrorCode.RuleViolated);
       if (answer instanceof CompletedMeanwhile)

@@ -1011,7 +1011,7 @@ export interface paths {
         put?: never;
         /**
          * Give an open task to someone else (the Quality Representative, or the head of the task's unit); recorded and notified
-         * @description To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. A measurement report taken from someone no longer active in the directory (left, transferred) takes the objective's later reports with it; taken from someone still active, it is that period's only. Retrying with the same x-request-id reassigns once.
+         * @description To any active person of your organisation's directory now, including someone who joined after the year started. The previous assignee stays a delegate. 422 RULE_VIOLATED naming toUserId: details.fields when the person is not an active user of your organisation; details.problems when the workflow refuses them — the assignee already, someone who does not hold the leader role for the objectives approval and the management review, for an audit step someone who is not an auditor or works in the audited unit. A measurement report taken from someone no longer active in the directory (left, transferred) takes the objective's later reports with it; taken from someone still active, it is that period's only. Send ifAssignedTo, the assignee you saw: if someone else holds the task now (handed over meanwhile), 409 CONFLICT says who (details.currentAssignee) and nothing changes. Retrying with the same x-request-id reassigns once.
          */
         post: operations["TasksController_reassign"];
         delete?: never;
@@ -3635,6 +3635,11 @@ export interface components {
         QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "EVIDENCE_FILE_GONE" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
         ReassignTaskDto: {
             /**
+             * @description The assignee you saw when you decided (assigneeUserId of the task you read). If someone else holds it now — another reassignment came first — the reassignment is refused with 409 CONFLICT naming them (details.currentAssignee) and nothing changes. Without it, the task is taken from whoever holds it
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            ifAssignedTo?: string;
+            /**
              * @description Why, for the record and the notification
              * @example Đồng chí Hoa đi công tác đến hết tháng
              */
@@ -3664,7 +3669,7 @@ export interface components {
         };
         RefusedHandoverView: {
             /**
-             * @description As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended); FORBIDDEN not yours to hand over; NOT_FOUND gone
+             * @description As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended) or was given to someone else meanwhile (the message names them); FORBIDDEN not yours to hand over; NOT_FOUND gone
              * @example RULE_VIOLATED
              * @enum {string}
              */

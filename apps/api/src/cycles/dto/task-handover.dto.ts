@@ -89,7 +89,7 @@ export class RefusedHandoverView {
     enum: HANDOVER_REFUSAL_CODES,
     example: QcycleErrorCode.RuleViolated,
     description:
-      'As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended); FORBIDDEN not yours to hand over; NOT_FOUND gone',
+      'As POST /tasks/{taskId}/reassign would answer for this task: RULE_VIOLATED the workflow refuses the person (problems say why); CONFLICT the task is no longer open (completed meanwhile, its workflow ended) or was given to someone else meanwhile (the message names them); FORBIDDEN not yours to hand over; NOT_FOUND gone',
   })
   code!: HandoverRefusalCode;
 

@@ -270,6 +270,17 @@ export class ReassignTaskDto {
   @MinLength(3)
   @MaxLength(500)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description:
+      'The assignee you saw when you decided (assigneeUserId of the task you read). If someone else holds it now — another reassignment came first — the reassignment is refused with 409 CONFLICT naming them (details.currentAssignee) and nothing changes. Without it, the task is taken from whoever holds it',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  ifAssignedTo?: string;
 }
 
 export class TaskReassignmentView {

@@ -61,7 +61,9 @@ export function ReassignTask({
     if (reason.trim().length < 3) return refuseHere('reason', t('reassign.reasonTooShort'));
     setBusy(true);
     try {
-      const body = { toUserId, reason: reason.trim() };
+      // The assignee this page shows: if another hand-over came first, the API refuses (409, naming
+      // who holds it now) rather than undoing it.
+      const body = { toUserId, reason: reason.trim(), ifAssignedTo: task.assigneeUserId };
       const answer = await ok(
         api.POST('/api/v1/tasks/{taskId}/reassign', {
           params: { path: { taskId: task.id } },
@@ -128,7 +130,9 @@ export function ReassignTask({
           {general && (
             <div className="notice notice-error" role="alert">
               {general.status === 409
-                ? t('page.conflict')
+                ? general.details?.currentAssignee
+                  ? general.message
+                  : t('page.conflict')
                 : general.status === 403
                   ? t('page.notAllowed')
                   : general.message || t('page.networkError')}
