@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
@@ -312,5 +314,39 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
       [successorId, winner],
       [winner, loser],
     ]);
+  });
+
+  it('leaves with its holder a task given to someone else between the hand-over’s read and its turn, saying who has it', async () => {
+    const s2 = steps.find((s) => s.id.endsWith('/s2'))!.id;
+    const holder = org.idOf('lead.auditor');
+    expect((await org.as<TaskSummary>('qmr', 'GET', taskPath(s2))).body.assigneeUserId).toBe(holder);
+    // The moment between a hand-over's Update and its record: the workflow has given s2 to the lead
+    // auditor, the task row still names the one who left. A hand-over of his tasks reads it there.
+    const records = suite.api.get(DataSource).getRepository(TaskEntity);
+    await records.update({ id: s2 }, { assigneeUserId: org.idOf('auditor.kinhte') });
+    const khoa = (
+      await org.as<{ items: { id: string; fullName: string }[] }>('admin', 'GET', '/api/v1/users?limit=100')
+    ).body.items.find((user) => user.fullName === 'Đinh Văn Khoa')!;
+
+    const answer = await org.http.call<Handover>('POST', handoversPath, {
+      token: await org.tokenOf('qmr'),
+      body: { fromUserId: org.idOf('auditor.kinhte'), toUserId: khoa.id, reason: 'Chuyển công tác' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.handedOver).toEqual([]);
+    const leadAuditor = (await org.as<{ fullName: string }>('admin', 'GET', `/api/v1/users/${holder}`)).body;
+    expect(answer.body.refused).toEqual([
+      expect.objectContaining({
+        taskId: s2,
+        code: 'CONFLICT',
+        message: `This task was given to ${leadAuditor.fullName} meanwhile, so it was not handed over`,
+      }),
+    ]);
+    // The words are the workflow's, which still has it with the lead auditor; nothing was recorded.
+    expect(
+      (await reassignments()).filter((e) => e.payload.taskId === s2 && e.payload.to === khoa.id),
+    ).toEqual([]);
+    await records.update({ id: s2 }, { assigneeUserId: holder }); // as the record would have
   });
 });

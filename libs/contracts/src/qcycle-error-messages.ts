@@ -312,6 +312,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Việc này vừa được giao cho {name} sau khi bạn mở ra; việc giao lại của bạn chưa được thực hiện. Hãy xem ai đang giữ việc rồi quyết định lại',
       en: 'This task was given to {name} after you opened it; your reassignment was not made. Look at who holds it now and decide again',
     },
+    taskHandedOverDuringHandover: {
+      vi: 'Việc này đã được giao cho {name} trong lúc bàn giao nên không được chuyển',
+      en: 'This task was given to {name} meanwhile, so it was not handed over',
+    },
     taskCompletedMeanwhile: {
       vi: 'Việc {taskId} vừa được hoàn thành trong lúc đó',
       en: 'Task {taskId} was completed meanwhile',

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { parseQualityCycleId, QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
+import {
+  errorMessage,
+  parseQualityCycleId,
+  QcycleError,
+  QcycleErrorCode,
+  type ErrorLanguage,
+} from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { problemInLanguage, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
@@ -154,7 +160,11 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
   return {
     ...brief(task),
     code: error.code as HandoverRefusalCode,
-    message: error.messageIn(language),
+    // The single route's words speak of a page the caller opened; here no page was.
+    message:
+      error.variant === 'taskHandedOverMeanwhile'
+        ? errorMessage(QcycleErrorCode.Conflict, 'taskHandedOverDuringHandover', error.params, language)
+        : error.messageIn(language),
     problems: [
       ...problems.map((problem) => problemInLanguage(problem, language)),
       ...Object.entries(fields).flatMap(([path, reasons]) =>
