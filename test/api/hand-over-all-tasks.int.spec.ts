@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
@@ -63,17 +62,12 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
     // Huy (economics division) audits three other units.
     steps = await rehearsalInItsAudit(org);
     // An auditor who joined the administrative-procedures division after the year started.
-    const successor = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+    successorId = await org.join('auditor.kiemsoat', {
       fullName: 'Y Thị Nguyệt',
       title: 'Chuyên viên',
-      email: org.email('auditor.kiemsoat'),
-      password: DEMO_PASSWORD,
       unitCode: 'vp-kiemsoat-tthc',
       roles: [{ role: 'auditor' }],
     });
-    expect(successor.status).toBe(201);
-    successorId = successor.body.id;
-    await org.tokenOf('auditor.kiemsoat');
     // Huy transfers to another province.
     expect(
       (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('auditor.kinhte')}`, { active: false }))
@@ -230,15 +224,12 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
   it('refuses a reassignment decided on a page that no longer shows who holds the task, naming who does, and undoes nothing', async () => {
     const s3 = steps.find((s) => s.id.endsWith('/s3'))!.id;
     // An auditor of the general division, which s3 does not audit: a second person s3 may go to.
-    const other = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+    const khoa = await org.join('auditor.tonghop', {
       fullName: 'Đinh Văn Khoa',
       title: 'Chuyên viên',
-      email: org.email('auditor.tonghop'),
-      password: DEMO_PASSWORD,
       unitCode: 'vp-tonghop',
       roles: [{ role: 'auditor' }],
     });
-    expect(other.status).toBe(201);
     const reassign = async (
       body: { toUserId: string; reason: string; ifAssignedTo?: string },
       requestId: string,
@@ -269,7 +260,7 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
         id: `a-${uniqueSuffix()}`,
       },
       {
-        body: { toUserId: other.body.id, reason: 'Cân đối khối lượng đánh giá', ifAssignedTo: successorId },
+        body: { toUserId: khoa, reason: 'Cân đối khối lượng đánh giá', ifAssignedTo: successorId },
         id: `b-${uniqueSuffix()}`,
       },
     ];
@@ -324,13 +315,14 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
     // auditor, the task row still names the one who left. A hand-over of his tasks reads it there.
     const records = suite.api.get(DataSource).getRepository(TaskEntity);
     await records.update({ id: s2 }, { assigneeUserId: org.idOf('auditor.kinhte') });
-    const khoa = (
-      await org.as<{ items: { id: string; fullName: string }[] }>('admin', 'GET', '/api/v1/users?limit=100')
-    ).body.items.find((user) => user.fullName === 'Đinh Văn Khoa')!;
 
     const answer = await org.http.call<Handover>('POST', handoversPath, {
       token: await org.tokenOf('qmr'),
-      body: { fromUserId: org.idOf('auditor.kinhte'), toUserId: khoa.id, reason: 'Chuyển công tác' },
+      body: {
+        fromUserId: org.idOf('auditor.kinhte'),
+        toUserId: org.idOf('auditor.tonghop'),
+        reason: 'Chuyển công tác',
+      },
       headers: { 'accept-language': 'en' },
     });
     expect(answer.status).toBe(200);
@@ -345,7 +337,9 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
     ]);
     // The words are the workflow's, which still has it with the lead auditor; nothing was recorded.
     expect(
-      (await reassignments()).filter((e) => e.payload.taskId === s2 && e.payload.to === khoa.id),
+      (await reassignments()).filter(
+        (e) => e.payload.taskId === s2 && e.payload.to === org.idOf('auditor.tonghop'),
+      ),
     ).toEqual([]);
     await records.update({ id: s2 }, { assigneeUserId: holder }); // as the record would have
   });

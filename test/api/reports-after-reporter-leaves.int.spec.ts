@@ -1,7 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
@@ -74,22 +73,19 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
       (t) => t.periodKey === '2024-Q1',
     );
     // Lan transfers to another province: the administrator deactivates her, a newcomer takes over.
-    const newcomer = await org.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+    const newcomerId = await org.join('staff.new', {
       fullName: 'Đinh Thị Mai',
       title: 'Chuyên viên',
-      email: org.email('staff.new'),
-      password: DEMO_PASSWORD,
       unitCode: 'vp-kiemsoat-tthc',
       roles: [{ role: 'staff' }],
     });
-    expect(newcomer.status).toBe(201);
     const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false });
     expect(left.status).toBe(200);
 
     const handed = await reassign(
       'head.tthc',
       firstQuarter.id,
-      newcomer.body.id,
+      newcomerId,
       'Chuyên viên Lan chuyển công tác',
     );
     expect(handed.status).toBe(200);
@@ -102,7 +98,7 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
     );
     expect(secondQuarter).toMatchObject({
       objectiveId: 'obj-3',
-      assigneeUserId: newcomer.body.id,
+      assigneeUserId: newcomerId,
       // Her unit head may still answer for her, as for any staff member's report.
       delegateUserIds: [org.idOf('head.tthc')],
     });
@@ -111,7 +107,7 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
       evidence: ['Báo cáo CCHC quý II/2024'],
     });
     expect(reported.status).toBe(200);
-    expect(reported.body).toMatchObject({ status: 'completed', completedBy: newcomer.body.id });
+    expect(reported.body).toMatchObject({ status: 'completed', completedBy: newcomerId });
 
     await recordHistories(env.client, 'reports-follow-departed-reporter', [
       childWorkflowIds.monitoring(workflowId, 'obj-3'),

@@ -88,6 +88,29 @@ export class DemoOrganisation {
     return session.user.userId;
   }
 
+  /**
+   * Someone the administrator adds to the directory (after the year started, say), with the demo
+   * password and the e-mail `local@…`, signed in at once: their id is `idOf(local)`.
+   */
+  async join(
+    local: string,
+    person: {
+      fullName: string;
+      title?: string;
+      unitCode?: string;
+      roles: { role: string; unitCode?: string }[];
+    },
+  ): Promise<string> {
+    const added = await this.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
+      ...person,
+      email: this.email(local),
+      password: DEMO_PASSWORD,
+    });
+    expect(added.status).toBe(201);
+    await this.tokenOf(local);
+    return added.body.id;
+  }
+
   /** A request as that person. */
   async as<T = Record<string, unknown>>(
     local: string,
