@@ -1,6 +1,5 @@
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
@@ -62,27 +61,6 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
     await suite?.close();
   });
 
-  /** An administrator adds someone to the directory (after the year started); they sign in. */
-  async function addPerson(
-    organisation: DemoOrganisation,
-    local: string,
-    person: {
-      fullName: string;
-      title?: string;
-      unitCode?: string;
-      roles: { role: string; unitCode?: string }[];
-    },
-  ): Promise<string> {
-    const created = await organisation.as<{ id: string }>('admin', 'POST', '/api/v1/users', {
-      ...person,
-      email: organisation.email(local),
-      password: DEMO_PASSWORD,
-    });
-    expect(created.status).toBe(201);
-    await organisation.tokenOf(local);
-    return created.body.id;
-  }
-
   const reassign = (organisation: DemoOrganisation, as: string, taskId: string, toUserId: string) =>
     organisation.as<Refusal & { taskId: string; assigneeUserId: string }>(
       as,
@@ -103,7 +81,7 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
 
   it('refuses for the leader’s approval someone inactive, of another organisation, or not a leader, with 422 naming toUserId, and records nothing', async () => {
     // Someone who left: in the directory, deactivated.
-    const leftId = await addPerson(org, 'leader.left', {
+    const leftId = await org.join('leader.left', {
       fullName: 'Hồ Văn Lâm',
       title: 'Phó Chủ tịch UBND tỉnh',
       roles: [{ role: 'leader' }],
@@ -134,7 +112,7 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
 
   it('gives the objectives’ approval to a leader who replaced the year’s signer, who approves it, and the year goes on', async () => {
     const newLeader = { fullName: 'Lê Thị Hạnh', title: 'Phó Chủ tịch UBND tỉnh' };
-    const newLeaderId = await addPerson(org, 'leader.new', { ...newLeader, roles: [{ role: 'leader' }] });
+    const newLeaderId = await org.join('leader.new', { ...newLeader, roles: [{ role: 'leader' }] });
     // The leader the year started with leaves.
     expect(
       (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('leader')}`, { active: false })).status,
@@ -194,7 +172,7 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
     ).toBe(200);
     const acceptance = await org.waitForTask('head.tthc', 'unit-acceptance');
 
-    const newcomerId = await addPerson(org, 'staff.new', {
+    const newcomerId = await org.join('staff.new', {
       fullName: 'Đinh Thị Mai',
       title: 'Chuyên viên',
       unitCode: 'vp-kiemsoat-tthc',
@@ -227,7 +205,7 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
   it('lets a unit head who took over during the year hand over their unit’s task, and not another unit’s', async () => {
     // After the assignment above: each unit's acceptance is with its head as the year started.
     const acceptance = await org.waitForTask('head.tonghop', 'unit-acceptance');
-    const successorId = await addPerson(org, 'head.tonghop.new', {
+    const successorId = await org.join('head.tonghop.new', {
       fullName: 'Trịnh Văn Quang',
       title: 'Trưởng phòng Tổng hợp',
       unitCode: 'vp-tonghop',
@@ -294,12 +272,12 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
     expect(step).toMatchObject({ unitCode: 'vp-tonghop', assigneeUserId: auditOrg.idOf('auditor.hcth') });
 
     // Auditors who joined after the year started: one works in the audited unit, one elsewhere.
-    const ownUnitAuditor = await addPerson(auditOrg, 'auditor.tonghop', {
+    const ownUnitAuditor = await auditOrg.join('auditor.tonghop', {
       fullName: 'Nông Văn Bình',
       unitCode: 'vp-tonghop',
       roles: [{ role: 'auditor' }],
     });
-    const otherUnitAuditor = await addPerson(auditOrg, 'auditor.kiemsoat', {
+    const otherUnitAuditor = await auditOrg.join('auditor.kiemsoat', {
       fullName: 'Y Thị Nguyệt',
       unitCode: 'vp-kiemsoat-tthc',
       roles: [{ role: 'auditor' }],
