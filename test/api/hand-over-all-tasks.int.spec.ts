@@ -18,6 +18,7 @@ interface Handover {
     code: string;
     message: string;
     problems: { path: string; reason: string }[];
+    currentAssignee?: { userId: string; name: string };
   }[];
 }
 
@@ -333,6 +334,7 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
         taskId: s2,
         code: 'CONFLICT',
         message: `This task was given to ${leadAuditor.fullName} meanwhile, so it was not handed over`,
+        currentAssignee: { userId: holder, name: leadAuditor.fullName },
       }),
     ]);
     // The words are the workflow's, which still has it with the lead auditor; nothing was recorded.

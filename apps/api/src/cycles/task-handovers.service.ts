@@ -156,6 +156,7 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
   if (!(error instanceof QcycleError) || !(HANDOVER_REFUSAL_CODES as readonly string[]).includes(error.code))
     throw error;
   const problems = (error.details?.problems as ValidationProblem[] | undefined) ?? [];
+  const currentAssignee = error.details?.currentAssignee as RefusedHandoverView['currentAssignee'];
   const fields = (error.details?.fields as Record<string, string[]> | undefined) ?? {};
   return {
     ...brief(task),
@@ -171,5 +172,6 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
         reasons.map((reason) => ({ path, code: 'invalid-value', reason })),
       ),
     ],
+    ...(currentAssignee ? { currentAssignee } : {}),
   };
 }

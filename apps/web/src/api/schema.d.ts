@@ -3674,6 +3674,8 @@ export interface components {
              * @enum {string}
              */
             code: "RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "NOT_FOUND";
+            /** @description For a CONFLICT because someone else was given the task since the hand-over read it: who holds it now */
+            currentAssignee?: components["schemas"]["TaskHolderView"];
             /**
              * @example audit-step
              * @enum {string}
@@ -4356,6 +4358,12 @@ export interface components {
             requestId: string | null;
             /** @example task.completed */
             type: string;
+        };
+        TaskHolderView: {
+            /** @example Lê Văn Hùng */
+            name: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            userId: string;
         };
         TaskLinkExchangeDto: {
             /**

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { QcycleErrorCode } from '@qcycle/contracts';
 import { TASK_KINDS } from '@qcycle/domain';
@@ -75,6 +75,14 @@ export class HandoverProblemView {
   reason!: string;
 }
 
+export class TaskHolderView {
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  userId!: string;
+
+  @ApiProperty({ example: 'Lê Văn Hùng' })
+  name!: string;
+}
+
 export class RefusedHandoverView {
   @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/steps/s2' })
   taskId!: string;
@@ -104,6 +112,13 @@ export class RefusedHandoverView {
     description: 'For RULE_VIOLATED: what the workflow refused, and why',
   })
   problems!: HandoverProblemView[];
+
+  @ApiPropertyOptional({
+    type: TaskHolderView,
+    description:
+      'For a CONFLICT because someone else was given the task since the hand-over read it: who holds it now',
+  })
+  currentAssignee?: TaskHolderView;
 }
 
 export class TaskHandoverView {

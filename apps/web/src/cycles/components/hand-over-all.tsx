@@ -232,11 +232,13 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
   const { result, from, to } = outcome;
   const label = (task: { title: { vi: string; en: string } }) => taskTitle(task, i18n.language);
   const why = (refusal: TaskHandover['refused'][number]) =>
-    refusal.code === 'CONFLICT'
-      ? t('inactive.refusedNotOpen')
-      : refusal.code === 'FORBIDDEN'
-        ? t('inactive.notAllowed')
-        : refusal.problems.map((p) => p.reason).join(' ') || refusal.message;
+    refusal.currentAssignee
+      ? t('inactive.refusedHeldByOther', { who: refusal.currentAssignee.name })
+      : refusal.code === 'CONFLICT'
+        ? t('inactive.refusedNotOpen')
+        : refusal.code === 'FORBIDDEN'
+          ? t('inactive.notAllowed')
+          : refusal.problems.map((p) => p.reason).join(' ') || refusal.message;
   return (
     <div className="handover-result">
       <div className="notice notice-ok">
