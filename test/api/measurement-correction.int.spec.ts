@@ -176,6 +176,48 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     expect(same.body.details.problems.map((p) => p.path)).toEqual(['figures']);
   });
 
+  it('refuses a correction made on figures someone corrected meanwhile, with the figures as they are, and saves it made again on them', async () => {
+    // The reporter, on a page read before the head's correction (10 of 10), corrects to 9 of 10.
+    const seen = [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }];
+    const stale = await org.as<{ code: string; message: string; details: { current: unknown } }>(
+      'staff.tthc',
+      'POST',
+      correctPath,
+      {
+        figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
+        reason: 'Một nhiệm vụ hoàn thành ngày 29/3',
+        ifFiguresWere: seen,
+      },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    expect(stale.body.message).toContain('vừa được người khác sửa sau khi bạn mở ra');
+    expect(stale.body.details.current).toEqual([
+      { indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 },
+    ]);
+    const measurements = async () =>
+      (
+        await org.as<{ items: { numerator: number }[] }>(
+          'qmr',
+          'GET',
+          `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
+        )
+      ).body.items.map((m) => m.numerator);
+    expect(await measurements()).toEqual([8]);
+
+    // Looked at again, and corrected on the figures as they are: saved, the head's kept as its previous.
+    const again = await org.as<{ previous: unknown; figures: unknown }>('staff.tthc', 'POST', correctPath, {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
+      reason: 'Một nhiệm vụ hoàn thành ngày 29/3',
+      ifFiguresWere: stale.body.details.current,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.previous).toEqual([
+      { indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 },
+    ]);
+    expect(await measurements()).toEqual([9]);
+  });
+
   it('answers only documented status codes', async () => {
     expect(await undocumentedAnswers(suite.http)).toEqual([]);
   });

@@ -538,6 +538,71 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(done.body.outcome.evidence).toEqual(['BC-TTHC-01-2024', files.body[0].reference]);
   });
 
+  it("6b. Lan, signed in, corrects January's figures on the report's page; her head's correction made meanwhile is not undone", async () => {
+    const lanIn = await as('staff.tthc');
+    await lanIn.open(pagePath(report.id));
+    const section = lanIn.page.getByRole('region', { name: vi('tasks:correct.title') });
+    await section.getByRole('button', { name: vi('tasks:correct.open') }).click();
+    const form = lanIn.page.getByRole('form', { name: vi('tasks:correct.title') });
+    const processes = form.getByRole('group', {
+      name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố',
+    });
+    // The form starts from the figures as they stand.
+    await expect(numerator(processes).inputValue()).resolves.toBe('1250');
+    const sent = () =>
+      Promise.all([
+        lanIn.page.waitForResponse(
+          (response) => response.request().method() === 'POST' && response.url().endsWith('/2024-01/correct'),
+        ),
+        form.getByRole('button', { name: vi('tasks:correct.submit') }).click(),
+      ]).then(([response]) => response.status());
+
+    // Meanwhile her head corrects the same month: one dossier of the 1,250 did not follow its process.
+    const correctPath = `/api/v1/cycles/${cycleId}/objectives/obj-4/measurements/2024-01/correct`;
+    const byHead = await org.as('head.tthc', 'POST', correctPath, {
+      figures: [
+        { indicatorId: 'obj-4-per-process', numerator: 1249, denominator: 1250 },
+        { indicatorId: 'obj-4-on-time', numerator: 1000, denominator: 1250 },
+      ],
+      reason: 'Một hồ sơ chưa đúng quy trình công bố',
+    });
+    expect(byHead.status).toBe(200);
+
+    // Lan, on the page read before, counts two: refused, in words, and the form shows her head's figures.
+    await numerator(processes).fill('1248');
+    await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
+    await expect(sent()).resolves.toBe(409);
+    await form.getByRole('alert').filter({ hasText: 'vừa được người khác sửa sau khi bạn mở ra' }).waitFor();
+    await expect(numerator(processes).inputValue()).resolves.toBe('1249');
+    await section.getByText('1249/1250').waitFor();
+    await lanIn.check('a correction refused because the figures were corrected meanwhile', {
+      screenshot: 'task-correct-figures.meanwhile',
+    });
+
+    // Made again on the figures as they are: saved, and the page says what stands now.
+    await numerator(processes).fill('1248');
+    await expect(sent()).resolves.toBe(200);
+    await section
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:correct.done') })
+      .waitFor();
+    await section.getByText('1248/1250').waitFor();
+    await lanIn.check('the corrected figures', { screenshot: 'task-correct-figures.done' });
+    const log = await org.as<{
+      items: { actor: string; payload: { previous: unknown[]; figures: unknown[] } }[];
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/events?type=measurement.corrected`);
+    const perProcessOf = (figures: unknown[]) =>
+      (figures as { indicatorId: string; numerator: number }[]).find(
+        (f) => f.indicatorId === 'obj-4-per-process',
+      )?.numerator;
+    expect(
+      log.body.items.map((e) => [e.actor, perProcessOf(e.payload.previous), perProcessOf(e.payload.figures)]),
+    ).toEqual([
+      [org.idOf('head.tthc'), 1250, 1249],
+      [org.idOf('staff.tthc'), 1249, 1248],
+    ]);
+  });
+
   it('7. the lead auditor plans the audit, never offered an auditor for their own unit; an auditor signs off a step; the lead auditor closes it', async () => {
     const planTask = await taskOf('lead.auditor', 'audit-plan', { days: 300 });
     await Promise.all(['auditor.hcth', 'auditor.kinhte'].map((local) => org.tokenOf(local)));

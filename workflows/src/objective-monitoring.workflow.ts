@@ -13,6 +13,7 @@ import {
   correctMeasurementUpdate,
   nonconformityProposalAcceptedSignal,
   QcycleErrorCode,
+  type FiguresChangedMeanwhile,
   type ObjectiveOwner,
   type PersonRef,
   type ReassignTaskRequest,
@@ -344,7 +345,12 @@ async function monitorObjective(
             type: REFUSAL_TYPES[refusal.kind],
             message: refusal.reason,
             nonRetryable: true,
-            details: refusal.kind === 'invalid' ? [refusal.problems] : [],
+            details:
+              refusal.kind === 'invalid'
+                ? [refusal.problems]
+                : refusal.kind === 'changed'
+                  ? [[], { currentFigures: refusal.currentFigures } satisfies FiguresChangedMeanwhile]
+                  : [],
           });
       },
     },
@@ -472,6 +478,7 @@ const REFUSAL_TYPES: Record<MeasurementCorrectionRefusal['kind'], QcycleErrorCod
   'not-found': QcycleErrorCode.NotFound,
   forbidden: QcycleErrorCode.Forbidden,
   conflict: QcycleErrorCode.Conflict,
+  changed: QcycleErrorCode.Conflict,
   invalid: QcycleErrorCode.ValidationFailed,
 };
 

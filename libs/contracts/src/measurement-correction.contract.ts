@@ -6,7 +6,8 @@ import type { IsoInstant, ObjectiveStatus, ReportedFigure } from '@qcycle/domain
  * the head of the objective's unit, with a reason (libs/domain `checkMeasurementCorrection`). Send
  * it to the objective's monitoring workflow (`childWorkflowIds.monitoring`), with the request id in
  * the update id. Refused with `NOT_FOUND` (unknown period), `CONFLICT` (not reported, year closed),
- * `FORBIDDEN` (anyone else) or `VALIDATION_FAILED` (`details[0]`: the problems).
+ * `FORBIDDEN` (anyone else), `VALIDATION_FAILED` (`details[0]`: the problems), or `CONFLICT` with
+ * `details[1]` ({@link FiguresChangedMeanwhile}) when `ifFiguresWere` are no longer the figures.
  */
 export interface CorrectMeasurementRequest {
   actorUserId: string;
@@ -14,6 +15,17 @@ export interface CorrectMeasurementRequest {
   figures: ReportedFigure[];
   reason: string;
   requestId?: string;
+  /**
+   * The figures the person saw (libs/domain `MeasurementCorrectionRequest.ifFiguresWere`): others
+   * now, and the correction is refused with CONFLICT, its second detail
+   * `{ currentFigures }` (FiguresChangedMeanwhile).
+   */
+  ifFiguresWere?: ReportedFigure[];
+}
+
+/** The second detail of a correction refused because the figures changed meanwhile. */
+export interface FiguresChangedMeanwhile {
+  currentFigures: ReportedFigure[];
 }
 
 export interface MeasurementCorrected {

@@ -316,6 +316,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Việc này đã được giao cho {name} trong lúc bàn giao nên không được chuyển',
       en: 'This task was given to {name} meanwhile, so it was not handed over',
     },
+    figuresChangedMeanwhile: {
+      vi: 'Số liệu của kỳ này vừa được người khác sửa sau khi bạn mở ra; việc sửa của bạn chưa được lưu. Hãy xem số liệu hiện tại rồi sửa lại',
+      en: 'The figures of this period were corrected by someone else after you opened them; your correction was not saved. Look at the figures as they are now and correct them again',
+    },
     taskCompletedMeanwhile: {
       vi: 'Việc {taskId} vừa được hoàn thành trong lúc đó',
       en: 'Task {taskId} was completed meanwhile',

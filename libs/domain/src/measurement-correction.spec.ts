@@ -48,6 +48,29 @@ describe('checkMeasurementCorrection', () => {
     });
   });
 
+  it('refuses a correction made on figures that are no longer the period’s, saying what they are now', () => {
+    const seen = [
+      { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
+      { indicatorId: 'obj-4-on-time', numerator: 88, denominator: 100 },
+    ];
+    expect(checkMeasurementCorrection({ ...correction, ifFiguresWere: seen }, facts)).toEqual({
+      kind: 'changed',
+      reason: expect.any(String),
+      currentFigures: facts.currentFigures,
+    });
+    // Made on the figures as they are (in any order): applied.
+    expect(
+      checkMeasurementCorrection(
+        { ...correction, ifFiguresWere: [...facts.currentFigures!].reverse() },
+        facts,
+      ),
+    ).toBeUndefined();
+    // Whoever may not correct is told so first, not what the figures are.
+    expect(
+      checkMeasurementCorrection({ ...correction, actorUserId: 'u-other', ifFiguresWere: seen }, facts),
+    ).toMatchObject({ kind: 'forbidden' });
+  });
+
   it('wants a reason and figures that fit the indicators, shared denominator included, and differ', () => {
     const paths = (request: MeasurementCorrectionRequest) => {
       const refusal = checkMeasurementCorrection(request, facts);

@@ -8,6 +8,12 @@ export interface MeasurementCorrectionRequest {
   periodKey: string;
   figures: ReportedFigure[];
   reason: string;
+  /**
+   * The figures the person saw when they decided (the page they corrected on). If the period's
+   * figures are others now (corrected meanwhile by the reporter or the unit head), the correction is
+   * refused (`changed`), so that it does not silently replace the one made meanwhile.
+   */
+  ifFiguresWere?: ReportedFigure[];
 }
 
 /** What the monitoring knows of the period and the objective when the correction arrives. */
@@ -27,6 +33,7 @@ export interface MeasurementCorrectionFacts {
 
 export type MeasurementCorrectionRefusal =
   | { kind: 'not-found' | 'forbidden' | 'conflict'; reason: string }
+  | { kind: 'changed'; reason: string; currentFigures: ReportedFigure[] }
   | { kind: 'invalid'; reason: string; problems: ValidationProblem[] };
 
 /**
@@ -48,6 +55,15 @@ export function checkMeasurementCorrection(
     return {
       kind: 'forbidden',
       reason: 'Chỉ người đã báo cáo kỳ này hoặc trưởng đơn vị của mục tiêu được sửa số liệu.',
+    };
+  if (
+    request.ifFiguresWere !== undefined &&
+    !sameFigures(request.ifFiguresWere, facts.currentFigures ?? [], facts.indicators)
+  )
+    return {
+      kind: 'changed',
+      reason: `Số liệu kỳ ${request.periodKey} vừa được sửa trong lúc đó.`,
+      currentFigures: [...(facts.currentFigures ?? [])],
     };
   const problems = new ProblemList();
   problems.requireText('reason', request.reason, {

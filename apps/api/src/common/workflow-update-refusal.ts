@@ -95,15 +95,18 @@ export function workflowUpdateRefusal(
     notFound: () => QcycleError;
     invalid?: QcycleErrorCode.RuleViolated | QcycleErrorCode.OutcomeRefused;
     problemPath?: (path: string) => string;
+    /** A route's own words for a CONFLICT whose facts it reads (`workflowRefusalFacts`); else the code's. */
+    conflict?: (error: unknown) => QcycleError | undefined;
   },
 ): unknown {
   if (error instanceof QcycleError) return error;
   if (error instanceof WorkflowNotFoundError) return options.notFound();
   const code = workflowRefusalCode(error);
   switch (code) {
+    case QcycleErrorCode.Conflict:
+      return options.conflict?.(error) ?? new QcycleError(code);
     case QcycleErrorCode.NotFound:
     case QcycleErrorCode.Forbidden:
-    case QcycleErrorCode.Conflict:
       return new QcycleError(code);
     case QcycleErrorCode.ValidationFailed: {
       const rename = options.problemPath ?? ((path: string) => path);

@@ -6,10 +6,11 @@ import {
   QcycleError,
   QcycleErrorCode,
   qualityCycleWorkflowId,
+  type FiguresChangedMeanwhile,
 } from '@qcycle/contracts';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
-import { updateRunningWorkflow } from '../common/workflow-update-refusal';
+import { updateRunningWorkflow, workflowRefusalFacts } from '../common/workflow-update-refusal';
 import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/correct-measurement.dto';
 
 /**
@@ -51,10 +52,18 @@ export class MeasurementCorrectionsService {
             figures: body.figures.map((f) => ({ ...f })),
             reason: body.reason,
             requestId,
+            ...(body.ifFiguresWere ? { ifFiguresWere: body.ifFiguresWere.map((f) => ({ ...f })) } : {}),
           },
         ],
       },
       {
+        // Corrected meanwhile: said with the figures as they are now, to decide again on them.
+        conflict: (error) => {
+          const current = workflowRefusalFacts<FiguresChangedMeanwhile>(error)?.currentFigures;
+          return current
+            ? new QcycleError(QcycleErrorCode.Conflict, 'figuresChangedMeanwhile', {}, { current })
+            : undefined;
+        },
         // The monitoring ends at the year's close: its figures are final then.
         notRunning: (status) =>
           new QcycleError(

@@ -1796,6 +1796,8 @@ export interface components {
         CorrectMeasurementDto: {
             /** @description The period's figures as they should have been, one per indicator of the objective */
             figures: components["schemas"]["CorrectedFigureDto"][];
+            /** @description The period's figures as you saw them when you decided (the measurements you read). If they are others now — the reporter or the unit head corrected them meanwhile — the correction is refused with 409 CONFLICT, details.current holding the figures as they are, and nothing changes. Without it, the figures are replaced whatever they are now */
+            ifFiguresWere?: components["schemas"]["CorrectedFigureDto"][];
             /**
              * @description Why the figures are corrected, for the record
              * @example Báo cáo quý I tính nhầm 1 hồ sơ của quý II

@@ -16,6 +16,7 @@ import { objectiveText, periodText, taskTitleText } from './components/format';
 import { GivenLateNotice } from './components/given-late';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
+import { CorrectFigures, mayCorrectFigures } from './components/correct-figures';
 import { usePeople, useUnits } from './components/people';
 import { IndicatorNames, UnitNames } from './components/readable-value';
 import { useCycleObjectives } from './components/use-cycle-objectives';
@@ -364,6 +365,15 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                   <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
                 </section>
               </>
+            )}
+
+            {task.status === 'completed' && mayCorrectFigures(user, task) && (
+              <CorrectFigures
+                task={task}
+                onCorrected={async () => {
+                  await load();
+                }}
+              />
             )}
 
             {!completed && mayReassign(user, task) && (

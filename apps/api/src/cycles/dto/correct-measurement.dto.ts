@@ -73,6 +73,17 @@ export class CorrectMeasurementDto {
   @MinLength(3)
   @MaxLength(500)
   reason!: string;
+
+  @ApiPropertyOptional({
+    type: [CorrectedFigureDto],
+    description:
+      "The period's figures as you saw them when you decided (the measurements you read). If they are others now — the reporter or the unit head corrected them meanwhile — the correction is refused with 409 CONFLICT, details.current holding the figures as they are, and nothing changes. Without it, the figures are replaced whatever they are now",
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CorrectedFigureDto)
+  ifFiguresWere?: CorrectedFigureDto[];
 }
 
 export class CorrectedFigureView {

@@ -3,7 +3,7 @@ import { localized, type FormIndicator, type TaskDetail } from '../task-types';
 import { FigureVerdict } from './figure-verdict';
 import { ReadableValue } from './readable-value';
 
-interface ReportedFigure {
+export interface ReportedFigure {
   indicatorId: string;
   numerator?: number;
   denominator?: number;
@@ -22,7 +22,7 @@ export function OutcomeView({
   outcome: Record<string, unknown>;
   nameOf: (userId: string) => string;
 }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
   if (task.kind === 'measurement-report' && Array.isArray(outcome.figures)) {
     const indicators = ((task.form as { indicators?: FormIndicator[] } | null)?.indicators ??
       []) as FormIndicator[];
@@ -30,33 +30,7 @@ export function OutcomeView({
     return (
       <div className="outcome-view">
         <h3>{t('keys.figures')}</h3>
-        <ul className="readable-list">
-          {figures.map((figure) => {
-            const indicator = indicators.find((i) => i.id === figure.indicatorId);
-            return (
-              <li key={figure.indicatorId}>
-                <strong>{indicator ? localized(indicator.label, i18n.language) : figure.indicatorId}</strong>
-                {figure.numerator !== undefined && (
-                  <span>
-                    {' '}
-                    — {figure.numerator}/{figure.denominator}
-                  </span>
-                )}
-                {indicator && (
-                  <FigureVerdict
-                    indicator={indicator}
-                    numerator={figure.numerator}
-                    denominator={figure.denominator}
-                    pendingOverdue={figure.pendingOverdue}
-                    value={figure.value}
-                    achieved={figure.achieved}
-                  />
-                )}
-                {!indicator && <ReadableValue value={figure} />}
-              </li>
-            );
-          })}
-        </ul>
+        <FiguresList indicators={indicators} figures={figures} />
         <ReadableValue value={rest} nameOf={nameOf} />
       </div>
     );
@@ -65,5 +39,45 @@ export function OutcomeView({
     <div className="outcome-view">
       <ReadableValue value={outcome} nameOf={nameOf} />
     </div>
+  );
+}
+
+/** A period's figures, each against its indicator's target (the report's, or as corrected since). */
+export function FiguresList({
+  indicators,
+  figures,
+}: {
+  indicators: readonly FormIndicator[];
+  figures: readonly ReportedFigure[];
+}) {
+  const { i18n } = useTranslation('tasks');
+  return (
+    <ul className="readable-list">
+      {figures.map((figure) => {
+        const indicator = indicators.find((i) => i.id === figure.indicatorId);
+        return (
+          <li key={figure.indicatorId}>
+            <strong>{indicator ? localized(indicator.label, i18n.language) : figure.indicatorId}</strong>
+            {figure.numerator !== undefined && (
+              <span>
+                {' '}
+                — {figure.numerator}/{figure.denominator}
+              </span>
+            )}
+            {indicator && (
+              <FigureVerdict
+                indicator={indicator}
+                numerator={figure.numerator}
+                denominator={figure.denominator}
+                pendingOverdue={figure.pendingOverdue}
+                value={figure.value}
+                achieved={figure.achieved}
+              />
+            )}
+            {!indicator && <ReadableValue value={figure} />}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
