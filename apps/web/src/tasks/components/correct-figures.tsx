@@ -165,9 +165,10 @@ export function CorrectFigures({
       );
       requestId.succeeded();
       setOpen(false);
-      setDone(true);
-      await load();
+      // Said once the list shows the corrected figures (saved even if reading them back fails).
+      await load().catch(() => undefined);
       await onCorrected();
+      setDone(true);
     } catch (error) {
       setProblem(problemOf(error, t('page.networkError')));
       // Corrected meanwhile by the other of the two: the form now holds the figures as they are.

@@ -72,11 +72,13 @@ export function ReassignTask({
         }),
       );
       requestId.succeeded();
-      setDone({ to: nameOf(answer.assigneeUserId), from: nameOf(task.assigneeUserId) });
+      const done = { to: nameOf(answer.assigneeUserId), from: nameOf(task.assigneeUserId) };
       setOpen(false);
       setToUserId('');
       setReason('');
+      // Said once the page shows it: the notice and the page's holder then name the same person.
       await onReassigned();
+      setDone(done);
     } catch (error) {
       setProblem(problemOf(error, t('page.networkError')));
       // Refused because the task changed meanwhile (given to someone, answered): show it as it is now.
