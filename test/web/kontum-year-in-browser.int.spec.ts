@@ -574,7 +574,9 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(sent()).resolves.toBe(409);
     await form.getByRole('alert').filter({ hasText: 'vừa được người khác sửa sau khi bạn mở ra' }).waitFor();
     await expect(numerator(processes).inputValue()).resolves.toBe('1249');
-    await section.getByText('1249/1250').waitFor();
+    // The result above says what stands now: her head's correction, by name.
+    const lansResult = lanIn.page.getByRole('region', { name: vi('tasks:page.outcome') });
+    await lansResult.getByRole('note').filter({ hasText: 'Phạm Thị Hoa' }).getByText('1249/1250').waitFor();
     await lanIn.check('a correction refused because the figures were corrected meanwhile', {
       screenshot: 'task-correct-figures.meanwhile',
     });
@@ -586,7 +588,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByRole('status')
       .filter({ hasText: vi('tasks:correct.done') })
       .waitFor();
-    await section.getByText('1248/1250').waitFor();
+    await lansResult.getByRole('note').filter({ hasText: 'Nguyễn Thị Lan' }).getByText('1248/1250').waitFor();
     await lanIn.check('the corrected figures', { screenshot: 'task-correct-figures.done' });
     const log = await org.as<{
       items: { actor: string; payload: { previous: unknown[]; figures: unknown[] } }[];
@@ -601,6 +603,24 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       [org.idOf('head.tthc'), 1250, 1249],
       [org.idOf('staff.tthc'), 1249, 1248],
     ]);
+
+    // Any other reader of the report (here the Quality Representative, who may not correct it) sees
+    // the figures as sent and, beside them, what stands now: who corrected them last and why.
+    const qmrIn = await as('qmr');
+    await qmrIn.open(pagePath(report.id));
+    const result = qmrIn.page.getByRole('region', { name: vi('tasks:page.outcome') });
+    await result.getByRole('heading', { name: vi('tasks:keys.figuresAsSent') }).waitFor();
+    const corrected = result.getByRole('note');
+    await corrected.filter({ hasText: 'Đã sửa sau khi gửi' }).filter({ hasText: 'Nguyễn Thị Lan' }).waitFor();
+    await expect(result.getByText('1250/1250').count()).resolves.toBe(1);
+    await expect(corrected.getByText('1248/1250').count()).resolves.toBe(1);
+    await corrected.getByText('Hai hồ sơ chưa đúng quy trình công bố').waitFor();
+    await expect(qmrIn.page.getByRole('region', { name: vi('tasks:correct.title') }).count()).resolves.toBe(
+      0,
+    );
+    await qmrIn.check('a corrected report as another reader sees it', {
+      screenshot: 'task-corrected-report.reader',
+    });
   });
 
   it('7. the lead auditor plans the audit, never offered an auditor for their own unit; an auditor signs off a step; the lead auditor closes it', async () => {

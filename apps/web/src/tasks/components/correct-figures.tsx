@@ -7,7 +7,7 @@ import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 import type { FormIndicator, TaskDetail } from '../task-types';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from './figure-input';
-import { FiguresList, type ReportedFigure } from './outcome-view';
+import type { ReportedFigure } from './outcome-view';
 import { ProblemBook } from './problem-book';
 
 /**
@@ -194,8 +194,6 @@ export function CorrectFigures({
           {t('correct.done')}
         </div>
       )}
-      <h3>{t('correct.now')}</h3>
-      <FiguresList indicators={indicators} figures={current} />
       {!open ? (
         <>
           <p className="muted">{t('correct.lead')}</p>

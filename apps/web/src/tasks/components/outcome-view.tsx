@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../ui/dates';
 import { localized, type FormIndicator, type TaskDetail } from '../task-types';
 import { FigureVerdict } from './figure-verdict';
 import { ReadableValue } from './readable-value';
@@ -12,7 +13,11 @@ export interface ReportedFigure {
   achieved?: boolean;
 }
 
-/** The submitted answer, read-only and readable. Measurement figures are shown against their targets. */
+/**
+ * The submitted answer, read-only and readable. Measurement figures are shown against their
+ * targets; a period corrected since it was sent shows, to every reader, the figures as they stand
+ * now next to those sent (an auditor sampling the record must not take the sent ones for current).
+ */
 export function OutcomeView({
   task,
   outcome,
@@ -27,10 +32,14 @@ export function OutcomeView({
     const indicators = ((task.form as { indicators?: FormIndicator[] } | null)?.indicators ??
       []) as FormIndicator[];
     const { figures, ...rest } = outcome as { figures: ReportedFigure[] } & Record<string, unknown>;
+    const lastCorrection = task.history.filter((entry) => entry.type === 'measurement.corrected').at(-1);
     return (
       <div className="outcome-view">
-        <h3>{t('keys.figures')}</h3>
+        <h3>{t(lastCorrection ? 'keys.figuresAsSent' : 'keys.figures')}</h3>
         <FiguresList indicators={indicators} figures={figures} />
+        {lastCorrection && (
+          <CorrectedSince indicators={indicators} correction={lastCorrection} nameOf={nameOf} />
+        )}
         <ReadableValue value={rest} nameOf={nameOf} />
       </div>
     );
@@ -43,7 +52,7 @@ export function OutcomeView({
 }
 
 /** A period's figures, each against its indicator's target (the report's, or as corrected since). */
-export function FiguresList({
+function FiguresList({
   indicators,
   figures,
 }: {
@@ -79,5 +88,31 @@ export function FiguresList({
         );
       })}
     </ul>
+  );
+}
+
+/** The period's figures as its last correction left them: when, by whom, why (all of them in the history). */
+function CorrectedSince({
+  indicators,
+  correction,
+  nameOf,
+}: {
+  indicators: readonly FormIndicator[];
+  correction: TaskDetail['history'][number];
+  nameOf: (userId: string) => string;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const payload = correction.payload as { figures?: ReportedFigure[]; reason?: string };
+  return (
+    <div className="notice corrected-since" role="note">
+      <p>
+        {t('correct.since', {
+          when: formatInstant(correction.occurredAt, i18n.language),
+          who: nameOf(correction.actor),
+        })}
+      </p>
+      <FiguresList indicators={indicators} figures={payload.figures ?? []} />
+      {payload.reason && <p className="muted">{t('correct.sinceReason', { reason: payload.reason })}</p>}
+    </div>
   );
 }
