@@ -101,9 +101,13 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await result
       .getByText(vi('cycles:inactive.handedOver', { count: 2, from: departed, to: 'Đặng Thu Trang' }))
       .waitFor();
-    await result.getByText(vi('cycles:inactive.refused', { count: 1, from: departed })).waitFor();
-    // Her own unit's step: the workflow's rule, in its words.
-    await result.getByText('không thuộc đơn vị được đánh giá', { exact: false }).waitFor();
+    await result.getByText(vi('cycles:inactive.refused', { count: 1, to: 'Đặng Thu Trang' })).waitFor();
+    // Her own unit's step: the workflow's rule, in its words, and where the step stays.
+    await result
+      .getByRole('listitem')
+      .filter({ hasText: 'không thuộc đơn vị được đánh giá' })
+      .filter({ hasText: vi('cycles:inactive.staysWith', { from: departed }) })
+      .waitFor();
     // The panel, loaded again: Huy holds the refused step only.
     await expect(
       panel

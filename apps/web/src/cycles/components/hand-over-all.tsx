@@ -236,9 +236,12 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
       ? t('inactive.refusedHeldByOther', { who: refusal.currentAssignee.name })
       : refusal.code === 'CONFLICT'
         ? t('inactive.refusedNotOpen')
-        : refusal.code === 'FORBIDDEN'
-          ? t('inactive.notAllowed')
-          : refusal.problems.map((p) => p.reason).join(' ') || refusal.message;
+        : // Refused by a rule: the task stays with the one who left, for someone allowed to take it.
+          `${
+            refusal.code === 'FORBIDDEN'
+              ? t('inactive.notAllowed')
+              : refusal.problems.map((p) => p.reason).join(' ') || refusal.message
+          } ${t('inactive.staysWith', { from })}`;
   return (
     <div className="handover-result">
       <div className="notice notice-ok">
@@ -253,7 +256,7 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
       </div>
       {result.refused.length > 0 && (
         <div className="notice notice-error">
-          <p>{t('inactive.refused', { count: result.refused.length, from })}</p>
+          <p>{t('inactive.refused', { count: result.refused.length, to })}</p>
           <ul className="link-list">
             {result.refused.map((refusal) => (
               <li key={refusal.taskId}>
