@@ -61,6 +61,13 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       return answer.body.statusHistory.length > 0 ? answer.body : undefined;
     });
     expect(objective.status).toBe('on-track');
+    // Never corrected: the figures are the report's, and say so.
+    const measurements = await org.as<{ items: { corrected: unknown }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
+    );
+    expect(measurements.body.items.map((m) => m.corrected)).toEqual([null]);
   });
 
   it('wants a reason (400 naming it) and refuses the head of another unit (403)', async () => {
@@ -126,12 +133,24 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       status: 'at-risk',
     });
 
-    // The measurement now reads the corrected figure; the event keeps both, who, when and why.
+    // The measurement now reads the corrected figure, marked corrected (by whom, when, why) for
+    // whoever reads it; the event keeps both values.
     const measurements = await org.as<{
       items: { periodKey: string; numerator: number; reportedBy: string }[];
     }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`);
+    const mark = {
+      times: 1,
+      lastBy: org.idOf('head.tthc'),
+      lastAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      lastReason: reason,
+    };
     expect(measurements.body.items).toEqual([
-      expect.objectContaining({ periodKey: '2024-Q1', numerator: 8, reportedBy: org.idOf('staff.tthc') }),
+      expect.objectContaining({
+        periodKey: '2024-Q1',
+        numerator: 8,
+        reportedBy: org.idOf('staff.tthc'),
+        corrected: mark,
+      }),
     ]);
     const log = await org.as<{ items: { type: string; actor: string; payload: Record<string, unknown> }[] }>(
       'qmr',
@@ -152,12 +171,14 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
         }),
       }),
     ]);
-    const objective = await org.as<{ status: string }>(
-      'qmr',
-      'GET',
-      `/api/v1/cycles/${cycleId}/objectives/obj-3`,
-    );
+    const objective = await org.as<{
+      status: string;
+      indicators: { measurements: { numerator: number; corrected: unknown }[] }[];
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/objectives/obj-3`);
     expect(objective.body.status).toBe('at-risk');
+    expect(objective.body.indicators[0].measurements).toEqual([
+      expect.objectContaining({ numerator: 8, corrected: mark }),
+    ]);
     // At risk now: the Quality Representative gets the follow-up, as after a report.
     const followUp = await taskOf('qmr', 'at-risk-follow-up');
     expect(followUp).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });
@@ -197,13 +218,13 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     ]);
     const measurements = async () =>
       (
-        await org.as<{ items: { numerator: number }[] }>(
+        await org.as<{ items: { numerator: number; corrected: { times: number; lastBy: string } }[] }>(
           'qmr',
           'GET',
           `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
         )
-      ).body.items.map((m) => m.numerator);
-    expect(await measurements()).toEqual([8]);
+      ).body.items.map((m) => [m.numerator, m.corrected.times, m.corrected.lastBy]);
+    expect(await measurements()).toEqual([[8, 1, org.idOf('head.tthc')]]);
 
     // Looked at again, and corrected on the figures as they are: saved, the head's kept as its previous.
     const again = await org.as<{ previous: unknown; figures: unknown }>('staff.tthc', 'POST', correctPath, {
@@ -215,7 +236,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     expect(again.body.previous).toEqual([
       { indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 },
     ]);
-    expect(await measurements()).toEqual([9]);
+    expect(await measurements()).toEqual([[9, 2, org.idOf('staff.tthc')]]);
   });
 
   it('answers only documented status codes', async () => {

@@ -743,6 +743,20 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(await chart.locator('svg path').count()).toBeGreaterThan(1);
     expect(await chart.locator('svg [stroke-dasharray]').count()).toBeGreaterThan(0);
     await qmr.check('the cycle dashboard', { screenshot: 'cycle-dashboard' });
+
+    // The other indicator's January was corrected (6b): its table says so, by whom and why.
+    const perProcess = qmr.page.getByTestId('indicator-obj-4-per-process');
+    await perProcess.getByText(vi('cycles:chart.table')).click();
+    const january = perProcess.getByRole('row').filter({ hasText: 'T1/2024' });
+    await january
+      .filter({ hasText: '1.248/1.250' })
+      .filter({ hasText: vi('cycles:chart.corrected') })
+      .waitFor();
+    await january.getByText('Nguyễn Thị Lan').waitFor();
+    await january.getByText('Hai hồ sơ chưa đúng quy trình công bố').waitFor();
+    await qmr.check("the dashboard's table of a corrected month", {
+      screenshot: 'cycle-dashboard.corrected',
+    });
   });
 
   it('shows the other pages of the cycle and of the app: audit, review, history, notifications, directory', async () => {

@@ -22,6 +22,7 @@ import type {
   AuditView,
   DecisionView,
   MeasurementQuery,
+  MeasurementCorrectionView,
   MeasurementView,
   ObjectiveResultView,
   ReviewView,
@@ -59,18 +60,25 @@ export class CycleDocumentsService {
   ): Promise<Page<MeasurementView>> {
     own(caller, cycleId);
     const { limit, offset } = pageWindow(query);
-    const [rows, total] = await this.dataSource.getRepository(MeasurementEntity).findAndCount({
-      where: {
-        cycleId,
-        ...(query.objectiveId ? { objectiveId: query.objectiveId } : {}),
-        ...(query.indicatorId ? { indicatorId: query.indicatorId } : {}),
-      },
-      order: { objectiveId: 'ASC', indicatorId: 'ASC', periodKey: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
+    const [[rows, total], corrections] = await Promise.all([
+      this.dataSource.getRepository(MeasurementEntity).findAndCount({
+        where: {
+          cycleId,
+          ...(query.objectiveId ? { objectiveId: query.objectiveId } : {}),
+          ...(query.indicatorId ? { indicatorId: query.indicatorId } : {}),
+        },
+        order: { objectiveId: 'ASC', indicatorId: 'ASC', periodKey: 'ASC' },
+        skip: offset,
+        take: limit,
+      }),
+      this.dataSource.getRepository(EventLogEntryEntity).find({
+        where: { cycleId, type: 'measurement.corrected' },
+        order: { occurredAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    const corrected = correctionsByPeriod(corrections);
     return {
-      items: rows.map(measurementView),
+      items: rows.map((m) => measurementView(m, corrected)),
       total,
       limit,
       offset,
@@ -242,6 +250,7 @@ export class CycleDocumentsService {
         })
       : [];
     const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
+    const corrected = correctionsByPeriod(reports);
 
     return objectives.map((objective) => {
       const given = assignments.filter((a) => a.objectiveId === objective.id);
@@ -292,7 +301,7 @@ export class CycleDocumentsService {
           criteria: indicator.kind === 'judged' ? indicator.criteria : [],
           measurements: measurements
             .filter((m) => m.objectiveId === objective.id && m.indicatorId === indicator.id)
-            .map(measurementView),
+            .map((m) => measurementView(m, corrected)),
         })),
         statusHistory: history,
       };
@@ -303,9 +312,31 @@ export class CycleDocumentsService {
 const ASSIGNMENT_LEVELS = ['unit', 'staff', 'reassignment'];
 const NOT_MEASURED: ObjectiveStatus = 'not-measured';
 
-/** Reports recorded before the monitoring kept statuses carry none. */
-/** A measurement row as both `/measurements` and `/objectives` show it. */
-function measurementView(m: MeasurementEntity): MeasurementView {
+/**
+ * Each corrected period's corrections, by `${objectiveId}/${periodKey}`, from its
+ * `measurement.corrected` events oldest first: a correction covers the whole period's report.
+ */
+function correctionsByPeriod(events: readonly EventLogEntryEntity[]): Map<string, MeasurementCorrectionView> {
+  const byPeriod = new Map<string, MeasurementCorrectionView>();
+  for (const event of events) {
+    const correction = payloadOf(event, 'measurement.corrected');
+    if (!correction) continue;
+    const key = `${correction.objectiveId}/${correction.periodKey}`;
+    byPeriod.set(key, {
+      times: (byPeriod.get(key)?.times ?? 0) + 1,
+      lastBy: event.actor,
+      lastAt: event.occurredAt,
+      lastReason: correction.reason,
+    });
+  }
+  return byPeriod;
+}
+
+/** A measurement row as both `/measurements` and `/objectives` show it, marked if corrected since. */
+function measurementView(
+  m: MeasurementEntity,
+  corrected: ReadonlyMap<string, MeasurementCorrectionView>,
+): MeasurementView {
   return {
     objectiveId: m.objectiveId,
     indicatorId: m.indicatorId,
@@ -324,6 +355,7 @@ function measurementView(m: MeasurementEntity): MeasurementView {
       m.paperReportDate !== null && m.paperReportReference !== null
         ? { date: m.paperReportDate, reference: m.paperReportReference }
         : null,
+    corrected: corrected.get(`${m.objectiveId}/${m.periodKey}`) ?? null,
   };
 }
 

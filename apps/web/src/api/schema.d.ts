@@ -2655,6 +2655,22 @@ export interface components {
              */
             statusBefore: string;
         };
+        MeasurementCorrectionView: {
+            /** @example 2024-04-10T03:15:00.000Z */
+            lastAt: string;
+            /**
+             * @description Who corrected it last
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            lastBy: string;
+            /** @example Một hồ sơ của quý sau bị tính vào quý này */
+            lastReason: string;
+            /**
+             * @description How many times the period was corrected
+             * @example 1
+             */
+            times: number;
+        };
         MeasurementPage: {
             items: components["schemas"]["MeasurementView"][];
             /** @example 20 */
@@ -2727,6 +2743,8 @@ export interface components {
         MeasurementView: {
             /** @example null */
             achieved: boolean | null;
+            /** @description The figures here are as corrected since the report (every correction, before and after, is in the event log); null when never corrected */
+            corrected: components["schemas"]["MeasurementCorrectionView"] | null;
             /** @example 100 */
             denominator: number | null;
             /**

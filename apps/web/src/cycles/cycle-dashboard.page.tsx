@@ -299,6 +299,7 @@ function ObjectiveCard({
           year={year}
           language={language}
           format={format}
+          names={names}
         />
       ))}
     </article>
@@ -311,12 +312,14 @@ function IndicatorBlock({
   year,
   language,
   format,
+  names,
 }: {
   indicator: IndicatorView;
   frequency: string;
   year: number;
   language: 'vi' | 'en';
   format: Format;
+  names: DirectoryNames;
 }) {
   const { t } = useTranslation('cycles');
   const periodLabel = usePeriodLabel();
@@ -453,6 +456,21 @@ function IndicatorBlock({
                           })}
                           )
                         </span>
+                      )}
+                      {/* Corrected since reported: the figures are the correction's; its report's page and
+                          the history keep both, with why. */}
+                      {m.corrected && (
+                        <>
+                          <span className="status status-info late-tag">{t('chart.corrected')}</span>
+                          <span className="field-hint">
+                            {' '}
+                            {t('chart.correctedLast', {
+                              when: format.dateTime(m.corrected.lastAt),
+                              who: names.person(m.corrected.lastBy),
+                              reason: m.corrected.lastReason,
+                            })}
+                          </span>
+                        </>
                       )}
                     </td>
                   </tr>

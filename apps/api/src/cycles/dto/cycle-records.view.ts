@@ -56,6 +56,21 @@ export class PaperReportView {
   reference!: string;
 }
 
+/** A period corrected since it was reported (the `measurement.corrected` events): how often, and the last. */
+export class MeasurementCorrectionView {
+  @ApiProperty({ example: 1, description: 'How many times the period was corrected' })
+  times!: number;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b', description: 'Who corrected it last' })
+  lastBy!: string;
+
+  @ApiProperty({ example: '2024-04-10T03:15:00.000Z' })
+  lastAt!: string;
+
+  @ApiProperty({ example: 'Một hồ sơ của quý sau bị tính vào quý này' })
+  lastReason!: string;
+}
+
 export class MeasurementView {
   @ApiProperty({ example: 'obj-4' })
   objectiveId!: string;
@@ -112,6 +127,14 @@ export class MeasurementView {
       'Reported on paper before qcycle asked for it: the day its lateness is judged by and the reference of the paper report; null for a report made in qcycle',
   })
   paperReport!: PaperReportView | null;
+
+  @ApiProperty({
+    type: MeasurementCorrectionView,
+    nullable: true,
+    description:
+      'The figures here are as corrected since the report (every correction, before and after, is in the event log); null when never corrected',
+  })
+  corrected!: MeasurementCorrectionView | null;
 }
 
 export class MeasurementPage extends PageInfoView {
