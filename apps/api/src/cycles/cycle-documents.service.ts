@@ -262,6 +262,7 @@ export class CycleDocumentsService {
         return [
           {
             periodKey: event.payload.periodKey,
+            // Reports recorded before the monitoring kept statuses carry none.
             status: event.payload.status ?? null,
             statusBefore: event.payload.statusBefore ?? null,
             at: e.occurredAt,
@@ -359,7 +360,6 @@ function measurementView(
   };
 }
 
-/** Another organisation's cycle is "not found", like one that does not exist. */
 /**
  * The checklist steps in the order the lead auditor planned them. Their record ids end in the plan's
  * step ids, which sort as text ("s10" before "s2"); a step the plan does not name comes last.
@@ -371,6 +371,7 @@ function inPlanOrder(audit: AuditEntity, steps: AuditStepEntity[]): AuditStepEnt
   return [...steps].sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** Another organisation's cycle is "not found", like one that does not exist. */
 function own(caller: Principal, cycleId: string): void {
   if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
     throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
