@@ -1,9 +1,17 @@
+import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import {
+  eventually as soon,
+  startTestSmtpServer,
+  startTimeSkippingEnvironment,
+  uniqueSuffix,
+  type TestSmtpServer,
+} from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { YearOverHttp } from './support/year-over-http';
 import type { DemoOrganisation } from './support/demo-organisation';
 import { undocumentedAnswers } from './support/openapi-coverage';
+import { recordHistories } from '../workflows/support/cycle-driver';
 
 /**
  * Correcting a reported figure (issue #9) over HTTP, on the real API and worker, PostgreSQL and the
@@ -15,13 +23,16 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
   let suite: ApiSuite;
   let org: DemoOrganisation;
   let year: YearOverHttp;
+  let smtp: TestSmtpServer;
+  let reportId: string;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const correctPath = `/api/v1/cycles/${cycleId}/objectives/obj-3/measurements/2024-Q1/correct`;
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
-    suite = await startApiSuite({ worker: true, temporal: env });
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, temporal: env, smtp });
     org = await suite.seedDemoOrganisation(organisationCode);
     year = new YearOverHttp(org, env);
   });
@@ -32,6 +43,14 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     year.eventually(what, probe, days);
   const taskOf = (local: string, kind: string, days = 0) => year.taskOf(local, kind, days);
   const complete = (local: string, taskId: string, outcome: unknown) => year.complete(local, taskId, outcome);
+  /** The mails telling `local` of a correction, as the SMTP server received them. */
+  const correctionMailsTo = (local: string) =>
+    smtp.messages.filter(
+      (mail) =>
+        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
+          to?.value.some((v) => v.address === org.email(local)),
+        ) && (mail.subject ?? '').includes('Số liệu đã được sửa'),
+    );
 
   it('reaches the first quarter of objective 3, reported 10 of 10 by the staff member', async () => {
     await year.start(organisationCode);
@@ -47,6 +66,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
 
     const report = await taskOf('staff.tthc', 'measurement-report', 130);
     expect(report).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });
+    reportId = report.id;
     const reported = await complete('staff.tthc', report.id, {
       figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
       evidence: ['BC-CCHC-Q1-2024'],
@@ -183,6 +203,27 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     const followUp = await taskOf('qmr', 'at-risk-follow-up');
     expect(followUp).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });
 
+    // The staff member who reported it is told, by mail and in the bell: who, why, and the report's
+    // page (signed in: the task is completed, no task link). The head, who made it, is not.
+    const [mail] = await soon('the reporter’s mail', async () => {
+      const mails = correctionMailsTo('staff.tthc');
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(mail.subject).toBe(
+      '[qcycle] [Diễn tập] Số liệu đã được sửa: Báo cáo số liệu mục tiêu 3 kỳ Quý 1/2024',
+    );
+    expect(mail.text).toContain('Người sửa: Phạm Thị Hoa');
+    expect(mail.text).toContain(`Lý do sửa: ${reason}`);
+    expect(mail.text).toContain(`/tasks/${encodeURIComponent(reportId)}\n`);
+    expect(mail.text).not.toContain('token=');
+    expect(correctionMailsTo('head.tthc')).toEqual([]);
+    const bell = await org.as<{ items: { reason: string; taskId: string }[] }>(
+      'staff.tthc',
+      'GET',
+      '/api/v1/me/notifications',
+    );
+    expect(bell.body.items.filter((n) => n.reason === 'corrected').map((n) => n.taskId)).toEqual([reportId]);
+
     // The same figures again change nothing: 422 naming figures.
     const same = await org.as<{ details: { problems: { path: string }[] } }>(
       'staff.tthc',
@@ -237,6 +278,19 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       { indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 },
     ]);
     expect(await measurements()).toEqual([[9, 2, org.idOf('staff.tthc')]]);
+    // Her correction is the unit head's to know of; the refused one told nobody.
+    const [toHead] = await soon('the unit head’s mail', async () => {
+      const mails = correctionMailsTo('head.tthc');
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(toHead.text).toContain('Người sửa: Nguyễn Thị Lan');
+    expect(toHead.text).toContain('Lý do sửa: Một nhiệm vụ hoàn thành ngày 29/3');
+    expect(correctionMailsTo('staff.tthc')).toHaveLength(1);
+
+    // The objective's monitoring with both corrections: the `corrections-told` histories.
+    await recordHistories(env.client, 'corrections-told', [
+      childWorkflowIds.monitoring(qualityCycleWorkflowId(organisationCode, 2024), 'obj-3'),
+    ]);
   });
 
   it('answers only documented status codes', async () => {

@@ -581,8 +581,24 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       screenshot: 'task-correct-figures.meanwhile',
     });
 
+    // Lan was told of her head's correction: her notifications say so, and lead to the report.
+    await lanIn.open('/notifications');
+    const told = lanIn.page
+      .getByRole('listitem')
+      .filter({ hasText: vi('notifications:reasons.corrected') })
+      .filter({ hasText: shownTitle(report) });
+    await told.first().waitFor();
+    await lanIn.check('her notifications, with the correction of her report', {
+      screenshot: 'notifications.corrected',
+    });
+    await told.first().getByRole('link').click();
+    await lanIn.page.waitForURL((url) => url.pathname === pagePath(report.id));
+    await section.getByRole('button', { name: vi('tasks:correct.open') }).click();
+    await expect(numerator(processes).inputValue()).resolves.toBe('1249');
+
     // Made again on the figures as they are: saved, and the page says what stands now.
     await numerator(processes).fill('1248');
+    await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
     await expect(sent()).resolves.toBe(200);
     await section
       .getByRole('status')

@@ -156,15 +156,20 @@ export function unitOf(context: CycleContext, unitCode: string) {
 }
 
 export function personOf(context: CycleContext, userId: string): PersonRef {
+  const person = rosterPersonOf(context, userId);
+  if (!person) throw new Error(`user ${userId} is not in the cycle's roster`);
+  return person;
+}
+
+/** The person of that id in the cycle's roster; undefined for someone who joined since (given a task by hand). */
+export function rosterPersonOf(context: CycleContext, userId: string): PersonRef | undefined {
   const people = [
     context.roster.leader,
     context.roster.qualityRepresentative,
     ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
     ...context.roster.auditors,
   ];
-  const person = people.find((candidate) => candidate.userId === userId);
-  if (!person) throw new Error(`user ${userId} is not in the cycle's roster`);
-  return person;
+  return people.find((candidate) => candidate.userId === userId);
 }
 
 export const unitCodesOf = (context: CycleContext) => context.roster.units.map((unit) => unit.code);

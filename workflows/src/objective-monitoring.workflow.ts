@@ -42,13 +42,14 @@ import {
 import {
   withChildTaskBoard,
   personOf,
+  rosterPersonOf,
   reportToCycle,
   sleepUntil,
   unitOf,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
-import { records } from './activities';
+import { notifications, records } from './activities';
 import { awaitedLater, settleAll } from './tasks/settle-all';
 import type { TaskBoard, TaskNotice } from './tasks/human-task';
 
@@ -87,6 +88,13 @@ export const PAPER_REPORT_DATED = 'paper-report-dated';
  * replay as they ran.
  */
 export const REPORTS_FOLLOW_DEPARTED_REPORTER = 'reports-follow-departed-reporter';
+
+/**
+ * Patch id (docs/versioning.md): a correction of a reported period's figures tells the other of the
+ * two who may correct them (the reporter of the unit head's correction, the unit head of the
+ * reporter's) with a `corrected` notification. Corrections made on older code told nobody.
+ */
+export const CORRECTIONS_TOLD = 'corrections-told';
 
 export interface ObjectiveMonitoringInput {
   context: CycleContext;
@@ -132,9 +140,17 @@ async function monitorObjective(
    * who left ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to.
    */
   let reporter = ownerPerson;
+  /** Everyone a report may have been given to (the roster's, and whoever a report was handed to). */
+  const handedTo = new Map<string, PersonRef>();
   const followReporter = (to: PersonRef, request: ReassignTaskRequest) => {
+    handedTo.set(to.userId, to);
     if (request.fromLeft === true) reporter = to;
   };
+  const personById = (userId: string) => handedTo.get(userId) ?? rosterPersonOf(context, userId);
+  const reportTitle = (periodKey: string) => ({
+    vi: `Báo cáo số liệu mục tiêu ${objective.number} kỳ ${periodKey}`,
+    en: `Report objective ${objective.number} for ${periodKey}`,
+  });
   const shifted = (instant: string) => Date.parse(instant) + context.shiftMs;
 
   const measurements: Measurement[] = [];
@@ -267,6 +283,37 @@ async function monitorObjective(
     }
   };
 
+  /**
+   * Who is told of a correction: of the reporter and the unit head, whoever did not make it (a
+   * period the unit head reported and corrects tells nobody).
+   */
+  const toldOfCorrection = (correctedBy: string, reportedBy: string): PersonRef[] => {
+    const people = [personById(reportedBy), unitHead].filter(
+      (person): person is PersonRef => person !== undefined && person.userId !== correctedBy,
+    );
+    return people.filter((person, i) => people.findIndex((p) => p.userId === person.userId) === i);
+  };
+  const tellOfCorrection = async (
+    recipient: PersonRef,
+    taskId: string,
+    number: number,
+    request: { actorUserId: string; periodKey: string; reason: string },
+  ): Promise<void> => {
+    try {
+      await notifications.sendTaskNotification({
+        notificationId: `${taskId}/corrected/${number}/${recipient.userId}`,
+        taskId,
+        cycleId: context.cycleId,
+        reason: 'corrected',
+        recipient,
+        taskTitle: reportTitle(request.periodKey),
+        correction: { byName: personById(request.actorUserId)?.name ?? '', reason: request.reason.trim() },
+      });
+    } catch (error) {
+      log.warn('correction notice not sent', { taskId, number, error: String(error) });
+    }
+  };
+
   // Correcting a reported figure (issue #9): a new Update, so histories recorded before it never
   // entered this path and replay unchanged; a correction's records are new commands of new events.
   const reportedPeriods = new Map<string, { taskId: string; index: number; reportedBy: string }>();
@@ -320,6 +367,13 @@ async function monitorObjective(
         eventId: `${period.taskId}/corrected/${number}`,
         requestId: request.requestId,
       });
+      if (patched(CORRECTIONS_TOLD)) {
+        for (const recipient of toldOfCorrection(request.actorUserId, period.reportedBy)) {
+          // Not awaited: the correction's answer does not wait for a mail. A notice still being sent
+          // when the year ends is in its stored row, which the sweep sends (docs/notifications.md).
+          void tellOfCorrection(recipient, period.taskId, number, request);
+        }
+      }
       await followStatus(
         statusBefore,
         request.periodKey,
@@ -379,10 +433,7 @@ async function monitorObjective(
       const report = await board.run({
         taskId,
         kind: 'measurement-report',
-        title: {
-          vi: `Báo cáo số liệu mục tiêu ${objective.number} kỳ ${period.key}`,
-          en: `Report objective ${objective.number} for ${period.key}`,
-        },
+        title: reportTitle(period.key),
         assignee,
         delegates: unitHead.userId === assignee.userId ? [] : [unitHead],
         unitCode: owner.unitCode,

@@ -4,6 +4,7 @@ import {
   formatVietnamDateTime,
   renderTaskNotification,
   taskLinkUrl,
+  taskPageUrl,
   withPeriodWords,
 } from './task-notification-mail';
 
@@ -214,6 +215,43 @@ describe('task notification e-mail', () => {
     expect(mail.text).toContain(`\nMở trang chu trình:\n${page}\nCần đăng nhập qcycle để mở trang này.`);
     expect(mail.text).not.toContain('token=');
     expect(mail.html).toContain(`href="${page}"`);
+  });
+
+  it("tells a reporter of a correction of their figures: who, why, and the report's page behind the sign-in (no task link, no due date)", () => {
+    const page = taskPageUrl('https://qcycle.kontum.gov.vn/', request.taskId);
+    expect(page).toBe(
+      'https://qcycle.kontum.gov.vn/tasks/quality-cycle%2Fkontum%2F2024%2Fmeasure%2Fobj-4%2F2024-03',
+    );
+    const corrected = {
+      ...request,
+      reason: 'corrected' as const,
+      taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+      correction: { byName: 'Phạm Thị Hoa', reason: 'Hai hồ sơ\nchưa đúng quy trình' },
+    };
+    const mail = renderTaskNotification(corrected, undefined, { taskPage: page });
+    expect(mail.subject).toBe('[qcycle] Số liệu đã được sửa: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
+    expect(mail.text).toContain(
+      [
+        'Số liệu đã báo cáo của việc "Báo cáo số liệu mục tiêu 4 kỳ T3/2024" vừa được sửa.',
+        'Người sửa: Phạm Thị Hoa',
+        'Lý do sửa: Hai hồ sơ chưa đúng quy trình',
+        'Số liệu trước và sau khi sửa được lưu trên trang của báo cáo và trong lịch sử của chu trình.',
+        '',
+        'Mở trang báo cáo:',
+        page,
+        'Cần đăng nhập qcycle để mở trang này.',
+      ].join('\n'),
+    );
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.html).toContain(`href="${page}"`);
+    const english = renderTaskNotification(
+      { ...corrected, recipient: { ...corrected.recipient, locale: 'en' } },
+      undefined,
+      { taskPage: page },
+    );
+    expect(english.subject).toBe('[qcycle] Figures corrected: Report objective 4 for Mar 2024');
+    expect(english.text).toContain('Corrected by: Phạm Thị Hoa');
+    expect(english.text).toContain("Open the report's page:\n" + page);
   });
 
   it('tells the Quality Representative, when next year already runs, that there is nothing left to start', () => {

@@ -58,6 +58,11 @@ export function cyclePageUrl(publicUrl: string, cycleId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
 }
 
+/** `${publicUrl}/tasks/${taskId}`: a task's page, behind the usual sign-in (no token: a completed task's). */
+export function taskPageUrl(publicUrl: string, taskId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}`;
+}
+
 /** What the mail says besides the request, from the records when it is written. */
 export interface TaskMailContext {
   /** The task's cycle is a rehearsal: the mail says so in its subject and first line. */
@@ -66,6 +71,8 @@ export interface TaskMailContext {
   reassignment?: { fromName?: string; byName?: string; reason?: string };
   /** Next year's draft (no task, no task link): the closed cycle's page, where next year starts. */
   cyclePage?: string;
+  /** Figures corrected (a completed report, no task link): the report's page, with both values. */
+  taskPage?: string;
   /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
   nextYearStarted?: boolean;
   /**
@@ -106,6 +113,8 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
+  /** Figures corrected: who corrected them, why, and where the figures before and after are. */
+  correction: { by: string; reason: string; where: string };
   /** A notice meant for someone who left, sent to the one who can act on it instead. */
   departed: {
     /** The subject of a task still held by someone who left: it needs handing over. */
@@ -124,6 +133,7 @@ interface Wording {
   open: string;
   linkNote: (expiry: string) => string;
   openCycle: string;
+  openReport: string;
   cycleNote: string;
   signature: string[];
   /** A rehearsal's mail says so in its subject and first line: a trainee must not take it for the real year. */
@@ -139,6 +149,7 @@ const WORDING: Record<Language, Wording> = {
       reassigned: 'Việc được giao lại',
       cancelled: 'Việc đã hủy',
       'next-year-draft': undefined,
+      corrected: 'Số liệu đã được sửa',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -149,6 +160,7 @@ const WORDING: Record<Language, Wording> = {
           : `Việc "${t}" của ông/bà đã quá hạn mà chưa hoàn thành; xin ông/bà hoàn thành ngay.`,
       reassigned: (t) => `Việc "${t}" đã được giao lại cho ông/bà.`,
       cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
+      corrected: (t) => `Số liệu đã báo cáo của việc "${t}" vừa được sửa.`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -167,6 +179,11 @@ const WORDING: Record<Language, Wording> = {
       from: 'Trước đây việc được giao cho',
       by: 'Người giao lại',
       reason: 'Lý do',
+    },
+    correction: {
+      by: 'Người sửa',
+      reason: 'Lý do sửa',
+      where: 'Số liệu trước và sau khi sửa được lưu trên trang của báo cáo và trong lịch sử của chu trình.',
     },
     departed: {
       subject: 'Việc cần giao lại',
@@ -191,6 +208,7 @@ const WORDING: Record<Language, Wording> = {
     linkNote: (e) =>
       `Liên kết dành riêng cho ông/bà, chỉ dùng được một lần và hết hạn lúc ${e} (giờ Việt Nam). Khi liên kết đã dùng hoặc đã hết hạn, mở liên kết sẽ dẫn ông/bà đăng nhập qcycle để vào đúng việc này.`,
     openCycle: 'Mở trang chu trình',
+    openReport: 'Mở trang báo cáo',
     cycleNote: 'Cần đăng nhập qcycle để mở trang này.',
     signature: [
       'Trân trọng,',
@@ -210,6 +228,7 @@ const WORDING: Record<Language, Wording> = {
       reassigned: 'Task reassigned to you',
       cancelled: 'Task cancelled',
       'next-year-draft': undefined,
+      corrected: 'Figures corrected',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -220,6 +239,7 @@ const WORDING: Record<Language, Wording> = {
           : `Your task "${t}" is overdue and not done; please complete it now.`,
       reassigned: (t) => `The task "${t}" has been reassigned to you.`,
       cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
+      corrected: (t) => `The figures reported in the task "${t}" have been corrected.`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -235,6 +255,12 @@ const WORDING: Record<Language, Wording> = {
         "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
+    correction: {
+      by: 'Corrected by',
+      reason: 'Reason for the correction',
+      where:
+        "The figures before and after the correction are kept on the report's page and in the cycle's history.",
+    },
     departed: {
       subject: 'Task to hand over',
       held: {
@@ -257,6 +283,7 @@ const WORDING: Record<Language, Wording> = {
     linkNote: (e) =>
       `This link is for you only, works once and expires at ${e} (Vietnam time). Once used or expired, it leads you to sign in to qcycle and on to this task.`,
     openCycle: "Open the cycle's page",
+    openReport: "Open the report's page",
     cycleNote: 'Sign in to qcycle to open it.',
     signature: [
       'Regards,',
@@ -306,12 +333,18 @@ export function renderTaskNotification(
     : [];
   const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
   const due =
-    when === undefined || request.reason === 'cancelled'
+    // A cancelled task is gone, a corrected report long done: a deadline would read as still to be met.
+    when === undefined || request.reason === 'cancelled' || request.reason === 'corrected'
       ? undefined
       : request.reason === 'escalated'
         ? words.overdueSince(when)
         : words.due(when);
-  const facts = request.reason === 'reassigned' ? reassignmentFacts(words, context.reassignment) : [];
+  const facts =
+    request.reason === 'reassigned'
+      ? reassignmentFacts(words, context.reassignment)
+      : request.reason === 'corrected'
+        ? correctionFacts(words, request.correction)
+        : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -325,7 +358,13 @@ export function renderTaskNotification(
         ]
       : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
-  const cyclePage = request.reason === 'next-year-draft' ? context.cyclePage : undefined;
+  // A page behind the usual sign-in, for what no task link opens: next year's draft, a completed report.
+  const page =
+    request.reason === 'next-year-draft' && context.cyclePage
+      ? { url: context.cyclePage, label: words.openCycle }
+      : request.reason === 'corrected' && context.taskPage
+        ? { url: context.taskPage, label: words.openReport }
+        : undefined;
 
   const warning = context.rehearsal ? words.rehearsal.note : undefined;
 
@@ -339,7 +378,7 @@ export function renderTaskNotification(
     ...(due ? [due] : []),
     ...givenLate,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
-    ...(cyclePage ? ['', `${words.openCycle}:`, cyclePage, words.cycleNote] : []),
+    ...(page ? ['', `${page.label}:`, page.url, words.cycleNote] : []),
     '',
     ...words.signature,
     '',
@@ -368,7 +407,7 @@ export function renderTaskNotification(
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
     ...givenLate.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
-    ...(cyclePage ? [button(cyclePage, words.openCycle), small([words.cycleNote, cyclePage])] : []),
+    ...(page ? [button(page.url, page.label), small([words.cycleNote, page.url])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,
     '</body></html>',
     '',
@@ -379,9 +418,11 @@ export function renderTaskNotification(
   return { subject: `[qcycle]${tag} ${what ? `${what}: ` : ''}${title}`, text, html };
 }
 
+/** A fact from a record on one line (a reason typed over several), or nothing when empty. */
+const oneLine = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
+
 /** The lines naming who had a reassigned task, who handed it on and why (each only when known). */
 function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment']): string[] {
-  const oneLine = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
   const from = oneLine(facts?.fromName);
   const by = oneLine(facts?.byName);
   const reason = oneLine(facts?.reason);
@@ -389,6 +430,17 @@ function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment'
     ...(from ? [`${words.reassignment.from}: ${from}`] : []),
     ...(by ? [`${words.reassignment.by}: ${by}`] : []),
     ...(reason ? [`${words.reassignment.reason}: ${reason}`] : []),
+  ];
+}
+
+/** The lines naming who corrected a report's figures and why, and where both values are. */
+function correctionFacts(words: Wording, facts: TaskNotificationRequest['correction']): string[] {
+  const by = oneLine(facts?.byName);
+  const reason = oneLine(facts?.reason);
+  return [
+    ...(by ? [`${words.correction.by}: ${by}`] : []),
+    ...(reason ? [`${words.correction.reason}: ${reason}`] : []),
+    words.correction.where,
   ];
 }
 

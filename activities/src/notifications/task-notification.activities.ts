@@ -28,6 +28,7 @@ import {
   cyclePageUrl,
   renderTaskNotification,
   taskLinkUrl,
+  taskPageUrl,
   type TaskMailContext,
 } from './task-notification-mail';
 
@@ -368,7 +369,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
    * What the mail says besides the request, read from the records: whether the task's cycle is a
    * rehearsal (cycles recorded before it kept this: not marked); for a reassignment, who had the
    * task, who handed it on and why (the event the workflow records before it notifies); for next
-   * year's draft, the closed cycle's page; for a task given (or given again) after its due instant,
+   * year's draft, the closed cycle's page; for corrected figures, the report's page; for a task given (or given again) after its due instant,
    * that it was (its record, written before anyone is told of the task).
    */
   private async contextOf(request: TaskNotificationRequest): Promise<TaskMailContext> {
@@ -386,6 +387,9 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
             cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId),
             nextYearStarted: await this.nextYearStarted(request.cycleId),
           }
+        : {}),
+      ...(request.reason === 'corrected'
+        ? { taskPage: taskPageUrl(this.config.publicUrl, request.taskId) }
         : {}),
     };
   }
@@ -438,8 +442,11 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
   private compose(request: TaskNotificationRequest, now: Date, context: TaskMailContext): NotificationEntity {
     const link =
-      // Nothing to open: a cancelled task is gone, next year's draft is not a task.
-      request.reason === 'cancelled' || request.reason === 'next-year-draft'
+      // Nothing a link opens: a cancelled task is gone, next year's draft is not a task, a report
+      // whose figures were corrected is completed (its page is in the mail, behind the sign-in).
+      request.reason === 'cancelled' ||
+      request.reason === 'next-year-draft' ||
+      request.reason === 'corrected'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

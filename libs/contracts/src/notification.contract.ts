@@ -1,10 +1,12 @@
 import type { LocalizedText } from '@qcycle/domain';
 import type { PersonRef } from './roster.contract';
 
-/** Why a person is told about a task. */
 /**
- * Why a person is told. `next-year-draft`: the year closed and next year's draft is ready for the
- * Quality Representative to start (no task behind it, so no task link; the "task" is the draft).
+ * Why a person is told about a task. `next-year-draft`: the year closed and next year's draft is
+ * ready for the Quality Representative to start (no task behind it, so no task link; the "task" is
+ * the draft). `corrected`: a reported period's figures were corrected by someone else — the
+ * reporter is told of the unit head's correction, the unit head of the reporter's (the task is
+ * completed: its page, behind the usual sign-in, not a task link).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -12,7 +14,8 @@ export type TaskNotificationReason =
   | 'escalated'
   | 'reassigned'
   | 'cancelled'
-  | 'next-year-draft';
+  | 'next-year-draft'
+  | 'corrected';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -30,6 +33,8 @@ export interface TaskNotificationRequest {
   taskTitle: LocalizedText;
   /** ISO-8601 instant; absent for tasks without a deadline. */
   dueAt?: string;
+  /** `corrected`: who corrected the figures, and why (the rest is on the report's page). */
+  correction?: { byName: string; reason: string };
 }
 
 export interface TaskNotificationResult {

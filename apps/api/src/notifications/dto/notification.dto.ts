@@ -11,6 +11,7 @@ const NOTIFICATION_REASONS = [
   'reassigned',
   'cancelled',
   'next-year-draft',
+  'corrected',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {
