@@ -140,7 +140,7 @@ async function monitorObjective(
    * who left ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to.
    */
   let reporter = ownerPerson;
-  /** Everyone a report may have been given to (the roster's, and whoever a report was handed to). */
+  /** Whoever a report was handed to (someone who joined since may not be in the roster). */
   const handedTo = new Map<string, PersonRef>();
   const followReporter = (to: PersonRef, request: ReassignTaskRequest) => {
     handedTo.set(to.userId, to);
@@ -369,8 +369,9 @@ async function monitorObjective(
       });
       if (patched(CORRECTIONS_TOLD)) {
         for (const recipient of toldOfCorrection(request.actorUserId, period.reportedBy)) {
-          // Not awaited: the correction's answer does not wait for a mail. A notice still being sent
-          // when the year ends is in its stored row, which the sweep sends (docs/notifications.md).
+          // Not awaited: the correction's answer does not wait for a mail (the notification activity
+          // stores it first, and the sweep sends what SMTP refused; docs/notifications.md). The
+          // workflow runs on until the year closes, when no correction is accepted any more.
           void tellOfCorrection(recipient, period.taskId, number, request);
         }
       }
