@@ -576,7 +576,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(numerator(processes).inputValue()).resolves.toBe('1249');
     // The result above says what stands now: her head's correction, by name.
     const lansResult = lanIn.page.getByRole('region', { name: vi('tasks:page.outcome') });
-    await lansResult.getByRole('note').filter({ hasText: 'Phạm Thị Hoa' }).getByText('1249/1250').waitFor();
+    await lansResult.getByRole('note').filter({ hasText: 'Phạm Thị Hoa' }).getByText('1.249/1.250').waitFor();
     await lanIn.check('a correction refused because the figures were corrected meanwhile', {
       screenshot: 'task-correct-figures.meanwhile',
     });
@@ -604,7 +604,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByRole('status')
       .filter({ hasText: vi('tasks:correct.done') })
       .waitFor();
-    await lansResult.getByRole('note').filter({ hasText: 'Nguyễn Thị Lan' }).getByText('1248/1250').waitFor();
+    await lansResult
+      .getByRole('note')
+      .filter({ hasText: 'Nguyễn Thị Lan' })
+      .getByText('1.248/1.250')
+      .waitFor();
     await lanIn.check('the corrected figures', { screenshot: 'task-correct-figures.done' });
     const log = await org.as<{
       items: { actor: string; payload: { previous: unknown[]; figures: unknown[] } }[];
@@ -628,8 +632,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await result.getByRole('heading', { name: vi('tasks:keys.figuresAsSent') }).waitFor();
     const corrected = result.getByRole('note');
     await corrected.filter({ hasText: 'Đã sửa sau khi gửi' }).filter({ hasText: 'Nguyễn Thị Lan' }).waitFor();
-    await expect(result.getByText('1250/1250').count()).resolves.toBe(1);
-    await expect(corrected.getByText('1248/1250').count()).resolves.toBe(1);
+    await expect(result.getByText('1.250/1.250').count()).resolves.toBe(1);
+    await expect(corrected.getByText('1.248/1.250').count()).resolves.toBe(1);
     await corrected.getByText('Hai hồ sơ chưa đúng quy trình công bố').waitFor();
     await expect(qmrIn.page.getByRole('region', { name: vi('tasks:correct.title') }).count()).resolves.toBe(
       0,

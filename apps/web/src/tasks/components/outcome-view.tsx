@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../ui/dates';
+import { formatNumber } from './format';
 import { localized, type FormIndicator, type TaskDetail } from '../task-types';
 import { FigureVerdict } from './figure-verdict';
 import { ReadableValue } from './readable-value';
@@ -51,7 +52,10 @@ export function OutcomeView({
   );
 }
 
-/** A period's figures, each against its indicator's target (the report's, or as corrected since). */
+/**
+ * A period's figures, each against its indicator's target (the report's, or as corrected since), the
+ * cases written as the dashboard writes them ("1.248/1.250").
+ */
 function FiguresList({
   indicators,
   figures,
@@ -70,7 +74,8 @@ function FiguresList({
             {figure.numerator !== undefined && (
               <span>
                 {' '}
-                — {figure.numerator}/{figure.denominator}
+                — {formatNumber(figure.numerator, i18n.language)}/
+                {figure.denominator === undefined ? '' : formatNumber(figure.denominator, i18n.language)}
               </span>
             )}
             {indicator && (
