@@ -214,6 +214,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     );
     expect(mail.text).toContain('Người sửa: Phạm Thị Hoa');
     expect(mail.text).toContain(`Lý do sửa: ${reason}`);
+    expect(mail.text).toMatch(/^Số liệu đã sửa \(trước → sau\):\n- .+: 10\/10 → 8\/10$/m);
     expect(mail.text).toContain(`/tasks/${encodeURIComponent(reportId)}\n`);
     expect(mail.text).not.toContain('token=');
     expect(correctionMailsTo('head.tthc')).toEqual([]);
@@ -285,6 +286,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     });
     expect(toHead.text).toContain('Người sửa: Nguyễn Thị Lan');
     expect(toHead.text).toContain('Lý do sửa: Một nhiệm vụ hoàn thành ngày 29/3');
+    expect(toHead.text).toMatch(/^- .+: 8\/10 → 9\/10$/m);
     expect(correctionMailsTo('staff.tthc')).toHaveLength(1);
 
     // The objective's monitoring with both corrections: the `corrections-told` histories.

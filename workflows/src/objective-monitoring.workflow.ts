@@ -298,7 +298,16 @@ async function monitorObjective(
     taskId: string,
     number: number,
     request: { actorUserId: string; periodKey: string; reason: string },
+    previous: readonly ReportedFigure[],
+    figures: readonly ReportedFigure[],
   ): Promise<void> => {
+    // Only what changed, each indicator by its label, for the mail to say in words.
+    const changes = figures.flatMap((after) => {
+      const before = previous.find((f) => f.indicatorId === after.indicatorId);
+      const indicator = objective.indicators.find((i) => i.id === after.indicatorId);
+      if (!indicator || JSON.stringify(before) === JSON.stringify(after)) return [];
+      return [{ indicator: indicator.label, ...(before ? { before } : {}), after }];
+    });
     try {
       await notifications.sendTaskNotification({
         notificationId: `${taskId}/corrected/${number}/${recipient.userId}`,
@@ -307,7 +316,11 @@ async function monitorObjective(
         reason: 'corrected',
         recipient,
         taskTitle: reportTitle(request.periodKey),
-        correction: { byName: personById(request.actorUserId)?.name ?? '', reason: request.reason.trim() },
+        correction: {
+          byName: personById(request.actorUserId)?.name ?? '',
+          reason: request.reason.trim(),
+          changes,
+        },
       });
     } catch (error) {
       log.warn('correction notice not sent', { taskId, number, error: String(error) });
@@ -372,7 +385,7 @@ async function monitorObjective(
           // Not awaited: the correction's answer does not wait for a mail (the notification activity
           // stores it first, and the sweep sends what SMTP refused; docs/notifications.md). The
           // workflow runs on until the year closes, when no correction is accepted any more.
-          void tellOfCorrection(recipient, period.taskId, number, request);
+          void tellOfCorrection(recipient, period.taskId, number, request, result.previous, result.figures);
         }
       }
       await followStatus(

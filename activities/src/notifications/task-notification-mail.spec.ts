@@ -226,7 +226,27 @@ describe('task notification e-mail', () => {
       ...request,
       reason: 'corrected' as const,
       taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
-      correction: { byName: 'Phạm Thị Hoa', reason: 'Hai hồ sơ\nchưa đúng quy trình' },
+      correction: {
+        byName: 'Phạm Thị Hoa',
+        reason: 'Hai hồ sơ\nchưa đúng quy trình',
+        changes: [
+          {
+            indicator: { vi: 'Tỷ lệ đúng quy trình', en: 'Share by the process' },
+            before: { indicatorId: 'a', numerator: 1250, denominator: 1250 },
+            after: { indicatorId: 'a', numerator: 1248, denominator: 1250 },
+          },
+          {
+            indicator: { vi: 'Tỷ lệ đúng hạn', en: 'Share on time' },
+            before: { indicatorId: 'b', numerator: 1000, denominator: 1250, pendingOverdue: 2 },
+            after: { indicatorId: 'b', numerator: 1000, denominator: 1250, pendingOverdue: 3 },
+          },
+          {
+            indicator: { vi: 'Đánh giá nội bộ <đạt>', en: 'Internal audit' },
+            before: { indicatorId: 'c', achieved: true },
+            after: { indicatorId: 'c', achieved: false },
+          },
+        ],
+      },
     };
     const mail = renderTaskNotification(corrected, undefined, { taskPage: page });
     expect(mail.subject).toBe('[qcycle] Số liệu đã được sửa: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
@@ -235,6 +255,10 @@ describe('task notification e-mail', () => {
         'Số liệu đã báo cáo của việc "Báo cáo số liệu mục tiêu 4 kỳ T3/2024" vừa được sửa.',
         'Người sửa: Phạm Thị Hoa',
         'Lý do sửa: Hai hồ sơ chưa đúng quy trình',
+        'Số liệu đã sửa (trước → sau):',
+        '- Tỷ lệ đúng quy trình: 1.250/1.250 → 1.248/1.250',
+        '- Tỷ lệ đúng hạn: 1.000/1.250 (đang giải quyết đã quá hạn: 2) → 1.000/1.250 (đang giải quyết đã quá hạn: 3)',
+        '- Đánh giá nội bộ <đạt>: đạt → không đạt',
         'Số liệu trước và sau khi sửa được lưu trên trang của báo cáo và trong lịch sử của chu trình.',
         '',
         'Mở trang báo cáo:',
@@ -244,6 +268,7 @@ describe('task notification e-mail', () => {
     );
     expect(mail.text).not.toContain('Hạn hoàn thành');
     expect(mail.html).toContain(`href="${page}"`);
+    expect(mail.html).toContain('- Đánh giá nội bộ &lt;đạt&gt;: đạt → không đạt');
     const english = renderTaskNotification(
       { ...corrected, recipient: { ...corrected.recipient, locale: 'en' } },
       undefined,
@@ -251,6 +276,8 @@ describe('task notification e-mail', () => {
     );
     expect(english.subject).toBe('[qcycle] Figures corrected: Report objective 4 for Mar 2024');
     expect(english.text).toContain('Corrected by: Phạm Thị Hoa');
+    expect(english.text).toContain('- Share by the process: 1,250/1,250 → 1,248/1,250\n');
+    expect(english.text).toContain('- Internal audit: achieved → not achieved\n');
     expect(english.text).toContain("Open the report's page:\n" + page);
   });
 

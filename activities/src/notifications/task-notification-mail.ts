@@ -1,4 +1,4 @@
-import { escapeHtml, instantToVnLocal, type Language } from '@qcycle/domain';
+import { escapeHtml, instantToVnLocal, type Language, type ReportedFigure } from '@qcycle/domain';
 import type { TaskNotificationReason, TaskNotificationRequest } from '@qcycle/contracts';
 
 /** One e-mail, ready to send and to keep as the record of what was said. */
@@ -113,8 +113,16 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
-  /** Figures corrected: who corrected them, why, and where the figures before and after are. */
-  correction: { by: string; reason: string; where: string };
+  /** Figures corrected: who corrected them, why, what changed, and where the figures before and after are. */
+  correction: {
+    by: string;
+    reason: string;
+    changed: string;
+    achieved: string;
+    notAchieved: string;
+    pendingOverdue: (count: string) => string;
+    where: string;
+  };
   /** A notice meant for someone who left, sent to the one who can act on it instead. */
   departed: {
     /** The subject of a task still held by someone who left: it needs handing over. */
@@ -183,6 +191,10 @@ const WORDING: Record<Language, Wording> = {
     correction: {
       by: 'Người sửa',
       reason: 'Lý do sửa',
+      changed: 'Số liệu đã sửa (trước → sau)',
+      achieved: 'đạt',
+      notAchieved: 'không đạt',
+      pendingOverdue: (n) => `đang giải quyết đã quá hạn: ${n}`,
       where: 'Số liệu trước và sau khi sửa được lưu trên trang của báo cáo và trong lịch sử của chu trình.',
     },
     departed: {
@@ -258,6 +270,10 @@ const WORDING: Record<Language, Wording> = {
     correction: {
       by: 'Corrected by',
       reason: 'Reason for the correction',
+      changed: 'Figures corrected (before → after)',
+      achieved: 'achieved',
+      notAchieved: 'not achieved',
+      pendingOverdue: (n) => `overdue and still open: ${n}`,
       where:
         "The figures before and after the correction are kept on the report's page and in the cycle's history.",
     },
@@ -343,7 +359,7 @@ export function renderTaskNotification(
     request.reason === 'reassigned'
       ? reassignmentFacts(words, context.reassignment)
       : request.reason === 'corrected'
-        ? correctionFacts(words, request.correction)
+        ? correctionFacts(words, request.correction, language)
         : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
@@ -433,13 +449,40 @@ function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment'
   ];
 }
 
-/** The lines naming who corrected a report's figures and why, and where both values are. */
-function correctionFacts(words: Wording, facts: TaskNotificationRequest['correction']): string[] {
+/**
+ * The lines naming who corrected a report's figures and why, each changed figure before and after
+ * (the cases written as the web app writes them, "1.248/1.250"), and where both values are kept.
+ */
+function correctionFacts(
+  words: Wording,
+  facts: TaskNotificationRequest['correction'],
+  language: Language,
+): string[] {
   const by = oneLine(facts?.byName);
   const reason = oneLine(facts?.reason);
+  const number = (n: number | undefined) =>
+    n === undefined ? '?' : new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN').format(n);
+  const figure = (f: ReportedFigure | undefined): string => {
+    if (!f) return '—';
+    if (f.numerator !== undefined || f.denominator !== undefined) {
+      const cases = `${number(f.numerator)}/${number(f.denominator)}`;
+      return f.pendingOverdue === undefined
+        ? cases
+        : `${cases} (${words.correction.pendingOverdue(number(f.pendingOverdue))})`;
+    }
+    if (f.value !== undefined) return number(f.value);
+    if (f.achieved !== undefined)
+      return f.achieved ? words.correction.achieved : words.correction.notAchieved;
+    return '—';
+  };
+  const changes = (facts?.changes ?? []).map(
+    (change) =>
+      `- ${oneLine(change.indicator[language] || change.indicator.vi)}: ${figure(change.before)} → ${figure(change.after)}`,
+  );
   return [
     ...(by ? [`${words.correction.by}: ${by}`] : []),
     ...(reason ? [`${words.correction.reason}: ${reason}`] : []),
+    ...(changes.length > 0 ? [`${words.correction.changed}:`, ...changes] : []),
     words.correction.where,
   ];
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@qcycle/domain';
+import type { LocalizedText, ReportedFigure } from '@qcycle/domain';
 import type { PersonRef } from './roster.contract';
 
 /**
@@ -9,13 +9,7 @@ import type { PersonRef } from './roster.contract';
  * completed: its page, behind the usual sign-in, not a task link).
  */
 export type TaskNotificationReason =
-  | 'assigned'
-  | 'reminder'
-  | 'escalated'
-  | 'reassigned'
-  | 'cancelled'
-  | 'next-year-draft'
-  | 'corrected';
+  'assigned' | 'reminder' | 'escalated' | 'reassigned' | 'cancelled' | 'next-year-draft' | 'corrected';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -33,8 +27,18 @@ export interface TaskNotificationRequest {
   taskTitle: LocalizedText;
   /** ISO-8601 instant; absent for tasks without a deadline. */
   dueAt?: string;
-  /** `corrected`: who corrected the figures, and why (the rest is on the report's page). */
-  correction?: { byName: string; reason: string };
+  /**
+   * `corrected`: who corrected the figures, why, and each indicator's figure before and after (the
+   * mail reads on its own; the report's page has the rest).
+   */
+  correction?: { byName: string; reason: string; changes?: CorrectedFigure[] };
+}
+
+/** One indicator's figure as a correction changed it, for the mail to write in words. */
+export interface CorrectedFigure {
+  indicator: LocalizedText;
+  before?: ReportedFigure;
+  after: ReportedFigure;
 }
 
 export interface TaskNotificationResult {
