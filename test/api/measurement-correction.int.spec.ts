@@ -295,6 +295,52 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     ]);
   });
 
+  it("lets a unit head appointed during the year correct their unit's figures, and tells the head now, not the one who left", async () => {
+    // Phạm Thị Hoa retires; Trịnh Văn Quang heads the unit now. The year's roster still names her.
+    await org.join('head.tthc.new', {
+      fullName: 'Trịnh Văn Quang',
+      title: 'Trưởng phòng Kiểm soát TTHC',
+      unitCode: 'vp-kiemsoat-tthc',
+      roles: [{ role: 'unit-head', unitCode: 'vp-kiemsoat-tthc' }],
+    });
+    const formerHead = org.idOf('head.tthc');
+    expect((await org.as('admin', 'PATCH', `/api/v1/users/${formerHead}`, { active: false })).status).toBe(
+      200,
+    );
+    const mailsToFormerHead = correctionMailsTo('head.tthc').length;
+
+    // The new head corrects: allowed as the unit's head now; the reporter is told, by his name.
+    const byNewHead = await org.as('head.tthc.new', 'POST', correctPath, {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 7, denominator: 10 }],
+      reason: 'Hai nhiệm vụ chưa có văn bản hoàn thành',
+      ifFiguresWere: [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
+    });
+    expect(byNewHead.status).toBe(200);
+    const [toReporter] = await soon('the reporter’s mail of the new head’s correction', async () => {
+      const mails = correctionMailsTo('staff.tthc').filter((m) => m.text?.includes('Trịnh Văn Quang'));
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(toReporter.text).toMatch(/^- .+: 9\/10 → 7\/10$/m);
+
+    // The reporter corrects again: the unit's head now is told, as the one the roster named is gone.
+    const byReporter = await org.as('staff.tthc', 'POST', correctPath, {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
+      reason: 'Một nhiệm vụ đã có văn bản ngày 30/3',
+    });
+    expect(byReporter.status).toBe(200);
+    const [toNewHead] = await soon('the new head’s mail', async () => {
+      const mails = correctionMailsTo('head.tthc.new');
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(toNewHead.text).toContain('Kính gửi ông/bà Trịnh Văn Quang,');
+    expect(toNewHead.text).toContain('Người sửa: Nguyễn Thị Lan');
+    expect(toNewHead.text).toContain(
+      'Thông báo này lẽ ra gửi Phạm Thị Hoa theo danh sách nhân sự đầu năm; Phạm Thị Hoa nay không còn trong danh bạ của cơ quan',
+    );
+    expect(toNewHead.text).not.toContain('giao lại việc');
+    expect(correctionMailsTo('head.tthc')).toHaveLength(mailsToFormerHead);
+  });
+
   it('answers only documented status codes', async () => {
     expect(await undocumentedAnswers(suite.http)).toEqual([]);
   });

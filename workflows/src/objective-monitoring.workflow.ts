@@ -12,6 +12,7 @@ import {
 import {
   correctMeasurementUpdate,
   nonconformityProposalAcceptedSignal,
+  type CorrectMeasurementRequest,
   QcycleErrorCode,
   type FiguresChangedMeanwhile,
   type ObjectiveOwner,
@@ -284,20 +285,23 @@ async function monitorObjective(
   };
 
   /**
-   * Who is told of a correction: of the reporter and the unit head, whoever did not make it (a
-   * period the unit head reported and corrects tells nobody).
+   * Who is told of a correction: the reporter of the unit head's (the head as the directory has them
+   * now, `request.by`, else the roster's), the unit head of anyone else's — the roster's head, whom
+   * the notification activity replaces by the unit's head now if they left. Nobody is told of their
+   * own correction (a period the unit head reported and corrects tells nobody).
    */
-  const toldOfCorrection = (correctedBy: string, reportedBy: string): PersonRef[] => {
-    const people = [personById(reportedBy), unitHead].filter(
-      (person): person is PersonRef => person !== undefined && person.userId !== correctedBy,
-    );
-    return people.filter((person, i) => people.findIndex((p) => p.userId === person.userId) === i);
+  const toldOfCorrection = (request: CorrectMeasurementRequest, reportedBy: string): PersonRef[] => {
+    const byHead = request.by
+      ? request.by.headOfUnits.includes(owner.unitCode)
+      : request.actorUserId === unitHead.userId;
+    const told = byHead ? personById(reportedBy) : unitHead;
+    return told && told.userId !== request.actorUserId ? [told] : [];
   };
   const tellOfCorrection = async (
     recipient: PersonRef,
     taskId: string,
     number: number,
-    request: { actorUserId: string; periodKey: string; reason: string },
+    request: CorrectMeasurementRequest,
     previous: readonly ReportedFigure[],
     figures: readonly ReportedFigure[],
   ): Promise<void> => {
@@ -317,7 +321,7 @@ async function monitorObjective(
         recipient,
         taskTitle: reportTitle(request.periodKey),
         correction: {
-          byName: personById(request.actorUserId)?.name ?? '',
+          byName: request.by?.name ?? personById(request.actorUserId)?.name ?? '',
           reason: request.reason.trim(),
           changes,
         },
@@ -381,7 +385,7 @@ async function monitorObjective(
         requestId: request.requestId,
       });
       if (patched(CORRECTIONS_TOLD)) {
-        for (const recipient of toldOfCorrection(request.actorUserId, period.reportedBy)) {
+        for (const recipient of toldOfCorrection(request, period.reportedBy)) {
           // Not awaited: the correction's answer does not wait for a mail (the notification activity
           // stores it first, and the sweep sends what SMTP refused; docs/notifications.md). The
           // workflow runs on until the year closes, when no correction is accepted any more.
@@ -405,6 +409,7 @@ async function monitorObjective(
           periodKeys: periods.map((p) => p.key),
           reporterUserId: reportedPeriods.get(request?.periodKey)?.reportedBy,
           unitHeadUserId: unitHead.userId,
+          unitCode: owner.unitCode,
           currentFigures: figuresOf(periodMeasurements(request?.periodKey)),
           yearClosed: Date.now() >= closeAt,
         });

@@ -25,11 +25,15 @@ export interface DepartedRecipient {
   standInRole?: StandInRole;
 }
 
-/** The notices a person who left must not be the only one to get: the task's own, while it is open. */
+/**
+ * The notices a person who left must not be the only one to get: the task's own, while it is open;
+ * and a correction of a report's figures, which the unit's head now is to know of.
+ */
 const REDIRECTED_REASONS: ReadonlySet<TaskNotificationRequest['reason']> = new Set([
   'assigned',
   'reminder',
   'escalated',
+  'corrected',
 ]);
 
 /**
@@ -60,7 +64,9 @@ export async function departedRecipientOf(
     .getRepository(TaskEntity)
     .findOne({ select: { id: true, unitCode: true, assigneeUserId: true }, where: { id: request.taskId } });
   // The workflow leaves `assignee` out when the recipient is the one holding the task.
-  const held = request.reason !== 'escalated' || request.assignee === undefined;
+  // A correction's notice is about a completed report: nothing is held, nothing to hand over.
+  const held =
+    request.reason !== 'corrected' && (request.reason !== 'escalated' || request.assignee === undefined);
   const assigneeUserId = request.assignee?.userId ?? task?.assigneeUserId ?? request.recipient.userId;
   const level =
     request.reason === 'escalated' && !held ? await escalationLevelOf(dataSource, request) : undefined;
@@ -68,9 +74,11 @@ export async function departedRecipientOf(
 
   const excluded = new Set([request.recipient.userId, assigneeUserId]);
   const chain: StandInRole[] =
-    level === 'quality-representative' || level === 'leader'
-      ? ['quality-representative']
-      : ['unit-head', 'quality-representative'];
+    request.reason === 'corrected'
+      ? ['unit-head']
+      : level === 'quality-representative' || level === 'leader'
+        ? ['quality-representative']
+        : ['unit-head', 'quality-representative'];
   for (const role of chain) {
     if (role === 'unit-head' && !unitCode) continue;
     const scope = role === 'unit-head' ? (unitCode as string) : WHOLE_ORGANISATION_SCOPE;

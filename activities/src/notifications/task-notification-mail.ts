@@ -332,11 +332,12 @@ export function renderTaskNotification(
     language,
   );
   const departed = departedOf(request, context);
-  const lead = departed?.held
-    ? words.departed.held[departed.reason](title, departed.name)
-    : request.reason === 'next-year-draft' && context.nextYearStarted
-      ? words.nextYearAlreadyStarted(title)
-      : words.lead[request.reason](title, request.assignee?.name);
+  const lead =
+    departed?.held && departed.reason !== 'corrected'
+      ? words.departed.held[departed.reason](title, departed.name)
+      : request.reason === 'next-year-draft' && context.nextYearStarted
+        ? words.nextYearAlreadyStarted(title)
+        : words.lead[request.reason](title, request.assignee?.name);
   // Said right after what happened: whom the notice was meant for, and what the recipient can do.
   const departedLines = departed
     ? [
@@ -344,7 +345,10 @@ export function renderTaskNotification(
           departed.name,
           departed.standInRole,
         ),
-        departed.held ? words.departed.handOver : words.departed.mayHandOver,
+        // A corrected report is completed: there is no task to hand over.
+        ...(departed.reason === 'corrected'
+          ? []
+          : [departed.held ? words.departed.handOver : words.departed.mayHandOver]),
       ]
     : [];
   const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
@@ -492,7 +496,8 @@ function departedOf(request: TaskNotificationRequest, context: TaskMailContext) 
   const departed = context.departed;
   if (!departed) return undefined;
   const reason = request.reason;
-  if (reason !== 'assigned' && reason !== 'reminder' && reason !== 'escalated') return undefined;
+  if (reason !== 'assigned' && reason !== 'reminder' && reason !== 'escalated' && reason !== 'corrected')
+    return undefined;
   const name = departed.name.replace(/\s+/g, ' ').trim();
   return { ...departed, name, reason };
 }

@@ -444,9 +444,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     const link =
       // Nothing a link opens: a cancelled task is gone, next year's draft is not a task, a report
       // whose figures were corrected is completed (its page is in the mail, behind the sign-in).
-      request.reason === 'cancelled' ||
-      request.reason === 'next-year-draft' ||
-      request.reason === 'corrected'
+      request.reason === 'cancelled' || request.reason === 'next-year-draft' || request.reason === 'corrected'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

@@ -21,6 +21,13 @@ export interface CorrectMeasurementRequest {
    * `{ currentFigures }` (FiguresChangedMeanwhile).
    */
   ifFiguresWere?: ReportedFigure[];
+  /**
+   * The person as the directory has them now (the API checked it): their name, for the notice to
+   * the other of the two, and the units they head — a head appointed during the year corrects their
+   * unit's figures (libs/domain `MeasurementCorrectionRequest.by`). Absent from older Updates: the
+   * year's roster names the unit head.
+   */
+  by?: { name: string; headOfUnits: string[] };
 }
 
 /** The second detail of a correction refused because the figures changed meanwhile. */

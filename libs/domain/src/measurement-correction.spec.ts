@@ -11,6 +11,7 @@ const facts: MeasurementCorrectionFacts = {
   periodKeys: ['2024-01', '2024-02'],
   reporterUserId: 'u-reporter',
   unitHeadUserId: 'u-head',
+  unitCode: 'vp-ttpvhcc',
   currentFigures: [
     { indicatorId: 'obj-4-per-process', numerator: 100, denominator: 100 },
     { indicatorId: 'obj-4-on-time', numerator: 90, denominator: 100 },
@@ -34,6 +35,22 @@ describe('checkMeasurementCorrection', () => {
     expect(checkMeasurementCorrection({ ...correction, actorUserId: 'u-other-head' }, facts)).toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it("lets the unit's head as the directory has them now correct it (a head appointed during the year), not the roster's head any more", () => {
+    const newHead = { ...correction, actorUserId: 'u-new-head', by: { headOfUnits: ['vp-ttpvhcc'] } };
+    expect(checkMeasurementCorrection(newHead, facts)).toBeUndefined();
+    // The roster's head, moved on to head another unit: no longer this unit's head.
+    expect(
+      checkMeasurementCorrection({ ...correction, by: { headOfUnits: ['vp-tonghop'] } }, facts),
+    ).toMatchObject({ kind: 'forbidden' });
+    // The reporter needs no role.
+    expect(
+      checkMeasurementCorrection(
+        { ...correction, actorUserId: 'u-reporter', by: { headOfUnits: [] } },
+        facts,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses an unknown period (not found), one not reported and a closed year (conflict)', () => {

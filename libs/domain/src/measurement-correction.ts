@@ -14,6 +14,12 @@ export interface MeasurementCorrectionRequest {
    * refused (`changed`), so that it does not silently replace the one made meanwhile.
    */
   ifFiguresWere?: ReportedFigure[];
+  /**
+   * The units the person heads in the directory now, as the API found them. A head appointed during
+   * the year (the year's roster names the one before) corrects their unit's figures by it. Absent:
+   * the roster's head is the unit head.
+   */
+  by?: { headOfUnits: readonly string[] };
 }
 
 /** What the monitoring knows of the period and the objective when the correction arrives. */
@@ -23,8 +29,10 @@ export interface MeasurementCorrectionFacts {
   periodKeys: readonly string[];
   /** Who reported the period; undefined while it is not reported. */
   reporterUserId?: string;
-  /** The head of the objective's unit. */
+  /** The head of the objective's unit in the year's roster. */
   unitHeadUserId: string;
+  /** The objective's unit, which the directory's head of it now may correct too (`request.by`). */
+  unitCode: string;
   /** The figures as they stand (the report, or the last correction). */
   currentFigures?: readonly ReportedFigure[];
   /** The year is closed (its close date passed): its figures are final. */
@@ -51,7 +59,10 @@ export function checkMeasurementCorrection(
   if (facts.yearClosed) return { kind: 'conflict', reason: 'Năm đã kết thúc: số liệu không còn được sửa.' };
   if (facts.reporterUserId === undefined)
     return { kind: 'conflict', reason: `Kỳ ${request.periodKey} chưa được báo cáo: chưa có số liệu để sửa.` };
-  if (request.actorUserId !== facts.reporterUserId && request.actorUserId !== facts.unitHeadUserId)
+  const headsUnit = request.by
+    ? request.by.headOfUnits.includes(facts.unitCode)
+    : request.actorUserId === facts.unitHeadUserId;
+  if (request.actorUserId !== facts.reporterUserId && !headsUnit)
     return {
       kind: 'forbidden',
       reason: 'Chỉ người đã báo cáo kỳ này hoặc trưởng đơn vị của mục tiêu được sửa số liệu.',

@@ -235,6 +235,7 @@ describe("a report's dossiers pending overdue", () => {
       periodKeys: ['2024-03'],
       reporterUserId: 'lan',
       unitHeadUserId: 'head',
+      unitCode: 'vp-ttpvhcc',
       currentFigures: report({}).figures,
       yearClosed: false,
     };

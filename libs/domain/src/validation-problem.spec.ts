@@ -274,6 +274,7 @@ const REFUSED: [string, () => ValidationProblem[]][] = [
               periodKeys: ['2024-03'],
               reporterUserId: 'u',
               unitHeadUserId: 'h',
+              unitCode: 'u',
               currentFigures: [{ indicatorId: onTime.id, numerator: 1, denominator: 2 }] as never,
               yearClosed: false,
             },

@@ -53,6 +53,8 @@ export class MeasurementCorrectionsService {
             reason: body.reason,
             requestId,
             ...(body.ifFiguresWere ? { ifFiguresWere: body.ifFiguresWere.map((f) => ({ ...f })) } : {}),
+            // The unit head as the directory has them now, not only as the year started.
+            by: { name: caller.fullName, headOfUnits: [...caller.headOfUnits] },
           },
         ],
       },
