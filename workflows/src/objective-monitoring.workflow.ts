@@ -92,8 +92,8 @@ export const REPORTS_FOLLOW_DEPARTED_REPORTER = 'reports-follow-departed-reporte
 
 /**
  * Patch id (docs/versioning.md): a correction of a reported period's figures tells the other of the
- * two who may correct them (the reporter of the unit head's correction, the unit head of the
- * reporter's) with a `corrected` notification. Corrections made on older code told nobody.
+ * two who may correct them (the reporter of the unit head's correction, the unit head of anyone
+ * else's) with a `corrected` notification. Corrections made on older code told nobody.
  */
 export const CORRECTIONS_TOLD = 'corrections-told';
 
@@ -290,12 +290,15 @@ async function monitorObjective(
    * the notification activity replaces by the unit's head now if they left. Nobody is told of their
    * own correction (a period the unit head reported and corrects tells nobody).
    */
-  const toldOfCorrection = (request: CorrectMeasurementRequest, reportedBy: string): PersonRef[] => {
+  const toldOfCorrection = (
+    request: CorrectMeasurementRequest,
+    reportedBy: string,
+  ): PersonRef | undefined => {
     const byHead = request.by
       ? request.by.headOfUnits.includes(owner.unitCode)
       : request.actorUserId === unitHead.userId;
     const told = byHead ? personById(reportedBy) : unitHead;
-    return told && told.userId !== request.actorUserId ? [told] : [];
+    return told?.userId === request.actorUserId ? undefined : told;
   };
   const tellOfCorrection = async (
     recipient: PersonRef,
@@ -385,12 +388,12 @@ async function monitorObjective(
         requestId: request.requestId,
       });
       if (patched(CORRECTIONS_TOLD)) {
-        for (const recipient of toldOfCorrection(request, period.reportedBy)) {
-          // Not awaited: the correction's answer does not wait for a mail (the notification activity
-          // stores it first, and the sweep sends what SMTP refused; docs/notifications.md). The
-          // workflow runs on until the year closes, when no correction is accepted any more.
-          void tellOfCorrection(recipient, period.taskId, number, request, result.previous, result.figures);
-        }
+        const told = toldOfCorrection(request, period.reportedBy);
+        // Not awaited: the correction's answer does not wait for a mail (the notification activity
+        // stores it first, and the sweep sends what SMTP refused; docs/notifications.md). The
+        // workflow runs on until the year closes, when no correction is accepted any more.
+        if (told)
+          void tellOfCorrection(told, period.taskId, number, request, result.previous, result.figures);
       }
       await followStatus(
         statusBefore,
