@@ -96,6 +96,7 @@ export async function recordMeasurementCorrection(
       previous,
       figures,
       reason: facts.reason,
+      ...(facts.evidence?.length ? { evidence: facts.evidence } : {}),
       statusBefore: facts.statusBefore,
       status: facts.status,
       ...(requestId ? { requestId } : {}),

@@ -116,20 +116,13 @@ describe('the external auditor of the certification body (real API, worker, Temp
     if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
   });
 
-  async function upload(local: string, cycle: string): Promise<{ status: number; body: unknown }> {
-    const form = new FormData();
-    form.append('recordType', 'measurement');
-    form.append('recordKey', measureTaskId);
-    form.append('file', new Blob([evidenceBytes], { type: 'application/pdf' }), 'So theo doi ho so.pdf');
-    const path = `/api/v1/cycles/${encodeURIComponent(cycle)}/evidence`;
-    const response = await fetch(`${suite.http.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await org.tokenOf(local)}` },
-      body: form,
-    });
-    suite.http.observed.push({ method: 'POST', path, status: response.status });
-    return { status: response.status, body: await response.json() };
-  }
+  const upload = (local: string, cycle: string) =>
+    org.uploadEvidence(
+      local,
+      cycle,
+      { recordType: 'measurement', recordKey: measureTaskId },
+      { bytes: evidenceBytes, name: 'So theo doi ho so.pdf' },
+    );
 
   const read = <T = Record<string, unknown>>(path: string) => org.as<T>(EXTERNAL, 'GET', path);
 

@@ -133,13 +133,43 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       },
     );
     expect(unknownObjective.status).toBe(404);
+    // The correction's evidence follows the report's rules: a blank one is named.
+    const blankEvidence = await org.as<{ details: { problems: { path: string }[] } }>(
+      'head.tthc',
+      'POST',
+      correctPath,
+      {
+        figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
+        reason: 'Tính lại',
+        evidence: ['  '],
+      },
+    );
+    expect(blankEvidence.status).toBe(422);
+    expect(blankEvidence.body.details.problems.map((p) => p.path)).toEqual(['evidence']);
   });
 
   it("lets the unit head correct it: both values kept, the objective's status evaluated again", async () => {
     const reason = 'Báo cáo quý I tính cả 2 nhiệm vụ chưa hoàn thành';
+    // What the correction rests on: a file added to the report's record, and a paper record named.
+    const file = await org.uploadEvidence<{ reference: string }>(
+      'head.tthc',
+      cycleId,
+      { recordType: 'measurement', recordKey: reportId },
+      { bytes: Buffer.from('%PDF-1.7\nBien ban ra soat quy I\n'), name: 'Bien-ban-ra-soat-quy-I.pdf' },
+    );
+    expect(file.status).toBe(201);
+    const byAnotherHead = await org.uploadEvidence(
+      'head.tonghop',
+      cycleId,
+      { recordType: 'measurement', recordKey: reportId },
+      { bytes: Buffer.from('%PDF-1.7\n'), name: 'khac.pdf' },
+    );
+    expect(byAnotherHead.status).toBe(403);
+    const evidence = [file.body.reference, 'Biên bản rà soát nhiệm vụ cải cách hành chính quý I'];
     const corrected = await org.as('head.tthc', 'POST', correctPath, {
       figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
       reason,
+      evidence,
     });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({
@@ -148,6 +178,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       previous: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
       figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
       reason,
+      evidence,
       correctedBy: org.idOf('head.tthc'),
       statusBefore: 'on-track',
       status: 'at-risk',
@@ -163,6 +194,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       lastBy: org.idOf('head.tthc'),
       lastAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       lastReason: reason,
+      lastEvidence: evidence,
     };
     expect(measurements.body.items).toEqual([
       expect.objectContaining({
@@ -186,6 +218,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
           previous: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
           figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
           reason,
+          evidence,
           statusBefore: 'on-track',
           status: 'at-risk',
         }),
@@ -260,13 +293,19 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     ]);
     const measurements = async () =>
       (
-        await org.as<{ items: { numerator: number; corrected: { times: number; lastBy: string } }[] }>(
-          'qmr',
-          'GET',
-          `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`,
-        )
-      ).body.items.map((m) => [m.numerator, m.corrected.times, m.corrected.lastBy]);
-    expect(await measurements()).toEqual([[8, 1, org.idOf('head.tthc')]]);
+        await org.as<{
+          items: {
+            numerator: number;
+            corrected: { times: number; lastBy: string; lastEvidence: string[] };
+          }[];
+        }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/measurements?objectiveId=obj-3`)
+      ).body.items.map((m) => [
+        m.numerator,
+        m.corrected.times,
+        m.corrected.lastBy,
+        m.corrected.lastEvidence.length,
+      ]);
+    expect(await measurements()).toEqual([[8, 1, org.idOf('head.tthc'), 2]]);
 
     // Looked at again, and corrected on the figures as they are: saved, the head's kept as its previous.
     const again = await org.as<{ previous: unknown; figures: unknown }>('staff.tthc', 'POST', correctPath, {
@@ -278,7 +317,8 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     expect(again.body.previous).toEqual([
       { indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 },
     ]);
-    expect(await measurements()).toEqual([[9, 2, org.idOf('staff.tthc')]]);
+    // Her correction gave no evidence of its own: the last correction's list is empty.
+    expect(await measurements()).toEqual([[9, 2, org.idOf('staff.tthc'), 0]]);
     // Her correction is the unit head's to know of; the refused one told nobody.
     const [toHead] = await soon('the unit head’s mail', async () => {
       const mails = correctionMailsTo('head.tthc');
@@ -309,13 +349,23 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     );
     const mailsToFormerHead = correctionMailsTo('head.tthc').length;
 
-    // The new head corrects: allowed as the unit's head now; the reporter is told, by his name.
+    // The new head corrects: allowed as the unit's head now; the reporter is told, by his name. He
+    // neither reported the period nor acts on its task, and still adds what his correction rests on.
+    const minutes = await org.uploadEvidence<{ reference: string }>(
+      'head.tthc.new',
+      cycleId,
+      { recordType: 'measurement', recordKey: reportId },
+      { bytes: Buffer.from('%PDF-1.7\nKiem tra nhiem vu\n'), name: 'Bien-ban-kiem-tra.pdf' },
+    );
+    expect(minutes.status).toBe(201);
     const byNewHead = await org.as('head.tthc.new', 'POST', correctPath, {
       figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 7, denominator: 10 }],
       reason: 'Hai nhiệm vụ chưa có văn bản hoàn thành',
+      evidence: [minutes.body.reference],
       ifFiguresWere: [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
     });
     expect(byNewHead.status).toBe(200);
+    expect(byNewHead.body.evidence).toEqual([minutes.body.reference]);
     const [toReporter] = await soon('the reporter’s mail of the new head’s correction', async () => {
       const mails = correctionMailsTo('staff.tthc').filter((m) => m.text?.includes('Trịnh Văn Quang'));
       return mails.length > 0 ? mails : undefined;

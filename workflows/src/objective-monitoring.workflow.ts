@@ -375,6 +375,7 @@ async function monitorObjective(
         previous,
         figures: figuresOf(corrected),
         reason: request.reason.trim(),
+        ...(request.evidence?.length ? { evidence: [...request.evidence] } : {}),
         correctedBy: request.actorUserId,
         correctedAt,
         statusBefore,

@@ -14,6 +14,8 @@ export interface CorrectMeasurementRequest {
   periodKey: string;
   figures: ReportedFigure[];
   reason: string;
+  /** What the correction rests on (libs/domain `MeasurementCorrectionRequest.evidence`), if given. */
+  evidence?: string[];
   requestId?: string;
   /**
    * The figures the person saw (libs/domain `MeasurementCorrectionRequest.ifFiguresWere`): others
@@ -42,6 +44,8 @@ export interface MeasurementCorrected {
   previous: ReportedFigure[];
   figures: ReportedFigure[];
   reason: string;
+  /** The correction's own evidence, when it gave some (the report's stays the period's). */
+  evidence?: string[];
   correctedBy: string;
   correctedAt: IsoInstant;
   /** The objective's status before and after the correction. */

@@ -53,6 +53,15 @@ describe('checkMeasurementCorrection', () => {
     ).toBeUndefined();
   });
 
+  it("takes the correction's own evidence by the report's rules, and none at all", () => {
+    const withEvidence = { ...correction, evidence: ['evidence:0b6a', 'Biên bản rà soát tháng 1'] };
+    expect(checkMeasurementCorrection(withEvidence, facts)).toBeUndefined();
+    expect(checkMeasurementCorrection({ ...correction, evidence: [] }, facts)).toBeUndefined();
+    const blank = checkMeasurementCorrection({ ...correction, evidence: ['evidence:0b6a', ' '] }, facts);
+    expect(blank).toMatchObject({ kind: 'invalid' });
+    expect(blank?.kind === 'invalid' && blank.problems.map((p) => p.path)).toEqual(['evidence']);
+  });
+
   it('refuses an unknown period (not found), one not reported and a closed year (conflict)', () => {
     expect(checkMeasurementCorrection({ ...correction, periodKey: '2024-13' }, facts)).toMatchObject({
       kind: 'not-found',

@@ -9,6 +9,12 @@ export interface MeasurementCorrectionRequest {
   figures: ReportedFigure[];
   reason: string;
   /**
+   * What the correction rests on (ISO 9001 7.5.3: a change to a record is itself documented): texts
+   * naming paper records, or uploaded files (`evidence:<id>`), as a report's evidence. Optional: the
+   * report's own evidence stays the period's.
+   */
+  evidence?: string[];
+  /**
    * The figures the person saw when they decided (the page they corrected on). If the period's
    * figures are others now (corrected meanwhile by the reporter or the unit head), the correction is
    * refused (`changed`), so that it does not silently replace the one made meanwhile.
@@ -81,15 +87,15 @@ export function checkMeasurementCorrection(
     vi: 'Phải nêu lý do sửa số liệu.',
     en: 'Give the reason for the correction.',
   });
-  // The figures follow the report's rules; the evidence stays the report's.
+  // The figures follow the report's rules, and so does the correction's own evidence when it gives
+  // some (none given: the report's evidence stays the period's, and '-' stands in for the check).
+  const evidenceGiven = request.evidence !== undefined && request.evidence.length > 0;
   for (const problem of validateMeasurementReport(
-    { figures: request.figures, evidence: ['-'] },
+    { figures: request.figures, evidence: evidenceGiven ? request.evidence : ['-'] },
     facts.indicators,
     request.periodKey,
-  )) {
-    if (!problem.path.startsWith('evidence'))
-      problems.add(problem.path, problem.code, { vi: problem.reason, en: problem.reasonEn });
-  }
+  ))
+    problems.add(problem.path, problem.code, { vi: problem.reason, en: problem.reasonEn });
   if (
     problems.problems.length === 0 &&
     sameFigures(request.figures, facts.currentFigures ?? [], facts.indicators)

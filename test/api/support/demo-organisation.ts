@@ -121,6 +121,30 @@ export class DemoOrganisation {
     return this.http.call<T>(method, path, { token: await this.tokenOf(local), body });
   }
 
+  /**
+   * A file uploaded as that person to a record of the cycle (docs/evidence.md): the fields before the
+   * file, as the API wants them.
+   */
+  async uploadEvidence<T = Record<string, unknown>>(
+    local: string,
+    cycleId: string,
+    record: { recordType: string; recordKey: string },
+    file: { bytes: Buffer; name: string; type?: string },
+  ): Promise<Answer<T>> {
+    const form = new FormData();
+    form.append('recordType', record.recordType);
+    form.append('recordKey', record.recordKey);
+    form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/pdf' }), file.name);
+    const path = `/api/v1/cycles/${encodeURIComponent(cycleId)}/evidence`;
+    const response = await fetch(`${this.http.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.tokenOf(local)}` },
+      body: form,
+    });
+    this.http.observed.push({ method: 'POST', path, status: response.status });
+    return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+  }
+
   /** The person's open tasks of a kind, as their inbox shows them. */
   async inbox(local: string, kind: string): Promise<TaskSummary[]> {
     const answer = await this.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);

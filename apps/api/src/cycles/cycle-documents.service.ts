@@ -328,6 +328,7 @@ function correctionsByPeriod(events: readonly EventLogEntryEntity[]): Map<string
       lastBy: event.actor,
       lastAt: event.occurredAt,
       lastReason: correction.reason,
+      lastEvidence: correction.evidence ?? [],
     });
   }
   return byPeriod;

@@ -51,6 +51,7 @@ export class MeasurementCorrectionsService {
             periodKey,
             figures: body.figures.map((f) => ({ ...f })),
             reason: body.reason,
+            ...(body.evidence?.length ? { evidence: [...body.evidence] } : {}),
             requestId,
             ...(body.ifFiguresWere ? { ifFiguresWere: body.ifFiguresWere.map((f) => ({ ...f })) } : {}),
             // The unit head as the directory has them now, not only as the year started.

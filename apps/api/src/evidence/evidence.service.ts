@@ -298,7 +298,9 @@ export class EvidenceService {
   /**
    * Who may add evidence to a record: whoever acts on it (the assignee or a delegate of its task,
    * the auditor of the step, the owner of the corrective action), the Quality Representative, and
-   * for audit records (steps, corrective actions) every auditor. An unknown record is a 422. Once the
+   * for audit records (steps, corrective actions) every auditor. A reported period's record also
+   * takes the evidence of its correction from the two who may correct it: its reporter and the head
+   * of the objective's unit. An unknown record is a 422. Once the
    * year is closed or cancelled its finished records are final (409): a file added then would stand
    * beside the year's documents as if it had been there. A record still open (a review held after
    * the close, a corrective action not yet closed) still takes its evidence.
@@ -317,7 +319,7 @@ export class EvidenceService {
     if (recordType === 'measurement' || recordType === 'review') {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType]) throw unknownRecord(recordType, recordKey);
-      may ||= actsOn(task);
+      may ||= actsOn(task) || (recordType === 'measurement' && mayCorrect(caller, task));
       stillOpen = task.status === 'open';
     } else if (recordType === 'audit-step') {
       const step = await this.dataSource
@@ -355,6 +357,19 @@ export class EvidenceService {
         { recordType, recordKey, cycleStatus: cycle.status },
       );
   }
+}
+
+/**
+ * Who may correct a reported period's figures, and so add the correction's evidence: its reporter,
+ * or the head of the objective's unit as the directory has them now (libs/domain
+ * `checkMeasurementCorrection`, which the monitoring applies to the correction itself).
+ */
+function mayCorrect(caller: Principal, task: TaskEntity): boolean {
+  if (task.status !== 'completed') return false;
+  return (
+    task.completedBy === caller.userId ||
+    (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
+  );
 }
 
 function view(row: EvidenceFileEntity): EvidenceFileView {

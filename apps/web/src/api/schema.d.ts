@@ -1794,6 +1794,14 @@ export interface components {
             unitCode: string;
         };
         CorrectMeasurementDto: {
+            /**
+             * @description What the correction rests on, as a report's evidence: texts naming paper records, or files uploaded to the report's record (`evidence:<id>`, docs/evidence.md). Optional; the report's own evidence stays the period's
+             * @example [
+             *       "Sổ theo dõi hồ sơ tháng 1/2024 (bản đã đối chiếu)",
+             *       "evidence:0b6a…"
+             *     ]
+             */
+            evidence?: string[];
             /** @description The period's figures as they should have been, one per indicator of the objective */
             figures: components["schemas"]["CorrectedFigureDto"][];
             /** @description The period's figures as you saw them when you decided (the measurements you read). If they are others now — the reporter or the unit head corrected them meanwhile — the correction is refused with 409 CONFLICT, details.current holding the figures as they are, and nothing changes. Without it, the figures are replaced whatever they are now */
@@ -2634,6 +2642,8 @@ export interface components {
             correctedAt: string;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             correctedBy: string;
+            /** @description The correction's own evidence, when it gave some */
+            evidence?: string[];
             /** @description The figures as corrected */
             figures: components["schemas"]["CorrectedFigureView"][];
             /** @example obj-3 */
@@ -2663,6 +2673,13 @@ export interface components {
              * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
              */
             lastBy: string;
+            /**
+             * @description The last correction's own evidence (empty when it gave none)
+             * @example [
+             *       "evidence:0b6a…"
+             *     ]
+             */
+            lastEvidence: string[];
             /** @example Một hồ sơ của quý sau bị tính vào quý này */
             lastReason: string;
             /**

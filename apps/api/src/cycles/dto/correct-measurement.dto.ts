@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
@@ -75,6 +76,19 @@ export class CorrectMeasurementDto {
   reason!: string;
 
   @ApiPropertyOptional({
+    type: [String],
+    example: ['Sổ theo dõi hồ sơ tháng 1/2024 (bản đã đối chiếu)', 'evidence:0b6a…'],
+    description:
+      "What the correction rests on, as a report's evidence: texts naming paper records, or files uploaded to the report's record (`evidence:<id>`, docs/evidence.md). Optional; the report's own evidence stays the period's",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  evidence?: string[];
+
+  @ApiPropertyOptional({
     type: [CorrectedFigureDto],
     description:
       "The period's figures as you saw them when you decided (the measurements you read). If they are others now — the reporter or the unit head corrected them meanwhile — the correction is refused with 409 CONFLICT, details.current holding the figures as they are, and nothing changes. Without it, the figures are replaced whatever they are now",
@@ -118,6 +132,12 @@ export class MeasurementCorrectedView {
 
   @ApiProperty({ example: 'Báo cáo quý I tính nhầm 1 hồ sơ của quý II' })
   reason!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "The correction's own evidence, when it gave some",
+  })
+  evidence?: string[];
 
   @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
   correctedBy!: string;

@@ -69,6 +69,13 @@ export class MeasurementCorrectionView {
 
   @ApiProperty({ example: 'Một hồ sơ của quý sau bị tính vào quý này' })
   lastReason!: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a…'],
+    description: "The last correction's own evidence (empty when it gave none)",
+  })
+  lastEvidence!: string[];
 }
 
 export class MeasurementView {
