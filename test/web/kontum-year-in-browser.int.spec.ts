@@ -547,8 +547,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const processes = form.getByRole('group', {
       name: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố',
     });
-    // The form starts from the figures as they stand.
+    // The form starts from the figures as they stand. The report's own register is the report's: the
+    // correction's evidence does not offer it again.
     await expect(numerator(processes).inputValue()).resolves.toBe('1250');
+    await form.getByLabel(vi('tasks:evidence.attach')).waitFor();
+    await expect(form.getByText(vi('tasks:evidence.earlier')).count()).resolves.toBe(0);
     const sent = () =>
       Promise.all([
         lanIn.page.waitForResponse(
@@ -596,19 +599,24 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await section.getByRole('button', { name: vi('tasks:correct.open') }).click();
     await expect(numerator(processes).inputValue()).resolves.toBe('1249');
 
-    // Made again on the figures as they are: saved, and the page says what stands now.
+    // Made again on the figures as they are, with what it rests on: the register checked again.
     await numerator(processes).fill('1248');
     await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
+    const checkedAgain = 'Sổ theo dõi tháng 1 - đối chiếu lại.pdf';
+    await form.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: checkedAgain,
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 'b')]),
+    });
+    await form.getByText(vi('tasks:evidence.uploaded', { name: checkedAgain })).waitFor();
     await expect(sent()).resolves.toBe(200);
     await section
       .getByRole('status')
       .filter({ hasText: vi('tasks:correct.done') })
       .waitFor();
-    await lansResult
-      .getByRole('note')
-      .filter({ hasText: 'Nguyễn Thị Lan' })
-      .getByText('1.248/1.250')
-      .waitFor();
+    const lansNote = lansResult.getByRole('note').filter({ hasText: 'Nguyễn Thị Lan' });
+    await lansNote.getByText('1.248/1.250').waitFor();
+    await lansNote.getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` }).waitFor();
     await lanIn.check('the corrected figures', { screenshot: 'task-correct-figures.done' });
     const log = await org.as<{
       items: { actor: string; payload: { previous: unknown[]; figures: unknown[] } }[];
@@ -635,6 +643,17 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(result.getByText('1.250/1.250').count()).resolves.toBe(1);
     await expect(corrected.getByText('1.248/1.250').count()).resolves.toBe(1);
     await corrected.getByText('Hai hồ sơ chưa đúng quy trình công bố').waitFor();
+    // What the correction rests on, to open from the note: the file Lan attached to it.
+    await corrected.getByText(vi('tasks:keys.correctionEvidence')).waitFor();
+    await corrected.getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` }).waitFor();
+    // And in the history, Lan's correction names it too, next to her reason.
+    await qmrIn.page
+      .getByRole('region', { name: vi('tasks:history.title') })
+      .getByRole('listitem')
+      .filter({ hasText: 'Nguyễn Thị Lan' })
+      .filter({ hasText: vi('tasks:history.field.evidence') })
+      .getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` })
+      .waitFor();
     await expect(qmrIn.page.getByRole('region', { name: vi('tasks:correct.title') }).count()).resolves.toBe(
       0,
     );

@@ -218,7 +218,12 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   return (
     <UnitNames.Provider value={nameOfUnit}>
       <IndicatorNames.Provider value={nameOfIndicator}>
-        <EvidenceNamesProvider cycleId={task.cycleId} records={evidenceRecordsOf(task)} refresh={completed}>
+        {/* Read again when files may have been added: the answer sent, a correction recorded. */}
+        <EvidenceNamesProvider
+          cycleId={task.cycleId}
+          records={evidenceRecordsOf(task)}
+          refresh={`${completed}/${task.history.length}`}
+        >
           <article className="task-page" aria-labelledby="task-title">
             {user?.authenticatedBy !== 'task-link' && (
               <p className="task-breadcrumb">

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import type { Me } from '../../auth/session';
+import type { EvidenceFile } from '../../ui/evidence';
 import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 import type { FormIndicator, TaskDetail } from '../task-types';
+import { EvidenceEditor, evidenceReferences } from './evidence-upload';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from './figure-input';
 import type { ReportedFigure } from './outcome-view';
 import { ProblemBook } from './problem-book';
@@ -51,6 +53,17 @@ function currentFigures(
   });
 }
 
+/** The files the report and its earlier corrections name already: a new correction does not offer them. */
+function namedBefore(task: TaskDetail): string[] {
+  const listOf = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+  return [
+    ...listOf(task.outcome?.evidence),
+    ...task.history
+      .filter((entry) => entry.type === 'measurement.corrected')
+      .flatMap((entry) => listOf((entry.payload as { evidence?: unknown } | null)?.evidence)),
+  ];
+}
+
 /** The form starts from the figures as they stand: the person changes what was wrong. */
 function draftsOf(indicators: readonly FormIndicator[], figures: readonly ReportedFigure[]) {
   const text = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -94,6 +107,7 @@ export function CorrectFigures({
   const [open, setOpen] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, FigureDraft>>({});
   const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
@@ -125,6 +139,7 @@ export function CorrectFigures({
   const start = () => {
     setDrafts(draftsOf(indicators, current));
     setReason('');
+    setFiles([]);
     setProblem(null);
     setEdited(new Set());
     setDone(false);
@@ -152,6 +167,7 @@ export function CorrectFigures({
         figureOutcome(indicator, drafts[indicator.id] ?? emptyFigureFor(indicator), i18n.language),
       ),
       reason: reason.trim(),
+      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
       ifFiguresWere: current,
     };
     try {
@@ -225,6 +241,17 @@ export function CorrectFigures({
               setReason(text);
               book.edit('reason');
             }}
+          />
+          <EvidenceEditor
+            task={task}
+            recordType="measurement"
+            recordKey={task.id}
+            legend={t('evidence.legend')}
+            hint={t('correct.evidenceHint')}
+            problems={book}
+            files={files}
+            onFiles={setFiles}
+            alreadyNamed={namedBefore(task)}
           />
           {(fieldless || book.exact('figures').length > 0) && (
             <div className="notice notice-error" role="alert">

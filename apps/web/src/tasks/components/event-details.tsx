@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatInstant } from '../../ui/dates';
+import { EvidenceText } from '../../ui/evidence';
 import { formatNumber, objectiveText, periodText, type Translate } from './format';
 import { ReadableValue } from './readable-value';
 import './event-details.css';
@@ -127,6 +128,20 @@ export function readableEvent(
         break;
       case 'reason':
         add('reason', typeof value === 'string' ? value : undefined);
+        break;
+      case 'evidence':
+        // What a correction rests on: paper records as written, uploaded files by name, to download.
+        if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
+          add(
+            'evidence',
+            value.map((item, i) => (
+              <span key={i}>
+                {i > 0 && '; '}
+                <EvidenceText value={item} />
+              </span>
+            )),
+          );
+        else rest[key] = value;
         break;
       case 'outcome': {
         const summary = answerSummary(value, t, language);

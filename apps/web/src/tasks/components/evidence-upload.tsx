@@ -48,6 +48,7 @@ export function EvidenceUpload({
   files,
   onChange,
   problems = [],
+  alreadyNamed = [],
 }: {
   cycleId: string;
   recordType: EvidenceRecordType;
@@ -55,6 +56,8 @@ export function EvidenceUpload({
   files: EvidenceFile[];
   onChange: (files: EvidenceFile[]) => void;
   problems?: FieldProblem[];
+  /** References the record's earlier answers name already (a report's files, under its correction): not offered again. */
+  alreadyNamed?: readonly string[];
 }) {
   const { t, i18n } = useTranslation('tasks');
   const [uploading, setUploading] = useState<string | undefined>();
@@ -84,7 +87,9 @@ export function EvidenceUpload({
     }
   };
 
-  const offered = earlier.filter((file) => !files.some((f) => f.id === file.id));
+  const offered = earlier.filter(
+    (file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference),
+  );
   const shownProblems: FieldProblem[] = [
     ...problems,
     ...(refusal ? [{ path: 'file', reason: refusal }] : []),
@@ -181,6 +186,7 @@ export function EvidenceEditor({
   files,
   onFiles,
   texts,
+  alreadyNamed,
 }: {
   task: TaskDetail;
   recordType: EvidenceRecordType;
@@ -196,6 +202,7 @@ export function EvidenceEditor({
     itemLabel: (index: number) => string;
     addLabel: string;
   };
+  alreadyNamed?: readonly string[];
 }) {
   const upload = (
     <EvidenceUpload
@@ -208,6 +215,7 @@ export function EvidenceEditor({
         problems.edit('evidence');
       }}
       problems={texts ? [] : problems.at('evidence')}
+      alreadyNamed={alreadyNamed}
     />
   );
   if (!texts)

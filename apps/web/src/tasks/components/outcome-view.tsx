@@ -107,7 +107,7 @@ function CorrectedSince({
   nameOf: (userId: string) => string;
 }) {
   const { t, i18n } = useTranslation('tasks');
-  const payload = correction.payload as { figures?: ReportedFigure[]; reason?: string };
+  const payload = correction.payload as { figures?: ReportedFigure[]; reason?: string; evidence?: string[] };
   return (
     <div className="notice corrected-since" role="note">
       <p>
@@ -118,6 +118,9 @@ function CorrectedSince({
       </p>
       <FiguresList indicators={indicators} figures={payload.figures ?? []} />
       {payload.reason && <p className="muted">{t('correct.sinceReason', { reason: payload.reason })}</p>}
+      {payload.evidence && payload.evidence.length > 0 && (
+        <ReadableValue value={{ correctionEvidence: payload.evidence }} nameOf={nameOf} />
+      )}
     </div>
   );
 }
