@@ -117,7 +117,7 @@ describe('the external auditor of the certification body (real API, worker, Temp
   });
 
   const upload = (local: string, cycle: string) =>
-    org.uploadEvidence(
+    org.uploadEvidence<unknown>(
       local,
       cycle,
       { recordType: 'measurement', recordKey: measureTaskId },

@@ -247,6 +247,9 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     );
     expect(mail.text).toContain('Người sửa: Phạm Thị Hoa');
     expect(mail.text).toContain(`Lý do sửa: ${reason}`);
+    expect(mail.text).toContain(
+      'Minh chứng của lần sửa: Bien-ban-ra-soat-quy-I.pdf; Biên bản rà soát nhiệm vụ cải cách hành chính quý I\n',
+    );
     expect(mail.text).toMatch(/^Số liệu đã sửa \(trước → sau\):\n- .+: 10\/10 → 8\/10$/m);
     expect(mail.text).toContain(`/tasks/${encodeURIComponent(reportId)}\n`);
     expect(mail.text).not.toContain('token=');

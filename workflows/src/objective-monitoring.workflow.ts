@@ -327,6 +327,7 @@ async function monitorObjective(
           byName: request.by?.name ?? personById(request.actorUserId)?.name ?? '',
           reason: request.reason.trim(),
           changes,
+          ...(request.evidence?.length ? { evidence: [...request.evidence] } : {}),
         },
       });
     } catch (error) {

@@ -281,6 +281,40 @@ describe('task notification e-mail', () => {
     expect(english.text).toContain("Open the report's page:\n" + page);
   });
 
+  it('names what a correction rests on: files by their names (an unknown one by its id), paper records as written', () => {
+    const corrected = {
+      ...request,
+      reason: 'corrected' as const,
+      correction: {
+        byName: 'Phạm Thị Hoa',
+        reason: 'Hai hồ sơ chưa đúng quy trình',
+        evidence: ['evidence:0b6a1c2d-aaaa', 'Biên bản\nrà soát tháng 3', 'evidence:9f86d081-bbbb'],
+      },
+    };
+    const names = { evidenceNames: { 'evidence:0b6a1c2d-aaaa': 'Sổ theo dõi <đối chiếu>.pdf' } };
+    const mail = renderTaskNotification(corrected, undefined, names);
+    expect(mail.text).toContain(
+      'Lý do sửa: Hai hồ sơ chưa đúng quy trình\n' +
+        'Minh chứng của lần sửa: Sổ theo dõi <đối chiếu>.pdf; Biên bản rà soát tháng 3; tệp minh chứng 9f86d081\n',
+    );
+    expect(mail.html).toContain('Sổ theo dõi &lt;đối chiếu&gt;.pdf');
+    const english = renderTaskNotification(
+      { ...corrected, recipient: { ...corrected.recipient, locale: 'en' } },
+      undefined,
+      names,
+    );
+    expect(english.text).toContain(
+      'Evidence for the correction: Sổ theo dõi <đối chiếu>.pdf; Biên bản rà soát tháng 3; evidence file 9f86d081\n',
+    );
+    // None given: no line.
+    const without = renderTaskNotification(
+      { ...corrected, correction: { ...corrected.correction, evidence: [] } },
+      undefined,
+      {},
+    );
+    expect(without.text).not.toContain('Minh chứng');
+  });
+
   it('tells the Quality Representative, when next year already runs, that there is nothing left to start', () => {
     const { dueAt: _omit, ...draft } = request;
     const notice = { ...draft, reason: 'next-year-draft' as const };

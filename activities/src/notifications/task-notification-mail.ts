@@ -73,6 +73,8 @@ export interface TaskMailContext {
   cyclePage?: string;
   /** Figures corrected (a completed report, no task link): the report's page, with both values. */
   taskPage?: string;
+  /** Figures corrected with files as evidence: each file's name by its reference (`evidence:<id>`). */
+  evidenceNames?: Record<string, string>;
   /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
   nextYearStarted?: boolean;
   /**
@@ -113,10 +115,13 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
-  /** Figures corrected: who corrected them, why, what changed, and where the figures before and after are. */
+  /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
   correction: {
     by: string;
     reason: string;
+    /** The correction's own evidence; a file whose name is not known is "{unnamedFile} {id's start}". */
+    evidence: string;
+    unnamedFile: string;
     changed: string;
     achieved: string;
     notAchieved: string;
@@ -191,6 +196,8 @@ const WORDING: Record<Language, Wording> = {
     correction: {
       by: 'Người sửa',
       reason: 'Lý do sửa',
+      evidence: 'Minh chứng của lần sửa',
+      unnamedFile: 'tệp minh chứng',
       changed: 'Số liệu đã sửa (trước → sau)',
       achieved: 'đạt',
       notAchieved: 'không đạt',
@@ -270,6 +277,8 @@ const WORDING: Record<Language, Wording> = {
     correction: {
       by: 'Corrected by',
       reason: 'Reason for the correction',
+      evidence: 'Evidence for the correction',
+      unnamedFile: 'evidence file',
       changed: 'Figures corrected (before → after)',
       achieved: 'achieved',
       notAchieved: 'not achieved',
@@ -363,7 +372,7 @@ export function renderTaskNotification(
     request.reason === 'reassigned'
       ? reassignmentFacts(words, context.reassignment)
       : request.reason === 'corrected'
-        ? correctionFacts(words, request.correction, language)
+        ? correctionFacts(words, request.correction, language, context.evidenceNames)
         : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
@@ -461,6 +470,7 @@ function correctionFacts(
   words: Wording,
   facts: TaskNotificationRequest['correction'],
   language: Language,
+  evidenceNames: Record<string, string> = {},
 ): string[] {
   const by = oneLine(facts?.byName);
   const reason = oneLine(facts?.reason);
@@ -483,9 +493,18 @@ function correctionFacts(
     (change) =>
       `- ${oneLine(change.indicator[language] || change.indicator.vi)}: ${figure(change.before)} → ${figure(change.after)}`,
   );
+  // A file by its name (downloaded from the report's page); a paper record as written.
+  const evidence = (facts?.evidence ?? [])
+    .map((item) =>
+      item.startsWith('evidence:')
+        ? oneLine(evidenceNames[item] ?? `${words.correction.unnamedFile} ${item.slice(9, 17)}`)
+        : oneLine(item),
+    )
+    .filter((item) => item !== '');
   return [
     ...(by ? [`${words.correction.by}: ${by}`] : []),
     ...(reason ? [`${words.correction.reason}: ${reason}`] : []),
+    ...(evidence.length > 0 ? [`${words.correction.evidence}: ${evidence.join('; ')}`] : []),
     ...(changes.length > 0 ? [`${words.correction.changed}:`, ...changes] : []),
     words.correction.where,
   ];

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
   parseQualityCycleId,
@@ -16,6 +16,7 @@ import {
 import { openedAfterDue } from '@qcycle/domain';
 import {
   EventLogEntryEntity,
+  EvidenceFileEntity,
   NotificationEntity,
   QualityCycleEntity,
   TaskEntity,
@@ -389,9 +390,22 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
           }
         : {}),
       ...(request.reason === 'corrected'
-        ? { taskPage: taskPageUrl(this.config.publicUrl, request.taskId) }
+        ? {
+            taskPage: taskPageUrl(this.config.publicUrl, request.taskId),
+            evidenceNames: await this.evidenceNamesOf(request.correction?.evidence ?? []),
+          }
         : {}),
     };
+  }
+
+  /** The names of the files a correction rests on, by reference (`evidence:<id>`); other texts are no files. */
+  private async evidenceNamesOf(evidence: readonly string[]): Promise<Record<string, string>> {
+    const ids = evidence.filter((item) => item.startsWith('evidence:')).map((item) => item.slice(9));
+    if (ids.length === 0) return {};
+    const files = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .find({ select: { id: true, fileName: true }, where: { id: In(ids) } });
+    return Object.fromEntries(files.map((file) => [`evidence:${file.id}`, file.fileName]));
   }
 
   /** Whether the task's record says it opened after its due instant (the task view's `openedAfterDue`). */
