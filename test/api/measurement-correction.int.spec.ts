@@ -392,6 +392,24 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     );
     expect(toNewHead.text).not.toContain('giao lại việc');
     expect(correctionMailsTo('head.tthc')).toHaveLength(mailsToFormerHead);
+
+    // Lan leaves too, and the head corrects once more: the notice meant for her is not turned into a
+    // notice to the head of his own correction (nobody else is to know of it); it stays hers.
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false })).status,
+    ).toBe(200);
+    const lastByHead = await org.as('head.tthc.new', 'POST', correctPath, {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 9, denominator: 10 }],
+      reason: 'Văn bản hoàn thành nhiệm vụ thứ chín đã được ký ngày 29/3',
+    });
+    expect(lastByHead.status).toBe(200);
+    await soon('the notice meant for the reporter who left', async () => {
+      const mails = correctionMailsTo('staff.tthc').filter((m) => m.text?.includes('nhiệm vụ thứ chín'));
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(correctionMailsTo('head.tthc.new').filter((m) => m.text?.includes('nhiệm vụ thứ chín'))).toEqual(
+      [],
+    );
   });
 
   it('answers only documented status codes', async () => {

@@ -325,6 +325,7 @@ async function monitorObjective(
         taskTitle: reportTitle(request.periodKey),
         correction: {
           byName: request.by?.name ?? personById(request.actorUserId)?.name ?? '',
+          byUserId: request.actorUserId,
           reason: request.reason.trim(),
           changes,
           ...(request.evidence?.length ? { evidence: [...request.evidence] } : {}),

@@ -72,7 +72,12 @@ export async function departedRecipientOf(
     request.reason === 'escalated' && !held ? await escalationLevelOf(dataSource, request) : undefined;
   const unitCode = task?.unitCode ?? request.assignee?.unitCode ?? request.recipient.unitCode;
 
-  const excluded = new Set([request.recipient.userId, assigneeUserId]);
+  // Nobody is told instead of someone else of what they did themselves (a correction they made).
+  const excluded = new Set(
+    [request.recipient.userId, assigneeUserId, request.correction?.byUserId].filter(
+      (id): id is string => id !== undefined,
+    ),
+  );
   const chain: StandInRole[] =
     request.reason === 'corrected'
       ? ['unit-head']

@@ -28,11 +28,18 @@ export interface TaskNotificationRequest {
   /** ISO-8601 instant; absent for tasks without a deadline. */
   dueAt?: string;
   /**
-   * `corrected`: who corrected the figures, why, each indicator's figure before and after, and what
-   * the correction rests on as it gave it (texts, and files as `evidence:<id>`, which the mail names)
-   * — the mail reads on its own; the report's page has the rest.
+   * `corrected`: who corrected the figures (`byUserId`: a notice meant for someone who left never
+   * goes to them instead), why, each indicator's figure before and after, and what the correction
+   * rests on as it gave it (texts, and files as `evidence:<id>`, which the mail names) — the mail
+   * reads on its own; the report's page has the rest.
    */
-  correction?: { byName: string; reason: string; changes?: CorrectedFigure[]; evidence?: string[] };
+  correction?: {
+    byName: string;
+    byUserId?: string;
+    reason: string;
+    changes?: CorrectedFigure[];
+    evidence?: string[];
+  };
 }
 
 /** One indicator's figure as a correction changed it, for the mail to write in words. */
