@@ -324,17 +324,22 @@ export class TasksService {
         }),
       );
     } catch (error) {
-      // Handed to someone else meanwhile: said with who holds it now, so the caller decides again.
-      const heldBy = workflowRefusalFacts<TaskHeldByOther>(error)?.heldBy;
-      if (heldBy)
-        throw new QcycleError(
-          QcycleErrorCode.Conflict,
-          'taskHandedOverMeanwhile',
-          { name: heldBy.name },
-          { currentAssignee: { userId: heldBy.userId, name: heldBy.name } },
-        );
       // A refused person or reason is the request's rule (RULE_VIOLATED naming toUserId or reason), not an outcome's.
-      const answer = await this.refusal(error, caller, taskId, undefined, QcycleErrorCode.RuleViolated);
+      const answer = await this.refusal(error, caller, taskId, undefined, {
+        invalid: QcycleErrorCode.RuleViolated,
+        // Handed to someone else meanwhile: said with who holds it now, so the caller decides again.
+        conflict: (refused) => {
+          const heldBy = workflowRefusalFacts<TaskHeldByOther>(refused)?.heldBy;
+          return heldBy
+            ? new QcycleError(
+                QcycleErrorCode.Conflict,
+                'taskHandedOverMeanwhile',
+                { name: heldBy.name },
+                { currentAssignee: { userId: heldBy.userId, name: heldBy.name } },
+              )
+            : undefined;
+        },
+      });
       if (answer instanceof CompletedMeanwhile)
         throw new QcycleError(QcycleErrorCode.Conflict, 'taskCompletedMeanwhile', { taskId });
       throw answer;
@@ -415,15 +420,24 @@ export class TasksService {
     };
   }
 
-  /** The workflow's refusal, passed through with its meaning: 403 not yours, 409 not open, 422 answer refused. */
+  /**
+   * The workflow's refusal, passed through with its meaning: 403 not yours, 409 not open (or the
+   * route's own words for a CONFLICT whose facts it reads, `conflict`, as every route's
+   * `workflowUpdateRefusal`), 422 answer refused.
+   */
   private async refusal(
     error: unknown,
     caller: Principal,
     taskId: string,
     outcome: Record<string, unknown> | undefined,
-    invalid: QcycleErrorCode.RuleViolated | QcycleErrorCode.OutcomeRefused = QcycleErrorCode.OutcomeRefused,
+    {
+      invalid = QcycleErrorCode.OutcomeRefused,
+      conflict,
+    }: Pick<Parameters<typeof workflowUpdateRefusal>[1], 'invalid' | 'conflict'> = {},
   ): Promise<unknown> {
     const code = workflowRefusalCode(error);
+    const said = code === QcycleErrorCode.Conflict ? conflict?.(error) : undefined;
+    if (said) return said;
     if (code === QcycleErrorCode.Conflict || code === QcycleErrorCode.NotFound) {
       // Completed meanwhile (a double click racing itself): answer as a repeat would.
       const now = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
