@@ -506,6 +506,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
         value: null,
         achieved: null,
         late: false,
+        corrected: null,
       },
       {
         periodKey: '2024-02',
@@ -515,6 +516,7 @@ describe('objectives of a cycle over HTTP (real API, PostgreSQL)', () => {
         value: null,
         achieved: null,
         late: true,
+        corrected: null,
       },
     ]);
     expect(indicators.get('obj-3-reform-targets')).toMatchObject({

@@ -195,6 +195,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       lastAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       lastReason: reason,
       lastEvidence: evidence,
+      asReported: { numerator: 10, denominator: 10, pendingOverdue: null, value: null, achieved: null },
     };
     expect(measurements.body.items).toEqual([
       expect.objectContaining({
@@ -232,6 +233,20 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     expect(objective.body.indicators[0].measurements).toEqual([
       expect.objectContaining({ numerator: 8, corrected: mark }),
     ]);
+    // The year's report marks it too (its objectives report says what was reported, when and why),
+    // and so does its printable page.
+    const report = await org.as<{
+      objectives: { id: string; indicators: { figures: { numerator: number; corrected: unknown }[] }[] }[];
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/report`);
+    expect(report.body.objectives.find((o) => o.id === 'obj-3')?.indicators[0].figures).toEqual([
+      expect.objectContaining({ numerator: 8, corrected: mark }),
+    ]);
+    const page = await fetch(`${org.http.baseUrl}/api/v1/cycles/${cycleId}/report`, {
+      headers: { authorization: `Bearer ${await org.tokenOf('qmr')}`, accept: 'text/html' },
+    });
+    expect(await page.text()).toMatch(
+      /Quý 1\/2024: 8\/10 \(80%\) <em>\(đã điều chỉnh ngày \d{2}\/\d{2}\/\d{4} /,
+    );
     // At risk now: the Quality Representative gets the follow-up, as after a report.
     const followUp = await taskOf('qmr', 'at-risk-follow-up');
     expect(followUp).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { KONTUM_2024_TEMPLATE, type Objective } from '@qcycle/domain';
 import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import type { CycleReportView } from '../../apps/api/src/cycles/dto/cycle-report.view';
+import { documentCalendar } from '../../apps/api/src/documents/document-calendar';
 import { indicatorChartWords } from '../../apps/api/src/documents/indicator-chart.svg';
 import { objectivesReportDocument } from '../../apps/api/src/documents/objectives-report-document';
 import { NOT_RECORDED, UNIT_HEAD } from '../../apps/api/src/documents/review-minutes-document';
@@ -277,7 +278,12 @@ describe('every document of the Kon Tum 2024 year over HTTP (time-skipping Tempo
       org.as<{ objectives: Objective[] }>('qmr', 'GET', `${base}/decision`),
     ]);
     const model = objectivesReportDocument(
-      { report: report.body, objectives: decision.body.objectives, date: '2024-12-31' },
+      {
+        report: report.body,
+        objectives: decision.body.objectives,
+        date: '2024-12-31',
+        dateOf: documentCalendar(false, 0).dateOf,
+      },
       KONTUM_2024_TEMPLATE,
     );
     return model.body.flatMap((item) => (item.kind === 'chart' ? indicatorChartWords(item.chart) : []));

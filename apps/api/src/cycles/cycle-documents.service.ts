@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { parseQualityCycleId, payloadOf, QcycleError, QcycleErrorCode, typedEvent } from '@qcycle/contracts';
-import { describeTarget, type Objective, type ObjectiveStatus } from '@qcycle/domain';
+import { describeTarget, type Objective, type ObjectiveStatus, type ReportedFigure } from '@qcycle/domain';
 import {
   AssignmentEntity,
   AuditEntity,
@@ -313,31 +313,59 @@ export class CycleDocumentsService {
 const ASSIGNMENT_LEVELS = ['unit', 'staff', 'reassignment'];
 const NOT_MEASURED: ObjectiveStatus = 'not-measured';
 
+/** A period's corrections so far, with the period's figures as reported (the first one's `previous`). */
+type PeriodCorrections = Omit<MeasurementCorrectionView, 'asReported'> & {
+  reported: readonly ReportedFigure[];
+};
+
 /**
  * Each corrected period's corrections, by `${objectiveId}/${periodKey}`, from its
  * `measurement.corrected` events oldest first: a correction covers the whole period's report.
  */
-function correctionsByPeriod(events: readonly EventLogEntryEntity[]): Map<string, MeasurementCorrectionView> {
-  const byPeriod = new Map<string, MeasurementCorrectionView>();
+function correctionsByPeriod(events: readonly EventLogEntryEntity[]): Map<string, PeriodCorrections> {
+  const byPeriod = new Map<string, PeriodCorrections>();
   for (const event of events) {
     const correction = payloadOf(event, 'measurement.corrected');
     if (!correction) continue;
     const key = `${correction.objectiveId}/${correction.periodKey}`;
+    const before = byPeriod.get(key);
     byPeriod.set(key, {
-      times: (byPeriod.get(key)?.times ?? 0) + 1,
+      times: (before?.times ?? 0) + 1,
       lastBy: event.actor,
       lastAt: event.occurredAt,
       lastReason: correction.reason,
       lastEvidence: correction.evidence ?? [],
+      reported: before?.reported ?? correction.previous,
     });
   }
   return byPeriod;
 }
 
+/** A measurement row's corrections, if any, with its own indicator's figure as reported. */
+function correctionOf(
+  m: MeasurementEntity,
+  corrected: ReadonlyMap<string, PeriodCorrections>,
+): MeasurementCorrectionView | null {
+  const period = corrected.get(`${m.objectiveId}/${m.periodKey}`);
+  if (!period) return null;
+  const { reported, ...last } = period;
+  const figure = reported.find((f) => f.indicatorId === m.indicatorId);
+  return {
+    ...last,
+    asReported: {
+      numerator: figure?.numerator ?? null,
+      denominator: figure?.denominator ?? null,
+      pendingOverdue: figure?.pendingOverdue ?? null,
+      value: figure?.value ?? null,
+      achieved: figure?.achieved ?? null,
+    },
+  };
+}
+
 /** A measurement row as both `/measurements` and `/objectives` show it, marked if corrected since. */
 function measurementView(
   m: MeasurementEntity,
-  corrected: ReadonlyMap<string, MeasurementCorrectionView>,
+  corrected: ReadonlyMap<string, PeriodCorrections>,
 ): MeasurementView {
   return {
     objectiveId: m.objectiveId,
@@ -357,7 +385,7 @@ function measurementView(
       m.paperReportDate !== null && m.paperReportReference !== null
         ? { date: m.paperReportDate, reference: m.paperReportReference }
         : null,
-    corrected: corrected.get(`${m.objectiveId}/${m.periodKey}`) ?? null,
+    corrected: correctionOf(m, corrected),
   };
 }
 

@@ -123,7 +123,11 @@ function figure(f: ReportFigureView): string {
   } else if (f.value !== null) shown = String(f.value);
   else if (f.achieved !== null) shown = f.achieved ? 'Đạt' : 'Không đạt';
   else shown = '—';
-  return `${text(periodLabel(f.periodKey))}: ${text(shown)}${f.late ? ' <em>(trễ hạn)</em>' : ''}`;
+  return (
+    `${text(periodLabel(f.periodKey))}: ${text(shown)}${f.late ? ' <em>(trễ hạn)</em>' : ''}` +
+    // Not the figure as reported: the objectives report (PDF, DOCX) says what was and why.
+    (f.corrected ? ` <em>(đã điều chỉnh ngày ${instant(f.corrected.lastAt)})</em>` : '')
+  );
 }
 
 function auditSection(audit: ReportAuditView, unit: UnitName): string {

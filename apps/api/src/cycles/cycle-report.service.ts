@@ -114,6 +114,7 @@ function objectiveReport(
           value: m.value,
           achieved: m.achieved,
           late: m.late,
+          corrected: m.corrected,
           ...(m.paperReport ? { paperReport: m.paperReport } : {}),
         })),
       };

@@ -15,6 +15,7 @@ const month = (
   value: null,
   achieved: null,
   late: false,
+  corrected: null,
 });
 const onTime = (figures: Figure[]): ReportIndicatorView =>
   ({ id: 'obj-4-on-time', kind: 'ratio', figures, result: null }) as unknown as ReportIndicatorView;

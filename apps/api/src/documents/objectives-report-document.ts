@@ -14,6 +14,7 @@ import type {
   ReportObjectiveView,
 } from '../cycles/dto/cycle-report.view';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
+import type { DocumentCalendar } from './document-calendar';
 import {
   blankNumberAndSymbol,
   placeOfIssue,
@@ -30,6 +31,8 @@ export interface ObjectivesReportRecord {
   date: string;
   /** How each objective ended the organisation's earlier years in qcycle (the trend, ISO 9.1.3). */
   earlierYears?: ReadonlyMap<string, readonly EarlierYearResult[]>;
+  /** The calendar's day of an instant the engine wrote (a correction's): a rehearsal's are shifted. */
+  dateOf: DocumentCalendar['dateOf'];
 }
 
 /** An indicator's year so far: its cumulative figure and the verdict against its target. */
@@ -100,7 +103,9 @@ export function objectivesReportDocument(
                 // Reported on paper before qcycle asked for it: the day and number an auditor checks.
                 (f.paperReport
                   ? ` (báo cáo giấy ngày ${numericDate(f.paperReport.date)}, số ${f.paperReport.reference})`
-                  : ''),
+                  : '') +
+                // Corrected since it was reported: the figure is not the one the report sent (below).
+                (f.corrected ? ' (số liệu đã điều chỉnh)' : ''),
               figureText(f),
               valueText(figureValue(f), indicator.kind),
               periodVerdict(f, target),
@@ -108,6 +113,9 @@ export function objectivesReportDocument(
             ['Lũy kế', cumulative, '', VERDICT_LABELS[verdict]],
           ],
         });
+      const corrections = correctionsText(indicator, record.dateOf);
+      if (corrections)
+        body.push({ kind: 'paragraph', label: 'Số liệu điều chỉnh sau khi báo cáo:', text: corrections });
       body.push({
         kind: 'paragraph',
         label: 'Kết quả lũy kế:',
@@ -281,6 +289,28 @@ function figureText(figure: Figure): string {
 }
 
 type Figure = ReportIndicatorView['figures'][number];
+
+/**
+ * The periods whose figures were corrected after they were reported, for the reader to check the
+ * table against the reports as sent (ISO 9001 7.5.3): as reported, as corrected, the day of the
+ * last correction and its reason; undefined when none was.
+ */
+function correctionsText(
+  indicator: ReportIndicatorView,
+  dateOf: DocumentCalendar['dateOf'],
+): string | undefined {
+  const lines = indicator.figures.flatMap((f) => {
+    if (!f.corrected) return [];
+    const { times, lastAt, lastReason, asReported } = f.corrected;
+    const day = numericDate(dateOf(lastAt));
+    return [
+      `${periodLabel(f.periodKey)}: báo cáo ${figureText({ ...f, ...asReported })}, ` +
+        (times > 1 ? `điều chỉnh ${times} lần, lần cuối ngày ${day}` : `điều chỉnh ngày ${day}`) +
+        ` thành ${figureText(f)}, lý do: ${lastReason.trim().replace(/\.+$/, '')}`,
+    ];
+  });
+  return lines.length > 0 ? `${lines.join('; ')}.` : undefined;
+}
 
 /** A ratio's percentage (2 decimals, for display and the chart; null over 0 cases), a count's value. */
 function figureValue(figure: Figure): number | null {

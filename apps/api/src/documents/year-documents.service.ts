@@ -106,7 +106,10 @@ export class YearDocumentsService {
     return {
       key,
       source: issuedUnderDecision(row, '', (wording) =>
-        objectivesReportDocument({ report, objectives, date, earlierYears }, wording),
+        objectivesReportDocument(
+          { report, objectives, date, earlierYears, dateOf: calendar.dateOf },
+          wording,
+        ),
       ),
     };
   }

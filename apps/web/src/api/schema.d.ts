@@ -2666,6 +2666,8 @@ export interface components {
             statusBefore: string;
         };
         MeasurementCorrectionView: {
+            /** @description This indicator's figure as the period was reported, before any correction */
+            asReported: components["schemas"]["PeriodFigureView"];
             /** @example 2024-04-10T03:15:00.000Z */
             lastAt: string;
             /**
@@ -3593,6 +3595,18 @@ export interface components {
              */
             reference: string;
         };
+        PeriodFigureView: {
+            /** @example null */
+            achieved: boolean | null;
+            /** @example 1250 */
+            denominator: number | null;
+            /** @example 1250 */
+            numerator: number | null;
+            /** @example null */
+            pendingOverdue: number | null;
+            /** @example null */
+            value: number | null;
+        };
         PersonView: {
             /** @example true */
             active: boolean;
@@ -3773,6 +3787,8 @@ export interface components {
         ReportFigureView: {
             /** @example null */
             achieved: boolean | null;
+            /** @description The figures here are as corrected since the report (every correction, before and after, is in the event log); null when never corrected */
+            corrected: components["schemas"]["MeasurementCorrectionView"] | null;
             /** @example 100 */
             denominator: number | null;
             /**

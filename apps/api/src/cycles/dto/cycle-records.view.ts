@@ -56,6 +56,24 @@ export class PaperReportView {
   reference!: string;
 }
 
+/** An indicator's figure of a period: a ratio's cases, a count, or a judgement (the others null). */
+export class PeriodFigureView {
+  @ApiProperty({ example: 1250, nullable: true, type: Number })
+  numerator!: number | null;
+
+  @ApiProperty({ example: 1250, nullable: true, type: Number })
+  denominator!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  pendingOverdue!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  value!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Boolean })
+  achieved!: boolean | null;
+}
+
 /** A period corrected since it was reported (the `measurement.corrected` events): how often, and the last. */
 export class MeasurementCorrectionView {
   @ApiProperty({ example: 1, description: 'How many times the period was corrected' })
@@ -76,6 +94,12 @@ export class MeasurementCorrectionView {
     description: "The last correction's own evidence (empty when it gave none)",
   })
   lastEvidence!: string[];
+
+  @ApiProperty({
+    type: PeriodFigureView,
+    description: "This indicator's figure as the period was reported, before any correction",
+  })
+  asReported!: PeriodFigureView;
 }
 
 export class MeasurementView {

@@ -19,7 +19,10 @@ export class ReportDecisionView extends PickType(DecisionView, [
   'effectiveDate',
 ] as const) {}
 
-/** One figure of an indicator, as `/measurements` shows it, without who reported it and the evidence. */
+/**
+ * One figure of an indicator, as `/measurements` shows it, without who reported it and the evidence;
+ * marked if corrected since it was reported.
+ */
 export class ReportFigureView extends PickType(MeasurementView, [
   'periodKey',
   'numerator',
@@ -28,6 +31,7 @@ export class ReportFigureView extends PickType(MeasurementView, [
   'value',
   'achieved',
   'late',
+  'corrected',
 ] as const) {
   @ApiPropertyOptional({
     type: PaperReportView,
