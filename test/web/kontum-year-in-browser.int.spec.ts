@@ -793,6 +793,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .waitFor();
     await january.getByText('Nguyễn Thị Lan').waitFor();
     await january.getByText('Hai hồ sơ chưa đúng quy trình công bố').waitFor();
+    // And what Lan first reported, before the two corrections.
+    await january.getByText('Báo cáo ban đầu: 1.250/1.250 (100%);').waitFor();
     await qmr.check("the dashboard's table of a corrected month", {
       screenshot: 'cycle-dashboard.corrected',
     });

@@ -334,6 +334,13 @@ function IndicatorBlock({
     },
     [format, indicator.kind, t],
   );
+  /** A period's figure as written in the table's columns: the cases and the share, or the value. */
+  const reportedText = (
+    m: Parameters<typeof measurementValue>[0] & { numerator: number | null; denominator: number | null },
+  ) =>
+    indicator.kind === 'ratio'
+      ? `${format.number(m.numerator)}/${format.number(m.denominator)} (${show(measurementValue(m))})`
+      : show(indicator.kind === 'judged' ? m.achieved : measurementValue(m));
   const keys = periodKeys(frequency, year);
   const byPeriod = new Map(figures.map((m) => [m.periodKey, m]));
   const values = keys.map((key) => {
@@ -464,6 +471,9 @@ function IndicatorBlock({
                           <span className="status status-info late-tag">{t('chart.corrected')}</span>
                           <span className="field-hint">
                             {' '}
+                            {t('chart.correctedFrom', {
+                              reported: reportedText({ ...m, ...m.corrected.asReported }),
+                            })}{' '}
                             {t('chart.correctedLast', {
                               when: format.dateTime(m.corrected.lastAt),
                               who: names.person(m.corrected.lastBy),
