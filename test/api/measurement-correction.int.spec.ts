@@ -67,6 +67,26 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     const report = await taskOf('staff.tthc', 'measurement-report', 130);
     expect(report).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });
     reportId = report.id;
+    // A report naming a file that is not on its record (never uploaded there) is refused, naming
+    // the item, and records nothing.
+    const unknownFile = await complete('staff.tthc', report.id, {
+      figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
+      evidence: ['BC-CCHC-Q1-2024', 'evidence:6f1d2c3b-0000-4e6f-8a7b-9c0d1e2f3a4b'],
+    });
+    expect(unknownFile.status).toBe(422);
+    expect(unknownFile.body).toMatchObject({
+      code: 'OUTCOME_REFUSED',
+      details: { problems: [{ path: 'evidence[1]', code: 'unknown-reference' }] },
+    });
+    expect(
+      (
+        await org.as<{ status: string }>(
+          'staff.tthc',
+          'GET',
+          `/api/v1/tasks/${encodeURIComponent(report.id)}`,
+        )
+      ).body.status,
+    ).toBe('open');
     const reported = await complete('staff.tthc', report.id, {
       figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 10, denominator: 10 }],
       evidence: ['BC-CCHC-Q1-2024'],
@@ -146,6 +166,19 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     );
     expect(blankEvidence.status).toBe(422);
     expect(blankEvidence.body.details.problems.map((p) => p.path)).toEqual(['evidence']);
+    // And a file it names must be on the report's record.
+    const unknownFile = await org.as<{ details: { problems: { path: string }[] } }>(
+      'head.tthc',
+      'POST',
+      correctPath,
+      {
+        figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 8, denominator: 10 }],
+        reason: 'Tính lại',
+        evidence: ['evidence:6f1d2c3b-0000-4e6f-8a7b-9c0d1e2f3a4b'],
+      },
+    );
+    expect(unknownFile.status).toBe(422);
+    expect(unknownFile.body.details.problems.map((p) => p.path)).toEqual(['evidence[0]']);
   });
 
   it("lets the unit head correct it: both values kept, the objective's status evaluated again", async () => {

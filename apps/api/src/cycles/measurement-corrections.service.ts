@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TaskEntity } from '@qcycle/persistence';
 import {
   childWorkflowIds,
   correctMeasurementUpdate,
@@ -11,6 +14,8 @@ import {
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { updateRunningWorkflow, workflowRefusalFacts } from '../common/workflow-update-refusal';
+import { checkEvidenceReferences } from '../evidence/evidence-references';
+import { evidenceRecordOfTask } from '../evidence/evidence-record';
 import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/correct-measurement.dto';
 
 /**
@@ -21,7 +26,10 @@ import type { CorrectMeasurementDto, MeasurementCorrectedView } from './dto/corr
  */
 @Injectable()
 export class MeasurementCorrectionsService {
-  constructor(private readonly temporal: TemporalClientProvider) {}
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async correct(
     caller: Principal,
@@ -38,6 +46,20 @@ export class MeasurementCorrectionsService {
       qualityCycleWorkflowId(key.organisationCode, key.year),
       objectiveId,
     );
+    // The files the correction names are on the report's record, where the two who may correct upload.
+    if (body.evidence?.length) {
+      const report = await this.dataSource.getRepository(TaskEntity).findOne({
+        select: { id: true, kind: true, workflowId: true },
+        where: { cycleId, objectiveId, periodKey, kind: 'measurement-report' },
+      });
+      await checkEvidenceReferences(
+        this.dataSource,
+        cycleId,
+        report ? evidenceRecordOfTask(report) : undefined,
+        body.evidence,
+        QcycleErrorCode.RuleViolated,
+      );
+    }
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     return updateRunningWorkflow(
       this.temporal.client,

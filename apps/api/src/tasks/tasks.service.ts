@@ -34,6 +34,8 @@ import {
   workflowUpdateRefusal,
 } from '../common/workflow-update-refusal';
 import { personRef } from '../cycles/directory-roster.service';
+import { checkEvidenceReferences } from '../evidence/evidence-references';
+import { evidenceRecordOfTask } from '../evidence/evidence-record';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
@@ -216,6 +218,14 @@ export class TasksService {
           status: task.status,
         },
       );
+    // The files the answer names are on its task's record (a text naming a paper record is no file).
+    await checkEvidenceReferences(
+      this.dataSource,
+      task.cycleId,
+      evidenceRecordOfTask(task),
+      outcome.evidence,
+      QcycleErrorCode.OutcomeRefused,
+    );
     const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     let result: TaskCompletionResult;
     try {
