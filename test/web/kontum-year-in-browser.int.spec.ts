@@ -646,14 +646,19 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // What the correction rests on, to open from the note: the file Lan attached to it.
     await corrected.getByText(vi('tasks:keys.correctionEvidence')).waitFor();
     await corrected.getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` }).waitFor();
-    // And in the history, Lan's correction names it too, next to her reason.
-    await qmrIn.page
+    // And in the history, Lan's correction names it too, next to her reason, and says in words what
+    // it changed: the one indicator, before and after.
+    const lansCorrection = qmrIn.page
       .getByRole('region', { name: vi('tasks:history.title') })
       .getByRole('listitem')
       .filter({ hasText: 'Nguyễn Thị Lan' })
-      .filter({ hasText: vi('tasks:history.field.evidence') })
+      .filter({ hasText: vi('tasks:history.field.evidence') });
+    await lansCorrection
       .getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` })
       .waitFor();
+    await expect(lansCorrection.locator('.event-fact-line').allTextContents()).resolves.toEqual([
+      'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố: 1.249/1.250 → 1.248/1.250',
+    ]);
     await expect(qmrIn.page.getByRole('region', { name: vi('tasks:correct.title') }).count()).resolves.toBe(
       0,
     );

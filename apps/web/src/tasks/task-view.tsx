@@ -108,14 +108,17 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const nameOfUnit = useCallback((code: string) => unitName(code, i18n.language), [unitName, i18n.language]);
   // The review's inputs name indicators by id: the review's two tasks name them by their label.
   const objectives = useCycleObjectives(task?.cycleId ?? '', !!task && INDICATOR_NAMING_KINDS.has(task.kind));
+  // A report's own indicators are in its form (its history's corrections name them).
   const nameOfIndicator = useCallback(
     (id: string) => {
-      const indicator = objectives
-        .flatMap((o) => (o.indicators ?? []) as { id: string; label?: Localized }[])
-        .find((i) => i.id === id);
+      const own = (task?.form as { indicators?: { id: string; label?: Localized }[] } | null)?.indicators;
+      const indicator = [
+        ...(own ?? []),
+        ...objectives.flatMap((o) => (o.indicators ?? []) as { id: string; label?: Localized }[]),
+      ].find((i) => i.id === id);
       return indicator?.label ? localized(indicator.label, i18n.language) : id;
     },
-    [objectives, i18n.language],
+    [task?.form, objectives, i18n.language],
   );
 
   const load = useCallback(async () => {

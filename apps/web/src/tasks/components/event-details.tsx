@@ -1,15 +1,16 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatInstant } from '../../ui/dates';
 import { EvidenceText } from '../../ui/evidence';
 import { formatNumber, objectiveText, periodText, type Translate } from './format';
-import { ReadableValue } from './readable-value';
+import { IndicatorNames, ReadableValue } from './readable-value';
 import './event-details.css';
 
 /** What the page knows how to name: people by user id, units by code. */
 export interface EventNames {
   nameOf: (userId: string) => string;
   unitName?: (code: string) => string;
+  indicatorName?: (id: string) => string;
 }
 
 export interface EventFact {
@@ -35,6 +36,32 @@ function figureText(figure: Record<string, unknown>, t: Translate, language: str
   if (typeof figure.achieved === 'boolean')
     return figure.achieved ? t('tasks:values.achieved') : t('tasks:values.missed');
   return undefined;
+}
+
+/**
+ * Each indicator a correction changed, by its name: "Tỷ lệ …: 1.250/1.250 → 1.249/1.250". Undefined
+ * when the figures are not a correction's lists.
+ */
+function correctedFigures(
+  previous: unknown,
+  figures: unknown[],
+  names: EventNames,
+  t: Translate,
+  language: string,
+): string[] | undefined {
+  const before = Array.isArray(previous) ? (previous as Record<string, unknown>[]) : [];
+  const changes: string[] = [];
+  for (const after of figures) {
+    if (!after || typeof after !== 'object') return undefined;
+    const figure = after as Record<string, unknown>;
+    if (typeof figure.indicatorId !== 'string') return undefined;
+    const was = before.find((f) => f?.indicatorId === figure.indicatorId);
+    const [from, to] = [was ? figureText(was, t, language) : undefined, figureText(figure, t, language)];
+    if (from === to) continue;
+    const name = names.indicatorName?.(figure.indicatorId) ?? figure.indicatorId;
+    changes.push(`${name}: ${from ?? '—'} → ${to ?? '—'}`);
+  }
+  return changes;
 }
 
 /**
@@ -129,6 +156,27 @@ export function readableEvent(
       case 'reason':
         add('reason', typeof value === 'string' ? value : undefined);
         break;
+      case 'previous':
+        // A correction's figures before are said with its figures after (`figures`).
+        if (type !== 'measurement.corrected') rest[key] = value;
+        break;
+      case 'figures': {
+        const changes =
+          type === 'measurement.corrected' && Array.isArray(value)
+            ? correctedFigures(payload?.previous, value, names, t, language)
+            : undefined;
+        if (changes && changes.length > 0)
+          add(
+            'correctedFigures',
+            changes.map((change, i) => (
+              <span key={i} className="event-fact-line">
+                {change}
+              </span>
+            )),
+          );
+        else rest[key] = value;
+        break;
+      }
       case 'evidence':
         // What a correction rests on: paper records as written, uploaded files by name, to download.
         if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
@@ -238,7 +286,14 @@ export function EventDetails({
   omit?: string[];
 } & EventNames) {
   const { t, i18n } = useTranslation('tasks');
-  const { facts, rest } = readableEvent(type, payload, { nameOf, unitName }, t as Translate, i18n.language);
+  const indicatorName = useContext(IndicatorNames);
+  const { facts, rest } = readableEvent(
+    type,
+    payload,
+    { nameOf, unitName, indicatorName },
+    t as Translate,
+    i18n.language,
+  );
   const shown = facts.filter((fact) => !omit.includes(fact.field));
   if (shown.length === 0 && Object.keys(rest).length === 0) return null;
   return (
