@@ -855,6 +855,20 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(qmr.page.getByLabel(vi('cycles:history.order')).inputValue()).resolves.toBe('asc');
     expect(await firstWhen()).toBe(oldestFirst);
 
+    // The corrections of the year, chosen by their type: each says what it changed, by name.
+    await qmr.page.getByLabel(vi('cycles:history.type')).selectOption('measurement.corrected');
+    await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
+    await qmr.page.waitForURL(/type=measurement\.corrected/);
+    // Only the two corrections of January (the head's, then Lan's) are listed.
+    await qmr.page.waitForFunction(() => document.querySelectorAll('.events-table tbody tr').length === 2);
+    await qmr.page
+      .locator('.events-table tbody tr')
+      .filter({ hasText: 'Nguyễn Thị Lan' })
+      .getByText(
+        'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố: 1.249/1.250 → 1.248/1.250',
+      )
+      .waitFor();
+
     const admin = await as('admin');
     await admin.open('/directory');
     await loaded(admin, 'Phạm Thị Hoa');

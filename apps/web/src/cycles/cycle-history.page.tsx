@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { EventDetails } from '../tasks/components/event-details';
+import { IndicatorNames } from '../tasks/components/readable-value';
+import { indicatorName, useCycleObjectives } from '../tasks/components/use-cycle-objectives';
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames } from './components/directory-names';
 import { describeTask, useFormat, type Schemas } from './components/format';
@@ -30,7 +32,7 @@ const EVENT_TYPES = {
     'task.expired',
     'task.resolved',
   ],
-  measurement: ['measurement.reported'],
+  measurement: ['measurement.reported', 'measurement.corrected'],
   audit: [
     'audit.planned',
     'audit.steps-planned',
@@ -64,6 +66,13 @@ export default function CycleHistoryPage() {
   usePageTitle(t('history.title', { year: cycleYear(cycleId) }));
   const format = useFormat();
   const names = useDirectoryNames();
+  // A correction's figures are said by their indicators' names.
+  const { i18n } = useTranslation();
+  const objectives = useCycleObjectives(cycleId, true);
+  const nameOfIndicator = useCallback(
+    (id: string) => indicatorName(id, i18n.language, objectives),
+    [objectives, i18n.language],
+  );
   // Filters and position in the address, as the inbox's: a reload, a link or Back keeps them.
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
@@ -243,29 +252,31 @@ export default function CycleHistoryPage() {
         {data && data.items.length > 0 && (
           <>
             <div className="table-scroll">
-              <table className="events-table stacked-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('history.when')}</th>
-                    <th scope="col">{t('history.what')}</th>
-                    <th scope="col">{t('history.who')}</th>
-                    <th scope="col">{t('history.detail')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((entry) => (
-                    <EventRow
-                      key={entry.id}
-                      entry={entry}
-                      kinds={kinds}
-                      when={format.dateTime(entry.occurredAt)}
-                      who={names.person(entry.actor)}
-                      person={names.person}
-                      unit={names.unit}
-                    />
-                  ))}
-                </tbody>
-              </table>
+              <IndicatorNames.Provider value={nameOfIndicator}>
+                <table className="events-table stacked-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('history.when')}</th>
+                      <th scope="col">{t('history.what')}</th>
+                      <th scope="col">{t('history.who')}</th>
+                      <th scope="col">{t('history.detail')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((entry) => (
+                      <EventRow
+                        key={entry.id}
+                        entry={entry}
+                        kinds={kinds}
+                        when={format.dateTime(entry.occurredAt)}
+                        who={names.person(entry.actor)}
+                        person={names.person}
+                        unit={names.unit}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+              </IndicatorNames.Provider>
             </div>
             <Pager total={data.total} offset={offset} size={PAGE} onChange={(next) => show(filters, next)} />
           </>

@@ -19,7 +19,7 @@ import { ProblemBook } from './components/problem-book';
 import { CorrectFigures, mayCorrectFigures } from './components/correct-figures';
 import { usePeople, useUnits } from './components/people';
 import { IndicatorNames, UnitNames } from './components/readable-value';
-import { useCycleObjectives } from './components/use-cycle-objectives';
+import { indicatorName, useCycleObjectives } from './components/use-cycle-objectives';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
@@ -110,14 +110,13 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const objectives = useCycleObjectives(task?.cycleId ?? '', !!task && INDICATOR_NAMING_KINDS.has(task.kind));
   // A report's own indicators are in its form (its history's corrections name them).
   const nameOfIndicator = useCallback(
-    (id: string) => {
-      const own = (task?.form as { indicators?: { id: string; label?: Localized }[] } | null)?.indicators;
-      const indicator = [
-        ...(own ?? []),
-        ...objectives.flatMap((o) => (o.indicators ?? []) as { id: string; label?: Localized }[]),
-      ].find((i) => i.id === id);
-      return indicator?.label ? localized(indicator.label, i18n.language) : id;
-    },
+    (id: string) =>
+      indicatorName(
+        id,
+        i18n.language,
+        objectives,
+        (task?.form as { indicators?: { id: string; label?: Localized }[] } | null)?.indicators,
+      ),
     [task?.form, objectives, i18n.language],
   );
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import type { Localized } from '../task-types';
+import { localized, type Localized } from '../task-types';
 
 export interface CycleObjective {
   id: string;
@@ -34,4 +34,21 @@ export function useCycleObjectives(cycleId: string, wanted: boolean) {
     };
   }, [cycleId, may]);
   return objectives;
+}
+
+/**
+ * An indicator's name by its id, in the language: from `own` (a report's form lists its indicators)
+ * or the cycle's objectives; the id itself when neither names it.
+ */
+export function indicatorName(
+  id: string,
+  language: string,
+  objectives: readonly CycleObjective[],
+  own: readonly { id: string; label?: Localized }[] = [],
+): string {
+  const indicator = [
+    ...own,
+    ...objectives.flatMap((o) => (o.indicators ?? []) as { id: string; label?: Localized }[]),
+  ].find((i) => i.id === id);
+  return indicator?.label ? localized(indicator.label, language) : id;
 }
