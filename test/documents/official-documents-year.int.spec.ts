@@ -135,6 +135,18 @@ const report: CycleReportView = {
   review: null,
 };
 
+/** The report with January's on-time figure (objective 4's first month) changed. */
+const withJanuaryOnTime = (change: (figure: Figure) => Figure): CycleReportView => ({
+  ...report,
+  objectives: report.objectives.map((o) => ({
+    ...o,
+    indicators: o.indicators.map((i) => ({
+      ...i,
+      figures: i.figures.map((f, n) => (i.id === 'obj-4-on-time' && n === 0 ? change(f) : f)),
+    })),
+  })),
+});
+
 /** A real year's days: an instant's own day in Vietnam. */
 const { dateOf } = documentCalendar(false, 0);
 describe('official documents of the year: objectives report, annual QMS report, announcement, review minutes (real chromium, poppler, exceljs)', () => {
@@ -238,20 +250,10 @@ describe('official documents of the year: objectives report, annual QMS report, 
     });
 
     it('names the paper a figure was reported on before qcycle asked for it, by its period', () => {
-      const onPaper: CycleReportView = {
-        ...report,
-        objectives: report.objectives.map((o) => ({
-          ...o,
-          indicators: o.indicators.map((i) => ({
-            ...i,
-            figures: i.figures.map((f, n) =>
-              i.id === 'obj-4-on-time' && n === 0
-                ? { ...f, paperReport: { date: '2024-02-05', reference: '45/BC-VP' } }
-                : f,
-            ),
-          })),
-        })),
-      };
+      const onPaper = withJanuaryOnTime((f) => ({
+        ...f,
+        paperReport: { date: '2024-02-05', reference: '45/BC-VP' },
+      }));
       const rows = objectivesReportDocument(
         { report: onPaper, objectives, date: '2024-03-05', dateOf },
         wording,
@@ -264,37 +266,18 @@ describe('official documents of the year: objectives report, annual QMS report, 
     it('marks a figure corrected after it was reported, and says beside its table what was reported, when it was corrected and why', () => {
       // January's on-time figure was reported 41/50 and corrected twice, last on 10/02/2024 (Vietnam
       // time: 17:30 UTC on the 9th), to 40/50; its rate is computed from the corrected figure.
-      const corrected: CycleReportView = {
-        ...report,
-        objectives: report.objectives.map((o) => ({
-          ...o,
-          indicators: o.indicators.map((i) => ({
-            ...i,
-            figures: i.figures.map((f, n) =>
-              i.id === 'obj-4-on-time' && n === 0
-                ? {
-                    ...f,
-                    numerator: 40,
-                    corrected: {
-                      times: 2,
-                      lastBy: 'u-lan',
-                      lastAt: '2024-02-09T17:30:00.000Z',
-                      lastReason: 'Một hồ sơ trả kết quả ngày 01/02 bị tính vào tháng 1.',
-                      lastEvidence: [],
-                      asReported: {
-                        numerator: 41,
-                        denominator: 50,
-                        pendingOverdue: null,
-                        value: null,
-                        achieved: null,
-                      },
-                    },
-                  }
-                : f,
-            ),
-          })),
-        })),
-      };
+      const corrected = withJanuaryOnTime((f) => ({
+        ...f,
+        numerator: 40,
+        corrected: {
+          times: 2,
+          lastBy: 'u-lan',
+          lastAt: '2024-02-09T17:30:00.000Z',
+          lastReason: 'Một hồ sơ trả kết quả ngày 01/02 bị tính vào tháng 1.',
+          lastEvidence: [],
+          asReported: { numerator: 41, denominator: 50, pendingOverdue: null, value: null, achieved: null },
+        },
+      }));
       const body = objectivesReportDocument(
         { report: corrected, objectives, date: '2024-03-05', dateOf },
         wording,

@@ -860,14 +860,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
     await qmr.page.waitForURL(/type=measurement\.corrected/);
     // Only the two corrections of January (the head's, then Lan's) are listed.
-    await qmr.page.waitForFunction(() => document.querySelectorAll('.events-table tbody tr').length === 2);
-    await qmr.page
-      .locator('.events-table tbody tr')
+    const rows = qmr.page.locator('.events-table tbody tr');
+    await rows.nth(2).waitFor({ state: 'detached' });
+    await rows
       .filter({ hasText: 'Nguyễn Thị Lan' })
       .getByText(
         'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố: 1.249/1.250 → 1.248/1.250',
       )
       .waitFor();
+    await expect(rows.count()).resolves.toBe(2);
 
     const admin = await as('admin');
     await admin.open('/directory');
