@@ -140,7 +140,11 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       'head.tthc',
       'POST',
       `/api/v1/cycles/${cycleId}/objectives/obj-3/measurements/2024-Q2/correct`,
-      { figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 1, denominator: 1 }], reason: 'Chưa có' },
+      {
+        figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 1, denominator: 1 }],
+        reason: 'Chưa có',
+        evidence: ['evidence:6f1d2c3b-0000-4e6f-8a7b-9c0d1e2f3a4b'],
+      },
     );
     expect(notReported.status).toBe(409);
     const unknownObjective = await org.as(
@@ -150,6 +154,8 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
       {
         figures: [{ indicatorId: 'obj-3-reform-targets', numerator: 1, denominator: 1 }],
         reason: 'Không có',
+        // Said as the objective's absence, not as a file missing from a record that does not exist.
+        evidence: ['evidence:6f1d2c3b-0000-4e6f-8a7b-9c0d1e2f3a4b'],
       },
     );
     expect(unknownObjective.status).toBe(404);

@@ -47,18 +47,21 @@ export class MeasurementCorrectionsService {
       objectiveId,
     );
     // The files the correction names are on the report's record, where the two who may correct upload.
+    // A period not reported (no such objective or period, or its report still open) is the
+    // workflow's to refuse first (404, 409).
     if (body.evidence?.length) {
       const report = await this.dataSource.getRepository(TaskEntity).findOne({
         select: { id: true, kind: true, workflowId: true },
-        where: { cycleId, objectiveId, periodKey, kind: 'measurement-report' },
+        where: { cycleId, objectiveId, periodKey, kind: 'measurement-report', status: 'completed' },
       });
-      await checkEvidenceReferences(
-        this.dataSource,
-        cycleId,
-        report ? evidenceRecordOfTask(report) : undefined,
-        body.evidence,
-        QcycleErrorCode.RuleViolated,
-      );
+      if (report)
+        await checkEvidenceReferences(
+          this.dataSource,
+          cycleId,
+          evidenceRecordOfTask(report),
+          body.evidence,
+          QcycleErrorCode.RuleViolated,
+        );
     }
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     return updateRunningWorkflow(
