@@ -1,5 +1,5 @@
 import { escapeHtml, instantToVnLocal, type Language, type ReportedFigure } from '@qcycle/domain';
-import type { TaskNotificationReason, TaskNotificationRequest } from '@qcycle/contracts';
+import { evidenceIdOf, type TaskNotificationReason, type TaskNotificationRequest } from '@qcycle/contracts';
 
 /** One e-mail, ready to send and to keep as the record of what was said. */
 export interface RenderedMail {
@@ -495,11 +495,14 @@ function correctionFacts(
   );
   // A file by its name (downloaded from the report's page); a paper record as written.
   const evidence = (facts?.evidence ?? [])
-    .map((item) =>
-      item.startsWith('evidence:')
-        ? oneLine(evidenceNames[item] ?? `${words.correction.unnamedFile} ${item.slice(9, 17)}`)
-        : oneLine(item),
-    )
+    .map((item) => {
+      const id = evidenceIdOf(item);
+      return oneLine(
+        id === undefined
+          ? item
+          : (evidenceNames[item] ?? `${words.correction.unnamedFile} ${id.slice(0, 8)}`),
+      );
+    })
     .filter((item) => item !== '');
   return [
     ...(by ? [`${words.correction.by}: ${by}`] : []),

@@ -7,6 +7,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
+  evidenceIdOf,
+  evidenceReference,
   parseQualityCycleId,
   qualityCycleId,
   type NotificationActivities,
@@ -400,12 +402,12 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
 
   /** The names of the files a correction rests on, by reference (`evidence:<id>`); other texts are no files. */
   private async evidenceNamesOf(evidence: readonly string[]): Promise<Record<string, string>> {
-    const ids = evidence.filter((item) => item.startsWith('evidence:')).map((item) => item.slice(9));
+    const ids = evidence.flatMap((item) => evidenceIdOf(item) ?? []);
     if (ids.length === 0) return {};
     const files = await this.dataSource
       .getRepository(EvidenceFileEntity)
       .find({ select: { id: true, fileName: true }, where: { id: In(ids) } });
-    return Object.fromEntries(files.map((file) => [`evidence:${file.id}`, file.fileName]));
+    return Object.fromEntries(files.map((file) => [evidenceReference(file.id), file.fileName]));
   }
 
   /** Whether the task's record says it opened after its due instant (the task view's `openedAfterDue`). */

@@ -10,3 +10,4 @@ export * from './notification-sweep.contract';
 export * from './measurement-correction.contract';
 export * from './quality-events.contract';
 export * from './nonconformity.contract';
+export * from './evidence-reference';

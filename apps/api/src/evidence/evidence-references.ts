@@ -1,10 +1,8 @@
 import { In, type DataSource } from 'typeorm';
-import { QcycleError, type QcycleErrorCode } from '@qcycle/contracts';
+import { evidenceIdOf, QcycleError, type QcycleErrorCode } from '@qcycle/contracts';
 import type { ValidationProblem } from '@qcycle/domain';
 import { EvidenceFileEntity } from '@qcycle/persistence';
 import type { EvidenceRecord } from './evidence-record';
-
-const PREFIX = 'evidence:';
 
 /**
  * An answer that names an uploaded file (`evidence:<id>` in its evidence list: a report, an audit
@@ -21,9 +19,10 @@ export async function checkEvidenceReferences(
   code: QcycleErrorCode.RuleViolated | QcycleErrorCode.OutcomeRefused,
 ): Promise<void> {
   if (!Array.isArray(evidence)) return;
-  const named = evidence.flatMap((item, index) =>
-    typeof item === 'string' && item.startsWith(PREFIX) ? [{ index, id: item.slice(PREFIX.length) }] : [],
-  );
+  const named = evidence.flatMap((item, index) => {
+    const id = typeof item === 'string' ? evidenceIdOf(item) : undefined;
+    return id === undefined ? [] : [{ index, id }];
+  });
   if (named.length === 0) return;
   const onRecord = record
     ? await dataSource.getRepository(EvidenceFileEntity).find({

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   AuditStepEntity,
   CorrectiveActionEntity,
@@ -375,7 +375,7 @@ function mayCorrect(caller: Principal, task: TaskEntity): boolean {
 function view(row: EvidenceFileEntity): EvidenceFileView {
   return {
     id: row.id,
-    reference: `evidence:${row.id}`,
+    reference: evidenceReference(row.id),
     sha256: row.sha256,
     size: row.size,
     contentType: row.contentType,
