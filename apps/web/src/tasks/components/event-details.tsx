@@ -174,7 +174,12 @@ export function readableEvent(
               </span>
             )),
           );
-        else rest[key] = value;
+        else {
+          // Not said in words (no figure it shows changed): both lists stay in the technical details.
+          rest[key] = value;
+          if (type === 'measurement.corrected' && payload?.previous !== undefined)
+            rest.previous = payload.previous;
+        }
         break;
       }
       case 'evidence':
