@@ -108,13 +108,11 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       .filter({ hasText: 'không thuộc đơn vị được đánh giá' })
       .filter({ hasText: vi('cycles:inactive.staysWith', { from: departed }) })
       .waitFor();
-    // The panel, loaded again: Huy holds the refused step only.
-    await expect(
-      panel
-        .getByRole('listitem')
-        .filter({ has: qmr.page.getByRole('link') })
-        .count(),
-    ).resolves.toBe(1);
+    // The panel, loaded again: Huy holds the refused step only. The answer shows before the panel's
+    // list is read again, so wait for the handed-over tasks to leave it before counting.
+    const held = panel.getByRole('listitem').filter({ has: qmr.page.getByRole('link') });
+    await held.nth(1).waitFor({ state: 'detached' });
+    await expect(held.count()).resolves.toBe(1);
     await qmr.check('the hand-over of all, its result', { screenshot: 'cycle-hand-over-all-result' });
 
     const trang = (await org.inbox('auditor.hcth', 'audit-step')).map((t) => t.id).sort();
