@@ -43,6 +43,7 @@ import { CycleStartEntity } from './entities/cycle-start.entity';
 import { CycleStarts1796120000000 } from './migrations/1796120000000-cycle-starts.migration';
 import { DocumentIssueRequest1796135000000 } from './migrations/1796135000000-document-issue-request.migration';
 import { DocumentDispatchNumber1796140000000 } from './migrations/1796140000000-document-dispatch-number.migration';
+import { AuditorCertificates1796150000000 } from './migrations/1796150000000-auditor-certificates.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   CycleStarts1796120000000,
   DocumentIssueRequest1796135000000,
   DocumentDispatchNumber1796140000000,
+  AuditorCertificates1796150000000,
 ];
 
 /**

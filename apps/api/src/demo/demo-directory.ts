@@ -23,7 +23,13 @@ export interface DemoUser {
   title: string;
   unitCode: string | null;
   roles: { role: UserRole; unitCode?: string }[];
+  /** Their internal-auditor certificate (ISO 9001 7.2), if the directory has one on record. */
+  auditorCertificate?: { certificate: string; issuedBy: string; issuedOn: string };
 }
+
+/** The demo auditors' training (ILLUSTRATIVE, like their names): one course, two certificates. */
+const AUDITOR_COURSE = 'Chứng chỉ chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015';
+const AUDITOR_COURSE_ISSUER = 'Trung tâm Năng suất Việt Nam';
 
 const DEMO_EMAIL_DOMAIN = 'kontum.qcycle.test';
 const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
@@ -90,6 +96,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
     title: 'Chuyên viên, đánh giá viên nội bộ',
     unitCode: 'vp-hanhchinh-tochuc',
     roles: [{ role: 'auditor' }],
+    auditorCertificate: {
+      certificate: `${AUDITOR_COURSE} số 0418/2023`,
+      issuedBy: AUDITOR_COURSE_ISSUER,
+      issuedOn: '2023-06-16',
+    },
   },
   {
     email: demoEmail('auditor.kinhte'),
@@ -104,6 +115,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     title: 'Phó Giám đốc Trung tâm, trưởng đoàn đánh giá',
     unitCode: 'vp-ttpvhcc',
     roles: [{ role: 'lead-auditor' }, { role: 'auditor' }],
+    // Bùi Quang Huy, the other auditor, has none on record yet: the audit plan's form says so.
+    auditorCertificate: {
+      certificate: `${AUDITOR_COURSE} số 0127/2021`,
+      issuedBy: AUDITOR_COURSE_ISSUER,
+      issuedOn: '2021-09-24',
+    },
   },
   {
     // The clerical office's văn thư: numbers the signed reports on sending (docs/documents.md
@@ -203,6 +220,9 @@ export async function seedDemoDirectory(
           createdAt: stamp,
           updatedAt: stamp,
           searchText: searchText(demo.fullName, emailOf(demo)),
+          auditorCertificate: demo.auditorCertificate?.certificate ?? null,
+          auditorCertificateIssuer: demo.auditorCertificate?.issuedBy ?? null,
+          auditorCertifiedOn: demo.auditorCertificate?.issuedOn ?? null,
         });
         await manager.insert(UserEntity, user);
         added++;

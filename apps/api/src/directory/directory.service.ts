@@ -23,6 +23,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { nextSessionsValidFrom } from '../auth/sessions';
 import { pageWindow, type Page } from '../common/pagination';
+import { certificateColumns, certificateView } from './auditor-certificate';
 import { conflict, forbidden, refusedField, isUniqueViolation, notFound } from './directory-errors';
 import type {
   CreateOrganisationDto,
@@ -362,6 +363,7 @@ export class DirectoryService {
     const grants = dto.roles ?? [];
     grants.forEach((grant, index) => assertGrantShape(grant, `roles.${index}.unitCode`));
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
+    const certificate = certificateColumns(dto.auditorCertificate ?? null);
     const user = await this.uniquely(`User ${email}`, () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertEmailFree(manager, email);
@@ -379,6 +381,7 @@ export class DirectoryService {
           title: dto.title,
           locale: dto.locale,
         });
+        Object.assign(created, certificate);
         await manager.insert(UserEntity, created);
         const distinct = new Map(
           grants.map((g) => [`${g.role}/${g.unitCode ?? WHOLE_ORGANISATION_SCOPE}`, g]),
@@ -394,6 +397,7 @@ export class DirectoryService {
           unitCode: created.unitCode,
           roles: [...distinct.values()].map((g) => ({ role: g.role, unitCode: g.unitCode ?? null })),
           withPassword: passwordHash !== null,
+          ...(dto.auditorCertificate ? { auditorCertificate: certificateView(certificate) } : {}),
         });
         return created;
       }),
@@ -408,6 +412,8 @@ export class DirectoryService {
     by: Attribution,
   ): Promise<UserView> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
+    const certificate =
+      dto.auditorCertificate === undefined ? undefined : certificateColumns(dto.auditorCertificate);
     const user = await this.dataSource.transaction(async (manager) => {
       const user = await this.ownUser(manager, caller, id);
       user.updatedAt = await claimRow(
@@ -437,6 +443,7 @@ export class DirectoryService {
       if (dto.title !== undefined) user.title = dto.title;
       if (dto.unitCode !== undefined) user.unitCode = dto.unitCode;
       if (dto.locale !== undefined) user.locale = dto.locale;
+      if (certificate) Object.assign(user, certificate);
       // A new password, and deactivation, end the person's sessions; so does reactivation, so that a
       // token from before the deactivation does not come back with the account.
       const activeChanges = dto.active !== undefined && dto.active !== Boolean(user.active);
@@ -446,10 +453,11 @@ export class DirectoryService {
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       await manager.save(UserEntity, user);
       // The fields that changed, never the password itself.
-      const { password: newPassword, ...changes } = dto;
+      const { password: newPassword, auditorCertificate: _sent, ...changes } = dto;
       await record(manager, caller.organisationCode, 'user.changed', by, {
         userId: id,
         ...changes,
+        ...(certificate ? { auditorCertificate: certificateView(certificate) } : {}),
         ...(newPassword ? { passwordChanged: true } : {}),
       });
       return user;
@@ -564,6 +572,9 @@ export class DirectoryService {
       unitCode: fields.unitCode ?? null,
       fullName: fields.fullName,
       title: fields.title ?? null,
+      auditorCertificate: null,
+      auditorCertificateIssuer: null,
+      auditorCertifiedOn: null,
       email: fields.email,
       passwordHash: fields.passwordHash,
       oidcSubject: null,
@@ -596,6 +607,7 @@ export class DirectoryService {
       hasPassword: user.passwordHash !== null,
       ssoLinked: user.oidcSubject !== null,
       roles: assignments.filter((a) => a.userId === user.id).map(assignmentView),
+      auditorCertificate: certificateView(user),
       updatedAt: user.updatedAt,
     }));
   }

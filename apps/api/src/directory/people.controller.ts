@@ -6,6 +6,8 @@ import { RoleAssignmentEntity, USER_ROLES, UserEntity, type UserRole } from '@qc
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
+import { certificateView } from './auditor-certificate';
+import { AuditorCertificateView } from './dto/directory.dto';
 
 export class PersonView {
   @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
@@ -25,6 +27,14 @@ export class PersonView {
 
   @ApiProperty({ example: true })
   active!: boolean;
+
+  @ApiProperty({
+    type: AuditorCertificateView,
+    nullable: true,
+    description:
+      'Their internal-auditor certificate, if any is on record: what the audit plan names beside them',
+  })
+  auditorCertificate!: AuditorCertificateView | null;
 }
 
 /**
@@ -39,7 +49,9 @@ export class PeopleController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'The people of your organisation: name, title, unit and roles (no e-mail)' })
+  @ApiOperation({
+    summary: 'The people of your organisation: name, title, unit, roles and auditor certificate (no e-mail)',
+  })
   @ApiOkResponse({ type: [PersonView] })
   @ApiErrors(401, 403)
   async list(@CurrentUser() caller: Principal): Promise<PersonView[]> {
@@ -57,6 +69,7 @@ export class PeopleController {
       unitCode: user.unitCode,
       roles: [...new Set(assignments.filter((a) => a.userId === user.id).map((a) => a.role))].sort(),
       active: Boolean(user.active),
+      auditorCertificate: certificateView(user),
     }));
   }
 }

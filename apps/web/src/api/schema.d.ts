@@ -933,7 +933,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people of your organisation: name, title, unit and roles (no e-mail) */
+        /** The people of your organisation: name, title, unit, roles and auditor certificate (no e-mail) */
         get: operations["PeopleController_list"];
         put?: never;
         post?: never;
@@ -1342,6 +1342,28 @@ export interface components {
         AuditCloseOutcome: {
             /** Báo cáo đánh giá */
             report: string;
+        };
+        AuditorCertificateDto: {
+            /**
+             * @description As written on the certificate: what it certifies, and its number
+             * @example Giấy chứng nhận chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015 số 125/2023
+             */
+            certificate: string;
+            /** @example Trung tâm Năng suất Việt Nam */
+            issuedBy?: string | null;
+            /**
+             * @description The day it was issued, YYYY-MM-DD (Vietnam time); a day to come is refused (422)
+             * @example 2023-06-16
+             */
+            issuedOn: string;
+        };
+        AuditorCertificateView: {
+            /** @example Giấy chứng nhận chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015 số 125/2023 */
+            certificate: string;
+            /** @example Trung tâm Năng suất Việt Nam */
+            issuedBy: string | null;
+            /** @example 2023-06-16 */
+            issuedOn: string;
         };
         /**
          * Chương trình và kế hoạch đánh giá nội bộ
@@ -1836,6 +1858,8 @@ export interface components {
             parentCode?: string;
         };
         CreateUserDto: {
+            /** @description The person's internal-auditor certificate, their competence on record; null removes it */
+            auditorCertificate?: components["schemas"]["AuditorCertificateDto"] | null;
             /**
              * Format: email
              * @example lan.pt@kontum.qcycle.test
@@ -3610,6 +3634,8 @@ export interface components {
         PersonView: {
             /** @example true */
             active: boolean;
+            /** @description Their internal-auditor certificate, if any is on record: what the audit plan names beside them */
+            auditorCertificate: components["schemas"]["AuditorCertificateView"] | null;
             /** @example Phạm Thị Lan */
             fullName: string;
             /**
@@ -4625,6 +4651,8 @@ export interface components {
              * @example false
              */
             active?: boolean;
+            /** @description The person's internal-auditor certificate, their competence on record; null removes it */
+            auditorCertificate?: components["schemas"]["AuditorCertificateDto"] | null;
             /** @example Phạm Thị Lan */
             fullName?: string;
             /**
@@ -4660,6 +4688,7 @@ export interface components {
         UserView: {
             /** @example true */
             active: boolean;
+            auditorCertificate: components["schemas"]["AuditorCertificateView"] | null;
             /** @example lan.pt@kontum.qcycle.test */
             email: string;
             /** @example Phạm Thị Lan */

@@ -50,6 +50,20 @@ export class UserEntity {
   @Column({ name: 'sessions_valid_from', type: 'varchar', length: 24, nullable: true })
   sessionsValidFrom!: string | null;
 
+  /**
+   * The person's certificate of internal-auditor training, as written on it (what, its number), who
+   * issued it and on which day (`YYYY-MM-DD`): their competence to audit on record (ISO 9001 7.2).
+   * All null, or all but the issuer set.
+   */
+  @Column({ name: 'auditor_certificate', type: 'varchar', length: 300, nullable: true })
+  auditorCertificate!: string | null;
+
+  @Column({ name: 'auditor_certificate_issuer', type: 'varchar', length: 200, nullable: true })
+  auditorCertificateIssuer!: string | null;
+
+  @Column({ name: 'auditor_certified_on', type: 'varchar', length: 10, nullable: true })
+  auditorCertifiedOn!: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 

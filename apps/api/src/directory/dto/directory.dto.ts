@@ -288,6 +288,61 @@ export class UserListQuery extends PageQueryDto {
   q?: string;
 }
 
+/**
+ * A person's certificate of internal-auditor training (ISO 9001 7.2: competence on record; 9.2.2 c:
+ * auditors chosen for it). The audit plan (KH-DGNB) names it beside the auditor.
+ */
+export class AuditorCertificateDto {
+  @ApiProperty({
+    example: 'Giấy chứng nhận chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015 số 125/2023',
+    description: 'As written on the certificate: what it certifies, and its number',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'certificate must not be blank' })
+  @MaxLength(300)
+  certificate!: string;
+
+  @ApiPropertyOptional({ example: 'Trung tâm Năng suất Việt Nam', nullable: true, type: String })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(200)
+  issuedBy?: string | null;
+
+  @ApiProperty({
+    example: '2023-06-16',
+    description: 'The day it was issued, YYYY-MM-DD (Vietnam time); a day to come is refused (422)',
+  })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  issuedOn!: string;
+}
+
+export class AuditorCertificateView {
+  @ApiProperty({
+    example: 'Giấy chứng nhận chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015 số 125/2023',
+  })
+  certificate!: string;
+
+  @ApiProperty({ example: 'Trung tâm Năng suất Việt Nam', nullable: true, type: String })
+  issuedBy!: string | null;
+
+  @ApiProperty({ example: '2023-06-16' })
+  issuedOn!: string;
+}
+
+/** @ValidateNested alone lets an array or a string through; @IsObject makes it a JSON object. */
+const AuditorCertificateField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: AuditorCertificateDto,
+      nullable: true,
+      description: "The person's internal-auditor certificate, their competence on record; null removes it",
+    }),
+    ValidateIf((_o, value) => value !== undefined && value !== null),
+    IsObject(),
+    ValidateNested(),
+    Type(() => AuditorCertificateDto),
+  );
+
 export class CreateUserDto {
   @ApiProperty({ example: 'Phạm Thị Lan' })
   @IsString()
@@ -333,6 +388,9 @@ export class CreateUserDto {
   @ValidateNested({ each: true })
   @Type(() => RoleGrantDto)
   roles?: RoleGrantDto[];
+
+  @AuditorCertificateField()
+  auditorCertificate?: AuditorCertificateDto | null;
 }
 
 export class UpdateUserDto {
@@ -373,6 +431,9 @@ export class UpdateUserDto {
   @MinLength(MIN_PASSWORD_LENGTH)
   @Validate(PasswordBytes)
   password?: string;
+
+  @AuditorCertificateField()
+  auditorCertificate?: AuditorCertificateDto | null;
 
   @IfUnchangedSince()
   ifUnchangedSince?: string;
@@ -427,6 +488,9 @@ export class UserView {
 
   @ApiProperty({ type: [RoleAssignmentView] })
   roles!: RoleAssignmentView[];
+
+  @ApiProperty({ type: AuditorCertificateView, nullable: true })
+  auditorCertificate!: AuditorCertificateView | null;
 
   @UpdatedAt()
   updatedAt!: string;
