@@ -342,7 +342,24 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       ]) {
         expect(planText).toContain(expected);
       }
-      expect(planText).toContain('Trưởng đoàn: Lý Thị Mai');
+      // The team with the certificates the directory has for them (ISO 9001 7.2); Huy has none.
+      const course = 'Chứng chỉ chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015';
+      expect(planText).toContain(
+        `Trưởng đoàn: Lý Thị Mai (${course} số 0127/2021, Trung tâm Năng suất Việt Nam cấp ngày 24 tháng 9 năm 2021);`,
+      );
+      expect(planText).toContain(
+        `Đặng Thu Trang (${course} số 0418/2023, Trung tâm Năng suất Việt Nam cấp ngày 16 tháng 6 năm 2023)`,
+      );
+      expect(planText).toContain('cấp ngày 16 tháng 6 năm 2023), Bùi Quang Huy.');
+      // A certificate Huy gets after the plan's day is not the competence the plan rested on.
+      await org.tokenOf('admin');
+      const certified = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('auditor.kinhte')}`, {
+        auditorCertificate: { certificate: `${course} số 0533/2024`, issuedOn: '2024-11-20' },
+      });
+      expect(certified.status).toBe(200);
+      const planAgain = await download('staff.tthc', `${audit}/plan`, PDF);
+      expect(planAgain.headers.get('x-document-version')).toBe(planPdf.headers.get('x-document-version'));
+      expect(normalise(pdfText(planAgain.bytes))).not.toContain('0533/2024');
       for (const step of steps) expect(planText).toContain(`${step.process} (điều khoản ${step.clause})`);
       // In the plan's order, numbered from 1, though their ids ("s9", "s10") sort the other way.
       const numberedInPlanOrder = new RegExp(

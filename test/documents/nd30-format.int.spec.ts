@@ -93,6 +93,7 @@ const audit: AuditRecord = {
       effective: null,
     },
   ],
+  leadAuditorUserId: 'u-trang',
   leadAuditorName: 'Đặng Thu Trang',
   names: { 'u-trang': 'Đặng Thu Trang' },
   date: '2024-02-07',

@@ -30,11 +30,14 @@ export interface AuditRecord {
     status: string;
     effective: boolean | null;
   }[];
+  leadAuditorUserId: string;
   leadAuditorName: string;
   /** Who approved the report and on which day (absent for audits closed before approval was a step). */
   reportApproval?: { approvedBy: string; approvedByName: string | null; approvedOn: string } | null;
   /** Display names by user id (auditors). */
   names: Record<string, string>;
+  /** The internal-auditor certificates the directory has for them, by user id (ISO 9001 7.2). */
+  certificates?: Record<string, { certificate: string; issuedBy: string | null; issuedOn: string }>;
   /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
   date: string;
 }
@@ -47,7 +50,8 @@ export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording):
   const plan = requirePlan(audit);
   const issuer = wording.organisation.name.vi;
   const unit = unitNames(wording);
-  const auditors = [...new Set(audit.steps.map((s) => audit.names[s.auditorUserId] ?? s.auditorUserId))];
+  const member = teamMember(audit);
+  const auditors = [...new Set(audit.steps.map((s) => s.auditorUserId))].map(member);
   const title = `Đánh giá nội bộ Hệ thống quản lý chất lượng theo ${wording.standard} năm ${wording.year}`;
   return {
     fileBaseName: `KH-DGNB-${wording.year}`,
@@ -73,7 +77,10 @@ export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording):
       { kind: 'heading', text: 'V. ĐOÀN ĐÁNH GIÁ' },
       {
         kind: 'list',
-        items: [`- Trưởng đoàn: ${audit.leadAuditorName};`, `- Chuyên gia đánh giá: ${auditors.join(', ')}.`],
+        items: [
+          `- Trưởng đoàn: ${member(audit.leadAuditorUserId)};`,
+          `- Chuyên gia đánh giá: ${auditors.join(', ')}.`,
+        ],
       },
       { kind: 'heading', text: 'VI. LỊCH ĐÁNH GIÁ' },
       {
@@ -188,6 +195,21 @@ export const CORRECTIVE_ACTION_STATUS: Record<string, string> = {
   closed: 'Đã khắc phục',
   cancelled: 'Đã hủy',
 };
+
+/**
+ * A member of the audit team as the plan names them: with the internal-auditor certificate the
+ * directory has for them (ISO 9001 7.2, their competence; 9.2.2 c, auditors chosen for it), one issued
+ * by the plan's date. Whoever has none on record is named alone: the plan states what is on record.
+ */
+function teamMember(audit: AuditRecord): (userId: string) => string {
+  return (userId) => {
+    const name = userId === audit.leadAuditorUserId ? audit.leadAuditorName : (audit.names[userId] ?? userId);
+    const held = audit.certificates?.[userId];
+    if (!held || held.issuedOn > audit.date) return name;
+    const issuer = held.issuedBy ? `${clause(held.issuedBy)} cấp` : 'cấp';
+    return `${name} (${clause(held.certificate)}, ${issuer} ${vietnameseDate(held.issuedOn)})`;
+  };
+}
 
 function requirePlan(audit: AuditRecord): NonNullable<AuditRecord['plan']> {
   if (!audit.plan) throw new Error(`The audit ${audit.id} has no plan yet`);

@@ -6,6 +6,7 @@ import { describeTarget, type Objective } from '@qcycle/domain';
 import { DecisionEntity, DocumentVersionEntity, EventLogEntryEntity, UserEntity } from '@qcycle/persistence';
 import { In } from 'typeorm';
 import type { AuditView } from '../cycles/dto/cycle-records.view';
+import { certificateView } from '../directory/auditor-certificate';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
 import type { Principal } from '../auth/principal';
 import {
@@ -80,8 +81,8 @@ export class CycleOfficialDocumentsService {
     if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
       throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotClosed', { cycleId });
     const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
-    const [names, planned, { dateOf }] = await Promise.all([
-      this.namesOf(caller, ids),
+    const [people, planned, { dateOf }] = await Promise.all([
+      this.peopleOf(caller, ids),
       this.dataSource.getRepository(EventLogEntryEntity).findOne({
         where: { cycleId, type: 'audit.planned' },
         order: { occurredAt: 'ASC' },
@@ -89,11 +90,19 @@ export class CycleOfficialDocumentsService {
       this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
     const { reportApproval } = audit;
+    const names = Object.fromEntries(people.map((user) => [user.id, user.fullName]));
+    const certificates = Object.fromEntries(
+      people.flatMap((user) => {
+        const held = certificateView(user);
+        return held ? [[user.id, held]] : [];
+      }),
+    );
     const record: AuditRecord = {
       ...audit,
       plan,
       leadAuditorName: names[audit.leadAuditorUserId] ?? audit.leadAuditorUserId,
       names,
+      certificates,
       reportApproval: reportApproval && {
         approvedBy: reportApproval.approvedBy,
         approvedByName: reportApproval.approvedByName,
@@ -286,12 +295,17 @@ export class CycleOfficialDocumentsService {
 
   /** The full names of these people of the caller's organisation, by user id, in one query. */
   async namesOf(caller: Principal, ids: readonly string[]): Promise<Record<string, string>> {
+    const people = await this.peopleOf(caller, ids);
+    return Object.fromEntries(people.map((user) => [user.id, user.fullName]));
+  }
+
+  /** These people of the caller's organisation, as the directory has them, in one query. */
+  private async peopleOf(caller: Principal, ids: readonly string[]): Promise<UserEntity[]> {
     const unique = [...new Set(ids)];
-    if (unique.length === 0) return {};
-    const people = await this.dataSource
+    if (unique.length === 0) return [];
+    return this.dataSource
       .getRepository(UserEntity)
       .find({ where: { id: In(unique), organisationCode: caller.organisationCode } });
-    return Object.fromEntries(people.map((user) => [user.id, user.fullName]));
   }
 
   own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
