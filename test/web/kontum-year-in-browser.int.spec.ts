@@ -689,6 +689,21 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const names = (await auditor.locator('option').allTextContents()).join(' | ');
     expect(names).toContain('Bùi Quang Huy');
     expect(names).not.toContain('Đặng Thu Trang');
+    // ISO 9001 7.2: the team's certificates as the directory has them; Huy has none on record, and
+    // the form says so, in the team and beside his name where a step is given.
+    expect(names).toContain(`Bùi Quang Huy — Phòng Kinh tế (${vi('tasks:auditPlan.noCertificate')})`);
+    const team = lead.page.getByRole('region', { name: vi('tasks:auditPlan.team') });
+    const course = 'Chứng chỉ chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015';
+    await expect(team.getByRole('listitem').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([
+        `Lý Thị Mai: ${course} số 0127/2021, Trung tâm Năng suất Việt Nam cấp ngày 24/09/2021`,
+        `Đặng Thu Trang: ${course} số 0418/2023, Trung tâm Năng suất Việt Nam cấp ngày 16/06/2023`,
+        `Bùi Quang Huy: ${vi('tasks:auditPlan.noCertificate')}`,
+      ]),
+    );
+    await team
+      .getByText(vi('tasks:auditPlan.noCertificateHint', { count: 1, names: 'Bùi Quang Huy' }))
+      .waitFor();
     await unit.selectOption('vp-tonghop');
     expect(await offered()).toContain(org.idOf('auditor.hcth'));
     await auditor.selectOption(org.idOf('auditor.hcth'));

@@ -180,17 +180,20 @@ export function TextField({
   required,
   lang,
   spellCheck,
+  max,
 }: {
   label: string;
   hint?: string;
   problems?: FieldProblem[];
   value: string;
   onChange: (value: string) => void;
-  type?: 'email' | 'password' | 'search';
+  type?: 'email' | 'password' | 'search' | 'date';
   autoComplete?: string;
   required?: boolean;
   lang?: string;
   spellCheck?: boolean;
+  /** The last day a date field takes, `YYYY-MM-DD`. */
+  max?: string;
 }) {
   return (
     <Field label={label} hint={hint} problems={problems}>
@@ -198,6 +201,7 @@ export function TextField({
         <input
           id={id}
           type={type}
+          max={max}
           lang={lang}
           autoComplete={autoComplete}
           spellCheck={spellCheck}

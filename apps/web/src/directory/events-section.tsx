@@ -86,7 +86,9 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
               ? p.active
                 ? t('events.fields.reactivated')
                 : t('events.fields.deactivated')
-              : t(`events.fields.${key}`, { defaultValue: key }),
+              : key === 'auditorCertificate' && p.auditorCertificate === null
+                ? t('events.fields.auditorCertificateRemoved')
+                : t(`events.fields.${key}`, { defaultValue: key }),
           );
         return t('events.say.user.changed', { name: person(p.userId), fields: fields.join(', ') });
       }

@@ -39,6 +39,10 @@ describe("the directory's refusals in the reader's language", () => {
       'vp-a is vp-b or lies under it: units cannot form a loop',
       'Không thể đặt đơn vị trực thuộc chính nó hoặc một đơn vị cấp dưới của nó.',
     ],
+    ['certificate must not be blank', 'Vui lòng nhập thông tin này.'],
+    ['issuedOn must be a date YYYY-MM-DD', 'Vui lòng chọn một ngày.'],
+    ['2031-01-05 has not come yet (today is 2026-12-03)', 'Ngày cấp không thể sau hôm nay.'],
+    ['2023-02-30 is not a day of the calendar', 'Lịch không có ngày này.'],
   ])('%s', (reason, vietnamese) => {
     expect(localiseReason(translator('vi'), reason)).toBe(vietnamese);
     expect(() => localiseReason(translator('en'), reason)).not.toThrow();

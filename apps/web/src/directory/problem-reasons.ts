@@ -16,6 +16,10 @@ const KNOWN_REASONS: [RegExp, (match: RegExpMatchArray) => [string, Record<strin
   [/a unit-head role needs the unit it leads/, () => ['problems.unitHeadNeedsUnit']],
   [/only a unit-head role has a unit/, () => ['problems.onlyUnitHeadHasUnit']],
   [/must be one of/, () => ['problems.choice']],
+  [/must not be blank/, () => ['problems.required']],
+  [/must be a date YYYY-MM-DD/, () => ['problems.date']],
+  [/has not come yet/, () => ['problems.dayToCome']],
+  [/is not a day of the calendar/, () => ['problems.notADay']],
 ];
 
 /** A translation function of the `directory` namespace (react-i18next's `t`). */

@@ -4,6 +4,7 @@ import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { AuditorCertificateForm } from './auditor-certificate-form';
 import { ROLES, type Role, type RoleAssignment, type Unit, type User } from './directory-data';
 import {
   changedMeanwhile,
@@ -125,6 +126,16 @@ export function UserEditor({
             allUnits={allUnits}
             unitLabel={unitLabel}
             onChanged={(next, message) => updated(next, message)}
+          />
+          <AuditorCertificateForm
+            key={user.id}
+            user={user}
+            onSaved={updated}
+            onChangedMeanwhile={(current) => {
+              setUser(current);
+              setNotice(null);
+              onChanged();
+            }}
           />
           <ActiveSwitch
             user={user}

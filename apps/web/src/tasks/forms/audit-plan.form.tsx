@@ -58,11 +58,21 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const [steps, setSteps] = useDraft<StepDraft[]>(task.id, 'steps', () => [newStep()]);
   const addStep = useRef<HTMLButtonElement>(null);
 
+  /**
+   * ISO 9001 7.2: the internal-auditor certificate the directory has for an auditor; null when it has
+   * none, undefined when the people list is not known here (a task-link session): then nothing is said.
+   */
+  const certificateOf = (userId: string) => {
+    const person = people.find((p) => p.userId === userId);
+    return person ? (person.auditorCertificate ?? null) : undefined;
+  };
   const auditorLabel = (auditor: AuditPlanForm['auditors'][number]) => {
     const name = nameOfAuditor(auditor);
     const unit = auditor.unitCode ? unitName(auditor.unitCode, i18n.language) : '';
-    return unit ? `${name} — ${unit}` : name;
+    const label = unit ? `${name} — ${unit}` : name;
+    return certificateOf(auditor.userId) === null ? `${label} (${t('auditPlan.noCertificate')})` : label;
   };
+  const uncertified = auditors.filter((a) => certificateOf(a.userId) === null);
   /** ISO 9.2.2 c: an auditor never audits their own unit, so they are not offered for it. */
   const auditorsFor = (unitCode: string) =>
     auditors.filter((a) => !unitCode || !a.unitCode || a.unitCode !== unitCode);
@@ -170,6 +180,40 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
           onChange={setTo}
         />
       </div>
+
+      {people.length > 0 && auditors.length > 0 && (
+        <section aria-labelledby="audit-team-title" className="audit-team">
+          <h3 id="audit-team-title">{t('auditPlan.team')}</h3>
+          <ul>
+            {auditors.map((auditor) => {
+              const held = certificateOf(auditor.userId);
+              return (
+                <li key={auditor.userId}>
+                  <strong>{nameOfAuditor(auditor)}</strong>
+                  {': '}
+                  {held ? (
+                    t('auditPlan.certificate', {
+                      certificate: held.certificate,
+                      issuer: held.issuedBy ?? t('auditPlan.noIssuer'),
+                      date: formatDay(held.issuedOn, i18n.language),
+                    })
+                  ) : (
+                    <span className="badge badge-warn">{t('auditPlan.noCertificate')}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {uncertified.length > 0 && (
+            <p className="field-hint">
+              {t('auditPlan.noCertificateHint', {
+                count: uncertified.length,
+                names: uncertified.map(nameOfAuditor).join(', '),
+              })}
+            </p>
+          )}
+        </section>
+      )}
 
       <fieldset className="task-fieldset">
         <legend>{t('auditPlan.steps')}</legend>
