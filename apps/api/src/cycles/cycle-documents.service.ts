@@ -142,6 +142,7 @@ export class CycleDocumentsService {
       })),
       correctiveActions: actions.map((a) => ({
         id: a.id,
+        stepId: a.stepId,
         severity: a.severity,
         unitCode: a.unitCode,
         finding: a.finding,

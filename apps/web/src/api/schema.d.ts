@@ -1812,6 +1812,11 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "planned" | "closed" | "cancelled";
+            /**
+             * @description The checklist step whose finding it answers (in the audit's record)
+             * @example quality-cycle/kontum/2024/audit/step/s1
+             */
+            stepId?: string;
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
         };

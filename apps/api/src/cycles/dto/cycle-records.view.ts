@@ -233,6 +233,12 @@ export class CorrectiveActionView {
   @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/ca/s1' })
   id!: string;
 
+  @ApiPropertyOptional({
+    example: 'quality-cycle/kontum/2024/audit/step/s1',
+    description: "The checklist step whose finding it answers (in the audit's record)",
+  })
+  stepId?: string;
+
   @ApiProperty({ example: 'minor-nc' })
   severity!: string;
 
