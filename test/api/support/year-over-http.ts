@@ -5,15 +5,15 @@ import { taskPath, type DemoOrganisation, type TaskSummary } from './demo-organi
 /** The leader's approval as the suites give it. */
 export const APPROVAL = { decision: 'approve', documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' };
 
+const completeAs = (org: DemoOrganisation) => (local: string, taskId: string, outcome: unknown) =>
+  org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+
 /**
- * A rehearsal of 2024 from October walked over HTTP into its internal audit: approved, delegated,
- * accepted by every unit, and the lead auditor's plan giving Huy (`auditor.kinhte`, economics
- * division) three steps in three other units: s1 in vp-tonghop, s2 in vp-kiemsoat-tthc, s3 in
- * vp-hanhchinh-tochuc. Answers those three tasks.
+ * A rehearsal of 2024 from October walked over HTTP to its internal audit's plan: approved,
+ * delegated and accepted by every unit. Answers the lead auditor's open `audit-plan` task.
  */
-export async function rehearsalInItsAudit(org: DemoOrganisation): Promise<TaskSummary[]> {
-  const complete = (local: string, taskId: string, outcome: unknown) =>
-    org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
+export async function rehearsalAtItsAuditPlan(org: DemoOrganisation): Promise<TaskSummary> {
+  const complete = completeAs(org);
   const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
     organisationCode: org.code,
     year: 2024,
@@ -33,7 +33,18 @@ export async function rehearsalInItsAudit(org: DemoOrganisation): Promise<TaskSu
     const acceptance = await org.waitForTask(head, 'unit-acceptance');
     expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
   }
-  const plan = await org.waitForTask('lead.auditor', 'audit-plan');
+  return org.waitForTask('lead.auditor', 'audit-plan');
+}
+
+/**
+ * A rehearsal of 2024 from October walked over HTTP into its internal audit: approved, delegated,
+ * accepted by every unit, and the lead auditor's plan giving Huy (`auditor.kinhte`, economics
+ * division) three steps in three other units: s1 in vp-tonghop, s2 in vp-kiemsoat-tthc, s3 in
+ * vp-hanhchinh-tochuc. Answers those three tasks.
+ */
+export async function rehearsalInItsAudit(org: DemoOrganisation): Promise<TaskSummary[]> {
+  const complete = completeAs(org);
+  const plan = await rehearsalAtItsAuditPlan(org);
   const step = (id: string, unitCode: string, process: string, clause: string) => ({
     id,
     unitCode,
