@@ -704,6 +704,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await team
       .getByText(vi('tasks:auditPlan.noCertificateHint', { count: 1, names: 'Bùi Quang Huy' }))
       .waitFor();
+    // ISO 9.2.2 a: the organisation has no earlier audit in qcycle, and the form says so.
+    await lead.page
+      .getByRole('region', { name: vi('tasks:auditPlan.previous.title', { year: 2023 }) })
+      .getByText(vi('tasks:auditPlan.previous.none', { year: 2023 }))
+      .waitFor();
     await unit.selectOption('vp-tonghop');
     expect(await offered()).toContain(org.idOf('auditor.hcth'));
     await auditor.selectOption(org.idOf('auditor.hcth'));

@@ -8,6 +8,7 @@ import { AnswerText, CellText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
+import { PreviousAudit } from '../components/previous-audit';
 import { merged } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -180,6 +181,8 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
           onChange={setTo}
         />
       </div>
+
+      <PreviousAudit cycleId={task.cycleId} />
 
       {people.length > 0 && auditors.length > 0 && (
         <section aria-labelledby="audit-team-title" className="audit-team">

@@ -1,0 +1,203 @@
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import {
+  AuditEntity,
+  AuditStepEntity,
+  CorrectiveActionEntity,
+  QualityCycleEntity,
+} from '@qcycle/persistence';
+import { uniqueSuffix } from '@qcycle/testing';
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
+import { rehearsalAtItsAuditPlan } from '../api/support/year-over-http';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, pagePath } from './support/web-suite';
+
+/**
+ * ISO 9001 9.2.2 a: the audit programme takes the results of previous audits into account. The lead
+ * auditor plans 2024's internal audit (chromium, Vietnamese) and, beside the plan's form, reads how
+ * 2023's came out: its steps counted by result, each finding with its unit, process and clause and
+ * where its corrective action stands, and the way to last year's audit page. 2023 is the
+ * organisation's year closed in qcycle, its audit records written as the workflow writes them; 2024
+ * a rehearsal from October on the real API serving the built web app, the worker, the Temporal dev
+ * server and PostgreSQL. Checked with axe-core and photographed (test-results/screenshots/
+ * task-audit-plan-previous-year).
+ */
+describe("planning the internal audit with last year's results beside it (chromium; API, worker, Temporal dev server, PostgreSQL)", () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  let plan: TaskSummary;
+  const organisationCode = `ap-${uniqueSuffix()}`;
+  const lastYear = `${organisationCode}-2023`;
+  const audit2023 = `quality-cycle/${organisationCode}/2023/audit`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      [
+        'admin',
+        'leader',
+        'qmr',
+        'head.tthc',
+        'head.tonghop',
+        'lead.auditor',
+        'auditor.hcth',
+        'auditor.kinhte',
+      ].map((local) => org.tokenOf(local)),
+    );
+    await recordLastYearsAudit(suite.api.get(DataSource));
+    plan = await rehearsalAtItsAuditPlan(org);
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.api
+      .get(TemporalClientProvider)
+      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
+      .terminate('suite over')
+      .catch(() => undefined);
+    await suite?.close();
+  });
+
+  /**
+   * 2023 as its cycle left it: closed, its audit of three steps closed — the one-stop unit's process
+   * conforming, a minor nonconformity in the administrative procedures unit whose corrective action
+   * was closed and found effective, an observation on the general affairs unit's document control.
+   */
+  async function recordLastYearsAudit(records: DataSource): Promise<void> {
+    await records.getRepository(QualityCycleEntity).insert({
+      id: lastYear,
+      workflowId: `quality-cycle/${organisationCode}/2023`,
+      organisationCode,
+      year: 2023,
+      status: 'closed',
+      phase: 'closing',
+      startedBy: org.idOf('qmr'),
+      startedAt: '2023-01-03T01:00:00.000Z',
+      updatedAt: '2024-01-22T10:00:00.000Z',
+      rehearsal: false,
+    });
+    await records.getRepository(AuditEntity).insert({
+      id: audit2023,
+      cycleId: lastYear,
+      leadAuditorUserId: org.idOf('lead.auditor'),
+      plan: {
+        scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+        criteria: ['TCVN ISO 9001:2015'],
+        methods: 'Phỏng vấn, xem xét hồ sơ',
+        from: '2023-10-09',
+        to: '2023-10-20',
+      },
+      status: 'closed',
+      report: 'Hệ thống được duy trì; một điểm không phù hợp nhẹ đã được khắc phục.',
+      closedAt: '2023-10-27T09:00:00.000Z',
+    });
+    const step = (
+      id: string,
+      unitCode: string,
+      process: string,
+      clause: string,
+      result: string,
+      finding: string | null,
+    ) => ({
+      id: `${audit2023}/step/${id}`,
+      auditId: audit2023,
+      cycleId: lastYear,
+      unitCode,
+      process,
+      clause,
+      auditorUserId: org.idOf(unitCode === 'vp-hanhchinh-tochuc' ? 'auditor.kinhte' : 'auditor.hcth'),
+      result,
+      evidence: null,
+      notes: null,
+      finding,
+      signedOffAt: '2023-10-18T08:00:00.000Z',
+    });
+    await records
+      .getRepository(AuditStepEntity)
+      .insert([
+        step('s1', 'vp-ttpvhcc', 'Tiếp nhận và trả kết quả', '8.2.1', 'conformity', null),
+        step(
+          's2',
+          'vp-kiemsoat-tthc',
+          'Giải quyết hồ sơ TTHC',
+          '8.5.1',
+          'minor-nc',
+          'Hai hồ sơ trả kết quả không ghi ngày',
+        ),
+        step(
+          's3',
+          'vp-hanhchinh-tochuc',
+          'Kiểm soát thông tin dạng văn bản',
+          '7.5.3',
+          'observation',
+          'Sổ công văn đến chưa ghi hạn xử lý',
+        ),
+      ]);
+    await records.getRepository(CorrectiveActionEntity).insert({
+      id: `${audit2023}/ca/s2`,
+      cycleId: lastYear,
+      auditId: audit2023,
+      stepId: `${audit2023}/step/s2`,
+      source: 'audit-finding',
+      raisedBy: null,
+      verifierUserId: null,
+      objectiveId: null,
+      periodKey: null,
+      carriedFromId: null,
+      severity: 'minor-nc',
+      unitCode: 'vp-kiemsoat-tthc',
+      finding: 'Hai hồ sơ trả kết quả không ghi ngày',
+      correction: 'Bổ sung ngày trả kết quả',
+      rootCause: 'Mẫu sổ không có cột ngày trả',
+      action: 'Sửa mẫu sổ theo dõi',
+      ownerUserId: org.idOf('head.tthc'),
+      dueDate: '2023-11-30',
+      status: 'closed',
+      rounds: 1,
+      effective: true,
+      verifiedBy: org.idOf('auditor.hcth'),
+      verifiedAt: '2023-12-05T08:00:00.000Z',
+      openedAt: '2023-10-18T08:00:00.000Z',
+    });
+  }
+
+  it("shows the lead auditor 2023's results beside the plan: the counts, each finding and its corrective action, and the way to that audit", async () => {
+    const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
+    await lead.open(pagePath(plan.id));
+    const previous = lead.page.getByRole('region', {
+      name: vi('tasks:auditPlan.previous.title', { year: 2023 }),
+    });
+    await previous
+      .getByText(
+        vi('tasks:auditPlan.previous.summary', {
+          steps: 3,
+          conformity: 1,
+          observation: 1,
+          minor: 1,
+          major: 0,
+        }),
+      )
+      .waitFor();
+    await expect(previous.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `${vi('cycles:auditResult.minor-nc')} Phòng Kiểm soát thủ tục hành chính — Giải quyết hồ sơ TTHC (điều khoản 8.5.1): ` +
+        `Hai hồ sơ trả kết quả không ghi ngày. ${vi('tasks:auditPlan.previous.action')} ` +
+        `${vi('cycles:actionStatus.closed')}, ${vi('tasks:auditPlan.previous.effective')}.`,
+      `${vi('cycles:auditResult.observation')} Phòng Hành chính - Tổ chức — Kiểm soát thông tin dạng văn bản (điều khoản 7.5.3): ` +
+        'Sổ công văn đến chưa ghi hạn xử lý.',
+    ]);
+    await lead.check("the audit plan with last year's results", {
+      screenshot: 'task-audit-plan-previous-year',
+    });
+
+    await previous.getByRole('link', { name: vi('tasks:auditPlan.previous.open', { year: 2023 }) }).click();
+    await lead.page
+      .getByRole('heading', { level: 1, name: vi('cycles:audit.title', { year: '2023' }) })
+      .waitFor();
+  });
+});
