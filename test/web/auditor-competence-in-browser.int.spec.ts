@@ -47,6 +47,11 @@ describe("an auditor's certificate recorded in the directory (chromium; API, Pos
     const before = await huy();
     expect(before.auditorCertificate).toBeNull();
     await admin.open('/directory?view=users');
+    // In the list, an auditor without a certificate on record says so; one with it does not.
+    const missing = vi('directory:certificate.missing');
+    const row = (name: string) => admin.page.getByRole('row').filter({ hasText: name });
+    await row(before.fullName).getByText(missing).waitFor();
+    await expect(row('Đặng Thu Trang').getByText(missing).count()).resolves.toBe(0);
     await admin.page
       .getByRole('button', { name: vi('directory:users.editNamed', { name: before.fullName }) })
       .click();
@@ -91,6 +96,7 @@ describe("an auditor's certificate recorded in the directory (chromium; API, Pos
     await expect(huy()).resolves.toMatchObject({
       auditorCertificate: { certificate, issuedBy: 'Trung tâm Năng suất Việt Nam', issuedOn: '2024-05-10' },
     });
+    await row(before.fullName).getByText(missing).waitFor({ state: 'detached' });
     await admin.check('a certificate on record', { screenshot: 'directory-auditor-certificate-held' });
 
     await form.getByRole('button', { name: vi('directory:certificate.remove') }).click();

@@ -176,6 +176,11 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
             <td data-label={t('users.unit')}>{unitLabel(user.unitCode)}</td>
             <td data-label={t('users.roles')}>
               <RoleList roles={user.roles} unitLabel={unitLabel} />
+              {/* ISO 9001 7.2: an auditor whose competence is not on record shows it here, to be recorded. */}
+              {!user.auditorCertificate &&
+                user.roles.some((r) => r.role === 'auditor' || r.role === 'lead-auditor') && (
+                  <span className="dir-sub">{t('certificate.missing')}</span>
+                )}
             </td>
             <td data-label={t('users.status')}>
               <ActiveWord active={user.active} />
