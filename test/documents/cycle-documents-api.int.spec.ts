@@ -434,6 +434,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Hành động khắc phục: Cập nhật mẫu phiếu., thời hạn ngày 15 tháng 11 năm 2024'.replace('., ', ', '),
       );
       expect(reportText).toContain(report);
+      // The team as the plan names it; Huy's certificate of November is after the report's day too.
+      expect(reportText).toContain(
+        `Đoàn đánh giá: trưởng đoàn Lý Thị Mai (${course} số 0127/2021, Trung tâm Năng suất Việt Nam cấp ` +
+          `ngày 24 tháng 9 năm 2021); chuyên gia đánh giá Đặng Thu Trang (${course} số 0418/2023, ` +
+          'Trung tâm Năng suất Việt Nam cấp ngày 16 tháng 6 năm 2023), Bùi Quang Huy.',
+      );
       expect(reportText).toMatch(numberedInPlanOrder);
       expect(
         wordCounts(wordParagraphs(docxParts(reportDocx.bytes).read('word/document.xml')).join('\n')),

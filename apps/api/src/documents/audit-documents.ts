@@ -105,7 +105,8 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
   const plan = requirePlan(audit);
   const issuer = wording.organisation.name.vi;
   const unit = unitNames(wording);
-  const auditors = [...new Set(audit.steps.map((s) => audit.names[s.auditorUserId] ?? s.auditorUserId))];
+  const member = teamMember(audit);
+  const auditors = [...new Set(audit.steps.map((s) => s.auditorUserId))].map(member);
   const units = [...new Set(audit.steps.map((s) => unit(s.unitCode)))];
   const title = `Kết quả đánh giá nội bộ Hệ thống quản lý chất lượng theo ${wording.standard} năm ${wording.year}`;
   return {
@@ -133,7 +134,7 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
       {
         kind: 'paragraph',
         label: 'Đoàn đánh giá:',
-        text: `trưởng đoàn ${audit.leadAuditorName}; chuyên gia đánh giá ${auditors.join(', ')}.`,
+        text: `trưởng đoàn ${member(audit.leadAuditorUserId)}; chuyên gia đánh giá ${auditors.join(', ')}.`,
       },
       { kind: 'paragraph', label: 'Đơn vị được đánh giá:', text: `${units.join('; ')}.` },
       { kind: 'heading', text: 'II. KẾT QUẢ ĐÁNH GIÁ TỪNG NỘI DUNG' },
@@ -197,9 +198,10 @@ export const CORRECTIVE_ACTION_STATUS: Record<string, string> = {
 };
 
 /**
- * A member of the audit team as the plan names them: with the internal-auditor certificate the
- * directory has for them (ISO 9001 7.2, their competence; 9.2.2 c, auditors chosen for it), one issued
- * by the plan's date. Whoever has none on record is named alone: the plan states what is on record.
+ * A member of the audit team as the plan and the report name them: with the internal-auditor
+ * certificate the directory has for them (ISO 9001 7.2, their competence; 9.2.2 c, auditors chosen
+ * for it), one issued by the document's date. Whoever has none on record is named alone: the
+ * document states what is on record.
  */
 function teamMember(audit: AuditRecord): (userId: string) => string {
   return (userId) => {
