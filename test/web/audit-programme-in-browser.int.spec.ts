@@ -199,5 +199,27 @@ describe("planning the internal audit with last year's results beside it (chromi
     await lead.page
       .getByRole('heading', { level: 1, name: vi('cycles:audit.title', { year: '2023' }) })
       .waitFor();
+    // Its team with each member's competence as the directory has it (ISO 9001 7.2).
+    const course = 'Chứng chỉ chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015';
+    const team = lead.page.getByRole('region', { name: vi('cycles:audit.plan') });
+    await team
+      .getByRole('listitem')
+      .filter({ hasText: 'Lý Thị Mai' })
+      .filter({
+        hasText: vi('cycles:audit.certificate', {
+          certificate: `${course} số 0127/2021`,
+          issuer: 'Trung tâm Năng suất Việt Nam',
+          date: '24/09/2021',
+        }),
+      })
+      .waitFor();
+    await team
+      .getByRole('listitem')
+      .filter({ hasText: 'Bùi Quang Huy' })
+      .filter({ hasText: vi('cycles:audit.noCertificate') })
+      .waitFor();
+    await lead.check("last year's audit, its team's competence", {
+      screenshot: 'cycle-audit-team-competence',
+    });
   });
 });

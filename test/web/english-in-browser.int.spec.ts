@@ -125,7 +125,13 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
     });
     openStep = await taskOf('auditor.hcth', 'audit-step');
 
-    const people = await org.as<{ fullName: string; title: string | null }[]>('qmr', 'GET', '/api/v1/people');
+    const people = await org.as<
+      {
+        fullName: string;
+        title: string | null;
+        auditorCertificate: { certificate: string; issuedBy: string | null } | null;
+      }[]
+    >('qmr', 'GET', '/api/v1/people');
     const units = await org.as<{ name: { vi: string } }[] | { items: { name: { vi: string } }[] }>(
       'admin',
       'GET',
@@ -133,7 +139,12 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
     );
     const plan = octoberAuditPlan(org);
     userData = [
-      ...people.body.flatMap((p) => [p.fullName, p.title ?? '']),
+      ...people.body.flatMap((p) => [
+        p.fullName,
+        p.title ?? '',
+        p.auditorCertificate?.certificate ?? '',
+        p.auditorCertificate?.issuedBy ?? '',
+      ]),
       ...(Array.isArray(units.body) ? units.body : units.body.items).map((u) => u.name.vi),
       APPROVAL.documentNumber,
       plan.scope,

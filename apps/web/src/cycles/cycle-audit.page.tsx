@@ -9,6 +9,7 @@ import { useFormat, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
+import { usePeople } from '../ui/people';
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
@@ -109,11 +110,15 @@ export default function CycleAuditPage() {
                 <ul>
                   <li>
                     {names.person(data.leadAuditorUserId)} — {t('audit.leadRole')}
+                    <Competence userId={data.leadAuditorUserId} />
                   </li>
                   {[...new Set(data.steps.map((s) => s.auditorUserId))]
                     .filter((id) => id !== data.leadAuditorUserId)
                     .map((id) => (
-                      <li key={id}>{names.person(id)}</li>
+                      <li key={id}>
+                        {names.person(id)}
+                        <Competence userId={id} />
+                      </li>
                     ))}
                 </ul>
               </dd>
@@ -237,5 +242,28 @@ export default function CycleAuditPage() {
         )}
       </div>
     </EvidenceNamesProvider>
+  );
+}
+
+/**
+ * An audit team member's competence as the directory has it now (ISO 9001 7.2): their internal-auditor
+ * certificate, or that none is on record. Nothing while the people are not known (a task-link session).
+ */
+function Competence({ userId }: { userId: string }) {
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  const person = usePeople().find((p) => p.userId === userId);
+  if (!person) return null;
+  const held = person.auditorCertificate;
+  return (
+    <div className="muted small">
+      {held
+        ? t('audit.certificate', {
+            certificate: held.certificate,
+            issuer: held.issuedBy ?? t('audit.noIssuer'),
+            date: format.date(held.issuedOn),
+          })
+        : t('audit.noCertificate')}
+    </div>
   );
 }
