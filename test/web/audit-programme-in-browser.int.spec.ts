@@ -1,16 +1,12 @@
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
-import {
-  AuditEntity,
-  AuditStepEntity,
-  CorrectiveActionEntity,
-  QualityCycleEntity,
-} from '@qcycle/persistence';
+import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
+import { recordClosedYear } from '../api/support/year-fixtures';
 import { rehearsalAtItsAuditPlan } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import { browserSuiteConfig, BrowserSession, pagePath } from './support/web-suite';
@@ -70,18 +66,7 @@ describe("planning the internal audit with last year's results beside it (chromi
    * was closed and found effective, an observation on the general affairs unit's document control.
    */
   async function recordLastYearsAudit(records: DataSource): Promise<void> {
-    await records.getRepository(QualityCycleEntity).insert({
-      id: lastYear,
-      workflowId: `quality-cycle/${organisationCode}/2023`,
-      organisationCode,
-      year: 2023,
-      status: 'closed',
-      phase: 'closing',
-      startedBy: org.idOf('qmr'),
-      startedAt: '2023-01-03T01:00:00.000Z',
-      updatedAt: '2024-01-22T10:00:00.000Z',
-      rehearsal: false,
-    });
+    await recordClosedYear(records, organisationCode, 2023, org.idOf('qmr'));
     await records.getRepository(AuditEntity).insert({
       id: audit2023,
       cycleId: lastYear,

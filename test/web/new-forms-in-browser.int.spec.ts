@@ -12,11 +12,12 @@ import {
   type CycleCalendar,
   type IsoInstant,
 } from '@qcycle/domain';
-import { DocumentVersionEntity, ObjectiveResultEntity, QualityCycleEntity } from '@qcycle/persistence';
+import { DocumentVersionEntity, ObjectiveResultEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { normalise, pdfText } from '../documents/support/document-text';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
+import { recordClosedYear } from '../api/support/year-fixtures';
 import { APPROVAL, YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import {
@@ -512,18 +513,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     // The organisation's 2023 closed in qcycle: its objective 4 missed, one task done. The review's
     // inputs set it beside this year's (ISO 9.3.2 c: trends), as the leader reads them in step 5.
     const records = suite.api.get(DataSource);
-    await records.getRepository(QualityCycleEntity).insert({
-      id: `${organisationCode}-2023`,
-      workflowId: `quality-cycle/${organisationCode}/2023`,
-      organisationCode,
-      year: 2023,
-      status: 'closed',
-      phase: 'closing',
-      startedBy: org.idOf('qmr'),
-      startedAt: '2023-01-03T01:00:00.000Z',
-      updatedAt: '2024-01-22T10:00:00.000Z',
-      rehearsal: false,
-    });
+    await recordClosedYear(records, organisationCode, 2023, org.idOf('qmr'));
     await records.getRepository(ObjectiveResultEntity).insert({
       id: `${organisationCode}-2023/obj-4`,
       cycleId: `${organisationCode}-2023`,

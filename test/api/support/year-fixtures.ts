@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { QualityCycleEntity } from '@qcycle/persistence';
 import type { DemoOrganisation } from './demo-organisation';
 
 /** The leader's management review of the Kon Tum year (ISO 9.3.3 outputs and one action for next year). */
@@ -56,3 +58,30 @@ export const octoberAuditPlan = (org: DemoOrganisation, options: { withRecords?:
       : []),
   ],
 });
+
+/**
+ * The organisation's year `year` as qcycle would have left it once closed: its cycle row, started by
+ * `startedBy` on 3 January and closed the next January. The suites add the records they need (an
+ * objective's result, an audit) under `${organisationCode}-${year}`.
+ */
+export async function recordClosedYear(
+  records: DataSource,
+  organisationCode: string,
+  year: number,
+  startedBy: string,
+): Promise<string> {
+  const id = `${organisationCode}-${year}`;
+  await records.getRepository(QualityCycleEntity).insert({
+    id,
+    workflowId: `quality-cycle/${organisationCode}/${year}`,
+    organisationCode,
+    year,
+    status: 'closed',
+    phase: 'closing',
+    startedBy,
+    startedAt: `${year}-01-03T01:00:00.000Z`,
+    updatedAt: `${year + 1}-01-22T10:00:00.000Z`,
+    rehearsal: false,
+  });
+  return id;
+}
