@@ -193,15 +193,17 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
               return (
                 <li key={auditor.userId}>
                   <strong>{nameOfAuditor(auditor)}</strong>
-                  {': '}
-                  {held ? (
-                    t('auditPlan.certificate', {
+                  {held === undefined ? null : held ? (
+                    `: ${t('auditPlan.certificate', {
                       certificate: held.certificate,
                       issuer: held.issuedBy ?? t('auditPlan.noIssuer'),
                       date: formatDay(held.issuedOn, i18n.language),
-                    })
+                    })}`
                   ) : (
-                    <span className="badge badge-warn">{t('auditPlan.noCertificate')}</span>
+                    <>
+                      {': '}
+                      <span className="badge badge-warn">{t('auditPlan.noCertificate')}</span>
+                    </>
                   )}
                 </li>
               );
