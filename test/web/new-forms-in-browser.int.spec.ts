@@ -540,6 +540,11 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await openTask(qmr, preparation);
     for (const [key, value] of Object.entries(PREPARATION))
       await qmr.page.getByLabel(vi(`tasks:reviewPreparation.${key}`), { exact: true }).fill(value);
+    // d) resources: the hint says how many of the internal auditors have their competence on record.
+    const resources = qmr.page.getByLabel(vi('tasks:reviewPreparation.resources'), { exact: true });
+    expect(await descriptionOf(resources)).toContain(
+      vi('tasks:reviewPreparation.auditorsUncertified', { certified: 2, count: 3, names: 'Bùi Quang Huy' }),
+    );
     expect(
       await unlabelled(qmr.page.getByRole('region', { name: vi('tasks:reviewPreparation.compiled') })),
     ).toEqual([]);

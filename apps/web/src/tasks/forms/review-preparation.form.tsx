@@ -26,7 +26,24 @@ function reviewInputs(schema: unknown): { entered: string[]; noted: string[] } {
 export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<{ reviewDate: string; compiled: Record<string, unknown> }>(task);
-  const { nameOf } = usePeople();
+  const { nameOf, people } = usePeople();
+  // 9.3.2 d: among the resources, the people's competence; the directory knows the auditors'.
+  const auditors = people.filter(
+    (p) => p.active && p.roles.some((role) => role === 'auditor' || role === 'lead-auditor'),
+  );
+  const uncertified = auditors.filter((p) => !p.auditorCertificate).map((p) => p.fullName);
+  const hints: Record<string, string | undefined> = {
+    resources:
+      auditors.length === 0
+        ? undefined
+        : uncertified.length === 0
+          ? t('reviewPreparation.auditorsCertified', { count: auditors.length })
+          : t('reviewPreparation.auditorsUncertified', {
+              certified: auditors.length - uncertified.length,
+              count: auditors.length,
+              names: uncertified.join(', '),
+            }),
+  };
   const inputs = reviewInputs(task.outcomeSchema);
   const [entered, setEntered] = useDraft<Record<string, string>>(task.id, 'entered', {});
   const [notes, setNotes] = useDraft<Record<string, string>>(task.id, 'notes', {});
@@ -55,6 +72,7 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
           <AnswerText
             key={key}
             label={t(`reviewPreparation.${key}`)}
+            hint={hints[key]}
             path={key}
             problems={problems}
             value={entered[key] ?? ''}
