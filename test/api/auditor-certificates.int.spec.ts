@@ -55,14 +55,6 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       );
       return people.body.find((p) => p.userId === org.idOf(local))!;
     };
-    const changesOf = async (userId: string) => {
-      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
-        'admin',
-        'GET',
-        '/api/v1/directory/events?type=user.changed&limit=100',
-      );
-      return log.body.items.filter((e) => e.payload.userId === userId).map((e) => e.payload);
-    };
 
     it("records Huy's certificate, shows it in the people list, corrects it, takes it off, and logs each change", async () => {
       const huy = org.idOf('auditor.kinhte');
@@ -107,7 +99,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(removed.body.auditorCertificate).toBeNull();
       expect((await person('auditor.kinhte')).auditorCertificate).toBeNull();
 
-      const log = await changesOf(huy);
+      const log = await org.userChangesOf(huy);
       expect(log.map((change) => change.auditorCertificate)).toEqual([
         null,
         undefined,

@@ -58,14 +58,6 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       await org.tokenOf(local);
       return (await org.as<UserAnswer>('admin', 'GET', `/api/v1/users/${org.idOf(local)}`)).body;
     };
-    const changesOf = async (userId: string) => {
-      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
-        'admin',
-        'GET',
-        '/api/v1/directory/events?type=user.changed&limit=100',
-      );
-      return log.body.items.filter((e) => e.payload.userId === userId).map((e) => e.payload);
-    };
 
     it("refuses the second of two edits of a person made on the same copy with 409 and the person as now; the first edit's transfer stays", async () => {
       const lan = await userOf('staff.tthc');
@@ -106,7 +98,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         title: lan.title,
         updatedAt: moved.body.updatedAt,
       });
-      expect(await changesOf(lan.id)).toEqual([{ userId: lan.id, unitCode: 'vp-tonghop' }]);
+      expect(await org.userChangesOf(lan.id)).toEqual([{ userId: lan.id, unitCode: 'vp-tonghop' }]);
 
       // Made again on the copy as it is now, it is saved; so is the next one, its stamp written as
       // the same instant in another form.
@@ -170,7 +162,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       const saved = answers.find((a) => a.status === 200)!.body;
       expect((await userOf('auditor.kinhte')).title).toBe(saved.title);
-      expect((await changesOf(huy.id)).map((c) => c.title)).toEqual([saved.title]);
+      expect((await org.userChangesOf(huy.id)).map((c) => c.title)).toEqual([saved.title]);
     });
 
     it('refuses a unit renamed on a copy read before it was moved, keeping the move', async () => {

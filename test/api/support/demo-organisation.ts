@@ -152,6 +152,16 @@ export class DemoOrganisation {
     return answer.body.items;
   }
 
+  /** The `user.changed` entries of one person in the directory's log, newest first, as the administrator reads them. */
+  async userChangesOf(userId: string): Promise<Record<string, unknown>[]> {
+    const log = await this.as<{ items: { payload: Record<string, unknown> }[] }>(
+      'admin',
+      'GET',
+      '/api/v1/directory/events?type=user.changed&limit=100',
+    );
+    return log.body.items.filter((e) => e.payload.userId === userId).map((e) => e.payload);
+  }
+
   /** A cycle's nonconformities as the Quality Representative reads them; none for a year not started. */
   async nonconformities(cycleId: string): Promise<NonconformitySummary[]> {
     const answer = await this.as<{ items?: NonconformitySummary[] }>(
