@@ -90,7 +90,7 @@ export class CycleOfficialDocumentsService {
       this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
     const { reportApproval } = audit;
-    const names = Object.fromEntries(people.map((user) => [user.id, user.fullName]));
+    const names = fullNames(people);
     const certificates = Object.fromEntries(
       people.flatMap((user) => {
         const held = certificateView(user);
@@ -295,8 +295,7 @@ export class CycleOfficialDocumentsService {
 
   /** The full names of these people of the caller's organisation, by user id, in one query. */
   async namesOf(caller: Principal, ids: readonly string[]): Promise<Record<string, string>> {
-    const people = await this.peopleOf(caller, ids);
-    return Object.fromEntries(people.map((user) => [user.id, user.fullName]));
+    return fullNames(await this.peopleOf(caller, ids));
   }
 
   /** These people of the caller's organisation, as the directory has them, in one query. */
@@ -376,4 +375,9 @@ export function decisionRecordOf(row: DecisionEntity): DecisionRecord {
     effectiveDate: row.effectiveDate,
     objectives: row.objectives as Objective[],
   };
+}
+
+/** People's full names by user id. */
+function fullNames(people: readonly UserEntity[]): Record<string, string> {
+  return Object.fromEntries(people.map((user) => [user.id, user.fullName]));
 }
