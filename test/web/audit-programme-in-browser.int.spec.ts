@@ -191,7 +191,7 @@ describe("planning the internal audit with last year's results beside it (chromi
       .getByRole('listitem')
       .filter({ hasText: 'Lý Thị Mai' })
       .filter({
-        hasText: vi('cycles:audit.certificate', {
+        hasText: vi('common:auditorCertificate.words', {
           certificate: `${course} số 0127/2021`,
           issuer: 'Trung tâm Năng suất Việt Nam',
           date: '24/09/2021',

@@ -87,9 +87,11 @@ describe("an auditor's certificate recorded in the directory (chromium; API, Pos
     await form
       .getByText(
         vi('directory:certificate.held', {
-          certificate,
-          issuer: 'Trung tâm Năng suất Việt Nam',
-          date: '10/05/2024',
+          words: vi('common:auditorCertificate.words', {
+            certificate,
+            issuer: 'Trung tâm Năng suất Việt Nam',
+            date: '10/05/2024',
+          }),
         }),
       )
       .waitFor();

@@ -10,6 +10,7 @@ import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import { usePeople } from '../ui/people';
+import { useCertificateWords } from '../ui/auditor-certificate';
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
@@ -251,19 +252,9 @@ export default function CycleAuditPage() {
  */
 function Competence({ userId }: { userId: string }) {
   const { t } = useTranslation('cycles');
-  const format = useFormat();
+  const certificateWords = useCertificateWords();
   const person = usePeople().find((p) => p.userId === userId);
   if (!person) return null;
   const held = person.auditorCertificate;
-  return (
-    <div className="muted small">
-      {held
-        ? t('audit.certificate', {
-            certificate: held.certificate,
-            issuer: held.issuedBy ?? t('audit.noIssuer'),
-            date: format.date(held.issuedOn),
-          })
-        : t('audit.noCertificate')}
-    </div>
-  );
+  return <div className="muted small">{held ? certificateWords(held) : t('audit.noCertificate')}</div>;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
-import { formatDay, vietnamToday } from '../ui/dates';
+import { useCertificateWords } from '../ui/auditor-certificate';
+import { vietnamToday } from '../ui/dates';
 import type { User } from './directory-data';
 import { changedMeanwhile, submitWith, TextField, useBusyAction } from './directory-kit';
 import { FormProblem, problemsAt } from './problems';
@@ -33,7 +34,8 @@ export function AuditorCertificateForm({
   onSaved(user: User, message: string): void;
   onChangedMeanwhile(current: User): void;
 }) {
-  const { t, i18n } = useTranslation('directory');
+  const { t } = useTranslation('directory');
+  const certificateWords = useCertificateWords();
   const [values, setValues] = useState<CertificateValues>(() => valuesOf(user));
   const { busy, error, setError, run } = useBusyAction();
   const held = user.auditorCertificate;
@@ -74,15 +76,7 @@ export function AuditorCertificateForm({
     <form onSubmit={save} noValidate aria-labelledby="user-certificate-heading" className="dir-certificate">
       <h4 id="user-certificate-heading">{t('certificate.title')}</h4>
       <p className="field-hint">{t('certificate.hint')}</p>
-      <p>
-        {held
-          ? t('certificate.held', {
-              certificate: held.certificate,
-              issuer: held.issuedBy ?? t('certificate.noIssuer'),
-              date: formatDay(held.issuedOn, i18n.language),
-            })
-          : t('certificate.none')}
-      </p>
+      <p>{held ? t('certificate.held', { words: certificateWords(held) }) : t('certificate.none')}</p>
       <div className="dir-grid">
         <TextField
           label={t('certificate.certificate')}

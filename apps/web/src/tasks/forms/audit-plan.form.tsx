@@ -5,6 +5,7 @@ import { Field, FieldError } from '../../ui/field';
 import { personName } from '../../ui/person-names';
 import { CellControl } from '../components/cell-control';
 import { AnswerText, CellText } from '../components/form-fields';
+import { useCertificateWords } from '../../ui/auditor-certificate';
 import { formatDay } from '../../ui/dates';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
@@ -63,6 +64,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
    * ISO 9001 7.2: the internal-auditor certificate the directory has for an auditor; null when it has
    * none, undefined when the people list is not known here (a task-link session): then nothing is said.
    */
+  const certificateWords = useCertificateWords();
   const certificateOf = (userId: string) => {
     const person = people.find((p) => p.userId === userId);
     return person ? (person.auditorCertificate ?? null) : undefined;
@@ -194,11 +196,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                 <li key={auditor.userId}>
                   <strong>{nameOfAuditor(auditor)}</strong>
                   {held === undefined ? null : held ? (
-                    `: ${t('auditPlan.certificate', {
-                      certificate: held.certificate,
-                      issuer: held.issuedBy ?? t('auditPlan.noIssuer'),
-                      date: formatDay(held.issuedOn, i18n.language),
-                    })}`
+                    `: ${certificateWords(held)}`
                   ) : (
                     <>
                       {': '}
