@@ -1,6 +1,6 @@
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
@@ -179,7 +179,14 @@ describe("planning the internal audit with last year's results beside it (chromi
     await lead.check("the audit plan with last year's results", {
       screenshot: 'task-audit-plan-previous-year',
     });
+  });
 
+  it("opens 2023's audit page from the plan's form, its team with each member's competence", async () => {
+    const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
+    await lead.open(pagePath(plan.id));
+    const previous = lead.page.getByRole('region', {
+      name: vi('tasks:auditPlan.previous.title', { year: 2023 }),
+    });
     await previous.getByRole('link', { name: vi('tasks:auditPlan.previous.open', { year: 2023 }) }).click();
     await lead.page
       .getByRole('heading', { level: 1, name: vi('cycles:audit.title', { year: '2023' }) })
@@ -206,5 +213,145 @@ describe("planning the internal audit with last year's results beside it (chromi
     await lead.check("last year's audit, its team's competence", {
       screenshot: 'cycle-audit-team-competence',
     });
+  });
+  it("plans last year's findings again with one press: their unit, process and clause as steps, each marked with what 2023 found there; the plan is issued with them", async () => {
+    const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
+    await lead.open(pagePath(plan.id));
+    const previous = lead.page.getByRole('region', {
+      name: vi('tasks:auditPlan.previous.title', { year: 2023 }),
+    });
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.scope'))
+      .fill('Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh');
+    await lead.page.getByLabel(vi('tasks:auditPlan.methods')).fill('Phỏng vấn, xem xét hồ sơ');
+    await previous
+      .getByRole('button', { name: vi('tasks:auditPlan.previous.planAgain', { count: 2 }) })
+      .click();
+    await previous
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:auditPlan.previous.added', { count: 2 }) })
+      .waitFor();
+    // Every finding is planned now: the form says so instead of offering them again.
+    await previous.getByText(vi('tasks:auditPlan.previous.allPlanned', { year: 2023 })).waitFor();
+    await expect(previous.getByRole('button').count()).resolves.toBe(0);
+
+    // The empty first step gave its place; a step each, as 2023 audited it, its auditor to choose.
+    const plannedSteps = () =>
+      Promise.all(
+        [1, 2, 3].map(async (number) => {
+          const field = (label: string) => lead.page.getByLabel(vi(label, { number }));
+          if ((await field('tasks:auditPlan.unitOf').count()) === 0) return null;
+          return {
+            unit: await field('tasks:auditPlan.unitOf').inputValue(),
+            process: await field('tasks:auditPlan.processOf').inputValue(),
+            clause: await field('tasks:auditPlan.clauseOf').inputValue(),
+            auditor: await field('tasks:auditPlan.auditorOf').inputValue(),
+            marked: await lead.page
+              .getByTestId(`step-row-${number}`)
+              .locator('.step-previous')
+              .allTextContents(),
+          };
+        }),
+      );
+    const atStep = (result: string, process: string, clause: string) =>
+      vi('tasks:auditPlan.previous.atStep', {
+        year: 2023,
+        findings: vi('tasks:auditPlan.previous.atStepFinding', {
+          result: vi(`cycles:auditResult.${result}`),
+          process,
+          clause,
+        }),
+      });
+    const expected = [
+      {
+        unit: 'vp-kiemsoat-tthc',
+        process: 'Giải quyết hồ sơ TTHC',
+        clause: '8.5.1',
+        auditor: '',
+        marked: [atStep('minor-nc', 'Giải quyết hồ sơ TTHC', '8.5.1')],
+      },
+      {
+        unit: 'vp-hanhchinh-tochuc',
+        process: 'Kiểm soát thông tin dạng văn bản',
+        clause: '7.5.3',
+        auditor: '',
+        marked: [atStep('observation', 'Kiểm soát thông tin dạng văn bản', '7.5.3')],
+      },
+      null,
+    ];
+    await expect(plannedSteps()).resolves.toEqual(expected);
+    await lead.check("the audit plan with last year's findings planned again", {
+      screenshot: 'task-audit-plan-findings-again',
+    });
+
+    // A reload gives the draft back; a step added then is a step of its own, and removing it leaves
+    // last year's two as they were.
+    await lead.page.reload({ waitUntil: 'domcontentloaded' });
+    await previous.getByText(vi('tasks:auditPlan.previous.allPlanned', { year: 2023 })).waitFor();
+    await expect(plannedSteps()).resolves.toEqual(expected);
+    await lead.page.getByRole('button', { name: vi('tasks:auditPlan.addStep') }).click();
+    await lead.page.getByLabel(vi('tasks:auditPlan.unitOf', { number: 3 })).selectOption('vp-ttpvhcc');
+    await lead.page
+      .getByTestId('step-row-3')
+      .getByRole('button', { name: vi('tasks:list.remove') })
+      .click();
+    await expect(plannedSteps()).resolves.toEqual(expected);
+
+    // A step planned where 2023 found nothing carries no mark.
+    await lead.page.getByLabel(vi('tasks:auditPlan.unitOf', { number: 2 })).selectOption('vp-ttpvhcc');
+    await expect(lead.page.getByTestId('step-row-2').locator('.step-previous').count()).resolves.toBe(0);
+    // …and the observation's place is offered again.
+    await previous
+      .getByRole('button', { name: vi('tasks:auditPlan.previous.planAgain', { count: 1 }) })
+      .click();
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.unitOf', { number: 2 }))
+      .selectOption('vp-hanhchinh-tochuc');
+    await lead.page
+      .getByTestId('step-row-3')
+      .getByRole('button', { name: vi('tasks:list.remove') })
+      .click();
+    await expect(plannedSteps()).resolves.toEqual(expected);
+
+    // Auditors from other units, and the plan is issued with last year's places in it.
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.auditorOf', { number: 1 }))
+      .selectOption(org.idOf('auditor.hcth'));
+    await lead.page
+      .getByLabel(vi('tasks:auditPlan.auditorOf', { number: 2 }))
+      .selectOption(org.idOf('auditor.kinhte'));
+    await lead.page.getByRole('button', { name: vi('tasks:auditPlan.submit') }).click();
+    await lead.page
+      .getByRole('status')
+      .filter({ hasText: vi('tasks:page.submitted') })
+      .waitFor();
+    // The plan's steps are recorded by the workflow once it took the answer.
+    const steps = await eventually('the plan recorded with its steps', async () => {
+      const audit = await org.as<{
+        steps: { unitCode: string; process: string; clause: string; auditorUserId: string }[];
+      }>('lead.auditor', 'GET', `/api/v1/cycles/${plan.cycleId}/audit`);
+      return audit.status === 200 && audit.body.steps.length > 0 ? audit.body.steps : undefined;
+    });
+    expect(
+      steps.map(({ unitCode, process, clause, auditorUserId }) => ({
+        unitCode,
+        process,
+        clause,
+        auditorUserId,
+      })),
+    ).toEqual([
+      {
+        unitCode: 'vp-kiemsoat-tthc',
+        process: 'Giải quyết hồ sơ TTHC',
+        clause: '8.5.1',
+        auditorUserId: org.idOf('auditor.hcth'),
+      },
+      {
+        unitCode: 'vp-hanhchinh-tochuc',
+        process: 'Kiểm soát thông tin dạng văn bản',
+        clause: '7.5.3',
+        auditorUserId: org.idOf('auditor.kinhte'),
+      },
+    ]);
   });
 });

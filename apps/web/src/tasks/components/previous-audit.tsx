@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { StatusBadge } from '../../cycles/components/status-badge';
 import { useLoad } from '../../ui/page-state';
 import { useUnits } from './people';
+
+type CycleAudit = components['schemas']['AuditView'];
+type AuditStep = CycleAudit['steps'][number];
 
 /** The same organisation's cycle of the year before (`kontum-2024` → `kontum-2023`), if it is one. */
 export function previousCycleId(cycleId: string): { id: string; year: number } | null {
@@ -16,20 +21,20 @@ export function previousCycleId(cycleId: string): { id: string; year: number } |
 
 const FINDINGS = ['observation', 'minor-nc', 'major-nc'] as const;
 
-/** An auditor's finding as a sentence of ours: ended by one full stop. */
-const sentence = (text: string) => `${text.trim().replace(/[.;]+$/u, '')}.`;
-
 /**
- * ISO 9001 9.2.2 a: an audit programme takes into account the results of previous audits. Beside
- * the plan's form, last year's internal audit as its records hold it: how its steps came out, and
- * each finding with the unit, process and clause, and where its corrective action stands, so that
- * the units and processes that fell short are looked at again. A session from an e-mailed task link
- * reads only its task: then nothing is shown.
+ * Last year's internal audit as the plan's form reads it: `audit` null when qcycle holds none for that
+ * year; the whole undefined while loading, or where it is not read (a task-link session, a refusal).
  */
-export function PreviousAudit({ cycleId }: { cycleId: string }) {
-  const { t, i18n } = useTranslation('tasks');
+export interface PreviousAuditState {
+  year: number;
+  cycleId: string;
+  audit: CycleAudit | null;
+  /** Its steps that found something (an observation or a nonconformity), in the audit's order. */
+  findings: AuditStep[];
+}
+
+export function usePreviousAudit(cycleId: string): PreviousAuditState | undefined {
   const { user } = useSession();
-  const { unitName } = useUnits();
   const previous = previousCycleId(cycleId);
   const may = !!previous && !!user && user.authenticatedBy !== 'task-link';
   const { data, error, loading } = useLoad(
@@ -39,29 +44,75 @@ export function PreviousAudit({ cycleId }: { cycleId: string }) {
         : Promise.resolve(null),
     [previous?.id, may],
   );
-  if (!may || loading) return null;
-  const title = t('auditPlan.previous.title', { year: previous.year });
+  if (!may || loading) return undefined;
   const none = error instanceof ApiProblem && error.status === 404;
-  if (!data && !none) return null; // refused or unreachable: the form stands without it
-  const steps = data?.steps ?? [];
-  const count = (result: string) => steps.filter((step) => step.result === result).length;
-  const findings = steps.filter((step) => (FINDINGS as readonly string[]).includes(step.result ?? ''));
+  if (!data && !none) return undefined; // refused or unreachable: the form stands without it
+  const audit = data ?? null;
+  const findings = (audit?.steps ?? []).filter((step) =>
+    (FINDINGS as readonly string[]).includes(step.result ?? ''),
+  );
+  return { year: previous.year, cycleId: previous.id, audit, findings };
+}
+
+/** A step of this year's plan, as far as it matters to last year's findings. */
+export interface PlannedStep {
+  unitCode: string;
+  process: string;
+}
+
+/** Whether this year's plan already audits the unit and process of last year's finding. */
+export const plans = (steps: PlannedStep[], finding: AuditStep) =>
+  steps.some(
+    (step) =>
+      step.unitCode === finding.unitCode &&
+      step.process.trim().toLocaleLowerCase('vi') === finding.process.trim().toLocaleLowerCase('vi'),
+  );
+
+/** An auditor's finding as a sentence of ours: ended by one full stop. */
+const sentence = (text: string) => `${text.trim().replace(/[.;]+$/u, '')}.`;
+
+/**
+ * ISO 9001 9.2.2 a: an audit programme takes into account the results of previous audits. Beside
+ * the plan's form, last year's internal audit as its records hold it: how its steps came out, and
+ * each finding with the unit, process and clause, and where its corrective action stands, so that
+ * the units and processes that fell short are looked at again — with one press, as steps of this
+ * year's plan (`onPlanAgain`, the findings not yet planned).
+ */
+export function PreviousAudit({
+  state,
+  units,
+  steps,
+  onPlanAgain,
+}: {
+  state: PreviousAuditState | undefined;
+  /** The units this year's audit may take: a unit gone since last year is not offered again. */
+  units: string[];
+  steps: PlannedStep[];
+  onPlanAgain: (findings: AuditStep[]) => void;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const { unitName } = useUnits();
+  const [added, setAdded] = useState<number | null>(null);
+  if (!state) return null;
+  const { audit, findings, year } = state;
+  const count = (result: string) => (audit?.steps ?? []).filter((step) => step.result === result).length;
+  const unplanned = findings.filter((finding) => units.includes(finding.unitCode) && !plans(steps, finding));
   return (
     <section aria-labelledby="previous-audit-title" className="previous-audit">
-      <h3 id="previous-audit-title">{title}</h3>
-      {!data ? (
-        <p>{t('auditPlan.previous.none', { year: previous.year })}</p>
+      <h3 id="previous-audit-title">{t('auditPlan.previous.title', { year })}</h3>
+      {!audit ? (
+        <p>{t('auditPlan.previous.none', { year })}</p>
       ) : (
         <>
           <p className="field-hint">{t('auditPlan.previous.hint')}</p>
           <p>
-            {data.status !== 'closed' && (
+            {audit.status !== 'closed' && (
               <>
-                <StatusBadge status={data.status} group="auditStatus" />{' '}
+                <StatusBadge status={audit.status} group="auditStatus" />{' '}
               </>
             )}
             {t('auditPlan.previous.summary', {
-              steps: steps.length,
+              steps: audit.steps.length,
               conformity: count('conformity'),
               observation: count('observation'),
               minor: count('minor-nc'),
@@ -73,7 +124,7 @@ export function PreviousAudit({ cycleId }: { cycleId: string }) {
           ) : (
             <ul className="previous-findings">
               {findings.map((step) => {
-                const action = data.correctiveActions.find((a) => a.stepId === step.id);
+                const action = audit.correctiveActions.find((a) => a.stepId === step.id);
                 return (
                   <li key={step.id}>
                     <StatusBadge status={step.result} group="auditResult" />{' '}
@@ -101,13 +152,64 @@ export function PreviousAudit({ cycleId }: { cycleId: string }) {
               })}
             </ul>
           )}
+          {/* Said where the press was made; the steps themselves are below, each marked. */}
+          <p role="status" className="field-hint">
+            {added !== null && t('auditPlan.previous.added', { count: added })}
+          </p>
+          {findings.some((finding) => units.includes(finding.unitCode)) &&
+            (unplanned.length > 0 ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  onPlanAgain(unplanned);
+                  setAdded(unplanned.length);
+                }}
+              >
+                {t('auditPlan.previous.planAgain', { count: unplanned.length })}
+              </button>
+            ) : (
+              <p>{t('auditPlan.previous.allPlanned', { year })}</p>
+            ))}
           <p>
-            <Link to={`/cycles/${encodeURIComponent(previous.id)}/audit`}>
-              {t('auditPlan.previous.open', { year: previous.year })}
+            <Link to={`/cycles/${encodeURIComponent(state.cycleId)}/audit`}>
+              {t('auditPlan.previous.open', { year })}
             </Link>
           </p>
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Under a step of this year's plan, what last year's audit found in its unit: the lead auditor sees
+ * at the step, not only above the form, that it audits again where something fell short.
+ */
+export function PreviousFindingsAt({
+  state,
+  unitCode,
+}: {
+  state: PreviousAuditState | undefined;
+  unitCode: string;
+}) {
+  const { t } = useTranslation(['tasks', 'cycles']);
+  const here = unitCode ? (state?.findings ?? []).filter((f) => f.unitCode === unitCode) : [];
+  if (!state || here.length === 0) return null;
+  return (
+    <p className="step-previous">
+      {t('tasks:auditPlan.previous.atStep', {
+        year: state.year,
+        findings: here
+          .map((f) =>
+            t('tasks:auditPlan.previous.atStepFinding', {
+              result: t(`cycles:auditResult.${f.result}`),
+              process: f.process,
+              clause: f.clause,
+            }),
+          )
+          .join('; '),
+      })}
+    </p>
   );
 }

@@ -9,7 +9,7 @@ import { useCertificateWords } from '../../ui/auditor-certificate';
 import { formatDay } from '../../ui/dates';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
-import { PreviousAudit } from '../components/previous-audit';
+import { PreviousAudit, PreviousFindingsAt, usePreviousAudit } from '../components/previous-audit';
 import { merged } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -45,13 +45,12 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     }))
     .sort((a, b) => nameOfAuditor(a).localeCompare(nameOfAuditor(b), i18n.language));
   const next = useRef(1);
-  const newStep = (): StepDraft => ({
-    id: `s${next.current++}`,
-    unitCode: '',
-    process: '',
-    clause: '',
-    auditorUserId: '',
-  });
+  /** A step with an id none of `taken` has: a draft given back after a reload holds s1, s2, … already. */
+  const newStep = (taken: StepDraft[] = [], facts: Partial<StepDraft> = {}): StepDraft => {
+    let id = `s${next.current++}`;
+    while (taken.some((step) => step.id === id)) id = `s${next.current++}`;
+    return { id, unitCode: '', process: '', clause: '', auditorUserId: '', ...facts };
+  };
   const [scope, setScope] = useDraft(task.id, 'scope', '');
   const [criteria, setCriteria] = useDraft<string[]>(task.id, 'criteria', ['TCVN ISO 9001:2015']);
   const [methods, setMethods] = useDraft(task.id, 'methods', '');
@@ -59,6 +58,20 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
   const [to, setTo] = useDraft(task.id, 'to', form.window?.to ?? '');
   const [steps, setSteps] = useDraft<StepDraft[]>(task.id, 'steps', () => [newStep()]);
   const addStep = useRef<HTMLButtonElement>(null);
+  const previousAudit = usePreviousAudit(task.cycleId);
+  /**
+   * ISO 9.2.2 a: last year's findings not yet planned become steps of this plan, their unit, process
+   * and clause as last year's; the auditor is chosen here (never one of the unit). A step left empty
+   * gives its place to them.
+   */
+  const planAgain = (findings: { unitCode: string; process: string; clause: string }[]) => {
+    const kept = steps.filter((s) => s.unitCode || s.process.trim() || s.clause.trim() || s.auditorUserId);
+    const added: StepDraft[] = [];
+    for (const { unitCode, process, clause } of findings)
+      added.push(newStep([...kept, ...added], { unitCode, process, clause }));
+    setSteps([...kept, ...added]);
+    problems.edit('steps');
+  };
 
   /**
    * ISO 9001 7.2: the internal-auditor certificate the directory has for an auditor; null when it has
@@ -184,7 +197,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
         />
       </div>
 
-      <PreviousAudit cycleId={task.cycleId} />
+      <PreviousAudit state={previousAudit} units={unitCodes} steps={steps} onPlanAgain={planAgain} />
 
       {people.length > 0 && auditors.length > 0 && (
         <section aria-labelledby="audit-team-title" className="audit-team">
@@ -277,6 +290,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
                           </select>
                         )}
                       </CellControl>
+                      <PreviousFindingsAt state={previousAudit} unitCode={step.unitCode} />
                     </td>
                     <td data-label={t('auditPlan.process')}>
                       <CellText
@@ -349,7 +363,7 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
           ref={addStep}
           type="button"
           className="button"
-          onClick={() => setSteps([...steps, newStep()])}
+          onClick={() => setSteps([...steps, newStep(steps)])}
         >
           {t('auditPlan.addStep')}
         </button>
