@@ -2,14 +2,15 @@ import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
+import { TaskLinkSigner } from '@qcycle/task-links';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
-import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
+import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { recordClosedYear } from '../api/support/year-fixtures';
 import { rehearsalAtItsAuditPlan } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession, pagePath } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, factOf, pagePath } from './support/web-suite';
 
 /**
  * ISO 9001 9.2.2 a: the audit programme takes the results of previous audits into account. The lead
@@ -353,5 +354,56 @@ describe("planning the internal audit with last year's results beside it (chromi
         auditorUserId: org.idOf('auditor.kinhte'),
       },
     ]);
+  });
+
+  it("shows each auditor, on their step's page and from their e-mailed link, what 2023 found in the unit and where its corrective action stands", async () => {
+    const stepOf = (local: string) =>
+      eventually(`the audit step of ${local}`, async () => (await org.inbox(local, 'audit-step'))[0]);
+    const [trangStep, huyStep] = await Promise.all([stepOf('auditor.hcth'), stepOf('auditor.kinhte')]);
+    const findingsOf = async (local: string, task: TaskSummary) =>
+      (await org.as<{ previousFindings?: unknown }>(local, 'GET', taskPath(task.id))).body.previousFindings;
+    await expect(findingsOf('auditor.hcth', trangStep)).resolves.toEqual([
+      {
+        year: 2023,
+        stepId: `${audit2023}/step/s2`,
+        process: 'Giải quyết hồ sơ TTHC',
+        clause: '8.5.1',
+        result: 'minor-nc',
+        finding: 'Hai hồ sơ trả kết quả không ghi ngày',
+        correctiveAction: { status: 'closed', effective: true },
+      },
+    ]);
+    await expect(findingsOf('auditor.kinhte', huyStep)).resolves.toEqual([
+      {
+        year: 2023,
+        stepId: `${audit2023}/step/s3`,
+        process: 'Kiểm soát thông tin dạng văn bản',
+        clause: '7.5.3',
+        result: 'observation',
+        finding: 'Sổ công văn đến chưa ghi hạn xử lý',
+        correctiveAction: null,
+      },
+    ]);
+
+    // Trang opens her step from the link her mail carries: a session that reads that task only.
+    const link = new TaskLinkSigner(suite.config).issue(trangStep.id, org.idOf('auditor.hcth'));
+    const trang = await browser.tab();
+    await trang.open(`${pagePath(trangStep.id)}?token=${encodeURIComponent(link.token)}`);
+    const here = trang.page.getByRole('region', {
+      name: vi('tasks:auditStep.previousTitle', { year: 2023 }),
+    });
+    await here.waitFor();
+    // The unit by its name, though this session reads nothing but its task.
+    await expect(factOf(trang.page, vi('tasks:auditPlan.unit'))).resolves.toBe(
+      'Phòng Kiểm soát thủ tục hành chính',
+    );
+    await expect(here.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `${vi('cycles:auditResult.minor-nc')} Giải quyết hồ sơ TTHC (điều khoản 8.5.1): Hai hồ sơ trả kết quả không ghi ngày. ` +
+        `${vi('tasks:auditPlan.previous.action')} ${vi('cycles:actionStatus.closed')}, ${vi('tasks:auditPlan.previous.effective')}.`,
+    ]);
+    await trang.check("an audit step with last year's finding in its unit", {
+      screenshot: 'task-audit-step-previous-findings',
+    });
+    await trang.close();
   });
 });

@@ -740,6 +740,9 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
 
     const trang = await as('auditor.hcth');
     const step = await taskOf('auditor.hcth', 'audit-step');
+    // No audit of 2023 in qcycle: nothing found there last year, and the step's page says nothing of it.
+    const stepDetail = await org.as<{ previousFindings?: unknown }>('auditor.hcth', 'GET', taskPath(step.id));
+    expect(stepDetail.body.previousFindings).toEqual([]);
     await openFromMyTasks(trang, step, 'the auditor');
     await trang.page.getByRole('radio', { name: vi('tasks:values.conformity'), exact: true }).check();
     await trang.page

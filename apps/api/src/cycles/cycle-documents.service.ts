@@ -394,7 +394,7 @@ function measurementView(
  * The checklist steps in the order the lead auditor planned them. Their record ids end in the plan's
  * step ids, which sort as text ("s10" before "s2"); a step the plan does not name comes last.
  */
-function inPlanOrder(audit: AuditEntity, steps: AuditStepEntity[]): AuditStepEntity[] {
+export function inPlanOrder(audit: AuditEntity, steps: AuditStepEntity[]): AuditStepEntity[] {
   const planned = Array.isArray(audit.plan?.steps) ? (audit.plan.steps as { id?: unknown }[]) : [];
   const position = new Map(planned.map((step, index) => [`${audit.id}/step/${String(step.id)}`, index]));
   const at = (step: AuditStepEntity) => position.get(step.id) ?? planned.length;

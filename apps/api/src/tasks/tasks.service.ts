@@ -15,6 +15,7 @@ import {
 } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
+  OrganisationUnitEntity,
   READ_ONLY_ROLES,
   RoleAssignmentEntity,
   TaskEntity,
@@ -40,6 +41,7 @@ import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
+import { previousFindingsAt } from './previous-findings';
 
 /** "Due soon" in the inbox: open and due within this many days. */
 export const DUE_SOON_DAYS = 7;
@@ -189,7 +191,21 @@ export class TasksService {
         requestId: e.requestId,
         payload: e.payload,
       })),
+      units: await this.unitsOf(task.cycleId),
+      ...(task.kind === 'audit-step' && task.unitCode
+        ? { previousFindings: await previousFindingsAt(this.dataSource.manager, task.cycleId, task.unitCode) }
+        : {}),
     };
+  }
+
+  /** The units of a cycle's organisation, by code, with their names. */
+  private async unitsOf(cycleId: string): Promise<TaskDetailView['units']> {
+    const organisationCode = parseQualityCycleId(cycleId)?.organisationCode;
+    if (!organisationCode) return [];
+    const units = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .find({ where: { organisationCode }, order: { code: 'ASC' } });
+    return units.map((unit) => ({ code: unit.code, name: { vi: unit.nameVi, en: unit.nameEn } }));
   }
 
   /**

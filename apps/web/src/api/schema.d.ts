@@ -3710,6 +3710,37 @@ export interface components {
             /** @example 2024-01-15 */
             signingDate: string;
         };
+        PreviousFindingActionView: {
+            /**
+             * @description Whether its verification found it effective; null until verified
+             * @example true
+             */
+            effective: boolean | null;
+            /**
+             * @example closed
+             * @enum {string}
+             */
+            status: "open" | "planned" | "closed" | "cancelled";
+        };
+        PreviousFindingView: {
+            /** @example 8.5.1 */
+            clause: string;
+            /** @description A nonconformity's corrective action; null for an observation, or when none was opened */
+            correctiveAction: components["schemas"]["PreviousFindingActionView"] | null;
+            /** @example Hai hồ sơ trả kết quả không ghi ngày */
+            finding: string | null;
+            /** @example Giải quyết hồ sơ TTHC */
+            process: string;
+            /**
+             * @example minor-nc
+             * @enum {string}
+             */
+            result: "observation" | "minor-nc" | "major-nc";
+            /** @example quality-cycle/kontum/2023/audit/step/s2 */
+            stepId: string;
+            /** @example 2023 */
+            year: number;
+        };
         /**
          * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
          * @enum {string}
@@ -4391,6 +4422,8 @@ export interface components {
              * @example 2024-03
              */
             periodKey: string | null;
+            /** @description An audit step's task only (ISO 9001 9.2.2 a): what the same organisation's internal audit of the year before found in the step's unit (observations and nonconformities, in that audit's order), each with its corrective action, so the auditor looks again where it fell short. Empty when it found nothing there, or qcycle holds no audit of that year. */
+            previousFindings?: components["schemas"]["PreviousFindingView"][];
             /**
              * @description Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's
              * @example false
@@ -4404,6 +4437,8 @@ export interface components {
             title: components["schemas"]["TaskTitleView"];
             /** @example vp-kiemsoat-tthc */
             unitCode: string | null;
+            /** @description The organisation's units by their names, for the unit codes the task's form, answer and history name: a session opened by an e-mailed task link reads nothing but its task, and its page names units as every other page does. */
+            units: components["schemas"]["TaskUnitView"][];
             /**
              * @description The workflow that owns the task
              * @example quality-cycle/kontum/2024/monitoring/obj-4
@@ -4555,6 +4590,11 @@ export interface components {
             en: string;
             /** @example Báo cáo số liệu mục tiêu 4, tháng 3/2024 */
             vi: string;
+        };
+        TaskUnitView: {
+            /** @example vp-kiemsoat-tthc */
+            code: string;
+            name: components["schemas"]["LocalizedNameView"];
         };
         TokenView: {
             /**

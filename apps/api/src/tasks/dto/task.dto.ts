@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MeView } from '../../auth/dto/me.view';
+import { LocalizedNameView } from '../../directory/dto/directory.dto';
 import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
 import { CursorPageInfoView, CursorPageQueryDto } from '../../common/pagination';
 import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
@@ -134,6 +135,57 @@ export class TaskHistoryEntryView {
   payload!: Record<string, unknown>;
 }
 
+/** Where a finding's corrective action stands, in its own record. */
+export class PreviousFindingActionView {
+  @ApiProperty({ example: 'closed', enum: ['open', 'planned', 'closed', 'cancelled'] })
+  status!: string;
+
+  @ApiProperty({
+    example: true,
+    nullable: true,
+    type: Boolean,
+    description: 'Whether its verification found it effective; null until verified',
+  })
+  effective!: boolean | null;
+}
+
+/** A finding of the year before's internal audit in the unit an audit step audits. */
+export class PreviousFindingView {
+  @ApiProperty({ example: 2023 })
+  year!: number;
+
+  @ApiProperty({ example: 'quality-cycle/kontum/2023/audit/step/s2' })
+  stepId!: string;
+
+  @ApiProperty({ example: 'Giải quyết hồ sơ TTHC' })
+  process!: string;
+
+  @ApiProperty({ example: '8.5.1' })
+  clause!: string;
+
+  @ApiProperty({ example: 'minor-nc', enum: ['observation', 'minor-nc', 'major-nc'] })
+  result!: string;
+
+  @ApiProperty({ example: 'Hai hồ sơ trả kết quả không ghi ngày', nullable: true, type: String })
+  finding!: string | null;
+
+  @ApiProperty({
+    type: PreviousFindingActionView,
+    nullable: true,
+    description: "A nonconformity's corrective action; null for an observation, or when none was opened",
+  })
+  correctiveAction!: PreviousFindingActionView | null;
+}
+
+/** A unit of the task's organisation by its names. */
+export class TaskUnitView {
+  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedNameView })
+  name!: LocalizedNameView;
+}
+
 export class TaskDetailView extends TaskSummaryView {
   @ApiProperty({
     example: 'quality-cycle/kontum/2024/monitoring/obj-4',
@@ -186,6 +238,23 @@ export class TaskDetailView extends TaskSummaryView {
 
   @ApiProperty({ type: [TaskHistoryEntryView] })
   history!: TaskHistoryEntryView[];
+
+  @ApiProperty({
+    type: [TaskUnitView],
+    description:
+      "The organisation's units by their names, for the unit codes the task's form, answer and history name: a session " +
+      'opened by an e-mailed task link reads nothing but its task, and its page names units as every other page does.',
+  })
+  units!: TaskUnitView[];
+
+  @ApiPropertyOptional({
+    type: [PreviousFindingView],
+    description:
+      "An audit step's task only (ISO 9001 9.2.2 a): what the same organisation's internal audit of the year before " +
+      "found in the step's unit (observations and nonconformities, in that audit's order), each with its corrective " +
+      'action, so the auditor looks again where it fell short. Empty when it found nothing there, or qcycle holds no audit of that year.',
+  })
+  previousFindings?: PreviousFindingView[];
 }
 
 export class CompleteTaskDto {

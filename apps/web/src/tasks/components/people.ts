@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { usePeople as useOrganisationPeople } from '../../ui/people';
@@ -31,10 +31,24 @@ export function usePeople(known: Person[] = []) {
   return { nameOf, directory, people, me: user };
 }
 
-/** Units of the organisation (signed-in sessions; a task-link session keeps the codes). */
-export function useUnits() {
+export interface UnitName {
+  code: string;
+  name: { vi: string; en: string };
+}
+
+/** The units a task's page received with its task (`units` of GET /tasks/{id}). */
+export const TaskUnits = createContext<UnitName[]>([]);
+
+/**
+ * Units of the organisation: GET /units for a signed-in session; a session from a task link reads
+ * only its task, so on the task's page it has the units its task came with (`given`, else
+ * {@link TaskUnits}).
+ */
+export function useUnits(given?: UnitName[]) {
   const { user } = useSession();
-  const [units, setUnits] = useState<{ code: string; name: { vi: string; en: string } }[]>([]);
+  const fromTask = useContext(TaskUnits);
+  const [listed, setUnits] = useState<UnitName[]>([]);
+  const units = listed.length > 0 ? listed : (given ?? fromTask);
   const may = !!user && user.authenticatedBy !== 'task-link';
   useEffect(() => {
     if (!may) return;

@@ -90,8 +90,7 @@ export function PreviousAudit({
   steps: PlannedStep[];
   onPlanAgain: (findings: AuditStep[]) => void;
 }) {
-  const { t, i18n } = useTranslation('tasks');
-  const { unitName } = useUnits();
+  const { t } = useTranslation('tasks');
   const [added, setAdded] = useState<number | null>(null);
   if (!state) return null;
   const { audit, findings, year } = state;
@@ -127,26 +126,10 @@ export function PreviousAudit({
                 const action = audit.correctiveActions.find((a) => a.stepId === step.id);
                 return (
                   <li key={step.id}>
-                    <StatusBadge status={step.result} group="auditResult" />{' '}
-                    <strong>{unitName(step.unitCode, i18n.language)}</strong>
-                    {t('auditPlan.previous.where', { process: step.process, clause: step.clause })}
-                    {step.finding ? `: ${sentence(step.finding)}` : '.'}
-                    {step.result !== 'observation' && (
-                      <>
-                        {' '}
-                        {t('auditPlan.previous.action')}{' '}
-                        {action ? (
-                          <>
-                            <StatusBadge status={action.status} group="actionStatus" />
-                            {action.effective !== null &&
-                              `, ${action.effective ? t('auditPlan.previous.effective') : t('auditPlan.previous.notEffective')}`}
-                          </>
-                        ) : (
-                          t('auditPlan.previous.noAction')
-                        )}
-                        .
-                      </>
-                    )}
+                    <PreviousFinding
+                      finding={{ ...step, result: step.result ?? '' }}
+                      action={action ?? null}
+                    />
                   </li>
                 );
               })}
@@ -179,6 +162,54 @@ export function PreviousAudit({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * One finding of last year's audit in words: its result, the unit (where the reader does not know it
+ * already), process and clause, what was found and, for a nonconformity, where its corrective action
+ * stands. The plan's form and the audit step's page say it alike.
+ */
+export function PreviousFinding({
+  finding,
+  action,
+}: {
+  finding: { result: string; unitCode?: string; process: string; clause: string; finding: string | null };
+  action: { status: string; effective: boolean | null } | null;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const { unitName } = useUnits();
+  return (
+    <>
+      <StatusBadge status={finding.result} group="auditResult" />{' '}
+      {finding.unitCode ? (
+        <>
+          <strong>{unitName(finding.unitCode, i18n.language)}</strong>
+          {t('auditPlan.previous.where', { process: finding.process, clause: finding.clause })}
+        </>
+      ) : (
+        <strong>
+          {t('auditPlan.previous.processClause', { process: finding.process, clause: finding.clause })}
+        </strong>
+      )}
+      {finding.finding ? `: ${sentence(finding.finding)}` : '.'}
+      {finding.result !== 'observation' && (
+        <>
+          {' '}
+          {t('auditPlan.previous.action')}{' '}
+          {action ? (
+            <>
+              <StatusBadge status={action.status} group="actionStatus" />
+              {action.effective !== null &&
+                `, ${action.effective ? t('auditPlan.previous.effective') : t('auditPlan.previous.notEffective')}`}
+            </>
+          ) : (
+            t('auditPlan.previous.noAction')
+          )}
+          .
+        </>
+      )}
+    </>
   );
 }
 

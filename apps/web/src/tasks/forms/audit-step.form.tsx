@@ -6,6 +6,7 @@ import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
 import { filled } from '../components/list-editor';
+import { PreviousFinding } from '../components/previous-audit';
 import { StepFacts, type AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -36,6 +37,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <StepFacts step={form.step} />
+      <PreviousFindingsHere task={task} />
       <fieldset
         className={`task-fieldset radio-group${resultProblems.length ? ' field-invalid' : ''}`}
         aria-describedby={resultProblems.length ? errorId : undefined}
@@ -96,5 +98,31 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
         <SubmitButton busy={busy} label={t('auditStep.submit')} />
       </div>
     </form>
+  );
+}
+
+/**
+ * ISO 9001 9.2.2 a: what last year's audit found in the unit this step audits, and where each
+ * corrective action stands, so the auditor looks again there. Nothing is said when it found nothing
+ * (or qcycle holds no audit of that year): the step is audited as any other.
+ */
+function PreviousFindingsHere({ task }: { task: TaskFormProps['task'] }) {
+  const { t } = useTranslation('tasks');
+  const findings = task.previousFindings ?? [];
+  const titleId = `${useId()}-previous`;
+  if (findings.length === 0) return null;
+  const year = findings[0].year;
+  return (
+    <section aria-labelledby={titleId} className="previous-audit">
+      <h3 id={titleId}>{t('auditStep.previousTitle', { year })}</h3>
+      <p className="field-hint">{t('auditStep.previousHint', { year })}</p>
+      <ul className="previous-findings">
+        {findings.map((finding) => (
+          <li key={finding.stepId}>
+            <PreviousFinding finding={finding} action={finding.correctiveAction} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
