@@ -281,6 +281,13 @@ describe("planning the internal audit with last year's results beside it (chromi
       null,
     ];
     await expect(plannedSteps()).resolves.toEqual(expected);
+    // The plan's coverage of the system's scope: the four units it does not audit yet, by name.
+    await expect(lead.page.getByTestId('audit-coverage').textContent()).resolves.toBe(
+      vi('tasks:auditPlan.unitsNotPlanned', {
+        count: 4,
+        names: 'Phòng Khoa giáo - Văn xã, Phòng Kinh tế, Phòng Tổng hợp, Trung tâm Phục vụ hành chính công',
+      }),
+    );
     await lead.check("the audit plan with last year's findings planned again", {
       screenshot: 'task-audit-plan-findings-again',
     });

@@ -129,6 +129,9 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
     });
   };
 
+  /** The units the plan does not audit yet: the programme is to cover the system's whole scope. */
+  const unplannedUnits = unitCodes.filter((code) => !steps.some((step) => step.unitCode === code));
+
   const windowHint = form.window
     ? t('auditPlan.window', {
         from: formatDay(form.window.from, i18n.language),
@@ -359,6 +362,14 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
             </tbody>
           </table>
         </div>
+        <p className="field-hint" data-testid="audit-coverage">
+          {unplannedUnits.length > 0
+            ? t('auditPlan.unitsNotPlanned', {
+                count: unplannedUnits.length,
+                names: unplannedUnits.map((code) => unitName(code, i18n.language)).join(', '),
+              })
+            : t('auditPlan.allUnitsPlanned', { count: unitCodes.length })}
+        </p>
         <button
           ref={addStep}
           type="button"
