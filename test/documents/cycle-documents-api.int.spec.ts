@@ -11,6 +11,7 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation } from '../api/support/demo-organisation';
 import type { HttpRecorder } from '../api/support/http-recorder';
 import { undocumentedAnswers } from '../api/support/openapi-coverage';
+import { recordLastYearsAudit } from '../api/support/year-fixtures';
 import { KontumAuditRecords, rehearsalClock } from './support/audit-records';
 import { download as fetchDownload, downloadedJson, type Download } from './support/document-download';
 import {
@@ -406,6 +407,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           at: at('2024-10-12T03:00:00.000Z'),
         },
       });
+      // ISO 9001 9.2.2 a: last year's audit found a nonconformity in the process audited again at s9,
+      // and an observation in a unit this audit did not visit; the report follows both up.
+      await recordLastYearsAudit(suite.api.get(DataSource), org, organisationCode, 2023);
       const report =
         'Hệ thống quản lý chất lượng được duy trì; 01 điểm không phù hợp nhẹ đang được khắc phục.';
       await records.recordAudit({
@@ -434,6 +438,15 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Hành động khắc phục: Cập nhật mẫu phiếu., thời hạn ngày 15 tháng 11 năm 2024'.replace('., ', ', '),
       );
       expect(reportText).toContain(report);
+      // Read across the page break, without the rehearsal's mark and the page number it falls on.
+      expect(normalise(rehearsalPdfText(reportPdf.bytes, reportDocx.bytes))).toContain(
+        'IV. THEO DÕI CÁC PHÁT HIỆN CỦA LẦN ĐÁNH GIÁ NĂM 2023 ' +
+          '1. Phòng Kiểm soát thủ tục hành chính: Giải quyết hồ sơ TTHC (điều khoản 8.5.1), không phù hợp nhẹ: ' +
+          'Hai hồ sơ trả kết quả không ghi ngày. Hành động khắc phục: đã khắc phục, có hiệu lực. ' +
+          'Lần đánh giá này: không phù hợp nhẹ. ' +
+          '2. Phòng Hành chính - Tổ chức: Kiểm soát thông tin dạng văn bản (điều khoản 7.5.3), điểm lưu ý: ' +
+          'Sổ công văn đến chưa ghi hạn xử lý. Lần đánh giá này: không đánh giá lại nội dung này. V. KẾT LUẬN',
+      );
       // The team as the plan names it; Huy's certificate of November is after the report's day too.
       expect(reportText).toContain(
         `Đoàn đánh giá: trưởng đoàn Lý Thị Mai (${course} số 0127/2021, Trung tâm Năng suất Việt Nam cấp ` +

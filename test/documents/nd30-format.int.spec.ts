@@ -99,6 +99,17 @@ const audit: AuditRecord = {
   date: '2024-02-07',
 };
 
+/** The year before's nonconformity in the same unit and process, its corrective action effective. */
+const previousFinding: NonNullable<AuditRecord['previousFindings']>[number] = {
+  year: 2023,
+  unitCode: 'vp-kiemsoat-tthc',
+  process: 'tiếp nhận hồ sơ',
+  clause: '8.5.1',
+  result: 'major-nc',
+  finding: 'Không có sổ theo dõi hồ sơ.',
+  correctiveAction: { status: 'closed', effective: true },
+};
+
 /** A complaint, planned, not verified yet. */
 const complaint: NonconformityView = {
   id: 'quality-cycle/kontum/2024/nonconformity/3',
@@ -372,6 +383,16 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
           // The decision keeps its number; the report's, given on sending, was not cited.
           expect(table(before)).toEqual(['123/QĐ-UBND', '-']);
           expect(older).toHaveLength(3);
+        },
+      ],
+      [
+        'the audit report, before it followed up the findings of the year before',
+        'audit-report',
+        () => auditReportDocument({ ...audit, previousFindings: [previousFinding] }, wording),
+        ([before, ...older]) => {
+          // The report as it was built before the follow-up: section IV the conclusion.
+          expect(before.body).toEqual(auditReportDocument(audit, wording).body);
+          expect(older).toHaveLength(1);
         },
       ],
       [

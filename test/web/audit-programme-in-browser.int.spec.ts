@@ -1,5 +1,4 @@
 import { qualityCycleWorkflowId } from '@qcycle/contracts';
-import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
 import { TaskLinkSigner } from '@qcycle/task-links';
@@ -7,7 +6,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
-import { recordClosedYear } from '../api/support/year-fixtures';
+import { recordClosedYear, recordLastYearsAudit } from '../api/support/year-fixtures';
 import { rehearsalAtItsAuditPlan } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import { browserSuiteConfig, BrowserSession, factOf, pagePath } from './support/web-suite';
@@ -28,7 +27,6 @@ describe("planning the internal audit with last year's results beside it (chromi
   let browser: BrowserSession;
   let plan: TaskSummary;
   const organisationCode = `ap-${uniqueSuffix()}`;
-  const lastYear = `${organisationCode}-2023`;
   const audit2023 = `quality-cycle/${organisationCode}/2023/audit`;
 
   beforeAll(async () => {
@@ -46,7 +44,8 @@ describe("planning the internal audit with last year's results beside it (chromi
         'auditor.kinhte',
       ].map((local) => org.tokenOf(local)),
     );
-    await recordLastYearsAudit(suite.api.get(DataSource));
+    await recordClosedYear(suite.api.get(DataSource), organisationCode, 2023, org.idOf('qmr'));
+    await recordLastYearsAudit(suite.api.get(DataSource), org, organisationCode, 2023);
     plan = await rehearsalAtItsAuditPlan(org);
     browser = await BrowserSession.start(suite.http.baseUrl);
   }, 180_000);
@@ -60,98 +59,6 @@ describe("planning the internal audit with last year's results beside it (chromi
       .catch(() => undefined);
     await suite?.close();
   });
-
-  /**
-   * 2023 as its cycle left it: closed, its audit of three steps closed — the one-stop unit's process
-   * conforming, a minor nonconformity in the administrative procedures unit whose corrective action
-   * was closed and found effective, an observation on the general affairs unit's document control.
-   */
-  async function recordLastYearsAudit(records: DataSource): Promise<void> {
-    await recordClosedYear(records, organisationCode, 2023, org.idOf('qmr'));
-    await records.getRepository(AuditEntity).insert({
-      id: audit2023,
-      cycleId: lastYear,
-      leadAuditorUserId: org.idOf('lead.auditor'),
-      plan: {
-        scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
-        criteria: ['TCVN ISO 9001:2015'],
-        methods: 'Phỏng vấn, xem xét hồ sơ',
-        from: '2023-10-09',
-        to: '2023-10-20',
-      },
-      status: 'closed',
-      report: 'Hệ thống được duy trì; một điểm không phù hợp nhẹ đã được khắc phục.',
-      closedAt: '2023-10-27T09:00:00.000Z',
-    });
-    const step = (
-      id: string,
-      unitCode: string,
-      process: string,
-      clause: string,
-      result: string,
-      finding: string | null,
-    ) => ({
-      id: `${audit2023}/step/${id}`,
-      auditId: audit2023,
-      cycleId: lastYear,
-      unitCode,
-      process,
-      clause,
-      auditorUserId: org.idOf(unitCode === 'vp-hanhchinh-tochuc' ? 'auditor.kinhte' : 'auditor.hcth'),
-      result,
-      evidence: null,
-      notes: null,
-      finding,
-      signedOffAt: '2023-10-18T08:00:00.000Z',
-    });
-    await records
-      .getRepository(AuditStepEntity)
-      .insert([
-        step('s1', 'vp-ttpvhcc', 'Tiếp nhận và trả kết quả', '8.2.1', 'conformity', null),
-        step(
-          's2',
-          'vp-kiemsoat-tthc',
-          'Giải quyết hồ sơ TTHC',
-          '8.5.1',
-          'minor-nc',
-          'Hai hồ sơ trả kết quả không ghi ngày',
-        ),
-        step(
-          's3',
-          'vp-hanhchinh-tochuc',
-          'Kiểm soát thông tin dạng văn bản',
-          '7.5.3',
-          'observation',
-          'Sổ công văn đến chưa ghi hạn xử lý',
-        ),
-      ]);
-    await records.getRepository(CorrectiveActionEntity).insert({
-      id: `${audit2023}/ca/s2`,
-      cycleId: lastYear,
-      auditId: audit2023,
-      stepId: `${audit2023}/step/s2`,
-      source: 'audit-finding',
-      raisedBy: null,
-      verifierUserId: null,
-      objectiveId: null,
-      periodKey: null,
-      carriedFromId: null,
-      severity: 'minor-nc',
-      unitCode: 'vp-kiemsoat-tthc',
-      finding: 'Hai hồ sơ trả kết quả không ghi ngày',
-      correction: 'Bổ sung ngày trả kết quả',
-      rootCause: 'Mẫu sổ không có cột ngày trả',
-      action: 'Sửa mẫu sổ theo dõi',
-      ownerUserId: org.idOf('head.tthc'),
-      dueDate: '2023-11-30',
-      status: 'closed',
-      rounds: 1,
-      effective: true,
-      verifiedBy: org.idOf('auditor.hcth'),
-      verifiedAt: '2023-12-05T08:00:00.000Z',
-      openedAt: '2023-10-18T08:00:00.000Z',
-    });
-  }
 
   it("shows the lead auditor 2023's results beside the plan: the counts, each finding and its corrective action, and the way to that audit", async () => {
     const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
@@ -373,6 +280,7 @@ describe("planning the internal audit with last year's results beside it (chromi
       {
         year: 2023,
         stepId: `${audit2023}/step/s2`,
+        unitCode: 'vp-kiemsoat-tthc',
         process: 'Giải quyết hồ sơ TTHC',
         clause: '8.5.1',
         result: 'minor-nc',
@@ -384,6 +292,7 @@ describe("planning the internal audit with last year's results beside it (chromi
       {
         year: 2023,
         stepId: `${audit2023}/step/s3`,
+        unitCode: 'vp-hanhchinh-tochuc',
         process: 'Kiểm soát thông tin dạng văn bản',
         clause: '7.5.3',
         result: 'observation',

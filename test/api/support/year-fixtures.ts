@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { QualityCycleEntity } from '@qcycle/persistence';
+import {
+  AuditEntity,
+  AuditStepEntity,
+  CorrectiveActionEntity,
+  QualityCycleEntity,
+} from '@qcycle/persistence';
 import type { DemoOrganisation } from './demo-organisation';
 
 /** The leader's management review of the Kon Tum year (ISO 9.3.3 outputs and one action for next year). */
@@ -84,4 +89,104 @@ export async function recordClosedYear(
     rehearsal: false,
   });
   return id;
+}
+
+/**
+ * The organisation's internal audit of `year` as its workflow left it, closed, of three steps: the
+ * one-stop centre's reception conforming; a minor nonconformity in the administrative procedures
+ * unit's handling of files, whose corrective action was closed and found effective; an observation
+ * on the administration unit's document control. Returns the audit's id.
+ */
+export async function recordLastYearsAudit(
+  records: DataSource,
+  org: DemoOrganisation,
+  organisationCode: string,
+  year: number,
+): Promise<string> {
+  const auditId = `quality-cycle/${organisationCode}/${year}/audit`;
+  const cycleId = `${organisationCode}-${year}`;
+  await records.getRepository(AuditEntity).insert({
+    id: auditId,
+    cycleId,
+    leadAuditorUserId: org.idOf('lead.auditor'),
+    plan: {
+      scope: 'Hệ thống quản lý chất lượng của Văn phòng UBND tỉnh',
+      criteria: ['TCVN ISO 9001:2015'],
+      methods: 'Phỏng vấn, xem xét hồ sơ',
+      from: `${year}-10-09`,
+      to: `${year}-10-20`,
+    },
+    status: 'closed',
+    report: 'Hệ thống được duy trì; một điểm không phù hợp nhẹ đã được khắc phục.',
+    closedAt: `${year}-10-27T09:00:00.000Z`,
+  });
+  const step = (
+    id: string,
+    unitCode: string,
+    process: string,
+    clause: string,
+    result: string,
+    finding: string | null,
+  ) => ({
+    id: `${auditId}/step/${id}`,
+    auditId,
+    cycleId,
+    unitCode,
+    process,
+    clause,
+    auditorUserId: org.idOf(unitCode === 'vp-hanhchinh-tochuc' ? 'auditor.kinhte' : 'auditor.hcth'),
+    result,
+    evidence: null,
+    notes: null,
+    finding,
+    signedOffAt: `${year}-10-18T08:00:00.000Z`,
+  });
+  await records
+    .getRepository(AuditStepEntity)
+    .insert([
+      step('s1', 'vp-ttpvhcc', 'Tiếp nhận và trả kết quả', '8.2.1', 'conformity', null),
+      step(
+        's2',
+        'vp-kiemsoat-tthc',
+        'Giải quyết hồ sơ TTHC',
+        '8.5.1',
+        'minor-nc',
+        'Hai hồ sơ trả kết quả không ghi ngày',
+      ),
+      step(
+        's3',
+        'vp-hanhchinh-tochuc',
+        'Kiểm soát thông tin dạng văn bản',
+        '7.5.3',
+        'observation',
+        'Sổ công văn đến chưa ghi hạn xử lý',
+      ),
+    ]);
+  await records.getRepository(CorrectiveActionEntity).insert({
+    id: `${auditId}/ca/s2`,
+    cycleId,
+    auditId,
+    stepId: `${auditId}/step/s2`,
+    source: 'audit-finding',
+    raisedBy: null,
+    verifierUserId: null,
+    objectiveId: null,
+    periodKey: null,
+    carriedFromId: null,
+    severity: 'minor-nc',
+    unitCode: 'vp-kiemsoat-tthc',
+    finding: 'Hai hồ sơ trả kết quả không ghi ngày',
+    correction: 'Bổ sung ngày trả kết quả',
+    rootCause: 'Mẫu sổ không có cột ngày trả',
+    action: 'Sửa mẫu sổ theo dõi',
+    ownerUserId: org.idOf('head.tthc'),
+    dueDate: `${year}-11-30`,
+    status: 'closed',
+    rounds: 1,
+    effective: true,
+    verifiedBy: org.idOf('auditor.hcth'),
+    verifiedAt: `${year}-12-05T08:00:00.000Z`,
+    openedAt: `${year}-10-18T08:00:00.000Z`,
+  });
+  return auditId;
 }

@@ -1,5 +1,11 @@
 import type { OfficialDocument } from './official-document';
-import { blankNumberAndSymbol, ownLeadership, placeOfIssue, vietnameseDate } from './official-document';
+import {
+  blankNumberAndSymbol,
+  ownLeadership,
+  placeOfIssue,
+  PREVIOUS_FINDINGS_HEADING,
+  vietnameseDate,
+} from './official-document';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
 
 /** The internal audit as its records hold it (`GET /cycles/{id}/audit`), with the people's names. */
@@ -40,6 +46,19 @@ export interface AuditRecord {
   certificates?: Record<string, { certificate: string; issuedBy: string | null; issuedOn: string }>;
   /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
   date: string;
+  /**
+   * What the internal audit of the year before found (ISO 9001 9.2.2 a), each with its corrective
+   * action as its record stands: the report follows each one up.
+   */
+  previousFindings?: {
+    year: number;
+    unitCode: string;
+    process: string;
+    clause: string;
+    result: string;
+    finding: string | null;
+    correctiveAction: { status: string; effective: boolean | null } | null;
+  }[];
 }
 
 /**
@@ -160,7 +179,8 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
               `. Tình trạng: ${(CORRECTIVE_ACTION_STATUS[a.status] ?? a.status).toLowerCase()}` +
               (a.effective === null ? '.' : a.effective ? ', có hiệu lực.' : ', chưa có hiệu lực.'),
           }))),
-      { kind: 'heading', text: 'IV. KẾT LUẬN' },
+      ...followUp(audit, unit),
+      { kind: 'heading', text: audit.previousFindings?.length ? 'V. KẾT LUẬN' : 'IV. KẾT LUẬN' },
       { kind: 'paragraph', text: audit.report ?? '' },
       ...(audit.reportApproval
         ? [
@@ -181,6 +201,51 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
     ],
     signature: { lines: ['TRƯỞNG ĐOÀN ĐÁNH GIÁ'], name: audit.leadAuditorName },
   };
+}
+
+/**
+ * ISO 9001 9.2.2 a, 10.2: each finding of the year before's audit, where its corrective action stands,
+ * and how this audit found the same unit's process again (matched as the plan's form matches it:
+ * the process without case or outer spaces), or that it did not audit it again. No section when the
+ * year before found nothing, or qcycle holds no audit of it.
+ */
+function followUp(audit: AuditRecord, unit: (code: string) => string): OfficialDocument['body'] {
+  const findings = audit.previousFindings ?? [];
+  if (findings.length === 0) return [];
+  const same = (text: string) => text.trim().toLocaleLowerCase('vi');
+  return [
+    { kind: 'heading', text: `${PREVIOUS_FINDINGS_HEADING} ${findings[0].year}` },
+    ...findings.map((f, i) => {
+      const again = audit.steps.find((s) => s.unitCode === f.unitCode && same(s.process) === same(f.process));
+      const action = f.correctiveAction;
+      return {
+        kind: 'paragraph' as const,
+        text:
+          `${i + 1}. ${unit(f.unitCode)}: ${f.process} (điều khoản ${f.clause}), ` +
+          `${(AUDIT_RESULT[f.result] ?? f.result).toLowerCase()}` +
+          (f.finding ? `: ${clause(f.finding)}.` : '.') +
+          (f.result === 'observation'
+            ? ''
+            : ` Hành động khắc phục: ${
+                action
+                  ? (CORRECTIVE_ACTION_STATUS[action.status] ?? action.status).toLowerCase() +
+                    (action.effective === null
+                      ? ''
+                      : action.effective
+                        ? ', có hiệu lực'
+                        : ', chưa có hiệu lực')
+                  : 'chưa có'
+              }.`) +
+          ` Lần đánh giá này: ${
+            !again
+              ? 'không đánh giá lại nội dung này'
+              : again.result
+                ? (AUDIT_RESULT[again.result] ?? again.result).toLowerCase()
+                : 'chưa đánh giá'
+          }.`,
+      };
+    }),
+  ];
 }
 
 export const AUDIT_RESULT: Record<string, string> = {

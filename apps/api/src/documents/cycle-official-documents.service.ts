@@ -7,6 +7,7 @@ import { DecisionEntity, DocumentVersionEntity, EventLogEntryEntity, UserEntity 
 import { In } from 'typeorm';
 import type { AuditView } from '../cycles/dto/cycle-records.view';
 import { certificateView } from '../directory/auditor-certificate';
+import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
 import type { Principal } from '../auth/principal';
 import {
@@ -81,13 +82,14 @@ export class CycleOfficialDocumentsService {
     if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
       throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotClosed', { cycleId });
     const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
-    const [people, planned, { dateOf }] = await Promise.all([
+    const [people, planned, { dateOf }, previousFindings] = await Promise.all([
       this.peopleOf(caller, ids),
       this.dataSource.getRepository(EventLogEntryEntity).findOne({
         where: { cycleId, type: 'audit.planned' },
         order: { occurredAt: 'ASC' },
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
+      type === 'audit-report' ? previousAuditFindings(this.dataSource.manager, cycleId) : [],
     ]);
     const { reportApproval } = audit;
     const names = fullNames(people);
@@ -103,6 +105,7 @@ export class CycleOfficialDocumentsService {
       leadAuditorName: names[audit.leadAuditorUserId] ?? audit.leadAuditorUserId,
       names,
       certificates,
+      previousFindings,
       reportApproval: reportApproval && {
         approvedBy: reportApproval.approvedBy,
         approvedByName: reportApproval.approvedByName,

@@ -248,6 +248,31 @@ export function isNumberAndSymbol(text: string): boolean {
   return /^\d+\/\p{Lu}+(?:-\p{Lu}+)*$/u.test(text);
 }
 
+/** The heading of the audit report's follow-up of the year before's findings, the year after it. */
+export const PREVIOUS_FINDINGS_HEADING = 'IV. THEO DÕI CÁC PHÁT HIỆN CỦA LẦN ĐÁNH GIÁ NĂM';
+
+/**
+ * Before the internal audit report followed up the year before's findings (audit-documents.ts): no
+ * section IV of them, the conclusion section IV. A report registered before keeps its version.
+ */
+function beforePreviousFindings(document: OfficialDocument): OfficialDocument | null {
+  const start = document.body.findIndex(
+    (item) => item.kind === 'heading' && item.text.startsWith(PREVIOUS_FINDINGS_HEADING),
+  );
+  if (start < 0) return null;
+  const end = document.body.findIndex((item, i) => i > start && item.kind === 'heading');
+  const body = [
+    ...document.body.slice(0, start),
+    ...document.body.slice(end < 0 ? document.body.length : end),
+  ];
+  return {
+    ...document,
+    body: body.map((item) =>
+      item.kind === 'heading' && item.text === 'V. KẾT LUẬN' ? { ...item, text: 'IV. KẾT LUẬN' } : item,
+    ),
+  };
+}
+
 /** The yearly report's column of the documents' numbers (annual-qms-report-document.ts). */
 export const DOCUMENT_NUMBER_COLUMN = 'Số, ký hiệu';
 
@@ -340,6 +365,7 @@ function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforePreviousFindings,
   beforeNumbersOnSending,
   beforeCentredAddressee,
   beforeAdministrativeUnits,

@@ -35,13 +35,13 @@ import {
   workflowUpdateRefusal,
 } from '../common/workflow-update-refusal';
 import { personRef } from '../cycles/directory-roster.service';
+import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { checkEvidenceReferences } from '../evidence/evidence-references';
 import { evidenceRecordOfTask } from '../evidence/evidence-record';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { MyTasksQuery, TaskDetailView, TaskSummaryView } from './dto/task.dto';
 import { outcomeSchemaOf } from './task-outcome-schemas.openapi';
-import { previousFindingsAt } from './previous-findings';
 
 /** "Due soon" in the inbox: open and due within this many days. */
 export const DUE_SOON_DAYS = 7;
@@ -193,7 +193,13 @@ export class TasksService {
       })),
       units: await this.unitsOf(task.cycleId),
       ...(task.kind === 'audit-step' && task.unitCode
-        ? { previousFindings: await previousFindingsAt(this.dataSource.manager, task.cycleId, task.unitCode) }
+        ? {
+            previousFindings: await previousAuditFindings(
+              this.dataSource.manager,
+              task.cycleId,
+              task.unitCode,
+            ),
+          }
         : {}),
     };
   }

@@ -3738,6 +3738,8 @@ export interface components {
             result: "observation" | "minor-nc" | "major-nc";
             /** @example quality-cycle/kontum/2023/audit/step/s2 */
             stepId: string;
+            /** @example vp-kiemsoat-tthc */
+            unitCode: string;
             /** @example 2023 */
             year: number;
         };

@@ -157,6 +157,9 @@ export class PreviousFindingView {
   @ApiProperty({ example: 'quality-cycle/kontum/2023/audit/step/s2' })
   stepId!: string;
 
+  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
+  unitCode!: string;
+
   @ApiProperty({ example: 'Giải quyết hồ sơ TTHC' })
   process!: string;
 

@@ -173,16 +173,19 @@ export function PreviousAudit({
 export function PreviousFinding({
   finding,
   action,
+  withUnit = true,
 }: {
-  finding: { result: string; unitCode?: string; process: string; clause: string; finding: string | null };
+  finding: { result: string; unitCode: string; process: string; clause: string; finding: string | null };
   action: { status: string; effective: boolean | null } | null;
+  /** False where the page is of that unit already (an audit step's). */
+  withUnit?: boolean;
 }) {
   const { t, i18n } = useTranslation('tasks');
   const { unitName } = useUnits();
   return (
     <>
       <StatusBadge status={finding.result} group="auditResult" />{' '}
-      {finding.unitCode ? (
+      {withUnit ? (
         <>
           <strong>{unitName(finding.unitCode, i18n.language)}</strong>
           {t('auditPlan.previous.where', { process: finding.process, clause: finding.clause })}

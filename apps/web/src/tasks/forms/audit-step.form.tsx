@@ -119,7 +119,7 @@ function PreviousFindingsHere({ task }: { task: TaskFormProps['task'] }) {
       <ul className="previous-findings">
         {findings.map((finding) => (
           <li key={finding.stepId}>
-            <PreviousFinding finding={finding} action={finding.correctiveAction} />
+            <PreviousFinding finding={finding} action={finding.correctiveAction} withUnit={false} />
           </li>
         ))}
       </ul>

@@ -1,21 +1,22 @@
 import { In, type EntityManager } from 'typeorm';
 import { childWorkflowIds, parseQualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
-import { inPlanOrder } from '../cycles/cycle-documents.service';
-import type { PreviousFindingView } from './dto/task.dto';
+import type { PreviousFindingView } from '../tasks/dto/task.dto';
+import { inPlanOrder } from './cycle-documents.service';
 
 const FINDINGS = ['observation', 'minor-nc', 'major-nc'];
 
 /**
- * ISO 9001 9.2.2 a: what the organisation's internal audit of the year before found in a unit, with
- * each nonconformity's corrective action as its record stands. An auditor signing off this year's
- * step there sees it on the step's page, from an e-mailed link too (that session reads its task
- * only). Read by the audit's id, in its plan's order, as the audit's own page reads them.
+ * ISO 9001 9.2.2 a: what the organisation's internal audit of the year before found (in one unit, or
+ * in all), with each nonconformity's corrective action as its record stands. An auditor signing off
+ * this year's step sees it on the step's page, from an e-mailed link too (that session reads its
+ * task only); this year's audit report follows each one up. Read by the audit's id, in its plan's
+ * order, as the audit's own page reads them.
  */
-export async function previousFindingsAt(
+export async function previousAuditFindings(
   manager: EntityManager,
   cycleId: string,
-  unitCode: string,
+  unitCode?: string,
 ): Promise<PreviousFindingView[]> {
   const key = parseQualityCycleId(cycleId);
   if (!key) return [];
@@ -25,7 +26,9 @@ export async function previousFindingsAt(
   if (!audit) return [];
   const steps = inPlanOrder(
     audit,
-    await manager.getRepository(AuditStepEntity).find({ where: { auditId, unitCode, result: In(FINDINGS) } }),
+    await manager
+      .getRepository(AuditStepEntity)
+      .find({ where: { auditId, ...(unitCode ? { unitCode } : {}), result: In(FINDINGS) } }),
   );
   if (steps.length === 0) return [];
   const actions = await manager
@@ -36,6 +39,7 @@ export async function previousFindingsAt(
     return {
       year,
       stepId: step.id,
+      unitCode: step.unitCode,
       process: step.process,
       clause: step.clause,
       result: step.result as string,
