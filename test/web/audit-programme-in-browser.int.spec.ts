@@ -321,5 +321,23 @@ describe("planning the internal audit with last year's results beside it (chromi
       screenshot: 'task-audit-step-previous-findings',
     });
     await trang.close();
+
+    // This year's audit page follows 2023's findings up as its report will: both audited again, not
+    // signed off yet.
+    const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
+    await lead.open(`/cycles/${encodeURIComponent(plan.cycleId)}/audit`);
+    const followUp = lead.page.getByRole('region', { name: vi('cycles:audit.followUp', { year: 2023 }) });
+    await followUp.waitFor();
+    const notYet = `${vi('cycles:audit.thisAudit')} ${vi('cycles:audit.notYet')}`;
+    await expect(followUp.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `${vi('cycles:auditResult.minor-nc')} Phòng Kiểm soát thủ tục hành chính — Giải quyết hồ sơ TTHC (điều khoản 8.5.1): ` +
+        `Hai hồ sơ trả kết quả không ghi ngày. ${vi('tasks:auditPlan.previous.action')} ` +
+        `${vi('cycles:actionStatus.closed')}, ${vi('tasks:auditPlan.previous.effective')}. ${notYet}`,
+      `${vi('cycles:auditResult.observation')} Phòng Hành chính - Tổ chức — Kiểm soát thông tin dạng văn bản (điều khoản 7.5.3): ` +
+        `Sổ công văn đến chưa ghi hạn xử lý. ${notYet}`,
+    ]);
+    await lead.check("this year's audit following up last year's findings", {
+      screenshot: 'cycle-audit-follow-up',
+    });
   });
 });

@@ -11,6 +11,7 @@ import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import { usePeople } from '../ui/people';
 import { useCertificateWords } from '../ui/auditor-certificate';
+import { PreviousFindingsFollowUp } from '../tasks/components/previous-audit';
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
@@ -234,6 +235,8 @@ export default function CycleAuditPage() {
             </DataTable>
           )}
         </section>
+
+        <PreviousFindingsFollowUp cycleId={cycleId} steps={data.steps} />
 
         {data.report && (
           <section aria-labelledby="report-heading" className="card">

@@ -60,9 +60,12 @@ export interface PlannedStep {
   process: string;
 }
 
-/** Whether this year's plan already audits the unit and process of last year's finding. */
-export const plans = (steps: PlannedStep[], finding: AuditStep) =>
-  steps.some(
+/**
+ * This year's step that audits again the unit and process of last year's finding (the process
+ * without case or outer spaces, as the audit report matches it), if the plan has one.
+ */
+export const auditedAgainIn = <S extends PlannedStep>(steps: S[], finding: PlannedStep): S | undefined =>
+  steps.find(
     (step) =>
       step.unitCode === finding.unitCode &&
       step.process.trim().toLocaleLowerCase('vi') === finding.process.trim().toLocaleLowerCase('vi'),
@@ -95,7 +98,9 @@ export function PreviousAudit({
   if (!state) return null;
   const { audit, findings, year } = state;
   const count = (result: string) => (audit?.steps ?? []).filter((step) => step.result === result).length;
-  const unplanned = findings.filter((finding) => units.includes(finding.unitCode) && !plans(steps, finding));
+  const unplanned = findings.filter(
+    (finding) => units.includes(finding.unitCode) && !auditedAgainIn(steps, finding),
+  );
   return (
     <section aria-labelledby="previous-audit-title" className="previous-audit">
       <h3 id="previous-audit-title">{t('auditPlan.previous.title', { year })}</h3>
@@ -245,5 +250,49 @@ export function PreviousFindingsAt({
           .join('; '),
       })}
     </p>
+  );
+}
+
+/**
+ * On this year's audit page, as its report says it (ISO 9.2.2 a): each finding of last year's audit,
+ * where its corrective action stood, and how this audit found the same unit's process again, or that
+ * it does not audit it again. Nothing when last year found nothing, or qcycle holds no audit of it.
+ */
+export function PreviousFindingsFollowUp({
+  cycleId,
+  steps,
+}: {
+  cycleId: string;
+  steps: (PlannedStep & { result?: string | null })[];
+}) {
+  const { t } = useTranslation(['cycles', 'tasks']);
+  const state = usePreviousAudit(cycleId);
+  if (!state?.audit || state.findings.length === 0) return null;
+  const { audit, findings, year } = state;
+  return (
+    <section aria-labelledby="follow-up-heading">
+      <h2 id="follow-up-heading">{t('cycles:audit.followUp', { year })}</h2>
+      <ul className="previous-findings">
+        {findings.map((finding) => {
+          const again = auditedAgainIn(steps, finding);
+          return (
+            <li key={finding.id}>
+              <PreviousFinding
+                finding={{ ...finding, result: finding.result ?? '' }}
+                action={audit.correctiveActions.find((a) => a.stepId === finding.id) ?? null}
+              />{' '}
+              {t('cycles:audit.thisAudit')}{' '}
+              {!again ? (
+                t('cycles:audit.notAgain')
+              ) : again.result ? (
+                <StatusBadge status={again.result} group="auditResult" />
+              ) : (
+                t('cycles:audit.notYet')
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
