@@ -165,16 +165,23 @@ export class TasksService {
 
   async detail(caller: Principal, taskId: string): Promise<TaskDetailView> {
     const task = await this.visibleTask(caller, taskId);
-    const history = await this.dataSource
-      .getRepository(EventLogEntryEntity)
-      .createQueryBuilder('e')
-      .where("e.cycle_id = :cycle AND e.id LIKE :prefix ESCAPE '\\'", {
-        cycle: task.cycleId,
-        prefix: `${escapeLike(task.id)}/%`,
-      })
-      .orderBy('e.occurred_at', 'ASC')
-      .getMany();
-    const rehearsals = await this.starts.rehearsals([task.cycleId]);
+    // An audit step's task also says what last year's audit found in its unit (ISO 9.2.2 a).
+    const [history, rehearsals, units, previousFindings] = await Promise.all([
+      this.dataSource
+        .getRepository(EventLogEntryEntity)
+        .createQueryBuilder('e')
+        .where("e.cycle_id = :cycle AND e.id LIKE :prefix ESCAPE '\\'", {
+          cycle: task.cycleId,
+          prefix: `${escapeLike(task.id)}/%`,
+        })
+        .orderBy('e.occurred_at', 'ASC')
+        .getMany(),
+      this.starts.rehearsals([task.cycleId]),
+      this.unitsOf(task.cycleId),
+      task.kind === 'audit-step' && task.unitCode
+        ? previousAuditFindings(this.dataSource.manager, task.cycleId, task.unitCode)
+        : undefined,
+    ]);
     return {
       ...summary(task, new Date(), rehearsals),
       workflowId: task.workflowId,
@@ -191,16 +198,8 @@ export class TasksService {
         requestId: e.requestId,
         payload: e.payload,
       })),
-      units: await this.unitsOf(task.cycleId),
-      ...(task.kind === 'audit-step' && task.unitCode
-        ? {
-            previousFindings: await previousAuditFindings(
-              this.dataSource.manager,
-              task.cycleId,
-              task.unitCode,
-            ),
-          }
-        : {}),
+      units,
+      ...(previousFindings ? { previousFindings } : {}),
     };
   }
 

@@ -22,7 +22,7 @@ export function previousCycleId(cycleId: string): { id: string; year: number } |
 const FINDINGS = ['observation', 'minor-nc', 'major-nc'] as const;
 
 /**
- * Last year's internal audit as the plan's form reads it: `audit` null when qcycle holds none for that
+ * Last year's internal audit as the plan's form and this year's audit page read it: `audit` null when qcycle holds none for that
  * year; the whole undefined while loading, or where it is not read (a task-link session, a refusal).
  */
 export interface PreviousAuditState {
@@ -98,9 +98,8 @@ export function PreviousAudit({
   if (!state) return null;
   const { audit, findings, year } = state;
   const count = (result: string) => (audit?.steps ?? []).filter((step) => step.result === result).length;
-  const unplanned = findings.filter(
-    (finding) => units.includes(finding.unitCode) && !auditedAgainIn(steps, finding),
-  );
+  const plannable = findings.filter((finding) => units.includes(finding.unitCode));
+  const unplanned = plannable.filter((finding) => !auditedAgainIn(steps, finding));
   return (
     <section aria-labelledby="previous-audit-title" className="previous-audit">
       <h3 id="previous-audit-title">{t('auditPlan.previous.title', { year })}</h3>
@@ -144,7 +143,7 @@ export function PreviousAudit({
           <p role="status" className="field-hint">
             {added !== null && t('auditPlan.previous.added', { count: added })}
           </p>
-          {findings.some((finding) => units.includes(finding.unitCode)) &&
+          {plannable.length > 0 &&
             (unplanned.length > 0 ? (
               <button
                 type="button"
