@@ -1,4 +1,5 @@
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { eventually } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../../apps/api/src/demo/demo-directory';
 import type { Answer, HttpRecorder } from './http-recorder';
 
@@ -191,6 +192,12 @@ export class DemoOrganisation {
       outcome: { decision: 'approve', ...approval },
     });
     expect(approved.status).toBe(200);
+    // The approval's answer is durable in its task; the decision's own record (what /decision,
+    // /objectives and the documents read) is written by the cycle's next activity, just after.
+    const decision = `/api/v1/cycles/${this.code}-2024/decision`;
+    await eventually('the approved decision on record', async () =>
+      (await this.as(starter, 'GET', decision)).status === 200 ? true : undefined,
+    );
   }
 
   /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
