@@ -131,17 +131,33 @@ function stringAllowed(schema: Schema, value: string): boolean {
     case 'uri':
       return URL.canParse(value);
     case 'date-time':
-      return (
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-        !Number.isNaN(Date.parse(value))
-      );
+      return isRfc3339DateTime(value);
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value);
     case 'uuid':
       return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
     default:
       return true;
   }
+}
+
+/**
+ * RFC 3339's date-time: a real calendar day (Date.parse takes 2024-02-31 for 2 March), hours 00–23,
+ * minutes 00–59, an offset under a day. Seconds stop at 59: the API's schema says a leap second is
+ * refused, as JavaScript's Date has none.
+ */
+function isRfc3339DateTime(value: string): boolean {
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(value);
+  if (!parts || !isCalendarDate(parts[1])) return false;
+  const [hour, minute, second, , offsetHours = '0', offsetMinutes = '0'] = parts.slice(2);
+  return +hour <= 23 && +minute <= 59 && +second <= 59 && +offsetHours <= 23 && +offsetMinutes <= 59;
+}
+
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day); // setUTCFullYear, unlike Date.UTC, keeps years 0–99
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
 }
 
 /** Generates values of schemas: `allowed` (random within the rules), `boundary` (at the edges), `refused`. */

@@ -11,7 +11,7 @@ const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
  * The published schemas say exactly what the validation pipe accepts, because they are derived from
  * the same class-validator decorators: `@IsInt` makes an `integer`, `@Min`/`@Max` the bounds,
  * `@MinLength`/`@MaxLength`/`@Matches` the string rules, `@IsIn` the enum, `@IsEmail`/`@IsUrl`/
- * `@IsISO8601` the format, `@ArrayMinSize`/`@ArrayMaxSize` the item counts. A rule written once on the
+ * `@IsInstant` the format, `@ArrayMinSize`/`@ArrayMaxSize` the item counts. A rule written once on the
  * DTO can no longer be missing from the document (what the Nest CLI plugin's class-validator shim
  * does at compile time; qcycle builds with swc, without the plugin). What a decorator already states
  * explicitly wins.
@@ -97,8 +97,7 @@ function keywordsOf(rule: ValidationMetadata): Keywords {
       return { format: 'email' };
     case 'isUrl':
       return { format: 'uri' };
-    case 'isIso8601':
-    case 'isISO8601':
+    case 'isInstant':
       return { format: 'date-time' };
     case 'isUuid':
     case 'isUUID':

@@ -6369,13 +6369,13 @@ export interface operations {
                 actor?: string;
                 /** @description Keyset cursor: the previous page's nextCursor (opaque). The page starts after that row, so rows added between pages are neither repeated nor skipped. 422 RULE_VIOLATED naming after when it is not a cursor of this list. */
                 after?: string;
-                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z */
+                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z; a leap second (:60) is refused */
                 from?: string;
                 limit?: number;
                 offset?: number;
                 /** @description asc: oldest first; desc: newest first (what happened last, on the first page) */
                 order?: "asc" | "desc";
-                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z */
+                /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z; a leap second (:60) is refused */
                 to?: string;
                 /** @description Exact type, or a prefix ending in a dot (task.) */
                 type?: string;

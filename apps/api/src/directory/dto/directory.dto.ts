@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -24,6 +23,7 @@ import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { MAX_PASSWORD_BYTES } from '../../auth/password-hasher';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { IsInstant } from '../../common/instant';
 
 /**
  * A directory row's `updatedAt` as its views give it, and `ifUnchangedSince` of an edit, that stamp
@@ -43,7 +43,7 @@ const IfUnchangedSince = () =>
         'The updatedAt of the copy this edit was made on: if the row has changed since, the edit is refused with 409 (details.current: the row as it is now) instead of putting back what someone else changed',
     }),
     IsOptional(),
-    IsISO8601({ strict: true }, { message: 'ifUnchangedSince must be an ISO-8601 instant' }),
+    IsInstant('2024-03-05T02:15:30.123Z'),
   );
 
 /** A unit code: lower-case letters, digits and dashes, e.g. `vp-tonghop`. */
