@@ -328,6 +328,10 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const at = await rehearsalClock(org, cycleId);
       const kontumAudit = new KontumAuditRecords(records, org, organisationCode, at);
       const { auditId, lead, plan, steps } = kontumAudit;
+      // ISO 9001 9.2.2 a: last year's audit found a nonconformity in the process audited again at s9,
+      // and an observation in a unit this audit does not visit; the plan marks s9, the report follows
+      // both up.
+      await recordLastYearsAudit(suite.api.get(DataSource), org, organisationCode, 2023);
       await kontumAudit.planned();
 
       const planPdf = await download('staff.tthc', `${audit}/plan`, PDF);
@@ -362,6 +366,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(planAgain.headers.get('x-document-version')).toBe(planPdf.headers.get('x-document-version'));
       expect(normalise(pdfText(planAgain.bytes))).not.toContain('0533/2024');
       for (const step of steps) expect(planText).toContain(`${step.process} (điều khoản ${step.clause})`);
+      expect(planText.match(/đánh giá lại phát hiện năm 2023 \([^)]*\)/g)).toEqual([
+        'đánh giá lại phát hiện năm 2023 (không phù hợp nhẹ)',
+      ]);
+      expect(planText).toMatch(
+        /1\. Phòng Kiểm soát thủ tục hành chính: Giải quyết hồ sơ TTHC \(điều khoản 8\.5\.1\); chuyên gia đánh giá: [^;.]+; đánh giá lại phát hiện năm 2023 \(không phù hợp nhẹ\)\./,
+      );
       // In the plan's order, numbered from 1, though their ids ("s9", "s10") sort the other way.
       const numberedInPlanOrder = new RegExp(
         `1\\. [^:]+: ${steps[0].process} .*2\\. [^:]+: ${steps[1].process} `,
@@ -407,9 +417,6 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           at: at('2024-10-12T03:00:00.000Z'),
         },
       });
-      // ISO 9001 9.2.2 a: last year's audit found a nonconformity in the process audited again at s9,
-      // and an observation in a unit this audit did not visit; the report follows both up.
-      await recordLastYearsAudit(suite.api.get(DataSource), org, organisationCode, 2023);
       const report =
         'Hệ thống quản lý chất lượng được duy trì; 01 điểm không phù hợp nhẹ đang được khắc phục.';
       await records.recordAudit({

@@ -396,6 +396,27 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
         },
       ],
       [
+        'the audit plan, before it marked the steps that audit again the findings of the year before',
+        'audit-plan',
+        () => auditPlanDocument({ ...audit, previousFindings: [previousFinding] }, wording),
+        ([before, ...older]) => {
+          // Today's step carries the mark (the process matched without case); the plan before it did not.
+          const schedule = (model: OfficialDocument) =>
+            model.body.filter((block) => block.kind === 'list').at(-1);
+          expect(
+            schedule(auditPlanDocument({ ...audit, previousFindings: [previousFinding] }, wording)),
+          ).toEqual({
+            kind: 'list',
+            items: [
+              '1. Phòng Kiểm soát thủ tục hành chính: Tiếp nhận hồ sơ (điều khoản 8.5.1); ' +
+                'chuyên gia đánh giá: Đặng Thu Trang; đánh giá lại phát hiện năm 2023 (không phù hợp nặng).',
+            ],
+          });
+          expect(before.body).toEqual(auditPlanDocument(audit, wording).body);
+          expect(older).toHaveLength(1);
+        },
+      ],
+      [
         'a commune’s minutes, dated with its whole name and sent to the province’s leaders',
         'review-minutes',
         () => reviewMinutesDocument(review, COMMUNE),

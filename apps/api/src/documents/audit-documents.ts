@@ -4,6 +4,7 @@ import {
   ownLeadership,
   placeOfIssue,
   PREVIOUS_FINDINGS_HEADING,
+  REAUDIT_MARK,
   vietnameseDate,
 } from './official-document';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
@@ -48,7 +49,8 @@ export interface AuditRecord {
   date: string;
   /**
    * What the internal audit of the year before found (ISO 9001 9.2.2 a), each with its corrective
-   * action as its record stands: the report follows each one up.
+   * action as its record stands: the plan marks the steps that audit them again, the report follows
+   * each one up.
    */
   previousFindings?: {
     year: number;
@@ -63,7 +65,8 @@ export interface AuditRecord {
 
 /**
  * The internal audit plan (ISO 9001 9.2.2): scope, criteria, methods, dates, the audit team (lead
- * auditor and auditors) and the schedule of checklist steps, unit by unit; signed by the lead auditor.
+ * auditor and auditors) and the schedule of checklist steps, unit by unit, each that audits again
+ * what the year before's audit found marked so (9.2.2 a); signed by the lead auditor.
  */
 export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording): OfficialDocument {
   const plan = requirePlan(audit);
@@ -107,7 +110,7 @@ export function auditPlanDocument(audit: AuditRecord, wording: DecisionWording):
         items: audit.steps.map(
           (s, i) =>
             `${i + 1}. ${unit(s.unitCode)}: ${s.process} (điều khoản ${s.clause}); ` +
-            `chuyên gia đánh giá: ${audit.names[s.auditorUserId] ?? s.auditorUserId}.`,
+            `chuyên gia đánh giá: ${audit.names[s.auditorUserId] ?? s.auditorUserId}${reauditMark(audit, s)}.`,
         ),
       },
     ],
@@ -203,20 +206,41 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
   };
 }
 
+type Finding = NonNullable<AuditRecord['previousFindings']>[number];
+type Step = AuditRecord['steps'][number];
+
+/**
+ * Whether a step audits again what a finding of the year before was about: the same unit's process,
+ * compared without case or outer spaces, as the plan's form and the audit's page match them.
+ */
+function auditsAgain(step: Step, finding: Finding): boolean {
+  const same = (text: string) => text.trim().toLocaleLowerCase('vi');
+  return step.unitCode === finding.unitCode && same(step.process) === same(finding.process);
+}
+
+/**
+ * A schedule step's "; đánh giá lại phát hiện năm 2023 (không phù hợp nhẹ)": what the year before's
+ * audit found in the process it audits again (ISO 9001 9.2.2 a). Nothing for any other step.
+ */
+function reauditMark(audit: AuditRecord, step: Step): string {
+  const found = (audit.previousFindings ?? []).filter((finding) => auditsAgain(step, finding));
+  if (found.length === 0) return '';
+  const results = [...new Set(found.map((f) => (AUDIT_RESULT[f.result] ?? f.result).toLowerCase()))];
+  return `; ${REAUDIT_MARK} ${found[0].year} (${results.join(', ')})`;
+}
+
 /**
  * ISO 9001 9.2.2 a, 10.2: each finding of the year before's audit, where its corrective action stands,
- * and how this audit found the same unit's process again (matched as the plan's form matches it:
- * the process without case or outer spaces), or that it did not audit it again. No section when the
- * year before found nothing, or qcycle holds no audit of it.
+ * and how this audit found the same unit's process again ({@link auditsAgain}), or that it did not
+ * audit it again. No section when the year before found nothing, or qcycle holds no audit of it.
  */
 function followUp(audit: AuditRecord, unit: (code: string) => string): OfficialDocument['body'] {
   const findings = audit.previousFindings ?? [];
   if (findings.length === 0) return [];
-  const same = (text: string) => text.trim().toLocaleLowerCase('vi');
   return [
     { kind: 'heading', text: `${PREVIOUS_FINDINGS_HEADING} ${findings[0].year}` },
     ...findings.map((f, i) => {
-      const again = audit.steps.find((s) => s.unitCode === f.unitCode && same(s.process) === same(f.process));
+      const again = audit.steps.find((s) => auditsAgain(s, f));
       const action = f.correctiveAction;
       return {
         kind: 'paragraph' as const,

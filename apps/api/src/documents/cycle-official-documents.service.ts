@@ -89,7 +89,7 @@ export class CycleOfficialDocumentsService {
         order: { occurredAt: 'ASC' },
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
-      type === 'audit-report' ? previousAuditFindings(this.dataSource.manager, cycleId) : [],
+      previousAuditFindings(this.dataSource.manager, cycleId),
     ]);
     const { reportApproval } = audit;
     const names = fullNames(people);

@@ -273,6 +273,26 @@ function beforePreviousFindings(document: OfficialDocument): OfficialDocument | 
   };
 }
 
+/** How the audit plan's schedule marks a step that audits again a finding of the year before. */
+export const REAUDIT_MARK = 'đánh giá lại phát hiện năm';
+
+/**
+ * Before the internal audit plan marked the steps that audit again what the year before's audit
+ * found (audit-documents.ts): its schedule without "; đánh giá lại phát hiện năm …". A plan
+ * registered before keeps its version.
+ */
+function beforeReauditMarks(document: OfficialDocument): OfficialDocument | null {
+  if (document.documentType !== 'KẾ HOẠCH') return null;
+  const mark = new RegExp(`; ${REAUDIT_MARK} \\d{4} \\([^()]*\\)\\.$`, 'u');
+  let changed = false;
+  const body = document.body.map((block) => {
+    if (block.kind !== 'list' || !block.items.some((item) => mark.test(item))) return block;
+    changed = true;
+    return { ...block, items: block.items.map((item) => item.replace(mark, '.')) };
+  });
+  return changed ? { ...document, body } : null;
+}
+
 /** The yearly report's column of the documents' numbers (annual-qms-report-document.ts). */
 export const DOCUMENT_NUMBER_COLUMN = 'Số, ký hiệu';
 
@@ -365,6 +385,7 @@ function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeReauditMarks,
   beforePreviousFindings,
   beforeNumbersOnSending,
   beforeCentredAddressee,
