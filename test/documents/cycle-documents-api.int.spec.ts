@@ -372,6 +372,11 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(planText).toMatch(
         /1\. Phòng Kiểm soát thủ tục hành chính: Giải quyết hồ sơ TTHC \(điều khoản 8\.5\.1\); chuyên gia đánh giá: [^;.]+; đánh giá lại phát hiện năm 2023 \(không phù hợp nhẹ\)\./,
       );
+      const planDocx = await download('staff.tthc', `${audit}/plan`, DOCX);
+      expect(
+        wordCounts(wordParagraphs(docxParts(planDocx.bytes).read('word/document.xml')).join('\n')),
+      ).toEqual(wordCounts(rehearsalPdfText(planPdf.bytes, planDocx.bytes)));
+      keepDocument(`api-${database}-KH-DGNB-2024`, { pdf: planPdf.bytes, docx: planDocx.bytes });
       // In the plan's order, numbered from 1, though their ids ("s9", "s10") sort the other way.
       const numberedInPlanOrder = new RegExp(
         `1\\. [^:]+: ${steps[0].process} .*2\\. [^:]+: ${steps[1].process} `,
