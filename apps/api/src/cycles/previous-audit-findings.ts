@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { childWorkflowIds, parseQualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { AuditEntity, AuditStepEntity, CorrectiveActionEntity } from '@qcycle/persistence';
-import type { PreviousFindingView } from '../tasks/dto/task.dto';
+import type { PreviousFindingView } from './dto/previous-finding.view';
 import { inPlanOrder } from './cycle-documents.service';
 
 const FINDINGS = ['observation', 'minor-nc', 'major-nc'];

@@ -5,6 +5,7 @@ import { LocalizedNameView } from '../../directory/dto/directory.dto';
 import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
 import { CursorPageInfoView, CursorPageQueryDto } from '../../common/pagination';
 import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
+import { PreviousFindingView } from '../../cycles/dto/previous-finding.view';
 
 /** `resolved`: an at-risk follow-up that closed itself when its objective recovered. */
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired', 'resolved'] as const;
@@ -133,51 +134,6 @@ export class TaskHistoryEntryView {
 
   @ApiProperty({ example: { late: false }, type: 'object', additionalProperties: true })
   payload!: Record<string, unknown>;
-}
-
-/** Where a finding's corrective action stands, in its own record. */
-export class PreviousFindingActionView {
-  @ApiProperty({ example: 'closed', enum: ['open', 'planned', 'closed', 'cancelled'] })
-  status!: string;
-
-  @ApiProperty({
-    example: true,
-    nullable: true,
-    type: Boolean,
-    description: 'Whether its verification found it effective; null until verified',
-  })
-  effective!: boolean | null;
-}
-
-/** A finding of the year before's internal audit in the unit an audit step audits. */
-export class PreviousFindingView {
-  @ApiProperty({ example: 2023 })
-  year!: number;
-
-  @ApiProperty({ example: 'quality-cycle/kontum/2023/audit/step/s2' })
-  stepId!: string;
-
-  @ApiProperty({ example: 'vp-kiemsoat-tthc' })
-  unitCode!: string;
-
-  @ApiProperty({ example: 'Giải quyết hồ sơ TTHC' })
-  process!: string;
-
-  @ApiProperty({ example: '8.5.1' })
-  clause!: string;
-
-  @ApiProperty({ example: 'minor-nc', enum: ['observation', 'minor-nc', 'major-nc'] })
-  result!: string;
-
-  @ApiProperty({ example: 'Hai hồ sơ trả kết quả không ghi ngày', nullable: true, type: String })
-  finding!: string | null;
-
-  @ApiProperty({
-    type: PreviousFindingActionView,
-    nullable: true,
-    description: "A nonconformity's corrective action; null for an observation, or when none was opened",
-  })
-  correctiveAction!: PreviousFindingActionView | null;
 }
 
 /** A unit of the task's organisation by its names. */
