@@ -199,17 +199,25 @@ describe("planning the internal audit with last year's results beside it (chromi
       screenshot: 'task-audit-plan-findings-again',
     });
 
-    // A reload gives the draft back; a step added then is a step of its own, and removing it leaves
-    // last year's two as they were.
+    // A reload gives the draft back; a step added then is a step of its own. With one on each of the
+    // four other units, the plan audits every unit in scope; removing them leaves last year's two as
+    // they were.
     await lead.page.reload({ waitUntil: 'domcontentloaded' });
     await previous.getByText(vi('tasks:auditPlan.previous.allPlanned', { year: 2023 })).waitFor();
     await expect(plannedSteps()).resolves.toEqual(expected);
-    await lead.page.getByRole('button', { name: vi('tasks:auditPlan.addStep') }).click();
-    await lead.page.getByLabel(vi('tasks:auditPlan.unitOf', { number: 3 })).selectOption('vp-ttpvhcc');
-    await lead.page
-      .getByTestId('step-row-3')
-      .getByRole('button', { name: vi('tasks:list.remove') })
-      .click();
+    const otherUnits = ['vp-khoagiao-vanxa', 'vp-kinhte', 'vp-tonghop', 'vp-ttpvhcc'];
+    for (const [i, unitCode] of otherUnits.entries()) {
+      await lead.page.getByRole('button', { name: vi('tasks:auditPlan.addStep') }).click();
+      await lead.page.getByLabel(vi('tasks:auditPlan.unitOf', { number: 3 + i })).selectOption(unitCode);
+    }
+    await expect(lead.page.getByTestId('audit-coverage').textContent()).resolves.toBe(
+      vi('tasks:auditPlan.allUnitsPlanned', { count: 6 }),
+    );
+    for (const number of [6, 5, 4, 3])
+      await lead.page
+        .getByTestId(`step-row-${number}`)
+        .getByRole('button', { name: vi('tasks:list.remove') })
+        .click();
     await expect(plannedSteps()).resolves.toEqual(expected);
 
     // A step planned where 2023 found nothing carries no mark.
