@@ -344,6 +344,12 @@ describe("planning the internal audit with last year's results beside it (chromi
       `${vi('cycles:auditResult.observation')} Phòng Hành chính - Tổ chức — Kiểm soát thông tin dạng văn bản (điều khoản 7.5.3): ` +
         `Sổ công văn đến chưa ghi hạn xử lý. ${notYet}`,
     ]);
+    // Its checklist marks the steps that audit 2023's findings again, as the plan's document does.
+    const checklist = lead.page.getByRole('region', { name: vi('cycles:audit.checklist') });
+    await expect(checklist.locator('.reaudit-mark').allTextContents()).resolves.toEqual([
+      vi('cycles:audit.reaudit', { year: 2023, results: vi('cycles:auditResult.minor-nc') }),
+      vi('cycles:audit.reaudit', { year: 2023, results: vi('cycles:auditResult.observation') }),
+    ]);
     await lead.check("this year's audit following up last year's findings", {
       screenshot: 'cycle-audit-follow-up',
     });

@@ -11,7 +11,7 @@ import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import { usePeople } from '../ui/people';
 import { useCertificateWords } from '../ui/auditor-certificate';
-import { PreviousFindingsFollowUp } from '../tasks/components/previous-audit';
+import { PreviousFindingsFollowUp, ReauditMark, usePreviousAudit } from '../tasks/components/previous-audit';
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
@@ -36,6 +36,7 @@ export default function CycleAuditPage() {
     () => ok(api.GET('/api/v1/cycles/{cycleId}/audit', { params: { path: { cycleId } } })),
     [cycleId],
   );
+  const previousAudit = usePreviousAudit(cycleId);
 
   const heading = (
     <>
@@ -148,7 +149,10 @@ export default function CycleAuditPage() {
               >
                 {steps.map((step) => (
                   <tr key={step.id}>
-                    <td>{step.process}</td>
+                    <td>
+                      {step.process}
+                      <ReauditMark state={previousAudit} step={step} />
+                    </td>
                     <td data-label={t('audit.clause')}>{step.clause}</td>
                     <td data-label={t('audit.auditor')}>{names.person(step.auditorUserId)}</td>
                     <td data-label={t('audit.result')}>
@@ -236,7 +240,7 @@ export default function CycleAuditPage() {
           )}
         </section>
 
-        <PreviousFindingsFollowUp cycleId={cycleId} steps={data.steps} />
+        <PreviousFindingsFollowUp state={previousAudit} steps={data.steps} />
 
         {data.report && (
           <section aria-labelledby="report-heading" className="card">

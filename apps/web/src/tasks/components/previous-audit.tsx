@@ -258,14 +258,13 @@ export function PreviousFindingsAt({
  * it does not audit it again. Nothing when last year found nothing, or qcycle holds no audit of it.
  */
 export function PreviousFindingsFollowUp({
-  cycleId,
+  state,
   steps,
 }: {
-  cycleId: string;
+  state: PreviousAuditState | undefined;
   steps: (PlannedStep & { result?: string | null })[];
 }) {
   const { t } = useTranslation(['cycles', 'tasks']);
-  const state = usePreviousAudit(cycleId);
   if (!state?.audit || state.findings.length === 0) return null;
   const { audit, findings, year } = state;
   return (
@@ -293,5 +292,20 @@ export function PreviousFindingsFollowUp({
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Under a step of this year's checklist that audits again what last year's audit found there (its
+ * unit's process, as {@link auditedAgainIn} matches it): "Đánh giá lại phát hiện năm 2023: Không phù
+ * hợp nhẹ", as the audit plan's document marks the step (ISO 9.2.2 a). Nothing for any other step.
+ */
+export function ReauditMark({ state, step }: { state: PreviousAuditState | undefined; step: PlannedStep }) {
+  const { t } = useTranslation('cycles');
+  const found = (state?.findings ?? []).filter((finding) => auditedAgainIn([step], finding));
+  if (!state || found.length === 0) return null;
+  const results = [...new Set(found.map((finding) => t(`auditResult.${finding.result}`)))];
+  return (
+    <p className="reaudit-mark">{t('audit.reaudit', { year: state.year, results: results.join(', ') })}</p>
   );
 }
