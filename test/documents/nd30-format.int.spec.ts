@@ -110,6 +110,12 @@ const previousFinding: NonNullable<AuditRecord['previousFindings']>[number] = {
   correctiveAction: { status: 'closed', effective: true },
 };
 
+/** The same finding, its corrective action planned but not verified when 2023 closed, which carried it into 2024. */
+const carriedFinding: NonNullable<AuditRecord['previousFindings']>[number] = {
+  ...previousFinding,
+  correctiveAction: { status: 'planned', effective: null, carriedForward: true },
+};
+
 /** A complaint, planned, not verified yet. */
 const complaint: NonconformityView = {
   id: 'quality-cycle/kontum/2024/nonconformity/3',
@@ -393,6 +399,33 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
           // The report as it was built before the follow-up: section IV the conclusion.
           expect(before.body).toEqual(auditReportDocument(audit, wording).body);
           expect(older).toHaveLength(1);
+        },
+      ],
+      [
+        'the audit report, before it said which of the year before’s corrective actions go on this year',
+        'audit-report',
+        () => auditReportDocument({ ...audit, previousFindings: [carriedFinding] }, wording),
+        ([before, ...older]) => {
+          const followedUp = (model: OfficialDocument) =>
+            model.body.flatMap((block) =>
+              block.kind === 'paragraph' && block.text.includes('Lần đánh giá này') ? [block.text] : [],
+            );
+          expect(
+            followedUp(auditReportDocument({ ...audit, previousFindings: [carriedFinding] }, wording)),
+          ).toEqual([
+            '1. Phòng Kiểm soát thủ tục hành chính: tiếp nhận hồ sơ (điều khoản 8.5.1), không phù hợp nặng: ' +
+              'Không có sổ theo dõi hồ sơ. Hành động khắc phục: đang khắc phục, chuyển sang năm 2024. ' +
+              'Lần đánh giá này: không phù hợp nhẹ.',
+          ]);
+          // The report as it was built before: the same follow-up, without where the action goes on.
+          const { carriedForward: _, ...stood } = carriedFinding.correctiveAction!;
+          expect(before.body).toEqual(
+            auditReportDocument(
+              { ...audit, previousFindings: [{ ...carriedFinding, correctiveAction: stood }] },
+              wording,
+            ).body,
+          );
+          expect(older).toHaveLength(2);
         },
       ],
       [

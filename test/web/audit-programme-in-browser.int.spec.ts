@@ -293,7 +293,7 @@ describe("planning the internal audit with last year's results beside it (chromi
         clause: '8.5.1',
         result: 'minor-nc',
         finding: 'Hai hồ sơ trả kết quả không ghi ngày',
-        correctiveAction: { status: 'closed', effective: true },
+        correctiveAction: { status: 'closed', effective: true, carriedForward: false },
       },
     ]);
     await expect(findingsOf('auditor.kinhte', huyStep)).resolves.toEqual([

@@ -9,6 +9,22 @@ import {
 import { CorrectiveActionEntity, EventLogEntryEntity } from '@qcycle/persistence';
 
 /**
+ * The ids of the corrective actions a year's close carried into the next year, as its `cycle.closed`
+ * event names them: none when it has not closed, was cancelled or carried nothing.
+ */
+export async function correctiveActionsCarriedForward(
+  manager: EntityManager,
+  organisationCode: string,
+  year: number,
+): Promise<string[]> {
+  const closed = await manager.findOneBy(EventLogEntryEntity, {
+    id: `${qualityCycleWorkflowId(organisationCode, year)}/closed`,
+  });
+  const payload = closed?.payload as Partial<QualityEventPayloads['cycle.closed']> | undefined;
+  return payload?.correctiveActionsCarriedForward ?? [];
+}
+
+/**
  * Last year's corrective actions that its close carried forward (the `cycle.closed` event names
  * them), as the year starting continues them: awaiting a plan (`open`, also after a verification
  * found one not effective) or awaiting verification of the plan recorded (`planned`). A year that
@@ -20,12 +36,8 @@ export async function correctiveActionsCarriedInto(
   year: number,
 ): Promise<CorrectiveActionToContinue[]> {
   const lastYear = year - 1;
-  const closed = await manager.findOneBy(EventLogEntryEntity, {
-    id: `${qualityCycleWorkflowId(organisationCode, lastYear)}/closed`,
-  });
-  const ids = (closed?.payload as Partial<QualityEventPayloads['cycle.closed']> | undefined)
-    ?.correctiveActionsCarriedForward;
-  if (!ids?.length) return [];
+  const ids = await correctiveActionsCarriedForward(manager, organisationCode, lastYear);
+  if (!ids.length) return [];
   const actions = await manager.find(CorrectiveActionEntity, {
     where: { id: In(ids), cycleId: qualityCycleId(organisationCode, lastYear) },
     order: { openedAt: 'ASC', id: 'ASC' },

@@ -1,6 +1,7 @@
 import type { OfficialDocument } from './official-document';
 import {
   blankNumberAndSymbol,
+  CARRIED_FORWARD_MARK,
   ownLeadership,
   placeOfIssue,
   PREVIOUS_FINDINGS_HEADING,
@@ -59,7 +60,7 @@ export interface AuditRecord {
     clause: string;
     result: string;
     finding: string | null;
-    correctiveAction: { status: string; effective: boolean | null } | null;
+    correctiveAction: { status: string; effective: boolean | null; carriedForward?: boolean } | null;
   }[];
 }
 
@@ -230,8 +231,8 @@ function reauditMark(audit: AuditRecord, step: Step): string {
 }
 
 /**
- * ISO 9001 9.2.2 a, 10.2: each finding of the year before's audit, where its corrective action stands,
- * and how this audit found the same unit's process again ({@link auditsAgain}), or that it did not
+ * ISO 9001 9.2.2 a, 10.2: each finding of the year before's audit, where its corrective action stands
+ * (and that it goes on this year, when that year's close carried it forward), and how this audit found the same unit's process again ({@link auditsAgain}), or that it did not
  * audit it again. No section when the year before found nothing, or qcycle holds no audit of it.
  */
 function followUp(audit: AuditRecord, unit: (code: string) => string): OfficialDocument['body'] {
@@ -257,7 +258,8 @@ function followUp(audit: AuditRecord, unit: (code: string) => string): OfficialD
                       ? ''
                       : action.effective
                         ? ', có hiệu lực'
-                        : ', chưa có hiệu lực')
+                        : ', chưa có hiệu lực') +
+                    (action.carriedForward ? `, ${CARRIED_FORWARD_MARK} ${f.year + 1}` : '')
                   : 'chưa có'
               }.`) +
           ` Lần đánh giá này: ${

@@ -256,21 +256,50 @@ export const PREVIOUS_FINDINGS_HEADING = 'IV. THEO DÕI CÁC PHÁT HIỆN CỦA 
  * section IV of them, the conclusion section IV. A report registered before keeps its version.
  */
 function beforePreviousFindings(document: OfficialDocument): OfficialDocument | null {
-  const start = document.body.findIndex(
-    (item) => item.kind === 'heading' && item.text.startsWith(PREVIOUS_FINDINGS_HEADING),
-  );
-  if (start < 0) return null;
-  const end = document.body.findIndex((item, i) => i > start && item.kind === 'heading');
-  const body = [
-    ...document.body.slice(0, start),
-    ...document.body.slice(end < 0 ? document.body.length : end),
-  ];
+  const section = previousFindingsSection(document);
+  if (!section) return null;
+  const body = [...document.body.slice(0, section.start), ...document.body.slice(section.end)];
   return {
     ...document,
     body: body.map((item) =>
       item.kind === 'heading' && item.text === 'V. KẾT LUẬN' ? { ...item, text: 'IV. KẾT LUẬN' } : item,
     ),
   };
+}
+
+/** Where the audit report's follow-up is in its body: its heading, and the next heading (or the end). */
+function previousFindingsSection(document: OfficialDocument): { start: number; end: number } | null {
+  const start = document.body.findIndex(
+    (item) => item.kind === 'heading' && item.text.startsWith(PREVIOUS_FINDINGS_HEADING),
+  );
+  if (start < 0) return null;
+  const next = document.body.findIndex((item, i) => i > start && item.kind === 'heading');
+  return { start, end: next < 0 ? document.body.length : next };
+}
+
+/**
+ * How the audit report's follow-up says that a corrective action of the year before goes on this
+ * year: ", chuyển sang năm 2024", after where it stood.
+ */
+export const CARRIED_FORWARD_MARK = 'chuyển sang năm';
+
+/**
+ * Before the audit report's follow-up said which of the year before's corrective actions that
+ * year's close carried into this one: "Hành động khắc phục: đang khắc phục." without ", chuyển sang
+ * năm 2024". A report registered before keeps its version.
+ */
+function beforeCarriedForward(document: OfficialDocument): OfficialDocument | null {
+  const section = previousFindingsSection(document);
+  if (!section) return null;
+  const mark = new RegExp(`(Hành động khắc phục: [^.]*), ${CARRIED_FORWARD_MARK} \\d{4}\\.`, 'u');
+  let changed = false;
+  const body = document.body.map((item, i) => {
+    if (i <= section.start || i >= section.end || item.kind !== 'paragraph' || !mark.test(item.text))
+      return item;
+    changed = true;
+    return { ...item, text: item.text.replace(mark, '$1.') };
+  });
+  return changed ? { ...document, body } : null;
 }
 
 /** How the audit plan's schedule marks a step that audits again a finding of the year before. */
@@ -385,6 +414,7 @@ function beforeAdministrativeUnits(document: OfficialDocument): OfficialDocument
  * before it did, or null when it changed nothing of this model.
  */
 const TEMPLATE_CHANGES: ((document: OfficialDocument) => OfficialDocument | null)[] = [
+  beforeCarriedForward,
   beforeReauditMarks,
   beforePreviousFindings,
   beforeNumbersOnSending,

@@ -3712,6 +3712,11 @@ export interface components {
         };
         PreviousFindingActionView: {
             /**
+             * @description Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on as a corrective action of that year
+             * @example false
+             */
+            carriedForward: boolean;
+            /**
              * @description Whether its verification found it effective; null until verified
              * @example true
              */

@@ -12,6 +12,13 @@ export class PreviousFindingActionView {
     description: 'Whether its verification found it effective; null until verified',
   })
   effective!: boolean | null;
+
+  @ApiProperty({
+    example: false,
+    description:
+      "Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on as a corrective action of that year",
+  })
+  carriedForward!: boolean;
 }
 
 /**
