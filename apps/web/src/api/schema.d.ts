@@ -3712,7 +3712,7 @@ export interface components {
         };
         PreviousFindingActionView: {
             /**
-             * @description Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on as a corrective action of that year
+             * @description Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on among this year's corrective actions
              * @example false
              */
             carriedForward: boolean;

@@ -16,7 +16,7 @@ export class PreviousFindingActionView {
   @ApiProperty({
     example: false,
     description:
-      "Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on as a corrective action of that year",
+      "Whether that year's close carried it into the next year, still open or awaiting its verification: it goes on among this year's corrective actions",
   })
   carriedForward!: boolean;
 }
