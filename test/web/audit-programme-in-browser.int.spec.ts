@@ -1,6 +1,7 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { qualityCycleWorkflowId, type QualityEventPayloads } from '@qcycle/contracts';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DataSource } from 'typeorm';
+import { CorrectiveActionEntity, EventLogEntryEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
@@ -353,5 +354,78 @@ describe("planning the internal audit with last year's results beside it (chromi
     await lead.check("this year's audit following up last year's findings", {
       screenshot: 'cycle-audit-follow-up',
     });
+  });
+
+  it("says, wherever 2023's finding is shown, that the corrective action its close carried on unfinished goes on in 2024", async () => {
+    const records = suite.api.get(DataSource);
+    const action = `${audit2023}/ca/s2`;
+    const auditOf2023 = async () =>
+      (
+        await org.as<{ correctiveActions: { id: string; status: string; carriedForward: boolean }[] }>(
+          'lead.auditor',
+          'GET',
+          `/api/v1/cycles/${organisationCode}-2023/audit`,
+        )
+      ).body.correctiveActions;
+    await expect(auditOf2023()).resolves.toEqual([
+      expect.objectContaining({ id: action, status: 'closed', carriedForward: false }),
+    ]);
+
+    // 2023 as it would have stood had its action not been verified by the close: planned, and named
+    // by the close's event as carried into 2024.
+    await records
+      .getRepository(CorrectiveActionEntity)
+      .update(action, { status: 'planned', effective: null, verifiedBy: null, verifiedAt: null });
+    const closed: QualityEventPayloads['cycle.closed'] = {
+      results: [],
+      auditStatus: 'closed',
+      reviewStatus: 'held',
+      objective1JudgedBy: 'engine',
+      correctiveActionsCarriedForward: [action],
+    };
+    await records.getRepository(EventLogEntryEntity).insert({
+      id: `${qualityCycleWorkflowId(organisationCode, 2023)}/closed`,
+      cycleId: `${organisationCode}-2023`,
+      type: 'cycle.closed',
+      actor: 'system',
+      occurredAt: '2023-12-31T10:00:00.000Z',
+      requestId: null,
+      payload: closed,
+    });
+    await expect(auditOf2023()).resolves.toEqual([
+      expect.objectContaining({ id: action, status: 'planned', carriedForward: true }),
+    ]);
+
+    const carried =
+      `${vi('tasks:auditPlan.previous.action')} ${vi('cycles:actionStatus.planned')}, ` +
+      `${vi('tasks:auditPlan.previous.carriedForward', { year: 2024 })}.`;
+    // 2023's own audit page, at the action.
+    const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
+    await lead.open(`/cycles/${encodeURIComponent(`${organisationCode}-2023`)}/audit`);
+    const actions = lead.page.getByRole('region', { name: vi('cycles:audit.correctiveActions') });
+    await actions.getByText(vi('cycles:audit.carriedForward', { year: 2024 })).waitFor();
+    await expect(actions.getByRole('row').nth(1).textContent()).resolves.toContain(
+      `${vi('cycles:actionStatus.planned')}${vi('cycles:audit.carriedForward', { year: 2024 })}`,
+    );
+    await lead.check("last year's audit with a corrective action carried into this year", {
+      screenshot: 'cycle-audit-carried-forward',
+    });
+
+    // This year's audit page, following the finding up.
+    await lead.open(`/cycles/${encodeURIComponent(plan.cycleId)}/audit`);
+    const followUp = lead.page.getByRole('region', { name: vi('cycles:audit.followUp', { year: 2023 }) });
+    await followUp.getByText(carried, { exact: false }).waitFor();
+
+    // The auditor's step on that unit.
+    const trangStep = (await org.inbox('auditor.hcth', 'audit-step'))[0];
+    const trang = await browser.tabOf(org.email('auditor.hcth'), DEMO_PASSWORD);
+    await trang.open(pagePath(trangStep.id));
+    const here = trang.page.getByRole('region', {
+      name: vi('tasks:auditStep.previousTitle', { year: 2023 }),
+    });
+    await here.getByText(carried, { exact: false }).waitFor();
+    await expect(here.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `${vi('cycles:auditResult.minor-nc')} Giải quyết hồ sơ TTHC (điều khoản 8.5.1): Hai hồ sơ trả kết quả không ghi ngày. ${carried}`,
+    ]);
   });
 });

@@ -28,6 +28,7 @@ import type {
   ReviewView,
 } from './dto/cycle-records.view';
 import type { ObjectiveView } from './dto/cycle-objectives.view';
+import { correctiveActionsCarriedForward } from './carried-corrective-actions';
 
 /**
  * The cycle's documented information (ISO 7.5) as the activities recorded it: the decision, the
@@ -94,16 +95,19 @@ export class CycleDocumentsService {
   }
 
   async audit(caller: Principal, cycleId: string): Promise<AuditView> {
-    own(caller, cycleId);
+    const { year } = own(caller, cycleId);
     const audit = await this.dataSource.getRepository(AuditEntity).findOneBy({ cycleId });
     if (!audit) throw new QcycleError(QcycleErrorCode.NotFound, 'audit', { cycleId });
     const steps = inPlanOrder(
       audit,
       await this.dataSource.getRepository(AuditStepEntity).find({ where: { auditId: audit.id } }),
     );
-    const actions = await this.dataSource
-      .getRepository(CorrectiveActionEntity)
-      .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } });
+    const [actions, carried] = await Promise.all([
+      this.dataSource
+        .getRepository(CorrectiveActionEntity)
+        .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } }),
+      correctiveActionsCarriedForward(this.dataSource.manager, caller.organisationCode, year),
+    ]);
     const approvalEvent = await this.dataSource
       .getRepository(EventLogEntryEntity)
       .findOneBy({ id: `${audit.id}/report-approved` });
@@ -152,6 +156,7 @@ export class CycleDocumentsService {
         dueDate: a.dueDate,
         status: a.status,
         effective: a.effective === null ? null : Boolean(a.effective),
+        carriedForward: carried.includes(a.id),
       })),
     };
   }
@@ -401,8 +406,10 @@ export function inPlanOrder(audit: AuditEntity, steps: AuditStepEntity[]): Audit
   return [...steps].sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Another organisation's cycle is "not found", like one that does not exist. */
-function own(caller: Principal, cycleId: string): void {
-  if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
+/** Another organisation's cycle is "not found", like one that does not exist. Returns its key. */
+function own(caller: Principal, cycleId: string): { organisationCode: string; year: number } {
+  const key = parseQualityCycleId(cycleId);
+  if (!key || key.organisationCode !== caller.organisationCode)
     throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+  return key;
 }

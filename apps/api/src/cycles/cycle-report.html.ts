@@ -75,7 +75,7 @@ export function renderCycleReportHtml(
     '<h2>I. Kết quả thực hiện các mục tiêu chất lượng</h2>',
     ...report.objectives.map((objective) => objectiveSection(objective, unit)),
     '<h2>II. Đánh giá nội bộ</h2>',
-    report.audit ? auditSection(report.audit, unit) : notYet(),
+    report.audit ? auditSection(report.audit, report.year, unit) : notYet(),
     '<h2>III. Xem xét của lãnh đạo</h2>',
     report.review ? reviewSection(report.review, unit) : notYet(),
     '</body></html>',
@@ -130,7 +130,7 @@ function figure(f: ReportFigureView): string {
   );
 }
 
-function auditSection(audit: ReportAuditView, unit: UnitName): string {
+function auditSection(audit: ReportAuditView, year: number, unit: UnitName): string {
   return [
     `<p>Tình trạng: <strong>${label(AUDIT_STATUS, audit.status)}</strong>` +
       (audit.from && audit.to ? `; thời gian: từ ${date(audit.from)} đến ${date(audit.to)}` : '') +
@@ -147,7 +147,7 @@ function auditSection(audit: ReportAuditView, unit: UnitName): string {
     audit.nonconformities.length
       ? '<table><thead><tr><th>Đơn vị</th><th>Mức độ</th><th>Phát hiện</th><th>Hành động khắc phục</th>' +
         '<th>Hạn</th><th>Tình trạng</th></tr></thead><tbody>' +
-        audit.nonconformities.map((action) => actionRow(action, unit)).join('\n') +
+        audit.nonconformities.map((action) => actionRow(action, year, unit)).join('\n') +
         '</tbody></table>'
       : '<p>Không có điểm không phù hợp.</p>',
     '<h3>Báo cáo đánh giá</h3>',
@@ -162,14 +162,16 @@ function stepRow(step: AuditStepView, unit: UnitName): string {
   );
 }
 
-function actionRow(action: CorrectiveActionView, unit: UnitName): string {
+function actionRow(action: CorrectiveActionView, year: number, unit: UnitName): string {
   const effectiveness =
     action.effective === null ? '' : action.effective ? ' (có hiệu lực)' : ' (chưa có hiệu lực)';
+  // Unfinished at the close, it goes on in next year's cycle: not left where it stood.
+  const carried = action.carriedForward ? `, chuyển sang năm ${year + 1}` : '';
   return (
     `<tr><td>${unit(action.unitCode)}</td><td>${label(AUDIT_RESULT, action.severity)}</td>` +
     `<td>${text(action.finding)}</td><td>${text(action.action ?? '')}</td>` +
     `<td>${action.dueDate ? date(action.dueDate) : ''}</td>` +
-    `<td>${label(CORRECTIVE_ACTION_STATUS, action.status)}${effectiveness}</td></tr>`
+    `<td>${label(CORRECTIVE_ACTION_STATUS, action.status)}${effectiveness}${carried}</td></tr>`
   );
 }
 

@@ -1793,6 +1793,11 @@ export interface components {
         CorrectiveActionView: {
             /** @example Bổ sung nhắc hạn tự động */
             action: string | null;
+            /**
+             * @description Whether the year's close carried it, unfinished, into the next year, where it goes on (the `cycle.closed` event names it); false until the year closes
+             * @example false
+             */
+            carriedForward: boolean;
             /** @example Gửi văn bản xin lỗi */
             correction: string | null;
             /** @example 2024-07-31 */

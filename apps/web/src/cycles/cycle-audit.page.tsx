@@ -233,6 +233,11 @@ export default function CycleAuditPage() {
                         {action.effective ? t('audit.effective') : t('audit.notEffective')}
                       </p>
                     )}
+                    {action.carriedForward && (
+                      <p className="small">
+                        {t('audit.carriedForward', { year: Number(cycleYear(cycleId)) + 1 })}
+                      </p>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -265,6 +265,13 @@ export class CorrectiveActionView {
 
   @ApiProperty({ example: true, nullable: true, type: Boolean })
   effective!: boolean | null;
+
+  @ApiProperty({
+    example: false,
+    description:
+      "Whether the year's close carried it, unfinished, into the next year, where it goes on (the `cycle.closed` event names it); false until the year closes",
+  })
+  carriedForward!: boolean;
 }
 
 export class AuditView {

@@ -131,7 +131,7 @@ export function PreviousAudit({
                 return (
                   <li key={step.id}>
                     <PreviousFinding
-                      finding={{ ...step, result: step.result ?? '' }}
+                      finding={{ ...step, result: step.result ?? '', year }}
                       action={action ?? null}
                     />
                   </li>
@@ -172,15 +172,23 @@ export function PreviousAudit({
 /**
  * One finding of last year's audit in words: its result, the unit (where the reader does not know it
  * already), process and clause, what was found and, for a nonconformity, where its corrective action
- * stands. The plan's form and the audit step's page say it alike.
+ * stands — and, where that year's close carried it on unfinished, that it goes on in the next year,
+ * as the audit report says it. The plan's form and the audit step's page say it alike.
  */
 export function PreviousFinding({
   finding,
   action,
   withUnit = true,
 }: {
-  finding: { result: string; unitCode: string; process: string; clause: string; finding: string | null };
-  action: { status: string; effective: boolean | null } | null;
+  finding: {
+    year: number;
+    result: string;
+    unitCode: string;
+    process: string;
+    clause: string;
+    finding: string | null;
+  };
+  action: { status: string; effective: boolean | null; carriedForward: boolean } | null;
   /** False where the page is of that unit already (an audit step's). */
   withUnit?: boolean;
 }) {
@@ -209,6 +217,8 @@ export function PreviousFinding({
               <StatusBadge status={action.status} group="actionStatus" />
               {action.effective !== null &&
                 `, ${action.effective ? t('auditPlan.previous.effective') : t('auditPlan.previous.notEffective')}`}
+              {action.carriedForward &&
+                `, ${t('auditPlan.previous.carriedForward', { year: finding.year + 1 })}`}
             </>
           ) : (
             t('auditPlan.previous.noAction')
@@ -276,7 +286,7 @@ export function PreviousFindingsFollowUp({
           return (
             <li key={finding.id}>
               <PreviousFinding
-                finding={{ ...finding, result: finding.result ?? '' }}
+                finding={{ ...finding, result: finding.result ?? '', year }}
                 action={audit.correctiveActions.find((a) => a.stepId === finding.id) ?? null}
               />{' '}
               {t('cycles:audit.thisAudit')}{' '}

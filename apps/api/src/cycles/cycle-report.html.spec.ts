@@ -1,0 +1,74 @@
+import { renderCycleReportHtml } from './cycle-report.html';
+import type { CorrectiveActionView } from './dto/cycle-records.view';
+import type { CycleReportView } from './dto/cycle-report.view';
+
+/**
+ * The year's printable report, at its audit's corrective actions: where each stands, and that one
+ * the year's close carried on unfinished goes on next year rather than being left where it stood.
+ */
+describe("the year's printable report, its corrective actions", () => {
+  const action = (id: string, fields: Partial<CorrectiveActionView>): CorrectiveActionView => ({
+    id: `quality-cycle/kontum/2024/audit/ca/${id}`,
+    stepId: `quality-cycle/kontum/2024/audit/step/${id}`,
+    severity: 'minor-nc',
+    unitCode: 'vp-kiemsoat-tthc',
+    finding: `Phát hiện ${id}`,
+    correction: null,
+    rootCause: null,
+    action: `Khắc phục ${id}`,
+    dueDate: '2024-11-30',
+    status: 'planned',
+    effective: null,
+    carriedForward: false,
+    ...fields,
+  });
+  const report = (nonconformities: CorrectiveActionView[]): CycleReportView => ({
+    cycleId: 'kontum-2024',
+    organisationCode: 'kontum',
+    year: 2024,
+    status: 'closed',
+    phase: 'closing',
+    decision: {
+      documentNumber: '123/QĐ-UBND',
+      signerName: 'Nguyễn Văn A',
+      signerTitle: 'Chủ tịch',
+      signingDate: '2024-01-15',
+      effectiveDate: '2024-01-15',
+    },
+    objectives: [],
+    audit: {
+      status: 'closed',
+      from: '2024-10-07',
+      to: '2024-10-18',
+      scope: 'Toàn bộ HTQLCL',
+      steps: [],
+      nonconformities,
+      report: 'Hệ thống được duy trì.',
+      closedAt: '2024-10-27T09:00:00.000Z',
+    },
+    review: null,
+  });
+  /** Each action row's last cell: its status as the page says it. */
+  const statuses = (html: string) =>
+    [...html.matchAll(/<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>Phát hiện[^]*?<td>([^<]*)<\/td><\/tr>/g)].map(
+      (row) => row[1],
+    );
+
+  it('says which action goes on next year, and where the others stand', () => {
+    const html = renderCycleReportHtml(
+      report([
+        action('s1', { status: 'closed', effective: true }),
+        action('s2', { carriedForward: true }),
+        action('s3', { status: 'open', action: null, dueDate: null, carriedForward: true }),
+        // Verified not effective, and open again before the close.
+        action('s4', { status: 'open', effective: false }),
+      ]),
+    );
+    expect(statuses(html)).toEqual([
+      'Đã khắc phục (có hiệu lực)',
+      'Đang khắc phục, chuyển sang năm 2025',
+      'Mới ghi nhận, chuyển sang năm 2025',
+      'Mới ghi nhận (chưa có hiệu lực)',
+    ]);
+  });
+});
