@@ -10,7 +10,7 @@ import { indicatorName, useCycleObjectives } from '../tasks/components/use-cycle
 import { CycleNav, cycleYear } from './components/cycle-nav';
 import { useDirectoryNames } from './components/directory-names';
 import { describeTask, useFormat, type Schemas } from './components/format';
-import { Pager } from './components/pager';
+import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 
@@ -278,7 +278,13 @@ export default function CycleHistoryPage() {
                 </table>
               </IndicatorNames.Provider>
             </div>
-            <Pager total={data.total} offset={offset} size={PAGE} onChange={(next) => show(filters, next)} />
+            <Pager
+              total={data.total}
+              limit={PAGE}
+              offset={offset}
+              label={t('history.pages')}
+              onOffset={(next) => show(filters, next)}
+            />
           </>
         )}
       </section>

@@ -5,7 +5,7 @@ import { api, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { useFormat } from './components/format';
-import { Pager } from './components/pager';
+import { Pager } from '../ui/pager';
 import { StartCycleForm } from './components/start-cycle-form';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
@@ -94,7 +94,13 @@ export default function CyclesPage() {
                   </tbody>
                 </table>
               </div>
-              <Pager total={data.total} offset={offset} size={PAGE} onChange={setOffset} />
+              <Pager
+                total={data.total}
+                limit={PAGE}
+                offset={offset}
+                label={t('list.pages')}
+                onOffset={setOffset}
+              />
             </>
           )
         )}

@@ -5,7 +5,7 @@ import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
 import { ErrorNotice } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
-import { Pager } from './pager';
+import { Pager } from '../ui/pager';
 import { UnitSelect } from './unit-select';
 
 /** The pieces every directory section is made of: head, filters, paged table, form fields. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok, taskPath } from '../api/client';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
@@ -88,7 +89,6 @@ export default function MyTasksPage() {
   );
 
   const total = data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = !!(kind || cycleId || due);
 
   return (
@@ -230,29 +230,14 @@ export default function MyTasksPage() {
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('inbox.paging')}>
-          {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps
-              the focus, where a disabled one would drop it to the top of the page. */}
-          <button
-            type="button"
-            className="button"
-            aria-disabled={page <= 1 || undefined}
-            onClick={() => page > 1 && set({ page: String(page - 1) })}
-          >
-            {t('inbox.previous')}
-          </button>
-          <span>{t('inbox.pageOf', { page, pages })}</span>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={page >= pages || undefined}
-            onClick={() => page < pages && set({ page: String(page + 1) })}
-          >
-            {t('inbox.next')}
-          </button>
-        </nav>
-      )}
+      {/* The page in the address (?page=2), so that back and a shared link land on it. */}
+      <Pager
+        total={total}
+        limit={PAGE_SIZE}
+        offset={(page - 1) * PAGE_SIZE}
+        label={t('inbox.paging')}
+        onOffset={(offset) => set({ page: offset ? String(offset / PAGE_SIZE + 1) : '' })}
+      />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../cycles/components/format';
 import './pager.css';
 
 /**
- * Previous / next through a limit/offset list, with "page 2 of 5" said in words. Nothing when the
- * whole list fits on one page.
+ * Previous / next through a limit/offset list, with which of its items are shown ("21–40 trên 45"):
+ * every paged list of the app pages alike. Nothing when the whole list fits on one page.
  */
 export function Pager({
   total,
@@ -19,10 +20,10 @@ export function Pager({
   label: string;
   onOffset(offset: number): void;
 }) {
-  const { t } = useTranslation('directory');
+  const { t } = useTranslation('common');
+  const format = useFormat();
+  // Past the end (the list shrank while paged) it still shows, so that the way back is there.
   if (total <= limit && offset === 0) return null;
-  const page = Math.floor(offset / limit) + 1;
-  const pages = Math.max(1, Math.ceil(total / limit));
   return (
     <nav className="pager" aria-label={label}>
       {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps the
@@ -36,7 +37,11 @@ export function Pager({
         {t('pager.previous')}
       </button>
       <span className="pager-where" aria-live="polite">
-        {t('pager.where', { page, pages, total })}
+        {t('pager.range', {
+          from: format.number(Math.min(total, offset + 1)),
+          to: format.number(Math.min(total, offset + limit)),
+          total: format.number(total),
+        })}
       </span>
       <button
         type="button"
