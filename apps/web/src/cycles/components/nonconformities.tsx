@@ -158,7 +158,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
             <li key={nc.id}>
               <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> ·{' '}
               {unitName(nc.unitCode, i18n.language)} ·{' '}
-              {t(`nonconformities.states.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
+              {t(`actionStatus.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
               {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
               {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
               <div
