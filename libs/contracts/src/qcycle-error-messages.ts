@@ -286,6 +286,18 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chu trình {cycleId} không còn đang chạy ({status})',
       en: 'The cycle {cycleId} is not running ({status})',
     },
+    discardRunning: {
+      vi: 'Chu trình {cycleId} đang chạy: hãy hủy chu trình trước khi xóa bản diễn tập',
+      en: 'The cycle {cycleId} is running: cancel it before discarding the rehearsal',
+    },
+    discardRealYear: {
+      vi: 'Chu trình {cycleId} là năm thật, không phải bản diễn tập: hồ sơ của năm được lưu giữ, không thể xóa',
+      en: 'The cycle {cycleId} is a real year, not a rehearsal: its records are kept and cannot be discarded',
+    },
+    discardNextYearStarted: {
+      vi: 'Năm sau ({nextCycleId}) đã bắt đầu và có thể tiếp nối hồ sơ của {cycleId}: không thể xóa bản diễn tập này',
+      en: 'The next year ({nextCycleId}) has started and may continue the records of {cycleId}: this rehearsal cannot be discarded',
+    },
     evidenceYearEnded: {
       vi: 'Năm của {cycleId} đã kết thúc ({status}): hồ sơ {recordKey} đã khép lại, không nhận thêm minh chứng',
       en: 'The year of {cycleId} is {status}: the record {recordKey} is final and takes no more evidence',

@@ -44,6 +44,8 @@ import { CycleStarts1796120000000 } from './migrations/1796120000000-cycle-start
 import { DocumentIssueRequest1796135000000 } from './migrations/1796135000000-document-issue-request.migration';
 import { DocumentDispatchNumber1796140000000 } from './migrations/1796140000000-document-dispatch-number.migration';
 import { AuditorCertificates1796150000000 } from './migrations/1796150000000-auditor-certificates.migration';
+import { RehearsalDiscardEntity } from './entities/rehearsal-discard.entity';
+import { RehearsalDiscards1796160000000 } from './migrations/1796160000000-rehearsal-discards.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -63,6 +65,7 @@ export const ENTITIES = [
   OrganisationCalendarEntity,
   NextYearDraftEntity,
   CycleStartEntity,
+  RehearsalDiscardEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -92,6 +95,7 @@ export const MIGRATIONS = [
   DocumentIssueRequest1796135000000,
   DocumentDispatchNumber1796140000000,
   AuditorCertificates1796150000000,
+  RehearsalDiscards1796160000000,
 ];
 
 /**

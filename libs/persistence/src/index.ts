@@ -16,4 +16,6 @@ export * from './entities/evidence-file.entity';
 export * from './entities/organisation-calendar.entity';
 export * from './entities/next-year-draft.entity';
 export * from './entities/cycle-start.entity';
+export * from './entities/rehearsal-discard.entity';
+export * from './discard-cycle-records';
 export * from './earlier-year-results';

@@ -16,6 +16,8 @@ import {
   CancelCycleView,
   CycleListQuery,
   CyclePage,
+  DiscardRehearsalDto,
+  DiscardRehearsalView,
   EventLogPage,
   EventLogQuery,
 } from './dto/cycle-list.dto';
@@ -27,6 +29,7 @@ import { CycleRecordsService } from './cycle-records.service';
 import { CyclesService } from './cycles.service';
 import { draftForStart } from './cycle-draft-source';
 import { DirectoryRosterService } from './directory-roster.service';
+import { RehearsalDiscardService } from './rehearsal-discard.service';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -37,6 +40,7 @@ export class CyclesController {
     private readonly records: CycleRecordsService,
     private readonly rosters: DirectoryRosterService,
     private readonly dates: CycleDatesService,
+    private readonly discards: RehearsalDiscardService,
   ) {}
 
   @Get()
@@ -101,6 +105,26 @@ export class CyclesController {
     @Body() body: CancelCycleDto,
   ): Promise<CancelCycleView> {
     return this.records.cancel(caller, cycleId, body.reason);
+  }
+
+  @Post(':cycleId/discard')
+  @Roles('quality-representative')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Discard a rehearsal that has ended, so that its year can be started again (the Quality Representative): its records are deleted, the discard (who, when, why) is kept',
+    description:
+      "409 CONFLICT with details.reason: NOT_A_REHEARSAL for a real year (its records are the QMS's and are kept), CYCLE_RUNNING while its workflow runs (cancel it first), NEXT_YEAR_STARTED once the next year has a cycle (it may continue this year's records). Then POST /cycles starts the year again.",
+  })
+  @ApiOkResponse({ type: DiscardRehearsalView })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  discard(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Body() body: DiscardRehearsalDto,
+    @RequestId() requestId: string,
+  ): Promise<DiscardRehearsalView> {
+    return this.discards.discard(caller, cycleId, body.reason, requestId);
   }
 
   @Post(':cycleId/dates')

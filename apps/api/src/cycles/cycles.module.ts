@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import {
+  EventLogEntryEntity,
+  QualityCycleEntity,
+  RehearsalDiscardEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -16,6 +21,7 @@ import { CycleYearReportsController } from './cycle-year-reports.controller';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { DirectoryRosterService } from './directory-roster.service';
+import { RehearsalDiscardService } from './rehearsal-discard.service';
 import { MeasurementCorrectionsController } from './measurement-corrections.controller';
 import { MeasurementCorrectionsService } from './measurement-corrections.service';
 import { NonconformitiesController } from './nonconformities.controller';
@@ -28,7 +34,7 @@ import { TemplatesController } from './templates.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity, EventLogEntryEntity]),
+    TypeOrmModule.forFeature([QualityCycleEntity, TaskEntity, EventLogEntryEntity, RehearsalDiscardEntity]),
     TasksModule,
     DocumentsModule,
     CalendarsModule,
@@ -47,6 +53,7 @@ import { TemplatesController } from './templates.controller';
   providers: [
     CyclesService,
     CycleRecordsService,
+    RehearsalDiscardService,
     CycleDatesService,
     CycleDocumentsService,
     CycleReportService,

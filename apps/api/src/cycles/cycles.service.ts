@@ -34,7 +34,12 @@ import {
   type QualityCycleState,
   type StartQualityCycleInput,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import {
+  EventLogEntryEntity,
+  QualityCycleEntity,
+  RehearsalDiscardEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CycleStartSource, type CycleStart } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
@@ -49,6 +54,7 @@ export class CyclesService {
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(EventLogEntryEntity) private readonly events: Repository<EventLogEntryEntity>,
+    @InjectRepository(RehearsalDiscardEntity) private readonly discards: Repository<RehearsalDiscardEntity>,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     private readonly calendars: CalendarsService,
     private readonly starts: CycleStartSource,
@@ -119,6 +125,9 @@ export class CyclesService {
     // workflow id only while it keeps the first (its namespace's retention); the record is kept for
     // good, so a year closed or cancelled long ago is refused here too.
     if (await this.cycles.existsBy({ id: cycleId })) throw alreadyStarted();
+    // A rehearsal of the year was discarded (RehearsalDiscardService): its ended workflow's id may
+    // be started again. Otherwise never, as above.
+    const discarded = await this.discards.existsBy({ discardedCycleId: cycleId });
     // A real year runs on its calendar's dates: none it waits for may have passed already.
     const tooLate = request.rehearsal ? [] : realStartProblems(calendar, todayInVietnam());
     if (tooLate.length > 0)
@@ -133,8 +142,9 @@ export class CyclesService {
         taskQueue: this.config.temporal.taskQueue,
         workflowId,
         args: [input],
-        // One cycle per organisation and year, ever: a closed or cancelled year is not started again.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // One cycle per organisation and year, ever: a closed or cancelled year is not started again,
+        // unless it was a rehearsal since discarded. A running one is refused either way.
+        workflowIdReusePolicy: discarded ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
       });
       await this.starts.keepStarted(request.organisationCode, request.year);
       // Last year may have closed between the read above and this start, its signal finding no cycle
@@ -160,8 +170,15 @@ export class CyclesService {
     const key = parseQualityCycleId(cycleId);
     if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
-    const [record, live, phasesEntered] = await Promise.all([
+    const [record, discarded] = await Promise.all([
       this.recorded(cycleId),
+      this.discards.findOne({ where: { discardedCycleId: cycleId }, order: { discardedAt: 'DESC' } }),
+    ]);
+    // A discarded rehearsal's workflow is still in Temporal, ended: it is not the year's cycle. A
+    // run started after the discard is (its record follows its start within moments).
+    if (!record && discarded && !(await this.startedAfter(workflowId, discarded.discardedAt)))
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    const [live, phasesEntered] = await Promise.all([
       this.live(cycleId, workflowId, key),
       this.phasesEntered(workflowId),
     ]);
@@ -200,6 +217,17 @@ export class CyclesService {
   }
 
   /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */
+  /** Whether the workflow's current run started after that instant. */
+  private async startedAfter(workflowId: string, instant: string): Promise<boolean> {
+    try {
+      const description = await this.temporal.client.workflow.getHandle(workflowId).describe();
+      return description.startTime.getTime() > Date.parse(instant);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
   async recorded(cycleId: string): Promise<QualityCycleEntity | null> {
     return this.cycles.findOneBy({ id: cycleId });
   }

@@ -391,6 +391,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard a rehearsal that has ended, so that its year can be started again (the Quality Representative): its records are deleted, the discard (who, when, why) is kept
+         * @description 409 CONFLICT with details.reason: NOT_A_REHEARSAL for a real year (its records are the QMS's and are kept), CYCLE_RUNNING while its workflow runs (cancel it first), NEXT_YEAR_STARTED once the next year has a cycle (it may continue this year's records). Then POST /cycles starts the year again.
+         */
+        post: operations["CyclesController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/dossier": {
         parameters: {
             query?: never;
@@ -2176,6 +2196,24 @@ export interface components {
             requestId: string | null;
             /** @example role.granted */
             type: string;
+        };
+        DiscardRehearsalDto: {
+            /**
+             * @description Why, for the record kept of the discard
+             * @example Đã tập huấn xong lớp thứ nhất; diễn tập lại năm 2024 cho lớp thứ hai
+             */
+            reason: string;
+        };
+        DiscardRehearsalView: {
+            /** @example kontum-2024 */
+            cycleId: string;
+            /**
+             * @description When its records were deleted
+             * @example 2024-12-03T08:00:00.000Z
+             */
+            discardedAt: string;
+            /** @example 2024 */
+            year: number;
         };
         DocumentVersionPage: {
             items: components["schemas"]["DocumentVersionView"][];
@@ -6319,6 +6357,85 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CyclesController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardRehearsalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscardRehearsalView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

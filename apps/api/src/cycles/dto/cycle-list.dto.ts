@@ -62,6 +62,28 @@ export class CancelCycleDto {
   reason!: string;
 }
 
+export class DiscardRehearsalDto {
+  @ApiProperty({
+    example: 'Đã tập huấn xong lớp thứ nhất; diễn tập lại năm 2024 cho lớp thứ hai',
+    description: 'Why, for the record kept of the discard',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class DiscardRehearsalView {
+  @ApiProperty({ example: 'kontum-2024' })
+  cycleId!: string;
+
+  @ApiProperty({ example: 2024 })
+  year!: number;
+
+  @ApiProperty({ example: '2024-12-03T08:00:00.000Z', description: 'When its records were deleted' })
+  discardedAt!: string;
+}
+
 export class CancelCycleView {
   @ApiProperty({ example: 'kontum-2024' })
   cycleId!: string;

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import {
+  QcycleError,
+  QcycleErrorCode,
+  parseQualityCycleId,
+  qualityCycleId,
+  qualityCycleWorkflowId,
+} from '@qcycle/contracts';
+import { QualityCycleEntity, RehearsalDiscardEntity, discardCycleRecords } from '@qcycle/persistence';
+import type { Principal } from '../auth/principal';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import type { DiscardRehearsalView } from './dto/cycle-list.dto';
+
+/**
+ * A rehearsal takes its organisation's slot for its year like a real cycle. Once it has ended
+ * (closed, or cancelled first), the Quality Representative may discard it: its records are deleted
+ * and the year can be started again — the next class of a training, or the real year after
+ * rehearsing it. A real year's records are the QMS's and are never discarded. What is kept: who
+ * discarded which rehearsal, when and why (RehearsalDiscardEntity); Temporal keeps the ended
+ * workflows' histories for its namespace's retention.
+ */
+@Injectable()
+export class RehearsalDiscardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  async discard(
+    caller: Principal,
+    cycleId: string,
+    reason: string,
+    requestId: string,
+  ): Promise<DiscardRehearsalView> {
+    const key = parseQualityCycleId(cycleId);
+    if (!key || key.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    const cycle = await this.dataSource.getRepository(QualityCycleEntity).findOneBy({ id: cycleId });
+    if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    if (cycle.rehearsal !== true)
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'discardRealYear',
+        { cycleId },
+        { reason: 'NOT_A_REHEARSAL' },
+      );
+    await this.assertEnded(cycleId, qualityCycleWorkflowId(key.organisationCode, key.year));
+    const nextCycleId = qualityCycleId(key.organisationCode, key.year + 1);
+    if (await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: nextCycleId }))
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'discardNextYearStarted',
+        { cycleId, nextCycleId },
+        { reason: 'NEXT_YEAR_STARTED', nextCycleId },
+      );
+    const discardedAt = new Date().toISOString();
+    // All of it or none: the trace and the deletion in one transaction.
+    await this.dataSource.transaction(async (manager) => {
+      await discardCycleRecords(manager, cycleId);
+      await manager.insert(RehearsalDiscardEntity, {
+        id: randomUUID(),
+        discardedCycleId: cycleId,
+        organisationCode: key.organisationCode,
+        year: key.year,
+        cycleStatus: cycle.status,
+        cycleStartedAt: cycle.startedAt,
+        discardedBy: caller.userId,
+        discardedAt,
+        reason,
+        requestId,
+      });
+    });
+    return { cycleId, year: key.year, discardedAt };
+  }
+
+  /** Its workflow has ended (or Temporal no longer holds it): nothing will write its records again. */
+  private async assertEnded(cycleId: string, workflowId: string): Promise<void> {
+    try {
+      const description = await this.temporal.client.workflow.getHandle(workflowId).describe();
+      if (description.status.name === 'RUNNING')
+        throw new QcycleError(
+          QcycleErrorCode.Conflict,
+          'discardRunning',
+          { cycleId },
+          { reason: 'CYCLE_RUNNING', executionStatus: description.status.name },
+        );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import { DataSource } from 'typeorm';
+import { RehearsalDiscardEntity, TaskEntity } from '@qcycle/persistence';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation } from './support/demo-organisation';
+import { APPROVAL } from './support/year-over-http';
+
+/**
+ * A rehearsal takes its organisation's slot for its year. Once it has ended, the Quality
+ * Representative discards it and the year starts again: the next class of a training, or the real
+ * year after rehearsing it. Refused while it runs, for a real year and once the next year has
+ * started; the wrong person 403, another organisation's cycle 404. The real API and worker,
+ * PostgreSQL, the Temporal dev server: cancelling a year whose tasks are being opened meets a bug of
+ * the time-skipping server (docs/workflows.md), which a real server does not have.
+ */
+describe('discarding an ended rehearsal so that its year starts again (API, worker, PostgreSQL, Temporal dev server)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `rd-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const discardPath = (id: string) => `/api/v1/cycles/${id}/discard`;
+  const reason = 'Đã tập huấn xong lớp thứ nhất; diễn tập lại cho lớp thứ hai';
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    org = await suite.seedDemoOrganisation(organisationCode);
+  });
+
+  afterAll(() => suite?.close());
+
+  const cycle = (id: string) =>
+    org.as<{ status?: string; live?: { executionStatus: string } }>('qmr', 'GET', `/api/v1/cycles/${id}`);
+  /** Waits until the cycle's record says it runs. */
+  const recorded = (id: string) =>
+    eventually(`${id} recorded`, async () =>
+      (await cycle(id)).body.status === 'running' ? true : undefined,
+    );
+  /** Cancels a running cycle (once recorded) and waits until its workflow has ended. */
+  const cancelled = async (id: string) => {
+    await recorded(id);
+    expect((await org.as('qmr', 'POST', `/api/v1/cycles/${id}/cancel`, { reason: 'Kết thúc' })).status).toBe(
+      202,
+    );
+    await eventually(`${id} cancelled`, async () => {
+      const answer = await cycle(id);
+      return answer.body.status === 'cancelled' && answer.body.live?.executionStatus !== 'RUNNING'
+        ? true
+        : undefined;
+    });
+  };
+  /** The leader's approval task, once opened. */
+  const approvalTask = () =>
+    eventually('the approval task', async () => (await org.inbox('leader', 'objectives-approval'))[0]);
+  const startRehearsal = (yearOf: number) =>
+    org.as<{ id: string; code?: string }>('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: yearOf,
+      rehearsal: true,
+    });
+
+  it('refuses while the rehearsal runs (409, cancel first), the wrong person 403, a bad reason 400, an unknown cycle 404', async () => {
+    expect((await startRehearsal(2024)).status).toBe(201);
+    const approval = await approvalTask();
+    expect(
+      (await org.as('leader', 'POST', taskPath(approval.id, '/complete'), { outcome: APPROVAL })).status,
+    ).toBe(200);
+    const running = await org.as<{ code: string; details: { reason: string } }>(
+      'qmr',
+      'POST',
+      discardPath(cycleId),
+      {
+        reason,
+      },
+    );
+    expect(running.status).toBe(409);
+    expect(running.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'CYCLE_RUNNING' } });
+    expect((await org.as('leader', 'POST', discardPath(cycleId), { reason })).status).toBe(403);
+    const empty = await org.as<{ message: string }>('qmr', 'POST', discardPath(cycleId), { reason: '' });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('reason');
+    expect((await org.as('qmr', 'POST', discardPath(`${organisationCode}-2019`), { reason })).status).toBe(
+      404,
+    );
+    expect((await org.as('qmr', 'POST', discardPath('kontum-2024'), { reason })).status).toBe(404);
+    // Nothing was touched.
+    expect((await cycle(cycleId)).status).toBe(200);
+  });
+
+  it('discards the cancelled rehearsal: its records and tasks are gone, the discard is kept, and the year starts again', async () => {
+    await cancelled(cycleId);
+    const again = await startRehearsal(2024);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CYCLE_ALREADY_STARTED');
+    const oldTasks = await suite.api.get(DataSource).getRepository(TaskEntity).findBy({ cycleId });
+    expect(oldTasks.length).toBeGreaterThan(0);
+
+    const discarded = await org.as<{ cycleId: string; year: number; discardedAt: string }>(
+      'qmr',
+      'POST',
+      discardPath(cycleId),
+      { reason },
+    );
+    expect(discarded.status).toBe(200);
+    expect(discarded.body).toEqual({ cycleId, year: 2024, discardedAt: expect.any(String) });
+    expect((await cycle(cycleId)).status).toBe(404);
+    const list = await org.as<{ items: { id: string }[] }>('qmr', 'GET', '/api/v1/cycles');
+    expect(list.body.items.map((c) => c.id)).not.toContain(cycleId);
+    expect((await org.as('leader', 'GET', taskPath(oldTasks[0].id))).status).toBe(404);
+    await expect(suite.api.get(DataSource).getRepository(TaskEntity).countBy({ cycleId })).resolves.toBe(0);
+    await expect(
+      suite.api.get(DataSource).getRepository(RehearsalDiscardEntity).findBy({ discardedCycleId: cycleId }),
+    ).resolves.toEqual([
+      expect.objectContaining({
+        organisationCode,
+        year: 2024,
+        cycleStatus: 'cancelled',
+        discardedBy: org.idOf('qmr'),
+        reason,
+        discardedAt: discarded.body.discardedAt,
+      }),
+    ]);
+    // Once: it is not there any more.
+    expect((await org.as('qmr', 'POST', discardPath(cycleId), { reason })).status).toBe(404);
+
+    const restarted = await startRehearsal(2024);
+    expect(restarted.status).toBe(201);
+    expect(restarted.body.id).toBe(cycleId);
+    const approval = await approvalTask();
+    expect(oldTasks.map((task) => task.id)).toContain(approval.id);
+    expect((await cycle(cycleId)).body).toMatchObject({ live: { executionStatus: 'RUNNING' } });
+    await recorded(cycleId);
+  });
+
+  it("refuses once the next year has started (it may continue this year's records), and for a real year", async () => {
+    await cancelled(cycleId);
+    expect((await startRehearsal(2025)).status).toBe(201);
+    const nextYear = await org.as<{ code: string; details: { reason: string; nextCycleId: string } }>(
+      'qmr',
+      'POST',
+      discardPath(cycleId),
+      { reason },
+    );
+    expect(nextYear.status).toBe(409);
+    expect(nextYear.body).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'NEXT_YEAR_STARTED', nextCycleId: `${organisationCode}-2025` },
+    });
+    await cancelled(`${organisationCode}-2025`);
+
+    // A real year, ended: its records are the QMS's.
+    const realYear = new Date().getUTCFullYear() + 1;
+    const real = await org.as('qmr', 'POST', '/api/v1/cycles', { organisationCode, year: realYear });
+    expect(real.status).toBe(201);
+    await cancelled(`${organisationCode}-${realYear}`);
+    const refused = await org.as<{ code: string; details: { reason: string } }>(
+      'qmr',
+      'POST',
+      discardPath(`${organisationCode}-${realYear}`),
+      { reason },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'NOT_A_REHEARSAL' } });
+    expect((await cycle(`${organisationCode}-${realYear}`)).body.status).toBe('cancelled');
+  });
+});
