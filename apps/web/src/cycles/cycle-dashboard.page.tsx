@@ -6,6 +6,7 @@ import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
 import { CycleNav, cycleYear } from './components/cycle-nav';
+import { DiscardRehearsal } from './components/discard-rehearsal';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
@@ -243,8 +244,13 @@ export default function CycleDashboardPage() {
       />
 
       {isQualityRepresentative && status === 'running' && (
-        <CancelCycle cycleId={cycleId} onCancelled={reload} />
+        <CancelCycle cycleId={cycleId} rehearsal={rehearsal} onCancelled={reload} />
       )}
+
+      {isQualityRepresentative &&
+        rehearsal &&
+        (status === 'cancelled' || status === 'closed') &&
+        live.executionStatus !== 'RUNNING' && <DiscardRehearsal cycleId={cycleId} year={cycle.year} />}
 
       {(isQualityRepresentative || hasRole(user, 'admin')) &&
         (status === 'closed' ||

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { useFormat } from './components/format';
 import { Pager } from '../ui/pager';
+import type { DiscardedRehearsal } from './components/discard-rehearsal';
 import { StartCycleForm } from './components/start-cycle-form';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
@@ -20,6 +21,8 @@ export default function CyclesPage() {
   const { user } = useSession();
   const format = useFormat();
   const [offset, setOffset] = useState(0);
+  // Arrived from a rehearsal just discarded: its year is free to start again, below.
+  const discarded = (useLocation().state as Partial<DiscardedRehearsal> | null)?.discardedYear;
   const { data, error, loading } = useLoad(
     () => ok(api.GET('/api/v1/cycles', { params: { query: { limit: PAGE, offset } } })),
     [offset],
@@ -29,6 +32,11 @@ export default function CyclesPage() {
     <div className="cycle-page">
       <h1>{t('list.title')}</h1>
       <p className="muted">{t('list.lead')}</p>
+      {discarded && (
+        <div className="notice notice-ok" role="status">
+          {t('discard.done', { year: discarded })}
+        </div>
+      )}
       {hasRole(user, 'quality-representative') && <StartCycleForm />}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('list.heading')}</h2>

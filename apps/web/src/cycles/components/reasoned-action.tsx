@@ -1,0 +1,151 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem, problemOf } from '../../api/client';
+import { ReasonField } from '../../ui/field';
+import { focusOutcome } from '../../ui/focus';
+
+/** The words of one {@link ReasonedAction}, in the page's language. */
+export interface ReasonedActionWords {
+  title: string;
+  lead: string;
+  reason: string;
+  reasonHint: string;
+  reasonTooShort: string;
+  ask: string;
+  confirmText: string;
+  confirm: string;
+  busy: string;
+  back: string;
+  /** Said once done, where the page stays. */
+  done: string;
+  /** A refusal in words: 409 (the state does not allow it), 403 (not this person's to do). */
+  conflict: string;
+  forbidden: string;
+}
+
+/**
+ * An action that cannot be undone, taken by the Quality Representative on a cycle: a reason (for
+ * the record, 3 to 500 characters), then an explicit second step that says what it does. Refusals
+ * (400 reason, 403, 409) are shown where it was asked. Cancelling a running cycle, discarding an
+ * ended rehearsal.
+ */
+export function ReasonedAction({
+  words,
+  className,
+  submit,
+  onDone,
+}: {
+  words: ReasonedActionWords;
+  className: string;
+  submit: (reason: string) => Promise<unknown>;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('cycles');
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [done, setDone] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (reason.trim().length < 3) {
+      setProblem(
+        new ApiProblem(400, 'VALIDATION', '', [{ path: 'reason', reason: words.reasonTooShort }], undefined),
+      );
+      focusOutcome(section.current);
+      return;
+    }
+    setConfirming(true);
+  };
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await submit(reason.trim());
+      setDone(true);
+      setConfirming(false);
+      onDone();
+    } catch (error) {
+      setProblem(problemOf(error, t('errors.network')));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done)
+    return (
+      <div className="notice notice-ok" role="status">
+        {words.done}
+      </div>
+    );
+
+  const general = problem && problem.at('reason').length === 0 ? problem : null;
+  return (
+    <section ref={section} className={`card reasoned-action ${className}`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{words.title}</h2>
+      <p className="muted">{words.lead}</p>
+      <form onSubmit={ask} noValidate>
+        <ReasonField
+          label={words.reason}
+          hint={words.reasonHint}
+          problems={problem?.at('reason') ?? []}
+          value={reason}
+          disabled={confirming || busy}
+          onChange={setReason}
+        />
+        {general && (
+          <div className="notice notice-error" role="alert">
+            {general.status === 409
+              ? general.message || words.conflict
+              : general.status === 403
+                ? words.forbidden
+                : general.message || t('errors.network')}
+          </div>
+        )}
+        {!confirming && (
+          <div className="actions">
+            <button type="submit" className="button button-danger">
+              {words.ask}
+            </button>
+          </div>
+        )}
+      </form>
+      {confirming && (
+        <div
+          className="notice notice-warn confirm-step"
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm-text`}
+          tabIndex={-1}
+          ref={confirmRef}
+        >
+          <p id={`${id}-confirm-text`}>{words.confirmText}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void confirm().finally(() => focusOutcome(section.current))}
+              disabled={busy}
+            >
+              {busy ? words.busy : words.confirm}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
+              {words.back}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

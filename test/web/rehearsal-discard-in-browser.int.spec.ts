@@ -1,0 +1,116 @@
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession } from './support/web-suite';
+
+/**
+ * A training's first class has rehearsed 2024; the Quality Representative (chromium, Vietnamese)
+ * cancels the rehearsal from its dashboard, discards it there — a reason, then a confirmation that
+ * says what goes — and, on the cycles page, starts 2024 again for the next class. The real API
+ * serving the built web app, the worker, the Temporal dev server and PostgreSQL; every step checked
+ * with axe-core, the discard photographed (test-results/screenshots/cycle-discard-rehearsal).
+ */
+describe('discarding an ended rehearsal from its dashboard, and starting its year again (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `rb-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const dashboard = `/cycles/${encodeURIComponent(cycleId)}`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      rehearsal: true,
+    });
+    expect(started.status).toBe(201);
+    await eventually('the rehearsal recorded', async () =>
+      (await org.as<{ status?: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).body.status === 'running'
+        ? true
+        : undefined,
+    );
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.api
+      .get(TemporalClientProvider)
+      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
+      .terminate('suite over')
+      .catch(() => undefined);
+    await suite?.close();
+  });
+
+  it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(dashboard);
+    // Cancelling says that a rehearsal, once cancelled, can be discarded.
+    const cancel = qmr.page.getByRole('region', { name: vi('cycles:cancel.title') });
+    await cancel.getByText(vi('cycles:cancel.leadRehearsal')).waitFor();
+    await cancel.getByLabel(vi('cycles:cancel.reason')).fill('Lớp thứ nhất đã tập xong');
+    await cancel.getByRole('button', { name: vi('cycles:cancel.ask') }).click();
+    await qmr.page.getByRole('alertdialog').getByText(vi('cycles:cancel.confirmTextRehearsal')).waitFor();
+    await qmr.page.getByRole('button', { name: vi('cycles:cancel.confirm') }).click();
+    await qmr.page.getByRole('status').getByText(vi('cycles:cancel.done')).waitFor();
+
+    // Once the workflow has ended, the dashboard offers the discard.
+    const discard = qmr.page.getByRole('region', { name: vi('cycles:discard.title') });
+    await eventually(
+      'the discard offered',
+      async () => {
+        await qmr.open(dashboard);
+        await qmr.page.getByRole('heading', { level: 1 }).waitFor();
+        return (await discard.count()) > 0 ? true : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    await expect(qmr.page.getByRole('region', { name: vi('cycles:cancel.title') }).count()).resolves.toBe(0);
+    await discard.getByText(vi('cycles:discard.lead', { year: 2024 })).waitFor();
+    // No reason: said at the field, nothing discarded.
+    await discard.getByRole('button', { name: vi('cycles:discard.ask') }).click();
+    await discard.getByText(vi('cycles:cancel.reasonTooShort')).waitFor();
+    await discard.getByLabel(vi('cycles:discard.reason')).fill('Diễn tập lại năm 2024 cho lớp thứ hai');
+    await discard.getByRole('button', { name: vi('cycles:discard.ask') }).click();
+    const confirmation = qmr.page.getByRole('alertdialog');
+    await confirmation.getByText(vi('cycles:discard.confirmText', { year: 2024 })).waitFor();
+    await qmr.check('the discard of an ended rehearsal, at its confirmation', {
+      screenshot: 'cycle-discard-rehearsal',
+    });
+    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(200);
+    await confirmation.getByRole('button', { name: vi('cycles:discard.confirm') }).click();
+
+    // The cycles page: said done, the year gone from the list, and free to start again.
+    await qmr.page.waitForURL((url) => url.pathname === '/cycles');
+    await qmr.page
+      .getByRole('status')
+      .getByText(vi('cycles:discard.done', { year: 2024 }))
+      .waitFor();
+    const list = qmr.page.getByRole('region', { name: vi('cycles:list.heading') });
+    await list.getByText(vi('cycles:list.empty')).waitFor();
+    await qmr.check('the cycles page after a rehearsal was discarded');
+    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(404);
+
+    await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
+    await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
+    await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
+    await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
+    await qmr.page.waitForURL((url) => url.pathname === dashboard);
+    await qmr.page
+      .getByRole('heading', { level: 1, name: vi('cycles:dashboard.title', { year: 2024 }) })
+      .waitFor();
+    const again = await org.as<{ live: { executionStatus: string } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(again.body.live.executionStatus).toBe('RUNNING');
+  });
+});
