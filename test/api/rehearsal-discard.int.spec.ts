@@ -131,9 +131,30 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
     await recorded(cycleId);
   });
 
-  it("refuses once the next year has started (it may continue this year's records), and for a real year", async () => {
+  it("refuses once the next year has started (it may continue this year's records); discarding that next year lets it start again from this one", async () => {
+    // 2024 approved, its next year started from it as a rehearsal (POST /cycles/{id}/next-year).
+    const approval = await approvalTask();
+    expect(
+      (await org.as('leader', 'POST', taskPath(approval.id, '/complete'), { outcome: APPROVAL })).status,
+    ).toBe(200);
+    const nextYearPath = `/api/v1/cycles/${cycleId}/next-year`;
+    await eventually('the draft of 2025', async () =>
+      (await org.as('qmr', 'GET', nextYearPath)).status === 200 ? true : undefined,
+    );
+    expect((await org.as('qmr', 'POST', nextYearPath, { rehearsal: true })).status).toBe(201);
+
+    // 2025 discarded: 2024 no longer says its next year started, and starts it again.
+    await cancelled(`${organisationCode}-2025`);
+    expect((await org.as('qmr', 'POST', discardPath(`${organisationCode}-2025`), { reason })).status).toBe(
+      200,
+    );
+    const draft = await org.as<{ startedAt?: string }>('qmr', 'GET', nextYearPath);
+    expect(draft.status).toBe(200);
+    expect(draft.body.startedAt).toBeUndefined();
+    expect((await org.as('qmr', 'POST', nextYearPath, { rehearsal: true })).status).toBe(201);
+
+    // Now 2024 cannot be discarded.
     await cancelled(cycleId);
-    expect((await startRehearsal(2025)).status).toBe(201);
     const nextYear = await org.as<{ code: string; details: { reason: string; nextCycleId: string } }>(
       'qmr',
       'POST',
@@ -146,8 +167,9 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
       details: { reason: 'NEXT_YEAR_STARTED', nextCycleId: `${organisationCode}-2025` },
     });
     await cancelled(`${organisationCode}-2025`);
+  });
 
-    // A real year, ended: its records are the QMS's.
+  it("refuses a real year: its records are the QMS's", async () => {
     const realYear = new Date().getUTCFullYear() + 1;
     const real = await org.as('qmr', 'POST', '/api/v1/cycles', { organisationCode, year: realYear });
     expect(real.status).toBe(201);

@@ -8,7 +8,12 @@ import {
   type Objective,
   type ReviewActionFollowUp,
 } from '@qcycle/domain';
-import { DecisionEntity, NextYearDraftEntity, EventLogEntryEntity } from '@qcycle/persistence';
+import {
+  DecisionEntity,
+  NextYearDraftEntity,
+  EventLogEntryEntity,
+  RehearsalDiscardEntity,
+} from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { CyclesService } from './cycles.service';
@@ -127,18 +132,22 @@ export class NextYearService {
     if (key?.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const nextCycleId = qualityCycleId(key.organisationCode, key.year + 1);
-    const [prepared, startedEvent, next] = await Promise.all([
+    const [prepared, startedEvent, next, discard] = await Promise.all([
       this.dataSource.getRepository(NextYearDraftEntity).findOneBy({ cycleId }),
       this.dataSource.getRepository(EventLogEntryEntity).findOneBy({ id: `${cycleId}/next-year-started` }),
       this.cycles.recorded(nextCycleId),
+      this.dataSource
+        .getRepository(RehearsalDiscardEntity)
+        .findOne({ where: { discardedCycleId: nextCycleId }, order: { discardedAt: 'DESC' } }),
     ]);
     // Started here (before or after the close; the event is written with the start), or from a
-    // template with POST /cycles (the next cycle's record).
-    const started = startedEvent
-      ? { at: startedEvent.occurredAt, by: startedEvent.actor }
-      : next
-        ? { at: next.startedAt, by: next.startedBy }
+    // template with POST /cycles (the next cycle's record). A next year started here as a rehearsal
+    // and discarded since is not started: the event tells of the rehearsal, kept in this year's log.
+    const fromEvent =
+      startedEvent && !(discard && discard.discardedAt >= startedEvent.occurredAt)
+        ? { at: startedEvent.occurredAt, by: startedEvent.actor }
         : undefined;
+    const started = fromEvent ?? (next ? { at: next.startedAt, by: next.startedBy } : undefined);
     if (prepared)
       return {
         cycleId,
