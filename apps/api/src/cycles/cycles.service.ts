@@ -127,7 +127,7 @@ export class CyclesService {
     if (await this.cycles.existsBy({ id: cycleId })) throw alreadyStarted();
     // A rehearsal of the year was discarded (RehearsalDiscardService): its ended workflow's id may
     // be started again. Otherwise never, as above.
-    const discarded = await this.discards.existsBy({ discardedCycleId: cycleId });
+    const discarded = !!(await this.discardOf(cycleId));
     // A real year runs on its calendar's dates: none it waits for may have passed already.
     const tooLate = request.rehearsal ? [] : realStartProblems(calendar, todayInVietnam());
     if (tooLate.length > 0)
@@ -170,10 +170,7 @@ export class CyclesService {
     const key = parseQualityCycleId(cycleId);
     if (!key) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const workflowId = qualityCycleWorkflowId(key.organisationCode, key.year);
-    const [record, discarded] = await Promise.all([
-      this.recorded(cycleId),
-      this.discards.findOne({ where: { discardedCycleId: cycleId }, order: { discardedAt: 'DESC' } }),
-    ]);
+    const [record, discarded] = await Promise.all([this.recorded(cycleId), this.discardOf(cycleId)]);
     // A discarded rehearsal's workflow is still in Temporal, ended: it is not the year's cycle. A
     // run started after the discard is (its record follows its start within moments).
     if (!record && discarded && !(await this.startedAfter(workflowId, discarded.discardedAt)))
@@ -217,6 +214,11 @@ export class CyclesService {
   }
 
   /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */
+  /** The latest discard of a rehearsal of that cycle (RehearsalDiscardService), if one was discarded. */
+  async discardOf(cycleId: string): Promise<RehearsalDiscardEntity | null> {
+    return this.discards.findOne({ where: { discardedCycleId: cycleId }, order: { discardedAt: 'DESC' } });
+  }
+
   /** Whether the workflow's current run started after that instant. */
   private async startedAfter(workflowId: string, instant: string): Promise<boolean> {
     try {

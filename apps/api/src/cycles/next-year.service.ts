@@ -8,12 +8,7 @@ import {
   type Objective,
   type ReviewActionFollowUp,
 } from '@qcycle/domain';
-import {
-  DecisionEntity,
-  NextYearDraftEntity,
-  EventLogEntryEntity,
-  RehearsalDiscardEntity,
-} from '@qcycle/persistence';
+import { DecisionEntity, NextYearDraftEntity, EventLogEntryEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { CyclesService } from './cycles.service';
@@ -136,9 +131,7 @@ export class NextYearService {
       this.dataSource.getRepository(NextYearDraftEntity).findOneBy({ cycleId }),
       this.dataSource.getRepository(EventLogEntryEntity).findOneBy({ id: `${cycleId}/next-year-started` }),
       this.cycles.recorded(nextCycleId),
-      this.dataSource
-        .getRepository(RehearsalDiscardEntity)
-        .findOne({ where: { discardedCycleId: nextCycleId }, order: { discardedAt: 'DESC' } }),
+      this.cycles.discardOf(nextCycleId),
     ]);
     // Started here (before or after the close; the event is written with the start), or from a
     // template with POST /cycles (the next cycle's record). A next year started here as a rehearsal
