@@ -174,6 +174,18 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
     const real = await org.as('qmr', 'POST', '/api/v1/cycles', { organisationCode, year: realYear });
     expect(real.status).toBe(201);
     await cancelled(`${organisationCode}-${realYear}`);
+    // The list says which year is which.
+    const list = await org.as<{ items: { id: string; rehearsal: boolean }[] }>(
+      'qmr',
+      'GET',
+      '/api/v1/cycles',
+    );
+    expect(list.body.items.map(({ id, rehearsal }) => ({ id, rehearsal }))).toEqual(
+      expect.arrayContaining([
+        { id: `${organisationCode}-${realYear}`, rehearsal: false },
+        { id: cycleId, rehearsal: true },
+      ]),
+    );
     const refused = await org.as<{ code: string; details: { reason: string } }>(
       'qmr',
       'POST',

@@ -51,6 +51,14 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {
     const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    // The cycles list marks the year a rehearsal.
+    await qmr.open('/cycles');
+    await qmr.page
+      .getByRole('row', {
+        name: `${vi('cycles:list.yearLink', { year: 2024 })} ${vi('cycles:list.rehearsal')}`,
+        exact: false,
+      })
+      .waitFor();
     await qmr.open(dashboard);
     // Cancelling says that a rehearsal, once cancelled, can be discarded.
     const cancel = qmr.page.getByRole('region', { name: vi('cycles:cancel.title') });

@@ -20,6 +20,7 @@ import {
   type CursorPage,
   type Page,
 } from '../common/pagination';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type {
   CancelCycleView,
@@ -36,6 +37,7 @@ export class CycleRecordsService {
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
     private readonly temporal: TemporalClientProvider,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly starts: CycleStartSource,
   ) {}
 
   /** The cycle's event log (append-only: written by activities, never updated), oldest or newest first. */
@@ -125,6 +127,7 @@ export class CycleRecordsService {
       skip: offset,
       take: limit,
     });
+    const rehearsals = await this.starts.rehearsals(rows.map((r) => r.id));
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -136,6 +139,7 @@ export class CycleRecordsService {
         startedBy: r.startedBy,
         startedAt: r.startedAt,
         updatedAt: r.updatedAt,
+        rehearsal: rehearsals.has(r.id),
       })),
       total,
       limit,

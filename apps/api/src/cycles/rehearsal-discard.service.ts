@@ -12,6 +12,7 @@ import {
 } from '@qcycle/contracts';
 import { QualityCycleEntity, RehearsalDiscardEntity, discardCycleRecords } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { DiscardRehearsalView } from './dto/cycle-list.dto';
 
@@ -28,6 +29,7 @@ export class RehearsalDiscardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
+    private readonly starts: CycleStartSource,
   ) {}
 
   async discard(
@@ -41,7 +43,8 @@ export class RehearsalDiscardService {
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const cycle = await this.dataSource.getRepository(QualityCycleEntity).findOneBy({ id: cycleId });
     if (!cycle) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    if (cycle.rehearsal !== true)
+    // By the record, or for a cycle recorded before it kept the mark, by its start input.
+    if (!(await this.starts.rehearsals([cycleId])).has(cycleId))
       throw new QcycleError(
         QcycleErrorCode.Conflict,
         'discardRealYear',

@@ -2023,6 +2023,11 @@ export interface components {
              * @enum {string}
              */
             phase: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /**
+             * @description A rehearsal (training; its calendar moved to start now), not the real year: once ended, it may be discarded
+             * @example false
+             */
+            rehearsal: boolean;
             /** @example 2024-01-05T02:00:00.000Z */
             startedAt: string;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */

@@ -68,6 +68,9 @@ export default function CyclesPage() {
                         <tr key={cycle.id}>
                           <th scope="row">
                             <Link to={base}>{t('list.yearLink', { year: cycle.year })}</Link>
+                            {cycle.rehearsal && (
+                              <span className="status status-warn rehearsal-mark">{t('list.rehearsal')}</span>
+                            )}
                           </th>
                           <td data-label={t('list.phase')}>{t(`phase.${cycle.phase}`)}</td>
                           <td data-label={t('list.status')}>
