@@ -55,12 +55,7 @@ describe('one error vocabulary in the caller’s language (real API, worker, Tem
   });
 
   afterAll(async () => {
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, year))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year }] });
   });
 
   const refusedAnswer = async (language?: string) =>

@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { TaskEntity } from '@qcycle/persistence';
 import { uniqueSuffix } from '@qcycle/testing';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import { rehearsalInItsAudit } from './support/year-over-http';
@@ -77,12 +75,7 @@ describe('handing over all of someone’s open tasks at once (real API, worker, 
   }, 180_000);
 
   afterAll(async () => {
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   const handOver = async (as: string, body: unknown, requestId?: string, path = handoversPath) =>

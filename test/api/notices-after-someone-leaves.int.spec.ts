@@ -1,7 +1,5 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import { APPROVAL } from './support/year-over-http';
@@ -29,12 +27,7 @@ describe('notices meant for a unit head who left (real API, worker, Temporal dev
   });
 
   afterAll(async () => {
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   const mailsTo = (address: string) =>

@@ -1,6 +1,4 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import { APPROVAL } from './support/year-over-http';
@@ -52,13 +50,12 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
   });
 
   afterAll(async () => {
-    const client = suite?.api.get(TemporalClientProvider).client;
-    for (const code of [organisationCode, auditOrganisationCode])
-      await client?.workflow
-        .getHandle(qualityCycleWorkflowId(code, 2024))
-        .terminate('suite over')
-        .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({
+      endCycles: [organisationCode, auditOrganisationCode].map((code) => ({
+        organisationCode: code,
+        year: 2024,
+      })),
+    });
   });
 
   const reassign = (organisation: DemoOrganisation, as: string, taskId: string, toUserId: string) =>

@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { NotificationEntity, TaskLinkUseEntity } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
@@ -48,12 +46,7 @@ describe('a task link after its task moved on (real API, worker, Temporal dev se
   });
 
   afterAll(async () => {
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   /** The token of the link in the notification `key` (`assigned`, `reassigned/1`…) of a task. */

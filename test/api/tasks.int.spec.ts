@@ -43,12 +43,7 @@ describe('tasks over HTTP (real API, worker, Temporal dev server, PostgreSQL)', 
   });
 
   afterAll(async () => {
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2027))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2027 }] });
   });
 
   const approve = { decision: 'approve', documentNumber: '123/QĐ-UBND' };

@@ -1,6 +1,4 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation } from './support/demo-organisation';
 
@@ -52,12 +50,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     afterAll(async () => {
-      await suite?.api
-        .get(TemporalClientProvider)
-        .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-        .terminate('suite over')
-        .catch(() => undefined);
-      await suite?.close();
+      await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
     });
 
     it('refuses with 409 to remove a unit the running year delegated objectives to, naming the cycle and its open tasks, and removes nothing', async () => {

@@ -1,7 +1,5 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisation';
 import { rehearsalInItsAudit } from '../api/support/year-over-http';
@@ -54,12 +52,7 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
 
   afterAll(async () => {
     await browser?.close();
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   const stepId = (id: string) => steps.find((s) => s.id.endsWith(`/${id}`))!.id;

@@ -1,7 +1,5 @@
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
@@ -41,12 +39,7 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
 
   afterAll(async () => {
     await browser?.close();
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {

@@ -1,11 +1,9 @@
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { TaskLinkUseEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
-import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { formatInstant } from '../../apps/web/src/ui/dates';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
@@ -77,12 +75,7 @@ describe('task mails and their links, as their recipients meet them (chromium; A
 
   afterAll(async () => {
     await browser?.close();
-    await suite?.api
-      .get(TemporalClientProvider)
-      .client.workflow.getHandle(qualityCycleWorkflowId(organisationCode, 2024))
-      .terminate('suite over')
-      .catch(() => undefined);
-    await suite?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
   /** The mails to that person about that task, in order of arrival. */

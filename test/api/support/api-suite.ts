@@ -1,9 +1,11 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QcycleConfig } from '@qcycle/config';
+import { qualityCycleWorkflowId } from '@qcycle/contracts';
 import { createTestDatabase, testConfig, type TestDatabase, type TestDatabaseKind } from '@qcycle/testing';
 import { PasswordHasher } from '../../../apps/api/src/auth/password-hasher';
 import { seedDemoDirectory } from '../../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../../apps/api/src/temporal/temporal-client.module';
 import { migrate, startApiApp, startWorkerApp } from '../../support/apps';
 import { DemoOrganisation } from './demo-organisation';
 import { HttpRecorder } from './http-recorder';
@@ -40,8 +42,12 @@ export interface ApiSuite {
   seedDemoOrganisation(code: string): Promise<DemoOrganisation>;
   /** One more API process on the same database and task queue, as behind a load balancer. */
   startAnotherApi(overrides?: ConfigOverrides): Promise<{ app: INestApplication; http: HttpRecorder }>;
-  /** Stops everything the suite started or was handed, in order: APIs, worker, Temporal, SMTP, database. */
-  close(): Promise<void>;
+  /**
+   * Stops everything the suite started or was handed, in order: APIs, worker, Temporal, SMTP,
+   * database. First it terminates the workflows of `endCycles` (one left running on a shared dev
+   * server would go on timing out its activities); a cycle never started is passed over.
+   */
+  close(options?: { endCycles?: { organisationCode: string; year: number }[] }): Promise<void>;
 }
 
 export async function startApiSuite(options: ApiSuiteOptions = {}): Promise<ApiSuite> {
@@ -80,7 +86,15 @@ export async function startApiSuite(options: ApiSuiteOptions = {}): Promise<ApiS
         return new DemoOrganisation(http, code, emailDomain);
       },
       startAnotherApi: (overrides = {}) => startApi(withOverrides(config, overrides), false),
-      close: () => running.close(),
+      async close({ endCycles = [] } = {}) {
+        const temporal = api.get(TemporalClientProvider).client;
+        for (const { organisationCode, year } of endCycles)
+          await temporal.workflow
+            .getHandle(qualityCycleWorkflowId(organisationCode, year))
+            .terminate('suite over')
+            .catch(() => undefined);
+        await running.close();
+      },
     };
   } catch (error) {
     // Nothing may outlive a suite that failed to start (a running worker keeps Jest from exiting).
