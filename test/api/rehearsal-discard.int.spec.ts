@@ -29,7 +29,11 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
   afterAll(() => suite?.close());
 
   const cycle = (id: string) =>
-    org.as<{ status?: string; live?: { executionStatus: string } }>('qmr', 'GET', `/api/v1/cycles/${id}`);
+    org.as<{ status?: string; rehearsal?: boolean; live?: { executionStatus: string } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${id}`,
+    );
   /** Waits until the cycle's record says it runs. */
   const recorded = (id: string) =>
     eventually(`${id} recorded`, async () =>
@@ -52,14 +56,17 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
   const approvalTask = () =>
     eventually('the approval task', async () => (await org.inbox('leader', 'objectives-approval'))[0]);
   const startRehearsal = (yearOf: number) =>
-    org.as<{ id: string; code?: string }>('qmr', 'POST', '/api/v1/cycles', {
+    org.as<{ id: string; code?: string; rehearsal?: boolean }>('qmr', 'POST', '/api/v1/cycles', {
       organisationCode,
       year: yearOf,
       rehearsal: true,
     });
 
   it('refuses while the rehearsal runs (409, cancel first), the wrong person 403, a bad reason 400, an unknown cycle 404', async () => {
-    expect((await startRehearsal(2024)).status).toBe(201);
+    const started = await startRehearsal(2024);
+    expect(started.status).toBe(201);
+    // Answered before the worker records the cycle, the mark is read from the start itself.
+    expect(started.body.rehearsal).toBe(true);
     const approval = await approvalTask();
     expect(
       (await org.as('leader', 'POST', taskPath(approval.id, '/complete'), { outcome: APPROVAL })).status,
@@ -125,6 +132,7 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
     const restarted = await startRehearsal(2024);
     expect(restarted.status).toBe(201);
     expect(restarted.body.id).toBe(cycleId);
+    expect(restarted.body.rehearsal).toBe(true);
     const approval = await approvalTask();
     expect(oldTasks.map((task) => task.id)).toContain(approval.id);
     expect((await cycle(cycleId)).body).toMatchObject({ live: { executionStatus: 'RUNNING' } });
@@ -171,9 +179,16 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
 
   it("refuses a real year: its records are the QMS's", async () => {
     const realYear = new Date().getUTCFullYear() + 1;
-    const real = await org.as('qmr', 'POST', '/api/v1/cycles', { organisationCode, year: realYear });
+    const real = await org.as<{ rehearsal: boolean }>('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: realYear,
+    });
     expect(real.status).toBe(201);
+    expect(real.body.rehearsal).toBe(false);
     await cancelled(`${organisationCode}-${realYear}`);
+    // Each cycle's own answer says which it is, as its dashboard shows.
+    expect((await cycle(`${organisationCode}-${realYear}`)).body.rehearsal).toBe(false);
+    expect((await cycle(cycleId)).body.rehearsal).toBe(true);
     // The list says which year is which.
     const list = await org.as<{ items: { id: string; rehearsal: boolean }[] }>(
       'qmr',

@@ -175,9 +175,10 @@ export class CyclesService {
     // run started after the discard is (its record follows its start within moments).
     if (!record && discarded && !(await this.startedAfter(workflowId, discarded.discardedAt)))
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    const [live, phasesEntered] = await Promise.all([
+    const [live, phasesEntered, rehearsals] = await Promise.all([
       this.live(cycleId, workflowId, key),
       this.phasesEntered(workflowId),
+      this.starts.rehearsals([cycleId]),
     ]);
     if (!record && !live) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return {
@@ -188,6 +189,7 @@ export class CyclesService {
       startedAt: record?.startedAt,
       status: record?.status,
       phase: record?.phase,
+      rehearsal: rehearsals.has(cycleId),
       phasesEntered,
       live: live ?? { executionStatus: 'UNKNOWN' },
     };
@@ -213,7 +215,6 @@ export class CyclesService {
     });
   }
 
-  /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */
   /** The latest discard of a rehearsal of that cycle (RehearsalDiscardService), if one was discarded. */
   async discardOf(cycleId: string): Promise<RehearsalDiscardEntity | null> {
     return this.discards.findOne({ where: { discardedCycleId: cycleId }, order: { discardedAt: 'DESC' } });
@@ -230,6 +231,7 @@ export class CyclesService {
     }
   }
 
+  /** The cycle as the worker recorded it (status and phase), without asking the workflow; null before. */
   async recorded(cycleId: string): Promise<QualityCycleEntity | null> {
     return this.cycles.findOneBy({ id: cycleId });
   }

@@ -152,8 +152,10 @@ export class CycleStartSource implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * Which of these cycles are rehearsals. By their records (one primary-key read); a cycle recorded
-   * before the record kept it is asked of Temporal once. One whose start Temporal no longer keeps,
-   * or that cannot be asked now, counts as real: a mark is a help, not something to fail a list on.
+   * before the record kept it is asked of Temporal once, and one not recorded yet (its start
+   * answered moments before the worker records it) is read from its start input. One whose start
+   * Temporal no longer keeps, or that cannot be asked now, counts as real: a mark is a help, not
+   * something to fail a list on.
    */
   async rehearsals(cycleIds: Iterable<string>): Promise<Set<string>> {
     const ids = [...new Set(cycleIds)];
@@ -162,18 +164,22 @@ export class CycleStartSource implements OnApplicationBootstrap, OnApplicationSh
       select: { id: true, rehearsal: true },
       where: { id: In(ids) },
     });
-    const rehearsals = new Set(records.filter((record) => record.rehearsal === true).map((r) => r.id));
-    const unknown = records.filter((record) => record.rehearsal === null).map((record) => record.id);
+    const marked = new Map(records.map((record) => [record.id, record.rehearsal]));
+    const rehearsals = new Set(ids.filter((cycleId) => marked.get(cycleId) === true));
     await Promise.all(
-      unknown.map(async (cycleId) => {
-        if (await this.rehearsalFromStartInput(cycleId)) rehearsals.add(cycleId);
+      ids.map(async (cycleId) => {
+        const mark = marked.get(cycleId);
+        if (mark === true || mark === false) return;
+        // A cycle not recorded yet is not remembered: a discarded rehearsal's year may start again
+        // as a real one.
+        if (await this.rehearsalFromStartInput(cycleId, { remember: mark === null })) rehearsals.add(cycleId);
       }),
     );
     return rehearsals;
   }
 
-  private async rehearsalFromStartInput(cycleId: string): Promise<boolean> {
-    const known = this.rehearsalFromStart.get(cycleId);
+  private async rehearsalFromStartInput(cycleId: string, { remember = true } = {}): Promise<boolean> {
+    const known = remember ? this.rehearsalFromStart.get(cycleId) : undefined;
     if (known !== undefined) return known;
     const key = parseQualityCycleId(cycleId);
     if (!key) return false;
@@ -181,7 +187,7 @@ export class CycleStartSource implements OnApplicationBootstrap, OnApplicationSh
       const start = await this.startOf(key.organisationCode, key.year);
       if (!start) return false;
       const rehearsal = start.input.rehearsal === true;
-      this.rehearsalFromStart.set(cycleId, rehearsal);
+      if (remember) this.rehearsalFromStart.set(cycleId, rehearsal);
       return rehearsal;
     } catch {
       // Temporal unreachable: unmarked this time, asked again next time.

@@ -2093,6 +2093,11 @@ export interface components {
             /** @description When each phase began so far, in the order of the year (the objectives approval when the cycle started); readable by every member of the organisation, unlike the event log */
             phasesEntered: components["schemas"]["PhaseEnteredView"][];
             /**
+             * @description A rehearsal (training; its calendar moved to start now), not the real year: once ended, it may be discarded
+             * @example false
+             */
+            rehearsal: boolean;
+            /**
              * @description When the cycle was recorded (absent until the worker has recorded it)
              * @example 2024-01-05T02:00:00.000Z
              */
@@ -4256,7 +4261,7 @@ export interface components {
              */
             organisationCode: string;
             /**
-             * @description A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It takes the organisation's slot for that year like a real cycle, so rehearse in a training organisation (docs/workflows.md).
+             * @description A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It holds the organisation's slot for that year like a real cycle until, once ended, it is discarded (POST /api/v1/cycles/{cycleId}/discard; docs/workflows.md).
              * @default false
              * @example false
              */

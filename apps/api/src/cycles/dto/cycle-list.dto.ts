@@ -43,13 +43,6 @@ export class CycleRecordView extends CycleKeyView {
 
   @ApiProperty({ example: '2024-03-01T02:00:00.000Z' })
   updatedAt!: string;
-
-  @ApiProperty({
-    example: false,
-    description:
-      'A rehearsal (training; its calendar moved to start now), not the real year: once ended, it may be discarded',
-  })
-  rehearsal!: boolean;
 }
 
 export class CyclePage extends PageInfoView {

@@ -157,7 +157,7 @@ export class CycleLiveView {
   openTasks?: OpenTaskLiveView[];
 }
 
-/** Which cycle: its id, its workflow's id, the organisation and the year. */
+/** Which cycle: its id, its workflow's id, the organisation, the year, and whether it is a rehearsal. */
 export class CycleKeyView {
   @ApiProperty({ example: 'kontum-2024' })
   id!: string;
@@ -170,6 +170,13 @@ export class CycleKeyView {
 
   @ApiProperty({ example: 2024 })
   year!: number;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'A rehearsal (training; its calendar moved to start now), not the real year: once ended, it may be discarded',
+  })
+  rehearsal!: boolean;
 }
 
 /** When one phase of the year began. */

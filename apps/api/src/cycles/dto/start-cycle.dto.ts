@@ -58,7 +58,7 @@ export class StartCycleDto {
     default: false,
     example: false,
     description:
-      "A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It takes the organisation's slot for that year like a real cycle, so rehearse in a training organisation (docs/workflows.md).",
+      "A rehearsal: run the year's calendar starting now (a training run, or trying out a past year's objectives). The whole schedule moves by whole weeks so that 1 January falls at or just before today; period keys and results still name `year`. It holds the organisation's slot for that year like a real cycle until, once ended, it is discarded (POST /api/v1/cycles/{cycleId}/discard; docs/workflows.md).",
   })
   @IsOptional()
   @IsBoolean()
@@ -68,7 +68,7 @@ export class StartCycleDto {
     example: '2024-10-01',
     pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     description:
-      "With `rehearsal`: the date of `year` the rehearsal begins on (default 1 January). The schedule moves so that this date falls at or just before today: what comes before it is already past (its reports open at once), e.g. 1 October to train the internal audit. A date outside `year`, or without `rehearsal` → 422 naming rehearsalFrom.",
+      'With `rehearsal`: the date of `year` the rehearsal begins on (default 1 January). The schedule moves so that this date falls at or just before today: what comes before it is already past (its reports open at once), e.g. 1 October to train the internal audit. A date outside `year`, or without `rehearsal` → 422 naming rehearsalFrom.',
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'rehearsalFrom must be a date YYYY-MM-DD' })
