@@ -19,6 +19,8 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
   const organisationCode = `rb-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const dashboard = `/cycles/${encodeURIComponent(cycleId)}`;
+  /** Next year in Vietnam: a rehearsal of it runs on its own dates, its calendar not moved. */
+  const comingYear = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() + 1;
 
   beforeAll(async () => {
     suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
@@ -39,7 +41,12 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
 
   afterAll(async () => {
     await browser?.close();
-    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
+    await suite?.close({
+      endCycles: [
+        { organisationCode, year: 2024 },
+        { organisationCode, year: comingYear },
+      ],
+    });
   });
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {
@@ -113,5 +120,25 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       `/api/v1/cycles/${cycleId}`,
     );
     expect(again.body.live.executionStatus).toBe('RUNNING');
+  });
+
+  it("marks a rehearsal of next year on its dashboard though its calendar is not moved, and offers it a rehearsal's cancel", async () => {
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: comingYear,
+      rehearsal: true,
+    });
+    expect(started.status).toBe(201);
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(`${organisationCode}-${comingYear}`)}`);
+    const rehearsalFact = qmr.page.getByRole('term').filter({ hasText: vi('cycles:facts.rehearsal') });
+    await rehearsalFact.waitFor();
+    await qmr.page
+      .getByRole('definition')
+      .filter({ hasText: vi('cycles:facts.rehearsalUnshifted') })
+      .waitFor();
+    const cancel = qmr.page.getByRole('region', { name: vi('cycles:cancel.title') });
+    await cancel.getByText(vi('cycles:cancel.leadRehearsal')).waitFor();
+    await qmr.check("a rehearsal of next year, on that year's own dates");
   });
 });

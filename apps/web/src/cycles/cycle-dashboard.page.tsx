@@ -134,7 +134,7 @@ export default function CycleDashboardPage() {
   const phase = (live.phase ?? cycle.phase) as Phase | undefined;
   const status = live.status ?? cycle.status;
   const planned = plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
-  const rehearsal = (live.scheduleShiftMs ?? 0) !== 0;
+  const { rehearsal } = cycle;
   const language = i18n.language === 'en' ? 'en' : 'vi';
 
   return (
@@ -164,9 +164,12 @@ export default function CycleDashboardPage() {
           <div>
             <dt>{t('facts.rehearsal')}</dt>
             <dd>
-              {t('facts.rehearsalShift', {
-                days: format.number(Math.round((live.scheduleShiftMs ?? 0) / 86_400_000)),
-              })}
+              {/* A rehearsal of a year still to come runs on that year's own dates. */}
+              {live.scheduleShiftMs
+                ? t('facts.rehearsalShift', {
+                    days: format.number(Math.round(live.scheduleShiftMs / 86_400_000)),
+                  })
+                : t('facts.rehearsalUnshifted')}
             </dd>
           </div>
         )}
