@@ -322,6 +322,20 @@ const WORDING: Record<Language, Wording> = {
   },
 };
 
+/** The language a notice is written in: the recipient's. */
+export function recipientLanguage(request: TaskNotificationRequest): Language {
+  return request.recipient.locale === 'en' ? 'en' : 'vi';
+}
+
+/** The task's title on one line, in that language, its period in words. */
+export function taskTitleIn(request: TaskNotificationRequest, language: Language): string {
+  // A title is data from a draft: it must never break out of the Subject header.
+  return withPeriodWords(
+    (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
+    language,
+  );
+}
+
 /**
  * The e-mail telling one person about one task, in their language (Vietnamese unless they chose
  * English). The plain-text part reads on its own (many offices read mail as text): each link alone
@@ -333,13 +347,9 @@ export function renderTaskNotification(
   link: TaskMailLink | undefined,
   context: TaskMailContext = {},
 ): RenderedMail {
-  const language: Language = request.recipient.locale === 'en' ? 'en' : 'vi';
+  const language = recipientLanguage(request);
   const words = WORDING[language];
-  // A title is data from a draft: it must never break out of the Subject header.
-  const title = withPeriodWords(
-    (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
-    language,
-  );
+  const title = taskTitleIn(request, language);
   const departed = departedOf(request, context);
   const lead =
     departed?.held && departed.reason !== 'corrected'

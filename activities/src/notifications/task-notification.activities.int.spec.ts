@@ -14,6 +14,7 @@ import {
   closedPort,
   taskNotificationRequest,
 } from '@qcycle/testing';
+import type { ParsedMail } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import { SMTP_DELIVERY_FAILED, TaskNotificationActivities } from './task-notification.activities';
 
@@ -111,6 +112,41 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(row.subject).toBe(mail.subject);
       expect(row.body).toBe(mail.text);
       expect(row.sentAt).not.toBeNull();
+
+      // The deadline comes with it as a calendar entry, as kept with the mail.
+      expect(calendarOf(mail)).toBe(row.calendar);
+      expect(row.calendar).toContain('METHOD:PUBLISH\r\n');
+      expect(row.calendar).toContain(`UID:${input.taskId}@qcycle\r\n`);
+      expect(row.calendar).toContain('DTSTART:20240405T173000Z\r\n');
+    });
+
+    it("takes the deadline out of the assignee's calendar when the task is cancelled, and repeats none with a reminder", async () => {
+      const { service } = activities();
+      const assigned = taskNotificationRequest();
+      const cancelled = {
+        ...assigned,
+        notificationId: `${assigned.taskId}/cancelled`,
+        reason: 'cancelled' as const,
+      };
+      const reminder = {
+        ...assigned,
+        notificationId: `${assigned.taskId}/reminder/1`,
+        reason: 'reminder' as const,
+      };
+      for (const input of [assigned, reminder, cancelled]) {
+        expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
+      }
+      const [given, reminded, taken] = smtp.messages.slice(-3);
+      expect(calendarOf(given)).toContain(`UID:${assigned.taskId}@qcycle\r\n`);
+      expect(calendarOf(reminded)).toBeUndefined();
+      expect((await stored(reminder.notificationId)).calendar).toBeNull();
+      const cancel = calendarOf(taken);
+      expect(cancel).toContain('METHOD:CANCEL\r\n');
+      expect(cancel).toContain(`UID:${assigned.taskId}@qcycle\r\n`);
+      expect(cancel).toContain('STATUS:CANCELLED\r\n');
+      // The part says its method too: a mail client reads that first.
+      const part = taken.attachments.find((attachment) => attachment.contentType === 'text/calendar');
+      expect(part?.headers.get('content-type')).toMatchObject({ params: { method: 'CANCEL' } });
     });
 
     it('sends nothing more for a notification id it has already sent, even from another worker', async () => {
@@ -268,7 +304,15 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
       expect(smtp.messages).toHaveLength(before + 1);
       expect(smtp.messages[before].text).toBe(pending.body);
+      expect(calendarOf(smtp.messages[before])).toBe(pending.calendar);
       expect((await stored(input.notificationId)).delivery).toBe('sent');
     });
   },
 );
+
+/** The mail's calendar entry (its text/calendar part), as a mail client finds it; undefined without one. */
+function calendarOf(mail: ParsedMail): string | undefined {
+  const parts = mail.attachments.filter((part) => part.contentType === 'text/calendar');
+  expect(parts.length).toBeLessThanOrEqual(1);
+  return parts[0]?.content.toString('utf8');
+}

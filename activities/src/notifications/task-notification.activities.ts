@@ -27,6 +27,7 @@ import {
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { departedRecipientOf, type StandInRole } from './departed-recipient';
+import { taskCalendar } from './task-calendar';
 import {
   cyclePageUrl,
   renderTaskNotification,
@@ -338,6 +339,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
         subject: record.subject,
         text: record.body,
         html: record.html,
+        ...(record.calendar ? { icalEvent: calendarPart(record.calendar) } : {}),
         messageId: this.messageId(record.id),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Qcycle-Notification-Id': record.id },
       });
@@ -481,6 +483,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       subject: mail.subject,
       body: mail.text,
       html: mail.html,
+      calendar: taskCalendar(request, { publicUrl: this.config.publicUrl, now, context }) ?? null,
       delivery: 'pending',
       createdAt: now.toISOString(),
       sentAt: null,
@@ -498,6 +501,15 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     const domain = /@([^\s<>@]+?)>?$/.exec(this.config.mail.from)?.[1] ?? 'qcycle.local';
     return `<qcycle.${createHash('sha256').update(notificationId).digest('hex').slice(0, 32)}@${domain}>`;
   }
+}
+
+/**
+ * The calendar entry as the mail's text/calendar part, its method the entry's own (a calendar
+ * client reads the part's method first). Named for what it is when saved as an attachment.
+ */
+function calendarPart(calendar: string): { method: string; filename: string; content: string } {
+  const method = /^METHOD:(\w+)\r?$/m.exec(calendar)?.[1] ?? 'PUBLISH';
+  return { method, filename: 'han-viec.ics', content: calendar };
 }
 
 function errorMessage(error: unknown): string {

@@ -46,6 +46,7 @@ import { DocumentDispatchNumber1796140000000 } from './migrations/1796140000000-
 import { AuditorCertificates1796150000000 } from './migrations/1796150000000-auditor-certificates.migration';
 import { RehearsalDiscardEntity } from './entities/rehearsal-discard.entity';
 import { RehearsalDiscards1796160000000 } from './migrations/1796160000000-rehearsal-discards.migration';
+import { NotificationCalendars1796170000000 } from './migrations/1796170000000-notification-calendars.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   DocumentDispatchNumber1796140000000,
   AuditorCertificates1796150000000,
   RehearsalDiscards1796160000000,
+  NotificationCalendars1796170000000,
 ];
 
 /**

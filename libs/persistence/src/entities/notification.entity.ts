@@ -48,6 +48,14 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   html!: string;
 
+  /**
+   * The task's deadline as a calendar entry (iCalendar), sent with the mail (the assignee's own
+   * task given or cancelled, with a due date; activities/src/notifications/task-calendar.ts); null
+   * for the other notices, and for those stored before it was sent.
+   */
+  @Column({ type: 'text', nullable: true })
+  calendar!: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   delivery!: NotificationDelivery;
 
