@@ -1,18 +1,14 @@
-import type { TaskNotificationRequest } from '@qcycle/contracts';
+import { taskNotificationRequest } from '@qcycle/testing';
 import { taskCalendar } from './task-calendar';
 
-const request: TaskNotificationRequest = {
-  notificationId: 'n-1',
+const request = taskNotificationRequest({
   taskId: 'quality-cycle/kontum/2024/measure/obj-4/2024-03',
-  cycleId: 'kontum-2024',
-  reason: 'assigned',
-  recipient: { userId: 'u-1', name: 'Nguyễn Văn An', email: 'an@kontum.gov.vn' },
   taskTitle: {
     vi: 'Báo cáo số liệu mục tiêu 4 (tỷ lệ hồ sơ giải quyết đúng hạn; trước hạn) kỳ 2024-03',
     en: 'Report the figures of objective 4 for 2024-03',
   },
   dueAt: '2024-04-05T10:00:00.000Z',
-};
+});
 const options = { publicUrl: 'https://qcycle.kontum.gov.vn/', now: new Date('2024-04-01T01:02:03.456Z') };
 
 /** The entry's properties, its lines unfolded (RFC 5545 3.1), as a calendar client reads them. */
