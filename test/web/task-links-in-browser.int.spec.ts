@@ -2,7 +2,13 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { TaskLinkUseEntity } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
-import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import {
+  calendarOf,
+  eventually,
+  startTestSmtpServer,
+  uniqueSuffix,
+  type TestSmtpServer,
+} from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { formatInstant } from '../../apps/web/src/ui/dates';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -102,6 +108,18 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     return `${url.pathname}${url.search}`;
   };
 
+  /** A mail's calendar entry, its lines unfolded, as a calendar client reads its event's properties. */
+  const calendarEntry = (mail: ParsedMail): Map<string, string> => {
+    const calendar = calendarOf(mail);
+    if (!calendar) throw new Error(`no calendar entry with "${mail.subject}"`);
+    expect(calendar.method).toBe(/^METHOD:(\w+)\r$/m.exec(calendar.content)?.[1]);
+    const lines = calendar.content.replace(/\r\n /g, '').split('\r\n');
+    // TEXT values unescaped (RFC 5545 3.3.11).
+    const value = (line: string) =>
+      line.slice(line.indexOf(':') + 1).replace(/\\([\\;,])|\\n/g, (_all, kept?: string) => kept ?? '\n');
+    return new Map(lines.map((line) => [line.slice(0, line.indexOf(':')), value(line)]));
+  };
+
   const usesOf = (taskId: string) =>
     suite.api.get(DataSource).getRepository(TaskLinkUseEntity).countBy({ taskId });
 
@@ -130,6 +148,22 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     expect(mail.html).toContain('<html lang="vi">');
     expect(mail.html).toContain(`Hạn hoàn thành: ${asThePagesWriteIt(assignment.dueAt!)} (giờ Việt Nam)`);
     expect(mail.html).toMatch(/<a href="https?:\/\/[^"]+\?token=[^"]+"[^>]*>Mở việc<\/a>/);
+
+    // The deadline comes as a calendar entry: at the task's due instant, titled as the mail, linking
+    // the task's page behind the sign-in (no token), which opens that task once signed in.
+    const entry = calendarEntry(mail);
+    expect(entry.get('METHOD')).toBe('PUBLISH');
+    expect(entry.get('DTSTART')).toBe(new Date(assignment.dueAt!).toISOString().replace(/[-:]|\.\d{3}/g, ''));
+    expect(entry.get('SUMMARY')).toBe(`[Diễn tập] Hạn: ${assignment.title.vi}`);
+    const page = new URL(entry.get('URL') ?? '');
+    expect(page.pathname).toBe(pagePath(assignment.id));
+    expect(page.search).toBe('');
+    const tab = await browser.tab();
+    await tab.open(page.pathname);
+    await tab.page.waitForURL((url) => url.pathname === '/sign-in');
+    await tab.signIn(org.email('qmr'), DEMO_PASSWORD);
+    await landedOn(tab, assignment.title.vi);
+    await tab.close();
   });
 
   it('a link to a task done since: the page says it is done, and signing in from it lands on that task', async () => {
@@ -249,6 +283,10 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     );
     expect(mail.text).not.toContain('Hạn hoàn thành');
     expect(mail.text).not.toContain('token=');
+    // The entry the reassignment put in the new assignee's calendar is taken out.
+    const cancel = calendarEntry(mail);
+    expect(cancel.get('METHOD')).toBe('CANCEL');
+    expect(cancel.get('UID')).toBe(calendarEntry(newMail).get('UID'));
 
     const tab = await browser.tab();
     await tab.open(linkIn(newMail));

@@ -101,3 +101,15 @@ export function taskNotificationRequest(
     ...overrides,
   };
 }
+
+/**
+ * A mail's calendar entry (its text/calendar part) as a mail client finds it, with the method its
+ * part declares; undefined without one. Throws if a mail carried two.
+ */
+export function calendarOf(mail: ParsedMail): { content: string; method?: string } | undefined {
+  const parts = mail.attachments.filter((part) => part.contentType === 'text/calendar');
+  if (parts.length > 1) throw new Error(`"${mail.subject}" carries ${parts.length} calendar parts`);
+  if (parts.length === 0) return undefined;
+  const type = parts[0].headers.get('content-type') as { params?: Record<string, string> } | undefined;
+  return { content: parts[0].content.toString('utf8'), method: type?.params?.method };
+}
