@@ -58,6 +58,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/me/notifications': [200, 400, 401, 403],
   'POST /api/v1/me/notifications/read-all': [200, 401, 403, 429],
   'POST /api/v1/me/notifications/{notificationId}/read': [200, 401, 403, 404, 429],
+  'GET /api/v1/me/notifications/{notificationId}/calendar': [200, 401, 403, 404],
   'GET /api/v1/organisations': [200, 400, 401, 403],
   'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
   'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],

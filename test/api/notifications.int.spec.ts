@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { NotificationEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import { taskNotificationRequest } from '@qcycle/testing';
+import { taskCalendar } from '../../activities/src/notifications/task-calendar';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
@@ -11,6 +13,7 @@ interface NotificationView {
   cycleId: string;
   reason: string;
   subject: string;
+  calendarEntry: boolean;
   createdAt: string;
   readAt: string | null;
 }
@@ -23,6 +26,7 @@ interface NotificationPage {
 }
 
 const readPath = (id: string) => `/api/v1/me/notifications/${encodeURIComponent(id)}/read`;
+const calendarPath = (id: string) => `/api/v1/me/notifications/${encodeURIComponent(id)}/calendar`;
 
 /**
  * The bell of the web app over HTTP: the records the notification activity writes (table
@@ -90,6 +94,7 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
       cycleId,
       reason: 'escalated',
       subject: '[qcycle] escalated 3',
+      calendarEntry: false,
       createdAt: '2024-03-01T01:00:00.000Z',
       readAt: null,
     });
@@ -172,6 +177,74 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
     expect(none.body).toEqual({ marked: 0 });
   });
 
+  it('gives the calendar entry a notice carried, as it was mailed, to its recipient only; none for a notice without one', async () => {
+    const assigned = taskNotificationRequest({
+      notificationId: `${taskId(5)}/assigned`,
+      taskId: taskId(5),
+      cycleId,
+      recipient: { userId: org.idOf('staff.tthc'), name: 'Phạm Thị Hoa' },
+      taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-05', en: 'Report objective 4 for 2024-05' },
+      dueAt: '2024-06-05T10:00:00.000Z',
+    });
+    const calendar = taskCalendar(assigned, { publicUrl: 'https://qcycle.kontum.gov.vn', now: new Date() });
+    expect(calendar).toBeDefined();
+    await suite.api
+      .get(DataSource)
+      .getRepository(NotificationEntity)
+      .insert({
+        id: assigned.notificationId,
+        taskId: assigned.taskId,
+        cycleId,
+        recipientUserId: org.idOf('staff.tthc'),
+        email: null,
+        reason: 'assigned',
+        locale: 'vi',
+        subject: '[qcycle] Việc mới: Báo cáo số liệu mục tiêu 4 kỳ T5/2024',
+        body: 'text',
+        html: '<p>text</p>',
+        calendar: calendar ?? null,
+        // No e-mail address: the bell is where this person finds the deadline.
+        delivery: 'recorded',
+        createdAt: '2024-05-01T01:00:00.000Z',
+        sentAt: null,
+        recipientName: null,
+        lastAttemptAt: null,
+        lastError: null,
+        claimedUntil: null,
+        readAt: null,
+      });
+    const items = (await mine('staff.tthc')).body.items;
+    expect(items.map((n) => [n.id, n.calendarEntry])).toEqual([
+      [assigned.notificationId, true],
+      [`${taskId(3)}/escalated`, false],
+      [`${taskId(2)}/reminder`, false],
+      [`${taskId(2)}/assigned`, false],
+      [`${taskId(1)}/assigned`, false],
+    ]);
+
+    const answer = await fetch(`${suite.http.baseUrl}${calendarPath(assigned.notificationId)}`, {
+      headers: { authorization: `Bearer ${await org.tokenOf('staff.tthc')}`, accept: 'text/calendar' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="han-viec.ics"');
+    expect(await answer.text()).toBe(calendar);
+
+    for (const [local, id] of [
+      ['leader', assigned.notificationId],
+      ['staff.tthc', `${taskId(2)}/reminder`],
+      ['staff.tthc', 'no/such/notification'],
+    ]) {
+      const refused = await org.as(local, 'GET', calendarPath(id));
+      expect({ local, id, status: refused.status, code: refused.body.code }).toEqual({
+        local,
+        id,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    }
+  });
+
   it('refuses bad query parameters with 400 naming them, no token with 401, a task-link session with 403', async () => {
     const bad = await mine('staff.tthc', '?unread=yes&limit=0');
     expect(bad.status).toBe(400);
@@ -191,6 +264,7 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
       ['GET', '/api/v1/me/notifications'],
       ['POST', readPath(`${taskId(1)}/assigned`)],
       ['POST', '/api/v1/me/notifications/read-all'],
+      ['GET', calendarPath(`${taskId(1)}/assigned`)],
     ]) {
       const answer = await suite.http.call(method, path, { token: accessToken });
       expect({ path, status: answer.status, code: answer.body.code }).toEqual({

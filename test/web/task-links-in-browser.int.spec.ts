@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { TaskLinkUseEntity } from '@qcycle/persistence';
@@ -163,6 +164,18 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     await tab.page.waitForURL((url) => url.pathname === '/sign-in');
     await tab.signIn(org.email('qmr'), DEMO_PASSWORD);
     await landedOn(tab, assignment.title.vi);
+
+    // Without the mail (no address, or lost), the notifications page gives the same entry.
+    await tab.open('/notifications');
+    const add = tab.page.getByRole('button', {
+      name: vi('notifications:addToCalendarNamed', { subject: assignment.title.vi }),
+    });
+    const [saved] = await Promise.all([tab.page.waitForEvent('download'), add.click()]);
+    expect(saved.suggestedFilename()).toBe('han-viec.ics');
+    expect(readFileSync((await saved.path())!, 'utf8')).toBe(calendarOf(mail)?.content);
+    await tab.check('the notifications page, a deadline to add to the calendar', {
+      screenshot: 'notifications-calendar',
+    });
     await tab.close();
   });
 

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
@@ -10,6 +10,12 @@ import {
   NotificationView,
 } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+
+const NOTIFICATION_ID_PARAM = {
+  name: 'notificationId',
+  description: 'The notification id, URL-encoded (it contains slashes)',
+  example: 'quality-cycle%2Fkontum%2F2024%2Fapproval%2Fround-1%2Fassigned',
+};
 
 /** The web app's bell. Not for task-link sessions (the guard answers them 403 TASK_LINK_SCOPE). */
 @ApiTags('notifications')
@@ -37,14 +43,32 @@ export class NotificationsController {
     return { marked: await this.notifications.markAllRead(caller) };
   }
 
+  @Get(':notificationId/calendar')
+  @ApiOperation({
+    summary: "The calendar entry one of my notices carried: its task's deadline, or its cancellation",
+    description:
+      'iCalendar (RFC 5545), as it was mailed with the notice (docs/notifications.md): to add the deadline from the web app, for whoever has no e-mail address or lost the mail. 404 for a notice without one (calendarEntry false), as for someone else’s.',
+  })
+  @ApiParam(NOTIFICATION_ID_PARAM)
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The entry, as an attachment (han-viec.ics)' })
+  @ApiErrors(401, 403, 404)
+  async calendar(
+    @CurrentUser() caller: Principal,
+    @Param('notificationId') notificationId: string,
+  ): Promise<StreamableFile> {
+    const content = Buffer.from(await this.notifications.calendar(caller, notificationId), 'utf8');
+    return new StreamableFile(content, {
+      type: 'text/calendar; charset=utf-8',
+      length: content.length,
+      disposition: 'attachment; filename="han-viec.ics"',
+    });
+  }
+
   @Post(':notificationId/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read (again: no change, same answer)' })
-  @ApiParam({
-    name: 'notificationId',
-    description: 'The notification id, URL-encoded (it contains slashes)',
-    example: 'quality-cycle%2Fkontum%2F2024%2Fapproval%2Fround-1%2Fassigned',
-  })
+  @ApiParam(NOTIFICATION_ID_PARAM)
   @ApiOkResponse({ type: NotificationView })
   @ApiErrors(401, 403, 404, 429)
   markRead(

@@ -57,6 +57,20 @@ export class NotificationsService {
     return toView(row, task ?? undefined);
   }
 
+  /**
+   * The calendar entry one of my notices carried (the deadline of a task given to me, or its
+   * cancellation), as it was mailed: for adding it from the web app, as for whoever has no e-mail
+   * address. 404 for a notice without one, as for someone else's.
+   */
+  async calendar(caller: Principal, id: string): Promise<string> {
+    const row = await this.notifications.findOne({
+      select: { id: true, calendar: true },
+      where: { id, recipientUserId: caller.userId },
+    });
+    if (!row?.calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
+    return row.calendar;
+  }
+
   async markAllRead(caller: Principal): Promise<number> {
     const result = await this.notifications.update(
       { recipientUserId: caller.userId, readAt: IsNull() },
@@ -75,6 +89,7 @@ function toView(row: NotificationEntity, task?: Pick<TaskEntity, 'title' | 'peri
     subject: row.subject,
     ...(task ? { taskTitle: task.title } : {}),
     ...(task?.periodKey ? { periodKey: task.periodKey } : {}),
+    calendarEntry: row.calendar !== null,
     createdAt: row.createdAt,
     readAt: row.readAt,
   };

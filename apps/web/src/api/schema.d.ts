@@ -856,6 +856,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications/{notificationId}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calendar entry one of my notices carried: its task's deadline, or its cancellation
+         * @description iCalendar (RFC 5545), as it was mailed with the notice (docs/notifications.md): to add the deadline from the web app, for whoever has no e-mail address or lost the mail. 404 for a notice without one (calendarEntry false), as for someone else’s.
+         */
+        get: operations["NotificationsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications/{notificationId}/read": {
         parameters: {
             query?: never;
@@ -3232,6 +3252,11 @@ export interface components {
             marked: number;
         };
         NotificationView: {
+            /**
+             * @description The notice carries the task's deadline as a calendar entry (the assignee's own task given, or cancelled): GET /api/v1/me/notifications/{notificationId}/calendar gives it
+             * @example true
+             */
+            calendarEntry: boolean;
             /** @example 2024-01-15T01:00:00.000Z */
             createdAt: string;
             /** @example kontum-2024 */
@@ -8208,6 +8233,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification id, URL-encoded (it contains slashes) */
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, as an attachment (han-viec.ics) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
                 };
             };
         };

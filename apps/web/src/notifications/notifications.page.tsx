@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { downloadFile } from '../ui/download';
 import { Pager } from '../ui/pager';
 import { focusOutcome } from '../ui/focus';
 import { ErrorNotice, useLoad } from '../ui/page-state';
@@ -76,6 +77,19 @@ export default function NotificationsPage() {
     });
   };
 
+  const addToCalendar = async (notification: Notification) => {
+    setActionError(null);
+    try {
+      await downloadFile(
+        `/api/v1/me/notifications/${encodeURIComponent(notification.id)}/calendar`,
+        'text/calendar',
+        'han-viec.ics',
+      );
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
+
   const readAll = async () => {
     if (busy) return;
     setBusy('all');
@@ -141,6 +155,19 @@ export default function NotificationsPage() {
           {page.data.items.map((notification) => (
             <li key={notification.id} className="card notes-card">
               <NotificationItem notification={notification} onOpen={(n) => void readOne(n)} />
+              {/* The deadline as mailed, for whoever has no e-mail address or lost the mail. */}
+              {notification.calendarEntry && notification.reason !== 'cancelled' && (
+                <button
+                  type="button"
+                  className="button button-quiet notes-calendar"
+                  aria-label={t('addToCalendarNamed', {
+                    subject: notificationText(notification, i18n.language, t),
+                  })}
+                  onClick={() => void addToCalendar(notification)}
+                >
+                  {t('addToCalendar')}
+                </button>
+              )}
               {notification.readAt === null && (
                 <button
                   type="button"

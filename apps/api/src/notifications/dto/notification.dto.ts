@@ -58,6 +58,13 @@ export class NotificationView {
   @ApiPropertyOptional({ example: '2024-03', description: "The task's period, when it has one" })
   periodKey?: string;
 
+  @ApiProperty({
+    example: true,
+    description:
+      "The notice carries the task's deadline as a calendar entry (the assignee's own task given, or cancelled): GET /api/v1/me/notifications/{notificationId}/calendar gives it",
+  })
+  calendarEntry!: boolean;
+
   @ApiProperty({ example: '2024-01-15T01:00:00.000Z' })
   createdAt!: string;
 
