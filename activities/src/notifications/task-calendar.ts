@@ -1,4 +1,5 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
+import { icalendar } from '@qcycle/domain';
 import { recipientLanguage, taskTitleIn, taskPageUrl, type TaskMailContext } from './task-notification-mail';
 
 /**
@@ -21,34 +22,26 @@ export function taskCalendar(
   if (!method || !request.dueAt || !forTheAssignee) return undefined;
   const language = recipientLanguage(request);
   const words = WORDS[language];
-  const title = taskTitleIn(request, language);
   const page = taskPageUrl(publicUrl, request.taskId);
-  const summary = `${context.rehearsal ? `[${words.rehearsal}] ` : ''}${words.due}: ${title}`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//qcycle//Task deadlines//VI',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${method}`,
-    'BEGIN:VEVENT',
-    // One entry per task in the assignee's calendar, whatever mail brought it: the cancel finds it.
-    `UID:${request.taskId}@qcycle`,
-    `SEQUENCE:${method === 'CANCEL' ? 1 : 0}`,
-    `DTSTAMP:${utc(now.toISOString())}`,
-    // The deadline itself, without an end: the entry is the moment the task is due.
-    `DTSTART:${utc(request.dueAt)}`,
-    `SUMMARY:${text(summary)}`,
-    `DESCRIPTION:${text(`${words.open}: ${page}`)}`,
-    `URL:${page}`,
-    `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
-    'TRANSP:TRANSPARENT',
-    ...(method === 'PUBLISH'
-      ? ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text(summary)}`, 'TRIGGER:-P1D', 'END:VALARM']
-      : []),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return lines.map(folded).join('\r\n') + '\r\n';
+  const summary = `${context.rehearsal ? `[${words.rehearsal}] ` : ''}${words.due}: ${taskTitleIn(request, language)}`;
+  const cancelled = method === 'CANCEL';
+  return icalendar({
+    method,
+    stampedAt: now.toISOString(),
+    events: [
+      {
+        // One entry per task in the assignee's calendar, whatever mail brought it: the cancel finds it.
+        uid: `${request.taskId}@qcycle`,
+        sequence: cancelled ? 1 : 0,
+        when: { at: new Date(request.dueAt).toISOString() },
+        summary,
+        description: `${words.open}: ${page}`,
+        url: page,
+        status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+        remindBefore: 'P1D',
+      },
+    ],
+  });
 }
 
 /** The iTIP method a calendar entry goes with, by the notice's reason; none: no entry. */
@@ -62,39 +55,3 @@ const WORDS = {
   vi: { due: 'Hạn', open: 'Việc trong qcycle, mở sau khi đăng nhập', rehearsal: 'Diễn tập' },
   en: { due: 'Due', open: 'A task in qcycle, opened after signing in', rehearsal: 'Rehearsal' },
 } as const;
-
-/** `2024-02-05T10:00:00.000Z` → `20240205T100000Z`. */
-function utc(instant: string): string {
-  return new Date(instant)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** A TEXT value, escaped (RFC 5545 3.3.11). */
-function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/**
- * A content line folded at 75 octets (RFC 5545 3.1): each further line starts with a space. Counted
- * in UTF-8 octets, and never inside a character: Vietnamese letters take two or three.
- */
-function folded(line: string): string {
-  const parts: string[] = [];
-  let part = '';
-  let octets = 0;
-  for (const character of line) {
-    const size = Buffer.byteLength(character, 'utf8');
-    // The first line holds 75 octets; a continuation 74 after its leading space.
-    if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(part);
-      part = '';
-      octets = 0;
-    }
-    part += character;
-    octets += size;
-  }
-  parts.push(part);
-  return parts.join('\r\n ');
-}

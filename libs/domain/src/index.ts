@@ -38,3 +38,4 @@ export * from './qms-performance';
 export * from './review-actions';
 export * from './review-preparation';
 export * from './measurement-correction';
+export * from './icalendar';
