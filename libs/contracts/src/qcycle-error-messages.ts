@@ -177,6 +177,14 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'Task {taskId} not found in your organisation',
     },
     notification: { vi: 'Bạn không có thông báo {id}', en: 'You have no notification {id}' },
+    notificationCalendar: {
+      vi: 'Thông báo {id} không kèm mục lịch',
+      en: 'Notification {id} carries no calendar entry',
+    },
+    cycleDates: {
+      vi: 'Không còn đọc được các mốc của chu trình {cycleId}',
+      en: 'The dates of cycle {cycleId} can no longer be read',
+    },
     evidence: { vi: 'Không có tệp minh chứng {id}', en: 'No evidence file {id}' },
     document: { vi: 'Không có văn bản {id}', en: 'No document {id}' },
     calendarVersion: {

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import type { Request as HttpRequest } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { callerLanguage } from '../common/caller-language';
 import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
 import {
   CancelCycleDto,
@@ -88,6 +91,30 @@ export class CyclesController {
     if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     return this.cycles.get(cycleId);
+  }
+
+  @Get(':cycleId/calendar')
+  @ApiOperation({
+    summary: "The year's milestones as a calendar file, for anyone in the organisation",
+    description:
+      "iCalendar (RFC 5545): the internal audit's window, the management review and the cycle's close, as all-day events on the dates the cycle goes by (moved ones included; a rehearsal's moved by its shift), with reminders, in the caller's language. Downloaded again after a date moved, it updates the same events; a cancelled year's file takes them out (METHOD:CANCEL). 404 for a cycle not of your organisation, or whose dates can no longer be read.",
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The file, as an attachment (chu-trinh-<year>.ics)' })
+  @ApiErrors(401, 403, 404)
+  async calendar(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Req() request: HttpRequest,
+  ): Promise<StreamableFile> {
+    if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    const content = Buffer.from(await this.cycles.calendar(cycleId, callerLanguage(request)), 'utf8');
+    return new StreamableFile(content, {
+      type: 'text/calendar; charset=utf-8',
+      length: content.length,
+      disposition: `attachment; filename="chu-trinh-${parseQualityCycleId(cycleId)?.year}.ics"`,
+    });
   }
 
   @Post(':cycleId/cancel')

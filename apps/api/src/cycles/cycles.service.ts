@@ -18,6 +18,7 @@ import {
   type CycleDraft,
   type CyclePhase,
   type IsoInstant,
+  type Language,
   type StartOfYearStep,
 } from '@qcycle/domain';
 import {
@@ -46,6 +47,7 @@ import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CycleDatesView, CycleLiveView, CycleView, PhaseEnteredView } from './dto/cycle.view';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 import { correctiveActionsCarriedInto } from './carried-corrective-actions';
+import { cycleCalendar } from './cycle-calendar';
 
 @Injectable()
 export class CyclesService {
@@ -193,6 +195,15 @@ export class CyclesService {
       phasesEntered,
       live: live ?? { executionStatus: 'UNKNOWN' },
     };
+  }
+
+  /** The year's milestones as a calendar file (cycle-calendar.ts), in the caller's language. */
+  async calendar(cycleId: string, language: Language): Promise<string> {
+    const cycle = await this.get(cycleId);
+    const dashboardUrl = `${this.config.publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
+    const calendar = cycleCalendar(cycle, { dashboardUrl, now: new Date(), language });
+    if (!calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'cycleDates', { cycleId });
+    return calendar;
   }
 
   /**

@@ -67,7 +67,8 @@ export class NotificationsService {
       select: { id: true, calendar: true },
       where: { id, recipientUserId: caller.userId },
     });
-    if (!row?.calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
+    if (!row.calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'notificationCalendar', { id });
     return row.calendar;
   }
 
