@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -139,6 +140,25 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       .waitFor();
     const cancel = qmr.page.getByRole('region', { name: vi('cycles:cancel.title') });
     await cancel.getByText(vi('cycles:cancel.leadRehearsal')).waitFor();
-    await qmr.check("a rehearsal of next year, on that year's own dates");
+
+    // The year's milestones for one's calendar: the dates the dashboard's timeline goes by.
+    const [saved] = await Promise.all([
+      qmr.page.waitForEvent('download'),
+      qmr.page.getByRole('button', { name: vi('cycles:dashboard.addToCalendar') }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe(`chu-trinh-${comingYear}.ics`);
+    const calendar = readFileSync((await saved.path())!, 'utf8').replace(/\r\n /g, '');
+    const { live } = (
+      await org.as<{ live: { dates: { auditWindow: { from: string } } } }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${organisationCode}-${comingYear}`,
+      )
+    ).body;
+    expect(calendar).toContain(`SUMMARY:[Diễn tập] Đánh giá nội bộ năm ${comingYear}\r\n`);
+    expect(calendar).toContain(`DTSTART;VALUE=DATE:${live.dates.auditWindow.from.replace(/-/g, '')}\r\n`);
+    await qmr.check("a rehearsal of next year, on that year's own dates", {
+      screenshot: 'cycle-year-calendar',
+    });
   });
 });

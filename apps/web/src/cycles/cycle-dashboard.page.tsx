@@ -25,6 +25,7 @@ import {
   type Schemas,
 } from './components/format';
 import { PhaseTimeline, plannedPhaseDates, type Phase } from './components/phase-timeline';
+import { YearCalendar } from './components/year-calendar';
 import { StartNextYear } from './components/start-next-year';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
@@ -176,6 +177,7 @@ export default function CycleDashboardPage() {
       </dl>
 
       <PhaseTimeline phase={phase} status={status} entered={entered} planned={planned} format={format} />
+      {live.dates && status !== 'cancelled' && <YearCalendar cycleId={cycleId} year={cycle.year} />}
 
       <section aria-labelledby="objectives-heading">
         <h2 id="objectives-heading">{t('objectives.title')}</h2>
