@@ -40,13 +40,19 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
   const cycleId = 'kontum-2024';
   const taskId = (n: number) => `quality-cycle/kontum/2024/measurement/2024-0${n}/staff`;
 
-  beforeAll(async () => {
-    suite = await startApiSuite();
-    org = await suite.seedDemoOrganisation('kontum');
-    for (const local of ['staff.tthc', 'leader']) await org.tokenOf(local);
-    const rows = suite.api.get(DataSource).getRepository(NotificationEntity);
-    const notify = (n: number, recipient: string, reason: string, minute: number, occasion = reason) =>
-      rows.insert({
+  /** A notice as the notification activity records it (`extra`: what differs from a plain one). */
+  const notify = (
+    n: number,
+    recipient: string,
+    reason: string,
+    minute: number,
+    occasion = reason,
+    extra: Partial<NotificationEntity> = {},
+  ) =>
+    suite.api
+      .get(DataSource)
+      .getRepository(NotificationEntity)
+      .insert({
         id: `${taskId(n)}/${occasion}`,
         taskId: taskId(n),
         cycleId,
@@ -65,7 +71,13 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
         lastError: null,
         claimedUntil: null,
         readAt: null,
+        ...extra,
       });
+
+  beforeAll(async () => {
+    suite = await startApiSuite();
+    org = await suite.seedDemoOrganisation('kontum');
+    for (const local of ['staff.tthc', 'leader']) await org.tokenOf(local);
     await notify(1, 'staff.tthc', 'assigned', 0);
     await notify(2, 'staff.tthc', 'assigned', 0);
     await notify(2, 'staff.tthc', 'reminder', 30);
@@ -188,31 +200,8 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
     });
     const calendar = taskCalendar(assigned, { publicUrl: 'https://qcycle.kontum.gov.vn', now: new Date() });
     expect(calendar).toBeDefined();
-    await suite.api
-      .get(DataSource)
-      .getRepository(NotificationEntity)
-      .insert({
-        id: assigned.notificationId,
-        taskId: assigned.taskId,
-        cycleId,
-        recipientUserId: org.idOf('staff.tthc'),
-        email: null,
-        reason: 'assigned',
-        locale: 'vi',
-        subject: '[qcycle] Việc mới: Báo cáo số liệu mục tiêu 4 kỳ T5/2024',
-        body: 'text',
-        html: '<p>text</p>',
-        calendar: calendar ?? null,
-        // No e-mail address: the bell is where this person finds the deadline.
-        delivery: 'recorded',
-        createdAt: '2024-05-01T01:00:00.000Z',
-        sentAt: null,
-        recipientName: null,
-        lastAttemptAt: null,
-        lastError: null,
-        claimedUntil: null,
-        readAt: null,
-      });
+    // No e-mail address: the bell is where this person finds the deadline.
+    await notify(5, 'staff.tthc', 'assigned', 0, 'assigned', { email: null, calendar: calendar ?? null });
     const items = (await mine('staff.tthc')).body.items;
     expect(items.map((n) => [n.id, n.calendarEntry])).toEqual([
       [assigned.notificationId, true],

@@ -12,6 +12,7 @@ import {
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { calendarFile } from '../common/calendar-file';
 import { callerLanguage } from '../common/caller-language';
 import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
 import {
@@ -109,12 +110,8 @@ export class CyclesController {
   ): Promise<StreamableFile> {
     if (parseQualityCycleId(cycleId)?.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-    const content = Buffer.from(await this.cycles.calendar(cycleId, callerLanguage(request)), 'utf8');
-    return new StreamableFile(content, {
-      type: 'text/calendar; charset=utf-8',
-      length: content.length,
-      disposition: `attachment; filename="chu-trinh-${parseQualityCycleId(cycleId)?.year}.ics"`,
-    });
+    const calendar = await this.cycles.calendar(cycleId, callerLanguage(request));
+    return calendarFile(calendar, `chu-trinh-${parseQualityCycleId(cycleId)?.year}.ics`);
   }
 
   @Post(':cycleId/cancel')

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { calendarFile } from '../common/calendar-file';
 import { ApiErrors } from '../common/error-responses';
 import {
   MyNotificationsQuery,
@@ -57,12 +58,7 @@ export class NotificationsController {
     @CurrentUser() caller: Principal,
     @Param('notificationId') notificationId: string,
   ): Promise<StreamableFile> {
-    const content = Buffer.from(await this.notifications.calendar(caller, notificationId), 'utf8');
-    return new StreamableFile(content, {
-      type: 'text/calendar; charset=utf-8',
-      length: content.length,
-      disposition: 'attachment; filename="han-viec.ics"',
-    });
+    return calendarFile(await this.notifications.calendar(caller, notificationId), 'han-viec.ics');
   }
 
   @Post(':notificationId/read')
