@@ -1,4 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import { NotificationEntity } from '@qcycle/persistence';
 import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from '../workflows/support/cycle-driver';
@@ -47,6 +49,10 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
 
   afterAll(() => suite?.close());
 
+  /** The notices telling someone a task was taken from them. */
+  const awayNotices = (taskId: string) =>
+    suite.api.get(DataSource).getRepository(NotificationEntity).findBy({ taskId, reason: 'reassigned-away' });
+
   const reassign = (as: string, taskId: string, toUserId: string, reason: string) =>
     org.as<{ assigneeUserId: string }>(as, 'POST', taskPath(taskId, '/reassign'), { toUserId, reason });
 
@@ -60,6 +66,8 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
       'Chánh Văn phòng đi công tác',
     );
     expect(handed.status).toBe(200);
+    // Whoever hands on their own task is not told of it (the notices are written before the answer).
+    expect(await awayNotices(january.id)).toEqual([]);
 
     const february = await year.taskOf('qmr', 'measurement-report', 40, (t) => t.periodKey === '2024-02');
     expect(february).toMatchObject({ objectiveId: 'obj-4', assigneeUserId: org.idOf('qmr') });
@@ -89,6 +97,10 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
       'Chuyên viên Lan chuyển công tác',
     );
     expect(handed.status).toBe(200);
+    // Lan is not mailed of it at an address she no longer reads; the notice is kept, as recorded.
+    expect(await awayNotices(firstQuarter.id)).toEqual([
+      expect.objectContaining({ recipientUserId: org.idOf('staff.tthc'), email: null, delivery: 'recorded' }),
+    ]);
 
     const secondQuarter = await year.taskOf(
       'staff.new',

@@ -16,6 +16,7 @@ import {
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
 import {
   createTestDatabase,
+  calendarOf,
   startTestSmtpServer,
   taskNotificationRequest,
   uniqueSuffix,
@@ -331,6 +332,69 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(warn).toHaveBeenCalledWith(
         expect.stringContaining(`${leftStaff.userId} has left the directory`),
       );
+    });
+
+    it('mails nobody of a task taken from someone who left, keeping the notice as recorded; one still here learns who has it and loses the deadline from their calendar', async () => {
+      const org = await organisation();
+      const head = await org.person('Phạm Quang Cường', { roles: ['unit-head'] });
+      const leftStaff = await org.person('Nguyễn Văn An', { active: false });
+      const newcomer = await org.person('Đinh Thị Mai');
+      const taskId = await org.task(newcomer);
+      // The hand-over as the workflow records it before it notifies.
+      await dataSource.getRepository(EventLogEntryEntity).insert({
+        id: `${taskId}/reassigned/1`,
+        cycleId: org.cycleId,
+        type: 'task.reassigned',
+        actor: head.userId,
+        occurredAt: '2024-04-02T01:00:00.000Z',
+        requestId: null,
+        payload: { taskId, from: leftStaff.userId, to: newcomer.userId, reason: 'Chuyển công tác' },
+      });
+      const away = (recipient: PersonRef, number: number) =>
+        org.request(taskId, 'reassigned-away', recipient, {
+          assignee: newcomer,
+          notificationId: `${taskId}/reassigned/${number}/away`,
+        });
+
+      expect((await service.sendTaskNotification(away(leftStaff, 1))).delivery).toBe('recorded');
+      expect(mailsTo(leftStaff.email)).toHaveLength(0);
+      expect(mailsTo(head.email)).toHaveLength(0);
+      expect(await rowsOf(taskId)).toEqual([
+        expect.objectContaining({
+          recipientUserId: leftStaff.userId,
+          reason: 'reassigned-away',
+          email: null,
+          delivery: 'recorded',
+        }),
+      ]);
+
+      // Someone still in the directory (the task taken from the newcomer in turn) is mailed.
+      const colleague = await org.person('Lê Văn Hùng');
+      await dataSource.getRepository(EventLogEntryEntity).insert({
+        id: `${taskId}/reassigned/2`,
+        cycleId: org.cycleId,
+        type: 'task.reassigned',
+        actor: head.userId,
+        occurredAt: '2024-04-03T01:00:00.000Z',
+        requestId: null,
+        payload: { taskId, from: newcomer.userId, to: colleague.userId, reason: 'Nghỉ phép' },
+      });
+      const told = { ...away(newcomer, 2), assignee: colleague };
+      expect((await service.sendTaskNotification(told)).delivery).toBe('sent');
+      const [mail, ...more] = mailsTo(newcomer.email);
+      expect(more).toHaveLength(0);
+      expect(mail.subject).toBe(
+        '[qcycle] Việc đã giao cho người khác: Báo cáo số liệu mục tiêu 4 kỳ T3/2024',
+      );
+      expect(mail.text).toContain('đã được giao cho Lê Văn Hùng; ông/bà không còn phụ trách việc này.');
+      expect(mail.text).toContain('Người giao lại: Phạm Quang Cường');
+      expect(mail.text).toContain('Lý do: Nghỉ phép');
+      expect(mail.text).toContain(`https://qcycle.kontum.gov.vn/tasks/${encodeURIComponent(taskId)}\n`);
+      expect(mail.text).not.toContain('token=');
+      const calendar = calendarOf(mail);
+      expect(calendar?.method).toBe('CANCEL');
+      // Unfolded (RFC 5545 3.1): the task's id makes the line long.
+      expect(calendar?.content.replace(/\r\n /g, '')).toContain(`UID:${taskId}@qcycle\r\n`);
     });
   },
 );

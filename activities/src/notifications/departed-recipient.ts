@@ -51,12 +51,8 @@ export async function departedRecipientOf(
   request: TaskNotificationRequest,
 ): Promise<DepartedRecipient | undefined> {
   if (!REDIRECTED_REASONS.has(request.reason)) return undefined;
-  const users = dataSource.getRepository(UserEntity);
-  const recipient = await users.findOne({
-    select: { id: true, organisationCode: true, active: true },
-    where: { id: request.recipient.userId },
-  });
-  if (!recipient || recipient.active) return undefined;
+  const recipient = await leaver(dataSource, request.recipient.userId);
+  if (!recipient) return undefined;
 
   const organisationCode =
     parseQualityCycleId(request.cycleId)?.organisationCode ?? recipient.organisationCode;
@@ -93,6 +89,23 @@ export async function departedRecipientOf(
     if (standIns.length > 0) return { departed: request.recipient, held, standIns, standInRole: role };
   }
   return { departed: request.recipient, held, standIns: [] };
+}
+
+/** Whether the directory has this person, deactivated (left or transferred). */
+export async function hasLeft(dataSource: DataSource, userId: string): Promise<boolean> {
+  return (await leaver(dataSource, userId)) !== undefined;
+}
+
+/** The person, when the directory has them deactivated; undefined when active or unknown. */
+async function leaver(
+  dataSource: DataSource,
+  userId: string,
+): Promise<Pick<UserEntity, 'id' | 'organisationCode'> | undefined> {
+  const user = await dataSource.getRepository(UserEntity).findOne({
+    select: { id: true, organisationCode: true, active: true },
+    where: { id: userId },
+  });
+  return user && !user.active ? user : undefined;
 }
 
 /** The level this person was told of the task's escalation at (the workflow records it before it notifies). */

@@ -73,8 +73,27 @@ describe("a task's deadline as a calendar entry", () => {
     expect(properties.get('METHOD')).toEqual(['CANCEL']);
     expect(properties.get('UID')).toEqual([`${request.taskId}@qcycle`]);
     expect(properties.get('STATUS')).toEqual(['CANCELLED']);
-    expect(properties.get('SEQUENCE')).toEqual(['1']);
     expect(properties.get('TRIGGER')).toBeUndefined();
+  });
+
+  it('takes the deadline out of the calendar of the one the task was taken from, and puts it back if it comes back to them', () => {
+    const newAssignee = { userId: 'u-2', name: 'Trần Thị Bình' };
+    const away = propertiesOf(
+      taskCalendar({ ...request, reason: 'reassigned-away', assignee: newAssignee }, options) as string,
+    );
+    expect(away.get('METHOD')).toEqual(['CANCEL']);
+    expect(away.get('UID')).toEqual([`${request.taskId}@qcycle`]);
+    expect(away.get('STATUS')).toEqual(['CANCELLED']);
+    expect(away.get('TRIGGER')).toBeUndefined();
+    // Given back later: a higher SEQUENCE, so the calendar takes it as newer than the cancellation.
+    const back = propertiesOf(
+      taskCalendar(
+        { ...request, reason: 'reassigned' },
+        { ...options, now: new Date(options.now.getTime() + 60 * 60_000) },
+      ) as string,
+    );
+    expect(back.get('METHOD')).toEqual(['PUBLISH']);
+    expect(Number(back.get('SEQUENCE'))).toBeGreaterThan(Number(away.get('SEQUENCE')));
   });
 
   it('gives no entry for a deadline already given, a task without one, or a notice that is not the assignee’s own task', () => {

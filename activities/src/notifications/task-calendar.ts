@@ -6,11 +6,12 @@ import { recipientLanguage, taskTitleIn, taskPageUrl, type TaskMailContext } fro
  * The task's deadline as a calendar entry (RFC 5545), sent with the mail that gives the task to its
  * assignee, so that the due date lands in the calendar they already watch (Outlook, Thunderbird,
  * Gmail, a phone) with a reminder the day before. The mail that tells them the task was cancelled
- * takes the entry out again (same UID, METHOD:CANCEL).
+ * takes the entry out again (same UID, METHOD:CANCEL), and so does the mail that tells them the task
+ * was handed to someone else: its deadline is no longer theirs to keep.
  *
- * Only for the assignee's own task with a due date: a reminder or an escalation repeats a deadline
- * already given, a notice that comes to a stand-in is not their task, and the other notices have no
- * deadline to keep. The entry links the task's page behind the sign-in, never the mail's own
+ * Only for the assignee's own task with a due date (or the one it was taken from): a reminder or an
+ * escalation repeats a deadline already given, a notice that comes to a stand-in is not their task,
+ * and the other notices have no deadline to keep. The entry links the task's page behind the sign-in, never the mail's own
  * single-use link: calendars are synced and shared, and an entry outlives the link's validity.
  */
 export function taskCalendar(
@@ -18,7 +19,10 @@ export function taskCalendar(
   { publicUrl, now, context = {} }: { publicUrl: string; now: Date; context?: TaskMailContext },
 ): string | undefined {
   const method = METHODS[request.reason];
-  const forTheAssignee = request.assignee === undefined && context.departed === undefined;
+  // The one it was taken from is told with the new assignee named: theirs was the entry to take out.
+  const forTheAssignee =
+    (request.assignee === undefined || request.reason === 'reassigned-away') &&
+    context.departed === undefined;
   if (!method || !request.dueAt || !forTheAssignee) return undefined;
   const language = recipientLanguage(request);
   const words = WORDS[language];
@@ -32,7 +36,6 @@ export function taskCalendar(
       {
         // One entry per task in the assignee's calendar, whatever mail brought it: the cancel finds it.
         uid: `${request.taskId}@qcycle`,
-        sequence: cancelled ? 1 : 0,
         when: { at: new Date(request.dueAt).toISOString() },
         summary,
         description: `${words.open}: ${page}`,
@@ -48,6 +51,7 @@ export function taskCalendar(
 const METHODS: Partial<Record<TaskNotificationRequest['reason'], 'PUBLISH' | 'CANCEL'>> = {
   assigned: 'PUBLISH',
   reassigned: 'PUBLISH',
+  'reassigned-away': 'CANCEL',
   cancelled: 'CANCEL',
 };
 

@@ -192,6 +192,49 @@ describe('task notification e-mail', () => {
     expect(renderTaskNotification({ ...request, reason: 'reassigned' }, link).text).not.toContain('Lý do');
   });
 
+  it('tells the one a task was taken from who has it now, who handed it on and why, with its page and no deadline or link', () => {
+    const page = 'https://qcycle.kontum.gov.vn/tasks/t';
+    const away = {
+      ...request,
+      reason: 'reassigned-away' as const,
+      assignee: { userId: 'u-2', name: 'Hoàng Văn Minh' },
+    };
+    const mail = renderTaskNotification(away, undefined, {
+      reassignment: { byName: 'Trần Quốc Việt', reason: 'Đi công tác\n<dài ngày>' },
+      taskPage: page,
+    });
+    expect(mail.subject).toBe('[qcycle] Việc đã giao cho người khác: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      [
+        'Việc "Báo cáo chỉ tiêu 4 <tháng 3>" đã được giao cho Hoàng Văn Minh; ông/bà không còn phụ trách việc này.',
+        'Người giao lại: Trần Quốc Việt',
+        'Lý do: Đi công tác <dài ngày>',
+        'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
+        '',
+        'Mở trang của việc:',
+        page,
+      ].join('\n'),
+    );
+    // The deadline is the new assignee's to meet; the recipient's own link no longer opens the task.
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.text).not.toContain('token=');
+    expect(mail.html).toContain('Lý do: Đi công tác &lt;dài ngày&gt;');
+    expect(mail.html).toContain(`href="${page}"`);
+
+    const english = renderTaskNotification(
+      { ...away, recipient: { ...away.recipient, locale: 'en' } },
+      undefined,
+      {
+        taskPage: page,
+      },
+    );
+    expect(english.subject).toBe('[qcycle] Task handed to someone else: Report indicator 4 <March>');
+    expect(english.text).toContain(
+      'The task "Report indicator 4 <March>" has been given to Hoàng Văn Minh; it is no longer yours to answer for.',
+    );
+    expect(english.text).toContain("Open the task's page:");
+  });
+
   it("tells the Quality Representative of next year's draft once, with the cycle's page to start it from", () => {
     const page = cyclePageUrl('https://qcycle.kontum.gov.vn/', 'kontum-2024');
     expect(page).toBe('https://qcycle.kontum.gov.vn/cycles/kontum-2024');

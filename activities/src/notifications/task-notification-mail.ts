@@ -67,11 +67,17 @@ export function taskPageUrl(publicUrl: string, taskId: string): string {
 export interface TaskMailContext {
   /** The task's cycle is a rehearsal: the mail says so in its subject and first line. */
   rehearsal?: boolean;
-  /** Told to the new assignee of a reassigned task: who had it, who handed it on, and why. */
+  /**
+   * A reassigned task: told to its new assignee, who had it, who handed it on, and why; told to the
+   * one it was taken from, who handed it on and why (the new assignee is the request's `assignee`).
+   */
   reassignment?: { fromName?: string; byName?: string; reason?: string };
   /** Next year's draft (no task, no task link): the closed cycle's page, where next year starts. */
   cyclePage?: string;
-  /** Figures corrected (a completed report, no task link): the report's page, with both values. */
+  /**
+   * The task's page, behind the sign-in, for a notice no task link serves: figures corrected (a
+   * completed report, with both values); a task handed away from the recipient (their link is void).
+   */
   taskPage?: string;
   /** Figures corrected with files as evidence: each file's name by its reference (`evidence:<id>`). */
   evidenceNames?: Record<string, string>;
@@ -115,6 +121,8 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
+  /** Told to the one a task was taken from: they may still finish it. */
+  handedAway: string;
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
   correction: {
     by: string;
@@ -147,6 +155,7 @@ interface Wording {
   linkNote: (expiry: string) => string;
   openCycle: string;
   openReport: string;
+  openTaskPage: string;
   cycleNote: string;
   signature: string[];
   /** A rehearsal's mail says so in its subject and first line: a trainee must not take it for the real year. */
@@ -160,6 +169,7 @@ const WORDING: Record<Language, Wording> = {
       reminder: 'Nhắc việc',
       escalated: 'Việc quá hạn',
       reassigned: 'Việc được giao lại',
+      'reassigned-away': 'Việc đã giao cho người khác',
       cancelled: 'Việc đã hủy',
       'next-year-draft': undefined,
       corrected: 'Số liệu đã được sửa',
@@ -172,6 +182,8 @@ const WORDING: Record<Language, Wording> = {
           ? `Việc "${t}" giao cho ${a} đã quá hạn mà chưa hoàn thành; xin báo để ông/bà theo dõi, đôn đốc xử lý.`
           : `Việc "${t}" của ông/bà đã quá hạn mà chưa hoàn thành; xin ông/bà hoàn thành ngay.`,
       reassigned: (t) => `Việc "${t}" đã được giao lại cho ông/bà.`,
+      'reassigned-away': (t, a) =>
+        `Việc "${t}" đã được giao cho ${a ?? 'người khác'}; ông/bà không còn phụ trách việc này.`,
       cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
       corrected: (t) => `Số liệu đã báo cáo của việc "${t}" vừa được sửa.`,
       'next-year-draft': (t) =>
@@ -193,6 +205,7 @@ const WORDING: Record<Language, Wording> = {
       by: 'Người giao lại',
       reason: 'Lý do',
     },
+    handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     correction: {
       by: 'Người sửa',
       reason: 'Lý do sửa',
@@ -228,6 +241,7 @@ const WORDING: Record<Language, Wording> = {
       `Liên kết dành riêng cho ông/bà, chỉ dùng được một lần và hết hạn lúc ${e} (giờ Việt Nam). Khi liên kết đã dùng hoặc đã hết hạn, mở liên kết sẽ dẫn ông/bà đăng nhập qcycle để vào đúng việc này.`,
     openCycle: 'Mở trang chu trình',
     openReport: 'Mở trang báo cáo',
+    openTaskPage: 'Mở trang của việc',
     cycleNote: 'Cần đăng nhập qcycle để mở trang này.',
     signature: [
       'Trân trọng,',
@@ -245,6 +259,7 @@ const WORDING: Record<Language, Wording> = {
       reminder: 'Reminder',
       escalated: 'Overdue task',
       reassigned: 'Task reassigned to you',
+      'reassigned-away': 'Task handed to someone else',
       cancelled: 'Task cancelled',
       'next-year-draft': undefined,
       corrected: 'Figures corrected',
@@ -257,6 +272,8 @@ const WORDING: Record<Language, Wording> = {
           ? `The task "${t}" assigned to ${a} is overdue and not done; you are told so that you can follow it up.`
           : `Your task "${t}" is overdue and not done; please complete it now.`,
       reassigned: (t) => `The task "${t}" has been reassigned to you.`,
+      'reassigned-away': (t, a) =>
+        `The task "${t}" has been given to ${a ?? 'someone else'}; it is no longer yours to answer for.`,
       cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
       corrected: (t) => `The figures reported in the task "${t}" have been corrected.`,
       'next-year-draft': (t) =>
@@ -274,6 +291,7 @@ const WORDING: Record<Language, Wording> = {
         "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
+    handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     correction: {
       by: 'Corrected by',
       reason: 'Reason for the correction',
@@ -309,6 +327,7 @@ const WORDING: Record<Language, Wording> = {
       `This link is for you only, works once and expires at ${e} (Vietnam time). Once used or expired, it leads you to sign in to qcycle and on to this task.`,
     openCycle: "Open the cycle's page",
     openReport: "Open the report's page",
+    openTaskPage: "Open the task's page",
     cycleNote: 'Sign in to qcycle to open it.',
     signature: [
       'Regards,',
@@ -372,8 +391,12 @@ export function renderTaskNotification(
     : [];
   const when = request.dueAt ? formatVietnamDateTime(request.dueAt, language) : undefined;
   const due =
-    // A cancelled task is gone, a corrected report long done: a deadline would read as still to be met.
-    when === undefined || request.reason === 'cancelled' || request.reason === 'corrected'
+    // A cancelled task is gone, a corrected report long done, a task handed away someone else's to
+    // meet: a deadline would read as still the recipient's to meet.
+    when === undefined ||
+    request.reason === 'cancelled' ||
+    request.reason === 'corrected' ||
+    request.reason === 'reassigned-away'
       ? undefined
       : request.reason === 'escalated'
         ? words.overdueSince(when)
@@ -381,9 +404,12 @@ export function renderTaskNotification(
   const facts =
     request.reason === 'reassigned'
       ? reassignmentFacts(words, context.reassignment)
-      : request.reason === 'corrected'
-        ? correctionFacts(words, request.correction, language, context.evidenceNames)
-        : [];
+      : request.reason === 'reassigned-away'
+        ? // Who had it is the recipient; who has it now is in the lead.
+          reassignmentFacts(words, { ...context.reassignment, fromName: undefined })
+        : request.reason === 'corrected'
+          ? correctionFacts(words, request.correction, language, context.evidenceNames)
+          : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -396,14 +422,19 @@ export function renderTaskNotification(
           ...(context.givenLate.measurementReport ? [words.givenLate.paperReport] : []),
         ]
       : [];
+  // The one it was taken from: what they may still do.
+  const handedAway = request.reason === 'reassigned-away' ? [words.handedAway] : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
-  // A page behind the usual sign-in, for what no task link opens: next year's draft, a completed report.
+  // A page behind the usual sign-in, for what no task link opens: next year's draft, a completed
+  // report, a task handed away from the recipient.
   const page =
     request.reason === 'next-year-draft' && context.cyclePage
       ? { url: context.cyclePage, label: words.openCycle }
       : request.reason === 'corrected' && context.taskPage
         ? { url: context.taskPage, label: words.openReport }
-        : undefined;
+        : request.reason === 'reassigned-away' && context.taskPage
+          ? { url: context.taskPage, label: words.openTaskPage }
+          : undefined;
 
   const warning = context.rehearsal ? words.rehearsal.note : undefined;
 
@@ -416,6 +447,7 @@ export function renderTaskNotification(
     ...facts,
     ...(due ? [due] : []),
     ...givenLate,
+    ...handedAway,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
     ...(page ? ['', `${page.label}:`, page.url, words.cycleNote] : []),
     '',
@@ -444,7 +476,7 @@ export function renderTaskNotification(
     ...departedLines.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
-    ...givenLate.map((sentence) => paragraph(escapeHtml(sentence))),
+    ...[...givenLate, ...handedAway].map((sentence) => paragraph(escapeHtml(sentence))),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
     ...(page ? [button(page.url, page.label), small([words.cycleNote, page.url])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,

@@ -26,7 +26,7 @@ import {
 } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
-import { departedRecipientOf, type StandInRole } from './departed-recipient';
+import { departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
 import { taskCalendar } from './task-calendar';
 import {
   cyclePageUrl,
@@ -152,7 +152,13 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
    * someone who left, one per stand-in. In one transaction that writes the copies only if its own
    * row won: two attempts at once never leave two different sets of recipients.
    */
-  private async insertRows(request: TaskNotificationRequest, now: Date): Promise<void> {
+  private async insertRows(told: TaskNotificationRequest, now: Date): Promise<void> {
+    // Someone who has left is not mailed about a task taken from them (it was handed over because
+    // they left, most often): the notice is kept, as recorded, and goes to nobody else.
+    const request =
+      told.reason === 'reassigned-away' && (await hasLeft(this.dataSource, told.recipient.userId))
+        ? { ...told, recipient: { ...told.recipient, email: undefined } }
+        : told;
     const context = await this.contextOf(request);
     const departed = await departedRecipientOf(this.dataSource, request);
     if (departed && departed.standIns.length === 0) {
@@ -383,7 +389,13 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       .findOne({ select: { id: true, rehearsal: true }, where: { id: request.cycleId } });
     return {
       rehearsal: cycle?.rehearsal === true,
-      ...(request.reason === 'reassigned' ? { reassignment: await this.reassignmentOf(request) } : {}),
+      ...(request.reason === 'reassigned' || request.reason === 'reassigned-away'
+        ? { reassignment: await this.reassignmentOf(request) }
+        : {}),
+      // Their link is void (the task left them), but they may still open its page.
+      ...(request.reason === 'reassigned-away'
+        ? { taskPage: taskPageUrl(this.config.publicUrl, request.taskId) }
+        : {}),
       ...(request.reason === 'assigned' || request.reason === 'reassigned'
         ? await this.givenLateOf(request.taskId)
         : {}),
@@ -431,14 +443,18 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       .existsBy({ id: qualityCycleId(key.organisationCode, key.year + 1) });
   }
 
-  /** The latest reassignment of the task to the recipient, with people by name; undefined when not recorded. */
+  /**
+   * The latest reassignment of the task to the recipient (or, told to the one it was taken from,
+   * from them), with people by name; undefined when not recorded.
+   */
   private async reassignmentOf(request: TaskNotificationRequest): Promise<TaskMailContext['reassignment']> {
     // Reassignments are few in a cycle; each event names its task and whom it went to.
     const events = await this.dataSource
       .getRepository(EventLogEntryEntity)
       .find({ where: { cycleId: request.cycleId, type: 'task.reassigned' }, order: { occurredAt: 'DESC' } });
+    const side = request.reason === 'reassigned-away' ? 'from' : 'to';
     const event = events.find(
-      (e) => e.payload?.taskId === request.taskId && e.payload?.to === request.recipient.userId,
+      (e) => e.payload?.taskId === request.taskId && e.payload?.[side] === request.recipient.userId,
     );
     if (!event) return undefined;
     const from = typeof event.payload.from === 'string' ? event.payload.from : undefined;
@@ -461,8 +477,12 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
   private compose(request: TaskNotificationRequest, now: Date, context: TaskMailContext): NotificationEntity {
     const link =
       // Nothing a link opens: a cancelled task is gone, next year's draft is not a task, a report
-      // whose figures were corrected is completed (its page is in the mail, behind the sign-in).
-      request.reason === 'cancelled' || request.reason === 'next-year-draft' || request.reason === 'corrected'
+      // whose figures were corrected is completed, a task handed away is no longer the recipient's
+      // (its page is in the mail, behind the sign-in).
+      request.reason === 'cancelled' ||
+      request.reason === 'next-year-draft' ||
+      request.reason === 'corrected' ||
+      request.reason === 'reassigned-away'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

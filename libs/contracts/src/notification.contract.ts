@@ -6,10 +6,19 @@ import type { PersonRef } from './roster.contract';
  * ready for the Quality Representative to start (no task behind it, so no task link; the "task" is
  * the draft). `corrected`: a reported period's figures were corrected by someone else — the
  * reporter is told of the unit head's correction, the unit head of the reporter's (the task is
- * completed: its page, behind the usual sign-in, not a task link).
+ * completed: its page, behind the usual sign-in, not a task link). `reassigned-away`: the task was
+ * handed from the recipient to someone else (`assignee`) by another person; they may still finish
+ * it, but it is no longer theirs to answer for (its page, behind the sign-in: their link is void).
  */
 export type TaskNotificationReason =
-  'assigned' | 'reminder' | 'escalated' | 'reassigned' | 'cancelled' | 'next-year-draft' | 'corrected';
+  | 'assigned'
+  | 'reminder'
+  | 'escalated'
+  | 'reassigned'
+  | 'reassigned-away'
+  | 'cancelled'
+  | 'next-year-draft'
+  | 'corrected';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the

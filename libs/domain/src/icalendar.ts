@@ -7,8 +7,6 @@ import type { IsoInstant } from './vietnam-time';
  */
 export interface CalendarEvent {
   uid: string;
-  /** Raised when the event is changed or cancelled, so that clients take the newer one. */
-  sequence: number;
   /** A moment (no end: the event is that instant), or whole days from `from` to `to` inclusive. */
   when: { at: IsoInstant } | { from: IsoDate; to: IsoDate };
   summary: string;
@@ -57,7 +55,9 @@ function eventLines(event: CalendarEvent, stampedAt: IsoInstant): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
-    `SEQUENCE:${event.sequence}`,
+    // Minutes since 1970 at the stamp: a later file (a date moved, a task cancelled or handed back
+    // and forth) supersedes an earlier one of the same UID, as clients compare SEQUENCE first.
+    `SEQUENCE:${Math.floor(Date.parse(stampedAt) / 60_000)}`,
     `DTSTAMP:${utc(stampedAt)}`,
     ...when,
     `SUMMARY:${text(event.summary)}`,

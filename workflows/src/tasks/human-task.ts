@@ -45,6 +45,14 @@ import {
 export const CANCELLED_TASKS_NOTIFIED = 'cancelled-tasks-notified';
 
 /**
+ * Patch id (docs/versioning.md): a task handed on by someone other than its holder tells the one it
+ * was taken from (notification `reassigned-away`, whose calendar entry takes the deadline out of
+ * theirs), alongside the new assignee's notice. Reassignments on older code told only the new
+ * assignee and replay that way.
+ */
+export const PREVIOUS_HOLDER_TOLD = 'previous-holder-told';
+
+/**
  * Patch id (docs/versioning.md): a completion records its outcome with a local activity and answers
  * at once; the workflow tells the cycle that the task closed after the answer, from `run()`.
  * Completions on older code scheduled `completeTaskRecord` as a regular activity and told the cycle
@@ -609,7 +617,12 @@ export class TaskBoard {
       at: iso(Date.now()),
       requestId: request.requestId,
     });
-    await this.notify(entry, 'reassigned', to, `reassigned/${number}`);
+    // Whoever handed on their own task knows already; anyone else's is told it left them.
+    const tellPrevious = from.userId !== request.actorUserId && patched(PREVIOUS_HOLDER_TOLD);
+    await Promise.all([
+      this.notify(entry, 'reassigned', to, `reassigned/${number}`),
+      ...(tellPrevious ? [this.notify(entry, 'reassigned-away', from, `reassigned/${number}/away`)] : []),
+    ]);
     return { taskId: request.taskId, assigneeUserId: to.userId };
   }
 }

@@ -28,8 +28,6 @@ export function cycleCalendar(
     remindBefore: string,
   ): CalendarEvent => ({
     uid: `${cycle.id}/${key}@qcycle`,
-    // Minutes since 1970: a file downloaded later (a date moved since) supersedes an earlier one.
-    sequence: Math.floor(now.getTime() / 60_000),
     when: { from: moved(when.from), to: moved(when.to) },
     summary: `${tag}${summary}`,
     description: `${words.cycle(cycle.year)}: ${dashboardUrl}`,

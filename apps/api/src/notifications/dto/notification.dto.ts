@@ -9,6 +9,7 @@ const NOTIFICATION_REASONS = [
   'reminder',
   'escalated',
   'reassigned',
+  'reassigned-away',
   'cancelled',
   'next-year-draft',
   'corrected',
