@@ -251,6 +251,24 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     expect(text).toContain('Lý do: Trưởng phòng đi công tác <dài ngày>');
     expect(mail.html).toContain('Lý do: Trưởng phòng đi công tác &lt;dài ngày&gt;');
 
+    // The one it was taken from is told who has it now, and the deadline leaves their calendar.
+    const away = await mailTo(
+      'head.tonghop',
+      acceptanceTonghop.id,
+      '[qcycle] [Diễn tập] Việc đã giao cho người khác: ',
+    );
+    expect(away.text).toContain(
+      `Việc "${acceptanceTonghop.title.vi}" đã được giao cho Hoàng Văn Minh; ông/bà không còn phụ trách việc này.`,
+    );
+    expect(away.text).toContain('Người giao lại: Trần Quốc Việt');
+    expect(away.text).not.toContain('token=');
+    const taken = calendarEntry(away);
+    expect(taken.get('METHOD')).toBe('CANCEL');
+    expect(taken.get('UID')).toBe(calendarEntry(oldMail).get('UID'));
+    expect(Number(taken.get('SEQUENCE'))).toBeGreaterThanOrEqual(
+      Number(calendarEntry(oldMail).get('SEQUENCE')),
+    );
+
     const tab = await browser.tab();
     await tab.open(linkIn(oldMail));
     await landedOn(tab, vi('tasks:link.TASK_LINK_REASSIGNED.title'));
@@ -260,6 +278,23 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     await tab.signIn(org.email('head.tonghop'), DEMO_PASSWORD);
     await landedOn(tab, acceptanceTonghop.title.vi);
     expect(new URL(tab.page.url()).pathname).toBe(pagePath(acceptanceTonghop.id));
+
+    // His notifications say it in words; that notice offers no deadline to add to his calendar.
+    await tab.open('/notifications');
+    const notice = tab.page
+      .getByRole('listitem')
+      .filter({ hasText: vi('notifications:reasons.reassigned-away') });
+    await notice.getByRole('link', { name: acceptanceTonghop.title.vi }).waitFor();
+    expect(
+      await notice
+        .getByRole('button', {
+          name: vi('notifications:addToCalendarNamed', { subject: acceptanceTonghop.title.vi }),
+        })
+        .count(),
+    ).toBe(0);
+    await tab.check('the notice of a task taken from its holder', {
+      screenshot: 'notifications-handed-away',
+    });
     await tab.close();
   });
 

@@ -3300,7 +3300,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "cancelled" | "next-year-draft" | "corrected";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024

@@ -19,6 +19,8 @@ import './notifications.css';
 const PAGE_SIZE = 20;
 const SHOWS = ['unread', 'all', 'read'] as const;
 type Show = (typeof SHOWS)[number];
+/** The notices whose calendar entry puts a deadline in (the others' take one out). */
+const ADDS_TO_CALENDAR: ReadonlySet<Notification['reason']> = new Set(['assigned', 'reassigned']);
 
 /** All of my notifications, newest first: unread ones only, all, or read ones; mark read one by one or all. */
 export default function NotificationsPage() {
@@ -155,8 +157,9 @@ export default function NotificationsPage() {
           {page.data.items.map((notification) => (
             <li key={notification.id} className="card notes-card">
               <NotificationItem notification={notification} onOpen={(n) => void readOne(n)} />
-              {/* The deadline as mailed, for whoever has no e-mail address or lost the mail. */}
-              {notification.calendarEntry && notification.reason !== 'cancelled' && (
+              {/* The deadline as mailed, for whoever has no e-mail address or lost the mail; the
+                  entries that take a deadline out (cancelled, handed away) are the mail's alone. */}
+              {notification.calendarEntry && ADDS_TO_CALENDAR.has(notification.reason) && (
                 <button
                   type="button"
                   className="button button-quiet notes-calendar"
