@@ -1,6 +1,6 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
-import { icalendar } from '@qcycle/domain';
-import { recipientLanguage, taskTitleIn, taskPageUrl, type TaskMailContext } from './task-notification-mail';
+import { icalendar, taskDeadlineEvent } from '@qcycle/domain';
+import { recipientLanguage, taskTitleIn, type TaskMailContext } from './task-notification-mail';
 
 /**
  * The task's deadline as a calendar entry (RFC 5545), sent with the mail that gives the task to its
@@ -11,8 +11,8 @@ import { recipientLanguage, taskTitleIn, taskPageUrl, type TaskMailContext } fro
  *
  * Only for the assignee's own task with a due date (or the one it was taken from): a reminder or an
  * escalation repeats a deadline already given, a notice that comes to a stand-in is not their task,
- * and the other notices have no deadline to keep. The entry links the task's page behind the sign-in, never the mail's own
- * single-use link: calendars are synced and shared, and an entry outlives the link's validity.
+ * and the other notices have no deadline to keep. The event is the calendar feed's for the same task
+ * (`taskDeadlineEvent`).
  */
 export function taskCalendar(
   request: TaskNotificationRequest,
@@ -25,24 +25,19 @@ export function taskCalendar(
     context.departed === undefined;
   if (!method || !request.dueAt || !forTheAssignee) return undefined;
   const language = recipientLanguage(request);
-  const words = WORDS[language];
-  const page = taskPageUrl(publicUrl, request.taskId);
-  const summary = `${context.rehearsal ? `[${words.rehearsal}] ` : ''}${words.due}: ${taskTitleIn(request, language)}`;
-  const cancelled = method === 'CANCEL';
   return icalendar({
     method,
     stampedAt: now.toISOString(),
     events: [
-      {
-        // One entry per task in the assignee's calendar, whatever mail brought it: the cancel finds it.
-        uid: `${request.taskId}@qcycle`,
-        when: { at: new Date(request.dueAt).toISOString() },
-        summary,
-        description: `${words.open}: ${page}`,
-        url: page,
-        status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-        remindBefore: 'P1D',
-      },
+      taskDeadlineEvent({
+        taskId: request.taskId,
+        title: taskTitleIn(request, language),
+        dueAt: request.dueAt,
+        language,
+        rehearsal: context.rehearsal === true,
+        publicUrl,
+        cancelled: method === 'CANCEL',
+      }),
     ],
   });
 }
@@ -54,8 +49,3 @@ const METHODS: Partial<Record<TaskNotificationRequest['reason'], 'PUBLISH' | 'CA
   'reassigned-away': 'CANCEL',
   cancelled: 'CANCEL',
 };
-
-const WORDS = {
-  vi: { due: 'Hạn', open: 'Việc trong qcycle, mở sau khi đăng nhập', rehearsal: 'Diễn tập' },
-  en: { due: 'Due', open: 'A task in qcycle, opened after signing in', rehearsal: 'Rehearsal' },
-} as const;

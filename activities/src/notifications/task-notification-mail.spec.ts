@@ -1,11 +1,10 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
+import { taskPageUrl, withPeriodWords } from '@qcycle/domain';
 import {
   cyclePageUrl,
   formatVietnamDateTime,
   renderTaskNotification,
   taskLinkUrl,
-  taskPageUrl,
-  withPeriodWords,
 } from './task-notification-mail';
 
 const request: TaskNotificationRequest = {

@@ -1,4 +1,11 @@
-import { escapeHtml, instantToVnLocal, type Language, type ReportedFigure } from '@qcycle/domain';
+import {
+  EN_SHORT_MONTHS,
+  escapeHtml,
+  instantToVnLocal,
+  withPeriodWords,
+  type Language,
+  type ReportedFigure,
+} from '@qcycle/domain';
 import { evidenceIdOf, type TaskNotificationReason, type TaskNotificationRequest } from '@qcycle/contracts';
 
 /** One e-mail, ready to send and to keep as the record of what was said. */
@@ -13,9 +20,6 @@ export interface TaskMailLink {
   expiresAt: string;
 }
 
-/** en-GB's short month names, as the web app's English pages write them ("5 Sept 2024"). */
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
-
 /**
  * A moment in Vietnam time (UTC+07:00) as the web app's pages write it (apps/web/src/ui/dates.ts),
  * so that the mail and the page it opens say the same: Vietnamese `2024-04-05T10:00:00.000Z` →
@@ -26,26 +30,8 @@ export function formatVietnamDateTime(instant: string, language: Language = 'vi'
   const { date, time } = instantToVnLocal(instant);
   const [year, month, day] = date.split('-');
   return language === 'en'
-    ? `${Number(day)} ${EN_MONTHS[Number(month) - 1]} ${year}, ${time}`
+    ? `${Number(day)} ${EN_SHORT_MONTHS[Number(month) - 1]} ${year}, ${time}`
     : `${time} ${day}/${month}/${year}`;
-}
-
-/**
- * A task's title with its reporting period's key (`2024-03`, `2024-Q2`, `2024-H1`, written into the
- * title by the workflow) in the period's words, as the web app's inbox and task page show it
- * (`cycles:period`): "kỳ 2024-03" → "kỳ T3/2024", "for 2024-03" → "for Mar 2024", "for 2024-Q2" →
- * "for Q2 2024".
- */
-export function withPeriodWords(title: string, language: Language): string {
-  return title.replace(
-    /\b(\d{4})-(0[1-9]|1[0-2]|Q[1-4]|H[12])\b(?![-\d])/g,
-    (_whole, year: string, part: string) => {
-      const n = Number(part.replace(/^[QH]/, ''));
-      if (part.startsWith('Q')) return language === 'en' ? `Q${n} ${year}` : `Quý ${n}/${year}`;
-      if (part.startsWith('H')) return language === 'en' ? `H${n} ${year}` : `6 tháng ${n}/${year}`;
-      return language === 'en' ? `${EN_MONTHS[n - 1]} ${year}` : `T${n}/${year}`;
-    },
-  );
 }
 
 /** `${publicUrl}/tasks/${taskId}?token=…`, every part encoded. */
@@ -56,11 +42,6 @@ export function taskLinkUrl(publicUrl: string, taskId: string, token: string): s
 /** `${publicUrl}/cycles/${cycleId}`: a cycle's page, behind the usual sign-in (no token). */
 export function cyclePageUrl(publicUrl: string, cycleId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
-}
-
-/** `${publicUrl}/tasks/${taskId}`: a task's page, behind the usual sign-in (no token: a completed task's). */
-export function taskPageUrl(publicUrl: string, taskId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}`;
 }
 
 /** What the mail says besides the request, from the records when it is written. */

@@ -15,7 +15,7 @@ import {
   type TaskNotificationRequest,
   type TaskNotificationResult,
 } from '@qcycle/contracts';
-import { openedAfterDue } from '@qcycle/domain';
+import { openedAfterDue, taskPageUrl } from '@qcycle/domain';
 import {
   EventLogEntryEntity,
   EvidenceFileEntity,
@@ -32,7 +32,6 @@ import {
   cyclePageUrl,
   renderTaskNotification,
   taskLinkUrl,
-  taskPageUrl,
   type TaskMailContext,
 } from './task-notification-mail';
 

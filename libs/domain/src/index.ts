@@ -39,3 +39,4 @@ export * from './review-actions';
 export * from './review-preparation';
 export * from './measurement-correction';
 export * from './icalendar';
+export * from './task-deadline';
