@@ -34,6 +34,7 @@ import { DossierController } from '../../apps/api/src/dossier/dossier.controller
 import { OutgoingRegisterController } from '../../apps/api/src/documents/outgoing-register.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
+import { CalendarFeedsController } from '../../apps/api/src/calendar-feeds/calendar-feeds.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { DemoOrganisation, signIn, type Session } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
@@ -59,6 +60,10 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/me/notifications/read-all': [200, 401, 403, 429],
   'POST /api/v1/me/notifications/{notificationId}/read': [200, 401, 403, 404, 429],
   'GET /api/v1/me/notifications/{notificationId}/calendar': [200, 401, 403, 404],
+  'GET /api/v1/me/calendar-feed': [200, 401, 403],
+  'POST /api/v1/me/calendar-feed': [201, 401, 403, 429],
+  'DELETE /api/v1/me/calendar-feed': [204, 401, 403, 429],
+  'GET /api/v1/calendar-feeds/{token}/deadlines.ics': [200, 404],
   'GET /api/v1/organisations': [200, 400, 401, 403],
   'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
   'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],
@@ -155,6 +160,7 @@ const CONTROLLERS = [
   TemplatesController,
   TasksController,
   NotificationsController,
+  CalendarFeedsController,
   EvidenceController,
   DossierController,
   OutgoingRegisterController,

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -107,6 +108,7 @@ export class AppModule {
         CyclesModule,
         TasksModule,
         NotificationsModule,
+        CalendarFeedsModule,
         EvidenceModule,
         DossierModule,
       ],

@@ -181,6 +181,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Thông báo {id} không kèm mục lịch',
       en: 'Notification {id} carries no calendar entry',
     },
+    calendarFeed: {
+      vi: 'Không có lịch đăng ký ở địa chỉ này (địa chỉ đã được thay, đã gỡ hoặc không đúng)',
+      en: 'No calendar feed at this address (it was replaced, removed or mistyped)',
+    },
     cycleDates: {
       vi: 'Không còn đọc được các mốc của chu trình {cycleId}',
       en: 'The dates of cycle {cycleId} can no longer be read',

@@ -26,10 +26,17 @@ export function icalendar({
   method,
   stampedAt,
   events,
+  feed,
 }: {
   method: 'PUBLISH' | 'CANCEL';
   stampedAt: IsoInstant;
   events: readonly CalendarEvent[];
+  /**
+   * A calendar subscribed to (a feed), not a file imported once: its name in the app's list, and
+   * how often to fetch it again (an ISO 8601 duration), as RFC 7986 and the common X- properties
+   * that Outlook and Google read say it.
+   */
+  feed?: { name: string; refreshEvery: string };
 }): string {
   const lines = [
     'BEGIN:VCALENDAR',
@@ -37,6 +44,14 @@ export function icalendar({
     'PRODID:-//qcycle//qcycle//VI',
     'CALSCALE:GREGORIAN',
     `METHOD:${method}`,
+    ...(feed
+      ? [
+          `NAME:${text(feed.name)}`,
+          `X-WR-CALNAME:${text(feed.name)}`,
+          `REFRESH-INTERVAL;VALUE=DURATION:${feed.refreshEvery}`,
+          `X-PUBLISHED-TTL:${feed.refreshEvery}`,
+        ]
+      : []),
     ...events.flatMap((event) => eventLines(event, stampedAt)),
     'END:VCALENDAR',
   ];

@@ -47,6 +47,8 @@ import { AuditorCertificates1796150000000 } from './migrations/1796150000000-aud
 import { RehearsalDiscardEntity } from './entities/rehearsal-discard.entity';
 import { RehearsalDiscards1796160000000 } from './migrations/1796160000000-rehearsal-discards.migration';
 import { NotificationCalendars1796170000000 } from './migrations/1796170000000-notification-calendars.migration';
+import { CalendarFeeds1796180000000 } from './migrations/1796180000000-calendar-feeds.migration';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -67,6 +69,7 @@ export const ENTITIES = [
   NextYearDraftEntity,
   CycleStartEntity,
   RehearsalDiscardEntity,
+  CalendarFeedEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -98,6 +101,7 @@ export const MIGRATIONS = [
   AuditorCertificates1796150000000,
   RehearsalDiscards1796160000000,
   NotificationCalendars1796170000000,
+  CalendarFeeds1796180000000,
 ];
 
 /**

@@ -17,5 +17,6 @@ export * from './entities/organisation-calendar.entity';
 export * from './entities/next-year-draft.entity';
 export * from './entities/cycle-start.entity';
 export * from './entities/rehearsal-discard.entity';
+export * from './entities/calendar-feed.entity';
 export * from './discard-cycle-records';
 export * from './earlier-year-results';

@@ -104,6 +104,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar-feeds/{token}/deadlines.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's open tasks with a due date, as a calendar feed (no sign-in: the token is the key)
+         * @description iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active.
+         */
+        get: operations["CalendarFeedsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars/{year}": {
         parameters: {
             query?: never;
@@ -854,6 +874,28 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I have a calendar feed of my deadlines, and since when */
+        get: operations["CalendarFeedsController_status"];
+        put?: never;
+        /**
+         * A new address for my calendar feed, shown this once; the address before it stops
+         * @description The feed holds my open tasks with a due date, as they stand when the calendar app fetches it (about hourly). Only a hash of the address is kept: lost, make a new one.
+         */
+        post: operations["CalendarFeedsController_create"];
+        /** Stop my calendar feed: its address answers 404 from now on (none: the same) */
+        delete: operations["CalendarFeedsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1611,6 +1653,31 @@ export interface components {
             password: boolean;
             /** @description Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured */
             sso: components["schemas"]["SsoProviderView"] | null;
+        };
+        CalendarFeedCreatedView: {
+            /** @example true */
+            active: boolean;
+            /** @example 2024-03-01T02:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description The address to subscribe to (Outlook: Add calendar → From the internet; Google: Other calendars → From URL). Secret, like a password: anyone with it sees the titles and deadlines of your open tasks
+             * @example https://qms.kontum.gov.vn/api/v1/calendar-feeds/3q2-…/deadlines.ics
+             */
+            url: string;
+            /**
+             * @description The same address as webcal://, which opens the calendar app to subscribe
+             * @example webcal://qms.kontum.gov.vn/api/v1/calendar-feeds/3q2-…/deadlines.ics
+             */
+            webcalUrl: string;
+        };
+        CalendarFeedView: {
+            /** @example true */
+            active: boolean;
+            /**
+             * @description When its address was made
+             * @example 2024-03-01T02:00:00.000Z
+             */
+            createdAt?: string;
         };
         CalendarSettingsDto: {
             /** @description Days off the organisation adds to the year's official holidays */
@@ -5178,6 +5245,36 @@ export interface operations {
             };
         };
     };
+    CalendarFeedsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret part of the address */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed (text/calendar) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     CalendarsController_get: {
         parameters: {
             query?: {
@@ -8249,6 +8346,134 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "image/jpeg": components["schemas"]["ErrorView"];
                     "image/png": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedCreatedView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No feed now */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Not, type Repository } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { icalendar, taskDeadlineEvent, withPeriodWords, type Language } from '@qcycle/domain';
+import { CalendarFeedEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import type { Principal } from '../auth/principal';
+import type { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
+
+/** How often a calendar app is asked to fetch the feed again. */
+const REFRESH_EVERY = 'PT1H';
+
+/** More open tasks than anyone holds; a bound, so that no feed grows without one. */
+const MOST_TASKS = 500;
+
+/**
+ * A person's deadlines as a calendar they subscribe to, once, in the app they already watch: every
+ * open task of theirs with a due date, as it stands whenever the app fetches it. What a mail's
+ * calendar entry cannot follow, the feed does: a task completed, handed to someone else or
+ * cancelled leaves it; one given to them joins it; a moved due date moves. Its address carries a
+ * secret token (256 random bits) because calendar apps fetch without signing in; only the token's
+ * SHA-256 is kept, and making a new address (or removing it) stops the old one at once.
+ */
+@Injectable()
+export class CalendarFeedsService {
+  constructor(
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    @InjectRepository(CalendarFeedEntity) private readonly feeds: Repository<CalendarFeedEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
+  ) {}
+
+  async status(caller: Principal): Promise<CalendarFeedView> {
+    const feed = await this.feeds.findOneBy({ userId: caller.userId });
+    return feed ? { active: true, createdAt: feed.createdAt } : { active: false };
+  }
+
+  /** A new address for the caller's feed; the one before (if any) stops in the same write. */
+  async create(caller: Principal): Promise<CalendarFeedCreatedView> {
+    const token = randomBytes(32).toString('base64url');
+    const createdAt = new Date().toISOString();
+    await this.feeds.upsert({ userId: caller.userId, tokenHash: hashOf(token), createdAt }, ['userId']);
+    const url = `${this.config.publicUrl.replace(/\/+$/, '')}/api/v1/calendar-feeds/${token}/deadlines.ics`;
+    return { active: true, createdAt, url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+  }
+
+  /** Stops the caller's feed (none: nothing to stop, the same answer). */
+  async remove(caller: Principal): Promise<void> {
+    await this.feeds.delete({ userId: caller.userId });
+  }
+
+  /**
+   * The feed at that token: its holder's open tasks with a due date, soonest first, in their
+   * language. 404 alike for an unknown token, a replaced or removed one, and someone who has left
+   * the directory: the address says nothing about why.
+   */
+  async calendar(token: string): Promise<string> {
+    const feed = await this.feeds.findOneBy({ tokenHash: hashOf(token) });
+    const user = feed ? await this.users.findOneBy({ id: feed.userId, active: true }) : null;
+    if (!user) throw new QcycleError(QcycleErrorCode.NotFound, 'calendarFeed', {});
+    const language: Language = user.locale === 'en' ? 'en' : 'vi';
+    const tasks = await this.tasks.find({
+      select: { id: true, cycleId: true, title: true, dueAt: true },
+      where: { assigneeUserId: user.id, status: 'open', dueAt: Not(IsNull()) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      take: MOST_TASKS,
+    });
+    const cycleIds = [...new Set(tasks.map((task) => task.cycleId))];
+    const rehearsals = new Set(
+      cycleIds.length === 0
+        ? []
+        : (
+            await this.cycles.find({
+              select: { id: true, rehearsal: true },
+              where: { id: In(cycleIds), rehearsal: true },
+            })
+          ).map((cycle) => cycle.id),
+    );
+    const words = FEED_WORDS[language];
+    return icalendar({
+      method: 'PUBLISH',
+      stampedAt: new Date().toISOString(),
+      feed: { name: words.name(user.fullName), refreshEvery: REFRESH_EVERY },
+      events: tasks.map((task) =>
+        taskDeadlineEvent({
+          taskId: task.id,
+          title: withPeriodWords(
+            (task.title[language] || task.title.vi).replace(/[\r\n\t]+/g, ' ').trim(),
+            language,
+          ),
+          dueAt: task.dueAt as string,
+          language,
+          rehearsal: rehearsals.has(task.cycleId),
+          publicUrl: this.config.publicUrl,
+        }),
+      ),
+    });
+  }
+}
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const FEED_WORDS = {
+  vi: { name: (person: string) => `Hạn việc qcycle — ${person}` },
+  en: { name: (person: string) => `qcycle deadlines — ${person}` },
+} as const;

@@ -1,0 +1,135 @@
+import { uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { APPROVAL } from './support/year-over-http';
+
+interface FeedCreated {
+  active: true;
+  createdAt: string;
+  url: string;
+  webcalUrl: string;
+}
+
+/**
+ * A person's deadlines as a calendar feed over HTTP: the address is made signed in and shown once;
+ * a calendar app fetches it without signing in and finds the person's open tasks with their due
+ * instants, as they stand at each fetch — a task done leaves it. A new address stops the old one,
+ * removing it stops it, and so does leaving the directory. The real API and worker, PostgreSQL, the
+ * Temporal dev server.
+ */
+describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev server)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `feed-${uniqueSuffix()}`;
+  let approval: TaskSummary;
+  let feed: FeedCreated;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(['admin', 'leader', 'qmr', 'staff.tthc'].map((local) => org.tokenOf(local)));
+    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
+      organisationCode,
+      year: 2024,
+      rehearsal: true,
+    });
+    expect(started.status).toBe(201);
+    approval = await org.waitForTask('leader', 'objectives-approval');
+  });
+
+  afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
+
+  /** The feed as a calendar app fetches it: no sign-in, the address alone. */
+  const fetchFeed = async (url: string) => {
+    const answer = await fetch(`${suite.http.baseUrl}${new URL(url).pathname}`);
+    return { status: answer.status, type: answer.headers.get('content-type'), text: await answer.text() };
+  };
+  /** Each event's properties, the lines unfolded (RFC 5545 3.1), TEXT values unescaped. */
+  const eventsOf = (calendar: string) =>
+    calendar
+      .replace(/\r\n /g, '')
+      .split('BEGIN:VEVENT\r\n')
+      .slice(1)
+      .map(
+        (event) =>
+          new Map(
+            event
+              .split('\r\n')
+              .filter((line) => line.includes(':'))
+              .map((line) => [
+                line.slice(0, line.indexOf(':')),
+                line.slice(line.indexOf(':') + 1).replace(/\\([\\;,])/g, '$1'),
+              ]),
+          ),
+      );
+  const utcBasic = (instant: string) => new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
+
+  it('has none until asked, then shows its address once, and the feed holds my open task at its due instant', async () => {
+    expect((await org.as('leader', 'GET', '/api/v1/me/calendar-feed')).body).toEqual({ active: false });
+
+    const made = await org.as<FeedCreated>('leader', 'POST', '/api/v1/me/calendar-feed');
+    expect(made.status).toBe(201);
+    feed = made.body;
+    expect(feed.url.startsWith(`${suite.config.publicUrl.replace(/\/+$/, '')}/api/v1/calendar-feeds/`)).toBe(
+      true,
+    );
+    expect(feed.url.endsWith('/deadlines.ics')).toBe(true);
+    expect(feed.webcalUrl).toBe(feed.url.replace(/^https?:/, 'webcal:'));
+    // Only its hash is kept: asked again, the address is not given.
+    const status = await org.as('leader', 'GET', '/api/v1/me/calendar-feed');
+    expect(status.body).toEqual({ active: true, createdAt: feed.createdAt });
+
+    const fetched = await fetchFeed(feed.url);
+    expect(fetched.status).toBe(200);
+    expect(fetched.type).toBe('text/calendar; charset=utf-8');
+    expect(fetched.text).toContain('X-WR-CALNAME:Hạn việc qcycle — ');
+    expect(fetched.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    const events = eventsOf(fetched.text);
+    expect(events.map((event) => event.get('UID'))).toEqual([`${approval.id}@qcycle`]);
+    expect(events[0].get('DTSTART')).toBe(utcBasic(approval.dueAt as string));
+    expect(events[0].get('SUMMARY')).toBe(`[Diễn tập] Hạn: ${approval.title.vi}`);
+    // Never a single-use link in a calendar: the page behind the sign-in.
+    expect(events[0].get('URL')).toMatch(/\/tasks\/[^?]+$/);
+  });
+
+  it('follows the tasks as they stand: once I complete mine, it leaves the feed', async () => {
+    const approved = await org.as('leader', 'POST', taskPath(approval.id, '/complete'), {
+      outcome: APPROVAL,
+    });
+    expect(approved.status).toBe(200);
+    const events = eventsOf((await fetchFeed(feed.url)).text);
+    expect(events.map((event) => event.get('UID'))).not.toContain(`${approval.id}@qcycle`);
+  });
+
+  it('stops an address once a new one is made, and stops the new one once removed', async () => {
+    const renewed = await org.as<FeedCreated>('leader', 'POST', '/api/v1/me/calendar-feed');
+    expect(renewed.status).toBe(201);
+    expect(renewed.body.url).not.toBe(feed.url);
+    const old = await fetchFeed(feed.url);
+    expect(old.status).toBe(404);
+    expect(JSON.parse(old.text)).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await fetchFeed(renewed.body.url)).status).toBe(200);
+
+    expect((await org.as('leader', 'DELETE', '/api/v1/me/calendar-feed')).status).toBe(204);
+    expect((await fetchFeed(renewed.body.url)).status).toBe(404);
+    expect((await org.as('leader', 'GET', '/api/v1/me/calendar-feed')).body).toEqual({ active: false });
+    // Nothing to remove: the same answer.
+    expect((await org.as('leader', 'DELETE', '/api/v1/me/calendar-feed')).status).toBe(204);
+  });
+
+  it('answers 404 for an address never made, and for someone who has left the directory', async () => {
+    expect(
+      (await fetchFeed(`${feed.url.replace(/calendar-feeds\/[^/]+/, 'calendar-feeds/not-a-token')}`)).status,
+    ).toBe(404);
+    const staff = await org.as<FeedCreated>('staff.tthc', 'POST', '/api/v1/me/calendar-feed');
+    expect((await fetchFeed(staff.body.url)).status).toBe(200);
+    const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false });
+    expect(left.status).toBe(200);
+    expect((await fetchFeed(staff.body.url)).status).toBe(404);
+  });
+
+  it('is managed signed in only', async () => {
+    const anonymous = await fetch(`${suite.http.baseUrl}/api/v1/me/calendar-feed`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+  });
+});
