@@ -298,6 +298,45 @@ describe('task mails and their links, as their recipients meet them (chromium; A
     await tab.close();
   });
 
+  it('the deadlines as a calendar feed: made on the notifications page, its address shown once and fetched as a calendar app does', async () => {
+    // Phạm Thị Hoa still has her unit's acceptance open.
+    const tab = await browser.signedIn(org.email('head.tthc'), DEMO_PASSWORD);
+    await tab.open('/notifications');
+    const section = tab.page.getByRole('region', { name: vi('notifications:feed.title') });
+    await section.getByRole('button', { name: vi('notifications:feed.create') }).click();
+    const address = section.getByLabel(vi('notifications:feed.address'));
+    await address.waitFor();
+    const url = await address.inputValue();
+    expect(
+      await section.getByRole('link', { name: vi('notifications:feed.openInApp') }).getAttribute('href'),
+    ).toBe(url.replace(/^https?:/, 'webcal:'));
+    await tab.check('the calendar feed, its address shown once', {
+      screenshot: 'notifications-calendar-feed',
+    });
+
+    const fetchFeed = () => fetch(`${suite.http.baseUrl}${new URL(url).pathname}`);
+    const feed = await fetchFeed();
+    expect(feed.status).toBe(200);
+    const text = (await feed.text()).replace(/\r\n /g, '');
+    expect(text).toContain(`UID:${acceptanceTthc.id}@qcycle\r\n`);
+    expect(text).toContain(
+      `DTSTART:${new Date(acceptanceTthc.dueAt!).toISOString().replace(/[-:]|\.\d{3}/g, '')}\r\n`,
+    );
+
+    // Shown once: on the next visit the page says since when, and stopping it stops the address.
+    await tab.page.reload();
+    await section.getByRole('button', { name: vi('notifications:feed.renew') }).waitFor();
+    expect(await section.getByLabel(vi('notifications:feed.address')).count()).toBe(0);
+    await section.getByRole('button', { name: vi('notifications:feed.remove') }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: vi('notifications:feed.removed') })
+      .waitFor();
+    expect((await fetchFeed()).status).toBe(404);
+    await section.getByRole('button', { name: vi('notifications:feed.create') }).waitFor();
+    await tab.close();
+  });
+
   it('a link past its expiry says so, and how to get in', async () => {
     const signer = new TaskLinkSigner(suite.config);
     const sentLastMonth = signer.issue(

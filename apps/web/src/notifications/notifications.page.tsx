@@ -5,6 +5,7 @@ import { downloadFile } from '../ui/download';
 import { Pager } from '../ui/pager';
 import { focusOutcome } from '../ui/focus';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CalendarFeed } from './calendar-feed';
 import { NotificationItem, notificationText } from './notification-item';
 import {
   loadNotifications,
@@ -197,6 +198,7 @@ export default function NotificationsPage() {
           onOffset={setOffset}
         />
       )}
+      <CalendarFeed />
     </div>
   );
 }
