@@ -107,6 +107,7 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
       reason: 'escalated',
       subject: '[qcycle] escalated 3',
       calendarEntry: false,
+      deadlineStillYours: false,
       createdAt: '2024-03-01T01:00:00.000Z',
       readAt: null,
     });
@@ -146,7 +147,19 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
       subject: '[qcycle] escalated 3',
       taskTitle: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
       periodKey: '2024-03',
+      // Open and hers: its deadline is still hers to keep; the leader's copy is about someone else's.
+      deadlineStillYours: true,
     });
+    expect((await mine('leader')).body.items[0]).toMatchObject({
+      taskId: taskId(3),
+      deadlineStillYours: false,
+    });
+    // Done: no longer a deadline to keep.
+    await suite.api
+      .get(DataSource)
+      .getRepository(TaskEntity)
+      .update({ id: taskId(3) }, { status: 'completed' });
+    expect((await mine('staff.tthc')).body.items[0]).toMatchObject({ deadlineStillYours: false });
     // A notice whose task is not (or no longer) recorded keeps its subject only.
     expect(reminder.id).toBe(`${taskId(2)}/reminder`);
     expect(reminder).not.toHaveProperty('taskTitle');

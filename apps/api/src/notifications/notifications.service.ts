@@ -35,10 +35,7 @@ export class NotificationsService {
     // language each e-mail was sent in (one read, by primary key, for the page).
     const taskIds = [...new Set(rows.map((row) => row.taskId))];
     const tasks = taskIds.length
-      ? await this.tasks.find({
-          select: { id: true, title: true, periodKey: true },
-          where: { id: In(taskIds) },
-        })
+      ? await this.tasks.find({ select: TASK_FACTS, where: { id: In(taskIds) } })
       : [];
     const taskOf = new Map(tasks.map((task) => [task.id, task]));
     return { items: rows.map((row) => toView(row, taskOf.get(row.taskId))), total, unread, limit, offset };
@@ -50,10 +47,7 @@ export class NotificationsService {
     await this.notifications.update({ ...own, readAt: IsNull() }, { readAt: new Date().toISOString() });
     const row = await this.notifications.findOneBy(own);
     if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
-    const task = await this.tasks.findOne({
-      select: { id: true, title: true, periodKey: true },
-      where: { id: row.taskId },
-    });
+    const task = await this.tasks.findOne({ select: TASK_FACTS, where: { id: row.taskId } });
     return toView(row, task ?? undefined);
   }
 
@@ -81,7 +75,13 @@ export class NotificationsService {
   }
 }
 
-function toView(row: NotificationEntity, task?: Pick<TaskEntity, 'title' | 'periodKey'>): NotificationView {
+/** What a notice shows of its task: its title and period, and whether it is still the reader's. */
+const TASK_FACTS = { id: true, title: true, periodKey: true, status: true, assigneeUserId: true } as const;
+
+function toView(
+  row: NotificationEntity,
+  task?: Pick<TaskEntity, 'title' | 'periodKey' | 'status' | 'assigneeUserId'>,
+): NotificationView {
   return {
     id: row.id,
     taskId: row.taskId,
@@ -91,6 +91,7 @@ function toView(row: NotificationEntity, task?: Pick<TaskEntity, 'title' | 'peri
     ...(task ? { taskTitle: task.title } : {}),
     ...(task?.periodKey ? { periodKey: task.periodKey } : {}),
     calendarEntry: row.calendar !== null,
+    deadlineStillYours: task?.status === 'open' && task.assigneeUserId === row.recipientUserId,
     createdAt: row.createdAt,
     readAt: row.readAt,
   };

@@ -3349,6 +3349,11 @@ export interface components {
             /** @example kontum-2024 */
             cycleId: string;
             /**
+             * @description The notice's task is open and yours now: its deadline is still yours to keep (false once it is done, cancelled or handed to someone else, and for a notice about no task)
+             * @example true
+             */
+            deadlineStillYours: boolean;
+            /**
              * @description Contains slashes: URL-encode it in a path
              * @example quality-cycle/kontum/2024/approval/round-1/assigned
              */

@@ -158,20 +158,23 @@ export default function NotificationsPage() {
           {page.data.items.map((notification) => (
             <li key={notification.id} className="card notes-card">
               <NotificationItem notification={notification} onOpen={(n) => void readOne(n)} />
-              {/* The deadline as mailed, for whoever has no e-mail address or lost the mail; the
-                  entries that take a deadline out (cancelled, handed away) are the mail's alone. */}
-              {notification.calendarEntry && ADDS_TO_CALENDAR.has(notification.reason) && (
-                <button
-                  type="button"
-                  className="button button-quiet notes-calendar"
-                  aria-label={t('addToCalendarNamed', {
-                    subject: notificationText(notification, i18n.language, t),
-                  })}
-                  onClick={() => void addToCalendar(notification)}
-                >
-                  {t('addToCalendar')}
-                </button>
-              )}
+              {/* The deadline as mailed, for whoever has no e-mail address or lost the mail, while
+                  it is still theirs; the entries that take a deadline out (cancelled, handed away)
+                  are the mail's alone. */}
+              {notification.calendarEntry &&
+                notification.deadlineStillYours &&
+                ADDS_TO_CALENDAR.has(notification.reason) && (
+                  <button
+                    type="button"
+                    className="button button-quiet notes-calendar"
+                    aria-label={t('addToCalendarNamed', {
+                      subject: notificationText(notification, i18n.language, t),
+                    })}
+                    onClick={() => void addToCalendar(notification)}
+                  >
+                    {t('addToCalendar')}
+                  </button>
+                )}
               {notification.readAt === null && (
                 <button
                   type="button"

@@ -66,6 +66,13 @@ export class NotificationView {
   })
   calendarEntry!: boolean;
 
+  @ApiProperty({
+    example: true,
+    description:
+      "The notice's task is open and yours now: its deadline is still yours to keep (false once it is done, cancelled or handed to someone else, and for a notice about no task)",
+  })
+  deadlineStillYours!: boolean;
+
   @ApiProperty({ example: '2024-01-15T01:00:00.000Z' })
   createdAt!: string;
 
