@@ -28,13 +28,7 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
     suite = await startApiSuite({ worker: true });
     org = await suite.seedDemoOrganisation(organisationCode);
     await Promise.all(['admin', 'leader', 'qmr', 'staff.tthc'].map((local) => org.tokenOf(local)));
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    approval = await org.waitForTask('leader', 'objectives-approval');
+    approval = await org.startRehearsal();
   });
 
   afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
@@ -122,7 +116,11 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
       (await fetchFeed(`${feed.url.replace(/calendar-feeds\/[^/]+/, 'calendar-feeds/not-a-token')}`)).status,
     ).toBe(404);
     const staff = await org.as<FeedCreated>('staff.tthc', 'POST', '/api/v1/me/calendar-feed');
-    expect((await fetchFeed(staff.body.url)).status).toBe(200);
+    // In the language its holder chose, whenever they chose it.
+    expect((await org.as('staff.tthc', 'PATCH', '/api/v1/auth/me', { locale: 'en' })).status).toBe(200);
+    const english = await fetchFeed(staff.body.url);
+    expect(english.status).toBe(200);
+    expect(english.text).toContain('X-WR-CALNAME:qcycle deadlines — Nguyễn Thị Lan\r\n');
     const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false });
     expect(left.status).toBe(200);
     expect((await fetchFeed(staff.body.url)).status).toBe(404);

@@ -40,13 +40,7 @@ describe('reassigning a task to someone of the directory now (real API, worker, 
     await Promise.all(
       ['admin', 'leader', 'qmr', 'head.tthc', 'staff.tthc'].map((local) => org.tokenOf(local)),
     );
-    const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
-      organisationCode,
-      year: 2024,
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    approval = await org.waitForTask('leader', 'objectives-approval');
+    approval = await org.startRehearsal();
   });
 
   afterAll(async () => {

@@ -154,6 +154,23 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         });
       }
 
+      /** The n-th hand-over of the task, as the workflow records it before it notifies (`task.reassigned`). */
+      async function handOver(
+        taskId: string,
+        n: number,
+        { from, to, by, reason }: { from: PersonRef; to: PersonRef; by: PersonRef; reason: string },
+      ): Promise<void> {
+        await dataSource.getRepository(EventLogEntryEntity).insert({
+          id: `${taskId}/reassigned/${n}`,
+          cycleId,
+          type: 'task.reassigned',
+          actor: by.userId,
+          occurredAt: `2024-04-0${n + 1}T01:00:00.000Z`,
+          requestId: null,
+          payload: { taskId, from: from.userId, to: to.userId, reason },
+        });
+      }
+
       const request = (
         taskId: string,
         reason: TaskNotificationRequest['reason'],
@@ -171,7 +188,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           ...extra,
         });
 
-      return { code, cycleId, person, task, escalation, request };
+      return { code, cycleId, person, task, escalation, handOver, request };
     }
 
     const mailsTo = (address: string | undefined) =>
@@ -340,16 +357,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const leftStaff = await org.person('Nguyễn Văn An', { active: false });
       const newcomer = await org.person('Đinh Thị Mai');
       const taskId = await org.task(newcomer);
-      // The hand-over as the workflow records it before it notifies.
-      await dataSource.getRepository(EventLogEntryEntity).insert({
-        id: `${taskId}/reassigned/1`,
-        cycleId: org.cycleId,
-        type: 'task.reassigned',
-        actor: head.userId,
-        occurredAt: '2024-04-02T01:00:00.000Z',
-        requestId: null,
-        payload: { taskId, from: leftStaff.userId, to: newcomer.userId, reason: 'Chuyển công tác' },
-      });
+      await org.handOver(taskId, 1, { from: leftStaff, to: newcomer, by: head, reason: 'Chuyển công tác' });
       const away = (recipient: PersonRef, number: number) =>
         org.request(taskId, 'reassigned-away', recipient, {
           assignee: newcomer,
@@ -370,15 +378,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       // Someone still in the directory (the task taken from the newcomer in turn) is mailed.
       const colleague = await org.person('Lê Văn Hùng');
-      await dataSource.getRepository(EventLogEntryEntity).insert({
-        id: `${taskId}/reassigned/2`,
-        cycleId: org.cycleId,
-        type: 'task.reassigned',
-        actor: head.userId,
-        occurredAt: '2024-04-03T01:00:00.000Z',
-        requestId: null,
-        payload: { taskId, from: newcomer.userId, to: colleague.userId, reason: 'Nghỉ phép' },
-      });
+      await org.handOver(taskId, 2, { from: newcomer, to: colleague, by: head, reason: 'Nghỉ phép' });
       const told = { ...away(newcomer, 2), assignee: colleague };
       expect((await service.sendTaskNotification(told)).delivery).toBe('sent');
       const [mail, ...more] = mailsTo(newcomer.email);

@@ -174,6 +174,20 @@ export class DemoOrganisation {
   }
 
   /**
+   * `starter` (the Quality Representative) starts a rehearsal of 2024 from the Kon Tum template:
+   * the leader's approval of its objectives, once in their inbox.
+   */
+  async startRehearsal(starter = 'qmr'): Promise<TaskSummary> {
+    const started = await this.as(starter, 'POST', '/api/v1/cycles', {
+      organisationCode: this.code,
+      year: 2024,
+      rehearsal: true,
+    });
+    expect(started.status).toBe(201);
+    return this.waitForTask('leader', 'objectives-approval');
+  }
+
+  /**
    * `starter` (the Quality Representative) starts a rehearsal of 2024 from the Kon Tum template,
    * and the leader approves it with `approval`: the year is at its assignment.
    */
@@ -181,13 +195,7 @@ export class DemoOrganisation {
     approval: { documentNumber: string; signingDate: string },
     starter = 'qmr',
   ): Promise<void> {
-    const started = await this.as(starter, 'POST', '/api/v1/cycles', {
-      organisationCode: this.code,
-      year: 2024,
-      rehearsal: true,
-    });
-    expect(started.status).toBe(201);
-    const task = await this.waitForTask('leader', 'objectives-approval');
+    const task = await this.startRehearsal(starter);
     const approved = await this.as('leader', 'POST', taskPath(task.id, '/complete'), {
       outcome: { decision: 'approve', ...approval },
     });
