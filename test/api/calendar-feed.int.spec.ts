@@ -36,7 +36,12 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
   /** The feed as a calendar app fetches it: no sign-in, the address alone. */
   const fetchFeed = async (url: string) => {
     const answer = await fetch(`${suite.http.baseUrl}${new URL(url).pathname}`);
-    return { status: answer.status, type: answer.headers.get('content-type'), text: await answer.text() };
+    return {
+      status: answer.status,
+      type: answer.headers.get('content-type'),
+      disposition: answer.headers.get('content-disposition'),
+      text: await answer.text(),
+    };
   };
   /** Each event's properties, the lines unfolded (RFC 5545 3.1), TEXT values unescaped. */
   const eventsOf = (calendar: string) =>
@@ -76,6 +81,8 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
     const fetched = await fetchFeed(feed.url);
     expect(fetched.status).toBe(200);
     expect(fetched.type).toBe('text/calendar; charset=utf-8');
+    // Read where it is fetched, not saved as a download.
+    expect(fetched.disposition).toBe('inline; filename="deadlines.ics"');
     expect(fetched.text).toContain('X-WR-CALNAME:Hạn việc qcycle — ');
     expect(fetched.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
     const events = eventsOf(fetched.text);

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { calendarFile } from '../common/calendar-file';
 import { ApiErrors } from '../common/error-responses';
 import { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
 import { CalendarFeedsService } from './calendar-feeds.service';
@@ -69,11 +70,6 @@ export class CalendarFeedsController {
   @ApiOkResponse({ description: 'The feed (text/calendar)' })
   @ApiErrors(404)
   async calendar(@Param('token') token: string): Promise<StreamableFile> {
-    const content = Buffer.from(await this.feeds.calendar(token), 'utf8');
-    return new StreamableFile(content, {
-      type: 'text/calendar; charset=utf-8',
-      length: content.length,
-      disposition: 'inline; filename="deadlines.ics"',
-    });
+    return calendarFile(await this.feeds.calendar(token), 'deadlines.ics', 'inline');
   }
 }
