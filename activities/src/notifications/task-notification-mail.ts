@@ -2,7 +2,7 @@ import {
   EN_SHORT_MONTHS,
   escapeHtml,
   instantToVnLocal,
-  withPeriodWords,
+  taskTitleLine,
   type Language,
   type ReportedFigure,
 } from '@qcycle/domain';
@@ -329,11 +329,7 @@ export function recipientLanguage(request: TaskNotificationRequest): Language {
 
 /** The task's title on one line, in that language, its period in words. */
 export function taskTitleIn(request: TaskNotificationRequest, language: Language): string {
-  // A title is data from a draft: it must never break out of the Subject header.
-  return withPeriodWords(
-    (request.taskTitle[language] || request.taskTitle.vi).replace(/[\r\n\t]+/g, ' ').trim(),
-    language,
-  );
+  return taskTitleLine(request.taskTitle, language);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CalendarEvent } from './icalendar';
-import type { Language } from './localized-text';
+import type { Language, LocalizedText } from './localized-text';
 import type { IsoInstant } from './vietnam-time';
 
 /** en-GB's short month names, as the web app's English pages write them ("5 Sept 2024"). */
@@ -36,6 +36,15 @@ export function withPeriodWords(title: string, language: Language): string {
   );
 }
 
+/**
+ * A task's title as one line of text in that language (Vietnamese when it has none), its period in
+ * words: a title is data from a draft, and must never break out of a mail's Subject header or a
+ * calendar's SUMMARY.
+ */
+export function taskTitleLine(title: LocalizedText, language: Language): string {
+  return withPeriodWords((title[language] || title.vi).replace(/[\r\n\t]+/g, ' ').trim(), language);
+}
+
 /** `${publicUrl}/tasks/${taskId}`: a task's page, behind the usual sign-in (no token). */
 export function taskPageUrl(publicUrl: string, taskId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}`;
@@ -58,7 +67,7 @@ export function taskDeadlineEvent({
   cancelled = false,
 }: {
   taskId: string;
-  /** The task's title in the reader's language, on one line, its period in words (`withPeriodWords`). */
+  /** The task's title in the reader's language, as `taskTitleLine` writes it. */
   title: string;
   dueAt: IsoInstant;
   language: Language;

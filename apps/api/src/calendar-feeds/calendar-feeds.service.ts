@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { icalendar, taskDeadlineEvent, withPeriodWords, type Language } from '@qcycle/domain';
+import { icalendar, taskDeadlineEvent, taskTitleLine, type Language } from '@qcycle/domain';
 import { CalendarFeedEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import type { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
@@ -87,10 +87,7 @@ export class CalendarFeedsService {
       events: tasks.map((task) =>
         taskDeadlineEvent({
           taskId: task.id,
-          title: withPeriodWords(
-            (task.title[language] || task.title.vi).replace(/[\r\n\t]+/g, ' ').trim(),
-            language,
-          ),
+          title: taskTitleLine(task.title, language),
           dueAt: task.dueAt as string,
           language,
           rehearsal: rehearsals.has(task.cycleId),
