@@ -1,11 +1,6 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
-import { taskPageUrl, withPeriodWords } from '@qcycle/domain';
-import {
-  cyclePageUrl,
-  formatVietnamDateTime,
-  renderTaskNotification,
-  taskLinkUrl,
-} from './task-notification-mail';
+import { cyclePageUrl, taskPageUrl, withPeriodWords } from '@qcycle/domain';
+import { formatVietnamDateTime, renderTaskNotification, taskLinkUrl } from './task-notification-mail';
 
 const request: TaskNotificationRequest = {
   notificationId: 'n-1',

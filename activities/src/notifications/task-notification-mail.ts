@@ -39,11 +39,6 @@ export function taskLinkUrl(publicUrl: string, taskId: string, token: string): s
   return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}?token=${encodeURIComponent(token)}`;
 }
 
-/** `${publicUrl}/cycles/${cycleId}`: a cycle's page, behind the usual sign-in (no token). */
-export function cyclePageUrl(publicUrl: string, cycleId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
-}
-
 /** What the mail says besides the request, from the records when it is written. */
 export interface TaskMailContext {
   /** The task's cycle is a rehearsal: the mail says so in its subject and first line. */

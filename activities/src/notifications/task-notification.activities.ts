@@ -15,7 +15,7 @@ import {
   type TaskNotificationRequest,
   type TaskNotificationResult,
 } from '@qcycle/contracts';
-import { openedAfterDue, taskPageUrl } from '@qcycle/domain';
+import { cyclePageUrl, openedAfterDue, taskPageUrl } from '@qcycle/domain';
 import {
   EventLogEntryEntity,
   EvidenceFileEntity,
@@ -28,12 +28,7 @@ import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
 import { taskCalendar } from './task-calendar';
-import {
-  cyclePageUrl,
-  renderTaskNotification,
-  taskLinkUrl,
-  type TaskMailContext,
-} from './task-notification-mail';
+import { renderTaskNotification, taskLinkUrl, type TaskMailContext } from './task-notification-mail';
 
 /** The ApplicationFailure type of a failed SMTP hand-over: retryable, never list it as non-retryable. */
 export const SMTP_DELIVERY_FAILED = 'SMTP_DELIVERY_FAILED';

@@ -40,3 +40,4 @@ export * from './review-preparation';
 export * from './measurement-correction';
 export * from './icalendar';
 export * from './task-deadline';
+export * from './page-urls';

@@ -1,5 +1,6 @@
 import type { CalendarEvent } from './icalendar';
 import type { Language, LocalizedText } from './localized-text';
+import { taskPageUrl } from './page-urls';
 import type { IsoInstant } from './vietnam-time';
 
 /** en-GB's short month names, as the web app's English pages write them ("5 Sept 2024"). */
@@ -43,11 +44,6 @@ export function withPeriodWords(title: string, language: Language): string {
  */
 export function taskTitleLine(title: LocalizedText, language: Language): string {
   return withPeriodWords((title[language] || title.vi).replace(/[\r\n\t]+/g, ' ').trim(), language);
-}
-
-/** `${publicUrl}/tasks/${taskId}`: a task's page, behind the usual sign-in (no token). */
-export function taskPageUrl(publicUrl: string, taskId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(taskId)}`;
 }
 
 /**
