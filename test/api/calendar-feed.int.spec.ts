@@ -1,3 +1,4 @@
+import { addDays } from '@qcycle/domain';
 import { uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
@@ -23,6 +24,7 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
   const organisationCode = `feed-${uniqueSuffix()}`;
   let approval: TaskSummary;
   let feed: FeedCreated;
+  const cycleId = `${organisationCode}-2024`;
 
   beforeAll(async () => {
     suite = await startApiSuite({ worker: true });
@@ -61,6 +63,8 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
               ]),
           ),
       );
+  const isoDate = (basic: string) => `${basic.slice(0, 4)}-${basic.slice(4, 6)}-${basic.slice(6, 8)}`;
+  const basicDate = (date: string) => date.replace(/-/g, '');
   const utcBasic = (instant: string) => new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
 
   it('has none until asked, then shows its address once, and the feed holds my open task at its due instant', async () => {
@@ -85,12 +89,54 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
     expect(fetched.disposition).toBe('inline; filename="deadlines.ics"');
     expect(fetched.text).toContain('X-WR-CALNAME:Hạn việc qcycle — ');
     expect(fetched.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
-    const events = eventsOf(fetched.text);
-    expect(events.map((event) => event.get('UID'))).toEqual([`${approval.id}@qcycle`]);
-    expect(events[0].get('DTSTART')).toBe(utcBasic(approval.dueAt as string));
-    expect(events[0].get('SUMMARY')).toBe(`[Diễn tập] Hạn: ${approval.title.vi}`);
+    const tasks = eventsOf(fetched.text).filter((event) => !event.get('UID')?.startsWith(`${cycleId}/`));
+    expect(tasks.map((event) => event.get('UID'))).toEqual([`${approval.id}@qcycle`]);
+    expect(tasks[0].get('DTSTART')).toBe(utcBasic(approval.dueAt as string));
+    expect(tasks[0].get('SUMMARY')).toBe(`[Diễn tập] Hạn: ${approval.title.vi}`);
     // Never a single-use link in a calendar: the page behind the sign-in.
-    expect(events[0].get('URL')).toMatch(/\/tasks\/[^?]+$/);
+    expect(tasks[0].get('URL')).toMatch(/\/tasks\/[^?]+$/);
+  });
+
+  it("holds the year's milestones as the dashboard's calendar file gives them, and follows a moved date", async () => {
+    const milestonesIn = (calendar: string) =>
+      eventsOf(calendar)
+        .filter((event) => event.get('UID')?.startsWith(`${cycleId}/`))
+        .map((event) => ({
+          uid: event.get('UID'),
+          from: event.get('DTSTART;VALUE=DATE'),
+          to: event.get('DTEND;VALUE=DATE'),
+          summary: event.get('SUMMARY'),
+        }));
+    const dashboardFile = async () => {
+      const answer = await fetch(`${suite.http.baseUrl}/api/v1/cycles/${cycleId}/calendar`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('leader')}`, 'accept-language': 'vi' },
+      });
+      expect(answer.status).toBe(200);
+      return milestonesIn(await answer.text());
+    };
+    const inFeed = milestonesIn((await fetchFeed(feed.url)).text);
+    expect(inFeed.map((event) => event.uid)).toEqual(
+      ['internal-audit', 'management-review', 'close'].map((key) => `${cycleId}/${key}@qcycle`),
+    );
+    expect(inFeed[1].summary).toBe('[Diễn tập] Xem xét của lãnh đạo năm 2024');
+    expect(inFeed).toEqual(await dashboardFile());
+
+    // The Quality Representative moves the review: the feed's event moves with it, at the next fetch.
+    const review = inFeed[1].from as string;
+    const cycleBefore = await org.as<{ live: { dates: { managementReviewDate: string } } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    const reviewDate = addDays(cycleBefore.body.live.dates.managementReviewDate, 2);
+    const moved = await org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/dates`, {
+      reviewDate,
+      reason: 'Lịch công tác của lãnh đạo',
+    });
+    expect(moved.status).toBe(200);
+    const after = milestonesIn((await fetchFeed(feed.url)).text);
+    expect(after[1].from).toBe(basicDate(addDays(isoDate(review), 2)));
+    expect(after).toEqual(await dashboardFile());
   });
 
   it('follows the tasks as they stand: once I complete mine, it leaves the feed', async () => {
@@ -128,6 +174,8 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
     const english = await fetchFeed(staff.body.url);
     expect(english.status).toBe(200);
     expect(english.text).toContain('X-WR-CALNAME:qcycle deadlines — Nguyễn Thị Lan\r\n');
+    // The year's milestones are everyone's in the organisation, in each one's language.
+    expect(english.text).toContain('SUMMARY:[Rehearsal] Management review 2024\r\n');
     const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false });
     expect(left.status).toBe(200);
     expect((await fetchFeed(staff.body.url)).status).toBe(404);

@@ -4,9 +4,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { icalendar, taskDeadlineEvent, taskTitleLine, type Language } from '@qcycle/domain';
+import {
+  cyclePageUrl,
+  icalendar,
+  instantToVnLocal,
+  taskDeadlineEvent,
+  taskTitleLine,
+  type CalendarEvent,
+  type Language,
+} from '@qcycle/domain';
 import { CalendarFeedEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { cycleMilestones, isCancelled } from '../cycles/cycle-calendar';
+import type { CycleView } from '../cycles/dto/cycle.view';
+import { CyclesService } from '../cycles/cycles.service';
 import type { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
 
 /** How often a calendar app is asked to fetch the feed again. */
@@ -17,9 +28,10 @@ const MOST_TASKS = 500;
 
 /**
  * A person's deadlines as a calendar they subscribe to, once, in the app they already watch: every
- * open task of theirs with a due date, as it stands whenever the app fetches it. What a mail's
- * calendar entry cannot follow, the feed does: a task completed, handed to someone else or
- * cancelled leaves it; one given to them joins it; a moved due date moves. Its address carries a
+ * open task of theirs with a due date, and their organisation's year milestones (the internal
+ * audit, the management review, the close), as they stand whenever the app fetches it. What a
+ * mail's calendar entry cannot follow, the feed does: a task completed, handed to someone else or
+ * cancelled leaves it; one given to them joins it; a moved due date or audit window moves. Its address carries a
  * secret token (256 random bits) because calendar apps fetch without signing in; only the token's
  * SHA-256 is kept, and making a new address (or removing it) stops the old one at once.
  */
@@ -31,6 +43,7 @@ export class CalendarFeedsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
+    private readonly cycleViews: CyclesService,
   ) {}
 
   async status(caller: Principal): Promise<CalendarFeedView> {
@@ -53,8 +66,8 @@ export class CalendarFeedsService {
   }
 
   /**
-   * The feed at that token: its holder's open tasks with a due date, soonest first, in their
-   * language. 404 alike for an unknown token, a replaced or removed one, and someone who has left
+   * The feed at that token: its holder's open tasks with a due date, soonest first, then their
+   * organisation's year milestones, in their language. 404 alike for an unknown token, a replaced or removed one, and someone who has left
    * the directory: the address says nothing about why.
    */
   async calendar(token: string): Promise<string> {
@@ -80,21 +93,63 @@ export class CalendarFeedsService {
           ).map((cycle) => cycle.id),
     );
     const words = FEED_WORDS[language];
+    const now = new Date();
     return icalendar({
       method: 'PUBLISH',
-      stampedAt: new Date().toISOString(),
+      stampedAt: now.toISOString(),
       feed: { name: words.name(user.fullName), refreshEvery: REFRESH_EVERY },
-      events: tasks.map((task) =>
-        taskDeadlineEvent({
-          taskId: task.id,
-          title: taskTitleLine(task.title, language),
-          dueAt: task.dueAt as string,
-          language,
-          rehearsal: rehearsals.has(task.cycleId),
-          publicUrl: this.config.publicUrl,
+      events: [
+        ...tasks.map((task) =>
+          taskDeadlineEvent({
+            taskId: task.id,
+            title: taskTitleLine(task.title, language),
+            dueAt: task.dueAt as string,
+            language,
+            rehearsal: rehearsals.has(task.cycleId),
+            publicUrl: this.config.publicUrl,
+          }),
+        ),
+        ...(await this.milestones(user.organisationCode, language, now)),
+      ],
+    });
+  }
+
+  /**
+   * The milestones of the organisation's years that are running, and of those closed this year or
+   * last (so that a year's close does not take its audit and review out of the calendar the day it
+   * closes). A cancelled year's leave the feed, and so do those of a rehearsal once discarded (its
+   * record goes). The dates are the running workflow's (moved ones included): one query per year,
+   * at most a few. A workflow that does not answer fails the fetch (503), so that the calendar app
+   * keeps what it had rather than losing the milestones until the next fetch.
+   */
+  private async milestones(
+    organisationCode: string,
+    language: Language,
+    now: Date,
+  ): Promise<CalendarEvent[]> {
+    const thisYear = Number(instantToVnLocal(now.toISOString()).date.slice(0, 4));
+    const years = await this.cycles.find({
+      select: { id: true, year: true, status: true },
+      where: { organisationCode, status: In(['running', 'closed']) },
+    });
+    const shown = years.filter((cycle) => cycle.status === 'running' || cycle.year >= thisYear - 1);
+    const views = await Promise.all(
+      shown.map((cycle) =>
+        this.cycleViews.get(cycle.id).catch((error: unknown) => {
+          // Discarded between the two reads: its milestones are no longer anyone's.
+          if (error instanceof QcycleError && error.code === QcycleErrorCode.CycleNotFound) return undefined;
+          throw error;
         }),
       ),
-    });
+    );
+    return views
+      .filter((view): view is CycleView => view !== undefined && !isCancelled(view))
+      .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id))
+      .flatMap(
+        (view) =>
+          cycleMilestones(view, { dashboardUrl: cyclePageUrl(this.config.publicUrl, view.id), language }) ??
+          [],
+      );
   }
 }
 

@@ -65,6 +65,6 @@ import { TemplatesController } from './templates.controller';
     TaskHandoversService,
     ClosedYearDocumentsService,
   ],
-  exports: [ClosedYearDocumentsService],
+  exports: [ClosedYearDocumentsService, CyclesService],
 })
 export class CyclesModule {}

@@ -8,6 +8,7 @@ import {
   addDays,
   compareIsoDates,
   cycleClock,
+  cyclePageUrl,
   instantToVnLocal,
   isIsoDate,
   openedAfterDue,
@@ -200,7 +201,7 @@ export class CyclesService {
   /** The year's milestones as a calendar file (cycle-calendar.ts), in the caller's language. */
   async calendar(cycleId: string, language: Language): Promise<string> {
     const cycle = await this.get(cycleId);
-    const dashboardUrl = `${this.config.publicUrl.replace(/\/+$/, '')}/cycles/${encodeURIComponent(cycleId)}`;
+    const dashboardUrl = cyclePageUrl(this.config.publicUrl, cycleId);
     const calendar = cycleCalendar(cycle, { dashboardUrl, now: new Date(), language });
     if (!calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'cycleDates', { cycleId });
     return calendar;
