@@ -11,7 +11,7 @@ export interface StoredEvidence {
  * Where evidence files live, by content hash. The same content is kept once, whatever its name and
  * however often it is uploaded. One implementation per kind of storage: the local folder
  * ({@link LocalFolderEvidenceStore}) is the embedded default; an S3-compatible bucket would implement
- * the same three methods (docs/evidence.md).
+ * the same four methods (docs/evidence.md).
  */
 export interface EvidenceStore {
   /**
@@ -23,6 +23,12 @@ export interface EvidenceStore {
   /** The content stored under `sha256`; throws {@link EvidenceMissingError} when there is none. */
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Removes the content stored under `sha256` unless it was stored, or stored again (an upload of
+   * the same content), at or after `since`: the caller found no record naming it after that moment,
+   * and an upload since may be about to name it. True when removed; false when kept or not there.
+   */
+  removeUnlessStoredSince(sha256: string, since: Date): Promise<boolean>;
 }
 
 /** Injection token of the configured {@link EvidenceStore}. */

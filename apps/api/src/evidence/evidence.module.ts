@@ -31,5 +31,8 @@ export class EvidenceModule implements OnModuleInit {
     if (!(this.store instanceof LocalFolderEvidenceStore)) return;
     const removed = await this.store.sweepPartials(ABANDONED_UPLOAD_MS);
     if (removed > 0) this.logger.log(`removed ${removed} abandoned partial upload(s) from ${this.store.dir}`);
+    const restored = await this.store.restoreSetAside();
+    if (restored > 0)
+      this.logger.log(`put back ${restored} file(s) a removal left set aside in ${this.store.dir}`);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +8,8 @@ import { EvidenceMissingError, isSha256, type EvidenceStore, type StoredEvidence
 
 /** Suffix of a file still being written; never a stored file's name. */
 const PARTIAL_SUFFIX = '.partial';
+/** Suffix of a stored file set aside to be removed; never a stored file's name. */
+const REMOVING_SUFFIX = '.removing';
 
 /**
  * The embedded evidence store: a folder (EVIDENCE_DIR, default `.data/evidence`) holding each file as
@@ -38,7 +40,7 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
       await flushToDisk(partial);
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
-      if (await this.has(sha256)) {
+      if (await storedAgain(target)) {
         // Same content already kept: one stored file, whatever the number of uploads.
         await rm(partial, { force: true });
       } else {
@@ -68,6 +70,57 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
   }
 
   /**
+   * Set aside under a name of its own first (an atomic rename), so that an upload of the same content
+   * either stored it again before (its time is then `since` or later: put back) or finds it gone and
+   * stores its own copy. Only then is it removed.
+   */
+  async removeUnlessStoredSince(sha256: string, since: Date): Promise<boolean> {
+    const target = this.pathOf(sha256);
+    const aside = join(this.dir, `.${sha256}.${randomUUID()}${REMOVING_SUFFIX}`);
+    try {
+      await rename(target, aside);
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+    if ((await stat(aside)).mtimeMs >= since.getTime()) {
+      // Stored again meanwhile: back under its name (an upload's own copy there is the same bytes).
+      await rename(aside, target);
+      return false;
+    }
+    await rm(aside, { force: true });
+    return true;
+  }
+
+  /**
+   * Puts back what a process killed in the middle of a removal set aside: whether it was to be removed
+   * or kept was not decided, and a file kept by mistake costs only its bytes. (The same content
+   * stored again under its name meanwhile: the set-aside copy goes.)
+   */
+  async restoreSetAside(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    let restored = 0;
+    for (const name of names.filter((n) => n.startsWith('.') && n.endsWith(REMOVING_SUFFIX))) {
+      const sha256 = name.slice(1, name.indexOf('.', 1));
+      if (!isSha256(sha256)) continue;
+      const aside = join(this.dir, name);
+      if (await this.has(sha256)) {
+        await rm(aside, { force: true });
+      } else {
+        await mkdir(dirname(this.pathOf(sha256)), { recursive: true });
+        await rename(aside, this.pathOf(sha256));
+        restored++;
+      }
+    }
+    return restored;
+  }
+
+  /**
    * Removes what a process killed in the middle of an upload left (no upload removes its own partial
    * file then). Only files older than `olderThanMs`: another API process may be writing one right now.
    */
@@ -94,6 +147,25 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
     if (!isSha256(sha256)) throw new EvidenceMissingError(sha256);
     return join(this.dir, sha256.slice(0, 2), sha256);
   }
+}
+
+/**
+ * Marks a stored file as stored again now (its modification time), so that a removal that began
+ * before leaves it; false when there is none under that name.
+ */
+async function storedAgain(target: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(target, now, now);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
 /** The content is on disk before it gets its name: a crash right after the rename loses nothing. */
