@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -496,6 +496,74 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
       await dataSource.getRepository(QualityCycleEntity).update({ id: cycleId }, { status: 'running' });
       await dataSource.getRepository(TaskEntity).update({ id: measureTaskId }, { status: 'open' });
     }
+  });
+
+  it("removes a discarded rehearsal's files from the store, but not a content another cycle's record names or one stored just now", async () => {
+    // A rehearsal of 2025 the staff member reported in, now cancelled (no year after it started).
+    const dataSource = suite.api.get(DataSource);
+    const rehearsalId = qualityCycleId(organisationCode, 2025);
+    const rehearsalWorkflowId = qualityCycleWorkflowId(organisationCode, 2025);
+    const reportId = `${rehearsalWorkflowId}/monitoring/obj-4/measure/2025-03`;
+    await new CycleRecordActivities(dataSource).recordCycleStarted({
+      cycleId: rehearsalId,
+      workflowId: rehearsalWorkflowId,
+      organisationCode,
+      year: 2025,
+      startedBy: org.idOf('qmr'),
+      startedAt: '2024-05-02T02:00:00.000Z',
+      rehearsal: true,
+    });
+    await new QualityRecordActivities(dataSource).openTask({
+      taskId: reportId,
+      cycleId: rehearsalId,
+      workflowId: `${rehearsalWorkflowId}/monitoring/obj-4`,
+      kind: 'measurement-report',
+      title: { vi: 'Báo cáo số liệu tháng 3/2025', en: 'March 2025 figures' },
+      assigneeUserId: org.idOf('staff.tthc'),
+      delegateUserIds: [],
+      unitCode: 'vp-kiemsoat-tthc',
+      objectiveId: 'obj-4',
+      periodKey: '2025-03',
+      openedAt: '2024-05-02T03:00:00.000Z',
+    });
+    const report = { recordType: 'measurement', recordKey: reportId };
+    const onlyHere = pdfOf(3_000, 'r');
+    const alsoElsewhere = pdfOf(3_000, 's');
+    const justNow = pdfOf(3_000, 't');
+    for (const [bytes, name] of [
+      [onlyHere, 'chi-dien-tap.pdf'],
+      [alsoElsewhere, 'dung-chung.pdf'],
+    ] as const)
+      expect((await upload('staff.tthc', report, { bytes, name }, org, rehearsalId)).status).toBe(201);
+    const kept = await upload('staff.tthc', measurement, { bytes: alsoElsewhere, name: 'dung-chung.pdf' });
+    expect(kept.status).toBe(201);
+    const stored = (bytes: Buffer) => join(sha256(bytes).slice(0, 2), sha256(bytes));
+    // Uploaded during the training, an hour before the discard (the store knows it by the file's time).
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const bytes of [onlyHere, alsoElsewhere])
+      await utimes(join(evidenceDir, stored(bytes)), anHourAgo, anHourAgo);
+    // One more just before the discard: an upload of the same content elsewhere may be in flight.
+    expect(
+      (await upload('staff.tthc', report, { bytes: justNow, name: 'vua-tai.pdf' }, org, rehearsalId)).status,
+    ).toBe(201);
+    await dataSource.getRepository(QualityCycleEntity).update({ id: rehearsalId }, { status: 'cancelled' });
+
+    const discarded = await org.as('qmr', 'POST', `/api/v1/cycles/${rehearsalId}/discard`, {
+      reason: 'Đã tập huấn xong',
+    });
+    expect(discarded.status).toBe(200);
+    await expect(
+      dataSource.getRepository(EvidenceFileEntity).countBy({ cycleId: rehearsalId }),
+    ).resolves.toBe(0);
+    const files = await filesIn(evidenceDir);
+    expect(files).not.toContain(stored(onlyHere));
+    expect(files).toContain(stored(justNow));
+    // Nothing set aside is left behind.
+    expect(files.filter((file) => file.endsWith('.removing'))).toEqual([]);
+    // The 2024 record still has its file, byte for byte.
+    const still = await download('staff.tthc', kept.body.id);
+    expect(still.status).toBe(200);
+    expect(still.bytes.equals(alsoElsewhere)).toBe(true);
   });
 
   it('answers only statuses its OpenAPI document names', async () => {

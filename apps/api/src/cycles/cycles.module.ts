@@ -8,6 +8,7 @@ import {
 } from '@qcycle/persistence';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AuditActionsController } from './audit-actions.controller';
 import { AuditActionsService } from './audit-actions.service';
@@ -38,6 +39,7 @@ import { TemplatesController } from './templates.controller';
     TasksModule,
     DocumentsModule,
     CalendarsModule,
+    EvidenceModule,
   ],
   controllers: [
     CyclesController,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -10,11 +10,23 @@ import {
   qualityCycleId,
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
-import { QualityCycleEntity, RehearsalDiscardEntity, discardCycleRecords } from '@qcycle/persistence';
+import {
+  EvidenceFileEntity,
+  QualityCycleEntity,
+  RehearsalDiscardEntity,
+  discardCycleRecords,
+} from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { DiscardRehearsalView } from './dto/cycle-list.dto';
+
+/**
+ * Longer than any upload takes between storing its content and writing the row that names it: a
+ * content stored (again) this long before a discard is not removed by it.
+ */
+const UPLOAD_IN_FLIGHT_MS = 5 * 60 * 1000;
 
 /**
  * A rehearsal takes its organisation's slot for its year like a real cycle. Once it has ended
@@ -22,14 +34,19 @@ import type { DiscardRehearsalView } from './dto/cycle-list.dto';
  * and the year can be started again — the next class of a training, or the real year after
  * rehearsing it. A real year's records are the QMS's and are never discarded. What is kept: who
  * discarded which rehearsal, when and why (RehearsalDiscardEntity); Temporal keeps the ended
- * workflows' histories for its namespace's retention.
+ * workflows' histories for its namespace's retention. The files uploaded to its records go with
+ * them (a training's participants may have uploaded real documents), unless a record of another
+ * cycle names the same content.
  */
 @Injectable()
 export class RehearsalDiscardService {
+  private readonly logger = new Logger(RehearsalDiscardService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
     private readonly starts: CycleStartSource,
+    @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
   ) {}
 
   async discard(
@@ -61,6 +78,9 @@ export class RehearsalDiscardService {
         { reason: 'NEXT_YEAR_STARTED', nextCycleId },
       );
     const discardedAt = new Date().toISOString();
+    const files = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .find({ select: { sha256: true }, where: { cycleId } });
     // All of it or none: the trace and the deletion in one transaction.
     await this.dataSource.transaction(async (manager) => {
       await discardCycleRecords(manager, cycleId);
@@ -77,7 +97,29 @@ export class RehearsalDiscardService {
         requestId,
       });
     });
+    await this.removeFilesNamedByNoOne(
+      [...new Set(files.map((file) => file.sha256))],
+      new Date(Date.parse(discardedAt) - UPLOAD_IN_FLIGHT_MS),
+    );
     return { cycleId, year: key.year, discardedAt };
+  }
+
+  /**
+   * The stored contents the discarded records named, once no record names them: each unless a record
+   * of another cycle names the same bytes, or they were stored (again) since `since` — an upload of
+   * the same content, on this replica or another, may be about to name them. The discard is done
+   * whatever happens here: a content left in the store costs only its bytes, so a failure is logged.
+   */
+  private async removeFilesNamedByNoOne(contents: string[], since: Date): Promise<void> {
+    const rows = this.dataSource.getRepository(EvidenceFileEntity);
+    for (const sha256 of contents) {
+      try {
+        if (await rows.existsBy({ sha256 })) continue;
+        await this.evidence.removeUnlessStoredSince(sha256, since);
+      } catch (error) {
+        this.logger.warn(`the discarded rehearsal's file ${sha256} stays in the store: ${String(error)}`);
+      }
+    }
   }
 
   /** Its workflow has ended (or Temporal no longer holds it): nothing will write its records again. */
