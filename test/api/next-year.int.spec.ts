@@ -151,6 +151,44 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     ]);
   });
 
+  it("keeps the closed year's milestones in a calendar feed, as its dashboard's file gives them, beside next year's", async () => {
+    const feed = await org.as<{ url: string }>('staff.tthc', 'POST', '/api/v1/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    /** Each milestone event of a year, as UID → its first day, from a calendar's text. */
+    const milestonesOf = (calendar: string, year: number) =>
+      Object.fromEntries(
+        [
+          ...calendar
+            .replace(/\r\n /g, '')
+            .matchAll(/UID:([^\r]+)\r\n(?:[^\r]*\r\n)*?DTSTART;VALUE=DATE:(\d+)/g),
+        ]
+          .filter(([, uid]) => uid.startsWith(`${organisationCode}-${year}/`))
+          .map(([, uid, day]) => [uid, day]),
+      );
+    const fetchFeed = async () => {
+      const answer = await fetch(`${suite.http.baseUrl}${new URL(feed.body.url).pathname}`);
+      expect(answer.status).toBe(200);
+      return answer.text();
+    };
+    const dashboardFile = async (year: number) => {
+      const answer = await fetch(`${suite.http.baseUrl}/api/v1/cycles/${organisationCode}-${year}/calendar`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('staff.tthc')}` },
+      });
+      expect(answer.status).toBe(200);
+      return answer.text();
+    };
+    const first = await fetchFeed();
+    const closedYear = milestonesOf(first, 2024);
+    expect(Object.keys(closedYear)).toEqual(
+      ['internal-audit', 'management-review', 'close'].map((key) => `${cycleId}/${key}@qcycle`),
+    );
+    expect(closedYear).toEqual(milestonesOf(await dashboardFile(2024), 2024));
+    expect(milestonesOf(first, 2025)).toEqual(milestonesOf(await dashboardFile(2025), 2025));
+    expect(Object.keys(milestonesOf(first, 2025))).toHaveLength(3);
+    // Read again (the closed year's dates from the API's memory now): the same.
+    expect(milestonesOf(await fetchFeed(), 2024)).toEqual(closedYear);
+  });
+
   it('goes on with the corrective actions 2024 did not finish: the plan asked for again, the plan verified', async () => {
     // Each is a nonconformity of 2025 that names 2024's, as it stood at the close.
     const carried = await eventually('2024’s open corrective actions in 2025', async () => {

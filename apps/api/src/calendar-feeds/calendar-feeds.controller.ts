@@ -64,7 +64,7 @@ export class CalendarFeedsController {
     summary:
       "A person's open tasks with a due date and their organisation's year milestones, as a calendar feed (no sign-in: the token is the key)",
     description:
-      'iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed this year or last (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 when the years’ dates cannot be read now (the calendar app keeps what it had).',
+      'iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed within the last twelve months (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 when the years’ dates cannot be read now (the calendar app keeps what it had).',
   })
   @ApiParam({ name: 'token', description: 'The secret part of the address', example: '3q2-…' })
   @ApiProduces('text/calendar')

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, type Repository } from 'typeorm';
+import { In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   cyclePageUrl,
   icalendar,
-  instantToVnLocal,
   taskDeadlineEvent,
   taskTitleLine,
   type CalendarEvent,
@@ -37,6 +36,9 @@ const MOST_TASKS = 500;
  */
 @Injectable()
 export class CalendarFeedsService {
+  /** Closed years' answers, by run (viewOf). */
+  private readonly closedYears = new Map<string, CycleView>();
+
   constructor(
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     @InjectRepository(CalendarFeedEntity) private readonly feeds: Repository<CalendarFeedEntity>,
@@ -115,9 +117,9 @@ export class CalendarFeedsService {
   }
 
   /**
-   * The milestones of the organisation's years that are running, and of those closed this year or
-   * last (so that a year's close does not take its audit and review out of the calendar the day it
-   * closes). A cancelled year's leave the feed, and so do those of a rehearsal once discarded (its
+   * The milestones of the organisation's years that are running, and of those closed within the last
+   * twelve months (so that a year's close does not take its audit and review out of the calendar the
+   * day it closes). A cancelled year's leave the feed, and so do those of a rehearsal once discarded (its
    * record goes). The dates are the running workflow's (moved ones included): one query per year,
    * at most a few. A workflow that does not answer fails the fetch (503), so that the calendar app
    * keeps what it had rather than losing the milestones until the next fetch.
@@ -127,21 +129,16 @@ export class CalendarFeedsService {
     language: Language,
     now: Date,
   ): Promise<CalendarEvent[]> {
-    const thisYear = Number(instantToVnLocal(now.toISOString()).date.slice(0, 4));
+    const aYearAgo = new Date(now.getTime() - KEEP_CLOSED_FOR_MS).toISOString();
     const years = await this.cycles.find({
-      select: { id: true, year: true, status: true },
-      where: { organisationCode, status: In(['running', 'closed']) },
+      select: { id: true, year: true, status: true, startedAt: true },
+      // A closed year's record was last written by its close.
+      where: [
+        { organisationCode, status: 'running' },
+        { organisationCode, status: 'closed', updatedAt: MoreThanOrEqual(aYearAgo) },
+      ],
     });
-    const shown = years.filter((cycle) => cycle.status === 'running' || cycle.year >= thisYear - 1);
-    const views = await Promise.all(
-      shown.map((cycle) =>
-        this.cycleViews.get(cycle.id).catch((error: unknown) => {
-          // Discarded between the two reads: its milestones are no longer anyone's.
-          if (error instanceof QcycleError && error.code === QcycleErrorCode.CycleNotFound) return undefined;
-          throw error;
-        }),
-      ),
-    );
+    const views = await Promise.all(years.map((cycle) => this.viewOf(cycle)));
     return views
       .filter((view): view is CycleView => view !== undefined && !isCancelled(view))
       .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id))
@@ -151,7 +148,39 @@ export class CalendarFeedsService {
           [],
       );
   }
+
+  /**
+   * The year as its workflow answers; a closed one's answer once. Its dates no longer change, and a
+   * query of an ended workflow replays its whole year's history in the worker, which calendar apps
+   * fetching every hour would otherwise cost on every fetch. Kept by the run (its start), so that a
+   * rehearsal discarded and run again is read again.
+   */
+  private async viewOf(cycle: QualityCycleEntity): Promise<CycleView | undefined> {
+    const run = `${cycle.id}@${cycle.startedAt}`;
+    const remembered = this.closedYears.get(run);
+    if (remembered) return remembered;
+    let view: CycleView;
+    try {
+      view = await this.cycleViews.get(cycle.id);
+    } catch (error) {
+      // Discarded between the two reads: its milestones are no longer anyone's.
+      if (error instanceof QcycleError && error.code === QcycleErrorCode.CycleNotFound) return undefined;
+      throw error;
+    }
+    if (cycle.status === 'closed' && view.live.status === 'closed' && view.live.dates) {
+      if (this.closedYears.size >= MOST_CLOSED_YEARS_KEPT)
+        this.closedYears.delete(this.closedYears.keys().next().value as string);
+      this.closedYears.set(run, view);
+    }
+    return view;
+  }
 }
+
+/** How long a closed year's milestones stay in the feed. */
+const KEEP_CLOSED_FOR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** The year just closed of a few thousand organisations: each kept view is a kilobyte or two. */
+const MOST_CLOSED_YEARS_KEPT = 5_000;
 
 function hashOf(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
