@@ -63,7 +63,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/me/calendar-feed': [200, 401, 403],
   'POST /api/v1/me/calendar-feed': [201, 401, 403, 429],
   'DELETE /api/v1/me/calendar-feed': [204, 401, 403, 429],
-  'GET /api/v1/calendar-feeds/{token}/deadlines.ics': [200, 404],
+  'GET /api/v1/calendar-feeds/{token}/deadlines.ics': [200, 404, 503],
   'GET /api/v1/organisations': [200, 400, 401, 403],
   'GET /api/v1/organisations/{code}': [200, 401, 403, 404],
   'POST /api/v1/organisations': [201, 400, 401, 403, 409, 429],

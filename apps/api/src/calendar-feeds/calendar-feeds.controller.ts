@@ -7,12 +7,13 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { calendarFile } from '../common/calendar-file';
-import { ApiErrors } from '../common/error-responses';
+import { ApiErrors, ErrorView } from '../common/error-responses';
 import { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
@@ -64,12 +65,17 @@ export class CalendarFeedsController {
     summary:
       "A person's open tasks with a due date and their organisation's year milestones, as a calendar feed (no sign-in: the token is the key)",
     description:
-      'iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed within the last twelve months (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 when the years’ dates cannot be read now (the calendar app keeps what it had).',
+      'iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed within the last twelve months (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 WORKFLOW_UNAVAILABLE when a running year’s dates cannot be read now (the calendar app keeps what it had).',
   })
   @ApiParam({ name: 'token', description: 'The secret part of the address', example: '3q2-…' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The feed (text/calendar)' })
   @ApiErrors(404)
+  @ApiResponse({
+    status: 503,
+    description: "A year's dates cannot be read now (WORKFLOW_UNAVAILABLE); the calendar app tries again",
+    type: ErrorView,
+  })
   async calendar(@Param('token') token: string): Promise<StreamableFile> {
     return calendarFile(await this.feeds.calendar(token), 'deadlines.ics', 'inline');
   }

@@ -139,6 +139,7 @@ export class CalendarFeedsService {
       ],
     });
     const views = await Promise.all(years.map((cycle) => this.viewOf(cycle)));
+    views.forEach(assertAnswered);
     return views
       .filter((view): view is CycleView => view !== undefined && !isCancelled(view))
       .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id))
@@ -174,6 +175,16 @@ export class CalendarFeedsService {
     }
     return view;
   }
+}
+
+/**
+ * A running year whose workflow did not answer the query (its worker down or busy past the wait):
+ * its milestones cannot be left out of a feed, or calendar apps would drop them until the next
+ * fetch; 503, and the app keeps what it had. (A year that answers without dates has none to give.)
+ */
+export function assertAnswered(view: CycleView | undefined): void {
+  if (view?.live.executionStatus === 'RUNNING' && view.live.status === undefined)
+    throw new QcycleError(QcycleErrorCode.WorkflowUnavailable, 'yearDatesUnread', { cycleId: view.id });
 }
 
 /** How long a closed year's milestones stay in the feed. */

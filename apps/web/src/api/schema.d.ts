@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * A person's open tasks with a due date and their organisation's year milestones, as a calendar feed (no sign-in: the token is the key)
-         * @description iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed within the last twelve months (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 when the years’ dates cannot be read now (the calendar app keeps what it had).
+         * @description iCalendar (RFC 5545), one event per task at its due instant (UID <taskId>@qcycle, as the mails’ entries), then the internal audit window, the management review and the close of each year running or closed within the last twelve months (UID <cycleId>/<milestone>@qcycle, as the dashboard’s calendar file), in the holder’s language, refreshed hourly. 404 for an unknown, replaced or removed address, and for someone no longer active; 503 WORKFLOW_UNAVAILABLE when a running year’s dates cannot be read now (the calendar app keeps what it had).
          */
         get: operations["CalendarFeedsController_calendar"];
         put?: never;
@@ -5271,6 +5271,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A year's dates cannot be read now (WORKFLOW_UNAVAILABLE); the calendar app tries again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
