@@ -160,5 +160,10 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await qmr.check("a rehearsal of next year, on that year's own dates", {
       screenshot: 'cycle-year-calendar',
     });
+
+    // The same milestones follow by themselves in one's calendar feed, made on the notifications page.
+    await qmr.page.getByRole('link', { name: vi('cycles:dashboard.feedLink') }).click();
+    await qmr.page.getByRole('region', { name: vi('notifications:feed.title') }).waitFor();
+    expect(new URL(qmr.page.url()).pathname).toBe('/notifications');
   });
 });
