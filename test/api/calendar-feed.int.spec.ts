@@ -179,6 +179,35 @@ describe('a calendar feed of my deadlines (API, worker, PostgreSQL, Temporal dev
     const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: false });
     expect(left.status).toBe(200);
     expect((await fetchFeed(staff.body.url)).status).toBe(404);
+    // Back in the directory, the address from before does not come back with the account.
+    const back = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('staff.tthc')}`, { active: true });
+    expect(back.status).toBe(200);
+    expect((await fetchFeed(staff.body.url)).status).toBe(404);
+  });
+
+  it('stops the address when an administrator sets a new password (whoever had the account may have made it), not when one signs out', async () => {
+    const made = await org.as<FeedCreated>('qmr', 'POST', '/api/v1/me/calendar-feed');
+    expect(made.status).toBe(201);
+    // Signing out everywhere is the web app's everyday "Sign out": the calendar stays subscribed.
+    expect((await org.as('qmr', 'POST', '/api/v1/auth/logout')).status).toBe(204);
+    expect((await fetchFeed(made.body.url)).status).toBe(200);
+
+    const reset = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('qmr')}`, {
+      password: 'Mat-khau-moi-2026!',
+    });
+    expect(reset.status).toBe(200);
+    expect((await fetchFeed(made.body.url)).status).toBe(404);
+    // The directory's log says so beside the new password.
+    const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+      'admin',
+      'GET',
+      `/api/v1/directory/events?type=user.changed`,
+    );
+    expect(log.body.items).toContainEqual(
+      expect.objectContaining({
+        payload: { userId: org.idOf('qmr'), passwordChanged: true, calendarFeedStopped: true },
+      }),
+    );
   });
 
   it('is managed signed in only', async () => {

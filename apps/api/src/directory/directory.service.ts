@@ -8,6 +8,7 @@ import { containsPattern, searchText } from '@qcycle/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   AssignmentEntity,
+  CalendarFeedEntity,
   DirectoryEventEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
@@ -447,11 +448,16 @@ export class DirectoryService {
       // A new password, and deactivation, end the person's sessions; so does reactivation, so that a
       // token from before the deactivation does not come back with the account.
       const activeChanges = dto.active !== undefined && dto.active !== Boolean(user.active);
-      if (passwordHash !== undefined || activeChanges)
-        user.sessionsValidFrom = nextSessionsValidFrom(user.sessionsValidFrom);
+      const sessionsEnd = passwordHash !== undefined || activeChanges;
+      if (sessionsEnd) user.sessionsValidFrom = nextSessionsValidFrom(user.sessionsValidFrom);
       if (dto.active !== undefined) user.active = dto.active;
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       await manager.save(UserEntity, user);
+      // Their calendar feed's address too: one made by whoever had the account (the reason for a new
+      // password, often) must not outlive it. Not on signing out everywhere, which is the web app's
+      // everyday "Sign out": the person keeps their calendar.
+      const feedStopped =
+        sessionsEnd && ((await manager.delete(CalendarFeedEntity, { userId: id })).affected ?? 0) > 0;
       // The fields that changed, never the password itself.
       const { password: newPassword, auditorCertificate: _sent, ...changes } = dto;
       await record(manager, caller.organisationCode, 'user.changed', by, {
@@ -459,6 +465,7 @@ export class DirectoryService {
         ...changes,
         ...(certificate ? { auditorCertificate: certificateView(certificate) } : {}),
         ...(newPassword ? { passwordChanged: true } : {}),
+        ...(feedStopped ? { calendarFeedStopped: true } : {}),
       });
       return user;
     });
