@@ -486,10 +486,6 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Quy trình không trả lời kịp; hãy gửi lại yêu cầu với cùng x-request-id (chỉ áp dụng một lần)',
       en: 'The workflow did not answer in time; repeat the request with the same x-request-id (it is applied once)',
     },
-    yearDatesUnread: {
-      vi: 'Chưa đọc được các mốc thời gian của chu trình {cycleId} lúc này; hãy thử lại sau',
-      en: 'The dates of cycle {cycleId} cannot be read now; try again later',
-    },
   },
   [QcycleErrorCode.DocumentsUnavailable]: {
     default: {

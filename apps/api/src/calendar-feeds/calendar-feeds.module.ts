@@ -2,14 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarFeedEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import { AuthModule } from '../auth/auth.module';
-import { CyclesModule } from '../cycles/cycles.module';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
 @Module({
   imports: [
     AuthModule,
-    CyclesModule,
     TypeOrmModule.forFeature([CalendarFeedEntity, UserEntity, TaskEntity, QualityCycleEntity]),
   ],
   controllers: [CalendarFeedsController],

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
+import { IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { QcycleError, QcycleErrorCode, cycleStateQuery } from '@qcycle/contracts';
 import {
   cyclePageUrl,
   icalendar,
@@ -14,9 +15,9 @@ import {
 } from '@qcycle/domain';
 import { CalendarFeedEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
-import { cycleMilestones, isCancelled } from '../cycles/cycle-calendar';
-import type { CycleView } from '../cycles/dto/cycle.view';
-import { CyclesService } from '../cycles/cycles.service';
+import { cycleMilestones, type YearMilestones } from '../cycles/cycle-calendar';
+import { CycleStartSource } from '../temporal/cycle-start.source';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { CalendarFeedCreatedView, CalendarFeedView } from './calendar-feed.view';
 
 /** How often a calendar app is asked to fetch the feed again. */
@@ -36,8 +37,8 @@ const MOST_TASKS = 500;
  */
 @Injectable()
 export class CalendarFeedsService {
-  /** Closed years' answers, by run (viewOf). */
-  private readonly closedYears = new Map<string, CycleView>();
+  /** Closed years' milestones, by run (yearOf). */
+  private readonly closedYears = new Map<string, YearMilestones>();
 
   constructor(
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
@@ -45,7 +46,8 @@ export class CalendarFeedsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(QualityCycleEntity) private readonly cycles: Repository<QualityCycleEntity>,
-    private readonly cycleViews: CyclesService,
+    private readonly temporal: TemporalClientProvider,
+    private readonly starts: CycleStartSource,
   ) {}
 
   async status(caller: Principal): Promise<CalendarFeedView> {
@@ -83,17 +85,7 @@ export class CalendarFeedsService {
       order: { dueAt: 'ASC', id: 'ASC' },
       take: MOST_TASKS,
     });
-    const cycleIds = [...new Set(tasks.map((task) => task.cycleId))];
-    const rehearsals = new Set(
-      cycleIds.length === 0
-        ? []
-        : (
-            await this.cycles.find({
-              select: { id: true, rehearsal: true },
-              where: { id: In(cycleIds), rehearsal: true },
-            })
-          ).map((cycle) => cycle.id),
-    );
+    const rehearsals = await this.starts.rehearsals(tasks.map((task) => task.cycleId));
     const words = FEED_WORDS[language];
     const now = new Date();
     return icalendar({
@@ -119,10 +111,10 @@ export class CalendarFeedsService {
   /**
    * The milestones of the organisation's years that are running, and of those closed within the last
    * twelve months (so that a year's close does not take its audit and review out of the calendar the
-   * day it closes). A cancelled year's leave the feed, and so do those of a rehearsal once discarded (its
-   * record goes). The dates are the running workflow's (moved ones included): one query per year,
-   * at most a few. A workflow that does not answer fails the fetch (503), so that the calendar app
-   * keeps what it had rather than losing the milestones until the next fetch.
+   * day it closes). A cancelled year's leave the feed, and so do those of a rehearsal once discarded
+   * (its record goes). The dates are the workflow's (moved ones included): one query per running
+   * year, at most a few. A workflow that does not answer fails the fetch (503), so that the calendar
+   * app keeps what it had rather than losing the milestones until the next fetch.
    */
   private async milestones(
     organisationCode: string,
@@ -130,67 +122,64 @@ export class CalendarFeedsService {
     now: Date,
   ): Promise<CalendarEvent[]> {
     const aYearAgo = new Date(now.getTime() - KEEP_CLOSED_FOR_MS).toISOString();
-    const years = await this.cycles.find({
-      select: { id: true, year: true, status: true, startedAt: true },
+    const cycles = await this.cycles.find({
+      select: { id: true, workflowId: true, year: true, status: true, startedAt: true },
       // A closed year's record was last written by its close.
       where: [
         { organisationCode, status: 'running' },
         { organisationCode, status: 'closed', updatedAt: MoreThanOrEqual(aYearAgo) },
       ],
+      order: { year: 'ASC', id: 'ASC' },
     });
-    const views = await Promise.all(years.map((cycle) => this.viewOf(cycle)));
-    views.forEach(assertAnswered);
-    return views
-      .filter((view): view is CycleView => view !== undefined && !isCancelled(view))
-      .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id))
-      .flatMap(
-        (view) =>
-          cycleMilestones(view, { dashboardUrl: cyclePageUrl(this.config.publicUrl, view.id), language }) ??
-          [],
+    const rehearsals = await this.starts.rehearsals(cycles.map((cycle) => cycle.id));
+    const years = await Promise.all(cycles.map((cycle) => this.yearOf(cycle, rehearsals.has(cycle.id))));
+    return years
+      .filter((year): year is YearMilestones => year !== undefined && !year.cancelled)
+      .flatMap((year) =>
+        cycleMilestones(year, { dashboardUrl: cyclePageUrl(this.config.publicUrl, year.cycleId), language }),
       );
   }
 
   /**
-   * The year as its workflow answers; a closed one's answer once. Its dates no longer change, and a
-   * query of an ended workflow replays its whole year's history in the worker, which calendar apps
-   * fetching every hour would otherwise cost on every fetch. Kept by the run (its start), so that a
+   * The year's milestones as its workflow answers them (`cycleState`: no more is read, a feed is
+   * fetched every hour by every subscriber); undefined when Temporal no longer holds it or it has
+   * no dates. A closed year's are read once: its dates no longer change, and a query of an ended
+   * workflow replays its whole year's history in the worker. Kept by the run (its start), so that a
    * rehearsal discarded and run again is read again.
    */
-  private async viewOf(cycle: QualityCycleEntity): Promise<CycleView | undefined> {
+  private async yearOf(cycle: QualityCycleEntity, rehearsal: boolean): Promise<YearMilestones | undefined> {
     const run = `${cycle.id}@${cycle.startedAt}`;
     const remembered = this.closedYears.get(run);
     if (remembered) return remembered;
-    let view: CycleView;
+    let state;
     try {
-      view = await this.cycleViews.get(cycle.id);
+      state = await this.temporal.client.workflow.getHandle(cycle.workflowId).query(cycleStateQuery);
     } catch (error) {
-      // Discarded between the two reads: its milestones are no longer anyone's.
-      if (error instanceof QcycleError && error.code === QcycleErrorCode.CycleNotFound) return undefined;
+      if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
     }
-    if (cycle.status === 'closed' && view.live.status === 'closed' && view.live.dates) {
+    if (!state.dates) return undefined;
+    const year: YearMilestones = {
+      cycleId: cycle.id,
+      year: cycle.year,
+      rehearsal,
+      cancelled: state.status === 'cancelled',
+      dates: state.dates,
+      scheduleShiftMs: state.scheduleShiftMs ?? 0,
+    };
+    if (cycle.status === 'closed' && state.status === 'closed') {
       if (this.closedYears.size >= MOST_CLOSED_YEARS_KEPT)
         this.closedYears.delete(this.closedYears.keys().next().value as string);
-      this.closedYears.set(run, view);
+      this.closedYears.set(run, year);
     }
-    return view;
+    return year;
   }
-}
-
-/**
- * A running year whose workflow did not answer the query (its worker down or busy past the wait):
- * its milestones cannot be left out of a feed, or calendar apps would drop them until the next
- * fetch; 503, and the app keeps what it had. (A year that answers without dates has none to give.)
- */
-export function assertAnswered(view: CycleView | undefined): void {
-  if (view?.live.executionStatus === 'RUNNING' && view.live.status === undefined)
-    throw new QcycleError(QcycleErrorCode.WorkflowUnavailable, 'yearDatesUnread', { cycleId: view.id });
 }
 
 /** How long a closed year's milestones stay in the feed. */
 const KEEP_CLOSED_FOR_MS = 365 * 24 * 60 * 60 * 1000;
 
-/** The year just closed of a few thousand organisations: each kept view is a kilobyte or two. */
+/** The year just closed of a few thousand organisations: each kept entry is a few hundred bytes. */
 const MOST_CLOSED_YEARS_KEPT = 5_000;
 
 function hashOf(token: string): string {

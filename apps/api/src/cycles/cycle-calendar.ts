@@ -1,4 +1,5 @@
 import { addDays, icalendar, type CalendarEvent, type Language } from '@qcycle/domain';
+import type { CycleCalendarDates } from '@qcycle/contracts';
 import type { CycleView } from './dto/cycle.view';
 
 /**
@@ -12,13 +13,40 @@ export function cycleCalendar(
   cycle: CycleView,
   { dashboardUrl, now, language }: { dashboardUrl: string; now: Date; language: Language },
 ): string | undefined {
-  const events = cycleMilestones(cycle, { dashboardUrl, language });
-  if (!events) return undefined;
+  const milestones = milestonesOf(cycle);
+  if (!milestones) return undefined;
   return icalendar({
-    method: isCancelled(cycle) ? 'CANCEL' : 'PUBLISH',
+    method: milestones.cancelled ? 'CANCEL' : 'PUBLISH',
     stampedAt: now.toISOString(),
-    events,
+    events: cycleMilestones(milestones, { dashboardUrl, language }),
   });
+}
+
+/** What a year's milestones are made of: the dates it goes by now, and what it is. */
+export interface YearMilestones {
+  cycleId: string;
+  year: number;
+  rehearsal: boolean;
+  cancelled: boolean;
+  /** The calendar's dates, moved ones included (a rehearsal's before its shift). */
+  dates: CycleCalendarDates;
+  /** Milliseconds a rehearsal's calendar is shifted by; 0 for a real year. */
+  scheduleShiftMs: number;
+}
+
+/** A cycle view's milestones, or undefined when its dates cannot be read (its workflow's history gone). */
+export function milestonesOf(cycle: CycleView): YearMilestones | undefined {
+  const dates = cycle.live.dates;
+  if (!dates) return undefined;
+  return {
+    cycleId: cycle.id,
+    year: cycle.year,
+    rehearsal: cycle.rehearsal,
+    // Cancelled as the workflow says, or as recorded when the workflow does not answer.
+    cancelled: (cycle.live.status ?? cycle.status) === 'cancelled',
+    dates,
+    scheduleShiftMs: cycle.live.scheduleShiftMs ?? 0,
+  };
 }
 
 /**
@@ -26,48 +54,42 @@ export function cycleCalendar(
  * calendar feed): the internal audit's window, the management review and the cycle's close, on the
  * dates the cycle goes by (moved ones included; a rehearsal's moved by its shift, as it runs), each
  * with a reminder and the cycle's dashboard. One UID per milestone of a cycle, so that each carrier
- * updates the same event. Undefined when the cycle's dates cannot be read.
+ * updates the same event.
  */
 export function cycleMilestones(
-  cycle: CycleView,
+  milestones: YearMilestones,
   { dashboardUrl, language }: { dashboardUrl: string; language: Language },
-): CalendarEvent[] | undefined {
-  const dates = cycle.live.dates;
-  if (!dates) return undefined;
+): CalendarEvent[] {
+  const { cycleId, year, rehearsal, cancelled, dates } = milestones;
   const words = WORDS[language];
   // A rehearsal runs its calendar moved by whole weeks: its milestones fall on the moved days.
-  const shiftDays = Math.round((cycle.live.scheduleShiftMs ?? 0) / 86_400_000);
+  const shiftDays = Math.round(milestones.scheduleShiftMs / 86_400_000);
   const moved = (date: string) => addDays(date, shiftDays);
-  const tag = cycle.rehearsal ? `[${words.rehearsal}] ` : '';
+  const tag = rehearsal ? `[${words.rehearsal}] ` : '';
   const event = (
     key: string,
     summary: string,
     when: { from: string; to: string },
     remindBefore: string,
   ): CalendarEvent => ({
-    uid: `${cycle.id}/${key}@qcycle`,
+    uid: `${cycleId}/${key}@qcycle`,
     when: { from: moved(when.from), to: moved(when.to) },
     summary: `${tag}${summary}`,
-    description: `${words.cycle(cycle.year)}: ${dashboardUrl}`,
+    description: `${words.cycle(year)}: ${dashboardUrl}`,
     url: dashboardUrl,
-    status: isCancelled(cycle) ? 'CANCELLED' : 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     remindBefore,
   });
   return [
-    event('internal-audit', words.audit(cycle.year), dates.auditWindow, 'P7D'),
+    event('internal-audit', words.audit(year), dates.auditWindow, 'P7D'),
     event(
       'management-review',
-      words.review(cycle.year),
+      words.review(year),
       { from: dates.managementReviewDate, to: dates.managementReviewDate },
       'P7D',
     ),
-    event('close', words.close(cycle.year), { from: dates.closeDate, to: dates.closeDate }, 'P1D'),
+    event('close', words.close(year), { from: dates.closeDate, to: dates.closeDate }, 'P1D'),
   ];
-}
-
-/** Cancelled as the workflow says, or as recorded when the workflow does not answer. */
-export function isCancelled(cycle: CycleView): boolean {
-  return (cycle.live.status ?? cycle.status) === 'cancelled';
 }
 
 const WORDS = {

@@ -67,6 +67,6 @@ import { TemplatesController } from './templates.controller';
     TaskHandoversService,
     ClosedYearDocumentsService,
   ],
-  exports: [ClosedYearDocumentsService, CyclesService],
+  exports: [ClosedYearDocumentsService],
 })
 export class CyclesModule {}
