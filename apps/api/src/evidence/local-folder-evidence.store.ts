@@ -98,14 +98,8 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
    * stored again under its name meanwhile: the set-aside copy goes.)
    */
   async restoreSetAside(): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
     let restored = 0;
-    for (const name of names.filter((n) => n.startsWith('.') && n.endsWith(REMOVING_SUFFIX))) {
+    for (const name of await this.leftovers(REMOVING_SUFFIX)) {
       const sha256 = name.slice(1, name.indexOf('.', 1));
       if (!isSha256(sha256)) continue;
       const aside = join(this.dir, name);
@@ -125,14 +119,8 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
    * file then). Only files older than `olderThanMs`: another API process may be writing one right now.
    */
   async sweepPartials(olderThanMs: number, now = Date.now()): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
     let removed = 0;
-    for (const name of names.filter((n) => n.startsWith('.') && n.endsWith(PARTIAL_SUFFIX))) {
+    for (const name of await this.leftovers(PARTIAL_SUFFIX)) {
       const path = join(this.dir, name);
       const info = await stat(path).catch(() => undefined);
       if (info && now - info.mtimeMs > olderThanMs) {
@@ -141,6 +129,12 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
       }
     }
     return removed;
+  }
+
+  /** The names of the folder's own files with that suffix (never a stored file's); none without a folder. */
+  private async leftovers(suffix: string): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names.filter((name) => name.startsWith('.') && name.endsWith(suffix));
   }
 
   pathOf(sha256: string): string {
