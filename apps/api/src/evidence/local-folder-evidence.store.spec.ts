@@ -68,4 +68,18 @@ describe('the local folder evidence store removing a content', () => {
     expect(await readFile(store.pathOf(hash))).toEqual(bytes);
     expect(await asideFiles()).toEqual([]);
   });
+
+  it('sweeps partial uploads a killed process left, once older than the age given, and nothing else', async () => {
+    const hash = await storedAt(Buffer.from('%PDF-1.7 giu lai'), anHourAgo());
+    const abandoned = join(dir, `.${randomUUID()}.partial`);
+    const writing = join(dir, `.${randomUUID()}.partial`);
+    await writeFile(abandoned, 'cut off');
+    await utimes(abandoned, anHourAgo(), anHourAgo());
+    await writeFile(writing, 'still coming');
+    await expect(store.sweepPartials(60_000)).resolves.toBe(1);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.partial'))).toEqual([
+      writing.slice(dir.length + 1),
+    ]);
+    await expect(store.has(hash)).resolves.toBe(true);
+  });
 });
