@@ -1,3 +1,4 @@
+import { QcycleErrorCode, errorMessage, type ErrorLanguage } from '@qcycle/contracts';
 import { eventually } from '@qcycle/testing';
 import { CycleWalk, APPROVE, cycleId, Q1_REPORT } from './support/cycle-walk';
 import { FaultStack, isRunning, type StackProcess } from './support/fault-stack';
@@ -28,6 +29,18 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
 
   it('while it is down a completion answers 503 (inboxes still read); after the restart the retry approves once', async () => {
     const task = await walk.approvalTask();
+    // A calendar app's subscription to the Quality Representative's feed (the year's milestones are
+    // the workflow's): fetched without signing in.
+    const feed = await walk.org.as<{ url: string }>('qmr', 'POST', '/api/v1/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    const fetchFeed = async () => {
+      const answer = await fetch(`${stack.baseUrl}${new URL(feed.body.url).pathname}`);
+      return { status: answer.status, text: await answer.text() };
+    };
+    expect(await fetchFeed()).toMatchObject({
+      status: 200,
+      text: expect.stringContaining(`UID:${cycleId}/close@qcycle`),
+    });
     await stack.stopTemporal();
     try {
       await eventually(
@@ -37,11 +50,26 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
       const inbox = await walk.org.as('leader', 'GET', '/api/v1/me/tasks');
       expect(inbox.status).toBe(200);
       // What only Temporal answers (the cycle's live state) says Temporal, not the database.
-      const live = await walk.org.as<{ code: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
+      const live = await walk.org.as<{ code: string; message: string }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}`,
+      );
       expect({ status: live.status, code: live.body.code }).toEqual({
         status: 503,
         code: 'WORKFLOW_UNAVAILABLE',
       });
+      // A read is simply asked again: no request id to keep, as a completion's answer says.
+      const language = live.headers.get('content-language') as ErrorLanguage;
+      expect(live.body.message).toBe(errorMessage(QcycleErrorCode.WorkflowUnavailable, 'read', {}, language));
+      // The feed fails rather than leaving the milestones out: the calendar app keeps what it had.
+      const feedDown = await fetchFeed();
+      expect({ status: feedDown.status, code: (JSON.parse(feedDown.text) as { code: string }).code }).toEqual(
+        {
+          status: 503,
+          code: 'WORKFLOW_UNAVAILABLE',
+        },
+      );
       const refused = await walk.complete('leader', task.id, APPROVE);
       expect({ status: refused.status, code: refused.body.code }).toEqual({
         status: 503,
@@ -52,6 +80,7 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
     }
     const { answer } = await walk.completeRetrying('leader', task.id, APPROVE);
     expect(answer.status).toBe(200);
+    expect((await fetchFeed()).status).toBe(200);
     await walk.expectCompletedOnce(task.id, 'leader', APPROVE);
     await walk.taskOf('qmr', 'assignment-acceptance');
     // The same processes, reconnected.

@@ -486,6 +486,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Quy trình không trả lời kịp; hãy gửi lại yêu cầu với cùng x-request-id (chỉ áp dụng một lần)',
       en: 'The workflow did not answer in time; repeat the request with the same x-request-id (it is applied once)',
     },
+    read: {
+      vi: 'Quy trình không trả lời kịp; hãy thử lại sau giây lát',
+      en: 'The workflow did not answer in time; try again in a moment',
+    },
   },
   [QcycleErrorCode.DocumentsUnavailable]: {
     default: {

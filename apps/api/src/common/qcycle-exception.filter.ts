@@ -70,7 +70,8 @@ export class QcycleExceptionFilter implements ExceptionFilter {
       this.logger.warn(
         `Temporal unavailable on ${request.method} ${request.path} (request ${requestId}): ${String((exception as Error).message)}`,
       );
-      return new QcycleError(QcycleErrorCode.WorkflowUnavailable);
+      // A read changes nothing: it is simply asked again, with no request id to keep.
+      return new QcycleError(QcycleErrorCode.WorkflowUnavailable, isRead(request) ? 'read' : 'default');
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(
@@ -237,6 +238,10 @@ function bodyParserError(exception: unknown, request: Request): QcycleError | un
   if (candidate.status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     return new QcycleError(QcycleErrorCode.UnsupportedMediaType);
   return new QcycleError(QcycleErrorCode.ValidationFailed, 'bodyRefused', { reason: candidate.type });
+}
+
+function isRead(request: Request): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
 }
 
 /**
