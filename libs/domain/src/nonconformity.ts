@@ -93,8 +93,8 @@ export function nonconformityDetailsProblems(
   }
   if (!(NONCONFORMITY_SEVERITIES as readonly unknown[]).includes(value.severity)) {
     problems.add('severity', value.severity === undefined ? 'required' : 'invalid-value', {
-      vi: 'Mức độ phải là minor-nc hoặc major-nc.',
-      en: 'The severity must be minor-nc or major-nc.',
+      vi: 'Phải chọn mức độ: không phù hợp nhẹ hoặc không phù hợp nặng.',
+      en: 'Choose the severity: minor or major nonconformity.',
     });
   }
   if (value.verifierUserId !== undefined && !references.userIds.includes(value.verifierUserId as string)) {

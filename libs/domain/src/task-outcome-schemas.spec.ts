@@ -245,6 +245,22 @@ describe('task outcome schemas', () => {
     }
   });
 
+  it.each(TASK_KINDS)("%s: a choice's problem speaks the form's words, not the codes it sends", (kind) => {
+    for (const [location, node] of nodes(TASK_OUTCOME_SCHEMAS[kind])) {
+      const problem = node['x-problem'];
+      const codes = (node.enum ?? []).filter((value): value is string => typeof value === 'string');
+      // The decision is the button pressed: only an API client sends a wrong one, and the codes are
+      // what it must send. A result or a severity is a choice a person can leave unmade.
+      if (!problem || codes.length < 2 || location === 'decision') continue;
+      const named = (reason = '') => codes.filter((code) => new RegExp(`\\b${code}\\b`, 'u').test(reason));
+      expect({ location, vi: named(problem.reason), en: named(problem.reasonEn) }).toEqual({
+        location,
+        vi: [],
+        en: [],
+      });
+    }
+  });
+
   it('is plain JSON, with patterns that compile as ECMAScript regular expressions', () => {
     const json = JSON.parse(JSON.stringify(TASK_OUTCOME_SCHEMAS));
     expect(json).toEqual(TASK_OUTCOME_SCHEMAS);

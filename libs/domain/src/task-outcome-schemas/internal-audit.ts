@@ -145,8 +145,9 @@ export const AUDIT_STEP: OutcomeSchema = {
         },
       }),
       ...problem('invalid-value', {
-        vi: 'Kết quả phải là conformity, observation, minor-nc hoặc major-nc.',
-        en: 'The result must be conformity, observation, minor-nc or major-nc.',
+        // The words on the form's choices: an auditor never sees the codes.
+        vi: 'Phải chọn kết quả: phù hợp, điểm lưu ý, không phù hợp nhẹ hoặc không phù hợp nặng.',
+        en: 'Choose the result: Conformity, Observation, Minor nonconformity or Major nonconformity.',
       }),
     },
     evidence: textList(

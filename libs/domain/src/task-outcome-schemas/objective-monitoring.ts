@@ -229,8 +229,8 @@ export const NONCONFORMITY_PROPOSAL: OutcomeSchema = {
           enum: ['minor-nc', 'major-nc'],
           ...labelled({ vi: 'Mức độ', en: 'Severity' }),
           ...problem('invalid-value', {
-            vi: 'Mức độ phải là minor-nc hoặc major-nc.',
-            en: 'The severity must be minor-nc or major-nc.',
+            vi: 'Phải chọn mức độ: không phù hợp nhẹ hoặc không phù hợp nặng.',
+            en: 'Choose the severity: minor or major nonconformity.',
           }),
         },
         verifierUserId: {
