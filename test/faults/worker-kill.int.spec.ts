@@ -1,4 +1,5 @@
-import { CycleWalk, APPROVE, Q1_REPORT } from './support/cycle-walk';
+import { QcycleErrorCode, errorMessage, type ErrorLanguage } from '@qcycle/contracts';
+import { CycleWalk, APPROVE, Q1_REPORT, cycleId } from './support/cycle-walk';
 import { FaultStack } from './support/fault-stack';
 import { TableLock } from './support/table-lock';
 
@@ -75,5 +76,71 @@ describe('fault: the worker is killed with SIGKILL', () => {
     expect((await walk.complete('staff.tthc', report.id, Q1_REPORT)).status).toBe(200);
     await walk.expectCompletedOnce(report.id, 'staff.tthc', Q1_REPORT);
     await walk.expectQ1MeasuredOnce();
+  }, 120_000);
+
+  it('with no worker at all: the cycle’s page answers from its records, the feed asks to be fetched again; a new worker answers both', async () => {
+    const feed = await walk.org.as<{ url: string }>('qmr', 'POST', '/api/v1/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    const fetchFeed = async () => {
+      const answer = await fetch(`${stack.baseUrl}${new URL(feed.body.url).pathname}`);
+      return {
+        status: answer.status,
+        text: await answer.text(),
+        language: answer.headers.get('content-language'),
+      };
+    };
+    type Page = {
+      status: string;
+      phase: string;
+      live: { executionStatus: string; status?: string; openTasks?: { taskId: string }[] };
+    };
+    const page = () => walk.org.as<Page>('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
+    await stack.kill(stack.worker);
+    try {
+      // Nothing is written without the worker: the records now are what the page must show.
+      const [recorded] = await stack.sql<{ status: string; phase: string }>(
+        'SELECT status, phase FROM quality_cycles WHERE id = $1',
+        [cycleId],
+      );
+      const openTasks = await stack.sql<{ id: string }>(
+        `SELECT id FROM tasks WHERE cycle_id = $1 AND status = 'open' ORDER BY opened_at, id`,
+        [cycleId],
+      );
+      expect(openTasks.length).toBeGreaterThan(0);
+      const [withoutWorker, feedDown] = await Promise.all([page(), fetchFeed()]);
+      expect({
+        status: withoutWorker.status,
+        cycle: [withoutWorker.body.status, withoutWorker.body.phase],
+        live: withoutWorker.body.live.executionStatus,
+        answered: withoutWorker.body.live.status,
+        openTasks: withoutWorker.body.live.openTasks?.map((task) => task.taskId),
+      }).toEqual({
+        status: 200,
+        cycle: [recorded.status, recorded.phase],
+        live: 'RUNNING',
+        answered: undefined,
+        openTasks: openTasks.map((task) => task.id),
+      });
+      // The feed fails rather than leaving the year's milestones out: the calendar app keeps what it
+      // had, and fetches again.
+      const problem = JSON.parse(feedDown.text) as { code: string; message: string };
+      expect({ status: feedDown.status, code: problem.code, message: problem.message }).toEqual({
+        status: 503,
+        code: 'WORKFLOW_UNAVAILABLE',
+        message: errorMessage(
+          QcycleErrorCode.WorkflowUnavailable,
+          'read',
+          {},
+          feedDown.language as ErrorLanguage,
+        ),
+      });
+    } finally {
+      await stack.startWorker();
+    }
+    expect((await page()).body.live.status).toBe('running');
+    expect(await fetchFeed()).toMatchObject({
+      status: 200,
+      text: expect.stringContaining(`UID:${cycleId}/close@qcycle`),
+    });
   }, 120_000);
 });

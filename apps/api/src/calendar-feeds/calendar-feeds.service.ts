@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
@@ -37,6 +37,7 @@ const MOST_TASKS = 500;
  */
 @Injectable()
 export class CalendarFeedsService {
+  private readonly logger = new Logger('calendar-feeds');
   /** Closed years' milestones, by run (yearOf). */
   private readonly closedYears = new Map<string, YearMilestones>();
 
@@ -153,10 +154,15 @@ export class CalendarFeedsService {
     if (remembered) return remembered;
     let state;
     try {
-      state = await this.temporal.client.workflow.getHandle(cycle.workflowId).query(cycleStateQuery);
+      state = await this.temporal.query(cycle.workflowId, cycleStateQuery);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
-      throw error;
+      // Whatever kept the year from answering (no worker within QUERY_DEADLINE_MS, Temporal down, a
+      // query the worker could not answer), the feed cannot be whole: 503, and the calendar app
+      // keeps what it had and fetches again. Why is for the operator.
+      const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : '';
+      this.logger.warn(`${cycle.workflowId} did not answer its cycleState query: ${String(error)}${cause}`);
+      throw new QcycleError(QcycleErrorCode.WorkflowUnavailable, 'read');
     }
     if (!state.dates) return undefined;
     const year: YearMilestones = {

@@ -261,7 +261,9 @@ export class CyclesService {
       // start (its own calendar) is kept by qcycle: a primary-key read.
       const [description, state, openTasks, start] = await Promise.all([
         handle.describe(),
-        handle.query(cycleStateQuery).catch(() => undefined),
+        // A workflow that cannot answer now (no worker polling: QUERY_DEADLINE_MS) leaves the page
+        // what is recorded: the cycle's status and phase, and its open tasks.
+        this.temporal.query(workflowId, cycleStateQuery).catch(() => undefined),
         this.tasks.find({
           select: { id: true, kind: true, title: true, assigneeUserId: true, dueAt: true, openedAt: true },
           where: { cycleId, status: 'open' },
@@ -270,7 +272,16 @@ export class CyclesService {
         // The timeline's plan is a help: a start that cannot be read now leaves it out, not the cycle.
         this.starts.startOf(key.organisationCode, key.year).catch(() => undefined),
       ]);
-      if (!state) return { executionStatus: description.status.name };
+      const openTaskViews = openTasks.map((t) => ({
+        taskId: t.id,
+        kind: t.kind,
+        title: t.title,
+        assigneeUserId: t.assigneeUserId,
+        dueAt: t.dueAt ?? undefined,
+        openedAt: t.openedAt,
+        openedAfterDue: openedAfterDue(Date.parse(t.openedAt), t.dueAt === null ? null : Date.parse(t.dueAt)),
+      }));
+      if (!state) return { executionStatus: description.status.name, openTasks: openTaskViews };
       return {
         executionStatus: description.status.name,
         status: state.status,
@@ -287,18 +298,7 @@ export class CyclesService {
           ownerUserId: o.ownerUserId,
           measuredByEngine: o.measuredByEngine,
         })),
-        openTasks: openTasks.map((t) => ({
-          taskId: t.id,
-          kind: t.kind,
-          title: t.title,
-          assigneeUserId: t.assigneeUserId,
-          dueAt: t.dueAt ?? undefined,
-          openedAt: t.openedAt,
-          openedAfterDue: openedAfterDue(
-            Date.parse(t.openedAt),
-            t.dueAt === null ? null : Date.parse(t.dueAt),
-          ),
-        })),
+        openTasks: openTaskViews,
       };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;

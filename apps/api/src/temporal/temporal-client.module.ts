@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import type { QueryDefinition } from '@temporalio/common';
 import { QCYCLE_CONFIG, temporalConnectionOptions, type QcycleConfig } from '@qcycle/config';
 
 /**
@@ -10,6 +11,14 @@ import { QCYCLE_CONFIG, temporalConnectionOptions, type QcycleConfig } from '@qc
  * request's x-request-id makes a retried completion count once).
  */
 export const API_TEMPORAL_CALL_ATTEMPTS = 6;
+
+/**
+ * How long a read waits for a workflow's answer to a query. Temporal hands a query to a worker;
+ * with none polling (the worker down or restarting) the server held the request about 30 s before
+ * failing it, and a person's page with it. A running year answers in milliseconds, a closed one
+ * (replayed from its history) in about a second.
+ */
+export const QUERY_DEADLINE_MS = 10_000;
 
 /**
  * The API's Temporal client. The connection is lazy, so the API boots (and reports Temporal as down
@@ -28,6 +37,13 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       ],
     });
     this.client = new Client({ connection: this.connection, namespace: config.temporal.namespace });
+  }
+
+  /** A workflow's answer to a query; a DEADLINE_EXCEEDED ServiceError after QUERY_DEADLINE_MS. */
+  query<Ret>(workflowId: string, definition: QueryDefinition<Ret, []>): Promise<Ret> {
+    return this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+      this.client.workflow.getHandle(workflowId).query(definition),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

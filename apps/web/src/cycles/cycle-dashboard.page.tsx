@@ -175,6 +175,12 @@ export default function CycleDashboardPage() {
           </div>
         )}
       </dl>
+      {/* The workflow did not answer its query (no worker polling): the facts above are the records'. */}
+      {live.executionStatus === 'RUNNING' && live.status === undefined && (
+        <p className="notice" role="status">
+          {t('dashboard.liveUnavailable')}
+        </p>
+      )}
 
       <PhaseTimeline phase={phase} status={status} entered={entered} planned={planned} format={format} />
       {live.dates && status !== 'cancelled' && <YearCalendar cycleId={cycleId} year={cycle.year} />}
