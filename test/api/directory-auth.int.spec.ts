@@ -88,7 +88,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'PUT /api/v1/calendars/{year}': [200, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles': [200, 400, 401, 403],
   'GET /api/v1/cycles/{cycleId}': [200, 401, 403, 404],
-  'GET /api/v1/cycles/{cycleId}/calendar': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/calendar': [200, 401, 403, 404, 503],
   'POST /api/v1/cycles/{cycleId}/cancel': [202, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles/{cycleId}/discard': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles/{cycleId}/dates': [200, 400, 401, 403, 404, 409, 422, 429, 503],

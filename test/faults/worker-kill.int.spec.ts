@@ -78,7 +78,7 @@ describe('fault: the worker is killed with SIGKILL', () => {
     await walk.expectQ1MeasuredOnce();
   }, 120_000);
 
-  it('with no worker at all: the cycle’s page answers from its records, the feed asks to be fetched again; a new worker answers both', async () => {
+  it('with no worker at all: the cycle’s page answers from its records, the feed and the calendar file ask to be fetched again; a new worker answers all three', async () => {
     const feed = await walk.org.as<{ url: string }>('qmr', 'POST', '/api/v1/me/calendar-feed');
     expect(feed.status).toBe(201);
     const fetchFeed = async () => {
@@ -94,6 +94,13 @@ describe('fault: the worker is killed with SIGKILL', () => {
       phase: string;
       live: { executionStatus: string; status?: string; openTasks?: { taskId: string }[] };
     };
+    // The dashboard's "add the year's milestones to my calendar" file.
+    const fetchCalendarFile = async () => {
+      const answer = await fetch(`${stack.baseUrl}/api/v1/cycles/${cycleId}/calendar`, {
+        headers: { authorization: `Bearer ${await walk.org.tokenOf('qmr')}` },
+      });
+      return { status: answer.status, text: await answer.text() };
+    };
     const page = () => walk.org.as<Page>('qmr', 'GET', `/api/v1/cycles/${cycleId}`);
     await stack.kill(stack.worker);
     try {
@@ -107,7 +114,11 @@ describe('fault: the worker is killed with SIGKILL', () => {
         [cycleId],
       );
       expect(openTasks.length).toBeGreaterThan(0);
-      const [withoutWorker, feedDown] = await Promise.all([page(), fetchFeed()]);
+      const [withoutWorker, feedDown, fileDown] = await Promise.all([
+        page(),
+        fetchFeed(),
+        fetchCalendarFile(),
+      ]);
       expect({
         status: withoutWorker.status,
         cycle: [withoutWorker.body.status, withoutWorker.body.phase],
@@ -134,10 +145,21 @@ describe('fault: the worker is killed with SIGKILL', () => {
           feedDown.language as ErrorLanguage,
         ),
       });
+      // The file's dates are the workflow's too: "try again", not "this cycle has no dates" (404).
+      expect({ status: fileDown.status, code: (JSON.parse(fileDown.text) as { code: string }).code }).toEqual(
+        {
+          status: 503,
+          code: 'WORKFLOW_UNAVAILABLE',
+        },
+      );
     } finally {
       await stack.startWorker();
     }
     expect((await page()).body.live.status).toBe('running');
+    expect(await fetchCalendarFile()).toMatchObject({
+      status: 200,
+      text: expect.stringContaining(`UID:${cycleId}/close@qcycle`),
+    });
     expect(await fetchFeed()).toMatchObject({
       status: 200,
       text: expect.stringContaining(`UID:${cycleId}/close@qcycle`),

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
@@ -14,7 +15,7 @@ import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { calendarFile } from '../common/calendar-file';
 import { callerLanguage } from '../common/caller-language';
-import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
+import { ApiErrors, ApiWorkflowUpdateErrors, ErrorView } from '../common/error-responses';
 import {
   CancelCycleDto,
   CancelCycleView,
@@ -98,11 +99,16 @@ export class CyclesController {
   @ApiOperation({
     summary: "The year's milestones as a calendar file, for anyone in the organisation",
     description:
-      "iCalendar (RFC 5545): the internal audit's window, the management review and the cycle's close, as all-day events on the dates the cycle goes by (moved ones included; a rehearsal's moved by its shift), with reminders, in the caller's language. Downloaded again after a date moved, it updates the same events; a cancelled year's file takes them out (METHOD:CANCEL). 404 for a cycle not of your organisation, or whose dates can no longer be read.",
+      "iCalendar (RFC 5545): the internal audit's window, the management review and the cycle's close, as all-day events on the dates the cycle goes by (moved ones included; a rehearsal's moved by its shift), with reminders, in the caller's language. Downloaded again after a date moved, it updates the same events; a cancelled year's file takes them out (METHOD:CANCEL). 404 for a cycle not of your organisation, or whose dates can no longer be read; 503 WORKFLOW_UNAVAILABLE when its workflow does not answer now (try again).",
   })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The file, as an attachment (chu-trinh-<year>.ics)' })
   @ApiErrors(401, 403, 404)
+  @ApiResponse({
+    status: 503,
+    description: "The cycle's workflow did not answer now (WORKFLOW_UNAVAILABLE); try again in a moment",
+    type: ErrorView,
+  })
   async calendar(
     @CurrentUser() caller: Principal,
     @Param('cycleId') cycleId: string,

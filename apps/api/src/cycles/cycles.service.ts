@@ -201,6 +201,9 @@ export class CyclesService {
   /** The year's milestones as a calendar file (cycle-calendar.ts), in the caller's language. */
   async calendar(cycleId: string, language: Language): Promise<string> {
     const cycle = await this.get(cycleId);
+    // Its dates are the workflow's: one that did not answer now is not a cycle without dates.
+    if (cycle.live.status === undefined && cycle.live.executionStatus !== 'UNKNOWN')
+      throw new QcycleError(QcycleErrorCode.WorkflowUnavailable, 'read');
     const dashboardUrl = cyclePageUrl(this.config.publicUrl, cycleId);
     const calendar = cycleCalendar(cycle, { dashboardUrl, now: new Date(), language });
     if (!calendar) throw new QcycleError(QcycleErrorCode.NotFound, 'cycleDates', { cycleId });

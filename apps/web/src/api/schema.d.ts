@@ -343,7 +343,7 @@ export interface paths {
         };
         /**
          * The year's milestones as a calendar file, for anyone in the organisation
-         * @description iCalendar (RFC 5545): the internal audit's window, the management review and the cycle's close, as all-day events on the dates the cycle goes by (moved ones included; a rehearsal's moved by its shift), with reminders, in the caller's language. Downloaded again after a date moved, it updates the same events; a cancelled year's file takes them out (METHOD:CANCEL). 404 for a cycle not of your organisation, or whose dates can no longer be read.
+         * @description iCalendar (RFC 5545): the internal audit's window, the management review and the cycle's close, as all-day events on the dates the cycle goes by (moved ones included; a rehearsal's moved by its shift), with reminders, in the caller's language. Downloaded again after a date moved, it updates the same events; a cancelled year's file takes them out (METHOD:CANCEL). 404 for a cycle not of your organisation, or whose dates can no longer be read; 503 WORKFLOW_UNAVAILABLE when its workflow does not answer now (try again).
          */
         get: operations["CyclesController_calendar"];
         put?: never;
@@ -6253,6 +6253,15 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The cycle's workflow did not answer now (WORKFLOW_UNAVAILABLE); try again in a moment */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
