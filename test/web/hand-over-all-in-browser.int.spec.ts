@@ -5,7 +5,7 @@ import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisa
 import { rehearsalInItsAudit } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
-import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, factOf, type Tab } from './support/web-suite';
 
 /**
  * Someone who left holds several open tasks; from the dashboard's panel of tasks held by people who
@@ -166,4 +166,45 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       await qmr.page.setViewportSize({ width: 1280, height: 800 });
     }
   });
+
+  // Last: the worker does not come back.
+  it('without a worker, the dashboard shows the status, phase and overdue tasks the records hold, says the workflow did not answer, and guesses nothing it holds', async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    const overdue = qmr.page.getByRole('region', { name: vi('cycles:overdue.title'), exact: false });
+    const dashboard = async () => {
+      await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+      await overdue.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+      await qmr.settled();
+      const fact = (label: string) => factOf(qmr.page, vi(`cycles:facts.${label}`));
+      return {
+        status: await fact('status'),
+        phase: await fact('phase'),
+        decision: await fact('decision'),
+        rehearsal: await fact('rehearsal'),
+        overdue: await overdue.getByRole('row').allInnerTexts(),
+      };
+    };
+    const answered = await dashboard();
+    // The workflow's own: the approving decision's number, and the October rehearsal's shift.
+    expect([answered.decision, answered.rehearsal]).not.toContain(vi('cycles:facts.notReadNow'));
+    expect(answered.decision).not.toBe(vi('cycles:facts.noDecision'));
+    expect(answered.rehearsal).not.toBe(vi('cycles:facts.rehearsalUnshifted'));
+
+    await suite.stopWorker();
+    const unanswered = await dashboard();
+    await qmr.page
+      .getByRole('status')
+      .filter({ hasText: vi('cycles:dashboard.liveUnavailable') })
+      .waitFor();
+    expect(unanswered).toEqual({
+      ...answered,
+      decision: vi('cycles:facts.notReadNow'),
+      rehearsal: vi('cycles:facts.notReadNow'),
+    });
+    // No phase marked behind its plan: the plan is the workflow's dates, unknown now.
+    await expect(qmr.page.locator('.timeline .status-warn').count()).resolves.toBe(0);
+    await qmr.check('the dashboard while its workflow does not answer', {
+      screenshot: 'cycle-dashboard-workflow-unanswered',
+    });
+  }, 90_000);
 });

@@ -42,6 +42,8 @@ export interface ApiSuite {
   seedDemoOrganisation(code: string): Promise<DemoOrganisation>;
   /** One more API process on the same database and task queue, as behind a load balancer. */
   startAnotherApi(overrides?: ConfigOverrides): Promise<{ app: INestApplication; http: HttpRecorder }>;
+  /** Stops the worker (`worker: true`): the cycles' workflows then answer no query, as in an outage. */
+  stopWorker(): Promise<void>;
   /**
    * Stops everything the suite started or was handed, in order: APIs, worker, Temporal, SMTP,
    * database. First it terminates the workflows of `endCycles` (one left running on a shared dev
@@ -86,6 +88,10 @@ export async function startApiSuite(options: ApiSuiteOptions = {}): Promise<ApiS
         return new DemoOrganisation(http, code, emailDomain);
       },
       startAnotherApi: (overrides = {}) => startApi(withOverrides(config, overrides), false),
+      async stopWorker() {
+        await running.worker?.close();
+        running.worker = undefined;
+      },
       async close({ endCycles = [] } = {}) {
         const temporal = api.get(TemporalClientProvider).client;
         for (const { organisationCode, year } of endCycles)

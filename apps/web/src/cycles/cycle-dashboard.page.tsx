@@ -134,7 +134,11 @@ export default function CycleDashboardPage() {
   const live = cycle.live;
   const phase = (live.phase ?? cycle.phase) as Phase | undefined;
   const status = live.status ?? cycle.status;
-  const planned = plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
+  // The workflow did not answer its query (no worker polling): the status, phase and open tasks shown
+  // are the records'; what only the workflow holds (the decision, a rehearsal's shift, the year's
+  // dates) is said to be unknown now, not guessed ("not signed", the year's own dates).
+  const unanswered = live.executionStatus === 'RUNNING' && live.status === undefined;
+  const planned = unanswered ? null : plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
   const { rehearsal } = cycle;
   const language = i18n.language === 'en' ? 'en' : 'vi';
 
@@ -159,24 +163,25 @@ export default function CycleDashboardPage() {
         </div>
         <div>
           <dt>{t('facts.decision')}</dt>
-          <dd>{live.decisionNumber ?? t('facts.noDecision')}</dd>
+          <dd>{unanswered ? t('facts.notReadNow') : (live.decisionNumber ?? t('facts.noDecision'))}</dd>
         </div>
         {rehearsal && (
           <div>
             <dt>{t('facts.rehearsal')}</dt>
             <dd>
               {/* A rehearsal of a year still to come runs on that year's own dates. */}
-              {live.scheduleShiftMs
-                ? t('facts.rehearsalShift', {
-                    days: format.number(Math.round(live.scheduleShiftMs / 86_400_000)),
-                  })
-                : t('facts.rehearsalUnshifted')}
+              {unanswered
+                ? t('facts.notReadNow')
+                : live.scheduleShiftMs
+                  ? t('facts.rehearsalShift', {
+                      days: format.number(Math.round(live.scheduleShiftMs / 86_400_000)),
+                    })
+                  : t('facts.rehearsalUnshifted')}
             </dd>
           </div>
         )}
       </dl>
-      {/* The workflow did not answer its query (no worker polling): the facts above are the records'. */}
-      {live.executionStatus === 'RUNNING' && live.status === undefined && (
+      {unanswered && (
         <p className="notice" role="status">
           {t('dashboard.liveUnavailable')}
         </p>
