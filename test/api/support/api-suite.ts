@@ -44,6 +44,8 @@ export interface ApiSuite {
   startAnotherApi(overrides?: ConfigOverrides): Promise<{ app: INestApplication; http: HttpRecorder }>;
   /** Stops the worker (`worker: true`): the cycles' workflows then answer no query, as in an outage. */
   stopWorker(): Promise<void>;
+  /** Starts a worker again after `stopWorker()`. */
+  startWorker(): Promise<void>;
   /**
    * Stops everything the suite started or was handed, in order: APIs, worker, Temporal, SMTP,
    * database. First it terminates the workflows of `endCycles` (one left running on a shared dev
@@ -91,6 +93,9 @@ export async function startApiSuite(options: ApiSuiteOptions = {}): Promise<ApiS
       async stopWorker() {
         await running.worker?.close();
         running.worker = undefined;
+      },
+      async startWorker() {
+        running.worker ??= await startWorkerApp(config);
       },
       async close({ endCycles = [] } = {}) {
         const temporal = api.get(TemporalClientProvider).client;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiProblem, ok, taskPath } from '../api/client';
@@ -52,6 +52,20 @@ const NEXT_YEAR_PHASES: ReadonlySet<Phase> = new Set<Phase>([
 ]);
 
 type OpenTask = Schemas['OpenTaskLiveView'];
+
+/**
+ * The workflow did not answer its query (no worker polling): the status, phase and open tasks the
+ * API gave are the records'; what only the workflow holds (the decision, a rehearsal's shift, the
+ * year's dates) is unknown now.
+ */
+const workflowUnanswered = (live: Schemas['CycleLiveView']) =>
+  live.executionStatus === 'RUNNING' && live.status === undefined;
+
+/**
+ * How long the dashboard waits before asking an unanswering workflow again (each asking waits up to
+ * the API's 10 s): the page comes back by itself, and a form being filled in on it is kept.
+ */
+const ASK_AGAIN_MS = 15_000;
 
 /** The period keys of a year at a frequency: the chart's horizontal axis. */
 function periodKeys(frequency: string, year: number): string[] {
@@ -119,6 +133,28 @@ export default function CycleDashboardPage() {
     return (data.moves.items.at(-1)?.payload as { after?: MovedDates } | undefined)?.after;
   }, [data]);
 
+  const unanswered = data ? workflowUnanswered(data.cycle.live) : false;
+  useEffect(() => {
+    if (!unanswered) return;
+    let stopped = false;
+    let timer: number;
+    // The cycle alone, until its workflow answers; then the whole page, once.
+    const askAgain = async () => {
+      const cycle = await ok(api.GET('/api/v1/cycles/{cycleId}', { params: { path: { cycleId } } })).catch(
+        () => undefined,
+      );
+      if (stopped) return;
+      if (cycle && !workflowUnanswered(cycle.live)) reload();
+      else timer = window.setTimeout(() => void askAgain(), ASK_AGAIN_MS);
+    };
+    timer = window.setTimeout(() => void askAgain(), ASK_AGAIN_MS);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+    // Again after each load: one whose workflow still did not answer asks again in turn.
+  }, [unanswered, data, cycleId, reload]);
+
   if (loading && !data) return <p className="loading">{t('loading')}</p>;
   if (error)
     return (
@@ -134,10 +170,8 @@ export default function CycleDashboardPage() {
   const live = cycle.live;
   const phase = (live.phase ?? cycle.phase) as Phase | undefined;
   const status = live.status ?? cycle.status;
-  // The workflow did not answer its query (no worker polling): the status, phase and open tasks shown
-  // are the records'; what only the workflow holds (the decision, a rehearsal's shift, the year's
-  // dates) is said to be unknown now, not guessed ("not signed", the year's own dates).
-  const unanswered = live.executionStatus === 'RUNNING' && live.status === undefined;
+  // What only the workflow holds is said to be unknown now, not guessed ("not signed", the year's own
+  // dates, phases behind a plan of the year's own dates).
   const planned = unanswered ? null : plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
   const { rehearsal } = cycle;
   const language = i18n.language === 'en' ? 'en' : 'vi';
