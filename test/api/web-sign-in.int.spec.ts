@@ -204,7 +204,11 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
       auth: { oidc: { issuer: down, audience: 'qcycle', jwksUrl: `${down}/jwks`, clientId: 'qcycle-web' } },
     });
     const providers = await unreachable.http.call('GET', '/api/v1/auth/providers');
-    expect([providers.status, providers.body.code]).toEqual([503, 'SSO_UNAVAILABLE']);
+    expect([providers.status, providers.body.code, providers.headers.get('retry-after')]).toEqual([
+      503,
+      'SSO_UNAVAILABLE',
+      '5',
+    ]);
     const exchanged = await unreachable.http.call('POST', '/api/v1/auth/oidc/exchange', {
       body: { code: 'abc', codeVerifier: pkcePair().verifier, redirectUri: REDIRECT_URI },
     });

@@ -183,6 +183,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           });
         const plan = await get(`/api/v1/cycles/${cycleId}/plan`, PDF);
         expect(plan.status).toBe(503);
+        // Asking again will not help: no Retry-After, as the database's or a workflow's 503 has.
+        expect(plan.headers.get('retry-after')).toBeNull();
         expect(await plan.json()).toMatchObject({
           code: 'DOCUMENTS_UNAVAILABLE',
           message: expect.stringContaining('chromium'),

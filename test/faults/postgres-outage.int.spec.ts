@@ -57,11 +57,18 @@ describe(`fault: PostgreSQL stopped for ${outageSeconds} s`, () => {
       ] as const;
       for (const [local, method, path] of reads) {
         const answer = await walk.org.as(local, method, path, method === 'POST' ? { outcome } : undefined);
-        expect({ method, path, status: answer.status, code: answer.body?.code }).toEqual({
+        expect({
+          method,
+          path,
+          status: answer.status,
+          code: answer.body?.code,
+          retryAfter: answer.headers.get('retry-after'),
+        }).toEqual({
           method,
           path,
           status: 503,
           code: 'DATABASE_UNAVAILABLE',
+          retryAfter: '5',
         });
       }
       // Signing in needs the database too.

@@ -35,7 +35,11 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
     expect(feed.status).toBe(201);
     const fetchFeed = async () => {
       const answer = await fetch(`${stack.baseUrl}${new URL(feed.body.url).pathname}`);
-      return { status: answer.status, text: await answer.text() };
+      return {
+        status: answer.status,
+        retryAfter: answer.headers.get('retry-after'),
+        text: await answer.text(),
+      };
     };
     expect(await fetchFeed()).toMatchObject({
       status: 200,
@@ -55,21 +59,30 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
         'GET',
         `/api/v1/cycles/${cycleId}`,
       );
-      expect({ status: live.status, code: live.body.code }).toEqual({
+      // Retry-After: the refusal passes by itself, soon.
+      expect({
+        status: live.status,
+        code: live.body.code,
+        retryAfter: live.headers.get('retry-after'),
+      }).toEqual({
         status: 503,
         code: 'WORKFLOW_UNAVAILABLE',
+        retryAfter: '5',
       });
       // A read is simply asked again: no request id to keep, as a completion's answer says.
       const language = live.headers.get('content-language') as ErrorLanguage;
       expect(live.body.message).toBe(errorMessage(QcycleErrorCode.WorkflowUnavailable, 'read', {}, language));
       // The feed fails rather than leaving the milestones out: the calendar app keeps what it had.
       const feedDown = await fetchFeed();
-      expect({ status: feedDown.status, code: (JSON.parse(feedDown.text) as { code: string }).code }).toEqual(
-        {
-          status: 503,
-          code: 'WORKFLOW_UNAVAILABLE',
-        },
-      );
+      expect({
+        status: feedDown.status,
+        code: (JSON.parse(feedDown.text) as { code: string }).code,
+        retryAfter: feedDown.retryAfter,
+      }).toEqual({
+        status: 503,
+        code: 'WORKFLOW_UNAVAILABLE',
+        retryAfter: '5',
+      });
       const refused = await walk.complete('leader', task.id, APPROVE);
       expect({ status: refused.status, code: refused.body.code }).toEqual({
         status: 503,

@@ -24,6 +24,17 @@ export interface ErrorBody {
 }
 
 /**
+ * The refusals that pass by themselves (a part qcycle needs did not answer now), with how many
+ * seconds to wait before asking again: HTTP's Retry-After, which clients and calendar apps may
+ * honour. Not DOCUMENTS_UNAVAILABLE: a server without chromium stays without it, however often asked.
+ */
+const RETRY_AFTER_SECONDS: Partial<Record<QcycleErrorCode, number>> = {
+  [QcycleErrorCode.DatabaseUnavailable]: 5,
+  [QcycleErrorCode.WorkflowUnavailable]: 5,
+  [QcycleErrorCode.SsoUnavailable]: 5,
+};
+
+/**
  * The one way an error becomes an HTTP answer: whatever was thrown is read as a {@link QcycleError}
  * (qcycle's own, a domain error, Nest's or the body parser's HTTP errors, the database gone, or
  * anything unexpected as INTERNAL), its status comes from HTTP_STATUS_OF_ERROR and its message from
@@ -54,6 +65,8 @@ export class QcycleExceptionFilter implements ExceptionFilter {
     response.setHeader('Cache-Control', 'no-store');
     const allow = refusal.code === QcycleErrorCode.MethodNotAllowed ? refusal.details?.allow : undefined;
     if (Array.isArray(allow)) response.setHeader('Allow', allow.join(', '));
+    const retryAfter = RETRY_AFTER_SECONDS[refusal.code];
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.json(body);
   }
 
