@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { QualityCycleEntity } from '@qcycle/persistence';
-import { uniqueSuffix } from '@qcycle/testing';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import type { HttpRecorder } from './support/http-recorder';
@@ -278,6 +278,22 @@ describe('cycles over HTTP (real API, worker, Temporal dev server, PostgreSQL)',
       body: { reason: 'Kết thúc diễn tập' },
     });
     expect(cancelled.status).toBe(202);
+    // The cancellation is the workflow's to finish (202): the next case reads the leader's inbox once
+    // the workflow has ended and its approval has left that inbox.
+    await eventually('the cancelled rehearsal’s workflow ended', async () => {
+      const cycle = await http.call<{ live: { executionStatus: string } }>(
+        'GET',
+        `/api/v1/cycles/${organisationCode}-2023`,
+        { token: qmr },
+      );
+      return cycle.body.live.executionStatus === 'RUNNING' ? undefined : true;
+    });
+    await eventually("the cancelled rehearsal's approval out of the leader's inbox", async () => {
+      const inbox = await http.call<{ items: { cycleId: string }[] }>('GET', '/api/v1/me/tasks', {
+        token: await org.tokenOf('leader'),
+      });
+      return inbox.body.items.some((task) => task.cycleId === `${organisationCode}-2023`) ? undefined : true;
+    });
   });
 
   it("marks a rehearsal's tasks, and only a rehearsal's, in the inbox, on the task page and in their e-mails", async () => {
