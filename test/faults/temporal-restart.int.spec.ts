@@ -31,16 +31,7 @@ describe('fault: the Temporal dev server restarts on its SQLite file', () => {
     const task = await walk.approvalTask();
     // A calendar app's subscription to the Quality Representative's feed (the year's milestones are
     // the workflow's): fetched without signing in.
-    const feed = await walk.org.as<{ url: string }>('qmr', 'POST', '/api/v1/me/calendar-feed');
-    expect(feed.status).toBe(201);
-    const fetchFeed = async () => {
-      const answer = await fetch(`${stack.baseUrl}${new URL(feed.body.url).pathname}`);
-      return {
-        status: answer.status,
-        retryAfter: answer.headers.get('retry-after'),
-        text: await answer.text(),
-      };
-    };
+    const fetchFeed = await walk.calendarFeedOf('qmr');
     expect(await fetchFeed()).toMatchObject({
       status: 200,
       text: expect.stringContaining(`UID:${cycleId}/close@qcycle`),

@@ -79,16 +79,7 @@ describe('fault: the worker is killed with SIGKILL', () => {
   }, 120_000);
 
   it('with no worker at all: the cycle’s page answers from its records, the feed and the calendar file ask to be fetched again; a new worker answers all three', async () => {
-    const feed = await walk.org.as<{ url: string }>('qmr', 'POST', '/api/v1/me/calendar-feed');
-    expect(feed.status).toBe(201);
-    const fetchFeed = async () => {
-      const answer = await fetch(`${stack.baseUrl}${new URL(feed.body.url).pathname}`);
-      return {
-        status: answer.status,
-        text: await answer.text(),
-        language: answer.headers.get('content-language'),
-      };
-    };
+    const fetchFeed = await walk.calendarFeedOf('qmr');
     type Page = {
       status: string;
       phase: string;
@@ -135,9 +126,15 @@ describe('fault: the worker is killed with SIGKILL', () => {
       // The feed fails rather than leaving the year's milestones out: the calendar app keeps what it
       // had, and fetches again.
       const problem = JSON.parse(feedDown.text) as { code: string; message: string };
-      expect({ status: feedDown.status, code: problem.code, message: problem.message }).toEqual({
+      expect({
+        status: feedDown.status,
+        code: problem.code,
+        retryAfter: feedDown.retryAfter,
+        message: problem.message,
+      }).toEqual({
         status: 503,
         code: 'WORKFLOW_UNAVAILABLE',
+        retryAfter: '5',
         message: errorMessage(
           QcycleErrorCode.WorkflowUnavailable,
           'read',

@@ -19,6 +19,14 @@ export const Q1_REPORT = {
   evidence: ['BC-CCHC-Q1'],
 };
 
+/** A calendar feed's answer as a calendar app reads it. */
+export interface FeedAnswer {
+  status: number;
+  text: string;
+  language: string | null;
+  retryAfter: string | null;
+}
+
 /**
  * The start of the year over HTTP, as its people do it, against a fault stack's API: the Quality
  * Representative starts the cycle; the leader approves; the Chief of Office delegates; the units
@@ -46,6 +54,25 @@ export class CycleWalk {
     for (const person of people) await walk.org.tokenOf(person);
     await walk.startCycle();
     return walk;
+  }
+
+  /**
+   * A calendar app's subscription to that person's feed: the address made through the API, then a
+   * fetch of it as a calendar app makes it (no sign-in), each time it is called.
+   */
+  async calendarFeedOf(local: string): Promise<() => Promise<FeedAnswer>> {
+    const feed = await this.org.as<{ url: string }>(local, 'POST', '/api/v1/me/calendar-feed');
+    if (feed.status !== 201) throw new Error(`no calendar feed for ${local}: ${feed.status}`);
+    const address = `${this.stack.baseUrl}${new URL(feed.body.url).pathname}`;
+    return async () => {
+      const answer = await fetch(address);
+      return {
+        status: answer.status,
+        text: await answer.text(),
+        language: answer.headers.get('content-language'),
+        retryAfter: answer.headers.get('retry-after'),
+      };
+    };
   }
 
   complete(local: string, taskId: string, outcome: unknown): Promise<Answer> {
