@@ -1,39 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { usePeople } from '../../ui/people';
+import { useOrganisationUnits } from '../../ui/units';
 
 /**
- * Names for the codes and ids the cycle records hold: the organisation's units and its people
- * (GET /people, which every signed-in member may read: the leader and the auditors see names too).
+ * Names for the codes and ids the cycle records hold: the organisation's units (the session's list)
+ * and its people (GET /people, which every signed-in member may read: the leader and the auditors see names too).
  * An id nobody could name is shown as the API names it (assigneeName) or a short id.
  */
 export function useDirectoryNames() {
   const { user } = useSession();
   const { i18n, t } = useTranslation('cycles');
   const people = usePeople();
-  const [units, setUnits] = useState<Map<string, { vi: string; en: string }>>(new Map());
-  useEffect(() => {
-    let live = true;
-    const found = new Map<string, { vi: string; en: string }>();
-    const loadUnits = async () => {
-      for (let offset = 0; offset < 1000; offset += 100) {
-        const { data } = await api.GET('/api/v1/units', { params: { query: { limit: 100, offset } } });
-        if (!data) return;
-        for (const unit of data.items) found.set(unit.code, unit.name);
-        if (offset + data.items.length >= data.total) return;
-      }
-    };
-    loadUnits()
-      .catch(() => undefined)
-      .then(() => {
-        if (live) setUnits(found);
-      });
-    return () => {
-      live = false;
-    };
-  }, [user?.userId]);
+  const organisationUnits = useOrganisationUnits();
+  const units = useMemo(
+    () => new Map(organisationUnits.map((unit) => [unit.code, unit.name] as const)),
+    [organisationUnits],
+  );
 
   const { users, unitOf, inactive } = useMemo(() => {
     const users = new Map<string, string>();

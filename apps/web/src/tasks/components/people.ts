@@ -1,8 +1,8 @@
-import { createContext, useContext, useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { createContext, useContext } from 'react';
 import { useSession } from '../../auth/session';
 import { usePeople as useOrganisationPeople } from '../../ui/people';
 import { personName } from '../../ui/person-names';
+import { useOrganisationUnits } from '../../ui/units';
 
 export interface Person {
   userId: string;
@@ -40,27 +40,14 @@ export interface UnitName {
 export const TaskUnits = createContext<UnitName[]>([]);
 
 /**
- * Units of the organisation: GET /units for a signed-in session; a session from a task link reads
- * only its task, so on the task's page it has the units its task came with (`given`, else
- * {@link TaskUnits}).
+ * Units of the organisation: the session's list (GET /units) for a signed-in session; a session from
+ * a task link reads only its task, so on the task's page it has the units its task came with
+ * (`given`, else {@link TaskUnits}).
  */
 export function useUnits(given?: UnitName[]) {
-  const { user } = useSession();
   const fromTask = useContext(TaskUnits);
-  const [listed, setUnits] = useState<UnitName[]>([]);
-  const units = listed.length > 0 ? listed : (given ?? fromTask);
-  const may = !!user && user.authenticatedBy !== 'task-link';
-  useEffect(() => {
-    if (!may) return;
-    let live = true;
-    void api.GET('/api/v1/units', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (live && data)
-        setUnits(data.items.map((u) => ({ code: u.code, name: u.name as { vi: string; en: string } })));
-    });
-    return () => {
-      live = false;
-    };
-  }, [may]);
+  const listed = useOrganisationUnits();
+  const units: readonly UnitName[] = listed.length > 0 ? listed : (given ?? fromTask);
   const unitName = (code: string | null | undefined, language: string): string => {
     if (!code) return '';
     const unit = units.find((u) => u.code === code);
