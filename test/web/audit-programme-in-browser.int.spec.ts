@@ -72,6 +72,7 @@ describe("planning the internal audit with last year's results beside it (chromi
         }),
       )
       .waitFor();
+    await previous.getByText('Phòng Hành chính - Tổ chức', { exact: true }).waitFor();
     await expect(previous.getByRole('listitem').allTextContents()).resolves.toEqual([
       `${vi('cycles:auditResult.minor-nc')} Phòng Kiểm soát thủ tục hành chính — Giải quyết hồ sơ TTHC (điều khoản 8.5.1): ` +
         `Hai hồ sơ trả kết quả không ghi ngày. ${vi('tasks:auditPlan.previous.action')} ` +
@@ -330,7 +331,8 @@ describe("planning the internal audit with last year's results beside it (chromi
     const lead = await browser.tabOf(org.email('lead.auditor'), DEMO_PASSWORD);
     await lead.open(`/cycles/${encodeURIComponent(plan.cycleId)}/audit`);
     const followUp = lead.page.getByRole('region', { name: vi('cycles:audit.followUp', { year: 2023 }) });
-    await followUp.waitFor();
+    // The units' names come from the session's list of units, read once the page opens.
+    await followUp.getByText('Phòng Hành chính - Tổ chức', { exact: true }).waitFor();
     const notYet = `${vi('cycles:audit.thisAudit')} ${vi('cycles:audit.notYet')}`;
     await expect(followUp.getByRole('listitem').allTextContents()).resolves.toEqual([
       `${vi('cycles:auditResult.minor-nc')} Phòng Kiểm soát thủ tục hành chính — Giải quyết hồ sơ TTHC (điều khoản 8.5.1): ` +

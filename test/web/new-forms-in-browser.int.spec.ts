@@ -635,6 +635,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await expect(fact(vi('cycles:review.adequate'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.effective'))).resolves.toBe(vi('cycles:review.no'));
     const actionRow = qmr.page.getByRole('row', { name: /Số hóa phiếu kiểm soát quá trình/ });
+    // The unit's name comes from the session's list of units, read apart from the people.
+    await actionRow.getByText('Phòng Kiểm soát thủ tục hành chính', { exact: true }).waitFor();
     await expect(actionRow.getByRole('cell').allTextContents()).resolves.toEqual([
       'Số hóa phiếu kiểm soát quá trình',
       'Phòng Kiểm soát thủ tục hành chính',
