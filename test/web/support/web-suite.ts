@@ -105,11 +105,13 @@ export const descriptionOf = (control: Locator) =>
     return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
   });
 
-/** The text a page's fact list (`<dt>` label, `<dd>` value) gives for `label`. */
 /** A text as a regular expression that matches it literally. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The value a definition list gives a label: the label whole, not a longer one that contains it. */
+/**
+ * The value a page's fact list (`<dt>` label, `<dd>` value) gives a label: the label whole, not a
+ * longer one that contains it. Read once: wait first for what loads after the page (names).
+ */
 export const factOf = (page: Page, label: string) =>
   page
     .locator('dt', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
