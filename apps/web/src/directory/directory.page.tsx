@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice } from '../ui/page-state';
+import { forgetOrganisationUnits } from '../ui/units';
 import { unitName, useAllUnits } from './directory-data';
 import { EventsSection } from './events-section';
 import { UnitsSection } from './units-section';
@@ -57,7 +58,13 @@ export default function DirectoryPage() {
       </nav>
       {unitsError ? <ErrorNotice error={unitsError} /> : null}
       {view === 'units' && (
-        <UnitsSection allUnits={units} onUnitsChanged={() => setUnitsVersion((v) => v + 1)} />
+        <UnitsSection
+          allUnits={units}
+          onUnitsChanged={() => {
+            setUnitsVersion((v) => v + 1);
+            forgetOrganisationUnits();
+          }}
+        />
       )}
       {view === 'users' && <UsersSection allUnits={units} />}
       {view === 'events' && <EventsSection allUnits={units} />}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import { Field, FieldError } from '../ui/field';
 import { useLoad } from '../ui/page-state';
+import { forgetPeople } from '../ui/people';
 import { ROLES, type Role, type Unit, type User } from './directory-data';
 import {
   ActiveWord,
@@ -89,6 +90,7 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
             focus.restore();
             setDone(t('users.added', { name: user.fullName }));
             page.reload();
+            forgetPeople();
           }}
         />
       )}
@@ -97,7 +99,10 @@ export function UsersSection({ allUnits }: { allUnits: Unit[] }) {
           key={editingId}
           userId={editingId}
           allUnits={allUnits}
-          onChanged={() => page.reload()}
+          onChanged={() => {
+            page.reload();
+            forgetPeople();
+          }}
           onClose={() => {
             setEditingId(null);
             focus.restore();

@@ -8,4 +8,6 @@ export type PersonView = components['schemas']['PersonView'];
  * The people of the signed-in user's organisation (GET /api/v1/people: name, title, unit, roles),
  * kept for the session as {@link sessionList} says.
  */
-export const usePeople = sessionList<PersonView>(() => ok(api.GET('/api/v1/people')));
+export const { use: usePeople, forget: forgetPeople } = sessionList<PersonView>(() =>
+  ok(api.GET('/api/v1/people')),
+);
