@@ -5,9 +5,10 @@ import { usePeople } from '../../ui/people';
 import { useOrganisationUnits } from '../../ui/units';
 
 /**
- * Names for the codes and ids the cycle records hold: the organisation's units (the session's list)
- * and its people (GET /people, which every signed-in member may read: the leader and the auditors see names too).
- * An id nobody could name is shown as the API names it (assigneeName) or a short id.
+ * Names for the codes and ids the cycle records hold: the organisation's units and its people, the
+ * session's lists (GET /units and GET /people, which every signed-in member may read: the leader and
+ * the auditors see names too). An id nobody could name is shown as the API names it (assigneeName)
+ * or a short id.
  */
 export function useDirectoryNames() {
   const { user } = useSession();
