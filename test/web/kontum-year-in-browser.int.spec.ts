@@ -141,7 +141,6 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .waitFor();
   }
 
-  /** The text that describes a control (its hint and its problems, aria-describedby). */
   /** The link in the newest e-mail to that person about that task. */
   function linkInMail(local: string, taskId: string): URL | undefined {
     const mails = smtp.messages.filter(
@@ -599,16 +598,79 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await section.getByRole('button', { name: vi('tasks:correct.open') }).click();
     await expect(numerator(processes).inputValue()).resolves.toBe('1249');
 
-    // Made again on the figures as they are, with what it rests on: the register checked again.
+    // Made again on the figures as they are, with what it rests on. From the field's button (in the
+    // page's language, not the browser's), two files chosen at once: the register checked again, and
+    // the check's notes as a text file, which the app does not take: that one is named with why, the
+    // register is attached all the same.
     await numerator(processes).fill('1248');
     await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
+    const pdf = (fill: string) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, fill)]);
     const checkedAgain = 'Sổ theo dõi tháng 1 - đối chiếu lại.pdf';
-    await form.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
-      name: checkedAgain,
-      mimeType: 'application/pdf',
-      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 'b')]),
+    const notes = 'Ghi chú đối chiếu.txt';
+    const [chooser] = await Promise.all([
+      lanIn.page.waitForEvent('filechooser'),
+      form.getByText(vi('tasks:evidence.choose'), { exact: true }).click(),
+    ]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([
+      { name: checkedAgain, mimeType: 'application/pdf', buffer: pdf('b') },
+      {
+        name: notes,
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Hai hồ sơ: 000.00.12.H34-240105-0007, -0011'),
+      },
+    ]);
+    await form
+      .getByText(vi('tasks:evidence.uploaded', { name: checkedAgain }))
+      .first()
+      .waitFor();
+    const attach = form.getByLabel(vi('tasks:evidence.attach'));
+    // By the keyboard the field's own input takes the focus, drawn on the button that shows it.
+    await attach.focus();
+    await lanIn.page.keyboard.press('Shift+Tab');
+    await lanIn.page.keyboard.press('Tab');
+    await expect(
+      attach.evaluate(
+        (input: { nextElementSibling: unknown }) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(
+            input.nextElementSibling,
+          ).boxShadow,
+      ),
+    ).resolves.not.toBe('none');
+    const notesRefused = vi('tasks:evidence.refusedFile', {
+      name: notes,
+      reason: vi('tasks:evidence.error.type'),
     });
-    await form.getByText(vi('tasks:evidence.uploaded', { name: checkedAgain })).waitFor();
+    expect(await descriptionOf(attach)).toContain(notesRefused);
+    await lanIn.check('a file refused among two chosen at once', {
+      screenshot: 'task-correct-figures.file-refused',
+    });
+    // The two dossiers' list, dragged from her folder onto the field.
+    const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
+    const dragged = await lanIn.page.evaluateHandle(
+      ({ name, bytes }) => {
+        const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+        };
+        const transfer = new Transfer();
+        transfer.items.add(new BrowserFile([new Uint8Array(bytes)], name, { type: 'application/pdf' }));
+        return transfer;
+      },
+      { name: dossiers, bytes: [...pdf('c')] },
+    );
+    await attach.dispatchEvent('dragover', { dataTransfer: dragged });
+    await form.getByText(vi('tasks:evidence.dropHere')).waitFor();
+    await attach.dispatchEvent('drop', { dataTransfer: dragged });
+    await form
+      .getByText(vi('tasks:evidence.uploaded', { name: dossiers }))
+      .first()
+      .waitFor();
+    await form.getByText(vi('tasks:evidence.orDrop')).waitFor();
+    const attachedFiles = form.getByRole('list', { name: vi('tasks:evidence.attached') }).getByRole('link');
+    await expect(attachedFiles.allTextContents()).resolves.toEqual(
+      [checkedAgain, dossiers].map((name) => `${vi('tasks:evidence.download')} ${name}`),
+    );
     await expect(sent()).resolves.toBe(200);
     await section
       .getByRole('status')
@@ -617,6 +679,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const lansNote = lansResult.getByRole('note').filter({ hasText: 'Nguyễn Thị Lan' });
     await lansNote.getByText('1.248/1.250').waitFor();
     await lansNote.getByRole('link', { name: `${vi('tasks:evidence.download')} ${checkedAgain}` }).waitFor();
+    await lansNote.getByRole('link', { name: `${vi('tasks:evidence.download')} ${dossiers}` }).waitFor();
+    await expect(lansNote.getByText(notes).count()).resolves.toBe(0);
     await lanIn.check('the corrected figures', { screenshot: 'task-correct-figures.done' });
     const log = await org.as<{
       items: { actor: string; payload: { previous: unknown[]; figures: unknown[] } }[];

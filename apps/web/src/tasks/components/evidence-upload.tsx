@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, type FieldProblem } from '../../api/client';
 import {
@@ -35,11 +35,46 @@ const sizeText = (bytes: number, language: string) => {
     : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 };
 
+/** A file the API refused, by its name, with why in the user's words. */
+interface Refusal {
+  name: string;
+  reason: string;
+}
+
+/** Whether a drag carries files from the user's computer (not a text or a link of the page). */
+const carriesFiles = (event: { dataTransfer: DataTransfer | null }) =>
+  event.dataTransfer?.types.includes('Files') ?? false;
+
 /**
- * "Đính kèm tệp minh chứng": a labelled file input that uploads the chosen file to the task's
- * record and adds it to the answer's evidence (its `evidence:<id>`), listed by name with a download
- * link. Files uploaded to the record earlier (before a reload, by the Quality Representative) are
- * offered to be added again. The API's refusal (413, 415, 422) is said by the control.
+ * Files dropped beside the drop zone would make the browser open them in place of the page, and the
+ * form being filled in would be gone: while a zone is on the page, such a drop does nothing.
+ */
+function useNoDropBesideZones() {
+  useEffect(() => {
+    const refuse = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      if (event.target instanceof Element && event.target.closest('.evidence-drop')) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
+}
+
+/**
+ * "Đính kèm tệp minh chứng": files chosen (several at once) or dropped on the field are uploaded to
+ * the task's record one after another and added to the answer's evidence (their `evidence:<id>`),
+ * listed by name with a download link. A file the API refuses (413, 415, 422) is named with why,
+ * and the others are still attached. Files uploaded to the record earlier (before a reload, by the
+ * Quality Representative) are offered to be added again.
+ *
+ * The file input itself is kept for the keyboard and for screen readers (visually hidden, focusable);
+ * the button shown is in the page's language, where the browser's own would be in its own.
  */
 export function EvidenceUpload({
   cycleId,
@@ -60,40 +95,60 @@ export function EvidenceUpload({
   alreadyNamed?: readonly string[];
 }) {
   const { t, i18n } = useTranslation('tasks');
-  const [uploading, setUploading] = useState<string | undefined>();
-  const [refusal, setRefusal] = useState<string | undefined>();
-  const [done, setDone] = useState<string | undefined>();
+  const [uploading, setUploading] = useState<{ name: string; index: number; count: number } | undefined>();
+  const [refusals, setRefusals] = useState<Refusal[]>([]);
+  const [attached, setAttached] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
   const earlier = useRecordEvidence(cycleId, recordType, recordKey);
   const input = useRef<HTMLInputElement>(null);
-  // The latest list, for an upload that ends after another change.
+  // One batch at a time: a choice or a drop during an upload is ignored (the status says it is busy).
+  const busy = useRef(false);
+  // The latest list, for uploads that end after another change (and after each other: the parent
+  // has not rendered the previous file's addition yet).
   const current = useRef(files);
   current.current = files;
+  useNoDropBesideZones();
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file || uploading) return;
-    setUploading(file.name);
-    setRefusal(undefined);
-    setDone(undefined);
-    try {
-      const stored = await uploadEvidence(cycleId, recordType, recordKey, file);
-      if (!current.current.some((f) => f.id === stored.id)) onChange([...current.current, stored]);
-      setDone(stored.fileName);
-    } catch (error) {
-      setRefusal(refusalText(error, t));
-    } finally {
-      setUploading(undefined);
-      if (input.current) input.current.value = '';
+  const upload = async (chosen: File[]) => {
+    if (chosen.length === 0 || busy.current) return;
+    busy.current = true;
+    setRefusals([]);
+    setAttached([]);
+    const done: string[] = [];
+    const refused: Refusal[] = [];
+    for (const [index, file] of chosen.entries()) {
+      setUploading({ name: file.name, index: index + 1, count: chosen.length });
+      try {
+        const stored = await uploadEvidence(cycleId, recordType, recordKey, file);
+        if (!current.current.some((f) => f.id === stored.id)) {
+          current.current = [...current.current, stored];
+          onChange(current.current);
+        }
+        done.push(stored.fileName);
+      } catch (error) {
+        refused.push({ name: file.name, reason: refusalText(error, t) });
+      }
     }
+    setUploading(undefined);
+    setAttached(done);
+    setRefusals(refused);
+    busy.current = false;
+    if (input.current) input.current.value = '';
   };
 
   const offered = earlier.filter(
     (file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference),
   );
+  const refusalTexts = refusals.map(({ name, reason }) => t('evidence.refusedFile', { name, reason }));
   const shownProblems: FieldProblem[] = [
     ...problems,
-    ...(refusal ? [{ path: 'file', reason: refusal }] : []),
+    ...refusalTexts.map((reason) => ({ path: 'file', reason })),
   ];
+  const uploadingText =
+    uploading &&
+    (uploading.count === 1
+      ? t('evidence.uploading', { name: uploading.name })
+      : t('evidence.uploadingOf', { ...uploading }));
 
   return (
     <div className="evidence-upload">
@@ -117,35 +172,68 @@ export function EvidenceUpload({
       )}
       <Field label={t('evidence.attach')} hint={t('evidence.accepted')} problems={shownProblems}>
         {({ id, describedBy, invalid }) => (
-          <input
-            ref={input}
-            id={id}
-            type="file"
-            accept={EVIDENCE_ACCEPT}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-busy={uploading ? true : undefined}
-            // Not disabled while uploading (that would drop the keyboard focus): a choice is ignored.
-            onClick={(event) => {
-              if (uploading) event.preventDefault();
+          <div
+            className={`evidence-drop${dragging ? ' evidence-drop-over' : ''}`}
+            onDragOver={(event) => {
+              if (!carriesFiles(event)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'copy';
+              setDragging(true);
             }}
-            onChange={(event) => void choose(event)}
-          />
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+            }}
+            onDrop={(event) => {
+              if (!carriesFiles(event)) return;
+              event.preventDefault();
+              setDragging(false);
+              void upload([...event.dataTransfer.files]);
+            }}
+          >
+            <input
+              ref={input}
+              id={id}
+              type="file"
+              multiple
+              className="visually-hidden evidence-input"
+              accept={EVIDENCE_ACCEPT}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              aria-busy={uploading ? true : undefined}
+              // Not disabled while uploading (that would drop the keyboard focus): a choice is ignored.
+              onClick={(event) => {
+                if (busy.current) event.preventDefault();
+              }}
+              onChange={(event) => void upload([...(event.target.files ?? [])])}
+            />
+            {/* The input's face, for the pointer; the keyboard and screen readers use the input. */}
+            <span
+              className="button evidence-choose"
+              aria-hidden="true"
+              onClick={() => input.current?.click()}
+            >
+              {t('evidence.choose')}
+            </span>
+            <span className="evidence-drop-text" aria-hidden="true">
+              {dragging ? t('evidence.dropHere') : t('evidence.orDrop')}
+            </span>
+          </div>
         )}
       </Field>
       <p className="evidence-status" role="status" aria-live="polite">
-        {uploading ? (
+        {uploadingText ? (
           <>
-            <progress aria-label={t('evidence.uploading', { name: uploading })} />{' '}
-            {t('evidence.uploading', { name: uploading })}
+            <progress aria-label={uploadingText} /> {uploadingText}
           </>
-        ) : done ? (
-          t('evidence.uploaded', { name: done })
-        ) : refusal ? (
-          // Said here as an upload's end is, while the field shows it: its message is no live region.
-          <span className="visually-hidden">{refusal}</span>
         ) : (
-          ''
+          <>
+            {attached.length === 1 && t('evidence.uploaded', { name: attached[0] })}
+            {attached.length > 1 && t('evidence.uploadedMany', { count: attached.length })}
+            {refusalTexts.length > 0 && (
+              // Said here as an upload's end is, while the field shows it: its message is no live region.
+              <span className="visually-hidden"> {refusalTexts.join(' ')}</span>
+            )}
+          </>
         )}
       </p>
       {offered.length > 0 && (
