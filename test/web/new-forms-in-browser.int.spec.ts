@@ -121,7 +121,6 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .waitFor();
   }
 
-  /** The text that describes a control (its hint and its problems, aria-describedby). */
   /**
    * The labels of the compiled review inputs as shown (ReadableValue's `dt`s) that are not the
    * Vietnamese catalogue's: a key the catalogue lacks is shown in made-up English.
