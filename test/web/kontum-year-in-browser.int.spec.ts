@@ -440,15 +440,41 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // The browser's own check is satisfied (the workflow's earlier refusal stays until the next submit).
     await expect(verdict.textContent()).resolves.not.toContain(vi('tasks:figure.overDenominator'));
     // The month's register, attached in the link's session: a report's own evidence needs no sign-in.
+    // A scan of 300 KB over her office's slow uplink (DevTools' throttling, 64 KB/s): while it goes
+    // out she sees how far it is, the bar and the share sent moving, not only that it is busy.
     const register = 'Sổ theo dõi hồ sơ tháng 1.pdf';
-    const registerBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4_000, 'a')]);
+    const registerBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 'a')]);
     const registerSha = createHash('sha256').update(registerBytes).digest('hex');
+    const link = await lan.page.context().newCDPSession(lan.page);
+    await link.send('Network.enable');
+    await link.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 64 * 1024,
+    });
     await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: register,
       mimeType: 'application/pdf',
       buffer: registerBytes,
     });
+    const status = lan.page.locator('.evidence-status');
+    // Seen before 90%: the rest (30 KB, half a second) leaves time to read the bar before it is done.
+    await status.getByText(/\b([1-9]|[1-8]\d)% \(đã gửi /).waitFor();
+    const bar = status.getByRole('progressbar', { name: vi('tasks:evidence.uploading', { name: register }) });
+    const partway = await bar.evaluate(
+      (element: { value: number; max: number }) => element.value / element.max,
+    );
+    expect(partway).toBeGreaterThan(0);
+    expect(partway).toBeLessThan(1);
     await lan.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
+    await link.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await link.detach();
     const registerLink = lan.page
       .getByRole('list', { name: vi('tasks:evidence.attached') })
       .getByRole('link', { name: `${vi('tasks:evidence.download')} ${register}` });

@@ -31,6 +31,50 @@ const authAndLanguage: Middleware = {
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(authAndLanguage);
 
+/** How much of a request's body has gone out, in bytes. */
+export type UploadProgress = (sent: number, total: number) => void;
+
+/** Statuses whose answer has no body (a Response refuses one). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * A `fetch` for one request of the client (its `fetch` option) that says how far its body has gone
+ * out: `fetch` tells nothing of an upload's progress, XMLHttpRequest does. It sends the request as
+ * the middleware made it (the token, the language) and hands back the answer as a Response, so the
+ * middleware and `ok` read it as any other. A lost connection is a TypeError, as `fetch`'s.
+ */
+export function fetchReportingUpload(onProgress: UploadProgress): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const body = await request.blob();
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(request.method, request.url);
+      request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+      xhr.responseType = 'blob';
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded, event.total);
+      };
+      xhr.onload = () => {
+        const headers = new Headers();
+        for (const line of xhr.getAllResponseHeaders().trim().split(/\r?\n/)) {
+          const colon = line.indexOf(':');
+          if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+        }
+        resolve(
+          new Response(NO_BODY.has(xhr.status) ? null : (xhr.response as Blob), {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers,
+          }),
+        );
+      };
+      xhr.onerror = () => reject(new TypeError('The connection was lost before the answer came.'));
+      xhr.onabort = xhr.onerror;
+      xhr.send(body);
+    });
+  };
+}
+
 /** One field the API refused, as it names it (`figures[obj-4-on-time].numerator`, `steps[2].auditorUserId`). */
 export interface FieldProblem {
   path: string;

@@ -13,6 +13,66 @@ interface Sent {
 const sent: Sent[] = [];
 let answer: () => Response = () => new Response('{}', { status: 201 });
 
+/** What the upload told of its progress: [sent, total] as the browser reported it. */
+const progress: [number, number][] = [];
+
+/**
+ * The browser's XMLHttpRequest as the upload uses it, over the recorder below: it reports the body
+ * gone out in two halves, then hands the request to `fetch` and gives back its answer, or fails as
+ * the browser does when the connection is lost (`onerror`).
+ */
+class RecordingXhr {
+  upload: {
+    onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+  } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  responseType = '';
+  status = 0;
+  statusText = '';
+  response: Blob | undefined;
+  private method = 'GET';
+  private url = '';
+  private readonly headers = new Headers();
+  private responseHeaders = '';
+
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers.set(name, value);
+  }
+  getAllResponseHeaders() {
+    return this.responseHeaders;
+  }
+  send(body: Blob) {
+    void (async () => {
+      for (const part of [0.5, 1])
+        this.upload.onprogress?.({
+          lengthComputable: true,
+          loaded: Math.round(body.size * part),
+          total: body.size,
+        });
+      let response: Response;
+      try {
+        response = await globalThis.fetch(
+          new Request(this.url, { method: this.method, headers: this.headers, body }),
+        );
+      } catch {
+        this.onerror?.();
+        return;
+      }
+      this.status = response.status;
+      this.statusText = response.statusText;
+      this.responseHeaders = [...response.headers].map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      this.response = await response.blob();
+      this.onload?.();
+    })();
+  }
+}
+
 beforeAll(() => {
   (globalThis as { localStorage?: unknown }).localStorage ??= {
     getItem: () => null,
@@ -26,6 +86,7 @@ beforeAll(() => {
       super(typeof input === 'string' ? new URL(input, 'http://app.test') : input, init);
     }
   } as typeof Request;
+  (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = RecordingXhr;
   globalThis.fetch = (async (input: Request) => {
     const request = input instanceof Request ? input : new Request(input);
     const isForm = request.headers.get('content-type')?.startsWith('multipart/form-data');
@@ -62,13 +123,22 @@ describe('evidence files over HTTP', () => {
     answer = () =>
       new Response(JSON.stringify(stored), { status: 201, headers: { 'content-type': 'application/json' } });
     const file = new File(['%PDF-1.4'], 'Sổ theo dõi tháng 3.pdf', { type: 'application/pdf' });
+    progress.length = 0;
     const result = await evidence.uploadEvidence(
       'kontum-2024',
       'measurement',
       'q/kontum/2024/obj-4/2024-03',
       file,
+      (bytes, total) => progress.push([bytes, total]),
     );
     expect(result).toMatchObject(stored);
+    // How far the body had gone, as the browser said it, up to all of it.
+    const total = progress[0][1];
+    expect(total).toBeGreaterThan(file.size);
+    expect(progress).toEqual([
+      [Math.round(total / 2), total],
+      [total, total],
+    ]);
     expect(sent).toHaveLength(1);
     const [request] = sent;
     expect(request.method).toBe('POST');
@@ -94,7 +164,7 @@ describe('evidence files over HTTP', () => {
           headers: { 'content-type': 'application/json' },
         });
       const refused = await evidence
-        .uploadEvidence('kontum-2024', 'audit-step', 'step', new File(['x'], 'x.exe'))
+        .uploadEvidence('kontum-2024', 'audit-step', 'step', new File(['x'], 'x.exe'), () => undefined)
         .then(
           () => undefined,
           (error: unknown) => error,
@@ -102,6 +172,21 @@ describe('evidence files over HTTP', () => {
       expect(refused).toBeInstanceOf(client.ApiProblem);
       expect(refused).toMatchObject({ status, code });
     }
+  });
+
+  it('gives a lost connection as no answer (not an ApiProblem), as fetch would', async () => {
+    const { client, evidence } = await load();
+    answer = () => {
+      throw new TypeError('socket hang up');
+    };
+    const lost = await evidence
+      .uploadEvidence('kontum-2024', 'audit-step', 'step', new File(['%PDF'], 'a.pdf'), () => undefined)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(lost).toBeInstanceOf(TypeError);
+    expect(lost).not.toBeInstanceOf(client.ApiProblem);
   });
 
   it("lists a record's files by recordType and recordKey", async () => {

@@ -1,4 +1,4 @@
-import { api, ok, toApiProblem } from '../api/client';
+import { api, fetchReportingUpload, ok, toApiProblem, type UploadProgress } from '../api/client';
 import { downloadName, saveDownload } from './download';
 import type { components } from '../api/schema';
 
@@ -6,7 +6,8 @@ import type { components } from '../api/schema';
  * Evidence files over HTTP (docs/evidence.md): uploaded to a record of the cycle, named in a task
  * answer's `evidence` list as `evidence:<id>`, downloaded with the session's bearer token. All go
  * through the openapi-fetch client, whose middleware adds the bearer token: the JSON list as usual,
- * the upload with a FormData body (the browser writes the multipart boundary), the download as a blob.
+ * the upload with a FormData body (the browser writes the multipart boundary), sent through
+ * XMLHttpRequest to hear how far it is, the download as a blob.
  */
 export type EvidenceFile = components['schemas']['EvidenceFileView'];
 export type EvidenceRecordType = EvidenceFile['recordType'];
@@ -38,12 +39,16 @@ export const EVIDENCE_ACCEPT = [
   'application/vnd.oasis.opendocument.spreadsheet',
 ].join(',');
 
-/** Uploads one file to a record: `recordType` and `recordKey` before `file`, as the API requires. */
+/**
+ * Uploads one file to a record: `recordType` and `recordKey` before `file`, as the API requires.
+ * `onProgress` hears how much of it has gone out (a scan on a slow link takes a while).
+ */
 export async function uploadEvidence(
   cycleId: string,
   recordType: EvidenceRecordType,
   recordKey: string,
   file: File,
+  onProgress: UploadProgress,
 ): Promise<EvidenceFile> {
   const body = new FormData();
   body.append('recordType', recordType);
@@ -55,6 +60,7 @@ export async function uploadEvidence(
       // FormData as is: the browser writes the multipart boundary.
       body: body as unknown as components['schemas']['EvidenceUploadForm'],
       bodySerializer: (form) => form as unknown as FormData,
+      fetch: fetchReportingUpload(onProgress),
     }),
   );
 }

@@ -95,7 +95,9 @@ export function EvidenceUpload({
   alreadyNamed?: readonly string[];
 }) {
   const { t, i18n } = useTranslation('tasks');
-  const [uploading, setUploading] = useState<{ name: string; index: number; count: number } | undefined>();
+  const [uploading, setUploading] = useState<
+    { name: string; index: number; count: number; sent?: number; total?: number } | undefined
+  >();
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [attached, setAttached] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -119,7 +121,9 @@ export function EvidenceUpload({
     for (const [index, file] of chosen.entries()) {
       setUploading({ name: file.name, index: index + 1, count: chosen.length });
       try {
-        const stored = await uploadEvidence(cycleId, recordType, recordKey, file);
+        const stored = await uploadEvidence(cycleId, recordType, recordKey, file, (sent, total) =>
+          setUploading((shown) => shown && { ...shown, sent, total }),
+        );
         if (!current.current.some((f) => f.id === stored.id)) {
           current.current = [...current.current, stored];
           onChange(current.current);
@@ -148,7 +152,15 @@ export function EvidenceUpload({
     uploading &&
     (uploading.count === 1
       ? t('evidence.uploading', { name: uploading.name })
-      : t('evidence.uploadingOf', { ...uploading }));
+      : t('evidence.uploadingOf', { name: uploading.name, index: uploading.index, count: uploading.count }));
+  // How far the file has gone out, once the browser says: "45% (0,5/1,1 MB)".
+  const sentText =
+    uploading?.total &&
+    t('evidence.sent', {
+      percent: Math.floor(((uploading.sent ?? 0) * 100) / uploading.total),
+      sent: sizeText(uploading.sent ?? 0, i18n.language),
+      total: sizeText(uploading.total, i18n.language),
+    });
 
   return (
     <div className="evidence-upload">
@@ -223,7 +235,9 @@ export function EvidenceUpload({
       <p className="evidence-status" role="status" aria-live="polite">
         {uploadingText ? (
           <>
-            <progress aria-label={uploadingText} /> {uploadingText}
+            <progress aria-label={uploadingText} value={uploading?.sent} max={uploading?.total} />{' '}
+            {uploadingText}
+            {sentText && <span aria-hidden="true"> {sentText}</span>}
           </>
         ) : (
           <>
