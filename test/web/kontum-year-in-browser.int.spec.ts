@@ -468,6 +468,24 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(partway).toBeGreaterThan(0);
     expect(partway).toBeLessThan(1);
     await lan.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
+    // Then the month's scans, 600 KB: too long to wait for, she stops it. Nothing of it is kept
+    // (the record's files, read from the API below, are the register alone).
+    const scans = 'Bản chụp hồ sơ tháng 1.pdf';
+    await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: scans,
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600_000, 's')]),
+    });
+    await status.getByText(/\b([1-9]|[1-5]\d)% \(đã gửi /).waitFor();
+    await lan.page.getByRole('button', { name: `${vi('tasks:evidence.stop')} ${scans}` }).click();
+    await status.getByText(vi('tasks:evidence.stopped', { name: scans })).waitFor();
+    await expect(
+      lan.page
+        .getByRole('list', { name: vi('tasks:evidence.attached') })
+        .getByRole('link')
+        .allTextContents(),
+    ).resolves.toEqual([`${vi('tasks:evidence.download')} ${register}`]);
+    await expect(lan.page.evaluate('document.activeElement?.type')).resolves.toBe('file');
     await link.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

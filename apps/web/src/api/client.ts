@@ -41,7 +41,8 @@ const NO_BODY = new Set([101, 204, 205, 304]);
  * A `fetch` for one request of the client (its `fetch` option) that says how far its body has gone
  * out: `fetch` tells nothing of an upload's progress, XMLHttpRequest does. It sends the request as
  * the middleware made it (the token, the language) and hands back the answer as a Response, so the
- * middleware and `ok` read it as any other. A lost connection is a TypeError, as `fetch`'s.
+ * middleware and `ok` read it as any other. A lost connection is a TypeError and a request stopped by
+ * its signal an AbortError, as with `fetch`.
  */
 export function fetchReportingUpload(onProgress: UploadProgress): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -69,7 +70,11 @@ export function fetchReportingUpload(onProgress: UploadProgress): (request: Requ
         );
       };
       xhr.onerror = () => reject(new TypeError('The connection was lost before the answer came.'));
-      xhr.onabort = xhr.onerror;
+      // Stopped by the request's signal, as fetch is: an AbortError.
+      const stopped = () => reject(new DOMException('The request was stopped.', 'AbortError'));
+      xhr.onabort = stopped;
+      if (request.signal.aborted) return stopped();
+      request.signal.addEventListener('abort', () => xhr.abort(), { once: true });
       xhr.send(body);
     });
   };

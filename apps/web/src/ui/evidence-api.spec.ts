@@ -36,6 +36,7 @@ class RecordingXhr {
   private url = '';
   private readonly headers = new Headers();
   private responseHeaders = '';
+  private stopped = false;
 
   open(method: string, url: string) {
     this.method = method;
@@ -47,6 +48,10 @@ class RecordingXhr {
   getAllResponseHeaders() {
     return this.responseHeaders;
   }
+  abort() {
+    this.stopped = true;
+    this.onabort?.();
+  }
   send(body: Blob) {
     void (async () => {
       for (const part of [0.5, 1])
@@ -55,6 +60,7 @@ class RecordingXhr {
           loaded: Math.round(body.size * part),
           total: body.size,
         });
+      if (this.stopped) return;
       let response: Response;
       try {
         response = await globalThis.fetch(
@@ -187,6 +193,26 @@ describe('evidence files over HTTP', () => {
       );
     expect(lost).toBeInstanceOf(TypeError);
     expect(lost).not.toBeInstanceOf(client.ApiProblem);
+  });
+
+  it('stops an upload when its signal is aborted: an AbortError, and the rest of the file never sent', async () => {
+    const { evidence } = await load();
+    const controller = new AbortController();
+    const stopped = await evidence
+      .uploadEvidence(
+        'kontum-2024',
+        'audit-step',
+        'step',
+        new File(['%PDF-1.7 a long scan'], 'scan.pdf'),
+        () => controller.abort(),
+        controller.signal,
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(stopped).toMatchObject({ name: 'AbortError' });
+    expect(sent).toHaveLength(0);
   });
 
   it("lists a record's files by recordType and recordKey", async () => {

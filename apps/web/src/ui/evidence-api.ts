@@ -41,7 +41,8 @@ export const EVIDENCE_ACCEPT = [
 
 /**
  * Uploads one file to a record: `recordType` and `recordKey` before `file`, as the API requires.
- * `onProgress` hears how much of it has gone out (a scan on a slow link takes a while).
+ * `onProgress` hears how much of it has gone out (a scan on a slow link takes a while); `signal`
+ * stops it (an AbortError), and the API keeps nothing of a file it did not receive whole.
  */
 export async function uploadEvidence(
   cycleId: string,
@@ -49,6 +50,7 @@ export async function uploadEvidence(
   recordKey: string,
   file: File,
   onProgress: UploadProgress,
+  signal?: AbortSignal,
 ): Promise<EvidenceFile> {
   const body = new FormData();
   body.append('recordType', recordType);
@@ -61,6 +63,7 @@ export async function uploadEvidence(
       body: body as unknown as components['schemas']['EvidenceUploadForm'],
       bodySerializer: (form) => form as unknown as FormData,
       fetch: fetchReportingUpload(onProgress),
+      signal,
     }),
   );
 }

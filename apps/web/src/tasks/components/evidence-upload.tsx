@@ -100,11 +100,16 @@ export function EvidenceUpload({
   >();
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [attached, setAttached] = useState<string[]>([]);
+  // The file being uploaded when she stopped, and how many after it were not sent.
+  const [stopped, setStopped] = useState<{ name: string; rest: number } | undefined>();
   const [dragging, setDragging] = useState(false);
   const earlier = useRecordEvidence(cycleId, recordType, recordKey);
   const input = useRef<HTMLInputElement>(null);
   // One batch at a time: a choice or a drop during an upload is ignored (the status says it is busy).
-  const busy = useRef(false);
+  // Its controller stops it: the stop button, or leaving the page (the file would be stored for a
+  // form no longer there).
+  const batch = useRef<AbortController | null>(null);
+  useEffect(() => () => batch.current?.abort(), []);
   // The latest list, for uploads that end after another change (and after each other: the parent
   // has not rendered the previous file's addition yet).
   const current = useRef(files);
@@ -112,17 +117,24 @@ export function EvidenceUpload({
   useNoDropBesideZones();
 
   const upload = async (chosen: File[]) => {
-    if (chosen.length === 0 || busy.current) return;
-    busy.current = true;
+    if (chosen.length === 0 || batch.current) return;
+    const controller = new AbortController();
+    batch.current = controller;
     setRefusals([]);
     setAttached([]);
+    setStopped(undefined);
     const done: string[] = [];
     const refused: Refusal[] = [];
     for (const [index, file] of chosen.entries()) {
       setUploading({ name: file.name, index: index + 1, count: chosen.length });
       try {
-        const stored = await uploadEvidence(cycleId, recordType, recordKey, file, (sent, total) =>
-          setUploading((shown) => shown && { ...shown, sent, total }),
+        const stored = await uploadEvidence(
+          cycleId,
+          recordType,
+          recordKey,
+          file,
+          (sent, total) => setUploading((shown) => shown && { ...shown, sent, total }),
+          controller.signal,
         );
         if (!current.current.some((f) => f.id === stored.id)) {
           current.current = [...current.current, stored];
@@ -130,14 +142,24 @@ export function EvidenceUpload({
         }
         done.push(stored.fileName);
       } catch (error) {
+        if (controller.signal.aborted) {
+          setStopped({ name: file.name, rest: chosen.length - index - 1 });
+          break;
+        }
         refused.push({ name: file.name, reason: refusalText(error, t) });
       }
     }
+    batch.current = null;
     setUploading(undefined);
     setAttached(done);
     setRefusals(refused);
-    busy.current = false;
     if (input.current) input.current.value = '';
+  };
+
+  const stop = () => {
+    batch.current?.abort();
+    // The button leaves with the upload: the keyboard's focus goes back to the field.
+    input.current?.focus();
   };
 
   const offered = earlier.filter(
@@ -214,7 +236,7 @@ export function EvidenceUpload({
               aria-busy={uploading ? true : undefined}
               // Not disabled while uploading (that would drop the keyboard focus): a choice is ignored.
               onClick={(event) => {
-                if (busy.current) event.preventDefault();
+                if (batch.current) event.preventDefault();
               }}
               onChange={(event) => void upload([...(event.target.files ?? [])])}
             />
@@ -243,6 +265,8 @@ export function EvidenceUpload({
           <>
             {attached.length === 1 && t('evidence.uploaded', { name: attached[0] })}
             {attached.length > 1 && t('evidence.uploadedMany', { count: attached.length })}
+            {stopped &&
+              ` ${t(stopped.rest > 0 ? 'evidence.stoppedWithRest' : 'evidence.stopped', { name: stopped.name, count: stopped.rest })}`}
             {refusalTexts.length > 0 && (
               // Said here as an upload's end is, while the field shows it: its message is no live region.
               <span className="visually-hidden"> {refusalTexts.join(' ')}</span>
@@ -250,6 +274,13 @@ export function EvidenceUpload({
           </>
         )}
       </p>
+      {uploading && (
+        // Outside the status: its words are said as they change, a button's name need not be.
+        <button type="button" className="button button-quiet evidence-stop" onClick={stop}>
+          {t('evidence.stop')}
+          <span className="visually-hidden"> {uploading.name}</span>
+        </button>
+      )}
       {offered.length > 0 && (
         <div className="evidence-earlier">
           <p className="field-hint">{t('evidence.earlier')}</p>
