@@ -70,8 +70,9 @@ function useNoDropBesideZones() {
  * "Đính kèm tệp minh chứng": files chosen (several at once) or dropped on the field are uploaded to
  * the task's record one after another and added to the answer's evidence (their `evidence:<id>`),
  * listed by name with a download link. A file the API refuses (413, 415, 422) is named with why,
- * and the others are still attached. Files uploaded to the record earlier (before a reload, by the
- * Quality Representative) are offered to be added again.
+ * and the others are still attached. While a file goes out the status says how much of it has; she
+ * may stop it (it and the files after it are not sent). Files uploaded to the record earlier (before
+ * a reload, by the Quality Representative) are offered to be added again.
  *
  * The file input itself is kept for the keyboard and for screen readers (visually hidden, focusable);
  * the button shown is in the page's language, where the browser's own would be in its own.
