@@ -112,8 +112,11 @@ export async function walkWithTab(page: Page, maxPresses = 300): Promise<Keyboar
       };
       const element = g.document.activeElement;
       if (!element || element === g.document.body) return null;
-      const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
+      // A control hidden behind a face of its own (the evidence field's file input, a pixel wide,
+      // behind its button) cannot show its own focus: the face, its next sibling, must.
+      const hidden = box.right - box.left <= 1 && box.bottom - box.top <= 1;
+      const style = getComputedStyle((hidden && element.nextElementSibling) || element);
       const name = (element.getAttribute('aria-label') ?? element.textContent ?? element.id ?? '').trim();
       return {
         key: element.getAttribute('data-tab-walk') ?? `unlisted ${element.tagName}`,
@@ -196,6 +199,7 @@ interface OutlineElement {
   removeAttribute(name: string): void;
   getClientRects(): { length: number };
   getBoundingClientRect(): { top: number; left: number; bottom: number; right: number };
+  nextElementSibling: OutlineElement | null;
   closest(selector: string): OutlineElement | null;
 }
 interface OutlineDocument {
