@@ -3,7 +3,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
-import type { Locator } from 'playwright-core';
+import type { CDPSession, Locator } from 'playwright-core';
 import {
   startTestSmtpServer,
   startTimeSkippingEnvironment,
@@ -140,6 +140,19 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .filter({ hasText: vi('tasks:page.submitted') })
       .waitFor();
   }
+
+  /** A PDF as the API recognises one, `size` bytes after its header. */
+  const pdfOf = (size: number, fill: string) =>
+    Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, fill)]);
+
+  /** The page's uplink as DevTools throttles it, in bytes per second (-1: not throttled). */
+  const uplink = (cdp: CDPSession, bytesPerSecond: number) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: bytesPerSecond,
+    });
 
   /** The link in the newest e-mail to that person about that task. */
   function linkInMail(local: string, taskId: string): URL | undefined {
@@ -443,16 +456,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // A scan of 300 KB over her office's slow uplink (DevTools' throttling, 64 KB/s): while it goes
     // out she sees how far it is, the bar and the share sent moving, not only that it is busy.
     const register = 'Sổ theo dõi hồ sơ tháng 1.pdf';
-    const registerBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 'a')]);
+    const registerBytes = pdfOf(300_000, 'a');
     const registerSha = createHash('sha256').update(registerBytes).digest('hex');
     const link = await lan.page.context().newCDPSession(lan.page);
     await link.send('Network.enable');
-    await link.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: 64 * 1024,
-    });
+    await uplink(link, 64 * 1024);
     await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: register,
       mimeType: 'application/pdf',
@@ -474,7 +482,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: scans,
       mimeType: 'application/pdf',
-      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600_000, 's')]),
+      buffer: pdfOf(600_000, 's'),
     });
     await status.getByText(/\b([1-9]|[1-5]\d)% \(đã gửi /).waitFor();
     await lan.page.getByRole('button', { name: `${vi('tasks:evidence.stop')} ${scans}` }).click();
@@ -486,12 +494,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         .allTextContents(),
     ).resolves.toEqual([`${vi('tasks:evidence.download')} ${register}`]);
     await expect(lan.page.evaluate('document.activeElement?.type')).resolves.toBe('file');
-    await link.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await uplink(link, -1);
     await link.detach();
     const registerLink = lan.page
       .getByRole('list', { name: vi('tasks:evidence.attached') })
@@ -648,7 +651,6 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // register is attached all the same.
     await numerator(processes).fill('1248');
     await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
-    const pdf = (fill: string) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, fill)]);
     const checkedAgain = 'Sổ theo dõi tháng 1 - đối chiếu lại.pdf';
     const notes = 'Ghi chú đối chiếu.txt';
     const [chooser] = await Promise.all([
@@ -657,7 +659,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     ]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles([
-      { name: checkedAgain, mimeType: 'application/pdf', buffer: pdf('b') },
+      { name: checkedAgain, mimeType: 'application/pdf', buffer: pdfOf(2_000, 'b') },
       {
         name: notes,
         mimeType: 'text/plain',
@@ -701,7 +703,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         transfer.items.add(new BrowserFile([new Uint8Array(bytes)], name, { type: 'application/pdf' }));
         return transfer;
       },
-      { name: dossiers, bytes: [...pdf('c')] },
+      { name: dossiers, bytes: [...pdfOf(2_000, 'c')] },
     );
     await attach.dispatchEvent('dragover', { dataTransfer: dragged });
     await form.getByText(vi('tasks:evidence.dropHere')).waitFor();
