@@ -297,6 +297,35 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     expect((await download(link, auditorsFile.body.id)).status).toBe(403);
   });
 
+  it('tells every session, a task link’s included, what it accepts: the kinds of file and this server’s limit', async () => {
+    const reporter = await suite.api
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .findOneByOrFail({ email: org.email('staff.tthc') });
+    const link = (await suite.api.get(TokenService).issueTaskScoped(reporter, measureTaskId)).accessToken;
+    for (const token of [await org.tokenOf('staff.tthc'), await org.tokenOf('auditor.kinhte'), link]) {
+      const accepted = await suite.http.call<{
+        maxBytes: number;
+        types: { kind: string; contentType: string; extensions: string[] }[];
+      }>('GET', '/api/v1/evidence/accepted-files', { token });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.maxBytes).toBe(MAX_BYTES);
+      expect(accepted.body.types.map((t) => [t.kind, t.extensions])).toEqual([
+        ['pdf', ['pdf']],
+        ['png', ['png']],
+        ['jpeg', ['jpg', 'jpeg']],
+        ['docx', ['docx']],
+        ['xlsx', ['xlsx']],
+        ['odt', ['odt']],
+        ['ods', ['ods']],
+      ]);
+      expect(accepted.body.types.find((t) => t.kind === 'docx')?.contentType).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+    }
+    expect((await suite.http.call('GET', '/api/v1/evidence/accepted-files')).status).toBe(401);
+  });
+
   it('refuses a file over the limit with 413 and keeps nothing', async () => {
     const before = await filesIn(evidenceDir);
     const rows = await rowsOf(measureTaskId);
@@ -306,6 +335,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     });
     expect(refused.status).toBe(413);
     expect(refused.body.code).toBe('EVIDENCE_TOO_LARGE');
+    // The limit it broke, for the client to say: this server's, not the default's.
+    expect(refused.body.details).toEqual({ maxBytes: MAX_BYTES });
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
     // Exactly the limit is accepted.

@@ -385,8 +385,8 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.EvidenceTooLarge]: {
     default: {
-      vi: 'Tệp lớn hơn giới hạn cho phép (EVIDENCE_MAX_BYTES); không lưu gì cả',
-      en: 'The file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept',
+      vi: 'Tệp lớn hơn giới hạn cho phép (tối đa {maxBytes} byte mỗi tệp); không lưu gì cả',
+      en: 'The file is larger than the limit (at most {maxBytes} bytes each); nothing was kept',
     },
   },
   [QcycleErrorCode.UnsupportedMediaType]: {

@@ -1,6 +1,11 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { IS_PUBLIC, LOGIN_ROUTE, REQUIRED_ROLES } from '../../../apps/api/src/auth/auth.decorators';
+import {
+  IS_PUBLIC,
+  LOGIN_ROUTE,
+  OPEN_TO_EVERY_SESSION,
+  REQUIRED_ROLES,
+} from '../../../apps/api/src/auth/auth.decorators';
 import type { HttpRecorder, Observation } from './http-recorder';
 
 /** `GET /api/v1/units/{code}`: OpenAPI path syntax. */
@@ -9,6 +14,8 @@ export type RouteKey = string;
 export interface RouteFacts {
   key: RouteKey;
   isPublic: boolean;
+  /** Open to every signed-in session, a task link's too: no 403. */
+  openToEverySession: boolean;
   hasRoles: boolean;
   validatesInput: boolean;
   isLogin: boolean;
@@ -41,6 +48,7 @@ export function routeFacts(controllers: (new (...args: never[]) => unknown)[]): 
       facts.push({
         key: `${verb} ${path === '/' ? '/' : path.replace(/\/$/, '')}`,
         isPublic: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true,
+        openToEverySession: Reflect.getMetadata(OPEN_TO_EVERY_SESSION, handler) === true,
         hasRoles: (roles?.length ?? 0) > 0,
         validatesInput: paramTypes.some((t) => !PRIMITIVES.has(t)),
         isLogin,

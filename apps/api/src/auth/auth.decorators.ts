@@ -9,6 +9,7 @@ export const LOGIN_ROUTE = 'qcycle:login-route';
 export const TASK_LINK_ROUTE = 'qcycle:task-link-route';
 export const TASK_LINK_EVIDENCE_ROUTE = 'qcycle:task-link-evidence-route';
 export const OPEN_TO_READ_ONLY = 'qcycle:open-to-read-only';
+export const OPEN_TO_EVERY_SESSION = 'qcycle:open-to-every-session';
 
 /** Open without a token (login, health). Every other route needs a bearer token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -38,6 +39,12 @@ export const OpenableByTaskLink = () => SetMetadata(TASK_LINK_ROUTE, true);
  * through; the evidence service answers any other record 403 `TASK_LINK_SCOPE`.
  */
 export const OpenableByTaskLinkForItsEvidence = () => SetMetadata(TASK_LINK_EVIDENCE_ROUTE, true);
+
+/**
+ * A read that holds nothing of anyone (what files the server accepts): open to every signed-in
+ * session, a task link's included, which needs it on its task's page. It never answers 403.
+ */
+export const OpenToEverySession = () => SetMetadata(OPEN_TO_EVERY_SESSION, true);
 
 /** The signed-in caller (set by JwtAuthGuard). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

@@ -2,7 +2,12 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { IS_PUBLIC, TASK_LINK_EVIDENCE_ROUTE, TASK_LINK_ROUTE } from './auth.decorators';
+import {
+  IS_PUBLIC,
+  OPEN_TO_EVERY_SESSION,
+  TASK_LINK_EVIDENCE_ROUTE,
+  TASK_LINK_ROUTE,
+} from './auth.decorators';
 import { TokenService, unauthenticated } from './token.service';
 
 /** Global: every route needs `Authorization: Bearer <jwt>` unless marked @Public(). */
@@ -28,7 +33,8 @@ export class JwtAuthGuard implements CanActivate {
         request.params.taskId === principal.onlyTaskId;
       // The evidence of its task's record: which record a request names is the service's to check.
       const itsEvidence = this.reflector.get<boolean>(TASK_LINK_EVIDENCE_ROUTE, handler) === true;
-      if (!itsTask && !itsEvidence) {
+      const anySession = this.reflector.get<boolean>(OPEN_TO_EVERY_SESSION, handler) === true;
+      if (!itsTask && !itsEvidence && !anySession) {
         throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId: principal.onlyTaskId });
       }
     }

@@ -160,8 +160,7 @@ export class TokenService {
       : undefined;
     if (!active) throw unauthenticated('unknownAccount');
     // Signed before the user's sessions were ended (password, deactivation, sign-out everywhere).
-    if (!signedUnderCurrentSessions(payload, active.sessionsValidFrom))
-      throw unauthenticated('sessionEnded');
+    if (!signedUnderCurrentSessions(payload, active.sessionsValidFrom)) throw unauthenticated('sessionEnded');
     const principal = active.principal;
     if (taskId) return { ...principal, onlyTaskId: taskId };
     if (authenticatedBy === 'password' && !this.config.auth.localLogin)

@@ -11,10 +11,20 @@ import {
 } from '@nestjs/swagger';
 // Renamed: as bare `Request`/`Response` the parameter metadata would name the fetch globals.
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
-import { CurrentUser, OpenableByTaskLinkForItsEvidence, RequestId } from '../auth/auth.decorators';
+import {
+  CurrentUser,
+  OpenableByTaskLinkForItsEvidence,
+  OpenToEverySession,
+  RequestId,
+} from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
-import { EvidenceFileView, EvidenceListQuery, EvidenceUploadForm } from './dto/evidence.dto';
+import {
+  EvidenceAcceptedFilesView,
+  EvidenceFileView,
+  EvidenceListQuery,
+  EvidenceUploadForm,
+} from './dto/evidence.dto';
 import { EVIDENCE_FILE_TYPES } from './evidence-file-type';
 import { contentDisposition, EvidenceService } from './evidence.service';
 
@@ -67,6 +77,22 @@ export class EvidenceController {
     @Query() query: EvidenceListQuery,
   ): Promise<EvidenceFileView[]> {
     return this.evidence.list(caller, cycleId, query);
+  }
+
+  // Before `evidence/:id`, which would take `accepted-files` for an id.
+  @Get('evidence/accepted-files')
+  @OpenToEverySession()
+  @ApiOperation({
+    summary:
+      'What this server accepts as an evidence file: its kinds, and the largest size (EVIDENCE_MAX_BYTES)',
+    description:
+      'For a client to refuse a file before sending it (a 20 MB scan on a slow link takes minutes to be refused with 413). ' +
+      'The server still judges each file by its content. Open to every signed-in session, a task link’s included.',
+  })
+  @ApiOkResponse({ type: EvidenceAcceptedFilesView })
+  @ApiErrors(401)
+  acceptedFiles(): EvidenceAcceptedFilesView {
+    return this.evidence.acceptedFiles();
   }
 
   @Get('evidence/:id')

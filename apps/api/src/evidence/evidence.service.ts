@@ -18,6 +18,7 @@ import { hasRole, type Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
 import {
   EVIDENCE_RECORD_TYPES,
+  type EvidenceAcceptedFilesView,
   type EvidenceFileView,
   type EvidenceListQuery,
   type EvidenceRecordType,
@@ -144,6 +145,18 @@ export class EvidenceService {
     return view(row);
   }
 
+  /** What this server takes as evidence: the kinds of file, and the size its configuration allows. */
+  acceptedFiles(): EvidenceAcceptedFilesView {
+    return {
+      maxBytes: this.config.evidence.maxBytes,
+      types: Object.entries(EVIDENCE_FILE_TYPES).map(([kind, type]) => ({
+        kind,
+        contentType: type.contentType,
+        extensions: [...type.extensions],
+      })),
+    };
+  }
+
   async list(caller: Principal, cycleId: string, query: EvidenceListQuery): Promise<EvidenceFileView[]> {
     const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
     await this.checkTaskLinkReaches(caller, cycle.id, query);
@@ -232,7 +245,7 @@ export class EvidenceService {
       );
     } catch (error) {
       await handling;
-      throw uploadError(error);
+      throw uploadError(error, maxBytes);
     }
     const accepted = (request as HttpRequest & { file?: { accepted?: AcceptedFile } }).file?.accepted;
     if (!accepted) {
@@ -272,7 +285,7 @@ export class EvidenceService {
       const kind = gate.kind!;
       return { stored, contentType: EVIDENCE_FILE_TYPES[kind].contentType, fileName, recordType, recordKey };
     } catch (error) {
-      if (error instanceof EvidenceRefusedError) throw refused(error);
+      if (error instanceof EvidenceRefusedError) throw refused(error, maxBytes);
       throw error;
     }
   }
@@ -410,18 +423,18 @@ function unknownRecord(recordType: EvidenceRecordType, recordKey: string): Qcycl
   return new QcycleError(QcycleErrorCode.EvidenceRecordUnknown, 'default', { recordType, recordKey });
 }
 
-function refused(error: EvidenceRefusedError): QcycleError {
+function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
   return error.reason === 'too-large'
-    ? new QcycleError(QcycleErrorCode.EvidenceTooLarge)
+    ? new QcycleError(QcycleErrorCode.EvidenceTooLarge, 'default', { maxBytes }, { maxBytes })
     : new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'default', {
         accepted: ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`),
       });
 }
 
 /** What multer or the engine failed with, as an answer: ours as they are, the form's faults as 422. */
-function uploadError(error: unknown): unknown {
+function uploadError(error: unknown, maxBytes: number): unknown {
   if (error instanceof QcycleError) return error;
-  if (error instanceof EvidenceRefusedError) return refused(error);
+  if (error instanceof EvidenceRefusedError) return refused(error, maxBytes);
   const code = (error as { code?: unknown }).code;
   if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT')
     return new QcycleError(QcycleErrorCode.EvidenceUploadInvalid, 'oneFile');

@@ -879,6 +879,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/accepted-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this server accepts as an evidence file: its kinds, and the largest size (EVIDENCE_MAX_BYTES)
+         * @description For a client to refuse a file before sending it (a 20 MB scan on a slow link takes minutes to be refused with 413). The server still judges each file by its content. Open to every signed-in session, a task link’s included.
+         */
+        get: operations["EvidenceController_acceptedFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -2509,6 +2529,31 @@ export interface components {
              */
             total: number;
         };
+        EvidenceAcceptedFilesView: {
+            /**
+             * @description The largest file this server accepts, in bytes (EVIDENCE_MAX_BYTES); a larger one answers 413
+             * @example 20971520
+             */
+            maxBytes: number;
+            /** @description The kinds of file accepted; the content decides, the name must agree with it */
+            types: components["schemas"]["EvidenceFileTypeView"][];
+        };
+        EvidenceFileTypeView: {
+            /** @example application/pdf */
+            contentType: string;
+            /**
+             * @description File-name extensions, lower case, without the dot
+             * @example [
+             *       "pdf"
+             *     ]
+             */
+            extensions: string[];
+            /**
+             * @example pdf
+             * @enum {string}
+             */
+            kind: "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "odt" | "ods";
+        };
         EvidenceFileView: {
             /**
              * @description Found in the content, not taken from the client
@@ -2546,7 +2591,7 @@ export interface components {
         EvidenceUploadForm: {
             /**
              * Format: binary
-             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default)
+             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)
              */
             file: string;
             /**
@@ -8369,6 +8414,34 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                     "image/jpeg": components["schemas"]["ErrorView"];
                     "image/png": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_acceptedFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceAcceptedFilesView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

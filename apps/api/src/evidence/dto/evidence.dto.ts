@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
+import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
 
 /** The records that take evidence files; the record key names one of them (docs/evidence.md). */
 export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;
@@ -20,7 +21,8 @@ export class EvidenceUploadForm {
   @ApiProperty({
     type: 'string',
     format: 'binary',
-    description: 'PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default)',
+    description:
+      'PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)',
   })
   file!: unknown;
 }
@@ -69,4 +71,35 @@ export class EvidenceFileView {
 
   @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
   uploadedAt!: string;
+}
+
+export class EvidenceFileTypeView {
+  @ApiProperty({ enum: Object.keys(EVIDENCE_FILE_TYPES), example: 'pdf' })
+  kind!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  contentType!: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['pdf'],
+    description: 'File-name extensions, lower case, without the dot',
+  })
+  extensions!: string[];
+}
+
+export class EvidenceAcceptedFilesView {
+  @ApiProperty({
+    type: 'integer',
+    example: 20971520,
+    description:
+      'The largest file this server accepts, in bytes (EVIDENCE_MAX_BYTES); a larger one answers 413',
+  })
+  maxBytes!: number;
+
+  @ApiProperty({
+    type: [EvidenceFileTypeView],
+    description: 'The kinds of file accepted; the content decides, the name must agree with it',
+  })
+  types!: EvidenceFileTypeView[];
 }
