@@ -29,6 +29,9 @@ import {
 
 type Task = TaskSummary & { title: { vi: string; en: string } };
 
+/** The largest evidence file this suite's server takes (EVIDENCE_MAX_BYTES): 1 MiB, "1 MB" on the page. */
+const EVIDENCE_LIMIT = 1024 * 1024;
+
 /**
  * The acceptance walk of the web app (issue #8): the Kon Tum 2024 year as its people do it in a
  * browser — Debian's chromium through playwright-core — on the real stack: the API serving the built
@@ -59,7 +62,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const web = browserSuiteConfig();
     env = await startTimeSkippingEnvironment();
     smtp = await startTestSmtpServer();
-    suite = await startApiSuite({ worker: true, temporal: env, smtp, config: web });
+    // Evidence up to 1 MiB here, not the default 20: the page says this server's limit, and keeps a
+    // larger file from going out at all (case 6b).
+    suite = await startApiSuite({
+      worker: true,
+      temporal: env,
+      smtp,
+      config: { ...web, evidence: { maxBytes: EVIDENCE_LIMIT } },
+    });
     org = await suite.seedDemoOrganisation(organisationCode);
     browser = await BrowserSession.start(suite.http.baseUrl);
   }, 180_000);
@@ -355,6 +365,12 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(
       lan.recorded.requests.filter((r) => new URL(r.url).pathname === `/api/v1/cycles/${cycleId}/evidence`),
     ).toHaveLength(1);
+    // The evidence field says this server's limit, read once with the link's session.
+    const hint = lan.page.getByText(vi('tasks:evidence.maxSize', { size: '1 MB' }), { exact: false });
+    await hint.waitFor();
+    expect(
+      lan.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/evidence/accepted-files'),
+    ).toHaveLength(1);
     await lan.check('the measurement report opened from the e-mail', {
       screenshot: 'task-measurement-report',
     });
@@ -648,11 +664,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // Made again on the figures as they are, with what it rests on. From the field's button (in the
     // page's language, not the browser's), two files chosen at once: the register checked again, and
     // the check's notes as a text file, which the app does not take: that one is named with why, the
-    // register is attached all the same.
+    // register is attached all the same. A scan over this server's limit is refused as it is chosen:
+    // it does not go out (a 1.5 MB file is minutes on a provincial office's uplink).
     await numerator(processes).fill('1248');
     await form.getByLabel(vi('tasks:correct.reason')).fill('Hai hồ sơ chưa đúng quy trình công bố');
     const checkedAgain = 'Sổ theo dõi tháng 1 - đối chiếu lại.pdf';
     const notes = 'Ghi chú đối chiếu.txt';
+    const scan = 'Bản quét sổ tháng 1.pdf';
+    const uploads = () =>
+      lanIn.recorded.requests.filter(
+        (r) => r.method === 'POST' && new URL(r.url).pathname === `/api/v1/cycles/${cycleId}/evidence`,
+      ).length;
+    const uploadsBefore = uploads();
     const [chooser] = await Promise.all([
       lanIn.page.waitForEvent('filechooser'),
       form.getByText(vi('tasks:evidence.choose'), { exact: true }).click(),
@@ -665,6 +688,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         mimeType: 'text/plain',
         buffer: Buffer.from('Hai hồ sơ: 000.00.12.H34-240105-0007, -0011'),
       },
+      { name: scan, mimeType: 'application/pdf', buffer: pdfOf(EVIDENCE_LIMIT + 512 * 1024, 's') },
     ]);
     await form
       .getByText(vi('tasks:evidence.uploaded', { name: checkedAgain }))
@@ -685,9 +709,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     ).resolves.not.toBe('none');
     const notesRefused = vi('tasks:evidence.refusedFile', {
       name: notes,
-      reason: vi('tasks:evidence.error.type'),
+      reason: vi('tasks:evidence.error.typeNotSent'),
     });
-    expect(await descriptionOf(attach)).toContain(notesRefused);
+    const scanRefused = vi('tasks:evidence.refusedFile', {
+      name: scan,
+      reason: vi('tasks:evidence.error.tooLargeNotSent', { size: '1 MB' }),
+    });
+    const said = await descriptionOf(attach);
+    expect(said).toContain(notesRefused);
+    expect(said).toContain(scanRefused);
+    expect(said).toContain(vi('tasks:evidence.maxSize', { size: '1 MB' }));
+    // Of the three, only the register went out.
+    expect(uploads() - uploadsBefore).toBe(1);
     await lanIn.check('a file refused among two chosen at once', {
       screenshot: 'task-correct-figures.file-refused',
     });

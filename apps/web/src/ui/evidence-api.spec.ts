@@ -226,6 +226,40 @@ describe('evidence files over HTTP', () => {
     expect(sent[0].authorization).toBe('Bearer session-token');
   });
 
+  it('reads what the server accepts once for the page, and again after a read that failed', async () => {
+    const { client, evidence } = await load();
+    const rules = {
+      maxBytes: 1_048_576,
+      types: [
+        { kind: 'pdf', contentType: 'application/pdf', extensions: ['pdf'] },
+        { kind: 'jpeg', contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+      ],
+    };
+    answer = () =>
+      new Response(JSON.stringify({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'down' }), {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+      });
+    await expect(evidence.readAcceptedFiles()).rejects.toBeInstanceOf(client.ApiProblem);
+    answer = () =>
+      new Response(JSON.stringify(rules), { status: 200, headers: { 'content-type': 'application/json' } });
+    await expect(evidence.readAcceptedFiles()).resolves.toEqual(rules);
+    await expect(evidence.readAcceptedFiles()).resolves.toEqual(rules);
+    expect(sent.map((r) => `${r.method} ${r.url} ${r.authorization}`)).toEqual([
+      'GET /api/v1/evidence/accepted-files Bearer session-token',
+      'GET /api/v1/evidence/accepted-files Bearer session-token',
+    ]);
+
+    expect(evidence.acceptAttribute(rules)).toBe('.pdf,application/pdf,.jpg,.jpeg,image/jpeg');
+    // Refused before sending, as the server would: by the name first, then by the size.
+    expect(evidence.refusalBeforeSending({ name: 'Ghi chú.txt', size: 10 }, rules)).toBe('type');
+    expect(evidence.refusalBeforeSending({ name: 'ban-quet', size: 10 }, rules)).toBe('type');
+    expect(evidence.refusalBeforeSending({ name: 'Phim.mp4', size: 5_000_000 }, rules)).toBe('type');
+    expect(evidence.refusalBeforeSending({ name: 'Bản quét.PDF', size: 1_048_577 }, rules)).toBe('too-large');
+    expect(evidence.refusalBeforeSending({ name: 'Bản quét.PDF', size: 1_048_576 }, rules)).toBeUndefined();
+    expect(evidence.refusalBeforeSending({ name: 'ảnh.JPEG', size: 0 }, rules)).toBeUndefined();
+  });
+
   it('reads an evidence reference, and nothing else, as a file id', async () => {
     const { evidence } = await load();
     expect(evidence.evidenceIdOf('evidence:0b6a')).toBe('0b6a');

@@ -20,24 +20,40 @@ export const evidenceIdOf = (value: unknown): string | undefined =>
     ? value.slice(PREFIX.length)
     : undefined;
 
-/** What the API accepts (apps/api/src/evidence/evidence-file-type.ts), for the file picker. */
-export const EVIDENCE_ACCEPT = [
-  '.pdf',
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.docx',
-  '.xlsx',
-  '.odt',
-  '.ods',
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-].join(',');
+/** What the server takes as evidence: the kinds of file, and its limit (the deployment's EVIDENCE_MAX_BYTES). */
+export type AcceptedFiles = components['schemas']['EvidenceAcceptedFilesView'];
+
+let accepted: Promise<AcceptedFiles> | undefined;
+
+/**
+ * What the server accepts, read once for the page (its limit is set when the server starts); a read
+ * that failed is tried again by the next field that asks.
+ */
+export function readAcceptedFiles(): Promise<AcceptedFiles> {
+  accepted ??= ok(api.GET('/api/v1/evidence/accepted-files')).catch((error: unknown) => {
+    accepted = undefined;
+    throw error;
+  });
+  return accepted;
+}
+
+/** The file picker's `accept`: every accepted extension and content type. */
+export const acceptAttribute = (rules: AcceptedFiles) =>
+  rules.types.flatMap((type) => [...type.extensions.map((e) => `.${e}`), type.contentType]).join(',');
+
+/**
+ * Why the server would refuse a file, when its name or size tell already (checked in the server's
+ * order: the name, then the size): it need not go out at all. The server still judges the content.
+ */
+export function refusalBeforeSending(
+  file: { name: string; size: number },
+  rules: AcceptedFiles,
+): 'type' | 'too-large' | undefined {
+  const extension = /\.([A-Za-z0-9]{1,10})$/.exec(file.name)?.[1].toLowerCase() ?? '';
+  if (!rules.types.some((type) => type.extensions.includes(extension))) return 'type';
+  if (file.size > rules.maxBytes) return 'too-large';
+  return undefined;
+}
 
 /**
  * Uploads one file to a record: `recordType` and `recordKey` before `file`, as the API requires.

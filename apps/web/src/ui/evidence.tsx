@@ -5,6 +5,8 @@ import {
   downloadEvidence,
   evidenceIdOf,
   listEvidence,
+  readAcceptedFiles,
+  type AcceptedFiles,
   type EvidenceFile,
   type EvidenceRecordType,
 } from './evidence-api';
@@ -101,6 +103,22 @@ export function useRecordEvidence(
   return covered
     ? listed!.files.filter((f) => f.recordType === recordType && f.recordKey === recordKey)
     : own;
+}
+
+/** What the server accepts as evidence, once read (undefined until then, or while it cannot be read). */
+export function useAcceptedFiles(): AcceptedFiles | undefined {
+  const [rules, setRules] = useState<AcceptedFiles>();
+  useEffect(() => {
+    let live = true;
+    readAcceptedFiles().then(
+      (read) => live && setRules(read),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return rules;
 }
 
 /**

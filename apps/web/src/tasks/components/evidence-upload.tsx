@@ -2,10 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, type FieldProblem } from '../../api/client';
 import {
-  EVIDENCE_ACCEPT,
+  acceptAttribute,
   EvidenceLink,
+  refusalBeforeSending,
   uploadEvidence,
+  useAcceptedFiles,
   useRecordEvidence,
+  type AcceptedFiles,
   type EvidenceFile,
   type EvidenceRecordType,
 } from '../../ui/evidence';
@@ -14,10 +17,18 @@ import type { TaskDetail } from '../task-types';
 import { ListEditor } from './list-editor';
 import type { ProblemBook } from './problem-book';
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 /** The refusal of an upload in the user's words (docs/evidence.md, "Refusals keep nothing"). */
-function refusalText(error: unknown, t: (key: string) => string): string {
+function refusalText(error: unknown, t: Translate, language: string): string {
   if (!(error instanceof ApiProblem)) return t('evidence.error.network');
-  if (error.status === 413) return t('evidence.error.tooLarge');
+  if (error.status === 413) {
+    // Ours names the limit; a proxy in front of the API may refuse a smaller file without a word.
+    const maxBytes = error.details?.maxBytes;
+    return typeof maxBytes === 'number'
+      ? t('evidence.error.tooLarge', { size: sizeText(maxBytes, language) })
+      : t('evidence.error.tooLargeForServer');
+  }
   if (error.status === 415) return t('evidence.error.type');
   if (error.status === 422)
     return error.code === 'EVIDENCE_RECORD_UNKNOWN'
@@ -35,7 +46,13 @@ const sizeText = (bytes: number, language: string) => {
     : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 };
 
-/** A file the API refused, by its name, with why in the user's words. */
+/** A file not sent, because its name or size already says the server would refuse it. */
+const refusedUnsent = (why: 'type' | 'too-large', rules: AcceptedFiles, t: Translate, language: string) =>
+  why === 'type'
+    ? t('evidence.error.typeNotSent')
+    : t('evidence.error.tooLargeNotSent', { size: sizeText(rules.maxBytes, language) });
+
+/** A file the API refused (or that was not sent, see above), by its name, with why in the user's words. */
 interface Refusal {
   name: string;
   reason: string;
@@ -70,7 +87,8 @@ function useNoDropBesideZones() {
  * "Đính kèm tệp minh chứng": files chosen (several at once) or dropped on the field are uploaded to
  * the task's record one after another and added to the answer's evidence (their `evidence:<id>`),
  * listed by name with a download link. A file the API refuses (413, 415, 422) is named with why,
- * and the others are still attached. While a file goes out the status says how much of it has; she
+ * and the others are still attached; one whose name or size says already that it would be refused
+ * (the server's accepted files) is named so without being sent. While a file goes out the status says how much of it has; she
  * may stop it (it and the files after it are not sent). Files uploaded to the record earlier (before
  * a reload, by the Quality Representative) are offered to be added again.
  *
@@ -105,6 +123,7 @@ export function EvidenceUpload({
   const [stopped, setStopped] = useState<{ name: string; rest: number } | undefined>();
   const [dragging, setDragging] = useState(false);
   const earlier = useRecordEvidence(cycleId, recordType, recordKey);
+  const rules = useAcceptedFiles();
   const input = useRef<HTMLInputElement>(null);
   // One batch at a time: a choice or a drop during an upload is ignored (the status says it is busy).
   // Its controller stops it: the stop button, or leaving the page (the file would be stored for a
@@ -127,6 +146,11 @@ export function EvidenceUpload({
     const done: string[] = [];
     const refused: Refusal[] = [];
     for (const [index, file] of chosen.entries()) {
+      const early = rules && refusalBeforeSending(file, rules);
+      if (early) {
+        refused.push({ name: file.name, reason: refusedUnsent(early, rules, t, i18n.language) });
+        continue;
+      }
       setUploading({ name: file.name, index: index + 1, count: chosen.length });
       try {
         const stored = await uploadEvidence(
@@ -147,7 +171,7 @@ export function EvidenceUpload({
           setStopped({ name: file.name, rest: chosen.length - index - 1 });
           break;
         }
-        refused.push({ name: file.name, reason: refusalText(error, t) });
+        refused.push({ name: file.name, reason: refusalText(error, t, i18n.language) });
       }
     }
     batch.current = null;
@@ -185,6 +209,15 @@ export function EvidenceUpload({
       total: sizeText(uploading.total, i18n.language),
     });
 
+  // The limit is the server's (EVIDENCE_MAX_BYTES): said once it is known.
+  const hint = [
+    t('evidence.acceptedTypes'),
+    rules && t('evidence.maxSize', { size: sizeText(rules.maxBytes, i18n.language) }),
+    t('evidence.howToAttach'),
+  ]
+    .filter(Boolean)
+    .join(' ');
+
   return (
     <div className="evidence-upload">
       {files.length > 0 && (
@@ -205,7 +238,7 @@ export function EvidenceUpload({
           ))}
         </ul>
       )}
-      <Field label={t('evidence.attach')} hint={t('evidence.accepted')} problems={shownProblems}>
+      <Field label={t('evidence.attach')} hint={hint} problems={shownProblems}>
         {({ id, describedBy, invalid }) => (
           <div
             className={`evidence-drop${dragging ? ' evidence-drop-over' : ''}`}
@@ -231,7 +264,7 @@ export function EvidenceUpload({
               type="file"
               multiple
               className="visually-hidden evidence-input"
-              accept={EVIDENCE_ACCEPT}
+              accept={rules && acceptAttribute(rules)}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               aria-busy={uploading ? true : undefined}
