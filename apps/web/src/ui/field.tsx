@@ -44,7 +44,13 @@ export function FieldError({ id, problems }: { id?: string; problems: readonly {
   if (problems.length === 0) return null;
   return (
     <p className="field-error" id={id}>
-      {problems.map((problem) => problem.reason).join(' ')}
+      {problems.map((problem, index) => (
+        // One line each (two files refused read as two), the space kept for what a screen reader says.
+        <span key={index} className="field-error-line">
+          {index > 0 && ' '}
+          {problem.reason}
+        </span>
+      ))}
     </p>
   );
 }
