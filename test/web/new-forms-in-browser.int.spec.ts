@@ -571,6 +571,31 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       await expect(inputs.getByText(indicator.id, { exact: true }).count()).resolves.toBe(0);
     }
     expect(await unlabelled(inputs)).toEqual([]);
+    // Each objective a block headed by its number and title, its indicators a table: the figure so
+    // far with 2023's beneath it, the reports due and in, the standing and why.
+    const objectiveFourRow = (where: Locator) =>
+      where
+        .getByRole('region', { name: `Mục tiêu 4: ${objectiveTitle('obj-4')}` })
+        .getByRole('row')
+        .filter({ hasText: indicatorsOf('obj-4')[0].label.vi })
+        .getByRole('cell')
+        .allInnerTexts();
+    const objectiveFourCells = [
+      indicatorsOf('obj-4')[0].label.vi,
+      '94,74% (90/95)\nNăm 2023: 78% (780/1.000)',
+      '1/11 kỳ',
+      'Có nguy cơ không đạt',
+      'Có kỳ đến hạn chưa báo cáo\nChưa đạt chỉ tiêu\nKhông còn khả năng đạt chỉ tiêu trong năm',
+    ];
+    await expect(objectiveFourRow(inputs)).resolves.toEqual(objectiveFourCells);
+    // The audits' count, measured by the engine once a year and in before it is due: said so, not "1/0".
+    await expect(
+      inputs
+        .getByRole('region', { name: `Mục tiêu 5: ${objectiveTitle('obj-5')}` })
+        .getByRole('cell')
+        .nth(2)
+        .innerText(),
+    ).resolves.toBe('Chưa có kỳ đến hạn; đã báo cáo 1 kỳ');
     // Who entered them, by name.
     await inputs.getByText('Trần Quốc Việt (Chánh Văn phòng UBND tỉnh)', { exact: true }).waitFor();
     await expect(inputs.getByText(org.idOf('qmr')).count()).resolves.toBe(0);
@@ -651,6 +676,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .map((text) => text.trim())
       .filter((text) => /^[a-z]+[A-Z]\w*$|^[a-z]+(-[a-z0-9]+)+$/.test(text)); // objectiveResults, obj-4-on-time
     expect(codeNames).toEqual([]);
+    // The objectives as the leader read them in the meeting: the same table.
+    await expect(objectiveFourRow(inputsCard)).resolves.toEqual(objectiveFourCells);
     await qmr.check('the held review', { screenshot: 'cycle-review-held' });
     action = await year.taskOf('staff.tthc', 'review-action');
     expect(await org.inbox('head.tthc', 'review-action')).toEqual([]);

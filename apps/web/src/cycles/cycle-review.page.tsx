@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
@@ -19,6 +19,8 @@ import {
 } from './components/review-input-words';
 import { localized } from '../tasks/task-types';
 import { useCycleObjectives } from '../tasks/components/use-cycle-objectives';
+import { CycleObjectives } from '../tasks/components/readable-value';
+import { ObjectiveResults, objectiveResultsOf } from './components/objective-results';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
@@ -90,7 +92,9 @@ export default function CycleReviewPage() {
                 <ErrorNotice error={data.review} />
               )
             ) : (
-              <ReviewBlock review={data.review} format={format} names={names} named={named} />
+              <CycleObjectives.Provider value={objectives}>
+                <ReviewBlock review={data.review} format={format} names={names} named={named} />
+              </CycleObjectives.Provider>
             )}
           </section>
           <section aria-labelledby="report-heading">
@@ -231,6 +235,7 @@ function ReviewBlock({
 /** Any JSON value, readably: words for known keys, lists, nested groups. */
 function ValueView({ value, format, named }: { value: unknown; format: Format; named: Named }) {
   const { t } = useTranslation('cycles');
+  const objectives = useContext(CycleObjectives);
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (typeof value === 'number') return <>{format.number(value)}</>;
   if (typeof value === 'boolean') return <>{value ? t('review.yes') : t('review.no')}</>;
@@ -264,7 +269,10 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
         <div key={key}>
           <dt>{t(`reviewInput.${key}`, { defaultValue: key })}</dt>
           <dd>
-            {typeof item === 'string' && referenceOf(key) ? (
+            {key === 'objectiveResults' && objectiveResultsOf(item) ? (
+              // The review's objectives as a table each, not a list of every field (a screen each).
+              <ObjectiveResults results={objectiveResultsOf(item)!} objectives={objectives} />
+            ) : typeof item === 'string' && referenceOf(key) ? (
               named(referenceOf(key)!, item)
             ) : isYear(key, item) ? (
               // A year is a name, not a quantity: 2023, never "2.023".

@@ -18,7 +18,7 @@ import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
 import { CorrectFigures, mayCorrectFigures } from './components/correct-figures';
 import { TaskUnits, usePeople, useUnits } from './components/people';
-import { IndicatorNames, UnitNames } from './components/readable-value';
+import { CycleObjectives, IndicatorNames, UnitNames } from './components/readable-value';
 import { indicatorName, useCycleObjectives } from './components/use-cycle-objectives';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
@@ -106,7 +106,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
 
   const { unitName } = useUnits(task?.units);
   const nameOfUnit = useCallback((code: string) => unitName(code, i18n.language), [unitName, i18n.language]);
-  // The review's inputs name indicators by id: the review's two tasks name them by their label.
+  // The review's inputs name objectives and indicators by id: the review's two tasks name them.
   const objectives = useCycleObjectives(task?.cycleId ?? '', !!task && INDICATOR_NAMING_KINDS.has(task.kind));
   // A report's own indicators are in its form (its history's corrections name them).
   const nameOfIndicator = useCallback(
@@ -221,186 +221,188 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     <TaskUnits.Provider value={task.units}>
       <UnitNames.Provider value={nameOfUnit}>
         <IndicatorNames.Provider value={nameOfIndicator}>
-          {/* Read again when files may have been added: the answer sent, a correction recorded. */}
-          <EvidenceNamesProvider
-            cycleId={task.cycleId}
-            records={evidenceRecordsOf(task)}
-            refresh={`${completed}/${task.history.length}`}
-          >
-            <article className="task-page" aria-labelledby="task-title">
-              {user?.authenticatedBy !== 'task-link' && (
-                <p className="task-breadcrumb">
-                  <Link to="/">{t('page.backToMyTasks')}</Link>
-                </p>
-              )}
-              <h1 id="task-title">
-                {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
-              </h1>
-              {task.rehearsal && (
-                <p className="notice notice-warn" role="note">
-                  <strong>{t('page.rehearsal')}:</strong> {t('page.rehearsalNote')}
-                </p>
-              )}
-              <dl className="task-facts">
-                <div>
-                  <dt>{t('page.kind')}</dt>
-                  <dd>{t(`kind.${task.kind}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t('page.cycle')}</dt>
-                  <dd>
-                    {user && user.authenticatedBy !== 'task-link' ? (
-                      <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
-                        {t('page.cycleOfYear', { year: cycleYear })}
-                      </Link>
-                    ) : (
-                      t('page.cycleOfYear', { year: cycleYear })
-                    )}
-                  </dd>
-                </div>
-                {task.objectiveId && (
-                  <div>
-                    <dt>{t('page.objective')}</dt>
-                    <dd>{objectiveText(task.objectiveId, t)}</dd>
-                  </div>
+          <CycleObjectives.Provider value={objectives}>
+            {/* Read again when files may have been added: the answer sent, a correction recorded. */}
+            <EvidenceNamesProvider
+              cycleId={task.cycleId}
+              records={evidenceRecordsOf(task)}
+              refresh={`${completed}/${task.history.length}`}
+            >
+              <article className="task-page" aria-labelledby="task-title">
+                {user?.authenticatedBy !== 'task-link' && (
+                  <p className="task-breadcrumb">
+                    <Link to="/">{t('page.backToMyTasks')}</Link>
+                  </p>
                 )}
-                {task.periodKey && (
-                  <div>
-                    <dt>{t('page.period')}</dt>
-                    <dd>{periodText(task.periodKey, t)}</dd>
-                  </div>
+                <h1 id="task-title">
+                  {taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
+                </h1>
+                {task.rehearsal && (
+                  <p className="notice notice-warn" role="note">
+                    <strong>{t('page.rehearsal')}:</strong> {t('page.rehearsalNote')}
+                  </p>
                 )}
-                <div>
-                  <dt>{t('page.due')}</dt>
-                  <dd>
-                    <DueDate
-                      dueAt={task.dueAt}
-                      overdue={task.overdue && !completed}
-                      givenLate={task.openedAfterDue}
-                    />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('page.status')}</dt>
-                  <dd>
-                    <StatusWord status={completed ? 'completed' : task.status} />
-                    {task.late && <span className="status status-warn">{t('page.late')}</span>}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('page.assignee')}</dt>
-                  <dd>{nameOf(task.assigneeUserId)}</dd>
-                </div>
-                <div>
-                  <dt>{t('page.openedAt')}</dt>
-                  <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
-                </div>
-              </dl>
-              <GivenLateNotice task={task} completed={completed} />
+                <dl className="task-facts">
+                  <div>
+                    <dt>{t('page.kind')}</dt>
+                    <dd>{t(`kind.${task.kind}`)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('page.cycle')}</dt>
+                    <dd>
+                      {user && user.authenticatedBy !== 'task-link' ? (
+                        <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
+                          {t('page.cycleOfYear', { year: cycleYear })}
+                        </Link>
+                      ) : (
+                        t('page.cycleOfYear', { year: cycleYear })
+                      )}
+                    </dd>
+                  </div>
+                  {task.objectiveId && (
+                    <div>
+                      <dt>{t('page.objective')}</dt>
+                      <dd>{objectiveText(task.objectiveId, t)}</dd>
+                    </div>
+                  )}
+                  {task.periodKey && (
+                    <div>
+                      <dt>{t('page.period')}</dt>
+                      <dd>{periodText(task.periodKey, t)}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t('page.due')}</dt>
+                    <dd>
+                      <DueDate
+                        dueAt={task.dueAt}
+                        overdue={task.overdue && !completed}
+                        givenLate={task.openedAfterDue}
+                      />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('page.status')}</dt>
+                    <dd>
+                      <StatusWord status={completed ? 'completed' : task.status} />
+                      {task.late && <span className="status status-warn">{t('page.late')}</span>}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('page.assignee')}</dt>
+                    <dd>{nameOf(task.assigneeUserId)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('page.openedAt')}</dt>
+                    <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
+                  </div>
+                </dl>
+                <GivenLateNotice task={task} completed={completed} />
 
-              {refusalProblem?.status === 409 && task.status !== 'open' && (
-                <div className="notice notice-warn" role="alert">
-                  {t('page.answeredMeanwhile')}
-                </div>
-              )}
-              {completed ? (
-                <section className="card" aria-labelledby="task-result">
-                  {sent && (
-                    <div className="notice notice-ok" role="status">
-                      {t('page.submitted')}
-                    </div>
-                  )}
-                  <h2 id="task-result" tabIndex={-1}>
-                    {t('page.outcome')}
-                  </h2>
-                  {outcome ? (
-                    <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
-                  ) : (
-                    <p className="muted">{t('values.empty')}</p>
-                  )}
-                  {task.completedBy && (
-                    <p className="muted">
-                      {t('page.completedBy', {
-                        who: nameOf(task.completedBy),
-                        when: formatInstant(task.closedAt, i18n.language),
-                      })}
-                    </p>
-                  )}
-                </section>
-              ) : task.status !== 'open' ? (
-                <div className="notice notice-warn" role="status">
-                  {t(`page.closed.${task.status}`)}
-                </div>
-              ) : !mayAct ? (
-                <div className="notice" role="status">
-                  {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
-                </div>
-              ) : (
-                <>
-                  {user && task.assigneeUserId !== user.userId && (
-                    <div className="notice" role="note">
-                      {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
-                    </div>
-                  )}
-                  <section
-                    ref={formCard}
-                    className="card task-form-card"
-                    aria-labelledby="task-form-title"
-                    onInput={() => setUnsent(true)}
-                  >
-                    <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
-                    {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
-                      <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
-                        <p className="task-refusal-lead">
-                          {refusalProblem && refusalProblem.problems.length > 0
-                            ? t('page.refused')
-                            : refusalProblem?.status === 409
-                              ? t('page.conflict')
-                              : refusalProblem?.status === 403
-                                ? t('page.notAllowed')
-                                : (refusalProblem?.message ?? t('page.networkError'))}
-                        </p>
-                        {unmatched.length > 0 && (
-                          <ul>
-                            {unmatched.map((problem, index) => (
-                              <li key={index}>
-                                {problem.reason}
-                                {problem.path && <span className="muted"> ({problem.path})</span>}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+                {refusalProblem?.status === 409 && task.status !== 'open' && (
+                  <div className="notice notice-warn" role="alert">
+                    {t('page.answeredMeanwhile')}
+                  </div>
+                )}
+                {completed ? (
+                  <section className="card" aria-labelledby="task-result">
+                    {sent && (
+                      <div className="notice notice-ok" role="status">
+                        {t('page.submitted')}
                       </div>
                     )}
-                    <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+                    <h2 id="task-result" tabIndex={-1}>
+                      {t('page.outcome')}
+                    </h2>
+                    {outcome ? (
+                      <OutcomeView task={task} outcome={outcome} nameOf={nameOf} />
+                    ) : (
+                      <p className="muted">{t('values.empty')}</p>
+                    )}
+                    {task.completedBy && (
+                      <p className="muted">
+                        {t('page.completedBy', {
+                          who: nameOf(task.completedBy),
+                          when: formatInstant(task.closedAt, i18n.language),
+                        })}
+                      </p>
+                    )}
                   </section>
-                </>
-              )}
+                ) : task.status !== 'open' ? (
+                  <div className="notice notice-warn" role="status">
+                    {t(`page.closed.${task.status}`)}
+                  </div>
+                ) : !mayAct ? (
+                  <div className="notice" role="status">
+                    {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
+                  </div>
+                ) : (
+                  <>
+                    {user && task.assigneeUserId !== user.userId && (
+                      <div className="notice" role="note">
+                        {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
+                      </div>
+                    )}
+                    <section
+                      ref={formCard}
+                      className="card task-form-card"
+                      aria-labelledby="task-form-title"
+                      onInput={() => setUnsent(true)}
+                    >
+                      <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+                      {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
+                        <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
+                          <p className="task-refusal-lead">
+                            {refusalProblem && refusalProblem.problems.length > 0
+                              ? t('page.refused')
+                              : refusalProblem?.status === 409
+                                ? t('page.conflict')
+                                : refusalProblem?.status === 403
+                                  ? t('page.notAllowed')
+                                  : (refusalProblem?.message ?? t('page.networkError'))}
+                          </p>
+                          {unmatched.length > 0 && (
+                            <ul>
+                              {unmatched.map((problem, index) => (
+                                <li key={index}>
+                                  {problem.reason}
+                                  {problem.path && <span className="muted"> ({problem.path})</span>}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </div>
+                      )}
+                      <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+                    </section>
+                  </>
+                )}
 
-              {task.status === 'completed' && mayCorrectFigures(user, task) && (
-                <CorrectFigures
-                  task={task}
-                  onCorrected={async () => {
-                    await load();
-                  }}
-                />
-              )}
+                {task.status === 'completed' && mayCorrectFigures(user, task) && (
+                  <CorrectFigures
+                    task={task}
+                    onCorrected={async () => {
+                      await load();
+                    }}
+                  />
+                )}
 
-              {!completed && mayReassign(user, task) && (
-                <ReassignTask
-                  task={task}
-                  people={people}
-                  nameOf={nameOf}
-                  onReassigned={async () => {
-                    tasksChanged();
-                    await load();
-                  }}
-                />
-              )}
+                {!completed && mayReassign(user, task) && (
+                  <ReassignTask
+                    task={task}
+                    people={people}
+                    nameOf={nameOf}
+                    onReassigned={async () => {
+                      tasksChanged();
+                      await load();
+                    }}
+                  />
+                )}
 
-              <TaskHistory history={task.history} nameOf={nameOf} givenLate={task.openedAfterDue} />
-            </article>
-          </EvidenceNamesProvider>
+                <TaskHistory history={task.history} nameOf={nameOf} givenLate={task.openedAfterDue} />
+              </article>
+            </EvidenceNamesProvider>
+          </CycleObjectives.Provider>
         </IndicatorNames.Provider>
       </UnitNames.Provider>
     </TaskUnits.Provider>

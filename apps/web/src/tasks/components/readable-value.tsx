@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from '../../ui/dates';
 import { isYear } from '../../cycles/components/review-input-words';
+import { ObjectiveResults, objectiveResultsOf } from '../../cycles/components/objective-results';
 import { objectiveText, periodText } from './format';
+import type { CycleObjective } from './use-cycle-objectives';
 
 /**
  * The organisation's units by code, for the values that name one (`unitCode`, `ownerUnitCode`):
@@ -16,6 +18,12 @@ export const UnitNames = createContext<(code: string) => string>((code) => code)
  * the task page provides them where it shows those inputs; without them an id is shown as written.
  */
 export const IndicatorNames = createContext<(id: string) => string>((id) => id);
+
+/**
+ * The cycle's objectives, for the review inputs' objective results (their titles and indicators'
+ * names): the page that has them provides them; without them numbers and ids are shown.
+ */
+export const CycleObjectives = createContext<readonly CycleObjective[]>([]);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -46,6 +54,7 @@ export function ReadableValue({
   const { t, i18n } = useTranslation('tasks');
   const unitName = useContext(UnitNames);
   const indicatorName = useContext(IndicatorNames);
+  const objectives = useContext(CycleObjectives);
   // Values that name something of the year by its id or code: the objective, the period, the unit, the indicator.
   const named = (key: string, item: string): string | undefined =>
     key === 'objectiveId'
@@ -93,14 +102,20 @@ export function ReadableValue({
     return (
       <dl className={`readable depth-${Math.min(depth, 3)}`}>
         {Object.entries(record).map(([key, item]) => (
-          <div key={key} className="readable-row">
+          <div
+            key={key}
+            className={`readable-row${key === 'objectiveResults' && objectiveResultsOf(item) ? ' readable-row-wide' : ''}`}
+          >
             <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
             <dd>
-              {nameOf &&
-              isPersonKey(key) &&
-              typeof item === 'string' &&
-              !DAY.test(item) &&
-              !INSTANT.test(item) ? (
+              {key === 'objectiveResults' && objectiveResultsOf(item) ? (
+                // The review's objectives as a table each, not a list of every field (a screen each).
+                <ObjectiveResults results={objectiveResultsOf(item)!} objectives={objectives} />
+              ) : nameOf &&
+                isPersonKey(key) &&
+                typeof item === 'string' &&
+                !DAY.test(item) &&
+                !INSTANT.test(item) ? (
                 nameOf(item)
               ) : typeof item === 'string' && named(key, item) !== undefined ? (
                 named(key, item)
