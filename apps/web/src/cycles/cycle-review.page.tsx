@@ -20,7 +20,7 @@ import {
 import { localized } from '../tasks/task-types';
 import { useCycleObjectives } from '../tasks/components/use-cycle-objectives';
 import { CycleObjectives } from '../tasks/components/readable-value';
-import { ObjectiveResults, objectiveResultsOf } from './components/objective-results';
+import { LateReports, ObjectiveResults, objectiveResultsOf } from './components/objective-results';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
@@ -427,12 +427,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                         count: indicator.reportedPeriods,
                         total: indicator.expectedPeriods,
                       })}
-                  {indicator.lateReports > 0 && (
-                    <span className="muted small">
-                      {' '}
-                      ({t('report.late', { count: indicator.lateReports })})
-                    </span>
-                  )}
+                  <LateReports count={indicator.lateReports} />
                 </td>
                 <td data-label={t('report.figures')}>
                   {indicator.figures.length === 0 ? (

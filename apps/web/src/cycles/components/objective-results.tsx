@@ -124,12 +124,7 @@ export function ObjectiveResults({
                             count: indicator.periodsReported,
                             total: indicator.periodsDue,
                           })}
-                      {indicator.lateReports > 0 && (
-                        <span className="muted small">
-                          {' '}
-                          ({t('report.late', { count: indicator.lateReports })})
-                        </span>
-                      )}
+                      <LateReports count={indicator.lateReports} />
                     </td>
                     <td data-label={columns[3]}>
                       <StatusBadge status={indicator.status} group="reviewValue" />
@@ -168,6 +163,13 @@ export function ObjectiveResults({
       })}
     </div>
   );
+}
+
+/** After the reports in, how many came late: " (1 báo cáo trễ hạn)"; nothing when none did. */
+export function LateReports({ count }: { count: number }) {
+  const { t } = useTranslation('cycles');
+  if (count === 0) return null;
+  return <span className="muted small"> ({t('report.late', { count })})</span>;
 }
 
 /** "94,74% (90/95)", with the overdue cases still open when reported; a count as is; judged in words. */
