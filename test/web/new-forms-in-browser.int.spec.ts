@@ -615,7 +615,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const owner = leader.page.getByLabel(vi('tasks:review.owner'), { exact: true });
     await owner.selectOption({ label: 'Nguyễn Thị Lan — Chuyên viên' });
     await expect(owner.inputValue()).resolves.toBe(org.idOf('staff.tthc'));
-    await leader.page.getByLabel(vi('tasks:review.dueDate'), { exact: true }).fill('2025-06-30');
+    const dueDate = leader.page.getByLabel(vi('tasks:review.dueDate'), { exact: true });
+    await dueDate.fill('2025-06-30');
+    // This browser draws the field month first (06/30/2025, its own language's order); under it the
+    // day is written out, day first, as the page writes dates.
+    await expect(
+      dueDate.locator('xpath=following-sibling::*[@class="date-in-words"]').innerText(),
+    ).resolves.toBe('Thứ Hai, ngày 30 tháng 6 năm 2025');
     // Who took part, and the 9.3.1 conclusion: suitable and adequate, not yet effective.
     await leader.page
       .getByLabel(vi('tasks:review.attendeeN', { number: 1 }), { exact: true })

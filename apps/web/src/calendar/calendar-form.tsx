@@ -15,6 +15,7 @@ import {
   type CalendarView,
   type DayRow,
 } from './calendar-draft';
+import { DateInput } from '../ui/date-input';
 
 type DayField = 'addedHolidays' | 'removedHolidays';
 
@@ -383,9 +384,8 @@ function DayRows({
             <legend>{label}</legend>
             <Field label={t('edit.date')} problems={problemsOf(index, 'date')}>
               {({ id, describedBy, invalid }) => (
-                <input
+                <DateInput
                   id={id}
-                  type="date"
                   className="cal-short"
                   ref={(element) => {
                     if (element && focusRow.current === row.key) {

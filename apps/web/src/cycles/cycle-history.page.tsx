@@ -13,6 +13,7 @@ import { describeTask, useFormat, type Schemas } from './components/format';
 import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
+import { DateInput } from '../ui/date-input';
 
 type EventEntry = Schemas['EventLogEntryView'];
 
@@ -196,9 +197,8 @@ export default function CycleHistoryPage() {
           </Field>
           <Field label={t('history.from')} problems={problem?.at('from') ?? []}>
             {({ id, describedBy }) => (
-              <input
+              <DateInput
                 id={id}
-                type="date"
                 aria-describedby={describedBy}
                 value={draft.from}
                 onChange={(e) => setDraft({ ...draft, from: e.target.value })}
@@ -207,9 +207,8 @@ export default function CycleHistoryPage() {
           </Field>
           <Field label={t('history.to')} problems={[...rangeProblem, ...(problem?.at('to') ?? [])]}>
             {({ id, describedBy, invalid }) => (
-              <input
+              <DateInput
                 id={id}
-                type="date"
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
                 value={draft.to}

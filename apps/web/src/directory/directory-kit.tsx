@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
 import { Pager } from '../ui/pager';
 import { UnitSelect } from './unit-select';
+import { DateInput } from '../ui/date-input';
 
 /** The pieces every directory section is made of: head, filters, paged table, form fields. */
 
@@ -197,21 +198,21 @@ export function TextField({
 }) {
   return (
     <Field label={label} hint={hint} problems={problems}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          type={type}
-          max={max}
-          lang={lang}
-          autoComplete={autoComplete}
-          spellCheck={spellCheck}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      {({ id, describedBy, invalid }) => {
+        const props = {
+          id,
+          max,
+          lang,
+          autoComplete,
+          spellCheck,
+          'aria-describedby': describedBy,
+          'aria-invalid': invalid || undefined,
+          required,
+          value,
+          onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+        };
+        return type === 'date' ? <DateInput {...props} /> : <input type={type} {...props} />;
+      }}
     </Field>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDay, formatInstant, formatInstantDay, formatMonth } from './dates';
+import { formatDay, formatDayInWords, formatInstant, formatInstantDay, formatMonth } from './dates';
 
 // 10:00 UTC is 17:00 in Vietnam; 20:00 UTC on the 5th is already the 6th there.
 const fivePm = '2024-04-05T10:00:00.000Z';
@@ -26,6 +26,18 @@ describe('dates as every page writes them', () => {
     expect(formatMonth('2024-03', 'en')).toBe('Mar 2024');
     expect(formatMonth('2024-09', 'en')).toBe(formatDay('2024-09-05', 'en').replace(/^5 /, ''));
     expect(formatMonth('2024-3', 'en')).toBe('2024-3');
+  });
+
+  it('writes a date field’s day in words with its weekday, day before month, whatever the browser shows', () => {
+    expect(formatDayInWords('2025-06-30', 'vi')).toBe('Thứ Hai, ngày 30 tháng 6 năm 2025');
+    expect(formatDayInWords('2025-06-30', 'en')).toBe('Monday, 30 June 2025');
+    // The first of October and the tenth of January, which 01/10 reads as in the two orders.
+    expect(formatDayInWords('2024-10-01', 'vi')).toBe('Thứ Ba, ngày 1 tháng 10 năm 2024');
+    expect(formatDayInWords('2024-01-10', 'vi')).toBe('Thứ Tư, ngày 10 tháng 1 năm 2024');
+    expect(formatDayInWords('2024-02-29', 'vi')).toBe('Thứ Năm, ngày 29 tháng 2 năm 2024');
+    // An empty field or no day at all: no words.
+    for (const nothing of ['', null, undefined, '2025-02-30', '30/06/2025'])
+      expect(formatDayInWords(nothing, 'vi')).toBe('');
   });
 
   it('gives back what it cannot read, and nothing for nothing', () => {

@@ -49,6 +49,25 @@ export const formatInstant = (iso: string | null | undefined, language: string):
 export const formatInstantDay = (iso: string | null | undefined, language: string): string =>
   inVietnam(iso, language, DAY[style(language)]);
 
+/**
+ * A calendar day in words, with its weekday: "Thứ Hai, ngày 30 tháng 6 năm 2025" as a Vietnamese
+ * document writes a date, "Monday, 30 June 2025"; '' for what is no day (an empty field).
+ */
+export function formatDayInWords(day: string | null | undefined, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!match) return '';
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  if (utc.getUTCMonth() !== month - 1) return '';
+  // Put together here, not Intl's full style: its commas differ from one ICU to the next.
+  const name = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale(language), { ...options, timeZone: 'UTC' }).format(utc);
+  const weekday = name({ weekday: 'long' });
+  return style(language) === 'en'
+    ? `${weekday}, ${date} ${name({ month: 'long' })} ${year}`
+    : `${weekday}, ngày ${date} tháng ${month} năm ${year}`;
+}
+
 /** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
 export function formatDay(day: string | null | undefined, language: string): string {
   if (!day) return '';

@@ -7,6 +7,7 @@ import { vietnamToday } from '../../ui/dates';
 import { Field, ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 import { useFormat } from './format';
+import { DateInput } from '../../ui/date-input';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
 
@@ -137,9 +138,8 @@ export function DispatchNumber({
       </Field>
       <Field label={t('dispatchNumber.date')} problems={dateProblems}>
         {({ id, describedBy, invalid }) => (
-          <input
+          <DateInput
             id={id}
-            type="date"
             min={entry.issuedOn}
             max={vietnamToday()}
             aria-describedby={describedBy}

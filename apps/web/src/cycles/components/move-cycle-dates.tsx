@@ -6,6 +6,7 @@ import { useRequestId } from '../../api/request-id';
 import { Field, ReasonField } from '../../ui/field';
 import type { Format } from './format';
 import './move-cycle-dates.css';
+import { DateInput } from '../../ui/date-input';
 
 /** The dates a cycle goes by after its last move (the `after` of the latest `cycle.dates-moved`). */
 export interface MovedDates {
@@ -106,9 +107,8 @@ export function MoveCycleDates({
   const dateInput =
     (value: string, set: (value: string) => void) =>
     ({ id, describedBy, invalid }: { id: string; describedBy?: string; invalid: boolean }) => (
-      <input
+      <DateInput
         id={id}
-        type="date"
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
         value={value}

@@ -8,6 +8,7 @@ import { focusOutcome } from '../../ui/focus';
 import { useLoad } from '../../ui/page-state';
 import { vietnamToday } from '../../ui/dates';
 import { type Schemas } from './format';
+import { DateInput } from '../../ui/date-input';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -196,9 +197,8 @@ export function StartCycleForm() {
             }))}
           >
             {({ id, describedBy, invalid }) => (
-              <input
+              <DateInput
                 id={id}
-                type="date"
                 min={`${year}-01-01`}
                 max={`${year}-12-31`}
                 aria-describedby={describedBy}

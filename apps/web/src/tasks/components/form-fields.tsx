@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../api/client';
+import { DateInput } from '../../ui/date-input';
 import { Field } from '../../ui/field';
 import { CellControl } from './cell-control';
 import type { ProblemBook } from './problem-book';
@@ -46,7 +47,8 @@ export function AnswerText({
             problems.edit(path);
           },
         };
-        return multiline ? <textarea {...props} /> : <input type={type} min={min} max={max} {...props} />;
+        if (multiline) return <textarea {...props} />;
+        return type === 'date' ? <DateInput min={min} max={max} {...props} /> : <input {...props} />;
       }}
     </Field>
   );
@@ -60,7 +62,6 @@ export function CellText({
   onChange,
   className,
   placeholder,
-  type,
 }: {
   label: string;
   problems: FieldProblem[];
@@ -68,14 +69,12 @@ export function CellText({
   onChange: (value: string) => void;
   className?: string;
   placeholder?: string;
-  type?: 'date';
 }) {
   return (
     <CellControl hideLabel label={label} problems={problems}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
-          type={type}
           className={className}
           placeholder={placeholder}
           aria-describedby={describedBy}

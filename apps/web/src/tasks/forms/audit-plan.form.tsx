@@ -13,6 +13,7 @@ import { PreviousAudit, PreviousFindingsAt, usePreviousAudit } from '../componen
 import { merged } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
+import { DateInput } from '../../ui/date-input';
 
 interface AuditPlanForm {
   window: { from: string; to: string };
@@ -173,9 +174,8 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
       <div className="form-pair">
         <Field label={t('auditPlan.from')} hint={windowHint} problems={problems.at('from')}>
           {({ id, describedBy, invalid }) => (
-            <input
+            <DateInput
               id={id}
-              type="date"
               min={form.window?.from}
               max={form.window?.to}
               aria-describedby={describedBy}

@@ -11,6 +11,7 @@ import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
+import { DateInput } from '../../ui/date-input';
 
 interface ActionDraft {
   key: number;
@@ -278,9 +279,8 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
                 </CellControl>
                 <CellControl label={t('review.dueDate')} problems={at('dueDate')}>
                   {({ id, describedBy, invalid }) => (
-                    <input
+                    <DateInput
                       id={id}
-                      type="date"
                       aria-describedby={describedBy}
                       aria-invalid={invalid || undefined}
                       value={action.dueDate}
