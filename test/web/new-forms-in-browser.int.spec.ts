@@ -622,6 +622,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await expect(
       dueDate.locator('xpath=following-sibling::*[@class="date-in-words"]').innerText(),
     ).resolves.toBe('Thứ Hai, ngày 30 tháng 6 năm 2025');
+    // And a screen reader says it after the field, as the field's description.
+    expect(await descriptionOf(dueDate)).toContain('Thứ Hai, ngày 30 tháng 6 năm 2025');
     // Who took part, and the 9.3.1 conclusion: suitable and adequate, not yet effective.
     await leader.page
       .getByLabel(vi('tasks:review.attendeeN', { number: 1 }), { exact: true })

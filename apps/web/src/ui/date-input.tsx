@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import { useId, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDayInWords } from './dates';
 
@@ -15,11 +15,18 @@ export function DateInput({
   ...input
 }: Omit<ComponentProps<'input'>, 'type' | 'value'> & { value: string }) {
   const { i18n } = useTranslation();
+  const wordsId = useId();
   const words = formatDayInWords(value, i18n.language);
+  // Said after the field's own description too: a screen reader reads the value in the browser's order.
+  const describedBy = [input['aria-describedby'], words ? wordsId : undefined].filter(Boolean).join(' ');
   return (
     <span className="date-input">
-      <input {...input} type="date" value={value} />
-      {words && <span className="date-in-words">{words}</span>}
+      <input {...input} type="date" value={value} aria-describedby={describedBy || undefined} />
+      {words && (
+        <span className="date-in-words" id={wordsId}>
+          {words}
+        </span>
+      )}
     </span>
   );
 }
