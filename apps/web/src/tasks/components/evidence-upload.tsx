@@ -14,10 +14,9 @@ import {
 } from '../../ui/evidence';
 import { Field } from '../../ui/field';
 import type { TaskDetail } from '../task-types';
+import type { Translate } from './format';
 import { ListEditor } from './list-editor';
 import type { ProblemBook } from './problem-book';
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** The refusal of an upload in the user's words (docs/evidence.md, "Refusals keep nothing"). */
 function refusalText(error: unknown, t: Translate, language: string): string {
@@ -88,8 +87,8 @@ function useNoDropBesideZones() {
  * the task's record one after another and added to the answer's evidence (their `evidence:<id>`),
  * listed by name with a download link. A file the API refuses (413, 415, 422) is named with why,
  * and the others are still attached; one whose name or size says already that it would be refused
- * (the server's accepted files) is named so without being sent. While a file goes out the status says how much of it has; she
- * may stop it (it and the files after it are not sent). Files uploaded to the record earlier (before
+ * (the server's accepted files) is named so without being sent. While a file goes out the status
+ * says how much of it has; she may stop it (it and the files after it are not sent). Files uploaded to the record earlier (before
  * a reload, by the Quality Representative) are offered to be added again.
  *
  * The file input itself is kept for the keyboard and for screen readers (visually hidden, focusable);
