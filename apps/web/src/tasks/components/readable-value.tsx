@@ -101,33 +101,33 @@ export function ReadableValue({
       return <span>{i18n.language === 'en' ? record.en : record.vi}</span>;
     return (
       <dl className={`readable depth-${Math.min(depth, 3)}`}>
-        {Object.entries(record).map(([key, item]) => (
-          <div
-            key={key}
-            className={`readable-row${key === 'objectiveResults' && objectiveResultsOf(item) ? ' readable-row-wide' : ''}`}
-          >
-            <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
-            <dd>
-              {key === 'objectiveResults' && objectiveResultsOf(item) ? (
-                // The review's objectives as a table each, not a list of every field (a screen each).
-                <ObjectiveResults results={objectiveResultsOf(item)!} objectives={objectives} />
-              ) : nameOf &&
-                isPersonKey(key) &&
-                typeof item === 'string' &&
-                !DAY.test(item) &&
-                !INSTANT.test(item) ? (
-                nameOf(item)
-              ) : typeof item === 'string' && named(key, item) !== undefined ? (
-                named(key, item)
-              ) : isYear(key, item) ? (
-                // A year is a name, not a quantity: 2023, never "2.023".
-                String(item)
-              ) : (
-                <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
-              )}
-            </dd>
-          </div>
-        ))}
+        {Object.entries(record).map(([key, item]) => {
+          const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
+          return (
+            <div key={key} className={`readable-row${results ? ' readable-row-wide' : ''}`}>
+              <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
+              <dd>
+                {results ? (
+                  // The review's objectives as a table each, not a list of every field (a screen each).
+                  <ObjectiveResults results={results} objectives={objectives} />
+                ) : nameOf &&
+                  isPersonKey(key) &&
+                  typeof item === 'string' &&
+                  !DAY.test(item) &&
+                  !INSTANT.test(item) ? (
+                  nameOf(item)
+                ) : typeof item === 'string' && named(key, item) !== undefined ? (
+                  named(key, item)
+                ) : isYear(key, item) ? (
+                  // A year is a name, not a quantity: 2023, never "2.023".
+                  String(item)
+                ) : (
+                  <ReadableValue value={item} nameOf={nameOf} depth={depth + 1} />
+                )}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
     );
   }
