@@ -49,16 +49,23 @@ export const formatInstant = (iso: string | null | undefined, language: string):
 export const formatInstantDay = (iso: string | null | undefined, language: string): string =>
   inVietnam(iso, language, DAY[style(language)]);
 
+/** A calendar day (`2024-06-30`) at midnight UTC, its parts as written; undefined for what is no day. */
+function calendarDay(day: string | null | undefined) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return { year, month, date, utc: new Date(Date.UTC(year, month - 1, date)) };
+}
+
 /**
  * A calendar day in words, with its weekday: "Thứ Hai, ngày 30 tháng 6 năm 2025" as a Vietnamese
  * document writes a date, "Monday, 30 June 2025"; '' for what is no day (an empty field).
  */
 export function formatDayInWords(day: string | null | undefined, language: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
-  if (!match) return '';
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, date));
-  if (utc.getUTCMonth() !== month - 1) return '';
+  const parts = calendarDay(day);
+  // 2025-02-30 is no day: Date would read it as 2 March.
+  if (!parts || parts.utc.getUTCMonth() !== parts.month - 1) return '';
+  const { year, month, date, utc } = parts;
   // Put together here, not Intl's full style: its commas differ from one ICU to the next.
   const name = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale(language), { ...options, timeZone: 'UTC' }).format(utc);
@@ -71,10 +78,11 @@ export function formatDayInWords(day: string | null | undefined, language: strin
 /** A calendar day (`2024-06-30`) as written in the language, with no time-zone shift. */
 export function formatDay(day: string | null | undefined, language: string): string {
   if (!day) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), { ...DAY[style(language)], timeZone: 'UTC' }).format(date);
+  const parts = calendarDay(day);
+  if (!parts) return day;
+  return new Intl.DateTimeFormat(locale(language), { ...DAY[style(language)], timeZone: 'UTC' }).format(
+    parts.utc,
+  );
 }
 
 /**
