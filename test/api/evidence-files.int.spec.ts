@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
-import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { compoundFile, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -26,7 +26,8 @@ interface EvidenceAnswer {
   uploadedBy: string;
   uploadedAt: string;
   code?: string;
-  details?: { fields?: Record<string, string[]> };
+  message?: string;
+  details?: { fields?: Record<string, string[]>; reason?: string };
 }
 
 const MAX_BYTES = 64 * 1024;
@@ -318,6 +319,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
         ['xlsx', ['xlsx']],
         ['odt', ['odt']],
         ['ods', ['ods']],
+        ['doc', ['doc']],
+        ['xls', ['xls']],
       ]);
       expect(accepted.body.types.find((t) => t.kind === 'docx')?.contentType).toBe(
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -356,8 +359,37 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     });
     expect(renamed.status).toBe(415);
     expect(renamed.body.code).toBe('EVIDENCE_TYPE_REFUSED');
+    expect(renamed.body.details).toEqual({ reason: 'type' });
     const named = await upload('staff.tthc', measurement, { bytes: exe, name: 'setup.exe' });
     expect(named.status).toBe(415);
+    expect(await filesIn(evidenceDir)).toEqual(before);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+  });
+
+  it('takes a Word 97–2003 file for what its content is, and refuses one carrying macros with 415 saying so', async () => {
+    const doc = compoundFile({ '/WordDocument': 6_000, '/1Table': 2_000 });
+    const taken = await upload('staff.tthc', measurement, {
+      bytes: doc,
+      name: 'Biên bản kiểm tra.doc',
+      type: 'application/msword',
+    });
+    expect(taken.status).toBe(201);
+    expect(taken.body.contentType).toBe('application/msword');
+    const got = await download('qmr', taken.body.id);
+    expect(got.headers.get('content-type')).toBe('application/msword');
+    expect(sha256(got.bytes)).toBe(sha256(doc));
+
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const withMacros = await upload('staff.tthc', measurement, {
+      bytes: compoundFile({ '/WordDocument': 6_000, '/Macros/VBA/dir': 700 }),
+      name: 'Biên bản có macro.doc',
+      type: 'application/octet-stream',
+    });
+    expect(withMacros.status).toBe(415);
+    expect(withMacros.body.code).toBe('EVIDENCE_TYPE_REFUSED');
+    expect(withMacros.body.details).toEqual({ reason: 'macros' });
+    expect(withMacros.body.message).toMatch(/macro/);
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });

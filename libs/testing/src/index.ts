@@ -3,3 +3,4 @@ export * from './test-smtp-server';
 export * from './browser';
 export * from './eventually';
 export * from './histories';
+export * from './office-files';

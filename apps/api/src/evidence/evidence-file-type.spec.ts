@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
+import { compoundFile } from '@qcycle/testing';
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
 
@@ -29,6 +30,19 @@ function openDocumentHead(type: string): Buffer {
   header.writeUInt32LE(type.length, 22);
   header.writeUInt16LE('mimetype'.length, 26);
   return Buffer.concat([header, Buffer.from('mimetype'), Buffer.from(type), Buffer.alloc(200)]);
+}
+
+/** A ZIP's local file headers for these names, as a package's first bytes show them. */
+function zipOf(names: string[]): Buffer {
+  return Buffer.concat([
+    ...names.map((name) => {
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(name.length, 26);
+      return Buffer.concat([header, Buffer.from(name), Buffer.alloc(100)]);
+    }),
+    Buffer.alloc(300),
+  ]);
 }
 
 describe('evidence file types (magic bytes)', () => {
@@ -62,6 +76,40 @@ describe('evidence file types (magic bytes)', () => {
     expect(await gate(openDocumentHead('application/vnd.oasis.opendocument.spreadsheet'), 'a.odt')).toBe(
       'unsupported-type',
     );
+  });
+
+  it('knows a Word or Excel 97–2003 file by the main stream its directory names, wherever the directory lies', async () => {
+    // Streams large enough to put the directory past the FAT and the data, read 7 bytes at a time.
+    const doc = compoundFile({ '/WordDocument': 40_000, '/1Table': 9_000, '/\u0005SummaryInformation': 400 });
+    const xls = compoundFile({ '/Workbook': 70_000, '/\u0005DocumentSummaryInformation': 300 });
+    const excel95 = compoundFile({ '/Book': 5_000 });
+    expect(await gate(doc, 'Bien ban hop.DOC')).toBe('doc');
+    expect(await gate(xls, 'so-theo-doi.xls')).toBe('xls');
+    expect(await gate(excel95, 'so-lieu-cu.xls')).toBe('xls');
+    // Named for what it is not: the content decides, as for every other kind.
+    expect(await gate(doc, 'so-theo-doi.xls')).toBe('unsupported-type');
+    expect(await gate(xls, 'bien-ban.doc')).toBe('unsupported-type');
+    expect(await gate(doc, 'bien-ban.docx')).toBe('unsupported-type');
+    expect(await gate(compoundFile({ '/PowerPoint Document': 8_000 }), 'trinh-chieu.doc')).toBe(
+      'unsupported-type',
+    );
+    // A spreadsheet embedded in a Word file puts its Workbook stream in the same directory.
+    expect(
+      await gate(compoundFile({ '/WordDocument': 5_000, '/ObjectPool/_1/Workbook': 5_000 }), 'a.doc'),
+    ).toBe('doc');
+  });
+
+  it('refuses a file carrying a macro project, old or new format, whatever its name', async () => {
+    expect(await gate(compoundFile({ '/WordDocument': 5_000, '/Macros/VBA/dir': 500 }), 'bien-ban.doc')).toBe(
+      'macros',
+    );
+    expect(
+      await gate(compoundFile({ '/Workbook': 5_000, '/_VBA_PROJECT_CUR/VBA/dir': 500 }), 'so-lieu.xls'),
+    ).toBe('macros');
+    // A .docm or .xlsm renamed: its VBA project is a part of the package.
+    expect(await gate(zipOf(['word/document.xml', 'word/vbaProject.bin']), 'bien-ban.docx')).toBe('macros');
+    expect(await gate(zipOf(['xl/workbook.xml', 'xl/vbaProject.bin']), 'so-lieu.xlsx')).toBe('macros');
+    expect(await gate(zipOf(['[Content_Types].xml', 'xl/workbook.xml']), 'so-lieu.xlsx')).toBe('xlsx');
   });
 
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {

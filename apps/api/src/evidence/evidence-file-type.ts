@@ -15,6 +15,9 @@ export const EVIDENCE_FILE_TYPES = {
   },
   odt: { contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
+  // Word and Excel 97–2003: many an office's registers and templates are still kept in them.
+  doc: { contentType: 'application/msword', extensions: ['doc'] },
+  xls: { contentType: 'application/vnd.ms-excel', extensions: ['xls'] },
 } as const;
 export type EvidenceFileKind = keyof typeof EVIDENCE_FILE_TYPES;
 
@@ -23,10 +26,13 @@ const ACCEPTED_CONTENT_TYPES = new Set<string>(Object.values(EVIDENCE_FILE_TYPES
 /** What clients send when they do not know (curl without `;type=`, some browsers for office files). */
 const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
-/** Why a file is refused; the HTTP layer answers 413 or 415. */
+/**
+ * Why a file is refused; the HTTP layer answers 413 or 415. `macros`: an office file carrying a
+ * macro project (VBA), which whoever opens the evidence would be asked to run.
+ */
 export class EvidenceRefusedError extends Error {
   constructor(
-    readonly reason: 'too-large' | 'unsupported-type',
+    readonly reason: 'too-large' | 'unsupported-type' | 'macros',
     message: string,
   ) {
     super(message);
@@ -61,6 +67,8 @@ const PDF = Buffer.from('%PDF-');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** A Compound File's signature ([MS-CFB] 2.2): the container of Word and Excel 97–2003 files. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Enough of a ZIP's first local header to read an OpenDocument's `mimetype` entry. */
 const HEAD_BYTES = 128;
 /** Part names an Office Open XML package of each kind must contain (ECMA-376 part 1). */
@@ -68,14 +76,32 @@ const OOXML_MAIN_PARTS: [EvidenceFileKind, Buffer][] = [
   ['docx', Buffer.from('word/document.xml')],
   ['xlsx', Buffer.from('xl/workbook.xml')],
 ];
-const OOXML_CARRY = Math.max(...OOXML_MAIN_PARTS.map(([, name]) => name.length)) - 1;
+/** The part a macro-enabled package (.docm, .xlsm) keeps its VBA project in; refused under any name. */
+const OOXML_MACRO_PARTS = [Buffer.from('word/vbaProject.bin'), Buffer.from('xl/vbaProject.bin')];
+const OOXML_CARRY =
+  Math.max(
+    ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...OOXML_MACRO_PARTS].map((name) => name.length),
+  ) - 1;
+/** A Compound File's directory entry ([MS-CFB] 2.6): 128 bytes, always at a multiple of 128. */
+const CFB_ENTRY_BYTES = 128;
+/** The header's sector: the directory's entries come after it. */
+const CFB_HEADER_BYTES = 512;
+/** The stream in the root that makes a Compound File a Word ([MS-DOC] 2.1) or an Excel ([MS-XLS] 2.1.2) file. */
+const CFB_MAIN_STREAMS: Record<string, EvidenceFileKind> = {
+  WordDocument: 'doc',
+  Workbook: 'xls',
+  Book: 'xls',
+};
+/** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
+const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
 
 /**
  * A pass-through stream that lets a file into the store only if it is what its name says and not
  * larger than `maxBytes`. The kind comes from the content, never from the client: the magic bytes of
  * PDF, PNG and JPEG; for a ZIP, the `mimetype` entry an OpenDocument starts with, or the main part
  * (`word/document.xml`, `xl/workbook.xml`) whose name every Office Open XML package carries in its
- * headers. It fails with {@link EvidenceRefusedError} as soon as the answer is known (the first
+ * headers; for a Compound File, the main stream its directory names (`WordDocument`, `Workbook`). A
+ * file carrying a macro project is refused whatever its name. It fails with {@link EvidenceRefusedError} as soon as the answer is known (the first
  * bytes, or the byte past the limit), so the store keeps nothing.
  */
 export class EvidenceGate extends Transform {
@@ -83,9 +109,14 @@ export class EvidenceGate extends Transform {
   kind?: EvidenceFileKind;
   private size = 0;
   private head = Buffer.alloc(0);
-  private headKind?: EvidenceFileKind | 'zip';
-  private readonly ooxmlSeen = new Set<EvidenceFileKind>();
+  private headKind?: EvidenceFileKind | 'zip' | 'cfb';
+  /** The kinds whose main part or stream was seen in a ZIP or a Compound File. */
+  private readonly mainSeen = new Set<EvidenceFileKind>();
+  private macrosSeen = false;
   private tail = Buffer.alloc(0);
+  /** A Compound File's bytes from the last multiple of 128 on, and where they start in the file. */
+  private cfbPending = Buffer.alloc(0);
+  private cfbOffset = 0;
 
   constructor(
     private readonly expected: EvidenceFileKind[],
@@ -109,11 +140,14 @@ export class EvidenceGate extends Transform {
         if (refused) return done(refused);
       }
     }
-    if (this.headKind === 'zip' || (this.headKind === undefined && this.head.subarray(0, 4).equals(ZIP))) {
+    if (this.headKind === 'zip' || (this.headKind === undefined && startsWith(this.head, ZIP))) {
       const window = Buffer.concat([this.tail, chunk]);
-      for (const [kind, name] of OOXML_MAIN_PARTS) if (window.includes(name)) this.ooxmlSeen.add(kind);
+      for (const [kind, name] of OOXML_MAIN_PARTS) if (window.includes(name)) this.mainSeen.add(kind);
+      if (OOXML_MACRO_PARTS.some((name) => window.includes(name))) this.macrosSeen = true;
       this.tail = window.subarray(Math.max(0, window.length - OOXML_CARRY));
     }
+    // From the first byte, before the head is known: the entries are found by their offsets.
+    if (this.headKind === 'cfb' || this.headKind === undefined) this.readDirectoryEntries(chunk);
     done(null, chunk);
   }
 
@@ -123,25 +157,63 @@ export class EvidenceGate extends Transform {
       if (refused) return done(refused);
     }
     if (this.headKind === 'zip') {
-      const found = OOXML_MAIN_PARTS.map(([kind]) => kind).filter((kind) => this.ooxmlSeen.has(kind));
+      const found = OOXML_MAIN_PARTS.map(([kind]) => kind).filter((kind) => this.mainSeen.has(kind));
       const kind = found.length === 1 ? found[0] : undefined;
       if (!kind || !this.expected.includes(kind))
         return done(this.mismatch(kind ?? 'an unknown ZIP archive'));
+      if (this.macrosSeen) return done(macrosRefused());
+      this.kind = kind;
+    }
+    if (this.headKind === 'cfb') {
+      // A Word file may hold an embedded spreadsheet (its streams in the same directory) and the
+      // other way round: the file is what its name says if that kind's main stream is there.
+      const kind = this.expected.find((k) => this.mainSeen.has(k));
+      const found = [...this.mainSeen][0]?.toUpperCase();
+      if (!kind)
+        return done(
+          this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file'),
+        );
+      if (this.macrosSeen) return done(macrosRefused());
       this.kind = kind;
     }
     done();
   }
 
+  /**
+   * Reads the names in a Compound File's directory as the bytes pass, without holding the file: its
+   * entries sit at multiples of 128 past the header, wherever its sectors put the directory. A
+   * block is taken for an entry only if its name's length, its terminating NUL, its type (storage
+   * or stream) and its colour are all an entry's.
+   */
+  private readDirectoryEntries(chunk: Buffer) {
+    let pending = Buffer.concat([this.cfbPending, chunk]);
+    while (pending.length >= CFB_ENTRY_BYTES) {
+      if (this.cfbOffset >= CFB_HEADER_BYTES) {
+        const entry = directoryEntry(pending.subarray(0, CFB_ENTRY_BYTES));
+        if (entry?.type === 'stream' && CFB_MAIN_STREAMS[entry.name])
+          this.mainSeen.add(CFB_MAIN_STREAMS[entry.name]);
+        if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.macrosSeen = true;
+      }
+      pending = pending.subarray(CFB_ENTRY_BYTES);
+      this.cfbOffset += CFB_ENTRY_BYTES;
+    }
+    this.cfbPending = Buffer.from(pending);
+  }
+
   private decideHead(): EvidenceRefusedError | undefined {
     const head = this.head;
-    let kind: EvidenceFileKind | 'zip' | undefined;
-    if (head.subarray(0, PDF.length).equals(PDF)) kind = 'pdf';
-    else if (head.subarray(0, PNG.length).equals(PNG)) kind = 'png';
-    else if (head.subarray(0, JPEG.length).equals(JPEG)) kind = 'jpeg';
-    else if (head.subarray(0, ZIP.length).equals(ZIP)) kind = openDocumentKind(head) ?? 'zip';
+    let kind: EvidenceFileKind | 'zip' | 'cfb' | undefined;
+    if (startsWith(head, PDF)) kind = 'pdf';
+    else if (startsWith(head, PNG)) kind = 'png';
+    else if (startsWith(head, JPEG)) kind = 'jpeg';
+    else if (startsWith(head, ZIP)) kind = openDocumentKind(head) ?? 'zip';
+    else if (startsWith(head, CFB)) kind = 'cfb';
     if (kind === undefined) return this.mismatch('none of the accepted kinds');
     if (kind === 'zip') {
       if (!this.expected.some((k) => k === 'docx' || k === 'xlsx')) return this.mismatch('a ZIP archive');
+    } else if (kind === 'cfb') {
+      if (!this.expected.some((k) => k === 'doc' || k === 'xls'))
+        return this.mismatch('a Word or Excel 97–2003 file');
     } else if (!this.expected.includes(kind)) return this.mismatch(kind.toUpperCase());
     else this.kind = kind;
     this.headKind = kind;
@@ -154,6 +226,26 @@ export class EvidenceGate extends Transform {
       `The file's content is ${found}, not ${this.expected.map((k) => k.toUpperCase()).join(' or ')} as its name says`,
     );
   }
+}
+
+const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.subarray(0, prefix.length).equals(prefix);
+
+function macrosRefused(): EvidenceRefusedError {
+  return new EvidenceRefusedError(
+    'macros',
+    'The file carries macros (a VBA project): save it without them (.docx, .xlsx or PDF) and send that',
+  );
+}
+
+/** A Compound File directory entry's name and type, if these 128 bytes are one ([MS-CFB] 2.6). */
+function directoryEntry(bytes: Buffer): { name: string; type: 'storage' | 'stream' } | undefined {
+  const nameBytes = bytes.readUInt16LE(64); // with its terminating NUL
+  const objectType = bytes[66];
+  const colour = bytes[67];
+  if (nameBytes < 4 || nameBytes > 64 || nameBytes % 2 !== 0) return undefined;
+  if ((objectType !== 1 && objectType !== 2) || colour > 1) return undefined;
+  if (bytes.readUInt16LE(nameBytes - 2) !== 0) return undefined;
+  return { name: bytes.toString('utf16le', 0, nameBytes - 2), type: objectType === 1 ? 'storage' : 'stream' };
 }
 
 /** The kinds a file of that name may be (by its extension). */

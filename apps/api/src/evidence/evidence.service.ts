@@ -424,11 +424,17 @@ function unknownRecord(recordType: EvidenceRecordType, recordKey: string): Qcycl
 }
 
 function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
-  return error.reason === 'too-large'
-    ? new QcycleError(QcycleErrorCode.EvidenceTooLarge, 'default', { maxBytes }, { maxBytes })
-    : new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'default', {
-        accepted: ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`),
-      });
+  if (error.reason === 'too-large')
+    return new QcycleError(QcycleErrorCode.EvidenceTooLarge, 'default', { maxBytes }, { maxBytes });
+  // `details.reason` lets a client tell the user what to do: save without macros, or send another kind.
+  if (error.reason === 'macros')
+    return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'macros', {}, { reason: 'macros' });
+  return new QcycleError(
+    QcycleErrorCode.EvidenceTypeRefused,
+    'default',
+    { accepted: ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`) },
+    { reason: 'type' },
+  );
 }
 
 /** What multer or the engine failed with, as an answer: ours as they are, the form's faults as 422. */

@@ -2552,7 +2552,7 @@ export interface components {
              * @example pdf
              * @enum {string}
              */
-            kind: "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "odt" | "ods";
+            kind: "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "odt" | "ods" | "doc" | "xls";
         };
         EvidenceFileView: {
             /**
@@ -2591,7 +2591,7 @@ export interface components {
         EvidenceUploadForm: {
             /**
              * Format: binary
-             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)
+             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC, XLS, without macros, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)
              */
             file: string;
             /**
@@ -8362,7 +8362,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.ms-excel": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
@@ -8377,7 +8379,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.ms-excel": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
@@ -8392,7 +8396,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.ms-excel": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
@@ -8407,7 +8413,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.ms-excel": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ErrorView"];
                     "application/vnd.oasis.opendocument.text": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];

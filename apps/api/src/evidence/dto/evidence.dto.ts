@@ -6,6 +6,10 @@ import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
 export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;
 export type EvidenceRecordType = (typeof EVIDENCE_RECORD_TYPES)[number];
 
+const ACCEPTED_KINDS = Object.keys(EVIDENCE_FILE_TYPES)
+  .map((kind) => kind.toUpperCase())
+  .join(', ');
+
 /** The multipart form of an upload, as the OpenAPI document shows it (parsed by EvidenceService). */
 export class EvidenceUploadForm {
   @ApiProperty({ enum: EVIDENCE_RECORD_TYPES, example: 'measurement', description: 'Send before `file`' })
@@ -21,8 +25,7 @@ export class EvidenceUploadForm {
   @ApiProperty({
     type: 'string',
     format: 'binary',
-    description:
-      'PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)',
+    description: `${ACCEPTED_KINDS}, without macros, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)`,
   })
   file!: unknown;
 }
