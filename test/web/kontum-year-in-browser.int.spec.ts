@@ -7,6 +7,7 @@ import type { CDPSession, Locator } from 'playwright-core';
 import {
   startTestSmtpServer,
   startTimeSkippingEnvironment,
+  compoundFile,
   uniqueSuffix,
   VIEWPORTS,
   type TestSmtpServer,
@@ -365,9 +366,12 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(
       lan.recorded.requests.filter((r) => new URL(r.url).pathname === `/api/v1/cycles/${cycleId}/evidence`),
     ).toHaveLength(1);
-    // The evidence field says this server's limit, read once with the link's session.
+    // The evidence field says what this server takes and its limit, read once with the link's session.
     const hint = lan.page.getByText(vi('tasks:evidence.maxSize', { size: '1 MB' }), { exact: false });
     await hint.waitFor();
+    await expect(hint.textContent()).resolves.toContain(
+      'Chấp nhận tệp PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC hoặc XLS.',
+    );
     expect(
       lan.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/evidence/accepted-files'),
     ).toHaveLength(1);
@@ -709,7 +713,9 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     ).resolves.not.toBe('none');
     const notesRefused = vi('tasks:evidence.refusedFile', {
       name: notes,
-      reason: vi('tasks:evidence.error.typeNotSent'),
+      reason: vi('tasks:evidence.error.typeNotSent', {
+        kinds: 'PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC hoặc XLS',
+      }),
     });
     const scanRefused = vi('tasks:evidence.refusedFile', {
       name: scan,
@@ -724,19 +730,29 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lanIn.check('a file refused among two chosen at once', {
       screenshot: 'task-correct-figures.file-refused',
     });
-    // The two dossiers' list, dragged from her folder onto the field.
+    // The two dossiers' list, dragged from her folder onto the field with the check's minutes, an old
+    // Word file whose template carries macros: the server reads them in it, and says what to do.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
+    const minutes = 'Biên bản đối chiếu.doc';
     const dragged = await lanIn.page.evaluateHandle(
-      ({ name, bytes }) => {
+      (files) => {
         const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
           DataTransfer: new () => { items: { add(file: unknown): void } };
           File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
         };
         const transfer = new Transfer();
-        transfer.items.add(new BrowserFile([new Uint8Array(bytes)], name, { type: 'application/pdf' }));
+        for (const { name, type, bytes } of files)
+          transfer.items.add(new BrowserFile([new Uint8Array(bytes)], name, { type }));
         return transfer;
       },
-      { name: dossiers, bytes: [...pdfOf(2_000, 'c')] },
+      [
+        {
+          name: minutes,
+          type: 'application/msword',
+          bytes: [...compoundFile({ '/WordDocument': 4_000, '/Macros/VBA/dir': 500 })],
+        },
+        { name: dossiers, type: 'application/pdf', bytes: [...pdfOf(2_000, 'c')] },
+      ],
     );
     await attach.dispatchEvent('dragover', { dataTransfer: dragged });
     await form.getByText(vi('tasks:evidence.dropHere')).waitFor();
@@ -745,6 +761,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByText(vi('tasks:evidence.uploaded', { name: dossiers }))
       .first()
       .waitFor();
+    await expect(descriptionOf(attach)).resolves.toContain(
+      vi('tasks:evidence.refusedFile', { name: minutes, reason: vi('tasks:evidence.error.macros') }),
+    );
+    // Both went out: only the server reads what is inside a file.
+    expect(uploads() - uploadsBefore).toBe(3);
+    await lanIn.check('an old Word file with macros refused', {
+      screenshot: 'task-correct-figures.macros-refused',
+    });
     await form.getByText(vi('tasks:evidence.orDrop')).waitFor();
     const attachedFiles = form.getByRole('list', { name: vi('tasks:evidence.attached') }).getByRole('link');
     await expect(attachedFiles.allTextContents()).resolves.toEqual(

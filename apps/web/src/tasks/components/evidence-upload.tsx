@@ -28,7 +28,8 @@ function refusalText(error: unknown, t: Translate, language: string): string {
       ? t('evidence.error.tooLarge', { size: sizeText(maxBytes, language) })
       : t('evidence.error.tooLargeForServer');
   }
-  if (error.status === 415) return t('evidence.error.type');
+  if (error.status === 415)
+    return error.details?.reason === 'macros' ? t('evidence.error.macros') : t('evidence.error.type');
   if (error.status === 422)
     return error.code === 'EVIDENCE_RECORD_UNKNOWN'
       ? t('evidence.error.record')
@@ -45,10 +46,16 @@ const sizeText = (bytes: number, language: string) => {
     : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 };
 
+/** The kinds of file the server takes, as the user knows them: "PDF, PNG, …, DOC hoặc XLS". */
+const kindsText = (rules: AcceptedFiles, language: string) =>
+  new Intl.ListFormat(language === 'en' ? 'en-GB' : 'vi', { type: 'disjunction' }).format(
+    rules.types.map((type) => type.kind.toUpperCase()),
+  );
+
 /** A file not sent, because its name or size already says the server would refuse it. */
 const refusedUnsent = (why: 'type' | 'too-large', rules: AcceptedFiles, t: Translate, language: string) =>
   why === 'type'
-    ? t('evidence.error.typeNotSent')
+    ? t('evidence.error.typeNotSent', { kinds: kindsText(rules, language) })
     : t('evidence.error.tooLargeNotSent', { size: sizeText(rules.maxBytes, language) });
 
 /** A file the API refused (or that was not sent, see above), by its name, with why in the user's words. */
@@ -208,9 +215,9 @@ export function EvidenceUpload({
       total: sizeText(uploading.total, i18n.language),
     });
 
-  // The limit is the server's (EVIDENCE_MAX_BYTES): said once it is known.
+  // The kinds and the limit are the server's (EVIDENCE_MAX_BYTES): said once they are known.
   const hint = [
-    t('evidence.acceptedTypes'),
+    rules && t('evidence.acceptedTypes', { kinds: kindsText(rules, i18n.language) }),
     rules && t('evidence.maxSize', { size: sizeText(rules.maxBytes, i18n.language) }),
     t('evidence.howToAttach'),
   ]
