@@ -243,12 +243,20 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
           <table className="steps-table stacked-table">
             <thead>
               <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('auditPlan.unit')}</th>
+                <th scope="col" className="step-col-number">
+                  #
+                </th>
+                <th scope="col" className="step-col-unit">
+                  {t('auditPlan.unit')}
+                </th>
                 <th scope="col">{t('auditPlan.process')}</th>
-                <th scope="col">{t('auditPlan.clause')}</th>
-                <th scope="col">{t('auditPlan.auditor')}</th>
-                <th scope="col">
+                <th scope="col" className="step-col-clause">
+                  {t('auditPlan.clause')}
+                </th>
+                <th scope="col" className="step-col-auditor">
+                  {t('auditPlan.auditor')}
+                </th>
+                <th scope="col" className="step-col-remove">
                   <span className="visually-hidden">{t('list.remove')}</span>
                 </th>
               </tr>
