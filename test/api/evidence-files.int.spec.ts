@@ -359,9 +359,11 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     });
     expect(renamed.status).toBe(415);
     expect(renamed.body.code).toBe('EVIDENCE_TYPE_REFUSED');
-    expect(renamed.body.details).toEqual({ reason: 'type' });
+    // Named for what it is not: the client can say "save it again as what its name says".
+    expect(renamed.body.details).toEqual({ reason: 'content' });
     const named = await upload('staff.tthc', measurement, { bytes: exe, name: 'setup.exe' });
     expect(named.status).toBe(415);
+    expect(named.body.details).toEqual({ reason: 'type' });
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });

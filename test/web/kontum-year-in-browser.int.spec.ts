@@ -731,9 +731,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       screenshot: 'task-correct-figures.file-refused',
     });
     // The two dossiers' list, dragged from her folder onto the field with the check's minutes, an old
-    // Word file whose template carries macros: the server reads them in it, and says what to do.
+    // Word file whose template carries macros, and the register as the one-stop-shop software exports
+    // it, a web page named .xls: the server reads what is in each, and says what to do.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
     const minutes = 'Biên bản đối chiếu.doc';
+    const exported = 'Sổ theo dõi xuất từ phần mềm.xls';
     const dragged = await lanIn.page.evaluateHandle(
       (files) => {
         const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
@@ -751,6 +753,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
           type: 'application/msword',
           bytes: [...compoundFile({ '/WordDocument': 4_000, '/Macros/VBA/dir': 500 })],
         },
+        {
+          name: exported,
+          type: 'application/vnd.ms-excel',
+          bytes: [
+            ...Buffer.from(
+              '<html><body><table><tr><td>000.00.12.H34-240105-0007</td></tr></table></body></html>',
+            ),
+          ],
+        },
         { name: dossiers, type: 'application/pdf', bytes: [...pdfOf(2_000, 'c')] },
       ],
     );
@@ -761,13 +772,17 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .getByText(vi('tasks:evidence.uploaded', { name: dossiers }))
       .first()
       .waitFor();
-    await expect(descriptionOf(attach)).resolves.toContain(
+    const refusedInside = await descriptionOf(attach);
+    expect(refusedInside).toContain(
       vi('tasks:evidence.refusedFile', { name: minutes, reason: vi('tasks:evidence.error.macros') }),
     );
-    // Both went out: only the server reads what is inside a file.
-    expect(uploads() - uploadsBefore).toBe(3);
-    await lanIn.check('an old Word file with macros refused', {
-      screenshot: 'task-correct-figures.macros-refused',
+    expect(refusedInside).toContain(
+      vi('tasks:evidence.refusedFile', { name: exported, reason: vi('tasks:evidence.error.content') }),
+    );
+    // All three went out: only the server reads what is inside a file.
+    expect(uploads() - uploadsBefore).toBe(4);
+    await lanIn.check('files refused for what is inside them', {
+      screenshot: 'task-correct-figures.refused-inside',
     });
     await form.getByText(vi('tasks:evidence.orDrop')).waitFor();
     const attachedFiles = form.getByRole('list', { name: vi('tasks:evidence.attached') }).getByRole('link');

@@ -397,6 +397,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Tệp không thuộc loại được chấp nhận (theo nội dung tệp; chấp nhận: {accepted}); không lưu gì cả',
       en: 'The file is not of an accepted type (judged by its content; accepted: {accepted}); nothing was kept',
     },
+    content: {
+      vi: 'Nội dung tệp không đúng với phần mở rộng trong tên tệp (ví dụ một trang web được đặt tên .xls): hãy mở tệp, lưu lại đúng định dạng hoặc thành PDF rồi gửi; không lưu gì cả',
+      en: 'The file’s content is not what the extension in its name says (a web page named .xls, say): open it, save it in that format or as PDF, and send that; nothing was kept',
+    },
     macros: {
       vi: 'Tệp có macro (mã lệnh VBA) nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF) rồi gửi; không lưu gì cả',
       en: 'The file carries macros (VBA code), which evidence may not: save it without them (.docx, .xlsx or PDF) and send that; nothing was kept',

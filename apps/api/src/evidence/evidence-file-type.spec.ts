@@ -72,9 +72,9 @@ describe('evidence file types (magic bytes)', () => {
       'ods',
     );
     // A DOCX renamed .xlsx, a spreadsheet named .odt: the content decides.
-    expect(await gate(docx, 'so-lieu.xlsx')).toBe('unsupported-type');
+    expect(await gate(docx, 'so-lieu.xlsx')).toBe('content-mismatch');
     expect(await gate(openDocumentHead('application/vnd.oasis.opendocument.spreadsheet'), 'a.odt')).toBe(
-      'unsupported-type',
+      'content-mismatch',
     );
   });
 
@@ -87,11 +87,11 @@ describe('evidence file types (magic bytes)', () => {
     expect(await gate(xls, 'so-theo-doi.xls')).toBe('xls');
     expect(await gate(excel95, 'so-lieu-cu.xls')).toBe('xls');
     // Named for what it is not: the content decides, as for every other kind.
-    expect(await gate(doc, 'so-theo-doi.xls')).toBe('unsupported-type');
-    expect(await gate(xls, 'bien-ban.doc')).toBe('unsupported-type');
-    expect(await gate(doc, 'bien-ban.docx')).toBe('unsupported-type');
+    expect(await gate(doc, 'so-theo-doi.xls')).toBe('content-mismatch');
+    expect(await gate(xls, 'bien-ban.doc')).toBe('content-mismatch');
+    expect(await gate(doc, 'bien-ban.docx')).toBe('content-mismatch');
     expect(await gate(compoundFile({ '/PowerPoint Document': 8_000 }), 'trinh-chieu.doc')).toBe(
-      'unsupported-type',
+      'content-mismatch',
     );
     // A spreadsheet embedded in a Word file puts its Workbook stream in the same directory.
     expect(
@@ -113,15 +113,20 @@ describe('evidence file types (magic bytes)', () => {
   });
 
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {
-    expect(await gate(exe, 'bao-cao.pdf')).toBe('unsupported-type');
-    expect(await gate(png, 'bao-cao.pdf')).toBe('unsupported-type');
+    expect(await gate(exe, 'bao-cao.pdf')).toBe('content-mismatch');
+    expect(await gate(png, 'bao-cao.pdf')).toBe('content-mismatch');
     const zip = Buffer.concat([
       Buffer.from([0x50, 0x4b, 0x03, 0x04]),
       Buffer.alloc(26),
       Buffer.from('setup.exe'),
     ]);
-    expect(await gate(Buffer.concat([zip, Buffer.alloc(300)]), 'bien-ban.docx')).toBe('unsupported-type');
-    expect(await gate(Buffer.alloc(0), 'bao-cao.pdf')).toBe('unsupported-type');
+    expect(await gate(Buffer.concat([zip, Buffer.alloc(300)]), 'bien-ban.docx')).toBe('content-mismatch');
+    expect(await gate(Buffer.alloc(0), 'bao-cao.pdf')).toBe('content-mismatch');
+    // What some software exports as "Excel": a web page's table under an .xls name.
+    const htmlTable = Buffer.from(
+      `<html><body><table><tr><td>obj-4</td><td>98</td></tr></table>${' '.repeat(200)}</body></html>`,
+    );
+    expect(await gate(htmlTable, 'so-lieu-xuat.xls')).toBe('content-mismatch');
   });
 
   it('refuses the byte past the limit', async () => {

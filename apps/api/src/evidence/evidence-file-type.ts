@@ -27,12 +27,14 @@ const ACCEPTED_CONTENT_TYPES = new Set<string>(Object.values(EVIDENCE_FILE_TYPES
 const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
 /**
- * Why a file is refused; the HTTP layer answers 413 or 415. `macros`: an office file carrying a
+ * Why a file is refused; the HTTP layer answers 413 or 415. `unsupported-type`: its name or declared
+ * type is not one of ours; `content-mismatch`: its bytes are not what its name says (a web page
+ * saved as `.xls`, as some software exports "Excel" files); `macros`: an office file carrying a
  * macro project (VBA), which whoever opens the evidence would be asked to run.
  */
 export class EvidenceRefusedError extends Error {
   constructor(
-    readonly reason: 'too-large' | 'unsupported-type' | 'macros',
+    readonly reason: 'too-large' | 'unsupported-type' | 'content-mismatch' | 'macros',
     message: string,
   ) {
     super(message);
@@ -222,7 +224,7 @@ export class EvidenceGate extends Transform {
 
   private mismatch(found: string): EvidenceRefusedError {
     return new EvidenceRefusedError(
-      'unsupported-type',
+      'content-mismatch',
       `The file's content is ${found}, not ${this.expected.map((k) => k.toUpperCase()).join(' or ')} as its name says`,
     );
   }

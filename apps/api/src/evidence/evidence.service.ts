@@ -426,9 +426,12 @@ function unknownRecord(recordType: EvidenceRecordType, recordKey: string): Qcycl
 function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
   if (error.reason === 'too-large')
     return new QcycleError(QcycleErrorCode.EvidenceTooLarge, 'default', { maxBytes }, { maxBytes });
-  // `details.reason` lets a client tell the user what to do: save without macros, or send another kind.
+  // `details.reason` lets a client tell the user what to do: send another kind, save the file again in
+  // the format its name says, or save it without macros.
   if (error.reason === 'macros')
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'macros', {}, { reason: 'macros' });
+  if (error.reason === 'content-mismatch')
+    return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'content', {}, { reason: 'content' });
   return new QcycleError(
     QcycleErrorCode.EvidenceTypeRefused,
     'default',

@@ -28,8 +28,11 @@ function refusalText(error: unknown, t: Translate, language: string): string {
       ? t('evidence.error.tooLarge', { size: sizeText(maxBytes, language) })
       : t('evidence.error.tooLargeForServer');
   }
-  if (error.status === 415)
-    return error.details?.reason === 'macros' ? t('evidence.error.macros') : t('evidence.error.type');
+  if (error.status === 415) {
+    const reason = error.details?.reason;
+    if (reason === 'macros') return t('evidence.error.macros');
+    return reason === 'content' ? t('evidence.error.content') : t('evidence.error.type');
+  }
   if (error.status === 422)
     return error.code === 'EVIDENCE_RECORD_UNKNOWN'
       ? t('evidence.error.record')
