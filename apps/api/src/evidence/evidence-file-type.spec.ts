@@ -90,6 +90,10 @@ describe('evidence file types (magic bytes)', () => {
     expect(await gate(doc, 'so-theo-doi.xls')).toBe('content-mismatch');
     expect(await gate(xls, 'bien-ban.doc')).toBe('content-mismatch');
     expect(await gate(doc, 'bien-ban.docx')).toBe('content-mismatch');
+    // Names that are also an object's own properties are only names.
+    expect(await gate(compoundFile({ '/constructor': 4_000, '/toString': 100 }), 'a.doc')).toBe(
+      'content-mismatch',
+    );
     expect(await gate(compoundFile({ '/PowerPoint Document': 8_000 }), 'trinh-chieu.doc')).toBe(
       'content-mismatch',
     );

@@ -89,11 +89,11 @@ const CFB_ENTRY_BYTES = 128;
 /** The header's sector: the directory's entries come after it. */
 const CFB_HEADER_BYTES = 512;
 /** The stream in the root that makes a Compound File a Word ([MS-DOC] 2.1) or an Excel ([MS-XLS] 2.1.2) file. */
-const CFB_MAIN_STREAMS: Record<string, EvidenceFileKind> = {
-  WordDocument: 'doc',
-  Workbook: 'xls',
-  Book: 'xls',
-};
+const CFB_MAIN_STREAMS = new Map<string, EvidenceFileKind>([
+  ['WordDocument', 'doc'],
+  ['Workbook', 'xls'],
+  ['Book', 'xls'],
+]);
 /** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
 const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
 
@@ -103,8 +103,9 @@ const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
  * PDF, PNG and JPEG; for a ZIP, the `mimetype` entry an OpenDocument starts with, or the main part
  * (`word/document.xml`, `xl/workbook.xml`) whose name every Office Open XML package carries in its
  * headers; for a Compound File, the main stream its directory names (`WordDocument`, `Workbook`). A
- * file carrying a macro project is refused whatever its name. It fails with {@link EvidenceRefusedError} as soon as the answer is known (the first
- * bytes, or the byte past the limit), so the store keeps nothing.
+ * file carrying a macro project is refused whatever its name. It fails with
+ * {@link EvidenceRefusedError} as soon as the answer is known (the first bytes, the byte past the
+ * limit, or the end of a package), so the store keeps nothing.
  */
 export class EvidenceGate extends Transform {
   /** Set once the file passed: the kind found in its content. */
@@ -192,8 +193,8 @@ export class EvidenceGate extends Transform {
     while (pending.length >= CFB_ENTRY_BYTES) {
       if (this.cfbOffset >= CFB_HEADER_BYTES) {
         const entry = directoryEntry(pending.subarray(0, CFB_ENTRY_BYTES));
-        if (entry?.type === 'stream' && CFB_MAIN_STREAMS[entry.name])
-          this.mainSeen.add(CFB_MAIN_STREAMS[entry.name]);
+        const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
+        if (kind) this.mainSeen.add(kind);
         if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.macrosSeen = true;
       }
       pending = pending.subarray(CFB_ENTRY_BYTES);
