@@ -5,9 +5,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
 import type { CDPSession, Locator } from 'playwright-core';
 import {
+  compoundFile,
   startTestSmtpServer,
   startTimeSkippingEnvironment,
-  compoundFile,
   uniqueSuffix,
   VIEWPORTS,
   type TestSmtpServer,
