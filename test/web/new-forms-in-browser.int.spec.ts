@@ -588,6 +588,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'Có kỳ đến hạn chưa báo cáo\nChưa đạt chỉ tiêu\nKhông còn khả năng đạt chỉ tiêu trong năm',
     ];
     await expect(objectiveFourRow(inputs)).resolves.toEqual(objectiveFourCells);
+    // Said once: the reports in and late per objective, which the tables give per indicator, are not
+    // listed again under the same heading.
+    await expect(
+      inputs
+        .locator('dt')
+        .filter({ hasText: vi('tasks:keys.objectives') })
+        .count(),
+    ).resolves.toBe(1);
     // The audits' count, measured by the engine once a year and in before it is due: said so, not "1/0".
     await expect(
       inputs
@@ -686,6 +694,12 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(codeNames).toEqual([]);
     // The objectives as the leader read them in the meeting: the same table.
     await expect(objectiveFourRow(inputsCard)).resolves.toEqual(objectiveFourCells);
+    await expect(
+      inputsCard
+        .locator('dt')
+        .filter({ hasText: vi('cycles:reviewInput.objectives') })
+        .count(),
+    ).resolves.toBe(0);
     await qmr.check('the held review', { screenshot: 'cycle-review-held' });
     action = await year.taskOf('staff.tthc', 'review-action');
     expect(await org.inbox('head.tthc', 'review-action')).toEqual([]);

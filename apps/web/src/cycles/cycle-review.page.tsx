@@ -20,7 +20,12 @@ import {
 import { localized } from '../tasks/task-types';
 import { useCycleObjectives } from '../tasks/components/use-cycle-objectives';
 import { CycleObjectives } from '../tasks/components/readable-value';
-import { LateReports, ObjectiveResults, objectiveResultsOf } from './components/objective-results';
+import {
+  LateReports,
+  ObjectiveResults,
+  objectiveResultsOf,
+  saidByObjectiveResults,
+} from './components/objective-results';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
@@ -260,8 +265,9 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
         render={(item) => <ValueView value={item} format={format} named={named} />}
       />
     );
-  const entries = Object.entries(value as Record<string, unknown>).filter(
-    ([key]) => !HIDDEN_REVIEW_KEYS.has(key),
+  const record = value as Record<string, unknown>;
+  const entries = Object.entries(record).filter(
+    ([key]) => !HIDDEN_REVIEW_KEYS.has(key) && !saidByObjectiveResults(record, key),
   );
   return (
     <dl className="value-group">

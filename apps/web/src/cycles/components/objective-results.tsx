@@ -45,6 +45,14 @@ export const objectiveResultsOf = (value: unknown): ObjectiveResultAtReview[] | 
     : undefined;
 
 /**
+ * Whether a field of the review's inputs is said already by the objective results' tables beside it:
+ * `objectives` (reports in and late reports per objective), which they give per indicator. The
+ * record keeps it (the minutes read it); a reader is not shown it twice.
+ */
+export const saidByObjectiveResults = (inputs: Record<string, unknown>, key: string) =>
+  key === 'objectives' && objectiveResultsOf(inputs.objectiveResults) !== undefined;
+
+/**
  * ISO 9.3.2 c 2 as the leader reads it at the meeting: each objective, by its number and title,
  * where it stands on the review's day, and a row per indicator with its cumulative figure, how many
  * of the reports due came in (and how many late), its standing and why, and what the same indicator

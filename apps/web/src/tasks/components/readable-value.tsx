@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from '../../ui/dates';
 import { isYear } from '../../cycles/components/review-input-words';
-import { ObjectiveResults, objectiveResultsOf } from '../../cycles/components/objective-results';
+import {
+  ObjectiveResults,
+  objectiveResultsOf,
+  saidByObjectiveResults,
+} from '../../cycles/components/objective-results';
 import { objectiveText, periodText } from './format';
 import type { CycleObjective } from './use-cycle-objectives';
 
@@ -99,9 +103,10 @@ export function ReadableValue({
     // A localized text { vi, en } reads as one text.
     if (typeof record.vi === 'string' && typeof record.en === 'string' && Object.keys(record).length === 2)
       return <span>{i18n.language === 'en' ? record.en : record.vi}</span>;
+    const shown = Object.entries(record).filter(([key]) => !saidByObjectiveResults(record, key));
     return (
       <dl className={`readable depth-${Math.min(depth, 3)}`}>
-        {Object.entries(record).map(([key, item]) => {
+        {shown.map(([key, item]) => {
           const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
           return (
             <div key={key} className={`readable-row${results ? ' readable-row-wide' : ''}`}>
