@@ -588,6 +588,49 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'Có kỳ đến hạn chưa báo cáo\nChưa đạt chỉ tiêu\nKhông còn khả năng đạt chỉ tiêu trong năm',
     ];
     await expect(objectiveFourRow(inputs)).resolves.toEqual(objectiveFourCells);
+    // The process performance with its trend (ISO 9.3.2 c): this year's figures beside 2023's, a row
+    // each, as the record holds them.
+    const performance = (
+      await org.as<{ form: { inputs: { processPerformance: Record<string, unknown> } } }>(
+        'leader',
+        'GET',
+        taskPath(review.id),
+      )
+    ).body.form.inputs.processPerformance as {
+      tasksCompleted: number;
+      tasksCompletedLate: number;
+      tasksEscalated: number;
+      earlierYears: {
+        year: number;
+        tasksCompleted: number;
+        tasksCompletedLate: number;
+        tasksEscalated: number;
+      }[];
+    };
+    const trend = inputs.getByRole('table').filter({
+      has: leader.page.getByRole('rowheader', { name: vi('cycles:reviewInput.tasksEscalated') }),
+    });
+    await expect(trend.getByRole('columnheader').allInnerTexts()).resolves.toEqual([
+      vi('cycles:reviewInput.figure'),
+      '2024',
+      '2023',
+    ]);
+    const then = performance.earlierYears[0];
+    expect(then.year).toBe(2023);
+    await expect(
+      trend
+        .getByRole('row')
+        .filter({
+          has: leader.page.getByRole('rowheader', { name: vi('cycles:reviewInput.tasksEscalated') }),
+        })
+        .getByRole('cell')
+        .allInnerTexts(),
+    ).resolves.toEqual([String(performance.tasksEscalated), String(then.tasksEscalated)]);
+    await expect(trend.getByRole('rowheader').allInnerTexts()).resolves.toEqual(
+      ['tasksCompleted', 'tasksCompletedLate', 'tasksEscalated'].map((key) =>
+        vi(`cycles:reviewInput.${key}`),
+      ),
+    );
     // Said once: the reports in and late per objective, which the tables give per indicator, are not
     // listed again under the same heading.
     await expect(

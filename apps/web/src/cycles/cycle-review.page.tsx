@@ -6,6 +6,7 @@ import { EvidenceLink } from '../ui/evidence';
 import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
+import { FiguresTrend, figuresWithTrendOf, ReviewYear } from './components/figures-trend';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { targetInWords, useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
@@ -98,7 +99,9 @@ export default function CycleReviewPage() {
               )
             ) : (
               <CycleObjectives.Provider value={objectives}>
-                <ReviewBlock review={data.review} format={format} names={names} named={named} />
+                <ReviewYear.Provider value={cycleYear(cycleId)}>
+                  <ReviewBlock review={data.review} format={format} names={names} named={named} />
+                </ReviewYear.Provider>
               </CycleObjectives.Provider>
             )}
           </section>
@@ -278,6 +281,8 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
             {key === 'objectiveResults' && objectiveResultsOf(item) ? (
               // The review's objectives as a table each, not a list of every field (a screen each).
               <ObjectiveResults results={objectiveResultsOf(item)!} objectives={objectives} />
+            ) : figuresWithTrendOf(item) ? (
+              <FiguresTrend value={figuresWithTrendOf(item)!} />
             ) : typeof item === 'string' && referenceOf(key) ? (
               named(referenceOf(key)!, item)
             ) : isYear(key, item) ? (

@@ -8,6 +8,7 @@ import {
   objectiveResultsOf,
   saidByObjectiveResults,
 } from '../../cycles/components/objective-results';
+import { FiguresTrend, figuresWithTrendOf } from '../../cycles/components/figures-trend';
 import { objectiveText, periodText } from './format';
 import type { CycleObjective } from './use-cycle-objectives';
 
@@ -108,13 +109,16 @@ export function ReadableValue({
       <dl className={`readable depth-${Math.min(depth, 3)}`}>
         {shown.map(([key, item]) => {
           const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
+          const trend = figuresWithTrendOf(item);
           return (
-            <div key={key} className={`readable-row${results ? ' readable-row-wide' : ''}`}>
+            <div key={key} className={`readable-row${results || trend ? ' readable-row-wide' : ''}`}>
               <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
               <dd>
                 {results ? (
                   // The review's objectives as a table each, not a list of every field (a screen each).
                   <ObjectiveResults results={results} objectives={objectives} />
+                ) : trend ? (
+                  <FiguresTrend value={trend} />
                 ) : nameOf &&
                   isPersonKey(key) &&
                   typeof item === 'string' &&

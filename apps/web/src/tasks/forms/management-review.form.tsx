@@ -9,6 +9,8 @@ import { AnswerText } from '../components/form-fields';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
+import { cycleYear } from '../../cycles/components/cycle-nav';
+import { ReviewYear } from '../../cycles/components/figures-trend';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 import { DateInput } from '../../ui/date-input';
@@ -117,7 +119,9 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
       <section aria-labelledby="inputs-title" className="review-inputs">
         <h3 id="inputs-title">{t('review.inputs')}</h3>
         {form.inputs ? (
-          <ReadableValue value={form.inputs} nameOf={nameOf} />
+          <ReviewYear.Provider value={cycleYear(task.cycleId)}>
+            <ReadableValue value={form.inputs} nameOf={nameOf} />
+          </ReviewYear.Provider>
         ) : (
           <p className="muted">{t('values.empty')}</p>
         )}

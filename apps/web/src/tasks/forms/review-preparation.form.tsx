@@ -5,6 +5,8 @@ import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { usePeople } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
+import { cycleYear } from '../../cycles/components/cycle-nav';
+import { ReviewYear } from '../../cycles/components/figures-trend';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
@@ -85,7 +87,9 @@ export function ReviewPreparationForm({ task, problems, busy, onSubmit }: TaskFo
       {compiled && (
         <section aria-labelledby="compiled-title" className="review-inputs">
           <h3 id="compiled-title">{t('reviewPreparation.compiled')}</h3>
-          <ReadableValue value={compiled} nameOf={nameOf} />
+          <ReviewYear.Provider value={cycleYear(task.cycleId)}>
+            <ReadableValue value={compiled} nameOf={nameOf} />
+          </ReviewYear.Provider>
         </section>
       )}
       <fieldset className="task-fieldset">
