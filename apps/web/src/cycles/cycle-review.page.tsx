@@ -6,11 +6,12 @@ import { EvidenceLink } from '../ui/evidence';
 import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav, cycleYear } from './components/cycle-nav';
-import { FiguresTrend, figuresWithTrendOf, ReviewYear } from './components/figures-trend';
+import { FiguresTrend, ReviewYear } from './components/figures-trend';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { targetInWords, useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
 import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import {
+  figuresWithTrendOf,
   HIDDEN_REVIEW_KEYS,
   isDate,
   isMachineWord,

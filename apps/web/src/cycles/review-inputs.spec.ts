@@ -1,6 +1,12 @@
 import type { ManagementReviewInputs } from '../../../../activities/src/quality-records.activities';
 import { catalogues } from '../i18n/catalogues';
-import { HIDDEN_REVIEW_KEYS, isDate, isMachineWord, referenceOf } from './components/review-input-words';
+import {
+  figuresWithTrendOf,
+  HIDDEN_REVIEW_KEYS,
+  isDate,
+  isMachineWord,
+  referenceOf,
+} from './components/review-input-words';
 
 /**
  * The review inputs of a second year, as compileReviewInputs writes them (its type checks this
@@ -178,5 +184,39 @@ describe("the review page's words for a second year's review inputs", () => {
       true,
     );
     expect(referenceOf('title')).toBeUndefined();
+  });
+});
+
+describe('the review inputs shown with their trend (figures beside earlier years)', () => {
+  it('takes figures that carry earlier years, as the engine compiles them, each earlier year by its own', () => {
+    const audits: ManagementReviewInputs['auditResults'] = {
+      ...secondYear.auditResults,
+      earlierYears: [{ year: 2023, audits: 1, closed: 0, steps: [] }],
+    };
+    expect(figuresWithTrendOf(audits)).toEqual({
+      figures: [
+        ['audits', 1],
+        ['closed', 1],
+        ['steps', secondYear.auditResults.steps],
+      ],
+      earlierYears: [{ year: 2023, figures: { audits: 1, closed: 0, steps: [] } }],
+    });
+    const performance: ManagementReviewInputs['processPerformance'] = {
+      ...secondYear.processPerformance,
+      earlierYears: [{ year: 2023, tasksCompleted: 38, tasksCompletedLate: 3, tasksEscalated: 2 }],
+    };
+    expect(figuresWithTrendOf(performance)?.figures.map(([key]) => key)).toEqual([
+      'tasksCompleted',
+      'tasksCompletedLate',
+      'tasksEscalated',
+    ]);
+  });
+
+  it('leaves to the generic view what has no earlier year, or holds more than figures', () => {
+    expect(figuresWithTrendOf(secondYear.processPerformance)).toBeUndefined();
+    expect(figuresWithTrendOf({ total: 2, earlierYears: [] })).toBeUndefined();
+    expect(figuresWithTrendOf({ status: 'none', items: [], earlierYears: [{ year: 2023 }] })).toBeUndefined();
+    expect(figuresWithTrendOf({ total: 2, earlierYears: [{ total: 1 }] })).toBeUndefined();
+    expect(figuresWithTrendOf([{ year: 2023 }])).toBeUndefined();
   });
 });

@@ -28,3 +28,42 @@ export const isDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}(T.*)?$/.te
 /** A year (an earlier year of a trend): shown as written, without a thousands separator. */
 export const isYear = (key: string, value: unknown): value is number =>
   key === 'year' && typeof value === 'number';
+
+/** How many audit steps ended with each result (`null`: not judged): the audits' figure of that name. */
+export type ResultCounts = { result: string | null; count: number }[];
+export type Figure = number | ResultCounts;
+
+/** A compiled input of the review with its earlier years: this year's figures and theirs, by name. */
+export interface FiguresWithTrend {
+  figures: [string, Figure][];
+  earlierYears: { year: number; figures: Record<string, unknown> }[];
+}
+
+export const isResultCounts = (value: unknown): value is ResultCounts =>
+  Array.isArray(value) &&
+  value.every(
+    (item) =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof item.count === 'number' &&
+      (item.result === null || typeof item.result === 'string'),
+  );
+const isFigure = (value: unknown): value is Figure => typeof value === 'number' || isResultCounts(value);
+
+/**
+ * The review's process performance, nonconformities and audits (ISO 9.3.2 c 3, 4, 6), when they
+ * carry earlier years: figures only (counts, or counts per result), each earlier year a record with
+ * its `year`. Anything else is left to the generic view.
+ */
+export function figuresWithTrendOf(value: unknown): FiguresWithTrend | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { earlierYears, ...rest } = value as Record<string, unknown>;
+  const figures = Object.entries(rest);
+  if (!Array.isArray(earlierYears) || earlierYears.length === 0) return undefined;
+  if (figures.length === 0 || !figures.every(([, figure]) => isFigure(figure))) return undefined;
+  if (!earlierYears.every((earlier) => typeof earlier?.year === 'number')) return undefined;
+  return {
+    figures: figures as [string, Figure][],
+    earlierYears: earlierYears.map(({ year, ...figures }) => ({ year, figures })),
+  };
+}

@@ -2,13 +2,13 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from '../../ui/dates';
-import { isYear } from '../../cycles/components/review-input-words';
+import { figuresWithTrendOf, isYear } from '../../cycles/components/review-input-words';
 import {
   ObjectiveResults,
   objectiveResultsOf,
   saidByObjectiveResults,
 } from '../../cycles/components/objective-results';
-import { FiguresTrend, figuresWithTrendOf } from '../../cycles/components/figures-trend';
+import { FiguresTrend } from '../../cycles/components/figures-trend';
 import { objectiveText, periodText } from './format';
 import type { CycleObjective } from './use-cycle-objectives';
 
