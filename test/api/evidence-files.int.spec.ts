@@ -307,7 +307,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     for (const token of [await org.tokenOf('staff.tthc'), await org.tokenOf('auditor.kinhte'), link]) {
       const accepted = await suite.http.call<{
         maxBytes: number;
-        types: { kind: string; contentType: string; extensions: string[] }[];
+        types: { kind: string; contentType: string; extensions: string[]; startsWith: string }[];
       }>('GET', '/api/v1/evidence/accepted-files', { token });
       expect(accepted.status).toBe(200);
       expect(accepted.body.maxBytes).toBe(MAX_BYTES);
@@ -325,6 +325,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
       expect(accepted.body.types.find((t) => t.kind === 'docx')?.contentType).toBe(
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       );
+      // What a file of each kind starts with, for a client to check before sending: "%PDF-", a ZIP's
+      // local header, a Compound File's signature.
+      const startOf = (kind: string) => accepted.body.types.find((t) => t.kind === kind)?.startsWith;
+      expect(Buffer.from(startOf('pdf')!, 'hex').toString('latin1')).toBe('%PDF-');
+      expect(startOf('xlsx')).toBe('504b0304');
+      expect(startOf('xls')).toBe('d0cf11e0a1b11ae1');
     }
     expect((await suite.http.call('GET', '/api/v1/evidence/accepted-files')).status).toBe(401);
   });

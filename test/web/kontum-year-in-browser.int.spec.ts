@@ -730,11 +730,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lanIn.check('a file refused among two chosen at once', {
       screenshot: 'task-correct-figures.file-refused',
     });
-    // The two dossiers' list, dragged from her folder onto the field with the check's minutes, an old
-    // Word file whose template carries macros, and the register as the one-stop-shop software exports
-    // it, a web page named .xls: the server reads what is in each, and says what to do.
+    // The two dossiers' list, dragged from her folder onto the field with three files that are not
+    // what they should be: the check's minutes, an old Word file whose template carries macros; the
+    // slides of the check saved under a .doc name; and the register as the one-stop-shop software
+    // exports it, a web page named .xls. Each is named with what to do about it. The web page's
+    // first bytes already say it is no spreadsheet: it is not sent. The other two look like Word files
+    // from their first bytes: only the server, reading further, can tell.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
     const minutes = 'Biên bản đối chiếu.doc';
+    const slides = 'Trình chiếu kết quả đối chiếu.doc';
     const exported = 'Sổ theo dõi xuất từ phần mềm.xls';
     const dragged = await lanIn.page.evaluateHandle(
       (files) => {
@@ -752,6 +756,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
           name: minutes,
           type: 'application/msword',
           bytes: [...compoundFile({ '/WordDocument': 4_000, '/Macros/VBA/dir': 500 })],
+        },
+        {
+          name: slides,
+          type: 'application/msword',
+          bytes: [...compoundFile({ '/PowerPoint Document': 4_000, '/Current User': 60 })],
         },
         {
           name: exported,
@@ -777,9 +786,12 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       vi('tasks:evidence.refusedFile', { name: minutes, reason: vi('tasks:evidence.error.macros') }),
     );
     expect(refusedInside).toContain(
-      vi('tasks:evidence.refusedFile', { name: exported, reason: vi('tasks:evidence.error.content') }),
+      vi('tasks:evidence.refusedFile', { name: slides, reason: vi('tasks:evidence.error.content') }),
     );
-    // All three went out: only the server reads what is inside a file.
+    expect(refusedInside).toContain(
+      vi('tasks:evidence.refusedFile', { name: exported, reason: vi('tasks:evidence.error.contentNotSent') }),
+    );
+    // The minutes, the slides and the list went out; the web page did not.
     expect(uploads() - uploadsBefore).toBe(4);
     await lanIn.check('files refused for what is inside them', {
       screenshot: 'task-correct-figures.refused-inside',

@@ -1,23 +1,41 @@
 import { Transform } from 'node:stream';
 
-/** The kinds of file accepted as evidence, each with its type and the file-name extensions it may have. */
+const PDF = Buffer.from('%PDF-');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
+/** A ZIP's first local header: every Office Open XML and OpenDocument package starts with one. */
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** A Compound File's signature ([MS-CFB] 2.2): the container of Word and Excel 97–2003 files. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * The kinds of file accepted as evidence, each with its type, the file-name extensions it may have
+ * and the bytes every file of that kind starts with (`startsWith`: the first check of its content,
+ * which a client can make too before sending; {@link EvidenceGate} then reads further).
+ */
 export const EVIDENCE_FILE_TYPES = {
-  pdf: { contentType: 'application/pdf', extensions: ['pdf'] },
-  png: { contentType: 'image/png', extensions: ['png'] },
-  jpeg: { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+  pdf: { contentType: 'application/pdf', extensions: ['pdf'], startsWith: PDF },
+  png: { contentType: 'image/png', extensions: ['png'], startsWith: PNG },
+  jpeg: { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'], startsWith: JPEG },
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extensions: ['docx'],
+    startsWith: ZIP,
   },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extensions: ['xlsx'],
+    startsWith: ZIP,
   },
-  odt: { contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
-  ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
+  odt: { contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'], startsWith: ZIP },
+  ods: {
+    contentType: 'application/vnd.oasis.opendocument.spreadsheet',
+    extensions: ['ods'],
+    startsWith: ZIP,
+  },
   // Word and Excel 97–2003: many an office's registers and templates are still kept in them.
-  doc: { contentType: 'application/msword', extensions: ['doc'] },
-  xls: { contentType: 'application/vnd.ms-excel', extensions: ['xls'] },
+  doc: { contentType: 'application/msword', extensions: ['doc'], startsWith: CFB },
+  xls: { contentType: 'application/vnd.ms-excel', extensions: ['xls'], startsWith: CFB },
 } as const;
 export type EvidenceFileKind = keyof typeof EVIDENCE_FILE_TYPES;
 
@@ -65,12 +83,6 @@ export function checkDeclared(fileName: string, declaredType: string): void {
     );
 }
 
-const PDF = Buffer.from('%PDF-');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** A Compound File's signature ([MS-CFB] 2.2): the container of Word and Excel 97–2003 files. */
-const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Enough of a ZIP's first local header to read an OpenDocument's `mimetype` entry. */
 const HEAD_BYTES = 128;
 /** Part names an Office Open XML package of each kind must contain (ECMA-376 part 1). */

@@ -153,6 +153,7 @@ export class EvidenceService {
         kind,
         contentType: type.contentType,
         extensions: [...type.extensions],
+        startsWith: type.startsWith.toString('hex'),
       })),
     };
   }

@@ -2553,6 +2553,11 @@ export interface components {
              * @enum {string}
              */
             kind: "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "odt" | "ods" | "doc" | "xls";
+            /**
+             * @description The bytes every file of this kind starts with, in hexadecimal: a client may refuse a file that does not before sending it (a web page saved as .xls). The server reads further.
+             * @example 255044462d
+             */
+            startsWith: string;
         };
         EvidenceFileView: {
             /**

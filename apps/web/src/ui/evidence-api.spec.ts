@@ -231,8 +231,8 @@ describe('evidence files over HTTP', () => {
     const rules = {
       maxBytes: 1_048_576,
       types: [
-        { kind: 'pdf', contentType: 'application/pdf', extensions: ['pdf'] },
-        { kind: 'jpeg', contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+        { kind: 'pdf', contentType: 'application/pdf', extensions: ['pdf'], startsWith: '255044462d' },
+        { kind: 'jpeg', contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'], startsWith: 'ffd8ff' },
       ],
     };
     answer = () =>
@@ -251,13 +251,38 @@ describe('evidence files over HTTP', () => {
     ]);
 
     expect(evidence.acceptAttribute(rules)).toBe('.pdf,application/pdf,.jpg,.jpeg,image/jpeg');
-    // Refused before sending, as the server would: by the name first, then by the size.
-    expect(evidence.refusalBeforeSending({ name: 'Ghi chú.txt', size: 10 }, rules)).toBe('type');
-    expect(evidence.refusalBeforeSending({ name: 'ban-quet', size: 10 }, rules)).toBe('type');
-    expect(evidence.refusalBeforeSending({ name: 'Phim.mp4', size: 5_000_000 }, rules)).toBe('type');
-    expect(evidence.refusalBeforeSending({ name: 'Bản quét.PDF', size: 1_048_577 }, rules)).toBe('too-large');
-    expect(evidence.refusalBeforeSending({ name: 'Bản quét.PDF', size: 1_048_576 }, rules)).toBeUndefined();
-    expect(evidence.refusalBeforeSending({ name: 'ảnh.JPEG', size: 0 }, rules)).toBeUndefined();
+    // Refused before sending, as the server would: by the name first, then by the first bytes, then
+    // by the size.
+    const file = (name: string, start: string | number[], size: number) => {
+      const head = typeof start === 'string' ? new TextEncoder().encode(start) : Uint8Array.from(start);
+      return Object.assign(new Blob([head, new Uint8Array(Math.max(0, size - head.length))]), { name });
+    };
+    const pdf = '%PDF-1.7\n';
+    await expect(evidence.refusalBeforeSending(file('Ghi chú.txt', 'Ghi chú', 10), rules)).resolves.toBe(
+      'type',
+    );
+    await expect(evidence.refusalBeforeSending(file('ban-quet', pdf, 10), rules)).resolves.toBe('type');
+    await expect(evidence.refusalBeforeSending(file('Phim.mp4', 'mp4', 5_000_000), rules)).resolves.toBe(
+      'type',
+    );
+    await expect(evidence.refusalBeforeSending(file('Bản quét.PDF', pdf, 1_048_577), rules)).resolves.toBe(
+      'too-large',
+    );
+    await expect(
+      evidence.refusalBeforeSending(file('Bản quét.PDF', pdf, 1_048_576), rules),
+    ).resolves.toBeUndefined();
+    await expect(
+      evidence.refusalBeforeSending(file('ảnh.JPEG', [0xff, 0xd8, 0xff, 0xe0], 4), rules),
+    ).resolves.toBeUndefined();
+    // A web page saved as .pdf, a photo named .pdf: its first bytes say so, whatever its size.
+    await expect(
+      evidence.refusalBeforeSending(file('Sổ theo dõi.pdf', '<html><body><table>', 2_000_000), rules),
+    ).resolves.toBe('content');
+    await expect(
+      evidence.refusalBeforeSending(file('Bản quét.pdf', [0xff, 0xd8, 0xff], 500), rules),
+    ).resolves.toBe('content');
+    // Too short to hold its kind's start (an empty file) is not what its name says either.
+    await expect(evidence.refusalBeforeSending(file('Trống.pdf', '', 0), rules)).resolves.toBe('content');
   });
 
   it('reads an evidence reference, and nothing else, as a file id', async () => {

@@ -89,6 +89,14 @@ export class EvidenceFileTypeView {
     description: 'File-name extensions, lower case, without the dot',
   })
   extensions!: string[];
+
+  @ApiProperty({
+    example: '255044462d',
+    pattern: '^([0-9a-f]{2})+$',
+    description:
+      'The bytes every file of this kind starts with, in hexadecimal: a client may refuse a file that does not before sending it (a web page saved as .xls). The server reads further.',
+  })
+  startsWith!: string;
 }
 
 export class EvidenceAcceptedFilesView {

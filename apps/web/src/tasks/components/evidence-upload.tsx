@@ -56,10 +56,16 @@ const kindsText = (rules: AcceptedFiles, language: string) =>
   );
 
 /** A file not sent, because its name or size already says the server would refuse it. */
-const refusedUnsent = (why: 'type' | 'too-large', rules: AcceptedFiles, t: Translate, language: string) =>
-  why === 'type'
-    ? t('evidence.error.typeNotSent', { kinds: kindsText(rules, language) })
-    : t('evidence.error.tooLargeNotSent', { size: sizeText(rules.maxBytes, language) });
+function refusedUnsent(
+  why: 'type' | 'content' | 'too-large',
+  rules: AcceptedFiles,
+  t: Translate,
+  language: string,
+): string {
+  if (why === 'type') return t('evidence.error.typeNotSent', { kinds: kindsText(rules, language) });
+  if (why === 'content') return t('evidence.error.contentNotSent');
+  return t('evidence.error.tooLargeNotSent', { size: sizeText(rules.maxBytes, language) });
+}
 
 /** A file the API refused (or that was not sent, see above), by its name, with why in the user's words. */
 interface Refusal {
@@ -155,7 +161,7 @@ export function EvidenceUpload({
     const done: string[] = [];
     const refused: Refusal[] = [];
     for (const [index, file] of chosen.entries()) {
-      const early = rules && refusalBeforeSending(file, rules);
+      const early = rules && (await refusalBeforeSending(file, rules));
       if (early) {
         refused.push({ name: file.name, reason: refusedUnsent(early, rules, t, i18n.language) });
         continue;
