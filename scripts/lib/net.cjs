@@ -15,6 +15,29 @@ function freePort() {
   });
 }
 
+/**
+ * A free loopback port that the OS will not hand out again for about a minute, for a server that
+ * picks free ports of its own beside it. The Temporal dev server does (its HTTP API, metrics and
+ * internal services take "a random free port" each): a port from {@link freePort}, free again the
+ * moment it is closed, can come back to it as one of those, and then the two collide ("address
+ * already in use"). Here a connection to the port is closed from the listening side, which leaves
+ * it in TIME_WAIT: bind(0) skips it, while a server binding it by number with SO_REUSEADDR (Go's
+ * default, Node's too) still can. The Temporal CLI reserves its own ports the same way.
+ */
+function reservedFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer((socket) => socket.destroy());
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      const client = net.connect({ port, host: '127.0.0.1' });
+      client.on('error', () => undefined);
+      client.once('close', () => server.close(() => resolve(port)));
+    });
+  });
+}
+
 /** Resolves once something accepts TCP connections on host:port, rejects after timeoutMs. */
 async function waitForPort(port, { host = '127.0.0.1', timeoutMs = 60_000, what = `port ${port}` } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -43,4 +66,4 @@ function isPortFree(port, host) {
   });
 }
 
-module.exports = { freePort, isPortFree, waitForPort };
+module.exports = { freePort, isPortFree, reservedFreePort, waitForPort };

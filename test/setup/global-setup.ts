@@ -11,7 +11,7 @@ const { resolveTemporalCli, resolveTestServer } = require('../../scripts/lib/tem
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startThrowawayPostgres } = require('../../scripts/lib/postgres.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort, waitForPort } = require('../../scripts/lib/net.cjs');
+const { reservedFreePort, waitForPort } = require('../../scripts/lib/net.cjs');
 
 export interface TestServers {
   stopPostgres?: () => void;
@@ -54,8 +54,9 @@ export default async function globalSetup(
     process.env.QCYCLE_TEST_POSTGRES_URL = postgres.url;
   }
 
-  const port: number = await freePort();
-  const uiPort: number = await freePort();
+  // Reserved: the dev server picks free ports of its own beside these (scripts/lib/net.cjs).
+  const port: number = await reservedFreePort();
+  const uiPort: number = await reservedFreePort();
   servers.temporalDevServer = spawn(
     cli,
     [

@@ -20,7 +20,7 @@ const { resolveTemporalCli } = require('../../../scripts/lib/temporal-tools.cjs'
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startThrowawayPostgres } = require('../../../scripts/lib/postgres.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort, waitForPort } = require('../../../scripts/lib/net.cjs');
+const { freePort, reservedFreePort, waitForPort } = require('../../../scripts/lib/net.cjs');
 
 const root = join(__dirname, '../../..');
 const register = join(__dirname, 'register-ts.cjs');
@@ -140,7 +140,8 @@ export class FaultStack {
   // ---- Temporal -------------------------------------------------------------------------------
 
   async startTemporal(): Promise<void> {
-    this.temporalPorts ??= { port: await freePort(), uiPort: await freePort() };
+    // Reserved: the dev server picks free ports of its own beside these (scripts/lib/net.cjs).
+    this.temporalPorts ??= { port: await reservedFreePort(), uiPort: await reservedFreePort() };
     const { port, uiPort } = this.temporalPorts;
     this.temporalProcess = spawnLogged(
       'temporal',
