@@ -275,26 +275,31 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
   );
   return (
     <dl className="value-group">
-      {entries.map(([key, item]) => (
-        <div key={key}>
-          <dt>{t(`reviewInput.${key}`, { defaultValue: key })}</dt>
-          <dd>
-            {key === 'objectiveResults' && objectiveResultsOf(item) ? (
-              // The review's objectives as a table each, not a list of every field (a screen each).
-              <ObjectiveResults results={objectiveResultsOf(item)!} objectives={objectives} />
-            ) : figuresWithTrendOf(item) ? (
-              <FiguresTrend value={figuresWithTrendOf(item)!} />
-            ) : typeof item === 'string' && referenceOf(key) ? (
-              named(referenceOf(key)!, item)
-            ) : isYear(key, item) ? (
-              // A year is a name, not a quantity: 2023, never "2.023".
-              String(item)
-            ) : (
-              <ValueView value={item} format={format} named={named} />
-            )}
-          </dd>
-        </div>
-      ))}
+      {entries.map(([key, item]) => {
+        const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
+        const trend = figuresWithTrendOf(item);
+        const reference = typeof item === 'string' ? referenceOf(key) : undefined;
+        return (
+          <div key={key}>
+            <dt>{t(`reviewInput.${key}`, { defaultValue: key })}</dt>
+            <dd>
+              {results ? (
+                // The review's objectives as a table each, not a list of every field (a screen each).
+                <ObjectiveResults results={results} objectives={objectives} />
+              ) : trend ? (
+                <FiguresTrend value={trend} />
+              ) : reference ? (
+                named(reference, item as string)
+              ) : isYear(key, item) ? (
+                // A year is a name, not a quantity: 2023, never "2.023".
+                String(item)
+              ) : (
+                <ValueView value={item} format={format} named={named} />
+              )}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -55,7 +55,7 @@ const kindsText = (rules: AcceptedFiles, language: string) =>
     rules.types.map((type) => type.kind.toUpperCase()),
   );
 
-/** A file not sent, because its name or size already says the server would refuse it. */
+/** A file not sent, because its name, its first bytes or its size already say the server would refuse it. */
 function refusedUnsent(
   why: 'type' | 'content' | 'too-large',
   rules: AcceptedFiles,
