@@ -10,6 +10,7 @@ import { usePageTitle } from '../ui/page-title';
 import { onlyReads, useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
+import { cycleYear } from '../cycles/components/cycle-nav';
 import { DueDate, StatusWord } from './components/due-date';
 import { formatInstant } from '../ui/dates';
 import { objectiveText, periodText, taskTitleText } from './components/format';
@@ -215,7 +216,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const Form = FORMS[task.kind];
   const refusalProblem = refusal instanceof ApiProblem ? refusal : undefined;
   // The cycle by its year (`kb-…-2024`); its id is only the link's target.
-  const cycleYear = /-(\d{4})$/.exec(task.cycleId)?.[1] ?? /^(\d{4})/.exec(task.periodKey ?? '')?.[1] ?? '';
+  const year = cycleYear(task.cycleId);
 
   return (
     <TaskUnits.Provider value={task.units}>
@@ -252,10 +253,10 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                     <dd>
                       {user && user.authenticatedBy !== 'task-link' ? (
                         <Link to={`/cycles/${encodeURIComponent(task.cycleId)}`}>
-                          {t('page.cycleOfYear', { year: cycleYear })}
+                          {t('page.cycleOfYear', { year })}
                         </Link>
                       ) : (
-                        t('page.cycleOfYear', { year: cycleYear })
+                        t('page.cycleOfYear', { year })
                       )}
                     </dd>
                   </div>
