@@ -806,8 +806,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   });
 
   it('6. the Quality Representative downloads the year’s documents from their page; one not printable yet says why; the register lists what was issued', async () => {
-    // A busy audit year: 110 nonconformity forms in the register, listed before the decision (by
-    // type), more than a page of the API's list.
+    // A busy audit year: 110 nonconformity forms in the register, dated after the decision, more
+    // than a page of the API's list.
     const at = new Date().toISOString();
     await suite.api
       .get(DataSource)
@@ -829,7 +829,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
           docxSha256: `${i}`.padStart(64, '2'),
           approvedBy: null,
           approvedByName: null,
-          issuedOn: '2024-10-20',
+          issuedOn: '2024-01-20',
           registeredBy: org.idOf('qmr'),
           registeredAt: at,
           content: '{}',
@@ -849,10 +849,36 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const decision = (
       await org.as<{ documentNumber: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/decision`)
     ).body;
+    // The latest first, twenty to a page: the forms (dated 20 January), their last version at the top.
+    const registerPages = register.getByRole('navigation', { name: vi('cycles:documents.registerPages') });
+    const showing = (from: number, to: number, total: number) =>
+      registerPages.getByText(vi('common:pager.range', { from, to, total }), { exact: true });
+    await showing(1, 20, 112).waitFor();
+    await expect(register.getByRole('row').count()).resolves.toBe(1 + 20);
+    await expect(register.getByRole('row').nth(1).getByRole('cell').first().textContent()).resolves.toBe(
+      'Phiếu báo cáo sự không phù hợp s110',
+    );
+    // The decision and its plan, dated 5 January, on the last page.
+    for (let page = 2; page <= 6; page++)
+      await registerPages.getByRole('button', { name: vi('common:pager.next'), exact: true }).click();
+    await showing(101, 112, 112).waitFor();
     const numbered = register.getByRole('cell', { name: decision.documentNumber, exact: true });
-    await numbered.first().waitFor();
     await expect(numbered.count()).resolves.toBe(2);
-    await expect(register.getByRole('row').count()).resolves.toBe(1 + 110 + 2);
+    // Or by their kind, which a reload keeps (the address holds it).
+    const kind = register.getByLabel(vi('cycles:documents.registerType'), { exact: true });
+    await kind.selectOption({
+      label: vi('cycles:documents.registerTypeCount', {
+        name: vi('cycles:documents.type.objectives-decision'),
+        count: 1,
+      }),
+    });
+    await qmr.page.reload();
+    await numbered.first().waitFor();
+    await expect(register.getByRole('row').count()).resolves.toBe(1 + 1);
+    await expect(kind.inputValue()).resolves.toBe('objectives-decision');
+    await expect(registerPages.count()).resolves.toBe(0);
+    await kind.selectOption({ label: vi('cycles:documents.registerAllTypes', { count: 112 }) });
+    await showing(1, 20, 112).waitFor();
     // And the decision and its plan are shown as issued, from their entries after the forms.
     for (const type of ['objectives-decision', 'objectives-plan'])
       await yearDocuments()
@@ -882,6 +908,9 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     ).body.items;
     expect(issued).toHaveLength(1);
     await register.getByRole('cell', { name: issued[0].title, exact: true }).waitFor();
+    await expect(register.getByRole('row').nth(1).getByRole('cell').first().textContent()).resolves.toBe(
+      issued[0].title,
+    );
 
     // No audit was held this year: its report says what it waits for, and nothing is issued.
     const auditReport = yearDocuments().getByRole('group', {
@@ -914,6 +943,21 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
           }[];
         }>('qmr', 'GET', `/api/v1/documents?cycleId=${cycleId}&type=objectives-report`)
       ).body.items;
+    // The whole register, past the API's page of 100 (the 110 forms of step 6).
+    const everyRegistered = async () => {
+      const entries: { title: string; dispatchSymbol: string | null; dispatchNumber: string | null }[] = [];
+      for (let total = Infinity; entries.length < total;) {
+        const page = await org.as<{ items: typeof entries; total: number }>(
+          'qmr',
+          'GET',
+          `/api/v1/documents?cycleId=${cycleId}&limit=100&offset=${entries.length}`,
+        );
+        if (page.body.items.length === 0) break;
+        entries.push(...page.body.items);
+        total = page.body.total;
+      }
+      return entries;
+    };
     const qmr = await as('qmr');
     await qmr.open(`${cyclePath(cycleId)}/documents`);
     const yearDocuments = qmr.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
@@ -963,10 +1007,20 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
 
     // Sent, the signed paper got its number from the clerk: recorded in the register's row, the
     // number typed before the symbol its blank line printed; another symbol is refused at the field.
-    const registerRow = qmr.page
-      .getByRole('region', { name: vi('cycles:documents.registerTitle') })
-      .getByRole('row')
-      .filter({ hasText: issued[0].title });
+    // What is still to be numbered is listed apart, each with its button.
+    const register = qmr.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    const awaiting = (await everyRegistered()).filter(
+      (entry) => entry.dispatchSymbol !== null && entry.dispatchNumber === null,
+    );
+    expect(awaiting.map((entry) => entry.title)).toContain(issued[0].title);
+    await register
+      .getByLabel(vi('cycles:documents.registerUnnumbered', { count: awaiting.length }), { exact: true })
+      .check();
+    await expect(register.getByRole('row').count()).resolves.toBe(1 + awaiting.length);
+    await expect(
+      register.getByRole('button', { name: vi('cycles:dispatchNumber.record'), exact: true }).count(),
+    ).resolves.toBe(awaiting.length);
+    const registerRow = register.getByRole('row').filter({ hasText: issued[0].title });
     await registerRow.getByRole('button', { name: vi('cycles:dispatchNumber.record'), exact: true }).click();
     const numberField = registerRow.getByLabel(vi('cycles:dispatchNumber.number'), { exact: true });
     await expect(numberField.inputValue()).resolves.toBe('/BC-UBND');
@@ -990,6 +1044,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         vi('cycles:dispatchNumber.recorded', { number: '15/BC-UBND', date: writtenDay(Date.now()) }),
         { exact: true },
       )
+      .waitFor();
+    // Numbered, it stays in the list a moment, with its number; the count goes down.
+    await register
+      .getByLabel(vi('cycles:documents.registerUnnumbered', { count: awaiting.length - 1 }), { exact: true })
       .waitFor();
     await qmr.check('the objectives report numbered on sending, in the register', {
       screenshot: 'cycle-documents-dispatched',

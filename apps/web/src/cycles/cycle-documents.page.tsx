@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
@@ -13,7 +13,16 @@ import { IssueYearReport, type YearEndReportRoute } from './components/issue-yea
 import { YearDossier } from './components/year-dossier';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
+import {
+  awaitsNumber,
+  REGISTER_PAGE,
+  registerKinds,
+  registerView,
+  type RegisterFilter,
+} from './components/register-view';
+import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
+import { Field } from '../ui/field';
 import './cycles.css';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
@@ -47,6 +56,11 @@ const YEAR_DOCUMENTS: {
   { type: 'conformity-announcement', route: 'conformity-announcement', formats: ['pdf', 'docx'] },
 ];
 
+/** The register's kinds in the order the year issues them: the nonconformity forms after the audit. */
+const REGISTER_ORDER: DocumentType[] = YEAR_DOCUMENTS.flatMap(({ type }) =>
+  type === 'audit-report' ? [type, 'nonconformity-report' as const] : [type],
+);
+
 /**
  * The cycle's documents: each official document of the year printed from the records, in PDF and
  * DOCX (the yearly report also as the Department's XLSX and CSV), and the register of every version
@@ -75,6 +89,25 @@ export default function CycleDocumentsPage() {
       everyPage((window) => ok(api.GET('/api/v1/documents', { params: { query: { cycleId, ...window } } }))),
     [cycleId],
   );
+  // The register's filters and page, kept in the address too: a reload or a link keeps them. Held
+  // here first: the router applies a change of address in a transition, after a controlled box or
+  // select would already have been drawn back as it was.
+  const [params, setParams] = useSearchParams();
+  const [{ offset, ...filter }, setRegisterView] = useState(() => ({
+    type: (params.get('type') ?? '') as DocumentType | '',
+    unnumbered: params.has('unnumbered'),
+    offset: Math.max(0, Math.floor(Number(params.get('offset')) || 0)),
+  }));
+  const showRegister = (next: RegisterFilter, nextOffset = 0) => {
+    setRegisterView({ ...next, offset: nextOffset });
+    const search = new URLSearchParams();
+    if (next.type) search.set('type', next.type);
+    if (next.unnumbered) search.set('unnumbered', '');
+    if (nextOffset > 0) search.set('offset', String(nextOffset));
+    setParams(search, { replace: true });
+  };
+  // Numbered a moment ago on this page: still listed among the unnumbered, with what was recorded.
+  const [numberedNow, setNumberedNow] = useState<ReadonlySet<string>>(new Set());
   // Per document (or register entry) and format: busy, or what the API said instead of the file.
   const [busy, setBusy] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
@@ -112,6 +145,9 @@ export default function CycleDocumentsPage() {
   const issued = register.data ?? [];
   const latest = (type: DocumentType) =>
     issued.filter((entry) => entry.type === type).sort((a, b) => b.version - a.version)[0];
+  const listed = registerView(issued, filter, numberedNow);
+  const kinds = registerKinds(issued, REGISTER_ORDER);
+  const unnumbered = issued.filter(awaitsNumber).length;
   const buttons = (
     key: string,
     formats: FileFormat[],
@@ -248,59 +284,109 @@ export default function CycleDocumentsPage() {
           (issued.length === 0 ? (
             <p className="muted">{t('documents.registerEmpty')}</p>
           ) : (
-            <DataTable
-              className="stacked-table document-register"
-              columns={[
-                col('title'),
-                col('number'),
-                col('date'),
-                col('version'),
-                col('signer'),
-                col('files'),
-              ]}
-            >
-              {issued.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    {english ? (
-                      <>
-                        {t(`documents.type.${entry.type}`)}
-                        <div className="muted small" lang="vi">
-                          {entry.title}
-                        </div>
-                      </>
-                    ) : (
-                      entry.title
-                    )}
-                  </td>
-                  <td data-label={col('number')}>
-                    {entry.number}
-                    <DispatchNumber
-                      entry={entry}
-                      canRecord={hasRole(user, 'quality-representative', 'clerk')}
-                      onRecorded={register.reload}
+            <>
+              <div className="register-filters" role="group" aria-label={t('documents.registerFilters')}>
+                <Field label={t('documents.registerType')}>
+                  {({ id, describedBy }) => (
+                    <select
+                      id={id}
+                      aria-describedby={describedBy}
+                      value={filter.type}
+                      onChange={(event) =>
+                        showRegister({ ...filter, type: event.target.value as DocumentType | '' })
+                      }
+                    >
+                      <option value="">{t('documents.registerAllTypes', { count: issued.length })}</option>
+                      {kinds.map(({ type, count }) => (
+                        <option key={type} value={type}>
+                          {t('documents.registerTypeCount', { name: t(`documents.type.${type}`), count })}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {(unnumbered > 0 || filter.unnumbered) && (
+                  <div className="checkbox-field">
+                    <input
+                      id="register-unnumbered"
+                      type="checkbox"
+                      checked={filter.unnumbered}
+                      onChange={(event) => showRegister({ ...filter, unnumbered: event.target.checked })}
                     />
-                  </td>
-                  <td data-label={col('date')}>{format.date(entry.issuedOn)}</td>
-                  <td data-label={col('version')}>{entry.version}</td>
-                  <td data-label={col('signer')}>{entry.approvedByName ?? '—'}</td>
-                  <td data-label={col('files')}>
-                    {buttons(
-                      entry.id,
-                      ['pdf', 'docx'],
-                      `/api/v1/documents/${encodeURIComponent(entry.id)}`,
-                      entry.fileBaseName,
-                      `${english ? t(`documents.type.${entry.type}`) : entry.title} (${col('version').toLowerCase()} ${entry.version})`,
-                    )}
-                    {refusals[entry.id] && (
-                      <p className="field-error" role="status">
-                        {refusals[entry.id]}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                    <label htmlFor="register-unnumbered">
+                      {t('documents.registerUnnumbered', { count: unnumbered })}
+                    </label>
+                  </div>
+                )}
+              </div>
+              {listed.length === 0 ? (
+                <p className="muted">{t('documents.registerNoneMatch')}</p>
+              ) : (
+                <DataTable
+                  className="stacked-table document-register"
+                  columns={[
+                    col('title'),
+                    col('number'),
+                    col('date'),
+                    col('version'),
+                    col('signer'),
+                    col('files'),
+                  ]}
+                >
+                  {listed.slice(offset, offset + REGISTER_PAGE).map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        {english ? (
+                          <>
+                            {t(`documents.type.${entry.type}`)}
+                            <div className="muted small" lang="vi">
+                              {entry.title}
+                            </div>
+                          </>
+                        ) : (
+                          entry.title
+                        )}
+                      </td>
+                      <td data-label={col('number')}>
+                        {entry.number}
+                        <DispatchNumber
+                          entry={entry}
+                          canRecord={hasRole(user, 'quality-representative', 'clerk')}
+                          onRecorded={() => {
+                            setNumberedNow((known) => new Set(known).add(entry.id));
+                            register.reload();
+                          }}
+                        />
+                      </td>
+                      <td data-label={col('date')}>{format.date(entry.issuedOn)}</td>
+                      <td data-label={col('version')}>{entry.version}</td>
+                      <td data-label={col('signer')}>{entry.approvedByName ?? '—'}</td>
+                      <td data-label={col('files')}>
+                        {buttons(
+                          entry.id,
+                          ['pdf', 'docx'],
+                          `/api/v1/documents/${encodeURIComponent(entry.id)}`,
+                          entry.fileBaseName,
+                          `${english ? t(`documents.type.${entry.type}`) : entry.title} (${col('version').toLowerCase()} ${entry.version})`,
+                        )}
+                        {refusals[entry.id] && (
+                          <p className="field-error" role="status">
+                            {refusals[entry.id]}
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+              <Pager
+                total={listed.length}
+                limit={REGISTER_PAGE}
+                offset={offset}
+                label={t('documents.registerPages')}
+                onOffset={(next) => showRegister(filter, next)}
+              />
+            </>
           ))}
       </section>
 
