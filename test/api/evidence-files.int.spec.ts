@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
-import { compoundFile, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { compoundFile, uniqueSuffix, workbookStream, type TestDatabaseKind } from '@qcycle/testing';
 import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -374,7 +374,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });
 
-  it('takes a Word 97–2003 file for what its content is, and refuses one carrying macros with 415 saying so', async () => {
+  it('takes a Word 97–2003 file for what its content is, and refuses one carrying macros (a VBA project, an Excel 4.0 macro sheet) with 415 saying so', async () => {
     const doc = compoundFile({ '/WordDocument': 6_000, '/1Table': 2_000 });
     const taken = await upload('staff.tthc', measurement, {
       bytes: doc,
@@ -398,6 +398,22 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     expect(withMacros.body.code).toBe('EVIDENCE_TYPE_REFUSED');
     expect(withMacros.body.details).toEqual({ reason: 'macros' });
     expect(withMacros.body.message).toMatch(/macro/);
+    // A register kept in Excel with an Excel 4.0 macro sheet, "very hidden": no VBA project, still code.
+    const withMacroSheet = await upload('staff.tthc', measurement, {
+      bytes: compoundFile({
+        '/Workbook': workbookStream(
+          [
+            { name: 'Sổ theo dõi', type: 'worksheet' },
+            { name: 'Auto_Open', type: 'macro-sheet', state: 'very-hidden' },
+          ],
+          { padding: 6_000 },
+        ),
+      }),
+      name: 'So theo doi.xls',
+      type: 'application/vnd.ms-excel',
+    });
+    expect(withMacroSheet.status).toBe(415);
+    expect(withMacroSheet.body.details).toEqual({ reason: 'macros' });
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { compoundFile } from '@qcycle/testing';
+import { compoundFile, workbookStream, type WorkbookSheet } from '@qcycle/testing';
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
 
@@ -114,6 +114,67 @@ describe('evidence file types (magic bytes)', () => {
     expect(await gate(zipOf(['word/document.xml', 'word/vbaProject.bin']), 'bien-ban.docx')).toBe('macros');
     expect(await gate(zipOf(['xl/workbook.xml', 'xl/vbaProject.bin']), 'so-lieu.xlsx')).toBe('macros');
     expect(await gate(zipOf(['[Content_Types].xml', 'xl/workbook.xml']), 'so-lieu.xlsx')).toBe('xlsx');
+  });
+
+  it('refuses a workbook with an Excel 4.0 macro sheet or a VBA module sheet, hidden or not, old or new format', async () => {
+    const sheets = (...extra: WorkbookSheet[]): WorkbookSheet[] => [
+      { name: 'Số liệu', type: 'worksheet' },
+      { name: 'Biểu đồ', type: 'chart' },
+      { name: 'Data', type: 'worksheet', state: 'hidden' },
+      ...extra,
+    ];
+    // Worksheets and charts, in the mini stream (under 4,096 bytes) or in sectors of their own.
+    expect(await gate(compoundFile({ '/Workbook': workbookStream(sheets()) }), 'so-lieu.xls')).toBe('xls');
+    expect(
+      await gate(compoundFile({ '/Workbook': workbookStream(sheets(), { padding: 9_000 }) }), 'so-lieu.xls'),
+    ).toBe('xls');
+    // A macro sheet "very hidden" (only a macro shows it again), as malicious workbooks hide theirs.
+    const hiddenMacros = sheets({ name: 'Macro1', type: 'macro-sheet', state: 'very-hidden' });
+    expect(await gate(compoundFile({ '/Workbook': workbookStream(hiddenMacros) }), 'so-lieu.xls')).toBe(
+      'macros',
+    );
+    expect(
+      await gate(
+        compoundFile({ '/Workbook': workbookStream(hiddenMacros, { padding: 9_000 }), '/Ctls': 300 }),
+        'so-lieu.xls',
+      ),
+    ).toBe('macros');
+    // Named in UTF-16; Excel 5/95's records (`Book`); a VBA module sheet.
+    expect(
+      await gate(
+        compoundFile({ '/Workbook': workbookStream(sheets({ name: 'Tổng hợp', type: 'macro-sheet' })) }),
+        'a.xls',
+      ),
+    ).toBe('macros');
+    expect(
+      await gate(
+        compoundFile({
+          '/Book': workbookStream(sheets({ name: 'Macro1', type: 'macro-sheet' }), { biff: 5 }),
+        }),
+        'a.xls',
+      ),
+    ).toBe('macros');
+    expect(
+      await gate(
+        compoundFile({
+          '/Book': workbookStream(sheets({ name: 'Module1', type: 'vba-module' }), { biff: 5 }),
+        }),
+        'a.xls',
+      ),
+    ).toBe('macros');
+    expect(await gate(compoundFile({ '/Book': workbookStream(sheets(), { biff: 5 }) }), 'a.xls')).toBe('xls');
+    // The same bytes in a Word file's text are only bytes; in its embedded workbook, a macro sheet.
+    expect(await gate(compoundFile({ '/WordDocument': workbookStream(hiddenMacros) }), 'a.doc')).toBe('doc');
+    expect(
+      await gate(
+        compoundFile({ '/WordDocument': 5_000, '/ObjectPool/_1/Workbook': workbookStream(hiddenMacros) }),
+        'a.doc',
+      ),
+    ).toBe('macros');
+    // An .xlsm's macro sheets, the package renamed .xlsx.
+    expect(await gate(zipOf(['xl/workbook.xml', 'xl/macrosheets/sheet1.xml']), 'so-lieu.xlsx')).toBe(
+      'macros',
+    );
   });
 
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {

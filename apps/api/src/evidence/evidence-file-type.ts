@@ -90,8 +90,15 @@ const OOXML_MAIN_PARTS: [EvidenceFileKind, Buffer][] = [
   ['docx', Buffer.from('word/document.xml')],
   ['xlsx', Buffer.from('xl/workbook.xml')],
 ];
-/** The part a macro-enabled package (.docm, .xlsm) keeps its VBA project in; refused under any name. */
-const OOXML_MACRO_PARTS = [Buffer.from('word/vbaProject.bin'), Buffer.from('xl/vbaProject.bin')];
+/**
+ * The parts a macro-enabled package (.docm, .xlsm) keeps its macros in, refused under any name: the
+ * VBA project, and a workbook's Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1 12.3.19).
+ */
+const OOXML_MACRO_PARTS = [
+  Buffer.from('word/vbaProject.bin'),
+  Buffer.from('xl/vbaProject.bin'),
+  Buffer.from('xl/macrosheets/'),
+];
 const OOXML_CARRY =
   Math.max(
     ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...OOXML_MACRO_PARTS].map((name) => name.length),
@@ -108,6 +115,18 @@ const CFB_MAIN_STREAMS = new Map<string, EvidenceFileKind>([
 ]);
 /** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
 const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
+/**
+ * A workbook names its sheets in BoundSheet records ([MS-XLS] 2.4.28; BIFF5's alike) near the start
+ * of its `Workbook` (`Book`) stream: the record type 0x0085, its length, the sheet's offset (4
+ * bytes), state, type and name. An Excel 4.0 macro sheet (type 1) or a VBA module sheet (type 6)
+ * runs code as a VBA project does, with no project to show for it.
+ */
+const BOUND_SHEET = Buffer.from([0x85, 0x00]);
+const MACRO_SHEET_TYPES = new Set([0x01, 0x06]);
+/** The longest BoundSheet record: its header, 8 bytes of fields, and a 31-character name in UTF-16. */
+const BOUND_SHEET_MAX_BYTES = 4 + 8 + 31 * 2;
+/** What a sheet's name may not hold (Excel refuses them), so that a name is not any bytes. */
+const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0)));
 
 /**
  * A pass-through stream that lets a file into the store only if it is what its name says and not
@@ -132,6 +151,9 @@ export class EvidenceGate extends Transform {
   /** A Compound File's bytes from the last multiple of 128 on, and where they start in the file. */
   private cfbPending = Buffer.alloc(0);
   private cfbOffset = 0;
+  /** A Compound File's last bytes, not yet read for a BoundSheet record that starts in them. */
+  private sheetTail = Buffer.alloc(0);
+  private macroSheetSeen = false;
 
   constructor(
     private readonly expected: EvidenceFileKind[],
@@ -162,7 +184,10 @@ export class EvidenceGate extends Transform {
       this.tail = window.subarray(Math.max(0, window.length - OOXML_CARRY));
     }
     // From the first byte, before the head is known: the entries are found by their offsets.
-    if (this.headKind === 'cfb' || this.headKind === undefined) this.readDirectoryEntries(chunk);
+    if (this.headKind === 'cfb' || this.headKind === undefined) {
+      this.readDirectoryEntries(chunk);
+      this.readSheetRecords(chunk, false);
+    }
     done(null, chunk);
   }
 
@@ -180,6 +205,7 @@ export class EvidenceGate extends Transform {
       this.kind = kind;
     }
     if (this.headKind === 'cfb') {
+      this.readSheetRecords(Buffer.alloc(0), true);
       // A Word file may hold an embedded spreadsheet (its streams in the same directory) and the
       // other way round: the file is what its name says if that kind's main stream is there.
       const kind = this.expected.find((k) => this.mainSeen.has(k));
@@ -188,7 +214,8 @@ export class EvidenceGate extends Transform {
         return done(
           this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file'),
         );
-      if (this.macrosSeen) return done(macrosRefused());
+      // A macro sheet counts in a workbook (or a file that holds one): elsewhere they are only bytes.
+      if (this.macrosSeen || (this.macroSheetSeen && this.mainSeen.has('xls'))) return done(macrosRefused());
       this.kind = kind;
     }
     done();
@@ -213,6 +240,24 @@ export class EvidenceGate extends Transform {
       this.cfbOffset += CFB_ENTRY_BYTES;
     }
     this.cfbPending = Buffer.from(pending);
+  }
+
+  /**
+   * Looks for a BoundSheet record naming a macro sheet as the bytes pass, wherever the workbook's
+   * sectors lie: a record is read where its longest form fits in what has come, the rest kept for
+   * the next bytes (or the end, `last`). One is taken only if its state, type, length and name are
+   * all a sheet's.
+   */
+  private readSheetRecords(chunk: Buffer, last: boolean) {
+    const bytes = Buffer.concat([this.sheetTail, chunk]);
+    const readUpTo = last ? bytes.length : bytes.length - BOUND_SHEET_MAX_BYTES + 1;
+    for (
+      let at = bytes.indexOf(BOUND_SHEET);
+      at !== -1 && at < readUpTo;
+      at = bytes.indexOf(BOUND_SHEET, at + 1)
+    )
+      if (namesMacroSheet(bytes, at)) this.macroSheetSeen = true;
+    this.sheetTail = Buffer.from(bytes.subarray(Math.max(0, readUpTo)));
   }
 
   private decideHead(): EvidenceRefusedError | undefined {
@@ -248,8 +293,35 @@ const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.subarray(0, prefix.l
 function macrosRefused(): EvidenceRefusedError {
   return new EvidenceRefusedError(
     'macros',
-    'The file carries macros (a VBA project): save it without them (.docx, .xlsx or PDF) and send that',
+    'The file carries macros (a VBA project or Excel 4.0 macro sheets): save it without them (.docx, .xlsx or PDF) and send that',
   );
+}
+
+/** Whether a BoundSheet record at `at` names a macro sheet, BIFF8's (a name flag) or BIFF5's. */
+function namesMacroSheet(bytes: Buffer, at: number): boolean {
+  if (at + 12 > bytes.length) return false;
+  const length = bytes.readUInt16LE(at + 2);
+  const state = bytes[at + 8];
+  const type = bytes[at + 9];
+  const chars = bytes[at + 10];
+  if (state > 2 || !MACRO_SHEET_TYPES.has(type) || chars < 1 || chars > 31) return false;
+  if (at + 4 + length > bytes.length) return false;
+  const wide = bytes[at + 11];
+  // BIFF8: a byte saying whether the name is in UTF-16, then the name; BIFF5: the name in bytes.
+  if (wide <= 1 && length === 8 + chars * (wide + 1)) {
+    const name = bytes.subarray(at + 12, at + 4 + length);
+    return wide === 1
+      ? sheetName(name.length / 2, (i) => name.readUInt16LE(i * 2))
+      : sheetName(chars, (i) => name[i]);
+  }
+  if (length === 7 + chars) return sheetName(chars, (i) => bytes[at + 11 + i]);
+  return false;
+}
+
+/** Whether these `chars` characters could be a sheet's name: none Excel refuses in one. */
+function sheetName(chars: number, charAt: (i: number) => number): boolean {
+  for (let i = 0; i < chars; i++) if (SHEET_NAME_FORBIDDEN.has(charAt(i))) return false;
+  return true;
 }
 
 /** A Compound File directory entry's name and type, if these 128 bytes are one ([MS-CFB] 2.6). */
