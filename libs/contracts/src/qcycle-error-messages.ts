@@ -402,8 +402,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The file’s content is not what the extension in its name says (a web page named .xls, say): open it, save it in that format or as PDF, and send that; nothing was kept',
     },
     macros: {
-      vi: 'Tệp có macro (mã lệnh VBA hoặc macro Excel 4.0) nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF) rồi gửi; không lưu gì cả',
-      en: 'The file carries macros (VBA code or Excel 4.0 macro sheets), which evidence may not: save it without them (.docx, .xlsx or PDF) and send that; nothing was kept',
+      vi: 'Tệp có macro (mã lệnh chạy trong tệp: VBA, macro Excel 4.0, LibreOffice Basic) nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF) rồi gửi; không lưu gì cả',
+      en: 'The file carries macros (code run in the file: VBA, Excel 4.0 macro sheets, LibreOffice Basic), which evidence may not: save it without them (.docx, .xlsx or PDF) and send that; nothing was kept',
     },
   },
   [QcycleErrorCode.EvidenceFileGone]: {

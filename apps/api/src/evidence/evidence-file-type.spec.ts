@@ -177,6 +177,28 @@ describe('evidence file types (magic bytes)', () => {
     );
   });
 
+  it('refuses an OpenDocument carrying LibreOffice Basic or scripts', async () => {
+    const withParts = (type: string, names: string[]) =>
+      Buffer.concat([openDocumentHead(type), zipOf(['content.xml', 'styles.xml', ...names])]);
+    const text = 'application/vnd.oasis.opendocument.text';
+    const spreadsheet = 'application/vnd.oasis.opendocument.spreadsheet';
+    // As LibreOffice saves a document of its own: settings and an empty toolbar configuration.
+    expect(
+      await gate(withParts(text, ['Configurations2/toolbar/', 'Thumbnails/thumbnail.png']), 'bien-ban.odt'),
+    ).toBe('odt');
+    expect(
+      await gate(
+        withParts(text, [
+          'Basic/Standard/Module1.xml',
+          'Basic/Standard/script-lb.xml',
+          'Basic/script-lc.xml',
+        ]),
+        'bien-ban.odt',
+      ),
+    ).toBe('macros');
+    expect(await gate(withParts(spreadsheet, ['Scripts/python/tinh_toan.py']), 'so-lieu.ods')).toBe('macros');
+  });
+
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {
     expect(await gate(exe, 'bao-cao.pdf')).toBe('content-mismatch');
     expect(await gate(png, 'bao-cao.pdf')).toBe('content-mismatch');

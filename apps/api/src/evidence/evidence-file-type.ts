@@ -47,8 +47,9 @@ const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/o
 /**
  * Why a file is refused; the HTTP layer answers 413 or 415. `unsupported-type`: its name or declared
  * type is not one of ours; `content-mismatch`: its bytes are not what its name says (a web page
- * saved as `.xls`, as some software exports "Excel" files); `macros`: an office file carrying a
- * macro project (VBA), which whoever opens the evidence would be asked to run.
+ * saved as `.xls`, as some software exports "Excel" files); `macros`: an office file carrying
+ * macros (a VBA project, an Excel 4.0 macro sheet, LibreOffice Basic or scripts), which whoever
+ * opens the evidence would be asked to run.
  */
 export class EvidenceRefusedError extends Error {
   constructor(
@@ -91,17 +92,25 @@ const OOXML_MAIN_PARTS: [EvidenceFileKind, Buffer][] = [
   ['xlsx', Buffer.from('xl/workbook.xml')],
 ];
 /**
- * The parts a macro-enabled package (.docm, .xlsm) keeps its macros in, refused under any name: the
- * VBA project, and a workbook's Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1 12.3.19).
+ * The parts a package keeps its macros in, refused under any name: a macro-enabled Office package's
+ * (.docm, .xlsm) VBA project and Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1
+ * 12.3.19); an OpenDocument's Basic libraries (indexed in `Basic/script-lc.xml`) and scripts
+ * (`Scripts/<language>/…`), as LibreOffice stores them.
  */
-const OOXML_MACRO_PARTS = [
-  Buffer.from('word/vbaProject.bin'),
-  Buffer.from('xl/vbaProject.bin'),
-  Buffer.from('xl/macrosheets/'),
-];
-const OOXML_CARRY =
+const PACKAGE_MACRO_PARTS = [
+  'word/vbaProject.bin',
+  'xl/vbaProject.bin',
+  'xl/macrosheets/',
+  'Basic/script-lc.xml',
+  'Scripts/python/',
+  'Scripts/javascript/',
+  'Scripts/beanshell/',
+  'Scripts/java/',
+].map((name) => Buffer.from(name));
+/** The bytes kept from one chunk to the next, so that a part's name split between them is seen. */
+const PACKAGE_CARRY =
   Math.max(
-    ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...OOXML_MACRO_PARTS].map((name) => name.length),
+    ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...PACKAGE_MACRO_PARTS].map((name) => name.length),
   ) - 1;
 /** A Compound File's directory entry ([MS-CFB] 2.6): 128 bytes, always at a multiple of 128. */
 const CFB_ENTRY_BYTES = 128;
@@ -134,7 +143,7 @@ const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0
  * PDF, PNG and JPEG; for a ZIP, the `mimetype` entry an OpenDocument starts with, or the main part
  * (`word/document.xml`, `xl/workbook.xml`) whose name every Office Open XML package carries in its
  * headers; for a Compound File, the main stream its directory names (`WordDocument`, `Workbook`). A
- * file carrying a macro project is refused whatever its name. It fails with
+ * file carrying macros is refused whatever its name. It fails with
  * {@link EvidenceRefusedError} as soon as the answer is known (the first bytes, the byte past the
  * limit, or the end of a package), so the store keeps nothing.
  */
@@ -177,11 +186,11 @@ export class EvidenceGate extends Transform {
         if (refused) return done(refused);
       }
     }
-    if (this.headKind === 'zip' || (this.headKind === undefined && startsWith(this.head, ZIP))) {
+    if (isPackage(this.headKind) || (this.headKind === undefined && startsWith(this.head, ZIP))) {
       const window = Buffer.concat([this.tail, chunk]);
       for (const [kind, name] of OOXML_MAIN_PARTS) if (window.includes(name)) this.mainSeen.add(kind);
-      if (OOXML_MACRO_PARTS.some((name) => window.includes(name))) this.macrosSeen = true;
-      this.tail = window.subarray(Math.max(0, window.length - OOXML_CARRY));
+      if (PACKAGE_MACRO_PARTS.some((name) => window.includes(name))) this.macrosSeen = true;
+      this.tail = window.subarray(Math.max(0, window.length - PACKAGE_CARRY));
     }
     // From the first byte, before the head is known: the entries are found by their offsets.
     if (this.headKind === 'cfb' || this.headKind === undefined) {
@@ -195,6 +204,10 @@ export class EvidenceGate extends Transform {
     if (this.headKind === undefined) {
       const refused = this.decideHead();
       if (refused) return done(refused);
+    }
+    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.macrosSeen) {
+      this.kind = undefined;
+      return done(macrosRefused());
     }
     if (this.headKind === 'zip') {
       const found = OOXML_MAIN_PARTS.map(([kind]) => kind).filter((kind) => this.mainSeen.has(kind));
@@ -290,10 +303,14 @@ export class EvidenceGate extends Transform {
 
 const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.subarray(0, prefix.length).equals(prefix);
 
+/** A ZIP package, Office Open XML (`zip` until its main part is seen) or OpenDocument. */
+const isPackage = (kind: EvidenceFileKind | 'zip' | 'cfb' | undefined) =>
+  kind === 'zip' || kind === 'odt' || kind === 'ods';
+
 function macrosRefused(): EvidenceRefusedError {
   return new EvidenceRefusedError(
     'macros',
-    'The file carries macros (a VBA project or Excel 4.0 macro sheets): save it without them (.docx, .xlsx or PDF) and send that',
+    'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts): save it without them (.docx, .xlsx or PDF) and send that',
   );
 }
 
