@@ -1013,6 +1013,29 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       (entry) => entry.dispatchSymbol !== null && entry.dispatchNumber === null,
     );
     expect(awaiting.map((entry) => entry.title)).toContain(issued[0].title);
+    // The văn thư has them on her first page, a link per year to the register showing only them.
+    const vanthu = await as('vanthu');
+    const toNumber = vanthu.page.getByRole('region', { name: vi('tasks:inbox.toNumber.title') });
+    await toNumber.waitFor();
+    await vanthu.check('the văn thư’s documents to number, on her first page', {
+      screenshot: 'my-tasks-documents-to-number',
+    });
+    await toNumber
+      .getByRole('link', {
+        name: vi('tasks:inbox.toNumber.year', {
+          cycle: vi('tasks:page.cycleOfYear', { year: 2024 }),
+          count: awaiting.length,
+        }),
+        exact: true,
+      })
+      .click();
+    const clerkRegister = vanthu.page.getByRole('region', { name: vi('cycles:documents.registerTitle') });
+    await expect(
+      clerkRegister
+        .getByLabel(vi('cycles:documents.registerUnnumbered', { count: awaiting.length }), { exact: true })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(clerkRegister.getByRole('row').count()).resolves.toBe(1 + awaiting.length);
     await register
       .getByLabel(vi('cycles:documents.registerUnnumbered', { count: awaiting.length }), { exact: true })
       .check();
@@ -1075,7 +1098,6 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       leaderRegister.getByRole('button', { name: vi('cycles:dispatchNumber.correct'), exact: true }).count(),
     ).resolves.toBe(0);
     // The demo directory's văn thư: nothing of a cycle's roster, only the clerk role.
-    const vanthu = await as('vanthu');
     await vanthu.page.getByRole('link', { name: vi('common:nav.cycles'), exact: true }).click();
     await vanthu.open(`${cyclePath(cycleId)}/documents`);
     await vanthu.page

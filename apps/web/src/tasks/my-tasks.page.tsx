@@ -5,6 +5,7 @@ import { api, ok, taskPath } from '../api/client';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
+import { DocumentsToNumber } from './components/documents-to-number';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
 import { usePeople } from './components/people';
@@ -94,6 +95,7 @@ export default function MyTasksPage() {
   return (
     <section className="my-tasks" aria-labelledby="my-tasks-title">
       <h1 id="my-tasks-title">{t('inbox.title')}</h1>
+      <DocumentsToNumber />
       <div className="inbox-tabs" role="group" aria-label={t('inbox.show')}>
         {(['open', 'completed'] as const).map((value) => (
           <button
