@@ -928,6 +928,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       ).body.items,
     ).toEqual([]);
     await qmr.check('the year’s documents', { screenshot: 'cycle-documents' });
+    // A kind the address names that is no kind of document lists them all, the minutes now among them.
+    await qmr.open(`${cyclePath(cycleId)}/documents?type=no-such-kind`);
+    await showing(1, 20, 113).waitFor();
+    await expect(kind.inputValue()).resolves.toBe('');
   });
 
   it('6a. before the close the year-end reports are drafts: the Quality Representative downloads the objectives report’s draft, then issues it once she has read what issuing does', async () => {

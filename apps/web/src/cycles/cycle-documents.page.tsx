@@ -93,8 +93,9 @@ export default function CycleDocumentsPage() {
   // here first: the router applies a change of address in a transition, after a controlled box or
   // select would already have been drawn back as it was.
   const [params, setParams] = useSearchParams();
-  const [{ offset, ...filter }, setRegisterView] = useState(() => ({
-    type: (params.get('type') ?? '') as DocumentType | '',
+  const [{ offset, ...filter }, setRegisterView] = useState((): RegisterFilter & { offset: number } => ({
+    // A kind the address names that is no kind of document (a link typed by hand): all of them.
+    type: REGISTER_ORDER.find((type) => type === params.get('type')) ?? '',
     unnumbered: params.has('unnumbered'),
     offset: Math.max(0, Math.floor(Number(params.get('offset')) || 0)),
   }));
