@@ -618,6 +618,19 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await expect(numerator(processes).inputValue()).resolves.toBe('1250');
     await form.getByLabel(vi('tasks:evidence.attach')).waitFor();
     await expect(form.getByText(vi('tasks:evidence.earlier')).count()).resolves.toBe(0);
+    // On her phone's touch screen, which drags no files from a folder, the field offers its button and
+    // no invitation to drop one; on the desk's screen it does.
+    const onPhone = await browser.signedIn(org.email('staff.tthc'), DEMO_PASSWORD, true);
+    await onPhone.open(pagePath(report.id));
+    await onPhone.page
+      .getByRole('region', { name: vi('tasks:correct.title') })
+      .getByRole('button', { name: vi('tasks:correct.open') })
+      .click();
+    const phoneForm = onPhone.page.getByRole('form', { name: vi('tasks:correct.title') });
+    await phoneForm.getByText(vi('tasks:evidence.choose'), { exact: true }).waitFor();
+    await expect(phoneForm.getByText(vi('tasks:evidence.orDrop')).isVisible()).resolves.toBe(false);
+    await expect(form.getByText(vi('tasks:evidence.orDrop')).isVisible()).resolves.toBe(true);
+    await onPhone.recorded.close();
     const sent = () =>
       Promise.all([
         lanIn.page.waitForResponse(

@@ -58,8 +58,15 @@ export interface RecordedPage {
 
 export interface TestBrowser {
   browser: Browser;
-  /** A new page in a fresh context, at the desktop width unless told otherwise. */
-  newPage(options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<RecordedPage>;
+  /**
+   * A new page in a fresh context, at the desktop width unless told otherwise; `touch`: a touch
+   * screen (no hover, a coarse pointer), as a phone's.
+   */
+  newPage(options?: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    touch?: boolean;
+  }): Promise<RecordedPage>;
   /** Every request of every page this browser opened. */
   readonly requests: RecordedRequest[];
   close(): Promise<void>;
@@ -96,6 +103,7 @@ export async function startBrowser(): Promise<TestBrowser> {
     async newPage(options = {}) {
       const context = await browser.newContext({
         viewport: options.viewport ?? VIEWPORTS.desktop,
+        hasTouch: options.touch ?? false,
         locale: options.locale ?? 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
         serviceWorkers: 'block',

@@ -6,6 +6,7 @@ import {
   type RecordedPage,
   type RecordedRequest,
   type TestBrowser,
+  VIEWPORTS,
 } from '@qcycle/testing';
 import type { ConfigOverrides } from '../../api/support/api-suite';
 
@@ -53,14 +54,17 @@ export class BrowserSession {
     return new BrowserSession(await startBrowser(), origin);
   }
 
-  /** A person's own browser tab (own storage: their own session). */
-  async tab(): Promise<Tab> {
-    return new Tab(this, await this.browser.newPage());
+  /** A person's own browser tab (own storage: their own session); `onPhone`: a phone's touch screen. */
+  async tab(onPhone = false): Promise<Tab> {
+    return new Tab(
+      this,
+      await this.browser.newPage(onPhone ? { viewport: VIEWPORTS.phone, touch: true } : {}),
+    );
   }
 
   /** A person's own tab, signed in through the sign-in page the app sends them to. */
-  async signedIn(email: string, password: string): Promise<Tab> {
-    const tab = await this.tab();
+  async signedIn(email: string, password: string, onPhone = false): Promise<Tab> {
+    const tab = await this.tab(onPhone);
     await tab.open('/');
     await tab.page.waitForURL(/\/sign-in$/);
     await tab.signIn(email, password);
