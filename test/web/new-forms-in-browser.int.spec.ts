@@ -1021,6 +1021,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const vanthu = await as('vanthu');
     const toNumber = vanthu.page.getByRole('region', { name: vi('tasks:inbox.toNumber.title') });
     await toNumber.waitFor();
+    // This year is a rehearsal: its line says so, as its tasks do.
+    await toNumber.getByText(vi('tasks:inbox.rehearsal'), { exact: true }).waitFor();
     await vanthu.check('the văn thư’s documents to number, on her first page', {
       screenshot: 'my-tasks-documents-to-number',
     });

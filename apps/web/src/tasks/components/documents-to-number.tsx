@@ -17,17 +17,20 @@ export function DocumentsToNumber() {
   const { t } = useTranslation('tasks');
   const { user } = useSession();
   const numbers = hasRole(user, 'quality-representative', 'clerk');
-  const { data } = useLoad(
-    async () =>
-      numbers
-        ? (
-            await everyPage((window) => ok(api.GET('/api/v1/documents', { params: { query: window } })))
-          ).filter(awaitsNumber)
-        : [],
-    [numbers],
-  );
+  const { data } = useLoad(async () => {
+    if (!numbers) return { awaiting: [], rehearsals: new Set<string>() };
+    const [register, cycles] = await Promise.all([
+      everyPage((window) => ok(api.GET('/api/v1/documents', { params: { query: window } }))),
+      // A rehearsal's documents are marked so, as its tasks are: practice, not a year's dispatch.
+      api.GET('/api/v1/cycles', { params: { query: { limit: 100 } } }),
+    ]);
+    return {
+      awaiting: register.filter(awaitsNumber),
+      rehearsals: new Set((cycles.data?.items ?? []).filter((c) => c.rehearsal).map((c) => c.id)),
+    };
+  }, [numbers]);
   const perYear = new Map<string, number>();
-  for (const entry of data ?? []) perYear.set(entry.cycleId, (perYear.get(entry.cycleId) ?? 0) + 1);
+  for (const entry of data?.awaiting ?? []) perYear.set(entry.cycleId, (perYear.get(entry.cycleId) ?? 0) + 1);
   if (perYear.size === 0) return null;
   return (
     <section className="notice documents-to-number" aria-labelledby="documents-to-number">
@@ -41,6 +44,12 @@ export function DocumentsToNumber() {
               <Link to={`/cycles/${encodeURIComponent(cycleId)}/documents?unnumbered`}>
                 {t('inbox.toNumber.year', { cycle: cycleText(cycleId, t), count })}
               </Link>
+              {data?.rehearsals.has(cycleId) && (
+                <>
+                  {' '}
+                  <span className="status status-warn rehearsal-mark">{t('inbox.rehearsal')}</span>
+                </>
+              )}
             </li>
           ))}
       </ul>
