@@ -24,6 +24,7 @@ import {
   browserSuiteConfig,
   BrowserSession,
   descriptionOf,
+  escapeRegExp,
   factOf,
   pagePath,
   type Tab,
@@ -876,9 +877,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await numbered.first().waitFor();
     await expect(register.getByRole('row').count()).resolves.toBe(1 + 1);
     await expect(kind.inputValue()).resolves.toBe('objectives-decision');
+    // How many it lists is said as it changes (here no pager says it).
+    const count = (n: number) =>
+      register.getByRole('status').filter({
+        hasText: new RegExp(`^${escapeRegExp(vi('cycles:documents.registerCount', { n }))}$`),
+      });
+    await count(1).waitFor();
     await expect(registerPages.count()).resolves.toBe(0);
     await kind.selectOption({ label: vi('cycles:documents.registerAllTypes', { count: 112 }) });
     await showing(1, 20, 112).waitFor();
+    await count(112).waitFor();
     // And the decision and its plan are shown as issued, from their entries after the forms.
     for (const type of ['objectives-decision', 'objectives-plan'])
       await yearDocuments()

@@ -320,6 +320,10 @@ export default function CycleDocumentsPage() {
                   </div>
                 )}
               </div>
+              {/* Said as the filters change it, as My tasks says its count: the pager is not always there. */}
+              <p className="muted" role="status" aria-live="polite">
+                {t('documents.registerCount', { n: format.number(listed.length) })}
+              </p>
               {listed.length === 0 ? (
                 <p className="muted">{t('documents.registerNoneMatch')}</p>
               ) : (
