@@ -171,6 +171,19 @@ describe('evidence file types (magic bytes)', () => {
         'a.doc',
       ),
     ).toBe('macros');
+    // A macro-enabled workbook embedded in a Word file, as Office names it.
+    expect(
+      await gate(
+        zipOf(['word/document.xml', 'word/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet1.xlsm']),
+        'bien-ban.docx',
+      ),
+    ).toBe('macros');
+    expect(
+      await gate(
+        zipOf(['word/document.xml', 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx']),
+        'bien-ban.docx',
+      ),
+    ).toBe('docx');
     // An .xlsm's macro sheets, the package renamed .xlsx.
     expect(await gate(zipOf(['xl/workbook.xml', 'xl/macrosheets/sheet1.xml']), 'so-lieu.xlsx')).toBe(
       'macros',

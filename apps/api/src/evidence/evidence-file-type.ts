@@ -94,13 +94,16 @@ const OOXML_MAIN_PARTS: [EvidenceFileKind, Buffer][] = [
 /**
  * The parts a package keeps its macros in, refused under any name: a macro-enabled Office package's
  * (.docm, .xlsm) VBA project and Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1
- * 12.3.19); an OpenDocument's Basic libraries (indexed in `Basic/script-lc.xml`) and scripts
- * (`Scripts/<language>/…`), as LibreOffice stores them.
+ * 12.3.19), and one embedded in another, which Office names
+ * `…/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet1.xlsm`; an OpenDocument's Basic libraries
+ * (indexed in `Basic/script-lc.xml`) and scripts (`Scripts/<language>/…`), as LibreOffice stores
+ * them.
  */
 const PACKAGE_MACRO_PARTS = [
   'word/vbaProject.bin',
   'xl/vbaProject.bin',
   'xl/macrosheets/',
+  '_Macro-Enabled_',
   'Basic/script-lc.xml',
   'Scripts/python/',
   'Scripts/javascript/',
