@@ -93,6 +93,17 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       return listed.body.items;
     }
 
+    /** What is still to be numbered, as My tasks asks for it: every page of it, with its total. */
+    async function awaitingNumber(): Promise<{ ids: string[]; total: number }> {
+      const listed = await org.as<{ items: Entry[]; total: number }>(
+        'vanthu',
+        'GET',
+        `/api/v1/documents?awaitingNumber=true&cycleId=${cycleId}&limit=100`,
+      );
+      expect(listed.status).toBe(200);
+      return { ids: listed.body.items.map((entry) => entry.id), total: listed.body.total };
+    }
+
     async function entryOf(id: string): Promise<Entry> {
       const listed = (await register()).find((entry) => entry.id === id);
       const one = await org.as<Entry>('leader', 'GET', `/api/v1/documents/${encodeURIComponent(id)}`);
@@ -140,6 +151,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         dispatchedOn: null,
         dispatchedBy: null,
       });
+      // Still to be numbered: the report alone (the decision and its plan carry theirs).
+      expect(await awaitingNumber()).toEqual({ ids: [report.id], total: 1 });
+      // Asked for in any other words, it is refused by name.
+      const refused = await org.as<Refusal>('vanthu', 'GET', '/api/v1/documents?awaitingNumber=yes');
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.body.details?.fields ?? {})).toEqual(['awaitingNumber']);
     });
 
     it('refuses a number not of the version’s symbol with 422 naming number, and records nothing', async () => {
@@ -217,6 +234,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       });
       const form = (await register()).find((e) => e.type === 'nonconformity-report')!;
       expect(form.dispatchSymbol).toBeNull();
+      // Unnumbered, and not awaiting a number: a record of the QMS, no outgoing document.
+      expect((await awaitingNumber()).ids).not.toContain(form.id);
       const refused = await put('qmr', form.id, { number: '1/PH-UBND', dispatchedOn: form.issuedOn });
       expect([refused.status, refused.body.code, refused.body.details?.reason]).toEqual([
         409,
@@ -251,6 +270,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       });
       const entry = await entryOf(report.id);
       expect(entry).toEqual(recorded.body);
+      // Numbered, it no longer waits.
+      expect(await awaitingNumber()).toEqual({ ids: [], total: 0 });
       // The files, their hashes and the content are the version as issued.
       expect([entry.pdfSha256, entry.docxSha256]).toEqual([report.pdfSha256, report.docxSha256]);
       expect({ pdf: await fileOf(report.id, PDF), docx: await fileOf(report.id, DOCX) }).toEqual(files);

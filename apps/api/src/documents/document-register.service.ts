@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { DocumentVersionEntity } from '@qcycle/persistence';
 import { pageWindow, type Page } from '../common/pagination';
@@ -46,6 +46,8 @@ export interface DocumentListQuery {
   cycleId?: string;
   type?: string;
   year?: number;
+  /** Only the versions awaiting their number on sending. */
+  awaitingNumber?: 'true';
   limit?: number;
   offset?: number;
 }
@@ -183,19 +185,28 @@ export class DocumentRegisterService {
 
   async list(organisationCode: string, query: DocumentListQuery): Promise<Page<RegisterEntry>> {
     const { limit, offset } = pageWindow(query);
-    const [items, total] = await this.dataSource.getRepository(DocumentVersionEntity).findAndCount({
-      where: {
-        organisationCode,
-        ...(query.cycleId ? { cycleId: query.cycleId } : {}),
-        ...(query.type ? { type: query.type } : {}),
-        ...(query.year ? { year: query.year } : {}),
-      },
-      // The files are not listed: only the register's fields (and the model, for `dispatchSymbol`).
-      select: [...LISTED_COLUMNS, 'content'],
-      order: { year: 'DESC', cycleId: 'ASC', type: 'ASC', version: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
+    const where = {
+      organisationCode,
+      ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.year ? { year: query.year } : {}),
+    };
+    // The files are not listed: only the register's fields (and the model, for `dispatchSymbol`).
+    const select = [...LISTED_COLUMNS, 'content'] satisfies (keyof DocumentVersionEntity)[];
+    const order = { year: 'DESC', cycleId: 'ASC', type: 'ASC', version: 'ASC' } as const;
+    const repository = this.dataSource.getRepository(DocumentVersionEntity);
+    if (query.awaitingNumber === 'true') {
+      // Whether a version takes a number is its model's to say: only those with neither a printed
+      // number nor a recorded one are read (few: once numbered, a year's documents drop out), then paged.
+      const candidates = await repository.find({
+        where: { ...where, number: '', dispatchNumber: IsNull() },
+        select,
+        order,
+      });
+      const awaiting = candidates.map(registerEntry).filter((entry) => entry.dispatchSymbol !== null);
+      return { items: awaiting.slice(offset, offset + limit), total: awaiting.length, limit, offset };
+    }
+    const [items, total] = await repository.findAndCount({ where, select, order, skip: offset, take: limit });
     return { items: items.map(registerEntry), total, limit, offset };
   }
 

@@ -68,7 +68,7 @@ export class DocumentsController {
   @Get()
   @ApiOperation({
     summary:
-      'The register of generated documents (ISO 7.5.3): every version, with its hashes, filtered by cycle, type and year',
+      'The register of generated documents (ISO 7.5.3): every version, with its hashes, filtered by cycle, type and year, or to those awaiting their number on sending',
   })
   @ApiOkResponse({ type: DocumentVersionPage })
   @ApiErrors(400, 401, 403)

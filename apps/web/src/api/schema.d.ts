@@ -809,7 +809,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of generated documents (ISO 7.5.3): every version, with its hashes, filtered by cycle, type and year */
+        /** The register of generated documents (ISO 7.5.3): every version, with its hashes, filtered by cycle, type and year, or to those awaiting their number on sending */
         get: operations["DocumentsController_list"];
         put?: never;
         post?: never;
@@ -8137,6 +8137,8 @@ export interface operations {
     DocumentsController_list: {
         parameters: {
             query?: {
+                /** @description true: only the versions awaiting their number on sending (printed with a blank `Số:` line, `dispatchSymbol` set, and no `dispatchNumber` recorded yet), what the văn thư has still to number; absent: all */
+                awaitingNumber?: "true";
                 cycleId?: string;
                 limit?: number;
                 offset?: number;

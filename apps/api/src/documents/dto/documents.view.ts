@@ -22,6 +22,16 @@ export class DocumentListQuery extends PageQueryDto {
   @Min(2000)
   @Max(2999)
   year?: number;
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    example: 'true',
+    description:
+      'true: only the versions awaiting their number on sending (printed with a blank `Số:` line, `dispatchSymbol` set, and no `dispatchNumber` recorded yet), what the văn thư has still to number; absent: all',
+  })
+  @IsOptional()
+  @IsIn(['true'], { message: 'awaitingNumber must be true, or left out' })
+  awaitingNumber?: 'true';
 }
 
 /** One version of a generated document in the register (ISO 7.5.3); the files are downloaded apart. */

@@ -3,15 +3,15 @@ import { Link } from 'react-router-dom';
 import { api, ok } from '../../api/client';
 import { everyPage } from '../../api/every-page';
 import { hasRole, useSession } from '../../auth/session';
-import { awaitsNumber } from '../../cycles/components/register-view';
 import { useLoad } from '../../ui/page-state';
 import { cycleText } from './format';
 
 /**
  * The văn thư's work that is no task of a cycle: the documents printed with a blank `Số:` line and
  * not numbered yet (docs/documents.md "Numbering on sending"), counted per year, each year a link to
- * its register showing only those. For whoever records those numbers (the văn thư, the Quality
- * Representative); nothing when none waits, or for anyone else.
+ * its register showing only those (`GET /documents?awaitingNumber=true`: only those are read). For
+ * whoever records those numbers (the văn thư, the Quality Representative); nothing when none waits,
+ * or for anyone else.
  */
 export function DocumentsToNumber() {
   const { t } = useTranslation('tasks');
@@ -20,12 +20,14 @@ export function DocumentsToNumber() {
   const { data } = useLoad(async () => {
     if (!numbers) return { awaiting: [], rehearsals: new Set<string>() };
     const [register, cycles] = await Promise.all([
-      everyPage((window) => ok(api.GET('/api/v1/documents', { params: { query: window } }))),
+      everyPage((window) =>
+        ok(api.GET('/api/v1/documents', { params: { query: { ...window, awaitingNumber: 'true' } } })),
+      ),
       // A rehearsal's documents are marked so, as its tasks are: practice, not a year's dispatch.
       api.GET('/api/v1/cycles', { params: { query: { limit: 100 } } }),
     ]);
     return {
-      awaiting: register.filter(awaitsNumber),
+      awaiting: register,
       rehearsals: new Set((cycles.data?.items ?? []).filter((c) => c.rehearsal).map((c) => c.id)),
     };
   }, [numbers]);
