@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { compoundFile, workbookStream, type WorkbookSheet } from '@qcycle/testing';
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
@@ -43,6 +44,24 @@ function zipOf(names: string[]): Buffer {
     }),
     Buffer.alloc(300),
   ]);
+}
+
+/**
+ * A package with these files added, written again by JSZip: deflated with each file's sizes in its
+ * local header or after its data (`streamFiles`, as a writer that streams does), or stored alike.
+ */
+async function withFiles(
+  base: Buffer,
+  files: Record<string, Buffer>,
+  packing: 'deflated' | 'deflated, sizes after' | 'stored' | 'stored, sizes after' = 'deflated',
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(base);
+  for (const [name, bytes] of Object.entries(files)) zip.file(name, bytes);
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: packing.startsWith('stored') ? 'STORE' : 'DEFLATE',
+    streamFiles: packing.endsWith('sizes after'),
+  });
 }
 
 describe('evidence file types (magic bytes)', () => {
@@ -210,6 +229,96 @@ describe('evidence file types (magic bytes)', () => {
       ),
     ).toBe('macros');
     expect(await gate(withParts(spreadsheet, ['Scripts/python/tinh_toan.py']), 'so-lieu.ods')).toBe('macros');
+  });
+
+  it('refuses an office file embedding a file that carries macros, however the package packs it', async () => {
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Biên bản kiểm tra')] }] }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Số liệu').addRow(['obj-4', 98, 100]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    // OLE objects as Office keeps them: a Word 97–2003 document with a VBA project, a workbook with
+    // a very hidden Excel 4.0 macro sheet; and the same without.
+    const wordWithMacros = compoundFile({ '/WordDocument': 5_000, '/Macros/VBA/dir': 500 });
+    const sheets: WorkbookSheet[] = [{ name: 'Số liệu', type: 'worksheet' }];
+    const workbookWithMacroSheet = compoundFile({
+      '/Workbook': workbookStream([
+        ...sheets,
+        { name: 'Auto_Open', type: 'macro-sheet', state: 'very-hidden' },
+      ]),
+    });
+    const plainWorkbook = compoundFile({ '/Workbook': workbookStream(sheets, { padding: 9_000 }) });
+    for (const packing of ['deflated', 'deflated, sizes after', 'stored', 'stored, sizes after'] as const) {
+      const docxWith = (files: Record<string, Buffer>) => withFiles(docx, files, packing);
+      expect(await gate(await docxWith({ 'word/embeddings/oleObject1.bin': wordWithMacros }), 'a.docx')).toBe(
+        'macros',
+      );
+      expect(
+        await gate(
+          await docxWith({
+            'word/embeddings/Microsoft_Excel_97-2003_Worksheet1.xls': workbookWithMacroSheet,
+          }),
+          'a.docx',
+        ),
+      ).toBe('macros');
+      expect(
+        await gate(
+          await docxWith({ 'word/embeddings/Microsoft_Excel_97-2003_Worksheet1.xls': plainWorkbook }),
+          'a.docx',
+        ),
+      ).toBe('docx');
+    }
+    // A chart's workbook, as Word embeds one: read, and taken.
+    expect(
+      await gate(await withFiles(docx, { 'word/embeddings/Microsoft_Excel_Worksheet.xlsx': xlsx }), 'a.docx'),
+    ).toBe('docx');
+    // A macro-enabled workbook under an .xlsx name inside; one more level down; in a workbook.
+    const xlsm = await withFiles(xlsx, { 'xl/vbaProject.bin': Buffer.alloc(2_000, 1) });
+    expect(
+      await gate(
+        await withFiles(docx, { 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx': xlsm }),
+        'a.docx',
+      ),
+    ).toBe('macros');
+    const xlsxWithOle = await withFiles(xlsx, { 'xl/embeddings/oleObject1.bin': wordWithMacros });
+    expect(await gate(xlsxWithOle, 'so-lieu.xlsx')).toBe('macros');
+    expect(
+      await gate(
+        await withFiles(docx, { 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx': xlsxWithOle }),
+        'a.docx',
+      ),
+    ).toBe('macros');
+    // LibreOffice keeps an OLE object as it came, `Object 1` at the package's root.
+    const odtWith = (object: Buffer) => {
+      const odt = new JSZip();
+      odt.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+      odt.file('content.xml', '<office:document-content/>');
+      odt.file('ObjectReplacements/Object 1', Buffer.alloc(400, 2));
+      odt.file('Object 1', object);
+      return odt.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    expect(await gate(await odtWith(wordWithMacros), 'bien-ban.odt')).toBe('macros');
+    expect(await gate(await odtWith(plainWorkbook), 'bien-ban.odt')).toBe('odt');
+  });
+
+  it('refuses a package whose embedded files unpack to more than four times the largest file', async () => {
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Phụ lục')] }] }),
+    );
+    const maxBytes = 256 * 1024;
+    // Zeros deflate to a thousandth of their size: a few KB that would unpack to gigabytes.
+    const unpacking = (bytes: number) =>
+      withFiles(docx, {
+        'word/embeddings/oleObject1.bin': Buffer.concat([
+          compoundFile({ '/Ole10Native': 600 }),
+          Buffer.alloc(bytes),
+        ]),
+      });
+    const tooMuch = await unpacking(4 * maxBytes);
+    expect(tooMuch.length).toBeLessThan(maxBytes / 10);
+    expect(await gate(tooMuch, 'a.docx', maxBytes)).toBe('unpacked-too-large');
+    expect(await gate(await unpacking(3 * maxBytes), 'a.docx', maxBytes)).toBe('docx');
   });
 
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {

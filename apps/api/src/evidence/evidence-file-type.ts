@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+import { CompoundFileScan, PackageScan, UnpackBudget, type OfficeKind } from './office-scan';
 
 const PDF = Buffer.from('%PDF-');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -53,7 +54,7 @@ const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/o
  */
 export class EvidenceRefusedError extends Error {
   constructor(
-    readonly reason: 'too-large' | 'unsupported-type' | 'content-mismatch' | 'macros',
+    readonly reason: 'too-large' | 'unpacked-too-large' | 'unsupported-type' | 'content-mismatch' | 'macros',
     message: string,
   ) {
     super(message);
@@ -86,59 +87,8 @@ export function checkDeclared(fileName: string, declaredType: string): void {
 
 /** Enough of a ZIP's first local header to read an OpenDocument's `mimetype` entry. */
 const HEAD_BYTES = 128;
-/** Part names an Office Open XML package of each kind must contain (ECMA-376 part 1). */
-const OOXML_MAIN_PARTS: [EvidenceFileKind, Buffer][] = [
-  ['docx', Buffer.from('word/document.xml')],
-  ['xlsx', Buffer.from('xl/workbook.xml')],
-];
-/**
- * The parts a package keeps its macros in, refused under any name: a macro-enabled Office package's
- * (.docm, .xlsm) VBA project and Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1
- * 12.3.19), and one embedded in another, which Office names
- * `…/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet1.xlsm`; an OpenDocument's Basic libraries
- * (indexed in `Basic/script-lc.xml`) and scripts (`Scripts/<language>/…`), as LibreOffice stores
- * them.
- */
-const PACKAGE_MACRO_PARTS = [
-  'word/vbaProject.bin',
-  'xl/vbaProject.bin',
-  'xl/macrosheets/',
-  '_Macro-Enabled_',
-  'Basic/script-lc.xml',
-  'Scripts/python/',
-  'Scripts/javascript/',
-  'Scripts/beanshell/',
-  'Scripts/java/',
-].map((name) => Buffer.from(name));
-/** The bytes kept from one chunk to the next, so that a part's name split between them is seen. */
-const PACKAGE_CARRY =
-  Math.max(
-    ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...PACKAGE_MACRO_PARTS].map((name) => name.length),
-  ) - 1;
-/** A Compound File's directory entry ([MS-CFB] 2.6): 128 bytes, always at a multiple of 128. */
-const CFB_ENTRY_BYTES = 128;
-/** The header's sector: the directory's entries come after it. */
-const CFB_HEADER_BYTES = 512;
-/** The stream in the root that makes a Compound File a Word ([MS-DOC] 2.1) or an Excel ([MS-XLS] 2.1.2) file. */
-const CFB_MAIN_STREAMS = new Map<string, EvidenceFileKind>([
-  ['WordDocument', 'doc'],
-  ['Workbook', 'xls'],
-  ['Book', 'xls'],
-]);
-/** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
-const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
-/**
- * A workbook names its sheets in BoundSheet records ([MS-XLS] 2.4.28; BIFF5's alike) near the start
- * of its `Workbook` (`Book`) stream: the record type 0x0085, its length, the sheet's offset (4
- * bytes), state, type and name. An Excel 4.0 macro sheet (type 1) or a VBA module sheet (type 6)
- * runs code as a VBA project does, with no project to show for it.
- */
-const BOUND_SHEET = Buffer.from([0x85, 0x00]);
-const MACRO_SHEET_TYPES = new Set([0x01, 0x06]);
-/** The longest BoundSheet record: its header, 8 bytes of fields, and a 31-character name in UTF-16. */
-const BOUND_SHEET_MAX_BYTES = 4 + 8 + 31 * 2;
-/** What a sheet's name may not hold (Excel refuses them), so that a name is not any bytes. */
-const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0)));
+/** What a file's embedded files may unpack to, all together, in multiples of the largest file taken. */
+export const UNPACKED_PER_FILE_BYTE = 4;
 
 /**
  * A pass-through stream that lets a file into the store only if it is what its name says and not
@@ -146,9 +96,9 @@ const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0
  * PDF, PNG and JPEG; for a ZIP, the `mimetype` entry an OpenDocument starts with, or the main part
  * (`word/document.xml`, `xl/workbook.xml`) whose name every Office Open XML package carries in its
  * headers; for a Compound File, the main stream its directory names (`WordDocument`, `Workbook`). A
- * file carrying macros is refused whatever its name. It fails with
- * {@link EvidenceRefusedError} as soon as the answer is known (the first bytes, the byte past the
- * limit, or the end of a package), so the store keeps nothing.
+ * file carrying macros, or embedding one that does, is refused whatever its name
+ * (`office-scan.ts`). It fails with {@link EvidenceRefusedError} as soon as the answer is known (the
+ * first bytes, the byte past the limit, or the end of an office file), so the store keeps nothing.
  */
 export class EvidenceGate extends Transform {
   /** Set once the file passed: the kind found in its content. */
@@ -156,22 +106,18 @@ export class EvidenceGate extends Transform {
   private size = 0;
   private head = Buffer.alloc(0);
   private headKind?: EvidenceFileKind | 'zip' | 'cfb';
-  /** The kinds whose main part or stream was seen in a ZIP or a Compound File. */
-  private readonly mainSeen = new Set<EvidenceFileKind>();
-  private macrosSeen = false;
-  private tail = Buffer.alloc(0);
-  /** A Compound File's bytes from the last multiple of 128 on, and where they start in the file. */
-  private cfbPending = Buffer.alloc(0);
-  private cfbOffset = 0;
-  /** A Compound File's last bytes, not yet read for a BoundSheet record that starts in them. */
-  private sheetTail = Buffer.alloc(0);
-  private macroSheetSeen = false;
+  private readonly budget: UnpackBudget;
+  /** Fed from the first byte, before the head is known; dropped once it says the file is not one. */
+  private packageScan?: PackageScan;
+  private compoundFileScan?: CompoundFileScan = new CompoundFileScan();
 
   constructor(
     private readonly expected: EvidenceFileKind[],
     private readonly maxBytes: number,
   ) {
     super();
+    this.budget = new UnpackBudget(maxBytes * UNPACKED_PER_FILE_BYTE);
+    this.packageScan = new PackageScan(this.budget);
   }
 
   override _transform(
@@ -181,99 +127,70 @@ export class EvidenceGate extends Transform {
   ) {
     this.size += chunk.length;
     if (this.size > this.maxBytes)
-      return done(new EvidenceRefusedError('too-large', `The file is larger than ${this.maxBytes} bytes`));
+      return this.refuse(
+        done,
+        new EvidenceRefusedError('too-large', `The file is larger than ${this.maxBytes} bytes`),
+      );
     if (this.headKind === undefined) {
       this.head = Buffer.concat([this.head, chunk]).subarray(0, HEAD_BYTES);
       if (this.head.length >= HEAD_BYTES) {
         const refused = this.decideHead();
-        if (refused) return done(refused);
+        if (refused) return this.refuse(done, refused);
       }
     }
-    if (isPackage(this.headKind) || (this.headKind === undefined && startsWith(this.head, ZIP))) {
-      const window = Buffer.concat([this.tail, chunk]);
-      for (const [kind, name] of OOXML_MAIN_PARTS) if (window.includes(name)) this.mainSeen.add(kind);
-      if (PACKAGE_MACRO_PARTS.some((name) => window.includes(name))) this.macrosSeen = true;
-      this.tail = window.subarray(Math.max(0, window.length - PACKAGE_CARRY));
-    }
-    // From the first byte, before the head is known: the entries are found by their offsets.
-    if (this.headKind === 'cfb' || this.headKind === undefined) {
-      this.readDirectoryEntries(chunk);
-      this.readSheetRecords(chunk, false);
-    }
-    done(null, chunk);
+    this.compoundFileScan?.push(chunk);
+    if (!this.packageScan) return done(null, chunk);
+    // Waits for the embedded files being unpacked to take these bytes before asking for more.
+    this.packageScan.push(chunk).then(() => {
+      if (this.budget.exceeded) return this.refuse(done, this.unpackedTooLarge());
+      done(null, chunk);
+    }, done);
   }
 
   override _flush(done: (error?: Error | null) => void) {
+    this.finish().then(
+      (refused) => (refused ? this.refuse(done, refused) : done()),
+      (error: Error) => this.refuse(done, error),
+    );
+  }
+
+  private async finish(): Promise<EvidenceRefusedError | undefined> {
     if (this.headKind === undefined) {
       const refused = this.decideHead();
-      if (refused) return done(refused);
+      if (refused) return refused;
     }
-    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.macrosSeen) {
+    await this.packageScan?.end();
+    if (this.budget.exceeded) return this.unpackedTooLarge();
+    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros) {
       this.kind = undefined;
-      return done(macrosRefused());
+      return macrosRefused();
     }
-    if (this.headKind === 'zip') {
-      const found = OOXML_MAIN_PARTS.map(([kind]) => kind).filter((kind) => this.mainSeen.has(kind));
+    if (this.headKind === 'zip' && this.packageScan) {
+      const found = [...this.packageScan.kinds];
       const kind = found.length === 1 ? found[0] : undefined;
-      if (!kind || !this.expected.includes(kind))
-        return done(this.mismatch(kind ?? 'an unknown ZIP archive'));
-      if (this.macrosSeen) return done(macrosRefused());
+      if (!kind || !this.expected.includes(kind)) return this.mismatch(kind ?? 'an unknown ZIP archive');
+      if (this.packageScan.carriesMacros) return macrosRefused();
       this.kind = kind;
     }
-    if (this.headKind === 'cfb') {
-      this.readSheetRecords(Buffer.alloc(0), true);
+    if (this.headKind === 'cfb' && this.compoundFileScan) {
+      const scan = this.compoundFileScan;
+      scan.end();
       // A Word file may hold an embedded spreadsheet (its streams in the same directory) and the
       // other way round: the file is what its name says if that kind's main stream is there.
-      const kind = this.expected.find((k) => this.mainSeen.has(k));
-      const found = [...this.mainSeen][0]?.toUpperCase();
+      const kind = this.expected.find((k) => scan.kinds.has(k as OfficeKind));
+      const found = [...scan.kinds][0]?.toUpperCase();
       if (!kind)
-        return done(
-          this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file'),
-        );
-      // A macro sheet counts in a workbook (or a file that holds one): elsewhere they are only bytes.
-      if (this.macrosSeen || (this.macroSheetSeen && this.mainSeen.has('xls'))) return done(macrosRefused());
+        return this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file');
+      if (scan.carriesMacros) return macrosRefused();
       this.kind = kind;
     }
-    done();
+    return undefined;
   }
 
-  /**
-   * Reads the names in a Compound File's directory as the bytes pass, without holding the file: its
-   * entries sit at multiples of 128 past the header, wherever its sectors put the directory. A
-   * block is taken for an entry only if its name's length, its terminating NUL, its type (storage
-   * or stream) and its colour are all an entry's.
-   */
-  private readDirectoryEntries(chunk: Buffer) {
-    let pending = Buffer.concat([this.cfbPending, chunk]);
-    while (pending.length >= CFB_ENTRY_BYTES) {
-      if (this.cfbOffset >= CFB_HEADER_BYTES) {
-        const entry = directoryEntry(pending.subarray(0, CFB_ENTRY_BYTES));
-        const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
-        if (kind) this.mainSeen.add(kind);
-        if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.macrosSeen = true;
-      }
-      pending = pending.subarray(CFB_ENTRY_BYTES);
-      this.cfbOffset += CFB_ENTRY_BYTES;
-    }
-    this.cfbPending = Buffer.from(pending);
-  }
-
-  /**
-   * Looks for a BoundSheet record naming a macro sheet as the bytes pass, wherever the workbook's
-   * sectors lie: a record is read where its longest form fits in what has come, the rest kept for
-   * the next bytes (or the end, `last`). One is taken only if its state, type, length and name are
-   * all a sheet's.
-   */
-  private readSheetRecords(chunk: Buffer, last: boolean) {
-    const bytes = Buffer.concat([this.sheetTail, chunk]);
-    const readUpTo = last ? bytes.length : bytes.length - BOUND_SHEET_MAX_BYTES + 1;
-    for (
-      let at = bytes.indexOf(BOUND_SHEET);
-      at !== -1 && at < readUpTo;
-      at = bytes.indexOf(BOUND_SHEET, at + 1)
-    )
-      if (namesMacroSheet(bytes, at)) this.macroSheetSeen = true;
-    this.sheetTail = Buffer.from(bytes.subarray(Math.max(0, readUpTo)));
+  /** Refuses the file, unpacking nothing more of it. */
+  private refuse(done: (error?: Error | null) => void, error: Error) {
+    this.packageScan?.discard();
+    done(error);
   }
 
   private decideHead(): EvidenceRefusedError | undefined {
@@ -293,6 +210,11 @@ export class EvidenceGate extends Transform {
     } else if (!this.expected.includes(kind)) return this.mismatch(kind.toUpperCase());
     else this.kind = kind;
     this.headKind = kind;
+    if (!isPackage(kind)) {
+      this.packageScan?.discard();
+      this.packageScan = undefined;
+    }
+    if (kind !== 'cfb') this.compoundFileScan = undefined;
     return undefined;
   }
 
@@ -300,6 +222,13 @@ export class EvidenceGate extends Transform {
     return new EvidenceRefusedError(
       'content-mismatch',
       `The file's content is ${found}, not ${this.expected.map((k) => k.toUpperCase()).join(' or ')} as its name says`,
+    );
+  }
+
+  private unpackedTooLarge(): EvidenceRefusedError {
+    return new EvidenceRefusedError(
+      'unpacked-too-large',
+      `The files embedded in it unpack to more than ${this.maxBytes * UNPACKED_PER_FILE_BYTE} bytes`,
     );
   }
 }
@@ -315,44 +244,6 @@ function macrosRefused(): EvidenceRefusedError {
     'macros',
     'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts): save it without them (.docx, .xlsx or PDF) and send that',
   );
-}
-
-/** Whether a BoundSheet record at `at` names a macro sheet, BIFF8's (a name flag) or BIFF5's. */
-function namesMacroSheet(bytes: Buffer, at: number): boolean {
-  if (at + 12 > bytes.length) return false;
-  const length = bytes.readUInt16LE(at + 2);
-  const state = bytes[at + 8];
-  const type = bytes[at + 9];
-  const chars = bytes[at + 10];
-  if (state > 2 || !MACRO_SHEET_TYPES.has(type) || chars < 1 || chars > 31) return false;
-  if (at + 4 + length > bytes.length) return false;
-  const wide = bytes[at + 11];
-  // BIFF8: a byte saying whether the name is in UTF-16, then the name; BIFF5: the name in bytes.
-  if (wide <= 1 && length === 8 + chars * (wide + 1)) {
-    const name = bytes.subarray(at + 12, at + 4 + length);
-    return wide === 1
-      ? sheetName(name.length / 2, (i) => name.readUInt16LE(i * 2))
-      : sheetName(chars, (i) => name[i]);
-  }
-  if (length === 7 + chars) return sheetName(chars, (i) => bytes[at + 11 + i]);
-  return false;
-}
-
-/** Whether these `chars` characters could be a sheet's name: none Excel refuses in one. */
-function sheetName(chars: number, charAt: (i: number) => number): boolean {
-  for (let i = 0; i < chars; i++) if (SHEET_NAME_FORBIDDEN.has(charAt(i))) return false;
-  return true;
-}
-
-/** A Compound File directory entry's name and type, if these 128 bytes are one ([MS-CFB] 2.6). */
-function directoryEntry(bytes: Buffer): { name: string; type: 'storage' | 'stream' } | undefined {
-  const nameBytes = bytes.readUInt16LE(64); // with its terminating NUL
-  const objectType = bytes[66];
-  const colour = bytes[67];
-  if (nameBytes < 4 || nameBytes > 64 || nameBytes % 2 !== 0) return undefined;
-  if ((objectType !== 1 && objectType !== 2) || colour > 1) return undefined;
-  if (bytes.readUInt16LE(nameBytes - 2) !== 0) return undefined;
-  return { name: bytes.toString('utf16le', 0, nameBytes - 2), type: objectType === 1 ? 'storage' : 'stream' };
 }
 
 /** The kinds a file of that name may be (by its extension). */

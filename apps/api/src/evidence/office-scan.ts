@@ -1,0 +1,385 @@
+import { createInflateRaw, type InflateRaw } from 'node:zlib';
+
+/**
+ * What an office file holds, read as its bytes stream past, never holding the file: the kinds its
+ * main parts or streams say, and whether it carries macros. {@link PackageScan} reads a ZIP package
+ * (Office Open XML, OpenDocument), {@link CompoundFileScan} a Compound File (Word and Excel
+ * 97–2003). A package's embedded files are unpacked as they pass and read by the same two.
+ */
+
+/** The main kinds the scans name: what the gate compares with the file's extension. */
+export type OfficeKind = 'docx' | 'xlsx' | 'doc' | 'xls';
+
+/** A ZIP's local file header ([APPNOTE] 4.3.7): every entry's data comes after one. */
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const LOCAL_HEADER_BYTES = 30;
+/** A Compound File's signature ([MS-CFB] 2.2). */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Part names an Office Open XML package of each kind must contain (ECMA-376 part 1). */
+const OOXML_MAIN_PARTS: [OfficeKind, Buffer][] = [
+  ['docx', Buffer.from('word/document.xml')],
+  ['xlsx', Buffer.from('xl/workbook.xml')],
+];
+/**
+ * The parts a package keeps its macros in, refused under any name: a macro-enabled Office package's
+ * (.docm, .xlsm) VBA project and Excel 4.0 macro sheets (`xl/macrosheets/…`, ECMA-376 part 1
+ * 12.3.19), and one embedded in another, which Office names
+ * `…/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet1.xlsm`; an OpenDocument's Basic libraries
+ * (indexed in `Basic/script-lc.xml`) and scripts (`Scripts/<language>/…`), as LibreOffice stores
+ * them.
+ */
+const PACKAGE_MACRO_PARTS = [
+  'word/vbaProject.bin',
+  'xl/vbaProject.bin',
+  'xl/macrosheets/',
+  '_Macro-Enabled_',
+  'Basic/script-lc.xml',
+  'Scripts/python/',
+  'Scripts/javascript/',
+  'Scripts/beanshell/',
+  'Scripts/java/',
+].map((name) => Buffer.from(name));
+/** The bytes kept from one chunk to the next, so that a part's name split between them is seen. */
+const PACKAGE_CARRY =
+  Math.max(
+    ...[...OOXML_MAIN_PARTS.map(([, name]) => name), ...PACKAGE_MACRO_PARTS].map((name) => name.length),
+  ) - 1;
+/**
+ * The entries a package keeps embedded files in, unpacked and read for macros of their own: Office's
+ * `…/embeddings/` (an OLE object's `oleObject1.bin`, a Word or Excel 97–2003 file, a package, a
+ * chart's workbook) and LibreOffice's `Object 1`, `Object 2`… at the package's root (an OLE object
+ * it keeps as it came; its own embedded documents are folders whose parts the names above cover).
+ */
+const isEmbeddedFile = (name: string) => name.includes('embeddings/') || /^Object \d+$/.test(name);
+/** A longer name is no embedded file's (Office's are under 100 bytes); its header is not read. */
+const ENTRY_NAME_MAX_BYTES = 1024;
+/** A package in a package in a package is read; deeper ones are not looked into. */
+const EMBEDDING_DEPTH_MAX = 3;
+
+/** A Compound File's directory entry ([MS-CFB] 2.6): 128 bytes, always at a multiple of 128. */
+const CFB_ENTRY_BYTES = 128;
+/** The header's sector: the directory's entries come after it. */
+const CFB_HEADER_BYTES = 512;
+/** The stream in the root that makes a Compound File a Word ([MS-DOC] 2.1) or an Excel ([MS-XLS] 2.1.2) file. */
+const CFB_MAIN_STREAMS = new Map<string, OfficeKind>([
+  ['WordDocument', 'doc'],
+  ['Workbook', 'xls'],
+  ['Book', 'xls'],
+]);
+/** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
+const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
+/**
+ * A workbook names its sheets in BoundSheet records ([MS-XLS] 2.4.28; BIFF5's alike) near the start
+ * of its `Workbook` (`Book`) stream: the record type 0x0085, its length, the sheet's offset (4
+ * bytes), state, type and name. An Excel 4.0 macro sheet (type 1) or a VBA module sheet (type 6)
+ * runs code as a VBA project does, with no project to show for it.
+ */
+const BOUND_SHEET = Buffer.from([0x85, 0x00]);
+const MACRO_SHEET_TYPES = new Set([0x01, 0x06]);
+/** The longest BoundSheet record: its header, 8 bytes of fields, and a 31-character name in UTF-16. */
+const BOUND_SHEET_MAX_BYTES = 4 + 8 + 31 * 2;
+/** What a sheet's name may not hold (Excel refuses them), so that a name is not any bytes. */
+const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0)));
+
+/**
+ * How many bytes a file's embedded files may unpack to, all of them together: past it they are not
+ * read, and the gate refuses the file (a few KB of deflate can unpack to gigabytes).
+ */
+export class UnpackBudget {
+  exceeded = false;
+  constructor(private left: number) {}
+  take(bytes: number): boolean {
+    this.left -= bytes;
+    if (this.left < 0) this.exceeded = true;
+    return !this.exceeded;
+  }
+}
+
+/**
+ * Reads the names in a Compound File's directory as the bytes pass: its entries sit at multiples of
+ * 128 past the header, wherever its sectors put the directory. A block is taken for an entry only
+ * if its name's length, its terminating NUL, its type (storage or stream) and its colour are all an
+ * entry's. Looks for BoundSheet records naming a macro sheet too, wherever the workbook's sectors lie.
+ */
+export class CompoundFileScan {
+  /** The kinds whose main stream the directory names. */
+  readonly kinds = new Set<OfficeKind>();
+  private projectSeen = false;
+  private macroSheetSeen = false;
+  /** The bytes from the last multiple of 128 on, and where they start in the file. */
+  private pending = Buffer.alloc(0);
+  private offset = 0;
+  /** The last bytes, not yet read for a BoundSheet record that starts in them. */
+  private sheetTail = Buffer.alloc(0);
+
+  push(chunk: Buffer) {
+    this.readDirectoryEntries(chunk);
+    this.readSheetRecords(chunk, false);
+  }
+
+  end() {
+    this.readSheetRecords(Buffer.alloc(0), true);
+  }
+
+  /** A VBA project, or a macro sheet in a file that holds a workbook (elsewhere they are only bytes). */
+  get carriesMacros(): boolean {
+    return this.projectSeen || (this.macroSheetSeen && this.kinds.has('xls'));
+  }
+
+  private readDirectoryEntries(chunk: Buffer) {
+    let pending = Buffer.concat([this.pending, chunk]);
+    while (pending.length >= CFB_ENTRY_BYTES) {
+      if (this.offset >= CFB_HEADER_BYTES) {
+        const entry = directoryEntry(pending.subarray(0, CFB_ENTRY_BYTES));
+        const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
+        if (kind) this.kinds.add(kind);
+        if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.projectSeen = true;
+      }
+      pending = pending.subarray(CFB_ENTRY_BYTES);
+      this.offset += CFB_ENTRY_BYTES;
+    }
+    this.pending = Buffer.from(pending);
+  }
+
+  /**
+   * A record is read where its longest form fits in what has come, the rest kept for the next bytes
+   * (or the end, `last`). One is taken only if its state, type, length and name are all a sheet's.
+   */
+  private readSheetRecords(chunk: Buffer, last: boolean) {
+    const bytes = Buffer.concat([this.sheetTail, chunk]);
+    const readUpTo = last ? bytes.length : bytes.length - BOUND_SHEET_MAX_BYTES + 1;
+    for (
+      let at = bytes.indexOf(BOUND_SHEET);
+      at !== -1 && at < readUpTo;
+      at = bytes.indexOf(BOUND_SHEET, at + 1)
+    )
+      if (namesMacroSheet(bytes, at)) this.macroSheetSeen = true;
+    this.sheetTail = Buffer.from(bytes.subarray(Math.max(0, readUpTo)));
+  }
+}
+
+/**
+ * Reads a ZIP package as it passes: the names of its parts (in its local headers, never
+ * compressed), and what its embedded files hold, unpacked as their bytes pass.
+ */
+export class PackageScan {
+  /** The kinds whose main part the package names. */
+  readonly kinds = new Set<OfficeKind>();
+  private macroPartSeen = false;
+  private tail = Buffer.alloc(0);
+  /** Bytes from a local header not yet whole, and where they start in the package. */
+  private pendingHeader = Buffer.alloc(0);
+  private offset = 0;
+  private readonly embedded: EmbeddedFile[] = [];
+
+  constructor(
+    private readonly budget: UnpackBudget,
+    private readonly depth = 0,
+  ) {}
+
+  /** Reads these bytes; the promise settles once the embedded files being unpacked have taken them. */
+  push(chunk: Buffer): Promise<void> {
+    const start = this.offset;
+    this.offset += chunk.length;
+    const window = Buffer.concat([this.tail, chunk]);
+    for (const [kind, name] of OOXML_MAIN_PARTS) if (window.includes(name)) this.kinds.add(kind);
+    if (PACKAGE_MACRO_PARTS.some((name) => window.includes(name))) this.macroPartSeen = true;
+    this.tail = window.subarray(Math.max(0, window.length - PACKAGE_CARRY));
+    this.readLocalHeaders(chunk, start);
+    return Promise.all(this.embedded.map((file) => file.feed(chunk, start))).then(() => undefined);
+  }
+
+  /** Once the last byte has passed: the embedded files are unpacked to their end and read. */
+  async end(): Promise<void> {
+    await Promise.all(this.embedded.map((file) => file.end()));
+  }
+
+  /** Stops unpacking, the file refused or not a package after all. */
+  discard() {
+    for (const file of this.embedded) file.discard();
+  }
+
+  get carriesMacros(): boolean {
+    return this.macroPartSeen || this.embedded.some((file) => file.carriesMacros);
+  }
+
+  /**
+   * Finds the local headers of embedded files as the bytes pass, by their signature: a header is
+   * read once its fixed part and its name have come; its data starts past its extra field.
+   */
+  private readLocalHeaders(chunk: Buffer, start: number) {
+    const bytes = Buffer.concat([this.pendingHeader, chunk]);
+    const base = start - this.pendingHeader.length;
+    // A signature split at the end is kept for the next bytes.
+    let keepFrom = Math.max(0, bytes.length - (LOCAL_HEADER.length - 1));
+    for (let at = bytes.indexOf(LOCAL_HEADER); at !== -1; at = bytes.indexOf(LOCAL_HEADER, at + 1)) {
+      if (at + LOCAL_HEADER_BYTES > bytes.length) {
+        keepFrom = at;
+        break;
+      }
+      const nameLength = bytes.readUInt16LE(at + 26);
+      if (nameLength > ENTRY_NAME_MAX_BYTES) continue;
+      if (at + LOCAL_HEADER_BYTES + nameLength > bytes.length) {
+        keepFrom = at;
+        break;
+      }
+      const name = bytes.toString('latin1', at + LOCAL_HEADER_BYTES, at + LOCAL_HEADER_BYTES + nameLength);
+      if (!isEmbeddedFile(name) || this.depth >= EMBEDDING_DEPTH_MAX) continue;
+      const flags = bytes.readUInt16LE(at + 6);
+      const method = bytes.readUInt16LE(at + 8);
+      // Encrypted, or packed by a method Office and LibreOffice do not use: not read.
+      if (flags & 0x0001 || (method !== 0 && method !== 8)) continue;
+      this.embedded.push(
+        new EmbeddedFile({
+          dataStart: base + at + LOCAL_HEADER_BYTES + nameLength + bytes.readUInt16LE(at + 28),
+          deflated: method === 8,
+          // Sizes after the data (flag 3) are not known here: a stored file then runs to the end.
+          storedBytes: flags & 0x0008 ? Infinity : bytes.readUInt32LE(at + 18),
+          budget: this.budget,
+          depth: this.depth + 1,
+        }),
+      );
+    }
+    this.pendingHeader = Buffer.from(bytes.subarray(keepFrom));
+  }
+}
+
+/**
+ * One embedded file of a package, unpacked as its bytes pass (a deflated one until its deflate
+ * stream ends, which it says itself; a stored one for its size) and read by what its first bytes
+ * say it is: a Compound File (an OLE object, a Word or Excel 97–2003 file) or a package. Anything
+ * else (an image, a PDF) is not read further.
+ */
+class EmbeddedFile {
+  private readonly dataStart: number;
+  private readonly budget: UnpackBudget;
+  private readonly depth: number;
+  private storedLeft: number;
+  private readonly inflater?: InflateRaw;
+  private readonly inflated?: Promise<void>;
+  private done = false;
+  private head = Buffer.alloc(0);
+  private scan?: CompoundFileScan | PackageScan;
+
+  constructor(options: {
+    dataStart: number;
+    deflated: boolean;
+    storedBytes: number;
+    budget: UnpackBudget;
+    depth: number;
+  }) {
+    this.dataStart = options.dataStart;
+    this.budget = options.budget;
+    this.depth = options.depth;
+    this.storedLeft = options.deflated ? Infinity : options.storedBytes;
+    if (options.deflated) {
+      const inflater = createInflateRaw();
+      this.inflater = inflater;
+      inflater.on('data', (bytes: Buffer) => this.read(bytes));
+      // A broken deflate stream is no file Office would open: what was read of it stands.
+      this.inflated = new Promise((resolve) => {
+        inflater.on('end', resolve);
+        inflater.on('close', resolve);
+        inflater.on('error', resolve);
+      }).then(() => {
+        this.done = true;
+      });
+    }
+  }
+
+  /** Takes the part of a package's chunk (starting at `start` in it) that is this file's. */
+  feed(chunk: Buffer, start: number): Promise<void> {
+    if (this.done) return Promise.resolve();
+    const from = this.dataStart - start;
+    if (from >= chunk.length) return Promise.resolve();
+    const piece = chunk.subarray(Math.max(0, from));
+    if (!this.inflater) {
+      const stored = piece.subarray(0, Math.min(piece.length, this.storedLeft));
+      this.storedLeft -= stored.length;
+      this.read(stored);
+      if (this.storedLeft <= 0) this.done = true;
+      return Promise.resolve();
+    }
+    const inflater = this.inflater;
+    // Settled by the write, or by the inflater's end (a destroyed stream may never call back).
+    return Promise.race([
+      new Promise<void>((resolve) => inflater.write(piece, () => resolve())),
+      this.inflated,
+    ]);
+  }
+
+  async end(): Promise<void> {
+    if (this.inflater && !this.done) this.inflater.end();
+    await this.inflated;
+    this.done = true;
+    if (this.scan instanceof PackageScan) await this.scan.end();
+    else this.scan?.end();
+  }
+
+  discard() {
+    this.done = true;
+    this.inflater?.destroy();
+    if (this.scan instanceof PackageScan) this.scan.discard();
+  }
+
+  get carriesMacros(): boolean {
+    return this.scan?.carriesMacros ?? false;
+  }
+
+  private read(bytes: Buffer) {
+    if (bytes.length === 0 || this.budget.exceeded) return;
+    if (!this.budget.take(bytes.length)) return this.discard();
+    if (this.head.length < CFB.length) {
+      this.head = Buffer.concat([this.head, bytes]);
+      if (this.head.length < CFB.length) return;
+      if (startsWith(this.head, CFB)) this.scan = new CompoundFileScan();
+      else if (startsWith(this.head, LOCAL_HEADER)) this.scan = new PackageScan(this.budget, this.depth);
+      else return this.discard();
+      bytes = this.head;
+    }
+    // A package inside is read without waiting for its own embedded files: they are bounded by the budget.
+    if (this.scan instanceof PackageScan) void this.scan.push(bytes);
+    else this.scan?.push(bytes);
+  }
+}
+
+const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.subarray(0, prefix.length).equals(prefix);
+
+/** Whether a BoundSheet record at `at` names a macro sheet, BIFF8's (a name flag) or BIFF5's. */
+function namesMacroSheet(bytes: Buffer, at: number): boolean {
+  if (at + 12 > bytes.length) return false;
+  const length = bytes.readUInt16LE(at + 2);
+  const state = bytes[at + 8];
+  const type = bytes[at + 9];
+  const chars = bytes[at + 10];
+  if (state > 2 || !MACRO_SHEET_TYPES.has(type) || chars < 1 || chars > 31) return false;
+  if (at + 4 + length > bytes.length) return false;
+  const wide = bytes[at + 11];
+  // BIFF8: a byte saying whether the name is in UTF-16, then the name; BIFF5: the name in bytes.
+  if (wide <= 1 && length === 8 + chars * (wide + 1)) {
+    const name = bytes.subarray(at + 12, at + 4 + length);
+    return wide === 1
+      ? sheetName(name.length / 2, (i) => name.readUInt16LE(i * 2))
+      : sheetName(chars, (i) => name[i]);
+  }
+  if (length === 7 + chars) return sheetName(chars, (i) => bytes[at + 11 + i]);
+  return false;
+}
+
+/** Whether these `chars` characters could be a sheet's name: none Excel refuses in one. */
+function sheetName(chars: number, charAt: (i: number) => number): boolean {
+  for (let i = 0; i < chars; i++) if (SHEET_NAME_FORBIDDEN.has(charAt(i))) return false;
+  return true;
+}
+
+/** A Compound File directory entry's name and type, if these 128 bytes are one ([MS-CFB] 2.6). */
+function directoryEntry(bytes: Buffer): { name: string; type: 'storage' | 'stream' } | undefined {
+  const nameBytes = bytes.readUInt16LE(64); // with its terminating NUL
+  const objectType = bytes[66];
+  const colour = bytes[67];
+  if (nameBytes < 4 || nameBytes > 64 || nameBytes % 2 !== 0) return undefined;
+  if ((objectType !== 1 && objectType !== 2) || colour > 1) return undefined;
+  if (bytes.readUInt16LE(nameBytes - 2) !== 0) return undefined;
+  return { name: bytes.toString('utf16le', 0, nameBytes - 2), type: objectType === 1 ? 'storage' : 'stream' };
+}
