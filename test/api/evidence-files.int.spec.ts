@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
@@ -414,6 +416,55 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     });
     expect(withMacroSheet.status).toBe(415);
     expect(withMacroSheet.body.details).toEqual({ reason: 'macros' });
+    expect(await filesIn(evidenceDir)).toEqual(before);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+  });
+
+  it('takes a Word document embedding a spreadsheet, and refuses one whose embedded object carries a VBA project', async () => {
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Biên bản kiểm tra hồ sơ')] }] }),
+    );
+    // As Word embeds an Excel 97–2003 sheet, and an OLE object (`oleObject1.bin`), both deflated.
+    const embedding = async (name: string, object: Buffer) => {
+      const zip = await JSZip.loadAsync(docx);
+      zip.file(`word/embeddings/${name}`, object);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const withSheet = await embedding(
+      'Microsoft_Excel_97-2003_Worksheet1.xls',
+      compoundFile({
+        '/Workbook': workbookStream([{ name: 'Số liệu', type: 'worksheet' }], { padding: 6_000 }),
+      }),
+    );
+    const taken = await upload('staff.tthc', measurement, { bytes: withSheet, name: 'Bien ban.docx' });
+    expect(taken.status).toBe(201);
+    expect(sha256((await download('qmr', taken.body.id)).bytes)).toBe(sha256(withSheet));
+
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const withMacros = await upload('staff.tthc', measurement, {
+      bytes: await embedding(
+        'oleObject1.bin',
+        compoundFile({ '/WordDocument': 6_000, '/Macros/VBA/dir': 700 }),
+      ),
+      name: 'Bien ban co doi tuong nhung.docx',
+    });
+    expect(withMacros.status).toBe(415);
+    expect(withMacros.body.details).toEqual({ reason: 'macros' });
+    // A few KB of zeros, deflated, that unpack to more than four times the largest file taken.
+    const unpacking = await embedding(
+      'oleObject1.bin',
+      Buffer.concat([compoundFile({ '/Ole10Native': 600 }), Buffer.alloc(4 * MAX_BYTES)]),
+    );
+    expect(unpacking.length).toBeLessThan(MAX_BYTES);
+    const tooMuch = await upload('staff.tthc', measurement, { bytes: unpacking, name: 'Phu luc.docx' });
+    expect(tooMuch.status).toBe(413);
+    expect(tooMuch.body.details).toEqual({
+      maxBytes: MAX_BYTES,
+      reason: 'unpacked',
+      unpackedBytes: 4 * MAX_BYTES,
+    });
+    expect(tooMuch.body.message).toMatch(/embedded|nhúng/);
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });

@@ -388,6 +388,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Tệp lớn hơn giới hạn cho phép (tối đa {maxBytes} byte mỗi tệp); không lưu gì cả',
       en: 'The file is larger than the limit (at most {maxBytes} bytes each); nothing was kept',
     },
+    unpacked: {
+      vi: 'Các tệp nhúng trong tệp (bảng tính, đối tượng OLE…) khi giải nén lớn hơn {unpackedBytes} byte, quá nhiều để kiểm tra macro: hãy lưu tệp thành PDF hoặc bỏ bớt đối tượng nhúng rồi gửi; không lưu gì cả',
+      en: 'The files embedded in it (spreadsheets, OLE objects…) unpack to more than {unpackedBytes} bytes, too much to check for macros: save it as PDF or with fewer embedded objects, and send that; nothing was kept',
+    },
   },
   [QcycleErrorCode.UnsupportedMediaType]: {
     default: { vi: 'Kiểu nội dung không được chấp nhận', en: 'The content type is not accepted' },

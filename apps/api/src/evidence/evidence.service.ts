@@ -30,6 +30,7 @@ import {
   EvidenceGate,
   EvidenceRefusedError,
   kindsForFileName,
+  UNPACKED_PER_FILE_BYTE,
 } from './evidence-file-type';
 import {
   EVIDENCE_STORE,
@@ -427,6 +428,16 @@ function unknownRecord(recordType: EvidenceRecordType, recordKey: string): Qcycl
 function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
   if (error.reason === 'too-large')
     return new QcycleError(QcycleErrorCode.EvidenceTooLarge, 'default', { maxBytes }, { maxBytes });
+  // A small file whose embedded files unpack to too much to be read for macros: its size was not the fault.
+  if (error.reason === 'unpacked-too-large') {
+    const unpackedBytes = maxBytes * UNPACKED_PER_FILE_BYTE;
+    return new QcycleError(
+      QcycleErrorCode.EvidenceTooLarge,
+      'unpacked',
+      { unpackedBytes },
+      { maxBytes, reason: 'unpacked', unpackedBytes },
+    );
+  }
   // `details.reason` lets a client tell the user what to do: send another kind, save the file again in
   // the format its name says, or save it without macros.
   if (error.reason === 'macros')

@@ -22,6 +22,8 @@ import type { ProblemBook } from './problem-book';
 function refusalText(error: unknown, t: Translate, language: string): string {
   if (!(error instanceof ApiProblem)) return t('evidence.error.network');
   if (error.status === 413) {
+    // A small file whose embedded files unpack to more than the server reads for macros.
+    if (error.details?.reason === 'unpacked') return t('evidence.error.unpacked');
     // Ours names the limit; a proxy in front of the API may refuse a smaller file without a word.
     const maxBytes = error.details?.maxBytes;
     return typeof maxBytes === 'number'
