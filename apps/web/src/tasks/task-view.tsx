@@ -10,7 +10,7 @@ import { usePageTitle } from '../ui/page-title';
 import { onlyReads, useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
-import { cycleYear } from '../cycles/components/cycle-nav';
+import { cycleYear } from '../cycles/cycle-year';
 import { DueDate, StatusWord } from './components/due-date';
 import { formatInstant } from '../ui/dates';
 import { objectiveText, periodText, taskTitleText } from './components/format';

@@ -20,8 +20,3 @@ export function CycleNav({ cycleId }: { cycleId: string }) {
     </nav>
   );
 }
-
-/** "Năm 2024 (kontum-2024)": the heading of a cycle's pages. */
-export function cycleYear(cycleId: string): string {
-  return /-(\d{4})$/.exec(cycleId)?.[1] ?? cycleId;
-}

@@ -1,3 +1,5 @@
+import { yearOfCycle } from '../../cycles/cycle-year';
+
 /** Numbers in the current language; dates are ui/dates'. */
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
@@ -37,6 +39,6 @@ export const taskTitleText = (title: string, periodKey: string | null | undefine
 
 /** `kontum-2025` → "Chu trình chất lượng năm 2025": a cycle as its people name it. */
 export const cycleText = (cycleId: string, t: Translate): string => {
-  const year = /-(\d{4})$/.exec(cycleId)?.[1];
+  const year = yearOfCycle(cycleId);
   return year ? t('tasks:page.cycleOfYear', { year }) : cycleId;
 };

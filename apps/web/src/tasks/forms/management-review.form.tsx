@@ -9,7 +9,7 @@ import { AnswerText } from '../components/form-fields';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
-import { cycleYear } from '../../cycles/components/cycle-nav';
+import { cycleYear } from '../../cycles/cycle-year';
 import { ReviewYear } from '../../cycles/components/figures-trend';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';

@@ -5,7 +5,7 @@ import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { usePeople } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
-import { cycleYear } from '../../cycles/components/cycle-nav';
+import { cycleYear } from '../../cycles/cycle-year';
 import { ReviewYear } from '../../cycles/components/figures-trend';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
