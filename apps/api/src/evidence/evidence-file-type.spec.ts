@@ -3,6 +3,8 @@ import { text } from 'node:stream/consumers';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { compoundFile, workbookStream, type WorkbookSheet } from '@qcycle/testing';
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
@@ -63,6 +65,40 @@ async function withFiles(
     streamFiles: packing.endsWith('sizes after'),
   });
 }
+
+/**
+ * A PDF written out by hand from its objects' text, with its cross-reference table: for the forms
+ * no library writes (a name spelt with `#` escapes, a stream of chosen bytes).
+ */
+function handWrittenPdf(objects: (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  let length = parts[0].length;
+  objects.forEach((object, i) => {
+    offsets.push(length);
+    const part = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.from(object),
+      Buffer.from('\nendobj\n'),
+    ]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`),
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+  ].join('');
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}
+
+/** A stream object: its dictionary, then its bytes. */
+const streamObject = (dictionary: string, bytes: Buffer) =>
+  Buffer.concat([
+    Buffer.from(`<< ${dictionary} /Length ${bytes.length} >>\nstream\n`),
+    bytes,
+    Buffer.from('\nendstream'),
+  ]);
 
 describe('evidence file types (magic bytes)', () => {
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
@@ -319,6 +355,74 @@ describe('evidence file types (magic bytes)', () => {
     expect(tooMuch.length).toBeLessThan(maxBytes / 10);
     expect(await gate(tooMuch, 'a.docx', maxBytes)).toBe('unpacked-too-large');
     expect(await gate(await unpacking(3 * maxBytes), 'a.docx', maxBytes)).toBe('docx');
+  });
+
+  it('refuses a PDF carrying JavaScript or a launch action, wherever its objects keep it', async () => {
+    const report = async (add?: (document: PDFDocument) => void, useObjectStreams = true) => {
+      const document = await PDFDocument.create();
+      const font = await document.embedFont(StandardFonts.Helvetica);
+      document.addPage().drawText('Bao cao so lieu thang 3: /JS /Launch JavaScript', { font, x: 50, y: 700 });
+      add?.(document);
+      return Buffer.from(await document.save({ useObjectStreams }));
+    };
+    const openAction = (action: string, key: string, value: string) => (document: PDFDocument) =>
+      document.catalog.set(
+        PDFName.of('OpenAction'),
+        document.context.obj({ S: action, [key]: PDFString.of(value) }),
+      );
+    for (const useObjectStreams of [true, false]) {
+      // The words in a page's text are only text.
+      expect(await gate(await report(undefined, useObjectStreams), 'bao-cao.pdf')).toBe('pdf');
+      // A document-level script, as a form tool adds one; one run on opening; a program started.
+      expect(
+        await gate(await report((d) => d.addJavaScript('main', 'app.alert("!")'), useObjectStreams), 'a.pdf'),
+      ).toBe('scripts');
+      expect(
+        await gate(await report(openAction('JavaScript', 'JS', 'app.alert(1)'), useObjectStreams), 'a.pdf'),
+      ).toBe('scripts');
+      expect(await gate(await report(openAction('Launch', 'F', 'cmd.exe'), useObjectStreams), 'a.pdf')).toBe(
+        'scripts',
+      );
+    }
+    // A name spelt with escapes is the same name.
+    const catalog = '<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>';
+    const pages = '<< /Type /Pages /Kids [] /Count 0 >>';
+    expect(
+      await gate(handWrittenPdf([catalog, pages, '<< /S /J#61vaScript /J#53 (app.alert(1)) >>']), 'a.pdf'),
+    ).toBe('scripts');
+    expect(await gate(handWrittenPdf([catalog, pages, '<< /S /GoTo /D [0 /Fit] >>']), 'a.pdf')).toBe('pdf');
+    // A stream's bytes are not read (a picture, a font, a page), whatever they hold.
+    const bytes = Buffer.from('BT /JS 12 Tf (x) Tj ET /JavaScript /Launch');
+    expect(
+      await gate(handWrittenPdf([catalog, pages, streamObject('/Subtype /Image', bytes)]), 'a.pdf'),
+    ).toBe('pdf');
+    // In an object stream, compressed: unpacked as it passes.
+    const objects = '<< /S /JavaScript /JS (app.alert(1)) >>';
+    expect(
+      await gate(
+        handWrittenPdf([
+          catalog,
+          pages,
+          streamObject('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', deflateSync(`4 0 ${objects}`)),
+        ]),
+        'a.pdf',
+      ),
+    ).toBe('scripts');
+  });
+
+  it('refuses a PDF whose object streams unpack to more than four times the largest file', async () => {
+    const maxBytes = 256 * 1024;
+    const pdfUnpacking = (bytes: number) =>
+      handWrittenPdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [] /Count 0 >>',
+        streamObject(
+          '/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode',
+          deflateSync(Buffer.alloc(bytes, 0x20)),
+        ),
+      ]);
+    expect(await gate(pdfUnpacking(4 * maxBytes + 1), 'a.pdf', maxBytes)).toBe('unpacked-too-large');
+    expect(await gate(pdfUnpacking(3 * maxBytes), 'a.pdf', maxBytes)).toBe('pdf');
   });
 
   it('refuses a program renamed .pdf, an image named .pdf, a plain ZIP named .docx, and an empty file', async () => {

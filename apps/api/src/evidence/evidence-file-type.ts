@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream';
 import { CompoundFileScan, PackageScan, UnpackBudget, type OfficeKind } from './office-scan';
+import { PdfScan } from './pdf-scan';
 
 const PDF = Buffer.from('%PDF-');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -46,15 +47,18 @@ const ACCEPTED_CONTENT_TYPES = new Set<string>(Object.values(EVIDENCE_FILE_TYPES
 const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
 /**
- * Why a file is refused; the HTTP layer answers 413 or 415. `unsupported-type`: its name or declared
- * type is not one of ours; `content-mismatch`: its bytes are not what its name says (a web page
- * saved as `.xls`, as some software exports "Excel" files); `macros`: an office file carrying
- * macros (a VBA project, an Excel 4.0 macro sheet, LibreOffice Basic or scripts), which whoever
- * opens the evidence would be asked to run.
+ * Why a file is refused; the HTTP layer answers 413 or 415. `too-large`: past the largest file;
+ * `unpacked-too-large`: what is packed inside it unpacks to too much to be read; `unsupported-type`:
+ * its name or declared type is not one of ours; `content-mismatch`: its bytes are not what its name
+ * says (a web page saved as `.xls`, as some software exports "Excel" files); `macros`: an office
+ * file carrying macros (a VBA project, an Excel 4.0 macro sheet, LibreOffice Basic or scripts), or
+ * embedding one that does; `scripts`: a PDF carrying JavaScript or a launch action. Whoever opens
+ * the evidence would be asked to run that code.
  */
 export class EvidenceRefusedError extends Error {
   constructor(
-    readonly reason: 'too-large' | 'unpacked-too-large' | 'unsupported-type' | 'content-mismatch' | 'macros',
+    readonly reason:
+      'too-large' | 'unpacked-too-large' | 'unsupported-type' | 'content-mismatch' | 'macros' | 'scripts',
     message: string,
   ) {
     super(message);
@@ -110,6 +114,7 @@ export class EvidenceGate extends Transform {
   /** Fed from the first byte, before the head is known; dropped once it says the file is not one. */
   private packageScan?: PackageScan;
   private compoundFileScan?: CompoundFileScan = new CompoundFileScan();
+  private pdfScan?: PdfScan;
 
   constructor(
     private readonly expected: EvidenceFileKind[],
@@ -118,6 +123,7 @@ export class EvidenceGate extends Transform {
     super();
     this.budget = new UnpackBudget(maxBytes * UNPACKED_PER_FILE_BYTE);
     this.packageScan = new PackageScan(this.budget);
+    this.pdfScan = new PdfScan(this.budget);
   }
 
   override _transform(
@@ -139,9 +145,10 @@ export class EvidenceGate extends Transform {
       }
     }
     this.compoundFileScan?.push(chunk);
-    if (!this.packageScan) return done(null, chunk);
-    // Waits for the embedded files being unpacked to take these bytes before asking for more.
-    this.packageScan.push(chunk).then(() => {
+    const taken = [this.packageScan?.push(chunk), this.pdfScan?.push(chunk)];
+    if (!taken.some(Boolean)) return done(null, chunk);
+    // Waits for what is being unpacked (embedded files, object streams) to take these bytes before asking for more.
+    Promise.all(taken).then(() => {
       if (this.budget.exceeded) return this.refuse(done, this.unpackedTooLarge());
       done(null, chunk);
     }, done);
@@ -160,7 +167,15 @@ export class EvidenceGate extends Transform {
       if (refused) return refused;
     }
     await this.packageScan?.end();
+    await this.pdfScan?.end();
     if (this.budget.exceeded) return this.unpackedTooLarge();
+    if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts) {
+      this.kind = undefined;
+      return new EvidenceRefusedError(
+        'scripts',
+        'The PDF carries JavaScript or an action that launches a program: print it to a new PDF and send that',
+      );
+    }
     if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros) {
       this.kind = undefined;
       return macrosRefused();
@@ -190,6 +205,7 @@ export class EvidenceGate extends Transform {
   /** Refuses the file, unpacking nothing more of it. */
   private refuse(done: (error?: Error | null) => void, error: Error) {
     this.packageScan?.discard();
+    this.pdfScan?.discard();
     done(error);
   }
 
@@ -215,6 +231,10 @@ export class EvidenceGate extends Transform {
       this.packageScan = undefined;
     }
     if (kind !== 'cfb') this.compoundFileScan = undefined;
+    if (kind !== 'pdf') {
+      this.pdfScan?.discard();
+      this.pdfScan = undefined;
+    }
     return undefined;
   }
 
@@ -228,7 +248,7 @@ export class EvidenceGate extends Transform {
   private unpackedTooLarge(): EvidenceRefusedError {
     return new EvidenceRefusedError(
       'unpacked-too-large',
-      `The files embedded in it unpack to more than ${this.maxBytes * UNPACKED_PER_FILE_BYTE} bytes`,
+      `What is packed inside it (embedded files, object streams) unpacks to more than ${this.maxBytes * UNPACKED_PER_FILE_BYTE} bytes`,
     );
   }
 }
