@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
@@ -464,7 +465,26 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
       reason: 'unpacked',
       unpackedBytes: 4 * MAX_BYTES,
     });
-    expect(tooMuch.body.message).toMatch(/embedded|nhúng/);
+    expect(tooMuch.body.message).toMatch(/embedded files|tệp nhúng/);
+    expect(await filesIn(evidenceDir)).toEqual(before);
+    expect(await rowsOf(measureTaskId)).toBe(rows);
+  });
+
+  it('refuses a PDF carrying JavaScript with 415 saying so, and keeps nothing', async () => {
+    // A fillable form as a form tool saves it: a document-level script.
+    const form = await PDFDocument.create();
+    form.addPage();
+    form.addJavaScript('format', 'AFNumber_Format(0, 1, 0, 0, "", true);');
+    const before = await filesIn(evidenceDir);
+    const rows = await rowsOf(measureTaskId);
+    const refused = await upload('staff.tthc', measurement, {
+      bytes: Buffer.from(await form.save()),
+      name: 'Bieu mau dien.pdf',
+    });
+    expect(refused.status).toBe(415);
+    expect(refused.body.code).toBe('EVIDENCE_TYPE_REFUSED');
+    expect(refused.body.details).toEqual({ reason: 'scripts' });
+    expect(refused.body.message).toMatch(/JavaScript/);
     expect(await filesIn(evidenceDir)).toEqual(before);
     expect(await rowsOf(measureTaskId)).toBe(rows);
   });

@@ -389,8 +389,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The file is larger than the limit (at most {maxBytes} bytes each); nothing was kept',
     },
     unpacked: {
-      vi: 'Các tệp nhúng trong tệp (bảng tính, đối tượng OLE…) khi giải nén lớn hơn {unpackedBytes} byte, quá nhiều để kiểm tra macro: hãy lưu tệp thành PDF hoặc bỏ bớt đối tượng nhúng rồi gửi; không lưu gì cả',
-      en: 'The files embedded in it (spreadsheets, OLE objects…) unpack to more than {unpackedBytes} bytes, too much to check for macros: save it as PDF or with fewer embedded objects, and send that; nothing was kept',
+      vi: 'Phần nén bên trong tệp (tệp nhúng như bảng tính, đối tượng OLE…) khi giải nén lớn hơn {unpackedBytes} byte, quá nhiều để kiểm tra mã lệnh: hãy lưu tệp thành PDF hoặc bỏ bớt đối tượng nhúng rồi gửi; không lưu gì cả',
+      en: 'What is packed inside it (embedded files such as spreadsheets, OLE objects…) unpacks to more than {unpackedBytes} bytes, too much to check for code: save it as PDF or with fewer embedded objects, and send that; nothing was kept',
     },
   },
   [QcycleErrorCode.UnsupportedMediaType]: {
@@ -408,6 +408,10 @@ export const QCYCLE_ERROR_MESSAGES = {
     macros: {
       vi: 'Tệp có macro (mã lệnh chạy trong tệp: VBA, macro Excel 4.0, LibreOffice Basic) nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF) rồi gửi; không lưu gì cả',
       en: 'The file carries macros (code run in the file: VBA, Excel 4.0 macro sheets, LibreOffice Basic), which evidence may not: save it without them (.docx, .xlsx or PDF) and send that; nothing was kept',
+    },
+    scripts: {
+      vi: 'Tệp PDF có mã lệnh JavaScript hoặc lệnh mở chương trình khác (thường gặp ở biểu mẫu PDF điền được) nên không được nhận làm minh chứng: hãy in tệp ra một tệp PDF mới (chọn máy in "Microsoft Print to PDF" hoặc "Lưu dưới dạng PDF") rồi gửi; không lưu gì cả',
+      en: 'The PDF carries JavaScript or an action that launches another program (as fillable PDF forms often do), which evidence may not: print it to a new PDF ("Microsoft Print to PDF" or "Save as PDF") and send that; nothing was kept',
     },
   },
   [QcycleErrorCode.EvidenceFileGone]: {

@@ -442,6 +442,8 @@ function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
   // the format its name says, or save it without macros.
   if (error.reason === 'macros')
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'macros', {}, { reason: 'macros' });
+  if (error.reason === 'scripts')
+    return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'scripts', {}, { reason: 'scripts' });
   if (error.reason === 'content-mismatch')
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'content', {}, { reason: 'content' });
   return new QcycleError(

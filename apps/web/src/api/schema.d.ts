@@ -2596,7 +2596,7 @@ export interface components {
         EvidenceUploadForm: {
             /**
              * Format: binary
-             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC, XLS, without macros, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)
+             * @description PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC, XLS, without macros (nor a PDF with JavaScript), at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)
              */
             file: string;
             /**

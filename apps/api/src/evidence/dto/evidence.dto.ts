@@ -25,7 +25,7 @@ export class EvidenceUploadForm {
   @ApiProperty({
     type: 'string',
     format: 'binary',
-    description: `${ACCEPTED_KINDS}, without macros, at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)`,
+    description: `${ACCEPTED_KINDS}, without macros (nor a PDF with JavaScript), at most EVIDENCE_MAX_BYTES (20 MiB by default; GET /api/v1/evidence/accepted-files says this server’s)`,
   })
   file!: unknown;
 }

@@ -33,6 +33,7 @@ function refusalText(error: unknown, t: Translate, language: string): string {
   if (error.status === 415) {
     const reason = error.details?.reason;
     if (reason === 'macros') return t('evidence.error.macros');
+    if (reason === 'scripts') return t('evidence.error.scripts');
     return reason === 'content' ? t('evidence.error.content') : t('evidence.error.type');
   }
   if (error.status === 422)
