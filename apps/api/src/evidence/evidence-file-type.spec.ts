@@ -410,6 +410,37 @@ describe('evidence file types (magic bytes)', () => {
     ).toBe('scripts');
   });
 
+  it('refuses a PDF with a file attached that carries macros, and takes one with a plain file attached', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Số liệu').addRow(['obj-4', 98, 100]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const withAttached = async (bytes: Buffer, name: string) => {
+      const document = await PDFDocument.create();
+      document.addPage();
+      await document.attach(bytes, name, { mimeType: 'application/octet-stream' });
+      return Buffer.from(await document.save());
+    };
+    expect(await gate(await withAttached(xlsx, 'so-lieu.xlsx'), 'bao-cao.pdf')).toBe('pdf');
+    expect(
+      await gate(await withAttached(compoundFile({ '/Workbook': 6_000 }), 'so-lieu.xls'), 'bao-cao.pdf'),
+    ).toBe('pdf');
+    const wordWithMacros = compoundFile({ '/WordDocument': 5_000, '/Macros/VBA/dir': 500 });
+    expect(await gate(await withAttached(wordWithMacros, 'bien-ban.doc'), 'bao-cao.pdf')).toBe('macros');
+    const xlsm = await withFiles(xlsx, { 'xl/vbaProject.bin': Buffer.alloc(2_000, 1) });
+    expect(await gate(await withAttached(xlsm, 'so-lieu.xlsm'), 'bao-cao.pdf')).toBe('macros');
+    // Attached unfiltered, its bytes as they are.
+    expect(
+      await gate(
+        handWrittenPdf([
+          '<< /Type /Catalog /Pages 2 0 R >>',
+          '<< /Type /Pages /Kids [] /Count 0 >>',
+          streamObject('/Type /EmbeddedFile', wordWithMacros),
+        ]),
+        'bao-cao.pdf',
+      ),
+    ).toBe('macros');
+  });
+
   it('refuses a PDF whose object streams unpack to more than four times the largest file', async () => {
     const maxBytes = 256 * 1024;
     const pdfUnpacking = (bytes: number) =>

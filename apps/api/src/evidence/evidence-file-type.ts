@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream';
-import { CompoundFileScan, PackageScan, UnpackBudget, type OfficeKind } from './office-scan';
+import { CompoundFileScan, PackageScan, type OfficeKind } from './office-scan';
+import { UnpackBudget } from './unpacker';
 import { PdfScan } from './pdf-scan';
 
 const PDF = Buffer.from('%PDF-');
@@ -169,6 +170,10 @@ export class EvidenceGate extends Transform {
     await this.packageScan?.end();
     await this.pdfScan?.end();
     if (this.budget.exceeded) return this.unpackedTooLarge();
+    if (this.headKind === 'pdf' && this.pdfScan?.carriesMacros) {
+      this.kind = undefined;
+      return macrosRefused();
+    }
     if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts) {
       this.kind = undefined;
       return new EvidenceRefusedError(

@@ -1,4 +1,4 @@
-import { createInflateRaw, type InflateRaw } from 'node:zlib';
+import { Unpacker, type Packing, type UnpackBudget } from './unpacker';
 
 /**
  * What an office file holds, read as its bytes stream past, never holding the file: the kinds its
@@ -83,20 +83,6 @@ const BOUND_SHEET_MAX_BYTES = 4 + 8 + 31 * 2;
 const SHEET_NAME_FORBIDDEN = new Set([...'\0:\\/?*[]'].map((c) => c.charCodeAt(0)));
 
 /**
- * How many bytes a file's embedded files may unpack to, all of them together: past it they are not
- * read, and the gate refuses the file (a few KB of deflate can unpack to gigabytes).
- */
-export class UnpackBudget {
-  exceeded = false;
-  constructor(private left: number) {}
-  take(bytes: number): boolean {
-    this.left -= bytes;
-    if (this.left < 0) this.exceeded = true;
-    return !this.exceeded;
-  }
-}
-
-/**
  * Reads the names in a Compound File's directory as the bytes pass: its entries sit at multiples of
  * 128 past the header, wherever its sectors put the directory. A block is taken for an entry only
  * if its name's length, its terminating NUL, its type (storage or stream) and its colour are all an
@@ -171,7 +157,8 @@ export class PackageScan {
   /** Bytes from a local header not yet whole, and where they start in the package. */
   private pendingHeader = Buffer.alloc(0);
   private offset = 0;
-  private readonly embedded: EmbeddedFile[] = [];
+  /** The embedded files found, each with where its data starts in the package. */
+  private readonly embedded: { dataStart: number; file: EmbeddedFile }[] = [];
 
   constructor(
     private readonly budget: UnpackBudget,
@@ -187,21 +174,26 @@ export class PackageScan {
     if (PACKAGE_MACRO_PARTS.some((name) => window.includes(name))) this.macroPartSeen = true;
     this.tail = window.subarray(Math.max(0, window.length - PACKAGE_CARRY));
     this.readLocalHeaders(chunk, start);
-    return Promise.all(this.embedded.map((file) => file.feed(chunk, start))).then(() => undefined);
+    const taken = this.embedded.map(({ dataStart, file }) =>
+      dataStart < start + chunk.length
+        ? file.take(chunk.subarray(Math.max(0, dataStart - start)))
+        : undefined,
+    );
+    return Promise.all(taken).then(() => undefined);
   }
 
   /** Once the last byte has passed: the embedded files are unpacked to their end and read. */
   async end(): Promise<void> {
-    await Promise.all(this.embedded.map((file) => file.end()));
+    await Promise.all(this.embedded.map(({ file }) => file.end()));
   }
 
   /** Stops unpacking, the file refused or not a package after all. */
   discard() {
-    for (const file of this.embedded) file.discard();
+    for (const { file } of this.embedded) file.discard();
   }
 
   get carriesMacros(): boolean {
-    return this.macroPartSeen || this.embedded.some((file) => file.carriesMacros);
+    return this.macroPartSeen || this.embedded.some(({ file }) => file.carriesMacros);
   }
 
   /**
@@ -230,96 +222,49 @@ export class PackageScan {
       const method = bytes.readUInt16LE(at + 8);
       // Encrypted, or packed by a method Office and LibreOffice do not use: not read.
       if (flags & 0x0001 || (method !== 0 && method !== 8)) continue;
-      this.embedded.push(
-        new EmbeddedFile({
-          dataStart: base + at + LOCAL_HEADER_BYTES + nameLength + bytes.readUInt16LE(at + 28),
-          deflated: method === 8,
-          // Sizes after the data (flag 3) are not known here: a stored file then runs to the end.
-          storedBytes: flags & 0x0008 ? Infinity : bytes.readUInt32LE(at + 18),
-          budget: this.budget,
-          depth: this.depth + 1,
-        }),
-      );
+      // Sizes after the data (flag 3) are not known here: a stored file then runs to the end.
+      const packing: Packing =
+        method === 8 ? 'deflate-raw' : { stored: flags & 0x0008 ? Infinity : bytes.readUInt32LE(at + 18) };
+      this.embedded.push({
+        dataStart: base + at + LOCAL_HEADER_BYTES + nameLength + bytes.readUInt16LE(at + 28),
+        file: new EmbeddedFile(packing, this.budget, this.depth + 1),
+      });
     }
     this.pendingHeader = Buffer.from(bytes.subarray(keepFrom));
   }
 }
 
 /**
- * One embedded file of a package, unpacked as its bytes pass (a deflated one until its deflate
- * stream ends, which it says itself; a stored one for its size) and read by what its first bytes
- * say it is: a Compound File (an OLE object, a Word or Excel 97–2003 file) or a package. Anything
- * else (an image, a PDF) is not read further.
+ * A file embedded in another (in a package, or attached to a PDF), unpacked as its bytes pass and
+ * read by what its first bytes say it is: a Compound File (an OLE object, a Word or Excel 97–2003
+ * file) or a package. Anything else (an image, a PDF) is not read further.
  */
-class EmbeddedFile {
-  private readonly dataStart: number;
-  private readonly budget: UnpackBudget;
-  private readonly depth: number;
-  private storedLeft: number;
-  private readonly inflater?: InflateRaw;
-  private readonly inflated?: Promise<void>;
-  private done = false;
+export class EmbeddedFile {
+  private readonly unpacker: Unpacker;
   private head = Buffer.alloc(0);
   private scan?: CompoundFileScan | PackageScan;
 
-  constructor(options: {
-    dataStart: number;
-    deflated: boolean;
-    storedBytes: number;
-    budget: UnpackBudget;
-    depth: number;
-  }) {
-    this.dataStart = options.dataStart;
-    this.budget = options.budget;
-    this.depth = options.depth;
-    this.storedLeft = options.deflated ? Infinity : options.storedBytes;
-    if (options.deflated) {
-      const inflater = createInflateRaw();
-      this.inflater = inflater;
-      inflater.on('data', (bytes: Buffer) => this.read(bytes));
-      // A broken deflate stream is no file Office would open: what was read of it stands.
-      this.inflated = new Promise((resolve) => {
-        inflater.on('end', resolve);
-        inflater.on('close', resolve);
-        inflater.on('error', resolve);
-      }).then(() => {
-        this.done = true;
-      });
-    }
+  constructor(
+    packing: Packing,
+    private readonly budget: UnpackBudget,
+    private readonly depth: number,
+  ) {
+    this.unpacker = new Unpacker(packing, budget, (bytes) => this.read(bytes));
   }
 
-  /** Takes the part of a package's chunk (starting at `start` in it) that is this file's. */
-  feed(chunk: Buffer, start: number): Promise<void> {
-    if (this.done) return Promise.resolve();
-    const from = this.dataStart - start;
-    if (from >= chunk.length) return Promise.resolve();
-    const piece = chunk.subarray(Math.max(0, from));
-    if (!this.inflater) {
-      const stored = piece.subarray(0, Math.min(piece.length, this.storedLeft));
-      this.storedLeft -= stored.length;
-      this.read(stored);
-      if (this.storedLeft <= 0) this.done = true;
-      return Promise.resolve();
-    }
-    const inflater = this.inflater;
-    // Settled by the write, or by the inflater's end (a destroyed stream may never call back).
-    return Promise.race([
-      new Promise<void>((resolve) => inflater.write(piece, () => resolve())),
-      this.inflated,
-    ]);
+  /** Takes the next bytes of this file as they are packed. */
+  take(packed: Buffer): Promise<void> {
+    return this.unpacker.take(packed);
   }
 
   async end(): Promise<void> {
-    if (this.inflater && !this.done) this.inflater.end();
-    await this.inflated;
-    this.done = true;
+    await this.unpacker.end();
     if (this.scan instanceof PackageScan) await this.scan.end();
     else this.scan?.end();
   }
 
   discard() {
-    this.done = true;
-    this.inflater?.destroy();
+    this.unpacker.discard();
     if (this.scan instanceof PackageScan) this.scan.discard();
   }
 
@@ -328,14 +273,12 @@ class EmbeddedFile {
   }
 
   private read(bytes: Buffer) {
-    if (bytes.length === 0 || this.budget.exceeded) return;
-    if (!this.budget.take(bytes.length)) return this.discard();
     if (this.head.length < CFB.length) {
       this.head = Buffer.concat([this.head, bytes]);
       if (this.head.length < CFB.length) return;
       if (startsWith(this.head, CFB)) this.scan = new CompoundFileScan();
       else if (startsWith(this.head, LOCAL_HEADER)) this.scan = new PackageScan(this.budget, this.depth);
-      else return this.discard();
+      else return this.unpacker.discard();
       bytes = this.head;
     }
     // A package inside is read without waiting for its own embedded files: they are bounded by the budget.

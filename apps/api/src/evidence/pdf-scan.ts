@@ -1,5 +1,5 @@
-import { createInflate, type Inflate } from 'node:zlib';
-import type { UnpackBudget } from './office-scan';
+import { EmbeddedFile } from './office-scan';
+import { Unpacker, type Packing, type UnpackBudget } from './unpacker';
 
 /**
  * The names of a PDF's actions that run something when the file is opened or used (PDF 32000-1
@@ -16,8 +16,9 @@ const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
 const OBJ = Buffer.from('obj');
 
-/** PDF's white-space and delimiter characters (PDF 32000-1 7.2.2): where a name ends. */
-const NAME_ENDS = new Set([...'\0\t\n\f\r ()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** PDF's white-space characters, and with its delimiters where a name ends (PDF 32000-1 7.2.2). */
+const WHITE_SPACE = new Set([...'\0\t\n\f\r '].map((c) => c.charCodeAt(0)));
+const NAME_ENDS = new Set([...WHITE_SPACE, ...[...'()<>[]{}/%'].map((c) => c.charCodeAt(0))]);
 const SLASH = 0x2f;
 const HASH = 0x23;
 
@@ -35,8 +36,10 @@ export class PdfScan {
   /** Text not read yet (the end of the last chunk), and the names of the object read now. */
   private pending = Buffer.alloc(0);
   private objectNames = new Set<string>();
-  private objectStream?: ObjectStream;
+  /** The stream read now, if it is one that is read, and every one read. */
+  private stream?: ObjectStream | EmbeddedFile;
   private readonly objectStreams: ObjectStream[] = [];
+  private readonly attachments: EmbeddedFile[] = [];
 
   constructor(private readonly budget: UnpackBudget) {}
 
@@ -47,15 +50,20 @@ export class PdfScan {
 
   async end(): Promise<void> {
     await this.read(this.pending, true);
-    await Promise.all(this.objectStreams.map((stream) => stream.end()));
+    await Promise.all([...this.objectStreams, ...this.attachments].map((stream) => stream.end()));
   }
 
   discard() {
-    for (const stream of this.objectStreams) stream.discard();
+    for (const stream of [...this.objectStreams, ...this.attachments]) stream.discard();
   }
 
   get carriesScripts(): boolean {
     return this.scriptSeen || this.objectStreams.some((stream) => stream.scriptSeen);
+  }
+
+  /** A file attached to the PDF (an embedded file stream) that carries macros. */
+  get carriesMacros(): boolean {
+    return this.attachments.some((file) => file.carriesMacros);
   }
 
   private async read(bytes: Buffer, last: boolean): Promise<void> {
@@ -67,11 +75,11 @@ export class PdfScan {
         // Without its end here, all but what could be the start of a split `endstream` is the stream's.
         const upTo =
           end !== -1 ? end : last ? bytes.length : Math.max(at, bytes.length - END_STREAM.length + 1);
-        if (this.objectStream) taken.push(this.objectStream.feed(bytes.subarray(at, upTo)));
+        if (this.stream) taken.push(this.stream.take(bytes.subarray(at, upTo)));
         at = upTo;
         if (end === -1) break;
         this.inStream = false;
-        this.objectStream = undefined;
+        this.stream = undefined;
         at = end + END_STREAM.length;
         continue;
       }
@@ -89,7 +97,8 @@ export class PdfScan {
    * after which the stream's bytes follow. Answers where it stopped.
    */
   private readText(bytes: Buffer, at: number, readUpTo: number): number {
-    for (let i = at; i < readUpTo; i++) {
+    let i = at;
+    for (; i < readUpTo; i++) {
       const byte = bytes[i];
       if (byte === SLASH) {
         const [name, end] = nameAt(bytes, i + 1);
@@ -98,63 +107,67 @@ export class PdfScan {
         i = end - 1;
       } else if (byte === 0x6f /* o */ && startsAt(bytes, i, OBJ)) {
         this.objectNames = new Set();
-      } else if (byte === 0x73 /* s */ && startsAt(bytes, i, STREAM) && !endsAt(bytes, i, 'end')) {
+      } else if (byte === 0x73 /* s */ && streamStartsAt(bytes, i)) {
         let data = i + STREAM.length;
         if (bytes[data] === 0x0d) data++;
         if (bytes[data] === 0x0a) data++;
         this.inStream = true;
-        if (this.objectNames.has('ObjStm') && this.objectNames.has('FlateDecode')) {
-          this.objectStream = new ObjectStream(this.budget);
-          this.objectStreams.push(this.objectStream);
-        }
+        this.stream = this.streamReader();
         return data;
       }
     }
-    return readUpTo;
+    // Past `readUpTo` if a name ran on beyond it: its inside is not read again (`…octet-stream`).
+    return i;
+  }
+
+  /** Reads the stream starting now if it is an object stream or an attached file, packed as PDF writers pack them. */
+  private streamReader(): ObjectStream | EmbeddedFile | undefined {
+    const names = this.objectNames;
+    // Unfiltered, or FlateDecode alone: what writers use for both (another filter is not unpacked).
+    const packing: Packing | undefined = names.has('FlateDecode')
+      ? 'zlib'
+      : names.has('Filter')
+        ? undefined
+        : { stored: Infinity };
+    if (!packing) return undefined;
+    if (names.has('ObjStm') && packing === 'zlib') {
+      const stream = new ObjectStream(this.budget);
+      this.objectStreams.push(stream);
+      return stream;
+    }
+    if (names.has('EmbeddedFile')) {
+      const file = new EmbeddedFile(packing, this.budget, 1);
+      this.attachments.push(file);
+      return file;
+    }
+    return undefined;
   }
 }
 
-/** An object stream's content, unpacked as it passes (FlateDecode: zlib), its names read. */
+/** An object stream's content (dictionaries), unpacked as it passes, its names read. */
 class ObjectStream {
   scriptSeen = false;
-  private readonly inflater: Inflate = createInflate();
-  private readonly inflated: Promise<void>;
-  private done = false;
+  private readonly unpacker: Unpacker;
   private text = Buffer.alloc(0);
 
-  constructor(private readonly budget: UnpackBudget) {
-    this.inflater.on('data', (bytes: Buffer) => this.read(bytes, false));
-    // A stream that does not unpack (another filter first, an encrypted file) is not read.
-    this.inflated = new Promise<void>((resolve) => {
-      this.inflater.on('end', resolve);
-      this.inflater.on('close', resolve);
-      this.inflater.on('error', resolve);
-    }).then(() => {
-      this.done = true;
-    });
+  constructor(budget: UnpackBudget) {
+    this.unpacker = new Unpacker('zlib', budget, (bytes) => this.read(bytes, false));
   }
 
-  feed(bytes: Buffer): Promise<void> {
-    if (this.done || bytes.length === 0) return Promise.resolve();
-    return Promise.race([
-      new Promise<void>((resolve) => this.inflater.write(bytes, () => resolve())),
-      this.inflated,
-    ]);
+  take(packed: Buffer): Promise<void> {
+    return this.unpacker.take(packed);
   }
 
   async end(): Promise<void> {
-    if (!this.done) this.inflater.end();
-    await this.inflated;
+    await this.unpacker.end();
     this.read(Buffer.alloc(0), true);
   }
 
   discard() {
-    this.done = true;
-    this.inflater.destroy();
+    this.unpacker.discard();
   }
 
   private read(bytes: Buffer, last: boolean) {
-    if (bytes.length > 0 && !this.budget.take(bytes.length)) return this.discard();
     const text = Buffer.concat([this.text, bytes]);
     const readUpTo = last ? text.length : text.length - TEXT_CARRY;
     let i = 0;
@@ -187,5 +200,11 @@ function nameAt(bytes: Buffer, at: number): [string, number] {
 
 const startsAt = (bytes: Buffer, at: number, word: Buffer) =>
   bytes.subarray(at, at + word.length).equals(word);
-const endsAt = (bytes: Buffer, at: number, word: string) =>
-  at >= word.length && bytes.toString('latin1', at - word.length, at) === word;
+/**
+ * Whether a stream's data starts after `at`: the keyword `stream` after white space or the `>>` of
+ * its dictionary, then its end of line (PDF 32000-1 7.3.8.1) — not "stream" in a word or a string.
+ */
+const streamStartsAt = (bytes: Buffer, at: number) =>
+  startsAt(bytes, at, STREAM) &&
+  (WHITE_SPACE.has(bytes[at - 1]) || bytes[at - 1] === 0x3e) /* > */ &&
+  (bytes[at + STREAM.length] === 0x0d || bytes[at + STREAM.length] === 0x0a);
