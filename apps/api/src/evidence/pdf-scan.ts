@@ -28,7 +28,8 @@ const HASH = 0x23;
  * stream, `/Type /ObjStm`), unpacked as they pass. Other streams (pages, pictures, fonts) are skipped
  * to their `endstream` without being read: binary data would hold "/JS" by chance. A name is read as
  * PDF writes it (`/J#53` is `/JS`). An encrypted file's object streams cannot be unpacked: they are
- * not read.
+ * not read. Its attached files (embedded file streams) are unpacked and read as a package's
+ * embedded files are, for macros.
  */
 export class PdfScan {
   private scriptSeen = false;
@@ -43,7 +44,7 @@ export class PdfScan {
 
   constructor(private readonly budget: UnpackBudget) {}
 
-  /** Reads these bytes; the promise settles once an object stream being unpacked has taken them. */
+  /** Reads these bytes; the promise settles once the stream being unpacked, if any, has taken them. */
   push(chunk: Buffer): Promise<void> {
     return this.read(Buffer.concat([this.pending, chunk]), false);
   }
