@@ -370,7 +370,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const hint = lan.page.getByText(vi('tasks:evidence.maxSize', { size: '1 MB' }), { exact: false });
     await hint.waitFor();
     await expect(hint.textContent()).resolves.toContain(
-      'Chấp nhận tệp PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC hoặc XLS.',
+      'Chấp nhận tệp PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, DOC hoặc XLS, không chứa macro hay mã lệnh.',
     );
     expect(
       lan.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/evidence/accepted-files'),
