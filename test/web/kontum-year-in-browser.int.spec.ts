@@ -3,6 +3,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
+import { PDFDocument } from 'pdf-lib';
 import type { CDPSession, Locator } from 'playwright-core';
 import {
   compoundFile,
@@ -743,16 +744,22 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lanIn.check('a file refused among two chosen at once', {
       screenshot: 'task-correct-figures.file-refused',
     });
-    // The two dossiers' list, dragged from her folder onto the field with three files that are not
+    // The two dossiers' list, dragged from her folder onto the field with four files that are not
     // what they should be: the check's minutes, an old Word file whose template carries macros; the
-    // slides of the check saved under a .doc name; and the register as the one-stop-shop software
-    // exports it, a web page named .xls. Each is named with what to do about it. The web page's
-    // first bytes already say it is no spreadsheet: it is not sent. The other two look like Word files
-    // from their first bytes: only the server, reading further, can tell.
+    // slides of the check saved under a .doc name; the register as the one-stop-shop software
+    // exports it, a web page named .xls; and the checklist, a fillable PDF form whose fields run
+    // JavaScript. Each is named with what to do about it. The web page's first bytes already say it
+    // is no spreadsheet: it is not sent. The others look like what they are named from their first
+    // bytes: only the server, reading further, can tell.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
     const minutes = 'Biên bản đối chiếu.doc';
     const slides = 'Trình chiếu kết quả đối chiếu.doc';
     const exported = 'Sổ theo dõi xuất từ phần mềm.xls';
+    const checklist = 'Phiếu kiểm tra (biểu mẫu điền).pdf';
+    const pdfForm = await PDFDocument.create();
+    pdfForm.addPage();
+    pdfForm.addJavaScript('format', 'AFNumber_Format(0, 1, 0, 0, "", true);');
+    const fillableForm = Buffer.from(await pdfForm.save());
     const dragged = await lanIn.page.evaluateHandle(
       (files) => {
         const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
@@ -784,6 +791,7 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
             ),
           ],
         },
+        { name: checklist, type: 'application/pdf', bytes: [...fillableForm] },
         { name: dossiers, type: 'application/pdf', bytes: [...pdfOf(2_000, 'c')] },
       ],
     );
@@ -804,8 +812,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(refusedInside).toContain(
       vi('tasks:evidence.refusedFile', { name: exported, reason: vi('tasks:evidence.error.contentNotSent') }),
     );
-    // The minutes, the slides and the list went out; the web page did not.
-    expect(uploads() - uploadsBefore).toBe(4);
+    expect(refusedInside).toContain(
+      vi('tasks:evidence.refusedFile', { name: checklist, reason: vi('tasks:evidence.error.scripts') }),
+    );
+    // The minutes, the slides, the form and the list went out; the web page did not.
+    expect(uploads() - uploadsBefore).toBe(5);
     await lanIn.check('files refused for what is inside them', {
       screenshot: 'task-correct-figures.refused-inside',
     });
