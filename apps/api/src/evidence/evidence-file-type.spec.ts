@@ -9,10 +9,18 @@ import { compoundFile, workbookStream, type WorkbookSheet } from '@qcycle/testin
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
 
-/** Runs bytes through the gate in small chunks (as a network would), answering the kind or the refusal. */
-async function gate(bytes: Buffer, fileName: string, maxBytes = 1024 * 1024): Promise<string> {
-  const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
-    bytes.subarray(i * 7, i * 7 + 7),
+/**
+ * Runs bytes through the gate in chunks (7 bytes: every boundary a network could cut at, unless
+ * told), answering the kind or the refusal.
+ */
+async function gate(
+  bytes: Buffer,
+  fileName: string,
+  maxBytes = 1024 * 1024,
+  chunkBytes = 7,
+): Promise<string> {
+  const chunks = Array.from({ length: Math.ceil(bytes.length / chunkBytes) }, (_, i) =>
+    bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes),
   );
   const filter = new EvidenceGate(kindsForFileName(fileName), maxBytes);
   try {
@@ -336,6 +344,26 @@ describe('evidence file types (magic bytes)', () => {
     };
     expect(await gate(await odtWith(wordWithMacros), 'bien-ban.odt')).toBe('macros');
     expect(await gate(await odtWith(plainWorkbook), 'bien-ban.odt')).toBe('odt');
+  });
+
+  it('reads every one of thousands of embedded files, and refuses the package if one of them carries macros', async () => {
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Phụ lục')] }] }),
+    );
+    const plain = compoundFile({ '/Workbook': workbookStream([{ name: 'Số liệu', type: 'worksheet' }]) });
+    const objects = Object.fromEntries(
+      Array.from({ length: 3_000 }, (_, i) => [`word/embeddings/oleObject${i + 1}.bin`, plain]),
+    );
+    // In 64 KiB chunks, as a network gives them: thousands of files, read one after the other.
+    const inChunks = (bytes: Buffer) => gate(bytes, 'a.docx', 20 * 1024 * 1024, 64 * 1024);
+    expect(await inChunks(await withFiles(docx, objects))).toBe('docx');
+    const oneWithMacros = compoundFile({ '/WordDocument': 5_000, '/Macros/VBA/dir': 500 });
+    for (const packing of ['deflated', 'deflated, sizes after'] as const)
+      expect(
+        await inChunks(
+          await withFiles(docx, { ...objects, 'word/embeddings/oleObject1500.bin': oneWithMacros }, packing),
+        ),
+      ).toBe('macros');
   });
 
   it('refuses a package whose embedded files unpack to more than four times the largest file', async () => {

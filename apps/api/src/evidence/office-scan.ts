@@ -114,18 +114,16 @@ export class CompoundFileScan {
   }
 
   private readDirectoryEntries(chunk: Buffer) {
-    let pending = Buffer.concat([this.pending, chunk]);
-    while (pending.length >= CFB_ENTRY_BYTES) {
-      if (this.offset >= CFB_HEADER_BYTES) {
-        const entry = directoryEntry(pending.subarray(0, CFB_ENTRY_BYTES));
-        const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
-        if (kind) this.kinds.add(kind);
-        if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.projectSeen = true;
-      }
-      pending = pending.subarray(CFB_ENTRY_BYTES);
-      this.offset += CFB_ENTRY_BYTES;
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    let at = 0;
+    for (; at + CFB_ENTRY_BYTES <= bytes.length; at += CFB_ENTRY_BYTES, this.offset += CFB_ENTRY_BYTES) {
+      if (this.offset < CFB_HEADER_BYTES) continue;
+      const entry = directoryEntry(bytes, at);
+      const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
+      if (kind) this.kinds.add(kind);
+      if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.projectSeen = true;
     }
-    this.pending = Buffer.from(pending);
+    this.pending = Buffer.from(bytes.subarray(at));
   }
 
   /**
@@ -153,12 +151,17 @@ export class PackageScan {
   /** The kinds whose main part the package names. */
   readonly kinds = new Set<OfficeKind>();
   private macroPartSeen = false;
+  private embeddedMacrosSeen = false;
   private tail = Buffer.alloc(0);
   /** Bytes from a local header not yet whole, and where they start in the package. */
   private pendingHeader = Buffer.alloc(0);
   private offset = 0;
-  /** The embedded files found, each with where its data starts in the package. */
-  private readonly embedded: { dataStart: number; file: EmbeddedFile }[] = [];
+  /**
+   * The embedded files being read, each with where its data starts in the package and how many
+   * packed bytes it has (Infinity when its header does not say). One read to its end is dropped,
+   * what it carries kept.
+   */
+  private readonly reading = new Set<{ dataStart: number; packedBytes: number; file: EmbeddedFile }>();
 
   constructor(
     private readonly budget: UnpackBudget,
@@ -174,26 +177,29 @@ export class PackageScan {
     if (PACKAGE_MACRO_PARTS.some((name) => window.includes(name))) this.macroPartSeen = true;
     this.tail = window.subarray(Math.max(0, window.length - PACKAGE_CARRY));
     this.readLocalHeaders(chunk, start);
-    const taken = this.embedded.map(({ dataStart, file }) =>
-      dataStart < start + chunk.length
-        ? file.take(chunk.subarray(Math.max(0, dataStart - start)))
-        : undefined,
-    );
+    const taken: Promise<unknown>[] = [];
+    for (const { dataStart, packedBytes, file } of this.reading) {
+      const from = Math.max(0, dataStart - start);
+      const upTo = Math.min(chunk.length, dataStart + packedBytes - start);
+      if (from < upTo) taken.push(file.take(chunk.subarray(from, upTo)));
+      // Its last packed byte has come: it is unpacked and read now (it leaves `reading` once read).
+      if (dataStart + packedBytes <= start + chunk.length) taken.push(file.end());
+    }
     return Promise.all(taken).then(() => undefined);
   }
 
   /** Once the last byte has passed: the embedded files are unpacked to their end and read. */
   async end(): Promise<void> {
-    await Promise.all(this.embedded.map(({ file }) => file.end()));
+    await Promise.all([...this.reading].map(({ file }) => file.end()));
   }
 
   /** Stops unpacking, the file refused or not a package after all. */
   discard() {
-    for (const { file } of this.embedded) file.discard();
+    for (const { file } of this.reading) file.discard();
   }
 
   get carriesMacros(): boolean {
-    return this.macroPartSeen || this.embedded.some(({ file }) => file.carriesMacros);
+    return this.macroPartSeen || this.embeddedMacrosSeen;
   }
 
   /**
@@ -222,12 +228,22 @@ export class PackageScan {
       const method = bytes.readUInt16LE(at + 8);
       // Encrypted, or packed by a method Office and LibreOffice do not use: not read.
       if (flags & 0x0001 || (method !== 0 && method !== 8)) continue;
-      // Sizes after the data (flag 3) are not known here: a stored file then runs to the end.
-      const packing: Packing =
-        method === 8 ? 'deflate-raw' : { stored: flags & 0x0008 ? Infinity : bytes.readUInt32LE(at + 18) };
-      this.embedded.push({
+      // Sizes after the data (flag 3) are not known here: a deflated file then says its end itself,
+      // a stored one runs to the end of the package.
+      const packedBytes = flags & 0x0008 ? Infinity : bytes.readUInt32LE(at + 18);
+      const entry = {
         dataStart: base + at + LOCAL_HEADER_BYTES + nameLength + bytes.readUInt16LE(at + 28),
-        file: new EmbeddedFile(packing, this.budget, this.depth + 1),
+        packedBytes,
+        file: new EmbeddedFile(
+          method === 8 ? 'deflate-raw' : { stored: packedBytes },
+          this.budget,
+          this.depth + 1,
+        ),
+      };
+      this.reading.add(entry);
+      void entry.file.read.then((macros) => {
+        if (macros) this.embeddedMacrosSeen = true;
+        this.reading.delete(entry);
       });
     }
     this.pendingHeader = Buffer.from(bytes.subarray(keepFrom));
@@ -240,16 +256,25 @@ export class PackageScan {
  * file) or a package. Anything else (an image, a PDF) is not read further.
  */
 export class EmbeddedFile {
+  /** Settles once the file is unpacked to its end (or stopped) and read: whether it carries macros. */
+  readonly read: Promise<boolean>;
   private readonly unpacker: Unpacker;
   private head = Buffer.alloc(0);
   private scan?: CompoundFileScan | PackageScan;
+  private closed!: () => void;
 
   constructor(
     packing: Packing,
     private readonly budget: UnpackBudget,
     private readonly depth: number,
   ) {
-    this.unpacker = new Unpacker(packing, budget, (bytes) => this.read(bytes));
+    const closed = new Promise<void>((resolve) => (this.closed = resolve));
+    this.read = closed.then(async () => {
+      if (this.scan instanceof PackageScan) await this.scan.end();
+      else this.scan?.end();
+      return this.scan?.carriesMacros ?? false;
+    });
+    this.unpacker = new Unpacker(packing, budget, (bytes) => this.readBytes(bytes), this.closed);
   }
 
   /** Takes the next bytes of this file as they are packed. */
@@ -257,22 +282,18 @@ export class EmbeddedFile {
     return this.unpacker.take(packed);
   }
 
-  async end(): Promise<void> {
+  /** No more of its bytes will come: unpacked to its end and read. */
+  async end(): Promise<boolean> {
     await this.unpacker.end();
-    if (this.scan instanceof PackageScan) await this.scan.end();
-    else this.scan?.end();
+    return this.read;
   }
 
   discard() {
-    this.unpacker.discard();
     if (this.scan instanceof PackageScan) this.scan.discard();
+    this.unpacker.discard();
   }
 
-  get carriesMacros(): boolean {
-    return this.scan?.carriesMacros ?? false;
-  }
-
-  private read(bytes: Buffer) {
+  private readBytes(bytes: Buffer) {
     if (this.head.length < CFB.length) {
       this.head = Buffer.concat([this.head, bytes]);
       if (this.head.length < CFB.length) return;
@@ -316,13 +337,16 @@ function sheetName(chars: number, charAt: (i: number) => number): boolean {
   return true;
 }
 
-/** A Compound File directory entry's name and type, if these 128 bytes are one ([MS-CFB] 2.6). */
-function directoryEntry(bytes: Buffer): { name: string; type: 'storage' | 'stream' } | undefined {
-  const nameBytes = bytes.readUInt16LE(64); // with its terminating NUL
-  const objectType = bytes[66];
-  const colour = bytes[67];
+/** A Compound File directory entry's name and type, if the 128 bytes at `at` are one ([MS-CFB] 2.6). */
+function directoryEntry(bytes: Buffer, at: number): { name: string; type: 'storage' | 'stream' } | undefined {
+  const nameBytes = bytes.readUInt16LE(at + 64); // with its terminating NUL
+  const objectType = bytes[at + 66];
+  const colour = bytes[at + 67];
   if (nameBytes < 4 || nameBytes > 64 || nameBytes % 2 !== 0) return undefined;
   if ((objectType !== 1 && objectType !== 2) || colour > 1) return undefined;
-  if (bytes.readUInt16LE(nameBytes - 2) !== 0) return undefined;
-  return { name: bytes.toString('utf16le', 0, nameBytes - 2), type: objectType === 1 ? 'storage' : 'stream' };
+  if (bytes.readUInt16LE(at + nameBytes - 2) !== 0) return undefined;
+  return {
+    name: bytes.toString('utf16le', at, at + nameBytes - 2),
+    type: objectType === 1 ? 'storage' : 'stream',
+  };
 }

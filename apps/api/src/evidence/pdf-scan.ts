@@ -18,9 +18,12 @@ const OBJ = Buffer.from('obj');
 
 /** PDF's white-space characters, and with its delimiters where a name ends (PDF 32000-1 7.2.2). */
 const WHITE_SPACE = new Set([...'\0\t\n\f\r '].map((c) => c.charCodeAt(0)));
-const NAME_ENDS = new Set([...WHITE_SPACE, ...[...'()<>[]{}/%'].map((c) => c.charCodeAt(0))]);
+/** Per byte value, 1 where a name ends (a table: read for every byte of every name). */
+const NAME_ENDS = new Uint8Array(256);
+for (const byte of [...WHITE_SPACE, ...[...'()<>[]{}/%'].map((c) => c.charCodeAt(0))]) NAME_ENDS[byte] = 1;
+/** The longest name that matters here (`EmbeddedFile`), every byte of it possibly spelt `#xx`. */
+const NAME_READ_MAX_BYTES = 'EmbeddedFile'.length * 3;
 const SLASH = 0x2f;
-const HASH = 0x23;
 
 /**
  * Reads a PDF as its bytes pass for actions that run code: the names in its objects' dictionaries,
@@ -37,10 +40,10 @@ export class PdfScan {
   /** Text not read yet (the end of the last chunk), and the names of the object read now. */
   private pending = Buffer.alloc(0);
   private objectNames = new Set<string>();
-  /** The stream read now, if it is one that is read, and every one read. */
-  private stream?: ObjectStream | EmbeddedFile;
-  private readonly objectStreams: ObjectStream[] = [];
-  private readonly attachments: EmbeddedFile[] = [];
+  private attachedMacrosSeen = false;
+  /** The stream read now, if it is one that is read; those not read to their end yet. */
+  private stream?: StreamReader;
+  private readonly reading = new Set<StreamReader>();
 
   constructor(private readonly budget: UnpackBudget) {}
 
@@ -51,20 +54,21 @@ export class PdfScan {
 
   async end(): Promise<void> {
     await this.read(this.pending, true);
-    await Promise.all([...this.objectStreams, ...this.attachments].map((stream) => stream.end()));
+    // A stream cut by the file's end is read as far as it goes.
+    await Promise.all([...this.reading].map((stream) => this.endStream(stream)));
   }
 
   discard() {
-    for (const stream of [...this.objectStreams, ...this.attachments]) stream.discard();
+    for (const stream of this.reading) stream.discard();
   }
 
   get carriesScripts(): boolean {
-    return this.scriptSeen || this.objectStreams.some((stream) => stream.scriptSeen);
+    return this.scriptSeen;
   }
 
-  /** A file attached to the PDF (an embedded file stream) that carries macros. */
+  /** A file attached to the PDF (an embedded file stream) carries macros. */
   get carriesMacros(): boolean {
-    return this.attachments.some((file) => file.carriesMacros);
+    return this.attachedMacrosSeen;
   }
 
   private async read(bytes: Buffer, last: boolean): Promise<void> {
@@ -80,6 +84,7 @@ export class PdfScan {
         at = upTo;
         if (end === -1) break;
         this.inStream = false;
+        if (this.stream) taken.push(this.endStream(this.stream));
         this.stream = undefined;
         at = end + END_STREAM.length;
         continue;
@@ -121,8 +126,16 @@ export class PdfScan {
     return i;
   }
 
+  /** Unpacks the rest of a stream whose bytes have all come, and keeps what it carries. */
+  private async endStream(stream: StreamReader): Promise<void> {
+    const carries = await stream.end();
+    if (carries && stream instanceof ObjectStream) this.scriptSeen = true;
+    if (carries && stream instanceof EmbeddedFile) this.attachedMacrosSeen = true;
+    this.reading.delete(stream);
+  }
+
   /** Reads the stream starting now if it is an object stream or an attached file, packed as PDF writers pack them. */
-  private streamReader(): ObjectStream | EmbeddedFile | undefined {
+  private streamReader(): StreamReader | undefined {
     const names = this.objectNames;
     // Unfiltered, or FlateDecode alone: what writers use for both (another filter is not unpacked).
     const packing: Packing | undefined = names.has('FlateDecode')
@@ -131,23 +144,23 @@ export class PdfScan {
         ? undefined
         : { stored: Infinity };
     if (!packing) return undefined;
-    if (names.has('ObjStm') && packing === 'zlib') {
-      const stream = new ObjectStream(this.budget);
-      this.objectStreams.push(stream);
-      return stream;
-    }
-    if (names.has('EmbeddedFile')) {
-      const file = new EmbeddedFile(packing, this.budget, 1);
-      this.attachments.push(file);
-      return file;
-    }
-    return undefined;
+    const stream =
+      names.has('ObjStm') && packing === 'zlib'
+        ? new ObjectStream(this.budget)
+        : names.has('EmbeddedFile')
+          ? new EmbeddedFile(packing, this.budget, 1)
+          : undefined;
+    if (stream) this.reading.add(stream);
+    return stream;
   }
 }
 
+/** A stream read as it passes: its packed bytes taken, then ended, answering whether it carries code. */
+type StreamReader = ObjectStream | EmbeddedFile;
+
 /** An object stream's content (dictionaries), unpacked as it passes, its names read. */
 class ObjectStream {
-  scriptSeen = false;
+  private scriptSeen = false;
   private readonly unpacker: Unpacker;
   private text = Buffer.alloc(0);
 
@@ -159,9 +172,11 @@ class ObjectStream {
     return this.unpacker.take(packed);
   }
 
-  async end(): Promise<void> {
+  /** Its bytes have all come: unpacked to the end; whether it names an action that runs code. */
+  async end(): Promise<boolean> {
     await this.unpacker.end();
     this.read(Buffer.alloc(0), true);
+    return this.scriptSeen;
   }
 
   discard() {
@@ -171,32 +186,32 @@ class ObjectStream {
   private read(bytes: Buffer, last: boolean) {
     const text = Buffer.concat([this.text, bytes]);
     const readUpTo = last ? text.length : text.length - TEXT_CARRY;
-    let i = 0;
-    for (; i < readUpTo; i++) {
-      if (text[i] !== SLASH) continue;
-      const [name, end] = nameAt(text, i + 1);
+    let at = text.indexOf(SLASH);
+    for (; at !== -1 && at < readUpTo; at = text.indexOf(SLASH, at + 1)) {
+      const [name, end] = nameAt(text, at + 1);
       if (SCRIPT_NAMES.has(name)) this.scriptSeen = true;
-      i = end - 1;
+      at = end - 1;
     }
-    this.text = Buffer.from(text.subarray(Math.max(0, i)));
+    // What is kept starts at the next name not read yet; with none left, nothing is.
+    this.text = at === -1 ? Buffer.alloc(0) : Buffer.from(text.subarray(at));
   }
 }
 
-/** The name starting at `at` (just past its `/`), its `#xx` escapes read, and where it ends. */
+/**
+ * The name starting at `at` (just past its `/`), its `#xx` escapes read, and where it ends. A name
+ * longer than any that matters here is read for its end only (answered as '').
+ */
 function nameAt(bytes: Buffer, at: number): [string, number] {
-  const chars: number[] = [];
-  let i = at;
-  while (i < bytes.length && !NAME_ENDS.has(bytes[i]) && i - at <= NAME_MAX_BYTES * 3) {
-    const hex = bytes[i] === HASH ? bytes.toString('latin1', i + 1, i + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      chars.push(parseInt(hex, 16));
-      i += 3;
-    } else {
-      chars.push(bytes[i]);
-      i++;
-    }
-  }
-  return [Buffer.from(chars).toString('latin1'), i];
+  let end = at;
+  while (end < bytes.length && !NAME_ENDS[bytes[end]] && end - at <= NAME_MAX_BYTES * 3) end++;
+  if (end - at > NAME_READ_MAX_BYTES) return ['', end];
+  const name = bytes.toString('latin1', at, end);
+  return [
+    name.includes('#')
+      ? name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      : name,
+    end,
+  ];
 }
 
 const startsAt = (bytes: Buffer, at: number, word: Buffer) =>
