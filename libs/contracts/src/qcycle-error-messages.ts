@@ -406,8 +406,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The file’s content is not what the extension in its name says (a web page named .xls, say): open it, save it in that format or as PDF, and send that; nothing was kept',
     },
     macros: {
-      vi: 'Tệp có macro (mã lệnh chạy trong tệp: VBA, macro Excel 4.0, LibreOffice Basic) nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF) rồi gửi; không lưu gì cả',
-      en: 'The file carries macros (code run in the file: VBA, Excel 4.0 macro sheets, LibreOffice Basic), which evidence may not: save it without them (.docx, .xlsx or PDF) and send that; nothing was kept',
+      vi: 'Tệp có macro (mã lệnh chạy trong tệp: VBA, macro Excel 4.0, LibreOffice Basic), hoặc nhúng hay đính kèm một tệp có macro, nên không được nhận làm minh chứng: hãy lưu lại không có macro (.docx, .xlsx hoặc PDF; với tệp nhúng, bỏ đối tượng nhúng đó hoặc lưu thành PDF) rồi gửi; không lưu gì cả',
+      en: 'The file carries macros (code run in the file: VBA, Excel 4.0 macro sheets, LibreOffice Basic), or embeds or attaches a file that does, which evidence may not: save it without them (.docx, .xlsx or PDF; for an embedded file, remove that object or save as PDF) and send that; nothing was kept',
     },
     scripts: {
       vi: 'Tệp PDF có mã lệnh JavaScript hoặc lệnh mở chương trình khác (thường gặp ở biểu mẫu PDF điền được) nên không được nhận làm minh chứng: hãy in tệp ra một tệp PDF mới (chọn máy in "Microsoft Print to PDF" hoặc "Lưu dưới dạng PDF") rồi gửi; không lưu gì cả',

@@ -267,7 +267,7 @@ const isPackage = (kind: EvidenceFileKind | 'zip' | 'cfb' | undefined) =>
 function macrosRefused(): EvidenceRefusedError {
   return new EvidenceRefusedError(
     'macros',
-    'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts): save it without them (.docx, .xlsx or PDF) and send that',
+    'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts), or embeds or attaches a file that does: save it without them (.docx, .xlsx or PDF) and send that',
   );
 }
 
