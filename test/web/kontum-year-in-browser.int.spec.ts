@@ -3,6 +3,8 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ParsedMail } from 'mailparser';
+import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import type { CDPSession, Locator } from 'playwright-core';
 import {
@@ -744,11 +746,12 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await lanIn.check('a file refused among two chosen at once', {
       screenshot: 'task-correct-figures.file-refused',
     });
-    // The two dossiers' list, dragged from her folder onto the field with four files that are not
+    // The two dossiers' list, dragged from her folder onto the field with five files that are not
     // what they should be: the check's minutes, an old Word file whose template carries macros; the
     // slides of the check saved under a .doc name; the register as the one-stop-shop software
-    // exports it, a web page named .xls; and the checklist, a fillable PDF form whose fields run
-    // JavaScript. Each is named with what to do about it. The web page's first bytes already say it
+    // exports it, a web page named .xls; the checklist, a fillable PDF form whose fields run
+    // JavaScript; and an annex of a few KB whose embedded object unpacks to more than the server
+    // reads. Each is named with what to do about it. The web page's first bytes already say it
     // is no spreadsheet: it is not sent. The others look like what they are named from their first
     // bytes: only the server, reading further, can tell.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
@@ -760,6 +763,16 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     pdfForm.addPage();
     pdfForm.addJavaScript('format', 'AFNumber_Format(0, 1, 0, 0, "", true);');
     const fillableForm = Buffer.from(await pdfForm.save());
+    const annex = 'Phụ lục có bảng nhúng.docx';
+    const annexZip = await JSZip.loadAsync(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Phụ lục')] }] })),
+    );
+    // An OLE object padded with zeros past four times this server's 1 MB: they pack to a few KB.
+    annexZip.file(
+      'word/embeddings/oleObject1.bin',
+      Buffer.concat([compoundFile({ '/Ole10Native': 600 }), Buffer.alloc(5 * 1024 * 1024)]),
+    );
+    const packedAnnex = await annexZip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const dragged = await lanIn.page.evaluateHandle(
       (files) => {
         const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
@@ -792,6 +805,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
           ],
         },
         { name: checklist, type: 'application/pdf', bytes: [...fillableForm] },
+        {
+          name: annex,
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          bytes: [...packedAnnex],
+        },
         { name: dossiers, type: 'application/pdf', bytes: [...pdfOf(2_000, 'c')] },
       ],
     );
@@ -815,8 +833,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(refusedInside).toContain(
       vi('tasks:evidence.refusedFile', { name: checklist, reason: vi('tasks:evidence.error.scripts') }),
     );
-    // The minutes, the slides, the form and the list went out; the web page did not.
-    expect(uploads() - uploadsBefore).toBe(5);
+    expect(refusedInside).toContain(
+      vi('tasks:evidence.refusedFile', { name: annex, reason: vi('tasks:evidence.error.unpacked') }),
+    );
+    // The minutes, the slides, the form, the annex and the list went out; the web page did not.
+    expect(uploads() - uploadsBefore).toBe(6);
     await lanIn.check('files refused for what is inside them', {
       screenshot: 'task-correct-figures.refused-inside',
     });
