@@ -101,8 +101,8 @@ export const UNPACKED_PER_FILE_BYTE = 4;
  * PDF, PNG and JPEG; for a ZIP, the `mimetype` entry an OpenDocument starts with, or the main part
  * (`word/document.xml`, `xl/workbook.xml`) whose name every Office Open XML package carries in its
  * headers; for a Compound File, the main stream its directory names (`WordDocument`, `Workbook`). A
- * file carrying macros, or embedding one that does, is refused whatever its name
- * (`office-scan.ts`). It fails with {@link EvidenceRefusedError} as soon as the answer is known (the
+ * file carrying macros, or embedding or attaching one that does, is refused whatever its name
+ * (`office-scan.ts`), and so is a PDF carrying JavaScript or a launch action (`pdf-scan.ts`). It fails with {@link EvidenceRefusedError} as soon as the answer is known (the
  * first bytes, the byte past the limit, or the end of an office file), so the store keeps nothing.
  */
 export class EvidenceGate extends Transform {
@@ -170,27 +170,21 @@ export class EvidenceGate extends Transform {
     await this.packageScan?.end();
     await this.pdfScan?.end();
     if (this.budget.exceeded) return this.unpackedTooLarge();
-    if (this.headKind === 'pdf' && this.pdfScan?.carriesMacros) {
-      this.kind = undefined;
-      return macrosRefused();
-    }
-    if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts) {
-      this.kind = undefined;
+    if (this.headKind === 'pdf' && this.pdfScan?.carriesMacros) return macrosRefused();
+    if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts)
       return new EvidenceRefusedError(
         'scripts',
         'The PDF carries JavaScript or an action that launches a program: print it to a new PDF and send that',
       );
-    }
-    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros) {
-      this.kind = undefined;
+    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros)
       return macrosRefused();
-    }
     if (this.headKind === 'zip' && this.packageScan) {
       const found = [...this.packageScan.kinds];
       const kind = found.length === 1 ? found[0] : undefined;
       if (!kind || !this.expected.includes(kind)) return this.mismatch(kind ?? 'an unknown ZIP archive');
       if (this.packageScan.carriesMacros) return macrosRefused();
       this.kind = kind;
+      return undefined;
     }
     if (this.headKind === 'cfb' && this.compoundFileScan) {
       const scan = this.compoundFileScan;
@@ -203,7 +197,10 @@ export class EvidenceGate extends Transform {
         return this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file');
       if (scan.carriesMacros) return macrosRefused();
       this.kind = kind;
+      return undefined;
     }
+    // PDF, PNG, JPEG, ODT, ODS: what its first bytes said, nothing found inside against it.
+    if (this.headKind !== 'zip' && this.headKind !== 'cfb') this.kind = this.headKind;
     return undefined;
   }
 
@@ -229,7 +226,6 @@ export class EvidenceGate extends Transform {
       if (!this.expected.some((k) => k === 'doc' || k === 'xls'))
         return this.mismatch('a Word or Excel 97–2003 file');
     } else if (!this.expected.includes(kind)) return this.mismatch(kind.toUpperCase());
-    else this.kind = kind;
     this.headKind = kind;
     if (!isPackage(kind)) {
       this.packageScan?.discard();
