@@ -1,4 +1,12 @@
-import { formatDay, formatDayInWords, formatInstant, formatInstantDay, formatMonth } from './dates';
+import {
+  formatDay,
+  formatDayInWords,
+  formatInstant,
+  formatInstantDay,
+  formatMonth,
+  readTypedDay,
+  writeTypedDay,
+} from './dates';
 
 // 10:00 UTC is 17:00 in Vietnam; 20:00 UTC on the 5th is already the 6th there.
 const fivePm = '2024-04-05T10:00:00.000Z';
@@ -44,5 +52,45 @@ describe('dates as every page writes them', () => {
     expect(formatInstant('not a date', 'vi')).toBe('not a date');
     expect(formatDay('2024-6-30', 'en')).toBe('2024-6-30');
     expect(formatInstant(null, 'en')).toBe('');
+  });
+
+  it('reads a typed day day first, as Vietnam writes it, whatever the browser’s language', () => {
+    // The fifth of March, never the third of May.
+    for (const typed of [
+      '05/03/2025',
+      '5/3/2025',
+      ' 5 / 3 / 2025 ',
+      '05.03.2025',
+      '05-03-2025',
+      '5,3,2025',
+      '05032025',
+    ])
+      expect(readTypedDay(typed)).toBe('2025-03-05');
+    // The ISO day a paste or a program gives.
+    expect(readTypedDay('2025-03-05')).toBe('2025-03-05');
+    expect(readTypedDay('2024-02-29')).toBe('2024-02-29');
+    expect(readTypedDay('')).toBe('');
+    expect(readTypedDay('   ')).toBe('');
+  });
+
+  it('reads no day from what is none: a day the month lacks, a month past 12, a two-digit year, words', () => {
+    for (const typed of [
+      '31/02/2025',
+      '29/02/2025',
+      '05/13/2025',
+      '00/03/2025',
+      '5/3/25',
+      '2025-02-30',
+      '5 tháng 3',
+      '053/2025',
+      '0503202',
+    ])
+      expect(readTypedDay(typed)).toBeUndefined();
+  });
+
+  it('writes a day as its field shows it, day first in every language', () => {
+    expect(writeTypedDay('2025-03-05')).toBe('05/03/2025');
+    expect(writeTypedDay('')).toBe('');
+    expect(readTypedDay(writeTypedDay('2024-12-31'))).toBe('2024-12-31');
   });
 });

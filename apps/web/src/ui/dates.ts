@@ -57,6 +57,40 @@ function calendarDay(day: string | null | undefined) {
   return { year, month, date, utc: new Date(Date.UTC(year, month - 1, date)) };
 }
 
+/** A calendar day's parts, if they make one (2025-02-30 does not: Date would read it as 2 March). */
+function realDay(year: number, month: number, date: number): string | undefined {
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  if (year < 1000 || utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${two(month)}-${two(date)}`;
+}
+
+/**
+ * What someone typed into a date field, as a calendar day (`2025-03-05`): day first, as Vietnam
+ * writes dates ("5/3/2025", "05.03.2025", "05-03-2025", "05032025"), or the ISO day a paste or a
+ * program gives ("2025-03-05"). '' for an empty field, undefined for what is no day ("31/02/2025",
+ * a two-digit year: which century is not the field's to guess).
+ */
+export function readTypedDay(typed: string): string | undefined {
+  const text = typed.trim();
+  if (text === '') return '';
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (iso) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dayFirst =
+    /^(\d{1,2})\s*[/.,\-\s]\s*(\d{1,2})\s*[/.,\-\s]\s*(\d{4})$/.exec(text) ??
+    /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (dayFirst) return realDay(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  return undefined;
+}
+
+/** A calendar day (`2025-03-05`) as a date field shows it, whatever the language: "05/03/2025". */
+export function writeTypedDay(day: string): string {
+  const parts = calendarDay(day);
+  if (!parts) return day;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(parts.date)}/${two(parts.month)}/${parts.year}`;
+}
+
 /**
  * A calendar day in words, with its weekday: "Thứ Hai, ngày 30 tháng 6 năm 2025" as a Vietnamese
  * document writes a date, "Monday, 30 June 2025"; '' for what is no day (an empty field).
