@@ -234,7 +234,7 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
       .waitFor();
     // The form starts from the calendar shown.
     await expect(edit.getByLabel(vi('calendar:milestones.auditFrom')).inputValue()).resolves.toBe(
-      `${YEAR}-10-01`,
+      `01/10/${YEAR}`,
     );
 
     await edit.getByRole('button', { name: vi('calendar:edit.addAdded') }).click();
@@ -332,7 +332,9 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
     await qmr.page.getByRole('button', { name: vi('calendar:edit.open') }).click();
     const edit = form(qmr);
     const review = edit.getByLabel(vi('calendar:milestones.managementReviewDate'));
-    const reviewBefore = await review.inputValue();
+    const reviewBefore = (await calendarOf('qmr')).body.settings.managementReviewDate;
+    // The form starts from it, written day first.
+    await expect(review.inputValue()).resolves.toBe(reviewBefore.split('-').reverse().join('/'));
     await review.fill(`${YEAR}-10-20`);
     const answer = await save(qmr);
     expect(answer.status).toBe(422);

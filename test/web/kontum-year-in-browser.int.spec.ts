@@ -210,11 +210,22 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
     await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
     await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
-    // A start day outside the year: refused by the field, in Vietnamese, and nothing started.
+    // A day is typed day first, as Vietnam writes it, whatever the browser's language (its own
+    // date input would ask this English Chromium for mm/dd/yyyy); one that is no day is said at once.
     const from = qmr.page.getByLabel(vi('cycles:start.rehearsalFrom'));
-    await from.fill('2023-10-01');
+    expect(await from.getAttribute('placeholder')).toBe(vi('dateInput.placeholder'));
+    await from.fill('31/02/2024');
+    expect(await descriptionOf(from)).toContain(vi('dateInput.unreadable'));
+    // A start day outside the year: said by the field as it is typed, refused on sending, in
+    // Vietnamese, and nothing started.
+    await from.fill('1.10.2023');
+    await from.blur();
+    await expect(from.inputValue()).resolves.toBe('01/10/2023');
+    expect(await descriptionOf(from)).toContain(
+      `Chủ Nhật, ngày 1 tháng 10 năm 2023 — ${vi('dateInput.between', { min: '01/01/2024', max: '31/12/2024' })}`,
+    );
     await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
-    await qmr.page.locator('input[type="date"][aria-invalid="true"]').waitFor();
+    await qmr.page.locator('.date-input input[aria-invalid="true"]').waitFor();
     expect(await descriptionOf(from)).toContain(vi('cycles:start.rehearsalFromOutside', { year: 2024 }));
     expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(404);
     await from.fill('');
@@ -1130,6 +1141,20 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng quy trình, thủ tục được công bố: 1.249/1.250 → 1.248/1.250',
       )
       .waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    // A day picked on the browser's calendar, opened by the button beside the field, is written
+    // day first too: up to today, the same two.
+    const to = qmr.page.getByLabel(vi('cycles:history.to'));
+    await qmr.page
+      .locator('.date-input', { has: to })
+      .getByRole('button', { name: vi('dateInput.pick') })
+      .click();
+    await qmr.page.keyboard.press('Enter');
+    const today = await qmr.page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    const [year, month, day] = today.split('-');
+    await expect(to.inputValue()).resolves.toBe(`${day}/${month}/${year}`);
+    await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
+    await qmr.page.waitForURL(new RegExp(`to=${today}`));
     await expect(rows.count()).resolves.toBe(2);
 
     const admin = await as('admin');

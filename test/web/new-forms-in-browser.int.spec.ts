@@ -668,11 +668,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await owner.selectOption({ label: 'Nguyễn Thị Lan — Chuyên viên' });
     await expect(owner.inputValue()).resolves.toBe(org.idOf('staff.tthc'));
     const dueDate = leader.page.getByLabel(vi('tasks:review.dueDate'), { exact: true });
-    await dueDate.fill('2025-06-30');
-    // This browser draws the field month first (06/30/2025, its own language's order); under it the
-    // day is written out, day first, as the page writes dates.
+    // Typed day first, as the page writes dates, though this browser's own date fields are month
+    // first (its language is English); written back as the page writes it, and in words under it.
+    await dueDate.fill('30/6/2025');
+    await dueDate.blur();
+    await expect(dueDate.inputValue()).resolves.toBe('30/06/2025');
     await expect(
-      dueDate.locator('xpath=following-sibling::*[@class="date-in-words"]').innerText(),
+      leader.page.locator('.date-input', { has: dueDate }).locator('.date-in-words').innerText(),
     ).resolves.toBe('Thứ Hai, ngày 30 tháng 6 năm 2025');
     // And a screen reader says it after the field, as the field's description.
     expect(await descriptionOf(dueDate)).toContain('Thứ Hai, ngày 30 tháng 6 năm 2025');

@@ -80,8 +80,10 @@ export interface KeyboardWalk {
 export async function walkWithTab(page: Page, maxPresses = 300): Promise<KeyboardWalk> {
   const controls = await page.evaluate(() => {
     const doc = (globalThis as unknown as { document: OutlineDocument }).document;
+    // Not a control hidden from everyone and out of the Tab order on purpose (a date field's
+    // calendar input, aria-hidden, tabindex -1): its own button, beside the field, is reached.
     const selector =
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+      'a[href], button, input:not([type="hidden"]):not([aria-hidden="true"][tabindex="-1"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const radioGroups = new Set<string>();
     let count = 0;
     for (const element of doc.querySelectorAll(selector)) {

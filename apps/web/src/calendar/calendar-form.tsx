@@ -135,19 +135,29 @@ export function CalendarForm({
   /** A field's control: a date, a time, or a whole number typed (a text box: "2,5" is refused by the field, not dropped). */
   const text =
     (value: string, onChange: (value: string) => void, kind: 'date' | 'time' | 'number') =>
-    ({ id, describedBy, invalid }: ControlProps) => (
-      <input
-        id={id}
-        type={kind === 'number' ? 'text' : kind}
-        inputMode={kind === 'number' ? 'numeric' : undefined}
-        className="cal-short"
-        autoComplete="off"
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    );
+    ({ id, describedBy, invalid }: ControlProps) =>
+      kind === 'date' ? (
+        <DateInput
+          id={id}
+          className="cal-short"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={onChange}
+        />
+      ) : (
+        <input
+          id={id}
+          type={kind === 'number' ? 'text' : kind}
+          inputMode={kind === 'number' ? 'numeric' : undefined}
+          className="cal-short"
+          autoComplete="off"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      );
 
   return (
     <form className="card cal-form" onSubmit={submit} noValidate aria-labelledby="cal-form-heading">
@@ -396,7 +406,7 @@ function DayRows({
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
                   value={row.date}
-                  onChange={(event) => change('date')(event.target.value)}
+                  onChange={change('date')}
                 />
               )}
             </Field>

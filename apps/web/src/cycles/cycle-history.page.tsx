@@ -202,7 +202,7 @@ export default function CycleHistoryPage() {
                 id={id}
                 aria-describedby={describedBy}
                 value={draft.from}
-                onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+                onChange={(from) => setDraft({ ...draft, from })}
               />
             )}
           </Field>
@@ -213,7 +213,7 @@ export default function CycleHistoryPage() {
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
                 value={draft.to}
-                onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+                onChange={(to) => setDraft({ ...draft, to })}
               />
             )}
           </Field>

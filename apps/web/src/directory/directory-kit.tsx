@@ -209,9 +209,12 @@ export function TextField({
           'aria-invalid': invalid || undefined,
           required,
           value,
-          onChange: (e: { target: { value: string } }) => onChange(e.target.value),
         };
-        return type === 'date' ? <DateInput {...props} /> : <input type={type} {...props} />;
+        return type === 'date' ? (
+          <DateInput {...props} onChange={onChange} />
+        ) : (
+          <input type={type} {...props} onChange={(e) => onChange(e.target.value)} />
+        );
       }}
     </Field>
   );

@@ -146,7 +146,7 @@ export function DispatchNumber({
             aria-invalid={invalid || undefined}
             value={dispatchedOn}
             disabled={busy}
-            onChange={(event) => setDispatchedOn(event.target.value)}
+            onChange={setDispatchedOn}
           />
         )}
       </Field>

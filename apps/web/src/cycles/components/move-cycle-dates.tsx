@@ -113,7 +113,7 @@ export function MoveCycleDates({
         aria-invalid={invalid || undefined}
         value={value}
         disabled={busy}
-        onChange={(event) => set(event.target.value)}
+        onChange={set}
       />
     );
 

@@ -204,7 +204,7 @@ export function StartCycleForm() {
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
                 value={rehearsalFrom}
-                onChange={(event) => setRehearsalFrom(event.target.value)}
+                onChange={setRehearsalFrom}
               />
             )}
           </Field>

@@ -42,13 +42,18 @@ export function AnswerText({
           'aria-invalid': invalid || undefined,
           'aria-required': required ? ('true' as const) : undefined,
           value,
-          onChange: (e: { target: { value: string } }) => {
-            onChange(e.target.value);
-            problems.edit(path);
-          },
         };
-        if (multiline) return <textarea {...props} />;
-        return type === 'date' ? <DateInput min={min} max={max} {...props} /> : <input {...props} />;
+        const take = (text: string) => {
+          onChange(text);
+          problems.edit(path);
+        };
+        if (type === 'date') return <DateInput min={min} max={max} {...props} onChange={take} />;
+        const onTyped = (e: { target: { value: string } }) => take(e.target.value);
+        return multiline ? (
+          <textarea {...props} onChange={onTyped} />
+        ) : (
+          <input {...props} onChange={onTyped} />
+        );
       }}
     </Field>
   );

@@ -181,8 +181,8 @@ export function AuditPlanForm({ task, problems, busy, onSubmit }: TaskFormProps)
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={from}
-              onChange={(e) => {
-                setFrom(e.target.value);
+              onChange={(day) => {
+                setFrom(day);
                 problems.edit('from');
               }}
             />

@@ -288,7 +288,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
                       aria-describedby={describedBy}
                       aria-invalid={invalid || undefined}
                       value={action.dueDate}
-                      onChange={(e) => change(index, { dueDate: e.target.value })}
+                      onChange={(dueDate) => change(index, { dueDate })}
                     />
                   )}
                 </CellControl>
