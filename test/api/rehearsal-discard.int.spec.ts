@@ -29,7 +29,7 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
   afterAll(() => suite?.close());
 
   const cycle = (id: string) =>
-    org.as<{ status?: string; rehearsal?: boolean; live?: { executionStatus: string } }>(
+    org.as<{ status?: string; phase?: string; rehearsal?: boolean; live?: { executionStatus: string } }>(
       'qmr',
       'GET',
       `/api/v1/cycles/${id}`,
@@ -47,9 +47,11 @@ describe('discarding an ended rehearsal so that its year starts again (API, work
     );
     await eventually(`${id} cancelled`, async () => {
       const answer = await cycle(id);
-      return answer.body.status === 'cancelled' && answer.body.live?.executionStatus !== 'RUNNING'
-        ? true
-        : undefined;
+      if (answer.body.status === 'cancelled' && answer.body.live?.executionStatus !== 'RUNNING') return true;
+      // Said if it never happens (seen once, in a full run): how far the cancellation had got.
+      throw new Error(
+        `status ${answer.body.status}, workflow ${answer.body.live?.executionStatus}, phase ${answer.body.phase}`,
+      );
     });
   };
   /** The leader's approval task, once opened. */
