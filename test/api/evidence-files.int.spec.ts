@@ -9,7 +9,13 @@ import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { EvidenceFileEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
-import { compoundFile, uniqueSuffix, workbookStream, type TestDatabaseKind } from '@qcycle/testing';
+import {
+  compoundFile,
+  packageObject,
+  uniqueSuffix,
+  workbookStream,
+  type TestDatabaseKind,
+} from '@qcycle/testing';
 import { CycleRecordActivities } from '../../activities/src/cycle-record.activities';
 import { QualityRecordActivities } from '../../activities/src/quality-records.activities';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -452,6 +458,21 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])('evidence files over HTT
     });
     expect(withMacros.status).toBe(415);
     expect(withMacros.body.details).toEqual({ reason: 'macros' });
+    // A program dragged into the document: an OLE Package object, an icon that runs it.
+    const withProgram = await upload('staff.tthc', measurement, {
+      bytes: await embedding(
+        'oleObject2.bin',
+        packageObject(
+          'cap-nhat-so-lieu.exe',
+          'C:\\Users\\lan\\cap-nhat-so-lieu.exe',
+          Buffer.alloc(3_000, 0x90),
+        ),
+      ),
+      name: 'Bien ban kem chuong trinh.docx',
+    });
+    expect(withProgram.status).toBe(415);
+    expect(withProgram.body.details).toEqual({ reason: 'program' });
+    expect(withProgram.body.message).toMatch(/program or script|chương trình hoặc tập lệnh/);
     // A few KB of zeros, deflated, that unpack to more than four times the largest file taken.
     const unpacking = await embedding(
       'oleObject1.bin',

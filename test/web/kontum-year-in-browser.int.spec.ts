@@ -9,6 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { CDPSession, Locator } from 'playwright-core';
 import {
   compoundFile,
+  packageObject,
   startTestSmtpServer,
   startTimeSkippingEnvironment,
   uniqueSuffix,
@@ -761,8 +762,9 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // what they should be: the check's minutes, an old Word file whose template carries macros; the
     // slides of the check saved under a .doc name; the register as the one-stop-shop software
     // exports it, a web page named .xls; the checklist, a fillable PDF form whose fields run
-    // JavaScript; and an annex of a few KB whose embedded object unpacks to more than the server
-    // reads. Each is named with what to do about it. The web page's first bytes already say it
+    // JavaScript; an annex of a few KB whose embedded object unpacks to more than the server
+    // reads; and a guide with the program that updates the register dragged into it (an icon that
+    // runs it). Each is named with what to do about it. The web page's first bytes already say it
     // is no spreadsheet: it is not sent. The others look like what they are named from their first
     // bytes: only the server, reading further, can tell.
     const dossiers = 'Danh sách 2 hồ sơ chưa đúng quy trình.pdf';
@@ -784,6 +786,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       Buffer.concat([compoundFile({ '/Ole10Native': 600 }), Buffer.alloc(5 * 1024 * 1024)]),
     );
     const packedAnnex = await annexZip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const guide = 'Hướng dẫn cập nhật sổ theo dõi.docx';
+    const guideZip = await JSZip.loadAsync(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Hướng dẫn')] }] })),
+    );
+    guideZip.file(
+      'word/embeddings/oleObject1.bin',
+      packageObject('cap-nhat-so.exe', 'C:\\Users\\lan\\Desktop\\cap-nhat-so.exe', Buffer.alloc(2_000, 0x90)),
+    );
+    const packedGuide = await guideZip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const dragged = await lanIn.page.evaluateHandle(
       (files) => {
         const { DataTransfer: Transfer, File: BrowserFile } = globalThis as unknown as {
@@ -821,6 +832,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
           type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           bytes: [...packedAnnex],
         },
+        {
+          name: guide,
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          bytes: [...packedGuide],
+        },
         { name: dossiers, type: 'application/pdf', bytes: [...pdfOf(2_000, 'c')] },
       ],
     );
@@ -847,8 +863,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(refusedInside).toContain(
       vi('tasks:evidence.refusedFile', { name: annex, reason: vi('tasks:evidence.error.unpacked') }),
     );
-    // The minutes, the slides, the form, the annex and the list went out; the web page did not.
-    expect(uploads() - uploadsBefore).toBe(6);
+    expect(refusedInside).toContain(
+      vi('tasks:evidence.refusedFile', { name: guide, reason: vi('tasks:evidence.error.program') }),
+    );
+    // The minutes, the slides, the form, the annex, the guide and the list went out; the web page did not.
+    expect(uploads() - uploadsBefore).toBe(7);
     await lanIn.check('files refused for what is inside them', {
       screenshot: 'task-correct-figures.refused-inside',
     });

@@ -413,6 +413,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Tệp PDF có mã lệnh JavaScript hoặc lệnh mở chương trình khác (thường gặp ở biểu mẫu PDF điền được) nên không được nhận làm minh chứng: hãy in tệp ra một tệp PDF mới (chọn máy in "Microsoft Print to PDF" hoặc "Lưu dưới dạng PDF") rồi gửi; không lưu gì cả',
       en: 'The PDF carries JavaScript or an action that launches another program (as fillable PDF forms often do), which evidence may not: print it to a new PDF ("Microsoft Print to PDF" or "Save as PDF") and send that; nothing was kept',
     },
+    program: {
+      vi: 'Tệp có gói kèm một chương trình hoặc tập lệnh (một đối tượng nhúng hiện thành biểu tượng, bấm vào là chạy), hoặc nhúng hay đính kèm một tệp có đối tượng như vậy, nên không được nhận làm minh chứng: hãy bỏ đối tượng đó khỏi tài liệu hoặc lưu tài liệu thành PDF rồi gửi; không lưu gì cả',
+      en: 'The file packs a program or script as an embedded object (an icon that runs it when double-clicked), or embeds or attaches a file that does, which evidence may not: remove that object from the document, or save the document as PDF, and send that; nothing was kept',
+    },
   },
   [QcycleErrorCode.EvidenceFileGone]: {
     default: {

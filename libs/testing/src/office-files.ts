@@ -64,3 +64,40 @@ export function workbookStream(
     Buffer.alloc(padding),
   ]);
 }
+
+/**
+ * An OLE Package object ([MS-OLEDS] 2.3.6): a file wrapped as an icon in a Word or Excel document,
+ * its `\u0001Ole10Native` stream as Windows' Packager writes it — the size, 2, the label and the
+ * original path (each ending in a NUL), 0 and 3, the temporary path's length and the path, the
+ * file's length and its bytes. What Word embeds when a file is dragged into a document.
+ */
+export function packageObject(label: string, path: string, content: Buffer): Buffer {
+  return compoundFile({
+    '/\u0001CompObj': Buffer.from('Package\0', 'latin1'),
+    '/\u0001Ole10Native': packageNativeStream(label, path, content),
+  });
+}
+
+/** A Package object's `\u0001Ole10Native` stream, as in {@link packageObject}. */
+export function packageNativeStream(label: string, path: string, content: Buffer): Buffer {
+  const u16 = (n: number) => Buffer.from([n & 0xff, n >> 8]);
+  const u32 = (n: number) => {
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32LE(n);
+    return bytes;
+  };
+  const text = (value: string) => Buffer.from(`${value}\0`, 'latin1');
+  const temporary = `C:\\Users\\a\\AppData\\Local\\Temp\\${label}`;
+  const native = Buffer.concat([
+    u16(2),
+    text(label),
+    text(path),
+    u16(0),
+    u16(3),
+    u32(temporary.length + 1),
+    text(temporary),
+    u32(content.length),
+    content,
+  ]);
+  return Buffer.concat([u32(native.length), native]);
+}

@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import { compoundFile, workbookStream, type WorkbookSheet } from '@qcycle/testing';
+import {
+  compoundFile,
+  packageNativeStream,
+  packageObject,
+  workbookStream,
+  type WorkbookSheet,
+} from '@qcycle/testing';
 import { checkDeclared, EvidenceGate, EvidenceRefusedError, kindsForFileName } from './evidence-file-type';
 import { cleanFileName, contentDisposition } from './evidence.service';
 
@@ -344,6 +350,58 @@ describe('evidence file types (magic bytes)', () => {
     };
     expect(await gate(await odtWith(wordWithMacros), 'bien-ban.odt')).toBe('macros');
     expect(await gate(await odtWith(plainWorkbook), 'bien-ban.odt')).toBe('odt');
+  });
+
+  it('refuses a document packing a program or script as an object (an icon that runs it), and takes one packing a PDF', async () => {
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Biên bản')] }] }),
+    );
+    const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
+    const packed = (label: string, content = program) =>
+      packageObject(label, `C:\\Users\\lan\\Desktop\\${label}`, content);
+    for (const packing of ['deflated', 'stored, sizes after'] as const) {
+      const docxWith = (object: Buffer) =>
+        withFiles(docx, { 'word/embeddings/oleObject1.bin': object }, packing);
+      // In the Compound File's mini stream, and (6,000 bytes) in sectors of its own.
+      expect(await gate(await docxWith(packed('cap-nhat.exe')), 'a.docx')).toBe('program');
+      expect(await gate(await docxWith(packed('cap-nhat.exe', Buffer.alloc(6_000, 0x90))), 'a.docx')).toBe(
+        'program',
+      );
+      expect(await gate(await docxWith(packed('mo-bien-ban.VBS')), 'a.docx')).toBe('program');
+      // A scanned minutes' PDF dragged into the document: taken.
+      expect(await gate(await docxWith(packed('bien-ban.pdf', Buffer.from('%PDF-1.7\n%…'))), 'a.docx')).toBe(
+        'docx',
+      );
+    }
+    // In an old Word file itself (its objects' storage), and in a workbook.
+    const doc = compoundFile({
+      '/WordDocument': 5_000,
+      '/ObjectPool/_1234/\u0001Ole10Native': packageNativeStream('chay.bat', 'D:\\chay.bat', program),
+    });
+    expect(await gate(doc, 'bien-ban.doc')).toBe('program');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Số liệu').addRow(['obj-4', 98, 100]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(
+      await gate(
+        await withFiles(xlsx, { 'xl/embeddings/oleObject1.bin': packed('setup.msi') }),
+        'so-lieu.xlsx',
+      ),
+    ).toBe('program');
+    // The same bytes in a document's text, with no Package object in its directory: only bytes.
+    const native = packageNativeStream('cap-nhat.exe', 'C:\\cap-nhat.exe', program);
+    expect(await gate(compoundFile({ '/WordDocument': native }), 'bien-ban.doc')).toBe('doc');
+    // Attached to a PDF, a document packing one.
+    const document = await PDFDocument.create();
+    document.addPage();
+    await document.attach(
+      await withFiles(docx, { 'word/embeddings/oleObject1.bin': packed('cap-nhat.exe') }),
+      'bien-ban.docx',
+      {
+        mimeType: 'application/octet-stream',
+      },
+    );
+    expect(await gate(Buffer.from(await document.save()), 'bao-cao.pdf')).toBe('program');
   });
 
   it('reads every one of thousands of embedded files, and refuses the package if one of them carries macros', async () => {

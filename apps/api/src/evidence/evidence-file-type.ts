@@ -53,13 +53,20 @@ const UNKNOWN_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/o
  * its name or declared type is not one of ours; `content-mismatch`: its bytes are not what its name
  * says (a web page saved as `.xls`, as some software exports "Excel" files); `macros`: an office
  * file carrying macros (a VBA project, an Excel 4.0 macro sheet, LibreOffice Basic or scripts), or
- * embedding one that does; `scripts`: a PDF carrying JavaScript or a launch action. Whoever opens
- * the evidence would be asked to run that code.
+ * embedding one that does; `scripts`: a PDF carrying JavaScript or a launch action; `program`: an
+ * office file (or one embedded or attached) packing a program or script as an object, an icon that
+ * runs it. Whoever opens the evidence would be asked to run that code.
  */
 export class EvidenceRefusedError extends Error {
   constructor(
     readonly reason:
-      'too-large' | 'unpacked-too-large' | 'unsupported-type' | 'content-mismatch' | 'macros' | 'scripts',
+      | 'too-large'
+      | 'unpacked-too-large'
+      | 'unsupported-type'
+      | 'content-mismatch'
+      | 'macros'
+      | 'scripts'
+      | 'program',
     message: string,
   ) {
     super(message);
@@ -171,6 +178,7 @@ export class EvidenceGate extends Transform {
     await this.pdfScan?.end();
     if (this.budget.exceeded) return this.unpackedTooLarge();
     if (this.headKind === 'pdf' && this.pdfScan?.carriesMacros) return macrosRefused();
+    if (this.headKind === 'pdf' && this.pdfScan?.carriesProgram) return programRefused();
     if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts)
       return new EvidenceRefusedError(
         'scripts',
@@ -178,11 +186,14 @@ export class EvidenceGate extends Transform {
       );
     if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros)
       return macrosRefused();
+    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesProgram)
+      return programRefused();
     if (this.headKind === 'zip' && this.packageScan) {
       const found = [...this.packageScan.kinds];
       const kind = found.length === 1 ? found[0] : undefined;
       if (!kind || !this.expected.includes(kind)) return this.mismatch(kind ?? 'an unknown ZIP archive');
       if (this.packageScan.carriesMacros) return macrosRefused();
+      if (this.packageScan.carriesProgram) return programRefused();
       this.kind = kind;
       return undefined;
     }
@@ -196,6 +207,7 @@ export class EvidenceGate extends Transform {
       if (!kind)
         return this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file');
       if (scan.carriesMacros) return macrosRefused();
+      if (scan.carriesProgram) return programRefused();
       this.kind = kind;
       return undefined;
     }
@@ -264,6 +276,13 @@ function macrosRefused(): EvidenceRefusedError {
   return new EvidenceRefusedError(
     'macros',
     'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts), or embeds or attaches a file that does: save it without them (.docx, .xlsx or PDF) and send that',
+  );
+}
+
+function programRefused(): EvidenceRefusedError {
+  return new EvidenceRefusedError(
+    'program',
+    'The file packs a program or script as an object (an icon that runs it when opened), or embeds or attaches a file that does: remove that object, or save the document as PDF, and send that',
   );
 }
 

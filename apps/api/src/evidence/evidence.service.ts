@@ -444,6 +444,8 @@ function refused(error: EvidenceRefusedError, maxBytes: number): QcycleError {
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'macros', {}, { reason: 'macros' });
   if (error.reason === 'scripts')
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'scripts', {}, { reason: 'scripts' });
+  if (error.reason === 'program')
+    return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'program', {}, { reason: 'program' });
   if (error.reason === 'content-mismatch')
     return new QcycleError(QcycleErrorCode.EvidenceTypeRefused, 'content', {}, { reason: 'content' });
   return new QcycleError(

@@ -2,7 +2,8 @@ import { Unpacker, type Packing, type UnpackBudget } from './unpacker';
 
 /**
  * What an office file holds, read as its bytes stream past, never holding the file: the kinds its
- * main parts or streams say, and whether it carries macros. {@link PackageScan} reads a ZIP package
+ * main parts or streams say, whether it carries macros, and whether it packs a program or script in
+ * an object that runs it when double-clicked. {@link PackageScan} reads a ZIP package
  * (Office Open XML, OpenDocument), {@link CompoundFileScan} a Compound File (Word and Excel
  * 97–2003). A package's embedded files are unpacked as they pass and read by the same two.
  */
@@ -70,6 +71,31 @@ const CFB_MAIN_STREAMS = new Map<string, OfficeKind>([
 /** The storages a VBA project lives in ([MS-OVBA] 2.2.1): Word's `Macros`, Excel's `_VBA_PROJECT_CUR`, and their `VBA`. */
 const CFB_MACRO_STORAGES = new Set(['Macros', '_VBA_PROJECT_CUR', 'VBA']);
 /**
+ * The stream of an OLE Package object ([MS-OLEDS] 2.3.6): any file wrapped as an icon in a Word or
+ * Excel document, which Windows runs as it would on its own when the icon is double-clicked.
+ */
+const CFB_PACKAGE_STREAM = '\u0001Ole10Native';
+/**
+ * Its bytes, as the Packager writes them: the size (4 bytes), 2 (2 bytes), the file's label and its
+ * original path (each ending in a NUL), then 0 and 3 (2 bytes each). A stream starts at a multiple
+ * of 64 bytes (a mini sector, or a sector: [MS-CFB] 2.2), so only those places are read.
+ */
+const PACKAGE_ALIGNMENT = 64;
+const PACKAGE_NAME_MAX_BYTES = 260;
+const PACKAGE_HEADER_MAX_BYTES = 4 + 2 + 2 * (PACKAGE_NAME_MAX_BYTES + 1) + 4;
+const PACKAGE_AFTER_NAMES = Buffer.from([0x00, 0x00, 0x03, 0x00]);
+/**
+ * What a packaged file may not be: the programs and scripts Windows runs when it is opened, as
+ * Office's own list of blocked attachment types names them (an image or a PDF wrapped so is fine).
+ */
+const PROGRAM_EXTENSIONS = new Set(
+  (
+    'ade adp app application appref-ms bas bat chm cmd com cpl crt dll exe gadget hlp hta inf ins ' +
+    'isp jar js jse lnk mde msc msh msi msp mst pif ps1 ps1xml ps2 psc1 psc2 reg scf scr sct shb ' +
+    'shs url vb vbe vbs vsmacros ws wsc wsf wsh xbap'
+  ).split(' '),
+);
+/**
  * A workbook names its sheets in BoundSheet records ([MS-XLS] 2.4.28; BIFF5's alike) near the start
  * of its `Workbook` (`Book`) stream: the record type 0x0085, its length, the sheet's offset (4
  * bytes), state, type and name. An Excel 4.0 macro sheet (type 1) or a VBA module sheet (type 6)
@@ -93,24 +119,36 @@ export class CompoundFileScan {
   readonly kinds = new Set<OfficeKind>();
   private projectSeen = false;
   private macroSheetSeen = false;
+  private packageSeen = false;
+  private packagedProgramSeen = false;
   /** The bytes from the last multiple of 128 on, and where they start in the file. */
   private pending = Buffer.alloc(0);
   private offset = 0;
   /** The last bytes, not yet read for a BoundSheet record that starts in them. */
   private sheetTail = Buffer.alloc(0);
+  /** The bytes from the next multiple of 64 not yet read for a package's start, and where they start. */
+  private packageTail = Buffer.alloc(0);
+  private packageTailOffset = 0;
 
   push(chunk: Buffer) {
     this.readDirectoryEntries(chunk);
     this.readSheetRecords(chunk, false);
+    this.readPackageStarts(chunk, false);
   }
 
   end() {
     this.readSheetRecords(Buffer.alloc(0), true);
+    this.readPackageStarts(Buffer.alloc(0), true);
   }
 
   /** A VBA project, or a macro sheet in a file that holds a workbook (elsewhere they are only bytes). */
   get carriesMacros(): boolean {
     return this.projectSeen || (this.macroSheetSeen && this.kinds.has('xls'));
+  }
+
+  /** A Package object whose file is a program or script (in a file whose directory names one). */
+  get carriesProgram(): boolean {
+    return this.packageSeen && this.packagedProgramSeen;
   }
 
   private readDirectoryEntries(chunk: Buffer) {
@@ -122,6 +160,7 @@ export class CompoundFileScan {
       const kind = entry?.type === 'stream' ? CFB_MAIN_STREAMS.get(entry.name) : undefined;
       if (kind) this.kinds.add(kind);
       if (entry?.type === 'storage' && CFB_MACRO_STORAGES.has(entry.name)) this.projectSeen = true;
+      if (entry?.type === 'stream' && entry.name === CFB_PACKAGE_STREAM) this.packageSeen = true;
     }
     this.pending = Buffer.from(bytes.subarray(at));
   }
@@ -141,6 +180,20 @@ export class CompoundFileScan {
       if (namesMacroSheet(bytes, at)) this.macroSheetSeen = true;
     this.sheetTail = Buffer.from(bytes.subarray(Math.max(0, readUpTo)));
   }
+
+  /**
+   * Reads each multiple of 64 past the header for a Package object's start once its longest form
+   * has come (or the file has ended, `last`), the rest kept for the next bytes.
+   */
+  private readPackageStarts(chunk: Buffer, last: boolean) {
+    const bytes = this.packageTail.length > 0 ? Buffer.concat([this.packageTail, chunk]) : chunk;
+    let at = 0;
+    for (; last ? at < bytes.length : at + PACKAGE_HEADER_MAX_BYTES <= bytes.length; at += PACKAGE_ALIGNMENT)
+      if (this.packageTailOffset + at >= CFB_HEADER_BYTES && packagesProgram(bytes, at))
+        this.packagedProgramSeen = true;
+    this.packageTailOffset += at;
+    this.packageTail = Buffer.from(bytes.subarray(at));
+  }
 }
 
 /**
@@ -152,6 +205,7 @@ export class PackageScan {
   readonly kinds = new Set<OfficeKind>();
   private macroPartSeen = false;
   private embeddedMacrosSeen = false;
+  private embeddedProgramSeen = false;
   private tail = Buffer.alloc(0);
   /** Bytes from a local header not yet whole, and where they start in the package. */
   private pendingHeader = Buffer.alloc(0);
@@ -202,6 +256,11 @@ export class PackageScan {
     return this.macroPartSeen || this.embeddedMacrosSeen;
   }
 
+  /** An embedded file (an OLE object, in turn) packing a program or script. */
+  get carriesProgram(): boolean {
+    return this.embeddedProgramSeen;
+  }
+
   /**
    * Finds the local headers of embedded files as the bytes pass, by their signature: a header is
    * read once its fixed part and its name have come; its data starts past its extra field.
@@ -241,13 +300,20 @@ export class PackageScan {
         ),
       };
       this.reading.add(entry);
-      void entry.file.read.then((macros) => {
+      void entry.file.read.then(({ macros, program }) => {
         if (macros) this.embeddedMacrosSeen = true;
+        if (program) this.embeddedProgramSeen = true;
         this.reading.delete(entry);
       });
     }
     this.pendingHeader = Buffer.from(bytes.subarray(keepFrom));
   }
+}
+
+/** What an embedded file was found to carry that would run when opened. */
+export interface Carried {
+  macros: boolean;
+  program: boolean;
 }
 
 /**
@@ -256,8 +322,8 @@ export class PackageScan {
  * file) or a package. Anything else (an image, a PDF) is not read further.
  */
 export class EmbeddedFile {
-  /** Settles once the file is unpacked to its end (or stopped) and read: whether it carries macros. */
-  readonly read: Promise<boolean>;
+  /** Settles once the file is unpacked to its end (or stopped) and read: what it carries that would run. */
+  readonly read: Promise<Carried>;
   private readonly unpacker: Unpacker;
   private head = Buffer.alloc(0);
   private scan?: CompoundFileScan | PackageScan;
@@ -272,7 +338,7 @@ export class EmbeddedFile {
     this.read = closed.then(async () => {
       if (this.scan instanceof PackageScan) await this.scan.end();
       else this.scan?.end();
-      return this.scan?.carriesMacros ?? false;
+      return { macros: this.scan?.carriesMacros ?? false, program: this.scan?.carriesProgram ?? false };
     });
     this.unpacker = new Unpacker(packing, budget, (bytes) => this.readBytes(bytes), this.closed);
   }
@@ -283,7 +349,7 @@ export class EmbeddedFile {
   }
 
   /** No more of its bytes will come: unpacked to its end and read. */
-  async end(): Promise<boolean> {
+  async end(): Promise<Carried> {
     await this.unpacker.end();
     return this.read;
   }
@@ -330,6 +396,31 @@ function namesMacroSheet(bytes: Buffer, at: number): boolean {
   if (length === 7 + chars) return sheetName(chars, (i) => bytes[at + 11 + i]);
   return false;
 }
+
+/**
+ * Whether a Package object's bytes start at `at` and name a program or script: its label or its
+ * original path ends in an extension {@link PROGRAM_EXTENSIONS} holds.
+ */
+function packagesProgram(bytes: Buffer, at: number): boolean {
+  if (at + 8 > bytes.length || bytes[at + 4] !== 0x02 || bytes[at + 5] !== 0x00) return false;
+  const label = nulTerminated(bytes, at + 6);
+  const path = label && nulTerminated(bytes, label.end + 1);
+  if (!path || !bytes.subarray(path.end + 1, path.end + 5).equals(PACKAGE_AFTER_NAMES)) return false;
+  return [label.text, path.text].some((name) => PROGRAM_EXTENSIONS.has(extensionOfName(name)));
+}
+
+/** The printable text from `at` up to its NUL (at most a path's length), and where the NUL is. */
+function nulTerminated(bytes: Buffer, at: number): { text: string; end: number } | undefined {
+  const limit = Math.min(bytes.length, at + PACKAGE_NAME_MAX_BYTES + 1);
+  for (let i = at; i < limit; i++) {
+    if (bytes[i] === 0) return { text: bytes.toString('latin1', at, i), end: i };
+    if (bytes[i] < 0x20) return undefined;
+  }
+  return undefined;
+}
+
+/** A name's extension, lower case ('' for none): `C:\\Users\\a\\run.EXE` → `exe`. */
+const extensionOfName = (name: string) => /\.([A-Za-z0-9-]{1,12})\s*$/.exec(name)?.[1].toLowerCase() ?? '';
 
 /** Whether these `chars` characters could be a sheet's name: none Excel refuses in one. */
 function sheetName(chars: number, charAt: (i: number) => number): boolean {

@@ -41,6 +41,7 @@ export class PdfScan {
   private pending = Buffer.alloc(0);
   private objectNames = new Set<string>();
   private attachedMacrosSeen = false;
+  private attachedProgramSeen = false;
   /** The stream read now, if it is one that is read; those not read to their end yet. */
   private stream?: StreamReader;
   private readonly reading = new Set<StreamReader>();
@@ -69,6 +70,11 @@ export class PdfScan {
   /** A file attached to the PDF (an embedded file stream) carries macros. */
   get carriesMacros(): boolean {
     return this.attachedMacrosSeen;
+  }
+
+  /** A file attached to the PDF (an office file) packs a program or script as an object. */
+  get carriesProgram(): boolean {
+    return this.attachedProgramSeen;
   }
 
   private async read(bytes: Buffer, last: boolean): Promise<void> {
@@ -128,9 +134,13 @@ export class PdfScan {
 
   /** Unpacks the rest of a stream whose bytes have all come, and keeps what it carries. */
   private async endStream(stream: StreamReader): Promise<void> {
-    const carries = await stream.end();
-    if (carries && stream instanceof ObjectStream) this.scriptSeen = true;
-    if (carries && stream instanceof EmbeddedFile) this.attachedMacrosSeen = true;
+    if (stream instanceof ObjectStream) {
+      if (await stream.end()) this.scriptSeen = true;
+    } else {
+      const { macros, program } = await stream.end();
+      if (macros) this.attachedMacrosSeen = true;
+      if (program) this.attachedProgramSeen = true;
+    }
     this.reading.delete(stream);
   }
 
@@ -155,7 +165,7 @@ export class PdfScan {
   }
 }
 
-/** A stream read as it passes: its packed bytes taken, then ended, answering whether it carries code. */
+/** A stream read as it passes: its packed bytes taken, then ended, answering what it carries that runs. */
 type StreamReader = ObjectStream | EmbeddedFile;
 
 /** An object stream's content (dictionaries), unpacked as it passes, its names read. */

@@ -34,6 +34,7 @@ function refusalText(error: unknown, t: Translate, language: string): string {
     const reason = error.details?.reason;
     if (reason === 'macros') return t('evidence.error.macros');
     if (reason === 'scripts') return t('evidence.error.scripts');
+    if (reason === 'program') return t('evidence.error.program');
     return reason === 'content' ? t('evidence.error.content') : t('evidence.error.type');
   }
   if (error.status === 422)
