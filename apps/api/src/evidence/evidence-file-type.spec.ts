@@ -373,6 +373,11 @@ describe('evidence file types (magic bytes)', () => {
         'docx',
       );
     }
+    // In 64 KiB chunks, as a network gives them.
+    const large = await withFiles(docx, {
+      'word/embeddings/oleObject1.bin': packed('cap-nhat.exe', Buffer.alloc(90_000, 0x90)),
+    });
+    expect(await gate(large, 'a.docx', 1024 * 1024, 64 * 1024)).toBe('program');
     // In an old Word file itself (its objects' storage), and in a workbook.
     const doc = compoundFile({
       '/WordDocument': 5_000,

@@ -129,6 +129,8 @@ export class CompoundFileScan {
   /** The bytes from the next multiple of 64 not yet read for a package's start, and where they start. */
   private packageTail = Buffer.alloc(0);
   private packageTailOffset = 0;
+  /** How many bytes have come. */
+  private received = 0;
 
   push(chunk: Buffer) {
     this.readDirectoryEntries(chunk);
@@ -183,16 +185,34 @@ export class CompoundFileScan {
 
   /**
    * Reads each multiple of 64 past the header for a Package object's start once its longest form
-   * has come (or the file has ended, `last`), the rest kept for the next bytes.
+   * has come (or the file has ended, `last`). The chunk is read where it lies; only the few places
+   * whose bytes began in the last chunk are read from its held tail and this chunk's start.
    */
   private readPackageStarts(chunk: Buffer, last: boolean) {
-    const bytes = this.packageTail.length > 0 ? Buffer.concat([this.packageTail, chunk]) : chunk;
-    let at = 0;
-    for (; last ? at < bytes.length : at + PACKAGE_HEADER_MAX_BYTES <= bytes.length; at += PACKAGE_ALIGNMENT)
-      if (this.packageTailOffset + at >= CFB_HEADER_BYTES && packagesProgram(bytes, at))
-        this.packagedProgramSeen = true;
-    this.packageTailOffset += at;
-    this.packageTail = Buffer.from(bytes.subarray(at));
+    const chunkStart = this.received;
+    this.received += chunk.length;
+    const tailStart = this.packageTailOffset;
+    const window =
+      this.packageTail.length > 0
+        ? Buffer.concat([this.packageTail, chunk.subarray(0, PACKAGE_HEADER_MAX_BYTES)])
+        : undefined;
+    let at = tailStart;
+    for (
+      ;
+      last ? at < this.received : at + PACKAGE_HEADER_MAX_BYTES <= this.received;
+      at += PACKAGE_ALIGNMENT
+    ) {
+      if (at < CFB_HEADER_BYTES) continue;
+      const found =
+        at >= chunkStart ? packagesProgram(chunk, at - chunkStart) : packagesProgram(window!, at - tailStart);
+      if (found) this.packagedProgramSeen = true;
+    }
+    // What is not read yet is kept, a copy of less than a header (never the chunk itself).
+    this.packageTail =
+      at >= chunkStart
+        ? Buffer.from(chunk.subarray(at - chunkStart))
+        : Buffer.concat([this.packageTail.subarray(at - tailStart), chunk]);
+    this.packageTailOffset = at;
   }
 }
 
