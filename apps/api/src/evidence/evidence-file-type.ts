@@ -177,23 +177,19 @@ export class EvidenceGate extends Transform {
     await this.packageScan?.end();
     await this.pdfScan?.end();
     if (this.budget.exceeded) return this.unpackedTooLarge();
-    if (this.headKind === 'pdf' && this.pdfScan?.carriesMacros) return macrosRefused();
-    if (this.headKind === 'pdf' && this.pdfScan?.carriesProgram) return programRefused();
+    // What would run when it is opened (macros, a packed program); a ZIP is first judged by its kind.
+    const runs = runsCode(this.headKind === 'pdf' ? this.pdfScan : this.packageScan);
+    if (runs && this.headKind !== 'zip') return runs;
     if (this.headKind === 'pdf' && this.pdfScan?.carriesScripts)
       return new EvidenceRefusedError(
         'scripts',
         'The PDF carries JavaScript or an action that launches a program: print it to a new PDF and send that',
       );
-    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesMacros)
-      return macrosRefused();
-    if ((this.headKind === 'odt' || this.headKind === 'ods') && this.packageScan?.carriesProgram)
-      return programRefused();
     if (this.headKind === 'zip' && this.packageScan) {
       const found = [...this.packageScan.kinds];
       const kind = found.length === 1 ? found[0] : undefined;
       if (!kind || !this.expected.includes(kind)) return this.mismatch(kind ?? 'an unknown ZIP archive');
-      if (this.packageScan.carriesMacros) return macrosRefused();
-      if (this.packageScan.carriesProgram) return programRefused();
+      if (runs) return runs;
       this.kind = kind;
       return undefined;
     }
@@ -206,8 +202,8 @@ export class EvidenceGate extends Transform {
       const found = [...scan.kinds][0]?.toUpperCase();
       if (!kind)
         return this.mismatch(found ?? 'a Compound File that is neither a Word nor an Excel 97–2003 file');
-      if (scan.carriesMacros) return macrosRefused();
-      if (scan.carriesProgram) return programRefused();
+      const refused = runsCode(scan);
+      if (refused) return refused;
       this.kind = kind;
       return undefined;
     }
@@ -277,6 +273,15 @@ function macrosRefused(): EvidenceRefusedError {
     'macros',
     'The file carries macros (VBA, Excel 4.0 macro sheets, LibreOffice Basic or scripts), or embeds or attaches a file that does: save it without them (.docx, .xlsx or PDF) and send that',
   );
+}
+
+/** What a scan found that would run when the file is opened, refused: macros first, then a packed program. */
+function runsCode(
+  scan: { carriesMacros: boolean; carriesProgram: boolean } | undefined,
+): EvidenceRefusedError | undefined {
+  if (scan?.carriesMacros) return macrosRefused();
+  if (scan?.carriesProgram) return programRefused();
+  return undefined;
 }
 
 function programRefused(): EvidenceRefusedError {
