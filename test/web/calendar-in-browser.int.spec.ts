@@ -358,9 +358,14 @@ describe('the working calendar page in the browser (chromium; API, PostgreSQL)',
     expect((await versionsOf('qmr')).body.items.map((item) => item.version)).toEqual([1]);
     expect((await calendarOf('qmr')).body.settings.managementReviewDate).toBe(reviewBefore);
 
-    // Put right, with another notice time: version 2.
+    // Put right, with another notice time, typed as Vietnam writes times (a text field on 24
+    // hours in every browser, not one that asks an English browser for AM or PM): version 2.
     await review.fill(reviewBefore);
-    await edit.getByLabel(vi('calendar:monitoring.notificationTime')).fill('07:30');
+    const noticeTime = edit.getByLabel(vi('calendar:monitoring.notificationTime'));
+    expect(await noticeTime.getAttribute('placeholder')).toBe(vi('calendar:edit.timePlaceholder'));
+    await noticeTime.fill('7h30');
+    await noticeTime.blur();
+    await expect(noticeTime.inputValue()).resolves.toBe('07:30');
     expect((await save(qmr)).status).toBe(200);
     await qmr.page
       .getByRole('status')

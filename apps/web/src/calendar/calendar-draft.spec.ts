@@ -28,10 +28,10 @@ describe("the calendar page's form and the body PUT /calendars/{year} takes", ()
     expect(bodyFrom(draftFrom(saved), MESSAGES)).toEqual({ body: saved, problems: [] });
   });
 
-  it('trims names and the reason, pads a time typed without its leading zero, and leaves out an empty reason', () => {
+  it('trims names and the reason, reads a time as typed (7h30) as the API takes it, and leaves out an empty reason', () => {
     const draft = draftFrom(DEFAULTS);
     draft.addedHolidays.push({ key: 0, date: '2027-09-14', name: '  Ngày thành lập tỉnh ' });
-    draft.notificationTime = '7:30';
+    draft.notificationTime = '7h30';
     draft.reason = '  Thêm ngày thành lập tỉnh ';
     const { body } = bodyFrom(draft, MESSAGES);
     expect(body).toMatchObject({

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../api/client';
 import type { components } from '../api/schema';
+import { readTypedTime } from '../ui/dates';
 
 export type CalendarView = components['schemas']['CalendarView'];
 export type CalendarSettings = components['schemas']['CalendarSettingsDto'];
@@ -110,10 +111,10 @@ export function bodyFrom(
     return value;
   };
   const time = (path: string, value: string) => {
-    // A browser without a time picker lets "8:00" through; the API takes HH:mm.
-    const padded = /^\d:\d\d$/.test(value.trim()) ? `0${value.trim()}` : value.trim();
-    if (!/^\d\d:\d\d$/.test(padded)) problems.push({ path, reason: messages.chooseTime });
-    return padded;
+    // Typed as people write times ("8:00", "17h"); the API takes HH:mm.
+    const read = readTypedTime(value);
+    if (!read) problems.push({ path, reason: messages.chooseTime });
+    return read ?? value.trim();
   };
   const days = (field: 'addedHolidays' | 'removedHolidays') =>
     draft[field].map((row, i) => ({ date: date(`${field}[${i}].date`, row.date), name: row.name.trim() }));

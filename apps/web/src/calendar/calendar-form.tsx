@@ -16,6 +16,7 @@ import {
   type DayRow,
 } from './calendar-draft';
 import { DateInput } from '../ui/date-input';
+import { readTypedTime } from '../ui/dates';
 
 type DayField = 'addedHolidays' | 'removedHolidays';
 
@@ -132,7 +133,10 @@ export function CalendarForm({
     set(field)(rows);
   };
 
-  /** A field's control: a date, a time, or a whole number typed (a text box: "2,5" is refused by the field, not dropped). */
+  /**
+   * A field's control: a date, a time or a whole number typed (a text box: "2,5" is refused by the
+   * field, not dropped; a time on 24 hours, "7h30" read as 07:30, in any browser's language).
+   */
   const text =
     (value: string, onChange: (value: string) => void, kind: 'date' | 'time' | 'number') =>
     ({ id, describedBy, invalid }: ControlProps) =>
@@ -148,14 +152,20 @@ export function CalendarForm({
       ) : (
         <input
           id={id}
-          type={kind === 'number' ? 'text' : kind}
-          inputMode={kind === 'number' ? 'numeric' : undefined}
+          type="text"
+          inputMode={kind === 'number' ? 'numeric' : 'decimal'}
+          placeholder={kind === 'time' ? t('edit.timePlaceholder') : undefined}
           className="cal-short"
           autoComplete="off"
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
+          // A time written as Vietnam writes it ("7h30") is sent as the API reads it, "07:30".
+          onBlur={() => {
+            const time = kind === 'time' ? readTypedTime(value) : undefined;
+            if (time && time !== value) onChange(time);
+          }}
         />
       );
 

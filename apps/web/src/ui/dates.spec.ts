@@ -5,6 +5,7 @@ import {
   formatInstantDay,
   formatMonth,
   readTypedDay,
+  readTypedTime,
   writeTypedDay,
 } from './dates';
 
@@ -92,5 +93,21 @@ describe('dates as every page writes them', () => {
     expect(writeTypedDay('2025-03-05')).toBe('05/03/2025');
     expect(writeTypedDay('')).toBe('');
     expect(readTypedDay(writeTypedDay('2024-12-31'))).toBe('2024-12-31');
+  });
+
+  it('reads a typed time on 24 hours, as Vietnam writes times too (7h30, 17h)', () => {
+    for (const [typed, time] of [
+      ['07:30', '07:30'],
+      ['7:30', '07:30'],
+      ['7.30', '07:30'],
+      ['0730', '07:30'],
+      ['7h30', '07:30'],
+      ['17h', '17:00'],
+      [' 17 h 00 ', '17:00'],
+      ['0:00', '00:00'],
+    ])
+      expect(readTypedTime(typed)).toBe(time);
+    for (const typed of ['', '7', '24:00', '7:60', '7:3', '7 giờ', '07:30 PM'])
+      expect(readTypedTime(typed)).toBeUndefined();
   });
 });

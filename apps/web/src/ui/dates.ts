@@ -83,6 +83,20 @@ export function readTypedDay(typed: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What someone typed into a time field, as `HH:mm` (24 hours, as the pages write times): "7:30",
+ * "07.30", "0730", and "7h30" or "17h" as Vietnam writes times. undefined for what is no time.
+ * Not the browser's `<input type="time">`: an English browser asks for "07:30 AM" on a Vietnamese page.
+ */
+export function readTypedTime(typed: string): string | undefined {
+  const match =
+    /^(\d{1,2})\s*(?:[:.hH]\s*(\d{2})?)?$/.exec(typed.trim()) ?? /^(\d{2})(\d{2})$/.exec(typed.trim());
+  if (!match || (match[2] === undefined && !/[hH]/.test(typed))) return undefined;
+  const [hour, minute] = [Number(match[1]), Number(match[2] ?? 0)];
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 /** A calendar day (`2025-03-05`) as a date field shows it, whatever the language: "05/03/2025". */
 export function writeTypedDay(day: string): string {
   const parts = calendarDay(day);
