@@ -414,8 +414,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The PDF carries JavaScript or an action that launches another program (as fillable PDF forms often do), which evidence may not: print it to a new PDF ("Microsoft Print to PDF" or "Save as PDF") and send that; nothing was kept',
     },
     program: {
-      vi: 'Tệp có gói kèm một chương trình hoặc tập lệnh (một đối tượng nhúng hiện thành biểu tượng, bấm vào là chạy), hoặc nhúng hay đính kèm một tệp có đối tượng như vậy, nên không được nhận làm minh chứng: hãy bỏ đối tượng đó khỏi tài liệu hoặc lưu tài liệu thành PDF rồi gửi; không lưu gì cả',
-      en: 'The file packs a program or script as an embedded object (an icon that runs it when double-clicked), or embeds or attaches a file that does, which evidence may not: remove that object from the document, or save the document as PDF, and send that; nothing was kept',
+      vi: 'Tệp có gói kèm hoặc đính kèm một chương trình hoặc tập lệnh (ví dụ một đối tượng nhúng hiện thành biểu tượng, bấm vào là chạy), trực tiếp hoặc trong một tệp nhúng, nên không được nhận làm minh chứng: hãy bỏ đối tượng hay tệp đính kèm đó, hoặc lưu tài liệu thành PDF rồi gửi; không lưu gì cả',
+      en: 'The file packs or attaches a program or script (an embedded object shown as an icon that runs it when double-clicked, say), itself or in a file it embeds, which evidence may not: remove that object or attachment, or save the document as PDF, and send that; nothing was kept',
     },
   },
   [QcycleErrorCode.EvidenceFileGone]: {

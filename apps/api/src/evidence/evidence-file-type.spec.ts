@@ -396,17 +396,19 @@ describe('evidence file types (magic bytes)', () => {
     // The same bytes in a document's text, with no Package object in its directory: only bytes.
     const native = packageNativeStream('cap-nhat.exe', 'C:\\cap-nhat.exe', program);
     expect(await gate(compoundFile({ '/WordDocument': native }), 'bien-ban.doc')).toBe('doc');
-    // Attached to a PDF, a document packing one.
-    const document = await PDFDocument.create();
-    document.addPage();
-    await document.attach(
-      await withFiles(docx, { 'word/embeddings/oleObject1.bin': packed('cap-nhat.exe') }),
-      'bien-ban.docx',
-      {
-        mimeType: 'application/octet-stream',
-      },
-    );
-    expect(await gate(Buffer.from(await document.save()), 'bao-cao.pdf')).toBe('program');
+    // Attached to a PDF: a document packing one, and a program as it is.
+    const withAttached = async (bytes: Buffer, name: string) => {
+      const pdf = await PDFDocument.create();
+      pdf.addPage();
+      await pdf.attach(bytes, name, { mimeType: 'application/octet-stream' });
+      return Buffer.from(await pdf.save());
+    };
+    expect(await gate(await withAttached(program, 'cap-nhat.exe'), 'bao-cao.pdf')).toBe('program');
+    expect(
+      await gate(await withAttached(Buffer.from('Số liệu;98;100\n'), 'so-lieu.csv'), 'bao-cao.pdf'),
+    ).toBe('pdf');
+    const docxPacking = await withFiles(docx, { 'word/embeddings/oleObject1.bin': packed('cap-nhat.exe') });
+    expect(await gate(await withAttached(docxPacking, 'bien-ban.docx'), 'bao-cao.pdf')).toBe('program');
   });
 
   it('reads every one of thousands of embedded files, and refuses the package if one of them carries macros', async () => {

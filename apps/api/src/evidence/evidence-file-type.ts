@@ -287,7 +287,7 @@ function runsCode(
 function programRefused(): EvidenceRefusedError {
   return new EvidenceRefusedError(
     'program',
-    'The file packs a program or script as an object (an icon that runs it when opened), or embeds or attaches a file that does: remove that object, or save the document as PDF, and send that',
+    'The file packs or attaches a program or script (an object shown as an icon that runs it), itself or in a file it embeds: remove that object or attachment, or save the document as PDF, and send that',
   );
 }
 

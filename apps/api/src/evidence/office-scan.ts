@@ -16,6 +16,8 @@ const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const LOCAL_HEADER_BYTES = 30;
 /** A Compound File's signature ([MS-CFB] 2.2). */
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** What a Windows program starts with (its MS-DOS header's `MZ`), as a file attached to a PDF may be. */
+const WINDOWS_PROGRAM = Buffer.from('MZ');
 
 /** Part names an Office Open XML package of each kind must contain (ECMA-376 part 1). */
 const OOXML_MAIN_PARTS: [OfficeKind, Buffer][] = [
@@ -339,7 +341,8 @@ export interface Carried {
 /**
  * A file embedded in another (in a package, or attached to a PDF), unpacked as its bytes pass and
  * read by what its first bytes say it is: a Compound File (an OLE object, a Word or Excel 97–2003
- * file) or a package. Anything else (an image, a PDF) is not read further.
+ * file) or a package. A Windows program (attached to a PDF as it is) is named so by its first
+ * bytes; anything else (an image, a PDF) is not read further.
  */
 export class EmbeddedFile {
   /** Settles once the file is unpacked to its end (or stopped) and read: what it carries that would run. */
@@ -347,6 +350,7 @@ export class EmbeddedFile {
   private readonly unpacker: Unpacker;
   private head = Buffer.alloc(0);
   private scan?: CompoundFileScan | PackageScan;
+  private isProgram = false;
   private closed!: () => void;
 
   constructor(
@@ -358,7 +362,10 @@ export class EmbeddedFile {
     this.read = closed.then(async () => {
       if (this.scan instanceof PackageScan) await this.scan.end();
       else this.scan?.end();
-      return { macros: this.scan?.carriesMacros ?? false, program: this.scan?.carriesProgram ?? false };
+      return {
+        macros: this.scan?.carriesMacros ?? false,
+        program: this.isProgram || (this.scan?.carriesProgram ?? false),
+      };
     });
     this.unpacker = new Unpacker(packing, budget, (bytes) => this.readBytes(bytes), this.closed);
   }
@@ -385,7 +392,10 @@ export class EmbeddedFile {
       if (this.head.length < CFB.length) return;
       if (startsWith(this.head, CFB)) this.scan = new CompoundFileScan();
       else if (startsWith(this.head, LOCAL_HEADER)) this.scan = new PackageScan(this.budget, this.depth);
-      else return this.unpacker.discard();
+      else {
+        this.isProgram = startsWith(this.head, WINDOWS_PROGRAM);
+        return this.unpacker.discard();
+      }
       bytes = this.head;
     }
     // A package inside is read without waiting for its own embedded files: they are bounded by the budget.
