@@ -80,6 +80,14 @@ async function withFiles(
   });
 }
 
+/** A one-page PDF with this file attached (an embedded file stream), as pdf-lib writes one. */
+async function withAttached(bytes: Buffer, name: string): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  document.addPage();
+  await document.attach(bytes, name, { mimeType: 'application/octet-stream' });
+  return Buffer.from(await document.save());
+}
+
 /**
  * A PDF written out by hand from its objects' text, with its cross-reference table: for the forms
  * no library writes (a name spelt with `#` escapes, a stream of chosen bytes).
@@ -397,12 +405,6 @@ describe('evidence file types (magic bytes)', () => {
     const native = packageNativeStream('cap-nhat.exe', 'C:\\cap-nhat.exe', program);
     expect(await gate(compoundFile({ '/WordDocument': native }), 'bien-ban.doc')).toBe('doc');
     // Attached to a PDF: a document packing one, and a program as it is.
-    const withAttached = async (bytes: Buffer, name: string) => {
-      const pdf = await PDFDocument.create();
-      pdf.addPage();
-      await pdf.attach(bytes, name, { mimeType: 'application/octet-stream' });
-      return Buffer.from(await pdf.save());
-    };
     expect(await gate(await withAttached(program, 'cap-nhat.exe'), 'bao-cao.pdf')).toBe('program');
     expect(
       await gate(await withAttached(Buffer.from('Số liệu;98;100\n'), 'so-lieu.csv'), 'bao-cao.pdf'),
@@ -507,12 +509,6 @@ describe('evidence file types (magic bytes)', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Số liệu').addRow(['obj-4', 98, 100]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const withAttached = async (bytes: Buffer, name: string) => {
-      const document = await PDFDocument.create();
-      document.addPage();
-      await document.attach(bytes, name, { mimeType: 'application/octet-stream' });
-      return Buffer.from(await document.save());
-    };
     expect(await gate(await withAttached(xlsx, 'so-lieu.xlsx'), 'bao-cao.pdf')).toBe('pdf');
     expect(
       await gate(await withAttached(compoundFile({ '/Workbook': 6_000 }), 'so-lieu.xls'), 'bao-cao.pdf'),
