@@ -723,7 +723,7 @@ function OverdueTasks({
                   {byUnit.get(unit)!.map((task) => (
                     <tr key={task.taskId}>
                       <td>
-                        {t(`taskKind.${task.kind}`, { defaultValue: task.kind })}
+                        {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
                         <br />
                         {/* A report by its objective and period; any other task by its own title (an audit step's process and unit). */}
                         <span className="muted small">

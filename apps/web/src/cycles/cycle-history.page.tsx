@@ -316,7 +316,7 @@ function EventRow({
       : typeof payload.taskId === 'string'
         ? kinds.get(payload.taskId)
         : undefined;
-  if (kind) facts.push(t(`taskKind.${kind}`, { defaultValue: kind }));
+  if (kind) facts.push(t(`tasks:kind.${kind}`, { defaultValue: kind }));
   if (typeof payload.taskId === 'string') {
     const described = describeTask(payload.taskId, t);
     if (described) facts.push(described);

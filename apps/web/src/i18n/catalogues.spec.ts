@@ -1,4 +1,5 @@
 import { qualityEventTypes } from '@qcycle/contracts';
+import { TASK_KINDS } from '../tasks/task-types';
 import { catalogues, NAMESPACES } from './catalogues';
 
 /** Every key path of a catalogue, e.g. `nav.myTasks`. */
@@ -22,6 +23,14 @@ describe('the vi and en catalogues of the web app', () => {
       });
     expect(empty(catalogues.vi[namespace])).toEqual([]);
     expect(empty(catalogues.en[namespace])).toEqual([]);
+  });
+
+  it('names every kind of task, in both languages, in the one place every page reads it (tasks:kind)', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const kinds = catalogues[language].tasks.kind as Record<string, unknown>;
+      const unnamed = TASK_KINDS.filter((kind) => typeof kinds[kind] !== 'string');
+      expect({ language, unnamed }).toEqual({ language, unnamed: [] });
+    }
   });
 
   it('names every event type the engine records, in both languages (a history never shows a code)', () => {
