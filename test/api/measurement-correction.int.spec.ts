@@ -244,11 +244,13 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
         corrected: mark,
       }),
     ]);
-    const log = await org.as<{ items: { type: string; actor: string; payload: Record<string, unknown> }[] }>(
-      'qmr',
-      'GET',
-      `/api/v1/cycles/${cycleId}/events?type=measurement.corrected`,
-    );
+    const log = await org.as<{
+      items: { type: string; actor: string; payload: Record<string, unknown> }[];
+      files: { id: string; fileName: string }[];
+    }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/events?type=measurement.corrected`);
+    // The page names the uploaded file the correction rests on, as it was uploaded; the paper
+    // record beside it is a text of its own.
+    expect(log.body.files).toEqual([{ id: file.body.id, fileName: 'Bien-ban-ra-soat-quy-I.pdf' }]);
     expect(log.body.items).toEqual([
       expect.objectContaining({
         actor: org.idOf('head.tthc'),

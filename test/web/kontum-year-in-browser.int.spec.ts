@@ -17,7 +17,7 @@ import {
   type TestSmtpServer,
 } from '@qcycle/testing';
 import { errorMessage, QcycleErrorCode } from '@qcycle/contracts';
-import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
+import { KONTUM_2024_TEMPLATE, TASK_KINDS } from '@qcycle/domain';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
@@ -1142,6 +1142,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .filter({ hasNotText: newestFirst! })
       .waitFor();
     const oldestFirst = await firstWhen();
+    // Every task the year opened is named in words, whatever its kind: the proposal to open a
+    // nonconformity for the missed objective too, never the engine's code for it.
+    const listed = await qmr.page.locator('.events-table').innerText();
+    expect(listed).toContain(vi('tasks:kind.nonconformity-proposal'));
+    expect(TASK_KINDS.filter((kind) => listed.includes(kind))).toEqual([]);
     await qmr.page.reload();
     await loaded(qmr, vi('cycles:history.events'));
     await expect(qmr.page.getByLabel(vi('cycles:history.order')).inputValue()).resolves.toBe('asc');
@@ -1161,6 +1166,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       )
       .waitFor();
     await expect(rows.count()).resolves.toBe(2);
+    // What her correction rests on is named as she uploaded it, each a link to download it.
+    for (const name of [
+      'Sổ theo dõi tháng 1 - đối chiếu lại.pdf',
+      'Danh sách 2 hồ sơ chưa đúng quy trình.pdf',
+    ])
+      await rows
+        .filter({ hasText: 'Nguyễn Thị Lan' })
+        .getByRole('link', { name: `${vi('tasks:evidence.download')} ${name}`, exact: true })
+        .waitFor();
     // A day picked on the browser's calendar, opened by the button beside the field, is written
     // day first too: from today on, the same two. (Not "up to today": the rehearsal's events are
     // at its workflow time, weeks past the real day once the time-skipping server let January pass.)

@@ -11,3 +11,22 @@ export const evidenceReference = (id: string): string => `${PREFIX}${id}`;
 export function evidenceIdOf(text: string): string | undefined {
   return text.startsWith(PREFIX) && text.length > PREFIX.length ? text.slice(PREFIX.length) : undefined;
 }
+
+/**
+ * The uploaded files a recorded payload names, wherever it holds an `evidence` list (a correction's,
+ * an answer's `outcome.evidence`, a finding's): each `evidence:<id>` once, in the order met. Other
+ * texts are words, even one that starts "evidence:".
+ */
+export function evidenceIdsIn(value: unknown, found = new Set<string>()): string[] {
+  if (Array.isArray(value)) for (const item of value) evidenceIdsIn(item, found);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'evidence' && Array.isArray(item))
+        for (const text of item) {
+          const id = typeof text === 'string' ? evidenceIdOf(text) : undefined;
+          if (id) found.add(id);
+        }
+      else evidenceIdsIn(item, found);
+    }
+  return [...found];
+}

@@ -15,6 +15,7 @@ import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 import { DateInput } from '../ui/date-input';
+import { EvidenceNamesProvider } from '../ui/evidence';
 
 type EventEntry = Schemas['EventLogEntryView'];
 
@@ -56,6 +57,8 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', order: 'desc' };
 const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'order'] as const;
+/** The history lists no record's files itself: its page of events comes with the names they need. */
+const NO_RECORDS: [] = [];
 
 /** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
@@ -253,29 +256,32 @@ export default function CycleHistoryPage() {
           <>
             <div className="table-scroll">
               <IndicatorNames.Provider value={nameOfIndicator}>
-                <table className="events-table stacked-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('history.when')}</th>
-                      <th scope="col">{t('history.what')}</th>
-                      <th scope="col">{t('history.who')}</th>
-                      <th scope="col">{t('history.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((entry) => (
-                      <EventRow
-                        key={entry.id}
-                        entry={entry}
-                        kinds={kinds}
-                        when={format.dateTime(entry.occurredAt)}
-                        who={names.person(entry.actor)}
-                        person={names.person}
-                        unit={names.unit}
-                      />
-                    ))}
-                  </tbody>
-                </table>
+                {/* The files the events name, by name, as the API lists them with the page. */}
+                <EvidenceNamesProvider cycleId={cycleId} records={NO_RECORDS} known={data.files}>
+                  <table className="events-table stacked-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('history.when')}</th>
+                        <th scope="col">{t('history.what')}</th>
+                        <th scope="col">{t('history.who')}</th>
+                        <th scope="col">{t('history.detail')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.items.map((entry) => (
+                        <EventRow
+                          key={entry.id}
+                          entry={entry}
+                          kinds={kinds}
+                          when={format.dateTime(entry.occurredAt)}
+                          who={names.person(entry.actor)}
+                          person={names.person}
+                          unit={names.unit}
+                        />
+                      ))}
+                    </tbody>
+                  </table>
+                </EvidenceNamesProvider>
               </IndicatorNames.Provider>
             </div>
             <Pager
