@@ -190,7 +190,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
   it("lets the unit head correct it: both values kept, the objective's status evaluated again", async () => {
     const reason = 'Báo cáo quý I tính cả 2 nhiệm vụ chưa hoàn thành';
     // What the correction rests on: a file added to the report's record, and a paper record named.
-    const file = await org.uploadEvidence<{ reference: string }>(
+    const file = await org.uploadEvidence<{ id: string; reference: string }>(
       'head.tthc',
       cycleId,
       { recordType: 'measurement', recordKey: reportId },

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource, In, type Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   cancelCycleSignal,
-  evidenceIdsIn,
   parseQualityCycleId,
   QcycleError,
   QcycleErrorCode,
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, EvidenceFileEntity, QualityCycleEntity } from '@qcycle/persistence';
+import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import {
   decodeCursor,
@@ -21,13 +20,13 @@ import {
   type CursorPage,
   type Page,
 } from '../common/pagination';
+import { evidenceFilesNamedIn, type NamedEvidenceFile } from '../evidence/evidence-names';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type {
   CancelCycleView,
   CycleListQuery,
   CycleRecordView,
-  EventFileView,
   EventLogEntryView,
   EventLogQuery,
 } from './dto/cycle-list.dto';
@@ -47,7 +46,7 @@ export class CycleRecordsService {
     caller: Principal,
     cycleId: string,
     query: EventLogQuery,
-  ): Promise<CursorPage<EventLogEntryView> & { files: EventFileView[] }> {
+  ): Promise<CursorPage<EventLogEntryView> & { files: NamedEvidenceFile[] }> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
@@ -99,20 +98,12 @@ export class CycleRecordsService {
       limit,
       offset,
       nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.id]) : null,
-      files: await this.filesNamedBy(cycleId, page),
+      files: await evidenceFilesNamedIn(
+        this.dataSource,
+        cycleId,
+        page.map((e) => e.payload),
+      ),
     };
-  }
-
-  /** The files a page's events name, by name: one read by primary key, the cycle's own only. */
-  private async filesNamedBy(cycleId: string, page: EventLogEntryEntity[]): Promise<EventFileView[]> {
-    const ids = evidenceIdsIn(page.map((e) => e.payload));
-    if (ids.length === 0) return [];
-    const rows = await this.dataSource.getRepository(EvidenceFileEntity).find({
-      select: { id: true, fileName: true },
-      where: { id: In(ids), cycleId },
-    });
-    const names = new Map(rows.map((row) => [row.id, row.fileName]));
-    return ids.flatMap((id) => (names.has(id) ? [{ id, fileName: names.get(id)! }] : []));
   }
 
   private async running(cycleId: string): Promise<boolean> {

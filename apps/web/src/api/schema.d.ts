@@ -2488,12 +2488,6 @@ export interface components {
              */
             unitHead: number;
         };
-        EventFileView: {
-            /** @example Sổ theo dõi hồ sơ tháng 1.pdf */
-            fileName: string;
-            /** @example 0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c */
-            id: string;
-        };
         EventLogEntryView: {
             /**
              * @description User id, or system
@@ -2519,8 +2513,8 @@ export interface components {
             type: string;
         };
         EventLogPage: {
-            /** @description The uploaded files this page's events name (`evidence:<id>` anywhere in a payload), by name, so that a history reads file names and not ids; a file no longer on record is left out */
-            files: components["schemas"]["EventFileView"][];
+            /** @description The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists), by name, so that a history reads file names and not ids; a file no longer on record is left out */
+            files: components["schemas"]["NamedEvidenceFileView"][];
             items: components["schemas"]["EventLogEntryView"][];
             /** @example 20 */
             limit: number;
@@ -3132,6 +3126,12 @@ export interface components {
              * @example Ngày thành lập tỉnh
              */
             name: string;
+        };
+        NamedEvidenceFileView: {
+            /** @example Sổ theo dõi hồ sơ tháng 1.pdf */
+            fileName: string;
+            /** @example 0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c */
+            id: string;
         };
         NextYearDraftView: {
             /**

@@ -57,8 +57,6 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', order: 'desc' };
 const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'order'] as const;
-/** The history lists no record's files itself: its page of events comes with the names they need. */
-const NO_RECORDS: [] = [];
 
 /** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
@@ -257,7 +255,7 @@ export default function CycleHistoryPage() {
             <div className="table-scroll">
               <IndicatorNames.Provider value={nameOfIndicator}>
                 {/* The files the events name, by name, as the API lists them with the page. */}
-                <EvidenceNamesProvider cycleId={cycleId} records={NO_RECORDS} known={data.files}>
+                <EvidenceNamesProvider cycleId={cycleId} records={[]} known={data.files}>
                   <table className="events-table stacked-table">
                     <thead>
                       <tr>

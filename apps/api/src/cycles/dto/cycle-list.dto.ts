@@ -5,6 +5,7 @@ import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain'
 import { CycleKeyView } from './cycle.view';
 import { CursorPageInfoView, CursorPageQueryDto, PageInfoView, PageQueryDto } from '../../common/pagination';
 import { IsInstant } from '../../common/instant';
+import { NamedEvidenceFileView } from '../../evidence/dto/evidence.dto';
 
 const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
 
@@ -160,23 +161,14 @@ export class EventLogEntryView {
   payload!: Record<string, unknown>;
 }
 
-/** An uploaded file an event names, by the name it was uploaded with. */
-export class EventFileView {
-  @ApiProperty({ example: '0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c' })
-  id!: string;
-
-  @ApiProperty({ example: 'Sổ theo dõi hồ sơ tháng 1.pdf' })
-  fileName!: string;
-}
-
 export class EventLogPage extends CursorPageInfoView {
   @ApiProperty({ type: [EventLogEntryView] })
   items!: EventLogEntryView[];
 
   @ApiProperty({
-    type: [EventFileView],
+    type: [NamedEvidenceFileView],
     description:
-      "The uploaded files this page's events name (`evidence:<id>` anywhere in a payload), by name, so that a history reads file names and not ids; a file no longer on record is left out",
+      "The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists), by name, so that a history reads file names and not ids; a file no longer on record is left out",
   })
-  files!: EventFileView[];
+  files!: NamedEvidenceFileView[];
 }

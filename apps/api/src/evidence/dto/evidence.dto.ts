@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
+import type { NamedEvidenceFile } from '../evidence-names';
 
 /** The records that take evidence files; the record key names one of them (docs/evidence.md). */
 export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;
@@ -74,6 +75,15 @@ export class EvidenceFileView {
 
   @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
   uploadedAt!: string;
+}
+
+/** An uploaded file a record names, by the name it was uploaded with (what a history or page shows). */
+export class NamedEvidenceFileView implements NamedEvidenceFile {
+  @ApiProperty({ example: '0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c' })
+  id!: string;
+
+  @ApiProperty({ example: 'Sổ theo dõi hồ sơ tháng 1.pdf' })
+  fileName!: string;
 }
 
 export class EvidenceFileTypeView {

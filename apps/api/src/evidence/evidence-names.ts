@@ -1,0 +1,30 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { evidenceIdsIn } from '@qcycle/contracts';
+import { EvidenceFileEntity } from '@qcycle/persistence';
+
+/** An uploaded file a record names, with the name it was uploaded with. */
+export interface NamedEvidenceFile {
+  id: string;
+  fileName: string;
+}
+
+/**
+ * The uploaded files these recorded values name (`evidence:<id>` in their evidence lists), in the
+ * order named, each with the name it was uploaded with: so that a history, a page or a printed
+ * document says "Sổ theo dõi tháng 1.pdf" and not an id. One read by primary key, the cycle's own
+ * files only; a file no longer on record (a discarded rehearsal's) is left out.
+ */
+export async function evidenceFilesNamedIn(
+  db: DataSource | EntityManager,
+  cycleId: string,
+  values: unknown,
+): Promise<NamedEvidenceFile[]> {
+  const ids = evidenceIdsIn(values);
+  if (ids.length === 0) return [];
+  const rows = await db.getRepository(EvidenceFileEntity).find({
+    select: { id: true, fileName: true },
+    where: { id: In(ids), cycleId },
+  });
+  const names = new Map(rows.map((row) => [row.id, row.fileName]));
+  return ids.flatMap((id) => (names.has(id) ? [{ id, fileName: names.get(id)! }] : []));
+}
