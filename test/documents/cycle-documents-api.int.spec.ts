@@ -392,7 +392,16 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       );
 
       const finding = 'Phiếu kiểm soát thiếu thời điểm chuyển bước';
-      await kontumAudit.signedOff(finding);
+      // The photo of the register the auditor took, uploaded to the step: the report names it as
+      // uploaded, not by its reference.
+      const photo = await org.uploadEvidence<{ reference: string }>(
+        'qmr',
+        cycleId,
+        { recordType: 'audit-step', recordKey: steps[0].id },
+        { bytes: Buffer.from('%PDF-1.7\nAnh chup so theo doi\n'), name: 'Ảnh chụp sổ theo dõi.pdf' },
+      );
+      expect(photo.status).toBe(201);
+      await kontumAudit.signedOff(finding, [photo.body.reference]);
       await records.recordCorrectiveAction({
         cycleId,
         rows: [
@@ -445,7 +454,8 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(reportText).toContain('BÁO CÁO');
       expect(reportText).toContain('Kon Tum, ngày 25 tháng 10 năm 2024');
       expect(reportText).toContain(
-        `Kết quả: Không phù hợp nhẹ. Bằng chứng: Sổ theo dõi hồ sơ tháng 9/2024. Phát hiện: ${finding}`,
+        'Kết quả: Không phù hợp nhẹ. Bằng chứng: Sổ theo dõi hồ sơ tháng 9/2024; tệp “Ảnh chụp sổ theo dõi.pdf”. ' +
+          `Phát hiện: ${finding}`,
       );
       expect(reportText).toContain('Kết quả: Phù hợp. Bằng chứng: Báo cáo tháng 9/2024.');
       expect(reportText).toContain(

@@ -96,6 +96,7 @@ const audit: AuditRecord = {
   leadAuditorUserId: 'u-trang',
   leadAuditorName: 'Đặng Thu Trang',
   names: { 'u-trang': 'Đặng Thu Trang' },
+  fileNames: {},
   date: '2024-02-07',
 };
 
@@ -232,7 +233,10 @@ describe('Decree 30 format, as the clerk checks it: number and symbol, date, pag
     [
       'the nonconformity form (a QMS record, not a Decree 30 type): no number',
       () =>
-        nonconformityReportDocument({ nonconformity: complaint, year: 2024, date: '2024-03-04' }, wording),
+        nonconformityReportDocument(
+          { nonconformity: complaint, year: 2024, date: '2024-03-04', fileNames: {} },
+          wording,
+        ),
       { number: null, placeAndDate: 'Kon Tum, ngày 04 tháng 3 năm 2024', recipients: true },
     ],
   ];

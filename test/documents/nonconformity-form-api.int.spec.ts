@@ -91,7 +91,15 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const kontumAudit = new KontumAuditRecords(records, org, organisationCode, at);
       await kontumAudit.planned();
       await expectNotFound(form); // planned, not signed off
-      await kontumAudit.signedOff(finding);
+      // The auditor's photo of the register, uploaded to the step: the form names it as uploaded.
+      const photo = await org.uploadEvidence<{ reference: string }>(
+        'qmr',
+        cycleId,
+        { recordType: 'audit-step', recordKey: kontumAudit.steps[0].id },
+        { bytes: Buffer.from('%PDF-1.7\nAnh chup so theo doi\n'), name: 'Ảnh chụp sổ theo dõi.pdf' },
+      );
+      expect(photo.status).toBe(201);
+      await kontumAudit.signedOff(finding, [photo.body.reference]);
       // What correctiveAction records when it starts (corrective-action.workflow.ts), then the JSON.
       const auditor = org.idOf('auditor.hcth');
       await records.recordCorrectiveAction({
@@ -227,7 +235,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Điều khoản: 8.5.1.',
         'Chuyên gia đánh giá: Đặng Thu Trang.',
         `Mô tả: ${finding}.`,
-        'Bằng chứng: Sổ theo dõi hồ sơ tháng 9/2024.',
+        'Bằng chứng: Sổ theo dõi hồ sơ tháng 9/2024; tệp “Ảnh chụp sổ theo dõi.pdf”.',
         'Mức độ: Không phù hợp nhẹ.',
         'Ngày phát hiện: ngày 10 tháng 10 năm 2024.',
         '1. Khắc phục tức thời: Bổ sung thời điểm chuyển bước vào 3 phiếu.',

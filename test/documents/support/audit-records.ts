@@ -144,12 +144,15 @@ export class KontumAuditRecords {
     });
   }
 
-  /** Step 1 signed off on 10 October with a minor nonconformity (`finding`), step 2 conforming on the 11th. */
-  async signedOff(finding: string): Promise<void> {
+  /**
+   * Step 1 signed off on 10 October with a minor nonconformity (`finding`), on the register and any
+   * `uploaded` file references; step 2 conforming on the 11th.
+   */
+  async signedOff(finding: string, uploaded: string[] = []): Promise<void> {
     this.steps[0] = {
       ...this.steps[0],
       result: 'minor-nc',
-      evidence: ['Sổ theo dõi hồ sơ tháng 9/2024'],
+      evidence: ['Sổ theo dõi hồ sơ tháng 9/2024', ...uploaded],
       finding,
       signedOffAt: this.at('2024-10-10T03:00:00.000Z'),
     };

@@ -1,3 +1,4 @@
+import { evidenceIdOf } from '@qcycle/contracts';
 import type { OfficialDocument } from './official-document';
 import {
   blankNumberAndSymbol,
@@ -44,6 +45,8 @@ export interface AuditRecord {
   reportApproval?: { approvedBy: string; approvedByName: string | null; approvedOn: string } | null;
   /** Display names by user id (auditors). */
   names: Record<string, string>;
+  /** The uploaded files the steps' evidence names, by id: the name each was uploaded with. */
+  fileNames: Record<string, string>;
   /** The internal-auditor certificates the directory has for them, by user id (ISO 9001 7.2). */
   certificates?: Record<string, { certificate: string; issuedBy: string | null; issuedOn: string }>;
   /** The document's date: the plan's approval (plan) or the audit's close (report), `YYYY-MM-DD`. */
@@ -166,7 +169,9 @@ export function auditReportDocument(audit: AuditRecord, wording: DecisionWording
         text:
           `${i + 1}. ${unit(s.unitCode)}: ${s.process} (điều khoản ${s.clause}); chuyên gia đánh giá ` +
           `${audit.names[s.auditorUserId] ?? s.auditorUserId}. Kết quả: ${s.result ? (AUDIT_RESULT[s.result] ?? s.result) : 'chưa đánh giá'}.` +
-          (s.evidence?.length ? ` Bằng chứng: ${s.evidence.join('; ')}.` : '') +
+          (s.evidence?.length
+            ? ` Bằng chứng: ${s.evidence.map((item) => evidenceItem(item, audit.fileNames)).join('; ')}.`
+            : '') +
           (s.finding ? ` Phát hiện: ${clause(s.finding)}.` : '') +
           (s.notes ? ` Ghi chú: ${clause(s.notes)}.` : ''),
       })),
@@ -312,6 +317,18 @@ function requirePlan(audit: AuditRecord): NonNullable<AuditRecord['plan']> {
 export function unitNames(wording: DecisionWording): (code: string) => string {
   const names = new Map(wording.organisation.units.map((u) => [u.code, u.name.vi]));
   return (code) => names.get(code) ?? code;
+}
+
+/**
+ * An item of an evidence list as a document says it: a paper record as its text names it, an
+ * uploaded file by the name it was uploaded with (`tệp “Biên bản kiểm tra.pdf”`), never its
+ * `evidence:<id>`; a file no longer on record by the start of its id, as the web app says it.
+ */
+export function evidenceItem(item: string, fileNames: Readonly<Record<string, string>>): string {
+  const id = evidenceIdOf(item);
+  if (!id) return clause(item);
+  const name = fileNames[id];
+  return name ? `tệp “${name}”` : `tệp minh chứng ${id.slice(0, 8)}`;
 }
 
 /** A person's sentence inside ours: without its own closing `.` or `;`. */

@@ -10,6 +10,7 @@ import { certificateView } from '../directory/auditor-certificate';
 import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
 import type { Principal } from '../auth/principal';
+import { evidenceFilesNamedIn } from '../evidence/evidence-names';
 import {
   decisionDocument,
   objectivesPlanDocument,
@@ -82,7 +83,7 @@ export class CycleOfficialDocumentsService {
     if (type === 'audit-report' && (audit.status !== 'closed' || !audit.closedAt))
       throw new QcycleError(QcycleErrorCode.NotFound, 'auditNotClosed', { cycleId });
     const ids = [...new Set([audit.leadAuditorUserId, ...audit.steps.map((s) => s.auditorUserId)])];
-    const [people, planned, { dateOf }, previousFindings] = await Promise.all([
+    const [people, planned, { dateOf }, previousFindings, files] = await Promise.all([
       this.peopleOf(caller, ids),
       this.dataSource.getRepository(EventLogEntryEntity).findOne({
         where: { cycleId, type: 'audit.planned' },
@@ -90,6 +91,7 @@ export class CycleOfficialDocumentsService {
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
       previousAuditFindings(this.dataSource.manager, cycleId),
+      evidenceFilesNamedIn(this.dataSource, cycleId, audit.steps),
     ]);
     const { reportApproval } = audit;
     const names = fullNames(people);
@@ -104,6 +106,7 @@ export class CycleOfficialDocumentsService {
       plan,
       leadAuditorName: names[audit.leadAuditorUserId] ?? audit.leadAuditorUserId,
       names,
+      fileNames: Object.fromEntries(files.map((file) => [file.id, file.fileName])),
       certificates,
       previousFindings,
       reportApproval: reportApproval && {

@@ -38,8 +38,8 @@ const complaint: NonconformityView = {
   rounds: 1,
 };
 
-const form = (nonconformity: NonconformityView) =>
-  nonconformityReportDocument({ nonconformity, year: 2024, date: '2024-03-08' }, wording);
+const form = (nonconformity: NonconformityView, fileNames: Record<string, string> = {}) =>
+  nonconformityReportDocument({ nonconformity, year: 2024, date: '2024-03-08', fileNames }, wording);
 
 /** Section I as printed: `label text` per paragraph, up to section II. */
 function generalSection(document: OfficialDocument): string[] {
@@ -171,6 +171,23 @@ describe('the nonconformity form says where each nonconformity comes from', () =
       kind: 'paragraph',
       label: '5. Thời hạn hoàn thành:',
       text: 'ngày 29 tháng 3 năm 2024.',
+    });
+  });
+
+  it('names its evidence as a reader of the paper needs it: a record as written, an uploaded file by its name', () => {
+    const uploaded = '0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c';
+    const gone = '9c8d7e6f-0000-4e6f-8a7b-9c0d1e2f3a4b';
+    const document = form(
+      {
+        ...complaint,
+        evidence: ['Sổ theo dõi hồ sơ tháng 9/2024.', `evidence:${uploaded}`, `evidence:${gone}`],
+      },
+      { [uploaded]: 'Biên bản kiểm tra ngày 12-9.pdf' },
+    );
+    expect(document.body).toContainEqual({
+      kind: 'paragraph',
+      label: 'Bằng chứng:',
+      text: 'Sổ theo dõi hồ sơ tháng 9/2024; tệp “Biên bản kiểm tra ngày 12-9.pdf”; tệp minh chứng 9c8d7e6f.',
     });
   });
 });

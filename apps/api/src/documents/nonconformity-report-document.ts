@@ -1,5 +1,5 @@
 import type { NonconformitySource } from '@qcycle/domain';
-import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
+import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, evidenceItem, unitNames } from './audit-documents';
 import { issuerLines, type DecisionWording } from './decision-document';
 import type { NonconformityView } from './dto/nonconformity.view';
 import { periodLabel } from './objectives-report-document';
@@ -17,6 +17,8 @@ import {
  */
 export interface NonconformityRecord {
   nonconformity: NonconformityView;
+  /** The uploaded files its evidence names, by id: the name each was uploaded with. */
+  fileNames: Record<string, string>;
   year: number;
   /** The form's date, `YYYY-MM-DD` (Vietnam time): its last record (verified, planned, or found). */
   date: string;
@@ -77,7 +79,7 @@ export function nonconformityReportDocument(
             {
               kind: 'paragraph' as const,
               label: 'Bằng chứng:',
-              text: `${nc.evidence.map(clause).join('; ')}.`,
+              text: `${nc.evidence.map((item) => evidenceItem(item, record.fileNames)).join('; ')}.`,
             },
           ]
         : []),

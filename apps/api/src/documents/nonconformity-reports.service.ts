@@ -11,6 +11,7 @@ import {
   EventLogEntryEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
+import { evidenceFilesNamedIn } from '../evidence/evidence-names';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
 import type { DocumentFile, DocumentFormat } from './document-negotiation';
@@ -65,13 +66,15 @@ export class NonconformityReportsService {
     format: DocumentFormat,
   ): Promise<DocumentFile> {
     const key = this.official.own(caller, cycleId);
-    const [planned, { dateOf }] = await Promise.all([
+    const [planned, { dateOf }, files] = await Promise.all([
       this.dataSource.getRepository(EventLogEntryEntity).findOneBy({
         id: `${nonconformity.id}/planned/${nonconformity.rounds}`,
         cycleId,
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
+      evidenceFilesNamedIn(this.dataSource, cycleId, nonconformity),
     ]);
+    const fileNames = Object.fromEntries(files.map((file) => [file.id, file.fileName]));
     const date =
       nonconformity.verification?.verifiedOn ??
       (planned && nonconformity.action ? dateOf(planned.occurredAt) : nonconformity.foundOn);
@@ -80,7 +83,8 @@ export class NonconformityReportsService {
       sourceRecord: `corrective_actions/${nonconformity.id}`,
       approvedBy: nonconformity.verifierUserId,
       approvedByName: nonconformity.verifierName,
-      build: (wording) => nonconformityReportDocument({ nonconformity, year: key.year, date }, wording),
+      build: (wording) =>
+        nonconformityReportDocument({ nonconformity, year: key.year, date, fileNames }, wording),
     });
   }
 
