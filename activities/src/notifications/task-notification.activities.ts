@@ -4,10 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
-  evidenceIdOf,
   evidenceReference,
   parseQualityCycleId,
   qualityCycleId,
@@ -18,7 +17,7 @@ import {
 import { cyclePageUrl, openedAfterDue, taskPageUrl } from '@qcycle/domain';
 import {
   EventLogEntryEntity,
-  EvidenceFileEntity,
+  evidenceFilesNamedIn,
   NotificationEntity,
   QualityCycleEntity,
   TaskEntity,
@@ -402,19 +401,18 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       ...(request.reason === 'corrected'
         ? {
             taskPage: taskPageUrl(this.config.publicUrl, request.taskId),
-            evidenceNames: await this.evidenceNamesOf(request.correction?.evidence ?? []),
+            evidenceNames: await this.evidenceNamesOf(request.cycleId, request.correction?.evidence ?? []),
           }
         : {}),
     };
   }
 
   /** The names of the files a correction rests on, by reference (`evidence:<id>`); other texts are no files. */
-  private async evidenceNamesOf(evidence: readonly string[]): Promise<Record<string, string>> {
-    const ids = evidence.flatMap((item) => evidenceIdOf(item) ?? []);
-    if (ids.length === 0) return {};
-    const files = await this.dataSource
-      .getRepository(EvidenceFileEntity)
-      .find({ select: { id: true, fileName: true }, where: { id: In(ids) } });
+  private async evidenceNamesOf(
+    cycleId: string,
+    evidence: readonly string[],
+  ): Promise<Record<string, string>> {
+    const files = await evidenceFilesNamedIn(this.dataSource, cycleId, { evidence });
     return Object.fromEntries(files.map((file) => [evidenceReference(file.id), file.fileName]));
   }
 

@@ -20,3 +20,4 @@ export * from './entities/rehearsal-discard.entity';
 export * from './entities/calendar-feed.entity';
 export * from './discard-cycle-records';
 export * from './earlier-year-results';
+export * from './evidence-file-names';

@@ -10,7 +10,12 @@ import {
   QcycleErrorCode,
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
+import {
+  EventLogEntryEntity,
+  evidenceFilesNamedIn,
+  QualityCycleEntity,
+  type NamedEvidenceFile,
+} from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import {
   decodeCursor,
@@ -20,7 +25,6 @@ import {
   type CursorPage,
   type Page,
 } from '../common/pagination';
-import { evidenceFilesNamedIn, type NamedEvidenceFile } from '../evidence/evidence-names';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type {

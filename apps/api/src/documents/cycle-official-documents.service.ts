@@ -3,14 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
 import { describeTarget, type Objective } from '@qcycle/domain';
-import { DecisionEntity, DocumentVersionEntity, EventLogEntryEntity, UserEntity } from '@qcycle/persistence';
+import {
+  DecisionEntity,
+  DocumentVersionEntity,
+  EventLogEntryEntity,
+  evidenceFilesNamedIn,
+  UserEntity,
+} from '@qcycle/persistence';
 import { In } from 'typeorm';
 import type { AuditView } from '../cycles/dto/cycle-records.view';
 import { certificateView } from '../directory/auditor-certificate';
 import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
 import type { Principal } from '../auth/principal';
-import { evidenceFilesNamedIn } from '../evidence/evidence-names';
 import {
   decisionDocument,
   objectivesPlanDocument,

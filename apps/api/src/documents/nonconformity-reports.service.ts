@@ -9,9 +9,9 @@ import {
   CorrectiveActionEntity,
   DecisionEntity,
   EventLogEntryEntity,
+  evidenceFilesNamedIn,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
-import { evidenceFilesNamedIn } from '../evidence/evidence-names';
 import { CycleOfficialDocumentsService } from './cycle-official-documents.service';
 import { DecisionWordingSource } from './decision-wording.source';
 import type { DocumentFile, DocumentFormat } from './document-negotiation';

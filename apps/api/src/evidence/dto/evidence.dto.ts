@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
-import type { NamedEvidenceFile } from '../evidence-names';
+import type { NamedEvidenceFile } from '@qcycle/persistence';
 
 /** The records that take evidence files; the record key names one of them (docs/evidence.md). */
 export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;

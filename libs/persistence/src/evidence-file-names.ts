@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { evidenceIdsIn } from '@qcycle/contracts';
-import { EvidenceFileEntity } from '@qcycle/persistence';
+import { EvidenceFileEntity } from './entities/evidence-file.entity';
 
 /** An uploaded file a record names, with the name it was uploaded with. */
 export interface NamedEvidenceFile {
