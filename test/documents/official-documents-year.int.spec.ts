@@ -2,7 +2,6 @@ import { Workbook } from 'exceljs';
 import type { QcycleConfig } from '@qcycle/config';
 import { describeTarget, KONTUM_2024_TEMPLATE, type Objective } from '@qcycle/domain';
 import type { CycleReportView, ReportIndicatorView } from '../../apps/api/src/cycles/dto/cycle-report.view';
-import type { ReviewView } from '../../apps/api/src/cycles/dto/cycle-records.view';
 import {
   annualQmsReportDocument,
   type AnnualQmsReportData,
@@ -24,6 +23,7 @@ import {
   NOT_RECORDED,
   reviewMinutesDocument,
   UNIT_HEAD,
+  type ReviewRecord,
 } from '../../apps/api/src/documents/review-minutes-document';
 import {
   docxParts,
@@ -481,7 +481,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
   });
 
   describe('the management review minutes, from what the review record holds today', () => {
-    const review: ReviewView = {
+    const review: ReviewRecord['review'] = {
       status: 'held',
       inputs: {
         previousActions: { status: 'none', items: [] },

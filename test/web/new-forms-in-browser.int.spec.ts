@@ -693,6 +693,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         .getByRole('group', { name: vi(`tasks:review.${key}`) })
         .getByRole('radio', { name: vi(`tasks:review.${answer}`), exact: true })
         .check();
+    // The signed minutes, scanned, attached to the answer.
+    const minutesScan = 'Biên bản họp xem xét của lãnh đạo (đã ký).pdf';
+    await leader.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: minutesScan,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nBien ban hop xem xet\n%%EOF\n'),
+    });
+    await leader.page.getByText(vi('tasks:evidence.uploaded', { name: minutesScan })).waitFor();
     await leader.check('the management review with an action', { screenshot: 'task-management-review' });
     await leader.page.getByRole('button', { name: vi('tasks:review.submit') }).click();
     await submitted(leader);
@@ -717,6 +725,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .waitFor();
     const fact = (label: string) => factOf(qmr.page, label);
     await expect(fact(vi('cycles:review.secretary'))).resolves.toBe('Đỗ Thị Hằng');
+    // The signed minutes' scan beside their number: by its name, a link to download it.
+    await expect(fact(vi('cycles:review.evidence'))).resolves.toBe(
+      `${vi('tasks:evidence.download')} ${minutesScan}`,
+    );
+    await qmr.page
+      .getByRole('link', { name: `${vi('tasks:evidence.download')} ${minutesScan}`, exact: true })
+      .waitFor();
     await expect(fact(vi('cycles:review.suitable'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.adequate'))).resolves.toBe(vi('cycles:review.yes'));
     await expect(fact(vi('cycles:review.effective'))).resolves.toBe(vi('cycles:review.no'));

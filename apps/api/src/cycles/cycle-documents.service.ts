@@ -13,7 +13,9 @@ import {
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
+  evidenceFilesNamedIn,
   OrganisationUnitEntity,
+  TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
@@ -163,8 +165,21 @@ export class CycleDocumentsService {
 
   async review(caller: Principal, cycleId: string): Promise<ReviewView> {
     own(caller, cycleId);
-    const review = await this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId });
+    const [review, held] = await Promise.all([
+      this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),
+      // The leader's answer keeps what the review rests on (the signed minutes' scan); the review's
+      // record keeps the reference only.
+      this.dataSource.getRepository(TaskEntity).findOne({
+        select: { id: true, outcome: true },
+        where: { cycleId, kind: 'management-review', status: 'completed' },
+        order: { closedAt: 'DESC' },
+      }),
+    ]);
     if (!review) throw new QcycleError(QcycleErrorCode.NotFound, 'review', { cycleId });
+    const given = held?.outcome?.evidence;
+    const evidence = Array.isArray(given)
+      ? given.filter((item): item is string => typeof item === 'string')
+      : [];
     return {
       status: review.status,
       inputs: review.inputs,
@@ -172,6 +187,8 @@ export class CycleDocumentsService {
       actions: review.actions,
       minutesRef: review.minutesRef,
       heldAt: review.heldAt,
+      evidence,
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, { evidence }),
     };
   }
 

@@ -4275,6 +4275,16 @@ export interface components {
             actions: {
                 [key: string]: unknown;
             }[] | null;
+            /**
+             * @description What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`; empty until held, or when none was given
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c",
+             *       "Danh sách đại biểu dự họp"
+             *     ]
+             */
+            evidence: string[];
+            /** @description The uploaded files of `evidence`, by name */
+            files: components["schemas"]["NamedEvidenceFileView"][];
             /** @example null */
             heldAt: string | null;
             /**

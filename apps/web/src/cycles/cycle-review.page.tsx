@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
-import { EvidenceLink } from '../ui/evidence';
+import { EvidenceLink, EvidenceNamesProvider, EvidenceText } from '../ui/evidence';
 import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
@@ -168,6 +168,17 @@ function ReviewBlock({
         </Fact>
         <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>
         <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
+        {review.evidence.length > 0 && (
+          <Fact label={t('review.evidence')}>
+            <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
+              <ReadableList
+                items={review.evidence}
+                className="evidence-list"
+                render={(item) => <EvidenceText value={item} />}
+              />
+            </EvidenceNamesProvider>
+          </Fact>
+        )}
         {outputs?.secretary && <Fact label={t('review.secretary')}>{outputs.secretary}</Fact>}
       </dl>
       {outputs?.attendees && (

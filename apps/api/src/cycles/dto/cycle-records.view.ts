@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
+import { NamedEvidenceFileView } from '../../evidence/dto/evidence.dto';
 
 export class DecisionView {
   @ApiProperty({ example: '123/QĐ-UBND' })
@@ -345,6 +346,17 @@ export class ReviewView {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   heldAt!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c', 'Danh sách đại biểu dự họp'],
+    description:
+      "What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`; empty until held, or when none was given",
+  })
+  evidence!: string[];
+
+  @ApiProperty({ type: [NamedEvidenceFileView], description: 'The uploaded files of `evidence`, by name' })
+  files!: NamedEvidenceFileView[];
 }
 
 export class ObjectiveResultView {
