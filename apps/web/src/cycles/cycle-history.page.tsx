@@ -15,6 +15,7 @@ import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import './cycles.css';
 import { DateInput } from '../ui/date-input';
+import { EVENT_TYPES } from './event-types';
 import { EvidenceNamesProvider } from '../ui/evidence';
 
 type EventEntry = Schemas['EventLogEntryView'];
@@ -22,30 +23,6 @@ type EventEntry = Schemas['EventLogEntryView'];
 const PAGE = 50;
 
 /** The event types the engine writes (activities/), grouped; a group filters by its prefix (`task.`). */
-const EVENT_TYPES = {
-  cycle: ['cycle.started', 'cycle.phase-entered', 'cycle.dates-moved', 'cycle.closed', 'cycle.cancelled'],
-  objectives: ['objectives.approved', 'objectives.delegated', 'objectives.unit-accepted'],
-  task: [
-    'task.opened',
-    'task.completed',
-    'task.reminded',
-    'task.escalated',
-    'task.reassigned',
-    'task.cancelled',
-    'task.expired',
-    'task.resolved',
-  ],
-  measurement: ['measurement.reported', 'measurement.corrected'],
-  audit: [
-    'audit.planned',
-    'audit.steps-planned',
-    'audit.opened',
-    'audit.step-signed-off',
-    'audit.closed',
-    'audit.not-closed',
-  ],
-  review: ['review.inputs-compiled', 'review.held', 'review.not-held'],
-} as const;
 
 interface Filters {
   type: string;
