@@ -1203,6 +1203,27 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     );
     await qmr.page.getByText(vi('cycles:history.empty')).waitFor();
     await expect(rows.count()).resolves.toBe(0);
+    // The files uploaded in the year, each said in words: the record it was added to, which file
+    // (to download) and how large. Lan's register of January is one.
+    await qmr.page.getByLabel(vi('cycles:history.to')).fill('');
+    await qmr.page.getByLabel(vi('cycles:history.type')).selectOption('evidence.uploaded');
+    await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
+    await qmr.page.waitForURL((url) => url.searchParams.get('type') === 'evidence.uploaded');
+    const upload = rows.filter({ hasText: 'Sổ theo dõi hồ sơ tháng 1.pdf' });
+    await upload
+      .getByRole('link', {
+        name: `${vi('tasks:evidence.download')} Sổ theo dõi hồ sơ tháng 1.pdf`,
+        exact: true,
+      })
+      .waitFor();
+    await expect(upload.locator('.event-fact dt').allTextContents()).resolves.toEqual([
+      vi('tasks:history.field.record'),
+      vi('tasks:history.field.file'),
+    ]);
+    await expect(upload.locator('.event-fact dd').allTextContents()).resolves.toEqual([
+      `${vi('tasks:history.record.measurement')} · Mục tiêu 4, T1/2024`,
+      `${vi('tasks:evidence.download')} Sổ theo dõi hồ sơ tháng 1.pdf (293 KB)`,
+    ]);
 
     const admin = await as('admin');
     await admin.open('/directory');

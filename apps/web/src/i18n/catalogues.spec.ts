@@ -1,5 +1,6 @@
 import { qualityEventTypes } from '@qcycle/contracts';
 import { TASK_KINDS } from '../tasks/task-types';
+import { EVIDENCE_RECORD_TYPES } from '../ui/evidence-api';
 import { catalogues, NAMESPACES } from './catalogues';
 
 /** Every key path of a catalogue, e.g. `nav.myTasks`. */
@@ -29,6 +30,14 @@ describe('the vi and en catalogues of the web app', () => {
     for (const language of ['vi', 'en'] as const) {
       const kinds = catalogues[language].tasks.kind as Record<string, unknown>;
       const unnamed = TASK_KINDS.filter((kind) => typeof kinds[kind] !== 'string');
+      expect({ language, unnamed }).toEqual({ language, unnamed: [] });
+    }
+  });
+
+  it('names every record a file is added to, in both languages (an upload in a history says where it went)', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const records = (catalogues[language].tasks.history as { record: Record<string, unknown> }).record;
+      const unnamed = EVIDENCE_RECORD_TYPES.filter((type) => typeof records[type] !== 'string');
       expect({ language, unnamed }).toEqual({ language, unnamed: [] });
     }
   });

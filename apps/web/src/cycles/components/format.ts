@@ -130,7 +130,8 @@ export function describeTask(taskId: string, t: Translate): string {
   const objective = /\/obj-(\d+)\//.exec(taskId)?.[1];
   const period = /\/(\d{4}(?:-(?:\d{2}|Q\d|H\d))?)$/.exec(taskId)?.[1];
   const parts: string[] = [];
-  if (objective) parts.push(t('objectives.number', { number: objective }));
+  // Its namespace named: the task pages' events say it too.
+  if (objective) parts.push(t('cycles:objectives.number', { number: objective }));
   if (period) parts.push(periodText(period, t));
   return parts.join(', ');
 }

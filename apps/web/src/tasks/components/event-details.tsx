@@ -1,7 +1,8 @@
 import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatInstant } from '../../ui/dates';
-import { EvidenceText } from '../../ui/evidence';
+import { EvidenceLink, EvidenceText, evidenceReferenceOf, fileSizeText } from '../../ui/evidence';
+import { describeTask } from '../../cycles/components/format';
 import { formatNumber, objectiveText, periodText, type Translate } from './format';
 import { IndicatorNames, ReadableValue } from './readable-value';
 import './event-details.css';
@@ -262,6 +263,40 @@ export function readableEvent(
       case 'staffDelegations':
         if (Array.isArray(value)) add('delegations', formatNumber(value.length, language));
         else rest[key] = value;
+        break;
+      // An uploaded file: the file by its name (to download) and size, the record it was added to.
+      case 'fileName':
+        if (
+          type === 'evidence.uploaded' &&
+          typeof value === 'string' &&
+          typeof payload?.evidenceId === 'string'
+        )
+          add(
+            'file',
+            <>
+              <EvidenceLink reference={evidenceReferenceOf(payload.evidenceId)} fileName={value} />
+              {typeof payload.size === 'number' && ` (${fileSizeText(payload.size, language)})`}
+            </>,
+          );
+        else rest[key] = value;
+        break;
+      case 'evidenceId':
+      case 'size':
+        // Said with the file's name.
+        if (type !== 'evidence.uploaded') rest[key] = value;
+        break;
+      case 'recordType':
+        if (type === 'evidence.uploaded' && typeof value === 'string') {
+          const record = typeof payload?.recordKey === 'string' ? describeTask(payload.recordKey, t) : '';
+          add(
+            'record',
+            [t(`tasks:history.record.${value}`, { defaultValue: value }), record].filter(Boolean).join(' · '),
+          );
+        } else rest[key] = value;
+        break;
+      case 'recordKey':
+        // Said with its type, in words.
+        if (type !== 'evidence.uploaded') rest[key] = value;
         break;
       case 'stepsUnsigned':
         if (typeof value === 'number') add('stepsUnsigned', formatNumber(value, language));

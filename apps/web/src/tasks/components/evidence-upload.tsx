@@ -4,6 +4,7 @@ import { ApiProblem, type FieldProblem } from '../../api/client';
 import {
   acceptAttribute,
   EvidenceLink,
+  fileSizeText,
   refusalBeforeSending,
   uploadEvidence,
   useAcceptedFiles,
@@ -27,7 +28,7 @@ function refusalText(error: unknown, t: Translate, language: string): string {
     // Ours names the limit; a proxy in front of the API may refuse a smaller file without a word.
     const maxBytes = error.details?.maxBytes;
     return typeof maxBytes === 'number'
-      ? t('evidence.error.tooLarge', { size: sizeText(maxBytes, language) })
+      ? t('evidence.error.tooLarge', { size: fileSizeText(maxBytes, language) })
       : t('evidence.error.tooLargeForServer');
   }
   if (error.status === 415) {
@@ -46,13 +47,6 @@ function refusalText(error: unknown, t: Translate, language: string): string {
   return t('evidence.error.other');
 }
 
-const sizeText = (bytes: number, language: string) => {
-  const format = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
-  return bytes >= 1024 * 1024
-    ? `${format.format(bytes / (1024 * 1024))} MB`
-    : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
-};
-
 /** The kinds of file the server takes, as the user knows them: "PDF, PNG, …, DOC hoặc XLS". */
 const kindsText = (rules: AcceptedFiles, language: string) =>
   new Intl.ListFormat(language === 'en' ? 'en-GB' : 'vi', { type: 'disjunction' }).format(
@@ -68,7 +62,7 @@ function refusedUnsent(
 ): string {
   if (why === 'type') return t('evidence.error.typeNotSent', { kinds: kindsText(rules, language) });
   if (why === 'content') return t('evidence.error.contentNotSent');
-  return t('evidence.error.tooLargeNotSent', { size: sizeText(rules.maxBytes, language) });
+  return t('evidence.error.tooLargeNotSent', { size: fileSizeText(rules.maxBytes, language) });
 }
 
 /** A file the API refused (or that was not sent, see above), by its name, with why in the user's words. */
@@ -224,14 +218,14 @@ export function EvidenceUpload({
     uploading?.total &&
     t('evidence.sent', {
       percent: Math.floor(((uploading.sent ?? 0) * 100) / uploading.total),
-      sent: sizeText(uploading.sent ?? 0, i18n.language),
-      total: sizeText(uploading.total, i18n.language),
+      sent: fileSizeText(uploading.sent ?? 0, i18n.language),
+      total: fileSizeText(uploading.total, i18n.language),
     });
 
   // The kinds and the limit are the server's (EVIDENCE_MAX_BYTES): said once they are known.
   const hint = [
     rules && t('evidence.acceptedTypes', { kinds: kindsText(rules, i18n.language) }),
-    rules && t('evidence.maxSize', { size: sizeText(rules.maxBytes, i18n.language) }),
+    rules && t('evidence.maxSize', { size: fileSizeText(rules.maxBytes, i18n.language) }),
     t('evidence.howToAttach'),
   ]
     .filter(Boolean)
@@ -244,7 +238,7 @@ export function EvidenceUpload({
           {files.map((file) => (
             <li key={file.id}>
               <EvidenceLink reference={file.reference} fileName={file.fileName} />
-              <span className="muted"> ({sizeText(file.size, i18n.language)})</span>{' '}
+              <span className="muted"> ({fileSizeText(file.size, i18n.language)})</span>{' '}
               <button
                 type="button"
                 className="button button-quiet"
