@@ -1187,10 +1187,36 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const today = await qmr.page.evaluate(() => new Date().toLocaleDateString('en-CA'));
     const [year, month, day] = today.split('-');
     await expect(from.inputValue()).resolves.toBe(`${day}/${month}/${year}`);
+    // While the page asks (the answer held back here), the rows shown are the last answer's: the
+    // heading says it is loading and they are dimmed, not to be taken for the answer.
+    let answer!: () => void;
+    const heldBack = new Promise<void>((resolve) => (answer = resolve));
+    const fromToday = (url: URL) => url.pathname.endsWith('/events') && url.searchParams.has('from');
+    await qmr.page.route(fromToday, async (route) => {
+      await heldBack;
+      await route.continue();
+    });
     await qmr.page.getByRole('button', { name: vi('cycles:history.apply'), exact: true }).click();
     await qmr.page.waitForURL(new RegExp(`from=${today}`));
-    // The rows left from the last filter stay while the page asks again: count once it has answered.
-    await qmr.page.locator('section[aria-labelledby="events-heading"][aria-busy="false"]').waitFor();
+    const eventLog = qmr.page.locator('section[aria-labelledby="events-heading"]');
+    await eventLog.and(qmr.page.locator('[aria-busy="true"]')).waitFor();
+    await expect(eventLog.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(
+      `${vi('cycles:history.events')} (${vi('cycles:loading')})`,
+    );
+    await expect(
+      eventLog
+        .locator('.events-table')
+        .evaluate(
+          (table) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(
+              table,
+            ).opacity,
+        ),
+    ).resolves.toBe('0.5');
+    answer();
+    // Counted once it has answered.
+    await eventLog.and(qmr.page.locator('[aria-busy="false"]')).waitFor();
+    await qmr.page.unroute(fromToday);
     await expect(rows.count()).resolves.toBe(2);
     // Up to the day before, none: what the page lists is its answer to the filter, not the rows it had.
     const yesterday = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day) - 1));

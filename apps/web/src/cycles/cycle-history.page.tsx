@@ -222,7 +222,13 @@ export default function CycleHistoryPage() {
       <section aria-labelledby="events-heading" aria-busy={loading}>
         <h2 id="events-heading">
           {t('history.events')}
-          {data && <span className="muted small"> ({t('history.total', { count: data.total })})</span>}
+          {/* While other filters are asked, the rows shown are the last answer's: said so, and dimmed. */}
+          {data && (
+            <span className="muted small">
+              {' '}
+              ({loading ? t('loading') : t('history.total', { count: data.total })})
+            </span>
+          )}
         </h2>
         {error && !(problem && problem.problems.length > 0) ? <ErrorNotice error={error} /> : null}
         {loading && !data && <p className="loading">{t('loading')}</p>}
