@@ -270,7 +270,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
         at: new Date(asked.completedAt).toISOString(),
       });
     }
-    const { correction, rootCause, action, ownerUserId, dueDate } = plan;
+    const { correction, rootCause, action, ownerUserId, dueDate, evidence } = plan;
 
     const planDue = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
     // A plan carried from last year was due then: its verification gets the time a plan would.
@@ -287,7 +287,17 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
       dueAt: verifyDueAt,
       expiresAt,
       ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, verifier) } : {}),
-      form: { finding: nc.description, correction, rootCause, action, ownerUserId, dueDate, ...carriedFrom },
+      // What the plan rests on goes with it: the verifier judges the effect from it (ISO 10.2 d).
+      form: {
+        finding: nc.description,
+        correction,
+        rootCause,
+        action,
+        ownerUserId,
+        dueDate,
+        ...(evidence?.length ? { evidence } : {}),
+        ...carriedFrom,
+      },
       validate: validateVerificationOutcome,
     });
     if (verification.status !== 'completed') {

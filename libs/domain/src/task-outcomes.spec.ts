@@ -272,6 +272,19 @@ describe('corrective action and review outcomes', () => {
     expect(
       paths(validateCorrectiveActionPlan({ ...plan, rootCause: '', ownerUserId: 'u9' }, { userIds: ['u1'] })),
     ).toEqual(['rootCause', 'ownerUserId']);
+    // What the plan rests on is optional, but never a blank item or something other than a list.
+    expect(
+      validateCorrectiveActionPlan(
+        { ...plan, evidence: ['Phiếu hẹn mẫu mới', 'evidence:f1'] },
+        { userIds: ['u1'] },
+      ),
+    ).toEqual([]);
+    expect(paths(validateCorrectiveActionPlan({ ...plan, evidence: ['  '] }, { userIds: ['u1'] }))).toEqual([
+      'evidence',
+    ]);
+    expect(paths(validateCorrectiveActionPlan({ ...plan, evidence: 'BB-01' }, { userIds: ['u1'] }))).toEqual([
+      'evidence',
+    ]);
     expect(validateVerificationOutcome({ effective: false, notes: 'Chưa hiệu lực' })).toEqual([]);
     expect(paths(validateVerificationOutcome({ effective: 'yes', notes: '' }))).toEqual([
       'effective',

@@ -145,6 +145,11 @@ export interface CorrectiveActionPlanOutcome {
   action: string;
   ownerUserId: string;
   dueDate: IsoDate;
+  /**
+   * What the correction rests on, for the verifier: `evidence:<id>` for a file uploaded to the
+   * corrective action's record, or a paper record by name. Optional: a plan may precede its proof.
+   */
+  evidence?: string[];
 }
 
 /** ISO 10.2 d: the auditor's verification; not effective reopens the action. */

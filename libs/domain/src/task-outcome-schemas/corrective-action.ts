@@ -1,5 +1,5 @@
 import type { OutcomeSchema } from './schema-kit';
-import { date, labelled, problem, reference, text } from './schema-kit';
+import { date, labelled, optionalTextList, problem, reference, text } from './schema-kit';
 
 // The corrective-action workflow's tasks (ISO 10.2): the plan and the verification of its effect.
 
@@ -39,6 +39,20 @@ export const CORRECTIVE_ACTION_PLAN: OutcomeSchema = {
     dueDate: date(
       { vi: 'Hạn hoàn thành', en: 'Due date' },
       { vi: 'Hạn hoàn thành phải có dạng YYYY-MM-DD.', en: 'The due date must be written YYYY-MM-DD.' },
+    ),
+    evidence: optionalTextList(
+      {
+        vi: 'Minh chứng thực hiện',
+        en: 'Evidence of the correction',
+        about: {
+          vi: 'Tệp tải lên hồ sơ hành động khắc phục hoặc hồ sơ giấy, để người kiểm tra hiệu lực xem.',
+          en: "Files uploaded to the corrective action's record, or paper records, for the verifier to see.",
+        },
+      },
+      {
+        vi: 'Minh chứng phải là danh sách văn bản không rỗng.',
+        en: 'The evidence must be a list of texts, none empty.',
+      },
     ),
   },
 };

@@ -1,10 +1,10 @@
 import { REVIEW_ENTERED_INPUTS } from '../review-preparation';
 import type { Label, OutcomeSchema } from './schema-kit';
 import {
-  NON_BLANK_PATTERN,
   date,
   labelled,
   optionalText,
+  optionalTextList,
   problem,
   reference,
   text,
@@ -297,14 +297,12 @@ export const REVIEW_ACTION: OutcomeSchema = {
       { vi: 'Ghi chú', en: 'Note' },
       { vi: 'Phải ghi nội dung thực hiện.', en: 'Write what was done.' },
     ),
-    evidence: {
-      type: 'array',
-      items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
-      ...labelled({ vi: 'Minh chứng', en: 'Evidence' }),
-      ...problem('invalid-value', {
+    evidence: optionalTextList(
+      { vi: 'Minh chứng', en: 'Evidence' },
+      {
         vi: 'Minh chứng phải là danh sách văn bản không rỗng.',
         en: 'The evidence must be a list of texts, none empty.',
-      }),
-    },
+      },
+    ),
   },
 };

@@ -105,6 +105,14 @@ export const textList = (label: Label, reason: ProblemReason): OutcomeSchema => 
   ...problem('required', reason),
 });
 
+/** An optional list of non-blank texts, empty included (what an answer may rest on, when it rests on anything). */
+export const optionalTextList = (label: Label, reason: ProblemReason): OutcomeSchema => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1, pattern: NON_BLANK_PATTERN },
+  ...labelled(label),
+  ...problem('invalid-value', reason),
+});
+
 export const caseCount = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'integer',
   minimum: 0,
