@@ -33,6 +33,8 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
   let org: DemoOrganisation;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
+  /** The reference of the file the audit finding's corrective action plan rests on, once uploaded. */
+  let planEvidence = '';
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
@@ -352,6 +354,14 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
 
     // The unit head plans the correction; the auditor who raised it verifies it.
     const caPlan = await taskOf('head.tthc', 'corrective-action-plan');
+    // The new form, uploaded to the corrective action's record, is what the plan rests on.
+    const newForm = await org.uploadEvidence<{ reference: string }>(
+      'head.tthc',
+      cycleId,
+      { recordType: 'corrective-action', recordKey: `quality-cycle/${organisationCode}/2024/audit/ca/s2` },
+      { bytes: Buffer.from('%PDF-1.7\nMau phieu kiem soat\n'), name: 'Mẫu phiếu kiểm soát mới.pdf' },
+    );
+    expect(newForm.status).toBe(201);
     expect(
       (
         await complete('head.tthc', caPlan.id, {
@@ -360,9 +370,11 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
           action: 'Cập nhật mẫu phiếu, tập huấn công chức.',
           ownerUserId: org.idOf('staff.tthc'),
           dueDate: '2024-11-15',
+          evidence: [newForm.body.reference],
         })
       ).status,
     ).toBe(200);
+    planEvidence = newForm.body.reference;
     const verify = await taskOf('auditor.kinhte', 'corrective-action-verification');
     expect(
       (await complete('auditor.kinhte', verify.id, { effective: true, notes: 'Đã kiểm tra 20 hồ sơ.' }))
@@ -393,7 +405,8 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
         report: string;
         reportApproval: { approvedBy: string; approvedAt: string; rounds: number } | null;
         steps: { id: string; result: string }[];
-        correctiveActions: { status: string }[];
+        correctiveActions: { status: string; evidence: string[]; verificationNotes: string | null }[];
+        files: { id: string; fileName: string }[];
       }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/audit`);
       // The verification's record follows the answer within moments.
       return answer.body.status === 'closed' && answer.body.correctiveActions[0]?.status === 'closed'
@@ -402,7 +415,18 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     });
     expect(audit.reportApproval).toMatchObject({ approvedBy: org.idOf('qmr'), rounds: 1 });
     expect(audit.steps.map((s) => s.result)).toEqual(['conformity', 'minor-nc', 'conformity']);
-    expect(audit.correctiveActions).toEqual([expect.objectContaining({ status: 'closed' })]);
+    // What the plan rested on and what its verifier found, the file by its name.
+    expect(audit.correctiveActions).toEqual([
+      expect.objectContaining({
+        status: 'closed',
+        evidence: [planEvidence],
+        verificationNotes: 'Đã kiểm tra 20 hồ sơ.',
+      }),
+    ]);
+    expect(audit.files).toContainEqual({
+      id: planEvidence.slice('evidence:'.length),
+      fileName: 'Mẫu phiếu kiểm soát mới.pdf',
+    });
   });
 
   it('has the Quality Representative prepare the inputs the records lack, before the review', async () => {

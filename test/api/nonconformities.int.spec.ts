@@ -20,6 +20,9 @@ type Nonconformity = {
   verifierUserId: string | null;
   objectiveId: string | null;
   periodKey: string | null;
+  correction: string | null;
+  evidence: string[];
+  verificationNotes: string | null;
 };
 
 /**
@@ -126,6 +129,19 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       periodKey: '2024-01',
       severity: 'minor-nc',
     });
+    // What the correction rests on: the checklist, uploaded to the corrective action's record, and
+    // a paper record by name.
+    const checklist = await org.uploadEvidence<{ reference: string }>(
+      'head.tonghop',
+      cycleId,
+      {
+        recordType: 'corrective-action',
+        recordKey: `quality-cycle/${organisationCode}/2024/nonconformity/1`,
+      },
+      { bytes: Buffer.from('%PDF-1.7\nDanh muc kiem tra\n'), name: 'Danh mục kiểm tra hồ sơ một cửa.pdf' },
+    );
+    expect(checklist.status).toBe(201);
+    const evidence = ['Biên bản tập huấn ngày 20/02/2024', checklist.body.reference];
     expect(
       (
         await complete('head.tonghop', plan.id, {
@@ -134,15 +150,20 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
           action: 'Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.',
           ownerUserId: org.idOf('staff.tonghop'),
           dueDate: '2024-03-15',
+          evidence,
         })
       ).status,
     ).toBe(200);
-    // For a nonconformity not from the audit the Quality Representative verifies (none was named).
+    // For a nonconformity not from the audit the Quality Representative verifies (none was named),
+    // with what the plan rests on in the task's form.
     const verify = await taskOf('qmr', 'corrective-action-verification');
-    expect(
-      (await complete('qmr', verify.id, { effective: true, notes: 'Tháng 2: 100% hồ sơ đúng quy trình.' }))
-        .status,
-    ).toBe(200);
+    const verifyForm = await org.as<{ form: Record<string, unknown> }>('qmr', 'GET', taskPath(verify.id));
+    expect(verifyForm.body.form).toMatchObject({
+      action: 'Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.',
+      evidence,
+    });
+    const verifiedNotes = 'Tháng 2: 100% hồ sơ đúng quy trình.';
+    expect((await complete('qmr', verify.id, { effective: true, notes: verifiedNotes })).status).toBe(200);
 
     const closed = await eventually('the missed objective nonconformity closed', async () =>
       (await list()).find((nc) => nc.source === 'missed-objective' && nc.status === 'closed'),
@@ -155,7 +176,18 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       verifierUserId: org.idOf('qmr'),
       objectiveId: 'obj-4',
       periodKey: '2024-01',
+      correction: 'Rà soát lại 5 hồ sơ, hoàn thiện các bước còn thiếu.',
+      evidence,
+      verificationNotes: verifiedNotes,
     });
+    // The uploaded file by the name it was uploaded with, for the page to offer it.
+    const listed = await org.as<{ files: { id: string; fileName: string }[] }>('qmr', 'GET', route);
+    expect(listed.body.files).toEqual([
+      {
+        id: checklist.body.reference.slice('evidence:'.length),
+        fileName: 'Danh mục kiểm tra hồ sơ một cửa.pdf',
+      },
+    ]);
     const events = await org.as<{
       items: { type: string; actor: string; payload: Record<string, unknown> }[];
     }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/events?type=nonconformity.opened`);

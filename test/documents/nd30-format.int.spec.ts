@@ -144,6 +144,7 @@ const complaint: NonconformityView = {
   ownerUserId: 'u-lan',
   ownerName: 'Nguyễn Thị Lan',
   dueDate: '2024-03-29',
+  actionEvidence: [],
   verification: null,
   status: 'planned',
   rounds: 1,

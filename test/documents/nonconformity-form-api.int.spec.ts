@@ -144,6 +144,36 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     it('serves the form of a planned and verified corrective action as PDF and DOCX, the same words, fonts embedded', async () => {
       const head = org.idOf('head.tthc');
       const auditor = org.idOf('auditor.hcth');
+      // The unit head's plan rests on the new form, uploaded to the corrective action's record while
+      // the plan task is open, and a paper record: the task's answer keeps them (as human-task.ts
+      // records it).
+      await records.openTask({
+        taskId: `${actionId}/plan/1`,
+        cycleId,
+        workflowId: actionId,
+        kind: 'corrective-action-plan',
+        title: { vi: 'Khắc phục điểm không phù hợp (lần 1)', en: 'Correct the nonconformity (round 1)' },
+        assigneeUserId: head,
+        delegateUserIds: [],
+        unitCode: 'vp-kiemsoat-tthc',
+        openedAt: at('2024-10-10T03:00:00.000Z'),
+      });
+      const newForm = await org.uploadEvidence<{ reference: string }>(
+        'head.tthc',
+        cycleId,
+        { recordType: 'corrective-action', recordKey: actionId },
+        { bytes: Buffer.from('%PDF-1.7\nMau phieu kiem soat\n'), name: 'Mẫu phiếu kiểm soát mới.pdf' },
+      );
+      expect(newForm.status).toBe(201);
+      const planEvidence = ['Phiếu kiểm soát theo mẫu mới', newForm.body.reference];
+      await records.completeTaskRecord({
+        taskId: `${actionId}/plan/1`,
+        cycleId,
+        actorUserId: head,
+        outcome: { correction: 'Bổ sung thời điểm chuyển bước vào 3 phiếu.', evidence: planEvidence },
+        at: at('2024-10-14T03:00:00.000Z'),
+        late: false,
+      });
       await records.recordCorrectiveAction({
         cycleId,
         rows: [
@@ -198,6 +228,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(record).toMatchObject({
         status: 'closed',
         dueDate: '2024-11-15',
+        actionEvidence: planEvidence,
         verification: { verifiedOn: '2024-11-20', effective: true, notes },
       });
       // People by name, as the directory has them (step 1's auditor also verified the action).
@@ -243,6 +274,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         '3. Hành động khắc phục: Cập nhật mẫu phiếu kiểm soát; hướng dẫn lại công chức một cửa.',
         '4. Người chịu trách nhiệm: Phạm Thị Hoa.',
         '5. Thời hạn hoàn thành: ngày 15 tháng 11 năm 2024.',
+        '6. Minh chứng thực hiện: Phiếu kiểm soát theo mẫu mới; tệp “Mẫu phiếu kiểm soát mới.pdf”.',
         'Người kiểm tra: Đặng Thu Trang.',
         'Ngày kiểm tra: ngày 20 tháng 11 năm 2024.',
         'Kết quả: Có hiệu lực.',

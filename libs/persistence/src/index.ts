@@ -21,3 +21,4 @@ export * from './entities/calendar-feed.entity';
 export * from './discard-cycle-records';
 export * from './earlier-year-results';
 export * from './evidence-file-names';
+export * from './corrective-action-last-round';

@@ -8,6 +8,7 @@ import {
   AuditEntity,
   AuditStepEntity,
   CorrectiveActionEntity,
+  correctiveActionLastRounds,
   DecisionEntity,
   EventLogEntryEntity,
   evidenceFilesNamedIn,
@@ -110,6 +111,7 @@ export class CycleDocumentsService {
         .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } }),
       correctiveActionsCarriedForward(this.dataSource.manager, caller.organisationCode, year),
     ]);
+    const lastRounds = await correctiveActionLastRounds(this.dataSource, cycleId, actions);
     const approvalEvent = await this.dataSource
       .getRepository(EventLogEntryEntity)
       .findOneBy({ id: `${audit.id}/report-approved` });
@@ -118,6 +120,33 @@ export class CycleDocumentsService {
       approvalEvent && approval
         ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: approvalEvent.actor })
         : null;
+    const stepViews = steps.map((s) => ({
+      id: s.id,
+      unitCode: s.unitCode,
+      process: s.process,
+      clause: s.clause,
+      auditorUserId: s.auditorUserId,
+      result: s.result,
+      evidence: s.evidence,
+      finding: s.finding,
+      notes: s.notes,
+      signedOffAt: s.signedOffAt,
+    }));
+    const actionViews = actions.map((a) => ({
+      id: a.id,
+      stepId: a.stepId,
+      severity: a.severity,
+      unitCode: a.unitCode,
+      finding: a.finding,
+      correction: a.correction,
+      rootCause: a.rootCause,
+      action: a.action,
+      dueDate: a.dueDate,
+      status: a.status,
+      effective: a.effective === null ? null : Boolean(a.effective),
+      carriedForward: carried.includes(a.id),
+      ...lastRounds.get(a.id)!,
+    }));
     return {
       id: audit.id,
       status: audit.status,
@@ -134,32 +163,9 @@ export class CycleDocumentsService {
               rounds: approval.rounds,
             }
           : null,
-      steps: steps.map((s) => ({
-        id: s.id,
-        unitCode: s.unitCode,
-        process: s.process,
-        clause: s.clause,
-        auditorUserId: s.auditorUserId,
-        result: s.result,
-        evidence: s.evidence,
-        finding: s.finding,
-        notes: s.notes,
-        signedOffAt: s.signedOffAt,
-      })),
-      correctiveActions: actions.map((a) => ({
-        id: a.id,
-        stepId: a.stepId,
-        severity: a.severity,
-        unitCode: a.unitCode,
-        finding: a.finding,
-        correction: a.correction,
-        rootCause: a.rootCause,
-        action: a.action,
-        dueDate: a.dueDate,
-        status: a.status,
-        effective: a.effective === null ? null : Boolean(a.effective),
-        carriedForward: carried.includes(a.id),
-      })),
+      steps: stepViews,
+      correctiveActions: actionViews,
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [stepViews, actionViews]),
     };
   }
 

@@ -20,6 +20,8 @@ describe("the year's printable report, its corrective actions", () => {
     status: 'planned',
     effective: null,
     carriedForward: false,
+    evidence: [],
+    verificationNotes: null,
     ...fields,
   });
   const report = (nonconformities: CorrectiveActionView[]): CycleReportView => ({

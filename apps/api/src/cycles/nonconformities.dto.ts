@@ -8,6 +8,7 @@ import {
   type NonconformitySource,
   type OpenableNonconformitySource,
 } from '@qcycle/domain';
+import { NamedEvidenceFileView } from '../evidence/dto/evidence.dto';
 
 /** The Quality Representative opens a nonconformity not found by the internal audit (ISO 10.2.1). */
 export class OpenNonconformityDto {
@@ -92,8 +93,26 @@ export class CycleNonconformityView {
   stepId!: string | null;
   @ApiProperty({ type: String, nullable: true }) objectiveId!: string | null;
   @ApiProperty({ type: String, nullable: true }) periodKey!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last plan (ISO 10.2.1 a): null before it' })
+  correction!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last plan (ISO 10.2.1 b)' })
+  rootCause!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last plan (ISO 10.2.1 c)' })
+  action!: string | null;
   @ApiProperty({ type: String, nullable: true }) ownerUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) dueDate!: string | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      "What the last plan rests on: files uploaded to the corrective action's record as `evidence:<id>`, paper records as written",
+  })
+  evidence!: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified",
+  })
+  verificationNotes!: string | null;
   @ApiProperty() openedAt!: string;
   @ApiProperty({
     type: String,
@@ -111,4 +130,10 @@ export class CycleNonconformityView {
 
 export class CycleNonconformityList {
   @ApiProperty({ type: [CycleNonconformityView] }) items!: CycleNonconformityView[];
+  @ApiProperty({
+    type: [NamedEvidenceFileView],
+    description:
+      "The uploaded files the items' evidence names, by name; a file no longer on record is left out",
+  })
+  files!: NamedEvidenceFileView[];
 }

@@ -9,7 +9,13 @@ import {
   qualityCycleWorkflowId,
 } from '@qcycle/contracts';
 import { recordedNonconformitySource } from '@qcycle/domain';
-import { AuditStepEntity, CorrectiveActionEntity, QualityCycleEntity } from '@qcycle/persistence';
+import {
+  AuditStepEntity,
+  CorrectiveActionEntity,
+  correctiveActionLastRounds,
+  evidenceFilesNamedIn,
+  QualityCycleEntity,
+} from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
@@ -90,30 +96,34 @@ export class NonconformitiesService {
           .findBy({ carriedFromId: In(actions.map((a) => a.id)) })
       : [];
     const continuedAs = new Map(continuations.map((next) => [next.carriedFromId, next.id]));
-    return {
-      items: actions.map((a) => ({
-        id: a.id,
-        source: recordedNonconformitySource(a.source),
-        severity: a.severity,
-        unitCode: a.unitCode,
-        description: a.finding,
-        status: a.status,
-        rounds: a.rounds,
-        effective: a.effective === null ? null : Boolean(a.effective),
-        raisedBy: a.raisedBy ?? auditorOf.get(a.stepId) ?? null,
-        // An audit finding is verified by the auditor of its step.
-        verifierUserId: a.verifierUserId ?? auditorOf.get(a.stepId) ?? null,
-        auditId: a.auditId || null,
-        stepId: a.stepId || null,
-        objectiveId: a.objectiveId,
-        periodKey: a.periodKey,
-        ownerUserId: a.ownerUserId,
-        dueDate: a.dueDate,
-        openedAt: a.openedAt,
-        carriedFrom: a.carriedFromId,
-        continuedAs: continuedAs.get(a.id) ?? null,
-      })),
-    };
+    const lastRounds = await correctiveActionLastRounds(this.dataSource, cycleId, actions);
+    const items = actions.map((a) => ({
+      id: a.id,
+      source: recordedNonconformitySource(a.source),
+      severity: a.severity,
+      unitCode: a.unitCode,
+      description: a.finding,
+      status: a.status,
+      rounds: a.rounds,
+      effective: a.effective === null ? null : Boolean(a.effective),
+      raisedBy: a.raisedBy ?? auditorOf.get(a.stepId) ?? null,
+      // An audit finding is verified by the auditor of its step.
+      verifierUserId: a.verifierUserId ?? auditorOf.get(a.stepId) ?? null,
+      auditId: a.auditId || null,
+      stepId: a.stepId || null,
+      objectiveId: a.objectiveId,
+      periodKey: a.periodKey,
+      correction: a.correction,
+      rootCause: a.rootCause,
+      action: a.action,
+      ownerUserId: a.ownerUserId,
+      dueDate: a.dueDate,
+      ...lastRounds.get(a.id)!,
+      openedAt: a.openedAt,
+      carriedFrom: a.carriedFromId,
+      continuedAs: continuedAs.get(a.id) ?? null,
+    }));
+    return { items, files: await evidenceFilesNamedIn(this.dataSource, cycleId, items) };
   }
 }
 

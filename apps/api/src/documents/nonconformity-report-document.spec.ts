@@ -33,6 +33,7 @@ const complaint: NonconformityView = {
   ownerUserId: 'u-lan',
   ownerName: 'Nguyễn Thị Lan',
   dueDate: '2024-03-29',
+  actionEvidence: [],
   verification: null,
   status: 'planned',
   rounds: 1,
@@ -189,5 +190,24 @@ describe('the nonconformity form says where each nonconformity comes from', () =
       label: 'Bằng chứng:',
       text: 'Sổ theo dõi hồ sơ tháng 9/2024; tệp “Biên bản kiểm tra ngày 12-9.pdf”; tệp minh chứng 9c8d7e6f.',
     });
+  });
+
+  it('names what the plan rests on, for whoever checks its effect, and says nothing of it when the plan names none', () => {
+    const uploaded = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
+    const planItem = (document: OfficialDocument) =>
+      document.body.find((b) => b.kind === 'paragraph' && b.label === '6. Minh chứng thực hiện:');
+    expect(
+      planItem(
+        form(
+          { ...complaint, actionEvidence: ['Phiếu hẹn theo mẫu mới', `evidence:${uploaded}`] },
+          { [uploaded]: 'Mẫu phiếu hẹn đã sửa.pdf' },
+        ),
+      ),
+    ).toEqual({
+      kind: 'paragraph',
+      label: '6. Minh chứng thực hiện:',
+      text: 'Phiếu hẹn theo mẫu mới; tệp “Mẫu phiếu hẹn đã sửa.pdf”.',
+    });
+    expect(planItem(form(complaint))).toBeUndefined();
   });
 });

@@ -95,6 +95,15 @@ export function nonconformityReportDocument(
         label: '5. Thời hạn hoàn thành:',
         text: `${nc.dueDate ? vietnameseDate(nc.dueDate) : NOT_YET}.`,
       },
+      ...(nc.actionEvidence.length
+        ? [
+            {
+              kind: 'paragraph' as const,
+              label: '6. Minh chứng thực hiện:',
+              text: `${nc.actionEvidence.map((item) => evidenceItem(item, record.fileNames)).join('; ')}.`,
+            },
+          ]
+        : []),
       { kind: 'heading', text: 'IV. KIỂM TRA HIỆU LỰC CỦA HÀNH ĐỘNG KHẮC PHỤC' },
       ...(verification
         ? [

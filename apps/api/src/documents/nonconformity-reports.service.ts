@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseQualityCycleId, payloadOf, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { recordedNonconformitySource, type Objective } from '@qcycle/domain';
 import {
   AuditEntity,
   AuditStepEntity,
   CorrectiveActionEntity,
+  correctiveActionLastRounds,
   DecisionEntity,
   EventLogEntryEntity,
   evidenceFilesNamedIn,
@@ -72,7 +73,11 @@ export class NonconformityReportsService {
         cycleId,
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
-      evidenceFilesNamedIn(this.dataSource, cycleId, nonconformity),
+      // The finding's evidence and the plan's (which the helper, reading `evidence` lists, is handed as one).
+      evidenceFilesNamedIn(this.dataSource, cycleId, [
+        nonconformity,
+        { evidence: nonconformity.actionEvidence },
+      ]),
     ]);
     const fileNames = Object.fromEntries(files.map((file) => [file.id, file.fileName]));
     const date =
@@ -108,12 +113,8 @@ export class NonconformityReportsService {
     const verified = action.effective !== null && action.verifiedBy && action.verifiedAt;
     const verifierUserId = step?.auditorUserId ?? action.verifierUserId;
     const raisedBy = action.raisedBy ?? step?.auditorUserId ?? null;
-    const [verification, { dateOf }, objective, carriedFrom] = await Promise.all([
-      verified
-        ? this.dataSource
-            .getRepository(EventLogEntryEntity)
-            .findOneBy({ id: `${action.id}/verified/${action.rounds}`, cycleId })
-        : null,
+    const [lastRounds, { dateOf }, objective, carriedFrom] = await Promise.all([
+      correctiveActionLastRounds(this.dataSource, cycleId, [action]),
       this.wordingSource.calendar(key.organisationCode, key.year),
       this.objectiveOf(action),
       this.carriedFromOf(action),
@@ -133,10 +134,7 @@ export class NonconformityReportsService {
     const name = (id: string) => names[id] ?? id;
     const nameOf = (id: string | null | undefined) => (id ? name(id) : null);
     const plan = (audit?.plan ?? {}) as { from?: string; to?: string };
-    const notes = (
-      payloadOf(verification, 'corrective-action.closed') ??
-      payloadOf(verification, 'corrective-action.reopened')
-    )?.notes;
+    const lastRound = lastRounds.get(action.id)!;
     return {
       id: action.id,
       source: recordedNonconformitySource(action.source),
@@ -172,6 +170,7 @@ export class NonconformityReportsService {
       ownerUserId: action.ownerUserId,
       ownerName: nameOf(action.ownerUserId),
       dueDate: action.dueDate,
+      actionEvidence: lastRound.evidence,
       verification: verified
         ? {
             verifiedBy: action.verifiedBy!,
@@ -179,7 +178,7 @@ export class NonconformityReportsService {
             verifiedAt: action.verifiedAt!,
             verifiedOn: dateOf(action.verifiedAt!),
             effective: Boolean(action.effective),
-            notes: typeof notes === 'string' && notes.trim() ? notes : null,
+            notes: lastRound.verificationNotes,
           }
         : null,
       status: action.status,

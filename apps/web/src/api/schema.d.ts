@@ -1639,6 +1639,8 @@ export interface components {
             /** @example null */
             closedAt: string | null;
             correctiveActions: components["schemas"]["CorrectiveActionView"][];
+            /** @description The uploaded files the steps' and the corrective actions' evidence name, by name; a file no longer on record is left out */
+            files: components["schemas"]["NamedEvidenceFileView"][];
             /** @example quality-cycle/kontum/2024/audit */
             id: string;
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
@@ -1920,6 +1922,11 @@ export interface components {
              */
             dueDate: string;
             /**
+             * Minh chứng thực hiện
+             * @description Tệp tải lên hồ sơ hành động khắc phục hoặc hồ sơ giấy, để người kiểm tra hiệu lực xem.
+             */
+            evidence?: string[];
+            /**
              * Người thực hiện
              * @description Trưởng đơn vị hoặc cán bộ của đơn vị.
              */
@@ -1951,6 +1958,14 @@ export interface components {
             dueDate: string | null;
             /** @example true */
             effective: boolean | null;
+            /**
+             * @description What the last plan rests on, as the unit head gave it for the verifier: files uploaded to the corrective action's record as `evidence:<id>`, paper records as written; empty when none was given, or before the plan
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c",
+             *       "Sổ theo dõi hồ sơ tháng 11"
+             *     ]
+             */
+            evidence: string[];
             /** @example 3 hồ sơ trễ hạn không có văn bản xin lỗi */
             finding: string;
             /** @example quality-cycle/kontum/2024/audit/ca/s1 */
@@ -1971,6 +1986,11 @@ export interface components {
             stepId?: string;
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
+            /**
+             * @description The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified
+             * @example Đã kiểm tra 20 hồ sơ tháng 12: đều có phiếu hẹn ghi ngày trả.
+             */
+            verificationNotes: string | null;
         };
         CorrectMeasurementDto: {
             /**
@@ -2095,19 +2115,27 @@ export interface components {
             status?: "running" | "closed" | "cancelled";
         };
         CycleNonconformityList: {
+            /** @description The uploaded files the items' evidence names, by name; a file no longer on record is left out */
+            files: components["schemas"]["NamedEvidenceFileView"][];
             items: components["schemas"]["CycleNonconformityView"][];
         };
         CycleNonconformityView: {
+            /** @description The last plan (ISO 10.2.1 c) */
+            action: string | null;
             /** @description An audit finding: the audit */
             auditId: string | null;
             /** @description Last year's corrective action this one continues (open at that year's close) */
             carriedFrom: string | null;
             /** @description Carried forward at this year's close: next year's corrective action that continues it */
             continuedAs: string | null;
+            /** @description The last plan (ISO 10.2.1 a): null before it */
+            correction: string | null;
             /** @description What was found (the audit finding, the complaint…) */
             description: string;
             dueDate: string | null;
             effective: boolean | null;
+            /** @description What the last plan rests on: files uploaded to the corrective action's record as `evidence:<id>`, paper records as written */
+            evidence: string[];
             /** @description The corrective action's id (its workflow id) */
             id: string;
             objectiveId: string | null;
@@ -2115,6 +2143,8 @@ export interface components {
             ownerUserId: string | null;
             periodKey: string | null;
             raisedBy: string | null;
+            /** @description The last plan (ISO 10.2.1 b) */
+            rootCause: string | null;
             rounds: number;
             /** @description minor-nc | major-nc */
             severity: string;
@@ -2125,6 +2155,8 @@ export interface components {
             /** @description An audit finding: the step's record id */
             stepId: string | null;
             unitCode: string;
+            /** @description The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified */
+            verificationNotes: string | null;
             /** @description Who verifies effectiveness */
             verifierUserId: string | null;
         };
@@ -3287,6 +3319,14 @@ export interface components {
         NonconformityView: {
             /** @example Cập nhật mẫu phiếu */
             action: string | null;
+            /**
+             * @description What the last plan rests on (the correction done, for the verifier): files uploaded to the corrective action's record as `evidence:<id>`, paper records as written; empty when none was given
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c",
+             *       "Sổ theo dõi hồ sơ tháng 11"
+             *     ]
+             */
+            actionEvidence: string[];
             audit: components["schemas"]["NonconformityAuditView"] | null;
             /** @example Lê Thị Hoa */
             auditorName: string | null;

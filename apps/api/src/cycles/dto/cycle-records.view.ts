@@ -273,6 +273,22 @@ export class CorrectiveActionView {
       "Whether the year's close carried it, unfinished, into the next year, where it goes on (the `cycle.closed` event names it); false until the year closes",
   })
   carriedForward!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c', 'Sổ theo dõi hồ sơ tháng 11'],
+    description:
+      "What the last plan rests on, as the unit head gave it for the verifier: files uploaded to the corrective action's record as `evidence:<id>`, paper records as written; empty when none was given, or before the plan",
+  })
+  evidence!: string[];
+
+  @ApiProperty({
+    example: 'Đã kiểm tra 20 hồ sơ tháng 12: đều có phiếu hẹn ghi ngày trả.',
+    nullable: true,
+    type: String,
+    description: "The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified",
+  })
+  verificationNotes!: string | null;
 }
 
 export class AuditView {
@@ -311,6 +327,13 @@ export class AuditView {
 
   @ApiProperty({ type: [CorrectiveActionView] })
   correctiveActions!: CorrectiveActionView[];
+
+  @ApiProperty({
+    type: [NamedEvidenceFileView],
+    description:
+      "The uploaded files the steps' and the corrective actions' evidence name, by name; a file no longer on record is left out",
+  })
+  files!: NamedEvidenceFileView[];
 }
 
 export class ReviewView {

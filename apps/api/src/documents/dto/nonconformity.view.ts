@@ -209,6 +209,14 @@ export class NonconformityView {
   @ApiProperty({ example: '2024-11-15', nullable: true, type: String })
   dueDate!: string | null;
 
+  @ApiProperty({
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c', 'Sổ theo dõi hồ sơ tháng 11'],
+    type: [String],
+    description:
+      "What the last plan rests on (the correction done, for the verifier): files uploaded to the corrective action's record as `evidence:<id>`, paper records as written; empty when none was given",
+  })
+  actionEvidence!: string[];
+
   @ApiProperty({ type: NonconformityVerificationView, nullable: true })
   verification!: NonconformityVerificationView | null;
 
