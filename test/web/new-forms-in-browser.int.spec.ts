@@ -95,7 +95,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     suite = await startApiSuite({ worker: true, temporal: env, config: web });
     org = await suite.seedDemoOrganisation(organisationCode);
     year = new YearOverHttp(org, env);
-    for (const local of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc'])
+    for (const local of ['qmr', 'leader', 'head.tthc', 'head.tonghop', 'staff.tthc', 'staff.tonghop'])
       await org.tokenOf(local);
     browser = await BrowserSession.start(suite.http.baseUrl);
   }, 180_000);
@@ -111,7 +111,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
   /** The person opens a task's page: its title and the form of its kind. */
   async function openTask(tab: Tab, task: TaskSummary): Promise<void> {
     await tab.open(pagePath(task.id));
-    await tab.page.getByRole('heading', { name: vi(`tasks:formTitle.${task.kind}`) }).waitFor();
+    await tab.page.getByRole('heading', { name: vi(`tasks:formTitle.${task.kind}`), exact: true }).waitFor();
   }
 
   /** After a submit: the page says it was sent. */
@@ -507,6 +507,83 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByRole('row')
       .filter({ hasText: vi('tasks:inbox.forOther', { who: to }) })
       .waitFor();
+  });
+
+  it('3b. the general division’s head plans the missed objective’s correction with the checklist attached; verifying it, the Quality Representative has the file at hand, and the dashboard’s card shows the plan, the file and the verification', async () => {
+    const plan = await year.taskOf('head.tonghop', 'corrective-action-plan');
+    const head = await as('head.tonghop');
+    await openTask(head, plan);
+    await head.page
+      .getByLabel(vi('tasks:corrective.correction'))
+      .fill('Rà soát lại 5 hồ sơ, hoàn thiện các bước còn thiếu.');
+    await head.page
+      .getByLabel(vi('tasks:corrective.rootCause'))
+      .fill('Bộ phận một cửa chưa có danh mục kiểm tra theo quy trình.');
+    await head.page
+      .getByLabel(vi('tasks:corrective.action'), { exact: true })
+      .fill('Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.');
+    await head.page.getByLabel(vi('tasks:corrective.owner')).selectOption(org.idOf('staff.tonghop'));
+    await head.page.getByLabel(vi('tasks:corrective.dueDate'), { exact: true }).fill('15/03/2024');
+    // The checklist the action issued: what the correction rests on, for whoever verifies it.
+    const checklist = 'Danh mục kiểm tra hồ sơ một cửa.pdf';
+    await head.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: checklist,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nDanh muc kiem tra\n%%EOF\n'),
+    });
+    await head.page.getByText(vi('tasks:evidence.uploaded', { name: checklist })).waitFor();
+    await head.page.getByRole('button', { name: vi('tasks:corrective.submitPlan') }).click();
+    await submitted(head);
+
+    // None was named to verify it when it was opened: the Quality Representative does. The plan she
+    // judges shows its file by name, to download, beside its words.
+    const verify = await year.taskOf('qmr', 'corrective-action-verification');
+    const qmr = await as('qmr');
+    await openTask(qmr, verify);
+    const download = `${vi('tasks:evidence.download')} ${checklist}`;
+    const planShown = qmr.page.getByRole('region', { name: vi('tasks:corrective.plan') });
+    await planShown.getByRole('link', { name: download }).waitFor();
+    await planShown.getByText('Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.').waitFor();
+    await qmr.check('the verification, the plan’s file at hand', {
+      screenshot: 'task-corrective-action-verification',
+    });
+    const notes = 'Tháng 2: 100% hồ sơ đúng quy trình, danh mục kiểm tra được dùng tại bộ phận một cửa.';
+    await qmr.page.getByRole('radio', { name: vi('tasks:corrective.effectiveYes') }).check();
+    await qmr.page.getByLabel(vi('tasks:corrective.notes')).fill(notes);
+    await qmr.page.getByRole('button', { name: vi('tasks:corrective.submitVerification') }).click();
+    await submitted(qmr);
+
+    // The dashboard's card: how it was dealt with, without opening its form.
+    await year.eventually('the missed objective’s nonconformity closed', async () => {
+      const listed = await org.as<{ items: { source: string; status: string }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/nonconformities`,
+      );
+      return listed.body.items.some((nc) => nc.source === 'missed-objective' && nc.status === 'closed')
+        ? true
+        : undefined;
+    });
+    await qmr.open(cyclePath(cycleId));
+    const card = qmr.page.getByRole('region', { name: vi('cycles:nonconformities.title'), exact: true });
+    const item = card
+      .getByRole('listitem')
+      .filter({ hasText: vi('cycles:nonconformities.sources.missed-objective') });
+    await item.getByText(vi('cycles:nonconformities.record')).click();
+    await item.getByRole('link', { name: download }).waitFor();
+    await expect(factOf(qmr.page, vi('cycles:audit.action'))).resolves.toBe(
+      'Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.',
+    );
+    const owner = (
+      await org.as<{ userId: string; fullName: string }[]>('qmr', 'GET', '/api/v1/people')
+    ).body.find((p) => p.userId === org.idOf('staff.tonghop'))!.fullName;
+    await expect(factOf(qmr.page, vi('cycles:audit.owner'))).resolves.toBe(owner);
+    await expect(factOf(qmr.page, vi('cycles:audit.verification'))).resolves.toBe(
+      `${vi('cycles:audit.effective')}: ${notes}`,
+    );
+    await qmr.check('the dashboard’s nonconformity, planned and verified', {
+      screenshot: 'cycle-nonconformity-record',
+    });
   });
 
   it('4. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {

@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { EvidenceNamesProvider, EvidenceText } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { CorrectiveActionRecord } from './components/corrective-action-record';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { useDirectoryNames } from './components/directory-names';
@@ -73,12 +74,8 @@ export default function CycleAuditPage() {
   const signed = data.steps.filter((s) => s.signedOffAt).length;
 
   return (
-    <EvidenceNamesProvider
-      cycleId={cycleId}
-      records={data.steps
-        .filter((step) => step.evidence?.some((item) => item.startsWith('evidence:')))
-        .map((step) => ({ recordType: 'audit-step' as const, recordKey: step.id }))}
-    >
+    // The files the steps' and the corrective actions' evidence name, as the API lists them with the audit.
+    <EvidenceNamesProvider cycleId={undefined} records={[]} known={data.files}>
       <div className="cycle-page">
         {heading}
         <dl className="facts">
@@ -213,27 +210,11 @@ export default function CycleAuditPage() {
                   </td>
                   <td data-label={t('audit.finding')}>{action.finding}</td>
                   <td data-label={t('audit.actionPlan')}>
-                    {action.correction || action.rootCause || action.action ? (
-                      <dl className="compact">
-                        <dt>{t('audit.correction')}</dt>
-                        <dd>{action.correction ?? '—'}</dd>
-                        <dt>{t('audit.rootCause')}</dt>
-                        <dd>{action.rootCause ?? '—'}</dd>
-                        <dt>{t('audit.action')}</dt>
-                        <dd>{action.action ?? '—'}</dd>
-                      </dl>
-                    ) : (
-                      <span className="muted">{t('audit.notPlannedYet')}</span>
-                    )}
+                    <CorrectiveActionRecord answers={action} />
                   </td>
                   <td data-label={t('audit.due')}>{format.date(action.dueDate)}</td>
                   <td data-label={t('audit.actionStatus')}>
                     <StatusBadge status={action.status} group="actionStatus" />
-                    {action.effective !== null && (
-                      <p className="small">
-                        {action.effective ? t('audit.effective') : t('audit.notEffective')}
-                      </p>
-                    )}
                     {action.carriedForward && (
                       <p className="small">
                         {t('audit.carriedForward', { year: Number(cycleYear(cycleId)) + 1 })}

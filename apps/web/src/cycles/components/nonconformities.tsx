@@ -8,6 +8,10 @@ import { Field, TextAreaField } from '../../ui/field';
 import { usePeople } from '../../ui/people';
 import { useLoad } from '../../ui/page-state';
 import { useUnits } from '../../tasks/components/people';
+import { EvidenceNamesProvider } from '../../ui/evidence';
+import { CorrectiveActionRecord } from './corrective-action-record';
+import { useDirectoryNames } from './directory-names';
+import { useFormat } from './format';
 
 const SOURCES = ['complaint', 'external-audit', 'observation', 'missed-objective'] as const;
 
@@ -23,6 +27,8 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const { t, i18n } = useTranslation('cycles');
   const { units, unitName } = useUnits();
   const people = usePeople();
+  const names = useDirectoryNames();
+  const format = useFormat();
   const { data, reload } = useLoad(
     () => ok(api.GET('/api/v1/cycles/{cycleId}/nonconformities', { params: { path: { cycleId } } })),
     [cycleId],
@@ -153,45 +159,58 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       {items.length === 0 ? (
         <p className="muted">{t('nonconformities.none')}</p>
       ) : (
-        <ul>
-          {items.map((nc) => (
-            <li key={nc.id}>
-              <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> ·{' '}
-              {unitName(nc.unitCode, i18n.language)} ·{' '}
-              {t(`actionStatus.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
-              {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
-              {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
-              <div
-                className="actions document-files"
-                role="group"
-                aria-label={t('nonconformities.formOf', {
-                  source: t(`nonconformities.sources.${nc.source}`),
-                  unit: unitName(nc.unitCode, i18n.language),
-                })}
-              >
-                <span className="muted">{t('nonconformities.form')}</span>
-                {FORM_FORMATS.map((format) => (
-                  // Not `disabled` while a file is on its way, as on the documents page: a disabled
-                  // button drops the keyboard's focus (fetchForm ignores a second click instead).
-                  <button
-                    key={format}
-                    type="button"
-                    className="button button-quiet"
-                    aria-disabled={fetching !== null || undefined}
-                    onClick={() => void fetchForm(nc.id, format)}
-                  >
-                    {fetching === `${nc.id}:${format}` ? t('documents.downloading') : format.toUpperCase()}
-                  </button>
-                ))}
-              </div>
-              {refusals[nc.id] && (
-                <p className="field-error" role="status">
-                  {refusals[nc.id]}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+        // The files the plans rest on, by the names the API lists with them.
+        <EvidenceNamesProvider cycleId={undefined} records={[]} known={data?.files}>
+          <ul>
+            {items.map((nc) => (
+              <li key={nc.id}>
+                <strong>{t(`nonconformities.sources.${nc.source}`)}</strong> ·{' '}
+                {unitName(nc.unitCode, i18n.language)} ·{' '}
+                {t(`actionStatus.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
+                {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
+                {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
+                {(nc.correction || nc.rootCause || nc.action) && (
+                  <details className="nonconformity-record">
+                    <summary>{t('nonconformities.record')}</summary>
+                    <CorrectiveActionRecord
+                      answers={nc}
+                      owner={nc.ownerUserId ? names.person(nc.ownerUserId) : undefined}
+                      due={nc.dueDate ? format.date(nc.dueDate) : undefined}
+                    />
+                  </details>
+                )}
+                <div
+                  className="actions document-files"
+                  role="group"
+                  aria-label={t('nonconformities.formOf', {
+                    source: t(`nonconformities.sources.${nc.source}`),
+                    unit: unitName(nc.unitCode, i18n.language),
+                  })}
+                >
+                  <span className="muted">{t('nonconformities.form')}</span>
+                  {FORM_FORMATS.map((format) => (
+                    // Not `disabled` while a file is on its way, as on the documents page: a disabled
+                    // button drops the keyboard's focus (fetchForm ignores a second click instead).
+                    <button
+                      key={format}
+                      type="button"
+                      className="button button-quiet"
+                      aria-disabled={fetching !== null || undefined}
+                      onClick={() => void fetchForm(nc.id, format)}
+                    >
+                      {fetching === `${nc.id}:${format}` ? t('documents.downloading') : format.toUpperCase()}
+                    </button>
+                  ))}
+                </div>
+                {refusals[nc.id] && (
+                  <p className="field-error" role="status">
+                    {refusals[nc.id]}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </EvidenceNamesProvider>
       )}
       {canOpen && (
         <form onSubmit={submit} noValidate>
