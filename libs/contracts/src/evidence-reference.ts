@@ -13,6 +13,14 @@ export function evidenceIdOf(text: string): string | undefined {
 }
 
 /**
+ * A recorded answer's evidence list as its texts (paper records and `evidence:<id>` alike): a JSON
+ * column does not know the type, so anything but a list of texts reads as none.
+ */
+export function evidenceListOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
  * The uploaded files a recorded payload names, wherever it holds an `evidence` list (a correction's,
  * an answer's `outcome.evidence`, a finding's): each `evidence:<id>` once, in the order met. Other
  * texts are words, even one that starts "evidence:".

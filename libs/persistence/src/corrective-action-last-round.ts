@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { payloadOf } from '@qcycle/contracts';
+import { evidenceListOf, payloadOf } from '@qcycle/contracts';
 import { EventLogEntryEntity } from './entities/event-log-entry.entity';
 import { TaskEntity, type CorrectiveActionEntity } from './entities/cycle-records.entities';
 
@@ -38,7 +38,7 @@ export async function correctiveActionLastRounds(
       ? db.getRepository(EventLogEntryEntity).findBy({ id: In(verificationIds), cycleId })
       : [],
   ]);
-  const evidenceOf = new Map(plans.map((task) => [task.workflowId, textsOf(task.outcome?.evidence)]));
+  const evidenceOf = new Map(plans.map((task) => [task.workflowId, evidenceListOf(task.outcome?.evidence)]));
   const notesOf = new Map(
     verifications.map((event) => {
       const notes = (
@@ -56,8 +56,4 @@ export async function correctiveActionLastRounds(
       { evidence: evidenceOf.get(a.id) ?? [], verificationNotes: notesOf.get(a.id) ?? null },
     ]),
   );
-}
-
-function textsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One uploaded evidence file, linked to one record of a cycle (a measurement report, an audit step,
- * a corrective action, the management review). The bytes are in the evidence store under
+ * a corrective action, the management review, a review action). The bytes are in the evidence store under
  * `sha256`; several rows may share one stored file (the same content uploaded twice).
  */
 @Entity('evidence_files')
@@ -13,7 +13,7 @@ export class EvidenceFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
   @Column({ name: 'organisation_code', type: 'varchar', length: 40 }) organisationCode!: string;
   @Column({ name: 'cycle_id', type: 'varchar', length: 64 }) cycleId!: string;
-  /** measurement | audit-step | corrective-action | review */
+  /** measurement | audit-step | corrective-action | review | review-action */
   @Column({ name: 'record_type', type: 'varchar', length: 32 }) recordType!: string;
   /** The task id or record id the file is evidence for. */
   @Column({ name: 'record_key', type: 'varchar', length: 240 }) recordKey!: string;
