@@ -94,6 +94,32 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     expect(action).toMatchObject({ unitCode: 'vp-kiemsoat-tthc', dueAt: expect.any(String) });
     const actionDetail = await org.as<{ title: { vi: string } }>('head.tthc', 'GET', taskPath(action.id));
     expect(actionDetail.body.title.vi).toContain(HELD_REVIEW.actions[0].title);
+    // Its owner may attach what the report will rest on to the action's own record; another unit's
+    // staff may not.
+    const record = { recordType: 'review-action', recordKey: action.id };
+    const draft = {
+      bytes: Buffer.from('%PDF-1.7\nDu thao quy trinh\n'),
+      name: 'Dự thảo quy trình số hóa.pdf',
+    };
+    expect((await org.uploadEvidence('head.tthc', cycleId, record, draft)).status).toBe(201);
+    expect((await org.uploadEvidence('staff.tonghop', cycleId, record, draft)).status).toBe(403);
+    // The review says where the action stands: open, nothing reported yet.
+    const held = await org.as<{ actionFollowUp: unknown[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/review`,
+    );
+    expect(held.body.actionFollowUp).toEqual([
+      {
+        actionId: action.id,
+        status: 'open',
+        note: null,
+        evidence: [],
+        reportedBy: null,
+        reportedAt: null,
+        carriedForward: false,
+      },
+    ]);
   });
 
   it("prepares next year's draft at the close; 403 for the wrong person, 201 to start it, 409 twice", async () => {
@@ -119,6 +145,15 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
       previousActions: [{ title: HELD_REVIEW.actions[0].title, status: 'open', carriedForward: true }],
     });
     expect(draft.draft.objectives.map((o) => o.id)).toEqual(['obj-1', 'obj-2', 'obj-3', 'obj-4', 'obj-5']);
+    // The closed year's review says the action went on into next year.
+    const review = await org.as<{ actionFollowUp: { status: string; carriedForward: boolean }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/review`,
+    );
+    expect(review.body.actionFollowUp).toEqual([
+      expect.objectContaining({ status: 'open', carriedForward: true }),
+    ]);
 
     expect((await org.as('staff.tthc', 'POST', nextYearPath, {})).status).toBe(403);
     expect((await org.as('leader', 'POST', nextYearPath, {})).status).toBe(403);

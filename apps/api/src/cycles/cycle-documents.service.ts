@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { parseQualityCycleId, payloadOf, QcycleError, QcycleErrorCode, typedEvent } from '@qcycle/contracts';
-import { describeTarget, type Objective, type ObjectiveStatus, type ReportedFigure } from '@qcycle/domain';
+import {
+  evidenceListOf,
+  parseQualityCycleId,
+  payloadOf,
+  QcycleError,
+  QcycleErrorCode,
+  typedEvent,
+} from '@qcycle/contracts';
+import {
+  describeTarget,
+  reviewActionId,
+  type Objective,
+  type ObjectiveStatus,
+  type ReportedFigure,
+} from '@qcycle/domain';
 import {
   AssignmentEntity,
   AuditEntity,
@@ -28,6 +41,7 @@ import type {
   MeasurementCorrectionView,
   MeasurementView,
   ObjectiveResultView,
+  ReviewActionFollowUpView,
   ReviewView,
 } from './dto/cycle-records.view';
 import type { ObjectiveView } from './dto/cycle-objectives.view';
@@ -182,20 +196,59 @@ export class CycleDocumentsService {
       }),
     ]);
     if (!review) throw new QcycleError(QcycleErrorCode.NotFound, 'review', { cycleId });
-    const given = held?.outcome?.evidence;
-    const evidence = Array.isArray(given)
-      ? given.filter((item): item is string => typeof item === 'string')
-      : [];
+    const evidence = evidenceListOf(held?.outcome?.evidence);
+    const actionFollowUp = await this.reviewActionFollowUp(cycleId, review);
     return {
       status: review.status,
       inputs: review.inputs,
       outputs: review.outputs,
       actions: review.actions,
+      actionFollowUp,
       minutesRef: review.minutesRef,
       heldAt: review.heldAt,
       evidence,
-      files: await evidenceFilesNamedIn(this.dataSource, cycleId, { evidence }),
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [{ evidence }, actionFollowUp]),
     };
+  }
+
+  /**
+   * How each of the review's actions went: its `review-action` task (the same id, libs/domain
+   * `reviewActionId`) as its owner answered it, and whether the year's close carried it on. Two reads
+   * by primary key. A review held before actions were followed up as tasks has none: status null.
+   */
+  private async reviewActionFollowUp(
+    cycleId: string,
+    review: ManagementReviewEntity,
+  ): Promise<ReviewActionFollowUpView[]> {
+    const ids = (review.actions ?? []).map((_, index) => reviewActionId(review.id, index + 1));
+    if (ids.length === 0) return [];
+    const [tasks, carriedEvent] = await Promise.all([
+      this.dataSource.getRepository(TaskEntity).find({
+        select: { id: true, status: true, outcome: true, completedBy: true, closedAt: true },
+        where: { id: In(ids), cycleId },
+      }),
+      this.dataSource
+        .getRepository(EventLogEntryEntity)
+        .findOneBy({ id: `${review.id}/actions-carried-forward`, cycleId }),
+    ]);
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    const carried = new Set(
+      payloadOf(carriedEvent, 'review.actions-carried-forward')?.actions.map((a) => a.actionId),
+    );
+    return ids.map((actionId) => {
+      const task = byId.get(actionId);
+      const reported = task?.status === 'completed';
+      const note = reported ? task.outcome?.note : undefined;
+      return {
+        actionId,
+        status: !task ? null : reported ? (task.outcome?.done === true ? 'done' : 'not-done') : 'open',
+        note: typeof note === 'string' && note.trim() ? note : null,
+        evidence: reported ? evidenceListOf(task.outcome?.evidence) : [],
+        reportedBy: reported ? task.completedBy : null,
+        reportedAt: reported ? task.closedAt : null,
+        carriedForward: carried.has(actionId),
+      };
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { EvidenceRecordType } from './dto/evidence.dto';
 
-/** A record evidence files are uploaded to: a measurement report, audit step, corrective action or review. */
+/** A record evidence files are uploaded to: a measurement report, audit step, corrective action, review or review action. */
 export interface EvidenceRecord {
   recordType: EvidenceRecordType;
   recordKey: string;
@@ -8,7 +8,7 @@ export interface EvidenceRecord {
 
 /**
  * The record whose evidence a task's answer names: its own id for a measurement report, an audit
- * step and the management review; the corrective action (its workflow) for the action's plan and
+ * step, the management review and a review action's report; the corrective action (its workflow) for the action's plan and
  * its verification. Other tasks (approvals, acceptances) carry no evidence of their own.
  * The web app's task page reads the same records (apps/web/src/tasks/task-view.tsx).
  */
@@ -27,6 +27,8 @@ export function evidenceRecordOfTask(task: {
       return { recordType: 'corrective-action', recordKey: task.workflowId };
     case 'management-review':
       return { recordType: 'review', recordKey: task.id };
+    case 'review-action':
+      return { recordType: 'review-action', recordKey: task.id };
     default:
       return undefined;
   }

@@ -70,7 +70,11 @@ interface AcceptedFile {
   recordKey: string;
 }
 
-const TASK_KIND_OF_RECORD = { measurement: 'measurement-report', review: 'management-review' } as const;
+const TASK_KIND_OF_RECORD = {
+  measurement: 'measurement-report',
+  review: 'management-review',
+  'review-action': 'review-action',
+} as const;
 
 /**
  * Evidence files of a cycle's records: uploaded through the API, kept by content hash in the
@@ -331,7 +335,7 @@ export class EvidenceService {
       !!task && (task.assigneeUserId === caller.userId || task.delegateUserIds.includes(caller.userId));
     let may = hasRole(caller, 'quality-representative');
     let stillOpen: boolean;
-    if (recordType === 'measurement' || recordType === 'review') {
+    if (recordType === 'measurement' || recordType === 'review' || recordType === 'review-action') {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType]) throw unknownRecord(recordType, recordKey);
       may ||= actsOn(task) || (recordType === 'measurement' && mayCorrect(caller, task));

@@ -2609,7 +2609,7 @@ export interface components {
              * @example measurement
              * @enum {string}
              */
-            recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
             /**
              * @description Put this in a task answer's `evidence` list to link the file to the report or step
              * @example evidence:0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b
@@ -2634,7 +2634,7 @@ export interface components {
              */
             file: string;
             /**
-             * @description measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id. Send before `file`.
+             * @description measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id. Send before `file`.
              * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
              */
             recordKey: string;
@@ -2643,7 +2643,7 @@ export interface components {
              * @example measurement
              * @enum {string}
              */
-            recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
         };
         FirstAdminDto: {
             /**
@@ -4233,6 +4233,38 @@ export interface components {
              */
             status: "waiting" | "held";
         };
+        ReviewActionFollowUpView: {
+            /**
+             * @description Its task id
+             * @example quality-cycle/kontum/2024/review/action/1
+             */
+            actionId: string;
+            /**
+             * @description Not done at the year's close, and so carried into next year's review (ISO 9.3.2 a)
+             * @example false
+             */
+            carriedForward: boolean;
+            /**
+             * @description What the report rests on: paper records as written, uploaded files as `evidence:<id>`
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c",
+             *       "Công văn số 45/VP"
+             *     ]
+             */
+            evidence: string[];
+            /** @example Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử. */
+            note: string | null;
+            /** @example 2025-05-20T02:00:00.000Z */
+            reportedAt: string | null;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            reportedBy: string | null;
+            /**
+             * @description open until its owner reports, then done or not-done as reported; null for a review held before actions were followed up as tasks
+             * @example done
+             * @enum {string|null}
+             */
+            status: "open" | "done" | "not-done" | null;
+        };
         /**
          * Báo cáo thực hiện hành động sau họp xem xét
          * @description ISO 9.3.3: đã thực hiện hay chưa, kèm ghi chú và minh chứng (nếu có). Chưa xong đến cuối năm thì chuyển sang năm sau.
@@ -4303,6 +4335,8 @@ export interface components {
             risksAndOpportunities: string;
         };
         ReviewView: {
+            /** @description How each of `actions` went, in the same order; empty until the review is held */
+            actionFollowUp: components["schemas"]["ReviewActionFollowUpView"][];
             /**
              * @example [
              *       {
@@ -4323,7 +4357,7 @@ export interface components {
              *     ]
              */
             evidence: string[];
-            /** @description The uploaded files of `evidence`, by name */
+            /** @description The uploaded files of `evidence` and of the actions' reports, by name */
             files: components["schemas"]["NamedEvidenceFileView"][];
             /** @example null */
             heldAt: string | null;
@@ -6904,7 +6938,7 @@ export interface operations {
         parameters: {
             query: {
                 recordKey: string;
-                recordType: "measurement" | "audit-step" | "corrective-action" | "review";
+                recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
             };
             header?: never;
             path: {

@@ -336,6 +336,48 @@ export class AuditView {
   files!: NamedEvidenceFileView[];
 }
 
+/** How one of the review's actions went (ISO 9.3.3), as its owner reported it on its `review-action` task. */
+export class ReviewActionFollowUpView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/review/action/1', description: 'Its task id' })
+  actionId!: string;
+
+  @ApiProperty({
+    example: 'done',
+    enum: ['open', 'done', 'not-done'],
+    nullable: true,
+    type: String,
+    description:
+      'open until its owner reports, then done or not-done as reported; null for a review held before actions were followed up as tasks',
+  })
+  status!: 'open' | 'done' | 'not-done' | null;
+
+  @ApiProperty({
+    example: 'Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử.',
+    nullable: true,
+    type: String,
+  })
+  note!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c', 'Công văn số 45/VP'],
+    description: 'What the report rests on: paper records as written, uploaded files as `evidence:<id>`',
+  })
+  evidence!: string[];
+
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', nullable: true, type: String })
+  reportedBy!: string | null;
+
+  @ApiProperty({ example: '2025-05-20T02:00:00.000Z', nullable: true, type: String })
+  reportedAt!: string | null;
+
+  @ApiProperty({
+    example: false,
+    description: "Not done at the year's close, and so carried into next year's review (ISO 9.3.2 a)",
+  })
+  carriedForward!: boolean;
+}
+
 export class ReviewView {
   @ApiProperty({ example: 'held', enum: ['waiting', 'held'] })
   status!: string;
@@ -364,6 +406,12 @@ export class ReviewView {
   })
   actions!: unknown[] | null;
 
+  @ApiProperty({
+    type: [ReviewActionFollowUpView],
+    description: 'How each of `actions` went, in the same order; empty until the review is held',
+  })
+  actionFollowUp!: ReviewActionFollowUpView[];
+
   @ApiProperty({ example: 'BB-05/2024', nullable: true, type: String })
   minutesRef!: string | null;
 
@@ -378,7 +426,10 @@ export class ReviewView {
   })
   evidence!: string[];
 
-  @ApiProperty({ type: [NamedEvidenceFileView], description: 'The uploaded files of `evidence`, by name' })
+  @ApiProperty({
+    type: [NamedEvidenceFileView],
+    description: "The uploaded files of `evidence` and of the actions' reports, by name",
+  })
   files!: NamedEvidenceFileView[];
 }
 

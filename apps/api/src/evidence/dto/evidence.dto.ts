@@ -4,7 +4,13 @@ import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
 import type { NamedEvidenceFile } from '@qcycle/persistence';
 
 /** The records that take evidence files; the record key names one of them (docs/evidence.md). */
-export const EVIDENCE_RECORD_TYPES = ['measurement', 'audit-step', 'corrective-action', 'review'] as const;
+export const EVIDENCE_RECORD_TYPES = [
+  'measurement',
+  'audit-step',
+  'corrective-action',
+  'review',
+  'review-action',
+] as const;
 export type EvidenceRecordType = (typeof EVIDENCE_RECORD_TYPES)[number];
 
 const ACCEPTED_KINDS = Object.keys(EVIDENCE_FILE_TYPES)
@@ -19,7 +25,7 @@ export class EvidenceUploadForm {
   @ApiProperty({
     example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
     description:
-      'measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id. Send before `file`.',
+      'measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id. Send before `file`.',
   })
   recordKey!: string;
 
