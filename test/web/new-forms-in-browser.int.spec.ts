@@ -820,6 +820,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'Phòng Kiểm soát thủ tục hành chính',
       'Nguyễn Thị Lan',
       '30/06/2025',
+      // Its follow-up: nothing reported yet.
+      vi('cycles:reviewActionStatus.open'),
     ]);
     // The inputs read in words: no field or value left as the record's code name (periodsDue, at-risk,
     // an indicator's id).
@@ -850,6 +852,18 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await lan.page
       .getByLabel(vi('tasks:reviewAction.note'), { exact: true })
       .fill('Đã đưa phiếu kiểm soát lên hệ thống một cửa điện tử từ tháng 12.');
+    // What it rests on: a record by name, and the new form as the system prints it, attached to the
+    // action's own record (uploaded at once).
+    await lan.page
+      .getByLabel(vi('tasks:reviewAction.evidenceItem', { number: 1 }), { exact: true })
+      .fill('Quyết định ban hành mẫu phiếu điện tử');
+    const printedForm = 'Phiếu kiểm soát điện tử - bản in.pdf';
+    await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: printedForm,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nPhieu kiem soat dien tu\n%%EOF\n'),
+    });
+    await lan.page.getByText(vi('tasks:evidence.uploaded', { name: printedForm })).waitFor();
     await lan.check('the review action', { screenshot: 'task-review-action' });
     // Typed and not sent: leaving the page would ask first.
     const leavingAsks = () =>
@@ -876,9 +890,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     ).resolves.toBe(true);
     // Meanwhile she has answered it from her phone, in other words: the page's answer comes second.
     // It is refused, and the page says what she typed was not recorded and shows what was.
+    // The phone offers the file she had attached to the action's record, and she names it.
     const fromPhone = 'Đã số hóa phiếu kiểm soát (trả lời từ điện thoại).';
+    const attached = await org.as<{ reference: string; fileName: string }[]>(
+      'staff.tthc',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=review-action&recordKey=${encodeURIComponent(action.id)}`,
+    );
+    expect(attached.body.map((file) => file.fileName)).toEqual([printedForm]);
     const phone = await org.as('staff.tthc', 'POST', `${taskPath(action.id)}/complete`, {
-      outcome: { done: true, note: fromPhone },
+      outcome: { done: true, note: fromPhone, evidence: [attached.body[0].reference] },
     });
     expect(phone.status).toBe(200);
     await lan.page.getByRole('button', { name: vi('tasks:reviewAction.submit') }).click();
@@ -898,6 +919,15 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       taskPath(action.id),
     );
     expect(answered.body).toMatchObject({ status: 'completed', outcome: { done: true, note: fromPhone } });
+
+    // The review's page says how the action went: done, by her, her words, the file to download.
+    await qmr.open(`${cyclePath(cycleId)}/review`);
+    const row = qmr.page.getByRole('row').filter({ hasText: 'Số hóa phiếu kiểm soát quá trình' });
+    const followUp = row.getByRole('cell').last();
+    await followUp.getByText(vi('cycles:reviewActionStatus.done'), { exact: true }).waitFor();
+    await followUp.getByText(fromPhone).waitFor();
+    await followUp.getByRole('link', { name: `${vi('tasks:evidence.download')} ${printedForm}` }).waitFor();
+    await qmr.check('the review, its action reported done', { screenshot: 'cycle-review-action-done' });
   });
 
   it('6. the Quality Representative downloads the year’s documents from their page; one not printable yet says why; the register lists what was issued', async () => {

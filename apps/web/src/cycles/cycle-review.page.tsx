@@ -232,23 +232,78 @@ function ReviewBlock({
         {actions.length === 0 ? (
           <p className="muted">{t('review.none')}</p>
         ) : (
-          <DataTable
-            className="stacked-table"
-            columns={[t('review.action'), t('review.owner'), t('review.ownerPerson'), t('review.due')]}
-          >
-            {actions.map((action, index) => (
-              <tr key={index}>
-                <td>{action.title ?? '—'}</td>
-                <td data-label={t('review.owner')}>{names.unit(action.ownerUnitCode)}</td>
-                <td data-label={t('review.ownerPerson')}>
-                  {action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}
-                </td>
-                <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          // The files the owners' reports rest on, by the names the API lists with the review.
+          <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
+            <DataTable
+              className="stacked-table"
+              columns={[
+                t('review.action'),
+                t('review.owner'),
+                t('review.ownerPerson'),
+                t('review.due'),
+                t('review.followUp.heading'),
+              ]}
+            >
+              {actions.map((action, index) => (
+                <tr key={index}>
+                  <td>{action.title ?? '—'}</td>
+                  <td data-label={t('review.owner')}>{names.unit(action.ownerUnitCode)}</td>
+                  <td data-label={t('review.ownerPerson')}>
+                    {action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}
+                  </td>
+                  <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
+                  <td data-label={t('review.followUp.heading')}>
+                    <ActionFollowUp followUp={review.actionFollowUp[index]} format={format} names={names} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          </EvidenceNamesProvider>
         )}
       </div>
+    </>
+  );
+}
+
+/**
+ * How a review action went (ISO 9.3.3), as its owner reported it on their task: done or not, when,
+ * their note and what it rests on (files to download); not reported yet, or carried into next year
+ * by the close. A review held before actions were followed up as tasks says nothing.
+ */
+function ActionFollowUp({
+  followUp,
+  format,
+  names,
+}: {
+  followUp: Review['actionFollowUp'][number] | undefined;
+  format: Format;
+  names: DirectoryNames;
+}) {
+  const { t } = useTranslation('cycles');
+  if (!followUp?.status) return <span className="muted">—</span>;
+  return (
+    <>
+      <StatusBadge status={followUp.status} group="reviewActionStatus" />
+      {followUp.carriedForward && <p className="small">{t('review.followUp.carriedForward')}</p>}
+      {followUp.reportedAt && (
+        <p className="muted small">
+          {t('review.followUp.reported', {
+            who: names.person(followUp.reportedBy),
+            date: format.dateTime(followUp.reportedAt),
+          })}
+        </p>
+      )}
+      {followUp.note && <p className="readable-text">{followUp.note}</p>}
+      {followUp.evidence.length > 0 && (
+        <div className="small">
+          {t('review.followUp.evidence')}:{' '}
+          <ReadableList
+            items={followUp.evidence}
+            className="evidence-list"
+            render={(item) => <EvidenceText value={item} />}
+          />
+        </div>
+      )}
     </>
   );
 }

@@ -422,6 +422,8 @@ function evidenceRecordsOf(task: TaskDetail): { recordType: EvidenceRecordType; 
       return [{ recordType: 'corrective-action', recordKey: task.workflowId }];
     case 'management-review':
       return [{ recordType: 'review', recordKey: task.id }];
+    case 'review-action':
+      return [{ recordType: 'review-action', recordKey: task.id }];
     default:
       return [];
   }

@@ -17,6 +17,7 @@ export const EVIDENCE_RECORD_TYPES = [
   'audit-step',
   'corrective-action',
   'review',
+  'review-action',
 ] as const satisfies readonly EvidenceRecordType[];
 const everyRecordTypeListed: Exclude<EvidenceRecordType, (typeof EVIDENCE_RECORD_TYPES)[number]> extends never
   ? true

@@ -103,6 +103,7 @@ export function statusTone(status: string | null | undefined): string {
     case 'closed':
     case 'held':
     case 'conformity':
+    case 'done':
       return 'status-ok';
     case 'running':
     case 'in-progress':
@@ -112,6 +113,7 @@ export function statusTone(status: string | null | undefined): string {
     case 'minor-nc':
     case 'planned':
     case 'open':
+    case 'not-done':
       return 'status-warn';
     case 'missed':
     case 'not-held':

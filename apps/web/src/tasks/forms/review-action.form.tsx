@@ -2,6 +2,8 @@ import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
+import type { EvidenceFile } from '../../ui/evidence';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { SubmitButton } from '../components/submit-button';
@@ -17,13 +19,12 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
   const { action } = formOf<ReviewActionForm>(task);
   const [done, setDone] = useDraft<'' | 'yes' | 'no'>(task.id, 'done', '');
   const [note, setNote] = useDraft(task.id, 'note', '');
-  const [evidence, setEvidence] = useDraft(task.id, 'evidence', '');
+  // Paper records by name, then files uploaded to the action's own record (one list, as a report's).
+  const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidenceItems', ['']);
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const references = evidence
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
+    const references = [...evidence.map((item) => item.trim()).filter(Boolean), ...evidenceReferences(files)];
     onSubmit({
       ...(done ? { done: done === 'yes' } : {}),
       note: note.trim(),
@@ -79,14 +80,21 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
         multiline
         required
       />
-      <AnswerText
-        label={t('reviewAction.evidence')}
+      <EvidenceEditor
+        task={task}
+        recordType="review-action"
+        recordKey={task.id}
+        legend={t('reviewAction.evidence')}
         hint={t('reviewAction.evidenceHint')}
-        path="evidence"
         problems={problems}
-        value={evidence}
-        onChange={setEvidence}
-        multiline
+        files={files}
+        onFiles={setFiles}
+        texts={{
+          values: evidence,
+          onChange: setEvidence,
+          itemLabel: (index) => t('reviewAction.evidenceItem', { number: index + 1 }),
+          addLabel: t('reviewAction.addEvidence'),
+        }}
       />
       <div className="actions">
         <SubmitButton busy={busy} label={t('reviewAction.submit')} />
