@@ -281,9 +281,32 @@ describe('the web app meets WCAG 2.1 AA on the pages its people use (chromium; A
     await admin.open('/directory?view=events');
     const pager = admin.page.getByRole('navigation', { name: vi('directory:events.pages') });
     const next = pager.getByRole('button').last();
+    // While the next page is on its way the pager says so, not the range it goes to, and the rows
+    // still shown (the first page's) are dimmed: the answer is held back to see it.
+    await pager.getByText(/^1–20 trên \d+$/).waitFor();
+    let answer = () => {};
+    const heldBack = new Promise<void>((resolve) => (answer = resolve));
+    const nextPage = (url: URL) =>
+      url.pathname === '/api/v1/directory/events' && url.searchParams.get('offset') === '20';
+    await admin.page.route(nextPage, async (route) => {
+      await heldBack;
+      await route.continue();
+    });
     await next.press('Enter');
-    // The last page: it ends at the total ("41–45 trên 45").
+    await pager.getByText(vi('common:pager.loading'), { exact: true }).waitFor();
+    const table = admin.page.getByRole('table', { name: vi('directory:events.title') });
+    await expect(
+      table.evaluate(
+        (element) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(
+            element,
+          ).opacity,
+      ),
+    ).resolves.toBe('0.5');
+    answer();
+    // The last page: it ends at the total ("21–36 trên 36").
     await pager.getByText(/^\d+–(\d+) trên \1$/).waitFor();
+    await admin.page.unroute(nextPage);
     await next.and(admin.page.locator(':focus')).waitFor();
     await expect(next.getAttribute('aria-disabled')).resolves.toBe('true');
   });

@@ -271,6 +271,7 @@ export default function CycleHistoryPage() {
               offset={offset}
               label={t('history.pages')}
               onOffset={(next) => show(filters, next)}
+              busy={loading}
             />
           </>
         )}

@@ -38,7 +38,7 @@ export default function CyclesPage() {
         </div>
       )}
       {hasRole(user, 'quality-representative') && <StartCycleForm />}
-      <section aria-labelledby="list-heading">
+      <section aria-labelledby="list-heading" aria-busy={loading}>
         <h2 id="list-heading">{t('list.heading')}</h2>
         {error ? (
           <ErrorNotice error={error} />
@@ -111,6 +111,7 @@ export default function CyclesPage() {
                 offset={offset}
                 label={t('list.pages')}
                 onOffset={setOffset}
+                busy={loading}
               />
             </>
           )

@@ -101,7 +101,7 @@ export function PagedTable<T>({
   onOffset,
   scrollLabel,
 }: {
-  page: { data?: Page<T>; error?: unknown };
+  page: { data?: Page<T>; error?: unknown; loading?: boolean };
   count: (total: number) => string;
   caption: string;
   columns: ReactNode[];
@@ -116,7 +116,7 @@ export function PagedTable<T>({
     <>
       {page.error ? <ErrorNotice error={page.error} /> : null}
       {page.data && (
-        <>
+        <div aria-busy={page.loading}>
           <p className="muted" aria-live="polite">
             {count(page.data.total)}
           </p>
@@ -147,8 +147,9 @@ export function PagedTable<T>({
             offset={page.data.offset}
             label={pagesLabel}
             onOffset={onOffset}
+            busy={page.loading}
           />
-        </>
+        </div>
       )}
     </>
   );

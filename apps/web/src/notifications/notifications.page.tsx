@@ -154,7 +154,7 @@ export default function NotificationsPage() {
         <p className="notes-empty">{show === 'unread' ? t('emptyUnread') : t('empty')}</p>
       )}
       {page.data && page.data.items.length > 0 && (
-        <ul className="notes-list" aria-label={t(`filter.${show}`)}>
+        <ul className="notes-list" aria-label={t(`filter.${show}`)} aria-busy={page.loading}>
           {page.data.items.map((notification) => (
             <li key={notification.id} className="card notes-card">
               <NotificationItem notification={notification} onOpen={(n) => void readOne(n)} />
@@ -199,6 +199,7 @@ export default function NotificationsPage() {
           offset={page.data.offset}
           label={t('pages')}
           onOffset={setOffset}
+          busy={page.loading}
         />
       )}
       <CalendarFeed />

@@ -93,7 +93,7 @@ export default function MyTasksPage() {
   const filtered = !!(kind || cycleId || due);
 
   return (
-    <section className="my-tasks" aria-labelledby="my-tasks-title">
+    <section className="my-tasks" aria-labelledby="my-tasks-title" aria-busy={loading}>
       <h1 id="my-tasks-title">{t('inbox.title')}</h1>
       <DocumentsToNumber />
       <div className="inbox-tabs" role="group" aria-label={t('inbox.show')}>
@@ -239,6 +239,7 @@ export default function MyTasksPage() {
         offset={(page - 1) * PAGE_SIZE}
         label={t('inbox.paging')}
         onOffset={(offset) => set({ page: offset ? String(offset / PAGE_SIZE + 1) : '' })}
+        busy={loading}
       />
     </section>
   );

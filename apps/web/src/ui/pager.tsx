@@ -4,7 +4,9 @@ import './pager.css';
 
 /**
  * Previous / next through a limit/offset list, with which of its items are shown ("21–40 trên 45"):
- * every paged list of the app pages alike. Nothing when the whole list fits on one page.
+ * every paged list of the app pages alike. Nothing when the whole list fits on one page. While the
+ * next page is asked for (`busy`) it says so instead of the range: the rows still shown are the last
+ * answer's (the list's container, `aria-busy`, dims them), not the range the buttons went to.
  */
 export function Pager({
   total,
@@ -12,6 +14,7 @@ export function Pager({
   offset,
   label,
   onOffset,
+  busy = false,
 }: {
   total: number;
   limit: number;
@@ -19,6 +22,8 @@ export function Pager({
   /** What is paged, for the navigation landmark ("Trang danh sách người dùng"). */
   label: string;
   onOffset(offset: number): void;
+  /** A page is on its way. */
+  busy?: boolean;
 }) {
   const { t } = useTranslation('common');
   const format = useFormat();
@@ -37,11 +42,13 @@ export function Pager({
         {t('pager.previous')}
       </button>
       <span className="pager-where" aria-live="polite">
-        {t('pager.range', {
-          from: format.number(Math.min(total, offset + 1)),
-          to: format.number(Math.min(total, offset + limit)),
-          total: format.number(total),
-        })}
+        {busy
+          ? t('pager.loading')
+          : t('pager.range', {
+              from: format.number(Math.min(total, offset + 1)),
+              to: format.number(Math.min(total, offset + limit)),
+              total: format.number(total),
+            })}
       </span>
       <button
         type="button"
