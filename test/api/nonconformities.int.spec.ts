@@ -23,6 +23,7 @@ type Nonconformity = {
   correction: string | null;
   evidence: string[];
   verificationNotes: string | null;
+  verificationEvidence: string[];
 };
 
 /**
@@ -163,7 +164,26 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       evidence,
     });
     const verifiedNotes = 'Tháng 2: 100% hồ sơ đúng quy trình.';
-    expect((await complete('qmr', verify.id, { effective: true, notes: verifiedNotes })).status).toBe(200);
+    // What she checked: February's register, photographed, uploaded to the same record.
+    const register = await org.uploadEvidence<{ reference: string }>(
+      'qmr',
+      cycleId,
+      {
+        recordType: 'corrective-action',
+        recordKey: `quality-cycle/${organisationCode}/2024/nonconformity/1`,
+      },
+      { bytes: Buffer.from('%PDF-1.7\nSo theo doi thang 2\n'), name: 'Sổ theo dõi tháng 2 (ảnh chụp).pdf' },
+    );
+    expect(register.status).toBe(201);
+    expect(
+      (
+        await complete('qmr', verify.id, {
+          effective: true,
+          notes: verifiedNotes,
+          evidence: [register.body.reference],
+        })
+      ).status,
+    ).toBe(200);
 
     const closed = await eventually('the missed objective nonconformity closed', async () =>
       (await list()).find((nc) => nc.source === 'missed-objective' && nc.status === 'closed'),
@@ -179,13 +199,18 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       correction: 'Rà soát lại 5 hồ sơ, hoàn thiện các bước còn thiếu.',
       evidence,
       verificationNotes: verifiedNotes,
+      verificationEvidence: [register.body.reference],
     });
-    // The uploaded file by the name it was uploaded with, for the page to offer it.
+    // The uploaded files by the names they were uploaded with, for the page to offer them.
     const listed = await org.as<{ files: { id: string; fileName: string }[] }>('qmr', 'GET', route);
     expect(listed.body.files).toEqual([
       {
         id: checklist.body.reference.slice('evidence:'.length),
         fileName: 'Danh mục kiểm tra hồ sơ một cửa.pdf',
+      },
+      {
+        id: register.body.reference.slice('evidence:'.length),
+        fileName: 'Sổ theo dõi tháng 2 (ảnh chụp).pdf',
       },
     ]);
     const events = await org.as<{

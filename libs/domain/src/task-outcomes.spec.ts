@@ -286,6 +286,12 @@ describe('corrective action and review outcomes', () => {
       'evidence',
     ]);
     expect(validateVerificationOutcome({ effective: false, notes: 'Chưa hiệu lực' })).toEqual([]);
+    expect(
+      validateVerificationOutcome({ effective: true, notes: 'Đã kiểm tra', evidence: ['evidence:f2'] }),
+    ).toEqual([]);
+    expect(
+      paths(validateVerificationOutcome({ effective: true, notes: 'Đã kiểm tra', evidence: [''] })),
+    ).toEqual(['evidence']);
     expect(paths(validateVerificationOutcome({ effective: 'yes', notes: '' }))).toEqual([
       'effective',
       'notes',

@@ -156,6 +156,8 @@ export interface CorrectiveActionPlanOutcome {
 export interface CorrectiveActionVerificationOutcome {
   effective: boolean;
   notes: string;
+  /** What the verifier checked (ISO 10.2.2 b, the results): records by name, or `evidence:<id>` files. */
+  evidence?: string[];
 }
 
 /**

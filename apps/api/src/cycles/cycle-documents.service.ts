@@ -25,6 +25,7 @@ import {
   DecisionEntity,
   EventLogEntryEntity,
   evidenceFilesNamedIn,
+  lastRoundEvidence,
   ManagementReviewEntity,
   MeasurementEntity,
   ObjectiveResultEntity,
@@ -179,7 +180,10 @@ export class CycleDocumentsService {
           : null,
       steps: stepViews,
       correctiveActions: actionViews,
-      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [stepViews, actionViews]),
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [
+        stepViews,
+        actionViews.map(lastRoundEvidence),
+      ]),
     };
   }
 

@@ -22,6 +22,7 @@ describe("the year's printable report, its corrective actions", () => {
     carriedForward: false,
     evidence: [],
     verificationNotes: null,
+    verificationEvidence: [],
     ...fields,
   });
   const report = (nonconformities: CorrectiveActionView[]): CycleReportView => ({

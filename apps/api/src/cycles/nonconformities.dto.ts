@@ -113,6 +113,12 @@ export class CycleNonconformityView {
     description: "The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified",
   })
   verificationNotes!: string | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'What the verifier checked (ISO 10.2.2 b): files as `evidence:<id>`, records as written; empty until verified',
+  })
+  verificationEvidence!: string[];
   @ApiProperty() openedAt!: string;
   @ApiProperty({
     type: String,

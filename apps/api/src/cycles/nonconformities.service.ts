@@ -14,6 +14,7 @@ import {
   CorrectiveActionEntity,
   correctiveActionLastRounds,
   evidenceFilesNamedIn,
+  lastRoundEvidence,
   QualityCycleEntity,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
@@ -123,7 +124,10 @@ export class NonconformitiesService {
       carriedFrom: a.carriedFromId,
       continuedAs: continuedAs.get(a.id) ?? null,
     }));
-    return { items, files: await evidenceFilesNamedIn(this.dataSource, cycleId, items) };
+    return {
+      items,
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, items.map(lastRoundEvidence)),
+    };
   }
 }
 

@@ -210,4 +210,35 @@ describe('the nonconformity form says where each nonconformity comes from', () =
     });
     expect(planItem(form(complaint))).toBeUndefined();
   });
+
+  it('names what its verifier checked under the verification, and nothing when they named none', () => {
+    const photo = '7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b';
+    const verification = {
+      verifiedBy: 'u-trang',
+      verifierName: 'Đặng Thu Trang',
+      verifiedAt: '2024-04-02T03:00:00.000Z',
+      verifiedOn: '2024-04-02',
+      effective: true,
+      notes: 'Đã kiểm tra 20 hồ sơ trả lại trong tháng 3.',
+    };
+    const checked = (document: OfficialDocument) =>
+      document.body.find((b) => b.kind === 'paragraph' && b.label === 'Bằng chứng kiểm tra:');
+    expect(
+      checked(
+        form(
+          {
+            ...complaint,
+            status: 'closed',
+            verification: { ...verification, evidence: ['Sổ trả kết quả tháng 3', `evidence:${photo}`] },
+          },
+          { [photo]: 'Ảnh phiếu trả lại có lý do.jpg' },
+        ),
+      ),
+    ).toEqual({
+      kind: 'paragraph',
+      label: 'Bằng chứng kiểm tra:',
+      text: 'Sổ trả kết quả tháng 3; tệp “Ảnh phiếu trả lại có lý do.jpg”.',
+    });
+    expect(checked(form({ ...complaint, verification: { ...verification, evidence: [] } }))).toBeUndefined();
+  });
 });

@@ -123,6 +123,15 @@ export function nonconformityReportDocument(
               label: 'Ghi chú:',
               text: `${verification.notes ? clause(verification.notes) : 'không có'}.`,
             },
+            ...(verification.evidence.length
+              ? [
+                  {
+                    kind: 'paragraph' as const,
+                    label: 'Bằng chứng kiểm tra:',
+                    text: `${verification.evidence.map((item) => evidenceItem(item, record.fileNames)).join('; ')}.`,
+                  },
+                ]
+              : []),
           ]
         : [{ kind: 'paragraph' as const, text: 'Chưa kiểm tra.' }]),
       { kind: 'heading', text: 'V. TÌNH TRẠNG' },

@@ -73,7 +73,8 @@ export class NonconformityReportsService {
         cycleId,
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
-      // The finding's evidence and the plan's (which the helper, reading `evidence` lists, is handed as one).
+      // The finding's, the plan's and the verification's evidence (the helper reads `evidence` lists,
+      // the verification's among them; the plan's, `actionEvidence`, is handed as one).
       evidenceFilesNamedIn(this.dataSource, cycleId, [
         nonconformity,
         { evidence: nonconformity.actionEvidence },
@@ -179,6 +180,7 @@ export class NonconformityReportsService {
             verifiedOn: dateOf(action.verifiedAt!),
             effective: Boolean(action.effective),
             notes: lastRound.verificationNotes,
+            evidence: lastRound.verificationEvidence,
           }
         : null,
       status: action.status,

@@ -1941,6 +1941,11 @@ export interface components {
         CorrectiveActionVerificationOutcome: {
             /** Có hiệu lực */
             effective: boolean;
+            /**
+             * Minh chứng kiểm tra
+             * @description Hồ sơ đã kiểm tra hoặc tệp tải lên hồ sơ hành động khắc phục (ảnh chụp, biên bản kiểm tra).
+             */
+            evidence?: string[];
             /** Nhận xét kiểm tra */
             notes: string;
         };
@@ -1986,6 +1991,13 @@ export interface components {
             stepId?: string;
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
+            /**
+             * @description What the verifier checked, as they gave it with the verification (ISO 10.2.2 b): files as `evidence:<id>`, records as written; empty until verified, or when none was given
+             * @example [
+             *       "evidence:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+             *     ]
+             */
+            verificationEvidence: string[];
             /**
              * @description The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified
              * @example Đã kiểm tra 20 hồ sơ tháng 12: đều có phiếu hẹn ghi ngày trả.
@@ -2155,6 +2167,8 @@ export interface components {
             /** @description An audit finding: the step's record id */
             stepId: string | null;
             unitCode: string;
+            /** @description What the verifier checked (ISO 10.2.2 b): files as `evidence:<id>`, records as written; empty until verified */
+            verificationEvidence: string[];
             /** @description The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified */
             verificationNotes: string | null;
             /** @description Who verifies effectiveness */
@@ -3302,6 +3316,14 @@ export interface components {
         NonconformityVerificationView: {
             /** @example true */
             effective: boolean;
+            /**
+             * @description What the verifier checked: records as written, uploaded files as `evidence:<id>`
+             * @example [
+             *       "Sổ theo dõi hồ sơ tháng 11",
+             *       "evidence:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+             *     ]
+             */
+            evidence: string[];
             /** @example Đã kiểm tra 20 phiếu tháng 11 */
             notes: string | null;
             /** @example 2024-11-20T03:00:00.000Z */

@@ -82,5 +82,19 @@ export const CORRECTIVE_ACTION_VERIFICATION: OutcomeSchema = {
       { vi: 'Nhận xét kiểm tra', en: 'Verification notes' },
       { vi: 'Phải ghi nhận xét kiểm tra.', en: 'Write the verification notes.' },
     ),
+    evidence: optionalTextList(
+      {
+        vi: 'Minh chứng kiểm tra',
+        en: 'Evidence of the verification',
+        about: {
+          vi: 'Hồ sơ đã kiểm tra hoặc tệp tải lên hồ sơ hành động khắc phục (ảnh chụp, biên bản kiểm tra).',
+          en: "The records checked, or files uploaded to the corrective action's record (photos, the check's minutes).",
+        },
+      },
+      {
+        vi: 'Minh chứng phải là danh sách văn bản không rỗng.',
+        en: 'The evidence must be a list of texts, none empty.',
+      },
+    ),
   },
 };

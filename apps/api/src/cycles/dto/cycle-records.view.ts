@@ -289,6 +289,14 @@ export class CorrectiveActionView {
     description: "The verifier's notes on the last plan's effect (ISO 10.2 d); null until verified",
   })
   verificationNotes!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a'],
+    description:
+      'What the verifier checked, as they gave it with the verification (ISO 10.2.2 b): files as `evidence:<id>`, records as written; empty until verified, or when none was given',
+  })
+  verificationEvidence!: string[];
 }
 
 export class AuditView {

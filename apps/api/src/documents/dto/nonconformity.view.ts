@@ -40,6 +40,13 @@ export class NonconformityVerificationView {
 
   @ApiProperty({ example: 'Đã kiểm tra 20 phiếu tháng 11', nullable: true, type: String })
   notes!: string | null;
+
+  @ApiProperty({
+    example: ['Sổ theo dõi hồ sơ tháng 11', 'evidence:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a'],
+    type: [String],
+    description: 'What the verifier checked: records as written, uploaded files as `evidence:<id>`',
+  })
+  evidence!: string[];
 }
 
 /** A missed objective's nonconformity: which objective, in which period. */
