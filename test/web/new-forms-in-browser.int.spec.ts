@@ -550,6 +550,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const notes = 'Tháng 2: 100% hồ sơ đúng quy trình, danh mục kiểm tra được dùng tại bộ phận một cửa.';
     await qmr.page.getByRole('radio', { name: vi('tasks:corrective.effectiveYes') }).check();
     await qmr.page.getByLabel(vi('tasks:corrective.notes')).fill(notes);
+    // What she checked, photographed: attached with her conclusion.
+    const register = 'Sổ theo dõi hồ sơ tháng 2 (ảnh chụp).pdf';
+    await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: register,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nSo theo doi thang 2\n%%EOF\n'),
+    });
+    await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
     await qmr.page.getByRole('button', { name: vi('tasks:corrective.submitVerification') }).click();
     await submitted(qmr);
 
@@ -580,6 +588,9 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await expect(factOf(qmr.page, vi('cycles:audit.owner'))).resolves.toBe(owner);
     await expect(factOf(qmr.page, vi('cycles:audit.verification'))).resolves.toBe(
       `${vi('cycles:audit.effective')}: ${notes}`,
+    );
+    await expect(factOf(qmr.page, vi('cycles:audit.verificationEvidence'))).resolves.toBe(
+      `${vi('tasks:evidence.download')} ${register}`,
     );
     await qmr.check('the dashboard’s nonconformity, planned and verified', {
       screenshot: 'cycle-nonconformity-record',

@@ -11,6 +11,8 @@ export interface CorrectiveActionAnswers {
   evidence: string[];
   effective: boolean | null;
   verificationNotes: string | null;
+  /** What the verifier checked: uploaded files and records by name. */
+  verificationEvidence: string[];
 }
 
 /**
@@ -56,11 +58,7 @@ export function CorrectiveActionRecord({
         <>
           <dt>{t('audit.actionEvidence')}</dt>
           <dd>
-            <ReadableList
-              items={answers.evidence}
-              className="evidence-list"
-              render={(item) => <EvidenceText value={item} />}
-            />
+            <EvidenceItems items={answers.evidence} />
           </dd>
         </>
       )}
@@ -75,6 +73,21 @@ export function CorrectiveActionRecord({
           </dd>
         </>
       )}
+      {answers.effective !== null && answers.verificationEvidence.length > 0 && (
+        <>
+          <dt>{t('audit.verificationEvidence')}</dt>
+          <dd>
+            <EvidenceItems items={answers.verificationEvidence} />
+          </dd>
+        </>
+      )}
     </dl>
+  );
+}
+
+/** An evidence list: each uploaded file by name, to download, each record as written. */
+function EvidenceItems({ items }: { items: string[] }) {
+  return (
+    <ReadableList items={items} className="evidence-list" render={(item) => <EvidenceText value={item} />} />
   );
 }

@@ -2,6 +2,8 @@ import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
+import type { EvidenceFile } from '../../ui/evidence';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople } from '../components/people';
@@ -16,6 +18,8 @@ interface VerificationForm {
   action: string;
   ownerUserId: string;
   dueDate: string;
+  /** What the plan rests on, when it names anything. */
+  evidence?: string[];
 }
 
 /** The auditor checks the corrective action: effective or not (ISO 10.2 d), with notes. */
@@ -25,9 +29,14 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
   const { nameOf } = usePeople();
   const [effective, setEffective] = useDraft<'' | 'yes' | 'no'>(task.id, 'effective', '');
   const [notes, setNotes] = useDraft(task.id, 'notes', '');
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ ...(effective ? { effective: effective === 'yes' } : {}), notes: notes.trim() });
+    onSubmit({
+      ...(effective ? { effective: effective === 'yes' } : {}),
+      notes: notes.trim(),
+      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
+    });
   };
   const errorId = `${useId()}-error`;
   const effectiveProblems = problems.at('effective');
@@ -69,6 +78,18 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
         onChange={setNotes}
         multiline
         required
+      />
+      <EvidenceEditor
+        task={task}
+        recordType="corrective-action"
+        recordKey={task.workflowId}
+        legend={t('evidence.legend')}
+        hint={t('evidence.verificationHint')}
+        problems={problems}
+        files={files}
+        onFiles={setFiles}
+        // The plan's files, shown above, are the unit head's: not offered again as the verifier's.
+        alreadyNamed={plan.evidence}
       />
       <div className="actions">
         <SubmitButton busy={busy} label={t('corrective.submitVerification')} />
