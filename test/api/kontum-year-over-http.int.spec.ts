@@ -511,13 +511,22 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     // The year's report: the closed audit with its one corrected nonconformity, and the review's action.
     const report = await org.as<{
       audit: { status: string; nonconformities: { status: string; effective: boolean | null }[] };
-      review: { actions: { title: string }[] };
+      review: { actions: { title: string; status: string | null; carriedForward: boolean }[] };
     }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/report`);
     expect(report.body.audit).toMatchObject({
       status: 'closed',
       nonconformities: [{ status: 'closed', effective: true }],
     });
-    expect(report.body.review.actions.map((a) => a.title)).toEqual(['Số hóa phiếu kiểm soát quá trình']);
+    // Its owner never reported on it: the close carried it into next year's review.
+    expect(report.body.review.actions).toEqual([
+      {
+        title: 'Số hóa phiếu kiểm soát quá trình',
+        ownerUnitCode: expect.any(String),
+        dueDate: expect.any(String),
+        status: 'open',
+        carriedForward: true,
+      },
+    ]);
   });
 
   it("keeps who did what in the cycle's event log, and shows nothing of it to another organisation", async () => {

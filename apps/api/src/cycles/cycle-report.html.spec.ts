@@ -1,12 +1,13 @@
 import { renderCycleReportHtml } from './cycle-report.html';
 import type { CorrectiveActionView } from './dto/cycle-records.view';
-import type { CycleReportView } from './dto/cycle-report.view';
+import type { CycleReportView, ReviewActionView } from './dto/cycle-report.view';
 
 /**
- * The year's printable report, at its audit's corrective actions: where each stands, and that one
- * the year's close carried on unfinished goes on next year rather than being left where it stood.
+ * The year's printable report, at its audit's corrective actions and its review's actions: where
+ * each stands, and that one the year's close carried on unfinished goes on next year rather than
+ * being left where it stood.
  */
-describe("the year's printable report, its corrective actions", () => {
+describe("the year's printable report, its corrective actions and review actions", () => {
   const action = (id: string, fields: Partial<CorrectiveActionView>): CorrectiveActionView => ({
     id: `quality-cycle/kontum/2024/audit/ca/${id}`,
     stepId: `quality-cycle/kontum/2024/audit/step/${id}`,
@@ -72,6 +73,41 @@ describe("the year's printable report, its corrective actions", () => {
       'Đang khắc phục, chuyển sang năm 2025',
       'Mới ghi nhận, chuyển sang năm 2025',
       'Mới ghi nhận (chưa có hiệu lực)',
+    ]);
+  });
+
+  it("says how each of the review's actions went, and which the close carried into next year", () => {
+    const reviewAction = (title: string, fields: Partial<ReviewActionView>): ReviewActionView => ({
+      title,
+      ownerUnitCode: 'vp-kiemsoat-tthc',
+      dueDate: '2024-12-20',
+      status: 'open',
+      carriedForward: false,
+      ...fields,
+    });
+    const html = renderCycleReportHtml({
+      ...report([]),
+      review: {
+        status: 'held',
+        heldAt: '2024-12-10T02:00:00.000Z',
+        minutesRef: 'BB-05/2024',
+        outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+        actions: [
+          reviewAction('Số hóa phiếu kiểm soát', { status: 'done' }),
+          reviewAction('Thay máy quét', { status: 'not-done', carriedForward: true }),
+          reviewAction('Tập huấn ISO', { carriedForward: true }),
+          reviewAction('Rà soát quy trình', { status: null }),
+        ],
+      },
+    });
+    const results = [
+      ...html.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><\/tr>/g),
+    ].map((row) => [row[1], row[2]]);
+    expect(results).toEqual([
+      ['Số hóa phiếu kiểm soát', 'Đã xong'],
+      ['Thay máy quét', 'Chưa xong, chuyển sang năm 2025'],
+      ['Tập huấn ISO', 'Chưa báo cáo, chuyển sang năm 2025'],
+      ['Rà soát quy trình', ''],
     ]);
   });
 });

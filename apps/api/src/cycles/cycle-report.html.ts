@@ -9,6 +9,7 @@ import type {
   ReportIndicatorView,
   ReportObjectiveView,
   ReportReviewView,
+  ReviewActionView,
 } from './dto/cycle-report.view';
 
 /** What a section the year has not reached yet says. */
@@ -77,7 +78,7 @@ export function renderCycleReportHtml(
     '<h2>II. Đánh giá nội bộ</h2>',
     report.audit ? auditSection(report.audit, report.year, unit) : notYet(),
     '<h2>III. Xem xét của lãnh đạo</h2>',
-    report.review ? reviewSection(report.review, unit) : notYet(),
+    report.review ? reviewSection(report.review, report.year, unit) : notYet(),
     '</body></html>',
   ].join('\n');
 }
@@ -175,7 +176,7 @@ function actionRow(action: CorrectiveActionView, year: number, unit: UnitName): 
   );
 }
 
-function reviewSection(review: ReportReviewView, unit: UnitName): string {
+function reviewSection(review: ReportReviewView, year: number, unit: UnitName): string {
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>` : '<p>Không có.</p>';
   return [
@@ -193,19 +194,33 @@ function reviewSection(review: ReportReviewView, unit: UnitName): string {
           list(review.outputs.resourceNeeds),
         ]
       : []),
-    '<h3>Hành động chuyển sang năm sau</h3>',
+    '<h3>Hành động sau xem xét</h3>',
     review.actions.length
-      ? '<table><thead><tr><th>Hành động</th><th>Đơn vị chủ trì</th><th>Hạn</th></tr></thead><tbody>' +
+      ? '<table><thead><tr><th>Hành động</th><th>Đơn vị chủ trì</th><th>Hạn</th><th>Kết quả thực hiện</th></tr></thead><tbody>' +
         review.actions
           .map(
             (a) =>
-              `<tr><td>${text(a.title)}</td><td>${unit(a.ownerUnitCode)}</td><td>${date(a.dueDate)}</td></tr>`,
+              `<tr><td>${text(a.title)}</td><td>${unit(a.ownerUnitCode)}</td><td>${date(a.dueDate)}</td>` +
+              `<td>${reviewActionResult(a, year)}</td></tr>`,
           )
           .join('\n') +
         '</tbody></table>'
       : `<p>${review.status === 'held' ? 'Không có.' : NOT_YET_DONE}</p>`,
   ].join('\n');
 }
+
+/** How a review action went, as its owner reported it; one the close carried on says where it goes. */
+function reviewActionResult(action: ReviewActionView, year: number): string {
+  const result = action.status === null ? '' : REVIEW_ACTION_STATUS[action.status];
+  const carried = action.carriedForward ? `chuyển sang năm ${year + 1}` : '';
+  return text([result, carried].filter(Boolean).join(', '));
+}
+
+const REVIEW_ACTION_STATUS: Record<NonNullable<ReviewActionView['status']>, string> = {
+  open: 'Chưa báo cáo',
+  done: 'Đã xong',
+  'not-done': 'Chưa xong',
+};
 
 function notYet(): string {
   return `<p class="not-yet">${NOT_YET_DONE}</p>`;

@@ -147,10 +147,12 @@ function reviewReport(review: ReviewView): ReportReviewView {
       qmsChanges: textList(outputs.qmsChanges),
       resourceNeeds: textList(outputs.resourceNeeds),
     },
-    actions: ((review.actions ?? []) as Partial<ReviewActionView>[]).map((a) => ({
+    actions: ((review.actions ?? []) as Partial<ReviewActionView>[]).map((a, index) => ({
       title: String(a.title ?? ''),
       ownerUnitCode: String(a.ownerUnitCode ?? ''),
       dueDate: String(a.dueDate ?? ''),
+      status: review.actionFollowUp[index]?.status ?? null,
+      carriedForward: review.actionFollowUp[index]?.carriedForward ?? false,
     })),
   };
 }

@@ -4241,7 +4241,7 @@ export interface components {
             unitCode: string | null;
         };
         ReportReviewView: {
-            /** @description Carried into next year’s cycle */
+            /** @description The actions the review decided (ISO 9.3.3), each with how it went and whether the close carried it into next year */
             actions: components["schemas"]["ReviewActionView"][];
             /** @example null */
             heldAt: string | null;
@@ -4300,10 +4300,21 @@ export interface components {
             note: string;
         };
         ReviewActionView: {
+            /**
+             * @description Not done at the year's close: carried into next year's review
+             * @example false
+             */
+            carriedForward: boolean;
             /** @example 2025-06-30 */
             dueDate: string;
             /** @example vp-kiemsoat-tthc */
             ownerUnitCode: string;
+            /**
+             * @description As its owner reported it (the review's `actionFollowUp`): open until reported; null for a review held before actions were followed up
+             * @example done
+             * @enum {string|null}
+             */
+            status: "open" | "done" | "not-done" | null;
             /** @example Số hóa phiếu kiểm soát quá trình */
             title: string;
         };

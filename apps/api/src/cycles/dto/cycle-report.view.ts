@@ -156,13 +156,33 @@ export class ReviewActionView {
 
   @ApiProperty({ example: '2025-06-30' })
   dueDate!: string;
+
+  @ApiProperty({
+    example: 'done',
+    enum: ['open', 'done', 'not-done'],
+    nullable: true,
+    type: String,
+    description:
+      "As its owner reported it (the review's `actionFollowUp`): open until reported; null for a review held before actions were followed up",
+  })
+  status!: 'open' | 'done' | 'not-done' | null;
+
+  @ApiProperty({
+    example: false,
+    description: "Not done at the year's close: carried into next year's review",
+  })
+  carriedForward!: boolean;
 }
 
 export class ReportReviewView extends PickType(ReviewView, ['status', 'heldAt', 'minutesRef'] as const) {
   @ApiProperty({ type: ReviewOutputsView, nullable: true, description: 'ISO 9.3.3; null until held' })
   outputs!: ReviewOutputsView | null;
 
-  @ApiProperty({ type: [ReviewActionView], description: 'Carried into next year’s cycle' })
+  @ApiProperty({
+    type: [ReviewActionView],
+    description:
+      'The actions the review decided (ISO 9.3.3), each with how it went and whether the close carried it into next year',
+  })
   actions!: ReviewActionView[];
 }
 
