@@ -583,6 +583,15 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
                 {report.review.actions.map((action, index) => (
                   <li key={index}>
                     {action.title} — {names.unit(action.ownerUnitCode)}, {format.date(action.dueDate)}
+                    {action.status && (
+                      <>
+                        {' '}
+                        <StatusBadge status={action.status} group="reviewActionStatus" />
+                      </>
+                    )}
+                    {action.carriedForward && (
+                      <span className="small"> {t('review.followUp.carriedForward')}</span>
+                    )}
                   </li>
                 ))}
               </ul>
