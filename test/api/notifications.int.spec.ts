@@ -137,7 +137,7 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
         form: null,
         status: 'open',
         openedAt: '2024-03-01T01:00:00.000Z',
-        dueAt: null,
+        dueAt: '2024-04-05T10:00:00.000Z',
         closedAt: null,
         completedBy: null,
         outcome: null,
@@ -150,16 +150,29 @@ describe('in-app notifications over HTTP (real API, PostgreSQL)', () => {
       // Open and hers: its deadline is still hers to keep; the leader's copy is about someone else's.
       deadlineStillYours: true,
     });
+    // The leader's escalation says whose the task is, by name, when it was due, and that it is open.
+    const name = async (local: string) =>
+      (await org.as<{ fullName: string }>(local, 'GET', '/api/v1/auth/me')).body.fullName;
+    const staffName = await name('staff.tthc');
     expect((await mine('leader')).body.items[0]).toMatchObject({
       taskId: taskId(3),
       deadlineStillYours: false,
+      taskNow: {
+        status: 'open',
+        assigneeUserId: org.idOf('staff.tthc'),
+        assigneeName: staffName,
+        dueAt: '2024-04-05T10:00:00.000Z',
+        // Due in 2024: long past.
+        overdue: true,
+      },
     });
-    // Done: no longer a deadline to keep.
+    // Done: no longer a deadline to keep, and the leader's notice says it is done.
     await suite.api
       .get(DataSource)
       .getRepository(TaskEntity)
       .update({ id: taskId(3) }, { status: 'completed' });
     expect((await mine('staff.tthc')).body.items[0]).toMatchObject({ deadlineStillYours: false });
+    expect((await mine('leader')).body.items[0]).toMatchObject({ taskNow: { status: 'completed' } });
     // A notice whose task is not (or no longer) recorded keeps its subject only.
     expect(reminder.id).toBe(`${taskId(2)}/reminder`);
     expect(reminder).not.toHaveProperty('taskTitle');

@@ -284,6 +284,21 @@ describe('task mails and their links, as their recipients meet them (chromium; A
       .getByRole('listitem')
       .filter({ hasText: vi('notifications:reasons.reassigned-away') });
     await notice.getByRole('link', { name: acceptanceTonghop.title.vi }).waitFor();
+    // And whose it is now, with its deadline: nothing for him to do, someone to ask.
+    const now = await org.as<{ dueAt: string; overdue: boolean }>(
+      'staff.tonghop',
+      'GET',
+      taskPath(acceptanceTonghop.id),
+    );
+    await notice
+      .getByText(
+        vi(`notifications:taskNow.${now.body.overdue ? 'waitingOverdue' : 'waiting'}`, {
+          who: 'Hoàng Văn Minh',
+          due: formatInstant(now.body.dueAt, 'vi'),
+        }),
+        { exact: true },
+      )
+      .waitFor();
     // Nor does the notice that gave it to him: its deadline is no longer his.
     expect(
       await tab.page

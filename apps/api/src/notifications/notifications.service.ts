@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type TaskNotificationReason } from '@qcycle/contracts';
-import { NotificationEntity, TaskEntity } from '@qcycle/persistence';
+import { NotificationEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { pageWindow } from '../common/pagination';
 import type { MyNotificationsQuery, NotificationPage, NotificationView } from './dto/notification.dto';
@@ -17,6 +17,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
   async mine(caller: Principal, query: MyNotificationsQuery): Promise<NotificationPage> {
@@ -38,7 +39,22 @@ export class NotificationsService {
       ? await this.tasks.find({ select: TASK_FACTS, where: { id: In(taskIds) } })
       : [];
     const taskOf = new Map(tasks.map((task) => [task.id, task]));
-    return { items: rows.map((row) => toView(row, taskOf.get(row.taskId))), total, unread, limit, offset };
+    const names = await this.namesOf(tasks.map((task) => task.assigneeUserId));
+    return {
+      items: rows.map((row) => toView(row, taskOf.get(row.taskId), names)),
+      total,
+      unread,
+      limit,
+      offset,
+    };
+  }
+
+  /** The people who hold the page's tasks, by name (one read by primary key). */
+  private async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const users = await this.users.find({ select: { id: true, fullName: true }, where: { id: In(ids) } });
+    return new Map(users.map((user) => [user.id, user.fullName]));
   }
 
   /** Marks one read; marking it again keeps the first time. */
@@ -48,7 +64,7 @@ export class NotificationsService {
     const row = await this.notifications.findOneBy(own);
     if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
     const task = await this.tasks.findOne({ select: TASK_FACTS, where: { id: row.taskId } });
-    return toView(row, task ?? undefined);
+    return toView(row, task ?? undefined, await this.namesOf(task ? [task.assigneeUserId] : []));
   }
 
   /**
@@ -75,12 +91,20 @@ export class NotificationsService {
   }
 }
 
-/** What a notice shows of its task: its title and period, and whether it is still the reader's. */
-const TASK_FACTS = { id: true, title: true, periodKey: true, status: true, assigneeUserId: true } as const;
+/** What a notice shows of its task: its title and period, where it stands, whether it is still the reader's. */
+const TASK_FACTS = {
+  id: true,
+  title: true,
+  periodKey: true,
+  status: true,
+  assigneeUserId: true,
+  dueAt: true,
+} as const;
 
 function toView(
   row: NotificationEntity,
-  task?: Pick<TaskEntity, 'title' | 'periodKey' | 'status' | 'assigneeUserId'>,
+  task: Pick<TaskEntity, 'title' | 'periodKey' | 'status' | 'assigneeUserId' | 'dueAt'> | undefined,
+  names: ReadonlyMap<string, string>,
 ): NotificationView {
   return {
     id: row.id,
@@ -90,6 +114,17 @@ function toView(
     subject: row.subject,
     ...(task ? { taskTitle: task.title } : {}),
     ...(task?.periodKey ? { periodKey: task.periodKey } : {}),
+    ...(task
+      ? {
+          taskNow: {
+            status: task.status,
+            assigneeUserId: task.assigneeUserId,
+            assigneeName: names.get(task.assigneeUserId) ?? null,
+            dueAt: task.dueAt,
+            overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < new Date().toISOString(),
+          },
+        }
+      : {}),
     calendarEntry: row.calendar !== null,
     deadlineStillYours: task?.status === 'open' && task.assigneeUserId === row.recipientUserId,
     createdAt: row.createdAt,

@@ -3458,6 +3458,27 @@ export interface components {
              */
             marked: number;
         };
+        NotificationTaskNowView: {
+            /**
+             * @description As the directory names them now; null for someone no longer in it
+             * @example Nguyễn Thị Lan
+             */
+            assigneeName: string | null;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            assigneeUserId: string;
+            /** @example 2024-04-05T10:00:00.000Z */
+            dueAt: string | null;
+            /**
+             * @description Open and past its due time, as the inbox says it
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "completed" | "cancelled" | "expired";
+        };
         NotificationView: {
             /**
              * @description The notice carries the task's deadline as a calendar entry (the assignee's own task given, or cancelled): GET /api/v1/me/notifications/{notificationId}/calendar gives it
@@ -3500,6 +3521,8 @@ export interface components {
             subject: string;
             /** @example quality-cycle/kontum/2024/approval/round-1 */
             taskId: string;
+            /** @description Where the task stands now (absent when it is about no task, or the task is not recorded) */
+            taskNow?: components["schemas"]["NotificationTaskNowView"];
             /** @description The task's title in both languages, for showing the notification in the reader's language (absent when it is about no task, e.g. next year's draft) */
             taskTitle?: components["schemas"]["TaskTitleView"];
         };

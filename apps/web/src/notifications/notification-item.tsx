@@ -59,6 +59,33 @@ export function NotificationItem({
       <Link className="note-link" to={targetOf(notification)} onClick={() => onOpen(notification)}>
         {notificationText(notification, i18n.language, t)}
       </Link>
+      <TaskNow notification={notification} />
     </div>
+  );
+}
+
+/**
+ * Where the notice's task stands now, so that nobody chases a task already done: done, cancelled or
+ * ended with the year; or, open and someone else's (an escalation, a task handed away), whose it is
+ * and when it was due. Nothing for an open task of the reader's own: the link is what to do.
+ */
+function TaskNow({ notification }: { notification: Notification }) {
+  const { t, i18n } = useTranslation('notifications');
+  const now = notification.taskNow;
+  if (!now) return null;
+  if (now.status !== 'open')
+    return <p className="note-task-now">{t(`taskNow.${now.status}`, { defaultValue: now.status })}</p>;
+  if (notification.deadlineStillYours) return null;
+  const overdue = now.overdue;
+  const who = now.assigneeName ?? t('taskNow.someone');
+  return (
+    <p className={`note-task-now${overdue ? ' note-task-overdue' : ''}`}>
+      {now.dueAt
+        ? t(overdue ? 'taskNow.waitingOverdue' : 'taskNow.waiting', {
+            who,
+            due: formatInstant(now.dueAt, i18n.language),
+          })
+        : t('taskNow.waitingNoDue', { who })}
+    </p>
   );
 }

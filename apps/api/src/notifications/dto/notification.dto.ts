@@ -26,6 +26,32 @@ export class MyNotificationsQuery extends PageQueryDto {
   unread?: 'true' | 'false';
 }
 
+/**
+ * Where the notice's task stands now, whoever holds it: what an escalation's reader needs before
+ * chasing anyone (is it done? whose is it? when was it due?).
+ */
+export class NotificationTaskNowView {
+  @ApiProperty({ example: 'open', enum: ['open', 'completed', 'cancelled', 'expired'] })
+  status!: string;
+
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  assigneeUserId!: string;
+
+  @ApiProperty({
+    example: 'Nguyễn Thị Lan',
+    nullable: true,
+    type: String,
+    description: 'As the directory names them now; null for someone no longer in it',
+  })
+  assigneeName!: string | null;
+
+  @ApiProperty({ example: '2024-04-05T10:00:00.000Z', nullable: true, type: String })
+  dueAt!: string | null;
+
+  @ApiProperty({ example: false, description: 'Open and past its due time, as the inbox says it' })
+  overdue!: boolean;
+}
+
 /** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
 export class NotificationView {
   @ApiProperty({
@@ -58,6 +84,12 @@ export class NotificationView {
 
   @ApiPropertyOptional({ example: '2024-03', description: "The task's period, when it has one" })
   periodKey?: string;
+
+  @ApiPropertyOptional({
+    type: NotificationTaskNowView,
+    description: 'Where the task stands now (absent when it is about no task, or the task is not recorded)',
+  })
+  taskNow?: NotificationTaskNowView;
 
   @ApiProperty({
     example: true,
