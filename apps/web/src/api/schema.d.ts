@@ -4324,7 +4324,7 @@ export interface components {
         };
         ReviewActionView: {
             /**
-             * @description Not done at the year's close: carried into next year's review
+             * @description Not done at the year's close, and so carried into next year's review (ISO 9.3.2 a)
              * @example false
              */
             carriedForward: boolean;
@@ -4333,7 +4333,7 @@ export interface components {
             /** @example vp-kiemsoat-tthc */
             ownerUnitCode: string;
             /**
-             * @description As its owner reported it (the review's `actionFollowUp`): open until reported; null for a review held before actions were followed up
+             * @description open until its owner reports, then done or not-done as reported; null for a review held before actions were followed up as tasks
              * @example done
              * @enum {string|null}
              */

@@ -7,6 +7,7 @@ import {
   DecisionView,
   MeasurementView,
   PaperReportView,
+  ReviewActionFollowUpView,
   ReviewView,
 } from './cycle-records.view';
 
@@ -147,7 +148,11 @@ export class ReviewOutputsView {
   resourceNeeds!: string[];
 }
 
-export class ReviewActionView {
+/** A review action as the report names it, with how it went (the review's `actionFollowUp`). */
+export class ReviewActionView extends PickType(ReviewActionFollowUpView, [
+  'status',
+  'carriedForward',
+] as const) {
   @ApiProperty({ example: 'Số hóa phiếu kiểm soát quá trình' })
   title!: string;
 
@@ -156,22 +161,6 @@ export class ReviewActionView {
 
   @ApiProperty({ example: '2025-06-30' })
   dueDate!: string;
-
-  @ApiProperty({
-    example: 'done',
-    enum: ['open', 'done', 'not-done'],
-    nullable: true,
-    type: String,
-    description:
-      "As its owner reported it (the review's `actionFollowUp`): open until reported; null for a review held before actions were followed up",
-  })
-  status!: 'open' | 'done' | 'not-done' | null;
-
-  @ApiProperty({
-    example: false,
-    description: "Not done at the year's close: carried into next year's review",
-  })
-  carriedForward!: boolean;
 }
 
 export class ReportReviewView extends PickType(ReviewView, ['status', 'heldAt', 'minutesRef'] as const) {
