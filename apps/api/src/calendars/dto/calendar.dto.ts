@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsInt,
   IsObject,
   IsOptional,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { NestedList } from '../../common/nested-list';
 import { LocalizedTextView } from '../../cycles/dto/cycle-objectives.view';
 import { DateWindowDto } from '../../cycles/dto/move-cycle-dates.dto';
 
@@ -198,20 +198,16 @@ export class CalendarSettingsDto {
     type: [NamedDayDto],
     description: "Days off the organisation adds to the year's official holidays",
   })
-  @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => NamedDayDto)
+  @NestedList(() => NamedDayDto)
   addedHolidays!: NamedDayDto[];
 
   @ApiProperty({
     type: [NamedDayDto],
     description: 'Official holidays of the year the organisation does not keep off (name: why)',
   })
-  @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => NamedDayDto)
+  @NestedList(() => NamedDayDto)
   removedHolidays!: NamedDayDto[];
 }
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,8 +10,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList } from '../../common/nested-list';
 
 /** One indicator's corrected figure, as a report gives it (a ratio's cases, a count, or a judgement). */
 export class CorrectedFigureDto {
@@ -60,10 +59,8 @@ export class CorrectMeasurementDto {
     type: [CorrectedFigureDto],
     description: "The period's figures as they should have been, one per indicator of the objective",
   })
-  @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => CorrectedFigureDto)
+  @NestedList(() => CorrectedFigureDto)
   figures!: CorrectedFigureDto[];
 
   @ApiProperty({
@@ -94,9 +91,7 @@ export class CorrectMeasurementDto {
       "The period's figures as you saw them when you decided (the measurements you read). If they are others now — the reporter or the unit head corrected them meanwhile — the correction is refused with 409 CONFLICT, details.current holding the figures as they are, and nothing changes. Without it, the figures are replaced whatever they are now",
   })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CorrectedFigureDto)
+  @NestedList(() => CorrectedFigureDto)
   ifFiguresWere?: CorrectedFigureDto[];
 }
 

@@ -3,7 +3,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -19,6 +18,7 @@ import {
   type ValidatorConstraintInterface,
   ValidatorConstraint,
 } from 'class-validator';
+import { NestedList } from '../../common/nested-list';
 import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { MAX_PASSWORD_BYTES } from '../../auth/password-hasher';
@@ -383,10 +383,8 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ type: [RoleGrantDto] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(USER_ROLES.length * 4)
-  @ValidateNested({ each: true })
-  @Type(() => RoleGrantDto)
+  @NestedList(() => RoleGrantDto)
   roles?: RoleGrantDto[];
 
   @AuditorCertificateField()
