@@ -509,8 +509,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .waitFor();
   });
 
-  it('3b. the general division’s head plans the missed objective’s correction with the checklist attached; verifying it, the Quality Representative has the file at hand, and the dashboard’s card shows the plan, the file and the verification', async () => {
-    const plan = await year.taskOf('head.tonghop', 'corrective-action-plan');
+  it('3b. the general division’s head plans the missed objective’s correction with the checklist attached; verifying it, the Quality Representative has the file at hand, finds it not effective and says why; the second plan starts from that; the dashboard’s card shows the last round', async () => {
+    // The missed objective's (the one-stop unit's complaint is his too, handed on in 3, as a delegate's).
+    const plan = await year.eventually('the missed objective’s plan', async () =>
+      (await org.inbox('head.tonghop', 'corrective-action-plan')).find((task) =>
+        task.id.endsWith('/nonconformity/1/plan/1'),
+      ),
+    );
     const head = await as('head.tonghop');
     await openTask(head, plan);
     await head.page
@@ -547,15 +552,64 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await qmr.check('the verification, the plan’s file at hand', {
       screenshot: 'task-corrective-action-verification',
     });
-    const notes = 'Tháng 2: 100% hồ sơ đúng quy trình, danh mục kiểm tra được dùng tại bộ phận một cửa.';
+    // February's register still shows two dossiers off the process: not effective, and she says
+    // why, with the register photographed.
+    const notEffective = 'Tháng 2 vẫn còn 2 hồ sơ chưa đúng quy trình: danh mục chưa được dùng ở ca chiều.';
+    await qmr.page.getByRole('radio', { name: vi('tasks:corrective.effectiveNo') }).check();
+    await qmr.page.getByLabel(vi('tasks:corrective.notes')).fill(notEffective);
+    const february = 'Sổ theo dõi hồ sơ tháng 2 (ảnh chụp).pdf';
+    await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: february,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nSo theo doi thang 2\n%%EOF\n'),
+    });
+    await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: february })).waitFor();
+    await qmr.page.getByRole('button', { name: vi('tasks:corrective.submitVerification') }).click();
+    await submitted(qmr);
+
+    // The head's second plan starts from why the first was not effective: the verifier's words and
+    // what she checked, to open; the first plan one click away.
+    const secondPlan = await year.eventually('the second round’s plan', async () =>
+      (await org.inbox('head.tonghop', 'corrective-action-plan')).find(
+        (task) => task.id === plan.id.replace(/\/plan\/1$/, '/plan/2'),
+      ),
+    );
+    await openTask(head, secondPlan);
+    const previous = head.page.getByRole('region', {
+      name: vi('tasks:corrective.previousRound', { round: 1 }),
+    });
+    await previous.getByText(notEffective).waitFor();
+    await previous.getByRole('link', { name: `${vi('tasks:evidence.download')} ${february}` }).waitFor();
+    await head.check('the second round’s plan, the first found not effective', {
+      screenshot: 'task-corrective-action-plan.round-2',
+    });
+    await head.page.getByLabel(vi('tasks:corrective.correction')).fill('Rà soát lại 2 hồ sơ của ca chiều.');
+    await head.page
+      .getByLabel(vi('tasks:corrective.rootCause'))
+      .fill('Ca chiều do công chức luân phiên tiếp nhận, chưa được tập huấn danh mục.');
+    const secondAction = 'Tập huấn danh mục kiểm tra cho công chức trực ca chiều; kiểm tra chéo hằng tuần.';
+    await head.page.getByLabel(vi('tasks:corrective.action'), { exact: true }).fill(secondAction);
+    await head.page.getByLabel(vi('tasks:corrective.owner')).selectOption(org.idOf('staff.tonghop'));
+    await head.page.getByLabel(vi('tasks:corrective.dueDate'), { exact: true }).fill('29/03/2024');
+    // The checklist still stands behind it: taken again from the record's earlier files.
+    await head.page.getByRole('button', { name: `${vi('tasks:evidence.addEarlier')} ${checklist}` }).click();
+    await head.page.getByRole('button', { name: vi('tasks:corrective.submitPlan') }).click();
+    await submitted(head);
+
+    const secondVerify = await year.eventually('the second round’s verification', async () =>
+      (await org.inbox('qmr', 'corrective-action-verification')).find(
+        (task) => task.id === verify.id.replace(/\/verify\/1$/, '/verify/2'),
+      ),
+    );
+    await openTask(qmr, secondVerify);
+    const notes = 'Tháng 3: 100% hồ sơ đúng quy trình ở cả hai ca.';
     await qmr.page.getByRole('radio', { name: vi('tasks:corrective.effectiveYes') }).check();
     await qmr.page.getByLabel(vi('tasks:corrective.notes')).fill(notes);
-    // What she checked, photographed: attached with her conclusion.
-    const register = 'Sổ theo dõi hồ sơ tháng 2 (ảnh chụp).pdf';
+    const register = 'Sổ theo dõi hồ sơ tháng 3 (ảnh chụp).pdf';
     await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: register,
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7\nSo theo doi thang 2\n%%EOF\n'),
+      buffer: Buffer.from('%PDF-1.7\nSo theo doi thang 3\n%%EOF\n'),
     });
     await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
     await qmr.page.getByRole('button', { name: vi('tasks:corrective.submitVerification') }).click();
@@ -579,9 +633,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .filter({ hasText: vi('cycles:nonconformities.sources.missed-objective') });
     await item.getByText(vi('cycles:nonconformities.record')).click();
     await item.getByRole('link', { name: download }).waitFor();
-    await expect(factOf(qmr.page, vi('cycles:audit.action'))).resolves.toBe(
-      'Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.',
-    );
+    // The last round's: the second plan, the checklist it rests on, the verification that closed it.
+    await expect(factOf(qmr.page, vi('cycles:audit.action'))).resolves.toBe(secondAction);
     const owner = (
       await org.as<{ userId: string; fullName: string }[]>('qmr', 'GET', '/api/v1/people')
     ).body.find((p) => p.userId === org.idOf('staff.tonghop'))!.fullName;

@@ -313,10 +313,25 @@ describe('human tasks of the cycle on the Temporal dev server', () => {
         ownerUserId: user.staff('vp-ttpvhcc'),
         dueDate: '2024-11-15',
       });
+    expect((await driver.task(`${workflowId}/plan/1`)).form).not.toHaveProperty('previousRound');
     await plan(1);
     await driver.complete(`${workflowId}/verify/1`, user.auditor(1), {
       effective: false,
       notes: 'Vẫn còn hồ sơ thiếu.',
+      evidence: ['Sổ theo dõi hồ sơ tháng 11'],
+    });
+    // The second plan's form says what the first tried and why its verifier found it not effective.
+    expect((await driver.task(`${workflowId}/plan/2`)).form).toMatchObject({
+      finding: 'Thiếu hồ sơ.',
+      previousRound: {
+        round: 1,
+        plan: { rootCause: 'Chưa rõ.', action: 'Phân công kiểm tra chéo hằng tuần.' },
+        verification: {
+          effective: false,
+          notes: 'Vẫn còn hồ sơ thiếu.',
+          evidence: ['Sổ theo dõi hồ sơ tháng 11'],
+        },
+      },
     });
     await plan(2);
     await driver.task(`${workflowId}/verify/2`);

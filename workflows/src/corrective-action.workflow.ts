@@ -7,6 +7,7 @@ import {
   type AuditPlanStep,
   type AuditResult,
   type CorrectiveActionPlanOutcome,
+  type CorrectiveActionVerificationOutcome,
   type NonconformitySeverity,
   type NonconformitySource,
 } from '@qcycle/domain';
@@ -244,6 +245,11 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     });
   }
 
+  // The round the verifier found not effective, for the next plan's form: what was tried, and why it
+  // did not work (ISO 10.2.1 c–d: the new plan answers the verifier's findings).
+  let notEffective:
+    | { round: number; plan: CorrectiveActionPlanOutcome; verification: CorrectiveActionVerificationOutcome }
+    | undefined;
   for (let round = 1; ; round++) {
     const withDeadlines = patched(CORRECTIVE_ACTION_DEADLINES);
     const clock = cycleClock(context.shiftMs);
@@ -319,6 +325,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
       await condition(allHandlersFinished);
       return ended(true, round);
     }
+    notEffective = { round, plan, verification: verification.outcome };
   }
 
   /** The unit head's plan (ISO 10.2.1 a–c), asked for each round. */
@@ -336,7 +343,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
       ...(planDueAt === undefined
         ? {}
         : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
-      form: nc.planForm,
+      form: notEffective ? { ...nc.planForm, previousRound: notEffective } : nc.planForm,
       validate: (outcome) =>
         validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
     });

@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
@@ -8,6 +8,7 @@ import { AnswerText } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople, type Person } from '../components/people';
 import type { AuditStep } from '../components/step-facts';
+import { ReadableValue } from '../components/readable-value';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 
@@ -18,6 +19,12 @@ interface PlanForm {
   step?: AuditStep;
   source?: string;
   users?: { userId: string; name: string }[];
+  /** The round its verifier found not effective, when this is a later round's plan. */
+  previousRound?: {
+    round: number;
+    plan: Record<string, unknown>;
+    verification: { notes: string; evidence?: string[] };
+  };
 }
 
 /** The unit head plans the correction: correction, root cause, action, owner and due date (ISO 10.2). */
@@ -25,7 +32,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<PlanForm>(task);
   const fromForm: Person[] = (form.users ?? []).map((u) => ({ userId: u.userId, name: u.name }));
-  const { directory, me } = usePeople(fromForm);
+  const { directory, me, nameOf } = usePeople(fromForm);
   const unitCode = form.step?.unitCode ?? task.unitCode;
   const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, i18n.language);
   // The people of the nonconformity's unit (oneself, the unit head, among them): the workflow takes
@@ -74,6 +81,7 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <Nonconformity finding={form.finding} severity={form.severity} step={form.step} source={form.source} />
+      {form.previousRound && <PreviousRound previous={form.previousRound} nameOf={nameOf} />}
       {text(
         t('corrective.correction'),
         correction,
@@ -128,5 +136,31 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
         <SubmitButton busy={busy} label={t('corrective.submitPlan')} />
       </div>
     </form>
+  );
+}
+
+/**
+ * A later round's plan starts from the last one: what was tried, and why its verifier found it not
+ * effective (their notes and what they checked), so that the new plan answers that (ISO 10.2.1 c–d).
+ */
+function PreviousRound({
+  previous,
+  nameOf,
+}: {
+  previous: NonNullable<PlanForm['previousRound']>;
+  nameOf: (userId: string) => string;
+}) {
+  const { t } = useTranslation('tasks');
+  const titleId = `${useId()}-previous`;
+  const { notes, evidence } = previous.verification;
+  return (
+    <section aria-labelledby={titleId} className="previous-round">
+      <h3 id={titleId}>{t('corrective.previousRound', { round: previous.round })}</h3>
+      <ReadableValue value={{ notes, ...(evidence?.length ? { evidence } : {}) }} nameOf={nameOf} />
+      <details>
+        <summary>{t('corrective.previousPlan', { round: previous.round })}</summary>
+        <ReadableValue value={previous.plan} nameOf={nameOf} />
+      </details>
+    </section>
   );
 }
