@@ -583,6 +583,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await head.check('the second round’s plan, the first found not effective', {
       screenshot: 'task-corrective-action-plan.round-2',
     });
+    // He starts from the first plan's words and owner, and amends what did not work.
+    await previous.getByRole('button', { name: vi('tasks:corrective.reusePlan', { round: 1 }) }).click();
+    await expect(
+      head.page.getByLabel(vi('tasks:corrective.action'), { exact: true }).inputValue(),
+    ).resolves.toBe('Ban hành danh mục kiểm tra, tập huấn công chức tiếp nhận.');
+    await expect(head.page.getByLabel(vi('tasks:corrective.owner')).inputValue()).resolves.toBe(
+      org.idOf('staff.tonghop'),
+    );
     await head.page.getByLabel(vi('tasks:corrective.correction')).fill('Rà soát lại 2 hồ sơ của ca chiều.');
     await head.page
       .getByLabel(vi('tasks:corrective.rootCause'))

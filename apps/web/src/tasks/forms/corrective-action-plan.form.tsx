@@ -81,7 +81,21 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <Nonconformity finding={form.finding} severity={form.severity} step={form.step} source={form.source} />
-      {form.previousRound && <PreviousRound previous={form.previousRound} nameOf={nameOf} />}
+      {form.previousRound && (
+        <PreviousRound
+          previous={form.previousRound}
+          nameOf={nameOf}
+          // What still holds of the last plan is not typed again: its words and owner, to amend here.
+          onReuse={(plan) => {
+            const said = (key: string) => (typeof plan[key] === 'string' ? (plan[key] as string) : '');
+            setCorrection(said('correction'));
+            setRootCause(said('rootCause'));
+            setAction(said('action'));
+            if (ofUnit.some((person) => person.userId === said('ownerUserId')))
+              setOwnerUserId(said('ownerUserId'));
+          }}
+        />
+      )}
       {text(
         t('corrective.correction'),
         correction,
@@ -146,9 +160,11 @@ export function CorrectiveActionPlanForm({ task, problems, busy, onSubmit }: Tas
 function PreviousRound({
   previous,
   nameOf,
+  onReuse,
 }: {
   previous: NonNullable<PlanForm['previousRound']>;
   nameOf: (userId: string) => string;
+  onReuse: (plan: Record<string, unknown>) => void;
 }) {
   const { t } = useTranslation('tasks');
   const titleId = `${useId()}-previous`;
@@ -161,6 +177,9 @@ function PreviousRound({
         <summary>{t('corrective.previousPlan', { round: previous.round })}</summary>
         <ReadableValue value={previous.plan} nameOf={nameOf} />
       </details>
+      <button type="button" className="button" onClick={() => onReuse(previous.plan)}>
+        {t('corrective.reusePlan', { round: previous.round })}
+      </button>
     </section>
   );
 }
