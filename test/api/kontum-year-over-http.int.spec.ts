@@ -419,6 +419,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(audit.correctiveActions).toEqual([
       expect.objectContaining({
         status: 'closed',
+        ownerUserId: org.idOf('staff.tthc'),
         evidence: [planEvidence],
         verificationNotes: 'Đã kiểm tra 20 hồ sơ.',
       }),

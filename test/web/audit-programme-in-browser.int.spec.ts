@@ -403,6 +403,11 @@ describe("planning the internal audit with last year's results beside it (chromi
     await expect(actions.getByRole('row').nth(1).textContent()).resolves.toContain(
       `${vi('cycles:actionStatus.planned')}${vi('cycles:audit.carriedForward', { year: 2024 })}`,
     );
+    // Who carries it out, by name, beside the plan's words.
+    const head = (
+      await org.as<{ userId: string; fullName: string }[]>('qmr', 'GET', '/api/v1/people')
+    ).body.find((person) => person.userId === org.idOf('head.tthc'))!.fullName;
+    await expect(factOf(lead.page, vi('cycles:audit.owner'))).resolves.toBe(head);
     await lead.check("last year's audit with a corrective action carried into this year", {
       screenshot: 'cycle-audit-carried-forward',
     });

@@ -156,6 +156,7 @@ export class CycleDocumentsService {
       correction: a.correction,
       rootCause: a.rootCause,
       action: a.action,
+      ownerUserId: a.ownerUserId,
       dueDate: a.dueDate,
       status: a.status,
       effective: a.effective === null ? null : Boolean(a.effective),

@@ -17,6 +17,7 @@ describe("the year's printable report, its corrective actions and review actions
     correction: null,
     rootCause: null,
     action: `Khắc phục ${id}`,
+    ownerUserId: null,
     dueDate: '2024-11-30',
     status: 'planned',
     effective: null,

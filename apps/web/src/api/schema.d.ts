@@ -1975,6 +1975,11 @@ export interface components {
             finding: string;
             /** @example quality-cycle/kontum/2024/audit/ca/s1 */
             id: string;
+            /**
+             * @description Who carries out the last plan (its owner); null before the plan
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            ownerUserId: string | null;
             /** @example Chưa có bước nhắc hạn */
             rootCause: string | null;
             /** @example minor-nc */

@@ -210,7 +210,10 @@ export default function CycleAuditPage() {
                   </td>
                   <td data-label={t('audit.finding')}>{action.finding}</td>
                   <td data-label={t('audit.actionPlan')}>
-                    <CorrectiveActionRecord answers={action} />
+                    <CorrectiveActionRecord
+                      answers={action}
+                      owner={action.ownerUserId ? names.person(action.ownerUserId) : undefined}
+                    />
                   </td>
                   <td data-label={t('audit.due')}>{format.date(action.dueDate)}</td>
                   <td data-label={t('audit.actionStatus')}>

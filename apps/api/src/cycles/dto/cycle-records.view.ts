@@ -258,6 +258,14 @@ export class CorrectiveActionView {
   @ApiProperty({ example: 'Bổ sung nhắc hạn tự động', nullable: true, type: String })
   action!: string | null;
 
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    nullable: true,
+    type: String,
+    description: 'Who carries out the last plan (its owner); null before the plan',
+  })
+  ownerUserId!: string | null;
+
   @ApiProperty({ example: '2024-07-31', nullable: true, type: String })
   dueDate!: string | null;
 
