@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
-import { EvidenceNamesProvider, EvidenceText } from '../ui/evidence';
+import { EvidenceNamesProvider } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CorrectiveActionRecord } from './components/corrective-action-record';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { useDirectoryNames } from './components/directory-names';
 import { useFormat, type Schemas } from './components/format';
-import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
+import { DataTable, EvidenceList, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
 import { usePeople } from '../ui/people';
@@ -170,12 +170,7 @@ export default function CycleAuditPage() {
                       {step.finding ?? '—'}
                       {step.evidence?.length ? (
                         <div className="muted small">
-                          {t('audit.evidence')}:{' '}
-                          <ReadableList
-                            items={step.evidence}
-                            className="evidence-list"
-                            render={(item) => <EvidenceText value={item} />}
-                          />
+                          {t('audit.evidence')}: <EvidenceList items={step.evidence} />
                         </div>
                       ) : null}
                     </td>

@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
-import { EvidenceLink, EvidenceNamesProvider, EvidenceText } from '../ui/evidence';
+import { EvidenceLink, EvidenceNamesProvider } from '../ui/evidence';
 import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
@@ -10,7 +10,7 @@ import { cycleYear } from './cycle-year';
 import { FiguresTrend, ReviewYear } from './components/figures-trend';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { targetInWords, useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
-import { DataTable, Fact, PendingNotice, ReadableList } from './components/page-parts';
+import { DataTable, EvidenceList, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import {
   figuresWithTrendOf,
   HIDDEN_REVIEW_KEYS,
@@ -171,11 +171,7 @@ function ReviewBlock({
         {review.evidence.length > 0 && (
           <Fact label={t('review.evidence')}>
             <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
-              <ReadableList
-                items={review.evidence}
-                className="evidence-list"
-                render={(item) => <EvidenceText value={item} />}
-              />
+              <EvidenceList items={review.evidence} />
             </EvidenceNamesProvider>
           </Fact>
         )}
@@ -296,12 +292,7 @@ function ActionFollowUp({
       {followUp.note && <p className="readable-text">{followUp.note}</p>}
       {followUp.evidence.length > 0 && (
         <div className="small">
-          {t('review.followUp.evidence')}:{' '}
-          <ReadableList
-            items={followUp.evidence}
-            className="evidence-list"
-            render={(item) => <EvidenceText value={item} />}
-          />
+          {t('review.followUp.evidence')}: <EvidenceList items={followUp.evidence} />
         </div>
       )}
     </>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EvidenceText } from '../../ui/evidence';
-import { ReadableList } from './page-parts';
+import { EvidenceList } from './page-parts';
 
 /** What a corrective action's last round says (the API's audit view and nonconformity list alike). */
 export interface CorrectiveActionAnswers {
@@ -58,7 +57,7 @@ export function CorrectiveActionRecord({
         <>
           <dt>{t('audit.actionEvidence')}</dt>
           <dd>
-            <EvidenceItems items={answers.evidence} />
+            <EvidenceList items={answers.evidence} />
           </dd>
         </>
       )}
@@ -77,17 +76,10 @@ export function CorrectiveActionRecord({
         <>
           <dt>{t('audit.verificationEvidence')}</dt>
           <dd>
-            <EvidenceItems items={answers.verificationEvidence} />
+            <EvidenceList items={answers.verificationEvidence} />
           </dd>
         </>
       )}
     </dl>
-  );
-}
-
-/** An evidence list: each uploaded file by name, to download, each record as written. */
-function EvidenceItems({ items }: { items: string[] }) {
-  return (
-    <ReadableList items={items} className="evidence-list" render={(item) => <EvidenceText value={item} />} />
   );
 }

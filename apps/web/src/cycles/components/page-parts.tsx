@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EvidenceText } from '../../ui/evidence';
 
 /** The pieces the cycle's pages are drawn with: facts, tables, lists, a "not yet" notice. */
 
@@ -62,6 +63,16 @@ export function ReadableList<T>({
         <li key={index}>{render(item)}</li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * An evidence list as a record names it: each uploaded file by its name, to download (the page's
+ * EvidenceNamesProvider knows the names), each paper record as written.
+ */
+export function EvidenceList({ items }: { items: readonly string[] }) {
+  return (
+    <ReadableList items={items} className="evidence-list" render={(item) => <EvidenceText value={item} />} />
   );
 }
 
