@@ -67,6 +67,12 @@ describe("the year's printable report, its corrective actions and review actions
         action('s3', { status: 'open', action: null, dueDate: null, carriedForward: true }),
         // Verified not effective, and open again before the close.
         action('s4', { status: 'open', effective: false }),
+        // Verified, in the verifier's words (escaped like every text of the records).
+        action('s5', {
+          status: 'closed',
+          effective: true,
+          verificationNotes: 'Đã kiểm tra 20 hồ sơ <tháng 11>',
+        }),
       ]),
     );
     expect(statuses(html)).toEqual([
@@ -74,6 +80,7 @@ describe("the year's printable report, its corrective actions and review actions
       'Đang khắc phục, chuyển sang năm 2025',
       'Mới ghi nhận, chuyển sang năm 2025',
       'Mới ghi nhận (chưa có hiệu lực)',
+      'Đã khắc phục (có hiệu lực: Đã kiểm tra 20 hồ sơ &lt;tháng 11&gt;)',
     ]);
   });
 

@@ -164,8 +164,14 @@ function stepRow(step: AuditStepView, unit: UnitName): string {
 }
 
 function actionRow(action: CorrectiveActionView, year: number, unit: UnitName): string {
+  // The verifier's finding, in their words: what a reader of the report would ask next.
+  const finding = action.verificationNotes ? `: ${text(action.verificationNotes)}` : '';
   const effectiveness =
-    action.effective === null ? '' : action.effective ? ' (có hiệu lực)' : ' (chưa có hiệu lực)';
+    action.effective === null
+      ? ''
+      : action.effective
+        ? ` (có hiệu lực${finding})`
+        : ` (chưa có hiệu lực${finding})`;
   // Unfinished at the close, it goes on in next year's cycle: not left where it stood.
   const carried = action.carriedForward ? `, chuyển sang năm ${year + 1}` : '';
   return (
