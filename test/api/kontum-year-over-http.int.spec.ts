@@ -543,6 +543,50 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
         expect.objectContaining({ type: 'audit.closed', actor: org.idOf('lead.auditor') }),
       ]),
     );
+    // Each event names what it is about, so the log reads which step was signed off, which
+    // nonconformity a file went to and was verified, not only that one was.
+    type Subject = {
+      id: string;
+      kind: string;
+      title: { vi: string } | null;
+      unitCode: string | null;
+      finding: string | null;
+    };
+    const about = async (type: string) => {
+      const page = await org.as<{ items: { type: string; subject: string | null }[]; subjects: Subject[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=${type}&limit=100`,
+      );
+      expect(page.status).toBe(200);
+      return page.body.items.map((item) => ({
+        type: item.type,
+        subject: page.body.subjects.find((subject) => subject.id === item.subject),
+      }));
+    };
+    const signedOff = (await about('audit.step-signed-off')).map((event) => event.subject?.title?.vi);
+    expect(signedOff).toHaveLength(plan().steps.length);
+    for (const step of plan().steps)
+      expect(signedOff).toContainEqual(
+        expect.stringMatching(new RegExp(`^Đánh giá ${step.process} \\(${step.clause}\\) tại `)),
+      );
+    const finding = {
+      kind: 'corrective-action',
+      unitCode: 'vp-kiemsoat-tthc',
+      finding: 'Phiếu kiểm soát quá trình giải quyết hồ sơ không ghi đủ thời điểm chuyển bước.',
+      title: null,
+    };
+    const corrected = await about('corrective-action.');
+    expect(corrected.map((event) => event.type).sort()).toEqual([
+      'corrective-action.closed',
+      'corrective-action.opened',
+      'corrective-action.planned',
+    ]);
+    for (const event of corrected) expect(event.subject).toMatchObject(finding);
+    expect(await about('evidence.uploaded')).toContainEqual({
+      type: 'evidence.uploaded',
+      subject: expect.objectContaining(finding),
+    });
 
     const other = `ot-${uniqueSuffix()}`;
     const created = await org.as('admin', 'POST', '/api/v1/organisations', {

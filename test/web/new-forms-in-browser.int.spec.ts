@@ -31,6 +31,9 @@ import {
 } from './support/web-suite';
 
 const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
+/** The nonconformity the Quality Representative opens for the missed objective (1), as she words it. */
+const missedObjectiveFinding =
+  'Tháng 1: 5 trong 95 hồ sơ không giải quyết đúng quy trình; mục tiêu 100% không còn đạt được.';
 
 /** A calendar day (`2026-12-09`) as the Vietnamese page writes it. */
 const written = (day: string) => day.split('-').reverse().join('/');
@@ -288,9 +291,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     });
     expect(await taskStatus('qmr', proposal.id)).toBe('open');
 
-    await description.fill(
-      'Tháng 1: 5 trong 95 hồ sơ không giải quyết đúng quy trình; mục tiêu 100% không còn đạt được.',
-    );
+    await description.fill(missedObjectiveFinding);
     await openChoice.getByLabel(vi('tasks:nonconformityProposal.unit')).selectOption('vp-tonghop');
     await openChoice.getByLabel(vi('tasks:nonconformityProposal.severity')).selectOption('minor-nc');
     await openChoice.getByRole('button', { name: vi('tasks:nonconformityProposal.open') }).click();
@@ -655,6 +656,27 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     );
     await qmr.check('the dashboard’s nonconformity, planned and verified', {
       screenshot: 'cycle-nonconformity-record',
+    });
+
+    // The year's history says which nonconformity each file went to and which one a verification
+    // found not effective, not only that one did.
+    const aboutIt = vi('cycles:history.nonconformity', {
+      unit: 'Phòng Tổng hợp',
+      finding: missedObjectiveFinding,
+    });
+    await qmr.open(`${cyclePath(cycleId)}/history?type=evidence.uploaded`);
+    const uploads = qmr.page.locator('.events-table tbody tr');
+    for (const name of [checklist, february, register])
+      await uploads
+        .filter({ has: qmr.page.getByRole('link', { name: `${vi('tasks:evidence.download')} ${name}` }) })
+        .getByText(aboutIt, { exact: true })
+        .waitFor();
+    await qmr.open(`${cyclePath(cycleId)}/history?type=corrective-action.reopened`);
+    const reopened = qmr.page.locator('.events-table tbody tr');
+    await reopened.filter({ hasText: notEffective }).getByText(aboutIt, { exact: true }).waitFor();
+    await expect(reopened.count()).resolves.toBe(1);
+    await qmr.check('the history of the corrective action', {
+      screenshot: 'cycle-history-corrective-action',
     });
   });
 

@@ -22,3 +22,4 @@ export * from './discard-cycle-records';
 export * from './earlier-year-results';
 export * from './evidence-file-names';
 export * from './corrective-action-last-round';
+export * from './event-subjects';

@@ -12,8 +12,11 @@ import {
 } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
+  eventSubjectOf,
+  eventSubjectsNamed,
   evidenceFilesNamedIn,
   QualityCycleEntity,
+  type EventSubject,
   type NamedEvidenceFile,
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
@@ -50,7 +53,7 @@ export class CycleRecordsService {
     caller: Principal,
     cycleId: string,
     query: EventLogQuery,
-  ): Promise<CursorPage<EventLogEntryView> & { files: NamedEvidenceFile[] }> {
+  ): Promise<CursorPage<EventLogEntryView> & { files: NamedEvidenceFile[]; subjects: EventSubject[] }> {
     const key = parseQualityCycleId(cycleId);
     if (!key || key.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
@@ -97,17 +100,30 @@ export class CycleRecordsService {
         occurredAt: e.occurredAt,
         requestId: e.requestId,
         payload: e.payload,
+        subject: eventSubjectOf(e)?.id ?? null,
       })),
       total,
       limit,
       offset,
       nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.id]) : null,
-      files: await evidenceFilesNamedIn(
+      ...(await this.named(cycleId, page)),
+    };
+  }
+
+  /** What a page of events names by id: its files by their names, its records by their titles. */
+  private async named(
+    cycleId: string,
+    page: EventLogEntryEntity[],
+  ): Promise<{ files: NamedEvidenceFile[]; subjects: EventSubject[] }> {
+    const [files, subjects] = await Promise.all([
+      evidenceFilesNamedIn(
         this.dataSource,
         cycleId,
         page.map((e) => e.payload),
       ),
-    };
+      eventSubjectsNamed(this.dataSource, cycleId, page),
+    ]);
+    return { files, subjects };
   }
 
   private async running(cycleId: string): Promise<boolean> {

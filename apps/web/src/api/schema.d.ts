@@ -2560,6 +2560,11 @@ export interface components {
             };
             /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
             requestId: string | null;
+            /**
+             * @description The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off or a review action's report; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole, or whose payload says what it is about (a measurement's objective and period)
+             * @example quality-cycle/kontum/2024/approval/approve/1
+             */
+            subject: string | null;
             /** @example task.completed */
             type: string;
         };
@@ -2576,11 +2581,39 @@ export interface components {
             nextCursor: string | null;
             /** @example 0 */
             offset: number;
+            /** @description The records this page's events are about (each item's `subject`), each once, named; one no longer on record is left out */
+            subjects: components["schemas"]["EventSubjectView"][];
             /**
              * @description How many match the filters in all
              * @example 42
              */
             total: number;
+        };
+        EventSubjectView: {
+            /**
+             * @description A corrective action's nonconformity, as found
+             * @example Hồ sơ không có phiếu kiểm soát quá trình giải quyết
+             */
+            finding: string | null;
+            /** @example quality-cycle/kontum/2024/approval/approve/1 */
+            id: string;
+            /**
+             * @example task
+             * @enum {string}
+             */
+            kind: "task" | "corrective-action";
+            /**
+             * @description The period a measurement report's title names by its key, for a page to say it in words
+             * @example 2024-01
+             */
+            periodKey: string | null;
+            /** @description A task's title, as its assignee's inbox gives it */
+            title: components["schemas"]["LocalizedTextView"] | null;
+            /**
+             * @description A corrective action's unit
+             * @example vp-kiemsoat-tthc
+             */
+            unitCode: string | null;
         };
         EvidenceAcceptedFilesView: {
             /**

@@ -17,6 +17,8 @@ import './cycles.css';
 import { DateInput } from '../ui/date-input';
 import { EVENT_TYPES } from './event-types';
 import { EvidenceNamesProvider } from '../ui/evidence';
+import { taskTitleText } from '../tasks/components/format';
+import { localized } from '../tasks/task-types';
 
 type EventEntry = Schemas['EventLogEntryView'];
 
@@ -103,16 +105,11 @@ export default function CycleHistoryPage() {
     return [...all.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   }, [names, seenActors]);
 
-  // What kind each task is, from the task.opened events seen (a completion names only the task id).
-  const kinds = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const entry of data?.items ?? []) {
-      const payload = entry.payload as { taskId?: unknown; kind?: unknown };
-      if (typeof payload.taskId === 'string' && typeof payload.kind === 'string')
-        map.set(payload.taskId, payload.kind);
-    }
-    return map;
-  }, [data]);
+  // What each event is about (a task, a nonconformity), as the API names it with the page.
+  const subjects = useMemo(
+    () => new Map((data?.subjects ?? []).map((subject) => [subject.id, subject])),
+    [data],
+  );
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -253,7 +250,7 @@ export default function CycleHistoryPage() {
                         <EventRow
                           key={entry.id}
                           entry={entry}
-                          kinds={kinds}
+                          subject={entry.subject ? subjects.get(entry.subject) : undefined}
                           when={format.dateTime(entry.occurredAt)}
                           who={names.person(entry.actor)}
                           person={names.person}
@@ -282,32 +279,34 @@ export default function CycleHistoryPage() {
 
 function EventRow({
   entry,
-  kinds,
+  subject,
   when,
   who,
   person,
   unit,
 }: {
   entry: EventEntry;
-  kinds: Map<string, string>;
+  subject: Schemas['EventSubjectView'] | undefined;
   when: string;
   who: string;
   person: (userId: string) => string;
   unit: (code: string) => string;
 }) {
-  const { t } = useTranslation('cycles');
+  const { t, i18n } = useTranslation('cycles');
   const payload = entry.payload as Record<string, unknown>;
   const facts: string[] = [];
-  const kind =
-    typeof payload.kind === 'string'
-      ? payload.kind
-      : typeof payload.taskId === 'string'
-        ? kinds.get(payload.taskId)
-        : undefined;
-  if (kind) facts.push(t(`tasks:kind.${kind}`, { defaultValue: kind }));
-  if (typeof payload.taskId === 'string') {
-    const described = describeTask(payload.taskId, t);
-    if (described) facts.push(described);
+  if (subject?.title)
+    facts.push(taskTitleText(localized(subject.title, i18n.language), subject.periodKey, t));
+  else if (subject?.unitCode)
+    facts.push(t('history.nonconformity', { unit: unit(subject.unitCode), finding: subject.finding ?? '' }));
+  else {
+    // A record no longer there: what the event's own facts say.
+    if (typeof payload.kind === 'string')
+      facts.push(t(`tasks:kind.${payload.kind}`, { defaultValue: payload.kind }));
+    if (typeof payload.taskId === 'string') {
+      const described = describeTask(payload.taskId, t);
+      if (described) facts.push(described);
+    }
   }
   return (
     <tr>

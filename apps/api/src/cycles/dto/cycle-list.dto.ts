@@ -6,6 +6,7 @@ import { CycleKeyView } from './cycle.view';
 import { CursorPageInfoView, CursorPageQueryDto, PageInfoView, PageQueryDto } from '../../common/pagination';
 import { IsInstant } from '../../common/instant';
 import { NamedEvidenceFileView } from '../../evidence/dto/evidence.dto';
+import { LocalizedTextView } from './cycle-objectives.view';
 
 const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
 
@@ -159,6 +160,55 @@ export class EventLogEntryView {
     additionalProperties: true,
   })
   payload!: Record<string, unknown>;
+
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/approval/approve/1',
+    nullable: true,
+    type: String,
+    description:
+      "The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off or a review action's report; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole, or whose payload says what it is about (a measurement's objective and period)",
+  })
+  subject!: string | null;
+}
+
+/** The record an event is about, named as the cycle's pages name it. */
+export class EventSubjectView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/approval/approve/1' })
+  id!: string;
+
+  @ApiProperty({ enum: ['task', 'corrective-action'], example: 'task' })
+  kind!: 'task' | 'corrective-action';
+
+  @ApiProperty({
+    type: LocalizedTextView,
+    nullable: true,
+    description: "A task's title, as its assignee's inbox gives it",
+  })
+  title!: LocalizedTextView | null;
+
+  @ApiProperty({
+    example: '2024-01',
+    nullable: true,
+    type: String,
+    description: "The period a measurement report's title names by its key, for a page to say it in words",
+  })
+  periodKey!: string | null;
+
+  @ApiProperty({
+    example: 'vp-kiemsoat-tthc',
+    nullable: true,
+    type: String,
+    description: "A corrective action's unit",
+  })
+  unitCode!: string | null;
+
+  @ApiProperty({
+    example: 'Hồ sơ không có phiếu kiểm soát quá trình giải quyết',
+    nullable: true,
+    type: String,
+    description: "A corrective action's nonconformity, as found",
+  })
+  finding!: string | null;
 }
 
 export class EventLogPage extends CursorPageInfoView {
@@ -171,4 +221,11 @@ export class EventLogPage extends CursorPageInfoView {
       "The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists), by name, so that a history reads file names and not ids; a file no longer on record is left out",
   })
   files!: NamedEvidenceFileView[];
+
+  @ApiProperty({
+    type: [EventSubjectView],
+    description:
+      "The records this page's events are about (each item's `subject`), each once, named; one no longer on record is left out",
+  })
+  subjects!: EventSubjectView[];
 }
