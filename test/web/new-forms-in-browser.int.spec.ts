@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { normalise, pdfText } from '../documents/support/document-text';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
-import { recordClosedYear } from '../api/support/year-fixtures';
+import { recordClosedYear, recordLastYearsReviewAction } from '../api/support/year-fixtures';
 import { APPROVAL, YearOverHttp } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import {
@@ -680,11 +680,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     });
   });
 
+  let lastYearsAction: { title: string; fileName: string };
+  const lastYearsFile = () => `${vi('tasks:evidence.download')} ${lastYearsAction.fileName}`;
+
   it('4. five working days before the review the Quality Representative enters its inputs (b, c1, c7, d, e)', async () => {
     // The organisation's 2023 closed in qcycle: its objective 4 missed, one task done. The review's
     // inputs set it beside this year's (ISO 9.3.2 c: trends), as the leader reads them in step 5.
     const records = suite.api.get(DataSource);
     await recordClosedYear(records, organisationCode, 2023, org.idOf('qmr'));
+    // Its review's action, reported not done with a file, carried into this year's review (9.3.2 a).
+    lastYearsAction = await recordLastYearsReviewAction(suite.api, org, organisationCode, 2023);
     await records.getRepository(ObjectiveResultEntity).insert({
       id: `${organisationCode}-2023/obj-4`,
       cycleId: `${organisationCode}-2023`,
@@ -716,9 +721,11 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     expect(await descriptionOf(resources)).toContain(
       vi('tasks:reviewPreparation.auditorsUncertified', { certified: 2, count: 3, names: 'Bùi Quang Huy' }),
     );
-    expect(
-      await unlabelled(qmr.page.getByRole('region', { name: vi('tasks:reviewPreparation.compiled') })),
-    ).toEqual([]);
+    const compiled = qmr.page.getByRole('region', { name: vi('tasks:reviewPreparation.compiled') });
+    expect(await unlabelled(compiled)).toEqual([]);
+    // Last year's action and the file its report rests on, by the name it was uploaded with.
+    await compiled.getByText(lastYearsAction.title, { exact: true }).waitFor();
+    await compiled.getByRole('link', { name: lastYearsFile(), exact: true }).waitFor();
     await qmr.check('the review preparation', { screenshot: 'task-review-preparation' });
     await qmr.page.getByRole('button', { name: vi('tasks:reviewPreparation.submit') }).click();
     await submitted(qmr);
@@ -743,6 +750,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       await expect(inputs.getByText(indicator.id, { exact: true }).count()).resolves.toBe(0);
     }
     expect(await unlabelled(inputs)).toEqual([]);
+    await inputs.getByRole('link', { name: lastYearsFile(), exact: true }).waitFor();
     // Each objective a block headed by its number and title, its indicators a table: the figure so
     // far with 2023's beneath it, the reports due and in, the standing and why.
     const objectiveFourRow = (where: Locator) =>
@@ -926,6 +934,15 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .map((text) => text.trim())
       .filter((text) => /^[a-z]+[A-Z]\w*$|^[a-z]+(-[a-z0-9]+)+$/.test(text)); // objectiveResults, obj-4-on-time
     expect(codeNames).toEqual([]);
+    // Last year's action's file, by its name, downloads as it was uploaded.
+    const [lastYears] = await Promise.all([
+      qmr.page.waitForEvent('download'),
+      inputsCard.getByRole('link', { name: lastYearsFile(), exact: true }).click(),
+    ]);
+    expect(lastYears.suggestedFilename()).toBe(lastYearsAction.fileName);
+    expect(readFileSync((await lastYears.path())!).toString('latin1')).toContain(
+      'So theo doi da so hoa 2023',
+    );
     // The objectives as the leader read them in the meeting: the same table.
     await expect(objectiveFourRow(inputsCard)).resolves.toEqual(objectiveFourCells);
     await expect(

@@ -1,10 +1,18 @@
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { evidenceReference } from '@qcycle/contracts';
+import { KONTUM_2024_TEMPLATE, reviewActionId } from '@qcycle/domain';
 import {
   AuditEntity,
   AuditStepEntity,
   CorrectiveActionEntity,
+  EvidenceFileEntity,
+  NextYearDraftEntity,
   QualityCycleEntity,
 } from '@qcycle/persistence';
+import { EVIDENCE_STORE, type EvidenceStore } from '../../../apps/api/src/evidence/evidence-store';
 import type { DemoOrganisation } from './demo-organisation';
 
 /** The leader's management review of the Kon Tum year (ISO 9.3.3 outputs and one action for next year). */
@@ -189,4 +197,65 @@ export async function recordLastYearsAudit(
     openedAt: `${year}-10-18T08:00:00.000Z`,
   });
   return auditId;
+}
+
+/**
+ * What the organisation's closed year `year` (recorded by `recordClosedYear`) left for the next at its
+ * close: its next-year draft, with its review's one action reported not done by the head of the
+ * administrative procedures unit, resting on a file uploaded to the action's record (stored as an
+ * upload is). Next year's review inputs carry it (ISO 9.3.2 a). Returns the file's name and reference.
+ */
+export async function recordLastYearsReviewAction(
+  api: INestApplication,
+  org: DemoOrganisation,
+  organisationCode: string,
+  year: number,
+): Promise<{ title: string; fileName: string; reference: string }> {
+  const records = api.get(DataSource);
+  const cycleId = `${organisationCode}-${year}`;
+  const actionId = reviewActionId(`quality-cycle/${organisationCode}/${year}/review`, 1);
+  const fileName = `Sổ theo dõi đã số hóa năm ${year}.pdf`;
+  const bytes = Buffer.from(`%PDF-1.7\nSo theo doi da so hoa ${year}\n%%EOF\n`);
+  const stored = await api.get<EvidenceStore>(EVIDENCE_STORE).put(Readable.from([bytes]));
+  const id = randomUUID();
+  await records.getRepository(EvidenceFileEntity).insert({
+    id,
+    organisationCode,
+    cycleId,
+    recordType: 'review-action',
+    recordKey: actionId,
+    sha256: stored.sha256,
+    size: stored.size,
+    contentType: 'application/pdf',
+    fileName,
+    uploadedBy: org.idOf('head.tthc'),
+    uploadedAt: `${year}-12-10T02:00:00.000Z`,
+  });
+  const title = 'Số hóa sổ theo dõi hồ sơ tại bộ phận một cửa';
+  await records.getRepository(NextYearDraftEntity).insert({
+    cycleId,
+    nextCycleId: `${organisationCode}-${year + 1}`,
+    organisationCode,
+    year: year + 1,
+    draft: { ...KONTUM_2024_TEMPLATE, year: year + 1 },
+    previousActions: [
+      {
+        actionId,
+        title,
+        ownerUnitCode: 'vp-kiemsoat-tthc',
+        ownerUserId: org.idOf('head.tthc'),
+        dueDate: `${year}-12-15`,
+        status: 'not-done',
+        note: 'Mới số hóa được 3 trong 5 sổ.',
+        evidence: [evidenceReference(id)],
+        reportedBy: org.idOf('head.tthc'),
+        reportedAt: `${year}-12-10T02:05:00.000Z`,
+        carriedForward: true,
+      },
+    ],
+    preparedAt: `${year + 1}-01-22T10:00:00.000Z`,
+    startedAt: null,
+    startedBy: null,
+  });
+  return { title, fileName, reference: evidenceReference(id) };
 }

@@ -212,7 +212,13 @@ export class CycleDocumentsService {
       minutesRef: review.minutesRef,
       heldAt: review.heldAt,
       evidence,
-      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [{ evidence }, actionFollowUp]),
+      // The inputs carry last year's actions and corrective actions with what they rest on.
+      files: await evidenceFilesNamedIn(
+        this.dataSource,
+        cycleId,
+        [{ evidence }, actionFollowUp, review.inputs],
+        { yearBefore: true },
+      ),
     };
   }
 

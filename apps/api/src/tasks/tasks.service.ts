@@ -15,6 +15,7 @@ import {
 } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
+  evidenceFilesNamedIn,
   OrganisationUnitEntity,
   READ_ONLY_ROLES,
   RoleAssignmentEntity,
@@ -166,7 +167,7 @@ export class TasksService {
   async detail(caller: Principal, taskId: string): Promise<TaskDetailView> {
     const task = await this.visibleTask(caller, taskId);
     // An audit step's task also says what last year's audit found in its unit (ISO 9.2.2 a).
-    const [history, rehearsals, units, previousFindings] = await Promise.all([
+    const [history, rehearsals, units, previousFindings, files] = await Promise.all([
       this.dataSource
         .getRepository(EventLogEntryEntity)
         .createQueryBuilder('e')
@@ -181,6 +182,8 @@ export class TasksService {
       task.kind === 'audit-step' && task.unitCode
         ? previousAuditFindings(this.dataSource.manager, task.cycleId, task.unitCode)
         : undefined,
+      // A review's forms carry last year's actions with what they rest on.
+      evidenceFilesNamedIn(this.dataSource, task.cycleId, [task.form, task.outcome], { yearBefore: true }),
     ]);
     return {
       ...summary(task, new Date(), rehearsals),
@@ -199,6 +202,7 @@ export class TasksService {
         payload: e.payload,
       })),
       units,
+      files,
       ...(previousFindings ? { previousFindings } : {}),
     };
   }

@@ -4759,6 +4759,8 @@ export interface components {
             delegateUserIds: string[];
             /** @example 2024-04-05T10:00:00.000Z */
             dueAt: string | null;
+            /** @description The uploaded files the task's form and answer name (`evidence:<id>`), by name: its cycle's, and the year before's where the form carries last year's records (a review's inputs: last year's actions and what they rest on). A file no longer on record is left out. */
+            files: components["schemas"]["NamedEvidenceFileView"][];
             /**
              * @description What the form shows
              * @example {

@@ -160,8 +160,10 @@ function ReviewBlock({
     dueDate?: string;
   }[];
   const yesNo = (value: boolean) => (value ? t('review.yes') : t('review.no'));
+  // The files the review rests on, the owners' reports and last year's actions in its inputs name,
+  // by the names the API lists with the review.
   return (
-    <>
+    <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
       <dl className="facts">
         <Fact label={t('review.status')}>
           <StatusBadge status={review.status} group="reviewStatus" />
@@ -170,9 +172,7 @@ function ReviewBlock({
         <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
         {review.evidence.length > 0 && (
           <Fact label={t('review.evidence')}>
-            <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
-              <EvidenceList items={review.evidence} />
-            </EvidenceNamesProvider>
+            <EvidenceList items={review.evidence} />
           </Fact>
         )}
         {outputs?.secretary && <Fact label={t('review.secretary')}>{outputs.secretary}</Fact>}
@@ -228,36 +228,33 @@ function ReviewBlock({
         {actions.length === 0 ? (
           <p className="muted">{t('review.none')}</p>
         ) : (
-          // The files the owners' reports rest on, by the names the API lists with the review.
-          <EvidenceNamesProvider cycleId={undefined} records={[]} known={review.files}>
-            <DataTable
-              className="stacked-table"
-              columns={[
-                t('review.action'),
-                t('review.owner'),
-                t('review.ownerPerson'),
-                t('review.due'),
-                t('review.followUp.heading'),
-              ]}
-            >
-              {actions.map((action, index) => (
-                <tr key={index}>
-                  <td>{action.title ?? '—'}</td>
-                  <td data-label={t('review.owner')}>{names.unit(action.ownerUnitCode)}</td>
-                  <td data-label={t('review.ownerPerson')}>
-                    {action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}
-                  </td>
-                  <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
-                  <td data-label={t('review.followUp.heading')}>
-                    <ActionFollowUp followUp={review.actionFollowUp[index]} format={format} names={names} />
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          </EvidenceNamesProvider>
+          <DataTable
+            className="stacked-table"
+            columns={[
+              t('review.action'),
+              t('review.owner'),
+              t('review.ownerPerson'),
+              t('review.due'),
+              t('review.followUp.heading'),
+            ]}
+          >
+            {actions.map((action, index) => (
+              <tr key={index}>
+                <td>{action.title ?? '—'}</td>
+                <td data-label={t('review.owner')}>{names.unit(action.ownerUnitCode)}</td>
+                <td data-label={t('review.ownerPerson')}>
+                  {action.ownerUserId ? names.person(action.ownerUserId) : t('review.unitHead')}
+                </td>
+                <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
+                <td data-label={t('review.followUp.heading')}>
+                  <ActionFollowUp followUp={review.actionFollowUp[index]} format={format} names={names} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
-    </>
+    </EvidenceNamesProvider>
   );
 }
 

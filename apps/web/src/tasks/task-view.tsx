@@ -227,6 +227,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
             <EvidenceNamesProvider
               cycleId={task.cycleId}
               records={evidenceRecordsOf(task)}
+              known={task.files}
               refresh={`${completed}/${task.history.length}`}
             >
               <article className="task-page" aria-labelledby="task-title">

@@ -6,6 +6,7 @@ import { TASK_KINDS, type TaskKind } from '@qcycle/domain';
 import { CursorPageInfoView, CursorPageQueryDto } from '../../common/pagination';
 import { TASK_OUTCOME_ONE_OF } from '../task-outcome-schemas.openapi';
 import { PreviousFindingView } from '../../cycles/dto/previous-finding.view';
+import { NamedEvidenceFileView } from '../../evidence/dto/evidence.dto';
 
 /** `resolved`: an at-risk follow-up that closed itself when its objective recovered. */
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired', 'resolved'] as const;
@@ -205,6 +206,14 @@ export class TaskDetailView extends TaskSummaryView {
       'opened by an e-mailed task link reads nothing but its task, and its page names units as every other page does.',
   })
   units!: TaskUnitView[];
+
+  @ApiProperty({
+    type: [NamedEvidenceFileView],
+    description:
+      "The uploaded files the task's form and answer name (`evidence:<id>`), by name: its cycle's, and the year before's " +
+      "where the form carries last year's records (a review's inputs: last year's actions and what they rest on). A file no longer on record is left out.",
+  })
+  files!: NamedEvidenceFileView[];
 
   @ApiPropertyOptional({
     type: [PreviousFindingView],

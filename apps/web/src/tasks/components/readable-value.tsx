@@ -104,7 +104,9 @@ export function ReadableValue({
     // A localized text { vi, en } reads as one text.
     if (typeof record.vi === 'string' && typeof record.en === 'string' && Object.keys(record).length === 2)
       return <span>{i18n.language === 'en' ? record.en : record.vi}</span>;
-    const shown = Object.entries(record).filter(([key]) => !saidByObjectiveResults(record, key));
+    const shown = Object.entries(record).filter(
+      ([key]) => !ENGINE_IDS.has(key) && !saidByObjectiveResults(record, key),
+    );
     return (
       <dl className={`readable depth-${Math.min(depth, 3)}`}>
         {shown.map(([key, item]) => {
@@ -144,4 +146,8 @@ export function ReadableValue({
 }
 
 /** Keys whose value is a user id (a `from`/`to` holding a date is read as a date). */
-const isPersonKey = (key: string) => /UserId$|^userId$|^actor$|^enteredBy$|^from$|^to$/.test(key);
+/** Who did something (`ownerUserId`, `reportedBy`, `enteredBy`): a user id, shown by name. */
+const isPersonKey = (key: string) => /UserId$|^userId$|^actor$|By$|^from$|^to$/.test(key);
+
+/** Ids by which the engine finds a record again (a review action's): the rest of the item says which it is. */
+const ENGINE_IDS = new Set(['actionId']);
