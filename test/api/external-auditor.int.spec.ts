@@ -220,12 +220,9 @@ describe('the external auditor of the certification body (real API, worker, Temp
     expect(evidence.body).toEqual([
       expect.objectContaining({ id: evidenceId, uploadedBy: org.idOf('staff.tthc') }),
     ]);
-    const file = await fetch(`${suite.http.baseUrl}/api/v1/evidence/${evidenceId}`, {
-      headers: { authorization: `Bearer ${await org.tokenOf(EXTERNAL)}` },
-    });
-    suite.http.observed.push({ method: 'GET', path: `/api/v1/evidence/${evidenceId}`, status: file.status });
+    const file = await org.downloadEvidence(EXTERNAL, evidenceId);
     expect(file.status).toBe(200);
-    expect(Buffer.from(await file.arrayBuffer()).equals(evidenceBytes)).toBe(true);
+    expect(file.bytes.equals(evidenceBytes)).toBe(true);
   });
 
   it('is refused every write with 403 READ_ONLY_ROLE, and nothing is written', async () => {

@@ -24,6 +24,12 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const nonconformitiesOf = (year: number) => org.nonconformities(`${organisationCode}-${year}`);
   /** Two nonconformities 2024 does not finish: one never planned, one planned but never verified. */
   const unfinished = { complaint: '', observation: '' };
+  /** The file the observation's 2024 plan rests on, uploaded to its 2024 record. */
+  let planEvidence = '';
+  const planFile = () => ({
+    id: planEvidence.slice('evidence:'.length),
+    fileName: 'Phân công văn thư thay thế.pdf',
+  });
 
   beforeAll(async () => {
     env = await startTimeSkippingEnvironment();
@@ -70,12 +76,25 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     unfinished.complaint = complaint.body.id;
     unfinished.observation = observation.body.id;
     const plan = await taskOf('head.tonghop', 'corrective-action-plan');
+    // The plan rests on the assignment it made, uploaded to the action's record.
+    const assignment = await org.uploadEvidence<{ reference: string }>(
+      'head.tonghop',
+      cycleId,
+      { recordType: 'corrective-action', recordKey: observation.body.id },
+      {
+        bytes: Buffer.from('%PDF-1.7\nPhan cong van thu thay the\n'),
+        name: 'Phân công văn thư thay thế.pdf',
+      },
+    );
+    expect(assignment.status).toBe(201);
+    planEvidence = assignment.body.reference;
     const planned = await complete('head.tonghop', plan.id, {
       correction: 'Cập nhật sổ theo dõi của quý I.',
       rootCause: 'Chưa phân công người cập nhật sổ khi văn thư nghỉ phép.',
       action: 'Phân công người thay thế, kiểm tra sổ hằng tuần.',
       ownerUserId: org.idOf('staff.tonghop'),
       dueDate: '2024-03-15',
+      evidence: [planEvidence],
     });
     expect(planned.status).toBe(200);
 
@@ -271,16 +290,29 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     // 2024's plan awaiting verification is verified by its verifier, not planned again.
     const verify = await taskOf('auditor.hcth', 'corrective-action-verification');
     expect(verify.id).toBe(`${carried[1].id}/verify/1`);
-    const verifyDetail = await org.as<{ form: Record<string, unknown> }>(
-      'auditor.hcth',
-      'GET',
-      taskPath(verify.id),
-    );
+    const verifyDetail = await org.as<{
+      form: Record<string, unknown>;
+      files: { id: string; fileName: string }[];
+    }>('auditor.hcth', 'GET', taskPath(verify.id));
+    // With what the plan rests on: 2024's file, named as uploaded, for the verifier to open.
     expect(verifyDetail.body.form).toMatchObject({
       action: 'Phân công người thay thế, kiểm tra sổ hằng tuần.',
       dueDate: '2024-03-15',
+      evidence: [planEvidence],
       carriedFrom: { correctiveActionId: unfinished.observation, year: 2024 },
     });
+    expect(verifyDetail.body.files).toEqual([planFile()]);
+    const download = await org.downloadEvidence('auditor.hcth', planFile().id);
+    expect(download.status).toBe(200);
+    expect(download.bytes.toString('latin1')).toContain('Phan cong van thu thay the');
+    // 2025's list says it too, before and after the verification.
+    const listed = await org.as<{ items: { id: string; evidence: string[] }[]; files: unknown[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${organisationCode}-2025/nonconformities`,
+    );
+    expect(listed.body.items.find((nc) => nc.id === carried[1].id)?.evidence).toEqual([planEvidence]);
+    expect(listed.body.files).toEqual([planFile()]);
     // Its due date passed last year: the verification gets ten working days, not an overdue start.
     expect(verify.overdue).toBe(false);
     const verified = await complete('auditor.hcth', verify.id, {
@@ -291,7 +323,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     const closed = await eventually('the carried observation closed', async () =>
       (await nonconformitiesOf(2025)).find((nc) => nc.id === carried[1].id && nc.status === 'closed'),
     );
-    expect(closed).toMatchObject({ carriedFrom: unfinished.observation });
+    expect(closed).toMatchObject({ carriedFrom: unfinished.observation, evidence: [planEvidence] });
 
     await recordHistories(env.client, 'corrective-actions-carried-in', [
       `quality-cycle/${organisationCode}/2025`,

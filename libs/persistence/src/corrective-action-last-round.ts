@@ -17,37 +17,37 @@ export interface CorrectiveActionLastRound {
  * The last round of each of these corrective actions as its people answered it: the evidence the
  * unit head's plan names and the verifier's (their tasks' answers keep them; the action's row keeps
  * the plan's words only), and the verifier's notes (the event its verification wrote). Two reads by
- * primary key, whatever the number of actions. A plan carried from last year has no task of this
- * year: no evidence.
+ * primary key, whatever the number of actions. A plan carried in from last year has no plan task of
+ * this year: what it rests on is read from the form its verification was given.
  */
 export async function correctiveActionLastRounds(
   db: DataSource | EntityManager,
   cycleId: string,
   actions: readonly Pick<CorrectiveActionEntity, 'id' | 'rounds' | 'effective'>[],
 ): Promise<Map<string, CorrectiveActionLastRound>> {
-  const planIds = actions.filter((a) => a.rounds > 0).map((a) => `${a.id}/plan/${a.rounds}`);
-  const verified = actions.filter((a) => a.effective !== null && a.rounds > 0);
-  const verifyTaskIds = verified.map((a) => `${a.id}/verify/${a.rounds}`);
-  const verificationIds = verified.map((a) => `${a.id}/verified/${a.rounds}`);
-  const [answers, verifications] = await Promise.all([
+  const rounds = actions.filter((a) => a.rounds > 0);
+  const planIds = rounds.map((a) => `${a.id}/plan/${a.rounds}`);
+  const verifyTaskIds = rounds.map((a) => `${a.id}/verify/${a.rounds}`);
+  const verificationIds = rounds
+    .filter((a) => a.effective !== null)
+    .map((a) => `${a.id}/verified/${a.rounds}`);
+  const [tasks, verifications] = await Promise.all([
     planIds.length
       ? db.getRepository(TaskEntity).find({
-          select: { id: true, workflowId: true, kind: true, outcome: true },
-          where: { id: In([...planIds, ...verifyTaskIds]), cycleId, status: 'completed' },
+          select: { id: true, workflowId: true, kind: true, status: true, form: true, outcome: true },
+          where: { id: In([...planIds, ...verifyTaskIds]), cycleId },
         })
       : [],
     verificationIds.length
       ? db.getRepository(EventLogEntryEntity).findBy({ id: In(verificationIds), cycleId })
       : [],
   ]);
-  const evidenceOf = (kind: string) =>
-    new Map(
-      answers
-        .filter((task) => task.kind === kind)
-        .map((task) => [task.workflowId, evidenceListOf(task.outcome?.evidence)]),
-    );
-  const planEvidence = evidenceOf('corrective-action-plan');
-  const verificationEvidence = evidenceOf('corrective-action-verification');
+  const taskOf = (kind: string) =>
+    new Map(tasks.filter((task) => task.kind === kind).map((task) => [task.workflowId, task]));
+  const plans = taskOf('corrective-action-plan');
+  const verifyTasks = taskOf('corrective-action-verification');
+  const answered = (task: TaskEntity | undefined) =>
+    task?.status === 'completed' ? evidenceListOf(task.outcome?.evidence) : [];
   const notesOf = new Map(
     verifications.map((event) => {
       const notes = (
@@ -60,14 +60,18 @@ export async function correctiveActionLastRounds(
     }),
   );
   return new Map(
-    actions.map((a) => [
-      a.id,
-      {
-        evidence: planEvidence.get(a.id) ?? [],
-        verificationNotes: notesOf.get(a.id) ?? null,
-        verificationEvidence: verificationEvidence.get(a.id) ?? [],
-      },
-    ]),
+    actions.map((a) => {
+      const plan = plans.get(a.id);
+      const verify = verifyTasks.get(a.id);
+      return [
+        a.id,
+        {
+          evidence: plan ? answered(plan) : evidenceListOf(verify?.form?.evidence),
+          verificationNotes: notesOf.get(a.id) ?? null,
+          verificationEvidence: a.effective !== null ? answered(verify) : [],
+        },
+      ];
+    }),
   );
 }
 

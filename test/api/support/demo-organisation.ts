@@ -146,6 +146,16 @@ export class DemoOrganisation {
     return { status: response.status, body: (await response.json()) as T, headers: response.headers };
   }
 
+  /** The person downloads an uploaded file (`GET /evidence/{id}`): its status and bytes. */
+  async downloadEvidence(local: string, evidenceId: string): Promise<{ status: number; bytes: Buffer }> {
+    const path = `/api/v1/evidence/${evidenceId}`;
+    const response = await fetch(`${this.http.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${await this.tokenOf(local)}` },
+    });
+    this.http.observed.push({ method: 'GET', path, status: response.status });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   /** The person's open tasks of a kind, as their inbox shows them. */
   async inbox(local: string, kind: string): Promise<TaskSummary[]> {
     const answer = await this.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?kind=${kind}`);

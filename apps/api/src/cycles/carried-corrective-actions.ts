@@ -6,7 +6,7 @@ import {
   type CorrectiveActionToContinue,
   type QualityEventPayloads,
 } from '@qcycle/contracts';
-import { CorrectiveActionEntity, EventLogEntryEntity } from '@qcycle/persistence';
+import { correctiveActionLastRounds, CorrectiveActionEntity, EventLogEntryEntity } from '@qcycle/persistence';
 
 /**
  * The ids of the corrective actions a year's close carried into the next year, as its `cycle.closed`
@@ -27,8 +27,9 @@ export async function correctiveActionsCarriedForward(
 /**
  * Last year's corrective actions that its close carried forward (the `cycle.closed` event names
  * them), as the year starting continues them: awaiting a plan (`open`, also after a verification
- * found one not effective) or awaiting verification of the plan recorded (`planned`). A year that
- * was cancelled, or never ran, carries nothing.
+ * found one not effective) or awaiting verification of the plan recorded (`planned`), with what
+ * that plan rests on (its evidence, files of last year's record), for its verifier this year. A year
+ * that was cancelled, or never ran, carries nothing.
  */
 export async function correctiveActionsCarriedInto(
   manager: EntityManager,
@@ -38,13 +39,16 @@ export async function correctiveActionsCarriedInto(
   const lastYear = year - 1;
   const ids = await correctiveActionsCarriedForward(manager, organisationCode, lastYear);
   if (!ids.length) return [];
+  const lastYearsCycle = qualityCycleId(organisationCode, lastYear);
   const actions = await manager.find(CorrectiveActionEntity, {
-    where: { id: In(ids), cycleId: qualityCycleId(organisationCode, lastYear) },
+    where: { id: In(ids), cycleId: lastYearsCycle },
     order: { openedAt: 'ASC', id: 'ASC' },
   });
+  const lastRounds = await correctiveActionLastRounds(manager, lastYearsCycle, actions);
   return actions
     .filter((a) => a.status === 'open' || a.status === 'planned')
     .map((a): CorrectiveActionToContinue => {
+      const evidence = lastRounds.get(a.id)?.evidence ?? [];
       const plan =
         a.status === 'planned' && a.correction && a.rootCause && a.action && a.ownerUserId && a.dueDate
           ? {
@@ -53,6 +57,7 @@ export async function correctiveActionsCarriedInto(
               action: a.action,
               ownerUserId: a.ownerUserId,
               dueDate: a.dueDate,
+              ...(evidence.length ? { evidence } : {}),
             }
           : undefined;
       return {

@@ -126,7 +126,10 @@ export class NonconformitiesService {
     }));
     return {
       items,
-      files: await evidenceFilesNamedIn(this.dataSource, cycleId, items.map(lastRoundEvidence)),
+      // A plan carried in from last year rests on files of last year's record.
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, items.map(lastRoundEvidence), {
+        yearBefore: true,
+      }),
     };
   }
 }

@@ -74,11 +74,14 @@ export class NonconformityReportsService {
       }),
       this.wordingSource.calendar(key.organisationCode, key.year),
       // The finding's, the plan's and the verification's evidence (the helper reads `evidence` lists,
-      // the verification's among them; the plan's, `actionEvidence`, is handed as one).
-      evidenceFilesNamedIn(this.dataSource, cycleId, [
-        nonconformity,
-        { evidence: nonconformity.actionEvidence },
-      ]),
+      // the verification's among them; the plan's, `actionEvidence`, is handed as one). A plan carried
+      // in from last year rests on files of last year's record.
+      evidenceFilesNamedIn(
+        this.dataSource,
+        cycleId,
+        [nonconformity, { evidence: nonconformity.actionEvidence }],
+        { yearBefore: true },
+      ),
     ]);
     const fileNames = Object.fromEntries(files.map((file) => [file.id, file.fileName]));
     const date =
