@@ -125,7 +125,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           cycleId,
           workflowId: `${workflowId}/monitoring/obj-4`,
           kind: 'measurement-report',
-          title: { vi: `Báo cáo số liệu ${period}`, en: `${period} figures` },
+          title: { vi: `Báo cáo số liệu mục tiêu 4 kỳ ${period}`, en: `Report objective 4 for ${period}` },
           assigneeUserId: org.idOf('staff.tthc'),
           delegateUserIds: [],
           unitCode: 'vp-kiemsoat-tthc',
@@ -295,6 +295,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Mã người thực hiện',
         'Mã yêu cầu',
         'Mã sự kiện',
+        'Liên quan đến',
         'Nội dung (JSON)',
       ]);
       const listed = await events();
@@ -302,6 +303,14 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(lines.map((line) => [line[7], line[3]])).toEqual(listed.map((e) => [e.id, e.type]));
       expect(lines.map((line) => line[0])).toEqual(listed.map((_, i) => String(i + 1)));
       expect(lines.some((line) => line[4] === 'Nguyễn Hữu Tháp')).toBe(true); // the leader, by name
+      // What each event is about, in words: the report each file went to, its period as documents write it.
+      expect(lines.filter((line) => line[3] === 'evidence.uploaded').map((line) => line[8])).toEqual([
+        'Báo cáo số liệu mục tiêu 4 kỳ 03/2024',
+        'Báo cáo số liệu mục tiêu 4 kỳ 03/2024',
+        'Báo cáo số liệu mục tiêu 4 kỳ 04/2024',
+        'Báo cáo số liệu mục tiêu 4 kỳ 04/2024',
+      ]);
+      expect(lines.find((line) => line[3] === 'cycle.started')?.[8]).toBe('');
 
       // The index: every other entry of the ZIP once, with its size and SHA-256; the JSON says the same.
       const [indexHeader, ...indexLines] = csvRows(zip.bytesOf('MUC-LUC.csv'));

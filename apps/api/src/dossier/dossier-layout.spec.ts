@@ -1,6 +1,7 @@
 import {
   documentPath,
   dossierBaseName,
+  eventSubjectText,
   evidencePaths,
   indexCsv,
   orderEvidence,
@@ -95,5 +96,45 @@ describe('the dossier’s layout', () => {
     expect(header).toContain('"SHA-256"');
     expect(row).toContain(`"'=cmd.pdf"`);
     expect(row).toContain('"THIẾU TỆP');
+  });
+});
+
+describe('eventSubjectText', () => {
+  const unitName = (code: string) => (code === 'vp-tonghop' ? 'Phòng Tổng hợp' : code);
+
+  it('names a task by its Vietnamese title, its period as the documents write it', () => {
+    expect(
+      eventSubjectText(
+        {
+          kind: 'task',
+          id: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
+          title: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
+          periodKey: '2024-03',
+          unitCode: null,
+          finding: null,
+        },
+        unitName,
+      ),
+    ).toBe('Báo cáo số liệu mục tiêu 4 kỳ 03/2024');
+  });
+
+  it('names a corrective action by its unit and its nonconformity', () => {
+    expect(
+      eventSubjectText(
+        {
+          kind: 'corrective-action',
+          id: 'quality-cycle/kontum/2024/nonconformity/1',
+          title: null,
+          periodKey: null,
+          unitCode: 'vp-tonghop',
+          finding: 'Sổ theo dõi không được cập nhật.',
+        },
+        unitName,
+      ),
+    ).toBe('Điểm không phù hợp tại Phòng Tổng hợp: Sổ theo dõi không được cập nhật.');
+  });
+
+  it('names nothing for an event about the cycle as a whole', () => {
+    expect(eventSubjectText(undefined, unitName)).toBe('');
   });
 });

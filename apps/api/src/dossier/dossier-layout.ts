@@ -1,5 +1,7 @@
 import { VIETNAM_UTC_OFFSET_MINUTES } from '@qcycle/domain';
+import type { EventSubject } from '@qcycle/persistence';
 import { csvText } from '../documents/annual-qms-report.spreadsheet';
+import { periodLabel } from '../documents/objectives-report-document';
 import { safeFileBaseName } from '../documents/official-document';
 
 /**
@@ -219,6 +221,25 @@ export interface EventLogLine {
   occurredAt: string;
   requestId: string | null;
   payload: Record<string, unknown>;
+  /** What the event is about, in words (`eventSubjectText`); empty for the cycle as a whole. */
+  about: string;
+}
+
+/**
+ * The record an event is about as the history names it, in Vietnamese: a task by its title (its
+ * period as the documents write it), a corrective action by its unit and nonconformity.
+ */
+export function eventSubjectText(
+  subject: EventSubject | undefined,
+  unitName: (code: string) => string,
+): string {
+  if (subject?.title)
+    return subject.periodKey
+      ? subject.title.vi.split(subject.periodKey).join(periodLabel(subject.periodKey))
+      : subject.title.vi;
+  if (subject?.unitCode)
+    return `Điểm không phù hợp tại ${unitName(subject.unitCode)}: ${subject.finding ?? ''}`;
+  return '';
 }
 
 export const EVENT_LOG_COLUMNS = [
@@ -230,6 +251,7 @@ export const EVENT_LOG_COLUMNS = [
   'Mã người thực hiện',
   'Mã yêu cầu',
   'Mã sự kiện',
+  'Liên quan đến',
   'Nội dung (JSON)',
 ];
 
@@ -252,6 +274,7 @@ export function eventLogRows(events: readonly EventLogLine[], first: number): Bu
           event.actor,
           event.requestId ?? '',
           event.id,
+          event.about,
           JSON.stringify(event.payload),
         ]),
       )

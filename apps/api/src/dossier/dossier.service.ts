@@ -8,8 +8,11 @@ import { numericDate } from '@qcycle/domain';
 import {
   DocumentVersionEntity,
   EventLogEntryEntity,
+  eventSubjectOf,
+  eventSubjectsNamed,
   EvidenceFileEntity,
   OrganisationEntity,
+  OrganisationUnitEntity,
   UserEntity,
   type QualityCycleEntity,
 } from '@qcycle/persistence';
@@ -24,6 +27,7 @@ import {
   EVENT_LOG_CSV,
   eventLogHead,
   eventLogRows,
+  eventSubjectText,
   evidencePaths,
   INDEX_CSV,
   INDEX_JSON,
@@ -106,6 +110,10 @@ export class DossierService {
       .getRepository(UserEntity)
       .find({ where: { organisationCode: cycle.organisationCode }, select: ['id', 'fullName'] });
     const names = new Map(people.map((person) => [person.id, person.fullName]));
+    const units = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .find({ where: { organisationCode: cycle.organisationCode }, select: ['code', 'nameVi'] });
+    const unitNames = new Map(units.map((unit) => [unit.code, unit.nameVi]));
     const facts: DossierFacts = {
       ...yearFacts(cycle),
       organisationName: organisation?.nameVi ?? cycle.organisationCode,
@@ -117,7 +125,7 @@ export class DossierService {
         ...evidence.map((e) => e.uploadedAt),
       ]),
     };
-    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names };
+    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names, unitNames };
     return {
       ...labelOf(facts),
       content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
@@ -273,8 +281,17 @@ export class DossierService {
         .limit(EVENT_PAGE)
         .getMany();
       if (page.length === 0) return;
+      // What each event is about, named as the history page names it.
+      const subjects = new Map(
+        (await eventSubjectsNamed(this.dataSource, snapshot.facts.cycleId, page)).map((s) => [s.id, s]),
+      );
+      const unitName = (code: string) => snapshot.unitNames.get(code) ?? code;
       yield eventLogRows(
-        page.map((e) => ({ ...e, actorName: nameOf(e.actor) })),
+        page.map((e) => ({
+          ...e,
+          actorName: nameOf(e.actor),
+          about: eventSubjectText(subjects.get(eventSubjectOf(e)?.id ?? ''), unitName),
+        })),
         counted.events + 1,
       );
       counted.events += page.length;
@@ -290,6 +307,8 @@ interface Snapshot {
   evidence: EvidenceFileEntity[];
   lastEvent: Pick<EventLogEntryEntity, 'id' | 'occurredAt'> | null;
   names: Map<string, string>;
+  /** The organisation's units' names by code, for the corrective actions the event log names. */
+  unitNames: Map<string, string>;
 }
 
 /** The register's fields, not its files (read one version at a time). */
