@@ -588,6 +588,62 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       subject: expect.objectContaining(finding),
     });
 
+    // One record's whole history: the corrective action's events, its tasks' and the file uploaded
+    // to it, oldest first, and nothing else.
+    const correctiveAction = `quality-cycle/${organisationCode}/2024/audit/ca/s2`;
+    const itsHistory = await org.as<{ items: { type: string; subject: string | null }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?subject=${encodeURIComponent(correctiveAction)}&order=asc&limit=100`,
+    );
+    expect(itsHistory.status).toBe(200);
+    expect(itsHistory.body.items.map((item) => item.type)).toEqual(
+      expect.arrayContaining([
+        'corrective-action.opened',
+        'task.opened',
+        'evidence.uploaded',
+        'task.completed',
+        'corrective-action.planned',
+        'corrective-action.closed',
+      ]),
+    );
+    // In the order it went (the upload is stamped with the real clock, the rehearsal's workflow
+    // events with the time-skipping server's, so it is left out of the order here).
+    const order = itsHistory.body.items
+      .map((item) => item.type)
+      .filter((type) => type.startsWith('corrective-action.'));
+    expect(order).toEqual([
+      'corrective-action.opened',
+      'corrective-action.planned',
+      'corrective-action.closed',
+    ]);
+    for (const item of itsHistory.body.items)
+      expect(item.subject === correctiveAction || item.subject?.startsWith(`${correctiveAction}/`)).toBe(
+        true,
+      );
+    // A step's: its task and its sign-off, not its finding's corrective action.
+    const signOffs = await org.as<{ items: { subject: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?type=audit.step-signed-off&limit=1`,
+    );
+    const step = signOffs.body.items[0].subject;
+    const stepHistory = await org.as<{ items: { type: string; subject: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?subject=${encodeURIComponent(step)}&limit=100`,
+    );
+    expect(new Set(stepHistory.body.items.map((item) => item.subject))).toEqual(new Set([step]));
+    expect(stepHistory.body.items.map((item) => item.type)).toContain('audit.step-signed-off');
+    // Not a record's id: refused, naming the field.
+    const refused = await org.as<{ details: { fields: Record<string, unknown> } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?subject=${encodeURIComponent('%')}`,
+    );
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.details.fields)).toEqual(['subject']);
+
     const other = `ot-${uniqueSuffix()}`;
     const created = await org.as('admin', 'POST', '/api/v1/organisations', {
       code: other,

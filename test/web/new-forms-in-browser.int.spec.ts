@@ -675,9 +675,64 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const reopened = qmr.page.locator('.events-table tbody tr');
     await reopened.filter({ hasText: notEffective }).getByText(aboutIt, { exact: true }).waitFor();
     await expect(reopened.count()).resolves.toBe(1);
+    // Said in words, not left in the technical details: the round, the conclusion, the notes.
+    const said = async (field: string) =>
+      (
+        await reopened
+          .locator('dl > div', {
+            has: qmr.page.locator('dt', { hasText: vi(`tasks:history.field.${field}`) }),
+          })
+          .locator('dd')
+          .innerText()
+      ).trim();
+    await expect(said('round')).resolves.toBe('1');
+    await expect(said('verification')).resolves.toBe(vi('tasks:history.answer.notEffective'));
+    await expect(said('notes')).resolves.toBe(notEffective);
+
+    // Its whole history, from the dashboard's card: both rounds, oldest first, and the files.
+    await qmr.open(cyclePath(cycleId));
+    await item.getByRole('link', { name: vi('cycles:history.ofRecord'), exact: true }).click();
+    await qmr.page.waitForURL(/subject=/);
+    await qmr.page.getByText(vi('cycles:history.onlyAbout', { subject: aboutIt })).waitFor();
+    const trail = qmr.page.locator('.events-table tbody tr');
+    await trail.filter({ hasText: secondAction }).first().waitFor();
+    const kinds = (await trail.locator('td:nth-child(2)').allInnerTexts()).map((text) => text.trim());
+    // Opened, planned, found not effective, planned again, closed: in that order (the uploads carry
+    // the real clock, the rehearsal's workflow events the time-skipping server's, so they are left
+    // out of the order here).
+    const steps = [
+      'nonconformity.opened',
+      ...['planned', 'reopened', 'closed'].map((s) => `corrective-action.${s}`),
+    ];
+    const named = new Map(steps.map((type) => [vi(`cycles:eventType.${type}`), type]));
+    expect(kinds.filter((kind) => named.has(kind)).map((kind) => named.get(kind))).toEqual([
+      'nonconformity.opened',
+      'corrective-action.planned',
+      'corrective-action.reopened',
+      'corrective-action.planned',
+      'corrective-action.closed',
+    ]);
+    for (const name of [checklist, february, register])
+      await trail.getByRole('link', { name: `${vi('tasks:evidence.download')} ${name}` }).waitFor();
     await qmr.check('the history of the corrective action', {
       screenshot: 'cycle-history-corrective-action',
     });
+    // Back to every event of the year.
+    await qmr.page.getByRole('button', { name: vi('cycles:history.allSubjects') }).click();
+    await qmr.page.waitForURL((url) => !url.searchParams.has('subject'));
+    await qmr.page
+      .getByText(vi('cycles:history.onlyAbout', { subject: aboutIt }))
+      .waitFor({ state: 'detached' });
+    // The unit head reads the card, not the event log: no link to it.
+    await head.open(cyclePath(cycleId));
+    const headsItem = head.page
+      .getByRole('region', { name: vi('cycles:nonconformities.title'), exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: vi('cycles:nonconformities.sources.missed-objective') });
+    await headsItem.getByText(vi('cycles:nonconformities.record')).waitFor();
+    await expect(headsItem.getByRole('link', { name: vi('cycles:history.ofRecord') }).count()).resolves.toBe(
+      0,
+    );
   });
 
   let lastYearsAction: { title: string; fileName: string };

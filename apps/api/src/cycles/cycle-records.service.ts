@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource, type Repository } from 'typeorm';
+import { Brackets, DataSource, type Repository } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   cancelCycleSignal,
@@ -28,6 +28,7 @@ import {
   type CursorPage,
   type Page,
 } from '../common/pagination';
+import { escapeLike } from '../common/like-pattern';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type {
@@ -65,6 +66,18 @@ export class CycleRecordsService {
     if (query.type?.endsWith('.')) qb.andWhere('e.type LIKE :prefix', { prefix: `${query.type}%` });
     else if (query.type) qb.andWhere('e.type = :type', { type: query.type });
     if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
+    if (query.subject)
+      // Everything recorded about a record has its id first in the event's (a task's events, a step's
+      // sign-off, a corrective action's and its tasks'), except the uploads to it, which name it.
+      qb.andWhere(
+        new Brackets((about) =>
+          about
+            .where("e.id LIKE :under ESCAPE '\\'", { under: `${escapeLike(query.subject!)}/%` })
+            .orWhere("e.type = 'evidence.uploaded' AND e.payload LIKE :named ESCAPE '\\'", {
+              named: `%${escapeLike(JSON.stringify({ recordKey: query.subject }).slice(1, -1))}%`,
+            }),
+        ),
+      );
     // Instants are stored as ISO-8601 UTC strings, which sort as text.
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: new Date(query.from).toISOString() });
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: new Date(query.to).toISOString() });

@@ -28,6 +28,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
+import { escapeLike } from '../common/like-pattern';
 import { sameJson } from '../common/same-json';
 import {
   UPDATE_DEADLINE_MS,
@@ -539,8 +540,4 @@ function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): 
     ),
     rehearsal: rehearsals.has(task.cycleId),
   };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

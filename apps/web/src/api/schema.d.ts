@@ -6962,6 +6962,8 @@ export interface operations {
                 offset?: number;
                 /** @description asc: oldest first; desc: newest first (what happened last, on the first page) */
                 order?: "asc" | "desc";
+                /** @description Only the events about this record (an item's `subject`): a task's, or a corrective action's with its tasks' and the files uploaded to it */
+                subject?: string;
                 /** @description An instant with its offset (RFC 3339), e.g. 2024-01-01T00:00:00+07:00 or …Z; a leap second (:60) is refused */
                 to?: string;
                 /** @description Exact type, or a prefix ending in a dot (task.) */

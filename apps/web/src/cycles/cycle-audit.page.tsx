@@ -4,6 +4,7 @@ import { api, ApiProblem, ok } from '../api/client';
 import { EvidenceNamesProvider } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CorrectiveActionRecord } from './components/corrective-action-record';
+import { RecordHistoryLink } from './components/record-history-link';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { useDirectoryNames } from './components/directory-names';
@@ -213,6 +214,9 @@ export default function CycleAuditPage() {
                   <td data-label={t('audit.due')}>{format.date(action.dueDate)}</td>
                   <td data-label={t('audit.actionStatus')}>
                     <StatusBadge status={action.status} group="actionStatus" />
+                    <p className="small">
+                      <RecordHistoryLink cycleId={cycleId} subject={action.id} />
+                    </p>
                     {action.carriedForward && (
                       <p className="small">
                         {t('audit.carriedForward', { year: Number(cycleYear(cycleId)) + 1 })}

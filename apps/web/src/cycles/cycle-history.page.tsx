@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
@@ -17,7 +17,7 @@ import './cycles.css';
 import { DateInput } from '../ui/date-input';
 import { EVENT_TYPES } from './event-types';
 import { EvidenceNamesProvider } from '../ui/evidence';
-import { taskTitleText } from '../tasks/components/format';
+import { taskTitleText, type Translate } from '../tasks/components/format';
 import { localized } from '../tasks/task-types';
 
 type EventEntry = Schemas['EventLogEntryView'];
@@ -31,11 +31,24 @@ interface Filters {
   actor: string;
   from: string;
   to: string;
+  /** One record's events only (a task, a corrective action): set by a link, not by the form. */
+  subject: string;
   /** Newest first (what happened last, on the first page) or oldest first (the year as it went). */
   order: 'desc' | 'asc';
 }
-const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', order: 'desc' };
-const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'order'] as const;
+const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', subject: '', order: 'desc' };
+const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'subject', 'order'] as const;
+
+type Subject = Schemas['EventSubjectView'];
+
+/** A record as the history heads its events: a task by its title, a corrective action by its nonconformity. */
+function subjectText(subject: Subject, t: Translate, language: string, unit: (code: string) => string) {
+  if (subject.title) return taskTitleText(localized(subject.title, language), subject.periodKey, t);
+  return t('cycles:history.nonconformity', {
+    unit: subject.unitCode ? unit(subject.unitCode) : '',
+    finding: subject.finding ?? '',
+  });
+}
 
 /** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
@@ -62,6 +75,7 @@ export default function CycleHistoryPage() {
     actor: params.get('actor') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    subject: params.get('subject') ?? '',
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
   };
   const offset = Math.max(0, Math.floor(Number(params.get('offset')) || 0));
@@ -89,6 +103,7 @@ export default function CycleHistoryPage() {
             actor: filters.actor || undefined,
             from: filters.from ? dayStart(filters.from) : undefined,
             to: filters.to ? dayEnd(filters.to) : undefined,
+            subject: filters.subject || undefined,
             order: filters.order,
           },
         },
@@ -227,6 +242,19 @@ export default function CycleHistoryPage() {
             </span>
           )}
         </h2>
+        {filters.subject && (
+          // One record's history, reached by a link: said which, with the way back to every event.
+          <p className="notice history-subject">
+            {t('history.onlyAbout', {
+              subject: subjects.has(filters.subject)
+                ? subjectText(subjects.get(filters.subject)!, t, i18n.language, names.unit)
+                : filters.subject,
+            })}{' '}
+            <button type="button" className="button" onClick={() => show({ ...filters, subject: '' }, 0)}>
+              {t('history.allSubjects')}
+            </button>
+          </p>
+        )}
         {error && !(problem && problem.problems.length > 0) ? <ErrorNotice error={error} /> : null}
         {loading && !data && <p className="loading">{t('loading')}</p>}
         {data && data.items.length === 0 && <p className="notice">{t('history.empty')}</p>}
@@ -251,6 +279,12 @@ export default function CycleHistoryPage() {
                           key={entry.id}
                           entry={entry}
                           subject={entry.subject ? subjects.get(entry.subject) : undefined}
+                          subjectLink={
+                            entry.subject && entry.subject !== filters.subject
+                              ? `?${new URLSearchParams({ subject: entry.subject, order: 'asc' }).toString()}`
+                              : undefined
+                          }
+                          subjectSaid={!!entry.subject && entry.subject === filters.subject}
                           when={format.dateTime(entry.occurredAt)}
                           who={names.person(entry.actor)}
                           person={names.person}
@@ -280,13 +314,19 @@ export default function CycleHistoryPage() {
 function EventRow({
   entry,
   subject,
+  subjectLink,
+  subjectSaid,
   when,
   who,
   person,
   unit,
 }: {
   entry: EventEntry;
-  subject: Schemas['EventSubjectView'] | undefined;
+  subject: Subject | undefined;
+  /** Every event about the same record: offered unless the page shows only those already. */
+  subjectLink: string | undefined;
+  /** The page shows only this record's events and says which above them: not repeated on each. */
+  subjectSaid: boolean;
   when: string;
   who: string;
   person: (userId: string) => string;
@@ -295,11 +335,7 @@ function EventRow({
   const { t, i18n } = useTranslation('cycles');
   const payload = entry.payload as Record<string, unknown>;
   const facts: string[] = [];
-  if (subject?.title)
-    facts.push(taskTitleText(localized(subject.title, i18n.language), subject.periodKey, t));
-  else if (subject?.unitCode)
-    facts.push(t('history.nonconformity', { unit: unit(subject.unitCode), finding: subject.finding ?? '' }));
-  else {
+  if (!subject) {
     // A record no longer there: what the event's own facts say.
     if (typeof payload.kind === 'string')
       facts.push(t(`tasks:kind.${payload.kind}`, { defaultValue: payload.kind }));
@@ -317,7 +353,19 @@ function EventRow({
       </td>
       <td data-label={t('history.who')}>{who}</td>
       <td data-label={t('history.detail')}>
-        {facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>}
+        {subjectSaid ? null : subject ? (
+          <p className="event-facts">
+            {subjectLink ? (
+              <Link to={subjectLink} title={t('history.aboutLink')}>
+                {subjectText(subject, t, i18n.language, unit)}
+              </Link>
+            ) : (
+              subjectText(subject, t, i18n.language, unit)
+            )}
+          </p>
+        ) : (
+          facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>
+        )}
         <EventDetails type={entry.type} payload={payload} nameOf={person} unitName={unit} omit={['kind']} />
       </td>
     </tr>

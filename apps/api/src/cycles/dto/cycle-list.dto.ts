@@ -118,6 +118,17 @@ export class EventLogQuery extends CursorPageQueryDto {
   @MaxLength(64)
   actor?: string;
 
+  @ApiPropertyOptional({
+    example: 'quality-cycle/kontum/2024/nonconformity/1',
+    description:
+      "Only the events about this record (an item's `subject`): a task's, or a corrective action's with its tasks' and the files uploaded to it",
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9./_-]{0,239}$/, {
+    message: "subject must be a record's id, as an event's subject gives it",
+  })
+  subject?: string;
+
   @ApiPropertyOptional({ example: '2024-01-01T00:00:00+07:00', description: INSTANT_DESCRIPTION })
   @IsOptional()
   @IsInstant('2024-01-01T00:00:00+07:00')

@@ -10,6 +10,7 @@ import { useLoad } from '../../ui/page-state';
 import { useUnits } from '../../tasks/components/people';
 import { EvidenceNamesProvider } from '../../ui/evidence';
 import { CorrectiveActionRecord } from './corrective-action-record';
+import { RecordHistoryLink } from './record-history-link';
 import { useDirectoryNames } from './directory-names';
 import { useFormat } from './format';
 
@@ -169,6 +170,10 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
                 {t(`actionStatus.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
                 {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
                 {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
+                <span className="nonconformity-history">
+                  {' '}
+                  <RecordHistoryLink cycleId={cycleId} subject={nc.id} />
+                </span>
                 {(nc.correction || nc.rootCause || nc.action) && (
                   <details className="nonconformity-record">
                     <summary>{t('nonconformities.record')}</summary>

@@ -3,16 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/client';
 import { hasRole, useSession } from '../../auth/session';
 import { downloadFile } from '../../ui/download';
-
-/** Who the API gives the dossier to: those who read the cycle's event log, which it holds whole. */
-const DOSSIER_READERS = [
-  'quality-representative',
-  'leader',
-  'auditor',
-  'lead-auditor',
-  'external-auditor',
-  'clerk',
-] as const;
+import { EVENT_LOG_READERS } from './record-history-link';
 
 /**
  * The year's dossier (hồ sơ) as one ZIP, for the archivist and the certification body's auditor
@@ -25,7 +16,8 @@ export function YearDossier({ cycleId, final }: { cycleId: string; final: boolea
   const { user } = useSession();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  if (!hasRole(user, ...DOSSIER_READERS)) return null;
+  // The API gives the dossier to those who read the cycle's event log, which it holds whole.
+  if (!hasRole(user, ...EVENT_LOG_READERS)) return null;
 
   const fetchDossier = async () => {
     if (busy) return;

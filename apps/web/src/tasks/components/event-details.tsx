@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDay, formatInstant } from '../../ui/dates';
 import { EvidenceLink, EvidenceText, evidenceReferenceOf, fileSizeText } from '../../ui/evidence';
 import { describeTask } from '../../cycles/components/format';
+import { answerSummary, figureText, text, word } from './answer-summary';
 import { formatNumber, objectiveText, periodText, type Translate } from './format';
 import { IndicatorNames, ReadableValue } from './readable-value';
 import './event-details.css';
@@ -22,22 +23,6 @@ export interface EventFact {
 
 /** Internal ids and keys nobody needs to read: never shown, not even as technical details. */
 const HIDDEN = new Set(['taskId', 'workflowId', 'cycleId', 'organisationCode', 'id', 'stepId']);
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
-/** A word of the workflows (`minor-nc`, `on-track`) in the language, or as written. */
-const word = (value: string, t: Translate) => t(`tasks:values.${value}`, { defaultValue: value });
-
-/** One figure of a measurement report: 80/100, 12, or achieved yes/no. */
-function figureText(figure: Record<string, unknown>, t: Translate, language: string): string | undefined {
-  if (typeof figure.numerator === 'number' && typeof figure.denominator === 'number')
-    return `${formatNumber(figure.numerator, language)}/${formatNumber(figure.denominator, language)}`;
-  if (typeof figure.value === 'number') return formatNumber(figure.value, language);
-  if (typeof figure.achieved === 'boolean')
-    return figure.achieved ? t('tasks:values.achieved') : t('tasks:values.missed');
-  return undefined;
-}
 
 /**
  * Each indicator a correction changed, by its name: "Tỷ lệ …: 1.250/1.250 → 1.249/1.250". Undefined
@@ -63,41 +48,6 @@ function correctedFigures(
     changes.push(`${name}: ${from ?? '—'} → ${to ?? '—'}`);
   }
   return changes;
-}
-
-/**
- * A one-line summary of an answer: the decision, the result, the figures, the note — what a
- * person would say it contained. The full answer is shown on the task itself.
- */
-export function answerSummary(outcome: unknown, t: Translate, language: string): string | undefined {
-  if (!outcome || typeof outcome !== 'object' || Array.isArray(outcome)) return undefined;
-  const o = outcome as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof o.decision === 'string') parts.push(word(o.decision, t));
-  if (typeof o.accepted === 'boolean')
-    parts.push(o.accepted ? t('tasks:history.answer.accepted') : t('tasks:history.answer.notAccepted'));
-  if (typeof o.result === 'string') parts.push(word(o.result, t));
-  if (typeof o.effective === 'boolean')
-    parts.push(o.effective ? t('tasks:history.answer.effective') : t('tasks:history.answer.notEffective'));
-  if (Array.isArray(o.figures)) {
-    const figures = o.figures
-      .map((f) =>
-        f && typeof f === 'object' ? figureText(f as Record<string, unknown>, t, language) : undefined,
-      )
-      .filter((f): f is string => !!f);
-    if (figures.length > 0) parts.push(t('tasks:history.answer.figures', { figures: figures.join('; ') }));
-  }
-  if (Array.isArray(o.steps)) parts.push(t('tasks:history.answer.steps', { count: o.steps.length }));
-  if (Array.isArray(o.delegations))
-    parts.push(t('tasks:history.answer.delegations', { count: o.delegations.length }));
-  if (Array.isArray(o.staffDelegations))
-    parts.push(t('tasks:history.answer.delegations', { count: o.staffDelegations.length }));
-  if (Array.isArray(o.actions)) parts.push(t('tasks:history.answer.actions', { count: o.actions.length }));
-  const reference = text(o.documentNumber) ?? text(o.minutesRef) ?? text(o.report);
-  if (reference) parts.push(reference);
-  const note = text(o.note) ?? text(o.comments) ?? text(o.notes) ?? text(o.finding);
-  if (note) parts.push(`“${note.length > 140 ? `${note.slice(0, 139)}…` : note}”`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /**
@@ -297,6 +247,48 @@ export function readableEvent(
       case 'recordKey':
         // Said with its type, in words.
         if (type !== 'evidence.uploaded') rest[key] = value;
+        break;
+      // A corrective action's round: its plan's due date, the verification's conclusion and notes.
+      case 'round':
+        if (typeof value === 'number') add('round', formatNumber(value, language));
+        else rest[key] = value;
+        break;
+      case 'dueDate':
+        add('dueDate', typeof value === 'string' ? formatDay(value, language) : undefined);
+        break;
+      case 'effective':
+        if (typeof value === 'boolean')
+          add(
+            'verification',
+            value ? t('tasks:history.answer.effective') : t('tasks:history.answer.notEffective'),
+          );
+        else rest[key] = value;
+        break;
+      case 'notes':
+        add('notes', text(value));
+        break;
+      // A nonconformity as it was opened (or carried in from last year).
+      case 'severity':
+        add('severity', typeof value === 'string' ? word(value, t) : undefined);
+        break;
+      case 'source':
+        add(
+          'source',
+          typeof value === 'string'
+            ? t(`cycles:nonconformities.sources.${value}`, { defaultValue: value })
+            : undefined,
+        );
+        break;
+      case 'verifierUserId':
+        add('verifier', person(value));
+        break;
+      case 'waitingFor':
+        add(
+          'waitingFor',
+          typeof value === 'string'
+            ? t(`tasks:history.waitingFor.${value}`, { defaultValue: value })
+            : undefined,
+        );
         break;
       case 'stepsUnsigned':
         if (typeof value === 'number') add('stepsUnsigned', formatNumber(value, language));

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { hasRole, useSession } from '../../auth/session';
+
+/** Who the API lets read a cycle's event log (`GET /cycles/{id}/events`), and so its dossier. */
+export const EVENT_LOG_READERS = [
+  'quality-representative',
+  'leader',
+  'auditor',
+  'lead-auditor',
+  'external-auditor',
+  'clerk',
+] as const;
+
+/** The address of one record's history: every event about it, oldest first (how it went). */
+export const historyOfRecord = (cycleId: string, subject: string) =>
+  `/cycles/${encodeURIComponent(cycleId)}/history?${new URLSearchParams({ subject, order: 'asc' }).toString()}`;
+
+/**
+ * "Lịch sử xử lý": the cycle's history of one record (a corrective action with every round, its
+ * tasks and the files uploaded to it), for those who read the event log; nothing for the others.
+ */
+export function RecordHistoryLink({ cycleId, subject }: { cycleId: string; subject: string }) {
+  const { t } = useTranslation('cycles');
+  const { user } = useSession();
+  if (!hasRole(user, ...EVENT_LOG_READERS)) return null;
+  return <Link to={historyOfRecord(cycleId, subject)}>{t('history.ofRecord')}</Link>;
+}
