@@ -570,6 +570,15 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       expect(signedOff).toContainEqual(
         expect.stringMatching(new RegExp(`^Đánh giá ${step.process} \\(${step.clause}\\) tại `)),
       );
+    // A report's figures: its task, the period by its key (the pages say it in words).
+    const measured = await about('measurement.reported');
+    expect(measured.length).toBeGreaterThan(0);
+    for (const event of measured)
+      expect(event.subject).toMatchObject({
+        kind: 'task',
+        title: { vi: expect.stringMatching(/^Báo cáo số liệu mục tiêu \d+ kỳ /) },
+        periodKey: expect.any(String),
+      });
     const finding = {
       kind: 'corrective-action',
       unitCode: 'vp-kiemsoat-tthc',

@@ -576,6 +576,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       ),
     );
     await openTask(head, secondPlan);
+    // The unit head does not read the year's history: no link to it.
+    await expect(
+      head.page.getByRole('link', { name: vi('tasks:history.ofCorrectiveAction') }).count(),
+    ).resolves.toBe(0);
     const previous = head.page.getByRole('region', {
       name: vi('tasks:corrective.previousRound', { round: 1 }),
     });
@@ -611,6 +615,11 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       ),
     );
     await openTask(qmr, secondVerify);
+    // Every round of it is a link away, for her who reads the year's history.
+    const everyRound = qmr.page.getByRole('link', { name: vi('tasks:history.ofCorrectiveAction') });
+    await expect(everyRound.getAttribute('href')).resolves.toContain(
+      `subject=${encodeURIComponent(secondVerify.id.replace(/\/verify\/2$/, ''))}`,
+    );
     const notes = 'Tháng 3: 100% hồ sơ đúng quy trình ở cả hai ca.';
     await qmr.page.getByRole('radio', { name: vi('tasks:corrective.effectiveYes') }).check();
     await qmr.page.getByLabel(vi('tasks:corrective.notes')).fill(notes);

@@ -65,15 +65,28 @@ describe('eventSubjectOf', () => {
       });
   });
 
-  it('names nothing for an event about the cycle, or one whose facts say what it is about', () => {
+  it("names a report's figures and each correction of them by the report's task", () => {
+    const report = `${cycle}/monitoring/obj-4/measure/2024-01`;
+    const payload = { objectiveId: 'obj-4', periodKey: '2024-01' };
+    expect(eventSubjectOf({ id: `${report}/measured`, type: 'measurement.reported', payload })).toEqual({
+      kind: 'task',
+      id: report,
+    });
+    expect(eventSubjectOf({ id: `${report}/corrected/2`, type: 'measurement.corrected', payload })).toEqual({
+      kind: 'task',
+      id: report,
+    });
+  });
+
+  it('names nothing for an event about the cycle as a whole', () => {
     expect(
       eventSubjectOf({ id: `${cycle}/started`, type: 'cycle.started', payload: { year: 2024 } }),
     ).toBeNull();
     expect(
       eventSubjectOf({
-        id: `${cycle}/obj-4/2024-01/reported`,
-        type: 'measurement.reported',
-        payload: { objectiveId: 'obj-4', periodKey: '2024-01' },
+        id: `${cycle}/phase/monitoring`,
+        type: 'cycle.phase-entered',
+        payload: { phase: 'monitoring' },
       }),
     ).toBeNull();
     // An id of another form is not guessed at.

@@ -20,12 +20,14 @@ export interface EventSubject extends EventSubjectRef {
 
 /** A corrective action's events are `<its id>/<what happened>[/<round>]`. */
 const CORRECTIVE_ACTION_EVENT = /^(.+)\/(?:opened|carried-in|carried-forward|planned\/\d+|verified\/\d+)$/;
+/** A report's figures, and each correction of them, are `<its task's id>/measured`, `…/corrected/<n>`. */
+const MEASUREMENT_EVENT = /^(.+)\/(?:measured|corrected\/\d+)$/;
 
 /**
  * What an event is about, where its type says it only by an id: a task's events name the task, an
  * upload its record, a step's sign-off is the step's (whose id is its task's), a review action's
- * report is its task's, a corrective action's events carry its id in theirs. Null for an event about
- * the cycle as a whole, or one whose facts say what it is about (a measurement's objective and period).
+ * report is its task's, a report's figures and their corrections are its task's, a corrective
+ * action's events carry its id in theirs. Null for an event about the cycle as a whole.
  */
 export function eventSubjectOf(event: {
   id: string;
@@ -46,6 +48,10 @@ export function eventSubjectOf(event: {
     return { kind: 'task', id: event.id.slice(0, -'/signed-off'.length) };
   const reported = payloadOf(event, 'review.action-reported');
   if (reported) return { kind: 'task', id: reported.actionId };
+  if (event.type === 'measurement.reported' || event.type === 'measurement.corrected') {
+    const id = MEASUREMENT_EVENT.exec(event.id)?.[1];
+    if (id) return { kind: 'task', id };
+  }
   if (event.type.startsWith('corrective-action.') || event.type === 'nonconformity.opened') {
     const id = CORRECTIVE_ACTION_EVENT.exec(event.id)?.[1];
     if (id) return { kind: 'corrective-action', id };

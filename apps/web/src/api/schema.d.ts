@@ -2561,7 +2561,7 @@ export interface components {
             /** @example 3f0c1b9e-7a51-4d2a-9a0e-2f4f5b8c9d10 */
             requestId: string | null;
             /**
-             * @description The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off or a review action's report; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole, or whose payload says what it is about (a measurement's objective and period)
+             * @description The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off, a review action's report or a report's figures and corrections; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole
              * @example quality-cycle/kontum/2024/approval/approve/1
              */
             subject: string | null;

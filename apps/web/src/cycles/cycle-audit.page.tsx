@@ -214,14 +214,14 @@ export default function CycleAuditPage() {
                   <td data-label={t('audit.due')}>{format.date(action.dueDate)}</td>
                   <td data-label={t('audit.actionStatus')}>
                     <StatusBadge status={action.status} group="actionStatus" />
-                    <p className="small">
-                      <RecordHistoryLink cycleId={cycleId} subject={action.id} />
-                    </p>
                     {action.carriedForward && (
                       <p className="small">
                         {t('audit.carriedForward', { year: Number(cycleYear(cycleId)) + 1 })}
                       </p>
                     )}
+                    <p className="small">
+                      <RecordHistoryLink cycleId={cycleId} subject={action.id} />
+                    </p>
                   </td>
                 </tr>
               ))}

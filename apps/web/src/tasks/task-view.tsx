@@ -23,6 +23,7 @@ import { CycleObjectives, IndicatorNames, UnitNames } from './components/readabl
 import { indicatorName, useCycleObjectives } from './components/use-cycle-objectives';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
+import { RecordHistoryLink } from '../cycles/components/record-history-link';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
 import type { TaskFormProps } from './forms/form-props';
 import { ObjectivesApprovalForm } from './forms/objectives-approval.form';
@@ -401,7 +402,20 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                   />
                 )}
 
-                <TaskHistory history={task.history} nameOf={nameOf} givenLate={task.openedAfterDue} />
+                <TaskHistory
+                  history={task.history}
+                  nameOf={nameOf}
+                  givenLate={task.openedAfterDue}
+                  more={
+                    // A plan or a verification is one round of its corrective action: every round's there.
+                    task.kind === 'corrective-action-plan' ||
+                    task.kind === 'corrective-action-verification' ? (
+                      <RecordHistoryLink cycleId={task.cycleId} subject={task.workflowId}>
+                        {t('history.ofCorrectiveAction')}
+                      </RecordHistoryLink>
+                    ) : undefined
+                  }
+                />
               </article>
             </EvidenceNamesProvider>
           </CycleObjectives.Provider>

@@ -177,7 +177,7 @@ export class EventLogEntryView {
     nullable: true,
     type: String,
     description:
-      "The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off or a review action's report; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole, or whose payload says what it is about (a measurement's objective and period)",
+      "The record the event is about, named in the page's `subjects`: the task of a task's event, a step's sign-off, a review action's report or a report's figures and corrections; an upload's record; a corrective action's events' action. Null for an event about the cycle as a whole",
   })
   subject!: string | null;
 }

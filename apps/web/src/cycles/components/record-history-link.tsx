@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { hasRole, useSession } from '../../auth/session';
@@ -18,11 +19,21 @@ export const historyOfRecord = (cycleId: string, subject: string) =>
 
 /**
  * "Lịch sử xử lý": the cycle's history of one record (a corrective action with every round, its
- * tasks and the files uploaded to it), for those who read the event log; nothing for the others.
+ * tasks and the files uploaded to it), for those who read the event log; nothing for the others,
+ * nor for a session opened by an e-mailed link (it reads its task only).
  */
-export function RecordHistoryLink({ cycleId, subject }: { cycleId: string; subject: string }) {
+export function RecordHistoryLink({
+  cycleId,
+  subject,
+  children,
+}: {
+  cycleId: string;
+  subject: string;
+  /** The link's words where "Lịch sử xử lý" would not say enough. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation('cycles');
   const { user } = useSession();
-  if (!hasRole(user, ...EVENT_LOG_READERS)) return null;
-  return <Link to={historyOfRecord(cycleId, subject)}>{t('history.ofRecord')}</Link>;
+  if (!hasRole(user, ...EVENT_LOG_READERS) || user?.authenticatedBy === 'task-link') return null;
+  return <Link to={historyOfRecord(cycleId, subject)}>{children ?? t('history.ofRecord')}</Link>;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../task-types';
 import { EventDetails } from './event-details';
@@ -12,16 +13,20 @@ export function TaskHistory({
   nameOf,
   unitName,
   givenLate = false,
+  more,
 }: {
   history: TaskDetail['history'];
   nameOf: (userId: string) => string;
   unitName?: (code: string) => string;
   givenLate?: boolean;
+  /** Where the history of the record the task belongs to goes on (a corrective action's rounds). */
+  more?: ReactNode;
 }) {
   const { t, i18n } = useTranslation('tasks');
   return (
     <section className="task-history" aria-labelledby="task-history-title">
       <h2 id="task-history-title">{t('history.title')}</h2>
+      {more && <p className="small">{more}</p>}
       {history.length === 0 ? (
         <p className="muted">{t('history.empty')}</p>
       ) : (
