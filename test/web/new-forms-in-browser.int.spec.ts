@@ -986,8 +986,8 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'Phòng Kiểm soát thủ tục hành chính',
       'Nguyễn Thị Lan',
       '30/06/2025',
-      // Its follow-up: nothing reported yet.
-      vi('cycles:reviewActionStatus.open'),
+      // Its follow-up: nothing reported yet; its history a link away.
+      `${vi('cycles:reviewActionStatus.open')}${vi('cycles:history.ofRecord')}`,
     ]);
     // The inputs read in words: no field or value left as the record's code name (periodsDue, at-risk,
     // an indicator's id).
@@ -1102,6 +1102,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await followUp.getByText(vi('cycles:reviewActionStatus.done'), { exact: true }).waitFor();
     await followUp.getByText(fromPhone).waitFor();
     await followUp.getByRole('link', { name: `${vi('tasks:evidence.download')} ${printedForm}` }).waitFor();
+    // Its whole history: given to her, the file, her report.
+    await followUp.getByRole('link', { name: vi('cycles:history.ofRecord') }).click();
+    await qmr.page.waitForURL(/subject=/);
+    const trail = qmr.page.locator('.events-table tbody tr td:nth-child(2)');
+    await trail.getByText(vi('cycles:eventType.review.action-reported'), { exact: true }).waitFor();
+    const actionTrail = (await trail.allInnerTexts()).map((text) => text.trim());
+    for (const type of ['task.opened', 'evidence.uploaded', 'task.completed'])
+      expect(actionTrail).toContain(vi(`cycles:eventType.${type}`));
+    await qmr.open(`${cyclePath(cycleId)}/review`);
+    await followUp.getByText(fromPhone).waitFor();
     await qmr.check('the review, its action reported done', { screenshot: 'cycle-review-action-done' });
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
 import { EvidenceLink, EvidenceNamesProvider } from '../ui/evidence';
+import { RecordHistoryLink } from './components/record-history-link';
 import { evidenceIdOf } from '../ui/evidence-api';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
@@ -102,7 +103,13 @@ export default function CycleReviewPage() {
             ) : (
               <CycleObjectives.Provider value={objectives}>
                 <ReviewYear.Provider value={cycleYear(cycleId)}>
-                  <ReviewBlock review={data.review} format={format} names={names} named={named} />
+                  <ReviewBlock
+                    cycleId={cycleId}
+                    review={data.review}
+                    format={format}
+                    names={names}
+                    named={named}
+                  />
                 </ReviewYear.Provider>
               </CycleObjectives.Provider>
             )}
@@ -131,11 +138,13 @@ export default function CycleReviewPage() {
 }
 
 function ReviewBlock({
+  cycleId,
   review,
   format,
   names,
   named,
 }: {
+  cycleId: string;
   review: Review;
   format: Format;
   names: DirectoryNames;
@@ -247,7 +256,12 @@ function ReviewBlock({
                 </td>
                 <td data-label={t('review.due')}>{format.date(action.dueDate)}</td>
                 <td data-label={t('review.followUp.heading')}>
-                  <ActionFollowUp followUp={review.actionFollowUp[index]} format={format} names={names} />
+                  <ActionFollowUp
+                    cycleId={cycleId}
+                    followUp={review.actionFollowUp[index]}
+                    format={format}
+                    names={names}
+                  />
                 </td>
               </tr>
             ))}
@@ -264,10 +278,12 @@ function ReviewBlock({
  * by the close. A review held before actions were followed up as tasks says nothing.
  */
 function ActionFollowUp({
+  cycleId,
   followUp,
   format,
   names,
 }: {
+  cycleId: string;
   followUp: Review['actionFollowUp'][number] | undefined;
   format: Format;
   names: DirectoryNames;
@@ -292,6 +308,9 @@ function ActionFollowUp({
           {t('review.followUp.evidence')}: <EvidenceList items={followUp.evidence} />
         </div>
       )}
+      <p className="small">
+        <RecordHistoryLink cycleId={cycleId} subject={followUp.actionId} />
+      </p>
     </>
   );
 }
