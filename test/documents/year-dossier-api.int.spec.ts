@@ -326,6 +326,17 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         ]).toEqual([line[column('Tệp trong hồ sơ')], sha256(bytes), String(bytes.length)]);
         expect(line[column('Ghi chú')]).toBe('');
       }
+      // Each evidence file's record in words, its key beside.
+      expect(
+        indexLines
+          .filter((line) => line[column('Tệp trong hồ sơ')].startsWith('BANG-CHUNG/'))
+          .map((line) => line[column('Thuộc về')]),
+      ).toEqual([
+        `Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 03/2024 (${march})`,
+        `Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 03/2024 (${march})`,
+        `Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 04/2024 (${april})`,
+        `Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 04/2024 (${april})`,
+      ]);
       const manifest = JSON.parse(zip.bytesOf('MUC-LUC.json').toString('utf8')) as Manifest;
       expect(manifest).toMatchObject({
         cycleId,

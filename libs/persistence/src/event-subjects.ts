@@ -35,13 +35,7 @@ export function eventSubjectOf(event: {
   payload: unknown;
 }): EventSubjectRef | null {
   const uploaded = payloadOf(event, 'evidence.uploaded');
-  if (uploaded)
-    return typeof uploaded.recordKey !== 'string'
-      ? null
-      : {
-          kind: uploaded.recordType === 'corrective-action' ? 'corrective-action' : 'task',
-          id: uploaded.recordKey,
-        };
+  if (uploaded) return typeof uploaded.recordKey !== 'string' ? null : evidenceRecordSubject(uploaded);
   const taskId = (event.payload as { taskId?: unknown } | null)?.taskId;
   if (typeof taskId === 'string') return { kind: 'task', id: taskId };
   if (event.type === 'audit.step-signed-off' && event.id.endsWith('/signed-off'))
@@ -59,16 +53,33 @@ export function eventSubjectOf(event: {
   return null;
 }
 
-/**
- * The records these events are about, each once, named: two reads by primary key (the tasks, the
- * corrective actions), the cycle's own only. A record no longer there is left out.
- */
+/** The record evidence files are uploaded to: a task's (its id), or a corrective action's. */
+export function evidenceRecordSubject(file: { recordType: string; recordKey: string }): EventSubjectRef {
+  return { kind: file.recordType === 'corrective-action' ? 'corrective-action' : 'task', id: file.recordKey };
+}
+
+/** The records these events are about, each once, named (as {@link recordsNamed}). */
 export async function eventSubjectsNamed(
   db: DataSource | EntityManager,
   cycleId: string,
   events: readonly { id: string; type: string; payload: unknown }[],
 ): Promise<EventSubject[]> {
-  const refs = events.map(eventSubjectOf).filter((ref): ref is EventSubjectRef => ref !== null);
+  return recordsNamed(
+    db,
+    cycleId,
+    events.map(eventSubjectOf).filter((ref): ref is EventSubjectRef => ref !== null),
+  );
+}
+
+/**
+ * These records, each once, named: two reads by primary key (the tasks, the corrective actions),
+ * the cycle's own only. A record no longer there is left out.
+ */
+export async function recordsNamed(
+  db: DataSource | EntityManager,
+  cycleId: string,
+  refs: readonly EventSubjectRef[],
+): Promise<EventSubject[]> {
   const idsOf = (kind: EventSubjectRef['kind']) => [
     ...new Set(refs.filter((ref) => ref.kind === kind).map((ref) => ref.id)),
   ];

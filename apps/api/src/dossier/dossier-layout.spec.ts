@@ -96,6 +96,33 @@ describe('the dossier’s layout', () => {
     expect(header).toContain('"SHA-256"');
     expect(row).toContain(`"'=cmd.pdf"`);
     expect(row).toContain('"THIẾU TỆP');
+    // A record no longer there to be named: its type and key.
+    expect(row).toContain('"Báo cáo số liệu: k"');
+  });
+
+  it("names an evidence file's record in words, its key beside", () => {
+    const [, row] = indexCsv([
+      {
+        path: 'BANG-CHUNG/BAO-CAO-SO-LIEU/m/a.pdf',
+        kind: 'evidence',
+        format: null,
+        belongsTo: 'measurement:quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
+        title: 'Sổ theo dõi.pdf',
+        about: 'Báo cáo số liệu mục tiêu 4 kỳ 03/2024',
+        version: null,
+        date: '2024-04-01 08:00:00',
+        who: 'Trần Thị B',
+        size: 10,
+        sha256: 'b'.repeat(64),
+        status: 'included',
+      },
+    ])
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(row).toContain(
+      '"Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 03/2024 (quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03)"',
+    );
   });
 });
 

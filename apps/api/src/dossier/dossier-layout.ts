@@ -61,6 +61,8 @@ export interface IndexRow {
   belongsTo: string;
   /** A document's number and title; an evidence file's name as uploaded. */
   title: string;
+  /** An evidence file's record in words (`eventSubjectText`): "Báo cáo số liệu mục tiêu 4 kỳ 03/2024". */
+  about?: string;
   version: number | null;
   /** `YYYY-MM-DD` (a document's own date) or `YYYY-MM-DD HH:mm:ss` in Vietnam time. */
   date: string;
@@ -190,11 +192,15 @@ function recordFolder(recordKey: string, workflowId: string): string {
   return (safeFileBaseName(own) || 'ho-so').slice(0, 120);
 }
 
-/** `measurement:<key>` as the index shows it to a person: `Báo cáo số liệu: <key>`. */
-function evidenceRecordLabel(belongsTo: string): string {
+/**
+ * `measurement:<key>` as the index shows it to a person: `Báo cáo số liệu: <the record in words>
+ * (<key>)`, or with the key alone when the record is no longer there to be named.
+ */
+function evidenceRecordLabel(belongsTo: string, about: string | undefined): string {
   const at = belongsTo.indexOf(':');
   const type = belongsTo.slice(0, at);
-  return `${RECORD_TYPES[type]?.label ?? type}: ${belongsTo.slice(at + 1)}`;
+  const key = belongsTo.slice(at + 1);
+  return `${RECORD_TYPES[type]?.label ?? type}: ${about ? `${about} (${key})` : key}`;
 }
 
 /** `YYYY-MM-DD HH:mm:ss`, Vietnam's wall clock of an instant. */
@@ -319,7 +325,7 @@ export function indexCsv(rows: readonly IndexRow[]): Buffer {
       row.format && row.kind === 'document'
         ? `${KIND_LABELS[row.kind]} (${row.format.toUpperCase()})`
         : KIND_LABELS[row.kind],
-      row.kind === 'evidence' ? evidenceRecordLabel(row.belongsTo) : row.belongsTo,
+      row.kind === 'evidence' ? evidenceRecordLabel(row.belongsTo, row.about) : row.belongsTo,
       row.title,
       row.version === null ? '' : String(row.version),
       row.date,

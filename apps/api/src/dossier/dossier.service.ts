@@ -10,6 +10,8 @@ import {
   EventLogEntryEntity,
   eventSubjectOf,
   eventSubjectsNamed,
+  evidenceRecordSubject,
+  recordsNamed,
   EvidenceFileEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
@@ -114,6 +116,7 @@ export class DossierService {
       .getRepository(OrganisationUnitEntity)
       .find({ where: { organisationCode: cycle.organisationCode }, select: ['code', 'nameVi'] });
     const unitNames = new Map(units.map((unit) => [unit.code, unit.nameVi]));
+    const unitName = (code: string) => unitNames.get(code) ?? code;
     const facts: DossierFacts = {
       ...yearFacts(cycle),
       organisationName: organisation?.nameVi ?? cycle.organisationCode,
@@ -125,7 +128,7 @@ export class DossierService {
         ...evidence.map((e) => e.uploadedAt),
       ]),
     };
-    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names, unitNames };
+    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names, unitName };
     return {
       ...labelOf(facts),
       content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
@@ -168,6 +171,16 @@ export class DossierService {
     }
 
     const paths = evidencePaths(evidence, workflowId);
+    // Each file's record named, as the history names it.
+    const records = new Map(
+      (
+        await recordsNamed(
+          this.dataSource,
+          facts.cycleId,
+          evidence.map((file) => evidenceRecordSubject(file)),
+        )
+      ).map((record) => [record.id, record]),
+    );
     let notIncluded = 0;
     for (const file of evidence) {
       const path = paths.get(file.id)!;
@@ -177,6 +190,7 @@ export class DossierService {
         format: null,
         belongsTo: `${file.recordType}:${file.recordKey}`,
         title: file.fileName,
+        about: eventSubjectText(records.get(file.recordKey), snapshot.unitName) || undefined,
         version: null,
         date: vietnamTime(file.uploadedAt),
         who: nameOf(file.uploadedBy),
@@ -285,12 +299,11 @@ export class DossierService {
       const subjects = new Map(
         (await eventSubjectsNamed(this.dataSource, snapshot.facts.cycleId, page)).map((s) => [s.id, s]),
       );
-      const unitName = (code: string) => snapshot.unitNames.get(code) ?? code;
       yield eventLogRows(
         page.map((e) => ({
           ...e,
           actorName: nameOf(e.actor),
-          about: eventSubjectText(subjects.get(eventSubjectOf(e)?.id ?? ''), unitName),
+          about: eventSubjectText(subjects.get(eventSubjectOf(e)?.id ?? ''), snapshot.unitName),
         })),
         counted.events + 1,
       );
@@ -307,8 +320,8 @@ interface Snapshot {
   evidence: EvidenceFileEntity[];
   lastEvent: Pick<EventLogEntryEntity, 'id' | 'occurredAt'> | null;
   names: Map<string, string>;
-  /** The organisation's units' names by code, for the corrective actions the event log names. */
-  unitNames: Map<string, string>;
+  /** A unit's name by its code (the directory's), for the corrective actions the dossier names. */
+  unitName: (code: string) => string;
 }
 
 /** The register's fields, not its files (read one version at a time). */
