@@ -1,5 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import { UserEntity } from '@qcycle/persistence';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { TokenService } from '../../apps/api/src/auth/token.service';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { YearOverHttp } from './support/year-over-http';
@@ -26,6 +29,8 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const unfinished = { complaint: '', observation: '' };
   /** The file the observation's 2024 plan rests on, uploaded to its 2024 record. */
   let planEvidence = '';
+  /** Another file of 2024 (the review action's), which no task of 2025 names. */
+  let otherFile = '';
   const planFile = () => ({
     id: planEvidence.slice('evidence:'.length),
     fileName: 'Phân công văn thư thay thế.pdf',
@@ -120,7 +125,9 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
       bytes: Buffer.from('%PDF-1.7\nDu thao quy trinh\n'),
       name: 'Dự thảo quy trình số hóa.pdf',
     };
-    expect((await org.uploadEvidence('head.tthc', cycleId, record, draft)).status).toBe(201);
+    const uploadedDraft = await org.uploadEvidence<{ id: string }>('head.tthc', cycleId, record, draft);
+    expect(uploadedDraft.status).toBe(201);
+    otherFile = uploadedDraft.body.id;
     expect((await org.uploadEvidence('staff.tonghop', cycleId, record, draft)).status).toBe(403);
     // The review says where the action stands: open, nothing reported yet.
     const held = await org.as<{ actionFollowUp: unknown[] }>(
@@ -305,6 +312,26 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     const download = await org.downloadEvidence('auditor.hcth', planFile().id);
     expect(download.status).toBe(200);
     expect(download.bytes.toString('latin1')).toContain('Phan cong van thu thay the');
+    // From the e-mailed link too: the task's form names it. Another of 2024's files it does not: refused.
+    const verifier = await suite.api
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .findOneByOrFail({ id: org.idOf('auditor.hcth') });
+    const link = (await suite.api.get(TokenService).issueTaskScoped(verifier, verify.id)).accessToken;
+    const viaLink = async (id: string) => {
+      const path = `/api/v1/evidence/${id}`;
+      const answer = await fetch(`${suite.http.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${link}` },
+      });
+      suite.http.observed.push({ method: 'GET', path, status: answer.status });
+      return answer;
+    };
+    expect((await viaLink(planFile().id)).status).toBe(200);
+    const elsewhere = await viaLink(otherFile);
+    expect([elsewhere.status, ((await elsewhere.json()) as { code: string }).code]).toEqual([
+      403,
+      'TASK_LINK_SCOPE',
+    ]);
     // 2025's list says it too, before and after the verification.
     const listed = await org.as<{ items: { id: string; evidence: string[] }[]; files: unknown[] }>(
       'qmr',

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
-import { evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import { evidenceIdsIn, evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   AuditStepEntity,
   CorrectiveActionEntity,
@@ -178,7 +178,7 @@ export class EvidenceService {
     const row = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id });
     if (!row || row.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
-    await this.checkTaskLinkReaches(caller, row.cycleId, row);
+    await this.checkTaskLinkReaches(caller, row.cycleId, row, row.id);
     return { file: view(row), content: await this.storedContent(row) };
   }
 
@@ -297,21 +297,26 @@ export class EvidenceService {
   }
 
   /**
-   * A session opened from a task link reaches the evidence of its own task's record and nothing
-   * else (docs/security.md "Task links"): the guard let it through to the evidence routes, and this
-   * is where the record it names is held against its task.
+   * A session opened from a task link reaches the evidence of its own task's record, and downloads
+   * the files its task's form names, nothing else (docs/security.md "Task links"): the guard let it
+   * through to the evidence routes, and this is where the record it names is held against its task.
    */
   private async checkTaskLinkReaches(
     caller: Principal,
     cycleId: string,
     record: { recordType: string; recordKey: string },
+    fileId?: string,
   ): Promise<void> {
     const taskId = caller.onlyTaskId;
     if (taskId === undefined) return;
-    const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId, cycleId });
-    const itsRecord = task ? evidenceRecordOfTask(task) : undefined;
-    if (itsRecord?.recordType !== record.recordType || itsRecord.recordKey !== record.recordKey)
-      throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId });
+    const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
+    const itsRecord = task?.cycleId === cycleId ? evidenceRecordOfTask(task) : undefined;
+    if (itsRecord?.recordType === record.recordType && itsRecord.recordKey === record.recordKey) return;
+    // A file the task's form names is shown on its page, so the link opens it too: the plan a
+    // verification judges, carried from last year with its files; last year's actions in a review's
+    // inputs with theirs.
+    if (fileId !== undefined && task && evidenceIdsIn(task.form).includes(fileId)) return;
+    throw new QcycleError(QcycleErrorCode.TaskLinkScope, 'default', { taskId });
   }
 
   /**
