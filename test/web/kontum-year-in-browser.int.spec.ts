@@ -1095,6 +1095,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await qmr.check("the dashboard's table of a corrected month", {
       screenshot: 'cycle-dashboard.corrected',
     });
+    // January's report, its whole history: reported, corrected twice, with the files.
+    await january.getByRole('link', { name: vi('cycles:history.ofReport') }).click();
+    await qmr.page.waitForURL(/subject=/);
+    const trail = qmr.page.locator('.events-table tbody tr td:nth-child(2)');
+    await trail.getByText(vi('cycles:eventType.measurement.reported'), { exact: true }).waitFor();
+    const kinds = (await trail.allInnerTexts()).map((text) => text.trim());
+    expect(kinds.filter((kind) => kind === vi('cycles:eventType.measurement.corrected'))).toHaveLength(2);
+    expect(kinds).toContain(vi('cycles:eventType.evidence.uploaded'));
+    expect(kinds).toContain(vi('cycles:eventType.task.completed'));
   });
 
   it('shows the other pages of the cycle and of the app: audit, review, history, notifications, directory', async () => {

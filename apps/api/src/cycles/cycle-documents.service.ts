@@ -464,6 +464,7 @@ function measurementView(
     objectiveId: m.objectiveId,
     indicatorId: m.indicatorId,
     periodKey: m.periodKey,
+    taskId: m.taskId,
     kind: m.kind,
     numerator: m.numerator,
     denominator: m.denominator,

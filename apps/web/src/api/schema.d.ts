@@ -3126,6 +3126,11 @@ export interface components {
             reportedAt: string;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             reportedBy: string;
+            /**
+             * @description The report's task (its page; its history: the events' `subject`); null for figures recorded before it was kept
+             * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
+             */
+            taskId: string | null;
             /** @example null */
             value: number | null;
         };

@@ -6,6 +6,7 @@ import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
 import { CycleNav } from './components/cycle-nav';
+import { RecordHistoryLink } from './components/record-history-link';
 import { cycleYear } from './cycle-year';
 import { DiscardRehearsal } from './components/discard-rehearsal';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
@@ -379,6 +380,7 @@ function IndicatorBlock({
   names: DirectoryNames;
 }) {
   const { t } = useTranslation('cycles');
+  const { cycleId = '' } = useParams();
   const periodLabel = usePeriodLabel();
   const figures = latestPerPeriod(indicator.measurements);
   const latest = figures.at(-1);
@@ -538,6 +540,15 @@ function IndicatorBlock({
                             })}
                           </span>
                         </>
+                      )}
+                      {/* The report's whole history: given, reminded, reported, corrected, its files. */}
+                      {m.taskId && (
+                        <span className="field-hint">
+                          {' '}
+                          <RecordHistoryLink cycleId={cycleId} subject={m.taskId}>
+                            {t('history.ofReport')}
+                          </RecordHistoryLink>
+                        </span>
                       )}
                     </td>
                   </tr>

@@ -113,6 +113,15 @@ export class MeasurementView {
   @ApiProperty({ example: '2024-03' })
   periodKey!: string;
 
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
+    nullable: true,
+    type: String,
+    description:
+      "The report's task (its page; its history: the events' `subject`); null for figures recorded before it was kept",
+  })
+  taskId!: string | null;
+
   @ApiProperty({ example: 'ratio', enum: ['ratio', 'count', 'judged'] })
   kind!: string;
 
