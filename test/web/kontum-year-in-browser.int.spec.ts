@@ -1125,6 +1125,20 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       await loaded(qmr, shown);
       await qmr.check(`the ${name} page`, { screenshot: name });
     }
+    // An audit step's own history, from its row: given to its auditor, signed off.
+    await qmr.open(`${base}/audit`);
+    await loaded(qmr, 'Theo dõi nhiệm vụ trọng tâm');
+    await qmr.page
+      .getByRole('row')
+      .filter({ hasText: 'Theo dõi nhiệm vụ trọng tâm' })
+      .getByRole('link', { name: vi('cycles:history.ofStep') })
+      .click();
+    await qmr.page.waitForURL(/subject=/);
+    const stepTrail = qmr.page.locator('.events-table tbody tr td:nth-child(2)');
+    await stepTrail.getByText(vi('cycles:eventType.audit.step-signed-off'), { exact: true }).waitFor();
+    expect((await stepTrail.allInnerTexts()).map((text) => text.trim())).toContain(
+      vi('cycles:eventType.task.opened'),
+    );
     // The history comes newest first; oldest first on request, kept in the address over a reload.
     const events = (order: string) =>
       org.as<{ items: { id: string; occurredAt: string }[] }>(

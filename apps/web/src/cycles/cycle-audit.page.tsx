@@ -166,6 +166,11 @@ export default function CycleAuditPage() {
                       ) : (
                         <StatusBadge status="pending" group="auditResult" />
                       )}
+                      <div className="small">
+                        <RecordHistoryLink cycleId={cycleId} subject={step.id}>
+                          {t('history.ofStep')}
+                        </RecordHistoryLink>
+                      </div>
                     </td>
                     <td data-label={t('audit.finding')}>
                       {step.finding ?? '—'}
