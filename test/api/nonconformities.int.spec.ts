@@ -132,14 +132,20 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
     });
     // What the correction rests on: the checklist, uploaded to the corrective action's record, and
     // a paper record by name.
-    const checklist = await org.uploadEvidence<{ reference: string }>(
+    const toTheAction = (local: string, name: string, text: string) =>
+      org.uploadEvidence<{ reference: string }>(
+        local,
+        cycleId,
+        {
+          recordType: 'corrective-action',
+          recordKey: `quality-cycle/${organisationCode}/2024/nonconformity/1`,
+        },
+        { bytes: Buffer.from(`%PDF-1.7\n${text}\n`), name },
+      );
+    const checklist = await toTheAction(
       'head.tonghop',
-      cycleId,
-      {
-        recordType: 'corrective-action',
-        recordKey: `quality-cycle/${organisationCode}/2024/nonconformity/1`,
-      },
-      { bytes: Buffer.from('%PDF-1.7\nDanh muc kiem tra\n'), name: 'Danh mục kiểm tra hồ sơ một cửa.pdf' },
+      'Danh mục kiểm tra hồ sơ một cửa.pdf',
+      'Danh muc kiem tra',
     );
     expect(checklist.status).toBe(201);
     const evidence = ['Biên bản tập huấn ngày 20/02/2024', checklist.body.reference];
@@ -165,15 +171,7 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
     });
     const verifiedNotes = 'Tháng 2: 100% hồ sơ đúng quy trình.';
     // What she checked: February's register, photographed, uploaded to the same record.
-    const register = await org.uploadEvidence<{ reference: string }>(
-      'qmr',
-      cycleId,
-      {
-        recordType: 'corrective-action',
-        recordKey: `quality-cycle/${organisationCode}/2024/nonconformity/1`,
-      },
-      { bytes: Buffer.from('%PDF-1.7\nSo theo doi thang 2\n'), name: 'Sổ theo dõi tháng 2 (ảnh chụp).pdf' },
-    );
+    const register = await toTheAction('qmr', 'Sổ theo dõi tháng 2 (ảnh chụp).pdf', 'So theo doi thang 2');
     expect(register.status).toBe(201);
     expect(
       (

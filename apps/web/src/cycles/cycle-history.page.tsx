@@ -17,6 +17,7 @@ import './cycles.css';
 import { DateInput } from '../ui/date-input';
 import { EVENT_TYPES } from './event-types';
 import { EvidenceNamesProvider } from '../ui/evidence';
+import { historyOfRecord } from './components/record-history-link';
 import { taskTitleText, type Translate } from '../tasks/components/format';
 import { localized } from '../tasks/task-types';
 
@@ -278,12 +279,8 @@ export default function CycleHistoryPage() {
                         <EventRow
                           key={entry.id}
                           entry={entry}
+                          cycleId={cycleId}
                           subject={entry.subject ? subjects.get(entry.subject) : undefined}
-                          subjectLink={
-                            entry.subject && entry.subject !== filters.subject
-                              ? `?${new URLSearchParams({ subject: entry.subject, order: 'asc' }).toString()}`
-                              : undefined
-                          }
                           subjectSaid={!!entry.subject && entry.subject === filters.subject}
                           when={format.dateTime(entry.occurredAt)}
                           who={names.person(entry.actor)}
@@ -312,19 +309,19 @@ export default function CycleHistoryPage() {
 }
 
 function EventRow({
+  cycleId,
   entry,
   subject,
-  subjectLink,
   subjectSaid,
   when,
   who,
   person,
   unit,
 }: {
+  cycleId: string;
   entry: EventEntry;
+  /** What the event is about, named; its heading links to every event about it. */
   subject: Subject | undefined;
-  /** Every event about the same record: offered unless the page shows only those already. */
-  subjectLink: string | undefined;
   /** The page shows only this record's events and says which above them: not repeated on each. */
   subjectSaid: boolean;
   when: string;
@@ -355,13 +352,9 @@ function EventRow({
       <td data-label={t('history.detail')}>
         {subjectSaid ? null : subject ? (
           <p className="event-facts">
-            {subjectLink ? (
-              <Link to={subjectLink} title={t('history.aboutLink')}>
-                {subjectText(subject, t, i18n.language, unit)}
-              </Link>
-            ) : (
-              subjectText(subject, t, i18n.language, unit)
-            )}
+            <Link to={historyOfRecord(cycleId, subject.id)} title={t('history.aboutLink')}>
+              {subjectText(subject, t, i18n.language, unit)}
+            </Link>
           </p>
         ) : (
           facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>
