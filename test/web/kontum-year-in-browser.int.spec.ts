@@ -373,6 +373,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(new URL(lan.page.url()).pathname).toBe(pagePath(report.id));
     expect(lan.page.url()).not.toContain('token='); // the single-use token leaves the address bar
     await lan.page.getByRole('heading', { name: vi('tasks:formTitle.measurement-report') }).waitFor();
+    // The period reads as the title does, not by its key.
+    await lan.page.getByText('Kỳ T1/2024: từ 01/01/2024 đến 31/01/2024', { exact: true }).waitFor();
     // A link's session has no menu, so it does not ask for the menu's task counts (which the API
     // refuses it: a wasted round trip on a slow link).
     expect(lan.recorded.requests.filter((r) => new URL(r.url).pathname === '/api/v1/me/tasks')).toEqual([]);

@@ -8,6 +8,7 @@ import { draftInLanguage } from '../components/target';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
 import { AnswerText } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
+import { periodText } from '../components/format';
 import { filled } from '../components/list-editor';
 import { SubmitButton } from '../components/submit-button';
 import type { FormIndicator } from '../task-types';
@@ -66,7 +67,7 @@ export function MeasurementReportForm({ task, problems, busy, onSubmit }: TaskFo
       {form.period && (
         <p className="task-period">
           {t('measurement.period', {
-            key: form.period.key,
+            period: periodText(form.period.key, t),
             start: formatDay(form.period.start, i18n.language),
             end: formatDay(form.period.end, i18n.language),
           })}
