@@ -166,11 +166,9 @@ export default function CycleAuditPage() {
                       ) : (
                         <StatusBadge status="pending" group="auditResult" />
                       )}
-                      <div className="small">
-                        <RecordHistoryLink cycleId={cycleId} subject={step.id}>
-                          {t('history.ofStep')}
-                        </RecordHistoryLink>
-                      </div>
+                      <RecordHistoryLink cycleId={cycleId} subject={step.id} as="div" className="small">
+                        {t('history.ofStep')}
+                      </RecordHistoryLink>
                     </td>
                     <td data-label={t('audit.finding')}>
                       {step.finding ?? '—'}
@@ -224,9 +222,7 @@ export default function CycleAuditPage() {
                         {t('audit.carriedForward', { year: Number(cycleYear(cycleId)) + 1 })}
                       </p>
                     )}
-                    <p className="small">
-                      <RecordHistoryLink cycleId={cycleId} subject={action.id} />
-                    </p>
+                    <RecordHistoryLink cycleId={cycleId} subject={action.id} as="p" className="small" />
                   </td>
                 </tr>
               ))}

@@ -543,12 +543,14 @@ function IndicatorBlock({
                       )}
                       {/* The report's whole history: given, reminded, reported, corrected, its files. */}
                       {m.taskId && (
-                        <span className="field-hint">
-                          {' '}
-                          <RecordHistoryLink cycleId={cycleId} subject={m.taskId}>
-                            {t('history.ofReport')}
-                          </RecordHistoryLink>
-                        </span>
+                        <RecordHistoryLink
+                          cycleId={cycleId}
+                          subject={m.taskId}
+                          as="span"
+                          className="field-hint"
+                        >
+                          {t('history.ofReport')}
+                        </RecordHistoryLink>
                       )}
                     </td>
                   </tr>

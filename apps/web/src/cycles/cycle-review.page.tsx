@@ -308,9 +308,7 @@ function ActionFollowUp({
           {t('review.followUp.evidence')}: <EvidenceList items={followUp.evidence} />
         </div>
       )}
-      <p className="small">
-        <RecordHistoryLink cycleId={cycleId} subject={followUp.actionId} />
-      </p>
+      <RecordHistoryLink cycleId={cycleId} subject={followUp.actionId} as="p" className="small" />
     </>
   );
 }

@@ -170,10 +170,12 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
                 {t(`actionStatus.${nc.status}`, { defaultValue: nc.status })}: {nc.description}
                 {nc.carriedFrom && <> · {t('nonconformities.carriedFrom')}</>}
                 {nc.continuedAs && <> · {t('nonconformities.continuedAs')}</>}
-                <span className="nonconformity-history">
-                  {' '}
-                  <RecordHistoryLink cycleId={cycleId} subject={nc.id} />
-                </span>
+                <RecordHistoryLink
+                  cycleId={cycleId}
+                  subject={nc.id}
+                  as="span"
+                  className="nonconformity-history"
+                />
                 {(nc.correction || nc.rootCause || nc.action) && (
                   <details className="nonconformity-record">
                     <summary>{t('nonconformities.record')}</summary>

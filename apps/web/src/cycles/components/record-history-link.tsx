@@ -20,20 +20,34 @@ export const historyOfRecord = (cycleId: string, subject: string) =>
 /**
  * "Lịch sử xử lý": the cycle's history of one record (a corrective action with every round, its
  * tasks and the files uploaded to it), for those who read the event log; nothing for the others,
- * nor for a session opened by an e-mailed link (it reads its task only).
+ * nor for a session opened by an e-mailed link (it reads its task only) — not even the element it
+ * sits in (`as`), so a page keeps no empty line where the link would be.
  */
 export function RecordHistoryLink({
   cycleId,
   subject,
+  as: Wrapper,
+  className,
   children,
 }: {
   cycleId: string;
   subject: string;
+  /** The element the link sits in: a block of its own, or a span after the text it follows. */
+  as?: 'p' | 'div' | 'span';
+  className?: string;
   /** The link's words where "Lịch sử xử lý" would not say enough. */
   children?: ReactNode;
 }) {
   const { t } = useTranslation('cycles');
   const { user } = useSession();
   if (!hasRole(user, ...EVENT_LOG_READERS) || user?.authenticatedBy === 'task-link') return null;
-  return <Link to={historyOfRecord(cycleId, subject)}>{children ?? t('history.ofRecord')}</Link>;
+  const link = <Link to={historyOfRecord(cycleId, subject)}>{children ?? t('history.ofRecord')}</Link>;
+  if (!Wrapper) return link;
+  return (
+    <Wrapper className={className}>
+      {/* After the text it follows, on the same line: a word's space apart. */}
+      {Wrapper === 'span' && ' '}
+      {link}
+    </Wrapper>
+  );
 }
