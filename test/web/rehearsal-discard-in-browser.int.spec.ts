@@ -6,9 +6,11 @@ import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
 import { browserSuiteConfig, BrowserSession } from './support/web-suite';
 
+const DAY_MS = 86_400_000;
+
 /**
- * A training's first class has rehearsed 2024; the Quality Representative (chromium, Vietnamese)
- * cancels the rehearsal from its dashboard, discards it there — a reason, then a confirmation that
+ * A training's first class has rehearsed 2024: on its dashboard, the leader's approval is among the
+ * tasks due in the next seven days. The Quality Representative (chromium, Vietnamese) cancels the rehearsal from its dashboard, discards it there — a reason, then a confirmation that
  * says what goes — and, on the cycles page, starts 2024 again for the next class. The real API
  * serving the built web app, the worker, the Temporal dev server and PostgreSQL; every step checked
  * with axe-core, the discard photographed (test-results/screenshots/cycle-discard-rehearsal).
@@ -48,6 +50,47 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
         { organisationCode, year: comingYear },
       ],
     });
+  });
+
+  it("lists the leader's approval among the tasks due in the next seven days, with the days left, on a clock three days before it", async () => {
+    type OpenTask = { kind: string; assigneeUserId: string; dueAt?: string };
+    const { openTasks } = (
+      await org.as<{ live: { openTasks: OpenTask[] } }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)
+    ).body.live;
+    const approval = openTasks.find((task) => task.kind === 'objectives-approval')!;
+    // The page's clock three days and two hours before the approval is due (its five working days
+    // from today reach further than seven days on some weekdays: the section's own window).
+    const now = Date.parse(approval.dueAt!) - 3 * DAY_MS - 2 * 3_600_000;
+    // Signed in on that clock: the session lasts from then, as the page counts it.
+    const qmr = await browser.tab();
+    await qmr.page.clock.setFixedTime(now);
+    await qmr.open('/');
+    await qmr.page.waitForURL(/\/sign-in$/);
+    await qmr.signIn(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(dashboard);
+    const section = qmr.page.getByRole('region', {
+      name: vi('cycles:dueSoon.title', { days: 7 }),
+      exact: false,
+    });
+    const rows = section.locator('tbody tr');
+    const row = rows.filter({ hasText: vi('tasks:kind.objectives-approval') });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Nguyễn Hữu Tháp');
+    await expect(row.textContent()).resolves.toContain(vi('cycles:dueSoon.days', { count: 3 }));
+    // Every open task due from that moment to seven days on, and no other.
+    const soon = openTasks.filter(
+      (task) => task.dueAt && Date.parse(task.dueAt) >= now && Date.parse(task.dueAt) <= now + 7 * DAY_MS,
+    );
+    await expect(rows.count()).resolves.toBe(soon.length);
+    // Not yet overdue on that clock.
+    await qmr.page
+      .getByRole('region', { name: vi('cycles:overdue.title'), exact: false })
+      .getByText(vi('cycles:overdue.none'))
+      .waitFor();
+    await qmr.check('the tasks due in the next seven days, on the dashboard', {
+      screenshot: 'cycle-due-soon',
+    });
+    await qmr.close();
   });
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {

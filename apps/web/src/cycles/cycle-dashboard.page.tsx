@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiProblem, ok, taskPath } from '../api/client';
@@ -11,6 +11,7 @@ import { cycleYear } from './cycle-year';
 import { DiscardRehearsal } from './components/discard-rehearsal';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
+import { byUnit, DUE_SOON_DAYS, dueSoonAt, overdueAt, wholeDays } from './components/open-tasks-by-unit';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
 import {
@@ -177,6 +178,10 @@ export default function CycleDashboardPage() {
   const planned = unanswered ? null : plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
   const { rehearsal } = cycle;
   const language = i18n.language === 'en' ? 'en' : 'vi';
+  // The open tasks as the workflow holds them, against this page's clock when it was drawn.
+  const openTasks = live.openTasks ?? [];
+  const now = Date.now();
+  const assignees = assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names);
 
   return (
     <div className="cycle-page">
@@ -252,7 +257,7 @@ export default function CycleDashboardPage() {
 
       <TasksOfInactivePeople
         cycleId={cycleId}
-        tasks={live.openTasks ?? []}
+        tasks={openTasks}
         names={names}
         format={format}
         canHandOver={isQualityRepresentative && status === 'running'}
@@ -261,12 +266,8 @@ export default function CycleDashboardPage() {
         }}
       />
 
-      <OverdueTasks
-        tasks={live.openTasks ?? []}
-        objectives={objectives instanceof ApiProblem ? [] : objectives}
-        names={names}
-        format={format}
-      />
+      <OverdueTasks tasks={openTasks} now={now} assignees={assignees} names={names} format={format} />
+      <DueSoonTasks tasks={openTasks} now={now} assignees={assignees} names={names} format={format} />
 
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
@@ -657,45 +658,108 @@ function TasksOfInactivePeople({
 }
 
 /**
+ * The unit of an open task's assignee, for the lists by unit: their unit in the directory, else the
+ * unit an objective was delegated to that person; and a name for someone the directory no longer
+ * lists, as the objectives give it.
+ */
+function assigneeUnits(objectives: ObjectiveView[], names: DirectoryNames) {
+  const assignedUnit = new Map<string, string>();
+  const knownName = new Map<string, string>();
+  for (const objective of objectives) {
+    for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
+    if (objective.assigneeUserId && objective.assigneeName)
+      knownName.set(objective.assigneeUserId, objective.assigneeName);
+  }
+  return {
+    unitOf: (userId: string) => names.unitOf(userId) ?? assignedUnit.get(userId),
+    person: (userId: string) => names.person(userId, knownName.get(userId)),
+  };
+}
+type AssigneeUnits = ReturnType<typeof assigneeUnits>;
+
+/**
+ * Open tasks as a table per unit (the overdue ones, the ones due soon): each by its kind and title,
+ * its assignee and due time, and a last column of the section's own (how late, how long left).
+ */
+function TasksByUnit({
+  tasks,
+  assignees,
+  names,
+  format,
+  lastColumn,
+  lastCell,
+}: {
+  tasks: OpenTask[];
+  assignees: AssigneeUnits;
+  names: DirectoryNames;
+  format: Format;
+  lastColumn: string;
+  lastCell: (task: OpenTask) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation('cycles');
+  return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
+    <div key={unit || 'none'} className="overdue-unit">
+      <h3>
+        {unit ? names.unit(unit) : t('overdue.noUnit')}{' '}
+        <span className="muted">({t('overdue.count', { count: ofUnit.length })})</span>
+      </h3>
+      <div className="table-scroll">
+        {/* On a phone each task a card of labelled lines, rather than four columns a word wide. */}
+        <table className="stacked-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('overdue.task')}</th>
+              <th scope="col">{t('overdue.assignee')}</th>
+              <th scope="col">{t('overdue.due')}</th>
+              <th scope="col">{lastColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ofUnit.map((task) => (
+              <tr key={task.taskId}>
+                <td>
+                  {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
+                  <br />
+                  {/* A report by its objective and period; any other task by its own title (an audit step's process and unit). */}
+                  <span className="muted small">
+                    {describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
+                  </span>
+                </td>
+                <td data-label={t('overdue.assignee')}>{assignees.person(task.assigneeUserId)}</td>
+                <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
+                <td data-label={lastColumn}>{lastCell(task)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  ));
+}
+
+/**
  * Overdue tasks per unit, from the live state's open tasks (the workflow's own list): a task is
- * overdue once its due time has passed. Its unit is the assignee's unit in the directory, else the
- * unit an objective was delegated to that person. A task given after its due time (`openedAfterDue`:
- * a year adopted or approved late) counts among them, since it still needs doing, but is marked
- * "given late" and its days are counted from when it was given: the days it has waited on its
- * assignee, not the months before qcycle asked for it (docs/web.md).
+ * overdue once its due time has passed. A task given after its due time (`openedAfterDue`: a year
+ * adopted or approved late) counts among them, since it still needs doing, but is marked "given
+ * late" and its days are counted from when it was given: the days it has waited on its assignee, not
+ * the months before qcycle asked for it (docs/web.md).
  */
 function OverdueTasks({
   tasks,
-  objectives,
+  now,
+  assignees,
   names,
   format,
 }: {
   tasks: OpenTask[];
-  objectives: ObjectiveView[];
+  now: number;
+  assignees: AssigneeUnits;
   names: DirectoryNames;
   format: Format;
 }) {
-  const { t, i18n } = useTranslation('cycles');
-  const now = Date.now();
-  const overdue = tasks
-    .filter((task) => task.dueAt && Date.parse(task.dueAt) < now)
-    .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  const { t } = useTranslation('cycles');
+  const overdue = overdueAt(tasks, now);
   const givenLate = overdue.filter((task) => task.openedAfterDue).length;
-  /** Whole days from `since` to now; never below 0 (a clock a little behind the server's). */
-  const daysSince = (since: string) => Math.max(0, Math.floor((now - Date.parse(since)) / 86_400_000));
-  const assignedUnit = new Map<string, string>();
-  for (const objective of objectives)
-    for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
-  const knownName = new Map<string, string>();
-  for (const objective of objectives)
-    if (objective.assigneeUserId && objective.assigneeName)
-      knownName.set(objective.assigneeUserId, objective.assigneeName);
-  const byUnit = new Map<string, OpenTask[]>();
-  for (const task of overdue) {
-    const unit = names.unitOf(task.assigneeUserId) ?? assignedUnit.get(task.assigneeUserId) ?? '';
-    byUnit.set(unit, [...(byUnit.get(unit) ?? []), task]);
-  }
-  const units = [...byUnit.keys()].sort((a, b) => names.unit(a).localeCompare(names.unit(b)));
   return (
     <section aria-labelledby="overdue-heading">
       <h2 id="overdue-heading">
@@ -715,59 +779,72 @@ function OverdueTasks({
       {overdue.length === 0 ? (
         <p className="notice notice-ok">{t('overdue.none')}</p>
       ) : (
-        units.map((unit) => (
-          <div key={unit || 'none'} className="overdue-unit">
-            <h3>
-              {unit ? names.unit(unit) : t('overdue.noUnit')}{' '}
-              <span className="muted">({t('overdue.count', { count: byUnit.get(unit)!.length })})</span>
-            </h3>
-            <div className="table-scroll">
-              {/* On a phone each task a card of labelled lines, rather than four columns a word wide. */}
-              <table className="stacked-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('overdue.task')}</th>
-                    <th scope="col">{t('overdue.assignee')}</th>
-                    <th scope="col">{t('overdue.due')}</th>
-                    <th scope="col">{t('overdue.late')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byUnit.get(unit)!.map((task) => (
-                    <tr key={task.taskId}>
-                      <td>
-                        {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
-                        <br />
-                        {/* A report by its objective and period; any other task by its own title (an audit step's process and unit). */}
-                        <span className="muted small">
-                          {describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
-                        </span>
-                      </td>
-                      <td data-label={t('overdue.assignee')}>
-                        {names.person(task.assigneeUserId, knownName.get(task.assigneeUserId))}
-                      </td>
-                      <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
-                      <td data-label={t('overdue.late')}>
-                        {task.openedAfterDue ? (
-                          <>
-                            <span className="status status-warn">{t('overdue.givenLate')}</span>{' '}
-                            {daysSince(task.openedAt) === 0
-                              ? t('overdue.givenToday')
-                              : t('overdue.sinceGiven', { count: daysSince(task.openedAt) })}
-                          </>
-                        ) : (
-                          <span className="status status-danger">
-                            {t('overdue.days', { count: daysSince(task.dueAt!) })}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ))
+        <TasksByUnit
+          tasks={overdue}
+          assignees={assignees}
+          names={names}
+          format={format}
+          lastColumn={t('overdue.late')}
+          lastCell={(task) =>
+            task.openedAfterDue ? (
+              <>
+                <span className="status status-warn">{t('overdue.givenLate')}</span>{' '}
+                {wholeDays(Date.parse(task.openedAt), now) === 0
+                  ? t('overdue.givenToday')
+                  : t('overdue.sinceGiven', { count: wholeDays(Date.parse(task.openedAt), now) })}
+              </>
+            ) : (
+              <span className="status status-danger">
+                {t('overdue.days', { count: wholeDays(Date.parse(task.dueAt!), now) })}
+              </span>
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The open tasks due in the next seven days, per unit: whom to remind before a report or a step
+ * falls overdue (the engine reminds them too, `reminderBeforeDueDays` before: docs/workflows.md). Each with the
+ * whole days left ("còn 3 ngày"), or that less than a day is.
+ */
+function DueSoonTasks({
+  tasks,
+  now,
+  assignees,
+  names,
+  format,
+}: {
+  tasks: OpenTask[];
+  now: number;
+  assignees: AssigneeUnits;
+  names: DirectoryNames;
+  format: Format;
+}) {
+  const { t } = useTranslation('cycles');
+  const soon = dueSoonAt(tasks, now);
+  return (
+    <section aria-labelledby="due-soon-heading">
+      <h2 id="due-soon-heading">
+        {t('dueSoon.title', { days: DUE_SOON_DAYS })}{' '}
+        <span className="badge">{format.number(soon.length)}</span>
+      </h2>
+      {soon.length === 0 ? (
+        <p className="notice">{t('dueSoon.none', { days: DUE_SOON_DAYS })}</p>
+      ) : (
+        <TasksByUnit
+          tasks={soon}
+          assignees={assignees}
+          names={names}
+          format={format}
+          lastColumn={t('dueSoon.left')}
+          lastCell={(task) => {
+            const days = wholeDays(now, Date.parse(task.dueAt!));
+            return days === 0 ? t('dueSoon.lessThanADay') : t('dueSoon.days', { count: days });
+          }}
+        />
       )}
     </section>
   );

@@ -1,0 +1,53 @@
+/**
+ * The dashboard's lists of a cycle's open tasks by unit (ISO 9.1: who still owes what): those past
+ * their due time, and those due within the next seven days, the window the inbox's "Sắp đến hạn
+ * (7 ngày)" filter and the API's `due=soon` use.
+ */
+
+const DAY_MS = 86_400_000;
+export const DUE_SOON_DAYS = 7;
+
+interface DatedTask {
+  assigneeUserId: string;
+  dueAt?: string;
+}
+
+const byDue = <T extends DatedTask>(a: T, b: T) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '');
+
+/** Past their due time at `now`, the longest overdue first. */
+export function overdueAt<T extends DatedTask>(tasks: readonly T[], now: number): T[] {
+  return tasks.filter((task) => task.dueAt && Date.parse(task.dueAt) < now).sort(byDue);
+}
+
+/** Due from `now` to seven days on (as `GET /me/tasks?due=soon`), the soonest first. */
+export function dueSoonAt<T extends DatedTask>(tasks: readonly T[], now: number): T[] {
+  return tasks
+    .filter((task) => {
+      if (!task.dueAt) return false;
+      const due = Date.parse(task.dueAt);
+      return due >= now && due <= now + DUE_SOON_DAYS * DAY_MS;
+    })
+    .sort(byDue);
+}
+
+/** Whole days from one instant to a later one; never below 0 (a clock a little behind the server's). */
+export const wholeDays = (from: number, to: number) => Math.max(0, Math.floor((to - from) / DAY_MS));
+
+/**
+ * The tasks by the unit of their assignee (`''` where it is not known), each unit's in the order
+ * given, the units in the order `unitName` sorts them.
+ */
+export function byUnit<T extends DatedTask>(
+  tasks: readonly T[],
+  unitOf: (userId: string) => string | undefined,
+  unitName: (unitCode: string) => string,
+): { unit: string; tasks: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const task of tasks) {
+    const unit = unitOf(task.assigneeUserId) ?? '';
+    groups.set(unit, [...(groups.get(unit) ?? []), task]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => unitName(a).localeCompare(unitName(b)))
+    .map(([unit, tasks]) => ({ unit, tasks }));
+}
