@@ -300,4 +300,16 @@ export type TaskEventFacts =
       reassignedBy: string;
       at: IsoInstant;
       requestId?: string;
+    }
+  | {
+      event: 'urged';
+      cycleId: string;
+      taskId: string;
+      /** The n-th time the task was urged: its event is `${taskId}/urged/{n}`. */
+      number: number;
+      recipientUserId: string;
+      urgedBy: string;
+      note?: string;
+      at: IsoInstant;
+      requestId?: string;
     };

@@ -190,6 +190,20 @@ export async function recordTaskEvent(
             facts.requestId,
           ),
         );
+      case 'urged':
+        await manager.update(TaskEntity, { id: taskId }, { urgedAt: at });
+        return appendEvent(
+          manager,
+          logEntry(
+            cycleId,
+            `${taskId}/urged/${facts.number}`,
+            'task.urged',
+            facts.urgedBy,
+            at,
+            { taskId, recipientUserId: facts.recipientUserId, ...(facts.note ? { note: facts.note } : {}) },
+            facts.requestId,
+          ),
+        );
     }
   });
 }

@@ -186,6 +186,37 @@ describe('task notification e-mail', () => {
     expect(renderTaskNotification({ ...request, reason: 'reassigned' }, link).text).not.toContain('Lý do');
   });
 
+  it('urges the assignee in their language: who follows it up, their message on one line, the due date and the link', () => {
+    const urge = { byName: 'Trần Quốc Việt', note: 'Phòng gửi số liệu\n<trước thứ Sáu>' };
+    const mail = renderTaskNotification({ ...request, reason: 'urged', urge }, link);
+    expect(mail.subject).toBe('[qcycle] Đôn đốc: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      [
+        'Xin ông/bà sớm hoàn thành việc "Báo cáo chỉ tiêu 4 <tháng 3>".',
+        'Người đôn đốc: Trần Quốc Việt',
+        'Lời nhắn: Phòng gửi số liệu <trước thứ Sáu>',
+        'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)',
+      ].join('\n'),
+    );
+    expect(mail.text).toContain(link.url);
+    expect(mail.html).toContain('Lời nhắn: Phòng gửi số liệu &lt;trước thứ Sáu&gt;');
+    const english = renderTaskNotification(
+      {
+        ...request,
+        reason: 'urged',
+        urge: { byName: 'Trần Quốc Việt' },
+        recipient: { ...request.recipient, locale: 'en' },
+      },
+      link,
+    );
+    expect(english.subject).toBe('[qcycle] Follow-up: Report indicator 4 <March>');
+    expect(english.text).toContain(
+      'Please complete the task "Report indicator 4 <March>" soon.\nFollowed up by: Trần Quốc Việt\nDue:',
+    );
+    // No message written: no empty line for it.
+    expect(english.text).not.toContain('Message');
+  });
+
   it('tells the one a task was taken from who has it now, who handed it on and why, with its page and no deadline or link', () => {
     const page = 'https://qcycle.kontum.gov.vn/tasks/t';
     const away = {

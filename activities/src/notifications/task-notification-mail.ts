@@ -97,6 +97,8 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
+  /** An urge: who asks the assignee to finish the task, and their message. */
+  urge: { by: string; note: string };
   /** Told to the one a task was taken from: they may still finish it. */
   handedAway: string;
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
@@ -149,6 +151,7 @@ const WORDING: Record<Language, Wording> = {
       cancelled: 'Việc đã hủy',
       'next-year-draft': undefined,
       corrected: 'Số liệu đã được sửa',
+      urged: 'Đôn đốc',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -162,6 +165,7 @@ const WORDING: Record<Language, Wording> = {
         `Việc "${t}" đã được giao cho ${a ?? 'người khác'}; ông/bà không còn phụ trách việc này.`,
       cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
       corrected: (t) => `Số liệu đã báo cáo của việc "${t}" vừa được sửa.`,
+      urged: (t) => `Xin ông/bà sớm hoàn thành việc "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -181,6 +185,7 @@ const WORDING: Record<Language, Wording> = {
       by: 'Người giao lại',
       reason: 'Lý do',
     },
+    urge: { by: 'Người đôn đốc', note: 'Lời nhắn' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     correction: {
       by: 'Người sửa',
@@ -239,6 +244,7 @@ const WORDING: Record<Language, Wording> = {
       cancelled: 'Task cancelled',
       'next-year-draft': undefined,
       corrected: 'Figures corrected',
+      urged: 'Follow-up',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -252,6 +258,7 @@ const WORDING: Record<Language, Wording> = {
         `The task "${t}" has been given to ${a ?? 'someone else'}; it is no longer yours to answer for.`,
       cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
       corrected: (t) => `The figures reported in the task "${t}" have been corrected.`,
+      urged: (t) => `Please complete the task "${t}" soon.`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -267,6 +274,7 @@ const WORDING: Record<Language, Wording> = {
         "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
+    urge: { by: 'Followed up by', note: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     correction: {
       by: 'Corrected by',
@@ -381,7 +389,9 @@ export function renderTaskNotification(
           reassignmentFacts(words, { ...context.reassignment, fromName: undefined })
         : request.reason === 'corrected'
           ? correctionFacts(words, request.correction, language, context.evidenceNames)
-          : [];
+          : request.reason === 'urged'
+            ? urgeFacts(words, request.urge)
+            : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -463,6 +473,13 @@ export function renderTaskNotification(
 
 /** A fact from a record on one line (a reason typed over several), or nothing when empty. */
 const oneLine = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** The lines naming who urges the assignee and what they wrote (each only when there). */
+function urgeFacts(words: Wording, urge: TaskNotificationRequest['urge']): string[] {
+  const by = oneLine(urge?.byName);
+  const note = oneLine(urge?.note);
+  return [...(by ? [`${words.urge.by}: ${by}`] : []), ...(note ? [`${words.urge.note}: ${note}`] : [])];
+}
 
 /** The lines naming who had a reassigned task, who handed it on and why (each only when known). */
 function reassignmentFacts(words: Wording, facts: TaskMailContext['reassignment']): string[] {

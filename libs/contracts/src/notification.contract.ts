@@ -9,6 +9,8 @@ import type { PersonRef } from './roster.contract';
  * completed: its page, behind the usual sign-in, not a task link). `reassigned-away`: the task was
  * handed from the recipient to someone else (`assignee`) by another person; they may still finish
  * it, but it is no longer theirs to answer for (its page, behind the sign-in: their link is void).
+ * `urged`: the Quality Representative or the unit head asks the assignee to finish the task
+ * ("đôn đốc"), with the task's link (`urge` says who, and their message).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -18,7 +20,8 @@ export type TaskNotificationReason =
   | 'reassigned-away'
   | 'cancelled'
   | 'next-year-draft'
-  | 'corrected';
+  | 'corrected'
+  | 'urged';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -49,6 +52,8 @@ export interface TaskNotificationRequest {
     changes?: CorrectedFigure[];
     evidence?: string[];
   };
+  /** `urged`: who urges the assignee, and the few words they wrote, when any. */
+  urge?: { byName: string; note?: string };
 }
 
 /** One indicator's figure as a correction changed it, for the mail to write in words. */

@@ -112,6 +112,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chỉ Đại diện chất lượng hoặc trưởng đơn vị của việc này mới giao lại được',
       en: "Only the Quality Representative or the head of the task's unit reassigns it",
     },
+    urgeNotAllowed: {
+      vi: 'Chỉ Đại diện chất lượng hoặc trưởng đơn vị của việc này mới đôn đốc được',
+      en: "Only the Quality Representative or the head of the task's unit urges its assignee",
+    },
     auditOwnUnit: {
       vi: 'Chuyên gia đánh giá không bao giờ đánh giá đơn vị của mình ({unitCode})',
       en: 'An auditor never audits their own unit ({unitCode})',
@@ -343,6 +347,14 @@ export const QCYCLE_ERROR_MESSAGES = {
     figuresChangedMeanwhile: {
       vi: 'Số liệu của kỳ này vừa được người khác sửa sau khi bạn mở ra; việc sửa của bạn chưa được lưu. Hãy xem số liệu hiện tại rồi sửa lại',
       en: 'The figures of this period were corrected by someone else after you opened them; your correction was not saved. Look at the figures as they are now and correct them again',
+    },
+    taskUrgedRecently: {
+      vi: 'Việc này đã được đôn đốc lúc {urgedAt} (giờ Việt Nam); có thể đôn đốc lại từ {againFrom}',
+      en: 'This task was urged at {urgedAt} (Vietnam time); it can be urged again from {againFrom}',
+    },
+    urgeAssigneeLeft: {
+      vi: 'Người được giao việc này không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác): hãy giao lại việc cho người khác thay vì đôn đốc',
+      en: "The assignee of this task is no longer in the organisation's directory (left or transferred): hand the task over instead of urging",
     },
     taskCompletedMeanwhile: {
       vi: 'Việc {taskId} vừa được hoàn thành trong lúc đó',

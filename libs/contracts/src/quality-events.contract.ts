@@ -51,6 +51,8 @@ export interface QualityEventPayloads {
   'task.reminded': { taskId: string; recipientUserId: string; level?: string };
   'task.escalated': { taskId: string; recipientUserId: string; level?: string };
   'task.reassigned': { taskId: string; from: string; to: string; reason: string };
+  /** The assignee urged to finish it (actor: who urged); `note`, their message when any. */
+  'task.urged': { taskId: string; recipientUserId: string; note?: string };
   'task.cancelled': TaskClosedPayload;
   'task.expired': TaskClosedPayload;
   'task.resolved': TaskClosedPayload;
@@ -213,6 +215,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'task.reminded': true,
   'task.escalated': true,
   'task.reassigned': true,
+  'task.urged': true,
   'task.cancelled': true,
   'task.expired': true,
   'task.resolved': true,

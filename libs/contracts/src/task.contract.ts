@@ -105,8 +105,46 @@ export interface TaskReassignmentResult {
   assigneeUserId: string;
 }
 
+/**
+ * How long after a task was urged it may be urged again: a follow-up a day, at most, so that an
+ * assignee is asked, not flooded.
+ */
+export const URGE_INTERVAL_MS = 24 * 3_600_000;
+
+/**
+ * Urges ("đôn đốc") the assignee of an open task to finish it: the Quality Representative, or the
+ * head of the task's unit, sends them a mail with the task's link and an optional message; recorded
+ * (`task.urged`). At most once a day per task ({@link URGE_INTERVAL_MS}).
+ */
+export interface UrgeTaskRequest {
+  taskId: string;
+  actorUserId: string;
+  /** Who urges, as the directory has them now (the API checked it): their standing and name. */
+  by: ReassignmentActor & { name: string };
+  /** A few words to the assignee, as typed (trimmed); absent when none. */
+  note?: string;
+  requestId?: string;
+}
+
+export interface TaskUrgeResult {
+  taskId: string;
+  /** Who was urged: the assignee now. */
+  assigneeUserId: string;
+  /** The n-th time the task was urged. */
+  number: number;
+  urgedAt: IsoInstant;
+}
+
+/** The second detail of an urge refused because the task was urged less than a day ago. */
+export interface TaskUrgedRecently {
+  urgedAt: IsoInstant;
+  /** From when it may be urged again. */
+  againFrom: IsoInstant;
+}
+
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskRequest]>('completeTask');
 export const reassignTaskUpdate = defineUpdate<TaskReassignmentResult, [ReassignTaskRequest]>('reassignTask');
+export const urgeTaskUpdate = defineUpdate<TaskUrgeResult, [UrgeTaskRequest]>('urgeTask');
 
 /** An open task as a workflow shows it in its live state. */
 export interface TaskView {

@@ -48,6 +48,7 @@ import { RehearsalDiscardEntity } from './entities/rehearsal-discard.entity';
 import { RehearsalDiscards1796160000000 } from './migrations/1796160000000-rehearsal-discards.migration';
 import { NotificationCalendars1796170000000 } from './migrations/1796170000000-notification-calendars.migration';
 import { CalendarFeeds1796180000000 } from './migrations/1796180000000-calendar-feeds.migration';
+import { TaskUrgedAt1796190000000 } from './migrations/1796190000000-task-urged-at.migration';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 
 /** Every entity qcycle persists. */
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   RehearsalDiscards1796160000000,
   NotificationCalendars1796170000000,
   CalendarFeeds1796180000000,
+  TaskUrgedAt1796190000000,
 ];
 
 /**

@@ -13,6 +13,8 @@ import {
   completeTaskUpdate,
   openTasksQuery,
   reassignTaskUpdate,
+  URGE_INTERVAL_MS,
+  urgeTaskUpdate,
   type CompleteTaskRequest,
   type CycleRoster,
   type ReassignTaskRequest,
@@ -21,7 +23,11 @@ import {
   type TaskCompletionResult,
   type TaskHeldByOther,
   type TaskNotificationReason,
+  type TaskNotificationRequest,
+  type TaskUrgedRecently,
+  type TaskUrgeResult,
   type TaskView,
+  type UrgeTaskRequest,
 } from '@qcycle/contracts';
 import {
   validationProblem,
@@ -171,6 +177,9 @@ interface Entry {
   /** Closed by {@link TaskBoard.resolve}. */
   resolved?: boolean;
   reassignments: number;
+  /** How many times its assignee was urged, and when last (workflow time). */
+  urges: number;
+  urgedAt?: number;
   outcome?: unknown;
   result?: TaskCompletionResult;
   /** Completed on {@link COMPLETION_RECORDED_LOCALLY}: `run()` tells the cycle, after the answer. */
@@ -232,6 +241,11 @@ export class TaskBoard {
     setHandler(reassignTaskUpdate, async (request) => this.reassign(request), {
       validator: (request) => this.validateReassignment(request),
     });
+    // A handler of its own, added without a patch: it issues commands only for an Update in the
+    // history, which no history recorded before it has.
+    setHandler(urgeTaskUpdate, async (request) => this.urge(request), {
+      validator: (request) => this.validateUrge(request),
+    });
     return this;
   }
 
@@ -257,7 +271,13 @@ export class TaskBoard {
       periodKey: spec.periodKey,
     };
     // Registered before the first await: an update that arrives as soon as the record exists is accepted.
-    const entry: Entry = { spec: spec as HumanTaskSpec<TaskKind>, view, state: 'open', reassignments: 0 };
+    const entry: Entry = {
+      spec: spec as HumanTaskSpec<TaskKind>,
+      view,
+      state: 'open',
+      reassignments: 0,
+      urges: 0,
+    };
     this.entries.set(spec.taskId, entry);
     // The assignee's "assigned" notice, sent while the reminders wait (one step) or before them.
     let assignedNotice: Promise<void> = Promise.resolve();
@@ -522,9 +542,11 @@ export class TaskBoard {
     reason: TaskNotificationReason,
     recipient: PersonRef,
     key: string,
+    more: Pick<TaskNotificationRequest, 'urge'> = {},
   ): Promise<void> {
     try {
       await notifications.sendTaskNotification({
+        ...more,
         notificationId: `${entry.spec.taskId}/${key}`,
         taskId: entry.spec.taskId,
         cycleId: this.context.cycleId,
@@ -624,5 +646,55 @@ export class TaskBoard {
       ...(tellPrevious ? [this.notify(entry, 'reassigned-away', from, `reassigned/${number}/away`)] : []),
     ]);
     return { taskId: request.taskId, assigneeUserId: to.userId };
+  }
+
+  /**
+   * Who may urge an assignee: whoever may hand the task over (the Quality Representative, the head
+   * of its unit, as the API found them in the directory now); once a day at most per task.
+   */
+  private validateUrge(request: UrgeTaskRequest): void {
+    const entry = this.openEntry(request?.taskId);
+    if (!request.by || !mayHandOver(request, entry.spec.unitCode, this.context.roster)) {
+      refuse(
+        QcycleErrorCode.Forbidden,
+        `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được đôn đốc việc ${request.taskId}.`,
+      );
+    }
+    if (entry.urgedAt !== undefined && Date.now() - entry.urgedAt < URGE_INTERVAL_MS) {
+      const facts: TaskUrgedRecently = {
+        urgedAt: iso(entry.urgedAt),
+        againFrom: iso(entry.urgedAt + URGE_INTERVAL_MS),
+      };
+      throw ApplicationFailure.create({
+        type: QcycleErrorCode.Conflict,
+        message: `Việc ${request.taskId} đã được đôn đốc lúc ${facts.urgedAt}.`,
+        nonRetryable: true,
+        details: [[], facts],
+      });
+    }
+  }
+
+  private async urge(request: UrgeTaskRequest): Promise<TaskUrgeResult> {
+    const entry = this.entries.get(request.taskId) as Entry;
+    // Marked before the first await: an urge arriving meanwhile meets it in its validator.
+    const at = Date.now();
+    const number = ++entry.urges;
+    entry.urgedAt = at;
+    const assignee = entry.spec.assignee;
+    await records.recordTaskEvent({
+      event: 'urged',
+      taskId: request.taskId,
+      cycleId: this.context.cycleId,
+      number,
+      recipientUserId: assignee.userId,
+      urgedBy: request.actorUserId,
+      ...(request.note ? { note: request.note } : {}),
+      at: iso(at),
+      requestId: request.requestId,
+    });
+    await this.notify(entry, 'urged', assignee, `urged/${number}`, {
+      urge: { byName: request.by.name, ...(request.note ? { note: request.note } : {}) },
+    });
+    return { taskId: request.taskId, assigneeUserId: assignee.userId, number, urgedAt: iso(at) };
   }
 }

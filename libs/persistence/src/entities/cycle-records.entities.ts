@@ -37,6 +37,8 @@ export class TaskEntity {
   /** How far escalation went: none | unit-head | quality-representative | leader */
   @Column({ name: 'escalation_level', type: 'varchar', length: 32, default: 'none' })
   escalationLevel!: string;
+  /** When its assignee was last urged to finish it (`task.urged`); null if never. */
+  @Column({ name: 'urged_at', type: 'varchar', length: 24, nullable: true }) urgedAt!: string | null;
 }
 
 /** The decision approving the year's objectives: number, signer, signing (= effective) date. */
