@@ -268,7 +268,15 @@ export class CyclesService {
         // what is recorded: the cycle's status and phase, and its open tasks.
         this.temporal.query(workflowId, cycleStateQuery).catch(() => undefined),
         this.tasks.find({
-          select: { id: true, kind: true, title: true, assigneeUserId: true, dueAt: true, openedAt: true },
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            assigneeUserId: true,
+            dueAt: true,
+            openedAt: true,
+            urgedAt: true,
+          },
           where: { cycleId, status: 'open' },
           order: { openedAt: 'ASC', id: 'ASC' },
         }),
@@ -283,6 +291,7 @@ export class CyclesService {
         dueAt: t.dueAt ?? undefined,
         openedAt: t.openedAt,
         openedAfterDue: openedAfterDue(Date.parse(t.openedAt), t.dueAt === null ? null : Date.parse(t.dueAt)),
+        ...(t.urgedAt ? { urgedAt: t.urgedAt } : {}),
       }));
       if (!state) return { executionStatus: description.status.name, openTasks: openTaskViews };
       return {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { TaskCompletionResult, TaskReassignmentResult } from '@qcycle/contracts';
+import type { TaskCompletionResult, TaskReassignmentResult, TaskUrgeResult } from '@qcycle/contracts';
 import { MeView } from '../auth/dto/me.view';
 import {
   CurrentUser,
@@ -22,6 +22,8 @@ import {
   TaskLinkSessionView,
   TaskPage,
   TaskReassignmentView,
+  TaskUrgeView,
+  UrgeTaskDto,
 } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
@@ -121,5 +123,26 @@ export class TasksController {
     @RequestId() requestId: string,
   ): Promise<TaskReassignmentResult> {
     return this.tasks.reassign(caller, taskId, body, requestId);
+  }
+
+  @Post('tasks/:taskId/urge')
+  @Roles('quality-representative', 'unit-head')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Urge the assignee of an open task to finish it (the Quality Representative, or the head of the task's unit); recorded and mailed",
+    description:
+      "The assignee gets a mail (đôn đốc) with the task's link, your name and your note; the cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.",
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiOkResponse({ type: TaskUrgeView })
+  @ApiWorkflowUpdateErrors('repeat the request with the same x-request-id')
+  urge(
+    @CurrentUser() caller: Principal,
+    @Param('taskId') taskId: string,
+    @Body() body: UrgeTaskDto,
+    @RequestId() requestId: string,
+  ): Promise<TaskUrgeResult> {
+    return this.tasks.urge(caller, taskId, body.note, requestId);
   }
 }

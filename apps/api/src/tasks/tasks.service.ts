@@ -7,11 +7,14 @@ import {
   QcycleError,
   QcycleErrorCode,
   reassignTaskUpdate,
+  urgeTaskUpdate,
   type ReassignmentRole,
   type ReassignmentTarget,
   type TaskCompletionResult,
   type TaskHeldByOther,
   type TaskReassignmentResult,
+  type TaskUrgedRecently,
+  type TaskUrgeResult,
 } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
@@ -22,7 +25,7 @@ import {
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
-import { openedAfterDue } from '@qcycle/domain';
+import { instantToVnLocal, openedAfterDue } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -490,6 +493,77 @@ export class TasksService {
     });
   }
 
+  /**
+   * Urges the assignee of an open task to finish it (the Quality Representative, or the head of the
+   * task's unit): the workflow records it (`task.urged`) and mails them the task's link with the
+   * caller's name and note. Once a day at most per task: sooner is 409 saying when it was urged and
+   * from when it may be again. An assignee who left the directory is not urged (409): the task is to
+   * be handed over. The same x-request-id urges once.
+   */
+  async urge(
+    caller: Principal,
+    taskId: string,
+    note: string | undefined,
+    requestId: string,
+  ): Promise<TaskUrgeResult> {
+    const task = await this.visibleTask(caller, taskId);
+    if (
+      !hasRole(caller, 'quality-representative') &&
+      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
+    )
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
+    if (task.status !== 'open')
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskStatus',
+        { taskId, status: task.status },
+        { status: task.status },
+      );
+    const assigneeActive = await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
+    if (!assigneeActive) throw new QcycleError(QcycleErrorCode.Conflict, 'urgeAssigneeLeft');
+    const words = note?.trim();
+    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    try {
+      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+        handle.executeUpdate(urgeTaskUpdate, {
+          updateId: `${taskId}/urge/${requestId}`,
+          args: [
+            {
+              taskId,
+              actorUserId: caller.userId,
+              by: {
+                qualityRepresentative: hasRole(caller, 'quality-representative'),
+                headOfUnits: [...caller.headOfUnits],
+                name: caller.fullName,
+              },
+              ...(words ? { note: words } : {}),
+              requestId,
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const answer = await this.refusal(error, caller, taskId, undefined, {
+        invalid: QcycleErrorCode.RuleViolated,
+        // Urged less than a day ago (by the caller or someone else): said with when, and from when again.
+        conflict: (refused) => {
+          const recently = workflowRefusalFacts<TaskUrgedRecently>(refused);
+          return recently?.urgedAt && recently.againFrom
+            ? new QcycleError(
+                QcycleErrorCode.Conflict,
+                'taskUrgedRecently',
+                { urgedAt: vietnamTime(recently.urgedAt), againFrom: vietnamTime(recently.againFrom) },
+                { urgedAt: recently.urgedAt, againFrom: recently.againFrom },
+              )
+            : undefined;
+        },
+      });
+      throw answer;
+    }
+  }
+
   /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
   private async visibleTask(caller: Principal, taskId: string): Promise<TaskEntity> {
     const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
@@ -505,6 +579,13 @@ export class TasksService {
     if (!sees) throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
     return task;
   }
+}
+
+/** An instant as the pages write it in Vietnam time: `10:00 28/03/2024`. */
+function vietnamTime(instant: string): string {
+  const { date, time } = instantToVnLocal(instant);
+  const [year, month, day] = date.split('-');
+  return `${time} ${day}/${month}/${year}`;
 }
 
 /** The directory roles the workflow's reassignment rules read. */

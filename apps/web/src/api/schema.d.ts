@@ -1142,6 +1142,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{taskId}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Urge the assignee of an open task to finish it (the Quality Representative, or the head of the task's unit); recorded and mailed
+         * @description The assignee gets a mail (đôn đốc) with the task's link, your name and your note; the cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.
+         */
+        post: operations["TasksController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/templates": {
         parameters: {
             query?: never;
@@ -3556,7 +3576,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024
@@ -3877,6 +3897,11 @@ export interface components {
             taskId: string;
             /** @description The task's own title, as its record keeps it */
             title: components["schemas"]["TaskTitleView"];
+            /**
+             * @description When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); absent if never. It may be urged again a day after
+             * @example 2024-01-18T03:00:00.000Z
+             */
+            urgedAt?: string;
         };
         OrganisationPage: {
             items: components["schemas"]["OrganisationView"][];
@@ -5016,6 +5041,22 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalizedNameView"];
         };
+        TaskUrgeView: {
+            /**
+             * @description Who was urged: the assignee
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string;
+            /**
+             * @description The n-th time the task was urged
+             * @example 1
+             */
+            number: number;
+            /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
+            taskId: string;
+            /** @example 2024-03-28T02:00:00.000Z */
+            urgedAt: string;
+        };
         TokenView: {
             /**
              * @description Send as Authorization: Bearer <accessToken>
@@ -5137,6 +5178,13 @@ export interface components {
             title?: string | null;
             /** @example vp-tonghop */
             unitCode?: string | null;
+        };
+        UrgeTaskDto: {
+            /**
+             * @description A few words to the assignee, in the mail and the history
+             * @example Đề nghị phòng gửi số liệu tháng 3 trước thứ Sáu.
+             */
+            note?: string;
         };
         UserPage: {
             items: components["schemas"]["UserView"][];
@@ -9583,6 +9631,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskReassignmentView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_urge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskUrgeView"];
                 };
             };
             /** @description A field is missing or malformed; details.fields names each one and why */

@@ -53,6 +53,13 @@ export class OpenTaskLiveView {
       'Given after its due instant (a year adopted or approved late, periods already due): late from the start, as TaskSummaryView.openedAfterDue says',
   })
   openedAfterDue!: boolean;
+
+  @ApiPropertyOptional({
+    example: '2024-01-18T03:00:00.000Z',
+    description:
+      'When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); absent if never. It may be urged again a day after',
+  })
+  urgedAt?: string;
 }
 
 /** A date range of the calendar, e.g. the internal audit's window. */

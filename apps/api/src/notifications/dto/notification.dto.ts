@@ -13,6 +13,7 @@ const NOTIFICATION_REASONS = [
   'cancelled',
   'next-year-draft',
   'corrected',
+  'urged',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {

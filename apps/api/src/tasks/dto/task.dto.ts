@@ -330,3 +330,32 @@ export class TaskReassignmentView {
   })
   assigneeUserId!: string;
 }
+
+export class UrgeTaskDto {
+  @ApiPropertyOptional({
+    example: 'Đề nghị phòng gửi số liệu tháng 3 trước thứ Sáu.',
+    description: 'A few words to the assignee, in the mail and the history',
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class TaskUrgeView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
+  taskId!: string;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'Who was urged: the assignee',
+  })
+  assigneeUserId!: string;
+
+  @ApiProperty({ example: 1, description: 'The n-th time the task was urged' })
+  number!: number;
+
+  @ApiProperty({ example: '2024-03-28T02:00:00.000Z' })
+  urgedAt!: string;
+}

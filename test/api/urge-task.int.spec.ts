@@ -1,0 +1,173 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  startTestSmtpServer,
+  startTimeSkippingEnvironment,
+  uniqueSuffix,
+  type TestSmtpServer,
+} from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { undocumentedAnswers } from './support/openapi-coverage';
+import { YearOverHttp } from './support/year-over-http';
+
+interface Answer {
+  taskId?: string;
+  assigneeUserId?: string;
+  number?: number;
+  urgedAt?: string;
+  code?: string;
+  message?: string;
+  details?: { urgedAt?: string; againFrom?: string; fields?: Record<string, string[]> };
+}
+
+interface TaskDetail extends TaskSummary {
+  history: { type: string; actor: string; payload: Record<string, unknown> }[];
+}
+
+/**
+ * "Đôn đốc" over HTTP: the Quality Representative urges the leader to approve the year's objectives
+ * — a mail with the task's link, their name and their words, a `task.urged` in the task's history, the
+ * dashboard's open task saying when — and not again the same day. Who may not, what is refused and
+ * why. The real API and worker, PostgreSQL, a real SMTP server and the time-skipping Temporal server
+ * (a day is let pass).
+ */
+describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let smtp: TestSmtpServer;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let year: YearOverHttp;
+  let approval: TaskSummary;
+  let firstUrgedAt: string;
+  const organisationCode = `ug-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const note = 'Đề nghị đồng chí phê duyệt trước cuộc họp giao ban thứ Hai.';
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, temporal: env, smtp });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      ['admin', 'leader', 'qmr', 'head.tthc', 'head.tonghop', 'staff.tthc'].map((local) =>
+        org.tokenOf(local),
+      ),
+    );
+    year = new YearOverHttp(org, env);
+    await year.start(organisationCode);
+    approval = await year.taskOf('leader', 'objectives-approval');
+  });
+
+  afterAll(() => suite?.close());
+
+  const urge = (local: string, taskId: string, body: Record<string, unknown> = {}) =>
+    org.as<Answer>(local, 'POST', taskPath(taskId, '/urge'), body);
+  /** The mails that urged `local`, as the SMTP server received them. */
+  const urgingMailsTo = (local: string) =>
+    smtp.messages.filter(
+      (mail) =>
+        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
+          to?.value.some((v) => v.address === org.email(local)),
+        ) && (mail.subject ?? '').includes('Đôn đốc'),
+    );
+  const urgedEvents = async (taskId: string) =>
+    (await org.as<TaskDetail>('qmr', 'GET', taskPath(taskId))).body.history.filter(
+      (h) => h.type === 'task.urged',
+    );
+
+  it("mails the leader the approval's link with the Quality Representative's name and note, and records it", async () => {
+    const urged = await urge('qmr', approval.id, { note: `  ${note}  ` });
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({ taskId: approval.id, assigneeUserId: org.idOf('leader'), number: 1 });
+    firstUrgedAt = urged.body.urgedAt!;
+
+    const mails = await year.eventually('the urging mail', async () => {
+      const found = urgingMailsTo('leader');
+      return found.length > 0 ? found : undefined;
+    });
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe(`[qcycle] [Diễn tập] Đôn đốc: ${approval.title.vi}`);
+    const text = mails[0].text ?? '';
+    expect(text).toContain(`Xin ông/bà sớm hoàn thành việc "${approval.title.vi}".`);
+    expect(text).toContain('Người đôn đốc: Trần Quốc Việt');
+    expect(text).toContain(`Lời nhắn: ${note}\n`);
+    expect(text).toMatch(/\/tasks\/[^\s]+\?token=/);
+
+    expect(await urgedEvents(approval.id)).toEqual([
+      expect.objectContaining({
+        actor: org.idOf('qmr'),
+        payload: { taskId: approval.id, recipientUserId: org.idOf('leader'), note },
+      }),
+    ]);
+    // The dashboard's open task says when.
+    const live = await org.as<{ live: { openTasks: { taskId: string; urgedAt?: string }[] } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(live.body.live.openTasks.find((t) => t.taskId === approval.id)?.urgedAt).toBe(firstUrgedAt);
+  });
+
+  it('refuses a second urge the same day with 409 saying when it was urged and from when again, and sends nothing', async () => {
+    const again = await urge('qmr', approval.id);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CONFLICT');
+    expect(again.body.details).toEqual({
+      urgedAt: firstUrgedAt,
+      againFrom: new Date(Date.parse(firstUrgedAt) + 24 * 3_600_000).toISOString(),
+    });
+    expect(again.body.message).toMatch(
+      /^Việc này đã được đôn đốc lúc \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/,
+    );
+    expect(urgingMailsTo('leader')).toHaveLength(1);
+    expect(await urgedEvents(approval.id)).toHaveLength(1);
+  });
+
+  it('refuses whoever may not urge it (403), a task not found (404) and a note too long or an unknown field (400)', async () => {
+    // A unit head urges the tasks of the units they head: the leader's approval is of none.
+    const head = await urge('head.tthc', approval.id);
+    expect(head.status).toBe(403);
+    expect(head.body.code).toBe('FORBIDDEN');
+    for (const local of ['leader', 'staff.tthc']) expect((await urge(local, approval.id)).status).toBe(403);
+    expect((await urge('qmr', `quality-cycle/${organisationCode}/2024/approval/approve/9`)).status).toBe(404);
+    const long = await urge('qmr', approval.id, { note: 'x'.repeat(501) });
+    expect(long.status).toBe(400);
+    expect(Object.keys(long.body.details?.fields ?? {})).toEqual(['note']);
+    const unknown = await urge('qmr', approval.id, { message: 'xin nhắc' });
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.body.details?.fields ?? {})).toEqual(['message']);
+    expect(await urgedEvents(approval.id)).toHaveLength(1);
+  });
+
+  it('urges again once a day has passed: a second mail, the second record', async () => {
+    await env.sleep('1 day');
+    const again = await urge('qmr', approval.id);
+    expect(again.status).toBe(200);
+    expect(again.body.number).toBe(2);
+    await year.eventually('the second urging mail', async () =>
+      urgingMailsTo('leader').length === 2 ? true : undefined,
+    );
+    // No note this time: the mail has no message line.
+    expect(urgingMailsTo('leader')[1].text).not.toContain('Lời nhắn');
+    expect((await urgedEvents(approval.id)).map((e) => e.payload.note)).toEqual([note, undefined]);
+  });
+
+  it('refuses to urge someone who left the directory (409: hand the task over) and a task no longer open (409)', async () => {
+    await year.approve();
+    await year.assignAsProposed();
+    const acceptance = await year.taskOf('head.tonghop', 'unit-acceptance');
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('head.tonghop')}`, { active: false })).status,
+    ).toBe(200);
+    const left = await urge('qmr', acceptance.id);
+    expect(left.status).toBe(409);
+    expect(left.body.message).toContain('hãy giao lại việc cho người khác thay vì đôn đốc');
+    const done = await urge('qmr', approval.id);
+    expect(done.status).toBe(409);
+    expect(await urgedEvents(acceptance.id)).toEqual([]);
+  });
+
+  it('answers only documented status codes', async () => {
+    expect(await undocumentedAnswers(suite.http)).toEqual([]);
+  });
+});
