@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * A training's first class has rehearsed 2024: on its dashboard, the leader's approval is among the
- * tasks due in the next seven days. The Quality Representative (chromium, Vietnamese) cancels the rehearsal from its dashboard, discards it there — a reason, then a confirmation that
+ * tasks due in the next seven days, and the Quality Representative urges the leader from its row. The Quality Representative (chromium, Vietnamese) cancels the rehearsal from its dashboard, discards it there — a reason, then a confirmation that
  * says what goes — and, on the cycles page, starts 2024 again for the next class. The real API
  * serving the built web app, the worker, the Temporal dev server and PostgreSQL; every step checked
  * with axe-core, the discard photographed (test-results/screenshots/cycle-discard-rehearsal).
@@ -52,8 +52,8 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     });
   });
 
-  it("lists the leader's approval among the tasks due in the next seven days, with the days left, on a clock three days before it", async () => {
-    type OpenTask = { kind: string; assigneeUserId: string; dueAt?: string };
+  it("lists the leader's approval among the tasks due in the next seven days, with the days left, on a clock three days before it, and urges the leader from its row", async () => {
+    type OpenTask = { taskId: string; kind: string; assigneeUserId: string; dueAt?: string };
     const { openTasks } = (
       await org.as<{ live: { openTasks: OpenTask[] } }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)
     ).body.live;
@@ -90,6 +90,36 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await qmr.check('the tasks due in the next seven days, on the dashboard', {
       screenshot: 'cycle-due-soon',
     });
+
+    // The Quality Representative urges the leader from the row: a few words, then the mail goes.
+    await row
+      .getByRole('button', { name: `${vi('cycles:urge.open')} Nguyễn Hữu Tháp`, exact: false })
+      .click();
+    const form = row.getByRole('form', { name: vi('cycles:urge.formLabel', { name: 'Nguyễn Hữu Tháp' }) });
+    await form.getByLabel(vi('cycles:urge.note')).fill('Đề nghị đồng chí phê duyệt trước thứ Hai.');
+    await qmr.check('urging the leader from the dashboard', { screenshot: 'cycle-urge' });
+    await form.getByRole('button', { name: vi('cycles:urge.send') }).click();
+    const sent = row.getByRole('status');
+    await sent.waitFor();
+    await expect(sent.textContent()).resolves.toContain(
+      vi('cycles:urge.done', { name: 'Nguyễn Hữu Tháp', at: '' }).replace(/\.$/, '').trim(),
+    );
+    // Recorded by whom, with the words, and offered no second time that day.
+    const history = await org.as<{ history: { type: string; actor: string; payload: { note?: string } }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/tasks/${encodeURIComponent(approval.taskId)}`,
+    );
+    expect(history.body.history.filter((h) => h.type === 'task.urged')).toEqual([
+      expect.objectContaining({
+        actor: org.idOf('qmr'),
+        payload: expect.objectContaining({ note: 'Đề nghị đồng chí phê duyệt trước thứ Hai.' }),
+      }),
+    ]);
+    await expect(
+      row.getByRole('button', { name: vi('cycles:urge.open'), exact: false }).count(),
+    ).resolves.toBe(0);
+    await qmr.check('the leader urged, said in the row', { screenshot: 'cycle-urged' });
     await qmr.close();
   });
 

@@ -12,6 +12,7 @@ import { DiscardRehearsal } from './components/discard-rehearsal';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
 import { byUnit, DUE_SOON_DAYS, dueSoonAt, overdueAt, wholeDays } from './components/open-tasks-by-unit';
+import { UrgeTask } from './components/urge-task';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
 import {
@@ -182,6 +183,16 @@ export default function CycleDashboardPage() {
   const openTasks = live.openTasks ?? [];
   const now = Date.now();
   const assignees = assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names);
+  const urging: Urging = {
+    now,
+    mayUrge: (unit, assigneeUserId) =>
+      status === 'running' &&
+      !!user &&
+      user.authenticatedBy !== 'task-link' &&
+      assigneeUserId !== user.userId &&
+      !names.isInactive(assigneeUserId) &&
+      (isQualityRepresentative || (unit !== '' && user.headOfUnits.includes(unit))),
+  };
 
   return (
     <div className="cycle-page">
@@ -266,8 +277,8 @@ export default function CycleDashboardPage() {
         }}
       />
 
-      <OverdueTasks tasks={openTasks} now={now} assignees={assignees} names={names} format={format} />
-      <DueSoonTasks tasks={openTasks} now={now} assignees={assignees} names={names} format={format} />
+      <OverdueTasks tasks={openTasks} assignees={assignees} names={names} format={format} urging={urging} />
+      <DueSoonTasks tasks={openTasks} assignees={assignees} names={names} format={format} urging={urging} />
 
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
@@ -678,6 +689,16 @@ function assigneeUnits(objectives: ObjectiveView[], names: DirectoryNames) {
 type AssigneeUnits = ReturnType<typeof assigneeUnits>;
 
 /**
+ * Whom the viewer may urge from the lists, as the API allows it (POST /tasks/{id}/urge): on a running
+ * year, the Quality Representative anyone, a unit head the people of the units they head; never
+ * themselves, nor someone who has left (their tasks are to be handed over, above).
+ */
+interface Urging {
+  mayUrge(unit: string, assigneeUserId: string): boolean;
+  now: number;
+}
+
+/**
  * Open tasks as a table per unit (the overdue ones, the ones due soon): each by its kind and title,
  * its assignee and due time, and a last column of the section's own (how late, how long left).
  */
@@ -688,6 +709,7 @@ function TasksByUnit({
   format,
   lastColumn,
   lastCell,
+  urging,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
@@ -695,6 +717,7 @@ function TasksByUnit({
   format: Format;
   lastColumn: string;
   lastCell: (task: OpenTask) => ReactNode;
+  urging: Urging;
 }) {
   const { t, i18n } = useTranslation('cycles');
   return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
@@ -727,7 +750,19 @@ function TasksByUnit({
                 </td>
                 <td data-label={t('overdue.assignee')}>{assignees.person(task.assigneeUserId)}</td>
                 <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
-                <td data-label={lastColumn}>{lastCell(task)}</td>
+                <td data-label={lastColumn}>
+                  {lastCell(task)}
+                  {urging.mayUrge(unit, task.assigneeUserId) && (
+                    <UrgeTask
+                      taskId={task.taskId}
+                      taskName={describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
+                      assigneeName={assignees.person(task.assigneeUserId)}
+                      urgedAt={task.urgedAt}
+                      now={urging.now}
+                      format={format}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -746,17 +781,18 @@ function TasksByUnit({
  */
 function OverdueTasks({
   tasks,
-  now,
   assignees,
   names,
   format,
+  urging,
 }: {
   tasks: OpenTask[];
-  now: number;
   assignees: AssigneeUnits;
   names: DirectoryNames;
   format: Format;
+  urging: Urging;
 }) {
+  const { now } = urging;
   const { t } = useTranslation('cycles');
   const overdue = overdueAt(tasks, now);
   const givenLate = overdue.filter((task) => task.openedAfterDue).length;
@@ -784,6 +820,7 @@ function OverdueTasks({
           assignees={assignees}
           names={names}
           format={format}
+          urging={urging}
           lastColumn={t('overdue.late')}
           lastCell={(task) =>
             task.openedAfterDue ? (
@@ -812,17 +849,18 @@ function OverdueTasks({
  */
 function DueSoonTasks({
   tasks,
-  now,
   assignees,
   names,
   format,
+  urging,
 }: {
   tasks: OpenTask[];
-  now: number;
   assignees: AssigneeUnits;
   names: DirectoryNames;
   format: Format;
+  urging: Urging;
 }) {
+  const { now } = urging;
   const { t } = useTranslation('cycles');
   const soon = dueSoonAt(tasks, now);
   return (
@@ -839,6 +877,7 @@ function DueSoonTasks({
           assignees={assignees}
           names={names}
           format={format}
+          urging={urging}
           lastColumn={t('dueSoon.left')}
           lastCell={(task) => {
             const days = wholeDays(now, Date.parse(task.dueAt!));

@@ -21,6 +21,7 @@ export const EVENT_TYPES = {
     'task.reminded',
     'task.escalated',
     'task.reassigned',
+    'task.urged',
     'task.cancelled',
     'task.expired',
     'task.resolved',

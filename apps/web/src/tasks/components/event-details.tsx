@@ -267,6 +267,10 @@ export function readableEvent(
       case 'notes':
         add('notes', text(value));
         break;
+      // An urge's message; a review action's report's note.
+      case 'note':
+        add('note', text(value));
+        break;
       // A nonconformity as it was opened (or carried in from last year).
       case 'severity':
         add('severity', typeof value === 'string' ? word(value, t) : undefined);

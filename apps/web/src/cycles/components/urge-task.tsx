@@ -1,0 +1,130 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
+import { TextAreaField } from '../../ui/field';
+import { focusOutcome } from '../../ui/focus';
+import type { Format } from './format';
+
+/** How long after an urge the API takes another for the same task (libs/contracts URGE_INTERVAL_MS). */
+const URGE_INTERVAL_MS = 24 * 3_600_000;
+const NOTE_MAX = 500;
+
+/**
+ * "Đôn đốc": the Quality Representative, or the head of the task's unit, asks the assignee of an open
+ * task to finish it — a mail with the task's link, their name and a few words of theirs, recorded in
+ * the cycle's history (POST /tasks/{id}/urge). Once a day at most per task: until then the row says
+ * when it was urged and from when it can be again. Folded to one button until asked for.
+ */
+export function UrgeTask({
+  taskId,
+  taskName,
+  assigneeName,
+  urgedAt,
+  now,
+  format,
+}: {
+  taskId: string;
+  /** The task in words, for the button's name among a table of them. */
+  taskName: string;
+  assigneeName: string;
+  /** When the assignee was last urged, as the dashboard read it. */
+  urgedAt?: string;
+  now: number;
+  format: Format;
+}) {
+  const { t } = useTranslation('cycles');
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [sentAt, setSentAt] = useState<string | null>(null);
+  const requestId = useRequestId();
+  const box = useRef<HTMLDivElement>(null);
+
+  const last = sentAt ?? urgedAt;
+  const againFrom = last ? Date.parse(last) + URGE_INTERVAL_MS : undefined;
+  // Sent from this page: not offered again here (a day must pass; the page drawn again says from when).
+  const mayUrgeNow = !sentAt && (againFrom === undefined || againFrom <= now);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setProblem(null);
+    setBusy(true);
+    try {
+      const body = note.trim() ? { note: note.trim() } : {};
+      const answer = await ok(
+        api.POST('/api/v1/tasks/{taskId}/urge', {
+          params: { path: { taskId } },
+          body,
+          headers: { 'x-request-id': requestId.idFor({ taskId, ...body }) },
+        }),
+      );
+      requestId.succeeded();
+      setSentAt(answer.urgedAt);
+      setOpen(false);
+      setNote('');
+    } catch (error) {
+      setProblem(problemOf(error, t('urge.networkError')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(box.current));
+
+  const general = problem && problem.at('note').length === 0 ? problem : null;
+  return (
+    <div ref={box} className="urge-task">
+      {sentAt ? (
+        <p className="notice notice-ok small" role="status">
+          {t('urge.done', { name: assigneeName, at: format.dateTime(sentAt) })}
+        </p>
+      ) : (
+        last && (
+          <p className="muted small">
+            {t('urge.last', { at: format.dateTime(last) })}
+            {!mayUrgeNow && againFrom !== undefined && (
+              <> {t('urge.againFrom', { at: format.dateTime(new Date(againFrom).toISOString()) })}</>
+            )}
+          </p>
+        )
+      )}
+      {general && (
+        <p className="notice notice-error small" role="alert">
+          {general.status === 403 ? t('urge.notAllowed') : general.message || t('urge.networkError')}
+        </p>
+      )}
+      {mayUrgeNow &&
+        (!open ? (
+          <button type="button" className="button" onClick={() => setOpen(true)}>
+            {t('urge.open')}
+            <span className="visually-hidden">
+              {' '}
+              {assigneeName}: {taskName}
+            </span>
+          </button>
+        ) : (
+          <form onSubmit={submit} noValidate aria-label={t('urge.formLabel', { name: assigneeName })}>
+            <TextAreaField
+              label={t('urge.note')}
+              hint={t('urge.noteHint', { name: assigneeName, max: NOTE_MAX })}
+              problems={problem?.at('note')}
+              value={note}
+              disabled={busy}
+              maxLength={NOTE_MAX}
+              onChange={setNote}
+            />
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {busy ? t('urge.sending') : t('urge.send')}
+              </button>
+              <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
+                {t('urge.cancel')}
+              </button>
+            </div>
+          </form>
+        ))}
+    </div>
+  );
+}
