@@ -183,16 +183,13 @@ export default function CycleDashboardPage() {
   const openTasks = live.openTasks ?? [];
   const now = Date.now();
   const assignees = assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names);
-  const urging: Urging = {
-    now,
-    mayUrge: (unit, assigneeUserId) =>
-      status === 'running' &&
-      !!user &&
-      user.authenticatedBy !== 'task-link' &&
-      assigneeUserId !== user.userId &&
-      !names.isInactive(assigneeUserId) &&
-      (isQualityRepresentative || (unit !== '' && user.headOfUnits.includes(unit))),
-  };
+  const mayUrge: MayUrge = (unit, assigneeUserId) =>
+    status === 'running' &&
+    !!user &&
+    user.authenticatedBy !== 'task-link' &&
+    assigneeUserId !== user.userId &&
+    !names.isInactive(assigneeUserId) &&
+    (isQualityRepresentative || (unit !== '' && user.headOfUnits.includes(unit)));
 
   return (
     <div className="cycle-page">
@@ -277,8 +274,22 @@ export default function CycleDashboardPage() {
         }}
       />
 
-      <OverdueTasks tasks={openTasks} assignees={assignees} names={names} format={format} urging={urging} />
-      <DueSoonTasks tasks={openTasks} assignees={assignees} names={names} format={format} urging={urging} />
+      <OverdueTasks
+        tasks={openTasks}
+        assignees={assignees}
+        names={names}
+        format={format}
+        now={now}
+        mayUrge={mayUrge}
+      />
+      <DueSoonTasks
+        tasks={openTasks}
+        assignees={assignees}
+        names={names}
+        format={format}
+        now={now}
+        mayUrge={mayUrge}
+      />
 
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
@@ -689,14 +700,12 @@ function assigneeUnits(objectives: ObjectiveView[], names: DirectoryNames) {
 type AssigneeUnits = ReturnType<typeof assigneeUnits>;
 
 /**
- * Whom the viewer may urge from the lists, as the API allows it (POST /tasks/{id}/urge): on a running
- * year, the Quality Representative anyone, a unit head the people of the units they head; never
- * themselves, nor someone who has left (their tasks are to be handed over, above).
+ * Whom the viewer may urge from the lists (by the unit the task is listed under), as the API allows
+ * it (POST /tasks/{id}/urge): on a running year, the Quality Representative anyone, a unit head the
+ * people of the units they head; never themselves, nor someone who has left (their tasks are to be
+ * handed over, above).
  */
-interface Urging {
-  mayUrge(unit: string, assigneeUserId: string): boolean;
-  now: number;
-}
+type MayUrge = (unit: string, assigneeUserId: string) => boolean;
 
 /**
  * Open tasks as a table per unit (the overdue ones, the ones due soon): each by its kind and title,
@@ -709,7 +718,8 @@ function TasksByUnit({
   format,
   lastColumn,
   lastCell,
-  urging,
+  now,
+  mayUrge,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
@@ -717,7 +727,8 @@ function TasksByUnit({
   format: Format;
   lastColumn: string;
   lastCell: (task: OpenTask) => ReactNode;
-  urging: Urging;
+  now: number;
+  mayUrge: MayUrge;
 }) {
   const { t, i18n } = useTranslation('cycles');
   return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
@@ -738,33 +749,34 @@ function TasksByUnit({
             </tr>
           </thead>
           <tbody>
-            {ofUnit.map((task) => (
-              <tr key={task.taskId}>
-                <td>
-                  {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
-                  <br />
-                  {/* A report by its objective and period; any other task by its own title (an audit step's process and unit). */}
-                  <span className="muted small">
-                    {describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
-                  </span>
-                </td>
-                <td data-label={t('overdue.assignee')}>{assignees.person(task.assigneeUserId)}</td>
-                <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
-                <td data-label={lastColumn}>
-                  {lastCell(task)}
-                  {urging.mayUrge(unit, task.assigneeUserId) && (
-                    <UrgeTask
-                      taskId={task.taskId}
-                      taskName={describeTask(task.taskId, t) || taskTitle(task, i18n.language)}
-                      assigneeName={assignees.person(task.assigneeUserId)}
-                      urgedAt={task.urgedAt}
-                      now={urging.now}
-                      format={format}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
+            {ofUnit.map((task) => {
+              // A report by its objective and period; any other task by its own title (an audit step's process and unit).
+              const name = describeTask(task.taskId, t) || taskTitle(task, i18n.language);
+              return (
+                <tr key={task.taskId}>
+                  <td>
+                    {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
+                    <br />
+                    <span className="muted small">{name}</span>
+                  </td>
+                  <td data-label={t('overdue.assignee')}>{assignees.person(task.assigneeUserId)}</td>
+                  <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
+                  <td data-label={lastColumn}>
+                    {lastCell(task)}
+                    {mayUrge(unit, task.assigneeUserId) && (
+                      <UrgeTask
+                        taskId={task.taskId}
+                        taskName={name}
+                        assigneeName={assignees.person(task.assigneeUserId)}
+                        urgedAt={task.urgedAt}
+                        now={now}
+                        format={format}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -784,15 +796,16 @@ function OverdueTasks({
   assignees,
   names,
   format,
-  urging,
+  now,
+  mayUrge,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
   names: DirectoryNames;
   format: Format;
-  urging: Urging;
+  now: number;
+  mayUrge: MayUrge;
 }) {
-  const { now } = urging;
   const { t } = useTranslation('cycles');
   const overdue = overdueAt(tasks, now);
   const givenLate = overdue.filter((task) => task.openedAfterDue).length;
@@ -820,7 +833,8 @@ function OverdueTasks({
           assignees={assignees}
           names={names}
           format={format}
-          urging={urging}
+          now={now}
+          mayUrge={mayUrge}
           lastColumn={t('overdue.late')}
           lastCell={(task) =>
             task.openedAfterDue ? (
@@ -852,15 +866,16 @@ function DueSoonTasks({
   assignees,
   names,
   format,
-  urging,
+  now,
+  mayUrge,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
   names: DirectoryNames;
   format: Format;
-  urging: Urging;
+  now: number;
+  mayUrge: MayUrge;
 }) {
-  const { now } = urging;
   const { t } = useTranslation('cycles');
   const soon = dueSoonAt(tasks, now);
   return (
@@ -877,7 +892,8 @@ function DueSoonTasks({
           assignees={assignees}
           names={names}
           format={format}
-          urging={urging}
+          now={now}
+          mayUrge={mayUrge}
           lastColumn={t('dueSoon.left')}
           lastCell={(task) => {
             const days = wholeDays(now, Date.parse(task.dueAt!));
