@@ -129,7 +129,7 @@ interface OnScreen {
   h1: string;
   /** The words of its menus, links of the top bar and buttons, that say nothing else on the page. */
   controls: string[];
-  /** Each table row, as the text of each of its cells. */
+  /** Each table row, as the text of each of its cells (less the buttons and forms in them). */
   rows: string[][];
   /** The h2 and h3 headings. */
   headings: string[];
@@ -148,8 +148,17 @@ const READ_SCREEN = `(() => {
   return {
     h1: text(document.querySelector('h1')),
     controls: [...new Set(controls)].filter((words) => words.length > 1 && !content.includes(words)),
+    // A row's words less its controls (a row's "Đôn đốc" and its form), which paper leaves out.
     rows: [...document.querySelectorAll('main tr')]
-      .map((row) => [...row.querySelectorAll('th, td')].map(text).filter(Boolean))
+      .map((row) =>
+        [...row.querySelectorAll('th, td')]
+          .map((cell) => {
+            const copy = cell.cloneNode(true);
+            copy.querySelectorAll('button, form').forEach((element) => element.remove());
+            return text(copy);
+          })
+          .filter(Boolean),
+      )
       .filter((cells) => cells.length > 0),
     headings: [...document.querySelectorAll('main h2, main h3')].map(text).filter(Boolean),
     collapsed: [...document.querySelectorAll('main details:not([open])')].map((details) => {
