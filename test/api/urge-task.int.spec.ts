@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import {
   startTestSmtpServer,
   startTimeSkippingEnvironment,
@@ -9,6 +10,7 @@ import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
 import { undocumentedAnswers } from './support/openapi-coverage';
 import { YearOverHttp } from './support/year-over-http';
+import { recordHistories } from '../workflows/support/cycle-driver';
 
 interface Answer {
   taskId?: string;
@@ -165,6 +167,11 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     const done = await urge('qmr', approval.id);
     expect(done.status).toBe(409);
     expect(await urgedEvents(acceptance.id)).toEqual([]);
+
+    // The approval urged twice, then approved: the `urged` histories (test/histories, replayed).
+    await recordHistories(env.client, 'urged', [
+      childWorkflowIds.approval(qualityCycleWorkflowId(organisationCode, 2024)),
+    ]);
   });
 
   it('answers only documented status codes', async () => {
