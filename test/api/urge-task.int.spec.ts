@@ -29,8 +29,8 @@ interface TaskDetail extends TaskSummary {
 /**
  * "Đôn đốc" over HTTP: the Quality Representative urges the leader to approve the year's objectives
  * — a mail with the task's link, their name and their words, a `task.urged` in the task's history, the
- * dashboard's open task saying when — and not again the same day. Who may not, what is refused and
- * why. The real API and worker, PostgreSQL, a real SMTP server and the time-skipping Temporal server
+ * dashboard's open task saying when — and not again the same day; a unit head urges their staff
+ * member's report. Who may not, what is refused and why. The real API and worker, PostgreSQL, a real SMTP server and the time-skipping Temporal server
  * (a day is let pass).
  */
 describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, time-skipping Temporal)', () => {
@@ -172,6 +172,25 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     await recordHistories(env.client, 'urged', [
       childWorkflowIds.approval(qualityCycleWorkflowId(organisationCode, 2024)),
     ]);
+  });
+
+  it("lets the head of a unit urge the quarterly report of their unit's staff member", async () => {
+    const acceptance = await year.taskOf('head.tthc', 'unit-acceptance');
+    const accepted = await year.complete('head.tthc', acceptance.id, {
+      accepted: true,
+      staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
+    });
+    expect(accepted.status).toBe(200);
+    const report = await year.taskOf('staff.tthc', 'measurement-report', 130);
+    const urged = await urge('head.tthc', report.id, { note: 'Gửi số liệu quý này trước thứ Sáu.' });
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('staff.tthc'), number: 1 });
+    await year.eventually('the mail to the staff member', async () =>
+      urgingMailsTo('staff.tthc').some((mail) => mail.text?.includes('Người đôn đốc: Phạm Thị Hoa'))
+        ? true
+        : undefined,
+    );
+    expect(await urgedEvents(report.id)).toEqual([expect.objectContaining({ actor: org.idOf('head.tthc') })]);
   });
 
   it('answers only documented status codes', async () => {
