@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, pagePath } from './support/web-suite';
 
 const DAY_MS = 86_400_000;
 
@@ -76,6 +76,10 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     const row = rows.filter({ hasText: vi('tasks:kind.objectives-approval') });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Nguyễn Hữu Tháp');
+    // The Quality Representative opens any task: its kind links to its page.
+    await expect(
+      row.getByRole('link', { name: vi('tasks:kind.objectives-approval') }).getAttribute('href'),
+    ).resolves.toBe(pagePath(approval.taskId));
     await expect(row.textContent()).resolves.toContain(vi('cycles:dueSoon.days', { count: 3 }));
     // Every open task due from that moment to seven days on, and no other.
     const soon = openTasks.filter(

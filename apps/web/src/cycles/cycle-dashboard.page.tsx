@@ -190,6 +190,11 @@ export default function CycleDashboardPage() {
     assigneeUserId !== user.userId &&
     !names.isInactive(assigneeUserId) &&
     (isQualityRepresentative || (unit !== '' && user.headOfUnits.includes(unit)));
+  const mayOpen: MayOpen = (unit, assigneeUserId) =>
+    !!user &&
+    (assigneeUserId === user.userId ||
+      hasRole(user, 'quality-representative', 'leader', 'external-auditor') ||
+      (unit !== '' && user.headOfUnits.includes(unit)));
 
   return (
     <div className="cycle-page">
@@ -281,6 +286,7 @@ export default function CycleDashboardPage() {
         format={format}
         now={now}
         mayUrge={mayUrge}
+        mayOpen={mayOpen}
       />
       <DueSoonTasks
         tasks={openTasks}
@@ -289,6 +295,7 @@ export default function CycleDashboardPage() {
         format={format}
         now={now}
         mayUrge={mayUrge}
+        mayOpen={mayOpen}
       />
 
       <section aria-labelledby="more-heading">
@@ -708,6 +715,12 @@ type AssigneeUnits = ReturnType<typeof assigneeUnits>;
 type MayUrge = (unit: string, assigneeUserId: string) => boolean;
 
 /**
+ * Whose task pages the viewer may open from the lists, as the API shows a task (GET /tasks/{id}):
+ * their own, any as Quality Representative, leader or external auditor, those of the units they head.
+ */
+type MayOpen = MayUrge;
+
+/**
  * Open tasks as a table per unit (the overdue ones, the ones due soon): each by its kind and title,
  * its assignee and due time, and a last column of the section's own (how late, how long left).
  */
@@ -720,6 +733,7 @@ function TasksByUnit({
   lastCell,
   now,
   mayUrge,
+  mayOpen,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
@@ -729,6 +743,7 @@ function TasksByUnit({
   lastCell: (task: OpenTask) => ReactNode;
   now: number;
   mayUrge: MayUrge;
+  mayOpen: MayOpen;
 }) {
   const { t, i18n } = useTranslation('cycles');
   return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
@@ -755,7 +770,13 @@ function TasksByUnit({
               return (
                 <tr key={task.taskId}>
                   <td>
-                    {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
+                    {mayOpen(unit, task.assigneeUserId) ? (
+                      <Link to={taskPath(task.taskId)}>
+                        {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
+                      </Link>
+                    ) : (
+                      t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })
+                    )}
                     <br />
                     <span className="muted small">{name}</span>
                   </td>
@@ -798,6 +819,7 @@ function OverdueTasks({
   format,
   now,
   mayUrge,
+  mayOpen,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
@@ -805,6 +827,7 @@ function OverdueTasks({
   format: Format;
   now: number;
   mayUrge: MayUrge;
+  mayOpen: MayOpen;
 }) {
   const { t } = useTranslation('cycles');
   const overdue = overdueAt(tasks, now);
@@ -835,6 +858,7 @@ function OverdueTasks({
           format={format}
           now={now}
           mayUrge={mayUrge}
+          mayOpen={mayOpen}
           lastColumn={t('overdue.late')}
           lastCell={(task) =>
             task.openedAfterDue ? (
@@ -868,6 +892,7 @@ function DueSoonTasks({
   format,
   now,
   mayUrge,
+  mayOpen,
 }: {
   tasks: OpenTask[];
   assignees: AssigneeUnits;
@@ -875,6 +900,7 @@ function DueSoonTasks({
   format: Format;
   now: number;
   mayUrge: MayUrge;
+  mayOpen: MayOpen;
 }) {
   const { t } = useTranslation('cycles');
   const soon = dueSoonAt(tasks, now);
@@ -894,6 +920,7 @@ function DueSoonTasks({
           format={format}
           now={now}
           mayUrge={mayUrge}
+          mayOpen={mayOpen}
           lastColumn={t('dueSoon.left')}
           lastCell={(task) => {
             const days = wholeDays(now, Date.parse(task.dueAt!));
