@@ -125,6 +125,19 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     ).resolves.toBe(0);
     await qmr.check('the leader urged, said in the row', { screenshot: 'cycle-urged' });
     await qmr.close();
+
+    // The approval's own page, on today's clock: when it was urged, from when again, no second urge
+    // offered yet; the urge in its history with the words sent.
+    const today = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await today.open(pagePath(approval.taskId));
+    const card = today.page.getByRole('region', { name: vi('cycles:urge.title') });
+    await card.waitFor();
+    const said = (await card.textContent()) ?? '';
+    expect(said).toContain(vi('cycles:urge.last', { at: '' }).replace(/\.$/, '').trim());
+    expect(said).toContain(vi('cycles:urge.againFrom', { at: '' }).replace(/\.$/, '').trim());
+    await expect(card.getByRole('button').count()).resolves.toBe(0);
+    await today.page.getByText('Đề nghị đồng chí phê duyệt trước thứ Hai.', { exact: true }).waitFor();
+    await today.check('a task urged, on its page', { screenshot: 'task-urged' });
   });
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {

@@ -192,6 +192,7 @@ export class TasksService {
     return {
       ...summary(task, new Date(), rehearsals),
       workflowId: task.workflowId,
+      urgedAt: task.urgedAt,
       form: task.form,
       outcome: task.outcome,
       outcomeSchema: outcomeSchemaOf(task.kind),

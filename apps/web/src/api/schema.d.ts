@@ -4885,6 +4885,11 @@ export interface components {
             /** @description The organisation's units by their names, for the unit codes the task's form, answer and history name: a session opened by an e-mailed task link reads nothing but its task, and its page names units as every other page does. */
             units: components["schemas"]["TaskUnitView"][];
             /**
+             * @description When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); null if never
+             * @example null
+             */
+            urgedAt: string | null;
+            /**
              * @description The workflow that owns the task
              * @example quality-cycle/kontum/2024/monitoring/obj-4
              */

@@ -791,7 +791,6 @@ function TasksByUnit({
                         assigneeName={assignees.person(task.assigneeUserId)}
                         urgedAt={task.urgedAt}
                         now={now}
-                        format={format}
                       />
                     )}
                   </td>

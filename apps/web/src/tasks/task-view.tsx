@@ -24,6 +24,7 @@ import { indicatorName, useCycleObjectives } from './components/use-cycle-object
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { RecordHistoryLink } from '../cycles/components/record-history-link';
+import { UrgeTask } from '../cycles/components/urge-task';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
 import type { TaskFormProps } from './forms/form-props';
 import { ObjectivesApprovalForm } from './forms/objectives-approval.form';
@@ -388,6 +389,20 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                       await load();
                     }}
                   />
+                )}
+
+                {!completed && mayReassign(user, task) && task.assigneeUserId !== user?.userId && (
+                  <section className="card urge-card" aria-labelledby="urge-title">
+                    <h2 id="urge-title">{t('cycles:urge.title')}</h2>
+                    <p className="muted">{t('cycles:urge.lead', { name: nameOf(task.assigneeUserId) })}</p>
+                    <UrgeTask
+                      taskId={task.id}
+                      taskName={taskTitleText(localized(task.title, i18n.language), task.periodKey, t)}
+                      assigneeName={nameOf(task.assigneeUserId)}
+                      urgedAt={task.urgedAt ?? undefined}
+                      now={Date.now()}
+                    />
+                  </section>
                 )}
 
                 {!completed && mayReassign(user, task) && (

@@ -154,6 +154,14 @@ export class TaskDetailView extends TaskSummaryView {
   workflowId!: string;
 
   @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); null if never',
+  })
+  urgedAt!: string | null;
+
+  @ApiProperty({
     example: { indicators: [{ id: 'obj-4-on-time', kind: 'ratio' }] },
     nullable: true,
     type: 'object',

@@ -4,7 +4,7 @@ import { api, ApiProblem, ok, problemOf } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { TextAreaField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
-import type { Format } from './format';
+import { useFormat } from './format';
 
 /** How long after an urge the API takes another for the same task (libs/contracts URGE_INTERVAL_MS). */
 const URGE_INTERVAL_MS = 24 * 3_600_000;
@@ -22,7 +22,6 @@ export function UrgeTask({
   assigneeName,
   urgedAt,
   now,
-  format,
 }: {
   taskId: string;
   /** The task in words, for the button's name among a table of them. */
@@ -31,9 +30,9 @@ export function UrgeTask({
   /** When the assignee was last urged, as the dashboard read it. */
   urgedAt?: string;
   now: number;
-  format: Format;
 }) {
   const { t } = useTranslation('cycles');
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
