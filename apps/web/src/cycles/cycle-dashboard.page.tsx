@@ -179,10 +179,8 @@ export default function CycleDashboardPage() {
   const planned = unanswered ? null : plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates);
   const { rehearsal } = cycle;
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  // The open tasks as the workflow holds them, against this page's clock when it was drawn.
+  // The open tasks as their records have them, against this page's clock when it was drawn.
   const openTasks = live.openTasks ?? [];
-  const now = Date.now();
-  const assignees = assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names);
   const mayUrge: MayUrge = (unit, assigneeUserId) =>
     status === 'running' &&
     !!user &&
@@ -195,6 +193,14 @@ export default function CycleDashboardPage() {
     (assigneeUserId === user.userId ||
       hasRole(user, 'quality-representative', 'leader', 'external-auditor') ||
       (unit !== '' && user.headOfUnits.includes(unit)));
+  const lists: OpenTaskLists = {
+    assignees: assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names),
+    names,
+    format,
+    now: Date.now(),
+    mayUrge,
+    mayOpen,
+  };
 
   return (
     <div className="cycle-page">
@@ -279,24 +285,8 @@ export default function CycleDashboardPage() {
         }}
       />
 
-      <OverdueTasks
-        tasks={openTasks}
-        assignees={assignees}
-        names={names}
-        format={format}
-        now={now}
-        mayUrge={mayUrge}
-        mayOpen={mayOpen}
-      />
-      <DueSoonTasks
-        tasks={openTasks}
-        assignees={assignees}
-        names={names}
-        format={format}
-        now={now}
-        mayUrge={mayUrge}
-        mayOpen={mayOpen}
-      />
+      <OverdueTasks tasks={openTasks} lists={lists} />
+      <DueSoonTasks tasks={openTasks} lists={lists} />
 
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
@@ -720,30 +710,31 @@ type MayUrge = (unit: string, assigneeUserId: string) => boolean;
  */
 type MayOpen = MayUrge;
 
+/** What both lists of open tasks read besides their tasks: whose, how to write it, as of when, who may do what. */
+interface OpenTaskLists {
+  assignees: AssigneeUnits;
+  names: DirectoryNames;
+  format: Format;
+  /** The page's clock when it was drawn. */
+  now: number;
+  mayUrge: MayUrge;
+  mayOpen: MayOpen;
+}
+
 /**
  * Open tasks as a table per unit (the overdue ones, the ones due soon): each by its kind and title,
  * its assignee and due time, and a last column of the section's own (how late, how long left).
  */
 function TasksByUnit({
   tasks,
-  assignees,
-  names,
-  format,
+  lists: { assignees, names, format, now, mayUrge, mayOpen },
   lastColumn,
   lastCell,
-  now,
-  mayUrge,
-  mayOpen,
 }: {
   tasks: OpenTask[];
-  assignees: AssigneeUnits;
-  names: DirectoryNames;
-  format: Format;
+  lists: OpenTaskLists;
   lastColumn: string;
   lastCell: (task: OpenTask) => ReactNode;
-  now: number;
-  mayUrge: MayUrge;
-  mayOpen: MayOpen;
 }) {
   const { t, i18n } = useTranslation('cycles');
   return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
@@ -811,24 +802,9 @@ function TasksByUnit({
  * late" and its days are counted from when it was given: the days it has waited on its assignee, not
  * the months before qcycle asked for it (docs/web.md).
  */
-function OverdueTasks({
-  tasks,
-  assignees,
-  names,
-  format,
-  now,
-  mayUrge,
-  mayOpen,
-}: {
-  tasks: OpenTask[];
-  assignees: AssigneeUnits;
-  names: DirectoryNames;
-  format: Format;
-  now: number;
-  mayUrge: MayUrge;
-  mayOpen: MayOpen;
-}) {
+function OverdueTasks({ tasks, lists }: { tasks: OpenTask[]; lists: OpenTaskLists }) {
   const { t } = useTranslation('cycles');
+  const { format, now } = lists;
   const overdue = overdueAt(tasks, now);
   const givenLate = overdue.filter((task) => task.openedAfterDue).length;
   return (
@@ -852,12 +828,7 @@ function OverdueTasks({
       ) : (
         <TasksByUnit
           tasks={overdue}
-          assignees={assignees}
-          names={names}
-          format={format}
-          now={now}
-          mayUrge={mayUrge}
-          mayOpen={mayOpen}
+          lists={lists}
           lastColumn={t('overdue.late')}
           lastCell={(task) =>
             task.openedAfterDue ? (
@@ -881,27 +852,12 @@ function OverdueTasks({
 
 /**
  * The open tasks due in the next seven days, per unit: whom to remind before a report or a step
- * falls overdue (the engine reminds them too, `reminderBeforeDueDays` before: docs/workflows.md). Each with the
- * whole days left ("còn 3 ngày"), or that less than a day is.
+ * falls overdue (the engine reminds them too, `reminderBeforeDueDays` before: docs/workflows.md).
+ * Each with the whole days left ("còn 3 ngày"), or that less than a day is.
  */
-function DueSoonTasks({
-  tasks,
-  assignees,
-  names,
-  format,
-  now,
-  mayUrge,
-  mayOpen,
-}: {
-  tasks: OpenTask[];
-  assignees: AssigneeUnits;
-  names: DirectoryNames;
-  format: Format;
-  now: number;
-  mayUrge: MayUrge;
-  mayOpen: MayOpen;
-}) {
+function DueSoonTasks({ tasks, lists }: { tasks: OpenTask[]; lists: OpenTaskLists }) {
   const { t } = useTranslation('cycles');
+  const { format, now } = lists;
   const soon = dueSoonAt(tasks, now);
   return (
     <section aria-labelledby="due-soon-heading">
@@ -914,12 +870,7 @@ function DueSoonTasks({
       ) : (
         <TasksByUnit
           tasks={soon}
-          assignees={assignees}
-          names={names}
-          format={format}
-          now={now}
-          mayUrge={mayUrge}
-          mayOpen={mayOpen}
+          lists={lists}
           lastColumn={t('dueSoon.left')}
           lastCell={(task) => {
             const days = wholeDays(now, Date.parse(task.dueAt!));
