@@ -138,6 +138,23 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await expect(card.getByRole('button').count()).resolves.toBe(0);
     await today.page.getByText('Đề nghị đồng chí phê duyệt trước thứ Hai.', { exact: true }).waitFor();
     await today.check('a task urged, on its page', { screenshot: 'task-urged' });
+
+    // A unit head sees the leader's approval listed, but it is of no unit of theirs: neither opened
+    // nor urged from there (the API would refuse both).
+    const head = await browser.tab();
+    await head.page.clock.setFixedTime(now);
+    await head.open('/');
+    await head.page.waitForURL(/\/sign-in$/);
+    await head.signIn(org.email('head.tthc'), DEMO_PASSWORD);
+    await head.open(dashboard);
+    const headsRow = head.page
+      .getByRole('region', { name: vi('cycles:dueSoon.title', { days: 7 }), exact: false })
+      .locator('tbody tr')
+      .filter({ hasText: vi('tasks:kind.objectives-approval') });
+    await headsRow.waitFor();
+    await expect(headsRow.getByRole('link').count()).resolves.toBe(0);
+    await expect(headsRow.getByRole('button').count()).resolves.toBe(0);
+    await head.close();
   });
 
   it('cancels the rehearsal, discards it with a reason, and starts 2024 again from the cycles page', async () => {

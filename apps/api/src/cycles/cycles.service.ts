@@ -276,6 +276,7 @@ export class CyclesService {
             dueAt: true,
             openedAt: true,
             urgedAt: true,
+            unitCode: true,
           },
           where: { cycleId, status: 'open' },
           order: { openedAt: 'ASC', id: 'ASC' },
@@ -292,6 +293,7 @@ export class CyclesService {
         openedAt: t.openedAt,
         openedAfterDue: openedAfterDue(Date.parse(t.openedAt), t.dueAt === null ? null : Date.parse(t.dueAt)),
         ...(t.urgedAt ? { urgedAt: t.urgedAt } : {}),
+        ...(t.unitCode ? { unitCode: t.unitCode } : {}),
       }));
       if (!state) return { executionStatus: description.status.name, openTasks: openTaskViews };
       return {

@@ -3898,6 +3898,11 @@ export interface components {
             /** @description The task's own title, as its record keeps it */
             title: components["schemas"]["TaskTitleView"];
             /**
+             * @description The task's unit, whose head may open, hand over and urge it (absent for a task of no unit: the leader's, the Quality Representative's)
+             * @example vp-kiemsoat-tthc
+             */
+            unitCode?: string;
+            /**
              * @description When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); absent if never. It may be urged again a day after
              * @example 2024-01-18T03:00:00.000Z
              */

@@ -181,18 +181,19 @@ export default function CycleDashboardPage() {
   const language = i18n.language === 'en' ? 'en' : 'vi';
   // The open tasks as their records have them, against this page's clock when it was drawn.
   const openTasks = live.openTasks ?? [];
-  const mayUrge: MayUrge = (unit, assigneeUserId) =>
+  const headsUnitOf = (task: OpenTask) => !!task.unitCode && !!user?.headOfUnits.includes(task.unitCode);
+  const mayUrge: MayUrge = (task) =>
     status === 'running' &&
     !!user &&
     user.authenticatedBy !== 'task-link' &&
-    assigneeUserId !== user.userId &&
-    !names.isInactive(assigneeUserId) &&
-    (isQualityRepresentative || (unit !== '' && user.headOfUnits.includes(unit)));
-  const mayOpen: MayOpen = (unit, assigneeUserId) =>
+    task.assigneeUserId !== user.userId &&
+    !names.isInactive(task.assigneeUserId) &&
+    (isQualityRepresentative || headsUnitOf(task));
+  const mayOpen: MayOpen = (task) =>
     !!user &&
-    (assigneeUserId === user.userId ||
+    (task.assigneeUserId === user.userId ||
       hasRole(user, 'quality-representative', 'leader', 'external-auditor') ||
-      (unit !== '' && user.headOfUnits.includes(unit)));
+      headsUnitOf(task));
   const lists: OpenTaskLists = {
     assignees: assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names),
     names,
@@ -697,12 +698,12 @@ function assigneeUnits(objectives: ObjectiveView[], names: DirectoryNames) {
 type AssigneeUnits = ReturnType<typeof assigneeUnits>;
 
 /**
- * Whom the viewer may urge from the lists (by the unit the task is listed under), as the API allows
- * it (POST /tasks/{id}/urge): on a running year, the Quality Representative anyone, a unit head the
- * people of the units they head; never themselves, nor someone who has left (their tasks are to be
+ * Whom the viewer may urge from the lists, as the API allows it (POST /tasks/{id}/urge): on a running
+ * year, the Quality Representative anyone, a unit head the tasks of the units they head (the task's
+ * unit, as the API reads it); never themselves, nor someone who has left (their tasks are to be
  * handed over, above).
  */
-type MayUrge = (unit: string, assigneeUserId: string) => boolean;
+type MayUrge = (task: OpenTask) => boolean;
 
 /**
  * Whose task pages the viewer may open from the lists, as the API shows a task (GET /tasks/{id}):
@@ -761,7 +762,7 @@ function TasksByUnit({
               return (
                 <tr key={task.taskId}>
                   <td>
-                    {mayOpen(unit, task.assigneeUserId) ? (
+                    {mayOpen(task) ? (
                       <Link to={taskPath(task.taskId)}>
                         {t(`tasks:kind.${task.kind}`, { defaultValue: task.kind })}
                       </Link>
@@ -775,7 +776,7 @@ function TasksByUnit({
                   <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
                   <td data-label={lastColumn}>
                     {lastCell(task)}
-                    {mayUrge(unit, task.assigneeUserId) && (
+                    {mayUrge(task) && (
                       <UrgeTask
                         taskId={task.taskId}
                         taskName={name}

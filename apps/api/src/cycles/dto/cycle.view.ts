@@ -60,6 +60,13 @@ export class OpenTaskLiveView {
       'When its assignee was last urged to finish it (POST /tasks/{taskId}/urge); absent if never. It may be urged again a day after',
   })
   urgedAt?: string;
+
+  @ApiPropertyOptional({
+    example: 'vp-kiemsoat-tthc',
+    description:
+      "The task's unit, whose head may open, hand over and urge it (absent for a task of no unit: the leader's, the Quality Representative's)",
+  })
+  unitCode?: string;
 }
 
 /** A date range of the calendar, e.g. the internal audit's window. */
