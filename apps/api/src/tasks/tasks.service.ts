@@ -316,22 +316,7 @@ export class TasksService {
     { toUserId, reason, ifAssignedTo }: { toUserId: string; reason: string; ifAssignedTo?: string },
     requestId: string,
   ): Promise<TaskReassignmentResult> {
-    const task = await this.visibleTask(caller, taskId);
-    if (
-      !hasRole(caller, 'quality-representative') &&
-      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
-    ) {
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
-    }
-    if (task.status !== 'open')
-      throw new QcycleError(
-        QcycleErrorCode.Conflict,
-        'taskStatus',
-        { taskId, status: task.status },
-        {
-          status: task.status,
-        },
-      );
+    const task = await this.overseenOpenTask(caller, taskId, 'reassignNotAllowed');
     const to = await this.reassignmentTarget(caller.organisationCode, toUserId);
     // Whether the one who has it left the directory: a report taken from them takes the objective's
     // later reports with it (docs/workflows.md "Someone leaves during the year").
@@ -507,19 +492,7 @@ export class TasksService {
     note: string | undefined,
     requestId: string,
   ): Promise<TaskUrgeResult> {
-    const task = await this.visibleTask(caller, taskId);
-    if (
-      !hasRole(caller, 'quality-representative') &&
-      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
-    )
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
-    if (task.status !== 'open')
-      throw new QcycleError(
-        QcycleErrorCode.Conflict,
-        'taskStatus',
-        { taskId, status: task.status },
-        { status: task.status },
-      );
+    const task = await this.overseenOpenTask(caller, taskId, 'urgeNotAllowed');
     const assigneeActive = await this.dataSource
       .getRepository(UserEntity)
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
@@ -563,6 +536,32 @@ export class TasksService {
       });
       throw answer;
     }
+  }
+
+  /**
+   * An open task the caller oversees — as the Quality Representative, or the head of its unit — to
+   * hand it over or urge its assignee: 404 outside the organisation, 403 (`refused`) for anyone
+   * else, 409 once it is no longer open.
+   */
+  private async overseenOpenTask(
+    caller: Principal,
+    taskId: string,
+    refused: 'reassignNotAllowed' | 'urgeNotAllowed',
+  ): Promise<TaskEntity> {
+    const task = await this.visibleTask(caller, taskId);
+    if (
+      !hasRole(caller, 'quality-representative') &&
+      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
+    )
+      throw new QcycleError(QcycleErrorCode.Forbidden, refused);
+    if (task.status !== 'open')
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskStatus',
+        { taskId, status: task.status },
+        { status: task.status },
+      );
+    return task;
   }
 
   /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
