@@ -2,6 +2,7 @@ import { IsNull, Not, type DataSource } from 'typeorm';
 import {
   internalAuditsMeasurement,
   objectiveResultsAtReview,
+  processPerformanceByUnit,
   qmsPerformance,
   withPerformanceTrend,
   type CycleCalendar,
@@ -10,6 +11,7 @@ import {
   type ObjectiveResultAtReview,
   type ReviewEnteredInput,
   type ReviewPreparationOutcome,
+  type UnitProcessPerformance,
   REVIEW_INPUT_NOT_ENTERED,
 } from '@qcycle/domain';
 import {
@@ -59,6 +61,8 @@ export interface ManagementReviewInputs {
   objectives: { objectiveId: string; periodsReported: number; lateReports: number }[];
   /** c 3, c 4, c 6: this year's figures, each with the earlier years' (`earlierYears`, latest first) for the trend. */
   processPerformance: ReviewInputsWithTrend['processPerformance'];
+  /** c 3 by unit: where this year's tasks were late, escalated or urged (absent from reviews before it). */
+  processPerformanceByUnit: UnitProcessPerformance[];
   nonconformitiesAndCorrectiveActions: ReviewInputsWithTrend['nonconformitiesAndCorrectiveActions'];
   monitoringResults: { measurements: number };
   auditResults: ReviewInputsWithTrend['auditResults'];
@@ -115,12 +119,13 @@ export async function compileReviewInputs(
   // made on paper before qcycle asked for it was late or not by the paper's day: its task (late as
   // entered) counts by its measurement (docs/objectives.md "Reports made on paper").
   const key = parseQualityCycleId(request.cycleId);
+  const paperReports = measurements
+    .filter((m) => m.paperReportDate !== null)
+    .map((m) => ({ taskId: m.taskId, late: Boolean(m.late) }));
   const performance = withPerformanceTrend(
     qmsPerformance({
       tasks,
-      paperReports: measurements
-        .filter((m) => m.paperReportDate !== null)
-        .map((m) => ({ taskId: m.taskId, late: Boolean(m.late) })),
+      paperReports,
       correctiveActions: actions,
       audits,
       auditSteps: steps,
@@ -163,6 +168,7 @@ export async function compileReviewInputs(
         lateReports: entry.late.size,
       })),
     processPerformance: performance.processPerformance,
+    processPerformanceByUnit: processPerformanceByUnit({ tasks, paperReports }),
     nonconformitiesAndCorrectiveActions: performance.nonconformitiesAndCorrectiveActions,
     monitoringResults: { measurements: measurements.length },
     auditResults: performance.auditResults,

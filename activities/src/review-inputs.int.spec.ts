@@ -276,4 +276,77 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('management review input
     expect(firstYear.processPerformance).not.toHaveProperty('earlierYears');
     expect(firstYear.auditResults).not.toHaveProperty('earlierYears');
   });
+
+  it("say by unit where this year's tasks were late, escalated or urged (ISO 9.3.2 c 3)", async () => {
+    const task = (
+      n: number,
+      unitCode: string | null,
+      status: string,
+      fields: { late?: boolean; escalated?: boolean; urgedAt?: string } = {},
+    ) => ({
+      id: `quality-cycle/kontum/2024/task/${n}`,
+      cycleId: 'kontum-2024',
+      workflowId: 'quality-cycle/kontum/2024',
+      kind: 'measurement-report',
+      title: { vi: 'Báo cáo', en: 'Report' },
+      assigneeUserId: 'staff',
+      delegateUserIds: [],
+      unitCode,
+      status,
+      openedAt: '2024-02-01T01:00:00.000Z',
+      late: fields.late ?? false,
+      escalationLevel: fields.escalated ? 'unit-head' : 'none',
+      urgedAt: fields.urgedAt ?? null,
+    });
+    await dataSource.getRepository(TaskEntity).insert([
+      task(1, 'vp-ttpvhcc', 'completed', {
+        late: true,
+        escalated: true,
+        urgedAt: '2024-02-09T02:00:00.000Z',
+      }),
+      task(2, 'vp-ttpvhcc', 'completed'),
+      task(3, 'vp-ttpvhcc', 'open', { urgedAt: '2024-03-09T02:00:00.000Z' }),
+      // Entered late from a paper report made on time: on time.
+      task(4, 'vp-tonghop', 'completed', { late: true }),
+      task(5, 'vp-tonghop', 'cancelled'),
+      task(6, null, 'completed', { late: true }),
+    ]);
+    await dataSource.getRepository(MeasurementEntity).insert({
+      id: 'kontum-2024/obj-2/obj-2-directed/2024-q1',
+      cycleId: 'kontum-2024',
+      objectiveId: 'obj-2',
+      indicatorId: 'obj-2-directed',
+      periodKey: '2024-q1',
+      kind: 'ratio',
+      numerator: 10,
+      denominator: 10,
+      evidence: [],
+      reportedBy: 'staff',
+      reportedAt: '2024-05-01T01:00:00.000Z',
+      late: false,
+      taskId: 'quality-cycle/kontum/2024/task/4',
+      paperReportDate: '2024-04-05',
+      paperReportReference: 'BC-02/2024',
+    });
+
+    const inputs = await records.compileReviewInputs({ cycleId: 'kontum-2024' });
+    const figures = { tasksEscalated: 0, tasksUrged: 0 };
+    expect(inputs.processPerformanceByUnit).toEqual([
+      { unitCode: 'vp-tonghop', tasksGiven: 1, tasksCompleted: 1, tasksCompletedLate: 0, ...figures },
+      {
+        unitCode: 'vp-ttpvhcc',
+        tasksGiven: 3,
+        tasksCompleted: 2,
+        tasksCompletedLate: 1,
+        tasksEscalated: 1,
+        tasksUrged: 2,
+      },
+      { unitCode: null, tasksGiven: 1, tasksCompleted: 1, tasksCompletedLate: 1, ...figures },
+    ]);
+    expect(inputs.processPerformance).toMatchObject({
+      tasksCompleted: 4,
+      tasksCompletedLate: 2,
+      tasksEscalated: 1,
+    });
+  });
 });

@@ -46,15 +46,26 @@ export interface QmsRecords {
   auditSteps: readonly { result: string | null }[];
 }
 
+/**
+ * Whether a completed task was late: as entered, or, for a report made on paper, by the paper's day
+ * (docs/objectives.md "Reports made on paper").
+ */
+function completedLateRule(
+  paperReports: QmsRecords['paperReports'],
+): (task: QmsRecords['tasks'][number]) => boolean {
+  const paperLate = new Map(paperReports.map((report) => [report.taskId, report.late]));
+  return (task) => task.status === 'completed' && (paperLate.get(task.id) ?? task.late);
+}
+
 export function qmsPerformance(records: QmsRecords): QmsPerformance {
-  const paperLate = new Map(records.paperReports.map((report) => [report.taskId, report.late]));
+  const completedLate = completedLateRule(records.paperReports);
   const completed = records.tasks.filter((task) => task.status === 'completed');
   const results = new Map<string | null, number>();
   for (const step of records.auditSteps) results.set(step.result, (results.get(step.result) ?? 0) + 1);
   return {
     processPerformance: {
       tasksCompleted: completed.length,
-      tasksCompletedLate: completed.filter((task) => paperLate.get(task.id) ?? task.late).length,
+      tasksCompletedLate: completed.filter(completedLate).length,
       tasksEscalated: records.tasks.filter((task) => task.escalationLevel !== 'none').length,
     },
     nonconformitiesAndCorrectiveActions: {
@@ -96,4 +107,61 @@ export function withPerformanceTrend(
     nonconformitiesAndCorrectiveActions: trend('nonconformitiesAndCorrectiveActions'),
     auditResults: trend('auditResults'),
   };
+}
+
+/**
+ * c 3 by unit: the year's tasks of each unit, so that the review sees where the work was late, had
+ * to be escalated or urged, not only how much of it was. A task counts for its own unit (the unit
+ * it was given in), whoever holds it now.
+ */
+export interface UnitProcessPerformance {
+  /** Null for the tasks of no unit: the leader's approval and review, the audit team's own tasks. */
+  unitCode: string | null;
+  /** Given in the year and not withdrawn (neither cancelled nor resolved by the workflow). */
+  tasksGiven: number;
+  tasksCompleted: number;
+  tasksCompletedLate: number;
+  tasksEscalated: number;
+  /** Urged (đôn đốc) at least once by the Quality Representative or the unit's head. */
+  tasksUrged: number;
+}
+
+/** Tasks closed by their workflow because they were no longer needed: nobody was asked to do them. */
+const WITHDRAWN = new Set(['cancelled', 'resolved']);
+
+/** The units with tasks in the year, by unit code, the tasks of no unit last. */
+export function processPerformanceByUnit(
+  records: Pick<QmsRecords, 'paperReports'> & {
+    tasks: readonly (QmsRecords['tasks'][number] & { unitCode: string | null; urgedAt: string | null })[];
+  },
+): UnitProcessPerformance[] {
+  const completedLate = completedLateRule(records.paperReports);
+  const byUnit = new Map<string | null, UnitProcessPerformance>();
+  for (const task of records.tasks) {
+    const unit = byUnit.get(task.unitCode) ?? {
+      unitCode: task.unitCode,
+      tasksGiven: 0,
+      tasksCompleted: 0,
+      tasksCompletedLate: 0,
+      tasksEscalated: 0,
+      tasksUrged: 0,
+    };
+    if (!WITHDRAWN.has(task.status)) unit.tasksGiven += 1;
+    if (task.status === 'completed') unit.tasksCompleted += 1;
+    if (completedLate(task)) unit.tasksCompletedLate += 1;
+    if (task.escalationLevel !== 'none') unit.tasksEscalated += 1;
+    if (task.urgedAt !== null) unit.tasksUrged += 1;
+    byUnit.set(task.unitCode, unit);
+  }
+  return [...byUnit.values()].sort((a, b) =>
+    a.unitCode === b.unitCode
+      ? 0
+      : a.unitCode === null
+        ? 1
+        : b.unitCode === null
+          ? -1
+          : a.unitCode < b.unitCode
+            ? -1
+            : 1,
+  );
 }

@@ -1,0 +1,86 @@
+import { processPerformanceByUnit, qmsPerformance } from './qms-performance';
+
+const task = (
+  id: string,
+  unitCode: string | null,
+  status: string,
+  facts: { late?: boolean; escalationLevel?: string; urgedAt?: string } = {},
+) => ({
+  id,
+  unitCode,
+  status,
+  late: facts.late ?? false,
+  escalationLevel: facts.escalationLevel ?? 'none',
+  urgedAt: facts.urgedAt ?? null,
+});
+
+describe("the year's tasks by unit (ISO 9.3.2 c 3)", () => {
+  const tasks = [
+    task('t1', 'vp-ttpvhcc', 'completed'),
+    task('t2', 'vp-ttpvhcc', 'completed', { late: true, escalationLevel: 'unit-head' }),
+    task('t3', 'vp-ttpvhcc', 'open', {
+      escalationLevel: 'quality-representative',
+      urgedAt: '2024-03-04T02:00:00.000Z',
+    }),
+    // Reported on paper on time, entered late: on time by the paper's day.
+    task('t4', 'vp-tonghop', 'completed', { late: true }),
+    task('t5', 'vp-tonghop', 'cancelled'),
+    task('t6', 'vp-tonghop', 'resolved'),
+    task('t7', null, 'completed', { late: true }),
+    task('t8', 'vp-hcth', 'open'),
+  ];
+  const paperReports = [{ taskId: 't4', late: false }];
+
+  it('count each unit’s tasks given, done, done late, escalated and urged, the tasks of no unit last', () => {
+    expect(processPerformanceByUnit({ tasks, paperReports })).toEqual([
+      {
+        unitCode: 'vp-hcth',
+        tasksGiven: 1,
+        tasksCompleted: 0,
+        tasksCompletedLate: 0,
+        tasksEscalated: 0,
+        tasksUrged: 0,
+      },
+      {
+        unitCode: 'vp-tonghop',
+        tasksGiven: 1,
+        tasksCompleted: 1,
+        tasksCompletedLate: 0,
+        tasksEscalated: 0,
+        tasksUrged: 0,
+      },
+      {
+        unitCode: 'vp-ttpvhcc',
+        tasksGiven: 3,
+        tasksCompleted: 2,
+        tasksCompletedLate: 1,
+        tasksEscalated: 2,
+        tasksUrged: 1,
+      },
+      {
+        unitCode: null,
+        tasksGiven: 1,
+        tasksCompleted: 1,
+        tasksCompletedLate: 1,
+        tasksEscalated: 0,
+        tasksUrged: 0,
+      },
+    ]);
+  });
+
+  it("add up to the year's own figures", () => {
+    const units = processPerformanceByUnit({ tasks, paperReports });
+    const year = qmsPerformance({ tasks, paperReports, correctiveActions: [], audits: [], auditSteps: [] });
+    const sum = (key: 'tasksCompleted' | 'tasksCompletedLate' | 'tasksEscalated') =>
+      units.reduce((total, unit) => total + unit[key], 0);
+    expect({
+      tasksCompleted: sum('tasksCompleted'),
+      tasksCompletedLate: sum('tasksCompletedLate'),
+      tasksEscalated: sum('tasksEscalated'),
+    }).toEqual(year.processPerformance);
+  });
+
+  it('list no unit for a year without tasks', () => {
+    expect(processPerformanceByUnit({ tasks: [], paperReports: [] })).toEqual([]);
+  });
+});
