@@ -834,13 +834,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await expect(objectiveFourRow(inputs)).resolves.toEqual(objectiveFourCells);
     // The process performance with its trend (ISO 9.3.2 c): this year's figures beside 2023's, a row
     // each, as the record holds them.
-    const performance = (
-      await org.as<{ form: { inputs: { processPerformance: Record<string, unknown> } } }>(
-        'leader',
-        'GET',
-        taskPath(review.id),
-      )
-    ).body.form.inputs.processPerformance as {
+    const compiled = (
+      await org.as<{ form: { inputs: Record<string, unknown> } }>('leader', 'GET', taskPath(review.id))
+    ).body.form.inputs;
+    const performance = compiled.processPerformance as {
       tasksCompleted: number;
       tasksCompletedLate: number;
       tasksEscalated: number;
@@ -875,6 +872,40 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         vi(`cycles:reviewInput.${key}`),
       ),
     );
+    // The same year's tasks by unit: where they were late, escalated or urged. A row per unit, by
+    // name, the tasks of no unit (the leader's, the audit team's) last; they add up to the year's.
+    const byUnit = compiled.processPerformanceByUnit as ({ unitCode: string | null } & Record<
+      'tasksGiven' | 'tasksCompleted' | 'tasksCompletedLate' | 'tasksEscalated' | 'tasksUrged',
+      number
+    >)[];
+    const figures = [
+      'tasksGiven',
+      'tasksCompleted',
+      'tasksCompletedLate',
+      'tasksEscalated',
+      'tasksUrged',
+    ] as const;
+    const unitsTable = inputs.getByRole('table').filter({
+      has: leader.page.getByRole('columnheader', { name: vi('cycles:reviewInput.tasksUrged') }),
+    });
+    await expect(unitsTable.getByRole('columnheader').allInnerTexts()).resolves.toEqual([
+      vi('cycles:reviewInput.unitCode'),
+      ...figures.map((key) => vi(`cycles:reviewInput.${key}`)),
+    ]);
+    const unitNames = await unitsTable.getByRole('rowheader').allInnerTexts();
+    const named = unitNames.slice(0, -1);
+    expect(named).toEqual([...named].sort(new Intl.Collator('vi').compare));
+    expect(unitNames.at(-1)).toBe(vi('cycles:overdue.noUnit'));
+    expect(unitNames).toHaveLength(byUnit.length);
+    expect(named.filter((name) => /^[a-z0-9-]+$/.test(name))).toEqual([]); // by name, never by code
+    const cells = await Promise.all(
+      (await unitsTable.locator('tbody tr').all()).map((row) => row.getByRole('cell').allInnerTexts()),
+    );
+    const rowOf = (unit: (typeof byUnit)[number]) => figures.map((key) => String(unit[key]));
+    expect(cells.at(-1)).toEqual(rowOf(byUnit.find((unit) => unit.unitCode === null)!));
+    expect(cells.map(String).sort()).toEqual(byUnit.map((unit) => String(rowOf(unit))).sort());
+    expect(byUnit.some((unit) => unit.unitCode !== null && unit.tasksCompleted > 0)).toBe(true);
+    expect(byUnit.reduce((sum, unit) => sum + unit.tasksCompleted, 0)).toBe(performance.tasksCompleted);
     // Said once: the reports in and late per objective, which the tables give per indicator, are not
     // listed again under the same heading.
     await expect(

@@ -9,11 +9,13 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { FiguresTrend, ReviewYear } from './components/figures-trend';
+import { UnitPerformanceTable } from './components/unit-performance';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { targetInWords, useFormat, usePeriodLabel, type Format, type Schemas } from './components/format';
 import { DataTable, EvidenceList, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import {
   figuresWithTrendOf,
+  unitPerformanceOf,
   HIDDEN_REVIEW_KEYS,
   isDate,
   isMachineWord,
@@ -350,6 +352,7 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
       {entries.map(([key, item]) => {
         const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
         const trend = figuresWithTrendOf(item);
+        const byUnit = key === 'processPerformanceByUnit' ? unitPerformanceOf(item) : undefined;
         const reference = typeof item === 'string' ? referenceOf(key) : undefined;
         return (
           <div key={key}>
@@ -360,6 +363,8 @@ function ValueView({ value, format, named }: { value: unknown; format: Format; n
                 <ObjectiveResults results={results} objectives={objectives} />
               ) : trend ? (
                 <FiguresTrend value={trend} />
+              ) : byUnit ? (
+                <UnitPerformanceTable rows={byUnit} unitName={(code) => named('unit', code)} />
               ) : reference ? (
                 named(reference, item as string)
               ) : isYear(key, item) ? (

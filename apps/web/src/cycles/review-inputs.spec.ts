@@ -6,6 +6,7 @@ import {
   isDate,
   isMachineWord,
   referenceOf,
+  unitPerformanceOf,
 } from './components/review-input-words';
 
 /**
@@ -120,6 +121,24 @@ const secondYear: ManagementReviewInputs = {
   changesInIssues: 'Luật Đất đai 2024 có hiệu lực từ 01/8/2024',
   objectives: [{ objectiveId: 'obj-4', periodsReported: 9, lateReports: 1 }],
   processPerformance: { tasksCompleted: 40, tasksCompletedLate: 2, tasksEscalated: 1 },
+  processPerformanceByUnit: [
+    {
+      unitCode: 'vp-ttpvhcc',
+      tasksGiven: 30,
+      tasksCompleted: 28,
+      tasksCompletedLate: 2,
+      tasksEscalated: 1,
+      tasksUrged: 3,
+    },
+    {
+      unitCode: null,
+      tasksGiven: 12,
+      tasksCompleted: 12,
+      tasksCompletedLate: 0,
+      tasksEscalated: 0,
+      tasksUrged: 0,
+    },
+  ],
   nonconformitiesAndCorrectiveActions: { total: 2, closed: 1, open: 1 },
   monitoringResults: { measurements: 30 },
   auditResults: {
@@ -218,5 +237,22 @@ describe('the review inputs shown with their trend (figures beside earlier years
     expect(figuresWithTrendOf({ status: 'none', items: [], earlierYears: [{ year: 2023 }] })).toBeUndefined();
     expect(figuresWithTrendOf({ total: 2, earlierYears: [{ total: 1 }] })).toBeUndefined();
     expect(figuresWithTrendOf([{ year: 2023 }])).toBeUndefined();
+  });
+});
+
+describe("the review's tasks by unit", () => {
+  it('takes the rows the engine compiles, the tasks of no unit included', () => {
+    expect(unitPerformanceOf(secondYear.processPerformanceByUnit)).toEqual(
+      secondYear.processPerformanceByUnit,
+    );
+    expect(unitPerformanceOf([])).toEqual([]);
+  });
+
+  it('leaves to the generic view a list whose rows lack a figure or name no unit', () => {
+    const [row] = secondYear.processPerformanceByUnit;
+    const { tasksUrged: _left, ...withoutUrged } = row;
+    expect(unitPerformanceOf([withoutUrged])).toBeUndefined();
+    expect(unitPerformanceOf([{ ...row, unitCode: 7 }])).toBeUndefined();
+    expect(unitPerformanceOf({ rows: [row] })).toBeUndefined();
   });
 });

@@ -67,3 +67,32 @@ export function figuresWithTrendOf(value: unknown): FiguresWithTrend | undefined
     earlierYears: earlierYears.map(({ year, ...figures }) => ({ year, figures })),
   };
 }
+
+/** The figures of the review's tasks by unit (ISO 9.3.2 c 3), in the order of the table's columns. */
+export const UNIT_PERFORMANCE_FIGURES = [
+  'tasksGiven',
+  'tasksCompleted',
+  'tasksCompletedLate',
+  'tasksEscalated',
+  'tasksUrged',
+] as const;
+
+/** A unit's row: its code (null for the tasks of no unit) and its figures. */
+export type UnitPerformance = { unitCode: string | null } & Record<
+  (typeof UNIT_PERFORMANCE_FIGURES)[number],
+  number
+>;
+
+/**
+ * The review's tasks by unit (`processPerformanceByUnit`, reviews compiled since it exists), one row
+ * per unit with every figure; anything else is left to the generic view.
+ */
+export function unitPerformanceOf(value: unknown): UnitPerformance[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const isRow = (item: unknown): item is UnitPerformance =>
+    typeof item === 'object' &&
+    item !== null &&
+    ((item as UnitPerformance).unitCode === null || typeof (item as UnitPerformance).unitCode === 'string') &&
+    UNIT_PERFORMANCE_FIGURES.every((figure) => typeof (item as UnitPerformance)[figure] === 'number');
+  return value.every(isRow) ? value : undefined;
+}

@@ -2,13 +2,14 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLink, evidenceIdOf } from '../../ui/evidence';
 import { formatDay, formatInstant } from '../../ui/dates';
-import { figuresWithTrendOf, isYear } from '../../cycles/components/review-input-words';
+import { figuresWithTrendOf, isYear, unitPerformanceOf } from '../../cycles/components/review-input-words';
 import {
   ObjectiveResults,
   objectiveResultsOf,
   saidByObjectiveResults,
 } from '../../cycles/components/objective-results';
 import { FiguresTrend } from '../../cycles/components/figures-trend';
+import { UnitPerformanceTable } from '../../cycles/components/unit-performance';
 import { objectiveText, periodText } from './format';
 import type { CycleObjective } from './use-cycle-objectives';
 
@@ -112,8 +113,12 @@ export function ReadableValue({
         {shown.map(([key, item]) => {
           const results = key === 'objectiveResults' ? objectiveResultsOf(item) : undefined;
           const trend = figuresWithTrendOf(item);
+          const byUnit = key === 'processPerformanceByUnit' ? unitPerformanceOf(item) : undefined;
           return (
-            <div key={key} className={`readable-row${results || trend ? ' readable-row-wide' : ''}`}>
+            <div
+              key={key}
+              className={`readable-row${results || trend || byUnit ? ' readable-row-wide' : ''}`}
+            >
               <dt>{t(`keys.${key}`, { defaultValue: humanise(key) })}</dt>
               <dd>
                 {results ? (
@@ -121,6 +126,8 @@ export function ReadableValue({
                   <ObjectiveResults results={results} objectives={objectives} />
                 ) : trend ? (
                   <FiguresTrend value={trend} />
+                ) : byUnit ? (
+                  <UnitPerformanceTable rows={byUnit} unitName={unitName} />
                 ) : nameOf &&
                   isPersonKey(key) &&
                   typeof item === 'string' &&

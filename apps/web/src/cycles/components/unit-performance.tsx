@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from './format';
+import { DataTable } from './page-parts';
+import { UNIT_PERFORMANCE_FIGURES, type UnitPerformance } from './review-input-words';
+import './figures-trend.css';
+
+/**
+ * The review's tasks by unit (ISO 9.3.2 c 3): a row per unit, by name, the tasks of no unit last,
+ * so that the leader sees which unit's work was late, escalated or urged, not only the year's sums.
+ */
+export function UnitPerformanceTable({
+  rows,
+  unitName,
+}: {
+  rows: UnitPerformance[];
+  unitName: (code: string) => string;
+}) {
+  const { t, i18n } = useTranslation('cycles');
+  const format = useFormat();
+  if (rows.length === 0) return <span className="muted">{t('review.none')}</span>;
+  const collator = new Intl.Collator(i18n.language === 'en' ? 'en' : 'vi');
+  const named = rows
+    .map((row) => ({ row, name: row.unitCode === null ? t('overdue.noUnit') : unitName(row.unitCode) }))
+    .sort((a, b) =>
+      a.row.unitCode === null ? 1 : b.row.unitCode === null ? -1 : collator.compare(a.name, b.name),
+    );
+  const columns = [
+    t('reviewInput.unitCode'),
+    ...UNIT_PERFORMANCE_FIGURES.map((figure) => t(`reviewInput.${figure}`)),
+  ];
+  return (
+    <DataTable className="figures-trend unit-performance stacked-table" columns={columns}>
+      {named.map(({ row, name }) => (
+        <tr key={row.unitCode ?? ''}>
+          <th scope="row">{name}</th>
+          {UNIT_PERFORMANCE_FIGURES.map((figure, index) => (
+            <td key={figure} data-label={columns[index + 1]}>
+              {format.number(row[figure])}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
