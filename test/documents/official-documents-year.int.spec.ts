@@ -20,6 +20,7 @@ import { renderOfficialDocumentHtml } from '../../apps/api/src/documents/officia
 import { NAME_WRITTEN_BY_HAND, type OfficialDocument } from '../../apps/api/src/documents/official-document';
 import { PdfPrinter } from '../../apps/api/src/documents/pdf-printer';
 import {
+  NO_UNIT,
   NOT_RECORDED,
   reviewMinutesDocument,
   UNIT_HEAD,
@@ -562,6 +563,8 @@ describe('official documents of the year: objectives report, annual QMS report, 
         '- Lưu: VT, ISO.',
       ])
         expect(text).toContain(expected);
+      // A review compiled before the engine counted its tasks by unit: no table, the minutes as they were.
+      expect(text).not.toContain('theo từng đơn vị');
       // The chair signs with the name the record holds; no record names the secretary, who writes it by hand.
       expect(document.signature).toEqual({ lines: ['CHỦ TRÌ'], name: 'Nguyễn Hữu Tháp' });
       expect(document.coSignature).toEqual({ lines: ['THƯ KÝ'], name: NAME_WRITTEN_BY_HAND });
@@ -707,6 +710,47 @@ describe('official documents of the year: objectives report, annual QMS report, 
           '(Mục tiêu 4: đúng tiến độ (năm 2023: không đạt, năm 2022: đạt); Mục tiêu 2: đúng tiến độ).',
       );
       expectSameWords(withTrend, files);
+    });
+
+    it('prints input c 3) by unit, as a table in the order the organisation lists its units, the tasks of no unit last', async () => {
+      const task = (given: number, done: number, late: number, escalated: number, urged: number) => ({
+        tasksGiven: given,
+        tasksCompleted: done,
+        tasksCompletedLate: late,
+        tasksEscalated: escalated,
+        tasksUrged: urged,
+      });
+      const byUnit = minutesOf({
+        ...review,
+        inputs: {
+          ...review.inputs,
+          // As compileReviewInputs gives them: by unit code, the tasks of no unit last.
+          processPerformanceByUnit: [
+            { unitCode: 'vp-kiemsoat-tthc', ...task(14, 12, 1, 1, 2) },
+            { unitCode: 'vp-ttpvhcc', ...task(24, 22, 1, 0, 0) },
+            { unitCode: 'vp-tonghop', ...task(4, 4, 0, 0, 0) },
+            { unitCode: null, ...task(2, 2, 0, 0, 0) },
+          ],
+        },
+      });
+      const files = await render(byUnit);
+      expect(files.text).toContain('Kết quả thực hiện nhiệm vụ theo từng đơn vị:');
+      const cells = docxCells(files.docx);
+      const table = cells.slice(cells.indexOf('STT'), cells.indexOf('STT') + 7 * 5);
+      expect(table).toEqual([
+        'STT',
+        'Đơn vị',
+        'Việc được giao',
+        'Đã hoàn thành',
+        'Hoàn thành trễ hạn',
+        'Phải nhắc lên cấp trên',
+        'Phải đôn đốc',
+        ...['1', 'Phòng Tổng hợp', '4', '4', '0', '0', '0'],
+        ...['2', 'Phòng Kiểm soát thủ tục hành chính', '14', '12', '1', '1', '2'],
+        ...['3', 'Trung tâm Phục vụ hành chính công', '24', '22', '1', '0', '0'],
+        ...['4', NO_UNIT, '2', '2', '0', '0', '0'],
+      ]);
+      expectSameWords(byUnit, files);
     });
 
     it('prints inputs c 3), c 4) and c 6) with the same figures of the earlier years (the trend)', async () => {

@@ -94,6 +94,7 @@ export function reviewMinutesDocument(record: ReviewRecord, wording: DecisionWor
       note('objectiveResults'),
     ),
     input('3. Kết quả thực hiện quá trình:', processPerformance(inputs), note('processPerformance')),
+    ...tasksByUnit(inputs, wording),
     input(
       '4. Sự không phù hợp và hành động khắc phục:',
       nonconformities(inputs),
@@ -330,6 +331,50 @@ function processPerformance(inputs: Record<string, unknown>): string | undefined
         `${Number(y.tasksCompleted)} hoàn thành, ${Number(y.tasksCompletedLate)} trễ hạn, ${Number(y.tasksEscalated)} phải nhắc lên cấp trên`,
     )
   );
+}
+
+/** What the minutes call the tasks of no unit (the leader's approval and review, the audit team's own). */
+export const NO_UNIT = 'Không thuộc phòng, đơn vị nào';
+
+/**
+ * Input c 3) by unit, as a table under it: each unit's tasks given, done, done late, escalated and
+ * urged, in the order the organisation lists its units, the tasks of no unit last. A review compiled
+ * before the engine counted them by unit (no `processPerformanceByUnit`) has no table, so its
+ * minutes stay the document they were.
+ */
+function tasksByUnit(inputs: Record<string, unknown>, wording: DecisionWording): DocumentBlock[] {
+  const rows = Array.isArray(inputs.processPerformanceByUnit)
+    ? inputs.processPerformanceByUnit.map(object)
+    : [];
+  if (rows.length === 0) return [];
+  const name = unitNames(wording);
+  const listed = wording.organisation.units.map((unit) => unit.code);
+  const place = (code: unknown) =>
+    typeof code !== 'string' ? Infinity : listed.includes(code) ? listed.indexOf(code) : listed.length;
+  const ordered = [...rows].sort(
+    (a, b) => place(a.unitCode) - place(b.unitCode) || String(a.unitCode).localeCompare(String(b.unitCode)),
+  );
+  const figures = ['tasksGiven', 'tasksCompleted', 'tasksCompletedLate', 'tasksEscalated', 'tasksUrged'];
+  return [
+    { kind: 'paragraph', text: 'Kết quả thực hiện nhiệm vụ theo từng đơn vị:' },
+    {
+      kind: 'table',
+      columns: [
+        'STT',
+        'Đơn vị',
+        'Việc được giao',
+        'Đã hoàn thành',
+        'Hoàn thành trễ hạn',
+        'Phải nhắc lên cấp trên',
+        'Phải đôn đốc',
+      ],
+      rows: ordered.map((row, index) => [
+        String(index + 1),
+        typeof row.unitCode === 'string' ? name(row.unitCode) : NO_UNIT,
+        ...figures.map((figure) => String(Number(row[figure] ?? 0))),
+      ]),
+    },
+  ];
 }
 
 function nonconformities(inputs: Record<string, unknown>): string | undefined {
