@@ -181,6 +181,17 @@ describe('the Kon Tum 2024 year on the time-skipping server', () => {
     expect(review.inputs).toMatchObject({
       nonconformitiesAndCorrectiveActions: { total: 1, closed: 1, open: 0 },
     });
+    // The year's tasks by unit, up to the review: the units whose objectives were reported, the
+    // tasks of no unit last, adding up to the year's figures.
+    const byUnit = review.inputs.processPerformanceByUnit as {
+      unitCode: string | null;
+      tasksCompleted: number;
+    }[];
+    expect(byUnit.map((unit) => unit.unitCode)).toEqual(expect.arrayContaining(['vp-ttpvhcc', 'vp-tonghop']));
+    expect(byUnit.at(-1)?.unitCode).toBeNull();
+    expect(byUnit.reduce((sum, unit) => sum + unit.tasksCompleted, 0)).toBe(
+      (review.inputs.processPerformance as { tasksCompleted: number }).tasksCompleted,
+    );
 
     // Nothing left open; every task completed once.
     const tasks = await repo(TaskEntity).findBy({ cycleId: input.cycleId });
