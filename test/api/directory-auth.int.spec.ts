@@ -114,6 +114,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'PUT /api/v1/documents/{documentId}/dispatch': [200, 400, 401, 403, 404, 409, 422, 429],
   'GET /api/v1/cycles/{cycleId}/review': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/results': [200, 401, 403, 404],
+  'GET /api/v1/cycles/{cycleId}/tasks-by-unit': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/report': [200, 401, 403, 404, 503],
   'GET /api/v1/cycles/{cycleId}/annual-qms-report': [200, 401, 403, 404, 503],
   'POST /api/v1/cycles/{cycleId}/report/issue': [200, 401, 403, 404, 429, 503],

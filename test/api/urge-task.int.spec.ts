@@ -193,6 +193,37 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     expect(await urgedEvents(report.id)).toEqual([expect.objectContaining({ actor: org.idOf('head.tthc') })]);
   });
 
+  it("counts the urged tasks in the year's tasks by unit, which any member of the organisation reads", async () => {
+    interface UnitTasks {
+      unitCode: string | null;
+      tasksGiven: number;
+      tasksCompleted: number;
+      tasksCompletedLate: number;
+      tasksEscalated: number;
+      tasksUrged: number;
+    }
+    const byUnit = await org.as<UnitTasks[]>('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/tasks-by-unit`);
+    expect(byUnit.status).toBe(200);
+    // The leader's approval (no unit): urged, then done. The unit's quarterly report: urged, open.
+    expect(byUnit.body.at(-1)).toMatchObject({ unitCode: null, tasksUrged: 1 });
+    expect(byUnit.body.at(-1)!.tasksCompleted).toBeGreaterThanOrEqual(1);
+    expect(byUnit.body.find((unit) => unit.unitCode === 'vp-kiemsoat-tthc')).toMatchObject({
+      tasksUrged: 1,
+      tasksCompletedLate: 0,
+    });
+    // Each unit's figures as the year's tasks have them: given covers done, none urged twice over.
+    for (const unit of byUnit.body) {
+      expect(unit.tasksCompleted).toBeLessThanOrEqual(unit.tasksGiven);
+      expect(unit.tasksUrged).toBeLessThanOrEqual(unit.tasksGiven);
+    }
+    expect(byUnit.body.reduce((sum, unit) => sum + unit.tasksUrged, 0)).toBe(2);
+    // Another organisation's year, or a year never started: not found.
+    expect((await org.as('qmr', 'GET', '/api/v1/cycles/other-2024/tasks-by-unit')).status).toBe(404);
+    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${organisationCode}-2031/tasks-by-unit`)).status).toBe(
+      404,
+    );
+  });
+
   it('answers only documented status codes', async () => {
     expect(await undocumentedAnswers(suite.http)).toEqual([]);
   });

@@ -29,6 +29,7 @@ import {
   MeasurementQuery,
   ObjectiveResultView,
   ReviewView,
+  UnitTasksView,
 } from './dto/cycle-records.view';
 import { ObjectiveView } from './dto/cycle-objectives.view';
 import { CycleReportView } from './dto/cycle-report.view';
@@ -96,6 +97,20 @@ export class CycleDocumentsController {
     @Param('objectiveId') objectiveId: string,
   ): Promise<ObjectiveView> {
     return this.documents.objective(caller, cycleId, objectiveId);
+  }
+
+  @Get('tasks-by-unit')
+  @ApiOperation({
+    summary:
+      "The year's tasks so far by unit: given, completed, completed late, escalated, urged (as the management review counts them)",
+    description:
+      'One item per unit with tasks in the year, by unit code; the tasks of no unit (`unitCode: null`) last. ' +
+      'A task counts for the unit it was given in, whoever holds it now.',
+  })
+  @ApiOkResponse({ type: [UnitTasksView] })
+  @ApiErrors(401, 403, 404)
+  tasksByUnit(@CurrentUser() caller: Principal, @Param('cycleId') cycleId: string): Promise<UnitTasksView[]> {
+    return this.documents.tasksByUnit(caller, cycleId);
   }
 
   @Get('audit')

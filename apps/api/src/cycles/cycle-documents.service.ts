@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import {
   evidenceListOf,
   parseQualityCycleId,
@@ -11,6 +11,7 @@ import {
 } from '@qcycle/contracts';
 import {
   describeTarget,
+  processPerformanceByUnit,
   reviewActionId,
   type Objective,
   type ObjectiveStatus,
@@ -30,6 +31,7 @@ import {
   MeasurementEntity,
   ObjectiveResultEntity,
   OrganisationUnitEntity,
+  QualityCycleEntity,
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
@@ -44,6 +46,7 @@ import type {
   ObjectiveResultView,
   ReviewActionFollowUpView,
   ReviewView,
+  UnitTasksView,
 } from './dto/cycle-records.view';
 import type { ObjectiveView } from './dto/cycle-objectives.view';
 import { correctiveActionsCarriedForward } from './carried-corrective-actions';
@@ -298,6 +301,34 @@ export class CycleDocumentsService {
       indicators: r.indicators,
       computedAt: r.computedAt,
     }));
+  }
+
+  /**
+   * The year's tasks so far by unit, as the management review will count them (its input c 3 by
+   * unit): for the Quality Representative and the units to follow through the year where work is
+   * late, escalated or urged, not only at the review.
+   */
+  async tasksByUnit(caller: Principal, cycleId: string): Promise<UnitTasksView[]> {
+    own(caller, cycleId);
+    const [tasks, paperReports] = await Promise.all([
+      this.dataSource.getRepository(TaskEntity).find({
+        select: { id: true, unitCode: true, status: true, late: true, escalationLevel: true, urgedAt: true },
+        where: { cycleId },
+      }),
+      this.dataSource.getRepository(MeasurementEntity).find({
+        select: { id: true, taskId: true, late: true },
+        where: { cycleId, paperReportDate: Not(IsNull()) },
+      }),
+    ]);
+    if (
+      tasks.length === 0 &&
+      !(await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: cycleId }))
+    )
+      throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+    return processPerformanceByUnit({
+      tasks,
+      paperReports: paperReports.map((m) => ({ taskId: m.taskId, late: Boolean(m.late) })),
+    });
   }
 
   private async approvedDecision(cycleId: string): Promise<DecisionEntity> {

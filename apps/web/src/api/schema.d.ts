@@ -785,6 +785,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/tasks-by-unit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's tasks so far by unit: given, completed, completed late, escalated, urged (as the management review counts them)
+         * @description One item per unit with tasks in the year, by unit code; the tasks of no unit (`unitCode: null`) last. A task counts for the unit it was given in, whoever holds it now.
+         */
+        get: operations["CycleDocumentsController_tasksByUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/events": {
         parameters: {
             query?: never;
@@ -5116,6 +5136,35 @@ export interface components {
              */
             total: number;
         };
+        UnitTasksView: {
+            /** @example 12 */
+            tasksCompleted: number;
+            /**
+             * @description Completed after their due time (a report made on paper by the paper’s day)
+             * @example 1
+             */
+            tasksCompletedLate: number;
+            /**
+             * @description Escalated above the assignee at least once
+             * @example 2
+             */
+            tasksEscalated: number;
+            /**
+             * @description Tasks given, not withdrawn (neither cancelled nor resolved)
+             * @example 14
+             */
+            tasksGiven: number;
+            /**
+             * @description Urged (POST /tasks/{id}/urge) at least once
+             * @example 1
+             */
+            tasksUrged: number;
+            /**
+             * @description The unit the tasks were given in; null for the tasks of no unit (the leader’s approval and review, the audit team’s own)
+             * @example vp-ttpvhcc
+             */
+            unitCode: string | null;
+        };
         UnitView: {
             /** @example vp-tonghop */
             code: string;
@@ -8330,6 +8379,54 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                     "application/pdf": components["schemas"]["ErrorView"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CycleDocumentsController_tasksByUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitTasksView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -475,3 +475,36 @@ export class ObjectiveResultView {
   @ApiProperty({ example: '2024-12-31T10:00:00.000Z' })
   computedAt!: string;
 }
+
+/**
+ * A unit's tasks of the year so far (ISO 9.3.2 c 3 by unit), counted as the management review counts
+ * them (libs/domain `processPerformanceByUnit`).
+ */
+export class UnitTasksView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'vp-ttpvhcc',
+    description:
+      'The unit the tasks were given in; null for the tasks of no unit (the leader’s approval and review, the audit team’s own)',
+  })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: 14, description: 'Tasks given, not withdrawn (neither cancelled nor resolved)' })
+  tasksGiven!: number;
+
+  @ApiProperty({ example: 12 })
+  tasksCompleted!: number;
+
+  @ApiProperty({
+    example: 1,
+    description: 'Completed after their due time (a report made on paper by the paper’s day)',
+  })
+  tasksCompletedLate!: number;
+
+  @ApiProperty({ example: 2, description: 'Escalated above the assignee at least once' })
+  tasksEscalated!: number;
+
+  @ApiProperty({ example: 1, description: 'Urged (POST /tasks/{id}/urge) at least once' })
+  tasksUrged!: number;
+}
