@@ -95,6 +95,16 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       screenshot: 'cycle-due-soon',
     });
 
+    // The year's tasks by unit: the leader's approval, of no unit, given and not urged yet.
+    const noUnitRow = qmr.page
+      .getByRole('region', { name: vi('cycles:tasksByUnit.title') })
+      .getByRole('row')
+      .filter({ has: qmr.page.getByRole('rowheader', { name: vi('cycles:overdue.noUnit') }) });
+    const urgedCell = noUnitRow.getByRole('cell').last();
+    await expect(urgedCell.getAttribute('data-label')).resolves.toBe(vi('cycles:reviewInput.tasksUrged'));
+    await expect(urgedCell.textContent()).resolves.toBe('0');
+    await expect(noUnitRow.getByRole('cell').first().textContent()).resolves.toBe('1');
+
     // The Quality Representative urges the leader from the row: a few words, then the mail goes.
     await row
       .getByRole('button', { name: `${vi('cycles:urge.open')} Nguyễn Hữu Tháp`, exact: false })
@@ -123,6 +133,8 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await expect(
       row.getByRole('button', { name: vi('cycles:urge.open'), exact: false }).count(),
     ).resolves.toBe(0);
+    // Counted at once in the year's tasks by unit, read again once the urge was recorded.
+    await noUnitRow.locator('td:last-child', { hasText: /^1$/ }).waitFor();
     await qmr.check('the leader urged, said in the row', { screenshot: 'cycle-urged' });
     await qmr.close();
 

@@ -13,6 +13,7 @@ import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
 import { byUnit, DUE_SOON_DAYS, dueSoonAt, overdueAt, wholeDays } from './components/open-tasks-by-unit';
 import { UrgeTask } from './components/urge-task';
+import { UnitPerformanceTable } from './components/unit-performance';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
 import {
@@ -102,6 +103,8 @@ export default function CycleDashboardPage() {
   const format = useFormat();
   const names = useDirectoryNames();
   const isQualityRepresentative = hasRole(user, 'quality-representative');
+  // Urges sent from this page, for the year's tasks by unit to count them.
+  const [urges, setUrges] = useState(0);
 
   const { data, error, loading, reload } = useLoad(async () => {
     const path = { params: { path: { cycleId } } };
@@ -201,6 +204,7 @@ export default function CycleDashboardPage() {
     now: Date.now(),
     mayUrge,
     mayOpen,
+    onUrged: () => setUrges((urges) => urges + 1),
   };
 
   return (
@@ -288,6 +292,7 @@ export default function CycleDashboardPage() {
 
       <OverdueTasks tasks={openTasks} lists={lists} />
       <DueSoonTasks tasks={openTasks} lists={lists} />
+      <YearTasksByUnit cycleId={cycleId} names={names} urges={urges} />
 
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
@@ -720,6 +725,8 @@ interface OpenTaskLists {
   now: number;
   mayUrge: MayUrge;
   mayOpen: MayOpen;
+  /** Told when a row's assignee was urged. */
+  onUrged: () => void;
 }
 
 /**
@@ -728,7 +735,7 @@ interface OpenTaskLists {
  */
 function TasksByUnit({
   tasks,
-  lists: { assignees, names, format, now, mayUrge, mayOpen },
+  lists: { assignees, names, format, now, mayUrge, mayOpen, onUrged },
   lastColumn,
   lastCell,
 }: {
@@ -783,6 +790,7 @@ function TasksByUnit({
                         assigneeName={assignees.person(task.assigneeUserId)}
                         urgedAt={task.urgedAt}
                         now={now}
+                        onSent={onUrged}
                       />
                     )}
                   </td>
@@ -878,6 +886,42 @@ function DueSoonTasks({ tasks, lists }: { tasks: OpenTask[]; lists: OpenTaskList
             return days === 0 ? t('dueSoon.lessThanADay') : t('dueSoon.days', { count: days });
           }}
         />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The year's tasks so far by unit (GET /cycles/{id}/tasks-by-unit), as the management review will
+ * count them: where work was late, escalated or urged, for the Quality Representative and the units
+ * to follow through the year. Read again when an urge is sent from this page.
+ */
+function YearTasksByUnit({
+  cycleId,
+  names,
+  urges,
+}: {
+  cycleId: string;
+  names: DirectoryNames;
+  urges: number;
+}) {
+  const { t } = useTranslation('cycles');
+  const { data, error } = useLoad(
+    () => ok(api.GET('/api/v1/cycles/{cycleId}/tasks-by-unit', { params: { path: { cycleId } } })),
+    [cycleId, urges],
+  );
+  return (
+    <section aria-labelledby="tasks-by-unit-heading">
+      <h2 id="tasks-by-unit-heading">{t('tasksByUnit.title')}</h2>
+      <p className="muted small">{t('tasksByUnit.source')}</p>
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : !data ? (
+        <p className="loading">{t('loading')}</p>
+      ) : data.length === 0 ? (
+        <p className="notice">{t('tasksByUnit.none')}</p>
+      ) : (
+        <UnitPerformanceTable rows={data} unitName={names.unit} />
       )}
     </section>
   );

@@ -22,6 +22,7 @@ export function UrgeTask({
   assigneeName,
   urgedAt,
   now,
+  onSent,
 }: {
   taskId: string;
   /** The task in words, for the button's name among a table of them. */
@@ -30,6 +31,8 @@ export function UrgeTask({
   /** When the assignee was last urged, as the dashboard read it. */
   urgedAt?: string;
   now: number;
+  /** Told once the urge is recorded (the dashboard counts it in the year's tasks by unit). */
+  onSent?: () => void;
 }) {
   const { t } = useTranslation('cycles');
   const format = useFormat();
@@ -64,6 +67,7 @@ export function UrgeTask({
       setSentAt(answer.urgedAt);
       setOpen(false);
       setNote('');
+      onSent?.();
     } catch (error) {
       setProblem(problemOf(error, t('urge.networkError')));
     } finally {
