@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
+import type { UnitProcessPerformance } from '@qcycle/domain';
 import {
   startTestSmtpServer,
   startTimeSkippingEnvironment,
@@ -194,15 +195,11 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
   });
 
   it("counts the urged tasks in the year's tasks by unit, which any member of the organisation reads", async () => {
-    interface UnitTasks {
-      unitCode: string | null;
-      tasksGiven: number;
-      tasksCompleted: number;
-      tasksCompletedLate: number;
-      tasksEscalated: number;
-      tasksUrged: number;
-    }
-    const byUnit = await org.as<UnitTasks[]>('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/tasks-by-unit`);
+    const byUnit = await org.as<UnitProcessPerformance[]>(
+      'staff.tthc',
+      'GET',
+      `/api/v1/cycles/${cycleId}/tasks-by-unit`,
+    );
     expect(byUnit.status).toBe(200);
     // The leader's approval (no unit): urged, then done. The unit's quarterly report: urged, open.
     expect(byUnit.body.at(-1)).toMatchObject({ unitCode: null, tasksUrged: 1 });

@@ -9,8 +9,10 @@ import {
   defaultCycleCalendar,
   instantToVnLocal,
   startOfYearTaskSchedule,
+  UNIT_PROCESS_FIGURES,
   type CycleCalendar,
   type IsoInstant,
+  type UnitProcessPerformance,
 } from '@qcycle/domain';
 import { DocumentVersionEntity, ObjectiveResultEntity } from '@qcycle/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
@@ -874,23 +876,13 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     );
     // The same year's tasks by unit: where they were late, escalated or urged. A row per unit, by
     // name, the tasks of no unit (the leader's, the audit team's) last; they add up to the year's.
-    const byUnit = compiled.processPerformanceByUnit as ({ unitCode: string | null } & Record<
-      'tasksGiven' | 'tasksCompleted' | 'tasksCompletedLate' | 'tasksEscalated' | 'tasksUrged',
-      number
-    >)[];
-    const figures = [
-      'tasksGiven',
-      'tasksCompleted',
-      'tasksCompletedLate',
-      'tasksEscalated',
-      'tasksUrged',
-    ] as const;
+    const byUnit = compiled.processPerformanceByUnit as UnitProcessPerformance[];
     const unitsTable = inputs.getByRole('table').filter({
       has: leader.page.getByRole('columnheader', { name: vi('cycles:reviewInput.tasksUrged') }),
     });
     await expect(unitsTable.getByRole('columnheader').allInnerTexts()).resolves.toEqual([
       vi('cycles:reviewInput.unitCode'),
-      ...figures.map((key) => vi(`cycles:reviewInput.${key}`)),
+      ...UNIT_PROCESS_FIGURES.map((key) => vi(`cycles:reviewInput.${key}`)),
     ]);
     const unitNames = await unitsTable.getByRole('rowheader').allInnerTexts();
     const named = unitNames.slice(0, -1);
@@ -901,7 +893,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const cells = await Promise.all(
       (await unitsTable.locator('tbody tr').all()).map((row) => row.getByRole('cell').allInnerTexts()),
     );
-    const rowOf = (unit: (typeof byUnit)[number]) => figures.map((key) => String(unit[key]));
+    const rowOf = (unit: UnitProcessPerformance) => UNIT_PROCESS_FIGURES.map((key) => String(unit[key]));
     expect(cells.at(-1)).toEqual(rowOf(byUnit.find((unit) => unit.unitCode === null)!));
     expect(cells.map(String).sort()).toEqual(byUnit.map((unit) => String(rowOf(unit))).sort());
     expect(byUnit.some((unit) => unit.unitCode !== null && unit.tasksCompleted > 0)).toBe(true);

@@ -126,6 +126,15 @@ export interface UnitProcessPerformance {
   tasksUrged: number;
 }
 
+/** A unit's figures, in the order the review's table gives them. */
+export const UNIT_PROCESS_FIGURES = [
+  'tasksGiven',
+  'tasksCompleted',
+  'tasksCompletedLate',
+  'tasksEscalated',
+  'tasksUrged',
+] as const satisfies readonly (keyof UnitProcessPerformance)[];
+
 /** Tasks closed by their workflow because they were no longer needed: nobody was asked to do them. */
 const WITHDRAWN = new Set(['cancelled', 'resolved']);
 

@@ -1,4 +1,4 @@
-import { numericDate } from '@qcycle/domain';
+import { numericDate, UNIT_PROCESS_FIGURES } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
 import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
@@ -354,7 +354,6 @@ function tasksByUnit(inputs: Record<string, unknown>, wording: DecisionWording):
   const ordered = [...rows].sort(
     (a, b) => place(a.unitCode) - place(b.unitCode) || String(a.unitCode).localeCompare(String(b.unitCode)),
   );
-  const figures = ['tasksGiven', 'tasksCompleted', 'tasksCompletedLate', 'tasksEscalated', 'tasksUrged'];
   return [
     { kind: 'paragraph', text: 'Kết quả thực hiện nhiệm vụ theo từng đơn vị:' },
     {
@@ -371,7 +370,7 @@ function tasksByUnit(inputs: Record<string, unknown>, wording: DecisionWording):
       rows: ordered.map((row, index) => [
         String(index + 1),
         typeof row.unitCode === 'string' ? name(row.unitCode) : NO_UNIT,
-        ...figures.map((figure) => String(Number(row[figure] ?? 0))),
+        ...UNIT_PROCESS_FIGURES.map((figure) => String(Number(row[figure] ?? 0))),
       ]),
     },
   ];
