@@ -712,7 +712,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
       expectSameWords(withTrend, files);
     });
 
-    it('prints input c 3) by unit, as a table in the order the organisation lists its units, the tasks of no unit last', async () => {
+    it("prints input c 3) by unit, as a table in the order the organisation lists its units, then the tasks that are no unit's work", async () => {
       const task = (given: number, done: number, late: number, escalated: number, urged: number) => ({
         tasksGiven: given,
         tasksCompleted: done,
@@ -724,7 +724,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
         ...review,
         inputs: {
           ...review.inputs,
-          // As compileReviewInputs gives them: by unit code, the tasks of no unit last.
+          // As compileReviewInputs gives them: by unit code, then the tasks that are no unit's work.
           processPerformanceByUnit: [
             { unitCode: 'vp-kiemsoat-tthc', ...task(14, 12, 1, 1, 2) },
             { unitCode: 'vp-ttpvhcc', ...task(24, 22, 1, 0, 0) },

@@ -875,7 +875,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       ),
     );
     // The same year's tasks by unit: where they were late, escalated or urged. A row per unit, by
-    // name, the tasks of no unit (the leader's, the audit team's) last; they add up to the year's.
+    // name, then the tasks that are no unit's work (the leaders', the auditors'); they add up to the year's.
     const byUnit = compiled.processPerformanceByUnit as UnitProcessPerformance[];
     const unitsTable = inputs.getByRole('table').filter({
       has: leader.page.getByRole('columnheader', { name: vi('cycles:reviewInput.tasksUrged') }),
@@ -887,7 +887,7 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const unitNames = await unitsTable.getByRole('rowheader').allInnerTexts();
     const named = unitNames.slice(0, -1);
     expect(named).toEqual([...named].sort(new Intl.Collator('vi').compare));
-    expect(unitNames.at(-1)).toBe(vi('cycles:overdue.noUnit'));
+    expect(unitNames.at(-1)).toBe(vi('cycles:reviewInput.noUnit'));
     expect(unitNames).toHaveLength(byUnit.length);
     expect(named.filter((name) => /^[a-z0-9-]+$/.test(name))).toEqual([]); // by name, never by code
     const cells = await Promise.all(

@@ -95,11 +95,11 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       screenshot: 'cycle-due-soon',
     });
 
-    // The year's tasks by unit: the leader's approval, of no unit, given and not urged yet.
+    // The year's tasks by unit: the leader's approval, no unit's work, given and not urged yet.
     const noUnitRow = qmr.page
       .getByRole('region', { name: vi('cycles:tasksByUnit.title') })
       .getByRole('row')
-      .filter({ has: qmr.page.getByRole('rowheader', { name: vi('cycles:overdue.noUnit') }) });
+      .filter({ has: qmr.page.getByRole('rowheader', { name: vi('cycles:reviewInput.noUnit') }) });
     const urgedCell = noUnitRow.getByRole('cell').last();
     await expect(urgedCell.getAttribute('data-label')).resolves.toBe(vi('cycles:reviewInput.tasksUrged'));
     await expect(urgedCell.textContent()).resolves.toBe('0');

@@ -35,6 +35,7 @@ export * from './escape-html';
 export * from './year-end-result';
 export * from './review-results';
 export * from './qms-performance';
+export * from './task-oversight';
 export * from './review-actions';
 export * from './review-preparation';
 export * from './measurement-correction';

@@ -4,9 +4,10 @@ const task = (
   id: string,
   unitCode: string | null,
   status: string,
-  facts: { late?: boolean; escalationLevel?: string; urgedAt?: string } = {},
+  facts: { late?: boolean; escalationLevel?: string; urgedAt?: string; kind?: string } = {},
 ) => ({
   id,
+  kind: facts.kind ?? 'measurement-report',
   unitCode,
   status,
   late: facts.late ?? false,
@@ -28,10 +29,14 @@ describe("the year's tasks by unit (ISO 9.3.2 c 3)", () => {
     task('t6', 'vp-tonghop', 'resolved'),
     task('t7', null, 'completed', { late: true }),
     task('t8', 'vp-hcth', 'open'),
+    // An auditor's step in the unit it audits, and a verification of its corrective action: the
+    // auditors' work, late through the auditor, not the unit.
+    task('t9', 'vp-hcth', 'completed', { kind: 'audit-step', late: true }),
+    task('t10', 'vp-hcth', 'open', { kind: 'corrective-action-verification', escalationLevel: 'unit-head' }),
   ];
   const paperReports = [{ taskId: 't4', late: false }];
 
-  it('count each unit’s tasks given, done, done late, escalated and urged, the tasks of no unit last', () => {
+  it('count each unit’s tasks given, done, done late, escalated and urged; those of no unit’s work (the auditors’ among them) last', () => {
     expect(processPerformanceByUnit({ tasks, paperReports })).toEqual([
       {
         unitCode: 'vp-hcth',
@@ -59,10 +64,10 @@ describe("the year's tasks by unit (ISO 9.3.2 c 3)", () => {
       },
       {
         unitCode: null,
-        tasksGiven: 1,
-        tasksCompleted: 1,
-        tasksCompletedLate: 1,
-        tasksEscalated: 0,
+        tasksGiven: 3,
+        tasksCompleted: 2,
+        tasksCompletedLate: 2,
+        tasksEscalated: 1,
         tasksUrged: 0,
       },
     ]);

@@ -4,6 +4,8 @@
  * the organisation's earlier years for their trend ("including trends in…").
  */
 
+import { unitOfWork } from './task-oversight';
+
 /** c 3: process performance, as the year's tasks show it. */
 export interface ProcessPerformance {
   tasksCompleted: number;
@@ -111,11 +113,14 @@ export function withPerformanceTrend(
 
 /**
  * c 3 by unit: the year's tasks of each unit, so that the review sees where the work was late, had
- * to be escalated or urged, not only how much of it was. A task counts for its own unit (the unit
- * it was given in), whoever holds it now.
+ * to be escalated or urged, not only how much of it was. A task counts for the unit whose work it
+ * is (the unit it was given in), whoever holds it now.
  */
 export interface UnitProcessPerformance {
-  /** Null for the tasks of no unit: the leader's approval and review, the audit team's own tasks. */
+  /**
+   * Null for the tasks that are no unit's work: the leader's (approval, review), the Quality
+   * Representative's, and the auditors' (the plan, each step, each verification, the close).
+   */
   unitCode: string | null;
   /** Given in the year and not withdrawn (neither cancelled nor resolved by the workflow). */
   tasksGiven: number;
@@ -141,14 +146,19 @@ const WITHDRAWN = new Set(['cancelled', 'resolved']);
 /** The units with tasks in the year, by unit code, the tasks of no unit last. */
 export function processPerformanceByUnit(
   records: Pick<QmsRecords, 'paperReports'> & {
-    tasks: readonly (QmsRecords['tasks'][number] & { unitCode: string | null; urgedAt: string | null })[];
+    tasks: readonly (QmsRecords['tasks'][number] & {
+      kind: string;
+      unitCode: string | null;
+      urgedAt: string | null;
+    })[];
   },
 ): UnitProcessPerformance[] {
   const completedLate = completedLateRule(records.paperReports);
   const byUnit = new Map<string | null, UnitProcessPerformance>();
   for (const task of records.tasks) {
-    const unit = byUnit.get(task.unitCode) ?? {
-      unitCode: task.unitCode,
+    const unitCode = unitOfWork(task);
+    const unit = byUnit.get(unitCode) ?? {
+      unitCode,
       tasksGiven: 0,
       tasksCompleted: 0,
       tasksCompletedLate: 0,
@@ -160,7 +170,7 @@ export function processPerformanceByUnit(
     if (completedLate(task)) unit.tasksCompletedLate += 1;
     if (task.escalationLevel !== 'none') unit.tasksEscalated += 1;
     if (task.urgedAt !== null) unit.tasksUrged += 1;
-    byUnit.set(task.unitCode, unit);
+    byUnit.set(unitCode, unit);
   }
   return [...byUnit.values()].sort((a, b) =>
     a.unitCode === b.unitCode

@@ -104,8 +104,8 @@ export class CycleDocumentsController {
     summary:
       "The year's tasks so far by unit: given, completed, completed late, escalated, urged (as the management review counts them)",
     description:
-      'One item per unit with tasks in the year, by unit code; the tasks of no unit (`unitCode: null`) last. ' +
-      'A task counts for the unit it was given in, whoever holds it now.',
+      'One item per unit with tasks in the year, by unit code; then the tasks that are no unit’s work (the leaders’, the ' +
+      'Quality Representative’s and the auditors’: `unitCode: null`). A task counts for the unit whose work it is, whoever holds it now.',
   })
   @ApiOkResponse({ type: [UnitTasksView] })
   @ApiErrors(401, 403, 404)

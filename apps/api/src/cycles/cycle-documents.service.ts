@@ -312,7 +312,15 @@ export class CycleDocumentsService {
     own(caller, cycleId);
     const [tasks, paperReports] = await Promise.all([
       this.dataSource.getRepository(TaskEntity).find({
-        select: { id: true, unitCode: true, status: true, late: true, escalationLevel: true, urgedAt: true },
+        select: {
+          id: true,
+          kind: true,
+          unitCode: true,
+          status: true,
+          late: true,
+          escalationLevel: true,
+          urgedAt: true,
+        },
         where: { cycleId },
       }),
       this.dataSource.getRepository(MeasurementEntity).find({

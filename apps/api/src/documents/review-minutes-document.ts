@@ -333,12 +333,13 @@ function processPerformance(inputs: Record<string, unknown>): string | undefined
   );
 }
 
-/** What the minutes call the tasks of no unit (the leader's approval and review, the audit team's own). */
-export const NO_UNIT = 'Không thuộc phòng, đơn vị nào';
+/** Whose the tasks that are no unit's work are (libs/domain `processPerformanceByUnit`). */
+export const NO_UNIT = 'Lãnh đạo, Đại diện chất lượng và chuyên gia đánh giá';
 
 /**
  * Input c 3) by unit, as a table under it: each unit's tasks given, done, done late, escalated and
- * urged, in the order the organisation lists its units, the tasks of no unit last. A review compiled
+ * urged, in the order the organisation lists its units, then the tasks that are no unit's work (the
+ * leaders', the Quality Representative's, the auditors'). A review compiled
  * before the engine counted them by unit (no `processPerformanceByUnit`) has no table, so its
  * minutes stay the document they were.
  */

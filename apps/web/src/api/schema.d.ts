@@ -794,7 +794,7 @@ export interface paths {
         };
         /**
          * The year's tasks so far by unit: given, completed, completed late, escalated, urged (as the management review counts them)
-         * @description One item per unit with tasks in the year, by unit code; the tasks of no unit (`unitCode: null`) last. A task counts for the unit it was given in, whoever holds it now.
+         * @description One item per unit with tasks in the year, by unit code; then the tasks that are no unit’s work (the leaders’, the Quality Representative’s and the auditors’: `unitCode: null`). A task counts for the unit whose work it is, whoever holds it now.
          */
         get: operations["CycleDocumentsController_tasksByUnit"];
         put?: never;
@@ -5160,7 +5160,7 @@ export interface components {
              */
             tasksUrged: number;
             /**
-             * @description The unit the tasks were given in; null for the tasks of no unit (the leader’s approval and review, the audit team’s own)
+             * @description The unit whose work the tasks are (the unit they were given in); null for the tasks that are no unit’s work: the leaders’, the Quality Representative’s and the auditors’ (an audit step or a verification counts for its auditor, not the unit audited)
              * @example vp-ttpvhcc
              */
             unitCode: string | null;

@@ -486,7 +486,7 @@ export class UnitTasksView {
     nullable: true,
     example: 'vp-ttpvhcc',
     description:
-      'The unit the tasks were given in; null for the tasks of no unit (the leader’s approval and review, the audit team’s own)',
+      'The unit whose work the tasks are (the unit they were given in); null for the tasks that are no unit’s work: the leaders’, the Quality Representative’s and the auditors’ (an audit step or a verification counts for its auditor, not the unit audited)',
   })
   unitCode!: string | null;
 

@@ -5,7 +5,8 @@ import { UNIT_PERFORMANCE_FIGURES, type UnitPerformance } from './review-input-w
 import './figures-trend.css';
 
 /**
- * The review's tasks by unit (ISO 9.3.2 c 3): a row per unit, by name, the tasks of no unit last,
+ * The review's tasks by unit (ISO 9.3.2 c 3): a row per unit, by name, then the tasks that are no
+ * unit's work (the leaders', the Quality Representative's, the auditors'),
  * so that the leader sees which unit's work was late, escalated or urged, not only the year's sums.
  */
 export function UnitPerformanceTable({
@@ -20,7 +21,7 @@ export function UnitPerformanceTable({
   if (rows.length === 0) return <span className="muted">{t('review.none')}</span>;
   const collator = new Intl.Collator(i18n.language === 'en' ? 'en' : 'vi');
   const named = rows
-    .map((row) => ({ row, name: row.unitCode === null ? t('overdue.noUnit') : unitName(row.unitCode) }))
+    .map((row) => ({ row, name: row.unitCode === null ? t('reviewInput.noUnit') : unitName(row.unitCode) }))
     .sort((a, b) =>
       a.row.unitCode === null ? 1 : b.row.unitCode === null ? -1 : collator.compare(a.name, b.name),
     );
