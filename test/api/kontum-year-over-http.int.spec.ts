@@ -12,6 +12,7 @@ import { taskPath, type DemoOrganisation, type TaskSummary } from './support/dem
 import type { Answer, HttpRecorder } from './support/http-recorder';
 import { HELD_REVIEW, octoberAuditPlan } from './support/year-fixtures';
 import { undocumentedAnswers } from './support/openapi-coverage';
+import type { UnitProcessPerformance } from '@qcycle/domain';
 
 interface TaskDetail extends TaskSummary {
   form: Record<string, unknown>;
@@ -319,6 +320,19 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     await eventually('the sign-off tasks', async () =>
       (await org.inbox('auditor.kinhte', 'audit-step')).length === 2 ? true : undefined,
     );
+    // The head of the unit audited reads the step auditing it, but neither urges its auditor nor
+    // gives it to another (the audit's impartiality, ISO 9001 9.2.2 c): the Quality Representative's to do.
+    const auditingTthc = (await org.inbox('auditor.kinhte', 'audit-step')).find(
+      (task) => task.unitCode === 'vp-kiemsoat-tthc',
+    )!;
+    expect((await org.as('head.tthc', 'GET', taskPath(auditingTthc.id))).status).toBe(200);
+    const urgedByAuditee = await org.as('head.tthc', 'POST', taskPath(auditingTthc.id, '/urge'), {});
+    expect(urgedByAuditee.status).toBe(403);
+    const handedByAuditee = await org.as('head.tthc', 'POST', taskPath(auditingTthc.id, '/reassign'), {
+      toUserId: org.idOf('lead.auditor'),
+      reason: 'Đổi người đánh giá',
+    });
+    expect(handedByAuditee.status).toBe(403);
 
     const ownUnit = await signOff('auditor.hcth', 's3', { result: 'conformity', evidence: ['Sổ công văn'] });
     expect(ownUnit.status).toBe(403);
@@ -428,6 +442,24 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
       id: planEvidence.slice('evidence:'.length),
       fileName: 'Mẫu phiếu kiểm soát mới.pdf',
     });
+
+    // The year's tasks by unit: the audit's are the auditors' and the Quality Representative's work,
+    // counted apart from the units they audited; the corrective action's plan is its unit's.
+    const byUnit = await org.as<UnitProcessPerformance[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/tasks-by-unit`,
+    );
+    expect(byUnit.status).toBe(200);
+    expect(byUnit.body.map((unit) => unit.unitCode)).toEqual([
+      'vp-kiemsoat-tthc',
+      'vp-tonghop',
+      'vp-ttpvhcc',
+      null,
+    ]);
+    // The leader's approval, the Chief of Office's acceptance, the plan, the three steps, the close,
+    // the report's approval and the verification: nine, all done.
+    expect(byUnit.body.at(-1)).toMatchObject({ unitCode: null, tasksGiven: 9, tasksCompleted: 9 });
   });
 
   it('has the Quality Representative prepare the inputs the records lack, before the review', async () => {

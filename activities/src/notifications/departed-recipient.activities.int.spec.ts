@@ -117,13 +117,17 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       }
 
       /** The task's record, as the workflow writes it before anyone is told of it. */
-      async function task(assignee: PersonRef, unitCode: string | null = UNIT): Promise<string> {
+      async function task(
+        assignee: PersonRef,
+        unitCode: string | null = UNIT,
+        kind = 'measurement-report',
+      ): Promise<string> {
         const taskId = `quality-cycle/${code}/2024/monitoring/obj-4/measure/2024-03`;
         await dataSource.getRepository(TaskEntity).insert({
           id: taskId,
           cycleId,
           workflowId: `quality-cycle/${code}/2024/monitoring/obj-4`,
-          kind: 'measurement-report',
+          kind,
           title: { vi: 'Báo cáo số liệu mục tiêu 4 kỳ 2024-03', en: 'Report objective 4 for 2024-03' },
           assigneeUserId: assignee.userId,
           delegateUserIds: [],
@@ -308,6 +312,21 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const before = smtp.messages.length;
       expect((await service.sendTaskNotification(input)).delivery).toBe('duplicate');
       expect(smtp.messages).toHaveLength(before);
+    });
+
+    it('asks the Quality Representative, not the head of the unit audited, to hand over an audit step whose auditor left', async () => {
+      const org = await organisation();
+      const leftAuditor = await org.person('Bùi Quang Huy', { active: false, roles: ['auditor'] });
+      const auditedUnitsHead = await org.person('Phạm Thị Hoa', { roles: ['unit-head'] });
+      const chief = await org.person('Trần Quốc Việt', { roles: ['quality-representative'] });
+      const taskId = await org.task(leftAuditor, UNIT, 'audit-step');
+
+      expect(
+        (await service.sendTaskNotification(org.request(taskId, 'assigned', leftAuditor))).delivery,
+      ).toBe('sent');
+      expect(mailsTo(auditedUnitsHead.email)).toHaveLength(0);
+      expect(mailsTo(chief.email)).toHaveLength(1);
+      expect(await rowsOf(taskId)).toEqual([expect.objectContaining({ recipientUserId: chief.userId })]);
     });
 
     it('sends an escalation at the Quality Representative level meant for one who left to the current one', async () => {

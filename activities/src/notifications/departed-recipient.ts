@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { parseQualityCycleId, type PersonRef, type TaskNotificationRequest } from '@qcycle/contracts';
+import { unitOfWork } from '@qcycle/domain';
 import {
   EventLogEntryEntity,
   RoleAssignmentEntity,
@@ -56,9 +57,10 @@ export async function departedRecipientOf(
 
   const organisationCode =
     parseQualityCycleId(request.cycleId)?.organisationCode ?? recipient.organisationCode;
-  const task = await dataSource
-    .getRepository(TaskEntity)
-    .findOne({ select: { id: true, unitCode: true, assigneeUserId: true }, where: { id: request.taskId } });
+  const task = await dataSource.getRepository(TaskEntity).findOne({
+    select: { id: true, kind: true, unitCode: true, assigneeUserId: true },
+    where: { id: request.taskId },
+  });
   // The workflow leaves `assignee` out when the recipient is the one holding the task.
   // A correction's notice is about a completed report: nothing is held, nothing to hand over.
   const held =
@@ -66,7 +68,9 @@ export async function departedRecipientOf(
   const assigneeUserId = request.assignee?.userId ?? task?.assigneeUserId ?? request.recipient.userId;
   const level =
     request.reason === 'escalated' && !held ? await escalationLevelOf(dataSource, request) : undefined;
-  const unitCode = task?.unitCode ?? request.assignee?.unitCode ?? request.recipient.unitCode;
+  // The head of the unit whose work the task is: none for an auditor's step in the unit audited,
+  // which only the Quality Representative hands over (libs/domain `unitOfWork`).
+  const unitCode = task ? unitOfWork(task) : (request.assignee?.unitCode ?? request.recipient.unitCode);
 
   // Nobody is told instead of someone else of what they did themselves (a correction they made).
   const excluded = new Set(

@@ -571,7 +571,7 @@ export class TaskBoard {
   private validateReassignment(request: ReassignTaskRequest): void {
     const entry = this.openEntry(request?.taskId);
     const roster = this.context.roster;
-    if (!mayHandOver(request, entry.spec.unitCode, roster)) {
+    if (!mayHandOver(request, entry.spec, roster)) {
       refuse(
         QcycleErrorCode.Forbidden,
         `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được giao lại việc ${request.taskId}.`,
@@ -654,7 +654,7 @@ export class TaskBoard {
    */
   private validateUrge(request: UrgeTaskRequest): void {
     const entry = this.openEntry(request?.taskId);
-    if (!request.by || !mayHandOver(request, entry.spec.unitCode, this.context.roster)) {
+    if (!request.by || !mayHandOver(request, entry.spec, this.context.roster)) {
       refuse(
         QcycleErrorCode.Forbidden,
         `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được đôn đốc việc ${request.taskId}.`,

@@ -95,9 +95,11 @@ describe('who may take over a task', () => {
 });
 
 describe('who may hand a task over', () => {
+  const report = (unitCode: string) => ({ kind: 'measurement-report' as const, unitCode });
+
   it('asks the directory now when the API says: a Quality Representative or unit head who took over during the year', () => {
     const successor = (by: { qualityRepresentative: boolean; headOfUnits: string[] }) =>
-      mayHandOver({ actorUserId: 'successor', by }, 'vp-tthc', roster);
+      mayHandOver({ actorUserId: 'successor', by }, report('vp-tthc'), roster);
     expect(successor({ qualityRepresentative: true, headOfUnits: [] })).toBe(true);
     expect(successor({ qualityRepresentative: false, headOfUnits: ['vp-tthc'] })).toBe(true);
     expect(successor({ qualityRepresentative: false, headOfUnits: ['vp-tonghop'] })).toBe(false);
@@ -105,16 +107,35 @@ describe('who may hand a task over', () => {
     expect(
       mayHandOver(
         { actorUserId: 'head', by: { qualityRepresentative: false, headOfUnits: [] } },
-        'vp-tthc',
+        report('vp-tthc'),
         roster,
       ),
     ).toBe(false);
   });
 
   it('asks the year’s roster for an Update sent without the directory’s answer', () => {
-    expect(mayHandOver({ actorUserId: 'qmr' }, 'vp-tthc', roster)).toBe(true);
-    expect(mayHandOver({ actorUserId: 'head' }, 'vp-tthc', roster)).toBe(true);
-    expect(mayHandOver({ actorUserId: 'head' }, 'vp-tonghop', roster)).toBe(false);
-    expect(mayHandOver({ actorUserId: 'staff' }, 'vp-tthc', roster)).toBe(false);
+    expect(mayHandOver({ actorUserId: 'qmr' }, report('vp-tthc'), roster)).toBe(true);
+    expect(mayHandOver({ actorUserId: 'head' }, report('vp-tthc'), roster)).toBe(true);
+    expect(mayHandOver({ actorUserId: 'head' }, report('vp-tonghop'), roster)).toBe(false);
+    expect(mayHandOver({ actorUserId: 'staff' }, report('vp-tthc'), roster)).toBe(false);
+  });
+
+  it("leaves the auditors' tasks in a unit to the Quality Representative, not to the head of the unit audited", () => {
+    const head = { qualityRepresentative: false, headOfUnits: ['vp-tthc'] };
+    const qmr = { qualityRepresentative: true, headOfUnits: [] };
+    for (const kind of ['audit-step', 'corrective-action-verification'] as const) {
+      const audited = { kind, unitCode: 'vp-tthc' };
+      expect(mayHandOver({ actorUserId: 'head', by: head }, audited, roster)).toBe(false);
+      expect(mayHandOver({ actorUserId: 'head' }, audited, roster)).toBe(false);
+      expect(mayHandOver({ actorUserId: 'qmr', by: qmr }, audited, roster)).toBe(true);
+    }
+    // The unit's own plan to correct it stays its head's.
+    expect(
+      mayHandOver(
+        { actorUserId: 'head', by: head },
+        { kind: 'corrective-action-plan', unitCode: 'vp-tthc' },
+        roster,
+      ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { CycleRoster, PersonRef, ReassignmentRole, ReassignTaskRequest } from '@qcycle/contracts';
-import type { ProblemReason, TaskKind } from '@qcycle/domain';
+import { unitOfWork, type ProblemReason, type TaskKind } from '@qcycle/domain';
 
 /**
  * Who may take over an open task (`reassignTask`), as pure rules: the workflow's validator applies
@@ -114,16 +114,18 @@ export function reassignmentRefusal(
 }
 
 /**
- * Who may hand a task over: the Quality Representative, or the head of the task's unit. As the
- * directory has them now when the API says (`request.by`): a Chief of Office or a unit head who took
- * over during the year hands over the tasks their predecessor's roster entry still holds. Older
- * Updates, without it: as the year's roster has them.
+ * Who may hand a task over (or urge its assignee): the Quality Representative, or the head of the
+ * unit whose work it is (`unitOfWork`: not the head of a unit audited, for the auditors' tasks in it).
+ * As the directory has them now when the API says (`request.by`): a Chief of Office or a unit head
+ * who took over during the year hands over the tasks their predecessor's roster entry still holds.
+ * Older Updates, without it: as the year's roster has them.
  */
 export function mayHandOver(
   request: Pick<ReassignTaskRequest, 'actorUserId' | 'by'>,
-  unitCode: string | undefined,
+  task: Pick<ReassignedTask, 'kind' | 'unitCode'>,
   roster: CycleRoster | undefined,
 ): boolean {
+  const unitCode = unitOfWork(task) ?? undefined;
   if (request.by)
     return (
       request.by.qualityRepresentative ||

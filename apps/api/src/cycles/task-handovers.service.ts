@@ -9,7 +9,7 @@ import {
   type ErrorLanguage,
 } from '@qcycle/contracts';
 import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
-import { problemInLanguage, type ValidationProblem } from '@qcycle/domain';
+import { problemInLanguage, unitOfWork, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
 import {
@@ -101,13 +101,11 @@ export class TaskHandoversService {
 
   /**
    * Whom the single route lets hand this task over: the Quality Representative any, a unit head their
-   * units' — the others are none of theirs to see, and not listed.
+   * units' work (not an auditor's task in their unit) — the others are none of theirs, and not listed.
    */
   private mayHandOver(caller: Principal, task: TaskEntity): boolean {
-    return (
-      hasRole(caller, 'quality-representative') ||
-      (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
-    );
+    const unit = unitOfWork(task);
+    return hasRole(caller, 'quality-representative') || (unit !== null && caller.headOfUnits.includes(unit));
   }
 
   /**

@@ -25,7 +25,7 @@ import {
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
-import { instantToVnLocal, openedAfterDue } from '@qcycle/domain';
+import { instantToVnLocal, openedAfterDue, unitOfWork } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -549,10 +549,9 @@ export class TasksService {
     refused: 'reassignNotAllowed' | 'urgeNotAllowed',
   ): Promise<TaskEntity> {
     const task = await this.visibleTask(caller, taskId);
-    if (
-      !hasRole(caller, 'quality-representative') &&
-      !(task.unitCode !== null && caller.headOfUnits.includes(task.unitCode))
-    )
+    // The head of the unit whose work it is: not the head of a unit audited, for an auditor's task there.
+    const unit = unitOfWork(task);
+    if (!hasRole(caller, 'quality-representative') && !(unit !== null && caller.headOfUnits.includes(unit)))
       throw new QcycleError(QcycleErrorCode.Forbidden, refused);
     if (task.status !== 'open')
       throw new QcycleError(

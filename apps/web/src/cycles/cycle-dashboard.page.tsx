@@ -14,6 +14,7 @@ import { Nonconformities } from './components/nonconformities';
 import { byUnit, DUE_SOON_DAYS, dueSoonAt, overdueAt, wholeDays } from './components/open-tasks-by-unit';
 import { UrgeTask } from './components/urge-task';
 import { UnitPerformanceTable } from './components/unit-performance';
+import { unitOfWork } from '../tasks/task-types';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
 import {
@@ -185,13 +186,17 @@ export default function CycleDashboardPage() {
   // The open tasks as their records have them, against this page's clock when it was drawn.
   const openTasks = live.openTasks ?? [];
   const headsUnitOf = (task: OpenTask) => !!task.unitCode && !!user?.headOfUnits.includes(task.unitCode);
+  const headsWorkOf = (task: OpenTask) => {
+    const unit = unitOfWork(task);
+    return unit !== null && !!user?.headOfUnits.includes(unit);
+  };
   const mayUrge: MayUrge = (task) =>
     status === 'running' &&
     !!user &&
     user.authenticatedBy !== 'task-link' &&
     task.assigneeUserId !== user.userId &&
     !names.isInactive(task.assigneeUserId) &&
-    (isQualityRepresentative || headsUnitOf(task));
+    (isQualityRepresentative || headsWorkOf(task));
   const mayOpen: MayOpen = (task) =>
     !!user &&
     (task.assigneeUserId === user.userId ||

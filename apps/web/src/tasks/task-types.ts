@@ -30,6 +30,22 @@ export const TASK_KINDS = [
 const everyKindListed: Exclude<TaskKind, (typeof TASK_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;
 
+/**
+ * The auditors' tasks given in a unit, a step in the unit audited and the verification of its
+ * corrective action (libs/domain `AUDITORS_TASK_KINDS`, checked equal by task-types.spec.ts): the
+ * head of the unit audited neither hands them over nor urges them, as the API refuses.
+ */
+export const AUDITORS_TASK_KINDS: readonly TaskKind[] = ['audit-step', 'corrective-action-verification'];
+
+/**
+ * The unit whose head may hand a task over or urge it, as the API judges (libs/domain `unitOfWork`):
+ * the task's unit, none for the leaders', the Quality Representative's and the auditors' tasks.
+ */
+export function unitOfWork(task: { kind: string; unitCode?: string | null }): string | null {
+  if (!task.unitCode || (AUDITORS_TASK_KINDS as readonly string[]).includes(task.kind)) return null;
+  return task.unitCode;
+}
+
 /** Text in both languages, as the workflows write titles and labels. */
 export interface Localized {
   vi: string;

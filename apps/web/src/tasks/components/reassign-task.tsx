@@ -6,7 +6,7 @@ import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
 import { ReasonField } from '../../ui/field';
 import type { PersonView } from '../../ui/people';
-import type { TaskDetail } from '../task-types';
+import { unitOfWork, type TaskDetail } from '../task-types';
 import { PersonPicker } from './person-picker';
 import { reassignCandidates } from './reassign-candidates';
 
@@ -16,10 +16,8 @@ import { reassignCandidates } from './reassign-candidates';
  */
 export function mayReassign(user: Me | null, task: TaskDetail): boolean {
   if (!user || user.authenticatedBy === 'task-link' || task.status !== 'open') return false;
-  return (
-    hasRole(user, 'quality-representative') ||
-    (task.unitCode !== null && user.headOfUnits.includes(task.unitCode))
-  );
+  const unit = unitOfWork(task);
+  return hasRole(user, 'quality-representative') || (unit !== null && user.headOfUnits.includes(unit));
 }
 
 /**
