@@ -203,7 +203,7 @@ export default function CycleDashboardPage() {
       hasRole(user, 'quality-representative', 'leader', 'external-auditor') ||
       headsUnitOf(task));
   const lists: OpenTaskLists = {
-    assignees: assigneeUnits(objectives instanceof ApiProblem ? [] : objectives, names),
+    assigneeName: assigneeNames(objectives instanceof ApiProblem ? [] : objectives, names),
     names,
     format,
     now: Date.now(),
@@ -688,24 +688,16 @@ function TasksOfInactivePeople({
 }
 
 /**
- * The unit of an open task's assignee, for the lists by unit: their unit in the directory, else the
- * unit an objective was delegated to that person; and a name for someone the directory no longer
- * lists, as the objectives give it.
+ * An open task's assignee by name, for the lists: as the directory names them, or someone it no
+ * longer lists as the objectives give them.
  */
-function assigneeUnits(objectives: ObjectiveView[], names: DirectoryNames) {
-  const assignedUnit = new Map<string, string>();
+function assigneeNames(objectives: ObjectiveView[], names: DirectoryNames): (userId: string) => string {
   const knownName = new Map<string, string>();
-  for (const objective of objectives) {
-    for (const a of objective.assignments) if (a.unitCode) assignedUnit.set(a.assigneeUserId, a.unitCode);
+  for (const objective of objectives)
     if (objective.assigneeUserId && objective.assigneeName)
       knownName.set(objective.assigneeUserId, objective.assigneeName);
-  }
-  return {
-    unitOf: (userId: string) => names.unitOf(userId) ?? assignedUnit.get(userId),
-    person: (userId: string) => names.person(userId, knownName.get(userId)),
-  };
+  return (userId) => names.person(userId, knownName.get(userId));
 }
-type AssigneeUnits = ReturnType<typeof assigneeUnits>;
 
 /**
  * Whom the viewer may urge from the lists, as the API allows it (POST /tasks/{id}/urge): on a running
@@ -723,7 +715,7 @@ type MayOpen = MayUrge;
 
 /** What both lists of open tasks read besides their tasks: whose, how to write it, as of when, who may do what. */
 interface OpenTaskLists {
-  assignees: AssigneeUnits;
+  assigneeName: (userId: string) => string;
   names: DirectoryNames;
   format: Format;
   /** The page's clock when it was drawn. */
@@ -740,7 +732,7 @@ interface OpenTaskLists {
  */
 function TasksByUnit({
   tasks,
-  lists: { assignees, names, format, now, mayUrge, mayOpen, onUrged },
+  lists: { assigneeName, names, format, now, mayUrge, mayOpen, onUrged },
   lastColumn,
   lastCell,
 }: {
@@ -750,10 +742,10 @@ function TasksByUnit({
   lastCell: (task: OpenTask) => ReactNode;
 }) {
   const { t, i18n } = useTranslation('cycles');
-  return byUnit(tasks, assignees.unitOf, names.unit).map(({ unit, tasks: ofUnit }) => (
+  return byUnit(tasks, unitOfWork, names.unit).map(({ unit, tasks: ofUnit }) => (
     <div key={unit || 'none'} className="overdue-unit">
       <h3>
-        {unit ? names.unit(unit) : t('overdue.noUnit')}{' '}
+        {unit ? names.unit(unit) : t('reviewInput.noUnit')}{' '}
         <span className="muted">({t('overdue.count', { count: ofUnit.length })})</span>
       </h3>
       <div className="table-scroll">
@@ -784,7 +776,7 @@ function TasksByUnit({
                     <br />
                     <span className="muted small">{name}</span>
                   </td>
-                  <td data-label={t('overdue.assignee')}>{assignees.person(task.assigneeUserId)}</td>
+                  <td data-label={t('overdue.assignee')}>{assigneeName(task.assigneeUserId)}</td>
                   <td data-label={t('overdue.due')}>{format.dateTime(task.dueAt)}</td>
                   <td data-label={lastColumn}>
                     {lastCell(task)}
@@ -792,7 +784,7 @@ function TasksByUnit({
                       <UrgeTask
                         taskId={task.taskId}
                         taskName={name}
-                        assigneeName={assignees.person(task.assigneeUserId)}
+                        assigneeName={assigneeName(task.assigneeUserId)}
                         urgedAt={task.urgedAt}
                         now={now}
                         onSent={onUrged}

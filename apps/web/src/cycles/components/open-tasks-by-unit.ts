@@ -34,20 +34,22 @@ export function dueSoonAt<T extends DatedTask>(tasks: readonly T[], now: number)
 export const wholeDays = (from: number, to: number) => Math.max(0, Math.floor((to - from) / DAY_MS));
 
 /**
- * The tasks by the unit of their assignee (`''` where it is not known), each unit's in the order
- * given, the units in the order `unitName` sorts them.
+ * The tasks by the unit whose work they are (`unitOf`, as the API judges who oversees a task: the
+ * unit's head follows up and urges them), each unit's in the order given, the units in the order
+ * `unitName` sorts them, then (`''`) the tasks that are no unit's work: the leaders', the Quality
+ * Representative's, the auditors'. As the year's tasks by unit count them, below the lists.
  */
 export function byUnit<T extends DatedTask>(
   tasks: readonly T[],
-  unitOf: (userId: string) => string | undefined,
+  unitOf: (task: T) => string | null,
   unitName: (unitCode: string) => string,
 ): { unit: string; tasks: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const task of tasks) {
-    const unit = unitOf(task.assigneeUserId) ?? '';
+    const unit = unitOf(task) ?? '';
     groups.set(unit, [...(groups.get(unit) ?? []), task]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => unitName(a).localeCompare(unitName(b)))
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : unitName(a).localeCompare(unitName(b))))
     .map(([unit, tasks]) => ({ unit, tasks }));
 }
