@@ -729,6 +729,8 @@ describe('official documents of the year: objectives report, annual QMS report, 
             { unitCode: 'vp-kiemsoat-tthc', ...task(14, 12, 1, 1, 2) },
             { unitCode: 'vp-ttpvhcc', ...task(24, 22, 1, 0, 0) },
             { unitCode: 'vp-tonghop', ...task(4, 4, 0, 0, 0) },
+            // Given three, done none yet: no share done on time to say.
+            { unitCode: 'vp-kinhte', ...task(3, 0, 0, 1, 1) },
             { unitCode: null, ...task(2, 2, 0, 0, 0) },
           ],
         },
@@ -736,19 +738,21 @@ describe('official documents of the year: objectives report, annual QMS report, 
       const files = await render(byUnit);
       expect(files.text).toContain('Kết quả thực hiện nhiệm vụ theo từng đơn vị:');
       const cells = docxCells(files.docx);
-      const table = cells.slice(cells.indexOf('STT'), cells.indexOf('STT') + 7 * 5);
+      const table = cells.slice(cells.indexOf('STT'), cells.indexOf('STT') + 8 * 6);
       expect(table).toEqual([
         'STT',
         'Đơn vị',
         'Việc được giao',
         'Đã hoàn thành',
         'Hoàn thành trễ hạn',
+        'Tỷ lệ hoàn thành đúng hạn',
         'Phải nhắc lên cấp trên',
         'Phải đôn đốc',
-        ...['1', 'Phòng Tổng hợp', '4', '4', '0', '0', '0'],
-        ...['2', 'Phòng Kiểm soát thủ tục hành chính', '14', '12', '1', '1', '2'],
-        ...['3', 'Trung tâm Phục vụ hành chính công', '24', '22', '1', '0', '0'],
-        ...['4', NO_UNIT, '2', '2', '0', '0', '0'],
+        ...['1', 'Phòng Tổng hợp', '4', '4', '0', '100%', '0', '0'],
+        ...['2', 'Phòng Kiểm soát thủ tục hành chính', '14', '12', '1', '91,67%', '1', '2'],
+        ...['3', 'Trung tâm Phục vụ hành chính công', '24', '22', '1', '95,45%', '0', '0'],
+        ...['4', 'Phòng Kinh tế', '3', '0', '0', '-', '1', '1'],
+        ...['5', NO_UNIT, '2', '2', '0', '100%', '0', '0'],
       ]);
       expectSameWords(byUnit, files);
     });

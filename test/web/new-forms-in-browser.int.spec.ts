@@ -880,9 +880,15 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const unitsTable = inputs.getByRole('table').filter({
       has: leader.page.getByRole('columnheader', { name: vi('cycles:reviewInput.tasksUrged') }),
     });
+    // Each count, and beside the tasks done late the share done on time.
+    const columns = [
+      ...UNIT_PROCESS_FIGURES.slice(0, 3),
+      'onTimeShare' as const,
+      ...UNIT_PROCESS_FIGURES.slice(3),
+    ];
     await expect(unitsTable.getByRole('columnheader').allInnerTexts()).resolves.toEqual([
       vi('cycles:reviewInput.unitCode'),
-      ...UNIT_PROCESS_FIGURES.map((key) => vi(`cycles:reviewInput.${key}`)),
+      ...columns.map((key) => vi(`cycles:reviewInput.${key}`)),
     ]);
     const unitNames = await unitsTable.getByRole('rowheader').allInnerTexts();
     const named = unitNames.slice(0, -1);
@@ -893,7 +899,14 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     const cells = await Promise.all(
       (await unitsTable.locator('tbody tr').all()).map((row) => row.getByRole('cell').allInnerTexts()),
     );
-    const rowOf = (unit: UnitProcessPerformance) => UNIT_PROCESS_FIGURES.map((key) => String(unit[key]));
+    const onTime = ({ tasksCompleted: done, tasksCompletedLate: late }: UnitProcessPerformance) =>
+      done === 0
+        ? '—'
+        : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 2 }).format(
+            (done - late) / done,
+          );
+    const rowOf = (unit: UnitProcessPerformance) =>
+      columns.map((key) => (key === 'onTimeShare' ? onTime(unit) : String(unit[key])));
     expect(cells.at(-1)).toEqual(rowOf(byUnit.find((unit) => unit.unitCode === null)!));
     expect(cells.map(String).sort()).toEqual(byUnit.map((unit) => String(rowOf(unit))).sort());
     expect(byUnit.some((unit) => unit.unitCode !== null && unit.tasksCompleted > 0)).toBe(true);

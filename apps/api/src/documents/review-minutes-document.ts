@@ -1,6 +1,6 @@
 import { numericDate, UNIT_PROCESS_FIGURES } from '@qcycle/domain';
 import { OBJECTIVE_STATUS } from '../cycles/cycle-report.html';
-import { VERDICT_LABELS, type Verdict } from './objectives-report-document';
+import { percentText, VERDICT_LABELS, type Verdict } from './objectives-report-document';
 import type { ReviewView } from '../cycles/dto/cycle-records.view';
 import { AUDIT_RESULT, clause, CORRECTIVE_ACTION_STATUS, unitNames } from './audit-documents';
 import { issuerLines, issuerSymbol, type DecisionWording } from './decision-document';
@@ -365,14 +365,24 @@ function tasksByUnit(inputs: Record<string, unknown>, wording: DecisionWording):
         'Việc được giao',
         'Đã hoàn thành',
         'Hoàn thành trễ hạn',
+        'Tỷ lệ hoàn thành đúng hạn',
         'Phải nhắc lên cấp trên',
         'Phải đôn đốc',
       ],
-      rows: ordered.map((row, index) => [
-        String(index + 1),
-        typeof row.unitCode === 'string' ? name(row.unitCode) : NO_UNIT,
-        ...UNIT_PROCESS_FIGURES.map((figure) => String(Number(row[figure] ?? 0))),
-      ]),
+      rows: ordered.map((row, index) => {
+        const [given, done, late, escalated, urged] = UNIT_PROCESS_FIGURES.map((figure) =>
+          Number(row[figure] ?? 0),
+        );
+        // The share done on time of those done, as a report says it of a unit; "-" before any is done.
+        const onTime = done === 0 ? '-' : percentText(Math.round(((done - late) * 10000) / done) / 100);
+        return [
+          String(index + 1),
+          typeof row.unitCode === 'string' ? name(row.unitCode) : NO_UNIT,
+          ...[given, done, late].map(String),
+          onTime,
+          ...[escalated, urged].map(String),
+        ];
+      }),
     },
   ];
 }

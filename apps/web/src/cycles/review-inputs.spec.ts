@@ -6,6 +6,7 @@ import {
   isDate,
   isMachineWord,
   referenceOf,
+  onTimeShare,
   unitPerformanceOf,
 } from './components/review-input-words';
 
@@ -254,5 +255,23 @@ describe("the review's tasks by unit", () => {
     expect(unitPerformanceOf([withoutUrged])).toBeUndefined();
     expect(unitPerformanceOf([{ ...row, unitCode: 7 }])).toBeUndefined();
     expect(unitPerformanceOf({ rows: [row] })).toBeUndefined();
+  });
+});
+
+describe("a unit's share of tasks done on time", () => {
+  const unit = (tasksCompleted: number, tasksCompletedLate: number) => ({
+    unitCode: 'vp-ttpvhcc',
+    tasksGiven: tasksCompleted + 2,
+    tasksCompleted,
+    tasksCompletedLate,
+    tasksEscalated: 0,
+    tasksUrged: 0,
+  });
+
+  it('is of the tasks done, to two decimals, and none before any is done', () => {
+    expect(onTimeShare(unit(22, 1))).toBe(95.45);
+    expect(onTimeShare(unit(3, 0))).toBe(100);
+    expect(onTimeShare(unit(4, 4))).toBe(0);
+    expect(onTimeShare(unit(0, 0))).toBeNull();
   });
 });

@@ -96,3 +96,9 @@ export function unitPerformanceOf(value: unknown): UnitPerformance[] | undefined
     UNIT_PERFORMANCE_FIGURES.every((figure) => typeof (item as UnitPerformance)[figure] === 'number');
   return value.every(isRow) ? value : undefined;
 }
+
+/** A unit's tasks done on time of those it has done, as a percentage (2 decimals); none before any is done. */
+export function onTimeShare(row: UnitPerformance): number | null {
+  if (row.tasksCompleted === 0) return null;
+  return Math.round(((row.tasksCompleted - row.tasksCompletedLate) * 10000) / row.tasksCompleted) / 100;
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format';
 import { DataTable } from './page-parts';
-import { UNIT_PERFORMANCE_FIGURES, type UnitPerformance } from './review-input-words';
+import { onTimeShare, UNIT_PERFORMANCE_FIGURES, type UnitPerformance } from './review-input-words';
 import './figures-trend.css';
 
 /**
@@ -25,18 +25,29 @@ export function UnitPerformanceTable({
     .sort((a, b) =>
       a.row.unitCode === null ? 1 : b.row.unitCode === null ? -1 : collator.compare(a.name, b.name),
     );
-  const columns = [
-    t('reviewInput.unitCode'),
-    ...UNIT_PERFORMANCE_FIGURES.map((figure) => t(`reviewInput.${figure}`)),
+  // The share done on time, beside the tasks done late: what a report says of a unit ("đúng hạn 95%").
+  const figures = [
+    ...UNIT_PERFORMANCE_FIGURES.slice(0, 3).map((figure) => ({
+      label: t(`reviewInput.${figure}`),
+      of: (row: UnitPerformance) => format.number(row[figure]),
+    })),
+    { label: t('reviewInput.onTimeShare'), of: (row: UnitPerformance) => format.percent(onTimeShare(row)) },
+    ...UNIT_PERFORMANCE_FIGURES.slice(3).map((figure) => ({
+      label: t(`reviewInput.${figure}`),
+      of: (row: UnitPerformance) => format.number(row[figure]),
+    })),
   ];
   return (
-    <DataTable className="figures-trend unit-performance stacked-table" columns={columns}>
+    <DataTable
+      className="figures-trend unit-performance stacked-table"
+      columns={[t('reviewInput.unitCode'), ...figures.map((figure) => figure.label)]}
+    >
       {named.map(({ row, name }) => (
         <tr key={row.unitCode ?? ''}>
           <th scope="row">{name}</th>
-          {UNIT_PERFORMANCE_FIGURES.map((figure, index) => (
-            <td key={figure} data-label={columns[index + 1]}>
-              {format.number(row[figure])}
+          {figures.map((figure) => (
+            <td key={figure.label} data-label={figure.label}>
+              {figure.of(row)}
             </td>
           ))}
         </tr>
