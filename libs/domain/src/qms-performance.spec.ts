@@ -33,6 +33,8 @@ describe("the year's tasks by unit (ISO 9.3.2 c 3)", () => {
     // auditors' work, late through the auditor, not the unit.
     task('t9', 'vp-hcth', 'completed', { kind: 'audit-step', late: true }),
     task('t10', 'vp-hcth', 'open', { kind: 'corrective-action-verification', escalationLevel: 'unit-head' }),
+    // The Quality Representative's proposal to open a nonconformity on the unit's objective: theirs.
+    task('t11', 'vp-hcth', 'open', { kind: 'nonconformity-proposal' }),
   ];
   const paperReports = [{ taskId: 't4', late: false }];
 
@@ -64,7 +66,7 @@ describe("the year's tasks by unit (ISO 9.3.2 c 3)", () => {
       },
       {
         unitCode: null,
-        tasksGiven: 3,
+        tasksGiven: 4,
         tasksCompleted: 2,
         tasksCompletedLate: 2,
         tasksEscalated: 1,

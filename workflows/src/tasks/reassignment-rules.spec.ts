@@ -120,10 +120,10 @@ describe('who may hand a task over', () => {
     expect(mayHandOver({ actorUserId: 'staff' }, report('vp-tthc'), roster)).toBe(false);
   });
 
-  it("leaves the auditors' tasks in a unit to the Quality Representative, not to the head of the unit audited", () => {
+  it('leaves the tasks judging a unit (audit step, verification, nonconformity proposal) to the Quality Representative, not to that unit’s head', () => {
     const head = { qualityRepresentative: false, headOfUnits: ['vp-tthc'] };
     const qmr = { qualityRepresentative: true, headOfUnits: [] };
-    for (const kind of ['audit-step', 'corrective-action-verification'] as const) {
+    for (const kind of ['audit-step', 'corrective-action-verification', 'nonconformity-proposal'] as const) {
       const audited = { kind, unitCode: 'vp-tthc' };
       expect(mayHandOver({ actorUserId: 'head', by: head }, audited, roster)).toBe(false);
       expect(mayHandOver({ actorUserId: 'head' }, audited, roster)).toBe(false);

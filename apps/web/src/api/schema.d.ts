@@ -5160,7 +5160,7 @@ export interface components {
              */
             tasksUrged: number;
             /**
-             * @description The unit whose work the tasks are (the unit they were given in); null for the tasks that are no unit’s work: the leaders’, the Quality Representative’s and the auditors’ (an audit step or a verification counts for its auditor, not the unit audited)
+             * @description The unit whose work the tasks are (the unit they were given in); null for the tasks that are no unit’s work: the leaders’, the Quality Representative’s and the auditors’ (a task judging a unit, an audit step, a verification or a nonconformity proposal, counts for whoever judges, not the unit)
              * @example vp-ttpvhcc
              */
             unitCode: string | null;

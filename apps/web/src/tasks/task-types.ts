@@ -31,18 +31,23 @@ const everyKindListed: Exclude<TaskKind, (typeof TASK_KINDS)[number]> extends ne
 void everyKindListed;
 
 /**
- * The auditors' tasks given in a unit, a step in the unit audited and the verification of its
- * corrective action (libs/domain `AUDITORS_TASK_KINDS`, checked equal by task-types.spec.ts): the
- * head of the unit audited neither hands them over nor urges them, as the API refuses.
+ * The tasks that judge a unit's work, an audit step in it, the verification of its corrective action,
+ * the proposal to open a nonconformity on its objective (libs/domain `TASKS_JUDGING_A_UNIT`, checked
+ * equal by task-types.spec.ts): the head of the unit judged neither hands them over nor urges them,
+ * as the API refuses.
  */
-export const AUDITORS_TASK_KINDS: readonly TaskKind[] = ['audit-step', 'corrective-action-verification'];
+export const TASKS_JUDGING_A_UNIT: readonly TaskKind[] = [
+  'audit-step',
+  'corrective-action-verification',
+  'nonconformity-proposal',
+];
 
 /**
  * The unit whose head may hand a task over or urge it, as the API judges (libs/domain `unitOfWork`):
  * the task's unit, none for the leaders', the Quality Representative's and the auditors' tasks.
  */
 export function unitOfWork(task: { kind: string; unitCode?: string | null }): string | null {
-  if (!task.unitCode || (AUDITORS_TASK_KINDS as readonly string[]).includes(task.kind)) return null;
+  if (!task.unitCode || (TASKS_JUDGING_A_UNIT as readonly string[]).includes(task.kind)) return null;
   return task.unitCode;
 }
 
