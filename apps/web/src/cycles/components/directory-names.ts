@@ -20,18 +20,15 @@ export function useDirectoryNames() {
     [organisationUnits],
   );
 
-  const { users, unitOf, inactive } = useMemo(() => {
+  const { users, inactive } = useMemo(() => {
     const users = new Map<string, string>();
-    const unitOf = new Map<string, string>();
     const inactive = new Set<string>();
     for (const person of people) {
       users.set(person.userId, person.fullName);
-      if (person.unitCode) unitOf.set(person.userId, person.unitCode);
       if (!person.active) inactive.add(person.userId);
     }
     if (user && !users.has(user.userId)) users.set(user.userId, user.fullName);
-    if (user?.unitCode && !unitOf.has(user.userId)) unitOf.set(user.userId, user.unitCode);
-    return { users, unitOf, inactive };
+    return { users, inactive };
   }, [people, user]);
 
   const language = i18n.language === 'en' ? 'en' : 'vi';
@@ -48,8 +45,6 @@ export function useDirectoryNames() {
     },
     /** Everyone whose name we know, by name. */
     people: [...users.entries()].sort((a, b) => a[1].localeCompare(b[1], language)),
-    /** The unit of a person, where the directory told us. */
-    unitOf: (id: string) => unitOf.get(id),
     /** Whether the directory says this person is no longer active (deactivated: left, moved). */
     isInactive: (id: string) => inactive.has(id),
   };
