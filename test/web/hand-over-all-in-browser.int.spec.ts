@@ -5,7 +5,7 @@ import type { DemoOrganisation, TaskSummary } from '../api/support/demo-organisa
 import { rehearsalInItsAudit } from '../api/support/year-over-http';
 import { vi } from './support/catalogue';
 import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
-import { browserSuiteConfig, BrowserSession, factOf, type Tab } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, factOf, pagePath, type Tab } from './support/web-suite';
 
 /**
  * Someone who left holds several open tasks; from the dashboard's panel of tasks held by people who
@@ -165,6 +165,26 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     } finally {
       await qmr.page.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+
+  it('shows the head of an audited unit the step auditing it, but offers them neither to hand it over nor to urge its auditor', async () => {
+    // s2 audits vp-kiemsoat-tthc, handed above to Trang: the Quality Representative may do both.
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(pagePath(stepId('s2')));
+    await qmr.page.getByRole('region', { name: vi('tasks:reassign.title') }).waitFor();
+    await qmr.page.getByRole('region', { name: vi('cycles:urge.title') }).waitFor();
+    // Its head reads the same page, its title and its auditor, and finds neither.
+    const head = await browser.tabOf(org.email('head.tthc'), DEMO_PASSWORD);
+    await head.open(pagePath(stepId('s2')));
+    await head.page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: 'Kiểm soát thủ tục hành chính' })
+      .waitFor();
+    await head.page.getByText('Đặng Thu Trang').first().waitFor();
+    await expect(head.page.getByRole('region', { name: vi('tasks:reassign.title') }).count()).resolves.toBe(
+      0,
+    );
+    await expect(head.page.getByRole('region', { name: vi('cycles:urge.title') }).count()).resolves.toBe(0);
   });
 
   it('without a worker, the dashboard shows the status, phase and overdue tasks the records hold, says the workflow did not answer, and guesses nothing it holds; with a worker again it comes back by itself', async () => {
