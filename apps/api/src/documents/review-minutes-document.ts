@@ -370,17 +370,16 @@ function tasksByUnit(inputs: Record<string, unknown>, wording: DecisionWording):
         'Phải đôn đốc',
       ],
       rows: ordered.map((row, index) => {
-        const [given, done, late, escalated, urged] = UNIT_PROCESS_FIGURES.map((figure) =>
-          Number(row[figure] ?? 0),
-        );
+        const count = (figure: (typeof UNIT_PROCESS_FIGURES)[number]) => Number(row[figure] ?? 0);
+        const [done, late] = [count('tasksCompleted'), count('tasksCompletedLate')];
         // The share done on time of those done, as a report says it of a unit; "-" before any is done.
         const onTime = done === 0 ? '-' : percentText(Math.round(((done - late) * 10000) / done) / 100);
         return [
           String(index + 1),
           typeof row.unitCode === 'string' ? name(row.unitCode) : NO_UNIT,
-          ...[given, done, late].map(String),
+          ...[count('tasksGiven'), done, late].map(String),
           onTime,
-          ...[escalated, urged].map(String),
+          ...[count('tasksEscalated'), count('tasksUrged')].map(String),
         ];
       }),
     },

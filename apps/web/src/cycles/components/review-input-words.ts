@@ -77,6 +77,19 @@ export const UNIT_PERFORMANCE_FIGURES = [
   'tasksUrged',
 ] as const;
 
+/**
+ * The table's columns after the unit, by name: the counts, and beside the tasks done late the share
+ * done on time, what a report says of a unit ("đúng hạn 95%").
+ */
+export const UNIT_PERFORMANCE_COLUMNS = [
+  'tasksGiven',
+  'tasksCompleted',
+  'tasksCompletedLate',
+  'onTimeShare',
+  'tasksEscalated',
+  'tasksUrged',
+] as const satisfies readonly ((typeof UNIT_PERFORMANCE_FIGURES)[number] | 'onTimeShare')[];
+
 /** A unit's row: its code (null for the tasks of no unit) and its figures. */
 export type UnitPerformance = { unitCode: string | null } & Record<
   (typeof UNIT_PERFORMANCE_FIGURES)[number],

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format';
 import { DataTable } from './page-parts';
-import { onTimeShare, UNIT_PERFORMANCE_FIGURES, type UnitPerformance } from './review-input-words';
+import { onTimeShare, UNIT_PERFORMANCE_COLUMNS, type UnitPerformance } from './review-input-words';
 import './figures-trend.css';
 
 /**
@@ -25,18 +25,11 @@ export function UnitPerformanceTable({
     .sort((a, b) =>
       a.row.unitCode === null ? 1 : b.row.unitCode === null ? -1 : collator.compare(a.name, b.name),
     );
-  // The share done on time, beside the tasks done late: what a report says of a unit ("đúng hạn 95%").
-  const figures = [
-    ...UNIT_PERFORMANCE_FIGURES.slice(0, 3).map((figure) => ({
-      label: t(`reviewInput.${figure}`),
-      of: (row: UnitPerformance) => format.number(row[figure]),
-    })),
-    { label: t('reviewInput.onTimeShare'), of: (row: UnitPerformance) => format.percent(onTimeShare(row)) },
-    ...UNIT_PERFORMANCE_FIGURES.slice(3).map((figure) => ({
-      label: t(`reviewInput.${figure}`),
-      of: (row: UnitPerformance) => format.number(row[figure]),
-    })),
-  ];
+  const figures = UNIT_PERFORMANCE_COLUMNS.map((column) => ({
+    label: t(`reviewInput.${column}`),
+    of: (row: UnitPerformance) =>
+      column === 'onTimeShare' ? format.percent(onTimeShare(row)) : format.number(row[column]),
+  }));
   return (
     <DataTable
       className="figures-trend unit-performance stacked-table"
