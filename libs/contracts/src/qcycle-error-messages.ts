@@ -449,6 +449,14 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'after không phải con trỏ của danh sách này',
       en: 'after is not a cursor of this list',
     },
+    importUnreadable: {
+      vi: 'Không đọc được danh sách trong tệp; chưa nhập ai',
+      en: 'The file could not be read as a list of people; nobody was imported',
+    },
+    importRefused: {
+      vi: 'Có {count} dòng cần sửa trong tệp; chưa nhập ai',
+      en: '{count} rows of the file need correcting; nobody was imported',
+    },
   },
   [QcycleErrorCode.OutcomeRefused]: {
     default: {

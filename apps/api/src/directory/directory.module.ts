@@ -5,6 +5,8 @@ import { DirectoryService } from './directory.service';
 import { OrganisationsController } from './organisations.controller';
 import { PeopleController } from './people.controller';
 import { UnitsController } from './units.controller';
+import { UserImportController } from './user-import.controller';
+import { UserImportService } from './user-import/user-import.service';
 import { UsersController } from './users.controller';
 
 @Module({
@@ -12,11 +14,12 @@ import { UsersController } from './users.controller';
   controllers: [
     OrganisationsController,
     UnitsController,
+    UserImportController,
     UsersController,
     PeopleController,
     DirectoryEventsController,
   ],
-  providers: [DirectoryService],
+  providers: [DirectoryService, UserImportService],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

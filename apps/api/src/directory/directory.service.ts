@@ -123,7 +123,7 @@ export class DirectoryService {
           updatedAt: stamp,
         });
         await manager.insert(OrganisationEntity, organisation);
-        const admin = this.newUser({
+        const admin = newUserRow({
           organisationCode: dto.code,
           fullName: dto.firstAdmin.fullName,
           email,
@@ -373,7 +373,7 @@ export class DirectoryService {
           if (grant.unitCode)
             await this.assertUnitExists(manager, org, grant.unitCode, `roles.${index}.unitCode`);
         }
-        const created = this.newUser({
+        const created = newUserRow({
           organisationCode: org,
           fullName: dto.fullName,
           email,
@@ -563,36 +563,6 @@ export class DirectoryService {
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
 
-  newUser(fields: {
-    organisationCode: string;
-    fullName: string;
-    email: string;
-    passwordHash: string | null;
-    unitCode?: string | null;
-    title?: string | null;
-    locale?: 'vi' | 'en';
-  }): UserEntity {
-    const stamp = now();
-    return Object.assign(new UserEntity(), {
-      id: randomUUID(),
-      organisationCode: fields.organisationCode,
-      unitCode: fields.unitCode ?? null,
-      fullName: fields.fullName,
-      title: fields.title ?? null,
-      auditorCertificate: null,
-      auditorCertificateIssuer: null,
-      auditorCertifiedOn: null,
-      email: fields.email,
-      passwordHash: fields.passwordHash,
-      oidcSubject: null,
-      locale: fields.locale ?? 'vi',
-      active: true,
-      createdAt: stamp,
-      updatedAt: stamp,
-      searchText: searchText(fields.fullName, fields.email),
-    });
-  }
-
   private async userViews(users: UserEntity[]): Promise<UserView[]> {
     if (users.length === 0) return [];
     const assignments = await this.dataSource
@@ -706,6 +676,37 @@ export async function record(
   await manager.insert(DirectoryEventEntity, entry as QueryDeepPartialEntity<DirectoryEventEntity>);
 }
 
+/** A new, active user row (the caller inserts it). */
+export function newUserRow(fields: {
+  organisationCode: string;
+  fullName: string;
+  email: string;
+  passwordHash: string | null;
+  unitCode?: string | null;
+  title?: string | null;
+  locale?: 'vi' | 'en';
+}): UserEntity {
+  const stamp = now();
+  return Object.assign(new UserEntity(), {
+    id: randomUUID(),
+    organisationCode: fields.organisationCode,
+    unitCode: fields.unitCode ?? null,
+    fullName: fields.fullName,
+    title: fields.title ?? null,
+    auditorCertificate: null,
+    auditorCertificateIssuer: null,
+    auditorCertifiedOn: null,
+    email: fields.email,
+    passwordHash: fields.passwordHash,
+    oidcSubject: null,
+    locale: fields.locale ?? 'vi',
+    active: true,
+    createdAt: stamp,
+    updatedAt: stamp,
+    searchText: searchText(fields.fullName, fields.email),
+  });
+}
+
 function assertGrantShape(grant: RoleGrantDto, field: string): void {
   if (grant.role === 'unit-head' && !grant.unitCode)
     throw refusedField(field, 'a unit-head role needs the unit it leads');
@@ -713,7 +714,7 @@ function assertGrantShape(grant: RoleGrantDto, field: string): void {
     throw refusedField(field, `only a unit-head role has a unit; ${grant.role} is organisation-wide`);
 }
 
-function newAssignment(user: UserEntity, role: UserRole, scope: string): RoleAssignmentEntity {
+export function newAssignment(user: UserEntity, role: UserRole, scope: string): RoleAssignmentEntity {
   return Object.assign(new RoleAssignmentEntity(), {
     id: randomUUID(),
     userId: user.id,

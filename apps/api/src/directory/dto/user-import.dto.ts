@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { USER_ROLES, type UserRole } from '@qcycle/persistence';
+
+export class UserImportQuery {
+  @ApiPropertyOptional({
+    example: true,
+    type: Boolean,
+    description:
+      'true: only say what the import would do, row by row, writing nothing (the page shows this before the administrator confirms)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+}
+
+export class UserImportTemplateQuery {
+  @ApiPropertyOptional({
+    enum: ['vi', 'en'],
+    example: 'vi',
+    description: 'The headings and notes in Vietnamese (default) or English',
+  })
+  @IsOptional()
+  @IsIn(['vi', 'en'], { message: 'language must be vi or en' })
+  language?: 'vi' | 'en';
+}
+
+export class UserImportProblemView {
+  @ApiProperty({ example: 'rows[5].unit', description: 'rows[<the sheet’s row number>].<column>' })
+  path!: string;
+
+  @ApiProperty({ example: 'unknown-reference' })
+  code!: string;
+
+  @ApiProperty({
+    example: 'Không có đơn vị "Phòng Thanh tra" trong danh bạ: ghi mã hoặc tên đơn vị như ở trang Đơn vị.',
+  })
+  reason!: string;
+}
+
+export class UserImportRoleView {
+  @ApiProperty({ enum: USER_ROLES, example: 'unit-head' })
+  role!: UserRole;
+
+  @ApiProperty({
+    example: 'vp-tonghop',
+    nullable: true,
+    type: String,
+    description: 'The unit a unit head leads; null for every other role',
+  })
+  unitCode!: string | null;
+}
+
+export class UserImportRowView {
+  @ApiProperty({ example: 5, description: 'The row’s number in the sheet (the heading row is usually 1)' })
+  row!: number;
+
+  @ApiProperty({ example: 'lan.pt@kontum.gov.vn', description: 'Lower-cased, as the directory keeps it' })
+  email!: string;
+
+  @ApiProperty({
+    enum: ['create', 'update', 'unchanged', 'refused'],
+    example: 'create',
+    description:
+      'create: a new person; update: someone already in the directory, changed; unchanged; refused: see problems (nothing is imported while any row is refused)',
+  })
+  action!: 'create' | 'update' | 'unchanged' | 'refused';
+
+  @ApiProperty({ example: 'Phạm Thị Lan' })
+  fullName!: string;
+
+  @ApiProperty({ example: 'Chuyên viên', nullable: true, type: String })
+  title!: string | null;
+
+  @ApiProperty({ example: 'vp-tonghop', nullable: true, type: String })
+  unitCode!: string | null;
+
+  @ApiProperty({ enum: ['vi', 'en'], example: 'vi' })
+  locale!: 'vi' | 'en';
+
+  @ApiProperty({
+    type: [String],
+    example: ['title', 'unitCode'],
+    description: 'For an update: the fields that change (fullName, title, unitCode, locale)',
+  })
+  changed!: string[];
+
+  @ApiProperty({
+    type: [UserImportRoleView],
+    description: 'The roles given (not held yet); none is taken away',
+  })
+  rolesAdded!: UserImportRoleView[];
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    nullable: true,
+    type: String,
+    description:
+      'The person in the directory: already there, or added by this import; null in a check of a new person',
+  })
+  userId!: string | null;
+
+  @ApiProperty({ type: [UserImportProblemView] })
+  problems!: UserImportProblemView[];
+}
+
+export class UserImportCountsView {
+  @ApiProperty({ example: 12 })
+  create!: number;
+
+  @ApiProperty({ example: 3 })
+  update!: number;
+
+  @ApiProperty({ example: 40 })
+  unchanged!: number;
+
+  @ApiProperty({ example: 0 })
+  refused!: number;
+}
+
+export class UserImportView {
+  @ApiProperty({ example: false, description: 'true: a check, nothing was written' })
+  dryRun!: boolean;
+
+  @ApiProperty({
+    example: 'Danh bạ',
+    nullable: true,
+    type: String,
+    description: 'The worksheet read (an .xlsx: its first); null for a CSV',
+  })
+  sheet!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['Số điện thoại'],
+    description: 'Headings of columns that were not read',
+  })
+  ignoredColumns!: string[];
+
+  @ApiProperty({ type: UserImportCountsView })
+  counts!: UserImportCountsView;
+
+  @ApiProperty({ type: [UserImportRowView] })
+  rows!: UserImportRowView[];
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request as HttpRequest } from 'express';
+import { Attributed, CurrentUser, Roles, type Attribution } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { callerLanguage } from '../common/caller-language';
+import { ApiErrors } from '../common/error-responses';
+import { UserImportQuery, UserImportTemplateQuery, UserImportView } from './dto/user-import.dto';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './user-import/import-file';
+import { UserImportService } from './user-import/user-import.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/v1/users/import')
+export class UserImportController {
+  constructor(private readonly imports: UserImportService) {}
+
+  @Post()
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks',
+    description:
+      `The body is the file itself (at most ${IMPORT_MAX_BYTES} bytes, ${IMPORT_MAX_ROWS} people); its kind is read from its bytes. ` +
+      'Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template). ' +
+      'The e-mail is the key: a person already in the directory is updated, anyone else added (no password: SSO, or set on their page). ' +
+      'An empty cell keeps what is there; no role is taken away and nobody deactivated. ' +
+      'Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". ' +
+      'Each change goes to the directory log as if made by hand, with importedFromRow.',
+  })
+  @ApiConsumes('text/csv', XLSX)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: UserImportView })
+  @ApiErrors(400, 401, 403, 409, 413, 415, 422, 429)
+  import(
+    @CurrentUser() caller: Principal,
+    @Query() query: UserImportQuery,
+    @Req() request: HttpRequest,
+    @Attributed() by: Attribution,
+  ): Promise<UserImportView> {
+    return this.imports.import(caller, request, query.dryRun ?? false, by, callerLanguage(request));
+  }
+
+  @Get('template')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'The workbook to fill in for an import: the columns, and a guide with your units and the roles',
+  })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'DANH-BA-MAU.xlsx' })
+  @ApiErrors(400, 401, 403)
+  async template(
+    @CurrentUser() caller: Principal,
+    @Query() query: UserImportTemplateQuery,
+  ): Promise<StreamableFile> {
+    const language = query.language ?? 'vi';
+    const workbook = await this.imports.template(caller, language);
+    return new StreamableFile(workbook, {
+      type: XLSX,
+      disposition: `attachment; filename="${language === 'en' ? 'DIRECTORY-TEMPLATE' : 'DANH-BA-MAU'}.xlsx"`,
+      length: workbook.length,
+    });
+  }
+}

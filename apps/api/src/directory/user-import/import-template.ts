@@ -1,0 +1,85 @@
+import { Workbook } from 'exceljs';
+import { USER_ROLES } from '@qcycle/persistence';
+import { IMPORT_MAX_ROWS } from './import-file';
+import { IMPORT_COLUMNS, ROLE_WORDS, type ImportColumn, type KnownUnit } from './import-plan';
+
+/** What each column's heading says beside its name, in the template. */
+const COLUMN_NOTES: Record<ImportColumn, { vi: string; en: string }> = {
+  fullName: { vi: 'bắt buộc', en: 'required' },
+  email: { vi: 'bắt buộc', en: 'required' },
+  unit: { vi: 'mã hoặc tên', en: 'code or name' },
+  title: { vi: '', en: '' },
+  roles: { vi: 'cách nhau bởi dấu phẩy', en: 'separated by commas' },
+  locale: { vi: 'vi hoặc en', en: 'vi or en' },
+};
+
+const GUIDE: Record<'vi' | 'en', string[]> = {
+  vi: [
+    'Mỗi người một dòng ở trang "Danh bạ", dưới dòng tiêu đề; không đổi tên cột.',
+    'Email là khóa: người đã có trong danh bạ (cùng email) được cập nhật, người chưa có được thêm.',
+    'Ô để trống giữ nguyên thông tin đang có. Nhập tệp chỉ thêm và cập nhật: không thu hồi vai trò, không ngừng hoạt động ai.',
+    'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó.',
+    'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, hãy đặt mật khẩu ban đầu trên trang của từng người.',
+    `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
+  ],
+  en: [
+    'One person per row on the "Directory" sheet, under the heading row; do not rename the columns.',
+    'The e-mail is the key: someone already in the directory (same e-mail) is updated, anyone else is added.',
+    'An empty cell keeps what the directory has. An import only adds and updates: no role is taken away, nobody is deactivated.',
+    'A unit head leads the unit written in the Unit column of their own row.',
+    'People added sign in through the single sign-on (SSO); without SSO, set each one’s initial password on their page.',
+    `At most ${IMPORT_MAX_ROWS} people per import. Before importing, the Directory page shows each row as added, updated or to be corrected; no row is imported while any needs correcting.`,
+  ],
+};
+
+const WORDS = {
+  vi: {
+    sheet: 'Danh bạ',
+    guide: 'Hướng dẫn',
+    units: 'Đơn vị trong danh bạ',
+    code: 'Mã',
+    name: 'Tên',
+    roles: 'Vai trò',
+  },
+  en: {
+    sheet: 'Directory',
+    guide: 'Guide',
+    units: 'Units in the directory',
+    code: 'Code',
+    name: 'Name',
+    roles: 'Roles',
+  },
+};
+
+/**
+ * The workbook an administrator fills in to import people: the "Danh bạ" sheet with the columns'
+ * headings (the import reads its first sheet), and a guide listing the organisation's units and the
+ * roles by the words the import reads.
+ */
+export async function userImportTemplate(units: KnownUnit[], language: 'vi' | 'en'): Promise<Buffer> {
+  const words = WORDS[language];
+  const workbook = new Workbook();
+  workbook.creator = 'qcycle';
+  const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
+  sheet.columns = columns.map((column) => {
+    const note = COLUMN_NOTES[column][language];
+    const name = IMPORT_COLUMNS[column][language];
+    return { header: note ? `${name} (${note})` : name, key: column, width: column === 'roles' ? 40 : 28 };
+  });
+  sheet.getRow(1).font = { bold: true };
+
+  const guide = workbook.addWorksheet(words.guide);
+  guide.getColumn(1).width = 34;
+  guide.getColumn(2).width = 70;
+  for (const line of GUIDE[language]) guide.addRow([line]).getCell(1).alignment = { wrapText: false };
+  guide.addRow([]);
+  guide.addRow([words.units]).font = { bold: true };
+  guide.addRow([words.code, words.name]).font = { bold: true };
+  for (const unit of [...units].sort((a, b) => a.code.localeCompare(b.code)))
+    guide.addRow([unit.code, language === 'en' ? unit.nameEn : unit.nameVi]);
+  guide.addRow([]);
+  guide.addRow([words.roles]).font = { bold: true };
+  for (const role of USER_ROLES) guide.addRow([ROLE_WORDS[role][language]]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
