@@ -454,8 +454,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The file could not be read as a list of people; nobody was imported',
     },
     importRefused: {
-      vi: 'Có {count} dòng cần sửa trong tệp; chưa nhập ai',
-      en: '{count} rows of the file need correcting; nobody was imported',
+      vi: 'Số dòng cần sửa trong tệp: {count}; chưa nhập ai',
+      en: 'Rows of the file to correct: {count}; nobody was imported',
     },
   },
   [QcycleErrorCode.OutcomeRefused]: {

@@ -1,0 +1,282 @@
+import { Workbook } from 'exceljs';
+import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface ImportAnswer {
+  dryRun: boolean;
+  sheet: string | null;
+  ignoredColumns: string[];
+  counts: { create: number; update: number; unchanged: number; refused: number };
+  rows: {
+    row: number;
+    email: string;
+    action: string;
+    fullName: string;
+    title: string | null;
+    unitCode: string | null;
+    changed: string[];
+    rolesAdded: { role: string; unitCode: string | null }[];
+    userId: string | null;
+    problems: { path: string; code: string; reason: string }[];
+  }[];
+  code?: string;
+  message?: string;
+  details?: { problems?: { path: string; code: string; reason: string }[] };
+}
+
+interface UserAnswer {
+  id: string;
+  fullName: string;
+  title: string | null;
+  unitCode: string | null;
+  hasPassword: boolean;
+  roles: { role: string; unitCode: string | null }[];
+}
+
+/**
+ * An administrator setting qcycle up for their office fills in the template with the office's
+ * people and imports it (docs/api.md "Importing people from a spreadsheet"): a check first, row by
+ * row, writing nothing; then the import, all rows or none, each change in the directory's log; the
+ * same file again changes nothing. A wrong row is named by its row and column and nothing is
+ * imported; only the administrator may.
+ */
+describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
+  'importing people from a spreadsheet (real API, %s)',
+  (kind) => {
+    let suite: ApiSuite;
+    let org: DemoOrganisation;
+    const organisationCode = `ui-${uniqueSuffix()}`;
+    const domain = `${organisationCode}.gov.vn`;
+
+    beforeAll(async () => {
+      suite = await startApiSuite({ database: kind });
+      org = await suite.seedDemoOrganisation(organisationCode);
+      await Promise.all(['admin', 'qmr', 'staff.tonghop', 'head.tonghop'].map((local) => org.tokenOf(local)));
+    });
+
+    afterAll(async () => {
+      await suite?.close();
+    });
+
+    /** The file posted as `local`, as the directory page sends it. */
+    async function importFile(
+      local: string | null,
+      bytes: Buffer,
+      options: { dryRun?: boolean; type?: string; language?: string } = {},
+    ): Promise<{ status: number; body: ImportAnswer }> {
+      const path = `/api/v1/users/import${options.dryRun ? '?dryRun=true' : ''}`;
+      const headers: Record<string, string> = { 'content-type': options.type ?? XLSX };
+      if (local) headers.authorization = `Bearer ${await org.tokenOf(local)}`;
+      if (options.language) headers['accept-language'] = options.language;
+      const response = await fetch(`${suite.http.baseUrl}${path}`, { method: 'POST', headers, body: bytes });
+      return { status: response.status, body: (await response.json()) as ImportAnswer };
+    }
+
+    async function template(): Promise<Workbook> {
+      const response = await fetch(`${suite.http.baseUrl}/api/v1/users/import/template`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('admin')}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(XLSX);
+      expect(response.headers.get('content-disposition')).toContain('DANH-BA-MAU.xlsx');
+      const workbook = new Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      return workbook;
+    }
+
+    /** The template filled in with `rows` under its heading row. */
+    async function filled(rows: string[][]): Promise<Buffer> {
+      const workbook = await template();
+      const sheet = workbook.worksheets[0];
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    }
+
+    const directoryEvents = async () =>
+      (await org.as<{ total: number }>('admin', 'GET', '/api/v1/directory/events?limit=1')).body.total;
+    const userByEmail = async (email: string) => {
+      const found = await org.as<{ items: UserAnswer[] }>(
+        'admin',
+        'GET',
+        `/api/v1/users?q=${encodeURIComponent(email)}`,
+      );
+      return found.body.items[0] as UserAnswer | undefined;
+    };
+
+    it('gives a template whose guide lists the units and the roles by the words the import reads', async () => {
+      const workbook = await template();
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh bạ', 'Hướng dẫn']);
+      expect(workbook.worksheets[0].getRow(1).values).toEqual([
+        undefined,
+        'Họ và tên (bắt buộc)',
+        'Email (bắt buộc)',
+        'Đơn vị (mã hoặc tên)',
+        'Chức danh',
+        'Vai trò (cách nhau bởi dấu phẩy)',
+        'Ngôn ngữ (vi hoặc en)',
+      ]);
+      const guide: string[] = [];
+      workbook.worksheets[1].eachRow((row) => guide.push(row.getCell(1).text + ' ' + row.getCell(2).text));
+      expect(guide).toContain('vp-tonghop Phòng Tổng hợp');
+      expect(guide).toContain('Trưởng đơn vị ');
+      expect(guide).toContain('Chuyên gia đánh giá nội bộ ');
+    });
+
+    it('checks the office’s list without writing, imports it all, and finds nothing to do the second time', async () => {
+      const file = await filled([
+        [
+          `Lê Văn Hùng`,
+          `hung.lv@${domain}`,
+          'Phòng Tổng hợp',
+          'Phó Trưởng phòng',
+          'Trưởng đơn vị, Chuyên gia đánh giá nội bộ',
+          '',
+        ],
+        [`Trần Thị Mai`, `Mai.TT@${domain}`, 'vp-kinhte', 'Chuyên viên', 'Chuyên viên', 'en'],
+        // Already in the directory: a new title, a role added; her unit and other roles stay.
+        ['', org.email('staff.tonghop'), '', 'Chuyên viên chính', 'Văn thư', ''],
+        // Already in the directory, as the directory has him.
+        ['', org.email('head.tonghop'), 'vp-tonghop', '', 'Trưởng đơn vị', ''],
+      ]);
+      const eventsBefore = await directoryEvents();
+
+      const check = await importFile('admin', file, { dryRun: true });
+      expect(check.status).toBe(200);
+      expect(check.body).toMatchObject({
+        dryRun: true,
+        sheet: 'Danh bạ',
+        ignoredColumns: [],
+        counts: { create: 2, update: 1, unchanged: 1, refused: 0 },
+      });
+      expect(check.body.rows.map((r) => [r.row, r.action, r.email])).toEqual([
+        [2, 'create', `hung.lv@${domain}`],
+        [3, 'create', `mai.tt@${domain}`],
+        [4, 'update', org.email('staff.tonghop')],
+        [5, 'unchanged', org.email('head.tonghop')],
+      ]);
+      expect(check.body.rows[0]).toMatchObject({
+        unitCode: 'vp-tonghop',
+        rolesAdded: [
+          { role: 'unit-head', unitCode: 'vp-tonghop' },
+          { role: 'auditor', unitCode: null },
+        ],
+        userId: null,
+      });
+      expect(check.body.rows[2]).toMatchObject({
+        changed: ['title'],
+        rolesAdded: [{ role: 'clerk', unitCode: null }],
+      });
+      // A check writes nothing.
+      expect(await userByEmail(`hung.lv@${domain}`)).toBeUndefined();
+      expect(await directoryEvents()).toBe(eventsBefore);
+
+      const done = await importFile('admin', file);
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({
+        dryRun: false,
+        counts: { create: 2, update: 1, unchanged: 1, refused: 0 },
+      });
+      const hung = (await userByEmail(`hung.lv@${domain}`))!;
+      expect(hung).toMatchObject({
+        fullName: 'Lê Văn Hùng',
+        title: 'Phó Trưởng phòng',
+        unitCode: 'vp-tonghop',
+        hasPassword: false,
+      });
+      expect(hung.roles.map((r) => [r.role, r.unitCode])).toEqual([
+        ['auditor', null],
+        ['unit-head', 'vp-tonghop'],
+      ]);
+      expect(done.body.rows[0].userId).toBe(hung.id);
+      const lan = (await userByEmail(org.email('staff.tonghop')))!;
+      expect(lan.title).toBe('Chuyên viên chính');
+      expect(lan.unitCode).toBe('vp-tonghop');
+      expect(lan.roles.map((r) => r.role).sort()).toEqual(['clerk', 'staff']);
+
+      // In the directory's log as if made one by one: two added, one changed, one role given.
+      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+        'admin',
+        'GET',
+        '/api/v1/directory/events?limit=10',
+      );
+      const imported = log.body.items.filter((e) => e.payload.importedFromRow !== undefined);
+      expect(imported.map((e) => [e.type, e.payload.importedFromRow]).sort()).toEqual([
+        ['role.granted', 4],
+        ['user.changed', 4],
+        ['user.created', 2],
+        ['user.created', 3],
+      ]);
+      expect(await directoryEvents()).toBe(eventsBefore + 4);
+
+      const again = await importFile('admin', file);
+      expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: 4, refused: 0 });
+      expect(await directoryEvents()).toBe(eventsBefore + 4);
+    });
+
+    it('imports nothing while a row is wrong, naming each by its row and column, in the reader’s language', async () => {
+      const file = await filled([
+        [`Nguyễn Văn Tốt`, `tot@${domain}`, 'vp-tonghop', '', 'Chuyên viên', ''],
+        [`Đỗ Văn Sai`, `sai@${domain}`, 'Phòng Không Có', '', 'Giám đốc', ''],
+      ]);
+      const check = await importFile('admin', file, { dryRun: true });
+      expect(check.status).toBe(200);
+      expect(check.body.counts).toMatchObject({ create: 1, refused: 1 });
+      expect(check.body.rows[1].problems.map((p) => p.path)).toEqual(['rows[3].unit', 'rows[3].roles']);
+      expect(check.body.rows[1].problems[0].reason).toContain('Không có đơn vị "Phòng Không Có"');
+
+      const refused = await importFile('admin', file, { language: 'en' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('RULE_VIOLATED');
+      expect(refused.body.message).toBe('Rows of the file to correct: 1; nobody was imported');
+      expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
+        ['rows[3].unit', 'unknown-reference'],
+        ['rows[3].roles', 'invalid-value'],
+      ]);
+      expect(refused.body.details!.problems![0].reason).toContain('No unit "Phòng Không Có"');
+      // The good row was not imported either.
+      expect(await userByEmail(`tot@${domain}`)).toBeUndefined();
+    });
+
+    it('takes a CSV saved by Excel with semicolons, and refuses what is no list of people, saying what to do', async () => {
+      const csv = Buffer.from(`\ufeffHọ và tên;Email;Đơn vị\r\nVõ Thị Csv;csv@${domain};Phòng Kinh tế\r\n`);
+      const check = await importFile('admin', csv, { dryRun: true, type: 'application/vnd.ms-excel' });
+      expect(check.status).toBe(200);
+      expect(check.body).toMatchObject({ sheet: null, counts: { create: 1 } });
+      expect(check.body.rows[0]).toMatchObject({ fullName: 'Võ Thị Csv', unitCode: 'vp-kinhte' });
+
+      const xls = await importFile(
+        'admin',
+        Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
+      );
+      expect(xls.status).toBe(422);
+      expect(xls.body.details!.problems![0]).toMatchObject({ path: 'file', code: 'invalid-format' });
+      expect(xls.body.details!.problems![0].reason).toContain('.xlsx');
+
+      const noEmail = await importFile('admin', Buffer.from('Họ và tên,Đơn vị\nA,vp-tonghop\n'), {
+        type: 'text/csv',
+      });
+      expect(noEmail.status).toBe(422);
+      expect(noEmail.body.details!.problems![0].reason).toContain('thiếu cột "Email"');
+
+      const json = await importFile('admin', Buffer.from('{"rows":[]}'), { type: 'application/json' });
+      expect(json.status).toBe(415);
+      const large = await importFile('admin', Buffer.alloc(2 * 1024 * 1024 + 1, 0x61), { type: 'text/csv' });
+      expect(large.status).toBe(413);
+    });
+
+    it('lets only the administrator import or read the template', async () => {
+      const file = await filled([[`Ai Đó`, `aido@${domain}`, '', '', '', '']]);
+      for (const local of ['qmr', 'head.tonghop', 'staff.tonghop'])
+        expect((await importFile(local, file, { dryRun: true })).status).toBe(403);
+      expect((await importFile(null, file, { dryRun: true })).status).toBe(401);
+      const template = await fetch(`${suite.http.baseUrl}/api/v1/users/import/template`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('qmr')}` },
+      });
+      expect(template.status).toBe(403);
+      expect(await userByEmail(`aido@${domain}`)).toBeUndefined();
+    });
+  },
+);
