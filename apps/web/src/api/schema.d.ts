@@ -1310,6 +1310,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks
+         * @description The body is the file itself (at most 2097152 bytes, 2000 people); its kind is read from its bytes. Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template). The e-mail is the key: a person already in the directory is updated, anyone else added (no password: SSO, or set on their page). An empty cell keeps what is there; no role is taken away and nobody deactivated. Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". Each change goes to the directory log as if made by hand, with importedFromRow.
+         */
+        post: operations["UserImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook to fill in for an import: the columns, and a guide with your units and the roles */
+        get: operations["UserImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -5244,6 +5281,105 @@ export interface components {
              * @example Đề nghị phòng gửi số liệu tháng 3 trước thứ Sáu.
              */
             note?: string;
+        };
+        UserImportCountsView: {
+            /** @example 12 */
+            create: number;
+            /** @example 0 */
+            refused: number;
+            /** @example 40 */
+            unchanged: number;
+            /** @example 3 */
+            update: number;
+        };
+        UserImportProblemView: {
+            /** @example unknown-reference */
+            code: string;
+            /**
+             * @description rows[<the sheet’s row number>].<column>
+             * @example rows[5].unit
+             */
+            path: string;
+            /** @example Không có đơn vị "Phòng Thanh tra" trong danh bạ: ghi mã hoặc tên đơn vị như ở trang Đơn vị. */
+            reason: string;
+        };
+        UserImportRoleView: {
+            /**
+             * @example unit-head
+             * @enum {string}
+             */
+            role: "admin" | "quality-representative" | "leader" | "unit-head" | "staff" | "auditor" | "lead-auditor" | "external-auditor" | "clerk";
+            /**
+             * @description The unit a unit head leads; null for every other role
+             * @example vp-tonghop
+             */
+            unitCode: string | null;
+        };
+        UserImportRowView: {
+            /**
+             * @description create: a new person; update: someone already in the directory, changed; unchanged; refused: see problems (nothing is imported while any row is refused)
+             * @example create
+             * @enum {string}
+             */
+            action: "create" | "update" | "unchanged" | "refused";
+            /**
+             * @description For an update: the fields that change (fullName, title, unitCode, locale)
+             * @example [
+             *       "title",
+             *       "unitCode"
+             *     ]
+             */
+            changed: string[];
+            /**
+             * @description Lower-cased, as the directory keeps it
+             * @example lan.pt@kontum.gov.vn
+             */
+            email: string;
+            /** @example Phạm Thị Lan */
+            fullName: string;
+            /**
+             * @example vi
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+            problems: components["schemas"]["UserImportProblemView"][];
+            /** @description The roles given (not held yet); none is taken away */
+            rolesAdded: components["schemas"]["UserImportRoleView"][];
+            /**
+             * @description The row’s number in the sheet (the heading row is usually 1)
+             * @example 5
+             */
+            row: number;
+            /** @example Chuyên viên */
+            title: string | null;
+            /** @example vp-tonghop */
+            unitCode: string | null;
+            /**
+             * @description The person in the directory: already there, or added by this import; null in a check of a new person
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            userId: string | null;
+        };
+        UserImportView: {
+            counts: components["schemas"]["UserImportCountsView"];
+            /**
+             * @description true: a check, nothing was written
+             * @example false
+             */
+            dryRun: boolean;
+            /**
+             * @description Headings of columns that were not read
+             * @example [
+             *       "Số điện thoại"
+             *     ]
+             */
+            ignoredColumns: string[];
+            rows: components["schemas"]["UserImportRowView"][];
+            /**
+             * @description The worksheet read (an .xlsx: its first); null for a CSV
+             * @example Danh bạ
+             */
+            sheet: string | null;
         };
         UserPage: {
             items: components["schemas"]["UserView"][];
@@ -10745,6 +10881,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UserImportController_import: {
+        parameters: {
+            query?: {
+                /** @description true: only say what the import would do, row by row, writing nothing (the page shows this before the administrator confirms) */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The uploaded file is larger than the limit (EVIDENCE_MAX_BYTES); nothing was kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The uploaded file is not of an accepted type (checked in its content); nothing was kept */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UserImportController_template: {
+        parameters: {
+            query?: {
+                /** @description The headings and notes in Vietnamese (default) or English */
+                language?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DANH-BA-MAU.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
                 };
             };
         };

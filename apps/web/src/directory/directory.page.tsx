@@ -7,12 +7,13 @@ import { ErrorNotice } from '../ui/page-state';
 import { forgetOrganisationUnits } from '../ui/units';
 import { unitName, useAllUnits } from './directory-data';
 import { EventsSection } from './events-section';
+import { ImportSection } from './import-section';
 import { UnitsSection } from './units-section';
 import { UsersSection } from './users-section';
 import { usePageTitle } from '../ui/page-title';
 import './directory.css';
 
-const VIEWS = ['users', 'units', 'events'] as const;
+const VIEWS = ['users', 'import', 'units', 'events'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
@@ -67,6 +68,7 @@ export default function DirectoryPage() {
         />
       )}
       {view === 'users' && <UsersSection allUnits={units} />}
+      {view === 'import' && <ImportSection allUnits={units} />}
       {view === 'events' && <EventsSection allUnits={units} />}
     </div>
   );

@@ -67,7 +67,14 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
   const unit = (code: unknown) =>
     typeof code === 'string' ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
 
+  /** What the change was, and, for one made by an import, the file's row it came from. */
   const describe = (event: DirectoryEvent): string => {
+    const row = (event.payload as Record<string, unknown>).importedFromRow;
+    const said = describeChange(event);
+    return typeof row === 'number' ? `${said} ${t('events.fromImport', { row })}` : said;
+  };
+
+  const describeChange = (event: DirectoryEvent): string => {
     const p = event.payload as Record<string, unknown>;
     const role = typeof p.role === 'string' ? t(`roles.${p.role}`) : '';
     const roleWithUnit = p.unitCode ? `${role} — ${unit(p.unitCode)}` : role;
@@ -80,7 +87,7 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
         return t('events.say.user.created', { email: p.email, name: person(p.userId) });
       case 'user.changed': {
         const fields = Object.keys(p)
-          .filter((key) => key !== 'userId')
+          .filter((key) => key !== 'userId' && key !== 'importedFromRow')
           .map((key) =>
             key === 'active'
               ? p.active

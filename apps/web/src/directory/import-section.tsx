@@ -1,0 +1,216 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../api/client';
+import type { components } from '../api/schema';
+import { downloadFile, MEDIA_TYPES } from '../ui/download';
+import { Field } from '../ui/field';
+import { ErrorNotice } from '../ui/page-state';
+import { forgetPeople } from '../ui/people';
+import { unitLabelOf, useBusyAction } from './directory-kit';
+import type { Unit } from './directory-data';
+
+type ImportAnswer = components['schemas']['UserImportView'];
+type ImportRow = ImportAnswer['rows'][number];
+
+/**
+ * The administrator imports the organisation's people from a spreadsheet (docs/web.md "Importing
+ * people"): the template to fill in, the file checked row by row with nothing written, then, when no
+ * row needs correcting, the import of all of it at once. A file changed after its check must be
+ * checked again: the import sends the very file that was checked.
+ */
+export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
+  const { t, i18n } = useTranslation('directory');
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState<ImportAnswer | null>(null);
+  const [imported, setImported] = useState<ImportAnswer | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const action = useBusyAction();
+  const template = useBusyAction();
+  const unitLabel = unitLabelOf(allUnits, i18n.language);
+
+  const send = (chosen: File, dryRun: boolean) =>
+    ok(
+      api.POST('/api/v1/users/import', {
+        params: { query: dryRun ? { dryRun: true } : {} },
+        // The file's own bytes; its kind is read from them (a .csv from Windows says vnd.ms-excel).
+        body: chosen as unknown as string,
+        bodySerializer: (body) => body as unknown as Blob,
+        headers: { 'content-type': /\.csv$/i.test(chosen.name) ? MEDIA_TYPES.csv : MEDIA_TYPES.xlsx },
+      }),
+    );
+
+  const toDo = checked ? checked.counts.create + checked.counts.update : 0;
+  const shown = imported ?? checked;
+
+  return (
+    <section aria-labelledby="import-heading" className="dir-import">
+      <h2 id="import-heading">{t('import.title')}</h2>
+      <p>{t('import.lead')}</p>
+      <ul className="dir-import-rules">
+        <li>{t('import.ruleKey')}</li>
+        <li>{t('import.ruleKeep')}</li>
+        <li>{t('import.ruleSignIn')}</li>
+      </ul>
+      <p>
+        <button
+          type="button"
+          className="button"
+          disabled={template.busy}
+          onClick={() =>
+            void template.run(() =>
+              downloadFile(
+                `/api/v1/users/import/template?language=${i18n.language === 'en' ? 'en' : 'vi'}`,
+                MEDIA_TYPES.xlsx,
+                'DANH-BA-MAU.xlsx',
+              ),
+            )
+          }
+        >
+          {t('import.template')}
+        </button>
+      </p>
+      {template.error ? <ErrorNotice error={template.error} /> : null}
+
+      <form
+        className="dir-filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!file) return;
+          setImported(null);
+          setChecked(null);
+          void action.run(async () => setChecked(await send(file, true)));
+        }}
+      >
+        <Field label={t('import.file')} hint={t('import.fileHint')}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              ref={input}
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={describedBy}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setChecked(null);
+                setImported(null);
+                action.setError(null);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button-primary" disabled={!file || action.busy}>
+          {t('import.check')}
+        </button>
+      </form>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+
+      {checked && !imported && (
+        <div
+          className={checked.counts.refused > 0 ? 'notice notice-error' : 'notice'}
+          role={checked.counts.refused > 0 ? 'alert' : 'status'}
+        >
+          <p>{t('import.checkedSummary', checked.counts)}</p>
+          {checked.counts.refused > 0 ? (
+            <p>{t('import.correctRows', { n: checked.counts.refused })}</p>
+          ) : toDo === 0 ? (
+            <p>{t('import.nothingToDo')}</p>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={action.busy}
+              onClick={() =>
+                void action.run(async () => {
+                  setImported(await send(file!, false));
+                  forgetPeople();
+                })
+              }
+            >
+              {t('import.apply', { n: toDo })}
+            </button>
+          )}
+        </div>
+      )}
+      {imported && (
+        <div className="notice notice-ok" role="status">
+          {t('import.done', imported.counts)}
+        </div>
+      )}
+      {shown && shown.ignoredColumns.length > 0 && (
+        <p className="muted">{t('import.ignoredColumns', { columns: shown.ignoredColumns.join(', ') })}</p>
+      )}
+      {shown && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('import.table')}>
+          <table className="stacked-table dir-import-table">
+            <caption className="visually-hidden">{t('import.table')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.row')}</th>
+                <th scope="col">{t('users.fullName')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.unit')}</th>
+                <th scope="col">{t('import.rolesAdded')}</th>
+                <th scope="col">{t('import.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.rows.map((row) => (
+                <ImportRowLine key={row.row} row={row} unitLabel={unitLabel} done={imported !== null} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ImportRowLine({
+  row,
+  unitLabel,
+  done,
+}: {
+  row: ImportRow;
+  unitLabel: (code: string | null) => string;
+  done: boolean;
+}) {
+  const { t } = useTranslation('directory');
+  return (
+    <tr className={row.action === 'refused' ? 'dir-import-refused' : undefined}>
+      <td data-label={t('import.row')}>{row.row}</td>
+      <th scope="row" data-label={t('users.fullName')}>
+        {row.fullName || '—'}
+      </th>
+      <td data-label={t('users.email')}>{row.email || '—'}</td>
+      <td data-label={t('users.unit')}>
+        {/* A unit the file names wrongly is no unit: its problem says what was written. */}
+        {row.problems.some((problem) => problem.path.endsWith('.unit'))
+          ? '—'
+          : row.unitCode
+            ? unitLabel(row.unitCode)
+            : t('users.noUnit')}
+      </td>
+      <td data-label={t('import.rolesAdded')}>
+        {row.rolesAdded.length === 0
+          ? '—'
+          : row.rolesAdded.map((grant) => t(`roles.${grant.role}`)).join(', ')}
+      </td>
+      <td data-label={t('import.outcome')}>
+        {row.action === 'refused' ? (
+          <ul className="dir-import-problems">
+            {row.problems.map((problem) => (
+              <li key={problem.path}>{problem.reason}</li>
+            ))}
+          </ul>
+        ) : (
+          <>
+            {t(`import.actions.${row.action}${done ? 'Done' : ''}` as 'import.actions.create')}
+            {row.action === 'update' && row.changed.length > 0
+              ? `: ${row.changed.map((field) => t(`events.fields.${field}` as 'events.fields.title')).join(', ')}`
+              : null}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

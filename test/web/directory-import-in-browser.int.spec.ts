@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { Workbook } from 'exceljs';
+import { uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The administrator setting qcycle up for the office imports its people from the template, in
+ * chromium (Vietnamese): downloads the template, fills it in, has it checked — a unit written wrong
+ * is named by its row and nothing is imported —, corrects it, checks again, imports, and finds the
+ * people in the directory and each change in its log. The real API serving the built web app, on
+ * PostgreSQL; each state checked with axe-core and photographed (test-results/screenshots/directory-import-*).
+ */
+describe('importing people from an Excel file on the directory page (chromium; API, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  let admin: Tab;
+  const organisationCode = `di-${uniqueSuffix()}`;
+  const domain = `${organisationCode}.gov.vn`;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await org.tokenOf('admin');
+    browser = await BrowserSession.start(suite.http.baseUrl);
+    admin = await browser.tabOf(org.email('admin'), DEMO_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  /** The template as the page downloads it, filled in with `rows`. */
+  async function filledTemplate(rows: string[][]): Promise<Buffer> {
+    const [download] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: vi('directory:import.template') }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('DANH-BA-MAU.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    for (const row of rows) workbook.worksheets[0].addRow(row);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  async function check(bytes: Buffer): Promise<void> {
+    await admin.page
+      .getByLabel(vi('directory:import.file'), { exact: true })
+      .setInputFiles({ name: 'danh-ba-van-phong.xlsx', mimeType: XLSX, buffer: bytes });
+    await admin.page.getByRole('button', { name: vi('directory:import.check') }).click();
+  }
+
+  it('names the wrong row and imports nothing, then imports the corrected file, each change in the log', async () => {
+    await admin.open('/directory?view=import');
+    await admin.page.getByRole('heading', { name: vi('directory:import.title') }).waitFor();
+    const people = [
+      [
+        'Lê Văn Hùng',
+        `hung.lv@${domain}`,
+        'Phòng Tổng hợp',
+        'Phó Trưởng phòng',
+        'Trưởng đơn vị, Chuyên gia đánh giá nội bộ',
+        '',
+      ],
+      ['Trần Thị Mai', `mai.tt@${domain}`, 'Phòng Kinh tê', 'Chuyên viên', 'Chuyên viên', ''],
+    ];
+    await check(await filledTemplate(people));
+    const refused = admin.page.getByRole('alert').filter({
+      hasText: vi('directory:import.checkedSummary', { create: 1, update: 0, unchanged: 0, refused: 1 }),
+    });
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain(vi('directory:import.correctRows', { n: 1 }));
+    const maiRow = admin.page.locator('tr', { hasText: `mai.tt@${domain}` });
+    await expect(maiRow.textContent()).resolves.toContain('Không có đơn vị "Phòng Kinh tê" trong danh bạ');
+    // Her unit is not taken for "no unit": the file named one, wrongly.
+    await expect(maiRow.textContent()).resolves.not.toContain(vi('directory:users.noUnit'));
+    await expect(admin.page.getByRole('button', { name: /^Nhập \d+ người$/ }).count()).resolves.toBe(0);
+    await admin.check('an import file with a wrong unit', { screenshot: 'directory-import-refused' });
+    const absent = await org.as<{ total: number }>(
+      'admin',
+      'GET',
+      `/api/v1/users?q=${encodeURIComponent(domain)}`,
+    );
+    expect(absent.body.total).toBe(0);
+
+    people[1][2] = 'Phòng Kinh tế';
+    await check(await filledTemplate(people));
+    await admin.page
+      .getByRole('status')
+      .filter({
+        hasText: vi('directory:import.checkedSummary', { create: 2, update: 0, unchanged: 0, refused: 0 }),
+      })
+      .waitFor();
+    await admin.check('an import file checked', { screenshot: 'directory-import-checked' });
+    await admin.page.getByRole('button', { name: vi('directory:import.apply', { n: 2 }) }).click();
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: vi('directory:import.done', { create: 2, update: 0, unchanged: 0 }) })
+      .waitFor();
+    await expect(admin.page.locator('tr', { hasText: `hung.lv@${domain}` }).textContent()).resolves.toContain(
+      vi('directory:import.actions.createDone'),
+    );
+    await admin.check('an import done', { screenshot: 'directory-import-done' });
+
+    const added = await org.as<{
+      items: { fullName: string; unitCode: string; roles: { role: string }[] }[];
+    }>('admin', 'GET', `/api/v1/users?q=${encodeURIComponent(domain)}`);
+    expect(added.body.items.map((u) => [u.fullName, u.unitCode, u.roles.map((r) => r.role).sort()])).toEqual([
+      ['Lê Văn Hùng', 'vp-tonghop', ['auditor', 'unit-head']],
+      ['Trần Thị Mai', 'vp-kinhte', ['staff']],
+    ]);
+
+    // The change log says which row of the file each addition came from.
+    await admin.open('/directory?view=events');
+    await admin.page
+      .locator('tr', { hasText: `Trần Thị Mai (mai.tt@${domain}).` })
+      .filter({ hasText: vi('directory:events.fromImport', { row: 3 }) })
+      .waitFor();
+  });
+});
