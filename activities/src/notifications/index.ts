@@ -1,2 +1,3 @@
 export * from './task-notification.activities';
 export * from './task-notification-mail';
+export * from './weekly-digest.activities';

@@ -325,6 +325,11 @@ const WORDING: Record<Language, Wording> = {
   },
 };
 
+/** How every mail of qcycle ends, in its language (the task notices, the Monday digest). */
+export function mailSignature(language: Language): string[] {
+  return WORDING[language].signature;
+}
+
 /** The language a notice is written in: the recipient's. */
 export function recipientLanguage(request: TaskNotificationRequest): Language {
   return request.recipient.locale === 'en' ? 'en' : 'vi';

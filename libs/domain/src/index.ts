@@ -36,6 +36,7 @@ export * from './year-end-result';
 export * from './review-results';
 export * from './qms-performance';
 export * from './task-oversight';
+export * from './weekly-digest';
 export * from './review-actions';
 export * from './review-preparation';
 export * from './measurement-correction';

@@ -50,6 +50,8 @@ import { NotificationCalendars1796170000000 } from './migrations/1796170000000-n
 import { CalendarFeeds1796180000000 } from './migrations/1796180000000-calendar-feeds.migration';
 import { TaskUrgedAt1796190000000 } from './migrations/1796190000000-task-urged-at.migration';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
+import { WeeklyDigestEntity } from './entities/weekly-digest.entity';
+import { WeeklyDigests1796200000000 } from './migrations/1796200000000-weekly-digests.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -71,6 +73,7 @@ export const ENTITIES = [
   CycleStartEntity,
   RehearsalDiscardEntity,
   CalendarFeedEntity,
+  WeeklyDigestEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -104,6 +107,7 @@ export const MIGRATIONS = [
   NotificationCalendars1796170000000,
   CalendarFeeds1796180000000,
   TaskUrgedAt1796190000000,
+  WeeklyDigests1796200000000,
 ];
 
 /**
