@@ -7,6 +7,8 @@ import { Worker } from '@temporalio/worker';
 import {
   NOTIFICATION_SWEEP_DEFAULTS,
   NOTIFICATION_SWEEP_WORKFLOW,
+  WEEKLY_DIGEST_WORKFLOW,
+  weeklyDigestWorkflowId,
   notificationSweepWorkflowId,
   type NotificationSweepInput,
   type ResendPendingNotificationsInput,
@@ -113,7 +115,7 @@ describe('the worker app starts the notification sweep on the Temporal dev serve
       WorkerModule.forRoot({
         config,
         workflowBundlePath: testWorkflowBundle().codePath,
-        startNotificationSweep: true,
+        startBackgroundLoops: true,
       }),
       { logger: ['error'] },
     );
@@ -136,7 +138,7 @@ describe('the worker app starts the notification sweep on the Temporal dev serve
     await database?.drop();
   });
 
-  it('starts one sweep per task queue however many workers boot, and starts it again after it was terminated', async () => {
+  it('starts one sweep and one Monday digest loop per task queue however many workers boot, and the sweep again after it was terminated', async () => {
     await Promise.all([bootWorker(), bootWorker()]);
     const handle = client.workflow.getHandle(notificationSweepWorkflowId(config.temporal.taskQueue));
     const running = await handle.describe();
@@ -151,9 +153,18 @@ describe('the worker app starts the notification sweep on the Temporal dev serve
       NOTIFICATION_SWEEP_DEFAULTS,
     );
 
+    // The Monday digest's loop is started alike, one per task queue.
+    const digest = client.workflow.getHandle(weeklyDigestWorkflowId(config.temporal.taskQueue));
+    await expect(digest.describe()).resolves.toMatchObject({
+      type: WEEKLY_DIGEST_WORKFLOW,
+      status: expect.objectContaining({ name: 'RUNNING' }),
+    });
+    const digestRun = (await digest.describe()).runId;
+
     // A third worker boots while it runs: no error, no second run.
     await bootWorker();
     expect((await handle.describe()).runId).toBe(running.runId);
+    expect((await digest.describe()).runId).toBe(digestRun);
 
     // An operator terminated it: the next worker to boot starts it again.
     await handle.terminate('operator stopped the sweep');
@@ -162,5 +173,6 @@ describe('the worker app starts the notification sweep on the Temporal dev serve
     expect(restarted.status.name).toBe('RUNNING');
     expect(restarted.runId).not.toBe(running.runId);
     await client.workflow.getHandle(handle.workflowId).terminate('test finished');
+    await digest.terminate('test finished');
   });
 });

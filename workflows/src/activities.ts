@@ -1,5 +1,5 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { QcycleErrorCode, type NotificationActivities } from '@qcycle/contracts';
+import { QcycleErrorCode, type NotificationActivities, type WeeklyDigestActivities } from '@qcycle/contracts';
 import type {
   CycleRecordActivities,
   QualityRecordActivities,
@@ -88,4 +88,18 @@ export const notificationSweep = proxyActivities<
   startToCloseTimeout: '15 minutes',
   heartbeatTimeout: '2 minutes',
   retry: { maximumAttempts: 1 },
+});
+
+/**
+ * The Monday digests: written once, then sent; retried through a morning's SMTP outage (about
+ * three and a half hours: 1, 2, 4, 8, 16, then every 30 minutes), each attempt sending only the digests still pending.
+ */
+export const weeklyDigest = proxyActivities<WeeklyDigestActivities>({
+  startToCloseTimeout: '15 minutes',
+  retry: {
+    initialInterval: '1 minute',
+    maximumInterval: '30 minutes',
+    backoffCoefficient: 2,
+    maximumAttempts: 12,
+  },
 });

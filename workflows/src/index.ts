@@ -9,3 +9,4 @@ export { internalAudit } from './internal-audit.workflow';
 export { correctiveAction } from './corrective-action.workflow';
 export { managementReview } from './management-review.workflow';
 export { notificationSweep } from './notification-sweep.workflow';
+export { weeklyDigest } from './weekly-digest.workflow';

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     WorkerModule.forRoot({
       config,
       workflowBundlePath: process.env.QCYCLE_WORKFLOW_BUNDLE || undefined,
-      startNotificationSweep: true,
+      startBackgroundLoops: true,
     }),
     { logger: ['log', 'warn', 'error'] },
   );

@@ -9,11 +9,14 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
-import { TaskNotificationActivities } from '@qcycle/activities';
+import { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
 import {
   NOTIFICATION_SWEEP_DEFAULTS,
   NOTIFICATION_SWEEP_WORKFLOW,
   notificationSweepWorkflowId,
+  WEEKLY_DIGEST_DEFAULTS,
+  WEEKLY_DIGEST_WORKFLOW,
+  weeklyDigestWorkflowId,
 } from '@qcycle/contracts';
 import { QualityRecordActivities } from '@qcycle/activities';
 import {
@@ -28,8 +31,11 @@ import { createQcycleWorker } from './temporal-worker';
 /** Injection token for where the worker's prebuilt workflow code is (a file path), if anywhere. */
 export const WORKFLOW_BUNDLE_PATH = Symbol('WORKFLOW_BUNDLE_PATH');
 
-/** Injection token: whether this worker makes sure the notification sweep runs (WorkerModuleOptions). */
-export const START_NOTIFICATION_SWEEP = Symbol('START_NOTIFICATION_SWEEP');
+/**
+ * Injection token: whether this worker makes sure the loops of the task queue run — the
+ * notification sweep and the Monday digest (WorkerModuleOptions).
+ */
+export const START_BACKGROUND_LOOPS = Symbol('START_BACKGROUND_LOOPS');
 
 /**
  * Runs the Temporal Worker for the lifetime of the Nest application context: connects on
@@ -45,9 +51,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     @Inject(WORKFLOW_BUNDLE_PATH) private readonly workflowBundlePath: string | undefined,
-    @Inject(START_NOTIFICATION_SWEEP) private readonly startNotificationSweep: boolean,
+    @Inject(START_BACKGROUND_LOOPS) private readonly startBackgroundLoops: boolean,
     private readonly cycleRecords: CycleRecordActivities,
     private readonly notifications: TaskNotificationActivities,
+    private readonly digests: WeeklyDigestActivitiesService,
     private readonly qualityRecords: QualityRecordActivities,
     private readonly dataSource: DataSource,
   ) {}
@@ -66,6 +73,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         services: {
           cycleRecords: this.cycleRecords,
           notifications: this.notifications,
+          digests: this.digests,
           qualityRecords: this.qualityRecords,
         },
         workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,
@@ -76,7 +84,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       this.connection = undefined;
       throw explainTemporalError(error, temporal);
     }
-    if (this.startNotificationSweep) await this.ensureNotificationSweep();
+    if (this.startBackgroundLoops) {
+      const { taskQueue } = this.config.temporal;
+      await this.ensureRunning(NOTIFICATION_SWEEP_WORKFLOW, notificationSweepWorkflowId(taskQueue), [
+        NOTIFICATION_SWEEP_DEFAULTS,
+      ]);
+      await this.ensureRunning(WEEKLY_DIGEST_WORKFLOW, weeklyDigestWorkflowId(taskQueue), [
+        WEEKLY_DIGEST_DEFAULTS,
+      ]);
+    }
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped: ${String(error)}`));
     this.logger.log(
@@ -85,21 +101,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   /**
-   * Starts the `notificationSweep` workflow of this task queue unless it is already running. Every
-   * worker does this at boot; the fixed workflow id lets only the first succeed, the others find it
-   * running (not an error). A sweep that ended (terminated by an operator) is started again.
+   * Starts one of the task queue's loops (`notificationSweep`, `weeklyDigest`) unless it is already
+   * running. Every worker does this at boot; the fixed workflow id lets only the first succeed, the
+   * others find it running (not an error). A loop that ended (terminated by an operator) is started
+   * again.
    */
-  private async ensureNotificationSweep(): Promise<void> {
+  private async ensureRunning(workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
     const { namespace, taskQueue } = this.config.temporal;
-    const workflowId = notificationSweepWorkflowId(taskQueue);
     const client = new Client({ connection: this.connection as NativeConnection, namespace });
     try {
-      await client.workflow.start(NOTIFICATION_SWEEP_WORKFLOW, {
-        workflowId,
-        taskQueue,
-        args: [NOTIFICATION_SWEEP_DEFAULTS],
-      });
-      this.logger.log(`started the notification sweep (${workflowId})`);
+      await client.workflow.start(workflowType, { workflowId, taskQueue, args });
+      this.logger.log(`started ${workflowType} (${workflowId})`);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { CycleRecordActivities } from '@qcycle/activities';
-import type { TaskNotificationActivities } from '@qcycle/activities';
+import type { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
 import type { QualityRecordActivities } from '@qcycle/activities';
 import { bundleWorkflows } from './workflow-bundle';
 
@@ -13,16 +13,18 @@ import { bundleWorkflows } from './workflow-bundle';
 export interface ActivityServices {
   cycleRecords: CycleRecordActivities;
   notifications: TaskNotificationActivities;
+  digests: WeeklyDigestActivitiesService;
   qualityRecords: QualityRecordActivities;
 }
 
-export function activitiesOf({ cycleRecords, notifications, qualityRecords }: ActivityServices) {
+export function activitiesOf({ cycleRecords, notifications, digests, qualityRecords }: ActivityServices) {
   return {
     ...qualityRecordActivitiesOf(qualityRecords),
     recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
     recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
     sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
     resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
+    sendWeeklyDigests: digests.sendWeeklyDigests.bind(digests),
   };
 }
 

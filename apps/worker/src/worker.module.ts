@@ -1,14 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
-import { TaskNotificationActivities } from '@qcycle/activities';
+import { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
 import { QualityRecordActivities } from '@qcycle/activities';
 import { TaskLinksModule } from '@qcycle/task-links';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
 import type { DataSourceOptions } from 'typeorm';
 import { dataSourceOptions, initialiseDataSource } from '@qcycle/persistence';
 import {
-  START_NOTIFICATION_SWEEP,
+  START_BACKGROUND_LOOPS,
   TemporalWorkerService,
   WORKFLOW_BUNDLE_PATH,
 } from './temporal-worker.service';
@@ -18,11 +18,12 @@ export interface WorkerModuleOptions {
   /** Prebuilt workflow code; the worker bundles workflows/src itself when there is none. */
   workflowBundlePath?: string;
   /**
-   * Start the `notificationSweep` workflow at boot if it is not running (the worker's main.ts does).
-   * Off by default so that test suites assembling the worker get no endless timer loop: on the
-   * time-skipping server it would fire at every interval of a skipped year.
+   * Start the task queue's loops at boot if they are not running — the `notificationSweep` and the
+   * `weeklyDigest` workflows (the worker's main.ts does). Off by default so that test suites
+   * assembling the worker get no endless timer loop: on the time-skipping server it would fire at
+   * every interval of a skipped year.
    */
-  startNotificationSweep?: boolean;
+  startBackgroundLoops?: boolean;
 }
 
 /** The worker process: activities with their dependencies, and the Temporal Worker that runs them. */
@@ -43,10 +44,11 @@ export class WorkerModule {
       providers: [
         CycleRecordActivities,
         TaskNotificationActivities,
+        WeeklyDigestActivitiesService,
         QualityRecordActivities,
         TemporalWorkerService,
         { provide: WORKFLOW_BUNDLE_PATH, useValue: options.workflowBundlePath },
-        { provide: START_NOTIFICATION_SWEEP, useValue: options.startNotificationSweep ?? false },
+        { provide: START_BACKGROUND_LOOPS, useValue: options.startBackgroundLoops ?? false },
       ],
     };
   }
