@@ -27,7 +27,7 @@ import {
 import { OrganisationsController } from '../../apps/api/src/directory/organisations.controller';
 import { UnitsController } from '../../apps/api/src/directory/units.controller';
 import { UsersController } from '../../apps/api/src/directory/users.controller';
-import { UserImportController } from '../../apps/api/src/directory/user-import.controller';
+import { UserWorkbookController } from '../../apps/api/src/directory/user-workbook.controller';
 import { PeopleController } from '../../apps/api/src/directory/people.controller';
 import { DirectoryEventsController } from '../../apps/api/src/directory/directory-events.controller';
 import { EvidenceController } from '../../apps/api/src/evidence/evidence.controller';
@@ -81,6 +81,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 422, 429],
   'POST /api/v1/users/import': [200, 400, 401, 403, 409, 413, 415, 422, 429],
   'GET /api/v1/users/import/template': [200, 400, 401, 403],
+  'GET /api/v1/users/export': [200, 400, 401, 403],
   'GET /api/v1/users/{id}/roles': [200, 401, 403, 404],
   'POST /api/v1/users/{id}/roles': [201, 400, 401, 403, 404, 409, 422, 429],
   'DELETE /api/v1/users/{id}/roles/{assignmentId}': [204, 401, 403, 404, 409, 429],
@@ -148,7 +149,7 @@ const CONTROLLERS = [
   OrganisationsController,
   UnitsController,
   UsersController,
-  UserImportController,
+  UserWorkbookController,
   PeopleController,
   DirectoryEventsController,
   CalendarsController,

@@ -54,7 +54,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
     beforeAll(async () => {
       suite = await startApiSuite({ database: kind });
       org = await suite.seedDemoOrganisation(organisationCode);
-      await Promise.all(['admin', 'qmr', 'staff.tonghop', 'head.tonghop'].map((local) => org.tokenOf(local)));
+      await Promise.all(
+        ['admin', 'qmr', 'staff.tonghop', 'head.tonghop', 'head.tthc'].map((local) => org.tokenOf(local)),
+      );
     });
 
     afterAll(async () => {
@@ -265,6 +267,79 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(json.status).toBe(415);
       const large = await importFile('admin', Buffer.alloc(2 * 1024 * 1024 + 1, 0x61), { type: 'text/csv' });
       expect(large.status).toBe(413);
+    });
+
+    it('exports the directory in the import’s form, which imported again changes nothing', async () => {
+      const lan = (await userByEmail(org.email('staff.tonghop')))!;
+      expect(
+        (
+          await org.as('admin', 'PATCH', `/api/v1/users/${lan.id}`, {
+            auditorCertificate: { certificate: 'Chứng chỉ số 0533/2024', issuedOn: '2024-05-10' },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('head.tthc')}`, { active: false })).status,
+      ).toBe(200);
+      const response = await fetch(`${suite.http.baseUrl}/api/v1/users/export`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('admin')}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`filename="DANH-BA-${organisationCode.toUpperCase()}-\\d{8}\\.xlsx"`),
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const workbook = new Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh bạ', 'Đã ngừng hoạt động', 'Hướng dẫn']);
+      const rows = (sheet: number) => {
+        const found: string[][] = [];
+        workbook.worksheets[sheet].eachRow((row) =>
+          found.push((row.values as string[]).slice(1).map((v) => v ?? '')),
+        );
+        return found;
+      };
+      const active = rows(0);
+      expect(active[0].slice(6)).toEqual([
+        'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
+        'Ghi chú (không nhập)',
+      ]);
+      const lanRow = active.find((row) => row[1] === org.email('staff.tonghop'))!;
+      expect(lanRow.slice(0, 7)).toEqual([
+        lan.fullName,
+        org.email('staff.tonghop'),
+        'Phòng Tổng hợp',
+        'Chuyên viên chính',
+        'Chuyên viên, Văn thư',
+        'vi',
+        'Chứng chỉ số 0533/2024, 10/05/2024',
+      ]);
+      expect(active.find((row) => row[1] === org.email('head.tonghop'))![4]).toBe('Trưởng đơn vị');
+      expect(active.some((row) => row[1] === org.email('head.tthc'))).toBe(false);
+      expect(rows(1).map((row) => row[1])).toEqual(['Email (bắt buộc)', org.email('head.tthc')]);
+
+      // The file as exported, imported again: every active person unchanged, nothing written.
+      const eventsBefore = await directoryEvents();
+      const again = await importFile('admin', bytes);
+      expect(again.status).toBe(200);
+      expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: active.length - 1, refused: 0 });
+      expect(again.body.ignoredColumns).toEqual([
+        'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
+        'Ghi chú (không nhập)',
+      ]);
+      expect(await directoryEvents()).toBe(eventsBefore);
+
+      // The Quality Representative reads it too; a unit head or staff member does not.
+      for (const [local, status] of [
+        ['qmr', 200],
+        ['head.tonghop', 403],
+        ['staff.tonghop', 403],
+      ] as const) {
+        const answer = await fetch(`${suite.http.baseUrl}/api/v1/users/export`, {
+          headers: { authorization: `Bearer ${await org.tokenOf(local)}` },
+        });
+        expect(answer.status).toBe(status);
+      }
     });
 
     it('lets only the administrator import or read the template', async () => {

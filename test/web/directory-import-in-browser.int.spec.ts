@@ -117,6 +117,22 @@ describe('importing people from an Excel file on the directory page (chromium; A
       ['Trần Thị Mai', 'vp-kinhte', ['staff']],
     ]);
 
+    // The directory as it is now, in the same form: the people just imported among its rows.
+    const [exported] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: vi('directory:import.export') }).click(),
+    ]);
+    expect(exported.suggestedFilename()).toMatch(
+      new RegExp(`^DANH-BA-${organisationCode.toUpperCase()}-\\d{8}\\.xlsx$`),
+    );
+    const directory = new Workbook();
+    await directory.xlsx.load((await readFile((await exported.path())!)) as unknown as ArrayBuffer);
+    const emails: string[] = [];
+    directory.worksheets[0].eachRow((row) => emails.push(row.getCell(2).text));
+    expect(emails).toEqual(
+      expect.arrayContaining([`hung.lv@${domain}`, `mai.tt@${domain}`, org.email('admin')]),
+    );
+
     // The change log says which row of the file each addition came from.
     await admin.open('/directory?view=events');
     await admin.page

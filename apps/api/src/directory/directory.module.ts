@@ -5,8 +5,8 @@ import { DirectoryService } from './directory.service';
 import { OrganisationsController } from './organisations.controller';
 import { PeopleController } from './people.controller';
 import { UnitsController } from './units.controller';
-import { UserImportController } from './user-import.controller';
-import { UserImportService } from './user-import/user-import.service';
+import { UserWorkbookController } from './user-workbook.controller';
+import { UserWorkbookService } from './user-workbook/user-workbook.service';
 import { UsersController } from './users.controller';
 
 @Module({
@@ -14,12 +14,12 @@ import { UsersController } from './users.controller';
   controllers: [
     OrganisationsController,
     UnitsController,
-    UserImportController,
+    UserWorkbookController,
     UsersController,
     PeopleController,
     DirectoryEventsController,
   ],
-  providers: [DirectoryService, UserImportService],
+  providers: [DirectoryService, UserWorkbookService],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

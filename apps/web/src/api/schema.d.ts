@@ -1310,6 +1310,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's people as a workbook in the import's form: the active on the first sheet (roles by name, each auditor's certificate), the deactivated on the second
+         * @description Imported again, edited or not, it reads as the directory: each row unchanged or the change made. For whoever reads the list of users (the administrator, the Quality Representative, the external auditor).
+         */
+        get: operations["UserWorkbookController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/import": {
         parameters: {
             query?: never;
@@ -1321,9 +1341,9 @@ export interface paths {
         put?: never;
         /**
          * Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks
-         * @description The body is the file itself (at most 2097152 bytes, 2000 people); its kind is read from its bytes. Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template). The e-mail is the key: a person already in the directory is updated, anyone else added (no password: SSO, or set on their page). An empty cell keeps what is there; no role is taken away and nobody deactivated. Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". Each change goes to the directory log as if made by hand, with importedFromRow.
+         * @description The body is the file itself (at most 2097152 bytes, 2000 people); its kind is read from its bytes. Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). The e-mail is the key: a person already in the directory is updated, anyone else added (no password: SSO, or set on their page). An empty cell keeps what is there; no role is taken away and nobody deactivated. Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". Each change goes to the directory log as if made by hand, with importedFromRow.
          */
-        post: operations["UserImportController_import"];
+        post: operations["UserWorkbookController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1338,7 +1358,7 @@ export interface paths {
             cookie?: never;
         };
         /** The workbook to fill in for an import: the columns, and a guide with your units and the roles */
-        get: operations["UserImportController_template"];
+        get: operations["UserWorkbookController_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10885,7 +10905,55 @@ export interface operations {
             };
         };
     };
-    UserImportController_import: {
+    UserWorkbookController_export: {
+        parameters: {
+            query?: {
+                /** @description The headings and notes in Vietnamese (default) or English */
+                language?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DANH-BA-<organisation>-<YYYYMMDD>.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UserWorkbookController_import: {
         parameters: {
             query?: {
                 /** @description true: only say what the import would do, row by row, writing nothing (the page shows this before the administrator confirms) */
@@ -10984,7 +11052,7 @@ export interface operations {
             };
         };
     };
-    UserImportController_template: {
+    UserWorkbookController_template: {
         parameters: {
             query?: {
                 /** @description The headings and notes in Vietnamese (default) or English */

@@ -67,8 +67,25 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
           }
         >
           {t('import.template')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button"
+          disabled={template.busy}
+          onClick={() =>
+            void template.run(() =>
+              downloadFile(
+                `/api/v1/users/export?language=${i18n.language === 'en' ? 'en' : 'vi'}`,
+                MEDIA_TYPES.xlsx,
+                'DANH-BA.xlsx',
+              ),
+            )
+          }
+        >
+          {t('import.export')}
         </button>
       </p>
+      <p className="muted">{t('import.exportHint')}</p>
       {template.error ? <ErrorNotice error={template.error} /> : null}
 
       <form

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { USER_ROLES } from '@qcycle/persistence';
+import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { IMPORT_MAX_ROWS } from './import-file';
 import { IMPORT_COLUMNS, ROLE_WORDS, type ImportColumn, type KnownUnit } from './import-plan';
 
@@ -40,6 +40,10 @@ const WORDS = {
     code: 'Mã',
     name: 'Tên',
     roles: 'Vai trò',
+    inactive: 'Đã ngừng hoạt động',
+    certificate: 'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
+    note: 'Ghi chú (không nhập)',
+    headElsewhere: (unit: string) => `Trưởng đơn vị ${unit}: cấp trên trang của người này, không qua tệp`,
   },
   en: {
     sheet: 'Directory',
@@ -48,26 +52,79 @@ const WORDS = {
     code: 'Code',
     name: 'Name',
     roles: 'Roles',
+    inactive: 'Deactivated',
+    certificate: 'Internal auditor certificate (not imported)',
+    note: 'Note (not imported)',
+    headElsewhere: (unit: string) => `Head of ${unit}: given on their page, not through the file`,
   },
 };
+
+/** A person as the directory's export lists them. */
+export interface ExportedPerson {
+  fullName: string;
+  email: string;
+  unitCode: string | null;
+  title: string | null;
+  locale: 'vi' | 'en';
+  active: boolean;
+  roles: { role: UserRole; unitCode: string | null }[];
+  /** Their internal-auditor certificate as written, with its day of issue; null when none is on record. */
+  auditorCertificate: string | null;
+}
 
 /**
  * The workbook an administrator fills in to import people: the "Danh bạ" sheet with the columns'
  * headings (the import reads its first sheet), and a guide listing the organisation's units and the
  * roles by the words the import reads.
  */
-export async function userImportTemplate(units: KnownUnit[], language: 'vi' | 'en'): Promise<Buffer> {
+export function userImportTemplate(units: KnownUnit[], language: 'vi' | 'en'): Promise<Buffer> {
+  return directoryWorkbook(units, language, null);
+}
+
+/**
+ * The directory as it is, in the template's form: the active people on the first sheet, so that the
+ * file imported again, changed or not, reads as the directory; the deactivated on a sheet of their
+ * own (an import does not bring anyone back); beside the imported columns, each one's auditor
+ * certificate and a note, which the import does not read.
+ */
+export function directoryExport(
+  units: KnownUnit[],
+  language: 'vi' | 'en',
+  people: ExportedPerson[],
+): Promise<Buffer> {
+  return directoryWorkbook(units, language, people);
+}
+
+async function directoryWorkbook(
+  units: KnownUnit[],
+  language: 'vi' | 'en',
+  people: ExportedPerson[] | null,
+): Promise<Buffer> {
   const words = WORDS[language];
   const workbook = new Workbook();
   workbook.creator = 'qcycle';
-  const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
-  sheet.columns = columns.map((column) => {
+  const headings = columns.map((column) => {
     const note = COLUMN_NOTES[column][language];
     const name = IMPORT_COLUMNS[column][language];
     return { header: note ? `${name} (${note})` : name, key: column, width: column === 'roles' ? 40 : 28 };
   });
-  sheet.getRow(1).font = { bold: true };
+  const extra = [
+    { header: words.certificate, key: 'certificate', width: 50 },
+    { header: words.note, key: 'note', width: 40 },
+  ];
+  const sheetOf = (name: string, listed: ExportedPerson[] | null) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = listed ? [...headings, ...extra] : headings;
+    sheet.getRow(1).font = { bold: true };
+    for (const person of listed ?? []) sheet.addRow(exportedRow(person, units, language));
+  };
+  sheetOf(words.sheet, people && people.filter((p) => p.active));
+  if (people)
+    sheetOf(
+      words.inactive,
+      people.filter((p) => !p.active),
+    );
 
   const guide = workbook.addWorksheet(words.guide);
   guide.getColumn(1).width = 34;
@@ -82,4 +139,34 @@ export async function userImportTemplate(units: KnownUnit[], language: 'vi' | 'e
   guide.addRow([words.roles]).font = { bold: true };
   for (const role of USER_ROLES) guide.addRow([ROLE_WORDS[role][language]]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * One person's row, in the words the import reads back: the unit by its name (its code where two
+ * units share the name), the roles by their names. A unit head of a unit other than their own is
+ * said in the note instead: the import gives a unit head the unit of their row.
+ */
+function exportedRow(person: ExportedPerson, units: KnownUnit[], language: 'vi' | 'en') {
+  const words = WORDS[language];
+  const nameOf = (code: string) => {
+    const unit = units.find((u) => u.code === code);
+    if (!unit) return code;
+    const name = language === 'en' ? unit.nameEn : unit.nameVi;
+    const shared = units.filter((u) => (language === 'en' ? u.nameEn : u.nameVi) === name).length > 1;
+    return shared ? code : name;
+  };
+  const elsewhere = person.roles.filter((r) => r.role === 'unit-head' && r.unitCode !== person.unitCode);
+  return {
+    fullName: person.fullName,
+    email: person.email,
+    unit: person.unitCode ? nameOf(person.unitCode) : '',
+    title: person.title ?? '',
+    roles: person.roles
+      .filter((r) => !elsewhere.includes(r))
+      .map((r) => ROLE_WORDS[r.role][language])
+      .join(', '),
+    locale: person.locale,
+    certificate: person.auditorCertificate ?? '',
+    note: elsewhere.map((r) => words.headElsewhere(nameOf(r.unitCode ?? ''))).join('; '),
+  };
 }

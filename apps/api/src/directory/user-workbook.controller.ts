@@ -13,19 +13,21 @@ import { Attributed, CurrentUser, Roles, type Attribution } from '../auth/auth.d
 import type { Principal } from '../auth/principal';
 import { callerLanguage } from '../common/caller-language';
 import { ApiErrors } from '../common/error-responses';
-import { UserImportQuery, UserImportTemplateQuery, UserImportView } from './dto/user-import.dto';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './user-import/import-file';
-import { UserImportService } from './user-import/user-import.service';
+import { instantToVnLocal } from '@qcycle/domain';
+import { USER_DIRECTORY_READERS } from './directory.service';
+import { UserImportQuery, UserImportTemplateQuery, UserImportView } from './dto/user-workbook.dto';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './user-workbook/import-file';
+import { UserWorkbookService } from './user-workbook/user-workbook.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('directory')
 @ApiBearerAuth()
-@Controller('api/v1/users/import')
-export class UserImportController {
-  constructor(private readonly imports: UserImportService) {}
+@Controller('api/v1/users')
+export class UserWorkbookController {
+  constructor(private readonly workbooks: UserWorkbookService) {}
 
-  @Post()
+  @Post('import')
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({
@@ -33,7 +35,7 @@ export class UserImportController {
       'Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks',
     description:
       `The body is the file itself (at most ${IMPORT_MAX_BYTES} bytes, ${IMPORT_MAX_ROWS} people); its kind is read from its bytes. ` +
-      'Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template). ' +
+      'Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). ' +
       'The e-mail is the key: a person already in the directory is updated, anyone else added (no password: SSO, or set on their page). ' +
       'An empty cell keeps what is there; no role is taken away and nobody deactivated. ' +
       'Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". ' +
@@ -49,10 +51,10 @@ export class UserImportController {
     @Req() request: HttpRequest,
     @Attributed() by: Attribution,
   ): Promise<UserImportView> {
-    return this.imports.import(caller, request, query.dryRun ?? false, by, callerLanguage(request));
+    return this.workbooks.import(caller, request, query.dryRun ?? false, by, callerLanguage(request));
   }
 
-  @Get('template')
+  @Get('import/template')
   @Roles('admin')
   @ApiOperation({
     summary: 'The workbook to fill in for an import: the columns, and a guide with your units and the roles',
@@ -65,10 +67,36 @@ export class UserImportController {
     @Query() query: UserImportTemplateQuery,
   ): Promise<StreamableFile> {
     const language = query.language ?? 'vi';
-    const workbook = await this.imports.template(caller, language);
+    const workbook = await this.workbooks.template(caller, language);
     return new StreamableFile(workbook, {
       type: XLSX,
       disposition: `attachment; filename="${language === 'en' ? 'DIRECTORY-TEMPLATE' : 'DANH-BA-MAU'}.xlsx"`,
+      length: workbook.length,
+    });
+  }
+
+  @Get('export')
+  @Roles(...USER_DIRECTORY_READERS)
+  @ApiOperation({
+    summary:
+      "The organisation's people as a workbook in the import's form: the active on the first sheet (roles by name, each auditor's certificate), the deactivated on the second",
+    description:
+      'Imported again, edited or not, it reads as the directory: each row unchanged or the change made. For whoever reads the list of users (the administrator, the Quality Representative, the external auditor).',
+  })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'DANH-BA-<organisation>-<YYYYMMDD>.xlsx' })
+  @ApiErrors(400, 401, 403)
+  async export(
+    @CurrentUser() caller: Principal,
+    @Query() query: UserImportTemplateQuery,
+  ): Promise<StreamableFile> {
+    const language = query.language ?? 'vi';
+    const workbook = await this.workbooks.export(caller, language);
+    const day = instantToVnLocal(new Date().toISOString()).date.replaceAll('-', '');
+    const name = `${language === 'en' ? 'DIRECTORY' : 'DANH-BA'}-${caller.organisationCode.toUpperCase()}-${day}.xlsx`;
+    return new StreamableFile(workbook, {
+      type: XLSX,
+      disposition: `attachment; filename="${name}"`,
       length: workbook.length,
     });
   }

@@ -3,19 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
-import { problemInLanguage, searchText, validationProblem } from '@qcycle/domain';
+import { numericDate, problemInLanguage, searchText, validationProblem } from '@qcycle/domain';
 import {
   OrganisationUnitEntity,
   RoleAssignmentEntity,
+  USER_ROLES,
   UserEntity,
   WHOLE_ORGANISATION_SCOPE,
 } from '@qcycle/persistence';
 import type { Attribution } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
+import { certificateView } from '../auditor-certificate';
 import { conflict, isUniqueViolation } from '../directory-errors';
 import { newAssignment, newUserRow, record } from '../directory.service';
-import type { UserImportView } from '../dto/user-import.dto';
-import { userImportTemplate } from './import-template';
+import type { UserImportView } from '../dto/user-workbook.dto';
+import { directoryExport, userImportTemplate } from './directory-workbook';
 import { IMPORT_MAX_BYTES, ImportFileUnreadable, readImportFile } from './import-file';
 import {
   planUserImport,
@@ -37,12 +39,13 @@ const IMPORT_CONTENT_TYPES = [
 ];
 
 /**
- * Adds and updates the organisation's people from a spreadsheet (docs/api.md "Importing people from
- * a spreadsheet"): a check says row by row what would happen; the import does it in one transaction,
- * all rows or none, each change in the directory's log as if made one by one (with the file's row).
+ * The organisation's people as a workbook (docs/api.md "Importing people from a spreadsheet"): the
+ * template to fill in, the directory exported in its form, and the import — a check says row by row
+ * what would happen; the import does it in one transaction, all rows or none, each change in the
+ * directory's log as if made one by one (with the file's row).
  */
 @Injectable()
-export class UserImportService {
+export class UserWorkbookService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async import(
@@ -103,6 +106,46 @@ export class UserImportService {
     return userImportTemplate(
       units.map((u) => ({ code: u.code, nameVi: u.nameVi, nameEn: u.nameEn })),
       language,
+    );
+  }
+
+  /**
+   * The organisation's directory as a workbook in the template's form (`directoryExport`): for the
+   * QMS's records (who holds which role, each auditor's certificate, ISO 9001 7.2), and for a change
+   * of many people at once — edited and imported again.
+   */
+  async export(caller: Principal, language: 'vi' | 'en'): Promise<Buffer> {
+    const manager = this.dataSource.manager;
+    const organisationCode = caller.organisationCode;
+    const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
+    const users = await manager.find(UserEntity, {
+      where: { organisationCode },
+      order: { fullName: 'ASC', email: 'ASC' },
+    });
+    const roles = await manager.findBy(RoleAssignmentEntity, { organisationCode });
+    return directoryExport(
+      units.map((u) => ({ code: u.code, nameVi: u.nameVi, nameEn: u.nameEn })),
+      language,
+      users.map((user) => {
+        const certificate = certificateView(user);
+        return {
+          fullName: user.fullName,
+          email: user.email,
+          unitCode: user.unitCode,
+          title: user.title,
+          locale: user.locale === 'en' ? 'en' : 'vi',
+          active: Boolean(user.active),
+          roles: roles
+            .filter((r) => r.userId === user.id)
+            .sort((a, b) => USER_ROLES.indexOf(a.role) - USER_ROLES.indexOf(b.role))
+            .map((r) => ({ role: r.role, unitCode: r.scope === WHOLE_ORGANISATION_SCOPE ? null : r.scope })),
+          auditorCertificate: certificate
+            ? [certificate.certificate, certificate.issuedBy, numericDate(certificate.issuedOn)]
+                .filter(Boolean)
+                .join(', ')
+            : null,
+        };
+      }),
     );
   }
 
