@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
@@ -26,6 +25,7 @@ import {
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
+import { mailMessageId, smtpTransport } from './smtp';
 import { taskCalendar } from './task-calendar';
 import { renderTaskNotification, taskLinkUrl, type TaskMailContext } from './task-notification-mail';
 
@@ -82,20 +82,11 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
     private readonly taskLinks: TaskLinkSigner,
   ) {
-    if (config.mail.smtpUrl) {
-      // Bounded waits, so a hung relay fails the attempt (and Temporal retries) well before the
-      // activity's own timeout.
-      this.transport = createTransport({
-        url: config.mail.smtpUrl,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 30_000,
-      });
-    } else {
+    this.transport = smtpTransport(config);
+    if (!this.transport)
       this.logger.warn(
         'SMTP_URL is not set: task notifications are recorded in the notifications table, not mailed',
       );
-    }
   }
 
   onModuleDestroy(): void {
@@ -339,7 +330,7 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
         text: record.body,
         html: record.html,
         ...(record.calendar ? { icalEvent: calendarPart(record.calendar) } : {}),
-        messageId: this.messageId(record.id),
+        messageId: mailMessageId(this.config, '', record.id),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Qcycle-Notification-Id': record.id },
       });
     } catch (error) {
@@ -506,12 +497,6 @@ export class TaskNotificationActivities implements NotificationActivities, OnMod
       claimedUntil: null,
       readAt: null,
     };
-  }
-
-  /** The same Message-ID for every copy of one notification. */
-  private messageId(notificationId: string): string {
-    const domain = /@([^\s<>@]+?)>?$/.exec(this.config.mail.from)?.[1] ?? 'qcycle.local';
-    return `<qcycle.${createHash('sha256').update(notificationId).digest('hex').slice(0, 32)}@${domain}>`;
   }
 }
 

@@ -78,15 +78,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     async function organisation() {
       const code = `dg-${uniqueSuffix()}`;
       const now = new Date().toISOString();
-      await dataSource
-        .getRepository(OrganisationEntity)
-        .insert({
-          code,
-          nameVi: 'UBND tỉnh Kon Tum',
-          nameEn: 'Kon Tum Province',
-          createdAt: now,
-          updatedAt: now,
-        });
+      await dataSource.getRepository(OrganisationEntity).insert({
+        code,
+        nameVi: 'UBND tỉnh Kon Tum',
+        nameEn: 'Kon Tum Province',
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const [unit, nameVi, nameEn] of [
         ['vp-tonghop', 'Phòng Tổng hợp', 'General Affairs Division'],
         ['vp-kinhte', 'Phòng Kinh tế', 'Economic Affairs Division'],

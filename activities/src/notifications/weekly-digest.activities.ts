@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DataSource, In } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
@@ -21,6 +20,7 @@ import {
   UserEntity,
   WeeklyDigestEntity,
 } from '@qcycle/persistence';
+import { mailMessageId, smtpTransport } from './smtp';
 import { renderWeeklyDigest, type DigestMailTask } from './weekly-digest-mail';
 
 /** The ApplicationFailure type when some digests could not be handed to SMTP: retried later. */
@@ -45,13 +45,7 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
   ) {
-    if (config.mail.smtpUrl)
-      this.transport = createTransport({
-        url: config.mail.smtpUrl,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 30_000,
-      });
+    this.transport = smtpTransport(config);
   }
 
   onModuleDestroy(): void {
@@ -228,7 +222,7 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
         subject: row.subject,
         text: row.body,
         html: row.html,
-        messageId: this.messageId(row.id),
+        messageId: mailMessageId(this.config, 'digest.', row.id),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Qcycle-Digest-Id': row.id },
       });
     } catch (error) {
@@ -241,11 +235,5 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
       { delivery: 'sent', sentAt: new Date().toISOString() },
     );
     return undefined;
-  }
-
-  /** The same Message-ID for every attempt at one digest. */
-  private messageId(digestId: string): string {
-    const domain = /@([^\s<>@]+?)>?$/.exec(this.config.mail.from)?.[1] ?? 'qcycle.local';
-    return `<qcycle.digest.${createHash('sha256').update(digestId).digest('hex').slice(0, 32)}@${domain}>`;
   }
 }

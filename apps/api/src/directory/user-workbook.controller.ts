@@ -67,12 +67,8 @@ export class UserWorkbookController {
     @Query() query: UserImportTemplateQuery,
   ): Promise<StreamableFile> {
     const language = query.language ?? 'vi';
-    const workbook = await this.workbooks.template(caller, language);
-    return new StreamableFile(workbook, {
-      type: XLSX,
-      disposition: `attachment; filename="${language === 'en' ? 'DIRECTORY-TEMPLATE' : 'DANH-BA-MAU'}.xlsx"`,
-      length: workbook.length,
-    });
+    const name = `${language === 'en' ? 'DIRECTORY-TEMPLATE' : 'DANH-BA-MAU'}.xlsx`;
+    return workbookFile(await this.workbooks.template(caller, language), name);
   }
 
   @Get('export')
@@ -91,13 +87,17 @@ export class UserWorkbookController {
     @Query() query: UserImportTemplateQuery,
   ): Promise<StreamableFile> {
     const language = query.language ?? 'vi';
-    const workbook = await this.workbooks.export(caller, language);
     const day = instantToVnLocal(new Date().toISOString()).date.replaceAll('-', '');
     const name = `${language === 'en' ? 'DIRECTORY' : 'DANH-BA'}-${caller.organisationCode.toUpperCase()}-${day}.xlsx`;
-    return new StreamableFile(workbook, {
-      type: XLSX,
-      disposition: `attachment; filename="${name}"`,
-      length: workbook.length,
-    });
+    return workbookFile(await this.workbooks.export(caller, language), name);
   }
+}
+
+/** A workbook sent as a download under `name` (ASCII: the names here are). */
+function workbookFile(workbook: Buffer, name: string): StreamableFile {
+  return new StreamableFile(workbook, {
+    type: XLSX,
+    disposition: `attachment; filename="${name}"`,
+    length: workbook.length,
+  });
 }

@@ -24,6 +24,7 @@ import {
   readImportRows,
   type DirectorySnapshot,
   type ImportRows,
+  type KnownUnit,
   type KnownUser,
   type PlannedRow,
 } from './import-plan';
@@ -103,10 +104,7 @@ export class UserWorkbookService {
     const units = await this.dataSource.manager.findBy(OrganisationUnitEntity, {
       organisationCode: caller.organisationCode,
     });
-    return userImportTemplate(
-      units.map((u) => ({ code: u.code, nameVi: u.nameVi, nameEn: u.nameEn })),
-      language,
-    );
+    return userImportTemplate(units.map(knownUnit), language);
   }
 
   /**
@@ -118,13 +116,13 @@ export class UserWorkbookService {
     const manager = this.dataSource.manager;
     const organisationCode = caller.organisationCode;
     const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
-    const users = await manager.find(UserEntity, {
-      where: { organisationCode },
-      order: { fullName: 'ASC', email: 'ASC' },
-    });
+    // By name as Vietnamese sorts it, the same on both databases (their collations differ).
+    const users = (await manager.findBy(UserEntity, { organisationCode })).sort(
+      (a, b) => a.fullName.localeCompare(b.fullName, 'vi') || a.email.localeCompare(b.email),
+    );
     const roles = await manager.findBy(RoleAssignmentEntity, { organisationCode });
     return directoryExport(
-      units.map((u) => ({ code: u.code, nameVi: u.nameVi, nameEn: u.nameEn })),
+      units.map(knownUnit),
       language,
       users.map((user) => {
         const certificate = certificateView(user);
@@ -272,7 +270,7 @@ async function snapshot(
   );
   return {
     organisationCode,
-    units: units.map((u) => ({ code: u.code, nameVi: u.nameVi, nameEn: u.nameEn })),
+    units: units.map(knownUnit),
     usersByEmail,
   };
 }
@@ -301,4 +299,9 @@ async function readBody(request: Request): Promise<Buffer> {
     );
     request.on('error', reject);
   });
+}
+
+/** A unit as the workbook and the plan name it. */
+function knownUnit(unit: OrganisationUnitEntity): KnownUnit {
+  return { code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn };
 }
