@@ -342,6 +342,25 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       }
     });
 
+    it('adds a person once when the same file is imported twice at the same moment', async () => {
+      const file = await filled([[`Đồng Thời`, `dongthoi@${domain}`, 'vp-tonghop', '', 'Chuyên viên', '']]);
+      const [first, second] = await Promise.all([importFile('admin', file), importFile('admin', file)]);
+      // One adds her. The other, if its transaction read before hers committed, waits on her new row
+      // and is refused (PostgreSQL); if after (always on SQLite, one transaction at a time), finds her
+      // there. Either way never a 500, never a second account.
+      const outcomes = [first, second]
+        .map((answer) =>
+          answer.status === 200
+            ? `200 ${answer.body.rows[0].action}`
+            : `${answer.status} ${answer.body.code}`,
+        )
+        .sort();
+      expect(outcomes[0]).toBe('200 create');
+      expect(['200 unchanged', '409 CONFLICT']).toContain(outcomes[1]);
+      const found = await org.as<{ total: number }>('admin', 'GET', `/api/v1/users?q=dongthoi`);
+      expect(found.body.total).toBe(1);
+    });
+
     it('lets only the administrator import or read the template', async () => {
       const file = await filled([[`Ai Đó`, `aido@${domain}`, '', '', '', '']]);
       for (const local of ['qmr', 'head.tonghop', 'staff.tonghop'])
