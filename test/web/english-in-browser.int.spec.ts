@@ -273,6 +273,7 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
       'admin',
       () => [
         ['/directory?view=users', 'directory users'],
+        ['/directory?view=import', 'directory import'],
         ['/directory?view=units', 'directory units'],
         ['/directory?view=events', 'directory events'],
       ],
