@@ -190,6 +190,30 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       return { code, running, closed, person, task };
     }
 
+    /**
+     * A new organisation whose head of general affairs has one report of his unit due that week: the
+     * week `daysAhead` days after the coming Monday (a week no other test of the suite uses), the
+     * report due `dueDay` days after its Monday.
+     */
+    async function headWithOneReport(daysAhead: number, dueDay: number) {
+      const org = await organisation();
+      const week = digestWeek(
+        addDays(nextDigestWeek(new Date().toISOString(), '07:30').weekStart, daysAhead),
+        '07:30',
+      );
+      const hung = await org.person('Lê Văn Hùng', {
+        roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+      });
+      const lan = await org.person('Phạm Thị Lan', { unitCode: 'vp-tonghop' });
+      await org.task({
+        title: 'Báo cáo số liệu mục tiêu 2',
+        assignee: lan.id,
+        dueAt: vnLocalToInstant(addDays(week.weekStart, dueDay), '17:00'),
+        unitCode: 'vp-tonghop',
+      });
+      return { week, hung };
+    }
+
     /** The mails of one person since `before`. */
     const mailsTo = (address: string, before: number) =>
       smtp.messages
@@ -318,21 +342,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('keeps the digests pending through an SMTP outage and sends them as written, once, when the relay is back', async () => {
-      const org = await organisation();
-      const week = digestWeek(
-        addDays(nextDigestWeek(new Date().toISOString(), '07:30').weekStart, 7),
-        '07:30',
-      );
-      const hung = await org.person('Lê Văn Hùng', {
-        roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-      });
-      const lan = await org.person('Phạm Thị Lan', { unitCode: 'vp-tonghop' });
-      await org.task({
-        title: 'Báo cáo số liệu mục tiêu 2',
-        assignee: lan.id,
-        dueAt: vnLocalToInstant(addDays(week.weekStart, 4), '17:00'),
-        unitCode: 'vp-tonghop',
-      });
+      const { week, hung } = await headWithOneReport(7, 4);
       const id = `${week.weekStart}/${hung.id}`;
 
       const down = await send(service(`smtp://127.0.0.1:${await closedPort()}`), week).then(
@@ -357,21 +367,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('keeps a digest unmailed where no SMTP server is configured', async () => {
-      const org = await organisation();
-      const week = digestWeek(
-        addDays(nextDigestWeek(new Date().toISOString(), '07:30').weekStart, 14),
-        '07:30',
-      );
-      const hung = await org.person('Lê Văn Hùng', {
-        roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-      });
-      const lan = await org.person('Phạm Thị Lan', { unitCode: 'vp-tonghop' });
-      await org.task({
-        title: 'Báo cáo số liệu mục tiêu 2',
-        assignee: lan.id,
-        dueAt: vnLocalToInstant(addDays(week.weekStart, 1), '17:00'),
-        unitCode: 'vp-tonghop',
-      });
+      const { week, hung } = await headWithOneReport(14, 1);
       const before = smtp.messages.length;
       // (The organisations of the tests before have digests of this week kept too.)
       await expect(send(service(null), week)).resolves.toMatchObject({ sent: 0 });

@@ -114,12 +114,17 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
       );
       const open = tasks.filter((task) => cyclesOf.has(task.cycleId));
       if (open.length === 0) continue;
-      const organisation = await manager.findOneBy(OrganisationEntity, { code: organisationCode });
-      const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
       const roles = await manager.findBy(RoleAssignmentEntity, {
         organisationCode,
         role: In(['unit-head', 'quality-representative']),
       });
+      // A retried run: everyone's digest of the week already written, nothing more to read here.
+      const readers = [...new Set(roles.map((r) => r.userId))].filter(
+        (userId) => !already.has(`${week.weekStart}/${userId}`),
+      );
+      if (readers.length === 0) continue;
+      const organisation = await manager.findOneBy(OrganisationEntity, { code: organisationCode });
+      const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
       const people = await manager.findBy(UserEntity, {
         id: In([...new Set([...roles.map((r) => r.userId), ...open.map((t) => t.assigneeUserId)])]),
       });
@@ -128,18 +133,28 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
         const unit = units.find((u) => u.code === code);
         return unit ? (language === 'en' ? unit.nameEn : unit.nameVi) : code;
       };
+      // The organisation's open tasks as a digest writes them, once per language read in.
+      const inLanguage = new Map<Language, DigestMailTask[]>();
+      const mailTasks = (language: Language) => {
+        if (!inLanguage.has(language))
+          inLanguage.set(
+            language,
+            open.map((task) => this.mailTask(task, person, cyclesOf.get(task.cycleId)!, unitName, language)),
+          );
+        return inLanguage.get(language)!;
+      };
       // One digest per person: the whole organisation's for a Quality Representative (who may also
       // head a unit), else the units they head, together.
-      for (const userId of new Set(roles.map((r) => r.userId))) {
+      for (const userId of readers) {
         const reader = person.get(userId);
         const id = `${week.weekStart}/${userId}`;
-        if (!reader?.active || already.has(id)) continue;
+        if (!reader?.active) continue;
         const held = roles.filter((r) => r.userId === userId);
         const everything = held.some((r) => r.role === 'quality-representative');
         const headOf = held.filter((r) => r.role === 'unit-head').map((r) => r.scope);
         const language: Language = reader.locale === 'en' ? 'en' : 'vi';
         const listed = digestTasks(
-          open.map((task) => this.mailTask(task, person, cyclesOf.get(task.cycleId)!, unitName, language)),
+          mailTasks(language),
           everything ? 'all' : { unitCodes: headOf },
           now,
           week,
