@@ -25,7 +25,8 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
   const [imported, setImported] = useState<ImportAnswer | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const action = useBusyAction();
-  const template = useBusyAction();
+  // The two downloads (the template, the directory as it is) share one busy state and error.
+  const download = useBusyAction();
   const unitLabel = unitLabelOf(allUnits, i18n.language);
 
   const send = (chosen: File, dryRun: boolean) =>
@@ -55,9 +56,9 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
         <button
           type="button"
           className="button"
-          disabled={template.busy}
+          disabled={download.busy}
           onClick={() =>
-            void template.run(() =>
+            void download.run(() =>
               downloadFile(
                 `/api/v1/users/import/template?language=${i18n.language === 'en' ? 'en' : 'vi'}`,
                 MEDIA_TYPES.xlsx,
@@ -71,9 +72,9 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
         <button
           type="button"
           className="button"
-          disabled={template.busy}
+          disabled={download.busy}
           onClick={() =>
-            void template.run(() =>
+            void download.run(() =>
               downloadFile(
                 `/api/v1/users/export?language=${i18n.language === 'en' ? 'en' : 'vi'}`,
                 MEDIA_TYPES.xlsx,
@@ -86,7 +87,7 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
         </button>
       </p>
       <p className="muted">{t('import.exportHint')}</p>
-      {template.error ? <ErrorNotice error={template.error} /> : null}
+      {download.error ? <ErrorNotice error={download.error} /> : null}
 
       <form
         className="dir-filters"
