@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { openSealedLink, sealLink } from './signed-link';
 import { TaskLinkError, TaskLinkErrorCode } from './task-link.error';
 
 /** What a task link grants: opening one task, as one user, until an instant, once (by its nonce). */
@@ -20,20 +21,12 @@ interface TokenPayload {
   n: string;
 }
 
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-const SIGNATURE_BYTES = 32;
-/** Bounds the work done on input from the internet before the signature is checked. */
-const MAX_TOKEN_LENGTH = 2048;
-
 /** 128 random bits, base64url (22 characters). */
 export function newTaskLinkNonce(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/**
- * `base64url(JSON payload) "." base64url(HMAC-SHA256(secret, first part))`: the same compact shape
- * as a JWS, without its algorithm header (there is exactly one algorithm, so none can be downgraded).
- */
+/** The task link's token: its claims sealed with TASK_LINK_SECRET (signed-link.ts). */
 export function signTaskLink(claims: TaskLinkClaims, secret: string): string {
   assertClaims(claims);
   const payload: TokenPayload = {
@@ -43,8 +36,7 @@ export function signTaskLink(claims: TaskLinkClaims, secret: string): string {
     e: new Date(claims.expiresAt).toISOString(),
     n: claims.nonce,
   };
-  const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${encoded}.${hmac(secret, encoded).toString('base64url')}`;
+  return sealLink(payload, secret);
 }
 
 /**
@@ -53,21 +45,13 @@ export function signTaskLink(claims: TaskLinkClaims, secret: string): string {
  * not know whether the link was used: that is {@link TaskLinkService.consume}.
  */
 export function verifyTaskLink(token: string, now: Date, secret: string): TaskLinkClaims {
-  const parts = typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
-  if (parts.length !== 2 || !BASE64URL.test(parts[0]) || !BASE64URL.test(parts[1])) {
-    throw new TaskLinkError(TaskLinkErrorCode.Malformed, 'The task link is malformed');
-  }
-  const [encoded, signature] = parts;
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== SIGNATURE_BYTES)
-    throw new TaskLinkError(TaskLinkErrorCode.Malformed, 'The task link is malformed');
-  if (!timingSafeEqual(given, hmac(secret, encoded))) {
+  const opened = openSealedLink(token, secret);
+  if ('refused' in opened && opened.refused === 'badSignature')
     throw new TaskLinkError(
       TaskLinkErrorCode.BadSignature,
       'The task link was not issued by this qcycle installation',
     );
-  }
-  const claims = parsePayload(encoded);
+  const claims = 'payload' in opened ? claimsOf(opened.payload) : undefined;
   if (!claims) throw new TaskLinkError(TaskLinkErrorCode.Malformed, 'The task link is malformed');
   if (now.getTime() >= Date.parse(claims.expiresAt)) {
     throw new TaskLinkError(TaskLinkErrorCode.Expired, `The task link expired at ${claims.expiresAt}`);
@@ -75,17 +59,8 @@ export function verifyTaskLink(token: string, now: Date, secret: string): TaskLi
   return claims;
 }
 
-function hmac(secret: string, encodedPayload: string): Buffer {
-  return createHmac('sha256', secret).update(encodedPayload, 'ascii').digest();
-}
-
-function parsePayload(encoded: string): TaskLinkClaims | undefined {
-  let payload: Partial<TokenPayload>;
-  try {
-    payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<TokenPayload>;
-  } catch {
-    return undefined;
-  }
+function claimsOf(parsed: unknown): TaskLinkClaims | undefined {
+  const payload = parsed as Partial<TokenPayload> | null;
   const strings = [payload?.t, payload?.u, payload?.e, payload?.n];
   if (payload?.v !== 1 || !strings.every((s) => typeof s === 'string' && s !== '')) return undefined;
   if (!Number.isFinite(Date.parse(payload.e as string))) return undefined;
