@@ -1,5 +1,10 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { QcycleErrorCode, type NotificationActivities, type WeeklyDigestActivities } from '@qcycle/contracts';
+import {
+  QcycleErrorCode,
+  type NotificationActivities,
+  type PasswordResetActivities,
+  type WeeklyDigestActivities,
+} from '@qcycle/contracts';
 import type {
   CycleRecordActivities,
   QualityRecordActivities,
@@ -101,5 +106,19 @@ export const weeklyDigest = proxyActivities<WeeklyDigestActivities>({
     maximumInterval: '30 minutes',
     backoffCoefficient: 2,
     maximumAttempts: 12,
+  },
+});
+
+/**
+ * A password-reset mail: retried through a short SMTP outage (5, 10, 20, 40, 80 seconds, then every
+ * two minutes: eight attempts over about seven minutes), each attempt sending the same link.
+ */
+export const passwordReset = proxyActivities<PasswordResetActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '5 seconds',
+    maximumInterval: '2 minutes',
+    backoffCoefficient: 2,
+    maximumAttempts: 8,
   },
 });

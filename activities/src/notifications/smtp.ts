@@ -3,7 +3,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { QcycleConfig } from '@qcycle/config';
 
 /**
- * The SMTP relay every mail of qcycle goes through (task notices, the Monday digest), or none
+ * The SMTP relay every mail of qcycle goes through (task notices, the Monday digest, password-reset links), or none
  * without SMTP_URL. Bounded waits, so a hung relay fails the attempt (and Temporal retries) well
  * before the activity's own timeout.
  */
@@ -19,10 +19,10 @@ export function smtpTransport(config: QcycleConfig): Transporter | undefined {
 
 /**
  * The Message-ID of one mail of qcycle, the same for every attempt at it (`kind`: `''` for a task
- * notice, `'digest.'` for a digest), so that mail systems that deduplicate on it show one copy of a
+ * notice, `'digest.'` for a digest, `'reset.'` for a password-reset link), so that mail systems that deduplicate on it show one copy of a
  * mail sent twice. Its domain is the sender's.
  */
-export function mailMessageId(config: QcycleConfig, kind: '' | 'digest.', id: string): string {
+export function mailMessageId(config: QcycleConfig, kind: '' | 'digest.' | 'reset.', id: string): string {
   const domain = /@([^\s<>@]+?)>?$/.exec(config.mail.from)?.[1] ?? 'qcycle.local';
   return `<qcycle.${kind}${createHash('sha256').update(id).digest('hex').slice(0, 32)}@${domain}>`;
 }

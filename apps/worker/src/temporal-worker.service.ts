@@ -9,7 +9,11 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
-import { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
+import {
+  PasswordResetActivitiesService,
+  TaskNotificationActivities,
+  WeeklyDigestActivitiesService,
+} from '@qcycle/activities';
 import {
   NOTIFICATION_SWEEP_DEFAULTS,
   NOTIFICATION_SWEEP_WORKFLOW,
@@ -55,6 +59,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycleRecords: CycleRecordActivities,
     private readonly notifications: TaskNotificationActivities,
     private readonly digests: WeeklyDigestActivitiesService,
+    private readonly passwordResets: PasswordResetActivitiesService,
     private readonly qualityRecords: QualityRecordActivities,
     private readonly dataSource: DataSource,
   ) {}
@@ -74,6 +79,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           cycleRecords: this.cycleRecords,
           notifications: this.notifications,
           digests: this.digests,
+          passwordResets: this.passwordResets,
           qualityRecords: this.qualityRecords,
         },
         workflowBundle: this.workflowBundlePath ? { codePath: this.workflowBundlePath } : undefined,

@@ -1,6 +1,10 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { CycleRecordActivities } from '@qcycle/activities';
-import type { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
+import type {
+  PasswordResetActivitiesService,
+  TaskNotificationActivities,
+  WeeklyDigestActivitiesService,
+} from '@qcycle/activities';
 import type { QualityRecordActivities } from '@qcycle/activities';
 import { bundleWorkflows } from './workflow-bundle';
 
@@ -14,10 +18,17 @@ export interface ActivityServices {
   cycleRecords: CycleRecordActivities;
   notifications: TaskNotificationActivities;
   digests: WeeklyDigestActivitiesService;
+  passwordResets: PasswordResetActivitiesService;
   qualityRecords: QualityRecordActivities;
 }
 
-export function activitiesOf({ cycleRecords, notifications, digests, qualityRecords }: ActivityServices) {
+export function activitiesOf({
+  cycleRecords,
+  notifications,
+  digests,
+  passwordResets,
+  qualityRecords,
+}: ActivityServices) {
   return {
     ...qualityRecordActivitiesOf(qualityRecords),
     recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
@@ -25,6 +36,7 @@ export function activitiesOf({ cycleRecords, notifications, digests, qualityReco
     sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
     resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
     sendWeeklyDigests: digests.sendWeeklyDigests.bind(digests),
+    sendPasswordResetMail: passwordResets.sendPasswordResetMail.bind(passwordResets),
   };
 }
 

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CycleRecordActivities } from '@qcycle/activities';
-import { TaskNotificationActivities, WeeklyDigestActivitiesService } from '@qcycle/activities';
+import {
+  PasswordResetActivitiesService,
+  TaskNotificationActivities,
+  WeeklyDigestActivitiesService,
+} from '@qcycle/activities';
 import { QualityRecordActivities } from '@qcycle/activities';
 import { TaskLinksModule } from '@qcycle/task-links';
 import { QCYCLE_CONFIG, QcycleConfigModule, type QcycleConfig } from '@qcycle/config';
@@ -45,6 +49,7 @@ export class WorkerModule {
         CycleRecordActivities,
         TaskNotificationActivities,
         WeeklyDigestActivitiesService,
+        PasswordResetActivitiesService,
         QualityRecordActivities,
         TemporalWorkerService,
         { provide: WORKFLOW_BUNDLE_PATH, useValue: options.workflowBundlePath },

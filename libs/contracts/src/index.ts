@@ -8,6 +8,7 @@ export * from './cycle-workflows.contract';
 export * from './cycle-start';
 export * from './notification-sweep.contract';
 export * from './weekly-digest.contract';
+export * from './password-reset.contract';
 export * from './measurement-correction.contract';
 export * from './quality-events.contract';
 export * from './nonconformity.contract';

@@ -51,7 +51,9 @@ import { CalendarFeeds1796180000000 } from './migrations/1796180000000-calendar-
 import { TaskUrgedAt1796190000000 } from './migrations/1796190000000-task-urged-at.migration';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { WeeklyDigestEntity } from './entities/weekly-digest.entity';
+import { PasswordResetMailEntity } from './entities/password-reset-mail.entity';
 import { WeeklyDigests1796200000000 } from './migrations/1796200000000-weekly-digests.migration';
+import { PasswordResetMails1796210000000 } from './migrations/1796210000000-password-reset-mails.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -74,6 +76,7 @@ export const ENTITIES = [
   RehearsalDiscardEntity,
   CalendarFeedEntity,
   WeeklyDigestEntity,
+  PasswordResetMailEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the same list works from src, dist and Jest. */
@@ -108,6 +111,7 @@ export const MIGRATIONS = [
   CalendarFeeds1796180000000,
   TaskUrgedAt1796190000000,
   WeeklyDigests1796200000000,
+  PasswordResetMails1796210000000,
 ];
 
 /**

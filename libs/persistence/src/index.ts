@@ -19,6 +19,7 @@ export * from './entities/cycle-start.entity';
 export * from './entities/rehearsal-discard.entity';
 export * from './entities/calendar-feed.entity';
 export * from './entities/weekly-digest.entity';
+export * from './entities/password-reset-mail.entity';
 export * from './discard-cycle-records';
 export * from './earlier-year-results';
 export * from './evidence-file-names';

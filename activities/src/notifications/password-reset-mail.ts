@@ -1,0 +1,91 @@
+import { escapeHtml, type Language } from '@qcycle/domain';
+import { formatVietnamDateTime, mailSignature, type RenderedMail } from './task-notification-mail';
+
+/** `${publicUrl}/reset-password?token=…`: the web app's page that sets the new password. */
+export function passwordResetUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+/** Who the mail is for and what it carries. */
+export interface PasswordResetMail {
+  name: string;
+  email: string;
+  language: Language;
+  /** The person has no password yet (added without one, e.g. imported): the mail sets a first one. */
+  firstPassword: boolean;
+  requestedAt: string;
+  expiresAt: string;
+  url: string;
+}
+
+const WORDS = {
+  vi: {
+    subject: (first: boolean) =>
+      first ? '[qcycle] Đặt mật khẩu cho tài khoản của bạn' : '[qcycle] Đặt lại mật khẩu',
+    greeting: (name: string) => `Kính gửi ông/bà ${name},`,
+    lead: (email: string, at: string, first: boolean) =>
+      `Lúc ${at}, có yêu cầu ${first ? 'đặt mật khẩu' : 'đặt lại mật khẩu'} cho tài khoản ${email} trên qcycle.`,
+    open: (until: string) =>
+      `Mở liên kết dưới đây để đặt mật khẩu mới. Liên kết chỉ dùng được một lần, đến ${until}:`,
+    button: 'Đặt mật khẩu mới',
+    after: 'Đặt xong, bạn được đăng nhập; các phiên đăng nhập khác của tài khoản kết thúc.',
+    notYou:
+      'Nếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận nhiều thư như vậy mà bạn không yêu cầu, hãy báo quản trị viên hệ thống.',
+  },
+  en: {
+    subject: (first: boolean) =>
+      first ? '[qcycle] Set a password for your account' : '[qcycle] Reset your password',
+    greeting: (name: string) => `Dear ${name},`,
+    lead: (email: string, at: string, first: boolean) =>
+      `At ${at}, someone asked to ${first ? 'set a password' : 'reset the password'} of the account ${email} on qcycle.`,
+    open: (until: string) => `Open the link below to set a new password. It works once, until ${until}:`,
+    button: 'Set a new password',
+    after: "Once it is set you are signed in; the account's other sessions end.",
+    notYou:
+      'If it was not you, ignore this mail: your password stays as it is. If such mails keep coming without your asking, tell your administrator.',
+  },
+};
+
+/** The mail with the link, in the person's language: plain text that reads on its own, and HTML. */
+export function renderPasswordResetMail(mail: PasswordResetMail): RenderedMail {
+  const words = WORDS[mail.language];
+  const subject = words.subject(mail.firstPassword);
+  const lead = words.lead(
+    mail.email,
+    formatVietnamDateTime(mail.requestedAt, mail.language),
+    mail.firstPassword,
+  );
+  const open = words.open(formatVietnamDateTime(mail.expiresAt, mail.language));
+  const signature = mailSignature(mail.language);
+  const text = [
+    words.greeting(mail.name),
+    '',
+    lead,
+    '',
+    open,
+    mail.url,
+    '',
+    words.after,
+    '',
+    words.notYou,
+    '',
+    ...signature,
+    '',
+  ].join('\n');
+  const html = [
+    '<!doctype html>',
+    `<html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2937">',
+    `<p style="margin:0 0 12px">${escapeHtml(words.greeting(mail.name))}</p>`,
+    `<p style="margin:0 0 12px">${escapeHtml(lead)}</p>`,
+    `<p style="margin:0 0 12px">${escapeHtml(open)}</p>`,
+    `<p style="margin:0 0 16px"><a href="${escapeHtml(mail.url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px">${escapeHtml(words.button)}</a></p>`,
+    `<p style="margin:0 0 12px;font-size:13px;color:#4b5563;word-break:break-all">${escapeHtml(mail.url)}</p>`,
+    `<p style="margin:0 0 12px">${escapeHtml(words.after)}</p>`,
+    `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${escapeHtml(words.notYou)}</p>`,
+    `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${signature.map(escapeHtml).join('<br>')}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+  return { subject, text, html };
+}

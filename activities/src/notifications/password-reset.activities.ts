@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Transporter } from 'nodemailer';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import {
+  PASSWORD_RESET_RULES,
+  type PasswordResetActivities,
+  type PasswordResetMailInput,
+  type PasswordResetMailOutcome,
+} from '@qcycle/contracts';
+import { PasswordResetMailEntity, UserEntity } from '@qcycle/persistence';
+import { signPasswordResetLink } from '@qcycle/task-links';
+import { passwordResetUrl, renderPasswordResetMail } from './password-reset-mail';
+import { mailMessageId, smtpTransport } from './smtp';
+
+/** The ApplicationFailure type when the relay did not take the mail: retried by the workflow. */
+export const PASSWORD_RESET_DELIVERY_FAILED = 'PASSWORD_RESET_DELIVERY_FAILED';
+
+/**
+ * Mails a password-reset link (docs/security.md "Forgotten passwords"). The address is looked up
+ * here, not in the API, so that the API's answer is the same, after the same work, whether or not
+ * someone has that address. For an active person it writes the mail's record once, by the request's
+ * id (to whom, the `sessions_valid_from` the link is bound to, until when), then mails the link
+ * signed from that record: a retried attempt signs the same link again and sends it with the same
+ * Message-ID. Nobody is mailed more than PASSWORD_RESET_RULES.mailsPerHour links an hour.
+ */
+@Injectable()
+export class PasswordResetActivitiesService implements PasswordResetActivities, OnModuleDestroy {
+  private readonly logger = new Logger(PasswordResetActivitiesService.name);
+  private readonly transport?: Transporter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+  ) {
+    this.transport = smtpTransport(config);
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+
+  async sendPasswordResetMail(input: PasswordResetMailInput): Promise<PasswordResetMailOutcome> {
+    const mails = this.dataSource.getRepository(PasswordResetMailEntity);
+    const row = (await mails.findOneBy({ id: input.requestId })) ?? (await this.write(input));
+    if (!row) return 'noAccount';
+    if (row.delivery !== 'pending') return row.delivery;
+    const person = await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId });
+    // Deactivated since the request: the link could not be used; nothing to send.
+    if (!person?.active) {
+      await mails.update({ id: row.id, delivery: 'pending' }, { delivery: 'withheld' });
+      return 'withheld';
+    }
+    const token = signPasswordResetLink(
+      {
+        userId: row.userId,
+        sessionsValidFrom: row.sessionsValidFrom,
+        expiresAt: row.expiresAt,
+        requestId: row.id,
+      },
+      this.config.taskLinks.secret,
+    );
+    const mail = renderPasswordResetMail({
+      name: person.fullName,
+      email: row.email,
+      language: row.locale,
+      firstPassword: person.passwordHash === null,
+      requestedAt: row.requestedAt,
+      expiresAt: row.expiresAt,
+      url: passwordResetUrl(this.config.publicUrl, token),
+    });
+    await mails.increment({ id: row.id }, 'attempts', 1);
+    try {
+      await (this.transport as Transporter).sendMail({
+        from: this.config.mail.from,
+        to: row.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mailMessageId(this.config, 'reset.', row.id),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (error) {
+      const said = error instanceof Error ? error.message : String(error);
+      await mails.update({ id: row.id }, { lastError: said.slice(0, 2_000) });
+      throw ApplicationFailure.create({
+        message: `password-reset mail ${row.id} not handed to SMTP (retried): ${said}`,
+        type: PASSWORD_RESET_DELIVERY_FAILED,
+        nonRetryable: false,
+      });
+    }
+    await mails.update(
+      { id: row.id, delivery: 'pending' },
+      { delivery: 'sent', sentAt: new Date().toISOString() },
+    );
+    return 'sent';
+  }
+
+  /**
+   * The request's record, for an active person with that address: `pending` to be mailed,
+   * `recorded` without SMTP, `withheld` over the hourly limit. Undefined when nobody active has it.
+   */
+  private async write(input: PasswordResetMailInput): Promise<PasswordResetMailEntity | undefined> {
+    const person = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
+    if (!person?.active) {
+      this.logger.log(
+        `password reset ${input.requestId}: no active account has that address; nothing mailed`,
+      );
+      return undefined;
+    }
+    const mails = this.dataSource.getRepository(PasswordResetMailEntity);
+    const now = new Date();
+    const lastHour = await mails.countBy({
+      userId: person.id,
+      createdAt: MoreThan(new Date(now.getTime() - 3_600_000).toISOString()),
+      delivery: In(['pending', 'sent', 'recorded']),
+    });
+    await mails
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: input.requestId,
+        organisationCode: person.organisationCode,
+        userId: person.id,
+        email: person.email,
+        locale: person.locale === 'en' ? 'en' : 'vi',
+        requestedAt: input.requestedAt,
+        sessionsValidFrom: person.sessionsValidFrom,
+        expiresAt: new Date(now.getTime() + PASSWORD_RESET_RULES.linkMinutes * 60_000).toISOString(),
+        delivery:
+          lastHour >= PASSWORD_RESET_RULES.mailsPerHour
+            ? 'withheld'
+            : this.transport
+              ? 'pending'
+              : 'recorded',
+        attempts: 0,
+        lastError: null,
+        createdAt: now.toISOString(),
+        sentAt: null,
+        usedAt: null,
+      })
+      .orIgnore()
+      .execute();
+    const row = await mails.findOneByOrFail({ id: input.requestId });
+    if (row.delivery === 'withheld')
+      this.logger.warn(
+        `password reset ${input.requestId}: ${lastHour} links mailed to ${person.id} in the last hour; this one withheld`,
+      );
+    return row;
+  }
+}

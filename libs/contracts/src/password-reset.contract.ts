@@ -1,0 +1,45 @@
+/**
+ * What the API, the `passwordResetMail` workflow and its activity share (docs/security.md
+ * "Forgotten passwords"): the API starts one workflow per request; the worker looks the address up,
+ * writes the mail's record and mails the link.
+ */
+
+/** The workflow type the worker registers and the API starts. */
+export const PASSWORD_RESET_MAIL_WORKFLOW = 'passwordResetMail';
+
+/**
+ * One workflow per request, by the request's id (x-request-id): a client that repeats its request
+ * with the same id is mailed once.
+ */
+export function passwordResetMailWorkflowId(requestId: string): string {
+  return `password-reset/${requestId}`;
+}
+
+export interface PasswordResetMailInput {
+  /** The API request's id: the mail's record's id and the link's `requestId`. */
+  requestId: string;
+  /** The address as typed, trimmed and lower-cased: the worker looks it up, the API never does. */
+  email: string;
+  /** When the person asked (ISO-8601 UTC): said in the mail. */
+  requestedAt: string;
+}
+
+/**
+ * What became of a request: `sent` to the person; `recorded` (no SMTP on the worker, kept without
+ * a mail); `withheld` (too many links asked for this person in the last hour); `noAccount` (no active
+ * person has that address: nothing is written, nothing mailed).
+ */
+export type PasswordResetMailOutcome = 'sent' | 'recorded' | 'withheld' | 'noAccount';
+
+export interface PasswordResetActivities {
+  sendPasswordResetMail(input: PasswordResetMailInput): Promise<PasswordResetMailOutcome>;
+}
+
+/**
+ * The rules, constants rather than configuration:
+ *  - a link opens for 60 minutes from when its mail is written: long enough to find the mail,
+ *    short enough that a mailbox read later does not hold a key to the account;
+ *  - at most 3 links a person per hour: more requests are answered the same but mail nothing, so
+ *    that nobody can fill someone's mailbox through the public form.
+ */
+export const PASSWORD_RESET_RULES = { linkMinutes: 60, mailsPerHour: 3 } as const;
