@@ -34,6 +34,7 @@ import { EvidenceController } from '../../apps/api/src/evidence/evidence.control
 import { DossierController } from '../../apps/api/src/dossier/dossier.controller';
 import { OutgoingRegisterController } from '../../apps/api/src/documents/outgoing-register.controller';
 import { HealthController } from '../../apps/api/src/health/health.controller';
+import { PasswordsController } from '../../apps/api/src/auth/passwords.controller';
 import { NotificationsController } from '../../apps/api/src/notifications/notifications.controller';
 import { CalendarFeedsController } from '../../apps/api/src/calendar-feeds/calendar-feeds.controller';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -57,6 +58,9 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/auth/providers': [200, 503],
   'POST /api/v1/auth/oidc/exchange': [200, 400, 401, 403, 429, 503],
   'POST /api/v1/auth/logout': [204, 401, 403, 429],
+  'POST /api/v1/auth/password-reset': [202, 400, 403, 429, 503],
+  'POST /api/v1/auth/password-reset/complete': [200, 400, 403, 409, 422, 429],
+  'POST /api/v1/auth/me/password': [200, 400, 401, 403, 422, 429],
   'GET /api/v1/me/notifications': [200, 400, 401, 403],
   'POST /api/v1/me/notifications/read-all': [200, 401, 403, 429],
   'POST /api/v1/me/notifications/{notificationId}/read': [200, 401, 403, 404, 429],
@@ -146,6 +150,7 @@ const CAN_RETURN: Record<string, number[]> = {
 const CONTROLLERS = [
   HealthController,
   AuthController,
+  PasswordsController,
   OrganisationsController,
   UnitsController,
   UsersController,

@@ -24,6 +24,7 @@ interface TokenView {
 }
 interface Providers {
   password: boolean;
+  passwordReset: boolean;
   sso: {
     authorizationEndpoint: string;
     clientId: string;
@@ -59,6 +60,14 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
     login: 'staff.tthc',
     password: 'sso-password-1',
   };
+  /** Someone the administrator adds without a password: they sign in through the SSO only. */
+  const newcomer = {
+    sub: `sso-newcomer-${randomUUID()}`,
+    email: 'newcomer@kontum.qcycle.test',
+    name: 'Đinh Văn Mới',
+    login: 'newcomer',
+    password: 'sso-password-3',
+  };
   const stranger = {
     sub: `sso-stranger-${randomUUID()}`,
     email: 'stranger@kontum.qcycle.test',
@@ -68,7 +77,7 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
   };
 
   beforeAll(async () => {
-    sso = await startOpenIdProvider({ redirectUris: [REDIRECT_URI], accounts: [staff, stranger] });
+    sso = await startOpenIdProvider({ redirectUris: [REDIRECT_URI], accounts: [staff, newcomer, stranger] });
     suite = await startApiSuite({
       config: {
         seedDemoData: true,
@@ -117,6 +126,8 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       password: true,
+      // No SMTP_URL here: a forgotten password is the administrator's to reset.
+      passwordReset: false,
       sso: {
         authorizationEndpoint: `${sso.issuer}/auth`,
         clientId: 'qcycle-web',
@@ -198,6 +209,20 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
     const me = await ssoOnly.http.call<MeView>('GET', '/api/v1/auth/me', { token: session.body.accessToken });
     expect(me).toMatchObject({ status: 200, body: { authenticatedBy: 'oidc' } });
     expect((await ssoOnly.http.call<Providers>('GET', '/api/v1/auth/providers')).body.password).toBe(false);
+    // No password to forget, nor to change, where password sign-in is off.
+    const reset = await ssoOnly.http.call('POST', '/api/v1/auth/password-reset', {
+      body: { email: staff.email },
+    });
+    const change = await ssoOnly.http.call('POST', '/api/v1/auth/me/password', {
+      token: session.body.accessToken,
+      body: { newPassword: 'a-long-new-password' },
+    });
+    expect([reset.status, reset.body.code, change.status, change.body.code]).toEqual([
+      403,
+      'LOCAL_LOGIN_DISABLED',
+      403,
+      'LOCAL_LOGIN_DISABLED',
+    ]);
 
     const down = `http://127.0.0.1:${await closedPort()}`;
     const unreachable = await suite.startAnotherApi({
@@ -219,12 +244,45 @@ describe('web sign-in: SSO code exchange and language (real API, PostgreSQL, rea
     });
     expect((await noWebSso.http.call('GET', '/api/v1/auth/providers')).body).toEqual({
       password: true,
+      passwordReset: false,
       sso: null,
     });
     const off = await noWebSso.http.call('POST', '/api/v1/auth/oidc/exchange', {
       body: { code: 'abc', codeVerifier: pkcePair().verifier, redirectUri: REDIRECT_URI },
     });
     expect([off.status, off.body.code]).toEqual([403, 'SSO_DISABLED']);
+  });
+
+  it('lets someone added without a password, signed in through the SSO, set a first one without a current one', async () => {
+    const added = await http.call('POST', '/api/v1/users', {
+      token: await kontum.tokenOf('admin'),
+      body: { fullName: newcomer.name, email: newcomer.email },
+    });
+    expect(added.status).toBe(201);
+    const { code, codeVerifier } = await codeFor(newcomer);
+    const session = await exchange({ code, codeVerifier, redirectUri: REDIRECT_URI });
+    expect(session.body.user).toMatchObject({
+      email: newcomer.email,
+      hasPassword: false,
+      authenticatedBy: 'oidc',
+    });
+
+    const set = await http.call<TokenView>('POST', '/api/v1/auth/me/password', {
+      token: session.body.accessToken,
+      body: { newPassword: 'my-first-qcycle-password' },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.user).toMatchObject({ hasPassword: true, authenticatedBy: 'oidc' });
+    const signedIn = await http.call<TokenView>('POST', '/api/v1/auth/login', {
+      body: { email: newcomer.email, password: 'my-first-qcycle-password' },
+    });
+    expect(signedIn.status).toBe(200);
+    // Once there is one, changing it asks for it.
+    const again = await http.call('POST', '/api/v1/auth/me/password', {
+      token: set.body.accessToken,
+      body: { newPassword: 'another-long-password' },
+    });
+    expect(again.status).toBe(422);
   });
 
   it("saves the user's language: PATCH /auth/me, then in every MeView", async () => {

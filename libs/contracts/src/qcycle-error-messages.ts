@@ -157,6 +157,12 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'Sign-in through the SSO is off on this installation (OIDC_CLIENT_ID is not set)',
     },
   },
+  [QcycleErrorCode.PasswordResetUnavailable]: {
+    default: {
+      vi: 'Hệ thống này chưa gửi được thư (chưa đặt SMTP_URL) nên không gửi được liên kết đặt mật khẩu: hãy đề nghị quản trị viên hệ thống đặt mật khẩu mới cho bạn',
+      en: 'This installation cannot send mail (SMTP_URL is not set), so it cannot mail a password link: ask your administrator to set a new password for you',
+    },
+  },
   [QcycleErrorCode.NotFound]: {
     default: { vi: 'Không tìm thấy trong tổ chức của bạn', en: 'Not found in your organisation' },
     route: { vi: 'Không có đường dẫn {method} {path}', en: 'No route {method} {path}' },
@@ -377,6 +383,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'The number and date of {id} were recorded at the same moment; read them and send again',
     },
     taskLinkUsed: { vi: 'Liên kết tới việc đã được dùng', en: 'The task link has already been used' },
+    passwordLinkUsed: {
+      vi: 'Liên kết đặt mật khẩu này đã được dùng, hoặc sau khi thư được gửi tài khoản đã được đặt mật khẩu hay đăng xuất mọi nơi: hãy yêu cầu liên kết mới',
+      en: "This password link has been used, or since it was mailed the account's password was set or its sessions ended: ask for a new link",
+    },
     taskLinkTaskClosed: {
       vi: 'Việc {taskId} đang ở trạng thái {status}: liên kết trong thư không còn mở được việc; hãy đăng nhập như bình thường',
       en: 'Task {taskId} is {status}: the e-mailed link no longer opens it; sign in as usual',
@@ -456,6 +466,18 @@ export const QCYCLE_ERROR_MESSAGES = {
     importRefused: {
       vi: 'Số dòng cần sửa trong tệp: {count}; chưa nhập ai',
       en: 'Rows of the file to correct: {count}; nobody was imported',
+    },
+    passwordLinkExpired: {
+      vi: 'Liên kết đặt mật khẩu đã hết hạn (mỗi liên kết dùng được {minutes} phút): hãy yêu cầu liên kết mới',
+      en: 'The password link has expired (each link works for {minutes} minutes): ask for a new link',
+    },
+    passwordLinkInvalid: {
+      vi: 'Liên kết đặt mật khẩu không đúng (có thể bị chép thiếu, hoặc không phải của hệ thống này): hãy mở lại liên kết trong thư, hoặc yêu cầu liên kết mới',
+      en: 'The password link is not valid (cut short when copied, perhaps, or not from this installation): open the link in the mail again, or ask for a new one',
+    },
+    currentPasswordWrong: {
+      vi: 'Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi',
+      en: 'The current password is wrong; the password was not changed',
     },
   },
   [QcycleErrorCode.OutcomeRefused]: {

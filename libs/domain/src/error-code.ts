@@ -18,6 +18,7 @@ export enum QcycleErrorCode {
   TaskLinkScope = 'TASK_LINK_SCOPE',
   LocalLoginDisabled = 'LOCAL_LOGIN_DISABLED',
   SsoDisabled = 'SSO_DISABLED',
+  PasswordResetUnavailable = 'PASSWORD_RESET_UNAVAILABLE',
   // 404
   NotFound = 'NOT_FOUND',
   CycleNotFound = 'CYCLE_NOT_FOUND',

@@ -22,6 +22,7 @@ import { TokenView } from './dto/token.view';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { OidcWebSignIn } from './oidc-web-sign-in.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordsService } from './passwords.service';
 import type { Principal } from './principal';
 import { PrincipalService } from './principal.service';
 import { TokenService, unauthenticated } from './token.service';
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly principals: PrincipalService,
     private readonly sso: OidcWebSignIn,
+    private readonly passwords: PasswordsService,
   ) {}
 
   @Get('providers')
@@ -47,8 +49,8 @@ export class AuthController {
   })
   @ApiOkResponse({ type: AuthProvidersView })
   @ApiResponse({ status: 503, description: 'The SSO is configured but cannot be reached', type: ErrorView })
-  providers(): Promise<AuthProvidersView> {
-    return this.sso.providers();
+  async providers(): Promise<AuthProvidersView> {
+    return { ...(await this.sso.providers()), passwordReset: this.passwords.resetByMail };
   }
 
   @Post('oidc/exchange')

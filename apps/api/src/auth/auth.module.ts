@@ -4,6 +4,8 @@ import { RoleAssignmentEntity, UserEntity } from '@qcycle/persistence';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { OidcWebSignIn } from './oidc-web-sign-in.service';
+import { PasswordsController } from './passwords.controller';
+import { PasswordsService } from './passwords.service';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalService } from './principal.service';
 import { RolesGuard } from './roles.guard';
@@ -11,8 +13,16 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, RoleAssignmentEntity])],
-  controllers: [AuthController],
-  providers: [PasswordHasher, PrincipalService, TokenService, OidcWebSignIn, JwtAuthGuard, RolesGuard],
+  controllers: [AuthController, PasswordsController],
+  providers: [
+    PasswordHasher,
+    PrincipalService,
+    TokenService,
+    OidcWebSignIn,
+    PasswordsService,
+    JwtAuthGuard,
+    RolesGuard,
+  ],
   exports: [PasswordHasher, PrincipalService, TokenService, JwtAuthGuard, RolesGuard],
 })
 export class AuthModule {}

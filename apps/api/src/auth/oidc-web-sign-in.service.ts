@@ -36,7 +36,7 @@ export class OidcWebSignIn {
     private readonly tokens: TokenService,
   ) {}
 
-  async providers(): Promise<AuthProvidersView> {
+  async providers(): Promise<Omit<AuthProvidersView, 'passwordReset'>> {
     const password = this.config.auth.localLogin;
     const clientId = this.config.auth.oidc?.clientId;
     if (!clientId) return { password, sso: null };

@@ -79,5 +79,6 @@ function principalOf(
       .map((a) => a.scope),
     authenticatedBy,
     locale: user.locale,
+    hasPassword: user.passwordHash !== null,
   };
 }

@@ -13,6 +13,8 @@ export interface Principal {
   authenticatedBy: 'password' | 'oidc' | 'task-link';
   /** The language the user chose (users.locale): the web app's and the notifications' language. */
   locale: 'vi' | 'en';
+  /** They have a password (changing it asks for it); false for someone who signs in only through the SSO or a link. */
+  hasPassword: boolean;
   /** Set for a session opened from a task link: the one task it may open and complete. */
   onlyTaskId?: string;
 }

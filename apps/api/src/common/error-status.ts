@@ -14,6 +14,7 @@ export const HTTP_STATUS_OF_ERROR: Record<QcycleErrorCode, HttpStatus> = {
   [QcycleErrorCode.TaskLinkScope]: HttpStatus.FORBIDDEN,
   [QcycleErrorCode.LocalLoginDisabled]: HttpStatus.FORBIDDEN,
   [QcycleErrorCode.SsoDisabled]: HttpStatus.FORBIDDEN,
+  [QcycleErrorCode.PasswordResetUnavailable]: HttpStatus.FORBIDDEN,
   [QcycleErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [QcycleErrorCode.CycleNotFound]: HttpStatus.NOT_FOUND,
   [QcycleErrorCode.MethodNotAllowed]: HttpStatus.METHOD_NOT_ALLOWED,

@@ -64,6 +64,26 @@ export interface paths {
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
+    "/api/v1/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s own password (signed in)
+         * @description currentPassword is required when they have one (MeView.hasPassword); someone without one (SSO, imported) sets a first one. Every other session of theirs ends and their calendar feed address stops; the answer is this session’s replacement. 422 RULE_VIOLATED naming currentPassword when it is wrong; 403 LOCAL_LOGIN_DISABLED where password sign-in is off; a task-link session gets 403. Throttled like the login.
+         */
+        post: operations["PasswordsController_changeOwn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/oidc/exchange": {
         parameters: {
             query?: never;
@@ -78,6 +98,46 @@ export interface paths {
          * @description The API posts the code and the PKCE verifier to the provider's token endpoint (public client OIDC_CLIENT_ID), verifies the id_token (issuer, audience = client id, signature by the provider keys), finds the directory user (by SSO subject, then by verified e-mail) and answers a session token as the password login does. Throttled like the login. 401 SSO_CODE_REJECTED for a code the provider refuses; 403 SSO_DISABLED when web SSO is off.
          */
         post: operations["AuthController_exchangeOidcCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot one’s password: mail a link that sets a new one
+         * @description Whoever is active in the directory with this e-mail gets a mail with a link to /reset-password that works once, for 60 minutes; someone without a password yet (added for the SSO, or imported) sets a first one with it. The answer is the same 202 whether or not anyone has the address. At most 3 links a person per hour are mailed; more requests are answered the same and mail nothing. Throttled like the login. Repeating the request with the same x-request-id mails once. 403 LOCAL_LOGIN_DISABLED where password sign-in is off; 403 PASSWORD_RESET_UNAVAILABLE where no SMTP_URL is set (an administrator sets the password then).
+         */
+        post: operations["PasswordsController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the mailed link, and sign in
+         * @description Every earlier session of the person ends (on every device), and their calendar feed address stops; the answer is a new session, as the login’s. The link works once: 409 CONFLICT (details.reason "used") once it has set a password, or when the password was set or the sessions ended another way since it was mailed. 422 RULE_VIOLATED naming token: details.reason "expired", or "invalid" (not a link of this installation, cut short, or of a deactivated account). 400 for a password under 12 characters or over 72 bytes.
+         */
+        post: operations["PasswordsController_resetWithLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1770,6 +1830,11 @@ export interface components {
              * @example true
              */
             password: boolean;
+            /**
+             * @description A forgotten password can be reset with a mailed link (POST /auth/password-reset): password sign-in is on and SMTP_URL is set. False: an administrator sets it.
+             * @example true
+             */
+            passwordReset: boolean;
             /** @description Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured */
             sso: components["schemas"]["SsoProviderView"] | null;
         };
@@ -1928,6 +1993,19 @@ export interface components {
              */
             status: "open" | "done" | "not-done";
             title: string;
+        };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @description Required when they have a password (MeView.hasPassword); left out to set a first one
+             * @example the-current-password
+             */
+            currentPassword?: string;
+            /**
+             * @description At least 12 characters
+             * @example a-new-long-password
+             */
+            newPassword: string;
         };
         CloseAuditDto: {
             /** @example Báo cáo kết quả đánh giá nội bộ năm 2024: 12 bước, 1 điểm không phù hợp nhẹ… */
@@ -3242,6 +3320,11 @@ export interface components {
             /** @example Nguyễn Hữu Tháp */
             fullName: string;
             /**
+             * @description They have a password: changing it (POST /auth/me/password) asks for the current one. False for someone added without one (SSO, an import) until they set one.
+             * @example true
+             */
+            hasPassword: boolean;
+            /**
              * @description Units this user heads
              * @example []
              */
@@ -4087,6 +4170,52 @@ export interface components {
              */
             reference: string;
         };
+        PasswordResetDto: {
+            /**
+             * @description At least 12 characters
+             * @example a-new-long-password
+             */
+            password: string;
+            /** @description The `token` of the mailed link (/reset-password?token=…) */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /**
+             * Format: email
+             * @example staff.tthc@kontum.qcycle.test
+             */
+            email: string;
+        };
+        PasswordResetRequestedView: {
+            /**
+             * @description How long the mailed link works, in minutes, from when the mail is written
+             * @example 60
+             */
+            linkValidMinutes: number;
+        };
+        PasswordSetView: {
+            /**
+             * @description Send as Authorization: Bearer <accessToken>
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…
+             */
+            accessToken: string;
+            /**
+             * @description Their calendar feed address was stopped with their sessions (a new one is made on the notifications page)
+             * @example false
+             */
+            calendarFeedStopped: boolean;
+            /**
+             * @description Seconds until the token expires (JWT_TTL_MINUTES)
+             * @example 28800
+             */
+            expiresIn: number;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            user: components["schemas"]["MeView"];
+        };
         PeriodFigureView: {
             /** @example null */
             achieved: boolean | null;
@@ -4215,7 +4344,7 @@ export interface components {
          * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
          * @enum {string}
          */
-        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "EVIDENCE_FILE_GONE" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+        QcycleErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "SSO_CODE_REJECTED" | "FORBIDDEN" | "TASK_LINK_SCOPE" | "LOCAL_LOGIN_DISABLED" | "SSO_DISABLED" | "PASSWORD_RESET_UNAVAILABLE" | "NOT_FOUND" | "CYCLE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CYCLE_ALREADY_STARTED" | "PAYLOAD_TOO_LARGE" | "EVIDENCE_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "EVIDENCE_TYPE_REFUSED" | "EVIDENCE_FILE_GONE" | "RULE_VIOLATED" | "OUTCOME_REFUSED" | "DRAFT_INVALID" | "ROSTER_INCOMPLETE" | "EVIDENCE_UPLOAD_INVALID" | "EVIDENCE_RECORD_UNKNOWN" | "INVALID_DATE" | "INVALID_MEASUREMENT" | "INVALID_EVALUATION_INPUT" | "UNKNOWN_TEMPLATE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "DATABASE_UNAVAILABLE" | "WORKFLOW_UNAVAILABLE" | "SSO_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
         ReassignTaskDto: {
             /**
              * @description The assignee you saw when you decided (assigneeUserId of the task you read). If someone else holds it now — another reassignment came first — the reassignment is refused with 409 CONFLICT naming them (details.currentAssignee) and nothing changes. Without it, the task is taken from whoever holds it
@@ -5288,7 +5417,10 @@ export interface components {
              * @enum {string}
              */
             locale?: "vi" | "en";
-            /** @example a-new-long-password */
+            /**
+             * @description At least 12 characters
+             * @example a-new-long-password
+             */
             password?: string;
             /** @example Phó Trưởng phòng */
             title?: string | null;
@@ -5660,6 +5792,74 @@ export interface operations {
             };
         };
     };
+    PasswordsController_changeOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     AuthController_exchangeOidcCode: {
         parameters: {
             query?: never;
@@ -5719,6 +5919,133 @@ export interface operations {
             };
             /** @description The SSO cannot be reached; sign in again in a moment */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PasswordsController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Temporal did not answer: nothing was started; repeat the request (the same x-request-id mails once) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PasswordsController_resetWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

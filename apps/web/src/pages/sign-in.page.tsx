@@ -22,7 +22,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [providers, setProviders] = useState<Providers>({ password: true, sso: null });
+  const [providers, setProviders] = useState<Providers>({ password: true, passwordReset: false, sso: null });
   const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -30,6 +30,13 @@ export class AuthProvidersView {
   password!: boolean;
 
   @ApiProperty({
+    example: true,
+    description:
+      'A forgotten password can be reset with a mailed link (POST /auth/password-reset): password sign-in is on and SMTP_URL is set. False: an administrator sets it.',
+  })
+  passwordReset!: boolean;
+
+  @ApiProperty({
     type: SsoProviderView,
     nullable: true,
     description: 'Sign-in through the SSO; null when OIDC or OIDC_CLIENT_ID is not configured',

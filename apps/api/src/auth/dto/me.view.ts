@@ -37,6 +37,13 @@ export class MeView {
   })
   locale!: UserLocale;
 
+  @ApiProperty({
+    example: true,
+    description:
+      'They have a password: changing it (POST /auth/me/password) asks for the current one. False for someone added without one (SSO, an import) until they set one.',
+  })
+  hasPassword!: boolean;
+
   @ApiPropertyOptional({
     example: 'quality-cycle/kontum/2024/approval/approve/1',
     description: 'Only for a session opened from a task link: the one task it opens',

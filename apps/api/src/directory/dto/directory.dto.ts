@@ -12,16 +12,13 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  Validate,
   ValidateIf,
   ValidateNested,
-  type ValidatorConstraintInterface,
-  ValidatorConstraint,
 } from 'class-validator';
 import { NestedList } from '../../common/nested-list';
 import { ORGANISATION_CODE_PATTERN } from '@qcycle/contracts';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
-import { MAX_PASSWORD_BYTES } from '../../auth/password-hasher';
+import { MIN_PASSWORD_LENGTH, NewPassword } from '../../auth/dto/new-password';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
 import { IsInstant } from '../../common/instant';
 
@@ -48,18 +45,6 @@ const IfUnchangedSince = () =>
 
 /** A unit code: lower-case letters, digits and dashes, e.g. `vp-tonghop`. */
 export const UNIT_CODE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
-export const MIN_PASSWORD_LENGTH = 12;
-
-@ValidatorConstraint({ name: 'passwordBytes' })
-class PasswordBytes implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && Buffer.byteLength(value, 'utf8') <= MAX_PASSWORD_BYTES;
-  }
-  defaultMessage(): string {
-    return `password must be at most ${MAX_PASSWORD_BYTES} bytes (bcrypt reads no more)`;
-  }
-}
-
 export class LocalizedNameDto {
   @ApiProperty({ example: 'Văn phòng UBND tỉnh Kon Tum' })
   @IsString()
@@ -88,14 +73,11 @@ export class FirstAdminDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiPropertyOptional({
+  @NewPassword({
+    optional: true,
     example: 'a-long-initial-password',
     description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for an SSO-only administrator`,
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @Validate(PasswordBytes)
   password?: string;
 }
 
@@ -371,14 +353,11 @@ export class CreateUserDto {
   @IsIn(['vi', 'en'])
   locale?: 'vi' | 'en';
 
-  @ApiPropertyOptional({
+  @NewPassword({
+    optional: true,
     example: 'a-long-initial-password',
     description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for an SSO-only user`,
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @Validate(PasswordBytes)
   password?: string;
 
   @ApiPropertyOptional({ type: [RoleGrantDto] })
@@ -423,11 +402,7 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ example: 'a-new-long-password' })
-  @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @Validate(PasswordBytes)
+  @NewPassword({ optional: true, example: 'a-new-long-password' })
   password?: string;
 
   @AuditorCertificateField()
