@@ -253,7 +253,13 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
         [cyclePath, 'dashboard'],
       ],
     ],
-    ['staff.tthc', () => [['/', 'my tasks']]],
+    [
+      'staff.tthc',
+      () => [
+        ['/', 'my tasks'],
+        ['/account', 'account'],
+      ],
+    ],
     [
       'lead.auditor',
       () => [
@@ -297,13 +303,19 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
     },
   );
 
-  it('shows no Vietnamese on the sign-in page and on refused e-mailed links, on a device where English was chosen', async () => {
+  it('shows no Vietnamese on the sign-in and password pages and on refused e-mailed links, on a device where English was chosen', async () => {
     report.clear();
     const visitor = await browser.tab();
     await visitor.open('/sign-in');
     await visitor.page.getByRole('button', { name: 'English' }).click();
     await visitor.page.getByRole('heading', { level: 1, name: en('common:signIn.title') }).waitFor();
     await read(visitor.page, 'sign-in');
+    await visitor.open('/forgot-password');
+    await visitor.page.getByRole('heading', { level: 1, name: en('common:password.forgotTitle') }).waitFor();
+    await read(visitor.page, 'forgotten password');
+    await visitor.open('/reset-password?token=not-a-password-link');
+    await visitor.page.getByRole('heading', { level: 1, name: en('common:password.resetTitle') }).waitFor();
+    await read(visitor.page, 'new password');
     const signer = new TaskLinkSigner(suite.config);
     const expired = signer.issue(approval.id, org.idOf('leader'), new Date(Date.now() - 30 * 86_400_000));
     await visitor.open(`${pagePath(approval.id)}?token=${encodeURIComponent(expired.token)}`);

@@ -9,6 +9,9 @@ import { usePageFocus } from './ui/page-focus';
 
 // The sign-in page and the shell load with the first page; everything else is split by route.
 const OidcCallbackPage = lazy(() => import('./pages/oidc-callback.page'));
+const ForgotPasswordPage = lazy(() => import('./pages/forgot-password.page'));
+const ResetPasswordPage = lazy(() => import('./pages/reset-password.page'));
+const AccountPage = lazy(() => import('./account/account.page'));
 const TaskEntryPage = lazy(() => import('./tasks/task-entry.page'));
 const MyTasksPage = lazy(() => import('./tasks/my-tasks.page'));
 const CyclesPage = lazy(() => import('./cycles/cycles.page'));
@@ -55,6 +58,9 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/auth/callback" element={<OidcCallbackPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            {/* The mailed link: /reset-password?token=… sets a new password. */}
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             {/* The e-mailed link: /tasks/<id>?token=… opens the task without a password. */}
             <Route path="/tasks/:taskId" element={<TaskEntryPage />} />
             <Route
@@ -135,6 +141,14 @@ export function App() {
               element={
                 <SignedIn>
                   <NotificationsPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/account"
+              element={
+                <SignedIn>
+                  <AccountPage />
                 </SignedIn>
               }
             />

@@ -95,9 +95,17 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="topbar-end">
           {!linkSession && <NotificationBell />}
           <LanguageSwitch />
-          <span className="who" title={user?.email}>
-            {user?.fullName}
-          </span>
+          {linkSession ? (
+            <span className="who" title={user?.email}>
+              {user?.fullName}
+            </span>
+          ) : (
+            // Their own page: who they are signed in as, and their password.
+            <Link className="who who-link" to="/account" title={`${user?.email ?? ''} — ${t('nav.account')}`}>
+              <span className="who-name">{user?.fullName}</span>
+              <span className="who-short">{t('nav.account')}</span>
+            </Link>
+          )}
           <button type="button" className="button button-quiet" onClick={() => signOut()}>
             {t('nav.signOut')}
           </button>

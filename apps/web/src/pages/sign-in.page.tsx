@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client';
 import type { components } from '../api/schema';
 import { signInWithPassword, useSession } from '../auth/session';
@@ -106,6 +106,14 @@ export function SignInPage() {
             </button>
           </form>
         )}
+        {providers.password &&
+          (providers.passwordReset ? (
+            <Link className="button button-quiet" to="/forgot-password" state={{ email }}>
+              {t('signIn.forgot')}
+            </Link>
+          ) : (
+            <p className="muted">{t('signIn.forgotAskAdmin')}</p>
+          ))}
         {providers.sso && (
           <button type="button" className="button" onClick={() => void startSso(providers.sso!, from)}>
             {t('signIn.sso')}

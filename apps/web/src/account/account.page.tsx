@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, ok, problemOf, type ApiProblem } from '../api/client';
+import { useSession } from '../auth/session';
+import { Field } from '../ui/field';
+import { focusOutcome } from '../ui/focus';
+import { usePageTitle } from '../ui/page-title';
+import { newPasswordProblem, NewPasswordFields, type NewPasswordDraft } from './new-password';
+import './account.css';
+
+const EMPTY: NewPasswordDraft = { password: '', repeat: '' };
+
+/**
+ * "Tài khoản của tôi": who I am signed in as, and my password — changed after typing the current
+ * one, or set a first time by someone who has none (signed in through the SSO). My other sessions end;
+ * this one goes on with the session the API answers.
+ */
+export default function AccountPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('password.accountTitle'));
+  const { user, begin } = useSession();
+  const [passwordSignIn, setPasswordSignIn] = useState<boolean | null>(null);
+  const [current, setCurrent] = useState('');
+  const [draft, setDraft] = useState<NewPasswordDraft>(EMPTY);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<ApiProblem | null>(null);
+  const [done, setDone] = useState<{ feedStopped: boolean } | null>(null);
+  const form = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void api.GET('/api/v1/auth/providers').then(({ data }) => setPasswordSignIn(data?.password ?? true));
+  }, []);
+
+  if (!user) return null;
+  const first = !user.hasPassword;
+  const problem = tried ? newPasswordProblem(draft) : undefined;
+  const currentMissing = tried && !first && current === '';
+  const currentRefused = refusal?.at('currentPassword') ?? [];
+
+  const send = async () => {
+    setTried(true);
+    setRefusal(null);
+    setDone(null);
+    if (newPasswordProblem(draft) || (!first && current === '')) return;
+    setBusy(true);
+    try {
+      const answer = await ok(
+        api.POST('/api/v1/auth/me/password', {
+          body: { ...(first ? {} : { currentPassword: current }), newPassword: draft.password },
+        }),
+      );
+      begin(answer);
+      setCurrent('');
+      setDraft(EMPTY);
+      setTried(false);
+      setDone({ feedStopped: answer.calendarFeedStopped });
+    } catch (caught) {
+      setRefusal(problemOf(caught, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send().finally(() => focusOutcome(form.current));
+  };
+
+  return (
+    <div className="account">
+      <h1>{t('password.accountTitle')}</h1>
+      <dl className="account-facts">
+        <dt>{t('password.name')}</dt>
+        <dd>{user.fullName}</dd>
+        <dt>{t('signIn.email')}</dt>
+        <dd>{user.email}</dd>
+      </dl>
+      <section aria-labelledby="password-heading" className="card" ref={form}>
+        <h2 id="password-heading">{first ? t('password.firstTitle') : t('password.changeTitle')}</h2>
+        {passwordSignIn === false ? (
+          <p>{t('password.ssoOnly')}</p>
+        ) : (
+          <>
+            <p className="muted">{first ? t('password.firstLead') : t('password.changeLead')}</p>
+            {done && (
+              <div className="notice notice-ok" role="status">
+                <p>{t('password.changed')}</p>
+                {done.feedStopped && (
+                  <p>
+                    {t('password.feedStopped')}{' '}
+                    <Link to="/notifications">{t('password.toNotifications')}</Link>
+                  </p>
+                )}
+              </div>
+            )}
+            {refusal && currentRefused.length === 0 && (
+              <div className="notice notice-error" role="alert">
+                {refusal.status === 429 ? t('password.tooMany') : refusal.message}
+              </div>
+            )}
+            <form onSubmit={submit} noValidate>
+              {!first && (
+                <Field
+                  label={t('password.current')}
+                  problems={
+                    currentMissing
+                      ? [{ path: 'currentPassword', reason: t('password.currentMissing') }]
+                      : currentRefused.length > 0
+                        ? [{ path: 'currentPassword', reason: t('password.currentWrong') }]
+                        : []
+                  }
+                >
+                  {({ id, describedBy, invalid }) => (
+                    <input
+                      id={id}
+                      type="password"
+                      autoComplete="current-password"
+                      required
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      value={current}
+                      onChange={(e) => setCurrent(e.target.value)}
+                    />
+                  )}
+                </Field>
+              )}
+              <NewPasswordFields draft={draft} onChange={setDraft} problem={problem} />
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {first ? t('password.set') : t('password.change')}
+              </button>
+            </form>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { api, ok, problemOf } from '../api/client';
+import { LanguageSwitch } from '../layout/language-switch';
+import { Field } from '../ui/field';
+import { focusOutcome } from '../ui/focus';
+import { usePageTitle } from '../ui/page-title';
+
+/**
+ * "Quên mật khẩu?": the address to mail a link to. The answer is the same whether or not the address
+ * has an account (the API does not say which), so the page says "if".
+ */
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('password.forgotTitle'));
+  const location = useLocation();
+  const [email, setEmail] = useState((location.state as { email?: string } | null)?.email ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; minutes: number } | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+
+  const send = async () => {
+    setError(null);
+    if (email.trim() === '') {
+      setError(t('password.emailMissing'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await ok(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }));
+      setSent({ email: email.trim(), minutes: answer.linkValidMinutes });
+    } catch (caught) {
+      const problem = problemOf(caught, t('errors.network'));
+      // 400: not an address; 429: asked too often; 403: not here (the API says why, in this language).
+      setError(
+        problem.status === 400
+          ? t('signIn.malformed')
+          : problem.status === 429
+            ? t('password.tooMany')
+            : problem.message,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send().finally(() => focusOutcome(card.current));
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card" ref={card}>
+        <div className="sign-in-head">
+          <h1>{t('password.forgotTitle')}</h1>
+          <LanguageSwitch />
+        </div>
+        {sent ? (
+          <div className="notice notice-ok" role="status">
+            <p>{t('password.sent', { email: sent.email, minutes: sent.minutes })}</p>
+            <p>{t('password.sentHint')}</p>
+          </div>
+        ) : (
+          <>
+            <p className="muted">{t('password.forgotLead')}</p>
+            {error && (
+              <div className="notice notice-error" role="alert">
+                {error}
+              </div>
+            )}
+            <form onSubmit={submit} noValidate>
+              <Field label={t('signIn.email')}>
+                {({ id }) => (
+                  <input
+                    id={id}
+                    type="email"
+                    autoComplete="username"
+                    required
+                    value={email}
+                    onChange={(e) => setEmail(e.target.value)}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t('password.send')}
+              </button>
+            </form>
+          </>
+        )}
+        <Link className="button button-quiet" to="/sign-in">
+          {t('signIn.backToSignIn')}
+        </Link>
+      </div>
+    </main>
+  );
+}
