@@ -19,7 +19,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'Email là khóa: người đã có trong danh bạ (cùng email) được cập nhật, người chưa có được thêm.',
     'Ô để trống giữ nguyên thông tin đang có. Nhập tệp chỉ thêm và cập nhật: không thu hồi vai trò, không ngừng hoạt động ai.',
     'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó.',
-    'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, hãy đặt mật khẩu ban đầu trên trang của từng người.',
+    'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc quản trị viên đặt mật khẩu ban đầu trên trang của từng người.',
     `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
   ],
   en: [
@@ -27,7 +27,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'The e-mail is the key: someone already in the directory (same e-mail) is updated, anyone else is added.',
     'An empty cell keeps what the directory has. An import only adds and updates: no role is taken away, nobody is deactivated.',
     'A unit head leads the unit written in the Unit column of their own row.',
-    'People added sign in through the single sign-on (SSO); without SSO, set each one’s initial password on their page.',
+    'People added sign in through the single sign-on (SSO); without SSO, each sets a password with "Forgot your password?" on the sign-in page (where qcycle sends mail), or the administrator sets their initial password on their page.',
     `At most ${IMPORT_MAX_ROWS} people per import. Before importing, the Directory page shows each row as added, updated or to be corrected; no row is imported while any needs correcting.`,
   ],
 };
