@@ -26,11 +26,23 @@ import { CycleStartModule } from './temporal/cycle-start.source';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The account a login-throttled request is about: the e-mail it names (signing in, asking for a
+ * password link), else the signed-in person (changing their own password, guessed with a stolen
+ * session); undefined for the SSO code exchange and a password link's use, which name none.
+ */
+function accountOf(req: Request): string | undefined {
+  const email: unknown = req.body?.email;
+  if (typeof email === 'string') return `email|${email.trim().toLowerCase()}`;
+  return req.principal ? `user|${req.principal.userId}` : undefined;
+}
+
+/**
  * Rate limits, counted in the database (rate_limit_hits) so every API process behind the same
  * database shares one count per client (DatabaseThrottlerStorage):
- * - login (password login, SSO code exchange, task-link exchange): per client address and e-mail
- *   (password guessing on one account), per e-mail from every address (five times as many in 15
- *   minutes), and per address (guessing across accounts, five times as many a minute);
+ * - login (password login, SSO code exchange, task-link exchange, password links, one's own new
+ *   password): per client address and account (password guessing on one account), per account from
+ *   every address (five times as many in 15 minutes), and per address (guessing across accounts,
+ *   five times as many a minute);
  * - writes: per signed-in user (or address), every non-GET route except login.
  */
 export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): ThrottlerModuleOptions {
@@ -47,9 +59,7 @@ export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): 
         // The SSO code exchange has no e-mail: its single-use code stands in, so people signing in
         // from one office address are limited together only by the per-address limit below.
         getTracker: (req) =>
-          `${(req as Request).ip}|${String((req as Request).body?.email ?? (req as Request).body?.code ?? '')
-            .trim()
-            .toLowerCase()}`,
+          `${(req as Request).ip}|${accountOf(req as Request) ?? String((req as Request).body?.code ?? '')}`,
       },
       {
         // One account's password guessed from many addresses (a botnet, or anyone naming addresses
@@ -60,11 +70,8 @@ export function throttlerOptions(config: QcycleConfig, dataSource: DataSource): 
         ttl: 15 * 60_000,
         limit: loginPerMinute * 5,
         skipIf: (context) =>
-          !isLogin(context) || typeof context.switchToHttp().getRequest<Request>().body?.email !== 'string',
-        getTracker: (req) =>
-          `email|${String((req as Request).body?.email)
-            .trim()
-            .toLowerCase()}`,
+          !isLogin(context) || accountOf(context.switchToHttp().getRequest<Request>()) === undefined,
+        getTracker: (req) => accountOf(req as Request) as string,
       },
       {
         name: 'login-address',

@@ -26,8 +26,9 @@ export interface PasswordResetMailInput {
 
 /**
  * What became of a request: `sent` to the person; `recorded` (no SMTP on the worker, kept without
- * a mail); `withheld` (too many links asked for this person in the last hour); `noAccount` (no active
- * person has that address: nothing is written, nothing mailed).
+ * a mail); `withheld` (too many links asked for this person in the last hour, or they were
+ * deactivated before it went); `noAccount` (no active person has that address: nothing is written,
+ * nothing mailed).
  */
 export type PasswordResetMailOutcome = 'sent' | 'recorded' | 'withheld' | 'noAccount';
 

@@ -19,11 +19,16 @@ export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles
 
 /**
  * A write that a read-only role (READ_ONLY_ROLES) may still make because it changes nothing of the
- * QMS: signing out. Every other non-GET route refuses such a caller (RolesGuard).
+ * QMS: signing out, changing one's own password. Every other non-GET route refuses such a caller
+ * (RolesGuard).
  */
 export const OpenToReadOnlyRoles = () => SetMetadata(OPEN_TO_READ_ONLY, true);
 
-/** Marks the password login: throttled per address and e-mail, not as a write. */
+/**
+ * Marks a route where a password or a sign-in secret is tried (the password login, the SSO code
+ * exchange, password links, one's own new password): throttled per address and account, not as a
+ * write (app.module.ts `throttlerOptions`).
+ */
 export const LoginRoute = () => SetMetadata(LOGIN_ROUTE, true);
 
 /**

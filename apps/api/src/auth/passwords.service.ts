@@ -130,7 +130,8 @@ export class PasswordsService {
     const passwordHash = await this.hasher.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {
       const set = await setPassword(manager, user, user.sessionsValidFrom, passwordHash, by, 'ownAccount');
-      // Their sessions were ended meanwhile (signed out everywhere, a new password from an administrator).
+      // Their sessions were ended meanwhile (signed out everywhere, deactivated, a new password from an
+      // administrator): this one with them.
       if (!set) throw new QcycleError(QcycleErrorCode.Unauthenticated, 'sessionEnded');
       return set;
     });
@@ -138,7 +139,7 @@ export class PasswordsService {
 }
 
 /**
- * The new password, if `sessions_valid_from` is still `expected`; with it the person's sessions end
+ * The new password, if the person is active and `sessions_valid_from` is still `expected`; with it the person's sessions end
  * (the value moves), their calendar feed stops, and the directory's log records it — never the
  * password. Undefined when the value had moved: nothing was written.
  */
@@ -154,7 +155,8 @@ async function setPassword(
   const updatedAt = new Date().toISOString();
   const result = await manager.update(
     UserEntity,
-    { id: user.id, sessionsValidFrom: expected === null ? IsNull() : expected },
+    // Still active, and no session ended since it was read: else nothing is written.
+    { id: user.id, active: true, sessionsValidFrom: expected === null ? IsNull() : expected },
     { passwordHash, sessionsValidFrom, updatedAt },
   );
   if (result.affected !== 1) return undefined;

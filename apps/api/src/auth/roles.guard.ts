@@ -13,8 +13,9 @@ const READS = new Set(['GET', 'HEAD']);
  * Global, after JwtAuthGuard: a route marked @Roles(...) answers 403 to anyone without one of them;
  * and a caller whose roles are all read-only (READ_ONLY_ROLES: the certification body's auditor) is
  * answered 403 on every write, whatever the route, unless it is marked @OpenToReadOnlyRoles()
- * (signing out). One rule here rather than one per route: a write route added later is closed to
- * them too. Someone holding another role as well keeps that role's rights.
+ * (signing out, changing their own password). One rule here rather than one per route: a write
+ * route added later is closed to them too. Someone holding another role as well keeps that role's
+ * rights.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** `pending` → `sent`; `recorded` without SMTP; `withheld` over the hourly limit (never mailed). */
+/**
+ * `pending` → `sent`; `recorded` without SMTP; `withheld`, never mailed: over the hourly limit, or the
+ * person deactivated before it went.
+ */
 export type PasswordResetDelivery = 'pending' | 'sent' | 'recorded' | 'withheld';
 
 /**
