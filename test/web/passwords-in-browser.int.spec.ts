@@ -148,5 +148,21 @@ describe('forgotten and changed passwords in the browser (chromium; API, worker,
     await page.getByRole('heading', { name: vi('password.accountTitle') }).waitFor();
     expect((await suite.http.call('GET', '/api/v1/auth/me', { token: elsewhere })).status).toBe(401);
     await tab.close();
+
+    // The administrator's change log says who set each password, and how.
+    const admin = await browser.signedIn(org.email('admin'), DEMO_PASSWORD);
+    await admin.open('/directory?view=events');
+    for (const [name, via] of [
+      ['Trần Quốc Việt', 'ownAccount'],
+      ['Nguyễn Thị Lan', 'emailLink'],
+    ])
+      await admin.page
+        .locator('tr', { hasText: name })
+        .filter({ hasText: vi(`directory:events.passwordSetVia.${via}`) })
+        .waitFor();
+    await admin.check('the change log with passwords set by their people', {
+      screenshot: 'password-change-log',
+    });
+    await admin.close();
   });
 });

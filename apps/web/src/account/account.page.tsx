@@ -29,12 +29,16 @@ export default function AccountPage() {
   const [done, setDone] = useState<{ feedStopped: boolean } | null>(null);
   const form = useRef<HTMLElement>(null);
 
+  // Read now, not from the session kept since sign-in: a password may have been set since, elsewhere.
+  const [hasPassword, setHasPassword] = useState<boolean | undefined>(user?.hasPassword);
   useEffect(() => {
     void api.GET('/api/v1/auth/providers').then(({ data }) => setPasswordSignIn(data?.password ?? true));
+    void api.GET('/api/v1/auth/me').then(({ data }) => data && setHasPassword(data.hasPassword));
   }, []);
 
   if (!user) return null;
-  const first = !user.hasPassword;
+  // Unknown (a session kept from before qcycle said): the current password is asked, as for most.
+  const first = hasPassword === false;
   const problem = tried ? newPasswordProblem(draft) : undefined;
   const currentMissing = tried && !first && current === '';
   const currentRefused = refusal?.at('currentPassword') ?? [];
@@ -52,6 +56,7 @@ export default function AccountPage() {
         }),
       );
       begin(answer);
+      setHasPassword(true);
       setCurrent('');
       setDraft(EMPTY);
       setTried(false);

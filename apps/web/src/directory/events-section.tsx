@@ -67,11 +67,16 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
   const unit = (code: unknown) =>
     typeof code === 'string' ? (byCode.has(code) ? unitName(byCode.get(code)!, i18n.language) : code) : '—';
 
-  /** What the change was, and, for one made by an import, the file's row it came from. */
+  /**
+   * What the change was, and how it came: for one made by an import, the file's row it came from;
+   * for a password the person set themself, how (the mailed link, their account page).
+   */
   const describe = (event: DirectoryEvent): string => {
-    const row = (event.payload as Record<string, unknown>).importedFromRow;
+    const { importedFromRow: row, passwordSetVia: via } = event.payload as Record<string, unknown>;
     const said = describeChange(event);
-    return typeof row === 'number' ? `${said} ${t('events.fromImport', { row })}` : said;
+    if (typeof row === 'number') return `${said} ${t('events.fromImport', { row })}`;
+    if (via === 'emailLink' || via === 'ownAccount') return `${said} ${t(`events.passwordSetVia.${via}`)}`;
+    return said;
   };
 
   const describeChange = (event: DirectoryEvent): string => {
@@ -87,7 +92,7 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
         return t('events.say.user.created', { email: p.email, name: person(p.userId) });
       case 'user.changed': {
         const fields = Object.keys(p)
-          .filter((key) => key !== 'userId' && key !== 'importedFromRow')
+          .filter((key) => key !== 'userId' && key !== 'importedFromRow' && key !== 'passwordSetVia')
           .map((key) =>
             key === 'active'
               ? p.active
