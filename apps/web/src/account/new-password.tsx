@@ -39,49 +39,35 @@ export function NewPasswordFields({
   problem: ReturnType<typeof newPasswordProblem>;
 }) {
   const { t } = useTranslation();
-  const at = (field: 'password' | 'repeat'): FieldProblem[] =>
-    problem && (problem === 'mismatch') === (field === 'repeat')
+  const at = (name: keyof NewPasswordDraft): FieldProblem[] =>
+    problem && (problem === 'mismatch') === (name === 'repeat')
       ? [
           {
-            path: field,
+            path: name,
             reason: t(`password.${problem}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_BYTES }),
           },
         ]
       : [];
+  const field = (name: keyof NewPasswordDraft, label: string, hint?: string) => (
+    <Field label={label} hint={hint} problems={at(name)}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={draft[name]}
+          onChange={(e) => onChange({ ...draft, [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
   return (
     <>
-      <Field
-        label={t('password.new')}
-        hint={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}
-        problems={at('password')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={draft.password}
-            onChange={(e) => onChange({ ...draft, password: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('password.repeat')} problems={at('repeat')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={draft.repeat}
-            onChange={(e) => onChange({ ...draft, repeat: e.target.value })}
-          />
-        )}
-      </Field>
+      {field('password', t('password.new'), t('password.newHint', { min: MIN_PASSWORD_LENGTH }))}
+      {field('repeat', t('password.repeat'))}
     </>
   );
 }

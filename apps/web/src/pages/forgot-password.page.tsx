@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { api, ok, problemOf } from '../api/client';
-import { LanguageSwitch } from '../layout/language-switch';
+import { SignInCard } from '../layout/sign-in-card';
 import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
@@ -51,48 +51,42 @@ export default function ForgotPasswordPage() {
   };
 
   return (
-    <main className="sign-in" id="main">
-      <div className="sign-in-card" ref={card}>
-        <div className="sign-in-head">
-          <h1>{t('password.forgotTitle')}</h1>
-          <LanguageSwitch />
+    <SignInCard title={t('password.forgotTitle')} ref={card}>
+      {sent ? (
+        <div className="notice notice-ok" role="status">
+          <p>{t('password.sent', { email: sent.email, minutes: sent.minutes })}</p>
+          <p>{t('password.sentHint')}</p>
         </div>
-        {sent ? (
-          <div className="notice notice-ok" role="status">
-            <p>{t('password.sent', { email: sent.email, minutes: sent.minutes })}</p>
-            <p>{t('password.sentHint')}</p>
-          </div>
-        ) : (
-          <>
-            <p className="muted">{t('password.forgotLead')}</p>
-            {error && (
-              <div className="notice notice-error" role="alert">
-                {error}
-              </div>
-            )}
-            <form onSubmit={submit} noValidate>
-              <Field label={t('signIn.email')}>
-                {({ id }) => (
-                  <input
-                    id={id}
-                    type="email"
-                    autoComplete="username"
-                    required
-                    value={email}
-                    onChange={(e) => setEmail(e.target.value)}
-                  />
-                )}
-              </Field>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {t('password.send')}
-              </button>
-            </form>
-          </>
-        )}
-        <Link className="button button-quiet" to="/sign-in">
-          {t('signIn.backToSignIn')}
-        </Link>
-      </div>
-    </main>
+      ) : (
+        <>
+          <p className="muted">{t('password.forgotLead')}</p>
+          {error && (
+            <div className="notice notice-error" role="alert">
+              {error}
+            </div>
+          )}
+          <form onSubmit={submit} noValidate>
+            <Field label={t('signIn.email')}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('password.send')}
+            </button>
+          </form>
+        </>
+      )}
+      <Link className="button button-quiet" to="/sign-in">
+        {t('signIn.backToSignIn')}
+      </Link>
+    </SignInCard>
   );
 }

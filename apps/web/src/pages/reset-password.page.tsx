@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api, ok, problemOf, type ApiProblem } from '../api/client';
 import { useSession } from '../auth/session';
 import { newPasswordProblem, NewPasswordFields, type NewPasswordDraft } from '../account/new-password';
-import { LanguageSwitch } from '../layout/language-switch';
+import { SignInCard } from '../layout/sign-in-card';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
 
@@ -63,54 +63,48 @@ export default function ResetPasswordPage() {
   const linkRefused = refusal !== null && (refusal.status === 409 || refusal.status === 422);
 
   return (
-    <main className="sign-in" id="main">
-      <div className="sign-in-card" ref={card}>
-        <div className="sign-in-head">
-          <h1>{t('password.resetTitle')}</h1>
-          <LanguageSwitch />
-        </div>
-        {done ? (
-          <>
-            <div className="notice notice-ok" role="status">
-              {t('password.resetDone')}
-            </div>
-            <Link className="button button-primary" to="/">
-              {t('password.continue')}
-            </Link>
-          </>
-        ) : token === '' ? (
-          <div className="notice notice-error" role="alert">
-            {t('password.noLink')}
+    <SignInCard title={t('password.resetTitle')} ref={card}>
+      {done ? (
+        <>
+          <div className="notice notice-ok" role="status">
+            {t('password.resetDone')}
           </div>
-        ) : (
-          <>
-            <p className="muted">{t('password.resetLead')}</p>
-            {refusal && (
-              <div className="notice notice-error" role="alert">
-                {refusal.status === 429 ? t('password.tooMany') : refusal.message}
-              </div>
-            )}
-            {!linkRefused && (
-              <form onSubmit={submit} noValidate>
-                <NewPasswordFields draft={draft} onChange={setDraft} problem={problem} />
-                <button type="submit" className="button button-primary" disabled={busy}>
-                  {t('password.set')}
-                </button>
-              </form>
-            )}
-          </>
-        )}
-        {!done && (linkRefused || token === '') && (
-          <Link className="button button-primary" to="/forgot-password">
-            {t('password.askAgain')}
+          <Link className="button button-primary" to="/">
+            {t('password.continue')}
           </Link>
-        )}
-        {!done && (
-          <Link className="button button-quiet" to="/sign-in">
-            {t('signIn.backToSignIn')}
-          </Link>
-        )}
-      </div>
-    </main>
+        </>
+      ) : token === '' ? (
+        <div className="notice notice-error" role="alert">
+          {t('password.noLink')}
+        </div>
+      ) : (
+        <>
+          <p className="muted">{t('password.resetLead')}</p>
+          {refusal && (
+            <div className="notice notice-error" role="alert">
+              {refusal.status === 429 ? t('password.tooMany') : refusal.message}
+            </div>
+          )}
+          {!linkRefused && (
+            <form onSubmit={submit} noValidate>
+              <NewPasswordFields draft={draft} onChange={setDraft} problem={problem} />
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t('password.set')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      {!done && (linkRefused || token === '') && (
+        <Link className="button button-primary" to="/forgot-password">
+          {t('password.askAgain')}
+        </Link>
+      )}
+      {!done && (
+        <Link className="button button-quiet" to="/sign-in">
+          {t('signIn.backToSignIn')}
+        </Link>
+      )}
+    </SignInCard>
   );
 }

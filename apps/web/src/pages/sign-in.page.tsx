@@ -5,7 +5,7 @@ import { api, ApiProblem } from '../api/client';
 import type { components } from '../api/schema';
 import { signInWithPassword, useSession } from '../auth/session';
 import { startSso } from '../auth/pkce';
-import { LanguageSwitch } from '../layout/language-switch';
+import { SignInCard } from '../layout/sign-in-card';
 import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
@@ -63,63 +63,57 @@ export function SignInPage() {
   };
 
   return (
-    <main className="sign-in" id="main">
-      <div className="sign-in-card" ref={card}>
-        <div className="sign-in-head">
-          <h1>{t('signIn.title')}</h1>
-          <LanguageSwitch />
+    <SignInCard title={t('signIn.title')} ref={card}>
+      <p className="muted">{t('signIn.lead')}</p>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
         </div>
-        <p className="muted">{t('signIn.lead')}</p>
-        {error && (
-          <div className="notice notice-error" role="alert">
-            {error}
-          </div>
-        )}
-        {providers.password && (
-          <form onSubmit={submit} noValidate>
-            <Field label={t('signIn.email')}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('signIn.password')}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </Field>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t('signIn.submit')}
-            </button>
-          </form>
-        )}
-        {providers.password &&
-          (providers.passwordReset ? (
-            <Link className="button button-quiet" to="/forgot-password" state={{ email }}>
-              {t('signIn.forgot')}
-            </Link>
-          ) : (
-            <p className="muted">{t('signIn.forgotAskAdmin')}</p>
-          ))}
-        {providers.sso && (
-          <button type="button" className="button" onClick={() => void startSso(providers.sso!, from)}>
-            {t('signIn.sso')}
+      )}
+      {providers.password && (
+        <form onSubmit={submit} noValidate>
+          <Field label={t('signIn.email')}>
+            {({ id }) => (
+              <input
+                id={id}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('signIn.password')}>
+            {({ id }) => (
+              <input
+                id={id}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('signIn.submit')}
           </button>
-        )}
-      </div>
-    </main>
+        </form>
+      )}
+      {providers.password &&
+        (providers.passwordReset ? (
+          <Link className="button button-quiet" to="/forgot-password" state={{ email }}>
+            {t('signIn.forgot')}
+          </Link>
+        ) : (
+          <p className="muted">{t('signIn.forgotAskAdmin')}</p>
+        ))}
+      {providers.sso && (
+        <button type="button" className="button" onClick={() => void startSso(providers.sso!, from)}>
+          {t('signIn.sso')}
+        </button>
+      )}
+    </SignInCard>
   );
 }

@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-route
 import { api, ApiProblem, ok, taskPath } from '../api/client';
 import { useSession } from '../auth/session';
 import { AppShell } from '../layout/app-shell';
-import { LanguageSwitch } from '../layout/language-switch';
+import { SignInCard } from '../layout/sign-in-card';
 import { TaskView } from './task-view';
 import type { TaskDetail } from './task-types';
 import { usePageTitle } from '../ui/page-title';
@@ -74,27 +74,21 @@ function LinkRefused({ refusal, taskId }: { refusal: Refusal; taskId: string }) 
   const words = refusal.status ? `link.closed.${refusal.status}` : `link.${refusal.reason}`;
   usePageTitle(t(`${words}.title`));
   return (
-    <main className="sign-in" id="main">
-      <div className="sign-in-card task-link-card" role="alert" aria-labelledby="link-title">
-        <div className="sign-in-head">
-          <h1 id="link-title">{t(`${words}.title`)}</h1>
-          <LanguageSwitch />
-        </div>
-        <p>{t(`${words}.body`)}</p>
-        {!signedIn && <p>{t('link.signInToContinue')}</p>}
-        <p className="actions">
-          {signedIn ? (
-            <Link className="button button-primary" to={taskPath(taskId)}>
-              {t('link.openTask')}
-            </Link>
-          ) : (
-            <Link className="button button-primary" to="/sign-in" state={{ from: taskPath(taskId) }}>
-              {t('link.signIn')}
-            </Link>
-          )}
-        </p>
-      </div>
-    </main>
+    <SignInCard title={t(`${words}.title`)} alert className="task-link-card">
+      <p>{t(`${words}.body`)}</p>
+      {!signedIn && <p>{t('link.signInToContinue')}</p>}
+      <p className="actions">
+        {signedIn ? (
+          <Link className="button button-primary" to={taskPath(taskId)}>
+            {t('link.openTask')}
+          </Link>
+        ) : (
+          <Link className="button button-primary" to="/sign-in" state={{ from: taskPath(taskId) }}>
+            {t('link.signIn')}
+          </Link>
+        )}
+      </p>
+    </SignInCard>
   );
 }
 
@@ -117,24 +111,18 @@ function LinkOfAnotherPerson({
   const name = signedInAs.fullName;
   usePageTitle(t('link.otherRecipient.title'));
   return (
-    <main className="sign-in" id="main">
-      <div className="sign-in-card task-link-card" role="alert" aria-labelledby="link-title">
-        <div className="sign-in-head">
-          <h1 id="link-title">{t('link.otherRecipient.title')}</h1>
-          <LanguageSwitch />
-        </div>
-        <p>{t('link.otherRecipient.body', { name })}</p>
-        <p>{t(signedInAs.sso ? 'link.otherRecipient.hintSso' : 'link.otherRecipient.hint', { name })}</p>
-        <p className="actions">
-          <button type="button" className="button button-primary" onClick={onSignOut}>
-            {t(signedInAs.sso ? 'link.otherRecipient.signOut' : 'link.otherRecipient.signOutAndOpen')}
-          </button>
-          <Link className="button" to={taskPath(taskId)}>
-            {t('link.otherRecipient.openAsMe', { name })}
-          </Link>
-        </p>
-      </div>
-    </main>
+    <SignInCard title={t('link.otherRecipient.title')} alert className="task-link-card">
+      <p>{t('link.otherRecipient.body', { name })}</p>
+      <p>{t(signedInAs.sso ? 'link.otherRecipient.hintSso' : 'link.otherRecipient.hint', { name })}</p>
+      <p className="actions">
+        <button type="button" className="button button-primary" onClick={onSignOut}>
+          {t(signedInAs.sso ? 'link.otherRecipient.signOut' : 'link.otherRecipient.signOutAndOpen')}
+        </button>
+        <Link className="button" to={taskPath(taskId)}>
+          {t('link.otherRecipient.openAsMe', { name })}
+        </Link>
+      </p>
+    </SignInCard>
   );
 }
 
