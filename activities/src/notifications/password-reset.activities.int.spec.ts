@@ -254,6 +254,19 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
     });
 
+    it('does not count links the relay refused against the hourly limit: an outage locks nobody out', async () => {
+      const staff = await person();
+      const down = service(`smtp://127.0.0.1:${await closedPort()}`);
+      for (let n = 0; n < PASSWORD_RESET_RULES.mailsPerHour; n++)
+        await expect(send(request(staff.email), down)).rejects.toBeInstanceOf(ApplicationFailure);
+      const outcomes = [];
+      for (let n = 0; n < PASSWORD_RESET_RULES.mailsPerHour; n++)
+        outcomes.push(await send(request(staff.email)));
+      expect(outcomes).toEqual(Array<string>(PASSWORD_RESET_RULES.mailsPerHour).fill('sent'));
+      expect(mailsTo(staff.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
+      await expect(send(request(staff.email))).resolves.toBe('withheld');
+    });
+
     it('keeps the request unmailed where no SMTP server is configured', async () => {
       const staff = await person();
       const input = request(staff.email);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
   PASSWORD_RESET_RULES,
@@ -112,11 +112,13 @@ export class PasswordResetActivitiesService implements PasswordResetActivities, 
     }
     const mails = this.dataSource.getRepository(PasswordResetMailEntity);
     const now = new Date();
-    const lastHour = await mails.countBy({
-      userId: person.id,
-      createdAt: MoreThan(new Date(now.getTime() - 3_600_000).toISOString()),
-      delivery: In(['pending', 'sent', 'recorded']),
-    });
+    // The links mailed in the last hour, and those about to be; not one the relay refused (pending
+    // with its error: still retried, or given up), so that an SMTP outage does not lock someone out.
+    const since = MoreThan(new Date(now.getTime() - 3_600_000).toISOString());
+    const lastHour = await mails.countBy([
+      { userId: person.id, createdAt: since, delivery: In(['sent', 'recorded']) },
+      { userId: person.id, createdAt: since, delivery: 'pending', lastError: IsNull() },
+    ]);
     await mails
       .createQueryBuilder()
       .insert()
