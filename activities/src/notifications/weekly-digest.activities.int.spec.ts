@@ -2,10 +2,19 @@ import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { loadConfig } from '@qcycle/config';
-import { addDays, digestWeek, nextDigestWeek, vnLocalToInstant, type DigestWeek } from '@qcycle/domain';
+import {
+  addDays,
+  defaultCalendarSettings,
+  defaultCycleCalendar,
+  digestWeek,
+  nextDigestWeek,
+  vnLocalToInstant,
+  type DigestWeek,
+} from '@qcycle/domain';
 import {
   migrateUp,
   openDataSource,
+  OrganisationCalendarEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
   QualityCycleEntity,
@@ -56,8 +65,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       services.push(created);
       return created;
     }
-    const send = (on: WeeklyDigestActivitiesService, week: DigestWeek) =>
-      new MockActivityEnvironment().run(on.sendWeeklyDigests.bind(on), { weekStart: week.weekStart });
+    /** A morning's run: the week's Monday unless `day` says which weekday. */
+    const send = (on: WeeklyDigestActivitiesService, week: DigestWeek, day?: string) =>
+      new MockActivityEnvironment().run(on.sendWeeklyDigests.bind(on), {
+        weekStart: week.weekStart,
+        ...(day ? { day } : {}),
+      });
 
     beforeAll(async () => {
       Logger.overrideLogger(['error']);
@@ -74,8 +87,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await database?.drop();
     });
 
-    /** An organisation of its own, its two units, its people and a running year. */
-    async function organisation() {
+    /**
+     * An organisation of its own, its two units, its people and a running year. Its calendars of this
+     * year and the next keep no public holiday but `daysOff`, so that whatever week a test runs in, its
+     * digest day is the Monday unless the test says otherwise.
+     */
+    async function organisation(daysOff: string[] = []) {
       const code = `dg-${uniqueSuffix()}`;
       const now = new Date().toISOString();
       await dataSource.getRepository(OrganisationEntity).insert({
@@ -85,6 +102,25 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         createdAt: now,
         updatedAt: now,
       });
+      const thisYear = Number(now.slice(0, 4));
+      for (const year of [thisYear, thisYear + 1])
+        await dataSource.getRepository(OrganisationCalendarEntity).insert({
+          organisationCode: code,
+          year,
+          version: 1,
+          settings: {
+            ...defaultCalendarSettings(year),
+            removedHolidays: defaultCycleCalendar(year).publicHolidays.map((date) => ({
+              date,
+              name: 'nghỉ',
+            })),
+            addedHolidays: daysOff.map((date) => ({ date, name: 'Ngày nghỉ của cơ quan' })),
+          },
+          reason: null,
+          savedBy: 'test',
+          savedAt: now,
+          requestId: null,
+        });
       for (const [unit, nameVi, nameEn] of [
         ['vp-tonghop', 'Phòng Tổng hợp', 'General Affairs Division'],
         ['vp-kinhte', 'Phòng Kinh tế', 'Economic Affairs Division'],
@@ -364,6 +400,50 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         delivery: 'sent',
         attempts: 2,
       });
+    });
+
+    it("sends an organisation's digest on its first working day: the Tuesday after a Monday off, and a day missed the next morning", async () => {
+      const week = digestWeek(
+        addDays(nextDigestWeek(new Date().toISOString(), '07:30').weekStart, 35),
+        '07:30',
+      );
+      const [monday, tuesday, wednesday] = [0, 1, 2].map((n) => addDays(week.weekStart, n));
+      const headOf = async (daysOff: string[]) => {
+        const org = await organisation(daysOff);
+        const head = await org.person('Lê Văn Hùng', {
+          roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+        });
+        const staff = await org.person('Phạm Thị Lan', { unitCode: 'vp-tonghop' });
+        await org.task({
+          title: 'Báo cáo số liệu mục tiêu 2',
+          assignee: staff.id,
+          dueAt: vnLocalToInstant(addDays(week.weekStart, 3), '17:00'),
+          unitCode: 'vp-tonghop',
+        });
+        return head;
+      };
+      const offOnMonday = await headOf([monday]);
+      const atWork = await headOf([]);
+      const digestsOf = async (head: { id: string }) =>
+        dataSource.getRepository(WeeklyDigestEntity).countBy({ userId: head.id, weekStart: week.weekStart });
+
+      await send(service(), week, monday);
+      expect([await digestsOf(offOnMonday), await digestsOf(atWork)]).toEqual([0, 1]);
+
+      // Created after Monday's run (the worker was down, say): its Monday digest goes on Tuesday.
+      const late = await headOf([]);
+      const before = smtp.messages.length;
+      await send(service(), week, tuesday);
+      expect([await digestsOf(offOnMonday), await digestsOf(atWork), await digestsOf(late)]).toEqual([
+        1, 1, 1,
+      ]);
+      expect(mailsTo(offOnMonday.email, before)).toHaveLength(1);
+      expect(mailsTo(atWork.email, before)).toHaveLength(0);
+
+      await send(service(), week, wednesday);
+      expect([await digestsOf(offOnMonday), await digestsOf(atWork), await digestsOf(late)]).toEqual([
+        1, 1, 1,
+      ]);
     });
 
     it('keeps a digest unmailed where no SMTP server is configured', async () => {

@@ -10,8 +10,16 @@ import {
   type SendWeeklyDigestsResult,
   type WeeklyDigestActivities,
 } from '@qcycle/contracts';
-import { digestTasks, digestWeek, type Language } from '@qcycle/domain';
 import {
+  cycleCalendarFromSettings,
+  defaultCalendarSettings,
+  digestDayOf,
+  digestTasks,
+  digestWeek,
+  type Language,
+} from '@qcycle/domain';
+import {
+  OrganisationCalendarEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
   QualityCycleEntity,
@@ -52,10 +60,11 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
     this.transport?.close();
   }
 
-  async sendWeeklyDigests({ weekStart }: SendWeeklyDigestsInput): Promise<SendWeeklyDigestsResult> {
+  async sendWeeklyDigests({ weekStart, day }: SendWeeklyDigestsInput): Promise<SendWeeklyDigestsResult> {
     const week = digestWeek(weekStart, WEEKLY_DIGEST_DEFAULTS.sendTime);
     const now = new Date().toISOString();
-    const written = await this.writeDigests(week, now);
+    // Without a day: a run scheduled by the loop before it woke on every weekday, on the Monday.
+    const written = await this.writeDigests(week, day ?? weekStart, now);
     // A worker without SMTP_URL leaves the pending rows to one that has it.
     if (!this.transport)
       return {
@@ -93,15 +102,19 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
       .countBy(delivery ? { weekStart, delivery } : { weekStart });
   }
 
-  /** Writes the week's digests not written yet; returns how many it wrote. */
-  private async writeDigests(week: ReturnType<typeof digestWeek>, now: string): Promise<number> {
+  /**
+   * Writes the week's digests not written yet of the organisations whose digest day has come by
+   * `today` (the week's first working day by their calendar, {@link digestDayOf}: a day missed, the
+   * worker down, is caught up the next morning); returns how many it wrote.
+   */
+  private async writeDigests(
+    week: ReturnType<typeof digestWeek>,
+    today: string,
+    now: string,
+  ): Promise<number> {
     const manager = this.dataSource.manager;
     const cycles = await manager.findBy(QualityCycleEntity, { status: 'running' });
     if (cycles.length === 0) return 0;
-    const tasks = await manager.findBy(TaskEntity, {
-      cycleId: In(cycles.map((c) => c.id)),
-      status: 'open',
-    });
     const already = new Set(
       (
         await manager.find(WeeklyDigestEntity, { select: { id: true }, where: { weekStart: week.weekStart } })
@@ -109,20 +122,23 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
     );
     let written = 0;
     for (const organisationCode of new Set(cycles.map((c) => c.organisationCode))) {
-      const cyclesOf = new Map(
-        cycles.filter((c) => c.organisationCode === organisationCode).map((c) => [c.id, c]),
-      );
-      const open = tasks.filter((task) => cyclesOf.has(task.cycleId));
-      if (open.length === 0) continue;
+      const digestDay = digestDayOf(week.weekStart, await this.holidaysOf(organisationCode, week.weekStart));
+      if (digestDay === null || digestDay > today) continue;
       const roles = await manager.findBy(RoleAssignmentEntity, {
         organisationCode,
         role: In(['unit-head', 'quality-representative']),
       });
-      // A retried run: everyone's digest of the week already written, nothing more to read here.
+      // Everyone's digest of the week already written (a later morning, a retried run): nothing more
+      // to read here.
       const readers = [...new Set(roles.map((r) => r.userId))].filter(
         (userId) => !already.has(`${week.weekStart}/${userId}`),
       );
       if (readers.length === 0) continue;
+      const cyclesOf = new Map(
+        cycles.filter((c) => c.organisationCode === organisationCode).map((c) => [c.id, c]),
+      );
+      const open = await manager.findBy(TaskEntity, { cycleId: In([...cyclesOf.keys()]), status: 'open' });
+      if (open.length === 0) continue;
       const organisation = await manager.findOneBy(OrganisationEntity, { code: organisationCode });
       const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
       const people = await manager.findBy(UserEntity, {
@@ -204,6 +220,19 @@ export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, On
       }
     }
     return written;
+  }
+
+  /**
+   * The days off of the organisation's calendar in force for the week's year (its latest saved
+   * version, else the official list), as a new cycle of that year would get them; the list runs
+   * into the next year, so a week across New Year is covered.
+   */
+  private async holidaysOf(organisationCode: string, weekStart: string): Promise<string[]> {
+    const year = Number(weekStart.slice(0, 4));
+    const saved = await this.dataSource
+      .getRepository(OrganisationCalendarEntity)
+      .findOne({ where: { organisationCode, year }, order: { version: 'DESC' } });
+    return cycleCalendarFromSettings(year, saved?.settings ?? defaultCalendarSettings(year)).publicHolidays;
   }
 
   private mailTask(

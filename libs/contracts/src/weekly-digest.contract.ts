@@ -11,6 +11,12 @@ export function weeklyDigestWorkflowId(taskQueue: string): string {
 export interface SendWeeklyDigestsInput {
   /** The week's Monday, `YYYY-MM-DD` (Vietnam): the digests' key, one per person and week. */
   weekStart: string;
+  /**
+   * The morning of the run, a weekday of that week: the digests of the organisations whose first
+   * working day of the week it is, or was, go out. Absent in runs the loop scheduled before it woke
+   * on every weekday: the Monday.
+   */
+  day?: string;
 }
 
 export interface SendWeeklyDigestsResult {
@@ -23,9 +29,12 @@ export interface SendWeeklyDigestsResult {
 }
 
 export interface WeeklyDigestInput {
-  /** The Monday time the digests go out, Vietnam time, `HH:mm`. */
+  /** The morning time the digests go out, Vietnam time, `HH:mm`. */
   sendTime: string;
-  /** Weeks per workflow run before it continues as new, so that each run's history stays small. */
+  /**
+   * Weeks per workflow run (five weekday mornings each) before it continues as new, so that each
+   * run's history stays small.
+   */
   weeksPerRun: number;
 }
 
@@ -33,10 +42,13 @@ export interface WeeklyDigestInput {
  * The production values. Constants rather than configuration, as the sweep's: a running loop keeps
  * the values it was started with; to change them, terminate `weekly-digest/{queue}` and restart a
  * worker.
- *  - 07:30 on Monday: the start of the working day in Vietnamese state offices;
- *  - 26 weeks per run: about 200 history events, then continue-as-new.
+ *  - 07:30 on the week's first working day (Monday, most weeks): the start of the working day in
+ *    Vietnamese state offices;
+ *  - 13 weeks per run: 65 mornings of about 12 history events each, some 800 events, then
+ *    continue-as-new (a loop started with 26, before it woke every weekday, about 1,600: still under
+ *    the 2,000 a workflow's history may hold, docs/performance.md).
  */
-export const WEEKLY_DIGEST_DEFAULTS: WeeklyDigestInput = { sendTime: '07:30', weeksPerRun: 26 };
+export const WEEKLY_DIGEST_DEFAULTS: WeeklyDigestInput = { sendTime: '07:30', weeksPerRun: 13 };
 
 export interface WeeklyDigestActivities {
   sendWeeklyDigests(input: SendWeeklyDigestsInput): Promise<SendWeeklyDigestsResult>;

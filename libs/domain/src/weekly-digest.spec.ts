@@ -1,4 +1,12 @@
-import { digestTasks, digestWeek, nextDigestWeek, type DigestTask } from './weekly-digest';
+import { defaultCycleCalendar } from './cycle-calendar';
+import {
+  digestDayOf,
+  digestTasks,
+  digestWeek,
+  nextDigestMorning,
+  nextDigestWeek,
+  type DigestTask,
+} from './weekly-digest';
 
 describe('the Monday digest', () => {
   it('goes out on Monday at 07:30 Vietnam time, this Monday until that moment, next Monday after it', () => {
@@ -15,6 +23,41 @@ describe('the Monday digest', () => {
     expect(nextDigestWeek('2026-12-05T18:00:00.000Z', '07:30').weekStart).toBe('2026-12-07');
     // A Wednesday: the coming Monday.
     expect(nextDigestWeek('2026-12-09T05:00:00.000Z', '07:30').weekStart).toBe('2026-12-14');
+  });
+
+  it("wakes every weekday morning at 07:30 Vietnam time, never on a weekend, each with its week's Monday", () => {
+    // Monday 7 December 2026 at 07:29 in Vietnam: that morning.
+    expect(nextDigestMorning('2026-12-07T00:29:00.000Z', '07:30')).toEqual({
+      weekStart: '2026-12-07',
+      day: '2026-12-07',
+      sendAt: '2026-12-07T00:30:00.000Z',
+    });
+    // At 07:30 on Monday: Tuesday's.
+    expect(nextDigestMorning('2026-12-07T00:30:00.000Z', '07:30')).toMatchObject({
+      weekStart: '2026-12-07',
+      day: '2026-12-08',
+    });
+    // Friday after 07:30, and Saturday 5 December in UTC that is Sunday 6 in Vietnam: the Monday.
+    expect(nextDigestMorning('2026-12-11T03:00:00.000Z', '07:30').day).toBe('2026-12-14');
+    expect(nextDigestMorning('2026-12-05T18:00:00.000Z', '07:30')).toMatchObject({
+      weekStart: '2026-12-07',
+      day: '2026-12-07',
+    });
+  });
+
+  it("goes out on the week's first working day by the organisation's calendar, and not in a week off", () => {
+    const holidays2024 = defaultCycleCalendar(2024).publicHolidays;
+    // An ordinary week: Monday.
+    expect(digestDayOf('2024-03-04', holidays2024)).toBe('2024-03-04');
+    // National Day 2024: Saturday 31 August to Tuesday 3 September off, so Wednesday the 4th.
+    expect(digestDayOf('2024-09-02', holidays2024)).toBe('2024-09-04');
+    // Tết 2024: 8 to 14 February off, so Thursday the 15th.
+    expect(digestDayOf('2024-02-12', holidays2024)).toBe('2024-02-15');
+    // A week wholly off (Tết lengthened by days the organisation added): none that week.
+    const tetWeek = ['2024-02-12', '2024-02-13', '2024-02-14', '2024-02-15', '2024-02-16'];
+    expect(digestDayOf('2024-02-12', [...holidays2024, ...tetWeek])).toBeNull();
+    // A day off of the organisation's own on a Monday (a provincial anniversary).
+    expect(digestDayOf('2024-03-04', [...holidays2024, '2024-03-04'])).toBe('2024-03-05');
   });
 
   const week = digestWeek('2026-12-07', '07:30');

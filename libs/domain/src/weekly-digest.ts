@@ -1,6 +1,7 @@
 import { addDays, dayOfWeek, type IsoDate } from './calendar-date';
 import { unitOfWork } from './task-oversight';
 import { instantToVnLocal, vnLocalToInstant, type IsoInstant, type LocalTime } from './vietnam-time';
+import { isWorkingDay } from './working-day';
 
 /**
  * The Monday digest (docs/notifications.md "The Monday digest"): each Monday morning, Vietnam time,
@@ -33,6 +34,43 @@ export function nextDigestWeek(now: IsoInstant, sendTime: LocalTime): DigestWeek
 /** The week starting on `monday`. */
 export function digestWeek(monday: IsoDate, sendTime: LocalTime): DigestWeek {
   return { weekStart: monday, weekEnd: addDays(monday, 6), sendAt: vnLocalToInstant(monday, sendTime) };
+}
+
+/** One morning of the digest's loop: a weekday, Monday to Friday, at the digest's time. */
+export interface DigestMorning {
+  /** The Monday of its week: the digests' key. */
+  weekStart: IsoDate;
+  day: IsoDate;
+  sendAt: IsoInstant;
+}
+
+/**
+ * The next weekday morning (Monday to Friday) at `sendTime`, Vietnam time, strictly after `now`. The
+ * loop wakes on each, since organisations keep different days off: on each it sends the digests of
+ * those whose day it is ({@link digestDayOf}).
+ */
+export function nextDigestMorning(now: IsoInstant, sendTime: LocalTime): DigestMorning {
+  let day = instantToVnLocal(now).date;
+  if (Date.parse(vnLocalToInstant(day, sendTime)) <= Date.parse(now)) day = addDays(day, 1);
+  while (dayOfWeek(day) === 0 || dayOfWeek(day) === 6) day = addDays(day, 1);
+  return {
+    weekStart: addDays(day, -((dayOfWeek(day) + 6) % 7)),
+    day,
+    sendAt: vnLocalToInstant(day, sendTime),
+  };
+}
+
+/**
+ * The day an organisation's digest of the week goes out: the week's first working day by its own
+ * calendar — Monday, unless it is a public holiday or a day off of the organisation's, as the Monday
+ * of National Day in 2024 — or null for a week with none (Tết), when nobody is at work to read it.
+ */
+export function digestDayOf(weekStart: IsoDate, holidays: readonly IsoDate[]): IsoDate | null {
+  for (let i = 0; i < 5; i++) {
+    const day = addDays(weekStart, i);
+    if (isWorkingDay(day, holidays)) return day;
+  }
+  return null;
 }
 
 /** An open task as the digest needs it. */
