@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
@@ -13,7 +13,7 @@ import {
 import { PasswordResetMailEntity, UserEntity } from '@qcycle/persistence';
 import { signPasswordResetLink } from '@qcycle/task-links';
 import { passwordResetUrl, renderPasswordResetMail } from './password-reset-mail';
-import { mailMessageId, smtpTransport } from './smtp';
+import { MailingActivities, mailMessageId } from './smtp';
 
 /** The ApplicationFailure type when the relay did not take the mail: retried by the workflow. */
 export const PASSWORD_RESET_DELIVERY_FAILED = 'PASSWORD_RESET_DELIVERY_FAILED';
@@ -27,19 +27,14 @@ export const PASSWORD_RESET_DELIVERY_FAILED = 'PASSWORD_RESET_DELIVERY_FAILED';
  * Message-ID. Nobody is mailed more than PASSWORD_RESET_RULES.mailsPerHour links an hour.
  */
 @Injectable()
-export class PasswordResetActivitiesService implements PasswordResetActivities, OnModuleDestroy {
+export class PasswordResetActivitiesService extends MailingActivities implements PasswordResetActivities {
   private readonly logger = new Logger(PasswordResetActivitiesService.name);
-  private readonly transport?: Transporter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    @Inject(QCYCLE_CONFIG) config: QcycleConfig,
   ) {
-    this.transport = smtpTransport(config);
-  }
-
-  onModuleDestroy(): void {
-    this.transport?.close();
+    super(config);
   }
 
   async sendPasswordResetMail(input: PasswordResetMailInput): Promise<PasswordResetMailOutcome> {

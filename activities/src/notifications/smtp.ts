@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { QcycleConfig } from '@qcycle/config';
 
@@ -15,6 +16,22 @@ export function smtpTransport(config: QcycleConfig): Transporter | undefined {
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
   });
+}
+
+/**
+ * What every activity service that mails shares (task notices, the digest, password links): the
+ * relay, or none without SMTP_URL, opened once per worker and closed with it.
+ */
+export abstract class MailingActivities implements OnModuleDestroy {
+  protected readonly transport?: Transporter;
+
+  protected constructor(protected readonly config: QcycleConfig) {
+    this.transport = smtpTransport(config);
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
@@ -25,7 +25,7 @@ import {
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
 import { departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
-import { mailMessageId, smtpTransport } from './smtp';
+import { MailingActivities, mailMessageId } from './smtp';
 import { taskCalendar } from './task-calendar';
 import { renderTaskNotification, taskLinkUrl, type TaskMailContext } from './task-notification-mail';
 
@@ -73,24 +73,19 @@ const MESSAGE_REFUSED_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
  * keeps trying, and once the workflow gives up the sweep takes over (docs/notifications.md).
  */
 @Injectable()
-export class TaskNotificationActivities implements NotificationActivities, OnModuleDestroy {
+export class TaskNotificationActivities extends MailingActivities implements NotificationActivities {
   private readonly logger = new Logger(TaskNotificationActivities.name);
-  private readonly transport?: Transporter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    @Inject(QCYCLE_CONFIG) config: QcycleConfig,
     private readonly taskLinks: TaskLinkSigner,
   ) {
-    this.transport = smtpTransport(config);
+    super(config);
     if (!this.transport)
       this.logger.warn(
         'SMTP_URL is not set: task notifications are recorded in the notifications table, not mailed',
       );
-  }
-
-  onModuleDestroy(): void {
-    this.transport?.close();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
@@ -28,7 +28,7 @@ import {
   UserEntity,
   WeeklyDigestEntity,
 } from '@qcycle/persistence';
-import { mailMessageId, smtpTransport } from './smtp';
+import { MailingActivities, mailMessageId } from './smtp';
 import { renderWeeklyDigest, type DigestMailTask } from './weekly-digest-mail';
 
 /** The ApplicationFailure type when some digests could not be handed to SMTP: retried later. */
@@ -45,19 +45,14 @@ export const DIGEST_DELIVERY_FAILED = 'DIGEST_DELIVERY_FAILED';
  * notices': a worker that dies between the relay's acceptance and the row's `sent` sends it again.
  */
 @Injectable()
-export class WeeklyDigestActivitiesService implements WeeklyDigestActivities, OnModuleDestroy {
+export class WeeklyDigestActivitiesService extends MailingActivities implements WeeklyDigestActivities {
   private readonly logger = new Logger(WeeklyDigestActivitiesService.name);
-  private readonly transport?: Transporter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    @Inject(QCYCLE_CONFIG) config: QcycleConfig,
   ) {
-    this.transport = smtpTransport(config);
-  }
-
-  onModuleDestroy(): void {
-    this.transport?.close();
+    super(config);
   }
 
   async sendWeeklyDigests({ weekStart, day }: SendWeeklyDigestsInput): Promise<SendWeeklyDigestsResult> {
