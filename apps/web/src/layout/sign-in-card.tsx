@@ -1,4 +1,6 @@
 import { forwardRef, useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../ui/field';
 import { LanguageSwitch } from './language-switch';
 
 /**
@@ -28,3 +30,22 @@ export const SignInCard = forwardRef<
     </main>
   );
 });
+
+/** The account's e-mail, as the browser's password manager knows it (`username`). */
+export function EmailField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t('signIn.email')}>
+      {({ id }) => (
+        <input
+          id={id}
+          type="email"
+          autoComplete="username"
+          required
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -2,8 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { api, ok, problemOf } from '../api/client';
-import { SignInCard } from '../layout/sign-in-card';
-import { Field } from '../ui/field';
+import { EmailField, SignInCard } from '../layout/sign-in-card';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
 
@@ -66,18 +65,7 @@ export default function ForgotPasswordPage() {
             </div>
           )}
           <form onSubmit={submit} noValidate>
-            <Field label={t('signIn.email')}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
+            <EmailField value={email} onChange={setEmail} />
             <button type="submit" className="button button-primary" disabled={busy}>
               {t('password.send')}
             </button>

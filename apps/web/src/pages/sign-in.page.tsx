@@ -5,7 +5,7 @@ import { api, ApiProblem } from '../api/client';
 import type { components } from '../api/schema';
 import { signInWithPassword, useSession } from '../auth/session';
 import { startSso } from '../auth/pkce';
-import { SignInCard } from '../layout/sign-in-card';
+import { EmailField, SignInCard } from '../layout/sign-in-card';
 import { Field } from '../ui/field';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
@@ -72,18 +72,7 @@ export function SignInPage() {
       )}
       {providers.password && (
         <form onSubmit={submit} noValidate>
-          <Field label={t('signIn.email')}>
-            {({ id }) => (
-              <input
-                id={id}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
+          <EmailField value={email} onChange={setEmail} />
           <Field label={t('signIn.password')}>
             {({ id }) => (
               <input
