@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { passwordResetMailWorkflowId } from '@qcycle/contracts';
 import { PasswordResetMailEntity } from '@qcycle/persistence';
 import { signPasswordResetLink } from '@qcycle/task-links';
-import { startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -75,7 +75,9 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
     const asked = await ask(org.email(local), requestId);
     expect(asked.status).toBe(202);
     expect(await outcome(requestId)).toBe('sent');
-    const mail = mailsTo(org.email(local)).find((m) => requestOf(tokenIn(m)) === requestId)!;
+    const mail = mailsTo(org.email(local)).find(
+      (m) => (m.text ?? '').includes('/reset-password?token=') && requestOf(tokenIn(m)) === requestId,
+    )!;
     return { asked, mail, token: tokenIn(mail), requestId };
   };
   const setWithLink = (token: string, password: string) =>
@@ -85,6 +87,11 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
   const signIn = (local: string, password: string) =>
     http.call('POST', '/api/v1/auth/login', { body: { email: org.email(local), password } });
   const me = (token: string) => http.call<{ hasPassword: boolean }>('GET', '/api/v1/auth/me', { token });
+  /** The mail telling `local` that their password was set, once it has arrived. */
+  const changedNoticeTo = (local: string) =>
+    eventually(`the password-changed notice to ${local}`, () =>
+      mailsTo(org.email(local)).find((m) => m.subject === '[qcycle] Mật khẩu của bạn vừa được đổi'),
+    );
 
   it('tells the sign-in page that a forgotten password can be reset by mail', async () => {
     const providers = await http.call('GET', '/api/v1/auth/providers');
@@ -126,6 +133,12 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       .getRepository(PasswordResetMailEntity)
       .findOneByOrFail({ id: requestId });
     expect(row.usedAt).not.toBeNull();
+    // And the person is told, in case it was not them.
+    const notice = await changedNoticeTo('staff.tthc');
+    expect(notice.text).toContain(
+      `mật khẩu của tài khoản ${org.email('staff.tthc')} trên qcycle đã được đặt mới bằng liên kết gửi qua thư`,
+    );
+    expect(notice.text).toContain('hãy báo ngay quản trị viên hệ thống');
   });
 
   it('answers the same for an address nobody active has, and mails nothing', async () => {
@@ -241,6 +254,7 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       (await http.call('GET', '/api/v1/me/calendar-feed', { token: changed.body.accessToken })).body,
     ).toEqual({ active: false });
     expect((await signIn('qmr', 'the-qmr-new-password')).status).toBe(200);
+    expect((await changedNoticeTo('qmr')).text).toContain('đã được đổi trên trang tài khoản');
     const [entry] = await org.userChangesOf(changed.body.user.userId);
     expect(entry).toEqual({
       userId: changed.body.user.userId,
@@ -248,6 +262,20 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       passwordSetVia: 'ownAccount',
       calendarFeedStopped: true,
     });
+  });
+
+  it('tells a person whose password an administrator set, and nobody when only their name changed', async () => {
+    const leader = (await signIn('leader', DEMO_PASSWORD)).body.user as { userId: string };
+    const renamed = await org.as('admin', 'PATCH', `/api/v1/users/${leader.userId}`, {
+      title: 'Phó Chủ tịch',
+    });
+    expect(renamed.status).toBe(200);
+    const set = await org.as('admin', 'PATCH', `/api/v1/users/${leader.userId}`, {
+      password: 'set-by-the-administrator',
+    });
+    expect(set.status).toBe(200);
+    expect((await changedNoticeTo('leader')).text).toContain('đã được quản trị viên hệ thống đặt mới');
+    expect(mailsTo(org.email('leader'))).toHaveLength(1);
   });
 
   it('documents every answer these routes gave', async () => {

@@ -10,4 +10,4 @@ export { correctiveAction } from './corrective-action.workflow';
 export { managementReview } from './management-review.workflow';
 export { notificationSweep } from './notification-sweep.workflow';
 export { weeklyDigest } from './weekly-digest.workflow';
-export { passwordResetMail } from './password-reset-mail.workflow';
+export { passwordChangedNotice, passwordResetMail } from './password-reset-mail.workflow';

@@ -1,5 +1,10 @@
 import { isCancellation, log } from '@temporalio/workflow';
-import type { PasswordResetMailInput, PasswordResetMailOutcome } from '@qcycle/contracts';
+import type {
+  PasswordChangedNoticeInput,
+  PasswordChangedNoticeOutcome,
+  PasswordResetMailInput,
+  PasswordResetMailOutcome,
+} from '@qcycle/contracts';
 import { passwordReset } from './activities';
 
 /**
@@ -20,6 +25,23 @@ export async function passwordResetMail(
       requestId: input.requestId,
       error: String(error),
     });
+    return 'undelivered';
+  }
+}
+
+/**
+ * The notice that a password was set (docs/security.md), started by the API under
+ * `password-changed/{requestId}` once the new password is saved: retried like the link's mail, then
+ * given up (logged); the change itself is in the directory's log either way.
+ */
+export async function passwordChangedNotice(
+  input: PasswordChangedNoticeInput,
+): Promise<PasswordChangedNoticeOutcome | 'undelivered'> {
+  try {
+    return await passwordReset.sendPasswordChangedNotice(input);
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    log.warn('password-changed notice not mailed', { requestId: input.requestId, error: String(error) });
     return 'undelivered';
   }
 }

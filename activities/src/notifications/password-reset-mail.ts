@@ -1,3 +1,4 @@
+import type { PasswordSetBy } from '@qcycle/contracts';
 import { escapeHtml, type Language } from '@qcycle/domain';
 import { formatVietnamDateTime, mailSignature, type RenderedMail } from './task-notification-mail';
 
@@ -88,4 +89,81 @@ export function renderPasswordResetMail(mail: PasswordResetMail): RenderedMail {
     '',
   ].join('\n');
   return { subject, text, html };
+}
+
+/** Who is told that their password was set, how and when. */
+export interface PasswordChangedNotice {
+  name: string;
+  email: string;
+  language: Language;
+  by: PasswordSetBy;
+  changedAt: string;
+  /** The sign-in page. */
+  signInUrl: string;
+}
+
+const CHANGED_WORDS = {
+  vi: {
+    subject: '[qcycle] Mật khẩu của bạn vừa được đổi',
+    greeting: WORDS.vi.greeting,
+    lead: (email: string, at: string, by: PasswordSetBy) =>
+      `Lúc ${at}, mật khẩu của tài khoản ${email} trên qcycle đã được ${
+        by === 'emailLink'
+          ? 'đặt mới bằng liên kết gửi qua thư'
+          : by === 'ownAccount'
+            ? 'đổi trên trang tài khoản'
+            : 'quản trị viên hệ thống đặt mới'
+      }. Mọi phiên đăng nhập trước đó của tài khoản đã kết thúc.`,
+    signIn: 'Đăng nhập bằng mật khẩu mới:',
+    notYou:
+      'Nếu không phải bạn làm việc này (hay đề nghị quản trị viên làm), hãy báo ngay quản trị viên hệ thống: có thể ai đó đã vào được hộp thư hoặc tài khoản của bạn.',
+  },
+  en: {
+    subject: '[qcycle] Your password was changed',
+    greeting: WORDS.en.greeting,
+    lead: (email: string, at: string, by: PasswordSetBy) =>
+      `At ${at}, the password of the account ${email} on qcycle was ${
+        by === 'emailLink'
+          ? 'set with the link sent by mail'
+          : by === 'ownAccount'
+            ? 'changed on the account page'
+            : 'set by your administrator'
+      }. Every earlier session of the account has ended.`,
+    signIn: 'Sign in with the new password:',
+    notYou:
+      'If it was not you (nor the administrator at your request), tell your administrator at once: someone may have got into your mailbox or your account.',
+  },
+};
+
+/** The notice that an account's password was set: how, when, and what to do if it was not them. */
+export function renderPasswordChangedNotice(notice: PasswordChangedNotice): RenderedMail {
+  const words = CHANGED_WORDS[notice.language];
+  const lead = words.lead(notice.email, formatVietnamDateTime(notice.changedAt, notice.language), notice.by);
+  const signature = mailSignature(notice.language);
+  const text = [
+    words.greeting(notice.name),
+    '',
+    lead,
+    '',
+    words.notYou,
+    '',
+    words.signIn,
+    notice.signInUrl,
+    '',
+    ...signature,
+    '',
+  ].join('\n');
+  const html = [
+    '<!doctype html>',
+    `<html lang="${notice.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2937">',
+    `<p style="margin:0 0 12px">${escapeHtml(words.greeting(notice.name))}</p>`,
+    `<p style="margin:0 0 12px">${escapeHtml(lead)}</p>`,
+    `<p style="margin:0 0 12px;font-weight:bold">${escapeHtml(words.notYou)}</p>`,
+    `<p style="margin:0 0 12px">${escapeHtml(words.signIn)} <a href="${escapeHtml(notice.signInUrl)}" style="color:#1d4ed8">${escapeHtml(notice.signInUrl)}</a></p>`,
+    `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${signature.map(escapeHtml).join('<br>')}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+  return { subject: words.subject, text, html };
 }

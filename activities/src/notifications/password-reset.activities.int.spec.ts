@@ -267,6 +267,31 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await expect(send(request(staff.email))).resolves.toBe('withheld');
     });
 
+    it('tells the owner that their password was set, in their language, how and when; nobody once they left', async () => {
+      const english = await person({ locale: 'en' });
+      const notice = (userId: string, by: 'emailLink' | 'ownAccount' | 'administrator', on = service()) =>
+        new MockActivityEnvironment().run(on.sendPasswordChangedNotice.bind(on), {
+          requestId: randomUUID(),
+          userId,
+          by,
+          changedAt: '2026-12-07T02:15:00.000Z',
+        });
+      await expect(notice(english.id, 'administrator')).resolves.toBe('sent');
+      const [mail] = mailsTo(english.email);
+      expect(mail.subject).toBe('[qcycle] Your password was changed');
+      expect(mail.text).toContain(
+        `At 7 Dec 2026, 09:15, the password of the account ${english.email} on qcycle was set by your administrator.`,
+      );
+      expect(mail.text).toContain(`${PUBLIC_URL}/sign-in`);
+      expect(mail.messageId).toMatch(/^<qcycle\.changed\.[0-9a-f]{32}@kontum\.gov\.vn>$/);
+
+      const left = await person({ active: false });
+      await expect(notice(left.id, 'ownAccount')).resolves.toBe('noAccount');
+      await expect(notice(english.id, 'ownAccount', service(null))).resolves.toBe('recorded');
+      expect(mailsTo(left.email)).toHaveLength(0);
+      expect(mailsTo(english.email)).toHaveLength(1);
+    });
+
     it('keeps the request unmailed where no SMTP server is configured', async () => {
       const staff = await person();
       const input = request(staff.email);

@@ -6,13 +6,19 @@ import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
   PASSWORD_RESET_RULES,
+  type PasswordChangedNoticeInput,
+  type PasswordChangedNoticeOutcome,
   type PasswordResetActivities,
   type PasswordResetMailInput,
   type PasswordResetMailOutcome,
 } from '@qcycle/contracts';
 import { PasswordResetMailEntity, UserEntity } from '@qcycle/persistence';
 import { signPasswordResetLink } from '@qcycle/task-links';
-import { passwordResetUrl, renderPasswordResetMail } from './password-reset-mail';
+import {
+  passwordResetUrl,
+  renderPasswordChangedNotice,
+  renderPasswordResetMail,
+} from './password-reset-mail';
 import { MailingActivities, mailMessageId } from './smtp';
 
 /** The ApplicationFailure type when the relay did not take the mail: retried by the workflow. */
@@ -90,6 +96,45 @@ export class PasswordResetActivitiesService extends MailingActivities implements
       { id: row.id, delivery: 'pending' },
       { delivery: 'sent', sentAt: new Date().toISOString() },
     );
+    return 'sent';
+  }
+
+  /**
+   * Tells the account's owner that its password was set, how and when (an administrator's new
+   * password, the mailed link, their own account page), so that a change they did not make is
+   * noticed. Nothing is kept but the log: the directory's log records the change itself. Sent with a
+   * Message-ID of the request that set it, so a retried attempt shows as one mail.
+   */
+  async sendPasswordChangedNotice(input: PasswordChangedNoticeInput): Promise<PasswordChangedNoticeOutcome> {
+    const person = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.userId });
+    if (!person?.active) return 'noAccount';
+    if (!this.transport) return 'recorded';
+    const language = person.locale === 'en' ? 'en' : 'vi';
+    const mail = renderPasswordChangedNotice({
+      name: person.fullName,
+      email: person.email,
+      language,
+      by: input.by,
+      changedAt: input.changedAt,
+      signInUrl: `${this.config.publicUrl.replace(/\/+$/, '')}/sign-in`,
+    });
+    try {
+      await this.transport.sendMail({
+        from: this.config.mail.from,
+        to: person.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mailMessageId(this.config, 'changed.', input.requestId),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (error) {
+      throw ApplicationFailure.create({
+        message: `password-changed notice ${input.requestId} not handed to SMTP (retried): ${String(error)}`,
+        type: PASSWORD_RESET_DELIVERY_FAILED,
+        nonRetryable: false,
+      });
+    }
     return 'sent';
   }
 

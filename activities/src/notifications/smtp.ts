@@ -36,10 +36,15 @@ export abstract class MailingActivities implements OnModuleDestroy {
 
 /**
  * The Message-ID of one mail of qcycle, the same for every attempt at it (`kind`: `''` for a task
- * notice, `'digest.'` for a digest, `'reset.'` for a password-reset link), so that mail systems that deduplicate on it show one copy of a
+ * notice, `'digest.'` for a digest, `'reset.'` for a password-reset link, `'changed.'` for the notice
+ * that a password was set), so that mail systems that deduplicate on it show one copy of a
  * mail sent twice. Its domain is the sender's.
  */
-export function mailMessageId(config: QcycleConfig, kind: '' | 'digest.' | 'reset.', id: string): string {
+export function mailMessageId(
+  config: QcycleConfig,
+  kind: '' | 'digest.' | 'reset.' | 'changed.',
+  id: string,
+): string {
   const domain = /@([^\s<>@]+?)>?$/.exec(config.mail.from)?.[1] ?? 'qcycle.local';
   return `<qcycle.${kind}${createHash('sha256').update(id).digest('hex').slice(0, 32)}@${domain}>`;
 }

@@ -37,6 +37,7 @@ export function activitiesOf({
     resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
     sendWeeklyDigests: digests.sendWeeklyDigests.bind(digests),
     sendPasswordResetMail: passwordResets.sendPasswordResetMail.bind(passwordResets),
+    sendPasswordChangedNotice: passwordResets.sendPasswordChangedNotice.bind(passwordResets),
   };
 }
 

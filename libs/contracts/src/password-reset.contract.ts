@@ -32,8 +32,32 @@ export interface PasswordResetMailInput {
  */
 export type PasswordResetMailOutcome = 'sent' | 'recorded' | 'withheld' | 'noAccount';
 
+/** The workflow type the API starts once a password is set: the account's owner is told. */
+export const PASSWORD_CHANGED_NOTICE_WORKFLOW = 'passwordChangedNotice';
+
+/** One notice per change, by the request that made it: a retried request tells once. */
+export function passwordChangedNoticeWorkflowId(requestId: string): string {
+  return `password-changed/${requestId}`;
+}
+
+/** How the password came to be set: the mailed link, the person's own account page, an administrator. */
+export type PasswordSetBy = 'emailLink' | 'ownAccount' | 'administrator';
+
+export interface PasswordChangedNoticeInput {
+  /** The request that set it: the notice's Message-ID. */
+  requestId: string;
+  userId: string;
+  by: PasswordSetBy;
+  /** When it was set (ISO-8601 UTC): said in the mail. */
+  changedAt: string;
+}
+
+/** `sent`; `recorded` without SMTP on the worker (nothing kept); `noAccount` for a person gone since. */
+export type PasswordChangedNoticeOutcome = 'sent' | 'recorded' | 'noAccount';
+
 export interface PasswordResetActivities {
   sendPasswordResetMail(input: PasswordResetMailInput): Promise<PasswordResetMailOutcome>;
+  sendPasswordChangedNotice(input: PasswordChangedNoticeInput): Promise<PasswordChangedNoticeOutcome>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { RoleAssignmentEntity, UserEntity } from '@qcycle/persistence';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { OidcWebSignIn } from './oidc-web-sign-in.service';
+import { PasswordChangeNotices } from './password-change-notices';
 import { PasswordsController } from './passwords.controller';
 import { PasswordsService } from './passwords.service';
 import { PasswordHasher } from './password-hasher';
@@ -20,9 +21,10 @@ import { TokenService } from './token.service';
     TokenService,
     OidcWebSignIn,
     PasswordsService,
+    PasswordChangeNotices,
     JwtAuthGuard,
     RolesGuard,
   ],
-  exports: [PasswordHasher, PrincipalService, TokenService, JwtAuthGuard, RolesGuard],
+  exports: [PasswordHasher, PasswordChangeNotices, PrincipalService, TokenService, JwtAuthGuard, RolesGuard],
 })
 export class AuthModule {}

@@ -10,18 +10,20 @@ import {
   QcycleErrorCode,
   passwordResetMailWorkflowId,
   type PasswordResetMailInput,
+  type PasswordSetBy,
 } from '@qcycle/contracts';
 import { CalendarFeedEntity, PasswordResetMailEntity, UserEntity } from '@qcycle/persistence';
 import { openPasswordResetLink } from '@qcycle/task-links';
 import { record } from '../directory/directory.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { Attribution } from './auth.decorators';
+import { PasswordChangeNotices } from './password-change-notices';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { nextSessionsValidFrom } from './sessions';
 
 /** How a person's own new password came: the mailed link, or their signed-in account page. */
-export type PasswordSetVia = 'emailLink' | 'ownAccount';
+export type PasswordSetVia = Exclude<PasswordSetBy, 'administrator'>;
 
 /** The person whose password was set, as saved, and whether their calendar feed was stopped. */
 export interface PasswordSet {
@@ -42,6 +44,7 @@ export class PasswordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly temporal: TemporalClientProvider,
+    private readonly notices: PasswordChangeNotices,
   ) {}
 
   /** Links can be mailed here: password sign-in is on, and the installation sends mail. */
@@ -89,7 +92,7 @@ export class PasswordsService {
     if ('refused' in opened) throw opened.refused === 'expired' ? linkExpired() : linkInvalid();
     const { claims } = opened;
     const passwordHash = await this.hasher.hash(password);
-    return this.dataSource.transaction(async (manager) => {
+    const set = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(UserEntity, { id: claims.userId });
       if (!user?.active) throw linkInvalid();
       const set = await setPassword(
@@ -111,6 +114,8 @@ export class PasswordsService {
       );
       return set;
     });
+    await this.notices.tell(set.user.id, 'emailLink', request.requestId);
+    return set;
   }
 
   /**
@@ -128,13 +133,22 @@ export class PasswordsService {
     if (user.passwordHash !== null && !(await this.hasher.verify(currentPassword ?? '', user.passwordHash)))
       throw currentPasswordWrong();
     const passwordHash = await this.hasher.hash(newPassword);
-    return this.dataSource.transaction(async (manager) => {
-      const set = await setPassword(manager, user, user.sessionsValidFrom, passwordHash, by, 'ownAccount');
+    const set = await this.dataSource.transaction(async (manager) => {
+      const changed = await setPassword(
+        manager,
+        user,
+        user.sessionsValidFrom,
+        passwordHash,
+        by,
+        'ownAccount',
+      );
       // Their sessions were ended meanwhile (signed out everywhere, deactivated, a new password from an
       // administrator): this one with them.
-      if (!set) throw new QcycleError(QcycleErrorCode.Unauthenticated, 'sessionEnded');
-      return set;
+      if (!changed) throw new QcycleError(QcycleErrorCode.Unauthenticated, 'sessionEnded');
+      return changed;
     });
+    await this.notices.tell(set.user.id, 'ownAccount', by.requestId);
+    return set;
   }
 }
 

@@ -20,6 +20,7 @@ import {
   type UserRole,
 } from '@qcycle/persistence';
 import type { Attribution } from '../auth/auth.decorators';
+import { PasswordChangeNotices } from '../auth/password-change-notices';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { nextSessionsValidFrom } from '../auth/sessions';
@@ -67,6 +68,7 @@ export class DirectoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    private readonly passwordNotices: PasswordChangeNotices,
   ) {}
 
   // ── organisations ─────────────────────────────────────────────────────────────────────────
@@ -469,6 +471,8 @@ export class DirectoryService {
       });
       return user;
     });
+    // The person is told, so that a new password they did not ask for does not go unnoticed.
+    if (passwordHash !== undefined) await this.passwordNotices.tell(id, 'administrator', by.requestId);
     return (await this.userViews([user]))[0];
   }
 
