@@ -1,11 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@qcycle/config';
 import type { PersonRef, TaskNotificationRequest } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
-  migrateUp,
   NotificationEntity,
-  openDataSource,
   OrganisationEntity,
   RoleAssignmentEntity,
   TaskEntity,
@@ -14,17 +11,8 @@ import {
   type UserRole,
 } from '@qcycle/persistence';
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
-import {
-  createTestDatabase,
-  calendarOf,
-  startTestSmtpServer,
-  taskNotificationRequest,
-  uniqueSuffix,
-  type TestDatabase,
-  type TestDatabaseKind,
-  type TestSmtpServer,
-} from '@qcycle/testing';
-import type { DataSource } from 'typeorm';
+import { calendarOf, taskNotificationRequest, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { useMailSuite } from '../../../test/support/mail-suite';
 import { TaskNotificationActivities } from './task-notification.activities';
 
 const SECRET = 'notification-test-secret-0123456789abcdef';
@@ -37,33 +25,17 @@ const UNIT = 'phong-tuphap';
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'A notice meant for someone who left, on %s',
   (kind) => {
-    let database: TestDatabase;
-    let dataSource: DataSource;
-    let smtp: TestSmtpServer;
+    const suite = useMailSuite(kind, {
+      PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
+      TASK_LINK_SECRET: SECRET,
+    });
     let service: TaskNotificationActivities;
 
-    beforeAll(async () => {
-      Logger.overrideLogger(['error']);
-      database = await createTestDatabase(kind);
-      dataSource = await openDataSource(database.config);
-      await migrateUp(dataSource);
-      smtp = await startTestSmtpServer();
-      const config = {
-        ...loadConfig({
-          SMTP_URL: smtp.url,
-          PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
-          TASK_LINK_SECRET: SECRET,
-        }),
-        database: database.config,
-      };
-      service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
-    });
-
-    afterAll(async () => {
-      service?.onModuleDestroy();
-      await smtp?.close();
-      await dataSource?.destroy();
-      await database?.drop();
+    beforeAll(() => {
+      const config = suite.config();
+      service = suite.closedAtEnd(
+        new TaskNotificationActivities(suite.dataSource, config, new TaskLinkSigner(config)),
+      );
     });
 
     afterEach(() => jest.restoreAllMocks());
@@ -72,7 +44,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     async function organisation() {
       const code = `org-${uniqueSuffix()}`;
       const now = new Date().toISOString();
-      await dataSource
+      await suite.dataSource
         .getRepository(OrganisationEntity)
         .insert({ code, nameVi: 'UBND tỉnh', nameEn: 'Province', createdAt: now, updatedAt: now });
       const cycleId = `${code}-2024`;
@@ -87,7 +59,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       ): Promise<PersonRef> {
         const id = `u-${uniqueSuffix()}`;
         const email = `${id}@kontum.gov.vn`;
-        await dataSource.getRepository(UserEntity).insert({
+        await suite.dataSource.getRepository(UserEntity).insert({
           id,
           organisationCode: code,
           unitCode: UNIT,
@@ -104,7 +76,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           searchText: name.toLowerCase(),
         });
         for (const role of roles) {
-          await dataSource.getRepository(RoleAssignmentEntity).insert({
+          await suite.dataSource.getRepository(RoleAssignmentEntity).insert({
             id: `ra-${uniqueSuffix()}`,
             userId: id,
             organisationCode: code,
@@ -123,7 +95,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         kind = 'measurement-report',
       ): Promise<string> {
         const taskId = `quality-cycle/${code}/2024/monitoring/obj-4/measure/2024-03`;
-        await dataSource.getRepository(TaskEntity).insert({
+        await suite.dataSource.getRepository(TaskEntity).insert({
           id: taskId,
           cycleId,
           workflowId: `quality-cycle/${code}/2024/monitoring/obj-4`,
@@ -147,7 +119,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       /** The escalation as the workflow records it before it notifies (`task.escalated`, with its level). */
       async function escalation(taskId: string, level: string, recipient: PersonRef): Promise<void> {
-        await dataSource.getRepository(EventLogEntryEntity).insert({
+        await suite.dataSource.getRepository(EventLogEntryEntity).insert({
           id: `${taskId}/escalated/${level}`,
           cycleId,
           type: 'task.escalated',
@@ -164,7 +136,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         n: number,
         { from, to, by, reason }: { from: PersonRef; to: PersonRef; by: PersonRef; reason: string },
       ): Promise<void> {
-        await dataSource.getRepository(EventLogEntryEntity).insert({
+        await suite.dataSource.getRepository(EventLogEntryEntity).insert({
           id: `${taskId}/reassigned/${n}`,
           cycleId,
           type: 'task.reassigned',
@@ -195,14 +167,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       return { code, cycleId, person, task, escalation, handOver, request };
     }
 
-    const mailsTo = (address: string | undefined) =>
-      smtp.messages.filter((mail) =>
-        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-          to?.value.some((v) => v.address === address),
-        ),
-      );
     const rowsOf = (taskId: string) =>
-      dataSource.getRepository(NotificationEntity).find({ where: { taskId }, order: { id: 'ASC' } });
+      suite.dataSource.getRepository(NotificationEntity).find({ where: { taskId }, order: { id: 'ASC' } });
 
     it("sends an escalation meant for a unit head who left to the unit's current head, saying so, once", async () => {
       const org = await organisation();
@@ -218,8 +184,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         notificationId: input.notificationId,
         delivery: 'sent',
       });
-      expect(mailsTo(formerHead.email)).toHaveLength(0);
-      const [mail, ...more] = mailsTo(newHead.email);
+      expect(suite.mailsTo(formerHead.email)).toHaveLength(0);
+      const [mail, ...more] = suite.mailsTo(newHead.email);
       expect(more).toHaveLength(0);
       expect(mail.subject).toBe('[qcycle] Việc quá hạn: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
       expect(mail.text).toContain('Kính gửi ông/bà Phạm Quang Cường,');
@@ -251,9 +217,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       ]);
 
       // The workflow's retry, on any worker: nothing more.
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       expect((await service.sendTaskNotification(input)).delivery).toBe('duplicate');
-      expect(smtp.messages).toHaveLength(before);
+      expect(suite.smtp.messages).toHaveLength(before);
     });
 
     it('asks the current unit head to hand over a report whose reporter left, in their language', async () => {
@@ -265,8 +231,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect((await service.sendTaskNotification(org.request(taskId, 'reminder', leftStaff))).delivery).toBe(
         'sent',
       );
-      expect(mailsTo(leftStaff.email)).toHaveLength(0);
-      const [mail] = mailsTo(newHead.email);
+      expect(suite.mailsTo(leftStaff.email)).toHaveLength(0);
+      const [mail] = suite.mailsTo(newHead.email);
       expect(mail.subject).toBe('[qcycle] Task to hand over: Report objective 4 for Mar 2024');
       expect(mail.text).toContain(
         'The task "Report objective 4 for Mar 2024" is still assigned to Nguyễn Văn An, who is no longer in the organisation\'s directory (left or transferred), and is not done.\n' +
@@ -289,9 +255,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const input = org.request(taskId, 'assigned', leftStaff);
 
       expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
-      expect(mailsTo(leftStaff.email)).toHaveLength(0);
+      expect(suite.mailsTo(leftStaff.email)).toHaveLength(0);
       for (const qr of [chief, deputy]) {
-        const mails = mailsTo(qr.email);
+        const mails = suite.mailsTo(qr.email);
         expect(mails).toHaveLength(1);
         expect(mails[0].subject).toBe('[qcycle] Việc cần giao lại: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
         expect(mails[0].text).toContain(
@@ -309,9 +275,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
       expect(rows.map((row) => row.id)).toContain(input.notificationId);
 
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       expect((await service.sendTaskNotification(input)).delivery).toBe('duplicate');
-      expect(smtp.messages).toHaveLength(before);
+      expect(suite.smtp.messages).toHaveLength(before);
     });
 
     it('asks the Quality Representative, not the head of the unit audited, to hand over an audit step whose auditor left', async () => {
@@ -324,8 +290,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(
         (await service.sendTaskNotification(org.request(taskId, 'assigned', leftAuditor))).delivery,
       ).toBe('sent');
-      expect(mailsTo(auditedUnitsHead.email)).toHaveLength(0);
-      expect(mailsTo(chief.email)).toHaveLength(1);
+      expect(suite.mailsTo(auditedUnitsHead.email)).toHaveLength(0);
+      expect(suite.mailsTo(chief.email)).toHaveLength(1);
       expect(await rowsOf(taskId)).toEqual([expect.objectContaining({ recipientUserId: chief.userId })]);
     });
 
@@ -346,8 +312,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
 
       expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
-      expect(mailsTo(formerChief.email)).toHaveLength(0);
-      const [mail] = mailsTo(chief.email);
+      expect(suite.mailsTo(formerChief.email)).toHaveLength(0);
+      const [mail] = suite.mailsTo(chief.email);
       expect(mail.text).toContain(
         'Thông báo này lẽ ra gửi Trần Quốc Việt theo danh sách nhân sự đầu năm; Trần Quốc Việt nay không còn trong danh bạ của cơ quan (đã nghỉ hoặc chuyển công tác), nên được gửi đến ông/bà với tư cách Đại diện chất lượng.',
       );
@@ -363,7 +329,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect((await service.sendTaskNotification(org.request(taskId, 'reminder', leftStaff))).delivery).toBe(
         'sent',
       );
-      const [mail] = mailsTo(leftStaff.email);
+      const [mail] = suite.mailsTo(leftStaff.email);
       expect(mail.subject).toBe('[qcycle] Nhắc việc: Báo cáo số liệu mục tiêu 4 kỳ T3/2024');
       expect(warn).toHaveBeenCalledWith(
         expect.stringContaining(`${leftStaff.userId} has left the directory`),
@@ -384,8 +350,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         });
 
       expect((await service.sendTaskNotification(away(leftStaff, 1))).delivery).toBe('recorded');
-      expect(mailsTo(leftStaff.email)).toHaveLength(0);
-      expect(mailsTo(head.email)).toHaveLength(0);
+      expect(suite.mailsTo(leftStaff.email)).toHaveLength(0);
+      expect(suite.mailsTo(head.email)).toHaveLength(0);
       expect(await rowsOf(taskId)).toEqual([
         expect.objectContaining({
           recipientUserId: leftStaff.userId,
@@ -400,7 +366,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await org.handOver(taskId, 2, { from: newcomer, to: colleague, by: head, reason: 'Nghỉ phép' });
       const told = { ...away(newcomer, 2), assignee: colleague };
       expect((await service.sendTaskNotification(told)).delivery).toBe('sent');
-      const [mail, ...more] = mailsTo(newcomer.email);
+      const [mail, ...more] = suite.mailsTo(newcomer.email);
       expect(more).toHaveLength(0);
       expect(mail.subject).toBe(
         '[qcycle] Việc đã giao cho người khác: Báo cáo số liệu mục tiêu 4 kỳ T3/2024',

@@ -1,28 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
-import type { DataSource } from 'typeorm';
-import { loadConfig } from '@qcycle/config';
 import { PASSWORD_RESET_RULES, type PasswordResetMailInput } from '@qcycle/contracts';
-import {
-  migrateUp,
-  openDataSource,
-  OrganisationEntity,
-  PasswordResetMailEntity,
-  UserEntity,
-} from '@qcycle/persistence';
+import { OrganisationEntity, PasswordResetMailEntity, UserEntity } from '@qcycle/persistence';
 import { openPasswordResetLink } from '@qcycle/task-links';
-import {
-  closedPort,
-  createTestDatabase,
-  startTestSmtpServer,
-  uniqueSuffix,
-  type TestDatabase,
-  type TestDatabaseKind,
-  type TestSmtpServer,
-} from '@qcycle/testing';
+import { closedPort, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { useMailSuite } from '../../../test/support/mail-suite';
 import { PASSWORD_RESET_DELIVERY_FAILED, PasswordResetActivitiesService } from './password-reset.activities';
 
 const SECRET = 'password-reset-test-secret-0123456789';
@@ -37,25 +21,14 @@ const PUBLIC_URL = 'https://qcycle.kontum.gov.vn';
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'password-reset mails on %s, over real SMTP',
   (kind) => {
-    let database: TestDatabase;
-    let dataSource: DataSource;
-    let smtp: TestSmtpServer;
-    const services: PasswordResetActivitiesService[] = [];
-
-    function service(smtpUrl: string | null = smtp.url): PasswordResetActivitiesService {
-      const config = {
-        ...loadConfig({
-          ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
-          PUBLIC_URL,
-          MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
-          TASK_LINK_SECRET: SECRET,
-        }),
-        database: database.config,
-      };
-      const created = new PasswordResetActivitiesService(dataSource, config);
-      services.push(created);
-      return created;
-    }
+    const suite = useMailSuite(kind, {
+      PUBLIC_URL,
+      MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+      TASK_LINK_SECRET: SECRET,
+    });
+    /** A worker's activity service, mailing through the suite's SMTP server (`smtpUrl` another, `null` none). */
+    const service = (smtpUrl?: string | null) =>
+      suite.closedAtEnd(new PasswordResetActivitiesService(suite.dataSource, suite.config({}, smtpUrl)));
     const request = (email: string, requestId = randomUUID()): PasswordResetMailInput => ({
       requestId,
       email,
@@ -65,26 +38,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       new MockActivityEnvironment().run(on.sendPasswordResetMail.bind(on), input);
 
     beforeAll(async () => {
-      Logger.overrideLogger(['error']);
-      database = await createTestDatabase(kind);
-      dataSource = await openDataSource(database.config);
-      await migrateUp(dataSource);
-      smtp = await startTestSmtpServer();
       const now = new Date().toISOString();
-      await dataSource.getRepository(OrganisationEntity).insert({
+      await suite.dataSource.getRepository(OrganisationEntity).insert({
         code: 'kontum',
         nameVi: 'UBND tỉnh Kon Tum',
         nameEn: 'Kon Tum Province',
         createdAt: now,
         updatedAt: now,
       });
-    });
-
-    afterAll(async () => {
-      for (const created of services) created.onModuleDestroy();
-      await smtp?.close();
-      await dataSource?.destroy();
-      await database?.drop();
     });
 
     async function person({
@@ -101,7 +62,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const id = `u-${uniqueSuffix()}`;
       const email = `${id}@kontum.gov.vn`;
       const now = new Date().toISOString();
-      await dataSource.getRepository(UserEntity).insert({
+      await suite.dataSource.getRepository(UserEntity).insert({
         id,
         organisationCode: 'kontum',
         unitCode: null,
@@ -119,10 +80,6 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
       return { id, email, sessionsValidFrom };
     }
-    const mailsTo = (address: string) =>
-      smtp.messages.filter(
-        (mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0].address === address,
-      );
     /** The link in a mail, and its token. */
     const linkIn = (mail: ParsedMail) => {
       const url = new URL(/https:\/\/\S+\/reset-password\?token=\S+/.exec(mail.text ?? '')![0]);
@@ -136,7 +93,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       await expect(send(input)).resolves.toBe('sent');
 
-      const [mail] = mailsTo(staff.email);
+      const [mail] = suite.mailsTo(staff.email);
       expect(mail.subject).toBe('[qcycle] Đặt lại mật khẩu');
       expect(mail.text).toContain('Kính gửi ông/bà Y Đinh,');
       expect(mail.text).toContain(`cho tài khoản ${staff.email} trên qcycle`);
@@ -157,7 +114,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(expiresAt - before).toBeGreaterThanOrEqual(PASSWORD_RESET_RULES.linkMinutes * 60_000);
       expect(expiresAt - Date.now()).toBeLessThanOrEqual(PASSWORD_RESET_RULES.linkMinutes * 60_000);
 
-      const row = await dataSource
+      const row = await suite.dataSource
         .getRepository(PasswordResetMailEntity)
         .findOneByOrFail({ id: input.requestId });
       expect(row).toMatchObject({
@@ -171,7 +128,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
       // The same request again (the workflow's activity retried after the mail went out): no second mail.
       await expect(send(input)).resolves.toBe('sent');
-      expect(mailsTo(staff.email)).toHaveLength(1);
+      expect(suite.mailsTo(staff.email)).toHaveLength(1);
     });
 
     it('mails nobody for an address no active person has, and writes nothing', async () => {
@@ -179,9 +136,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       for (const email of [`nobody-${uniqueSuffix()}@kontum.gov.vn`, left.email]) {
         const input = request(email);
         await expect(send(input)).resolves.toBe('noAccount');
-        expect(mailsTo(email)).toHaveLength(0);
+        expect(suite.mailsTo(email)).toHaveLength(0);
         expect(
-          await dataSource.getRepository(PasswordResetMailEntity).findOneBy({ id: input.requestId }),
+          await suite.dataSource.getRepository(PasswordResetMailEntity).findOneBy({ id: input.requestId }),
         ).toBeNull();
       }
     });
@@ -192,10 +149,10 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       await send(request(english.email));
       await send(request(imported.email));
 
-      const [toEnglish] = mailsTo(english.email);
+      const [toEnglish] = suite.mailsTo(english.email);
       expect(toEnglish.subject).toBe('[qcycle] Reset your password');
       expect(toEnglish.text).toContain('Open the link below to set a new password. It works once, until');
-      const [toImported] = mailsTo(imported.email);
+      const [toImported] = suite.mailsTo(imported.email);
       expect(toImported.subject).toBe('[qcycle] Đặt mật khẩu cho tài khoản của bạn');
       expect(openPasswordResetLink(linkIn(toImported).token, new Date(), SECRET)).toMatchObject({
         claims: { userId: imported.id, sessionsValidFrom: null },
@@ -212,9 +169,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         'withheld',
         'withheld',
       ]);
-      expect(mailsTo(pestered.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
+      expect(suite.mailsTo(pestered.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
       expect(
-        await dataSource
+        await suite.dataSource
           .getRepository(PasswordResetMailEntity)
           .countBy({ userId: pestered.id, delivery: 'withheld' }),
       ).toBe(2);
@@ -230,14 +187,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
       expect(down).toBeInstanceOf(ApplicationFailure);
       expect(down).toMatchObject({ type: PASSWORD_RESET_DELIVERY_FAILED, nonRetryable: false });
-      const pending = await dataSource
+      const pending = await suite.dataSource
         .getRepository(PasswordResetMailEntity)
         .findOneByOrFail({ id: input.requestId });
       expect(pending).toMatchObject({ delivery: 'pending', attempts: 1 });
       expect(pending.lastError).toBeTruthy();
 
       await expect(send(input)).resolves.toBe('sent');
-      const [mail] = mailsTo(staff.email);
+      const [mail] = suite.mailsTo(staff.email);
       expect(openPasswordResetLink(linkIn(mail).token, new Date(), SECRET)).toEqual({
         claims: {
           userId: staff.id,
@@ -247,7 +204,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         },
       });
       expect(
-        await dataSource.getRepository(PasswordResetMailEntity).findOneByOrFail({ id: input.requestId }),
+        await suite.dataSource
+          .getRepository(PasswordResetMailEntity)
+          .findOneByOrFail({ id: input.requestId }),
       ).toMatchObject({
         delivery: 'sent',
         attempts: 2,
@@ -263,7 +222,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       for (let n = 0; n < PASSWORD_RESET_RULES.mailsPerHour; n++)
         outcomes.push(await send(request(staff.email)));
       expect(outcomes).toEqual(Array<string>(PASSWORD_RESET_RULES.mailsPerHour).fill('sent'));
-      expect(mailsTo(staff.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
+      expect(suite.mailsTo(staff.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
       await expect(send(request(staff.email))).resolves.toBe('withheld');
     });
 
@@ -277,7 +236,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           changedAt: '2026-12-07T02:15:00.000Z',
         });
       await expect(notice(english.id, 'administrator')).resolves.toBe('sent');
-      const [mail] = mailsTo(english.email);
+      const [mail] = suite.mailsTo(english.email);
       expect(mail.subject).toBe('[qcycle] Your password was changed');
       expect(mail.text).toContain(
         `At 7 Dec 2026, 09:15, the password of the account ${english.email} on qcycle was set by your administrator.`,
@@ -288,17 +247,19 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const left = await person({ active: false });
       await expect(notice(left.id, 'ownAccount')).resolves.toBe('noAccount');
       await expect(notice(english.id, 'ownAccount', service(null))).resolves.toBe('recorded');
-      expect(mailsTo(left.email)).toHaveLength(0);
-      expect(mailsTo(english.email)).toHaveLength(1);
+      expect(suite.mailsTo(left.email)).toHaveLength(0);
+      expect(suite.mailsTo(english.email)).toHaveLength(1);
     });
 
     it('keeps the request unmailed where no SMTP server is configured', async () => {
       const staff = await person();
       const input = request(staff.email);
       await expect(send(input, service(null))).resolves.toBe('recorded');
-      expect(mailsTo(staff.email)).toHaveLength(0);
+      expect(suite.mailsTo(staff.email)).toHaveLength(0);
       expect(
-        await dataSource.getRepository(PasswordResetMailEntity).findOneByOrFail({ id: input.requestId }),
+        await suite.dataSource
+          .getRepository(PasswordResetMailEntity)
+          .findOneByOrFail({ id: input.requestId }),
       ).toMatchObject({
         delivery: 'recorded',
         attempts: 0,

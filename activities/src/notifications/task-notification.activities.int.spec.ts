@@ -1,21 +1,16 @@
-import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import { loadConfig, type QcycleConfig } from '@qcycle/config';
-import { migrateUp, NotificationEntity, openDataSource, TaskEntity } from '@qcycle/persistence';
+import type { QcycleConfig } from '@qcycle/config';
+import { NotificationEntity, TaskEntity } from '@qcycle/persistence';
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
 import {
-  createTestDatabase,
-  startTestSmtpServer,
   uniqueSuffix,
-  type TestDatabase,
   type TestDatabaseKind,
-  type TestSmtpServer,
   closedPort,
   taskNotificationRequest,
   calendarOf,
 } from '@qcycle/testing';
-import type { DataSource } from 'typeorm';
+import { useMailSuite } from '../../../test/support/mail-suite';
 import { SMTP_DELIVERY_FAILED, TaskNotificationActivities } from './task-notification.activities';
 
 const SECRET = 'notification-test-secret-0123456789abcdef';
@@ -23,59 +18,37 @@ const SECRET = 'notification-test-secret-0123456789abcdef';
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'TaskNotificationActivities on %s, over real SMTP',
   (kind) => {
-    let database: TestDatabase;
-    let dataSource: DataSource;
-    let smtp: TestSmtpServer;
-    const started: TaskNotificationActivities[] = [];
+    const suite = useMailSuite(kind, {
+      PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
+      MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+      TASK_LINK_SECRET: SECRET,
+    });
 
+    /** A worker's activity service, mailing through the suite's SMTP server, `env` over its settings. */
     function activities(env: Record<string, string> = {}): {
       service: TaskNotificationActivities;
       config: QcycleConfig;
     } {
-      const config = {
-        ...loadConfig({
-          SMTP_URL: smtp.url,
-          PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
-          MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
-          TASK_LINK_SECRET: SECRET,
-          ...env,
-        }),
-        database: database.config,
-      };
-      const service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
-      started.push(service);
+      const config = suite.config(env);
+      const service = suite.closedAtEnd(
+        new TaskNotificationActivities(suite.dataSource, config, new TaskLinkSigner(config)),
+      );
       return { service, config };
     }
-    const stored = (id: string) => dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
-
-    beforeAll(async () => {
-      // The "SMTP_URL is not set" warning is expected in one test; keep the output for failures.
-      Logger.overrideLogger(['error']);
-      database = await createTestDatabase(kind);
-      dataSource = await openDataSource(database.config);
-      await migrateUp(dataSource);
-      smtp = await startTestSmtpServer();
-    });
-
-    afterAll(async () => {
-      for (const service of started) service.onModuleDestroy();
-      await smtp?.close();
-      await dataSource?.destroy();
-      await database?.drop();
-    });
+    const stored = (id: string) => suite.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
 
     it('mails a Vietnamese notice with the due date in Vietnam time and a link that opens that task for that user', async () => {
       const { service } = activities();
       const input = taskNotificationRequest();
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       const result = await new MockActivityEnvironment().run(
         service.sendTaskNotification.bind(service),
         input,
       );
       expect(result).toEqual({ notificationId: input.notificationId, delivery: 'sent' });
 
-      expect(smtp.messages).toHaveLength(before + 1);
-      const mail = smtp.messages[before];
+      expect(suite.smtp.messages).toHaveLength(before + 1);
+      const mail = suite.smtp.messages[before];
       expect(mail.subject).toBe('[qcycle] Việc mới: Báo cáo số liệu chỉ tiêu 4 tháng 3/2024');
       expect(mail.from?.value[0]).toEqual({ name: 'Văn phòng UBND tỉnh', address: 'iso@kontum.gov.vn' });
       expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]).toEqual({
@@ -136,7 +109,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       for (const input of [assigned, reminder, cancelled]) {
         expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
       }
-      const [given, reminded, taken] = smtp.messages.slice(-3);
+      const [given, reminded, taken] = suite.smtp.messages.slice(-3);
       expect(calendarOf(given)?.content).toContain(`UID:${assigned.taskId}@qcycle\r\n`);
       expect(calendarOf(reminded)).toBeUndefined();
       expect((await stored(reminder.notificationId)).calendar).toBeNull();
@@ -151,7 +124,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     it('sends nothing more for a notification id it has already sent, even from another worker', async () => {
       const input = taskNotificationRequest();
       expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
-      const after = smtp.messages.length;
+      const after = suite.smtp.messages.length;
       expect(await activities().service.sendTaskNotification(input)).toEqual({
         notificationId: input.notificationId,
         delivery: 'duplicate',
@@ -160,7 +133,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         notificationId: input.notificationId,
         delivery: 'duplicate',
       });
-      expect(smtp.messages).toHaveLength(after);
+      expect(suite.smtp.messages).toHaveLength(after);
     });
 
     it('keeps a notification of a task whose id is as long as a task id may be (200)', async () => {
@@ -179,7 +152,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         recipient: { userId: 'u-en', name: 'Le Van C', email: 'c@kontum.gov.vn', locale: 'en' },
       });
       await activities().service.sendTaskNotification(input);
-      const mail = smtp.messages[smtp.messages.length - 1];
+      const mail = suite.smtp.messages[suite.smtp.messages.length - 1];
       expect(mail.subject).toBe('[qcycle] New task: Report indicator 4 for March 2024');
       expect(mail.text).toContain('Due: 6 Apr 2024, 00:30 (Vietnam time, UTC+07:00)');
     });
@@ -187,7 +160,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     it('tells the assignee of a task its record says was given after its due date, and of a report, the paper', async () => {
       // A year adopted in June: March's report opens on 3 June, two months after it was due.
       const record = (input: ReturnType<typeof taskNotificationRequest>, kind: string, openedAt: string) =>
-        dataSource.getRepository(TaskEntity).insert({
+        suite.dataSource.getRepository(TaskEntity).insert({
           id: input.taskId,
           cycleId: input.cycleId,
           workflowId: 'quality-cycle/kontum/2024/monitoring/obj-4',
@@ -209,7 +182,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const report = taskNotificationRequest();
       await record(report, 'measurement-report', '2024-06-03T01:00:00.000Z');
       await activities().service.sendTaskNotification(report);
-      const mail = smtp.messages[smtp.messages.length - 1];
+      const mail = suite.smtp.messages[suite.smtp.messages.length - 1];
       expect(mail.text).toContain(
         'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)\nHạn này đã qua khi việc được giao (việc giao sau hạn',
       );
@@ -224,7 +197,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
       await record(step, 'at-risk-follow-up', '2024-06-03T01:00:00.000Z');
       await activities().service.sendTaskNotification(step);
-      const english = smtp.messages[smtp.messages.length - 1];
+      const english = suite.smtp.messages[suite.smtp.messages.length - 1];
       expect(english.text).toContain(
         'This due date had already passed when the task was assigned (qcycle adopted mid-year, or the objectives approved late)',
       );
@@ -243,7 +216,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         dueAt: undefined,
       });
       expect((await service.sendTaskNotification(input)).delivery).toBe('sent');
-      const mail = smtp.messages[smtp.messages.length - 1];
+      const mail = suite.smtp.messages[suite.smtp.messages.length - 1];
       expect(mail.subject).toBe(
         '[qcycle] Chu trình chất lượng năm 2024 đã kết thúc; dự thảo năm 2025 đã sẵn sàng',
       );
@@ -253,15 +226,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     });
 
     it('records, without mailing, when SMTP_URL is not set', async () => {
-      const config = { ...loadConfig({ TASK_LINK_SECRET: SECRET }), database: database.config };
-      const service = new TaskNotificationActivities(dataSource, config, new TaskLinkSigner(config));
+      // An installation left on the defaults: no SMTP, PUBLIC_URL this machine.
+      const config = suite.config({ PUBLIC_URL: 'http://localhost:3000' }, null);
+      const service = suite.closedAtEnd(
+        new TaskNotificationActivities(suite.dataSource, config, new TaskLinkSigner(config)),
+      );
       const input = taskNotificationRequest();
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       expect(await service.sendTaskNotification(input)).toEqual({
         notificationId: input.notificationId,
         delivery: 'recorded',
       });
-      expect(smtp.messages).toHaveLength(before);
+      expect(suite.smtp.messages).toHaveLength(before);
       const row = await stored(input.notificationId);
       expect(row).toMatchObject({ delivery: 'recorded', email: 'an@kontum.gov.vn', sentAt: null });
       expect(row.body).toContain('http://localhost:3000/tasks/');
@@ -273,12 +249,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('records, without mailing, a notice to someone without an e-mail address', async () => {
       const input = taskNotificationRequest({ recipient: { userId: 'u-inbox-only', name: 'Phạm Văn D' } });
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       expect(await activities().service.sendTaskNotification(input)).toEqual({
         notificationId: input.notificationId,
         delivery: 'recorded',
       });
-      expect(smtp.messages).toHaveLength(before);
+      expect(suite.smtp.messages).toHaveLength(before);
       expect(await stored(input.notificationId)).toMatchObject({
         delivery: 'recorded',
         email: null,
@@ -299,11 +275,11 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(pending).toMatchObject({ delivery: 'pending', sentAt: null });
 
       // Temporal's retry, on a worker that reaches the relay: the stored text, link included, goes out once.
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       expect((await activities().service.sendTaskNotification(input)).delivery).toBe('sent');
-      expect(smtp.messages).toHaveLength(before + 1);
-      expect(smtp.messages[before].text).toBe(pending.body);
-      expect(calendarOf(smtp.messages[before])?.content).toBe(pending.calendar);
+      expect(suite.smtp.messages).toHaveLength(before + 1);
+      expect(suite.smtp.messages[before].text).toBe(pending.body);
+      expect(calendarOf(suite.smtp.messages[before])?.content).toBe(pending.calendar);
       expect((await stored(input.notificationId)).delivery).toBe('sent');
     });
   },

@@ -1,7 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import { loadConfig } from '@qcycle/config';
 import {
   addDays,
   defaultCalendarSettings,
@@ -12,8 +10,6 @@ import {
   type DigestWeek,
 } from '@qcycle/domain';
 import {
-  migrateUp,
-  openDataSource,
   OrganisationCalendarEntity,
   OrganisationEntity,
   OrganisationUnitEntity,
@@ -25,16 +21,8 @@ import {
   WHOLE_ORGANISATION_SCOPE,
   type UserRole,
 } from '@qcycle/persistence';
-import {
-  closedPort,
-  createTestDatabase,
-  startTestSmtpServer,
-  uniqueSuffix,
-  type TestDatabase,
-  type TestDatabaseKind,
-  type TestSmtpServer,
-} from '@qcycle/testing';
-import type { DataSource } from 'typeorm';
+import { closedPort, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { useMailSuite } from '../../../test/support/mail-suite';
 import { DIGEST_DELIVERY_FAILED, WeeklyDigestActivitiesService } from './weekly-digest.activities';
 
 /**
@@ -46,46 +34,20 @@ import { DIGEST_DELIVERY_FAILED, WeeklyDigestActivitiesService } from './weekly-
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
   'the Monday digests on %s, over real SMTP',
   (kind) => {
-    let database: TestDatabase;
-    let dataSource: DataSource;
-    let smtp: TestSmtpServer;
-    const services: WeeklyDigestActivitiesService[] = [];
-
-    function service(smtpUrl: string | null = smtp.url): WeeklyDigestActivitiesService {
-      const config = {
-        ...loadConfig({
-          ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
-          PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
-          MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
-          TASK_LINK_SECRET: 'digest-test-secret-0123456789abcdef',
-        }),
-        database: database.config,
-      };
-      const created = new WeeklyDigestActivitiesService(dataSource, config);
-      services.push(created);
-      return created;
-    }
+    const suite = useMailSuite(kind, {
+      PUBLIC_URL: 'https://qcycle.kontum.gov.vn',
+      MAIL_FROM: 'Văn phòng UBND tỉnh <iso@kontum.gov.vn>',
+      TASK_LINK_SECRET: 'digest-test-secret-0123456789abcdef',
+    });
+    /** A worker's activity service, mailing through the suite's SMTP server (`smtpUrl` another, `null` none). */
+    const service = (smtpUrl?: string | null) =>
+      suite.closedAtEnd(new WeeklyDigestActivitiesService(suite.dataSource, suite.config({}, smtpUrl)));
     /** A morning's run: the week's Monday unless `day` says which weekday. */
     const send = (on: WeeklyDigestActivitiesService, week: DigestWeek, day?: string) =>
       new MockActivityEnvironment().run(on.sendWeeklyDigests.bind(on), {
         weekStart: week.weekStart,
         ...(day ? { day } : {}),
       });
-
-    beforeAll(async () => {
-      Logger.overrideLogger(['error']);
-      database = await createTestDatabase(kind);
-      dataSource = await openDataSource(database.config);
-      await migrateUp(dataSource);
-      smtp = await startTestSmtpServer();
-    });
-
-    afterAll(async () => {
-      for (const created of services) created.onModuleDestroy();
-      await smtp?.close();
-      await dataSource?.destroy();
-      await database?.drop();
-    });
 
     /**
      * An organisation of its own, its two units, its people and a running year. Its calendars of this
@@ -95,7 +57,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
     async function organisation(daysOff: string[] = []) {
       const code = `dg-${uniqueSuffix()}`;
       const now = new Date().toISOString();
-      await dataSource.getRepository(OrganisationEntity).insert({
+      await suite.dataSource.getRepository(OrganisationEntity).insert({
         code,
         nameVi: 'UBND tỉnh Kon Tum',
         nameEn: 'Kon Tum Province',
@@ -104,7 +66,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
       const thisYear = Number(now.slice(0, 4));
       for (const year of [thisYear, thisYear + 1])
-        await dataSource.getRepository(OrganisationCalendarEntity).insert({
+        await suite.dataSource.getRepository(OrganisationCalendarEntity).insert({
           organisationCode: code,
           year,
           version: 1,
@@ -125,7 +87,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         ['vp-tonghop', 'Phòng Tổng hợp', 'General Affairs Division'],
         ['vp-kinhte', 'Phòng Kinh tế', 'Economic Affairs Division'],
       ])
-        await dataSource.getRepository(OrganisationUnitEntity).insert({
+        await suite.dataSource.getRepository(OrganisationUnitEntity).insert({
           organisationCode: code,
           code: unit,
           nameVi,
@@ -137,7 +99,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         });
       const cycle = async (year: number, status: 'running' | 'closed') => {
         const id = `${code}-${year}`;
-        await dataSource.getRepository(QualityCycleEntity).insert({
+        await suite.dataSource.getRepository(QualityCycleEntity).insert({
           id,
           workflowId: `quality-cycle/${code}/${year}`,
           organisationCode: code,
@@ -169,7 +131,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         } = {},
       ) => {
         const id = `u-${uniqueSuffix()}`;
-        await dataSource.getRepository(UserEntity).insert({
+        await suite.dataSource.getRepository(UserEntity).insert({
           id,
           organisationCode: code,
           unitCode,
@@ -186,7 +148,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           searchText: name.toLowerCase(),
         });
         for (const { role, unitCode: scope } of roles)
-          await dataSource.getRepository(RoleAssignmentEntity).insert({
+          await suite.dataSource.getRepository(RoleAssignmentEntity).insert({
             id: `ra-${uniqueSuffix()}`,
             userId: id,
             organisationCode: code,
@@ -202,7 +164,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         { cycleId = running, status = 'open' } = {},
       ) => {
         const id = `quality-cycle/${code}/task-${++n}`;
-        await dataSource.getRepository(TaskEntity).insert({
+        await suite.dataSource.getRepository(TaskEntity).insert({
           id,
           cycleId,
           workflowId: `quality-cycle/${code}/${n}`,
@@ -249,12 +211,6 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       });
       return { week, hung };
     }
-
-    /** The mails of one person since `before`. */
-    const mailsTo = (address: string, before: number) =>
-      smtp.messages
-        .slice(before)
-        .filter((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0].address === address);
 
     it("tells each unit head their unit's late and due work, the Quality Representative everyone's, each once", async () => {
       const org = await organisation();
@@ -320,12 +276,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
         kind: 'objectives-approval',
       });
 
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       const result = await send(service(), week);
       expect(result).toEqual({ recipients: 3, sent: 3, recorded: 0 });
       const span = `${week.weekStart.slice(8, 10)}/${week.weekStart.slice(5, 7)}–${week.weekEnd.split('-').reverse().join('/')}`;
 
-      const [toHung] = mailsTo(hung.email, before);
+      const [toHung] = suite.mailsTo(hung.email, before);
       expect(toHung.subject).toBe(
         `[qcycle] Việc của Phòng Tổng hợp trong tuần ${span}: 1 quá hạn, 1 đến hạn`,
       );
@@ -341,14 +297,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       for (const absent of ['Việc tuần sau', 'Việc đã xong', 'Việc năm trước', 'Đánh giá nội bộ'])
         expect(toHung.text).not.toContain(absent);
 
-      const [toMai] = mailsTo(mai.email, before);
+      const [toMai] = suite.mailsTo(mai.email, before);
       expect(toMai.subject).toBe(
         `[qcycle] Tasks of Economic Affairs Division, week ${span}: 0 overdue, 1 due`,
       );
       expect(toMai.text).toContain('Báo cáo số liệu mục tiêu 4 (en)');
       expect(toMai.text).toContain(`https://qcycle.kontum.gov.vn/tasks/${encodeURIComponent(kinhte)}`);
 
-      const [toViet] = mailsTo(viet.email, before);
+      const [toViet] = suite.mailsTo(viet.email, before);
       expect(toViet.subject).toBe(
         `[qcycle] Việc của toàn UBND tỉnh Kon Tum trong tuần ${span}: 2 quá hạn, 3 đến hạn`,
       );
@@ -358,10 +314,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(toViet.text).toContain('- Phòng Tổng hợp — Đánh giá nội bộ tại Phòng Tổng hợp');
       expect(toViet.text).toContain(`https://qcycle.kontum.gov.vn/tasks/${encodeURIComponent(approval)}`);
       expect(toViet.text).toContain(`https://qcycle.kontum.gov.vn/tasks/${encodeURIComponent(audit)}`);
-      expect(mailsTo(left.email, before)).toHaveLength(0);
-      expect(smtp.messages.length - before).toBe(3);
+      expect(suite.mailsTo(left.email, before)).toHaveLength(0);
+      expect(suite.smtp.messages.length - before).toBe(3);
 
-      const rows = await dataSource.getRepository(WeeklyDigestEntity).findBy({ organisationCode: org.code });
+      const rows = await suite.dataSource
+        .getRepository(WeeklyDigestEntity)
+        .findBy({ organisationCode: org.code });
       expect(rows.map((r) => [r.userId, r.taskCount, r.delivery, r.attempts]).sort()).toEqual(
         [
           [hung.id, 2, 'sent', 1],
@@ -372,9 +330,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       expect(toHung.subject).toBe(rows.find((r) => r.userId === hung.id)!.subject);
 
       // The same week again (a retried activity): nothing is written or sent twice.
-      const again = smtp.messages.length;
+      const again = suite.smtp.messages.length;
       await expect(send(service(), week)).resolves.toEqual({ recipients: 3, sent: 0, recorded: 0 });
-      expect(smtp.messages.length).toBe(again);
+      expect(suite.smtp.messages.length).toBe(again);
     });
 
     it('keeps the digests pending through an SMTP outage and sends them as written, once, when the relay is back', async () => {
@@ -387,16 +345,16 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
       expect(down).toBeInstanceOf(ApplicationFailure);
       expect(down).toMatchObject({ type: DIGEST_DELIVERY_FAILED, nonRetryable: false });
-      const pending = await dataSource.getRepository(WeeklyDigestEntity).findOneByOrFail({ id });
+      const pending = await suite.dataSource.getRepository(WeeklyDigestEntity).findOneByOrFail({ id });
       expect(pending).toMatchObject({ delivery: 'pending', attempts: 1 });
       expect(pending.lastError).toBeTruthy();
 
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       await send(service(), week);
-      const [mail] = mailsTo(hung.email, before);
+      const [mail] = suite.mailsTo(hung.email, before);
       expect(mail.subject).toBe(pending.subject);
       expect(mail.text?.trim()).toBe(pending.body.trim());
-      expect(await dataSource.getRepository(WeeklyDigestEntity).findOneByOrFail({ id })).toMatchObject({
+      expect(await suite.dataSource.getRepository(WeeklyDigestEntity).findOneByOrFail({ id })).toMatchObject({
         delivery: 'sent',
         attempts: 2,
       });
@@ -425,20 +383,22 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       const offOnMonday = await headOf([monday]);
       const atWork = await headOf([]);
       const digestsOf = async (head: { id: string }) =>
-        dataSource.getRepository(WeeklyDigestEntity).countBy({ userId: head.id, weekStart: week.weekStart });
+        suite.dataSource
+          .getRepository(WeeklyDigestEntity)
+          .countBy({ userId: head.id, weekStart: week.weekStart });
 
       await send(service(), week, monday);
       expect([await digestsOf(offOnMonday), await digestsOf(atWork)]).toEqual([0, 1]);
 
       // Created after Monday's run (the worker was down, say): its Monday digest goes on Tuesday.
       const late = await headOf([]);
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       await send(service(), week, tuesday);
       expect([await digestsOf(offOnMonday), await digestsOf(atWork), await digestsOf(late)]).toEqual([
         1, 1, 1,
       ]);
-      expect(mailsTo(offOnMonday.email, before)).toHaveLength(1);
-      expect(mailsTo(atWork.email, before)).toHaveLength(0);
+      expect(suite.mailsTo(offOnMonday.email, before)).toHaveLength(1);
+      expect(suite.mailsTo(atWork.email, before)).toHaveLength(0);
 
       await send(service(), week, wednesday);
       expect([await digestsOf(offOnMonday), await digestsOf(atWork), await digestsOf(late)]).toEqual([
@@ -448,12 +408,12 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
 
     it('keeps a digest unmailed where no SMTP server is configured', async () => {
       const { week, hung } = await headWithOneReport(14, 1);
-      const before = smtp.messages.length;
+      const before = suite.smtp.messages.length;
       // (The organisations of the tests before have digests of this week kept too.)
       await expect(send(service(null), week)).resolves.toMatchObject({ sent: 0 });
-      expect(smtp.messages.length).toBe(before);
+      expect(suite.smtp.messages.length).toBe(before);
       expect(
-        await dataSource
+        await suite.dataSource
           .getRepository(WeeklyDigestEntity)
           .findOneByOrFail({ id: `${week.weekStart}/${hung.id}` }),
       ).toMatchObject({
