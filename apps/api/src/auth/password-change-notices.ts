@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
   PASSWORD_CHANGED_NOTICE_WORKFLOW,
@@ -34,6 +35,8 @@ export class PasswordChangeNotices {
         args: [input],
       });
     } catch (error) {
+      // Started already: the same request repeated (its x-request-id), told once.
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       this.logger.warn(`password-changed notice of request ${requestId} not started: ${String(error)}`);
     }
   }
