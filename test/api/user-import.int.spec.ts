@@ -22,6 +22,18 @@ interface ImportAnswer {
     userId: string | null;
     problems: { path: string; code: string; reason: string }[];
   }[];
+  units: {
+    sheet: string;
+    counts: { create: number; update: number; unchanged: number; refused: number };
+    rows: {
+      row: number;
+      code: string;
+      action: string;
+      name: { vi: string; en: string };
+      parentCode: string | null;
+      changed: string[];
+    }[];
+  } | null;
   code?: string;
   message?: string;
   details?: { problems?: { path: string; code: string; reason: string }[] };
@@ -108,9 +120,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       return found.body.items[0] as UserAnswer | undefined;
     };
 
-    it('gives a template whose guide lists the units and the roles by the words the import reads', async () => {
+    it('gives a template listing the units on a sheet of their own, and a guide naming the roles by the words the import reads', async () => {
       const workbook = await template();
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh bạ', 'Hướng dẫn']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh bạ', 'Đơn vị', 'Hướng dẫn']);
       expect(workbook.worksheets[0].getRow(1).values).toEqual([
         undefined,
         'Họ và tên (bắt buộc)',
@@ -120,9 +132,22 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Vai trò (cách nhau bởi dấu phẩy)',
         'Ngôn ngữ (vi hoặc en)',
       ]);
+      const units: string[][] = [];
+      workbook.worksheets[1].eachRow((row) =>
+        units.push((row.values as string[]).slice(1).map((v) => v ?? '')),
+      );
+      expect(units[0]).toEqual([
+        'Mã đơn vị (bắt buộc)',
+        'Tên đơn vị (bắt buộc với đơn vị mới)',
+        'Tên tiếng Anh (để trống: như tên tiếng Việt)',
+        'Thuộc đơn vị (mã hoặc tên của đơn vị cấp trên)',
+      ]);
+      expect(units.find((row) => row[0] === 'vp-tonghop')?.slice(0, 2)).toEqual([
+        'vp-tonghop',
+        'Phòng Tổng hợp',
+      ]);
       const guide: string[] = [];
-      workbook.worksheets[1].eachRow((row) => guide.push(row.getCell(1).text + ' ' + row.getCell(2).text));
-      expect(guide).toContain('vp-tonghop Phòng Tổng hợp');
+      workbook.worksheets[2].eachRow((row) => guide.push(row.getCell(1).text + ' ' + row.getCell(2).text));
       expect(guide).toContain('Trưởng đơn vị ');
       expect(guide).toContain('Chuyên gia đánh giá nội bộ ');
     });
@@ -232,7 +257,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const refused = await importFile('admin', file, { language: 'en' });
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('RULE_VIOLATED');
-      expect(refused.body.message).toBe('Rows of the file to correct: 1; nobody was imported');
+      expect(refused.body.message).toBe('Rows of the file to correct: 1; nothing was imported');
       expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
         ['rows[3].unit', 'unknown-reference'],
         ['rows[3].roles', 'invalid-value'],
@@ -291,7 +316,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const bytes = Buffer.from(await response.arrayBuffer());
       const workbook = new Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh bạ', 'Đã ngừng hoạt động', 'Hướng dẫn']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        'Danh bạ',
+        'Đơn vị',
+        'Đã ngừng hoạt động',
+        'Hướng dẫn',
+      ]);
       const rows = (sheet: number) => {
         const found: string[][] = [];
         workbook.worksheets[sheet].eachRow((row) =>
@@ -316,13 +346,16 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       ]);
       expect(active.find((row) => row[1] === org.email('head.tonghop'))![4]).toBe('Trưởng đơn vị');
       expect(active.some((row) => row[1] === org.email('head.tthc'))).toBe(false);
-      expect(rows(1).map((row) => row[1])).toEqual(['Email (bắt buộc)', org.email('head.tthc')]);
+      expect(rows(2).map((row) => row[1])).toEqual(['Email (bắt buộc)', org.email('head.tthc')]);
+      const unitCount = (await org.as<{ total: number }>('admin', 'GET', '/api/v1/units?limit=1')).body.total;
+      expect(rows(1)).toHaveLength(unitCount + 1);
 
       // The file as exported, imported again: every active person unchanged, nothing written.
       const eventsBefore = await directoryEvents();
       const again = await importFile('admin', bytes);
       expect(again.status).toBe(200);
       expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: active.length - 1, refused: 0 });
+      expect(again.body.units?.counts).toEqual({ create: 0, update: 0, unchanged: unitCount, refused: 0 });
       expect(again.body.ignoredColumns).toEqual([
         'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
         'Ghi chú (không nhập)',
@@ -340,6 +373,96 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         });
         expect(answer.status).toBe(status);
       }
+    });
+
+    it('sets up new units and their people from one file: units first, under units the same file adds, each in the log', async () => {
+      const workbook = await template();
+      const [people, units] = workbook.worksheets;
+      // The Economic Affairs Division renamed on its own row; below the list, a new unit's office
+      // before the unit itself.
+      let kinhte = 0;
+      units.eachRow((row, number) => {
+        if (row.getCell(1).text === 'vp-kinhte') kinhte = number;
+      });
+      units.getRow(kinhte).getCell(2).value = 'Phòng Kinh tế - Ngành';
+      const base = units.rowCount;
+      units.addRow(['bqlkkt-vp', 'Văn phòng Ban', '', 'Ban Quản lý Khu kinh tế']);
+      units.addRow(['BQLKKT', 'Ban Quản lý Khu kinh tế', 'Economic Zone Authority', '']);
+      people.addRow(['Trần Thị Tâm', `tam@${domain}`, 'Văn phòng Ban', 'Tổ trưởng', 'Trưởng đơn vị', '']);
+      people.addRow(['Hồ Văn Mới', `moi@${domain}`, 'bqlkkt', 'Giám đốc', 'Trưởng đơn vị', '']);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const eventsBefore = await directoryEvents();
+
+      const check = await importFile('admin', file, { dryRun: true });
+      expect(check.status).toBe(200);
+      expect(check.body.units).toMatchObject({
+        sheet: 'Đơn vị',
+        counts: { create: 2, update: 1, refused: 0 },
+      });
+      const planned = check.body.units!.rows.filter((row) => row.action !== 'unchanged');
+      expect(planned.map((row) => [row.code, row.action, row.name, row.parentCode, row.changed])).toEqual([
+        ['vp-kinhte', 'update', { vi: 'Phòng Kinh tế - Ngành', en: expect.any(String) }, null, ['name']],
+        ['bqlkkt-vp', 'create', { vi: 'Văn phòng Ban', en: 'Văn phòng Ban' }, 'bqlkkt', []],
+        ['bqlkkt', 'create', { vi: 'Ban Quản lý Khu kinh tế', en: 'Economic Zone Authority' }, null, []],
+      ]);
+      expect(check.body.rows.map((row) => [row.email, row.action, row.unitCode, row.rolesAdded])).toEqual([
+        [`tam@${domain}`, 'create', 'bqlkkt-vp', [{ role: 'unit-head', unitCode: 'bqlkkt-vp' }]],
+        [`moi@${domain}`, 'create', 'bqlkkt', [{ role: 'unit-head', unitCode: 'bqlkkt' }]],
+      ]);
+      expect((await org.as('admin', 'GET', '/api/v1/units/bqlkkt')).status).toBe(404);
+      expect(await directoryEvents()).toBe(eventsBefore);
+
+      const done = await importFile('admin', file);
+      expect(done.status).toBe(200);
+      const centre = await org.as<{ parentCode: string | null; name: { en: string } }>(
+        'admin',
+        'GET',
+        '/api/v1/units/bqlkkt-vp',
+      );
+      expect(centre.body).toMatchObject({ parentCode: 'bqlkkt', name: { en: 'Văn phòng Ban' } });
+      expect((await userByEmail(`tam@${domain}`))!.roles.map((r) => [r.role, r.unitCode])).toEqual([
+        ['unit-head', 'bqlkkt-vp'],
+      ]);
+      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+        'admin',
+        'GET',
+        `/api/v1/directory/events?limit=${(await directoryEvents()) - eventsBefore}`,
+      );
+      const unitEvents = log.body.items.filter((e) => e.type.startsWith('unit.'));
+      expect(unitEvents.map((e) => [e.type, e.payload.code, e.payload.importedFromRow]).sort()).toEqual([
+        ['unit.changed', 'vp-kinhte', kinhte],
+        ['unit.created', 'bqlkkt', base + 2],
+        ['unit.created', 'bqlkkt-vp', base + 1],
+      ]);
+      expect(unitEvents.find((e) => e.type === 'unit.changed')!.payload).not.toHaveProperty('parentCode');
+
+      const again = await importFile('admin', file);
+      expect(again.body.units!.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+      expect(again.body.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+    });
+
+    it('imports no unit and nobody while a unit row is wrong: a loop, an unknown parent, a code that cannot be one', async () => {
+      const workbook = await template();
+      const [people, units] = workbook.worksheets;
+      units.addRow(['vong-a', 'Vòng A', '', 'vong-b']);
+      units.addRow(['vong-b', 'Vòng B', '', 'vong-a']);
+      units.addRow(['le', 'Phòng Lẻ', '', 'Sở Không Có']);
+      units.addRow(['Phòng Mới', 'Phòng Mới', '', '']);
+      people.addRow(['Người Vòng', `vong@${domain}`, 'vong-a', '', '', '']);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const refused = await importFile('admin', file, { language: 'en' });
+      expect(refused.status).toBe(422);
+      const firstUnitRow = refused.body.details!.problems![0].path.match(/unitRows\[(\d+)\]/)![1];
+      const at = (offset: number) => `unitRows[${Number(firstUnitRow) + offset}]`;
+      expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
+        [`${at(0)}.parent`, 'inconsistent'],
+        [`${at(1)}.parent`, 'inconsistent'],
+        [`${at(2)}.parent`, 'unknown-reference'],
+        [`${at(3)}.code`, 'invalid-format'],
+      ]);
+      expect(refused.body.message).toBe('Rows of the file to correct: 4; nothing was imported');
+      expect((await org.as('admin', 'GET', '/api/v1/units/vong-a')).status).toBe(404);
+      expect(await userByEmail(`vong@${domain}`)).toBeUndefined();
     });
 
     it('adds a person once when the same file is imported twice at the same moment', async () => {

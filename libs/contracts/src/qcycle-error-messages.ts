@@ -460,12 +460,12 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: 'after is not a cursor of this list',
     },
     importUnreadable: {
-      vi: 'Không đọc được danh sách trong tệp; chưa nhập ai',
-      en: 'The file could not be read as a list of people; nobody was imported',
+      vi: 'Không đọc được danh sách trong tệp; chưa nhập dòng nào',
+      en: 'The file could not be read as a list of people or units; nothing was imported',
     },
     importRefused: {
-      vi: 'Số dòng cần sửa trong tệp: {count}; chưa nhập ai',
-      en: 'Rows of the file to correct: {count}; nobody was imported',
+      vi: 'Số dòng cần sửa trong tệp: {count}; chưa nhập dòng nào',
+      en: 'Rows of the file to correct: {count}; nothing was imported',
     },
     passwordLinkExpired: {
       vi: 'Liên kết đặt mật khẩu đã hết hạn (mỗi liên kết dùng được {minutes} phút): hãy yêu cầu liên kết mới',

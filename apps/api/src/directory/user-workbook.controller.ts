@@ -32,13 +32,14 @@ export class UserWorkbookController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks',
+      'Add and update people, and units, from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks',
     description:
       `The body is the file itself (at most ${IMPORT_MAX_BYTES} bytes, ${IMPORT_MAX_ROWS} people); its kind is read from its bytes. ` +
       'Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). ' +
+      'An .xlsx may list units on a sheet of their own (Mã đơn vị, Tên đơn vị, Tên tiếng Anh, Thuộc đơn vị): the code is the key, a unit is added, renamed or moved, never removed; these are written first, so the people may name them. ' +
       'The e-mail is the key: a person already in the directory is updated, anyone else added (no password: the SSO, a password link they ask for on the sign-in page, or one set on their page). ' +
       'An empty cell keeps what is there; no role is taken away and nobody deactivated. ' +
-      'Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". ' +
+      'Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column> or unitRows[<row>].<column>, nothing written; a file that is no table of people or units: 422 with path "file". ' +
       'Each change goes to the directory log as if made by hand, with importedFromRow.',
   })
   @ApiConsumes('text/csv', XLSX)
@@ -57,7 +58,8 @@ export class UserWorkbookController {
   @Get('import/template')
   @Roles('admin')
   @ApiOperation({
-    summary: 'The workbook to fill in for an import: the columns, and a guide with your units and the roles',
+    summary:
+      'The workbook to fill in for an import: the people’s columns, your units on a sheet of their own, and a guide with the roles',
   })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: 'DANH-BA-MAU.xlsx' })

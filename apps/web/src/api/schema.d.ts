@@ -1400,8 +1400,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add and update people from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks
-         * @description The body is the file itself (at most 2097152 bytes, 2000 people); its kind is read from its bytes. Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). The e-mail is the key: a person already in the directory is updated, anyone else added (no password: the SSO, a password link they ask for on the sign-in page, or one set on their page). An empty cell keeps what is there; no role is taken away and nobody deactivated. Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column>, nothing written; a file that is no table of people: 422 with path "file". Each change goes to the directory log as if made by hand, with importedFromRow.
+         * Add and update people, and units, from a spreadsheet (.xlsx or UTF-8 CSV), all rows or none; dryRun=true only checks
+         * @description The body is the file itself (at most 2097152 bytes, 2000 people); its kind is read from its bytes. Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). An .xlsx may list units on a sheet of their own (Mã đơn vị, Tên đơn vị, Tên tiếng Anh, Thuộc đơn vị): the code is the key, a unit is added, renamed or moved, never removed; these are written first, so the people may name them. The e-mail is the key: a person already in the directory is updated, anyone else added (no password: the SSO, a password link they ask for on the sign-in page, or one set on their page). An empty cell keeps what is there; no role is taken away and nobody deactivated. Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column> or unitRows[<row>].<column>, nothing written; a file that is no table of people or units: 422 with path "file". Each change goes to the directory log as if made by hand, with importedFromRow.
          */
         post: operations["UserWorkbookController_import"];
         delete?: never;
@@ -1417,7 +1417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workbook to fill in for an import: the columns, and a guide with your units and the roles */
+        /** The workbook to fill in for an import: the people’s columns, your units on a sheet of their own, and a guide with the roles */
         get: operations["UserWorkbookController_template"];
         put?: never;
         post?: never;
@@ -5310,6 +5310,60 @@ export interface components {
                 userId: string;
             }[];
         };
+        UnitImportNameView: {
+            /** @example Administrative Procedures Control Division */
+            en: string;
+            /** @example Phòng Kiểm soát thủ tục hành chính */
+            vi: string;
+        };
+        UnitImportRowView: {
+            /**
+             * @description create: a new unit; update: a unit already in the directory (same code), renamed or moved; unchanged; refused: see problems (nothing is imported while any row is refused)
+             * @example create
+             * @enum {string}
+             */
+            action: "create" | "update" | "unchanged" | "refused";
+            /**
+             * @description For an update: what changes (name, parentCode)
+             * @example [
+             *       "name"
+             *     ]
+             */
+            changed: string[];
+            /**
+             * @description Lower-cased, as the directory keeps it
+             * @example vp-ksthc
+             */
+            code: string;
+            /** @description The unit’s name once imported; a new unit without an English name takes the Vietnamese one */
+            name: components["schemas"]["UnitImportNameView"];
+            /**
+             * @description The unit it belongs to; an empty cell keeps the unit where it is
+             * @example null
+             */
+            parentCode: string | null;
+            /** @description Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent) */
+            problems: components["schemas"]["UserImportProblemView"][];
+            /**
+             * @description The row’s number on the units’ sheet
+             * @example 4
+             */
+            row: number;
+        };
+        UnitImportView: {
+            counts: components["schemas"]["UserImportCountsView"];
+            /**
+             * @description Headings of columns that were not read
+             * @example []
+             */
+            ignoredColumns: string[];
+            rows: components["schemas"]["UnitImportRowView"][];
+            /**
+             * @description The units’ sheet read
+             * @example Đơn vị
+             */
+            sheet: string;
+        };
         UnitPage: {
             items: components["schemas"]["UnitView"][];
             /** @example 20 */
@@ -5528,10 +5582,12 @@ export interface components {
             ignoredColumns: string[];
             rows: components["schemas"]["UserImportRowView"][];
             /**
-             * @description The worksheet read (an .xlsx: its first); null for a CSV
+             * @description The people’s worksheet (an .xlsx: the first with the Họ và tên and Email headings); null for a CSV or a file of units only
              * @example Danh bạ
              */
             sheet: string | null;
+            /** @description The units’ sheet of an .xlsx (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none */
+            units: components["schemas"]["UnitImportView"] | null;
         };
         UserPage: {
             items: components["schemas"]["UserView"][];

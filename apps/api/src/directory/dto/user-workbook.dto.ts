@@ -120,6 +120,71 @@ export class UserImportCountsView {
   refused!: number;
 }
 
+export class UnitImportNameView {
+  @ApiProperty({ example: 'Phòng Kiểm soát thủ tục hành chính' })
+  vi!: string;
+
+  @ApiProperty({ example: 'Administrative Procedures Control Division' })
+  en!: string;
+}
+
+export class UnitImportRowView {
+  @ApiProperty({ example: 4, description: 'The row’s number on the units’ sheet' })
+  row!: number;
+
+  @ApiProperty({ example: 'vp-ksthc', description: 'Lower-cased, as the directory keeps it' })
+  code!: string;
+
+  @ApiProperty({
+    enum: ['create', 'update', 'unchanged', 'refused'],
+    example: 'create',
+    description:
+      'create: a new unit; update: a unit already in the directory (same code), renamed or moved; unchanged; refused: see problems (nothing is imported while any row is refused)',
+  })
+  action!: 'create' | 'update' | 'unchanged' | 'refused';
+
+  @ApiProperty({
+    type: UnitImportNameView,
+    description: 'The unit’s name once imported; a new unit without an English name takes the Vietnamese one',
+  })
+  name!: UnitImportNameView;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'The unit it belongs to; an empty cell keeps the unit where it is',
+  })
+  parentCode!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['name'],
+    description: 'For an update: what changes (name, parentCode)',
+  })
+  changed!: string[];
+
+  @ApiProperty({
+    type: [UserImportProblemView],
+    description: 'Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent)',
+  })
+  problems!: UserImportProblemView[];
+}
+
+export class UnitImportView {
+  @ApiProperty({ example: 'Đơn vị', description: 'The units’ sheet read' })
+  sheet!: string;
+
+  @ApiProperty({ type: [String], example: [], description: 'Headings of columns that were not read' })
+  ignoredColumns!: string[];
+
+  @ApiProperty({ type: UserImportCountsView })
+  counts!: UserImportCountsView;
+
+  @ApiProperty({ type: [UnitImportRowView] })
+  rows!: UnitImportRowView[];
+}
+
 export class UserImportView {
   @ApiProperty({ example: false, description: 'true: a check, nothing was written' })
   dryRun!: boolean;
@@ -128,7 +193,8 @@ export class UserImportView {
     example: 'Danh bạ',
     nullable: true,
     type: String,
-    description: 'The worksheet read (an .xlsx: its first); null for a CSV',
+    description:
+      'The people’s worksheet (an .xlsx: the first with the Họ và tên and Email headings); null for a CSV or a file of units only',
   })
   sheet!: string | null;
 
@@ -144,4 +210,12 @@ export class UserImportView {
 
   @ApiProperty({ type: [UserImportRowView] })
   rows!: UserImportRowView[];
+
+  @ApiProperty({
+    type: UnitImportView,
+    nullable: true,
+    description:
+      'The units’ sheet of an .xlsx (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none',
+  })
+  units!: UnitImportView | null;
 }

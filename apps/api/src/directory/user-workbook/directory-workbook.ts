@@ -1,7 +1,9 @@
 import { Workbook } from 'exceljs';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { IMPORT_MAX_ROWS } from './import-file';
-import { IMPORT_COLUMNS, ROLE_WORDS, type ImportColumn, type KnownUnit } from './import-plan';
+import { IMPORT_COLUMNS, ROLE_WORDS, type ImportColumn } from './import-plan';
+import type { KnownUnit } from './import-sheet';
+import { UNIT_COLUMNS, type UnitColumn } from './unit-import-plan';
 
 /** What each column's heading says beside its name, in the template. */
 const COLUMN_NOTES: Record<ImportColumn, { vi: string; en: string }> = {
@@ -13,12 +15,20 @@ const COLUMN_NOTES: Record<ImportColumn, { vi: string; en: string }> = {
   locale: { vi: 'vi hoặc en', en: 'vi or en' },
 };
 
+const UNIT_COLUMN_NOTES: Record<UnitColumn, { vi: string; en: string }> = {
+  code: { vi: 'bắt buộc', en: 'required' },
+  nameVi: { vi: 'bắt buộc với đơn vị mới', en: 'required for a new unit' },
+  nameEn: { vi: 'để trống: như tên tiếng Việt', en: 'empty: as the Vietnamese name' },
+  parent: { vi: 'mã hoặc tên của đơn vị cấp trên', en: 'code or name of the unit it belongs to' },
+};
+
 const GUIDE: Record<'vi' | 'en', string[]> = {
   vi: [
     'Mỗi người một dòng ở trang "Danh bạ", dưới dòng tiêu đề; không đổi tên cột.',
     'Email là khóa: người đã có trong danh bạ (cùng email) được cập nhật, người chưa có được thêm.',
     'Ô để trống giữ nguyên thông tin đang có. Nhập tệp chỉ thêm và cập nhật: không thu hồi vai trò, không ngừng hoạt động ai.',
     'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó.',
+    'Mỗi đơn vị một dòng ở trang "Đơn vị": mã là khóa; đơn vị đã có (cùng mã) được đổi tên hoặc chuyển theo dòng đó, đơn vị chưa có được thêm. Cột Đơn vị ở trang "Danh bạ" ghi mã hoặc tên một đơn vị trong danh bạ hoặc ở trang "Đơn vị". Nhập tệp không xóa đơn vị nào.',
     'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc quản trị viên đặt mật khẩu ban đầu trên trang của từng người.',
     `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
   ],
@@ -27,6 +37,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'The e-mail is the key: someone already in the directory (same e-mail) is updated, anyone else is added.',
     'An empty cell keeps what the directory has. An import only adds and updates: no role is taken away, nobody is deactivated.',
     'A unit head leads the unit written in the Unit column of their own row.',
+    'One unit per row on the "Units" sheet: the code is the key; a unit already in the directory (same code) is renamed or moved as its row says, any other is added. The Unit column of the "Directory" sheet names a unit of the directory or of the "Units" sheet, by its code or name. An import removes no unit.',
     'People added sign in through the single sign-on (SSO); without SSO, each sets a password with "Forgot your password?" on the sign-in page (where qcycle sends mail), or the administrator sets their initial password on their page.',
     `At most ${IMPORT_MAX_ROWS} people per import. Before importing, the Directory page shows each row as added, updated or to be corrected; no row is imported while any needs correcting.`,
   ],
@@ -36,9 +47,7 @@ const WORDS = {
   vi: {
     sheet: 'Danh bạ',
     guide: 'Hướng dẫn',
-    units: 'Đơn vị trong danh bạ',
-    code: 'Mã',
-    name: 'Tên',
+    units: 'Đơn vị',
     roles: 'Vai trò',
     inactive: 'Đã ngừng hoạt động',
     certificate: 'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
@@ -48,9 +57,7 @@ const WORDS = {
   en: {
     sheet: 'Directory',
     guide: 'Guide',
-    units: 'Units in the directory',
-    code: 'Code',
-    name: 'Name',
+    units: 'Units',
     roles: 'Roles',
     inactive: 'Deactivated',
     certificate: 'Internal auditor certificate (not imported)',
@@ -74,8 +81,8 @@ export interface ExportedPerson {
 
 /**
  * The workbook an administrator fills in to import people: the "Danh bạ" sheet with the columns'
- * headings (the import reads its first sheet), and a guide listing the organisation's units and the
- * roles by the words the import reads.
+ * headings, the "Đơn vị" sheet listing the organisation's units (to which more are added, or which
+ * are renamed, in the same file), and a guide listing the roles by the words the import reads.
  */
 export function userImportTemplate(units: KnownUnit[], language: 'vi' | 'en'): Promise<Buffer> {
   return directoryWorkbook(units, language, null);
@@ -120,6 +127,7 @@ async function directoryWorkbook(
     for (const person of listed ?? []) sheet.addRow(exportedRow(person, units, language));
   };
   sheetOf(words.sheet, people && people.filter((p) => p.active));
+  unitsSheet(workbook, units, language);
   if (people)
     sheetOf(
       words.inactive,
@@ -131,14 +139,46 @@ async function directoryWorkbook(
   guide.getColumn(2).width = 70;
   for (const line of GUIDE[language]) guide.addRow([line]).getCell(1).alignment = { wrapText: false };
   guide.addRow([]);
-  guide.addRow([words.units]).font = { bold: true };
-  guide.addRow([words.code, words.name]).font = { bold: true };
-  for (const unit of [...units].sort((a, b) => a.code.localeCompare(b.code)))
-    guide.addRow([unit.code, language === 'en' ? unit.nameEn : unit.nameVi]);
-  guide.addRow([]);
   guide.addRow([words.roles]).font = { bold: true };
   for (const role of USER_ROLES) guide.addRow([ROLE_WORDS[role][language]]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The units' sheet, as the import reads it back: each unit of the directory under the unit it
+ * belongs to (by code: codes are never ambiguous), parents before their sub-units.
+ */
+function unitsSheet(workbook: Workbook, units: KnownUnit[], language: 'vi' | 'en'): void {
+  const sheet = workbook.addWorksheet(WORDS[language].units, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = (Object.keys(UNIT_COLUMNS) as UnitColumn[]).map((column) => ({
+    header: `${UNIT_COLUMNS[column][language]} (${UNIT_COLUMN_NOTES[column][language]})`,
+    key: column,
+    width: column === 'code' ? 24 : 44,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  const byCode = [...units].sort((a, b) => a.code.localeCompare(b.code));
+  const add = (parentCode: string | null, seen: Set<string>) => {
+    for (const unit of byCode.filter((u) => u.parentCode === parentCode && !seen.has(u.code))) {
+      seen.add(unit.code);
+      sheet.addRow({
+        code: unit.code,
+        nameVi: unit.nameVi,
+        nameEn: unit.nameEn,
+        parent: unit.parentCode ?? '',
+      });
+      add(unit.code, seen);
+    }
+  };
+  const seen = new Set<string>();
+  add(null, seen);
+  // A unit whose parent is not in the directory (none should be) is still listed.
+  for (const unit of byCode.filter((u) => !seen.has(u.code)))
+    sheet.addRow({
+      code: unit.code,
+      nameVi: unit.nameVi,
+      nameEn: unit.nameEn,
+      parent: unit.parentCode ?? '',
+    });
 }
 
 /**

@@ -8,7 +8,9 @@ describe('reading the file people are imported from', () => {
       '\ufeffHọ và tên,Email,Vai trò\r\n' +
       '"Phạm Thị Lan",lan.pt@kontum.gov.vn,"Trưởng đơn vị, Chuyên gia đánh giá nội bộ"\r\n' +
       '"Lê ""Bảy"" Văn",bay@kontum.gov.vn,"Chuyên viên\nVăn thư"\r\n';
-    const table = await readImportFile(Buffer.from(csv));
+    const tables = await readImportFile(Buffer.from(csv));
+    expect(tables).toHaveLength(1);
+    const [table] = tables;
     expect(table.sheet).toBeNull();
     expect(table.rows).toEqual([
       ['Họ và tên', 'Email', 'Vai trò'],
@@ -34,15 +36,16 @@ describe('reading the file people are imported from', () => {
     await expect(readImportFile(cp1258)).rejects.toThrow(/UTF-8/);
   });
 
-  it('reads an .xlsx: its first sheet, an e-mail Excel linked as its text, row numbers as Excel shows them', async () => {
+  it('reads an .xlsx: each sheet in order, an e-mail Excel linked as its text, row numbers as Excel shows them', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Danh bạ');
     sheet.getCell('A1').value = 'Họ và tên';
     sheet.getCell('B1').value = 'Email';
     sheet.getCell('A3').value = 'Phạm Thị Lan';
     sheet.getCell('B3').value = { text: 'lan.pt@kontum.gov.vn', hyperlink: 'mailto:lan.pt@kontum.gov.vn' };
-    workbook.addWorksheet('Khác').getCell('A1').value = 'not read';
-    const table = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()));
+    workbook.addWorksheet('Đơn vị').getCell('A1').value = 'Mã đơn vị';
+    const [table, units] = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(units).toEqual({ sheet: 'Đơn vị', rows: [['Mã đơn vị']] });
     expect(table.sheet).toBe('Danh bạ');
     expect(table.rows[0]).toEqual(['Họ và tên', 'Email']);
     expect(table.rows[1]).toEqual([]);

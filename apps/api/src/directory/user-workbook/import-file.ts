@@ -3,8 +3,8 @@ import type { ProblemReason } from '@qcycle/domain';
 
 /**
  * Reads the file an administrator imports people from (docs/api.md "Importing people from a
- * spreadsheet") into rows of cell texts: an Excel workbook (.xlsx, its first sheet) or a CSV saved
- * as UTF-8. Which one is judged by the bytes, not the name or the declared type: Windows browsers
+ * spreadsheet") into tables of cell texts: an Excel workbook (.xlsx, each of its sheets: people
+ * on one, units on another) or a CSV saved as UTF-8 (one table). Which one is judged by the bytes, not the name or the declared type: Windows browsers
  * send a .csv as `application/vnd.ms-excel`.
  */
 
@@ -32,7 +32,8 @@ export class ImportFileUnreadable extends Error {
   }
 }
 
-export async function readImportFile(bytes: Buffer): Promise<ImportTable> {
+/** The file's tables: an .xlsx's sheets in their order, or a CSV's one table. */
+export async function readImportFile(bytes: Buffer): Promise<ImportTable[]> {
   if (bytes.length === 0) throw new ImportFileUnreadable({ vi: 'Tệp trống.', en: 'The file is empty.' });
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return readXlsx(bytes);
   if (bytes.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')))
@@ -40,7 +41,7 @@ export async function readImportFile(bytes: Buffer): Promise<ImportTable> {
       vi: 'Tệp Excel định dạng cũ (.xls): hãy mở bằng Excel, chọn Lưu thành "Sổ làm việc Excel (.xlsx)" rồi gửi lại.',
       en: 'An old-format Excel file (.xls): open it in Excel, save it as "Excel Workbook (.xlsx)" and send that.',
     });
-  return { sheet: null, rows: readCsv(bytes) };
+  return [{ sheet: null, rows: readCsv(bytes) }];
 }
 
 /**
@@ -111,8 +112,8 @@ function separatorOf(text: string): string {
   return [...counts.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-/** The workbook's first worksheet, each cell as Excel shows it (a linked e-mail as its text). */
-async function readXlsx(bytes: Buffer): Promise<ImportTable> {
+/** The workbook's worksheets, each cell as Excel shows it (a linked e-mail as its text). */
+async function readXlsx(bytes: Buffer): Promise<ImportTable[]> {
   const unpacked = declaredUnpackedBytes(bytes);
   if (unpacked === null || unpacked > XLSX_MAX_UNPACKED_BYTES)
     throw new ImportFileUnreadable(
@@ -132,19 +133,20 @@ async function readXlsx(bytes: Buffer): Promise<ImportTable> {
       en: 'The .xlsx could not be read: open it in Excel, save it again and send that.',
     });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet)
+  if (workbook.worksheets.length === 0)
     throw new ImportFileUnreadable({ vi: 'Tệp không có trang tính nào.', en: 'The workbook has no sheet.' });
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number > IMPORT_MAX_ROWS + 50) return;
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = (cell.text ?? '').trim();
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (number > IMPORT_MAX_ROWS + 50) return;
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = (cell.text ?? '').trim();
+      });
+      rows[number - 1] = Array.from(cells, (cell) => cell ?? '');
     });
-    rows[number - 1] = Array.from(cells, (cell) => cell ?? '');
+    return { sheet: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
   });
-  return { sheet: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
 }
 
 /**

@@ -1,11 +1,17 @@
 import { ImportFileUnreadable } from './import-file';
-import { planUserImport, readImportRows, type DirectorySnapshot, type KnownUser } from './import-plan';
+import type { ImportTable } from './import-file';
+import { planUserImport, readDirectoryFile, type DirectorySnapshot, type KnownUser } from './import-plan';
 
 const units = [
-  { code: 'vp-tonghop', nameVi: 'Phòng Tổng hợp', nameEn: 'General Affairs Division' },
-  { code: 'vp-hcth', nameVi: 'Phòng Hành chính - Tổ chức', nameEn: 'Administration Division' },
-  { code: 'vp-thanhtra-1', nameVi: 'Phòng Thanh tra', nameEn: 'Inspection' },
-  { code: 'vp-thanhtra-2', nameVi: 'Phòng Thanh tra', nameEn: 'Inspection 2' },
+  { code: 'vp-tonghop', nameVi: 'Phòng Tổng hợp', nameEn: 'General Affairs Division', parentCode: null },
+  {
+    code: 'vp-hcth',
+    nameVi: 'Phòng Hành chính - Tổ chức',
+    nameEn: 'Administration Division',
+    parentCode: null,
+  },
+  { code: 'vp-thanhtra-1', nameVi: 'Phòng Thanh tra', nameEn: 'Inspection', parentCode: null },
+  { code: 'vp-thanhtra-2', nameVi: 'Phòng Thanh tra', nameEn: 'Inspection 2', parentCode: null },
 ];
 
 const lan: KnownUser = {
@@ -29,6 +35,11 @@ function directory(...users: KnownUser[]): DirectorySnapshot {
 
 function plan(csvRows: string[][], snapshot = directory(lan)) {
   return planUserImport(readImportRows({ sheet: null, rows: csvRows }).rows, snapshot);
+}
+
+/** The people's sheet of a file of one table. */
+function readImportRows(table: ImportTable) {
+  return readDirectoryFile([table]).people;
 }
 
 const HEADING = [

@@ -2,6 +2,17 @@ import { isEmail } from 'class-validator';
 import { validationProblem, type ProblemReason, type ValidationProblem } from '@qcycle/domain';
 import { USER_ROLES, type UserRole } from '@qcycle/persistence';
 import { IMPORT_MAX_ROWS, ImportFileUnreadable, type ImportTable } from './import-file';
+import {
+  headingRowOf,
+  readSheet,
+  sameWords,
+  unitsNamed,
+  type ColumnWords,
+  type ImportAction,
+  type KnownUnit,
+  type SheetRows,
+} from './import-sheet';
+import { UNIT_COLUMNS, type UnitColumn } from './unit-import-plan';
 
 /**
  * What an import of people from a spreadsheet would do (docs/api.md "Importing people from a
@@ -13,9 +24,6 @@ import { IMPORT_MAX_ROWS, ImportFileUnreadable, type ImportTable } from './impor
  * is deactivated, and an empty cell leaves what the directory has.
  */
 
-/** How far down a sheet its heading row is looked for. */
-const HEADING_SEARCH_ROWS = 20;
-
 export type ImportColumn = 'fullName' | 'email' | 'unit' | 'title' | 'roles' | 'locale';
 
 /**
@@ -23,7 +31,7 @@ export type ImportColumn = 'fullName' | 'email' | 'unit' | 'title' | 'roles' | '
  * other headings people use for them. A heading is read without case, surrounding spaces or a
  * note in brackets ("Họ và tên (bắt buộc)").
  */
-export const IMPORT_COLUMNS: Record<ImportColumn, { vi: string; en: string; also: string[] }> = {
+export const IMPORT_COLUMNS: Record<ImportColumn, ColumnWords> = {
   fullName: { vi: 'Họ và tên', en: 'Full name', also: ['Họ tên', 'Name'] },
   email: { vi: 'Email', en: 'E-mail', also: ['Thư điện tử', 'Địa chỉ email'] },
   unit: { vi: 'Đơn vị', en: 'Unit', also: ['Mã đơn vị', 'Phòng', 'Unit code'] },
@@ -36,7 +44,7 @@ export const IMPORT_COLUMNS: Record<ImportColumn, { vi: string; en: string; also
  * Each role by the words a spreadsheet may name it with: the name the template lists first, then
  * the directory page's longer label, the English name and the role's code.
  */
-export const ROLE_WORDS: Record<UserRole, { vi: string; en: string; also: string[] }> = {
+export const ROLE_WORDS: Record<UserRole, ColumnWords> = {
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator', also: ['Quản trị'] },
   'quality-representative': { vi: 'Đại diện chất lượng', en: 'Quality Representative', also: [] },
   leader: { vi: 'Lãnh đạo', en: 'Leader', also: ['Lãnh đạo UBND'] },
@@ -61,16 +69,13 @@ const LOCALE_WORDS: Record<'vi' | 'en', string[]> = {
   en: ['en', 'Tiếng Anh', 'English'],
 };
 
-/** A row as the file has it, each cell trimmed; `row` is the sheet's row number. */
-export interface ImportRow {
-  row: number;
-  cells: Record<ImportColumn, string>;
-}
+/** A row of people as the file has it, each cell trimmed; `row` is the sheet's row number. */
+export type ImportRow = SheetRows<ImportColumn>['rows'][number];
 
-/** The rows of people under the heading row, and the headings of columns not read. */
-export interface ImportRows {
-  rows: ImportRow[];
-  ignoredColumns: string[];
+/** What an imported file lists: its people, and the units on a sheet of their own (an .xlsx only). */
+export interface DirectoryFile {
+  people: SheetRows<ImportColumn>;
+  units: SheetRows<UnitColumn> | null;
 }
 
 /** A person of the directory as the plan needs them. */
@@ -86,20 +91,12 @@ export interface KnownUser {
   roles: { role: UserRole; unitCode: string | null }[];
 }
 
-export interface KnownUnit {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-}
-
 export interface DirectorySnapshot {
   organisationCode: string;
   units: KnownUnit[];
   /** Everyone with one of the file's e-mails, of any organisation (an e-mail is one account). */
   usersByEmail: ReadonlyMap<string, KnownUser>;
 }
-
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'refused';
 
 /** The fields of a person an import sets. */
 export interface ImportedFields {
@@ -124,71 +121,49 @@ export interface PlannedRow {
   problems: ValidationProblem[];
 }
 
+const PEOPLE_REQUIRED: ImportColumn[] = ['fullName', 'email'];
+const UNITS_REQUIRED: UnitColumn[] = ['code', 'nameVi'];
+
 /**
- * Reads the heading row and the rows of people under it. The heading row is the first with both a
- * name and an e-mail heading, among the first rows (a sheet may open with a title, "DANH SÁCH CÁN
- * BỘ", and a blank line); failing that, the first row with anything in it, whose missing columns are
- * then named.
+ * Finds the file's people and units. The units' sheet is the one whose heading row names a unit
+ * code and a unit name (and no e-mail). The people's is the first other sheet with a name and an
+ * e-mail heading (in the template and the export, "Danh bạ", the first), or else, in a file
+ * without units, the first sheet, whose missing headings are then named. A file must list someone
+ * or some unit.
  */
-export function readImportRows(table: ImportTable): ImportRows {
-  const firstFilled = table.rows.findIndex((cells) => cells?.some((cell) => cell !== ''));
-  if (firstFilled < 0) throw new ImportFileUnreadable({ vi: 'Tệp trống.', en: 'The file is empty.' });
-  const headed = table.rows.slice(0, HEADING_SEARCH_ROWS).findIndex((cells) => {
-    const named = (cells ?? []).map(columnNamed);
-    return named.includes('fullName') && named.includes('email');
-  });
-  const headingIndex = headed >= 0 ? headed : firstFilled;
-  const headings = table.rows[headingIndex];
-  const columnAt = new Map<ImportColumn, number>();
-  const ignoredColumns: string[] = [];
-  headings.forEach((heading, index) => {
-    if (heading === '') return;
-    const column = columnNamed(heading);
-    if (!column) return void ignoredColumns.push(heading);
-    if (columnAt.has(column))
-      throw new ImportFileUnreadable({
-        vi: `Cột "${IMPORT_COLUMNS[column].vi}" có hai lần ở dòng tiêu đề (dòng ${headingIndex + 1}).`,
-        en: `The column "${IMPORT_COLUMNS[column].en}" is twice in the heading row (row ${headingIndex + 1}).`,
-      });
-    columnAt.set(column, index);
-  });
-  const missing = (['fullName', 'email'] as const).filter((column) => !columnAt.has(column));
-  if (missing.length > 0)
-    throw new ImportFileUnreadable({
-      vi: `Dòng tiêu đề (dòng ${headingIndex + 1}) thiếu cột ${missing.map((c) => `"${IMPORT_COLUMNS[c].vi}"`).join(' và ')}: hãy dùng tệp mẫu.`,
-      en: `The heading row (row ${headingIndex + 1}) has no ${missing.map((c) => `"${IMPORT_COLUMNS[c].en}"`).join(' and ')} column: use the template.`,
-    });
-  const rows: ImportRow[] = [];
-  for (let index = headingIndex + 1; index < table.rows.length; index++) {
-    const cells = table.rows[index];
-    if (!cells || cells.every((cell) => cell === '')) continue;
-    const cell = (column: ImportColumn) => {
-      const at = columnAt.get(column);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
-    };
-    rows.push({
-      row: index + 1,
-      cells: {
-        fullName: cell('fullName'),
-        email: cell('email'),
-        unit: cell('unit'),
-        title: cell('title'),
-        roles: cell('roles'),
-        locale: cell('locale'),
-      },
-    });
-  }
-  if (rows.length === 0)
+export function readDirectoryFile(tables: ImportTable[]): DirectoryFile {
+  const unitsTable = tables.find(
+    (table) =>
+      headingRowOf(table, UNIT_COLUMNS, UNITS_REQUIRED) >= 0 &&
+      headingRowOf(table, IMPORT_COLUMNS, ['email']) < 0,
+  );
+  const peopleTable =
+    tables.find(
+      (table) => table !== unitsTable && headingRowOf(table, IMPORT_COLUMNS, PEOPLE_REQUIRED) >= 0,
+    ) ?? (unitsTable ? undefined : tables[0]);
+  const units = unitsTable ? readSheet(unitsTable, UNIT_COLUMNS, UNITS_REQUIRED) : null;
+  const people = peopleTable
+    ? readSheet(peopleTable, IMPORT_COLUMNS, PEOPLE_REQUIRED)
+    : { sheet: null, rows: [], ignoredColumns: [] };
+  const filled = (table: ImportTable | undefined) =>
+    table?.rows.some((cells) => cells?.some((cell) => cell !== '')) ?? false;
+  if (!filled(peopleTable) && !filled(unitsTable))
+    throw new ImportFileUnreadable({ vi: 'Tệp trống.', en: 'The file is empty.' });
+  if (people.rows.length === 0 && (units?.rows.length ?? 0) === 0)
     throw new ImportFileUnreadable({
       vi: 'Tệp không có ai dưới dòng tiêu đề.',
       en: 'The file lists nobody under its heading row.',
     });
-  if (rows.length > IMPORT_MAX_ROWS)
-    throw new ImportFileUnreadable({
-      vi: `Tệp có ${rows.length} người; mỗi lần nhập tối đa ${IMPORT_MAX_ROWS}: hãy chia thành nhiều tệp.`,
-      en: `The file lists ${rows.length} people; one import takes at most ${IMPORT_MAX_ROWS}: split it into several files.`,
-    });
-  return { rows, ignoredColumns };
+  for (const [sheet, what] of [
+    [people, { vi: 'người', en: 'people' }],
+    [units, { vi: 'đơn vị', en: 'units' }],
+  ] as const)
+    if (sheet && sheet.rows.length > IMPORT_MAX_ROWS)
+      throw new ImportFileUnreadable({
+        vi: `Tệp có ${sheet.rows.length} ${what.vi}; mỗi lần nhập tối đa ${IMPORT_MAX_ROWS}: hãy chia thành nhiều tệp.`,
+        en: `The file lists ${sheet.rows.length} ${what.en}; one import takes at most ${IMPORT_MAX_ROWS}: split it into several files.`,
+      });
+  return { people, units };
 }
 
 /** Works out, row by row, what importing `rows` into the directory `snapshot` would do. */
@@ -248,8 +223,8 @@ export function planUserImport(rows: ImportRow[], snapshot: DirectorySnapshot): 
           units.length === 0 ? 'unknown-reference' : 'inconsistent',
           units.length === 0
             ? {
-                vi: `Không có đơn vị "${cells.unit}" trong danh bạ: ghi mã hoặc tên đơn vị như ở trang Đơn vị.`,
-                en: `No unit "${cells.unit}" in the directory: write the unit's code or name as the Units page shows it.`,
+                vi: `Không có đơn vị "${cells.unit}" trong danh bạ: ghi mã hoặc tên đơn vị như ở trang Đơn vị, hoặc thêm đơn vị này vào trang "Đơn vị" của tệp.`,
+                en: `No unit "${cells.unit}" in the directory: write the unit's code or name as the Units page shows it, or add the unit on the file's "Units" sheet.`,
               }
             : {
                 vi: `Có ${units.length} đơn vị tên "${cells.unit}": hãy ghi mã đơn vị (${units.map((u) => u.code).join(', ')}).`,
@@ -321,39 +296,9 @@ export function planUserImport(rows: ImportRow[], snapshot: DirectorySnapshot): 
   });
 }
 
-/** The heading's column, if it names one. */
-function columnNamed(heading: string): ImportColumn | undefined {
-  return (Object.keys(IMPORT_COLUMNS) as ImportColumn[]).find((column) => {
-    const { vi, en, also } = IMPORT_COLUMNS[column];
-    return [vi, en, ...also].some((name) => sameWords(name, heading));
-  });
-}
-
 function roleNamed(word: string): UserRole | undefined {
   return USER_ROLES.find((role) => {
     const { vi, en, also } = ROLE_WORDS[role];
     return [role, vi, en, ...also].some((name) => sameWords(name, word));
   });
-}
-
-/** Units whose code is `text`, or else whose name is, in either language. */
-function unitsNamed(text: string, units: KnownUnit[]): KnownUnit[] {
-  const byCode = units.filter((unit) => unit.code === text.toLowerCase());
-  if (byCode.length > 0) return byCode;
-  return units.filter((unit) => sameWords(unit.nameVi, text) || sameWords(unit.nameEn, text));
-}
-
-/** The same words, whatever the case, spacing, Unicode composition or a note in brackets. */
-export function sameWords(a: string, b: string): boolean {
-  return words(a) === words(b);
-}
-
-function words(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[*:]/g, ' ')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('vi');
 }

@@ -21,13 +21,20 @@ import { directoryExport, userImportTemplate } from './directory-workbook';
 import { IMPORT_MAX_BYTES, ImportFileUnreadable, readImportFile } from './import-file';
 import {
   planUserImport,
-  readImportRows,
+  readDirectoryFile,
+  type DirectoryFile,
   type DirectorySnapshot,
-  type ImportRows,
-  type KnownUnit,
   type KnownUser,
   type PlannedRow,
 } from './import-plan';
+import type { KnownUnit } from './import-sheet';
+import { planUnitImport, unitsAfterImport, type PlannedUnitRow } from './unit-import-plan';
+
+/** What an import does, or would do: its units' rows (when the file has them), then its people's. */
+interface ImportPlan {
+  units: PlannedUnitRow[] | null;
+  people: PlannedRow[];
+}
 
 /** What a file may be declared as; which it is, is read from its bytes. */
 const IMPORT_CONTENT_TYPES = [
@@ -57,11 +64,9 @@ export class UserWorkbookService {
     language: ErrorLanguage,
   ): Promise<UserImportView> {
     const file = await readBody(request);
-    let table: Awaited<ReturnType<typeof readImportFile>>;
-    let rows: ImportRows;
+    let read: DirectoryFile;
     try {
-      table = await readImportFile(file);
-      rows = readImportRows(table);
+      read = readDirectoryFile(await readImportFile(file));
     } catch (error) {
       if (!(error instanceof ImportFileUnreadable)) throw error;
       throw new QcycleError(
@@ -74,19 +79,16 @@ export class UserWorkbookService {
       );
     }
     const plan = dryRun
-      ? planUserImport(rows.rows, await snapshot(this.dataSource.manager, caller.organisationCode, rows))
-      : await this.apply(caller, rows, by);
+      ? planImport(read, await snapshot(this.dataSource.manager, caller.organisationCode, read))
+      : await this.apply(caller, read, by);
+    const inLanguage = (problems: PlannedRow['problems']) =>
+      problems.map((problem) => problemInLanguage(problem, language));
     return {
       dryRun,
-      sheet: table.sheet,
-      ignoredColumns: rows.ignoredColumns,
-      counts: {
-        create: plan.filter((r) => r.action === 'create').length,
-        update: plan.filter((r) => r.action === 'update').length,
-        unchanged: plan.filter((r) => r.action === 'unchanged').length,
-        refused: plan.filter((r) => r.action === 'refused').length,
-      },
-      rows: plan.map((row) => ({
+      sheet: read.people.sheet,
+      ignoredColumns: read.people.ignoredColumns,
+      counts: countsOf(plan.people),
+      rows: plan.people.map((row) => ({
         row: row.row,
         email: row.email,
         action: row.action,
@@ -94,8 +96,25 @@ export class UserWorkbookService {
         changed: row.changed,
         rolesAdded: row.rolesAdded,
         userId: row.userId,
-        problems: row.problems.map((problem) => problemInLanguage(problem, language)),
+        problems: inLanguage(row.problems),
       })),
+      units:
+        read.units && plan.units
+          ? {
+              sheet: read.units.sheet ?? '',
+              ignoredColumns: read.units.ignoredColumns,
+              counts: countsOf(plan.units),
+              rows: plan.units.map((row) => ({
+                row: row.row,
+                code: row.code,
+                action: row.action,
+                name: { vi: row.fields.nameVi, en: row.fields.nameEn },
+                parentCode: row.fields.parentCode,
+                changed: row.changed.map((field) => (field === 'parentCode' ? field : 'name')),
+                problems: inLanguage(row.problems),
+              })),
+            }
+          : null,
     };
   }
 
@@ -147,13 +166,16 @@ export class UserWorkbookService {
     );
   }
 
-  /** Plans again on the directory as the transaction reads it, and writes every row, or none. */
-  private async apply(caller: Principal, rows: ImportRows, by: Attribution): Promise<PlannedRow[]> {
+  /**
+   * Plans again on the directory as the transaction reads it, and writes every row, or none: the
+   * units first, so that the people's rows may name the units the same file adds.
+   */
+  private async apply(caller: Principal, read: DirectoryFile, by: Attribution): Promise<ImportPlan> {
     const org = caller.organisationCode;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const plan = planUserImport(rows.rows, await snapshot(manager, org, rows));
-        const refused = plan.filter((row) => row.action === 'refused');
+        const plan = planImport(read, await snapshot(manager, org, read));
+        const refused = [...(plan.units ?? []), ...plan.people].filter((row) => row.action === 'refused');
         if (refused.length > 0)
           throw new QcycleError(
             QcycleErrorCode.RuleViolated,
@@ -161,10 +183,11 @@ export class UserWorkbookService {
             { count: refused.length },
             { problems: refused.flatMap((row) => row.problems) },
           );
+        await writeUnits(manager, org, plan.units ?? [], by);
         const users = await manager.findBy(UserEntity, {
-          id: In(plan.flatMap((row) => (row.action === 'update' && row.userId ? [row.userId] : []))),
+          id: In(plan.people.flatMap((row) => (row.action === 'update' && row.userId ? [row.userId] : []))),
         });
-        for (const row of plan) {
+        for (const row of plan.people) {
           if (row.action === 'create') row.userId = await createUser(manager, org, row, by);
           else if (row.action === 'update') {
             const user = users.find((u) => u.id === row.userId);
@@ -174,10 +197,90 @@ export class UserWorkbookService {
         return plan;
       });
     } catch (error) {
-      // Someone added one of these e-mails between the transaction's read and its insert.
-      if (isUniqueViolation(error)) throw conflict('alreadyExists', {}, { what: 'User' });
+      // Someone added one of these e-mails, or units, between the transaction's read and its insert.
+      if (isUniqueViolation(error)) throw conflict('alreadyExists', {}, { what: 'User or unit' });
       throw error;
     }
+  }
+}
+
+/** The people's plan on the directory as the units' rows leave it. */
+function planImport(read: DirectoryFile, directory: DirectorySnapshot): ImportPlan {
+  const units = read.units ? planUnitImport(read.units.rows, directory.units) : null;
+  const unitsAfter = units ? unitsAfterImport(units, directory.units) : directory.units;
+  return { units, people: planUserImport(read.people.rows, { ...directory, units: unitsAfter }) };
+}
+
+function countsOf(rows: readonly { action: PlannedRow['action'] }[]) {
+  return {
+    create: rows.filter((r) => r.action === 'create').length,
+    update: rows.filter((r) => r.action === 'update').length,
+    unchanged: rows.filter((r) => r.action === 'unchanged').length,
+    refused: rows.filter((r) => r.action === 'refused').length,
+  };
+}
+
+/**
+ * Adds, renames and moves the units as the plan says, each in the directory's log as if made on
+ * the Units page, with the sheet's row. Parents before their sub-units: a new unit may belong to
+ * another the same file adds further down.
+ */
+async function writeUnits(
+  manager: EntityManager,
+  organisationCode: string,
+  plan: PlannedUnitRow[],
+  by: Attribution,
+): Promise<void> {
+  const toWrite = plan.filter((row) => row.action === 'create' || row.action === 'update');
+  const existing = await manager.findBy(OrganisationUnitEntity, {
+    organisationCode,
+    code: In(toWrite.map((row) => row.code)),
+  });
+  const written = new Set<string>();
+  const ready = (row: PlannedUnitRow) =>
+    row.fields.parentCode === null ||
+    written.has(row.fields.parentCode) ||
+    !toWrite.some((other) => other.code === row.fields.parentCode && other.action === 'create');
+  while (written.size < toWrite.length) {
+    const row = toWrite.find((r) => !written.has(r.code) && ready(r));
+    // The plan refuses loops, so some row is always ready; a guard against writing none forever.
+    if (!row) throw new Error('units to import form a loop');
+    written.add(row.code);
+    const stamp = new Date().toISOString();
+    const name = { vi: row.fields.nameVi, en: row.fields.nameEn };
+    const searchable = searchText(row.code, name.vi, name.en);
+    if (row.action === 'create') {
+      await manager.insert(OrganisationUnitEntity, {
+        organisationCode,
+        code: row.code,
+        nameVi: name.vi,
+        nameEn: name.en,
+        parentCode: row.fields.parentCode,
+        createdAt: stamp,
+        updatedAt: stamp,
+        searchText: searchable,
+      });
+      await record(manager, organisationCode, 'unit.created', by, {
+        code: row.code,
+        name,
+        parentCode: row.fields.parentCode,
+        importedFromRow: row.row,
+      });
+      continue;
+    }
+    const unit = existing.find((u) => u.code === row.code);
+    if (!unit) continue;
+    Object.assign(unit, { nameVi: name.vi, nameEn: name.en, parentCode: row.fields.parentCode });
+    unit.searchText = searchable;
+    // Later than the stamp an editor may hold, so that their edit made on the old copy is refused.
+    unit.updatedAt = new Date(Math.max(Date.parse(stamp), Date.parse(unit.updatedAt) + 1)).toISOString();
+    await manager.save(OrganisationUnitEntity, unit);
+    await record(manager, organisationCode, 'unit.changed', by, {
+      code: row.code,
+      ...(row.changed.includes('nameVi') || row.changed.includes('nameEn') ? { name } : {}),
+      ...(row.changed.includes('parentCode') ? { parentCode: row.fields.parentCode } : {}),
+      importedFromRow: row.row,
+    });
   }
 }
 
@@ -242,10 +345,10 @@ async function updateUser(
 async function snapshot(
   manager: EntityManager,
   organisationCode: string,
-  rows: ImportRows,
+  read: DirectoryFile,
 ): Promise<DirectorySnapshot> {
   const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
-  const emails = [...new Set(rows.rows.map((row) => row.cells.email.toLowerCase()).filter(Boolean))];
+  const emails = [...new Set(read.people.rows.map((row) => row.cells.email.toLowerCase()).filter(Boolean))];
   const users = emails.length > 0 ? await manager.findBy(UserEntity, { email: In(emails) }) : [];
   const roles =
     users.length > 0
@@ -303,5 +406,5 @@ async function readBody(request: Request): Promise<Buffer> {
 
 /** A unit as the workbook and the plan name it. */
 function knownUnit(unit: OrganisationUnitEntity): KnownUnit {
-  return { code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn };
+  return { code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn, parentCode: unit.parentCode };
 }

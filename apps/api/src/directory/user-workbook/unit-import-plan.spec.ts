@@ -1,0 +1,187 @@
+import { ImportFileUnreadable } from './import-file';
+import { planUserImport, readDirectoryFile } from './import-plan';
+import type { KnownUnit } from './import-sheet';
+import { planUnitImport, unitsAfterImport } from './unit-import-plan';
+
+const directory: KnownUnit[] = [
+  { code: 'vp', nameVi: 'Văn phòng UBND tỉnh', nameEn: 'Office of the PPC', parentCode: null },
+  { code: 'vp-tonghop', nameVi: 'Phòng Tổng hợp', nameEn: 'General Affairs Division', parentCode: 'vp' },
+];
+
+const UNIT_HEADING = ['Mã đơn vị (bắt buộc)', 'Tên đơn vị', 'Tên tiếng Anh', 'Thuộc đơn vị'];
+const PEOPLE_HEADING = ['Họ và tên', 'Email', 'Đơn vị'];
+
+function planUnits(rows: string[][], units = directory) {
+  const read = readDirectoryFile([{ sheet: 'Đơn vị', rows: [UNIT_HEADING, ...rows] }]);
+  return planUnitImport(read.units!.rows, units);
+}
+
+describe('what an import of units would do', () => {
+  it('adds a unit under another by its name, taking the Vietnamese name in English when none is given', () => {
+    const [row] = planUnits([['VP-KSTTHC', 'Phòng Kiểm soát TTHC', '', 'văn phòng ubnd tỉnh']]);
+    expect(row).toEqual({
+      row: 2,
+      code: 'vp-kstthc',
+      action: 'create',
+      fields: { nameVi: 'Phòng Kiểm soát TTHC', nameEn: 'Phòng Kiểm soát TTHC', parentCode: 'vp' },
+      changed: [],
+      problems: [],
+    });
+  });
+
+  it('renames or moves a unit with the same code, keeps what an empty cell leaves, and finds an unchanged one unchanged', () => {
+    const rows = planUnits([
+      ['vp-tonghop', 'Phòng Tổng hợp - Thư ký', '', ''],
+      ['vp', '', '', ''],
+      ['vp-tonghop-2', 'Tổ Thư ký', '', 'vp-tonghop'],
+    ]);
+    expect(rows.map((r) => [r.code, r.action, r.changed])).toEqual([
+      ['vp-tonghop', 'update', ['nameVi']],
+      ['vp', 'unchanged', []],
+      ['vp-tonghop-2', 'create', []],
+    ]);
+    expect(rows[0].fields).toEqual({
+      nameVi: 'Phòng Tổng hợp - Thư ký',
+      nameEn: 'General Affairs Division',
+      parentCode: 'vp',
+    });
+  });
+
+  it('takes a parent the same sheet adds further down', () => {
+    const rows = planUnits([
+      ['ttpvhcc-1', 'Bộ phận 1', '', 'ttpvhcc'],
+      ['ttpvhcc', 'Trung tâm Phục vụ hành chính công', 'Public Administration Service Centre', ''],
+    ]);
+    expect(rows.map((r) => [r.action, r.fields.parentCode])).toEqual([
+      ['create', 'ttpvhcc'],
+      ['create', null],
+    ]);
+  });
+
+  it('refuses, naming the cell: no code, a code that cannot be one, a code twice, no name for a new unit, an unknown or shared parent name', () => {
+    const rows = planUnits(
+      [
+        ['', 'Phòng A', '', ''],
+        ['Phòng B', 'Phòng B', '', ''],
+        ['p-c', 'Phòng C', '', ''],
+        ['P-C', 'Phòng C lần hai', '', ''],
+        ['p-d', '', '', ''],
+        ['p-e', 'Phòng E', '', 'Sở Nội vụ'],
+        ['p-f', 'Phòng F', '', 'Phòng Trùng'],
+      ],
+      [
+        ...directory,
+        { code: 'x1', nameVi: 'Phòng Trùng', nameEn: 'Twin 1', parentCode: null },
+        { code: 'x2', nameVi: 'Phòng Trùng', nameEn: 'Twin 2', parentCode: null },
+      ],
+    );
+    expect(rows.map((r) => [r.action, r.problems.map((p) => `${p.path} ${p.code}`)])).toEqual([
+      ['refused', ['unitRows[2].code required']],
+      ['refused', ['unitRows[3].code invalid-format']],
+      ['create', []],
+      ['refused', ['unitRows[5].code duplicate']],
+      ['refused', ['unitRows[6].nameVi required']],
+      ['refused', ['unitRows[7].parent unknown-reference']],
+      ['refused', ['unitRows[8].parent inconsistent']],
+    ]);
+    expect(rows[1].problems[0].reason).toContain('dấu gạch ngang');
+    expect(rows[6].problems[0].reasonEn).toContain('x1, x2');
+  });
+
+  it('refuses a unit put under itself or under one of its own sub-units, whether the directory or the sheet makes the loop', () => {
+    const rows = planUnits([
+      ['vp', '', '', 'vp-tonghop'],
+      ['a', 'A', '', 'b'],
+      ['b', 'B', '', 'a'],
+      ['c', 'C', '', 'c'],
+    ]);
+    expect(rows.map((r) => r.problems.map((p) => `${p.path} ${p.code}`))).toEqual([
+      ['unitRows[2].parent inconsistent'],
+      ['unitRows[3].parent inconsistent'],
+      ['unitRows[4].parent inconsistent'],
+      ['unitRows[5].parent inconsistent'],
+    ]);
+    expect(rows[0].problems[0].reasonEn).toContain('loop');
+  });
+
+  it('lets the people of the same file name the units it adds, by code or by name', () => {
+    const read = readDirectoryFile([
+      {
+        sheet: 'Danh bạ',
+        rows: [
+          PEOPLE_HEADING,
+          ['Lê Văn Hùng', 'hung@x.vn', 'Phòng Kiểm soát TTHC'],
+          ['Võ Thị Mai', 'mai@x.vn', 'vp-ksthc'],
+        ],
+      },
+      { sheet: 'Đơn vị', rows: [UNIT_HEADING, ['vp-ksthc', 'Phòng Kiểm soát TTHC', '', 'vp']] },
+    ]);
+    const units = planUnitImport(read.units!.rows, directory);
+    const people = planUserImport(read.people.rows, {
+      organisationCode: 'kontum',
+      units: unitsAfterImport(units, directory),
+      usersByEmail: new Map(),
+    });
+    expect(people.map((p) => [p.action, p.fields.unitCode])).toEqual([
+      ['create', 'vp-ksthc'],
+      ['create', 'vp-ksthc'],
+    ]);
+  });
+});
+
+describe('which sheet holds what', () => {
+  it('finds the units by their headings on any sheet, and the people on the first sheet with theirs', () => {
+    const read = readDirectoryFile([
+      { sheet: 'Đơn vị', rows: [UNIT_HEADING, ['p-a', 'Phòng A']] },
+      { sheet: 'Danh bạ', rows: [['DANH SÁCH'], PEOPLE_HEADING, ['A', 'a@x.vn', 'p-a']] },
+      { sheet: 'Ghi chú', rows: [['không đọc']] },
+    ]);
+    expect(read.units?.sheet).toBe('Đơn vị');
+    expect(read.units?.rows.map((r) => r.cells.code)).toEqual(['p-a']);
+    expect(read.people.sheet).toBe('Danh bạ');
+    expect(read.people.rows.map((r) => [r.row, r.cells.unit])).toEqual([[3, 'p-a']]);
+  });
+
+  it('takes a file of units alone, or with nobody under the people heading; refuses a file listing neither', () => {
+    expect(
+      readDirectoryFile([
+        {
+          sheet: 'Units',
+          rows: [
+            ['Unit code', 'Vietnamese name'],
+            ['p-a', 'Phòng A'],
+          ],
+        },
+      ]),
+    ).toMatchObject({
+      people: { rows: [] },
+      units: { sheet: 'Units' },
+    });
+    expect(
+      readDirectoryFile([
+        { sheet: 'Danh bạ', rows: [PEOPLE_HEADING] },
+        { sheet: 'Đơn vị', rows: [UNIT_HEADING, ['p-a', 'Phòng A']] },
+      ]).people.rows,
+    ).toEqual([]);
+    expect(() =>
+      readDirectoryFile([
+        { sheet: 'Danh bạ', rows: [PEOPLE_HEADING] },
+        { sheet: 'Đơn vị', rows: [UNIT_HEADING] },
+      ]),
+    ).toThrow(ImportFileUnreadable);
+  });
+
+  it('names the sheet whose heading row lacks a column', () => {
+    expect(() =>
+      readDirectoryFile([
+        {
+          sheet: 'Trang 1',
+          rows: [
+            ['Họ và tên', 'Đơn vị'],
+            ['A', 'p-a'],
+          ],
+        },
+      ]),
+    ).toThrow('The heading row (row 1 of the sheet "Trang 1") has no "E-mail" column: use the template.');
+  });
+});

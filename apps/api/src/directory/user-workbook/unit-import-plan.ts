@@ -1,0 +1,175 @@
+import { validationProblem, type ProblemReason, type ValidationProblem } from '@qcycle/domain';
+import { UNIT_CODE_PATTERN } from '../dto/directory.dto';
+import {
+  unitsNamed,
+  type ColumnWords,
+  type ImportAction,
+  type KnownUnit,
+  type SheetRows,
+} from './import-sheet';
+
+/**
+ * What the units' sheet of an imported directory file would do (docs/api.md "Importing people from
+ * a spreadsheet"): an office setting qcycle up lists its units (phòng, trung tâm) beside its
+ * people, and the people's rows may name the units the same file adds. The code is the key: a unit
+ * with that code is renamed or moved, any other is added. As for people, an empty cell keeps what
+ * the directory has, and nothing is taken away: no unit is removed, none made top-level again.
+ */
+
+export type UnitColumn = 'code' | 'nameVi' | 'nameEn' | 'parent';
+
+/** The units' sheet's columns (a heading's note in brackets is not read, hence no "Name (English)"). */
+export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
+  code: { vi: 'Mã đơn vị', en: 'Unit code', also: ['Mã', 'Code'] },
+  nameVi: { vi: 'Tên đơn vị', en: 'Vietnamese name', also: ['Tên tiếng Việt', 'Tên', 'Unit name'] },
+  nameEn: { vi: 'Tên tiếng Anh', en: 'English name', also: [] },
+  parent: { vi: 'Thuộc đơn vị', en: 'Part of', also: ['Đơn vị cấp trên', 'Parent unit', 'Parent'] },
+};
+
+/** The longest name a unit may have, as on the Units page. */
+const UNIT_NAME_MAX = 300;
+
+/** A unit as the import leaves it. */
+export interface ImportedUnitFields {
+  nameVi: string;
+  nameEn: string;
+  parentCode: string | null;
+}
+
+export interface PlannedUnitRow {
+  row: number;
+  /** Lower-cased, as the directory keeps it. */
+  code: string;
+  action: ImportAction;
+  /** The unit once imported (or as it is, when unchanged or refused). */
+  fields: ImportedUnitFields;
+  /** For an update: which fields change. */
+  changed: (keyof ImportedUnitFields)[];
+  problems: ValidationProblem[];
+}
+
+/** Works out, row by row, what importing the units' sheet into the directory's `units` would do. */
+export function planUnitImport(
+  rows: SheetRows<UnitColumn>['rows'],
+  units: readonly KnownUnit[],
+): PlannedUnitRow[] {
+  const firstRowOf = new Map<string, number>();
+  const planned = rows.map(({ row, cells }) => {
+    const problems: ValidationProblem[] = [];
+    const problem = (column: UnitColumn, code: ValidationProblem['code'], reason: ProblemReason) =>
+      problems.push(validationProblem(`unitRows[${row}].${column}`, code, reason));
+    const code = cells.code.toLowerCase();
+    if (code === '') problem('code', 'required', { vi: 'Thiếu mã đơn vị.', en: 'No unit code.' });
+    else if (!UNIT_CODE_PATTERN.test(code))
+      problem('code', 'invalid-format', {
+        vi: `Mã "${cells.code}" không dùng được: mã đơn vị gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 60 ký tự (ví dụ vp-tonghop).`,
+        en: `The code "${cells.code}" cannot be used: a unit code is letters without accents, digits and dashes, at most 60 characters (e.g. vp-tonghop).`,
+      });
+    else if (firstRowOf.has(code))
+      problem('code', 'duplicate', {
+        vi: `Mã đơn vị này đã có ở dòng ${firstRowOf.get(code)}.`,
+        en: `This unit code is already on row ${firstRowOf.get(code)}.`,
+      });
+    const keyed = problems.length === 0;
+    if (keyed) firstRowOf.set(code, row);
+    const known = units.find((unit) => unit.code === code);
+
+    if (cells.nameVi === '' && !known)
+      problem('nameVi', 'required', { vi: 'Thiếu tên đơn vị.', en: 'No unit name.' });
+    for (const column of ['nameVi', 'nameEn'] as const)
+      if (cells[column].length > UNIT_NAME_MAX)
+        problem(column, 'out-of-range', {
+          vi: `Tên đơn vị dài quá ${UNIT_NAME_MAX} ký tự.`,
+          en: `The unit's name is longer than ${UNIT_NAME_MAX} characters.`,
+        });
+    const nameVi = cells.nameVi || known?.nameVi || '';
+    // Most offices name their units in Vietnamese only: a new unit without an English name is
+    // called the same in English, as an administrator would type it twice on the Units page.
+    const nameEn = cells.nameEn || known?.nameEn || nameVi;
+    return { row, code, keyed, known, nameVi, nameEn, problems, parentText: cells.parent };
+  });
+
+  // A parent may be any unit of the directory or of the file, by its code or its name as imported.
+  const after = unitsWith(
+    planned
+      .filter((p) => p.keyed)
+      .map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, parentCode: null })),
+    units,
+  );
+  const parentOf = new Map(units.map((unit) => [unit.code, unit.parentCode]));
+  const resolved = planned.map((p) => {
+    let parentCode = p.known?.parentCode ?? null;
+    if (p.parentText !== '') {
+      const named = unitsNamed(p.parentText, after);
+      if (named.length === 1) parentCode = named[0].code;
+      else
+        p.problems.push(
+          validationProblem(
+            `unitRows[${p.row}].parent`,
+            named.length === 0 ? 'unknown-reference' : 'inconsistent',
+            named.length === 0
+              ? {
+                  vi: `Không có đơn vị "${p.parentText}" trong danh bạ hay trong trang này: ghi mã hoặc tên của đơn vị cấp trên.`,
+                  en: `No unit "${p.parentText}" in the directory or on this sheet: write the code or name of the unit it is part of.`,
+                }
+              : {
+                  vi: `Có ${named.length} đơn vị tên "${p.parentText}": hãy ghi mã đơn vị (${named.map((u) => u.code).join(', ')}).`,
+                  en: `${named.length} units are named "${p.parentText}": write the unit's code (${named.map((u) => u.code).join(', ')}).`,
+                },
+          ),
+        );
+    }
+    if (p.keyed) parentOf.set(p.code, parentCode);
+    return { ...p, parentCode };
+  });
+
+  return resolved.map((p) => {
+    if (p.keyed && p.parentText !== '' && p.parentCode !== null && liesUnder(p.parentCode, p.code, parentOf))
+      p.problems.push(
+        validationProblem(`unitRows[${p.row}].parent`, 'inconsistent', {
+          vi: `Đơn vị "${p.parentText}" là chính ${p.code} hoặc thuộc ${p.code}: các đơn vị không thể thuộc nhau thành vòng.`,
+          en: `"${p.parentText}" is ${p.code} or lies under it: units cannot form a loop.`,
+        }),
+      );
+    const fields: ImportedUnitFields = { nameVi: p.nameVi, nameEn: p.nameEn, parentCode: p.parentCode };
+    const changed = p.known
+      ? (Object.keys(fields) as (keyof ImportedUnitFields)[]).filter(
+          (field) => fields[field] !== p.known![field],
+        )
+      : [];
+    const action: ImportAction =
+      p.problems.length > 0 ? 'refused' : !p.known ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
+    return { row: p.row, code: p.code, action, fields, changed, problems: p.problems };
+  });
+}
+
+/**
+ * The directory's units as the import would leave them: the people's rows name their units from
+ * these. A row refused for another reason than its code still names its unit, so that the people
+ * who belong to it are not refused too.
+ */
+export function unitsAfterImport(plan: readonly PlannedUnitRow[], units: readonly KnownUnit[]): KnownUnit[] {
+  return unitsWith(
+    plan
+      .filter((row) => !row.problems.some((problem) => problem.path.endsWith('.code')))
+      .map((row) => ({ code: row.code, ...row.fields })),
+    units,
+  );
+}
+
+function unitsWith(imported: readonly KnownUnit[], units: readonly KnownUnit[]): KnownUnit[] {
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  for (const unit of imported) byCode.set(unit.code, { ...unit });
+  return [...byCode.values()];
+}
+
+/** Whether `code` is `ancestor` or lies under it, following `parentOf` (which may itself loop). */
+function liesUnder(code: string, ancestor: string, parentOf: ReadonlyMap<string, string | null>): boolean {
+  const seen = new Set<string>();
+  for (let at: string | null | undefined = code; at; at = parentOf.get(at)) {
+    if (at === ancestor) return true;
+    if (seen.has(at)) return false;
+    seen.add(at);
+  }
+  return false;
+}
