@@ -37,8 +37,8 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await suite?.close();
   });
 
-  /** The template as the page downloads it, filled in with `rows`. */
-  async function filledTemplate(rows: string[][]): Promise<Buffer> {
+  /** The template as the page downloads it, filled in with people's `rows` and units' `unitRows`. */
+  async function filledTemplate(rows: string[][], unitRows: string[][] = []): Promise<Buffer> {
     const [download] = await Promise.all([
       admin.page.waitForEvent('download'),
       admin.page.getByRole('button', { name: vi('directory:import.template') }).click(),
@@ -47,6 +47,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
     const workbook = new Workbook();
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     for (const row of rows) workbook.worksheets[0].addRow(row);
+    for (const row of unitRows) workbook.worksheets[1].addRow(row);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
@@ -73,7 +74,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
     ];
     await check(await filledTemplate(people));
     const refused = admin.page.getByRole('alert').filter({
-      hasText: vi('directory:import.checkedSummary', { create: 1, update: 0, unchanged: 0, refused: 1 }),
+      hasText: vi('directory:import.peopleSummary', { create: 1, update: 0, unchanged: 0, refused: 1 }),
     });
     await refused.waitFor();
     await expect(refused.textContent()).resolves.toContain(vi('directory:import.correctRows', { n: 1 }));
@@ -95,14 +96,14 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await admin.page
       .getByRole('status')
       .filter({
-        hasText: vi('directory:import.checkedSummary', { create: 2, update: 0, unchanged: 0, refused: 0 }),
+        hasText: vi('directory:import.peopleSummary', { create: 2, update: 0, unchanged: 0, refused: 0 }),
       })
       .waitFor();
     await admin.check('an import file checked', { screenshot: 'directory-import-checked' });
     await admin.page.getByRole('button', { name: vi('directory:import.apply', { n: 2 }) }).click();
     await admin.page
       .getByRole('status')
-      .filter({ hasText: vi('directory:import.done', { create: 2, update: 0, unchanged: 0 }) })
+      .filter({ hasText: vi('directory:import.peopleDone', { create: 2, update: 0, unchanged: 0 }) })
       .waitFor();
     await expect(admin.page.locator('tr', { hasText: `hung.lv@${domain}` }).textContent()).resolves.toContain(
       vi('directory:import.actions.createDone'),
@@ -138,6 +139,47 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await admin.page
       .locator('tr', { hasText: `Trần Thị Mai (mai.tt@${domain}).` })
       .filter({ hasText: vi('directory:events.fromImport', { row: 3 }) })
+      .waitFor();
+  });
+
+  it('adds a new unit and its head from one file: the unit shown before it exists, then on the Units page and in the log', async () => {
+    await admin.open('/directory?view=import');
+    const file = await filledTemplate(
+      [['Đinh Văn Ban', `ban.dv@${domain}`, 'Ban Quản lý dự án', 'Trưởng ban', 'Trưởng đơn vị', '']],
+      [['vp-bqlda', 'Ban Quản lý dự án', '', 'vp-hanhchinh-tochuc']],
+    );
+    await check(file);
+    const checked = admin.page.getByRole('status').filter({
+      hasText: vi('directory:import.unitsSummary', { create: 1, update: 0, unchanged: 6, refused: 0 }),
+    });
+    await checked.waitFor();
+    const units = admin.page.getByRole('region', {
+      name: vi('directory:import.unitsTable', { sheet: 'Đơn vị' }),
+    });
+    const newUnit = units.locator('tr', { hasText: 'vp-bqlda' });
+    await expect(newUnit.textContent()).resolves.toContain('Phòng Hành chính - Tổ chức');
+    await expect(newUnit.textContent()).resolves.toContain(vi('directory:import.actions.create'));
+    // The person's unit, which the directory does not have yet, is named as the file names it.
+    await expect(admin.page.locator('tr', { hasText: `ban.dv@${domain}` }).textContent()).resolves.toContain(
+      'Ban Quản lý dự án',
+    );
+    await admin.check('an import file adding a unit, checked', { screenshot: 'directory-import-units' });
+    await admin.page
+      .getByRole('button', { name: vi('directory:import.applyBoth', { units: 1, n: 1 }) })
+      .click();
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: vi('directory:import.unitsDone', { create: 1, update: 0, unchanged: 6 }) })
+      .waitFor();
+
+    const unit = await org.as<{ parentCode: string | null }>('admin', 'GET', '/api/v1/units/vp-bqlda');
+    expect(unit.body.parentCode).toBe('vp-hanhchinh-tochuc');
+    await admin.open('/directory?view=units');
+    await admin.page.locator('tr', { hasText: 'Ban Quản lý dự án' }).first().waitFor();
+    await admin.open('/directory?view=events');
+    await admin.page
+      .locator('tr', { hasText: 'Ban Quản lý dự án (vp-bqlda).' })
+      .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })
       .waitFor();
   });
 });

@@ -68,7 +68,9 @@ export default function DirectoryPage() {
         />
       )}
       {view === 'users' && <UsersSection allUnits={units} />}
-      {view === 'import' && <ImportSection allUnits={units} />}
+      {view === 'import' && (
+        <ImportSection allUnits={units} onUnitsChanged={() => setUnitsVersion((v) => v + 1)} />
+      )}
       {view === 'events' && <EventsSection allUnits={units} />}
     </div>
   );

@@ -74,7 +74,8 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
   const describe = (event: DirectoryEvent): string => {
     const { importedFromRow: row, passwordSetVia: via } = event.payload as Record<string, unknown>;
     const said = describeChange(event);
-    if (typeof row === 'number') return `${said} ${t('events.fromImport', { row })}`;
+    if (typeof row === 'number')
+      return `${said} ${t(event.type.startsWith('unit.') ? 'events.fromImportUnit' : 'events.fromImport', { row })}`;
     if (via === 'emailLink' || via === 'ownAccount') return `${said} ${t(`events.passwordSetVia.${via}`)}`;
     return said;
   };

@@ -7,18 +7,19 @@ import { Field } from '../ui/field';
 import { ErrorNotice } from '../ui/page-state';
 import { forgetPeople } from '../ui/people';
 import { unitLabelOf, useBusyAction } from './directory-kit';
-import type { Unit } from './directory-data';
+import { unitName, type Unit } from './directory-data';
 
 type ImportAnswer = components['schemas']['UserImportView'];
 type ImportRow = ImportAnswer['rows'][number];
+type UnitImportRow = components['schemas']['UnitImportRowView'];
 
 /**
- * The administrator imports the organisation's people from a spreadsheet (docs/web.md "Importing
- * people"): the template to fill in, the file checked row by row with nothing written, then, when no
- * row needs correcting, the import of all of it at once. A file changed after its check must be
- * checked again: the import sends the very file that was checked.
+ * The administrator imports the organisation's people, and its units, from a spreadsheet
+ * (docs/web.md "Importing people"): the template to fill in, the file checked row by row with
+ * nothing written, then, when no row needs correcting, the import of all of it at once. A file
+ * changed after its check must be checked again: the import sends the very file that was checked.
  */
-export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
+export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; onUnitsChanged(): void }) {
   const { t, i18n } = useTranslation('directory');
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportAnswer | null>(null);
@@ -41,7 +42,17 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
     );
 
   const toDo = checked ? checked.counts.create + checked.counts.update : 0;
+  const unitsToDo = checked?.units ? checked.units.counts.create + checked.units.counts.update : 0;
+  const refused = checked ? checked.counts.refused + (checked.units?.counts.refused ?? 0) : 0;
   const shown = imported ?? checked;
+  // A unit the file adds is named by the file until the directory has it.
+  const fileUnits = new Map((shown?.units?.rows ?? []).map((row) => [row.code, row]));
+  const unitOrFileLabel = (code: string | null) => {
+    const inFile = code ? fileUnits.get(code) : undefined;
+    return inFile && !allUnits.some((unit) => unit.code === code)
+      ? unitName({ name: inFile.name }, i18n.language)
+      : unitLabel(code);
+  };
 
   return (
     <section aria-labelledby="import-heading" className="dir-import">
@@ -50,6 +61,7 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
       <ul className="dir-import-rules">
         <li>{t('import.ruleKey')}</li>
         <li>{t('import.ruleKeep')}</li>
+        <li>{t('import.ruleUnits')}</li>
         <li>{t('import.ruleSignIn')}</li>
       </ul>
       <p>
@@ -124,13 +136,14 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
 
       {checked && !imported && (
         <div
-          className={checked.counts.refused > 0 ? 'notice notice-error' : 'notice'}
-          role={checked.counts.refused > 0 ? 'alert' : 'status'}
+          className={refused > 0 ? 'notice notice-error' : 'notice'}
+          role={refused > 0 ? 'alert' : 'status'}
         >
-          <p>{t('import.checkedSummary', checked.counts)}</p>
-          {checked.counts.refused > 0 ? (
-            <p>{t('import.correctRows', { n: checked.counts.refused })}</p>
-          ) : toDo === 0 ? (
+          {checked.units && <p>{t('import.unitsSummary', checked.units.counts)}</p>}
+          <p>{t(checked.units ? 'import.peopleSummary' : 'import.checkedSummary', checked.counts)}</p>
+          {refused > 0 ? (
+            <p>{t('import.correctRows', { n: refused })}</p>
+          ) : toDo + unitsToDo === 0 ? (
             <p>{t('import.nothingToDo')}</p>
           ) : (
             <button
@@ -139,28 +152,51 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
               disabled={action.busy}
               onClick={() =>
                 void action.run(async () => {
-                  setImported(await send(file!, false));
+                  const done = await send(file!, false);
+                  setImported(done);
                   forgetPeople();
+                  if (done.units && done.units.counts.create + done.units.counts.update > 0) onUnitsChanged();
                 })
               }
             >
-              {t('import.apply', { n: toDo })}
+              {unitsToDo === 0
+                ? t('import.apply', { n: toDo })
+                : toDo === 0
+                  ? t('import.applyUnits', { units: unitsToDo })
+                  : t('import.applyBoth', { units: unitsToDo, n: toDo })}
             </button>
           )}
         </div>
       )}
       {imported && (
         <div className="notice notice-ok" role="status">
-          {t('import.done', imported.counts)}
+          {imported.units && <p>{t('import.unitsDone', imported.units.counts)}</p>}
+          <p>{t(imported.units ? 'import.peopleDone' : 'import.done', imported.counts)}</p>
         </div>
       )}
       {shown && shown.ignoredColumns.length > 0 && (
         <p className="muted">{t('import.ignoredColumns', { columns: shown.ignoredColumns.join(', ') })}</p>
       )}
-      {shown && (
+      {/* The template lists every unit: their table is shown when the file changes any. */}
+      {shown?.units && shown.units.rows.some((row) => row.action !== 'unchanged') && (
+        <UnitsTable
+          rows={shown.units.rows}
+          sheet={shown.units.sheet}
+          unitLabel={unitOrFileLabel}
+          done={imported !== null}
+        />
+      )}
+      {shown && shown.rows.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('import.table')}>
           <table className="stacked-table dir-import-table">
-            <caption className="visually-hidden">{t('import.table')}</caption>
+            {/* Seen beside the units' table, so that each table says what it lists. */}
+            <caption
+              className={
+                shown.units?.rows.some((row) => row.action !== 'unchanged') ? undefined : 'visually-hidden'
+              }
+            >
+              {t('import.table')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('import.row')}</th>
@@ -173,13 +209,102 @@ export function ImportSection({ allUnits }: { allUnits: Unit[] }) {
             </thead>
             <tbody>
               {shown.rows.map((row) => (
-                <ImportRowLine key={row.row} row={row} unitLabel={unitLabel} done={imported !== null} />
+                <ImportRowLine key={row.row} row={row} unitLabel={unitOrFileLabel} done={imported !== null} />
               ))}
             </tbody>
           </table>
         </div>
       )}
     </section>
+  );
+}
+
+/** The units' sheet, row by row: each unit's code, name, the unit it is part of, and what happens. */
+function UnitsTable({
+  rows,
+  sheet,
+  unitLabel,
+  done,
+}: {
+  rows: UnitImportRow[];
+  sheet: string;
+  unitLabel: (code: string | null) => string;
+  done: boolean;
+}) {
+  const { t, i18n } = useTranslation('directory');
+  const caption = t('import.unitsTable', { sheet });
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="stacked-table dir-import-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('import.row')}</th>
+            <th scope="col">{t('units.code')}</th>
+            <th scope="col">{t('units.name')}</th>
+            <th scope="col">{t('units.parent')}</th>
+            <th scope="col">{t('import.outcome')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.row} className={row.action === 'refused' ? 'dir-import-refused' : undefined}>
+              <td data-label={t('import.row')}>{row.row}</td>
+              <td data-label={t('units.code')}>{row.code || '—'}</td>
+              <th scope="row" data-label={t('units.name')}>
+                {unitName(row, i18n.language) || '—'}
+              </th>
+              <td data-label={t('units.parent')}>
+                {row.problems.some((problem) => problem.path.endsWith('.parent'))
+                  ? '—'
+                  : row.parentCode
+                    ? unitLabel(row.parentCode)
+                    : t('units.topLevel')}
+              </td>
+              <td data-label={t('import.outcome')}>
+                <Outcome
+                  action={row.action}
+                  problems={row.problems}
+                  done={done}
+                  changed={row.changed.map((field) =>
+                    t(`import.unitChanged.${field}` as 'import.unitChanged.name'),
+                  )}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What a row comes to: its problems, or what is (or would be) done, with the fields it changes. */
+function Outcome({
+  action,
+  problems,
+  done,
+  changed,
+}: {
+  action: ImportRow['action'];
+  problems: ImportRow['problems'];
+  done: boolean;
+  changed: string[];
+}) {
+  const { t } = useTranslation('directory');
+  if (action === 'refused')
+    return (
+      <ul className="dir-import-problems">
+        {problems.map((problem) => (
+          <li key={problem.path}>{problem.reason}</li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      {t(`import.actions.${action}${done ? 'Done' : ''}` as 'import.actions.create')}
+      {action === 'update' && changed.length > 0 ? `: ${changed.join(', ')}` : null}
+    </>
   );
 }
 
@@ -214,20 +339,12 @@ function ImportRowLine({
           : row.rolesAdded.map((grant) => t(`roles.${grant.role}`)).join(', ')}
       </td>
       <td data-label={t('import.outcome')}>
-        {row.action === 'refused' ? (
-          <ul className="dir-import-problems">
-            {row.problems.map((problem) => (
-              <li key={problem.path}>{problem.reason}</li>
-            ))}
-          </ul>
-        ) : (
-          <>
-            {t(`import.actions.${row.action}${done ? 'Done' : ''}` as 'import.actions.create')}
-            {row.action === 'update' && row.changed.length > 0
-              ? `: ${row.changed.map((field) => t(`events.fields.${field}` as 'events.fields.title')).join(', ')}`
-              : null}
-          </>
-        )}
+        <Outcome
+          action={row.action}
+          problems={row.problems}
+          done={done}
+          changed={row.changed.map((field) => t(`events.fields.${field}` as 'events.fields.title'))}
+        />
       </td>
     </tr>
   );
