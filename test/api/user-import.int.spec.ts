@@ -140,7 +140,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Mã đơn vị (bắt buộc)',
         'Tên đơn vị (bắt buộc với đơn vị mới)',
         'Tên tiếng Anh (để trống: như tên tiếng Việt)',
-        'Thuộc đơn vị (mã hoặc tên của đơn vị cấp trên)',
+        'Trực thuộc (mã hoặc tên của đơn vị cấp trên)',
       ]);
       expect(units.find((row) => row[0] === 'vp-tonghop')?.slice(0, 2)).toEqual([
         'vp-tonghop',

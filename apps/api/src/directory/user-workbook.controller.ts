@@ -36,7 +36,7 @@ export class UserWorkbookController {
     description:
       `The body is the file itself (at most ${IMPORT_MAX_BYTES} bytes, ${IMPORT_MAX_ROWS} people); its kind is read from its bytes. ` +
       'Columns by heading: Họ và tên, Email (required), Đơn vị (code or name), Chức danh, Vai trò (comma-separated), Ngôn ngữ (vi/en); English headings too (GET /users/import/template; GET /users/export gives the directory in the same form). ' +
-      'An .xlsx may list units on a sheet of their own (Mã đơn vị, Tên đơn vị, Tên tiếng Anh, Thuộc đơn vị): the code is the key, a unit is added, renamed or moved, never removed; these are written first, so the people may name them. ' +
+      'An .xlsx may list units on a sheet of their own (Mã đơn vị, Tên đơn vị, Tên tiếng Anh, Trực thuộc): the code is the key, a unit is added, renamed or moved, never removed; these are written first, so the people may name them. ' +
       'The e-mail is the key: a person already in the directory is updated, anyone else added (no password: the SSO, a password link they ask for on the sign-in page, or one set on their page). ' +
       'An empty cell keeps what is there; no role is taken away and nobody deactivated. ' +
       'Any row refused: 422 RULE_VIOLATED, details.problems naming rows[<row>].<column> or unitRows[<row>].<column>, nothing written; a file that is no table of people or units: 422 with path "file". ' +

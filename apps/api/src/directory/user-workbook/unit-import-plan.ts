@@ -23,7 +23,11 @@ export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
   code: { vi: 'Mã đơn vị', en: 'Unit code', also: ['Mã', 'Code'] },
   nameVi: { vi: 'Tên đơn vị', en: 'Vietnamese name', also: ['Tên tiếng Việt', 'Tên', 'Unit name'] },
   nameEn: { vi: 'Tên tiếng Anh', en: 'English name', also: [] },
-  parent: { vi: 'Thuộc đơn vị', en: 'Part of', also: ['Đơn vị cấp trên', 'Parent unit', 'Parent'] },
+  parent: {
+    vi: 'Trực thuộc',
+    en: 'Part of',
+    also: ['Thuộc đơn vị', 'Đơn vị cấp trên', 'Parent unit', 'Parent'],
+  },
 };
 
 /** The longest name a unit may have, as on the Units page. */
