@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
@@ -45,6 +45,8 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
   const unitsToDo = checked?.units ? checked.units.counts.create + checked.units.counts.update : 0;
   const refused = checked ? checked.counts.refused + (checked.units?.counts.refused ?? 0) : 0;
   const shown = imported ?? checked;
+  // The template lists every unit: their table is shown when the file changes any.
+  const unitsChange = shown?.units?.rows.some((row) => row.action !== 'unchanged') ?? false;
   // A unit the file adds is named by the file until the directory has it.
   const fileUnits = new Map((shown?.units?.rows ?? []).map((row) => [row.code, row]));
   const unitOrFileLabel = (code: string | null) => {
@@ -177,8 +179,7 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
       {shown && shown.ignoredColumns.length > 0 && (
         <p className="muted">{t('import.ignoredColumns', { columns: shown.ignoredColumns.join(', ') })}</p>
       )}
-      {/* The template lists every unit: their table is shown when the file changes any. */}
-      {shown?.units && shown.units.rows.some((row) => row.action !== 'unchanged') && (
+      {shown?.units && unitsChange && (
         <UnitsTable
           rows={shown.units.rows}
           sheet={shown.units.sheet}
@@ -187,33 +188,23 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
         />
       )}
       {shown && shown.rows.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('import.table')}>
-          <table className="stacked-table dir-import-table">
-            {/* Seen beside the units' table, so that each table says what it lists. */}
-            <caption
-              className={
-                shown.units?.rows.some((row) => row.action !== 'unchanged') ? undefined : 'visually-hidden'
-              }
-            >
-              {t('import.table')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.row')}</th>
-                <th scope="col">{t('users.fullName')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.unit')}</th>
-                <th scope="col">{t('import.rolesAdded')}</th>
-                <th scope="col">{t('import.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.rows.map((row) => (
-                <ImportRowLine key={row.row} row={row} unitLabel={unitOrFileLabel} done={imported !== null} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable
+          caption={t('import.table')}
+          // Seen beside the units' table, so that each table says what it lists.
+          captionHidden={!unitsChange}
+          columns={[
+            t('import.row'),
+            t('users.fullName'),
+            t('users.email'),
+            t('users.unit'),
+            t('import.rolesAdded'),
+            t('import.outcome'),
+          ]}
+        >
+          {shown.rows.map((row) => (
+            <ImportRowLine key={row.row} row={row} unitLabel={unitOrFileLabel} done={imported !== null} />
+          ))}
+        </RowsTable>
       )}
     </section>
   );
@@ -232,48 +223,67 @@ function UnitsTable({
   done: boolean;
 }) {
   const { t, i18n } = useTranslation('directory');
-  const caption = t('import.unitsTable', { sheet });
+  return (
+    <RowsTable
+      caption={t('import.unitsTable', { sheet })}
+      columns={[t('import.row'), t('units.code'), t('units.name'), t('units.parent'), t('import.outcome')]}
+    >
+      {rows.map((row) => (
+        <tr key={row.row} className={row.action === 'refused' ? 'dir-import-refused' : undefined}>
+          <td data-label={t('import.row')}>{row.row}</td>
+          <td data-label={t('units.code')}>{row.code || '—'}</td>
+          <th scope="row" data-label={t('units.name')}>
+            {unitName(row, i18n.language) || '—'}
+          </th>
+          <td data-label={t('units.parent')}>
+            {row.problems.some((problem) => problem.path.endsWith('.parent'))
+              ? '—'
+              : row.parentCode
+                ? unitLabel(row.parentCode)
+                : t('units.topLevel')}
+          </td>
+          <td data-label={t('import.outcome')}>
+            <Outcome
+              action={row.action}
+              problems={row.problems}
+              done={done}
+              changed={row.changed.map((field) =>
+                t(`import.unitChanged.${field}` as 'import.unitChanged.name'),
+              )}
+            />
+          </td>
+        </tr>
+      ))}
+    </RowsTable>
+  );
+}
+
+/** A table of the file's rows: its caption names the sheet's rows it lists; a phone reads it as cards. */
+function RowsTable({
+  caption,
+  captionHidden = false,
+  columns,
+  children,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="stacked-table dir-import-table">
-        <caption>{caption}</caption>
+        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('import.row')}</th>
-            <th scope="col">{t('units.code')}</th>
-            <th scope="col">{t('units.name')}</th>
-            <th scope="col">{t('units.parent')}</th>
-            <th scope="col">{t('import.outcome')}</th>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.row} className={row.action === 'refused' ? 'dir-import-refused' : undefined}>
-              <td data-label={t('import.row')}>{row.row}</td>
-              <td data-label={t('units.code')}>{row.code || '—'}</td>
-              <th scope="row" data-label={t('units.name')}>
-                {unitName(row, i18n.language) || '—'}
-              </th>
-              <td data-label={t('units.parent')}>
-                {row.problems.some((problem) => problem.path.endsWith('.parent'))
-                  ? '—'
-                  : row.parentCode
-                    ? unitLabel(row.parentCode)
-                    : t('units.topLevel')}
-              </td>
-              <td data-label={t('import.outcome')}>
-                <Outcome
-                  action={row.action}
-                  problems={row.problems}
-                  done={done}
-                  changed={row.changed.map((field) =>
-                    t(`import.unitChanged.${field}` as 'import.unitChanged.name'),
-                  )}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
   );
