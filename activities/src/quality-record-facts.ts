@@ -312,4 +312,16 @@ export type TaskEventFacts =
       note?: string;
       at: IsoInstant;
       requestId?: string;
+    }
+  | {
+      event: 'commented';
+      cycleId: string;
+      taskId: string;
+      /** The n-th message about the task: its event is `${taskId}/commented/{n}`. */
+      number: number;
+      text: string;
+      commentedBy: string;
+      recipientUserIds: string[];
+      at: IsoInstant;
+      requestId?: string;
     };

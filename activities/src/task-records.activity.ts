@@ -204,6 +204,19 @@ export async function recordTaskEvent(
             facts.requestId,
           ),
         );
+      case 'commented':
+        return appendEvent(
+          manager,
+          logEntry(
+            cycleId,
+            `${taskId}/commented/${facts.number}`,
+            'task.commented',
+            facts.commentedBy,
+            at,
+            { taskId, text: facts.text, recipientUserIds: facts.recipientUserIds },
+            facts.requestId,
+          ),
+        );
     }
   });
 }

@@ -217,6 +217,48 @@ describe('task notification e-mail', () => {
     expect(english.text).not.toContain('Message');
   });
 
+  it('tells of a message about the task: who wrote it, its lines as written, the due date and the link', () => {
+    const comment = { byName: 'Nguyễn Văn An', text: 'Tính cả hồ sơ liên thông?\r\n\n  <Xin trả lời sớm>  ' };
+    // To the head of the unit: the lead names whose task it is.
+    const mail = renderTaskNotification(
+      {
+        ...request,
+        reason: 'commented',
+        comment,
+        recipient: { userId: 'u-9', name: 'Phạm Thị Hoa' },
+        assignee: request.recipient,
+      },
+      link,
+    );
+    expect(mail.subject).toBe('[qcycle] Trao đổi về việc: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      [
+        'Có ý kiến trao đổi mới về việc "Báo cáo chỉ tiêu 4 <tháng 3>" giao cho Nguyễn Văn An.',
+        'Người viết: Nguyễn Văn An',
+        'Nội dung:',
+        'Tính cả hồ sơ liên thông?',
+        '<Xin trả lời sớm>',
+        'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)',
+      ].join('\n'),
+    );
+    expect(mail.text).toContain(link.url);
+    expect(mail.html).toContain('Nội dung:<br>Tính cả hồ sơ liên thông?<br>&lt;Xin trả lời sớm&gt;');
+    // To the assignee, in English: their own task.
+    const english = renderTaskNotification(
+      {
+        ...request,
+        reason: 'commented',
+        comment: { byName: 'Phạm Thị Hoa', text: 'Yes.' },
+        recipient: { ...request.recipient, locale: 'en' },
+      },
+      link,
+    );
+    expect(english.subject).toBe('[qcycle] Message about a task: Report indicator 4 <March>');
+    expect(english.text).toContain(
+      'There is a new message about your task "Report indicator 4 <March>".\nWritten by: Phạm Thị Hoa\nMessage:\nYes.\nDue:',
+    );
+  });
+
   it('tells the one a task was taken from who has it now, who handed it on and why, with its page and no deadline or link', () => {
     const page = 'https://qcycle.kontum.gov.vn/tasks/t';
     const away = {

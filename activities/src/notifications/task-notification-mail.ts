@@ -99,6 +99,8 @@ interface Wording {
   reassignment: { from: string; by: string; reason: string };
   /** An urge: who asks the assignee to finish the task, and their message. */
   urge: { by: string; note: string };
+  /** A message about the task: who wrote it, and what (its lines as written). */
+  comment: { by: string; text: string };
   /** Told to the one a task was taken from: they may still finish it. */
   handedAway: string;
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
@@ -152,6 +154,7 @@ const WORDING: Record<Language, Wording> = {
       'next-year-draft': undefined,
       corrected: 'Số liệu đã được sửa',
       urged: 'Đôn đốc',
+      commented: 'Trao đổi về việc',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -166,6 +169,10 @@ const WORDING: Record<Language, Wording> = {
       cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
       corrected: (t) => `Số liệu đã báo cáo của việc "${t}" vừa được sửa.`,
       urged: (t) => `Xin ông/bà sớm hoàn thành việc "${t}".`,
+      commented: (t, a) =>
+        a
+          ? `Có ý kiến trao đổi mới về việc "${t}" giao cho ${a}.`
+          : `Có ý kiến trao đổi mới về việc "${t}" của ông/bà.`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -186,6 +193,7 @@ const WORDING: Record<Language, Wording> = {
       reason: 'Lý do',
     },
     urge: { by: 'Người đôn đốc', note: 'Lời nhắn' },
+    comment: { by: 'Người viết', text: 'Nội dung' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     correction: {
       by: 'Người sửa',
@@ -245,6 +253,7 @@ const WORDING: Record<Language, Wording> = {
       'next-year-draft': undefined,
       corrected: 'Figures corrected',
       urged: 'Follow-up',
+      commented: 'Message about a task',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -259,6 +268,10 @@ const WORDING: Record<Language, Wording> = {
       cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
       corrected: (t) => `The figures reported in the task "${t}" have been corrected.`,
       urged: (t) => `Please complete the task "${t}" soon.`,
+      commented: (t, a) =>
+        a
+          ? `There is a new message about the task "${t}" assigned to ${a}.`
+          : `There is a new message about your task "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -275,6 +288,7 @@ const WORDING: Record<Language, Wording> = {
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
     urge: { by: 'Followed up by', note: 'Message' },
+    comment: { by: 'Written by', text: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     correction: {
       by: 'Corrected by',
@@ -396,7 +410,9 @@ export function renderTaskNotification(
           ? correctionFacts(words, request.correction, language, context.evidenceNames)
           : request.reason === 'urged'
             ? urgeFacts(words, request.urge)
-            : [];
+            : request.reason === 'commented'
+              ? commentFacts(words, request.comment)
+              : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -484,6 +500,19 @@ function urgeFacts(words: Wording, urge: TaskNotificationRequest['urge']): strin
   const by = oneLine(urge?.byName);
   const note = oneLine(urge?.note);
   return [...(by ? [`${words.urge.by}: ${by}`] : []), ...(note ? [`${words.urge.note}: ${note}`] : [])];
+}
+
+/** Who wrote about the task, then their message, its lines as written (blank ones dropped). */
+function commentFacts(words: Wording, comment: TaskNotificationRequest['comment']): string[] {
+  const by = oneLine(comment?.byName);
+  const lines = (comment?.text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return [
+    ...(by ? [`${words.comment.by}: ${by}`] : []),
+    ...(lines.length > 0 ? [`${words.comment.text}:`, ...lines] : []),
+  ];
 }
 
 /** The lines naming who had a reassigned task, who handed it on and why (each only when known). */

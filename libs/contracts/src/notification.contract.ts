@@ -10,7 +10,8 @@ import type { PersonRef } from './roster.contract';
  * handed from the recipient to someone else (`assignee`) by another person; they may still finish
  * it, but it is no longer theirs to answer for (its page, behind the sign-in: their link is void).
  * `urged`: the Quality Representative or the unit head asks the assignee to finish the task
- * ("đôn đốc"), with the task's link (`urge` says who, and their message).
+ * ("đôn đốc"), with the task's link (`urge` says who, and their message). `commented`: someone
+ * wrote about the task to the others in its conversation (`comment` says who, and what).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -21,7 +22,8 @@ export type TaskNotificationReason =
   | 'cancelled'
   | 'next-year-draft'
   | 'corrected'
-  | 'urged';
+  | 'urged'
+  | 'commented';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -54,6 +56,8 @@ export interface TaskNotificationRequest {
   };
   /** `urged`: who urges the assignee, and the few words they wrote, when any. */
   urge?: { byName: string; note?: string };
+  /** `commented`: who wrote about the task, and their message as written (its lines kept). */
+  comment?: { byName: string; text: string };
 }
 
 /** One indicator's figure as a correction changed it, for the mail to write in words. */

@@ -53,6 +53,8 @@ export interface QualityEventPayloads {
   'task.reassigned': { taskId: string; from: string; to: string; reason: string };
   /** The assignee urged to finish it (actor: who urged); `note`, their message when any. */
   'task.urged': { taskId: string; recipientUserId: string; note?: string };
+  /** A message about the task (actor: who wrote it), and whom it was sent to. */
+  'task.commented': { taskId: string; text: string; recipientUserIds: string[] };
   'task.cancelled': TaskClosedPayload;
   'task.expired': TaskClosedPayload;
   'task.resolved': TaskClosedPayload;
@@ -216,6 +218,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'task.escalated': true,
   'task.reassigned': true,
   'task.urged': true,
+  'task.commented': true,
   'task.cancelled': true,
   'task.expired': true,
   'task.resolved': true,

@@ -142,9 +142,40 @@ export interface TaskUrgedRecently {
   againFrom: IsoInstant;
 }
 
+/** The longest message a person may write about a task: a few paragraphs, not a document. */
+export const TASK_COMMENT_MAX_LENGTH = 2000;
+
+/**
+ * A message about an open task ("trao đổi"): its assignee asks how to go about it, the head of its
+ * unit or the Quality Representative answers, anyone who may see the task adds to it. Recorded in
+ * the task's history (`task.commented`) and mailed to `recipients`, whom the API chose from the
+ * directory now: the others in the conversation, and, for a message of the assignee's, those who
+ * answer for the task.
+ */
+export interface CommentTaskRequest {
+  taskId: string;
+  actorUserId: string;
+  /** Who writes, by name, as the mail names them. */
+  by: { name: string };
+  /** As typed, trimmed; at most {@link TASK_COMMENT_MAX_LENGTH} characters. */
+  text: string;
+  recipients: PersonRef[];
+  requestId?: string;
+}
+
+export interface TaskCommentResult {
+  taskId: string;
+  /** The n-th message about the task. */
+  number: number;
+  commentedAt: IsoInstant;
+  /** Who is told of it by mail and in their notifications. */
+  recipientUserIds: string[];
+}
+
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskRequest]>('completeTask');
 export const reassignTaskUpdate = defineUpdate<TaskReassignmentResult, [ReassignTaskRequest]>('reassignTask');
 export const urgeTaskUpdate = defineUpdate<TaskUrgeResult, [UrgeTaskRequest]>('urgeTask');
+export const commentTaskUpdate = defineUpdate<TaskCommentResult, [CommentTaskRequest]>('commentTask');
 
 /** An open task as a workflow shows it in its live state. */
 export interface TaskView {

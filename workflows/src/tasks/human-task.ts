@@ -10,16 +10,20 @@ import {
 } from '@temporalio/workflow';
 import {
   QcycleErrorCode,
+  commentTaskUpdate,
   completeTaskUpdate,
   openTasksQuery,
   reassignTaskUpdate,
+  TASK_COMMENT_MAX_LENGTH,
   URGE_INTERVAL_MS,
   urgeTaskUpdate,
+  type CommentTaskRequest,
   type CompleteTaskRequest,
   type CycleRoster,
   type ReassignTaskRequest,
   type TaskReassignmentResult,
   type PersonRef,
+  type TaskCommentResult,
   type TaskCompletionResult,
   type TaskHeldByOther,
   type TaskNotificationReason,
@@ -180,6 +184,8 @@ interface Entry {
   /** How many times its assignee was urged, and when last (workflow time). */
   urges: number;
   urgedAt?: number;
+  /** How many messages were written about it. */
+  comments: number;
   outcome?: unknown;
   result?: TaskCompletionResult;
   /** Completed on {@link COMPLETION_RECORDED_LOCALLY}: `run()` tells the cycle, after the answer. */
@@ -226,8 +232,11 @@ export class TaskBoard {
    * workflow task's start, moved on by each local activity's result; the same in replay.)
    */
   private lastAnsweredAt: number | undefined;
-  /** "Assigned" notices sent while their tasks were open; the workflow ends after them. */
-  private readonly assignedNotices: Promise<void>[] = [];
+  /**
+   * Notices not awaited where they were sent — "assigned" ones while their tasks were open, those
+   * of a message about a task after its answer —; the workflow ends after them.
+   */
+  private readonly pendingNotices: Promise<void>[] = [];
 
   constructor(private readonly context: TaskBoardContext) {}
 
@@ -245,6 +254,10 @@ export class TaskBoard {
     // history, which no history recorded before it has.
     setHandler(urgeTaskUpdate, async (request) => this.urge(request), {
       validator: (request) => this.validateUrge(request),
+    });
+    // The same: a handler added without a patch.
+    setHandler(commentTaskUpdate, async (request) => this.comment(request), {
+      validator: (request) => this.validateComment(request),
     });
     return this;
   }
@@ -277,6 +290,7 @@ export class TaskBoard {
       state: 'open',
       reassignments: 0,
       urges: 0,
+      comments: 0,
     };
     this.entries.set(spec.taskId, entry);
     // The assignee's "assigned" notice, sent while the reminders wait (one step) or before them.
@@ -307,7 +321,7 @@ export class TaskBoard {
         // Not awaited here: the notice's activity and the first reminder's timer are issued in the
         // same workflow task. A failed notice is only logged (notify), a cancellation ends both.
         assignedNotice = this.notify(entry, 'assigned', spec.assignee, 'assigned').catch(() => undefined);
-        this.assignedNotices.push(assignedNotice);
+        this.pendingNotices.push(assignedNotice);
       } else {
         await records.openTask(opening);
         await this.context.onChange({ type: 'task-opened', task: { ...view } });
@@ -392,7 +406,7 @@ export class TaskBoard {
 
   /**
    * Runs the workflow's code and ends the workflow, however it ends, only once the "assigned"
-   * notices of its tasks have gone out or failed ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}: a task's
+   * notices of its tasks (and those of messages about them) have gone out or failed ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}: a task's
    * end no longer waits for them). A workflow that ended with a notice's activity still out would
    * drop it — never sent if no worker had started it — and the Java time-skipping test server stops
    * skipping time for good (docs/workflows.md "Human tasks"). On older code every notice had been
@@ -402,7 +416,7 @@ export class TaskBoard {
     try {
       return await workflowCode();
     } finally {
-      await Promise.all(this.assignedNotices);
+      await Promise.all(this.pendingNotices);
     }
   }
 
@@ -542,7 +556,7 @@ export class TaskBoard {
     reason: TaskNotificationReason,
     recipient: PersonRef,
     key: string,
-    more: Pick<TaskNotificationRequest, 'urge'> = {},
+    more: Pick<TaskNotificationRequest, 'urge' | 'comment'> = {},
   ): Promise<void> {
     try {
       await notifications.sendTaskNotification({
@@ -696,5 +710,50 @@ export class TaskBoard {
       urge: { byName: request.by.name, ...(request.note ? { note: request.note } : {}) },
     });
     return { taskId: request.taskId, assigneeUserId: assignee.userId, number, urgedAt: iso(at) };
+  }
+
+  /**
+   * A message about an open task: who may write it, and to whom it goes, the API decided from the
+   * directory now; the workflow takes it while the task is open and the message is one.
+   */
+  private validateComment(request: CommentTaskRequest): void {
+    this.openEntry(request?.taskId);
+    const text = typeof request.text === 'string' ? request.text.trim() : '';
+    if (text === '' || text.length > TASK_COMMENT_MAX_LENGTH || !Array.isArray(request.recipients))
+      refuse(QcycleErrorCode.ValidationFailed, `Ý kiến về việc ${request.taskId} không hợp lệ.`, [
+        validationProblem('text', text === '' ? 'required' : 'out-of-range', {
+          vi: `Hãy viết ý kiến, tối đa ${TASK_COMMENT_MAX_LENGTH} ký tự.`,
+          en: `Write the message, at most ${TASK_COMMENT_MAX_LENGTH} characters.`,
+        }),
+      ]);
+  }
+
+  private async comment(request: CommentTaskRequest): Promise<TaskCommentResult> {
+    const entry = this.entries.get(request.taskId) as Entry;
+    const at = Date.now();
+    const number = ++entry.comments;
+    const text = request.text.trim();
+    const recipientUserIds = request.recipients.map((person) => person.userId);
+    await records.recordTaskEvent({
+      event: 'commented',
+      taskId: request.taskId,
+      cycleId: this.context.cycleId,
+      number,
+      text,
+      commentedBy: request.actorUserId,
+      recipientUserIds,
+      at: iso(at),
+      requestId: request.requestId,
+    });
+    // The writer hears back once it is recorded: the mails go after (an SMTP outage must not hold
+    // the answer), and the workflow does not end before them. A failed notice is only logged.
+    this.pendingNotices.push(
+      ...request.recipients.map((recipient) =>
+        this.notify(entry, 'commented', recipient, `commented/${number}/${recipient.userId}`, {
+          comment: { byName: request.by.name, text },
+        }).catch(() => undefined),
+      ),
+    );
+    return { taskId: request.taskId, number, commentedAt: iso(at), recipientUserIds };
   }
 }

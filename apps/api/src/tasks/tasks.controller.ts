@@ -1,6 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { TaskCompletionResult, TaskReassignmentResult, TaskUrgeResult } from '@qcycle/contracts';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  TaskCommentResult,
+  TaskCompletionResult,
+  TaskReassignmentResult,
+  TaskUrgeResult,
+} from '@qcycle/contracts';
 import { MeView } from '../auth/dto/me.view';
 import {
   CurrentUser,
@@ -13,9 +25,11 @@ import {
 import type { Principal } from '../auth/principal';
 import { ApiErrors, ApiWorkflowUpdateErrors } from '../common/error-responses';
 import {
+  CommentTaskDto,
   CompleteTaskDto,
   MyTasksQuery,
   ReassignTaskDto,
+  TaskCommentView,
   TaskCompletionView,
   TaskDetailView,
   TaskLinkExchangeDto,
@@ -144,5 +158,26 @@ export class TasksController {
     @RequestId() requestId: string,
   ): Promise<TaskUrgeResult> {
     return this.tasks.urge(caller, taskId, body.note, requestId);
+  }
+
+  @Post('tasks/:taskId/comments')
+  @OpenableByTaskLink()
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Write about an open task ("trao đổi"): its assignee asks, the head of its unit or the Quality Representative answers; recorded and mailed',
+    description:
+      "Whoever may see the task and act in the organisation writes: its assignee and delegates, the head of its unit, the Quality Representative, the leader (not the external auditor: 403). The message is in the task's history (task.commented, with whom it was sent to) and goes by mail, with the task's link, to the others in the conversation: the assignee and whoever wrote before; a message of the assignee or a delegate also to the head of the task's unit (else the Quality Representative). Nobody who left the directory is mailed. 409 when the task is no longer open. 400 naming text when it is empty or longer than 2000 characters. Retrying with the same x-request-id writes once.",
+  })
+  @ApiParam(TASK_ID_PARAM)
+  @ApiCreatedResponse({ type: TaskCommentView })
+  @ApiWorkflowUpdateErrors('repeat the request with the same x-request-id')
+  comment(
+    @CurrentUser() caller: Principal,
+    @Param('taskId') taskId: string,
+    @Body() body: CommentTaskDto,
+    @RequestId() requestId: string,
+  ): Promise<TaskCommentResult> {
+    return this.tasks.comment(caller, taskId, body.text, requestId);
   }
 }

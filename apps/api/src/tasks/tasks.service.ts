@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import {
+  commentTaskUpdate,
   completeTaskUpdate,
   parseQualityCycleId,
   QcycleError,
@@ -10,6 +11,7 @@ import {
   urgeTaskUpdate,
   type ReassignmentRole,
   type ReassignmentTarget,
+  type TaskCommentResult,
   type TaskCompletionResult,
   type TaskHeldByOther,
   type TaskReassignmentResult,
@@ -536,6 +538,92 @@ export class TasksService {
       });
       throw answer;
     }
+  }
+
+  /**
+   * A message about an open task ("trao đổi"), from whoever may see it — its assignee and delegates,
+   * the head of its unit, the Quality Representative, the leader: the workflow records it in the task's
+   * history and mails it to the others in the conversation — the assignee and whoever wrote about
+   * the task before — and, when the assignee or a delegate writes (not being one of them), to those
+   * who answer for the task: the head of its unit, else the Quality Representative. The directory says who they are now;
+   * nobody who left is written to. The same x-request-id writes once.
+   */
+  async comment(
+    caller: Principal,
+    taskId: string,
+    text: string,
+    requestId: string,
+  ): Promise<TaskCommentResult> {
+    const task = await this.visibleTask(caller, taskId);
+    const unit = unitOfWork(task);
+    // Whoever sees it writes: the certification body's auditor, who sees every task, only reads (the
+    // guard refuses their writes before this).
+    if (task.status !== 'open')
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'taskStatus',
+        { taskId, status: task.status },
+        { status: task.status },
+      );
+    const recipients = await this.conversationOf(caller, task, unit);
+    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    try {
+      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+        handle.executeUpdate(commentTaskUpdate, {
+          updateId: `${taskId}/comment/${requestId}`,
+          args: [
+            {
+              taskId,
+              actorUserId: caller.userId,
+              by: { name: caller.fullName },
+              text,
+              recipients,
+              requestId,
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      throw await this.refusal(error, caller, taskId, undefined, {
+        invalid: QcycleErrorCode.RuleViolated,
+      });
+    }
+  }
+
+  /**
+   * Whom a message about `task` goes to: the assignee and whoever wrote about it before, and, for a
+   * message of the assignee's or a delegate's, the heads of its unit (else the Quality
+   * Representatives) — each active in the directory, the writer left out.
+   */
+  private async conversationOf(caller: Principal, task: TaskEntity, unit: string | null) {
+    const organisationCode = caller.organisationCode;
+    const earlier = await this.dataSource.getRepository(EventLogEntryEntity).find({
+      select: { actor: true, payload: true },
+      where: { cycleId: task.cycleId, type: 'task.commented' },
+    });
+    const ids = new Set([
+      task.assigneeUserId,
+      ...earlier.filter((e) => e.payload?.taskId === task.id).map((e) => e.actor),
+    ]);
+    // Those who answer for the task hear from whoever is to do it, not from one another: a unit head
+    // is often a delegate of their staff's report, and their answer goes back to the staff member.
+    const answersForIt =
+      hasRole(caller, 'quality-representative') || (unit !== null && caller.headOfUnits.includes(unit));
+    if (mayComplete(caller, task) && !answersForIt) {
+      const roles = this.dataSource.getRepository(RoleAssignmentEntity);
+      const heads = unit ? await roles.findBy({ organisationCode, role: 'unit-head', scope: unit }) : [];
+      const answerers = heads.filter((r) => r.userId !== caller.userId);
+      for (const r of answerers.length > 0
+        ? answerers
+        : await roles.findBy({ organisationCode, role: 'quality-representative' }))
+        ids.add(r.userId);
+    }
+    ids.delete(caller.userId);
+    if (ids.size === 0) return [];
+    const people = await this.dataSource
+      .getRepository(UserEntity)
+      .findBy({ id: In([...ids]), organisationCode, active: true });
+    return people.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map(personRef);
   }
 
   /**

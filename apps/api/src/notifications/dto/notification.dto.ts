@@ -14,6 +14,7 @@ const NOTIFICATION_REASONS = [
   'next-year-draft',
   'corrected',
   'urged',
+  'commented',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {

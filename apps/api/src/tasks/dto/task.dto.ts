@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { TASK_COMMENT_MAX_LENGTH } from '@qcycle/contracts';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MeView } from '../../auth/dto/me.view';
 import { LocalizedNameView } from '../../directory/dto/directory.dto';
@@ -349,6 +351,39 @@ export class UrgeTaskDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+export class CommentTaskDto {
+  @ApiProperty({
+    example: 'Số hồ sơ trễ hạn tháng này tính cả hồ sơ liên thông phải không ạ?',
+    description: `The message, as typed (line breaks kept); 1–${TASK_COMMENT_MAX_LENGTH} characters once trimmed`,
+    minLength: 1,
+    maxLength: TASK_COMMENT_MAX_LENGTH,
+  })
+  @IsString()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @MinLength(1, { message: 'text must not be empty' })
+  @MaxLength(TASK_COMMENT_MAX_LENGTH)
+  text!: string;
+}
+
+export class TaskCommentView {
+  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
+  taskId!: string;
+
+  @ApiProperty({ example: 1, description: 'The n-th message about the task' })
+  number!: number;
+
+  @ApiProperty({ example: '2024-03-28T02:00:00.000Z' })
+  commentedAt!: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b'],
+    description:
+      'Who is told of it by mail and in their notifications: the others in the conversation (the assignee, whoever wrote before), and, for a message of the assignee or a delegate, the head of the task’s unit (else the Quality Representative)',
+  })
+  recipientUserIds!: string[];
 }
 
 export class TaskUrgeView {
