@@ -1162,6 +1162,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{taskId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write about an open task ("trao đổi"): its assignee asks, the head of its unit or the Quality Representative answers; recorded and mailed
+         * @description Whoever may see the task and act in the organisation writes: its assignee and delegates, the head of its unit, the Quality Representative, the leader (not the external auditor: 403). The message is in the task's history (task.commented, with whom it was sent to) and goes by mail, with the task's link, to the others in the conversation: the assignee and whoever wrote before; a message of the assignee or a delegate also to the head of the task's unit (else the Quality Representative). Nobody who left the directory is mailed. 409 when the task is no longer open. 400 naming text when it is empty or longer than 2000 characters. Retrying with the same x-request-id writes once.
+         */
+        post: operations["TasksController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{taskId}/complete": {
         parameters: {
             query?: never;
@@ -2010,6 +2030,13 @@ export interface components {
         CloseAuditDto: {
             /** @example Báo cáo kết quả đánh giá nội bộ năm 2024: 12 bước, 1 điểm không phù hợp nhẹ… */
             report: string;
+        };
+        CommentTaskDto: {
+            /**
+             * @description The message, as typed (line breaks kept); 1–2000 characters once trimmed
+             * @example Số hồ sơ trễ hạn tháng này tính cả hồ sơ liên thông phải không ạ?
+             */
+            text: string;
         };
         CompleteTaskDto: {
             /**
@@ -3736,7 +3763,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024
@@ -4968,6 +4995,24 @@ export interface components {
              * @example 3
              */
             unitAcceptanceWorkingDays?: number;
+        };
+        TaskCommentView: {
+            /** @example 2024-03-28T02:00:00.000Z */
+            commentedAt: string;
+            /**
+             * @description The n-th message about the task
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description Who is told of it by mail and in their notifications: the others in the conversation (the assignee, whoever wrote before), and, for a message of the assignee or a delegate, the head of the task’s unit (else the Quality Representative)
+             * @example [
+             *       "0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"
+             *     ]
+             */
+            recipientUserIds: string[];
+            /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
+            taskId: string;
         };
         TaskCompletionView: {
             /** @example 2024-04-02T03:15:00.000Z */
@@ -10068,6 +10113,104 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TasksController_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentTaskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCommentView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

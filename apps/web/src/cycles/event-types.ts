@@ -22,6 +22,7 @@ export const EVENT_TYPES = {
     'task.escalated',
     'task.reassigned',
     'task.urged',
+    'task.commented',
     'task.cancelled',
     'task.expired',
     'task.resolved',

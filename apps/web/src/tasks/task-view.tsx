@@ -23,6 +23,7 @@ import { CycleObjectives, IndicatorNames, UnitNames } from './components/readabl
 import { indicatorName, useCycleObjectives } from './components/use-cycle-objectives';
 import { mayReassign, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
+import { TaskConversation } from './components/task-conversation';
 import { RecordHistoryLink } from '../cycles/components/record-history-link';
 import { UrgeTask } from '../cycles/components/urge-task';
 import { NotFoundNotice, NotYoursNotice } from './components/task-notices';
@@ -390,6 +391,13 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                     }}
                   />
                 )}
+
+                <TaskConversation
+                  task={task}
+                  nameOf={nameOf}
+                  mayWrite={!completed && task.status === 'open' && !!user && !onlyReads(user)}
+                  onWritten={load}
+                />
 
                 {!completed && mayReassign(user, task) && task.assigneeUserId !== user?.userId && (
                   <section className="card urge-card" aria-labelledby="urge-title">

@@ -267,6 +267,16 @@ export function readableEvent(
       case 'notes':
         add('notes', text(value));
         break;
+      // A message about a task, and whom it was sent to.
+      case 'text':
+        if (type === 'task.commented') add('message', text(value));
+        else rest[key] = value;
+        break;
+      case 'recipientUserIds':
+        if (Array.isArray(value))
+          add('recipients', value.map((id) => person(id) ?? String(id)).join(', ') || undefined);
+        else rest[key] = value;
+        break;
       // An urge's message; a review action's report's note.
       case 'note':
         add('note', text(value));
