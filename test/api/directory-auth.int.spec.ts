@@ -139,6 +139,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/urge': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/tasks/{taskId}/comments': [201, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/cycles/{cycleId}/handovers': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 409, 413, 415, 422, 429],
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],

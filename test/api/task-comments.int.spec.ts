@@ -130,11 +130,29 @@ describe('messages about an open task (API, worker, PostgreSQL, SMTP, time-skipp
     expect(bell.body.items.some((n) => n.reason === 'commented' && n.taskId === approval.id)).toBe(true);
   });
 
-  it("sends the Quality Representative's answer to the leader, the one who asked; the same request twice writes once", async () => {
-    const answered = await write('qmr', approval.id, { text: answer }, 'answer-obj-4');
+  it("takes the Quality Representative's answer from the mail's link, to the leader who asked; the same request twice writes once", async () => {
+    // The link in her mail opens a session for that task alone, from which she answers.
+    const token = new URL(
+      /https?:\/\/\S+\?token=\S+/.exec(messagesTo('qmr')[0].text ?? '')![0],
+    ).searchParams.get('token');
+    const session = await suite.http.call<{ accessToken: string }>(
+      'POST',
+      taskPath(approval.id, '/link-session'),
+      {
+        body: { token },
+      },
+    );
+    expect(session.status).toBe(200);
+    const answerFromLink = () =>
+      suite.http.call<Answer>('POST', taskPath(approval.id, '/comments'), {
+        token: session.body.accessToken,
+        body: { text: answer },
+        headers: { 'x-request-id': 'answer-obj-4' },
+      });
+    const answered = await answerFromLink();
     expect(answered.status).toBe(201);
     expect(answered.body).toMatchObject({ number: 2, recipientUserIds: [org.idOf('leader')] });
-    const again = await write('qmr', approval.id, { text: answer }, 'answer-obj-4');
+    const again = await answerFromLink();
     expect(again.status).toBe(201);
     expect(again.body.number).toBe(2);
 
