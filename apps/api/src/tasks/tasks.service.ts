@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import {
   commentTaskUpdate,
@@ -258,15 +259,14 @@ export class TasksService {
       outcome.evidence,
       QcycleErrorCode.OutcomeRefused,
     );
-    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     let result: TaskCompletionResult;
     try {
-      result = await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(completeTaskUpdate, {
-          updateId: taskId,
-          args: [{ taskId, actorUserId: caller.userId, outcome: outcome as never, requestId }],
-        }),
-      );
+      result = await this.updateOf(task, completeTaskUpdate, taskId, {
+        taskId,
+        actorUserId: caller.userId,
+        outcome: outcome as never,
+        requestId,
+      });
     } catch (error) {
       const answer = await this.refusal(error, caller, taskId, outcome);
       if (answer instanceof CompletedMeanwhile) return answer.result;
@@ -325,31 +325,23 @@ export class TasksService {
     const fromLeft = !(await this.dataSource
       .getRepository(UserEntity)
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true }));
-    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
-      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(reassignTaskUpdate, {
-          updateId: `${taskId}/reassign/${requestId}`,
-          args: [
-            {
-              taskId,
-              actorUserId: caller.userId,
-              toUserId,
-              reason,
-              requestId,
-              to,
-              // As checked above, from the directory now: a successor may hand over what the year's
-              // roster still gives their predecessor.
-              by: {
-                qualityRepresentative: hasRole(caller, 'quality-representative'),
-                headOfUnits: [...caller.headOfUnits],
-              },
-              fromLeft,
-              ifAssignedTo,
-            },
-          ],
-        }),
-      );
+      return await this.updateOf(task, reassignTaskUpdate, `${taskId}/reassign/${requestId}`, {
+        taskId,
+        actorUserId: caller.userId,
+        toUserId,
+        reason,
+        requestId,
+        to,
+        // As checked above, from the directory now: a successor may hand over what the year's
+        // roster still gives their predecessor.
+        by: {
+          qualityRepresentative: hasRole(caller, 'quality-representative'),
+          headOfUnits: [...caller.headOfUnits],
+        },
+        fromLeft,
+        ifAssignedTo,
+      });
     } catch (error) {
       // A refused person or reason is the request's rule (RULE_VIOLATED naming toUserId or reason), not an outcome's.
       const answer = await this.refusal(error, caller, taskId, undefined, {
@@ -500,26 +492,18 @@ export class TasksService {
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
     if (!assigneeActive) throw new QcycleError(QcycleErrorCode.Conflict, 'urgeAssigneeLeft');
     const words = note?.trim();
-    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
-      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(urgeTaskUpdate, {
-          updateId: `${taskId}/urge/${requestId}`,
-          args: [
-            {
-              taskId,
-              actorUserId: caller.userId,
-              by: {
-                qualityRepresentative: hasRole(caller, 'quality-representative'),
-                headOfUnits: [...caller.headOfUnits],
-                name: caller.fullName,
-              },
-              ...(words ? { note: words } : {}),
-              requestId,
-            },
-          ],
-        }),
-      );
+      return await this.updateOf(task, urgeTaskUpdate, `${taskId}/urge/${requestId}`, {
+        taskId,
+        actorUserId: caller.userId,
+        by: {
+          qualityRepresentative: hasRole(caller, 'quality-representative'),
+          headOfUnits: [...caller.headOfUnits],
+          name: caller.fullName,
+        },
+        ...(words ? { note: words } : {}),
+        requestId,
+      });
     } catch (error) {
       const answer = await this.refusal(error, caller, taskId, undefined, {
         invalid: QcycleErrorCode.RuleViolated,
@@ -558,31 +542,17 @@ export class TasksService {
     const unit = unitOfWork(task);
     // Whoever sees it writes: the certification body's auditor, who sees every task, only reads (the
     // guard refuses their writes before this).
-    if (task.status !== 'open')
-      throw new QcycleError(
-        QcycleErrorCode.Conflict,
-        'taskStatus',
-        { taskId, status: task.status },
-        { status: task.status },
-      );
+    this.assertOpen(task);
     const recipients = await this.conversationOf(caller, task, unit);
-    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
     try {
-      return await this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-        handle.executeUpdate(commentTaskUpdate, {
-          updateId: `${taskId}/comment/${requestId}`,
-          args: [
-            {
-              taskId,
-              actorUserId: caller.userId,
-              by: { name: caller.fullName },
-              text,
-              recipients,
-              requestId,
-            },
-          ],
-        }),
-      );
+      return await this.updateOf(task, commentTaskUpdate, `${taskId}/comment/${requestId}`, {
+        taskId,
+        actorUserId: caller.userId,
+        by: { name: caller.fullName },
+        text,
+        recipients,
+        requestId,
+      });
     } catch (error) {
       throw await this.refusal(error, caller, taskId, undefined, {
         invalid: QcycleErrorCode.RuleViolated,
@@ -641,14 +611,35 @@ export class TasksService {
     const unit = unitOfWork(task);
     if (!hasRole(caller, 'quality-representative') && !(unit !== null && caller.headOfUnits.includes(unit)))
       throw new QcycleError(QcycleErrorCode.Forbidden, refused);
+    this.assertOpen(task);
+    return task;
+  }
+
+  /**
+   * An Update of the workflow that owns `task`, its id making a repeat of the same request apply
+   * once, within the time the API waits for a workflow's answer.
+   */
+  private updateOf<Ret, Arg>(
+    task: TaskEntity,
+    update: UpdateDefinition<Ret, [Arg]>,
+    updateId: string,
+    arg: Arg,
+  ): Promise<Ret> {
+    const handle = this.temporal.client.workflow.getHandle(task.workflowId);
+    return this.temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+      handle.executeUpdate(update, { updateId, args: [arg] }),
+    );
+  }
+
+  /** 409 once the task is no longer open, saying what it is now. */
+  private assertOpen(task: TaskEntity): void {
     if (task.status !== 'open')
       throw new QcycleError(
         QcycleErrorCode.Conflict,
         'taskStatus',
-        { taskId, status: task.status },
+        { taskId: task.id, status: task.status },
         { status: task.status },
       );
-    return task;
   }
 
   /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
