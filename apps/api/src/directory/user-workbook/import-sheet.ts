@@ -112,11 +112,17 @@ function columnNamed<C extends string>(heading: string, columns: Record<C, Colum
   });
 }
 
-/** Units whose code is `text`, or else whose name is, in either language. */
+/**
+ * Units whose code is `text`, or else whose name is, in either language; each unit once (a list may
+ * name a unit again under a former name: the first entry of a code is the one kept).
+ */
 export function unitsNamed(text: string, units: readonly KnownUnit[]): KnownUnit[] {
   const byCode = units.filter((unit) => unit.code === text.toLowerCase());
-  if (byCode.length > 0) return byCode;
-  return units.filter((unit) => sameWords(unit.nameVi, text) || sameWords(unit.nameEn, text));
+  const found =
+    byCode.length > 0
+      ? byCode
+      : units.filter((unit) => sameWords(unit.nameVi, text) || sameWords(unit.nameEn, text));
+  return found.filter((unit, index) => found.findIndex((other) => other.code === unit.code) === index);
 }
 
 /** The same words, whatever the case, spacing, Unicode composition or a note in brackets. */

@@ -127,6 +127,21 @@ describe('what an import of units would do', () => {
       ['create', 'vp-ksthc'],
     ]);
   });
+
+  it("still finds a renamed unit by its former name on a person's row, as an exported file names it", () => {
+    const read = readDirectoryFile([
+      { sheet: 'Danh bạ', rows: [PEOPLE_HEADING, ['Lê Văn Hùng', 'hung@x.vn', 'Phòng Tổng hợp']] },
+      { sheet: 'Đơn vị', rows: [UNIT_HEADING, ['vp-tonghop', 'Phòng Tổng hợp - Thư ký', '', '']] },
+    ]);
+    const units = planUnitImport(read.units!.rows, directory);
+    expect(units.map((u) => [u.code, u.action])).toEqual([['vp-tonghop', 'update']]);
+    const [person] = planUserImport(read.people.rows, {
+      organisationCode: 'kontum',
+      units: unitsAfterImport(units, directory),
+      usersByEmail: new Map(),
+    });
+    expect([person.action, person.fields.unitCode]).toEqual(['create', 'vp-tonghop']);
+  });
 });
 
 describe('which sheet holds what', () => {

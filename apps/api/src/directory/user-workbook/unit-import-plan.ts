@@ -161,10 +161,19 @@ export function unitsAfterImport(plan: readonly PlannedUnitRow[], units: readonl
   );
 }
 
+/**
+ * The units once `imported` are written, then each renamed unit again under its former names: a
+ * file exported, with a unit renamed on its units' sheet, still names that unit by its old name on
+ * every person's row (a code is matched once, `unitsNamed`).
+ */
 function unitsWith(imported: readonly KnownUnit[], units: readonly KnownUnit[]): KnownUnit[] {
   const byCode = new Map(units.map((unit) => [unit.code, unit]));
   for (const unit of imported) byCode.set(unit.code, { ...unit });
-  return [...byCode.values()];
+  const formerNames = units.filter((unit) => {
+    const now = byCode.get(unit.code);
+    return now !== undefined && (now.nameVi !== unit.nameVi || now.nameEn !== unit.nameEn);
+  });
+  return [...byCode.values(), ...formerNames];
 }
 
 /** Whether `code` is `ancestor` or lies under it, following `parentOf` (which may itself loop). */
