@@ -5404,10 +5404,10 @@ export interface components {
             ignoredColumns: string[];
             rows: components["schemas"]["UnitImportRowView"][];
             /**
-             * @description The units’ sheet read
+             * @description The units’ sheet read; null for a CSV of units
              * @example Đơn vị
              */
-            sheet: string;
+            sheet: string | null;
         };
         UnitPage: {
             items: components["schemas"]["UnitView"][];
@@ -5631,7 +5631,7 @@ export interface components {
              * @example Danh bạ
              */
             sheet: string | null;
-            /** @description The units’ sheet of an .xlsx (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none */
+            /** @description The units’ sheet of an .xlsx, or a CSV of units (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none */
             units: components["schemas"]["UnitImportView"] | null;
         };
         UserPage: {

@@ -218,14 +218,14 @@ function UnitsTable({
   done,
 }: {
   rows: UnitImportRow[];
-  sheet: string;
+  sheet: string | null;
   unitLabel: (code: string | null) => string;
   done: boolean;
 }) {
   const { t, i18n } = useTranslation('directory');
   return (
     <RowsTable
-      caption={t('import.unitsTable', { sheet })}
+      caption={sheet ? t('import.unitsTable', { sheet }) : t('import.unitsTableFile')}
       columns={[t('import.row'), t('units.code'), t('units.name'), t('units.parent'), t('import.outcome')]}
     >
       {rows.map((row) => (

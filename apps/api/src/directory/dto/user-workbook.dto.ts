@@ -172,8 +172,13 @@ export class UnitImportRowView {
 }
 
 export class UnitImportView {
-  @ApiProperty({ example: 'Đơn vị', description: 'The units’ sheet read' })
-  sheet!: string;
+  @ApiProperty({
+    example: 'Đơn vị',
+    nullable: true,
+    type: String,
+    description: 'The units’ sheet read; null for a CSV of units',
+  })
+  sheet!: string | null;
 
   @ApiProperty({ type: [String], example: [], description: 'Headings of columns that were not read' })
   ignoredColumns!: string[];
@@ -215,7 +220,7 @@ export class UserImportView {
     type: UnitImportView,
     nullable: true,
     description:
-      'The units’ sheet of an .xlsx (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none',
+      'The units’ sheet of an .xlsx, or a CSV of units (headings Mã đơn vị and Tên đơn vị), imported before the people, who may name its units; null when the file has none',
   })
   units!: UnitImportView | null;
 }

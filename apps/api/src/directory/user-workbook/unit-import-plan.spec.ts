@@ -186,6 +186,20 @@ describe('which sheet holds what', () => {
     ).toThrow(ImportFileUnreadable);
   });
 
+  it('reads a CSV of units as units', () => {
+    const read = readDirectoryFile([
+      {
+        sheet: null,
+        rows: [
+          ['Mã đơn vị', 'Tên đơn vị', 'Trực thuộc'],
+          ['p-a', 'Phòng A', 'vp'],
+        ],
+      },
+    ]);
+    expect(read.people.rows).toEqual([]);
+    expect(read.units?.rows.map((r) => [r.cells.code, r.cells.parent])).toEqual([['p-a', 'vp']]);
+  });
+
   it('names the sheet whose heading row lacks a column', () => {
     expect(() =>
       readDirectoryFile([

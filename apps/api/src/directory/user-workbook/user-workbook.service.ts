@@ -101,7 +101,7 @@ export class UserWorkbookService {
       units:
         read.units && plan.units
           ? {
-              sheet: read.units.sheet ?? '',
+              sheet: read.units.sheet,
               ignoredColumns: read.units.ignoredColumns,
               counts: countsOf(plan.units),
               rows: plan.units.map((row) => ({
