@@ -45,12 +45,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
   const complete = (local: string, taskId: string, outcome: unknown) => year.complete(local, taskId, outcome);
   /** The mails telling `local` of a correction, as the SMTP server received them. */
   const correctionMailsTo = (local: string) =>
-    smtp.messages.filter(
-      (mail) =>
-        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-          to?.value.some((v) => v.address === org.email(local)),
-        ) && (mail.subject ?? '').includes('Số liệu đã được sửa'),
-    );
+    smtp.mailsTo(org.email(local)).filter((mail) => (mail.subject ?? '').includes('Số liệu đã được sửa'));
 
   it('reaches the first quarter of objective 3, reported 10 of 10 by the staff member', async () => {
     await year.start(organisationCode);

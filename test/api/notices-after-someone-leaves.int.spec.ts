@@ -30,12 +30,7 @@ describe('notices meant for a unit head who left (real API, worker, Temporal dev
     await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
   });
 
-  const mailsTo = (address: string) =>
-    smtp.messages.filter((mail) =>
-      (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-        to?.value.some((v) => v.address === address),
-      ),
-    );
+  const mailsTo = (address: string) => smtp.mailsTo(address);
 
   it("gives the unit's acceptance notice to the unit's current head, who opens the task from the link and hands it over", async () => {
     await org.startApprovedRehearsal(APPROVAL);

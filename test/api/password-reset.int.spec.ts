@@ -60,10 +60,7 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       .get(TemporalClientProvider)
       .client.workflow.getHandle(passwordResetMailWorkflowId(requestId))
       .result() as Promise<string>;
-  const mailsTo = (address: string) =>
-    smtp.messages.filter(
-      (mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0].address === address,
-    );
+  const mailsTo = (address: string) => smtp.mailsTo(address);
   const tokenIn = (mail: ParsedMail) =>
     new URL(/https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail.text ?? '')![0]).searchParams.get('token')!;
   /** The request a link answers, read from its payload (`r`). */

@@ -81,12 +81,7 @@ describe('messages about an open task (API, worker, PostgreSQL, SMTP, time-skipp
     });
   /** The mails about a message that reached `local`, as the SMTP server received them. */
   const messagesTo = (local: string) =>
-    smtp.messages.filter(
-      (mail) =>
-        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-          to?.value.some((v) => v.address === org.email(local)),
-        ) && (mail.subject ?? '').includes('Trao đổi về việc'),
-    );
+    smtp.mailsTo(org.email(local)).filter((mail) => (mail.subject ?? '').includes('Trao đổi về việc'));
   const commentEvents = async (taskId: string) =>
     (await org.as<TaskDetail>('qmr', 'GET', taskPath(taskId))).body.history.filter(
       (h) => h.type === 'task.commented',

@@ -67,12 +67,7 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     org.as<Answer>(local, 'POST', taskPath(taskId, '/urge'), body);
   /** The mails that urged `local`, as the SMTP server received them. */
   const urgingMailsTo = (local: string) =>
-    smtp.messages.filter(
-      (mail) =>
-        (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-          to?.value.some((v) => v.address === org.email(local)),
-        ) && (mail.subject ?? '').includes('Đôn đốc'),
-    );
+    smtp.mailsTo(org.email(local)).filter((mail) => (mail.subject ?? '').includes('Đôn đốc'));
   const urgedEvents = async (taskId: string) =>
     (await org.as<TaskDetail>('qmr', 'GET', taskPath(taskId))).body.history.filter(
       (h) => h.type === 'task.urged',

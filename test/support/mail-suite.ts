@@ -79,13 +79,7 @@ export function useMailSuite(kind: TestDatabaseKind, env: Record<string, string>
       return service;
     },
     mailsTo(address, since = 0) {
-      return started(smtp)
-        .messages.slice(since)
-        .filter((mail) =>
-          (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
-            to?.value.some((v) => v.address === address),
-          ),
-        );
+      return started(smtp).mailsTo(address, since);
     },
   };
 }

@@ -9,6 +9,11 @@ export interface TestSmtpServer {
   url: string;
   /** Every message received so far, parsed, in order of arrival. */
   messages: ParsedMail[];
+  /**
+   * The messages addressed to `address` (among their To), from the `since`-th received on; none for
+   * someone without an address.
+   */
+  mailsTo(address: string | undefined, since?: number): ParsedMail[];
   close(): Promise<void>;
 }
 
@@ -41,6 +46,16 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    mailsTo: (address, since = 0) =>
+      address === undefined
+        ? []
+        : messages
+            .slice(since)
+            .filter((mail) =>
+              (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) =>
+                to?.value.some((v) => v.address === address),
+              ),
+            ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
