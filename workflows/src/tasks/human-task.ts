@@ -406,11 +406,12 @@ export class TaskBoard {
 
   /**
    * Runs the workflow's code and ends the workflow, however it ends, only once the "assigned"
-   * notices of its tasks (and those of messages about them) have gone out or failed ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}: a task's
-   * end no longer waits for them). A workflow that ended with a notice's activity still out would
-   * drop it — never sent if no worker had started it — and the Java time-skipping test server stops
-   * skipping time for good (docs/workflows.md "Human tasks"). On older code every notice had been
-   * awaited by then: nothing to wait for, no command added.
+   * notices of its tasks (and those of messages about them) have gone out or failed
+   * ({@link NEXT_STEP_NOT_HELD_BY_NOTICE}: a task's end no longer waits for them). A workflow that
+   * ended with a notice's activity still out would drop it — never sent if no worker had started it
+   * — and the Java time-skipping test server stops skipping time for good (docs/workflows.md "Human
+   * tasks"). On older code every notice had been awaited by then: nothing to wait for, no command
+   * added.
    */
   async endsAfterNotices<T>(workflowCode: () => Promise<T>): Promise<T> {
     try {
