@@ -1,7 +1,8 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
+import { DataTable } from '../cycles/components/page-parts';
 import { downloadFile, MEDIA_TYPES } from '../ui/download';
 import { Field } from '../ui/field';
 import { ErrorNotice } from '../ui/page-state';
@@ -188,7 +189,8 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
         />
       )}
       {shown && shown.rows.length > 0 && (
-        <RowsTable
+        <DataTable
+          className="stacked-table dir-import-table"
           caption={t('import.table')}
           // Seen beside the units' table, so that each table says what it lists.
           captionHidden={!unitsChange}
@@ -204,7 +206,7 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
           {shown.rows.map((row) => (
             <ImportRowLine key={row.row} row={row} unitLabel={unitOrFileLabel} done={imported !== null} />
           ))}
-        </RowsTable>
+        </DataTable>
       )}
     </section>
   );
@@ -224,7 +226,8 @@ function UnitsTable({
 }) {
   const { t, i18n } = useTranslation('directory');
   return (
-    <RowsTable
+    <DataTable
+      className="stacked-table dir-import-table"
       caption={sheet ? t('import.unitsTable', { sheet }) : t('import.unitsTableFile')}
       columns={[t('import.row'), t('units.code'), t('units.name'), t('units.parent'), t('import.outcome')]}
     >
@@ -254,38 +257,7 @@ function UnitsTable({
           </td>
         </tr>
       ))}
-    </RowsTable>
-  );
-}
-
-/** A table of the file's rows: its caption names the sheet's rows it lists; a phone reads it as cards. */
-function RowsTable({
-  caption,
-  captionHidden = false,
-  columns,
-  children,
-}: {
-  caption: string;
-  captionHidden?: boolean;
-  columns: string[];
-  children: ReactNode;
-}) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="stacked-table dir-import-table">
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 

@@ -15,20 +15,30 @@ export function Fact({ label, children }: { label: ReactNode; children: ReactNod
 
 /**
  * A table with its column heads, that scrolls sideways on a phone; or with `className="stacked-table"`
- * (ui/styles.css) and a `data-label` on its cells, whose rows are cards of labelled lines there.
+ * (ui/styles.css) and a `data-label` on its cells, whose rows are cards of labelled lines there. With
+ * a `caption` it says what it lists (seen, or for screen readers only with `captionHidden`), and its
+ * scrolling frame is a region of that name, reachable by keyboard.
  */
 export function DataTable({
   columns,
   className,
+  caption,
+  captionHidden = false,
   children,
 }: {
   columns: ReactNode[];
   className?: string;
+  caption?: string;
+  captionHidden?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      {...(caption ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}
+    >
       <table className={className}>
+        {caption && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
         <thead>
           <tr>
             {columns.map((column, index) => (
