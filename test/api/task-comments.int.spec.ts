@@ -179,6 +179,15 @@ describe('messages about an open task (API, worker, PostgreSQL, SMTP, time-skipp
       expect(refused.status).toBe(400);
       expect(Object.keys(refused.body.details?.fields ?? {})).toEqual(['text']);
     }
+    // The published schema says so: a blank message is one the schema refuses too (the fuzzer's rule).
+    const document = (await (await fetch(`${suite.http.baseUrl}/api/docs-json`)).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(document.components.schemas.CommentTaskDto.properties.text).toMatchObject({
+      pattern: '\\S',
+      minLength: 1,
+      maxLength: 2000,
+    });
     const unknown = await write('qmr', approval.id, { text: 'x', to: 'leader' });
     expect(unknown.status).toBe(400);
     expect(Object.keys(unknown.body.details?.fields ?? {})).toEqual(['to']);

@@ -363,6 +363,7 @@ export class CommentTaskDto {
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @MinLength(1, { message: 'text must not be empty' })
+  @Matches(/\S/, { message: 'text must not be blank' })
   @MaxLength(TASK_COMMENT_MAX_LENGTH)
   text!: string;
 }
