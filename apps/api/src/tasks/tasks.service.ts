@@ -20,6 +20,8 @@ import {
   type TaskUrgeResult,
 } from '@qcycle/contracts';
 import {
+  AuditEntity,
+  AuditStepEntity,
   EventLogEntryEntity,
   evidenceFilesNamedIn,
   OrganisationUnitEntity,
@@ -526,11 +528,12 @@ export class TasksService {
 
   /**
    * A message about an open task ("trao đổi"), from whoever may see it — its assignee and delegates,
-   * the head of its unit, the Quality Representative, the leader: the workflow records it in the task's
-   * history and mails it to the others in the conversation — the assignee and whoever wrote about
-   * the task before — and, when the assignee or a delegate writes (not being one of them), to those
-   * who answer for the task: the head of its unit, else the Quality Representative. The directory says who they are now;
-   * nobody who left is written to. The same x-request-id writes once.
+   * the head of its unit, the Quality Representative, the leader, the audit team on an audit step: the
+   * workflow records it in the task's history and mails it to the others in the conversation — the
+   * assignee and whoever wrote about the task before — and, when the assignee or a delegate writes
+   * (not being one of them), to those who answer for the task: the head of its unit (for an audit
+   * step, the audit's lead auditor), else the Quality Representative. The directory says who they
+   * are now; nobody who left is written to. The same x-request-id writes once.
    */
   async comment(
     caller: Principal,
@@ -562,8 +565,8 @@ export class TasksService {
 
   /**
    * Whom a message about `task` goes to: the assignee and whoever wrote about it before, and, for a
-   * message of the assignee's or a delegate's, the heads of its unit (else the Quality
-   * Representatives) — each active in the directory, the writer left out.
+   * message of the assignee's or a delegate's, those who answer for it (`answerersFor`, else the
+   * Quality Representatives) — each active in the directory, the writer left out.
    */
   private async conversationOf(caller: Principal, task: TaskEntity, unit: string | null) {
     const organisationCode = caller.organisationCode;
@@ -577,16 +580,13 @@ export class TasksService {
     ]);
     // Those who answer for the task hear from whoever is to do it, not from one another: a unit head
     // is often a delegate of their staff's report, and their answer goes back to the staff member.
-    const answersForIt =
-      hasRole(caller, 'quality-representative') || (unit !== null && caller.headOfUnits.includes(unit));
-    if (mayComplete(caller, task) && !answersForIt) {
-      const roles = this.dataSource.getRepository(RoleAssignmentEntity);
-      const heads = unit ? await roles.findBy({ organisationCode, role: 'unit-head', scope: unit }) : [];
-      const answerers = heads.filter((r) => r.userId !== caller.userId);
-      for (const r of answerers.length > 0
-        ? answerers
-        : await roles.findBy({ organisationCode, role: 'quality-representative' }))
-        ids.add(r.userId);
+    if (mayComplete(caller, task) && !hasRole(caller, 'quality-representative')) {
+      const answerers = await this.answerersFor(organisationCode, task, unit);
+      if (!answerers.includes(caller.userId))
+        for (const id of answerers.length > 0
+          ? answerers
+          : await this.holdersOf(organisationCode, 'quality-representative'))
+          ids.add(id);
     }
     ids.delete(caller.userId);
     if (ids.size === 0) return [];
@@ -594,6 +594,40 @@ export class TasksService {
       .getRepository(UserEntity)
       .findBy({ id: In([...ids]), organisationCode, active: true });
     return people.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map(personRef);
+  }
+
+  /**
+   * Who answers for a task to whoever is to do it, the Quality Representative aside: for an audit
+   * step, the lead auditor of its audit (who leads the team and its plan); otherwise the heads of the
+   * unit whose work it is.
+   */
+  private async answerersFor(
+    organisationCode: string,
+    task: TaskEntity,
+    unit: string | null,
+  ): Promise<string[]> {
+    if (task.kind === 'audit-step') {
+      const audit = await this.dataSource
+        .getRepository(AuditEntity)
+        .createQueryBuilder('audit')
+        .innerJoin(AuditStepEntity, 'step', 'step.audit_id = audit.id')
+        .where('step.id = :stepId', { stepId: task.id })
+        .getOne();
+      return audit ? [audit.leadAuditorUserId] : [];
+    }
+    if (unit === null) return [];
+    return (
+      await this.dataSource
+        .getRepository(RoleAssignmentEntity)
+        .findBy({ organisationCode, role: 'unit-head', scope: unit })
+    ).map((r) => r.userId);
+  }
+
+  private async holdersOf(organisationCode: string, role: 'quality-representative'): Promise<string[]> {
+    const holders = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findBy({ organisationCode, role });
+    return holders.map((r) => r.userId);
   }
 
   /**
@@ -650,10 +684,13 @@ export class TasksService {
     }
     // The certification body's auditor reads every task (form, answer, history) to verify who did
     // what and when; what a caller may do with a task is checked after this, and their role only reads.
+    // The audit team reads each other's steps, as it reads their evidence (docs/evidence.md): the lead
+    // auditor follows the steps of the plan, and answers their auditors' questions on them.
     const sees =
       mayComplete(caller, task) ||
       hasRole(caller, 'quality-representative', 'leader', 'external-auditor') ||
-      (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode));
+      (task.unitCode !== null && caller.headOfUnits.includes(task.unitCode)) ||
+      (task.kind === 'audit-step' && hasRole(caller, 'auditor', 'lead-auditor'));
     if (!sees) throw new QcycleError(QcycleErrorCode.Forbidden, 'taskNotYours');
     return task;
   }

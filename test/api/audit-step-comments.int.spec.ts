@@ -1,0 +1,113 @@
+import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { taskPath, type DemoOrganisation, type TaskSummary } from './support/demo-organisation';
+import { rehearsalInItsAudit } from './support/year-over-http';
+
+interface Answer {
+  number?: number;
+  recipientUserIds?: string[];
+  code?: string;
+}
+
+interface TaskDetail extends TaskSummary {
+  history: { type: string; actor: string; payload: Record<string, unknown> }[];
+}
+
+/**
+ * An auditor's question about their audit step goes to the lead auditor, who leads the audit's
+ * team and plan, not to the Quality Representative; the lead auditor opens the step's task (as the
+ * rest of the audit team may: they read each other's evidence too) and the answer goes back to the
+ * auditor. Someone outside the team and the audited unit still does not see the step. Real API and
+ * worker, PostgreSQL, a real SMTP server, the Temporal dev server; people act over HTTP only.
+ */
+describe('messages about an audit step: the auditor and the lead auditor (real API, worker, Temporal dev server, PostgreSQL, SMTP)', () => {
+  let smtp: TestSmtpServer;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `as-${uniqueSuffix()}`;
+  /** Huy's step s1: "Theo dõi nhiệm vụ trọng tâm" in the general affairs division (vp-tonghop). */
+  let step: TaskSummary;
+  const question = 'Phòng Tổng hợp xin dời buổi phỏng vấn sang chiều thứ Năm; trưởng đoàn có đồng ý không?';
+  const answer = 'Đồng ý, giữ nguyên các bước còn lại của kế hoạch.';
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, smtp });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(
+      [
+        'admin',
+        'leader',
+        'qmr',
+        'head.tthc',
+        'head.tonghop',
+        'staff.tonghop',
+        'lead.auditor',
+        'auditor.kinhte',
+        'auditor.hcth',
+      ].map((local) => org.tokenOf(local)),
+    );
+    const steps = await rehearsalInItsAudit(org);
+    step = steps.find((s) => s.id.endsWith('/audit/step/s1'))!;
+  }, 180_000);
+
+  afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
+
+  const write = (local: string, text: string) =>
+    org.as<Answer>(local, 'POST', taskPath(step.id, '/comments'), { text });
+  const messagesTo = (local: string, words: string) =>
+    smtp
+      .mailsTo(org.email(local))
+      .filter((mail) => (mail.subject ?? '').includes('Trao đổi về việc') && mail.text?.includes(words));
+
+  it("sends the auditor's question to the lead auditor only, with the step's link", async () => {
+    const asked = await write('auditor.kinhte', question);
+    expect(asked.status).toBe(201);
+    expect(asked.body.recipientUserIds).toEqual([org.idOf('lead.auditor')]);
+    const [mail] = await eventually('the mail to the lead auditor', async () => {
+      const found = messagesTo('lead.auditor', question);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(mail.text).toContain('Người viết: Bùi Quang Huy');
+    expect(mail.text).toMatch(/\/tasks\/[^\s]+\?token=/);
+    // Neither the Quality Representative nor the head of the unit audited was written to.
+    expect(messagesTo('qmr', question)).toEqual([]);
+    expect(messagesTo('head.tonghop', question)).toEqual([]);
+  });
+
+  it('lets the lead auditor and the rest of the audit team open the step, and nobody else outside it', async () => {
+    for (const local of ['lead.auditor', 'auditor.hcth']) {
+      const seen = await org.as<TaskDetail>(local, 'GET', taskPath(step.id));
+      expect(seen.status).toBe(200);
+      expect(seen.body.history.filter((h) => h.type === 'task.commented').map((h) => h.payload.text)).toEqual(
+        [question],
+      );
+    }
+    // Staff of the audited unit, and the head of a unit not audited here, still do not.
+    expect((await org.as('staff.tonghop', 'GET', taskPath(step.id))).status).toBe(403);
+    expect((await org.as('head.tthc', 'GET', taskPath(step.id))).status).toBe(403);
+    expect((await write('staff.tonghop', 'Xin hỏi')).status).toBe(403);
+  });
+
+  it("sends the lead auditor's answer back to the auditor alone", async () => {
+    const answered = await write('lead.auditor', answer);
+    expect(answered.status).toBe(201);
+    expect(answered.body).toMatchObject({ number: 2, recipientUserIds: [org.idOf('auditor.kinhte')] });
+    await eventually('the answer to the auditor', async () =>
+      messagesTo('auditor.kinhte', answer).length > 0 ? true : undefined,
+    );
+    expect(messagesTo('qmr', answer)).toEqual([]);
+  });
+
+  it('keeps the step the auditor’s to sign off: the lead auditor reads it, the auditor completes it', async () => {
+    const detail = await org.as<TaskDetail>('lead.auditor', 'GET', taskPath(step.id));
+    expect(detail.body.assigneeUserId).toBe(org.idOf('auditor.kinhte'));
+    const byLead = await org.as<Answer>('lead.auditor', 'POST', taskPath(step.id, '/complete'), {
+      outcome: { result: 'conformity', evidence: ['Sổ theo dõi nhiệm vụ trọng tâm năm 2024'] },
+    });
+    expect(byLead.status).toBe(403);
+    expect(
+      (await org.as<TaskDetail>('qmr', 'GET', taskPath(step.id))).body.history.map((h) => h.type),
+    ).not.toContain('task.completed');
+  });
+});
