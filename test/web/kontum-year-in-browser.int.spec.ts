@@ -1141,6 +1141,14 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect((await stepTrail.allInnerTexts()).map((text) => text.trim())).toContain(
       vi('cycles:eventType.task.opened'),
     );
+    // The lead auditor opens a step of Trang's from the audit page: its task, her answer, read only.
+    const lead = await as('lead.auditor');
+    await lead.open(`${base}/audit`);
+    await loaded(lead, 'Theo dõi nhiệm vụ trọng tâm');
+    await lead.page.getByRole('link', { name: 'Theo dõi nhiệm vụ trọng tâm' }).click();
+    await lead.page.waitForURL(/\/tasks\//);
+    await lead.page.getByRole('heading', { name: vi('tasks:page.outcome') }).waitFor();
+    await lead.page.getByText(/^Do Đặng Thu Trang/).waitFor();
     // The history comes newest first; oldest first on request, kept in the address over a reload.
     const events = (order: string) =>
       org.as<{ items: { id: string; occurredAt: string }[] }>(

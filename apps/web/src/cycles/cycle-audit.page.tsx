@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import { api, ApiProblem, ok } from '../api/client';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiProblem, ok, taskPath } from '../api/client';
+import { hasRole, useSession } from '../auth/session';
 import { EvidenceNamesProvider } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CorrectiveActionRecord } from './components/corrective-action-record';
@@ -28,6 +29,18 @@ interface AuditPlan {
   steps?: { id: string; unitCode: string; process: string; clause: string; auditorUserId: string }[];
 }
 
+/**
+ * Who the API lets open an audit step's task (GET /tasks/{id}) whatever their unit: the audit team,
+ * those who oversee the year, the certification body's auditor.
+ */
+const STEP_TASK_READERS = [
+  'auditor',
+  'lead-auditor',
+  'quality-representative',
+  'leader',
+  'external-auditor',
+] as const;
+
 /** The internal audit (ISO 9.2): the plan, a checklist per unit, findings and corrective actions. */
 export default function CycleAuditPage() {
   const { cycleId = '' } = useParams();
@@ -40,6 +53,10 @@ export default function CycleAuditPage() {
     [cycleId],
   );
   const previousAudit = usePreviousAudit(cycleId);
+  const { user } = useSession();
+  // Each step links to its task (its form, answer, messages) for those who may open it; a session of
+  // an e-mailed link opens its own task only.
+  const opensSteps = hasRole(user, ...STEP_TASK_READERS) && user?.authenticatedBy !== 'task-link';
 
   const heading = (
     <>
@@ -149,7 +166,7 @@ export default function CycleAuditPage() {
                 {steps.map((step) => (
                   <tr key={step.id}>
                     <td>
-                      {step.process}
+                      {opensSteps ? <Link to={taskPath(step.id)}>{step.process}</Link> : step.process}
                       <ReauditMark state={previousAudit} step={step} />
                     </td>
                     <td data-label={t('audit.clause')}>{step.clause}</td>
