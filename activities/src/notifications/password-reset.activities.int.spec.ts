@@ -177,6 +177,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       ).toBe(2);
     });
 
+    it('counts requests made at the same instant one after another: of five at once, the limit is mailed', async () => {
+      const hurried = await person();
+      const outcomes = await Promise.all(
+        Array.from({ length: PASSWORD_RESET_RULES.mailsPerHour + 2 }, () => send(request(hurried.email))),
+      );
+      expect(outcomes.filter((outcome) => outcome === 'sent')).toHaveLength(
+        PASSWORD_RESET_RULES.mailsPerHour,
+      );
+      expect(outcomes.filter((outcome) => outcome === 'withheld')).toHaveLength(2);
+      expect(suite.mailsTo(hurried.email)).toHaveLength(PASSWORD_RESET_RULES.mailsPerHour);
+    });
+
     it('keeps the mail pending through an SMTP outage, then sends the same link once the relay is back', async () => {
       const staff = await person();
       const input = request(staff.email);

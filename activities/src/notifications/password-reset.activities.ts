@@ -150,42 +150,49 @@ export class PasswordResetActivitiesService extends MailingActivities implements
       );
       return undefined;
     }
-    const mails = this.dataSource.getRepository(PasswordResetMailEntity);
     const now = new Date();
-    // The links mailed in the last hour, and those about to be; not one the relay refused (pending
-    // with its error: still retried, or given up), so that an SMTP outage does not lock someone out.
-    const since = MoreThan(new Date(now.getTime() - 3_600_000).toISOString());
-    const lastHour = await mails.countBy([
-      { userId: person.id, createdAt: since, delivery: In(['sent', 'recorded']) },
-      { userId: person.id, createdAt: since, delivery: 'pending', lastError: IsNull() },
-    ]);
-    await mails
-      .createQueryBuilder()
-      .insert()
-      .values({
-        id: input.requestId,
-        organisationCode: person.organisationCode,
-        userId: person.id,
-        email: person.email,
-        locale: person.locale === 'en' ? 'en' : 'vi',
-        requestedAt: input.requestedAt,
-        sessionsValidFrom: person.sessionsValidFrom,
-        expiresAt: new Date(now.getTime() + PASSWORD_RESET_RULES.linkMinutes * 60_000).toISOString(),
-        delivery:
-          lastHour >= PASSWORD_RESET_RULES.mailsPerHour
-            ? 'withheld'
-            : this.transport
-              ? 'pending'
-              : 'recorded',
-        attempts: 0,
-        lastError: null,
-        createdAt: now.toISOString(),
-        sentAt: null,
-        usedAt: null,
-      })
-      .orIgnore()
-      .execute();
-    const row = await mails.findOneByOrFail({ id: input.requestId });
+    const { row, lastHour } = await this.dataSource.transaction(async (manager) => {
+      // Requests at the same instant (each its own workflow's activity) are counted one after the
+      // other, or each would count the links before the others and all be mailed: the person's row
+      // is locked first on PostgreSQL; SQLite runs one transaction at a time (sqlite-turns.ts).
+      if (manager.connection.options.type === 'postgres')
+        await manager.findOne(UserEntity, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
+      const mails = manager.getRepository(PasswordResetMailEntity);
+      // The links mailed in the last hour, and those about to be; not one the relay refused (pending
+      // with its error: still retried, or given up), so that an SMTP outage does not lock someone out.
+      const since = MoreThan(new Date(now.getTime() - 3_600_000).toISOString());
+      const lastHour = await mails.countBy([
+        { userId: person.id, createdAt: since, delivery: In(['sent', 'recorded']) },
+        { userId: person.id, createdAt: since, delivery: 'pending', lastError: IsNull() },
+      ]);
+      await mails
+        .createQueryBuilder()
+        .insert()
+        .values({
+          id: input.requestId,
+          organisationCode: person.organisationCode,
+          userId: person.id,
+          email: person.email,
+          locale: person.locale === 'en' ? 'en' : 'vi',
+          requestedAt: input.requestedAt,
+          sessionsValidFrom: person.sessionsValidFrom,
+          expiresAt: new Date(now.getTime() + PASSWORD_RESET_RULES.linkMinutes * 60_000).toISOString(),
+          delivery:
+            lastHour >= PASSWORD_RESET_RULES.mailsPerHour
+              ? 'withheld'
+              : this.transport
+                ? 'pending'
+                : 'recorded',
+          attempts: 0,
+          lastError: null,
+          createdAt: now.toISOString(),
+          sentAt: null,
+          usedAt: null,
+        })
+        .orIgnore()
+        .execute();
+      return { row: await mails.findOneByOrFail({ id: input.requestId }), lastHour };
+    });
     if (row.delivery === 'withheld')
       this.logger.warn(
         `password reset ${input.requestId}: ${lastHour} links mailed to ${person.id} in the last hour; this one withheld`,
