@@ -630,6 +630,42 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     expect(await eventsLike(`${CYCLE_WORKFLOW}/dates-moved`)).toBe(1);
   });
 
+  it("a task's messages: each in its history and counted on its row once, a retried record too", async () => {
+    const taskId = `${CYCLE_WORKFLOW}/monitoring/obj-3/measure/2024-Q1`;
+    await records.openTask({
+      taskId,
+      cycleId: CYCLE,
+      workflowId: `${CYCLE_WORKFLOW}/monitoring/obj-3`,
+      kind: 'measurement-report',
+      title: { vi: 'Báo cáo', en: 'Report' },
+      assigneeUserId: 'staff',
+      delegateUserIds: [],
+      openedAt: '2024-04-01T01:00:00.000Z',
+      dueAt: '2024-04-05T10:00:00.000Z',
+    });
+    const message = (number: number, commentedBy: string, at: string) => ({
+      event: 'commented' as const,
+      cycleId: CYCLE,
+      taskId,
+      number,
+      commentedBy,
+      text: `Ý kiến ${number}`,
+      recipientUserIds: ['head'],
+      at,
+      requestId: `req-${number}`,
+    });
+    const first = message(1, 'staff', '2024-04-02T01:00:00.000Z');
+    const second = message(2, 'head', '2024-04-02T03:00:00.000Z');
+    // The first retried after the second was recorded: the count and the latest stay the second's.
+    for (const facts of [first, first, second, first, second]) await records.recordTaskEvent(facts);
+
+    expect(await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: taskId })).toMatchObject({
+      commentCount: 2,
+      lastCommentedAt: '2024-04-02T03:00:00.000Z',
+    });
+    expect(await eventsLike(`${taskId}/commented/`)).toBe(2);
+  });
+
   // LEGACY (docs/versioning.md "Activities take facts"): activity tasks scheduled before the deploy.
   it('row-shaped input from workflow code of before the boundary is still recorded, once', async () => {
     const auditId = 'quality-cycle/legacy/2024/audit';

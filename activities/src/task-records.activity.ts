@@ -205,6 +205,13 @@ export async function recordTaskEvent(
           ),
         );
       case 'commented':
+        // The workflow numbers its task's messages from 1: a retried record counts its message once.
+        await manager
+          .createQueryBuilder()
+          .update(TaskEntity)
+          .set({ commentCount: facts.number, lastCommentedAt: at })
+          .where('id = :taskId AND comment_count < :number', { taskId, number: facts.number })
+          .execute();
         return appendEvent(
           manager,
           logEntry(

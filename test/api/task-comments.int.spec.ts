@@ -162,6 +162,14 @@ describe('messages about an open task (API, worker, PostgreSQL, SMTP, time-skipp
       [org.idOf('leader'), question],
       [org.idOf('qmr'), answer],
     ]);
+    // The leader's inbox says the task is being talked about: two messages, the answer the latest.
+    const inbox = await org.as<{
+      items: { id: string; commentCount: number; lastCommentedAt: string | null }[];
+    }>('leader', 'GET', '/api/v1/me/tasks');
+    expect(inbox.body.items.find((task) => task.id === approval.id)).toMatchObject({
+      commentCount: 2,
+      lastCommentedAt: answered.body.commentedAt,
+    });
   });
 
   it('refuses whoever may not write (403), a task not found (404), an empty, too long or unknown field (400)', async () => {

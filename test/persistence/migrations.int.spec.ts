@@ -161,4 +161,44 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       await database.drop();
     }
   });
+
+  it('counts on each task the messages written about it before the count was kept', async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      await migrateUp(dataSource);
+      while (!(await pendingMigrations(dataSource)).includes('TaskCommentsCount1796220000000'))
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      const reverted = await pendingMigrations(dataSource);
+      const talkedAbout = 'quality-cycle/kt/2024/approval/approve/1';
+      const quiet = 'quality-cycle/kt/2024/assignment/accept';
+      for (const id of [talkedAbout, quiet])
+        await dataSource.query(
+          `INSERT INTO tasks (id, cycle_id, workflow_id, kind, title, assignee_user_id, delegate_user_ids, status, opened_at)
+           VALUES ('${id}', 'kt-2024', 'quality-cycle/kt/2024', 'objectives-approval', '{"vi":"Phê duyệt","en":"Approve"}', 'u1', '[]', 'open', '2024-01-02T01:00:00.000Z')`,
+        );
+      // Two messages about the approval, the second the later; another event of the same task.
+      for (const [id, type, at] of [
+        [`${talkedAbout}/commented/1`, 'task.commented', '2024-01-03T01:00:00.000Z'],
+        [`${talkedAbout}/commented/2`, 'task.commented', '2024-01-03T04:30:00.000Z'],
+        [`${talkedAbout}/opened`, 'task.opened', '2024-01-02T01:00:00.000Z'],
+      ])
+        await dataSource.query(
+          `INSERT INTO event_log (id, cycle_id, type, actor, occurred_at, payload) VALUES ('${id}', 'kt-2024', '${type}', 'u1', '${at}', '{}')`,
+        );
+      expect(await migrateUp(dataSource)).toEqual(reverted);
+      const counted = await dataSource.query(
+        'SELECT id, comment_count, last_commented_at FROM tasks ORDER BY id',
+      );
+      expect(
+        counted.map((row: Record<string, unknown>) => ({ ...row, comment_count: Number(row.comment_count) })),
+      ).toEqual([
+        { id: talkedAbout, comment_count: 2, last_commented_at: '2024-01-03T04:30:00.000Z' },
+        { id: quiet, comment_count: 0, last_commented_at: null },
+      ]);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
 });

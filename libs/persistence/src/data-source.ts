@@ -54,6 +54,7 @@ import { WeeklyDigestEntity } from './entities/weekly-digest.entity';
 import { PasswordResetMailEntity } from './entities/password-reset-mail.entity';
 import { WeeklyDigests1796200000000 } from './migrations/1796200000000-weekly-digests.migration';
 import { PasswordResetMails1796210000000 } from './migrations/1796210000000-password-reset-mails.migration';
+import { TaskCommentsCount1796220000000 } from './migrations/1796220000000-task-comments-count.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -112,6 +113,7 @@ export const MIGRATIONS = [
   TaskUrgedAt1796190000000,
   WeeklyDigests1796200000000,
   PasswordResetMails1796210000000,
+  TaskCommentsCount1796220000000,
 ];
 
 /**

@@ -735,5 +735,7 @@ function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): 
       task.dueAt === null ? null : Date.parse(task.dueAt),
     ),
     rehearsal: rehearsals.has(task.cycleId),
+    commentCount: task.commentCount,
+    lastCommentedAt: task.lastCommentedAt,
   };
 }

@@ -5037,6 +5037,11 @@ export interface components {
             assigneeUserId: string;
             /** @example null */
             closedAt: string | null;
+            /**
+             * @description How many messages were written about it (POST /tasks/{taskId}/comments, "trao đổi"); the task’s history holds them
+             * @example 2
+             */
+            commentCount: number;
             /** @example null */
             completedBy: string | null;
             /** @example kontum-2024 */
@@ -5072,6 +5077,11 @@ export interface components {
              * @enum {string}
              */
             kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /**
+             * @description When the last message about it was written; null if none
+             * @example null
+             */
+            lastCommentedAt: string | null;
             /** @example false */
             late: boolean;
             /** @example obj-4 */
@@ -5242,6 +5252,11 @@ export interface components {
         TaskSummaryView: {
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             assigneeUserId: string;
+            /**
+             * @description How many messages were written about it (POST /tasks/{taskId}/comments, "trao đổi"); the task’s history holds them
+             * @example 2
+             */
+            commentCount: number;
             /** @example kontum-2024 */
             cycleId: string;
             /** @example [] */
@@ -5258,6 +5273,11 @@ export interface components {
              * @enum {string}
              */
             kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /**
+             * @description When the last message about it was written; null if none
+             * @example null
+             */
+            lastCommentedAt: string | null;
             /** @example obj-4 */
             objectiveId: string | null;
             /**

@@ -39,6 +39,10 @@ export class TaskEntity {
   escalationLevel!: string;
   /** When its assignee was last urged to finish it (`task.urged`); null if never. */
   @Column({ name: 'urged_at', type: 'varchar', length: 24, nullable: true }) urgedAt!: string | null;
+  /** How many messages were written about it (`task.commented`), and when the last one was. */
+  @Column({ name: 'comment_count', type: 'integer', default: 0 }) commentCount!: number;
+  @Column({ name: 'last_commented_at', type: 'varchar', length: 24, nullable: true })
+  lastCommentedAt!: string | null;
 }
 
 /** The decision approving the year's objectives: number, signer, signing (= effective) date. */

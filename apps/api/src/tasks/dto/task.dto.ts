@@ -115,6 +115,22 @@ export class TaskSummaryView {
       "Its cycle is a rehearsal (training on a calendar moved to start now): what is done here counts for nothing, and its due instants are the rehearsal's",
   })
   rehearsal!: boolean;
+
+  @ApiProperty({
+    example: 2,
+    minimum: 0,
+    description:
+      'How many messages were written about it (POST /tasks/{taskId}/comments, "trao đổi"); the task’s history holds them',
+  })
+  commentCount!: number;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'When the last message about it was written; null if none',
+  })
+  lastCommentedAt!: string | null;
 }
 
 export class TaskPage extends CursorPageInfoView {
