@@ -106,4 +106,17 @@ describe('messages about a task on its page (chromium; API, worker, PostgreSQL, 
       org.idOf('qmr'),
     ]);
   });
+
+  it("says in the leader's inbox that the approval is being talked about, and since when", async () => {
+    const leader = await as('leader');
+    await leader.open('/');
+    const row = leader.page.getByRole('row').filter({ hasText: approval.title.vi });
+    const note = row.locator('.inbox-comments');
+    await note.waitFor();
+    // "2 ý kiến trao đổi, mới nhất lúc 10:05 06/12/2026": the answer's time, as the page writes times.
+    expect(await note.innerText()).toMatch(
+      /^2 ý kiến trao đổi, mới nhất lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/,
+    );
+    await leader.check('the inbox, a task being talked about', { screenshot: 'my-tasks-comments' });
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok, taskPath } from '../api/client';
+import { formatInstant } from '../ui/dates';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
@@ -207,6 +208,15 @@ export default function MyTasksPage() {
                   {me && task.assigneeUserId !== me.userId && (
                     <span className="inbox-for-other muted">
                       {t('inbox.forOther', { who: nameOf(task.assigneeUserId) })}
+                    </span>
+                  )}
+                  {/* Being talked about: the messages are on the task's page ("Trao đổi về việc"). */}
+                  {task.commentCount > 0 && task.lastCommentedAt && (
+                    <span className="inbox-comments muted">
+                      {t('inbox.comments', {
+                        count: task.commentCount,
+                        when: formatInstant(task.lastCommentedAt, i18n.language),
+                      })}
                     </span>
                   )}
                 </td>
