@@ -549,12 +549,13 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     });
   });
 
-  it("a task's escalation and reassignment and the cycle's moved dates, from facts, once", async () => {
-    const taskId = `${CYCLE_WORKFLOW}/monitoring/obj-2/measure/2024-Q1`;
+  /** Opens the staff member's first-quarter report of an objective; answers its task id. */
+  async function firstQuarterReportOf(objectiveId: string): Promise<string> {
+    const taskId = `${CYCLE_WORKFLOW}/monitoring/${objectiveId}/measure/2024-Q1`;
     await records.openTask({
       taskId,
       cycleId: CYCLE,
-      workflowId: `${CYCLE_WORKFLOW}/monitoring/obj-2`,
+      workflowId: `${CYCLE_WORKFLOW}/monitoring/${objectiveId}`,
       kind: 'measurement-report',
       title: { vi: 'Báo cáo', en: 'Report' },
       assigneeUserId: 'staff',
@@ -562,6 +563,11 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
       openedAt: '2024-04-01T01:00:00.000Z',
       dueAt: '2024-04-05T10:00:00.000Z',
     });
+    return taskId;
+  }
+
+  it("a task's escalation and reassignment and the cycle's moved dates, from facts, once", async () => {
+    const taskId = await firstQuarterReportOf('obj-2');
     const escalated = {
       event: 'escalated' as const,
       cycleId: CYCLE,
@@ -631,18 +637,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
   });
 
   it("a task's messages: each in its history and counted on its row once, a retried record too", async () => {
-    const taskId = `${CYCLE_WORKFLOW}/monitoring/obj-3/measure/2024-Q1`;
-    await records.openTask({
-      taskId,
-      cycleId: CYCLE,
-      workflowId: `${CYCLE_WORKFLOW}/monitoring/obj-3`,
-      kind: 'measurement-report',
-      title: { vi: 'Báo cáo', en: 'Report' },
-      assigneeUserId: 'staff',
-      delegateUserIds: [],
-      openedAt: '2024-04-01T01:00:00.000Z',
-      dueAt: '2024-04-05T10:00:00.000Z',
-    });
+    const taskId = await firstQuarterReportOf('obj-3');
     const message = (number: number, commentedBy: string, at: string) => ({
       event: 'commented' as const,
       cycleId: CYCLE,
