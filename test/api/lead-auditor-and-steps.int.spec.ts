@@ -6,27 +6,33 @@ import { rehearsalInItsAudit } from './support/year-over-http';
 interface Answer {
   number?: number;
   recipientUserIds?: string[];
+  assigneeUserId?: string;
   code?: string;
+  message?: string;
 }
 
 interface TaskDetail extends TaskSummary {
+  leadAuditorUserId?: string;
   history: { type: string; actor: string; payload: Record<string, unknown> }[];
 }
 
 /**
- * An auditor's question about their audit step goes to the lead auditor, who leads the audit's
- * team and plan, not to the Quality Representative; the lead auditor opens the step's task (as the
- * rest of the audit team may: they read each other's evidence too) and the answer goes back to the
- * auditor. Someone outside the team and the audited unit still does not see the step. Real API and
- * worker, PostgreSQL, a real SMTP server, the Temporal dev server; people act over HTTP only.
+ * The lead auditor leads the audit's team and plan: an auditor's question about their step goes to
+ * them, not to the Quality Representative; they open the step's task (as the rest of the audit team
+ * may: they read each other's evidence too), answer the auditor, and urge a step not yet signed off
+ * — but neither sign it off nor hand it over. Someone outside the team and the audited unit still
+ * does not see the step. Real API and worker, PostgreSQL, a real SMTP server, the Temporal dev
+ * server; people act over HTTP only.
  */
-describe('messages about an audit step: the auditor and the lead auditor (real API, worker, Temporal dev server, PostgreSQL, SMTP)', () => {
+describe('the lead auditor and the steps of their audit (real API, worker, Temporal dev server, PostgreSQL, SMTP)', () => {
   let smtp: TestSmtpServer;
   let suite: ApiSuite;
   let org: DemoOrganisation;
   const organisationCode = `as-${uniqueSuffix()}`;
   /** Huy's step s1: "Theo dõi nhiệm vụ trọng tâm" in the general affairs division (vp-tonghop). */
   let step: TaskSummary;
+  /** Huy's step s2: "Kiểm soát thủ tục hành chính" in the administrative-procedures division. */
+  let other: TaskSummary;
   const question = 'Phòng Tổng hợp xin dời buổi phỏng vấn sang chiều thứ Năm; trưởng đoàn có đồng ý không?';
   const answer = 'Đồng ý, giữ nguyên các bước còn lại của kế hoạch.';
 
@@ -49,6 +55,7 @@ describe('messages about an audit step: the auditor and the lead auditor (real A
     );
     const steps = await rehearsalInItsAudit(org);
     step = steps.find((s) => s.id.endsWith('/audit/step/s1'))!;
+    other = steps.find((s) => s.id.endsWith('/audit/step/s2'))!;
   }, 180_000);
 
   afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
@@ -79,6 +86,8 @@ describe('messages about an audit step: the auditor and the lead auditor (real A
     for (const local of ['lead.auditor', 'auditor.hcth']) {
       const seen = await org.as<TaskDetail>(local, 'GET', taskPath(step.id));
       expect(seen.status).toBe(200);
+      // Whom the step's questions go to, named on the task.
+      expect(seen.body.leadAuditorUserId).toBe(org.idOf('lead.auditor'));
       expect(seen.body.history.filter((h) => h.type === 'task.commented').map((h) => h.payload.text)).toEqual(
         [question],
       );
@@ -97,6 +106,36 @@ describe('messages about an audit step: the auditor and the lead auditor (real A
       messagesTo('auditor.kinhte', answer).length > 0 ? true : undefined,
     );
     expect(messagesTo('qmr', answer)).toEqual([]);
+  });
+
+  it('lets the lead auditor urge the auditor of a step not signed off, and nobody else of the team', async () => {
+    const urge = (local: string, taskId: string) =>
+      org.as<Answer>(local, 'POST', taskPath(taskId, '/urge'), { note: 'Xin hoàn thành trước thứ Sáu.' });
+    const urged = await urge('lead.auditor', other.id);
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('auditor.kinhte'), number: 1 });
+    const [mail] = await eventually('the urging mail to the auditor', async () => {
+      const found = smtp
+        .mailsTo(org.email('auditor.kinhte'))
+        .filter((m) => (m.subject ?? '').includes('Đôn đốc'));
+      return found.length > 0 ? found : undefined;
+    });
+    expect(mail.text).toContain('Người đôn đốc: Lý Thị Mai');
+    expect(mail.text).toContain('Lời nhắn: Xin hoàn thành trước thứ Sáu.');
+    // Another auditor of the team, and the head of the unit audited (the step judges it), may not.
+    expect((await urge('auditor.hcth', step.id)).status).toBe(403);
+    const byAuditee = await urge('head.tonghop', step.id);
+    expect(byAuditee.status).toBe(403);
+    expect(byAuditee.body.message).toContain('trưởng đoàn đánh giá');
+    // Handing a step over stays the Quality Representative's.
+    const handOver = await org.as<Answer>('lead.auditor', 'POST', taskPath(other.id, '/reassign'), {
+      toUserId: org.idOf('auditor.hcth'),
+      reason: 'Đổi chuyên gia đánh giá',
+    });
+    expect(handOver.status).toBe(403);
+    expect((await org.as<TaskDetail>('qmr', 'GET', taskPath(other.id))).body.assigneeUserId).toBe(
+      org.idOf('auditor.kinhte'),
+    );
   });
 
   it('keeps the step the auditor’s to sign off: the lead auditor reads it, the auditor completes it', async () => {

@@ -113,8 +113,8 @@ export const QCYCLE_ERROR_MESSAGES = {
       en: "Only the Quality Representative or the head of the task's unit reassigns it",
     },
     urgeNotAllowed: {
-      vi: 'Chỉ Đại diện chất lượng hoặc trưởng đơn vị của việc này mới đôn đốc được',
-      en: "Only the Quality Representative or the head of the task's unit urges its assignee",
+      vi: 'Chỉ Đại diện chất lượng, trưởng đơn vị của việc này hoặc trưởng đoàn đánh giá (với bước đánh giá) mới đôn đốc được',
+      en: "Only the Quality Representative, the head of the task's unit or, for an audit step, the lead auditor urges its assignee",
     },
     auditOwnUnit: {
       vi: 'Chuyên gia đánh giá không bao giờ đánh giá đơn vị của mình ({unitCode})',

@@ -119,8 +119,12 @@ export const URGE_INTERVAL_MS = 24 * 3_600_000;
 export interface UrgeTaskRequest {
   taskId: string;
   actorUserId: string;
-  /** Who urges, as the directory has them now (the API checked it): their standing and name. */
-  by: ReassignmentActor & { name: string };
+  /**
+   * Who urges, as the directory has them now (the API checked it): their standing and name, and for
+   * an audit step whether they are the lead auditor of its audit (`leadAuditor`: the audit's plan
+   * names them; they chase its steps as the Quality Representative does).
+   */
+  by: ReassignmentActor & { name: string; leadAuditor?: boolean };
   /** A few words to the assignee, as typed (trimmed); absent when none. */
   note?: string;
   requestId?: string;

@@ -665,14 +665,17 @@ export class TaskBoard {
 
   /**
    * Who may urge an assignee: whoever may hand the task over (the Quality Representative, the head
-   * of its unit, as the API found them in the directory now); once a day at most per task.
+   * of its unit, as the API found them in the directory now), and for an audit step the lead auditor
+   * of its audit; once a day at most per task. A rule of the validator, which replay does not run:
+   * no patch.
    */
   private validateUrge(request: UrgeTaskRequest): void {
     const entry = this.openEntry(request?.taskId);
-    if (!request.by || !mayHandOver(request, entry.spec, this.context.roster)) {
+    const leadsItsAudit = entry.spec.kind === 'audit-step' && request.by?.leadAuditor === true;
+    if (!request.by || !(mayHandOver(request, entry.spec, this.context.roster) || leadsItsAudit)) {
       refuse(
         QcycleErrorCode.Forbidden,
-        `Chỉ Đại diện chất lượng hoặc trưởng đơn vị được đôn đốc việc ${request.taskId}.`,
+        `Chỉ Đại diện chất lượng, trưởng đơn vị hoặc trưởng đoàn đánh giá (bước đánh giá) được đôn đốc việc ${request.taskId}.`,
       );
     }
     if (entry.urgedAt !== undefined && Date.now() - entry.urgedAt < URGE_INTERVAL_MS) {

@@ -140,11 +140,11 @@ export class TasksController {
   }
 
   @Post('tasks/:taskId/urge')
-  @Roles('quality-representative', 'unit-head')
+  @Roles('quality-representative', 'unit-head', 'lead-auditor')
   @HttpCode(200)
   @ApiOperation({
     summary:
-      "Urge the assignee of an open task to finish it (the Quality Representative, or the head of the task's unit); recorded and mailed",
+      "Urge the assignee of an open task to finish it (the Quality Representative, the head of the task's unit, or for an audit step the lead auditor of its audit); recorded and mailed",
     description:
       "The assignee gets a mail (đôn đốc) with the task's link, your name and your note; the cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.",
   })

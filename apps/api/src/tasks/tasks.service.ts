@@ -176,7 +176,7 @@ export class TasksService {
   async detail(caller: Principal, taskId: string): Promise<TaskDetailView> {
     const task = await this.visibleTask(caller, taskId);
     // An audit step's task also says what last year's audit found in its unit (ISO 9.2.2 a).
-    const [history, rehearsals, units, previousFindings, files] = await Promise.all([
+    const [history, rehearsals, units, previousFindings, files, leadAuditor] = await Promise.all([
       this.dataSource
         .getRepository(EventLogEntryEntity)
         .createQueryBuilder('e')
@@ -193,6 +193,7 @@ export class TasksService {
         : undefined,
       // A review's forms carry last year's actions with what they rest on.
       evidenceFilesNamedIn(this.dataSource, task.cycleId, [task.form, task.outcome], { yearBefore: true }),
+      this.leadAuditorOf(task),
     ]);
     return {
       ...summary(task, new Date(), rehearsals),
@@ -214,6 +215,7 @@ export class TasksService {
       units,
       files,
       ...(previousFindings ? { previousFindings } : {}),
+      ...(leadAuditor ? { leadAuditorUserId: leadAuditor } : {}),
     };
   }
 
@@ -320,7 +322,9 @@ export class TasksService {
     { toUserId, reason, ifAssignedTo }: { toUserId: string; reason: string; ifAssignedTo?: string },
     requestId: string,
   ): Promise<TaskReassignmentResult> {
-    const task = await this.overseenOpenTask(caller, taskId, 'reassignNotAllowed');
+    const task = await this.visibleTask(caller, taskId);
+    if (!oversees(caller, task)) throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
+    this.assertOpen(task);
     const to = await this.reassignmentTarget(caller.organisationCode, toUserId);
     // Whether the one who has it left the directory: a report taken from them takes the objective's
     // later reports with it (docs/workflows.md "Someone leaves during the year").
@@ -476,8 +480,8 @@ export class TasksService {
   }
 
   /**
-   * Urges the assignee of an open task to finish it (the Quality Representative, or the head of the
-   * task's unit): the workflow records it (`task.urged`) and mails them the task's link with the
+   * Urges the assignee of an open task to finish it (the Quality Representative, the head of the
+   * task's unit, or for an audit step the lead auditor of its audit): the workflow records it (`task.urged`) and mails them the task's link with the
    * caller's name and note. Once a day at most per task: sooner is 409 saying when it was urged and
    * from when it may be again. An assignee who left the directory is not urged (409): the task is to
    * be handed over. The same x-request-id urges once.
@@ -488,7 +492,13 @@ export class TasksService {
     note: string | undefined,
     requestId: string,
   ): Promise<TaskUrgeResult> {
-    const task = await this.overseenOpenTask(caller, taskId, 'urgeNotAllowed');
+    const task = await this.visibleTask(caller, taskId);
+    // The lead auditor chases the steps of the audit they lead (handing one over stays the Quality
+    // Representative's: the workflow's rule).
+    const leadsItsAudit = !oversees(caller, task) && (await this.leadAuditorOf(task)) === caller.userId;
+    if (!oversees(caller, task) && !leadsItsAudit)
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
+    this.assertOpen(task);
     const assigneeActive = await this.dataSource
       .getRepository(UserEntity)
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
@@ -502,6 +512,7 @@ export class TasksService {
           qualityRepresentative: hasRole(caller, 'quality-representative'),
           headOfUnits: [...caller.headOfUnits],
           name: caller.fullName,
+          ...(leadsItsAudit ? { leadAuditor: true } : {}),
         },
         ...(words ? { note: words } : {}),
         requestId,
@@ -607,13 +618,8 @@ export class TasksService {
     unit: string | null,
   ): Promise<string[]> {
     if (task.kind === 'audit-step') {
-      const audit = await this.dataSource
-        .getRepository(AuditEntity)
-        .createQueryBuilder('audit')
-        .innerJoin(AuditStepEntity, 'step', 'step.audit_id = audit.id')
-        .where('step.id = :stepId', { stepId: task.id })
-        .getOne();
-      return audit ? [audit.leadAuditorUserId] : [];
+      const leadAuditor = await this.leadAuditorOf(task);
+      return leadAuditor ? [leadAuditor] : [];
     }
     if (unit === null) return [];
     return (
@@ -630,23 +636,16 @@ export class TasksService {
     return holders.map((r) => r.userId);
   }
 
-  /**
-   * An open task the caller oversees — as the Quality Representative, or the head of its unit — to
-   * hand it over or urge its assignee: 404 outside the organisation, 403 (`refused`) for anyone
-   * else, 409 once it is no longer open.
-   */
-  private async overseenOpenTask(
-    caller: Principal,
-    taskId: string,
-    refused: 'reassignNotAllowed' | 'urgeNotAllowed',
-  ): Promise<TaskEntity> {
-    const task = await this.visibleTask(caller, taskId);
-    // The head of the unit whose work it is: not the head of a unit audited, for an auditor's task there.
-    const unit = unitOfWork(task);
-    if (!hasRole(caller, 'quality-representative') && !(unit !== null && caller.headOfUnits.includes(unit)))
-      throw new QcycleError(QcycleErrorCode.Forbidden, refused);
-    this.assertOpen(task);
-    return task;
+  /** The lead auditor the plan of an audit step's audit names; null for any other task. */
+  private async leadAuditorOf(task: TaskEntity): Promise<string | null> {
+    if (task.kind !== 'audit-step') return null;
+    const audit = await this.dataSource
+      .getRepository(AuditEntity)
+      .createQueryBuilder('audit')
+      .innerJoin(AuditStepEntity, 'step', 'step.audit_id = audit.id')
+      .where('step.id = :stepId', { stepId: task.id })
+      .getOne();
+    return audit?.leadAuditorUserId ?? null;
   }
 
   /**
@@ -709,6 +708,16 @@ const REASSIGNMENT_ROLES: readonly ReassignmentRole[] = ['leader', 'auditor', 'l
 /** Carries a repeat's result out of the error path, to be answered as a 200. */
 class CompletedMeanwhile {
   constructor(readonly result: TaskCompletionResult) {}
+}
+
+/**
+ * Whether the caller oversees a task — hands it over, urges its assignee — as the Quality
+ * Representative, or the head of the unit whose work it is (not the head of a unit audited, for an
+ * auditor's task there).
+ */
+function oversees(caller: Principal, task: TaskEntity): boolean {
+  const unit = unitOfWork(task);
+  return hasRole(caller, 'quality-representative') || (unit !== null && caller.headOfUnits.includes(unit));
 }
 
 function mayComplete(caller: Principal, task: TaskEntity): boolean {

@@ -1252,7 +1252,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Urge the assignee of an open task to finish it (the Quality Representative, or the head of the task's unit); recorded and mailed
+         * Urge the assignee of an open task to finish it (the Quality Representative, the head of the task's unit, or for an audit step the lead auditor of its audit); recorded and mailed
          * @description The assignee gets a mail (đôn đốc) with the task's link, your name and your note; the cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.
          */
         post: operations["TasksController_urge"];
@@ -5084,6 +5084,11 @@ export interface components {
             lastCommentedAt: string | null;
             /** @example false */
             late: boolean;
+            /**
+             * @description An audit step's task only: the lead auditor its audit's plan names, to whom its auditor's messages go and who may urge them
+             * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
+             */
+            leadAuditorUserId?: string;
             /** @example obj-4 */
             objectiveId: string | null;
             /**

@@ -249,6 +249,13 @@ export class TaskDetailView extends TaskSummaryView {
       'action, so the auditor looks again where it fell short. Empty when it found nothing there, or qcycle holds no audit of that year.',
   })
   previousFindings?: PreviousFindingView[];
+
+  @ApiPropertyOptional({
+    example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
+    description:
+      "An audit step's task only: the lead auditor its audit's plan names, to whom its auditor's messages go and who may urge them",
+  })
+  leadAuditorUserId?: string;
 }
 
 export class CompleteTaskDto {
