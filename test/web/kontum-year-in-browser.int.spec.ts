@@ -1014,6 +1014,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // No audit of 2023 in qcycle: nothing found there last year, and the step's page says nothing of it.
     const stepDetail = await org.as<{ previousFindings?: unknown }>('auditor.hcth', 'GET', taskPath(step.id));
     expect(stepDetail.body.previousFindings).toEqual([]);
+    // The lead auditor, who leads the audit, reads the step (named on it) and urges Trang to finish it.
+    await lead.open(pagePath(step.id));
+    await lead.page.getByText(/^Bạn đang xem việc của Đặng Thu Trang/).waitFor();
+    const named = lead.page.locator('dl div').filter({ hasText: vi('tasks:page.leadAuditor') });
+    expect(await named.locator('dd').innerText()).toContain('Lý Thị Mai');
+    await lead.page.getByRole('button', { name: vi('cycles:urge.open') }).click();
+    await lead.page.getByRole('button', { name: vi('cycles:urge.send') }).click();
+    await lead.page.getByText(/^Đã gửi thư đôn đốc Đặng Thu Trang/).waitFor();
+    await lead.check("the lead auditor urging an auditor's step", { screenshot: 'task-audit-step-urged' });
     await openFromMyTasks(trang, step, 'the auditor');
     await trang.page.getByRole('radio', { name: vi('tasks:values.conformity'), exact: true }).check();
     await trang.page

@@ -21,7 +21,7 @@ import { CorrectFigures, mayCorrectFigures } from './components/correct-figures'
 import { TaskUnits, usePeople, useUnits } from './components/people';
 import { CycleObjectives, IndicatorNames, UnitNames } from './components/readable-value';
 import { indicatorName, useCycleObjectives } from './components/use-cycle-objectives';
-import { mayReassign, ReassignTask } from './components/reassign-task';
+import { mayReassign, mayUrge, ReassignTask } from './components/reassign-task';
 import { TaskHistory } from './components/task-history';
 import { TaskConversation } from './components/task-conversation';
 import { RecordHistoryLink } from '../cycles/components/record-history-link';
@@ -297,6 +297,13 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                     <dt>{t('page.assignee')}</dt>
                     <dd>{nameOf(task.assigneeUserId)}</dd>
                   </div>
+                  {/* An audit step: whom its auditor's questions go to, who chases it. */}
+                  {task.leadAuditorUserId && (
+                    <div>
+                      <dt>{t('page.leadAuditor')}</dt>
+                      <dd>{nameOf(task.leadAuditorUserId)}</dd>
+                    </div>
+                  )}
                   <div>
                     <dt>{t('page.openedAt')}</dt>
                     <dd>{formatInstant(task.openedAt, i18n.language)}</dd>
@@ -399,7 +406,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                   onWritten={load}
                 />
 
-                {!completed && mayReassign(user, task) && task.assigneeUserId !== user?.userId && (
+                {!completed && mayUrge(user, task) && task.assigneeUserId !== user?.userId && (
                   <section className="card urge-card" aria-labelledby="urge-title">
                     <h2 id="urge-title">{t('cycles:urge.title')}</h2>
                     <p className="muted">{t('cycles:urge.lead', { name: nameOf(task.assigneeUserId) })}</p>

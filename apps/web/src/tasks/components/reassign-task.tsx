@@ -21,6 +21,16 @@ export function mayReassign(user: Me | null, task: TaskDetail): boolean {
 }
 
 /**
+ * Whether this person may urge the assignee of this open task (as the API allows it): whoever may
+ * hand it over, and for an audit step the lead auditor of its audit, who chases its steps.
+ */
+export function mayUrge(user: Me | null, task: TaskDetail): boolean {
+  if (mayReassign(user, task)) return true;
+  if (!user || user.authenticatedBy === 'task-link' || task.status !== 'open') return false;
+  return task.leadAuditorUserId === user.userId;
+}
+
+/**
  * The Quality Representative, or the head of the task's unit, gives an open task to someone else
  * (away, overloaded): a person of the organisation and a reason, for the record and the new
  * assignee's notice; the one who had it may still finish it. The workflow decides who may take it
