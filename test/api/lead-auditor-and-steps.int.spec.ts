@@ -138,6 +138,33 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
     );
   });
 
+  it('says on the audit record, of each step not signed off, when it is due, its messages and its last urge', async () => {
+    const audit = await org.as<{
+      steps: {
+        id: string;
+        signedOffAt: string | null;
+        task: {
+          status: string;
+          assigneeUserId: string;
+          dueAt: string | null;
+          overdue: boolean;
+          urgedAt: string | null;
+          commentCount: number;
+        } | null;
+      }[];
+    }>('lead.auditor', 'GET', `/api/v1/cycles/${organisationCode}-2024/audit`);
+    expect(audit.status).toBe(200);
+    const taskOf = (id: string) => audit.body.steps.find((s) => s.id === id)?.task;
+    expect(taskOf(step.id)).toMatchObject({
+      status: 'open',
+      assigneeUserId: org.idOf('auditor.kinhte'),
+      dueAt: step.dueAt,
+      urgedAt: null,
+      commentCount: 2,
+    });
+    expect(taskOf(other.id)).toMatchObject({ status: 'open', commentCount: 0, urgedAt: expect.any(String) });
+  });
+
   it('keeps the step the auditor’s to sign off: the lead auditor reads it, the auditor completes it', async () => {
     const detail = await org.as<TaskDetail>('lead.auditor', 'GET', taskPath(step.id));
     expect(detail.body.assigneeUserId).toBe(org.idOf('auditor.kinhte'));

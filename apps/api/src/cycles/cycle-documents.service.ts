@@ -38,6 +38,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { pageWindow, type Page } from '../common/pagination';
 import type {
+  AuditStepTaskView,
   AuditView,
   DecisionView,
   MeasurementQuery,
@@ -123,12 +124,26 @@ export class CycleDocumentsService {
       audit,
       await this.dataSource.getRepository(AuditStepEntity).find({ where: { auditId: audit.id } }),
     );
-    const [actions, carried] = await Promise.all([
+    const [actions, carried, stepTasks] = await Promise.all([
       this.dataSource
         .getRepository(CorrectiveActionEntity)
         .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } }),
       correctiveActionsCarriedForward(this.dataSource.manager, caller.organisationCode, year),
+      // Each step's task (its id is the step's): who holds it now, when it is due, whether it was urged.
+      this.dataSource.getRepository(TaskEntity).find({
+        select: {
+          id: true,
+          status: true,
+          assigneeUserId: true,
+          dueAt: true,
+          urgedAt: true,
+          commentCount: true,
+        },
+        where: { id: In(steps.map((s) => s.id)) },
+      }),
     ]);
+    const now = new Date().toISOString();
+    const taskOfStep = new Map(stepTasks.map((task) => [task.id, task]));
     const lastRounds = await correctiveActionLastRounds(this.dataSource, cycleId, actions);
     const approvalEvent = await this.dataSource
       .getRepository(EventLogEntryEntity)
@@ -149,6 +164,7 @@ export class CycleDocumentsService {
       finding: s.finding,
       notes: s.notes,
       signedOffAt: s.signedOffAt,
+      task: stepTaskView(taskOfStep.get(s.id), now),
     }));
     const actionViews = actions.map((a) => ({
       id: a.id,
@@ -539,4 +555,17 @@ function own(caller: Principal, cycleId: string): { organisationCode: string; ye
   if (!key || key.organisationCode !== caller.organisationCode)
     throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
   return key;
+}
+
+/** An audit step's task as the audit page shows it beside the step; null where none is on record. */
+function stepTaskView(task: TaskEntity | undefined, now: string): AuditStepTaskView | null {
+  if (!task) return null;
+  return {
+    status: task.status,
+    assigneeUserId: task.assigneeUserId,
+    dueAt: task.dueAt,
+    overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now,
+    urgedAt: task.urgedAt,
+    commentCount: task.commentCount,
+  };
 }

@@ -1780,6 +1780,35 @@ export interface components {
              */
             result: "conformity" | "observation" | "minor-nc" | "major-nc";
         };
+        AuditStepTaskView: {
+            /**
+             * @description Who holds it now (handed over, not always the planned auditor)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string;
+            /**
+             * @description How many messages were written about it
+             * @example 0
+             */
+            commentCount: number;
+            /** @example 2024-10-18T10:00:00.000Z */
+            dueAt: string | null;
+            /**
+             * @description Open and past its due instant
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "completed" | "cancelled" | "expired";
+            /**
+             * @description When its auditor was last urged; null if never
+             * @example null
+             */
+            urgedAt: string | null;
+        };
         AuditStepView: {
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             auditorUserId: string;
@@ -1809,6 +1838,8 @@ export interface components {
             result: "conformity" | "observation" | "minor-nc" | "major-nc" | null;
             /** @example 2024-06-12T08:00:00.000Z */
             signedOffAt: string | null;
+            /** @description The step's task (GET /tasks/{id}, the same id): who holds it now, when it is due, whether it was urged */
+            task: components["schemas"]["AuditStepTaskView"] | null;
             /** @example vp-kiemsoat-tthc */
             unitCode: string;
         };

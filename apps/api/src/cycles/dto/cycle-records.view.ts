@@ -237,6 +237,43 @@ export class AuditStepView {
 
   @ApiProperty({ example: '2024-06-12T08:00:00.000Z', nullable: true, type: String })
   signedOffAt!: string | null;
+
+  @ApiProperty({
+    type: () => AuditStepTaskView,
+    nullable: true,
+    description:
+      "The step's task (GET /tasks/{id}, the same id): who holds it now, when it is due, whether it was urged",
+  })
+  task!: AuditStepTaskView | null;
+}
+
+/** An audit step's task beside the step: for the lead auditor and the Quality Representative to chase it. */
+export class AuditStepTaskView {
+  @ApiProperty({ example: 'open', enum: ['open', 'completed', 'cancelled', 'expired'] })
+  status!: string;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'Who holds it now (handed over, not always the planned auditor)',
+  })
+  assigneeUserId!: string;
+
+  @ApiProperty({ example: '2024-10-18T10:00:00.000Z', nullable: true, type: String })
+  dueAt!: string | null;
+
+  @ApiProperty({ example: false, description: 'Open and past its due instant' })
+  overdue!: boolean;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'When its auditor was last urged; null if never',
+  })
+  urgedAt!: string | null;
+
+  @ApiProperty({ example: 0, minimum: 0, description: 'How many messages were written about it' })
+  commentCount!: number;
 }
 
 export class CorrectiveActionView {
