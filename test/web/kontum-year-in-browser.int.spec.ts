@@ -1014,15 +1014,25 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // No audit of 2023 in qcycle: nothing found there last year, and the step's page says nothing of it.
     const stepDetail = await org.as<{ previousFindings?: unknown }>('auditor.hcth', 'GET', taskPath(step.id));
     expect(stepDetail.body.previousFindings).toEqual([]);
-    // The lead auditor, who leads the audit, reads the step (named on it) and urges Trang to finish it.
-    await lead.open(pagePath(step.id));
+    // The lead auditor, who leads the audit, sees on the audit page the step not signed off, when it
+    // is due, and urges Trang to finish it; the step's own page names them and says so.
+    await lead.open(`/cycles/${encodeURIComponent(cycleId)}/audit`);
+    const stepRow = lead.page.getByRole('row').filter({ hasText: 'Theo dõi nhiệm vụ trọng tâm' });
+    await stepRow.getByText(/^Hạn \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    await stepRow.getByRole('button', { name: vi('cycles:urge.open') }).click();
+    await stepRow.getByRole('button', { name: vi('cycles:urge.send') }).click();
+    await stepRow.getByText(/^Đã gửi thư đôn đốc Đặng Thu Trang/).waitFor();
+    await lead.check("the lead auditor urging an auditor's step from the audit page", {
+      screenshot: 'cycle-audit-step-urged',
+    });
+    await stepRow.getByRole('link', { name: 'Theo dõi nhiệm vụ trọng tâm' }).click();
     await lead.page.getByText(/^Bạn đang xem việc của Đặng Thu Trang/).waitFor();
     const named = lead.page.locator('dl div').filter({ hasText: vi('tasks:page.leadAuditor') });
     expect(await named.locator('dd').innerText()).toContain('Lý Thị Mai');
-    await lead.page.getByRole('button', { name: vi('cycles:urge.open') }).click();
-    await lead.page.getByRole('button', { name: vi('cycles:urge.send') }).click();
-    await lead.page.getByText(/^Đã gửi thư đôn đốc Đặng Thu Trang/).waitFor();
-    await lead.check("the lead auditor urging an auditor's step", { screenshot: 'task-audit-step-urged' });
+    await lead.page.getByText(/^Đã đôn đốc lúc/).waitFor();
+    await lead.check("an auditor's step, as its lead auditor reads it", {
+      screenshot: 'task-audit-step-urged',
+    });
     await openFromMyTasks(trang, step, 'the auditor');
     await trang.page.getByRole('radio', { name: vi('tasks:values.conformity'), exact: true }).check();
     await trang.page

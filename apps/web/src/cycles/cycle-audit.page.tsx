@@ -8,10 +8,11 @@ import { CorrectiveActionRecord } from './components/corrective-action-record';
 import { RecordHistoryLink } from './components/record-history-link';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
-import { useDirectoryNames } from './components/directory-names';
+import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { useFormat, type Schemas } from './components/format';
 import { DataTable, EvidenceList, Fact, PendingNotice, ReadableList } from './components/page-parts';
 import { StatusBadge } from './components/status-badge';
+import { UrgeTask } from './components/urge-task';
 import { usePageTitle } from '../ui/page-title';
 import { usePeople } from '../ui/people';
 import { useCertificateWords } from '../ui/auditor-certificate';
@@ -19,6 +20,7 @@ import { PreviousFindingsFollowUp, ReauditMark, usePreviousAudit } from '../task
 import './cycles.css';
 
 type AuditStep = Schemas['AuditStepView'];
+type AuditStepTask = Schemas['AuditStepTaskView'];
 
 interface AuditPlan {
   scope?: string;
@@ -57,6 +59,11 @@ export default function CycleAuditPage() {
   // Each step links to its task (its form, answer, messages) for those who may open it; a session of
   // an e-mailed link opens its own task only.
   const opensSteps = hasRole(user, ...STEP_TASK_READERS) && user?.authenticatedBy !== 'task-link';
+  // Who chases a step not signed off: the Quality Representative, and the lead auditor of this audit.
+  const mayChase =
+    !!user &&
+    user.authenticatedBy !== 'task-link' &&
+    (hasRole(user, 'quality-representative') || user.userId === data?.leadAuditorUserId);
 
   const heading = (
     <>
@@ -181,7 +188,22 @@ export default function CycleAuditPage() {
                           </span>
                         </>
                       ) : (
-                        <StatusBadge status="pending" group="auditResult" />
+                        <>
+                          <StatusBadge status="pending" group="auditResult" />
+                          {step.task?.status === 'open' && (
+                            <StepTaskState
+                              step={step}
+                              task={step.task}
+                              unitName={names.unit(unit)}
+                              names={names}
+                              mayUrge={
+                                mayChase &&
+                                step.task.assigneeUserId !== user?.userId &&
+                                !names.isInactive(step.task.assigneeUserId)
+                              }
+                            />
+                          )}
+                        </>
                       )}
                       <RecordHistoryLink cycleId={cycleId} subject={step.id} as="div" className="small">
                         {t('history.ofStep')}
@@ -271,4 +293,47 @@ function Competence({ userId }: { userId: string }) {
   if (!person) return null;
   const held = person.auditorCertificate;
   return <div className="muted small">{held ? certificateWords(held) : t('audit.noCertificate')}</div>;
+}
+
+/**
+ * A step not yet signed off, as its task stands: when it is due (overdue marked), who holds it if it
+ * was handed over, its messages, and for those who chase it "Đôn đốc" (its auditor mailed, once a
+ * day at most), or when it was last urged.
+ */
+function StepTaskState({
+  step,
+  task,
+  unitName,
+  names,
+  mayUrge,
+}: {
+  step: AuditStep;
+  task: AuditStepTask;
+  unitName: string;
+  names: DirectoryNames;
+  mayUrge: boolean;
+}) {
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  return (
+    <div className="muted small step-task">
+      {task.dueAt && <div>{t('audit.stepDue', { date: format.dateTime(task.dueAt) })}</div>}
+      {task.overdue && <span className="status status-warn">{t('audit.stepOverdue')}</span>}
+      {task.assigneeUserId !== step.auditorUserId && (
+        <div>{t('audit.stepHeldBy', { name: names.person(task.assigneeUserId) })}</div>
+      )}
+      {task.commentCount > 0 && <div>{t('audit.stepMessages', { count: task.commentCount })}</div>}
+      {mayUrge ? (
+        <UrgeTask
+          taskId={step.id}
+          taskName={`${step.process} — ${unitName}`}
+          assigneeName={names.person(task.assigneeUserId)}
+          urgedAt={task.urgedAt ?? undefined}
+          now={Date.now()}
+        />
+      ) : (
+        task.urgedAt && <div>{t('audit.stepUrged', { date: format.dateTime(task.urgedAt) })}</div>
+      )}
+    </div>
+  );
 }
