@@ -98,8 +98,21 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
     expect((await write('staff.tonghop', 'Xin hỏi')).status).toBe(403);
   });
 
-  it("sends the lead auditor's answer back to the auditor alone", async () => {
-    const answered = await write('lead.auditor', answer);
+  it("takes the lead auditor's answer from the mail's link, back to the auditor alone", async () => {
+    // The link in her mail opens a session for that step alone, from which she answers.
+    const token = new URL(
+      /https?:\/\/\S+\?token=\S+/.exec(messagesTo('lead.auditor', question)[0].text ?? '')![0],
+    ).searchParams.get('token');
+    const session = await suite.http.call<{ accessToken: string }>(
+      'POST',
+      taskPath(step.id, '/link-session'),
+      { body: { token } },
+    );
+    expect(session.status).toBe(200);
+    const answered = await suite.http.call<Answer>('POST', taskPath(step.id, '/comments'), {
+      token: session.body.accessToken,
+      body: { text: answer },
+    });
     expect(answered.status).toBe(201);
     expect(answered.body).toMatchObject({ number: 2, recipientUserIds: [org.idOf('auditor.kinhte')] });
     await eventually('the answer to the auditor', async () =>
