@@ -581,14 +581,18 @@ export class TasksService {
    */
   private async conversationOf(caller: Principal, task: TaskEntity, unit: string | null) {
     const organisationCode = caller.organisationCode;
-    const earlier = await this.dataSource.getRepository(EventLogEntryEntity).find({
-      select: { actor: true, payload: true },
-      where: { cycleId: task.cycleId, type: 'task.commented' },
-    });
-    const ids = new Set([
-      task.assigneeUserId,
-      ...earlier.filter((e) => e.payload?.taskId === task.id).map((e) => e.actor),
-    ]);
+    // The task's own messages (`<taskId>/commented/<n>`), through the cycle's index as the task's
+    // history is read: not every message of the year.
+    const earlier = await this.dataSource
+      .getRepository(EventLogEntryEntity)
+      .createQueryBuilder('e')
+      .select('e.actor', 'actor')
+      .where("e.cycle_id = :cycle AND e.id LIKE :prefix ESCAPE '\\'", {
+        cycle: task.cycleId,
+        prefix: `${escapeLike(task.id)}/commented/%`,
+      })
+      .getRawMany<{ actor: string }>();
+    const ids = new Set([task.assigneeUserId, ...earlier.map((e) => e.actor)]);
     // Those who answer for the task hear from whoever is to do it, not from one another: a unit head
     // is often a delegate of their staff's report, and their answer goes back to the staff member.
     if (mayComplete(caller, task) && !hasRole(caller, 'quality-representative')) {
