@@ -5,6 +5,8 @@ import { passwordResetMailWorkflowId } from '@qcycle/contracts';
 import { PasswordResetMailEntity } from '@qcycle/persistence';
 import { signPasswordResetLink } from '@qcycle/task-links';
 import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import { PasswordsService } from '../../apps/api/src/auth/passwords.service';
+import { TokenService } from '../../apps/api/src/auth/token.service';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -259,6 +261,24 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       passwordSetVia: 'ownAccount',
       calendarFeedStopped: true,
     });
+  });
+
+  it('does not let a session ended in the same instant (signed out everywhere) set a new password', async () => {
+    // The request's session as the guard found it, valid; then, before the change is written, the
+    // person signs out everywhere from another device.
+    const token = await org.tokenOf('auditor.kinhte');
+    const caller = await suite.api.get(TokenService).verify(token);
+    expect((await http.call('POST', '/api/v1/auth/logout', { token })).status).toBe(204);
+    await expect(
+      suite.api.get(PasswordsService).changeOwn(caller, DEMO_PASSWORD, 'auditor-kinhte-new-password', {
+        actor: caller.userId,
+        requestId: randomUUID(),
+        clientAddress: null,
+      }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Nothing was written: the password is the one it was.
+    expect((await signIn('auditor.kinhte', DEMO_PASSWORD)).status).toBe(200);
+    expect((await signIn('auditor.kinhte', 'auditor-kinhte-new-password')).status).toBe(401);
   });
 
   it('tells a person whose password an administrator set, and nobody when only their name changed', async () => {

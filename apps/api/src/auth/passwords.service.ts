@@ -134,14 +134,12 @@ export class PasswordsService {
       throw currentPasswordWrong();
     const passwordHash = await this.hasher.hash(newPassword);
     const set = await this.dataSource.transaction(async (manager) => {
-      const changed = await setPassword(
-        manager,
-        user,
-        user.sessionsValidFrom,
-        passwordHash,
-        by,
-        'ownAccount',
-      );
+      // The mark this request's session was found valid under, not the one just read: a sign-out
+      // everywhere between the two would otherwise let this ended session set the password. An SSO
+      // token carries none: the directory's mark then.
+      const expected =
+        caller.sessionsValidFrom !== undefined ? caller.sessionsValidFrom : user.sessionsValidFrom;
+      const changed = await setPassword(manager, user, expected, passwordHash, by, 'ownAccount');
       // Their sessions were ended meanwhile (signed out everywhere, deactivated, a new password from an
       // administrator): this one with them.
       if (!changed) throw new QcycleError(QcycleErrorCode.Unauthenticated, 'sessionEnded');

@@ -17,6 +17,12 @@ export interface Principal {
   hasPassword: boolean;
   /** Set for a session opened from a task link: the one task it may open and complete. */
   onlyTaskId?: string;
+  /**
+   * For a session the API signed: the mark of the user's sessions it was signed under and found
+   * valid (sessions.ts `sessions_valid_from`), so that what ends sessions (a new password) is done
+   * only while this one still stands, not after a sign-out everywhere in the same instant.
+   */
+  sessionsValidFrom?: string | null;
 }
 
 declare module 'express-serve-static-core' {

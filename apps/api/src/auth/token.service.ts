@@ -161,7 +161,7 @@ export class TokenService {
     if (!active) throw unauthenticated('unknownAccount');
     // Signed before the user's sessions were ended (password, deactivation, sign-out everywhere).
     if (!signedUnderCurrentSessions(payload, active.sessionsValidFrom)) throw unauthenticated('sessionEnded');
-    const principal = active.principal;
+    const principal = { ...active.principal, sessionsValidFrom: active.sessionsValidFrom };
     if (taskId) return { ...principal, onlyTaskId: taskId };
     if (authenticatedBy === 'password' && !this.config.auth.localLogin)
       throw unauthenticated('localLoginOff');

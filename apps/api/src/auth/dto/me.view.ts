@@ -51,6 +51,8 @@ export class MeView {
   onlyTaskId?: string;
 
   static of(principal: Principal): MeView {
-    return { ...principal };
+    // Not the session's mark (`sessionsValidFrom`): the API's own bookkeeping, not the caller's.
+    const { sessionsValidFrom, ...me } = principal;
+    return me;
   }
 }
