@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client';
 import { Field, FieldError } from '../../ui/field';
 import { localized, type FormIndicator } from '../task-types';
+import { ChoiceGroup, yesNoChoices } from './form-fields';
 import { FigureVerdict } from './figure-verdict';
 import { merged, type ProblemBook } from './problem-book';
 import { typedNumber, wholeNumber } from './target';
@@ -186,11 +187,17 @@ export function FigureInput({
           `value-${indicator.id}`,
         )}
       {indicator.kind === 'judged' && (
-        <fieldset
-          className="task-fieldset radio-group"
-          aria-describedby={achievedProblems.length ? `${ids}-achieved-error` : undefined}
+        <ChoiceGroup
+          name={`achieved-${indicator.id}`}
+          legend={t('figure.achievedQuestion')}
+          options={yesNoChoices(t('figure.achievedYes'), t('figure.achievedNo'))}
+          value={draft.achieved}
+          onChange={(achieved) => {
+            onChange({ ...draft, achieved });
+            problems.edit(`${base}.achieved`);
+          }}
+          problems={achievedProblems}
         >
-          <legend>{t('figure.achievedQuestion')}</legend>
           {(indicator.criteria ?? []).length > 0 && (
             <ul className="field-hint">
               {(indicator.criteria ?? []).map((criterion, index) => (
@@ -198,24 +205,7 @@ export function FigureInput({
               ))}
             </ul>
           )}
-          {(['yes', 'no'] as const).map((choice) => (
-            <label key={choice} className="radio">
-              <input
-                type="radio"
-                name={`achieved-${indicator.id}`}
-                value={choice}
-                checked={draft.achieved === choice}
-                aria-invalid={achievedProblems.length > 0 || undefined}
-                onChange={() => {
-                  onChange({ ...draft, achieved: choice });
-                  problems.edit(`${base}.achieved`);
-                }}
-              />
-              {choice === 'yes' ? t('figure.achievedYes') : t('figure.achievedNo')}
-            </label>
-          ))}
-          <FieldError id={`${ids}-achieved-error`} problems={achievedProblems} />
-        </fieldset>
+        </ChoiceGroup>
       )}
       <FieldError problems={problems.at(`${base}.kind`)} />
       <FigureVerdict

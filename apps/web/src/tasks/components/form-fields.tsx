@@ -1,6 +1,7 @@
+import { useId, type ReactNode } from 'react';
 import type { FieldProblem } from '../../api/client';
 import { DateInput } from '../../ui/date-input';
-import { Field } from '../../ui/field';
+import { Field, FieldError } from '../../ui/field';
 import { CellControl } from './cell-control';
 import type { ProblemBook } from './problem-book';
 
@@ -58,6 +59,62 @@ export function AnswerText({
     </Field>
   );
 }
+
+/**
+ * One answer chosen among a few, as radio buttons under their legend (a step's result; yes or no):
+ * its problems beside it in words. The caller clears them as it takes the choice.
+ */
+export function ChoiceGroup<V extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  problems,
+  children,
+}: {
+  name: string;
+  legend: string;
+  options: readonly { value: V; label: string }[];
+  /** The choice made, or '' before any. */
+  value: V | '';
+  onChange: (value: V) => void;
+  problems: FieldProblem[];
+  /** What the choice rests on, under the legend (an indicator's criteria). */
+  children?: ReactNode;
+}) {
+  const errorId = `${useId()}-error`;
+  return (
+    <fieldset
+      className={`task-fieldset radio-group${problems.length ? ' field-invalid' : ''}`}
+      aria-describedby={problems.length ? errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      {children}
+      {options.map((option) => (
+        <label key={option.value} className="radio">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            aria-invalid={problems.length > 0 || undefined}
+            onChange={() => onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+      <FieldError id={errorId} problems={problems} />
+    </fieldset>
+  );
+}
+
+/** The two choices of a yes/no question for a {@link ChoiceGroup}, in the form's words. */
+export const yesNoChoices = (yes: string, no: string) =>
+  [
+    { value: 'yes', label: yes },
+    { value: 'no', label: no },
+  ] as const;
 
 /** A one-line input in a table cell (its column header is seen, its label spoken). */
 export function CellText({

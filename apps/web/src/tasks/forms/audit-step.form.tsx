@@ -1,10 +1,9 @@
 import { useId, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText } from '../components/form-fields';
+import { AnswerText, ChoiceGroup } from '../components/form-fields';
 import { filled } from '../components/list-editor';
 import { PreviousFinding } from '../components/previous-audit';
 import { StepFacts, type AuditStep } from '../components/step-facts';
@@ -17,7 +16,7 @@ const RESULTS = ['conformity', 'observation', 'minor-nc', 'major-nc'] as const;
 export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t } = useTranslation('tasks');
   const form = formOf<{ step: AuditStep }>(task);
-  const [result, setResult] = useDraft(task.id, 'result', '');
+  const [result, setResult] = useDraft<(typeof RESULTS)[number] | ''>(task.id, 'result', '');
   const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidence', ['']);
   const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const [finding, setFinding] = useDraft(task.id, 'finding', '');
@@ -32,35 +31,21 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });
   };
-  const errorId = `${useId()}-error`;
-  const resultProblems = problems.at('result');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <StepFacts step={form.step} />
       <PreviousFindingsHere task={task} />
-      <fieldset
-        className={`task-fieldset radio-group${resultProblems.length ? ' field-invalid' : ''}`}
-        aria-describedby={resultProblems.length ? errorId : undefined}
-      >
-        <legend>{t('auditStep.result')}</legend>
-        {RESULTS.map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name="audit-result"
-              value={value}
-              checked={result === value}
-              aria-invalid={resultProblems.length > 0 || undefined}
-              onChange={() => {
-                setResult(value);
-                problems.edit('result');
-              }}
-            />
-            {t(`values.${value}`)}
-          </label>
-        ))}
-        <FieldError id={errorId} problems={resultProblems} />
-      </fieldset>
+      <ChoiceGroup
+        name="audit-result"
+        legend={t('auditStep.result')}
+        options={RESULTS.map((value) => ({ value, label: t(`values.${value}`) }))}
+        value={result}
+        onChange={(value) => {
+          setResult(value);
+          problems.edit('result');
+        }}
+        problems={problems.at('result')}
+      />
       <EvidenceEditor
         task={task}
         recordType="audit-step"

@@ -1,10 +1,9 @@
-import { useId, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText } from '../components/form-fields';
+import { AnswerText, ChoiceGroup, yesNoChoices } from '../components/form-fields';
 import { Nonconformity } from '../components/nonconformity';
 import { usePeople } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -38,8 +37,6 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
       ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
     });
   };
-  const errorId = `${useId()}-error`;
-  const effectiveProblems = problems.at('effective');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <Nonconformity finding={finding} />
@@ -47,29 +44,17 @@ export function CorrectiveActionVerificationForm({ task, problems, busy, onSubmi
         <h3 id="plan-title">{t('corrective.plan')}</h3>
         <ReadableValue value={plan} nameOf={nameOf} />
       </section>
-      <fieldset
-        className={`task-fieldset radio-group${effectiveProblems.length ? ' field-invalid' : ''}`}
-        aria-describedby={effectiveProblems.length ? errorId : undefined}
-      >
-        <legend>{t('corrective.effective')}</legend>
-        {(['yes', 'no'] as const).map((choice) => (
-          <label key={choice} className="radio">
-            <input
-              type="radio"
-              name="effective"
-              value={choice}
-              checked={effective === choice}
-              aria-invalid={effectiveProblems.length > 0 || undefined}
-              onChange={() => {
-                setEffective(choice);
-                problems.edit('effective');
-              }}
-            />
-            {choice === 'yes' ? t('corrective.effectiveYes') : t('corrective.effectiveNo')}
-          </label>
-        ))}
-        <FieldError id={errorId} problems={effectiveProblems} />
-      </fieldset>
+      <ChoiceGroup
+        name="effective"
+        legend={t('corrective.effective')}
+        options={yesNoChoices(t('corrective.effectiveYes'), t('corrective.effectiveNo'))}
+        value={effective}
+        onChange={(value) => {
+          setEffective(value);
+          problems.edit('effective');
+        }}
+        problems={problems.at('effective')}
+      />
       <AnswerText
         label={t('corrective.notes')}
         path="notes"

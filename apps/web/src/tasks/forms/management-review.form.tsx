@@ -1,11 +1,11 @@
-import { useId, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
 import { FieldError } from '../../ui/field';
 import { CellControl } from '../components/cell-control';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText } from '../components/form-fields';
+import { AnswerText, ChoiceGroup, yesNoChoices } from '../components/form-fields';
 import { filled, ListEditor } from '../components/list-editor';
 import { usePeople, useUnits } from '../components/people';
 import { ReadableValue } from '../components/readable-value';
@@ -189,12 +189,11 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         <p className="field-hint">{t('review.conclusionHint')}</p>
         <FieldError problems={problems.exact('conclusion')} />
         {CONCLUSIONS.map((key) => (
-          <YesNoGroup
+          <ChoiceGroup
             key={key}
             name={`conclusion-${key}`}
             legend={t(`review.${key}`)}
-            yes={t('review.yes')}
-            no={t('review.no')}
+            options={yesNoChoices(t('review.yes'), t('review.no'))}
             value={conclusion[key]}
             onChange={(value) => {
               setConclusion({ ...conclusion, [key]: value });
@@ -395,11 +394,10 @@ function QmsJudgementPart({
         </dl>
       )}
       <FieldError problems={problems.exact('qmsJudgement')} />
-      <YesNoGroup
+      <ChoiceGroup
         name="qms-achieved"
         legend={t('review.qmsAchieved')}
-        yes={t('review.achieved')}
-        no={t('review.notAchieved')}
+        options={yesNoChoices(t('review.achieved'), t('review.notAchieved'))}
         value={achieved}
         onChange={onAchieved}
         problems={problems.at('qmsJudgement.achieved')}
@@ -413,49 +411,6 @@ function QmsJudgementPart({
         onChange={onNotes}
         multiline
       />
-    </fieldset>
-  );
-}
-
-/** A yes/no question as two radio buttons, its problems beside it in words. */
-function YesNoGroup({
-  name,
-  legend,
-  yes,
-  no,
-  value,
-  onChange,
-  problems,
-}: {
-  name: string;
-  legend: string;
-  yes: string;
-  no: string;
-  value: YesNo;
-  onChange: (value: YesNo) => void;
-  problems: { reason: string }[];
-}) {
-  const errorId = `${useId()}-error`;
-  return (
-    <fieldset
-      className={`task-fieldset radio-group${problems.length ? ' field-invalid' : ''}`}
-      aria-describedby={problems.length ? errorId : undefined}
-    >
-      <legend>{legend}</legend>
-      {(['yes', 'no'] as const).map((choice) => (
-        <label key={choice} className="radio">
-          <input
-            type="radio"
-            name={name}
-            value={choice}
-            checked={value === choice}
-            aria-invalid={problems.length > 0 || undefined}
-            onChange={() => onChange(choice)}
-          />
-          {choice === 'yes' ? yes : no}
-        </label>
-      ))}
-      <FieldError id={errorId} problems={problems} />
     </fieldset>
   );
 }

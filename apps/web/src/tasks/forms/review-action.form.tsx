@@ -1,10 +1,9 @@
-import { useId, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../ui/field';
 import type { EvidenceFile } from '../../ui/evidence';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
-import { AnswerText } from '../components/form-fields';
+import { AnswerText, ChoiceGroup, yesNoChoices } from '../components/form-fields';
 import { formatDay } from '../../ui/dates';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -31,8 +30,6 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
       ...(references.length ? { evidence: references } : {}),
     });
   };
-  const errorId = `${useId()}-error`;
-  const doneProblems = problems.at('done');
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       {action && (
@@ -47,29 +44,17 @@ export function ReviewActionForm({ task, problems, busy, onSubmit }: TaskFormPro
           </div>
         </dl>
       )}
-      <fieldset
-        className={`task-fieldset radio-group${doneProblems.length ? ' field-invalid' : ''}`}
-        aria-describedby={doneProblems.length ? errorId : undefined}
-      >
-        <legend>{t('reviewAction.done')}</legend>
-        {(['yes', 'no'] as const).map((choice) => (
-          <label key={choice} className="radio">
-            <input
-              type="radio"
-              name="done"
-              value={choice}
-              checked={done === choice}
-              aria-invalid={doneProblems.length > 0 || undefined}
-              onChange={() => {
-                setDone(choice);
-                problems.edit('done');
-              }}
-            />
-            {choice === 'yes' ? t('reviewAction.doneYes') : t('reviewAction.doneNo')}
-          </label>
-        ))}
-        <FieldError id={errorId} problems={doneProblems} />
-      </fieldset>
+      <ChoiceGroup
+        name="done"
+        legend={t('reviewAction.done')}
+        options={yesNoChoices(t('reviewAction.doneYes'), t('reviewAction.doneNo'))}
+        value={done}
+        onChange={(value) => {
+          setDone(value);
+          problems.edit('done');
+        }}
+        problems={problems.at('done')}
+      />
       <AnswerText
         label={t('reviewAction.note')}
         hint={t('reviewAction.noteHint')}
