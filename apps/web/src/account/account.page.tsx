@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, ok, problemOf, type ApiProblem } from '../api/client';
+import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
 import { Field } from '../ui/field';
-import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
 import { newPasswordProblem, NewPasswordFields, type NewPasswordDraft } from './new-password';
 import './account.css';
+import { useSubmission } from '../ui/submission';
 
 const EMPTY: NewPasswordDraft = { password: '', repeat: '' };
 
@@ -24,10 +24,9 @@ export default function AccountPage() {
   const [current, setCurrent] = useState('');
   const [draft, setDraft] = useState<NewPasswordDraft>(EMPTY);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<{ feedStopped: boolean } | null>(null);
   const form = useRef<HTMLElement>(null);
+  const { busy, problem: refusal, submit } = useSubmission(form, t('errors.network'));
 
   // Read now, not from the session kept since sign-in: a password may have been set since, elsewhere.
   const [hasPassword, setHasPassword] = useState<boolean | undefined>(user?.hasPassword);
@@ -43,34 +42,22 @@ export default function AccountPage() {
   const currentMissing = tried && !first && current === '';
   const currentRefused = refusal?.at('currentPassword') ?? [];
 
-  const send = async () => {
+  const send = submit(async () => {
     setTried(true);
-    setRefusal(null);
     setDone(null);
     if (newPasswordProblem(draft) || (!first && current === '')) return;
-    setBusy(true);
-    try {
-      const answer = await ok(
-        api.POST('/api/v1/auth/me/password', {
-          body: { ...(first ? {} : { currentPassword: current }), newPassword: draft.password },
-        }),
-      );
-      begin(answer);
-      setHasPassword(true);
-      setCurrent('');
-      setDraft(EMPTY);
-      setTried(false);
-      setDone({ feedStopped: answer.calendarFeedStopped });
-    } catch (caught) {
-      setRefusal(problemOf(caught, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send().finally(() => focusOutcome(form.current));
-  };
+    const answer = await ok(
+      api.POST('/api/v1/auth/me/password', {
+        body: { ...(first ? {} : { currentPassword: current }), newPassword: draft.password },
+      }),
+    );
+    begin(answer);
+    setHasPassword(true);
+    setCurrent('');
+    setDraft(EMPTY);
+    setTried(false);
+    setDone({ feedStopped: answer.calendarFeedStopped });
+  });
 
   return (
     <div className="account">
@@ -104,7 +91,7 @@ export default function AccountPage() {
                 {refusal.status === 429 ? t('password.tooMany') : refusal.message}
               </div>
             )}
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={send} noValidate>
               {!first && (
                 <Field
                   label={t('password.current')}

@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/client';
 import { FieldError } from '../ui/field';
-import { focusOutcome } from '../ui/focus';
 import { signInWithPassword, useSession, type Me } from './session';
+import { useSubmission } from '../ui/submission';
 
 /**
  * Sign in again without leaving the page: shown over it when the session's token has expired, so a
@@ -24,8 +23,18 @@ function SignInAgain({
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const [missing, setMissing] = useState(false);
+  // The refusal is said by the password field, which takes focus with it (focusOutcome).
+  const { busy, problem, setProblem, submit } = useSubmission(dialog, t('errors.network'));
+  const refusal = missing
+    ? t('sessionExpired.passwordRequired')
+    : problem
+      ? problem.status === 0
+        ? t('errors.network')
+        : problem.status === 429
+          ? t('signIn.tooMany')
+          : t('signIn.wrongPassword')
+      : undefined;
 
   // A modal <dialog>: the page behind is inert and keeps its state; focus starts in the dialog.
   useEffect(() => {
@@ -35,31 +44,11 @@ function SignInAgain({
 
   const withPassword = user.authenticatedBy !== 'oidc';
 
-  // The refusal is said by the password field, which takes focus with it (focusOutcome).
-  const refuse = (reason: string) => {
-    setRefusal(reason);
-    focusOutcome(dialog.current);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!password) return refuse(t('sessionExpired.passwordRequired'));
-    setBusy(true);
-    setRefusal(undefined);
-    try {
-      begin(await signInWithPassword(user.email, password));
-    } catch (error) {
-      refuse(
-        error instanceof ApiProblem
-          ? error.status === 429
-            ? t('signIn.tooMany')
-            : t('signIn.wrongPassword')
-          : t('errors.network'),
-      );
-      setBusy(false);
-    }
-  };
+  const send = submit(async () => {
+    setMissing(!password);
+    if (!password) return;
+    begin(await signInWithPassword(user.email, password));
+  });
 
   return (
     <dialog
@@ -73,7 +62,7 @@ function SignInAgain({
       <h2 id="session-expired-title">{t('sessionExpired.title')}</h2>
       <p id="session-expired-body">{withPassword ? t('sessionExpired.body') : t('sessionExpired.sso')}</p>
       {withPassword ? (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={send} noValidate>
           <p>
             {t('signIn.email')}: <strong>{user.email}</strong>
           </p>
@@ -89,7 +78,8 @@ function SignInAgain({
               aria-describedby={refusal ? 'session-expired-refusal' : undefined}
               onChange={(event) => {
                 setPassword(event.target.value);
-                setRefusal(undefined);
+                setMissing(false);
+                setProblem(null);
               }}
             />
             <FieldError id="session-expired-refusal" problems={refusal ? [{ reason: refusal }] : []} />

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok, type FieldProblem } from '../api/client';
 import { useRequestId } from '../api/request-id';
-import { submitWith, useBusyAction } from '../directory/directory-kit';
+import { submitWith, useBusyAction } from '../ui/submission';
 import { FormProblem, problemsAt } from '../directory/problems';
 import { Field, FieldError, ReasonField } from '../ui/field';
 import {

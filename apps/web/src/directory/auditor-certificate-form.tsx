@@ -4,7 +4,8 @@ import { api, ok } from '../api/client';
 import { useCertificateWords } from '../ui/auditor-certificate';
 import { vietnamToday } from '../ui/dates';
 import type { User } from './directory-data';
-import { changedMeanwhile, submitWith, TextField, useBusyAction } from './directory-kit';
+import { changedMeanwhile, TextField } from './directory-kit';
+import { submitWith, useBusyAction } from '../ui/submission';
 import { FormProblem, problemsAt } from './problems';
 
 interface CertificateValues {

@@ -1,8 +1,7 @@
-import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, type FieldProblem } from '../api/client';
 import { Field } from '../ui/field';
-import { focusOutcome } from '../ui/focus';
 import { ErrorNotice } from '../ui/page-state';
 import { unitName, type Unit } from './directory-data';
 import { Pager } from '../ui/pager';
@@ -289,31 +288,6 @@ export function LocaleField({
 }
 
 /**
- * A form's request in flight: `run` does nothing while one is on its way (a second click never
- * applies twice), keeps the refusal in `error`, and clears it when a new attempt starts.
- */
-export function useBusyAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(async (action: () => Promise<void>, onError?: (caught: unknown) => void) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      (onError ?? setError)(caught);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, setError, run };
-}
-
-/**
  * The row as it is now, when an edit was refused because someone changed it since the form read it
  * (409 with `details.current`, sent with `ifUnchangedSince`): the form shows it, so that the change
  * is made again on what is there, not on what was.
@@ -323,16 +297,6 @@ export function changedMeanwhile<T>(caught: unknown): T | undefined {
     ? (caught.details.current as T)
     : undefined;
 }
-
-/**
- * `onSubmit` for a form: no page reload, then `action`; then focus goes where the form now speaks
- * (focusOutcome): its submit button was disabled while sending, which drops the focus to the top.
- */
-export const submitWith = (action: () => Promise<void>) => (event: FormEvent<HTMLFormElement>) => {
-  event.preventDefault();
-  const form = event.currentTarget;
-  void action().finally(() => focusOutcome(form));
-};
 
 /** A unit's name by its code in the current language (the code when unknown, "—" for none). */
 export function unitLabelOf(allUnits: Unit[], language: string) {

@@ -7,7 +7,8 @@ import { downloadFile, MEDIA_TYPES } from '../ui/download';
 import { Field } from '../ui/field';
 import { ErrorNotice } from '../ui/page-state';
 import { forgetPeople } from '../ui/people';
-import { unitLabelOf, useBusyAction } from './directory-kit';
+import { unitLabelOf } from './directory-kit';
+import { useBusyAction } from '../ui/submission';
 import { unitName, type Unit } from './directory-data';
 
 type ImportAnswer = components['schemas']['UserImportView'];

@@ -10,12 +10,11 @@ import {
   changedMeanwhile,
   ActiveWord,
   LocaleField,
-  submitWith,
   TextField,
   UnitField,
   unitLabelOf,
-  useBusyAction,
 } from './directory-kit';
+import { submitWith, useBusyAction } from '../ui/submission';
 import { FormProblem, problemsAt } from './problems';
 
 /** A user's roles in words ("Trưởng đơn vị — Phòng Tổng hợp"). */

@@ -12,12 +12,11 @@ import {
   FilterForm,
   PagedTable,
   SectionHead,
-  submitWith,
   TextField,
   UnitField,
   unitLabelOf,
-  useBusyAction,
 } from './directory-kit';
+import { submitWith, useBusyAction } from '../ui/submission';
 import { FormProblem, problemsAt } from './problems';
 import { useReturnFocus } from './return-focus';
 import { RoleList, UserEditor, UserFields, type UserFieldValues } from './user-editor';

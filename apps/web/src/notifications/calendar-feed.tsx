@@ -4,6 +4,7 @@ import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { formatInstant } from '../ui/dates';
 import { ErrorNotice, useLoad } from '../ui/page-state';
+import { useBusyAction } from '../ui/submission';
 
 type CreatedFeed = components['schemas']['CalendarFeedCreatedView'];
 
@@ -16,23 +17,13 @@ export function CalendarFeed() {
   const { t, i18n } = useTranslation('notifications');
   const status = useLoad(() => ok(api.GET('/api/v1/me/calendar-feed')), []);
   const [created, setCreated] = useState<CreatedFeed | null>(null);
-  const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const address = useRef<HTMLInputElement>(null);
 
-  const act = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
+  const act = (work: () => Promise<void>) => {
     setSaid(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    return run(work);
   };
   const create = () =>
     act(async () => {

@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { api, ok, problemOf } from '../api/client';
+import { api, ok } from '../api/client';
 import { EmailField, SignInCard } from '../layout/sign-in-card';
-import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
+import { useSubmission } from '../ui/submission';
 
 /**
  * "Quên mật khẩu?": the address to mail a link to. The answer is the same whether or not the address
@@ -15,39 +15,26 @@ export default function ForgotPasswordPage() {
   usePageTitle(t('password.forgotTitle'));
   const location = useLocation();
   const [email, setEmail] = useState((location.state as { email?: string } | null)?.email ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState<{ email: string; minutes: number } | null>(null);
   const card = useRef<HTMLDivElement>(null);
+  const { busy, problem, submit } = useSubmission(card, t('errors.network'));
+  // 400: not an address; 429: asked too often; 403: not here (the API says why, in this language).
+  const error = missing
+    ? t('password.emailMissing')
+    : problem &&
+      (problem.status === 400
+        ? t('signIn.malformed')
+        : problem.status === 429
+          ? t('password.tooMany')
+          : problem.message);
 
-  const send = async () => {
-    setError(null);
-    if (email.trim() === '') {
-      setError(t('password.emailMissing'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const answer = await ok(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }));
-      setSent({ email: email.trim(), minutes: answer.linkValidMinutes });
-    } catch (caught) {
-      const problem = problemOf(caught, t('errors.network'));
-      // 400: not an address; 429: asked too often; 403: not here (the API says why, in this language).
-      setError(
-        problem.status === 400
-          ? t('signIn.malformed')
-          : problem.status === 429
-            ? t('password.tooMany')
-            : problem.message,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send().finally(() => focusOutcome(card.current));
-  };
+  const send = submit(async () => {
+    setMissing(email.trim() === '');
+    if (email.trim() === '') return;
+    const answer = await ok(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }));
+    setSent({ email: email.trim(), minutes: answer.linkValidMinutes });
+  });
 
   return (
     <SignInCard title={t('password.forgotTitle')} ref={card}>
@@ -64,7 +51,7 @@ export default function ForgotPasswordPage() {
               {error}
             </div>
           )}
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={send} noValidate>
             <EmailField value={email} onChange={setEmail} />
             <button type="submit" className="button button-primary" disabled={busy}>
               {t('password.send')}

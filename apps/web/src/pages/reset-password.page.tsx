@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { api, ok, problemOf, type ApiProblem } from '../api/client';
+import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
 import { newPasswordProblem, NewPasswordFields, type NewPasswordDraft } from '../account/new-password';
 import { SignInCard } from '../layout/sign-in-card';
-import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
+import { useSubmission } from '../ui/submission';
 
 /**
  * The mailed link, `/reset-password?token=…`: a new password, twice, then signed in. The token is
@@ -27,38 +27,25 @@ export default function ResetPasswordPage() {
   );
   const [draft, setDraft] = useState<NewPasswordDraft>({ password: '', repeat: '' });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState(false);
   const card = useRef<HTMLDivElement>(null);
+  const { busy, problem: refusal, submit } = useSubmission(card, t('errors.network'));
 
   useEffect(() => {
     if (location.search) navigate(location.pathname, { replace: true, state: { token } });
   }, [location.pathname, location.search, navigate, token]);
 
   const problem = tried ? newPasswordProblem(draft) : undefined;
-  const send = async () => {
+  const send = submit(async () => {
     setTried(true);
-    setRefusal(null);
     if (newPasswordProblem(draft)) return;
-    setBusy(true);
-    try {
-      begin(
-        await ok(
-          api.POST('/api/v1/auth/password-reset/complete', { body: { token, password: draft.password } }),
-        ),
-      );
-      setDone(true);
-    } catch (caught) {
-      setRefusal(problemOf(caught, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send().finally(() => focusOutcome(card.current));
-  };
+    begin(
+      await ok(
+        api.POST('/api/v1/auth/password-reset/complete', { body: { token, password: draft.password } }),
+      ),
+    );
+    setDone(true);
+  });
   // Used, expired or not genuine: this link will not do, a new one will.
   const linkRefused = refusal !== null && (refusal.status === 409 || refusal.status === 422);
 
@@ -86,7 +73,7 @@ export default function ResetPasswordPage() {
             </div>
           )}
           {!linkRefused && (
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={send} noValidate>
               <NewPasswordFields draft={draft} onChange={setDraft} problem={problem} />
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t('password.set')}

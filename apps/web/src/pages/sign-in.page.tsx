@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import { api, ApiProblem } from '../api/client';
+import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { signInWithPassword, useSession } from '../auth/session';
 import { startSso } from '../auth/pkce';
 import { EmailField, SignInCard } from '../layout/sign-in-card';
 import { Field } from '../ui/field';
-import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
+import { useSubmission } from '../ui/submission';
 
 type Providers = components['schemas']['AuthProvidersView'];
 
@@ -20,10 +20,21 @@ export function SignInPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [incomplete, setIncomplete] = useState(false);
   const [providers, setProviders] = useState<Providers>({ password: true, passwordReset: false, sso: null });
   const card = useRef<HTMLDivElement>(null);
+  // Focus goes to what the form now says (its button was disabled while sending).
+  const { busy, problem, submit } = useSubmission(card, t('errors.network'));
+  const error = incomplete
+    ? t('signIn.incomplete')
+    : problem &&
+      (problem.status === 401
+        ? t('signIn.wrongPassword')
+        : problem.status === 429
+          ? t('signIn.tooMany')
+          : problem.status === 400
+            ? t('signIn.malformed')
+            : t('errors.network'));
 
   useEffect(() => {
     void api.GET('/api/v1/auth/providers').then(({ data }) => data && setProviders(data));
@@ -31,36 +42,12 @@ export function SignInPage() {
 
   if (user && user.authenticatedBy !== 'task-link') return <Navigate to={from} replace />;
 
-  const send = async () => {
-    setError(null);
+  const send = submit(async () => {
     // Nothing to ask the server yet: say what is missing (the API would answer 400).
-    if (email.trim() === '' || password === '') {
-      setError(t('signIn.incomplete'));
-      return;
-    }
-    setBusy(true);
-    try {
-      begin(await signInWithPassword(email, password));
-    } catch (caught) {
-      const status = caught instanceof ApiProblem ? caught.status : 0;
-      setError(
-        status === 401
-          ? t('signIn.wrongPassword')
-          : status === 429
-            ? t('signIn.tooMany')
-            : status === 400
-              ? t('signIn.malformed')
-              : t('errors.network'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  // Focus goes to what the form now says (its button was disabled while sending).
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send().finally(() => focusOutcome(card.current));
-  };
+    setIncomplete(email.trim() === '' || password === '');
+    if (email.trim() === '' || password === '') return;
+    begin(await signInWithPassword(email, password));
+  });
 
   return (
     <SignInCard title={t('signIn.title')} ref={card}>
@@ -71,7 +58,7 @@ export function SignInPage() {
         </div>
       )}
       {providers.password && (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={send} noValidate>
           <EmailField value={email} onChange={setEmail} />
           <Field label={t('signIn.password')}>
             {({ id }) => (

@@ -1,13 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, type FieldProblem, problemOf } from '../../api/client';
+import { api, ok, type FieldProblem } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import type { components } from '../../api/schema';
 import { vietnamToday } from '../../ui/dates';
 import { Field, ReasonField } from '../../ui/field';
-import { focusOutcome } from '../../ui/focus';
 import { useFormat } from './format';
 import { DateInput } from '../../ui/date-input';
+import { useSubmission } from '../../ui/submission';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
 
@@ -35,10 +35,9 @@ export function DispatchNumber({
   const [number, setNumber] = useState(entry.dispatchNumber ?? symbol ?? '');
   const [dispatchedOn, setDispatchedOn] = useState(entry.dispatchedOn ?? vietnamToday());
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const requestId = useRequestId();
   const form = useRef<HTMLFormElement>(null);
+  const { busy, problem, submit } = useSubmission(form, t('errors.network'));
 
   const recorded = entry.dispatchNumber !== null && entry.dispatchedOn !== null && (
     <span className="dispatch-number">
@@ -50,35 +49,24 @@ export function DispatchNumber({
   );
   if (symbol === null || !canRecord) return recorded || null;
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    setBusy(true);
-    try {
-      const body = {
-        number: number.trim(),
-        dispatchedOn,
-        ...(correcting && reason.trim() ? { reason: reason.trim() } : {}),
-      };
-      await ok(
-        api.PUT('/api/v1/documents/{documentId}/dispatch', {
-          params: { path: { documentId: entry.id } },
-          body,
-          headers: { 'x-request-id': requestId.idFor({ id: entry.id, ...body }) },
-        }),
-      );
-      requestId.succeeded();
-      setOpen(false);
-      setReason('');
-      onRecorded();
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(form.current));
+  const send = submit(async () => {
+    const body = {
+      number: number.trim(),
+      dispatchedOn,
+      ...(correcting && reason.trim() ? { reason: reason.trim() } : {}),
+    };
+    await ok(
+      api.PUT('/api/v1/documents/{documentId}/dispatch', {
+        params: { path: { documentId: entry.id } },
+        body,
+        headers: { 'x-request-id': requestId.idFor({ id: entry.id, ...body }) },
+      }),
+    );
+    requestId.succeeded();
+    setOpen(false);
+    setReason('');
+    onRecorded();
+  });
 
   // The API's reasons name the rule in English; each field says it in the page's words.
   const said = (path: string, words: string): FieldProblem[] =>
@@ -111,7 +99,7 @@ export function DispatchNumber({
     );
 
   return (
-    <form ref={form} className="dispatch-number" onSubmit={submit} noValidate>
+    <form ref={form} className="dispatch-number" onSubmit={send} noValidate>
       <Field
         label={t('dispatchNumber.number')}
         hint={t('dispatchNumber.numberHint', { symbol })}

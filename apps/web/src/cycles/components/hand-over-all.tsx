@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ApiProblem, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
@@ -9,6 +9,7 @@ import { PersonPicker } from '../../tasks/components/person-picker';
 import { reassignCandidates } from '../../tasks/components/reassign-candidates';
 import type { TaskKind } from '../../tasks/task-types';
 import type { Schemas } from './format';
+import { useSubmission } from '../../ui/submission';
 
 /**
  * A task by its record's own title (the unit of an acceptance, the step's process and unit, the
@@ -54,10 +55,9 @@ export function HandOverAll({
   const [toUserId, setToUserId] = useState('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const requestId = useRequestId();
   const section = useRef<HTMLDivElement>(null);
+  const { busy, problem, setProblem, send } = useSubmission(section, t('errors.network'));
   const confirmRef = useRef<HTMLDivElement>(null);
   const formId = `hand-over-${holderId}`;
 
@@ -90,33 +90,27 @@ export function HandOverAll({
     setConfirming(true);
   };
 
-  const confirm = async () => {
-    if (busy || !successor) return;
-    setBusy(true);
-    setProblem(null);
-    const body = { fromUserId: holderId, toUserId: successor.userId, reason: reason.trim() };
-    try {
-      const result = await ok(
-        api.POST('/api/v1/cycles/{cycleId}/handovers', {
-          params: { path: { cycleId } },
-          body,
-          headers: { 'x-request-id': requestId.idFor({ cycleId, ...body }) },
-        }),
-      );
-      requestId.succeeded();
-      setConfirming(false);
-      setOpen(false);
-      setToUserId('');
-      setReason('');
-      await onHandedOver({ result, from: holderName, to: successor.fullName });
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-      setConfirming(false);
-      focusOutcome(section.current);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    send(
+      async () => {
+        if (!successor) return;
+        const body = { fromUserId: holderId, toUserId: successor.userId, reason: reason.trim() };
+        const result = await ok(
+          api.POST('/api/v1/cycles/{cycleId}/handovers', {
+            params: { path: { cycleId } },
+            body,
+            headers: { 'x-request-id': requestId.idFor({ cycleId, ...body }) },
+          }),
+        );
+        requestId.succeeded();
+        setConfirming(false);
+        setOpen(false);
+        setToUserId('');
+        setReason('');
+        await onHandedOver({ result, from: holderName, to: successor.fullName });
+      },
+      async () => setConfirming(false),
+    );
 
   const general =
     problem && problem.at('toUserId').length === 0 && problem.at('reason').length === 0 ? problem : null;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
+import { useBusyAction } from '../../ui/submission';
 
 /** The year-end reports the Quality Representative issues before the close, by their route. */
 export type YearEndReportRoute = 'report' | 'annual-qms-report';
@@ -26,8 +27,8 @@ export function IssueYearReport({
 }) {
   const { t } = useTranslation('cycles');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const [issued, setIssued] = useState<string | null>(null);
   const requestId = useRequestId();
   const confirmRef = useRef<HTMLDivElement>(null);
   const textId = `issue-${route}-confirm`;
@@ -36,40 +37,35 @@ export function IssueYearReport({
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const issue = async () => {
-    if (busy) return;
-    setBusy(true);
-    setSaid(null);
-    const init = {
-      params: { path: { cycleId } },
-      headers: { 'x-request-id': requestId.idFor({ cycleId, route }) },
-    };
-    try {
-      const issued = await ok(
+  const issue = () =>
+    run(async () => {
+      setIssued(null);
+      const init = {
+        params: { path: { cycleId } },
+        headers: { 'x-request-id': requestId.idFor({ cycleId, route }) },
+      };
+      const answer = await ok(
         route === 'report'
           ? api.POST('/api/v1/cycles/{cycleId}/report/issue', init)
           : api.POST('/api/v1/cycles/{cycleId}/annual-qms-report/issue', init),
       );
       requestId.succeeded();
-      setSaid({
-        ok: true,
-        text: t(issued.issuedNow ? 'documents.issuedNow' : 'documents.issuedAlready', {
-          version: issued.version,
-        }),
-      });
+      setIssued(
+        t(answer.issuedNow ? 'documents.issuedNow' : 'documents.issuedAlready', { version: answer.version }),
+      );
       onIssued();
-    } catch (error) {
-      const problem = error instanceof ApiProblem ? error : undefined;
-      setSaid({
-        ok: false,
-        text:
-          problem?.status === 403 ? t('documents.issueForbidden') : (problem?.message ?? t('errors.network')),
-      });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  };
+    }).finally(() => setConfirming(false));
+  const problem = error instanceof ApiProblem ? error : undefined;
+  const said =
+    error !== null
+      ? {
+          ok: false,
+          text:
+            problem?.status === 403
+              ? t('documents.issueForbidden')
+              : (problem?.message ?? t('errors.network')),
+        }
+      : issued && { ok: true, text: issued };
 
   return (
     <div className="issue-report">

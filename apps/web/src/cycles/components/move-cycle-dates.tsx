@@ -1,12 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, type FieldProblem, problemOf } from '../../api/client';
-import { focusOutcome } from '../../ui/focus';
+import { api, ApiProblem, ok, type FieldProblem } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { Field, ReasonField } from '../../ui/field';
 import type { Format } from './format';
 import './move-cycle-dates.css';
 import { DateInput } from '../../ui/date-input';
+import { useSubmission } from '../../ui/submission';
 
 /** The dates a cycle goes by after its last move (the `after` of the latest `cycle.dates-moved`). */
 export interface MovedDates {
@@ -36,16 +36,13 @@ export function MoveCycleDates({
   const [reviewDate, setReviewDate] = useState('');
   const [reason, setReason] = useState('');
   const requestId = useRequestId();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, submit } = useSubmission(section, t('errors.network'));
   const [moved, setMoved] = useState<MovedDates | null>(null);
 
   const local = (problems: FieldProblem[]) => new ApiProblem(400, 'VALIDATION', '', problems, undefined);
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
+  const send = submit(async () => {
     setMoved(null);
     const auditGiven = auditFrom !== '' || auditTo !== '';
     if (!auditGiven && reviewDate === '') {
@@ -56,36 +53,27 @@ export function MoveCycleDates({
       setProblem(local([{ path: 'reason', reason: t('moveDates.reasonTooShort') }]));
       return;
     }
-    setBusy(true);
-    try {
-      const body = {
-        // A half-given window goes as it is: the API names the missing day.
-        ...(auditGiven ? { auditWindow: { from: auditFrom, to: auditTo } } : {}),
-        ...(reviewDate ? { reviewDate } : {}),
-        reason: reason.trim(),
-      };
-      const answer = await ok(
-        api.POST('/api/v1/cycles/{cycleId}/dates', {
-          params: { path: { cycleId } },
-          body,
-          headers: { 'x-request-id': requestId.idFor(body) },
-        }),
-      );
-      requestId.succeeded();
-      setMoved({ auditWindow: answer.auditWindow, managementReviewDate: answer.reviewDate });
-      setAuditFrom('');
-      setAuditTo('');
-      setReviewDate('');
-      setReason('');
-      onMoved();
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const section = useRef<HTMLElement>(null);
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
+    const body = {
+      // A half-given window goes as it is: the API names the missing day.
+      ...(auditGiven ? { auditWindow: { from: auditFrom, to: auditTo } } : {}),
+      ...(reviewDate ? { reviewDate } : {}),
+      reason: reason.trim(),
+    };
+    const answer = await ok(
+      api.POST('/api/v1/cycles/{cycleId}/dates', {
+        params: { path: { cycleId } },
+        body,
+        headers: { 'x-request-id': requestId.idFor(body) },
+      }),
+    );
+    requestId.succeeded();
+    setMoved({ auditWindow: answer.auditWindow, managementReviewDate: answer.reviewDate });
+    setAuditFrom('');
+    setAuditTo('');
+    setReviewDate('');
+    setReason('');
+    onMoved();
+  });
 
   const at = (...paths: string[]) => paths.flatMap((path) => problem?.at(path) ?? []);
   const exact = (path: string) => problem?.problems.filter((p) => p.path === path) ?? [];
@@ -130,7 +118,7 @@ export function MoveCycleDates({
           })}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={send} noValidate>
         <fieldset className="move-dates-group">
           <legend>{t('moveDates.audit')}</legend>
           <p className="field-hint">{t('moveDates.auditHint')}</p>

@@ -1,8 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ApiProblem, ok } from '../../api/client';
 import { downloadDocument, type FileFormat } from '../../ui/download';
-import { focusOutcome } from '../../ui/focus';
 import { useRequestId } from '../../api/request-id';
 import { Field, TextAreaField } from '../../ui/field';
 import { usePeople } from '../../ui/people';
@@ -13,6 +12,7 @@ import { CorrectiveActionRecord } from './corrective-action-record';
 import { RecordHistoryLink } from './record-history-link';
 import { useDirectoryNames } from './directory-names';
 import { useFormat } from './format';
+import { useSubmission } from '../../ui/submission';
 
 const SOURCES = ['complaint', 'external-audit', 'observation', 'missed-objective'] as const;
 
@@ -39,14 +39,12 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
   const [unitCode, setUnitCode] = useState('');
   const [severity, setSeverity] = useState<'minor-nc' | 'major-nc'>('minor-nc');
   const [verifierUserId, setVerifierUserId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, submit } = useSubmission(section, t('errors.network'));
   const [opened, setOpened] = useState<string | null>(null);
   const requestId = useRequestId();
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const send = submit(async () => {
     setOpened(null);
     // What the page can tell by itself, in the reader's language (the API's 400 names the same fields
     // in its own words).
@@ -60,8 +58,6 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       setProblem(new ApiProblem(400, 'VALIDATION', '', missing, undefined));
       return;
     }
-    setBusy(true);
-    setProblem(null);
     const body = {
       source,
       description: description.trim(),
@@ -69,24 +65,18 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       severity,
       ...(verifierUserId ? { verifierUserId } : {}),
     };
-    try {
-      const answer = await ok(
-        api.POST('/api/v1/cycles/{cycleId}/nonconformities', {
-          params: { path: { cycleId } },
-          body,
-          headers: { 'x-request-id': requestId.idFor(body) },
-        }),
-      );
-      requestId.succeeded();
-      setOpened(answer.id);
-      setDescription('');
-      reload();
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const answer = await ok(
+      api.POST('/api/v1/cycles/{cycleId}/nonconformities', {
+        params: { path: { cycleId } },
+        body,
+        headers: { 'x-request-id': requestId.idFor(body) },
+      }),
+    );
+    requestId.succeeded();
+    setOpened(answer.id);
+    setDescription('');
+    reload();
+  });
   // Per nonconformity and format: the form on its way, or what the API said instead of it.
   const [fetching, setFetching] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
@@ -111,8 +101,6 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
       setFetching(null);
     }
   };
-  const section = useRef<HTMLElement>(null);
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
 
   const at = (path: string) => problem?.at(path) ?? [];
   const shown = new Set(['source', 'description', 'unitCode', 'severity', 'verifierUserId'].flatMap(at));
@@ -220,7 +208,7 @@ export function Nonconformities({ cycleId, canOpen }: { cycleId: string; canOpen
         </EvidenceNamesProvider>
       )}
       {canOpen && (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={send} noValidate>
           <h3>{t('nonconformities.open')}</h3>
           {select(
             t('nonconformities.source'),

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, problemOf } from '../../api/client';
+import { ApiProblem } from '../../api/client';
 import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
+import { useSubmission } from '../../ui/submission';
 
 /** The words of one {@link ReasonedAction}, in the page's language. */
 export interface ReasonedActionWords {
@@ -44,11 +45,10 @@ export function ReasonedAction({
   const id = useId();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, send } = useSubmission(section, t('errors.network'));
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -67,22 +67,16 @@ export function ReasonedAction({
     setConfirming(true);
   };
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await submit(reason.trim());
-      setDone(true);
-      setConfirming(false);
-      onDone();
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    send(
+      async () => {
+        await submit(reason.trim());
+        setDone(true);
+        setConfirming(false);
+        onDone();
+      },
+      async () => setConfirming(false),
+    );
 
   if (done)
     return (
@@ -135,7 +129,7 @@ export function ReasonedAction({
             <button
               type="button"
               className="button button-danger"
-              onClick={() => void confirm().finally(() => focusOutcome(section.current))}
+              onClick={() => void confirm()}
               disabled={busy}
             >
               {busy ? words.busy : words.confirm}

@@ -1,14 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ApiProblem, ok } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/field';
-import { focusOutcome } from '../../ui/focus';
 import { useLoad } from '../../ui/page-state';
 import { vietnamToday } from '../../ui/dates';
 import { type Schemas } from './format';
 import { DateInput } from '../../ui/date-input';
+import { useSubmission } from '../../ui/submission';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -38,15 +38,13 @@ export function StartCycleForm() {
   const [rehearsal, setRehearsal] = useState(false);
   // A rehearsal may begin later in its year (e.g. 1 October to train the audit); empty = 1 January.
   const [rehearsalFrom, setRehearsalFrom] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, submit } = useSubmission(section, t('errors.network'));
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const chosenTemplate = templateId || templates.data?.[0]?.id || '';
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !user) return;
-    setProblem(null);
+  const send = submit(async () => {
+    if (!user) return;
     const yearNumber = Number(year);
     if (!/^\d{4}$/.test(year) || yearNumber < 2000 || yearNumber > 2100) {
       setProblem(
@@ -54,30 +52,22 @@ export function StartCycleForm() {
       );
       return;
     }
-    setBusy(true);
-    try {
-      const cycle = await ok(
-        api.POST('/api/v1/cycles', {
-          body: {
-            organisationCode: user.organisationCode,
-            year: yearNumber,
-            // The API lists its template ids (GET /templates); without the list, its default one.
-            templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
-            rehearsal,
-            ...(rehearsal && rehearsalFrom ? { rehearsalFrom } : {}),
-            ...(signerUserId ? { signerUserId } : {}),
-            ...(signingMode ? { signingMode } : {}),
-          },
-        }),
-      );
-      navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-      setBusy(false);
-    }
-  };
-  const section = useRef<HTMLElement>(null);
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
+    const cycle = await ok(
+      api.POST('/api/v1/cycles', {
+        body: {
+          organisationCode: user.organisationCode,
+          year: yearNumber,
+          // The API lists its template ids (GET /templates); without the list, its default one.
+          templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
+          rehearsal,
+          ...(rehearsal && rehearsalFrom ? { rehearsalFrom } : {}),
+          ...(signerUserId ? { signerUserId } : {}),
+          ...(signingMode ? { signingMode } : {}),
+        },
+      }),
+    );
+    navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
+  });
 
   const fieldPaths = ['year', 'templateId', 'rehearsal', 'rehearsalFrom', 'signerUserId', 'signingMode'];
   const otherProblems =
@@ -96,7 +86,7 @@ export function StartCycleForm() {
   return (
     <section ref={section} className="card start-cycle" aria-labelledby="start-heading">
       <h2 id="start-heading">{t('start.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={send} noValidate>
         <div className="form-grid">
           <Field label={t('start.template')} problems={problem?.at('templateId') ?? []}>
             {({ id, describedBy, invalid }) => (

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ok, problemOf } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { ErrorNotice } from '../../ui/page-state';
 import type { Schemas } from './format';
+import { useSubmission } from '../../ui/submission';
 
 type NextYearDraft = Schemas['NextYearDraftView'];
 
@@ -27,8 +28,8 @@ export function StartNextYear({
   const { t } = useTranslation('cycles');
   const navigate = useNavigate();
   const [draft, setDraft] = useState<NextYearDraft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
+  const section = useRef<HTMLElement>(null);
+  const { busy, problem, send } = useSubmission(section, t('errors.network'));
 
   useEffect(() => {
     let live = true;
@@ -44,11 +45,8 @@ export function StartNextYear({
   if (!draft) return null;
   const carried = draft.previousActions.filter((a) => a.status !== 'done').length;
 
-  const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+  const start = () =>
+    send(async () => {
       const started = await ok(
         api.POST('/api/v1/cycles/{cycleId}/next-year', {
           params: { path: { cycleId } },
@@ -56,15 +54,10 @@ export function StartNextYear({
         }),
       );
       navigate(`/cycles/${encodeURIComponent(started.id)}`);
-    } catch (error) {
-      setProblem(problemOf(error, t('errors.network')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <section className="card next-year" aria-labelledby="next-year-heading">
+    <section ref={section} className="card next-year" aria-labelledby="next-year-heading">
       <h2 id="next-year-heading">{t('nextYear.title', { year: year + 1 })}</h2>
       <p className="muted">
         {draft.final

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { TextAreaField } from '../../ui/field';
-import { focusOutcome } from '../../ui/focus';
+import { useSubmission } from '../../ui/submission';
 import { useFormat } from './format';
 
 /** How long after an urge the API takes another for the same task (libs/contracts URGE_INTERVAL_MS). */
@@ -38,43 +38,31 @@ export function UrgeTask({
   const format = useFormat();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sentAt, setSentAt] = useState<string | null>(null);
   const requestId = useRequestId();
   const box = useRef<HTMLDivElement>(null);
+  const { busy, problem, submit } = useSubmission(box, t('urge.networkError'));
 
   const last = sentAt ?? urgedAt;
   const againFrom = last ? Date.parse(last) + URGE_INTERVAL_MS : undefined;
   // Sent from this page: not offered again here (a day must pass; the page drawn again says from when).
   const mayUrgeNow = !sentAt && (againFrom === undefined || againFrom <= now);
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    setBusy(true);
-    try {
-      const body = note.trim() ? { note: note.trim() } : {};
-      const answer = await ok(
-        api.POST('/api/v1/tasks/{taskId}/urge', {
-          params: { path: { taskId } },
-          body,
-          headers: { 'x-request-id': requestId.idFor({ taskId, ...body }) },
-        }),
-      );
-      requestId.succeeded();
-      setSentAt(answer.urgedAt);
-      setOpen(false);
-      setNote('');
-      onSent?.();
-    } catch (error) {
-      setProblem(problemOf(error, t('urge.networkError')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(box.current));
+  const send = submit(async () => {
+    const body = note.trim() ? { note: note.trim() } : {};
+    const answer = await ok(
+      api.POST('/api/v1/tasks/{taskId}/urge', {
+        params: { path: { taskId } },
+        body,
+        headers: { 'x-request-id': requestId.idFor({ taskId, ...body }) },
+      }),
+    );
+    requestId.succeeded();
+    setSentAt(answer.urgedAt);
+    setOpen(false);
+    setNote('');
+    onSent?.();
+  });
 
   const general = problem && problem.at('note').length === 0 ? problem : null;
   return (
@@ -108,7 +96,7 @@ export function UrgeTask({
             </span>
           </button>
         ) : (
-          <form onSubmit={submit} noValidate aria-label={t('urge.formLabel', { name: assigneeName })}>
+          <form onSubmit={send} noValidate aria-label={t('urge.formLabel', { name: assigneeName })}>
             <TextAreaField
               label={t('urge.note')}
               hint={t('urge.noteHint', { name: assigneeName, max: NOTE_MAX })}

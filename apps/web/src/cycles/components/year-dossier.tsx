@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/client';
 import { hasRole, useSession } from '../../auth/session';
 import { downloadFile } from '../../ui/download';
 import { EVENT_LOG_READERS } from './record-history-link';
+import { useBusyAction } from '../../ui/submission';
 
 /**
  * The year's dossier (hồ sơ) as one ZIP, for the archivist and the certification body's auditor
@@ -14,30 +14,25 @@ import { EVENT_LOG_READERS } from './record-history-link';
 export function YearDossier({ cycleId, final }: { cycleId: string; final: boolean | undefined }) {
   const { t } = useTranslation('cycles');
   const { user } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   // The API gives the dossier to those who read the cycle's event log, which it holds whole.
   if (!hasRole(user, ...EVENT_LOG_READERS)) return null;
 
-  const fetchDossier = async () => {
-    if (busy) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await downloadFile(
+  const problem = error instanceof ApiProblem ? error : undefined;
+  const refusal =
+    error === null
+      ? null
+      : problem?.status === 403
+        ? t('dossier.forbidden')
+        : (problem?.message ?? t('errors.network'));
+  const fetchDossier = () =>
+    run(() =>
+      downloadFile(
         `/api/v1/cycles/${encodeURIComponent(cycleId)}/dossier`,
         'application/zip',
         `HO-SO-ISO-${cycleId}.zip`,
-      );
-    } catch (error) {
-      const problem = error instanceof ApiProblem ? error : undefined;
-      setRefusal(
-        problem?.status === 403 ? t('dossier.forbidden') : (problem?.message ?? t('errors.network')),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    );
 
   return (
     <section className="card" aria-labelledby="year-dossier">

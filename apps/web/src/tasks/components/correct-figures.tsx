@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ApiProblem, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import type { Me } from '../../auth/session';
 import type { EvidenceFile } from '../../ui/evidence';
 import { ReasonField } from '../../ui/field';
-import { focusOutcome } from '../../ui/focus';
 import type { FormIndicator, TaskDetail } from '../task-types';
 import { EvidenceEditor, evidenceReferences } from './evidence-upload';
 import { emptyFigureFor, FigureInput, figureOutcome, type FigureDraft } from './figure-input';
 import type { ReportedFigure } from './outcome-view';
 import { ProblemBook } from './problem-book';
+import { useSubmission } from '../../ui/submission';
 
 /**
  * Whether this person may correct the figures of this reported period, as the monitoring allows
@@ -108,12 +108,11 @@ export function CorrectFigures({
   const [drafts, setDrafts] = useState<Record<string, FigureDraft>>({});
   const [reason, setReason] = useState('');
   const [files, setFiles] = useState<EvidenceFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState(false);
   const requestId = useRequestId();
   const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, submit } = useSubmission(section, t('page.networkError'));
   const periodKey = task.periodKey as string;
 
   const load = useCallback(async () => {
@@ -146,31 +145,27 @@ export function CorrectFigures({
     setOpen(true);
   };
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    setEdited(new Set());
-    if (reason.trim().length < 3)
-      return setProblem(
-        new ApiProblem(
-          400,
-          'VALIDATION',
-          '',
-          [{ path: 'reason', reason: t('correct.reasonTooShort') }],
-          undefined,
+  const send = submit(
+    async () => {
+      setEdited(new Set());
+      if (reason.trim().length < 3)
+        return setProblem(
+          new ApiProblem(
+            400,
+            'VALIDATION',
+            '',
+            [{ path: 'reason', reason: t('correct.reasonTooShort') }],
+            undefined,
+          ),
+        );
+      const body = {
+        figures: indicators.map((indicator) =>
+          figureOutcome(indicator, drafts[indicator.id] ?? emptyFigureFor(indicator), i18n.language),
         ),
-      );
-    setBusy(true);
-    const body = {
-      figures: indicators.map((indicator) =>
-        figureOutcome(indicator, drafts[indicator.id] ?? emptyFigureFor(indicator), i18n.language),
-      ),
-      reason: reason.trim(),
-      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
-      ifFiguresWere: current,
-    };
-    try {
+        reason: reason.trim(),
+        ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
+        ifFiguresWere: current,
+      };
       await ok(
         api.POST('/api/v1/cycles/{cycleId}/objectives/{objectiveId}/measurements/{periodKey}/correct', {
           params: { path: { cycleId: task.cycleId, objectiveId: task.objectiveId as string, periodKey } },
@@ -185,20 +180,17 @@ export function CorrectFigures({
       await load().catch(() => undefined);
       await onCorrected();
       setDone(true);
-    } catch (error) {
-      setProblem(problemOf(error, t('page.networkError')));
-      // Corrected meanwhile by the other of the two: the form now holds the figures as they are.
-      const now = error instanceof ApiProblem && error.status === 409 ? error.details?.current : undefined;
+    },
+    // Corrected meanwhile by the other of the two: the form now holds the figures as they are.
+    async (refusal) => {
+      const now = refusal.status === 409 ? refusal.details?.current : undefined;
       if (Array.isArray(now)) {
         setCurrent(now as ReportedFigure[]);
         setDrafts(draftsOf(indicators, now as ReportedFigure[]));
         await onCorrected();
       }
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
+    },
+  );
 
   const book = new ProblemBook(problem, edited, (path) => setEdited((known) => new Set(known).add(path)));
   const fieldless = problem && problem.problems.length === 0 ? problem : null;
@@ -220,7 +212,7 @@ export function CorrectFigures({
           </div>
         </>
       ) : (
-        <form onSubmit={submit} noValidate aria-labelledby="correct-title">
+        <form onSubmit={send} noValidate aria-labelledby="correct-title">
           <p className="muted">{t('correct.explain')}</p>
           {indicators.map((indicator) => (
             <FigureInput

@@ -1,7 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
-import { focusOutcome } from '../../ui/focus';
+import { api, ApiProblem, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { hasRole, type Me } from '../../auth/session';
 import { ReasonField } from '../../ui/field';
@@ -9,6 +8,7 @@ import type { PersonView } from '../../ui/people';
 import { unitOfWork, type TaskDetail } from '../task-types';
 import { PersonPicker } from './person-picker';
 import { reassignCandidates } from './reassign-candidates';
+import { useSubmission } from '../../ui/submission';
 
 /**
  * Whether this person may give this open task to someone else (as the API allows it) — the leader's
@@ -53,22 +53,18 @@ export function ReassignTask({
   const [open, setOpen] = useState(false);
   const [toUserId, setToUserId] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const requestId = useRequestId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<{ to: string; from: string } | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const { busy, problem, setProblem, submit } = useSubmission(section, t('page.networkError'));
 
   const refuseHere = (path: 'toUserId' | 'reason', reasonText: string) =>
     setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: reasonText }], undefined));
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    if (!toUserId) return refuseHere('toUserId', t('reassign.personRequired'));
-    if (reason.trim().length < 3) return refuseHere('reason', t('reassign.reasonTooShort'));
-    setBusy(true);
-    try {
+  const send = submit(
+    async () => {
+      if (!toUserId) return refuseHere('toUserId', t('reassign.personRequired'));
+      if (reason.trim().length < 3) return refuseHere('reason', t('reassign.reasonTooShort'));
       // The assignee this page shows: if another hand-over came first, the API refuses (409, naming
       // who holds it now) rather than undoing it.
       const body = { toUserId, reason: reason.trim(), ifAssignedTo: task.assigneeUserId };
@@ -87,16 +83,12 @@ export function ReassignTask({
       // Said once the page shows it: the notice and the page's holder then name the same person.
       await onReassigned();
       setDone(done);
-    } catch (error) {
-      setProblem(problemOf(error, t('page.networkError')));
-      // Refused because the task changed meanwhile (given to someone, answered): show it as it is now.
-      if (error instanceof ApiProblem && error.status === 409) await onReassigned();
-    } finally {
-      setBusy(false);
-    }
-  };
-  const section = useRef<HTMLElement>(null);
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(section.current));
+    },
+    // Refused because the task changed meanwhile (given to someone, answered): show it as it is now.
+    async (refusal) => {
+      if (refusal.status === 409) await onReassigned();
+    },
+  );
 
   const general =
     problem && problem.at('toUserId').length === 0 && problem.at('reason').length === 0 ? problem : null;
@@ -118,7 +110,7 @@ export function ReassignTask({
           </div>
         </>
       ) : (
-        <form onSubmit={submit} noValidate aria-labelledby="reassign-title">
+        <form onSubmit={send} noValidate aria-labelledby="reassign-title">
           <p className="muted">{t('reassign.explain', { who: nameOf(task.assigneeUserId) })}</p>
           <PersonPicker
             candidates={reassignCandidates(people, task)}

@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, ok, problemOf } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { formatInstant } from '../../ui/dates';
 import { TextAreaField } from '../../ui/field';
-import { focusOutcome } from '../../ui/focus';
+import { useSubmission } from '../../ui/submission';
 import type { TaskDetail } from '../task-types';
 
 /** The longest message the API takes (libs/contracts TASK_COMMENT_MAX_LENGTH). */
@@ -31,40 +31,28 @@ export function TaskConversation({
 }) {
   const { t, i18n } = useTranslation('tasks');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sentTo, setSentTo] = useState<string[] | null>(null);
   const requestId = useRequestId();
   const box = useRef<HTMLElement>(null);
+  const { busy, problem, submit } = useSubmission(box, t('conversation.networkError'));
   const messages = task.history.filter((entry) => entry.type === 'task.commented');
   if (!mayWrite && messages.length === 0) return null;
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
+  const send = submit(async () => {
     setSentTo(null);
-    setBusy(true);
-    try {
-      const body = { text: text.trim() };
-      const answer = await ok(
-        api.POST('/api/v1/tasks/{taskId}/comments', {
-          params: { path: { taskId: task.id } },
-          body,
-          headers: { 'x-request-id': requestId.idFor({ taskId: task.id, ...body }) },
-        }),
-      );
-      requestId.succeeded();
-      setText('');
-      setSentTo(answer.recipientUserIds);
-      await onWritten();
-    } catch (error) {
-      setProblem(problemOf(error, t('conversation.networkError')));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: FormEvent) => void send(event).finally(() => focusOutcome(box.current));
+    const body = { text: text.trim() };
+    const answer = await ok(
+      api.POST('/api/v1/tasks/{taskId}/comments', {
+        params: { path: { taskId: task.id } },
+        body,
+        headers: { 'x-request-id': requestId.idFor({ taskId: task.id, ...body }) },
+      }),
+    );
+    requestId.succeeded();
+    setText('');
+    setSentTo(answer.recipientUserIds);
+    await onWritten();
+  });
   const general = problem && problem.at('text').length === 0 ? problem : null;
   const names = (ids: unknown) =>
     Array.isArray(ids)
@@ -114,7 +102,7 @@ export function TaskConversation({
         </p>
       )}
       {mayWrite && (
-        <form onSubmit={submit} noValidate aria-label={t('conversation.formLabel')}>
+        <form onSubmit={send} noValidate aria-label={t('conversation.formLabel')}>
           <TextAreaField
             label={t('conversation.text')}
             hint={t('conversation.hint', { max: TEXT_MAX })}
