@@ -47,6 +47,7 @@ import { NonconformityProposalForm } from './forms/nonconformity-proposal.form';
 import { tasksChanged } from './task-changes';
 import { localized, type Localized, type TaskDetail, type TaskKind } from './task-types';
 import './tasks.css';
+import { useBusyAction } from '../ui/submission';
 
 /** The tasks that show the review's compiled inputs, which name indicators by id. */
 const INDICATOR_NAMING_KINDS: ReadonlySet<string> = new Set(['management-review', 'review-preparation']);
@@ -76,8 +77,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   const { user } = useSession();
   const [task, setTask] = useState<TaskDetail | undefined>(initial?.id === taskId ? initial : undefined);
   const [loadError, setLoadError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const { busy, run } = useBusyAction();
   const formCard = useRef<HTMLElement>(null);
   const requestId = useRequestId();
   const [refusal, setRefusal] = useState<unknown>();
@@ -147,48 +147,44 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
   usePageTitle(task && taskTitleText(localized(task.title, i18n.language), task.periodKey, t));
 
   const submit = useCallback(
-    async (outcome: Record<string, unknown>) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setBusy(true);
-      setRefusal(undefined);
-      setEdited(new Set());
-      try {
-        await ok(
-          api.POST('/api/v1/tasks/{taskId}/complete', {
-            params: { path: { taskId } },
-            body: { outcome: outcome as never },
-            headers: { 'x-request-id': requestId.idFor({ taskId, outcome }) },
-          }),
-        );
-        requestId.succeeded();
-        setUnsent(false);
-        forgetDrafts(taskId);
-        setSent(outcome);
-        tasksChanged();
-        await load();
-        document.getElementById('task-result')?.focus();
-      } catch (error) {
-        // A session that ended is said by the sign-in dialog over the page, the form kept to send again.
-        if (error instanceof ApiProblem && error.status === 401) return;
-        // Committed now, not in a later task: focusOutcome looks for the summary two frames on, and
-        // on a busy machine React had not drawn it yet, so the focus went to the evidence's status.
-        flushSync(() => setRefusal(error));
-        // Answered by someone else (another tab, a delegate) or closed meanwhile: the page shows the
-        // task as it now is, with the answer that was recorded.
-        if (error instanceof ApiProblem && error.status === 409) {
+    (outcome: Record<string, unknown>) =>
+      run(
+        async () => {
+          setRefusal(undefined);
+          setEdited(new Set());
+          await ok(
+            api.POST('/api/v1/tasks/{taskId}/complete', {
+              params: { path: { taskId } },
+              body: { outcome: outcome as never },
+              headers: { 'x-request-id': requestId.idFor({ taskId, outcome }) },
+            }),
+          );
+          requestId.succeeded();
           setUnsent(false);
           forgetDrafts(taskId);
-          void load();
-        }
-        // To the summary, first in the form's card: the one thing said of the refusal.
-        focusOutcome(formCard.current);
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
-    },
-    [taskId, load, requestId],
+          setSent(outcome);
+          tasksChanged();
+          await load();
+          document.getElementById('task-result')?.focus();
+        },
+        (error) => {
+          // A session that ended is said by the sign-in dialog over the page, the form kept to send again.
+          if (error instanceof ApiProblem && error.status === 401) return;
+          // Committed now, not in a later task: focusOutcome looks for the summary two frames on, and
+          // on a busy machine React had not drawn it yet, so the focus went to the evidence's status.
+          flushSync(() => setRefusal(error));
+          // Answered by someone else (another tab, a delegate) or closed meanwhile: the page shows the
+          // task as it now is, with the answer that was recorded.
+          if (error instanceof ApiProblem && error.status === 409) {
+            setUnsent(false);
+            forgetDrafts(taskId);
+            void load();
+          }
+          // To the summary, first in the form's card: the one thing said of the refusal.
+          focusOutcome(formCard.current);
+        },
+      ),
+    [taskId, load, requestId, run],
   );
 
   // A fresh book each render: the form asks it for its fields' problems while it renders.
