@@ -481,9 +481,9 @@ export class TasksService {
 
   /**
    * Urges the assignee of an open task to finish it (the Quality Representative, the head of the
-   * task's unit, or for an audit step the lead auditor of its audit): the workflow records it (`task.urged`) and mails them the task's link with the
-   * caller's name and note. Once a day at most per task: sooner is 409 saying when it was urged and
-   * from when it may be again. An assignee who left the directory is not urged (409): the task is to
+   * task's unit, or for an audit step the lead auditor of its audit): the workflow records it
+   * (`task.urged`) and mails them the task's link with the caller's name and note. Once a day at
+   * most per task: sooner is 409 saying when it was urged and from when it may be again. An assignee who left the directory is not urged (409): the task is to
    * be handed over. The same x-request-id urges once.
    */
   async urge(
@@ -495,9 +495,9 @@ export class TasksService {
     const task = await this.visibleTask(caller, taskId);
     // The lead auditor chases the steps of the audit they lead (handing one over stays the Quality
     // Representative's: the workflow's rule).
-    const leadsItsAudit = !oversees(caller, task) && (await this.leadAuditorOf(task)) === caller.userId;
-    if (!oversees(caller, task) && !leadsItsAudit)
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
+    const overseer = oversees(caller, task);
+    const leadsItsAudit = !overseer && (await this.leadAuditorOf(task)) === caller.userId;
+    if (!overseer && !leadsItsAudit) throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
     this.assertOpen(task);
     const assigneeActive = await this.dataSource
       .getRepository(UserEntity)
