@@ -11,8 +11,8 @@ const URGE_INTERVAL_MS = 24 * 3_600_000;
 const NOTE_MAX = 500;
 
 /**
- * "Đôn đốc": the Quality Representative, or the head of the task's unit, asks the assignee of an open
- * task to finish it — a mail with the task's link, their name and a few words of theirs, recorded in
+ * "Đôn đốc": the Quality Representative, the head of the task's unit, or for an audit step its lead
+ * auditor asks the assignee of an open task to finish it — a mail with the task's link, their name and a few words of theirs, recorded in
  * the cycle's history (POST /tasks/{id}/urge). Once a day at most per task: until then the row says
  * when it was urged and from when it can be again. Folded to one button until asked for.
  */
