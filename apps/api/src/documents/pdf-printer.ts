@@ -81,7 +81,9 @@ export class PdfPrinter implements OnApplicationShutdown {
           `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
           { waitUntil: 'load' },
         );
-        return await page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png', animations: 'disabled' });
+        return await againIfRefused(() =>
+          page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png', animations: 'disabled' }),
+        );
       } finally {
         await context.close();
       }
@@ -121,6 +123,24 @@ export class PdfPrinter implements OnApplicationShutdown {
       );
     }
     return this.browser;
+  }
+}
+
+/**
+ * Chromium now and then refuses a capture ("Protocol error (Page.captureScreenshot): Unable to
+ * capture screenshot", under load, the page drawn) and takes the very same picture when asked again
+ * a moment later: asked up to `attempts` times, `pauseMs` apart, before the refusal stands. Any other
+ * error stands at once.
+ */
+export async function againIfRefused<T>(capture: () => Promise<T>, attempts = 3, pauseMs = 100): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await capture();
+    } catch (error) {
+      const refused = error instanceof Error && error.message.includes('Unable to capture screenshot');
+      if (!refused || attempt >= attempts) throw error;
+      await new Promise((resume) => setTimeout(resume, pauseMs));
+    }
   }
 }
 
