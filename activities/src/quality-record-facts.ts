@@ -310,6 +310,8 @@ export type TaskEventFacts =
       recipientUserId: string;
       urgedBy: string;
       note?: string;
+      /** Who was told of the urge (those who answer for the task); absent when nobody. */
+      copiedToUserIds?: string[];
       at: IsoInstant;
       requestId?: string;
     }

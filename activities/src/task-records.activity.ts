@@ -200,7 +200,12 @@ export async function recordTaskEvent(
             'task.urged',
             facts.urgedBy,
             at,
-            { taskId, recipientUserId: facts.recipientUserId, ...(facts.note ? { note: facts.note } : {}) },
+            {
+              taskId,
+              recipientUserId: facts.recipientUserId,
+              ...(facts.note ? { note: facts.note } : {}),
+              ...(facts.copiedToUserIds?.length ? { copiedToUserIds: facts.copiedToUserIds } : {}),
+            },
             facts.requestId,
           ),
         );

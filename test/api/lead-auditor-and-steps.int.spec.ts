@@ -7,6 +7,7 @@ interface Answer {
   number?: number;
   recipientUserIds?: string[];
   assigneeUserId?: string;
+  copiedTo?: { userId: string; name: string }[];
   code?: string;
   message?: string;
 }
@@ -33,6 +34,8 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
   let step: TaskSummary;
   /** Huy's step s2: "Kiểm soát thủ tục hành chính" in the administrative-procedures division. */
   let other: TaskSummary;
+  /** Huy's step s3. */
+  let third: TaskSummary;
   const question = 'Phòng Tổng hợp xin dời buổi phỏng vấn sang chiều thứ Năm; trưởng đoàn có đồng ý không?';
   const answer = 'Đồng ý, giữ nguyên các bước còn lại của kế hoạch.';
 
@@ -40,22 +43,12 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
     smtp = await startTestSmtpServer();
     suite = await startApiSuite({ worker: true, smtp });
     org = await suite.seedDemoOrganisation(organisationCode);
-    await Promise.all(
-      [
-        'admin',
-        'leader',
-        'qmr',
-        'head.tthc',
-        'head.tonghop',
-        'staff.tonghop',
-        'lead.auditor',
-        'auditor.kinhte',
-        'auditor.hcth',
-      ].map((local) => org.tokenOf(local)),
-    );
+    // Beyond those the walk into the audit signs in.
+    await Promise.all(['admin', 'staff.tonghop', 'auditor.hcth'].map((local) => org.tokenOf(local)));
     const steps = await rehearsalInItsAudit(org);
     step = steps.find((s) => s.id.endsWith('/audit/step/s1'))!;
     other = steps.find((s) => s.id.endsWith('/audit/step/s2'))!;
+    third = steps.find((s) => s.id.endsWith('/audit/step/s3'))!;
   }, 180_000);
 
   afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
@@ -126,7 +119,8 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
       org.as<Answer>(local, 'POST', taskPath(taskId, '/urge'), { note: 'Xin hoàn thành trước thứ Sáu.' });
     const urged = await urge('lead.auditor', other.id);
     expect(urged.status).toBe(200);
-    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('auditor.kinhte'), number: 1 });
+    // She leads the audit: nobody else answers for the step, nobody is copied.
+    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('auditor.kinhte'), number: 1, copiedTo: [] });
     const [mail] = await eventually('the urging mail to the auditor', async () => {
       const found = smtp
         .mailsTo(org.email('auditor.kinhte'))
@@ -149,6 +143,25 @@ describe('the lead auditor and the steps of their audit (real API, worker, Tempo
     expect((await org.as<TaskDetail>('qmr', 'GET', taskPath(other.id))).body.assigneeUserId).toBe(
       org.idOf('auditor.kinhte'),
     );
+  });
+
+  it('copies the lead auditor when the Quality Representative urges a step of her audit', async () => {
+    const urged = await org.as<Answer>('qmr', 'POST', taskPath(third.id, '/urge'), {});
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({
+      assigneeUserId: org.idOf('auditor.kinhte'),
+      copiedTo: [{ userId: org.idOf('lead.auditor'), name: 'Lý Thị Mai' }],
+    });
+    const copy = await eventually('the copy to the lead auditor', async () =>
+      smtp
+        .mailsTo(org.email('lead.auditor'))
+        .find((m) => (m.subject ?? '').includes('Đôn đốc') && m.subject?.includes(third.title.vi)),
+    );
+    expect(copy.text).toContain(`giao cho Bùi Quang Huy vừa được đôn đốc; xin báo để ông/bà theo dõi.`);
+    expect(copy.text).toContain('Người đôn đốc: Trần Quốc Việt');
+    // Nor the heads of the units audited: a step is the audit team's work, not the unit's.
+    for (const head of ['head.tonghop', 'head.tthc'])
+      expect(smtp.mailsTo(org.email(head)).filter((m) => (m.subject ?? '').includes('Đôn đốc'))).toEqual([]);
   });
 
   it('says on the audit record, of each step not signed off, when it is due, its messages and its last urge', async () => {

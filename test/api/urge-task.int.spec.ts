@@ -16,6 +16,7 @@ import { recordHistories } from '../workflows/support/cycle-driver';
 interface Answer {
   taskId?: string;
   assigneeUserId?: string;
+  copiedTo?: { userId: string; name: string }[];
   number?: number;
   urgedAt?: string;
   code?: string;
@@ -76,7 +77,13 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
   it("mails the leader the approval's link with the Quality Representative's name and note, and records it", async () => {
     const urged = await urge('qmr', approval.id, { note: `  ${note}  ` });
     expect(urged.status).toBe(200);
-    expect(urged.body).toMatchObject({ taskId: approval.id, assigneeUserId: org.idOf('leader'), number: 1 });
+    // The leader's approval is no unit's: nobody else answers for it, nobody is copied.
+    expect(urged.body).toMatchObject({
+      taskId: approval.id,
+      assigneeUserId: org.idOf('leader'),
+      number: 1,
+      copiedTo: [],
+    });
     firstUrgedAt = urged.body.urgedAt!;
 
     const mails = await year.eventually('the urging mail', async () => {
@@ -180,7 +187,8 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     const report = await year.taskOf('staff.tthc', 'measurement-report', 130);
     const urged = await urge('head.tthc', report.id, { note: 'Gửi số liệu quý này trước thứ Sáu.' });
     expect(urged.status).toBe(200);
-    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('staff.tthc'), number: 1 });
+    // The head urging their own unit's work copies nobody: they are who answers for it.
+    expect(urged.body).toMatchObject({ assigneeUserId: org.idOf('staff.tthc'), number: 1, copiedTo: [] });
     await year.eventually('the mail to the staff member', async () =>
       urgingMailsTo('staff.tthc').some((mail) => mail.text?.includes('Người đôn đốc: Phạm Thị Hoa'))
         ? true
@@ -213,6 +221,54 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     expect((await org.as('qmr', 'GET', '/api/v1/cycles/other-2024/tasks-by-unit')).status).toBe(404);
     expect((await org.as('qmr', 'GET', `/api/v1/cycles/${organisationCode}-2031/tasks-by-unit`)).status).toBe(
       404,
+    );
+  });
+
+  it("copies the head of the task's unit when the Quality Representative urges their staff member", async () => {
+    await env.sleep('1 day');
+    const report = await year.taskOf('staff.tthc', 'measurement-report', 130);
+    const headMailsBefore = urgingMailsTo('head.tthc').length;
+    const urged = await urge('qmr', report.id, { note: 'Phòng gửi số liệu quý trước thứ Sáu.' });
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({
+      assigneeUserId: org.idOf('staff.tthc'),
+      number: 2,
+      copiedTo: [{ userId: org.idOf('head.tthc'), name: 'Phạm Thị Hoa' }],
+    });
+    const copy = await year.eventually(
+      'the copy to the head of the unit',
+      async () => urgingMailsTo('head.tthc').slice(headMailsBefore)[0],
+    );
+    // The title as the mail writes it: its period in words.
+    const title = 'Báo cáo số liệu mục tiêu 3 kỳ Quý 1/2024';
+    expect(copy.subject).toBe(`[qcycle] [Diễn tập] Đôn đốc: ${title}`);
+    expect(copy.text).toContain(
+      `Việc "${title}" giao cho Nguyễn Thị Lan vừa được đôn đốc; xin báo để ông/bà theo dõi.`,
+    );
+    expect(copy.text).toContain('Người đôn đốc: Trần Quốc Việt');
+    expect(copy.text).toContain('Lời nhắn: Phòng gửi số liệu quý trước thứ Sáu.');
+    expect(copy.text).not.toContain('Xin ông/bà sớm hoàn thành');
+    // The staff member is urged as ever, with the same words; the copy is on the record.
+    await year.eventually('the urge to the staff member', async () =>
+      urgingMailsTo('staff.tthc').some((mail) => mail.text?.includes('Người đôn đốc: Trần Quốc Việt'))
+        ? true
+        : undefined,
+    );
+    expect((await urgedEvents(report.id)).at(-1)).toMatchObject({
+      actor: org.idOf('qmr'),
+      payload: {
+        recipientUserId: org.idOf('staff.tthc'),
+        copiedToUserIds: [org.idOf('head.tthc')],
+      },
+    });
+    // The head's bell: the notice of the urge, of their staff member's task.
+    const bell = await org.as<{ items: { taskId: string; reason: string }[] }>(
+      'head.tthc',
+      'GET',
+      '/api/v1/me/notifications',
+    );
+    expect(bell.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ taskId: report.id, reason: 'urged' })]),
     );
   });
 

@@ -217,6 +217,39 @@ describe('task notification e-mail', () => {
     expect(english.text).not.toContain('Message');
   });
 
+  it('copies an urge to whoever answers for the task: whose task was urged, by whom, and their message', () => {
+    const urge = { byName: 'Trần Quốc Việt', note: 'Phòng gửi số liệu trước thứ Sáu' };
+    const head = { userId: 'u-9', name: 'Phạm Thị Hoa' };
+    const mail = renderTaskNotification(
+      { ...request, reason: 'urged', urge, recipient: head, assignee: request.recipient },
+      link,
+    );
+    expect(mail.subject).toBe('[qcycle] Đôn đốc: Báo cáo chỉ tiêu 4 <tháng 3>');
+    expect(mail.text).toContain(
+      [
+        'Kính gửi ông/bà Phạm Thị Hoa,',
+        '',
+        'Việc "Báo cáo chỉ tiêu 4 <tháng 3>" giao cho Nguyễn Văn An vừa được đôn đốc; xin báo để ông/bà theo dõi.',
+        'Người đôn đốc: Trần Quốc Việt',
+        'Lời nhắn: Phòng gửi số liệu trước thứ Sáu',
+      ].join('\n'),
+    );
+    expect(mail.text).not.toContain('Xin ông/bà sớm hoàn thành');
+    const english = renderTaskNotification(
+      {
+        ...request,
+        reason: 'urged',
+        urge,
+        recipient: { ...head, locale: 'en' },
+        assignee: request.recipient,
+      },
+      link,
+    );
+    expect(english.text).toContain(
+      'The task "Report indicator 4 <March>" given to Nguyễn Văn An has just been followed up; you are told so that you can keep track of it.\nFollowed up by: Trần Quốc Việt',
+    );
+  });
+
   it('tells of a message about the task: who wrote it, its lines as written, the due date and the link', () => {
     const comment = { byName: 'Nguyễn Văn An', text: 'Tính cả hồ sơ liên thông?\r\n\n  <Xin trả lời sớm>  ' };
     // To the head of the unit: the lead names whose task it is.

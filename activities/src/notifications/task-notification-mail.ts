@@ -168,7 +168,10 @@ const WORDING: Record<Language, Wording> = {
         `Việc "${t}" đã được giao cho ${a ?? 'người khác'}; ông/bà không còn phụ trách việc này.`,
       cancelled: (t) => `Việc "${t}" đã bị hủy; ông/bà không cần thực hiện việc này nữa.`,
       corrected: (t) => `Số liệu đã báo cáo của việc "${t}" vừa được sửa.`,
-      urged: (t) => `Xin ông/bà sớm hoàn thành việc "${t}".`,
+      urged: (t, a) =>
+        a
+          ? `Việc "${t}" giao cho ${a} vừa được đôn đốc; xin báo để ông/bà theo dõi.`
+          : `Xin ông/bà sớm hoàn thành việc "${t}".`,
       commented: (t, a) =>
         a
           ? `Có ý kiến trao đổi mới về việc "${t}" giao cho ${a}.`
@@ -267,7 +270,10 @@ const WORDING: Record<Language, Wording> = {
         `The task "${t}" has been given to ${a ?? 'someone else'}; it is no longer yours to answer for.`,
       cancelled: (t) => `The task "${t}" has been cancelled; you need not do it any more.`,
       corrected: (t) => `The figures reported in the task "${t}" have been corrected.`,
-      urged: (t) => `Please complete the task "${t}" soon.`,
+      urged: (t, a) =>
+        a
+          ? `The task "${t}" given to ${a} has just been followed up; you are told so that you can keep track of it.`
+          : `Please complete the task "${t}" soon.`,
       commented: (t, a) =>
         a
           ? `There is a new message about the task "${t}" assigned to ${a}.`

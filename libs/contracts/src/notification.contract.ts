@@ -9,8 +9,9 @@ import type { PersonRef } from './roster.contract';
  * completed: its page, behind the usual sign-in, not a task link). `reassigned-away`: the task was
  * handed from the recipient to someone else (`assignee`) by another person; they may still finish
  * it, but it is no longer theirs to answer for (its page, behind the sign-in: their link is void).
- * `urged`: the Quality Representative or the unit head asks the assignee to finish the task
- * ("đôn đốc"), with the task's link (`urge` says who, and their message). `commented`: someone
+ * `urged`: the Quality Representative, the unit head or the lead auditor asks the assignee to finish
+ * the task ("đôn đốc"), with the task's link (`urge` says who, and their message); those who answer
+ * for the task get a copy (`assignee` names whose it is). `commented`: someone
  * wrote about the task to the others in its conversation (`comment` says who, and what).
  */
 export type TaskNotificationReason =

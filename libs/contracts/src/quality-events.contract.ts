@@ -51,8 +51,11 @@ export interface QualityEventPayloads {
   'task.reminded': { taskId: string; recipientUserId: string; level?: string };
   'task.escalated': { taskId: string; recipientUserId: string; level?: string };
   'task.reassigned': { taskId: string; from: string; to: string; reason: string };
-  /** The assignee urged to finish it (actor: who urged); `note`, their message when any. */
-  'task.urged': { taskId: string; recipientUserId: string; note?: string };
+  /**
+   * The assignee urged to finish it (actor: who urged); `note`, their message when any;
+   * `copiedToUserIds`, who was told of it (those who answer for the task), when anyone.
+   */
+  'task.urged': { taskId: string; recipientUserId: string; note?: string; copiedToUserIds?: string[] };
   /** A message about the task (actor: who wrote it), and whom it was sent to. */
   'task.commented': { taskId: string; text: string; recipientUserIds: string[] };
   'task.cancelled': TaskClosedPayload;

@@ -127,6 +127,12 @@ export interface UrgeTaskRequest {
   by: ReassignmentActor & { name: string; leadAuditor?: boolean };
   /** A few words to the assignee, as typed (trimmed); absent when none. */
   note?: string;
+  /**
+   * Who is told that the assignee was urged, as the API found them in the directory now: those who
+   * answer for the task (the heads of its unit; for an audit step, the lead auditor of its audit),
+   * neither the caller nor the assignee. Absent in urges sent before copies were: none is told.
+   */
+  copyTo?: PersonRef[];
   requestId?: string;
 }
 
@@ -134,6 +140,8 @@ export interface TaskUrgeResult {
   taskId: string;
   /** Who was urged: the assignee now. */
   assigneeUserId: string;
+  /** Who was sent a copy (`UrgeTaskRequest.copyTo`). */
+  copiedTo: { userId: string; name: string }[];
   /** The n-th time the task was urged. */
   number: number;
   urgedAt: IsoInstant;

@@ -699,6 +699,10 @@ export class TaskBoard {
     const number = ++entry.urges;
     entry.urgedAt = at;
     const assignee = entry.spec.assignee;
+    // Those who answer for the task hear of it too. No patch: only a request that names them (none
+    // recorded before they were) schedules their notices.
+    const copies = (request.copyTo ?? []).filter((person) => person.userId !== assignee.userId);
+    const copiedToUserIds = copies.map((person) => person.userId);
     await records.recordTaskEvent({
       event: 'urged',
       taskId: request.taskId,
@@ -707,13 +711,24 @@ export class TaskBoard {
       recipientUserId: assignee.userId,
       urgedBy: request.actorUserId,
       ...(request.note ? { note: request.note } : {}),
+      ...(copies.length > 0 ? { copiedToUserIds } : {}),
       at: iso(at),
       requestId: request.requestId,
     });
-    await this.notify(entry, 'urged', assignee, `urged/${number}`, {
-      urge: { byName: request.by.name, ...(request.note ? { note: request.note } : {}) },
-    });
-    return { taskId: request.taskId, assigneeUserId: assignee.userId, number, urgedAt: iso(at) };
+    const urge = { byName: request.by.name, ...(request.note ? { note: request.note } : {}) };
+    await Promise.all([
+      this.notify(entry, 'urged', assignee, `urged/${number}`, { urge }),
+      ...copies.map((person) =>
+        this.notify(entry, 'urged', person, `urged/${number}/copy/${person.userId}`, { urge }),
+      ),
+    ]);
+    return {
+      taskId: request.taskId,
+      assigneeUserId: assignee.userId,
+      copiedTo: copies.map(({ userId, name }) => ({ userId, name })),
+      number,
+      urgedAt: iso(at),
+    };
   }
 
   /**

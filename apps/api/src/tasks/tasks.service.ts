@@ -10,6 +10,7 @@ import {
   QcycleErrorCode,
   reassignTaskUpdate,
   urgeTaskUpdate,
+  type PersonRef,
   type ReassignmentRole,
   type ReassignmentTarget,
   type TaskCommentResult,
@@ -504,6 +505,12 @@ export class TasksService {
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
     if (!assigneeActive) throw new QcycleError(QcycleErrorCode.Conflict, 'urgeAssigneeLeft');
     const words = note?.trim();
+    const copyTo = await this.activePeople(
+      caller.organisationCode,
+      (await this.answerersFor(caller.organisationCode, task, unitOfWork(task))).filter(
+        (id) => id !== caller.userId && id !== task.assigneeUserId,
+      ),
+    );
     try {
       return await this.updateOf(task, urgeTaskUpdate, `${taskId}/urge/${requestId}`, {
         taskId,
@@ -515,6 +522,7 @@ export class TasksService {
           ...(leadsItsAudit ? { leadAuditor: true } : {}),
         },
         ...(words ? { note: words } : {}),
+        ...(copyTo.length > 0 ? { copyTo } : {}),
         requestId,
       });
     } catch (error) {
@@ -604,10 +612,15 @@ export class TasksService {
           ids.add(id);
     }
     ids.delete(caller.userId);
-    if (ids.size === 0) return [];
+    return this.activePeople(organisationCode, [...ids]);
+  }
+
+  /** Those of `ids` active in the directory now, by name, as the workflow tells people. */
+  private async activePeople(organisationCode: string, ids: string[]): Promise<PersonRef[]> {
+    if (ids.length === 0) return [];
     const people = await this.dataSource
       .getRepository(UserEntity)
-      .findBy({ id: In([...ids]), organisationCode, active: true });
+      .findBy({ id: In(ids), organisationCode, active: true });
     return people.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map(personRef);
   }
 

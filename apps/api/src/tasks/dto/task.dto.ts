@@ -410,6 +410,14 @@ export class TaskCommentView {
   recipientUserIds!: string[];
 }
 
+export class UrgeCopyView {
+  @ApiProperty({ example: '5c1d2e3f-4a5b-4e5f-8a9b-0b8f6a1e2c3d' })
+  userId!: string;
+
+  @ApiProperty({ example: 'Phạm Thị Hoa' })
+  name!: string;
+}
+
 export class TaskUrgeView {
   @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03' })
   taskId!: string;
@@ -419,6 +427,13 @@ export class TaskUrgeView {
     description: 'Who was urged: the assignee',
   })
   assigneeUserId!: string;
+
+  @ApiProperty({
+    type: () => [UrgeCopyView],
+    description:
+      'Who was sent a copy: those who answer for the task (the heads of its unit; for an audit step, the lead auditor of its audit), neither you nor the assignee; empty when nobody',
+  })
+  copiedTo!: UrgeCopyView[];
 
   @ApiProperty({ example: 1, description: 'The n-th time the task was urged' })
   number!: number;
