@@ -129,18 +129,21 @@ export class CycleDocumentsService {
         .getRepository(CorrectiveActionEntity)
         .find({ where: { auditId: audit.id }, order: { openedAt: 'ASC' } }),
       correctiveActionsCarriedForward(this.dataSource.manager, caller.organisationCode, year),
-      // Each step's task (its id is the step's): who holds it now, when it is due, whether it was urged.
-      this.dataSource.getRepository(TaskEntity).find({
-        select: {
-          id: true,
-          status: true,
-          assigneeUserId: true,
-          dueAt: true,
-          urgedAt: true,
-          commentCount: true,
-        },
-        where: { id: In(steps.map((s) => s.id)) },
-      }),
+      // Each step's task (its id is the step's): who holds it now, when it is due, whether it was
+      // urged. A plan with no steps yet reads none.
+      steps.length === 0
+        ? []
+        : this.dataSource.getRepository(TaskEntity).find({
+            select: {
+              id: true,
+              status: true,
+              assigneeUserId: true,
+              dueAt: true,
+              urgedAt: true,
+              commentCount: true,
+            },
+            where: { id: In(steps.map((s) => s.id)) },
+          }),
     ]);
     const now = new Date().toISOString();
     const taskOfStep = new Map(stepTasks.map((task) => [task.id, task]));
