@@ -8,12 +8,17 @@ export const APPROVAL = { decision: 'approve', documentNumber: '123/QĐ-UBND', s
 const completeAs = (org: DemoOrganisation) => (local: string, taskId: string, outcome: unknown) =>
   org.as(local, 'POST', taskPath(taskId, '/complete'), { outcome });
 
+/** Who walks a rehearsal into its audit, signed in by the walk (`org.idOf` knows them after it). */
+const AUDIT_WALKERS = ['leader', 'qmr', 'head.tthc', 'head.tonghop', 'lead.auditor', 'auditor.kinhte'];
+
 /**
  * A rehearsal of 2024 from October walked over HTTP to its internal audit's plan: approved,
- * delegated and accepted by every unit. Answers the lead auditor's open `audit-plan` task.
+ * delegated and accepted by every unit. Answers the lead auditor's open `audit-plan` task. Signs in
+ * those who walk it ({@link AUDIT_WALKERS}); a suite signs in anyone else it needs.
  */
 export async function rehearsalAtItsAuditPlan(org: DemoOrganisation): Promise<TaskSummary> {
   const complete = completeAs(org);
+  await Promise.all(AUDIT_WALKERS.map((local) => org.tokenOf(local)));
   const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
     organisationCode: org.code,
     year: 2024,
