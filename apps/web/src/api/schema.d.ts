@@ -5364,6 +5364,8 @@ export interface components {
              * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
              */
             assigneeUserId: string;
+            /** @description Who was sent a copy: those who answer for the task (the heads of its unit; for an audit step, the lead auditor of its audit), neither you nor the assignee; empty when nobody */
+            copiedTo: components["schemas"]["UrgeCopyView"][];
             /**
              * @description The n-th time the task was urged
              * @example 1
@@ -5581,6 +5583,12 @@ export interface components {
             title?: string | null;
             /** @example vp-tonghop */
             unitCode?: string | null;
+        };
+        UrgeCopyView: {
+            /** @example Phạm Thị Hoa */
+            name: string;
+            /** @example 5c1d2e3f-4a5b-4e5f-8a9b-0b8f6a1e2c3d */
+            userId: string;
         };
         UrgeTaskDto: {
             /**

@@ -12,8 +12,9 @@ const NOTE_MAX = 500;
 
 /**
  * "Đôn đốc": the Quality Representative, the head of the task's unit, or for an audit step its lead
- * auditor asks the assignee of an open task to finish it — a mail with the task's link, their name and a few words of theirs, recorded in
- * the cycle's history (POST /tasks/{id}/urge). Once a day at most per task: until then the row says
+ * auditor asks the assignee of an open task to finish it — a mail with the task's link, their name and
+ * a few words of theirs, copied to whoever else answers for the task (the answer names them, and the
+ * notice says so), recorded in the cycle's history (POST /tasks/{id}/urge). Once a day at most per task: until then the row says
  * when it was urged and from when it can be again. Folded to one button until asked for.
  */
 export function UrgeTask({
@@ -38,11 +39,12 @@ export function UrgeTask({
   const format = useFormat();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [sentAt, setSentAt] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ at: string; copiedTo: string[] } | null>(null);
   const requestId = useRequestId();
   const box = useRef<HTMLDivElement>(null);
   const { busy, problem, submit } = useSubmission(box, t('urge.networkError'));
 
+  const sentAt = sent?.at;
   const last = sentAt ?? urgedAt;
   const againFrom = last ? Date.parse(last) + URGE_INTERVAL_MS : undefined;
   // Sent from this page: not offered again here (a day must pass; the page drawn again says from when).
@@ -58,7 +60,7 @@ export function UrgeTask({
       }),
     );
     requestId.succeeded();
-    setSentAt(answer.urgedAt);
+    setSent({ at: answer.urgedAt, copiedTo: answer.copiedTo.map((person) => person.name) });
     setOpen(false);
     setNote('');
     onSent?.();
@@ -67,9 +69,15 @@ export function UrgeTask({
   const general = problem && problem.at('note').length === 0 ? problem : null;
   return (
     <div ref={box} className="urge-task">
-      {sentAt ? (
+      {sent ? (
         <p className="notice notice-ok small" role="status">
-          {t('urge.done', { name: assigneeName, at: format.dateTime(sentAt) })}
+          {sent.copiedTo.length > 0
+            ? t('urge.doneCopied', {
+                name: assigneeName,
+                at: format.dateTime(sent.at),
+                copies: sent.copiedTo.join(', '),
+              })
+            : t('urge.done', { name: assigneeName, at: format.dateTime(sent.at) })}
         </p>
       ) : (
         last && (

@@ -272,9 +272,14 @@ export function readableEvent(
         if (type === 'task.commented') add('message', text(value));
         else rest[key] = value;
         break;
+      // Whom a message went to; who was copied on an urge.
       case 'recipientUserIds':
+      case 'copiedToUserIds':
         if (Array.isArray(value))
-          add('recipients', value.map((id) => person(id) ?? String(id)).join(', ') || undefined);
+          add(
+            key === 'recipientUserIds' ? 'recipients' : 'copiedTo',
+            value.map((id) => person(id) ?? String(id)).join(', ') || undefined,
+          );
         else rest[key] = value;
         break;
       // An urge's message; a review action's report's note.
