@@ -32,6 +32,8 @@ interface ImportAnswer {
       name: { vi: string; en: string };
       parentCode: string | null;
       changed: string[];
+      headsAdded: { email: string; fullName: string }[];
+      problems: { path: string; code: string; reason: string }[];
     }[];
   } | null;
   code?: string;
@@ -141,6 +143,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Tên đơn vị (bắt buộc với đơn vị mới)',
         'Tên tiếng Anh (để trống: như tên tiếng Việt)',
         'Trực thuộc (mã hoặc tên của đơn vị cấp trên)',
+        'Trưởng đơn vị (email, cách nhau bởi dấu phẩy)',
       ]);
       expect(units.find((row) => row[0] === 'vp-tonghop')?.slice(0, 2)).toEqual([
         'vp-tonghop',
@@ -439,6 +442,78 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const again = await importFile('admin', file);
       expect(again.body.units!.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
       expect(again.body.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+    });
+
+    it("names a unit's heads on its row, someone of another unit or whom the file adds; the export lists them there", async () => {
+      const workbook = await template();
+      const [people, units] = workbook.worksheets;
+      expect(units.getRow(1).getCell(5).text).toBe('Trưởng đơn vị (email, cách nhau bởi dấu phẩy)');
+      let kinhte = 0;
+      units.eachRow((row, number) => {
+        if (row.getCell(1).text === 'vp-kinhte') kinhte = number;
+      });
+      // The Chief of Office takes charge of the economic division, with a deputy the file adds.
+      units.getRow(kinhte).getCell(5).value = `${org.email('qmr')}, pho@${domain}`;
+      people.addRow(['Lê Văn Phó', `pho@${domain}`, 'vp-tonghop', 'Phó Chánh Văn phòng', 'Chuyên viên', '']);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+      const check = await importFile('admin', file, { dryRun: true });
+      expect(check.status).toBe(200);
+      const row = check.body.units!.rows.find((r) => r.code === 'vp-kinhte')!;
+      expect(row).toMatchObject({ action: 'update', changed: ['heads'] });
+      expect(row.headsAdded).toEqual([
+        { email: org.email('qmr'), fullName: 'Trần Quốc Việt' },
+        { email: `pho@${domain}`, fullName: 'Lê Văn Phó' },
+      ]);
+      expect(check.body.units!.counts).toMatchObject({ update: 1, refused: 0 });
+
+      const eventsBefore = await directoryEvents();
+      expect((await importFile('admin', file)).status).toBe(200);
+      const headsOf = async (email: string) =>
+        (await userByEmail(email))!.roles.filter((r) => r.role === 'unit-head').map((r) => r.unitCode);
+      expect(await headsOf(org.email('qmr'))).toEqual(['vp-kinhte']);
+      expect(await headsOf(`pho@${domain}`)).toEqual(['vp-kinhte']);
+      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+        'admin',
+        'GET',
+        `/api/v1/directory/events?limit=${(await directoryEvents()) - eventsBefore}`,
+      );
+      expect(
+        log.body.items
+          .filter((e) => e.type === 'role.granted' && e.payload.role === 'unit-head')
+          .map((e) => [e.payload.unitCode, e.payload.importedFromRow, e.payload.importedFromSheet]),
+      ).toEqual([
+        ['vp-kinhte', kinhte, 'units'],
+        ['vp-kinhte', kinhte, 'units'],
+      ]);
+
+      // Exported, the units' sheet lists who leads each unit, and the file imported again changes nothing.
+      const response = await fetch(`${suite.http.baseUrl}/api/v1/users/export`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('admin')}` },
+      });
+      const exported = Buffer.from(await response.arrayBuffer());
+      const book = new Workbook();
+      await book.xlsx.load(exported as unknown as ArrayBuffer);
+      const headsCell = (code: string) => {
+        let text = '';
+        book.worksheets[1].eachRow((r) => {
+          if (r.getCell(1).text === code) text = r.getCell(5).text;
+        });
+        return text;
+      };
+      expect(headsCell('vp-kinhte').split(', ').sort()).toEqual([org.email('qmr'), `pho@${domain}`].sort());
+      expect(headsCell('vp-tonghop').split(', ')).toContain(org.email('head.tonghop'));
+      const again = await importFile('admin', exported);
+      expect(again.body.units!.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+      expect(again.body.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+
+      // Someone nobody knows: refused by the cell, nothing written.
+      units.getRow(kinhte).getCell(5).value = `ai.do@${domain}`;
+      const refused = await importFile('admin', Buffer.from(await workbook.xlsx.writeBuffer()));
+      expect(refused.status).toBe(422);
+      expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
+        [`unitRows[${kinhte}].heads`, 'unknown-reference'],
+      ]);
     });
 
     it('imports no unit and nobody while a unit row is wrong: a loop, an unknown parent, a code that cannot be one', async () => {

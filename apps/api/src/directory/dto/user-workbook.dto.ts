@@ -128,6 +128,14 @@ export class UnitImportNameView {
   en!: string;
 }
 
+export class UnitImportHeadView {
+  @ApiProperty({ example: 'pho.chanh@kontum.gov.vn' })
+  email!: string;
+
+  @ApiProperty({ example: 'Lê Văn Hùng', description: 'As the directory or the people’s sheet names them' })
+  fullName!: string;
+}
+
 export class UnitImportRowView {
   @ApiProperty({ example: 4, description: 'The row’s number on the units’ sheet' })
   row!: number;
@@ -160,13 +168,20 @@ export class UnitImportRowView {
   @ApiProperty({
     type: [String],
     example: ['name'],
-    description: 'For an update: what changes (name, parentCode)',
+    description: 'For an update: what changes (name, parentCode, heads)',
   })
   changed!: string[];
 
   @ApiProperty({
+    type: () => [UnitImportHeadView],
+    description:
+      'Those the row’s "Trưởng đơn vị" column names who do not lead the unit yet (nor are made its head by their own row): the import makes them its heads. Nobody stops leading a unit the column leaves them out of.',
+  })
+  headsAdded!: UnitImportHeadView[];
+
+  @ApiProperty({
     type: [UserImportProblemView],
-    description: 'Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent)',
+    description: 'Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads)',
   })
   problems!: UserImportProblemView[];
 }

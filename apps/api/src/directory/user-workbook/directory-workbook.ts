@@ -20,6 +20,7 @@ const UNIT_COLUMN_NOTES: Record<UnitColumn, { vi: string; en: string }> = {
   nameVi: { vi: 'bắt buộc với đơn vị mới', en: 'required for a new unit' },
   nameEn: { vi: 'để trống: như tên tiếng Việt', en: 'empty: as the Vietnamese name' },
   parent: { vi: 'mã hoặc tên của đơn vị cấp trên', en: 'code or name of the unit it belongs to' },
+  heads: { vi: 'email, cách nhau bởi dấu phẩy', en: 'e-mails, separated by commas' },
 };
 
 const GUIDE: Record<'vi' | 'en', string[]> = {
@@ -27,7 +28,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'Mỗi người một dòng ở trang "Danh bạ", dưới dòng tiêu đề; không đổi tên cột.',
     'Email là khóa: người đã có trong danh bạ (cùng email) được cập nhật, người chưa có được thêm.',
     'Ô để trống giữ nguyên thông tin đang có. Nhập tệp chỉ thêm và cập nhật: không thu hồi vai trò, không ngừng hoạt động ai.',
-    'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó.',
+    'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó. Người lãnh đạo một đơn vị khác (ví dụ Phó Chánh Văn phòng phụ trách một phòng) ghi email ở cột Trưởng đơn vị của đơn vị đó, trang "Đơn vị".',
     'Mỗi đơn vị một dòng ở trang "Đơn vị": mã là khóa; đơn vị đã có (cùng mã) được đổi tên hoặc chuyển theo dòng đó, đơn vị chưa có được thêm. Cột Đơn vị ở trang "Danh bạ" ghi mã hoặc tên một đơn vị trong danh bạ hoặc ở trang "Đơn vị". Nhập tệp không xóa đơn vị nào.',
     'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc quản trị viên đặt mật khẩu ban đầu trên trang của từng người.',
     `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
@@ -36,7 +37,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'One person per row on the "Directory" sheet, under the heading row; do not rename the columns.',
     'The e-mail is the key: someone already in the directory (same e-mail) is updated, anyone else is added.',
     'An empty cell keeps what the directory has. An import only adds and updates: no role is taken away, nobody is deactivated.',
-    'A unit head leads the unit written in the Unit column of their own row.',
+    'A unit head leads the unit written in the Unit column of their own row. Someone who leads another unit (say a Deputy Chief of Office in charge of a division) is written by e-mail in that unit\'s Unit heads column, on the "Units" sheet.',
     'One unit per row on the "Units" sheet: the code is the key; a unit already in the directory (same code) is renamed or moved as its row says, any other is added. The Unit column of the "Directory" sheet names a unit of the directory or of the "Units" sheet, by its code or name. An import removes no unit.',
     'People added sign in through the single sign-on (SSO); without SSO, each sets a password with "Forgot your password?" on the sign-in page (where qcycle sends mail), or the administrator sets their initial password on their page.',
     `At most ${IMPORT_MAX_ROWS} people per import. Before importing, the Directory page shows each row as added, updated or to be corrected; no row is imported while any needs correcting.`,
@@ -52,7 +53,7 @@ const WORDS = {
     inactive: 'Đã ngừng hoạt động',
     certificate: 'Chứng chỉ chuyên gia đánh giá nội bộ (không nhập)',
     note: 'Ghi chú (không nhập)',
-    headElsewhere: (unit: string) => `Trưởng đơn vị ${unit}: cấp trên trang của người này, không qua tệp`,
+    headElsewhere: (unit: string) => `Trưởng đơn vị ${unit}: ở cột Trưởng đơn vị của trang "Đơn vị"`,
   },
   en: {
     sheet: 'Directory',
@@ -62,7 +63,7 @@ const WORDS = {
     inactive: 'Deactivated',
     certificate: 'Internal auditor certificate (not imported)',
     note: 'Note (not imported)',
-    headElsewhere: (unit: string) => `Head of ${unit}: given on their page, not through the file`,
+    headElsewhere: (unit: string) => `Head of ${unit}: in the Unit heads column of the "Units" sheet`,
   },
 };
 
@@ -127,7 +128,7 @@ async function directoryWorkbook(
     for (const person of listed ?? []) sheet.addRow(exportedRow(person, units, language));
   };
   sheetOf(words.sheet, people && people.filter((p) => p.active));
-  unitsSheet(workbook, units, language);
+  unitsSheet(workbook, units, language, people ?? []);
   if (people)
     sheetOf(
       words.inactive,
@@ -146,15 +147,26 @@ async function directoryWorkbook(
 
 /**
  * The units' sheet, as the import reads it back: each unit of the directory under the unit it
- * belongs to (by code: codes are never ambiguous), parents before their sub-units.
+ * belongs to (by code: codes are never ambiguous), parents before their sub-units, with the e-mails
+ * of the active people who lead it (none in the template, which lists no one).
  */
-function unitsSheet(workbook: Workbook, units: KnownUnit[], language: 'vi' | 'en'): void {
+function unitsSheet(
+  workbook: Workbook,
+  units: KnownUnit[],
+  language: 'vi' | 'en',
+  people: readonly ExportedPerson[],
+): void {
   const sheet = workbook.addWorksheet(WORDS[language].units, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = (Object.keys(UNIT_COLUMNS) as UnitColumn[]).map((column) => ({
     header: `${UNIT_COLUMNS[column][language]} (${UNIT_COLUMN_NOTES[column][language]})`,
     key: column,
     width: column === 'code' ? 24 : 44,
   }));
+  const headsOf = (code: string) =>
+    people
+      .filter((p) => p.active && p.roles.some((r) => r.role === 'unit-head' && r.unitCode === code))
+      .map((p) => p.email)
+      .join(', ');
   sheet.getRow(1).font = { bold: true };
   const byCode = [...units].sort((a, b) => a.code.localeCompare(b.code));
   const add = (parentCode: string | null, seen: Set<string>) => {
@@ -165,6 +177,7 @@ function unitsSheet(workbook: Workbook, units: KnownUnit[], language: 'vi' | 'en
         nameVi: unit.nameVi,
         nameEn: unit.nameEn,
         parent: unit.parentCode ?? '',
+        heads: headsOf(unit.code),
       });
       add(unit.code, seen);
     }
@@ -178,6 +191,7 @@ function unitsSheet(workbook: Workbook, units: KnownUnit[], language: 'vi' | 'en
       nameVi: unit.nameVi,
       nameEn: unit.nameEn,
       parent: unit.parentCode ?? '',
+      heads: headsOf(unit.code),
     });
 }
 

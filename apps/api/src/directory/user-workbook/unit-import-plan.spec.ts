@@ -1,7 +1,7 @@
 import { ImportFileUnreadable } from './import-file';
-import { planUserImport, readDirectoryFile } from './import-plan';
+import { planUserImport, readDirectoryFile, type KnownUser } from './import-plan';
 import type { KnownUnit } from './import-sheet';
-import { planUnitImport, unitsAfterImport } from './unit-import-plan';
+import { planUnitHeads, planUnitImport, unitsAfterImport } from './unit-import-plan';
 
 const directory: KnownUnit[] = [
   { code: 'vp', nameVi: 'Văn phòng UBND tỉnh', nameEn: 'Office of the PPC', parentCode: null },
@@ -25,6 +25,7 @@ describe('what an import of units would do', () => {
       action: 'create',
       fields: { nameVi: 'Phòng Kiểm soát TTHC', nameEn: 'Phòng Kiểm soát TTHC', parentCode: 'vp' },
       changed: [],
+      headsAdded: [],
       problems: [],
     });
   });
@@ -126,6 +127,102 @@ describe('what an import of units would do', () => {
       ['create', 'vp-ksthc'],
       ['create', 'vp-ksthc'],
     ]);
+  });
+
+  describe("the units' heads", () => {
+    const person = (id: string, fields: Partial<KnownUser> = {}): KnownUser => ({
+      id,
+      organisationCode: 'kontum',
+      fullName: id,
+      title: null,
+      unitCode: 'vp',
+      locale: 'vi',
+      active: true,
+      roles: [{ role: 'staff', unitCode: null }],
+      ...fields,
+    });
+    const hung = person('Lê Văn Hùng');
+    const nam = person('Võ Đình Nam', {
+      unitCode: 'vp-tonghop',
+      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+    });
+    const left = person('Trần Văn Cũ', { active: false });
+    const elsewhere = person('Ngô Thị Khác', { organisationCode: 'gialai' });
+    const snapshot = {
+      organisationCode: 'kontum',
+      units: directory,
+      usersByEmail: new Map([
+        ['hung@x.vn', hung],
+        ['nam@x.vn', nam],
+        ['cu@x.vn', left],
+        ['khac@x.vn', elsewhere],
+      ]),
+    };
+    /** The units' rows (code, name, heads) beside a people's sheet, planned as an import plans them. */
+    function planHeads(unitRows: string[][], peopleRows: string[][] = []) {
+      const read = readDirectoryFile([
+        { sheet: 'Danh bạ', rows: [[...PEOPLE_HEADING, 'Vai trò'], ...peopleRows] },
+        { sheet: 'Đơn vị', rows: [[...UNIT_HEADING, 'Trưởng đơn vị (email)'], ...unitRows] },
+      ]);
+      const units = planUnitImport(read.units!.rows, directory);
+      const people = planUserImport(read.people.rows, {
+        ...snapshot,
+        units: unitsAfterImport(units, directory),
+      });
+      return planUnitHeads(units, read.units!.rows, people, snapshot);
+    }
+
+    it('makes the people a row names the heads of its unit, someone of another unit or whom the file adds included', () => {
+      const [tonghop, kstthc] = planHeads(
+        [
+          ['vp-tonghop', '', '', '', 'Hung@x.vn; nam@x.vn'],
+          ['vp-ksthc', 'Phòng Kiểm soát TTHC', '', 'vp', 'mai@x.vn, hung@x.vn'],
+        ],
+        [['Võ Thị Mai', 'mai@x.vn', 'vp-tonghop', 'Chuyên viên']],
+      );
+      // Nam leads the general division already: only Hùng is added; the unit is otherwise unchanged.
+      expect(tonghop).toMatchObject({
+        action: 'update',
+        changed: [],
+        headsAdded: [{ email: 'hung@x.vn', fullName: 'Lê Văn Hùng', userId: 'Lê Văn Hùng' }],
+        problems: [],
+      });
+      // Mai, added by the same file, leads a unit the file adds too.
+      expect(kstthc).toMatchObject({
+        action: 'create',
+        headsAdded: [
+          { email: 'mai@x.vn', fullName: 'Võ Thị Mai', userId: null },
+          { email: 'hung@x.vn', fullName: 'Lê Văn Hùng', userId: 'Lê Văn Hùng' },
+        ],
+      });
+    });
+
+    it("adds nobody whose own row makes them the unit's head, and leaves a unit whose heads are all there unchanged", () => {
+      const [tonghop] = planHeads(
+        [['vp-tonghop', '', '', '', 'nam@x.vn, mai@x.vn']],
+        [['Võ Thị Mai', 'mai@x.vn', 'vp-tonghop', 'Trưởng đơn vị']],
+      );
+      expect(tonghop).toMatchObject({ action: 'unchanged', headsAdded: [] });
+    });
+
+    it('refuses, naming the cell: no e-mail, nobody known, someone deactivated, another organisation’s account', () => {
+      const rows = planHeads([
+        ['vp-tonghop', '', '', '', 'Lê Văn Hùng'],
+        ['vp', '', '', '', 'ai@x.vn'],
+        ['vp-ksthc', 'Phòng Kiểm soát TTHC', '', 'vp', 'cu@x.vn'],
+        ['vp-ttpv', 'Trung tâm Phục vụ hành chính công', '', 'vp', 'khac@x.vn'],
+      ]);
+      expect(rows.map((r) => [r.action, r.headsAdded, r.problems.map((p) => [p.path, p.code])])).toEqual([
+        ['refused', [], [['unitRows[2].heads', 'invalid-format']]],
+        ['refused', [], [['unitRows[3].heads', 'unknown-reference']]],
+        ['refused', [], [['unitRows[4].heads', 'inconsistent']]],
+        ['refused', [], [['unitRows[5].heads', 'unknown-reference']]],
+      ]);
+      expect(rows[1].problems[0].reason).toBe(
+        'Không có ai với email ai@x.vn trong danh bạ hay ở trang "Danh bạ" của tệp.',
+      );
+      expect(rows[2].problems[0].reason).toContain('Trần Văn Cũ đã ngừng hoạt động');
+    });
   });
 
   it("still finds a renamed unit by its former name on a person's row, as an exported file names it", () => {

@@ -1,5 +1,7 @@
+import { isEmail } from 'class-validator';
 import { validationProblem, type ProblemReason, type ValidationProblem } from '@qcycle/domain';
 import { UNIT_CODE_PATTERN } from '../dto/directory.dto';
+import type { DirectorySnapshot, PlannedRow } from './import-plan';
 import {
   unitsNamed,
   type ColumnWords,
@@ -16,7 +18,7 @@ import {
  * the directory has, and nothing is taken away: no unit is removed, none made top-level again.
  */
 
-export type UnitColumn = 'code' | 'nameVi' | 'nameEn' | 'parent';
+export type UnitColumn = 'code' | 'nameVi' | 'nameEn' | 'parent' | 'heads';
 
 /** The units' sheet's columns (a heading's note in brackets is not read, hence no "Name (English)"). */
 export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
@@ -28,6 +30,7 @@ export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
     en: 'Part of',
     also: ['Thuộc đơn vị', 'Đơn vị cấp trên', 'Parent unit', 'Parent'],
   },
+  heads: { vi: 'Trưởng đơn vị', en: 'Unit heads', also: ['Lãnh đạo đơn vị', 'Unit head', 'Heads'] },
 };
 
 /** The longest name a unit may have, as on the Units page. */
@@ -40,6 +43,14 @@ export interface ImportedUnitFields {
   parentCode: string | null;
 }
 
+/** Someone a unit's row makes its head. */
+export interface PlannedHead {
+  email: string;
+  fullName: string;
+  /** In the directory already; null for someone the people's sheet adds. */
+  userId: string | null;
+}
+
 export interface PlannedUnitRow {
   row: number;
   /** Lower-cased, as the directory keeps it. */
@@ -49,6 +60,8 @@ export interface PlannedUnitRow {
   fields: ImportedUnitFields;
   /** For an update: which fields change. */
   changed: (keyof ImportedUnitFields)[];
+  /** Those the row names its heads who do not lead it yet ({@link planUnitHeads}). */
+  headsAdded: PlannedHead[];
   problems: ValidationProblem[];
 }
 
@@ -143,8 +156,91 @@ export function planUnitImport(
       : [];
     const action: ImportAction =
       p.problems.length > 0 ? 'refused' : !p.known ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
-    return { row: p.row, code: p.code, action, fields, changed, problems: p.problems };
+    return { row: p.row, code: p.code, action, fields, changed, headsAdded: [], problems: p.problems };
   });
+}
+
+/**
+ * The heads each unit's row names (its "Trưởng đơn vị" column: e-mails, several separated by commas),
+ * on the directory and the people's sheet: each someone of the organisation, active, or someone the
+ * same file adds; a head of another unit than their own included (the people's sheet makes a head
+ * only of the unit on their own row). As everywhere in an import, nothing is taken away: a head the
+ * cell leaves out keeps leading the unit. Someone who leads it already, or whose own row makes them
+ * its head, is not added again; a row that adds a head to a unit otherwise unchanged is an update.
+ */
+export function planUnitHeads(
+  plan: readonly PlannedUnitRow[],
+  rows: SheetRows<UnitColumn>['rows'],
+  people: readonly PlannedRow[],
+  snapshot: DirectorySnapshot,
+): PlannedUnitRow[] {
+  return plan.map((planned) => {
+    const cell = rows.find((r) => r.row === planned.row)?.cells.heads ?? '';
+    // A row whose code is wrong is no unit to lead.
+    if (cell === '' || planned.problems.some((problem) => problem.path.endsWith('.code'))) return planned;
+    const problems = [...planned.problems];
+    const problem = (code: ValidationProblem['code'], reason: ProblemReason) =>
+      problems.push(validationProblem(`unitRows[${planned.row}].heads`, code, reason));
+    const headsAdded: PlannedHead[] = [];
+    for (const email of [...new Set(headEmailsIn(cell))]) {
+      if (!isEmail(email)) {
+        problem('invalid-format', {
+          vi: `"${email}" không phải địa chỉ email: ghi email của trưởng đơn vị, nhiều người cách nhau bởi dấu phẩy.`,
+          en: `"${email}" is not an e-mail address: write the unit head's e-mail, several separated by commas.`,
+        });
+        continue;
+      }
+      const known = snapshot.usersByEmail.get(email);
+      const listed = people.find((row) => row.email === email);
+      if (known && known.organisationCode !== snapshot.organisationCode) {
+        problem('unknown-reference', {
+          vi: `${email} là tài khoản của một tổ chức khác.`,
+          en: `${email} is another organisation's account.`,
+        });
+        continue;
+      }
+      if (known && !known.active) {
+        problem('inconsistent', {
+          vi: `${known.fullName} đã ngừng hoạt động: hãy kích hoạt lại trên trang của người này, hoặc bỏ email này.`,
+          en: `${known.fullName} is deactivated: reactivate them on their page first, or leave this e-mail out.`,
+        });
+        continue;
+      }
+      if (!known && !listed) {
+        problem('unknown-reference', {
+          vi: `Không có ai với email ${email} trong danh bạ hay ở trang "Danh bạ" của tệp.`,
+          en: `Nobody with the e-mail ${email} is in the directory or on the file's "Directory" sheet.`,
+        });
+        continue;
+      }
+      const leads = (held: readonly { role: string; unitCode: string | null }[] | undefined) =>
+        held?.some((grant) => grant.role === 'unit-head' && grant.unitCode === planned.code) ?? false;
+      if (leads(known?.roles) || leads(listed?.rolesAdded)) continue;
+      headsAdded.push({
+        email,
+        fullName: listed?.fields.fullName || known?.fullName || email,
+        userId: known?.id ?? null,
+      });
+    }
+    const action: ImportAction =
+      problems.length > 0
+        ? 'refused'
+        : planned.action === 'unchanged' && headsAdded.length > 0
+          ? 'update'
+          : planned.action;
+    return { ...planned, action, headsAdded, problems };
+  });
+}
+
+/**
+ * The e-mails a unit's heads cell names, lower-cased, as a person's row keys them: separated by
+ * commas, semicolons or lines (a name written instead stays one entry, refused as no e-mail).
+ */
+export function headEmailsIn(cell: string): string[] {
+  return cell
+    .split(/[,;\n]+/)
+    .map((email) => email.trim().toLowerCase())
+    .filter((email) => email !== '');
 }
 
 /**

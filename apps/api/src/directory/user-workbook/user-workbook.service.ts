@@ -28,7 +28,13 @@ import {
   type PlannedRow,
 } from './import-plan';
 import type { KnownUnit } from './import-sheet';
-import { planUnitImport, unitsAfterImport, type PlannedUnitRow } from './unit-import-plan';
+import {
+  headEmailsIn,
+  planUnitHeads,
+  planUnitImport,
+  unitsAfterImport,
+  type PlannedUnitRow,
+} from './unit-import-plan';
 
 /** What an import does, or would do: its units' rows (when the file has them), then its people's. */
 interface ImportPlan {
@@ -110,7 +116,11 @@ export class UserWorkbookService {
                 action: row.action,
                 name: { vi: row.fields.nameVi, en: row.fields.nameEn },
                 parentCode: row.fields.parentCode,
-                changed: row.changed.map((field) => (field === 'parentCode' ? field : 'name')),
+                changed: [
+                  ...new Set(row.changed.map((field) => (field === 'parentCode' ? field : 'name'))),
+                  ...(row.action === 'update' && row.headsAdded.length > 0 ? ['heads'] : []),
+                ],
+                headsAdded: row.headsAdded.map(({ email, fullName }) => ({ email, fullName })),
                 problems: inLanguage(row.problems),
               })),
             }
@@ -194,6 +204,8 @@ export class UserWorkbookService {
             if (user) await updateUser(manager, org, user, row, by);
           }
         }
+        // The units' heads last: a head may be someone the people's sheet has just added.
+        await grantUnitHeads(manager, org, plan, by);
         return plan;
       });
     } catch (error) {
@@ -204,11 +216,15 @@ export class UserWorkbookService {
   }
 }
 
-/** The people's plan on the directory as the units' rows leave it. */
+/** The people's plan on the directory as the units' rows leave it; then the heads the units' rows name. */
 function planImport(read: DirectoryFile, directory: DirectorySnapshot): ImportPlan {
   const units = read.units ? planUnitImport(read.units.rows, directory.units) : null;
   const unitsAfter = units ? unitsAfterImport(units, directory.units) : directory.units;
-  return { units, people: planUserImport(read.people.rows, { ...directory, units: unitsAfter }) };
+  const people = planUserImport(read.people.rows, { ...directory, units: unitsAfter });
+  return {
+    units: units && read.units ? planUnitHeads(units, read.units.rows, people, directory) : null,
+    people,
+  };
 }
 
 function countsOf(rows: readonly { action: PlannedRow['action'] }[]) {
@@ -341,14 +357,59 @@ async function updateUser(
   }
 }
 
-/** The organisation's units, and everyone whose e-mail the file names, with their roles. */
+/**
+ * Makes each head the units' rows add the head of that unit, in the directory's log as if granted on
+ * their page, with the unit's row.
+ */
+async function grantUnitHeads(
+  manager: EntityManager,
+  organisationCode: string,
+  plan: ImportPlan,
+  by: Attribution,
+): Promise<void> {
+  const idByEmail = new Map(plan.people.flatMap((row) => (row.userId ? [[row.email, row.userId]] : [])));
+  const grants = (plan.units ?? []).flatMap((row) =>
+    row.headsAdded.map((head) => ({ row, userId: head.userId ?? idByEmail.get(head.email) })),
+  );
+  if (grants.length === 0) return;
+  const users = await manager.findBy(UserEntity, {
+    id: In(grants.flatMap(({ userId }) => (userId ? [userId] : []))),
+    organisationCode,
+  });
+  for (const { row, userId } of grants) {
+    const user = users.find((u) => u.id === userId);
+    // Every head was found by the plan, on this transaction's read: none is missing here.
+    if (!user) continue;
+    const assignment = newAssignment(user, 'unit-head', row.code);
+    await manager.insert(RoleAssignmentEntity, assignment);
+    await record(manager, organisationCode, 'role.granted', by, {
+      userId: user.id,
+      assignmentId: assignment.id,
+      role: 'unit-head',
+      unitCode: row.code,
+      importedFromRow: row.row,
+      // The row is the units' sheet's, not the people's (as every `unit.*` event's is).
+      importedFromSheet: 'units',
+    });
+  }
+}
+
+/**
+ * The organisation's units, and everyone whose e-mail the file names (on the people's sheet, or as
+ * a unit's head), with their roles.
+ */
 async function snapshot(
   manager: EntityManager,
   organisationCode: string,
   read: DirectoryFile,
 ): Promise<DirectorySnapshot> {
   const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
-  const emails = [...new Set(read.people.rows.map((row) => row.cells.email.toLowerCase()).filter(Boolean))];
+  const emails = [
+    ...new Set([
+      ...read.people.rows.map((row) => row.cells.email.toLowerCase()).filter(Boolean),
+      ...(read.units?.rows ?? []).flatMap((row) => headEmailsIn(row.cells.heads)),
+    ]),
+  ];
   const users = emails.length > 0 ? await manager.findBy(UserEntity, { email: In(emails) }) : [];
   const roles =
     users.length > 0
