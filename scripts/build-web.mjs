@@ -2,9 +2,10 @@
 // production build (React's own, minified), with a brotli and a gzip copy of every script and
 // stylesheet (apps/web/precompress.plugin.ts). Type-checks it first against the API types generated
 // from the OpenAPI document, so a changed route breaks the build and not the user. Skips both when
-// dist/web is newer than every source file and has its compressed copies.
+// dist/web is marked as built from sources at least as new as every source file now, and has its
+// compressed copies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,9 @@ export function buildWeb({ force = false, log = (m) => console.log(`[qcycle] ${m
     // every effect run twice — which `npm start` then served, dist/web being up to date.
     { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
+  // Marked with the sources' time as read before the build, not the build's end: a source saved while
+  // it ran is newer, and the next run builds again instead of serving what that edit missed.
+  utimesSync(built, new Date(), new Date(sources));
 }
 
 /** Whether index.html's entry script has its brotli copy (a build made before they were written has not). */
