@@ -142,11 +142,21 @@ describe('importing people from an Excel file on the directory page (chromium; A
       .waitFor();
   });
 
-  it('adds a new unit and its head from one file: the unit shown before it exists, then on the Units page and in the log', async () => {
+  it('adds a new unit and its head from one file, with the head of another unit in charge of it too: the unit shown before it exists, then on the Units page and in the log', async () => {
+    await org.tokenOf('head.tonghop');
     await admin.open('/directory?view=import');
+    // Ban heads the new unit by his own row; the general division's head, by the unit's row.
     const file = await filledTemplate(
       [['Đinh Văn Ban', `ban.dv@${domain}`, 'Ban Quản lý dự án', 'Trưởng ban', 'Trưởng đơn vị', '']],
-      [['vp-bqlda', 'Ban Quản lý dự án', '', 'vp-hanhchinh-tochuc']],
+      [
+        [
+          'vp-bqlda',
+          'Ban Quản lý dự án',
+          '',
+          'vp-hanhchinh-tochuc',
+          `ban.dv@${domain}, ${org.email('head.tonghop')}`,
+        ],
+      ],
     );
     await check(file);
     const checked = admin.page.getByRole('status').filter({
@@ -159,6 +169,9 @@ describe('importing people from an Excel file on the directory page (chromium; A
     const newUnit = units.locator('tr', { hasText: 'vp-bqlda' });
     await expect(newUnit.textContent()).resolves.toContain('Phòng Hành chính - Tổ chức');
     await expect(newUnit.textContent()).resolves.toContain(vi('directory:import.actions.create'));
+    await expect(
+      newUnit.locator(`td[data-label="${vi('directory:import.headsAdded')}"]`).textContent(),
+    ).resolves.toBe(`Võ Đình Nam (${org.email('head.tonghop')})`);
     // The person's unit, which the directory does not have yet, is named as the file names it.
     await expect(admin.page.locator('tr', { hasText: `ban.dv@${domain}` }).textContent()).resolves.toContain(
       'Ban Quản lý dự án',
@@ -174,11 +187,28 @@ describe('importing people from an Excel file on the directory page (chromium; A
 
     const unit = await org.as<{ parentCode: string | null }>('admin', 'GET', '/api/v1/units/vp-bqlda');
     expect(unit.body.parentCode).toBe('vp-hanhchinh-tochuc');
+    const nam = await org.as<{ roles: { role: string; unitCode: string | null }[] }>(
+      'admin',
+      'GET',
+      `/api/v1/users/${org.idOf('head.tonghop')}`,
+    );
+    expect(
+      nam.body.roles
+        .filter((r) => r.role === 'unit-head')
+        .map((r) => r.unitCode)
+        .sort(),
+    ).toEqual(['vp-bqlda', 'vp-tonghop']);
     await admin.open('/directory?view=units');
     await admin.page.locator('tr', { hasText: 'Ban Quản lý dự án' }).first().waitFor();
     await admin.open('/directory?view=events');
     await admin.page
       .locator('tr', { hasText: 'Ban Quản lý dự án (vp-bqlda).' })
+      .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })
+      .waitFor();
+    // Nam made its head by the unit's row, which the log names as the units' sheet's.
+    await admin.page
+      .locator('tr', { hasText: 'Võ Đình Nam' })
+      .filter({ hasText: 'Ban Quản lý dự án' })
       .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })
       .waitFor();
   });

@@ -5413,6 +5413,15 @@ export interface components {
                 userId: string;
             }[];
         };
+        UnitImportHeadView: {
+            /** @example pho.chanh@kontum.gov.vn */
+            email: string;
+            /**
+             * @description As the directory or the people’s sheet names them
+             * @example Lê Văn Hùng
+             */
+            fullName: string;
+        };
         UnitImportNameView: {
             /** @example Administrative Procedures Control Division */
             en: string;
@@ -5427,7 +5436,7 @@ export interface components {
              */
             action: "create" | "update" | "unchanged" | "refused";
             /**
-             * @description For an update: what changes (name, parentCode)
+             * @description For an update: what changes (name, parentCode, heads)
              * @example [
              *       "name"
              *     ]
@@ -5438,6 +5447,8 @@ export interface components {
              * @example vp-ksthc
              */
             code: string;
+            /** @description Those the row’s "Trưởng đơn vị" column names who do not lead the unit yet (nor are made its head by their own row): the import makes them its heads. Nobody stops leading a unit the column leaves them out of. */
+            headsAdded: components["schemas"]["UnitImportHeadView"][];
             /** @description The unit’s name once imported; a new unit without an English name takes the Vietnamese one */
             name: components["schemas"]["UnitImportNameView"];
             /**
@@ -5445,7 +5456,7 @@ export interface components {
              * @example null
              */
             parentCode: string | null;
-            /** @description Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent) */
+            /** @description Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads) */
             problems: components["schemas"]["UserImportProblemView"][];
             /**
              * @description The row’s number on the units’ sheet

@@ -72,10 +72,16 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
    * for a password the person set themself, how (the mailed link, their account page).
    */
   const describe = (event: DirectoryEvent): string => {
-    const { importedFromRow: row, passwordSetVia: via } = event.payload as Record<string, unknown>;
+    const {
+      importedFromRow: row,
+      importedFromSheet: sheet,
+      passwordSetVia: via,
+    } = event.payload as Record<string, unknown>;
     const said = describeChange(event);
+    // A unit's change, or a unit's head its row names, came from the units' sheet.
+    const unitsSheet = event.type.startsWith('unit.') || sheet === 'units';
     if (typeof row === 'number')
-      return `${said} ${t(event.type.startsWith('unit.') ? 'events.fromImportUnit' : 'events.fromImport', { row })}`;
+      return `${said} ${t(unitsSheet ? 'events.fromImportUnit' : 'events.fromImport', { row })}`;
     if (via === 'emailLink' || via === 'ownAccount') return `${said} ${t(`events.passwordSetVia.${via}`)}`;
     return said;
   };

@@ -213,7 +213,10 @@ export function ImportSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; 
   );
 }
 
-/** The units' sheet, row by row: each unit's code, name, the unit it is part of, and what happens. */
+/**
+ * The units' sheet, row by row: each unit's code, name, the unit it is part of, whom it makes its
+ * heads, and what happens.
+ */
 function UnitsTable({
   rows,
   sheet,
@@ -230,7 +233,14 @@ function UnitsTable({
     <DataTable
       className="stacked-table dir-import-table"
       caption={sheet ? t('import.unitsTable', { sheet }) : t('import.unitsTableFile')}
-      columns={[t('import.row'), t('units.code'), t('units.name'), t('units.parent'), t('import.outcome')]}
+      columns={[
+        t('import.row'),
+        t('units.code'),
+        t('units.name'),
+        t('units.parent'),
+        t('import.headsAdded'),
+        t('import.outcome'),
+      ]}
     >
       {rows.map((row) => (
         <tr key={row.row} className={row.action === 'refused' ? 'dir-import-refused' : undefined}>
@@ -245,6 +255,11 @@ function UnitsTable({
               : row.parentCode
                 ? unitLabel(row.parentCode)
                 : t('units.topLevel')}
+          </td>
+          <td data-label={t('import.headsAdded')}>
+            {row.headsAdded.length === 0
+              ? '—'
+              : row.headsAdded.map((head) => `${head.fullName} (${head.email})`).join(', ')}
           </td>
           <td data-label={t('import.outcome')}>
             <Outcome
