@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { CycleDraft } from '@qcycle/domain';
 import { eventually } from '@qcycle/testing';
 import { taskPath, type DemoOrganisation, type TaskSummary } from './demo-organisation';
 
@@ -118,14 +119,14 @@ export class YearOverHttp {
   }
 
   /**
-   * The Quality Representative starts a 2024 rehearsal from the Kon Tum template; from
-   * `rehearsalFrom` (e.g. `2024-06-03`, a province adopting qcycle in June) when given.
+   * The Quality Representative starts a 2024 rehearsal from the Kon Tum template, or from their own
+   * `draft`; from `rehearsalFrom` (e.g. `2024-06-03`, a province adopting qcycle in June) when given.
    */
-  async start(organisationCode: string, rehearsalFrom?: string): Promise<void> {
+  async start(organisationCode: string, rehearsalFrom?: string, draft?: CycleDraft): Promise<void> {
     const started = await this.org.as('qmr', 'POST', '/api/v1/cycles', {
       organisationCode,
       year: 2024,
-      templateId: 'kontum-2024',
+      ...(draft ? { draft } : { templateId: 'kontum-2024' }),
       rehearsal: true,
       ...(rehearsalFrom ? { rehearsalFrom } : {}),
     });
