@@ -53,6 +53,10 @@ export function FigureVerdict({
     }
   } else if (achieved !== undefined) {
     met = achieved;
+  } else {
+    // A judgement not yet given has no figure and no target to show: no empty box under the question
+    // (its own radio buttons say what was chosen).
+    return null;
   }
   return (
     <div
