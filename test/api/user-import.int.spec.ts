@@ -473,6 +473,23 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         (await userByEmail(email))!.roles.filter((r) => r.role === 'unit-head').map((r) => r.unitCode);
       expect(await headsOf(org.email('qmr'))).toEqual(['vp-kinhte']);
       expect(await headsOf(`pho@${domain}`)).toEqual(['vp-kinhte']);
+      // The unit names its heads by name, as a year's roster takes them; the deactivated head of the
+      // procedures division leads nothing, and a unit without a head has none.
+      const headsNamed = async (code: string) =>
+        (
+          await org.as<{ heads: { fullName: string }[] }>('admin', 'GET', `/api/v1/units/${code}`)
+        ).body.heads.map((head) => head.fullName);
+      expect(await headsNamed('vp-kinhte')).toEqual(['Lê Văn Phó', 'Trần Quốc Việt']);
+      expect(await headsNamed('vp-kiemsoat-tthc')).toEqual([]);
+      const listed = await org.as<{ items: { code: string; heads: { fullName: string }[] }[] }>(
+        'staff.tonghop',
+        'GET',
+        '/api/v1/units?limit=100',
+      );
+      expect(
+        listed.body.items.find((unit) => unit.code === 'vp-tonghop')?.heads.map((h) => h.fullName),
+      ).toContain('Võ Đình Nam');
+      expect(listed.body.items.find((unit) => unit.code === 'vp-hanhchinh-tochuc')?.heads).toEqual([]);
       const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
         'admin',
         'GET',

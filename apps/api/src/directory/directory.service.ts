@@ -181,11 +181,12 @@ export class DirectoryService {
     if (query.parentCode) qb.andWhere('u.parent_code = :parent', { parent: query.parentCode });
     if (query.q) qb.andWhere("u.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query.q) });
     const [rows, total] = await qb.orderBy('u.code', 'ASC').skip(offset).take(limit).getManyAndCount();
-    return { items: rows.map(unitView), total, limit, offset };
+    return { items: await unitViews(this.dataSource.manager, rows), total, limit, offset };
   }
 
   async getUnit(caller: Principal, code: string): Promise<UnitView> {
-    return unitView(await this.ownUnit(this.dataSource.manager, caller.organisationCode, code));
+    const manager = this.dataSource.manager;
+    return unitViewOf(manager, await this.ownUnit(manager, caller.organisationCode, code));
   }
 
   async createUnit(caller: Principal, dto: CreateUnitDto, by: Attribution): Promise<UnitView> {
@@ -212,7 +213,7 @@ export class DirectoryService {
           name: dto.name,
           parentCode: dto.parentCode ?? null,
         });
-        return unitView(unit);
+        return unitViewOf(manager, unit);
       }),
     );
   }
@@ -237,7 +238,7 @@ export class DirectoryService {
           conflict(
             'unitEditedMeanwhile',
             { code },
-            { current: unitView(await this.ownUnit(manager, org, code)) },
+            { current: await unitViewOf(manager, await this.ownUnit(manager, org, code)) },
           ),
       );
       if (dto.parentCode !== undefined && dto.parentCode !== null) {
@@ -257,7 +258,7 @@ export class DirectoryService {
       if (dto.parentCode !== undefined) unit.parentCode = dto.parentCode;
       await manager.save(OrganisationUnitEntity, unit);
       await record(manager, org, 'unit.changed', by, { code, ...dto });
-      return unitView(unit);
+      return unitViewOf(manager, unit);
     });
   }
 
@@ -733,14 +734,44 @@ function organisationView(o: OrganisationEntity): OrganisationView {
   return { code: o.code, name: { vi: o.nameVi, en: o.nameEn }, updatedAt: o.updatedAt };
 }
 
-function unitView(u: OrganisationUnitEntity): UnitView {
-  return {
-    code: u.code,
-    organisationCode: u.organisationCode,
-    name: { vi: u.nameVi, en: u.nameEn },
-    parentCode: u.parentCode,
-    updatedAt: u.updatedAt,
-  };
+/**
+ * Units as the API shows them, each with its heads: the active people holding `unit-head` for it, by
+ * name — the order in which a year's roster takes them, the first leading the unit's work
+ * (`DirectoryRosterService`). One read of the units' head roles and one of those people.
+ */
+async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]): Promise<UnitView[]> {
+  if (units.length === 0) return [];
+  const organisationCode = units[0].organisationCode;
+  const grants = await manager.findBy(RoleAssignmentEntity, {
+    organisationCode,
+    role: 'unit-head',
+    scope: In(units.map((unit) => unit.code)),
+  });
+  const people =
+    grants.length === 0
+      ? []
+      : await manager.find(UserEntity, {
+          where: {
+            id: In([...new Set(grants.map((grant) => grant.userId))]),
+            organisationCode,
+            active: true,
+          },
+          order: { fullName: 'ASC', id: 'ASC' },
+        });
+  return units.map((unit) => ({
+    code: unit.code,
+    organisationCode: unit.organisationCode,
+    name: { vi: unit.nameVi, en: unit.nameEn },
+    parentCode: unit.parentCode,
+    heads: people
+      .filter((person) => grants.some((grant) => grant.userId === person.id && grant.scope === unit.code))
+      .map((person) => ({ userId: person.id, fullName: person.fullName })),
+    updatedAt: unit.updatedAt,
+  }));
+}
+
+async function unitViewOf(manager: EntityManager, unit: OrganisationUnitEntity): Promise<UnitView> {
+  return (await unitViews(manager, [unit]))[0];
 }
 
 /**

@@ -204,6 +204,14 @@ export class UpdateUnitDto {
   ifUnchangedSince?: string;
 }
 
+export class UnitHeadView {
+  @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
+  userId!: string;
+
+  @ApiProperty({ example: 'Võ Đình Nam' })
+  fullName!: string;
+}
+
 export class UnitView {
   @ApiProperty({ example: 'vp-tonghop' })
   code!: string;
@@ -216,6 +224,13 @@ export class UnitView {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   parentCode!: string | null;
+
+  @ApiProperty({
+    type: () => [UnitHeadView],
+    description:
+      "Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the first; a unit without any has the Quality Representative stand in for its head.",
+  })
+  heads!: UnitHeadView[];
 
   @UpdatedAt()
   updatedAt!: string;
