@@ -199,7 +199,18 @@ describe('importing people from an Excel file on the directory page (chromium; A
         .sort(),
     ).toEqual(['vp-bqlda', 'vp-tonghop']);
     await admin.open('/directory?view=units');
-    await admin.page.locator('tr', { hasText: 'Ban Quản lý dự án' }).first().waitFor();
+    // The Units page says who leads each unit: both heads of the new one, one of them taking its
+    // work; a unit without a head, that the Quality Representative stands in.
+    const bqlda = admin.page.locator('tr', { hasText: 'vp-bqlda' });
+    const headsOf = (row: typeof bqlda) => row.locator(`td[data-label="${vi('directory:units.heads')}"]`);
+    await headsOf(bqlda).getByText('Võ Đình Nam').waitFor();
+    await headsOf(bqlda).getByText('Đinh Văn Ban').waitFor();
+    await expect(headsOf(bqlda).getByText(vi('directory:units.leadsWork')).count()).resolves.toBe(1);
+    await expect(
+      headsOf(admin.page.locator('tr', { hasText: 'vp-hanhchinh-tochuc' })).textContent(),
+    ).resolves.toBe(`${vi('directory:units.noHead')} ${vi('directory:units.noHeadStandIn')}`);
+    await admin.page.getByText(vi('directory:units.headsHint')).waitFor();
+    await admin.check('the units with their heads', { screenshot: 'directory-units-heads' });
     await admin.open('/directory?view=events');
     await admin.page
       .locator('tr', { hasText: 'Ban Quản lý dự án (vp-bqlda).' })

@@ -5413,6 +5413,12 @@ export interface components {
                 userId: string;
             }[];
         };
+        UnitHeadView: {
+            /** @example Võ Đình Nam */
+            fullName: string;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            userId: string;
+        };
         UnitImportHeadView: {
             /** @example pho.chanh@kontum.gov.vn */
             email: string;
@@ -5522,6 +5528,8 @@ export interface components {
         UnitView: {
             /** @example vp-tonghop */
             code: string;
+            /** @description Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the first; a unit without any has the Quality Representative stand in for its head. */
+            heads: components["schemas"]["UnitHeadView"][];
             name: components["schemas"]["LocalizedNameView"];
             /** @example kontum */
             organisationCode: string;

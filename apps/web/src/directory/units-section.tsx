@@ -66,6 +66,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
         }}
       />
       <DoneNotice text={done} />
+      <p className="muted">{t('units.headsHint')}</p>
       {adding && (
         <UnitForm
           allUnits={allUnits}
@@ -110,6 +111,7 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
           t('units.code'),
           t('units.name'),
           t('units.parent'),
+          t('units.heads'),
           <span className="visually-hidden">{t('actions')}</span>,
         ]}
         row={(unit) => (
@@ -125,6 +127,9 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
             </th>
             <td data-label={t('units.parent')}>
               {unit.parentCode ? unitLabel(unit.parentCode) : t('units.topLevel')}
+            </td>
+            <td data-label={t('units.heads')}>
+              <UnitHeads heads={unit.heads} />
             </td>
             <td>
               <EditButton
@@ -143,6 +148,30 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
         onOffset={setOffset}
       />
     </section>
+  );
+}
+
+/**
+ * Who leads a unit (the API lists its heads by name): with several, which of them a year started now
+ * gives the unit's work; with none, that the Quality Representative stands in.
+ */
+function UnitHeads({ heads }: { heads: Unit['heads'] }) {
+  const { t } = useTranslation('directory');
+  if (heads.length === 0)
+    return (
+      <>
+        {t('units.noHead')} <span className="dir-sub">{t('units.noHeadStandIn')}</span>
+      </>
+    );
+  return (
+    <ul className="dir-heads">
+      {heads.map((head, index) => (
+        <li key={head.userId}>
+          {head.fullName}
+          {heads.length > 1 && index === 0 && <span className="dir-sub">{t('units.leadsWork')}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
