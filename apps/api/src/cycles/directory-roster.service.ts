@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type CycleRoster, type PersonRef } from '@qcycle/contracts';
 import { chooseCycleSigner } from '@qcycle/domain';
 import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
+import { byName } from '../common/by-name';
 
 /**
  * The cycle's roster (who plays which role, docs/security.md "Roles") taken from the organisation's directory
- * when the cycle starts. Active users only; several holders of a role are ordered by name and the
+ * when the cycle starts. Active users only; several holders of a role are ordered by name (as
+ * Vietnamese sorts them, `byName`, the same on both databases) and the
  * first one plays it — except the leader, who is the signer chosen for the year (libs/domain
  * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one), and the
  * Quality Representative, who is the one starting the year (while a role is handed over both hold
@@ -25,9 +27,9 @@ export class DirectoryRosterService {
     /** Who starts the year: its Quality Representative when they hold the role. */
     startedBy?: string,
   ): Promise<CycleRoster> {
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ where: { organisationCode, active: true }, order: { fullName: 'ASC', id: 'ASC' } });
+    const users = (
+      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode, active: true })
+    ).sort(byName);
     const assignments = await this.dataSource
       .getRepository(RoleAssignmentEntity)
       .find({ where: { organisationCode } });

@@ -24,6 +24,7 @@ import { PasswordChangeNotices } from '../auth/password-change-notices';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { nextSessionsValidFrom } from '../auth/sessions';
+import { byName } from '../common/by-name';
 import { pageWindow, type Page } from '../common/pagination';
 import { certificateColumns, certificateView } from './auditor-certificate';
 import { conflict, forbidden, refusedField, isUniqueViolation, notFound } from './directory-errors';
@@ -736,7 +737,7 @@ function organisationView(o: OrganisationEntity): OrganisationView {
 
 /**
  * Units as the API shows them, each with its heads: the active people holding `unit-head` for it, by
- * name — the order in which a year's roster takes them, the first leading the unit's work
+ * name (`byName`) — the order in which a year's roster takes them, the first leading the unit's work
  * (`DirectoryRosterService`). One read of the units' head roles and one of those people.
  */
 async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]): Promise<UnitView[]> {
@@ -750,14 +751,13 @@ async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]
   const people =
     grants.length === 0
       ? []
-      : await manager.find(UserEntity, {
-          where: {
+      : (
+          await manager.findBy(UserEntity, {
             id: In([...new Set(grants.map((grant) => grant.userId))]),
             organisationCode,
             active: true,
-          },
-          order: { fullName: 'ASC', id: 'ASC' },
-        });
+          })
+        ).sort(byName);
   return units.map((unit) => ({
     code: unit.code,
     organisationCode: unit.organisationCode,

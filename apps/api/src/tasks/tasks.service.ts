@@ -37,6 +37,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
+import { byName } from '../common/by-name';
 import { escapeLike } from '../common/like-pattern';
 import { sameJson } from '../common/same-json';
 import {
@@ -621,7 +622,7 @@ export class TasksService {
     const people = await this.dataSource
       .getRepository(UserEntity)
       .findBy({ id: In(ids), organisationCode, active: true });
-    return people.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map(personRef);
+    return people.sort(byName).map(personRef);
   }
 
   /**

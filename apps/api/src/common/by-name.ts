@@ -1,0 +1,9 @@
+/**
+ * People in the order of their names as Vietnamese sorts them (Đ after D, a toned letter after the
+ * bare one), then by id: the same on PostgreSQL and SQLite, whose collations put "Võ" before
+ * "Đinh". Where one of several holders of a role is chosen "by name" (a unit's head in a year's
+ * roster), this is the order.
+ */
+export function byName(a: { fullName: string; id: string }, b: { fullName: string; id: string }): number {
+  return a.fullName.localeCompare(b.fullName, 'vi') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
