@@ -146,7 +146,7 @@ export class TasksController {
     summary:
       "Urge the assignee of an open task to finish it (the Quality Representative, the head of the task's unit, or for an audit step the lead auditor of its audit); recorded and mailed",
     description:
-      "The assignee gets a mail (đôn đốc) with the task's link, your name and your note; the cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.",
+      "The assignee gets a mail (đôn đốc) with the task's link, your name and your note; whoever answers for the task, if not you (the heads of its unit; for an audit step, the lead auditor of its audit), gets a copy saying whose task was urged (copiedTo). The cycle's history records task.urged, and the dashboard's open tasks say when (urgedAt). Once a day at most per task: sooner is 409 CONFLICT with details.urgedAt and details.againFrom. 409 when the task is no longer open, or its assignee has left the directory (hand it over instead). Retrying with the same x-request-id urges once.",
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskUrgeView })
