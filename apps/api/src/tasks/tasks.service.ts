@@ -498,7 +498,9 @@ export class TasksService {
     // The lead auditor chases the steps of the audit they lead (handing one over stays the Quality
     // Representative's: the workflow's rule).
     const overseer = oversees(caller, task);
-    const leadsItsAudit = !overseer && (await this.leadAuditorOf(task)) === caller.userId;
+    // Read once: who may chase an audit step, and who hears of it (none for any other task).
+    const leadAuditor = await this.leadAuditorOf(task);
+    const leadsItsAudit = !overseer && leadAuditor === caller.userId;
     if (!overseer && !leadsItsAudit) throw new QcycleError(QcycleErrorCode.Forbidden, 'urgeNotAllowed');
     this.assertOpen(task);
     const assigneeActive = await this.dataSource
@@ -508,7 +510,7 @@ export class TasksService {
     const words = note?.trim();
     const copyTo = await this.activePeople(
       caller.organisationCode,
-      (await this.answerersFor(caller.organisationCode, task, unitOfWork(task))).filter(
+      (await this.answerersFor(caller.organisationCode, task, unitOfWork(task), leadAuditor)).filter(
         (id) => id !== caller.userId && id !== task.assigneeUserId,
       ),
     );
@@ -627,17 +629,18 @@ export class TasksService {
 
   /**
    * Who answers for a task to whoever is to do it, the Quality Representative aside: for an audit
-   * step, the lead auditor of its audit (who leads the team and its plan); otherwise the heads of the
-   * unit whose work it is.
+   * step, the lead auditor of its audit (who leads the team and its plan; `leadAuditor` when the
+   * caller has read it already); otherwise the heads of the unit whose work it is.
    */
   private async answerersFor(
     organisationCode: string,
     task: TaskEntity,
     unit: string | null,
+    leadAuditor?: string | null,
   ): Promise<string[]> {
     if (task.kind === 'audit-step') {
-      const leadAuditor = await this.leadAuditorOf(task);
-      return leadAuditor ? [leadAuditor] : [];
+      const lead = leadAuditor === undefined ? await this.leadAuditorOf(task) : leadAuditor;
+      return lead ? [lead] : [];
     }
     if (unit === null) return [];
     return (
