@@ -174,8 +174,9 @@ export function planUnitHeads(
   people: readonly PlannedRow[],
   snapshot: DirectorySnapshot,
 ): PlannedUnitRow[] {
+  const headsCellOf = new Map(rows.map(({ row, cells }) => [row, cells.heads]));
   return plan.map((planned) => {
-    const cell = rows.find((r) => r.row === planned.row)?.cells.heads ?? '';
+    const cell = headsCellOf.get(planned.row) ?? '';
     // A row whose code is wrong is no unit to lead.
     if (cell === '' || planned.problems.some((problem) => problem.path.endsWith('.code'))) return planned;
     const problems = [...planned.problems];
