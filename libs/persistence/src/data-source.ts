@@ -55,6 +55,7 @@ import { PasswordResetMailEntity } from './entities/password-reset-mail.entity';
 import { WeeklyDigests1796200000000 } from './migrations/1796200000000-weekly-digests.migration';
 import { PasswordResetMails1796210000000 } from './migrations/1796210000000-password-reset-mails.migration';
 import { TaskCommentsCount1796220000000 } from './migrations/1796220000000-task-comments-count.migration';
+import { UnitWorkHead1796230000000 } from './migrations/1796230000000-unit-work-head.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -114,6 +115,7 @@ export const MIGRATIONS = [
   WeeklyDigests1796200000000,
   PasswordResetMails1796210000000,
   TaskCommentsCount1796220000000,
+  UnitWorkHead1796230000000,
 ];
 
 /**

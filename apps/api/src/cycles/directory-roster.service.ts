@@ -5,12 +5,14 @@ import { QcycleError, QcycleErrorCode, type CycleRoster, type PersonRef } from '
 import { chooseCycleSigner } from '@qcycle/domain';
 import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
 import { byName } from '../common/by-name';
+import { headTakingWork } from '../common/head-taking-work';
 
 /**
  * The cycle's roster (who plays which role, docs/security.md "Roles") taken from the organisation's directory
  * when the cycle starts. Active users only; several holders of a role are ordered by name (as
  * Vietnamese sorts them, `byName`, the same on both databases) and the
- * first one plays it — except the leader, who is the signer chosen for the year (libs/domain
+ * first one plays it — except a unit's head, who is the one chosen for the unit when there is one
+ * (`headTakingWork`); the leader, who is the signer chosen for the year (libs/domain
  * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one), and the
  * Quality Representative, who is the one starting the year (while a role is handed over both hold
  * it, and the first by name was the outgoing one, who then got the year's tasks). A
@@ -97,7 +99,9 @@ export class DirectoryRosterService {
       units: units.map((unit) => ({
         code: unit.code,
         name: { vi: unit.nameVi, en: unit.nameEn },
-        head: personRef(holders('unit-head', unit.code)[0] ?? qualityRepresentative),
+        head: personRef(
+          headTakingWork(holders('unit-head', unit.code), unit.workHeadUserId) ?? qualityRepresentative,
+        ),
         staff: holders('staff')
           .filter((u) => u.unitCode === unit.code)
           .map(personRef),

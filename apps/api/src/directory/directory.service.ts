@@ -25,6 +25,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { nextSessionsValidFrom } from '../auth/sessions';
 import { byName } from '../common/by-name';
+import { headTakingWork } from '../common/head-taking-work';
 import { pageWindow, type Page } from '../common/pagination';
 import { certificateColumns, certificateView } from './auditor-certificate';
 import { conflict, forbidden, refusedField, isUniqueViolation, notFound } from './directory-errors';
@@ -257,6 +258,10 @@ export class DirectoryService {
           searchText: searchText(code, dto.name.vi, dto.name.en),
         });
       if (dto.parentCode !== undefined) unit.parentCode = dto.parentCode;
+      if (dto.workHeadUserId !== undefined) {
+        if (dto.workHeadUserId !== null) await this.assertLeadsUnit(manager, org, code, dto.workHeadUserId);
+        unit.workHeadUserId = dto.workHeadUserId;
+      }
       await manager.save(OrganisationUnitEntity, unit);
       await record(manager, org, 'unit.changed', by, { code, ...dto });
       return unitViewOf(manager, unit);
@@ -626,6 +631,22 @@ export class DirectoryService {
       throw refusedField(field, `no unit ${code} in your organisation`);
   }
 
+  /** The head chosen to take a unit's work is one of its heads now, and active (422 otherwise). */
+  private async assertLeadsUnit(manager: EntityManager, org: string, code: string, userId: string) {
+    const [person, grant] = await Promise.all([
+      manager.findOneBy(UserEntity, { id: userId, organisationCode: org }),
+      manager.existsBy(RoleAssignmentEntity, {
+        organisationCode: org,
+        userId,
+        role: 'unit-head',
+        scope: code,
+      }),
+    ]);
+    if (!person) throw refusedField('workHeadUserId', `no user ${userId} in your organisation`);
+    if (!person.active) throw refusedField('workHeadUserId', `${person.fullName} is deactivated`);
+    if (!grant) throw refusedField('workHeadUserId', `${person.fullName} is not a head of ${code}`);
+  }
+
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
     if (await manager.existsBy(UserEntity, { email })) throw conflict('emailExists', { email }, { email });
   }
@@ -737,8 +758,8 @@ function organisationView(o: OrganisationEntity): OrganisationView {
 
 /**
  * Units as the API shows them, each with its heads: the active people holding `unit-head` for it, by
- * name (`byName`) — the order in which a year's roster takes them, the first leading the unit's work
- * (`DirectoryRosterService`). One read of the units' head roles and one of those people.
+ * name (`byName`), the one a year's roster gives the unit's work marked (`headTakingWork`, as
+ * `DirectoryRosterService` asks it). One read of the units' head roles and one of those people.
  */
 async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]): Promise<UnitView[]> {
   if (units.length === 0) return [];
@@ -758,16 +779,25 @@ async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]
             active: true,
           })
         ).sort(byName);
-  return units.map((unit) => ({
-    code: unit.code,
-    organisationCode: unit.organisationCode,
-    name: { vi: unit.nameVi, en: unit.nameEn },
-    parentCode: unit.parentCode,
-    heads: people
-      .filter((person) => grants.some((grant) => grant.userId === person.id && grant.scope === unit.code))
-      .map((person) => ({ userId: person.id, fullName: person.fullName })),
-    updatedAt: unit.updatedAt,
-  }));
+  return units.map((unit) => {
+    const heads = people.filter((person) =>
+      grants.some((grant) => grant.userId === person.id && grant.scope === unit.code),
+    );
+    const takingWork = headTakingWork(heads, unit.workHeadUserId);
+    return {
+      code: unit.code,
+      organisationCode: unit.organisationCode,
+      name: { vi: unit.nameVi, en: unit.nameEn },
+      parentCode: unit.parentCode,
+      heads: heads.map((person) => ({
+        userId: person.id,
+        fullName: person.fullName,
+        takesWork: person === takingWork,
+      })),
+      workHeadUserId: takingWork?.id === unit.workHeadUserId ? unit.workHeadUserId : null,
+      updatedAt: unit.updatedAt,
+    };
+  });
 }
 
 async function unitViewOf(manager: EntityManager, unit: OrganisationUnitEntity): Promise<UnitView> {

@@ -5416,6 +5416,11 @@ export interface components {
         UnitHeadView: {
             /** @example Võ Đình Nam */
             fullName: string;
+            /**
+             * @description Whether a year started now gives this head the unit's work: exactly one of the heads
+             * @example true
+             */
+            takesWork: boolean;
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             userId: string;
         };
@@ -5528,7 +5533,7 @@ export interface components {
         UnitView: {
             /** @example vp-tonghop */
             code: string;
-            /** @description Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the first; a unit without any has the Quality Representative stand in for its head. */
+            /** @description Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the one chosen (workHeadUserId), else to the first (takesWork marks which); a unit without any has the Quality Representative stand in for its head. */
             heads: components["schemas"]["UnitHeadView"][];
             name: components["schemas"]["LocalizedNameView"];
             /** @example kontum */
@@ -5540,6 +5545,11 @@ export interface components {
              * @example 2024-03-05T02:15:30.123Z
              */
             updatedAt: string;
+            /**
+             * @description The head chosen to take the unit's work (PATCH /units/{code}), while they still lead it and are active; null when it is left to the first by name
+             * @example null
+             */
+            workHeadUserId: string | null;
         };
         UpdateMeDto: {
             /**
@@ -5571,6 +5581,11 @@ export interface components {
              * @example null
              */
             parentCode?: string | null;
+            /**
+             * @description Which of the unit's heads takes its work in a year started from now on: one of its active heads (heads[].userId). null leaves it to the first by name. A year already running keeps its roster; hand its tasks over to move them
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            workHeadUserId?: string | null;
         };
         UpdateUserDto: {
             /**

@@ -21,6 +21,14 @@ export class OrganisationUnitEntity {
   @Column({ name: 'parent_code', type: 'varchar', length: 60, nullable: true })
   parentCode!: string | null;
 
+  /**
+   * The head chosen to take the unit's work in a year started from now on; null leaves it to the
+   * first of its heads by name. Read only while that person still leads the unit and is active
+   * (`headTakingWork`), so a head who leaves or is deactivated needs no clean-up here.
+   */
+  @Column({ name: 'work_head_user_id', type: 'varchar', length: 36, nullable: true })
+  workHeadUserId!: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 

@@ -200,6 +200,19 @@ export class UpdateUnitDto {
   @Matches(UNIT_CODE_PATTERN, { message: 'parentCode must be a unit code or null' })
   parentCode?: string | null;
 
+  @ApiPropertyOptional({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    nullable: true,
+    type: String,
+    description:
+      "Which of the unit's heads takes its work in a year started from now on: one of its active heads (heads[].userId). null leaves it to the first by name. A year already running keeps its roster; hand its tasks over to move them",
+  })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  workHeadUserId?: string | null;
+
   @IfUnchangedSince()
   ifUnchangedSince?: string;
 }
@@ -210,6 +223,12 @@ export class UnitHeadView {
 
   @ApiProperty({ example: 'Võ Đình Nam' })
   fullName!: string;
+
+  @ApiProperty({
+    example: true,
+    description: "Whether a year started now gives this head the unit's work: exactly one of the heads",
+  })
+  takesWork!: boolean;
 }
 
 export class UnitView {
@@ -228,9 +247,18 @@ export class UnitView {
   @ApiProperty({
     type: () => [UnitHeadView],
     description:
-      "Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the first; a unit without any has the Quality Representative stand in for its head.",
+      "Who leads the unit: the active people holding unit-head for it, by name. A year started now gives the unit's work to the one chosen (workHeadUserId), else to the first (takesWork marks which); a unit without any has the Quality Representative stand in for its head.",
   })
   heads!: UnitHeadView[];
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description:
+      "The head chosen to take the unit's work (PATCH /units/{code}), while they still lead it and are active; null when it is left to the first by name",
+  })
+  workHeadUserId!: string | null;
 
   @UpdatedAt()
   updatedAt!: string;
