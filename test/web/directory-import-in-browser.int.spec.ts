@@ -214,7 +214,47 @@ describe('importing people from an Excel file on the directory page (chromium; A
     ).resolves.toBe(`${vi('directory:units.noHead')} ${vi('directory:units.noHeadStandIn')}`);
     await admin.page.getByText(vi('directory:units.headsHint')).waitFor();
     await admin.check('the units with their heads', { screenshot: 'directory-units-heads' });
+
+    // Ban is away on training next year: the administrator has the unit's work go to Nam.
+    await admin.page
+      .getByRole('button', { name: vi('directory:units.editNamed', { name: 'Ban Quản lý dự án' }) })
+      .click();
+    const form = admin.page.locator('form', { has: admin.page.locator('#unit-form-heading') });
+    const workHead = form.getByLabel(vi('directory:units.workHead'));
+    await workHead.waitFor();
+    await expect(workHead.locator('option').allTextContents()).resolves.toEqual([
+      vi('directory:units.workHeadByName', { name: 'Đinh Văn Ban' }),
+      'Đinh Văn Ban',
+      'Võ Đình Nam',
+    ]);
+    await expect(workHead.inputValue()).resolves.toBe('');
+    await workHead.selectOption({ label: 'Võ Đình Nam' });
+    await admin.check("a unit's form choosing who takes its work", {
+      screenshot: 'directory-unit-work-head',
+    });
+    await form.getByRole('button', { name: vi('directory:saveChanges') }).click();
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: vi('directory:units.saved', { name: 'Ban Quản lý dự án' }) })
+      .waitFor();
+    await headsOf(bqlda).getByText(vi('directory:units.leadsWork')).waitFor();
+    await expect(headsOf(bqlda).getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Đinh Văn Ban',
+      `Võ Đình Nam${vi('directory:units.leadsWork')}`,
+    ]);
+    const chosen = await org.as<{ heads: { fullName: string; takesWork: boolean }[] }>(
+      'admin',
+      'GET',
+      '/api/v1/units/vp-bqlda',
+    );
+    expect(chosen.body.heads.find((head) => head.takesWork)?.fullName).toBe('Võ Đình Nam');
+
     await admin.open('/directory?view=events');
+    await admin.page
+      .locator('tr', {
+        hasText: `Ban Quản lý dự án (vp-bqlda). ${vi('directory:events.workHead.chosen', { name: 'Võ Đình Nam' })}`,
+      })
+      .waitFor();
     await admin.page
       .locator('tr', { hasText: 'Ban Quản lý dự án (vp-bqlda).' })
       .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })

@@ -31,6 +31,7 @@ function usePeople(events: DirectoryEvent[] | undefined) {
     for (const event of events) {
       wanted.add(event.actor);
       if (typeof event.payload.userId === 'string') wanted.add(event.payload.userId);
+      if (typeof event.payload.workHeadUserId === 'string') wanted.add(event.payload.workHeadUserId);
     }
     const missing = [...wanted].filter((id) => !asked.current.has(id));
     if (missing.length === 0) return;
@@ -91,8 +92,15 @@ export function EventsSection({ allUnits }: { allUnits: Unit[] }) {
     const role = typeof p.role === 'string' ? t(`roles.${p.role}`) : '';
     const roleWithUnit = p.unitCode ? `${role} — ${unit(p.unitCode)}` : role;
     switch (event.type) {
+      case 'unit.changed': {
+        const said = t('events.say.unit.changed', { unit: unit(p.code), code: p.code });
+        if (p.workHeadUserId === undefined) return said;
+        const workHead = p.workHeadUserId
+          ? t('events.workHead.chosen', { name: person(p.workHeadUserId) })
+          : t('events.workHead.byName');
+        return `${said} ${workHead}`;
+      }
       case 'unit.created':
-      case 'unit.changed':
       case 'unit.deleted':
         return t(`events.say.${event.type}`, { unit: unit(p.code), code: p.code });
       case 'user.created':

@@ -14,6 +14,7 @@ import {
   UnitField,
   unitLabelOf,
 } from './directory-kit';
+import { Field } from '../ui/field';
 import { submitWith, useBusyAction } from '../ui/submission';
 import { FormProblem, problemsAt } from './problems';
 import { useReturnFocus } from './return-focus';
@@ -153,7 +154,8 @@ export function UnitsSection({ allUnits, onUnitsChanged }: { allUnits: Unit[]; o
 
 /**
  * Who leads a unit (the API lists its heads by name): with several, which of them a year started now
- * gives the unit's work; with none, that the Quality Representative stands in.
+ * gives the unit's work (the one chosen on the unit's form, else the first); with none, that the
+ * Quality Representative stands in.
  */
 function UnitHeads({ heads }: { heads: Unit['heads'] }) {
   const { t } = useTranslation('directory');
@@ -165,10 +167,10 @@ function UnitHeads({ heads }: { heads: Unit['heads'] }) {
     );
   return (
     <ul className="dir-heads">
-      {heads.map((head, index) => (
+      {heads.map((head) => (
         <li key={head.userId}>
           {head.fullName}
-          {heads.length > 1 && index === 0 && <span className="dir-sub">{t('units.leadsWork')}</span>}
+          {heads.length > 1 && head.takesWork && <span className="dir-sub">{t('units.leadsWork')}</span>}
         </li>
       ))}
     </ul>
@@ -197,6 +199,11 @@ function UnitForm({
   const [nameVi, setNameVi] = useState(unit?.name.vi ?? '');
   const [nameEn, setNameEn] = useState(unit?.name.en ?? '');
   const [parentCode, setParentCode] = useState(unit?.parentCode ?? '');
+  /** Which head takes the unit's work; '' leaves it to the first by name. */
+  const [workHead, setWorkHead] = useState(unit?.workHeadUserId ?? '');
+  /** The heads and the choice as the form last read them: a choice is offered among several heads. */
+  const [heads, setHeads] = useState(unit?.heads ?? []);
+  const [readWorkHead, setReadWorkHead] = useState(unit?.workHeadUserId ?? '');
   /** When the unit last changed as this form shows it: sent with the edit (`ifUnchangedSince`). */
   const [shownAsOf, setShownAsOf] = useState(unit?.updatedAt);
   const { busy, error, setError, run } = useBusyAction();
@@ -212,6 +219,9 @@ function UnitForm({
     setNameVi(current.name.vi);
     setNameEn(current.name.en);
     setParentCode(current.parentCode ?? '');
+    setWorkHead(current.workHeadUserId ?? '');
+    setReadWorkHead(current.workHeadUserId ?? '');
+    setHeads(current.heads);
     setShownAsOf(current.updatedAt);
     onChangedMeanwhile?.();
   };
@@ -223,7 +233,13 @@ function UnitForm({
         ? await ok(
             api.PATCH('/api/v1/units/{code}', {
               params: { path: { code: unit.code } },
-              body: { name, parentCode: parentCode || null, ifUnchangedSince: shownAsOf },
+              body: {
+                name,
+                parentCode: parentCode || null,
+                // Sent only when changed, so the log says who takes the work only when that changed.
+                ...(workHead !== readWorkHead ? { workHeadUserId: workHead || null } : {}),
+                ifUnchangedSince: shownAsOf,
+              },
             }),
           )
         : await ok(
@@ -298,7 +314,31 @@ function UnitForm({
         onChange={setParentCode}
         none={t('units.noParent')}
       />
-      <FormProblem error={error} fields={['code', 'name.vi', 'name.en', 'parentCode']} />
+      {heads.length > 1 && (
+        <Field
+          label={t('units.workHead')}
+          hint={t('units.workHeadHint')}
+          problems={problemsAt(t, error, 'workHeadUserId')}
+        >
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={workHead}
+              onChange={(e) => setWorkHead(e.target.value)}
+            >
+              <option value="">{t('units.workHeadByName', { name: heads[0].fullName })}</option>
+              {heads.map((head) => (
+                <option key={head.userId} value={head.userId}>
+                  {head.fullName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <FormProblem error={error} fields={['code', 'name.vi', 'name.en', 'parentCode', 'workHeadUserId']} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {unit ? t('saveChanges') : t('units.add')}
