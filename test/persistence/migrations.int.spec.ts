@@ -162,6 +162,49 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     }
   });
 
+  it('orders the people written before it by name as Vietnamese sorts names', async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      await migrateUp(dataSource);
+      while (!(await pendingMigrations(dataSource)).includes('UserNameSortKey1796240000000'))
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      const reverted = await pendingMigrations(dataSource);
+      const at = '2026-01-05T01:00:00.000Z';
+      await dataSource.query(
+        `INSERT INTO organisations (code, name_vi, name_en, created_at, updated_at) VALUES ('kt', 'Kon Tum', 'Kon Tum', '${at}', '${at}')`,
+      );
+      const names = [
+        'Võ Đình Nam',
+        'Đinh Văn Ban',
+        'Dương Thị Hà',
+        'Ưng Văn Hòa',
+        'Uông Thị Hoà',
+        'Bùi Quang Huy',
+      ];
+      for (const [index, name] of names.entries())
+        await dataSource.query(
+          `INSERT INTO users (id, organisation_code, unit_code, full_name, title, email, password_hash, oidc_subject, locale, active, created_at, updated_at)
+           VALUES ('u${index}', 'kt', NULL, '${name}', NULL, 'u${index}@kontum.gov.vn', NULL, NULL, 'vi', ${kind === 'postgres' ? 'true' : '1'}, '${at}', '${at}')`,
+        );
+      expect(await migrateUp(dataSource)).toEqual(reverted);
+      const ordered: { full_name: string }[] = await dataSource.query(
+        'SELECT full_name FROM users ORDER BY name_sort_key, id',
+      );
+      expect(ordered.map((row) => row.full_name)).toEqual([
+        'Bùi Quang Huy',
+        'Dương Thị Hà',
+        'Đinh Văn Ban',
+        'Uông Thị Hoà',
+        'Ưng Văn Hòa',
+        'Võ Đình Nam',
+      ]);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
   it('counts on each task the messages written about it before the count was kept', async () => {
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);

@@ -43,3 +43,4 @@ export * from './measurement-correction';
 export * from './icalendar';
 export * from './task-deadline';
 export * from './page-urls';
+export * from './name-sort-key';

@@ -56,6 +56,7 @@ import { WeeklyDigests1796200000000 } from './migrations/1796200000000-weekly-di
 import { PasswordResetMails1796210000000 } from './migrations/1796210000000-password-reset-mails.migration';
 import { TaskCommentsCount1796220000000 } from './migrations/1796220000000-task-comments-count.migration';
 import { UnitWorkHead1796230000000 } from './migrations/1796230000000-unit-work-head.migration';
+import { UserNameSortKey1796240000000 } from './migrations/1796240000000-user-name-sort-key.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -116,6 +117,7 @@ export const MIGRATIONS = [
   PasswordResetMails1796210000000,
   TaskCommentsCount1796220000000,
   UnitWorkHead1796230000000,
+  UserNameSortKey1796240000000,
 ];
 
 /**

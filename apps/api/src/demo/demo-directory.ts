@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KONTUM_2024_TEMPLATE, searchText } from '@qcycle/domain';
+import { KONTUM_2024_TEMPLATE, nameSortKey, searchText } from '@qcycle/domain';
 import {
   OrganisationEntity,
   OrganisationUnitEntity,
@@ -220,6 +220,7 @@ export async function seedDemoDirectory(
           createdAt: stamp,
           updatedAt: stamp,
           searchText: searchText(demo.fullName, emailOf(demo)),
+          nameSortKey: nameSortKey(demo.fullName),
           auditorCertificate: demo.auditorCertificate?.certificate ?? null,
           auditorCertificateIssuer: demo.auditorCertificate?.issuedBy ?? null,
           auditorCertifiedOn: demo.auditorCertificate?.issuedOn ?? null,

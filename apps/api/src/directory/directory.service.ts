@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { QcycleError, QcycleErrorCode } from '@qcycle/contracts';
-import { containsPattern, searchText } from '@qcycle/domain';
+import { containsPattern, nameSortKey, searchText } from '@qcycle/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   AssignmentEntity,
@@ -350,7 +350,8 @@ export class DirectoryService {
       });
     if (query.q) qb.andWhere("u.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query.q) });
     const [rows, total] = await qb
-      .orderBy('u.full_name', 'ASC')
+      // Vietnamese order, by the key's index (`nameSortKey`), on either database.
+      .orderBy('u.name_sort_key', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .skip(offset)
       .take(limit)
@@ -449,6 +450,7 @@ export class DirectoryService {
       if (dto.fullName !== undefined) {
         user.fullName = dto.fullName;
         user.searchText = searchText(user.fullName, user.email);
+        user.nameSortKey = nameSortKey(user.fullName);
       }
       if (dto.title !== undefined) user.title = dto.title;
       if (dto.unitCode !== undefined) user.unitCode = dto.unitCode;
@@ -731,6 +733,7 @@ export function newUserRow(fields: {
     createdAt: stamp,
     updatedAt: stamp,
     searchText: searchText(fields.fullName, fields.email),
+    nameSortKey: nameSortKey(fields.fullName),
   });
 }
 

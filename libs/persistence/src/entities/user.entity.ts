@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('users')
 @Index(['organisationCode', 'unitCode'])
+@Index('IDX_users_organisation_name', ['organisationCode', 'nameSortKey', 'id'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -73,4 +74,12 @@ export class UserEntity {
   /** The name and e-mail as the directory's search compares them (`searchText` of @qcycle/domain). */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;
+
+  /**
+   * The name as a key whose byte order is Vietnamese order (`nameSortKey` of @qcycle/domain), for a
+   * list of people paged by name; on PostgreSQL the column compares in the "C" collation
+   * (1796240000000-user-name-sort-key), so the database's locale does not reorder it.
+   */
+  @Column({ name: 'name_sort_key', type: 'text', default: '' })
+  nameSortKey!: string;
 }

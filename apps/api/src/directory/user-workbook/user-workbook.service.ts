@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type ErrorLanguage } from '@qcycle/contracts';
-import { numericDate, problemInLanguage, searchText, validationProblem } from '@qcycle/domain';
+import { nameSortKey, numericDate, problemInLanguage, searchText, validationProblem } from '@qcycle/domain';
 import {
   OrganisationUnitEntity,
   RoleAssignmentEntity,
@@ -13,6 +13,7 @@ import {
 } from '@qcycle/persistence';
 import type { Attribution } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
+import { byName } from '../../common/by-name';
 import { certificateView } from '../auditor-certificate';
 import { conflict, isUniqueViolation } from '../directory-errors';
 import { newAssignment, newUserRow, record } from '../directory.service';
@@ -146,9 +147,7 @@ export class UserWorkbookService {
     const organisationCode = caller.organisationCode;
     const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
     // By name as Vietnamese sorts it, the same on both databases (their collations differ).
-    const users = (await manager.findBy(UserEntity, { organisationCode })).sort(
-      (a, b) => a.fullName.localeCompare(b.fullName, 'vi') || a.email.localeCompare(b.email),
-    );
+    const users = (await manager.findBy(UserEntity, { organisationCode })).sort(byName);
     const roles = await manager.findBy(RoleAssignmentEntity, { organisationCode });
     return directoryExport(
       units.map(knownUnit),
@@ -335,6 +334,7 @@ async function updateUser(
     const changes = Object.fromEntries(row.changed.map((field) => [field, row.fields[field]]));
     Object.assign(user, changes);
     user.searchText = searchText(user.fullName, user.email);
+    user.nameSortKey = nameSortKey(user.fullName);
     // Later than the stamp an editor may hold, so that their edit made on the old copy is refused.
     user.updatedAt = new Date(Math.max(Date.now(), Date.parse(user.updatedAt) + 1)).toISOString();
     await manager.save(UserEntity, user);
