@@ -9,6 +9,7 @@ import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.
 import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
 import { NextYearController } from '../../apps/api/src/cycles/next-year.controller';
 import { TaskHandoversController } from '../../apps/api/src/cycles/task-handovers.controller';
+import { RosterController } from '../../apps/api/src/cycles/roster.controller';
 import { NonconformitiesController } from '../../apps/api/src/cycles/nonconformities.controller';
 import { NonconformityReportsController } from '../../apps/api/src/documents/nonconformity-reports.controller';
 import { CycleDocumentsController } from '../../apps/api/src/cycles/cycle-documents.controller';
@@ -80,6 +81,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'DELETE /api/v1/units/{code}': [204, 401, 403, 404, 409, 429],
   'GET /api/v1/users': [200, 400, 401, 403],
   'GET /api/v1/people': [200, 401, 403],
+  'GET /api/v1/roster': [200, 401, 403],
   'GET /api/v1/users/{id}': [200, 401, 403, 404],
   'POST /api/v1/users': [201, 400, 401, 403, 409, 422, 429],
   'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 409, 422, 429],
@@ -169,6 +171,7 @@ const CONTROLLERS = [
   MeasurementCorrectionsController,
   NextYearController,
   TaskHandoversController,
+  RosterController,
   NonconformitiesController,
   NonconformityReportsController,
   TemplatesController,

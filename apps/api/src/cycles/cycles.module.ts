@@ -30,6 +30,7 @@ import { NonconformitiesService } from './nonconformities.service';
 import { NextYearController } from './next-year.controller';
 import { NextYearService } from './next-year.service';
 import { TaskHandoversController } from './task-handovers.controller';
+import { RosterController } from './roster.controller';
 import { TaskHandoversService } from './task-handovers.service';
 import { TemplatesController } from './templates.controller';
 
@@ -51,6 +52,7 @@ import { TemplatesController } from './templates.controller';
     NextYearController,
     TaskHandoversController,
     TemplatesController,
+    RosterController,
   ],
   providers: [
     CyclesService,

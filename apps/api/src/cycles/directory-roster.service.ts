@@ -29,30 +29,8 @@ export class DirectoryRosterService {
     /** Who starts the year: its Quality Representative when they hold the role. */
     startedBy?: string,
   ): Promise<CycleRoster> {
-    const users = (
-      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode, active: true })
-    ).sort(byName);
-    const assignments = await this.dataSource
-      .getRepository(RoleAssignmentEntity)
-      .find({ where: { organisationCode } });
-    const units = await this.dataSource
-      .getRepository(OrganisationUnitEntity)
-      .find({ where: { organisationCode }, order: { code: 'ASC' } });
-    const active = new Map(users.map((u) => [u.id, u]));
-    const holders = (role: UserRole, scope?: string) =>
-      users.filter(
-        (u) =>
-          assignments.some(
-            (a) => a.userId === u.id && a.role === role && (scope === undefined || a.scope === scope),
-          ) && active.has(u.id),
-      );
-
-    const missing: string[] = [];
-    const leaders = holders('leader');
-    const representatives = holders('quality-representative');
-    const qualityRepresentative =
-      representatives.find((u) => u.id === startedBy) ??
-      (representatives.length === 1 ? representatives[0] : undefined);
+    const taken = await this.rosterAsItStands(organisationCode, startedBy);
+    const { representatives, qualityRepresentative, missing } = taken;
     if (representatives.length > 1 && !qualityRepresentative)
       throw new QcycleError(
         QcycleErrorCode.RuleViolated,
@@ -66,15 +44,6 @@ export class DirectoryRosterService {
           },
         },
       );
-    const leadAuditor = holders('lead-auditor')[0];
-    const auditors = [
-      ...new Map([...holders('lead-auditor'), ...holders('auditor')].map((u) => [u.id, u])).values(),
-    ];
-    if (leaders.length === 0) missing.push('leader');
-    if (!qualityRepresentative) missing.push('quality-representative');
-    if (!leadAuditor) missing.push('lead-auditor');
-    if (auditors.length < 2)
-      missing.push('auditor (at least two, in different units, so nobody audits their own unit)');
     if (missing.length > 0 || !qualityRepresentative) {
       throw new QcycleError(
         QcycleErrorCode.RosterIncomplete,
@@ -83,7 +52,7 @@ export class DirectoryRosterService {
         { missingRoles: missing },
       );
     }
-    const choice = chooseCycleSigner(leaders.map(personRef), signer);
+    const choice = chooseCycleSigner(taken.leaders.map(personRef), signer);
     if ('refused' in choice)
       throw new QcycleError(
         QcycleErrorCode.RuleViolated,
@@ -96,22 +65,85 @@ export class DirectoryRosterService {
     return {
       leader: choice.signer,
       qualityRepresentative: personRef(qualityRepresentative),
-      units: units.map((unit) => ({
+      units: taken.units.map(({ unit, head, staff }) => ({
         code: unit.code,
         name: { vi: unit.nameVi, en: unit.nameEn },
-        head: personRef(
-          headTakingWork(holders('unit-head', unit.code), unit.workHeadUserId) ?? qualityRepresentative,
-        ),
-        staff: holders('staff')
-          .filter((u) => u.unitCode === unit.code)
-          .map(personRef),
+        head: personRef(head ?? qualityRepresentative),
+        staff: staff.map(personRef),
       })),
-      auditors: auditors.map((u) => ({
+      auditors: taken.auditors.map((u) => ({
         ...personRef(u),
-        ...(u.id === leadAuditor?.id ? { lead: true } : {}),
+        ...(u.id === taken.leadAuditor?.id ? { lead: true } : {}),
       })),
     };
   }
+
+  /**
+   * Who would play each role in a year `startedBy` started now, as the directory stands, refusing
+   * nothing: what `rosterFor` takes (and refuses when a role is missing), and what the start form
+   * shows before the year is started (`GET /roster`). A unit's `head` is undefined where the Quality
+   * Representative stands in.
+   */
+  async rosterAsItStands(organisationCode: string, startedBy?: string): Promise<RosterAsItStands> {
+    const users = (
+      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode, active: true })
+    ).sort(byName);
+    const assignments = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .find({ where: { organisationCode } });
+    const units = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .find({ where: { organisationCode }, order: { code: 'ASC' } });
+    const holders = (role: UserRole, scope?: string) =>
+      users.filter((u) =>
+        assignments.some(
+          (a) => a.userId === u.id && a.role === role && (scope === undefined || a.scope === scope),
+        ),
+      );
+
+    const missing: string[] = [];
+    const leaders = holders('leader');
+    const representatives = holders('quality-representative');
+    const qualityRepresentative =
+      representatives.find((u) => u.id === startedBy) ??
+      (representatives.length === 1 ? representatives[0] : undefined);
+    const leadAuditor = holders('lead-auditor')[0];
+    const auditors = [
+      ...new Map([...holders('lead-auditor'), ...holders('auditor')].map((u) => [u.id, u])).values(),
+    ];
+    if (leaders.length === 0) missing.push('leader');
+    if (representatives.length === 0) missing.push('quality-representative');
+    if (!leadAuditor) missing.push('lead-auditor');
+    if (auditors.length < 2)
+      missing.push('auditor (at least two, in different units, so nobody audits their own unit)');
+    return {
+      leaders,
+      representatives,
+      qualityRepresentative,
+      units: units.map((unit) => ({
+        unit,
+        head: headTakingWork(holders('unit-head', unit.code), unit.workHeadUserId),
+        staff: holders('staff').filter((u) => u.unitCode === unit.code),
+      })),
+      leadAuditor,
+      auditors,
+      missing,
+    };
+  }
+}
+
+/** The directory's people in each role of a year started now (`rosterAsItStands`). */
+export interface RosterAsItStands {
+  /** Every active leader, by name: the one who signs is chosen when the year starts. */
+  leaders: UserEntity[];
+  representatives: UserEntity[];
+  /** The one starting the year when they hold the role, else the only holder; none when ambiguous. */
+  qualityRepresentative?: UserEntity;
+  units: { unit: OrganisationUnitEntity; head?: UserEntity; staff: UserEntity[] }[];
+  leadAuditor?: UserEntity;
+  auditors: UserEntity[];
+  /** The roles `rosterFor` refuses the year for lacking (422 ROSTER_INCOMPLETE). */
+  missing: string[];
 }
 
 /** A directory user as the cycle's records and notices name them (the roster, a reassignment). */

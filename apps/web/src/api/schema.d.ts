@@ -1145,6 +1145,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who would play each role in a year you started now, as the directory stands (the Quality Representative)
+         * @description The roster POST /cycles would take now, refusing nothing: the leaders (one signs), you as the Quality Representative, each unit's head taking its work (or you standing in), its staff, the lead auditor and the auditors, and the roles a start would be refused for lacking (missing). A year already running keeps the roster it started with.
+         */
+        get: operations["RosterController_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{taskId}": {
         parameters: {
             query?: never;
@@ -4807,6 +4827,44 @@ export interface components {
              * @example vp-kiemsoat-tthc
              */
             unitCode?: string;
+        };
+        RosterPersonView: {
+            /** @example Võ Đình Nam */
+            name: string;
+            /** @example Trưởng phòng Tổng hợp */
+            title: string | null;
+            /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
+            userId: string;
+        };
+        RosterUnitView: {
+            /** @example vp-tonghop */
+            code: string;
+            /** @description Who takes the unit's work (accepts its objectives, answers for its reports): the head chosen for it, else the first of its heads by name; the Quality Representative for a unit without a head (standsIn). null only when there is no Quality Representative either */
+            head: components["schemas"]["RosterPersonView"] | null;
+            name: components["schemas"]["LocalizedNameView"];
+            /** @description The unit's active staff, by name */
+            staff: components["schemas"]["RosterPersonView"][];
+            /**
+             * @description The unit has no head: the Quality Representative takes its work
+             * @example false
+             */
+            standsIn: boolean;
+        };
+        RosterView: {
+            /** @description The internal auditors, the lead auditor among them, by name */
+            auditors: components["schemas"]["RosterPersonView"][];
+            leadAuditor: components["schemas"]["RosterPersonView"] | null;
+            /** @description The active leaders, by name: one of them signs and approves (chosen when the year starts) */
+            leaders: components["schemas"]["RosterPersonView"][];
+            /**
+             * @description The roles a year started now would be refused for lacking (422 ROSTER_INCOMPLETE names the same)
+             * @example []
+             */
+            missing: string[];
+            /** @description You, when you hold the role; else its only holder */
+            qualityRepresentative: components["schemas"]["RosterPersonView"] | null;
+            /** @description Every unit of the directory, by code */
+            units: components["schemas"]["RosterUnitView"][];
         };
         SaveCalendarDto: {
             /** @description Days off the organisation adds to the year's official holidays */
@@ -10149,6 +10207,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonView"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RosterController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterView"];
                 };
             };
             /** @description No bearer token, or an invalid or expired one */
