@@ -194,6 +194,18 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .click();
     await qmr.page.waitForURL(/\/cycles$/);
     await qmr.page.getByRole('heading', { level: 2, name: vi('cycles:start.title') }).waitFor();
+    // Before starting, who would get the year's work: each unit's head, the Quality Representative
+    // standing in for a unit without one, and the audit team.
+    const roster = qmr.page.getByRole('region', { name: vi('cycles:roster.title') });
+    const unitRow = (name: string) => roster.locator('tr', { hasText: name });
+    await unitRow('Phòng Tổng hợp').waitFor();
+    await expect(unitRow('Phòng Tổng hợp').textContent()).resolves.toBe(
+      'Phòng Tổng hợpVõ Đình NamHoàng Văn Minh',
+    );
+    await expect(unitRow('Phòng Hành chính - Tổ chức').textContent()).resolves.toContain(
+      `Trần Quốc Việt ${vi('cycles:roster.standsIn')}`,
+    );
+    await expect(roster.locator('dl').textContent()).resolves.toContain('Lý Thị Mai');
     await qmr.check('the cycles page', { screenshot: 'cycles' });
 
     // The form proposes the year to prepare: this year, or next year from October (Vietnam time).

@@ -8,6 +8,7 @@ import { useLoad } from '../../ui/page-state';
 import { vietnamToday } from '../../ui/dates';
 import { type Schemas } from './format';
 import { DateInput } from '../../ui/date-input';
+import { RosterPreview } from './roster-preview';
 import { useSubmission } from '../../ui/submission';
 
 type StartCycle = Schemas['StartCycleDto'];
@@ -199,6 +200,7 @@ export function StartCycleForm() {
             )}
           </Field>
         )}
+        <RosterPreview />
         {problem && existingId && (
           <div className="notice notice-error" role="alert">
             {t('start.alreadyStarted', { year })}{' '}
