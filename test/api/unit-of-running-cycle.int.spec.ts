@@ -1,6 +1,6 @@
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation } from './support/demo-organisation';
+import type { DemoOrganisation } from './support/demo-organisation';
 
 interface Refusal {
   statusCode: number;
@@ -31,20 +31,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       org = await suite.seedDemoOrganisation(organisationCode);
       await Promise.all(['admin', 'leader', 'qmr', 'lead.auditor'].map((local) => org.tokenOf(local)));
       await org.startApprovedRehearsal({ documentNumber: '12/QĐ-UBND', signingDate: '2024-01-08' });
-      const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
-      const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-        'qmr',
-        'GET',
-        taskPath(assignment.id),
-      );
-      const delegations = detail.body.form.objectives.map((o) => ({
-        objectiveId: o.id,
-        unitCode: o.proposedUnitCode,
-      }));
-      const delegated = await org.as('qmr', 'POST', taskPath(assignment.id, '/complete'), {
-        outcome: { accepted: true, delegations },
-      });
-      expect(delegated.status).toBe(200);
+      await org.assignAsProposed();
       // Objective 4 is the service centre's; the Quality Representative stands in for its head.
       await org.waitForTask('qmr', 'unit-acceptance');
     });

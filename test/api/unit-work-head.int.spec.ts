@@ -1,6 +1,6 @@
 import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
-import { taskPath, type DemoOrganisation } from './support/demo-organisation';
+import type { DemoOrganisation } from './support/demo-organisation';
 
 interface UnitAnswer {
   heads: { userId: string; fullName: string; takesWork: boolean }[];
@@ -104,23 +104,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
 
     it("gives the year's acceptance of the division's objectives to the head chosen", async () => {
       await org.startApprovedRehearsal({ documentNumber: '45/QĐ-UBND', signingDate: '2024-01-08' });
-      const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
-      const detail = await org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-        'qmr',
-        'GET',
-        taskPath(assignment.id),
-      );
-      const delegations = detail.body.form.objectives.map((o) => ({
-        objectiveId: o.id,
-        unitCode: o.proposedUnitCode,
-      }));
-      expect(
-        (
-          await org.as('qmr', 'POST', taskPath(assignment.id, '/complete'), {
-            outcome: { accepted: true, delegations },
-          })
-        ).status,
-      ).toBe(200);
+      await org.assignAsProposed();
       const acceptance = await org.waitForTask('head.tonghop', 'unit-acceptance');
       expect(acceptance.assigneeUserId).toBe(org.idOf('head.tonghop'));
       expect(await org.inbox('deputy.tonghop', 'unit-acceptance')).toEqual([]);

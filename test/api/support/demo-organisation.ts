@@ -218,6 +218,27 @@ export class DemoOrganisation {
     );
   }
 
+  /**
+   * After `startApprovedRehearsal`: the Chief of Office delegates each objective to the unit the
+   * form proposes, and the units' acceptances open.
+   */
+  async assignAsProposed(): Promise<void> {
+    const assignment = await this.waitForTask('qmr', 'assignment-acceptance');
+    const detail = await this.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
+      'qmr',
+      'GET',
+      taskPath(assignment.id),
+    );
+    const delegations = detail.body.form.objectives.map((o) => ({
+      objectiveId: o.id,
+      unitCode: o.proposedUnitCode,
+    }));
+    const delegated = await this.as('qmr', 'POST', taskPath(assignment.id, '/complete'), {
+      outcome: { accepted: true, delegations },
+    });
+    expect(delegated.status).toBe(200);
+  }
+
   /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
   async waitForTask(local: string, kind: string): Promise<TaskSummary> {
     for (let attempt = 0; attempt < 200; attempt++) {
