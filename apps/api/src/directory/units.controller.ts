@@ -51,7 +51,9 @@ export class UnitsController {
 
   @Patch(':code')
   @Roles('admin')
-  @ApiOperation({ summary: 'Rename a unit or move it under another' })
+  @ApiOperation({
+    summary: 'Rename a unit, move it under another, or choose which of its heads takes its work',
+  })
   @ApiOkResponse({ type: UnitView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   update(

@@ -1335,7 +1335,7 @@ export interface paths {
         delete: operations["UnitsController_remove"];
         options?: never;
         head?: never;
-        /** Rename a unit or move it under another */
+        /** Rename a unit, move it under another, or choose which of its heads takes its work */
         patch: operations["UnitsController_update"];
         trace?: never;
     };
