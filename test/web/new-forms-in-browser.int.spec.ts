@@ -1481,6 +1481,10 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         vi('cycles:nextYear.leadBeforeClose', { year: 2025, count: KONTUM_2024_TEMPLATE.objectives.length }),
       )
       .waitFor();
+    // Next year takes its roster as the directory stands when it starts: who would get the work.
+    await card.getByText(vi('cycles:roster.show')).click();
+    const roster = card.getByRole('region', { name: vi('cycles:roster.title') });
+    await roster.locator('tr', { hasText: 'Phòng Tổng hợp' }).getByText('Võ Đình Nam').waitFor();
     await qmr.check('the running cycle’s dashboard offering next year', {
       screenshot: 'cycle-next-year-before-close',
     });

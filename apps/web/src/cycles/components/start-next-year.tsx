@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ok } from '../../api/client';
+import { hasRole, useSession } from '../../auth/session';
 import { ErrorNotice } from '../../ui/page-state';
 import type { Schemas } from './format';
 import { useSubmission } from '../../ui/submission';
+import { RosterPreview } from './roster-preview';
 
 type NextYearDraft = Schemas['NextYearDraftView'];
 
@@ -27,7 +29,10 @@ export function StartNextYear({
 }) {
   const { t } = useTranslation('cycles');
   const navigate = useNavigate();
+  const { user } = useSession();
   const [draft, setDraft] = useState<NextYearDraft | null>(null);
+  // Read when opened: the dashboard is read far more often than next year is started.
+  const [showRoster, setShowRoster] = useState(false);
   const section = useRef<HTMLElement>(null);
   const { busy, problem, send } = useSubmission(section, t('errors.network'));
 
@@ -72,9 +77,23 @@ export function StartNextYear({
           </Link>
         </p>
       ) : (
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void start()}>
-          {t('nextYear.start', { year: year + 1 })}
-        </button>
+        <>
+          {/* Next year takes its roster from the directory as it is when started: who gets what. */}
+          {hasRole(user, 'quality-representative') && (
+            <details onToggle={(event) => setShowRoster(event.currentTarget.open)}>
+              <summary>{t('roster.show')}</summary>
+              {showRoster && <RosterPreview />}
+            </details>
+          )}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void start()}
+          >
+            {t('nextYear.start', { year: year + 1 })}
+          </button>
+        </>
       )}
       {problem !== null && <ErrorNotice error={problem} />}
     </section>
