@@ -113,4 +113,13 @@ describe('a name as a key that sorts as Vietnamese does', () => {
     expect(nameSortKey('Đặng Thu Trang'.normalize('NFD'))).toBe(nameSortKey('Đặng Thu Trang'));
     expect(nameSortKey('Nguyễn Hữu Tháp')).toMatch(/^[\x21-\x7e]+$/);
   });
+
+  it('reads Ð, which names converted from the old Vietnamese fonts carry for Đ, as Đ', () => {
+    expect(nameSortKey('\u00d0inh Văn Ban')).toBe(nameSortKey('Đinh Văn Ban'));
+    expect(['Ðinh Văn Ban', 'Bùi Quang Huy', 'Dương Thị Hà'].sort(byKey)).toEqual([
+      'Bùi Quang Huy',
+      'Dương Thị Hà',
+      'Ðinh Văn Ban',
+    ]);
+  });
 });

@@ -16,7 +16,10 @@ export function nameSortKey(name: string): string {
   const letters: string[] = [];
   const tones: string[] = [];
   const cases: string[] = [];
-  for (const cluster of name.normalize('NFD').match(/\P{M}\p{M}*/gu) ?? []) {
+  // Ð (U+00D0, the Icelandic eth) stands for Đ in names converted from the old Vietnamese fonts: the
+  // same glyph, and the same letter to whoever typed it (a collator reads it as a marked D).
+  const typed = name.replace(/ð/g, 'đ').replace(/Ð/g, 'Đ');
+  for (const cluster of typed.normalize('NFD').match(/\P{M}\p{M}*/gu) ?? []) {
     const base = cluster[0];
     const lower = base.toLowerCase();
     const marks = [...cluster.slice(1)];
