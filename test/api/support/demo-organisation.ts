@@ -219,10 +219,10 @@ export class DemoOrganisation {
   }
 
   /**
-   * After `startApprovedRehearsal`: the Chief of Office delegates each objective to the unit the
-   * form proposes, and the units' acceptances open.
+   * Once the objectives are approved: the Chief of Office delegates each objective to the unit the
+   * form proposes, and the units' acceptances open. The delegations.
    */
-  async assignAsProposed(): Promise<void> {
+  async assignAsProposed(): Promise<{ objectiveId: string; unitCode: string }[]> {
     const assignment = await this.waitForTask('qmr', 'assignment-acceptance');
     const detail = await this.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
       'qmr',
@@ -237,6 +237,7 @@ export class DemoOrganisation {
       outcome: { accepted: true, delegations },
     });
     expect(delegated.status).toBe(200);
+    return delegations;
   }
 
   /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */

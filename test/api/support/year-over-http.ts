@@ -29,12 +29,7 @@ export async function rehearsalAtItsAuditPlan(org: DemoOrganisation): Promise<Ta
   expect(started.status).toBe(201);
   const approval = await org.waitForTask('leader', 'objectives-approval');
   expect((await complete('leader', approval.id, APPROVAL)).status).toBe(200);
-  const assignment = await org.waitForTask('qmr', 'assignment-acceptance');
-  const form = (await org.as('qmr', 'GET', taskPath(assignment.id))).body as unknown as {
-    form: { objectives: { id: string; proposedUnitCode: string }[] };
-  };
-  const delegations = form.form.objectives.map((o) => ({ objectiveId: o.id, unitCode: o.proposedUnitCode }));
-  expect((await complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
+  await org.assignAsProposed();
   for (const head of ['head.tthc', 'head.tonghop', 'qmr']) {
     const acceptance = await org.waitForTask(head, 'unit-acceptance');
     expect((await complete(head, acceptance.id, { accepted: true })).status).toBe(200);
@@ -139,19 +134,8 @@ export class YearOverHttp {
   }
 
   /** The Chief of Office delegates each objective to the unit the form proposes; the delegations. */
-  async assignAsProposed(): Promise<{ objectiveId: string; unitCode: string }[]> {
-    const assignment = await this.taskOf('qmr', 'assignment-acceptance');
-    const detail = await this.org.as<{ form: { objectives: { id: string; proposedUnitCode: string }[] } }>(
-      'qmr',
-      'GET',
-      taskPath(assignment.id),
-    );
-    const delegations = detail.body.form.objectives.map((o) => ({
-      objectiveId: o.id,
-      unitCode: o.proposedUnitCode,
-    }));
-    expect((await this.complete('qmr', assignment.id, { accepted: true, delegations })).status).toBe(200);
-    return delegations;
+  assignAsProposed(): Promise<{ objectiveId: string; unitCode: string }[]> {
+    return this.org.assignAsProposed();
   }
 
   /** Each unit head accepts (the service centre's head is the Quality Representative); `answers` vary one. */
