@@ -4,7 +4,7 @@
  * after D, Ư after U), then the tones (none, huyền, hỏi, ngã, sắc, nặng), then lower case before
  * upper. Stored beside the name (`users.name_sort_key`), it lets either database page a list of
  * people by name with a plain index — PostgreSQL's and SQLite's collations put "Võ" before "Đinh" —
- * and sorting in code compares the same keys (`byName` of the API), so "by name" is one order.
+ * and sorting in code compares the same keys (`sortByName` of the API), so "by name" is one order.
  *
  * The key is printable ASCII, so UTF-16 (JavaScript), UTF-8 bytes (SQLite's BINARY) and PostgreSQL's
  * "C" collation all compare it alike. Three parts, as a collator's levels: each character's letter,

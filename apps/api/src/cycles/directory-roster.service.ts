@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, type CycleRoster, type PersonRef } from '@qcycle/contracts';
 import { chooseCycleSigner } from '@qcycle/domain';
 import { OrganisationUnitEntity, RoleAssignmentEntity, UserEntity, type UserRole } from '@qcycle/persistence';
-import { byName } from '../common/by-name';
+import { sortByName } from '../common/by-name';
 import { headTakingWork } from '../common/head-taking-work';
 
 /**
  * The cycle's roster (who plays which role, docs/security.md "Roles") taken from the organisation's directory
  * when the cycle starts. Active users only; several holders of a role are ordered by name (as
- * Vietnamese sorts them, `byName`, the same on both databases) and the
+ * Vietnamese sorts them, `sortByName`, the same on both databases) and the
  * first one plays it — except a unit's head, who is the one chosen for the unit when there is one
  * (`headTakingWork`); the leader, who is the signer chosen for the year (libs/domain
  * `chooseCycleSigner`: the one requested, else the one the draft names, else the only one), and the
@@ -85,9 +85,9 @@ export class DirectoryRosterService {
    * Representative stands in.
    */
   async rosterAsItStands(organisationCode: string, startedBy?: string): Promise<RosterAsItStands> {
-    const users = (
-      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode, active: true })
-    ).sort(byName);
+    const users = sortByName(
+      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode, active: true }),
+    );
     const assignments = await this.dataSource
       .getRepository(RoleAssignmentEntity)
       .find({ where: { organisationCode } });

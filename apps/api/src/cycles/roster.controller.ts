@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { UserEntity } from '@qcycle/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { byName } from '../common/by-name';
+import { sortByName } from '../common/by-name';
 import { ApiErrors } from '../common/error-responses';
 import { DirectoryRosterService } from './directory-roster.service';
 import { RosterView, type RosterPersonView } from './dto/roster.view';
@@ -46,7 +46,7 @@ export class RosterController {
         };
       }),
       leadAuditor: taken.leadAuditor ? person(taken.leadAuditor) : null,
-      auditors: [...taken.auditors].sort(byName).map(person),
+      auditors: sortByName(taken.auditors).map(person),
       missing: taken.missing,
     };
   }

@@ -24,7 +24,7 @@ import { PasswordChangeNotices } from '../auth/password-change-notices';
 import { PasswordHasher } from '../auth/password-hasher';
 import { hasRole, type Principal } from '../auth/principal';
 import { nextSessionsValidFrom } from '../auth/sessions';
-import { byName } from '../common/by-name';
+import { sortByName } from '../common/by-name';
 import { headTakingWork } from '../common/head-taking-work';
 import { pageWindow, type Page } from '../common/pagination';
 import { certificateColumns, certificateView } from './auditor-certificate';
@@ -761,7 +761,7 @@ function organisationView(o: OrganisationEntity): OrganisationView {
 
 /**
  * Units as the API shows them, each with its heads: the active people holding `unit-head` for it, by
- * name (`byName`), the one a year's roster gives the unit's work marked (`headTakingWork`, as
+ * name (`sortByName`), the one a year's roster gives the unit's work marked (`headTakingWork`, as
  * `DirectoryRosterService` asks it). One read of the units' head roles and one of those people.
  */
 async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]): Promise<UnitView[]> {
@@ -775,13 +775,13 @@ async function unitViews(manager: EntityManager, units: OrganisationUnitEntity[]
   const people =
     grants.length === 0
       ? []
-      : (
+      : sortByName(
           await manager.findBy(UserEntity, {
             id: In([...new Set(grants.map((grant) => grant.userId))]),
             organisationCode,
             active: true,
-          })
-        ).sort(byName);
+          }),
+        );
   return units.map((unit) => {
     const heads = people.filter((person) =>
       grants.some((grant) => grant.userId === person.id && grant.scope === unit.code),

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { RoleAssignmentEntity, USER_ROLES, UserEntity, type UserRole } from '@qcycle/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { byName } from '../common/by-name';
+import { sortByName } from '../common/by-name';
 import { ApiErrors } from '../common/error-responses';
 import { certificateView } from './auditor-certificate';
 import { AuditorCertificateView } from './dto/directory.dto';
@@ -56,9 +56,9 @@ export class PeopleController {
   @ApiOkResponse({ type: [PersonView] })
   @ApiErrors(401, 403)
   async list(@CurrentUser() caller: Principal): Promise<PersonView[]> {
-    const users = (
-      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode: caller.organisationCode })
-    ).sort(byName);
+    const users = sortByName(
+      await this.dataSource.getRepository(UserEntity).findBy({ organisationCode: caller.organisationCode }),
+    );
     const assignments = await this.dataSource
       .getRepository(RoleAssignmentEntity)
       .find({ where: { organisationCode: caller.organisationCode } });

@@ -37,7 +37,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
 import { TaskLinkService } from '@qcycle/task-links';
 import { decodeCursor, encodeCursor, pageWindow, type CursorPage } from '../common/pagination';
-import { byName } from '../common/by-name';
+import { sortByName } from '../common/by-name';
 import { escapeLike } from '../common/like-pattern';
 import { sameJson } from '../common/same-json';
 import {
@@ -624,7 +624,7 @@ export class TasksService {
     const people = await this.dataSource
       .getRepository(UserEntity)
       .findBy({ id: In(ids), organisationCode, active: true });
-    return people.sort(byName).map(personRef);
+    return sortByName(people).map(personRef);
   }
 
   /**

@@ -13,7 +13,7 @@ import {
 } from '@qcycle/persistence';
 import type { Attribution } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
-import { byName } from '../../common/by-name';
+import { sortByName } from '../../common/by-name';
 import { certificateView } from '../auditor-certificate';
 import { conflict, isUniqueViolation } from '../directory-errors';
 import { newAssignment, newUserRow, record } from '../directory.service';
@@ -147,7 +147,7 @@ export class UserWorkbookService {
     const organisationCode = caller.organisationCode;
     const units = await manager.findBy(OrganisationUnitEntity, { organisationCode });
     // By name as Vietnamese sorts it, the same on both databases (their collations differ).
-    const users = (await manager.findBy(UserEntity, { organisationCode })).sort(byName);
+    const users = sortByName(await manager.findBy(UserEntity, { organisationCode }));
     const roles = await manager.findBy(RoleAssignmentEntity, { organisationCode });
     return directoryExport(
       units.map(knownUnit),
