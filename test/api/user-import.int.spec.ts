@@ -33,6 +33,7 @@ interface ImportAnswer {
       parentCode: string | null;
       changed: string[];
       headsAdded: { email: string; fullName: string }[];
+      workHead: { email: string; fullName: string } | null;
       problems: { path: string; code: string; reason: string }[];
     }[];
   } | null;
@@ -144,6 +145,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         'Tên tiếng Anh (để trống: như tên tiếng Việt)',
         'Trực thuộc (mã hoặc tên của đơn vị cấp trên)',
         'Trưởng đơn vị (email, cách nhau bởi dấu phẩy)',
+        'Người nhận việc của đơn vị (email của một trưởng đơn vị; để trống: người đầu tiên theo tên)',
       ]);
       expect(units.find((row) => row[0] === 'vp-tonghop')?.slice(0, 2)).toEqual([
         'vp-tonghop',
@@ -531,6 +533,106 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
         [`unitRows[${kinhte}].heads`, 'unknown-reference'],
       ]);
+    });
+
+    it("chooses on a unit's row which of its heads takes its work; the export says whom, and imported again changes nothing", async () => {
+      const workbook = await template();
+      const [people, units] = workbook.worksheets;
+      expect(units.getRow(1).getCell(6).text).toBe(
+        'Người nhận việc của đơn vị (email của một trưởng đơn vị; để trống: người đầu tiên theo tên)',
+      );
+      const rowOf = (code: string) => {
+        let found = 0;
+        units.eachRow((row, number) => {
+          if (row.getCell(1).text === code) found = number;
+        });
+        return found;
+      };
+      const [kinhte, tonghop] = [rowOf('vp-kinhte'), rowOf('vp-tonghop')];
+      // The economic division (led by Lê Văn Phó and the Chief of Office, above) gives its work to the
+      // Chief of Office, not to the first by name; the general division to a deputy the file adds.
+      units.getRow(kinhte).getCell(6).value = org.email('qmr');
+      units.getRow(tonghop).getCell(5).value = `pho2@${domain}`;
+      units.getRow(tonghop).getCell(6).value = `pho2@${domain}`;
+      people.addRow([
+        'Đinh Văn Phó',
+        `pho2@${domain}`,
+        'vp-tonghop',
+        'Phó Chánh Văn phòng',
+        'Chuyên viên',
+        '',
+      ]);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+      const check = await importFile('admin', file, { dryRun: true });
+      expect(check.status).toBe(200);
+      const planned = check.body.units!.rows.filter((row) => row.action !== 'unchanged');
+      expect(planned.map((row) => [row.code, row.action, row.changed, row.workHead])).toEqual([
+        ['vp-kinhte', 'update', ['workHead'], { email: org.email('qmr'), fullName: 'Trần Quốc Việt' }],
+        [
+          'vp-tonghop',
+          'update',
+          ['heads', 'workHead'],
+          { email: `pho2@${domain}`, fullName: 'Đinh Văn Phó' },
+        ],
+      ]);
+
+      const eventsBefore = await directoryEvents();
+      expect((await importFile('admin', file)).status).toBe(200);
+      const takingWork = async (code: string) => {
+        const unit = await org.as<{
+          workHeadUserId: string | null;
+          heads: { fullName: string; takesWork: boolean }[];
+        }>('admin', 'GET', `/api/v1/units/${code}`);
+        return [unit.body.workHeadUserId, unit.body.heads.filter((h) => h.takesWork).map((h) => h.fullName)];
+      };
+      const pho2 = (await userByEmail(`pho2@${domain}`))!.id;
+      expect(await takingWork('vp-kinhte')).toEqual([await org.idOf('qmr'), ['Trần Quốc Việt']]);
+      expect(await takingWork('vp-tonghop')).toEqual([pho2, ['Đinh Văn Phó']]);
+      const log = await org.as<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+        'admin',
+        'GET',
+        `/api/v1/directory/events?limit=${(await directoryEvents()) - eventsBefore}`,
+      );
+      // One change of each unit, as the Units page records it: no empty "changed" for the heads' row.
+      expect(log.body.items.filter((e) => e.type === 'unit.changed').map((e) => e.payload)).toEqual(
+        expect.arrayContaining([
+          { code: 'vp-kinhte', workHeadUserId: org.idOf('qmr'), importedFromRow: kinhte },
+          { code: 'vp-tonghop', workHeadUserId: pho2, importedFromRow: tonghop },
+        ]),
+      );
+      expect(log.body.items.filter((e) => e.type === 'unit.changed')).toHaveLength(2);
+
+      // Exported, each unit's row says whom it chose (none for a unit left to the first by name).
+      const response = await fetch(`${suite.http.baseUrl}/api/v1/users/export`, {
+        headers: { authorization: `Bearer ${await org.tokenOf('admin')}` },
+      });
+      const exported = Buffer.from(await response.arrayBuffer());
+      const book = new Workbook();
+      await book.xlsx.load(exported as unknown as ArrayBuffer);
+      const workHeadCell = (code: string) => {
+        let text: string | undefined;
+        book.worksheets[1].eachRow((r) => {
+          if (r.getCell(1).text === code) text = r.getCell(6).text;
+        });
+        return text;
+      };
+      expect([
+        workHeadCell('vp-kinhte'),
+        workHeadCell('vp-tonghop'),
+        workHeadCell('vp-kiemsoat-tthc'),
+      ]).toEqual([org.email('qmr'), `pho2@${domain}`, '']);
+      const again = await importFile('admin', exported);
+      expect(again.body.units!.counts).toMatchObject({ create: 0, update: 0, refused: 0 });
+
+      // A staff member is no head to take the work: refused by the cell, nothing written.
+      units.getRow(kinhte).getCell(6).value = org.email('staff.tonghop');
+      const refused = await importFile('admin', Buffer.from(await workbook.xlsx.writeBuffer()));
+      expect(refused.status).toBe(422);
+      expect(refused.body.details!.problems!.map((p) => [p.path, p.code])).toEqual([
+        [`unitRows[${kinhte}].workHead`, 'inconsistent'],
+      ]);
+      expect(await takingWork('vp-kinhte')).toEqual([await org.idOf('qmr'), ['Trần Quốc Việt']]);
     });
 
     it('imports no unit and nobody while a unit row is wrong: a loop, an unknown parent, a code that cannot be one', async () => {

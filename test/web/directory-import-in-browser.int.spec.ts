@@ -145,7 +145,8 @@ describe('importing people from an Excel file on the directory page (chromium; A
   it('adds a new unit and its head from one file, with the head of another unit in charge of it too: the unit shown before it exists, then on the Units page and in the log', async () => {
     await org.tokenOf('head.tonghop');
     await admin.open('/directory?view=import');
-    // Ban heads the new unit by his own row; the general division's head, by the unit's row.
+    // Ban heads the new unit by his own row and takes its work; the general division's head leads
+    // it too, by the unit's row.
     const file = await filledTemplate(
       [['Đinh Văn Ban', `ban.dv@${domain}`, 'Ban Quản lý dự án', 'Trưởng ban', 'Trưởng đơn vị', '']],
       [
@@ -155,6 +156,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
           '',
           'vp-hanhchinh-tochuc',
           `ban.dv@${domain}, ${org.email('head.tonghop')}`,
+          `ban.dv@${domain}`,
         ],
       ],
     );
@@ -172,10 +174,14 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await expect(
       newUnit.locator(`td[data-label="${vi('directory:import.headsAdded')}"]`).textContent(),
     ).resolves.toBe(`Võ Đình Nam (${org.email('head.tonghop')})`);
+    await expect(
+      newUnit.locator(`td[data-label="${vi('directory:import.workHeadChosen')}"]`).textContent(),
+    ).resolves.toBe(`Đinh Văn Ban (ban.dv@${domain})`);
     // The person's unit, which the directory does not have yet, is named as the file names it.
-    await expect(admin.page.locator('tr', { hasText: `ban.dv@${domain}` }).textContent()).resolves.toContain(
-      'Ban Quản lý dự án',
-    );
+    const person = admin.page
+      .locator('tr', { hasText: `ban.dv@${domain}` })
+      .filter({ hasNotText: 'vp-bqlda' });
+    await expect(person.textContent()).resolves.toContain('Ban Quản lý dự án');
     await admin.check('an import file adding a unit, checked', { screenshot: 'directory-import-units' });
     await admin.page
       .getByRole('button', { name: vi('directory:import.applyBoth', { units: 1, n: 1 }) })
@@ -215,7 +221,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await admin.page.getByText(vi('directory:units.headsHint')).waitFor();
     await admin.check('the units with their heads', { screenshot: 'directory-units-heads' });
 
-    // Ban is away on training next year: the administrator has the unit's work go to Nam.
+    // Ban is away on training next year: the administrator has the unit's work go to Nam instead.
     await admin.page
       .getByRole('button', { name: vi('directory:units.editNamed', { name: 'Ban Quản lý dự án' }) })
       .click();
@@ -227,7 +233,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
       'Đinh Văn Ban',
       'Võ Đình Nam',
     ]);
-    await expect(workHead.inputValue()).resolves.toBe('');
+    await expect(workHead.locator('option:checked').textContent()).resolves.toBe('Đinh Văn Ban');
     await workHead.selectOption({ label: 'Võ Đình Nam' });
     await admin.check("a unit's form choosing who takes its work", {
       screenshot: 'directory-unit-work-head',
@@ -250,6 +256,13 @@ describe('importing people from an Excel file on the directory page (chromium; A
     expect(chosen.body.heads.find((head) => head.takesWork)?.fullName).toBe('Võ Đình Nam');
 
     await admin.open('/directory?view=events');
+    // The file's choice, from the unit's row, then the form's.
+    await admin.page
+      .locator('tr', {
+        hasText: `Ban Quản lý dự án (vp-bqlda). ${vi('directory:events.workHead.chosen', { name: 'Đinh Văn Ban' })}`,
+      })
+      .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })
+      .waitFor();
     await admin.page
       .locator('tr', {
         hasText: `Ban Quản lý dự án (vp-bqlda). ${vi('directory:events.workHead.chosen', { name: 'Võ Đình Nam' })}`,
@@ -258,6 +271,7 @@ describe('importing people from an Excel file on the directory page (chromium; A
     await admin.page
       .locator('tr', { hasText: 'Ban Quản lý dự án (vp-bqlda).' })
       .filter({ hasText: vi('directory:events.fromImportUnit', { row: 8 }) })
+      .filter({ hasNotText: vi('directory:events.workHead.chosen', { name: 'Đinh Văn Ban' }) })
       .waitFor();
     // Nam made its head by the unit's row, which the log names as the units' sheet's.
     await admin.page

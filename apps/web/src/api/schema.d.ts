@@ -5505,7 +5505,7 @@ export interface components {
              */
             action: "create" | "update" | "unchanged" | "refused";
             /**
-             * @description For an update: what changes (name, parentCode, heads)
+             * @description For an update: what changes (name, parentCode, heads, workHead)
              * @example [
              *       "name"
              *     ]
@@ -5525,13 +5525,15 @@ export interface components {
              * @example null
              */
             parentCode: string | null;
-            /** @description Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads) */
+            /** @description Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads, workHead) */
             problems: components["schemas"]["UserImportProblemView"][];
             /**
              * @description The row’s number on the units’ sheet
              * @example 4
              */
             row: number;
+            /** @description The head the row’s "Người nhận việc của đơn vị" column chooses to take the unit’s work (one of its heads once imported), when that changes who was chosen; null otherwise. An empty cell keeps the choice. */
+            workHead: components["schemas"]["UnitImportHeadView"] | null;
         };
         UnitImportView: {
             counts: components["schemas"]["UserImportCountsView"];

@@ -239,6 +239,7 @@ function UnitsTable({
         t('units.name'),
         t('units.parent'),
         t('import.headsAdded'),
+        t('import.workHeadChosen'),
         t('import.outcome'),
       ]}
     >
@@ -260,6 +261,9 @@ function UnitsTable({
             {row.headsAdded.length === 0
               ? '—'
               : row.headsAdded.map((head) => `${head.fullName} (${head.email})`).join(', ')}
+          </td>
+          <td data-label={t('import.workHeadChosen')}>
+            {row.workHead ? `${row.workHead.fullName} (${row.workHead.email})` : '—'}
           </td>
           <td data-label={t('import.outcome')}>
             <Outcome

@@ -168,7 +168,7 @@ export class UnitImportRowView {
   @ApiProperty({
     type: [String],
     example: ['name'],
-    description: 'For an update: what changes (name, parentCode, heads)',
+    description: 'For an update: what changes (name, parentCode, heads, workHead)',
   })
   changed!: string[];
 
@@ -180,8 +180,16 @@ export class UnitImportRowView {
   headsAdded!: UnitImportHeadView[];
 
   @ApiProperty({
+    type: () => UnitImportHeadView,
+    nullable: true,
+    description:
+      'The head the row’s "Người nhận việc của đơn vị" column chooses to take the unit’s work (one of its heads once imported), when that changes who was chosen; null otherwise. An empty cell keeps the choice.',
+  })
+  workHead!: UnitImportHeadView | null;
+
+  @ApiProperty({
     type: [UserImportProblemView],
-    description: 'Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads)',
+    description: 'Each named unitRows[<row>].<column> (code, nameVi, nameEn, parent, heads, workHead)',
   })
   problems!: UserImportProblemView[];
 }

@@ -21,6 +21,10 @@ const UNIT_COLUMN_NOTES: Record<UnitColumn, { vi: string; en: string }> = {
   nameEn: { vi: 'để trống: như tên tiếng Việt', en: 'empty: as the Vietnamese name' },
   parent: { vi: 'mã hoặc tên của đơn vị cấp trên', en: 'code or name of the unit it belongs to' },
   heads: { vi: 'email, cách nhau bởi dấu phẩy', en: 'e-mails, separated by commas' },
+  workHead: {
+    vi: 'email của một trưởng đơn vị; để trống: người đầu tiên theo tên',
+    en: 'e-mail of one of its heads; empty: the first by name',
+  },
 };
 
 const GUIDE: Record<'vi' | 'en', string[]> = {
@@ -29,6 +33,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'Email là khóa: người đã có trong danh bạ (cùng email) được cập nhật, người chưa có được thêm.',
     'Ô để trống giữ nguyên thông tin đang có. Nhập tệp chỉ thêm và cập nhật: không thu hồi vai trò, không ngừng hoạt động ai.',
     'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó. Người lãnh đạo một đơn vị khác (ví dụ Phó Chánh Văn phòng phụ trách một phòng) ghi email ở cột Trưởng đơn vị của đơn vị đó, trang "Đơn vị".',
+    'Đơn vị có nhiều trưởng đơn vị giao việc của đơn vị (nhận chỉ tiêu, báo cáo, đôn đốc) cho người đầu tiên theo tên, trừ khi cột Người nhận việc của đơn vị ở trang "Đơn vị" ghi email của một người trong số họ. Chu trình năm đang chạy giữ người nhận việc như khi bắt đầu.',
     'Mỗi đơn vị một dòng ở trang "Đơn vị": mã là khóa; đơn vị đã có (cùng mã) được đổi tên hoặc chuyển theo dòng đó, đơn vị chưa có được thêm. Cột Đơn vị ở trang "Danh bạ" ghi mã hoặc tên một đơn vị trong danh bạ hoặc ở trang "Đơn vị". Nhập tệp không xóa đơn vị nào.',
     'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc quản trị viên đặt mật khẩu ban đầu trên trang của từng người.',
     `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
@@ -38,6 +43,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'The e-mail is the key: someone already in the directory (same e-mail) is updated, anyone else is added.',
     'An empty cell keeps what the directory has. An import only adds and updates: no role is taken away, nobody is deactivated.',
     'A unit head leads the unit written in the Unit column of their own row. Someone who leads another unit (say a Deputy Chief of Office in charge of a division) is written by e-mail in that unit\'s Unit heads column, on the "Units" sheet.',
+    'A unit with several heads gives its work (its objectives, reports and reminders) to the first by name, unless the "Head taking the unit\'s work" column of the "Units" sheet gives the e-mail of one of them. A year already running keeps whom it started with.',
     'One unit per row on the "Units" sheet: the code is the key; a unit already in the directory (same code) is renamed or moved as its row says, any other is added. The Unit column of the "Directory" sheet names a unit of the directory or of the "Units" sheet, by its code or name. An import removes no unit.',
     'People added sign in through the single sign-on (SSO); without SSO, each sets a password with "Forgot your password?" on the sign-in page (where qcycle sends mail), or the administrator sets their initial password on their page.',
     `At most ${IMPORT_MAX_ROWS} people per import. Before importing, the Directory page shows each row as added, updated or to be corrected; no row is imported while any needs correcting.`,
@@ -69,6 +75,7 @@ const WORDS = {
 
 /** A person as the directory's export lists them. */
 export interface ExportedPerson {
+  id: string;
   fullName: string;
   email: string;
   unitCode: string | null;
@@ -148,7 +155,8 @@ async function directoryWorkbook(
 /**
  * The units' sheet, as the import reads it back: each unit of the directory under the unit it
  * belongs to (by code: codes are never ambiguous), parents before their sub-units, with the e-mails
- * of the active people who lead it (none in the template, which lists no one).
+ * of the active people who lead it and of the one chosen to take its work (none in the template,
+ * which lists no one).
  */
 function unitsSheet(
   workbook: Workbook,
@@ -163,36 +171,31 @@ function unitsSheet(
     width: column === 'code' ? 24 : 44,
   }));
   const headsOf = (code: string) =>
-    people
-      .filter((p) => p.active && p.roles.some((r) => r.role === 'unit-head' && r.unitCode === code))
+    people.filter((p) => p.active && p.roles.some((r) => r.role === 'unit-head' && r.unitCode === code));
+  const row = (unit: KnownUnit) => ({
+    code: unit.code,
+    nameVi: unit.nameVi,
+    nameEn: unit.nameEn,
+    parent: unit.parentCode ?? '',
+    heads: headsOf(unit.code)
       .map((p) => p.email)
-      .join(', ');
+      .join(', '),
+    // A choice whose head no longer leads the unit is none (`headTakingWork`): the cell stays empty.
+    workHead: headsOf(unit.code).find((p) => p.id === unit.workHeadUserId)?.email ?? '',
+  });
   sheet.getRow(1).font = { bold: true };
   const byCode = [...units].sort((a, b) => a.code.localeCompare(b.code));
   const add = (parentCode: string | null, seen: Set<string>) => {
     for (const unit of byCode.filter((u) => u.parentCode === parentCode && !seen.has(u.code))) {
       seen.add(unit.code);
-      sheet.addRow({
-        code: unit.code,
-        nameVi: unit.nameVi,
-        nameEn: unit.nameEn,
-        parent: unit.parentCode ?? '',
-        heads: headsOf(unit.code),
-      });
+      sheet.addRow(row(unit));
       add(unit.code, seen);
     }
   };
   const seen = new Set<string>();
   add(null, seen);
   // A unit whose parent is not in the directory (none should be) is still listed.
-  for (const unit of byCode.filter((u) => !seen.has(u.code)))
-    sheet.addRow({
-      code: unit.code,
-      nameVi: unit.nameVi,
-      nameEn: unit.nameEn,
-      parent: unit.parentCode ?? '',
-      heads: headsOf(unit.code),
-    });
+  for (const unit of byCode.filter((u) => !seen.has(u.code))) sheet.addRow(row(unit));
 }
 
 /**

@@ -35,6 +35,8 @@ export interface KnownUnit {
   nameEn: string;
   /** The unit it belongs to; null for a top-level unit. */
   parentCode: string | null;
+  /** Who an administrator chose to take its work (`OrganisationUnitEntity.workHeadUserId`); null for none. */
+  workHeadUserId?: string | null;
 }
 
 /** The index of the first row, among the first ones, that has a heading for each `required` column; -1 if none. */

@@ -26,6 +26,7 @@ describe('what an import of units would do', () => {
       fields: { nameVi: 'Phòng Kiểm soát TTHC', nameEn: 'Phòng Kiểm soát TTHC', parentCode: 'vp' },
       changed: [],
       headsAdded: [],
+      workHead: null,
       problems: [],
     });
   });
@@ -222,6 +223,103 @@ describe('what an import of units would do', () => {
         'Không có ai với email ai@x.vn trong danh bạ hay ở trang "Danh bạ" của tệp.',
       );
       expect(rows[2].problems[0].reason).toContain('Trần Văn Cũ đã ngừng hoạt động');
+    });
+  });
+
+  describe("who takes a unit's work", () => {
+    const person = (id: string, fields: Partial<KnownUser> = {}): KnownUser => ({
+      id,
+      organisationCode: 'kontum',
+      fullName: id,
+      title: null,
+      unitCode: 'vp-tonghop',
+      locale: 'vi',
+      active: true,
+      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+      ...fields,
+    });
+    const snapshot = {
+      organisationCode: 'kontum',
+      units: directory.map((unit) =>
+        unit.code === 'vp-tonghop' ? { ...unit, workHeadUserId: 'Võ Đình Nam' } : unit,
+      ),
+      usersByEmail: new Map([
+        ['nam@x.vn', person('Võ Đình Nam')],
+        ['hung@x.vn', person('Lê Văn Hùng')],
+        ['lan@x.vn', person('Nguyễn Thị Lan', { roles: [{ role: 'staff', unitCode: null }] })],
+        ['cu@x.vn', person('Trần Văn Cũ', { active: false })],
+      ]),
+    };
+    /** The units' rows (code, name, heads, who takes the work) beside a people's sheet. */
+    function planWorkHeads(unitRows: string[][], peopleRows: string[][] = []) {
+      const read = readDirectoryFile([
+        { sheet: 'Danh bạ', rows: [[...PEOPLE_HEADING, 'Vai trò'], ...peopleRows] },
+        {
+          sheet: 'Đơn vị',
+          rows: [[...UNIT_HEADING, 'Trưởng đơn vị', 'Người nhận việc của đơn vị (email)'], ...unitRows],
+        },
+      ]);
+      const units = planUnitImport(read.units!.rows, snapshot.units);
+      const people = planUserImport(read.people.rows, {
+        ...snapshot,
+        units: unitsAfterImport(units, snapshot.units),
+      });
+      return planUnitHeads(units, read.units!.rows, people, snapshot);
+    }
+
+    it('chooses one of its heads: one leading it already, one its row or their own row makes its head', () => {
+      const [tonghop, vp, kstthc] = planWorkHeads(
+        [
+          ['vp-tonghop', '', '', '', '', 'Hung@x.vn'],
+          ['vp', '', '', '', 'nam@x.vn', 'nam@x.vn'],
+          ['vp-ksthc', 'Phòng Kiểm soát TTHC', '', 'vp', '', 'mai@x.vn'],
+        ],
+        [['Võ Thị Mai', 'mai@x.vn', 'vp-ksthc', 'Trưởng đơn vị']],
+      );
+      expect(tonghop).toMatchObject({
+        action: 'update',
+        changed: [],
+        headsAdded: [],
+        workHead: { email: 'hung@x.vn', fullName: 'Lê Văn Hùng', userId: 'Lê Văn Hùng' },
+      });
+      expect(vp).toMatchObject({
+        action: 'update',
+        headsAdded: [{ email: 'nam@x.vn' }],
+        workHead: { email: 'nam@x.vn', userId: 'Võ Đình Nam' },
+      });
+      expect(kstthc).toMatchObject({
+        action: 'create',
+        workHead: { email: 'mai@x.vn', fullName: 'Võ Thị Mai', userId: null },
+      });
+    });
+
+    it('leaves the unit unchanged when the cell names the head already chosen, or is empty', () => {
+      const rows = planWorkHeads([
+        ['vp-tonghop', '', '', '', 'nam@x.vn', 'nam@x.vn'],
+        ['vp', '', '', '', '', ''],
+      ]);
+      expect(rows.map((r) => [r.action, r.workHead])).toEqual([
+        ['unchanged', null],
+        ['unchanged', null],
+      ]);
+    });
+
+    it('refuses, naming the cell: two people, no e-mail, someone who does not lead the unit, someone deactivated', () => {
+      const rows = planWorkHeads([
+        ['vp-tonghop', '', '', '', '', 'nam@x.vn, hung@x.vn'],
+        ['vp-tonghop-2', 'Tổ Thư ký', '', 'vp-tonghop', '', 'Võ Đình Nam'],
+        ['vp', '', '', '', '', 'lan@x.vn'],
+        ['vp-ksthc', 'Phòng Kiểm soát TTHC', '', 'vp', '', 'cu@x.vn'],
+      ]);
+      expect(rows.map((r) => [r.action, r.workHead, r.problems.map((p) => [p.path, p.code])])).toEqual([
+        ['refused', null, [['unitRows[2].workHead', 'invalid-format']]],
+        ['refused', null, [['unitRows[3].workHead', 'invalid-format']]],
+        ['refused', null, [['unitRows[4].workHead', 'inconsistent']]],
+        ['refused', null, [['unitRows[5].workHead', 'inconsistent']]],
+      ]);
+      expect(rows[2].problems[0].reason).toBe(
+        'Nguyễn Thị Lan không phải trưởng đơn vị vp: ghi email của người này ở cột Trưởng đơn vị của dòng này, hoặc chọn một trưởng đơn vị.',
+      );
     });
   });
 

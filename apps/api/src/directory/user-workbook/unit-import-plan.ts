@@ -1,7 +1,7 @@
 import { isEmail } from 'class-validator';
 import { validationProblem, type ProblemReason, type ValidationProblem } from '@qcycle/domain';
 import { UNIT_CODE_PATTERN } from '../dto/directory.dto';
-import type { DirectorySnapshot, PlannedRow } from './import-plan';
+import type { DirectorySnapshot, KnownUser, PlannedRow } from './import-plan';
 import {
   unitsNamed,
   type ColumnWords,
@@ -18,7 +18,7 @@ import {
  * the directory has, and nothing is taken away: no unit is removed, none made top-level again.
  */
 
-export type UnitColumn = 'code' | 'nameVi' | 'nameEn' | 'parent' | 'heads';
+export type UnitColumn = 'code' | 'nameVi' | 'nameEn' | 'parent' | 'heads' | 'workHead';
 
 /** The units' sheet's columns (a heading's note in brackets is not read, hence no "Name (English)"). */
 export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
@@ -31,6 +31,11 @@ export const UNIT_COLUMNS: Record<UnitColumn, ColumnWords> = {
     also: ['Thuộc đơn vị', 'Đơn vị cấp trên', 'Parent unit', 'Parent'],
   },
   heads: { vi: 'Trưởng đơn vị', en: 'Unit heads', also: ['Lãnh đạo đơn vị', 'Unit head', 'Heads'] },
+  workHead: {
+    vi: 'Người nhận việc của đơn vị',
+    en: "Head taking the unit's work",
+    also: ['Người nhận việc', 'Takes the work'],
+  },
 };
 
 /** The longest name a unit may have, as on the Units page. */
@@ -62,6 +67,8 @@ export interface PlannedUnitRow {
   changed: (keyof ImportedUnitFields)[];
   /** Those the row names its heads who do not lead it yet ({@link planUnitHeads}). */
   headsAdded: PlannedHead[];
+  /** The head the row chooses to take the unit's work, when that changes the choice ({@link planUnitHeads}). */
+  workHead: PlannedHead | null;
   problems: ValidationProblem[];
 }
 
@@ -156,7 +163,16 @@ export function planUnitImport(
       : [];
     const action: ImportAction =
       p.problems.length > 0 ? 'refused' : !p.known ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
-    return { row: p.row, code: p.code, action, fields, changed, headsAdded: [], problems: p.problems };
+    return {
+      row: p.row,
+      code: p.code,
+      action,
+      fields,
+      changed,
+      headsAdded: [],
+      workHead: null,
+      problems: p.problems,
+    };
   });
 }
 
@@ -167,6 +183,10 @@ export function planUnitImport(
  * only of the unit on their own row). As everywhere in an import, nothing is taken away: a head the
  * cell leaves out keeps leading the unit. Someone who leads it already, or whose own row makes them
  * its head, is not added again; a row that adds a head to a unit otherwise unchanged is an update.
+ *
+ * Then the head its "Người nhận việc của đơn vị" column chooses to take the unit's work, as the
+ * Units page chooses (docs/api.md "Which head takes a unit's work"): one e-mail, of someone who
+ * leads the unit once imported. An empty cell keeps the choice the directory has.
  */
 export function planUnitHeads(
   plan: readonly PlannedUnitRow[],
@@ -174,63 +194,110 @@ export function planUnitHeads(
   people: readonly PlannedRow[],
   snapshot: DirectorySnapshot,
 ): PlannedUnitRow[] {
-  const headsCellOf = new Map(rows.map(({ row, cells }) => [row, cells.heads]));
+  const cellsOf = new Map(rows.map(({ row, cells }) => [row, cells]));
   return plan.map((planned) => {
-    const cell = headsCellOf.get(planned.row) ?? '';
+    const cells = cellsOf.get(planned.row);
     // A row whose code is wrong is no unit to lead.
-    if (cell === '' || planned.problems.some((problem) => problem.path.endsWith('.code'))) return planned;
+    if (!cells || planned.problems.some((problem) => problem.path.endsWith('.code'))) return planned;
     const problems = [...planned.problems];
-    const problem = (code: ValidationProblem['code'], reason: ProblemReason) =>
-      problems.push(validationProblem(`unitRows[${planned.row}].heads`, code, reason));
+    const problemAt =
+      (column: 'heads' | 'workHead') => (code: ValidationProblem['code'], reason: ProblemReason) =>
+        problems.push(validationProblem(`unitRows[${planned.row}].${column}`, code, reason));
+    const leads = (held: readonly { role: string; unitCode: string | null }[] | undefined) =>
+      held?.some((grant) => grant.role === 'unit-head' && grant.unitCode === planned.code) ?? false;
+
     const headsAdded: PlannedHead[] = [];
-    for (const email of [...new Set(headEmailsIn(cell))]) {
-      if (!isEmail(email)) {
-        problem('invalid-format', {
-          vi: `"${email}" không phải địa chỉ email: ghi email của trưởng đơn vị, nhiều người cách nhau bởi dấu phẩy.`,
-          en: `"${email}" is not an e-mail address: write the unit head's e-mail, several separated by commas.`,
-        });
-        continue;
-      }
-      const known = snapshot.usersByEmail.get(email);
-      const listed = people.find((row) => row.email === email);
-      if (known && known.organisationCode !== snapshot.organisationCode) {
-        problem('unknown-reference', {
-          vi: `${email} là tài khoản của một tổ chức khác.`,
-          en: `${email} is another organisation's account.`,
-        });
-        continue;
-      }
-      if (known && !known.active) {
-        problem('inconsistent', {
-          vi: `${known.fullName} đã ngừng hoạt động: hãy kích hoạt lại trên trang của người này, hoặc bỏ email này.`,
-          en: `${known.fullName} is deactivated: reactivate them on their page first, or leave this e-mail out.`,
-        });
-        continue;
-      }
-      if (!known && !listed) {
-        problem('unknown-reference', {
-          vi: `Không có ai với email ${email} trong danh bạ hay ở trang "Danh bạ" của tệp.`,
-          en: `Nobody with the e-mail ${email} is in the directory or on the file's "Directory" sheet.`,
-        });
-        continue;
-      }
-      const leads = (held: readonly { role: string; unitCode: string | null }[] | undefined) =>
-        held?.some((grant) => grant.role === 'unit-head' && grant.unitCode === planned.code) ?? false;
-      if (leads(known?.roles) || leads(listed?.rolesAdded)) continue;
-      headsAdded.push({
-        email,
-        fullName: listed?.fields.fullName || known?.fullName || email,
-        userId: known?.id ?? null,
-      });
+    for (const email of [...new Set(headEmailsIn(cells.heads))]) {
+      const person = personNamed(email, people, snapshot, problemAt('heads'));
+      if (!person || leads(person.known?.roles) || leads(person.listed?.rolesAdded)) continue;
+      headsAdded.push(person.head);
     }
+
+    let workHead: PlannedHead | null = null;
+    const chosen = headEmailsIn(cells.workHead);
+    if (chosen.length > 1)
+      problemAt('workHead')('invalid-format', {
+        vi: 'Ghi email của một người: người nhận việc của đơn vị là một trong các trưởng đơn vị.',
+        en: "Write one person's e-mail: the head taking the unit's work is one of its heads.",
+      });
+    else if (chosen.length === 1 && !isEmail(chosen[0]))
+      problemAt('workHead')('invalid-format', {
+        vi: `"${chosen[0]}" không phải địa chỉ email: ghi email của trưởng đơn vị nhận việc của đơn vị.`,
+        en: `"${chosen[0]}" is not an e-mail address: write the e-mail of the head taking the unit's work.`,
+      });
+    else if (chosen.length === 1) {
+      const person = personNamed(chosen[0], people, snapshot, problemAt('workHead'));
+      const willLead =
+        person &&
+        (leads(person.known?.roles) ||
+          leads(person.listed?.rolesAdded) ||
+          headsAdded.some((head) => head.email === person.head.email));
+      if (person && !willLead)
+        problemAt('workHead')('inconsistent', {
+          vi: `${person.head.fullName} không phải trưởng đơn vị ${planned.code}: ghi email của người này ở cột Trưởng đơn vị của dòng này, hoặc chọn một trưởng đơn vị.`,
+          en: `${person.head.fullName} is not a head of ${planned.code}: write their e-mail in this row's Unit heads column too, or choose one of its heads.`,
+        });
+      const known = snapshot.units.find((unit) => unit.code === planned.code);
+      if (willLead && (person.head.userId === null || person.head.userId !== known?.workHeadUserId))
+        workHead = person.head;
+    }
+
     const action: ImportAction =
       problems.length > 0
         ? 'refused'
-        : planned.action === 'unchanged' && headsAdded.length > 0
+        : planned.action === 'unchanged' && (headsAdded.length > 0 || workHead !== null)
           ? 'update'
           : planned.action;
-    return { ...planned, action, headsAdded, problems };
+    return { ...planned, action, headsAdded, workHead, problems };
   });
+}
+
+/**
+ * Who an e-mail in a unit's row is: someone of the organisation, active, or someone the people's
+ * sheet adds; otherwise the cell is refused (`problem`) and nobody is.
+ */
+function personNamed(
+  email: string,
+  people: readonly PlannedRow[],
+  snapshot: DirectorySnapshot,
+  problem: (code: ValidationProblem['code'], reason: ProblemReason) => void,
+): { head: PlannedHead; known: KnownUser | undefined; listed: PlannedRow | undefined } | null {
+  if (!isEmail(email)) {
+    problem('invalid-format', {
+      vi: `"${email}" không phải địa chỉ email: ghi email của trưởng đơn vị, nhiều người cách nhau bởi dấu phẩy.`,
+      en: `"${email}" is not an e-mail address: write the unit head's e-mail, several separated by commas.`,
+    });
+    return null;
+  }
+  const known = snapshot.usersByEmail.get(email);
+  const listed = people.find((row) => row.email === email);
+  if (known && known.organisationCode !== snapshot.organisationCode) {
+    problem('unknown-reference', {
+      vi: `${email} là tài khoản của một tổ chức khác.`,
+      en: `${email} is another organisation's account.`,
+    });
+    return null;
+  }
+  if (known && !known.active) {
+    problem('inconsistent', {
+      vi: `${known.fullName} đã ngừng hoạt động: hãy kích hoạt lại trên trang của người này, hoặc bỏ email này.`,
+      en: `${known.fullName} is deactivated: reactivate them on their page first, or leave this e-mail out.`,
+    });
+    return null;
+  }
+  if (!known && !listed) {
+    problem('unknown-reference', {
+      vi: `Không có ai với email ${email} trong danh bạ hay ở trang "Danh bạ" của tệp.`,
+      en: `Nobody with the e-mail ${email} is in the directory or on the file's "Directory" sheet.`,
+    });
+    return null;
+  }
+  const head = {
+    email,
+    fullName: listed?.fields.fullName || known?.fullName || email,
+    userId: known?.id ?? null,
+  };
+  return { head, known, listed };
 }
 
 /**

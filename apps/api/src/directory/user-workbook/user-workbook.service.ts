@@ -120,8 +120,10 @@ export class UserWorkbookService {
                 changed: [
                   ...new Set(row.changed.map((field) => (field === 'parentCode' ? field : 'name'))),
                   ...(row.action === 'update' && row.headsAdded.length > 0 ? ['heads'] : []),
+                  ...(row.action === 'update' && row.workHead ? ['workHead'] : []),
                 ],
                 headsAdded: row.headsAdded.map(({ email, fullName }) => ({ email, fullName })),
+                workHead: row.workHead && { email: row.workHead.email, fullName: row.workHead.fullName },
                 problems: inLanguage(row.problems),
               })),
             }
@@ -155,6 +157,7 @@ export class UserWorkbookService {
       users.map((user) => {
         const certificate = certificateView(user);
         return {
+          id: user.id,
           fullName: user.fullName,
           email: user.email,
           unitCode: user.unitCode,
@@ -205,6 +208,7 @@ export class UserWorkbookService {
         }
         // The units' heads last: a head may be someone the people's sheet has just added.
         await grantUnitHeads(manager, org, plan, by);
+        await chooseWorkHeads(manager, org, plan, by);
         return plan;
       });
     } catch (error) {
@@ -246,7 +250,10 @@ async function writeUnits(
   plan: PlannedUnitRow[],
   by: Attribution,
 ): Promise<void> {
-  const toWrite = plan.filter((row) => row.action === 'create' || row.action === 'update');
+  // A row that only adds heads, or chooses who takes the unit's work, leaves the unit's own fields be.
+  const toWrite = plan.filter(
+    (row) => row.action === 'create' || (row.action === 'update' && row.changed.length > 0),
+  );
   const existing = await manager.findBy(OrganisationUnitEntity, {
     organisationCode,
     code: In(toWrite.map((row) => row.code)),
@@ -395,6 +402,41 @@ async function grantUnitHeads(
 }
 
 /**
+ * Gives each unit whose row chooses who takes its work to that head, in the directory's log as if
+ * chosen on the Units page, with the unit's row. After the heads are granted: the one chosen may be
+ * made its head by the same file.
+ */
+async function chooseWorkHeads(
+  manager: EntityManager,
+  organisationCode: string,
+  plan: ImportPlan,
+  by: Attribution,
+): Promise<void> {
+  const idByEmail = new Map(plan.people.flatMap((row) => (row.userId ? [[row.email, row.userId]] : [])));
+  const choices = (plan.units ?? []).flatMap((row) =>
+    row.workHead ? [{ row, userId: row.workHead.userId ?? idByEmail.get(row.workHead.email) }] : [],
+  );
+  if (choices.length === 0) return;
+  const units = await manager.findBy(OrganisationUnitEntity, {
+    organisationCode,
+    code: In(choices.map(({ row }) => row.code)),
+  });
+  for (const { row, userId } of choices) {
+    const unit = units.find((u) => u.code === row.code);
+    // The plan found each unit and head on this transaction's read, or the units' rows added it.
+    if (!unit || !userId) continue;
+    unit.workHeadUserId = userId;
+    unit.updatedAt = new Date(Math.max(Date.now(), Date.parse(unit.updatedAt) + 1)).toISOString();
+    await manager.save(OrganisationUnitEntity, unit);
+    await record(manager, organisationCode, 'unit.changed', by, {
+      code: row.code,
+      workHeadUserId: userId,
+      importedFromRow: row.row,
+    });
+  }
+}
+
+/**
  * The organisation's units, and everyone whose e-mail the file names (on the people's sheet, or as
  * a unit's head), with their roles.
  */
@@ -407,7 +449,7 @@ async function snapshot(
   const emails = [
     ...new Set([
       ...read.people.rows.map((row) => row.cells.email.toLowerCase()).filter(Boolean),
-      ...(read.units?.rows ?? []).flatMap((row) => headEmailsIn(row.cells.heads)),
+      ...(read.units?.rows ?? []).flatMap((row) => headEmailsIn(`${row.cells.heads},${row.cells.workHead}`)),
     ]),
   ];
   const users = emails.length > 0 ? await manager.findBy(UserEntity, { email: In(emails) }) : [];
@@ -467,5 +509,11 @@ async function readBody(request: Request): Promise<Buffer> {
 
 /** A unit as the workbook and the plan name it. */
 function knownUnit(unit: OrganisationUnitEntity): KnownUnit {
-  return { code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn, parentCode: unit.parentCode };
+  return {
+    code: unit.code,
+    nameVi: unit.nameVi,
+    nameEn: unit.nameEn,
+    parentCode: unit.parentCode,
+    workHeadUserId: unit.workHeadUserId,
+  };
 }
