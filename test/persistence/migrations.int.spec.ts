@@ -205,6 +205,66 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     }
   });
 
+  it('finds the people and units whose names were typed with Ð by Đ and by d', async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      await migrateUp(dataSource);
+      while (!(await pendingMigrations(dataSource)).includes('DirectorySearchEth1796250000000'))
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      const reverted = await pendingMigrations(dataSource);
+      const at = '2026-01-05T01:00:00.000Z';
+      // The search text as the search before it wrote it: Ð in lower case, ð, no letter of its own.
+      const before = (...parts: string[]) => {
+        const text = parts.join(' ').normalize('NFC').toLowerCase();
+        return `${text}\n${text
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/g, 'd')}`;
+      };
+      await dataSource.query(
+        `INSERT INTO organisations (code, name_vi, name_en, created_at, updated_at) VALUES ('kt', 'Kon Tum', 'Kon Tum', '${at}', '${at}')`,
+      );
+      await dataSource.query(
+        `INSERT INTO organisation_units (organisation_code, code, name_vi, name_en, parent_code, created_at, updated_at, search_text)
+         VALUES ('kt', 'vp-dt', 'Phòng Ðào tạo', 'Training', NULL, '${at}', '${at}', :text)`.replace(
+          ':text',
+          `'${before('vp-dt', 'Phòng Ðào tạo', 'Training')}'`,
+        ),
+      );
+      for (const [id, name] of [
+        ['u1', 'Ðinh Văn Ban'],
+        ['u2', 'Đinh Thị Hà'],
+      ])
+        await dataSource.query(
+          `INSERT INTO users (id, organisation_code, unit_code, full_name, title, email, password_hash, oidc_subject, locale, active, created_at, updated_at, search_text)
+           VALUES ('${id}', 'kt', NULL, '${name}', NULL, '${id}@kontum.gov.vn', NULL, NULL, 'vi', ${kind === 'postgres' ? 'true' : '1'}, '${at}', '${at}', '${before(name, `${id}@kontum.gov.vn`)}')`,
+        );
+      const found = async (table: string, query: string) =>
+        Number(
+          (
+            await dataSource
+              .createQueryBuilder()
+              .select('COUNT(*)', 'n')
+              .from(table, 't')
+              .where("t.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query) })
+              .getRawOne<{ n: number | string }>()
+          )?.n,
+        );
+      // Before it, "Đinh" found only the name typed with Đ.
+      expect(await found('users', 'Đinh')).toBe(1);
+
+      expect(await migrateUp(dataSource)).toEqual(reverted);
+      for (const query of ['Đinh', 'dinh'])
+        expect({ query, found: await found('users', query) }).toEqual({ query, found: 2 });
+      for (const query of ['Đào tạo', 'dao tao'])
+        expect({ query, found: await found('organisation_units', query) }).toEqual({ query, found: 1 });
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
   it('counts on each task the messages written about it before the count was kept', async () => {
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);

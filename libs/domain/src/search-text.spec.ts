@@ -19,6 +19,16 @@ describe('directory search text', () => {
     expect(searchText('vp-ubnd', 'Ủy ban nhân dân tỉnh')).toContain('uy ban nhan dan tinh');
   });
 
+  it('reads Ð, as the old fonts’ conversions leave it for Đ, as Đ: in a name and in a query', () => {
+    const typedWithEth = searchText('Ðinh Thị Ðào', 'dao.dt@kontum.gov.vn');
+    for (const query of ['Đinh', 'đinh thị đào', 'dinh', 'dao'])
+      expect({ query, found: typedWithEth.includes(containsPattern(query).slice(1, -1)) }).toEqual({
+        query,
+        found: true,
+      });
+    expect({ query: 'Ðỗ', found: finds('Ðỗ') }).toEqual({ query: 'Ðỗ', found: true });
+  });
+
   it('keeps a decomposed name as the composed one', () => {
     expect(searchText('Trịnh Thị Huyền'.normalize('NFD'))).toBe(searchText('Trịnh Thị Huyền'));
   });

@@ -5,10 +5,11 @@
  * ("Đỗ", "đặng") finds those letters, one typed without ("do", "dang") finds the names with any
  * marks, as people search a directory both ways. It works whether a name was typed composed or
  * decomposed (Unikey's "tổ hợp", pasted text), and on SQLite, whose LOWER() folds A–Z only, as on
- * PostgreSQL.
+ * PostgreSQL. Ð (U+00D0, which conversions from the old Vietnamese fonts leave for Đ) is read as Đ
+ * in a name and in a query, as the names' order reads it (`nameSortKey`).
  */
 export function searchText(...parts: string[]): string {
-  const text = parts.join(' ').normalize('NFC').toLowerCase();
+  const text = lowerCase(parts.join(' '));
   const unmarked = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -19,6 +20,11 @@ export function searchText(...parts: string[]): string {
 
 /** The `LIKE` pattern (`ESCAPE '\'`) of a query in {@link searchText}: contains it, `%` and `_` literal. */
 export function containsPattern(query: string): string {
-  const text = query.trim().normalize('NFC').toLowerCase();
+  const text = lowerCase(query.trim());
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Composed, in lower case, with ð (Ð's lower case) as đ. */
+function lowerCase(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/ð/g, 'đ');
 }

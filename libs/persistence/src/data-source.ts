@@ -57,6 +57,7 @@ import { PasswordResetMails1796210000000 } from './migrations/1796210000000-pass
 import { TaskCommentsCount1796220000000 } from './migrations/1796220000000-task-comments-count.migration';
 import { UnitWorkHead1796230000000 } from './migrations/1796230000000-unit-work-head.migration';
 import { UserNameSortKey1796240000000 } from './migrations/1796240000000-user-name-sort-key.migration';
+import { DirectorySearchEth1796250000000 } from './migrations/1796250000000-directory-search-eth.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -118,6 +119,7 @@ export const MIGRATIONS = [
   TaskCommentsCount1796220000000,
   UnitWorkHead1796230000000,
   UserNameSortKey1796240000000,
+  DirectorySearchEth1796250000000,
 ];
 
 /**
