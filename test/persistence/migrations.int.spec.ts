@@ -7,6 +7,26 @@ import {
   pendingMigrations,
 } from '@qcycle/persistence';
 import { createTestDatabase, type TestDatabaseKind } from '@qcycle/testing';
+import type { DataSource } from 'typeorm';
+
+/** Migrated up, then back to before `name` (and whatever came after it): the migrations then pending. */
+async function revertedToBefore(dataSource: DataSource, name: string): Promise<string[]> {
+  await migrateUp(dataSource);
+  while (!(await pendingMigrations(dataSource)).includes(name))
+    await dataSource.undoLastMigration({ transaction: 'each' });
+  return pendingMigrations(dataSource);
+}
+
+/** How many rows of `table` the directory's search finds for `query`, as the API asks. */
+async function searchFinds(dataSource: DataSource, table: string, query: string): Promise<number> {
+  const found = await dataSource
+    .createQueryBuilder()
+    .select('COUNT(*)', 'n')
+    .from(table, 't')
+    .where("t.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query) })
+    .getRawOne<{ n: number | string }>();
+  return Number(found?.n);
+}
 
 describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kind) => {
   it('apply every migration, create the tables, and revert to an empty schema', async () => {
@@ -101,11 +121,8 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);
     try {
-      await migrateUp(dataSource);
       // Back to before the search text (and whatever came after it), whatever was added since.
-      while (!(await pendingMigrations(dataSource)).includes('DirectorySearchText1796060000000'))
-        await dataSource.undoLastMigration({ transaction: 'each' });
-      const reverted = await pendingMigrations(dataSource);
+      const reverted = await revertedToBefore(dataSource, 'DirectorySearchText1796060000000');
       const at = '2026-01-05T01:00:00.000Z';
       await dataSource.query(
         `INSERT INTO organisations (code, name_vi, name_en, created_at, updated_at) VALUES ('kt', 'Kon Tum', 'Kon Tum', '${at}', '${at}')`,
@@ -132,23 +149,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
         { id: 'r1', role: 'admin' },
       ]);
 
-      const found = async (table: string, query: string) =>
-        (
-          await dataSource
-            .createQueryBuilder()
-            .select('COUNT(*)', 'n')
-            .from(table, 't')
-            .where("t.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query) })
-            .getRawOne<{ n: number | string }>()
-        )?.n;
       for (const query of ['Đỗ', 'đỗ văn', 'do van an', 'DO.AN@'])
-        expect({ query, found: Number(await found('users', query)) }).toEqual({ query, found: 1 });
+        expect({ query, found: await searchFinds(dataSource, 'users', query) }).toEqual({ query, found: 1 });
       for (const query of ['Ủy ban', 'UY BAN', "people's"])
-        expect({ query, found: Number(await found('organisation_units', query)) }).toEqual({
+        expect({ query, found: await searchFinds(dataSource, 'organisation_units', query) }).toEqual({
           query,
           found: 1,
         });
-      expect(Number(await found('users', '%'))).toBe(0);
+      expect(await searchFinds(dataSource, 'users', '%')).toBe(0);
 
       // Reverted (a rollback), the column goes and the roles stay.
       while (!(await pendingMigrations(dataSource)).includes('DirectorySearchText1796060000000'))
@@ -166,10 +174,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);
     try {
-      await migrateUp(dataSource);
-      while (!(await pendingMigrations(dataSource)).includes('UserNameSortKey1796240000000'))
-        await dataSource.undoLastMigration({ transaction: 'each' });
-      const reverted = await pendingMigrations(dataSource);
+      const reverted = await revertedToBefore(dataSource, 'UserNameSortKey1796240000000');
       const at = '2026-01-05T01:00:00.000Z';
       await dataSource.query(
         `INSERT INTO organisations (code, name_vi, name_en, created_at, updated_at) VALUES ('kt', 'Kon Tum', 'Kon Tum', '${at}', '${at}')`,
@@ -209,10 +214,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);
     try {
-      await migrateUp(dataSource);
-      while (!(await pendingMigrations(dataSource)).includes('DirectorySearchEth1796250000000'))
-        await dataSource.undoLastMigration({ transaction: 'each' });
-      const reverted = await pendingMigrations(dataSource);
+      const reverted = await revertedToBefore(dataSource, 'DirectorySearchEth1796250000000');
       const at = '2026-01-05T01:00:00.000Z';
       // The search text as the search before it wrote it: Ð in lower case, ð, no letter of its own.
       const before = (...parts: string[]) => {
@@ -240,25 +242,17 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
           `INSERT INTO users (id, organisation_code, unit_code, full_name, title, email, password_hash, oidc_subject, locale, active, created_at, updated_at, search_text)
            VALUES ('${id}', 'kt', NULL, '${name}', NULL, '${id}@kontum.gov.vn', NULL, NULL, 'vi', ${kind === 'postgres' ? 'true' : '1'}, '${at}', '${at}', '${before(name, `${id}@kontum.gov.vn`)}')`,
         );
-      const found = async (table: string, query: string) =>
-        Number(
-          (
-            await dataSource
-              .createQueryBuilder()
-              .select('COUNT(*)', 'n')
-              .from(table, 't')
-              .where("t.search_text LIKE :like ESCAPE '\\'", { like: containsPattern(query) })
-              .getRawOne<{ n: number | string }>()
-          )?.n,
-        );
       // Before it, "Đinh" found only the name typed with Đ.
-      expect(await found('users', 'Đinh')).toBe(1);
+      expect(await searchFinds(dataSource, 'users', 'Đinh')).toBe(1);
 
       expect(await migrateUp(dataSource)).toEqual(reverted);
       for (const query of ['Đinh', 'dinh'])
-        expect({ query, found: await found('users', query) }).toEqual({ query, found: 2 });
+        expect({ query, found: await searchFinds(dataSource, 'users', query) }).toEqual({ query, found: 2 });
       for (const query of ['Đào tạo', 'dao tao'])
-        expect({ query, found: await found('organisation_units', query) }).toEqual({ query, found: 1 });
+        expect({ query, found: await searchFinds(dataSource, 'organisation_units', query) }).toEqual({
+          query,
+          found: 1,
+        });
     } finally {
       await dataSource.destroy();
       await database.drop();
@@ -269,10 +263,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
     const database = await createTestDatabase(kind);
     const dataSource = await openDataSource(database.config);
     try {
-      await migrateUp(dataSource);
-      while (!(await pendingMigrations(dataSource)).includes('TaskCommentsCount1796220000000'))
-        await dataSource.undoLastMigration({ transaction: 'each' });
-      const reverted = await pendingMigrations(dataSource);
+      const reverted = await revertedToBefore(dataSource, 'TaskCommentsCount1796220000000');
       const talkedAbout = 'quality-cycle/kt/2024/approval/approve/1';
       const quiet = 'quality-cycle/kt/2024/assignment/accept';
       for (const id of [talkedAbout, quiet])

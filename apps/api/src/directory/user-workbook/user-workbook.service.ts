@@ -34,6 +34,7 @@ import {
   planUnitHeads,
   planUnitImport,
   unitsAfterImport,
+  type PlannedHead,
   type PlannedUnitRow,
 } from './unit-import-plan';
 
@@ -365,6 +366,15 @@ async function updateUser(
 }
 
 /**
+ * The id of someone a unit's row names: in the directory already, or added by the people's rows
+ * just written (`row.userId` is then theirs).
+ */
+function headIds(plan: ImportPlan): (head: PlannedHead) => string | undefined {
+  const idByEmail = new Map(plan.people.flatMap((row) => (row.userId ? [[row.email, row.userId]] : [])));
+  return (head) => head.userId ?? idByEmail.get(head.email);
+}
+
+/**
  * Makes each head the units' rows add the head of that unit, in the directory's log as if granted on
  * their page, with the unit's row.
  */
@@ -374,9 +384,9 @@ async function grantUnitHeads(
   plan: ImportPlan,
   by: Attribution,
 ): Promise<void> {
-  const idByEmail = new Map(plan.people.flatMap((row) => (row.userId ? [[row.email, row.userId]] : [])));
+  const idOf = headIds(plan);
   const grants = (plan.units ?? []).flatMap((row) =>
-    row.headsAdded.map((head) => ({ row, userId: head.userId ?? idByEmail.get(head.email) })),
+    row.headsAdded.map((head) => ({ row, userId: idOf(head) })),
   );
   if (grants.length === 0) return;
   const users = await manager.findBy(UserEntity, {
@@ -412,9 +422,9 @@ async function chooseWorkHeads(
   plan: ImportPlan,
   by: Attribution,
 ): Promise<void> {
-  const idByEmail = new Map(plan.people.flatMap((row) => (row.userId ? [[row.email, row.userId]] : [])));
+  const idOf = headIds(plan);
   const choices = (plan.units ?? []).flatMap((row) =>
-    row.workHead ? [{ row, userId: row.workHead.userId ?? idByEmail.get(row.workHead.email) }] : [],
+    row.workHead ? [{ row, userId: idOf(row.workHead) }] : [],
   );
   if (choices.length === 0) return;
   const units = await manager.findBy(OrganisationUnitEntity, {
