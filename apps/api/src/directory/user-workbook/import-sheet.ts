@@ -127,7 +127,10 @@ export function unitsNamed(text: string, units: readonly KnownUnit[]): KnownUnit
   return found.filter((unit, index) => found.findIndex((other) => other.code === unit.code) === index);
 }
 
-/** The same words, whatever the case, spacing, Unicode composition or a note in brackets. */
+/**
+ * The same words, whatever the case, spacing, Unicode composition, a note in brackets or the
+ * apostrophe's shape (Excel's autocorrect types ’ for ').
+ */
 export function sameWords(a: string, b: string): boolean {
   return words(a) === words(b);
 }
@@ -137,6 +140,7 @@ function words(text: string): string {
     .normalize('NFC')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[*:]/g, ' ')
+    .replace(/[‘’]/g, "'")
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .toLocaleLowerCase('vi');

@@ -293,6 +293,25 @@ describe('what an import of units would do', () => {
       });
     });
 
+    it('reads the column under its English heading too, its apostrophe typed either way', () => {
+      for (const heading of ["Head taking the unit's work", 'Head taking the unit’s work']) {
+        const read = readDirectoryFile([
+          {
+            sheet: 'Units',
+            rows: [
+              ['Unit code', 'Vietnamese name', heading],
+              ['vp-tonghop', '', 'hung@x.vn'],
+            ],
+          },
+        ]);
+        expect({
+          heading,
+          cells: read.units!.rows[0].cells.workHead,
+          ignored: read.units!.ignoredColumns,
+        }).toEqual({ heading, cells: 'hung@x.vn', ignored: [] });
+      }
+    });
+
     it('leaves the unit unchanged when the cell names the head already chosen, or is empty', () => {
       const rows = planWorkHeads([
         ['vp-tonghop', '', '', '', 'nam@x.vn', 'nam@x.vn'],
