@@ -823,8 +823,7 @@ async function claimRow<E extends { updatedAt: string }>(
   ifUnchangedSince: string | undefined,
   refusal: () => Promise<QcycleError>,
 ): Promise<string> {
-  // Later than the stamp read, even within its millisecond, so that no two states share a stamp.
-  const stamp = new Date(Math.max(Date.now(), Date.parse(read) + 1)).toISOString();
+  const stamp = stampAfter(read);
   // The same instant however it is written ("…:30Z", "…:30.000Z").
   const unchanged = ifUnchangedSince === undefined || Date.parse(ifUnchangedSince) === Date.parse(read);
   const { affected } = unchanged
@@ -832,6 +831,14 @@ async function claimRow<E extends { updatedAt: string }>(
     : { affected: 0 };
   if (affected !== 1) throw await refusal();
   return stamp;
+}
+
+/**
+ * A row's new `updatedAt`: now, and later than the stamp it had even within its millisecond, so that
+ * no two states share a stamp and an edit made on the old copy (`ifUnchangedSince`) is refused.
+ */
+export function stampAfter(read: string): string {
+  return new Date(Math.max(Date.now(), Date.parse(read) + 1)).toISOString();
 }
 
 function assignmentView(a: RoleAssignmentEntity): RoleAssignmentView {

@@ -16,7 +16,7 @@ import type { Principal } from '../../auth/principal';
 import { sortByName } from '../../common/by-name';
 import { certificateView } from '../auditor-certificate';
 import { conflict, isUniqueViolation } from '../directory-errors';
-import { newAssignment, newUserRow, record } from '../directory.service';
+import { newAssignment, newUserRow, record, stampAfter } from '../directory.service';
 import type { UserImportView } from '../dto/user-workbook.dto';
 import { directoryExport, userImportTemplate } from './directory-workbook';
 import { IMPORT_MAX_BYTES, ImportFileUnreadable, readImportFile } from './import-file';
@@ -295,8 +295,7 @@ async function writeUnits(
     if (!unit) continue;
     Object.assign(unit, { nameVi: name.vi, nameEn: name.en, parentCode: row.fields.parentCode });
     unit.searchText = searchable;
-    // Later than the stamp an editor may hold, so that their edit made on the old copy is refused.
-    unit.updatedAt = new Date(Math.max(Date.parse(stamp), Date.parse(unit.updatedAt) + 1)).toISOString();
+    unit.updatedAt = stampAfter(unit.updatedAt);
     await manager.save(OrganisationUnitEntity, unit);
     await record(manager, organisationCode, 'unit.changed', by, {
       code: row.code,
@@ -343,8 +342,7 @@ async function updateUser(
     Object.assign(user, changes);
     user.searchText = searchText(user.fullName, user.email);
     user.nameSortKey = nameSortKey(user.fullName);
-    // Later than the stamp an editor may hold, so that their edit made on the old copy is refused.
-    user.updatedAt = new Date(Math.max(Date.now(), Date.parse(user.updatedAt) + 1)).toISOString();
+    user.updatedAt = stampAfter(user.updatedAt);
     await manager.save(UserEntity, user);
     await record(manager, organisationCode, 'user.changed', by, {
       userId: user.id,
@@ -436,7 +434,7 @@ async function chooseWorkHeads(
     // The plan found each unit and head on this transaction's read, or the units' rows added it.
     if (!unit || !userId) continue;
     unit.workHeadUserId = userId;
-    unit.updatedAt = new Date(Math.max(Date.now(), Date.parse(unit.updatedAt) + 1)).toISOString();
+    unit.updatedAt = stampAfter(unit.updatedAt);
     await manager.save(OrganisationUnitEntity, unit);
     await record(manager, organisationCode, 'unit.changed', by, {
       code: row.code,
