@@ -1481,13 +1481,30 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         vi('cycles:nextYear.leadBeforeClose', { year: 2025, count: KONTUM_2024_TEMPLATE.objectives.length }),
       )
       .waitFor();
-    // Next year takes its roster as the directory stands when it starts: who would get the work.
+    // Next year takes its roster as the directory stands when it starts: who would get the work. A
+    // deputy put in charge of the general division leads it too, and by name comes first: the
+    // roster says nobody chose him, and who else leads it.
+    await org.join('deputy.tonghop', {
+      fullName: 'Đinh Văn Ban',
+      title: 'Phó Chánh Văn phòng',
+      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+    });
     await card.getByText(vi('cycles:roster.show')).click();
     const roster = card.getByRole('region', { name: vi('cycles:roster.title') });
-    await roster.locator('tr', { hasText: 'Phòng Tổng hợp' }).getByText('Võ Đình Nam').waitFor();
+    await expect(
+      roster
+        .locator('tr', { hasText: 'Phòng Tổng hợp' })
+        .locator(`td[data-label="${vi('cycles:roster.head')}"]`)
+        .textContent(),
+    ).resolves.toBe(`Đinh Văn Ban ${vi('cycles:roster.firstByName', { others: 'Võ Đình Nam' })}`);
     await qmr.check('the running cycle’s dashboard offering next year', {
       screenshot: 'cycle-next-year-before-close',
     });
+    // He leaves before 2025 starts: the general division's work stays with its head.
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('deputy.tonghop')}`, { active: false }))
+        .status,
+    ).toBe(200);
     // Only the Quality Representative and the administrator start a year: the leader sees no card.
     const leader = await as('leader');
     await leader.open(cyclePath(cycleId));

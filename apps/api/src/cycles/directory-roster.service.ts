@@ -120,11 +120,15 @@ export class DirectoryRosterService {
       leaders,
       representatives,
       qualityRepresentative,
-      units: units.map((unit) => ({
-        unit,
-        head: headTakingWork(holders('unit-head', unit.code), unit.workHeadUserId),
-        staff: holders('staff').filter((u) => u.unitCode === unit.code),
-      })),
+      units: units.map((unit) => {
+        const heads = holders('unit-head', unit.code);
+        return {
+          unit,
+          head: headTakingWork(heads, unit.workHeadUserId),
+          heads,
+          staff: holders('staff').filter((u) => u.unitCode === unit.code),
+        };
+      }),
       leadAuditor,
       auditors,
       missing,
@@ -139,7 +143,8 @@ export interface RosterAsItStands {
   representatives: UserEntity[];
   /** The one starting the year when they hold the role, else the only holder; none when ambiguous. */
   qualityRepresentative?: UserEntity;
-  units: { unit: OrganisationUnitEntity; head?: UserEntity; staff: UserEntity[] }[];
+  /** Each unit's `head` taking its work among its active `heads` (by name), and its staff. */
+  units: { unit: OrganisationUnitEntity; head?: UserEntity; heads: UserEntity[]; staff: UserEntity[] }[];
   leadAuditor?: UserEntity;
   auditors: UserEntity[];
   /** The roles `rosterFor` refuses the year for lacking (422 ROSTER_INCOMPLETE). */

@@ -35,13 +35,15 @@ export class RosterController {
     return {
       leaders: taken.leaders.map(person),
       qualityRepresentative: qualityRepresentative ? person(qualityRepresentative) : null,
-      units: taken.units.map(({ unit, head, staff }) => {
+      units: taken.units.map(({ unit, head, heads, staff }) => {
         const takesWork = head ?? qualityRepresentative;
         return {
           code: unit.code,
           name: { vi: unit.nameVi, en: unit.nameEn },
           head: takesWork ? person(takesWork) : null,
           standsIn: !head,
+          chosen: head !== undefined && head.id === unit.workHeadUserId,
+          otherHeads: heads.filter((other) => other.id !== head?.id).map(person),
           staff: staff.map(person),
         };
       }),

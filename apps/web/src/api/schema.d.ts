@@ -4837,11 +4837,18 @@ export interface components {
             userId: string;
         };
         RosterUnitView: {
+            /**
+             * @description The administrator chose head for the unit (the Units page, or the import’s units sheet); false: it is the first of its heads by name
+             * @example false
+             */
+            chosen: boolean;
             /** @example vp-tonghop */
             code: string;
             /** @description Who takes the unit's work (accepts its objectives, answers for its reports): the head chosen for it, else the first of its heads by name; the Quality Representative for a unit without a head (standsIn). null only when there is no Quality Representative either */
             head: components["schemas"]["RosterPersonView"] | null;
             name: components["schemas"]["LocalizedNameView"];
+            /** @description The unit’s other active heads, by name: they lead it too, but a year started now gives its work to head */
+            otherHeads: components["schemas"]["RosterPersonView"][];
             /** @description The unit's active staff, by name */
             staff: components["schemas"]["RosterPersonView"][];
             /**

@@ -33,6 +33,20 @@ export class RosterUnitView {
   })
   standsIn!: boolean;
 
+  @ApiProperty({
+    example: false,
+    description:
+      'The administrator chose head for the unit (the Units page, or the import’s units sheet); false: it is the first of its heads by name',
+  })
+  chosen!: boolean;
+
+  @ApiProperty({
+    type: [RosterPersonView],
+    description:
+      'The unit’s other active heads, by name: they lead it too, but a year started now gives its work to head',
+  })
+  otherHeads!: RosterPersonView[];
+
   @ApiProperty({ type: [RosterPersonView], description: "The unit's active staff, by name" })
   staff!: RosterPersonView[];
 }

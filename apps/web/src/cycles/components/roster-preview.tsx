@@ -9,8 +9,8 @@ type RosterPerson = Schemas['RosterPersonView'];
 /**
  * Who would get the year's work if it were started now (GET /roster): the year takes its roster from
  * the directory once, at its start, so a wrong head or a missing auditor found after costs a year of
- * hand-overs. Each unit with whoever takes its work — the Quality Representative where it has no head
- * — and its staff; the leaders, the lead auditor and the auditors; and, first, what the directory
+ * hand-overs. Each unit with whoever takes its work — the Quality Representative where it has no head;
+ * with several heads, whether that one was chosen or is the first by name — and its staff; the leaders, the lead auditor and the auditors; and, first, what the directory
  * still lacks, which the start would be refused for.
  */
 export function RosterPreview() {
@@ -58,6 +58,15 @@ export function RosterPreview() {
                 <td data-label={t('roster.head')}>
                   {unit.head?.name ?? '—'}
                   {unit.standsIn && unit.head && <span className="muted small"> {t('roster.standsIn')}</span>}
+                  {/* Several heads: whether someone chose this one, so a year is not started on a name's order. */}
+                  {unit.otherHeads.length > 0 && (
+                    <span className="muted small">
+                      {' '}
+                      {t(unit.chosen ? 'roster.chosenAmong' : 'roster.firstByName', {
+                        others: names(unit.otherHeads),
+                      })}
+                    </span>
+                  )}
                 </td>
                 <td data-label={t('roster.staff')}>{names(unit.staff)}</td>
               </tr>
