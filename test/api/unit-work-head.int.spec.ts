@@ -39,6 +39,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         unitCode: 'vp-tonghop',
         roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
       });
+      // Nam leads the public-service centre too, whose work is his alone.
+      const granted = await org.as('admin', 'POST', `/api/v1/users/${org.idOf('head.tonghop')}/roles`, {
+        role: 'unit-head',
+        unitCode: 'vp-ttpvhcc',
+      });
+      expect(granted.status).toBe(201);
     });
 
     afterAll(async () => {
@@ -108,6 +114,61 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       const acceptance = await org.waitForTask('head.tonghop', 'unit-acceptance');
       expect(acceptance.assigneeUserId).toBe(org.idOf('head.tonghop'));
       expect(await org.inbox('deputy.tonghop', 'unit-acceptance')).toEqual([]);
+    });
+
+    it("moves the division's open work to the other head mid-year, that unit's tasks alone", async () => {
+      // Those they hold (the one who hands a task over stays its delegate, and still sees it).
+      const acceptances = async (local: string) =>
+        (await org.inbox(local, 'unit-acceptance'))
+          .filter((task) => task.assigneeUserId === org.idOf(local))
+          .map((task) => task.unitCode)
+          .sort();
+      await org.waitForTask('head.tonghop', 'unit-acceptance');
+      for (let attempt = 0; (await acceptances('head.tonghop')).length < 2 && attempt < 100; attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await acceptances('head.tonghop')).toEqual(['vp-tonghop', 'vp-ttpvhcc']);
+      // From February the deputy takes the division's work: the administrator chooses him, and the
+      // Quality Representative hands him what Nam holds of it — not the centre's.
+      expect((await choose(deputy)).status).toBe(200);
+      const handoversPath = `/api/v1/cycles/${organisationCode}-2024/handovers`;
+      const body = {
+        fromUserId: org.idOf('head.tonghop'),
+        toUserId: deputy,
+        reason: 'Phó Chánh Văn phòng phụ trách Phòng Tổng hợp từ tháng 2',
+      };
+      // Refused whole first, nothing handed over: a unit the organisation does not have, a malformed
+      // code, a unit the head asking does not lead.
+      const unknown = await org.as<{ details: { fields: Record<string, string[]> } }>(
+        'qmr',
+        'POST',
+        handoversPath,
+        { ...body, unitCode: 'vp-khong-co' },
+      );
+      expect([unknown.status, Object.keys(unknown.body.details.fields)]).toEqual([422, ['unitCode']]);
+      const malformed = await org.as<{ details: { fields: Record<string, string[]> } }>(
+        'qmr',
+        'POST',
+        handoversPath,
+        { ...body, unitCode: 'Phòng Tổng hợp' },
+      );
+      expect([malformed.status, Object.keys(malformed.body.details.fields)]).toEqual([400, ['unitCode']]);
+      expect(
+        (await org.as('head.tonghop', 'POST', handoversPath, { ...body, unitCode: 'vp-kiemsoat-tthc' }))
+          .status,
+      ).toBe(403);
+      expect(await acceptances('deputy.tonghop')).toEqual([]);
+
+      const moved = await org.as<{
+        unitCode: string | null;
+        handedOver: { taskId: string; assigneeUserId: string }[];
+        refused: unknown[];
+      }>('qmr', 'POST', handoversPath, { ...body, unitCode: 'vp-tonghop' });
+      expect(moved.status).toBe(200);
+      expect(moved.body.unitCode).toBe('vp-tonghop');
+      expect(moved.body.handedOver.map((task) => task.assigneeUserId)).toEqual([deputy]);
+      expect(moved.body.refused).toEqual([]);
+      expect(await acceptances('deputy.tonghop')).toEqual(['vp-tonghop']);
+      expect(await acceptances('head.tonghop')).toEqual(['vp-ttpvhcc']);
     });
 
     it('goes back to the first by name when the choice is taken back, and a deactivated head cannot be chosen', async () => {

@@ -8,7 +8,12 @@ import {
   QcycleErrorCode,
   type ErrorLanguage,
 } from '@qcycle/contracts';
-import { EventLogEntryEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
+import {
+  EventLogEntryEntity,
+  OrganisationUnitEntity,
+  QualityCycleEntity,
+  TaskEntity,
+} from '@qcycle/persistence';
 import { problemInLanguage, unitOfWork, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
@@ -41,7 +46,7 @@ export class TaskHandoversService {
   async handOver(
     caller: Principal,
     cycleId: string,
-    { fromUserId, toUserId, reason }: HandOverTasksDto,
+    { fromUserId, toUserId, reason, unitCode }: HandOverTasksDto,
     requestId: string,
     language: ErrorLanguage,
   ): Promise<TaskHandoverView> {
@@ -57,15 +62,20 @@ export class TaskHandoversService {
         { fields: { toUserId: ['must be someone else than fromUserId'] } },
       );
 
+    if (unitCode !== undefined) await this.requireUnit(caller, unitCode);
+    // The caller's to hand over, of the unit asked for.
+    const handed = (task: TaskEntity) =>
+      this.mayHandOver(caller, task) && (unitCode === undefined || unitOfWork(task) === unitCode);
+
     const tasks = this.dataSource.getRepository(TaskEntity);
     const open = (
       await tasks.find({
         where: { cycleId, assigneeUserId: fromUserId, status: 'open' },
         order: { openedAt: 'ASC', id: 'ASC' },
       })
-    ).filter((task) => this.mayHandOver(caller, task));
+    ).filter(handed);
 
-    const handedOver: HandedOverTaskView[] = await this.handedOverBefore(caller, cycleId, requestId, {
+    const handedOver: HandedOverTaskView[] = await this.handedOverBefore(cycleId, requestId, handed, {
       fromUserId,
       toUserId,
       still: new Set(open.map((task) => task.id)),
@@ -87,7 +97,7 @@ export class TaskHandoversService {
         refused.push(refusalOf(task, error, language));
       }
     }
-    return { cycleId, fromUserId, toUserId, handedOver, refused };
+    return { cycleId, fromUserId, toUserId, unitCode: unitCode ?? null, handedOver, refused };
   }
 
   /** 404 for a cycle that is not recorded, or not of the caller's organisation. */
@@ -97,6 +107,25 @@ export class TaskHandoversService {
       ((await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: cycleId })) ||
         (await this.dataSource.getRepository(TaskEntity).existsBy({ cycleId })));
     if (!known) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
+  }
+
+  /**
+   * A unit to hand over the work of: one of the organisation's (422 naming unitCode otherwise), and,
+   * for a unit head, one they head (403: the others' tasks are none of theirs).
+   */
+  private async requireUnit(caller: Principal, unitCode: string): Promise<void> {
+    const known = await this.dataSource
+      .getRepository(OrganisationUnitEntity)
+      .existsBy({ organisationCode: caller.organisationCode, code: unitCode });
+    if (!known)
+      throw new QcycleError(
+        QcycleErrorCode.RuleViolated,
+        'default',
+        { fields: 'unitCode' },
+        { fields: { unitCode: [`no unit ${unitCode} in your organisation`] } },
+      );
+    if (!hasRole(caller, 'quality-representative') && !caller.headOfUnits.includes(unitCode))
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
   }
 
   /**
@@ -114,9 +143,9 @@ export class TaskHandoversService {
    * from its answer (they are no longer `fromUserId`'s to find).
    */
   private async handedOverBefore(
-    caller: Principal,
     cycleId: string,
     requestId: string,
+    handed: (task: TaskEntity) => boolean,
     { fromUserId, toUserId, still }: { fromUserId: string; toUserId: string; still: ReadonlySet<string> },
   ): Promise<HandedOverTaskView[]> {
     const events = await this.dataSource
@@ -135,9 +164,7 @@ export class TaskHandoversService {
     const tasks = await this.dataSource
       .getRepository(TaskEntity)
       .find({ where: { id: In(taskIds) }, order: { openedAt: 'ASC', id: 'ASC' } });
-    return tasks
-      .filter((task) => this.mayHandOver(caller, task))
-      .map((task) => ({ ...brief(task), assigneeUserId: toUserId }));
+    return tasks.filter(handed).map((task) => ({ ...brief(task), assigneeUserId: toUserId }));
   }
 }
 

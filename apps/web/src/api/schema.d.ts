@@ -583,7 +583,7 @@ export interface paths {
         put?: never;
         /**
          * Hand all of one person's open tasks in a cycle to someone else at once (someone who left): the Quality Representative, or a unit head for their units' tasks
-         * @description Each open task fromUserId holds in the cycle (a unit head's: those of the units they head) is reassigned as POST /tasks/{taskId}/reassign would: the workflow checks the person for that task, the previous holder stays a delegate, a report taken from someone no longer active takes the objective's later reports with it, each is recorded (task.reassigned, with this request's id) and notified. 200 with handedOver and refused: what the workflow refuses (an approval to someone not a leader, an audit step to someone not an auditor or of the audited unit) and a task no longer open (completed meanwhile) stay listed in refused with the code and reasons the single route would answer. 422 RULE_VIOLATED naming toUserId when the person is not an active user of your organisation, or is fromUserId; 404 for a cycle not of your organisation. Retrying with the same x-request-id hands nothing over twice and lists again what the first attempt handed over. 503 when a workflow did not answer in time: repeat with the same x-request-id.
+         * @description Each open task fromUserId holds in the cycle (a unit head's: those of the units they head; with unitCode, only that unit's work, as when a unit's work moves from one of its heads to another mid-year) is reassigned as POST /tasks/{taskId}/reassign would: the workflow checks the person for that task, the previous holder stays a delegate, a report taken from someone no longer active takes the objective's later reports with it, each is recorded (task.reassigned, with this request's id) and notified. 200 with handedOver and refused: what the workflow refuses (an approval to someone not a leader, an audit step to someone not an auditor or of the audited unit) and a task no longer open (completed meanwhile) stay listed in refused with the code and reasons the single route would answer. 422 RULE_VIOLATED naming toUserId when the person is not an active user of your organisation, or is fromUserId, or naming unitCode for a unit not of your organisation; 403 for a unit head naming a unit they do not head; 404 for a cycle not of your organisation. Retrying with the same x-request-id hands nothing over twice and lists again what the first attempt handed over. 503 when a workflow did not answer in time: repeat with the same x-request-id.
          */
         post: operations["TaskHandoversController_handOver"];
         delete?: never;
@@ -3018,6 +3018,11 @@ export interface components {
              * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
              */
             toUserId: string;
+            /**
+             * @description Only the tasks whose work is this unit's (its acceptance, its reports, its corrective actions; not an auditor's step in it): when one of its heads hands the unit's work to another mid-year and keeps the rest of theirs. Without it, all of fromUserId's
+             * @example vp-tonghop
+             */
+            unitCode?: string;
         };
         IndicatorTargetView: {
             /**
@@ -5273,6 +5278,11 @@ export interface components {
             refused: components["schemas"]["RefusedHandoverView"][];
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             toUserId: string;
+            /**
+             * @description The unit whose work alone was handed over, as asked; null for all of fromUserId’s tasks
+             * @example null
+             */
+            unitCode: string | null;
         };
         TaskHistoryEntryView: {
             /**

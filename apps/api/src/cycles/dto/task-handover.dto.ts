@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { QcycleErrorCode } from '@qcycle/contracts';
 import { TASK_KINDS } from '@qcycle/domain';
+import { UNIT_CODE_PATTERN } from '../../directory/dto/directory.dto';
 import { TaskTitleView } from '../../tasks/dto/task.dto';
 
 export class HandOverTasksDto {
@@ -33,6 +34,16 @@ export class HandOverTasksDto {
   @MinLength(3)
   @MaxLength(500)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'vp-tonghop',
+    description:
+      "Only the tasks whose work is this unit's (its acceptance, its reports, its corrective actions; not an auditor's step in it): when one of its heads hands the unit's work to another mid-year and keeps the rest of theirs. Without it, all of fromUserId's",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(UNIT_CODE_PATTERN, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
 }
 
 /** The codes a task of a hand-over can be refused with (as the single reassignment would answer). */
@@ -130,6 +141,14 @@ export class TaskHandoverView {
 
   @ApiProperty({ example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b' })
   toUserId!: string;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'The unit whose work alone was handed over, as asked; null for all of fromUserId’s tasks',
+  })
+  unitCode!: string | null;
 
   @ApiProperty({
     type: [HandedOverTaskView],
