@@ -244,4 +244,69 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await expect(factOf(qmr.page, vi('cycles:facts.decision'))).resolves.toBe(answered.decision);
     await expect(factOf(qmr.page, vi('cycles:facts.rehearsal'))).resolves.toBe(answered.rehearsal);
   }, 180_000);
+
+  it("moves the general division's open work from its head to the deputy who takes it over", async () => {
+    // From October the Deputy Chief of Office takes the general division over.
+    const deputy = await org.join('deputy.tonghop', {
+      fullName: 'Đinh Văn Ban',
+      title: 'Phó Chánh Văn phòng',
+      unitCode: 'vp-tonghop',
+      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
+    });
+    const heldBy = async (local: string) =>
+      (await org.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?limit=100`)).body.items.filter(
+        (task) => task.assigneeUserId === org.idOf(local) && task.cycleId === cycleId,
+      );
+    const division = (await heldBy('head.tonghop')).filter((task) => task.unitCode === 'vp-tonghop');
+    expect(division.length).toBeGreaterThan(0);
+
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const section = qmr.page.getByRole('region', { name: vi('cycles:unitWork.title') });
+    await section.getByLabel(vi('cycles:unitWork.unit')).selectOption('vp-tonghop');
+    // Nam alone holds the division's open work: he is chosen already.
+    const holder = section.getByLabel(vi('cycles:unitWork.holder'));
+    await expect(holder.locator('option:checked').textContent()).resolves.toBe(
+      `Võ Đình Nam (${vi('cycles:inactive.count', { count: division.length })})`,
+    );
+    await section
+      .getByRole('button', {
+        name: vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: 'Võ Đình Nam' }),
+      })
+      .click();
+    const form = section.getByRole('form', {
+      name: vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: 'Võ Đình Nam' }),
+    });
+    await form.getByLabel(vi('cycles:inactive.person')).selectOption(deputy);
+    await form
+      .getByLabel(vi('cycles:inactive.reason'))
+      .fill('Phó Chánh Văn phòng phụ trách Phòng Tổng hợp từ ngày 01/10/2024');
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation
+      .getByText(
+        vi('cycles:unitWork.confirmText', {
+          count: division.length,
+          unit: 'Phòng Tổng hợp',
+          from: 'Võ Đình Nam',
+          to: 'Đinh Văn Ban',
+        }),
+      )
+      .waitFor();
+    await qmr.check("a unit's open work, to hand over", { screenshot: 'cycle-hand-over-unit-work' });
+    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+    await section
+      .getByRole('status', { name: vi('cycles:inactive.resultLabel') })
+      .getByText(
+        vi('cycles:inactive.handedOver', { count: division.length, from: 'Võ Đình Nam', to: 'Đinh Văn Ban' }),
+      )
+      .waitFor();
+    await qmr.check("a unit's open work, handed over", { screenshot: 'cycle-hand-over-unit-work-done' });
+
+    // The deputy holds the division's open work; Nam holds none of it, and keeps whatever else is his.
+    expect((await heldBy('deputy.tonghop')).map((task) => task.id).sort()).toEqual(
+      division.map((task) => task.id).sort(),
+    );
+    expect((await heldBy('head.tonghop')).filter((task) => task.unitCode === 'vp-tonghop')).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import { UnitPerformanceTable } from './components/unit-performance';
 import { unitOfWork } from '../tasks/task-types';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
 import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
+import { HandOverUnitWork } from './components/hand-over-unit-work';
 import {
   cumulativeValue,
   latestPerPeriod,
@@ -297,6 +298,16 @@ export default function CycleDashboardPage() {
 
       <OverdueTasks tasks={openTasks} lists={lists} />
       <DueSoonTasks tasks={openTasks} lists={lists} />
+      {isQualityRepresentative && status === 'running' && (
+        <HandOverUnitWork
+          cycleId={cycleId}
+          tasks={openTasks}
+          names={names}
+          onHandedOver={async () => {
+            reload();
+          }}
+        />
+      )}
       <YearTasksByUnit cycleId={cycleId} names={names} urges={urges} />
 
       <section aria-labelledby="more-heading">

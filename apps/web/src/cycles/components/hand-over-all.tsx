@@ -33,12 +33,13 @@ export interface HandoverOutcome {
  * (POST /cycles/{cycleId}/handovers): a successor, a reason, then a second step that says how many
  * tasks go to whom. The workflow still decides task by task, as on each task's page: what it
  * refuses stays with the holder and the answer (HandoverResult, shown by the panel) says why.
- * Folded until asked for, one per holder.
+ * Folded until asked for, one per holder. With `unit`, only that unit's work (HandOverUnitWork).
  */
 export function HandOverAll({
   cycleId,
   holderId,
   holderName,
+  unit,
   tasks,
   people,
   onHandedOver,
@@ -46,6 +47,7 @@ export function HandOverAll({
   cycleId: string;
   holderId: string;
   holderName: string;
+  unit?: { code: string; name: string };
   tasks: readonly { taskId: string; kind: string }[];
   people: readonly PersonView[];
   onHandedOver: (outcome: HandoverOutcome) => Promise<void>;
@@ -59,7 +61,10 @@ export function HandOverAll({
   const section = useRef<HTMLDivElement>(null);
   const { busy, problem, setProblem, send } = useSubmission(section, t('errors.network'));
   const confirmRef = useRef<HTMLDivElement>(null);
-  const formId = `hand-over-${holderId}`;
+  const formId = `hand-over-${holderId}${unit ? `-${unit.code}` : ''}`;
+  const named = unit
+    ? t('unitWork.handOverOf', { name: holderName, unit: unit.name })
+    : t('inactive.handOverAllOf', { name: holderName });
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -94,7 +99,12 @@ export function HandOverAll({
     send(
       async () => {
         if (!successor) return;
-        const body = { fromUserId: holderId, toUserId: successor.userId, reason: reason.trim() };
+        const body = {
+          fromUserId: holderId,
+          toUserId: successor.userId,
+          reason: reason.trim(),
+          ...(unit ? { unitCode: unit.code } : {}),
+        };
         const result = await ok(
           api.POST('/api/v1/cycles/{cycleId}/handovers', {
             params: { path: { cycleId } },
@@ -118,22 +128,12 @@ export function HandOverAll({
     <div ref={section} className="hand-over-all">
       {!open ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={t('inactive.handOverAllOf', { name: holderName })}
-            onClick={() => setOpen(true)}
-          >
-            {t('inactive.handOverAll')}
+          <button type="button" className="button" aria-label={named} onClick={() => setOpen(true)}>
+            {unit ? t('unitWork.handOver') : t('inactive.handOverAll')}
           </button>
         </div>
       ) : (
-        <form
-          id={formId}
-          onSubmit={ask}
-          noValidate
-          aria-label={t('inactive.handOverAllOf', { name: holderName })}
-        >
+        <form id={formId} onSubmit={ask} noValidate aria-label={named}>
           <p className="muted">{t('inactive.explain', { name: holderName })}</p>
           <PersonPicker
             candidates={candidates}
@@ -146,7 +146,7 @@ export function HandOverAll({
           />
           <ReasonField
             label={t('inactive.reason')}
-            hint={t('inactive.reasonHint')}
+            hint={unit ? t('unitWork.reasonHint') : t('inactive.reasonHint')}
             problems={problem?.at('reason')}
             value={reason}
             disabled={confirming || busy}
@@ -188,11 +188,18 @@ export function HandOverAll({
             >
               <p id={`${formId}-confirm`}>
                 <strong>
-                  {t('inactive.confirmText', {
-                    count: tasks.length,
-                    from: holderName,
-                    to: successor.fullName,
-                  })}
+                  {unit
+                    ? t('unitWork.confirmText', {
+                        count: tasks.length,
+                        unit: unit.name,
+                        from: holderName,
+                        to: successor.fullName,
+                      })
+                    : t('inactive.confirmText', {
+                        count: tasks.length,
+                        from: holderName,
+                        to: successor.fullName,
+                      })}
                 </strong>
               </p>
               <div className="actions">

@@ -1,0 +1,127 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { unitOfWork } from '../../tasks/task-types';
+import { Field } from '../../ui/field';
+import { usePeople } from '../../ui/people';
+import type { DirectoryNames } from './directory-names';
+import { HandOverAll, HandoverResult, type HandoverOutcome } from './hand-over-all';
+import { byUnit } from './open-tasks-by-unit';
+
+interface HeldTask {
+  taskId: string;
+  kind: string;
+  unitCode?: string | null;
+  assigneeUserId: string;
+  dueAt?: string;
+}
+
+/**
+ * The Quality Representative moves one unit's open work from the person holding it to another, all
+ * at once (POST /cycles/{cycleId}/handovers with `unitCode`): a year keeps the roster it started
+ * with, so when the administrator has another of a unit's heads take its work, or a head hands a
+ * division to a deputy for months, what is open of it is handed over here — the holder keeps their
+ * other units' tasks. Those held by people who left are handed over above (TasksOfInactivePeople).
+ */
+export function HandOverUnitWork({
+  cycleId,
+  tasks,
+  names,
+  onHandedOver,
+}: {
+  cycleId: string;
+  tasks: readonly HeldTask[];
+  names: DirectoryNames;
+  onHandedOver: () => Promise<void>;
+}) {
+  const { t } = useTranslation('cycles');
+  const people = usePeople();
+  const [unitCode, setUnitCode] = useState('');
+  const [holderId, setHolderId] = useState('');
+  const [outcome, setOutcome] = useState<HandoverOutcome | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const held = tasks.filter((task) => unitOfWork(task) !== null && !names.isInactive(task.assigneeUserId));
+  const units = byUnit(held, unitOfWork, names.unit);
+  const ofUnit = units.find((group) => group.unit === unitCode)?.tasks ?? [];
+  const holders = [...new Set(ofUnit.map((task) => task.assigneeUserId))]
+    .map((userId) => ({
+      userId,
+      name: names.person(userId),
+      tasks: ofUnit.filter((task) => task.assigneeUserId === userId),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const holder =
+    holders.find((h) => h.userId === holderId) ?? (holders.length === 1 ? holders[0] : undefined);
+
+  if (units.length === 0 && !outcome) return null;
+  return (
+    <section aria-labelledby="unit-work-heading" className="unit-work">
+      <h2 id="unit-work-heading">{t('unitWork.title')}</h2>
+      <p className="muted small">{t('unitWork.hint')}</p>
+      {outcome && (
+        <div ref={resultRef} tabIndex={-1} role="status" aria-label={t('inactive.resultLabel')}>
+          <HandoverResult outcome={outcome} />
+        </div>
+      )}
+      <div className="form-grid">
+        <Field label={t('unitWork.unit')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={unitCode}
+              onChange={(event) => {
+                setUnitCode(event.target.value);
+                setHolderId('');
+              }}
+            >
+              <option value="">{t('unitWork.chooseUnit')}</option>
+              {units.map((group) => (
+                <option key={group.unit} value={group.unit}>
+                  {names.unit(group.unit)} ({t('inactive.count', { count: group.tasks.length })})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {unitCode !== '' && holders.length > 0 && (
+          <Field label={t('unitWork.holder')}>
+            {({ id }) => (
+              <select
+                id={id}
+                value={holder?.userId ?? ''}
+                onChange={(event) => setHolderId(event.target.value)}
+              >
+                {holders.length > 1 && <option value="">{t('unitWork.chooseHolder')}</option>}
+                {holders.map((h) => (
+                  <option key={h.userId} value={h.userId}>
+                    {h.name} ({t('inactive.count', { count: h.tasks.length })})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      {holder && (
+        <HandOverAll
+          // A new form for each holder and unit: nothing typed for one is sent for another.
+          key={`${unitCode}/${holder.userId}`}
+          cycleId={cycleId}
+          holderId={holder.userId}
+          holderName={holder.name}
+          unit={{ code: unitCode, name: names.unit(unitCode) }}
+          tasks={holder.tasks}
+          people={people}
+          onHandedOver={async (answer) => {
+            setOutcome(answer);
+            setUnitCode('');
+            setHolderId('');
+            await onHandedOver();
+            // The answer takes the focus: the form that sent it is gone.
+            requestAnimationFrame(() => resultRef.current?.focus());
+          }}
+        />
+      )}
+    </section>
+  );
+}
