@@ -185,7 +185,7 @@ export function planUnitImport(
  * its head, is not added again; a row that adds a head to a unit otherwise unchanged is an update.
  *
  * Then the head its "Người nhận việc của đơn vị" column chooses to take the unit's work, as the
- * Units page chooses (docs/api.md "Which head takes a unit's work"): one e-mail, of someone who
+ * Units page chooses (docs/api.md "2. The directory"): one e-mail, of someone who
  * leads the unit once imported. An empty cell keeps the choice the directory has.
  */
 export function planUnitHeads(
