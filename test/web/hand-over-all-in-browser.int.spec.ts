@@ -245,7 +245,7 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await expect(factOf(qmr.page, vi('cycles:facts.rehearsal'))).resolves.toBe(answered.rehearsal);
   }, 180_000);
 
-  it("moves the general division's open work from its head to the deputy who takes it over", async () => {
+  it("moves the general division's open work from its head to the deputy who takes it over, and the deputy, heading it, hands it back", async () => {
     // From October the Deputy Chief of Office takes the general division over.
     const deputy = await org.join('deputy.tonghop', {
       fullName: 'Đinh Văn Ban',
@@ -259,54 +259,79 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       );
     const division = (await heldBy('head.tonghop')).filter((task) => task.unitCode === 'vp-tonghop');
     expect(division.length).toBeGreaterThan(0);
+    const ids = division.map((task) => task.id).sort();
+
+    /** The division's open work handed from `from` to `to` in the section, as `tab` sees it. */
+    const handOverDivision = async (
+      tab: Tab,
+      from: string,
+      to: { name: string; id: string },
+      screenshot?: string,
+    ) => {
+      await tab.open(`/cycles/${encodeURIComponent(cycleId)}`);
+      const section = tab.page.getByRole('region', { name: vi('cycles:unitWork.title') });
+      await section.getByLabel(vi('cycles:unitWork.unit')).selectOption('vp-tonghop');
+      // One person holds the division's open work: they are chosen already.
+      await expect(
+        section.getByLabel(vi('cycles:unitWork.holder')).locator('option:checked').textContent(),
+      ).resolves.toBe(`${from} (${vi('cycles:inactive.count', { count: division.length })})`);
+      const named = vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: from });
+      await section.getByRole('button', { name: named }).click();
+      const form = section.getByRole('form', { name: named });
+      await form.getByLabel(vi('cycles:inactive.person')).selectOption(to.id);
+      await form
+        .getByLabel(vi('cycles:inactive.reason'))
+        .fill('Phân công phụ trách Phòng Tổng hợp từ ngày 01/10/2024');
+      await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+      const confirmation = form.getByRole('alertdialog');
+      await confirmation
+        .getByText(
+          vi('cycles:unitWork.confirmText', {
+            count: division.length,
+            unit: 'Phòng Tổng hợp',
+            from,
+            to: to.name,
+          }),
+        )
+        .waitFor();
+      if (screenshot) await tab.check("a unit's open work, to hand over", { screenshot });
+      await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+      await section
+        .getByRole('status', { name: vi('cycles:inactive.resultLabel') })
+        .getByText(vi('cycles:inactive.handedOver', { count: division.length, from, to: to.name }))
+        .waitFor();
+      return section;
+    };
 
     const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
-    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
-    const section = qmr.page.getByRole('region', { name: vi('cycles:unitWork.title') });
-    await section.getByLabel(vi('cycles:unitWork.unit')).selectOption('vp-tonghop');
-    // Nam alone holds the division's open work: he is chosen already.
-    const holder = section.getByLabel(vi('cycles:unitWork.holder'));
-    await expect(holder.locator('option:checked').textContent()).resolves.toBe(
-      `Võ Đình Nam (${vi('cycles:inactive.count', { count: division.length })})`,
+    await handOverDivision(
+      qmr,
+      'Võ Đình Nam',
+      { name: 'Đinh Văn Ban', id: deputy },
+      'cycle-hand-over-unit-work',
     );
-    await section
-      .getByRole('button', {
-        name: vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: 'Võ Đình Nam' }),
-      })
-      .click();
-    const form = section.getByRole('form', {
-      name: vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: 'Võ Đình Nam' }),
-    });
-    await form.getByLabel(vi('cycles:inactive.person')).selectOption(deputy);
-    await form
-      .getByLabel(vi('cycles:inactive.reason'))
-      .fill('Phó Chánh Văn phòng phụ trách Phòng Tổng hợp từ ngày 01/10/2024');
-    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
-    const confirmation = form.getByRole('alertdialog');
-    await confirmation
-      .getByText(
-        vi('cycles:unitWork.confirmText', {
-          count: division.length,
-          unit: 'Phòng Tổng hợp',
-          from: 'Võ Đình Nam',
-          to: 'Đinh Văn Ban',
-        }),
-      )
-      .waitFor();
-    await qmr.check("a unit's open work, to hand over", { screenshot: 'cycle-hand-over-unit-work' });
-    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
-    await section
-      .getByRole('status', { name: vi('cycles:inactive.resultLabel') })
-      .getByText(
-        vi('cycles:inactive.handedOver', { count: division.length, from: 'Võ Đình Nam', to: 'Đinh Văn Ban' }),
-      )
-      .waitFor();
     await qmr.check("a unit's open work, handed over", { screenshot: 'cycle-hand-over-unit-work-done' });
-
-    // The deputy holds the division's open work; Nam holds none of it, and keeps whatever else is his.
-    expect((await heldBy('deputy.tonghop')).map((task) => task.id).sort()).toEqual(
-      division.map((task) => task.id).sort(),
-    );
+    // The deputy holds the division's open work; Nam holds none of it.
+    expect((await heldBy('deputy.tonghop')).map((task) => task.id).sort()).toEqual(ids);
     expect((await heldBy('head.tonghop')).filter((task) => task.unitCode === 'vp-tonghop')).toEqual([]);
+
+    // Heading the division, the deputy is offered its work alone, and hands it back to Nam.
+    const ban = await browser.tabOf(org.email('deputy.tonghop'), DEMO_PASSWORD);
+    await ban.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const units = ban.page
+      .getByRole('region', { name: vi('cycles:unitWork.title') })
+      .getByLabel(vi('cycles:unitWork.unit'));
+    await units.waitFor();
+    await expect(units.locator('option').allTextContents()).resolves.toEqual([
+      vi('cycles:unitWork.chooseUnit'),
+      `Phòng Tổng hợp (${vi('cycles:inactive.count', { count: division.length })})`,
+    ]);
+    await handOverDivision(ban, 'Đinh Văn Ban', { name: 'Võ Đình Nam', id: org.idOf('head.tonghop') });
+    expect(
+      (await heldBy('head.tonghop'))
+        .filter((task) => task.unitCode === 'vp-tonghop')
+        .map((task) => task.id)
+        .sort(),
+    ).toEqual(ids);
   });
 });

@@ -298,10 +298,11 @@ export default function CycleDashboardPage() {
 
       <OverdueTasks tasks={openTasks} lists={lists} />
       <DueSoonTasks tasks={openTasks} lists={lists} />
-      {isQualityRepresentative && status === 'running' && (
+      {status === 'running' && !!user && user.authenticatedBy !== 'task-link' && (
         <HandOverUnitWork
           cycleId={cycleId}
-          tasks={openTasks}
+          // The Quality Representative any unit's, a unit head the units they head (as the API allows).
+          tasks={isQualityRepresentative ? openTasks : openTasks.filter(headsWorkOf)}
           names={names}
           onHandedOver={async () => {
             reload();

@@ -16,11 +16,12 @@ interface HeldTask {
 }
 
 /**
- * The Quality Representative moves one unit's open work from the person holding it to another, all
- * at once (POST /cycles/{cycleId}/handovers with `unitCode`): a year keeps the roster it started
- * with, so when the administrator has another of a unit's heads take its work, or a head hands a
- * division to a deputy for months, what is open of it is handed over here — the holder keeps their
- * other units' tasks. Those held by people who left are handed over above (TasksOfInactivePeople).
+ * The Quality Representative, or a unit's head, moves one unit's open work from the person holding it
+ * to another, all at once (POST /cycles/{cycleId}/handovers with `unitCode`): a year keeps the roster
+ * it started with, so when the administrator has another of a unit's heads take its work, or a head
+ * hands a division to a deputy for months, what is open of it is handed over here — the holder keeps
+ * their other units' tasks. `tasks` are those the viewer may hand over; those held by people who left
+ * are handed over above (TasksOfInactivePeople). Shown only when there are some.
  */
 export function HandOverUnitWork({
   cycleId,
