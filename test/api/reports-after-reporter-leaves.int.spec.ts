@@ -14,7 +14,8 @@ import { YearOverHttp } from './support/year-over-http';
  * later period's report opened again for the person who left — nobody could sign in as them, their
  * reminders went to a mailbox nobody read, and each quarter the report had to be found and handed
  * over again. A report handed over from someone who left now takes the objective's later reports
- * with it; one handed over from someone still there (away for a month) is that period's only.
+ * with it, as does one handed over with the rest of its unit's work (a new head takes the unit over);
+ * one handed over on its own from someone still there (away for a month) is that period's only.
  * Real API and worker, PostgreSQL, the Temporal time-skipping server; people act over HTTP only.
  */
 describe('the reports of someone who left the directory (API, worker, PostgreSQL, time-skipping Temporal)', () => {
@@ -123,6 +124,62 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
 
     await recordHistories(env.client, 'reports-follow-departed-reporter', [
       childWorkflowIds.monitoring(workflowId, 'obj-3'),
+      childWorkflowIds.monitoring(workflowId, 'obj-4'),
+    ]);
+  });
+
+  it("gives the later reports to the head who takes a unit's work over, with the rest of it", async () => {
+    // The service centre, whose work the Chief of Office took for want of a head, gets a director;
+    // the Chief of Office hands him the centre's open work (its monthly reports of objective 4).
+    const directorId = await org.join('head.ttpvhcc', {
+      fullName: 'Hồ Văn Tâm',
+      title: 'Giám đốc Trung tâm Phục vụ hành chính công',
+      unitCode: 'vp-ttpvhcc',
+      roles: [{ role: 'unit-head', unitCode: 'vp-ttpvhcc' }],
+    });
+    const reportsHeldBy = async (local: string) =>
+      (await org.inbox(local, 'measurement-report')).filter(
+        (task) => task.assigneeUserId === org.idOf(local) && task.objectiveId === 'obj-4',
+      );
+    const open = await reportsHeldBy('qmr');
+    expect(open.length).toBeGreaterThan(0);
+    const moved = await org.as<{ handedOver: { taskId: string }[]; refused: unknown[] }>(
+      'qmr',
+      'POST',
+      `/api/v1/cycles/${organisationCode}-2024/handovers`,
+      {
+        fromUserId: org.idOf('qmr'),
+        toUserId: directorId,
+        reason: 'Trung tâm có Giám đốc từ tháng 7/2024',
+        unitCode: 'vp-ttpvhcc',
+      },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body.refused).toEqual([]);
+    expect(moved.body.handedOver.map((task) => task.taskId)).toEqual(
+      expect.arrayContaining(open.map((task) => task.id)),
+    );
+
+    // The month after the last one handed over opens for him, not for the Chief of Office.
+    const [lastYear, lastMonth] = open
+      .map((task) => task.periodKey!)
+      .sort()
+      .at(-1)!
+      .split('-')
+      .map(Number);
+    const nextKey = `${lastYear}-${String(lastMonth + 1).padStart(2, '0')}`;
+    const next = await year.taskOf(
+      'head.ttpvhcc',
+      'measurement-report',
+      40,
+      (task) => task.objectiveId === 'obj-4' && task.periodKey === nextKey,
+    );
+    expect(next.assigneeUserId).toBe(directorId);
+    expect(
+      (await reportsHeldBy('qmr')).filter((task) => task.periodKey !== null && task.periodKey >= nextKey),
+    ).toEqual([]);
+
+    await recordHistories(env.client, 'reports-follow-unit-work', [
       childWorkflowIds.monitoring(workflowId, 'obj-4'),
     ]);
   });

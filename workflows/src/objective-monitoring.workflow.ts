@@ -138,14 +138,16 @@ async function monitorObjective(
   const unitHead = unitOf(context, owner.unitCode).head;
   /**
    * Who reports from now on: the owner the unit named, until a report is handed over from someone
-   * who left ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to.
+   * who left, or with the rest of its unit's work (`movesUnitWork`: another head took the unit over)
+   * ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to. Updates recorded
+   * before `movesUnitWork` existed carry none, so their cycles replay as they ran.
    */
   let reporter = ownerPerson;
   /** Whoever a report was handed to (someone who joined since may not be in the roster). */
   const handedTo = new Map<string, PersonRef>();
   const followReporter = (to: PersonRef, request: ReassignTaskRequest) => {
     handedTo.set(to.userId, to);
-    if (request.fromLeft === true) reporter = to;
+    if (request.fromLeft === true || request.movesUnitWork === true) reporter = to;
   };
   const personById = (userId: string) => handedTo.get(userId) ?? rosterPersonOf(context, userId);
   const reportTitle = (periodKey: string) => ({

@@ -78,6 +78,13 @@ export interface ReassignTaskRequest {
    */
   fromLeft?: boolean;
   /**
+   * It is handed over with the rest of its unit's open work (`POST /cycles/{id}/handovers` with
+   * `unitCode`: another head takes the unit's work over for the rest of the year): a measurement
+   * report takes the objective's later reports with it, as from someone who left. Absent from older
+   * Updates, and from a single task's hand-over.
+   */
+  movesUnitWork?: boolean;
+  /**
    * Who the caller saw holding the task when they decided to hand it over. If someone else holds it
    * now (another hand-over came first), the workflow refuses with CONFLICT and says who
    * ({@link TaskHeldByOther}), so a decision made on a stale page does not undo the one made

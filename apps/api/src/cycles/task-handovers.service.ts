@@ -89,7 +89,8 @@ export class TaskHandoversService {
         const result = await this.tasks.reassign(
           caller,
           task.id,
-          { toUserId, reason, ifAssignedTo: fromUserId },
+          // A unit's work moved: its reports' later periods go with it (ReassignTaskRequest.movesUnitWork).
+          { toUserId, reason, ifAssignedTo: fromUserId, movesUnitWork: unitCode !== undefined },
           requestId,
         );
         handedOver.push({ ...brief(task), assigneeUserId: result.assigneeUserId });

@@ -321,7 +321,12 @@ export class TasksService {
   async reassign(
     caller: Principal,
     taskId: string,
-    { toUserId, reason, ifAssignedTo }: { toUserId: string; reason: string; ifAssignedTo?: string },
+    {
+      toUserId,
+      reason,
+      ifAssignedTo,
+      movesUnitWork,
+    }: { toUserId: string; reason: string; ifAssignedTo?: string; movesUnitWork?: boolean },
     requestId: string,
   ): Promise<TaskReassignmentResult> {
     const task = await this.visibleTask(caller, taskId);
@@ -348,6 +353,7 @@ export class TasksService {
           headOfUnits: [...caller.headOfUnits],
         },
         fromLeft,
+        ...(movesUnitWork ? { movesUnitWork } : {}),
         ifAssignedTo,
       });
     } catch (error) {
