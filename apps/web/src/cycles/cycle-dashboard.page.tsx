@@ -11,7 +11,14 @@ import { cycleYear } from './cycle-year';
 import { DiscardRehearsal } from './components/discard-rehearsal';
 import { MoveCycleDates, type MovedDates } from './components/move-cycle-dates';
 import { Nonconformities } from './components/nonconformities';
-import { byUnit, DUE_SOON_DAYS, dueSoonAt, overdueAt, wholeDays } from './components/open-tasks-by-unit';
+import {
+  byHolder,
+  byUnit,
+  DUE_SOON_DAYS,
+  dueSoonAt,
+  overdueAt,
+  wholeDays,
+} from './components/open-tasks-by-unit';
 import { UrgeTask } from './components/urge-task';
 import { UnitPerformanceTable } from './components/unit-performance';
 import { unitOfWork } from '../tasks/task-types';
@@ -636,13 +643,7 @@ function TasksOfInactivePeople({
   const resultRef = useRef<HTMLDivElement>(null);
   const held = tasks.filter((task) => names.isInactive(task.assigneeUserId));
   // By holder: someone who left holds tens of tasks, handed over together.
-  const holders = [...new Set(held.map((task) => task.assigneeUserId))]
-    .map((userId) => ({
-      userId,
-      name: names.person(userId),
-      tasks: held.filter((task) => task.assigneeUserId === userId),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const holders = byHolder(held, names.person);
   const handedOver = async (answer: HandoverOutcome) => {
     setOutcome(answer);
     await onHandedOver();

@@ -5,7 +5,7 @@ import { Field } from '../../ui/field';
 import { usePeople } from '../../ui/people';
 import type { DirectoryNames } from './directory-names';
 import { HandOverAll, HandoverResult, type HandoverOutcome } from './hand-over-all';
-import { byUnit } from './open-tasks-by-unit';
+import { byHolder, byUnit } from './open-tasks-by-unit';
 
 interface HeldTask {
   taskId: string;
@@ -44,13 +44,7 @@ export function HandOverUnitWork({
   const held = tasks.filter((task) => unitOfWork(task) !== null && !names.isInactive(task.assigneeUserId));
   const units = byUnit(held, unitOfWork, names.unit);
   const ofUnit = units.find((group) => group.unit === unitCode)?.tasks ?? [];
-  const holders = [...new Set(ofUnit.map((task) => task.assigneeUserId))]
-    .map((userId) => ({
-      userId,
-      name: names.person(userId),
-      tasks: ofUnit.filter((task) => task.assigneeUserId === userId),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const holders = byHolder(ofUnit, names.person);
   const holder =
     holders.find((h) => h.userId === holderId) ?? (holders.length === 1 ? holders[0] : undefined);
 

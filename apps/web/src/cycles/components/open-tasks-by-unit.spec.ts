@@ -1,4 +1,4 @@
-import { byUnit, dueSoonAt, overdueAt, wholeDays } from './open-tasks-by-unit';
+import { byHolder, byUnit, dueSoonAt, overdueAt, wholeDays } from './open-tasks-by-unit';
 
 const now = Date.parse('2024-03-11T03:00:00.000Z'); // 10:00 on Monday 11 March 2024 in Vietnam
 const at = (iso: string) => new Date(Date.parse(iso)).toISOString();
@@ -56,6 +56,21 @@ describe('the dashboard’s open tasks by unit', () => {
       ['vp-kiemsoat-tthc', ['february-report', 'march-report']],
       ['vp-tonghop', ['january-report']],
       ['', ['approval', 'audit-step']],
+    ]);
+  });
+
+  it('groups by holder, holders by name as Vietnamese sorts names and each one’s tasks in the order given', () => {
+    const named: Record<string, string> = {
+      lan: 'Nguyễn Thị Lan',
+      thap: 'Đinh Hữu Tháp',
+      huy: 'Bùi Quang Huy',
+      minh: 'Dương Văn Minh',
+    };
+    expect(byHolder(tasks, (id) => named[id]).map((h) => [h.name, ids(h.tasks)])).toEqual([
+      ['Bùi Quang Huy', ['audit-step']],
+      ['Dương Văn Minh', ['january-report', 'undated']],
+      ['Đinh Hữu Tháp', ['approval', 'review']],
+      ['Nguyễn Thị Lan', ['march-report', 'february-report']],
     ]);
   });
 });

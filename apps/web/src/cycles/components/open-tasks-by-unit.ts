@@ -53,3 +53,20 @@ export function byUnit<T extends DatedTask>(
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : unitName(a).localeCompare(unitName(b))))
     .map(([unit, tasks]) => ({ unit, tasks }));
 }
+
+/**
+ * The tasks by whom they are held, each holder's in the order given, the holders by name as
+ * Vietnamese sorts them (`name` as the page writes them): whose tasks to hand over together.
+ */
+export function byHolder<T extends DatedTask>(
+  tasks: readonly T[],
+  name: (userId: string) => string,
+): { userId: string; name: string; tasks: T[] }[] {
+  return [...new Set(tasks.map((task) => task.assigneeUserId))]
+    .map((userId) => ({
+      userId,
+      name: name(userId),
+      tasks: tasks.filter((task) => task.assigneeUserId === userId),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
