@@ -245,7 +245,7 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await expect(factOf(qmr.page, vi('cycles:facts.rehearsal'))).resolves.toBe(answered.rehearsal);
   }, 180_000);
 
-  it("moves the general division's open work from its head to the deputy who takes it over, and the deputy, heading it, hands it back", async () => {
+  it("moves the general division's open work from its head to the deputy chosen to take it over, as the dashboard proposes, and the deputy, heading it, hands it back", async () => {
     // From October the Deputy Chief of Office takes the general division over.
     const deputy = await org.join('deputy.tonghop', {
       fullName: 'Đinh Văn Ban',
@@ -261,24 +261,45 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     expect(division.length).toBeGreaterThan(0);
     const ids = division.map((task) => task.id).sort();
 
-    /** The division's open work handed from `from` to `to` in the section, as `tab` sees it. */
+    /**
+     * The division's open work handed from `from` to `to` in the section, as `tab` sees it: from the
+     * section's line saying the directory gives the unit's work to `to` now (`proposed`), or by
+     * choosing the unit and the successor.
+     */
     const handOverDivision = async (
       tab: Tab,
       from: string,
       to: { name: string; id: string },
-      screenshot?: string,
+      { proposed = false, screenshot }: { proposed?: boolean; screenshot?: string } = {},
     ) => {
       await tab.open(`/cycles/${encodeURIComponent(cycleId)}`);
       const section = tab.page.getByRole('region', { name: vi('cycles:unitWork.title') });
-      await section.getByLabel(vi('cycles:unitWork.unit')).selectOption('vp-tonghop');
-      // One person holds the division's open work: they are chosen already.
-      await expect(
-        section.getByLabel(vi('cycles:unitWork.holder')).locator('option:checked').textContent(),
-      ).resolves.toBe(`${from} (${vi('cycles:inactive.count', { count: division.length })})`);
       const named = vi('cycles:unitWork.handOverOf', { unit: 'Phòng Tổng hợp', name: from });
-      await section.getByRole('button', { name: named }).click();
       const form = section.getByRole('form', { name: named });
-      await form.getByLabel(vi('cycles:inactive.person')).selectOption(to.id);
+      if (proposed) {
+        await section
+          .getByRole('listitem')
+          .filter({
+            hasText: vi('cycles:unitWork.moved', {
+              unit: 'Phòng Tổng hợp',
+              taker: to.name,
+              holder: from,
+              count: division.length,
+            }),
+          })
+          .getByRole('button', { name: vi('cycles:unitWork.moveTo', { name: to.name }) })
+          .click();
+        // The form opens with the one the directory names chosen.
+        await expect(form.getByLabel(vi('cycles:inactive.person')).inputValue()).resolves.toBe(to.id);
+      } else {
+        await section.getByLabel(vi('cycles:unitWork.unit')).selectOption('vp-tonghop');
+        // One person holds the division's open work: they are chosen already.
+        await expect(
+          section.getByLabel(vi('cycles:unitWork.holder')).locator('option:checked').textContent(),
+        ).resolves.toBe(`${from} (${vi('cycles:inactive.count', { count: division.length })})`);
+        await section.getByRole('button', { name: named }).click();
+        await form.getByLabel(vi('cycles:inactive.person')).selectOption(to.id);
+      }
       await form
         .getByLabel(vi('cycles:inactive.reason'))
         .fill('Phân công phụ trách Phòng Tổng hợp từ ngày 01/10/2024');
@@ -303,12 +324,16 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       return section;
     };
 
+    // The administrator has the deputy take the division's work; the dashboard says Nam still holds it.
+    expect(
+      (await org.as('admin', 'PATCH', '/api/v1/units/vp-tonghop', { workHeadUserId: deputy })).status,
+    ).toBe(200);
     const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
     await handOverDivision(
       qmr,
       'Võ Đình Nam',
       { name: 'Đinh Văn Ban', id: deputy },
-      'cycle-hand-over-unit-work',
+      { proposed: true, screenshot: 'cycle-hand-over-unit-work' },
     );
     await qmr.check("a unit's open work, handed over", { screenshot: 'cycle-hand-over-unit-work-done' });
     // The deputy holds the division's open work; Nam holds none of it.

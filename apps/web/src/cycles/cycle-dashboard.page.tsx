@@ -311,6 +311,7 @@ export default function CycleDashboardPage() {
           // The Quality Representative any unit's, a unit head the units they head (as the API allows).
           tasks={isQualityRepresentative ? openTasks : openTasks.filter(headsWorkOf)}
           names={names}
+          standingIn={isQualityRepresentative ? user.userId : undefined}
           onHandedOver={async () => {
             reload();
           }}

@@ -42,6 +42,7 @@ export function HandOverAll({
   unit,
   tasks,
   people,
+  suggestedTo,
   onHandedOver,
 }: {
   cycleId: string;
@@ -50,11 +51,13 @@ export function HandOverAll({
   unit?: { code: string; name: string };
   tasks: readonly { taskId: string; kind: string }[];
   people: readonly PersonView[];
+  /** Someone to propose as the successor: the form opens with them chosen. */
+  suggestedTo?: string;
   onHandedOver: (outcome: HandoverOutcome) => Promise<void>;
 }) {
   const { t } = useTranslation('cycles');
-  const [open, setOpen] = useState(false);
-  const [toUserId, setToUserId] = useState('');
+  const [open, setOpen] = useState(suggestedTo !== undefined);
+  const [toUserId, setToUserId] = useState(suggestedTo ?? '');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const requestId = useRequestId();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { unitOfWork } from '../../tasks/task-types';
 import { Field } from '../../ui/field';
 import { usePeople } from '../../ui/people';
+import { useOrganisationUnits } from '../../ui/units';
 import type { DirectoryNames } from './directory-names';
 import { HandOverAll, HandoverResult, type HandoverOutcome } from './hand-over-all';
 import { byHolder, byUnit } from './open-tasks-by-unit';
@@ -27,17 +28,23 @@ export function HandOverUnitWork({
   cycleId,
   tasks,
   names,
+  standingIn,
   onHandedOver,
 }: {
   cycleId: string;
   tasks: readonly HeldTask[];
   names: DirectoryNames;
+  /** The Quality Representative viewing, who stood in for the units without a head. */
+  standingIn?: string;
   onHandedOver: () => Promise<void>;
 }) {
   const { t } = useTranslation('cycles');
   const people = usePeople();
+  const organisationUnits = useOrganisationUnits();
   const [unitCode, setUnitCode] = useState('');
   const [holderId, setHolderId] = useState('');
+  /** Whom a line of `moved` proposes as the successor. */
+  const [suggested, setSuggested] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<HandoverOutcome | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -47,6 +54,26 @@ export function HandOverUnitWork({
   const holders = byHolder(ofUnit, names.person);
   const holder =
     holders.find((h) => h.userId === holderId) ?? (holders.length === 1 ? holders[0] : undefined);
+
+  // Where the directory now gives a unit's work to someone else than who holds what is open of it:
+  // another of its heads chosen on the Units page, or a head for a unit the viewer stood in for.
+  const moved = units.flatMap((group) => {
+    const heads = organisationUnits.find((unit) => unit.code === group.unit)?.heads ?? [];
+    const taker = heads.find((head) => head.takesWork);
+    if (!taker || names.isInactive(taker.userId)) return [];
+    const stillHeld = group.tasks.filter(
+      (task) =>
+        task.assigneeUserId !== taker.userId &&
+        (heads.some((head) => head.userId === task.assigneeUserId) || task.assigneeUserId === standingIn),
+    );
+    return byHolder(stillHeld, names.person).map((from) => ({ unit: group.unit, taker, from }));
+  });
+
+  const choose = (unit: string, holderUserId: string, successor?: string) => {
+    setUnitCode(unit);
+    setHolderId(holderUserId);
+    setSuggested(successor);
+  };
 
   if (units.length === 0 && !outcome) return null;
   return (
@@ -58,17 +85,31 @@ export function HandOverUnitWork({
           <HandoverResult outcome={outcome} />
         </div>
       )}
+      {moved.length > 0 && (
+        <ul className="notice notice-warn unit-work-moved">
+          {moved.map(({ unit, taker, from }) => (
+            <li key={`${unit}/${from.userId}`}>
+              {t('unitWork.moved', {
+                unit: names.unit(unit),
+                taker: taker.fullName,
+                holder: from.name,
+                count: from.tasks.length,
+              })}{' '}
+              <button
+                type="button"
+                className="button"
+                onClick={() => choose(unit, from.userId, taker.userId)}
+              >
+                {t('unitWork.moveTo', { name: taker.fullName })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="form-grid">
         <Field label={t('unitWork.unit')}>
           {({ id }) => (
-            <select
-              id={id}
-              value={unitCode}
-              onChange={(event) => {
-                setUnitCode(event.target.value);
-                setHolderId('');
-              }}
-            >
+            <select id={id} value={unitCode} onChange={(event) => choose(event.target.value, '')}>
               <option value="">{t('unitWork.chooseUnit')}</option>
               {units.map((group) => (
                 <option key={group.unit} value={group.unit}>
@@ -84,7 +125,7 @@ export function HandOverUnitWork({
               <select
                 id={id}
                 value={holder?.userId ?? ''}
-                onChange={(event) => setHolderId(event.target.value)}
+                onChange={(event) => choose(unitCode, event.target.value)}
               >
                 {holders.length > 1 && <option value="">{t('unitWork.chooseHolder')}</option>}
                 {holders.map((h) => (
@@ -99,18 +140,18 @@ export function HandOverUnitWork({
       </div>
       {holder && (
         <HandOverAll
-          // A new form for each holder and unit: nothing typed for one is sent for another.
-          key={`${unitCode}/${holder.userId}`}
+          // A new form for each holder, unit and proposal: nothing typed for one is sent for another.
+          key={`${unitCode}/${holder.userId}/${suggested ?? ''}`}
           cycleId={cycleId}
           holderId={holder.userId}
           holderName={holder.name}
           unit={{ code: unitCode, name: names.unit(unitCode) }}
           tasks={holder.tasks}
           people={people}
+          suggestedTo={suggested}
           onHandedOver={async (answer) => {
             setOutcome(answer);
-            setUnitCode('');
-            setHolderId('');
+            choose('', '');
             await onHandedOver();
             // The answer takes the focus: the form that sent it is gone.
             requestAnimationFrame(() => resultRef.current?.focus());
