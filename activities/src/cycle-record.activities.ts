@@ -17,7 +17,10 @@ export interface CycleStartedRecord {
   rehearsal?: boolean;
 }
 
-/** A change of the running cycle: a phase entered, the dates moved (with a reason), or the cycle cancelled. */
+/**
+ * A change of the running cycle: a phase entered, the dates moved (with a reason), a unit's work
+ * taken over, or the cycle cancelled.
+ */
 export type CycleProgressFacts =
   | { change: 'phase-entered'; cycleId: string; workflowId: string; phase: CyclePhase; at: string }
   | {
@@ -29,6 +32,21 @@ export type CycleProgressFacts =
       number: number;
       before: CycleDates;
       after: CycleDates;
+      reason: string;
+      movedBy: string;
+      at: string;
+      requestId?: string;
+    }
+  | {
+      change: 'unit-work-moved';
+      cycleId: string;
+      workflowId: string;
+      phase: CyclePhase;
+      /** The n-th move of the cycle: its event is `${workflowId}/unit-work-moved/{n}`. */
+      number: number;
+      unitCode: string;
+      from: string;
+      to: string;
       reason: string;
       movedBy: string;
       at: string;
@@ -111,31 +129,9 @@ export class CycleRecordActivities {
 
   async recordCycleProgress(facts: CycleProgressFacts | LegacyCycleProgressRecord): Promise<void> {
     if ('eventKey' in facts) return this.recordLegacyCycleProgress(facts);
-    const { cycleId, workflowId, phase, at } = facts;
+    const { cycleId, phase, at } = facts;
     const status: CycleStatus = facts.change === 'cancelled' ? 'cancelled' : 'running';
-    const entry =
-      facts.change === 'phase-entered'
-        ? logEntry(cycleId, `${workflowId}/phase/${phase}`, 'cycle.phase-entered', 'system', at, { phase })
-        : facts.change === 'cancelled'
-          ? logEntry(cycleId, `${workflowId}/cancelled`, 'cycle.cancelled', facts.cancelledBy, at, {
-              phase,
-              reason: facts.reason,
-            })
-          : logEntry(
-              cycleId,
-              `${workflowId}/dates-moved/${facts.number}`,
-              'cycle.dates-moved',
-              facts.movedBy,
-              at,
-              {
-                phase,
-                before: facts.before,
-                after: facts.after,
-                reason: facts.reason,
-                ...(facts.requestId ? { requestId: facts.requestId } : {}),
-              },
-              facts.requestId,
-            );
+    const entry = progressEntry(facts);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(QualityCycleEntity, { id: cycleId }, { status, phase, updatedAt: at });
       await appendEvent(manager, entry);
@@ -160,6 +156,48 @@ export class CycleRecordActivities {
         payload: { phase: record.phase, ...record.payload },
       });
     });
+  }
+}
+
+/** The event-log entry of a change of the running cycle, keyed so that a retry writes it once. */
+function progressEntry(facts: CycleProgressFacts): EventLogEntryEntity {
+  const { cycleId, workflowId, phase, at } = facts;
+  switch (facts.change) {
+    case 'phase-entered':
+      return logEntry(cycleId, `${workflowId}/phase/${phase}`, 'cycle.phase-entered', 'system', at, {
+        phase,
+      });
+    case 'cancelled':
+      return logEntry(cycleId, `${workflowId}/cancelled`, 'cycle.cancelled', facts.cancelledBy, at, {
+        phase,
+        reason: facts.reason,
+      });
+    case 'unit-work-moved':
+      return logEntry(
+        cycleId,
+        `${workflowId}/unit-work-moved/${facts.number}`,
+        'cycle.unit-work-moved',
+        facts.movedBy,
+        at,
+        { phase, unitCode: facts.unitCode, from: facts.from, to: facts.to, reason: facts.reason },
+        facts.requestId,
+      );
+    case 'dates-moved':
+      return logEntry(
+        cycleId,
+        `${workflowId}/dates-moved/${facts.number}`,
+        'cycle.dates-moved',
+        facts.movedBy,
+        at,
+        {
+          phase,
+          before: facts.before,
+          after: facts.after,
+          reason: facts.reason,
+          ...(facts.requestId ? { requestId: facts.requestId } : {}),
+        },
+        facts.requestId,
+      );
   }
 }
 

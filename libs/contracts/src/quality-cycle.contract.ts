@@ -17,7 +17,7 @@ import type {
   ReviewSummary,
 } from './cycle-workflows.contract';
 import type { CorrectiveActionToContinue } from './nonconformity.contract';
-import type { CycleRoster } from './roster.contract';
+import type { CycleRoster, PersonRef } from './roster.contract';
 import type { TaskView } from './task.contract';
 
 /** Workflow type name of the annual cycle, as registered by the worker. */
@@ -164,6 +164,36 @@ export interface CycleDatesMoved {
 }
 
 export const moveCycleDatesUpdate = defineUpdate<CycleDatesMoved, [MoveCycleDatesRequest]>('moveCycleDates');
+/**
+ * A unit's work taken over for the rest of the year (`POST /cycles/{id}/handovers` with `unitCode`,
+ * or every hand-over of someone who left): what the year opens for the unit from now on — a
+ * corrective action plan, a review action it owns, its reports' overdue notices — goes to `to`
+ * instead of the head the roster gave it. Send it to the cycle (`quality-cycle/{org}/{year}`), with
+ * the request id in the update id. The cycle moves only the units whose work `fromUserId` holds
+ * (the roster's head, or whom an earlier move gave it to); recorded as `cycle.unit-work-moved`.
+ */
+export interface MoveUnitWorkRequest {
+  actorUserId: string;
+  fromUserId: string;
+  /** The one taking it over, from the directory now (the API checked they are active). */
+  to: PersonRef;
+  reason: string;
+  /** The units; absent: every unit whose work `fromUserId` holds (someone who left). */
+  unitCodes?: string[];
+  requestId?: string;
+}
+
+export interface UnitWorkMoved {
+  /** The units whose work `to` holds now (none when `fromUserId` held no unit's work of this year). */
+  unitCodes: string[];
+}
+
+export const moveUnitWorkUpdate = defineUpdate<UnitWorkMoved, [MoveUnitWorkRequest]>('moveUnitWork');
+
+/** The cycle tells its running children that a unit's work moved ({@link MoveUnitWorkRequest}). */
+export const unitWorkMovedSignal =
+  defineSignal<[{ unitCode: string; fromUserId: string; to: PersonRef }]>('unitWorkMoved');
+
 export const cancelCycleSignal = defineSignal<[{ reason: string; by: string }]>('cancelCycle');
 
 /**

@@ -31,6 +31,11 @@ export interface QualityEventPayloads {
     reason: string;
     requestId?: string;
   };
+  /**
+   * A unit's work taken over for the rest of the year (actor: who handed it over): what the year
+   * opens for the unit from now on goes to `to` instead of `from`.
+   */
+  'cycle.unit-work-moved': { phase: CyclePhase; unitCode: string; from: string; to: string; reason: string };
   'cycle.closed': {
     results: {
       objectiveId: string;
@@ -214,6 +219,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'cycle.phase-entered': true,
   'cycle.cancelled': true,
   'cycle.dates-moved': true,
+  'cycle.unit-work-moved': true,
   'cycle.closed': true,
   'task.opened': true,
   'task.completed': true,
