@@ -17,6 +17,7 @@ import {
   closeTimeOf,
   personOf,
   unitOf,
+  unitWorkHolder,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -38,6 +39,14 @@ export const CORRECTIVE_ACTION_CARRIED_FORWARD = 'corrective-action-carried-forw
  * the audit's tasks. Actions whose tasks opened on older code keep them without.
  */
 export const CORRECTIVE_ACTION_DEADLINES = 'corrective-action-deadlines';
+
+/**
+ * Patch id (docs/versioning.md): a plan handed over with its unit's work (`movesUnitWork`: another
+ * head took the unit over) or from someone who left (`fromLeft`) takes the later rounds' plans with
+ * it: each opens for the one it was handed to, not for the unit's head when the action started.
+ * Asked only when a plan was so handed over: actions that never were replay as they ran.
+ */
+export const PLANS_FOLLOW_UNIT_WORK = 'plans-follow-unit-work';
 
 /** An audit finding's corrective action, started by the internal audit (the input since the start). */
 export interface AuditFindingCorrectiveActionInput {
@@ -183,6 +192,10 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
   const nc = nonconformityOf(input);
   const { workflowId } = workflowInfo();
   const unit = unitOf(context, nc.unitCode);
+  /** The unit's work holder when the action started (the roster's head, or who took it over since). */
+  const head = unitWorkHolder(context, nc.unitCode);
+  /** Who plans from now on: the head, until a plan is handed over with the unit's work or from someone who left. */
+  let planner = head;
   const verifier = personOf(context, nc.verifierUserId);
   const now = () => new Date(Date.now()).toISOString();
   const carriedForward = patched(CORRECTIVE_ACTION_CARRIED_FORWARD);
@@ -330,6 +343,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
 
   /** The unit head's plan (ISO 10.2.1 a–c), asked for each round. */
   function planRound(round: number, planDueAt: number | undefined) {
+    const assignee = planner.userId !== head.userId && patched(PLANS_FOLLOW_UNIT_WORK) ? planner : head;
     return board.run({
       taskId: `${workflowId}/plan/${round}`,
       kind: 'corrective-action-plan',
@@ -337,15 +351,20 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
         vi: `Khắc phục điểm không phù hợp tại ${unit.name.vi}${fromLastYear.vi} (lần ${round})`,
         en: `Correct the nonconformity at ${unit.name.en}${fromLastYear.en} (round ${round})`,
       },
-      assignee: unit.head,
+      assignee,
       unitCode: nc.unitCode,
       expiresAt,
       ...(planDueAt === undefined
         ? {}
-        : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, unit.head) }),
+        : { dueAt: planDueAt, notices: auditTaskNotices(context, planDueAt, assignee) }),
       form: notEffective ? { ...nc.planForm, previousRound: notEffective } : nc.planForm,
       validate: (outcome) =>
-        validateCorrectiveActionPlan(outcome, { userIds: [unit.head, ...unit.staff].map((p) => p.userId) }),
+        validateCorrectiveActionPlan(outcome, {
+          userIds: [...new Set([planner, head, unit.head, ...unit.staff].map((p) => p.userId))],
+        }),
+      onReassigned: (to, request) => {
+        if (request.fromLeft === true || request.movesUnitWork === true) planner = to;
+      },
     });
   }
 }

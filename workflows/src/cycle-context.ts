@@ -1,6 +1,7 @@
-import { getExternalWorkflowHandle, isCancellation, log, sleep } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, isCancellation, log, setHandler, sleep } from '@temporalio/workflow';
 import {
   cycleProgressSignal,
+  unitWorkMovedSignal,
   type CycleProgressReport,
   type CycleRoster,
   type PersonRef,
@@ -35,6 +36,12 @@ export interface CycleContext {
   roster: CycleRoster;
   /** Schedule shift of a rehearsal (0 for a real year), see libs/domain cycle-clock.ts. */
   shiftMs: number;
+  /**
+   * Who holds a unit's work since it was taken over during the year (`moveUnitWork`), by unit code;
+   * a unit not here is its roster head's. Absent until a move: children started before it, and every
+   * cycle recorded before it existed, go by the roster alone.
+   */
+  unitWork?: Record<string, PersonRef>;
 }
 
 /** Workflow time (epoch ms) of a calendar date and local time, e.g. the audit window's first morning. */
@@ -155,21 +162,50 @@ export function unitOf(context: CycleContext, unitCode: string) {
   return unit;
 }
 
+/**
+ * Who the year gives a unit's work to now: whom it was last taken over by, else the roster's head
+ * (docs/workflows.md "A unit's work taken over during the year").
+ */
+export function unitWorkHolder(context: CycleContext, unitCode: string): PersonRef {
+  return context.unitWork?.[unitCode] ?? unitOf(context, unitCode).head;
+}
+
+/**
+ * Keeps a running child's context up to date with the cycle's `unitWorkMoved` signals: what it opens
+ * for a unit from then on goes to the unit's new holder ({@link unitWorkHolder}), and the notices of
+ * its open tasks meant for the unit's head go to them too ({@link TaskBoard.unitWorkMoved}). Only a
+ * cycle sent `moveUnitWork` signals: every recorded history replays as it ran.
+ */
+export function followUnitWork(context: CycleContext, board?: TaskBoard): void {
+  setHandler(unitWorkMovedSignal, ({ unitCode, fromUserId, to }) => {
+    context.unitWork = { ...context.unitWork, [unitCode]: to };
+    board?.unitWorkMoved(unitCode, fromUserId, to);
+  });
+}
+
 export function personOf(context: CycleContext, userId: string): PersonRef {
   const person = rosterPersonOf(context, userId);
   if (!person) throw new Error(`user ${userId} is not in the cycle's roster`);
   return person;
 }
 
-/** The person of that id in the cycle's roster; undefined for someone who joined since (given a task by hand). */
-export function rosterPersonOf(context: CycleContext, userId: string): PersonRef | undefined {
-  const people = [
+/** Everyone the year knows: its roster, and whoever took a unit's work over since. */
+export function cyclePeople(context: CycleContext): PersonRef[] {
+  return [
     context.roster.leader,
     context.roster.qualityRepresentative,
     ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
     ...context.roster.auditors,
+    ...Object.values(context.unitWork ?? {}),
   ];
-  return people.find((candidate) => candidate.userId === userId);
+}
+
+/**
+ * The person of that id in the cycle's roster, or who took a unit's work over since; undefined for
+ * someone else who joined since (given a task by hand).
+ */
+export function rosterPersonOf(context: CycleContext, userId: string): PersonRef | undefined {
+  return cyclePeople(context).find((candidate) => candidate.userId === userId);
 }
 
 export const unitCodesOf = (context: CycleContext) => context.roster.units.map((unit) => unit.code);

@@ -39,6 +39,7 @@ import {
   reportToCycle,
   sleepUntil,
   unitCodesOf,
+  followUnitWork,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -121,6 +122,8 @@ async function runAudit(
 ): Promise<InternalAuditResult> {
   const { workflowId } = workflowInfo();
   const { calendar, roster } = context;
+  // The corrective actions it starts give their plans to whoever holds the unit's work then.
+  followUnitWork(context);
   const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
   if (!lead) throw new Error('the roster names no internal auditor');
   const cannotStall = patched(AUDIT_CANNOT_STALL);

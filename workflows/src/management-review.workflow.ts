@@ -20,7 +20,9 @@ import {
   reportToCycle,
   sleepUntil,
   unitCodesOf,
-  unitOf,
+  unitWorkHolder,
+  cyclePeople,
+  followUnitWork,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -83,6 +85,7 @@ async function holdReview(
 ): Promise<ReviewSummary> {
   const { workflowId } = workflowInfo();
   const { calendar } = context;
+  followUnitWork(context);
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
   const followUp = patched(REVIEW_ACTIONS_FOLLOWED_UP);
   const reviewAt = workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime);
@@ -233,18 +236,12 @@ async function prepareInputs(
   };
 }
 
-/** Everyone on the cycle's roster: an action's owner must be one of them. */
+/** Everyone the year knows (its roster, who took a unit's work over since): an action's owner is one of them. */
 function rosterUserIds(context: CycleContext): string[] {
-  const { roster } = context;
-  return [
-    roster.leader,
-    roster.qualityRepresentative,
-    ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
-    ...roster.auditors,
-  ].map((person) => person.userId);
+  return cyclePeople(context).map((person) => person.userId);
 }
 
-/** Each action with its id and owner: the person named, else the head of its unit. */
+/** Each action with its id and owner: the person named, else whoever holds its unit's work. */
 function actionsOf(
   context: CycleContext,
   reviewWorkflowId: string,
@@ -254,7 +251,7 @@ function actionsOf(
     actionId: reviewActionId(reviewWorkflowId, index + 1),
     title: action.title,
     ownerUnitCode: action.ownerUnitCode,
-    ownerUserId: action.ownerUserId ?? unitOf(context, action.ownerUnitCode).head.userId,
+    ownerUserId: action.ownerUserId ?? unitWorkHolder(context, action.ownerUnitCode).userId,
     dueDate: action.dueDate,
     status: 'open',
   }));

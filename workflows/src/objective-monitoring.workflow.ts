@@ -46,7 +46,8 @@ import {
   rosterPersonOf,
   reportToCycle,
   sleepUntil,
-  unitOf,
+  unitWorkHolder,
+  followUnitWork,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -135,7 +136,13 @@ async function monitorObjective(
   const periods = periodsFor(objective.frequency, context.year, calendar);
   const closeAt = workflowTimeOf(context, calendar.closeDate, calendar.notificationTime);
   const ownerPerson = personOf(context, owner.userId);
-  const unitHead = unitOf(context, owner.unitCode).head;
+  /**
+   * The unit's head as the year knows them now: the roster's, or whoever took the unit's work over
+   * since (the cycle's `unitWorkMoved`, {@link followUnitWork}) — the later reports' delegate and
+   * overdue notices, and the one told of a correction, follow them.
+   */
+  const unitHead = () => unitWorkHolder(context, owner.unitCode);
+  followUnitWork(context, board);
   /**
    * Who reports from now on: the owner the unit named, until a report is handed over from someone
    * who left, or with the rest of its unit's work (`movesUnitWork`: another head took the unit over)
@@ -298,8 +305,8 @@ async function monitorObjective(
   ): PersonRef | undefined => {
     const byHead = request.by
       ? request.by.headOfUnits.includes(owner.unitCode)
-      : request.actorUserId === unitHead.userId;
-    const told = byHead ? personById(reportedBy) : unitHead;
+      : request.actorUserId === unitHead().userId;
+    const told = byHead ? personById(reportedBy) : unitHead();
     return told?.userId === request.actorUserId ? undefined : told;
   };
   const tellOfCorrection = async (
@@ -416,7 +423,7 @@ async function monitorObjective(
           indicators: objective.indicators,
           periodKeys: periods.map((p) => p.key),
           reporterUserId: reportedPeriods.get(request?.periodKey)?.reportedBy,
-          unitHeadUserId: unitHead.userId,
+          unitHeadUserId: unitHead().userId,
           unitCode: owner.unitCode,
           currentFigures: figuresOf(periodMeasurements(request?.periodKey)),
           yearClosed: Date.now() >= closeAt,
@@ -444,8 +451,9 @@ async function monitorObjective(
       const notices: TaskNotice[] = [
         { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: ownerPerson },
       ];
+      const head = unitHead();
       for (const escalation of escalationsAt(period.dueAt, calendar)) {
-        const recipient = escalation.level === 'unit-head' ? unitHead : context.roster.qualityRepresentative;
+        const recipient = escalation.level === 'unit-head' ? head : context.roster.qualityRepresentative;
         notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
       }
       const taskId = `${workflowId}/measure/${period.key}`;
@@ -462,7 +470,7 @@ async function monitorObjective(
         kind: 'measurement-report',
         title: reportTitle(period.key),
         assignee,
-        delegates: unitHead.userId === assignee.userId ? [] : [unitHead],
+        delegates: head.userId === assignee.userId ? [] : [head],
         unitCode: owner.unitCode,
         objectiveId: objective.id,
         periodKey: period.key,

@@ -28,7 +28,9 @@ import {
   cycleStateQuery,
   engineMeasuredIndicators,
   moveCycleDatesUpdate,
+  moveUnitWorkUpdate,
   qualityCycleWorkflowId,
+  unitWorkMovedSignal,
   type ApprovedDecision,
   type CorrectiveActionToContinue,
   type QualityCycleResult,
@@ -55,6 +57,7 @@ import {
   CANCEL_CHILDREN_BY_ID,
   requestChildrenCancel,
   sleepUntil,
+  unitWorkHolder,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -278,6 +281,73 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       },
     },
   );
+  /** The running children that follow a unit's work taken over (see {@link followUnitWork}). */
+  const followingUnitWork: string[] = [];
+  let unitWorkMoves = 0;
+  setHandler(
+    moveUnitWorkUpdate,
+    async (request) => {
+      // Decided and applied at once, before any await: a second move queued behind this one sees it.
+      const moves = context.roster.units
+        .map((unit) => unit.code)
+        .filter((code) => request.unitCodes === undefined || request.unitCodes.includes(code))
+        .filter((code) => unitWorkHolder(context, code).userId === request.fromUserId)
+        .map((unitCode) => ({ unitCode, number: ++unitWorkMoves }));
+      for (const { unitCode } of moves) context.unitWork = { ...context.unitWork, [unitCode]: request.to };
+      const children = [...followingUnitWork];
+      for (const { unitCode, number } of moves) {
+        await cycleRecords.recordCycleProgress({
+          change: 'unit-work-moved',
+          cycleId: input.cycleId,
+          workflowId,
+          phase: state.phase,
+          number,
+          unitCode,
+          from: request.fromUserId,
+          to: request.to.userId,
+          reason: request.reason,
+          movedBy: request.actorUserId,
+          at: at(),
+          requestId: request.requestId,
+        });
+        // Each child ended since has nothing more to open: its refusal is only logged.
+        await Promise.all(
+          children.map((childId) =>
+            getExternalWorkflowHandle(childId)
+              .signal(unitWorkMovedSignal, { unitCode, fromUserId: request.fromUserId, to: request.to })
+              .catch((error: unknown) => {
+                if (isCancellation(error)) throw error;
+                log.info('unit work not told to an ended child', { childId, error: String(error) });
+              }),
+          ),
+        );
+      }
+      return { unitCodes: moves.map((move) => move.unitCode) };
+    },
+    {
+      validator: (request) => {
+        if (state.status !== 'running')
+          throw ApplicationFailure.create({
+            type: QcycleErrorCode.Conflict,
+            nonRetryable: true,
+            message: `Chu trình ${workflowId} đã kết thúc: không còn việc nào của đơn vị để chuyển.`,
+          });
+        if (typeof request?.fromUserId !== 'string' || typeof request.to?.userId !== 'string')
+          throw ApplicationFailure.create({
+            type: QcycleErrorCode.ValidationFailed,
+            nonRetryable: true,
+            message: 'Phải nêu người giao (fromUserId) và người nhận (to.userId).',
+          });
+        if (request.to.userId === request.fromUserId)
+          throw ApplicationFailure.create({
+            type: QcycleErrorCode.ValidationFailed,
+            nonRetryable: true,
+            message: 'Người nhận phải khác người giao.',
+          });
+      },
+    },
+  );
+
   /** Sleeps until a calendar date that the Quality Representative may move meanwhile. */
   const sleepUntilMovable = async (target: () => number) => {
     if (!movableDates) return sleepUntil(target());
@@ -412,6 +482,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context, objective, owner }],
         });
         noteIfCancelled(handle.workflowId);
+        followingUnitWork.push(handle.workflowId);
         return handle;
       };
       const started: (ChildWorkflowHandle<typeof objectiveMonitoring> | undefined)[] = [];
@@ -438,6 +509,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context }],
         });
         noteIfCancelled(auditHandle.workflowId);
+        followingUnitWork.push(auditHandle.workflowId);
         auditResult = awaitedLater(auditHandle.result());
         children.push(auditResult);
       } else {
@@ -464,6 +536,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         status: 'waiting',
         actions: [],
       };
+      followingUnitWork.push(childWorkflowIds.review(workflowId));
       state.review = await executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
         workflowId: childWorkflowIds.review(workflowId),
         args: [

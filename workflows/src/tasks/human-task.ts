@@ -437,6 +437,21 @@ export class TaskBoard {
     return true;
   }
 
+  /**
+   * A unit's work was taken over during the year (the cycle's `unitWorkMoved`): the escalations of
+   * its open tasks meant for the head it was taken from go to the one who took it. Only the notices'
+   * recipient changes — the same commands at the same times, their input alone differs: no patch.
+   */
+  unitWorkMoved(unitCode: string, fromUserId: string, to: PersonRef): void {
+    for (const entry of this.entries.values()) {
+      if (entry.state !== 'open' || entry.spec.unitCode !== unitCode) continue;
+      for (const notice of entry.spec.notices ?? []) {
+        const forHead = notice.reason === 'escalated' && notice.level === 'unit-head';
+        if (forHead && notice.recipient.userId === fromUserId) notice.recipient = to;
+      }
+    }
+  }
+
   private async closeRecords(
     taskIds: string[],
     status: 'cancelled' | 'expired' | 'resolved',
