@@ -162,11 +162,14 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         unitCode: string | null;
         handedOver: { taskId: string; assigneeUserId: string }[];
         refused: unknown[];
+        unitsTakenOver: string[];
       }>('qmr', 'POST', handoversPath, { ...body, unitCode: 'vp-tonghop' });
       expect(moved.status).toBe(200);
       expect(moved.body.unitCode).toBe('vp-tonghop');
       expect(moved.body.handedOver.map((task) => task.assigneeUserId)).toEqual([deputy]);
       expect(moved.body.refused).toEqual([]);
+      // Nam held the division's work this year: what it opens later goes to his deputy too.
+      expect(moved.body.unitsTakenOver).toEqual(['vp-tonghop']);
       expect(await acceptances('deputy.tonghop')).toEqual(['vp-tonghop']);
       expect(await acceptances('head.tonghop')).toEqual(['vp-ttpvhcc']);
     });

@@ -3,20 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
   errorMessage,
+  moveUnitWorkUpdate,
   parseQualityCycleId,
   QcycleError,
   QcycleErrorCode,
+  qualityCycleWorkflowId,
   type ErrorLanguage,
+  type PersonRef,
 } from '@qcycle/contracts';
 import {
   EventLogEntryEntity,
   OrganisationUnitEntity,
   QualityCycleEntity,
   TaskEntity,
+  UserEntity,
 } from '@qcycle/persistence';
 import { problemInLanguage, unitOfWork, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
 import {
   HANDOVER_REFUSAL_CODES,
   type HandOverTasksDto,
@@ -41,6 +47,7 @@ export class TaskHandoversService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
+    private readonly temporal: TemporalClientProvider,
   ) {}
 
   async handOver(
@@ -53,7 +60,7 @@ export class TaskHandoversService {
     await this.requireCycle(caller, cycleId);
     // The successor first, as the single route checks them: an active person of the organisation
     // now (422 naming toUserId), not the one whose tasks these are.
-    await this.tasks.reassignmentTarget(caller.organisationCode, toUserId);
+    const to = await this.tasks.reassignmentTarget(caller.organisationCode, toUserId);
     if (toUserId === fromUserId)
       throw new QcycleError(
         QcycleErrorCode.RuleViolated,
@@ -98,7 +105,72 @@ export class TaskHandoversService {
         refused.push(refusalOf(task, error, language));
       }
     }
-    return { cycleId, fromUserId, toUserId, unitCode: unitCode ?? null, handedOver, refused };
+    const unitsTakenOver = await this.moveUnitWork(caller, cycleId, {
+      fromUserId,
+      to: to.person,
+      reason,
+      unitCode,
+      requestId,
+    });
+    return { cycleId, fromUserId, toUserId, unitCode: unitCode ?? null, handedOver, refused, unitsTakenOver };
+  }
+
+  /**
+   * What the year opens later for a unit goes to the one taking its work over (the cycle's
+   * `moveUnitWork` Update): the unit named, or — handing over someone who left — every unit whose
+   * work they held (the Quality Representative) or those of them the caller heads. The cycle moves
+   * only the units `fromUserId` holds the work of, and answers which; a cycle no longer running has
+   * none to move. The update id carries the request id: a retry moves nothing twice.
+   */
+  private async moveUnitWork(
+    caller: Principal,
+    cycleId: string,
+    move: { fromUserId: string; to: PersonRef; reason: string; unitCode?: string; requestId: string },
+  ): Promise<string[]> {
+    const fromLeft = !(await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ id: move.fromUserId, organisationCode: caller.organisationCode, active: true }));
+    const unitCodes =
+      move.unitCode !== undefined
+        ? [move.unitCode]
+        : !fromLeft
+          ? []
+          : hasRole(caller, 'quality-representative')
+            ? undefined
+            : caller.headOfUnits;
+    if (unitCodes?.length === 0) return [];
+    const key = parseQualityCycleId(cycleId);
+    if (!key) return [];
+    const handle = this.temporal.client.workflow.getHandle(
+      qualityCycleWorkflowId(key.organisationCode, key.year),
+    );
+    try {
+      const moved = await updateRunningWorkflow(
+        this.temporal.client,
+        handle,
+        moveUnitWorkUpdate,
+        {
+          updateId: `unit-work/${move.requestId}`,
+          args: [
+            {
+              actorUserId: caller.userId,
+              fromUserId: move.fromUserId,
+              to: move.to,
+              reason: move.reason,
+              ...(unitCodes ? { unitCodes } : {}),
+              requestId: move.requestId,
+            },
+          ],
+        },
+        { notRunning: cycleNotRunning(cycleId), notFound: () => cycleNotRunning(cycleId)('NOT_FOUND') },
+      );
+      return moved.unitCodes;
+    } catch (error) {
+      // A year closed (or closing, or never run by a workflow) opens nothing more for any unit: its
+      // open tasks alone were handed over.
+      if (error instanceof QcycleError && error.code === QcycleErrorCode.Conflict) return [];
+      throw error;
+    }
   }
 
   /** 404 for a cycle that is not recorded, or not of the caller's organisation. */

@@ -38,7 +38,7 @@ export class HandOverTasksDto {
   @ApiPropertyOptional({
     example: 'vp-tonghop',
     description:
-      "Only the tasks whose work is this unit's (its acceptance, its reports, its corrective actions; not an auditor's step in it): when one of its heads hands the unit's work to another mid-year and keeps the rest of theirs. Without it, all of fromUserId's",
+      "Only the tasks whose work is this unit's (its acceptance, its reports, its corrective actions; not an auditor's step in it): when one of its heads hands the unit's work to another mid-year and keeps the rest of theirs. What the year opens for the unit later goes to toUserId too (unitsTakenOver). Without it, all of fromUserId's",
   })
   @IsOptional()
   @IsString()
@@ -162,4 +162,12 @@ export class TaskHandoverView {
     description: 'Still with fromUserId (or no longer open), each with why',
   })
   refused!: RefusedHandoverView[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['vp-tonghop'],
+    description:
+      "The units whose work toUserId holds for the rest of the year from now on: what the year opens for them later (a corrective action plan, a review action the unit owns, its reports' overdue notices and their delegate) goes to toUserId. The unit asked for (unitCode), or, handing over someone who left, the units whose work they held (those the caller heads, for a unit head) — only while fromUserId holds the unit's work this year (its head on the year's roster, or whom it was last moved to). Empty for anyone else's tasks (a staff member's), and once the cycle has ended",
+  })
+  unitsTakenOver!: string[];
 }
