@@ -317,9 +317,13 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
         .waitFor();
       if (screenshot) await tab.check("a unit's open work, to hand over", { screenshot });
       await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
-      await section
-        .getByRole('status', { name: vi('cycles:inactive.resultLabel') })
+      const result = section.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+      await result
         .getByText(vi('cycles:inactive.handedOver', { count: division.length, from, to: to.name }))
+        .waitFor();
+      // The one handing over held the division's work this year: what it opens later follows too.
+      await result
+        .getByText(vi('cycles:unitWork.takenOver', { units: 'Phòng Tổng hợp', to: to.name }))
         .waitFor();
       return section;
     };

@@ -692,6 +692,7 @@ function TasksOfInactivePeople({
               holderName={holder.name}
               tasks={holder.tasks}
               people={people}
+              unitName={names.unit}
               onHandedOver={handedOver}
             />
           )}

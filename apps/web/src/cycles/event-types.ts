@@ -9,6 +9,7 @@ export const EVENT_TYPES = {
     'cycle.started',
     'cycle.phase-entered',
     'cycle.dates-moved',
+    'cycle.unit-work-moved',
     'cycle.closed',
     'cycle.cancelled',
     'cycle.next-year-draft-prepared',

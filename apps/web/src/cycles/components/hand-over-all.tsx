@@ -26,6 +26,8 @@ export interface HandoverOutcome {
   result: TaskHandover;
   from: string;
   to: string;
+  /** The names of the units whose later work the successor holds now (`unitsTakenOver`). */
+  unitsTakenOver: string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function HandOverAll({
   tasks,
   people,
   suggestedTo,
+  unitName,
   onHandedOver,
 }: {
   cycleId: string;
@@ -53,6 +56,8 @@ export function HandOverAll({
   people: readonly PersonView[];
   /** Someone to propose as the successor: the form opens with them chosen. */
   suggestedTo?: string;
+  /** A unit's name, by code: the answer says whose later work the successor holds now. */
+  unitName: (code: string) => string;
   onHandedOver: (outcome: HandoverOutcome) => Promise<void>;
 }) {
   const { t } = useTranslation('cycles');
@@ -120,7 +125,12 @@ export function HandOverAll({
         setOpen(false);
         setToUserId('');
         setReason('');
-        await onHandedOver({ result, from: holderName, to: successor.fullName });
+        await onHandedOver({
+          result,
+          from: holderName,
+          to: successor.fullName,
+          unitsTakenOver: result.unitsTakenOver.map(unitName),
+        });
       },
       async () => setConfirming(false),
     );
@@ -233,7 +243,7 @@ export function HandOverAll({
  */
 export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
   const { t, i18n } = useTranslation('cycles');
-  const { result, from, to } = outcome;
+  const { result, from, to, unitsTakenOver } = outcome;
   const label = (task: { title: { vi: string; en: string } }) => taskTitle(task, i18n.language);
   const why = (refusal: TaskHandover['refused'][number]) =>
     refusal.currentAssignee
@@ -256,6 +266,9 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
               <li key={task.taskId}>{label(task)}</li>
             ))}
           </ul>
+        )}
+        {unitsTakenOver.length > 0 && (
+          <p>{t('unitWork.takenOver', { units: unitsTakenOver.join(', '), to })}</p>
         )}
       </div>
       {result.refused.length > 0 && (

@@ -149,6 +149,7 @@ export function HandOverUnitWork({
           tasks={holder.tasks}
           people={people}
           suggestedTo={suggested}
+          unitName={names.unit}
           onHandedOver={async (answer) => {
             setOutcome(answer);
             choose('', '');

@@ -83,8 +83,8 @@ export function readableEvent(
         break;
       case 'from':
       case 'to':
-        // A reassignment names people; elsewhere `from`/`to` may be dates.
-        if (type === 'task.reassigned')
+        // A reassignment or a unit's work taken over names people; elsewhere `from`/`to` may be dates.
+        if (type === 'task.reassigned' || type === 'cycle.unit-work-moved')
           add(key === 'from' ? 'reassignedFrom' : 'reassignedTo', person(value));
         else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
           add(key === 'from' ? 'fromDay' : 'toDay', formatDay(value, language));
