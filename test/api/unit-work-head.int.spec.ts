@@ -1,4 +1,7 @@
-import { uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { eventually, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
+import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 
@@ -31,7 +34,9 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       suite = await startApiSuite({ database: kind, worker: true });
       org = await suite.seedDemoOrganisation(organisationCode);
       await Promise.all(
-        ['admin', 'leader', 'qmr', 'head.tonghop', 'staff.tonghop'].map((local) => org.tokenOf(local)),
+        ['admin', 'leader', 'qmr', 'head.tthc', 'head.tonghop', 'staff.tonghop'].map((local) =>
+          org.tokenOf(local),
+        ),
       );
       deputy = await org.join('deputy.tonghop', {
         fullName: 'Đinh Văn Ban',
@@ -172,6 +177,41 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       expect(moved.body.unitsTakenOver).toEqual(['vp-tonghop']);
       expect(await acceptances('deputy.tonghop')).toEqual(['vp-tonghop']);
       expect(await acceptances('head.tonghop')).toEqual(['vp-ttpvhcc']);
+
+      // Each unit accepts without delegating to staff: the division's objective is the deputy's to report.
+      for (const [local, unitCode] of [
+        ['deputy.tonghop', 'vp-tonghop'],
+        ['head.tonghop', 'vp-ttpvhcc'],
+        ['head.tthc', 'vp-kiemsoat-tthc'],
+      ]) {
+        const task = (await org.inbox(local, 'unit-acceptance')).find((t) => t.unitCode === unitCode)!;
+        const accepted = await org.as(
+          local,
+          'POST',
+          `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`,
+          {
+            outcome: { accepted: true },
+          },
+        );
+        expect(accepted.status).toBe(200);
+      }
+      const owners = await eventually('the objectives’ reporters', async () => {
+        const { body } = await org.as<{
+          live: { phase?: string; objectives?: { objectiveId: string; ownerUserId?: string }[] };
+        }>('qmr', 'GET', `/api/v1/cycles/${organisationCode}-2024`);
+        return body.live.phase === 'monitoring'
+          ? Object.fromEntries((body.live.objectives ?? []).map((o) => [o.objectiveId, o.ownerUserId]))
+          : undefined;
+      });
+      expect(owners).toMatchObject({ 'obj-2': deputy, 'obj-4': org.idOf('head.tonghop') });
+
+      if (kind === 'postgres') {
+        const cycleWorkflowId = qualityCycleWorkflowId(organisationCode, 2024);
+        await recordHistories(suite.api.get(TemporalClientProvider).client, 'acceptance-follows-unit-work', [
+          cycleWorkflowId,
+          childWorkflowIds.assignment(cycleWorkflowId),
+        ]);
+      }
     });
 
     it('goes back to the first by name when the choice is taken back, and a deactivated head cannot be chosen', async () => {

@@ -37,11 +37,17 @@ export interface CycleContext {
   /** Schedule shift of a rehearsal (0 for a real year), see libs/domain cycle-clock.ts. */
   shiftMs: number;
   /**
-   * Who holds a unit's work since it was taken over during the year (`moveUnitWork`), by unit code;
-   * a unit not here is its roster head's. Absent until a move: children started before it, and every
-   * cycle recorded before it existed, go by the roster alone.
+   * Each unit's work taken over during the year (`moveUnitWork`), in order: a unit's last move says
+   * who holds its work now; a unit never moved is its roster head's. Everyone moved to stays known to
+   * the year (a report's owner, a task's holder). Absent until a move: children started before it,
+   * and every cycle recorded before it existed, go by the roster alone.
    */
-  unitWork?: Record<string, PersonRef>;
+  unitWorkMoves?: UnitWorkMove[];
+}
+
+export interface UnitWorkMove {
+  unitCode: string;
+  to: PersonRef;
 }
 
 /** Workflow time (epoch ms) of a calendar date and local time, e.g. the audit window's first morning. */
@@ -167,7 +173,13 @@ export function unitOf(context: CycleContext, unitCode: string) {
  * (docs/workflows.md "A unit's work taken over during the year").
  */
 export function unitWorkHolder(context: CycleContext, unitCode: string): PersonRef {
-  return context.unitWork?.[unitCode] ?? unitOf(context, unitCode).head;
+  const moved = context.unitWorkMoves?.filter((move) => move.unitCode === unitCode).at(-1);
+  return moved?.to ?? unitOf(context, unitCode).head;
+}
+
+/** Keeps a unit's work taken over in the context: the children started from it then are given it. */
+export function recordUnitWorkMove(context: CycleContext, move: UnitWorkMove): void {
+  context.unitWorkMoves = [...(context.unitWorkMoves ?? []), move];
 }
 
 /**
@@ -178,7 +190,7 @@ export function unitWorkHolder(context: CycleContext, unitCode: string): PersonR
  */
 export function followUnitWork(context: CycleContext, board?: TaskBoard): void {
   setHandler(unitWorkMovedSignal, ({ unitCode, fromUserId, to }) => {
-    context.unitWork = { ...context.unitWork, [unitCode]: to };
+    recordUnitWorkMove(context, { unitCode, to });
     board?.unitWorkMoved(unitCode, fromUserId, to);
   });
 }
@@ -196,7 +208,7 @@ export function cyclePeople(context: CycleContext): PersonRef[] {
     context.roster.qualityRepresentative,
     ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
     ...context.roster.auditors,
-    ...Object.values(context.unitWork ?? {}),
+    ...(context.unitWorkMoves ?? []).map((move) => move.to),
   ];
 }
 

@@ -11,8 +11,10 @@ import {
   START_OF_YEAR_DEADLINES,
   withChildTaskBoard,
   startOfYearDeadline,
+  followUnitWork,
   unitCodesOf,
   unitOf,
+  unitWorkHolder,
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
@@ -51,6 +53,8 @@ async function assignObjectives(
   board: TaskBoard,
 ): Promise<ObjectiveOwner[]> {
   const { workflowId } = workflowInfo();
+  // A unit's work taken over meanwhile: its acceptance, and its objectives' reports, go to its holder.
+  followUnitWork(context, board);
   const objectiveIds = objectives.map((objective) => objective.id);
   const accepted = await board.run({
     taskId: `${workflowId}/accept`,
@@ -85,7 +89,7 @@ async function assignObjectives(
     delegations: delegations.map((d) => ({
       objectiveId: d.objectiveId,
       unitCode: d.unitCode,
-      unitHeadUserId: unitOf(context, d.unitCode).head.userId,
+      unitHeadUserId: unitWorkHolder(context, d.unitCode).userId,
     })),
     delegatedBy: accepted.completedBy,
     delegatedAt: at,
@@ -95,10 +99,11 @@ async function assignObjectives(
   const perUnit = await settleAll(
     unitCodes.map(async (unitCode): Promise<ObjectiveOwner[]> => {
       const unit = unitOf(context, unitCode);
+      const head = unitWorkHolder(context, unitCode);
       const unitObjectiveIds = delegations.filter((d) => d.unitCode === unitCode).map((d) => d.objectiveId);
       const taskId = `${workflowId}/unit/${unitCode}`;
       const deadline = patched(START_OF_YEAR_DEADLINES)
-        ? startOfYearDeadline(context, 'unit-acceptance', unit.head)
+        ? startOfYearDeadline(context, 'unit-acceptance', head)
         : undefined;
       const clock = cycleClock(context.shiftMs);
       const deemedAt =
@@ -114,7 +119,7 @@ async function assignObjectives(
           vi: `Tiếp nhận mục tiêu chất lượng được giao cho ${unit.name.vi}`,
           en: `Accept the objectives given to ${unit.name.en}`,
         },
-        assignee: unit.head,
+        assignee: head,
         unitCode,
         ...deadline,
         ...(deemedAt === undefined ? {} : { expiresAt: deemedAt }),
@@ -132,7 +137,9 @@ async function assignObjectives(
       });
       const deemed = acceptance.status === 'expired' && deemedAt !== undefined;
       if (acceptance.status !== 'completed' && !deemed) throw new Error('unit acceptance cannot expire');
-      // Expired: nobody answered, so the unit is deemed to accept and its head reports each objective.
+      // Expired: nobody answered, so the unit is deemed to accept and its head reports each objective
+      // — whoever holds the unit's work now, should it have been taken over while the task was open.
+      const reporter = unitWorkHolder(context, unitCode);
       const answered = acceptance.status === 'completed' ? acceptance : undefined;
       const staff = answered?.outcome.staffDelegations ?? [];
       await records.recordAssignments({
@@ -149,7 +156,7 @@ async function assignObjectives(
       return unitObjectiveIds.map((objectiveId) => ({
         objectiveId,
         unitCode,
-        userId: staff.find((s) => s.objectiveId === objectiveId)?.userId ?? unit.head.userId,
+        userId: staff.find((s) => s.objectiveId === objectiveId)?.userId ?? reporter.userId,
       }));
     }),
   );

@@ -57,6 +57,7 @@ import {
   CANCEL_CHILDREN_BY_ID,
   requestChildrenCancel,
   sleepUntil,
+  recordUnitWorkMove,
   unitWorkHolder,
   workflowTimeOf,
   type CycleContext,
@@ -282,7 +283,14 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     },
   );
   /** The running children that follow a unit's work taken over (see {@link followUnitWork}). */
-  const followingUnitWork: string[] = [];
+  const followingUnitWork = new Set<string>();
+  /** A child follows from its start until its result settles: one ended is told nothing. */
+  const followsUntil = <T>(childId: string, result: Promise<T>): Promise<T> => {
+    followingUnitWork.add(childId);
+    const ended = () => followingUnitWork.delete(childId);
+    result.then(ended, ended);
+    return result;
+  };
   let unitWorkMoves = 0;
   setHandler(
     moveUnitWorkUpdate,
@@ -293,7 +301,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         .filter((code) => request.unitCodes === undefined || request.unitCodes.includes(code))
         .filter((code) => unitWorkHolder(context, code).userId === request.fromUserId)
         .map((unitCode) => ({ unitCode, number: ++unitWorkMoves }));
-      for (const { unitCode } of moves) context.unitWork = { ...context.unitWork, [unitCode]: request.to };
+      for (const { unitCode } of moves) recordUnitWorkMove(context, { unitCode, to: request.to });
       const children = [...followingUnitWork];
       for (const { unitCode, number } of moves) {
         await cycleRecords.recordCycleProgress({
@@ -463,10 +471,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
 
       await enterPhase('assignment');
       const measured = objectives.filter((o) => !isEngineMeasured(o.id, objectives));
-      const owners = await executeChild<typeof objectivesAssignment>(ASSIGNMENT_WORKFLOW, {
-        workflowId: childWorkflowIds.assignment(workflowId),
-        args: [{ context, objectives: measured }],
-      });
+      const owners = await followsUntil(
+        childWorkflowIds.assignment(workflowId),
+        executeChild<typeof objectivesAssignment>(ASSIGNMENT_WORKFLOW, {
+          workflowId: childWorkflowIds.assignment(workflowId),
+          args: [{ context, objectives: measured }],
+        }),
+      );
       for (const owner of owners) {
         const live = state.objectives.find((o) => o.objectiveId === owner.objectiveId);
         if (live) live.ownerUserId = owner.userId;
@@ -482,7 +493,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context, objective, owner }],
         });
         noteIfCancelled(handle.workflowId);
-        followingUnitWork.push(handle.workflowId);
+        void followsUntil(handle.workflowId, handle.result());
         return handle;
       };
       const started: (ChildWorkflowHandle<typeof objectiveMonitoring> | undefined)[] = [];
@@ -509,8 +520,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context }],
         });
         noteIfCancelled(auditHandle.workflowId);
-        followingUnitWork.push(auditHandle.workflowId);
-        auditResult = awaitedLater(auditHandle.result());
+        auditResult = awaitedLater(followsUntil(auditHandle.workflowId, auditHandle.result()));
         children.push(auditResult);
       } else {
         const audit = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
@@ -536,20 +546,22 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         status: 'waiting',
         actions: [],
       };
-      followingUnitWork.push(childWorkflowIds.review(workflowId));
-      state.review = await executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
-        workflowId: childWorkflowIds.review(workflowId),
-        args: [
-          {
-            context,
-            objectives,
-            engineMeasured,
-            // Last year's actions with their status at its close, when started from its draft.
-            ...(input.previousActions ? { previousActions: input.previousActions } : {}),
-            ...(prepareReview ? { prepare: true } : {}),
-          },
-        ],
-      });
+      state.review = await followsUntil(
+        childWorkflowIds.review(workflowId),
+        executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
+          workflowId: childWorkflowIds.review(workflowId),
+          args: [
+            {
+              context,
+              objectives,
+              engineMeasured,
+              // Last year's actions with their status at its close, when started from its draft.
+              ...(input.previousActions ? { previousActions: input.previousActions } : {}),
+              ...(prepareReview ? { prepare: true } : {}),
+            },
+          ],
+        }),
+      );
 
       await sleepUntil(workflowTimeOf(context, calendar.closeDate, calendar.notificationTime));
       await enterPhase('closing');
