@@ -47,15 +47,9 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
     await year.assignAsProposed();
     // Objectives 3 (administrative reform) and 2 (the key tasks), both quarterly, are reported by
     // staff: Lan and Minh, as their unit heads delegate them.
-    await year.acceptUnits({
-      'head.tthc': {
-        accepted: true,
-        staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
-      },
-      'head.tonghop': {
-        accepted: true,
-        staffDelegations: [{ objectiveId: 'obj-2', userId: org.idOf('staff.tonghop') }],
-      },
+    await year.acceptUnitsWithReporters({
+      'head.tthc': { 'obj-3': 'staff.tthc' },
+      'head.tonghop': { 'obj-2': 'staff.tonghop' },
     });
     deputyId = await org.join('deputy.tthc', {
       fullName: 'Trịnh Văn Quang',

@@ -52,12 +52,7 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     await year.approve();
     await year.assignAsProposed();
     await org.tokenOf('staff.tthc');
-    await year.acceptUnits({
-      'head.tthc': {
-        accepted: true,
-        staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
-      },
-    });
+    await year.acceptUnitsWithReporters({ 'head.tthc': { 'obj-3': 'staff.tthc' } });
 
     const report = await taskOf('staff.tthc', 'measurement-report', 130);
     expect(report).toMatchObject({ objectiveId: 'obj-3', periodKey: '2024-Q1' });

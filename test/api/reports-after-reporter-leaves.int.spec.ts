@@ -40,12 +40,7 @@ describe('the reports of someone who left the directory (API, worker, PostgreSQL
     await year.approve();
     await year.assignAsProposed();
     // Objective 3 (administrative reform, quarterly) is Lan's, as her unit head delegates it.
-    await year.acceptUnits({
-      'head.tthc': {
-        accepted: true,
-        staffDelegations: [{ objectiveId: 'obj-3', userId: org.idOf('staff.tthc') }],
-      },
-    });
+    await year.acceptUnitsWithReporters({ 'head.tthc': { 'obj-3': 'staff.tthc' } });
   });
 
   afterAll(() => suite?.close());

@@ -138,6 +138,29 @@ export class YearOverHttp {
     return this.org.assignAsProposed();
   }
 
+  /**
+   * Each unit accepts, its head delegating the objectives named to their staff to report: e.g.
+   * `{ 'head.tthc': { 'obj-3': 'staff.tthc' } }` (each staff member signed in already).
+   */
+  acceptUnitsWithReporters(
+    reporters: Partial<Record<'head.tthc' | 'head.tonghop', Record<string, string>>>,
+  ): Promise<void> {
+    return this.acceptUnits(
+      Object.fromEntries(
+        Object.entries(reporters).map(([head, byObjective]) => [
+          head,
+          {
+            accepted: true,
+            staffDelegations: Object.entries(byObjective ?? {}).map(([objectiveId, staff]) => ({
+              objectiveId,
+              userId: this.org.idOf(staff),
+            })),
+          },
+        ]),
+      ),
+    );
+  }
+
   /** Each unit head accepts (the service centre's head is the Quality Representative); `answers` vary one. */
   async acceptUnits(answers: Partial<Record<'head.tthc' | 'head.tonghop' | 'qmr', unknown>> = {}) {
     for (const head of ['head.tthc', 'head.tonghop', 'qmr'] as const) {
