@@ -117,6 +117,20 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
       }),
     ]);
 
+    // The cycle's page says who holds each unit's work now.
+    const cycle = await org.as<{ live: { unitWork: { unitCode: string; holderUserId: string }[] } }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(cycle.body.live.unitWork).toEqual(
+      expect.arrayContaining([
+        { unitCode: 'vp-kiemsoat-tthc', holderUserId: deputyId },
+        { unitCode: 'vp-tonghop', holderUserId: org.idOf('head.tonghop') },
+        { unitCode: 'vp-kinhte', holderUserId: org.idOf('qmr') },
+      ]),
+    );
+
     // Hoa holds the division's work no more: handing it over again moves nothing.
     const twice = await org.as<Handover>('head.tthc', 'POST', handovers, {
       ...body,

@@ -363,4 +363,70 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
         .sort(),
     ).toEqual(ids);
   });
+  it('gives a unit its new head for what the year opens for it later, though nothing of it is open', async () => {
+    // The economics division, for which the Chief of Office stood in, gets a head; it holds no task.
+    const headId = await org.join('head.kinhte', {
+      fullName: 'Lê Văn Phúc',
+      title: 'Trưởng phòng Kinh tế',
+      unitCode: 'vp-kinhte',
+      roles: [{ role: 'unit-head', unitCode: 'vp-kinhte' }],
+    });
+    const holderOf = async () =>
+      (
+        await org.as<{ live: { unitWork: { unitCode: string; holderUserId: string }[] } }>(
+          'qmr',
+          'GET',
+          `/api/v1/cycles/${cycleId}`,
+        )
+      ).body.live.unitWork.find((unit) => unit.unitCode === 'vp-kinhte')?.holderUserId;
+    expect(await holderOf()).toBe(org.idOf('qmr'));
+
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const section = qmr.page.getByRole('region', { name: vi('cycles:unitWork.title') });
+    const line = section.getByRole('listitem').filter({
+      hasText: vi('cycles:unitWork.movedLater', {
+        unit: 'Phòng Kinh tế',
+        taker: 'Lê Văn Phúc',
+        holder: 'Trần Quốc Việt',
+      }),
+    });
+    await line.getByRole('button', { name: vi('cycles:unitWork.moveTo', { name: 'Lê Văn Phúc' }) }).click();
+    const form = section.getByRole('form', {
+      name: vi('cycles:unitWork.handOverOf', { unit: 'Phòng Kinh tế', name: 'Trần Quốc Việt' }),
+    });
+    await expect(form.getByLabel(vi('cycles:inactive.person')).inputValue()).resolves.toBe(headId);
+    // It says that nothing is open, and what moves instead.
+    await form
+      .getByText(vi('cycles:unitWork.explainLater', { unit: 'Phòng Kinh tế', name: 'Trần Quốc Việt' }))
+      .waitFor();
+    await form
+      .getByLabel(vi('cycles:inactive.reason'))
+      .fill('Phòng Kinh tế có Trưởng phòng từ ngày 01/11/2024');
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation
+      .getByText(
+        vi('cycles:unitWork.confirmLater', {
+          unit: 'Phòng Kinh tế',
+          from: 'Trần Quốc Việt',
+          to: 'Lê Văn Phúc',
+        }),
+      )
+      .waitFor();
+    await qmr.check("a unit's later work, to hand over", { screenshot: 'cycle-hand-over-unit-later-work' });
+    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+    const result = section.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+    await result
+      .getByText(vi('cycles:unitWork.takenOver', { units: 'Phòng Kinh tế', to: 'Lê Văn Phúc' }))
+      .waitFor();
+    // Nothing was handed over, so the answer does not say "0 tasks"; the proposal is gone.
+    await expect(
+      result
+        .getByText(vi('cycles:inactive.handedOver', { count: 0, from: 'Trần Quốc Việt', to: 'Lê Văn Phúc' }))
+        .count(),
+    ).resolves.toBe(0);
+    await line.waitFor({ state: 'detached' });
+    expect(await holderOf()).toBe(headId);
+  });
 });

@@ -148,6 +148,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       managementReviewDate: input.calendar.managementReviewDate,
       closeDate: input.calendar.closeDate,
     },
+    unitWork: input.roster.units.map((unit) => ({ unitCode: unit.code, holderUserId: unit.head.userId })),
     objectives: input.draft.objectives.map((o) => ({
       objectiveId: o.id,
       number: o.number,
@@ -302,6 +303,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         .filter((code) => unitWorkHolder(context, code).userId === request.fromUserId)
         .map((unitCode) => ({ unitCode, number: ++unitWorkMoves }));
       for (const { unitCode } of moves) recordUnitWorkMove(context, { unitCode, to: request.to });
+      state.unitWork = context.roster.units.map((unit) => ({
+        unitCode: unit.code,
+        holderUserId: unitWorkHolder(context, unit.code).userId,
+      }));
       const children = [...followingUnitWork];
       for (const { unitCode, number } of moves) {
         await cycleRecords.recordCycleProgress({

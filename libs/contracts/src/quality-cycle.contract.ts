@@ -131,6 +131,16 @@ export interface QualityCycleState {
    * rehearsal), moved ones included: what its timeline shows. Set from the start's calendar.
    */
   dates?: CycleCalendarDates;
+  /**
+   * Who the year gives each unit's work to now: its head on the roster, or whom it was taken over
+   * by since (`moveUnitWork`). A query's answer: cycles started before it have it once replayed.
+   */
+  unitWork?: UnitWorkHolder[];
+}
+
+export interface UnitWorkHolder {
+  unitCode: string;
+  holderUserId: string;
 }
 
 /** The dates of a cycle's calendar that its phases follow. */

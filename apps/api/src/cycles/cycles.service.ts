@@ -312,6 +312,7 @@ export class CyclesService {
           ownerUserId: o.ownerUserId,
           measuredByEngine: o.measuredByEngine,
         })),
+        ...(state.unitWork ? { unitWork: state.unitWork } : {}),
         openTasks: openTaskViews,
       };
     } catch (error) {

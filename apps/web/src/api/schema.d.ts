@@ -2383,6 +2383,8 @@ export interface components {
              * @enum {string}
              */
             status?: "running" | "closed" | "cancelled";
+            /** @description Each unit of the year's roster and who holds its work now, as the workflow answers */
+            unitWork?: components["schemas"]["UnitWorkHolderView"][];
         };
         CycleNonconformityList: {
             /** @description The uploaded files the items' evidence names, by name; a file no longer on record is left out */
@@ -5634,6 +5636,15 @@ export interface components {
              * @example null
              */
             workHeadUserId: string | null;
+        };
+        UnitWorkHolderView: {
+            /**
+             * @description Who the year gives the unit's work to now: its head on the year's roster (the Quality Representative for a unit without one), or whom it was taken over by since (POST /cycles/{id}/handovers, unitsTakenOver)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            holderUserId: string;
+            /** @example vp-tonghop */
+            unitCode: string;
         };
         UpdateMeDto: {
             /**

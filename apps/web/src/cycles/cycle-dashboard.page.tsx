@@ -310,6 +310,9 @@ export default function CycleDashboardPage() {
           cycleId={cycleId}
           // The Quality Representative any unit's, a unit head the units they head (as the API allows).
           tasks={isQualityRepresentative ? openTasks : openTasks.filter(headsWorkOf)}
+          unitWork={(live.unitWork ?? []).filter(
+            (unit) => isQualityRepresentative || user.headOfUnits.includes(unit.unitCode),
+          )}
           names={names}
           standingIn={isQualityRepresentative ? user.userId : undefined}
           onHandedOver={async () => {

@@ -129,6 +129,18 @@ export class CycleDatesView {
   firstReport?: FirstReportView;
 }
 
+export class UnitWorkHolderView {
+  @ApiProperty({ example: 'vp-tonghop' })
+  unitCode!: string;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description:
+      "Who the year gives the unit's work to now: its head on the year's roster (the Quality Representative for a unit without one), or whom it was taken over by since (POST /cycles/{id}/handovers, unitsTakenOver)",
+  })
+  holderUserId!: string;
+}
+
 export class CycleLiveView {
   @ApiProperty({ example: 'RUNNING', description: 'Temporal execution status of the cycle workflow' })
   executionStatus!: string;
@@ -156,6 +168,12 @@ export class CycleLiveView {
 
   @ApiPropertyOptional({ type: [ObjectiveLiveView] })
   objectives?: ObjectiveLiveView[];
+
+  @ApiPropertyOptional({
+    type: [UnitWorkHolderView],
+    description: "Each unit of the year's roster and who holds its work now, as the workflow answers",
+  })
+  unitWork?: UnitWorkHolderView[];
 
   @ApiPropertyOptional({
     type: CycleDatesView,

@@ -70,6 +70,8 @@ export function HandOverAll({
   const { busy, problem, setProblem, send } = useSubmission(section, t('errors.network'));
   const confirmRef = useRef<HTMLDivElement>(null);
   const formId = `hand-over-${holderId}${unit ? `-${unit.code}` : ''}`;
+  /** A unit's work with nothing of it open: only what the year opens for it later moves. */
+  const laterOnly = unit !== undefined && tasks.length === 0;
   const named = unit
     ? t('unitWork.handOverOf', { name: holderName, unit: unit.name })
     : t('inactive.handOverAllOf', { name: holderName });
@@ -78,9 +80,10 @@ export function HandOverAll({
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  // Whoever may take at least one of the tasks (the workflow refuses the others, and says why).
+  // Whoever may take at least one of the tasks (the workflow refuses the others, and says why); with
+  // none open, a unit's later work goes to whoever works the year's tasks.
   const byId = new Map<string, PersonView>();
-  for (const task of tasks)
+  for (const task of laterOnly ? [{ kind: 'unit-acceptance' }] : tasks)
     for (const person of reassignCandidates(people, {
       kind: task.kind as TaskKind,
       unitCode: null,
@@ -147,13 +150,17 @@ export function HandOverAll({
         </div>
       ) : (
         <form id={formId} onSubmit={ask} noValidate aria-label={named}>
-          <p className="muted">{t('inactive.explain', { name: holderName })}</p>
+          <p className="muted">
+            {laterOnly
+              ? t('unitWork.explainLater', { unit: unit.name, name: holderName })
+              : t('inactive.explain', { name: holderName })}
+          </p>
           <PersonPicker
             candidates={candidates}
             value={toUserId}
             disabled={confirming || busy}
             label={t('inactive.person')}
-            hint={t('inactive.personHint')}
+            hint={laterOnly ? t('unitWork.personHintLater') : t('inactive.personHint')}
             problems={problem?.at('toUserId')}
             onChange={setToUserId}
           />
@@ -201,18 +208,24 @@ export function HandOverAll({
             >
               <p id={`${formId}-confirm`}>
                 <strong>
-                  {unit
-                    ? t('unitWork.confirmText', {
-                        count: tasks.length,
+                  {laterOnly
+                    ? t('unitWork.confirmLater', {
                         unit: unit.name,
                         from: holderName,
                         to: successor.fullName,
                       })
-                    : t('inactive.confirmText', {
-                        count: tasks.length,
-                        from: holderName,
-                        to: successor.fullName,
-                      })}
+                    : unit
+                      ? t('unitWork.confirmText', {
+                          count: tasks.length,
+                          unit: unit.name,
+                          from: holderName,
+                          to: successor.fullName,
+                        })
+                      : t('inactive.confirmText', {
+                          count: tasks.length,
+                          from: holderName,
+                          to: successor.fullName,
+                        })}
                 </strong>
               </p>
               <div className="actions">
@@ -259,7 +272,9 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
   return (
     <div className="handover-result">
       <div className="notice notice-ok">
-        <p>{t('inactive.handedOver', { count: result.handedOver.length, from, to })}</p>
+        {(result.handedOver.length > 0 || unitsTakenOver.length === 0) && (
+          <p>{t('inactive.handedOver', { count: result.handedOver.length, from, to })}</p>
+        )}
         {result.handedOver.length > 0 && (
           <ul className="link-list">
             {result.handedOver.map((task) => (

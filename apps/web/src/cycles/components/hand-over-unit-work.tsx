@@ -27,12 +27,15 @@ interface HeldTask {
 export function HandOverUnitWork({
   cycleId,
   tasks,
+  unitWork,
   names,
   standingIn,
   onHandedOver,
 }: {
   cycleId: string;
   tasks: readonly HeldTask[];
+  /** Who the year gives each unit's work to now (the cycle's answer), of the units the viewer may hand over. */
+  unitWork: readonly { unitCode: string; holderUserId: string }[];
   names: DirectoryNames;
   /** The Quality Representative viewing, who stood in for the units without a head. */
   standingIn?: string;
@@ -52,15 +55,24 @@ export function HandOverUnitWork({
   const units = byUnit(held, unitOfWork, names.unit);
   const ofUnit = units.find((group) => group.unit === unitCode)?.tasks ?? [];
   const holders = byHolder(ofUnit, names.person);
+  // Whom a line below proposes to hand over from may hold nothing open of the unit: only its later work.
   const holder =
-    holders.find((h) => h.userId === holderId) ?? (holders.length === 1 ? holders[0] : undefined);
+    holders.find((h) => h.userId === holderId) ??
+    (holderId !== '' ? { userId: holderId, name: names.person(holderId), tasks: [] } : undefined) ??
+    (holders.length === 1 ? holders[0] : undefined);
 
+  /** The unit's head who takes its work by the directory now (the Units page), when active. */
+  const takerOf = (unitCode: string) => {
+    const heads = organisationUnits.find((unit) => unit.code === unitCode)?.heads ?? [];
+    const taker = heads.find((head) => head.takesWork);
+    return taker && !names.isInactive(taker.userId) ? { taker, heads } : undefined;
+  };
   // Where the directory now gives a unit's work to someone else than who holds what is open of it:
   // another of its heads chosen on the Units page, or a head for a unit the viewer stood in for.
-  const moved = units.flatMap((group) => {
-    const heads = organisationUnits.find((unit) => unit.code === group.unit)?.heads ?? [];
-    const taker = heads.find((head) => head.takesWork);
-    if (!taker || names.isInactive(taker.userId)) return [];
+  const movedOpen = units.flatMap((group) => {
+    const found = takerOf(group.unit);
+    if (!found) return [];
+    const { taker, heads } = found;
     const stillHeld = group.tasks.filter(
       (task) =>
         task.assigneeUserId !== taker.userId &&
@@ -68,6 +80,24 @@ export function HandOverUnitWork({
     );
     return byHolder(stillHeld, names.person).map((from) => ({ unit: group.unit, taker, from }));
   });
+  // And where the year still gives the unit's later work to someone else than the directory's head,
+  // with nothing of it open: what the year opens for the unit next would go to them.
+  const movedLater = unitWork.flatMap(({ unitCode: unit, holderUserId }) => {
+    const found = takerOf(unit);
+    if (!found || found.taker.userId === holderUserId) return [];
+    // Someone who left and still holds tasks is handed over in the panel above, their units with them.
+    const left = names.isInactive(holderUserId);
+    if (left && tasks.some((task) => task.assigneeUserId === holderUserId)) return [];
+    if (movedOpen.some((line) => line.unit === unit && line.from.userId === holderUserId)) return [];
+    return [
+      {
+        unit,
+        taker: found.taker,
+        from: { userId: holderUserId, name: names.person(holderUserId), tasks: [] },
+      },
+    ];
+  });
+  const moved = [...movedOpen, ...movedLater];
 
   const choose = (unit: string, holderUserId: string, successor?: string) => {
     setUnitCode(unit);
@@ -75,7 +105,7 @@ export function HandOverUnitWork({
     setSuggested(successor);
   };
 
-  if (units.length === 0 && !outcome) return null;
+  if (units.length === 0 && moved.length === 0 && !outcome) return null;
   return (
     <section aria-labelledby="unit-work-heading" className="unit-work">
       <h2 id="unit-work-heading">{t('unitWork.title')}</h2>
@@ -89,7 +119,7 @@ export function HandOverUnitWork({
         <ul className="notice notice-warn unit-work-moved">
           {moved.map(({ unit, taker, from }) => (
             <li key={`${unit}/${from.userId}`}>
-              {t('unitWork.moved', {
+              {t(from.tasks.length > 0 ? 'unitWork.moved' : 'unitWork.movedLater', {
                 unit: names.unit(unit),
                 taker: taker.fullName,
                 holder: from.name,
