@@ -302,6 +302,18 @@ export type TaskEventFacts =
       requestId?: string;
     }
   | {
+      /**
+       * Who answers for the task besides its assignee changed: its unit's work was taken over (the
+       * unit's new holder with the head it was taken from). The cycle records the move itself
+       * (`cycle.unit-work-moved`): the task's row alone changes.
+       */
+      event: 'delegates-changed';
+      cycleId: string;
+      taskId: string;
+      delegateUserIds: string[];
+      at: IsoInstant;
+    }
+  | {
       event: 'urged';
       cycleId: string;
       taskId: string;

@@ -566,7 +566,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     return taskId;
   }
 
-  it("a task's escalation and reassignment and the cycle's moved dates, from facts, once", async () => {
+  it("a task's escalation, reassignment and new delegates, the cycle's moved dates and a unit's work moved, from facts, once", async () => {
     const taskId = await firstQuarterReportOf('obj-2');
     const escalated = {
       event: 'escalated' as const,
@@ -610,6 +610,48 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
       reason: 'Nghỉ phép',
     });
     expect(await eventsLike(taskId)).toBe(3); // opened, escalated, reassigned
+
+    // The unit's work taken over: its new holder answers for the task instead (the cycle logs the move).
+    const redelegated = {
+      event: 'delegates-changed' as const,
+      cycleId: CYCLE,
+      taskId,
+      delegateUserIds: ['staff', 'deputy'],
+      at: '2024-04-09T02:00:00.000Z',
+    };
+    for (const facts of [redelegated, redelegated]) await records.recordTaskEvent(facts);
+    expect(await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: taskId })).toMatchObject({
+      assigneeUserId: 'staff-2',
+      delegateUserIds: ['staff', 'deputy'],
+    });
+    expect(await eventsLike(taskId)).toBe(3);
+
+    const unitWorkMoved = {
+      change: 'unit-work-moved' as const,
+      cycleId: CYCLE,
+      workflowId: CYCLE_WORKFLOW,
+      phase: 'monitoring' as const,
+      number: 1,
+      unitCode: 'vp-tonghop',
+      from: 'head',
+      to: 'deputy',
+      reason: 'Phó Trưởng phòng phụ trách',
+      movedBy: 'qr',
+      at: '2024-04-09T02:00:00.000Z',
+      requestId: 'req-2',
+    };
+    await cycleRecords.recordCycleProgress(unitWorkMoved);
+    await cycleRecords.recordCycleProgress(unitWorkMoved);
+    const movedEvent = await eventById(`${CYCLE_WORKFLOW}/unit-work-moved/1`);
+    expect(movedEvent).toMatchObject({ type: 'cycle.unit-work-moved', actor: 'qr', requestId: 'req-2' });
+    expect(payloadOf(movedEvent, 'cycle.unit-work-moved')).toEqual({
+      phase: 'monitoring',
+      unitCode: 'vp-tonghop',
+      from: 'head',
+      to: 'deputy',
+      reason: 'Phó Trưởng phòng phụ trách',
+    });
+    expect(await eventsLike(`${CYCLE_WORKFLOW}/unit-work-moved`)).toBe(1);
 
     const moved = {
       change: 'dates-moved' as const,

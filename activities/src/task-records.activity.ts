@@ -190,6 +190,11 @@ export async function recordTaskEvent(
             facts.requestId,
           ),
         );
+      case 'delegates-changed':
+        await manager.update(TaskEntity, { id: taskId }, {
+          delegateUserIds: facts.delegateUserIds,
+        } as QueryDeepPartialEntity<TaskEntity>);
+        return;
       case 'urged':
         await manager.update(TaskEntity, { id: taskId }, { urgedAt: at });
         return appendEvent(

@@ -140,7 +140,7 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
     expect(twice.body.unitsTakenOver).toEqual([]);
   });
 
-  it("gives the division's later reports to the deputy, and the open ones' overdue notices to whom a head who left is succeeded by", async () => {
+  it("gives the division's later reports to the deputy, and the open ones of a head who left to his successor to answer for", async () => {
     const lans = await year.taskOf('staff.tthc', 'measurement-report', 120, (t) => t.periodKey === '2024-Q1');
     expect(lans).toMatchObject({
       objectiveId: 'obj-3',
@@ -188,6 +188,20 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
       );
     expect((await escalation(lans.id)).payload.recipientUserId).toBe(deputyId);
     expect((await escalation(minhs.id)).payload.recipientUserId).toBe(successorId);
+
+    // Minh's open report is Ban's to answer for now: in his inbox, and he reports for Minh.
+    expect(
+      (await org.inbox('head.tonghop.new', 'measurement-report')).find((task) => task.id === minhs.id),
+    ).toMatchObject({
+      assigneeUserId: org.idOf('staff.tonghop'),
+      delegateUserIds: [org.idOf('head.tonghop'), successorId],
+    });
+    const forMinh = await year.complete('head.tonghop.new', minhs.id, {
+      figures: [{ indicatorId: 'obj-2-key-tasks', numerator: 12, denominator: 12 }],
+      evidence: ['Báo cáo nhiệm vụ trọng tâm quý I/2024'],
+    });
+    expect(forMinh.status).toBe(200);
+    expect(forMinh.body).toMatchObject({ status: 'completed', completedBy: successorId });
 
     // The deputy answers for Lan, as her unit's head.
     const reported = await year.complete('deputy.tthc', lans.id, {

@@ -185,13 +185,14 @@ export function recordUnitWorkMove(context: CycleContext, move: UnitWorkMove): v
 /**
  * Keeps a running child's context up to date with the cycle's `unitWorkMoved` signals: what it opens
  * for a unit from then on goes to the unit's new holder ({@link unitWorkHolder}), and the notices of
- * its open tasks meant for the unit's head go to them too ({@link TaskBoard.unitWorkMoved}). Only a
- * cycle sent `moveUnitWork` signals: every recorded history replays as it ran.
+ * its open tasks meant for the unit's head go to them too, as does answering for them
+ * ({@link TaskBoard.unitWorkMoved}). Only a cycle sent `moveUnitWork` signals: every recorded
+ * history replays as it ran.
  */
 export function followUnitWork(context: CycleContext, board?: TaskBoard): void {
-  setHandler(unitWorkMovedSignal, ({ unitCode, fromUserId, to }) => {
+  setHandler(unitWorkMovedSignal, async ({ unitCode, fromUserId, to }) => {
     recordUnitWorkMove(context, { unitCode, to });
-    board?.unitWorkMoved(unitCode, fromUserId, to);
+    await board?.unitWorkMoved(unitCode, fromUserId, to);
   });
 }
 

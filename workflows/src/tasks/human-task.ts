@@ -438,18 +438,41 @@ export class TaskBoard {
   }
 
   /**
-   * A unit's work was taken over during the year (the cycle's `unitWorkMoved`): the escalations of
-   * its open tasks meant for the head it was taken from go to the one who took it. Only the notices'
-   * recipient changes — the same commands at the same times, their input alone differs: no patch.
+   * A unit's work was taken over during the year (the cycle's `unitWorkMoved`): in its open tasks the
+   * one who took it answers for them with the head it was taken from — as their delegate too (a
+   * staff member's report: recorded on the task's row, so it is in their inbox and they may complete
+   * it) — and their unit-head escalation goes to them instead (only the notice's recipient changes:
+   * the same commands at the same times). Only a cycle sent `moveUnitWork` signals this: no patch.
    */
-  unitWorkMoved(unitCode: string, fromUserId: string, to: PersonRef): void {
+  async unitWorkMoved(unitCode: string, fromUserId: string, to: PersonRef): Promise<void> {
+    const redelegated: Entry[] = [];
     for (const entry of this.entries.values()) {
       if (entry.state !== 'open' || entry.spec.unitCode !== unitCode) continue;
       for (const notice of entry.spec.notices ?? []) {
         const forHead = notice.reason === 'escalated' && notice.level === 'unit-head';
         if (forHead && notice.recipient.userId === fromUserId) notice.recipient = to;
       }
+      // The one it was taken from stays a delegate, as after any hand-over (nothing they could do is
+      // taken from them); a task already the new holder's, as assignee or delegate, is left as it is.
+      const delegates = entry.spec.delegates ?? [];
+      const answersFor = [entry.spec.assignee, ...delegates].map((person) => person.userId);
+      if (!delegates.some((person) => person.userId === fromUserId) || answersFor.includes(to.userId))
+        continue;
+      entry.spec.delegates = [...delegates, to];
+      entry.view.delegateUserIds = entry.spec.delegates.map((person) => person.userId);
+      redelegated.push(entry);
     }
+    await Promise.all(
+      redelegated.map((entry) =>
+        records.recordTaskEvent({
+          event: 'delegates-changed',
+          cycleId: this.context.cycleId,
+          taskId: entry.spec.taskId,
+          delegateUserIds: entry.view.delegateUserIds,
+          at: iso(Date.now()),
+        }),
+      ),
+    );
   }
 
   private async closeRecords(
