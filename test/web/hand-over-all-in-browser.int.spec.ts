@@ -428,5 +428,24 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     ).resolves.toBe(0);
     await line.waitFor({ state: 'detached' });
     expect(await holderOf()).toBe(headId);
+
+    // The cycle's history says it, by name: the unit, from whom, to whom, why.
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}/history?type=cycle.unit-work-moved`);
+    const row = qmr.page
+      .locator('.events-table tbody tr')
+      .filter({ hasText: vi('cycles:eventType.cycle.unit-work-moved') })
+      .filter({ hasText: 'Phòng Kinh tế' });
+    await row.waitFor();
+    const detail = await row.innerText();
+    for (const words of [
+      'Phòng Kinh tế',
+      'Trần Quốc Việt',
+      'Lê Văn Phúc',
+      'Phòng Kinh tế có Trưởng phòng từ ngày 01/11/2024',
+    ])
+      expect(detail).toContain(words);
+    await qmr.check("a unit's work moved, in the cycle's history", {
+      screenshot: 'cycle-history-unit-work-moved',
+    });
   });
 });
