@@ -246,7 +246,7 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
     ]);
   });
 
-  it("asks whom a plan was handed to with the unit's work for its next round, when the action did not work", async () => {
+  it("asks whom a plan was handed to with the unit's work for its next round, and whoever took the unit over since", async () => {
     const plan = await year.taskOf('head.tonghop.new', 'corrective-action-plan');
     // Ban hands the general division over to his deputy while its plan is open.
     const hangId = await org.join('deputy.tonghop', {
@@ -286,6 +286,39 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
       task.id.endsWith('/plan/2'),
     );
     expect(again).toMatchObject({ id: `${generalId}/plan/2`, assigneeUserId: hangId });
+
+    // She plans again; Ban, back, takes the division over before the plan is verified.
+    const replanned = await year.complete('deputy.tonghop', again.id, {
+      correction: 'Gửi bổ sung báo cáo tháng 6.',
+      rootCause: 'Người theo dõi nghỉ phép, không có người thay.',
+      action: 'Phân công người thay khi nghỉ phép; nhắc hạn trên phần mềm.',
+      ownerUserId: org.idOf('staff.tonghop'),
+      dueDate: '2024-08-30',
+    });
+    expect(replanned.status).toBe(200);
+    const back = await org.as<Handover>('deputy.tonghop', 'POST', handovers, {
+      fromUserId: hangId,
+      toUserId: successorId,
+      reason: 'Trưởng phòng trở lại làm việc',
+      unitCode: 'vp-tonghop',
+    });
+    expect(back.status).toBe(200);
+    expect(back.body.unitsTakenOver).toEqual(['vp-tonghop']);
+    const secondCheck = await year.taskOf(
+      'qmr',
+      'corrective-action-verification',
+      0,
+      (task) => task.id === `${generalId}/verify/2`,
+    );
+    expect(
+      (await year.complete('qmr', secondCheck.id, { effective: false, notes: 'Tháng 8 vẫn trễ hạn.' }))
+        .status,
+    ).toBe(200);
+    // The running action was told: its third round is Ban's again.
+    const third = await year.taskOf('head.tonghop.new', 'corrective-action-plan', 0, (task) =>
+      task.id.endsWith('/plan/3'),
+    );
+    expect(third).toMatchObject({ id: `${generalId}/plan/3`, assigneeUserId: successorId });
 
     await recordHistories(env.client, 'plans-follow-unit-work', [generalId]);
   });

@@ -18,6 +18,7 @@ import {
   personOf,
   unitOf,
   unitWorkHolder,
+  followUnitWork,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -42,9 +43,10 @@ export const CORRECTIVE_ACTION_DEADLINES = 'corrective-action-deadlines';
 
 /**
  * Patch id (docs/versioning.md): a plan handed over with its unit's work (`movesUnitWork`: another
- * head took the unit over) or from someone who left (`fromLeft`) takes the later rounds' plans with
- * it: each opens for the one it was handed to, not for the unit's head when the action started.
- * Asked only when a plan was so handed over: actions that never were replay as they ran.
+ * head took the unit over) or from someone who left (`fromLeft`), or the unit's work taken over while
+ * the action runs, takes the later rounds' plans with it: each opens for the one it went to, not for
+ * the unit's head when the action started. Asked only when that happened: actions for which it never
+ * did replay as they ran.
  */
 export const PLANS_FOLLOW_UNIT_WORK = 'plans-follow-unit-work';
 
@@ -194,8 +196,16 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
   const unit = unitOf(context, nc.unitCode);
   /** The unit's work holder when the action started (the roster's head, or who took it over since). */
   const head = unitWorkHolder(context, nc.unitCode);
-  /** Who plans from now on: the head, until a plan is handed over with the unit's work or from someone who left. */
+  /**
+   * Who plans from now on: the head, until a plan is handed over with the unit's work or from someone
+   * who left, or the unit's work is taken over while the action runs (the cycle's `unitWorkMoved`).
+   */
   let planner = head;
+  followUnitWork(context, {
+    onMoved: (move) => {
+      if (move.unitCode === nc.unitCode) planner = move.to;
+    },
+  });
   const verifier = personOf(context, nc.verifierUserId);
   const now = () => new Date(Date.now()).toISOString();
   const carriedForward = patched(CORRECTIVE_ACTION_CARRIED_FORWARD);

@@ -182,17 +182,59 @@ export function recordUnitWorkMove(context: CycleContext, move: UnitWorkMove): v
   context.unitWorkMoves = [...(context.unitWorkMoves ?? []), move];
 }
 
+/** What a workflow tells its children when a unit's work was taken over (`unitWorkMovedSignal`). */
+export interface UnitWorkMoved {
+  unitCode: string;
+  fromUserId: string;
+  to: PersonRef;
+}
+
+/**
+ * The children a workflow tells of a unit's work taken over: each from its start until its result
+ * settles, so one that ended is told nothing (a signal to it would be a command for nothing).
+ */
+export class UnitWorkFollowers {
+  private readonly running = new Set<string>();
+
+  /** Follows the child `childId` until `result` settles; returns `result`. */
+  follow<T>(childId: string, result: Promise<T>): Promise<T> {
+    this.running.add(childId);
+    const ended = () => this.running.delete(childId);
+    result.then(ended, ended);
+    return result;
+  }
+
+  /** Tells each child running now; one that ends meanwhile has nothing more to open: only logged. */
+  async tell(move: UnitWorkMoved): Promise<void> {
+    await Promise.all(
+      [...this.running].map((childId) =>
+        getExternalWorkflowHandle(childId)
+          .signal(unitWorkMovedSignal, move)
+          .catch((error: unknown) => {
+            if (isCancellation(error)) throw error;
+            log.info('unit work not told to an ended child', { childId, error: String(error) });
+          }),
+      ),
+    );
+  }
+}
+
 /**
  * Keeps a running child's context up to date with the cycle's `unitWorkMoved` signals: what it opens
  * for a unit from then on goes to the unit's new holder ({@link unitWorkHolder}), and the notices of
  * its open tasks meant for the unit's head go to them too, as does answering for them
- * ({@link TaskBoard.unitWorkMoved}). Only a cycle sent `moveUnitWork` signals: every recorded
- * history replays as it ran.
+ * ({@link TaskBoard.unitWorkMoved}); `onMoved` passes the move on (to a child's own children, or
+ * to what the workflow keeps). Only a cycle sent `moveUnitWork` signals: every recorded history
+ * replays as it ran.
  */
-export function followUnitWork(context: CycleContext, board?: TaskBoard): void {
-  setHandler(unitWorkMovedSignal, async ({ unitCode, fromUserId, to }) => {
-    recordUnitWorkMove(context, { unitCode, to });
-    await board?.unitWorkMoved(unitCode, fromUserId, to);
+export function followUnitWork(
+  context: CycleContext,
+  { board, onMoved }: { board?: TaskBoard; onMoved?: (move: UnitWorkMoved) => void | Promise<void> } = {},
+): void {
+  setHandler(unitWorkMovedSignal, async (move) => {
+    recordUnitWorkMove(context, { unitCode: move.unitCode, to: move.to });
+    await board?.unitWorkMoved(move.unitCode, move.fromUserId, move.to);
+    await onMoved?.(move);
   });
 }
 

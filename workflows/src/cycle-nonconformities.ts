@@ -25,7 +25,7 @@ import {
   type OpenableNonconformitySource,
 } from '@qcycle/domain';
 import { records } from './activities';
-import { closeTimeOf, type CycleContext } from './cycle-context';
+import { closeTimeOf, type CycleContext, type UnitWorkFollowers } from './cycle-context';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
 import { awaitedLater } from './tasks/settle-all';
 
@@ -49,6 +49,8 @@ export function installNonconformities(cycle: {
   /** The cycle waits for these when cancelled, so their tasks are recorded cancelled first. */
   children: Promise<unknown>[];
   noteIfCancelled: (childId: string) => void;
+  /** Who the cycle tells of a unit's work taken over: its corrective actions, while they run. */
+  followers: UnitWorkFollowers;
 }): {
   carryIn: (carried: CorrectiveActionToContinue[]) => Promise<void>;
   settle: () => Promise<CorrectiveActionResult[]>;
@@ -134,7 +136,7 @@ export function installNonconformities(cycle: {
     );
     cycle.noteIfCancelled(handle.workflowId);
     handles.push(handle);
-    cycle.children.push(awaitedLater(handle.result()));
+    cycle.children.push(awaitedLater(cycle.followers.follow(handle.workflowId, handle.result())));
   };
 
   /**

@@ -40,6 +40,7 @@ import {
   sleepUntil,
   unitCodesOf,
   followUnitWork,
+  UnitWorkFollowers,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -122,8 +123,10 @@ async function runAudit(
 ): Promise<InternalAuditResult> {
   const { workflowId } = workflowInfo();
   const { calendar, roster } = context;
-  // The corrective actions it starts give their plans to whoever holds the unit's work then.
-  followUnitWork(context);
+  // The corrective actions it starts give their plans to whoever holds the unit's work then; those
+  // running are told, for their later rounds.
+  const followers = new UnitWorkFollowers();
+  followUnitWork(context, { onMoved: (move) => followers.tell(move) });
   const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
   if (!lead) throw new Error('the roster names no internal auditor');
   const cannotStall = patched(AUDIT_CANNOT_STALL);
@@ -259,6 +262,7 @@ async function runAudit(
         // Its start may have completed after the audit was cancelled (see CANCEL_CHILDREN_BY_ID).
         if (CancellationScope.current().consideredCancelled) cancelledAtStart.add(action.workflowId);
         actions.push(action);
+        void followers.follow(action.workflowId, action.result());
       }
       await publish();
     }),

@@ -142,7 +142,7 @@ async function monitorObjective(
    * overdue notices, and the one told of a correction, follow them.
    */
   const unitHead = () => unitWorkHolder(context, owner.unitCode);
-  followUnitWork(context, board);
+  followUnitWork(context, { board });
   /**
    * Who reports from now on: the owner the unit named, until a report is handed over from someone
    * who left, or with the rest of its unit's work (`movesUnitWork`: another head took the unit over)

@@ -54,7 +54,7 @@ async function assignObjectives(
 ): Promise<ObjectiveOwner[]> {
   const { workflowId } = workflowInfo();
   // A unit's work taken over meanwhile: its acceptance, and its objectives' reports, go to its holder.
-  followUnitWork(context, board);
+  followUnitWork(context, { board });
   const objectiveIds = objectives.map((objective) => objective.id);
   const accepted = await board.run({
     taskId: `${workflowId}/accept`,

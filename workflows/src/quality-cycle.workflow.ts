@@ -30,7 +30,6 @@ import {
   moveCycleDatesUpdate,
   moveUnitWorkUpdate,
   qualityCycleWorkflowId,
-  unitWorkMovedSignal,
   type ApprovedDecision,
   type CorrectiveActionToContinue,
   type QualityCycleResult,
@@ -59,6 +58,7 @@ import {
   sleepUntil,
   recordUnitWorkMove,
   unitWorkHolder,
+  UnitWorkFollowers,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -284,14 +284,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     },
   );
   /** The running children that follow a unit's work taken over (see {@link followUnitWork}). */
-  const followingUnitWork = new Set<string>();
-  /** A child follows from its start until its result settles: one ended is told nothing. */
-  const followsUntil = <T>(childId: string, result: Promise<T>): Promise<T> => {
-    followingUnitWork.add(childId);
-    const ended = () => followingUnitWork.delete(childId);
-    result.then(ended, ended);
-    return result;
-  };
+  const followers = new UnitWorkFollowers();
   let unitWorkMoves = 0;
   setHandler(
     moveUnitWorkUpdate,
@@ -307,7 +300,6 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         unitCode: unit.code,
         holderUserId: unitWorkHolder(context, unit.code).userId,
       }));
-      const children = [...followingUnitWork];
       for (const { unitCode, number } of moves) {
         await cycleRecords.recordCycleProgress({
           change: 'unit-work-moved',
@@ -323,17 +315,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           at: at(),
           requestId: request.requestId,
         });
-        // Each child ended since has nothing more to open: its refusal is only logged.
-        await Promise.all(
-          children.map((childId) =>
-            getExternalWorkflowHandle(childId)
-              .signal(unitWorkMovedSignal, { unitCode, fromUserId: request.fromUserId, to: request.to })
-              .catch((error: unknown) => {
-                if (isCancellation(error)) throw error;
-                log.info('unit work not told to an ended child', { childId, error: String(error) });
-              }),
-          ),
-        );
+        await followers.tell({ unitCode, fromUserId: request.fromUserId, to: request.to });
       }
       return { unitCodes: moves.map((move) => move.unitCode) };
     },
@@ -460,6 +442,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     cancelling: () => cancellation !== undefined,
     children,
     noteIfCancelled,
+    followers,
   });
   try {
     const result = await scope.run(async (): Promise<QualityCycleResult> => {
@@ -476,7 +459,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
 
       await enterPhase('assignment');
       const measured = objectives.filter((o) => !isEngineMeasured(o.id, objectives));
-      const owners = await followsUntil(
+      const owners = await followers.follow(
         childWorkflowIds.assignment(workflowId),
         executeChild<typeof objectivesAssignment>(ASSIGNMENT_WORKFLOW, {
           workflowId: childWorkflowIds.assignment(workflowId),
@@ -498,7 +481,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context, objective, owner }],
         });
         noteIfCancelled(handle.workflowId);
-        void followsUntil(handle.workflowId, handle.result());
+        void followers.follow(handle.workflowId, handle.result());
         return handle;
       };
       const started: (ChildWorkflowHandle<typeof objectiveMonitoring> | undefined)[] = [];
@@ -525,7 +508,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
           args: [{ context }],
         });
         noteIfCancelled(auditHandle.workflowId);
-        auditResult = awaitedLater(followsUntil(auditHandle.workflowId, auditHandle.result()));
+        auditResult = awaitedLater(followers.follow(auditHandle.workflowId, auditHandle.result()));
         children.push(auditResult);
       } else {
         const audit = await executeChild<typeof internalAudit>(INTERNAL_AUDIT_WORKFLOW, {
@@ -551,7 +534,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         status: 'waiting',
         actions: [],
       };
-      state.review = await followsUntil(
+      state.review = await followers.follow(
         childWorkflowIds.review(workflowId),
         executeChild<typeof managementReview>(MANAGEMENT_REVIEW_WORKFLOW, {
           workflowId: childWorkflowIds.review(workflowId),
