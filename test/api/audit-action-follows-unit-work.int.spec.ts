@@ -59,12 +59,11 @@ describe("an audit's corrective action after its unit's work was taken over (rea
     ).toBe(200);
 
     // Before the auditor verifies, Nam hands the division over to his deputy.
-    const deputyId = await org.join('deputy.tonghop', {
-      fullName: 'Đinh Văn Ban',
-      title: 'Phó Chánh Văn phòng',
-      unitCode: 'vp-tonghop',
-      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-    });
+    const deputyId = await org.joinAsHead(
+      'deputy.tonghop',
+      { fullName: 'Đinh Văn Ban', title: 'Phó Chánh Văn phòng' },
+      'vp-tonghop',
+    );
     const moved = await org.as<{ unitsTakenOver: string[] }>(
       'qmr',
       'POST',

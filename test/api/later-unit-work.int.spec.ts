@@ -51,12 +51,11 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
       'head.tthc': { 'obj-3': 'staff.tthc' },
       'head.tonghop': { 'obj-2': 'staff.tonghop' },
     });
-    deputyId = await org.join('deputy.tthc', {
-      fullName: 'Trịnh Văn Quang',
-      title: 'Phó Trưởng phòng Kiểm soát thủ tục hành chính',
-      unitCode: 'vp-kiemsoat-tthc',
-      roles: [{ role: 'unit-head', unitCode: 'vp-kiemsoat-tthc' }],
-    });
+    deputyId = await org.joinAsHead(
+      'deputy.tthc',
+      { fullName: 'Trịnh Văn Quang', title: 'Phó Trưởng phòng Kiểm soát thủ tục hành chính' },
+      'vp-kiemsoat-tthc',
+    );
   });
 
   afterAll(() => suite?.close());
@@ -157,12 +156,11 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
     expect(minhs).toMatchObject({ objectiveId: 'obj-2', delegateUserIds: [org.idOf('head.tonghop')] });
 
     // Nam retires; the Quality Representative hands all of his to his successor.
-    successorId = await org.join('head.tonghop.new', {
-      fullName: 'Đinh Văn Ban',
-      title: 'Trưởng phòng Tổng hợp',
-      unitCode: 'vp-tonghop',
-      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-    });
+    successorId = await org.joinAsHead(
+      'head.tonghop.new',
+      { fullName: 'Đinh Văn Ban', title: 'Trưởng phòng Tổng hợp' },
+      'vp-tonghop',
+    );
     const left = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('head.tonghop')}`, {
       active: false,
     });
@@ -249,12 +247,11 @@ describe("a unit's work taken over during the year (API, worker, PostgreSQL, tim
   it("asks whom a plan was handed to with the unit's work for its next round, and whoever took the unit over since", async () => {
     const plan = await year.taskOf('head.tonghop.new', 'corrective-action-plan');
     // Ban hands the general division over to his deputy while its plan is open.
-    const hangId = await org.join('deputy.tonghop', {
-      fullName: 'Lê Thị Hằng',
-      title: 'Phó Trưởng phòng Tổng hợp',
-      unitCode: 'vp-tonghop',
-      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-    });
+    const hangId = await org.joinAsHead(
+      'deputy.tonghop',
+      { fullName: 'Lê Thị Hằng', title: 'Phó Trưởng phòng Tổng hợp' },
+      'vp-tonghop',
+    );
     const moved = await org.as<Handover>('head.tonghop.new', 'POST', handovers, {
       fromUserId: successorId,
       toUserId: hangId,

@@ -247,12 +247,11 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
 
   it("moves the general division's open work from its head to the deputy chosen to take it over, as the dashboard proposes, and the deputy, heading it, hands it back", async () => {
     // From October the Deputy Chief of Office takes the general division over.
-    const deputy = await org.join('deputy.tonghop', {
-      fullName: 'Đinh Văn Ban',
-      title: 'Phó Chánh Văn phòng',
-      unitCode: 'vp-tonghop',
-      roles: [{ role: 'unit-head', unitCode: 'vp-tonghop' }],
-    });
+    const deputy = await org.joinAsHead(
+      'deputy.tonghop',
+      { fullName: 'Đinh Văn Ban', title: 'Phó Chánh Văn phòng' },
+      'vp-tonghop',
+    );
     const heldBy = async (local: string) =>
       (await org.as<{ items: TaskSummary[] }>(local, 'GET', `/api/v1/me/tasks?limit=100`)).body.items.filter(
         (task) => task.assigneeUserId === org.idOf(local) && task.cycleId === cycleId,
@@ -365,12 +364,11 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
   });
   it('gives a unit its new head for what the year opens for it later, though nothing of it is open', async () => {
     // The economics division, for which the Chief of Office stood in, gets a head; it holds no task.
-    const headId = await org.join('head.kinhte', {
-      fullName: 'Lê Văn Phúc',
-      title: 'Trưởng phòng Kinh tế',
-      unitCode: 'vp-kinhte',
-      roles: [{ role: 'unit-head', unitCode: 'vp-kinhte' }],
-    });
+    const headId = await org.joinAsHead(
+      'head.kinhte',
+      { fullName: 'Lê Văn Phúc', title: 'Trưởng phòng Kinh tế' },
+      'vp-kinhte',
+    );
     const holderOf = async () =>
       (
         await org.as<{ live: { unitWork: { unitCode: string; holderUserId: string }[] } }>(

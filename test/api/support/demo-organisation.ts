@@ -112,6 +112,11 @@ export class DemoOrganisation {
     return added.body.id;
   }
 
+  /** Someone who joins the directory as the head of `unitCode` (a successor, a deputy in charge). */
+  joinAsHead(local: string, person: { fullName: string; title: string }, unitCode: string): Promise<string> {
+    return this.join(local, { ...person, unitCode, roles: [{ role: 'unit-head', unitCode }] });
+  }
+
   /** A request as that person. */
   async as<T = Record<string, unknown>>(
     local: string,
