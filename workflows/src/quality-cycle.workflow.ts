@@ -126,6 +126,12 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     roster: input.roster,
     shiftMs,
   };
+  /** Who holds each unit's work now, for the cycle's live state. */
+  const unitWorkNow = () =>
+    context.roster.units.map((unit) => ({
+      unitCode: unit.code,
+      holderUserId: unitWorkHolder(context, unit.code).userId,
+    }));
   const engineMeasured = input.engineMeasured ?? engineMeasuredIndicators(input.draft);
   const engineIndicatorIds = [engineMeasured.qmsMaintained, engineMeasured.internalAudits].filter(
     (id): id is string => !!id,
@@ -148,7 +154,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       managementReviewDate: input.calendar.managementReviewDate,
       closeDate: input.calendar.closeDate,
     },
-    unitWork: input.roster.units.map((unit) => ({ unitCode: unit.code, holderUserId: unit.head.userId })),
+    unitWork: unitWorkNow(),
     objectives: input.draft.objectives.map((o) => ({
       objectiveId: o.id,
       number: o.number,
@@ -296,10 +302,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         .filter((code) => unitWorkHolder(context, code).userId === request.fromUserId)
         .map((unitCode) => ({ unitCode, number: ++unitWorkMoves }));
       for (const { unitCode } of moves) recordUnitWorkMove(context, { unitCode, to: request.to });
-      state.unitWork = context.roster.units.map((unit) => ({
-        unitCode: unit.code,
-        holderUserId: unitWorkHolder(context, unit.code).userId,
-      }));
+      state.unitWork = unitWorkNow();
       for (const { unitCode, number } of moves) {
         await cycleRecords.recordCycleProgress({
           change: 'unit-work-moved',
