@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral }
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CyclePhase, CycleStatus } from '@qcycle/domain';
 import { EventLogEntryEntity, QualityCycleEntity } from '@qcycle/persistence';
-import type { CycleDates, QualityEventPayloads, QualityEventType } from '@qcycle/contracts';
+import type { CycleDates, CycleRole, QualityEventPayloads, QualityEventType } from '@qcycle/contracts';
 
 export interface CycleStartedRecord {
   cycleId: string;
@@ -19,7 +19,7 @@ export interface CycleStartedRecord {
 
 /**
  * A change of the running cycle: a phase entered, the dates moved (with a reason), a unit's work
- * taken over, or the cycle cancelled.
+ * or one of the year's roles taken over, or the cycle cancelled.
  */
 export type CycleProgressFacts =
   | { change: 'phase-entered'; cycleId: string; workflowId: string; phase: CyclePhase; at: string }
@@ -45,6 +45,21 @@ export type CycleProgressFacts =
       /** The n-th move of the cycle: its event is `${workflowId}/unit-work-moved/{n}`. */
       number: number;
       unitCode: string;
+      from: string;
+      to: string;
+      reason: string;
+      movedBy: string;
+      at: string;
+      requestId?: string;
+    }
+  | {
+      change: 'role-moved';
+      cycleId: string;
+      workflowId: string;
+      phase: CyclePhase;
+      /** The n-th move of a role in the cycle: its event is `${workflowId}/role-moved/{n}`. */
+      number: number;
+      role: CycleRole;
       from: string;
       to: string;
       reason: string;
@@ -180,6 +195,16 @@ function progressEntry(facts: CycleProgressFacts): EventLogEntryEntity {
         facts.movedBy,
         at,
         { phase, unitCode: facts.unitCode, from: facts.from, to: facts.to, reason: facts.reason },
+        facts.requestId,
+      );
+    case 'role-moved':
+      return logEntry(
+        cycleId,
+        `${workflowId}/role-moved/${facts.number}`,
+        'cycle.role-moved',
+        facts.movedBy,
+        at,
+        { phase, role: facts.role, from: facts.from, to: facts.to, reason: facts.reason },
         facts.requestId,
       );
     case 'dates-moved':

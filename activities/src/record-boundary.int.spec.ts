@@ -566,7 +566,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
     return taskId;
   }
 
-  it("a task's escalation, reassignment and new delegates, the cycle's moved dates and a unit's work moved, from facts, once", async () => {
+  it("a task's escalation, reassignment and new delegates, the cycle's moved dates, a unit's work and a role moved, from facts, once", async () => {
     const taskId = await firstQuarterReportOf('obj-2');
     const escalated = {
       event: 'escalated' as const,
@@ -652,6 +652,33 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('the record boundary on 
       reason: 'Phó Trưởng phòng phụ trách',
     });
     expect(await eventsLike(`${CYCLE_WORKFLOW}/unit-work-moved`)).toBe(1);
+
+    const roleMoved = {
+      change: 'role-moved' as const,
+      cycleId: CYCLE,
+      workflowId: CYCLE_WORKFLOW,
+      phase: 'monitoring' as const,
+      number: 1,
+      role: 'quality-representative' as const,
+      from: 'qr',
+      to: 'chief',
+      reason: 'Chánh Văn phòng nghỉ hưu',
+      movedBy: 'chief',
+      at: '2024-04-10T02:00:00.000Z',
+      requestId: 'req-3',
+    };
+    await cycleRecords.recordCycleProgress(roleMoved);
+    await cycleRecords.recordCycleProgress(roleMoved);
+    const roleEvent = await eventById(`${CYCLE_WORKFLOW}/role-moved/1`);
+    expect(roleEvent).toMatchObject({ type: 'cycle.role-moved', actor: 'chief', requestId: 'req-3' });
+    expect(payloadOf(roleEvent, 'cycle.role-moved')).toEqual({
+      phase: 'monitoring',
+      role: 'quality-representative',
+      from: 'qr',
+      to: 'chief',
+      reason: 'Chánh Văn phòng nghỉ hưu',
+    });
+    expect(await eventsLike(`${CYCLE_WORKFLOW}/role-moved`)).toBe(1);
 
     const moved = {
       change: 'dates-moved' as const,

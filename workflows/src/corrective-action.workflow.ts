@@ -18,7 +18,7 @@ import {
   personOf,
   unitOf,
   unitWorkHolder,
-  followUnitWork,
+  followWorkMoves,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -201,7 +201,9 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
    * who left, or the unit's work is taken over while the action runs (the cycle's `unitWorkMoved`).
    */
   let planner = head;
-  followUnitWork(context, {
+  followWorkMoves(context, {
+    // Escalations of its open tasks follow a role taken over (its tasks have no delegates to add).
+    board,
     onMoved: (move) => {
       if (move.unitCode === nc.unitCode) planner = move.to;
     },

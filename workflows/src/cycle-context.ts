@@ -1,8 +1,10 @@
 import { getExternalWorkflowHandle, isCancellation, log, setHandler, sleep } from '@temporalio/workflow';
 import {
   cycleProgressSignal,
+  roleMovedSignal,
   unitWorkMovedSignal,
   type CycleProgressReport,
+  type CycleRole,
   type CycleRoster,
   type PersonRef,
 } from '@qcycle/contracts';
@@ -43,10 +45,20 @@ export interface CycleContext {
    * and every cycle recorded before it existed, go by the roster alone.
    */
   unitWorkMoves?: UnitWorkMove[];
+  /**
+   * The year's roles taken over during the year (`moveRole`), in order: a role's last move says who
+   * holds it now; a role never moved is the roster's person's. Absent until a move, as above.
+   */
+  roleMoves?: RoleMove[];
 }
 
 export interface UnitWorkMove {
   unitCode: string;
+  to: PersonRef;
+}
+
+export interface RoleMove {
+  role: CycleRole;
   to: PersonRef;
 }
 
@@ -73,7 +85,7 @@ export function startOfYearDeadline(
       at: clock.toWorkflowMs(at),
       reason: 'escalated',
       level,
-      recipient: level === 'leader' ? context.roster.leader : context.roster.qualityRepresentative,
+      recipient: roleHolder(context, level === 'leader' ? 'leader' : 'quality-representative'),
     },
   ];
   if (schedule.reminderAt !== undefined) {
@@ -97,7 +109,7 @@ export function auditTaskNotices(context: CycleContext, dueAt: number, assignee:
       at: clock.toWorkflowMs(at),
       reason: 'escalated',
       level,
-      recipient: level === 'leader' ? context.roster.leader : context.roster.qualityRepresentative,
+      recipient: roleHolder(context, level === 'leader' ? 'leader' : 'quality-representative'),
     })),
   ];
   return notices.filter((notice) => notice.at > Date.now());
@@ -182,6 +194,28 @@ export function recordUnitWorkMove(context: CycleContext, move: UnitWorkMove): v
   context.unitWorkMoves = [...(context.unitWorkMoves ?? []), move];
 }
 
+/**
+ * Who the year gives one of its roles to now: whom it was last taken over by, else the roster's
+ * person (docs/workflows.md "The Quality Representative or the leader changes during the year").
+ */
+export function roleHolder(context: CycleContext, role: CycleRole): PersonRef {
+  const moved = context.roleMoves?.filter((move) => move.role === role).at(-1);
+  if (moved) return moved.to;
+  return role === 'leader' ? context.roster.leader : context.roster.qualityRepresentative;
+}
+
+/** The year's Quality Representative now ({@link roleHolder}). */
+export const qualityRepresentativeOf = (context: CycleContext): PersonRef =>
+  roleHolder(context, 'quality-representative');
+
+/** The year's leader now ({@link roleHolder}). */
+export const leaderOf = (context: CycleContext): PersonRef => roleHolder(context, 'leader');
+
+/** Keeps a role taken over in the context: the children started from it then are given it. */
+export function recordRoleMove(context: CycleContext, move: RoleMove): void {
+  context.roleMoves = [...(context.roleMoves ?? []), move];
+}
+
 /** What a workflow tells its children when a unit's work was taken over (`unitWorkMovedSignal`). */
 export interface UnitWorkMoved {
   unitCode: string;
@@ -189,11 +223,19 @@ export interface UnitWorkMoved {
   to: PersonRef;
 }
 
+/** What a workflow tells its children when one of the year's roles was taken over (`roleMovedSignal`). */
+export interface RoleMoved {
+  role: CycleRole;
+  fromUserId: string;
+  to: PersonRef;
+}
+
 /**
- * The children a workflow tells of a unit's work taken over: each from its start until its result
- * settles, so one that ended is told nothing (a signal to it would be a command for nothing).
+ * The children a workflow tells of a unit's work or a role taken over: each from its start until
+ * its result settles, so one that ended is told nothing (a signal to it would be a command for
+ * nothing).
  */
-export class UnitWorkFollowers {
+export class WorkFollowers {
   private readonly running = new Set<string>();
 
   /** Follows the child `childId` until `result` settles; returns `result`. */
@@ -204,37 +246,61 @@ export class UnitWorkFollowers {
     return result;
   }
 
-  /** Tells each child running now; one that ends meanwhile has nothing more to open: only logged. */
-  async tell(move: UnitWorkMoved): Promise<void> {
+  /** Tells each child running now of a unit's work taken over. */
+  tell(move: UnitWorkMoved): Promise<void> {
+    return this.signalRunning((handle) => handle.signal(unitWorkMovedSignal, move));
+  }
+
+  /** Tells each child running now of a role taken over. */
+  tellRoleMoved(move: RoleMoved): Promise<void> {
+    return this.signalRunning((handle) => handle.signal(roleMovedSignal, move));
+  }
+
+  /** One that ends meanwhile has nothing more to open: only logged. */
+  private async signalRunning(
+    send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>,
+  ): Promise<void> {
     await Promise.all(
       [...this.running].map((childId) =>
-        getExternalWorkflowHandle(childId)
-          .signal(unitWorkMovedSignal, move)
-          .catch((error: unknown) => {
-            if (isCancellation(error)) throw error;
-            log.info('unit work not told to an ended child', { childId, error: String(error) });
-          }),
+        send(getExternalWorkflowHandle(childId)).catch((error: unknown) => {
+          if (isCancellation(error)) throw error;
+          log.info('work move not told to an ended child', { childId, error: String(error) });
+        }),
       ),
     );
   }
 }
 
 /**
- * Keeps a running child's context up to date with the cycle's `unitWorkMoved` signals: what it opens
- * for a unit from then on goes to the unit's new holder ({@link unitWorkHolder}), and the notices of
- * its open tasks meant for the unit's head go to them too, as does answering for them
- * ({@link TaskBoard.unitWorkMoved}); `onMoved` passes the move on (to a child's own children, or
- * to what the workflow keeps). Only a cycle sent `moveUnitWork` signals: every recorded history
- * replays as it ran.
+ * Keeps a running child's context up to date with the cycle's `unitWorkMoved` and `roleMoved`
+ * signals: what it opens for a unit, or for a role, from then on goes to the new holder
+ * ({@link unitWorkHolder}, {@link roleHolder}), and the notices of its open tasks meant for the
+ * unit's head or at the role's level go to them too, as does answering for them
+ * ({@link TaskBoard.holderMoved}); `onMoved` and `onRoleMoved` pass a move on (to a child's own
+ * children, or to what the workflow keeps). Only a cycle sent `moveUnitWork` or `moveRole` signals:
+ * every recorded history replays as it ran.
  */
-export function followUnitWork(
+export function followWorkMoves(
   context: CycleContext,
-  { board, onMoved }: { board?: TaskBoard; onMoved?: (move: UnitWorkMoved) => void | Promise<void> } = {},
+  {
+    board,
+    onMoved,
+    onRoleMoved,
+  }: {
+    board?: TaskBoard;
+    onMoved?: (move: UnitWorkMoved) => void | Promise<void>;
+    onRoleMoved?: (move: RoleMoved) => void | Promise<void>;
+  } = {},
 ): void {
   setHandler(unitWorkMovedSignal, async (move) => {
     recordUnitWorkMove(context, { unitCode: move.unitCode, to: move.to });
-    await board?.unitWorkMoved(move.unitCode, move.fromUserId, move.to);
+    await board?.holderMoved({ unitCode: move.unitCode, level: 'unit-head' }, move.fromUserId, move.to);
     await onMoved?.(move);
+  });
+  setHandler(roleMovedSignal, async (move) => {
+    recordRoleMove(context, { role: move.role, to: move.to });
+    await board?.holderMoved({ level: move.role }, move.fromUserId, move.to);
+    await onRoleMoved?.(move);
   });
 }
 
@@ -244,7 +310,7 @@ export function personOf(context: CycleContext, userId: string): PersonRef {
   return person;
 }
 
-/** Everyone the year knows: its roster, and whoever took a unit's work over since. */
+/** Everyone the year knows: its roster, and whoever took a unit's work or a role over since. */
 export function cyclePeople(context: CycleContext): PersonRef[] {
   return [
     context.roster.leader,
@@ -252,11 +318,12 @@ export function cyclePeople(context: CycleContext): PersonRef[] {
     ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
     ...context.roster.auditors,
     ...(context.unitWorkMoves ?? []).map((move) => move.to),
+    ...(context.roleMoves ?? []).map((move) => move.to),
   ];
 }
 
 /**
- * The person of that id in the cycle's roster, or who took a unit's work over since; undefined for
+ * The person of that id in the cycle's roster, or who took a unit's work or a role over since; undefined for
  * someone else who joined since (given a task by hand).
  */
 export function rosterPersonOf(context: CycleContext, userId: string): PersonRef | undefined {

@@ -25,7 +25,13 @@ import {
   type OpenableNonconformitySource,
 } from '@qcycle/domain';
 import { records } from './activities';
-import { closeTimeOf, type CycleContext, type UnitWorkFollowers } from './cycle-context';
+import {
+  closeTimeOf,
+  cyclePeople,
+  qualityRepresentativeOf,
+  type CycleContext,
+  type WorkFollowers,
+} from './cycle-context';
 import type { correctiveAction, CorrectiveActionResult } from './corrective-action.workflow';
 import { awaitedLater } from './tasks/settle-all';
 
@@ -50,7 +56,7 @@ export function installNonconformities(cycle: {
   children: Promise<unknown>[];
   noteIfCancelled: (childId: string) => void;
   /** Who the cycle tells of a unit's work taken over: its corrective actions, while they run. */
-  followers: UnitWorkFollowers;
+  followers: WorkFollowers;
 }): {
   carryIn: (carried: CorrectiveActionToContinue[]) => Promise<void>;
   settle: () => Promise<CorrectiveActionResult[]>;
@@ -60,15 +66,11 @@ export function installNonconformities(cycle: {
   const handles: ChildWorkflowHandle<typeof correctiveAction>[] = [];
   let opened = 0;
   let opening = 0;
-  const references = {
+  /** Who and what a nonconformity may name: the year's units, and its people as it knows them now. */
+  const references = () => ({
     unitCodes: roster.units.map((unit) => unit.code),
-    userIds: [
-      roster.leader,
-      roster.qualityRepresentative,
-      ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
-      ...roster.auditors,
-    ].map((person) => person.userId),
-  };
+    userIds: cyclePeople(context).map((person) => person.userId),
+  });
   /** Why one cannot be opened now: the cycle is closing (its results are being computed) or over. */
   const closedToNonconformities = (): string | undefined => {
     if (state.status !== 'running' || cycle.cancelling() || scope.consideredCancelled)
@@ -89,7 +91,7 @@ export function installNonconformities(cycle: {
     },
   ): Promise<NonconformityOpened> => {
     const workflowId = nonconformityWorkflowId(context.cycleWorkflowId, ++opened);
-    const verifierUserId = nonconformity.verifierUserId ?? roster.qualityRepresentative.userId;
+    const verifierUserId = nonconformity.verifierUserId ?? qualityRepresentativeOf(context).userId;
     const openedAt = new Date(Date.now()).toISOString();
     const { source, description, unitCode, severity, raisedBy, objectiveId, periodKey } = nonconformity;
     opening++;
@@ -158,9 +160,9 @@ export function installNonconformities(cycle: {
     }
     const workflowId = nonconformityWorkflowId(context.cycleWorkflowId, ++opened);
     const verifierUserId =
-      carried.verifierUserId && references.userIds.includes(carried.verifierUserId)
+      carried.verifierUserId && references().userIds.includes(carried.verifierUserId)
         ? carried.verifierUserId
-        : roster.qualityRepresentative.userId;
+        : qualityRepresentativeOf(context).userId;
     opening++;
     try {
       await records.recordCorrectiveAction({
@@ -204,9 +206,9 @@ export function installNonconformities(cycle: {
         };
         const closed = closedToNonconformities();
         if (closed) refuse(QcycleErrorCode.Conflict, closed);
-        if (request?.actorUserId !== roster.qualityRepresentative.userId)
+        if (request?.actorUserId !== qualityRepresentativeOf(context).userId)
           refuse(QcycleErrorCode.Forbidden, 'Chỉ Đại diện chất lượng được mở điểm không phù hợp.');
-        const problems = validateNonconformityRequest(request, references);
+        const problems = validateNonconformityRequest(request, references());
         if (problems.length > 0)
           refuse(
             QcycleErrorCode.ValidationFailed,

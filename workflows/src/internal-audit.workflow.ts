@@ -39,8 +39,10 @@ import {
   reportToCycle,
   sleepUntil,
   unitCodesOf,
-  followUnitWork,
-  UnitWorkFollowers,
+  followWorkMoves,
+  leaderOf,
+  qualityRepresentativeOf,
+  WorkFollowers,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -125,8 +127,11 @@ async function runAudit(
   const { calendar, roster } = context;
   // The corrective actions it starts give their plans to whoever holds the unit's work then; those
   // running are told, for their later rounds.
-  const followers = new UnitWorkFollowers();
-  followUnitWork(context, { onMoved: (move) => followers.tell(move) });
+  const followers = new WorkFollowers();
+  followWorkMoves(context, {
+    onMoved: (move) => followers.tell(move),
+    onRoleMoved: (move) => followers.tellRoleMoved(move),
+  });
   const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
   if (!lead) throw new Error('the roster names no internal auditor');
   const cannotStall = patched(AUDIT_CANNOT_STALL);
@@ -348,8 +353,11 @@ async function runAudit(
     const clock = cycleClock(context.shiftMs);
     const roundDueAt = () =>
       clock.toWorkflowMs(auditReportRoundDueAt(clock.toCalendarInstant(Date.now()), calendar));
-    const approver = roster.qualityRepresentative;
     for (let round = 1; ; round++) {
+      // The year's Quality Representative and leader as they are when the round opens: the role may
+      // have been taken over since the audit began.
+      const approver = qualityRepresentativeOf(context);
+      const leader = leaderOf(context);
       const approvalDueAt = roundDueAt();
       const approval = await board.run({
         taskId: `${workflowId}/report/approve/${round}`,
@@ -359,7 +367,7 @@ async function runAudit(
           en: `Approve the ${context.year} internal audit report (round ${round})`,
         },
         assignee: approver,
-        delegates: roster.leader.userId === approver.userId ? [] : [roster.leader],
+        delegates: leader.userId === approver.userId ? [] : [leader],
         dueAt: approvalDueAt,
         ...(cannotStall ? { notices: approvalNotices(approvalDueAt), expiresAt: closeAt } : {}),
         form: { round, report, submittedBy, steps: summary.steps, nonconformities: summary.nonconformities },
@@ -416,13 +424,13 @@ async function runAudit(
       {
         at: clock.toWorkflowMs(reminderAt(due, calendar)),
         reason: 'reminder',
-        recipient: roster.qualityRepresentative,
+        recipient: qualityRepresentativeOf(context),
       },
       {
         at: clock.toWorkflowMs(firstEscalation.at),
         reason: 'escalated',
         level: 'leader',
-        recipient: roster.leader,
+        recipient: leaderOf(context),
       },
     ];
     return notices.filter((notice) => notice.at > Date.now());

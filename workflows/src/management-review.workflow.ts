@@ -22,7 +22,9 @@ import {
   unitCodesOf,
   unitWorkHolder,
   cyclePeople,
-  followUnitWork,
+  followWorkMoves,
+  leaderOf,
+  qualityRepresentativeOf,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -85,7 +87,8 @@ async function holdReview(
 ): Promise<ReviewSummary> {
   const { workflowId } = workflowInfo();
   const { calendar } = context;
-  followUnitWork(context);
+  // Its open tasks' escalations follow a role or a unit's work taken over (no delegates to add).
+  followWorkMoves(context, { board });
   const expires = patched(REVIEW_EXPIRES_AT_CLOSE);
   const followUp = patched(REVIEW_ACTIONS_FOLLOWED_UP);
   const reviewAt = workflowTimeOf(context, calendar.managementReviewDate, calendar.notificationTime);
@@ -139,7 +142,7 @@ async function holdReview(
       vi: `Chủ trì họp xem xét của lãnh đạo năm ${context.year}`,
       en: `Chair the ${context.year} management review`,
     },
-    assignee: context.roster.leader,
+    assignee: leaderOf(context),
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
@@ -211,7 +214,7 @@ async function prepareInputs(
   const clock = cycleClock(context.shiftMs);
   const schedule = reviewPreparationSchedule(context.calendar);
   await sleepUntil(clock.toWorkflowMs(schedule.opensAt));
-  const qualityRepresentative = context.roster.qualityRepresentative;
+  const qualityRepresentative = qualityRepresentativeOf(context);
   const dueAt = Math.min(clock.toWorkflowMs(schedule.dueAt), reviewAt);
   const result = await board.run({
     taskId: `${workflowId}/preparation`,

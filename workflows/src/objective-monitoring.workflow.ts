@@ -42,12 +42,14 @@ import {
 } from '@qcycle/domain';
 import {
   withChildTaskBoard,
+  cyclePeople,
   personOf,
+  qualityRepresentativeOf,
   rosterPersonOf,
   reportToCycle,
   sleepUntil,
   unitWorkHolder,
-  followUnitWork,
+  followWorkMoves,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -90,6 +92,14 @@ export const PAPER_REPORT_DATED = 'paper-report-dated';
  * replay as they ran.
  */
 export const REPORTS_FOLLOW_DEPARTED_REPORTER = 'reports-follow-departed-reporter';
+
+/**
+ * Patch id (docs/versioning.md): the unit's work taken over from the one who reports (a head who
+ * kept the objective, the Quality Representative standing in for a unit without a head) takes the
+ * objective's later reports with it, though no report of it was open to hand over. Asked only when
+ * that happened; before, those reports went on opening for the one the work was taken from.
+ */
+export const REPORTS_FOLLOW_UNIT_WORK = 'reports-follow-unit-work';
 
 /**
  * Patch id (docs/versioning.md): a correction of a reported period's figures tells the other of the
@@ -138,24 +148,38 @@ async function monitorObjective(
   const ownerPerson = personOf(context, owner.userId);
   /**
    * The unit's head as the year knows them now: the roster's, or whoever took the unit's work over
-   * since (the cycle's `unitWorkMoved`, {@link followUnitWork}) — the later reports' delegate and
+   * since (the cycle's `unitWorkMoved`, {@link followWorkMoves}) — the later reports' delegate and
    * overdue notices, and the one told of a correction, follow them.
    */
   const unitHead = () => unitWorkHolder(context, owner.unitCode);
-  followUnitWork(context, { board });
   /**
    * Who reports from now on: the owner the unit named, until a report is handed over from someone
    * who left, or with the rest of its unit's work (`movesUnitWork`: another head took the unit over)
    * ({@link REPORTS_FOLLOW_DEPARTED_REPORTER}); then the one it was handed to. Updates recorded
-   * before `movesUnitWork` existed carry none, so their cycles replay as they ran.
+   * before `movesUnitWork` existed carry none, so their cycles replay as they ran. Or until the
+   * unit's work is taken over from the one who reports, with no report open
+   * ({@link REPORTS_FOLLOW_UNIT_WORK}): then whoever took it over.
    */
   let reporter = ownerPerson;
+  let reporterFollowsUnitWork = false;
   /** Whoever a report was handed to (someone who joined since may not be in the roster). */
   const handedTo = new Map<string, PersonRef>();
   const followReporter = (to: PersonRef, request: ReassignTaskRequest) => {
     handedTo.set(to.userId, to);
-    if (request.fromLeft === true || request.movesUnitWork === true) reporter = to;
+    if (request.fromLeft === true || request.movesUnitWork === true) {
+      reporter = to;
+      reporterFollowsUnitWork = false;
+    }
   };
+  followWorkMoves(context, {
+    board,
+    onMoved: (move) => {
+      if (move.unitCode !== owner.unitCode || move.fromUserId !== reporter.userId) return;
+      handedTo.set(move.to.userId, move.to);
+      reporter = move.to;
+      reporterFollowsUnitWork = true;
+    },
+  });
   const personById = (userId: string) => handedTo.get(userId) ?? rosterPersonOf(context, userId);
   const reportTitle = (periodKey: string) => ({
     vi: `Báo cáo số liệu mục tiêu ${objective.number} kỳ ${periodKey}`,
@@ -191,12 +215,7 @@ async function monitorObjective(
     const figures = figuresOf(periodMeasurements(periodKey));
     const references = {
       unitCodes: context.roster.units.map((unit) => unit.code),
-      userIds: [
-        context.roster.leader,
-        context.roster.qualityRepresentative,
-        ...context.roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
-        ...context.roster.auditors,
-      ].map((person) => person.userId),
+      userIds: cyclePeople(context).map((person) => person.userId),
     };
     followUps.push(
       awaitedLater(
@@ -208,7 +227,7 @@ async function monitorObjective(
               vi: `Đề xuất mở điểm không phù hợp do mục tiêu ${objective.number} không đạt (kỳ ${periodKey})`,
               en: `Proposal: open a nonconformity, objective ${objective.number} missed (${periodKey})`,
             },
-            assignee: context.roster.qualityRepresentative,
+            assignee: qualityRepresentativeOf(context),
             objectiveId: objective.id,
             periodKey,
             unitCode: owner.unitCode,
@@ -281,7 +300,7 @@ async function monitorObjective(
               vi: `Mục tiêu ${objective.number} có nguy cơ không đạt (kỳ ${periodKey})`,
               en: `Objective ${objective.number} at risk (${periodKey})`,
             },
-            assignee: context.roster.qualityRepresentative,
+            assignee: qualityRepresentativeOf(context),
             objectiveId: objective.id,
             periodKey,
             form: { status, periodKey },
@@ -448,19 +467,22 @@ async function monitorObjective(
     periods.map(async (period) => {
       await sleepUntil(workflowTimeOf(context, addDays(period.end, 1), calendar.notificationTime));
       const dueAt = shifted(period.dueAt);
+      const taskId = `${workflowId}/measure/${period.key}`;
+      const assignee =
+        reporter.userId !== ownerPerson.userId &&
+        patched(reporterFollowsUnitWork ? REPORTS_FOLLOW_UNIT_WORK : REPORTS_FOLLOW_DEPARTED_REPORTER)
+          ? reporter
+          : ownerPerson;
+      // The reminder goes to whoever the report is for (the reporter the unit named, before one
+      // followed: the same notice either way, only its recipient).
       const notices: TaskNotice[] = [
-        { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: ownerPerson },
+        { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: assignee },
       ];
       const head = unitHead();
       for (const escalation of escalationsAt(period.dueAt, calendar)) {
-        const recipient = escalation.level === 'unit-head' ? head : context.roster.qualityRepresentative;
+        const recipient = escalation.level === 'unit-head' ? head : qualityRepresentativeOf(context);
         notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
       }
-      const taskId = `${workflowId}/measure/${period.key}`;
-      const assignee =
-        reporter.userId !== ownerPerson.userId && patched(REPORTS_FOLLOW_DEPARTED_REPORTER)
-          ? reporter
-          : ownerPerson;
       // The task opens now (`run` reads the same workflow time): a report of a period already due
       // may say it was made on paper, and when (libs/domain paper-report.ts).
       const paper = { periodEnd: period.end, openedAfterDue: openedAfterDue(Date.now(), dueAt) };

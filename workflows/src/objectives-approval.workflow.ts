@@ -1,5 +1,5 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
-import type { ApprovedDecision, CycleRoster, PersonRef } from '@qcycle/contracts';
+import type { ApprovedDecision } from '@qcycle/contracts';
 import {
   cycleClock,
   validateApprovalOutcome,
@@ -10,6 +10,10 @@ import {
 } from '@qcycle/domain';
 import {
   START_OF_YEAR_DEADLINES,
+  followWorkMoves,
+  leaderOf,
+  qualityRepresentativeOf,
+  rosterPersonOf,
   withChildTaskBoard,
   startOfYearDeadline,
   type CycleContext,
@@ -44,8 +48,12 @@ async function approveObjectives(
   board: TaskBoard,
 ): Promise<ApprovedDecision> {
   const { workflowId } = workflowInfo();
+  // A leader or Quality Representative who took the role over during the approval has its next
+  // rounds, and its escalations (the cycle's `roleMoved`).
+  followWorkMoves(context, { board });
   let objectives: Objective[] = draft.objectives;
   for (let round = 1; ; round++) {
+    const leader = leaderOf(context);
     const approval = await board.run({
       taskId: `${workflowId}/approve/${round}`,
       kind: 'objectives-approval',
@@ -53,10 +61,10 @@ async function approveObjectives(
         vi: `Phê duyệt mục tiêu chất lượng năm ${context.year} (lần ${round})`,
         en: `Approve the ${context.year} quality objectives (round ${round})`,
       },
-      assignee: context.roster.leader,
+      assignee: leader,
       form: { round, objectives },
       ...(patched(START_OF_YEAR_DEADLINES)
-        ? startOfYearDeadline(context, 'objectives-approval', context.roster.leader)
+        ? startOfYearDeadline(context, 'objectives-approval', leader)
         : {}),
       // A real year (no schedule shift) is signed by today; the validator runs only when an answer
       // arrives, never in replay, so the rule needs no patch.
@@ -75,7 +83,7 @@ async function approveObjectives(
       // the task knows them as the directory did when it was handed over. Only the decision's
       // record changes (an activity's input), so the patch that names the approver covers it.
       const approver = patched(DECISION_NAMES_APPROVER)
-        ? (rosterPerson(context.roster, approval.completedBy) ?? approval.completedByPerson)
+        ? (rosterPersonOf(context, approval.completedBy) ?? approval.completedByPerson)
         : undefined;
       const decision: ApprovedDecision = {
         documentNumber: outcome.documentNumber,
@@ -100,6 +108,7 @@ async function approveObjectives(
       await condition(allHandlersFinished);
       return decision;
     }
+    const qualityRepresentative = qualityRepresentativeOf(context);
     const revision = await board.run({
       taskId: `${workflowId}/revise/${round}`,
       kind: 'objectives-revision',
@@ -107,10 +116,10 @@ async function approveObjectives(
         vi: `Chỉnh sửa dự thảo mục tiêu chất lượng theo ý kiến (lần ${round})`,
         en: `Revise the draft objectives (round ${round})`,
       },
-      assignee: context.roster.qualityRepresentative,
+      assignee: qualityRepresentative,
       form: { round, comments: outcome.comments, objectives },
       ...(patched(START_OF_YEAR_DEADLINES)
-        ? startOfYearDeadline(context, 'objectives-revision', context.roster.qualityRepresentative)
+        ? startOfYearDeadline(context, 'objectives-revision', qualityRepresentative)
         : {}),
       validate: (candidate) => {
         const problems = validateRevisionOutcome(candidate);
@@ -122,14 +131,4 @@ async function approveObjectives(
     if (revision.status !== 'completed') throw new Error('revision task cannot expire');
     objectives = revision.outcome.objectives ?? objectives;
   }
-}
-
-/** The roster's entry for a user: who they are as the cycle knows them (a snapshot from the start). */
-function rosterPerson(roster: CycleRoster, userId: string): PersonRef | undefined {
-  return [
-    roster.leader,
-    roster.qualityRepresentative,
-    ...roster.units.flatMap((unit) => [unit.head, ...unit.staff]),
-    ...roster.auditors,
-  ].find((person) => person.userId === userId);
 }

@@ -11,7 +11,8 @@ import {
   START_OF_YEAR_DEADLINES,
   withChildTaskBoard,
   startOfYearDeadline,
-  followUnitWork,
+  followWorkMoves,
+  qualityRepresentativeOf,
   unitCodesOf,
   unitOf,
   unitWorkHolder,
@@ -54,8 +55,9 @@ async function assignObjectives(
 ): Promise<ObjectiveOwner[]> {
   const { workflowId } = workflowInfo();
   // A unit's work taken over meanwhile: its acceptance, and its objectives' reports, go to its holder.
-  followUnitWork(context, { board });
+  followWorkMoves(context, { board });
   const objectiveIds = objectives.map((objective) => objective.id);
+  const qualityRepresentative = qualityRepresentativeOf(context);
   const accepted = await board.run({
     taskId: `${workflowId}/accept`,
     kind: 'assignment-acceptance',
@@ -63,9 +65,9 @@ async function assignObjectives(
       vi: `Tiếp nhận và phân công mục tiêu chất lượng năm ${context.year}`,
       en: `Accept and delegate the ${context.year} objectives`,
     },
-    assignee: context.roster.qualityRepresentative,
+    assignee: qualityRepresentative,
     ...(patched(START_OF_YEAR_DEADLINES)
-      ? startOfYearDeadline(context, 'assignment-acceptance', context.roster.qualityRepresentative)
+      ? startOfYearDeadline(context, 'assignment-acceptance', qualityRepresentative)
       : {}),
     form: {
       objectives: objectives.map((o) => ({

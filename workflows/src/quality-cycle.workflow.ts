@@ -19,6 +19,7 @@ import {
   MANAGEMENT_REVIEW_WORKFLOW,
   OBJECTIVES_APPROVAL_WORKFLOW,
   OBJECTIVE_MONITORING_WORKFLOW,
+  CYCLE_ROLES,
   QcycleErrorCode,
   cancelCycleSignal,
   childWorkflowIds,
@@ -28,10 +29,13 @@ import {
   cycleStateQuery,
   engineMeasuredIndicators,
   moveCycleDatesUpdate,
+  moveRoleUpdate,
   moveUnitWorkUpdate,
   qualityCycleWorkflowId,
   type ApprovedDecision,
   type CorrectiveActionToContinue,
+  type MoveRoleRequest,
+  type MoveUnitWorkRequest,
   type QualityCycleResult,
   type QualityCycleState,
   type ReviewSummary,
@@ -56,9 +60,12 @@ import {
   CANCEL_CHILDREN_BY_ID,
   requestChildrenCancel,
   sleepUntil,
+  qualityRepresentativeOf,
+  recordRoleMove,
   recordUnitWorkMove,
+  roleHolder,
   unitWorkHolder,
-  UnitWorkFollowers,
+  WorkFollowers,
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
@@ -132,6 +139,9 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       unitCode: unit.code,
       holderUserId: unitWorkHolder(context, unit.code).userId,
     }));
+  /** Who holds each of the year's roles now, for the cycle's live state. */
+  const rolesNow = () =>
+    CYCLE_ROLES.map((role) => ({ role, holderUserId: roleHolder(context, role).userId }));
   const engineMeasured = input.engineMeasured ?? engineMeasuredIndicators(input.draft);
   const engineIndicatorIds = [engineMeasured.qmsMaintained, engineMeasured.internalAudits].filter(
     (id): id is string => !!id,
@@ -155,6 +165,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       closeDate: input.calendar.closeDate,
     },
     unitWork: unitWorkNow(),
+    roles: rolesNow(),
     objectives: input.draft.objectives.map((o) => ({
       objectiveId: o.id,
       number: o.number,
@@ -263,7 +274,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         if (!movableDates || state.status !== 'running') {
           refuse(QcycleErrorCode.Conflict, `Chu trình ${workflowId} không cho phép thay đổi ngày.`);
         }
-        if (request?.actorUserId !== input.roster.qualityRepresentative.userId) {
+        if (request?.actorUserId !== qualityRepresentativeOf(context).userId) {
           refuse(QcycleErrorCode.Forbidden, 'Chỉ Đại diện chất lượng được thay đổi ngày của chu trình.');
         }
         if (request.auditWindow && auditStarted) {
@@ -289,8 +300,23 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       },
     },
   );
-  /** The running children that follow a unit's work taken over (see {@link followUnitWork}). */
-  const followers = new UnitWorkFollowers();
+  /**
+   * A unit's work or a role taken over (`what` the move would take, for the refusal): refused once
+   * the cycle has ended, or without two different people. Validators do not run on replay.
+   */
+  const validateMove = (request: MoveUnitWorkRequest | MoveRoleRequest, what: string) => {
+    const refuse = (type: QcycleErrorCode, message: string) => {
+      throw ApplicationFailure.create({ type, nonRetryable: true, message });
+    };
+    if (state.status !== 'running')
+      refuse(QcycleErrorCode.Conflict, `Chu trình ${workflowId} đã kết thúc: không còn ${what} để chuyển.`);
+    if (typeof request?.fromUserId !== 'string' || typeof request.to?.userId !== 'string')
+      refuse(QcycleErrorCode.ValidationFailed, 'Phải nêu người giao (fromUserId) và người nhận (to.userId).');
+    if (request.to.userId === request.fromUserId)
+      refuse(QcycleErrorCode.ValidationFailed, 'Người nhận phải khác người giao.');
+  };
+  /** The running children that follow a unit's work or a role taken over (see {@link followWorkMoves}). */
+  const followers = new WorkFollowers();
   let unitWorkMoves = 0;
   setHandler(
     moveUnitWorkUpdate,
@@ -322,25 +348,42 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       }
       return { unitCodes: moves.map((move) => move.unitCode) };
     },
+    { validator: (request) => validateMove(request, 'việc nào của đơn vị') },
+  );
+  let roleMoves = 0;
+  setHandler(
+    moveRoleUpdate,
+    async (request) => {
+      // Decided and applied at once, before any await, as a unit's work is.
+      if (roleHolder(context, request.role).userId !== request.fromUserId) return { moved: false };
+      const number = ++roleMoves;
+      recordRoleMove(context, { role: request.role, to: request.to });
+      state.roles = rolesNow();
+      await cycleRecords.recordCycleProgress({
+        change: 'role-moved',
+        cycleId: input.cycleId,
+        workflowId,
+        phase: state.phase,
+        number,
+        role: request.role,
+        from: request.fromUserId,
+        to: request.to.userId,
+        reason: request.reason,
+        movedBy: request.actorUserId,
+        at: at(),
+        requestId: request.requestId,
+      });
+      await followers.tellRoleMoved({ role: request.role, fromUserId: request.fromUserId, to: request.to });
+      return { moved: true };
+    },
     {
       validator: (request) => {
-        if (state.status !== 'running')
-          throw ApplicationFailure.create({
-            type: QcycleErrorCode.Conflict,
-            nonRetryable: true,
-            message: `Chu trình ${workflowId} đã kết thúc: không còn việc nào của đơn vị để chuyển.`,
-          });
-        if (typeof request?.fromUserId !== 'string' || typeof request.to?.userId !== 'string')
+        validateMove(request, 'việc nào của vai trò');
+        if (!(CYCLE_ROLES as readonly unknown[]).includes(request.role))
           throw ApplicationFailure.create({
             type: QcycleErrorCode.ValidationFailed,
             nonRetryable: true,
-            message: 'Phải nêu người giao (fromUserId) và người nhận (to.userId).',
-          });
-        if (request.to.userId === request.fromUserId)
-          throw ApplicationFailure.create({
-            type: QcycleErrorCode.ValidationFailed,
-            nonRetryable: true,
-            message: 'Người nhận phải khác người giao.',
+            message: `Vai trò phải là một trong: ${CYCLE_ROLES.join(', ')}.`,
           });
       },
     },
@@ -383,7 +426,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
         taskId: `${workflowId}/next-year-draft`,
         cycleId: input.cycleId,
         reason: 'next-year-draft',
-        recipient: input.roster.qualityRepresentative,
+        recipient: qualityRepresentativeOf(context),
         taskTitle: {
           vi: `Chu trình chất lượng năm ${input.year} đã kết thúc; dự thảo năm ${prepared.year} đã sẵn sàng`,
           en: `The ${input.year} quality cycle has closed; the ${prepared.year} draft is ready`,
@@ -453,10 +496,13 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       // started with them take this path (a new input): no patch.
       if (input.correctiveActionsToContinue?.length)
         await nonconformities.carryIn(input.correctiveActionsToContinue);
-      const decision = await executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
-        workflowId: childWorkflowIds.approval(workflowId),
-        args: [{ context, draft: input.draft }],
-      });
+      const decision = await followers.follow(
+        childWorkflowIds.approval(workflowId),
+        executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
+          workflowId: childWorkflowIds.approval(workflowId),
+          args: [{ context, draft: input.draft }],
+        }),
+      );
       state.decision = decision;
       const objectives = decision.objectives;
 

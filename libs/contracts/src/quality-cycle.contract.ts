@@ -136,10 +136,29 @@ export interface QualityCycleState {
    * by since (`moveUnitWork`). A query's answer: cycles started before it have it once replayed.
    */
   unitWork?: UnitWorkHolder[];
+  /**
+   * Who the year gives each of its roles to now: the roster's, or whom it was taken over by since
+   * (`moveRole`). A query's answer: cycles started before it have it once replayed.
+   */
+  roles?: CycleRoleHolder[];
 }
 
 export interface UnitWorkHolder {
   unitCode: string;
+  holderUserId: string;
+}
+
+/**
+ * The roles a year gives one person each (the roster's `qualityRepresentative` and `leader`): what
+ * the year opens for the role — the Quality Representative's audit approvals, verifications,
+ * follow-ups and review preparation; the leader's approvals and the review's chair — and the
+ * escalations at its level go to whoever holds it.
+ */
+export const CYCLE_ROLES = ['quality-representative', 'leader'] as const;
+export type CycleRole = (typeof CYCLE_ROLES)[number];
+
+export interface CycleRoleHolder {
+  role: CycleRole;
   holderUserId: string;
 }
 
@@ -203,6 +222,36 @@ export const moveUnitWorkUpdate = defineUpdate<UnitWorkMoved, [MoveUnitWorkReque
 /** The cycle tells its running children that a unit's work moved ({@link MoveUnitWorkRequest}). */
 export const unitWorkMovedSignal =
   defineSignal<[{ unitCode: string; fromUserId: string; to: PersonRef }]>('unitWorkMoved');
+
+/**
+ * One of the year's roles taken over for the rest of the year (`POST /cycles/{id}/handovers` of
+ * someone who no longer holds it in the directory, to someone who does: a Chief of Office who
+ * retired, a Vice-Chairman who moved): what the year opens for the role from now on, and the
+ * escalations at its level, go to `to` instead of the roster's person, who may also act as it (raise
+ * a nonconformity, move the cycle's dates). Send it to the cycle (`quality-cycle/{org}/{year}`), with
+ * the request id in the update id. The cycle moves it only when `fromUserId` holds the role this year
+ * (the roster's, or whom an earlier move gave it to); recorded as `cycle.role-moved`.
+ */
+export interface MoveRoleRequest {
+  actorUserId: string;
+  fromUserId: string;
+  /** The one taking it over, from the directory now (the API checked they hold the role). */
+  to: PersonRef;
+  role: CycleRole;
+  reason: string;
+  requestId?: string;
+}
+
+export interface RoleMoved {
+  /** Whether `to` holds the role now (false when `fromUserId` did not hold it this year). */
+  moved: boolean;
+}
+
+export const moveRoleUpdate = defineUpdate<RoleMoved, [MoveRoleRequest]>('moveRole');
+
+/** The cycle tells its running children that one of its roles moved ({@link MoveRoleRequest}). */
+export const roleMovedSignal =
+  defineSignal<[{ role: CycleRole; fromUserId: string; to: PersonRef }]>('roleMoved');
 
 export const cancelCycleSignal = defineSignal<[{ reason: string; by: string }]>('cancelCycle');
 

@@ -13,6 +13,7 @@ import type {
 } from '@qcycle/domain';
 import type { AuditSummary, ReviewSummary } from './cycle-workflows.contract';
 import type { MeasurementCorrectedEventPayload } from './measurement-correction.contract';
+import type { CycleRole } from './quality-cycle.contract';
 
 /**
  * The payload of each event of a cycle's event log (`event_log.payload`), by event type. The
@@ -36,6 +37,11 @@ export interface QualityEventPayloads {
    * opens for the unit from now on goes to `to` instead of `from`.
    */
   'cycle.unit-work-moved': { phase: CyclePhase; unitCode: string; from: string; to: string; reason: string };
+  /**
+   * One of the year's roles taken over for the rest of the year (actor: who handed it over): what
+   * the year opens for it from now on goes to `to` instead of `from`.
+   */
+  'cycle.role-moved': { phase: CyclePhase; role: CycleRole; from: string; to: string; reason: string };
   'cycle.closed': {
     results: {
       objectiveId: string;
@@ -220,6 +226,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'cycle.cancelled': true,
   'cycle.dates-moved': true,
   'cycle.unit-work-moved': true,
+  'cycle.role-moved': true,
   'cycle.closed': true,
   'task.opened': true,
   'task.completed': true,

@@ -438,19 +438,25 @@ export class TaskBoard {
   }
 
   /**
-   * A unit's work was taken over during the year (the cycle's `unitWorkMoved`): in its open tasks the
-   * one who took it answers for them with the head it was taken from — as their delegate too (a
-   * staff member's report: recorded on the task's row, so it is in their inbox and they may complete
-   * it) — and their unit-head escalation goes to them instead (only the notice's recipient changes:
-   * the same commands at the same times). Only a cycle sent `moveUnitWork` signals this: no patch.
+   * A unit's work, or one of the year's roles, was taken over during the year (the cycle's
+   * `unitWorkMoved`, `roleMoved`): in its open tasks (a unit's: those of `unitCode`; a role's: all)
+   * the one who took it answers for them with the person it was taken from — as their delegate too
+   * (a staff member's report, the audit plan the leader co-signs: recorded on the task's row, so it
+   * is in their inbox and they may complete it) — and their escalation at `level` goes to them
+   * instead (only the notice's recipient changes: the same commands at the same times). Only a cycle
+   * sent `moveUnitWork` or `moveRole` signals this: no patch.
    */
-  async unitWorkMoved(unitCode: string, fromUserId: string, to: PersonRef): Promise<void> {
+  async holderMoved(
+    { unitCode, level }: { unitCode?: string; level: string },
+    fromUserId: string,
+    to: PersonRef,
+  ): Promise<void> {
     const redelegated: Entry[] = [];
     for (const entry of this.entries.values()) {
-      if (entry.state !== 'open' || entry.spec.unitCode !== unitCode) continue;
+      if (entry.state !== 'open' || (unitCode !== undefined && entry.spec.unitCode !== unitCode)) continue;
       for (const notice of entry.spec.notices ?? []) {
-        const forHead = notice.reason === 'escalated' && notice.level === 'unit-head';
-        if (forHead && notice.recipient.userId === fromUserId) notice.recipient = to;
+        const atLevel = notice.reason === 'escalated' && notice.level === level;
+        if (atLevel && notice.recipient.userId === fromUserId) notice.recipient = to;
       }
       // The one it was taken from stays a delegate, as after any hand-over (nothing they could do is
       // taken from them); a task already the new holder's, as assignee or delegate, is left as it is.
