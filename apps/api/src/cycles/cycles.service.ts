@@ -313,6 +313,7 @@ export class CyclesService {
           measuredByEngine: o.measuredByEngine,
         })),
         ...(state.unitWork ? { unitWork: state.unitWork } : {}),
+        ...(state.roles ? { roles: state.roles } : {}),
         openTasks: openTaskViews,
       };
     } catch (error) {

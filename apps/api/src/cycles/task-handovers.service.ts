@@ -2,19 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  CYCLE_ROLES,
   errorMessage,
+  moveRoleUpdate,
   moveUnitWorkUpdate,
   parseQualityCycleId,
   QcycleError,
   QcycleErrorCode,
   qualityCycleWorkflowId,
+  type CycleRole,
   type ErrorLanguage,
   type PersonRef,
 } from '@qcycle/contracts';
+import type { UpdateDefinition } from '@temporalio/client';
 import {
   EventLogEntryEntity,
   OrganisationUnitEntity,
   QualityCycleEntity,
+  RoleAssignmentEntity,
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
@@ -105,27 +110,98 @@ export class TaskHandoversService {
         refused.push(refusalOf(task, error, language));
       }
     }
+    // A role first: the Quality Representative's takes with it the units they stood in for.
+    const rolesTakenOver =
+      unitCode === undefined && hasRole(caller, 'quality-representative')
+        ? await this.moveRoles(caller, cycleId, { fromUserId, to: to.person, reason, requestId })
+        : [];
     const unitsTakenOver = await this.moveUnitWork(caller, cycleId, {
       fromUserId,
       to: to.person,
       reason,
       unitCode,
       requestId,
+      withRole: rolesTakenOver.includes('quality-representative'),
     });
-    return { cycleId, fromUserId, toUserId, unitCode: unitCode ?? null, handedOver, refused, unitsTakenOver };
+    return {
+      cycleId,
+      fromUserId,
+      toUserId,
+      unitCode: unitCode ?? null,
+      handedOver,
+      refused,
+      unitsTakenOver,
+      rolesTakenOver,
+    };
+  }
+
+  /**
+   * The year's roles `fromUserId` no longer holds in the directory (they left, or it was given to
+   * someone else) and `to` holds now: the cycle's `moveRole` Update for each, which moves it only
+   * while `fromUserId` holds it this year, and answers whether it did. Someone away for a while keeps
+   * their role (they still hold it in the directory): their tasks alone are handed over.
+   */
+  private async moveRoles(
+    caller: Principal,
+    cycleId: string,
+    move: { fromUserId: string; to: PersonRef; reason: string; requestId: string },
+  ): Promise<CycleRole[]> {
+    const [fromHolds, toHolds] = await Promise.all([
+      this.rolesHeldNow(caller.organisationCode, move.fromUserId),
+      this.rolesHeldNow(caller.organisationCode, move.to.userId),
+    ]);
+    const moved: CycleRole[] = [];
+    for (const role of CYCLE_ROLES.filter((role) => toHolds.has(role) && !fromHolds.has(role))) {
+      const answer = await this.updateCycle(
+        caller,
+        cycleId,
+        moveRoleUpdate,
+        `role/${role}/${move.requestId}`,
+        {
+          actorUserId: caller.userId,
+          fromUserId: move.fromUserId,
+          to: move.to,
+          role,
+          reason: move.reason,
+          requestId: move.requestId,
+        },
+      );
+      if (answer?.moved) moved.push(role);
+    }
+    return moved;
+  }
+
+  /** The year's roles the directory gives someone now: none once they are no longer active. */
+  private async rolesHeldNow(organisationCode: string, userId: string): Promise<Set<CycleRole>> {
+    const active = await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ id: userId, organisationCode, active: true });
+    if (!active) return new Set();
+    const assignments = await this.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findBy({ userId, organisationCode, role: In([...CYCLE_ROLES]) });
+    return new Set(assignments.map((assignment) => assignment.role as CycleRole));
   }
 
   /**
    * What the year opens later for a unit goes to the one taking its work over (the cycle's
-   * `moveUnitWork` Update): the unit named, or — handing over someone who left — every unit whose
-   * work they held (the Quality Representative) or those of them the caller heads. The cycle moves
-   * only the units `fromUserId` holds the work of, and answers which; a cycle no longer running has
-   * none to move. The update id carries the request id: a retry moves nothing twice.
+   * `moveUnitWork` Update): the unit named, or — handing over someone who left, or the Quality
+   * Representative's role (`withRole`) — every unit whose work they held (the Quality Representative)
+   * or those of them the caller heads. The cycle moves only the units `fromUserId` holds the work of,
+   * and answers which; a cycle no longer running has none to move. The update id carries the request
+   * id: a retry moves nothing twice.
    */
   private async moveUnitWork(
     caller: Principal,
     cycleId: string,
-    move: { fromUserId: string; to: PersonRef; reason: string; unitCode?: string; requestId: string },
+    move: {
+      fromUserId: string;
+      to: PersonRef;
+      reason: string;
+      unitCode?: string;
+      requestId: string;
+      withRole: boolean;
+    },
   ): Promise<string[]> {
     const fromLeft = !(await this.dataSource
       .getRepository(UserEntity)
@@ -133,42 +209,50 @@ export class TaskHandoversService {
     const unitCodes =
       move.unitCode !== undefined
         ? [move.unitCode]
-        : !fromLeft
+        : !fromLeft && !move.withRole
           ? []
           : hasRole(caller, 'quality-representative')
             ? undefined
             : caller.headOfUnits;
     if (unitCodes?.length === 0) return [];
+    const moved = await this.updateCycle(caller, cycleId, moveUnitWorkUpdate, `unit-work/${move.requestId}`, {
+      actorUserId: caller.userId,
+      fromUserId: move.fromUserId,
+      to: move.to,
+      reason: move.reason,
+      ...(unitCodes ? { unitCodes } : {}),
+      requestId: move.requestId,
+    });
+    return moved?.unitCodes ?? [];
+  }
+
+  /**
+   * One of the cycle's own Updates, with its update id (a retry is answered, not applied twice);
+   * undefined for a year closed (or closing, or never run by a workflow), which opens nothing more:
+   * its open tasks alone were handed over.
+   */
+  private async updateCycle<Ret, Arg>(
+    caller: Principal,
+    cycleId: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    updateId: string,
+    arg: Arg,
+  ): Promise<Ret | undefined> {
     const key = parseQualityCycleId(cycleId);
-    if (!key) return [];
+    if (!key) return undefined;
     const handle = this.temporal.client.workflow.getHandle(
       qualityCycleWorkflowId(key.organisationCode, key.year),
     );
     try {
-      const moved = await updateRunningWorkflow(
+      return await updateRunningWorkflow(
         this.temporal.client,
         handle,
-        moveUnitWorkUpdate,
-        {
-          updateId: `unit-work/${move.requestId}`,
-          args: [
-            {
-              actorUserId: caller.userId,
-              fromUserId: move.fromUserId,
-              to: move.to,
-              reason: move.reason,
-              ...(unitCodes ? { unitCodes } : {}),
-              requestId: move.requestId,
-            },
-          ],
-        },
+        update,
+        { updateId, args: [arg] },
         { notRunning: cycleNotRunning(cycleId), notFound: () => cycleNotRunning(cycleId)('NOT_FOUND') },
       );
-      return moved.unitCodes;
     } catch (error) {
-      // A year closed (or closing, or never run by a workflow) opens nothing more for any unit: its
-      // open tasks alone were handed over.
-      if (error instanceof QcycleError && error.code === QcycleErrorCode.Conflict) return [];
+      if (error instanceof QcycleError && error.code === QcycleErrorCode.Conflict) return undefined;
       throw error;
     }
   }

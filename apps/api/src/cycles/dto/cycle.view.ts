@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_PHASES, type CyclePhase, type CycleStatus } from '@qcycle/domain';
+import { CYCLE_ROLES, type CycleRole } from '@qcycle/contracts';
 import { TaskTitleView } from '../../tasks/dto/task.dto';
 
 export class ObjectiveLiveView {
@@ -141,6 +142,18 @@ export class UnitWorkHolderView {
   holderUserId!: string;
 }
 
+export class CycleRoleHolderView {
+  @ApiProperty({ enum: CYCLE_ROLES, example: 'quality-representative' })
+  role!: CycleRole;
+
+  @ApiProperty({
+    example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description:
+      "Who the year gives the role to now: the year's roster's Quality Representative or leader, or whom it was taken over by since (POST /cycles/{id}/handovers, rolesTakenOver)",
+  })
+  holderUserId!: string;
+}
+
 export class CycleLiveView {
   @ApiProperty({ example: 'RUNNING', description: 'Temporal execution status of the cycle workflow' })
   executionStatus!: string;
@@ -174,6 +187,12 @@ export class CycleLiveView {
     description: "Each unit of the year's roster and who holds its work now, as the workflow answers",
   })
   unitWork?: UnitWorkHolderView[];
+
+  @ApiPropertyOptional({
+    type: [CycleRoleHolderView],
+    description: "The year's Quality Representative and leader now, as the workflow answers",
+  })
+  roles?: CycleRoleHolderView[];
 
   @ApiPropertyOptional({
     type: CycleDatesView,

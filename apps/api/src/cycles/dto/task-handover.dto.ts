@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { QcycleErrorCode } from '@qcycle/contracts';
+import { CYCLE_ROLES, QcycleErrorCode, type CycleRole } from '@qcycle/contracts';
 import { TASK_KINDS } from '@qcycle/domain';
 import { UNIT_CODE_PATTERN } from '../../directory/dto/directory.dto';
 import { TaskTitleView } from '../../tasks/dto/task.dto';
@@ -170,4 +170,13 @@ export class TaskHandoverView {
       "The units whose work toUserId holds for the rest of the year from now on: what the year opens for them later (a corrective action plan, a review action the unit owns, its reports' overdue notices and their delegate) goes to toUserId. The unit asked for (unitCode), or, handing over someone who left, the units whose work they held (those the caller heads, for a unit head) — only while fromUserId holds the unit's work this year (its head on the year's roster, or whom it was last moved to). Empty for anyone else's tasks (a staff member's), and once the cycle has ended",
   })
   unitsTakenOver!: string[];
+
+  @ApiProperty({
+    enum: CYCLE_ROLES,
+    isArray: true,
+    example: ['quality-representative'],
+    description:
+      "The year's roles toUserId holds for the rest of the year from now on: what the year opens for the role later (the Quality Representative's verifications, audit report approvals, follow-ups and review preparation; the leader's approvals and the review's chair) and the escalations at its level go to toUserId, who may act as it (raise a nonconformity, move the cycle's dates). Handing over all of fromUserId's tasks (no unitCode), by the Quality Representative: a role fromUserId holds this year that the directory no longer gives them (they left, or it was taken from them) and gives toUserId now. The Quality Representative's role taking with it the units whose work fromUserId held (unitsTakenOver). Empty otherwise, and once the cycle has ended",
+  })
+  rolesTakenOver!: CycleRole[];
 }

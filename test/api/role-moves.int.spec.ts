@@ -1,0 +1,215 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from '../workflows/support/cycle-driver';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import { YearOverHttp } from './support/year-over-http';
+
+type Handover = {
+  handedOver: { taskId: string }[];
+  refused: unknown[];
+  unitsTakenOver: string[];
+  rolesTakenOver: string[];
+};
+type Event = { type: string; actor: string; requestId: string | null; payload: Record<string, unknown> };
+
+/**
+ * The Chief of Office who retires in January, and the Vice-Chairman who moves in spring, hand the
+ * year's roles on: their successors are the year's Quality Representative and leader for the rest of
+ * it. The new Chief of Office may raise a nonconformity and move the review; the monthly report of
+ * the service centre, which the Chief of Office stood in for, opens for him; the overdue notices of a
+ * corrective action plan go to him and to the new leader, not to those who left.
+ * Real API and worker, PostgreSQL, the Temporal time-skipping server; people act over HTTP only.
+ */
+describe("the year's roles taken over during the year (API, worker, PostgreSQL, time-skipping Temporal)", () => {
+  let env: TestWorkflowEnvironment;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let year: YearOverHttp;
+  let chiefId: string;
+  let viceChairId: string;
+  let nonconformityId: string;
+  const organisationCode = `kt-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
+  const handovers = `/api/v1/cycles/${cycleId}/handovers`;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    suite = await startApiSuite({ worker: true, temporal: env });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
+    await Promise.all(
+      ['admin', 'leader', 'qmr', 'head.tthc', 'head.tonghop'].map((local) => org.tokenOf(local)),
+    );
+    await year.start(organisationCode);
+    await year.approve();
+    await year.assignAsProposed();
+    // The Chief of Office keeps the service centre's monthly objective 4 (the centre has no head).
+    await year.acceptUnits();
+    chiefId = await org.join('qmr.new', {
+      fullName: 'Lê Minh Tuấn',
+      title: 'Chánh Văn phòng',
+      roles: [{ role: 'quality-representative' }],
+    });
+  });
+
+  afterAll(() => suite?.close());
+
+  const events = async (type: string) =>
+    (
+      await org.as<{ items: Event[] }>(
+        'qmr.new',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=${type}&limit=100`,
+      )
+    ).body.items;
+  const raise = (local: string, unitCode: string, description: string) =>
+    org.as<{ id: string }>(local, 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
+      source: 'complaint',
+      description,
+      unitCode,
+      severity: 'minor-nc',
+    });
+
+  it("gives the Quality Representative's role to the new Chief of Office, with the units he stood in for, recorded once", async () => {
+    // Before the hand-over the year's Quality Representative is still Việt: the newcomer may not act as one.
+    const tooEarly = await raise('qmr.new', 'vp-tonghop', 'Báo cáo tháng 1 gửi chậm.');
+    expect(tooEarly.status).toBe(403);
+    // Nor does handing over his tasks while he is away (he still holds the role in the directory).
+    const away = await org.as<Handover>('qmr.new', 'POST', handovers, {
+      fromUserId: org.idOf('qmr'),
+      toUserId: chiefId,
+      reason: 'Đồng chí Việt đi học hai tuần',
+    });
+    expect(away.status).toBe(200);
+    expect(away.body).toMatchObject({ rolesTakenOver: [], unitsTakenOver: [] });
+
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('qmr')}`, { active: false })).status,
+    ).toBe(200);
+    const requestId = `handover-${uniqueSuffix()}`;
+    const send = async () =>
+      org.http.call<Handover>('POST', handovers, {
+        token: await org.tokenOf('qmr.new'),
+        body: {
+          fromUserId: org.idOf('qmr'),
+          toUserId: chiefId,
+          reason: 'Đồng chí Việt nghỉ hưu từ ngày 15/01/2024',
+        },
+        headers: { 'x-request-id': requestId },
+      });
+    const moved = await send();
+    expect(moved.status).toBe(200);
+    expect(moved.body.rolesTakenOver).toEqual(['quality-representative']);
+    // The four units without a head of their own, whose work he held in Việt's place.
+    const standIns = ['vp-hanhchinh-tochuc', 'vp-khoagiao-vanxa', 'vp-kinhte', 'vp-ttpvhcc'];
+    expect([...moved.body.unitsTakenOver].sort()).toEqual(standIns);
+    const again = await send();
+    expect(again.body).toMatchObject({ rolesTakenOver: ['quality-representative'] });
+
+    expect(await events('cycle.role-moved')).toEqual([
+      expect.objectContaining({
+        actor: chiefId,
+        requestId,
+        payload: expect.objectContaining({
+          role: 'quality-representative',
+          from: org.idOf('qmr'),
+          to: chiefId,
+          reason: 'Đồng chí Việt nghỉ hưu từ ngày 15/01/2024',
+        }),
+      }),
+    ]);
+    const cycle = await org.as<{
+      live: {
+        roles: { role: string; holderUserId: string }[];
+        unitWork: { unitCode: string; holderUserId: string }[];
+      };
+    }>('qmr.new', 'GET', `/api/v1/cycles/${cycleId}`);
+    expect(cycle.body.live.roles).toEqual([
+      { role: 'quality-representative', holderUserId: chiefId },
+      { role: 'leader', holderUserId: org.idOf('leader') },
+    ]);
+    expect(cycle.body.live.unitWork).toEqual(
+      expect.arrayContaining(standIns.map((unitCode) => ({ unitCode, holderUserId: chiefId }))),
+    );
+  });
+
+  it('lets the new Chief of Office act as the Quality Representative', async () => {
+    const raised = await raise('qmr.new', 'vp-tonghop', 'Báo cáo tháng 1 gửi chậm, không nêu lý do.');
+    expect(raised.status).toBe(201);
+    nonconformityId = raised.body.id;
+    expect(await year.taskOf('head.tonghop', 'corrective-action-plan')).toMatchObject({
+      id: `${nonconformityId}/plan/1`,
+    });
+    const review = await org.as('qmr.new', 'POST', `/api/v1/cycles/${cycleId}/dates`, {
+      reviewDate: '2024-12-19',
+      reason: 'Lịch công tác của Ủy ban tháng 12',
+    });
+    expect(review.status).toBe(200);
+  });
+
+  it("gives the leader's role to the new Vice-Chairman when the one who left had no task open", async () => {
+    viceChairId = await org.join('leader.new', {
+      fullName: 'Y Ngọc',
+      title: 'Phó Chủ tịch Ủy ban nhân dân tỉnh',
+      roles: [{ role: 'leader' }],
+    });
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('leader')}`, { active: false })).status,
+    ).toBe(200);
+    const moved = await org.as<Handover>('qmr.new', 'POST', handovers, {
+      fromUserId: org.idOf('leader'),
+      toUserId: viceChairId,
+      reason: 'Đồng chí Tháp chuyển công tác từ tháng 2/2024',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ handedOver: [], rolesTakenOver: ['leader'], unitsTakenOver: [] });
+    const cycle = await org.as<{ live: { roles: { role: string; holderUserId: string }[] } }>(
+      'qmr.new',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    expect(cycle.body.live.roles).toEqual([
+      { role: 'quality-representative', holderUserId: chiefId },
+      { role: 'leader', holderUserId: viceChairId },
+    ]);
+  });
+
+  it('opens what the year gives its roles later for their new holders, and sends them the overdue notices', async () => {
+    // Nam does not plan: the plan's escalations go up, to whoever holds each role now — the action
+    // was running when the leader's role moved.
+    const escalated = await year.eventually(
+      'both escalations of the plan',
+      async () => {
+        const plan = (await events('task.escalated')).filter(
+          (event) => event.payload.taskId === `${nonconformityId}/plan/1`,
+        );
+        return plan.length >= 2 ? plan : undefined;
+      },
+      60,
+    );
+    expect(escalated.map((event) => [event.payload.level, event.payload.recipientUserId]).sort()).toEqual(
+      [
+        ['leader', viceChairId],
+        ['quality-representative', chiefId],
+      ].sort(),
+    );
+
+    // January's report of the service centre, which Việt kept for the centre, opens for his successor.
+    const january = await year.taskOf(
+      'qmr.new',
+      'measurement-report',
+      45,
+      (task) => task.objectiveId === 'obj-4',
+    );
+    expect(january).toMatchObject({ periodKey: '2024-01', assigneeUserId: chiefId });
+
+    await recordHistories(env.client, 'role-moves', [
+      workflowId,
+      childWorkflowIds.monitoring(workflowId, 'obj-4'),
+      nonconformityId,
+    ]);
+  });
+});
