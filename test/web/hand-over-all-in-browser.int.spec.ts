@@ -446,4 +446,72 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       screenshot: 'cycle-history-unit-work-moved',
     });
   });
+  it("gives the year's leader role to the new Vice-Chairman, though the one who left holds no open task", async () => {
+    const viceChairId = await org.join('leader.new', {
+      fullName: 'Y Ngọc',
+      title: 'Phó Chủ tịch Ủy ban nhân dân tỉnh',
+      roles: [{ role: 'leader' }],
+    });
+    expect(
+      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('leader')}`, { active: false })).status,
+    ).toBe(200);
+    const leaderNow = async () =>
+      (
+        await org.as<{ live: { roles: { role: string; holderUserId: string }[] } }>(
+          'qmr',
+          'GET',
+          `/api/v1/cycles/${cycleId}`,
+        )
+      ).body.live.roles.find((role) => role.role === 'leader')?.holderUserId;
+    expect(await leaderNow()).toBe(org.idOf('leader'));
+
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const panel = panelOf(qmr);
+    const leaderRole = vi('directory:roles.leader');
+    const left = 'Nguyễn Hữu Tháp';
+    // Listed with no task: the year still gives him the leader's work.
+    await panel.getByRole('heading', { level: 3, name: left, exact: false }).waitFor();
+    await panel.getByText(vi('cycles:roleWork.stillHolds', { name: left, roles: leaderRole })).waitFor();
+    const named = vi('cycles:roleWork.handOverOf', { name: left, roles: leaderRole });
+    await panel.getByRole('button', { name: named }).click();
+    const form = panel.getByRole('form', { name: named });
+    await form.getByText(vi('cycles:roleWork.explainLater', { name: left, roles: leaderRole })).waitFor();
+    // Only someone the directory makes a leader now may take the role.
+    const picker = form.getByLabel(vi('cycles:inactive.person'));
+    const offered = await picker.locator('option').allInnerTexts();
+    expect(offered.some((option) => option.includes('Y Ngọc'))).toBe(true);
+    expect(offered.some((option) => option.includes('Trần Quốc Việt'))).toBe(false);
+    await picker.selectOption(viceChairId);
+    await form
+      .getByLabel(vi('cycles:inactive.reason'))
+      .fill('Đồng chí Tháp chuyển công tác từ ngày 01/11/2024');
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation
+      .getByText(vi('cycles:roleWork.confirmLater', { roles: leaderRole, from: left, to: 'Y Ngọc' }))
+      .waitFor();
+    await qmr.check("the year's leader role, to hand over", { screenshot: 'cycle-hand-over-role' });
+    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+
+    const result = panel.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+    await result.getByText(vi('cycles:roleWork.takenOver.leader', { to: 'Y Ngọc' })).waitFor();
+    await expect(
+      result.getByText(vi('cycles:inactive.handedOver', { count: 0, from: left, to: 'Y Ngọc' })).count(),
+    ).resolves.toBe(0);
+    await panel.getByRole('heading', { level: 3, name: left, exact: false }).waitFor({ state: 'detached' });
+    expect(await leaderNow()).toBe(viceChairId);
+    await qmr.check("the year's leader role handed over", { screenshot: 'cycle-hand-over-role-done' });
+
+    // The cycle's history says it, by name: the role, from whom, to whom, why.
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}/history?type=cycle.role-moved`);
+    const row = qmr.page
+      .locator('.events-table tbody tr')
+      .filter({ hasText: vi('cycles:eventType.cycle.role-moved') });
+    await row.waitFor();
+    const detail = await row.innerText();
+    for (const words of [leaderRole, left, 'Y Ngọc', 'Đồng chí Tháp chuyển công tác từ ngày 01/11/2024'])
+      expect(detail).toContain(words);
+    await qmr.check("a role moved, in the cycle's history", { screenshot: 'cycle-history-role-moved' });
+  });
 });

@@ -583,7 +583,7 @@ export interface paths {
         put?: never;
         /**
          * Hand all of one person's open tasks in a cycle to someone else at once (someone who left): the Quality Representative, or a unit head for their units' tasks
-         * @description Each open task fromUserId holds in the cycle (a unit head's: those of the units they head; with unitCode, only that unit's work, as when a unit's work moves from one of its heads to another mid-year) is reassigned as POST /tasks/{taskId}/reassign would: the workflow checks the person for that task, the previous holder stays a delegate, a report taken from someone no longer active takes the objective's later reports with it, each is recorded (task.reassigned, with this request's id) and notified. 200 with handedOver and refused: what the workflow refuses (an approval to someone not a leader, an audit step to someone not an auditor or of the audited unit) and a task no longer open (completed meanwhile) stay listed in refused with the code and reasons the single route would answer. 422 RULE_VIOLATED naming toUserId when the person is not an active user of your organisation, or is fromUserId, or naming unitCode for a unit not of your organisation; 403 for a unit head naming a unit they do not head; 404 for a cycle not of your organisation. Retrying with the same x-request-id hands nothing over twice and lists again what the first attempt handed over. 503 when a workflow did not answer in time: repeat with the same x-request-id.
+         * @description Each open task fromUserId holds in the cycle (a unit head's: those of the units they head; with unitCode, only that unit's work, as when a unit's work moves from one of its heads to another mid-year) is reassigned as POST /tasks/{taskId}/reassign would: the workflow checks the person for that task, the previous holder stays a delegate, a report taken from someone no longer active takes the objective's later reports with it, each is recorded (task.reassigned, with this request's id) and notified. What the year opens later follows too: unitsTakenOver (a unit's work) and rolesTakenOver (the Quality Representative's or the leader's role, when the Quality Representative hands over all the tasks of someone the directory no longer gives it to, to someone it does). 200 with handedOver and refused: what the workflow refuses (an approval to someone not a leader, an audit step to someone not an auditor or of the audited unit) and a task no longer open (completed meanwhile) stay listed in refused with the code and reasons the single route would answer. 422 RULE_VIOLATED naming toUserId when the person is not an active user of your organisation, or is fromUserId, or naming unitCode for a unit not of your organisation; 403 for a unit head naming a unit they do not head; 404 for a cycle not of your organisation. Retrying with the same x-request-id hands nothing over twice and lists again what the first attempt handed over. 503 when a workflow did not answer in time: repeat with the same x-request-id.
          */
         post: operations["TaskHandoversController_handOver"];
         delete?: never;
@@ -2373,6 +2373,8 @@ export interface components {
             openTasks?: components["schemas"]["OpenTaskLiveView"][];
             /** @enum {string} */
             phase?: "objectives-approval" | "assignment" | "monitoring" | "internal-audit" | "management-review" | "closing";
+            /** @description The year's Quality Representative and leader now, as the workflow answers */
+            roles?: components["schemas"]["CycleRoleHolderView"][];
             /**
              * @description How far (ms) a rehearsal moved the calendar to start now (whole weeks); 0 for a real year
              * @example 0
@@ -2501,6 +2503,18 @@ export interface components {
             status: "running" | "closed" | "cancelled" | null;
             /** @example 2024 */
             year: number;
+        };
+        CycleRoleHolderView: {
+            /**
+             * @description Who the year gives the role to now: the year's roster's Quality Representative or leader, or whom it was taken over by since (POST /cycles/{id}/handovers, rolesTakenOver)
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            holderUserId: string;
+            /**
+             * @example quality-representative
+             * @enum {string}
+             */
+            role: "quality-representative" | "leader";
         };
         CycleTemplateView: {
             /** @example kontum-2024 */
@@ -5278,6 +5292,13 @@ export interface components {
             handedOver: components["schemas"]["HandedOverTaskView"][];
             /** @description Still with fromUserId (or no longer open), each with why */
             refused: components["schemas"]["RefusedHandoverView"][];
+            /**
+             * @description The year's roles toUserId holds for the rest of the year from now on: what the year opens for the role later (the Quality Representative's verifications, audit report approvals, follow-ups and review preparation; the leader's approvals and the review's chair) and the escalations at its level go to toUserId, who may act as it (raise a nonconformity, move the cycle's dates). Handing over all of fromUserId's tasks (no unitCode), by the Quality Representative: a role fromUserId holds this year that the directory no longer gives them (they left, or it was taken from them) and gives toUserId now. The Quality Representative's role taking with it the units whose work fromUserId held (unitsTakenOver). Empty otherwise, and once the cycle has ended
+             * @example [
+             *       "quality-representative"
+             *     ]
+             */
+            rolesTakenOver: ("quality-representative" | "leader")[];
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             toUserId: string;
             /**

@@ -23,7 +23,13 @@ import { UrgeTask } from './components/urge-task';
 import { UnitPerformanceTable } from './components/unit-performance';
 import { unitOfWork } from '../tasks/task-types';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
-import { HandOverAll, HandoverResult, taskTitle, type HandoverOutcome } from './components/hand-over-all';
+import {
+  HandOverAll,
+  HandoverResult,
+  taskTitle,
+  type CycleRole,
+  type HandoverOutcome,
+} from './components/hand-over-all';
 import { HandOverUnitWork } from './components/hand-over-unit-work';
 import {
   cumulativeValue,
@@ -295,6 +301,7 @@ export default function CycleDashboardPage() {
       <TasksOfInactivePeople
         cycleId={cycleId}
         tasks={openTasks}
+        roles={live.roles ?? []}
         names={names}
         format={format}
         canHandOver={isQualityRepresentative && status === 'running'}
@@ -622,11 +629,14 @@ function IndicatorBlock({
  * Open tasks whose assignee the directory no longer has active (deactivated after they left or
  * moved): nobody will do them until the Quality Representative or the unit's head hands them over
  * from the task's page — or, the Quality Representative, all of one holder's at once (HandOverAll),
- * whose answer stays here once the panel has nothing left. Shown only when there are some.
+ * whose answer stays here once the panel has nothing left. The year's Quality Representative or
+ * leader who left is listed too, open tasks or not: what the year opens for the role later still
+ * goes to them until it is handed over. Shown only when there are some.
  */
 function TasksOfInactivePeople({
   cycleId,
   tasks,
+  roles,
   names,
   format,
   canHandOver,
@@ -634,6 +644,8 @@ function TasksOfInactivePeople({
 }: {
   cycleId: string;
   tasks: OpenTask[];
+  /** Who holds each of the year's roles now (`live.roles`). */
+  roles: readonly { role: CycleRole; holderUserId: string }[];
   names: DirectoryNames;
   format: Format;
   canHandOver: boolean;
@@ -647,18 +659,28 @@ function TasksOfInactivePeople({
   const resultRef = useRef<HTMLDivElement>(null);
   const held = tasks.filter((task) => names.isInactive(task.assigneeUserId));
   // By holder: someone who left holds tens of tasks, handed over together.
-  const holders = byHolder(held, names.person);
+  const withTasks = byHolder(held, names.person);
+  const rolesLeft = roles.filter((role) => names.isInactive(role.holderUserId));
+  const rolesOf = (userId: string) =>
+    rolesLeft.filter((role) => role.holderUserId === userId).map((role) => role.role);
+  const holders = [
+    ...withTasks,
+    ...[...new Set(rolesLeft.map((role) => role.holderUserId))]
+      .filter((userId) => !withTasks.some((holder) => holder.userId === userId))
+      .map((userId) => ({ userId, name: names.person(userId), tasks: [] as OpenTask[] })),
+  ];
   const handedOver = async (answer: HandoverOutcome) => {
     setOutcome(answer);
     await onHandedOver();
     // The answer takes the focus: the form that sent it may be gone with its holder's tasks.
     requestAnimationFrame(() => resultRef.current?.focus());
   };
-  if (held.length === 0 && !outcome) return null;
+  if (holders.length === 0 && !outcome) return null;
   return (
     <section aria-labelledby="inactive-heading" className="notice notice-warn inactive-tasks">
       <h2 id="inactive-heading">
-        {t('inactive.title')} <span className="badge badge-danger">{format.number(held.length)}</span>
+        {t('inactive.title')} {/* A role's holder who left may hold no task: no count of none. */}
+        {held.length > 0 && <span className="badge badge-danger">{format.number(held.length)}</span>}
       </h2>
       {outcome && (
         <div
@@ -671,7 +693,7 @@ function TasksOfInactivePeople({
           <HandoverResult outcome={outcome} />
         </div>
       )}
-      {held.length === 0 ? (
+      {holders.length === 0 ? (
         <p className="small">{t('inactive.none')}</p>
       ) : (
         <p className="small">{t('inactive.hint')}</p>
@@ -679,8 +701,21 @@ function TasksOfInactivePeople({
       {holders.map((holder) => (
         <div key={holder.userId} className="inactive-holder">
           <h3>
-            {holder.name} <span className="badge">{t('inactive.count', { count: holder.tasks.length })}</span>
+            {holder.name}{' '}
+            {holder.tasks.length > 0 && (
+              <span className="badge">{t('inactive.count', { count: holder.tasks.length })}</span>
+            )}
           </h3>
+          {rolesOf(holder.userId).length > 0 && (
+            <p className="small">
+              {t('roleWork.stillHolds', {
+                name: holder.name,
+                roles: rolesOf(holder.userId)
+                  .map((role) => t(`directory:roles.${role}`))
+                  .join(', '),
+              })}
+            </p>
+          )}
           <ul className="link-list">
             {holder.tasks.map((task) => (
               <li key={task.taskId}>
@@ -696,6 +731,7 @@ function TasksOfInactivePeople({
               tasks={holder.tasks}
               people={people}
               unitName={names.unit}
+              roles={rolesOf(holder.userId)}
               onHandedOver={handedOver}
             />
           )}

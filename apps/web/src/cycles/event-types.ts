@@ -10,6 +10,7 @@ export const EVENT_TYPES = {
     'cycle.phase-entered',
     'cycle.dates-moved',
     'cycle.unit-work-moved',
+    'cycle.role-moved',
     'cycle.closed',
     'cycle.cancelled',
     'cycle.next-year-draft-prepared',

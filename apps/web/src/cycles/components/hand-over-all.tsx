@@ -20,6 +20,8 @@ export function taskTitle(task: { title: { vi: string; en: string } }, language:
 }
 
 export type TaskHandover = Schemas['TaskHandoverView'];
+/** One of the year's roles: the Quality Representative's or the leader's (`live.roles`). */
+export type CycleRole = Schemas['CycleRoleHolderView']['role'];
 
 /** A hand-over's answer, with the names it was made between as they were when it was made. */
 export interface HandoverOutcome {
@@ -46,12 +48,18 @@ export function HandOverAll({
   people,
   suggestedTo,
   unitName,
+  roles = [],
   onHandedOver,
 }: {
   cycleId: string;
   holderId: string;
   holderName: string;
   unit?: { code: string; name: string };
+  /**
+   * The year's roles the holder still has though they left (`live.roles`): handed to someone who
+   * holds the role in the directory, what the year opens for it later goes with the tasks.
+   */
+  roles?: readonly CycleRole[];
   tasks: readonly { taskId: string; kind: string }[];
   people: readonly PersonView[];
   /** Someone to propose as the successor: the form opens with them chosen. */
@@ -72,9 +80,14 @@ export function HandOverAll({
   const formId = `hand-over-${holderId}${unit ? `-${unit.code}` : ''}`;
   /** A unit's work with nothing of it open: only what the year opens for it later moves. */
   const laterOnly = unit !== undefined && tasks.length === 0;
+  /** A role of the year with nothing open: likewise, only what the year opens for it later. */
+  const roleOnly = unit === undefined && tasks.length === 0 && roles.length > 0;
+  const roleNames = roles.map((role) => t(`directory:roles.${role}`)).join(', ');
   const named = unit
     ? t('unitWork.handOverOf', { name: holderName, unit: unit.name })
-    : t('inactive.handOverAllOf', { name: holderName });
+    : roleOnly
+      ? t('roleWork.handOverOf', { name: holderName, roles: roleNames })
+      : t('inactive.handOverAllOf', { name: holderName });
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -90,6 +103,11 @@ export function HandOverAll({
       assigneeUserId: holderId,
     }))
       byId.set(person.userId, person);
+  // A role goes only to someone the directory gives it to now (the API moves it to no one else).
+  if (roleOnly)
+    for (const person of people)
+      if (person.active && person.userId !== holderId && roles.some((role) => person.roles.includes(role)))
+        byId.set(person.userId, person);
   const candidates = [...byId.values()];
   const successor = byId.get(toUserId);
 
@@ -145,7 +163,7 @@ export function HandOverAll({
       {!open ? (
         <div className="actions">
           <button type="button" className="button" aria-label={named} onClick={() => setOpen(true)}>
-            {unit ? t('unitWork.handOver') : t('inactive.handOverAll')}
+            {unit ? t('unitWork.handOver') : roleOnly ? t('roleWork.handOver') : t('inactive.handOverAll')}
           </button>
         </div>
       ) : (
@@ -153,14 +171,25 @@ export function HandOverAll({
           <p className="muted">
             {laterOnly
               ? t('unitWork.explainLater', { unit: unit.name, name: holderName })
-              : t('inactive.explain', { name: holderName })}
+              : roleOnly
+                ? t('roleWork.explainLater', { roles: roleNames, name: holderName })
+                : t('inactive.explain', { name: holderName })}
           </p>
+          {!roleOnly && roles.length > 0 && (
+            <p className="muted">{t('roleWork.withTasks', { roles: roleNames, name: holderName })}</p>
+          )}
           <PersonPicker
             candidates={candidates}
             value={toUserId}
             disabled={confirming || busy}
             label={t('inactive.person')}
-            hint={laterOnly ? t('unitWork.personHintLater') : t('inactive.personHint')}
+            hint={
+              laterOnly
+                ? t('unitWork.personHintLater')
+                : roleOnly
+                  ? t('roleWork.personHintLater', { roles: roleNames })
+                  : t('inactive.personHint')
+            }
             problems={problem?.at('toUserId')}
             onChange={setToUserId}
           />
@@ -214,18 +243,24 @@ export function HandOverAll({
                         from: holderName,
                         to: successor.fullName,
                       })
-                    : unit
-                      ? t('unitWork.confirmText', {
-                          count: tasks.length,
-                          unit: unit.name,
+                    : roleOnly
+                      ? t('roleWork.confirmLater', {
+                          roles: roleNames,
                           from: holderName,
                           to: successor.fullName,
                         })
-                      : t('inactive.confirmText', {
-                          count: tasks.length,
-                          from: holderName,
-                          to: successor.fullName,
-                        })}
+                      : unit
+                        ? t('unitWork.confirmText', {
+                            count: tasks.length,
+                            unit: unit.name,
+                            from: holderName,
+                            to: successor.fullName,
+                          })
+                        : t('inactive.confirmText', {
+                            count: tasks.length,
+                            from: holderName,
+                            to: successor.fullName,
+                          })}
                 </strong>
               </p>
               <div className="actions">
@@ -272,7 +307,8 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
   return (
     <div className="handover-result">
       <div className="notice notice-ok">
-        {(result.handedOver.length > 0 || unitsTakenOver.length === 0) && (
+        {(result.handedOver.length > 0 ||
+          (unitsTakenOver.length === 0 && result.rolesTakenOver.length === 0)) && (
           <p>{t('inactive.handedOver', { count: result.handedOver.length, from, to })}</p>
         )}
         {result.handedOver.length > 0 && (
@@ -282,6 +318,9 @@ export function HandoverResult({ outcome }: { outcome: HandoverOutcome }) {
             ))}
           </ul>
         )}
+        {result.rolesTakenOver.map((role) => (
+          <p key={role}>{t(`roleWork.takenOver.${role}`, { to })}</p>
+        ))}
         {unitsTakenOver.length > 0 && (
           <p>{t('unitWork.takenOver', { units: unitsTakenOver.join(', '), to })}</p>
         )}

@@ -83,8 +83,9 @@ export function readableEvent(
         break;
       case 'from':
       case 'to':
-        // A reassignment or a unit's work taken over names people; elsewhere `from`/`to` may be dates.
-        if (type === 'task.reassigned' || type === 'cycle.unit-work-moved')
+        // A reassignment, or a unit's work or a role taken over, names people; elsewhere `from`/`to`
+        // may be dates.
+        if (type === 'task.reassigned' || type === 'cycle.unit-work-moved' || type === 'cycle.role-moved')
           add(key === 'from' ? 'reassignedFrom' : 'reassignedTo', person(value));
         else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
           add(key === 'from' ? 'fromDay' : 'toDay', formatDay(value, language));
@@ -92,6 +93,12 @@ export function readableEvent(
         break;
       case 'recipientUserId':
         add('recipient', person(value));
+        break;
+      case 'role':
+        add(
+          'role',
+          typeof value === 'string' ? t(`directory:roles.${value}`, { defaultValue: value }) : undefined,
+        );
         break;
       case 'level':
         add('level', typeof value === 'string' ? word(value, t) : String(value));
