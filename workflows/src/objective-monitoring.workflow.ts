@@ -467,22 +467,20 @@ async function monitorObjective(
     periods.map(async (period) => {
       await sleepUntil(workflowTimeOf(context, addDays(period.end, 1), calendar.notificationTime));
       const dueAt = shifted(period.dueAt);
-      const taskId = `${workflowId}/measure/${period.key}`;
-      const assignee =
-        reporter.userId !== ownerPerson.userId &&
-        patched(reporterFollowsUnitWork ? REPORTS_FOLLOW_UNIT_WORK : REPORTS_FOLLOW_DEPARTED_REPORTER)
-          ? reporter
-          : ownerPerson;
-      // The reminder goes to whoever the report is for (the reporter the unit named, before one
-      // followed: the same notice either way, only its recipient).
       const notices: TaskNotice[] = [
-        { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: assignee },
+        { at: shifted(reminderAt(period.dueAt, calendar)), reason: 'reminder', recipient: ownerPerson },
       ];
       const head = unitHead();
       for (const escalation of escalationsAt(period.dueAt, calendar)) {
         const recipient = escalation.level === 'unit-head' ? head : qualityRepresentativeOf(context);
         notices.push({ at: shifted(escalation.at), reason: 'escalated', level: escalation.level, recipient });
       }
+      const taskId = `${workflowId}/measure/${period.key}`;
+      const assignee =
+        reporter.userId !== ownerPerson.userId &&
+        patched(reporterFollowsUnitWork ? REPORTS_FOLLOW_UNIT_WORK : REPORTS_FOLLOW_DEPARTED_REPORTER)
+          ? reporter
+          : ownerPerson;
       // The task opens now (`run` reads the same workflow time): a report of a period already due
       // may say it was made on paper, and when (libs/domain paper-report.ts).
       const paper = { periodEnd: period.end, openedAfterDue: openedAfterDue(Date.now(), dueAt) };
