@@ -15,8 +15,8 @@ type Handover = {
 type Event = { type: string; actor: string; requestId: string | null; payload: Record<string, unknown> };
 
 /**
- * The Chief of Office who retires in January, and the Vice-Chairman who moves in spring, hand the
- * year's roles on: their successors are the year's Quality Representative and leader for the rest of
+ * The Chief of Office who is posted elsewhere in January, and the Vice-Chairman who moves in spring,
+ * hand the year's roles on: their successors are the year's Quality Representative and leader for the rest of
  * it. The new Chief of Office may raise a nonconformity and move the review; the monthly report of
  * the service centre, which the Chief of Office stood in for, opens for him; the overdue notices of a
  * corrective action plan go to him and to the new leader, not to those who left.
@@ -86,9 +86,16 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     expect(away.status).toBe(200);
     expect(away.body).toMatchObject({ rolesTakenOver: [], unitsTakenOver: [] });
 
+    // Việt is posted elsewhere in the province: still in the directory, no longer Quality Representative.
+    const viets = await org.as<{ id: string; role: string }[]>(
+      'admin',
+      'GET',
+      `/api/v1/users/${org.idOf('qmr')}/roles`,
+    );
+    const role = viets.body.find((assignment) => assignment.role === 'quality-representative');
     expect(
-      (await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('qmr')}`, { active: false })).status,
-    ).toBe(200);
+      (await org.as('admin', 'DELETE', `/api/v1/users/${org.idOf('qmr')}/roles/${role?.id}`)).status,
+    ).toBe(204);
     const requestId = `handover-${uniqueSuffix()}`;
     const send = async () =>
       org.http.call<Handover>('POST', handovers, {
@@ -96,7 +103,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
         body: {
           fromUserId: org.idOf('qmr'),
           toUserId: chiefId,
-          reason: 'Đồng chí Việt nghỉ hưu từ ngày 15/01/2024',
+          reason: 'Đồng chí Việt được điều động sang công tác khác từ ngày 15/01/2024',
         },
         headers: { 'x-request-id': requestId },
       });
@@ -117,7 +124,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
           role: 'quality-representative',
           from: org.idOf('qmr'),
           to: chiefId,
-          reason: 'Đồng chí Việt nghỉ hưu từ ngày 15/01/2024',
+          reason: 'Đồng chí Việt được điều động sang công tác khác từ ngày 15/01/2024',
         }),
       }),
     ]);
@@ -205,11 +212,90 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
       (task) => task.objectiveId === 'obj-4',
     );
     expect(january).toMatchObject({ periodKey: '2024-01', assigneeUserId: chiefId });
+    // Reminded as its reporter, not Việt (who is still in the directory, and would read it).
+    const reminder = await year.eventually(
+      "the January report's reminder",
+      async () => (await events('task.reminded')).find((event) => event.payload.taskId === january.id),
+      10,
+    );
+    expect(reminder.payload.recipientUserId).toBe(chiefId);
 
     await recordHistories(env.client, 'role-moves', [
       workflowId,
       childWorkflowIds.monitoring(workflowId, 'obj-4'),
       nonconformityId,
+    ]);
+  });
+  it("gives the next approval round to the Chairman who took the leader's role over while the draft was being revised", async () => {
+    // Another province, its 2024 draft returned by its leader for revision.
+    const code = `kt-${uniqueSuffix()}`;
+    const province = await suite.seedDemoOrganisation(code);
+    const itsYear = new YearOverHttp(province, env);
+    await Promise.all(['admin', 'leader', 'qmr'].map((local) => province.tokenOf(local)));
+    await itsYear.start(code);
+    const first = await itsYear.taskOf('leader', 'objectives-approval');
+    const returned = await itsYear.complete('leader', first.id, {
+      decision: 'return',
+      comments: 'Bổ sung chỉ tiêu cải cách hành chính',
+    });
+    expect(returned.status).toBe(200);
+    const revision = await itsYear.taskOf('qmr', 'objectives-revision');
+
+    // The Vice-Chairman who was to sign moves; the new Chairman signs instead.
+    const chairmanId = await province.join('chairman.new', {
+      fullName: 'Nguyễn Văn Hòa',
+      title: 'Chủ tịch Ủy ban nhân dân tỉnh',
+      roles: [{ role: 'leader' }],
+    });
+    expect(
+      (await province.as('admin', 'PATCH', `/api/v1/users/${province.idOf('leader')}`, { active: false }))
+        .status,
+    ).toBe(200);
+    const moved = await province.as<Handover>('qmr', 'POST', `/api/v1/cycles/${code}-2024/handovers`, {
+      fromUserId: province.idOf('leader'),
+      toUserId: chairmanId,
+      reason: 'Đồng chí Tháp chuyển công tác; Chủ tịch ký quyết định',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ handedOver: [], rolesTakenOver: ['leader'] });
+
+    // The revision is late: its escalation goes to the leader who holds the role now.
+    const escalation = await itsYear.eventually(
+      "the late revision's escalation",
+      async () =>
+        (
+          await province.as<{ items: Event[] }>(
+            'qmr',
+            'GET',
+            `/api/v1/cycles/${code}-2024/events?type=task.escalated&limit=100`,
+          )
+        ).body.items.find((event) => event.payload.taskId === revision.id),
+      15,
+    );
+    expect(escalation.payload).toMatchObject({ level: 'leader', recipientUserId: chairmanId });
+
+    const revised = await itsYear.complete('qmr', revision.id, { note: 'Đã bổ sung chỉ tiêu mục tiêu 3.' });
+    expect(revised.status).toBe(200);
+    const second = await itsYear.taskOf('chairman.new', 'objectives-approval');
+    expect(second).toMatchObject({ id: first.id.replace(/\/1$/, '/2'), assigneeUserId: chairmanId });
+    const approved = await itsYear.complete('chairman.new', second.id, {
+      decision: 'approve',
+      documentNumber: '12/QĐ-UBND',
+      signingDate: '2024-01-15',
+    });
+    expect(approved.status).toBe(200);
+    const decision = await itsYear.eventually('the decision', async () => {
+      const answer = await province.as('qmr', 'GET', `/api/v1/cycles/${code}-2024/decision`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(decision).toMatchObject({
+      signedBy: chairmanId,
+      signerName: 'Nguyễn Văn Hòa',
+      signerTitle: 'Chủ tịch Ủy ban nhân dân tỉnh',
+    });
+
+    await recordHistories(env.client, 'role-moves-approval', [
+      childWorkflowIds.approval(qualityCycleWorkflowId(code, 2024)),
     ]);
   });
 });
