@@ -514,4 +514,83 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       expect(detail).toContain(words);
     await qmr.check("a role moved, in the cycle's history", { screenshot: 'cycle-history-role-moved' });
   });
+  it("gives the Quality Representative's role, with the open tasks, from the Chief of Office posted elsewhere to his successor", async () => {
+    const chiefId = await org.join('qmr.new', {
+      fullName: 'Lê Minh Tuấn',
+      title: 'Chánh Văn phòng',
+      roles: [{ role: 'quality-representative' }],
+    });
+    // Việt is posted elsewhere in the province: still in the directory, no longer Quality Representative.
+    const viets = await org.as<{ id: string; role: string }[]>(
+      'admin',
+      'GET',
+      `/api/v1/users/${org.idOf('qmr')}/roles`,
+    );
+    const role = viets.body.find((assignment) => assignment.role === 'quality-representative');
+    expect(
+      (await org.as('admin', 'DELETE', `/api/v1/users/${org.idOf('qmr')}/roles/${role?.id}`)).status,
+    ).toBe(204);
+    const cycleNow = async () =>
+      (
+        await org.as<{
+          live: {
+            roles: { role: string; holderUserId: string }[];
+            openTasks: { taskId: string; assigneeUserId: string }[];
+          };
+        }>('qmr.new', 'GET', `/api/v1/cycles/${cycleId}`)
+      ).body.live;
+    const held = (await cycleNow()).openTasks.filter((task) => task.assigneeUserId === org.idOf('qmr'));
+    expect(held.length).toBeGreaterThan(0);
+
+    const chief = await browser.tabOf(org.email('qmr.new'), DEMO_PASSWORD);
+    await chief.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const section = chief.page.getByRole('region', { name: vi('cycles:roleWork.title') });
+    const qualityRepresentative = vi('directory:roles.quality-representative');
+    const viet = 'Trần Quốc Việt';
+    await section
+      .getByText(
+        vi('cycles:roleWork.moved', { roles: qualityRepresentative, holder: viet, count: held.length }),
+      )
+      .waitFor();
+    await section
+      .getByRole('button', { name: vi('cycles:roleWork.moveTo', { name: 'Lê Minh Tuấn' }) })
+      .click();
+    const form = section.getByRole('form', { name: vi('cycles:inactive.handOverAllOf', { name: viet }) });
+    await expect(form.getByLabel(vi('cycles:inactive.person')).inputValue()).resolves.toBe(chiefId);
+    await form
+      .getByText(vi('cycles:roleWork.withTasks', { roles: qualityRepresentative, name: viet }))
+      .waitFor();
+    await form
+      .getByLabel(vi('cycles:inactive.reason'))
+      .fill('Đồng chí Việt được điều động sang công tác khác từ ngày 01/11/2024');
+    await form.getByRole('button', { name: vi('cycles:inactive.next') }).click();
+    const confirmation = form.getByRole('alertdialog');
+    await confirmation
+      .getByText(vi('cycles:inactive.confirmText', { count: held.length, from: viet, to: 'Lê Minh Tuấn' }))
+      .waitFor();
+    await confirmation
+      .getByText(vi('cycles:roleWork.confirmWithTasks', { roles: qualityRepresentative, to: 'Lê Minh Tuấn' }))
+      .waitFor();
+    await chief.check("the year's Quality Representative role, to hand over with the tasks", {
+      screenshot: 'cycle-hand-over-role-with-tasks',
+    });
+    await confirmation.getByRole('button', { name: vi('cycles:inactive.confirm') }).click();
+
+    const result = section.getByRole('status', { name: vi('cycles:inactive.resultLabel') });
+    await result
+      .getByText(vi('cycles:roleWork.takenOver.quality-representative', { to: 'Lê Minh Tuấn' }))
+      .waitFor();
+    // The proposal is gone; the year's Quality Representative is the successor, who holds Việt's tasks.
+    await section
+      .getByRole('button', { name: vi('cycles:roleWork.moveTo', { name: 'Lê Minh Tuấn' }) })
+      .waitFor({
+        state: 'detached',
+      });
+    const after = await cycleNow();
+    expect(after.roles.find((entry) => entry.role === 'quality-representative')?.holderUserId).toBe(chiefId);
+    expect(after.openTasks.filter((task) => task.assigneeUserId === org.idOf('qmr'))).toEqual([]);
+    await chief.check("the year's Quality Representative role handed over", {
+      screenshot: 'cycle-hand-over-role-with-tasks-done',
+    });
+  });
 });

@@ -31,6 +31,7 @@ import {
   type HandoverOutcome,
 } from './components/hand-over-all';
 import { HandOverUnitWork } from './components/hand-over-unit-work';
+import { RolesToHandOver } from './components/roles-to-hand-over';
 import {
   cumulativeValue,
   latestPerPeriod,
@@ -309,6 +310,18 @@ export default function CycleDashboardPage() {
           reload();
         }}
       />
+
+      {isQualityRepresentative && status === 'running' && (
+        <RolesToHandOver
+          cycleId={cycleId}
+          roles={live.roles ?? []}
+          tasks={openTasks}
+          names={names}
+          onHandedOver={async () => {
+            reload();
+          }}
+        />
+      )}
 
       <OverdueTasks tasks={openTasks} lists={lists} />
       <DueSoonTasks tasks={openTasks} lists={lists} />

@@ -110,6 +110,8 @@ export function HandOverAll({
         byId.set(person.userId, person);
   const candidates = [...byId.values()];
   const successor = byId.get(toUserId);
+  /** Whether the successor holds one of the holder's roles in the directory now: it goes with the tasks. */
+  const successorTakesRole = roles.some((role) => successor?.roles.includes(role));
 
   const refuseHere = (path: 'toUserId' | 'reason', text: string) => {
     setProblem(new ApiProblem(400, 'VALIDATION', '', [{ path, reason: text }], undefined));
@@ -263,6 +265,9 @@ export function HandOverAll({
                           })}
                 </strong>
               </p>
+              {!roleOnly && successorTakesRole && (
+                <p>{t('roleWork.confirmWithTasks', { roles: roleNames, to: successor.fullName })}</p>
+              )}
               <div className="actions">
                 <button
                   type="button"
