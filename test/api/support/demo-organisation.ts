@@ -117,6 +117,23 @@ export class DemoOrganisation {
     return this.join(local, { ...person, unitCode, roles: [{ role: 'unit-head', unitCode }] });
   }
 
+  /** The administrator takes a role from someone (posted elsewhere, still in the directory). */
+  async revokeRole(local: string, role: string): Promise<void> {
+    const assignments = await this.as<{ id: string; role: string }[]>(
+      'admin',
+      'GET',
+      `/api/v1/users/${this.idOf(local)}/roles`,
+    );
+    const assignment = assignments.body.find((candidate) => candidate.role === role);
+    expect(assignment).toBeDefined();
+    const revoked = await this.as(
+      'admin',
+      'DELETE',
+      `/api/v1/users/${this.idOf(local)}/roles/${assignment?.id}`,
+    );
+    expect(revoked.status).toBe(204);
+  }
+
   /** A request as that person. */
   async as<T = Record<string, unknown>>(
     local: string,
