@@ -107,6 +107,13 @@ export const NEXT_YEAR_DRAFT_AT_CLOSE = 'next-year-draft-at-close';
 export const MONITORS_STARTED_TOGETHER = 'monitors-started-together';
 
 /**
+ * Patch id (docs/versioning.md): the objectives' approval is told of a unit's work or a role taken
+ * over while it runs (its next rounds go to the role's new holder). Cycles that started on older code
+ * did not signal it, and a move during their approval replays without that signal.
+ */
+export const APPROVAL_FOLLOWS_WORK_MOVES = 'approval-follows-work-moves';
+
+/**
  * Patch id (docs/versioning.md): at the close the cycle sends its corrective actions carried forward
  * to next year's cycle when that is already running (signal `correctiveActionsToContinue`). Cycles
  * closed on older code did not.
@@ -496,13 +503,14 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       // started with them take this path (a new input): no patch.
       if (input.correctiveActionsToContinue?.length)
         await nonconformities.carryIn(input.correctiveActionsToContinue);
-      const decision = await followers.follow(
-        childWorkflowIds.approval(workflowId),
-        executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
-          workflowId: childWorkflowIds.approval(workflowId),
-          args: [{ context, draft: input.draft }],
-        }),
-      );
+      const followed = patched(APPROVAL_FOLLOWS_WORK_MOVES);
+      const approval = executeChild<typeof objectivesApproval>(OBJECTIVES_APPROVAL_WORKFLOW, {
+        workflowId: childWorkflowIds.approval(workflowId),
+        args: [{ context, draft: input.draft }],
+      });
+      const decision = await (followed
+        ? followers.follow(childWorkflowIds.approval(workflowId), approval)
+        : approval);
       state.decision = decision;
       const objectives = decision.objectives;
 
