@@ -30,6 +30,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
   let chiefId: string;
   let viceChairId: string;
   let nonconformityId: string;
+  let earlierId: string;
   const organisationCode = `kt-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
   const workflowId = qualityCycleWorkflowId(organisationCode, 2024);
@@ -77,6 +78,14 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     // Before the hand-over the year's Quality Representative is still Việt: the newcomer may not act as one.
     const tooEarly = await raise('qmr.new', 'vp-tonghop', 'Báo cáo tháng 1 gửi chậm.');
     expect(tooEarly.status).toBe(403);
+    // Việt raises one himself, which he is to verify.
+    const before = await raise(
+      'qmr',
+      'vp-kiemsoat-tthc',
+      'Hồ sơ trả lại công dân không nêu lý do bằng văn bản.',
+    );
+    expect(before.status).toBe(201);
+    earlierId = before.body.id;
     // Nor does handing over his tasks while he is away (he still holds the role in the directory).
     const away = await org.as<Handover>('qmr.new', 'POST', handovers, {
       fromUserId: org.idOf('qmr'),
@@ -142,6 +151,24 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     expect(await year.taskOf('head.tonghop', 'corrective-action-plan')).toMatchObject({
       id: `${nonconformityId}/plan/1`,
     });
+    // The one Việt raised and was to verify is the new Chief of Office's to verify once planned.
+    const plan = await year.taskOf('head.tthc', 'corrective-action-plan', 0, (task) =>
+      task.id.startsWith(`${earlierId}/`),
+    );
+    const planned = await year.complete('head.tthc', plan.id, {
+      correction: 'Gửi văn bản nêu lý do cho công dân.',
+      rootCause: 'Chưa có mẫu phiếu từ chối hồ sơ.',
+      action: 'Ban hành mẫu phiếu từ chối, hướng dẫn bộ phận một cửa.',
+      ownerUserId: org.idOf('head.tthc'),
+      dueDate: '2024-02-28',
+    });
+    expect(planned.status).toBe(200);
+    expect(
+      await year.taskOf('qmr.new', 'corrective-action-verification', 0, (task) =>
+        task.id.startsWith(`${earlierId}/`),
+      ),
+    ).toMatchObject({ id: `${earlierId}/verify/1`, assigneeUserId: chiefId });
+
     const review = await org.as('qmr.new', 'POST', `/api/v1/cycles/${cycleId}/dates`, {
       reviewDate: '2024-12-19',
       reason: 'Lịch công tác của Ủy ban tháng 12',
@@ -215,6 +242,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     await recordHistories(env.client, 'role-moves', [
       workflowId,
       childWorkflowIds.monitoring(workflowId, 'obj-4'),
+      earlierId,
       nonconformityId,
     ]);
   });

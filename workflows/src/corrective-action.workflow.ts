@@ -50,6 +50,14 @@ export const CORRECTIVE_ACTION_DEADLINES = 'corrective-action-deadlines';
  */
 export const PLANS_FOLLOW_UNIT_WORK = 'plans-follow-unit-work';
 
+/**
+ * Patch id (docs/versioning.md): the Quality Representative's role taken over while the action runs
+ * (the cycle's `roleMoved`) gives its verifications to the new one when the one it moved from was to
+ * verify it (the Quality Representative as verifier, named or by default). Asked only when that
+ * happened.
+ */
+export const VERIFICATIONS_FOLLOW_ROLE = 'verifications-follow-role';
+
 /** An audit finding's corrective action, started by the internal audit (the input since the start). */
 export interface AuditFindingCorrectiveActionInput {
   context: CycleContext;
@@ -201,14 +209,22 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
    * who left, or the unit's work is taken over while the action runs (the cycle's `unitWorkMoved`).
    */
   let planner = head;
+  /** The verifier named when it was raised, until the Quality Representative's role moves from them. */
+  const named = personOf(context, nc.verifierUserId);
+  let verifier = named;
   followWorkMoves(context, {
     // Escalations of its open tasks follow a role taken over (its tasks have no delegates to add).
     board,
     onMoved: (move) => {
       if (move.unitCode === nc.unitCode) planner = move.to;
     },
+    onRoleMoved: (move) => {
+      if (move.role === 'quality-representative' && move.fromUserId === verifier.userId) verifier = move.to;
+    },
   });
-  const verifier = personOf(context, nc.verifierUserId);
+  /** Who verifies this round: the verifier now, on code that follows the role (see the patch). */
+  const verifierNow = () =>
+    verifier.userId !== named.userId && patched(VERIFICATIONS_FOLLOW_ROLE) ? verifier : named;
   const now = () => new Date(Date.now()).toISOString();
   const carriedForward = patched(CORRECTIVE_ACTION_CARRIED_FORWARD);
   const expiresAt = carriedForward ? closeTimeOf(context) : undefined;
@@ -306,6 +322,7 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
     const planDue = workflowTimeOf(context, dueDate, context.calendar.monitoring.dueTime);
     // A plan carried from last year was due then: its verification gets the time a plan would.
     const verifyDueAt = carriedPlan && planDueAt !== undefined ? Math.max(planDue, planDueAt) : planDue;
+    const checker = verifierNow();
     const verification = await board.run({
       taskId: `${workflowId}/verify/${round}`,
       kind: 'corrective-action-verification',
@@ -313,11 +330,11 @@ async function correct(input: CorrectiveActionInput, board: TaskBoard): Promise<
         vi: `Kiểm tra hiệu lực hành động khắc phục${fromLastYear.vi} (lần ${round})`,
         en: `Verify the corrective action's effectiveness${fromLastYear.en} (round ${round})`,
       },
-      assignee: verifier,
+      assignee: checker,
       unitCode: nc.unitCode,
       dueAt: verifyDueAt,
       expiresAt,
-      ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, verifier) } : {}),
+      ...(withDeadlines ? { notices: auditTaskNotices(context, verifyDueAt, checker) } : {}),
       // What the plan rests on goes with it: the verifier judges the effect from it (ISO 10.2 d).
       form: {
         finding: nc.description,
