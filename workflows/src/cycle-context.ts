@@ -198,10 +198,16 @@ export function recordUnitWorkMove(context: CycleContext, move: UnitWorkMove): v
  * Who the year gives one of its roles to now: whom it was last taken over by, else the roster's
  * person (docs/workflows.md "The Quality Representative or the leader changes during the year").
  */
-export function roleHolder(context: CycleContext, role: CycleRole): PersonRef {
+export function roleHolder(context: CycleContext, role: 'quality-representative' | 'leader'): PersonRef;
+export function roleHolder(context: CycleContext, role: CycleRole): PersonRef | undefined;
+export function roleHolder(context: CycleContext, role: CycleRole): PersonRef | undefined {
   const moved = context.roleMoves?.filter((move) => move.role === role).at(-1);
   if (moved) return moved.to;
-  return role === 'leader' ? context.roster.leader : context.roster.qualityRepresentative;
+  const { roster } = context;
+  if (role === 'leader') return roster.leader;
+  if (role === 'quality-representative') return roster.qualityRepresentative;
+  // A roster without auditors has no lead auditor (its audit cannot run).
+  return roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
 }
 
 /** The year's Quality Representative now ({@link roleHolder}). */
@@ -210,6 +216,10 @@ export const qualityRepresentativeOf = (context: CycleContext): PersonRef =>
 
 /** The year's leader now ({@link roleHolder}). */
 export const leaderOf = (context: CycleContext): PersonRef => roleHolder(context, 'leader');
+
+/** The year's lead auditor now ({@link roleHolder}), if its roster names any auditor. */
+export const leadAuditorOf = (context: CycleContext): PersonRef | undefined =>
+  roleHolder(context, 'lead-auditor');
 
 /** Keeps a role taken over in the context: the children started from it then are given it. */
 export function recordRoleMove(context: CycleContext, move: RoleMove): void {

@@ -40,6 +40,7 @@ import {
   sleepUntil,
   unitCodesOf,
   followWorkMoves,
+  leadAuditorOf,
   leaderOf,
   qualityRepresentativeOf,
   WorkFollowers,
@@ -129,11 +130,18 @@ async function runAudit(
   // running are told, for their later rounds.
   const followers = new WorkFollowers();
   followWorkMoves(context, {
+    // Its open tasks' escalations follow a role taken over, and the report's approval its leader.
+    board,
     onMoved: (move) => followers.tell(move),
     onRoleMoved: (move) => followers.tellRoleMoved(move),
   });
-  const lead = roster.auditors.find((auditor) => auditor.lead) ?? roster.auditors[0];
-  if (!lead) throw new Error('the roster names no internal auditor');
+  /** The lead auditor as the year has them when a task opens: the role may be taken over meanwhile. */
+  const leadNow = () => {
+    const lead = leadAuditorOf(context);
+    if (!lead) throw new Error('the roster names no internal auditor');
+    return lead;
+  };
+  const lead = leadNow();
   const cannotStall = patched(AUDIT_CANNOT_STALL);
   let stepsUnsigned = 0;
   const closeAt = closeTimeOf(context);
@@ -276,6 +284,7 @@ async function runAudit(
   if (cannotStall && (stepsUnsigned > 0 || Date.now() >= closeAt)) {
     return notClosed('steps-not-signed-off', actions);
   }
+  const closer = leadNow();
   const close = await board.run({
     taskId: `${workflowId}/close`,
     kind: 'audit-close',
@@ -283,9 +292,9 @@ async function runAudit(
       vi: `Kết thúc đánh giá nội bộ, lập báo cáo năm ${context.year}`,
       en: `Close the ${context.year} internal audit with its report`,
     },
-    assignee: lead,
+    assignee: closer,
     dueAt: windowEnd,
-    ...deadlines(windowEnd, lead),
+    ...deadlines(windowEnd, closer),
     form: { steps: summary.steps },
     validate: validateAuditCloseOutcome,
   });
@@ -389,6 +398,7 @@ async function runAudit(
         };
       }
       const revisionDueAt = roundDueAt();
+      const reviser = leadNow();
       const revision = await board.run({
         taskId: `${workflowId}/report/revise/${round}`,
         kind: 'audit-close',
@@ -396,9 +406,9 @@ async function runAudit(
           vi: `Chỉnh sửa báo cáo đánh giá nội bộ theo ý kiến (lần ${round})`,
           en: `Revise the internal audit report (round ${round})`,
         },
-        assignee: lead,
+        assignee: reviser,
         dueAt: revisionDueAt,
-        ...deadlines(revisionDueAt, lead),
+        ...deadlines(revisionDueAt, reviser),
         form: { steps: summary.steps, round, comments: answer.comments, report },
         validate: validateAuditCloseOutcome,
       });

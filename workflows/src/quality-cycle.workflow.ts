@@ -148,7 +148,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     }));
   /** Who holds each of the year's roles now, for the cycle's live state. */
   const rolesNow = () =>
-    CYCLE_ROLES.map((role) => ({ role, holderUserId: roleHolder(context, role).userId }));
+    CYCLE_ROLES.flatMap((role) => {
+      const holder = roleHolder(context, role);
+      return holder ? [{ role, holderUserId: holder.userId }] : [];
+    });
   const engineMeasured = input.engineMeasured ?? engineMeasuredIndicators(input.draft);
   const engineIndicatorIds = [engineMeasured.qmsMaintained, engineMeasured.internalAudits].filter(
     (id): id is string => !!id,
@@ -362,7 +365,7 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
     moveRoleUpdate,
     async (request) => {
       // Decided and applied at once, before any await, as a unit's work is.
-      if (roleHolder(context, request.role).userId !== request.fromUserId) return { moved: false };
+      if (roleHolder(context, request.role)?.userId !== request.fromUserId) return { moved: false };
       const number = ++roleMoves;
       recordRoleMove(context, { role: request.role, to: request.to });
       state.roles = rolesNow();

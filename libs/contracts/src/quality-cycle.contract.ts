@@ -149,12 +149,12 @@ export interface UnitWorkHolder {
 }
 
 /**
- * The roles a year gives one person each (the roster's `qualityRepresentative` and `leader`): what
- * the year opens for the role — the Quality Representative's audit approvals, verifications,
- * follow-ups and review preparation; the leader's approvals and the review's chair — and the
- * escalations at its level go to whoever holds it.
+ * The roles a year gives one person each (the roster's `qualityRepresentative`, `leader` and lead
+ * auditor): what the year opens for the role — the Quality Representative's audit approvals,
+ * verifications, follow-ups and review preparation; the leader's approvals and the review's chair;
+ * the lead auditor's audit plan and close — and the escalations at its level go to whoever holds it.
  */
-export const CYCLE_ROLES = ['quality-representative', 'leader'] as const;
+export const CYCLE_ROLES = ['quality-representative', 'leader', 'lead-auditor'] as const;
 export type CycleRole = (typeof CYCLE_ROLES)[number];
 
 export interface CycleRoleHolder {
