@@ -2514,7 +2514,7 @@ export interface components {
              * @example quality-representative
              * @enum {string}
              */
-            role: "quality-representative" | "leader";
+            role: "quality-representative" | "leader" | "lead-auditor";
         };
         CycleTemplateView: {
             /** @example kontum-2024 */
@@ -5298,7 +5298,7 @@ export interface components {
              *       "quality-representative"
              *     ]
              */
-            rolesTakenOver: ("quality-representative" | "leader")[];
+            rolesTakenOver: ("quality-representative" | "leader" | "lead-auditor")[];
             /** @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b */
             toUserId: string;
             /**

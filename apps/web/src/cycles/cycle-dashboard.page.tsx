@@ -642,9 +642,9 @@ function IndicatorBlock({
  * Open tasks whose assignee the directory no longer has active (deactivated after they left or
  * moved): nobody will do them until the Quality Representative or the unit's head hands them over
  * from the task's page — or, the Quality Representative, all of one holder's at once (HandOverAll),
- * whose answer stays here once the panel has nothing left. The year's Quality Representative or
- * leader who left is listed too, open tasks or not: what the year opens for the role later still
- * goes to them until it is handed over. Shown only when there are some.
+ * whose answer stays here once the panel has nothing left. The year's Quality Representative, leader
+ * or lead auditor who left is listed too, open tasks or not: what the year opens for the role later
+ * still goes to them until it is handed over. Shown only when there are some.
  */
 function TasksOfInactivePeople({
   cycleId,

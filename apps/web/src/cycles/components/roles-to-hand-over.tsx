@@ -5,9 +5,9 @@ import type { DirectoryNames } from './directory-names';
 import { HandOverAll, HandoverResult, type CycleRole, type HandoverOutcome } from './hand-over-all';
 
 /**
- * The year's Quality Representative or leader whom the directory no longer gives the role though
- * they still work here (posted elsewhere in the province, the role granted to someone else): the year
- * still gives them what it opens for the role later, and its overdue notices. The Quality
+ * The year's Quality Representative, leader or lead auditor whom the directory no longer gives the
+ * role though they still work here (posted elsewhere in the province, the role granted to someone
+ * else): the year still gives them what it opens for the role later, and its overdue notices. The Quality
  * Representative hands it over here, with the open tasks they hold, to the one the directory gives it
  * to now (POST /cycles/{cycleId}/handovers: `rolesTakenOver`); someone who left is handed over in the
  * panel of people who left. Shown only when there is one.
