@@ -4,7 +4,7 @@ import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
-import { YearOverHttp } from './support/year-over-http';
+import { rehearsalInItsAudit, YearOverHttp } from './support/year-over-http';
 
 type Handover = {
   handedOver: { taskId: string }[];
@@ -42,7 +42,9 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     org = await suite.seedDemoOrganisation(organisationCode);
     year = new YearOverHttp(org, env);
     await Promise.all(
-      ['admin', 'leader', 'qmr', 'head.tthc', 'head.tonghop'].map((local) => org.tokenOf(local)),
+      ['admin', 'leader', 'qmr', 'head.tthc', 'head.tonghop', 'lead.auditor'].map((local) =>
+        org.tokenOf(local),
+      ),
     );
     await year.start(organisationCode);
     await year.approve();
@@ -138,6 +140,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     expect(cycle.body.live.roles).toEqual([
       { role: 'quality-representative', holderUserId: chiefId },
       { role: 'leader', holderUserId: org.idOf('leader') },
+      { role: 'lead-auditor', holderUserId: org.idOf('lead.auditor') },
     ]);
     expect(cycle.body.live.unitWork).toEqual(
       expect.arrayContaining(standIns.map((unitCode) => ({ unitCode, holderUserId: chiefId }))),
@@ -200,6 +203,7 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     expect(cycle.body.live.roles).toEqual([
       { role: 'quality-representative', holderUserId: chiefId },
       { role: 'leader', holderUserId: viceChairId },
+      { role: 'lead-auditor', holderUserId: org.idOf('lead.auditor') },
     ]);
   });
 
@@ -317,6 +321,55 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
     await recordHistories(env.client, 'role-moves-approval', [
       qualityCycleWorkflowId(code, 2024),
       childWorkflowIds.approval(qualityCycleWorkflowId(code, 2024)),
+    ]);
+  });
+  it('closes the audit with the lead auditor who took the role over after planning it', async () => {
+    // A third province, in its audit: Mai planned it, Huy audits three units.
+    const code = `kt-${uniqueSuffix()}`;
+    const province = await suite.seedDemoOrganisation(code);
+    await province.tokenOf('admin');
+    const steps = await rehearsalInItsAudit(province);
+    // Mai leaves; the new lead auditor is from the general division.
+    const leadId = await province.join('lead.auditor.new', {
+      fullName: 'Hồ Thị Thu',
+      title: 'Phó Trưởng phòng Tổng hợp, trưởng đoàn đánh giá',
+      unitCode: 'vp-tonghop',
+      roles: [{ role: 'lead-auditor' }, { role: 'auditor' }],
+    });
+    expect(
+      (
+        await province.as('admin', 'PATCH', `/api/v1/users/${province.idOf('lead.auditor')}`, {
+          active: false,
+        })
+      ).status,
+    ).toBe(200);
+    const moved = await province.as<Handover>('qmr', 'POST', `/api/v1/cycles/${code}-2024/handovers`, {
+      fromUserId: province.idOf('lead.auditor'),
+      toUserId: leadId,
+      reason: 'Đồng chí Mai nghỉ hưu từ ngày 10/10/2024',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      handedOver: [],
+      rolesTakenOver: ['lead-auditor'],
+      unitsTakenOver: [],
+    });
+
+    // Huy signs off his three steps: the audit's close is the new lead auditor's, not Mai's.
+    for (const step of steps) {
+      const signed = await province.as(
+        'auditor.kinhte',
+        'POST',
+        `/api/v1/cycles/${code}-2024/audit/steps/${step.id.split('/').at(-1)}/sign-off`,
+        { result: 'conformity', evidence: ['Hồ sơ lưu tại đơn vị'] },
+      );
+      expect(signed.status).toBe(200);
+    }
+    const close = await province.waitForTask('lead.auditor.new', 'audit-close');
+    expect(close).toMatchObject({ assigneeUserId: leadId });
+
+    await recordHistories(env.client, 'role-moves-audit', [
+      childWorkflowIds.audit(qualityCycleWorkflowId(code, 2024)),
     ]);
   });
 });
