@@ -526,7 +526,10 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(partway).toBeLessThan(1);
     await lan.page.getByText(vi('tasks:evidence.uploaded', { name: register })).waitFor();
     // Then the month's scans, 600 KB: too long to wait for, she stops it. Nothing of it is kept
-    // (the record's files, read from the API below, are the register alone).
+    // (the record's files, read from the API below, are the register alone). Her uplink slower still
+    // (16 KB/s, over half a minute for the scans), so that her stop comes well before the last byte
+    // however busy the machine running this is.
+    await uplink(link, 16 * 1024);
     const scans = 'Bản chụp hồ sơ tháng 1.pdf';
     await lan.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
       name: scans,
