@@ -110,13 +110,19 @@ export class TaskHandoversService {
         refused.push(refusalOf(task, error, language));
       }
     }
+    // Read once, after the tasks: whether fromUserId has left decides both what they keep of the
+    // year's roles and whether their units' work goes with their tasks.
+    const fromLeft = !(await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ id: fromUserId, organisationCode: caller.organisationCode, active: true }));
     // A role first: the Quality Representative's takes with it the units they stood in for.
     const rolesTakenOver =
       unitCode === undefined && hasRole(caller, 'quality-representative')
-        ? await this.moveRoles(caller, cycleId, { fromUserId, to: to.person, reason, requestId })
+        ? await this.moveRoles(caller, cycleId, { fromUserId, fromLeft, to: to.person, reason, requestId })
         : [];
     const unitsTakenOver = await this.moveUnitWork(caller, cycleId, {
       fromUserId,
+      fromLeft,
       to: to.person,
       reason,
       unitCode,
@@ -144,11 +150,12 @@ export class TaskHandoversService {
   private async moveRoles(
     caller: Principal,
     cycleId: string,
-    move: { fromUserId: string; to: PersonRef; reason: string; requestId: string },
+    move: { fromUserId: string; fromLeft: boolean; to: PersonRef; reason: string; requestId: string },
   ): Promise<CycleRole[]> {
     const [fromHolds, toHolds] = await Promise.all([
-      this.rolesHeldNow(caller.organisationCode, move.fromUserId),
-      this.rolesHeldNow(caller.organisationCode, move.to.userId),
+      move.fromLeft ? new Set<CycleRole>() : this.rolesGiven(caller.organisationCode, move.fromUserId),
+      // The successor is active: reassignmentTarget has checked.
+      this.rolesGiven(caller.organisationCode, move.to.userId),
     ]);
     const moved: CycleRole[] = [];
     for (const role of CYCLE_ROLES.filter((role) => toHolds.has(role) && !fromHolds.has(role))) {
@@ -171,12 +178,8 @@ export class TaskHandoversService {
     return moved;
   }
 
-  /** The year's roles the directory gives someone now: none once they are no longer active. */
-  private async rolesHeldNow(organisationCode: string, userId: string): Promise<Set<CycleRole>> {
-    const active = await this.dataSource
-      .getRepository(UserEntity)
-      .existsBy({ id: userId, organisationCode, active: true });
-    if (!active) return new Set();
+  /** The year's roles the directory gives an active person now. */
+  private async rolesGiven(organisationCode: string, userId: string): Promise<Set<CycleRole>> {
     const assignments = await this.dataSource
       .getRepository(RoleAssignmentEntity)
       .findBy({ userId, organisationCode, role: In([...CYCLE_ROLES]) });
@@ -196,6 +199,7 @@ export class TaskHandoversService {
     cycleId: string,
     move: {
       fromUserId: string;
+      fromLeft: boolean;
       to: PersonRef;
       reason: string;
       unitCode?: string;
@@ -203,13 +207,10 @@ export class TaskHandoversService {
       withRole: boolean;
     },
   ): Promise<string[]> {
-    const fromLeft = !(await this.dataSource
-      .getRepository(UserEntity)
-      .existsBy({ id: move.fromUserId, organisationCode: caller.organisationCode, active: true }));
     const unitCodes =
       move.unitCode !== undefined
         ? [move.unitCode]
-        : !fromLeft && !move.withRole
+        : !move.fromLeft && !move.withRole
           ? []
           : hasRole(caller, 'quality-representative')
             ? undefined
