@@ -322,6 +322,34 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
       qualityCycleWorkflowId(code, 2024),
       childWorkflowIds.approval(qualityCycleWorkflowId(code, 2024)),
     ]);
+
+    // Once the year has ended (here cancelled), nothing is left for a role to take: the hand-over
+    // answers so, though the Chairman has since been given other duties and a new leader named.
+    const cancelled = await province.as('qmr', 'POST', `/api/v1/cycles/${code}-2024/cancel`, {
+      reason: 'Diễn tập xong',
+    });
+    expect(cancelled.status).toBe(202);
+    await itsYear.eventually("the cancelled year's workflow ended", async () => {
+      const cycle = await province.as<{ live: { executionStatus: string } }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${code}-2024`,
+      );
+      return cycle.body.live.executionStatus === 'RUNNING' ? undefined : true;
+    });
+    await province.join('leader.third', {
+      fullName: 'Trần Văn Hải',
+      title: 'Phó Chủ tịch Ủy ban nhân dân tỉnh',
+      roles: [{ role: 'leader' }],
+    });
+    await province.revokeRole('chairman.new', 'leader');
+    const late = await province.as<Handover>('qmr', 'POST', `/api/v1/cycles/${code}-2024/handovers`, {
+      fromUserId: chairmanId,
+      toUserId: province.idOf('leader.third'),
+      reason: 'Phân công lại lãnh đạo phụ trách',
+    });
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ handedOver: [], rolesTakenOver: [], unitsTakenOver: [] });
   });
   it('closes the audit with the lead auditor who took the role over after planning it', async () => {
     // A third province, in its audit: Mai planned it, Huy audits three units.
