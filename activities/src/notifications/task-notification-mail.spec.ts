@@ -250,6 +250,52 @@ describe('task notification e-mail', () => {
     );
   });
 
+  it("lists, in the one copy of an urge of several of a unit's tasks, the others: each by title, assignee and due date", () => {
+    const head = { userId: 'u-9', name: 'Phạm Thị Hoa' };
+    const alsoUrged = [
+      {
+        taskId: 't-2',
+        title: { vi: 'Báo cáo số liệu mục tiêu 3 kỳ 2024-Q1', en: 'Report objective 3 for 2024-Q1' },
+        assigneeName: 'Lê Thị Lan',
+        dueAt: '2024-04-10T10:00:00Z',
+      },
+      {
+        taskId: 't-3',
+        title: { vi: 'Lập kế hoạch khắc phục', en: 'Plan the action' },
+        assigneeName: 'Võ Minh',
+      },
+    ];
+    const copy = {
+      ...request,
+      reason: 'urged' as const,
+      urge: { byName: 'Trần Quốc Việt', alsoUrged },
+      recipient: head,
+      assignee: request.recipient,
+    };
+    const mail = renderTaskNotification(copy, link);
+    expect(mail.subject).toBe('[qcycle] Đôn đốc: Báo cáo chỉ tiêu 4 <tháng 3> và 2 việc khác');
+    expect(mail.text).toContain(
+      [
+        'Người đôn đốc: Trần Quốc Việt',
+        'Cùng lúc, 2 việc khác của đơn vị cũng được đôn đốc:',
+        '- "Báo cáo số liệu mục tiêu 3 kỳ Quý 1/2024", giao cho Lê Thị Lan, hạn 17:00 10/04/2024',
+        '- "Lập kế hoạch khắc phục", giao cho Võ Minh',
+        'Hạn hoàn thành: 00:30 06/04/2024 (giờ Việt Nam)',
+      ].join('\n'),
+    );
+    const english = renderTaskNotification({ ...copy, recipient: { ...head, locale: 'en' } }, link);
+    expect(english.subject).toBe('[qcycle] Follow-up: Report indicator 4 <March> and 2 other tasks');
+    expect(english.text).toContain(
+      'At the same time, 2 other tasks of the unit were followed up:\n- "Report objective 3 for Q1 2024", assigned to Lê Thị Lan, due 10 Apr 2024, 17:00',
+    );
+    // The assignee's own mail lists nothing of the others'.
+    const own = renderTaskNotification(
+      { ...request, reason: 'urged', urge: { byName: 'Trần Quốc Việt' } },
+      link,
+    );
+    expect(own.text).not.toContain('Cùng lúc');
+  });
+
   it('tells of a message about the task: who wrote it, its lines as written, the due date and the link', () => {
     const comment = { byName: 'Nguyễn Văn An', text: 'Tính cả hồ sơ liên thông?\r\n\n  <Xin trả lời sớm>  ' };
     // To the head of the unit: the lead names whose task it is.

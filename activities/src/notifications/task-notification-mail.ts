@@ -97,8 +97,18 @@ interface Wording {
   /** A task given after its due date: why it is overdue at once, and what a paper report can do. */
   givenLate: { passed: string; paperReport: string };
   reassignment: { from: string; by: string; reason: string };
-  /** An urge: who asks the assignee to finish the task, and their message. */
-  urge: { by: string; note: string };
+  /**
+   * An urge: who asks the assignee to finish the task, and their message; in a copy, the unit's
+   * other tasks urged at once (`others`: how many, heading the list; `item`: one of them; `subject`:
+   * what the subject adds after the title).
+   */
+  urge: {
+    by: string;
+    note: string;
+    others: (count: number) => string;
+    item: (title: string, assignee: string, due?: string) => string;
+    subject: (count: number) => string;
+  };
   /** A message about the task: who wrote it, and what (its lines as written). */
   comment: { by: string; text: string };
   /** Told to the one a task was taken from: they may still finish it. */
@@ -195,7 +205,13 @@ const WORDING: Record<Language, Wording> = {
       by: 'Người giao lại',
       reason: 'Lý do',
     },
-    urge: { by: 'Người đôn đốc', note: 'Lời nhắn' },
+    urge: {
+      by: 'Người đôn đốc',
+      note: 'Lời nhắn',
+      others: (n) => `Cùng lúc, ${n} việc khác của đơn vị cũng được đôn đốc:`,
+      item: (t, a, d) => `- "${t}", giao cho ${a}${d ? `, hạn ${d}` : ''}`,
+      subject: (n) => ` và ${n} việc khác`,
+    },
     comment: { by: 'Người viết', text: 'Nội dung' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     correction: {
@@ -293,7 +309,14 @@ const WORDING: Record<Language, Wording> = {
         "If the figures for this period were already reported on paper, enter the paper's date and number with them: the report is then on time or late by the paper's date.",
     },
     reassignment: { from: 'Previously assigned to', by: 'Reassigned by', reason: 'Reason' },
-    urge: { by: 'Followed up by', note: 'Message' },
+    urge: {
+      by: 'Followed up by',
+      note: 'Message',
+      others: (n) =>
+        `At the same time, ${n === 1 ? 'one other task' : `${n} other tasks`} of the unit were followed up:`,
+      item: (t, a, d) => `- "${t}", assigned to ${a}${d ? `, due ${d}` : ''}`,
+      subject: (n) => ` and ${n === 1 ? 'one other task' : `${n} other tasks`}`,
+    },
     comment: { by: 'Written by', text: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     correction: {
@@ -415,7 +438,7 @@ export function renderTaskNotification(
         : request.reason === 'corrected'
           ? correctionFacts(words, request.correction, language, context.evidenceNames)
           : request.reason === 'urged'
-            ? urgeFacts(words, request.urge)
+            ? urgeFacts(words, request.urge, language)
             : request.reason === 'commented'
               ? commentFacts(words, request.comment)
               : [];
@@ -495,17 +518,39 @@ export function renderTaskNotification(
 
   const tag = context.rehearsal ? ` [${words.rehearsal.tag}]` : '';
   const what = departed?.held ? words.departed.subject : words.subject[request.reason];
-  return { subject: `[qcycle]${tag} ${what ? `${what}: ` : ''}${title}`, text, html };
+  // A copy of an urge of several tasks says so: "Đôn đốc: <title> và 4 việc khác".
+  const alongside = request.reason === 'urged' ? (request.urge?.alsoUrged?.length ?? 0) : 0;
+  const more = alongside > 0 ? words.urge.subject(alongside) : '';
+  return { subject: `[qcycle]${tag} ${what ? `${what}: ` : ''}${title}${more}`, text, html };
 }
 
 /** A fact from a record on one line (a reason typed over several), or nothing when empty. */
 const oneLine = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
 
-/** The lines naming who urges the assignee and what they wrote (each only when there). */
-function urgeFacts(words: Wording, urge: TaskNotificationRequest['urge']): string[] {
+/**
+ * The lines naming who urges the assignee and what they wrote (each only when there); in a copy of an
+ * urge of several of a unit's tasks, then the others, each by its title, assignee and due date.
+ */
+function urgeFacts(words: Wording, urge: TaskNotificationRequest['urge'], language: Language): string[] {
   const by = oneLine(urge?.byName);
   const note = oneLine(urge?.note);
-  return [...(by ? [`${words.urge.by}: ${by}`] : []), ...(note ? [`${words.urge.note}: ${note}`] : [])];
+  const others = urge?.alsoUrged ?? [];
+  return [
+    ...(by ? [`${words.urge.by}: ${by}`] : []),
+    ...(note ? [`${words.urge.note}: ${note}`] : []),
+    ...(others.length > 0
+      ? [
+          words.urge.others(others.length),
+          ...others.map((other) =>
+            words.urge.item(
+              taskTitleLine(other.title, language),
+              oneLine(other.assigneeName) ?? '',
+              other.dueAt ? formatVietnamDateTime(other.dueAt, language) : undefined,
+            ),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** Who wrote about the task, then their message, its lines as written (blank ones dropped). */

@@ -1,5 +1,6 @@
 import type { LocalizedText, ReportedFigure } from '@qcycle/domain';
 import type { PersonRef } from './roster.contract';
+import type { UrgedAlongside } from './task.contract';
 
 /**
  * Why a person is told about a task. `next-year-draft`: the year closed and next year's draft is
@@ -55,8 +56,11 @@ export interface TaskNotificationRequest {
     changes?: CorrectedFigure[];
     evidence?: string[];
   };
-  /** `urged`: who urges the assignee, and the few words they wrote, when any. */
-  urge?: { byName: string; note?: string };
+  /**
+   * `urged`: who urges the assignee, and the few words they wrote, when any; in a copy, the unit's
+   * other tasks urged by the same request (`alsoUrged`), which the copy lists.
+   */
+  urge?: { byName: string; note?: string; alsoUrged?: UrgedAlongside[] };
   /** `commented`: who wrote about the task, and their message as written (its lines kept). */
   comment?: { byName: string; text: string };
 }

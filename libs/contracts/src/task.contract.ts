@@ -140,7 +140,21 @@ export interface UrgeTaskRequest {
    * neither the caller nor the assignee. Absent in urges sent before copies were: none is told.
    */
   copyTo?: PersonRef[];
+  /**
+   * The other tasks of the unit urged by the same request (`POST /cycles/{id}/urges`), for the
+   * copies: whoever answers for the unit gets one mail listing them all, sent with this urge, and the
+   * others of the request copy nobody. Absent for an urge of one task.
+   */
+  alsoUrged?: UrgedAlongside[];
   requestId?: string;
+}
+
+/** A task urged in the same request as another, as a copy of the other's urge names it. */
+export interface UrgedAlongside {
+  taskId: string;
+  title: LocalizedText;
+  assigneeName: string;
+  dueAt?: IsoInstant;
 }
 
 export interface TaskUrgeResult {

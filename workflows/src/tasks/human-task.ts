@@ -760,10 +760,12 @@ export class TaskBoard {
       requestId: request.requestId,
     });
     const urge = { byName: request.by.name, ...(request.note ? { note: request.note } : {}) };
+    // A copy lists the unit's other tasks urged with this one: one mail for the request, not one each.
+    const copy = request.alsoUrged?.length ? { ...urge, alsoUrged: request.alsoUrged } : urge;
     await Promise.all([
       this.notify(entry, 'urged', assignee, `urged/${number}`, { urge }),
       ...copies.map((person) =>
-        this.notify(entry, 'urged', person, `urged/${number}/copy/${person.userId}`, { urge }),
+        this.notify(entry, 'urged', person, `urged/${number}/copy/${person.userId}`, { urge: copy }),
       ),
     ]);
     return {
