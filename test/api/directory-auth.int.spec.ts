@@ -9,6 +9,7 @@ import { AuditActionsController } from '../../apps/api/src/cycles/audit-actions.
 import { MeasurementCorrectionsController } from '../../apps/api/src/cycles/measurement-corrections.controller';
 import { NextYearController } from '../../apps/api/src/cycles/next-year.controller';
 import { TaskHandoversController } from '../../apps/api/src/cycles/task-handovers.controller';
+import { TaskUrgesController } from '../../apps/api/src/cycles/task-urges.controller';
 import { RosterController } from '../../apps/api/src/cycles/roster.controller';
 import { NonconformitiesController } from '../../apps/api/src/cycles/nonconformities.controller';
 import { NonconformityReportsController } from '../../apps/api/src/documents/nonconformity-reports.controller';
@@ -143,6 +144,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/tasks/{taskId}/urge': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/comments': [201, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/cycles/{cycleId}/handovers': [200, 400, 401, 403, 404, 409, 422, 429, 503],
+  'POST /api/v1/cycles/{cycleId}/urges': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 409, 413, 415, 422, 429],
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
   'GET /api/v1/evidence/accepted-files': [200, 401],
@@ -171,6 +173,7 @@ const CONTROLLERS = [
   MeasurementCorrectionsController,
   NextYearController,
   TaskHandoversController,
+  TaskUrgesController,
   RosterController,
   NonconformitiesController,
   NonconformityReportsController,

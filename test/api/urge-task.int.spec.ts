@@ -24,6 +24,13 @@ interface Answer {
   details?: { urgedAt?: string; againFrom?: string; fields?: Record<string, string[]> };
 }
 
+interface UnitUrge {
+  unitCode: string;
+  urged: { taskId: string; assigneeUserId: string; number: number }[];
+  refused: { taskId: string; code: string; message: string; urgedAt?: string; againFrom?: string }[];
+  copiedTo: { userId: string; name: string }[];
+}
+
 interface TaskDetail extends TaskSummary {
   history: { type: string; actor: string; payload: Record<string, unknown> }[];
 }
@@ -270,6 +277,159 @@ describe('urging the assignee of an open task (API, worker, PostgreSQL, SMTP, ti
     expect(bell.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ taskId: report.id, reason: 'urged' })]),
     );
+  });
+
+  it("urges a unit's open tasks at once: each assignee their own mail, each of the unit's heads one copy listing them all", async () => {
+    await env.sleep('1 day');
+    // The division has a deputy head too: both answer for its work.
+    const deputyId = await org.joinAsHead(
+      'deputy.tthc',
+      { fullName: 'Hồ Văn Dũng', title: 'Phó Trưởng phòng' },
+      'vp-kiemsoat-tthc',
+    );
+    // Two of the unit's tasks open: Lan's quarterly report, and the head's plan for a complaint.
+    const raised = await org.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
+      source: 'complaint',
+      description: 'Hồ sơ trả chậm không có phiếu xin lỗi',
+      unitCode: 'vp-kiemsoat-tthc',
+      severity: 'minor-nc',
+    });
+    expect(raised.status).toBe(201);
+    const plan = await year.taskOf('head.tthc', 'corrective-action-plan');
+    const report = await year.taskOf('staff.tthc', 'measurement-report');
+    const headMailsBefore = urgingMailsTo('head.tthc').length;
+    const staffMailsBefore = urgingMailsTo('staff.tthc').length;
+    const deputyMailsBefore = urgingMailsTo('deputy.tthc').length;
+    const requestId = crypto.randomUUID();
+    const urgeUnit = async (local: string, body: Record<string, unknown>, id = crypto.randomUUID()) =>
+      suite.http.call<UnitUrge>('POST', `/api/v1/cycles/${cycleId}/urges`, {
+        token: await org.tokenOf(local),
+        body,
+        headers: { 'x-request-id': id },
+      });
+    const body = {
+      unitCode: 'vp-kiemsoat-tthc',
+      taskIds: [plan.id, report.id],
+      note: 'Đề nghị phòng hoàn thành trước ngày 15.',
+    };
+    const urged = await urgeUnit('qmr', body, requestId);
+    expect(urged.status).toBe(200);
+    expect(urged.body).toMatchObject({ unitCode: 'vp-kiemsoat-tthc', refused: [] });
+    expect(urged.body.copiedTo).toEqual(
+      expect.arrayContaining([
+        { userId: org.idOf('head.tthc'), name: 'Phạm Thị Hoa' },
+        { userId: deputyId, name: 'Hồ Văn Dũng' },
+      ]),
+    );
+    expect(urged.body.copiedTo).toHaveLength(2);
+    // In the order asked.
+    expect(urged.body.urged.map((task) => [task.taskId, task.assigneeUserId])).toEqual([
+      [plan.id, org.idOf('head.tthc')],
+      [report.id, org.idOf('staff.tthc')],
+    ]);
+
+    // Lan: her own urge. Hoa: her own urge of the plan, and one copy naming Lan's report and her
+    // plan. Dũng: that one copy, not one per task.
+    await year.eventually('the mails of the urge', async () =>
+      urgingMailsTo('staff.tthc').length > staffMailsBefore &&
+      urgingMailsTo('head.tthc').length >= headMailsBefore + 2 &&
+      urgingMailsTo('deputy.tthc').length > deputyMailsBefore
+        ? true
+        : undefined,
+    );
+    const toHead = urgingMailsTo('head.tthc').slice(headMailsBefore);
+    expect(toHead).toHaveLength(2);
+    const copy = toHead.find((mail) => mail.text?.includes('vừa được đôn đốc; xin báo để ông/bà theo dõi'));
+    expect(copy?.subject).toBe(
+      '[qcycle] [Diễn tập] Đôn đốc: Báo cáo số liệu mục tiêu 3 kỳ Quý 1/2024 và 1 việc khác',
+    );
+    expect(copy?.text).toContain('Lời nhắn: Đề nghị phòng hoàn thành trước ngày 15.');
+    expect(copy?.text).toContain('Cùng lúc, 1 việc khác của đơn vị cũng được đôn đốc:');
+    expect(copy?.text).toContain(`- "${plan.title.vi}", giao cho Phạm Thị Hoa, hạn `);
+    expect(toHead.filter((mail) => mail !== copy).map((mail) => mail.text)).toEqual([
+      expect.stringContaining(`Xin ông/bà sớm hoàn thành việc "${plan.title.vi}".`),
+    ]);
+    expect(urgingMailsTo('staff.tthc').slice(staffMailsBefore)).toHaveLength(1);
+    const toDeputy = urgingMailsTo('deputy.tthc').slice(deputyMailsBefore);
+    expect(toDeputy.map((mail) => mail.subject)).toEqual([copy?.subject]);
+    expect(toDeputy[0].text).toContain(`- "${plan.title.vi}", giao cho Phạm Thị Hoa, hạn `);
+    // Each task's history has its urge, with this request's id; the copy is on the report's.
+    expect((await urgedEvents(report.id)).at(-1)).toMatchObject({
+      actor: org.idOf('qmr'),
+      payload: { copiedToUserIds: expect.arrayContaining([org.idOf('head.tthc'), deputyId]) },
+    });
+    expect(await urgedEvents(plan.id)).toEqual([
+      expect.objectContaining({
+        actor: org.idOf('qmr'),
+        payload: expect.not.objectContaining({ copiedToUserIds: expect.anything() }),
+      }),
+    ]);
+
+    // The same request again (a retry): the same answer, nothing urged or mailed twice.
+    const retried = await urgeUnit('qmr', body, requestId);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(urged.body);
+    expect(await urgedEvents(plan.id)).toHaveLength(1);
+    // Another request the same day: both refused with when, and from when again; nobody copied.
+    const again = await urgeUnit('qmr', body);
+    expect(again.status).toBe(200);
+    expect(again.body.urged).toEqual([]);
+    expect(again.body.copiedTo).toEqual([]);
+    expect(again.body.refused).toEqual([
+      expect.objectContaining({ taskId: plan.id, code: 'CONFLICT', againFrom: expect.any(String) }),
+      expect.objectContaining({ taskId: report.id, code: 'CONFLICT', againFrom: expect.any(String) }),
+    ]);
+    expect(again.body.refused[0].message).toContain('có thể đôn đốc lại từ');
+    expect(urgingMailsTo('head.tthc').slice(headMailsBefore)).toHaveLength(2);
+    expect(urgingMailsTo('staff.tthc').slice(staffMailsBefore)).toHaveLength(1);
+    expect(urgingMailsTo('deputy.tthc').slice(deputyMailsBefore)).toHaveLength(1);
+  });
+
+  it("refuses an urge of a unit's tasks by someone who is not its head (403), for a unit or a task not the unit's (422), and a malformed one (400)", async () => {
+    const report = await year.taskOf('staff.tthc', 'measurement-report');
+    const urgeUnit = (local: string, body: unknown) =>
+      org.as<Answer>(local, 'POST', `/api/v1/cycles/${cycleId}/urges`, body);
+    const before = (await urgedEvents(report.id)).length;
+    expect(
+      (await urgeUnit('staff.tthc', { unitCode: 'vp-kiemsoat-tthc', taskIds: [report.id] })).status,
+    ).toBe(403);
+    // The head of another unit.
+    await org.joinAsHead(
+      'head.khac',
+      { fullName: 'Trương Văn Tâm', title: 'Phó Chánh Văn phòng' },
+      'vp-tonghop',
+    );
+    expect((await urgeUnit('head.khac', { unitCode: 'vp-kiemsoat-tthc', taskIds: [report.id] })).status).toBe(
+      403,
+    );
+    const unknownUnit = await urgeUnit('qmr', { unitCode: 'vp-khong-co', taskIds: [report.id] });
+    expect(unknownUnit.status).toBe(422);
+    expect(unknownUnit.body.details?.fields).toHaveProperty('unitCode');
+    // The leader's approval is no unit's work; a task of another year is none of this one's.
+    const strangers = await urgeUnit('qmr', {
+      unitCode: 'vp-kiemsoat-tthc',
+      taskIds: [report.id, approval.id, `quality-cycle/${organisationCode}/2023/approval/approve/1`],
+    });
+    expect(strangers.status).toBe(422);
+    expect(strangers.body.details?.fields?.taskIds).toHaveLength(2);
+    expect((await urgeUnit('qmr', { unitCode: 'vp-kiemsoat-tthc', taskIds: [] })).status).toBe(400);
+    expect(
+      (await urgeUnit('qmr', { unitCode: 'vp-kiemsoat-tthc', taskIds: [report.id, report.id] })).status,
+    ).toBe(400);
+    expect(
+      (await urgeUnit('qmr', { unitCode: 'vp-kiemsoat-tthc', taskIds: [report.id], priority: 'high' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await org.as('qmr', 'POST', `/api/v1/cycles/${organisationCode}-2031/urges`, {
+          unitCode: 'vp-kiemsoat-tthc',
+          taskIds: [report.id],
+        })
+      ).status,
+    ).toBe(404);
+    // Nothing of these urged anyone.
+    expect(await urgedEvents(report.id)).toHaveLength(before);
   });
 
   it('answers only documented status codes', async () => {

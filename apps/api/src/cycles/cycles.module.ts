@@ -32,6 +32,8 @@ import { NextYearService } from './next-year.service';
 import { TaskHandoversController } from './task-handovers.controller';
 import { RosterController } from './roster.controller';
 import { TaskHandoversService } from './task-handovers.service';
+import { TaskUrgesController } from './task-urges.controller';
+import { TaskUrgesService } from './task-urges.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
@@ -51,6 +53,7 @@ import { TemplatesController } from './templates.controller';
     NonconformitiesController,
     NextYearController,
     TaskHandoversController,
+    TaskUrgesController,
     TemplatesController,
     RosterController,
   ],
@@ -67,6 +70,7 @@ import { TemplatesController } from './templates.controller';
     DirectoryRosterService,
     NextYearService,
     TaskHandoversService,
+    TaskUrgesService,
     ClosedYearDocumentsService,
   ],
   exports: [ClosedYearDocumentsService],

@@ -15,19 +15,13 @@ import {
   type PersonRef,
 } from '@qcycle/contracts';
 import type { UpdateDefinition } from '@temporalio/client';
-import {
-  EventLogEntryEntity,
-  OrganisationUnitEntity,
-  QualityCycleEntity,
-  RoleAssignmentEntity,
-  TaskEntity,
-  UserEntity,
-} from '@qcycle/persistence';
+import { EventLogEntryEntity, RoleAssignmentEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
 import { problemInLanguage, unitOfWork, type ValidationProblem } from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
+import { requireCycleOf, requireUnitOf } from './cycle-scope';
 import {
   HANDOVER_REFUSAL_CODES,
   type HandOverTasksDto,
@@ -62,7 +56,7 @@ export class TaskHandoversService {
     requestId: string,
     language: ErrorLanguage,
   ): Promise<TaskHandoverView> {
-    await this.requireCycle(caller, cycleId);
+    await requireCycleOf(this.dataSource, caller, cycleId);
     // The successor first, as the single route checks them: an active person of the organisation
     // now (422 naming toUserId), not the one whose tasks these are.
     const to = await this.tasks.reassignmentTarget(caller.organisationCode, toUserId);
@@ -74,7 +68,7 @@ export class TaskHandoversService {
         { fields: { toUserId: ['must be someone else than fromUserId'] } },
       );
 
-    if (unitCode !== undefined) await this.requireUnit(caller, unitCode);
+    if (unitCode !== undefined) await requireUnitOf(this.dataSource, caller, unitCode, 'reassignNotAllowed');
     // The caller's to hand over, of the unit asked for.
     const handed = (task: TaskEntity) =>
       this.mayHandOver(caller, task) && (unitCode === undefined || unitOfWork(task) === unitCode);
@@ -256,34 +250,6 @@ export class TaskHandoversService {
       if (error instanceof QcycleError && error.code === QcycleErrorCode.Conflict) return undefined;
       throw error;
     }
-  }
-
-  /** 404 for a cycle that is not recorded, or not of the caller's organisation. */
-  private async requireCycle(caller: Principal, cycleId: string): Promise<void> {
-    const known =
-      parseQualityCycleId(cycleId)?.organisationCode === caller.organisationCode &&
-      ((await this.dataSource.getRepository(QualityCycleEntity).existsBy({ id: cycleId })) ||
-        (await this.dataSource.getRepository(TaskEntity).existsBy({ cycleId })));
-    if (!known) throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
-  }
-
-  /**
-   * A unit to hand over the work of: one of the organisation's (422 naming unitCode otherwise), and,
-   * for a unit head, one they head (403: the others' tasks are none of theirs).
-   */
-  private async requireUnit(caller: Principal, unitCode: string): Promise<void> {
-    const known = await this.dataSource
-      .getRepository(OrganisationUnitEntity)
-      .existsBy({ organisationCode: caller.organisationCode, code: unitCode });
-    if (!known)
-      throw new QcycleError(
-        QcycleErrorCode.RuleViolated,
-        'default',
-        { fields: 'unitCode' },
-        { fields: { unitCode: [`no unit ${unitCode} in your organisation`] } },
-      );
-    if (!hasRole(caller, 'quality-representative') && !caller.headOfUnits.includes(unitCode))
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'reassignNotAllowed');
   }
 
   /**

@@ -19,6 +19,7 @@ import {
   type TaskReassignmentResult,
   type TaskUrgedRecently,
   type TaskUrgeResult,
+  type UrgedAlongside,
 } from '@qcycle/contracts';
 import {
   AuditEntity,
@@ -499,6 +500,12 @@ export class TasksService {
     taskId: string,
     note: string | undefined,
     requestId: string,
+    /**
+     * One of several of a unit's tasks urged by one request (`TaskUrgesService`): only the urge that
+     * carries the request's copy (`copies`) copies those who answer for the task, listing the others
+     * (`alsoUrged`); the rest copy nobody.
+     */
+    inBatch?: { copies: boolean; alsoUrged?: UrgedAlongside[] },
   ): Promise<TaskUrgeResult> {
     const task = await this.visibleTask(caller, taskId);
     // The lead auditor chases the steps of the audit they lead (handing one over stays the Quality
@@ -514,12 +521,16 @@ export class TasksService {
       .existsBy({ id: task.assigneeUserId, organisationCode: caller.organisationCode, active: true });
     if (!assigneeActive) throw new QcycleError(QcycleErrorCode.Conflict, 'urgeAssigneeLeft');
     const words = note?.trim();
-    const copyTo = await this.activePeople(
-      caller.organisationCode,
-      (await this.answerersFor(caller.organisationCode, task, unitOfWork(task), leadAuditor)).filter(
-        (id) => id !== caller.userId && id !== task.assigneeUserId,
-      ),
-    );
+    const copyTo =
+      inBatch?.copies === false
+        ? []
+        : await this.activePeople(
+            caller.organisationCode,
+            (await this.answerersFor(caller.organisationCode, task, unitOfWork(task), leadAuditor)).filter(
+              (id) => id !== caller.userId && id !== task.assigneeUserId,
+            ),
+          );
+    const alsoUrged = copyTo.length > 0 ? (inBatch?.alsoUrged ?? []) : [];
     try {
       return await this.updateOf(task, urgeTaskUpdate, `${taskId}/urge/${requestId}`, {
         taskId,
@@ -532,6 +543,7 @@ export class TasksService {
         },
         ...(words ? { note: words } : {}),
         ...(copyTo.length > 0 ? { copyTo } : {}),
+        ...(alsoUrged.length > 0 ? { alsoUrged } : {}),
         requestId,
       });
     } catch (error) {
