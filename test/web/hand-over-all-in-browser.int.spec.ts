@@ -446,6 +446,90 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       screenshot: 'cycle-history-unit-work-moved',
     });
   });
+  it("urges the general division's overdue reports together: a mail each, one copy to its other head, and each row says when", async () => {
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    const overdue = qmr.page.getByRole('region', { name: vi('cycles:overdue.title'), exact: false });
+    const division = overdue
+      .locator('.overdue-unit')
+      .filter({ has: qmr.page.getByRole('heading', { level: 3, name: 'Phòng Tổng hợp', exact: false }) });
+    const rows = division.getByRole('row').filter({ has: qmr.page.getByRole('cell') });
+    await rows.first().waitFor();
+    // Nam's quarterly reports, given when the October rehearsal began: overdue, none urged yet.
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    const reports = (
+      await org.as<{ items: TaskSummary[] }>('head.tonghop', 'GET', '/api/v1/me/tasks?limit=100')
+    ).body.items.filter(
+      (task) =>
+        task.cycleId === cycleId &&
+        task.unitCode === 'vp-tonghop' &&
+        task.assigneeUserId === org.idOf('head.tonghop') &&
+        Date.parse(task.dueAt ?? '') < Date.now(),
+    );
+    expect(reports).toHaveLength(count);
+
+    await division
+      .getByRole('button', {
+        name: `${vi('cycles:urgeUnit.open', { count })} ${vi('cycles:urgeUnit.ofUnit', { unit: 'Phòng Tổng hợp' })}`,
+      })
+      .click();
+    const form = division.getByRole('form', {
+      name: vi('cycles:urgeUnit.formLabel', { unit: 'Phòng Tổng hợp' }),
+    });
+    await expect(form.getByRole('listitem').count()).resolves.toBe(count);
+    await form.getByLabel(vi('cycles:urge.note')).fill('Đề nghị phòng gửi số liệu các quý trước ngày 15/10.');
+    await qmr.check("a unit's overdue tasks, to urge together", { screenshot: 'cycle-urge-unit' });
+    await form.getByRole('button', { name: vi('cycles:urgeUnit.send', { count }) }).click();
+
+    // The answer: how many, when, and the one copy — to Ban, the division's other head (Nam's own
+    // reports: he is urged, not copied).
+    const answer = division.getByRole('status');
+    await answer.waitFor();
+    expect(await answer.innerText()).toMatch(
+      new RegExp(
+        `^Đã đôn đốc ${count} việc của Phòng Tổng hợp lúc [\\d:/ ]+; một bản sao liệt kê các việc gửi Đinh Văn Ban để theo dõi\\.$`,
+      ),
+    );
+    // The rows, read again: each says when it was urged, and offers no urge until tomorrow.
+    await rows
+      .first()
+      .getByText(vi('cycles:urge.last', { at: '' }).replace(/\.$/, '').trim(), { exact: false })
+      .waitFor();
+    for (let row = 0; row < count; row++)
+      await expect(
+        rows
+          .nth(row)
+          .getByRole('button', { name: vi('cycles:urge.open'), exact: false })
+          .count(),
+      ).resolves.toBe(0);
+    await expect(
+      division.getByRole('button', { name: vi('cycles:urgeUnit.open', { count }), exact: false }).count(),
+    ).resolves.toBe(0);
+    await qmr.check("a unit's overdue tasks, urged together", { screenshot: 'cycle-urge-unit-done' });
+
+    // On the record: each report urged once by the Quality Representative; one of them carried the copy.
+    const urges = await Promise.all(
+      reports.map(async (report) =>
+        (
+          await org.as<{ history: { type: string; actor: string; payload: Record<string, unknown> }[] }>(
+            'qmr',
+            'GET',
+            `/api/v1/tasks/${encodeURIComponent(report.id)}`,
+          )
+        ).body.history.filter((entry) => entry.type === 'task.urged'),
+      ),
+    );
+    expect(urges.map((entries) => entries.map((entry) => entry.actor))).toEqual(
+      reports.map(() => [org.idOf('qmr')]),
+    );
+    expect(urges.flat().filter((entry) => entry.payload.copiedToUserIds)).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ copiedToUserIds: [org.idOf('deputy.tonghop')] }),
+      }),
+    ]);
+  });
+
   it("gives the year's leader role to the new Vice-Chairman, though the one who left holds no open task", async () => {
     const viceChairId = await org.join('leader.new', {
       fullName: 'Y Ngọc',

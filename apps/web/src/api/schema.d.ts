@@ -865,6 +865,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/urges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Urge the assignees of several of a unit's open tasks at once (the Quality Representative, or the unit's head); one copy to the unit's heads lists them all
+         * @description Each task (1–50, all of them the unit's work in this cycle) is urged as POST /tasks/{taskId}/urge urges it: its assignee gets a mail with the task's link, your name and your note, the cycle's history records task.urged, once a day at most per task. Whoever answers for the unit (its heads, not you) gets one copy for the whole request instead of one per task, listing every task urged with its assignee and due date (copiedTo). 200 with urged and refused: a task urged less than a day ago (CONFLICT with urgedAt and againFrom), no longer open, or whose assignee left the directory stays in refused with the code and message the single urge would answer. 422 RULE_VIOLATED naming unitCode for a unit not of your organisation, or taskIds for a task that is not the unit's work in this cycle; 403 for a unit head naming a unit they do not head; 404 for a cycle not of your organisation. Retrying with the same x-request-id urges none twice and answers the same. 503 when a workflow did not answer in time: repeat with the same x-request-id.
+         */
+        post: operations["TaskUrgesController_urgeUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/events": {
         parameters: {
             query?: never;
@@ -4503,6 +4523,37 @@ export interface components {
             taskId: string;
             title: components["schemas"]["TaskTitleView"];
         };
+        RefusedUrgeView: {
+            /**
+             * @description From when it may be urged again
+             * @example 2024-04-12T02:00:00.000Z
+             */
+            againFrom?: string;
+            /**
+             * @description As POST /tasks/{taskId}/urge would answer for this task: RULE_VIOLATED the workflow refused the request; CONFLICT urged less than a day ago (urgedAt, againFrom), no longer open (completed meanwhile), or its assignee left the directory (hand it over instead); FORBIDDEN not yours to urge; NOT_FOUND gone
+             * @example CONFLICT
+             * @enum {string}
+             */
+            code: "RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "NOT_FOUND";
+            /**
+             * @example measurement-report
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /**
+             * @description In the caller's language, as the single urge's error message
+             * @example Việc này đã được đôn đốc lúc 09:00 11/04/2024 (giờ Việt Nam); có thể đôn đốc lại từ 09:00 12/04/2024
+             */
+            message: string;
+            /** @example quality-cycle/kontum/2024/monitoring/obj-3/measure/2024-Q1 */
+            taskId: string;
+            title: components["schemas"]["TaskTitleView"];
+            /**
+             * @description Urged less than a day ago: when
+             * @example 2024-04-11T02:00:00.000Z
+             */
+            urgedAt?: string;
+        };
         ReportAuditView: {
             /** @example null */
             closedAt: string | null;
@@ -5637,6 +5688,18 @@ export interface components {
              */
             unitCode: string | null;
         };
+        UnitUrgeView: {
+            /** @description Who was sent one copy listing every task urged: the unit's heads, neither you nor — when all the urged tasks are theirs — the assignees; empty when nobody (or when the task carrying the copy was refused) */
+            copiedTo: components["schemas"]["UrgeCopyView"][];
+            /** @example kontum-2024 */
+            cycleId: string;
+            /** @description Not urged, each with why */
+            refused: components["schemas"]["RefusedUrgeView"][];
+            /** @example vp-tonghop */
+            unitCode: string;
+            /** @description Urged by this request, in the order asked: each assignee got a mail for each of their tasks — a retry with the same x-request-id answers them again without urging twice */
+            urged: components["schemas"]["UrgedTaskView"][];
+        };
         UnitView: {
             /** @example vp-tonghop */
             code: string;
@@ -5740,12 +5803,54 @@ export interface components {
             /** @example 5c1d2e3f-4a5b-4e5f-8a9b-0b8f6a1e2c3d */
             userId: string;
         };
+        UrgedTaskView: {
+            /**
+             * @description Who was urged: the assignee
+             * @example 0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            assigneeUserId: string;
+            /**
+             * @example measurement-report
+             * @enum {string}
+             */
+            kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
+            /**
+             * @description The n-th time the task was urged
+             * @example 1
+             */
+            number: number;
+            /** @example quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1 */
+            taskId: string;
+            title: components["schemas"]["TaskTitleView"];
+            /** @example 2024-04-12T02:00:00.000Z */
+            urgedAt: string;
+        };
         UrgeTaskDto: {
             /**
              * @description A few words to the assignee, in the mail and the history
              * @example Đề nghị phòng gửi số liệu tháng 3 trước thứ Sáu.
              */
             note?: string;
+        };
+        UrgeUnitTasksDto: {
+            /**
+             * @description A few words to each assignee, in their mail, the copy and the history
+             * @example Đề nghị phòng hoàn thành các báo cáo quý I trước ngày 15/4.
+             */
+            note?: string;
+            /**
+             * @description The open tasks of the unit's work to urge, in the order the copy lists them (the dashboard sends its overdue ones, most overdue first); 1–50, each once
+             * @example [
+             *       "quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1",
+             *       "quality-cycle/kontum/2024/monitoring/obj-3/measure/2024-Q1"
+             *     ]
+             */
+            taskIds: string[];
+            /**
+             * @description The unit whose work the tasks are (its acceptance, its reports, its corrective actions): you are its Quality Representative, or its head
+             * @example vp-tonghop
+             */
+            unitCode: string;
         };
         UserImportCountsView: {
             /** @example 12 */
@@ -9220,6 +9325,103 @@ export interface operations {
             };
             /** @description Not found in your organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TaskUrgesController_urgeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeUnitTasksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitUrgeView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Well-formed but refused by the rules of the process (the message says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The workflow did not answer in time; repeat the request with the same x-request-id */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,7 +19,8 @@ import {
   overdueAt,
   wholeDays,
 } from './components/open-tasks-by-unit';
-import { UrgeTask } from './components/urge-task';
+import { urgeAgainFrom, UrgeTask } from './components/urge-task';
+import { UrgeUnit } from './components/urge-unit';
 import { UnitPerformanceTable } from './components/unit-performance';
 import { unitOfWork } from '../tasks/task-types';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
@@ -225,6 +226,11 @@ export default function CycleDashboardPage() {
     mayUrge,
     mayOpen,
     onUrged: () => setUrges((urges) => urges + 1),
+    cycleId,
+    onUrgedTogether: () => {
+      setUrges((urges) => urges + 1);
+      reload();
+    },
   };
 
   return (
@@ -791,6 +797,9 @@ interface OpenTaskLists {
   mayOpen: MayOpen;
   /** Told when a row's assignee was urged. */
   onUrged: () => void;
+  cycleId: string;
+  /** Told when a unit's tasks were urged together: their rows are read again. */
+  onUrgedTogether: () => void;
 }
 
 /**
@@ -799,22 +808,42 @@ interface OpenTaskLists {
  */
 function TasksByUnit({
   tasks,
-  lists: { assigneeName, names, format, now, mayUrge, mayOpen, onUrged },
+  lists: { assigneeName, names, format, now, mayUrge, mayOpen, onUrged, cycleId, onUrgedTogether },
   lastColumn,
   lastCell,
+  urgeTogether = false,
 }: {
   tasks: OpenTask[];
   lists: OpenTaskLists;
   lastColumn: string;
   lastCell: (task: OpenTask) => ReactNode;
+  /** A unit's tasks may be urged all at once (the overdue ones). */
+  urgeTogether?: boolean;
 }) {
   const { t, i18n } = useTranslation('cycles');
+  // A report by its objective and period; any other task by its own title (an audit step's process and unit).
+  const nameOf = (task: OpenTask) => describeTask(task.taskId, t) || taskTitle(task, i18n.language);
   return byUnit(tasks, unitOfWork, names.unit).map(({ unit, tasks: ofUnit }) => (
     <div key={unit || 'none'} className="overdue-unit">
       <h3>
         {unit ? names.unit(unit) : t('reviewInput.noUnit')}{' '}
         <span className="muted">({t('overdue.count', { count: ofUnit.length })})</span>
       </h3>
+      {urgeTogether && unit && ofUnit.some(mayUrge) && (
+        <UrgeUnit
+          cycleId={cycleId}
+          unitCode={unit}
+          unitName={names.unit(unit)}
+          tasks={ofUnit
+            .filter((task) => mayUrge(task) && (urgeAgainFrom(task.urgedAt) ?? 0) <= now)
+            .map((task) => ({
+              taskId: task.taskId,
+              name: nameOf(task),
+              assigneeName: assigneeName(task.assigneeUserId),
+            }))}
+          onSent={onUrgedTogether}
+        />
+      )}
       <div className="table-scroll">
         {/* On a phone each task a card of labelled lines, rather than four columns a word wide. */}
         <table className="stacked-table">
@@ -828,8 +857,7 @@ function TasksByUnit({
           </thead>
           <tbody>
             {ofUnit.map((task) => {
-              // A report by its objective and period; any other task by its own title (an audit step's process and unit).
-              const name = describeTask(task.taskId, t) || taskTitle(task, i18n.language);
+              const name = nameOf(task);
               return (
                 <tr key={task.taskId}>
                   <td>
@@ -902,6 +930,7 @@ function OverdueTasks({ tasks, lists }: { tasks: OpenTask[]; lists: OpenTaskList
         <TasksByUnit
           tasks={overdue}
           lists={lists}
+          urgeTogether
           lastColumn={t('overdue.late')}
           lastCell={(task) =>
             task.openedAfterDue ? (

@@ -8,7 +8,11 @@ import { useFormat } from './format';
 
 /** How long after an urge the API takes another for the same task (libs/contracts URGE_INTERVAL_MS). */
 const URGE_INTERVAL_MS = 24 * 3_600_000;
-const NOTE_MAX = 500;
+export const URGE_NOTE_MAX = 500;
+
+/** From when a task last urged at `urgedAt` may be urged again; undefined: never urged, at once. */
+export const urgeAgainFrom = (urgedAt: string | undefined) =>
+  urgedAt ? Date.parse(urgedAt) + URGE_INTERVAL_MS : undefined;
 
 /**
  * "Đôn đốc": the Quality Representative, the head of the task's unit, or for an audit step its lead
@@ -46,7 +50,7 @@ export function UrgeTask({
 
   const sentAt = sent?.at;
   const last = sentAt ?? urgedAt;
-  const againFrom = last ? Date.parse(last) + URGE_INTERVAL_MS : undefined;
+  const againFrom = urgeAgainFrom(last);
   // Sent from this page: not offered again here (a day must pass; the page drawn again says from when).
   const mayUrgeNow = !sentAt && (againFrom === undefined || againFrom <= now);
 
@@ -107,11 +111,11 @@ export function UrgeTask({
           <form onSubmit={send} noValidate aria-label={t('urge.formLabel', { name: assigneeName })}>
             <TextAreaField
               label={t('urge.note')}
-              hint={t('urge.noteHint', { name: assigneeName, max: NOTE_MAX })}
+              hint={t('urge.noteHint', { name: assigneeName, max: URGE_NOTE_MAX })}
               problems={problem?.at('note')}
               value={note}
               disabled={busy}
-              maxLength={NOTE_MAX}
+              maxLength={URGE_NOTE_MAX}
               onChange={setNote}
             />
             <div className="actions">
