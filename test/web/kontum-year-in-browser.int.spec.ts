@@ -281,8 +281,25 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     const revision = await taskOf('qmr', 'objectives-revision');
     await openFromMyTasks(qmr, revision, 'the Quality Representative');
     await qmr.page.getByText(comment).waitFor(); // the leader's words, quoted
+    // The Quality Representative revises objective 4's plan as asked, in the draft itself.
+    await qmr.page.getByRole('button', { name: vi('tasks:revision.edit') }).click();
+    const objective4 = qmr.page.getByRole('group', {
+      name: vi('tasks:objectiveNumber', { number: 4 }),
+      exact: true,
+    });
+    const quarterly = 'Hằng tháng trong năm 2024; tổng hợp, báo cáo kết quả theo từng quý.';
+    await objective4.getByLabel(vi('tasks:editor.plan.when')).fill(quarterly);
+    // A slip on the way: the objective's text emptied is refused beside it, and nothing is sent on.
+    const title4 = objective4.getByLabel(vi('tasks:editor.title'), { exact: true });
+    await title4.fill('');
     await qmr.page.getByLabel(vi('tasks:revision.note')).fill('Đã bổ sung kế hoạch theo quý cho mục tiêu 4.');
-    await qmr.check('the revision task');
+    await qmr.check('the revision task, objectives being edited', { screenshot: 'task-revision-editing' });
+    await qmr.page.getByRole('button', { name: vi('tasks:revision.submit') }).click();
+    await objective4.getByText('Nội dung mục tiêu (tiếng Việt) không được để trống.').waitFor();
+    await expect(title4.getAttribute('aria-invalid')).resolves.toBe('true');
+    await qmr.check('the revision refused beside the field', { screenshot: 'task-revision-refused' });
+    expect((await org.inbox('leader', 'objectives-approval')).map((t) => t.id)).toEqual([]);
+    await title4.fill(objectiveTitle('obj-4'));
     await qmr.page.getByRole('button', { name: vi('tasks:revision.submit') }).click();
     await submitted(qmr);
 
@@ -303,6 +320,16 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       return answer.status === 200 ? answer.body : undefined;
     });
     expect(decision).toMatchObject({ documentNumber: '123/QĐ-UBND', signingDate: '2024-01-05' });
+    // The decision approves the draft as revised: objective 4's plan by quarter, the rest as drafted.
+    const approved = (
+      decision as { objectives: { id: string; title: { vi: string }; plan: { when: string } }[] }
+    ).objectives;
+    expect(approved.find((objective) => objective.id === 'obj-4')?.plan.when).toBe(
+      'Hằng tháng trong năm 2024; tổng hợp, báo cáo kết quả theo từng quý.',
+    );
+    expect(approved.map((objective) => objective.title.vi)).toEqual(
+      KONTUM_2024_TEMPLATE.objectives.map((objective) => objective.title.vi),
+    );
   });
 
   it('3. the Chief of Office gives objective 4 to the procedure-control unit (the others to theirs); its head passes it to a staff member', async () => {
