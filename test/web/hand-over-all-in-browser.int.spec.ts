@@ -199,6 +199,20 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       0,
     );
     await expect(head.page.getByRole('region', { name: vi('cycles:urge.title') }).count()).resolves.toBe(0);
+    // The year's pages: a unit head does not read its history (the API's 403), so is not offered it;
+    // the Quality Representative is.
+    const historyTab = (tab: Tab) =>
+      tab.page
+        .getByRole('navigation', { name: vi('cycles:nav.label') })
+        .getByRole('link', { name: vi('cycles:nav.history') });
+    await head.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    await head.page
+      .getByRole('navigation', { name: vi('cycles:nav.label') })
+      .getByRole('link', { name: vi('cycles:nav.documents') })
+      .waitFor();
+    await expect(historyTab(head).count()).resolves.toBe(0);
+    await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
+    await historyTab(qmr).waitFor();
   });
 
   it('without a worker, the dashboard shows the status, phase and overdue tasks the records hold, says the workflow did not answer, and guesses nothing it holds; with a worker again it comes back by itself', async () => {
