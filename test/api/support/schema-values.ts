@@ -91,6 +91,11 @@ export function allows(resolver: SchemaResolver, rawSchema: Schema | undefined, 
       if (!Array.isArray(value)) return false;
       if (typeof schema.minItems === 'number' && value.length < schema.minItems) return false;
       if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return false;
+      if (
+        schema.uniqueItems === true &&
+        new Set(value.map((item) => JSON.stringify(item))).size < value.length
+      )
+        return false;
       return value.every((item) => allows(resolver, schema.items as Schema | undefined, item));
     }
     case 'object': {
@@ -206,6 +211,10 @@ export class SchemaValues {
           Array.from({ length: schema.maxItems + 1 }, () => this.allowed(schema.items as Schema)),
         );
       if (typeof schema.minItems === 'number' && schema.minItems > 0) candidates.push([]);
+      if (schema.uniqueItems === true && ((schema.maxItems as number | undefined) ?? 2) >= 2) {
+        const item = this.allowed(schema.items as Schema);
+        candidates.push([item, item]);
+      }
       candidates.push([this.refused(schema.items as Schema)]);
     } else if (schema.type === 'object') {
       candidates.push('x', 42, [], { unexpected: 1 });
@@ -278,7 +287,17 @@ export class SchemaValues {
         const count = edge
           ? this.random.pick([min, (schema.maxItems as number | undefined) ?? min])
           : this.random.int(min, max);
-        return Array.from({ length: count }, () => this.allowed(schema.items as Schema, name, edge));
+        const items = Array.from({ length: count }, () => this.allowed(schema.items as Schema, name, edge));
+        if (schema.uniqueItems !== true) return items;
+        // Each item once, as the schema asks: a repeat drawn is drawn again (a few times).
+        const seen = new Set<string>();
+        return items.map((item) => {
+          let unique = item;
+          for (let attempt = 0; seen.has(JSON.stringify(unique)) && attempt < 20; attempt++)
+            unique = this.allowed(schema.items as Schema, name, false);
+          seen.add(JSON.stringify(unique));
+          return unique;
+        });
       }
       case 'object':
         return this.object(schema, edge);

@@ -11,10 +11,10 @@ const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
  * The published schemas say exactly what the validation pipe accepts, because they are derived from
  * the same class-validator decorators: `@IsInt` makes an `integer`, `@Min`/`@Max` the bounds,
  * `@MinLength`/`@MaxLength`/`@Matches` the string rules, `@IsIn` the enum, `@IsEmail`/`@IsUrl`/
- * `@IsInstant` the format, `@ArrayMinSize`/`@ArrayMaxSize` the item counts. A rule written once on the
- * DTO can no longer be missing from the document (what the Nest CLI plugin's class-validator shim
- * does at compile time; qcycle builds with swc, without the plugin). What a decorator already states
- * explicitly wins.
+ * `@IsInstant` the format, `@ArrayMinSize`/`@ArrayMaxSize` the item counts, `@ArrayUnique` that
+ * each item comes once. A rule written once on the DTO can no longer be missing from the document
+ * (what the Nest CLI plugin's class-validator shim does at compile time; qcycle builds with swc,
+ * without the plugin). What a decorator already states explicitly wins.
  */
 export function deriveSchemasFromValidators(): void {
   const storage = getMetadataStorage() as unknown as {
@@ -106,6 +106,8 @@ function keywordsOf(rule: ValidationMetadata): Keywords {
       return { minItems: first };
     case 'arrayMaxSize':
       return { maxItems: first };
+    case 'arrayUnique':
+      return { uniqueItems: true };
     case 'passwordBytes':
       // bcrypt reads 72 bytes: at most 72 characters, and fewer when they are not ASCII. JSON Schema
       // counts characters only, so the byte budget is an extension keyword (clients and the fuzzer read it).

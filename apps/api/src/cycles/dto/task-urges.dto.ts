@@ -35,9 +35,6 @@ export class UrgeUnitTasksDto {
       'quality-cycle/kontum/2024/monitoring/obj-3/measure/2024-Q1',
     ],
     description: `The open tasks of the unit's work to urge, in the order the copy lists them (the dashboard sends its overdue ones, most overdue first); 1–${UNIT_URGE_MAX_TASKS}, each once`,
-    minItems: 1,
-    maxItems: UNIT_URGE_MAX_TASKS,
-    uniqueItems: true,
   })
   @IsArray()
   @ArrayMinSize(1)
