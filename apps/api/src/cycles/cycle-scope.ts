@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { OrganisationUnitEntity, QualityCycleEntity, TaskEntity } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
+import type { TaskBriefView } from './dto/task-brief.view';
 
 /**
  * The checks a request about many of a cycle's tasks at once makes before any of them (a hand-over of
@@ -43,4 +44,9 @@ export async function requireUnitOf(
     );
   if (!hasRole(caller, 'quality-representative') && !caller.headOfUnits.includes(unitCode))
     throw new QcycleError(QcycleErrorCode.Forbidden, notYours);
+}
+
+/** A task as an answer about many at once names it. */
+export function taskBrief(task: TaskEntity): TaskBriefView {
+  return { taskId: task.id, kind: task.kind, title: task.title };
 }

@@ -21,7 +21,7 @@ import { hasRole, type Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { cycleNotRunning, updateRunningWorkflow } from '../common/workflow-update-refusal';
-import { requireCycleOf, requireUnitOf } from './cycle-scope';
+import { requireCycleOf, requireUnitOf, taskBrief } from './cycle-scope';
 import {
   HANDOVER_REFUSAL_CODES,
   type HandOverTasksDto,
@@ -99,7 +99,7 @@ export class TaskHandoversService {
           { toUserId, reason, ifAssignedTo: fromUserId, movesUnitWork: unitCode !== undefined },
           requestId,
         );
-        handedOver.push({ ...brief(task), assigneeUserId: result.assigneeUserId });
+        handedOver.push({ ...taskBrief(task), assigneeUserId: result.assigneeUserId });
       } catch (error) {
         refused.push(refusalOf(task, error, language));
       }
@@ -288,12 +288,8 @@ export class TaskHandoversService {
     const tasks = await this.dataSource
       .getRepository(TaskEntity)
       .find({ where: { id: In(taskIds) }, order: { openedAt: 'ASC', id: 'ASC' } });
-    return tasks.filter(handed).map((task) => ({ ...brief(task), assigneeUserId: toUserId }));
+    return tasks.filter(handed).map((task) => ({ ...taskBrief(task), assigneeUserId: toUserId }));
   }
-}
-
-function brief(task: TaskEntity): { taskId: string; kind: string; title: { vi: string; en: string } } {
-  return { taskId: task.id, kind: task.kind, title: task.title };
 }
 
 /**
@@ -308,7 +304,7 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
   const currentAssignee = error.details?.currentAssignee as RefusedHandoverView['currentAssignee'];
   const fields = (error.details?.fields as Record<string, string[]> | undefined) ?? {};
   return {
-    ...brief(task),
+    ...taskBrief(task),
     code: error.code as HandoverRefusalCode,
     // The single route's words speak of a page the caller opened; here no page was.
     message:

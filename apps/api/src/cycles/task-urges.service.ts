@@ -12,7 +12,7 @@ import { RoleAssignmentEntity, TaskEntity, UserEntity } from '@qcycle/persistenc
 import { unitOfWork } from '@qcycle/domain';
 import type { Principal } from '../auth/principal';
 import { TasksService } from '../tasks/tasks.service';
-import { requireCycleOf, requireUnitOf } from './cycle-scope';
+import { requireCycleOf, requireUnitOf, taskBrief } from './cycle-scope';
 import {
   URGE_REFUSAL_CODES,
   type RefusedUrgeView,
@@ -83,7 +83,7 @@ export class TaskUrgesService {
       try {
         const result = await this.tasks.urge(caller, task.id, note, requestId, inBatch);
         outcomes.set(task.id, {
-          ...brief(task),
+          ...taskBrief(task),
           assigneeUserId: result.assigneeUserId,
           number: result.number,
           urgedAt: result.urgedAt,
@@ -127,10 +127,6 @@ export class TaskUrgesService {
   }
 }
 
-function brief(task: TaskEntity): { taskId: string; kind: string; title: { vi: string; en: string } } {
-  return { taskId: task.id, kind: task.kind, title: task.title };
-}
-
 /**
  * A task's refusal, as `POST /tasks/{id}/urge` would have answered it: its code, its message in the
  * caller's language, when it was urged and from when it can be again. Anything else — the workflow not
@@ -142,7 +138,7 @@ function refusalOf(task: TaskEntity, error: unknown, language: ErrorLanguage): R
     throw error;
   const recently = error.details as Partial<TaskUrgedRecently> | undefined;
   return {
-    ...brief(task),
+    ...taskBrief(task),
     code: error.code as UrgeRefusalCode,
     message: error.messageIn(language),
     ...(recently?.urgedAt && recently.againFrom

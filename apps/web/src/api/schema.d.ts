@@ -3019,11 +3019,11 @@ export interface components {
              */
             assigneeUserId: string;
             /**
-             * @example audit-step
+             * @example measurement-report
              * @enum {string}
              */
             kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
-            /** @example quality-cycle/kontum/2024/audit/steps/s1 */
+            /** @example quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1 */
             taskId: string;
             title: components["schemas"]["TaskTitleView"];
         };
@@ -4508,7 +4508,7 @@ export interface components {
             /** @description For a CONFLICT because someone else was given the task since the hand-over read it: who holds it now */
             currentAssignee?: components["schemas"]["TaskHolderView"];
             /**
-             * @example audit-step
+             * @example measurement-report
              * @enum {string}
              */
             kind: "objectives-approval" | "objectives-revision" | "assignment-acceptance" | "unit-acceptance" | "measurement-report" | "at-risk-follow-up" | "audit-plan" | "audit-step" | "audit-close" | "audit-report-approval" | "corrective-action-plan" | "corrective-action-verification" | "review-preparation" | "management-review" | "review-action" | "nonconformity-proposal";
@@ -4519,7 +4519,7 @@ export interface components {
             message: string;
             /** @description For RULE_VIOLATED: what the workflow refused, and why */
             problems: components["schemas"]["HandoverProblemView"][];
-            /** @example quality-cycle/kontum/2024/audit/steps/s2 */
+            /** @example quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1 */
             taskId: string;
             title: components["schemas"]["TaskTitleView"];
         };
@@ -4545,7 +4545,7 @@ export interface components {
              * @example Việc này đã được đôn đốc lúc 09:00 11/04/2024 (giờ Việt Nam); có thể đôn đốc lại từ 09:00 12/04/2024
              */
             message: string;
-            /** @example quality-cycle/kontum/2024/monitoring/obj-3/measure/2024-Q1 */
+            /** @example quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1 */
             taskId: string;
             title: components["schemas"]["TaskTitleView"];
             /**

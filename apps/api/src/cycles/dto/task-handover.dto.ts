@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CYCLE_ROLES, QcycleErrorCode, type CycleRole } from '@qcycle/contracts';
-import { TASK_KINDS } from '@qcycle/domain';
 import { UNIT_CODE_PATTERN } from '../../directory/dto/directory.dto';
-import { TaskTitleView } from '../../tasks/dto/task.dto';
+import { TaskBriefView } from './task-brief.view';
 
 export class HandOverTasksDto {
   @ApiProperty({
@@ -55,16 +54,7 @@ export const HANDOVER_REFUSAL_CODES = [
 ] as const;
 export type HandoverRefusalCode = (typeof HANDOVER_REFUSAL_CODES)[number];
 
-export class HandedOverTaskView {
-  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/steps/s1' })
-  taskId!: string;
-
-  @ApiProperty({ enum: TASK_KINDS, example: 'audit-step' })
-  kind!: string;
-
-  @ApiProperty({ type: TaskTitleView })
-  title!: TaskTitleView;
-
+export class HandedOverTaskView extends TaskBriefView {
   @ApiProperty({
     example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
     description: 'The new assignee (toUserId); the previous one stays a delegate',
@@ -94,16 +84,7 @@ export class TaskHolderView {
   name!: string;
 }
 
-export class RefusedHandoverView {
-  @ApiProperty({ example: 'quality-cycle/kontum/2024/audit/steps/s2' })
-  taskId!: string;
-
-  @ApiProperty({ enum: TASK_KINDS, example: 'audit-step' })
-  kind!: string;
-
-  @ApiProperty({ type: TaskTitleView })
-  title!: TaskTitleView;
-
+export class RefusedHandoverView extends TaskBriefView {
   @ApiProperty({
     enum: HANDOVER_REFUSAL_CODES,
     example: QcycleErrorCode.RuleViolated,

@@ -11,9 +11,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { QcycleErrorCode } from '@qcycle/contracts';
-import { TASK_KINDS } from '@qcycle/domain';
 import { UNIT_CODE_PATTERN } from '../../directory/dto/directory.dto';
-import { TaskTitleView, UrgeCopyView } from '../../tasks/dto/task.dto';
+import { UrgeCopyView } from '../../tasks/dto/task.dto';
+import { TaskBriefView } from './task-brief.view';
 
 /** The most tasks one request urges: a unit's overdue tasks are a handful, never a year's. */
 export const UNIT_URGE_MAX_TASKS = 50;
@@ -65,16 +65,7 @@ export const URGE_REFUSAL_CODES = [
 ] as const;
 export type UrgeRefusalCode = (typeof URGE_REFUSAL_CODES)[number];
 
-export class UrgedTaskView {
-  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-2/measure/2024-Q1' })
-  taskId!: string;
-
-  @ApiProperty({ enum: TASK_KINDS, example: 'measurement-report' })
-  kind!: string;
-
-  @ApiProperty({ type: TaskTitleView })
-  title!: TaskTitleView;
-
+export class UrgedTaskView extends TaskBriefView {
   @ApiProperty({
     example: '0b8f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
     description: 'Who was urged: the assignee',
@@ -88,16 +79,7 @@ export class UrgedTaskView {
   urgedAt!: string;
 }
 
-export class RefusedUrgeView {
-  @ApiProperty({ example: 'quality-cycle/kontum/2024/monitoring/obj-3/measure/2024-Q1' })
-  taskId!: string;
-
-  @ApiProperty({ enum: TASK_KINDS, example: 'measurement-report' })
-  kind!: string;
-
-  @ApiProperty({ type: TaskTitleView })
-  title!: TaskTitleView;
-
+export class RefusedUrgeView extends TaskBriefView {
   @ApiProperty({
     enum: URGE_REFUSAL_CODES,
     example: QcycleErrorCode.Conflict,
