@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok } from '../../api/client';
+import { api, ok, type ApiProblem } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { TextAreaField } from '../../ui/field';
 import { useSubmission } from '../../ui/submission';
@@ -108,26 +108,70 @@ export function UrgeTask({
             </span>
           </button>
         ) : (
-          <form onSubmit={send} noValidate aria-label={t('urge.formLabel', { name: assigneeName })}>
-            <TextAreaField
-              label={t('urge.note')}
-              hint={t('urge.noteHint', { name: assigneeName, max: URGE_NOTE_MAX })}
-              problems={problem?.at('note')}
-              value={note}
-              disabled={busy}
-              maxLength={URGE_NOTE_MAX}
-              onChange={setNote}
-            />
-            <div className="actions">
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {busy ? t('urge.sending') : t('urge.send')}
-              </button>
-              <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
-                {t('urge.cancel')}
-              </button>
-            </div>
-          </form>
+          <UrgeNoteForm
+            label={t('urge.formLabel', { name: assigneeName })}
+            hint={t('urge.noteHint', { name: assigneeName, max: URGE_NOTE_MAX })}
+            sendLabel={t('urge.send')}
+            note={note}
+            onNote={setNote}
+            problem={problem}
+            busy={busy}
+            onSubmit={send}
+            onCancel={() => setOpen(false)}
+          />
         ))}
     </div>
+  );
+}
+
+/**
+ * The few words sent with an urge, and the buttons that send it or fold it away: one task's urge and
+ * a unit's (`urge-unit.tsx`) ask for them the same way. `children` come first (what is urged).
+ */
+export function UrgeNoteForm({
+  label,
+  hint,
+  sendLabel,
+  note,
+  onNote,
+  problem,
+  busy,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  label: string;
+  hint: string;
+  sendLabel: string;
+  note: string;
+  onNote: (note: string) => void;
+  problem: ApiProblem | null;
+  busy: boolean;
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('cycles');
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label}>
+      {children}
+      <TextAreaField
+        label={t('urge.note')}
+        hint={hint}
+        problems={problem?.at('note')}
+        value={note}
+        disabled={busy}
+        maxLength={URGE_NOTE_MAX}
+        onChange={onNote}
+      />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('urge.sending') : sendLabel}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onCancel}>
+          {t('urge.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -2,10 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
-import { TextAreaField } from '../../ui/field';
 import { useSubmission } from '../../ui/submission';
 import { useFormat } from './format';
-import { URGE_NOTE_MAX } from './urge-task';
+import { URGE_NOTE_MAX, UrgeNoteForm } from './urge-task';
 
 /** One of the unit's tasks to urge, as its row names it. */
 export interface TaskToUrge {
@@ -123,7 +122,17 @@ export function UrgeUnit({
             <span className="visually-hidden"> {t('urgeUnit.ofUnit', { unit: unitName })}</span>
           </button>
         ) : (
-          <form onSubmit={send} noValidate aria-label={t('urgeUnit.formLabel', { unit: unitName })}>
+          <UrgeNoteForm
+            label={t('urgeUnit.formLabel', { unit: unitName })}
+            hint={t('urgeUnit.noteHint', { max: URGE_NOTE_MAX })}
+            sendLabel={t('urgeUnit.send', { count: tasks.length })}
+            note={note}
+            onNote={setNote}
+            problem={problem}
+            busy={busy}
+            onSubmit={send}
+            onCancel={() => setOpen(false)}
+          >
             <p className="small">{t('urgeUnit.lead', { count: tasks.length })}</p>
             <ul className="small">
               {tasks.map((task) => (
@@ -132,24 +141,7 @@ export function UrgeUnit({
                 </li>
               ))}
             </ul>
-            <TextAreaField
-              label={t('urge.note')}
-              hint={t('urgeUnit.noteHint', { max: URGE_NOTE_MAX })}
-              problems={problem?.at('note')}
-              value={note}
-              disabled={busy}
-              maxLength={URGE_NOTE_MAX}
-              onChange={setNote}
-            />
-            <div className="actions">
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {busy ? t('urge.sending') : t('urgeUnit.send', { count: tasks.length })}
-              </button>
-              <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
-                {t('urge.cancel')}
-              </button>
-            </div>
-          </form>
+          </UrgeNoteForm>
         ))}
     </div>
   );
