@@ -325,6 +325,16 @@ describe("the year's roles taken over during the year (API, worker, PostgreSQL, 
 
     // Once the year has ended (here cancelled), nothing is left for a role to take: the hand-over
     // answers so, though the Chairman has since been given other duties and a new leader named.
+    // Cancelled once the year is quiet — the assignment's task open and its notice recorded: the
+    // time-skipping test server does not know an activity it dispatched eagerly, so a cancellation
+    // that catches one in flight fails its workflow task for good (ACTIVITY_UNKNOWN, docs/testing.md),
+    // where the dev server cancels it.
+    const assignment = await itsYear.taskOf('qmr', 'assignment-acceptance');
+    await itsYear.eventually('the assignment notice', async () =>
+      (
+        await province.as<{ items: { taskId: string }[] }>('qmr', 'GET', '/api/v1/me/notifications')
+      ).body.items.find((notice) => notice.taskId === assignment.id),
+    );
     const cancelled = await province.as('qmr', 'POST', `/api/v1/cycles/${code}-2024/cancel`, {
       reason: 'Diễn tập xong',
     });
