@@ -137,7 +137,7 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
     expect(notice.text).toContain(
       `mật khẩu của tài khoản ${org.email('staff.tthc')} trên qcycle đã được đặt mới bằng liên kết gửi qua thư`,
     );
-    expect(notice.text).toContain('hãy báo ngay quản trị viên hệ thống');
+    expect(notice.text).toContain('hãy báo ngay người quản trị hệ thống');
   });
 
   it('answers the same for an address nobody active has, and mails nothing', async () => {
@@ -291,7 +291,7 @@ describe('forgotten and changed passwords (API, worker, Temporal dev server, Pos
       password: 'set-by-the-administrator',
     });
     expect(set.status).toBe(200);
-    expect((await changedNoticeTo('leader')).text).toContain('đã được quản trị viên hệ thống đặt mới');
+    expect((await changedNoticeTo('leader')).text).toContain('đã được người quản trị hệ thống đặt mới');
     expect(mailsTo(org.email('leader'))).toHaveLength(1);
   });
 
@@ -321,6 +321,6 @@ describe('password resets where no mail can be sent (API, SQLite)', () => {
       body: { email: 'qmr@kontum.qcycle.test' },
     });
     expect([noMail.status, noMail.body.code]).toEqual([403, 'PASSWORD_RESET_UNAVAILABLE']);
-    expect(noMail.body.message).toContain('hãy đề nghị quản trị viên hệ thống đặt mật khẩu mới cho bạn');
+    expect(noMail.body.message).toContain('hãy đề nghị người quản trị hệ thống đặt mật khẩu mới cho bạn');
   });
 });

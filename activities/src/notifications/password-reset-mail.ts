@@ -31,7 +31,7 @@ const WORDS = {
     button: 'Đặt mật khẩu mới',
     after: 'Đặt xong, bạn được đăng nhập; các phiên đăng nhập khác của tài khoản kết thúc.',
     notYou:
-      'Nếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận nhiều thư như vậy mà bạn không yêu cầu, hãy báo quản trị viên hệ thống.',
+      'Nếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận nhiều thư như vậy mà bạn không yêu cầu, hãy báo người quản trị hệ thống.',
   },
   en: {
     subject: (first: boolean) =>
@@ -112,11 +112,11 @@ const CHANGED_WORDS = {
           ? 'đặt mới bằng liên kết gửi qua thư'
           : by === 'ownAccount'
             ? 'đổi trên trang tài khoản'
-            : 'quản trị viên hệ thống đặt mới'
+            : 'người quản trị hệ thống đặt mới'
       }. Mọi phiên đăng nhập trước đó của tài khoản đã kết thúc.`,
     signIn: 'Đăng nhập bằng mật khẩu mới:',
     notYou:
-      'Nếu không phải bạn làm việc này (hay đề nghị quản trị viên làm), hãy báo ngay quản trị viên hệ thống: có thể ai đó đã vào được hộp thư hoặc tài khoản của bạn.',
+      'Nếu không phải bạn làm việc này (hay đề nghị người quản trị hệ thống làm), hãy báo ngay người quản trị hệ thống: có thể ai đó đã vào được hộp thư hoặc tài khoản của bạn.',
   },
   en: {
     subject: '[qcycle] Your password was changed',

@@ -159,7 +159,7 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.PasswordResetUnavailable]: {
     default: {
-      vi: 'Hệ thống này chưa gửi được thư (chưa đặt SMTP_URL) nên không gửi được liên kết đặt mật khẩu: hãy đề nghị quản trị viên hệ thống đặt mật khẩu mới cho bạn',
+      vi: 'Hệ thống này chưa gửi được thư (chưa đặt SMTP_URL) nên không gửi được liên kết đặt mật khẩu: hãy đề nghị người quản trị hệ thống đặt mật khẩu mới cho bạn',
       en: 'This installation cannot send mail (SMTP_URL is not set), so it cannot mail a password link: ask your administrator to set a new password for you',
     },
   },
@@ -442,11 +442,11 @@ export const QCYCLE_ERROR_MESSAGES = {
   },
   [QcycleErrorCode.EvidenceFileGone]: {
     default: {
-      vi: 'Tệp minh chứng "{fileName}" vẫn được ghi nhận nhưng không còn trên máy chủ; hãy báo quản trị viên khôi phục thư mục tệp minh chứng từ bản sao lưu',
+      vi: 'Tệp minh chứng "{fileName}" vẫn được ghi nhận nhưng không còn trên máy chủ; hãy báo người quản trị hệ thống khôi phục thư mục tệp minh chứng từ bản sao lưu',
       en: 'The evidence file "{fileName}" is still on record but no longer on the server; ask your administrator to restore the evidence folder from the backup',
     },
     changed: {
-      vi: 'Tệp minh chứng "{fileName}" trên máy chủ không còn đúng như khi tải lên (nội dung đã bị thay đổi); hãy báo quản trị viên khôi phục thư mục tệp minh chứng từ bản sao lưu',
+      vi: 'Tệp minh chứng "{fileName}" trên máy chủ không còn đúng như khi tải lên (nội dung đã bị thay đổi); hãy báo người quản trị hệ thống khôi phục thư mục tệp minh chứng từ bản sao lưu',
       en: 'The evidence file "{fileName}" on the server is no longer the file that was uploaded (its content has changed); ask your administrator to restore the evidence folder from the backup',
     },
   },

@@ -35,7 +35,7 @@ const GUIDE: Record<'vi' | 'en', string[]> = {
     'Trưởng đơn vị lãnh đạo đơn vị ghi ở cột Đơn vị của chính dòng đó. Người lãnh đạo một đơn vị khác (ví dụ Phó Chánh Văn phòng phụ trách một phòng) ghi email ở cột Trưởng đơn vị của đơn vị đó, trang "Đơn vị".',
     'Đơn vị có nhiều trưởng đơn vị giao việc của đơn vị (nhận chỉ tiêu, báo cáo, đôn đốc) cho người đầu tiên theo tên, trừ khi cột Người nhận việc của đơn vị ở trang "Đơn vị" ghi email của một người trong số họ. Chu trình năm đang chạy giữ người nhận việc như khi bắt đầu.',
     'Mỗi đơn vị một dòng ở trang "Đơn vị": mã là khóa; đơn vị đã có (cùng mã) được đổi tên hoặc chuyển theo dòng đó, đơn vị chưa có được thêm. Cột Đơn vị ở trang "Danh bạ" ghi mã hoặc tên một đơn vị trong danh bạ hoặc ở trang "Đơn vị". Nhập tệp không xóa đơn vị nào.',
-    'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc quản trị viên đặt mật khẩu ban đầu trên trang của từng người.',
+    'Người được thêm đăng nhập qua hệ thống đăng nhập một lần (SSO); nếu không dùng SSO, mỗi người tự đặt mật khẩu bằng "Quên mật khẩu?" ở trang đăng nhập (khi hệ thống gửi được thư), hoặc người quản trị hệ thống đặt mật khẩu ban đầu trên trang của từng người.',
     `Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS} người. Trước khi nhập, trang Danh bạ cho xem từng dòng sẽ được thêm, cập nhật hay cần sửa; không dòng nào được nhập khi còn dòng cần sửa.`,
   ],
   en: [
