@@ -136,6 +136,7 @@ const CAN_RETURN: Record<string, number[]> = {
   ],
   'POST /api/v1/cycles/{cycleId}/audit/close': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'GET /api/v1/templates': [200, 401, 403],
+  'GET /api/v1/templates/{templateId}/draft': [200, 400, 401, 403, 404],
   'GET /api/v1/me/tasks': [200, 400, 401, 403, 422],
   'GET /api/v1/tasks/{taskId}': [200, 401, 403, 404],
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],

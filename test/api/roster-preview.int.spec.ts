@@ -127,4 +127,70 @@ describe('who would get the year’s work, before it starts (real API, PostgreSQ
     expect((await org.as('admin', 'GET', '/api/v1/roster')).status).toBe(403);
     expect((await suite.http.call('GET', '/api/v1/roster')).status).toBe(401);
   });
+
+  describe('the draft a year would start from, read or edited before it starts', () => {
+    interface TemplateDraft {
+      templateId: string;
+      year: number;
+      draft: {
+        year: number;
+        organisation: { code: string; name: { vi: string }; units: { code: string; name: { vi: string } }[] };
+        objectives: { id: string; ownerUnitCode: string; title: { vi: string } }[];
+      };
+      unitsNotInDirectory: string[];
+    }
+    const read = (year: number | string = 2027, templateId = 'kontum-2024') =>
+      org.as<TemplateDraft>('qmr', 'GET', `/api/v1/templates/${templateId}/draft?year=${year}`);
+
+    it("is the template moved to the year, under the organisation's own name and units, as a start from it uses", async () => {
+      const before = await read();
+      expect(before.status).toBe(200);
+      expect(before.body).toMatchObject({ templateId: 'kontum-2024', year: 2027, unitsNotInDirectory: [] });
+      expect(before.body.draft.year).toBe(2027);
+      expect(before.body.draft.organisation.code).toBe(organisationCode);
+      expect(before.body.draft.objectives.map((o) => o.id)).toEqual([
+        'obj-1',
+        'obj-2',
+        'obj-3',
+        'obj-4',
+        'obj-5',
+      ]);
+
+      // The administrator renames the organisation and adds a division: the draft follows the directory.
+      const renamed = await org.as('admin', 'PATCH', `/api/v1/organisations/${organisationCode}`, {
+        name: { vi: 'Ủy ban nhân dân tỉnh Thử Nghiệm', en: "Thu Nghiem Provincial People's Committee" },
+      });
+      expect(renamed.status).toBe(200);
+      const added = await org.as('admin', 'POST', '/api/v1/units', {
+        code: 'phong-kiem-tra',
+        name: { vi: 'Phòng Kiểm tra', en: 'Inspection Division' },
+      });
+      expect(added.status).toBe(201);
+      const after = (await read()).body;
+      expect(after.draft.organisation.name.vi).toBe('Ủy ban nhân dân tỉnh Thử Nghiệm');
+      expect(after.draft.organisation.units.map((u) => u.code)).toEqual([
+        ...before.body.draft.organisation.units.map((u) => u.code),
+        'phong-kiem-tra',
+      ]);
+    });
+
+    it('is the Quality Representative’s to read; an unknown template is not found, a year out of range is named', async () => {
+      expect((await read(2027, 'no-such-template')).status).toBe(404);
+      for (const year of ['1999', 'abc', '2027.5']) {
+        const refused = await read(year);
+        expect(refused.status).toBe(400);
+        expect(JSON.stringify(refused.body)).toContain('year');
+      }
+      expect((await org.as('qmr', 'GET', '/api/v1/templates/kontum-2024/draft')).status).toBe(400);
+      expect(
+        (await org.as('head.tonghop', 'GET', '/api/v1/templates/kontum-2024/draft?year=2027')).status,
+      ).toBe(403);
+      expect((await org.as('admin', 'GET', '/api/v1/templates/kontum-2024/draft?year=2027')).status).toBe(
+        403,
+      );
+      expect((await suite.http.call('GET', '/api/v1/templates/kontum-2024/draft?year=2027')).status).toBe(
+        401,
+      );
+    });
+  });
 });

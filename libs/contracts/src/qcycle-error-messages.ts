@@ -170,6 +170,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Không tìm thấy tổ chức {code} trong tổ chức của bạn',
       en: 'Organisation {code} not found in your organisation',
     },
+    template: {
+      vi: 'Không có mẫu chu trình "{templateId}"',
+      en: 'Unknown cycle template "{templateId}"',
+    },
     unit: {
       vi: 'Không tìm thấy đơn vị {code} trong tổ chức của bạn',
       en: 'Unit {code} not found in your organisation',

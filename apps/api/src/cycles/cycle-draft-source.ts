@@ -4,20 +4,69 @@ import {
   loadTemplate,
   validateCycleDraft,
   type CycleDraft,
+  type LocalizedText,
+  type OrganisationUnit,
   type ValidationProblem,
 } from '@qcycle/domain';
 import type { StartCycleDto } from './dto/start-cycle.dto';
 
+/** The caller's organisation as its directory lists it: the name its documents issue under, its units. */
+export interface ListedOrganisation {
+  code: string;
+  name: LocalizedText;
+  units: OrganisationUnit[];
+}
+
+/**
+ * A template as the organisation's own draft for `year`: moved to the year, issued under the
+ * directory's name, its units the directory's (with the directory's names), so the decision names
+ * the organisation's real divisions and any of them may be given an objective. A template's unit
+ * the directory lacks stays only while one of its objectives names it (the start would otherwise
+ * be refused); the objective is still assigned to one of the directory's units at the assignment.
+ * The template's order comes first (the decision lists units as the template does), then the
+ * directory's other units.
+ */
+export function templateDraftFor(
+  templateId: string,
+  year: number,
+  organisation: ListedOrganisation,
+): CycleDraft {
+  const template = loadTemplate(templateId);
+  const draft = template.year === year ? template : draftFromPreviousYear(template, year);
+  const listed = new Map(organisation.units.map((unit) => [unit.code, unit]));
+  const named = new Set(draft.objectives.map((objective) => objective.ownerUnitCode));
+  const fromTemplate = draft.organisation.units.flatMap((unit) => {
+    const inDirectory = listed.get(unit.code);
+    if (inDirectory) return [inDirectory];
+    return named.has(unit.code) ? [unit] : [];
+  });
+  const inTemplate = new Set(draft.organisation.units.map((unit) => unit.code));
+  return {
+    ...draft,
+    organisation: {
+      code: organisation.code,
+      name: organisation.name,
+      units: [...fromTemplate, ...organisation.units.filter((unit) => !inTemplate.has(unit.code))],
+    },
+  };
+}
+
+/** The template units an objective of `draft` names that the directory does not list. */
+export function unitsNotListed(draft: CycleDraft, organisation: ListedOrganisation): string[] {
+  const listed = new Set(organisation.units.map((unit) => unit.code));
+  return [...new Set(draft.objectives.map((objective) => objective.ownerUnitCode))].filter(
+    (code) => !listed.has(code),
+  );
+}
+
 /**
  * The draft a cycle starts from: the request's own draft, checked as the leader would receive it,
- * or a template moved to the requested year. The organisation is always the caller's.
+ * or a template as the organisation's draft for the year ({@link templateDraftFor}). The
+ * organisation's code is always the caller's.
  */
-export function draftForStart(request: StartCycleDto): CycleDraft {
-  if (request.draft === undefined) {
-    const template = loadTemplate(request.templateId ?? 'kontum-2024');
-    const draft = template.year === request.year ? template : draftFromPreviousYear(template, request.year);
-    return { ...draft, organisation: { ...draft.organisation, code: request.organisationCode } };
-  }
+export function draftForStart(request: StartCycleDto, organisation: ListedOrganisation): CycleDraft {
+  if (request.draft === undefined)
+    return templateDraftFor(request.templateId ?? 'kontum-2024', request.year, organisation);
   const draft = { ...(request.draft as unknown as CycleDraft) };
   const problems: ValidationProblem[] = [];
   if (draft.year !== request.year)

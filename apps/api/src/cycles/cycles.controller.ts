@@ -32,9 +32,9 @@ import { CycleDatesService } from './cycle-dates.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
 import { CycleRecordsService } from './cycle-records.service';
 import { CyclesService } from './cycles.service';
-import { draftForStart } from './cycle-draft-source';
 import { DirectoryRosterService } from './directory-roster.service';
 import { RehearsalDiscardService } from './rehearsal-discard.service';
+import { StartDraftsService } from './start-drafts.service';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -46,6 +46,7 @@ export class CyclesController {
     private readonly rosters: DirectoryRosterService,
     private readonly dates: CycleDatesService,
     private readonly discards: RehearsalDiscardService,
+    private readonly drafts: StartDraftsService,
   ) {}
 
   @Get()
@@ -64,14 +65,14 @@ export class CyclesController {
   @ApiOperation({
     summary: "Start your organisation's quality cycle for a year (the Quality Representative)",
     description:
-      'From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.',
+      "From a template (templateId, default kontum-2024: moved to the year, under your organisation's name and units, as GET /api/v1/templates/{templateId}/draft shows it) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.",
   })
   @ApiCreatedResponse({ type: CycleView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   async start(@CurrentUser() caller: Principal, @Body() request: StartCycleDto): Promise<CycleView> {
     if (request.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.NotFound, 'organisation', { code: request.organisationCode });
-    const draft = draftForStart(request);
+    const draft = await this.drafts.forStart(request);
     // Who plays which role this year, from the directory as it is now (422 ROSTER_INCOMPLETE if a
     // role is missing); the leader is the signer requested or designated (422 naming signerUserId).
     const roster = await this.rosters.rosterFor(

@@ -29,6 +29,7 @@ import { NonconformitiesController } from './nonconformities.controller';
 import { NonconformitiesService } from './nonconformities.service';
 import { NextYearController } from './next-year.controller';
 import { NextYearService } from './next-year.service';
+import { StartDraftsService } from './start-drafts.service';
 import { TaskHandoversController } from './task-handovers.controller';
 import { RosterController } from './roster.controller';
 import { TaskHandoversService } from './task-handovers.service';
@@ -69,6 +70,7 @@ import { TemplatesController } from './templates.controller';
     NonconformitiesService,
     DirectoryRosterService,
     NextYearService,
+    StartDraftsService,
     TaskHandoversService,
     TaskUrgesService,
     ClosedYearDocumentsService,

@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Start your organisation's quality cycle for a year (the Quality Representative)
-         * @description From a template (templateId, default kontum-2024, moved to the year) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
+         * @description From a template (templateId, default kontum-2024: moved to the year, under your organisation's name and units, as GET /api/v1/templates/{templateId}/draft shows it) or your own draft. The roster (leader, Quality Representative, unit heads and staff, auditors) is taken from the directory; the Quality Representative is you (when several people hold the role, as while it is handed over, the one who starts the year is its Quality Representative); the leader who signs and approves is signerUserId, else the leader the draft names, else the only leader (422 RULE_VIOLATED naming signerUserId otherwise, or for a user who is not a leader). 422 ROSTER_INCOMPLETE names missing roles; 422 DRAFT_INVALID lists the draft problems; 409 when the year already has a cycle.
          */
         post: operations["CyclesController_start"];
         delete?: never;
@@ -1311,6 +1311,26 @@ export interface paths {
         };
         /** Ready-made drafts a cycle can start from (templateId of POST /api/v1/cycles) */
         get: operations["TemplatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{templateId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A template as your organisation would start a year from it, to read or edit first
+         * @description The draft POST /api/v1/cycles uses for this templateId and year (the Quality Representative): the template moved to the year, issued under your organisation's name, its units your directory's. Edit its objectives and send it as `draft` to start from your own. 404 for an unknown template; 400 naming year.
+         */
+        get: operations["TemplatesController_draft"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5531,6 +5551,23 @@ export interface components {
             taskId: string;
             /** @example 2024-03-28T02:00:00.000Z */
             urgedAt: string;
+        };
+        TemplateDraftView: {
+            /** @description A CycleDraft: the template moved to `year`, under your organisation's code and name, its units your directory's (a template unit your directory lacks is kept while an objective names it). Edited, it is the `draft` of POST /api/v1/cycles */
+            draft: {
+                [key: string]: unknown;
+            };
+            /** @example kontum-2024 */
+            templateId: string;
+            /**
+             * @description Units the template's objectives are owned by that your directory does not list: give those objectives one of your units, or they are assigned to one at the year's assignment
+             * @example [
+             *       "vp-ttpvhcc"
+             *     ]
+             */
+            unitsNotInDirectory: string[];
+            /** @example 2027 */
+            year: number;
         };
         TokenView: {
             /**
@@ -11075,6 +11112,65 @@ export interface operations {
             };
             /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TemplatesController_draft: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDraftView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
