@@ -217,11 +217,11 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       .format(new Date())
       .split('-')
       .map(Number);
-    await expect(qmr.page.getByLabel(vi('cycles:start.year')).inputValue()).resolves.toBe(
+    await expect(qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).inputValue()).resolves.toBe(
       String(month >= 10 ? thisYear + 1 : thisYear),
     );
     await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
-    await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
+    await qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).fill('2024');
     await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
     // A day is typed day first, as Vietnam writes it, whatever the browser's language (its own
     // date input would ask this English Chromium for mm/dd/yyyy); one that is no day is said at once.

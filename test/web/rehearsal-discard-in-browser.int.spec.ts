@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadTemplate } from '@qcycle/domain';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -227,8 +228,40 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(404);
 
     await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
-    await qmr.page.getByLabel(vi('cycles:start.year')).fill('2024');
+    await qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).fill('2024');
     await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
+    // The next class rehearses a target of its own: objective 2 at 90%, set before the year starts.
+    await qmr.page.getByRole('button', { name: vi('cycles:start.objectives.edit') }).click();
+    const objectives = qmr.page.getByRole('region', {
+      name: vi('cycles:start.objectives.titleYear', { year: 2024 }),
+    });
+    const objective = (number: number) =>
+      objectives.getByRole('group', { name: vi('tasks:objectiveNumber', { number }), exact: true });
+    await objective(2).getByLabel(vi('tasks:editor.targetPercent')).fill('90');
+    // While the objectives are edited, they are the template's and the year's: neither can change.
+    await expect(qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await expect(qmr.page.getByLabel(vi('cycles:start.template')).isDisabled()).resolves.toBe(true);
+    // A slip: objective 3's text emptied is refused beside it, and no year starts.
+    const title3 = objective(3).getByLabel(vi('tasks:editor.title'), { exact: true });
+    const text3 = await title3.inputValue();
+    await title3.fill('');
+    await qmr.check('the start form, the objectives being edited', { screenshot: 'cycle-start-objectives' });
+    await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
+    await objective(3).getByText('Nội dung mục tiêu (tiếng Việt) không được để trống.').waitFor();
+    await expect(title3.getAttribute('aria-invalid')).resolves.toBe('true');
+    await qmr.page
+      .getByRole('alert')
+      .getByText(vi('cycles:start.objectives.refused', { year: 2024 }))
+      .waitFor();
+    // Said beside its field, not again as a list of the API's field paths.
+    await expect(qmr.page.getByText('objectives[2].title', { exact: false }).count()).resolves.toBe(0);
+    await qmr.check('the start refused beside the objective', {
+      screenshot: 'cycle-start-objectives-refused',
+    });
+    expect((await org.as('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).status).toBe(404);
+    await title3.fill(text3);
     await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
     await qmr.page.waitForURL((url) => url.pathname === dashboard);
     await qmr.page
@@ -240,6 +273,23 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       `/api/v1/cycles/${cycleId}`,
     );
     expect(again.body.live.executionStatus).toBe('RUNNING');
+    // The leader is asked to approve the objectives as edited: objective 2 at 90%, the others the template's.
+    const approval = await eventually('the leader asked to approve', async () =>
+      (await org.inbox('leader', 'objectives-approval')).at(0),
+    );
+    const asked = await org.as<{
+      form: {
+        objectives: { id: string; title: { vi: string }; indicators: { target?: { value: number } }[] }[];
+      };
+    }>('leader', 'GET', `/api/v1/tasks/${encodeURIComponent(approval.id)}`);
+    const drafted = loadTemplate('kontum-2024').objectives.map(
+      (o) => (o.indicators[0] as { target?: { value: number } }).target?.value,
+    );
+    expect(drafted[1]).toBe(100);
+    expect(asked.body.form.objectives.map((o) => o.indicators[0].target?.value)).toEqual(
+      drafted.map((value, i) => (i === 1 ? 90 : value)),
+    );
+    expect(asked.body.form.objectives[2].title.vi).toBe(text3);
   });
 
   it("marks a rehearsal of next year on its dashboard though its calendar is not moved, and offers it a rehearsal's cancel", async () => {

@@ -10,6 +10,10 @@ import { type Schemas } from './format';
 import { DateInput } from '../../ui/date-input';
 import { RosterPreview } from './roster-preview';
 import { useSubmission } from '../../ui/submission';
+import { useDraft } from '../../ui/draft';
+import { ProblemBook } from '../../tasks/components/problem-book';
+import { numbered } from '../../tasks/components/objectives-editor';
+import { objectivesEdited, StartObjectives, type StartDraftEdit } from './start-objectives';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -23,7 +27,10 @@ const proposedYear = () => {
   return month >= 10 ? year + 1 : year;
 };
 
-/** The Quality Representative starts the organisation's cycle for a year, from a template, maybe as a rehearsal. */
+/**
+ * The Quality Representative starts the organisation's cycle for a year, from a template — its
+ * objectives as they are, or edited first — maybe as a rehearsal.
+ */
 export function StartCycleForm() {
   const { t, i18n } = useTranslation('cycles');
   const { user } = useSession();
@@ -33,6 +40,11 @@ export function StartCycleForm() {
   const people = useLoad(() => ok(api.GET('/api/v1/people')), []);
   const leaders = people.data?.filter((person) => person.active && person.roles.includes('leader')) ?? [];
   const [templateId, setTemplateId] = useState('');
+  // The template's objectives being edited for the year (kept in the tab like a task's form): while
+  // they are, the template and the year are theirs.
+  const [editing, setEditing] = useDraft<StartDraftEdit | null>('start-cycle', 'objectives', null);
+  // Fields changed since the API refused them: their refusal no longer shows.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [signerUserId, setSignerUserId] = useState('');
   const [signingMode, setSigningMode] = useState<'' | NonNullable<StartCycle['signingMode']>>('');
   const [year, setYear] = useState(String(proposedYear()));
@@ -42,12 +54,15 @@ export function StartCycleForm() {
   const section = useRef<HTMLElement>(null);
   const { busy, problem, setProblem, submit } = useSubmission(section, t('errors.network'));
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  const chosenTemplate = templateId || templates.data?.[0]?.id || '';
+  const chosenTemplate = editing?.templateId ?? (templateId || templates.data?.[0]?.id || '');
+  const chosenYear = editing ? String(editing.year) : year;
+  const book = new ProblemBook(problem, edited, (path) => setEdited((known) => new Set(known).add(path)));
 
   const send = submit(async () => {
     if (!user) return;
-    const yearNumber = Number(year);
-    if (!/^\d{4}$/.test(year) || yearNumber < 2000 || yearNumber > 2100) {
+    setEdited(new Set());
+    const yearNumber = Number(chosenYear);
+    if (!/^\d{4}$/.test(chosenYear) || yearNumber < 2000 || yearNumber > 2100) {
       setProblem(
         new ApiProblem(400, 'VALIDATION', '', [{ path: 'year', reason: t('start.yearInvalid') }], undefined),
       );
@@ -60,6 +75,10 @@ export function StartCycleForm() {
           year: yearNumber,
           // The API lists its template ids (GET /templates); without the list, its default one.
           templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
+          // The objectives as edited, in the template's draft for the year (the template then ignored).
+          ...(editing && objectivesEdited(editing)
+            ? { draft: { ...editing.draft, objectives: numbered(editing.objectives) } }
+            : {}),
           rehearsal,
           ...(rehearsal && rehearsalFrom ? { rehearsalFrom } : {}),
           ...(signerUserId ? { signerUserId } : {}),
@@ -67,13 +86,25 @@ export function StartCycleForm() {
         },
       }),
     );
+    setEditing(null);
     navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
   });
 
-  const fieldPaths = ['year', 'templateId', 'rehearsal', 'rehearsalFrom', 'signerUserId', 'signingMode'];
+  const fieldPaths = [
+    'year',
+    'templateId',
+    'rehearsal',
+    'rehearsalFrom',
+    'signerUserId',
+    'signingMode',
+    // The editor shows each objective's problems beside its field.
+    ...(editing ? ['objectives'] : []),
+  ];
   const otherProblems =
-    problem?.problems.filter((p) => !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`))) ??
-    [];
+    problem?.problems.filter(
+      (p) =>
+        !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`) || p.path.startsWith(`${f}[`)),
+    ) ?? [];
   const byRule = problem?.code === 'RULE_VIOLATED';
   // A real year refused for its calendar's dates: they are changed on the working calendar's page.
   const calendarDates = otherProblems.some(
@@ -81,7 +112,7 @@ export function StartCycleForm() {
   );
   const existingId =
     problem?.status === 409
-      ? String((problem.details?.cycleId as string | undefined) ?? `${user?.organisationCode}-${year}`)
+      ? String((problem.details?.cycleId as string | undefined) ?? `${user?.organisationCode}-${chosenYear}`)
       : null;
 
   return (
@@ -89,7 +120,11 @@ export function StartCycleForm() {
       <h2 id="start-heading">{t('start.title')}</h2>
       <form onSubmit={send} noValidate>
         <div className="form-grid">
-          <Field label={t('start.template')} problems={problem?.at('templateId') ?? []}>
+          <Field
+            label={t('start.template')}
+            hint={editing ? t('start.objectives.locked') : undefined}
+            problems={problem?.at('templateId') ?? []}
+          >
             {({ id, describedBy, invalid }) => (
               <select
                 id={id}
@@ -97,7 +132,7 @@ export function StartCycleForm() {
                 aria-invalid={invalid || undefined}
                 value={chosenTemplate}
                 onChange={(event) => setTemplateId(event.target.value)}
-                disabled={!templates.data}
+                disabled={!templates.data || editing !== null}
               >
                 {!templates.data && (
                   <option value="">{templates.error ? t('start.noTemplates') : t('loading')}</option>
@@ -120,8 +155,9 @@ export function StartCycleForm() {
                 max={2100}
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
-                value={year}
+                value={chosenYear}
                 onChange={(event) => setYear(event.target.value)}
+                disabled={editing !== null}
               />
             )}
           </Field>
@@ -184,14 +220,14 @@ export function StartCycleForm() {
             // only while rehearsing, so a refusal can only mean a day outside the year.
             problems={(problem?.at('rehearsalFrom') ?? []).map((refused) => ({
               ...refused,
-              reason: t('start.rehearsalFromOutside', { year }),
+              reason: t('start.rehearsalFromOutside', { year: chosenYear }),
             }))}
           >
             {({ id, describedBy, invalid }) => (
               <DateInput
                 id={id}
-                min={`${year}-01-01`}
-                max={`${year}-12-31`}
+                min={`${chosenYear}-01-01`}
+                max={`${chosenYear}-12-31`}
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
                 value={rehearsalFrom}
@@ -200,11 +236,25 @@ export function StartCycleForm() {
             )}
           </Field>
         )}
+        <StartObjectives
+          templateId={chosenTemplate}
+          year={chosenYear}
+          editing={editing}
+          onEditing={setEditing}
+          problems={book}
+        />
         <RosterPreview />
         {problem && existingId && (
           <div className="notice notice-error" role="alert">
-            {t('start.alreadyStarted', { year })}{' '}
-            <Link to={`/cycles/${encodeURIComponent(existingId)}`}>{t('start.openExisting', { year })}</Link>
+            {t('start.alreadyStarted', { year: chosenYear })}{' '}
+            <Link to={`/cycles/${encodeURIComponent(existingId)}`}>
+              {t('start.openExisting', { year: chosenYear })}
+            </Link>
+          </div>
+        )}
+        {editing && book.problems.some((p) => /^objectives(\.|\[|$)/.test(p.path)) && (
+          <div className="notice notice-error" role="alert">
+            {t('start.objectives.refused', { year: chosenYear })}
           </div>
         )}
         {problem && !existingId && (problem.problems.length === 0 || otherProblems.length > 0) && (
@@ -215,7 +265,7 @@ export function StartCycleForm() {
                 : problem.status === 403
                   ? t('start.forbidden')
                   : byRule
-                    ? t('start.refused', { year })
+                    ? t('start.refused', { year: chosenYear })
                     : problem.message || t('errors.network')}
             </p>
             {otherProblems.length > 0 && (
@@ -230,7 +280,9 @@ export function StartCycleForm() {
             )}
             {calendarDates && (
               <p>
-                <Link to={`/calendar/${encodeURIComponent(year)}`}>{t('start.openCalendar', { year })}</Link>
+                <Link to={`/calendar/${encodeURIComponent(chosenYear)}`}>
+                  {t('start.openCalendar', { year: chosenYear })}
+                </Link>
               </p>
             )}
           </div>

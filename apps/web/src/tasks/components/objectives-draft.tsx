@@ -1,16 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { localized, type FormObjective } from '../task-types';
-import { useUnits } from './people';
+import { unitNameIn, useUnits, type UnitName } from './people';
 import { useTargetText } from './target-text';
 
 /**
  * The draft objectives as Article 1 of the decision would read them: numbered, each with its
  * indicators and targets, how often it is measured and the unit that owns it.
  */
-export function ObjectivesDraft({ objectives, year }: { objectives: FormObjective[]; year?: string }) {
+export function ObjectivesDraft({
+  objectives,
+  year,
+  units,
+}: {
+  objectives: FormObjective[];
+  year?: string;
+  /** The draft's own units (a year not started yet), else the organisation's. */
+  units?: readonly UnitName[];
+}) {
   const { t, i18n } = useTranslation('tasks');
   const targetText = useTargetText();
-  const { unitName } = useUnits();
+  const listed = useUnits();
+  const unitName = units ? unitNameIn(units) : listed.unitName;
   const ordered = [...objectives].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   if (ordered.length === 0) return <p className="muted">{t('draft.empty')}</p>;
   return (

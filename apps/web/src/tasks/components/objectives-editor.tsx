@@ -4,7 +4,7 @@ import { Field } from '../../ui/field';
 import type { FormIndicator, FormObjective, Localized } from '../task-types';
 import { AnswerText } from './form-fields';
 import { ListEditor } from './list-editor';
-import { useUnits } from './people';
+import { useUnits, type UnitName } from './people';
 import type { ProblemBook } from './problem-book';
 
 const FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
@@ -29,13 +29,17 @@ export function ObjectivesEditor({
   objectives,
   onChange,
   problems,
+  units: draftUnits,
 }: {
   objectives: FormObjective[];
   onChange: (objectives: FormObjective[]) => void;
   problems: ProblemBook;
+  /** The units an objective may be given: the draft's own (a year not started yet), else the organisation's. */
+  units?: readonly UnitName[];
 }) {
   const { t, i18n } = useTranslation('tasks');
-  const { units } = useUnits();
+  const listed = useUnits().units;
+  const units = draftUnits ?? listed;
   const [englishToo, setEnglishToo] = useState(false);
   const idPrefix = useId();
 

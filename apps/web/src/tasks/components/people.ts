@@ -48,10 +48,14 @@ export function useUnits(given?: UnitName[]) {
   const fromTask = useContext(TaskUnits);
   const listed = useOrganisationUnits();
   const units: readonly UnitName[] = listed.length > 0 ? listed : (given ?? fromTask);
-  const unitName = (code: string | null | undefined, language: string): string => {
+  return { units, unitName: unitNameIn(units) };
+}
+
+/** A unit's name in `language` as `units` give it; its code when they do not list it. */
+export const unitNameIn =
+  (units: readonly UnitName[]) =>
+  (code: string | null | undefined, language: string): string => {
     if (!code) return '';
     const unit = units.find((u) => u.code === code);
     return unit ? (language === 'en' ? unit.name.en : unit.name.vi) || code : code;
   };
-  return { units, unitName };
-}
