@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
+import type { Objective } from '@qcycle/domain';
 import { UserEntity } from '@qcycle/persistence';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -156,7 +157,8 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
           year: number;
           nextCycleId: string;
           final: boolean;
-          draft: { year: number; objectives: { id: string }[] };
+          draft: { year: number; objectives: Objective[] };
+          unitsNotInDirectory: string[];
           previousActions: { status: string; carriedForward?: boolean }[];
         }>('qmr', 'GET', nextYearPath);
         return answer.status === 200 && answer.body.final ? answer.body : undefined;
@@ -171,6 +173,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
       previousActions: [{ title: HELD_REVIEW.actions[0].title, status: 'open', carriedForward: true }],
     });
     expect(draft.draft.objectives.map((o) => o.id)).toEqual(['obj-1', 'obj-2', 'obj-3', 'obj-4', 'obj-5']);
+    expect(draft.unitsNotInDirectory).toEqual([]);
     // The closed year's review says the action went on into next year.
     const review = await org.as<{ actionFollowUp: { status: string; carriedForward: boolean }[] }>(
       'qmr',
@@ -184,8 +187,39 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     expect((await org.as('staff.tthc', 'POST', nextYearPath, {})).status).toBe(403);
     expect((await org.as('leader', 'POST', nextYearPath, {})).status).toBe(403);
 
+    // Next year's objectives edited before it starts: one left without its text is refused, naming
+    // it, and nothing starts; objective 2 at 90% is what the leader is then asked to approve.
+    const objectives = draft.draft.objectives;
+    const refused = await org.as<{ code: string; details: { problems: { path: string }[] } }>(
+      'qmr',
+      'POST',
+      nextYearPath,
+      {
+        rehearsal: true,
+        objectives: objectives.map((o, i) => (i === 2 ? { ...o, title: { vi: '', en: '' } } : o)),
+      },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('DRAFT_INVALID');
+    expect(refused.body.details.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['objectives[2].title.vi']),
+    );
+    expect((await org.as<{ startedAt?: string }>('qmr', 'GET', nextYearPath)).body.startedAt).toBeUndefined();
+    expect((await org.as('qmr', 'POST', nextYearPath, { objectives: [] })).status).toBe(400);
+    const edited = objectives.map((o, i) =>
+      i === 1
+        ? {
+            ...o,
+            indicators: o.indicators.map((indicator) => ({
+              ...indicator,
+              target: { comparator: '>=', value: 90 },
+            })),
+          }
+        : o,
+    );
     const started = await org.as<{ id: string; year: number }>('qmr', 'POST', nextYearPath, {
       rehearsal: true,
+      objectives: edited,
     });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ id: `${organisationCode}-2025`, year: 2025 });
@@ -204,9 +238,10 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     const input = JSON.parse(Buffer.from(payload?.data as Uint8Array).toString('utf8')) as {
       previousActions: { title: string; status: string }[];
-      draft: { year: number };
+      draft: { year: number; objectives: Objective[] };
     };
     expect(input.draft.year).toBe(2025);
+    expect(input.draft.objectives).toEqual(edited);
     expect(input.previousActions).toEqual([
       expect.objectContaining({ title: HELD_REVIEW.actions[0].title, status: 'open' }),
     ]);

@@ -18,40 +18,47 @@ export interface ListedOrganisation {
 }
 
 /**
- * A template as the organisation's own draft for `year`: moved to the year, issued under the
- * directory's name, its units the directory's (with the directory's names), so the decision names
- * the organisation's real divisions and any of them may be given an objective. A template's unit
- * the directory lacks stays only while one of its objectives names it (the start would otherwise
- * be refused); the objective is still assigned to one of the directory's units at the assignment.
- * The template's order comes first (the decision lists units as the template does), then the
- * directory's other units.
+ * A draft as the organisation's own: issued under the directory's name, its units the directory's
+ * (with the directory's names), so the decision names the organisation's real divisions and any of
+ * them may be given an objective. A unit of the draft the directory lacks (a template's, or one
+ * removed since last year) stays only while one of its objectives names it (the start would
+ * otherwise be refused); that objective is given one of the directory's units at the assignment.
+ * The draft's order comes first (the decision lists units as the draft does), then the directory's
+ * other units.
  */
+export function forOrganisation(draft: CycleDraft, organisation: ListedOrganisation): CycleDraft {
+  const listed = new Map(organisation.units.map((unit) => [unit.code, unit]));
+  const named = new Set(draft.objectives.map((objective) => objective.ownerUnitCode));
+  const fromDraft = draft.organisation.units.flatMap((unit) => {
+    const inDirectory = listed.get(unit.code);
+    if (inDirectory) return [inDirectory];
+    return named.has(unit.code) ? [unit] : [];
+  });
+  const inDraft = new Set(draft.organisation.units.map((unit) => unit.code));
+  return {
+    ...draft,
+    organisation: {
+      code: organisation.code,
+      name: organisation.name,
+      units: [...fromDraft, ...organisation.units.filter((unit) => !inDraft.has(unit.code))],
+    },
+  };
+}
+
+/** A template as the organisation's own draft for `year` ({@link forOrganisation}), moved to the year. */
 export function templateDraftFor(
   templateId: string,
   year: number,
   organisation: ListedOrganisation,
 ): CycleDraft {
   const template = loadTemplate(templateId);
-  const draft = template.year === year ? template : draftFromPreviousYear(template, year);
-  const listed = new Map(organisation.units.map((unit) => [unit.code, unit]));
-  const named = new Set(draft.objectives.map((objective) => objective.ownerUnitCode));
-  const fromTemplate = draft.organisation.units.flatMap((unit) => {
-    const inDirectory = listed.get(unit.code);
-    if (inDirectory) return [inDirectory];
-    return named.has(unit.code) ? [unit] : [];
-  });
-  const inTemplate = new Set(draft.organisation.units.map((unit) => unit.code));
-  return {
-    ...draft,
-    organisation: {
-      code: organisation.code,
-      name: organisation.name,
-      units: [...fromTemplate, ...organisation.units.filter((unit) => !inTemplate.has(unit.code))],
-    },
-  };
+  return forOrganisation(
+    template.year === year ? template : draftFromPreviousYear(template, year),
+    organisation,
+  );
 }
 
-/** The template units an objective of `draft` names that the directory does not list. */
+/** The units an objective of `draft` names that the directory does not list. */
 export function unitsNotListed(draft: CycleDraft, organisation: ListedOrganisation): string[] {
   const listed = new Set(organisation.units.map((unit) => unit.code));
   return [...new Set(draft.objectives.map((objective) => objective.ownerUnitCode))].filter(

@@ -12,7 +12,14 @@ import { DecisionEntity, NextYearDraftEntity, EventLogEntryEntity } from '@qcycl
 import type { Principal } from '../auth/principal';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { CyclesService } from './cycles.service';
+import {
+  draftForStart,
+  forOrganisation,
+  unitsNotListed,
+  type ListedOrganisation,
+} from './cycle-draft-source';
 import { DirectoryRosterService } from './directory-roster.service';
+import { StartDraftsService } from './start-drafts.service';
 import type { CycleView } from './dto/cycle.view';
 import type { NextYearDraftView, StartNextYearDto } from './dto/next-year.dto';
 
@@ -27,7 +34,9 @@ interface NextYearBasis {
   nextCycleId: string;
   organisationCode: string;
   year: number;
+  /** As the organisation's directory lists it now (`forOrganisation`): its name, its units. */
   draft: CycleDraft;
+  organisation: ListedOrganisation;
   /** The review's actions at the close; undefined before it (next year's review reads them from the close's draft). */
   previousActions: ReviewActionFollowUp[] | undefined;
   preparedAt: string;
@@ -38,7 +47,7 @@ interface NextYearBasis {
 
 /**
  * Next year (issue #9): its draft, and starting next year's cycle from it in one action — the draft
- * as it is, the directory's roster, the organisation's calendar for the year, and this year's
+ * (its objectives as the Quality Representative edited them, if they did), the directory's roster, the organisation's calendar for the year, and this year's
  * review actions fed to next year's review (ISO 9.3.2 a).
  */
 @Injectable()
@@ -48,6 +57,7 @@ export class NextYearService {
     private readonly cycles: CyclesService,
     private readonly rosters: DirectoryRosterService,
     private readonly starts: CycleStartSource,
+    private readonly drafts: StartDraftsService,
   ) {}
 
   async draft(caller: Principal, cycleId: string): Promise<NextYearDraftView> {
@@ -57,6 +67,7 @@ export class NextYearService {
       nextCycleId: basis.nextCycleId,
       year: basis.year,
       draft: basis.draft as unknown as Record<string, unknown>,
+      unitsNotInDirectory: unitsNotListed(basis.draft, basis.organisation),
       final: basis.previousActions !== undefined,
       previousActions: basis.previousActions ?? [],
       preparedAt: basis.preparedAt,
@@ -74,9 +85,21 @@ export class NextYearService {
         { year: basis.year, organisationCode: basis.organisationCode },
         { cycleId: basis.nextCycleId },
       );
+    // The objectives as edited, checked as the leader would receive them (422 DRAFT_INVALID), or the draft's.
+    const draft =
+      request.objectives === undefined
+        ? basis.draft
+        : draftForStart(
+            {
+              organisationCode: basis.organisationCode,
+              year: basis.year,
+              draft: { ...basis.draft, objectives: request.objectives },
+            },
+            basis.organisation,
+          );
     const roster = await this.rosters.rosterFor(
       caller.organisationCode,
-      { signerUserId: request.signerUserId, draftSignerName: basis.draft.signer.name },
+      { signerUserId: request.signerUserId, draftSignerName: draft.signer.name },
       caller.userId,
     );
     // One cycle per organisation and year: the workflow id refuses a second start (409) however
@@ -91,7 +114,7 @@ export class NextYearService {
       },
       caller.userId,
       roster,
-      basis.draft,
+      draft,
       basis.previousActions ? { previousActions: basis.previousActions } : {},
     );
     const at = new Date().toISOString();
@@ -127,11 +150,12 @@ export class NextYearService {
     if (key?.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.CycleNotFound, 'default', { cycleId });
     const nextCycleId = qualityCycleId(key.organisationCode, key.year + 1);
-    const [prepared, startedEvent, next, discard] = await Promise.all([
+    const [prepared, startedEvent, next, discard, organisation] = await Promise.all([
       this.dataSource.getRepository(NextYearDraftEntity).findOneBy({ cycleId }),
       this.dataSource.getRepository(EventLogEntryEntity).findOneBy({ id: `${cycleId}/next-year-started` }),
       this.cycles.recorded(nextCycleId),
       this.cycles.discardOf(nextCycleId),
+      this.drafts.organisation(key.organisationCode),
     ]);
     // Started here (before or after the close; the event is written with the start), or from a
     // template with POST /cycles (the next cycle's record). A next year started here as a rehearsal
@@ -147,7 +171,8 @@ export class NextYearService {
         nextCycleId: prepared.nextCycleId,
         organisationCode: prepared.organisationCode,
         year: prepared.year,
-        draft: prepared.draft,
+        draft: forOrganisation(prepared.draft, organisation),
+        organisation,
         previousActions: prepared.previousActions,
         preparedAt: prepared.preparedAt,
         prepared,
@@ -160,7 +185,9 @@ export class NextYearService {
       nextCycleId,
       organisationCode: key.organisationCode,
       year: key.year + 1,
-      ...fromDecision,
+      draft: forOrganisation(fromDecision.draft, organisation),
+      organisation,
+      preparedAt: fromDecision.preparedAt,
       previousActions: undefined,
       started,
     };

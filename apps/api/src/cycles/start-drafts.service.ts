@@ -16,20 +16,21 @@ import type { TemplateDraftView } from './dto/template-draft.view';
 /**
  * The drafts a year starts from, made for the caller's organisation as its directory lists it: the
  * one a start uses, and the one the Quality Representative reads and edits before starting (the
- * same function, so what was read is what a start from the template would use).
+ * same function, so what was read is what a start from the template would use). Next year's draft
+ * is made the organisation's the same way (NextYearService).
  */
 @Injectable()
 export class StartDraftsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forStart(request: StartCycleDto): Promise<CycleDraft> {
-    return draftForStart(request, await this.listed(request.organisationCode));
+    return draftForStart(request, await this.organisation(request.organisationCode));
   }
 
   async fromTemplate(templateId: string, year: number, organisationCode: string): Promise<TemplateDraftView> {
     if (!TEMPLATES.some((template) => template.id === templateId))
       throw new QcycleError(QcycleErrorCode.NotFound, 'template', { templateId });
-    const organisation = await this.listed(organisationCode);
+    const organisation = await this.organisation(organisationCode);
     const draft = templateDraftFor(templateId, year, organisation);
     return {
       templateId,
@@ -39,7 +40,8 @@ export class StartDraftsService {
     };
   }
 
-  private async listed(code: string): Promise<ListedOrganisation> {
+  /** The organisation as its directory lists it now: its name and units. */
+  async organisation(code: string): Promise<ListedOrganisation> {
     const [organisation, units] = await Promise.all([
       this.dataSource.getRepository(OrganisationEntity).findOneBy({ code }),
       this.dataSource

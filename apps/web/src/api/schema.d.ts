@@ -3547,7 +3547,7 @@ export interface components {
              * @example kontum-2024
              */
             cycleId: string;
-            /** @description A CycleDraft (as GET /api/v1/templates/{id}): this year's approved objectives, moved to next year */
+            /** @description A CycleDraft (as GET /api/v1/templates/{id}/draft): this year's approved objectives, moved to next year, under the organisation's name and units as the directory lists them now */
             draft: {
                 [key: string]: unknown;
             };
@@ -3565,6 +3565,11 @@ export interface components {
             /** @description When next year's cycle was started (from this draft, or with POST /api/v1/cycles) */
             startedAt?: string;
             startedBy?: string;
+            /**
+             * @description Units next year's objectives are owned by that the directory no longer lists: give those objectives one of the directory's units (`objectives` of POST), or they are assigned to one at next year's assignment
+             * @example []
+             */
+            unitsNotInDirectory: string[];
             /** @example 2025 */
             year: number;
         };
@@ -5102,6 +5107,10 @@ export interface components {
             year: number;
         };
         StartNextYearDto: {
+            /** @description Next year's objectives as edited, in place of the draft's (each an Objective, as in the draft GET answers): the draft is checked as the leader would receive it; 422 DRAFT_INVALID lists every problem with its path (`objectives[2].title.vi`), and nothing starts */
+            objectives?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @description A rehearsal: next year's calendar starting now (as POST /api/v1/cycles)
              * @default false

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { CYCLE_SIGNING_MODES, type CycleSigningMode } from '@qcycle/domain';
 
 /** How next year's cycle starts from the stored draft; everything else is the draft's. */
@@ -26,6 +36,21 @@ export class StartNextYearDto {
   @IsOptional()
   @IsIn(CYCLE_SIGNING_MODES, { message: `signingMode must be one of ${CYCLE_SIGNING_MODES.join(', ')}` })
   signingMode?: CycleSigningMode;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    minItems: 1,
+    maxItems: 50,
+    description:
+      "Next year's objectives as edited, in place of the draft's (each an Objective, as in the draft GET answers): the draft is checked as the leader would receive it; 422 DRAFT_INVALID lists every problem with its path (`objectives[2].title.vi`), and nothing starts",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  objectives?: Record<string, unknown>[];
 }
 
 export class CarriedReviewActionView {
@@ -55,7 +80,7 @@ export class NextYearDraftView {
     type: 'object',
     additionalProperties: true,
     description:
-      "A CycleDraft (as GET /api/v1/templates/{id}): this year's approved objectives, moved to next year",
+      "A CycleDraft (as GET /api/v1/templates/{id}/draft): this year's approved objectives, moved to next year, under the organisation's name and units as the directory lists them now",
   })
   draft!: Record<string, unknown>;
   @ApiProperty({
@@ -63,6 +88,13 @@ export class NextYearDraftView {
       "true: prepared at this year's close, with the review's actions. false: this year still runs, the draft is made from its approved decision; the review's actions reach next year's review at this year's close",
   })
   final!: boolean;
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description:
+      "Units next year's objectives are owned by that the directory no longer lists: give those objectives one of the directory's units (`objectives` of POST), or they are assigned to one at next year's assignment",
+  })
+  unitsNotInDirectory!: string[];
   @ApiProperty({
     type: [CarriedReviewActionView],
     description: "This year's review actions with their status at the close (none before the close)",
