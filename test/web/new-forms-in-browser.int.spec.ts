@@ -1532,6 +1532,16 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
     await start.waitFor();
     await card.getByText(vi('cycles:nextYear.lead', { count: 1, carried: 0 })).waitFor();
     await qmr.check('the closed cycle’s dashboard with next year', { screenshot: 'cycle-next-year' });
+    // 2025's objectives edited before they go to the leader: two internal audits a year, not one.
+    await card.getByRole('button', { name: vi('cycles:start.objectives.edit') }).click();
+    await card
+      .getByRole('region', { name: vi('cycles:start.objectives.titleYear', { year: 2025 }) })
+      .getByRole('group', { name: vi('tasks:objectiveNumber', { number: 5 }), exact: true })
+      .getByLabel(vi('tasks:editor.targetCount'))
+      .fill('2');
+    await qmr.check('next year’s objectives being edited on the closed cycle’s dashboard', {
+      screenshot: 'cycle-next-year-objectives',
+    });
     const [answer] = await Promise.all([
       qmr.page.waitForResponse(
         (response) => response.request().method() === 'POST' && response.url().endsWith('/next-year'),
@@ -1555,6 +1565,17 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       'objectives-approval',
       0,
       (task) => task.cycleId === nextCycleId,
+    );
+    // The leader is asked to approve 2025's objectives as edited.
+    const asked = await org.as<{ form: { objectives: { indicators: { target?: { value: number } }[] }[] } }>(
+      'leader',
+      'GET',
+      `/api/v1/tasks/${encodeURIComponent(approval.id)}`,
+    );
+    expect(asked.body.form.objectives.map((o) => o.indicators[0].target?.value)).toEqual(
+      KONTUM_2024_TEMPLATE.objectives.map((o, i) =>
+        i === 4 ? 2 : (o.indicators[0] as { target?: { value: number } }).target?.value,
+      ),
     );
     const approvalDue = Date.parse(approval.dueAt as string);
     const unitsDue = unitAcceptanceDueAfter(

@@ -13,7 +13,12 @@ import { useSubmission } from '../../ui/submission';
 import { useDraft } from '../../ui/draft';
 import { ProblemBook } from '../../tasks/components/problem-book';
 import { numbered } from '../../tasks/components/objectives-editor';
-import { objectivesEdited, StartObjectives, type StartDraftEdit } from './start-objectives';
+import {
+  objectivesEdited,
+  StartObjectives,
+  templateDraftToEdit,
+  type StartDraftEdit,
+} from './start-objectives';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -54,20 +59,28 @@ export function StartCycleForm() {
   const section = useRef<HTMLElement>(null);
   const { busy, problem, setProblem, submit } = useSubmission(section, t('errors.network'));
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  const chosenTemplate = editing?.templateId ?? (templateId || templates.data?.[0]?.id || '');
+  const chosenTemplate = editing?.source ?? (templateId || templates.data?.[0]?.id || '');
   const chosenYear = editing ? String(editing.year) : year;
   const book = new ProblemBook(problem, edited, (path) => setEdited((known) => new Set(known).add(path)));
+
+  /** The year typed, or the refusal the year field shows. */
+  const validYear = (): number => {
+    const yearNumber = Number(chosenYear);
+    if (!/^\d{4}$/.test(chosenYear) || yearNumber < 2000 || yearNumber > 2100)
+      throw new ApiProblem(
+        400,
+        'VALIDATION',
+        '',
+        [{ path: 'year', reason: t('start.yearInvalid') }],
+        undefined,
+      );
+    return yearNumber;
+  };
 
   const send = submit(async () => {
     if (!user) return;
     setEdited(new Set());
-    const yearNumber = Number(chosenYear);
-    if (!/^\d{4}$/.test(chosenYear) || yearNumber < 2000 || yearNumber > 2100) {
-      setProblem(
-        new ApiProblem(400, 'VALIDATION', '', [{ path: 'year', reason: t('start.yearInvalid') }], undefined),
-      );
-      return;
-    }
+    const yearNumber = validYear();
     const cycle = await ok(
       api.POST('/api/v1/cycles', {
         body: {
@@ -237,8 +250,19 @@ export function StartCycleForm() {
           </Field>
         )}
         <StartObjectives
-          templateId={chosenTemplate}
-          year={chosenYear}
+          hint={t('start.objectives.hint')}
+          read={async () => {
+            setProblem(null);
+            let yearNumber: number;
+            try {
+              yearNumber = validYear();
+            } catch (refused) {
+              // A year not valid is said beside its field, as a start would say it.
+              setProblem(refused);
+              return null;
+            }
+            return templateDraftToEdit(chosenTemplate || 'kontum-2024', yearNumber);
+          }}
           editing={editing}
           onEditing={setEditing}
           problems={book}

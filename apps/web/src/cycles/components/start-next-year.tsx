@@ -6,7 +6,11 @@ import { hasRole, useSession } from '../../auth/session';
 import { ErrorNotice } from '../../ui/page-state';
 import type { Schemas } from './format';
 import { useSubmission } from '../../ui/submission';
+import { useDraft } from '../../ui/draft';
+import { numbered } from '../../tasks/components/objectives-editor';
+import { ProblemBook } from '../../tasks/components/problem-book';
 import { RosterPreview } from './roster-preview';
+import { draftToEdit, objectivesEdited, StartObjectives, type StartDraftEdit } from './start-objectives';
 
 type NextYearDraft = Schemas['NextYearDraftView'];
 
@@ -14,8 +18,10 @@ type NextYearDraft = Schemas['NextYearDraftView'];
  * The Quality Representative starts next year in one action: on a closed cycle from the draft the
  * close prepared (this year's approved objectives, the review's actions carried into next year's
  * review), and in the year's last phases from its approved decision, so next year's objectives can
- * be approved in December while this year runs to its close in January. Shown once the draft
- * exists; a refusal (409 already started) is shown as the API says it.
+ * be approved in December while this year runs to its close in January. Its objectives may be
+ * edited first (targets raised, an objective added), so the leader approves next year's, not this
+ * year's to return. Shown once the draft exists; a refusal (409 already started) is shown as the
+ * API says it, the objectives' problems beside their fields.
  */
 export function StartNextYear({
   cycleId,
@@ -35,6 +41,10 @@ export function StartNextYear({
   const [showRoster, setShowRoster] = useState(false);
   const section = useRef<HTMLElement>(null);
   const { busy, problem, send } = useSubmission(section, t('errors.network'));
+  // Next year's objectives being edited, kept in the tab like a task's form.
+  const [editing, setEditing] = useDraft<StartDraftEdit | null>(`next-year:${cycleId}`, 'objectives', null);
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const book = new ProblemBook(problem, edited, (path) => setEdited((known) => new Set(known).add(path)));
 
   useEffect(() => {
     let live = true;
@@ -52,14 +62,23 @@ export function StartNextYear({
 
   const start = () =>
     send(async () => {
+      setEdited(new Set());
       const started = await ok(
         api.POST('/api/v1/cycles/{cycleId}/next-year', {
           params: { path: { cycleId } },
-          body: { rehearsal },
+          body: {
+            rehearsal,
+            ...(editing && objectivesEdited(editing)
+              ? { objectives: numbered(editing.objectives) as unknown as Record<string, unknown>[] }
+              : {}),
+          },
         }),
       );
+      setEditing(null);
       navigate(`/cycles/${encodeURIComponent(started.id)}`);
     });
+  const objectivesRefused =
+    editing !== null && book.problems.some((p) => /^objectives(\.|\[|$)/.test(p.path));
 
   return (
     <section ref={section} className="card next-year" aria-labelledby="next-year-heading">
@@ -79,6 +98,13 @@ export function StartNextYear({
       ) : (
         <>
           {/* Next year takes its roster from the directory as it is when started: who gets what. */}
+          <StartObjectives
+            hint={t('nextYear.objectivesHint', { year: year + 1 })}
+            read={async () => draftToEdit(cycleId, draft)}
+            editing={editing}
+            onEditing={setEditing}
+            problems={book}
+          />
           {hasRole(user, 'quality-representative') && (
             <details onToggle={(event) => setShowRoster(event.currentTarget.open)}>
               <summary>{t('roster.show')}</summary>
@@ -95,7 +121,14 @@ export function StartNextYear({
           </button>
         </>
       )}
-      {problem !== null && <ErrorNotice error={problem} />}
+      {problem !== null &&
+        (objectivesRefused ? (
+          <div className="notice notice-error" role="alert">
+            {t('start.objectives.refused', { year: year + 1 })}
+          </div>
+        ) : (
+          <ErrorNotice error={problem} />
+        ))}
     </section>
   );
 }

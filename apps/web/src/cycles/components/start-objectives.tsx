@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 // The editor's fields are styled with the task forms' (a lazily loaded page of its own).
 import '../../tasks/tasks.css';
@@ -10,9 +11,13 @@ import { unitNameIn, type UnitName } from '../../tasks/components/people';
 import type { ProblemBook } from '../../tasks/components/problem-book';
 import type { FormObjective } from '../../tasks/task-types';
 
-/** A template's draft for the year as the organisation would start from it (GET /templates/{id}/draft), being edited. */
+/**
+ * A year's draft before it starts, being edited: a template's as the organisation would start
+ * from it (GET /templates/{id}/draft), or next year's (GET /cycles/{id}/next-year).
+ */
 export interface StartDraftEdit {
-  templateId: string;
+  /** What the draft was read from: the template's id, or the cycle whose next year it is. */
+  source: string;
   year: number;
   /** The draft as read: what is sent, its objectives replaced by the edited ones. */
   draft: Record<string, unknown> & { organisation: { units: UnitName[] }; objectives: FormObjective[] };
@@ -24,61 +29,72 @@ export interface StartDraftEdit {
 export const objectivesEdited = (edit: StartDraftEdit) =>
   JSON.stringify(numbered(edit.objectives)) !== JSON.stringify(edit.draft.objectives);
 
+/** The draft a year would start from, read to be edited (its objectives as they are). */
+export const draftToEdit = (
+  source: string,
+  read: { year: number; draft: Record<string, unknown>; unitsNotInDirectory: string[] },
+): StartDraftEdit => {
+  const draft = read.draft as StartDraftEdit['draft'];
+  return {
+    source,
+    year: read.year,
+    draft,
+    objectives: draft.objectives,
+    unitsNotInDirectory: read.unitsNotInDirectory,
+  };
+};
+
+/** A template's draft for `year`, as the organisation would start from it. */
+export const templateDraftToEdit = async (templateId: string, year: number) =>
+  draftToEdit(
+    templateId,
+    await ok(
+      api.GET('/api/v1/templates/{templateId}/draft', { params: { path: { templateId }, query: { year } } }),
+    ),
+  );
+
 /**
- * The year's objectives before it starts: the template's, moved to the year and given the
- * organisation's own units, read and edited as the decision will read them, so that what goes to
- * the leader for approval is already this year's — not last year's to be returned and revised.
+ * The year's objectives before it starts — a template's, or this year's approved ones for next
+ * year — moved to the year and given the organisation's own units, read and edited as the decision
+ * will read them, so that what goes to the leader for approval is already the new year's, not the
+ * old one's to be returned and revised. `read` gives the draft to edit; `hint` says where it
+ * comes from.
  */
 export function StartObjectives({
-  templateId,
-  year,
+  read,
+  hint,
   editing,
   onEditing,
   problems,
 }: {
-  templateId: string;
-  year: string;
+  /** The draft to edit; null when refused and said where the refusal belongs (a year not valid). */
+  read: () => Promise<StartDraftEdit | null>;
+  hint: string;
   editing: StartDraftEdit | null;
   onEditing: (edit: StartDraftEdit | null) => void;
   problems: ProblemBook;
 }) {
   const { t, i18n } = useTranslation('cycles');
-  const { busy, error, setError, run } = useBusyAction();
-  const yearNumber = Number(year);
-
+  const { busy, error, run } = useBusyAction();
+  const headingId = useId();
   const open = () =>
     void run(async () => {
-      if (!/^\d{4}$/.test(year) || yearNumber < 2000 || yearNumber > 2100) {
-        setError(new ApiProblem(400, 'VALIDATION', t('start.yearInvalid'), [], undefined));
-        return;
-      }
-      const read = await ok(
-        api.GET('/api/v1/templates/{templateId}/draft', {
-          params: { path: { templateId }, query: { year: yearNumber } },
-        }),
-      );
-      const draft = read.draft as StartDraftEdit['draft'];
-      onEditing({
-        templateId: read.templateId,
-        year: read.year,
-        draft,
-        objectives: draft.objectives,
-        unitsNotInDirectory: read.unitsNotInDirectory,
-      });
+      const edit = await read();
+      if (edit) onEditing(edit);
     });
 
   if (editing === null)
     return (
-      <section className="start-objectives" aria-labelledby="start-objectives-heading">
-        <h3 id="start-objectives-heading">{t('start.objectives.title')}</h3>
-        <p className="field-hint">{t('start.objectives.hint')}</p>
+      <section className="start-objectives" aria-labelledby={headingId}>
+        <h3 id={headingId}>{t('start.objectives.title')}</h3>
+        <p className="field-hint">{hint}</p>
         {error !== null && (
           <p className="notice notice-error" role="alert">
             {error instanceof ApiProblem && error.message ? error.message : t('errors.network')}
           </p>
         )}
         <div className="actions">
-          <button type="button" className="button" onClick={open} disabled={busy || !templateId}>
+          <button type="button" className="button" onClick={open} disabled={busy}>
             {busy ? t('loading') : t('start.objectives.edit')}
           </button>
         </div>
@@ -93,8 +109,8 @@ export function StartObjectives({
     editing.unitsNotInDirectory.includes(objective.ownerUnitCode ?? ''),
   );
   return (
-    <section className="start-objectives" aria-labelledby="start-objectives-heading">
-      <h3 id="start-objectives-heading">{t('start.objectives.titleYear', { year: editing.year })}</h3>
+    <section className="start-objectives" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('start.objectives.titleYear', { year: editing.year })}</h3>
       <p className="field-hint">{t('start.objectives.editingHint', { year: editing.year })}</p>
       {notListed.length > 0 && (
         <div className="notice notice-warn" role="status">
