@@ -18,6 +18,7 @@ import {
   docxParts,
   keepDocument,
   normalise,
+  pageTops,
   fontsNotEmbeddedTimes,
   pdfText,
   readSeedDecision,
@@ -78,7 +79,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       fetchDownload(http, viaOther ? otherOrg : org, local, path, accept);
     const json = downloadedJson;
 
-    it('answers 404 for the documents of a year whose objectives are not approved yet', async () => {
+    it('serves the decision’s draft before the approval to the leader and the Quality Representative, registering nothing; 404 for the rest', async () => {
       const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
         organisationCode,
         year: 2024,
@@ -87,10 +88,44 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       });
       expect(started.status).toBe(201);
       await org.waitForTask('leader', 'objectives-approval');
-      for (const accept of [PDF, DOCX, 'application/json']) {
-        expect((await download('qmr', `/api/v1/cycles/${cycleId}/decision`, accept)).status).toBe(404);
-        expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, accept)).status).toBe(404);
+      const decision = `/api/v1/cycles/${cycleId}/decision`;
+      // The leader reads the decision they are asked to sign as the document it will be.
+      for (const local of ['leader', 'qmr']) {
+        const [pdf, docx] = [await download(local, decision, PDF), await download(local, decision, DOCX)];
+        expect([pdf.status, docx.status]).toEqual([200, 200]);
+        expect([pdf.headers.get('x-document-status'), docx.headers.get('x-document-status')]).toEqual([
+          'draft',
+          'draft',
+        ]);
+        expect(pdf.headers.get('content-disposition')).toContain(
+          'filename="QD-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.pdf"',
+        );
+        expect(pdf.headers.get('x-document-id')).toBeNull();
+        // Marked on every page: a rehearsal's, and a draft's awaiting its signature.
+        expect(
+          pageTops(pdf.bytes, 2).every(([first, second]) => first === REHEARSAL_MARK && second === 'DỰ THẢO'),
+        ).toBe(true);
+        const text = normalise(pdfText(pdf.bytes));
+        // The number and the day of signing left blank; the rest worded as it will be issued.
+        expect(text).toContain('Số: /QĐ-UBND');
+        expect(text).toContain('Kon Tum, ngày tháng năm 2024');
+        for (const objective of KONTUM_2024_TEMPLATE.objectives)
+          expect(text).toContain(normalise(`${objective.number}. ${objective.title.vi}`));
+        expect(text).toContain('Nguyễn Hữu Tháp');
+        if (local === 'leader') keepDocument('decision-draft', { pdf: pdf.bytes, docx: docx.bytes });
       }
+      // No record yet, no plan, and nothing for those who neither sign nor submit it.
+      expect((await download('qmr', decision, 'application/json')).status).toBe(404);
+      for (const accept of [PDF, DOCX, 'application/json'])
+        expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, accept)).status).toBe(404);
+      for (const local of ['staff.tthc', 'head.tonghop', 'auditor.hcth'])
+        expect((await download(local, decision, PDF)).status).toBe(404);
+      // A draft is registered nowhere.
+      const register = await suite.api
+        .get(DataSource)
+        .getRepository(DocumentVersionEntity)
+        .countBy({ cycleId });
+      expect(register).toBe(0);
     });
 
     it('serves the approved Kon Tum 2024 decision as PDF with every word of the seed, its fonts embedded', async () => {

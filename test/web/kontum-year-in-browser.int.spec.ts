@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -22,6 +23,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { en, vi } from './support/catalogue';
+import { normalise, pdfText } from '../documents/support/document-text';
 import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
 import {
   browserSuiteConfig,
@@ -271,6 +273,16 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     await leader.check('the approval task (the draft as the decision would read)', {
       screenshot: 'task-approval',
     });
+    // The decision they are asked to sign, as a document: numbered and dated when signed, a draft till then.
+    const [drafted] = await Promise.all([
+      leader.page.waitForEvent('download'),
+      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.pdf') }).click(),
+    ]);
+    expect(drafted.suggestedFilename()).toBe('QD-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.pdf');
+    const draftText = normalise(pdfText(readFileSync((await drafted.path())!)));
+    expect(draftText).toContain('DỰ THẢO');
+    expect(draftText).toContain('Số: /QĐ-UBND');
+    expect(draftText).toContain(normalise(`4. ${objectiveTitle('obj-4')}`));
     const comment = 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4 theo từng quý.';
     await leader.page.getByLabel(vi('tasks:approval.comments')).fill(comment);
     await leader.page.getByRole('button', { name: vi('tasks:approval.return') }).click();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REHEARSAL_MARK } from '../../../apps/api/src/documents/official-document';
+import { REHEARSAL_MARK, UNDATED_DRAFT_MARK } from '../../../apps/api/src/documents/official-document';
 
 /** Where the test run leaves each document and the PNG of its first page (git-ignored). */
 export const DOCUMENT_RESULTS_DIR = join(__dirname, '../../../test-results/documents');
@@ -102,7 +102,11 @@ function withoutPageNumbers(text: string): string {
 }
 
 function isPageMark(line: string): boolean {
-  return line === REHEARSAL_MARK || line.startsWith('DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY');
+  return (
+    line === REHEARSAL_MARK ||
+    line === UNDATED_DRAFT_MARK ||
+    line.startsWith('DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY')
+  );
 }
 
 /** The first `lines` lines of each page of the PDF (`pdftotext -layout`), trimmed: what a reader sees on top. */

@@ -8,6 +8,7 @@ import {
   DocumentVersionEntity,
   EventLogEntryEntity,
   evidenceFilesNamedIn,
+  TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
 import { In } from 'typeorm';
@@ -15,9 +16,10 @@ import type { AuditView } from '../cycles/dto/cycle-records.view';
 import { certificateView } from '../directory/auditor-certificate';
 import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
-import type { Principal } from '../auth/principal';
+import { hasRole, type Principal } from '../auth/principal';
 import {
   decisionDocument,
+  decisionDraftDocument,
   objectivesPlanDocument,
   type DecisionRecord,
   type DecisionWording,
@@ -63,8 +65,40 @@ export class CycleOfficialDocumentsService {
     private readonly register: DocumentRegisterService,
   ) {}
 
+  /** The decision as issued once approved; before, its draft ({@link decisionDraftFile}). */
   async decisionFile(caller: Principal, cycleId: string, format: DocumentFormat): Promise<DocumentFile> {
+    this.own(caller, cycleId);
+    if (!(await this.dataSource.getRepository(DecisionEntity).existsBy({ cycleId })))
+      return this.decisionDraftFile(caller, cycleId, format);
     return this.file(caller, cycleId, 'objectives-decision', format, decisionDocument);
+  }
+
+  /**
+   * While the objectives await approval (or revision after the leader returned them): the decision
+   * as the draft in the round would issue it, for the leader who signs it and the Quality
+   * Representative who submits it (`decisionDraftDocument`: number and date blank, "DỰ THẢO", not
+   * registered). Others, and a year with no round open, get 404 as before an approval.
+   */
+  private async decisionDraftFile(
+    caller: Principal,
+    cycleId: string,
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const key = this.own(caller, cycleId);
+    const round = hasRole(caller, 'leader', 'quality-representative')
+      ? await this.dataSource.getRepository(TaskEntity).findOne({
+          where: { cycleId, kind: In(['objectives-approval', 'objectives-revision']), status: 'open' },
+          order: { openedAt: 'DESC' },
+        })
+      : null;
+    const objectives = (round?.form as { objectives?: Objective[] } | null)?.objectives;
+    if (!objectives) throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
+    const [wording, { dateOf }] = await Promise.all([
+      this.wordingSource.wording(key.organisationCode, key.year),
+      this.wordingSource.calendar(key.organisationCode, key.year),
+    ]);
+    const draft = decisionDraftDocument(objectives, wording, dateOf(new Date().toISOString()));
+    return this.register.draftFile(wording.rehearsal ? asRehearsal(draft) : draft, format, null);
   }
 
   async planFile(caller: Principal, cycleId: string, format: DocumentFormat): Promise<DocumentFile> {

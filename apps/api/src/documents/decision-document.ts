@@ -6,6 +6,8 @@ import {
   type Objective,
 } from '@qcycle/domain';
 import {
+  asDraft,
+  blankNumberAndSymbol,
   documentFileBaseName,
   placeOfIssue,
   vietnameseDate,
@@ -109,6 +111,40 @@ export function decisionDocument(record: DecisionRecord, wording: DecisionWordin
     recipients: wording.recipients,
     signature: { lines: signatureBlock(wording.signer), name: record.signerName },
   };
+}
+
+/**
+ * The decision before the leader signs it: worded as it will be issued, from the objectives now in
+ * the approval round, for the leader to read as a document (and the Quality Representative to
+ * submit with its "tờ trình"); its number ("Số:        /QĐ-UBND") and the day and month of its date
+ * left blank, marked "DỰ THẢO" on every page, never registered. `today` gives the date line's year.
+ */
+export function decisionDraftDocument(
+  objectives: Objective[],
+  wording: DecisionWording,
+  today: string,
+): OfficialDocument {
+  const issuer = wording.organisation.name.vi;
+  const worded = decisionDocument(
+    {
+      documentNumber: blankNumberAndSymbol('QUYẾT ĐỊNH', issuerSymbol(issuer)),
+      signerName: wording.signer.name,
+      signerTitle: wording.signer.title,
+      signingDate: today,
+      effectiveDate: today,
+      objectives,
+    },
+    wording,
+  );
+  return asDraft({
+    ...worded,
+    fileBaseName: `QD-MUC-TIEU-CHAT-LUONG-${wording.year}`,
+    properties: {
+      ...worded.properties,
+      title: `Quyết định phê duyệt Mục tiêu chất lượng năm ${wording.year}`,
+    },
+    header: { ...worded.header, undated: true },
+  });
 }
 
 /**

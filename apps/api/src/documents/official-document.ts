@@ -22,6 +22,11 @@ export interface OfficialDocument {
     place?: string;
     /** The signing date `YYYY-MM-DD`; printed "Kon Tum, ngày 15 tháng 01 năm 2024" with the place. */
     date: string;
+    /**
+     * A draft awaiting its signature: the day and month left blank for the signer to write by hand
+     * ("Kon Tum, ngày      tháng      năm 2025", the year of `date`), and its page mark a plain "DỰ THẢO".
+     */
+    undated?: boolean;
   };
   /** The document type, upper case: `QUYẾT ĐỊNH`, `KẾ HOẠCH`. */
   documentType: string;
@@ -110,8 +115,14 @@ export function vietnameseDate(isoDate: string): string {
 
 /** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024"; null on an attachment (no place). */
 export function placeAndDate(header: OfficialDocument['header']): string | null {
-  return header.place === undefined ? null : `${header.place}, ${vietnameseDate(header.date)}`;
+  if (header.place === undefined) return null;
+  if (header.undated)
+    return `${header.place}, ngày ${BLANK_DAY} tháng ${BLANK_DAY} năm ${header.date.slice(0, 4)}`;
+  return `${header.place}, ${vietnameseDate(header.date)}`;
 }
+
+/** The room left on a draft's date line for the day and the month, written by hand when signed. */
+const BLANK_DAY = '\u00a0'.repeat(6);
 
 /**
  * The administrative unit a body's name ends with (`Ủy ban nhân dân xã Ngọc Bay` → `xã`, `Ngọc Bay`):
@@ -474,6 +485,9 @@ export function asDraft(document: OfficialDocument): OfficialDocument {
   };
 }
 
+/** A draft awaiting its signature (`header.undated`): no figures to date, only what it is. */
+export const UNDATED_DRAFT_MARK = 'DỰ THẢO';
+
 /** "DỰ THẢO - SỐ LIỆU TÍNH ĐẾN NGÀY 05/11/2026": a draft's mark, with the day its figures run to. */
 export function draftMark(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
@@ -484,6 +498,8 @@ export function draftMark(isoDate: string): string {
 export function pageMarks(document: OfficialDocument): string[] {
   return [
     ...(document.rehearsal ? [REHEARSAL_MARK] : []),
-    ...(document.draft ? [draftMark(document.header.date)] : []),
+    ...(document.draft
+      ? [document.header.undated ? UNDATED_DRAFT_MARK : draftMark(document.header.date)]
+      : []),
   ];
 }

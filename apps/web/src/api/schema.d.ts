@@ -480,7 +480,7 @@ export interface paths {
         };
         /**
          * The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives
-         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the decision in Decree 30 form, worded from the approved draft.
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the decision in Decree 30 form, worded from the approved draft. Before the approval (404 in JSON), the leader and the Quality Representative get its draft as PDF or DOCX: the objectives of the round open now (approval or revision), the number and the day of signing left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered; others get 404.
          */
         get: operations["CycleDocumentsController_decision"];
         put?: never;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { vietnamToday } from '../../ui/dates';
 import { AnswerText } from '../components/form-fields';
+import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { useSchemaText } from '../components/schema-text';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
@@ -40,6 +41,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
         <ObjectivesDraft objectives={form.objectives ?? []} year={year || undefined} />
+        <DecisionDraftFiles cycleId={task.cycleId} />
       </section>
       <DecisionChoices problems={problems}>
         <ChoiceForm id="approve-title" title={t('approval.approveTitle')} tone="approve" onSubmit={approve}>

@@ -3,6 +3,7 @@ import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
 import { AnswerText } from '../components/form-fields';
+import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { numbered, ObjectivesEditor } from '../components/objectives-editor';
 import { SubmitButton } from '../components/submit-button';
@@ -37,6 +38,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
           <details className="task-details">
             <summary>{t('revision.showDraft')}</summary>
             <ObjectivesDraft objectives={form.objectives ?? []} year={year} />
+            <DecisionDraftFiles cycleId={task.cycleId} />
           </details>
           <div className="actions">
             <button type="button" className="button" onClick={() => setRevised(form.objectives ?? [])}>
