@@ -19,6 +19,7 @@ import { CyclesController } from '../../apps/api/src/cycles/cycles.controller';
 import { CyclePlanController, DocumentsController } from '../../apps/api/src/documents/documents.controller';
 import { DocumentDispatchController } from '../../apps/api/src/documents/document-dispatch.controller';
 import { TemplatesController } from '../../apps/api/src/cycles/templates.controller';
+import { DecisionDraftController } from '../../apps/api/src/cycles/decision-draft.controller';
 import { TasksController } from '../../apps/api/src/tasks/tasks.controller';
 import {
   DEMO_LOGINS_MARKER,
@@ -139,6 +140,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/templates/{templateId}/draft': [200, 400, 401, 403, 404],
   'GET /api/v1/me/tasks': [200, 400, 401, 403, 422],
   'GET /api/v1/tasks/{taskId}': [200, 401, 403, 404],
+  'GET /api/v1/tasks/{taskId}/decision-draft': [200, 401, 403, 404, 503],
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],
@@ -179,6 +181,7 @@ const CONTROLLERS = [
   NonconformitiesController,
   NonconformityReportsController,
   TemplatesController,
+  DecisionDraftController,
   TasksController,
   NotificationsController,
   CalendarFeedsController,

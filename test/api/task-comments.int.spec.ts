@@ -150,6 +150,16 @@ describe('messages about an open task (API, worker, PostgreSQL, SMTP, time-skipp
     const again = await answerFromLink();
     expect(again.status).toBe(201);
     expect(again.body.number).toBe(2);
+    // From the same link, the decision the leader is asked to sign, as its draft: the task's own document.
+    const draft = await fetch(`${suite.http.baseUrl}${taskPath(approval.id, '/decision-draft')}`, {
+      headers: { authorization: `Bearer ${session.body.accessToken}` },
+    });
+    expect([draft.status, draft.headers.get('x-document-status')]).toEqual([200, 'draft']);
+    expect(
+      Buffer.from(await draft.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const mails = await year.eventually('the answer to the leader', async () => {
       const found = messagesTo('leader');

@@ -79,7 +79,7 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       fetchDownload(http, viaOther ? otherOrg : org, local, path, accept);
     const json = downloadedJson;
 
-    it('serves the decision’s draft before the approval to the leader and the Quality Representative, registering nothing; 404 for the rest', async () => {
+    it('answers 404 for the documents of a year whose objectives are not approved yet', async () => {
       const started = await org.as('qmr', 'POST', '/api/v1/cycles', {
         organisationCode,
         year: 2024,
@@ -88,10 +88,17 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       });
       expect(started.status).toBe(201);
       await org.waitForTask('leader', 'objectives-approval');
-      const decision = `/api/v1/cycles/${cycleId}/decision`;
-      // The leader reads the decision they are asked to sign as the document it will be.
+      for (const accept of [PDF, DOCX, 'application/json']) {
+        expect((await download('qmr', `/api/v1/cycles/${cycleId}/decision`, accept)).status).toBe(404);
+        expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, accept)).status).toBe(404);
+      }
+    });
+
+    it('serves the leader the decision they are asked to sign as its draft, from the approval task, registering nothing', async () => {
+      const approval = await org.waitForTask('leader', 'objectives-approval');
+      const draftOf = `/api/v1/tasks/${encodeURIComponent(approval.id)}/decision-draft`;
       for (const local of ['leader', 'qmr']) {
-        const [pdf, docx] = [await download(local, decision, PDF), await download(local, decision, DOCX)];
+        const [pdf, docx] = [await download(local, draftOf, PDF), await download(local, draftOf, DOCX)];
         expect([pdf.status, docx.status]).toEqual([200, 200]);
         expect([pdf.headers.get('x-document-status'), docx.headers.get('x-document-status')]).toEqual([
           'draft',
@@ -114,18 +121,25 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
         expect(text).toContain('Nguyễn Hữu Tháp');
         if (local === 'leader') keepDocument('decision-draft', { pdf: pdf.bytes, docx: docx.bytes });
       }
-      // No record yet, no plan, and nothing for those who neither sign nor submit it.
-      expect((await download('qmr', decision, 'application/json')).status).toBe(404);
-      for (const accept of [PDF, DOCX, 'application/json'])
-        expect((await download('qmr', `/api/v1/cycles/${cycleId}/plan`, accept)).status).toBe(404);
-      for (const local of ['staff.tthc', 'head.tonghop', 'auditor.hcth'])
-        expect((await download(local, decision, PDF)).status).toBe(404);
-      // A draft is registered nowhere.
-      const register = await suite.api
-        .get(DataSource)
-        .getRepository(DocumentVersionEntity)
-        .countBy({ cycleId });
-      expect(register).toBe(0);
+      // Asked for nothing in particular, the PDF.
+      expect((await download('leader', draftOf)).headers.get('content-type')).toBe(PDF);
+      // Someone else's task is refused; a task that is no round of the draft has none.
+      expect((await download('staff.tthc', draftOf, PDF)).status).toBe(403);
+      expect((await download('leader', draftOf, PDF, true)).status).toBe(404);
+      expect(
+        (
+          await download(
+            'leader',
+            `/api/v1/tasks/${encodeURIComponent(`${approval.id}-none`)}/decision-draft`,
+            PDF,
+          )
+        ).status,
+      ).toBe(404);
+      // A draft is registered nowhere, and the decision itself is still to be approved.
+      expect(await suite.api.get(DataSource).getRepository(DocumentVersionEntity).countBy({ cycleId })).toBe(
+        0,
+      );
+      expect((await download('leader', `/api/v1/cycles/${cycleId}/decision`, PDF)).status).toBe(404);
     });
 
     it('serves the approved Kon Tum 2024 decision as PDF with every word of the seed, its fonts embedded', async () => {

@@ -170,6 +170,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Không tìm thấy tổ chức {code} trong tổ chức của bạn',
       en: 'Organisation {code} not found in your organisation',
     },
+    decisionDraft: {
+      vi: 'Việc {taskId} không có dự thảo quyết định (chỉ việc phê duyệt hoặc chỉnh sửa dự thảo mục tiêu)',
+      en: 'Task {taskId} has no draft decision (only an objectives approval or revision does)',
+    },
     template: {
       vi: 'Không có mẫu chu trình "{templateId}"',
       en: 'Unknown cycle template "{templateId}"',

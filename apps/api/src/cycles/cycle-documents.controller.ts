@@ -50,7 +50,7 @@ export class CycleDocumentsController {
   @ApiOperation({
     summary:
       'The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives',
-    description: `${NEGOTIATED} The document is the decision in Decree 30 form, worded from the approved draft. Before the approval (404 in JSON), the leader and the Quality Representative get its draft as PDF or DOCX: the objectives of the round open now (approval or revision), the number and the day of signing left blank, "DỰ THẢO" on every page, \`x-document-status: draft\`, never registered; others get 404.`,
+    description: `${NEGOTIATED} The document is the decision in Decree 30 form, worded from the approved draft.`,
   })
   @ApiNegotiatedDocument(DecisionView, 'The record (application/json), or the decision (PDF, DOCX)')
   async decision(

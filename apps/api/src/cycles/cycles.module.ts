@@ -21,6 +21,7 @@ import { CycleReportService } from './cycle-report.service';
 import { CycleYearReportsController } from './cycle-year-reports.controller';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
+import { DecisionDraftController } from './decision-draft.controller';
 import { DirectoryRosterService } from './directory-roster.service';
 import { RehearsalDiscardService } from './rehearsal-discard.service';
 import { MeasurementCorrectionsController } from './measurement-corrections.controller';
@@ -48,6 +49,7 @@ import { TemplatesController } from './templates.controller';
   controllers: [
     CyclesController,
     CycleDocumentsController,
+    DecisionDraftController,
     CycleYearReportsController,
     AuditActionsController,
     MeasurementCorrectionsController,

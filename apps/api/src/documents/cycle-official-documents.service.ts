@@ -16,7 +16,7 @@ import type { AuditView } from '../cycles/dto/cycle-records.view';
 import { certificateView } from '../directory/auditor-certificate';
 import { previousAuditFindings } from '../cycles/previous-audit-findings';
 import { auditPlanDocument, auditReportDocument, type AuditRecord } from './audit-documents';
-import { hasRole, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import {
   decisionDocument,
   decisionDraftDocument,
@@ -34,6 +34,9 @@ import {
 } from './document-register.service';
 import type { PlanView } from './dto/documents.view';
 import { asDraft, asRehearsal, type OfficialDocument } from './official-document';
+
+/** The tasks whose form holds a round's draft objectives: the leader's approval and the revision after a return. */
+const DRAFT_ROUNDS = ['objectives-approval', 'objectives-revision'];
 
 /** What a document is built from (with the approved wording) and registered under. */
 export type OfficialDocumentSource = Pick<
@@ -65,34 +68,23 @@ export class CycleOfficialDocumentsService {
     private readonly register: DocumentRegisterService,
   ) {}
 
-  /** The decision as issued once approved; before, its draft ({@link decisionDraftFile}). */
   async decisionFile(caller: Principal, cycleId: string, format: DocumentFormat): Promise<DocumentFile> {
-    this.own(caller, cycleId);
-    if (!(await this.dataSource.getRepository(DecisionEntity).existsBy({ cycleId })))
-      return this.decisionDraftFile(caller, cycleId, format);
     return this.file(caller, cycleId, 'objectives-decision', format, decisionDocument);
   }
 
   /**
-   * While the objectives await approval (or revision after the leader returned them): the decision
-   * as the draft in the round would issue it, for the leader who signs it and the Quality
-   * Representative who submits it (`decisionDraftDocument`: number and date blank, "DỰ THẢO", not
-   * registered). Others, and a year with no round open, get 404 as before an approval.
+   * The decision as the objectives of an approval or revision round would issue it
+   * (`decisionDraftDocument`: number and date blank, "DỰ THẢO", never registered), for a task its
+   * caller may read (TasksService.visibleTask): the leader reads the document they are asked to sign,
+   * the Quality Representative the one they submit. Any other task has none (404).
    */
-  private async decisionDraftFile(
-    caller: Principal,
-    cycleId: string,
-    format: DocumentFormat,
-  ): Promise<DocumentFile> {
-    const key = this.own(caller, cycleId);
-    const round = hasRole(caller, 'leader', 'quality-representative')
-      ? await this.dataSource.getRepository(TaskEntity).findOne({
-          where: { cycleId, kind: In(['objectives-approval', 'objectives-revision']), status: 'open' },
-          order: { openedAt: 'DESC' },
-        })
-      : null;
-    const objectives = (round?.form as { objectives?: Objective[] } | null)?.objectives;
-    if (!objectives) throw new QcycleError(QcycleErrorCode.NotFound, 'decision', { cycleId });
+  async decisionDraftFile(task: TaskEntity, format: DocumentFormat): Promise<DocumentFile> {
+    const objectives = DRAFT_ROUNDS.includes(task.kind)
+      ? (task.form as { objectives?: Objective[] } | null)?.objectives
+      : undefined;
+    const key = parseQualityCycleId(task.cycleId);
+    if (!objectives || !key)
+      throw new QcycleError(QcycleErrorCode.NotFound, 'decisionDraft', { taskId: task.id });
     const [wording, { dateOf }] = await Promise.all([
       this.wordingSource.wording(key.organisationCode, key.year),
       this.wordingSource.calendar(key.organisationCode, key.year),

@@ -41,7 +41,7 @@ import {
 } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
-const TASK_ID_PARAM = {
+export const TASK_ID_PARAM = {
   name: 'taskId',
   description: 'The task id, URL-encoded (it contains slashes)',
   example: 'quality-cycle%2Fkontum%2F2024%2Fapproval%2Fround-1',

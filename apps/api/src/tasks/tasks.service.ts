@@ -715,7 +715,7 @@ export class TasksService {
   }
 
   /** A task of the caller's organisation that they may see (404 outside it, 403 inside it). */
-  private async visibleTask(caller: Principal, taskId: string): Promise<TaskEntity> {
+  async visibleTask(caller: Principal, taskId: string): Promise<TaskEntity> {
     const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ id: taskId });
     if (!task || parseQualityCycleId(task.cycleId)?.organisationCode !== caller.organisationCode) {
       throw new QcycleError(QcycleErrorCode.NotFound, 'task', { taskId });

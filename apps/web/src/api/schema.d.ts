@@ -480,7 +480,7 @@ export interface paths {
         };
         /**
          * The decision approving the year’s objectives: number, signer, signing (= effective) date, the objectives
-         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the decision in Decree 30 form, worded from the approved draft. Before the approval (404 in JSON), the leader and the Quality Representative get its draft as PDF or DOCX: the objectives of the round open now (approval or revision), the number and the day of signing left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered; others get 404.
+         * @description JSON by default (also for `*\/*` and for an Accept naming none of the formats). With `Accept: application/pdf` the PDF, with `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the DOCX, laid out per Decree 30/2020/NĐ-CP, downloaded as `Content-Disposition: attachment` with a Vietnamese-safe name (`QD-123-UBND-2024.pdf`); the register id, version and SHA-256 are in `x-document-id`, `x-document-version`, `x-content-sha256`. The document is the decision in Decree 30 form, worded from the approved draft.
          */
         get: operations["CycleDocumentsController_decision"];
         put?: never;
@@ -1236,6 +1236,26 @@ export interface paths {
          * @description Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
          */
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/decision-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision as this approval or revision round's objectives would issue it: a draft to read before signing
+         * @description PDF (the default) or DOCX by `Accept`: the decision approving the objectives in Decree 30 form, worded as it will be issued from the objectives of this task's round, its number ("Số:        /QĐ-UBND") and the day and month of its date left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered (the decision is registered, numbered, when the leader approves). For whoever may read the task, from its e-mail link too; 404 for a task of another kind.
+         */
+        get: operations["DecisionDraftController_draft"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10813,6 +10833,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DecisionDraftController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft decision, as an attachment (QD-MUC-TIEU-CHAT-LUONG-<year>-DU-THAO) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -1,21 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/client';
-import { useSession } from '../../auth/session';
 import { downloadDocument, type FileFormat } from '../../ui/download';
 
 /**
- * The decision as it would be issued from the draft of this round (GET /cycles/{id}/decision before
- * the approval: number and day of signing blank, "DỰ THẢO" on every page), for the leader who signs
- * it and the Quality Representative who submits it with the "tờ trình". A task-link session opens
- * its task alone, so it is offered to a signed-in session only.
+ * The decision as the draft of this round would issue it (GET /tasks/{id}/decision-draft: number and
+ * day of signing blank, "DỰ THẢO" on every page), for the leader who signs it and the Quality
+ * Representative who submits it with the "tờ trình" — from the e-mail's link too.
  */
-export function DecisionDraftFiles({ cycleId }: { cycleId: string }) {
+export function DecisionDraftFiles({ taskId }: { taskId: string }) {
   const { t } = useTranslation('tasks');
-  const { user } = useSession();
   const [fetching, setFetching] = useState<FileFormat | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  if (!user || user.authenticatedBy === 'task-link') return null;
 
   const fetchDraft = async (format: FileFormat) => {
     if (fetching) return;
@@ -23,7 +19,7 @@ export function DecisionDraftFiles({ cycleId }: { cycleId: string }) {
     setRefusal(null);
     try {
       await downloadDocument(
-        `/api/v1/cycles/${encodeURIComponent(cycleId)}/decision`,
+        `/api/v1/tasks/${encodeURIComponent(taskId)}/decision-draft`,
         format,
         'du-thao-quyet-dinh',
       );

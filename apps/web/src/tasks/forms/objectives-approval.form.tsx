@@ -41,7 +41,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
         <ObjectivesDraft objectives={form.objectives ?? []} year={year || undefined} />
-        <DecisionDraftFiles cycleId={task.cycleId} />
+        <DecisionDraftFiles taskId={task.id} />
       </section>
       <DecisionChoices problems={problems}>
         <ChoiceForm id="approve-title" title={t('approval.approveTitle')} tone="approve" onSubmit={approve}>

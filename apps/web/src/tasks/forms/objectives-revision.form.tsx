@@ -38,7 +38,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
           <details className="task-details">
             <summary>{t('revision.showDraft')}</summary>
             <ObjectivesDraft objectives={form.objectives ?? []} year={year} />
-            <DecisionDraftFiles cycleId={task.cycleId} />
+            <DecisionDraftFiles taskId={task.id} />
           </details>
           <div className="actions">
             <button type="button" className="button" onClick={() => setRevised(form.objectives ?? [])}>
