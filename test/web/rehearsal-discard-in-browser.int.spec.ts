@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { loadTemplate } from '@qcycle/domain';
+import { KONTUM_2024_TEMPLATE, loadTemplate } from '@qcycle/domain';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { normalise, pdfText } from '../documents/support/document-text';
 import { vi } from './support/catalogue';
 import { browserSuiteConfig, BrowserSession, pagePath } from './support/web-suite';
 
@@ -238,6 +239,12 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     const objective = (number: number) =>
       objectives.getByRole('group', { name: vi('tasks:objectiveNumber', { number }), exact: true });
     await objective(2).getByLabel(vi('tasks:editor.targetPercent')).fill('90');
+    // And the decision sent to one more office: its recipients are the start's to edit too.
+    await objectives.locator('summary', { hasText: vi('cycles:start.wording.title') }).click();
+    const recipients = objectives.getByRole('group', { name: vi('cycles:start.wording.recipients') });
+    await recipients.getByRole('button', { name: vi('cycles:start.wording.addRecipient') }).click();
+    const added = KONTUM_2024_TEMPLATE.recipients.length + 1;
+    await recipients.getByLabel(vi('cycles:start.wording.recipient', { number: added })).fill('Sở Nội vụ');
     // While the objectives are edited, they are the template's and the year's: neither can change.
     await expect(qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).isDisabled()).resolves.toBe(
       true,
@@ -290,6 +297,14 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
       drafted.map((value, i) => (i === 1 ? 90 : value)),
     );
     expect(asked.body.form.objectives[2].title.vi).toBe(text3);
+    // The decision the leader is asked to sign names the recipient added, last, as "Nơi nhận" lists them.
+    const draft = await fetch(
+      `${suite.http.baseUrl}/api/v1/tasks/${encodeURIComponent(approval.id)}/decision-draft`,
+      { headers: { authorization: `Bearer ${await org.tokenOf('leader')}` } },
+    );
+    expect(draft.status).toBe(200);
+    const recipientsPrinted = normalise(pdfText(Buffer.from(await draft.arrayBuffer())));
+    expect(recipientsPrinted).toContain(`- ${KONTUM_2024_TEMPLATE.recipients.at(-1)}; - Sở Nội vụ.`);
   });
 
   it("marks a rehearsal of next year on its dashboard though its calendar is not moved, and offers it a rehearsal's cancel", async () => {

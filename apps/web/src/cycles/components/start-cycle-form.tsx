@@ -12,13 +12,14 @@ import { RosterPreview } from './roster-preview';
 import { useSubmission } from '../../ui/submission';
 import { useDraft } from '../../ui/draft';
 import { ProblemBook } from '../../tasks/components/problem-book';
-import { numbered } from '../../tasks/components/objectives-editor';
 import {
-  objectivesEdited,
+  draftEdited,
+  editedDraft,
   StartObjectives,
   templateDraftToEdit,
   type StartDraftEdit,
 } from './start-objectives';
+import { WORDING_PATHS } from './decision-wording-editor';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -31,6 +32,10 @@ const proposedYear = () => {
   const [year, month] = vietnamToday().split('-').map(Number);
   return month >= 10 ? year + 1 : year;
 };
+
+/** A problem's path is the field's or one inside it (`objectives[2].title.vi` of `objectives`). */
+const isAtOrUnder = (path: string, field: string) =>
+  path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
 
 /**
  * The Quality Representative starts the organisation's cycle for a year, from a template — its
@@ -89,9 +94,7 @@ export function StartCycleForm() {
           // The API lists its template ids (GET /templates); without the list, its default one.
           templateId: (chosenTemplate || 'kontum-2024') as StartCycle['templateId'],
           // The objectives as edited, in the template's draft for the year (the template then ignored).
-          ...(editing && objectivesEdited(editing)
-            ? { draft: { ...editing.draft, objectives: numbered(editing.objectives) } }
-            : {}),
+          ...(editing && draftEdited(editing) ? { draft: editedDraft(editing) } : {}),
           rehearsal,
           ...(rehearsal && rehearsalFrom ? { rehearsalFrom } : {}),
           ...(signerUserId ? { signerUserId } : {}),
@@ -103,6 +106,8 @@ export function StartCycleForm() {
     navigate(`/cycles/${encodeURIComponent(cycle.id)}`);
   });
 
+  // The draft's own fields, while it is edited: the editors show their problems beside each.
+  const draftFields = editing ? ['objectives', ...WORDING_PATHS] : [];
   const fieldPaths = [
     'year',
     'templateId',
@@ -110,14 +115,11 @@ export function StartCycleForm() {
     'rehearsalFrom',
     'signerUserId',
     'signingMode',
-    // The editor shows each objective's problems beside its field.
-    ...(editing ? ['objectives'] : []),
+    ...draftFields,
   ];
   const otherProblems =
-    problem?.problems.filter(
-      (p) =>
-        !fieldPaths.some((f) => p.path === f || p.path.startsWith(`${f}.`) || p.path.startsWith(`${f}[`)),
-    ) ?? [];
+    problem?.problems.filter((p) => !fieldPaths.some((field) => isAtOrUnder(p.path, field))) ?? [];
+  const draftRefused = book.problems.some((p) => draftFields.some((field) => isAtOrUnder(p.path, field)));
   const byRule = problem?.code === 'RULE_VIOLATED';
   // A real year refused for its calendar's dates: they are changed on the working calendar's page.
   const calendarDates = otherProblems.some(
@@ -266,6 +268,7 @@ export function StartCycleForm() {
           editing={editing}
           onEditing={setEditing}
           problems={book}
+          wordingEditable
         />
         <RosterPreview />
         {problem && existingId && (
@@ -276,7 +279,7 @@ export function StartCycleForm() {
             </Link>
           </div>
         )}
-        {editing && book.problems.some((p) => /^objectives(\.|\[|$)/.test(p.path)) && (
+        {draftRefused && (
           <div className="notice notice-error" role="alert">
             {t('start.objectives.refused', { year: chosenYear })}
           </div>

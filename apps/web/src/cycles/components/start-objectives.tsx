@@ -10,6 +10,12 @@ import { numbered, ObjectivesEditor } from '../../tasks/components/objectives-ed
 import { unitNameIn, type UnitName } from '../../tasks/components/people';
 import type { ProblemBook } from '../../tasks/components/problem-book';
 import type { FormObjective } from '../../tasks/task-types';
+import {
+  DecisionWordingEditor,
+  WORDING_PATHS,
+  wordingOf,
+  type DraftWording,
+} from './decision-wording-editor';
 
 /**
  * A year's draft before it starts, being edited: a template's as the organisation would start
@@ -22,12 +28,25 @@ export interface StartDraftEdit {
   /** The draft as read: what is sent, its objectives replaced by the edited ones. */
   draft: Record<string, unknown> & { organisation: { units: UnitName[] }; objectives: FormObjective[] };
   objectives: FormObjective[];
+  /** The decision's other words as edited (a template's start only). */
+  wording: DraftWording;
   unitsNotInDirectory: string[];
 }
 
-/** Whether the objectives differ from the template's: only then does the year start from its own draft. */
+/** Whether the objectives differ from the draft's: only then are they sent. */
 export const objectivesEdited = (edit: StartDraftEdit) =>
   JSON.stringify(numbered(edit.objectives)) !== JSON.stringify(edit.draft.objectives);
+
+/** Whether the objectives or the decision's other words differ from the draft's. */
+export const draftEdited = (edit: StartDraftEdit) =>
+  objectivesEdited(edit) || JSON.stringify(edit.wording) !== JSON.stringify(wordingOf(edit.draft));
+
+/** The draft as edited, to start from (`draft` of POST /cycles). */
+export const editedDraft = (edit: StartDraftEdit) => ({
+  ...edit.draft,
+  ...edit.wording,
+  objectives: numbered(edit.objectives),
+});
 
 /** The draft a year would start from, read to be edited (its objectives as they are). */
 export const draftToEdit = (
@@ -40,6 +59,7 @@ export const draftToEdit = (
     year: read.year,
     draft,
     objectives: draft.objectives,
+    wording: wordingOf(draft),
     unitsNotInDirectory: read.unitsNotInDirectory,
   };
 };
@@ -66,9 +86,12 @@ export function StartObjectives({
   editing,
   onEditing,
   problems,
+  wordingEditable = false,
 }: {
   /** The draft to edit; null when refused and said where the refusal belongs (a year not valid). */
   read: () => Promise<StartDraftEdit | null>;
+  /** The decision's legal bases, scope and recipients edited too (a template's; next year keeps last year's). */
+  wordingEditable?: boolean;
   hint: string;
   editing: StartDraftEdit | null;
   onEditing: (edit: StartDraftEdit | null) => void;
@@ -122,6 +145,22 @@ export function StartObjectives({
             ].join(', '),
           })}
         </div>
+      )}
+      {wordingEditable && (
+        // Rarely changed, so folded; opened where the draft's checker refused one of its words.
+        <details
+          className="task-details"
+          open={
+            problems.problems.some((p) => WORDING_PATHS.some((path) => p.path.startsWith(path))) || undefined
+          }
+        >
+          <summary>{t('start.wording.title')}</summary>
+          <DecisionWordingEditor
+            wording={editing.wording}
+            onChange={(wording) => onEditing({ ...editing, wording })}
+            problems={problems}
+          />
+        </details>
       )}
       <ObjectivesEditor
         objectives={editing.objectives}

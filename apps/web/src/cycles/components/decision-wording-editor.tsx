@@ -1,0 +1,95 @@
+import { useTranslation } from 'react-i18next';
+import { AnswerText } from '../../tasks/components/form-fields';
+import { ListEditor } from '../../tasks/components/list-editor';
+import type { ProblemBook } from '../../tasks/components/problem-book';
+
+/** The decision's wording besides its objectives, as a year's draft holds it (libs/domain CycleDraft). */
+export interface DraftWording {
+  scope: { vi: string; en: string };
+  qualityRepresentativeTitle: string;
+  legalBases: string[];
+  recipients: string[];
+}
+
+/** The wording of a draft the API gave (a CycleDraft, typed loosely). */
+export function wordingOf(draft: object): DraftWording {
+  const given = draft as Partial<DraftWording>;
+  return {
+    scope: given.scope ?? { vi: '', en: '' },
+    qualityRepresentativeTitle: given.qualityRepresentativeTitle ?? '',
+    legalBases: given.legalBases ?? [],
+    recipients: given.recipients ?? [],
+  };
+}
+
+/** The paths the draft's checker names for these fields (`validateCycleDraft`). */
+export const WORDING_PATHS = ['scope', 'qualityRepresentativeTitle', 'legalBases', 'recipients'];
+
+/**
+ * What the decision says besides its objectives, edited before a year starts from a template: where
+ * the system applies ("áp dụng tại …", also Article 2's), the Quality Representative's title (Article
+ * 2 and 4), the legal bases ("Căn cứ …") and the recipients ("Nơi nhận"). A template is a provincial
+ * committee's; a district's or a department's decision says its own. Each refusal of the draft's
+ * checker beside its field; the scope's English follows its Vietnamese, as the objectives' texts do.
+ */
+export function DecisionWordingEditor({
+  wording,
+  onChange,
+  problems,
+}: {
+  wording: DraftWording;
+  onChange: (wording: DraftWording) => void;
+  problems: ProblemBook;
+}) {
+  const { t } = useTranslation('cycles');
+  return (
+    // Titled by the fold it is shown in ("Căn cứ, phạm vi áp dụng và nơi nhận của quyết định").
+    <div className="decision-wording">
+      <p className="field-hint">{t('start.wording.hint')}</p>
+      <AnswerText
+        label={t('start.wording.scope')}
+        hint={t('start.wording.scopeHint')}
+        path="scope"
+        problems={problems}
+        value={wording.scope.vi}
+        onChange={(vi) => onChange({ ...wording, scope: { vi, en: vi } })}
+        required
+      />
+      <AnswerText
+        label={t('start.wording.qualityRepresentativeTitle')}
+        path="qualityRepresentativeTitle"
+        problems={problems}
+        value={wording.qualityRepresentativeTitle}
+        onChange={(qualityRepresentativeTitle) => onChange({ ...wording, qualityRepresentativeTitle })}
+        required
+      />
+      <ListEditor
+        legend={t('start.wording.legalBases')}
+        hint={t('start.wording.legalBasesHint')}
+        itemLabel={(i) => t('start.wording.legalBasis', { number: i + 1 })}
+        values={wording.legalBases}
+        onChange={(legalBases) => {
+          onChange({ ...wording, legalBases });
+          problems.edit('legalBases');
+        }}
+        problems={problems.exact('legalBases')}
+        problemsAt={(i) => problems.at(`legalBases[${i}]`)}
+        multiline
+        addLabel={t('start.wording.addLegalBasis')}
+      />
+      <ListEditor
+        legend={t('start.wording.recipients')}
+        hint={t('start.wording.recipientsHint')}
+        itemLabel={(i) => t('start.wording.recipient', { number: i + 1 })}
+        values={wording.recipients}
+        onChange={(recipients) => {
+          onChange({ ...wording, recipients });
+          problems.edit('recipients');
+        }}
+        problems={problems.exact('recipients')}
+        problemsAt={(i) => problems.at(`recipients[${i}]`)}
+        addLabel={t('start.wording.addRecipient')}
+      />
+    </div>
+  );
+}
