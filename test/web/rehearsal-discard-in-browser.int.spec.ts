@@ -257,6 +257,10 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await qmr.check('the start form, the objectives being edited', { screenshot: 'cycle-start-objectives' });
     await qmr.page.getByRole('button', { name: vi('cycles:start.submit') }).click();
     await objective(3).getByText('Nội dung mục tiêu (tiếng Việt) không được để trống.').waitFor();
+    // One field for both languages: its refusal said once, not again for the English that follows it.
+    await expect(
+      objective(3).getByText('Nội dung mục tiêu (tiếng Anh) không được để trống.').count(),
+    ).resolves.toBe(0);
     await expect(title3.getAttribute('aria-invalid')).resolves.toBe('true');
     await qmr.page
       .getByRole('alert')

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../../tasks/components/form-fields';
 import { ListEditor } from '../../tasks/components/list-editor';
+import { oneTextForBoth } from '../../tasks/components/objectives-editor';
 import type { ProblemBook } from '../../tasks/components/problem-book';
 
 /** The decision's wording besides its objectives, as a year's draft holds it (libs/domain CycleDraft). */
@@ -51,6 +52,7 @@ export function DecisionWordingEditor({
         hint={t('start.wording.scopeHint')}
         path="scope"
         problems={problems}
+        shown={oneTextForBoth}
         value={wording.scope.vi}
         onChange={(vi) => onChange({ ...wording, scope: { vi, en: vi } })}
         required

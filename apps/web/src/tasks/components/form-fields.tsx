@@ -21,11 +21,14 @@ export function AnswerText({
   type,
   min,
   max,
+  shown = (found) => found,
 }: {
   label: string;
   hint?: string;
   path: string;
   problems: ProblemBook;
+  /** Which of the field's problems it says (all by default): one text standing for two. */
+  shown?: (found: FieldProblem[]) => FieldProblem[];
   value: string;
   onChange: (value: string) => void;
   multiline?: boolean;
@@ -35,7 +38,7 @@ export function AnswerText({
   max?: string;
 }) {
   return (
-    <Field label={label} hint={hint} problems={problems.at(path)}>
+    <Field label={label} hint={hint} problems={shown(problems.at(path))}>
       {({ id, describedBy, invalid }) => {
         const props = {
           id,

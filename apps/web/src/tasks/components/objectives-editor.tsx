@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { FieldProblem } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import type { FormIndicator, FormObjective, Localized } from '../task-types';
@@ -82,6 +83,7 @@ export function ObjectivesEditor({
         label={label}
         path={path}
         problems={problems}
+        shown={oneTextForBoth}
         value={value?.vi ?? ''}
         onChange={(vi) => set({ vi, en: vi })}
         multiline={multiline}
@@ -401,4 +403,12 @@ export function withKind(indicator: FormIndicator, kind: Kind): FormIndicator {
     target,
     unit: '%',
   } as FormIndicator;
+}
+
+/**
+ * The problems a text says when one field stands for both languages (its English follows its
+ * Vietnamese): the English refusal is the Vietnamese one's twin, so only the Vietnamese is said.
+ */
+export function oneTextForBoth(found: FieldProblem[]): FieldProblem[] {
+  return found.some((p) => p.path.endsWith('.vi')) ? found.filter((p) => !p.path.endsWith('.en')) : found;
 }
