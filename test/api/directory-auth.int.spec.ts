@@ -141,6 +141,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'GET /api/v1/me/tasks': [200, 400, 401, 403, 422],
   'GET /api/v1/tasks/{taskId}': [200, 401, 403, 404],
   'GET /api/v1/tasks/{taskId}/decision-draft': [200, 401, 403, 404, 503],
+  'GET /api/v1/tasks/{taskId}/plan-draft': [200, 401, 403, 404, 503],
   'POST /api/v1/tasks/{taskId}/complete': [200, 400, 401, 403, 404, 409, 422, 429, 503],
   'POST /api/v1/tasks/{taskId}/link-session': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/tasks/{taskId}/reassign': [200, 400, 401, 403, 404, 409, 422, 429, 503],

@@ -123,6 +123,22 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
       }
       // Asked for nothing in particular, the PDF.
       expect((await download('leader', draftOf)).headers.get('content-type')).toBe(PDF);
+      // The plan to be issued with it cites the decision by its blank number and date.
+      const planOf = draftOf.replace(/decision-draft$/, 'plan-draft');
+      const plan = await download('leader', planOf, PDF);
+      keepDocument('plan-draft', { pdf: plan.bytes, docx: (await download('leader', planOf, DOCX)).bytes });
+      expect([plan.status, plan.headers.get('x-document-status')]).toEqual([200, 'draft']);
+      expect(plan.headers.get('content-disposition')).toContain(
+        'filename="KH-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.pdf"',
+      );
+      const planText = normalise(pdfText(plan.bytes));
+      expect(planText).toContain(
+        '(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2024 của Ủy ban nhân dân tỉnh Kon Tum)',
+      );
+      expect(planText).toContain(normalise(KONTUM_2024_TEMPLATE.objectives[3].plan.what));
+      expect(
+        (await download('staff.tthc', draftOf.replace(/decision-draft$/, 'plan-draft'), PDF)).status,
+      ).toBe(403);
       // Someone else's task is refused; a task that is no round of the draft has none.
       expect((await download('staff.tthc', draftOf, PDF)).status).toBe(403);
       expect((await download('leader', draftOf, PDF, true)).status).toBe(404);

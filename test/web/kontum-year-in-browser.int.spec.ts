@@ -276,13 +276,19 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     // The decision they are asked to sign, as a document: numbered and dated when signed, a draft till then.
     const [drafted] = await Promise.all([
       leader.page.waitForEvent('download'),
-      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.pdf') }).click(),
+      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.decision.pdf') }).click(),
     ]);
     expect(drafted.suggestedFilename()).toBe('QD-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.pdf');
     const draftText = normalise(pdfText(readFileSync((await drafted.path())!)));
     expect(draftText).toContain('DỰ THẢO');
     expect(draftText).toContain('Số: /QĐ-UBND');
     expect(draftText).toContain(normalise(`4. ${objectiveTitle('obj-4')}`));
+    // And the plan issued with it, citing it by the same blank number.
+    const [planned] = await Promise.all([
+      leader.page.waitForEvent('download'),
+      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.plan.docx') }).click(),
+    ]);
+    expect(planned.suggestedFilename()).toBe('KH-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.docx');
     const comment = 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4 theo từng quý.';
     await leader.page.getByLabel(vi('tasks:approval.comments')).fill(comment);
     await leader.page.getByRole('button', { name: vi('tasks:approval.return') }).click();

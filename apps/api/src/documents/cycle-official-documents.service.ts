@@ -21,6 +21,7 @@ import {
   decisionDocument,
   decisionDraftDocument,
   objectivesPlanDocument,
+  planDraftDocument,
   type DecisionRecord,
   type DecisionWording,
 } from './decision-document';
@@ -73,12 +74,17 @@ export class CycleOfficialDocumentsService {
   }
 
   /**
-   * The decision as the objectives of an approval or revision round would issue it
-   * (`decisionDraftDocument`: number and date blank, "DỰ THẢO", never registered), for a task its
-   * caller may read (TasksService.visibleTask): the leader reads the document they are asked to sign,
-   * the Quality Representative the one they submit. Any other task has none (404).
+   * The decision, or the plan issued with it, as the objectives of an approval or revision round
+   * would issue them (`decisionDraftDocument`, `planDraftDocument`: number and date blank, "DỰ THẢO",
+   * never registered), for a task its caller may read (TasksService.visibleTask): the leader reads
+   * the documents they are asked to sign, the Quality Representative those they submit. Any other
+   * task has none (404).
    */
-  async decisionDraftFile(task: TaskEntity, format: DocumentFormat): Promise<DocumentFile> {
+  async roundDraftFile(
+    task: TaskEntity,
+    document: 'decision' | 'plan',
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
     const objectives = DRAFT_ROUNDS.includes(task.kind)
       ? (task.form as { objectives?: Objective[] } | null)?.objectives
       : undefined;
@@ -89,7 +95,8 @@ export class CycleOfficialDocumentsService {
       this.wordingSource.wording(key.organisationCode, key.year),
       this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
-    const draft = decisionDraftDocument(objectives, wording, dateOf(new Date().toISOString()));
+    const build = document === 'plan' ? planDraftDocument : decisionDraftDocument;
+    const draft = build(objectives, wording, dateOf(new Date().toISOString()));
     return this.register.draftFile(wording.rehearsal ? asRehearsal(draft) : draft, format, null);
   }
 

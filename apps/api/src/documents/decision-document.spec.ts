@@ -1,5 +1,5 @@
 import { KONTUM_2024_TEMPLATE } from '@qcycle/domain';
-import { decisionDraftDocument } from './decision-document';
+import { decisionDraftDocument, planDraftDocument } from './decision-document';
 import { pageMarks, placeAndDate } from './official-document';
 
 describe('the decision before it is signed', () => {
@@ -22,5 +22,14 @@ describe('the decision before it is signed', () => {
       KONTUM_2024_TEMPLATE.objectives.map((o) => `${o.number}. ${o.title.vi}`),
     );
     expect(draft.signature?.name).toBe(KONTUM_2024_TEMPLATE.signer.name);
+  });
+
+  it('gives its plan the same blank number and date where it cites the decision', () => {
+    const plan = planDraftDocument(KONTUM_2024_TEMPLATE.objectives, KONTUM_2024_TEMPLATE, '2024-01-03');
+    expect(plan.attachedTo?.replace(/\s+/g, ' ')).toBe(
+      '(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2024 của Ủy ban nhân dân tỉnh Kon Tum)',
+    );
+    expect(pageMarks(plan)).toEqual(['DỰ THẢO']);
+    expect(plan.fileBaseName).toBe('KH-MUC-TIEU-CHAT-LUONG-2024-DU-THAO');
   });
 });

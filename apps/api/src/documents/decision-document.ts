@@ -8,6 +8,7 @@ import {
 import {
   asDraft,
   blankNumberAndSymbol,
+  blankVietnameseDate,
   documentFileBaseName,
   placeOfIssue,
   vietnameseDate,
@@ -22,6 +23,11 @@ export interface DecisionRecord {
   signingDate: string;
   effectiveDate: string;
   objectives: Objective[];
+  /**
+   * Not signed yet (a round's draft, {@link decisionDraftDocument}): its number blank and its date's
+   * day and month left for the signer, wherever the decision and its plan print them.
+   */
+  unsigned?: true;
 }
 
 /**
@@ -68,6 +74,7 @@ export function decisionDocument(record: DecisionRecord, wording: DecisionWordin
       numberAndSymbol: record.documentNumber,
       place: placeOfIssue(issuer),
       date: record.signingDate,
+      ...(record.unsigned ? { undated: true } : {}),
     },
     documentType: 'QUYẾT ĐỊNH',
     summary: [`Phê duyệt Mục tiêu chất lượng năm ${year} áp dụng tại`, scope],
@@ -124,18 +131,7 @@ export function decisionDraftDocument(
   wording: DecisionWording,
   today: string,
 ): OfficialDocument {
-  const issuer = wording.organisation.name.vi;
-  const worded = decisionDocument(
-    {
-      documentNumber: blankNumberAndSymbol('QUYẾT ĐỊNH', issuerSymbol(issuer)),
-      signerName: wording.signer.name,
-      signerTitle: wording.signer.title,
-      signingDate: today,
-      effectiveDate: today,
-      objectives,
-    },
-    wording,
-  );
+  const worded = decisionDocument(unsignedRecord(objectives, wording, today), wording);
   return asDraft({
     ...worded,
     fileBaseName: `QD-MUC-TIEU-CHAT-LUONG-${wording.year}`,
@@ -143,8 +139,30 @@ export function decisionDraftDocument(
       ...worded.properties,
       title: `Quyết định phê duyệt Mục tiêu chất lượng năm ${wording.year}`,
     },
-    header: { ...worded.header, undated: true },
   });
+}
+
+/** The plan to be issued with that draft decision, citing it by its blank number and date. */
+export function planDraftDocument(
+  objectives: Objective[],
+  wording: DecisionWording,
+  today: string,
+): OfficialDocument {
+  const worded = objectivesPlanDocument(unsignedRecord(objectives, wording, today), wording);
+  return asDraft({ ...worded, fileBaseName: `KH-MUC-TIEU-CHAT-LUONG-${wording.year}` });
+}
+
+/** A round's objectives as the record of a decision not signed yet: numbered and dated when it is. */
+function unsignedRecord(objectives: Objective[], wording: DecisionWording, today: string): DecisionRecord {
+  return {
+    documentNumber: blankNumberAndSymbol('QUYẾT ĐỊNH', issuerSymbol(wording.organisation.name.vi)),
+    signerName: wording.signer.name,
+    signerTitle: wording.signer.title,
+    signingDate: today,
+    effectiveDate: today,
+    objectives,
+    unsigned: true,
+  };
 }
 
 /**
@@ -159,9 +177,10 @@ export function objectivesPlanDocument(record: DecisionRecord, wording: Decision
   const unitName = new Map(wording.organisation.units.map((u) => [u.code, u.name.vi]));
   const objectives = [...record.objectives].sort((a, b) => a.number - b.number);
   const subject = `Thực hiện Mục tiêu chất lượng năm ${year} của ${wording.scope.vi}`;
-  const decisionRef =
-    `(Kèm theo Quyết định số ${record.documentNumber} ${vietnameseDate(record.signingDate)} ` +
-    `của ${issuer})`;
+  const signed = record.unsigned
+    ? blankVietnameseDate(record.signingDate)
+    : vietnameseDate(record.signingDate);
+  const decisionRef = `(Kèm theo Quyết định số ${record.documentNumber} ${signed} của ${issuer})`;
   return {
     fileBaseName: documentFileBaseName(record.documentNumber, year).replace(/^QD-/, 'KH-QD-'),
     properties: {
@@ -172,7 +191,11 @@ export function objectivesPlanDocument(record: DecisionRecord, wording: Decision
     },
     // An attachment: no number, and no place and date line of its own; the decision's line under
     // the title dates it (Decree 30, Appendix III).
-    header: { issuingBody: issuerLines(issuer), date: record.signingDate },
+    header: {
+      issuingBody: issuerLines(issuer),
+      date: record.signingDate,
+      ...(record.unsigned ? { undated: true } : {}),
+    },
     documentType: 'KẾ HOẠCH',
     summary: [subject],
     attachedTo: decisionRef,

@@ -116,13 +116,17 @@ export function vietnameseDate(isoDate: string): string {
 /** The place and date line: "Kon Tum, ngày 15 tháng 01 năm 2024"; null on an attachment (no place). */
 export function placeAndDate(header: OfficialDocument['header']): string | null {
   if (header.place === undefined) return null;
-  if (header.undated)
-    return `${header.place}, ngày ${BLANK_DAY} tháng ${BLANK_DAY} năm ${header.date.slice(0, 4)}`;
+  if (header.undated) return `${header.place}, ${blankVietnameseDate(header.date)}`;
   return `${header.place}, ${vietnameseDate(header.date)}`;
 }
 
 /** The room left on a draft's date line for the day and the month, written by hand when signed. */
 const BLANK_DAY = '\u00a0'.repeat(6);
+
+/** "ngày      tháng      năm 2025": a date whose day and month the signer writes (`isoDate` gives the year). */
+export function blankVietnameseDate(isoDate: string): string {
+  return `ngày ${BLANK_DAY} tháng ${BLANK_DAY} năm ${isoDate.slice(0, 4)}`;
+}
 
 /**
  * The administrative unit a body's name ends with (`Ủy ban nhân dân xã Ngọc Bay` → `xã`, `Ngọc Bay`):

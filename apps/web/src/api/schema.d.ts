@@ -1251,9 +1251,9 @@ export interface paths {
         };
         /**
          * The decision as this approval or revision round's objectives would issue it: a draft to read before signing
-         * @description PDF (the default) or DOCX by `Accept`: the decision approving the objectives in Decree 30 form, worded as it will be issued from the objectives of this task's round, its number ("Số:        /QĐ-UBND") and the day and month of its date left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered (the decision is registered, numbered, when the leader approves). For whoever may read the task, from its e-mail link too; 404 for a task of another kind.
+         * @description The decision approving the objectives in Decree 30 form. PDF (the default) or DOCX by `Accept`, worded as it will be issued from the objectives of this task's round, the decision's number ("Số:        /QĐ-UBND") and the day and month of its date left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered (the decision and its plan are registered, numbered, when the leader approves). For whoever may read the task, from its e-mail link too; 404 for a task of another kind.
          */
-        get: operations["DecisionDraftController_draft"];
+        get: operations["DecisionDraftController_decision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1276,6 +1276,26 @@ export interface paths {
          * @description 403 details.reason: TASK_LINK_MALFORMED, TASK_LINK_BAD_SIGNATURE, TASK_LINK_EXPIRED, TASK_LINK_WRONG_TASK; 409: TASK_LINK_ALREADY_USED, TASK_LINK_TASK_CLOSED (the task is completed, cancelled, expired or resolved: details.status), TASK_LINK_REASSIGNED (the task was given to someone else since the link was sent); sign in to see the task. No session is opened on any refusal. Throttled like login.
          */
         post: operations["TasksController_openFromLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/plan-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The objectives' implementation plan issued with that decision, as this round would issue it: a draft
+         * @description The plan (ISO 6.2.2) attached to the decision, citing it by its blank number and date. PDF (the default) or DOCX by `Accept`, worded as it will be issued from the objectives of this task's round, the decision's number ("Số:        /QĐ-UBND") and the day and month of its date left blank, "DỰ THẢO" on every page, `x-document-status: draft`, never registered (the decision and its plan are registered, numbered, when the leader approves). For whoever may read the task, from its e-mail link too; 404 for a task of another kind.
+         */
+        get: operations["DecisionDraftController_plan"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10837,7 +10857,7 @@ export interface operations {
             };
         };
     };
-    DecisionDraftController_draft: {
+    DecisionDraftController_decision: {
         parameters: {
             query?: never;
             header?: never;
@@ -10974,6 +10994,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DecisionDraftController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task id, URL-encoded (it contains slashes) */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft plan, as an attachment (KH-MUC-TIEU-CHAT-LUONG-<year>-DU-THAO) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A PDF or DOCX not printed before was asked for and the server cannot print (chromium is missing: DOCUMENTS_UNAVAILABLE); the JSON record still answers */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
