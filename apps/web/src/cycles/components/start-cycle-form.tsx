@@ -11,7 +11,7 @@ import { DateInput } from '../../ui/date-input';
 import { RosterPreview } from './roster-preview';
 import { useSubmission } from '../../ui/submission';
 import { useDraft } from '../../ui/draft';
-import { ProblemBook } from '../../tasks/components/problem-book';
+import { isAtOrUnder, ProblemBook } from '../../tasks/components/problem-book';
 import {
   draftEdited,
   editedDraft,
@@ -32,10 +32,6 @@ const proposedYear = () => {
   const [year, month] = vietnamToday().split('-').map(Number);
   return month >= 10 ? year + 1 : year;
 };
-
-/** A problem's path is the field's or one inside it (`objectives[2].title.vi` of `objectives`). */
-const isAtOrUnder = (path: string, field: string) =>
-  path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
 
 /**
  * The Quality Representative starts the organisation's cycle for a year, from a template — its

@@ -8,7 +8,7 @@ import { useBusyAction } from '../../ui/submission';
 import { ObjectivesDraft } from '../../tasks/components/objectives-draft';
 import { numbered, ObjectivesEditor } from '../../tasks/components/objectives-editor';
 import { unitNameIn, type UnitName } from '../../tasks/components/people';
-import type { ProblemBook } from '../../tasks/components/problem-book';
+import { isAtOrUnder, type ProblemBook } from '../../tasks/components/problem-book';
 import type { FormObjective } from '../../tasks/task-types';
 import {
   DecisionWordingEditor,
@@ -151,7 +151,8 @@ export function StartObjectives({
         <details
           className="task-details"
           open={
-            problems.problems.some((p) => WORDING_PATHS.some((path) => p.path.startsWith(path))) || undefined
+            problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) ||
+            undefined
           }
         >
           <summary>{t('start.wording.title')}</summary>

@@ -3,12 +3,13 @@ import { ApiProblem, type FieldProblem } from '../../api/client';
 /** The API names answer fields from the outcome (`figures[…]`), DTO validation from the body (`outcome.…`). */
 const normalise = (path: string) => path.replace(/^outcome(\.|$)/, '');
 
-const under = (path: string, parent: string) =>
+/** A problem's path is the field's or one inside it (`objectives[2].title.vi` of `objectives`). */
+export const isAtOrUnder = (path: string, parent: string) =>
   path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
 
 /** A problem about `path` is stale once `edited` changed: the field itself, one inside it, or its parent. */
 const touches = (problemPath: string, edited: string) =>
-  under(problemPath, edited) || (problemPath !== '' && under(edited, problemPath));
+  isAtOrUnder(problemPath, edited) || (problemPath !== '' && isAtOrUnder(edited, problemPath));
 
 /**
  * The API's refusal, handed to a form: each field asks for its own problems (`at`, or `exact` for a
@@ -43,7 +44,7 @@ export class ProblemBook {
   /** The problems of one field and of its children. */
   at(path: string): FieldProblem[] {
     this.asked.push({ path, exact: false });
-    return this.problems.filter((problem) => under(problem.path, path));
+    return this.problems.filter((problem) => isAtOrUnder(problem.path, path));
   }
 
   /** The problems of exactly this path (a list as a whole; its items are asked separately). */
@@ -57,7 +58,7 @@ export class ProblemBook {
     return this.problems.filter(
       (problem) =>
         !this.asked.some((asked) =>
-          asked.exact ? problem.path === asked.path : under(problem.path, asked.path),
+          asked.exact ? problem.path === asked.path : isAtOrUnder(problem.path, asked.path),
         ),
     );
   }
