@@ -17,6 +17,9 @@ import { HELD_REVIEW } from './support/year-fixtures';
  * actions the year did not finish go on in the next (ISO 10.2). The real API and worker, PostgreSQL,
  * the time-skipping Temporal server; a 2024 rehearsal.
  */
+/** The Law on the Organisation of Local Government of 2025, which replaced 2015's. */
+const NEW_LOCAL_GOVERNMENT_LAW = 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;';
+
 describe("next year's cycle from the closed year's draft over HTTP (API, worker, PostgreSQL, time-skipping Temporal)", () => {
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
@@ -157,7 +160,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
           year: number;
           nextCycleId: string;
           final: boolean;
-          draft: { year: number; objectives: Objective[] };
+          draft: { year: number; objectives: Objective[]; legalBases: string[]; recipients: string[] };
           unitsNotInDirectory: string[];
           previousActions: { status: string; carriedForward?: boolean }[];
         }>('qmr', 'GET', nextYearPath);
@@ -197,13 +200,15 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
       {
         rehearsal: true,
         objectives: objectives.map((o, i) => (i === 2 ? { ...o, title: { vi: '', en: '' } } : o)),
+        legalBases: [draft.draft.legalBases[0], '  '],
       },
     );
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('DRAFT_INVALID');
     expect(refused.body.details.problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['objectives[2].title.vi']),
+      expect.arrayContaining(['objectives[2].title.vi', 'legalBases[1]']),
     );
+    expect((await org.as('qmr', 'POST', nextYearPath, { recipients: 'Sở Nội vụ' })).status).toBe(400);
     expect((await org.as<{ startedAt?: string }>('qmr', 'GET', nextYearPath)).body.startedAt).toBeUndefined();
     expect((await org.as('qmr', 'POST', nextYearPath, { objectives: [] })).status).toBe(400);
     const edited = objectives.map((o, i) =>
@@ -217,9 +222,12 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
           }
         : o,
     );
+    // A law replaced since last year's decision: its basis cited anew, the others as they were.
+    const legalBases = [NEW_LOCAL_GOVERNMENT_LAW, ...draft.draft.legalBases.slice(1)];
     const started = await org.as<{ id: string; year: number }>('qmr', 'POST', nextYearPath, {
       rehearsal: true,
       objectives: edited,
+      legalBases,
     });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ id: `${organisationCode}-2025`, year: 2025 });
@@ -238,10 +246,12 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     const input = JSON.parse(Buffer.from(payload?.data as Uint8Array).toString('utf8')) as {
       previousActions: { title: string; status: string }[];
-      draft: { year: number; objectives: Objective[] };
+      draft: { year: number; objectives: Objective[]; legalBases: string[]; recipients: string[] };
     };
     expect(input.draft.year).toBe(2025);
     expect(input.draft.objectives).toEqual(edited);
+    expect(input.draft.legalBases).toEqual(legalBases);
+    expect(input.draft.recipients).toEqual(draft.draft.recipients);
     expect(input.previousActions).toEqual([
       expect.objectContaining({ title: HELD_REVIEW.actions[0].title, status: 'open' }),
     ]);

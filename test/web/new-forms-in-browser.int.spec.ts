@@ -1539,6 +1539,12 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
       .getByRole('group', { name: vi('tasks:objectiveNumber', { number: 5 }), exact: true })
       .getByLabel(vi('tasks:editor.targetCount'))
       .fill('2');
+    // And its first legal basis: the law on local government 2024's decision cites has been replaced.
+    await card.getByText(vi('cycles:start.wording.title')).click();
+    await card.getByText(vi('cycles:nextYear.wordingHint', { year: 2024 })).waitFor();
+    const legalBasis = card.getByLabel(vi('cycles:start.wording.legalBasis', { number: 1 }), { exact: true });
+    await expect(legalBasis.inputValue()).resolves.toBe(KONTUM_2024_TEMPLATE.legalBases[0]);
+    await legalBasis.fill(NEW_LOCAL_GOVERNMENT_LAW);
     await qmr.check('next year’s objectives being edited on the closed cycle’s dashboard', {
       screenshot: 'cycle-next-year-objectives',
     });
@@ -1577,6 +1583,17 @@ describe('the nonconformity, review and next-year forms in the browser (chromium
         i === 4 ? 2 : (o.indicators[0] as { target?: { value: number } }).target?.value,
       ),
     );
+    // The decision they would sign cites the law in force, the others as 2024's did.
+    const leader = await as('leader');
+    await leader.open(pagePath(approval.id));
+    const [drafted] = await Promise.all([
+      leader.page.waitForEvent('download'),
+      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.decision.pdf') }).click(),
+    ]);
+    const draftText = normalise(pdfText(readFileSync((await drafted.path())!)));
+    expect(draftText).toContain(normalise(NEW_LOCAL_GOVERNMENT_LAW));
+    expect(draftText).not.toContain('ngày 19 tháng 6 năm 2015');
+    expect(draftText).toContain(normalise(KONTUM_2024_TEMPLATE.legalBases[1]));
     const approvalDue = Date.parse(approval.dueAt as string);
     const unitsDue = unitAcceptanceDueAfter(
       new Date(approvalDue - shiftMs).toISOString(),
@@ -1608,6 +1625,9 @@ const VI_KEY_LABELS = new Set(
     ).keys,
   ),
 );
+
+/** The Law on the Organisation of Local Government of 2025, which replaced 2015's. */
+const NEW_LOCAL_GOVERNMENT_LAW = 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;';
 
 const objectiveOf = (id: string) => KONTUM_2024_TEMPLATE.objectives.find((o) => o.id === id)!;
 const objectiveTitle = (id: string) => objectiveOf(id).title.vi;

@@ -33,7 +33,7 @@ export class NextYearController {
     summary:
       "Start next year's cycle from next year's draft (the Quality Representative or an administrator)",
     description:
-      "One action: next year's cycle starts from the draft GET answers, with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.",
+      "One action: next year's cycle starts from the draft GET answers (its objectives, scope, legal bases, recipients and Quality Representative's title as edited, where given: 422 DRAFT_INVALID naming each refused field, nothing started), with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.",
   })
   @ApiCreatedResponse({ type: CycleView })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)

@@ -45,9 +45,18 @@ interface NextYearBasis {
   started?: { at: string; by: string };
 }
 
+/** What the Quality Representative may edit in next year's draft before it starts. */
+const EDITABLE_DRAFT_FIELDS = [
+  'objectives',
+  'scope',
+  'qualityRepresentativeTitle',
+  'legalBases',
+  'recipients',
+] as const satisfies readonly (keyof StartNextYearDto & keyof CycleDraft)[];
+
 /**
  * Next year (issue #9): its draft, and starting next year's cycle from it in one action — the draft
- * (its objectives as the Quality Representative edited them, if they did), the directory's roster,
+ * (its objectives and wording as the Quality Representative edited them, if they did), the directory's roster,
  * the organisation's calendar for the year, and this year's review actions fed to next year's review
  * (ISO 9.3.2 a).
  */
@@ -86,15 +95,22 @@ export class NextYearService {
         { year: basis.year, organisationCode: basis.organisationCode },
         { cycleId: basis.nextCycleId },
       );
-    // The objectives as edited, checked as the leader would receive them (422 DRAFT_INVALID), or the draft's.
+    // What was edited (the objectives, the decision's other words) in place of the draft's, checked
+    // as the leader would receive it (422 DRAFT_INVALID); else the draft as prepared.
+    const edited = Object.fromEntries(
+      EDITABLE_DRAFT_FIELDS.filter((field) => request[field] !== undefined).map((field) => [
+        field,
+        request[field],
+      ]),
+    );
     const draft =
-      request.objectives === undefined
+      Object.keys(edited).length === 0
         ? basis.draft
         : draftForStart(
             {
               organisationCode: basis.organisationCode,
               year: basis.year,
-              draft: { ...basis.draft, objectives: request.objectives },
+              draft: { ...basis.draft, ...edited },
             },
             basis.organisation,
           );

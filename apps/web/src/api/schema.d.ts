@@ -624,7 +624,7 @@ export interface paths {
         put?: never;
         /**
          * Start next year's cycle from next year's draft (the Quality Representative or an administrator)
-         * @description One action: next year's cycle starts from the draft GET answers, with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.
+         * @description One action: next year's cycle starts from the draft GET answers (its objectives, scope, legal bases, recipients and Quality Representative's title as edited, where given: 422 DRAFT_INVALID naming each refused field, nothing started), with the directory's roster and the organisation's calendar for that year. This year's review actions are next year's review input 'status of previous actions' (ISO 9.3.2 a): given at the start after the close, read from the close's draft at next year's review when started before. 404 before this year's objectives are approved; 409 when next year's cycle exists.
          */
         post: operations["NextYearController_start"];
         delete?: never;
@@ -5147,15 +5147,29 @@ export interface components {
             year: number;
         };
         StartNextYearDto: {
+            /** @description The legal bases ("Căn cứ …"), each word for word, in place of the draft's */
+            legalBases?: string[];
             /** @description Next year's objectives as edited, in place of the draft's (each an Objective, as in the draft GET answers): the draft is checked as the leader would receive it; 422 DRAFT_INVALID lists every problem with its path (`objectives[2].title.vi`), and nothing starts */
             objectives?: {
                 [key: string]: unknown;
             }[];
             /**
+             * @description The Quality Representative's title (Articles 2 and 4), in place of the draft's
+             * @example Chánh Văn phòng Ủy ban nhân dân tỉnh
+             */
+            qualityRepresentativeTitle?: string;
+            /** @description The recipients ("Nơi nhận"), in place of the draft's */
+            recipients?: string[];
+            /**
              * @description A rehearsal: next year's calendar starting now (as POST /api/v1/cycles)
              * @default false
              */
             rehearsal: boolean;
+            /** @description Where the system applies ("áp dụng tại …"), in Vietnamese and English, in place of the draft's */
+            scope?: {
+                en?: string;
+                vi?: string;
+            };
             /**
              * @description Who signs next year's decision (a leader of your organisation); without it the leader the draft names, else the only leader (422 naming signerUserId otherwise)
              * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b

@@ -51,6 +51,55 @@ export class StartNextYearDto {
   @ArrayMaxSize(50)
   @IsObject({ each: true })
   objectives?: Record<string, unknown>[];
+
+  // The decision's other words, each in place of the draft's (last year's, the year moved on): a
+  // law replaced since, a new recipient. Checked with the objectives (422 DRAFT_INVALID naming
+  // `legalBases[1]`); the shapes here, the contents there.
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { vi: { type: 'string' }, en: { type: 'string' } },
+    description:
+      'Where the system applies ("áp dụng tại …"), in Vietnamese and English, in place of the draft\'s',
+  })
+  @IsOptional()
+  @IsObject()
+  scope?: { vi: string; en: string };
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    example: 'Chánh Văn phòng Ủy ban nhân dân tỉnh',
+    description: "The Quality Representative's title (Articles 2 and 4), in place of the draft's",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  qualityRepresentativeTitle?: string;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', maxLength: 2000 },
+    maxItems: 30,
+    description: 'The legal bases ("Căn cứ …"), each word for word, in place of the draft\'s',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  legalBases?: string[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', maxLength: 300 },
+    maxItems: 50,
+    description: 'The recipients ("Nơi nhận"), in place of the draft\'s',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  recipients?: string[];
 }
 
 export class CarriedReviewActionView {

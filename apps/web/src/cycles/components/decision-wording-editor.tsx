@@ -27,17 +27,21 @@ export function wordingOf(draft: object): DraftWording {
 export const WORDING_PATHS = ['scope', 'qualityRepresentativeTitle', 'legalBases', 'recipients'];
 
 /**
- * What the decision says besides its objectives, edited before a year starts from a template: where
- * the system applies ("áp dụng tại …", also Article 2's), the Quality Representative's title (Article
- * 2 and 4), the legal bases ("Căn cứ …") and the recipients ("Nơi nhận"). A template is a provincial
- * committee's; a district's or a department's decision says its own. Each refusal of the draft's
- * checker beside its field; the scope's English follows its Vietnamese, as the objectives' texts do.
+ * What the decision says besides its objectives, edited before a year starts: where the system
+ * applies ("áp dụng tại …", also Article 2's), the Quality Representative's title (Article 2 and 4),
+ * the legal bases ("Căn cứ …") and the recipients ("Nơi nhận"). A template is a provincial
+ * committee's, which a district's or a department's decision changes to its own; next year's copies
+ * last year's, whose bases may cite a law replaced since. Each refusal of the draft's checker beside
+ * its field; the scope's English follows its Vietnamese, as the objectives' texts do.
  */
 export function DecisionWordingEditor({
+  hint,
   wording,
   onChange,
   problems,
 }: {
+  /** Where this wording comes from (a template, last year's decision) and what to check in it. */
+  hint: string;
   wording: DraftWording;
   onChange: (wording: DraftWording) => void;
   problems: ProblemBook;
@@ -46,7 +50,7 @@ export function DecisionWordingEditor({
   return (
     // Titled by the fold it is shown in ("Căn cứ, phạm vi áp dụng và nơi nhận của quyết định").
     <div className="decision-wording">
-      <p className="field-hint">{t('start.wording.hint')}</p>
+      <p className="field-hint">{hint}</p>
       <AnswerText
         label={t('start.wording.scope')}
         hint={t('start.wording.scopeHint')}

@@ -13,13 +13,14 @@ import { useSubmission } from '../../ui/submission';
 import { useDraft } from '../../ui/draft';
 import { isAtOrUnder, ProblemBook } from '../../tasks/components/problem-book';
 import {
+  DRAFT_PATHS,
   draftEdited,
+  draftRefusedIn,
   editedDraft,
   StartObjectives,
   templateDraftToEdit,
   type StartDraftEdit,
 } from './start-objectives';
-import { WORDING_PATHS } from './decision-wording-editor';
 
 type StartCycle = Schemas['StartCycleDto'];
 
@@ -103,7 +104,7 @@ export function StartCycleForm() {
   });
 
   // The draft's own fields, while it is edited: the editors show their problems beside each.
-  const draftFields = editing ? ['objectives', ...WORDING_PATHS] : [];
+  const draftFields = editing ? DRAFT_PATHS : [];
   const fieldPaths = [
     'year',
     'templateId',
@@ -115,7 +116,7 @@ export function StartCycleForm() {
   ];
   const otherProblems =
     problem?.problems.filter((p) => !fieldPaths.some((field) => isAtOrUnder(p.path, field))) ?? [];
-  const draftRefused = book.problems.some((p) => draftFields.some((field) => isAtOrUnder(p.path, field)));
+  const draftRefused = editing !== null && draftRefusedIn(book);
   const byRule = problem?.code === 'RULE_VIOLATED';
   // A real year refused for its calendar's dates: they are changed on the working calendar's page.
   const calendarDates = otherProblems.some(
@@ -264,7 +265,7 @@ export function StartCycleForm() {
           editing={editing}
           onEditing={setEditing}
           problems={book}
-          wordingEditable
+          wordingHint={t('start.wording.hint')}
         />
         <RosterPreview />
         {problem && existingId && (

@@ -10,7 +10,14 @@ import { useDraft } from '../../ui/draft';
 import { numbered } from '../../tasks/components/objectives-editor';
 import { ProblemBook } from '../../tasks/components/problem-book';
 import { RosterPreview } from './roster-preview';
-import { draftToEdit, objectivesEdited, StartObjectives, type StartDraftEdit } from './start-objectives';
+import {
+  draftRefusedIn,
+  draftToEdit,
+  objectivesEdited,
+  StartObjectives,
+  wordingEdited,
+  type StartDraftEdit,
+} from './start-objectives';
 
 type NextYearDraft = Schemas['NextYearDraftView'];
 
@@ -19,9 +26,10 @@ type NextYearDraft = Schemas['NextYearDraftView'];
  * close prepared (this year's approved objectives, the review's actions carried into next year's
  * review), and in the year's last phases from its approved decision, so next year's objectives can
  * be approved in December while this year runs to its close in January. Its objectives may be
- * edited first (targets raised, an objective added), so the leader approves next year's, not this
- * year's to return. Shown once the draft exists; a refusal (409 already started) is shown as the
- * API says it, the objectives' problems beside their fields.
+ * edited first (targets raised, an objective added), and the decision's other words (a legal basis
+ * replaced since, a recipient), so the leader approves next year's, not this year's to return.
+ * Shown once the draft exists; a refusal (409 already started) is shown as the API says it, the
+ * draft's problems beside their fields.
  */
 export function StartNextYear({
   cycleId,
@@ -71,14 +79,15 @@ export function StartNextYear({
             ...(editing && objectivesEdited(editing)
               ? { objectives: numbered(editing.objectives) as unknown as Record<string, unknown>[] }
               : {}),
+            // The decision's scope, legal bases, recipients and the Quality Representative's title.
+            ...(editing && wordingEdited(editing) ? editing.wording : {}),
           },
         }),
       );
       setEditing(null);
       navigate(`/cycles/${encodeURIComponent(started.id)}`);
     });
-  const objectivesRefused =
-    editing !== null && book.problems.some((p) => /^objectives(\.|\[|$)/.test(p.path));
+  const draftRefused = editing !== null && draftRefusedIn(book);
 
   return (
     <section ref={section} className="card next-year" aria-labelledby="next-year-heading">
@@ -104,6 +113,7 @@ export function StartNextYear({
             editing={editing}
             onEditing={setEditing}
             problems={book}
+            wordingHint={t('nextYear.wordingHint', { year })}
           />
           {hasRole(user, 'quality-representative') && (
             <details onToggle={(event) => setShowRoster(event.currentTarget.open)}>
@@ -122,7 +132,7 @@ export function StartNextYear({
         </>
       )}
       {problem !== null &&
-        (objectivesRefused ? (
+        (draftRefused ? (
           <div className="notice notice-error" role="alert">
             {t('start.objectives.refused', { year: year + 1 })}
           </div>

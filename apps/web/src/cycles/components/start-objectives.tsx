@@ -28,7 +28,7 @@ export interface StartDraftEdit {
   /** The draft as read: what is sent, its objectives replaced by the edited ones. */
   draft: Record<string, unknown> & { organisation: { units: UnitName[] }; objectives: FormObjective[] };
   objectives: FormObjective[];
-  /** The decision's other words as edited (a template's start only). */
+  /** The decision's other words as edited. */
   wording: DraftWording;
   unitsNotInDirectory: string[];
 }
@@ -37,9 +37,19 @@ export interface StartDraftEdit {
 export const objectivesEdited = (edit: StartDraftEdit) =>
   JSON.stringify(numbered(edit.objectives)) !== JSON.stringify(edit.draft.objectives);
 
+/** Whether the decision's other words differ from the draft's. */
+export const wordingEdited = (edit: StartDraftEdit) =>
+  JSON.stringify(edit.wording) !== JSON.stringify(wordingOf(edit.draft));
+
 /** Whether the objectives or the decision's other words differ from the draft's. */
-export const draftEdited = (edit: StartDraftEdit) =>
-  objectivesEdited(edit) || JSON.stringify(edit.wording) !== JSON.stringify(wordingOf(edit.draft));
+export const draftEdited = (edit: StartDraftEdit) => objectivesEdited(edit) || wordingEdited(edit);
+
+/** The draft's fields the editors show refusals of, beside each (the paths `validateCycleDraft` names). */
+export const DRAFT_PATHS = ['objectives', ...WORDING_PATHS];
+
+/** Whether the API refused the edited draft itself (its problems then shown beside its fields). */
+export const draftRefusedIn = (problems: ProblemBook) =>
+  problems.problems.some((p) => DRAFT_PATHS.some((path) => isAtOrUnder(p.path, path)));
 
 /** The draft as edited, to start from (`draft` of POST /cycles). */
 export const editedDraft = (edit: StartDraftEdit) => ({
@@ -86,13 +96,13 @@ export function StartObjectives({
   editing,
   onEditing,
   problems,
-  wordingEditable = false,
+  wordingHint,
 }: {
   /** The draft to edit; null when refused and said where the refusal belongs (a year not valid). */
   read: () => Promise<StartDraftEdit | null>;
-  /** The decision's legal bases, scope and recipients edited too (a template's; next year keeps last year's). */
-  wordingEditable?: boolean;
   hint: string;
+  /** Where the decision's legal bases, scope and recipients come from, and what to check in them. */
+  wordingHint: string;
   editing: StartDraftEdit | null;
   onEditing: (edit: StartDraftEdit | null) => void;
   problems: ProblemBook;
@@ -146,23 +156,21 @@ export function StartObjectives({
           })}
         </div>
       )}
-      {wordingEditable && (
-        // Rarely changed, so folded; opened where the draft's checker refused one of its words.
-        <details
-          className="task-details"
-          open={
-            problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) ||
-            undefined
-          }
-        >
-          <summary>{t('start.wording.title')}</summary>
-          <DecisionWordingEditor
-            wording={editing.wording}
-            onChange={(wording) => onEditing({ ...editing, wording })}
-            problems={problems}
-          />
-        </details>
-      )}
+      {/* Rarely changed, so folded; opened where the draft's checker refused one of its words. */}
+      <details
+        className="task-details"
+        open={
+          problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) || undefined
+        }
+      >
+        <summary>{t('start.wording.title')}</summary>
+        <DecisionWordingEditor
+          hint={wordingHint}
+          wording={editing.wording}
+          onChange={(wording) => onEditing({ ...editing, wording })}
+          problems={problems}
+        />
+      </details>
       <ObjectivesEditor
         objectives={editing.objectives}
         onChange={(objectives) => onEditing({ ...editing, objectives })}
