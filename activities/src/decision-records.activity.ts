@@ -27,6 +27,7 @@ export async function recordDecision(
         effectiveDate: decision.effectiveDate,
         rounds: decision.rounds,
         objectives: decision.objectives,
+        wording: decision.wording ?? null,
         recordedAt: approvedAt,
       }),
     ],

@@ -4,6 +4,7 @@ import { qualityCycleId } from '@qcycle/contracts';
 import {
   draftFromDecision,
   type CycleDraft,
+  type DraftWording,
   type IsoInstant,
   type Objective,
   type ReviewActionFollowUp,
@@ -20,8 +21,8 @@ export interface NextYearDraftFacts {
   year: number;
   /** The draft this year's cycle started from: scope, standard, legal bases, signer, recipients. */
   draft: CycleDraft;
-  /** This year's approved objectives, indicators and targets (the decision). */
-  decision: { objectives: Objective[] };
+  /** This year's approved objectives, indicators and targets (the decision), and its words when it kept them. */
+  decision: { objectives: Objective[]; wording?: DraftWording };
   /** Every action of this year's review with its status at the close; none when it was not held. */
   reviewActions: ReviewActionFollowUp[];
   preparedAt: IsoInstant;

@@ -5,8 +5,13 @@ import {
   validateApprovalOutcome,
   validateCycleDraft,
   validateRevisionOutcome,
+  wordingEdited,
+  wordingOf,
+  DRAFT_WORDING_FIELDS,
   type CycleDraft,
+  type DraftWording,
   type Objective,
+  type ObjectivesRevisionOutcome,
 } from '@qcycle/domain';
 import {
   START_OF_YEAR_DEADLINES,
@@ -27,6 +32,17 @@ import type { TaskBoard } from './tasks/human-task';
  * Decisions approved on older code keep the draft's text.
  */
 export const DECISION_NAMES_APPROVER = 'decision-names-approver';
+
+/**
+ * Patch id (docs/versioning.md): a revision may change the decision's words besides its objectives
+ * (scope, legal bases, recipients, the Quality Representative's title). Asked only after a revision
+ * that carries one — older validators accepted such fields unread — so only those carry the marker.
+ */
+export const REVISION_REVISES_WORDING = 'revision-revises-wording';
+
+/** Whether a revision gives any of the decision's words anew. */
+const revisesWording = (outcome: ObjectivesRevisionOutcome) =>
+  DRAFT_WORDING_FIELDS.some((field) => outcome[field] !== undefined);
 
 export interface ObjectivesApprovalInput {
   context: CycleContext;
@@ -52,6 +68,8 @@ async function approveObjectives(
   // rounds, and its escalations (the cycle's `roleMoved`).
   followWorkMoves(context, { board });
   let objectives: Objective[] = draft.objectives;
+  // The decision's other words as the rounds have them: the draft's until a revision changes them.
+  let wording: DraftWording = wordingOf(draft);
   for (let round = 1; ; round++) {
     const leader = leaderOf(context);
     const approval = await board.run({
@@ -62,7 +80,7 @@ async function approveObjectives(
         en: `Approve the ${context.year} quality objectives (round ${round})`,
       },
       assignee: leader,
-      form: { round, objectives },
+      form: { round, objectives, wording },
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-approval', leader)
         : {}),
@@ -95,6 +113,7 @@ async function approveObjectives(
         effectiveDate: signingDate,
         rounds: round,
         objectives,
+        wording,
       };
       await records.recordDecision({
         cycleId: context.cycleId,
@@ -117,18 +136,26 @@ async function approveObjectives(
         en: `Revise the draft objectives (round ${round})`,
       },
       assignee: qualityRepresentative,
-      form: { round, comments: outcome.comments, objectives },
+      form: { round, comments: outcome.comments, objectives, wording },
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-revision', qualityRepresentative)
         : {}),
+      // What is revised is checked as the draft the leader would receive (paths `objectives[2].title.vi`, `legalBases[1]`).
       validate: (candidate) => {
         const problems = validateRevisionOutcome(candidate);
-        const revised = (candidate as { objectives?: Objective[] } | null)?.objectives;
-        if (problems.length > 0 || !revised) return problems;
-        return validateCycleDraft({ ...draft, objectives: revised });
+        if (problems.length > 0) return problems;
+        const revised = candidate as ObjectivesRevisionOutcome;
+        if (!revised.objectives && !revisesWording(revised)) return problems;
+        return validateCycleDraft({
+          ...draft,
+          ...wordingEdited(wording, revised),
+          objectives: revised.objectives ?? objectives,
+        });
       },
     });
     if (revision.status !== 'completed') throw new Error('revision task cannot expire');
     objectives = revision.outcome.objectives ?? objectives;
+    if (revisesWording(revision.outcome) && patched(REVISION_REVISES_WORDING))
+      wording = wordingEdited(wording, revision.outcome);
   }
 }

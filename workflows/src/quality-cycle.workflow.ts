@@ -425,7 +425,10 @@ export async function qualityCycle(input: StartQualityCycleInput): Promise<Quali
       organisationCode: input.organisationCode,
       year: input.year,
       draft: input.draft,
-      decision: { objectives: decision.objectives },
+      decision: {
+        objectives: decision.objectives,
+        ...(decision.wording ? { wording: decision.wording } : {}),
+      },
       // Reviews opened before actions were followed up return them without owner or status.
       reviewActions: reviewActions.filter((a): a is ReviewActionFollowUp => a.actionId !== undefined),
       preparedAt,

@@ -1,4 +1,5 @@
 import type {
+  DraftWording,
   IsoDate,
   IsoInstant,
   Objective,
@@ -36,6 +37,12 @@ export interface ApprovedDecision {
   effectiveDate: IsoDate;
   rounds: number;
   objectives: Objective[];
+  /**
+   * The decision's other words as approved (scope, legal bases, recipients, the Quality
+   * Representative's title): the draft's, or a revision's. Absent from decisions approved before
+   * it was kept, whose words are the draft the cycle started with.
+   */
+  wording?: DraftWording;
 }
 
 /** Who measures an objective after assignment: the unit and the person the tasks go to. */

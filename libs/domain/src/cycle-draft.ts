@@ -55,6 +55,35 @@ export interface CycleDraft {
   recipients: string[];
 }
 
+/** The decision's words besides its objectives that the Quality Representative may revise. */
+export const DRAFT_WORDING_FIELDS = [
+  'scope',
+  'qualityRepresentativeTitle',
+  'legalBases',
+  'recipients',
+] as const;
+export type DraftWording = Pick<CycleDraft, (typeof DRAFT_WORDING_FIELDS)[number]>;
+
+/** A draft's wording (its scope, Quality Representative's title, legal bases and recipients). */
+export function wordingOf(draft: DraftWording): DraftWording {
+  return {
+    scope: draft.scope,
+    qualityRepresentativeTitle: draft.qualityRepresentativeTitle,
+    legalBases: draft.legalBases,
+    recipients: draft.recipients,
+  };
+}
+
+/** The wording fields given in `edit` (an answer, a request body), in place of `wording`'s. */
+export function wordingEdited(wording: DraftWording, edit: Partial<DraftWording>): DraftWording {
+  return {
+    scope: edit.scope ?? wording.scope,
+    qualityRepresentativeTitle: edit.qualityRepresentativeTitle ?? wording.qualityRepresentativeTitle,
+    legalBases: edit.legalBases ?? wording.legalBases,
+    recipients: edit.recipients ?? wording.recipients,
+  };
+}
+
 /**
  * The signature block lines above the signer's name, upper-cased as decisions print them:
  * `['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']`.

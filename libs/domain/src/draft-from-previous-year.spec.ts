@@ -64,4 +64,33 @@ describe('draftFromDecision', () => {
     expect(JSON.stringify(next.objectives)).not.toContain('năm 2024');
     expect(validateCycleDraft(next)).toEqual([]);
   });
+
+  it("takes the decision's words as approved when it kept them: a revision's recipients and scope", () => {
+    const wording = {
+      scope: { vi: 'Văn phòng Ủy ban nhân dân tỉnh năm 2024', en: 'The Office, 2024' },
+      qualityRepresentativeTitle: 'Chánh Văn phòng',
+      legalBases: KONTUM_2024_TEMPLATE.legalBases.slice(1),
+      recipients: ['Như Điều 4', 'Sở Nội vụ', 'Lưu: VT, ISO'],
+    };
+    const next = draftFromDecision(
+      KONTUM_2024_TEMPLATE,
+      { objectives: KONTUM_2024_TEMPLATE.objectives, wording },
+      2025,
+    );
+    expect(next).toMatchObject({
+      scope: { vi: 'Văn phòng Ủy ban nhân dân tỉnh năm 2025', en: 'The Office, 2025' },
+      qualityRepresentativeTitle: 'Chánh Văn phòng',
+      legalBases: wording.legalBases,
+      recipients: wording.recipients,
+      signer: KONTUM_2024_TEMPLATE.signer,
+    });
+    // A decision approved before it kept them: the starting draft's.
+    expect(
+      draftFromDecision(
+        KONTUM_2024_TEMPLATE,
+        { objectives: KONTUM_2024_TEMPLATE.objectives, wording: null },
+        2025,
+      ).recipients,
+    ).toEqual(KONTUM_2024_TEMPLATE.recipients);
+  });
 });

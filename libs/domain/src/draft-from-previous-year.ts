@@ -1,4 +1,4 @@
-import type { CycleDraft } from './cycle-draft';
+import type { CycleDraft, DraftWording } from './cycle-draft';
 import { cloneCycleDraft } from './cycle-draft';
 
 /**
@@ -43,15 +43,19 @@ function replaceYearInStrings<T>(value: T, replace: (text: string) => string): T
 /**
  * Next year's draft from this year's approved decision (issue #9 "Next year"): the objectives,
  * indicators and targets as the leader approved them — revisions included, which the year's starting
- * draft may not have — with the rest of the draft (scope, standard, legal bases, signer,
- * recipients) as this year's cycle had it, all moved on to `newYear` by
+ * draft may not have — and the decision's words (scope, legal bases, recipients, the Quality
+ * Representative's title) as approved, when the decision kept them; the rest of the draft
+ * (standard, signer) as this year's cycle had it, all moved on to `newYear` by
  * {@link draftFromPreviousYear}. An organisation's first year has no decision and starts from a
  * template instead.
  */
 export function draftFromDecision(
   thisYearsDraft: CycleDraft,
-  decision: { objectives: CycleDraft['objectives'] },
+  decision: { objectives: CycleDraft['objectives']; wording?: DraftWording | null },
   newYear: number,
 ): CycleDraft {
-  return draftFromPreviousYear({ ...thisYearsDraft, objectives: decision.objectives }, newYear);
+  return draftFromPreviousYear(
+    { ...thisYearsDraft, ...(decision.wording ?? {}), objectives: decision.objectives },
+    newYear,
+  );
 }

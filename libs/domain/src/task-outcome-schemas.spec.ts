@@ -85,6 +85,10 @@ const INVALID: { [K in TaskKind]: [unknown, string[]][] } = {
     [{}, ['note']],
     [{ note: 'x', objectives: [] }, ['objectives']],
     [{ note: 'x', objectives: ['obj-1'] }, ['objectives']],
+    [{ note: 'x', legalBases: 'Căn cứ Luật Tổ chức chính quyền địa phương;' }, ['legalBases']],
+    [{ note: 'x', recipients: ['Sở Nội vụ', 7] }, ['recipients']],
+    [{ note: 'x', scope: { vi: 'Văn phòng' } }, ['scope.en']],
+    [{ note: 'x', qualityRepresentativeTitle: ['Chánh Văn phòng'] }, ['qualityRepresentativeTitle']],
   ],
   'assignment-acceptance': [
     [{ accepted: false, delegations: [] }, ['accepted']],

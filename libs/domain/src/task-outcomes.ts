@@ -1,5 +1,6 @@
 import type { IsoDate } from './calendar-date';
 import { compareIsoDates, isIsoDate, numericDate } from './calendar-date';
+import type { DraftWording } from './cycle-draft';
 import type { Indicator } from './indicator';
 import type { Measurement } from './measurement';
 import { validateMeasurement } from './measurement';
@@ -52,8 +53,12 @@ export type ObjectivesApprovalOutcome =
     }
   | { decision: 'return'; comments: string };
 
-/** The Quality Representative's revision of a returned draft: new objectives (optional) and a note. */
-export interface ObjectivesRevisionOutcome {
+/**
+ * The Quality Representative's revision of a returned draft: a note, new objectives and the
+ * decision's new words (scope, legal bases, recipients, the Quality Representative's title), each
+ * only when revised.
+ */
+export interface ObjectivesRevisionOutcome extends Partial<DraftWording> {
   objectives?: Objective[];
   note: string;
 }

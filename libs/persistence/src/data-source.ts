@@ -58,6 +58,7 @@ import { TaskCommentsCount1796220000000 } from './migrations/1796220000000-task-
 import { UnitWorkHead1796230000000 } from './migrations/1796230000000-unit-work-head.migration';
 import { UserNameSortKey1796240000000 } from './migrations/1796240000000-user-name-sort-key.migration';
 import { DirectorySearchEth1796250000000 } from './migrations/1796250000000-directory-search-eth.migration';
+import { DecisionWording1796260000000 } from './migrations/1796260000000-decision-wording.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -120,6 +121,7 @@ export const MIGRATIONS = [
   UnitWorkHead1796230000000,
   UserNameSortKey1796240000000,
   DirectorySearchEth1796250000000,
+  DecisionWording1796260000000,
 ];
 
 /**

@@ -73,6 +73,7 @@ export class CycleDocumentsService {
       effectiveDate: row.effectiveDate,
       rounds: row.rounds,
       objectives: row.objectives,
+      wording: row.wording as DecisionView['wording'],
     };
   }
 

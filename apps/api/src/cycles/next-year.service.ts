@@ -4,7 +4,9 @@ import { IsNull, type DataSource } from 'typeorm';
 import { parseQualityCycleId, qualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   draftFromDecision,
+  DRAFT_WORDING_FIELDS,
   type CycleDraft,
+  type DraftWording,
   type Objective,
   type ReviewActionFollowUp,
 } from '@qcycle/domain';
@@ -48,10 +50,7 @@ interface NextYearBasis {
 /** What the Quality Representative may edit in next year's draft before it starts. */
 const EDITABLE_DRAFT_FIELDS = [
   'objectives',
-  'scope',
-  'qualityRepresentativeTitle',
-  'legalBases',
-  'recipients',
+  ...DRAFT_WORDING_FIELDS,
 ] as const satisfies readonly (keyof StartNextYearDto & keyof CycleDraft)[];
 
 /**
@@ -229,7 +228,10 @@ export class NextYearService {
     return {
       draft: draftFromDecision(
         start.input.draft,
-        { objectives: decision.objectives as Objective[] },
+        {
+          objectives: decision.objectives as Objective[],
+          wording: decision.wording as DraftWording | null,
+        },
         year + 1,
       ),
       preparedAt: decision.recordedAt,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
-import { describeTarget, type Objective } from '@qcycle/domain';
+import { describeTarget, type DraftWording, type Objective } from '@qcycle/domain';
 import {
   DecisionEntity,
   DocumentVersionEntity,
@@ -85,14 +85,16 @@ export class CycleOfficialDocumentsService {
     document: 'decision' | 'plan',
     format: DocumentFormat,
   ): Promise<DocumentFile> {
-    const objectives = DRAFT_ROUNDS.includes(task.kind)
-      ? (task.form as { objectives?: Objective[] } | null)?.objectives
-      : undefined;
+    const round = DRAFT_ROUNDS.includes(task.kind)
+      ? (task.form as { objectives?: Objective[]; wording?: DraftWording } | null)
+      : null;
+    const objectives = round?.objectives;
     const key = parseQualityCycleId(task.cycleId);
     if (!objectives || !key)
       throw new QcycleError(QcycleErrorCode.NotFound, 'decisionDraft', { taskId: task.id });
+    // The round's words (a round opened before forms carried them: the draft's, unrevised then).
     const [wording, { dateOf }] = await Promise.all([
-      this.wordingSource.wording(key.organisationCode, key.year),
+      this.wordingSource.wording(key.organisationCode, key.year, round?.wording ?? {}),
       this.wordingSource.calendar(key.organisationCode, key.year),
     ]);
     const build = document === 'plan' ? planDraftDocument : decisionDraftDocument;

@@ -1,23 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { QcycleError, QcycleErrorCode, qualityCycleWorkflowId } from '@qcycle/contracts';
-import { rehearsalShiftMs } from '@qcycle/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { QcycleError, QcycleErrorCode, qualityCycleId, qualityCycleWorkflowId } from '@qcycle/contracts';
+import { rehearsalShiftMs, wordingEdited, type DraftWording } from '@qcycle/domain';
+import { DecisionEntity } from '@qcycle/persistence';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import type { DecisionWording } from './decision-document';
 import { documentCalendar, type DocumentCalendar } from './document-calendar';
 
 /**
  * The wording of the decision besides its objectives (legal bases, scope, standard, signer and
- * signing mode, Quality Representative, recipients). It is the draft the cycle was started with:
- * the leader approves it with the objectives as revised, and the `decisions` record keeps only the
- * number, signer, dates and objectives. It is read from the cycle workflow's start input (the
- * first event of its history), which Temporal keeps for the namespace's retention after the year
- * closes; the document register keeps every issued version for good.
+ * signing mode, Quality Representative, recipients). It is the draft the cycle was started with,
+ * read from the cycle workflow's start input (the first event of its history), which Temporal keeps
+ * for the namespace's retention after the year closes; once approved, the scope, legal bases,
+ * recipients and Quality Representative's title are the decision's as its record keeps them (a
+ * revision may have changed them; null on decisions recorded before they were kept). The document
+ * register keeps every issued version for good.
  */
 @Injectable()
 export class DecisionWordingSource {
-  constructor(private readonly starts: CycleStartSource) {}
+  constructor(
+    private readonly starts: CycleStartSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
-  async wording(organisationCode: string, year: number): Promise<DecisionWording> {
+  /**
+   * The decision's wording; for a round of the draft not yet approved, with `round`'s words (its
+   * task's form; none on a round opened before forms carried them, when no revision could change them).
+   */
+  async wording(
+    organisationCode: string,
+    year: number,
+    round?: Partial<DraftWording>,
+  ): Promise<DecisionWording> {
     const start = await this.starts.startOf(organisationCode, year);
     if (!start?.input.draft)
       throw new QcycleError(QcycleErrorCode.NotFound, 'decisionWording', {
@@ -25,15 +40,18 @@ export class DecisionWordingSource {
         workflowId: qualityCycleWorkflowId(organisationCode, year),
       });
     const { draft, rehearsal } = start.input;
+    const approved = round
+      ? null
+      : await this.dataSource.getRepository(DecisionEntity).findOne({
+          where: { cycleId: qualityCycleId(organisationCode, year) },
+          select: { id: true, wording: true },
+        });
     return {
       organisation: draft.organisation,
       year: draft.year,
-      scope: draft.scope,
       standard: draft.standard,
-      legalBases: draft.legalBases,
       signer: draft.signer,
-      qualityRepresentativeTitle: draft.qualityRepresentativeTitle,
-      recipients: draft.recipients,
+      ...wordingEdited(draft, round ?? (approved?.wording as DraftWording | null) ?? {}),
       ...(rehearsal ? { rehearsal: true } : {}),
     };
   }

@@ -102,5 +102,72 @@ export const OBJECTIVES_REVISION: OutcomeSchema = {
         en: 'The list of revised objectives is not valid.',
       }),
     },
+    // The decision's other words, each in place of the draft's when revised. Only their shapes here:
+    // the workflow checks what they say as it checks a draft (a blank legal basis is named by its place).
+    scope: {
+      type: 'object',
+      required: ['vi', 'en'],
+      properties: {
+        vi: optionalText(
+          { vi: 'Phạm vi áp dụng (tiếng Việt)', en: 'Scope (Vietnamese)' },
+          { vi: 'Phạm vi áp dụng phải là văn bản.', en: 'The scope must be text.' },
+        ),
+        en: optionalText(
+          { vi: 'Phạm vi áp dụng (tiếng Anh)', en: 'Scope (English)' },
+          { vi: 'Phạm vi áp dụng phải là văn bản.', en: 'The scope must be text.' },
+        ),
+      },
+      ...labelled({
+        vi: 'Phạm vi áp dụng sau chỉnh sửa',
+        en: 'Revised scope',
+        about: {
+          vi: 'Nơi áp dụng hệ thống ("áp dụng tại …"), tiếng Việt và tiếng Anh.',
+          en: 'Where the system applies ("áp dụng tại …"), in Vietnamese and English.',
+        },
+      }),
+      ...problem('invalid-value', {
+        vi: 'Phạm vi áp dụng phải có bản tiếng Việt và tiếng Anh.',
+        en: 'The scope needs its Vietnamese and English texts.',
+      }),
+    },
+    qualityRepresentativeTitle: optionalText(
+      { vi: 'Chức danh của Đại diện chất lượng sau chỉnh sửa', en: "Revised Quality Representative's title" },
+      {
+        vi: 'Chức danh của Đại diện chất lượng phải là văn bản.',
+        en: "The Quality Representative's title must be text.",
+      },
+    ),
+    legalBases: {
+      type: 'array',
+      items: { type: 'string' },
+      ...labelled({
+        vi: 'Căn cứ ban hành sau chỉnh sửa',
+        en: 'Revised legal bases',
+        about: {
+          vi: 'Toàn bộ các căn cứ, mỗi căn cứ nguyên văn; bỏ trống để giữ nguyên.',
+          en: "Every legal basis, each word for word; leave out to keep the draft's.",
+        },
+      }),
+      ...problem('invalid-value', {
+        vi: 'Các căn cứ phải là một danh sách văn bản.',
+        en: 'The legal bases must be a list of texts.',
+      }),
+    },
+    recipients: {
+      type: 'array',
+      items: { type: 'string' },
+      ...labelled({
+        vi: 'Nơi nhận sau chỉnh sửa',
+        en: 'Revised recipients',
+        about: {
+          vi: 'Toàn bộ nơi nhận; bỏ trống để giữ nguyên.',
+          en: "Every recipient; leave out to keep the draft's.",
+        },
+      }),
+      ...problem('invalid-value', {
+        vi: 'Nơi nhận phải là một danh sách văn bản.',
+        en: 'The recipients must be a list of texts.',
+      }),
+    },
   },
 };

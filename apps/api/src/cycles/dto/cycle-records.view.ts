@@ -35,6 +35,25 @@ export class DecisionView {
     description: 'The approved objectives',
   })
   objectives!: unknown[];
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: {
+      scope: { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } },
+      qualityRepresentativeTitle: { type: 'string' },
+      legalBases: { type: 'array', items: { type: 'string' } },
+      recipients: { type: 'array', items: { type: 'string' } },
+    },
+    description:
+      "The decision's other words as approved (a revision of the returned draft may have changed them); null for a decision approved before they were kept, whose words are the draft the year started with",
+  })
+  wording!: {
+    scope: { vi: string; en: string };
+    qualityRepresentativeTitle: string;
+    legalBases: string[];
+    recipients: string[];
+  } | null;
 }
 
 export class MeasurementQuery extends PageQueryDto {
