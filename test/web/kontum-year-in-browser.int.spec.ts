@@ -23,6 +23,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { en, vi } from './support/catalogue';
+import { download } from '../documents/support/document-download';
 import { normalise, pdfText } from '../documents/support/document-text';
 import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
 import {
@@ -289,7 +290,8 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
       leader.page.getByRole('button', { name: vi('tasks:decisionDraft.plan.docx') }).click(),
     ]);
     expect(planned.suggestedFilename()).toBe('KH-MUC-TIEU-CHAT-LUONG-2024-DU-THAO-DIEN-TAP.docx');
-    const comment = 'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4 theo từng quý.';
+    const comment =
+      'Đề nghị bổ sung kế hoạch thực hiện mục tiêu 4 theo từng quý; gửi quyết định cho Sở Nội vụ.';
     await leader.page.getByLabel(vi('tasks:approval.comments')).fill(comment);
     await leader.page.getByRole('button', { name: vi('tasks:approval.return') }).click();
     await submitted(leader);
@@ -307,6 +309,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     });
     const quarterly = 'Hằng tháng trong năm 2024; tổng hợp, báo cáo kết quả theo từng quý.';
     await objective4.getByLabel(vi('tasks:editor.plan.when')).fill(quarterly);
+    // And the decision's recipients: the Department of Home Affairs before the file copy, which stays last.
+    await qmr.page.getByText(vi('cycles:start.wording.title')).click();
+    const lastRecipient = KONTUM_2024_TEMPLATE.recipients.length;
+    const recipient = (number: number) =>
+      qmr.page.getByLabel(vi('cycles:start.wording.recipient', { number }), { exact: true });
+    await expect(recipient(lastRecipient).inputValue()).resolves.toBe('Lưu: VT, ISO');
+    await recipient(lastRecipient).fill('Sở Nội vụ');
+    await qmr.page.getByRole('button', { name: vi('cycles:start.wording.addRecipient') }).click();
+    await recipient(lastRecipient + 1).fill('Lưu: VT, ISO');
     // A slip on the way: the objective's text emptied is refused beside it, and nothing is sent on.
     const title4 = objective4.getByLabel(vi('tasks:editor.title'), { exact: true });
     await title4.fill('');
@@ -331,6 +342,15 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         (await org.inbox('leader', 'objectives-approval')).find((t) => t.id !== first.id) as Task | undefined,
     );
     await openFromMyTasks(leader, second, 'the leader, second round');
+    // The decision they are now asked to sign is sent to the Department of Home Affairs too.
+    const [redrafted] = await Promise.all([
+      leader.page.waitForEvent('download'),
+      leader.page.getByRole('button', { name: vi('tasks:decisionDraft.decision.pdf') }).click(),
+    ]);
+    // (The signature's column runs beside the recipients, whose lines the text interleaves with it.)
+    expect(normalise(pdfText(readFileSync((await redrafted.path())!)))).toContain(
+      '- Sở Nội vụ; - Lưu: VT, ISO.',
+    );
     await leader.page.getByLabel('Số quyết định').fill('123/QĐ-UBND');
     await leader.page.getByLabel(vi('tasks:approval.signingDate')).fill('2024-01-05');
     await leader.page.getByRole('button', { name: vi('tasks:approval.approve') }).click();
@@ -352,6 +372,20 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     expect(approved.map((objective) => objective.title.vi)).toEqual(
       KONTUM_2024_TEMPLATE.objectives.map((objective) => objective.title.vi),
     );
+    // And its words: the recipients as revised, the legal bases as drafted; the decision issued says so.
+    expect((decision as { wording: { recipients: string[]; legalBases: string[] } }).wording).toMatchObject({
+      recipients: [...KONTUM_2024_TEMPLATE.recipients.slice(0, -1), 'Sở Nội vụ', 'Lưu: VT, ISO'],
+      legalBases: KONTUM_2024_TEMPLATE.legalBases,
+    });
+    const issued = await download(
+      suite.http,
+      org,
+      'qmr',
+      `/api/v1/cycles/${cycleId}/decision`,
+      'application/pdf',
+    );
+    expect(issued.status).toBe(200);
+    expect(normalise(pdfText(issued.bytes))).toContain('- Sở Nội vụ; - Lưu: VT, ISO.');
   });
 
   it('3. the Chief of Office gives objective 4 to the procedure-control unit (the others to theirs); its head passes it to a staff member', async () => {

@@ -2699,6 +2699,16 @@ export interface components {
             signerTitle: string;
             /** @example 2024-01-20 */
             signingDate: string;
+            /** @description The decision's other words as approved (a revision of the returned draft may have changed them); null for a decision approved before they were kept, whose words are the draft the year started with */
+            wording: {
+                legalBases?: string[];
+                qualityRepresentativeTitle?: string;
+                recipients?: string[];
+                scope?: {
+                    en?: string;
+                    vi?: string;
+                };
+            } | null;
         };
         DirectoryEventPage: {
             items: components["schemas"]["DirectoryEventView"][];
@@ -4067,6 +4077,11 @@ export interface components {
          * @description Đại diện chất lượng chỉnh sửa dự thảo bị trả lại.
          */
         ObjectivesRevisionOutcome: {
+            /**
+             * Căn cứ ban hành sau chỉnh sửa
+             * @description Toàn bộ các căn cứ, mỗi căn cứ nguyên văn; bỏ trống để giữ nguyên.
+             */
+            legalBases?: string[];
             /** Nội dung chỉnh sửa */
             note: string;
             /**
@@ -4074,6 +4089,23 @@ export interface components {
              * @description Toàn bộ danh sách mục tiêu mới, cùng dạng với dự thảo; bỏ trống để giữ nguyên.
              */
             objectives?: Record<string, never>[];
+            /** Chức danh của Đại diện chất lượng sau chỉnh sửa */
+            qualityRepresentativeTitle?: string;
+            /**
+             * Nơi nhận sau chỉnh sửa
+             * @description Toàn bộ nơi nhận; bỏ trống để giữ nguyên.
+             */
+            recipients?: string[];
+            /**
+             * Phạm vi áp dụng sau chỉnh sửa
+             * @description Nơi áp dụng hệ thống ("áp dụng tại …"), tiếng Việt và tiếng Anh.
+             */
+            scope?: {
+                /** Phạm vi áp dụng (tiếng Anh) */
+                en: string;
+                /** Phạm vi áp dụng (tiếng Việt) */
+                vi: string;
+            };
         };
         ObjectiveStatusChangeView: {
             /**

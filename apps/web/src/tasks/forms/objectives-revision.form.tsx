@@ -2,30 +2,62 @@ import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
+import {
+  DecisionWordingEditor,
+  WORDING_PATHS,
+  type DraftWording,
+} from '../../cycles/components/decision-wording-editor';
 import { AnswerText } from '../components/form-fields';
 import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { numbered, ObjectivesEditor } from '../components/objectives-editor';
+import { isAtOrUnder } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import type { FormObjective } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
 
 /**
  * The Quality Representative: the leader's comments, the draft — read as the decision would, or
- * revised objective by objective ("Sửa các mục tiêu") — and a note of what changed. The objectives
- * are sent only when they were revised; otherwise the draft goes back as it is, with the note.
+ * revised ("Sửa dự thảo"): objective by objective, and the decision's other words (its legal bases,
+ * scope, recipients, the Quality Representative's title) — and a note of what changed. What was
+ * revised is sent, the objectives and the words each only when changed; otherwise the draft
+ * goes back as it is, with the note.
  */
 export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t } = useTranslation('tasks');
-  const form = formOf<{ round: number; comments: string; objectives: FormObjective[] }>(task);
+  // A round opened before forms carried the decision's words has none: its objectives are revised alone.
+  const form = formOf<{
+    round: number;
+    comments: string;
+    objectives: FormObjective[];
+    wording?: DraftWording;
+  }>(task);
   const year = /(\d{4})$/.exec(task.cycleId)?.[1];
   const [note, setNote] = useDraft(task.id, 'note', '');
   // Kept as a draft in the tab like the note: an evening's revision survives a reload.
   const [revised, setRevised] = useDraft<FormObjective[] | null>(task.id, 'objectives', null);
-  const changed = revised !== null && JSON.stringify(revised) !== JSON.stringify(form.objectives ?? []);
+  const [wording, setWording] = useDraft<DraftWording | null>(task.id, 'wording', null);
+  const objectivesChanged =
+    revised !== null && JSON.stringify(revised) !== JSON.stringify(form.objectives ?? []);
+  const wordingChanged =
+    revised !== null && wording !== null && JSON.stringify(wording) !== JSON.stringify(form.wording);
+  const changed = objectivesChanged || wordingChanged;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ note: note.trim(), ...(changed ? { objectives: numbered(revised) } : {}) });
+    onSubmit({
+      note: note.trim(),
+      ...(objectivesChanged ? { objectives: numbered(revised) } : {}),
+      // The decision's words as revised, in place of the round's.
+      ...(wordingChanged ? wording : {}),
+    });
+  };
+  const edit = () => {
+    setRevised(form.objectives ?? []);
+    setWording(form.wording ?? null);
+  };
+  const discard = () => {
+    setRevised(null);
+    setWording(null);
   };
   return (
     <form className="task-form" onSubmit={submit} noValidate>
@@ -41,7 +73,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
             <DecisionDraftFiles taskId={task.id} />
           </details>
           <div className="actions">
-            <button type="button" className="button" onClick={() => setRevised(form.objectives ?? [])}>
+            <button type="button" className="button" onClick={edit}>
               {t('revision.edit')}
             </button>
           </div>
@@ -49,13 +81,31 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
       ) : (
         <section aria-labelledby="revision-objectives-title">
           <h3 id="revision-objectives-title">{t('revision.objectivesTitle')}</h3>
+          {wording !== null && (
+            // Rarely what the leader asks about, so folded; opened where the revision refused one of its words.
+            <details
+              className="task-details"
+              open={
+                problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) ||
+                undefined
+              }
+            >
+              <summary>{t('start.wording.title', { ns: 'cycles' })}</summary>
+              <DecisionWordingEditor
+                hint={t('revision.wordingHint')}
+                wording={wording}
+                onChange={setWording}
+                problems={problems}
+              />
+            </details>
+          )}
           <ObjectivesEditor objectives={revised} onChange={setRevised} problems={problems} />
           <details className="task-details">
             <summary>{t('revision.preview')}</summary>
             <ObjectivesDraft objectives={numbered(revised)} year={year} />
           </details>
           <div className="actions">
-            <button type="button" className="button button-quiet" onClick={() => setRevised(null)}>
+            <button type="button" className="button button-quiet" onClick={discard}>
               {t('revision.discard')}
             </button>
           </div>
