@@ -26,6 +26,15 @@ describe('the vi and en catalogues of the web app', () => {
     expect(empty(catalogues.en[namespace])).toEqual([]);
   });
 
+  it('addresses its user as "bạn" on every Vietnamese screen; "ông/bà" is the letters\' (the e-mails)', () => {
+    const leaves = (tree: unknown): string[] =>
+      typeof tree === 'string' ? [tree] : Object.values(tree as Record<string, unknown>).flatMap(leaves);
+    const formal = NAMESPACES.flatMap((namespace) =>
+      leaves(catalogues.vi[namespace]).filter((text) => /ông\/bà/i.test(text)),
+    );
+    expect(formal).toEqual([]);
+  });
+
   it('names every kind of task, in both languages, in the one place every page reads it (tasks:kind)', () => {
     for (const language of ['vi', 'en'] as const) {
       const kinds = catalogues[language].tasks.kind as Record<string, unknown>;
