@@ -1,4 +1,5 @@
-import type { OutcomeSchema } from './schema-kit';
+import type { ProblemReason } from '../validation-problem';
+import type { Label, OutcomeSchema } from './schema-kit';
 import { date, decision, labelled, optionalText, problem, returnedWithComments, text } from './schema-kit';
 
 // The objectives-approval workflow's tasks: the leader's approval of the draft objectives, and its
@@ -67,6 +68,14 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
     ),
   ],
 };
+
+/** A list of texts of the draft: its shape here, what each says checked with the draft (`legalBases[1]`). */
+const draftTexts = (label: Label, reason: ProblemReason): OutcomeSchema => ({
+  type: 'array',
+  items: { type: 'string' },
+  ...labelled(label),
+  ...problem('invalid-value', reason),
+});
 
 export const OBJECTIVES_REVISION: OutcomeSchema = {
   type: 'object',
@@ -137,37 +146,27 @@ export const OBJECTIVES_REVISION: OutcomeSchema = {
         en: "The Quality Representative's title must be text.",
       },
     ),
-    legalBases: {
-      type: 'array',
-      items: { type: 'string' },
-      ...labelled({
+    legalBases: draftTexts(
+      {
         vi: 'Căn cứ ban hành sau chỉnh sửa',
         en: 'Revised legal bases',
         about: {
           vi: 'Toàn bộ các căn cứ, mỗi căn cứ nguyên văn; bỏ trống để giữ nguyên.',
           en: "Every legal basis, each word for word; leave out to keep the draft's.",
         },
-      }),
-      ...problem('invalid-value', {
-        vi: 'Các căn cứ phải là một danh sách văn bản.',
-        en: 'The legal bases must be a list of texts.',
-      }),
-    },
-    recipients: {
-      type: 'array',
-      items: { type: 'string' },
-      ...labelled({
+      },
+      { vi: 'Các căn cứ phải là một danh sách văn bản.', en: 'The legal bases must be a list of texts.' },
+    ),
+    recipients: draftTexts(
+      {
         vi: 'Nơi nhận sau chỉnh sửa',
         en: 'Revised recipients',
         about: {
           vi: 'Toàn bộ nơi nhận; bỏ trống để giữ nguyên.',
           en: "Every recipient; leave out to keep the draft's.",
         },
-      }),
-      ...problem('invalid-value', {
-        vi: 'Nơi nhận phải là một danh sách văn bản.',
-        en: 'The recipients must be a list of texts.',
-      }),
-    },
+      },
+      { vi: 'Nơi nhận phải là một danh sách văn bản.', en: 'The recipients must be a list of texts.' },
+    ),
   },
 };
