@@ -342,7 +342,19 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         (await org.inbox('leader', 'objectives-approval')).find((t) => t.id !== first.id) as Task | undefined,
     );
     await openFromMyTasks(leader, second, 'the leader, second round');
-    // The decision they are now asked to sign is sent to the Department of Home Affairs too.
+    // What they asked and what the Quality Representative says was changed, above the new draft.
+    const lastRound = leader.page.getByRole('region', {
+      name: vi('tasks:approval.lastRound.title', { round: 1 }),
+    });
+    await lastRound.getByText(comment).waitFor();
+    await lastRound.getByText('Đã bổ sung kế hoạch theo quý cho mục tiêu 4.').waitFor();
+    // The decision they are now asked to sign is sent to the Department of Home Affairs too: on the
+    // page, under the draft, and in its draft document.
+    await leader.page.getByText(vi('cycles:start.wording.title')).click();
+    await leader.page.getByText('- Sở Nội vụ;', { exact: true }).waitFor();
+    await leader.check('the second round, the decision’s words unfolded', {
+      screenshot: 'task-approval-wording',
+    });
     const [redrafted] = await Promise.all([
       leader.page.waitForEvent('download'),
       leader.page.getByRole('button', { name: vi('tasks:decisionDraft.decision.pdf') }).click(),

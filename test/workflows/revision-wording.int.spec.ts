@@ -43,10 +43,8 @@ describe("the decision's words revised with a returned draft, on the time-skippi
         recipients: draft.recipients,
       },
     });
-    await driver.complete(first.id, user.leader, {
-      decision: 'return',
-      comments: 'Cập nhật căn cứ theo Luật Tổ chức chính quyền địa phương năm 2025; gửi Sở Nội vụ.',
-    });
+    const comments = 'Cập nhật căn cứ theo Luật Tổ chức chính quyền địa phương năm 2025; gửi Sở Nội vụ.';
+    await driver.complete(first.id, user.leader, { decision: 'return', comments });
 
     const revision = await driver.task(`${ids.approval}/revise/1`);
     expect(revision.form).toMatchObject({ wording: { legalBases: draft.legalBases } });
@@ -63,7 +61,8 @@ describe("the decision's words revised with a returned draft, on the time-skippi
     const recipients = [...draft.recipients.slice(0, -1), 'Sở Nội vụ', ...draft.recipients.slice(-1)];
     await driver.complete(revision.id, user.qr, { note, legalBases, recipients });
 
-    // The second round is the draft as revised: its objectives as they were, its words anew.
+    // The second round is the draft as revised: its objectives as they were, its words anew, with
+    // what the leader asked and what the revision says it changed.
     const second = await driver.task(`${ids.approval}/approve/2`);
     const revised = {
       scope: draft.scope,
@@ -71,7 +70,12 @@ describe("the decision's words revised with a returned draft, on the time-skippi
       legalBases,
       recipients,
     };
-    expect(second.form).toEqual({ round: 2, objectives: draft.objectives, wording: revised });
+    expect(second.form).toEqual({
+      round: 2,
+      objectives: draft.objectives,
+      wording: revised,
+      lastRound: { comments, note },
+    });
     await driver.complete(second.id, user.leader, APPROVE);
 
     // The decision keeps the words it was approved with.

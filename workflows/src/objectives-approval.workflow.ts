@@ -70,6 +70,8 @@ async function approveObjectives(
   let objectives: Objective[] = draft.objectives;
   // The decision's other words as the rounds have them: the draft's until a revision changes them.
   let wording: DraftWording = wordingOf(draft);
+  // From the second round on, what the leader asked last time and what the revision says it changed.
+  let lastRound: { comments: string; note: string } | undefined;
   for (let round = 1; ; round++) {
     const leader = leaderOf(context);
     const approval = await board.run({
@@ -80,7 +82,7 @@ async function approveObjectives(
         en: `Approve the ${context.year} quality objectives (round ${round})`,
       },
       assignee: leader,
-      form: { round, objectives, wording },
+      form: { round, objectives, wording, ...(lastRound ? { lastRound } : {}) },
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-approval', leader)
         : {}),
@@ -157,5 +159,6 @@ async function approveObjectives(
     objectives = revision.outcome.objectives ?? objectives;
     if (revisesWording(revision.outcome) && patched(REVISION_REVISES_WORDING))
       wording = wordingEdited(wording, revision.outcome);
+    lastRound = { comments: outcome.comments, note: revision.outcome.note };
   }
 }

@@ -99,3 +99,42 @@ export function DecisionWordingEditor({
     </div>
   );
 }
+
+/**
+ * The same words read as the decision prints them, for the leader who approves it (and the Quality
+ * Representative reading the round's draft): where it applies, its legal bases ("Căn cứ …", word for
+ * word), the Quality Representative's title and its recipients ("Nơi nhận", with the list's marks).
+ */
+export function DecisionWordingView({ wording }: { wording: DraftWording }) {
+  const { t, i18n } = useTranslation('cycles');
+  const scope = i18n.language === 'en' ? wording.scope.en || wording.scope.vi : wording.scope.vi;
+  const last = wording.recipients.length - 1;
+  return (
+    <dl className="decision-wording-view">
+      <dt>{t('start.wording.scope')}</dt>
+      <dd>{scope}</dd>
+      <dt>{t('start.wording.qualityRepresentativeTitle')}</dt>
+      {/* Written in Vietnamese only, as the decision prints them. */}
+      <dd lang="vi">{wording.qualityRepresentativeTitle}</dd>
+      <dt>{t('start.wording.legalBases')}</dt>
+      <dd lang="vi">
+        <ul>
+          {wording.legalBases.map((basis, i) => (
+            <li key={i}>{basis}</li>
+          ))}
+        </ul>
+      </dd>
+      <dt>{t('start.wording.recipients')}</dt>
+      <dd lang="vi">
+        <ul>
+          {wording.recipients.map((recipient, i) => (
+            <li key={i}>
+              - {recipient}
+              {i === last ? '.' : ';'}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </dl>
+  );
+}

@@ -6,6 +6,7 @@ import { vietnamToday } from '../../ui/dates';
 import { AnswerText } from '../components/form-fields';
 import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
+import { DecisionWordingView, type DraftWording } from '../../cycles/components/decision-wording-editor';
 import { useSchemaText } from '../components/schema-text';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
@@ -16,7 +17,14 @@ import { formOf, type TaskFormProps } from './form-props';
 export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskFormProps) {
   const { t } = useTranslation('tasks');
   const schema = useSchemaText(task.outcomeSchema);
-  const form = formOf<{ round: number; objectives: FormObjective[] }>(task);
+  // A round opened before forms carried the decision's words has none: its draft documents have them.
+  const form = formOf<{
+    round: number;
+    objectives: FormObjective[];
+    wording?: DraftWording;
+    /** From the second round on: what the leader asked, and what the revision says it changed. */
+    lastRound?: { comments: string; note: string };
+  }>(task);
   const year = /(\d{4})$/.exec(task.cycleId)?.[1] ?? '';
   const [documentNumber, setDocumentNumber] = useDraft(task.id, 'documentNumber', '');
   const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
@@ -38,9 +46,25 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
   return (
     <div className="task-form">
       {form.round !== undefined && <p className="muted">{t('approval.round', { round: form.round })}</p>}
+      {form.lastRound && (
+        // What was asked and what changed, before the draft that changed.
+        <section aria-labelledby="last-round-title" className="task-quote">
+          <h3 id="last-round-title">{t('approval.lastRound.title', { round: (form.round ?? 2) - 1 })}</h3>
+          <p className="small">{t('approval.lastRound.comments')}</p>
+          <blockquote>{form.lastRound.comments}</blockquote>
+          <p className="small">{t('approval.lastRound.note')}</p>
+          <blockquote>{form.lastRound.note}</blockquote>
+        </section>
+      )}
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
         <ObjectivesDraft objectives={form.objectives ?? []} year={year || undefined} />
+        {form.wording && (
+          <details className="task-details">
+            <summary>{t('start.wording.title', { ns: 'cycles' })}</summary>
+            <DecisionWordingView wording={form.wording} />
+          </details>
+        )}
         <DecisionDraftFiles taskId={task.id} />
       </section>
       <DecisionChoices problems={problems}>

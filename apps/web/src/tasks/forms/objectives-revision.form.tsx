@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
 import {
   DecisionWordingEditor,
+  DecisionWordingView,
   WORDING_PATHS,
   type DraftWording,
 } from '../../cycles/components/decision-wording-editor';
@@ -70,6 +71,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
           <details className="task-details">
             <summary>{t('revision.showDraft')}</summary>
             <ObjectivesDraft objectives={form.objectives ?? []} year={year} />
+            {form.wording && <DecisionWordingView wording={form.wording} />}
             <DecisionDraftFiles taskId={task.id} />
           </details>
           <div className="actions">
