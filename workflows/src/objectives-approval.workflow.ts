@@ -142,7 +142,8 @@ async function approveObjectives(
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-revision', qualityRepresentative)
         : {}),
-      // What is revised is checked as the draft the leader would receive (paths `objectives[2].title.vi`, `legalBases[1]`).
+      // What is revised is checked as the draft the leader would receive (its problems named by
+      // their paths in the draft: `objectives[2].title.vi`, `legalBases[1]`).
       validate: (candidate) => {
         const problems = validateRevisionOutcome(candidate);
         if (problems.length > 0) return problems;

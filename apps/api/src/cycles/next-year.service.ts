@@ -55,9 +55,9 @@ const EDITABLE_DRAFT_FIELDS = [
 
 /**
  * Next year (issue #9): its draft, and starting next year's cycle from it in one action — the draft
- * (its objectives and wording as the Quality Representative edited them, if they did), the directory's roster,
- * the organisation's calendar for the year, and this year's review actions fed to next year's review
- * (ISO 9.3.2 a).
+ * (its objectives and the decision's words as the Quality Representative edited them, if they did),
+ * the directory's roster, the organisation's calendar for the year, and this year's review actions
+ * fed to next year's review (ISO 9.3.2 a).
  */
 @Injectable()
 export class NextYearService {

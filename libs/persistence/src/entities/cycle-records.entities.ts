@@ -61,7 +61,7 @@ export class DecisionEntity {
   @Column({ name: 'effective_date', type: 'varchar', length: 10 }) effectiveDate!: string;
   @Column({ type: 'integer' }) rounds!: number;
   @Column({ type: 'simple-json' }) objectives!: unknown[];
-  /** Its scope, legal bases, recipients and Quality Representative's title; null before they were kept (the start draft's). */
+  /** Its scope, legal bases, recipients and Quality Representative's title; null before they were kept. */
   @Column({ type: 'simple-json', nullable: true }) wording!: Record<string, unknown> | null;
   @Column({ name: 'recorded_at', type: 'varchar', length: 24 }) recordedAt!: string;
 }
