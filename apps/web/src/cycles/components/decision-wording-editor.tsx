@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerText } from '../../tasks/components/form-fields';
 import { ListEditor } from '../../tasks/components/list-editor';
 import { oneTextForBoth } from '../../tasks/components/objectives-editor';
-import type { ProblemBook } from '../../tasks/components/problem-book';
+import { isAtOrUnder, type ProblemBook } from '../../tasks/components/problem-book';
 
 /** The decision's wording besides its objectives, as a year's draft holds it (libs/domain CycleDraft). */
 export interface DraftWording {
@@ -32,7 +32,8 @@ export const WORDING_PATHS = ['scope', 'qualityRepresentativeTitle', 'legalBases
  * the legal bases ("Căn cứ …") and the recipients ("Nơi nhận"). A template is a provincial
  * committee's, which a district's or a department's decision changes to its own; next year's copies
  * last year's, whose bases may cite a law replaced since. Each refusal of the draft's checker beside
- * its field; the scope's English follows its Vietnamese, as the objectives' texts do.
+ * its field; the scope's English follows its Vietnamese, as the objectives' texts do. A fold of its
+ * own ("Căn cứ, phạm vi áp dụng và nơi nhận của quyết định"), open where a refusal names its words.
  */
 export function DecisionWordingEditor({
   hint,
@@ -48,8 +49,14 @@ export function DecisionWordingEditor({
 }) {
   const { t } = useTranslation('cycles');
   return (
-    // Titled by the fold it is shown in ("Căn cứ, phạm vi áp dụng và nơi nhận của quyết định").
-    <div className="decision-wording">
+    // Rarely changed, so folded; opened where the draft's checker refused one of its words.
+    <details
+      className="task-details"
+      open={
+        problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) || undefined
+      }
+    >
+      <summary>{t('start.wording.title')}</summary>
       <p className="field-hint">{hint}</p>
       <AnswerText
         label={t('start.wording.scope')}
@@ -96,7 +103,7 @@ export function DecisionWordingEditor({
         problemsAt={(i) => problems.at(`recipients[${i}]`)}
         addLabel={t('start.wording.addRecipient')}
       />
-    </div>
+    </details>
   );
 }
 

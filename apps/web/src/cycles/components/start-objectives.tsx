@@ -156,21 +156,12 @@ export function StartObjectives({
           })}
         </div>
       )}
-      {/* Rarely changed, so folded; opened where the draft's checker refused one of its words. */}
-      <details
-        className="task-details"
-        open={
-          problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) || undefined
-        }
-      >
-        <summary>{t('start.wording.title')}</summary>
-        <DecisionWordingEditor
-          hint={wordingHint}
-          wording={editing.wording}
-          onChange={(wording) => onEditing({ ...editing, wording })}
-          problems={problems}
-        />
-      </details>
+      <DecisionWordingEditor
+        hint={wordingHint}
+        wording={editing.wording}
+        onChange={(wording) => onEditing({ ...editing, wording })}
+        problems={problems}
+      />
       <ObjectivesEditor
         objectives={editing.objectives}
         onChange={(objectives) => onEditing({ ...editing, objectives })}

@@ -5,14 +5,12 @@ import { FieldError } from '../../ui/field';
 import {
   DecisionWordingEditor,
   DecisionWordingView,
-  WORDING_PATHS,
   type DraftWording,
 } from '../../cycles/components/decision-wording-editor';
 import { AnswerText } from '../components/form-fields';
 import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { numbered, ObjectivesEditor } from '../components/objectives-editor';
-import { isAtOrUnder } from '../components/problem-book';
 import { SubmitButton } from '../components/submit-button';
 import type { FormObjective } from '../task-types';
 import { formOf, type TaskFormProps } from './form-props';
@@ -84,22 +82,12 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
         <section aria-labelledby="revision-objectives-title">
           <h3 id="revision-objectives-title">{t('revision.objectivesTitle')}</h3>
           {wording !== null && (
-            // Rarely what the leader asks about, so folded; opened where the revision refused one of its words.
-            <details
-              className="task-details"
-              open={
-                problems.problems.some((p) => WORDING_PATHS.some((path) => isAtOrUnder(p.path, path))) ||
-                undefined
-              }
-            >
-              <summary>{t('start.wording.title', { ns: 'cycles' })}</summary>
-              <DecisionWordingEditor
-                hint={t('revision.wordingHint')}
-                wording={wording}
-                onChange={setWording}
-                problems={problems}
-              />
-            </details>
+            <DecisionWordingEditor
+              hint={t('revision.wordingHint')}
+              wording={wording}
+              onChange={setWording}
+              problems={problems}
+            />
           )}
           <ObjectivesEditor objectives={revised} onChange={setRevised} problems={problems} />
           <details className="task-details">
