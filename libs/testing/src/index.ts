@@ -4,3 +4,4 @@ export * from './browser';
 export * from './eventually';
 export * from './histories';
 export * from './office-files';
+export * from './workflow-whereabouts';
