@@ -3,28 +3,7 @@ import { AnswerText } from '../../tasks/components/form-fields';
 import { ListEditor } from '../../tasks/components/list-editor';
 import { oneTextForBoth } from '../../tasks/components/objectives-editor';
 import { isAtOrUnder, type ProblemBook } from '../../tasks/components/problem-book';
-
-/** The decision's wording besides its objectives, as a year's draft holds it (libs/domain CycleDraft). */
-export interface DraftWording {
-  scope: { vi: string; en: string };
-  qualityRepresentativeTitle: string;
-  legalBases: string[];
-  recipients: string[];
-}
-
-/** The wording of a draft the API gave (a CycleDraft, typed loosely). */
-export function wordingOf(draft: object): DraftWording {
-  const given = draft as Partial<DraftWording>;
-  return {
-    scope: given.scope ?? { vi: '', en: '' },
-    qualityRepresentativeTitle: given.qualityRepresentativeTitle ?? '',
-    legalBases: given.legalBases ?? [],
-    recipients: given.recipients ?? [],
-  };
-}
-
-/** The paths the draft's checker names for these fields (`validateCycleDraft`). */
-export const WORDING_PATHS = ['scope', 'qualityRepresentativeTitle', 'legalBases', 'recipients'];
+import { WORDING_PATHS, type DraftWording } from '../decision-wording';
 
 /**
  * What the decision says besides its objectives, edited before a year starts: where the system

@@ -10,12 +10,8 @@ import { numbered, ObjectivesEditor } from '../../tasks/components/objectives-ed
 import { unitNameIn, type UnitName } from '../../tasks/components/people';
 import { isAtOrUnder, type ProblemBook } from '../../tasks/components/problem-book';
 import type { FormObjective } from '../../tasks/task-types';
-import {
-  DecisionWordingEditor,
-  WORDING_PATHS,
-  wordingOf,
-  type DraftWording,
-} from './decision-wording-editor';
+import { DecisionWordingEditor } from './decision-wording-editor';
+import { WORDING_PATHS, wordingOf, type DraftWording } from '../decision-wording';
 
 /**
  * A year's draft before it starts, being edited: a template's as the organisation would start

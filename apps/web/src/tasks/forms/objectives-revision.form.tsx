@@ -2,11 +2,8 @@ import { type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../ui/field';
-import {
-  DecisionWordingEditor,
-  DecisionWordingView,
-  type DraftWording,
-} from '../../cycles/components/decision-wording-editor';
+import { DecisionWordingEditor, DecisionWordingView } from '../../cycles/components/decision-wording-editor';
+import type { DraftWording } from '../../cycles/decision-wording';
 import { AnswerText } from '../components/form-fields';
 import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
