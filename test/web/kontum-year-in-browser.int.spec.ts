@@ -348,10 +348,38 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
     });
     await lastRound.getByText(comment).waitFor();
     await lastRound.getByText('Đã bổ sung kế hoạch theo quý cho mục tiêu 4.').waitFor();
+    // And what the draft changed from the one they returned, read from the two drafts: objective 4's
+    // plan and the recipients, nothing else.
+    const changes = lastRound.getByRole('list');
+    await expect(changes.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      vi('tasks:approval.lastRound.objectiveChanged', {
+        number: 4,
+        parts: vi('tasks:approval.lastRound.part.plan'),
+      }),
+      vi('cycles:start.wording.recipients'),
+    ]);
+    const draftObjectives = leader.page.locator('.decision-objectives > li');
+    await expect(
+      draftObjectives
+        .filter({ hasText: vi('tasks:draft.changed') })
+        .locator('.decision-objective-title')
+        .allInnerTexts(),
+    ).resolves.toEqual([`${objectiveTitle('obj-4')} ${vi('tasks:draft.changed')}`]);
     // The decision they are now asked to sign is sent to the Department of Home Affairs too: on the
-    // page, under the draft, and in its draft document.
-    await leader.page.getByText(vi('cycles:start.wording.title')).click();
+    // page, under the draft (unfolded, since its words changed, the recipients marked), and in its
+    // draft document.
     await leader.page.getByText('- Sở Nội vụ;', { exact: true }).waitFor();
+    await leader.page
+      .locator('.decision-wording-view dt')
+      .filter({ hasText: vi('cycles:start.wording.recipients') })
+      .getByText(vi('cycles:start.wording.changed'), { exact: true })
+      .waitFor();
+    await expect(
+      leader.page
+        .locator('.decision-wording-view dt')
+        .filter({ hasText: vi('cycles:start.wording.changed') })
+        .count(),
+    ).resolves.toBe(1);
     await leader.check('the second round, the decision’s words unfolded', {
       screenshot: 'task-approval-wording',
     });

@@ -34,15 +34,13 @@ describe("the decision's words revised with a returned draft, on the time-skippi
     const { draft } = input;
     const first = await driver.task(`${ids.approval}/approve/1`);
     // Each round carries the decision's words as that round would issue them: the draft's first.
-    expect(first.form).toMatchObject({
-      round: 1,
-      wording: {
-        scope: draft.scope,
-        qualityRepresentativeTitle: draft.qualityRepresentativeTitle,
-        legalBases: draft.legalBases,
-        recipients: draft.recipients,
-      },
-    });
+    const drafted = {
+      scope: draft.scope,
+      qualityRepresentativeTitle: draft.qualityRepresentativeTitle,
+      legalBases: draft.legalBases,
+      recipients: draft.recipients,
+    };
+    expect(first.form).toMatchObject({ round: 1, wording: drafted });
     const comments = 'Cập nhật căn cứ theo Luật Tổ chức chính quyền địa phương năm 2025; gửi Sở Nội vụ.';
     await driver.complete(first.id, user.leader, { decision: 'return', comments });
 
@@ -62,7 +60,8 @@ describe("the decision's words revised with a returned draft, on the time-skippi
     await driver.complete(revision.id, user.qr, { note, legalBases, recipients });
 
     // The second round is the draft as revised: its objectives as they were, its words anew, with
-    // what the leader asked and what the revision says it changed.
+    // what the leader asked, what the revision says it changed, and the draft they returned (the
+    // page shows what differs from it).
     const second = await driver.task(`${ids.approval}/approve/2`);
     const revised = {
       scope: draft.scope,
@@ -74,7 +73,7 @@ describe("the decision's words revised with a returned draft, on the time-skippi
       round: 2,
       objectives: draft.objectives,
       wording: revised,
-      lastRound: { comments, note },
+      lastRound: { comments, note, objectives: draft.objectives, wording: drafted },
     });
     await driver.complete(second.id, user.leader, APPROVE);
 

@@ -70,8 +70,10 @@ async function approveObjectives(
   let objectives: Objective[] = draft.objectives;
   // The decision's other words as the rounds have them: the draft's until a revision changes them.
   let wording: DraftWording = wordingOf(draft);
-  // From the second round on, what the leader asked last time and what the revision says it changed.
-  let lastRound: { comments: string; note: string } | undefined;
+  // From the second round on: the draft the leader returned, what they asked, and what the revision
+  // says it changed (the approval page shows what differs from that draft).
+  let lastRound:
+    { comments: string; note: string; objectives: Objective[]; wording: DraftWording } | undefined;
   for (let round = 1; ; round++) {
     const leader = leaderOf(context);
     const approval = await board.run({
@@ -157,9 +159,11 @@ async function approveObjectives(
       },
     });
     if (revision.status !== 'completed') throw new Error('revision task cannot expire');
+    // Form data (an activity's input), not a command: no patch.
+    const returned = { objectives, wording };
     objectives = revision.outcome.objectives ?? objectives;
     if (revisesWording(revision.outcome) && patched(REVISION_REVISES_WORDING))
       wording = wordingEdited(wording, revision.outcome);
-    lastRound = { comments: outcome.comments, note: revision.outcome.note };
+    lastRound = { comments: outcome.comments, note: revision.outcome.note, ...returned };
   }
 }

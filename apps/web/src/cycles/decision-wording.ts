@@ -27,3 +27,6 @@ export const WORDING_PATHS = [
   'legalBases',
   'recipients',
 ] as const satisfies readonly (keyof DraftWording)[];
+
+/** One of the decision's other words (its scope, the title, the bases, the recipients). */
+export type WordingField = (typeof WORDING_PATHS)[number];

@@ -3,7 +3,7 @@ import { AnswerText } from '../../tasks/components/form-fields';
 import { ListEditor } from '../../tasks/components/list-editor';
 import { oneTextForBoth } from '../../tasks/components/objectives-editor';
 import { isAtOrUnder, type ProblemBook } from '../../tasks/components/problem-book';
-import { WORDING_PATHS, type DraftWording } from '../decision-wording';
+import { WORDING_PATHS, type DraftWording, type WordingField } from '../decision-wording';
 
 /**
  * What the decision says besides its objectives, edited before a year starts: where the system
@@ -91,18 +91,36 @@ export function DecisionWordingEditor({
  * Representative reading the round's draft): where it applies, its legal bases ("Căn cứ …", word for
  * word), the Quality Representative's title and its recipients ("Nơi nhận", with the list's marks).
  */
-export function DecisionWordingView({ wording }: { wording: DraftWording }) {
+export function DecisionWordingView({
+  wording,
+  changed = [],
+}: {
+  wording: DraftWording;
+  /** The fields a revision changed since the draft last returned: marked beside their heading. */
+  changed?: readonly WordingField[];
+}) {
   const { t, i18n } = useTranslation('cycles');
   const scope = i18n.language === 'en' ? wording.scope.en || wording.scope.vi : wording.scope.vi;
   const last = wording.recipients.length - 1;
+  const heading = (field: WordingField) => (
+    <dt>
+      {t(`start.wording.${field}`)}
+      {changed.includes(field) && (
+        <>
+          {' '}
+          <span className="badge badge-warn">{t('start.wording.changed')}</span>
+        </>
+      )}
+    </dt>
+  );
   return (
     <dl className="decision-wording-view">
-      <dt>{t('start.wording.scope')}</dt>
+      {heading('scope')}
       <dd>{scope}</dd>
-      <dt>{t('start.wording.qualityRepresentativeTitle')}</dt>
+      {heading('qualityRepresentativeTitle')}
       {/* Written in Vietnamese only, as the decision prints them. */}
       <dd lang="vi">{wording.qualityRepresentativeTitle}</dd>
-      <dt>{t('start.wording.legalBases')}</dt>
+      {heading('legalBases')}
       <dd lang="vi">
         <ul>
           {wording.legalBases.map((basis, i) => (
@@ -110,7 +128,7 @@ export function DecisionWordingView({ wording }: { wording: DraftWording }) {
           ))}
         </ul>
       </dd>
-      <dt>{t('start.wording.recipients')}</dt>
+      {heading('recipients')}
       <dd lang="vi">
         <ul>
           {wording.recipients.map((recipient, i) => (

@@ -11,11 +11,14 @@ export function ObjectivesDraft({
   objectives,
   year,
   units,
+  marks = {},
 }: {
   objectives: FormObjective[];
   year?: string;
   /** The draft's own units (a year not started yet), else the organisation's. */
   units?: readonly UnitName[];
+  /** A word beside an objective's text, by id: what a revision did to it ("Đã sửa", "Mới"). */
+  marks?: Readonly<Record<string, string>>;
 }) {
   const { t, i18n } = useTranslation('tasks');
   const targetText = useTargetText();
@@ -34,6 +37,12 @@ export function ObjectivesDraft({
           <li key={objective.id} value={objective.number}>
             <p className="decision-objective-title">
               {localized(objective.title, i18n.language) || objective.id}
+              {marks[objective.id] && (
+                <>
+                  {' '}
+                  <span className="badge badge-warn">{marks[objective.id]}</span>
+                </>
+              )}
             </p>
             {(objective.indicators ?? []).length > 0 && (
               <ul className="decision-indicators">

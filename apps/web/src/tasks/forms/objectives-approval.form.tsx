@@ -11,7 +11,8 @@ import type { DraftWording } from '../../cycles/decision-wording';
 import { useSchemaText } from '../components/schema-text';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
-import type { FormObjective } from '../task-types';
+import { localized, type FormObjective } from '../task-types';
+import { roundChanges, unchanged, type RoundChanges } from '../components/round-changes';
 import { formOf, type TaskFormProps } from './form-props';
 
 /** The leader: the draft as the decision would read, then approve with its number, or return it. */
@@ -23,9 +24,23 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
     round: number;
     objectives: FormObjective[];
     wording?: DraftWording;
-    /** From the second round on: what the leader asked, and what the revision says it changed. */
-    lastRound?: { comments: string; note: string };
+    /**
+     * From the second round on: what the leader asked, what the revision says it changed, and the
+     * draft they returned (rounds opened before forms carried it have none).
+     */
+    lastRound?: { comments: string; note: string; objectives?: FormObjective[]; wording?: DraftWording };
   }>(task);
+  const objectives = form.objectives ?? [];
+  const lastRoundNumber = (form.round ?? 2) - 1;
+  const changes = form.lastRound?.objectives
+    ? roundChanges(
+        { objectives: form.lastRound.objectives, wording: form.lastRound.wording },
+        { objectives, wording: form.wording },
+      )
+    : undefined;
+  const marks: Record<string, string> = {};
+  for (const id of Object.keys(changes?.changed ?? {})) marks[id] = t('draft.changed');
+  for (const id of changes?.added ?? []) marks[id] = t('draft.added');
   const year = /(\d{4})$/.exec(task.cycleId)?.[1] ?? '';
   const [documentNumber, setDocumentNumber] = useDraft(task.id, 'documentNumber', '');
   const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
@@ -50,20 +65,22 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
       {form.lastRound && (
         // What was asked and what changed, before the draft that changed.
         <section aria-labelledby="last-round-title" className="task-quote">
-          <h3 id="last-round-title">{t('approval.lastRound.title', { round: (form.round ?? 2) - 1 })}</h3>
+          <h3 id="last-round-title">{t('approval.lastRound.title', { round: lastRoundNumber })}</h3>
           <p className="small">{t('approval.lastRound.comments')}</p>
           <blockquote>{form.lastRound.comments}</blockquote>
           <p className="small">{t('approval.lastRound.note')}</p>
           <blockquote>{form.lastRound.note}</blockquote>
+          {changes && <RoundChangesList changes={changes} objectives={objectives} round={lastRoundNumber} />}
         </section>
       )}
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
-        <ObjectivesDraft objectives={form.objectives ?? []} year={year || undefined} />
+        <ObjectivesDraft objectives={objectives} year={year || undefined} marks={marks} />
         {form.wording && (
-          <details className="task-details">
+          // Unfolded when the revision changed these words: what the leader is to read again.
+          <details className="task-details" open={(changes?.wording.length ?? 0) > 0 || undefined}>
             <summary>{t('start.wording.title', { ns: 'cycles' })}</summary>
-            <DecisionWordingView wording={form.wording} />
+            <DecisionWordingView wording={form.wording} changed={changes?.wording} />
           </details>
         )}
         <DecisionDraftFiles taskId={task.id} />
@@ -122,5 +139,48 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
         />
       </DecisionChoices>
     </div>
+  );
+}
+
+/** What the round's draft changed from the one returned, in a line each; or that it is unchanged. */
+function RoundChangesList({
+  changes,
+  objectives,
+  round,
+}: {
+  changes: RoundChanges;
+  objectives: FormObjective[];
+  round: number;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  if (unchanged(changes)) return <p>{t('approval.lastRound.unchanged', { round })}</p>;
+  const numberOf = (id: string) => objectives.find((o) => o.id === id)?.number ?? id;
+  return (
+    <>
+      <p className="small">{t('approval.lastRound.changes', { round })}</p>
+      <ul className="round-changes">
+        {Object.entries(changes.changed).map(([id, parts]) => (
+          <li key={id}>
+            {t('approval.lastRound.objectiveChanged', {
+              number: numberOf(id),
+              parts: parts.map((part) => t(`approval.lastRound.part.${part}`)).join(', '),
+            })}
+          </li>
+        ))}
+        {changes.added.map((id) => (
+          <li key={id}>{t('approval.lastRound.objectiveAdded', { number: numberOf(id) })}</li>
+        ))}
+        {changes.removed.map((objective) => (
+          <li key={objective.id}>
+            {t('approval.lastRound.objectiveRemoved', {
+              title: localized(objective.title, i18n.language) || objective.id,
+            })}
+          </li>
+        ))}
+        {changes.wording.map((field) => (
+          <li key={field}>{t(`start.wording.${field}`, { ns: 'cycles' })}</li>
+        ))}
+      </ul>
+    </>
   );
 }
