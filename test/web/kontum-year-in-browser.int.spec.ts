@@ -365,6 +365,13 @@ describe('the Kon Tum 2024 year in the browser (chromium; API, worker, PostgreSQ
         .locator('.decision-objective-title')
         .allInnerTexts(),
     ).resolves.toEqual([`${objectiveTitle('obj-4')} ${vi('tasks:draft.changed')}`]);
+    // Its plan unfolded, the quarterly time in it; the other plans folded.
+    await draftObjectives
+      .filter({ hasText: vi('tasks:draft.changed') })
+      .locator('details.decision-plan-details')
+      .getByText(quarterly, { exact: true })
+      .waitFor();
+    await expect(leader.page.locator('details.decision-plan-details[open]').count()).resolves.toBe(1);
     // The decision they are now asked to sign is sent to the Department of Home Affairs too: on the
     // page, under the draft (unfolded, since its words changed, the recipients marked), and in its
     // draft document.

@@ -3,6 +3,9 @@ import { localized, type FormObjective } from '../task-types';
 import { unitNameIn, useUnits, type UnitName } from './people';
 import { useTargetText } from './target-text';
 
+/** The plan's parts besides what will be done, in the plan document's order. */
+const PLAN_DETAILS = ['resources', 'who', 'when', 'howEvaluated'] as const;
+
 /**
  * The draft objectives as Article 1 of the decision would read them: numbered, each with its
  * indicators and targets, how often it is measured and the unit that owns it.
@@ -12,6 +15,7 @@ export function ObjectivesDraft({
   year,
   units,
   marks = {},
+  unfoldedPlans = [],
 }: {
   objectives: FormObjective[];
   year?: string;
@@ -19,6 +23,8 @@ export function ObjectivesDraft({
   units?: readonly UnitName[];
   /** A word beside an objective's text, by id: what a revision did to it ("Đã sửa", "Mới"). */
   marks?: Readonly<Record<string, string>>;
+  /** The objectives (by id) whose plan is shown unfolded: a revision changed it. */
+  unfoldedPlans?: readonly string[];
 }) {
   const { t, i18n } = useTranslation('tasks');
   const targetText = useTargetText();
@@ -83,6 +89,24 @@ export function ObjectivesDraft({
               <p className="decision-plan">
                 {t('draft.plan')}: {objective.plan.what}
               </p>
+            )}
+            {PLAN_DETAILS.some((part) => objective.plan?.[part]) && (
+              // The rest of the plan the leader approves with the objective (ISO 9001 6.2.2), folded:
+              // five objectives' plans in full would bury Article 1.
+              <details
+                className="decision-plan-details"
+                open={unfoldedPlans.includes(objective.id) || undefined}
+              >
+                <summary>{t('draft.planDetails')}</summary>
+                <dl>
+                  {PLAN_DETAILS.filter((part) => objective.plan?.[part]).map((part) => (
+                    <div key={part}>
+                      <dt>{t(`editor.plan.${part}`)}</dt>
+                      <dd>{objective.plan?.[part]}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
             )}
           </li>
         ))}

@@ -75,7 +75,14 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
       )}
       <section aria-labelledby="draft-title">
         <h3 id="draft-title">{t('approval.draftTitle')}</h3>
-        <ObjectivesDraft objectives={objectives} year={year || undefined} marks={marks} />
+        <ObjectivesDraft
+          objectives={objectives}
+          year={year || undefined}
+          marks={marks}
+          unfoldedPlans={Object.keys(changes?.changed ?? {}).filter((id) =>
+            changes?.changed[id].includes('plan'),
+          )}
+        />
         {form.wording && (
           // Unfolded when the revision changed these words: what the leader is to read again.
           <details className="task-details" open={(changes?.wording.length ?? 0) > 0 || undefined}>
