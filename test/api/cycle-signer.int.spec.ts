@@ -143,4 +143,55 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     });
     expect(approved.status).toBe(200);
   });
+
+  it("lets the Quality Representative enter the leader's approval signed on paper, and only so: the decision is the leader's, entered by them", async () => {
+    // The draft names the demo leader, who signs the 2026 decision on paper and never signs in.
+    const started = await start({ year: 2026 });
+    expect(started.status).toBe(201);
+    const task = await org.waitForTask('leader', 'objectives-approval');
+    expect(task.id).toContain('/2026/');
+    const complete = (local: string, outcome: Record<string, unknown>) =>
+      org.as<{ message: string; details: { problems: { path: string }[] } }>(
+        local,
+        'POST',
+        taskPath(task.id, '/complete'),
+        { outcome },
+      );
+    const signed = { decision: 'approve', documentNumber: '7/QĐ-UBND', onPaper: true };
+
+    // Answering for the leader is refused, saying how to enter what they gave on paper.
+    const forLeader = await complete('qmr', { decision: 'approve', documentNumber: '7/QĐ-UBND' });
+    expect(forLeader.status).toBe(403);
+    expect(forLeader.body.message).toContain('trên giấy');
+    // Nobody else may enter it.
+    expect((await complete('staff.tthc', { ...signed, signingDate: '2026-01-05' })).status).toBe(403);
+    // The day on the paper, not the day it is entered: without it, 422 naming signingDate.
+    const undated = await complete('qmr', signed);
+    expect(undated.status).toBe(422);
+    expect(undated.body.details.problems.map((p) => p.path)).toEqual(['signingDate']);
+    expect((await org.inbox('leader', 'objectives-approval')).map((t) => t.id)).toEqual([task.id]);
+
+    const entered = await complete('qmr', { ...signed, signingDate: '2026-01-05' });
+    expect(entered.status).toBe(200);
+    expect(entered.body).toMatchObject({ completedBy: org.idOf('qmr') });
+
+    let decision: Record<string, unknown> | undefined;
+    for (let attempt = 0; attempt < 100 && !decision; attempt++) {
+      const answer = await org.as('staff.tthc', 'GET', `/api/v1/cycles/${organisationCode}-2026/decision`);
+      if (answer.status === 200) decision = answer.body;
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(decision).toMatchObject({
+      documentNumber: '7/QĐ-UBND',
+      signedBy: org.idOf('leader'),
+      signerName: 'Nguyễn Hữu Tháp',
+      signerTitle: 'Phó Chủ tịch UBND tỉnh',
+      enteredBy: org.idOf('qmr'),
+      signingDate: '2026-01-05',
+    });
+    // The leader's task is done, by the Quality Representative; the leader has nothing left to do.
+    const done = await org.as<{ status: string; completedBy: string }>('leader', 'GET', taskPath(task.id));
+    expect(done.body).toMatchObject({ status: 'completed', completedBy: org.idOf('qmr') });
+    expect(await org.inbox('leader', 'objectives-approval')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ApprovedDecision } from '@qcycle/contracts';
 import {
+  answeredOnPaper,
   cycleClock,
   validateApprovalOutcome,
   validateCycleDraft,
@@ -84,6 +85,8 @@ async function approveObjectives(
         en: `Approve the ${context.year} quality objectives (round ${round})`,
       },
       assignee: leader,
+      // A leader who signs on paper has their answer entered by the Quality Representative.
+      enteredOnPaperBy: () => qualityRepresentativeOf(context),
       form: { round, objectives, wording, ...(lastRound ? { lastRound } : {}) },
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-approval', leader)
@@ -104,15 +107,22 @@ async function approveObjectives(
       // A leader given the approval after the start (the one who signs left) is not on the roster:
       // the task knows them as the directory did when it was handed over. Only the decision's
       // record changes (an activity's input), so the patch that names the approver covers it.
+      // A decision the leader signed on paper, entered for them by the Quality Representative, is
+      // signed by the leader who held the task; who entered it is kept beside. The validator let
+      // no one else enter it, so, like the signer's name, only the record's facts change: no patch.
+      const enteredForHolder = approval.completedByPerson === undefined && answeredOnPaper(outcome);
+      const signerId = enteredForHolder ? approval.heldBy.userId : approval.completedBy;
       const approver = patched(DECISION_NAMES_APPROVER)
-        ? (rosterPersonOf(context, approval.completedBy) ?? approval.completedByPerson)
+        ? (rosterPersonOf(context, signerId) ??
+          (enteredForHolder ? approval.heldBy : approval.completedByPerson))
         : undefined;
       const decision: ApprovedDecision = {
         documentNumber: outcome.documentNumber,
         // A roster taken before titles were kept has none: the draft's title, the one it signs as.
         signerName: approver?.name ?? draft.signer.name,
         signerTitle: approver?.title ?? draft.signer.title,
-        signedBy: approval.completedBy,
+        signedBy: signerId,
+        ...(enteredForHolder ? { enteredBy: approval.completedBy } : {}),
         signingDate,
         effectiveDate: signingDate,
         rounds: round,

@@ -33,6 +33,11 @@ export interface ApprovedDecision {
   signerName: string;
   signerTitle: string;
   signedBy: string;
+  /**
+   * Who entered a decision its signer signed on paper (the Quality Representative); absent when
+   * the signer approved in qcycle.
+   */
+  enteredBy?: string;
   signingDate: IsoDate;
   effectiveDate: IsoDate;
   rounds: number;

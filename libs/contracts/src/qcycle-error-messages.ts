@@ -100,6 +100,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chỉ người được giao việc này hoặc người được ủy quyền mới hoàn thành được',
       en: 'Only the assignee of this task or one of its delegates can complete it',
     },
+    completeNotOnPaper: {
+      vi: 'Chỉ lãnh đạo được giao mới trả lời việc này; Đại diện chất lượng chỉ ghi nhận thay ý kiến lãnh đạo đã cho trên giấy (onPaper: true)',
+      en: "Only the leader it is given to answers this task; the Quality Representative only enters the leader's answer given on paper (onPaper: true)",
+    },
     organisationCreator: {
       vi: 'Chỉ người quản trị hệ thống của tổ chức vận hành hệ thống (ORGANISATION_CREATORS) mới tạo được tổ chức mới; người vận hành cũng có thể dùng lệnh create-organisation',
       en: 'Only an administrator of the organisation that operates this install (ORGANISATION_CREATORS) creates organisations; its operator can also use the create-organisation command',

@@ -73,7 +73,13 @@ export interface QualityEventPayloads {
   'task.expired': TaskClosedPayload;
   'task.resolved': TaskClosedPayload;
 
-  'objectives.approved': { documentNumber: string; signingDate: IsoDate; rounds: number };
+  'objectives.approved': {
+    documentNumber: string;
+    signingDate: IsoDate;
+    rounds: number;
+    /** The leader who signed it on paper, when the actor entered it for them (the Quality Representative). */
+    signedBy?: string;
+  };
   'objectives.delegated': { delegations: { objectiveId: string; unitCode: string }[] };
   'objectives.unit-accepted': {
     unitCode: string;

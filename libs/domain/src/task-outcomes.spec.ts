@@ -44,6 +44,24 @@ describe('objectives approval outcome', () => {
     expect(validateApprovalOutcome({ ...approve, signingDate: '2025-01-05' }, { year: 2025 })).toEqual([]);
   });
 
+  it('asks an approval given on paper for the day on the paper, and takes comments given on paper as they are', () => {
+    const signed = { decision: 'approve', documentNumber: '12/QĐ-UBND', onPaper: true };
+    expect(approval(signed)).toEqual([
+      expect.objectContaining({
+        path: 'signingDate',
+        code: 'required',
+        reason: expect.stringContaining('trên giấy'),
+      }),
+    ]);
+    expect(approval({ ...signed, signingDate: '2024-01-05' })).toEqual([]);
+    // The day on the paper is held to the year like any other.
+    expect(approval({ ...signed, signingDate: '2022-01-05' }).map((p) => p.code)).toEqual(['out-of-range']);
+    expect(approval({ decision: 'return', comments: 'Bổ sung kế hoạch.', onPaper: true })).toEqual([]);
+    expect(approval({ decision: 'return', comments: 'Bổ sung kế hoạch.', onPaper: 'yes' })).toEqual([
+      expect.objectContaining({ path: 'onPaper', code: 'invalid-value' }),
+    ]);
+  });
+
   it('refuses a malformed number, a bare return and an unknown decision', () => {
     expect(paths(approval({ decision: 'approve', documentNumber: 'QĐ 123' }))).toEqual(['documentNumber']);
     expect(

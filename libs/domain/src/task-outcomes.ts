@@ -11,7 +11,7 @@ import { checkPaperReport } from './paper-report';
 import type { AuditResult } from './task-outcome-schemas';
 import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
-import { ProblemList } from './validation-problem';
+import { ProblemList, validationProblem } from './validation-problem';
 import { MAX_REVIEW_ACTIONS } from './review-actions';
 import type { NonconformityDetails, NonconformityReferences } from './nonconformity';
 import { nonconformityDetailsProblems } from './nonconformity';
@@ -41,8 +41,13 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-/** The leader's answer to the draft (ISO 6.2): approve and sign the decision, or return it with comments. */
-export type ObjectivesApprovalOutcome =
+/**
+ * The leader's answer to the draft (ISO 6.2): approve and sign the decision, or return it with
+ * comments. `onPaper`: the leader gave it on paper (signed the printed decision, wrote on the printed
+ * draft) and it is entered for them, by the Quality Representative ({@link answeredOnPaper}); an
+ * approval entered so carries the day the paper was signed.
+ */
+export type ObjectivesApprovalOutcome = (
   | {
       decision: 'approve';
       /** The decision's number in the organisation's register, e.g. `123/QĐ-UBND`. */
@@ -51,7 +56,19 @@ export type ObjectivesApprovalOutcome =
       signingDate?: IsoDate;
       comments?: string;
     }
-  | { decision: 'return'; comments: string };
+  | { decision: 'return'; comments: string }
+) & { onPaper?: boolean };
+
+/**
+ * The task kinds a person may answer on paper, their answer entered in qcycle by the Quality
+ * Representative: the leader's approval of the objectives. Many People's Committees' leaders sign
+ * the printed decision and never sign in; the office enters the number and day it was signed.
+ */
+export const PAPER_ANSWERED_KINDS: readonly TaskKind[] = ['objectives-approval'];
+
+/** Whether an answer says it was given on paper and is entered for the one who gave it. */
+export const answeredOnPaper = (outcome: unknown): boolean =>
+  typeof outcome === 'object' && outcome !== null && (outcome as { onPaper?: unknown }).onPaper === true;
 
 /**
  * The Quality Representative's revision of a returned draft: a note, new objectives and the
@@ -252,7 +269,7 @@ export function validateApprovalOutcome(
   outcome: unknown,
   context: { year: number; today?: IsoDate },
 ): ValidationProblem[] {
-  return checkOutcomeShape('objectives-approval', outcome, {
+  const problems = checkOutcomeShape('objectives-approval', outcome, {
     signingDate: (signingDate, { path, problems }) => {
       const year = Number((signingDate as IsoDate).slice(0, 4));
       if (year !== context.year && year !== context.year - 1)
@@ -267,6 +284,17 @@ export function validateApprovalOutcome(
         });
     },
   });
+  // The day a paper was signed is not the day it is entered: the paper's day, or no decision.
+  const answer = outcome as { decision?: unknown; signingDate?: unknown };
+  if (answeredOnPaper(outcome) && answer.decision === 'approve' && answer.signingDate === undefined)
+    return [
+      ...problems,
+      validationProblem('signingDate', 'required', {
+        vi: 'Quyết định ký trên giấy: ghi ngày ký trên bản giấy.',
+        en: 'A decision signed on paper: give the day written on it.',
+      }),
+    ];
+  return problems;
 }
 
 /** The revised objectives themselves are checked as a cycle draft by the workflow. */

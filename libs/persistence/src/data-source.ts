@@ -59,6 +59,7 @@ import { UnitWorkHead1796230000000 } from './migrations/1796230000000-unit-work-
 import { UserNameSortKey1796240000000 } from './migrations/1796240000000-user-name-sort-key.migration';
 import { DirectorySearchEth1796250000000 } from './migrations/1796250000000-directory-search-eth.migration';
 import { DecisionWording1796260000000 } from './migrations/1796260000000-decision-wording.migration';
+import { DecisionEnteredBy1796270000000 } from './migrations/1796270000000-decision-entered-by.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -122,6 +123,7 @@ export const MIGRATIONS = [
   UserNameSortKey1796240000000,
   DirectorySearchEth1796250000000,
   DecisionWording1796260000000,
+  DecisionEnteredBy1796270000000,
 ];
 
 /**

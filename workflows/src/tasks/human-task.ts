@@ -34,6 +34,7 @@ import {
   type UrgeTaskRequest,
 } from '@qcycle/contracts';
 import {
+  answeredOnPaper,
   validationProblem,
   type LocalizedText,
   type TaskKind,
@@ -148,6 +149,12 @@ export interface HumanTaskSpec<K extends TaskKind> {
   notices?: TaskNotice[];
   /** Workflow time after which the task is closed as expired. */
   expiresAt?: number;
+  /**
+   * Who may enter the assignee's answer given on paper (`onPaper: true`, `answeredOnPaper`),
+   * besides those who may answer: the Quality Representative, for the leader's approval. Asked when
+   * an answer arrives, since the role may have moved since the task opened.
+   */
+  enteredOnPaperBy?: () => PersonRef;
   /** Pure check of the outcome against the task's form (libs/domain). */
   validate(outcome: unknown): ValidationProblem[];
   /**
@@ -167,6 +174,8 @@ export type HumanTaskResult<K extends TaskKind> =
        * when it was reassigned to someone not on the roster), else absent.
        */
       completedByPerson?: PersonRef;
+      /** Its assignee when it was completed: whose answer one entered on paper is. */
+      heldBy: PersonRef;
       completedAt: number;
       late: boolean;
     }
@@ -378,6 +387,7 @@ export class TaskBoard {
         outcome: entry.outcome as TaskOutcomes[K],
         completedBy: result.completedBy,
         ...(completedByPerson ? { completedByPerson } : {}),
+        heldBy: entry.spec.assignee,
         completedAt: Date.parse(result.completedAt),
         late: result.late,
       };
@@ -504,7 +514,10 @@ export class TaskBoard {
     }
     const entry = this.openEntry(request.taskId);
     const allowed = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].map((p) => p.userId);
-    if (!allowed.includes(request.actorUserId)) {
+    // A rule of the validator, which replay does not run: no patch.
+    const entersPaperAnswer =
+      answeredOnPaper(request.outcome) && entry.spec.enteredOnPaperBy?.().userId === request.actorUserId;
+    if (!allowed.includes(request.actorUserId) && !entersPaperAnswer) {
       refuse(
         QcycleErrorCode.Forbidden,
         `Người dùng ${request.actorUserId} không phải người được giao việc ${request.taskId}.`,

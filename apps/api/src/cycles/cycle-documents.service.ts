@@ -69,6 +69,7 @@ export class CycleDocumentsService {
       signerName: row.signerName,
       signerTitle: row.signerTitle,
       signedBy: row.signedBy,
+      enteredBy: row.enteredBy,
       signingDate: row.signingDate,
       effectiveDate: row.effectiveDate,
       rounds: row.rounds,

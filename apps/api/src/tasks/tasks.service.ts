@@ -32,7 +32,14 @@ import {
   TaskEntity,
   UserEntity,
 } from '@qcycle/persistence';
-import { instantToVnLocal, openedAfterDue, unitOfWork } from '@qcycle/domain';
+import {
+  answeredOnPaper,
+  instantToVnLocal,
+  openedAfterDue,
+  PAPER_ANSWERED_KINDS,
+  unitOfWork,
+  type TaskKind,
+} from '@qcycle/domain';
 import { hasRole, type Principal } from '../auth/principal';
 import { PrincipalService } from '../auth/principal.service';
 import { TokenService, unauthenticated } from '../auth/token.service';
@@ -244,8 +251,11 @@ export class TasksService {
     requestId: string,
   ): Promise<TaskCompletionResult> {
     const task = await this.visibleTask(caller, taskId);
-    if (!mayComplete(caller, task)) {
-      throw new QcycleError(QcycleErrorCode.Forbidden, 'completeNotAssignee');
+    if (!mayComplete(caller, task) && !mayEnterOnPaper(caller, task, outcome)) {
+      throw new QcycleError(
+        QcycleErrorCode.Forbidden,
+        mayEnterOnPaper(caller, task, { onPaper: true }) ? 'completeNotOnPaper' : 'completeNotAssignee',
+      );
     }
     // A delegate after the assignee (or the other way round) gets 409 from repeated().
     if (task.status === 'completed') return this.repeated(caller, task, outcome);
@@ -761,6 +771,18 @@ function oversees(caller: Principal, task: TaskEntity): boolean {
 
 function mayComplete(caller: Principal, task: TaskEntity): boolean {
   return task.assigneeUserId === caller.userId || (task.delegateUserIds ?? []).includes(caller.userId);
+}
+
+/**
+ * The Quality Representative enters an answer its assignee gave on paper (the leader's approval:
+ * `PAPER_ANSWERED_KINDS`); the workflow checks they are the year's Quality Representative now.
+ */
+function mayEnterOnPaper(caller: Principal, task: TaskEntity, outcome: Record<string, unknown>): boolean {
+  return (
+    hasRole(caller, 'quality-representative') &&
+    PAPER_ANSWERED_KINDS.includes(task.kind as TaskKind) &&
+    answeredOnPaper(outcome)
+  );
 }
 
 function summary(task: TaskEntity, now: Date, rehearsals: ReadonlySet<string>): TaskSummaryView {

@@ -57,6 +57,8 @@ export class DecisionEntity {
   @Column({ name: 'signer_name', type: 'varchar', length: 120 }) signerName!: string;
   @Column({ name: 'signer_title', type: 'varchar', length: 120 }) signerTitle!: string;
   @Column({ name: 'signed_by', type: 'varchar', length: 64 }) signedBy!: string;
+  /** Who entered it when its signer signed it on paper (the Quality Representative); else null. */
+  @Column({ name: 'entered_by', type: 'varchar', length: 64, nullable: true }) enteredBy!: string | null;
   @Column({ name: 'signing_date', type: 'varchar', length: 10 }) signingDate!: string;
   @Column({ name: 'effective_date', type: 'varchar', length: 10 }) effectiveDate!: string;
   @Column({ type: 'integer' }) rounds!: number;

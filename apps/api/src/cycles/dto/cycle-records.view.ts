@@ -15,9 +15,19 @@ export class DecisionView {
 
   @ApiProperty({
     example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b',
-    description: 'User who approved in qcycle',
+    description:
+      'The leader who signed: who approved in qcycle, or whose approval given on paper was entered',
   })
   signedBy!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'Who entered the decision its signer signed on paper (the Quality Representative, onPaper in the approval); null when the signer approved in qcycle',
+  })
+  enteredBy!: string | null;
 
   @ApiProperty({ example: '2024-01-20' })
   signingDate!: string;

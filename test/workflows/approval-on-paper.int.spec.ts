@@ -1,0 +1,86 @@
+import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode } from '@qcycle/contracts';
+import { DecisionEntity, EventLogEntryEntity } from '@qcycle/persistence';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { kontumCycle } from './support/cycle-fixtures';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
+
+/**
+ * A leader who signs on paper and never signs in: the Quality Representative enters what the leader
+ * wrote on the printed draft, then the decision the leader signed, its number and day. The decision
+ * is the leader's, entered by the Quality Representative; nobody else may enter it, and the Quality
+ * Representative may not answer for the leader without saying it was given on paper. On the
+ * time-skipping server, through the Updates the API sends.
+ */
+describe("the leader's approval given on paper, entered by the Quality Representative", () => {
+  let suite: TimeSkippingSuite;
+  beforeAll(async () => {
+    suite = await startTimeSkippingSuite();
+  });
+  afterAll(() => suite?.close());
+
+  it("records the leader's comments and signed decision as theirs, entered by the Quality Representative", async () => {
+    const { input, ids, user, roster } = kontumCycle(`op-${uniqueSuffix()}`, { rehearsal: true });
+    const { env, config, dataSource, driver } = suite;
+    await env.client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: ids.workflowId,
+      args: [input],
+    });
+
+    // Round 1: the leader wrote their comments on the printed draft.
+    const first = await driver.task(`${ids.approval}/approve/1`);
+    const comments = 'Bổ sung thời gian hoàn thành theo quý cho mục tiêu 4.';
+    const forbidden = { type: QcycleErrorCode.Forbidden };
+    // Not without saying it was given on paper, and nobody but the Quality Representative.
+    expect(
+      await driver.refusal(ids.approval, first.id, user.qr, { decision: 'return', comments }),
+    ).toMatchObject(forbidden);
+    expect(
+      await driver.refusal(ids.approval, first.id, user.head('vp-tonghop'), {
+        decision: 'return',
+        comments,
+        onPaper: true,
+      }),
+    ).toMatchObject(forbidden);
+    await driver.complete(first.id, user.qr, { decision: 'return', comments, onPaper: true });
+    const revision = await driver.task(`${ids.approval}/revise/1`);
+    expect(revision.form).toMatchObject({ round: 1, comments });
+    await driver.complete(revision.id, user.qr, { note: 'Đã bổ sung thời gian theo quý.' });
+
+    // Round 2: the leader signed the printed decision on 5 January; entering it needs that day.
+    const second = await driver.task(`${ids.approval}/approve/2`);
+    const signed = { decision: 'approve', documentNumber: '12/QĐ-UBND', onPaper: true };
+    expect(await driver.refusal(ids.approval, second.id, user.qr, signed)).toMatchObject({
+      type: QcycleErrorCode.ValidationFailed,
+      message: expect.stringContaining('signingDate'),
+    });
+    await driver.complete(second.id, user.qr, { ...signed, signingDate: '2024-01-05' });
+
+    const decision = await eventually('the decision on record', () =>
+      dataSource
+        .getRepository(DecisionEntity)
+        .findOneBy({ cycleId: input.cycleId })
+        .then((d) => d ?? undefined),
+    );
+    expect(decision).toMatchObject({
+      documentNumber: '12/QĐ-UBND',
+      signerName: roster.leader.name,
+      signerTitle: roster.leader.title,
+      signedBy: user.leader,
+      enteredBy: user.qr,
+      signingDate: '2024-01-05',
+      effectiveDate: '2024-01-05',
+      rounds: 2,
+    });
+    // The year's log says who entered it; the year goes on to its assignment.
+    const approved = await dataSource
+      .getRepository(EventLogEntryEntity)
+      .findOneByOrFail({ cycleId: input.cycleId, type: 'objectives.approved' });
+    expect(approved).toMatchObject({
+      actor: user.qr,
+      payload: { documentNumber: '12/QĐ-UBND', signingDate: '2024-01-05', signedBy: user.leader },
+    });
+    const assignment = await driver.task(`${ids.assignment}/accept`);
+    expect(assignment.assigneeUserId).toBe(user.qr);
+  });
+});
