@@ -1233,7 +1233,7 @@ export interface paths {
         put?: never;
         /**
          * Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)
-         * @description Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
+         * @description Its assignee or a delegate answers. The leader's objectives approval may also be answered on paper: the year's Quality Representative enters it with outcome.onPaper = true (an approval then needs its signingDate; the decision names the leader as signer and the Quality Representative as enteredBy); without onPaper their answer is 403. Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
          */
         post: operations["TasksController_complete"];
         delete?: never;
@@ -2672,6 +2672,11 @@ export interface components {
              */
             effectiveDate: string;
             /**
+             * @description Who entered the decision its signer signed on paper (the Quality Representative, onPaper in the approval); null when the signer approved in qcycle
+             * @example null
+             */
+            enteredBy: string | null;
+            /**
              * @description The approved objectives
              * @example [
              *       {
@@ -2689,7 +2694,7 @@ export interface components {
              */
             rounds: number;
             /**
-             * @description User who approved in qcycle
+             * @description The leader who signed: who approved in qcycle, or whose approval given on paper was entered
              * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
              */
             signedBy: string;
@@ -4039,6 +4044,11 @@ export interface components {
              * @enum {string}
              */
             decision: "approve" | "return";
+            /**
+             * Lãnh đạo cho ý kiến trên giấy
+             * @description true: lãnh đạo đã ký quyết định (hoặc ghi ý kiến) trên bản giấy, Đại diện chất lượng ghi nhận thay; khi phê duyệt phải có ngày ký.
+             */
+            onPaper?: boolean;
         } & ({
             /** Ý kiến */
             comments?: string;

@@ -1,9 +1,14 @@
 import { TASKS_JUDGING_A_UNIT as DOMAIN_TASKS_JUDGING_A_UNIT } from '../../../../libs/domain/src/task-oversight';
-import { TASKS_JUDGING_A_UNIT, unitOfWork } from './task-types';
+import { PAPER_ANSWERED_KINDS as DOMAIN_PAPER_ANSWERED_KINDS } from '../../../../libs/domain/src/task-outcomes';
+import { PAPER_ANSWERED_KINDS, TASKS_JUDGING_A_UNIT, unitOfWork } from './task-types';
 
 describe('whose head oversees a task, as the web app judges it', () => {
   it('takes the tasks judging a unit the domain names, which the API refuses that unit’s head', () => {
     expect(TASKS_JUDGING_A_UNIT).toEqual(DOMAIN_TASKS_JUDGING_A_UNIT);
+  });
+
+  it('offers the Quality Representative to enter on paper the answers the domain lets them enter', () => {
+    expect(PAPER_ANSWERED_KINDS).toEqual(DOMAIN_PAPER_ANSWERED_KINDS);
   });
 
   it('names the unit of a unit’s work, and none for an auditor’s task in it or a task of no unit', () => {

@@ -7,13 +7,14 @@ import { useRequestId } from '../api/request-id';
 import { forgetDrafts } from '../ui/draft';
 import { focusOutcome } from '../ui/focus';
 import { usePageTitle } from '../ui/page-title';
-import { onlyReads, useSession } from '../auth/session';
+import { hasRole, onlyReads, useSession } from '../auth/session';
 import { EvidenceNamesProvider, type EvidenceRecordType } from '../ui/evidence';
 import { ErrorNotice } from '../ui/page-state';
 import { cycleYear } from '../cycles/cycle-year';
 import { DueDate, StatusWord } from './components/due-date';
 import { formatInstant } from '../ui/dates';
 import { objectiveText, periodText, taskTitleText } from './components/format';
+import { PAPER_ANSWERED_KINDS } from './task-types';
 import { GivenLateNotice } from './components/given-late';
 import { OutcomeView } from './components/outcome-view';
 import { ProblemBook } from './components/problem-book';
@@ -210,6 +211,12 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
     !!user &&
     !onlyReads(user) &&
     (task.assigneeUserId === user.userId || task.delegateUserIds.includes(user.userId));
+  // A leader who answers on paper and never signs in: the Quality Representative enters their answer.
+  const entersOnPaper =
+    !mayAct &&
+    task.status === 'open' &&
+    hasRole(user, 'quality-representative') &&
+    PAPER_ANSWERED_KINDS.includes(task.kind);
   const completed = task.status === 'completed' || sent !== undefined;
   const outcome = task.outcome ?? sent;
   const Form = FORMS[task.kind];
@@ -329,10 +336,16 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                     )}
                     {task.completedBy && (
                       <p className="muted">
-                        {t('page.completedBy', {
-                          who: nameOf(task.completedBy),
-                          when: formatInstant(task.closedAt, i18n.language),
-                        })}
+                        {outcome?.onPaper === true && task.completedBy !== task.assigneeUserId
+                          ? t('page.enteredOnPaper', {
+                              leader: nameOf(task.assigneeUserId),
+                              who: nameOf(task.completedBy),
+                              when: formatInstant(task.closedAt, i18n.language),
+                            })
+                          : t('page.completedBy', {
+                              who: nameOf(task.completedBy),
+                              when: formatInstant(task.closedAt, i18n.language),
+                            })}
                       </p>
                     )}
                   </section>
@@ -340,16 +353,23 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                   <div className="notice notice-warn" role="status">
                     {t(`page.closed.${task.status}`)}
                   </div>
-                ) : !mayAct ? (
+                ) : !mayAct && !entersOnPaper ? (
                   <div className="notice" role="status">
                     {t('page.readOnly', { who: nameOf(task.assigneeUserId) })}
                   </div>
                 ) : (
                   <>
-                    {user && task.assigneeUserId !== user.userId && (
+                    {entersOnPaper ? (
                       <div className="notice" role="note">
-                        {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
+                        {t('page.onPaper', { who: nameOf(task.assigneeUserId) })}
                       </div>
+                    ) : (
+                      user &&
+                      task.assigneeUserId !== user.userId && (
+                        <div className="notice" role="note">
+                          {t('page.onBehalf', { who: nameOf(task.assigneeUserId) })}
+                        </div>
+                      )
                     )}
                     <section
                       ref={formCard}
@@ -357,7 +377,9 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                       aria-labelledby="task-form-title"
                       onInput={() => setUnsent(true)}
                     >
-                      <h2 id="task-form-title">{t(`formTitle.${task.kind}`)}</h2>
+                      <h2 id="task-form-title">
+                        {entersOnPaper ? t('page.onPaperTitle') : t(`formTitle.${task.kind}`)}
+                      </h2>
                       {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
                         <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>
                           <p className="task-refusal-lead">
@@ -381,7 +403,13 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                           )}
                         </div>
                       )}
-                      <Form task={task} problems={book} busy={busy} onSubmit={(o) => void submit(o)} />
+                      <Form
+                        task={task}
+                        problems={book}
+                        busy={busy}
+                        onSubmit={(o) => void submit(o)}
+                        {...(entersOnPaper ? { onPaperFor: nameOf(task.assigneeUserId) } : {})}
+                      />
                     </section>
                   </>
                 )}

@@ -7,6 +7,11 @@ export interface TaskFormProps {
   problems: ProblemBook;
   busy: boolean;
   onSubmit: (outcome: Record<string, unknown>) => void;
+  /**
+   * The Quality Representative enters the answer this person gave on paper (a kind of
+   * `PAPER_ANSWERED_KINDS`): the form says so, and sends `onPaper`.
+   */
+  onPaperFor?: string;
 }
 
 /** The workflow's form data, read defensively: what a kind's workflow put there, or nothing. */

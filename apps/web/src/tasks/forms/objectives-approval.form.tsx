@@ -15,8 +15,12 @@ import { localized, type FormObjective } from '../task-types';
 import { roundChanges, unchanged, type RoundChanges } from '../components/round-changes';
 import { formOf, type TaskFormProps } from './form-props';
 
-/** The leader: the draft as the decision would read, then approve with its number, or return it. */
-export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+/**
+ * The leader: the draft as the decision would read, then approve with its number, or return it. Or
+ * the Quality Representative, entering what a leader who signs on paper gave (`onPaperFor`): the
+ * decision they signed, with the day on it, or the comments they wrote on the printed draft.
+ */
+export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaperFor }: TaskFormProps) {
   const { t } = useTranslation('tasks');
   const schema = useSchemaText(task.outcomeSchema);
   // A round opened before forms carried the decision's words has none: its draft documents have them.
@@ -46,17 +50,23 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
   const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
   const [comments, setComments] = useDraft(task.id, 'comments', '');
 
+  const onPaper = onPaperFor !== undefined ? { onPaper: true } : {};
+  // Entering a paper answer, the texts name the leader who gave it; else they speak to the leader.
+  const said = (key: string) =>
+    onPaperFor !== undefined ? t(`approval.paper.${key}`, { who: onPaperFor }) : undefined;
+
   const approve = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
       decision: 'approve',
       documentNumber: documentNumber.trim(),
       ...(signingDate ? { signingDate } : {}),
+      ...onPaper,
     });
   };
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ decision: 'return', comments: comments.trim() });
+    onSubmit({ decision: 'return', comments: comments.trim(), ...onPaper });
   };
 
   return (
@@ -66,7 +76,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
         // What was asked and what changed, before the draft that changed.
         <section aria-labelledby="last-round-title" className="task-quote">
           <h3 id="last-round-title">{t('approval.lastRound.title', { round: lastRoundNumber })}</h3>
-          <p className="small">{t('approval.lastRound.comments')}</p>
+          <p className="small">{said('lastRoundComments') ?? t('approval.lastRound.comments')}</p>
           <blockquote>{form.lastRound.comments}</blockquote>
           <p className="small">{t('approval.lastRound.note')}</p>
           <blockquote>{form.lastRound.note}</blockquote>
@@ -93,7 +103,12 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
         <DecisionDraftFiles taskId={task.id} />
       </section>
       <DecisionChoices problems={problems}>
-        <ChoiceForm id="approve-title" title={t('approval.approveTitle')} tone="approve" onSubmit={approve}>
+        <ChoiceForm
+          id="approve-title"
+          title={said('approveTitle') ?? t('approval.approveTitle')}
+          tone="approve"
+          onSubmit={approve}
+        >
           <Field
             label={schema.label('documentNumber', t('approval.documentNumber'))}
             hint={t('approval.documentNumberHint')}
@@ -115,11 +130,14 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
             )}
           </Field>
           <AnswerText
-            label={t('approval.signingDate')}
+            // On paper, the day written on the decision: the day it is entered is not the day it was signed.
+            label={said('signingDate') ?? t('approval.signingDate')}
+            required={onPaperFor !== undefined}
             hint={
-              task.rehearsal
+              said('signingDateHint') ??
+              (task.rehearsal
                 ? schema.hint('signingDate', t('approval.signingDateHint'))
-                : t('approval.signingDateHintReal', { year, previous: Number(year) - 1 })
+                : t('approval.signingDateHintReal', { year, previous: Number(year) - 1 }))
             }
             path="signingDate"
             problems={problems}
@@ -129,19 +147,19 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit }: TaskF
             // A real year's decision is signed in its year or the year before, and not after today.
             {...(task.rehearsal ? {} : { min: `${Number(year) - 1}-01-01`, max: vietnamToday() })}
           />
-          <SubmitButton busy={busy} label={t('approval.approve')} />
+          <SubmitButton busy={busy} label={said('approve') ?? t('approval.approve')} />
         </ChoiceForm>
         <GiveBackChoice
           id="return-title"
-          title={t('approval.returnTitle')}
-          label={t('approval.comments')}
-          hint={t('approval.commentsHint')}
+          title={said('returnTitle') ?? t('approval.returnTitle')}
+          label={said('comments') ?? t('approval.comments')}
+          hint={said('commentsHint') ?? t('approval.commentsHint')}
           path="comments"
           problems={problems}
           value={comments}
           onChange={setComments}
           busy={busy}
-          submitLabel={t('approval.return')}
+          submitLabel={said('return') ?? t('approval.return')}
           onSubmit={giveBack}
         />
       </DecisionChoices>
