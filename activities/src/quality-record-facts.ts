@@ -232,6 +232,8 @@ export type ManagementReviewFacts =
       reviewId: string;
       outcome: ManagementReviewOutcome;
       chairedBy: string;
+      /** Who entered minutes the chair signed on paper (the Quality Representative); else absent. */
+      enteredBy?: string;
       heldAt: IsoInstant;
     }
   /** An action's owner reported on it: the action with its new status, who and when. */

@@ -55,10 +55,12 @@ export async function recordManagementReview(
             status: 'held',
           }),
         ],
-        logEntry(cycleId, `${id}/held`, 'review.held', facts.chairedBy, facts.heldAt, {
+        // Entered from paper: the log's actor is who entered the minutes, its payload who chaired.
+        logEntry(cycleId, `${id}/held`, 'review.held', facts.enteredBy ?? facts.chairedBy, facts.heldAt, {
           minutesRef,
           actions: actions.length,
           ...(qmsJudgement ? { qmsJudgement } : {}),
+          ...(facts.enteredBy ? { chairedBy: facts.chairedBy } : {}),
         }),
       );
     }

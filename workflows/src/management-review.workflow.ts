@@ -28,7 +28,7 @@ import {
   workflowTimeOf,
   type CycleContext,
 } from './cycle-context';
-import type { TaskBoard } from './tasks/human-task';
+import { whoseAnswer, type TaskBoard } from './tasks/human-task';
 import { records } from './activities';
 
 /**
@@ -143,6 +143,8 @@ async function holdReview(
       en: `Chair the ${context.year} management review`,
     },
     assignee: leaderOf(context),
+    // A leader who chairs the meeting and signs its minutes on paper has them entered by the Quality Representative.
+    enteredOnPaperBy: () => qualityRepresentativeOf(context),
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
@@ -165,12 +167,16 @@ async function holdReview(
   }
   const heldAt = new Date(review.completedAt).toISOString();
   const { minutesRef, actions, qmsJudgement, conclusion, attendees } = review.outcome;
+  // Minutes the leader signed on paper, entered by the Quality Representative: the leader who held
+  // the task chaired. A validator rule and an activity's input: no patch.
+  const chair = whoseAnswer(review);
   await records.recordManagementReview({
     step: 'held',
     cycleId: context.cycleId,
     reviewId: workflowId,
     outcome: review.outcome,
-    chairedBy: review.completedBy,
+    chairedBy: chair.userId,
+    ...(chair.enteredBy ? { enteredBy: chair.enteredBy } : {}),
     heldAt,
   });
   const summary: ReviewSummary = {
@@ -178,9 +184,7 @@ async function holdReview(
     status: 'held',
     minutesRef,
     actions,
-    ...(qmsJudgement
-      ? { qmsJudgement: { ...qmsJudgement, judgedBy: review.completedBy, judgedAt: heldAt } }
-      : {}),
+    ...(qmsJudgement ? { qmsJudgement: { ...qmsJudgement, judgedBy: chair.userId, judgedAt: heldAt } } : {}),
     ...(conclusion ? { conclusion } : {}),
     ...(attendees ? { attendees } : {}),
   };

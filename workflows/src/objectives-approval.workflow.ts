@@ -1,7 +1,6 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
 import type { ApprovedDecision } from '@qcycle/contracts';
 import {
-  answeredOnPaper,
   cycleClock,
   validateApprovalOutcome,
   validateCycleDraft,
@@ -25,7 +24,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
-import type { TaskBoard } from './tasks/human-task';
+import { whoseAnswer, type TaskBoard } from './tasks/human-task';
 
 /**
  * Patch id (docs/versioning.md): the decision names the leader who approved — their name and title
@@ -110,19 +109,17 @@ async function approveObjectives(
       // A decision the leader signed on paper, entered for them by the Quality Representative, is
       // signed by the leader who held the task; who entered it is kept beside. The validator let
       // no one else enter it, so, like the signer's name, only the record's facts change: no patch.
-      const enteredForHolder = approval.completedByPerson === undefined && answeredOnPaper(outcome);
-      const signerId = enteredForHolder ? approval.heldBy.userId : approval.completedBy;
+      const signer = whoseAnswer(approval);
       const approver = patched(DECISION_NAMES_APPROVER)
-        ? (rosterPersonOf(context, signerId) ??
-          (enteredForHolder ? approval.heldBy : approval.completedByPerson))
+        ? (rosterPersonOf(context, signer.userId) ?? signer.person)
         : undefined;
       const decision: ApprovedDecision = {
         documentNumber: outcome.documentNumber,
         // A roster taken before titles were kept has none: the draft's title, the one it signs as.
         signerName: approver?.name ?? draft.signer.name,
         signerTitle: approver?.title ?? draft.signer.title,
-        signedBy: signerId,
-        ...(enteredForHolder ? { enteredBy: approval.completedBy } : {}),
+        signedBy: signer.userId,
+        ...(signer.enteredBy ? { enteredBy: signer.enteredBy } : {}),
         signingDate,
         effectiveDate: signingDate,
         rounds: round,

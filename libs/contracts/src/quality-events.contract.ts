@@ -157,7 +157,13 @@ export interface QualityEventPayloads {
 
   'review.inputs-compiled': Record<string, never>;
   'review.not-held': Record<string, never>;
-  'review.held': { minutesRef: string; actions: number; qmsJudgement?: QmsJudgement };
+  'review.held': {
+    minutesRef: string;
+    actions: number;
+    qmsJudgement?: QmsJudgement;
+    /** The leader who chaired and signed the minutes on paper, when the actor entered them for them. */
+    chairedBy?: string;
+  };
   /** The owner of a review action reported on it (its `review-action` task). */
   'review.action-reported': {
     actionId: string;

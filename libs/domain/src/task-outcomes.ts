@@ -61,10 +61,11 @@ export type ObjectivesApprovalOutcome = (
 
 /**
  * The task kinds a person may answer on paper, their answer entered in qcycle by the Quality
- * Representative: the leader's approval of the objectives. Many People's Committees' leaders sign
- * the printed decision and never sign in; the office enters the number and day it was signed.
+ * Representative: the leader's approval of the objectives and the management review the leader
+ * chairs. Many People's Committees' leaders sign the printed decision and the meeting's minutes and
+ * never sign in; the office enters what they signed.
  */
-export const PAPER_ANSWERED_KINDS: readonly TaskKind[] = ['objectives-approval'];
+export const PAPER_ANSWERED_KINDS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
 
 /** Whether an answer says it was given on paper and is entered for the one who gave it. */
 export const answeredOnPaper = (outcome: unknown): boolean =>
@@ -207,6 +208,8 @@ export interface ManagementReviewOutcome {
   conclusion?: { suitable: boolean; adequate: boolean; effective: boolean; notes?: string };
   /** Who took part (names and titles), for the minutes. */
   attendees?: string[];
+  /** The leader chaired and signed the minutes on paper; the Quality Representative enters them. */
+  onPaper?: boolean;
   /**
    * Who took the minutes, by name, as they sign them (THƯ KÝ, beside the chair); without it the
    * printed minutes leave a dotted line for the name, to be written by hand.

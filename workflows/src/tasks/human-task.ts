@@ -183,6 +183,22 @@ export type HumanTaskResult<K extends TaskKind> =
   /** Closed by its workflow because nobody needs to do it any more ({@link TaskBoard.resolve}). */
   | { status: 'resolved' };
 
+/**
+ * Whose answer a completed task holds: who answered it, or, for an answer given on paper that
+ * someone who does not answer for the task entered (its `enteredOnPaperBy`), the one who held it,
+ * with `enteredBy` naming who entered it.
+ */
+export function whoseAnswer<K extends TaskKind>(
+  result: Extract<HumanTaskResult<K>, { status: 'completed' }>,
+): { userId: string; person?: PersonRef; enteredBy?: string } {
+  if (result.completedByPerson === undefined && answeredOnPaper(result.outcome))
+    return { userId: result.heldBy.userId, person: result.heldBy, enteredBy: result.completedBy };
+  return {
+    userId: result.completedBy,
+    ...(result.completedByPerson ? { person: result.completedByPerson } : {}),
+  };
+}
+
 interface Entry {
   spec: HumanTaskSpec<TaskKind>;
   view: TaskView;

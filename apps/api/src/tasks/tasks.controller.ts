@@ -104,7 +104,7 @@ export class TasksController {
     summary:
       'Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)',
     description:
-      "Its assignee or a delegate answers. The leader's objectives approval may also be answered on paper: the year's Quality Representative enters it with outcome.onPaper = true (an approval then needs its signingDate; the decision names the leader as signer and the Quality Representative as enteredBy); without onPaper their answer is 403. Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).",
+      "Its assignee or a delegate answers. The leader's objectives approval and management review may also be answered on paper: the year's Quality Representative enters the answer with outcome.onPaper = true (an approval then needs its signingDate; the decision names the leader as signer and the Quality Representative as enteredBy; the review is chaired by the leader); without onPaper their answer is 403. Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).",
   })
   @ApiParam(TASK_ID_PARAM)
   @ApiOkResponse({ type: TaskCompletionView })

@@ -2,6 +2,7 @@ import { REVIEW_ENTERED_INPUTS } from '../review-preparation';
 import type { Label, OutcomeSchema } from './schema-kit';
 import {
   date,
+  givenOnPaper,
   labelled,
   optionalText,
   optionalTextList,
@@ -37,6 +38,10 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
   }),
   required: ['minutesRef', 'outputs', 'actions'],
   properties: {
+    onPaper: givenOnPaper({
+      vi: 'true: lãnh đạo chủ trì cuộc họp và ký biên bản trên giấy, Đại diện chất lượng ghi nhận thay.',
+      en: 'true: the leader chaired the meeting and signed its minutes on paper, and the Quality Representative enters them.',
+    }),
     minutesRef: text(
       { vi: 'Số biên bản họp', en: 'Minutes reference' },
       { vi: 'Thiếu số biên bản họp.', en: 'The minutes reference is missing.' },

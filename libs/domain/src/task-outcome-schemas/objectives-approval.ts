@@ -1,6 +1,15 @@
 import type { ProblemReason } from '../validation-problem';
 import type { Label, OutcomeSchema } from './schema-kit';
-import { date, decision, labelled, optionalText, problem, returnedWithComments, text } from './schema-kit';
+import {
+  date,
+  decision,
+  givenOnPaper,
+  labelled,
+  optionalText,
+  problem,
+  returnedWithComments,
+  text,
+} from './schema-kit';
 
 // The objectives-approval workflow's tasks: the leader's approval of the draft objectives, and its
 // revision when returned.
@@ -23,21 +32,10 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
   properties: {
     decision: decision(['approve', 'return']),
     // Either answer may have been given on paper and entered for the leader (answeredOnPaper).
-    onPaper: {
-      type: 'boolean',
-      ...labelled({
-        vi: 'Lãnh đạo cho ý kiến trên giấy',
-        en: 'Given on paper by the leader',
-        about: {
-          vi: 'true: lãnh đạo đã ký quyết định (hoặc ghi ý kiến) trên bản giấy, Đại diện chất lượng ghi nhận thay; khi phê duyệt phải có ngày ký.',
-          en: 'true: the leader signed the decision (or wrote the comments) on paper and the Quality Representative enters it; an approval then needs its signing date.',
-        },
-      }),
-      ...problem('invalid-value', {
-        vi: 'onPaper phải là true hoặc false.',
-        en: 'onPaper must be true or false.',
-      }),
-    },
+    onPaper: givenOnPaper({
+      vi: 'true: lãnh đạo đã ký quyết định (hoặc ghi ý kiến) trên bản giấy, Đại diện chất lượng ghi nhận thay; khi phê duyệt phải có ngày ký.',
+      en: 'true: the leader signed the decision (or wrote the comments) on paper and the Quality Representative enters it; an approval then needs its signing date.',
+    }),
   },
   oneOf: [
     {

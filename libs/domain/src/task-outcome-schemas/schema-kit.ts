@@ -96,6 +96,19 @@ export const date = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   ...problem('invalid-format', reason),
 });
 
+/**
+ * `onPaper`: the leader gave this answer on paper and the Quality Representative enters it for them
+ * (`PAPER_ANSWERED_KINDS`, `answeredOnPaper`); `about` says what the paper is.
+ */
+export const givenOnPaper = (about: NonNullable<Label['about']>): OutcomeSchema => ({
+  type: 'boolean',
+  ...labelled({ vi: 'Lãnh đạo cho ý kiến trên giấy', en: 'Given on paper by the leader', about }),
+  ...problem('invalid-value', {
+    vi: 'Giá trị "cho trên giấy" (onPaper) phải là true hoặc false.',
+    en: 'The "given on paper" value (onPaper) must be true or false.',
+  }),
+});
+
 /** A list of non-blank texts with at least one item; any bad item is reported on the list. */
 export const textList = (label: Label, reason: ProblemReason): OutcomeSchema => ({
   type: 'array',

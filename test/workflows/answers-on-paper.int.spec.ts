@@ -1,17 +1,19 @@
 import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode } from '@qcycle/contracts';
-import { DecisionEntity, EventLogEntryEntity } from '@qcycle/persistence';
+import { DecisionEntity, EventLogEntryEntity, ManagementReviewEntity } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { kontumCycle } from './support/cycle-fixtures';
+import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
 
 /**
  * A leader who signs on paper and never signs in: the Quality Representative enters what the leader
- * wrote on the printed draft, then the decision the leader signed, its number and day. The decision
- * is the leader's, entered by the Quality Representative; nobody else may enter it, and the Quality
- * Representative may not answer for the leader without saying it was given on paper. On the
- * time-skipping server, through the Updates the API sends.
+ * wrote on the printed draft, then the decision the leader signed, its number and day; at the year's
+ * end, the minutes of the management review the leader chaired and signed. The decision and the
+ * review are the leader's, entered by the Quality Representative; nobody else may enter them, and
+ * the Quality Representative may not answer for the leader without saying it was given on paper.
+ * On the time-skipping server, through the Updates the API sends.
  */
-describe("the leader's approval given on paper, entered by the Quality Representative", () => {
+describe('answers the leader gave on paper, entered by the Quality Representative', () => {
   let suite: TimeSkippingSuite;
   beforeAll(async () => {
     suite = await startTimeSkippingSuite();
@@ -82,5 +84,43 @@ describe("the leader's approval given on paper, entered by the Quality Represent
     });
     const assignment = await driver.task(`${ids.assignment}/accept`);
     expect(assignment.assigneeUserId).toBe(user.qr);
+  });
+
+  it('records the management review the leader chaired and signed on paper as chaired by the leader', async () => {
+    const { ids, user, handle } = await startApprovedAndAssigned(suite, `or-${uniqueSuffix()}`);
+    const { dataSource, driver } = suite;
+    // Nobody prepares the inputs: the review opens on its date all the same.
+    await sleepUntilCycleDate(suite, handle, '2024-12-06', '12:00');
+    const review = await driver.task(`${ids.review}/review`);
+    expect(review.assigneeUserId).toBe(user.leader);
+    const minutes = {
+      minutesRef: 'BB-XXLĐ-2024',
+      outputs: { improvementOpportunities: ['Số hóa hồ sơ đất đai'], qmsChanges: [], resourceNeeds: [] },
+      actions: [],
+      qmsJudgement: { achieved: true, notes: 'Hệ thống được duy trì.' },
+    };
+    const forbidden = { type: QcycleErrorCode.Forbidden };
+    expect(await driver.refusal(ids.review, review.id, user.qr, minutes)).toMatchObject(forbidden);
+    expect(
+      await driver.refusal(ids.review, review.id, user.head('vp-tonghop'), { ...minutes, onPaper: true }),
+    ).toMatchObject(forbidden);
+    await driver.complete(review.id, user.qr, { ...minutes, onPaper: true });
+
+    // The leader chaired, and judged objective 1; the log says who entered the minutes.
+    const held = await eventually('the review held', () =>
+      dataSource
+        .getRepository(ManagementReviewEntity)
+        .findOneBy({ id: ids.review, status: 'held' })
+        .then((r) => r ?? undefined),
+    );
+    expect(held).toMatchObject({
+      chairedBy: user.leader,
+      minutesRef: 'BB-XXLĐ-2024',
+      outputs: { qmsJudgement: { achieved: true, judgedBy: user.leader } },
+    });
+    expect(
+      await dataSource.getRepository(EventLogEntryEntity).findOneByOrFail({ id: `${ids.review}/held` }),
+    ).toMatchObject({ actor: user.qr, payload: { minutesRef: 'BB-XXLĐ-2024', chairedBy: user.leader } });
+    await handle.cancel();
   });
 });
