@@ -1,4 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
+import { ManagementReviewEntity } from '@qcycle/persistence';
 import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
@@ -9,13 +11,14 @@ import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './suppor
 
 /**
  * A leader who signs on paper and never signs in, in chromium: the Quality Representative opens the
- * leader's approval from the year's page and enters what the leader wrote on the printed draft, then,
- * on the next round, the decision the leader signed, with the day written on it. The decision is the
- * leader's, entered by the Quality Representative, and the leader's task says so. The API serving
- * the built web app, the worker, PostgreSQL and the time-skipping Temporal server; each state checked
- * with axe-core and photographed (test-results/screenshots/approval-on-paper*).
+ * leader's approval and enters what the leader wrote on the printed draft, then, on the next round,
+ * the decision the leader signed, with the day written on it; at the year's end, the minutes of the
+ * management review the leader chaired and signed. The decision and the review are the leader's,
+ * entered by the Quality Representative, and the leader's tasks say so. The API serving the built
+ * web app, the worker, PostgreSQL and the time-skipping Temporal server; each state checked with
+ * axe-core and photographed (test-results/screenshots/approval-on-paper*, review-on-paper*).
  */
-describe("the leader's approval given on paper, entered by the Quality Representative (chromium; API, worker, PostgreSQL, time-skipping Temporal)", () => {
+describe('answers the leader gave on paper, entered by the Quality Representative (chromium; API, worker, PostgreSQL, time-skipping Temporal)', () => {
   let env: TestWorkflowEnvironment;
   let suite: ApiSuite;
   let org: DemoOrganisation;
@@ -37,7 +40,7 @@ describe("the leader's approval given on paper, entered by the Quality Represent
     env = await startTimeSkippingEnvironment();
     suite = await startApiSuite({ worker: true, temporal: env, config: browserSuiteConfig() });
     org = await suite.seedDemoOrganisation(organisationCode);
-    await Promise.all(['leader', 'qmr'].map((local) => org.tokenOf(local)));
+    await Promise.all(['leader', 'qmr', 'head.tthc', 'head.tonghop'].map((local) => org.tokenOf(local)));
     year = new YearOverHttp(org, env);
     await year.start(organisationCode);
     firstRound = await year.taskOf('leader', 'objectives-approval');
@@ -59,8 +62,10 @@ describe("the leader's approval given on paper, entered by the Quality Represent
   it("offers the Quality Representative the leader's task to enter the comments written on the printed draft", async () => {
     const qmr = await as('qmr');
     await qmr.open(pagePath(firstRound.id));
-    await qmr.page.getByRole('heading', { name: vi('tasks:page.onPaperTitle') }).waitFor();
-    await qmr.page.getByText(vi('tasks:page.onPaper', { who: LEADER })).waitFor();
+    await qmr.page
+      .getByRole('heading', { name: vi('tasks:page.onPaperTitle.objectives-approval') })
+      .waitFor();
+    await qmr.page.getByText(vi('tasks:page.onPaper.objectives-approval', { who: LEADER })).waitFor();
     // The choices name the leader whose answer it is.
     await qmr.page
       .getByRole('heading', { name: vi('tasks:approval.paper.returnTitle', { who: LEADER }) })
@@ -69,7 +74,8 @@ describe("the leader's approval given on paper, entered by the Quality Represent
     await qmr.check('the leader’s approval, to be entered from paper', { screenshot: 'approval-on-paper' });
     await qmr.page.getByRole('button', { name: vi('tasks:approval.paper.return') }).click();
     await submitted(qmr);
-    expect(await qmr.page.locator('p.muted', { hasText: enteredLine }).count()).toBe(1);
+    // Once the page has read the task again: who entered whose answer.
+    await qmr.page.locator('p.muted', { hasText: enteredLine }).waitFor();
 
     // The revision is the Quality Representative's, with the leader's comments.
     const revision = await year.taskOf('qmr', 'objectives-revision');
@@ -118,5 +124,37 @@ describe("the leader's approval given on paper, entered by the Quality Represent
     await leader.open(pagePath(secondRound.id));
     await leader.page.locator('p.muted', { hasText: enteredLine }).waitFor();
     await leader.check('the leader’s task, entered from paper', { screenshot: 'approval-on-paper-entered' });
+  });
+
+  it('enters the minutes of the management review the leader chaired and signed on paper, as chaired by the leader', async () => {
+    await year.assignAsProposed();
+    await year.acceptUnits();
+    // Nobody reports or prepares in this rehearsal: the review opens on its date all the same.
+    await env.sleep('250 days');
+    const review = await year.taskOf('leader', 'management-review', 30);
+    const qmr = await as('qmr');
+    await qmr.open(pagePath(review.id));
+    await qmr.page.getByRole('heading', { name: vi('tasks:page.onPaperTitle.management-review') }).waitFor();
+    await qmr.page.getByText(vi('tasks:page.onPaper.management-review', { who: LEADER })).waitFor();
+    await qmr.page.getByLabel(vi('tasks:review.minutesRef'), { exact: true }).fill('BB-XXLĐ-2024');
+    await qmr.check('the leader’s review, its minutes to be entered from paper', {
+      screenshot: 'review-on-paper',
+    });
+    await qmr.page.getByRole('button', { name: vi('tasks:review.paper.submit') }).click();
+    await submitted(qmr);
+    // Once the page has read the task again: who entered whose answer.
+    await qmr.page.locator('p.muted', { hasText: enteredLine }).waitFor();
+
+    const held = await eventually('the review held', async () => {
+      const answer = await org.as<{ status: string }>('leader', 'GET', `/api/v1/cycles/${cycleId}/review`);
+      return answer.body.status === 'held' ? answer.body : undefined;
+    });
+    expect(held).toMatchObject({ minutesRef: 'BB-XXLĐ-2024' });
+    // Chaired by the leader (whom the minutes print as chair), not by who entered them.
+    const record = await suite.api
+      .get(DataSource)
+      .getRepository(ManagementReviewEntity)
+      .findOneByOrFail({ cycleId });
+    expect(record.chairedBy).toBe(org.idOf('leader'));
   });
 });

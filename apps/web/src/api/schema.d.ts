@@ -1233,7 +1233,7 @@ export interface paths {
         put?: never;
         /**
          * Complete my task: the owning workflow checks and applies the answer (Temporal Update, update id = task id)
-         * @description Its assignee or a delegate answers. The leader's objectives approval may also be answered on paper: the year's Quality Representative enters it with outcome.onPaper = true (an approval then needs its signingDate; the decision names the leader as signer and the Quality Representative as enteredBy); without onPaper their answer is 403. Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
+         * @description Its assignee or a delegate answers. The leader's objectives approval and management review may also be answered on paper: the year's Quality Representative enters the answer with outcome.onPaper = true (an approval then needs its signingDate; the decision names the leader as signer and the Quality Representative as enteredBy; the review is chaired by the leader); without onPaper their answer is 403. Repeating the same answer answers the same 200 (applied once). 422 when the workflow refuses the answer (details.problems).
          */
         post: operations["TasksController_complete"];
         delete?: never;
@@ -3309,6 +3309,11 @@ export interface components {
             };
             /** Số biên bản họp */
             minutesRef: string;
+            /**
+             * Lãnh đạo cho ý kiến trên giấy
+             * @description true: lãnh đạo chủ trì cuộc họp và ký biên bản trên giấy, Đại diện chất lượng ghi nhận thay.
+             */
+            onPaper?: boolean;
             /** Đầu ra của xem xét */
             outputs: {
                 /** Cơ hội cải tiến */

@@ -45,9 +45,9 @@ export const TASKS_JUDGING_A_UNIT: readonly TaskKind[] = [
 /**
  * The tasks whose assignee may answer on paper, the Quality Representative entering the answer for
  * them with `onPaper` (libs/domain `PAPER_ANSWERED_KINDS`, checked equal by task-types.spec.ts):
- * the leader's approval of the objectives.
+ * the leader's approval of the objectives and the management review the leader chairs.
  */
-export const PAPER_ANSWERED_KINDS: readonly TaskKind[] = ['objectives-approval'];
+export const PAPER_ANSWERED_KINDS: readonly TaskKind[] = ['objectives-approval', 'management-review'];
 
 /**
  * The unit whose head may hand a task over or urge it, as the API judges (libs/domain `unitOfWork`):

@@ -361,7 +361,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                   <>
                     {entersOnPaper ? (
                       <div className="notice" role="note">
-                        {t('page.onPaper', { who: nameOf(task.assigneeUserId) })}
+                        {t(`page.onPaper.${task.kind}`, { who: nameOf(task.assigneeUserId) })}
                       </div>
                     ) : (
                       user &&
@@ -378,7 +378,7 @@ export function TaskView({ taskId, initial }: { taskId: string; initial?: TaskDe
                       onInput={() => setUnsent(true)}
                     >
                       <h2 id="task-form-title">
-                        {entersOnPaper ? t('page.onPaperTitle') : t(`formTitle.${task.kind}`)}
+                        {entersOnPaper ? t(`page.onPaperTitle.${task.kind}`) : t(`formTitle.${task.kind}`)}
                       </h2>
                       {refusal !== undefined && !(book.all.length > 0 && book.problems.length === 0) && (
                         <div id="task-refusal" className="notice notice-error" role="alert" tabIndex={-1}>

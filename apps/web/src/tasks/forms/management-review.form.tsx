@@ -41,8 +41,11 @@ interface QmsObjectiveForm {
   engineReading?: { achieved: boolean; gaps: string[] };
 }
 
-/** The leader chairs the review: the compiled inputs (ISO 9.3.2), the outputs (9.3.3) and actions. */
-export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFormProps) {
+/**
+ * The leader chairs the review: the compiled inputs (ISO 9.3.2), the outputs (9.3.3) and actions. Or
+ * the Quality Representative enters the minutes a leader who signs on paper signed (`onPaperFor`).
+ */
+export function ManagementReviewForm({ task, problems, busy, onSubmit, onPaperFor }: TaskFormProps) {
   const { t, i18n } = useTranslation('tasks');
   const form = formOf<{ inputs: Record<string, unknown>; qmsObjective?: QmsObjectiveForm }>(task);
   const { units, unitName } = useUnits();
@@ -112,6 +115,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         : {}),
       ...(filled(attendees).length > 0 ? { attendees: filled(attendees) } : {}),
       ...(secretary.trim() ? { secretary: secretary.trim() } : {}),
+      ...(onPaperFor !== undefined ? { onPaper: true } : {}),
     });
   };
   return (
@@ -327,7 +331,10 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit }: TaskFor
         onFiles={setFiles}
       />
       <div className="actions">
-        <SubmitButton busy={busy} label={t('review.submit')} />
+        <SubmitButton
+          busy={busy}
+          label={onPaperFor !== undefined ? t('review.paper.submit') : t('review.submit')}
+        />
       </div>
     </form>
   );
