@@ -32,11 +32,13 @@ export async function recordManagementReview(
         logEntry(cycleId, `${id}/not-held`, 'review.not-held', 'system', facts.at, {}),
       );
     case 'held': {
-      const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees, secretary } = facts.outcome;
-      // The 9.3.1 conclusion, the attendees, the secretary and the leader's judgement of objective 1
-      // are kept with the outputs (9.3.3) in the review's record, for the minutes.
+      const { minutesRef, outputs, actions, qmsJudgement, conclusion, attendees, secretary, heldOn } =
+        facts.outcome;
+      // The meeting's day, the 9.3.1 conclusion, the attendees, the secretary and the leader's
+      // judgement of objective 1 are kept with the outputs (9.3.3) in the review's record, for the minutes.
       const recordedOutputs = {
         ...outputs,
+        ...(heldOn ? { heldOn } : {}),
         ...(conclusion ? { conclusion } : {}),
         ...(attendees ? { attendees } : {}),
         ...(secretary?.trim() ? { secretary: secretary.trim() } : {}),

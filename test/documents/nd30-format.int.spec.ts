@@ -159,6 +159,7 @@ const review: ReviewRecord = {
     actions: [],
     minutesRef: 'BB-05/2024',
     heldAt: '2024-12-10T02:00:00.000Z',
+    heldOn: null,
   },
   year: 2024,
   chairName: 'Nguyễn Hữu Tháp',

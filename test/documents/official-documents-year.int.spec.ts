@@ -516,6 +516,7 @@ describe('official documents of the year: objectives report, annual QMS report, 
       ],
       minutesRef: 'BB-05/2024',
       heldAt: '2024-12-10T02:00:00.000Z',
+      heldOn: null,
     };
     /** The minutes of a review held on 10 December 2024 and chaired by the leader, as the API builds them. */
     const minutesOf = (held: typeof review, ownerNames: Record<string, string> = {}) =>

@@ -104,7 +104,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     expect(
       await driver.refusal(ids.review, review.id, user.head('vp-tonghop'), { ...minutes, onPaper: true }),
     ).toMatchObject(forbidden);
-    await driver.complete(review.id, user.qr, { ...minutes, onPaper: true });
+    // The day on the minutes, not the day they are entered: without it, refused by that field.
+    expect(await driver.refusal(ids.review, review.id, user.qr, { ...minutes, onPaper: true })).toMatchObject(
+      {
+        type: QcycleErrorCode.ValidationFailed,
+        message: expect.stringContaining('heldOn'),
+      },
+    );
+    await driver.complete(review.id, user.qr, { ...minutes, onPaper: true, heldOn: '2024-12-13' });
 
     // The leader chaired, and judged objective 1; the log says who entered the minutes.
     const held = await eventually('the review held', () =>
@@ -116,7 +123,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     expect(held).toMatchObject({
       chairedBy: user.leader,
       minutesRef: 'BB-XXLĐ-2024',
-      outputs: { qmsJudgement: { achieved: true, judgedBy: user.leader } },
+      outputs: { heldOn: '2024-12-13', qmsJudgement: { achieved: true, judgedBy: user.leader } },
     });
     expect(
       await dataSource.getRepository(EventLogEntryEntity).findOneByOrFail({ id: `${ids.review}/held` }),

@@ -148,10 +148,14 @@ async function holdReview(
     dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
+    // The meeting's day is checked against the year, and a real year's today; the validator runs
+    // only when an answer arrives, never in replay, so the rule needs no patch.
     validate: (outcome) =>
       validateManagementReviewOutcome(outcome, {
         unitCodes: unitCodesOf(context),
         ...(followUp ? { userIds: rosterUserIds(context), reviewDate: calendar.managementReviewDate } : {}),
+        year: context.year,
+        ...(context.shiftMs === 0 ? { today: cycleClock(0).calendarDate(Date.now()) } : {}),
       }),
   });
   if (review.status !== 'completed') {

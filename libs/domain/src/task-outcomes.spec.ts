@@ -366,6 +366,35 @@ describe('corrective action and review outcomes', () => {
     ]);
   });
 
+  it("holds the meeting's day to the year and today, and asks minutes entered from paper for it", () => {
+    const minutes = {
+      minutesRef: 'BB-01',
+      outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+      actions: [],
+    };
+    const real = { unitCodes: [], year: 2024, today: '2024-12-20' };
+    const heldOn = (day: string, context: Parameters<typeof validateManagementReviewOutcome>[1] = real) =>
+      validateManagementReviewOutcome({ ...minutes, heldOn: day }, context).map((p) => [p.path, p.code]);
+    expect(heldOn('2024-12-16')).toEqual([]);
+    expect(heldOn('2024-12-21')).toEqual([['heldOn', 'out-of-range']]);
+    expect(heldOn('2023-12-16')).toEqual([['heldOn', 'out-of-range']]);
+    expect(heldOn('2024-12-32')).toEqual([['heldOn', 'invalid-format']]);
+    // A review may meet in January, before the close; a rehearsal has no today to hold it to.
+    expect(heldOn('2025-01-08', { unitCodes: [], year: 2024 })).toEqual([]);
+    // Without it the day they are entered dates them; entered from paper, it must be given.
+    expect(validateManagementReviewOutcome(minutes, real)).toEqual([]);
+    expect(validateManagementReviewOutcome({ ...minutes, onPaper: true }, real)).toEqual([
+      expect.objectContaining({
+        path: 'heldOn',
+        code: 'required',
+        reason: expect.stringContaining('trên giấy'),
+      }),
+    ]);
+    expect(
+      validateManagementReviewOutcome({ ...minutes, onPaper: true, heldOn: '2024-12-16' }, real),
+    ).toEqual([]);
+  });
+
   it('takes the owner’s report on a review action: done or not, with a note', () => {
     expect(validateReviewActionOutcome({ done: false, note: 'Chưa có kinh phí.' })).toEqual([]);
     expect(paths(validateReviewActionOutcome({ done: 'yes', note: '' }))).toEqual(['done', 'note']);

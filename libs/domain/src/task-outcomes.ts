@@ -211,6 +211,11 @@ export interface ManagementReviewOutcome {
   /** The leader chaired and signed the minutes on paper; the Quality Representative enters them. */
   onPaper?: boolean;
   /**
+   * The day the meeting was held, as its minutes say; without it, the day they are entered. Minutes
+   * entered from paper carry it: the day they are entered is not the day the meeting was held.
+   */
+  heldOn?: IsoDate;
+  /**
    * Who took the minutes, by name, as they sign them (THƯ KÝ, beside the chair); without it the
    * printed minutes leave a dotted line for the name, to be written by hand.
    */
@@ -625,11 +630,36 @@ export function validateReviewPreparationOutcome(outcome: unknown): ValidationPr
  * `userIds` (the roster) and `reviewDate` check each action's owner and due date; reviews opened
  * before actions were followed up are validated without them.
  */
+/**
+ * The review's answer: its shape, the cycle's units and roster for the actions, and the meeting's
+ * day. That day (`heldOn`) is in the cycle's `year` or the next (a review may meet in January before
+ * the close), and in a real year not after `today`, the Vietnam day now (a rehearsal has no today to
+ * hold it to, as for the decision's signing day); minutes entered from paper must give it.
+ */
 export function validateManagementReviewOutcome(
   outcome: unknown,
-  context: { unitCodes: readonly string[]; userIds?: readonly string[]; reviewDate?: IsoDate },
+  context: {
+    unitCodes: readonly string[];
+    userIds?: readonly string[];
+    reviewDate?: IsoDate;
+    year?: number;
+    today?: IsoDate;
+  },
 ): ValidationProblem[] {
-  return checkOutcomeShape('management-review', outcome, {
+  const problems = checkOutcomeShape('management-review', outcome, {
+    heldOn: (heldOn, { path, problems }) => {
+      const year = Number((heldOn as IsoDate).slice(0, 4));
+      if (context.year !== undefined && year !== context.year && year !== context.year + 1)
+        problems.add(path, 'out-of-range', {
+          vi: `Ngày họp phải thuộc năm ${context.year} hoặc năm ${context.year + 1}.`,
+          en: `The meeting day must be in ${context.year} or ${context.year + 1}.`,
+        });
+      else if (context.today !== undefined && compareIsoDates(heldOn as IsoDate, context.today) > 0)
+        problems.add(path, 'out-of-range', {
+          vi: `Ngày họp không được sau hôm nay (${numericDate(context.today)}).`,
+          en: `The meeting day must not be after today (${context.today}).`,
+        });
+    },
     actions: (actions, { path, problems }) => {
       if (context.userIds && (actions as unknown[]).length > MAX_REVIEW_ACTIONS)
         problems.add(path, 'invalid-value', {
@@ -656,6 +686,16 @@ export function validateManagementReviewOutcome(
         });
     },
   });
+  // The day minutes signed on paper are entered is not the day the meeting was held.
+  if (answeredOnPaper(outcome) && (outcome as { heldOn?: unknown }).heldOn === undefined)
+    return [
+      ...problems,
+      validationProblem('heldOn', 'required', {
+        vi: 'Biên bản ký trên giấy: ghi ngày họp trên biên bản.',
+        en: 'Minutes signed on paper: give the meeting day written on them.',
+      }),
+    ];
+  return problems;
 }
 
 export function validateReviewActionOutcome(outcome: unknown): ValidationProblem[] {

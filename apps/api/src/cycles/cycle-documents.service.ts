@@ -235,6 +235,7 @@ export class CycleDocumentsService {
       actionFollowUp,
       minutesRef: review.minutesRef,
       heldAt: review.heldAt,
+      heldOn: typeof review.outputs?.heldOn === 'string' ? review.outputs.heldOn : null,
       evidence,
       // The inputs carry last year's actions and corrective actions with what they rest on.
       files: await evidenceFilesNamedIn(

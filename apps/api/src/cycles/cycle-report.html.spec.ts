@@ -98,6 +98,7 @@ describe("the year's printable report, its corrective actions and review actions
       review: {
         status: 'held',
         heldAt: '2024-12-10T02:00:00.000Z',
+        heldOn: null,
         minutesRef: 'BB-05/2024',
         outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
         actions: [
@@ -117,5 +118,23 @@ describe("the year's printable report, its corrective actions and review actions
       ['Tập huấn ISO', 'Chưa báo cáo, chuyển sang năm 2025'],
       ['Rà soát quy trình', ''],
     ]);
+    // Without the day on the minutes, the meeting is dated when they were entered.
+    expect(html).toContain('họp ngày 10/12/2024 09:00');
+  });
+
+  it('dates the review by the day on its minutes when they give it, not by when they were entered', () => {
+    const html = renderCycleReportHtml({
+      ...report([]),
+      review: {
+        status: 'held',
+        heldAt: '2024-12-16T02:00:00.000Z',
+        heldOn: '2024-12-13',
+        minutesRef: 'BB-05/2024',
+        outputs: { improvementOpportunities: [], qmsChanges: [], resourceNeeds: [] },
+        actions: [],
+      },
+    });
+    expect(html).toContain('họp ngày 13/12/2024; biên bản số BB-05/2024');
+    expect(html).not.toContain('16/12/2024');
   });
 });

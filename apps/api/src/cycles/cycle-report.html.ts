@@ -187,7 +187,12 @@ function reviewSection(review: ReportReviewView, year: number, unit: UnitName): 
     items.length ? `<ul>${items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>` : '<p>Không có.</p>';
   return [
     `<p>Tình trạng: <strong>${label(REVIEW_STATUS, review.status)}</strong>` +
-      (review.heldAt ? `; họp ngày ${instant(review.heldAt)}` : '') +
+      // The day on the minutes when they give it; else when they were entered.
+      (review.heldOn
+        ? `; họp ngày ${date(review.heldOn)}`
+        : review.heldAt
+          ? `; họp ngày ${instant(review.heldAt)}`
+          : '') +
       (review.minutesRef ? `; biên bản số ${text(review.minutesRef)}` : '') +
       '.</p>',
     ...(review.outputs

@@ -141,6 +141,7 @@ function reviewReport(review: ReviewView): ReportReviewView {
   return {
     status: review.status,
     heldAt: review.heldAt,
+    heldOn: review.heldOn,
     minutesRef: review.minutesRef,
     outputs: outputs && {
       improvementOpportunities: textList(outputs.improvementOpportunities),

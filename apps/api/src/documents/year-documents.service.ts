@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QcycleError, QcycleErrorCode, qualityCycleId } from '@qcycle/contracts';
-import type { Objective } from '@qcycle/domain';
+import type { IsoDate, Objective } from '@qcycle/domain';
 import {
   CorrectiveActionEntity,
   DecisionEntity,
@@ -164,7 +164,7 @@ export class YearDocumentsService {
       await this.lastRecordDate(report.cycleId, row.signingDate, calendar),
       ...documents.map((d) => d.issuedOn),
       ...(audit?.closedAt ? [dateOf(audit.closedAt)] : []),
-      ...(review?.heldAt ? [dateOf(review.heldAt)] : []),
+      ...(review?.heldAt ? [meetingDay(review, dateOf)] : []),
     ].sort();
     return {
       organisation: wording.organisation.name.vi,
@@ -184,7 +184,7 @@ export class YearDocumentsService {
         findings: audit.correctiveActions.length,
       },
       review: review && {
-        heldOn: review.heldAt ? dateOf(review.heldAt) : null,
+        heldOn: review.heldAt ? meetingDay(review, dateOf) : null,
         minutesRef: review.minutesRef,
         actions: Array.isArray(review.actions) ? review.actions.length : 0,
       },
@@ -341,7 +341,7 @@ export class YearDocumentsService {
             review,
             year: key.year,
             chairName,
-            date: dateOf(review.heldAt!),
+            date: meetingDay(review, dateOf),
             dateOf,
             objectives,
             ownerNames: names,
@@ -404,4 +404,15 @@ export class YearDocumentsService {
 /** The year's records are final once its cycle is closed; until then its figures may still change. */
 function yearClosed(report: CycleReportView): boolean {
   return report.status === 'closed';
+}
+
+/**
+ * The day a held review met: the day its minutes give (`heldOn`), else the day they were entered
+ * (`heldAt`) on the cycle's calendar.
+ */
+function meetingDay(
+  review: Pick<ReviewView, 'heldAt' | 'heldOn'>,
+  dateOf: (instant: string) => IsoDate,
+): IsoDate {
+  return (review.heldOn as IsoDate | null) ?? dateOf(review.heldAt as string);
 }

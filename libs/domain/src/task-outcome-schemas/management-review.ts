@@ -46,6 +46,17 @@ export const MANAGEMENT_REVIEW: OutcomeSchema = {
       { vi: 'Số biên bản họp', en: 'Minutes reference' },
       { vi: 'Thiếu số biên bản họp.', en: 'The minutes reference is missing.' },
     ),
+    heldOn: date(
+      {
+        vi: 'Ngày họp',
+        en: 'Meeting day',
+        about: {
+          vi: 'Ngày ghi trên biên bản, trong năm của chu trình hoặc năm sau, không sau hôm nay; để trống thì lấy ngày ghi nhận. Bắt buộc khi ghi nhận biên bản ký trên giấy.',
+          en: "The day on the minutes, in the cycle's year or the next, not after today; defaults to the day they are entered. Required for minutes signed on paper.",
+        },
+      },
+      { vi: 'Ngày họp phải có dạng YYYY-MM-DD.', en: 'The meeting day must be written YYYY-MM-DD.' },
+    ),
     outputs: {
       type: 'object',
       ...labelled({ vi: 'Đầu ra của xem xét', en: 'Review outputs' }),

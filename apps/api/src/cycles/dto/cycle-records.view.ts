@@ -506,8 +506,22 @@ export class ReviewView {
   @ApiProperty({ example: 'BB-05/2024', nullable: true, type: String })
   minutesRef!: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'When the review was recorded as held (its minutes entered)',
+  })
   heldAt!: string | null;
+
+  @ApiProperty({
+    example: '2024-12-16',
+    nullable: true,
+    type: String,
+    description:
+      "The meeting's day as its minutes say, when given with them (required for minutes entered from paper); null when not given: the meeting is dated by heldAt",
+  })
+  heldOn!: string | null;
 
   @ApiProperty({
     type: [String],

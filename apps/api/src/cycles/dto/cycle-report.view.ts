@@ -163,7 +163,12 @@ export class ReviewActionView extends PickType(ReviewActionFollowUpView, [
   dueDate!: string;
 }
 
-export class ReportReviewView extends PickType(ReviewView, ['status', 'heldAt', 'minutesRef'] as const) {
+export class ReportReviewView extends PickType(ReviewView, [
+  'status',
+  'heldAt',
+  'heldOn',
+  'minutesRef',
+] as const) {
   @ApiProperty({ type: ReviewOutputsView, nullable: true, description: 'ISO 9.3.3; null until held' })
   outputs!: ReviewOutputsView | null;
 
