@@ -6,6 +6,8 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import { taskPath, type DemoOrganisation, type TaskSummary } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
+import { download } from '../documents/support/document-download';
+import { normalise, pdfText } from '../documents/support/document-text';
 import { vi } from './support/catalogue';
 import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './support/web-suite';
 
@@ -137,6 +139,8 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     await qmr.page.getByRole('heading', { name: vi('tasks:page.onPaperTitle.management-review') }).waitFor();
     await qmr.page.getByText(vi('tasks:page.onPaper.management-review', { who: LEADER })).waitFor();
     await qmr.page.getByLabel(vi('tasks:review.minutesRef'), { exact: true }).fill('BB-XXLĐ-2024');
+    // The day on the signed minutes, which the minutes qcycle issues print.
+    await qmr.page.getByLabel(vi('tasks:review.heldOn'), { exact: true }).fill('2024-12-13');
     await qmr.check('the leader’s review, its minutes to be entered from paper', {
       screenshot: 'review-on-paper',
     });
@@ -149,7 +153,34 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       const answer = await org.as<{ status: string }>('leader', 'GET', `/api/v1/cycles/${cycleId}/review`);
       return answer.body.status === 'held' ? answer.body : undefined;
     });
-    expect(held).toMatchObject({ minutesRef: 'BB-XXLĐ-2024' });
+    expect(held).toMatchObject({ minutesRef: 'BB-XXLĐ-2024', heldOn: '2024-12-13' });
+    // The minutes qcycle issues are dated by the meeting, and name the leader as chair.
+    const minutes = await download(
+      suite.http,
+      org,
+      'leader',
+      `/api/v1/cycles/${cycleId}/review`,
+      'application/pdf',
+    );
+    expect(minutes.status).toBe(200);
+    const printed = normalise(pdfText(minutes.bytes));
+    expect(printed).toContain('ngày 13 tháng 12 năm 2024');
+    expect(printed).toContain('Nguyễn Hữu Tháp');
+
+    // The year's review page gives the meeting's day apart from when its minutes were entered.
+    const leader = await as('leader');
+    await leader.open(`/cycles/${encodeURIComponent(cycleId)}/review`);
+    // (Once in the review's facts, once in the year's report on the same page.)
+    const days = leader.page
+      .locator('.facts div')
+      .filter({ has: leader.page.getByText(vi('cycles:review.heldOn'), { exact: true }) })
+      .locator('dd');
+    await days.first().waitFor();
+    expect(await days.allInnerTexts()).toEqual(['13/12/2024', '13/12/2024']);
+    await leader.page.getByText(vi('cycles:review.recordedAt'), { exact: true }).first().waitFor();
+    await leader.check('the review held, its minutes entered from paper', {
+      screenshot: 'review-on-paper-held',
+    });
     // Chaired by the leader (whom the minutes print as chair), not by who entered them.
     const record = await suite.api
       .get(DataSource)

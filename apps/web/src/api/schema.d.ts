@@ -3307,6 +3307,12 @@ export interface components {
                 /** Phù hợp */
                 suitable: boolean;
             };
+            /**
+             * Ngày họp
+             * Format: date
+             * @description Ngày ghi trên biên bản, trong năm của chu trình hoặc năm sau, không sau hôm nay; để trống thì lấy ngày ghi nhận. Bắt buộc khi ghi nhận biên bản ký trên giấy.
+             */
+            heldOn?: string;
             /** Số biên bản họp */
             minutesRef: string;
             /**
@@ -4807,8 +4813,16 @@ export interface components {
         ReportReviewView: {
             /** @description The actions the review decided (ISO 9.3.3), each with how it went and whether the close carried it into next year */
             actions: components["schemas"]["ReviewActionView"][];
-            /** @example null */
+            /**
+             * @description When the review was recorded as held (its minutes entered)
+             * @example null
+             */
             heldAt: string | null;
+            /**
+             * @description The meeting's day as its minutes say, when given with them (required for minutes entered from paper); null when not given: the meeting is dated by heldAt
+             * @example 2024-12-16
+             */
+            heldOn: string | null;
             /** @example BB-05/2024 */
             minutesRef: string | null;
             /** @description ISO 9.3.3; null until held */
@@ -4956,8 +4970,16 @@ export interface components {
             evidence: string[];
             /** @description The uploaded files of `evidence` and of the actions' reports, by name */
             files: components["schemas"]["NamedEvidenceFileView"][];
-            /** @example null */
+            /**
+             * @description When the review was recorded as held (its minutes entered)
+             * @example null
+             */
             heldAt: string | null;
+            /**
+             * @description The meeting's day as its minutes say, when given with them (required for minutes entered from paper); null when not given: the meeting is dated by heldAt
+             * @example 2024-12-16
+             */
+            heldOn: string | null;
             /**
              * @description ISO 9.3.2 inputs compiled from the records
              * @example {

@@ -179,7 +179,7 @@ function ReviewBlock({
         <Fact label={t('review.status')}>
           <StatusBadge status={review.status} group="reviewStatus" />
         </Fact>
-        <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>
+        <MeetingDay review={review} />
         <Fact label={t('review.minutes')}>{review.minutesRef ?? '—'}</Fact>
         {review.evidence.length > 0 && (
           <Fact label={t('review.evidence')}>
@@ -585,7 +585,7 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
               <Fact label={t('review.status')}>
                 <StatusBadge status={report.review.status} group="reviewStatus" />
               </Fact>
-              <Fact label={t('review.heldAt')}>{format.dateTime(report.review.heldAt)}</Fact>
+              <MeetingDay review={report.review} />
               <Fact label={t('review.minutes')}>{report.review.minutesRef ?? '—'}</Fact>
             </dl>
             {report.review.actions.length > 0 && (
@@ -612,5 +612,21 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * When the review met: the day its minutes give, with when they were entered; else when they were
+ * entered, as the meeting's time.
+ */
+function MeetingDay({ review }: { review: { heldAt: string | null; heldOn: string | null } }) {
+  const { t } = useTranslation('cycles');
+  const format = useFormat();
+  if (!review.heldOn) return <Fact label={t('review.heldAt')}>{format.dateTime(review.heldAt)}</Fact>;
+  return (
+    <>
+      <Fact label={t('review.heldOn')}>{format.date(review.heldOn)}</Fact>
+      <Fact label={t('review.recordedAt')}>{format.dateTime(review.heldAt)}</Fact>
+    </>
   );
 }

@@ -14,6 +14,7 @@ import { ReviewYear } from '../../cycles/components/figures-trend';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
 import { DateInput } from '../../ui/date-input';
+import { vietnamToday } from '../../ui/dates';
 
 interface ActionDraft {
   key: number;
@@ -57,6 +58,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit, onPaperFo
     resourceNeeds: [],
   });
   const [minutesRef, setMinutesRef] = useDraft(task.id, 'minutesRef', '');
+  const [heldOn, setHeldOn] = useDraft(task.id, 'heldOn', '');
   const [actions, setActions] = useDraft<ActionDraft[]>(task.id, 'actions', []);
   const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
   const [qmsAchieved, setQmsAchieved] = useDraft<YesNo>(task.id, 'qmsAchieved', '');
@@ -87,6 +89,7 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit, onPaperFo
     onSubmit({
       outputs: Object.fromEntries(OUTPUTS.map((key) => [key, filled(outputs[key])])),
       minutesRef: minutesRef.trim(),
+      ...(heldOn ? { heldOn } : {}),
       actions: actions.map(({ title, ownerUnitCode, ownerUserId, dueDate }) => ({
         title: title.trim(),
         ownerUnitCode,
@@ -187,6 +190,18 @@ export function ManagementReviewForm({ task, problems, busy, onSubmit, onPaperFo
         value={minutesRef}
         onChange={setMinutesRef}
         required
+      />
+      <AnswerText
+        // Minutes entered from paper carry their day: the day they are entered is not the meeting's.
+        label={t('review.heldOn')}
+        hint={onPaperFor !== undefined ? t('review.paper.heldOnHint') : t('review.heldOnHint')}
+        path="heldOn"
+        problems={problems}
+        value={heldOn}
+        onChange={setHeldOn}
+        type="date"
+        required={onPaperFor !== undefined}
+        {...(task.rehearsal ? {} : { max: vietnamToday() })}
       />
       <fieldset className="task-fieldset">
         <legend>{t('review.conclusion')}</legend>
