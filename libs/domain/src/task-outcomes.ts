@@ -11,7 +11,7 @@ import { checkPaperReport } from './paper-report';
 import type { AuditResult } from './task-outcome-schemas';
 import { checkOutcomeShape } from './task-outcome-schemas';
 import type { ValidationProblem } from './validation-problem';
-import { ProblemList, validationProblem } from './validation-problem';
+import { ProblemList, validationProblem, type ProblemReason } from './validation-problem';
 import { MAX_REVIEW_ACTIONS } from './review-actions';
 import type { NonconformityDetails, NonconformityReferences } from './nonconformity';
 import { nonconformityDetailsProblems } from './nonconformity';
@@ -292,17 +292,26 @@ export function validateApprovalOutcome(
         });
     },
   });
-  // The day a paper was signed is not the day it is entered: the paper's day, or no decision.
-  const answer = outcome as { decision?: unknown; signingDate?: unknown };
-  if (answeredOnPaper(outcome) && answer.decision === 'approve' && answer.signingDate === undefined)
-    return [
-      ...problems,
-      validationProblem('signingDate', 'required', {
-        vi: 'Quyết định ký trên giấy: ghi ngày ký trên bản giấy.',
-        en: 'A decision signed on paper: give the day written on it.',
-      }),
-    ];
-  return problems;
+  // A return entered from paper has no day to give; an approval, the day the decision was signed.
+  if (!isObject(outcome) || outcome.decision !== 'approve') return problems;
+  return withPaperDay(outcome, 'signingDate', problems, {
+    vi: 'Quyết định ký trên giấy: ghi ngày ký trên bản giấy.',
+    en: 'A decision signed on paper: give the day written on it.',
+  });
+}
+
+/**
+ * An answer entered from paper ({@link answeredOnPaper}) gives the paper's day (`field`): the day
+ * it is entered is not the day the leader signed. Else `reason` is added to the answer's problems.
+ */
+function withPaperDay(
+  outcome: unknown,
+  field: string,
+  problems: ValidationProblem[],
+  reason: ProblemReason,
+): ValidationProblem[] {
+  if (!answeredOnPaper(outcome) || (outcome as Record<string, unknown>)[field] !== undefined) return problems;
+  return [...problems, validationProblem(field, 'required', reason)];
 }
 
 /** The revised objectives themselves are checked as a cycle draft by the workflow. */
@@ -686,16 +695,10 @@ export function validateManagementReviewOutcome(
         });
     },
   });
-  // The day minutes signed on paper are entered is not the day the meeting was held.
-  if (answeredOnPaper(outcome) && (outcome as { heldOn?: unknown }).heldOn === undefined)
-    return [
-      ...problems,
-      validationProblem('heldOn', 'required', {
-        vi: 'Biên bản ký trên giấy: ghi ngày họp trên biên bản.',
-        en: 'Minutes signed on paper: give the meeting day written on them.',
-      }),
-    ];
-  return problems;
+  return withPaperDay(outcome, 'heldOn', problems, {
+    vi: 'Biên bản ký trên giấy: ghi ngày họp trên biên bản.',
+    en: 'Minutes signed on paper: give the meeting day written on them.',
+  });
 }
 
 export function validateReviewActionOutcome(outcome: unknown): ValidationProblem[] {
