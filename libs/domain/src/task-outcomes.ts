@@ -636,14 +636,12 @@ export function validateReviewPreparationOutcome(outcome: unknown): ValidationPr
 }
 
 /**
+ * The review's answer: its shape, the cycle's units for the actions, and the meeting's day.
  * `userIds` (the roster) and `reviewDate` check each action's owner and due date; reviews opened
- * before actions were followed up are validated without them.
- */
-/**
- * The review's answer: its shape, the cycle's units and roster for the actions, and the meeting's
- * day. That day (`heldOn`) is in the cycle's `year` or the next (a review may meet in January before
- * the close), and in a real year not after `today`, the Vietnam day now (a rehearsal has no today to
- * hold it to, as for the decision's signing day); minutes entered from paper must give it.
+ * before actions were followed up are validated without them. The meeting's day (`heldOn`) is in
+ * the cycle's `year` or the next (a review may meet in January before the close), and in a real year
+ * not after `today`, the Vietnam day now (a rehearsal has no today to hold it to, as for the
+ * decision's signing day); minutes entered from paper must give it.
  */
 export function validateManagementReviewOutcome(
   outcome: unknown,

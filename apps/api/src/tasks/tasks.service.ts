@@ -774,8 +774,9 @@ function mayComplete(caller: Principal, task: TaskEntity): boolean {
 }
 
 /**
- * The Quality Representative enters an answer its assignee gave on paper (the leader's approval:
- * `PAPER_ANSWERED_KINDS`); the workflow checks they are the year's Quality Representative now.
+ * The Quality Representative enters an answer its assignee gave on paper (the leader's approval
+ * and management review: `PAPER_ANSWERED_KINDS`); the workflow checks they are the year's Quality
+ * Representative now.
  */
 function mayEnterOnPaper(caller: Principal, task: TaskEntity, outcome: Record<string, unknown>): boolean {
   return (
