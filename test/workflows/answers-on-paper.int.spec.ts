@@ -1,5 +1,10 @@
 import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode } from '@qcycle/contracts';
-import { DecisionEntity, EventLogEntryEntity, ManagementReviewEntity } from '@qcycle/persistence';
+import {
+  DecisionEntity,
+  EventLogEntryEntity,
+  ManagementReviewEntity,
+  NotificationEntity,
+} from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { kontumCycle } from './support/cycle-fixtures';
 import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
@@ -29,8 +34,19 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       args: [input],
     });
 
-    // Round 1: the leader wrote their comments on the printed draft.
+    // Round 1: the leader wrote their comments on the printed draft, and never signed in: the
+    // overdue approval is escalated to the Quality Representative, told they may enter it.
     const first = await driver.task(`${ids.approval}/approve/1`);
+    await suite.env.sleep('10 days');
+    const escalation = await eventually('the escalation to the Quality Representative', () =>
+      dataSource
+        .getRepository(NotificationEntity)
+        .findOneBy({ taskId: first.id, reason: 'escalated', recipientUserId: user.qr })
+        .then((n) => n ?? undefined),
+    );
+    expect(escalation.body).toContain(
+      'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
+    );
     const comments = 'Bổ sung thời gian hoàn thành theo quý cho mục tiêu 4.';
     const forbidden = { type: QcycleErrorCode.Forbidden };
     // Not without saying it was given on paper, and nobody but the Quality Representative.

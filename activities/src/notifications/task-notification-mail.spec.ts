@@ -167,6 +167,24 @@ describe('task notification e-mail', () => {
     expect(mail.text).not.toMatch(/chuyển/i);
   });
 
+  it("tells the Quality Representative of the leader's overdue approval that they may enter an answer given on paper", () => {
+    const escalated = {
+      ...request,
+      reason: 'escalated' as const,
+      assignee: { userId: 'u-leader', name: 'Nguyễn Hữu Tháp' },
+    };
+    const onPaper =
+      'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.';
+    const mail = renderTaskNotification(escalated, link, { entersOnPaper: true });
+    expect(mail.text).toContain(onPaper);
+    expect(mail.html).toContain(onPaper);
+    // Not for a task nobody may enter on paper, nor for a notice other than the escalation.
+    expect(renderTaskNotification(escalated, link).text).not.toContain(onPaper);
+    expect(
+      renderTaskNotification({ ...request, reason: 'reminder' }, link, { entersOnPaper: true }).text,
+    ).not.toContain(onPaper);
+  });
+
   it('tells the new assignee of a reassigned task who had it, who handed it on and why, escaped in HTML', () => {
     const mail = renderTaskNotification({ ...request, reason: 'reassigned' }, link, {
       reassignment: { fromName: 'Võ Đình Nam', byName: 'Trần Quốc Việt', reason: 'Đi công tác\n<dài ngày>' },

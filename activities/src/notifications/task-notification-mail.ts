@@ -60,6 +60,11 @@ export interface TaskMailContext {
   /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
   nextYearStarted?: boolean;
   /**
+   * An escalation to someone who may enter the assignee's answer given on paper: the leader's
+   * approval or review to the Quality Representative (`PAPER_ANSWERED_KINDS`).
+   */
+  entersOnPaper?: boolean;
+  /**
    * The task was given after its due instant (its record's `openedAfterDue`: a year adopted or
    * approved late): the assigned (and reassigned) mail says the date had passed when it was given;
    * a measurement report's, that a report already made on paper is entered with its date and number.
@@ -113,6 +118,7 @@ interface Wording {
   comment: { by: string; text: string };
   /** Told to the one a task was taken from: they may still finish it. */
   handedAway: string;
+  entersOnPaper: string;
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
   correction: {
     by: string;
@@ -214,6 +220,8 @@ const WORDING: Record<Language, Wording> = {
     },
     comment: { by: 'Người viết', text: 'Nội dung' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
+    entersOnPaper:
+      'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
     correction: {
       by: 'Người sửa',
       reason: 'Lý do sửa',
@@ -319,6 +327,8 @@ const WORDING: Record<Language, Wording> = {
     },
     comment: { by: 'Written by', text: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
+    entersOnPaper:
+      "If the leader answered on paper (signed the decision or the minutes, or wrote on the printed draft), you may enter their answer on the task's page.",
     correction: {
       by: 'Corrected by',
       reason: 'Reason for the correction',
@@ -456,6 +466,8 @@ export function renderTaskNotification(
       : [];
   // The one it was taken from: what they may still do.
   const handedAway = request.reason === 'reassigned-away' ? [words.handedAway] : [];
+  // The leader's overdue answer, to the Quality Representative: they may have given it on paper.
+  const onPaper = request.reason === 'escalated' && context.entersOnPaper ? [words.entersOnPaper] : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
   // A page behind the usual sign-in, for what no task link opens: next year's draft, a completed
   // report, a task handed away from the recipient.
@@ -480,6 +492,7 @@ export function renderTaskNotification(
     ...(due ? [due] : []),
     ...givenLate,
     ...handedAway,
+    ...onPaper,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
     ...(page ? ['', `${page.label}:`, page.url, words.cycleNote] : []),
     '',
@@ -508,7 +521,7 @@ export function renderTaskNotification(
     ...departedLines.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
-    ...[...givenLate, ...handedAway].map((sentence) => paragraph(escapeHtml(sentence))),
+    ...[...givenLate, ...handedAway, ...onPaper].map((sentence) => paragraph(escapeHtml(sentence))),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
     ...(page ? [button(page.url, page.label), small([words.cycleNote, page.url])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,

@@ -13,7 +13,13 @@ import {
   type TaskNotificationRequest,
   type TaskNotificationResult,
 } from '@qcycle/contracts';
-import { cyclePageUrl, openedAfterDue, taskPageUrl } from '@qcycle/domain';
+import {
+  cyclePageUrl,
+  openedAfterDue,
+  PAPER_ANSWERED_KINDS,
+  taskPageUrl,
+  type TaskKind,
+} from '@qcycle/domain';
 import {
   EventLogEntryEntity,
   evidenceFilesNamedIn,
@@ -390,7 +396,23 @@ export class TaskNotificationActivities extends MailingActivities implements Not
             evidenceNames: await this.evidenceNamesOf(request.cycleId, request.correction?.evidence ?? []),
           }
         : {}),
+      ...(request.reason === 'escalated' && (await this.entersOnPaper(request))
+        ? { entersOnPaper: true }
+        : {}),
     };
+  }
+
+  /**
+   * Whether the recipient of an escalation may enter the assignee's answer given on paper: the
+   * leader's task of a kind the Quality Representative enters (`PAPER_ANSWERED_KINDS`), whose
+   * escalation goes to the Quality Representative alone (cycle-context `startOfYearDeadline`).
+   */
+  private async entersOnPaper(request: TaskNotificationRequest): Promise<boolean> {
+    if (request.assignee === undefined || request.assignee.userId === request.recipient.userId) return false;
+    const task = await this.dataSource
+      .getRepository(TaskEntity)
+      .findOne({ select: { id: true, kind: true }, where: { id: request.taskId } });
+    return task !== null && PAPER_ANSWERED_KINDS.includes(task.kind as TaskKind);
   }
 
   /** The names of the files a correction rests on, by reference (`evidence:<id>`); other texts are no files. */
