@@ -126,6 +126,18 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     await leader.open(pagePath(secondRound.id));
     await leader.page.locator('p.muted', { hasText: enteredLine }).waitFor();
     await leader.check('the leader’s task, entered from paper', { screenshot: 'approval-on-paper-entered' });
+
+    // The year's history: the approval recorded by whom it was entered, naming the leader who signed.
+    await leader.open(`/cycles/${encodeURIComponent(cycleId)}/history`);
+    const signedBy = leader.page
+      .locator('.event-fact')
+      .filter({ has: leader.page.getByText(vi('tasks:history.field.signedBy'), { exact: true }) });
+    await signedBy.waitFor();
+    expect(await signedBy.locator('dd').innerText()).toContain('Nguyễn Hữu Tháp');
+    // Its row says who did it: the Quality Representative, who entered it.
+    const approvedRow = leader.page.getByRole('row').filter({ has: signedBy });
+    expect(await approvedRow.innerText()).toContain(vi('cycles:eventType.objectives.approved'));
+    expect(await approvedRow.innerText()).toContain('Trần Quốc Việt');
   });
 
   it('enters the minutes of the management review the leader chaired and signed on paper, as chaired by the leader', async () => {
@@ -187,5 +199,15 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       .getRepository(ManagementReviewEntity)
       .findOneByOrFail({ cycleId });
     expect(record.chairedBy).toBe(org.idOf('leader'));
+    // The year's history names the chair beside who entered the minutes.
+    await leader.open(`/cycles/${encodeURIComponent(cycleId)}/history`);
+    const chairedBy = leader.page
+      .locator('.event-fact')
+      .filter({ has: leader.page.getByText(vi('tasks:history.field.chairedBy'), { exact: true }) });
+    await chairedBy.waitFor();
+    expect(await chairedBy.locator('dd').innerText()).toContain('Nguyễn Hữu Tháp');
+    expect(await leader.page.getByRole('row').filter({ has: chairedBy }).innerText()).toContain(
+      'Trần Quốc Việt',
+    );
   });
 });

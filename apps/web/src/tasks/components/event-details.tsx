@@ -308,6 +308,11 @@ export function readableEvent(
       case 'verifierUserId':
         add('verifier', person(value));
         break;
+      // The leader whose decision or minutes, signed on paper, the actor entered.
+      case 'signedBy':
+      case 'chairedBy':
+        add(key, person(value));
+        break;
       case 'waitingFor':
         add(
           'waitingFor',
