@@ -163,8 +163,11 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     const forLeader = await complete('qmr', { decision: 'approve', documentNumber: '7/QĐ-UBND' });
     expect(forLeader.status).toBe(403);
     expect(forLeader.body.message).toContain('trên giấy');
-    // Nobody else may enter it.
+    // Nobody else may enter it, and "given on paper" is true or it is not said.
     expect((await complete('staff.tthc', { ...signed, signingDate: '2026-01-05' })).status).toBe(403);
+    const notSaid = await complete('qmr', { ...signed, onPaper: 'yes', signingDate: '2026-01-05' });
+    expect(notSaid.status).toBe(403);
+    expect(notSaid.body.message).toContain('onPaper: true');
     // The day on the paper, not the day it is entered: without it, 422 naming signingDate.
     const undated = await complete('qmr', signed);
     expect(undated.status).toBe(422);
@@ -174,6 +177,13 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     const entered = await complete('qmr', { ...signed, signingDate: '2026-01-05' });
     expect(entered.status).toBe(200);
     expect(entered.body).toMatchObject({ completedBy: org.idOf('qmr') });
+    // Sent again (a retry): the same answer, applied once; another decision number now is a conflict.
+    const again = await complete('qmr', { ...signed, signingDate: '2026-01-05' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(entered.body);
+    expect(
+      (await complete('qmr', { ...signed, documentNumber: '8/QĐ-UBND', signingDate: '2026-01-05' })).status,
+    ).toBe(409);
 
     let decision: Record<string, unknown> | undefined;
     for (let attempt = 0; attempt < 100 && !decision; attempt++) {
