@@ -118,6 +118,7 @@ interface Wording {
   comment: { by: string; text: string };
   /** Told to the one a task was taken from: they may still finish it. */
   handedAway: string;
+  /** Told to the Quality Representative of the leader's overdue answer: they may enter one given on paper. */
   entersOnPaper: string;
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
   correction: {
