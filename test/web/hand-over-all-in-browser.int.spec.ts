@@ -447,7 +447,8 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       .locator('.events-table tbody tr')
       .filter({ hasText: vi('cycles:eventType.cycle.unit-work-moved') })
       .filter({ hasText: 'Phòng Kinh tế' });
-    await row.waitFor();
+    // By name once the page has read the people's names (until then it says "Người dùng 1a2b…").
+    await row.filter({ hasText: 'Lê Văn Phúc' }).waitFor();
     const detail = await row.innerText();
     for (const words of [
       'Phòng Kinh tế',
@@ -606,7 +607,8 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     const row = qmr.page
       .locator('.events-table tbody tr')
       .filter({ hasText: vi('cycles:eventType.cycle.role-moved') });
-    await row.waitFor();
+    // By name once the page has read the people's names (until then it says "Người dùng 1a2b…").
+    await row.filter({ hasText: 'Y Ngọc' }).waitFor();
     const detail = await row.innerText();
     for (const words of [leaderRole, left, 'Y Ngọc', 'Đồng chí Tháp chuyển công tác từ ngày 01/11/2024'])
       expect(detail).toContain(words);
