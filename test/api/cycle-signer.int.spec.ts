@@ -163,11 +163,12 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     const forLeader = await complete('qmr', { decision: 'approve', documentNumber: '7/QĐ-UBND' });
     expect(forLeader.status).toBe(403);
     expect(forLeader.body.message).toContain('trên giấy');
-    // Nobody else may enter it, and "given on paper" is true or it is not said.
+    // Nobody else may enter it, and "given on paper" is true or false: anything else is named.
     expect((await complete('staff.tthc', { ...signed, signingDate: '2026-01-05' })).status).toBe(403);
     const notSaid = await complete('qmr', { ...signed, onPaper: 'yes', signingDate: '2026-01-05' });
-    expect(notSaid.status).toBe(403);
-    expect(notSaid.body.message).toContain('onPaper: true');
+    expect(notSaid.status).toBe(422);
+    expect(notSaid.body.details.problems.map((p) => p.path)).toEqual(['onPaper']);
+    expect((await complete('qmr', { ...signed, onPaper: false })).status).toBe(403);
     // The day on the paper, not the day it is entered: without it, 422 naming signingDate.
     const undated = await complete('qmr', signed);
     expect(undated.status).toBe(422);

@@ -60,6 +60,10 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
         onPaper: true,
       }),
     ).toMatchObject(forbidden);
+    // A malformed "given on paper" is the answer's fault, named, not the sender's.
+    expect(
+      await driver.refusal(ids.approval, first.id, user.qr, { decision: 'return', comments, onPaper: 'yes' }),
+    ).toMatchObject({ type: QcycleErrorCode.ValidationFailed, message: expect.stringContaining('onPaper') });
     await driver.complete(first.id, user.qr, { decision: 'return', comments, onPaper: true });
     const revision = await driver.task(`${ids.approval}/revise/1`);
     expect(revision.form).toMatchObject({ round: 1, comments });

@@ -1,5 +1,7 @@
 import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
 import {
+  answeredOnPaper,
+  claimsOnPaper,
   measurementsFromReport,
   validateApprovalOutcome,
   validateAssignmentOutcome,
@@ -60,6 +62,12 @@ describe('objectives approval outcome', () => {
     expect(approval({ decision: 'return', comments: 'Bổ sung kế hoạch.', onPaper: 'yes' })).toEqual([
       expect.objectContaining({ path: 'onPaper', code: 'invalid-value' }),
     ]);
+  });
+
+  it('takes a malformed "given on paper" as a claim, for its schema to name, and only true as given on paper', () => {
+    const answers = [{ onPaper: true }, { onPaper: 'yes' }, { onPaper: null }, { onPaper: false }, {}, null];
+    expect(answers.map(claimsOnPaper)).toEqual([true, true, true, false, false, false]);
+    expect(answers.map(answeredOnPaper)).toEqual([true, false, false, false, false, false]);
   });
 
   it('refuses a malformed number, a bare return and an unknown decision', () => {

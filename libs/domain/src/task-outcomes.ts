@@ -72,6 +72,18 @@ export const answeredOnPaper = (outcome: unknown): boolean =>
   typeof outcome === 'object' && outcome !== null && (outcome as { onPaper?: unknown }).onPaper === true;
 
 /**
+ * Whether an answer claims to be given on paper, well formed or not (`onPaper` sent, and not
+ * `false`). Who may send an answer is decided on the claim, so that the Quality Representative's
+ * malformed `onPaper` ("yes") is refused by the answer's schema, naming the field (422), rather
+ * than as if they had answered for the leader (403).
+ */
+export const claimsOnPaper = (outcome: unknown): boolean => {
+  const onPaper =
+    typeof outcome === 'object' && outcome !== null ? (outcome as { onPaper?: unknown }).onPaper : undefined;
+  return onPaper !== undefined && onPaper !== false;
+};
+
+/**
  * The Quality Representative's revision of a returned draft: a note, new objectives and the
  * decision's new words (scope, legal bases, recipients, the Quality Representative's title), each
  * only when revised.

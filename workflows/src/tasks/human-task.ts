@@ -35,6 +35,7 @@ import {
 } from '@qcycle/contracts';
 import {
   answeredOnPaper,
+  claimsOnPaper,
   validationProblem,
   type LocalizedText,
   type TaskKind,
@@ -150,8 +151,8 @@ export interface HumanTaskSpec<K extends TaskKind> {
   /** Workflow time after which the task is closed as expired. */
   expiresAt?: number;
   /**
-   * Who may enter the assignee's answer given on paper (`onPaper: true`, `answeredOnPaper`),
-   * besides those who may answer: the Quality Representative, for the leader's approval. Asked when
+   * Who may enter the assignee's answer given on paper (`onPaper` sent, `claimsOnPaper`; the
+   * answer's schema then holds it to `true`), besides those who may answer: the Quality Representative, for the leader's approval. Asked when
    * an answer arrives, since the role may have moved since the task opened.
    */
   enteredOnPaperBy?: () => PersonRef;
@@ -532,7 +533,7 @@ export class TaskBoard {
     const allowed = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].map((p) => p.userId);
     // A rule of the validator, which replay does not run: no patch.
     const entersPaperAnswer =
-      answeredOnPaper(request.outcome) && entry.spec.enteredOnPaperBy?.().userId === request.actorUserId;
+      claimsOnPaper(request.outcome) && entry.spec.enteredOnPaperBy?.().userId === request.actorUserId;
     if (!allowed.includes(request.actorUserId) && !entersPaperAnswer) {
       refuse(
         QcycleErrorCode.Forbidden,

@@ -33,7 +33,7 @@ import {
   UserEntity,
 } from '@qcycle/persistence';
 import {
-  answeredOnPaper,
+  claimsOnPaper,
   instantToVnLocal,
   openedAfterDue,
   PAPER_ANSWERED_KINDS,
@@ -782,7 +782,7 @@ function mayEnterOnPaper(caller: Principal, task: TaskEntity, outcome: Record<st
   return (
     hasRole(caller, 'quality-representative') &&
     PAPER_ANSWERED_KINDS.includes(task.kind as TaskKind) &&
-    answeredOnPaper(outcome)
+    claimsOnPaper(outcome)
   );
 }
 
