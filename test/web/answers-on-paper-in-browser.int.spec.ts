@@ -121,9 +121,20 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       rounds: 2,
     });
 
-    // The leader, signing in later, finds their task done, and by whom it was entered.
+    // The leader, signing in later, was told of both answers entered in their name; the notice
+    // leads to the task, done, saying by whom it was entered.
     const leader = await as('leader');
-    await leader.open(pagePath(secondRound.id));
+    await leader.open('/notifications');
+    const told = leader.page
+      .getByRole('listitem')
+      .filter({ hasText: vi('notifications:reasons.entered-on-paper') });
+    await told.nth(1).waitFor();
+    expect(await told.count()).toBe(2);
+    await leader.check('the leader’s notifications: answers entered from paper', {
+      screenshot: 'notifications.entered-on-paper',
+    });
+    await told.filter({ hasText: '(lần 2)' }).getByRole('link').click();
+    await leader.page.waitForURL((url) => url.pathname === pagePath(secondRound.id));
     await leader.page.locator('p.muted', { hasText: enteredLine }).waitFor();
     await leader.check('the leader’s task, entered from paper', { screenshot: 'approval-on-paper-entered' });
 

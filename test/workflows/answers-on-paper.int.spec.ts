@@ -6,6 +6,7 @@ import {
   NotificationEntity,
 } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { recordHistories } from './support/cycle-driver';
 import { kontumCycle } from './support/cycle-fixtures';
 import { sleepUntilCycleDate, startApprovedAndAssigned } from './support/kontum-year';
 import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-skipping-suite';
@@ -65,6 +66,20 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       await driver.refusal(ids.approval, first.id, user.qr, { decision: 'return', comments, onPaper: 'yes' }),
     ).toMatchObject({ type: QcycleErrorCode.ValidationFailed, message: expect.stringContaining('onPaper') });
     await driver.complete(first.id, user.qr, { decision: 'return', comments, onPaper: true });
+    // The leader is told what was entered in their name, by whom, to check it against the paper.
+    const told = (taskId: string) =>
+      eventually('the leader told of the answer entered', () =>
+        dataSource
+          .getRepository(NotificationEntity)
+          .findOneBy({ taskId, reason: 'entered-on-paper' })
+          .then((n) => n ?? undefined),
+      );
+    const returnedNotice = await told(first.id);
+    expect(returnedNotice.recipientUserId).toBe(user.leader);
+    expect(returnedNotice.body).toContain(`Người ghi nhận: ${roster.qualityRepresentative.name}`);
+    expect(returnedNotice.body).toContain(
+      `Ý kiến: Trả lại dự thảo để chỉnh sửa\nNội dung ý kiến:\n${comments}`,
+    );
     const revision = await driver.task(`${ids.approval}/revise/1`);
     expect(revision.form).toMatchObject({ round: 1, comments });
     await driver.complete(revision.id, user.qr, { note: 'Đã bổ sung thời gian theo quý.' });
@@ -77,6 +92,11 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       message: expect.stringContaining('signingDate'),
     });
     await driver.complete(second.id, user.qr, { ...signed, signingDate: '2024-01-05' });
+    const signedNotice = await told(second.id);
+    expect(signedNotice.recipientUserId).toBe(user.leader);
+    expect(signedNotice.body).toContain('Ý kiến: Phê duyệt\nQuyết định số 12/QĐ-UBND, ký ngày 05/01/2024');
+    // The approval's deadline leaves the leader's calendar.
+    expect(signedNotice.calendar).toContain('METHOD:CANCEL');
 
     const decision = await eventually('the decision on record', () =>
       dataSource
@@ -104,6 +124,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     });
     const assignment = await driver.task(`${ids.assignment}/accept`);
     expect(assignment.assigneeUserId).toBe(user.qr);
+    await recordHistories(env.client, 'paper-answer-told', [ids.workflowId, ids.approval]);
   });
 
   it('records the management review the leader chaired and signed on paper as chaired by the leader', async () => {
@@ -132,6 +153,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       },
     );
     await driver.complete(review.id, user.qr, { ...minutes, onPaper: true, heldOn: '2024-12-13' });
+    const reviewNotice = await eventually('the leader told of the minutes entered', () =>
+      dataSource
+        .getRepository(NotificationEntity)
+        .findOneBy({ taskId: review.id, reason: 'entered-on-paper' })
+        .then((n) => n ?? undefined),
+    );
+    expect(reviewNotice.recipientUserId).toBe(user.leader);
+    expect(reviewNotice.body).toContain('Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024');
 
     // The leader chaired, and judged objective 1; the log says who entered the minutes.
     const held = await eventually('the review held', () =>

@@ -76,6 +76,14 @@ describe("a task's deadline as a calendar entry", () => {
     expect(properties.get('TRIGGER')).toBeUndefined();
   });
 
+  it('takes the deadline out of the calendar of a leader whose answer given on paper was entered for them', () => {
+    const properties = propertiesOf(
+      taskCalendar({ ...request, reason: 'entered-on-paper' }, options) as string,
+    );
+    expect(properties.get('METHOD')).toEqual(['CANCEL']);
+    expect(properties.get('UID')).toEqual([`${request.taskId}@qcycle`]);
+  });
+
   it('takes the deadline out of the calendar of the one the task was taken from, and puts it back if it comes back to them', () => {
     const newAssignee = { userId: 'u-2', name: 'Trần Thị Bình' };
     const away = propertiesOf(

@@ -7,7 +7,8 @@ import { recipientLanguage, taskTitleIn, type TaskMailContext } from './task-not
  * assignee, so that the due date lands in the calendar they already watch (Outlook, Thunderbird,
  * Gmail, a phone) with a reminder the day before. The mail that tells them the task was cancelled
  * takes the entry out again (same UID, METHOD:CANCEL), and so does the mail that tells them the task
- * was handed to someone else: its deadline is no longer theirs to keep.
+ * was handed to someone else, or that their answer given on paper was entered for them: its deadline
+ * is no longer theirs to keep.
  *
  * Only for the assignee's own task with a due date (or the one it was taken from): a reminder or an
  * escalation repeats a deadline already given, a notice that comes to a stand-in is not their task,
@@ -48,4 +49,5 @@ const METHODS: Partial<Record<TaskNotificationRequest['reason'], 'PUBLISH' | 'CA
   reassigned: 'PUBLISH',
   'reassigned-away': 'CANCEL',
   cancelled: 'CANCEL',
+  'entered-on-paper': 'CANCEL',
 };

@@ -399,6 +399,88 @@ describe('task notification e-mail', () => {
     expect(english.text).toContain("Open the task's page:");
   });
 
+  it('tells the leader whose answer given on paper was entered who entered what and when, with the page and no link or deadline', () => {
+    const page = 'https://qcycle.kontum.gov.vn/tasks/a';
+    const approval = {
+      ...request,
+      taskId: 'quality-cycle/kontum/2024/approval/approve/2',
+      reason: 'entered-on-paper' as const,
+      recipient: { userId: 'u-9', name: 'Nguyễn Hữu Tháp' },
+      taskTitle: {
+        vi: 'Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)',
+        en: 'Approve the 2024 objectives (round 2)',
+      },
+      enteredOnPaper: {
+        byName: 'Trần Quốc Việt',
+        at: '2024-01-08T02:15:00.000Z',
+        approval: { decision: 'approve' as const, documentNumber: '12/QĐ-UBND', signingDate: '2024-01-05' },
+      },
+    };
+    const mail = renderTaskNotification(approval, undefined, { taskPage: page });
+    expect(mail.subject).toBe(
+      '[qcycle] Đã ghi nhận ý kiến của ông/bà: Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)',
+    );
+    expect(mail.text).toContain(
+      [
+        'Ý kiến ông/bà cho trên giấy về việc "Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)" đã được ghi nhận thay ông/bà trên qcycle.',
+        'Người ghi nhận: Trần Quốc Việt',
+        'Ghi nhận lúc: 09:15 08/01/2024',
+        'Ý kiến: Phê duyệt',
+        'Quyết định số 12/QĐ-UBND, ký ngày 05/01/2024',
+        'Nếu nội dung ghi nhận khác với văn bản ông/bà đã ký, xin báo ngay cho Trần Quốc Việt.',
+        '',
+        'Mở trang của việc:',
+        page,
+      ].join('\n'),
+    );
+    // The task is done: no deadline to meet, no link to answer it.
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.text).not.toContain('token=');
+    expect(mail.html).toContain('Quyết định số 12/QĐ-UBND, ký ngày 05/01/2024');
+
+    // Comments written on the printed draft, their lines as written; in English on request.
+    const returned = renderTaskNotification(
+      {
+        ...approval,
+        recipient: { ...approval.recipient, locale: 'en' },
+        enteredOnPaper: {
+          ...approval.enteredOnPaper,
+          approval: { decision: 'return' as const, comments: 'Add quarterly dates\n<objective 4>' },
+        },
+      },
+      undefined,
+      { taskPage: page },
+    );
+    expect(returned.subject).toBe('[qcycle] Your answer entered: Approve the 2024 objectives (round 2)');
+    expect(returned.text).toContain(
+      [
+        'Entered by: Trần Quốc Việt',
+        'Entered at: 8 Jan 2024, 09:15',
+        'Answer: Draft returned for revision',
+        'Comments:',
+        'Add quarterly dates',
+        '<objective 4>',
+        'If what was entered differs from what you signed, please tell Trần Quốc Việt at once.',
+      ].join('\n'),
+    );
+    expect(returned.html).toContain('&lt;objective 4&gt;');
+
+    // The minutes of the management review, by their reference and the meeting's day.
+    const review = renderTaskNotification(
+      {
+        ...approval,
+        enteredOnPaper: {
+          byName: 'Trần Quốc Việt',
+          at: '2024-12-16T03:00:00.000Z',
+          review: { minutesRef: 'BB-XXLĐ-2024', heldOn: '2024-12-13' },
+        },
+      },
+      undefined,
+      { taskPage: page },
+    );
+    expect(review.text).toContain('Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024');
+  });
+
   it("tells the Quality Representative of next year's draft once, with the cycle's page to start it from", () => {
     const page = cyclePageUrl('https://qcycle.kontum.gov.vn/', 'kontum-2024');
     expect(page).toBe('https://qcycle.kontum.gov.vn/cycles/kontum-2024');

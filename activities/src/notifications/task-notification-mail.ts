@@ -28,10 +28,15 @@ export interface TaskMailLink {
  */
 export function formatVietnamDateTime(instant: string, language: Language = 'vi'): string {
   const { date, time } = instantToVnLocal(instant);
+  return language === 'en' ? `${formatDay(date, language)}, ${time}` : `${time} ${formatDay(date, language)}`;
+}
+
+/** A calendar day `YYYY-MM-DD` as the pages write it: `05/01/2024`; English `5 Jan 2024`. */
+export function formatDay(date: string, language: Language = 'vi'): string {
   const [year, month, day] = date.split('-');
   return language === 'en'
-    ? `${Number(day)} ${EN_SHORT_MONTHS[Number(month) - 1]} ${year}, ${time}`
-    : `${time} ${day}/${month}/${year}`;
+    ? `${Number(day)} ${EN_SHORT_MONTHS[Number(month) - 1]} ${year}`
+    : `${day}/${month}/${year}`;
 }
 
 /** `${publicUrl}/tasks/${taskId}?token=…`, every part encoded. */
@@ -120,6 +125,18 @@ interface Wording {
   handedAway: string;
   /** Told to the Quality Representative of the leader's overdue answer: they may enter one given on paper. */
   entersOnPaper: string;
+  /** Told to the one whose answer given on paper was entered for them: who entered what, and when. */
+  paperAnswer: {
+    by: string;
+    at: string;
+    answer: string;
+    approve: string;
+    return: string;
+    decision: (number: string, signedOn?: string) => string;
+    comments: string;
+    minutes: (ref?: string, heldOn?: string) => string;
+    check: (by: string) => string;
+  };
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
   correction: {
     by: string;
@@ -172,6 +189,7 @@ const WORDING: Record<Language, Wording> = {
       corrected: 'Số liệu đã được sửa',
       urged: 'Đôn đốc',
       commented: 'Trao đổi về việc',
+      'entered-on-paper': 'Đã ghi nhận ý kiến của ông/bà',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -193,6 +211,8 @@ const WORDING: Record<Language, Wording> = {
         a
           ? `Có ý kiến trao đổi mới về việc "${t}" giao cho ${a}.`
           : `Có ý kiến trao đổi mới về việc "${t}" của ông/bà.`,
+      'entered-on-paper': (t) =>
+        `Ý kiến ông/bà cho trên giấy về việc "${t}" đã được ghi nhận thay ông/bà trên qcycle.`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -223,6 +243,17 @@ const WORDING: Record<Language, Wording> = {
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     entersOnPaper:
       'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
+    paperAnswer: {
+      by: 'Người ghi nhận',
+      at: 'Ghi nhận lúc',
+      answer: 'Ý kiến',
+      approve: 'Phê duyệt',
+      return: 'Trả lại dự thảo để chỉnh sửa',
+      decision: (n, d) => `Quyết định số ${n}${d ? `, ký ngày ${d}` : ''}`,
+      comments: 'Nội dung ý kiến',
+      minutes: (r, d) => `Biên bản họp${r ? ` ${r}` : ''}${d ? `, họp ngày ${d}` : ''}`,
+      check: (by) => `Nếu nội dung ghi nhận khác với văn bản ông/bà đã ký, xin báo ngay cho ${by}.`,
+    },
     correction: {
       by: 'Người sửa',
       reason: 'Lý do sửa',
@@ -282,6 +313,7 @@ const WORDING: Record<Language, Wording> = {
       corrected: 'Figures corrected',
       urged: 'Follow-up',
       commented: 'Message about a task',
+      'entered-on-paper': 'Your answer entered',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -303,6 +335,8 @@ const WORDING: Record<Language, Wording> = {
         a
           ? `There is a new message about the task "${t}" assigned to ${a}.`
           : `There is a new message about your task "${t}".`,
+      'entered-on-paper': (t) =>
+        `The answer you gave on paper to the task "${t}" has been entered in qcycle on your behalf.`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -330,6 +364,17 @@ const WORDING: Record<Language, Wording> = {
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     entersOnPaper:
       "If the leader answered on paper (signed the decision or the minutes, or wrote on the printed draft), you may enter their answer on the task's page.",
+    paperAnswer: {
+      by: 'Entered by',
+      at: 'Entered at',
+      answer: 'Answer',
+      approve: 'Approved',
+      return: 'Draft returned for revision',
+      decision: (n, d) => `Decision No. ${n}${d ? `, signed on ${d}` : ''}`,
+      comments: 'Comments',
+      minutes: (r, d) => `Minutes${r ? ` ${r}` : ''}${d ? `, meeting held on ${d}` : ''}`,
+      check: (by) => `If what was entered differs from what you signed, please tell ${by} at once.`,
+    },
     correction: {
       by: 'Corrected by',
       reason: 'Reason for the correction',
@@ -435,7 +480,8 @@ export function renderTaskNotification(
     when === undefined ||
     request.reason === 'cancelled' ||
     request.reason === 'corrected' ||
-    request.reason === 'reassigned-away'
+    request.reason === 'reassigned-away' ||
+    request.reason === 'entered-on-paper'
       ? undefined
       : request.reason === 'escalated'
         ? words.overdueSince(when)
@@ -452,7 +498,9 @@ export function renderTaskNotification(
             ? urgeFacts(words, request.urge, language)
             : request.reason === 'commented'
               ? commentFacts(words, request.comment)
-              : [];
+              : request.reason === 'entered-on-paper'
+                ? paperAnswerFacts(words, request.enteredOnPaper, language)
+                : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -477,7 +525,7 @@ export function renderTaskNotification(
       ? { url: context.cyclePage, label: words.openCycle }
       : request.reason === 'corrected' && context.taskPage
         ? { url: context.taskPage, label: words.openReport }
-        : request.reason === 'reassigned-away' && context.taskPage
+        : (request.reason === 'reassigned-away' || request.reason === 'entered-on-paper') && context.taskPage
           ? { url: context.taskPage, label: words.openTaskPage }
           : undefined;
 
@@ -577,6 +625,48 @@ function commentFacts(words: Wording, comment: TaskNotificationRequest['comment'
   return [
     ...(by ? [`${words.comment.by}: ${by}`] : []),
     ...(lines.length > 0 ? [`${words.comment.text}:`, ...lines] : []),
+  ];
+}
+
+/**
+ * The lines naming who entered an answer given on paper and when, what it says (the approval's
+ * decision and its number and day, or the comments returned; the minutes and the meeting's day),
+ * and whom to tell if it is not what was signed.
+ */
+function paperAnswerFacts(
+  words: Wording,
+  entered: TaskNotificationRequest['enteredOnPaper'],
+  language: Language,
+): string[] {
+  if (!entered) return [];
+  const by = oneLine(entered.byName);
+  const day = (date: string | undefined) => (date ? formatDay(date, language) : undefined);
+  const approval = entered.approval;
+  const comments =
+    approval?.decision === 'return'
+      ? approval.comments
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : [];
+  return [
+    ...(by ? [`${words.paperAnswer.by}: ${by}`] : []),
+    `${words.paperAnswer.at}: ${formatVietnamDateTime(entered.at, language)}`,
+    ...(approval?.decision === 'approve'
+      ? [
+          `${words.paperAnswer.answer}: ${words.paperAnswer.approve}`,
+          words.paperAnswer.decision(approval.documentNumber, day(approval.signingDate)),
+        ]
+      : approval?.decision === 'return'
+        ? [
+            `${words.paperAnswer.answer}: ${words.paperAnswer.return}`,
+            ...(comments.length > 0 ? [`${words.paperAnswer.comments}:`, ...comments] : []),
+          ]
+        : []),
+    ...(entered.review
+      ? [words.paperAnswer.minutes(oneLine(entered.review.minutesRef), day(entered.review.heldOn))]
+      : []),
+    ...(by ? [words.paperAnswer.check(by)] : []),
   ];
 }
 

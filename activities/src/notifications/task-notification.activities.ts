@@ -377,8 +377,8 @@ export class TaskNotificationActivities extends MailingActivities implements Not
       ...(request.reason === 'reassigned' || request.reason === 'reassigned-away'
         ? { reassignment: await this.reassignmentOf(request) }
         : {}),
-      // Their link is void (the task left them), but they may still open its page.
-      ...(request.reason === 'reassigned-away'
+      // Their link is void (the task left them), or the task is completed in their name: its page.
+      ...(request.reason === 'reassigned-away' || request.reason === 'entered-on-paper'
         ? { taskPage: taskPageUrl(this.config.publicUrl, request.taskId) }
         : {}),
       ...(request.reason === 'assigned' || request.reason === 'reassigned'
@@ -477,12 +477,13 @@ export class TaskNotificationActivities extends MailingActivities implements Not
   private compose(request: TaskNotificationRequest, now: Date, context: TaskMailContext): NotificationEntity {
     const link =
       // Nothing a link opens: a cancelled task is gone, next year's draft is not a task, a report
-      // whose figures were corrected is completed, a task handed away is no longer the recipient's
-      // (its page is in the mail, behind the sign-in).
+      // whose figures were corrected and an answer entered from paper are completed, a task handed
+      // away is no longer the recipient's (its page is in the mail, behind the sign-in).
       request.reason === 'cancelled' ||
       request.reason === 'next-year-draft' ||
       request.reason === 'corrected' ||
-      request.reason === 'reassigned-away'
+      request.reason === 'reassigned-away' ||
+      request.reason === 'entered-on-paper'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

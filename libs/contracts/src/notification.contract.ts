@@ -14,6 +14,9 @@ import type { UrgedAlongside } from './task.contract';
  * the task ("đôn đốc"), with the task's link (`urge` says who, and their message); those who answer
  * for the task get a copy (`assignee` names whose it is). `commented`: someone
  * wrote about the task to the others in its conversation (`comment` says who, and what).
+ * `entered-on-paper`: the recipient's answer, given on paper, was entered for them by the Quality
+ * Representative (`enteredOnPaper` says who, when and what; the task is completed: its page, behind
+ * the sign-in, not a task link).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -25,7 +28,8 @@ export type TaskNotificationReason =
   | 'next-year-draft'
   | 'corrected'
   | 'urged'
-  | 'commented';
+  | 'commented'
+  | 'entered-on-paper';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -63,6 +67,24 @@ export interface TaskNotificationRequest {
   urge?: { byName: string; note?: string; alsoUrged?: UrgedAlongside[] };
   /** `commented`: who wrote about the task, and their message as written (its lines kept). */
   comment?: { byName: string; text: string };
+  /**
+   * `entered-on-paper`: who entered the recipient's answer given on paper, when (ISO-8601 instant),
+   * and what was entered, so that the one whose name it carries can check it against what they
+   * signed.
+   */
+  enteredOnPaper?: PaperAnswerEntered;
+}
+
+/** An answer given on paper as it was entered: the approval's or the management review's. */
+export interface PaperAnswerEntered {
+  byName: string;
+  at: string;
+  /** The objectives' approval: approved by a decision (its number, the day signed), or returned with comments. */
+  approval?:
+    | { decision: 'approve'; documentNumber: string; signingDate?: string }
+    | { decision: 'return'; comments: string };
+  /** The management review: the minutes' reference and the day the meeting was held. */
+  review?: { minutesRef?: string; heldOn?: string };
 }
 
 /** One indicator's figure as a correction changed it, for the mail to write in words. */

@@ -27,6 +27,7 @@ import {
   type TaskCompletionResult,
   type TaskHeldByOther,
   type TaskNotificationReason,
+  type PaperAnswerEntered,
   type TaskNotificationRequest,
   type TaskUrgedRecently,
   type TaskUrgeResult,
@@ -38,6 +39,8 @@ import {
   claimsOnPaper,
   validationProblem,
   type LocalizedText,
+  type ManagementReviewOutcome,
+  type ObjectivesApprovalOutcome,
   type TaskKind,
   type TaskOutcomes,
   type ValidationProblem,
@@ -122,6 +125,14 @@ export const ESCALATED_ONCE_PER_PERSON = 'escalated-once-per-person';
  */
 export const PAST_NOTICES_DROPPED = 'past-notices-dropped';
 
+/**
+ * Patch id (docs/versioning.md): an answer given on paper and entered for its assignee (the
+ * leader's approval or review, entered by the Quality Representative: `whoseAnswer`) tells the
+ * assignee, once the task is completed, who entered what in their name (notification
+ * `entered-on-paper`). Such answers entered on older code told nobody and replay that way.
+ */
+export const PAPER_ANSWER_TOLD = 'paper-answer-told';
+
 /** A notice sent while a task is open: reminder before due, escalations after. */
 export interface TaskNotice {
   /** Workflow time (epoch ms). */
@@ -198,6 +209,39 @@ export function whoseAnswer<K extends TaskKind>(
     userId: result.completedBy,
     ...(result.completedByPerson ? { person: result.completedByPerson } : {}),
   };
+}
+
+/** What an answer given on paper says, as its assignee is told it was entered. */
+function paperAnswerEntered(
+  kind: TaskKind,
+  outcome: unknown,
+  byName: string,
+  at: string,
+): PaperAnswerEntered {
+  if (kind === 'objectives-approval') {
+    const answer = outcome as ObjectivesApprovalOutcome;
+    return {
+      byName,
+      at,
+      approval:
+        answer.decision === 'approve'
+          ? {
+              decision: 'approve',
+              documentNumber: answer.documentNumber,
+              ...(answer.signingDate ? { signingDate: answer.signingDate } : {}),
+            }
+          : { decision: 'return', comments: answer.comments },
+    };
+  }
+  if (kind === 'management-review') {
+    const answer = outcome as ManagementReviewOutcome;
+    return {
+      byName,
+      at,
+      review: { minutesRef: answer.minutesRef, ...(answer.heldOn ? { heldOn: answer.heldOn } : {}) },
+    };
+  }
+  return { byName, at };
 }
 
 interface Entry {
@@ -399,7 +443,7 @@ export class TaskBoard {
       const completedByPerson = [entry.spec.assignee, ...(entry.spec.delegates ?? [])].find(
         (person) => person.userId === result.completedBy,
       );
-      return {
+      const completed: Extract<HumanTaskResult<K>, { status: 'completed' }> = {
         status: 'completed',
         outcome: entry.outcome as TaskOutcomes[K],
         completedBy: result.completedBy,
@@ -408,6 +452,22 @@ export class TaskBoard {
         completedAt: Date.parse(result.completedAt),
         late: result.late,
       };
+      // The one whose name an answer entered from paper carries is told what was entered, to check
+      // it against what they signed. The workflow goes on meanwhile and ends only after the notice.
+      if (whoseAnswer(completed).enteredBy !== undefined && patched(PAPER_ANSWER_TOLD)) {
+        const enteredOnPaper = paperAnswerEntered(
+          spec.kind,
+          entry.outcome,
+          spec.enteredOnPaperBy?.().name ?? '',
+          result.completedAt,
+        );
+        this.pendingNotices.push(
+          this.notify(entry, 'entered-on-paper', spec.assignee, 'entered-on-paper', { enteredOnPaper }).catch(
+            () => undefined,
+          ),
+        );
+      }
+      return completed;
     } catch (error) {
       if (isCancellation(error) && entry.state === 'open') {
         entry.state = 'closed';
@@ -631,7 +691,7 @@ export class TaskBoard {
     reason: TaskNotificationReason,
     recipient: PersonRef,
     key: string,
-    more: Pick<TaskNotificationRequest, 'urge' | 'comment'> = {},
+    more: Pick<TaskNotificationRequest, 'urge' | 'comment' | 'enteredOnPaper'> = {},
   ): Promise<void> {
     try {
       await notifications.sendTaskNotification({

@@ -3946,7 +3946,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented" | "entered-on-paper";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024

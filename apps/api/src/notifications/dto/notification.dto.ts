@@ -15,6 +15,7 @@ const NOTIFICATION_REASONS = [
   'corrected',
   'urged',
   'commented',
+  'entered-on-paper',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {
