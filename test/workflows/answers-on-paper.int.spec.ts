@@ -4,6 +4,7 @@ import {
   EventLogEntryEntity,
   ManagementReviewEntity,
   NotificationEntity,
+  TaskEntity,
 } from '@qcycle/persistence';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
@@ -91,7 +92,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       type: QcycleErrorCode.ValidationFailed,
       message: expect.stringContaining('signingDate'),
     });
+    // Entered long after the round's due date: on time all the same, by the day it was signed.
+    await suite.env.sleep('15 days');
     await driver.complete(second.id, user.qr, { ...signed, signingDate: '2024-01-05' });
+    const secondRecord = await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: second.id });
+    expect(Date.parse(secondRecord.closedAt as string)).toBeGreaterThan(
+      Date.parse(secondRecord.dueAt as string),
+    );
+    expect(secondRecord.late).toBe(false);
     const signedNotice = await told(second.id);
     expect(signedNotice.recipientUserId).toBe(user.leader);
     expect(signedNotice.body).toContain('Ý kiến: Phê duyệt\nQuyết định số 12/QĐ-UBND, ký ngày 05/01/2024');
@@ -152,7 +160,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
         message: expect.stringContaining('heldOn'),
       },
     );
+    // Entered after the review's day (16 December): the meeting, held on the 13th, was on time.
+    await sleepUntilCycleDate(suite, handle, '2024-12-18', '09:00');
     await driver.complete(review.id, user.qr, { ...minutes, onPaper: true, heldOn: '2024-12-13' });
+    const reviewRecord = await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: review.id });
+    expect(Date.parse(reviewRecord.closedAt as string)).toBeGreaterThan(
+      Date.parse(reviewRecord.dueAt as string),
+    );
+    expect(reviewRecord.late).toBe(false);
     const reviewNotice = await eventually('the leader told of the minutes entered', () =>
       dataSource
         .getRepository(NotificationEntity)

@@ -2,6 +2,7 @@ import { condition, allHandlersFinished, patched, workflowInfo } from '@temporal
 import type { ReviewSummary } from '@qcycle/contracts';
 import {
   cycleClock,
+  isPaperDayLate,
   judgeQmsMaintained,
   reviewActionId,
   reviewPreparationSchedule,
@@ -135,6 +136,7 @@ async function holdReview(
     inputs,
     at: new Date(Date.now()).toISOString(),
   });
+  const dueAt = workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime);
   const review = await board.run({
     taskId: `${workflowId}/review`,
     kind: 'management-review',
@@ -145,7 +147,12 @@ async function holdReview(
     assignee: leaderOf(context),
     // A leader who chairs the meeting and signs its minutes on paper has them entered by the Quality Representative.
     enteredOnPaperBy: () => qualityRepresentativeOf(context),
-    dueAt: workflowTimeOf(context, calendar.managementReviewDate, calendar.monitoring.dueTime),
+    // Minutes signed on paper: the meeting is on time if held by its day, whenever they are entered.
+    lateOnPaper: (answer) =>
+      answer.heldOn
+        ? isPaperDayLate(answer.heldOn, cycleClock(context.shiftMs).toCalendarInstant(dueAt))
+        : undefined,
+    dueAt,
     ...(expires ? { expiresAt: closeTimeOf(context) } : {}),
     form: { inputs, ...(qmsForm ? { qmsObjective: qmsForm } : {}) },
     // The meeting's day is checked against the year, and a real year's today; the validator runs

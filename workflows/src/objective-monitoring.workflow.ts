@@ -25,7 +25,7 @@ import {
   cycleClock,
   escalationsAt,
   evaluateObjective,
-  isPaperReportLate,
+  isPaperDayLate,
   measurementsFromReport,
   openedAfterDue,
   periodsFor,
@@ -516,7 +516,7 @@ async function monitorObjective(
       // The task stays late as entered (its record); the measurement is late by the paper's day.
       const { paperReport } = report.outcome;
       const onPaper = paperReport !== undefined && patched(PAPER_REPORT_DATED);
-      const late = onPaper ? isPaperReportLate(paperReport.date, period.dueAt) : report.late;
+      const late = onPaper ? isPaperDayLate(paperReport.date, period.dueAt) : report.late;
       if (late) lateReports++;
       const reported = measurementsFromReport(objective.indicators, report.outcome, {
         periodKey: period.key,

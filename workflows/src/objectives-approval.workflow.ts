@@ -2,6 +2,7 @@ import { condition, allHandlersFinished, patched, workflowInfo } from '@temporal
 import type { ApprovedDecision } from '@qcycle/contracts';
 import {
   cycleClock,
+  isPaperDayLate,
   validateApprovalOutcome,
   validateCycleDraft,
   validateRevisionOutcome,
@@ -76,6 +77,9 @@ async function approveObjectives(
     { comments: string; note: string; objectives: Objective[]; wording: DraftWording } | undefined;
   for (let round = 1; ; round++) {
     const leader = leaderOf(context);
+    const deadline = patched(START_OF_YEAR_DEADLINES)
+      ? startOfYearDeadline(context, 'objectives-approval', leader)
+      : undefined;
     const approval = await board.run({
       taskId: `${workflowId}/approve/${round}`,
       kind: 'objectives-approval',
@@ -86,10 +90,13 @@ async function approveObjectives(
       assignee: leader,
       // A leader who signs on paper has their answer entered by the Quality Representative.
       enteredOnPaperBy: () => qualityRepresentativeOf(context),
+      // A decision signed on paper is on time if signed by its due day, whenever it is entered.
+      lateOnPaper: (answer) =>
+        deadline && answer.decision === 'approve' && answer.signingDate
+          ? isPaperDayLate(answer.signingDate, cycleClock(context.shiftMs).toCalendarInstant(deadline.dueAt))
+          : undefined,
       form: { round, objectives, wording, ...(lastRound ? { lastRound } : {}) },
-      ...(patched(START_OF_YEAR_DEADLINES)
-        ? startOfYearDeadline(context, 'objectives-approval', leader)
-        : {}),
+      ...deadline,
       // A real year (no schedule shift) is signed by today; the validator runs only when an answer
       // arrives, never in replay, so the rule needs no patch.
       validate: (outcome) =>

@@ -1,6 +1,6 @@
 import { periodsFor } from './cycle-calendar';
 import { KONTUM_2024_TEMPLATE } from './templates/kontum-2024.template';
-import { isPaperReportLate, openedAfterDue, PAPER_REPORT_REFERENCE_MAX_LENGTH } from './paper-report';
+import { isPaperDayLate, openedAfterDue, PAPER_REPORT_REFERENCE_MAX_LENGTH } from './paper-report';
 import { measurementsFromReport, validateMeasurementReport } from './task-outcomes';
 import { TASK_OUTCOME_SCHEMAS } from './task-outcome-schemas';
 import { vnLocalToInstant } from './vietnam-time';
@@ -105,12 +105,12 @@ describe('the lateness of a report made on paper', () => {
   it('is judged by its day against the due instant’s day in Vietnam', () => {
     // January 2024 is due five working days after the 31st: Wednesday 7 February, 17:00.
     expect(january.dueAt).toBe(vnLocalToInstant('2024-02-07', '17:00'));
-    expect(isPaperReportLate('2024-02-05', january.dueAt)).toBe(false);
+    expect(isPaperDayLate('2024-02-05', january.dueAt)).toBe(false);
     // The paper gives no hour: signed on the due day is on time.
-    expect(isPaperReportLate('2024-02-07', january.dueAt)).toBe(false);
-    expect(isPaperReportLate('2024-02-08', january.dueAt)).toBe(true);
+    expect(isPaperDayLate('2024-02-07', january.dueAt)).toBe(false);
+    expect(isPaperDayLate('2024-02-08', january.dueAt)).toBe(true);
     // A due instant just after midnight in Vietnam is still that Vietnam day, not the UTC one.
-    expect(isPaperReportLate('2024-02-07', vnLocalToInstant('2024-02-07', '00:30'))).toBe(false);
+    expect(isPaperDayLate('2024-02-07', vnLocalToInstant('2024-02-07', '00:30'))).toBe(false);
   });
 
   it('is carried by each measurement of the report, with the reference as written', () => {

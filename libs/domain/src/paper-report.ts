@@ -41,10 +41,11 @@ export function openedAfterDue(openedAtMs: number, dueAtMs: number | undefined |
 }
 
 /**
- * A report made on paper is late when its day is after the day it was due (the due instant's day in
- * Vietnam). The paper gives a day, not an hour: a report signed on the due day is on time.
+ * A report made on paper, or an answer signed on paper (the leader's decision, the review's minutes),
+ * is late when its day is after the day it was due (the due instant's day in Vietnam). The paper
+ * gives a day, not an hour: a report signed on the due day is on time.
  */
-export function isPaperReportLate(paperDate: IsoDate, dueAt: IsoInstant): boolean {
+export function isPaperDayLate(paperDate: IsoDate, dueAt: IsoInstant): boolean {
   return compareIsoDates(paperDate, instantToVnLocal(dueAt).date) > 0;
 }
 

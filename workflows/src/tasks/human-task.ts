@@ -167,6 +167,12 @@ export interface HumanTaskSpec<K extends TaskKind> {
    * an answer arrives, since the role may have moved since the task opened.
    */
   enteredOnPaperBy?: () => PersonRef;
+  /**
+   * Whether an answer given on paper (`answeredOnPaper`) was late by the day written on the paper
+   * (the decision's signing day, the meeting's day), not by when it is entered; undefined when it
+   * gives none: then judged by when it arrives, as any answer. Decides the record's `late` only.
+   */
+  lateOnPaper?(outcome: TaskOutcomes[K]): boolean | undefined;
   /** Pure check of the outcome against the task's form (libs/domain). */
   validate(outcome: unknown): ValidationProblem[];
   /**
@@ -628,7 +634,11 @@ export class TaskBoard {
     const entry = this.entries.get(request.taskId) as Entry;
     entry.state = 'completing';
     const at = Date.now();
-    const late = entry.spec.dueAt !== undefined && at > entry.spec.dueAt;
+    // An activity's input and the answer's facts only, no command: no patch.
+    const lateByPaper = answeredOnPaper(request.outcome)
+      ? entry.spec.lateOnPaper?.(request.outcome as TaskOutcomes[TaskKind])
+      : undefined;
+    const late = lateByPaper ?? (entry.spec.dueAt !== undefined && at > entry.spec.dueAt);
     const record = {
       taskId: request.taskId,
       cycleId: this.context.cycleId,
