@@ -175,11 +175,47 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
     expect(undated.body.details.problems.map((p) => p.path)).toEqual(['signingDate']);
     expect((await org.inbox('leader', 'objectives-approval')).map((t) => t.id)).toEqual([task.id]);
 
-    const entered = await complete('qmr', { ...signed, signingDate: '2026-01-05' });
+    // The scan of the signed, sealed decision, kept with the round's record: the Quality Representative
+    // uploads it, a staff member may not, and a file of another record is not the decision's.
+    const cycleId = `${organisationCode}-2026`;
+    const record = { recordType: 'approval', recordKey: task.id };
+    const scan = { bytes: Buffer.from('%PDF-1.7\nQuyet dinh 7/QD-UBND da ky\n'), name: 'QĐ 7 đã ký.pdf' };
+    expect((await org.uploadEvidence('staff.tthc', cycleId, record, scan)).status).toBe(403);
+    const notAnApproval = await org.uploadEvidence(
+      'qmr',
+      cycleId,
+      { ...record, recordKey: `${task.id}x` },
+      scan,
+    );
+    expect(notAnApproval.status).toBe(422);
+    const uploaded = await org.uploadEvidence<{ reference: string; id: string }>(
+      'qmr',
+      cycleId,
+      record,
+      scan,
+    );
+    expect(uploaded.status).toBe(201);
+    const otherRecord = await complete('qmr', {
+      ...signed,
+      signingDate: '2026-01-05',
+      evidence: ['evidence:00000000-0000-4000-8000-000000000000'],
+    });
+    expect(otherRecord.status).toBe(422);
+    expect(otherRecord.body.details.problems.map((p) => p.path)).toEqual(['evidence[0]']);
+
+    const entered = await complete('qmr', {
+      ...signed,
+      signingDate: '2026-01-05',
+      evidence: [uploaded.body.reference],
+    });
     expect(entered.status).toBe(200);
     expect(entered.body).toMatchObject({ completedBy: org.idOf('qmr') });
     // Sent again (a retry): the same answer, applied once; another decision number now is a conflict.
-    const again = await complete('qmr', { ...signed, signingDate: '2026-01-05' });
+    const again = await complete('qmr', {
+      ...signed,
+      signingDate: '2026-01-05',
+      evidence: [uploaded.body.reference],
+    });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(entered.body);
     expect(
@@ -199,6 +235,8 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
       signerTitle: 'Phó Chủ tịch UBND tỉnh',
       enteredBy: org.idOf('qmr'),
       signingDate: '2026-01-05',
+      evidence: [uploaded.body.reference],
+      files: [{ id: uploaded.body.id, fileName: 'QĐ 7 đã ký.pdf' }],
     });
     // The leader's task is done, by the Quality Representative; the leader has nothing left to do.
     const done = await org.as<{ status: string; completedBy: string }>('leader', 'GET', taskPath(task.id));

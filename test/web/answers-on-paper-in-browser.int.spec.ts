@@ -33,6 +33,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
   const LEADER = 'Nguyễn Hữu Tháp (Phó Chủ tịch UBND tỉnh)';
   const QMR = 'Trần Quốc Việt (Chánh Văn phòng UBND tỉnh)';
   const comments = 'Bổ sung thời gian hoàn thành mục tiêu 4 theo từng quý.';
+  const SCAN = 'QĐ 12 đã ký, đóng dấu.pdf';
   // "… do Trần Quốc Việt (…) ghi nhận lúc": the line under an answer entered from paper, up to its time.
   const enteredLine = vi('tasks:page.enteredOnPaper', { leader: LEADER, who: QMR, when: '@' })
     .split('@')[0]
@@ -105,6 +106,13 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       screenshot: 'approval-on-paper-undated',
     });
     await signingDate.fill('2024-01-05');
+    // The scan of the signed, sealed decision, kept with the year's records.
+    await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: SCAN,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 12/QD-UBND da ky, dong dau\n'),
+    });
+    await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
     await qmr.page.getByRole('button', { name: vi('tasks:approval.paper.approve') }).click();
     await submitted(qmr);
 
@@ -119,6 +127,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       signedBy: org.idOf('leader'),
       enteredBy: org.idOf('qmr'),
       rounds: 2,
+      files: [expect.objectContaining({ fileName: SCAN })],
     });
 
     // The leader, signing in later, was told of both answers entered in their name; the notice
@@ -149,6 +158,19 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     const approvedRow = leader.page.getByRole('row').filter({ has: signedBy });
     expect(await approvedRow.innerText()).toContain(vi('cycles:eventType.objectives.approved'));
     expect(await approvedRow.innerText()).toContain('Trần Quốc Việt');
+
+    // The year's documents: beside the decision qcycle prints, the scan of the one signed on paper.
+    await leader.open(`/cycles/${encodeURIComponent(cycleId)}/documents`);
+    const signedCopy = leader.page
+      .getByRole('paragraph')
+      .filter({ hasText: vi('cycles:documents.signedCopy') })
+      .getByRole('link', { name: SCAN });
+    await signedCopy.waitFor();
+    await leader.check('the year’s documents, with the signed decision’s scan', {
+      screenshot: 'documents-signed-copy',
+    });
+    const [saved] = await Promise.all([leader.page.waitForEvent('download'), signedCopy.click()]);
+    expect(saved.suggestedFilename()).toBe(SCAN);
   });
 
   it('enters the minutes of the management review the leader chaired and signed on paper, as chaired by the leader', async () => {

@@ -57,7 +57,11 @@ export type ObjectivesApprovalOutcome = (
       comments?: string;
     }
   | { decision: 'return'; comments: string }
-) & { onPaper?: boolean };
+) & {
+  onPaper?: boolean;
+  /** The scan of the signed decision (or of the draft the leader wrote on), uploaded to the approval's record. */
+  evidence?: string[];
+};
 
 /**
  * The task kinds a person may answer on paper, their answer entered in qcycle by the Quality

@@ -63,13 +63,25 @@ export class CycleDocumentsService {
 
   async decision(caller: Principal, cycleId: string): Promise<DecisionView> {
     own(caller, cycleId);
-    const row = await this.approvedDecision(cycleId);
+    const [row, approved] = await Promise.all([
+      this.approvedDecision(cycleId),
+      // The approving answer keeps what the decision rests on (the signed decision's scan), as the
+      // review's keeps its minutes': the last approval round completed is the one that approved.
+      this.dataSource.getRepository(TaskEntity).findOne({
+        select: { id: true, outcome: true },
+        where: { cycleId, kind: 'objectives-approval', status: 'completed' },
+        order: { closedAt: 'DESC' },
+      }),
+    ]);
+    const evidence = evidenceListOf(approved?.outcome?.evidence);
     return {
       documentNumber: row.documentNumber,
       signerName: row.signerName,
       signerTitle: row.signerTitle,
       signedBy: row.signedBy,
       enteredBy: row.enteredBy,
+      evidence,
+      files: await evidenceFilesNamedIn(this.dataSource, cycleId, [{ evidence }]),
       signingDate: row.signingDate,
       effectiveDate: row.effectiveDate,
       rounds: row.rounds,

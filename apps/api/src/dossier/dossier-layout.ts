@@ -94,6 +94,7 @@ const DOCUMENT_ORDER = [
 
 /** The records evidence belongs to (docs/evidence.md), in the year's order, with their folder and label. */
 const RECORD_TYPES: Record<string, { folder: string; label: string }> = {
+  approval: { folder: 'PHE-DUYET-MUC-TIEU', label: 'Phê duyệt mục tiêu chất lượng' },
   measurement: { folder: 'BAO-CAO-SO-LIEU', label: 'Báo cáo số liệu' },
   'audit-step': { folder: 'DANH-GIA-NOI-BO', label: 'Bước đánh giá nội bộ' },
   'corrective-action': { folder: 'HANH-DONG-KHAC-PHUC', label: 'Hành động khắc phục' },

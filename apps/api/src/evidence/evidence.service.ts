@@ -74,6 +74,7 @@ const TASK_KIND_OF_RECORD = {
   measurement: 'measurement-report',
   review: 'management-review',
   'review-action': 'review-action',
+  approval: 'objectives-approval',
 } as const;
 
 /**
@@ -340,9 +341,10 @@ export class EvidenceService {
       !!task && (task.assigneeUserId === caller.userId || task.delegateUserIds.includes(caller.userId));
     let may = hasRole(caller, 'quality-representative');
     let stillOpen: boolean;
-    if (recordType === 'measurement' || recordType === 'review' || recordType === 'review-action') {
+    if (Object.hasOwn(TASK_KIND_OF_RECORD, recordType)) {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
-      if (!task || task.kind !== TASK_KIND_OF_RECORD[recordType]) throw unknownRecord(recordType, recordKey);
+      const kind = TASK_KIND_OF_RECORD[recordType as keyof typeof TASK_KIND_OF_RECORD];
+      if (!task || task.kind !== kind) throw unknownRecord(recordType, recordKey);
       may ||= actsOn(task) || (recordType === 'measurement' && mayCorrect(caller, task));
       stillOpen = task.status === 'open';
     } else if (recordType === 'audit-step') {

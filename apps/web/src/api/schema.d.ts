@@ -2677,6 +2677,15 @@ export interface components {
              */
             enteredBy: string | null;
             /**
+             * @description The scan of the signed decision as the approval's answer named it: files uploaded to the approval task's record as `evidence:<id>`; empty when none was given
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c"
+             *     ]
+             */
+            evidence: string[];
+            /** @description The uploaded files `evidence` names, by name; a file no longer on record is left out */
+            files: components["schemas"]["NamedEvidenceFileView"][];
+            /**
              * @description The approved objectives
              * @example [
              *       {
@@ -3025,7 +3034,7 @@ export interface components {
              * @example measurement
              * @enum {string}
              */
-            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action" | "approval";
             /**
              * @description Put this in a task answer's `evidence` list to link the file to the report or step
              * @example evidence:0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b
@@ -3050,7 +3059,7 @@ export interface components {
              */
             file: string;
             /**
-             * @description measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id. Send before `file`.
+             * @description measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id; approval: the objectives-approval task id (the scan of the signed decision). Send before `file`.
              * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
              */
             recordKey: string;
@@ -3059,7 +3068,7 @@ export interface components {
              * @example measurement
              * @enum {string}
              */
-            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action" | "approval";
         };
         FirstAdminDto: {
             /**
@@ -4055,6 +4064,11 @@ export interface components {
              * @enum {string}
              */
             decision: "approve" | "return";
+            /**
+             * Bản chụp văn bản đã ký
+             * @description Tệp tải lên hồ sơ phê duyệt (evidence:<id>): bản chụp quyết định đã ký, đóng dấu, hoặc dự thảo có ý kiến của lãnh đạo.
+             */
+            evidence?: string[];
             /**
              * Lãnh đạo cho ý kiến trên giấy
              * @description true: lãnh đạo đã ký quyết định (hoặc ghi ý kiến) trên bản giấy, Đại diện chất lượng ghi nhận thay; khi phê duyệt phải có ngày ký.
@@ -8220,7 +8234,7 @@ export interface operations {
         parameters: {
             query: {
                 recordKey: string;
-                recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action";
+                recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action" | "approval";
             };
             header?: never;
             path: {

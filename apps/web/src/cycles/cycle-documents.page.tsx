@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
@@ -6,6 +6,7 @@ import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
 import { hasRole, useSession } from '../auth/session';
 import { downloadDocument, type FileFormat } from '../ui/download';
+import { EvidenceLink, evidenceReferenceOf } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
@@ -84,6 +85,14 @@ export default function CycleDocumentsPage() {
     [cycleId],
   );
   const beforeClose = cycle.data !== undefined && cycle.data.status !== 'closed';
+  // The scan of the signed decision, once approved with one (before the approval, or unreadable:
+  // nothing to show; the decision's own row says why it cannot be downloaded).
+  const decision = useLoad(
+    () =>
+      ok(api.GET('/api/v1/cycles/{cycleId}/decision', { params: { path: { cycleId } } })).catch(() => null),
+    [cycleId],
+  );
+  const signedCopies = decision.data?.files ?? [];
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
     () =>
@@ -234,6 +243,17 @@ export default function CycleDocumentsPage() {
                   {refusals[type] && (
                     <p className="field-error" role="status">
                       {refusals[type]}
+                    </p>
+                  )}
+                  {type === 'objectives-decision' && signedCopies.length > 0 && (
+                    <p className="small">
+                      {t('documents.signedCopy')}{' '}
+                      {signedCopies.map((file, index) => (
+                        <Fragment key={file.id}>
+                          {index > 0 && ', '}
+                          <EvidenceLink reference={evidenceReferenceOf(file.id)} fileName={file.fileName} />
+                        </Fragment>
+                      ))}
                     </p>
                   )}
                   {draft && hasRole(user, 'quality-representative') && (

@@ -493,6 +493,8 @@ function evidenceRecordsOf(task: TaskDetail): { recordType: EvidenceRecordType; 
       return [{ recordType: 'review', recordKey: task.id }];
     case 'review-action':
       return [{ recordType: 'review-action', recordKey: task.id }];
+    case 'objectives-approval':
+      return [{ recordType: 'approval', recordKey: task.id }];
     default:
       return [];
   }

@@ -18,6 +18,7 @@ export const EVIDENCE_RECORD_TYPES = [
   'corrective-action',
   'review',
   'review-action',
+  'approval',
 ] as const satisfies readonly EvidenceRecordType[];
 const everyRecordTypeListed: Exclude<EvidenceRecordType, (typeof EVIDENCE_RECORD_TYPES)[number]> extends never
   ? true

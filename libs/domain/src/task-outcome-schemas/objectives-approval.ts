@@ -6,6 +6,7 @@ import {
   givenOnPaper,
   labelled,
   optionalText,
+  optionalTextList,
   problem,
   returnedWithComments,
   text,
@@ -36,6 +37,20 @@ export const OBJECTIVES_APPROVAL: OutcomeSchema = {
       vi: 'true: lãnh đạo đã ký quyết định (hoặc ghi ý kiến) trên bản giấy, Đại diện chất lượng ghi nhận thay; khi phê duyệt phải có ngày ký.',
       en: 'true: the leader signed the decision (or wrote the comments) on paper and the Quality Representative enters it; an approval then needs its signing date.',
     }),
+    evidence: optionalTextList(
+      {
+        vi: 'Bản chụp văn bản đã ký',
+        en: 'Scan of the signed paper',
+        about: {
+          vi: 'Tệp tải lên hồ sơ phê duyệt (evidence:<id>): bản chụp quyết định đã ký, đóng dấu, hoặc dự thảo có ý kiến của lãnh đạo.',
+          en: "Files uploaded to the approval's record (evidence:<id>): the scan of the signed and sealed decision, or of the draft with the leader's comments.",
+        },
+      },
+      {
+        vi: 'Bản chụp phải là danh sách văn bản không rỗng.',
+        en: 'The scans must be a list of texts, none empty.',
+      },
+    ),
   },
   oneOf: [
     {

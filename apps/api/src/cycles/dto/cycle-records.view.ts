@@ -29,6 +29,20 @@ export class DecisionView {
   })
   enteredBy!: string | null;
 
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c'],
+    description:
+      "The scan of the signed decision as the approval's answer named it: files uploaded to the approval task's record as `evidence:<id>`; empty when none was given",
+  })
+  evidence!: string[];
+
+  @ApiProperty({
+    type: [NamedEvidenceFileView],
+    description: 'The uploaded files `evidence` names, by name; a file no longer on record is left out',
+  })
+  files!: NamedEvidenceFileView[];
+
   @ApiProperty({ example: '2024-01-20' })
   signingDate!: string;
 

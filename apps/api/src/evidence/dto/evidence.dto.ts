@@ -10,6 +10,7 @@ export const EVIDENCE_RECORD_TYPES = [
   'corrective-action',
   'review',
   'review-action',
+  'approval',
 ] as const;
 export type EvidenceRecordType = (typeof EVIDENCE_RECORD_TYPES)[number];
 
@@ -25,7 +26,7 @@ export class EvidenceUploadForm {
   @ApiProperty({
     example: 'quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03',
     description:
-      'measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id. Send before `file`.',
+      'measurement: the measurement-report task id; review: the management-review task id; audit-step: the step id (= its task id); corrective-action: the corrective action id; review-action: the review action’s task id; approval: the objectives-approval task id (the scan of the signed decision). Send before `file`.',
   })
   recordKey!: string;
 

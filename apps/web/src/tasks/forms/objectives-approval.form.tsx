@@ -11,6 +11,8 @@ import type { DraftWording } from '../../cycles/decision-wording';
 import { useSchemaText } from '../components/schema-text';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
+import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import type { EvidenceFile } from '../../ui/evidence';
 import { localized, type FormObjective } from '../task-types';
 import { roundChanges, unchanged, type RoundChanges } from '../components/round-changes';
 import { formOf, type TaskFormProps } from './form-props';
@@ -49,6 +51,8 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
   const [documentNumber, setDocumentNumber] = useDraft(task.id, 'documentNumber', '');
   const [signingDate, setSigningDate] = useDraft(task.id, 'signingDate', '');
   const [comments, setComments] = useDraft(task.id, 'comments', '');
+  // The signed decision's scan, uploaded to this round's record (the decision's `files` name it).
+  const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
 
   const onPaper = onPaperFor !== undefined ? { onPaper: true } : {};
   // Entering a paper answer, the texts name the leader who gave it; else they speak to the leader.
@@ -61,6 +65,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
       decision: 'approve',
       documentNumber: documentNumber.trim(),
       ...(signingDate ? { signingDate } : {}),
+      ...(files.length > 0 ? { evidence: evidenceReferences(files) } : {}),
       ...onPaper,
     });
   };
@@ -146,6 +151,16 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
             type="date"
             // A real year's decision is signed in its year or the year before, and not after today.
             {...(task.rehearsal ? {} : { min: `${Number(year) - 1}-01-01`, max: vietnamToday() })}
+          />
+          <EvidenceEditor
+            task={task}
+            recordType="approval"
+            recordKey={task.id}
+            legend={t('approval.signedCopy')}
+            hint={t('approval.signedCopyHint')}
+            problems={problems}
+            files={files}
+            onFiles={setFiles}
           />
           <SubmitButton busy={busy} label={said('approve') ?? t('approval.approve')} />
         </ChoiceForm>
