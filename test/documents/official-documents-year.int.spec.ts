@@ -106,6 +106,7 @@ const report: CycleReportView = {
     documentNumber: decision.documentNumber,
     signerName: decision.signerName,
     signerTitle: decision.signerTitle,
+    enteredBy: null,
     signingDate: decision.signingDate,
     effectiveDate: decision.effectiveDate,
   },

@@ -222,6 +222,16 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       .locator('dd');
     await days.first().waitFor();
     expect(await days.allInnerTexts()).toEqual(['13/12/2024', '13/12/2024']);
+    // The year's report says the decision was signed on paper, and who entered it.
+    const signer = leader.page
+      .locator('.facts div')
+      .filter({ has: leader.page.getByText(vi('cycles:report.signer'), { exact: true }) })
+      .locator('dd');
+    const enteredBy = vi('cycles:report.enteredOnPaper', { who: '@' }).split('@')[0];
+    await signer.filter({ hasText: 'Trần Quốc Việt' }).waitFor();
+    expect(await signer.innerText()).toContain(
+      `Nguyễn Hữu Tháp, Phó Chủ tịch UBND tỉnh ${enteredBy}Trần Quốc Việt`,
+    );
     await leader.page.getByText(vi('cycles:review.recordedAt'), { exact: true }).first().waitFor();
     await leader.check('the review held, its minutes entered from paper', {
       screenshot: 'review-on-paper-held',

@@ -37,6 +37,7 @@ describe("the year's printable report, its corrective actions and review actions
       documentNumber: '123/QĐ-UBND',
       signerName: 'Nguyễn Văn A',
       signerTitle: 'Chủ tịch',
+      enteredBy: null,
       signingDate: '2024-01-15',
       effectiveDate: '2024-01-15',
     },

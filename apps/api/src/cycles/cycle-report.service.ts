@@ -56,6 +56,7 @@ export class CycleReportService {
         documentNumber: decision.documentNumber,
         signerName: decision.signerName,
         signerTitle: decision.signerTitle,
+        enteredBy: decision.enteredBy,
         signingDate: decision.signingDate,
         effectiveDate: decision.effectiveDate,
       },

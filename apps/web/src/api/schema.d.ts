@@ -4720,6 +4720,11 @@ export interface components {
              * @example 2024-01-20
              */
             effectiveDate: string;
+            /**
+             * @description Who entered the decision its signer signed on paper (the Quality Representative, onPaper in the approval); null when the signer approved in qcycle
+             * @example null
+             */
+            enteredBy: string | null;
             /** @example Nguyễn Hữu Tháp */
             signerName: string;
             /** @example Phó Chủ tịch */

@@ -476,6 +476,8 @@ function ReportBlock({ report, format, names }: { report: Report; format: Format
           <Fact label={t('report.number')}>{report.decision.documentNumber}</Fact>
           <Fact label={t('report.signer')}>
             {report.decision.signerName}, {report.decision.signerTitle}
+            {report.decision.enteredBy &&
+              ` ${t('report.enteredOnPaper', { who: names.person(report.decision.enteredBy) })}`}
           </Fact>
           <Fact label={t('report.signingDate')}>{format.date(report.decision.signingDate)}</Fact>
           <Fact label={t('report.effectiveDate')}>{format.date(report.decision.effectiveDate)}</Fact>

@@ -16,6 +16,7 @@ export class ReportDecisionView extends PickType(DecisionView, [
   'documentNumber',
   'signerName',
   'signerTitle',
+  'enteredBy',
   'signingDate',
   'effectiveDate',
 ] as const) {}
