@@ -163,8 +163,9 @@ export interface HumanTaskSpec<K extends TaskKind> {
   expiresAt?: number;
   /**
    * Who may enter the assignee's answer given on paper (`onPaper` sent, `claimsOnPaper`; the
-   * answer's schema then holds it to `true`), besides those who may answer: the Quality Representative, for the leader's approval. Asked when
-   * an answer arrives, since the role may have moved since the task opened.
+   * answer's schema then holds it to `true`), besides those who may answer: the Quality
+   * Representative, for the leader's approval and review. Asked when an answer arrives, since the
+   * role may have moved since the task opened.
    */
   enteredOnPaperBy?: () => PersonRef;
   /**
