@@ -34,6 +34,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
   const QMR = 'Trần Quốc Việt (Chánh Văn phòng UBND tỉnh)';
   const comments = 'Bổ sung thời gian hoàn thành mục tiêu 4 theo từng quý.';
   const SCAN = 'QĐ 12 đã ký, đóng dấu.pdf';
+  const MINUTES_SCAN = 'Biên bản họp đã ký.pdf';
   // "… do Trần Quốc Việt (…) ghi nhận lúc": the line under an answer entered from paper, up to its time.
   const enteredLine = vi('tasks:page.enteredOnPaper', { leader: LEADER, who: QMR, when: '@' })
     .split('@')[0]
@@ -186,6 +187,13 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     await qmr.page.getByLabel(vi('tasks:review.minutesRef'), { exact: true }).fill('BB-XXLĐ-2024');
     // The day on the signed minutes, which the minutes qcycle issues print.
     await qmr.page.getByLabel(vi('tasks:review.heldOn'), { exact: true }).fill('2024-12-13');
+    // The scan of the signed minutes.
+    await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
+      name: MINUTES_SCAN,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nBien ban hop xem xet cua lanh dao da ky\n'),
+    });
+    await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: MINUTES_SCAN })).waitFor();
     await qmr.check('the leader’s review, its minutes to be entered from paper', {
       screenshot: 'review-on-paper',
     });
@@ -252,5 +260,17 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     expect(await leader.page.getByRole('row').filter({ has: chairedBy }).innerText()).toContain(
       'Trần Quốc Việt',
     );
+
+    // The year's documents: beside the minutes qcycle prints, the scan of the ones signed; beside the
+    // decision, its own.
+    await leader.open(`/cycles/${encodeURIComponent(cycleId)}/documents`);
+    const signedCopies = leader.page
+      .getByRole('paragraph')
+      .filter({ hasText: vi('cycles:documents.signedCopy') });
+    await signedCopies.getByRole('link', { name: MINUTES_SCAN }).waitFor();
+    // In the year's order: the decision's row, then the minutes'.
+    expect(await signedCopies.count()).toBe(2);
+    await signedCopies.nth(0).getByRole('link', { name: SCAN }).waitFor();
+    await signedCopies.nth(1).getByRole('link', { name: MINUTES_SCAN }).waitFor();
   });
 });

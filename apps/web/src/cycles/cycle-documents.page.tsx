@@ -85,14 +85,25 @@ export default function CycleDocumentsPage() {
     [cycleId],
   );
   const beforeClose = cycle.data !== undefined && cycle.data.status !== 'closed';
-  // The scan of the signed decision, once approved with one (before the approval, or unreadable:
-  // nothing to show; the decision's own row says why it cannot be downloaded).
+  // The scans of the signed decision and of the signed minutes, as their answers named them (before
+  // the approval or the review, or unreadable: nothing to show; each document's own row says why it
+  // cannot be downloaded).
   const decision = useLoad(
     () =>
       ok(api.GET('/api/v1/cycles/{cycleId}/decision', { params: { path: { cycleId } } })).catch(() => null),
     [cycleId],
   );
-  const signedCopies = decision.data?.files ?? [];
+  const review = useLoad(
+    () => ok(api.GET('/api/v1/cycles/{cycleId}/review', { params: { path: { cycleId } } })).catch(() => null),
+    [cycleId],
+  );
+  const signedCopies: Partial<Record<DocumentType, { id: string; fileName: string }[]>> = {
+    'objectives-decision': decision.data?.files ?? [],
+    // The review's files include what its inputs and actions rest on: the minutes' are its answer's.
+    'review-minutes': (review.data?.files ?? []).filter((file) =>
+      (review.data?.evidence ?? []).includes(evidenceReferenceOf(file.id)),
+    ),
+  };
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
     () =>
@@ -245,10 +256,10 @@ export default function CycleDocumentsPage() {
                       {refusals[type]}
                     </p>
                   )}
-                  {type === 'objectives-decision' && signedCopies.length > 0 && (
+                  {(signedCopies[type] ?? []).length > 0 && (
                     <p className="small">
                       {t('documents.signedCopy')}{' '}
-                      {signedCopies.map((file, index) => (
+                      {signedCopies[type]?.map((file, index) => (
                         <Fragment key={file.id}>
                           {index > 0 && ', '}
                           <EvidenceLink reference={evidenceReferenceOf(file.id)} fileName={file.fileName} />
