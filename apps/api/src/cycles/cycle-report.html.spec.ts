@@ -138,4 +138,12 @@ describe("the year's printable report, its corrective actions and review actions
     expect(html).toContain('họp ngày 13/12/2024; biên bản số BB-05/2024');
     expect(html).not.toContain('16/12/2024');
   });
+
+  it('says a decision was signed on paper when someone else entered it', () => {
+    const inQcycle = renderCycleReportHtml(report([]));
+    expect(inQcycle).toContain('(Chủ tịch Nguyễn Văn A ký, hiệu lực từ 15/01/2024)');
+    const base = report([]);
+    const onPaper = renderCycleReportHtml({ ...base, decision: { ...base.decision, enteredBy: 'u-qmr' } });
+    expect(onPaper).toContain('(Chủ tịch Nguyễn Văn A ký trên giấy, hiệu lực từ 15/01/2024)');
+  });
 });

@@ -69,7 +69,8 @@ export function renderCycleReportHtml(
     '</head><body>',
     `<h1>${text(title)}</h1>`,
     `<p class="lead">Thực hiện Quyết định số ${text(d.documentNumber)} ngày ${date(d.signingDate)} ` +
-      `(${text(d.signerTitle)} ${text(d.signerName)} ký, hiệu lực từ ${date(d.effectiveDate)}).</p>`,
+      // Signed on paper and entered by someone else (enteredBy): the page names who entered it.
+      `(${text(d.signerTitle)} ${text(d.signerName)} ký${d.enteredBy ? ' trên giấy' : ''}, hiệu lực từ ${date(d.effectiveDate)}).</p>`,
     `<p>Tình trạng chu trình: <strong>${label(CYCLE_STATUS, report.status)}</strong>` +
       (report.phase ? ` — giai đoạn: ${label(CYCLE_PHASE, report.phase)}` : '') +
       '.</p>',
