@@ -102,6 +102,65 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     expect(rows.filter((row) => row[0] === '123/QĐ-UBND')).toHaveLength(1);
   });
 
+  it('the văn thư adds the scan of the decision signed after its approval: listed beside the decision, filed in the dossier; not offered to staff', async () => {
+    const SCAN = 'QĐ 123 đã ký, đóng dấu.pdf';
+    const clerk = await as('vanthu');
+    await clerk.open(documentsPath);
+    const yearDocuments = clerk.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    // The decision is the only paper of the year signed so far: one row offers it.
+    const add = yearDocuments.getByRole('button', { name: vi('cycles:documents.addSignedCopy') });
+    await add.waitFor();
+    expect(await add.count()).toBe(1);
+    await add.click();
+    const upload = clerk.page.getByRole('group', {
+      name: vi('cycles:documents.addSignedCopyOf', {
+        document: vi('cycles:documents.type.objectives-decision'),
+      }),
+    });
+    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
+      name: SCAN,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 123/QD-UBND da ky, dong dau\n%%EOF\n'),
+    });
+    await upload.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
+    // Listed at once beside the decision qcycle prints, to download.
+    const listed = yearDocuments
+      .getByRole('paragraph')
+      .filter({ hasText: vi('cycles:documents.signedCopy') })
+      .getByRole('link', { name: SCAN });
+    await listed.waitFor();
+    // Kept as uploaded: nothing to remove, nothing uploaded earlier offered again.
+    await expect(upload.getByRole('button', { name: vi('tasks:evidence.remove') }).count()).resolves.toBe(0);
+    await clerk.check('the documents page, the signed decision’s scan added', {
+      screenshot: 'documents-add-signed-copy',
+    });
+    await upload.getByRole('button', { name: vi('cycles:documents.addSignedCopyDone') }).click();
+    // The keyboard is back on the button that opened it.
+    await expect(add.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    );
+    const [saved] = await Promise.all([clerk.page.waitForEvent('download'), listed.click()]);
+    expect(saved.suggestedFilename()).toBe(SCAN);
+
+    // The year's dossier files it with the approval's evidence.
+    const [dossier] = await Promise.all([
+      clerk.page.waitForEvent('download'),
+      dossierOf(clerk)
+        .getByRole('button', { name: vi('cycles:dossier.download'), exact: true })
+        .click(),
+    ]);
+    const names = execFileSync('unzip', ['-Z1', (await dossier.path())!], { encoding: 'utf8' }).split('\n');
+    expect(names.filter((name) => name.startsWith('BANG-CHUNG/PHE-DUYET-MUC-TIEU/'))).toHaveLength(1);
+
+    // A staff member reads the scan beside the decision, and is not offered to add one.
+    const staff = await as('staff.tthc');
+    await staff.open(documentsPath);
+    await staff.page.getByRole('link', { name: SCAN }).waitFor();
+    await expect(
+      staff.page.getByRole('button', { name: vi('cycles:documents.addSignedCopy') }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('downloads at phone width too, the button inside the screen', async () => {
     const qmr = await as('qmr');
     await qmr.page.setViewportSize({ width: 360, height: 740 });

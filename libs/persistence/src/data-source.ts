@@ -60,6 +60,7 @@ import { UserNameSortKey1796240000000 } from './migrations/1796240000000-user-na
 import { DirectorySearchEth1796250000000 } from './migrations/1796250000000-directory-search-eth.migration';
 import { DecisionWording1796260000000 } from './migrations/1796260000000-decision-wording.migration';
 import { DecisionEnteredBy1796270000000 } from './migrations/1796270000000-decision-entered-by.migration';
+import { EvidenceAfterAnswer1796280000000 } from './migrations/1796280000000-evidence-after-answer.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -124,6 +125,7 @@ export const MIGRATIONS = [
   DirectorySearchEth1796250000000,
   DecisionWording1796260000000,
   DecisionEnteredBy1796270000000,
+  EvidenceAfterAnswer1796280000000,
 ];
 
 /**

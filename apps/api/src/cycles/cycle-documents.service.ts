@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import {
   evidenceListOf,
+  evidenceReference,
   parseQualityCycleId,
   payloadOf,
   QcycleError,
@@ -25,6 +26,7 @@ import {
   correctiveActionLastRounds,
   DecisionEntity,
   EventLogEntryEntity,
+  EvidenceFileEntity,
   evidenceFilesNamedIn,
   lastRoundEvidence,
   ManagementReviewEntity,
@@ -47,6 +49,7 @@ import type {
   ObjectiveResultView,
   ReviewActionFollowUpView,
   ReviewView,
+  SignedCopyRecordView,
   UnitTasksView,
 } from './dto/cycle-records.view';
 import type { ObjectiveView } from './dto/cycle-objectives.view';
@@ -73,7 +76,7 @@ export class CycleDocumentsService {
         order: { closedAt: 'DESC' },
       }),
     ]);
-    const evidence = evidenceListOf(approved?.outcome?.evidence);
+    const { evidence, signedCopyRecord } = await this.signedCopies(cycleId, approved, 'approval');
     return {
       documentNumber: row.documentNumber,
       signerName: row.signerName,
@@ -82,6 +85,7 @@ export class CycleDocumentsService {
       enteredBy: row.enteredBy,
       evidence,
       files: await evidenceFilesNamedIn(this.dataSource, cycleId, [{ evidence }]),
+      signedCopyRecord,
       signingDate: row.signingDate,
       effectiveDate: row.effectiveDate,
       rounds: row.rounds,
@@ -237,7 +241,7 @@ export class CycleDocumentsService {
       }),
     ]);
     if (!review) throw new QcycleError(QcycleErrorCode.NotFound, 'review', { cycleId });
-    const evidence = evidenceListOf(held?.outcome?.evidence);
+    const { evidence, signedCopyRecord } = await this.signedCopies(cycleId, held, 'review');
     const actionFollowUp = await this.reviewActionFollowUp(cycleId, review);
     return {
       status: review.status,
@@ -256,7 +260,38 @@ export class CycleDocumentsService {
         [{ evidence }, actionFollowUp, review.inputs],
         { yearBefore: true },
       ),
+      signedCopyRecord,
     };
+  }
+
+  /**
+   * What a paper the leader signs rests on, the decision's or the minutes' (docs/documents.md "The
+   * signed papers beside the documents printed"): what the answer that recorded it named, then the
+   * scans of the signed paper added to that task's record once it was answered, oldest first, a
+   * content already listed not again; and that record, where such a scan is added.
+   */
+  private async signedCopies(
+    cycleId: string,
+    answered: Pick<TaskEntity, 'id' | 'outcome'> | null,
+    recordType: SignedCopyRecordView['recordType'],
+  ): Promise<{ evidence: string[]; signedCopyRecord: SignedCopyRecordView | null }> {
+    const named = evidenceListOf(answered?.outcome?.evidence);
+    if (!answered) return { evidence: named, signedCopyRecord: null };
+    const onRecord = await this.dataSource.getRepository(EvidenceFileEntity).find({
+      select: { id: true, sha256: true, afterAnswer: true },
+      where: { cycleId, recordType, recordKey: answered.id },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    const listed = new Set(
+      onRecord.filter((file) => named.includes(evidenceReference(file.id))).map((file) => file.sha256),
+    );
+    const added: string[] = [];
+    for (const file of onRecord) {
+      if (!file.afterAnswer || listed.has(file.sha256)) continue;
+      listed.add(file.sha256);
+      added.push(evidenceReference(file.id));
+    }
+    return { evidence: [...named, ...added], signedCopyRecord: { recordType, recordKey: answered.id } };
   }
 
   /**

@@ -17,7 +17,7 @@ import {
 /** The review record (`GET /cycles/{id}/review`) with what it refers to by id, named. */
 export interface ReviewRecord {
   /** The review as its record holds it; the minutes are what its evidence names, not a list in them. */
-  review: Omit<ReviewView, 'evidence' | 'files' | 'actionFollowUp'>;
+  review: Omit<ReviewView, 'evidence' | 'files' | 'actionFollowUp' | 'signedCopyRecord'>;
   year: number;
   /** The chair's name (the leader who completed the review task), when recorded. */
   chairName: string | null;

@@ -68,7 +68,11 @@ interface AcceptedFile {
   fileName: string;
   recordType: EvidenceRecordType;
   recordKey: string;
+  afterAnswer: boolean;
 }
+
+/** The records of answers a leader signs on paper: the decision's approval, the review's minutes. */
+const SIGNED_PAPER_RECORDS: readonly EvidenceRecordType[] = ['approval', 'review'];
 
 const TASK_KIND_OF_RECORD = {
   measurement: 'measurement-report',
@@ -128,6 +132,7 @@ export class EvidenceService {
       fileName: accepted.fileName,
       uploadedBy: caller.userId,
       uploadedAt: new Date().toISOString(),
+      afterAnswer: accepted.afterAnswer,
     };
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(EvidenceFileEntity, row);
@@ -278,7 +283,7 @@ export class EvidenceService {
     const recordType = fields.recordType as EvidenceRecordType;
     const recordKey = fields.recordKey as string;
     await this.checkTaskLinkReaches(caller, cycle.id, { recordType, recordKey });
-    await this.checkMayAddTo(caller, cycle, recordType, recordKey);
+    const { afterAnswer } = await this.checkMayAddTo(caller, cycle, recordType, recordKey);
     const fileName = cleanFileName(file.originalname);
     try {
       checkDeclared(fileName, file.mimetype);
@@ -290,7 +295,14 @@ export class EvidenceService {
       gate.on('error', () => undefined);
       const stored = await this.store.put(file.stream.pipe(gate));
       const kind = gate.kind!;
-      return { stored, contentType: EVIDENCE_FILE_TYPES[kind].contentType, fileName, recordType, recordKey };
+      return {
+        stored,
+        contentType: EVIDENCE_FILE_TYPES[kind].contentType,
+        fileName,
+        recordType,
+        recordKey,
+        afterAnswer,
+      };
     } catch (error) {
       if (error instanceof EvidenceRefusedError) throw refused(error, maxBytes);
       throw error;
@@ -329,24 +341,36 @@ export class EvidenceService {
    * year is closed or cancelled its finished records are final (409): a file added then would stand
    * beside the year's documents as if it had been there. A record still open (a review held after
    * the close, a corrective action not yet closed) still takes its evidence.
+   *
+   * An answered approval or review takes the scan of the paper signed since (its signed copy, listed
+   * beside the decision or the minutes qcycle prints): from the same people, and from the clerk
+   * (văn thư), who keeps the sealed original. Answers whether the record's task was answered.
    */
   private async checkMayAddTo(
     caller: Principal,
     cycle: QualityCycleEntity,
     recordType: EvidenceRecordType,
     recordKey: string,
-  ): Promise<void> {
+  ): Promise<{ afterAnswer: boolean }> {
     const tasks = this.dataSource.getRepository(TaskEntity);
     const actsOn = (task: TaskEntity | null) =>
       !!task && (task.assigneeUserId === caller.userId || task.delegateUserIds.includes(caller.userId));
     let may = hasRole(caller, 'quality-representative');
     let stillOpen: boolean;
+    // A corrective action is answered by several tasks, none of them its record's own: never "after".
+    let afterAnswer = false;
     if (Object.hasOwn(TASK_KIND_OF_RECORD, recordType)) {
       const task = await tasks.findOneBy({ id: recordKey, cycleId: cycle.id });
       const kind = TASK_KIND_OF_RECORD[recordType as keyof typeof TASK_KIND_OF_RECORD];
       if (!task || task.kind !== kind) throw unknownRecord(recordType, recordKey);
-      may ||= actsOn(task) || (recordType === 'measurement' && mayCorrect(caller, task));
+      may ||=
+        actsOn(task) ||
+        (recordType === 'measurement' && mayCorrect(caller, task)) ||
+        (SIGNED_PAPER_RECORDS.includes(recordType) &&
+          task.status === 'completed' &&
+          hasRole(caller, 'clerk'));
       stillOpen = task.status === 'open';
+      afterAnswer = task.status === 'completed';
     } else if (recordType === 'audit-step') {
       const step = await this.dataSource
         .getRepository(AuditStepEntity)
@@ -356,6 +380,7 @@ export class EvidenceService {
       may ||=
         hasRole(caller, 'auditor', 'lead-auditor') || step.auditorUserId === caller.userId || actsOn(task);
       stillOpen = task?.status === 'open';
+      afterAnswer = task?.status === 'completed';
     } else {
       const action = await this.dataSource
         .getRepository(CorrectiveActionEntity)
@@ -382,6 +407,7 @@ export class EvidenceService {
         { cycleId: cycle.id, status: cycle.status, recordKey },
         { recordType, recordKey, cycleStatus: cycle.status },
       );
+    return { afterAnswer };
   }
 }
 

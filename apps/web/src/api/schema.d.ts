@@ -562,8 +562,8 @@ export interface paths {
         get: operations["EvidenceController_list"];
         put?: never;
         /**
-         * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review)
-         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions; a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
+         * Upload an evidence file for a record of the cycle (measurement report, audit step, corrective action, review, review action, approval)
+         * @description multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), the Quality Representative, and any auditor for audit steps and corrective actions; the clerk (văn thư) too for an approval or a review once answered (the scan of the paper signed since, its signed copy); a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.
          */
         post: operations["EvidenceController_upload"];
         delete?: never;
@@ -2677,7 +2677,7 @@ export interface components {
              */
             enteredBy: string | null;
             /**
-             * @description The scan of the signed decision as the approval's answer named it: files uploaded to the approval task's record as `evidence:<id>`; empty when none was given
+             * @description The scans of the signed decision, as `evidence:<id>`: those the approval's answer named, then those added to the approving round's record since it was answered (the paper signed after qcycle recorded it; `signedCopyRecord`), oldest first, the same content once; empty when none was given
              * @example [
              *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c"
              *     ]
@@ -2707,6 +2707,8 @@ export interface components {
              * @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b
              */
             signedBy: string;
+            /** @description Where a scan of the signed decision is added (POST /cycles/{id}/evidence with this recordType and recordKey): by the Quality Representative, the signer, or the clerk (văn thư). Null for a decision recorded without its approval task */
+            signedCopyRecord: components["schemas"]["SignedCopyRecordView"] | null;
             /** @example Nguyễn Hữu Tháp */
             signerName: string;
             /** @example Phó Chủ tịch */
@@ -4980,7 +4982,7 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
             /**
-             * @description What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`; empty until held, or when none was given
+             * @description What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`, then the scans of the signed minutes added to the review's record since it was held (`signedCopyRecord`), oldest first; empty until held, or when none was given
              * @example [
              *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c",
              *       "Danh sách đại biểu dự họp"
@@ -5021,6 +5023,8 @@ export interface components {
             outputs: {
                 [key: string]: unknown;
             } | null;
+            /** @description Where a scan of the signed minutes is added once the review is held (POST /cycles/{id}/evidence with this recordType and recordKey): by the Quality Representative, the chair, or the clerk (văn thư). Null until held */
+            signedCopyRecord: components["schemas"]["SignedCopyRecordView"] | null;
             /**
              * @example held
              * @enum {string}
@@ -5139,6 +5143,18 @@ export interface components {
             removedHolidays: components["schemas"]["NamedDayDto"][];
             /** @description Allowances of the steps that open the year; unset fields take the defaults */
             startOfYear?: components["schemas"]["StartOfYearSettingsDto"];
+        };
+        SignedCopyRecordView: {
+            /**
+             * @description The answering task’s id: the round that approved, or the management review
+             * @example quality-cycle/kontum/2024/approval/approve/1
+             */
+            recordKey: string;
+            /**
+             * @example approval
+             * @enum {string}
+             */
+            recordType: "approval" | "review";
         };
         SignOffStepDto: {
             /**

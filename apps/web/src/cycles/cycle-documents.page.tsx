@@ -12,6 +12,7 @@ import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { DispatchNumber } from './components/dispatch-number';
 import { IssueYearReport, type YearEndReportRoute } from './components/issue-year-report';
+import { AddSignedCopy } from './components/add-signed-copy';
 import { YearDossier } from './components/year-dossier';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
@@ -29,6 +30,7 @@ import './cycles.css';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
 type DocumentType = RegisteredDocument['type'];
+type SignedCopyRecord = components['schemas']['SignedCopyRecordView'];
 
 /**
  * The year's official documents, in the order the year issues them, each at the route that prints
@@ -103,6 +105,18 @@ export default function CycleDocumentsPage() {
     'review-minutes': (review.data?.files ?? []).filter((file) =>
       (review.data?.evidence ?? []).includes(evidenceReferenceOf(file.id)),
     ),
+  };
+  // A paper signed after qcycle recorded it: its scan is added by the Quality Representative or the
+  // văn thư (who keep the office's papers) while the year runs; after the close its records are final.
+  const mayAddSignedCopy =
+    cycle.data?.status === 'running' && hasRole(user, 'quality-representative', 'clerk');
+  const signedCopyRecords: Partial<Record<DocumentType, { record: SignedCopyRecord; reload: () => void }>> = {
+    ...(decision.data?.signedCopyRecord && {
+      'objectives-decision': { record: decision.data.signedCopyRecord, reload: decision.reload },
+    }),
+    ...(review.data?.signedCopyRecord && {
+      'review-minutes': { record: review.data.signedCopyRecord, reload: review.reload },
+    }),
   };
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
@@ -257,7 +271,7 @@ export default function CycleDocumentsPage() {
                     </p>
                   )}
                   {(signedCopies[type] ?? []).length > 0 && (
-                    <p className="small">
+                    <p className="small signed-copies">
                       {t('documents.signedCopy')}{' '}
                       {signedCopies[type]?.map((file, index) => (
                         <Fragment key={file.id}>
@@ -266,6 +280,14 @@ export default function CycleDocumentsPage() {
                         </Fragment>
                       ))}
                     </p>
+                  )}
+                  {mayAddSignedCopy && signedCopyRecords[type] && (
+                    <AddSignedCopy
+                      cycleId={cycleId}
+                      record={signedCopyRecords[type].record}
+                      name={name}
+                      onAdded={signedCopyRecords[type].reload}
+                    />
                   )}
                   {draft && hasRole(user, 'quality-representative') && (
                     <IssueYearReport

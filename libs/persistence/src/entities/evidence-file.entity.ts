@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One uploaded evidence file, linked to one record of a cycle (a measurement report, an audit step,
- * a corrective action, the management review, a review action). The bytes are in the evidence store under
+ * a corrective action, the management review, a review action, the objectives' approval). The bytes are in the evidence store under
  * `sha256`; several rows may share one stored file (the same content uploaded twice).
  */
 @Entity('evidence_files')
@@ -13,7 +13,7 @@ export class EvidenceFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
   @Column({ name: 'organisation_code', type: 'varchar', length: 40 }) organisationCode!: string;
   @Column({ name: 'cycle_id', type: 'varchar', length: 64 }) cycleId!: string;
-  /** measurement | audit-step | corrective-action | review | review-action */
+  /** measurement | audit-step | corrective-action | review | review-action | approval */
   @Column({ name: 'record_type', type: 'varchar', length: 32 }) recordType!: string;
   /** The task id or record id the file is evidence for. */
   @Column({ name: 'record_key', type: 'varchar', length: 240 }) recordKey!: string;
@@ -25,4 +25,9 @@ export class EvidenceFileEntity {
   @Column({ name: 'file_name', type: 'varchar', length: 255 }) fileName!: string;
   @Column({ name: 'uploaded_by', type: 'varchar', length: 64 }) uploadedBy!: string;
   @Column({ name: 'uploaded_at', type: 'varchar', length: 24 }) uploadedAt!: string;
+  /**
+   * Uploaded to a task's record once the task was answered: for an approval or a review, the scan of
+   * the paper signed after qcycle recorded it, which its answer could not name.
+   */
+  @Column({ name: 'after_answer', type: 'boolean', default: false }) afterAnswer!: boolean;
 }

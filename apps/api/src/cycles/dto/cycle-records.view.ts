@@ -3,6 +3,18 @@ import { IsOptional, Matches } from 'class-validator';
 import { PageInfoView, PageQueryDto } from '../../common/pagination';
 import { NamedEvidenceFileView } from '../../evidence/dto/evidence.dto';
 
+/** The record the scan of a signed paper is added to: the answer's task that recorded it. */
+export class SignedCopyRecordView {
+  @ApiProperty({ enum: ['approval', 'review'], example: 'approval' })
+  recordType!: 'approval' | 'review';
+
+  @ApiProperty({
+    example: 'quality-cycle/kontum/2024/approval/approve/1',
+    description: 'The answering task’s id: the round that approved, or the management review',
+  })
+  recordKey!: string;
+}
+
 export class DecisionView {
   @ApiProperty({ example: '123/QĐ-UBND' })
   documentNumber!: string;
@@ -33,7 +45,7 @@ export class DecisionView {
     type: [String],
     example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c'],
     description:
-      "The scan of the signed decision as the approval's answer named it: files uploaded to the approval task's record as `evidence:<id>`; empty when none was given",
+      "The scans of the signed decision, as `evidence:<id>`: those the approval's answer named, then those added to the approving round's record since it was answered (the paper signed after qcycle recorded it; `signedCopyRecord`), oldest first, the same content once; empty when none was given",
   })
   evidence!: string[];
 
@@ -42,6 +54,14 @@ export class DecisionView {
     description: 'The uploaded files `evidence` names, by name; a file no longer on record is left out',
   })
   files!: NamedEvidenceFileView[];
+
+  @ApiProperty({
+    type: SignedCopyRecordView,
+    nullable: true,
+    description:
+      'Where a scan of the signed decision is added (POST /cycles/{id}/evidence with this recordType and recordKey): by the Quality Representative, the signer, or the clerk (văn thư). Null for a decision recorded without its approval task',
+  })
+  signedCopyRecord!: SignedCopyRecordView | null;
 
   @ApiProperty({ example: '2024-01-20' })
   signingDate!: string;
@@ -541,7 +561,7 @@ export class ReviewView {
     type: [String],
     example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c', 'Danh sách đại biểu dự họp'],
     description:
-      "What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`; empty until held, or when none was given",
+      "What the leader's record of the held review rests on (the signed minutes' scan, the meeting's documents): paper records as written, uploaded files as `evidence:<id>`, then the scans of the signed minutes added to the review's record since it was held (`signedCopyRecord`), oldest first; empty until held, or when none was given",
   })
   evidence!: string[];
 
@@ -550,6 +570,14 @@ export class ReviewView {
     description: "The uploaded files of `evidence` and of the actions' reports, by name",
   })
   files!: NamedEvidenceFileView[];
+
+  @ApiProperty({
+    type: SignedCopyRecordView,
+    nullable: true,
+    description:
+      'Where a scan of the signed minutes is added once the review is held (POST /cycles/{id}/evidence with this recordType and recordKey): by the Quality Representative, the chair, or the clerk (văn thư). Null until held',
+  })
+  signedCopyRecord!: SignedCopyRecordView | null;
 }
 
 export class ObjectiveResultView {

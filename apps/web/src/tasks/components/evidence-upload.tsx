@@ -116,6 +116,7 @@ export function EvidenceUpload({
   onChange,
   problems = [],
   alreadyNamed = [],
+  offerEarlier = true,
 }: {
   cycleId: string;
   recordType: EvidenceRecordType;
@@ -125,6 +126,8 @@ export function EvidenceUpload({
   problems?: FieldProblem[];
   /** References the record's earlier answers name already (a report's files, under its correction): not offered again. */
   alreadyNamed?: readonly string[];
+  /** False where an upload is kept as it is sent, with no answer to name it (a signed copy added later). */
+  offerEarlier?: boolean;
 }) {
   const { t, i18n } = useTranslation('tasks');
   const [uploading, setUploading] = useState<
@@ -200,9 +203,9 @@ export function EvidenceUpload({
     input.current?.focus();
   };
 
-  const offered = earlier.filter(
-    (file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference),
-  );
+  const offered = offerEarlier
+    ? earlier.filter((file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference))
+    : [];
   const refusalTexts = refusals.map(({ name, reason }) => t('evidence.refusedFile', { name, reason }));
   const shownProblems: FieldProblem[] = [
     ...problems,

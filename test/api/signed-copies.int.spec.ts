@@ -1,0 +1,139 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import { APPROVAL, YearOverHttp } from './support/year-over-http';
+import { HELD_REVIEW } from './support/year-fixtures';
+import type { DemoOrganisation } from './support/demo-organisation';
+
+/**
+ * The scan of a paper signed after qcycle recorded it (docs/documents.md "The signed papers beside
+ * the documents printed"): the leader approves in qcycle, the office prints the decision, the
+ * leader signs it and the văn thư seals and scans it; the same for the minutes of the management
+ * review. The scan is added to the answered task's record, and the decision and the review list it
+ * beside what their answer named — not a file someone uploaded and left out of the answer. Over HTTP
+ * on the real API and worker, PostgreSQL and the time-skipping Temporal server.
+ */
+describe('the signed papers’ scans added once the decision and the review are recorded (API, worker, PostgreSQL, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let year: YearOverHttp;
+  const organisationCode = `sc-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
+
+  interface Record {
+    evidence: string[];
+    files: { id: string; fileName: string }[];
+    signedCopyRecord: { recordType: string; recordKey: string } | null;
+  }
+  const read = async (path: 'decision' | 'review') =>
+    (await org.as<Record>('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/${path}`)).body;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    suite = await startApiSuite({ worker: true, temporal: env });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    year = new YearOverHttp(org, env);
+    await year.start(organisationCode);
+  }, 180_000);
+
+  afterAll(() => suite?.close());
+
+  it('lists the decision’s scan added after the approval, from the văn thư, and not a file the leader left out of the answer', async () => {
+    const approval = await year.taskOf('leader', 'objectives-approval');
+    const record = { recordType: 'approval', recordKey: approval.id };
+    // Before the answer the record is the leader's form's: the văn thư has nothing to add yet.
+    const early = await org.uploadEvidence('vanthu', cycleId, record, {
+      bytes: pdf('QD som'),
+      name: 'QĐ sớm.pdf',
+    });
+    expect(early.status).toBe(403);
+    // The leader uploads a file in the form, then answers without it.
+    const leftOut = await org.uploadEvidence('leader', cycleId, record, {
+      bytes: pdf('Nham tep'),
+      name: 'Nhầm tệp.pdf',
+    });
+    expect(leftOut.status).toBe(201);
+    await year.approve(APPROVAL);
+    const approved = await year.eventually('the decision', async () => {
+      const answer = await org.as<Record>('staff.tthc', 'GET', `/api/v1/cycles/${cycleId}/decision`);
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(approved).toMatchObject({ evidence: [], files: [], signedCopyRecord: record });
+
+    // Someone who neither signed, keeps the seal nor runs the QMS: 403, nothing kept.
+    const staff = await org.uploadEvidence('staff.tthc', cycleId, record, {
+      bytes: pdf('QD nhan vien'),
+      name: 'QĐ nhân viên.pdf',
+    });
+    expect(staff.status).toBe(403);
+    const scan = await org.uploadEvidence<{ reference: string }>('vanthu', cycleId, record, {
+      bytes: pdf('Quyet dinh 123/QD-UBND da ky, dong dau'),
+      name: 'QĐ 123 đã ký, đóng dấu.pdf',
+    });
+    expect(scan.status).toBe(201);
+    // The same paper scanned again by the Quality Representative: listed once.
+    const again = await org.uploadEvidence('qmr', cycleId, record, {
+      bytes: pdf('Quyet dinh 123/QD-UBND da ky, dong dau'),
+      name: 'QĐ 123 đã ký, đóng dấu.pdf',
+    });
+    expect(again.status).toBe(201);
+
+    const decision = await read('decision');
+    expect(decision.evidence).toEqual([scan.body.reference]);
+    expect(decision.files.map((file) => file.fileName)).toEqual(['QĐ 123 đã ký, đóng dấu.pdf']);
+    // The record keeps every file uploaded to it all the same.
+    const listed = await org.as<{ fileName: string }[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=approval&recordKey=${encodeURIComponent(approval.id)}`,
+    );
+    expect(listed.body.map((file) => file.fileName).sort()).toEqual([
+      'Nhầm tệp.pdf',
+      'QĐ 123 đã ký, đóng dấu.pdf',
+      'QĐ 123 đã ký, đóng dấu.pdf',
+    ]);
+  });
+
+  it('lists the minutes’ scan added after the review is held, beside what its answer named, until the year closes', async () => {
+    await year.assignAsProposed();
+    await year.acceptUnits();
+    await env.sleep('250 days');
+    const task = await year.taskOf('leader', 'management-review', 30);
+    const record = { recordType: 'review', recordKey: task.id };
+    expect(
+      (await year.complete('leader', task.id, { ...HELD_REVIEW, evidence: ['Danh sách đại biểu'] })).status,
+    ).toBe(200);
+    const held = await year.eventually('the review held', async () => {
+      const review = await read('review');
+      return review.signedCopyRecord ? review : undefined;
+    });
+    expect(held).toMatchObject({ evidence: ['Danh sách đại biểu'], signedCopyRecord: record });
+
+    const scan = await org.uploadEvidence<{ reference: string }>('vanthu', cycleId, record, {
+      bytes: pdf('Bien ban hop da ky'),
+      name: 'Biên bản họp đã ký.pdf',
+    });
+    expect(scan.status).toBe(201);
+    const review = await read('review');
+    expect(review.evidence).toEqual(['Danh sách đại biểu', scan.body.reference]);
+    expect(review.files.map((file) => file.fileName)).toContain('Biên bản họp đã ký.pdf');
+
+    // Once the year is closed its records are final: no scan added any more (409), nothing kept.
+    await year.eventually(
+      'the close of the year',
+      async () =>
+        (await org.as<{ status: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).body.status === 'closed'
+          ? true
+          : undefined,
+      60,
+    );
+    const late = await org.uploadEvidence('vanthu', cycleId, record, {
+      bytes: pdf('Bien ban muon'),
+      name: 'Biên bản muộn.pdf',
+    });
+    expect(late.status).toBe(409);
+    expect((await read('review')).evidence).toEqual(['Danh sách đại biểu', scan.body.reference]);
+  });
+});
