@@ -35,6 +35,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
   const comments = 'Bổ sung thời gian hoàn thành mục tiêu 4 theo từng quý.';
   const SCAN = 'QĐ 12 đã ký, đóng dấu.pdf';
   const MINUTES_SCAN = 'Biên bản họp đã ký.pdf';
+  const ANNOTATED = 'Dự thảo có ý kiến lãnh đạo.pdf';
   // "… do Trần Quốc Việt (…) ghi nhận lúc": the line under an answer entered from paper, up to its time.
   const enteredLine = vi('tasks:page.enteredOnPaper', { leader: LEADER, who: QMR, when: '@' })
     .split('@')[0]
@@ -75,14 +76,42 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
       .getByRole('heading', { name: vi('tasks:approval.paper.returnTitle', { who: LEADER }) })
       .waitFor();
     await qmr.page.getByLabel(vi('tasks:approval.paper.comments'), { exact: true }).fill(comments);
+    // The printed draft the leader wrote on, scanned, with the return: not offered in the approve
+    // choice's box as a file uploaded earlier.
+    await qmr.page
+      .getByRole('group', { name: vi('tasks:approval.annotatedDraft') })
+      .getByLabel(vi('tasks:evidence.attach'), { exact: true })
+      .setInputFiles({
+        name: ANNOTATED,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7\nDu thao co y kien viet tay\n'),
+      });
+    await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: ANNOTATED })).waitFor();
+    await expect(
+      qmr.page
+        .getByRole('group', { name: vi('tasks:approval.signedCopy') })
+        .getByText(vi('tasks:evidence.earlier'))
+        .count(),
+    ).resolves.toBe(0);
     await qmr.check('the leader’s approval, to be entered from paper', { screenshot: 'approval-on-paper' });
     await qmr.page.getByRole('button', { name: vi('tasks:approval.paper.return') }).click();
     await submitted(qmr);
     // Once the page has read the task again: who entered whose answer.
     await qmr.page.locator('p.muted', { hasText: enteredLine }).waitFor();
 
-    // The revision is the Quality Representative's, with the leader's comments.
+    // The revision is the Quality Representative's, with the leader's comments and the draft they
+    // wrote them on.
     const revision = await year.taskOf('qmr', 'objectives-revision');
+    await qmr.open(pagePath(revision.id));
+    const scan = qmr.page
+      .getByRole('region', { name: vi('tasks:revision.comments') })
+      .getByRole('link', { name: ANNOTATED });
+    await scan.waitFor();
+    await qmr.check('the revision, with the scan of the draft written on', {
+      screenshot: 'revision-annotated-draft',
+    });
+    const [saved] = await Promise.all([qmr.page.waitForEvent('download'), scan.click()]);
+    expect(saved.suggestedFilename()).toBe(ANNOTATED);
     const revised = await org.as('qmr', 'POST', taskPath(revision.id, '/complete'), {
       outcome: { note: 'Đã bổ sung thời gian theo quý cho mục tiêu 4.' },
     });
@@ -97,6 +126,10 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     // What the leader asked, as theirs (not "yours": the reader is the Quality Representative).
     await qmr.page.getByText(vi('tasks:approval.paper.lastRoundComments', { who: LEADER })).waitFor();
     await qmr.page.getByText(comments).waitFor();
+    await qmr.page
+      .getByRole('region', { name: vi('tasks:approval.lastRound.title', { round: 1 }) })
+      .getByRole('link', { name: ANNOTATED })
+      .waitFor();
     await qmr.page.getByLabel(vi('tasks:approval.documentNumber'), { exact: true }).fill('12/QĐ-UBND');
     // Without the day on the paper: refused by that field, and nothing recorded.
     await qmr.page.getByRole('button', { name: vi('tasks:approval.paper.approve') }).click();
@@ -108,11 +141,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     });
     await signingDate.fill('2024-01-05');
     // The scan of the signed, sealed decision, kept with the year's records.
-    await qmr.page.getByLabel(vi('tasks:evidence.attach')).setInputFiles({
-      name: SCAN,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 12/QD-UBND da ky, dong dau\n'),
-    });
+    await qmr.page
+      .getByRole('group', { name: vi('tasks:approval.signedCopy') })
+      .getByLabel(vi('tasks:evidence.attach'), { exact: true })
+      .setInputFiles({
+        name: SCAN,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7\nQuyet dinh 12/QD-UBND da ky, dong dau\n'),
+      });
     await qmr.page.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
     await qmr.page.getByRole('button', { name: vi('tasks:approval.paper.approve') }).click();
     await submitted(qmr);

@@ -74,7 +74,8 @@ async function approveObjectives(
   // From the second round on: the draft the leader returned, what they asked, and what the revision
   // says it changed (the approval page shows what differs from that draft).
   let lastRound:
-    { comments: string; note: string; objectives: Objective[]; wording: DraftWording } | undefined;
+    | { comments: string; evidence?: string[]; note: string; objectives: Objective[]; wording: DraftWording }
+    | undefined;
   for (let round = 1; ; round++) {
     const leader = leaderOf(context);
     const deadline = patched(START_OF_YEAR_DEADLINES)
@@ -146,6 +147,7 @@ async function approveObjectives(
       return decision;
     }
     const qualityRepresentative = qualityRepresentativeOf(context);
+    const annotatedDraft = outcome.evidence?.length ? { evidence: outcome.evidence } : {};
     const revision = await board.run({
       taskId: `${workflowId}/revise/${round}`,
       kind: 'objectives-revision',
@@ -154,7 +156,8 @@ async function approveObjectives(
         en: `Revise the draft objectives (round ${round})`,
       },
       assignee: qualityRepresentative,
-      form: { round, comments: outcome.comments, objectives, wording },
+      // The scan of the draft the leader wrote on, when the return named one: form data, no patch.
+      form: { round, comments: outcome.comments, ...annotatedDraft, objectives, wording },
       ...(patched(START_OF_YEAR_DEADLINES)
         ? startOfYearDeadline(context, 'objectives-revision', qualityRepresentative)
         : {}),
@@ -178,6 +181,6 @@ async function approveObjectives(
     objectives = revision.outcome.objectives ?? objectives;
     if (revisesWording(revision.outcome) && patched(REVISION_REVISES_WORDING))
       wording = wordingEdited(wording, revision.outcome);
-    lastRound = { comments: outcome.comments, note: revision.outcome.note, ...returned };
+    lastRound = { comments: outcome.comments, ...annotatedDraft, note: revision.outcome.note, ...returned };
   }
 }

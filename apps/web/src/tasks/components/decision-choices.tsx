@@ -60,6 +60,7 @@ export function GiveBackChoice({
   busy,
   submitLabel,
   onSubmit,
+  children,
 }: {
   id: string;
   title: string;
@@ -72,6 +73,8 @@ export function GiveBackChoice({
   busy: boolean;
   submitLabel: string;
   onSubmit: (event: FormEvent) => void;
+  /** What the answer may carry besides the reason (the scan of the draft written on). */
+  children?: ReactNode;
 }) {
   return (
     <ChoiceForm id={id} title={title} tone="return" onSubmit={onSubmit}>
@@ -85,6 +88,7 @@ export function GiveBackChoice({
         multiline
         required
       />
+      {children}
       <SubmitButton busy={busy} label={submitLabel} danger />
     </ChoiceForm>
   );

@@ -12,6 +12,7 @@ import { useSchemaText } from '../components/schema-text';
 import { ChoiceForm, DecisionChoices, GiveBackChoice } from '../components/decision-choices';
 import { SubmitButton } from '../components/submit-button';
 import { EvidenceEditor, evidenceReferences } from '../components/evidence-upload';
+import { AnnotatedDraftScans } from '../components/annotated-draft-scans';
 import type { EvidenceFile } from '../../ui/evidence';
 import { localized, type FormObjective } from '../task-types';
 import { roundChanges, unchanged, type RoundChanges } from '../components/round-changes';
@@ -34,7 +35,14 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
      * From the second round on: what the leader asked, what the revision says it changed, and the
      * draft they returned (rounds opened before forms carried it have none).
      */
-    lastRound?: { comments: string; note: string; objectives?: FormObjective[]; wording?: DraftWording };
+    lastRound?: {
+      comments: string;
+      /** The scan of the draft the leader wrote on, when the return named one. */
+      evidence?: string[];
+      note: string;
+      objectives?: FormObjective[];
+      wording?: DraftWording;
+    };
   }>(task);
   const objectives = form.objectives ?? [];
   const lastRoundNumber = (form.round ?? 2) - 1;
@@ -53,6 +61,9 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
   const [comments, setComments] = useDraft(task.id, 'comments', '');
   // The signed decision's scan, uploaded to this round's record (the decision's `files` name it).
   const [files, setFiles] = useDraft<EvidenceFile[]>(task.id, 'files', []);
+  // Or, returning it, the scan of the printed draft the leader wrote on: the same record. Each
+  // choice's box leaves out the other's files, which are not "uploaded earlier" for it.
+  const [returnFiles, setReturnFiles] = useDraft<EvidenceFile[]>(task.id, 'returnFiles', []);
 
   const onPaper = onPaperFor !== undefined ? { onPaper: true } : {};
   // Entering a paper answer, the texts name the leader who gave it; else they speak to the leader.
@@ -71,7 +82,12 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
   };
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ decision: 'return', comments: comments.trim(), ...onPaper });
+    onSubmit({
+      decision: 'return',
+      comments: comments.trim(),
+      ...(returnFiles.length > 0 ? { evidence: evidenceReferences(returnFiles) } : {}),
+      ...onPaper,
+    });
   };
 
   return (
@@ -83,6 +99,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
           <h3 id="last-round-title">{t('approval.lastRound.title', { round: lastRoundNumber })}</h3>
           <p className="small">{said('lastRoundComments') ?? t('approval.lastRound.comments')}</p>
           <blockquote>{form.lastRound.comments}</blockquote>
+          <AnnotatedDraftScans evidence={form.lastRound.evidence} />
           <p className="small">{t('approval.lastRound.note')}</p>
           <blockquote>{form.lastRound.note}</blockquote>
           {changes && <RoundChangesList changes={changes} objectives={objectives} round={lastRoundNumber} />}
@@ -161,6 +178,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
             problems={problems}
             files={files}
             onFiles={setFiles}
+            alreadyNamed={evidenceReferences(returnFiles)}
           />
           <SubmitButton busy={busy} label={said('approve') ?? t('approval.approve')} />
         </ChoiceForm>
@@ -176,7 +194,19 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
           busy={busy}
           submitLabel={said('return') ?? t('approval.return')}
           onSubmit={giveBack}
-        />
+        >
+          <EvidenceEditor
+            task={task}
+            recordType="approval"
+            recordKey={task.id}
+            legend={t('approval.annotatedDraft')}
+            hint={t('approval.annotatedDraftHint')}
+            problems={problems}
+            files={returnFiles}
+            onFiles={setReturnFiles}
+            alreadyNamed={evidenceReferences(files)}
+          />
+        </GiveBackChoice>
       </DecisionChoices>
     </div>
   );

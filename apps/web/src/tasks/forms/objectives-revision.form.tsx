@@ -5,6 +5,7 @@ import { FieldError } from '../../ui/field';
 import { DecisionWordingEditor, DecisionWordingView } from '../../cycles/components/decision-wording-editor';
 import type { DraftWording } from '../../cycles/decision-wording';
 import { AnswerText } from '../components/form-fields';
+import { AnnotatedDraftScans } from '../components/annotated-draft-scans';
 import { DecisionDraftFiles } from '../components/decision-draft-files';
 import { ObjectivesDraft } from '../components/objectives-draft';
 import { numbered, ObjectivesEditor } from '../components/objectives-editor';
@@ -25,6 +26,8 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
   const form = formOf<{
     round: number;
     comments: string;
+    /** The scan of the draft the leader wrote on, when the return named one. */
+    evidence?: string[];
     objectives: FormObjective[];
     wording?: DraftWording;
   }>(task);
@@ -60,6 +63,7 @@ export function ObjectivesRevisionForm({ task, problems, busy, onSubmit }: TaskF
       <section aria-labelledby="leader-comments-title" className="task-quote">
         <h3 id="leader-comments-title">{t('revision.comments')}</h3>
         <blockquote>{form.comments || <span className="muted">{t('values.empty')}</span>}</blockquote>
+        <AnnotatedDraftScans evidence={form.evidence} />
       </section>
       {revised === null ? (
         <>
