@@ -354,4 +354,46 @@ describe('discarding an ended rehearsal from its dashboard, and starting its yea
     await qmr.page.getByRole('region', { name: vi('notifications:feed.title') }).waitFor();
     expect(new URL(qmr.page.url()).pathname).toBe('/notifications');
   });
+
+  it('warns, before a year starts, of an objective whose unit the directory no longer has, until it is given one it has', async () => {
+    // The public-service centre's only member moves to the economic division, and the
+    // administrator removes the centre, empty now: the template's objective 4 is still the centre's.
+    await org.tokenOf('lead.auditor');
+    const moved = await org.as('admin', 'PATCH', `/api/v1/users/${org.idOf('lead.auditor')}`, {
+      unitCode: 'vp-kinhte',
+    });
+    expect(moved.status).toBe(200);
+    expect((await org.as('admin', 'DELETE', '/api/v1/units/vp-ttpvhcc')).status).toBe(204);
+
+    const qmr = await browser.tabOf(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open('/cycles');
+    await qmr.page.getByLabel(vi('cycles:start.template')).selectOption('kontum-2024');
+    await qmr.page.getByLabel(vi('cycles:start.year'), { exact: true }).fill(String(comingYear + 1));
+    await qmr.page.getByLabel(vi('cycles:start.rehearsal')).check();
+    await qmr.page.getByRole('button', { name: vi('cycles:start.objectives.edit') }).click();
+    const objectives = qmr.page.getByRole('region', {
+      name: vi('cycles:start.objectives.titleYear', { year: comingYear + 1 }),
+    });
+    const centre = KONTUM_2024_TEMPLATE.organisation.units.find((unit) => unit.code === 'vp-ttpvhcc')!.name
+      .vi;
+    // Named by its number and the unit's name as the template gives it: the directory has none now.
+    const warning = objectives.getByRole('status').filter({
+      hasText: vi('cycles:start.objectives.notListed', { count: 1, numbers: 4, units: centre }),
+    });
+    await warning.waitFor();
+    // In the words for one objective ("Mục tiêu 4", not "Các mục tiêu 4").
+    expect(await warning.innerText()).toBe(
+      vi('cycles:start.objectives.notListed', { count: 1, numbers: 4, units: centre }),
+    );
+    await qmr.check('the start form, an objective of a unit the directory lacks', {
+      screenshot: 'cycle-start-unit-not-listed',
+    });
+    // Given to a unit the directory has, the objective is the year's like the others: no warning.
+    await objectives
+      .getByRole('group', { name: vi('tasks:objectiveNumber', { number: 4 }), exact: true })
+      .getByLabel(vi('tasks:draft.owner'), { exact: true })
+      .selectOption('vp-kiemsoat-tthc');
+    await warning.waitFor({ state: 'detached' });
+    await objectives.getByRole('button', { name: vi('cycles:start.objectives.discard') }).click();
+  });
 });
