@@ -41,14 +41,26 @@ describe('the signed papers’ scans added once the decision and the review are 
   afterAll(() => suite?.close());
 
   it('lists the decision’s scan added after the approval, from the văn thư, and not a file the leader left out of the answer', async () => {
-    const approval = await year.taskOf('leader', 'objectives-approval');
-    const record = { recordType: 'approval', recordKey: approval.id };
+    const returned = await year.taskOf('leader', 'objectives-approval');
+    const scanOf = (round: { id: string }, bytes: Buffer, name: string, local = 'vanthu') =>
+      org.uploadEvidence(local, cycleId, { recordType: 'approval', recordKey: round.id }, { bytes, name });
     // Before the answer the record is the leader's form's: the văn thư has nothing to add yet.
-    const early = await org.uploadEvidence('vanthu', cycleId, record, {
-      bytes: pdf('QD som'),
-      name: 'QĐ sớm.pdf',
-    });
-    expect(early.status).toBe(403);
+    expect((await scanOf(returned, pdf('QD som'), 'QĐ sớm.pdf')).status).toBe(403);
+    // A round the leader returned signed nothing: no signed copy to add to it.
+    expect(
+      (
+        await year.complete('leader', returned.id, {
+          decision: 'return',
+          comments: 'Bổ sung kế hoạch mục tiêu 4.',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await scanOf(returned, pdf('QD tra lai'), 'QĐ trả lại.pdf')).status).toBe(403);
+    const revision = await year.taskOf('qmr', 'objectives-revision');
+    expect((await year.complete('qmr', revision.id, { note: 'Đã bổ sung.' })).status).toBe(200);
+
+    const approval = await year.taskOf('leader', 'objectives-approval', 0, (task) => task.id !== returned.id);
+    const record = { recordType: 'approval', recordKey: approval.id };
     // The leader uploads a file in the form, then answers without it.
     const leftOut = await org.uploadEvidence('leader', cycleId, record, {
       bytes: pdf('Nham tep'),

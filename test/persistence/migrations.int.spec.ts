@@ -295,4 +295,38 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       await database.drop();
     }
   });
+
+  it('marks the files uploaded to a task’s record after it was answered, before that was kept', async () => {
+    const database = await createTestDatabase(kind);
+    const dataSource = await openDataSource(database.config);
+    try {
+      const reverted = await revertedToBefore(dataSource, 'EvidenceAfterAnswer1796280000000');
+      const approval = 'quality-cycle/kt/2024/approval/approve/1';
+      await dataSource.query(
+        `INSERT INTO tasks (id, cycle_id, workflow_id, kind, title, assignee_user_id, delegate_user_ids, status, opened_at, closed_at)
+         VALUES ('${approval}', 'kt-2024', 'quality-cycle/kt/2024/approval', 'objectives-approval', '{"vi":"Phê duyệt","en":"Approve"}', 'u1', '[]', 'completed', '2024-01-02T01:00:00.000Z', '2024-01-05T02:00:00.000Z')`,
+      );
+      // In the leader's form before the answer; the signed decision's scan after it; a corrective
+      // action's file, whose record is no task.
+      for (const [id, recordType, recordKey, at] of [
+        ['in-form', 'approval', approval, '2024-01-04T09:00:00.000Z'],
+        ['signed', 'approval', approval, '2024-01-08T03:00:00.000Z'],
+        ['action', 'corrective-action', 'quality-cycle/kt/2024/audit/ca/1', '2024-03-01T03:00:00.000Z'],
+      ])
+        await dataSource.query(
+          `INSERT INTO evidence_files (id, organisation_code, cycle_id, record_type, record_key, sha256, size, content_type, file_name, uploaded_by, uploaded_at)
+           VALUES ('${id}', 'kt', 'kt-2024', '${recordType}', '${recordKey}', 'abc', 3, 'application/pdf', '${id}.pdf', 'u1', '${at}')`,
+        );
+      expect(await migrateUp(dataSource)).toEqual(reverted);
+      const marked = await dataSource.query('SELECT id, after_answer FROM evidence_files ORDER BY id');
+      expect(marked.map((row: Record<string, unknown>) => [row.id, Boolean(row.after_answer)])).toEqual([
+        ['action', false],
+        ['in-form', false],
+        ['signed', true],
+      ]);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
 });

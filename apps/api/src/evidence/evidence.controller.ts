@@ -44,7 +44,7 @@ export class EvidenceController {
       'multipart/form-data with recordType and recordKey first, then file. The type is checked in the content (magic bytes), ' +
       'the file is stored once by SHA-256, and `reference` (`evidence:<id>`) goes into a task answer’s evidence list. ' +
       'Who may: whoever acts on the record (assignee or delegate of its task, the step’s auditor, the action’s owner), ' +
-      'the Quality Representative, and any auditor for audit steps and corrective actions; the clerk (văn thư) too for an approval or a review once answered (the scan of the paper signed since, its signed copy); a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. ' +
+      'the Quality Representative, and any auditor for audit steps and corrective actions; the clerk (văn thư) too for the approving round of the objectives or the review once held (the scan of the paper signed since, its signed copy); a session opened from a task link, for its task’s record only (403 TASK_LINK_SCOPE otherwise). A refused upload keeps nothing. ' +
       'Once the year is closed or cancelled, 409 CONFLICT for a finished record (its task no longer open, a corrective action closed): the year’s records are final; a record still open takes its evidence. ' +
       'The same file (content and name) sent again by the same person for the same record answers the file already there (same id, 201), so a retry never lists it twice.',
   })

@@ -71,8 +71,15 @@ interface AcceptedFile {
   afterAnswer: boolean;
 }
 
-/** The records of answers a leader signs on paper: the decision's approval, the review's minutes. */
-const SIGNED_PAPER_RECORDS: readonly EvidenceRecordType[] = ['approval', 'review'];
+/**
+ * Whether a task recorded a paper its leader signs, whose scan the văn thư may add: the approving
+ * round of the objectives (the decision), or the management review held (its minutes). A round the
+ * leader returned signed nothing.
+ */
+const recordsSignedPaper = (task: TaskEntity): boolean =>
+  task.status === 'completed' &&
+  (task.kind === 'management-review' ||
+    (task.kind === 'objectives-approval' && task.outcome?.decision === 'approve'));
 
 const TASK_KIND_OF_RECORD = {
   measurement: 'measurement-report',
@@ -342,9 +349,10 @@ export class EvidenceService {
    * beside the year's documents as if it had been there. A record still open (a review held after
    * the close, a corrective action not yet closed) still takes its evidence.
    *
-   * An answered approval or review takes the scan of the paper signed since (its signed copy, listed
-   * beside the decision or the minutes qcycle prints): from the same people, and from the clerk
-   * (văn thư), who keeps the sealed original. Answers whether the record's task was answered.
+   * The approving round or the review held takes the scan of the paper signed since (its signed
+   * copy, listed beside the decision or the minutes qcycle prints): from the same people, and from
+   * the clerk (văn thư), who keeps the sealed original. Answers whether the record's task was
+   * answered.
    */
   private async checkMayAddTo(
     caller: Principal,
@@ -366,9 +374,7 @@ export class EvidenceService {
       may ||=
         actsOn(task) ||
         (recordType === 'measurement' && mayCorrect(caller, task)) ||
-        (SIGNED_PAPER_RECORDS.includes(recordType) &&
-          task.status === 'completed' &&
-          hasRole(caller, 'clerk'));
+        (recordsSignedPaper(task) && hasRole(caller, 'clerk'));
       stillOpen = task.status === 'open';
       afterAnswer = task.status === 'completed';
     } else if (recordType === 'audit-step') {
