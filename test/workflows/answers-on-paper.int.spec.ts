@@ -2,10 +2,13 @@ import { QUALITY_CYCLE_WORKFLOW, QcycleErrorCode } from '@qcycle/contracts';
 import {
   DecisionEntity,
   EventLogEntryEntity,
+  EvidenceFileEntity,
   ManagementReviewEntity,
   NotificationEntity,
   TaskEntity,
 } from '@qcycle/persistence';
+import { randomUUID } from 'node:crypto';
+import { evidenceReference } from '@qcycle/contracts';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { recordHistories } from './support/cycle-driver';
 import { kontumCycle } from './support/cycle-fixtures';
@@ -22,6 +25,27 @@ import { startTimeSkippingSuite, type TimeSkippingSuite } from './support/time-s
  */
 describe('answers the leader gave on paper, entered by the Quality Representative', () => {
   let suite: TimeSkippingSuite;
+  /**
+   * A scan on a task's record, as the API's upload leaves it (the Updates here come without the API,
+   * which checks a reference is on the record): its reference.
+   */
+  const scanOn = async (cycleId: string, recordType: string, recordKey: string, fileName: string) => {
+    const id = randomUUID();
+    await suite.dataSource.getRepository(EvidenceFileEntity).insert({
+      id,
+      organisationCode: cycleId.replace(/-\d{4}$/, ''),
+      cycleId,
+      recordType,
+      recordKey,
+      sha256: 'a'.repeat(64),
+      size: 100,
+      contentType: 'application/pdf',
+      fileName,
+      uploadedBy: 'qr',
+      uploadedAt: new Date().toISOString(),
+    });
+    return evidenceReference(id);
+  };
   beforeAll(async () => {
     suite = await startTimeSkippingSuite();
   });
@@ -66,7 +90,14 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     expect(
       await driver.refusal(ids.approval, first.id, user.qr, { decision: 'return', comments, onPaper: 'yes' }),
     ).toMatchObject({ type: QcycleErrorCode.ValidationFailed, message: expect.stringContaining('onPaper') });
-    await driver.complete(first.id, user.qr, { decision: 'return', comments, onPaper: true });
+    // With the scan of the draft the leader wrote on.
+    const annotated = await scanOn(input.cycleId, 'approval', first.id, 'Dự thảo có ý kiến.pdf');
+    await driver.complete(first.id, user.qr, {
+      decision: 'return',
+      comments,
+      onPaper: true,
+      evidence: [annotated],
+    });
     // The leader is told what was entered in their name, by whom, to check it against the paper.
     const told = (taskId: string) =>
       eventually('the leader told of the answer entered', () =>
@@ -79,10 +110,11 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     expect(returnedNotice.recipientUserId).toBe(user.leader);
     expect(returnedNotice.body).toContain(`Người ghi nhận: ${roster.qualityRepresentative.name}`);
     expect(returnedNotice.body).toContain(
-      `Ý kiến: Trả lại dự thảo để chỉnh sửa\nNội dung ý kiến:\n${comments}`,
+      `Ý kiến: Trả lại dự thảo để chỉnh sửa\nNội dung ý kiến:\n${comments}\nKèm theo: Dự thảo có ý kiến.pdf`,
     );
+    // The revision reads the comments beside the draft they were written on.
     const revision = await driver.task(`${ids.approval}/revise/1`);
-    expect(revision.form).toMatchObject({ round: 1, comments });
+    expect(revision.form).toMatchObject({ round: 1, comments, evidence: [annotated] });
     await driver.complete(revision.id, user.qr, { note: 'Đã bổ sung thời gian theo quý.' });
 
     // Round 2: the leader signed the printed decision on 5 January; entering it needs that day.
@@ -136,7 +168,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
   });
 
   it('records the management review the leader chaired and signed on paper as chaired by the leader', async () => {
-    const { ids, user, handle } = await startApprovedAndAssigned(suite, `or-${uniqueSuffix()}`);
+    const { input, ids, user, handle } = await startApprovedAndAssigned(suite, `or-${uniqueSuffix()}`);
     const { dataSource, driver } = suite;
     // Nobody prepares the inputs: the review opens on its date all the same.
     await sleepUntilCycleDate(suite, handle, '2024-12-06', '12:00');
@@ -162,7 +194,13 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     );
     // Entered after the review's day (16 December): the meeting, held on the 13th, was on time.
     await sleepUntilCycleDate(suite, handle, '2024-12-18', '09:00');
-    await driver.complete(review.id, user.qr, { ...minutes, onPaper: true, heldOn: '2024-12-13' });
+    const signedMinutes = await scanOn(input.cycleId, 'review', review.id, 'Biên bản họp đã ký.pdf');
+    await driver.complete(review.id, user.qr, {
+      ...minutes,
+      onPaper: true,
+      heldOn: '2024-12-13',
+      evidence: [signedMinutes],
+    });
     const reviewRecord = await dataSource.getRepository(TaskEntity).findOneByOrFail({ id: review.id });
     expect(Date.parse(reviewRecord.closedAt as string)).toBeGreaterThan(
       Date.parse(reviewRecord.dueAt as string),
@@ -175,7 +213,9 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
         .then((n) => n ?? undefined),
     );
     expect(reviewNotice.recipientUserId).toBe(user.leader);
-    expect(reviewNotice.body).toContain('Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024');
+    expect(reviewNotice.body).toContain(
+      'Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024\nKèm theo: Biên bản họp đã ký.pdf',
+    );
 
     // The leader chaired, and judged objective 1; the log says who entered the minutes.
     const held = await eventually('the review held', () =>

@@ -465,7 +465,10 @@ describe('task notification e-mail', () => {
     );
     expect(returned.html).toContain('&lt;objective 4&gt;');
 
-    // The minutes of the management review, by their reference and the meeting's day.
+    // The minutes of the management review, by their reference and the meeting's day, and what
+    // they rest on: the signed minutes' scan by its name, a paper record as written.
+    const scan = 'evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c';
+    const unnamed = 'evidence:9f8e7d6c-0000-4000-8000-000000000000';
     const review = renderTaskNotification(
       {
         ...approval,
@@ -473,12 +476,20 @@ describe('task notification e-mail', () => {
           byName: 'Trần Quốc Việt',
           at: '2024-12-16T03:00:00.000Z',
           review: { minutesRef: 'BB-XXLĐ-2024', heldOn: '2024-12-13' },
+          evidence: [scan, 'Danh sách đại biểu dự họp', unnamed],
         },
       },
       undefined,
-      { taskPage: page },
+      { taskPage: page, evidenceNames: { [scan]: 'Biên bản họp đã ký.pdf' } },
     );
-    expect(review.text).toContain('Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024');
+    expect(review.text).toContain(
+      [
+        'Biên bản họp BB-XXLĐ-2024, họp ngày 13/12/2024',
+        'Kèm theo: Biên bản họp đã ký.pdf; Danh sách đại biểu dự họp; tệp minh chứng 9f8e7d6c',
+      ].join('\n'),
+    );
+    // None named: no such line.
+    expect(mail.text).not.toContain('Kèm theo');
   });
 
   it("tells the Quality Representative of next year's draft once, with the cycle's page to start it from", () => {

@@ -60,7 +60,10 @@ export interface TaskMailContext {
    * completed report, with both values); a task handed away from the recipient (their link is void).
    */
   taskPage?: string;
-  /** Figures corrected with files as evidence: each file's name by its reference (`evidence:<id>`). */
+  /**
+   * Figures corrected, or an answer entered from paper, with files as evidence: each file's name by
+   * its reference (`evidence:<id>`).
+   */
   evidenceNames?: Record<string, string>;
   /** Next year's cycle was started before this year closed (from its approved decision): nothing left to start. */
   nextYearStarted?: boolean;
@@ -135,6 +138,8 @@ interface Wording {
     decision: (number: string, signedOn?: string) => string;
     comments: string;
     minutes: (ref?: string, heldOn?: string) => string;
+    /** What the answer rests on: the signed paper's scan, the draft written on, a paper record. */
+    evidence: string;
     check: (by: string) => string;
   };
   /** Figures corrected: who corrected them, why, on what, what changed, and where the figures before and after are. */
@@ -252,6 +257,7 @@ const WORDING: Record<Language, Wording> = {
       decision: (n, d) => `Quyết định số ${n}${d ? `, ký ngày ${d}` : ''}`,
       comments: 'Nội dung ý kiến',
       minutes: (r, d) => `Biên bản họp${r ? ` ${r}` : ''}${d ? `, họp ngày ${d}` : ''}`,
+      evidence: 'Kèm theo',
       check: (by) => `Nếu nội dung ghi nhận khác với văn bản ông/bà đã ký, xin báo ngay cho ${by}.`,
     },
     correction: {
@@ -373,6 +379,7 @@ const WORDING: Record<Language, Wording> = {
       decision: (n, d) => `Decision No. ${n}${d ? `, signed on ${d}` : ''}`,
       comments: 'Comments',
       minutes: (r, d) => `Minutes${r ? ` ${r}` : ''}${d ? `, meeting held on ${d}` : ''}`,
+      evidence: 'Attached',
       check: (by) => `If what was entered differs from what you signed, please tell ${by} at once.`,
     },
     correction: {
@@ -499,7 +506,7 @@ export function renderTaskNotification(
             : request.reason === 'commented'
               ? commentFacts(words, request.comment)
               : request.reason === 'entered-on-paper'
-                ? paperAnswerFacts(words, request.enteredOnPaper, language)
+                ? paperAnswerFacts(words, request.enteredOnPaper, language, context.evidenceNames)
                 : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
@@ -637,8 +644,10 @@ function paperAnswerFacts(
   words: Wording,
   entered: TaskNotificationRequest['enteredOnPaper'],
   language: Language,
+  evidenceNames: Record<string, string> = {},
 ): string[] {
   if (!entered) return [];
+  const evidence = evidenceTexts(words, entered.evidence, evidenceNames);
   const by = oneLine(entered.byName);
   const day = (date: string | undefined) => (date ? formatDay(date, language) : undefined);
   const approval = entered.approval;
@@ -666,8 +675,30 @@ function paperAnswerFacts(
     ...(entered.review
       ? [words.paperAnswer.minutes(oneLine(entered.review.minutesRef), day(entered.review.heldOn))]
       : []),
+    ...(evidence.length > 0 ? [`${words.paperAnswer.evidence}: ${evidence.join('; ')}`] : []),
     ...(by ? [words.paperAnswer.check(by)] : []),
   ];
+}
+
+/**
+ * What an answer rests on, each on its own: a file by its name (downloaded from the task's page; one
+ * whose name is not known by "{unnamedFile} {id's start}"), a paper record as written.
+ */
+function evidenceTexts(
+  words: Wording,
+  items: readonly string[] | undefined,
+  evidenceNames: Record<string, string>,
+): string[] {
+  return (items ?? [])
+    .map((item) => {
+      const id = evidenceIdOf(item);
+      return oneLine(
+        id === undefined
+          ? item
+          : (evidenceNames[item] ?? `${words.correction.unnamedFile} ${id.slice(0, 8)}`),
+      );
+    })
+    .filter((item): item is string => item !== undefined);
 }
 
 /** The lines naming who had a reassigned task, who handed it on and why (each only when known). */
@@ -713,17 +744,7 @@ function correctionFacts(
     (change) =>
       `- ${oneLine(change.indicator[language] || change.indicator.vi)}: ${figure(change.before)} → ${figure(change.after)}`,
   );
-  // A file by its name (downloaded from the report's page); a paper record as written.
-  const evidence = (facts?.evidence ?? [])
-    .map((item) => {
-      const id = evidenceIdOf(item);
-      return oneLine(
-        id === undefined
-          ? item
-          : (evidenceNames[item] ?? `${words.correction.unnamedFile} ${id.slice(0, 8)}`),
-      );
-    })
-    .filter((item) => item !== '');
+  const evidence = evidenceTexts(words, facts?.evidence, evidenceNames);
   return [
     ...(by ? [`${words.correction.by}: ${by}`] : []),
     ...(reason ? [`${words.correction.reason}: ${reason}`] : []),

@@ -396,6 +396,14 @@ export class TaskNotificationActivities extends MailingActivities implements Not
             evidenceNames: await this.evidenceNamesOf(request.cycleId, request.correction?.evidence ?? []),
           }
         : {}),
+      ...(request.reason === 'entered-on-paper'
+        ? {
+            evidenceNames: await this.evidenceNamesOf(
+              request.cycleId,
+              request.enteredOnPaper?.evidence ?? [],
+            ),
+          }
+        : {}),
       ...(request.reason === 'escalated' && (await this.entersOnPaper(request))
         ? { entersOnPaper: true }
         : {}),
@@ -415,7 +423,7 @@ export class TaskNotificationActivities extends MailingActivities implements Not
     return task !== null && PAPER_ANSWERED_KINDS.includes(task.kind as TaskKind);
   }
 
-  /** The names of the files a correction rests on, by reference (`evidence:<id>`); other texts are no files. */
+  /** The names of the files a correction or a paper answer rests on, by reference (`evidence:<id>`); other texts are no files. */
   private async evidenceNamesOf(
     cycleId: string,
     evidence: readonly string[],

@@ -85,6 +85,11 @@ export interface PaperAnswerEntered {
     | { decision: 'return'; comments: string };
   /** The management review: the minutes' reference and the day the meeting was held. */
   review?: { minutesRef?: string; heldOn?: string };
+  /**
+   * What the answer rests on, as it named it: the scan of the signed decision or minutes, of the draft
+   * written on (`evidence:<id>`), a paper record as written.
+   */
+  evidence?: string[];
 }
 
 /** One indicator's figure as a correction changed it, for the mail to write in words. */

@@ -225,11 +225,15 @@ function paperAnswerEntered(
   byName: string,
   at: string,
 ): PaperAnswerEntered {
+  // What the answer rests on (an activity's input: no patch).
+  const named = (outcome as { evidence?: string[] }).evidence ?? [];
+  const evidence = named.length > 0 ? { evidence: named } : {};
   if (kind === 'objectives-approval') {
     const answer = outcome as ObjectivesApprovalOutcome;
     return {
       byName,
       at,
+      ...evidence,
       approval:
         answer.decision === 'approve'
           ? {
@@ -245,6 +249,7 @@ function paperAnswerEntered(
     return {
       byName,
       at,
+      ...evidence,
       review: { minutesRef: answer.minutesRef, ...(answer.heldOn ? { heldOn: answer.heldOn } : {}) },
     };
   }
