@@ -238,6 +238,13 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
       evidence: [uploaded.body.reference],
       files: [{ id: uploaded.body.id, fileName: 'QĐ 7 đã ký.pdf' }],
     });
+    // The year's report, printed from the browser, says it was signed on paper and who entered it.
+    const printed = await fetch(`${org.http.baseUrl}/api/v1/cycles/${organisationCode}-2026/report`, {
+      headers: { authorization: `Bearer ${await org.tokenOf('staff.tthc')}`, accept: 'text/html' },
+    });
+    expect(await printed.text()).toContain(
+      '(Phó Chủ tịch UBND tỉnh Nguyễn Hữu Tháp ký trên giấy, Trần Quốc Việt ghi nhận, hiệu lực từ 05/01/2026)',
+    );
     // The leader's task is done, by the Quality Representative; the leader has nothing left to do.
     const done = await org.as<{ status: string; completedBy: string }>('leader', 'GET', taskPath(task.id));
     expect(done.body).toMatchObject({ status: 'completed', completedBy: org.idOf('qmr') });

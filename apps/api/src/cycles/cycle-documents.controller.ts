@@ -246,6 +246,11 @@ export class CycleDocumentsController {
       );
     if (chosen !== 'text/html') return report;
     response.type('html');
-    return renderCycleReportHtml(report, await this.documents.unitNames(caller));
+    const enteredBy = report.decision.enteredBy;
+    const [unitNames, enteredByName] = await Promise.all([
+      this.documents.unitNames(caller),
+      enteredBy ? this.documents.personName(caller, enteredBy) : undefined,
+    ]);
+    return renderCycleReportHtml(report, unitNames, enteredByName);
   }
 }

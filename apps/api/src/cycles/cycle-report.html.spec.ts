@@ -145,5 +145,16 @@ describe("the year's printable report, its corrective actions and review actions
     const base = report([]);
     const onPaper = renderCycleReportHtml({ ...base, decision: { ...base.decision, enteredBy: 'u-qmr' } });
     expect(onPaper).toContain('(Chủ tịch Nguyễn Văn A ký trên giấy, hiệu lực từ 15/01/2024)');
+    // With who entered it, by name, as the page says.
+    const named = renderCycleReportHtml(
+      { ...base, decision: { ...base.decision, enteredBy: 'u-qmr' } },
+      {},
+      'Trần <Quốc> Việt',
+    );
+    expect(named).toContain(
+      '(Chủ tịch Nguyễn Văn A ký trên giấy, Trần &lt;Quốc&gt; Việt ghi nhận, hiệu lực từ 15/01/2024)',
+    );
+    // A name given for a decision approved in qcycle says nothing of paper.
+    expect(renderCycleReportHtml(base, {}, 'Trần Quốc Việt')).not.toContain('ghi nhận');
   });
 });

@@ -56,6 +56,8 @@ const REVIEW_STATUS: Record<string, string> = {
 export function renderCycleReportHtml(
   report: CycleReportView,
   unitNames: Record<string, string> = {},
+  /** Who entered a decision signed on paper (`decision.enteredBy`), by name. */
+  enteredByName?: string,
 ): string {
   // Units by their name where the directory has them, else by code.
   const unit: UnitName = (code) => text(code ? (unitNames[code] ?? code) : '');
@@ -69,8 +71,8 @@ export function renderCycleReportHtml(
     '</head><body>',
     `<h1>${text(title)}</h1>`,
     `<p class="lead">Thực hiện Quyết định số ${text(d.documentNumber)} ngày ${date(d.signingDate)} ` +
-      // Signed on paper and entered by someone else (enteredBy): the page names who entered it.
-      `(${text(d.signerTitle)} ${text(d.signerName)} ký${d.enteredBy ? ' trên giấy' : ''}, hiệu lực từ ${date(d.effectiveDate)}).</p>`,
+      // Signed on paper and entered by someone else (enteredBy): who entered it, as the page says.
+      `(${text(d.signerTitle)} ${text(d.signerName)} ký${d.enteredBy ? ` trên giấy${enteredByName ? `, ${text(enteredByName)} ghi nhận` : ''}` : ''}, hiệu lực từ ${date(d.effectiveDate)}).</p>`,
     `<p>Tình trạng chu trình: <strong>${label(CYCLE_STATUS, report.status)}</strong>` +
       (report.phase ? ` — giai đoạn: ${label(CYCLE_PHASE, report.phase)}` : '') +
       '.</p>',
