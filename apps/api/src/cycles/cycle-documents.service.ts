@@ -126,7 +126,6 @@ export class CycleDocumentsService {
     };
   }
 
-  /** The caller's organisation's units by code, in Vietnamese as the directory names them (printable pages). */
   /** A person of the caller's organisation by name, as the directory has them (kept when they leave). */
   async personName(caller: Principal, userId: string): Promise<string | undefined> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({
@@ -136,6 +135,7 @@ export class CycleDocumentsService {
     return user?.fullName;
   }
 
+  /** The caller's organisation's units by code, in Vietnamese as the directory names them (printable pages). */
   async unitNames(caller: Principal): Promise<Record<string, string>> {
     const units = await this.dataSource
       .getRepository(OrganisationUnitEntity)
