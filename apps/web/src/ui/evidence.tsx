@@ -85,12 +85,14 @@ export function useRecordEvidence(
   cycleId: string,
   recordType: EvidenceRecordType,
   recordKey: string,
+  /** False where the list is not shown (a signed copy's upload offers nothing earlier): not read. */
+  wanted = true,
 ): readonly EvidenceFile[] {
   const listed = useContext(Listed);
   const covered = listed?.records.has(recordOf(recordType, recordKey)) ?? false;
   const [own, setOwn] = useState<EvidenceFile[]>([]);
   useEffect(() => {
-    if (covered) return;
+    if (covered || !wanted) return;
     let live = true;
     listEvidence(cycleId, recordType, recordKey).then(
       (files) => live && setOwn(files),
@@ -99,7 +101,8 @@ export function useRecordEvidence(
     return () => {
       live = false;
     };
-  }, [covered, cycleId, recordType, recordKey]);
+  }, [covered, wanted, cycleId, recordType, recordKey]);
+  if (!wanted) return [];
   return covered
     ? listed!.files.filter((f) => f.recordType === recordType && f.recordKey === recordKey)
     : own;

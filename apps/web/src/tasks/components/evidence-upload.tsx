@@ -138,7 +138,7 @@ export function EvidenceUpload({
   // The file being uploaded when she stopped, and how many after it were not sent.
   const [stopped, setStopped] = useState<{ name: string; rest: number } | undefined>();
   const [dragging, setDragging] = useState(false);
-  const earlier = useRecordEvidence(cycleId, recordType, recordKey);
+  const earlier = useRecordEvidence(cycleId, recordType, recordKey, offerEarlier);
   const rules = useAcceptedFiles();
   const input = useRef<HTMLInputElement>(null);
   // One batch at a time: a choice or a drop during an upload is ignored (the status says it is busy).
@@ -203,9 +203,9 @@ export function EvidenceUpload({
     input.current?.focus();
   };
 
-  const offered = offerEarlier
-    ? earlier.filter((file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference))
-    : [];
+  const offered = earlier.filter(
+    (file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference),
+  );
   const refusalTexts = refusals.map(({ name, reason }) => t('evidence.refusedFile', { name, reason }));
   const shownProblems: FieldProblem[] = [
     ...problems,
