@@ -87,9 +87,9 @@ export default function CycleDocumentsPage() {
     [cycleId],
   );
   const beforeClose = cycle.data !== undefined && cycle.data.status !== 'closed';
-  // The scans of the signed decision and of the signed minutes, as their answers named them (before
-  // the approval or the review, or unreadable: nothing to show; each document's own row says why it
-  // cannot be downloaded).
+  // The scans of the signed decision and of the signed minutes: those their answers named and those
+  // added since (before the approval or the review, or unreadable: nothing to show; each document's
+  // own row says why it cannot be downloaded).
   const decision = useLoad(
     () =>
       ok(api.GET('/api/v1/cycles/{cycleId}/decision', { params: { path: { cycleId } } })).catch(() => null),
@@ -99,25 +99,32 @@ export default function CycleDocumentsPage() {
     () => ok(api.GET('/api/v1/cycles/{cycleId}/review', { params: { path: { cycleId } } })).catch(() => null),
     [cycleId],
   );
-  const signedCopies: Partial<Record<DocumentType, { id: string; fileName: string }[]>> = {
-    'objectives-decision': decision.data?.files ?? [],
-    // The review's files include what its inputs and actions rest on: the minutes' are its answer's.
-    'review-minutes': (review.data?.files ?? []).filter((file) =>
-      (review.data?.evidence ?? []).includes(evidenceReferenceOf(file.id)),
-    ),
+  // Per signed paper: its scans, the record a scan is added to (none before it is recorded), and
+  // what to read again once one is.
+  const signedPapers: Partial<
+    Record<
+      DocumentType,
+      { files: { id: string; fileName: string }[]; record?: SignedCopyRecord | null; reload: () => void }
+    >
+  > = {
+    'objectives-decision': {
+      files: decision.data?.files ?? [],
+      record: decision.data?.signedCopyRecord,
+      reload: decision.reload,
+    },
+    'review-minutes': {
+      // The review's files include what its inputs and actions rest on: the minutes' are in `evidence`.
+      files: (review.data?.files ?? []).filter((file) =>
+        (review.data?.evidence ?? []).includes(evidenceReferenceOf(file.id)),
+      ),
+      record: review.data?.signedCopyRecord,
+      reload: review.reload,
+    },
   };
   // A paper signed after qcycle recorded it: its scan is added by the Quality Representative or the
   // văn thư (who keep the office's papers) while the year runs; after the close its records are final.
   const mayAddSignedCopy =
     cycle.data?.status === 'running' && hasRole(user, 'quality-representative', 'clerk');
-  const signedCopyRecords: Partial<Record<DocumentType, { record: SignedCopyRecord; reload: () => void }>> = {
-    ...(decision.data?.signedCopyRecord && {
-      'objectives-decision': { record: decision.data.signedCopyRecord, reload: decision.reload },
-    }),
-    ...(review.data?.signedCopyRecord && {
-      'review-minutes': { record: review.data.signedCopyRecord, reload: review.reload },
-    }),
-  };
   // The whole register: which version of each document is issued is its latest, on any page.
   const register = useLoad(
     () =>
@@ -270,10 +277,10 @@ export default function CycleDocumentsPage() {
                       {refusals[type]}
                     </p>
                   )}
-                  {(signedCopies[type] ?? []).length > 0 && (
+                  {(signedPapers[type]?.files ?? []).length > 0 && (
                     <p className="small signed-copies">
                       {t('documents.signedCopy')}{' '}
-                      {signedCopies[type]?.map((file, index) => (
+                      {signedPapers[type]?.files.map((file, index) => (
                         <Fragment key={file.id}>
                           {index > 0 && ', '}
                           <EvidenceLink reference={evidenceReferenceOf(file.id)} fileName={file.fileName} />
@@ -281,12 +288,12 @@ export default function CycleDocumentsPage() {
                       ))}
                     </p>
                   )}
-                  {mayAddSignedCopy && signedCopyRecords[type] && (
+                  {mayAddSignedCopy && signedPapers[type]?.record && (
                     <AddSignedCopy
                       cycleId={cycleId}
-                      record={signedCopyRecords[type].record}
+                      record={signedPapers[type].record}
                       name={name}
-                      onAdded={signedCopyRecords[type].reload}
+                      onAdded={signedPapers[type].reload}
                     />
                   )}
                   {draft && hasRole(user, 'quality-representative') && (
