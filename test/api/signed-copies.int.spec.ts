@@ -1,9 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import { APPROVAL, YearOverHttp } from './support/year-over-http';
 import { HELD_REVIEW } from './support/year-fixtures';
 import type { DemoOrganisation } from './support/demo-organisation';
+import { download } from '../documents/support/document-download';
 
 /**
  * The scan of a paper signed after qcycle recorded it (docs/documents.md "The signed papers beside
@@ -40,22 +45,51 @@ describe('the signed papers’ scans added once the decision and the review are 
 
   afterAll(() => suite?.close());
 
+  /** The year's dossier as the văn thư downloads it: its evidence rows (name, signed paper), index and note. */
+  async function dossierIndex() {
+    const dossier = await download(suite.http, org, 'vanthu', `/api/v1/cycles/${cycleId}/dossier`);
+    expect(dossier.status).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'qcycle-signed-copies-'));
+    try {
+      const zip = join(dir, 'dossier.zip');
+      await writeFile(zip, dossier.bytes);
+      const entry = (name: string) => execFileSync('unzip', ['-p', zip, name], { encoding: 'utf8' });
+      const index = JSON.parse(entry('MUC-LUC.json')) as {
+        files: { kind: string; title: string; signedCopyOf?: { type: string; title: string } }[];
+      };
+      return {
+        evidence: index.files
+          .filter((row) => row.kind === 'evidence')
+          .map((row) => [row.title, row.signedCopyOf]),
+        csv: entry('MUC-LUC.csv'),
+        note: entry('GHI-CHU.txt'),
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
   it('lists the decision’s scan added after the approval, from the văn thư, and not a file the leader left out of the answer', async () => {
     const returned = await year.taskOf('leader', 'objectives-approval');
     const scanOf = (round: { id: string }, bytes: Buffer, name: string, local = 'vanthu') =>
       org.uploadEvidence(local, cycleId, { recordType: 'approval', recordKey: round.id }, { bytes, name });
     // Before the answer the record is the leader's form's: the văn thư has nothing to add yet.
     expect((await scanOf(returned, pdf('QD som'), 'QĐ sớm.pdf')).status).toBe(403);
-    // A round the leader returned signed nothing: no signed copy to add to it.
+    // A round the leader returned signed nothing: no signed copy to add to it. The draft the leader
+    // wrote on goes with the return, and is no signed paper either.
+    const annotated = await scanOf(returned, pdf('Du thao co y kien'), 'Dự thảo có ý kiến.pdf', 'leader');
+    expect(annotated.status).toBe(201);
     expect(
       (
         await year.complete('leader', returned.id, {
           decision: 'return',
           comments: 'Bổ sung kế hoạch mục tiêu 4.',
+          evidence: [(annotated.body as { reference: string }).reference],
         })
       ).status,
     ).toBe(200);
     expect((await scanOf(returned, pdf('QD tra lai'), 'QĐ trả lại.pdf')).status).toBe(403);
+    expect((await dossierIndex()).evidence).toEqual([['Dự thảo có ý kiến.pdf', undefined]]);
     const revision = await year.taskOf('qmr', 'objectives-revision');
     expect((await year.complete('qmr', revision.id, { note: 'Đã bổ sung.' })).status).toBe(200);
 
@@ -108,7 +142,7 @@ describe('the signed papers’ scans added once the decision and the review are 
     ]);
   });
 
-  it('lists the minutes’ scan added after the review is held, beside what its answer named, until the year closes', async () => {
+  it('lists the minutes’ scan added after the review is held, beside what its answer named', async () => {
     await year.assignAsProposed();
     await year.acceptUnits();
     await env.sleep('250 days');
@@ -131,8 +165,31 @@ describe('the signed papers’ scans added once the decision and the review are 
     const review = await read('review');
     expect(review.evidence).toEqual(['Danh sách đại biểu', scan.body.reference]);
     expect(review.files.map((file) => file.fileName)).toContain('Biên bản họp đã ký.pdf');
+  });
 
-    // Once the year is closed its records are final: no scan added any more (409), nothing kept.
+  it('marks in the dossier’s index which files are the signed papers’ scans, and of which paper', async () => {
+    const { evidence, csv, note } = await dossierIndex();
+    const decision = { type: 'objectives-decision', title: 'Quyết định số 123/QĐ-UBND' };
+    expect(evidence).toEqual([
+      // The draft the leader returned, then a file uploaded in the form and left out of the answer:
+      // on the records, not signed copies.
+      ['Dự thảo có ý kiến.pdf', undefined],
+      ['Nhầm tệp.pdf', undefined],
+      // The same paper scanned twice: both files are its scans.
+      ['QĐ 123 đã ký, đóng dấu.pdf', decision],
+      ['QĐ 123 đã ký, đóng dấu.pdf', decision],
+      [
+        'Biên bản họp đã ký.pdf',
+        { type: 'review-minutes', title: 'Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024' },
+      ],
+    ]);
+    expect(csv).toContain('"QĐ 123 đã ký, đóng dấu.pdf",');
+    expect(csv).toContain('"Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND"\r\n');
+    expect(note).toContain('trong đó 3 tệp là bản chụp văn bản lãnh đạo đã ký');
+  });
+
+  it('adds no scan once the year is closed: its records are final', async () => {
+    const { signedCopyRecord: record, evidence } = await read('review');
     await year.eventually(
       'the close of the year',
       async () =>
@@ -141,11 +198,11 @@ describe('the signed papers’ scans added once the decision and the review are 
           : undefined,
       60,
     );
-    const late = await org.uploadEvidence('vanthu', cycleId, record, {
+    const late = await org.uploadEvidence('vanthu', cycleId, record!, {
       bytes: pdf('Bien ban muon'),
       name: 'Biên bản muộn.pdf',
     });
     expect(late.status).toBe(409);
-    expect((await read('review')).evidence).toEqual(['Danh sách đại biểu', scan.body.reference]);
+    expect((await read('review')).evidence).toEqual(evidence);
   });
 });

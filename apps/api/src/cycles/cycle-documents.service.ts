@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import {
   evidenceListOf,
-  evidenceReference,
   parseQualityCycleId,
   payloadOf,
   QcycleError,
@@ -54,6 +53,12 @@ import type {
 } from './dto/cycle-records.view';
 import type { ObjectiveView } from './dto/cycle-objectives.view';
 import { correctiveActionsCarriedForward } from './carried-corrective-actions';
+import {
+  signedPaperEvidence,
+  signingAnswer,
+  type SignedPaperRecordType,
+  type SigningAnswer,
+} from './signed-papers';
 
 /**
  * The cycle's documented information (ISO 7.5) as the activities recorded it: the decision, the
@@ -69,12 +74,8 @@ export class CycleDocumentsService {
     const [row, approved] = await Promise.all([
       this.approvedDecision(cycleId),
       // The approving answer keeps what the decision rests on (the signed decision's scan), as the
-      // review's keeps its minutes': the last approval round completed is the one that approved.
-      this.dataSource.getRepository(TaskEntity).findOne({
-        select: { id: true, outcome: true },
-        where: { cycleId, kind: 'objectives-approval', status: 'completed' },
-        order: { closedAt: 'DESC' },
-      }),
+      // review's keeps its minutes'.
+      signingAnswer(this.dataSource, cycleId, 'approval'),
     ]);
     const { evidence, signedCopyRecord } = await this.signedCopies(cycleId, approved, 'approval');
     return {
@@ -243,11 +244,7 @@ export class CycleDocumentsService {
       this.dataSource.getRepository(ManagementReviewEntity).findOneBy({ cycleId }),
       // The leader's answer keeps what the review rests on (the signed minutes' scan); the review's
       // record keeps the reference only.
-      this.dataSource.getRepository(TaskEntity).findOne({
-        select: { id: true, outcome: true },
-        where: { cycleId, kind: 'management-review', status: 'completed' },
-        order: { closedAt: 'DESC' },
-      }),
+      signingAnswer(this.dataSource, cycleId, 'review'),
     ]);
     if (!review) throw new QcycleError(QcycleErrorCode.NotFound, 'review', { cycleId });
     const { evidence, signedCopyRecord } = await this.signedCopies(cycleId, held, 'review');
@@ -274,33 +271,24 @@ export class CycleDocumentsService {
   }
 
   /**
-   * What a paper the leader signs rests on, the decision's or the minutes' (docs/documents.md "The
-   * signed papers beside the documents printed"): what the answer that recorded it named, then the
-   * scans of the signed paper added to that task's record once it was answered, oldest first, a
-   * content already listed not again; and that record, where such a scan is added.
+   * What a paper the leader signs rests on, the decision's or the minutes' ({@link signedPaperEvidence}),
+   * and the record where a scan of it is added: the answer's, once there is one.
    */
   private async signedCopies(
     cycleId: string,
-    answered: Pick<TaskEntity, 'id' | 'outcome'> | null,
-    recordType: SignedCopyRecordView['recordType'],
+    answered: SigningAnswer | null,
+    recordType: SignedPaperRecordType,
   ): Promise<{ evidence: string[]; signedCopyRecord: SignedCopyRecordView | null }> {
-    const named = evidenceListOf(answered?.outcome?.evidence);
-    if (!answered) return { evidence: named, signedCopyRecord: null };
+    if (!answered) return { evidence: [], signedCopyRecord: null };
     const onRecord = await this.dataSource.getRepository(EvidenceFileEntity).find({
       select: { id: true, sha256: true, afterAnswer: true },
       where: { cycleId, recordType, recordKey: answered.id },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
-    const listed = new Set(
-      onRecord.filter((file) => named.includes(evidenceReference(file.id))).map((file) => file.sha256),
-    );
-    const added: string[] = [];
-    for (const file of onRecord) {
-      if (!file.afterAnswer || listed.has(file.sha256)) continue;
-      listed.add(file.sha256);
-      added.push(evidenceReference(file.id));
-    }
-    return { evidence: [...named, ...added], signedCopyRecord: { recordType, recordKey: answered.id } };
+    return {
+      evidence: signedPaperEvidence(answered, onRecord),
+      signedCopyRecord: { recordType, recordKey: answered.id },
+    };
   }
 
   /**

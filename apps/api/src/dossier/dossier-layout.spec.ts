@@ -4,7 +4,9 @@ import {
   eventSubjectText,
   evidencePaths,
   indexCsv,
+  noteText,
   orderEvidence,
+  type IndexRow,
   type DossierEvidence,
   type DossierFacts,
 } from './dossier-layout';
@@ -122,6 +124,59 @@ describe('the dossier’s layout', () => {
       .split('\r\n');
     expect(row).toContain(
       '"Báo cáo số liệu: Báo cáo số liệu mục tiêu 4 kỳ 03/2024 (quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03)"',
+    );
+  });
+
+  it('notes which paper the leader signed a scan is of, after why it is missing if it is', () => {
+    const scan: IndexRow = {
+      path: 'BANG-CHUNG/PHE-DUYET-MUC-TIEU/approval-approve-2/QD-123-da-ky.pdf',
+      kind: 'evidence',
+      format: null,
+      belongsTo: 'approval:quality-cycle/kontum/2024/approval/approve/2',
+      title: 'QĐ 123 đã ký.pdf',
+      version: null,
+      date: '2024-01-06 08:00:00',
+      who: 'Văn thư',
+      size: 10,
+      sha256: 'c'.repeat(64),
+      status: 'included',
+      signedCopyOf: { type: 'objectives-decision', title: 'Quyết định số 123/QĐ-UBND' },
+    };
+    const notes = indexCsv([scan, { ...scan, status: 'missing' }, { ...scan, signedCopyOf: undefined }])
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .slice(1, 4)
+      .map((line) => line.slice(line.lastIndexOf(',"') + 2, -1));
+    expect(notes).toEqual([
+      'Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND',
+      'THIẾU TỆP: kho bằng chứng không có tệp này; không có trong hồ sơ; Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND',
+      '',
+    ]);
+  });
+
+  it('says in its note how many evidence files are scans of a signed paper, and nothing when none is', () => {
+    const facts: DossierFacts = {
+      organisationCode: 'kontum',
+      organisationName: 'UBND tỉnh Kon Tum',
+      cycleId: 'kontum-2024',
+      year: 2024,
+      status: 'running',
+      rehearsal: false,
+      asOf: '2024-12-10T02:00:00.000Z',
+    };
+    const counts = { documents: 2, versions: 2, evidence: 5, records: 3, events: 40, notIncluded: 0 };
+    const evidenceLine = (signedCopies: number) =>
+      noteText(facts, { ...counts, signedCopies })
+        .toString('utf8')
+        .split('\r\n')
+        .find((line) => line.startsWith('- BANG-CHUNG/'));
+    expect(evidenceLine(2)).toBe(
+      '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu); ' +
+        'trong đó 2 tệp là bản chụp văn bản lãnh đạo đã ký, cột "Ghi chú" của MUC-LUC.csv ghi của văn bản nào;',
+    );
+    expect(evidenceLine(0)).toBe(
+      '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu);',
     );
   });
 });

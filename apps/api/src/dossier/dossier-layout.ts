@@ -70,6 +70,17 @@ export interface IndexRow {
   size: number;
   sha256: string;
   status: IndexStatus;
+  /**
+   * An evidence file that is a scan of a paper the leader signed (docs/dossier.md): which document,
+   * by its register type, and its name in words ("Quyết định số 123/QĐ-UBND").
+   */
+  signedCopyOf?: SignedPaper;
+}
+
+/** A paper the leader signs, as the index names it beside its scans. */
+export interface SignedPaper {
+  type: 'objectives-decision' | 'review-minutes';
+  title: string;
 }
 
 export const INDEX_CSV = 'MUC-LUC.csv';
@@ -317,6 +328,9 @@ const STATUS_NOTES: Record<IndexStatus, string> = {
   changed: 'TỆP HỎNG: nội dung trong kho khác SHA-256 ghi khi tải lên; không có trong hồ sơ',
 };
 
+/** How the index notes a signed paper's scan: "Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND". */
+const signedCopyNote = (paper: SignedPaper) => `Bản đã ký (bản chụp) của ${paper.title}`;
+
 /** MUC-LUC.csv: every file of the ZIP but the two indexes, and every file the records name that is missing. */
 export function indexCsv(rows: readonly IndexRow[]): Buffer {
   const lines = rows.map((row, i) =>
@@ -333,7 +347,9 @@ export function indexCsv(rows: readonly IndexRow[]): Buffer {
       row.who,
       String(row.size),
       row.sha256,
-      STATUS_NOTES[row.status],
+      [STATUS_NOTES[row.status], row.signedCopyOf && signedCopyNote(row.signedCopyOf)]
+        .filter(Boolean)
+        .join('; '),
     ]),
   );
   return Buffer.concat([BOM, Buffer.from(csvLine(INDEX_COLUMNS) + lines.join(''), 'utf8')]);
@@ -364,6 +380,8 @@ export interface DossierCounts {
   records: number;
   events: number;
   notIncluded: number;
+  /** Evidence files that are scans of a paper the leader signed. */
+  signedCopies: number;
 }
 
 /** GHI-CHU.txt: what the dossier is, whether it is final, and how to check it, for the archivist. */
@@ -384,7 +402,11 @@ export function noteText(facts: DossierFacts, counts: DossierCounts): Buffer {
     '',
     'Gồm:',
     `- ${DOCUMENTS_FOLDER}/: ${counts.versions} phiên bản của ${counts.documents} văn bản đã đăng ký, mỗi phiên bản bằng PDF và DOCX đúng như khi ban hành (không in lại); bản dự thảo không phải văn bản đã đăng ký nên không có ở đây;`,
-    `- ${EVIDENCE_FOLDER}/: ${counts.evidence} tệp bằng chứng của ${counts.records} hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu);`,
+    `- ${EVIDENCE_FOLDER}/: ${counts.evidence} tệp bằng chứng của ${counts.records} hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu)${
+      counts.signedCopies > 0
+        ? `; trong đó ${counts.signedCopies} tệp là bản chụp văn bản lãnh đạo đã ký, cột "Ghi chú" của ${INDEX_CSV} ghi của văn bản nào`
+        : ''
+    };`,
     `- ${EVENT_LOG_CSV}: ${counts.events} sự kiện của nhật ký (ai làm gì, khi nào);`,
     `- ${INDEX_CSV} và ${INDEX_JSON}: mục lục mọi tệp, với kích thước và mã SHA-256 của từng tệp.`,
     ...(counts.notIncluded > 0

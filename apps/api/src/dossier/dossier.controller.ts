@@ -41,6 +41,7 @@ export class DossierController {
       'A year still running gives a dossier marked not final: file name ending `-DU-THAO`, `x-dossier-status: draft`, and so in GHI-CHU.txt and MUC-LUC.json (`final: false`); ' +
       'a closed or cancelled year `x-dossier-status: final`. Drafts of the year-end reports are not registered documents and are not in it. ' +
       'An evidence file the store no longer has (or whose bytes changed) is listed in MUC-LUC.csv with a note and left out. ' +
+      'A scan of the signed decision or minutes (as GET /cycles/{id}/decision and /review list them) is noted so in MUC-LUC.csv and has `signedCopyOf` in MUC-LUC.json. ' +
       'No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). ' +
       'HEAD answers the same headers without building the archive. ' +
       `For ${DOSSIER_READERS.join(', ')} (those who read the event log).`,

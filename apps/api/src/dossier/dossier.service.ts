@@ -4,6 +4,7 @@ import { crc32 } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type FindOptionsSelect } from 'typeorm';
+import { evidenceReference } from '@qcycle/contracts';
 import { numericDate } from '@qcycle/domain';
 import {
   DocumentVersionEntity,
@@ -21,6 +22,12 @@ import {
 import type { Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
 import { ClosedYearDocumentsService } from '../cycles/closed-year-documents.service';
+import {
+  signedPaperEvidence,
+  signingAnswer,
+  type SignedPaperRecordType,
+  type SigningAnswer,
+} from '../cycles/signed-papers';
 import { CycleOfficialDocumentsService } from '../documents/cycle-official-documents.service';
 import { EVIDENCE_STORE, EvidenceMissingError, type EvidenceStore } from '../evidence/evidence-store';
 import {
@@ -43,6 +50,7 @@ import {
   vietnamTime,
   type DossierFacts,
   type IndexRow,
+  type SignedPaper,
 } from './dossier-layout';
 import { zipArchive, type StreamedContent, type ZipEntry } from './dossier-zip';
 
@@ -100,6 +108,7 @@ export class DossierService {
         .getRepository(EvidenceFileEntity)
         .find({ where: { organisationCode: cycle.organisationCode, cycleId: cycle.id } }),
     );
+    const signedCopies = await this.signedCopies(cycle.id, evidence);
     const lastEvent = await this.dataSource.getRepository(EventLogEntryEntity).findOne({
       where: { cycleId: cycle.id },
       order: { occurredAt: 'DESC', id: 'DESC' },
@@ -128,7 +137,7 @@ export class DossierService {
         ...evidence.map((e) => e.uploadedAt),
       ]),
     };
-    const snapshot: Snapshot = { facts, documents, evidence, lastEvent, names, unitName };
+    const snapshot: Snapshot = { facts, documents, evidence, signedCopies, lastEvent, names, unitName };
     return {
       ...labelOf(facts),
       content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
@@ -197,6 +206,7 @@ export class DossierService {
         size: file.size,
         sha256: file.sha256,
         status: 'included',
+        signedCopyOf: snapshot.signedCopies.get(file.id),
       };
       rows.push(row);
       // Read once to check it is what was uploaded: a file the store lost or that changed is listed
@@ -242,6 +252,7 @@ export class DossierService {
       records: new Set(evidence.map((e) => `${e.recordType}:${e.recordKey}`)).size,
       events: counted.events,
       notIncluded,
+      signedCopies: rows.filter((row) => row.signedCopyOf && row.status === 'included').length,
     });
     rows.push({
       path: NOTE_TXT,
@@ -259,6 +270,33 @@ export class DossierService {
     yield { path: NOTE_TXT, at: facts.asOf, content: note };
     yield { path: INDEX_CSV, at: facts.asOf, content: indexCsv(rows) };
     yield { path: INDEX_JSON, at: facts.asOf, content: indexJson(facts, rows) };
+  }
+
+  /**
+   * The evidence files that are scans of a paper the leader signed, by id, with that paper: those the
+   * decision and the minutes list (`signedPaperEvidence`, as the documents page shows them beside
+   * the documents), and any other file of that record with the same content (the same paper scanned
+   * again).
+   */
+  private async signedCopies(
+    cycleId: string,
+    evidence: readonly EvidenceFileEntity[],
+  ): Promise<Map<string, SignedPaper>> {
+    const papers = new Map<string, SignedPaper>();
+    for (const recordType of ['approval', 'review'] as const) {
+      const answered = await signingAnswer(this.dataSource, cycleId, recordType);
+      if (!answered) continue;
+      const onRecord = evidence.filter(
+        (file) => file.recordType === recordType && file.recordKey === answered.id,
+      );
+      const listed = new Set(signedPaperEvidence(answered, onRecord));
+      const contents = new Set(
+        onRecord.filter((file) => listed.has(evidenceReference(file.id))).map((file) => file.sha256),
+      );
+      const paper = signedPaperOf(recordType, answered);
+      for (const file of onRecord) if (contents.has(file.sha256)) papers.set(file.id, paper);
+    }
+    return papers;
   }
 
   /**
@@ -318,6 +356,8 @@ interface Snapshot {
   facts: DossierFacts;
   documents: DocumentVersionEntity[];
   evidence: EvidenceFileEntity[];
+  /** The evidence files that are scans of a signed paper, by id. */
+  signedCopies: Map<string, SignedPaper>;
   lastEvent: Pick<EventLogEntryEntity, 'id' | 'occurredAt'> | null;
   names: Map<string, string>;
   /** A unit's name by its code (the directory's), for the corrective actions the dossier names. */
@@ -383,6 +423,26 @@ const labelOf = (facts: ReturnType<typeof yearFacts>): DossierLabel => ({
   fileName: `${dossierBaseName(facts)}.zip`,
   final: isFinal(facts),
 });
+
+/**
+ * The paper an answer recorded, as the index names it: the decision by its number, the minutes by
+ * theirs when the review gave one.
+ */
+function signedPaperOf(recordType: SignedPaperRecordType, answered: SigningAnswer): SignedPaper {
+  const outcome = answered.outcome ?? {};
+  if (recordType === 'approval')
+    return {
+      type: 'objectives-decision',
+      title:
+        typeof outcome.documentNumber === 'string'
+          ? `Quyết định số ${outcome.documentNumber}`
+          : 'Quyết định phê duyệt mục tiêu chất lượng',
+    };
+  return {
+    type: 'review-minutes',
+    title: `Biên bản họp xem xét của lãnh đạo${typeof outcome.minutesRef === 'string' && outcome.minutesRef ? ` số ${outcome.minutesRef}` : ''}`,
+  };
+}
 
 /**
  * A document's line in the index: its number, if it has one (the decision's own, or the one the

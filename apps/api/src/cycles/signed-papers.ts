@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { evidenceListOf, evidenceReference } from '@qcycle/contracts';
+import { TaskEntity, type EvidenceFileEntity } from '@qcycle/persistence';
+
+/**
+ * The papers the leader signs, and the answers that record them (docs/documents.md "The signed
+ * papers beside the documents printed"): the decision, by the approval round that approved it; the
+ * minutes, by the management review held. Their scans are that task's evidence.
+ */
+const SIGNING_TASKS = { approval: 'objectives-approval', review: 'management-review' } as const;
+
+/** The record type of a signed paper's scans: the approving round's (`approval`) or the review's. */
+export type SignedPaperRecordType = keyof typeof SIGNING_TASKS;
+
+/** The answer that recorded the paper. */
+export type SigningAnswer = Pick<TaskEntity, 'id' | 'outcome'>;
+
+/**
+ * The answer that recorded the year's paper of this kind: the last approval round completed if it
+ * approved (a round the leader returned signed nothing), the management review once held; null
+ * before.
+ */
+export async function signingAnswer(
+  dataSource: DataSource,
+  cycleId: string,
+  recordType: SignedPaperRecordType,
+): Promise<SigningAnswer | null> {
+  const answered = await dataSource.getRepository(TaskEntity).findOne({
+    select: { id: true, outcome: true },
+    where: { cycleId, kind: SIGNING_TASKS[recordType], status: 'completed' },
+    order: { closedAt: 'DESC' },
+  });
+  if (recordType === 'approval' && answered?.outcome?.decision !== 'approve') return null;
+  return answered;
+}
+
+/**
+ * What the signed paper rests on: what its answer named, then the files uploaded to the answer's
+ * record once it was answered (the paper signed after qcycle recorded it), oldest first, a content
+ * already listed not again. `onRecord`: the files of that record, as uploaded.
+ */
+export function signedPaperEvidence(
+  answered: SigningAnswer,
+  onRecord: readonly Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer'>[],
+): string[] {
+  const named = evidenceListOf(answered.outcome?.evidence);
+  const listed = new Set(
+    onRecord.filter((file) => named.includes(evidenceReference(file.id))).map((file) => file.sha256),
+  );
+  const added: string[] = [];
+  for (const file of onRecord) {
+    if (!file.afterAnswer || listed.has(file.sha256)) continue;
+    listed.add(file.sha256);
+    added.push(evidenceReference(file.id));
+  }
+  return [...named, ...added];
+}
