@@ -107,6 +107,10 @@ describe('the signed papers’ scans added once the decision and the review are 
       return answer.status === 200 ? answer.body : undefined;
     });
     expect(approved).toMatchObject({ evidence: [], files: [], signedCopyRecord: record });
+    // Until its scan is added, the dossier says the decision's is not in it, and where to add it.
+    expect((await dossierIndex()).note).toContain(
+      'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND (thêm ở trang Văn bản',
+    );
 
     // Someone who neither signed, keeps the seal nor runs the QMS: 403, nothing kept.
     const staff = await org.uploadEvidence('staff.tthc', cycleId, record, {
@@ -156,6 +160,10 @@ describe('the signed papers’ scans added once the decision and the review are 
       return review.signedCopyRecord ? review : undefined;
     });
     expect(held).toMatchObject({ evidence: ['Danh sách đại biểu'], signedCopyRecord: record });
+    // The decision's scan is in the dossier; the minutes' is not yet.
+    expect((await dossierIndex()).note).toContain(
+      'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024 (',
+    );
 
     const scan = await org.uploadEvidence<{ reference: string }>('vanthu', cycleId, record, {
       bytes: pdf('Bien ban hop da ky'),
@@ -186,6 +194,7 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect(csv).toContain('"QĐ 123 đã ký, đóng dấu.pdf",');
     expect(csv).toContain('"Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND"\r\n');
     expect(note).toContain('trong đó 3 tệp là bản chụp văn bản lãnh đạo đã ký');
+    expect(note).not.toContain('CHÚ Ý');
   });
 
   it('adds no scan once the year is closed: its records are final', async () => {

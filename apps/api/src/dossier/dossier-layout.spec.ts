@@ -165,7 +165,15 @@ describe('the dossier’s layout', () => {
       rehearsal: false,
       asOf: '2024-12-10T02:00:00.000Z',
     };
-    const counts = { documents: 2, versions: 2, evidence: 5, records: 3, events: 40, notIncluded: 0 };
+    const counts = {
+      documents: 2,
+      versions: 2,
+      evidence: 5,
+      records: 3,
+      events: 40,
+      notIncluded: 0,
+      unscanned: [],
+    };
     const evidenceLine = (signedCopies: number) =>
       noteText(facts, { ...counts, signedCopies })
         .toString('utf8')
@@ -178,6 +186,33 @@ describe('the dossier’s layout', () => {
     expect(evidenceLine(0)).toBe(
       '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu);',
     );
+  });
+
+  it('names the signed papers it holds no scan of: where to add one while the year runs, a fact once closed', () => {
+    const facts: DossierFacts = {
+      organisationCode: 'kontum',
+      organisationName: 'UBND tỉnh Kon Tum',
+      cycleId: 'kontum-2024',
+      year: 2024,
+      status: 'running',
+      rehearsal: false,
+      asOf: '2024-12-10T02:00:00.000Z',
+    };
+    const counts = { documents: 2, versions: 2, evidence: 1, records: 1, events: 40, notIncluded: 0 };
+    const warnings = (status: DossierFacts['status'], unscanned: string[]) =>
+      noteText({ ...facts, status }, { ...counts, signedCopies: 1, unscanned })
+        .toString('utf8')
+        .split('\r\n')
+        .filter((line) => line.startsWith('CHÚ Ý'));
+    const papers = ['Quyết định số 123/QĐ-UBND', 'Biên bản họp xem xét của lãnh đạo số 05/BB-UBND'];
+    expect(warnings('running', papers)).toEqual([
+      'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND; Biên bản họp xem xét của lãnh đạo số 05/BB-UBND ' +
+        '(thêm ở trang Văn bản của năm trước khi kết thúc năm; sau đó các hồ sơ của năm đã chốt).',
+    ]);
+    expect(warnings('closed', papers.slice(1))).toEqual([
+      'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Biên bản họp xem xét của lãnh đạo số 05/BB-UBND.',
+    ]);
+    expect(warnings('running', [])).toEqual([]);
   });
 });
 

@@ -382,6 +382,8 @@ export interface DossierCounts {
   notIncluded: number;
   /** Evidence files that are scans of a paper the leader signed. */
   signedCopies: number;
+  /** The papers the leader signed that have no scan in the dossier, named ("Quyết định số 123/QĐ-UBND"). */
+  unscanned: string[];
 }
 
 /** GHI-CHU.txt: what the dossier is, whether it is final, and how to check it, for the archivist. */
@@ -409,6 +411,16 @@ export function noteText(facts: DossierFacts, counts: DossierCounts): Buffer {
     };`,
     `- ${EVENT_LOG_CSV}: ${counts.events} sự kiện của nhật ký (ai làm gì, khi nào);`,
     `- ${INDEX_CSV} và ${INDEX_JSON}: mục lục mọi tệp, với kích thước và mã SHA-256 của từng tệp.`,
+    ...(counts.unscanned.length > 0
+      ? [
+          '',
+          `CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của ${counts.unscanned.join('; ')}${
+            isFinal(facts)
+              ? '.'
+              : ' (thêm ở trang Văn bản của năm trước khi kết thúc năm; sau đó các hồ sơ của năm đã chốt).'
+          }`,
+        ]
+      : []),
     ...(counts.notIncluded > 0
       ? [
           '',

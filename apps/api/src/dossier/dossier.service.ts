@@ -108,7 +108,7 @@ export class DossierService {
         .getRepository(EvidenceFileEntity)
         .find({ where: { organisationCode: cycle.organisationCode, cycleId: cycle.id } }),
     );
-    const signedCopies = await this.signedCopies(cycle.id, evidence);
+    const signedPapers = await this.signedPapers(cycle.id, evidence);
     const lastEvent = await this.dataSource.getRepository(EventLogEntryEntity).findOne({
       where: { cycleId: cycle.id },
       order: { occurredAt: 'DESC', id: 'DESC' },
@@ -137,7 +137,7 @@ export class DossierService {
         ...evidence.map((e) => e.uploadedAt),
       ]),
     };
-    const snapshot: Snapshot = { facts, documents, evidence, signedCopies, lastEvent, names, unitName };
+    const snapshot: Snapshot = { facts, documents, evidence, signedPapers, lastEvent, names, unitName };
     return {
       ...labelOf(facts),
       content: Readable.from(zipArchive(this.entries(snapshot, cycle.workflowId)), { objectMode: false }),
@@ -206,7 +206,7 @@ export class DossierService {
         size: file.size,
         sha256: file.sha256,
         status: 'included',
-        signedCopyOf: snapshot.signedCopies.get(file.id),
+        signedCopyOf: snapshot.signedPapers.scans.get(file.id),
       };
       rows.push(row);
       // Read once to check it is what was uploaded: a file the store lost or that changed is listed
@@ -245,6 +245,7 @@ export class DossierService {
       content: streamed(log, async () => Readable.from(eventLog())),
     };
 
+    const scanned = rows.filter((row) => row.signedCopyOf && row.status === 'included');
     const note = noteText(facts, {
       documents: new Set(documents.map((d) => d.type + ' ' + d.fileBaseName)).size,
       versions: documents.length,
@@ -252,7 +253,11 @@ export class DossierService {
       records: new Set(evidence.map((e) => `${e.recordType}:${e.recordKey}`)).size,
       events: counted.events,
       notIncluded,
-      signedCopies: rows.filter((row) => row.signedCopyOf && row.status === 'included').length,
+      signedCopies: scanned.length,
+      // A paper whose scan the store lost counts as one without: the archive does not hold it.
+      unscanned: snapshot.signedPapers.papers
+        .filter((paper) => !scanned.some((row) => row.signedCopyOf === paper))
+        .map((paper) => paper.title),
     });
     rows.push({
       path: NOTE_TXT,
@@ -273,16 +278,17 @@ export class DossierService {
   }
 
   /**
-   * The evidence files that are scans of a paper the leader signed, by id, with that paper: those the
-   * decision and the minutes list (`signedPaperEvidence`, as the documents page shows them beside
-   * the documents), and any other file of that record with the same content (the same paper scanned
-   * again).
+   * The papers the leader has signed this year (the decision once approved, the minutes once the
+   * review is held), and the evidence files that are their scans, by id: those the decision and the
+   * minutes list (`signedPaperEvidence`, as the documents page shows them beside the documents), and
+   * any other file of that record with the same content (the same paper scanned again).
    */
-  private async signedCopies(
+  private async signedPapers(
     cycleId: string,
     evidence: readonly EvidenceFileEntity[],
-  ): Promise<Map<string, SignedPaper>> {
-    const papers = new Map<string, SignedPaper>();
+  ): Promise<SignedPapers> {
+    const papers: SignedPaper[] = [];
+    const scans = new Map<string, SignedPaper>();
     for (const recordType of ['approval', 'review'] as const) {
       const answered = await signingAnswer(this.dataSource, cycleId, recordType);
       if (!answered) continue;
@@ -294,9 +300,10 @@ export class DossierService {
         onRecord.filter((file) => listed.has(evidenceReference(file.id))).map((file) => file.sha256),
       );
       const paper = signedPaperOf(recordType, answered);
-      for (const file of onRecord) if (contents.has(file.sha256)) papers.set(file.id, paper);
+      papers.push(paper);
+      for (const file of onRecord) if (contents.has(file.sha256)) scans.set(file.id, paper);
     }
-    return papers;
+    return { papers, scans };
   }
 
   /**
@@ -356,12 +363,17 @@ interface Snapshot {
   facts: DossierFacts;
   documents: DocumentVersionEntity[];
   evidence: EvidenceFileEntity[];
-  /** The evidence files that are scans of a signed paper, by id. */
-  signedCopies: Map<string, SignedPaper>;
+  signedPapers: SignedPapers;
   lastEvent: Pick<EventLogEntryEntity, 'id' | 'occurredAt'> | null;
   names: Map<string, string>;
   /** A unit's name by its code (the directory's), for the corrective actions the dossier names. */
   unitName: (code: string) => string;
+}
+
+/** The papers the leader signed this year, and their scans among the evidence files, by id. */
+interface SignedPapers {
+  papers: SignedPaper[];
+  scans: Map<string, SignedPaper>;
 }
 
 /** The register's fields, not its files (read one version at a time). */
