@@ -40,6 +40,11 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
 
   const as = (local: string): Promise<Tab> => browser.tabOf(org.email(local), DEMO_PASSWORD);
   const dossierOf = (tab: Tab) => tab.page.getByRole('region', { name: vi('cycles:dossier.title') });
+  /** The line naming the signed papers the dossier holds no scan of. */
+  const unscannedOf = (tab: Tab) =>
+    dossierOf(tab)
+      .getByRole('paragraph')
+      .filter({ hasText: vi('cycles:dossier.unscanned', { documents: '' }).split(':')[0] });
   const expectedName = `HO-SO-ISO-2024-${organisationCode}-DIEN-TAP-DU-THAO.zip`;
 
   /** The saved file opens as a ZIP (`unzip -t`) holding the index and the decision as issued. */
@@ -59,6 +64,10 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     await dossier.getByText(vi('cycles:dossier.lead'), { exact: true }).waitFor();
     // The year runs: the line says the dossier is a draft and what the archivist should do.
     await dossier.getByText(vi('cycles:dossier.running'), { exact: true }).waitFor();
+    // The decision is signed, and no scan of it is on record yet: said, with where to add one.
+    await expect(unscannedOf(qmr).innerText()).resolves.toBe(
+      `${vi('cycles:dossier.unscanned', { documents: vi('cycles:documents.type.objectives-decision') })} ${vi('cycles:dossier.unscannedAdd')}`,
+    );
     const button = dossier.getByRole('button', { name: vi('cycles:dossier.download'), exact: true });
     await qmr.check('the documents page with the year’s dossier', { screenshot: 'cycle-documents-dossier' });
 
@@ -151,6 +160,8 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     ]);
     const names = execFileSync('unzip', ['-Z1', (await dossier.path())!], { encoding: 'utf8' }).split('\n');
     expect(names.filter((name) => name.startsWith('BANG-CHUNG/PHE-DUYET-MUC-TIEU/'))).toHaveLength(1);
+    // And no longer says it lacks the decision's scan.
+    await expect(unscannedOf(clerk).count()).resolves.toBe(0);
 
     // A staff member reads the scan beside the decision, and is not offered to add one.
     const staff = await as('staff.tthc');

@@ -459,6 +459,10 @@ export default function CycleDocumentsPage() {
       <YearDossier
         cycleId={cycleId}
         final={cycle.data && (cycle.data.status === 'closed' || cycle.data.status === 'cancelled')}
+        unscanned={Object.entries(signedPapers)
+          .filter(([, paper]) => paper.record && paper.files.length === 0)
+          .map(([type]) => t(`documents.type.${type as DocumentType}`))}
+        mayAddSignedCopy={mayAddSignedCopy}
       />
     </div>
   );

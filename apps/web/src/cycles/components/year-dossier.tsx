@@ -9,9 +9,22 @@ import { useBusyAction } from '../../ui/submission';
  * The year's dossier (hồ sơ) as one ZIP, for the archivist and the certification body's auditor
  * (docs/dossier.md): every registered version as issued, the evidence by record, the event log and
  * an index with each file's SHA-256. While the year runs it is a draft (named `-DU-THAO`), which the
- * line above the button says. Shown only to those the API gives it to.
+ * line above the button says, as it says which signed papers it holds no scan of. Shown only to
+ * those the API gives it to.
  */
-export function YearDossier({ cycleId, final }: { cycleId: string; final: boolean | undefined }) {
+export function YearDossier({
+  cycleId,
+  final,
+  unscanned,
+  mayAddSignedCopy,
+}: {
+  cycleId: string;
+  final: boolean | undefined;
+  /** The papers the leader signed whose scan is not on record, named as the page's rows name them. */
+  unscanned: string[];
+  /** Whether this person may add a scan on the document's row (the year runs). */
+  mayAddSignedCopy: boolean;
+}) {
   const { t } = useTranslation('cycles');
   const { user } = useSession();
   const { busy, error, run } = useBusyAction();
@@ -41,6 +54,13 @@ export function YearDossier({ cycleId, final }: { cycleId: string; final: boolea
         {t('dossier.lead')}
       </p>
       {final !== undefined && <p>{t(final ? 'dossier.final' : 'dossier.running')}</p>}
+      {unscanned.length > 0 && (
+        // As GHI-CHU.txt says it: what the archive lacks, and, while it can, where to add it.
+        <p className="dossier-unscanned">
+          {t('dossier.unscanned', { documents: unscanned.join('; ') })}
+          {mayAddSignedCopy && ` ${t('dossier.unscannedAdd')}`}
+        </p>
+      )}
       <div className="actions">
         {/* Not `disabled` while it downloads: that would drop the keyboard's focus (a second click is ignored). */}
         <button
