@@ -30,6 +30,17 @@ const evidence = (
     uploadedBy: 'u',
   }) as DossierEvidence;
 
+/** A year still running, as its dossier's note heads it. */
+const RUNNING_YEAR: DossierFacts = {
+  organisationCode: 'kontum',
+  organisationName: 'UBND tỉnh Kon Tum',
+  cycleId: 'kontum-2024',
+  year: 2024,
+  status: 'running',
+  rehearsal: false,
+  asOf: '2024-12-10T02:00:00.000Z',
+};
+
 describe('the dossier’s layout', () => {
   it('names the ZIP by year and organisation, marking a rehearsal and a year still running', () => {
     const facts: DossierFacts = {
@@ -156,15 +167,6 @@ describe('the dossier’s layout', () => {
   });
 
   it('says in its note how many evidence files are scans of a signed paper, and nothing when none is', () => {
-    const facts: DossierFacts = {
-      organisationCode: 'kontum',
-      organisationName: 'UBND tỉnh Kon Tum',
-      cycleId: 'kontum-2024',
-      year: 2024,
-      status: 'running',
-      rehearsal: false,
-      asOf: '2024-12-10T02:00:00.000Z',
-    };
     const counts = {
       documents: 2,
       versions: 2,
@@ -175,7 +177,7 @@ describe('the dossier’s layout', () => {
       unscanned: [],
     };
     const evidenceLine = (signedCopies: number) =>
-      noteText(facts, { ...counts, signedCopies })
+      noteText(RUNNING_YEAR, { ...counts, signedCopies })
         .toString('utf8')
         .split('\r\n')
         .find((line) => line.startsWith('- BANG-CHUNG/'));
@@ -189,18 +191,9 @@ describe('the dossier’s layout', () => {
   });
 
   it('names the signed papers it holds no scan of: where to add one while the year runs, a fact once closed', () => {
-    const facts: DossierFacts = {
-      organisationCode: 'kontum',
-      organisationName: 'UBND tỉnh Kon Tum',
-      cycleId: 'kontum-2024',
-      year: 2024,
-      status: 'running',
-      rehearsal: false,
-      asOf: '2024-12-10T02:00:00.000Z',
-    };
     const counts = { documents: 2, versions: 2, evidence: 1, records: 1, events: 40, notIncluded: 0 };
     const warnings = (status: DossierFacts['status'], unscanned: string[]) =>
-      noteText({ ...facts, status }, { ...counts, signedCopies: 1, unscanned })
+      noteText({ ...RUNNING_YEAR, status }, { ...counts, signedCopies: 1, unscanned })
         .toString('utf8')
         .split('\r\n')
         .filter((line) => line.startsWith('CHÚ Ý'));
