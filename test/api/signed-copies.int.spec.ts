@@ -146,6 +146,68 @@ describe('the signed papers’ scans added once the decision and the review are 
     ]);
   });
 
+  it('withdraws a wrong scan from the decision’s signed copies: kept on the record, told in the history, once', async () => {
+    const { signedCopyRecord: record, evidence: listed } = await read('decision');
+    const withdraw = (local: string, id: string, body: unknown) =>
+      org.as<{ withdrawn: { at: string; by: string; reason: string } | null; fileName: string }>(
+        local,
+        'POST',
+        `/api/v1/cycles/${cycleId}/evidence/${encodeURIComponent(id)}/withdraw`,
+        body,
+      );
+    // The văn thư scans the wrong decision: listed beside the real one until withdrawn.
+    const wrong = await org.uploadEvidence<{ id: string; reference: string }>('vanthu', cycleId, record!, {
+      bytes: pdf('Quyet dinh 122/QD-UBND'),
+      name: 'QĐ 122 (nhầm).pdf',
+    });
+    expect(wrong.status).toBe(201);
+    expect((await read('decision')).evidence).toEqual([...listed, wrong.body.reference]);
+    const reason = { reason: 'Quét nhầm Quyết định số 122/QĐ-UBND' };
+
+    // The wrong person, no such file, a blank reason, a file that is no signed copy: refused, nothing changed.
+    expect((await withdraw('staff.tthc', wrong.body.id, reason)).status).toBe(403);
+    expect((await withdraw('vanthu', 'no-such-file', reason)).status).toBe(404);
+    const blank = await withdraw('vanthu', wrong.body.id, { reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body)).toContain('reason');
+    const files = await org.as<{ id: string; fileName: string; withdrawn: unknown }[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=approval&recordKey=${encodeURIComponent(record!.recordKey)}`,
+    );
+    const leftOut = files.body.find((file) => file.fileName === 'Nhầm tệp.pdf')!;
+    expect((await withdraw('qmr', leftOut.id, reason)).status).toBe(409);
+    expect((await read('decision')).evidence).toEqual([...listed, wrong.body.reference]);
+
+    const withdrawn = await withdraw('vanthu', wrong.body.id, reason);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.withdrawn).toEqual({
+      at: expect.any(String),
+      by: org.idOf('vanthu'),
+      reason: reason.reason,
+    });
+    expect((await read('decision')).evidence).toEqual(listed);
+    // Sent again: the file as it is, nothing written twice.
+    const again = await withdraw('qmr', wrong.body.id, { reason: 'Lần nữa' });
+    expect(again.status).toBe(200);
+    expect(again.body.withdrawn).toEqual(withdrawn.body.withdrawn);
+    const events = await org.as<{ items: { type: string; actor: string; payload: { reason: string } }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?type=evidence.withdrawn`,
+    );
+    expect(events.body.items.map((event) => [event.actor, event.payload.reason])).toEqual([
+      [org.idOf('vanthu'), reason.reason],
+    ]);
+    // Still on the record, as every upload is, marked withdrawn.
+    const after = await org.as<{ id: string; withdrawn: unknown }[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=approval&recordKey=${encodeURIComponent(record!.recordKey)}`,
+    );
+    expect(after.body.find((file) => file.id === wrong.body.id)?.withdrawn).toEqual(withdrawn.body.withdrawn);
+  });
+
   it('lists the minutes’ scan added after the review is held, beside what its answer named', async () => {
     await year.assignAsProposed();
     await year.acceptUnits();
@@ -186,6 +248,8 @@ describe('the signed papers’ scans added once the decision and the review are 
       // The same paper scanned twice: both files are its scans.
       ['QĐ 123 đã ký, đóng dấu.pdf', decision],
       ['QĐ 123 đã ký, đóng dấu.pdf', decision],
+      // Withdrawn as the wrong paper: on the record, noted so.
+      ['QĐ 122 (nhầm).pdf', undefined],
       [
         'Biên bản họp đã ký.pdf',
         { type: 'review-minutes', title: 'Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024' },
@@ -193,6 +257,9 @@ describe('the signed papers’ scans added once the decision and the review are 
     ]);
     expect(csv).toContain('"QĐ 123 đã ký, đóng dấu.pdf",');
     expect(csv).toContain('"Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND"\r\n');
+    expect(csv).toMatch(
+      /"Đã gỡ khỏi bản đã ký lúc \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \([^)]+\): Quét nhầm Quyết định số 122\/QĐ-UBND"\r\n/,
+    );
     expect(note).toContain('trong đó 3 tệp là bản chụp văn bản lãnh đạo đã ký');
     expect(note).not.toContain('CHÚ Ý');
   });
@@ -212,6 +279,16 @@ describe('the signed papers’ scans added once the decision and the review are 
       name: 'Biên bản muộn.pdf',
     });
     expect(late.status).toBe(409);
+    expect((await read('review')).evidence).toEqual(evidence);
+    // Nor is one withdrawn.
+    const scan = (await read('review')).files.find((file) => file.fileName === 'Biên bản họp đã ký.pdf')!;
+    const withdrawn = await org.as(
+      'vanthu',
+      'POST',
+      `/api/v1/cycles/${cycleId}/evidence/${scan.id}/withdraw`,
+      { reason: 'Quá hạn' },
+    );
+    expect(withdrawn.status).toBe(409);
     expect((await read('review')).evidence).toEqual(evidence);
   });
 });

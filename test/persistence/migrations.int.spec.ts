@@ -75,7 +75,18 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrations on %s', (kin
       );
       const evidence = await dataSource.createQueryRunner().getTable('evidence_files');
       expect(evidence?.columns.map((c) => c.name)).toEqual(
-        expect.arrayContaining(['cycle_id', 'record_type', 'record_key', 'sha256', 'size', 'content_type']),
+        expect.arrayContaining([
+          'cycle_id',
+          'record_type',
+          'record_key',
+          'sha256',
+          'size',
+          'content_type',
+          'after_answer',
+          'withdrawn_at',
+          'withdrawn_by',
+          'withdrawn_reason',
+        ]),
       );
       expect(evidence?.indices.map((i) => i.name)).toEqual(
         expect.arrayContaining(['IDX_evidence_files_record', 'IDX_evidence_files_sha256']),

@@ -332,6 +332,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Năm sau ({nextCycleId}) đã bắt đầu và có thể tiếp nối hồ sơ của {cycleId}: không thể xóa bản diễn tập này',
       en: 'The next year ({nextCycleId}) has started and may continue the records of {cycleId}: this rehearsal cannot be discarded',
     },
+    evidenceNotSignedCopy: {
+      vi: 'Tệp {fileName} không phải bản đã ký (bản chụp) được thêm sau khi quyết định hoặc cuộc họp xem xét được ghi nhận: không gỡ được',
+      en: 'The file {fileName} is not a signed copy added once the decision or the review was recorded: it cannot be withdrawn',
+    },
     evidenceYearEnded: {
       vi: 'Năm của {cycleId} đã kết thúc ({status}): hồ sơ {recordKey} đã khép lại, không nhận thêm minh chứng',
       en: 'The year of {cycleId} is {status}: the record {recordKey} is final and takes no more evidence',

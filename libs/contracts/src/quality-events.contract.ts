@@ -188,6 +188,18 @@ export interface QualityEventPayloads {
     fileName: string;
   };
   /**
+   * Written by the API's evidence register (`POST /cycles/{id}/evidence/{evidenceId}/withdraw`): a
+   * scan uploaded as the signed decision or minutes was the wrong paper. The file stays on its record;
+   * it is no longer listed beside the document. The actor withdrew it, for `reason`.
+   */
+  'evidence.withdrawn': {
+    evidenceId: string;
+    recordType: string;
+    recordKey: string;
+    fileName: string;
+    reason: string;
+  };
+  /**
    * Written by the API's register (apps/api/src/documents, `PUT /documents/{id}/dispatch`): the number
    * and date the clerical office gave a registered version when it sent the signed paper, recorded by
    * the Quality Representative (the event's actor). A correction keeps what it replaced in `previous`,
@@ -277,6 +289,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'cycle.next-year-draft-prepared': true,
   'cycle.next-year-started': true,
   'evidence.uploaded': true,
+  'evidence.withdrawn': true,
   'document.dispatched': true,
 };
 

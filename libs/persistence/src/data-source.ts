@@ -61,6 +61,7 @@ import { DirectorySearchEth1796250000000 } from './migrations/1796250000000-dire
 import { DecisionWording1796260000000 } from './migrations/1796260000000-decision-wording.migration';
 import { DecisionEnteredBy1796270000000 } from './migrations/1796270000000-decision-entered-by.migration';
 import { EvidenceAfterAnswer1796280000000 } from './migrations/1796280000000-evidence-after-answer.migration';
+import { EvidenceWithdrawn1796290000000 } from './migrations/1796290000000-evidence-withdrawn.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -126,6 +127,7 @@ export const MIGRATIONS = [
   DecisionWording1796260000000,
   DecisionEnteredBy1796270000000,
   EvidenceAfterAnswer1796280000000,
+  EvidenceWithdrawn1796290000000,
 ];
 
 /**

@@ -34,8 +34,8 @@ export function eventSubjectOf(event: {
   type: string;
   payload: unknown;
 }): EventSubjectRef | null {
-  const uploaded = payloadOf(event, 'evidence.uploaded');
-  if (uploaded) return typeof uploaded.recordKey !== 'string' ? null : evidenceRecordSubject(uploaded);
+  const file = payloadOf(event, 'evidence.uploaded') ?? payloadOf(event, 'evidence.withdrawn');
+  if (file) return typeof file.recordKey !== 'string' ? null : evidenceRecordSubject(file);
   const taskId = (event.payload as { taskId?: unknown } | null)?.taskId;
   if (typeof taskId === 'string') return { kind: 'task', id: taskId };
   if (event.type === 'audit.step-signed-off' && event.id.endsWith('/signed-off'))

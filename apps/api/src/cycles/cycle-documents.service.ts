@@ -281,13 +281,14 @@ export class CycleDocumentsService {
   ): Promise<{ evidence: string[]; signedCopyRecord: SignedCopyRecordView | null }> {
     if (!answered) return { evidence: [], signedCopyRecord: null };
     const onRecord = await this.dataSource.getRepository(EvidenceFileEntity).find({
-      select: { id: true, sha256: true, afterAnswer: true },
+      select: { id: true, sha256: true, afterAnswer: true, withdrawnAt: true },
       where: { cycleId, recordType, recordKey: answered.id },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
+    const { named, added } = signedPaperEvidence(answered, onRecord);
     return {
-      evidence: signedPaperEvidence(answered, onRecord),
-      signedCopyRecord: { recordType, recordKey: answered.id },
+      evidence: [...named, ...added],
+      signedCopyRecord: { recordType, recordKey: answered.id, added },
     };
   }
 

@@ -68,14 +68,18 @@ export class CycleRecordsService {
     if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
     if (query.subject)
       // Everything recorded about a record has its id first in the event's (a task's events, a step's
-      // sign-off, a corrective action's and its tasks'), except the uploads to it, which name it.
+      // sign-off, a corrective action's and its tasks'), except the uploads to it and their
+      // withdrawals, which name it.
       qb.andWhere(
         new Brackets((about) =>
           about
             .where("e.id LIKE :under ESCAPE '\\'", { under: `${escapeLike(query.subject!)}/%` })
-            .orWhere("e.type = 'evidence.uploaded' AND e.payload LIKE :named ESCAPE '\\'", {
-              named: `%${escapeLike(JSON.stringify({ recordKey: query.subject }).slice(1, -1))}%`,
-            }),
+            .orWhere(
+              "e.type IN ('evidence.uploaded', 'evidence.withdrawn') AND e.payload LIKE :named ESCAPE '\\'",
+              {
+                named: `%${escapeLike(JSON.stringify({ recordKey: query.subject }).slice(1, -1))}%`,
+              },
+            ),
         ),
       );
     // Instants are stored as ISO-8601 UTC strings, which sort as text.

@@ -35,23 +35,24 @@ export async function signingAnswer(
 }
 
 /**
- * What the signed paper rests on: what its answer named, then the files uploaded to the answer's
+ * What the signed paper rests on: what its answer named, and the files uploaded to the answer's
  * record once it was answered (the paper signed after qcycle recorded it), oldest first, a content
- * already listed not again. `onRecord`: the files of that record, as uploaded.
+ * already listed not again, and none withdrawn as the wrong paper. `onRecord`: the files of that
+ * record, as uploaded.
  */
 export function signedPaperEvidence(
   answered: SigningAnswer,
-  onRecord: readonly Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer'>[],
-): string[] {
+  onRecord: readonly Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer' | 'withdrawnAt'>[],
+): { named: string[]; added: string[] } {
   const named = evidenceListOf(answered.outcome?.evidence);
   const listed = new Set(
     onRecord.filter((file) => named.includes(evidenceReference(file.id))).map((file) => file.sha256),
   );
   const added: string[] = [];
   for (const file of onRecord) {
-    if (!file.afterAnswer || listed.has(file.sha256)) continue;
+    if (!file.afterAnswer || file.withdrawnAt || listed.has(file.sha256)) continue;
     listed.add(file.sha256);
     added.push(evidenceReference(file.id));
   }
-  return [...named, ...added];
+  return { named, added };
 }

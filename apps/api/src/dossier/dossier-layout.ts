@@ -75,6 +75,11 @@ export interface IndexRow {
    * by its register type, and its name in words ("Quyết định số 123/QĐ-UBND").
    */
   signedCopyOf?: SignedPaper;
+  /**
+   * A scan withdrawn as a signed copy (the wrong paper uploaded): when (Vietnam time), by whom (their
+   * name) and why. It is still on its record, so in the dossier.
+   */
+  withdrawn?: { at: string; by: string; reason: string };
 }
 
 /** A paper the leader signs, as the index names it beside its scans. */
@@ -331,6 +336,10 @@ const STATUS_NOTES: Record<IndexStatus, string> = {
 /** How the index notes a signed paper's scan: "Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND". */
 const signedCopyNote = (paper: SignedPaper) => `Bản đã ký (bản chụp) của ${paper.title}`;
 
+/** How the index notes a scan withdrawn as a signed copy: when, by whom, why. */
+const withdrawnNote = (withdrawn: NonNullable<IndexRow['withdrawn']>) =>
+  `Đã gỡ khỏi bản đã ký lúc ${withdrawn.at} (${withdrawn.by}): ${withdrawn.reason}`;
+
 /** MUC-LUC.csv: every file of the ZIP but the two indexes, and every file the records name that is missing. */
 export function indexCsv(rows: readonly IndexRow[]): Buffer {
   const lines = rows.map((row, i) =>
@@ -347,7 +356,11 @@ export function indexCsv(rows: readonly IndexRow[]): Buffer {
       row.who,
       String(row.size),
       row.sha256,
-      [STATUS_NOTES[row.status], row.signedCopyOf && signedCopyNote(row.signedCopyOf)]
+      [
+        STATUS_NOTES[row.status],
+        row.signedCopyOf && signedCopyNote(row.signedCopyOf),
+        row.withdrawn && withdrawnNote(row.withdrawn),
+      ]
         .filter(Boolean)
         .join('; '),
     ]),

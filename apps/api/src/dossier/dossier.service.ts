@@ -207,6 +207,13 @@ export class DossierService {
         sha256: file.sha256,
         status: 'included',
         signedCopyOf: snapshot.signedPapers.scans.get(file.id),
+        ...(file.withdrawnAt && {
+          withdrawn: {
+            at: vietnamTime(file.withdrawnAt),
+            by: nameOf(file.withdrawnBy ?? ''),
+            reason: file.withdrawnReason ?? '',
+          },
+        }),
       };
       rows.push(row);
       // Read once to check it is what was uploaded: a file the store lost or that changed is listed
@@ -281,7 +288,8 @@ export class DossierService {
    * The papers the leader has signed this year (the decision once approved, the minutes once the
    * review is held), and the evidence files that are their scans, by id: those the decision and the
    * minutes list (`signedPaperEvidence`, as the documents page shows them beside the documents), and
-   * any other file of that record with the same content (the same paper scanned again).
+   * any other file of that record with the same content (the same paper scanned again) but one
+   * withdrawn as the wrong paper.
    */
   private async signedPapers(
     cycleId: string,
@@ -295,13 +303,15 @@ export class DossierService {
       const onRecord = evidence.filter(
         (file) => file.recordType === recordType && file.recordKey === answered.id,
       );
-      const listed = new Set(signedPaperEvidence(answered, onRecord));
+      const { named, added } = signedPaperEvidence(answered, onRecord);
+      const listed = new Set([...named, ...added]);
       const contents = new Set(
         onRecord.filter((file) => listed.has(evidenceReference(file.id))).map((file) => file.sha256),
       );
       const paper = signedPaperOf(recordType, answered);
       papers.push(paper);
-      for (const file of onRecord) if (contents.has(file.sha256)) scans.set(file.id, paper);
+      for (const file of onRecord)
+        if (contents.has(file.sha256) && !file.withdrawnAt) scans.set(file.id, paper);
     }
     return { papers, scans };
   }

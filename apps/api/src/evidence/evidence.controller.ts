@@ -1,4 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -24,6 +35,7 @@ import {
   EvidenceFileView,
   EvidenceListQuery,
   EvidenceUploadForm,
+  WithdrawSignedCopyDto,
 } from './dto/evidence.dto';
 import { EVIDENCE_FILE_TYPES } from './evidence-file-type';
 import { contentDisposition, EvidenceService } from './evidence.service';
@@ -60,6 +72,30 @@ export class EvidenceController {
     @RequestId() requestId: string,
   ): Promise<EvidenceFileView> {
     return this.evidence.upload(caller, cycleId, request, response, requestId);
+  }
+
+  @Post('cycles/:cycleId/evidence/:evidenceId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a scan added as the signed copy of the decision or the minutes: the wrong paper',
+    description:
+      'For a file uploaded to the approving round or the review held after it was answered (what GET /cycles/{id}/decision and /review list beside the document as signed). ' +
+      'The file stays on its record and in the dossier, as every upload does; the decision and the review no longer list it, and the dossier’s index notes it withdrawn. ' +
+      'An `evidence.withdrawn` event in the cycle’s log keeps who, when and `reason`. ' +
+      'Who may: those who may add a signed copy to that record (the Quality Representative, the clerk (văn thư), whoever answered), while the year runs (409 once it is closed or cancelled). ' +
+      '404: no such file in this cycle; 409 CONFLICT: not a signed copy (a file an answer names is part of that answer; a file of another record). ' +
+      'Withdrawn already: 200 with the file as it is, nothing written again.',
+  })
+  @ApiOkResponse({ type: EvidenceFileView })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  withdraw(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Param('evidenceId') evidenceId: string,
+    @Body() body: WithdrawSignedCopyDto,
+    @RequestId() requestId: string,
+  ): Promise<EvidenceFileView> {
+    return this.evidence.withdrawSignedCopy(caller, cycleId, evidenceId, body.reason, requestId);
   }
 
   @Get('cycles/:cycleId/evidence')

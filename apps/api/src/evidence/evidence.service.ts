@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { evidenceIdsIn, evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
@@ -81,6 +81,9 @@ const recordsSignedPaper = (task: TaskEntity): boolean =>
   (task.kind === 'management-review' ||
     (task.kind === 'objectives-approval' && task.outcome?.decision === 'approve'));
 
+/** The records whose files uploaded after the answer are the scans of a signed paper. */
+const SIGNED_PAPER_RECORDS: ReadonlySet<EvidenceRecordType> = new Set(['approval', 'review']);
+
 const TASK_KIND_OF_RECORD = {
   measurement: 'measurement-report',
   review: 'management-review',
@@ -118,6 +121,7 @@ export class EvidenceService {
     // A person's file on a record once: sent again by them (a retry after a lost answer, a second
     // click), it is answered with the file already there, not listed twice. Another person's upload
     // of the same content is their own evidence, listed under their name (the content stored once).
+    // A file withdrawn as the wrong signed copy is not the one a new upload of it means.
     const already = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({
       cycleId: cycle.id,
       recordType: accepted.recordType,
@@ -125,6 +129,7 @@ export class EvidenceService {
       sha256: accepted.stored.sha256,
       fileName: accepted.fileName,
       uploadedBy: caller.userId,
+      withdrawnAt: IsNull(),
     });
     if (already) return view(already);
     const row: EvidenceFileEntity = {
@@ -140,6 +145,9 @@ export class EvidenceService {
       uploadedBy: caller.userId,
       uploadedAt: new Date().toISOString(),
       afterAnswer: accepted.afterAnswer,
+      withdrawnAt: null,
+      withdrawnBy: null,
+      withdrawnReason: null,
     };
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(EvidenceFileEntity, row);
@@ -161,6 +169,68 @@ export class EvidenceService {
       });
     });
     return view(row);
+  }
+
+  /**
+   * Withdraws a scan as the signed copy of the decision or the minutes: the wrong paper was uploaded
+   * (docs/documents.md "Signed after qcycle recorded it"). The file stays on its record, as every
+   * upload does, and in the dossier; the decision and the review no longer list it. Checked in this
+   * order: the file in this cycle (404), whether the caller may add a signed copy to its record (403;
+   * the year ended, 409), whether it is one (409: a file uploaded after the approval or the review
+   * was answered; a file an answer names is part of that answer). Withdrawn already: answered as it
+   * is, nothing written again. The row and its `evidence.withdrawn` event are written together.
+   */
+  async withdrawSignedCopy(
+    caller: Principal,
+    cycleId: string,
+    evidenceId: string,
+    reason: string,
+    requestId: string,
+  ): Promise<EvidenceFileView> {
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const files = this.dataSource.getRepository(EvidenceFileEntity);
+    const row = await files.findOneBy({ id: evidenceId, cycleId: cycle.id });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
+    const recordType = row.recordType as EvidenceRecordType;
+    await this.checkMayAddTo(caller, cycle, recordType, row.recordKey);
+    if (!SIGNED_PAPER_RECORDS.has(recordType) || !row.afterAnswer)
+      throw new QcycleError(
+        QcycleErrorCode.Conflict,
+        'evidenceNotSignedCopy',
+        { fileName: row.fileName },
+        { id: row.id, recordType: row.recordType, recordKey: row.recordKey },
+      );
+    if (row.withdrawnAt) return view(row);
+    const withdrawal = {
+      withdrawnAt: new Date().toISOString(),
+      withdrawnBy: caller.userId,
+      withdrawnReason: reason.trim(),
+    };
+    await this.dataSource.transaction(async (manager) => {
+      // Two withdrawals at once: the one whose update finds it still listed writes the event.
+      const updated = await manager.update(
+        EvidenceFileEntity,
+        { id: row.id, withdrawnAt: IsNull() },
+        withdrawal,
+      );
+      if (updated.affected !== 1) return;
+      await manager.insert(EventLogEntryEntity, {
+        id: `evidence/${row.id}/withdrawn`,
+        cycleId: cycle.id,
+        type: 'evidence.withdrawn',
+        actor: caller.userId,
+        occurredAt: withdrawal.withdrawnAt,
+        requestId,
+        payload: {
+          evidenceId: row.id,
+          recordType: row.recordType,
+          recordKey: row.recordKey,
+          fileName: row.fileName,
+          reason: withdrawal.withdrawnReason,
+        },
+      });
+    });
+    return view((await files.findOneBy({ id: row.id }))!);
   }
 
   /** What this server takes as evidence: the kinds of file, and the size its configuration allows. */
@@ -442,6 +512,10 @@ function view(row: EvidenceFileEntity): EvidenceFileView {
     recordKey: row.recordKey,
     uploadedBy: row.uploadedBy,
     uploadedAt: row.uploadedAt,
+    withdrawn:
+      row.withdrawnAt && row.withdrawnBy
+        ? { at: row.withdrawnAt, by: row.withdrawnBy, reason: row.withdrawnReason ?? '' }
+        : null,
   };
 }
 

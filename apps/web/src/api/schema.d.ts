@@ -572,6 +572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/evidence/{evidenceId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a scan added as the signed copy of the decision or the minutes: the wrong paper
+         * @description For a file uploaded to the approving round or the review held after it was answered (what GET /cycles/{id}/decision and /review list beside the document as signed). The file stays on its record and in the dossier, as every upload does; the decision and the review no longer list it, and the dossier’s index notes it withdrawn. An `evidence.withdrawn` event in the cycle’s log keeps who, when and `reason`. Who may: those who may add a signed copy to that record (the Quality Representative, the clerk (văn thư), whoever answered), while the year runs (409 once it is closed or cancelled). 404: no such file in this cycle; 409 CONFLICT: not a signed copy (a file an answer names is part of that answer; a file of another record). Withdrawn already: 200 with the file as it is, nothing written again.
+         */
+        post: operations["EvidenceController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/handovers": {
         parameters: {
             query?: never;
@@ -3053,6 +3073,8 @@ export interface components {
             uploadedAt: string;
             /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
             uploadedBy: string;
+            /** @description A scan withdrawn as the signed copy of the decision or the minutes (the wrong paper): still on its record, no longer listed beside the document. Null for every other file */
+            withdrawn: components["schemas"]["EvidenceWithdrawalView"] | null;
         };
         EvidenceUploadForm: {
             /**
@@ -3071,6 +3093,14 @@ export interface components {
              * @enum {string}
              */
             recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action" | "approval";
+        };
+        EvidenceWithdrawalView: {
+            /** @example 2024-01-08T02:30:00.000Z */
+            at: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            by: string;
+            /** @example Quét nhầm Quyết định số 122/QĐ-UBND */
+            reason: string;
         };
         FirstAdminDto: {
             /**
@@ -5146,6 +5176,13 @@ export interface components {
         };
         SignedCopyRecordView: {
             /**
+             * @description The scans among `evidence` added to this record since the answer, as `evidence:<id>`: each may be withdrawn as the wrong paper (POST /cycles/{id}/evidence/{evidenceId}/withdraw); those the answer named are part of it
+             * @example [
+             *       "evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c"
+             *     ]
+             */
+            added: string[];
+            /**
              * @description The answering task’s id: the round that approved, or the management review
              * @example quality-cycle/kontum/2024/approval/approve/1
              */
@@ -6206,6 +6243,13 @@ export interface components {
              * @example 2024-03-05T02:15:30.123Z
              */
             updatedAt: string;
+        };
+        WithdrawSignedCopyDto: {
+            /**
+             * @description Why, for the record (3 to 500 characters, not blank)
+             * @example Quét nhầm Quyết định số 122/QĐ-UBND
+             */
+            reason: string;
         };
     };
     responses: never;
@@ -8390,6 +8434,86 @@ export interface operations {
             };
             /** @description Well-formed but refused by the rules of the process (the message says which) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawSignedCopyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Conflicts with what exists (duplicate code or e-mail, still in use, already done) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,4 +30,12 @@ export class EvidenceFileEntity {
    * the paper signed after qcycle recorded it, which its answer could not name.
    */
   @Column({ name: 'after_answer', type: 'boolean', default: false }) afterAnswer!: boolean;
+  /**
+   * A scan withdrawn as a signed copy (the wrong paper uploaded): when, by whom, why. It stays on its
+   * record and in the dossier; it is no longer listed beside the decision or the minutes.
+   */
+  @Column({ name: 'withdrawn_at', type: 'varchar', length: 24, nullable: true }) withdrawnAt!: string | null;
+  @Column({ name: 'withdrawn_by', type: 'varchar', length: 64, nullable: true }) withdrawnBy!: string | null;
+  @Column({ name: 'withdrawn_reason', type: 'varchar', length: 500, nullable: true })
+  withdrawnReason!: string | null;
 }

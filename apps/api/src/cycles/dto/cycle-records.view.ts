@@ -13,6 +13,14 @@ export class SignedCopyRecordView {
     description: 'The answering task’s id: the round that approved, or the management review',
   })
   recordKey!: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['evidence:0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c'],
+    description:
+      'The scans among `evidence` added to this record since the answer, as `evidence:<id>`: each may be withdrawn as the wrong paper (POST /cycles/{id}/evidence/{evidenceId}/withdraw); those the answer named are part of it',
+  })
+  added!: string[];
 }
 
 export class DecisionView {

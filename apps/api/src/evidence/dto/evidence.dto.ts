@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { EVIDENCE_FILE_TYPES } from '../evidence-file-type';
 import type { NamedEvidenceFile } from '@qcycle/persistence';
 
@@ -82,6 +82,38 @@ export class EvidenceFileView {
 
   @ApiProperty({ example: '2024-04-02T03:15:00.000Z' })
   uploadedAt!: string;
+
+  @ApiProperty({
+    type: () => EvidenceWithdrawalView,
+    nullable: true,
+    description:
+      'A scan withdrawn as the signed copy of the decision or the minutes (the wrong paper): still on its record, no longer listed beside the document. Null for every other file',
+  })
+  withdrawn!: EvidenceWithdrawalView | null;
+}
+
+/** Who withdrew a scan as a signed copy, when and why. */
+export class EvidenceWithdrawalView {
+  @ApiProperty({ example: '2024-01-08T02:30:00.000Z' })
+  at!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  by!: string;
+
+  @ApiProperty({ example: 'Quét nhầm Quyết định số 122/QĐ-UBND' })
+  reason!: string;
+}
+
+export class WithdrawSignedCopyDto {
+  @ApiProperty({
+    example: 'Quét nhầm Quyết định số 122/QĐ-UBND',
+    description: 'Why, for the record (3 to 500 characters, not blank)',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }
 
 /** An uploaded file a record names, by the name it was uploaded with (what a history or page shows). */
