@@ -172,6 +172,97 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     ).resolves.toBe(0);
   });
 
+  it('the văn thư withdraws a scan of the wrong paper: no longer beside the decision, kept in the dossier with why', async () => {
+    const [SCAN, WRONG] = ['QĐ 123 đã ký, đóng dấu.pdf', 'QĐ 122 (nhầm).pdf'];
+    const REASON = 'Quét nhầm Quyết định số 122/QĐ-UBND';
+    const clerk = await as('vanthu');
+    await clerk.open(documentsPath);
+    const yearDocuments = clerk.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    await yearDocuments.getByRole('button', { name: vi('cycles:documents.addSignedCopy') }).click();
+    const upload = clerk.page.getByRole('group', {
+      name: vi('cycles:documents.addSignedCopyOf', {
+        document: vi('cycles:documents.type.objectives-decision'),
+      }),
+    });
+    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
+      name: WRONG,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 122/QD-UBND\n%%EOF\n'),
+    });
+    const copies = yearDocuments
+      .getByRole('paragraph')
+      .filter({ hasText: vi('cycles:documents.signedCopy') });
+    await copies.getByRole('link', { name: WRONG }).waitFor();
+    await upload.getByRole('button', { name: vi('cycles:documents.addSignedCopyDone') }).click();
+
+    const withdrawOf = (file: string) =>
+      copies.getByRole('button', { name: `${vi('cycles:documents.withdraw.open')} ${file}`, exact: true });
+    await withdrawOf(WRONG).click();
+    const form = clerk.page.getByRole('region', {
+      name: vi('cycles:documents.withdraw.title', { file: WRONG }),
+    });
+    // The keyboard is in the reason; none given is refused beside it.
+    const reason = form.getByRole('textbox', { name: vi('cycles:documents.withdraw.reason') });
+    await expect(reason.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    );
+    await form.getByRole('button', { name: vi('cycles:documents.withdraw.ask') }).click();
+    await form.getByText(vi('cycles:cancel.reasonTooShort')).waitFor();
+    await reason.fill(REASON);
+    await form.getByRole('button', { name: vi('cycles:documents.withdraw.ask') }).click();
+    const confirm = form.getByRole('alertdialog');
+    await expect(confirm.innerText()).resolves.toContain(
+      vi('cycles:documents.withdraw.confirmText', {
+        file: WRONG,
+        document: vi('cycles:documents.type.objectives-decision'),
+      }),
+    );
+    await clerk.check('the documents page, withdrawing a wrong scan', {
+      screenshot: 'documents-withdraw-signed-copy',
+    });
+    await confirm.getByRole('button', { name: vi('cycles:documents.withdraw.confirm') }).click();
+    await clerk.page.getByText(vi('cycles:documents.withdraw.done', { file: WRONG })).waitFor();
+    // No longer beside the decision; the right scan still is, and only it may be withdrawn.
+    await copies.getByRole('link', { name: WRONG }).waitFor({ state: 'detached' });
+    await copies.getByRole('link', { name: SCAN }).waitFor();
+    await withdrawOf(SCAN).waitFor();
+    await clerk.page
+      .getByRole('button', { name: vi('cycles:documents.withdraw.close'), exact: true })
+      .click();
+    await expect(
+      clerk.page.getByText(vi('cycles:documents.withdraw.done', { file: WRONG })).count(),
+    ).resolves.toBe(0);
+
+    // The dossier keeps the file on the approval's record, its index saying it was withdrawn, and why.
+    const [dossier] = await Promise.all([
+      clerk.page.waitForEvent('download'),
+      dossierOf(clerk)
+        .getByRole('button', { name: vi('cycles:dossier.download'), exact: true })
+        .click(),
+    ]);
+    const file = (await dossier.path())!;
+    const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n');
+    expect(names.filter((name) => name.startsWith('BANG-CHUNG/PHE-DUYET-MUC-TIEU/'))).toHaveLength(2);
+    const index = execFileSync('unzip', ['-p', file, 'MUC-LUC.csv'], { encoding: 'utf8' });
+    expect(index).toContain(`: ${REASON}"`);
+
+    // The year's history says who withdrew which file, and why.
+    await clerk.open(`/cycles/${encodeURIComponent(cycleId)}/history?type=evidence.withdrawn`);
+    const row = clerk.page.getByRole('row').filter({ hasText: vi('cycles:eventType.evidence.withdrawn') });
+    await row.getByRole('link', { name: WRONG }).waitFor();
+    await expect(row.innerText()).resolves.toContain(REASON);
+    await expect(row.count()).resolves.toBe(1);
+
+    // A staff member reads the scan, and is offered to withdraw nothing.
+    const staff = await as('staff.tthc');
+    await staff.open(documentsPath);
+    await staff.page.getByRole('link', { name: SCAN }).waitFor();
+    await expect(staff.page.getByRole('link', { name: WRONG }).count()).resolves.toBe(0);
+    await expect(
+      staff.page.getByRole('button', { name: `${vi('cycles:documents.withdraw.open')} ${SCAN}` }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('downloads at phone width too, the button inside the screen', async () => {
     const qmr = await as('qmr');
     await qmr.page.setViewportSize({ width: 360, height: 740 });

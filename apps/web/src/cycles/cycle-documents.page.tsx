@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem, ok } from '../api/client';
@@ -6,13 +6,14 @@ import { everyPage } from '../api/every-page';
 import type { components } from '../api/schema';
 import { hasRole, useSession } from '../auth/session';
 import { downloadDocument, type FileFormat } from '../ui/download';
-import { EvidenceLink, evidenceReferenceOf } from '../ui/evidence';
+import { evidenceReferenceOf } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { DispatchNumber } from './components/dispatch-number';
 import { IssueYearReport, type YearEndReportRoute } from './components/issue-year-report';
 import { AddSignedCopy } from './components/add-signed-copy';
+import { SignedCopies } from './components/signed-copies';
 import { YearDossier } from './components/year-dossier';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
@@ -277,16 +278,17 @@ export default function CycleDocumentsPage() {
                       {refusals[type]}
                     </p>
                   )}
-                  {(signedPapers[type]?.files ?? []).length > 0 && (
-                    <p className="small signed-copies">
-                      {t('documents.signedCopy')}{' '}
-                      {signedPapers[type]?.files.map((file, index) => (
-                        <Fragment key={file.id}>
-                          {index > 0 && ', '}
-                          <EvidenceLink reference={evidenceReferenceOf(file.id)} fileName={file.fileName} />
-                        </Fragment>
-                      ))}
-                    </p>
+                  {signedPapers[type] && (
+                    <SignedCopies
+                      cycleId={cycleId}
+                      files={signedPapers[type].files}
+                      addedSince={(file) =>
+                        (signedPapers[type]?.record?.added ?? []).includes(evidenceReferenceOf(file.id))
+                      }
+                      name={name}
+                      mayWithdraw={mayAddSignedCopy}
+                      onWithdrawn={signedPapers[type].reload}
+                    />
                   )}
                   {mayAddSignedCopy && signedPapers[type]?.record && (
                     <AddSignedCopy

@@ -30,7 +30,7 @@ export const EVENT_TYPES = {
     'task.resolved',
   ],
   measurement: ['measurement.reported', 'measurement.corrected'],
-  evidence: ['evidence.uploaded'],
+  evidence: ['evidence.uploaded', 'evidence.withdrawn'],
   audit: [
     'audit.planned',
     'audit.steps-planned',

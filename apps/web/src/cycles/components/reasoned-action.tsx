@@ -25,21 +25,24 @@ export interface ReasonedActionWords {
 }
 
 /**
- * An action that cannot be undone, taken by the Quality Representative on a cycle: a reason (for
- * the record, 3 to 500 characters), then an explicit second step that says what it does. Refusals
- * (400 reason, 403, 409) are shown where it was asked. Cancelling a running cycle, discarding an
- * ended rehearsal.
+ * An action that cannot be undone, taken on a cycle's records: a reason (for the record, 3 to 500
+ * characters), then an explicit second step that says what it does. Refusals (400 reason, 403, 409)
+ * are shown where it was asked. Cancelling a running cycle, discarding an ended rehearsal,
+ * withdrawing a wrong scan from a signed paper's copies.
  */
 export function ReasonedAction({
   words,
   className,
   submit,
   onDone,
+  heading: Heading = 'h2',
 }: {
   words: ReasonedActionWords;
   className: string;
   submit: (reason: string) => Promise<unknown>;
   onDone: () => void;
+  /** Its title's level: a section of the page (`h2`), or a part of one of its sections (`h3`). */
+  heading?: 'h2' | 'h3';
 }) {
   const { t } = useTranslation('cycles');
   const id = useId();
@@ -88,7 +91,7 @@ export function ReasonedAction({
   const general = problem && problem.at('reason').length === 0 ? problem : null;
   return (
     <section ref={section} className={`card reasoned-action ${className}`} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{words.title}</h2>
+      <Heading id={`${id}-heading`}>{words.title}</Heading>
       <p className="muted">{words.lead}</p>
       <form onSubmit={ask} noValidate>
         <ReasonField

@@ -66,6 +66,8 @@ export function readableEvent(
   const facts: EventFact[] = [];
   const rest: Record<string, unknown> = {};
   const person = (id: unknown) => (typeof id === 'string' && id ? names.nameOf(id) : undefined);
+  // A file uploaded to a record, or withdrawn as the signed copy of the decision or the minutes.
+  const fileEvent = type === 'evidence.uploaded' || type === 'evidence.withdrawn';
   const add = (field: string, value: ReactNode | undefined) => {
     if (value !== undefined && value !== null && value !== '') facts.push({ field, value });
   };
@@ -221,13 +223,10 @@ export function readableEvent(
         if (Array.isArray(value)) add('delegations', formatNumber(value.length, language));
         else rest[key] = value;
         break;
-      // An uploaded file: the file by its name (to download) and size, the record it was added to.
+      // An uploaded file, or one withdrawn as a signed copy: the file by its name (to download) and
+      // size, the record it was added to.
       case 'fileName':
-        if (
-          type === 'evidence.uploaded' &&
-          typeof value === 'string' &&
-          typeof payload?.evidenceId === 'string'
-        )
+        if (fileEvent && typeof value === 'string' && typeof payload?.evidenceId === 'string')
           add(
             'file',
             <>
@@ -240,10 +239,10 @@ export function readableEvent(
       case 'evidenceId':
       case 'size':
         // Said with the file's name.
-        if (type !== 'evidence.uploaded') rest[key] = value;
+        if (!fileEvent) rest[key] = value;
         break;
       case 'recordType':
-        if (type === 'evidence.uploaded' && typeof value === 'string') {
+        if (fileEvent && typeof value === 'string') {
           const record = typeof payload?.recordKey === 'string' ? describeTask(payload.recordKey, t) : '';
           add(
             'record',
@@ -253,7 +252,7 @@ export function readableEvent(
         break;
       case 'recordKey':
         // Said with its type, in words.
-        if (type !== 'evidence.uploaded') rest[key] = value;
+        if (!fileEvent) rest[key] = value;
         break;
       // A corrective action's round: its plan's due date, the verification's conclusion and notes.
       case 'round':
