@@ -179,13 +179,18 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect((await withdraw('qmr', leftOut.id, reason)).status).toBe(409);
     expect((await read('decision')).evidence).toEqual([...listed, wrong.body.reference]);
 
-    const withdrawn = await withdraw('vanthu', wrong.body.id, reason);
-    expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body.withdrawn).toEqual({
-      at: expect.any(String),
-      by: org.idOf('vanthu'),
-      reason: reason.reason,
-    });
+    // The văn thư and the Quality Representative at the same moment: one withdrawal, both told it.
+    const [withdrawn, twin] = await Promise.all([
+      withdraw('vanthu', wrong.body.id, reason),
+      withdraw('qmr', wrong.body.id, { reason: 'Tệp không đúng' }),
+    ]);
+    expect([withdrawn.status, twin.status]).toEqual([200, 200]);
+    const [who, why] =
+      withdrawn.body.withdrawn?.by === org.idOf('vanthu')
+        ? ['vanthu', reason.reason]
+        : ['qmr', 'Tệp không đúng'];
+    expect(withdrawn.body.withdrawn).toEqual({ at: expect.any(String), by: org.idOf(who), reason: why });
+    expect(twin.body.withdrawn).toEqual(withdrawn.body.withdrawn);
     expect((await read('decision')).evidence).toEqual(listed);
     // Sent again: the file as it is, nothing written twice.
     const again = await withdraw('qmr', wrong.body.id, { reason: 'Lần nữa' });
@@ -197,7 +202,7 @@ describe('the signed papers’ scans added once the decision and the review are 
       `/api/v1/cycles/${cycleId}/events?type=evidence.withdrawn`,
     );
     expect(events.body.items.map((event) => [event.actor, event.payload.reason])).toEqual([
-      [org.idOf('vanthu'), reason.reason],
+      [org.idOf(who), why],
     ]);
     // Still on the record, as every upload is, marked withdrawn.
     const after = await org.as<{ id: string; withdrawn: unknown }[]>(
@@ -258,7 +263,7 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect(csv).toContain('"QĐ 123 đã ký, đóng dấu.pdf",');
     expect(csv).toContain('"Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND"\r\n');
     expect(csv).toMatch(
-      /"Đã gỡ khỏi bản đã ký lúc \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \([^)]+\): Quét nhầm Quyết định số 122\/QĐ-UBND"\r\n/,
+      /"Đã gỡ khỏi bản đã ký lúc \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \([^)]+\): (Quét nhầm Quyết định số 122\/QĐ-UBND|Tệp không đúng)"\r\n/,
     );
     expect(note).toContain('trong đó 3 tệp là bản chụp văn bản lãnh đạo đã ký');
     expect(note).not.toContain('CHÚ Ý');
