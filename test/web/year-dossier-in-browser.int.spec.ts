@@ -229,6 +229,10 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     await clerk.page
       .getByRole('button', { name: vi('cycles:documents.withdraw.close'), exact: true })
       .click();
+    // The scan has left the list: the keyboard is back on the list of scans.
+    await expect(copies.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    );
     await expect(
       clerk.page.getByText(vi('cycles:documents.withdraw.done', { file: WRONG })).count(),
     ).resolves.toBe(0);

@@ -36,15 +36,29 @@ export function SignedCopies({
 }) {
   const { t } = useTranslation('cycles');
   const [withdrawing, setWithdrawing] = useState<SignedCopyFile | null>(null);
+  const closed = useRef<string | null>(null);
   const form = useRef<HTMLDivElement>(null);
-  // The keyboard's focus follows into the reason once "Gỡ" is pressed.
+  const list = useRef<HTMLParagraphElement>(null);
+  // The keyboard's focus follows: into the reason once "Gỡ" is pressed; once closed, back to that
+  // "Gỡ", or to the list when the scan has left it.
   useEffect(() => {
     if (withdrawing) form.current?.querySelector('textarea')?.focus();
+    else if (closed.current !== null) {
+      const again = list.current?.querySelector<HTMLElement>(
+        `[data-withdraws="${CSS.escape(closed.current)}"]`,
+      );
+      (again ?? list.current)?.focus();
+      closed.current = null;
+    }
   }, [withdrawing]);
+  const close = () => {
+    closed.current = withdrawing?.id ?? null;
+    setWithdrawing(null);
+  };
   return (
     <>
       {files.length > 0 && (
-        <p className="small signed-copies">
+        <p ref={list} className="small signed-copies" tabIndex={-1}>
           {t('documents.signedCopy')}{' '}
           {files.map((file, index) => (
             <Fragment key={file.id}>
@@ -53,7 +67,12 @@ export function SignedCopies({
               {mayWithdraw && addedSince(file) && withdrawing?.id !== file.id && (
                 <>
                   {' '}
-                  <button type="button" className="button button-quiet" onClick={() => setWithdrawing(file)}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-withdraws={file.id}
+                    onClick={() => setWithdrawing(file)}
+                  >
                     {t('documents.withdraw.open')}
                     <span className="visually-hidden"> {file.fileName}</span>
                   </button>
@@ -98,7 +117,7 @@ export function SignedCopies({
             onDone={onWithdrawn}
           />
           <div className="actions">
-            <button type="button" className="button button-quiet" onClick={() => setWithdrawing(null)}>
+            <button type="button" className="button button-quiet" onClick={close}>
               {t('documents.withdraw.close')}
             </button>
           </div>
