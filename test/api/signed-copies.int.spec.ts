@@ -204,6 +204,13 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect(events.body.items.map((event) => [event.actor, event.payload.reason])).toEqual([
       [org.idOf(who), why],
     ]);
+    // The approving round's own history tells it too.
+    const ofRecord = await org.as<{ items: { type: string }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?subject=${encodeURIComponent(record!.recordKey)}`,
+    );
+    expect(ofRecord.body.items.filter((event) => event.type === 'evidence.withdrawn')).toHaveLength(1);
     // Still on the record, as every upload is, marked withdrawn.
     const after = await org.as<{ id: string; withdrawn: unknown }[]>(
       'qmr',
