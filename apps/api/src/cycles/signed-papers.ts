@@ -12,26 +12,34 @@ const SIGNING_TASKS = { approval: 'objectives-approval', review: 'management-rev
 /** The record type of a signed paper's scans: the approving round's (`approval`) or the review's. */
 export type SignedPaperRecordType = keyof typeof SIGNING_TASKS;
 
+/** Whether a record type is one whose scans, added after the answer, are of a signed paper. */
+export const isSignedPaperRecord = (recordType: string): recordType is SignedPaperRecordType =>
+  Object.hasOwn(SIGNING_TASKS, recordType);
+
 /** The answer that recorded the paper. */
-export type SigningAnswer = Pick<TaskEntity, 'id' | 'outcome'>;
+export type SigningAnswer = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'outcome'>;
 
 /**
- * The answer that recorded the year's paper of this kind: the last approval round completed if it
- * approved (a round the leader returned signed nothing), the management review once held; null
- * before.
+ * Whether a task's answer recorded a paper its leader signs: the approval round that approved (a
+ * round the leader returned signed nothing), or the management review held.
  */
+export const recordsSignedPaper = (task: Pick<TaskEntity, 'kind' | 'status' | 'outcome'>): boolean =>
+  task.status === 'completed' &&
+  (task.kind === SIGNING_TASKS.review ||
+    (task.kind === SIGNING_TASKS.approval && task.outcome?.decision === 'approve'));
+
+/** The answer that recorded the year's paper of this kind ({@link recordsSignedPaper}); null before. */
 export async function signingAnswer(
   dataSource: DataSource,
   cycleId: string,
   recordType: SignedPaperRecordType,
 ): Promise<SigningAnswer | null> {
   const answered = await dataSource.getRepository(TaskEntity).findOne({
-    select: { id: true, outcome: true },
+    select: { id: true, kind: true, status: true, outcome: true },
     where: { cycleId, kind: SIGNING_TASKS[recordType], status: 'completed' },
     order: { closedAt: 'DESC' },
   });
-  if (recordType === 'approval' && answered?.outcome?.decision !== 'approve') return null;
-  return answered;
+  return answered && recordsSignedPaper(answered) ? answered : null;
 }
 
 /**

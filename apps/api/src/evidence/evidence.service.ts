@@ -39,6 +39,7 @@ import {
   type StoredEvidence,
 } from './evidence-store';
 import { evidenceRecordOfTask } from './evidence-record';
+import { isSignedPaperRecord, recordsSignedPaper } from '../cycles/signed-papers';
 
 /** The part of multer (shipped with @nestjs/platform-express, untyped there) an upload uses. */
 interface MulterFile {
@@ -70,19 +71,6 @@ interface AcceptedFile {
   recordKey: string;
   afterAnswer: boolean;
 }
-
-/**
- * Whether a task recorded a paper its leader signs, whose scan the văn thư may add: the approving
- * round of the objectives (the decision), or the management review held (its minutes). A round the
- * leader returned signed nothing.
- */
-const recordsSignedPaper = (task: TaskEntity): boolean =>
-  task.status === 'completed' &&
-  (task.kind === 'management-review' ||
-    (task.kind === 'objectives-approval' && task.outcome?.decision === 'approve'));
-
-/** The records whose files uploaded after the answer are the scans of a signed paper. */
-const SIGNED_PAPER_RECORDS: ReadonlySet<EvidenceRecordType> = new Set(['approval', 'review']);
 
 const TASK_KIND_OF_RECORD = {
   measurement: 'measurement-report',
@@ -193,7 +181,7 @@ export class EvidenceService {
     if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
     const recordType = row.recordType as EvidenceRecordType;
     await this.checkMayAddTo(caller, cycle, recordType, row.recordKey);
-    if (!SIGNED_PAPER_RECORDS.has(recordType) || !row.afterAnswer)
+    if (!isSignedPaperRecord(recordType) || !row.afterAnswer)
       throw new QcycleError(
         QcycleErrorCode.Conflict,
         'evidenceNotSignedCopy',
