@@ -15,6 +15,7 @@ import { IssueYearReport, type YearEndReportRoute } from './components/issue-yea
 import { AddSignedCopy } from './components/add-signed-copy';
 import { SignedCopies } from './components/signed-copies';
 import { YearDossier } from './components/year-dossier';
+import { signedPapersOf, unscannedPapers, type SignedPaperScans } from './components/signed-papers';
 import { useFormat } from './components/format';
 import { DataTable } from './components/page-parts';
 import {
@@ -31,7 +32,6 @@ import './cycles.css';
 
 type RegisteredDocument = components['schemas']['DocumentVersionView'];
 type DocumentType = RegisteredDocument['type'];
-type SignedCopyRecord = components['schemas']['SignedCopyRecordView'];
 
 /**
  * The year's official documents, in the order the year issues them, each at the route that prints
@@ -102,25 +102,10 @@ export default function CycleDocumentsPage() {
   );
   // Per signed paper: its scans, the record a scan is added to (none before it is recorded), and
   // what to read again once one is.
-  const signedPapers: Partial<
-    Record<
-      DocumentType,
-      { files: { id: string; fileName: string }[]; record?: SignedCopyRecord | null; reload: () => void }
-    >
-  > = {
-    'objectives-decision': {
-      files: decision.data?.files ?? [],
-      record: decision.data?.signedCopyRecord,
-      reload: decision.reload,
-    },
-    'review-minutes': {
-      // The review's files include what its inputs and actions rest on: the minutes' are in `evidence`.
-      files: (review.data?.files ?? []).filter((file) =>
-        (review.data?.evidence ?? []).includes(evidenceReferenceOf(file.id)),
-      ),
-      record: review.data?.signedCopyRecord,
-      reload: review.reload,
-    },
+  const scans = signedPapersOf(decision.data, review.data);
+  const signedPapers: Partial<Record<DocumentType, SignedPaperScans & { reload: () => void }>> = {
+    'objectives-decision': { ...scans['objectives-decision'], reload: decision.reload },
+    'review-minutes': { ...scans['review-minutes'], reload: review.reload },
   };
   // A paper signed after qcycle recorded it: its scan is added by the Quality Representative or the
   // văn thư (who keep the office's papers) while the year runs; after the close its records are final.
@@ -461,9 +446,7 @@ export default function CycleDocumentsPage() {
       <YearDossier
         cycleId={cycleId}
         final={cycle.data && (cycle.data.status === 'closed' || cycle.data.status === 'cancelled')}
-        unscanned={Object.entries(signedPapers)
-          .filter(([, paper]) => paper.record && paper.files.length === 0)
-          .map(([type]) => t(`documents.type.${type as DocumentType}`))}
+        unscanned={unscannedPapers(scans).map((type) => t(`documents.type.${type}`))}
         mayAddSignedCopy={mayAddSignedCopy}
       />
     </div>
