@@ -7,6 +7,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { Pager } from '../ui/pager';
 import { usePageTitle } from '../ui/page-title';
 import { DocumentsToNumber } from './components/documents-to-number';
+import { PapersToScan } from './components/papers-to-scan';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
 import { usePeople } from './components/people';
@@ -97,6 +98,7 @@ export default function MyTasksPage() {
     <section className="my-tasks" aria-labelledby="my-tasks-title" aria-busy={loading}>
       <h1 id="my-tasks-title">{t('inbox.title')}</h1>
       <DocumentsToNumber />
+      <PapersToScan />
       <div className="inbox-tabs" role="group" aria-label={t('inbox.show')}>
         {(['open', 'completed'] as const).map((value) => (
           <button

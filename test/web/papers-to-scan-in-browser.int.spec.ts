@@ -1,0 +1,155 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { YearOverHttp } from '../api/support/year-over-http';
+import { HELD_REVIEW } from '../api/support/year-fixtures';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
+
+/**
+ * The signed papers the year's dossier lacks a scan of, on the văn thư's My tasks (chromium,
+ * Vietnamese; docs/web.md "My tasks"): not while the year runs its months, but once its management
+ * review has begun, before the close makes the records final: the decision approved without a scan,
+ * then the minutes of a review held without one, each gone once scanned, with the day the year
+ * closes. A 2024 rehearsal walked over HTTP on the time-skipping Temporal server, the API serving the
+ * built web app, the worker and PostgreSQL; checked with axe-core and photographed
+ * (test-results/screenshots/my-tasks-papers-to-scan.*.png).
+ */
+describe('the signed papers still to scan, on the văn thư’s My tasks (chromium; API, worker, PostgreSQL, time-skipping Temporal)', () => {
+  let env: TestWorkflowEnvironment;
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  let year: YearOverHttp;
+  const organisationCode = `pts-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const SCAN = 'QĐ 123 đã ký, đóng dấu.pdf';
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    suite = await startApiSuite({ worker: true, temporal: env, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    await Promise.all(['leader', 'qmr', 'head.tthc', 'head.tonghop'].map((local) => org.tokenOf(local)));
+    year = new YearOverHttp(org, env);
+    await year.start(organisationCode);
+    // Approved as 123/QĐ-UBND, and no scan of the signed paper given.
+    await year.approve();
+    await year.assignAsProposed();
+    await year.acceptUnits();
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+  });
+
+  const as = (local: string): Promise<Tab> => browser.tabOf(org.email(local), DEMO_PASSWORD);
+  const panelOf = (tab: Tab) => tab.page.getByRole('region', { name: vi('tasks:inbox.toScan.title') });
+  /**
+   * My tasks, settled; for those who add scans, once it has read the running years (what the panel
+   * is drawn from). Anyone else's page reads no years for it.
+   */
+  const openMyTasks = async (tab: Tab, addsScans = true) => {
+    await Promise.all([
+      addsScans &&
+        tab.page.waitForResponse((response) => response.url().includes('/api/v1/cycles?status=running')),
+      tab.open('/'),
+    ]);
+    await tab.page.getByRole('heading', { name: vi('tasks:inbox.title'), level: 1 }).waitFor();
+    await tab.settled();
+  };
+  /** The day the year closes as the page writes it: the calendar's day, moved by the rehearsal's shift. */
+  const closeDay = async () => {
+    const { body } = await org.as<{ live: { scheduleShiftMs?: number; dates: { closeDate: string } } }>(
+      'vanthu',
+      'GET',
+      `/api/v1/cycles/${cycleId}`,
+    );
+    const closes =
+      Date.parse(`${body.live.dates.closeDate}T01:00:00.000Z`) + (body.live.scheduleShiftMs ?? 0);
+    return new Intl.DateTimeFormat('vi-VN', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    }).format(closes);
+  };
+  const lineFor = async (documentType: 'objectives-decision' | 'review-minutes') =>
+    [
+      vi('tasks:inbox.toScan.year', {
+        cycle: vi('tasks:page.cycleOfYear', { year: 2024 }),
+        documents: vi(`cycles:documents.type.${documentType}`),
+      }),
+      vi('tasks:inbox.toScan.closes', { date: await closeDay() }),
+      vi('tasks:inbox.rehearsal'),
+    ].join(' ');
+
+  it('while the year runs its months, the decision without a scan is not on My tasks (the documents page says it)', async () => {
+    const clerk = await as('vanthu');
+    await openMyTasks(clerk);
+    await expect(panelOf(clerk).count()).resolves.toBe(0);
+  });
+
+  it('once the review has begun, the văn thư reads the decision without a scan and the day the year closes; its link leads to where the scan is added, and then it is gone', async () => {
+    // Nobody reports or prepares in this rehearsal: the review opens on its date all the same.
+    await env.sleep('250 days');
+    await year.taskOf('leader', 'management-review', 30);
+    const clerk = await as('vanthu');
+    await openMyTasks(clerk);
+    const panel = panelOf(clerk);
+    await panel.getByText(vi('tasks:inbox.toScan.lead'), { exact: true }).waitFor();
+    await expect(panel.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      await lineFor('objectives-decision'),
+    ]);
+    await clerk.check('My tasks, the signed decision still to scan', {
+      screenshot: 'my-tasks-papers-to-scan',
+    });
+
+    // The Quality Representative, who also adds scans, reads it; a staff member does not.
+    const qmr = await as('qmr');
+    await openMyTasks(qmr);
+    await panelOf(qmr).getByRole('listitem').waitFor();
+    const staff = await as('staff.tthc');
+    await openMyTasks(staff, false);
+    await expect(panelOf(staff).count()).resolves.toBe(0);
+
+    // The link opens the year's documents, where the decision's row takes the scan.
+    await panel.getByRole('link').click();
+    await clerk.page.waitForURL((url) => url.pathname === `/cycles/${encodeURIComponent(cycleId)}/documents`);
+    const yearDocuments = clerk.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
+    await yearDocuments.getByRole('button', { name: vi('cycles:documents.addSignedCopy') }).click();
+    const upload = clerk.page.getByRole('group', {
+      name: vi('cycles:documents.addSignedCopyOf', {
+        document: vi('cycles:documents.type.objectives-decision'),
+      }),
+    });
+    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
+      name: SCAN,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 123/QD-UBND da ky, dong dau\n%%EOF\n'),
+    });
+    await upload.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
+
+    await openMyTasks(clerk);
+    await expect(panelOf(clerk).count()).resolves.toBe(0);
+  });
+
+  it('a review held without the scan of its signed minutes: the văn thư reads the minutes, and only them', async () => {
+    const review = await year.taskOf('leader', 'management-review');
+    // The meeting's papers named as written; no file of the signed minutes.
+    expect((await year.complete('leader', review.id, HELD_REVIEW)).status).toBe(200);
+    // The review's record is written once the workflow has taken the answer.
+    await eventually('the review held', async () => {
+      const answer = await org.as<{ status: string }>('vanthu', 'GET', `/api/v1/cycles/${cycleId}/review`);
+      return answer.body.status === 'held' ? true : undefined;
+    });
+    const clerk = await as('vanthu');
+    await openMyTasks(clerk);
+    await expect(panelOf(clerk).getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      await lineFor('review-minutes'),
+    ]);
+  });
+});
