@@ -45,7 +45,10 @@ describe('the signed papers’ scans added once the decision and the review are 
 
   afterAll(() => suite?.close());
 
-  /** The year's dossier as the văn thư downloads it: its evidence rows (name, signed paper), index and note. */
+  /**
+   * The year's dossier as the văn thư downloads it: its evidence rows (name, signed paper, whether no
+   * answer names it), index and note.
+   */
   async function dossierIndex() {
     const dossier = await download(suite.http, org, 'vanthu', `/api/v1/cycles/${cycleId}/dossier`);
     expect(dossier.status).toBe(200);
@@ -55,12 +58,17 @@ describe('the signed papers’ scans added once the decision and the review are 
       await writeFile(zip, dossier.bytes);
       const entry = (name: string) => execFileSync('unzip', ['-p', zip, name], { encoding: 'utf8' });
       const index = JSON.parse(entry('MUC-LUC.json')) as {
-        files: { kind: string; title: string; signedCopyOf?: { type: string; title: string } }[];
+        files: {
+          kind: string;
+          title: string;
+          signedCopyOf?: { type: string; title: string };
+          unused?: true;
+        }[];
       };
       return {
         evidence: index.files
           .filter((row) => row.kind === 'evidence')
-          .map((row) => [row.title, row.signedCopyOf]),
+          .map((row) => [row.title, row.signedCopyOf, row.unused]),
         csv: entry('MUC-LUC.csv'),
         note: entry('GHI-CHU.txt'),
       };
@@ -89,7 +97,8 @@ describe('the signed papers’ scans added once the decision and the review are 
       ).status,
     ).toBe(200);
     expect((await scanOf(returned, pdf('QD tra lai'), 'QĐ trả lại.pdf')).status).toBe(403);
-    expect((await dossierIndex()).evidence).toEqual([['Dự thảo có ý kiến.pdf', undefined]]);
+    // Named by the return: used.
+    expect((await dossierIndex()).evidence).toEqual([['Dự thảo có ý kiến.pdf', undefined, undefined]]);
     const revision = await year.taskOf('qmr', 'objectives-revision');
     expect((await year.complete('qmr', revision.id, { note: 'Đã bổ sung.' })).status).toBe(200);
 
@@ -253,18 +262,19 @@ describe('the signed papers’ scans added once the decision and the review are 
     const { evidence, csv, note } = await dossierIndex();
     const decision = { type: 'objectives-decision', title: 'Quyết định số 123/QĐ-UBND' };
     expect(evidence).toEqual([
-      // The draft the leader returned, then a file uploaded in the form and left out of the answer:
-      // on the records, not signed copies.
-      ['Dự thảo có ý kiến.pdf', undefined],
-      ['Nhầm tệp.pdf', undefined],
+      // The draft the leader returned with, then a file uploaded in the form and left out of the
+      // answer: on the records, not signed copies; no answer names the second.
+      ['Dự thảo có ý kiến.pdf', undefined, undefined],
+      ['Nhầm tệp.pdf', undefined, true],
       // The same paper scanned twice: both files are its scans.
-      ['QĐ 123 đã ký, đóng dấu.pdf', decision],
-      ['QĐ 123 đã ký, đóng dấu.pdf', decision],
+      ['QĐ 123 đã ký, đóng dấu.pdf', decision, undefined],
+      ['QĐ 123 đã ký, đóng dấu.pdf', decision, undefined],
       // Withdrawn as the wrong paper: on the record, noted so.
-      ['QĐ 122 (nhầm).pdf', undefined],
+      ['QĐ 122 (nhầm).pdf', undefined, undefined],
       [
         'Biên bản họp đã ký.pdf',
         { type: 'review-minutes', title: 'Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024' },
+        undefined,
       ],
     ]);
     expect(csv).toContain('"QĐ 123 đã ký, đóng dấu.pdf",');
@@ -272,7 +282,10 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect(csv).toMatch(
       /"Đã gỡ khỏi bản đã ký lúc \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \([^)]+\): (Quét nhầm Quyết định số 122\/QĐ-UBND|Tệp không đúng)"\r\n/,
     );
+    expect(csv).toContain('"Nhầm tệp.pdf",');
+    expect(csv).toContain('"Không được nêu trong câu trả lời nào"\r\n');
     expect(note).toContain('trong đó 3 tệp là bản chụp văn bản lãnh đạo đã ký');
+    expect(note).toContain('; 1 tệp không được nêu trong câu trả lời nào');
     expect(note).not.toContain('CHÚ Ý');
   });
 

@@ -324,7 +324,12 @@ describe.each<TestDatabaseKind>(['postgres', 'sqlite'])(
           line[column('SHA-256')],
           line[column('Kích thước (byte)')],
         ]).toEqual([line[column('Tệp trong hồ sơ')], sha256(bytes), String(bytes.length)]);
-        expect(line[column('Ghi chú')]).toBe('');
+        // Nothing to say of a file, but that no answer names the evidence: no report was answered.
+        expect(line[column('Ghi chú')]).toBe(
+          line[column('Tệp trong hồ sơ')].startsWith('BANG-CHUNG/')
+            ? 'Không được nêu trong câu trả lời nào'
+            : '',
+        );
       }
       // Each evidence file's record in words, its key beside.
       expect(

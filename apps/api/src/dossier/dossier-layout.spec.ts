@@ -153,20 +153,29 @@ describe('the dossier’s layout', () => {
       status: 'included',
       signedCopyOf: { type: 'objectives-decision', title: 'Quyết định số 123/QĐ-UBND' },
     };
-    const notes = indexCsv([scan, { ...scan, status: 'missing' }, { ...scan, signedCopyOf: undefined }])
+    const notes = indexCsv([
+      scan,
+      { ...scan, status: 'missing' },
+      { ...scan, signedCopyOf: undefined },
+      { ...scan, signedCopyOf: undefined, unused: true },
+      { ...scan, signedCopyOf: undefined, unused: true, status: 'missing' },
+    ])
       .subarray(3)
       .toString('utf8')
       .split('\r\n')
-      .slice(1, 4)
+      .slice(1, 6)
       .map((line) => line.slice(line.lastIndexOf(',"') + 2, -1));
     expect(notes).toEqual([
       'Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND',
       'THIẾU TỆP: kho bằng chứng không có tệp này; không có trong hồ sơ; Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND',
       '',
+      // A file no answer names: said so, after why it is missing if it is.
+      'Không được nêu trong câu trả lời nào',
+      'THIẾU TỆP: kho bằng chứng không có tệp này; không có trong hồ sơ; Không được nêu trong câu trả lời nào',
     ]);
   });
 
-  it('says in its note how many evidence files are scans of a signed paper, and nothing when none is', () => {
+  it('says in its note how many evidence files are scans of a signed paper, and how many no answer names; nothing when none is', () => {
     const counts = {
       documents: 2,
       versions: 2,
@@ -176,8 +185,8 @@ describe('the dossier’s layout', () => {
       notIncluded: 0,
       unscanned: [],
     };
-    const evidenceLine = (signedCopies: number) =>
-      noteText(RUNNING_YEAR, { ...counts, signedCopies })
+    const evidenceLine = (signedCopies: number, unused = 0) =>
+      noteText(RUNNING_YEAR, { ...counts, signedCopies, unused })
         .toString('utf8')
         .split('\r\n')
         .find((line) => line.startsWith('- BANG-CHUNG/'));
@@ -188,10 +197,27 @@ describe('the dossier’s layout', () => {
     expect(evidenceLine(0)).toBe(
       '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu);',
     );
+    expect(evidenceLine(2, 1)).toBe(
+      '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu); ' +
+        'trong đó 2 tệp là bản chụp văn bản lãnh đạo đã ký, cột "Ghi chú" của MUC-LUC.csv ghi của văn bản nào; ' +
+        '1 tệp không được nêu trong câu trả lời nào (tải lên hồ sơ nhưng không dùng, hoặc việc chưa được trả lời), cột "Ghi chú" ghi rõ;',
+    );
+    expect(evidenceLine(0, 3)).toBe(
+      '- BANG-CHUNG/: 5 tệp bằng chứng của 3 hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu); ' +
+        'trong đó 3 tệp không được nêu trong câu trả lời nào (tải lên hồ sơ nhưng không dùng, hoặc việc chưa được trả lời), cột "Ghi chú" ghi rõ;',
+    );
   });
 
   it('names the signed papers it holds no scan of: where to add one while the year runs, a fact once closed', () => {
-    const counts = { documents: 2, versions: 2, evidence: 1, records: 1, events: 40, notIncluded: 0 };
+    const counts = {
+      documents: 2,
+      versions: 2,
+      evidence: 1,
+      records: 1,
+      events: 40,
+      notIncluded: 0,
+      unused: 0,
+    };
     const warnings = (status: DossierFacts['status'], unscanned: string[]) =>
       noteText({ ...RUNNING_YEAR, status }, { ...counts, signedCopies: 1, unscanned })
         .toString('utf8')

@@ -80,6 +80,11 @@ export interface IndexRow {
    * name) and why. It is still on its record, so in the dossier.
    */
   withdrawn?: { at: string; by: string; reason: string };
+  /**
+   * An evidence file no answer names (no entry of the event log lists it as evidence) and no scan of
+   * a signed paper: uploaded to its record and not used, or its task not answered yet.
+   */
+  unused?: true;
 }
 
 /** A paper the leader signs, as the index names it beside its scans. */
@@ -340,6 +345,9 @@ const signedCopyNote = (paper: SignedPaper) => `Bản đã ký (bản chụp) c�
 const withdrawnNote = (withdrawn: NonNullable<IndexRow['withdrawn']>) =>
   `Đã gỡ khỏi bản đã ký lúc ${withdrawn.at} (${withdrawn.by}): ${withdrawn.reason}`;
 
+/** How the index notes an evidence file no answer names. */
+const UNUSED_NOTE = 'Không được nêu trong câu trả lời nào';
+
 /** MUC-LUC.csv: every file of the ZIP but the two indexes, and every file the records name that is missing. */
 export function indexCsv(rows: readonly IndexRow[]): Buffer {
   const lines = rows.map((row, i) =>
@@ -360,6 +368,7 @@ export function indexCsv(rows: readonly IndexRow[]): Buffer {
         STATUS_NOTES[row.status],
         row.signedCopyOf && signedCopyNote(row.signedCopyOf),
         row.withdrawn && withdrawnNote(row.withdrawn),
+        row.unused && UNUSED_NOTE,
       ]
         .filter(Boolean)
         .join('; '),
@@ -395,6 +404,8 @@ export interface DossierCounts {
   notIncluded: number;
   /** Evidence files that are scans of a paper the leader signed. */
   signedCopies: number;
+  /** Evidence files no answer names (`IndexRow.unused`). */
+  unused: number;
   /** The papers the leader signed that have no scan in the dossier, named ("Quyết định số 123/QĐ-UBND"). */
   unscanned: string[];
 }
@@ -408,6 +419,13 @@ export function noteText(facts: DossierFacts, counts: DossierCounts): Buffer {
         ? 'CHU KỲ ĐÃ HỦY: các hồ sơ của năm đã chốt tại thời điểm hủy.'
         : `DỰ THẢO - NĂM CHƯA KẾT THÚC: số liệu tính đến ${vietnameseDateTime(facts.asOf)}; ` +
           'số liệu của năm còn thay đổi, không dùng bản này để nộp lưu.';
+  // Which of the evidence files the index's "Ghi chú" says more of.
+  const evidenceNotes = [
+    counts.signedCopies > 0 &&
+      `${counts.signedCopies} tệp là bản chụp văn bản lãnh đạo đã ký, cột "Ghi chú" của ${INDEX_CSV} ghi của văn bản nào`,
+    counts.unused > 0 &&
+      `${counts.unused} tệp không được nêu trong câu trả lời nào (tải lên hồ sơ nhưng không dùng, hoặc việc chưa được trả lời), cột "Ghi chú" ghi rõ`,
+  ].filter(Boolean);
   const lines = [
     `HỒ SƠ HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG NĂM ${facts.year}${facts.rehearsal ? ' (BẢN DIỄN TẬP)' : ''}`,
     `Cơ quan: ${facts.organisationName} (${facts.organisationCode})`,
@@ -418,9 +436,7 @@ export function noteText(facts: DossierFacts, counts: DossierCounts): Buffer {
     'Gồm:',
     `- ${DOCUMENTS_FOLDER}/: ${counts.versions} phiên bản của ${counts.documents} văn bản đã đăng ký, mỗi phiên bản bằng PDF và DOCX đúng như khi ban hành (không in lại); bản dự thảo không phải văn bản đã đăng ký nên không có ở đây;`,
     `- ${EVIDENCE_FOLDER}/: ${counts.evidence} tệp bằng chứng của ${counts.records} hồ sơ, mỗi hồ sơ một thư mục, tên tệp như khi tải lên (bỏ dấu)${
-      counts.signedCopies > 0
-        ? `; trong đó ${counts.signedCopies} tệp là bản chụp văn bản lãnh đạo đã ký, cột "Ghi chú" của ${INDEX_CSV} ghi của văn bản nào`
-        : ''
+      evidenceNotes.length > 0 ? `; trong đó ${evidenceNotes.join('; ')}` : ''
     };`,
     `- ${EVENT_LOG_CSV}: ${counts.events} sự kiện của nhật ký (ai làm gì, khi nào);`,
     `- ${INDEX_CSV} và ${INDEX_JSON}: mục lục mọi tệp, với kích thước và mã SHA-256 của từng tệp.`,

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type FindOptionsSelect } from 'typeorm';
-import { evidenceReference } from '@qcycle/contracts';
+import { evidenceIdsIn, evidenceReference } from '@qcycle/contracts';
 import { numericDate } from '@qcycle/domain';
 import {
   DocumentVersionEntity,
@@ -191,6 +191,7 @@ export class DossierService {
       ).map((record) => [record.id, record]),
     );
     let notIncluded = 0;
+    const evidenceRows: { id: string; row: IndexRow }[] = [];
     for (const file of evidence) {
       const path = paths.get(file.id)!;
       const row: IndexRow = {
@@ -216,6 +217,7 @@ export class DossierService {
         }),
       };
       rows.push(row);
+      evidenceRows.push({ id: file.id, row });
       // Read once to check it is what was uploaded: a file the store lost or that changed is listed
       // as such in the index rather than breaking the archive.
       const measured = await measure(() => this.store.get(file.sha256)).catch((error: unknown) => {
@@ -230,9 +232,13 @@ export class DossierService {
       yield { path, at: file.uploadedAt, content: streamed(measured, () => this.store.get(file.sha256)) };
     }
 
-    const counted = { events: 0 };
+    const counted: LogCounts = { events: 0, named: new Set() };
     const log = await measure(async () => Readable.from(this.eventLog(snapshot, nameOf, counted)));
-    const eventLog = () => this.eventLog(snapshot, nameOf, { events: 0 });
+    const eventLog = () => this.eventLog(snapshot, nameOf, { events: 0, named: new Set() });
+    // A file no answer named (the log lists every answer's evidence) and no signed paper's scan, nor
+    // one withdrawn as such (its note says why it is there): uploaded to its record, not used.
+    for (const { id, row } of evidenceRows)
+      if (!row.signedCopyOf && !row.withdrawn && !counted.named.has(id)) row.unused = true;
     rows.push({
       path: EVENT_LOG_CSV,
       kind: 'event-log',
@@ -261,6 +267,7 @@ export class DossierService {
       events: counted.events,
       notIncluded,
       signedCopies: scanned.length,
+      unused: rows.filter((row) => row.unused && row.status === 'included').length,
       // A paper whose scan the store lost counts as one without: the archive does not hold it.
       unscanned: snapshot.signedPapers.papers
         .filter((paper) => !scanned.some((row) => row.signedCopyOf === paper))
@@ -324,7 +331,7 @@ export class DossierService {
   private async *eventLog(
     snapshot: Snapshot,
     nameOf: (id: string) => string,
-    counted: { events: number },
+    counted: LogCounts,
   ): AsyncGenerator<Buffer> {
     yield eventLogHead();
     const last = snapshot.lastEvent;
@@ -363,10 +370,17 @@ export class DossierService {
         counted.events + 1,
       );
       counted.events += page.length;
+      for (const event of page) for (const id of evidenceIdsIn(event.payload)) counted.named.add(id);
       after = page[page.length - 1];
       if (page.length < EVENT_PAGE) return;
     }
   }
+}
+
+/** What a pass over the event log counts: its events, and the evidence files their payloads list. */
+interface LogCounts {
+  events: number;
+  named: Set<string>;
 }
 
 interface Snapshot {
