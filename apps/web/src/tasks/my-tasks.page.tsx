@@ -11,6 +11,7 @@ import { PapersToScan } from './components/papers-to-scan';
 import { DueDate, StatusWord } from './components/due-date';
 import { cycleText, taskTitleText } from './components/format';
 import { usePeople } from './components/people';
+import { RehearsalMark } from './components/rehearsal-mark';
 import { localized, TASK_KINDS, type TaskKind } from './task-types';
 import './tasks.css';
 
@@ -225,13 +226,7 @@ export default function MyTasksPage() {
                 <td data-label={t('inbox.col.kind')}>{t(`kind.${task.kind}`)}</td>
                 <td data-label={t('inbox.col.cycle')}>
                   {cycleText(task.cycleId, t)}
-                  {/* A space before the mark: the cell reads "… năm 2024 Diễn tập", not run together. */}
-                  {task.rehearsal && (
-                    <>
-                      {' '}
-                      <span className="status status-warn rehearsal-mark">{t('inbox.rehearsal')}</span>
-                    </>
-                  )}
+                  {task.rehearsal && <RehearsalMark />}
                 </td>
                 <td data-label={t('inbox.col.due')}>
                   <DueDate dueAt={task.dueAt} overdue={task.overdue} givenLate={task.openedAfterDue} />

@@ -5,6 +5,7 @@ import { everyPage } from '../../api/every-page';
 import { hasRole, useSession } from '../../auth/session';
 import { useLoad } from '../../ui/page-state';
 import { cycleText } from './format';
+import { RehearsalMark } from './rehearsal-mark';
 
 /**
  * The văn thư's work that is no task of a cycle: the documents printed with a blank `Số:` line and
@@ -46,12 +47,7 @@ export function DocumentsToNumber() {
               <Link to={`/cycles/${encodeURIComponent(cycleId)}/documents?unnumbered`}>
                 {t('inbox.toNumber.year', { cycle: cycleText(cycleId, t), count })}
               </Link>
-              {data?.rehearsals.has(cycleId) && (
-                <>
-                  {' '}
-                  <span className="status status-warn rehearsal-mark">{t('inbox.rehearsal')}</span>
-                </>
-              )}
+              {data?.rehearsals.has(cycleId) && <RehearsalMark />}
             </li>
           ))}
       </ul>

@@ -7,6 +7,7 @@ import { plannedPhaseDates } from '../../cycles/components/phase-plan';
 import { signedPapersOf, unscannedPapers } from '../../cycles/components/signed-papers';
 import { useLoad } from '../../ui/page-state';
 import { cycleText } from './format';
+import { RehearsalMark } from './rehearsal-mark';
 
 /**
  * The papers the leader signed whose scan the year's dossier still lacks (the decision, the review's
@@ -66,12 +67,7 @@ export function PapersToScan() {
                 })}
               </Link>
               {closes && ` ${t('inbox.toScan.closes', { date: format.date(closes.toISOString()) })}`}
-              {rehearsal && (
-                <>
-                  {' '}
-                  <span className="status status-warn rehearsal-mark">{t('inbox.rehearsal')}</span>
-                </>
-              )}
+              {rehearsal && <RehearsalMark />}
             </li>
           ))}
       </ul>
