@@ -6,6 +6,7 @@ import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { HELD_REVIEW } from '../api/support/year-fixtures';
 import { vi } from './support/catalogue';
+import { uploadSignedCopy } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -121,17 +122,7 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
     await clerk.page.waitForURL((url) => url.pathname === `/cycles/${encodeURIComponent(cycleId)}/documents`);
     const yearDocuments = clerk.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
     await yearDocuments.getByRole('button', { name: vi('cycles:documents.addSignedCopy') }).click();
-    const upload = clerk.page.getByRole('group', {
-      name: vi('cycles:documents.addSignedCopyOf', {
-        document: vi('cycles:documents.type.objectives-decision'),
-      }),
-    });
-    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
-      name: SCAN,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 123/QD-UBND da ky, dong dau\n%%EOF\n'),
-    });
-    await upload.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
+    await uploadSignedCopy(clerk.page, 'objectives-decision', SCAN, 'Quyet dinh 123/QD-UBND da ky, dong dau');
 
     await openMyTasks(clerk);
     await expect(panelOf(clerk).count()).resolves.toBe(0);

@@ -7,6 +7,7 @@ import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
 import { unreadableTablesAtPhoneWidth } from './support/phone-tables';
+import { uploadSignedCopy } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -121,17 +122,12 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     await add.waitFor();
     expect(await add.count()).toBe(1);
     await add.click();
-    const upload = clerk.page.getByRole('group', {
-      name: vi('cycles:documents.addSignedCopyOf', {
-        document: vi('cycles:documents.type.objectives-decision'),
-      }),
-    });
-    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
-      name: SCAN,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 123/QD-UBND da ky, dong dau\n%%EOF\n'),
-    });
-    await upload.getByText(vi('tasks:evidence.uploaded', { name: SCAN })).waitFor();
+    const upload = await uploadSignedCopy(
+      clerk.page,
+      'objectives-decision',
+      SCAN,
+      'Quyet dinh 123/QD-UBND da ky, dong dau',
+    );
     // Listed at once beside the decision qcycle prints, to download.
     const listed = yearDocuments
       .getByRole('paragraph')
@@ -179,16 +175,7 @@ describe('the year’s dossier downloaded from the documents page (chromium; API
     await clerk.open(documentsPath);
     const yearDocuments = clerk.page.getByRole('region', { name: vi('cycles:documents.yearTitle') });
     await yearDocuments.getByRole('button', { name: vi('cycles:documents.addSignedCopy') }).click();
-    const upload = clerk.page.getByRole('group', {
-      name: vi('cycles:documents.addSignedCopyOf', {
-        document: vi('cycles:documents.type.objectives-decision'),
-      }),
-    });
-    await upload.getByLabel(vi('tasks:evidence.attach'), { exact: true }).setInputFiles({
-      name: WRONG,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7\nQuyet dinh 122/QD-UBND\n%%EOF\n'),
-    });
+    const upload = await uploadSignedCopy(clerk.page, 'objectives-decision', WRONG, 'Quyet dinh 122/QD-UBND');
     const copies = yearDocuments
       .getByRole('paragraph')
       .filter({ hasText: vi('cycles:documents.signedCopy') });
