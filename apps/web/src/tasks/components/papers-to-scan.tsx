@@ -30,21 +30,23 @@ export function PapersToScan() {
     );
     const lastStretch = running.items.filter((c) => c.phase === 'management-review' || c.phase === 'closing');
     return Promise.all(
-      lastStretch.map(async ({ id: cycleId, rehearsal }) => {
+      lastStretch.map(async ({ id: cycleId, year, rehearsal }) => {
         const path = { params: { path: { cycleId } } };
-        const [cycle, decision, review] = await Promise.all([
-          ok(api.GET('/api/v1/cycles/{cycleId}', path)),
+        const [live, decision, review] = await Promise.all([
+          // The close's day, when the year's workflow answers (else the line goes without it).
+          ok(api.GET('/api/v1/cycles/{cycleId}', path)).then(
+            (cycle) => cycle.live,
+            () => null,
+          ),
           // Unreadable or not recorded: nothing of it to scan.
           ok(api.GET('/api/v1/cycles/{cycleId}/decision', path)).catch(() => null),
           ok(api.GET('/api/v1/cycles/{cycleId}/review', path)).catch(() => null),
         ]);
-        const { live } = cycle;
         return {
           cycleId,
           rehearsal,
           papers: unscannedPapers(signedPapersOf(decision, review)),
-          closes:
-            live.dates && plannedPhaseDates(cycle.year, live.scheduleShiftMs ?? 0, live.dates).closing.from,
+          closes: live?.dates && plannedPhaseDates(year, live.scheduleShiftMs ?? 0, live.dates).closing.from,
         };
       }),
     );
