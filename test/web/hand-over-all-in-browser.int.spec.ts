@@ -199,20 +199,29 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       0,
     );
     await expect(head.page.getByRole('region', { name: vi('cycles:urge.title') }).count()).resolves.toBe(0);
-    // The year's pages: a unit head does not read its history (the API's 403), so is not offered it;
-    // the Quality Representative is.
+    // The year's pages: a unit head does not read its history (the API's 403), so is not offered it,
+    // neither in the pages' bar nor in the dashboard's list of them; the Quality Representative is.
     const historyTab = (tab: Tab) =>
       tab.page
         .getByRole('navigation', { name: vi('cycles:nav.label') })
         .getByRole('link', { name: vi('cycles:nav.history') });
+    /** The dashboard's list of the year's pages ("Hồ sơ của chu trình"), once drawn. */
+    const listedPages = async (tab: Tab) => {
+      const links = tab.page.getByRole('region', { name: vi('cycles:dashboard.more') }).getByRole('link');
+      await links.first().waitFor();
+      return links.allInnerTexts();
+    };
     await head.open(`/cycles/${encodeURIComponent(cycleId)}`);
     await head.page
       .getByRole('navigation', { name: vi('cycles:nav.label') })
       .getByRole('link', { name: vi('cycles:nav.documents') })
       .waitFor();
     await expect(historyTab(head).count()).resolves.toBe(0);
+    const yearPages = ['audit', 'review', 'documents'].map((page) => vi(`cycles:nav.${page}`));
+    await expect(listedPages(head)).resolves.toEqual(yearPages);
     await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
     await historyTab(qmr).waitFor();
+    await expect(listedPages(qmr)).resolves.toEqual([...yearPages, vi('cycles:nav.history')]);
   });
 
   it('without a worker, the dashboard shows the status, phase and overdue tasks the records hold, says the workflow did not answer, and guesses nothing it holds; with a worker again it comes back by itself', async () => {

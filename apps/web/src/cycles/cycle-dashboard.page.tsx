@@ -5,7 +5,7 @@ import { api, ApiProblem, ok, taskPath } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CancelCycle } from './components/cancel-cycle';
-import { CycleNav } from './components/cycle-nav';
+import { CycleNav, yearPages } from './components/cycle-nav';
 import { RecordHistoryLink } from './components/record-history-link';
 import { cycleYear } from './cycle-year';
 import { DiscardRehearsal } from './components/discard-rehearsal';
@@ -351,15 +351,11 @@ export default function CycleDashboardPage() {
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t('dashboard.more')}</h2>
         <ul className="link-list">
-          <li>
-            <Link to={`/cycles/${encodeURIComponent(cycleId)}/audit`}>{t('nav.audit')}</Link>
-          </li>
-          <li>
-            <Link to={`/cycles/${encodeURIComponent(cycleId)}/review`}>{t('nav.review')}</Link>
-          </li>
-          <li>
-            <Link to={`/cycles/${encodeURIComponent(cycleId)}/history`}>{t('nav.history')}</Link>
-          </li>
+          {yearPages(user).map(({ path, label }) => (
+            <li key={path}>
+              <Link to={`/cycles/${encodeURIComponent(cycleId)}/${path}`}>{t(label)}</Link>
+            </li>
+          ))}
         </ul>
       </section>
 

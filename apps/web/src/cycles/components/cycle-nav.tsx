@@ -1,13 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { hasRole, useSession } from '../../auth/session';
+import { hasRole, useSession, type Me } from '../../auth/session';
 import { EVENT_LOG_READERS } from './record-history-link';
 
 /**
- * The pages of one cycle: dashboard, internal audit, review and report, documents, and the history
- * for those the API lets read the event log (a unit head or a staff member would open a page that
- * only says they may not).
+ * A year's pages beyond its dashboard, in the order the year runs: internal audit, review and
+ * report, documents, and the history for those the API lets read the event log (a unit head or a
+ * staff member would open a page that only says they may not). Each a path under the cycle's and
+ * its name's key in the `cycles` catalogue.
  */
+export function yearPages(user: Me | null): { path: string; label: `nav.${string}` }[] {
+  return [
+    { path: 'audit', label: 'nav.audit' },
+    { path: 'review', label: 'nav.review' },
+    { path: 'documents', label: 'nav.documents' },
+    ...(hasRole(user, ...EVENT_LOG_READERS) ? [{ path: 'history', label: 'nav.history' as const }] : []),
+  ];
+}
+
+/** The pages of one cycle: all cycles, its dashboard, then {@link yearPages}. */
 export function CycleNav({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation('cycles');
   const { user } = useSession();
@@ -20,10 +31,11 @@ export function CycleNav({ cycleId }: { cycleId: string }) {
       <NavLink to={base} end>
         {t('nav.dashboard')}
       </NavLink>
-      <NavLink to={`${base}/audit`}>{t('nav.audit')}</NavLink>
-      <NavLink to={`${base}/review`}>{t('nav.review')}</NavLink>
-      <NavLink to={`${base}/documents`}>{t('nav.documents')}</NavLink>
-      {hasRole(user, ...EVENT_LOG_READERS) && <NavLink to={`${base}/history`}>{t('nav.history')}</NavLink>}
+      {yearPages(user).map(({ path, label }) => (
+        <NavLink key={path} to={`${base}/${path}`}>
+          {t(label)}
+        </NavLink>
+      ))}
     </nav>
   );
 }
