@@ -222,6 +222,23 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
     await historyTab(qmr).waitFor();
     await expect(listedPages(qmr)).resolves.toEqual([...yearPages, vi('cycles:nav.history')]);
+    // The same in the list of the years, each page named with its year.
+    const yearsPages = async (tab: Tab) => {
+      await tab.open('/cycles');
+      const links = tab.page
+        .getByRole('row')
+        .filter({ hasText: vi('cycles:list.yearLink', { year: 2024 }) })
+        .locator('.row-links')
+        .getByRole('link');
+      await links.first().waitFor();
+      return Promise.all((await links.all()).map((link) => link.getAttribute('aria-label')));
+    };
+    const ofYear = ['dashboardOf', 'auditOf', 'reviewOf', 'documentsOf'].map((key) =>
+      vi(`cycles:list.${key}`, { year: 2024 }),
+    );
+    await expect(yearsPages(head)).resolves.toEqual(ofYear);
+    await expect(yearsPages(qmr)).resolves.toEqual([...ofYear, vi('cycles:list.historyOf', { year: 2024 })]);
+    await qmr.check('the list of years, with each year’s pages', { screenshot: 'cycles-list' });
   });
 
   it('without a worker, the dashboard shows the status, phase and overdue tasks the records hold, says the workflow did not answer, and guesses nothing it holds; with a worker again it comes back by itself', async () => {

@@ -7,6 +7,7 @@ import { ErrorNotice, useLoad } from '../ui/page-state';
 import { useFormat } from './components/format';
 import { Pager } from '../ui/pager';
 import type { DiscardedRehearsal } from './components/discard-rehearsal';
+import { yearPages } from './components/cycle-nav';
 import { StartCycleForm } from './components/start-cycle-form';
 import { StatusBadge } from './components/status-badge';
 import { usePageTitle } from '../ui/page-title';
@@ -82,21 +83,15 @@ export default function CyclesPage() {
                               <Link to={base} aria-label={t('list.dashboardOf', { year: cycle.year })}>
                                 {t('nav.dashboard')}
                               </Link>
-                              <Link to={`${base}/audit`} aria-label={t('list.auditOf', { year: cycle.year })}>
-                                {t('nav.audit')}
-                              </Link>
-                              <Link
-                                to={`${base}/review`}
-                                aria-label={t('list.reviewOf', { year: cycle.year })}
-                              >
-                                {t('nav.review')}
-                              </Link>
-                              <Link
-                                to={`${base}/history`}
-                                aria-label={t('list.historyOf', { year: cycle.year })}
-                              >
-                                {t('nav.history')}
-                              </Link>
+                              {yearPages(user).map(({ path, label, labelOfYear }) => (
+                                <Link
+                                  key={path}
+                                  to={`${base}/${path}`}
+                                  aria-label={t(labelOfYear, { year: cycle.year })}
+                                >
+                                  {t(label)}
+                                </Link>
+                              ))}
                             </div>
                           </td>
                         </tr>

@@ -6,16 +6,25 @@ import { EVENT_LOG_READERS } from './record-history-link';
 /**
  * A year's pages beyond its dashboard, in the order the year runs: internal audit, review and
  * report, documents, and the history for those the API lets read the event log (a unit head or a
- * staff member would open a page that only says they may not). Each a path under the cycle's and
- * its name's key in the `cycles` catalogue.
+ * staff member would open a page that only says they may not). Each a path under the cycle's, with
+ * its names' keys in the `cycles` catalogue.
  */
-export function yearPages(user: Me | null): { path: string; label: `nav.${string}` }[] {
+export function yearPages(user: Me | null): YearPage[] {
   return [
-    { path: 'audit', label: 'nav.audit' },
-    { path: 'review', label: 'nav.review' },
-    { path: 'documents', label: 'nav.documents' },
-    ...(hasRole(user, ...EVENT_LOG_READERS) ? [{ path: 'history', label: 'nav.history' as const }] : []),
+    { path: 'audit', label: 'nav.audit', labelOfYear: 'list.auditOf' },
+    { path: 'review', label: 'nav.review', labelOfYear: 'list.reviewOf' },
+    { path: 'documents', label: 'nav.documents', labelOfYear: 'list.documentsOf' },
+    ...(hasRole(user, ...EVENT_LOG_READERS)
+      ? [{ path: 'history', label: 'nav.history', labelOfYear: 'list.historyOf' } as const]
+      : []),
   ];
+}
+
+/** One of {@link yearPages}: its name alone, and with the year's (`{ year }`) where years are listed. */
+export interface YearPage {
+  path: string;
+  label: `nav.${string}`;
+  labelOfYear: `list.${string}Of`;
 }
 
 /** The pages of one cycle: all cycles, its dashboard, then {@link yearPages}. */
