@@ -6,7 +6,7 @@ import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { HELD_REVIEW } from '../api/support/year-fixtures';
 import { vi } from './support/catalogue';
-import { uploadSignedCopy } from './support/signed-copies';
+import { scansAskedOf, uploadSignedCopy } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -14,9 +14,11 @@ import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suit
  * Vietnamese; docs/web.md "My tasks"): not while the year runs its months, but once its management
  * review has begun, before the close makes the records final: the decision approved without a scan,
  * then the minutes of a review held without one, each gone once scanned, with the day the year
- * closes. A 2024 rehearsal walked over HTTP on the time-skipping Temporal server, the API serving the
- * built web app, the worker and PostgreSQL; checked with axe-core and photographed
- * (test-results/screenshots/my-tasks-papers-to-scan.*.png).
+ * closes. And the văn thư's notices, one per paper recorded without its scan, leading to where it is
+ * added (docs/notifications.md "The văn thư, of a signed paper to scan"). A 2024 rehearsal walked over
+ * HTTP on the time-skipping Temporal server, the API serving the built web app, the worker and
+ * PostgreSQL; checked with axe-core and photographed (test-results/screenshots/my-tasks-papers-to-scan.*.png,
+ * notifications.paper-to-scan.*.png).
  */
 describe('the signed papers still to scan, on the văn thư’s My tasks (chromium; API, worker, PostgreSQL, time-skipping Temporal)', () => {
   let env: TestWorkflowEnvironment;
@@ -78,6 +80,8 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
       timeZone: 'Asia/Ho_Chi_Minh',
     }).format(closes);
   };
+  const DECISION_ASKED =
+    '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Quyết định số 123/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2024';
   const lineFor = async (documentType: 'objectives-decision' | 'review-minutes') =>
     [
       vi('tasks:inbox.toScan.year', {
@@ -92,6 +96,28 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
     const clerk = await as('vanthu');
     await openMyTasks(clerk);
     await expect(panelOf(clerk).count()).resolves.toBe(0);
+  });
+
+  it('the văn thư, and only the văn thư, was asked for the scan once the decision was approved without one; the notice leads to where it is added', async () => {
+    // Asked before the approval's workflow returned, so before the assignment the year has reached.
+    await expect(scansAskedOf(org, 'vanthu')).resolves.toEqual([DECISION_ASKED]);
+    await expect(scansAskedOf(org, 'qmr')).resolves.toEqual([]);
+    await expect(scansAskedOf(org, 'leader')).resolves.toEqual([]);
+    const clerk = await as('vanthu');
+    await clerk.open('/notifications');
+    const asked = clerk.page
+      .getByRole('listitem')
+      .filter({ hasText: vi('notifications:reasons.paper-to-scan') });
+    await asked.getByRole('link', { name: DECISION_ASKED.replace('[qcycle] ', ''), exact: true }).waitFor();
+    await clerk.check('the văn thư’s notifications: the signed decision to scan', {
+      screenshot: 'notifications.paper-to-scan',
+    });
+    await asked.getByRole('link').click();
+    await clerk.page.waitForURL((url) => url.pathname === `/cycles/${encodeURIComponent(cycleId)}/documents`);
+    await clerk.page
+      .getByRole('region', { name: vi('cycles:documents.yearTitle') })
+      .getByRole('button', { name: vi('cycles:documents.addSignedCopy') })
+      .waitFor();
   });
 
   it('once the review has begun, the văn thư reads the decision without a scan and the day the year closes; its link leads to where the scan is added, and then it is gone', async () => {
@@ -142,5 +168,15 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
     await expect(panelOf(clerk).getByRole('listitem').allInnerTexts()).resolves.toEqual([
       await lineFor('review-minutes'),
     ]);
+    // Asked for the minutes' scan too: the meeting's papers named in words are no scan.
+    await eventually('the văn thư asked for the minutes’ scan', async () => {
+      const asked = await scansAskedOf(org, 'vanthu');
+      return asked.length === 2 ? asked : undefined;
+    }).then((asked) =>
+      expect(asked).toEqual([
+        '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Biên bản họp xem xét của lãnh đạo năm 2024 (BB-XXLĐ-2024)',
+        DECISION_ASKED,
+      ]),
+    );
   });
 });

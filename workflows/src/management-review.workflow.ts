@@ -31,6 +31,7 @@ import {
 } from './cycle-context';
 import { whoseAnswer, type TaskBoard } from './tasks/human-task';
 import { records } from './activities';
+import { askClerksForScan } from './signed-paper-scan';
 
 /**
  * Patch id (docs/versioning.md): the review task expires at the year's close, recorded
@@ -190,6 +191,17 @@ async function holdReview(
     ...(chair.enteredBy ? { enteredBy: chair.enteredBy } : {}),
     heldAt,
   });
+  askClerksForScan(
+    board,
+    context,
+    `${workflowId}/paper-to-scan`,
+    {
+      vi: `Biên bản họp xem xét của lãnh đạo năm ${context.year}${minutesRef ? ` (${minutesRef})` : ''}`,
+      en: `The minutes of the ${context.year} management review${minutesRef ? ` (${minutesRef})` : ''}`,
+    },
+    // What the answer rests on (the minutes' scan, from the form's box), as every answer may name.
+    (review.outcome as { evidence?: string[] }).evidence,
+  );
   const summary: ReviewSummary = {
     reviewWorkflowId: workflowId,
     status: 'held',

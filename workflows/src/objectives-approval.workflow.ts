@@ -25,6 +25,7 @@ import {
   type CycleContext,
 } from './cycle-context';
 import { records } from './activities';
+import { askClerksForScan } from './signed-paper-scan';
 import { whoseAnswer, type TaskBoard } from './tasks/human-task';
 
 /**
@@ -143,6 +144,16 @@ async function approveObjectives(
         approvedBy: approval.completedBy,
         approvedAt: new Date(approval.completedAt).toISOString(),
       });
+      askClerksForScan(
+        board,
+        context,
+        `${workflowId}/paper-to-scan`,
+        {
+          vi: `Quyết định số ${decision.documentNumber} phê duyệt mục tiêu chất lượng năm ${context.year}`,
+          en: `Decision No. ${decision.documentNumber} approving the ${context.year} quality objectives`,
+        },
+        outcome.evidence,
+      );
       await condition(allHandlersFinished);
       return decision;
     }

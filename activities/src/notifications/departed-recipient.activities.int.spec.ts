@@ -336,6 +336,66 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
     });
 
+    it("asks each văn thư the directory has now for a signed paper's scan, in their language, not one who left, once however often it runs", async () => {
+      const org = await organisation();
+      const clerk = await org.person('Lê Thị Thu', { roles: ['clerk'] });
+      const englishClerk = await org.person('Mai Anh', { roles: ['clerk'], locale: 'en' });
+      await org.person('Trần Văn Cũ', { roles: ['clerk'], active: false });
+      await org.person('Phạm Thị Hoa', { roles: ['quality-representative'] });
+      const noticeId = `objectives-approval/${org.code}/2026/paper-to-scan`;
+      const ask = {
+        noticeId,
+        cycleId: org.cycleId,
+        organisationCode: org.code,
+        paper: {
+          vi: 'Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026',
+          en: 'Decision No. 12/QĐ-UBND approving the 2026 quality objectives',
+        },
+      };
+      const before = suite.smtp.messages.length;
+      await expect(service.askClerksForScan(ask)).resolves.toEqual({ told: 2 });
+      // A retried activity (the worker died after the relay took the mails) tells nobody again.
+      await expect(service.askClerksForScan(ask)).resolves.toEqual({ told: 2 });
+      const mails = suite.smtp.messages.slice(before);
+      const to = (mail: (typeof mails)[number]) =>
+        (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
+      expect(mails.map(to).sort()).toEqual([clerk.email, englishClerk.email].sort());
+      const vietnamese = mails.find((mail) => to(mail) === clerk.email);
+      expect(vietnamese?.subject).toBe(
+        '[qcycle] Văn bản đã ký cần bản chụp: Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026',
+      );
+      expect(vietnamese?.text).toContain(`https://qcycle.kontum.gov.vn/cycles/${org.cycleId}/documents`);
+      expect(vietnamese?.text).not.toContain('token=');
+      expect(mails.find((mail) => to(mail) === englishClerk.email)?.subject).toBe(
+        '[qcycle] Signed paper to scan: Decision No. 12/QĐ-UBND approving the 2026 quality objectives',
+      );
+      // Kept as each clerk's notice, under the notice's id: what the bell lists and links.
+      const rows = await rowsOf(noticeId);
+      expect(rows.map((row) => [row.id, row.reason, row.delivery, row.calendar])).toEqual(
+        [clerk, englishClerk]
+          .map((person) => [`${noticeId}/${person.userId}`, 'paper-to-scan', 'sent', null])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+    });
+
+    it('asks nobody for a scan in an office whose directory has no văn thư', async () => {
+      const org = await organisation();
+      await org.person('Phạm Thị Hoa', { roles: ['quality-representative'] });
+      const noticeId = `management-review/${org.code}/2026/paper-to-scan`;
+      await expect(
+        service.askClerksForScan({
+          noticeId,
+          cycleId: org.cycleId,
+          organisationCode: org.code,
+          paper: {
+            vi: 'Biên bản họp xem xét của lãnh đạo năm 2026',
+            en: 'The minutes of the 2026 management review',
+          },
+        }),
+      ).resolves.toEqual({ told: 0 });
+      await expect(rowsOf(noticeId)).resolves.toEqual([]);
+    });
+
     it('mails nobody of a task taken from someone who left, keeping the notice as recorded; one still here learns who has it and loses the deadline from their calendar', async () => {
       const org = await organisation();
       const head = await org.person('Phạm Quang Cường', { roles: ['unit-head'] });

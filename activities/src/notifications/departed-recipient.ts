@@ -7,6 +7,7 @@ import {
   TaskEntity,
   UserEntity,
   WHOLE_ORGANISATION_SCOPE,
+  type UserRole,
 } from '@qcycle/persistence';
 
 /** The role in which someone takes a notice meant for a person who left. */
@@ -129,10 +130,10 @@ async function escalationLevelOf(
 }
 
 /** Who holds a role (for a unit head: of that unit) in the directory now, active, as people to mail. */
-async function activeHolders(
+export async function activeHolders(
   dataSource: DataSource,
   organisationCode: string,
-  role: StandInRole,
+  role: UserRole,
   scope: string,
 ): Promise<PersonRef[]> {
   const assignments = await dataSource

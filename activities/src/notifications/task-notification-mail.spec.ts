@@ -1,5 +1,5 @@
 import type { TaskNotificationRequest } from '@qcycle/contracts';
-import { cyclePageUrl, taskPageUrl, withPeriodWords } from '@qcycle/domain';
+import { cycleDocumentsPageUrl, cyclePageUrl, taskPageUrl, withPeriodWords } from '@qcycle/domain';
 import { formatVietnamDateTime, renderTaskNotification, taskLinkUrl } from './task-notification-mail';
 
 const request: TaskNotificationRequest = {
@@ -613,6 +613,48 @@ describe('task notification e-mail', () => {
       {},
     );
     expect(without.text).not.toContain('Minh chứng');
+  });
+
+  it("asks the văn thư for a signed paper's scan: which paper, what to do and until when, and the documents page behind the sign-in (no task link, no due date)", () => {
+    const page = cycleDocumentsPageUrl('https://qcycle.kontum.gov.vn/', 'kontum-2026');
+    expect(page).toBe('https://qcycle.kontum.gov.vn/cycles/kontum-2026/documents');
+    const notice: TaskNotificationRequest = {
+      notificationId: 'objectives-approval/kontum/2026/paper-to-scan/vanthu',
+      taskId: 'objectives-approval/kontum/2026/paper-to-scan',
+      cycleId: 'kontum-2026',
+      reason: 'paper-to-scan',
+      recipient: { userId: 'vanthu', name: 'Lê Thị Thu', email: 'vanthu@kontum.gov.vn' },
+      taskTitle: {
+        vi: 'Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026',
+        en: 'Decision No. 12/QĐ-UBND approving the 2026 quality objectives',
+      },
+    };
+    const mail = renderTaskNotification(notice, undefined, { documentsPage: page });
+    expect(mail.subject).toBe(
+      '[qcycle] Văn bản đã ký cần bản chụp: Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026',
+    );
+    expect(mail.text).toContain(
+      'Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026 đã được ghi nhận trên qcycle là đã ký, nhưng hồ sơ chưa có bản chụp của văn bản đã ký.',
+    );
+    expect(mail.text).toContain('bấm "Thêm bản đã ký (bản chụp)" ở dòng của văn bản');
+    expect(mail.text).toContain('sau khi chu trình kết thúc thì không thêm được nữa');
+    expect(mail.text).toContain(`\nMở trang Văn bản:\n${page}\nCần đăng nhập qcycle để mở trang này.`);
+    expect(mail.text).not.toContain('token=');
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.html).toContain(`href="${page}"`);
+    const english = renderTaskNotification(
+      { ...notice, recipient: { ...notice.recipient, locale: 'en' } },
+      undefined,
+      {
+        documentsPage: page,
+        rehearsal: true,
+      },
+    );
+    expect(english.subject).toBe(
+      '[qcycle] [Rehearsal] Signed paper to scan: Decision No. 12/QĐ-UBND approving the 2026 quality objectives',
+    );
+    expect(english.text).toContain('"Add the signed copy (scan)" on the document\'s row');
+    expect(english.text).toContain(`\nOpen the documents page:\n${page}`);
   });
 
   it('tells the Quality Representative, when next year already runs, that there is nothing left to start', () => {

@@ -55,6 +55,8 @@ export interface TaskMailContext {
   reassignment?: { fromName?: string; byName?: string; reason?: string };
   /** Next year's draft (no task, no task link): the closed cycle's page, where next year starts. */
   cyclePage?: string;
+  /** A signed paper to scan (no task, no task link): the year's documents page, where the scan is added. */
+  documentsPage?: string;
   /**
    * The task's page, behind the sign-in, for a notice no task link serves: figures corrected (a
    * completed report, with both values); a task handed away from the recipient (their link is void).
@@ -128,6 +130,8 @@ interface Wording {
   handedAway: string;
   /** Told to the Quality Representative of the leader's overdue answer: they may enter one given on paper. */
   entersOnPaper: string;
+  /** A signed paper to scan: what the văn thư does, and until when it can be done. */
+  scan: string;
   /** Told to the one whose answer given on paper was entered for them: who entered what, and when. */
   paperAnswer: {
     by: string;
@@ -175,6 +179,7 @@ interface Wording {
   openCycle: string;
   openReport: string;
   openTaskPage: string;
+  openDocuments: string;
   cycleNote: string;
   signature: string[];
   /** A rehearsal's mail says so in its subject and first line: a trainee must not take it for the real year. */
@@ -195,6 +200,7 @@ const WORDING: Record<Language, Wording> = {
       urged: 'Đôn đốc',
       commented: 'Trao đổi về việc',
       'entered-on-paper': 'Đã ghi nhận ý kiến của ông/bà',
+      'paper-to-scan': 'Văn bản đã ký cần bản chụp',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -218,6 +224,8 @@ const WORDING: Record<Language, Wording> = {
           : `Có ý kiến trao đổi mới về việc "${t}" của ông/bà.`,
       'entered-on-paper': (t) =>
         `Ý kiến ông/bà cho trên giấy về việc "${t}" đã được ghi nhận thay ông/bà trên qcycle.`,
+      'paper-to-scan': (t) =>
+        `${t} đã được ghi nhận trên qcycle là đã ký, nhưng hồ sơ chưa có bản chụp của văn bản đã ký.`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -246,6 +254,7 @@ const WORDING: Record<Language, Wording> = {
     },
     comment: { by: 'Người viết', text: 'Nội dung' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
+    scan: 'Khi văn bản đã được ký, đóng dấu, xin ông/bà chụp hoặc quét văn bản và thêm bản chụp trên trang Văn bản của chu trình: bấm "Thêm bản đã ký (bản chụp)" ở dòng của văn bản. Bản chụp được lưu vào hồ sơ của năm; sau khi chu trình kết thúc thì không thêm được nữa.',
     entersOnPaper:
       'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
     paperAnswer: {
@@ -296,6 +305,7 @@ const WORDING: Record<Language, Wording> = {
     openCycle: 'Mở trang chu trình',
     openReport: 'Mở trang báo cáo',
     openTaskPage: 'Mở trang của việc',
+    openDocuments: 'Mở trang Văn bản',
     cycleNote: 'Cần đăng nhập qcycle để mở trang này.',
     signature: [
       'Trân trọng,',
@@ -320,6 +330,7 @@ const WORDING: Record<Language, Wording> = {
       urged: 'Follow-up',
       commented: 'Message about a task',
       'entered-on-paper': 'Your answer entered',
+      'paper-to-scan': 'Signed paper to scan',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -343,6 +354,8 @@ const WORDING: Record<Language, Wording> = {
           : `There is a new message about your task "${t}".`,
       'entered-on-paper': (t) =>
         `The answer you gave on paper to the task "${t}" has been entered in qcycle on your behalf.`,
+      'paper-to-scan': (t) =>
+        `${t} has been recorded in qcycle as signed, but the record has no scan of the signed paper.`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -368,6 +381,7 @@ const WORDING: Record<Language, Wording> = {
     },
     comment: { by: 'Written by', text: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
+    scan: "Once the paper is signed and sealed, please scan it and add the scan on the cycle's documents page: \"Add the signed copy (scan)\" on the document's row. The scan is kept in the year's records; once the cycle has closed, none can be added.",
     entersOnPaper:
       "If the leader answered on paper (signed the decision or the minutes, or wrote on the printed draft), you may enter their answer on the task's page.",
     paperAnswer: {
@@ -418,6 +432,7 @@ const WORDING: Record<Language, Wording> = {
     openCycle: "Open the cycle's page",
     openReport: "Open the report's page",
     openTaskPage: "Open the task's page",
+    openDocuments: 'Open the documents page',
     cycleNote: 'Sign in to qcycle to open it.',
     signature: [
       'Regards,',
@@ -522,6 +537,7 @@ export function renderTaskNotification(
       : [];
   // The one it was taken from: what they may still do.
   const handedAway = request.reason === 'reassigned-away' ? [words.handedAway] : [];
+  const scan = request.reason === 'paper-to-scan' ? [words.scan] : [];
   // The leader's overdue answer, to the Quality Representative: they may have given it on paper.
   const onPaper = request.reason === 'escalated' && context.entersOnPaper ? [words.entersOnPaper] : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
@@ -530,11 +546,14 @@ export function renderTaskNotification(
   const page =
     request.reason === 'next-year-draft' && context.cyclePage
       ? { url: context.cyclePage, label: words.openCycle }
-      : request.reason === 'corrected' && context.taskPage
-        ? { url: context.taskPage, label: words.openReport }
-        : (request.reason === 'reassigned-away' || request.reason === 'entered-on-paper') && context.taskPage
-          ? { url: context.taskPage, label: words.openTaskPage }
-          : undefined;
+      : request.reason === 'paper-to-scan' && context.documentsPage
+        ? { url: context.documentsPage, label: words.openDocuments }
+        : request.reason === 'corrected' && context.taskPage
+          ? { url: context.taskPage, label: words.openReport }
+          : (request.reason === 'reassigned-away' || request.reason === 'entered-on-paper') &&
+              context.taskPage
+            ? { url: context.taskPage, label: words.openTaskPage }
+            : undefined;
 
   const warning = context.rehearsal ? words.rehearsal.note : undefined;
 
@@ -548,6 +567,7 @@ export function renderTaskNotification(
     ...(due ? [due] : []),
     ...givenLate,
     ...handedAway,
+    ...scan,
     ...onPaper,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
     ...(page ? ['', `${page.label}:`, page.url, words.cycleNote] : []),
@@ -577,7 +597,7 @@ export function renderTaskNotification(
     ...departedLines.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
-    ...[...givenLate, ...handedAway, ...onPaper].map((sentence) => paragraph(escapeHtml(sentence))),
+    ...[...givenLate, ...handedAway, ...scan, ...onPaper].map((sentence) => paragraph(escapeHtml(sentence))),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
     ...(page ? [button(page.url, page.label), small([words.cycleNote, page.url])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,

@@ -10,10 +10,12 @@ import {
   parseQualityCycleId,
   qualityCycleId,
   type NotificationActivities,
+  type SignedPaperScanRequest,
   type TaskNotificationRequest,
   type TaskNotificationResult,
 } from '@qcycle/contracts';
 import {
+  cycleDocumentsPageUrl,
   cyclePageUrl,
   openedAfterDue,
   PAPER_ANSWERED_KINDS,
@@ -27,10 +29,11 @@ import {
   QualityCycleEntity,
   TaskEntity,
   UserEntity,
+  WHOLE_ORGANISATION_SCOPE,
 } from '@qcycle/persistence';
 import { TaskLinkSigner } from '@qcycle/task-links';
 import type { ResendPendingNotificationsInput, ResendPendingNotificationsResult } from '@qcycle/contracts';
-import { departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
+import { activeHolders, departedRecipientOf, hasLeft, type StandInRole } from './departed-recipient';
 import { MailingActivities, mailMessageId } from './smtp';
 import { taskCalendar } from './task-calendar';
 import { renderTaskNotification, taskLinkUrl, type TaskMailContext } from './task-notification-mail';
@@ -116,6 +119,31 @@ export class TaskNotificationActivities extends MailingActivities implements Not
         ? 'recorded'
         : 'duplicate';
     return { notificationId, delivery };
+  }
+
+  /**
+   * A signed paper recorded without its scan (docs/notifications.md "The văn thư, of a signed paper
+   * to scan"): each active văn thư of the organisation (role `clerk`) as the directory has them now
+   * is sent `paper-to-scan`, under `${noticeId}/${userId}`, so that a retry tells nobody twice. An
+   * office whose directory has no văn thư is told nothing: the documents page and My tasks say it.
+   */
+  async askClerksForScan({
+    noticeId,
+    cycleId,
+    organisationCode,
+    paper,
+  }: SignedPaperScanRequest): Promise<{ told: number }> {
+    const clerks = await activeHolders(this.dataSource, organisationCode, 'clerk', WHOLE_ORGANISATION_SCOPE);
+    for (const clerk of clerks)
+      await this.sendTaskNotification({
+        notificationId: `${noticeId}/${clerk.userId}`,
+        taskId: noticeId,
+        cycleId,
+        reason: 'paper-to-scan',
+        recipient: clerk,
+        taskTitle: paper,
+      });
+    return { told: clerks.length };
   }
 
   /** The notice's rows: its own, then any copy to a further stand-in for someone who left. */
@@ -390,6 +418,9 @@ export class TaskNotificationActivities extends MailingActivities implements Not
             nextYearStarted: await this.nextYearStarted(request.cycleId),
           }
         : {}),
+      ...(request.reason === 'paper-to-scan'
+        ? { documentsPage: cycleDocumentsPageUrl(this.config.publicUrl, request.cycleId) }
+        : {}),
       ...(request.reason === 'corrected'
         ? {
             taskPage: taskPageUrl(this.config.publicUrl, request.taskId),
@@ -484,11 +515,13 @@ export class TaskNotificationActivities extends MailingActivities implements Not
   /** The row to insert: the rendered e-mail with its own single-use link, as `pending`. */
   private compose(request: TaskNotificationRequest, now: Date, context: TaskMailContext): NotificationEntity {
     const link =
-      // Nothing a link opens: a cancelled task is gone, next year's draft is not a task, a report
-      // whose figures were corrected and an answer entered from paper are completed, a task handed
-      // away is no longer the recipient's (its page is in the mail, behind the sign-in).
+      // Nothing a link opens: a cancelled task is gone, next year's draft and a paper to scan are
+      // not tasks, a report whose figures were corrected and an answer entered from paper are
+      // completed, a task handed away is no longer the recipient's (its page is in the mail, behind
+      // the sign-in).
       request.reason === 'cancelled' ||
       request.reason === 'next-year-draft' ||
+      request.reason === 'paper-to-scan' ||
       request.reason === 'corrected' ||
       request.reason === 'reassigned-away' ||
       request.reason === 'entered-on-paper'

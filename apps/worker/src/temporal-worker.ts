@@ -34,6 +34,7 @@ export function activitiesOf({
     recordCycleStarted: cycleRecords.recordCycleStarted.bind(cycleRecords),
     recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
     sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
+    askClerksForScan: notifications.askClerksForScan.bind(notifications),
     resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
     sendWeeklyDigests: digests.sendWeeklyDigests.bind(digests),
     sendPasswordResetMail: passwordResets.sendPasswordResetMail.bind(passwordResets),

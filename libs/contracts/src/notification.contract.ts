@@ -16,7 +16,9 @@ import type { UrgedAlongside } from './task.contract';
  * wrote about the task to the others in its conversation (`comment` says who, and what).
  * `entered-on-paper`: the recipient's answer, given on paper, was entered for them by the Quality
  * Representative (`enteredOnPaper` says who, when and what; the task is completed: its page, behind
- * the sign-in, not a task link).
+ * the sign-in, not a task link). `paper-to-scan`: a paper the leader signs (the decision, the review's
+ * minutes) was recorded without its scan, and the văn thư is asked to add it (no task behind it, so
+ * no task link: the year's documents page, where the scan is added; {@link SignedPaperScanRequest}).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -29,7 +31,8 @@ export type TaskNotificationReason =
   | 'corrected'
   | 'urged'
   | 'commented'
-  | 'entered-on-paper';
+  | 'entered-on-paper'
+  | 'paper-to-scan';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -105,7 +108,23 @@ export interface TaskNotificationResult {
   delivery: 'sent' | 'recorded' | 'duplicate';
 }
 
+/**
+ * A paper the leader signed recorded without its scan: the decision approved, or the review's
+ * minutes, by an answer that named no file (docs/notifications.md "The văn thư, of a signed paper to
+ * scan"). Each active văn thư of the organisation (role `clerk`) is told, once.
+ */
+export interface SignedPaperScanRequest {
+  /** The notice's own id, not a task's; each văn thư's is `${noticeId}/${userId}`. */
+  noticeId: string;
+  cycleId: string;
+  organisationCode: string;
+  /** The paper as the notice names it: `Quyết định số 12/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2026`. */
+  paper: LocalizedText;
+}
+
 /** The activity the workflows call to notify people (implemented in activities/src/notifications). */
 export interface NotificationActivities {
   sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;
+  /** Tells each văn thư of a signed paper to scan; how many were told (none when the office has none). */
+  askClerksForScan(request: SignedPaperScanRequest): Promise<{ told: number }>;
 }

@@ -13,6 +13,11 @@ export function cyclePageUrl(publicUrl: string, cycleId: string): string {
   return `${withoutTrailingSlash(publicUrl)}/cycles/${encodeURIComponent(cycleId)}`;
 }
 
+/** `${publicUrl}/cycles/${cycleId}/documents`: the year's documents, where a signed paper's scan is added. */
+export function cycleDocumentsPageUrl(publicUrl: string, cycleId: string): string {
+  return `${cyclePageUrl(publicUrl, cycleId)}/documents`;
+}
+
 function withoutTrailingSlash(publicUrl: string): string {
   return publicUrl.replace(/\/+$/, '');
 }

@@ -316,7 +316,8 @@ export class TaskBoard {
   private lastAnsweredAt: number | undefined;
   /**
    * Notices not awaited where they were sent — "assigned" ones while their tasks were open, those
-   * of a message about a task after its answer —; the workflow ends after them.
+   * of a message about a task after its answer, the workflow's own ({@link sendsAlongside}) —; the
+   * workflow ends after them.
    */
   private readonly pendingNotices: Promise<void>[] = [];
 
@@ -501,6 +502,15 @@ export class TaskBoard {
    */
   private async heldByNotice(assignedNotice: Promise<void>): Promise<void> {
     if (this.openInOneStep && !patched(NEXT_STEP_NOT_HELD_BY_NOTICE)) await assignedNotice;
+  }
+
+  /**
+   * A notice of the workflow's own, about no task (a signed paper to scan), sent while the workflow
+   * goes on: its next step is not held by a mail, and the workflow ends only once it has gone out
+   * or failed ({@link endsAfterNotices}). A failed notice is dropped, as every notice's last attempt.
+   */
+  sendsAlongside(notice: Promise<unknown>): void {
+    this.pendingNotices.push(notice.then(() => undefined).catch(() => undefined));
   }
 
   /**

@@ -3987,7 +3987,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented" | "entered-on-paper";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented" | "entered-on-paper" | "paper-to-scan";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024

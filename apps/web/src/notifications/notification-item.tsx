@@ -20,11 +20,16 @@ export function notificationText(notification: Notification, language: string, t
     : subjectText(notification.subject);
 }
 
-/** Where a notification leads: its task, or for next year's draft (no task) the closed cycle's page. */
+/**
+ * Where a notification leads: its task; for next year's draft (no task) the closed cycle's page; for
+ * a signed paper to scan (no task) the year's documents page, where the scan is added.
+ */
 const targetOf = (notification: Notification) =>
   notification.reason === 'next-year-draft'
     ? `/cycles/${encodeURIComponent(notification.cycleId)}`
-    : taskPath(notification.taskId);
+    : notification.reason === 'paper-to-scan'
+      ? `/cycles/${encodeURIComponent(notification.cycleId)}/documents`
+      : taskPath(notification.taskId);
 
 /**
  * One notification: why (in words, not only colour), what, when, read or not; the subject links to

@@ -16,6 +16,7 @@ const NOTIFICATION_REASONS = [
   'urged',
   'commented',
   'entered-on-paper',
+  'paper-to-scan',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {
