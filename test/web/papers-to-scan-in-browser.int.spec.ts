@@ -1,10 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { childWorkflowIds, qualityCycleWorkflowId } from '@qcycle/contracts';
 import { eventually, startTimeSkippingEnvironment, uniqueSuffix } from '@qcycle/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { YearOverHttp } from '../api/support/year-over-http';
 import { HELD_REVIEW } from '../api/support/year-fixtures';
+import { recordHistories } from '../workflows/support/cycle-driver';
 import { vi } from './support/catalogue';
 import { scansAskedOf, uploadSignedCopy } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
@@ -178,5 +180,12 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
         DECISION_ASKED,
       ]),
     );
+    // The approval's and the review's histories, each asking with the patch's marker
+    // (test/histories/clerks-asked-for-scan.*, replayed by test/workflows/replay-histories).
+    const cycleWorkflowId = qualityCycleWorkflowId(organisationCode, 2024);
+    await recordHistories(env.client, 'clerks-asked-for-scan', [
+      childWorkflowIds.approval(cycleWorkflowId),
+      childWorkflowIds.review(cycleWorkflowId),
+    ]);
   });
 });
