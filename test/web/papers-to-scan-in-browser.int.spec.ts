@@ -176,7 +176,7 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
       return asked.length === 2 ? asked : undefined;
     }).then((asked) =>
       expect(asked).toEqual([
-        '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Biên bản họp xem xét của lãnh đạo năm 2024 (BB-XXLĐ-2024)',
+        '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Biên bản họp xem xét của lãnh đạo năm 2024 số BB-XXLĐ-2024',
         DECISION_ASKED,
       ]),
     );

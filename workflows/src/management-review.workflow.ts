@@ -196,8 +196,9 @@ async function holdReview(
     context,
     `${workflowId}/paper-to-scan`,
     {
-      vi: `Biên bản họp xem xét của lãnh đạo năm ${context.year}${minutesRef ? ` (${minutesRef})` : ''}`,
-      en: `The minutes of the ${context.year} management review${minutesRef ? ` (${minutesRef})` : ''}`,
+      // Named as the dossier's note names it: "… số BB-XXLĐ-2024".
+      vi: `Biên bản họp xem xét của lãnh đạo năm ${context.year}${minutesRef ? ` số ${minutesRef}` : ''}`,
+      en: `The minutes${minutesRef ? ` No. ${minutesRef}` : ''} of the ${context.year} management review`,
     },
     // What the answer rests on (the minutes' scan, from the form's box), as every answer may name.
     (review.outcome as { evidence?: string[] }).evidence,

@@ -11,7 +11,13 @@ import {
   type UserRole,
 } from '@qcycle/persistence';
 import { TaskLinkSigner, verifyTaskLink } from '@qcycle/task-links';
-import { calendarOf, taskNotificationRequest, uniqueSuffix, type TestDatabaseKind } from '@qcycle/testing';
+import {
+  calendarOf,
+  closedPort,
+  taskNotificationRequest,
+  uniqueSuffix,
+  type TestDatabaseKind,
+} from '@qcycle/testing';
 import { useMailSuite } from '../../../test/support/mail-suite';
 import { TaskNotificationActivities } from './task-notification.activities';
 
@@ -352,6 +358,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
           en: 'Decision No. 12/QĐ-UBND approving the 2026 quality objectives',
         },
       };
+      // The relay down: the first mail refused, both notices are written all the same, pending.
+      const config = suite.config({}, `smtp://127.0.0.1:${await closedPort()}`);
+      const down = suite.closedAtEnd(
+        new TaskNotificationActivities(suite.dataSource, config, new TaskLinkSigner(config)),
+      );
+      await expect(down.askClerksForScan(ask)).rejects.toMatchObject({ nonRetryable: false });
+      expect((await rowsOf(noticeId)).map((row) => row.delivery)).toEqual(['pending', 'pending']);
+      // Temporal's retry, on a worker that reaches the relay, sends them.
       const before = suite.smtp.messages.length;
       await expect(service.askClerksForScan(ask)).resolves.toEqual({ told: 2 });
       // A retried activity (the worker died after the relay took the mails) tells nobody again.

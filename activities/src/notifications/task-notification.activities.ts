@@ -134,6 +134,9 @@ export class TaskNotificationActivities extends MailingActivities implements Not
     paper,
   }: SignedPaperScanRequest): Promise<{ told: number }> {
     const clerks = await activeHolders(this.dataSource, organisationCode, 'clerk', WHOLE_ORGANISATION_SCOPE);
+    // Each is written, and tried, whatever befell the one before: a relay that refuses the first
+    // mail leaves every notice pending (the retry and the sweep send them), none unwritten.
+    const failures: unknown[] = [];
     for (const clerk of clerks)
       await this.sendTaskNotification({
         notificationId: `${noticeId}/${clerk.userId}`,
@@ -142,7 +145,8 @@ export class TaskNotificationActivities extends MailingActivities implements Not
         reason: 'paper-to-scan',
         recipient: clerk,
         taskTitle: paper,
-      });
+      }).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
     return { told: clerks.length };
   }
 
