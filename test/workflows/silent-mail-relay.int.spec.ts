@@ -1,6 +1,12 @@
 import type { Client } from '@temporalio/client';
 import { QUALITY_CYCLE_WORKFLOW } from '@qcycle/contracts';
-import { NotificationEntity } from '@qcycle/persistence';
+import {
+  NotificationEntity,
+  OrganisationEntity,
+  RoleAssignmentEntity,
+  UserEntity,
+  WHOLE_ORGANISATION_SCOPE,
+} from '@qcycle/persistence';
 import { eventually, startHungSmtpRelay, uniqueSuffix } from '@qcycle/testing';
 import { startDevServerSuite, type DevServerSuite } from './support/dev-server-suite';
 import { APPROVE, kontumCycle, pastYearOpenCalendar } from './support/cycle-fixtures';
@@ -35,6 +41,40 @@ describe('a mail relay that never answers, on the Temporal dev server', () => {
     const { input, ids, user } = kontumCycle(org, { calendar: pastYearOpenCalendar() });
     // Only the leader has an e-mail address: the other notices are recorded, not mailed.
     input.roster = { ...input.roster, leader: { ...input.roster.leader, email: 'lanhdao@kontum.gov.vn' } };
+    // And the office's văn thư, whom the directory alone knows: asked for the decision's scan.
+    const now = new Date().toISOString();
+    const clerk = `vanthu-${org}`;
+    await suite.dataSource.getRepository(OrganisationEntity).insert({
+      code: org,
+      nameVi: 'UBND tỉnh Kon Tum',
+      nameEn: 'Kon Tum Province',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await suite.dataSource.getRepository(UserEntity).insert({
+      id: clerk,
+      organisationCode: org,
+      unitCode: null,
+      fullName: 'Lê Thị Thu',
+      title: null,
+      email: 'vanthu@kontum.gov.vn',
+      passwordHash: null,
+      oidcSubject: null,
+      locale: 'vi',
+      active: true,
+      sessionsValidFrom: null,
+      createdAt: now,
+      updatedAt: now,
+      searchText: 'le thi thu',
+    });
+    await suite.dataSource.getRepository(RoleAssignmentEntity).insert({
+      id: `ra-${clerk}`,
+      userId: clerk,
+      organisationCode: org,
+      role: 'clerk',
+      scope: WHOLE_ORGANISATION_SCOPE,
+      createdAt: now,
+    });
     const handle = await client.workflow.start(QUALITY_CYCLE_WORKFLOW, {
       taskQueue: suite.config.temporal.taskQueue,
       workflowId: ids.workflowId,
@@ -83,9 +123,20 @@ describe('a mail relay that never answers, on the Temporal dev server', () => {
       });
       const after = await approval.describe();
       expect(after.status.name).toBe('RUNNING');
-      expect((after.raw.pendingActivities ?? []).map((a) => a.activityType?.name)).toContain(
-        'sendTaskNotification',
+      const pending = (after.raw.pendingActivities ?? []).map((a) => a.activityType?.name);
+      expect(pending).toContain('sendTaskNotification');
+      // The decision was approved without its scan: the văn thư's notice is written and being tried
+      // as well, the workflow still running.
+      expect(pending).toContain('askClerksForScan');
+      // Written before its first attempt at the relay, which the activity may not have reached yet.
+      const asked = await eventually(
+        'the văn thư’s notice written',
+        async () =>
+          (await suite.dataSource
+            .getRepository(NotificationEntity)
+            .findOneBy({ id: `${ids.approval}/paper-to-scan/${clerk}` })) ?? undefined,
       );
+      expect(asked).toMatchObject({ reason: 'paper-to-scan', delivery: 'pending' });
     } finally {
       await handle.terminate('test over');
     }

@@ -16,9 +16,9 @@ export const CLERKS_ASKED_FOR_SCAN = 'clerks-asked-for-scan';
  * Asks the organisation's văn thư for the scan of a paper the leader signed, once it is recorded
  * (docs/notifications.md "The văn thư, of a signed paper to scan"), unless its answer named an
  * uploaded file: the scan, as the documents page and the dossier count it (a paper record named in
- * words is no scan). `noticeId` is the recording workflow's own, so asked once a year. Sent alongside
- * the year's next step, which no mail holds up, and best effort, as every notice: the documents page
- * and My tasks say it whatever the mail does.
+ * words is no scan). `noticeId` is the recording workflow's own, so asked once a year. Not awaited:
+ * the workflow goes on, and ends once it has gone out or failed, as after its tasks' notices. Best
+ * effort, as every notice: the documents page and My tasks say it whatever the mail does.
  */
 export function askClerksForScan(
   board: TaskBoard,
