@@ -392,9 +392,9 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
       );
     });
 
-    it('asks nobody for a scan in an office whose directory has no văn thư', async () => {
+    it('asks the Quality Representative for a scan in an office whose directory has no văn thư, and nobody in one with neither', async () => {
       const org = await organisation();
-      await org.person('Phạm Thị Hoa', { roles: ['quality-representative'] });
+      const qmr = await org.person('Phạm Thị Hoa', { roles: ['quality-representative'] });
       const noticeId = `management-review/${org.code}/2026/paper-to-scan`;
       await expect(
         service.askClerksForScan({
@@ -406,8 +406,25 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])(
             en: 'The minutes of the 2026 management review',
           },
         }),
+      ).resolves.toEqual({ told: 1 });
+      expect((await rowsOf(noticeId)).map((row) => [row.id, row.reason])).toEqual([
+        [`${noticeId}/${qmr.userId}`, 'paper-to-scan'],
+      ]);
+      // An office with neither in its directory yet: nobody to tell, nothing written, no failure.
+      const empty = await organisation();
+      const emptyNotice = `management-review/${empty.code}/2026/paper-to-scan`;
+      await expect(
+        service.askClerksForScan({
+          noticeId: emptyNotice,
+          cycleId: empty.cycleId,
+          organisationCode: empty.code,
+          paper: {
+            vi: 'Biên bản họp xem xét của lãnh đạo năm 2026',
+            en: 'The minutes of the 2026 management review',
+          },
+        }),
       ).resolves.toEqual({ told: 0 });
-      await expect(rowsOf(noticeId)).resolves.toEqual([]);
+      await expect(rowsOf(emptyNotice)).resolves.toEqual([]);
     });
 
     it('mails nobody of a task taken from someone who left, keeping the notice as recorded; one still here learns who has it and loses the deadline from their calendar', async () => {

@@ -125,7 +125,8 @@ export class TaskNotificationActivities extends MailingActivities implements Not
    * A signed paper recorded without its scan (docs/notifications.md "The văn thư, of a signed paper
    * to scan"): each active văn thư of the organisation (role `clerk`) as the directory has them now
    * is sent `paper-to-scan`, under `${noticeId}/${userId}`, so that a retry tells nobody twice. An
-   * office whose directory has no văn thư is told nothing: the documents page and My tasks say it.
+   * office whose directory has no văn thư has its Quality Representative asked instead: the other
+   * who adds scans.
    */
   async askClerksForScan({
     noticeId,
@@ -133,21 +134,24 @@ export class TaskNotificationActivities extends MailingActivities implements Not
     organisationCode,
     paper,
   }: SignedPaperScanRequest): Promise<{ told: number }> {
-    const clerks = await activeHolders(this.dataSource, organisationCode, 'clerk', WHOLE_ORGANISATION_SCOPE);
+    const holders = (role: 'clerk' | 'quality-representative') =>
+      activeHolders(this.dataSource, organisationCode, role, WHOLE_ORGANISATION_SCOPE);
+    const clerks = await holders('clerk');
+    const asked = clerks.length > 0 ? clerks : await holders('quality-representative');
     // Each is written, and tried, whatever befell the one before: a relay that refuses the first
     // mail leaves every notice pending (the retry and the sweep send them), none unwritten.
     const failures: unknown[] = [];
-    for (const clerk of clerks)
+    for (const person of asked)
       await this.sendTaskNotification({
-        notificationId: `${noticeId}/${clerk.userId}`,
+        notificationId: `${noticeId}/${person.userId}`,
         taskId: noticeId,
         cycleId,
         reason: 'paper-to-scan',
-        recipient: clerk,
+        recipient: person,
         taskTitle: paper,
       }).catch((error: unknown) => failures.push(error));
     if (failures.length > 0) throw failures[0];
-    return { told: clerks.length };
+    return { told: asked.length };
   }
 
   /** The notice's rows: its own, then any copy to a further stand-in for someone who left. */

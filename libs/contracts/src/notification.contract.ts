@@ -111,7 +111,8 @@ export interface TaskNotificationResult {
 /**
  * A paper the leader signed recorded without its scan: the decision approved, or the review's
  * minutes, by an answer that named no file (docs/notifications.md "The văn thư, of a signed paper to
- * scan"). Each active văn thư of the organisation (role `clerk`) is told, once.
+ * scan"). Each active văn thư of the organisation (role `clerk`) is told, once; without one, its
+ * Quality Representative.
  */
 export interface SignedPaperScanRequest {
   /** The notice's own id, not a task's; each văn thư's is `${noticeId}/${userId}`. */
@@ -125,6 +126,6 @@ export interface SignedPaperScanRequest {
 /** The activity the workflows call to notify people (implemented in activities/src/notifications). */
 export interface NotificationActivities {
   sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;
-  /** Tells each văn thư of a signed paper to scan; how many were told (none when the office has none). */
+  /** Tells each văn thư (else the Quality Representative) of a signed paper to scan; how many were told. */
   askClerksForScan(request: SignedPaperScanRequest): Promise<{ told: number }>;
 }
