@@ -243,6 +243,16 @@ describe('the signed papers’ scans added once the decision and the review are 
       return review.signedCopyRecord ? review : undefined;
     });
     expect(held).toMatchObject({ evidence: ['Danh sách đại biểu'], signedCopyRecord: record });
+    // A paper named in words is no scan: the văn thư was asked for the minutes', as for the
+    // decision's, which was approved naming no file (the one uploaded was left out).
+    const asked = await year.eventually('the văn thư asked for the minutes’ scan', async () => {
+      const notices = await org.noticesOf('vanthu', 'paper-to-scan');
+      return notices.length === 2 ? notices : undefined;
+    });
+    expect(asked).toEqual([
+      '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Biên bản họp xem xét của lãnh đạo năm 2024 số BB-XXLĐ-2024',
+      '[qcycle] [Diễn tập] Văn bản đã ký cần bản chụp: Quyết định số 123/QĐ-UBND phê duyệt mục tiêu chất lượng năm 2024',
+    ]);
     // The decision's scan is in the dossier; the minutes' is not yet.
     expect((await dossierIndex()).note).toContain(
       'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024 (',

@@ -9,7 +9,6 @@ import { YearOverHttp } from '../api/support/year-over-http';
 import { download } from '../documents/support/document-download';
 import { normalise, pdfText } from '../documents/support/document-text';
 import { vi } from './support/catalogue';
-import { scansAskedOf } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, pagePath, type Tab } from './support/web-suite';
 
 /**
@@ -215,7 +214,7 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     await year.assignAsProposed();
     // The decision was entered with its scan: the văn thư was asked for none (asked, it would have
     // been before the approval's workflow returned, so before this assignment).
-    await expect(scansAskedOf(org, 'vanthu')).resolves.toEqual([]);
+    await expect(org.noticesOf('vanthu', 'paper-to-scan')).resolves.toEqual([]);
     await year.acceptUnits();
     // Nobody reports or prepares in this rehearsal: the review opens on its date all the same.
     await env.sleep('250 days');
@@ -313,6 +312,6 @@ describe('answers the leader gave on paper, entered by the Quality Representativ
     await signedCopies.nth(0).getByRole('link', { name: SCAN }).waitFor();
     await signedCopies.nth(1).getByRole('link', { name: MINUTES_SCAN }).waitFor();
     // The minutes were entered with their scan too: nor was the văn thư asked for theirs.
-    await expect(scansAskedOf(org, 'vanthu')).resolves.toEqual([]);
+    await expect(org.noticesOf('vanthu', 'paper-to-scan')).resolves.toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { YearOverHttp } from '../api/support/year-over-http';
 import { HELD_REVIEW } from '../api/support/year-fixtures';
 import { recordHistories } from '../workflows/support/cycle-driver';
 import { vi } from './support/catalogue';
-import { scansAskedOf, uploadSignedCopy } from './support/signed-copies';
+import { uploadSignedCopy } from './support/signed-copies';
 import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
@@ -102,9 +102,9 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
 
   it('the văn thư, and only the văn thư, was asked for the scan once the decision was approved without one; the notice leads to where it is added', async () => {
     // Asked before the approval's workflow returned, so before the assignment the year has reached.
-    await expect(scansAskedOf(org, 'vanthu')).resolves.toEqual([DECISION_ASKED]);
-    await expect(scansAskedOf(org, 'qmr')).resolves.toEqual([]);
-    await expect(scansAskedOf(org, 'leader')).resolves.toEqual([]);
+    await expect(org.noticesOf('vanthu', 'paper-to-scan')).resolves.toEqual([DECISION_ASKED]);
+    await expect(org.noticesOf('qmr', 'paper-to-scan')).resolves.toEqual([]);
+    await expect(org.noticesOf('leader', 'paper-to-scan')).resolves.toEqual([]);
     const clerk = await as('vanthu');
     await clerk.open('/notifications');
     const asked = clerk.page
@@ -170,9 +170,9 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
     await expect(panelOf(clerk).getByRole('listitem').allInnerTexts()).resolves.toEqual([
       await lineFor('review-minutes'),
     ]);
-    // Asked for the minutes' scan too: the meeting's papers named in words are no scan.
+    // Asked for the minutes' scan too.
     await eventually('the văn thư asked for the minutes’ scan', async () => {
-      const asked = await scansAskedOf(org, 'vanthu');
+      const asked = await org.noticesOf('vanthu', 'paper-to-scan');
       return asked.length === 2 ? asked : undefined;
     }).then((asked) =>
       expect(asked).toEqual([

@@ -185,6 +185,17 @@ export class DemoOrganisation {
     return answer.body.items;
   }
 
+  /** The subjects of the person's notifications of one reason (`paper-to-scan`), newest first, as the bell lists them. */
+  async noticesOf(local: string, reason: string): Promise<string[]> {
+    const answer = await this.as<{ items: { reason: string; subject: string }[] }>(
+      local,
+      'GET',
+      '/api/v1/me/notifications?limit=100',
+    );
+    expect(answer.status).toBe(200);
+    return answer.body.items.filter((item) => item.reason === reason).map((item) => item.subject);
+  }
+
   /** The `user.changed` entries of one person in the directory's log, newest first, as the administrator reads them. */
   async userChangesOf(userId: string): Promise<Record<string, unknown>[]> {
     const log = await this.as<{ items: { payload: Record<string, unknown> }[] }>(
