@@ -258,11 +258,24 @@ describe('the signed papers’ scans added once the decision and the review are 
       'CHÚ Ý: hồ sơ không có bản đã ký (bản chụp) của Biên bản họp xem xét của lãnh đạo số BB-XXLĐ-2024 (',
     );
 
+    // Where each paper stands now, as the bell reads it: the decision scanned, the minutes not yet.
+    const scannedNow = async () =>
+      (
+        await org.as<{ items: { reason: string; subject: string; paperNow?: { scanned: boolean } }[] }>(
+          'vanthu',
+          'GET',
+          '/api/v1/me/notifications?limit=100',
+        )
+      ).body.items
+        .filter((item) => item.reason === 'paper-to-scan')
+        .map((item) => item.paperNow?.scanned);
+    await expect(scannedNow()).resolves.toEqual([false, true]);
     const scan = await org.uploadEvidence<{ reference: string }>('vanthu', cycleId, record, {
       bytes: pdf('Bien ban hop da ky'),
       name: 'Biên bản họp đã ký.pdf',
     });
     expect(scan.status).toBe(201);
+    await expect(scannedNow()).resolves.toEqual([true, true]);
     const review = await read('review');
     expect(review.evidence).toEqual(['Danh sách đại biểu', scan.body.reference]);
     expect(review.files.map((file) => file.fileName)).toContain('Biên bản họp đã ký.pdf');

@@ -111,6 +111,8 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
       .getByRole('listitem')
       .filter({ hasText: vi('notifications:reasons.paper-to-scan') });
     await asked.getByRole('link', { name: DECISION_ASKED.replace('[qcycle] ', ''), exact: true }).waitFor();
+    // Where it stands now, as a task's notice says whether the task is done.
+    await asked.getByText(vi('notifications:paperNow.missing'), { exact: true }).waitFor();
     await clerk.check('the văn thư’s notifications: the signed decision to scan', {
       screenshot: 'notifications.paper-to-scan',
     });
@@ -154,6 +156,13 @@ describe('the signed papers still to scan, on the văn thư’s My tasks (chromi
 
     await openMyTasks(clerk);
     await expect(panelOf(clerk).count()).resolves.toBe(0);
+    // And the notice that asked for it says the scan is on record: nobody chases it again.
+    await clerk.open('/notifications');
+    await clerk.page
+      .getByRole('listitem')
+      .filter({ hasText: vi('notifications:reasons.paper-to-scan') })
+      .getByText(vi('notifications:paperNow.scanned'), { exact: true })
+      .waitFor();
   });
 
   it('a review held without the scan of its signed minutes: the văn thư reads the minutes, and only them', async () => {

@@ -1,5 +1,5 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
-import type { ReviewSummary } from '@qcycle/contracts';
+import { paperToScanNoticeId, type ReviewSummary } from '@qcycle/contracts';
 import {
   cycleClock,
   isPaperDayLate,
@@ -194,7 +194,7 @@ async function holdReview(
   askClerksForScan(
     board,
     context,
-    `${workflowId}/paper-to-scan`,
+    paperToScanNoticeId(workflowId),
     {
       // Named as the dossier's note names it: "… số BB-XXLĐ-2024".
       vi: `Biên bản họp xem xét của lãnh đạo năm ${context.year}${minutesRef ? ` số ${minutesRef}` : ''}`,

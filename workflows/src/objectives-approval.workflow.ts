@@ -1,5 +1,5 @@
 import { condition, allHandlersFinished, patched, workflowInfo } from '@temporalio/workflow';
-import type { ApprovedDecision } from '@qcycle/contracts';
+import { paperToScanNoticeId, type ApprovedDecision } from '@qcycle/contracts';
 import {
   cycleClock,
   isPaperDayLate,
@@ -147,7 +147,7 @@ async function approveObjectives(
       askClerksForScan(
         board,
         context,
-        `${workflowId}/paper-to-scan`,
+        paperToScanNoticeId(workflowId),
         {
           vi: `Quyết định số ${decision.documentNumber} phê duyệt mục tiêu chất lượng năm ${context.year}`,
           en: `Decision No. ${decision.documentNumber} approving the ${context.year} quality objectives`,

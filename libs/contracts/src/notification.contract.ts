@@ -123,6 +123,13 @@ export interface SignedPaperScanRequest {
   paper: LocalizedText;
 }
 
+/**
+ * The id of the notice asking for a paper's scan, `${workflowId}/paper-to-scan`: the workflow that
+ * recorded the paper (the approval's, the review's) names it, and the bell tells the two apart by it.
+ */
+export const paperToScanNoticeId = (recordingWorkflowId: string): string =>
+  `${recordingWorkflowId}/paper-to-scan`;
+
 /** The activity the workflows call to notify people (implemented in activities/src/notifications). */
 export interface NotificationActivities {
   sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;

@@ -25,7 +25,6 @@ import {
   correctiveActionLastRounds,
   DecisionEntity,
   EventLogEntryEntity,
-  EvidenceFileEntity,
   evidenceFilesNamedIn,
   lastRoundEvidence,
   ManagementReviewEntity,
@@ -54,7 +53,7 @@ import type {
 import type { ObjectiveView } from './dto/cycle-objectives.view';
 import { correctiveActionsCarriedForward } from './carried-corrective-actions';
 import {
-  signedPaperEvidence,
+  signedPaperEvidenceOnRecord,
   signingAnswer,
   type SignedPaperRecordType,
   type SigningAnswer,
@@ -271,8 +270,9 @@ export class CycleDocumentsService {
   }
 
   /**
-   * What a paper the leader signs rests on, the decision's or the minutes' ({@link signedPaperEvidence}),
-   * and the record where a scan of it is added: the answer's, once there is one.
+   * What a paper the leader signs rests on, the decision's or the minutes'
+   * ({@link signedPaperEvidenceOnRecord}), and the record where a scan of it is added: the answer's,
+   * once there is one.
    */
   private async signedCopies(
     cycleId: string,
@@ -280,12 +280,12 @@ export class CycleDocumentsService {
     recordType: SignedPaperRecordType,
   ): Promise<{ evidence: string[]; signedCopyRecord: SignedCopyRecordView | null }> {
     if (!answered) return { evidence: [], signedCopyRecord: null };
-    const onRecord = await this.dataSource.getRepository(EvidenceFileEntity).find({
-      select: { id: true, sha256: true, afterAnswer: true, withdrawnAt: true },
-      where: { cycleId, recordType, recordKey: answered.id },
-      order: { uploadedAt: 'ASC', id: 'ASC' },
-    });
-    const { named, added } = signedPaperEvidence(answered, onRecord);
+    const { named, added } = await signedPaperEvidenceOnRecord(
+      this.dataSource,
+      cycleId,
+      recordType,
+      answered,
+    );
     return {
       evidence: [...named, ...added],
       signedCopyRecord: { recordType, recordKey: answered.id, added },

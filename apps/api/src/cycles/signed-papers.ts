@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { evidenceListOf, evidenceReference } from '@qcycle/contracts';
-import { TaskEntity, type EvidenceFileEntity } from '@qcycle/persistence';
+import { EvidenceFileEntity, TaskEntity } from '@qcycle/persistence';
 
 /**
  * The papers the leader signs, and the answers that record them (docs/documents.md "The signed
@@ -15,6 +15,9 @@ export type SignedPaperRecordType = keyof typeof SIGNING_TASKS;
 /** Whether a record type is one whose scans, added after the answer, are of a signed paper. */
 export const isSignedPaperRecord = (recordType: string): recordType is SignedPaperRecordType =>
   Object.hasOwn(SIGNING_TASKS, recordType);
+
+/** A file of a signed paper's record, as far as its scans are told apart. */
+export type SignedPaperFile = Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer' | 'withdrawnAt'>;
 
 /** The answer that recorded the paper. */
 export type SigningAnswer = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'outcome'>;
@@ -50,7 +53,7 @@ export async function signingAnswer(
  */
 export function signedPaperEvidence(
   answered: SigningAnswer,
-  onRecord: readonly Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer' | 'withdrawnAt'>[],
+  onRecord: readonly SignedPaperFile[],
 ): { named: string[]; added: string[] } {
   const named = evidenceListOf(answered.outcome?.evidence);
   const listed = new Set(
@@ -63,4 +66,45 @@ export function signedPaperEvidence(
     added.push(evidenceReference(file.id));
   }
   return { named, added };
+}
+
+/**
+ * What the paper `answered` recorded rests on ({@link signedPaperEvidence}), read from the files of
+ * its record (`onRecord`, oldest first).
+ */
+export async function signedPaperEvidenceOnRecord(
+  dataSource: DataSource,
+  cycleId: string,
+  recordType: SignedPaperRecordType,
+  answered: SigningAnswer,
+): Promise<{ named: string[]; added: string[]; onRecord: SignedPaperFile[] }> {
+  const onRecord = await dataSource.getRepository(EvidenceFileEntity).find({
+    select: { id: true, sha256: true, afterAnswer: true, withdrawnAt: true },
+    where: { cycleId, recordType, recordKey: answered.id },
+    order: { uploadedAt: 'ASC', id: 'ASC' },
+  });
+  return { ...signedPaperEvidence(answered, onRecord), onRecord };
+}
+
+/**
+ * Whether the year's signed paper of this kind has a scan on record: a file its answer named, or one
+ * added to its record since, as the documents page lists beside it. False before it is recorded.
+ */
+export async function hasSignedScan(
+  dataSource: DataSource,
+  cycleId: string,
+  recordType: SignedPaperRecordType,
+): Promise<boolean> {
+  const answered = await signingAnswer(dataSource, cycleId, recordType);
+  if (!answered) return false;
+  const { named, added, onRecord } = await signedPaperEvidenceOnRecord(
+    dataSource,
+    cycleId,
+    recordType,
+    answered,
+  );
+  const files = new Set(
+    onRecord.filter((file) => !file.withdrawnAt).map((file) => evidenceReference(file.id)),
+  );
+  return [...named, ...added].some((reference) => files.has(reference));
 }

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
-import { QcycleError, QcycleErrorCode, type TaskNotificationReason } from '@qcycle/contracts';
-import { NotificationEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
+import {
+  childWorkflowIds,
+  paperToScanNoticeId,
+  QcycleError,
+  QcycleErrorCode,
+  type TaskNotificationReason,
+} from '@qcycle/contracts';
+import { NotificationEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import { hasSignedScan, type SignedPaperRecordType } from '../cycles/signed-papers';
 import type { Principal } from '../auth/principal';
 import { pageWindow } from '../common/pagination';
 import type { MyNotificationsQuery, NotificationPage, NotificationView } from './dto/notification.dto';
@@ -18,6 +25,7 @@ export class NotificationsService {
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async mine(caller: Principal, query: MyNotificationsQuery): Promise<NotificationPage> {
@@ -40,13 +48,41 @@ export class NotificationsService {
       : [];
     const taskOf = new Map(tasks.map((task) => [task.id, task]));
     const names = await this.namesOf(tasks.map((task) => task.assigneeUserId));
+    const papers = await this.papersNow(rows);
     return {
-      items: rows.map((row) => toView(row, taskOf.get(row.taskId), names)),
+      items: rows.map((row) => ({ ...toView(row, taskOf.get(row.taskId), names), ...papers.get(row.id) })),
       total,
       unread,
       limit,
       offset,
     };
+  }
+
+  /**
+   * For the page's notices asking for a signed paper's scan, whether it is on record now, so that
+   * nobody chases a scan already added (the paper told apart by the notice's id: the approval's or
+   * the review's). A few reads per such notice: a văn thư has two a year.
+   */
+  private async papersNow(
+    rows: NotificationEntity[],
+  ): Promise<Map<string, Pick<NotificationView, 'paperNow'>>> {
+    const asking = rows.filter((row) => row.reason === 'paper-to-scan');
+    const now = new Map<string, Pick<NotificationView, 'paperNow'>>();
+    if (asking.length === 0) return now;
+    const cycles = await this.dataSource.getRepository(QualityCycleEntity).find({
+      select: { id: true, workflowId: true },
+      where: { id: In([...new Set(asking.map((row) => row.cycleId))]) },
+    });
+    for (const row of asking) {
+      const cycle = cycles.find((c) => c.id === row.cycleId);
+      if (!cycle) continue;
+      const paper = (['approval', 'review'] as const satisfies readonly SignedPaperRecordType[]).find(
+        (recordType) => row.taskId === paperToScanNoticeId(childWorkflowIds[recordType](cycle.workflowId)),
+      );
+      if (paper)
+        now.set(row.id, { paperNow: { scanned: await hasSignedScan(this.dataSource, row.cycleId, paper) } });
+    }
+    return now;
   }
 
   /** The people who hold the page's tasks, by name (one read by primary key). */
@@ -64,7 +100,10 @@ export class NotificationsService {
     const row = await this.notifications.findOneBy(own);
     if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'notification', { id });
     const task = await this.tasks.findOne({ select: TASK_FACTS, where: { id: row.taskId } });
-    return toView(row, task ?? undefined, await this.namesOf(task ? [task.assigneeUserId] : []));
+    return {
+      ...toView(row, task ?? undefined, await this.namesOf(task ? [task.assigneeUserId] : [])),
+      ...(await this.papersNow([row])).get(row.id),
+    };
   }
 
   /**

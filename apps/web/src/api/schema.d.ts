@@ -3925,6 +3925,13 @@ export interface components {
              */
             unread: number;
         };
+        NotificationPaperNowView: {
+            /**
+             * @description A scan of the signed paper is on record now (the documents page lists it beside the paper)
+             * @example false
+             */
+            scanned: boolean;
+        };
         NotificationsMarkedView: {
             /**
              * @description How many unread notifications were marked read
@@ -3973,6 +3980,8 @@ export interface components {
              * @example quality-cycle/kontum/2024/approval/round-1/assigned
              */
             id: string;
+            /** @description A notice asking for a signed paper's scan (reason paper-to-scan): whether the scan is on record now */
+            paperNow?: components["schemas"]["NotificationPaperNowView"];
             /**
              * @description The task's period, when it has one
              * @example 2024-03

@@ -65,6 +65,11 @@ export function NotificationItem({
         {notificationText(notification, i18n.language, t)}
       </Link>
       <TaskNow notification={notification} />
+      {notification.paperNow && (
+        <p className="note-task-now">
+          {t(notification.paperNow.scanned ? 'paperNow.scanned' : 'paperNow.missing')}
+        </p>
+      )}
     </div>
   );
 }

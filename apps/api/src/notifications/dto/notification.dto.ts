@@ -57,6 +57,14 @@ export class NotificationTaskNowView {
 }
 
 /** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
+export class NotificationPaperNowView {
+  @ApiProperty({
+    example: false,
+    description: 'A scan of the signed paper is on record now (the documents page lists it beside the paper)',
+  })
+  scanned!: boolean;
+}
+
 export class NotificationView {
   @ApiProperty({
     example: 'quality-cycle/kontum/2024/approval/round-1/assigned',
@@ -94,6 +102,13 @@ export class NotificationView {
     description: 'Where the task stands now (absent when it is about no task, or the task is not recorded)',
   })
   taskNow?: NotificationTaskNowView;
+
+  @ApiPropertyOptional({
+    type: NotificationPaperNowView,
+    description:
+      "A notice asking for a signed paper's scan (reason paper-to-scan): whether the scan is on record now",
+  })
+  paperNow?: NotificationPaperNowView;
 
   @ApiProperty({
     example: true,
