@@ -56,7 +56,7 @@ export class NotificationTaskNowView {
   overdue!: boolean;
 }
 
-/** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
+/** Where a signed paper a notice asked a scan of stands now. */
 export class NotificationPaperNowView {
   @ApiProperty({
     example: false,
@@ -65,6 +65,7 @@ export class NotificationPaperNowView {
   scanned!: boolean;
 }
 
+/** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
 export class NotificationView {
   @ApiProperty({
     example: 'quality-cycle/kontum/2024/approval/round-1/assigned',
