@@ -236,7 +236,7 @@ describe('the signer of the year’s decision (real API, worker, Temporal dev se
       enteredBy: org.idOf('qmr'),
       signingDate: '2026-01-05',
       evidence: [uploaded.body.reference],
-      files: [{ id: uploaded.body.id, fileName: 'QĐ 7 đã ký.pdf' }],
+      files: [{ id: uploaded.body.id, fileName: 'QĐ 7 đã ký.pdf', erased: false }],
     });
     // The year's report, printed from the browser, says it was signed on paper and who entered it.
     const printed = await fetch(`${org.http.baseUrl}/api/v1/cycles/${organisationCode}-2026/report`, {

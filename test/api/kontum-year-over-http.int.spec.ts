@@ -441,6 +441,7 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
     expect(audit.files).toContainEqual({
       id: planEvidence.slice('evidence:'.length),
       fileName: 'Mẫu phiếu kiểm soát mới.pdf',
+      erased: false,
     });
 
     // The year's tasks by unit: the audit's are the auditors' and the Quality Representative's work,

@@ -240,7 +240,9 @@ describe('correcting a reported figure over HTTP (API, worker, PostgreSQL, time-
     }>('qmr', 'GET', `/api/v1/cycles/${cycleId}/events?type=measurement.corrected`);
     // The page names the uploaded file the correction rests on, as it was uploaded; the paper
     // record beside it is a text of its own.
-    expect(log.body.files).toEqual([{ id: file.body.id, fileName: 'Bien-ban-ra-soat-quy-I.pdf' }]);
+    expect(log.body.files).toEqual([
+      { id: file.body.id, fileName: 'Bien-ban-ra-soat-quy-I.pdf', erased: false },
+    ]);
     expect(log.body.items).toEqual([
       expect.objectContaining({
         actor: org.idOf('head.tthc'),

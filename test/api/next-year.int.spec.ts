@@ -38,6 +38,7 @@ describe("next year's cycle from the closed year's draft over HTTP (API, worker,
   const planFile = () => ({
     id: planEvidence.slice('evidence:'.length),
     fileName: 'Phân công văn thư thay thế.pdf',
+    erased: false,
   });
 
   beforeAll(async () => {

@@ -205,10 +205,12 @@ describe('nonconformities from any source over HTTP (API, worker, PostgreSQL, ti
       {
         id: checklist.body.reference.slice('evidence:'.length),
         fileName: 'Danh mục kiểm tra hồ sơ một cửa.pdf',
+        erased: false,
       },
       {
         id: register.body.reference.slice('evidence:'.length),
         fileName: 'Sổ theo dõi tháng 2 (ảnh chụp).pdf',
+        erased: false,
       },
     ]);
     const events = await org.as<{

@@ -128,6 +128,10 @@ export const QCYCLE_ERROR_MESSAGES = {
       vi: 'Chỉ người thực hiện hồ sơ {recordType} này hoặc Đại diện chất lượng mới thêm được minh chứng',
       en: 'Only whoever acts on this {recordType} record or the Quality Representative may add evidence to it',
     },
+    evidenceEraseNotQualityRepresentative: {
+      vi: 'Chỉ Đại diện chất lượng mới xóa được nội dung một tệp minh chứng',
+      en: 'Only the Quality Representative may erase the content of an evidence file',
+    },
     evidenceNotActorOrAuditor: {
       vi: 'Chỉ người thực hiện hồ sơ {recordType} này, Đại diện chất lượng hoặc chuyên gia đánh giá mới thêm được minh chứng',
       en: 'Only whoever acts on this {recordType} record, the Quality Representative or an auditor may add evidence to it',
@@ -464,6 +468,10 @@ export const QCYCLE_ERROR_MESSAGES = {
     changed: {
       vi: 'Tệp minh chứng "{fileName}" trên máy chủ không còn đúng như khi tải lên (nội dung đã bị thay đổi); hãy báo người quản trị hệ thống khôi phục thư mục tệp minh chứng từ bản sao lưu',
       en: 'The evidence file "{fileName}" on the server is no longer the file that was uploaded (its content has changed); ask your administrator to restore the evidence folder from the backup',
+    },
+    erased: {
+      vi: 'Nội dung tệp minh chứng "{fileName}" đã được xóa lúc {erasedAt}: {reason}. Hồ sơ vẫn ghi tên, dung lượng và mã SHA-256 của tệp',
+      en: 'The content of the evidence file "{fileName}" was erased at {erasedAt}: {reason}. The record still keeps its name, size and SHA-256',
     },
   },
   [QcycleErrorCode.RuleViolated]: {

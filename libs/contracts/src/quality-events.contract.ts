@@ -200,6 +200,20 @@ export interface QualityEventPayloads {
     reason: string;
   };
   /**
+   * Written by the API's evidence register (`POST /cycles/{id}/evidence/{evidenceId}/erase`): the
+   * Quality Representative (the actor) erased the file's content, which must not be kept, for
+   * `reason`. The file stays listed with its name, size and hash; its bytes are gone.
+   */
+  'evidence.erased': {
+    evidenceId: string;
+    recordType: string;
+    recordKey: string;
+    sha256: string;
+    size: number;
+    fileName: string;
+    reason: string;
+  };
+  /**
    * Written by the API's register (apps/api/src/documents, `PUT /documents/{id}/dispatch`): the number
    * and date the clerical office gave a registered version when it sent the signed paper, recorded by
    * the Quality Representative (the event's actor). A correction keeps what it replaced in `previous`,
@@ -290,6 +304,7 @@ const QUALITY_EVENT_TYPES: Record<QualityEventType, true> = {
   'cycle.next-year-started': true,
   'evidence.uploaded': true,
   'evidence.withdrawn': true,
+  'evidence.erased': true,
   'document.dispatched': true,
 };
 

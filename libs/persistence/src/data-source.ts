@@ -62,6 +62,7 @@ import { DecisionWording1796260000000 } from './migrations/1796260000000-decisio
 import { DecisionEnteredBy1796270000000 } from './migrations/1796270000000-decision-entered-by.migration';
 import { EvidenceAfterAnswer1796280000000 } from './migrations/1796280000000-evidence-after-answer.migration';
 import { EvidenceWithdrawn1796290000000 } from './migrations/1796290000000-evidence-withdrawn.migration';
+import { EvidenceErased1796300000000 } from './migrations/1796300000000-evidence-erased.migration';
 
 /** Every entity qcycle persists. */
 export const ENTITIES = [
@@ -128,6 +129,7 @@ export const MIGRATIONS = [
   DecisionEnteredBy1796270000000,
   EvidenceAfterAnswer1796280000000,
   EvidenceWithdrawn1796290000000,
+  EvidenceErased1796300000000,
 ];
 
 /**

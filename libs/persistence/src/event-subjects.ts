@@ -34,7 +34,10 @@ export function eventSubjectOf(event: {
   type: string;
   payload: unknown;
 }): EventSubjectRef | null {
-  const file = payloadOf(event, 'evidence.uploaded') ?? payloadOf(event, 'evidence.withdrawn');
+  const file =
+    payloadOf(event, 'evidence.uploaded') ??
+    payloadOf(event, 'evidence.withdrawn') ??
+    payloadOf(event, 'evidence.erased');
   if (file) return typeof file.recordKey !== 'string' ? null : evidenceRecordSubject(file);
   const taskId = (event.payload as { taskId?: unknown } | null)?.taskId;
   if (typeof taskId === 'string') return { kind: 'task', id: taskId };

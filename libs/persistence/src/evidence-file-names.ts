@@ -6,6 +6,8 @@ import { EvidenceFileEntity } from './entities/evidence-file.entity';
 export interface NamedEvidenceFile {
   id: string;
   fileName: string;
+  /** Its content erased (docs/evidence.md): named, no longer to be downloaded. */
+  erased: boolean;
 }
 
 /**
@@ -27,9 +29,12 @@ export async function evidenceFilesNamedIn(
   const key = options.yearBefore ? parseQualityCycleId(cycleId) : undefined;
   const cycles = key ? [cycleId, qualityCycleId(key.organisationCode, key.year - 1)] : [cycleId];
   const rows = await db.getRepository(EvidenceFileEntity).find({
-    select: { id: true, fileName: true },
+    select: { id: true, fileName: true, erasedAt: true },
     where: { id: In(ids), cycleId: In(cycles) },
   });
-  const names = new Map(rows.map((row) => [row.id, row.fileName]));
-  return ids.flatMap((id) => (names.has(id) ? [{ id, fileName: names.get(id)! }] : []));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ id, fileName: row.fileName, erased: row.erasedAt !== null }] : [];
+  });
 }

@@ -75,7 +75,7 @@ export class CycleRecordsService {
           about
             .where("e.id LIKE :under ESCAPE '\\'", { under: `${escapeLike(query.subject!)}/%` })
             .orWhere(
-              "e.type IN ('evidence.uploaded', 'evidence.withdrawn') AND e.payload LIKE :named ESCAPE '\\'",
+              "e.type IN ('evidence.uploaded', 'evidence.withdrawn', 'evidence.erased') AND e.payload LIKE :named ESCAPE '\\'",
               {
                 named: `%${escapeLike(JSON.stringify({ recordKey: query.subject }).slice(1, -1))}%`,
               },

@@ -18,6 +18,7 @@ import {
 } from '@qcycle/persistence';
 import type { Principal } from '../auth/principal';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
+import { removeContentsNoFileHolds } from '../evidence/unheld-contents';
 import { CycleStartSource } from '../temporal/cycle-start.source';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import type { DiscardRehearsalView } from './dto/cycle-list.dto';
@@ -97,29 +98,15 @@ export class RehearsalDiscardService {
         requestId,
       });
     });
-    await this.removeFilesNamedByNoOne(
-      [...new Set(files.map((file) => file.sha256))],
+    // Unless a record of another cycle names the same bytes, or they were stored again lately.
+    await removeContentsNoFileHolds(
+      this.dataSource,
+      this.evidence,
+      files.map((file) => file.sha256),
       new Date(Date.parse(discardedAt) - UPLOAD_IN_FLIGHT_MS),
+      this.logger,
     );
     return { cycleId, year: key.year, discardedAt };
-  }
-
-  /**
-   * The stored contents the discarded records named, once no record names them: each unless a record
-   * of another cycle names the same bytes, or they were stored (again) since `since` — an upload of
-   * the same content, on this replica or another, may be about to name them. The discard is done
-   * whatever happens here: a content left in the store costs only its bytes, so a failure is logged.
-   */
-  private async removeFilesNamedByNoOne(contents: string[], since: Date): Promise<void> {
-    const rows = this.dataSource.getRepository(EvidenceFileEntity);
-    for (const sha256 of contents) {
-      try {
-        if (await rows.existsBy({ sha256 })) continue;
-        await this.evidence.removeUnlessStoredSince(sha256, since);
-      } catch (error) {
-        this.logger.warn(`the discarded rehearsal's file ${sha256} stays in the store: ${String(error)}`);
-      }
-    }
   }
 
   /** Its workflow has ended (or Temporal no longer holds it): nothing will write its records again. */

@@ -17,7 +17,10 @@ export const isSignedPaperRecord = (recordType: string): recordType is SignedPap
   Object.hasOwn(SIGNING_TASKS, recordType);
 
 /** A file of a signed paper's record, as far as its scans are told apart. */
-export type SignedPaperFile = Pick<EvidenceFileEntity, 'id' | 'sha256' | 'afterAnswer' | 'withdrawnAt'>;
+export type SignedPaperFile = Pick<
+  EvidenceFileEntity,
+  'id' | 'sha256' | 'afterAnswer' | 'withdrawnAt' | 'erasedAt'
+>;
 
 /** The answer that recorded the paper. */
 export type SigningAnswer = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'outcome'>;
@@ -48,20 +51,22 @@ export async function signingAnswer(
 /**
  * What the signed paper rests on: what its answer named, and the files uploaded to the answer's
  * record once it was answered (the paper signed after qcycle recorded it), oldest first, a content
- * already listed not again, and none withdrawn as the wrong paper. `onRecord`: the files of that
- * record, as uploaded.
+ * already listed not again, and none withdrawn as the wrong paper. A file whose content was erased is
+ * no scan any more, named or added: the paper is then without it, as if never scanned. `onRecord`:
+ * the files of that record, as uploaded.
  */
 export function signedPaperEvidence(
   answered: SigningAnswer,
   onRecord: readonly SignedPaperFile[],
 ): { named: string[]; added: string[] } {
-  const named = evidenceListOf(answered.outcome?.evidence);
+  const erased = new Set(onRecord.filter((file) => file.erasedAt).map((file) => evidenceReference(file.id)));
+  const named = evidenceListOf(answered.outcome?.evidence).filter((item) => !erased.has(item));
   const listed = new Set(
     onRecord.filter((file) => named.includes(evidenceReference(file.id))).map((file) => file.sha256),
   );
   const added: string[] = [];
   for (const file of onRecord) {
-    if (!file.afterAnswer || file.withdrawnAt || listed.has(file.sha256)) continue;
+    if (!file.afterAnswer || file.withdrawnAt || file.erasedAt || listed.has(file.sha256)) continue;
     listed.add(file.sha256);
     added.push(evidenceReference(file.id));
   }
@@ -79,7 +84,7 @@ export async function signedPaperEvidenceOnRecord(
   answered: SigningAnswer,
 ): Promise<{ named: string[]; added: string[]; onRecord: SignedPaperFile[] }> {
   const onRecord = await dataSource.getRepository(EvidenceFileEntity).find({
-    select: { id: true, sha256: true, afterAnswer: true, withdrawnAt: true },
+    select: { id: true, sha256: true, afterAnswer: true, withdrawnAt: true, erasedAt: true },
     where: { cycleId, recordType, recordKey: answered.id },
     order: { uploadedAt: 'ASC', id: 'ASC' },
   });

@@ -50,7 +50,7 @@ export interface DossierEvidence {
 
 export type IndexKind = 'document' | 'evidence' | 'event-log' | 'note';
 /** `included`, or why a file the records name is not in the ZIP. */
-export type IndexStatus = 'included' | 'missing' | 'changed';
+export type IndexStatus = 'included' | 'missing' | 'changed' | 'erased';
 
 /** One line of the index: a file of the ZIP, or one the records name that the store could not give. */
 export interface IndexRow {
@@ -80,6 +80,8 @@ export interface IndexRow {
    * name) and why. It is still on its record, so in the dossier.
    */
   withdrawn?: { at: string; by: string; reason: string };
+  /** An evidence file whose content was erased (status `erased`): when (Vietnam time), by whom, why. */
+  erased?: { at: string; by: string; reason: string };
   /**
    * An evidence file no answer names (no entry of the event log lists it as evidence) and no scan of
    * a signed paper: uploaded to its record and not used, or its task not answered yet.
@@ -336,6 +338,7 @@ const STATUS_NOTES: Record<IndexStatus, string> = {
   included: '',
   missing: 'THIẾU TỆP: kho bằng chứng không có tệp này; không có trong hồ sơ',
   changed: 'TỆP HỎNG: nội dung trong kho khác SHA-256 ghi khi tải lên; không có trong hồ sơ',
+  erased: 'ĐÃ XÓA NỘI DUNG: không có trong hồ sơ',
 };
 
 /** How the index notes a signed paper's scan: "Bản đã ký (bản chụp) của Quyết định số 123/QĐ-UBND". */
@@ -344,6 +347,10 @@ const signedCopyNote = (paper: SignedPaper) => `Bản đã ký (bản chụp) c�
 /** How the index notes a scan withdrawn as a signed copy: when, by whom, why. */
 const withdrawnNote = (withdrawn: NonNullable<IndexRow['withdrawn']>) =>
   `Đã gỡ khỏi bản đã ký lúc ${withdrawn.at} (${withdrawn.by}): ${withdrawn.reason}`;
+
+/** How the index notes an evidence file whose content was erased: when, by whom, why. */
+const erasedNote = (erased: NonNullable<IndexRow['erased']>) =>
+  `Xóa lúc ${erased.at} (${erased.by}): ${erased.reason}`;
 
 /** How the index notes an evidence file no answer names. */
 const UNUSED_NOTE = 'Không được nêu trong câu trả lời nào';
@@ -367,6 +374,7 @@ export function indexCsv(rows: readonly IndexRow[]): Buffer {
       [
         STATUS_NOTES[row.status],
         row.signedCopyOf && signedCopyNote(row.signedCopyOf),
+        row.erased && erasedNote(row.erased),
         row.withdrawn && withdrawnNote(row.withdrawn),
         row.unused && UNUSED_NOTE,
       ]

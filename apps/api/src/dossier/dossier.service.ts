@@ -218,6 +218,17 @@ export class DossierService {
       };
       rows.push(row);
       evidenceRows.push({ id: file.id, row });
+      // Its content erased on purpose: the index says so, and by whom and why, instead of the file.
+      if (file.erasedAt) {
+        row.status = 'erased';
+        row.erased = {
+          at: vietnamTime(file.erasedAt),
+          by: nameOf(file.erasedBy ?? ''),
+          reason: file.erasedReason ?? '',
+        };
+        notIncluded += 1;
+        continue;
+      }
       // Read once to check it is what was uploaded: a file the store lost or that changed is listed
       // as such in the index rather than breaking the archive.
       const measured = await measure(() => this.store.get(file.sha256)).catch((error: unknown) => {
@@ -318,7 +329,7 @@ export class DossierService {
       const paper = signedPaperOf(recordType, answered);
       papers.push(paper);
       for (const file of onRecord)
-        if (contents.has(file.sha256) && !file.withdrawnAt) scans.set(file.id, paper);
+        if (contents.has(file.sha256) && !file.withdrawnAt && !file.erasedAt) scans.set(file.id, paper);
     }
     return { papers, scans };
   }

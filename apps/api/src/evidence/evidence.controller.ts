@@ -31,6 +31,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import {
+  EraseEvidenceContentDto,
   EvidenceAcceptedFilesView,
   EvidenceFileView,
   EvidenceListQuery,
@@ -98,6 +99,29 @@ export class EvidenceController {
     return this.evidence.withdrawSignedCopy(caller, cycleId, evidenceId, body.reason, requestId);
   }
 
+  @Post('cycles/:cycleId/evidence/:evidenceId/erase')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Erase a file’s content: a file that must not be kept (personal data uploaded by mistake)',
+    description:
+      'The Quality Representative only (403 for anyone else); any file of the cycle, whatever the year’s state, a closed year’s too. ' +
+      'The file stays listed on its record with its name, size and SHA-256 and `erased` (who, when, `reason`); its download answers 410 EVIDENCE_FILE_GONE (`details.reason` `erased`) and the dossier lists it without its content. ' +
+      'The bytes leave the store unless another file holds the same content (each upload of it is erased on its own). ' +
+      'An `evidence.erased` event in the cycle’s log keeps who, when and `reason`. Cannot be undone. ' +
+      '404: no such file in this cycle. Erased already: 200 with the file as it is, nothing written again.',
+  })
+  @ApiOkResponse({ type: EvidenceFileView })
+  @ApiErrors(400, 401, 403, 404, 429)
+  erase(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Param('evidenceId') evidenceId: string,
+    @Body() body: EraseEvidenceContentDto,
+    @RequestId() requestId: string,
+  ): Promise<EvidenceFileView> {
+    return this.evidence.erase(caller, cycleId, evidenceId, body.reason, requestId);
+  }
+
   @Get('cycles/:cycleId/evidence')
   @OpenableByTaskLinkForItsEvidence()
   @ApiOperation({
@@ -138,7 +162,7 @@ export class EvidenceController {
       'Download an evidence file (attachment, under its original name), for anyone in the organisation',
     description:
       'A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise). ' +
-      '410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder): details.id and details.sha256 say which.',
+      '410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder), or its content was erased (`details.reason` `erased`, `details.erased`: who, when, why): details.id and details.sha256 say which.',
   })
   @ApiProduces(...Object.values(EVIDENCE_FILE_TYPES).map((t) => t.contentType))
   @ApiOkResponse({ description: 'The file; x-content-sha256 and ETag carry its SHA-256' })

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource, IsNull } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { instantToVnLocal } from '@qcycle/domain';
 import { evidenceIdsIn, evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import {
   AuditStepEntity,
@@ -16,6 +17,7 @@ import {
 } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
+import { removeContentsNoFileHolds } from './unheld-contents';
 import {
   EVIDENCE_RECORD_TYPES,
   type EvidenceAcceptedFilesView,
@@ -109,7 +111,8 @@ export class EvidenceService {
     // A person's file on a record once: sent again by them (a retry after a lost answer, a second
     // click), it is answered with the file already there, not listed twice. Another person's upload
     // of the same content is their own evidence, listed under their name (the content stored once).
-    // A file withdrawn as the wrong signed copy is not the one a new upload of it means.
+    // A file withdrawn as the wrong signed copy, or whose content was erased, is not the one a new
+    // upload of it means.
     const already = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({
       cycleId: cycle.id,
       recordType: accepted.recordType,
@@ -118,6 +121,7 @@ export class EvidenceService {
       fileName: accepted.fileName,
       uploadedBy: caller.userId,
       withdrawnAt: IsNull(),
+      erasedAt: IsNull(),
     });
     if (already) return view(already);
     const row: EvidenceFileEntity = {
@@ -136,6 +140,9 @@ export class EvidenceService {
       withdrawnAt: null,
       withdrawnBy: null,
       withdrawnReason: null,
+      erasedAt: null,
+      erasedBy: null,
+      erasedReason: null,
     };
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(EvidenceFileEntity, row);
@@ -221,6 +228,71 @@ export class EvidenceService {
     return view((await files.findOneBy({ id: row.id }))!);
   }
 
+  /**
+   * Erases a file's content (docs/evidence.md "Erasing a file's content"): a file that must not be
+   * kept, such as personal data uploaded by mistake. The row stays, with its name, size and SHA-256,
+   * and says when, by whom and why; downloads answer 410 from then on, and the dossier lists it
+   * without it. Its bytes leave the store unless another file holds the same content. Checked in
+   * this order: the file in this cycle (404), the caller the Quality Representative (403). Whatever
+   * the year's state: what must not be kept must not be kept after the close either. Erased already:
+   * answered as it is, nothing written again, the store's removal tried again (it may have failed).
+   * The row and its `evidence.erased` event are written together.
+   */
+  async erase(
+    caller: Principal,
+    cycleId: string,
+    evidenceId: string,
+    reason: string,
+    requestId: string,
+  ): Promise<EvidenceFileView> {
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const files = this.dataSource.getRepository(EvidenceFileEntity);
+    const row = await files.findOneBy({ id: evidenceId, cycleId: cycle.id });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
+    if (!hasRole(caller, 'quality-representative'))
+      throw new QcycleError(QcycleErrorCode.Forbidden, 'evidenceEraseNotQualityRepresentative');
+    if (!row.erasedAt) {
+      const erasure = {
+        erasedAt: new Date().toISOString(),
+        erasedBy: caller.userId,
+        erasedReason: reason.trim(),
+      };
+      await this.dataSource.transaction(async (manager) => {
+        // Two erasures at once: the one whose update finds the content still there writes the event.
+        const updated = await manager.update(EvidenceFileEntity, { id: row.id, erasedAt: IsNull() }, erasure);
+        if (updated.affected !== 1) return;
+        await manager.insert(EventLogEntryEntity, {
+          id: `evidence/${row.id}/erased`,
+          cycleId: cycle.id,
+          type: 'evidence.erased',
+          actor: caller.userId,
+          occurredAt: erasure.erasedAt,
+          requestId,
+          payload: {
+            evidenceId: row.id,
+            recordType: row.recordType,
+            recordKey: row.recordKey,
+            sha256: row.sha256,
+            size: row.size,
+            fileName: row.fileName,
+            reason: erasure.erasedReason,
+          },
+        });
+      });
+    }
+    const erased = (await files.findOneBy({ id: row.id }))!;
+    // Not kept for an upload in flight, as a discarded rehearsal's files are: the content is to go
+    // now. An upload of the same bytes stored since the erasure keeps them (its own file).
+    await removeContentsNoFileHolds(
+      this.dataSource,
+      this.store,
+      [row.sha256],
+      new Date(erased.erasedAt!),
+      this.logger,
+    );
+    return view(erased);
+  }
+
   /** What this server takes as evidence: the kinds of file, and the size its configuration allows. */
   acceptedFiles(): EvidenceAcceptedFilesView {
     return {
@@ -250,6 +322,13 @@ export class EvidenceService {
     if (!row || row.organisationCode !== caller.organisationCode)
       throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id });
     await this.checkTaskLinkReaches(caller, row.cycleId, row, row.id);
+    if (row.erasedAt)
+      throw new QcycleError(
+        QcycleErrorCode.EvidenceFileGone,
+        'erased',
+        { fileName: row.fileName, erasedAt: vietnamClock(row.erasedAt), reason: row.erasedReason ?? '' },
+        { id: row.id, sha256: row.sha256, reason: 'erased', erased: erasureOf(row) },
+      );
     return { file: view(row), content: await this.storedContent(row) };
   }
 
@@ -504,7 +583,20 @@ function view(row: EvidenceFileEntity): EvidenceFileView {
       row.withdrawnAt && row.withdrawnBy
         ? { at: row.withdrawnAt, by: row.withdrawnBy, reason: row.withdrawnReason ?? '' }
         : null,
+    erased: erasureOf(row),
   };
+}
+
+/** `2024-05-03 09:15`: when, on Vietnam's clock, in a form neither language misreads. */
+function vietnamClock(instant: string): string {
+  const { date, time } = instantToVnLocal(instant);
+  return `${date} ${time}`;
+}
+
+function erasureOf(row: EvidenceFileEntity): EvidenceFileView['erased'] {
+  return row.erasedAt && row.erasedBy
+    ? { at: row.erasedAt, by: row.erasedBy, reason: row.erasedReason ?? '' }
+    : null;
 }
 
 function missingFields(fields: Record<string, unknown>, where = ''): Record<string, string[]> {

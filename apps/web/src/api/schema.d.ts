@@ -572,6 +572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/evidence/{evidenceId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a file’s content: a file that must not be kept (personal data uploaded by mistake)
+         * @description The Quality Representative only (403 for anyone else); any file of the cycle, whatever the year’s state, a closed year’s too. The file stays listed on its record with its name, size and SHA-256 and `erased` (who, when, `reason`); its download answers 410 EVIDENCE_FILE_GONE (`details.reason` `erased`) and the dossier lists it without its content. The bytes leave the store unless another file holds the same content (each upload of it is erased on its own). An `evidence.erased` event in the cycle’s log keeps who, when and `reason`. Cannot be undone. 404: no such file in this cycle. Erased already: 200 with the file as it is, nothing written again.
+         */
+        post: operations["EvidenceController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/evidence/{evidenceId}/withdraw": {
         parameters: {
             query?: never;
@@ -988,7 +1008,7 @@ export interface paths {
         };
         /**
          * Download an evidence file (attachment, under its original name), for anyone in the organisation
-         * @description A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise). 410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder): details.id and details.sha256 say which.
+         * @description A session opened from a task link downloads the files of its task’s record only (403 TASK_LINK_SCOPE otherwise). 410 EVIDENCE_FILE_GONE when the file is on record but the server’s store no longer has it (the database restored without the evidence folder), or its content was erased (`details.reason` `erased`, `details.erased`: who, when, why): details.id and details.sha256 say which.
          */
         get: operations["EvidenceController_download"];
         put?: never;
@@ -2892,6 +2912,13 @@ export interface components {
             /** @example 2024 */
             year: number;
         };
+        EraseEvidenceContentDto: {
+            /**
+             * @description Why the content must not be kept, for the record (3 to 500 characters, not blank)
+             * @example Tải nhầm danh sách có số định danh cá nhân của người dân
+             */
+            reason: string;
+        };
         ErrorView: {
             /**
              * @description Stable string code, one HTTP status each (docs/api.md § Errors); clients branch on this, not on the message
@@ -3019,6 +3046,14 @@ export interface components {
             /** @description The kinds of file accepted; the content decides, the name must agree with it */
             types: components["schemas"]["EvidenceFileTypeView"][];
         };
+        EvidenceErasureView: {
+            /** @example 2024-05-03T02:15:00.000Z */
+            at: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            by: string;
+            /** @example Tải nhầm danh sách có số định danh cá nhân của người dân */
+            reason: string;
+        };
         EvidenceFileTypeView: {
             /** @example application/pdf */
             contentType: string;
@@ -3046,6 +3081,8 @@ export interface components {
              * @example application/pdf
              */
             contentType: string;
+            /** @description A file whose content the Quality Representative erased (a file that must not be kept): the row says what was there, its download answers 410 EVIDENCE_FILE_GONE. Null for every other file */
+            erased: components["schemas"]["EvidenceErasureView"] | null;
             /** @example Sổ theo dõi hồ sơ tháng 3.pdf */
             fileName: string;
             /** @example 0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b */
@@ -3643,6 +3680,11 @@ export interface components {
             name: string;
         };
         NamedEvidenceFileView: {
+            /**
+             * @description Its content was erased (POST /cycles/{id}/evidence/{evidenceId}/erase): named, no longer downloadable
+             * @example false
+             */
+            erased: boolean;
             /** @example Sổ theo dõi hồ sơ tháng 1.pdf */
             fileName: string;
             /** @example 0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c */
@@ -8443,6 +8485,77 @@ export interface operations {
             };
             /** @description Well-formed but refused by the rules of the process (the message says which) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseEvidenceContentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"];
+                };
+            };
+            /** @description A field is missing or malformed; details.fields names each one and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,4 +38,14 @@ export class EvidenceFileEntity {
   @Column({ name: 'withdrawn_by', type: 'varchar', length: 64, nullable: true }) withdrawnBy!: string | null;
   @Column({ name: 'withdrawn_reason', type: 'varchar', length: 500, nullable: true })
   withdrawnReason!: string | null;
+  /**
+   * The file's content erased (a file that must not be kept: personal data uploaded by mistake, a
+   * paper not to be shared): when, by whom, why. The row stays, with its name, size and SHA-256, so
+   * the record still says what was there; the bytes are gone from the store unless another file holds
+   * them.
+   */
+  @Column({ name: 'erased_at', type: 'varchar', length: 24, nullable: true }) erasedAt!: string | null;
+  @Column({ name: 'erased_by', type: 'varchar', length: 64, nullable: true }) erasedBy!: string | null;
+  @Column({ name: 'erased_reason', type: 'varchar', length: 500, nullable: true })
+  erasedReason!: string | null;
 }

@@ -90,6 +90,14 @@ export class EvidenceFileView {
       'A scan withdrawn as the signed copy of the decision or the minutes (the wrong paper): still on its record, no longer listed beside the document. Null for every other file',
   })
   withdrawn!: EvidenceWithdrawalView | null;
+
+  @ApiProperty({
+    type: () => EvidenceErasureView,
+    nullable: true,
+    description:
+      'A file whose content the Quality Representative erased (a file that must not be kept): the row says what was there, its download answers 410 EVIDENCE_FILE_GONE. Null for every other file',
+  })
+  erased!: EvidenceErasureView | null;
 }
 
 /** Who withdrew a scan as a signed copy, when and why. */
@@ -101,6 +109,18 @@ export class EvidenceWithdrawalView {
   by!: string;
 
   @ApiProperty({ example: 'Quét nhầm Quyết định số 122/QĐ-UBND' })
+  reason!: string;
+}
+
+/** Who erased a file's content, when and why. */
+export class EvidenceErasureView {
+  @ApiProperty({ example: '2024-05-03T02:15:00.000Z' })
+  at!: string;
+
+  @ApiProperty({ example: '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b' })
+  by!: string;
+
+  @ApiProperty({ example: 'Tải nhầm danh sách có số định danh cá nhân của người dân' })
   reason!: string;
 }
 
@@ -116,6 +136,18 @@ export class WithdrawSignedCopyDto {
   reason!: string;
 }
 
+export class EraseEvidenceContentDto {
+  @ApiProperty({
+    example: 'Tải nhầm danh sách có số định danh cá nhân của người dân',
+    description: 'Why the content must not be kept, for the record (3 to 500 characters, not blank)',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
 /** An uploaded file a record names, by the name it was uploaded with (what a history or page shows). */
 export class NamedEvidenceFileView implements NamedEvidenceFile {
   @ApiProperty({ example: '0b6a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c' })
@@ -123,6 +155,13 @@ export class NamedEvidenceFileView implements NamedEvidenceFile {
 
   @ApiProperty({ example: 'Sổ theo dõi hồ sơ tháng 1.pdf' })
   fileName!: string;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Its content was erased (POST /cycles/{id}/evidence/{evidenceId}/erase): named, no longer downloadable',
+  })
+  erased!: boolean;
 }
 
 export class EvidenceFileTypeView {

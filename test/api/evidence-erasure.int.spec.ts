@@ -1,0 +1,231 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { startApiSuite, type ApiSuite } from './support/api-suite';
+import type { DemoOrganisation } from './support/demo-organisation';
+import { APPROVAL } from './support/year-over-http';
+import { download } from '../documents/support/document-download';
+
+interface EvidenceFile {
+  id: string;
+  reference: string;
+  fileName: string;
+  sha256: string;
+  erased: { at: string; by: string; reason: string } | null;
+}
+
+/**
+ * Erasing a file's content (docs/evidence.md "Erasing a file's content"): a file that must not be
+ * kept, here a list with citizens' identity numbers uploaded by mistake to the leader's approval.
+ * The Quality Representative erases it with a reason; the file stays named in the records, its bytes
+ * leave the store once no other upload holds them, downloads answer 410, the dossier lists it without
+ * it, and no answer can name it any more. Over HTTP on the real API and worker, PostgreSQL and the
+ * Temporal dev server.
+ */
+describe('erasing an evidence file’s content (API, worker, PostgreSQL, Temporal dev server)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  const organisationCode = `er-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const reason = 'Tải nhầm danh sách có số định danh cá nhân của người dân';
+  const personalData = Buffer.from('%PDF-1.7\nDanh sach CCCD: 062090001234, 062090005678\n%%EOF\n');
+  const sha256 = createHash('sha256').update(personalData).digest('hex');
+  const erasePath = (id: string) => `/api/v1/cycles/${cycleId}/evidence/${id}/erase`;
+  let record: { recordType: string; recordKey: string };
+  let approvalId: string;
+  let leaders: EvidenceFile;
+  let qmrs: EvidenceFile;
+
+  const inStore = () => existsSync(join(suite.config.evidence.dir, sha256.slice(0, 2), sha256));
+  const listed = async () =>
+    (
+      await org.as<EvidenceFile[]>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/evidence?recordType=${record.recordType}&recordKey=${encodeURIComponent(record.recordKey)}`,
+      )
+    ).body;
+  const erasures = async () =>
+    (
+      await org.as<{ items: { actor: string; payload: Record<string, unknown> }[] }>(
+        'qmr',
+        'GET',
+        `/api/v1/cycles/${cycleId}/events?type=evidence.erased&order=asc`,
+      )
+    ).body.items;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    const approval = await org.startRehearsal();
+    approvalId = approval.id;
+    record = { recordType: 'approval', recordKey: approval.id };
+    // The leader uploads the list by mistake; the Quality Representative, the same bytes under
+    // another name (one content in the store, two files on the record).
+    const first = await org.uploadEvidence<EvidenceFile>('leader', cycleId, record, {
+      bytes: personalData,
+      name: 'Danh sách CCCD.pdf',
+    });
+    const second = await org.uploadEvidence<EvidenceFile>('qmr', cycleId, record, {
+      bytes: personalData,
+      name: 'Bản sao danh sách.pdf',
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    leaders = first.body;
+    qmrs = second.body;
+  }, 120_000);
+
+  afterAll(() => suite?.close({ endCycles: [{ organisationCode, year: 2024 }] }));
+
+  it('refuses anyone but the Quality Representative, a blank reason and an unknown file, and loses nothing', async () => {
+    // The uploader herself, and someone of the organisation: 403.
+    for (const local of ['leader', 'staff.tthc', 'vanthu']) {
+      const refused = await org.as<{ code: string }>(local, 'POST', erasePath(leaders.id), { reason });
+      expect([local, refused.status]).toEqual([local, 403]);
+    }
+    const blank = await org.as<{ details: { fields: Record<string, string[]> } }>(
+      'qmr',
+      'POST',
+      erasePath(leaders.id),
+      { reason: '   ' },
+    );
+    expect(blank.status).toBe(400);
+    expect(Object.keys(blank.body.details.fields)).toEqual(['reason']);
+    expect((await org.as('qmr', 'POST', erasePath(leaders.id), {})).status).toBe(400);
+    expect(
+      (await org.as('qmr', 'POST', erasePath('00000000-0000-4000-8000-000000000000'), { reason })).status,
+    ).toBe(404);
+    expect(
+      (await org.as('qmr', 'POST', `/api/v1/cycles/xx-1-2024/evidence/${leaders.id}/erase`, { reason }))
+        .status,
+    ).toBe(404);
+
+    const kept = await org.downloadEvidence('leader', leaders.id);
+    expect(kept.status).toBe(200);
+    expect(kept.bytes.equals(personalData)).toBe(true);
+    expect((await listed()).map((file) => file.erased)).toEqual([null, null]);
+    expect(await erasures()).toEqual([]);
+  });
+
+  it('erases one upload: named, not downloadable, told in the history once; the other upload of the same bytes still downloads', async () => {
+    const erased = await org.as<EvidenceFile>('qmr', 'POST', erasePath(leaders.id), {
+      reason: ` ${reason} `,
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({
+      id: leaders.id,
+      fileName: 'Danh sách CCCD.pdf',
+      sha256,
+      erased: { by: org.idOf('qmr'), reason },
+    });
+
+    const gone = await org.as<{ code: string; message: string; details: { reason: string } }>(
+      'leader',
+      'GET',
+      `/api/v1/evidence/${leaders.id}`,
+    );
+    expect(gone.status).toBe(410);
+    expect(gone.body.code).toBe('EVIDENCE_FILE_GONE');
+    expect(gone.body.details.reason).toBe('erased');
+    expect(gone.body.message).toContain(reason);
+
+    // Again (a retry after a lost answer): as it is, no second event.
+    const again = await org.as<EvidenceFile>('qmr', 'POST', erasePath(leaders.id), { reason: 'Lần nữa' });
+    expect(again.status).toBe(200);
+    expect(again.body.erased).toEqual(erased.body.erased);
+    const told = await erasures();
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      actor: org.idOf('qmr'),
+      payload: { evidenceId: leaders.id, fileName: 'Danh sách CCCD.pdf', sha256, reason },
+    });
+
+    expect((await listed()).map((file) => [file.fileName, file.erased?.reason ?? null])).toEqual([
+      ['Danh sách CCCD.pdf', reason],
+      ['Bản sao danh sách.pdf', null],
+    ]);
+    // The other upload holds the same bytes: they stay for it.
+    expect(inStore()).toBe(true);
+    expect((await org.downloadEvidence('leader', qmrs.id)).status).toBe(200);
+  });
+
+  it('removes the bytes from the store once no upload holds them, and no answer may name an erased file', async () => {
+    expect((await org.as('qmr', 'POST', erasePath(qmrs.id), { reason })).status).toBe(200);
+    expect(inStore()).toBe(false);
+    expect((await org.downloadEvidence('qmr', qmrs.id)).status).toBe(410);
+
+    const answer = await org.as<{ details: { problems: { path: string; reason: string }[] } }>(
+      'leader',
+      'POST',
+      `/api/v1/tasks/${encodeURIComponent(approvalId)}/complete`,
+      { outcome: { ...APPROVAL, evidence: [leaders.reference] } },
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.body.details.problems).toEqual([
+      expect.objectContaining({ path: 'evidence[0]', reason: expect.stringContaining('đã bị xóa') }),
+    ]);
+
+    // The same bytes uploaded again are a new file, not the erased one, and download.
+    const reuploaded = await org.uploadEvidence<EvidenceFile>('leader', cycleId, record, {
+      bytes: personalData,
+      name: 'Danh sách CCCD.pdf',
+    });
+    expect(reuploaded.status).toBe(201);
+    expect(reuploaded.body.id).not.toBe(leaders.id);
+    expect(reuploaded.body.erased).toBeNull();
+    expect((await org.downloadEvidence('leader', reuploaded.body.id)).status).toBe(200);
+  });
+
+  it('lists the erased files in the dossier’s index, who erased them and why, without their content', async () => {
+    const dossier = await download(suite.http, org, 'qmr', `/api/v1/cycles/${cycleId}/dossier`);
+    expect(dossier.status).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'qcycle-erasure-'));
+    try {
+      const zip = join(dir, 'dossier.zip');
+      await writeFile(zip, dossier.bytes);
+      const entry = (name: string) => execFileSync('unzip', ['-p', zip, name], { encoding: 'utf8' });
+      const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n');
+      const index = JSON.parse(entry('MUC-LUC.json')) as {
+        files: { kind: string; path: string; title: string; status: string; erased?: { reason: string } }[];
+      };
+      const evidence = index.files.filter((row) => row.kind === 'evidence');
+      expect(evidence.map((row) => [row.title, row.status, row.erased?.reason])).toEqual([
+        ['Danh sách CCCD.pdf', 'erased', reason],
+        ['Bản sao danh sách.pdf', 'erased', reason],
+        ['Danh sách CCCD.pdf', 'included', undefined],
+      ]);
+      expect(entries).not.toContain(evidence[0].path);
+      expect(entries).not.toContain(evidence[1].path);
+      expect(entries).toContain(evidence[2].path);
+      expect(entry('MUC-LUC.csv')).toContain(`ĐÃ XÓA NỘI DUNG: không có trong hồ sơ; Xóa lúc `);
+      expect(entry('GHI-CHU.txt')).toContain('CHÚ Ý: 2 tệp bằng chứng không có trong hồ sơ');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('erases a file once the year has ended too: what must not be kept is not kept after it either', async () => {
+    const late = await org.uploadEvidence<EvidenceFile>('qmr', cycleId, record, {
+      bytes: Buffer.from('%PDF-1.7\nGiay to rieng\n%%EOF\n'),
+      name: 'Giấy tờ riêng.pdf',
+    });
+    expect(late.status).toBe(201);
+    expect(
+      (await org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/cancel`, { reason: 'Kết thúc' })).status,
+    ).toBe(202);
+    await eventually('the year cancelled', async () =>
+      (await org.as<{ status: string }>('qmr', 'GET', `/api/v1/cycles/${cycleId}`)).body.status ===
+      'cancelled'
+        ? true
+        : undefined,
+    );
+    const erased = await org.as<EvidenceFile>('qmr', 'POST', erasePath(late.body.id), { reason });
+    expect(erased.status).toBe(200);
+    expect(erased.body.erased?.reason).toBe(reason);
+    expect((await org.downloadEvidence('qmr', late.body.id)).status).toBe(410);
+  });
+});
