@@ -148,6 +148,17 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
       ['Danh sách CCCD.pdf', reason],
       ['Bản sao danh sách.pdf', null],
     ]);
+    // The history names both files, and says which one's content is erased (its page offers no
+    // download of it).
+    const history = await org.as<{ files: { id: string; fileName: string; erased: boolean }[] }>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/events?type=evidence.&order=asc`,
+    );
+    expect(history.body.files).toEqual([
+      { id: leaders.id, fileName: 'Danh sách CCCD.pdf', erased: true },
+      { id: qmrs.id, fileName: 'Bản sao danh sách.pdf', erased: false },
+    ]);
     // The other upload holds the same bytes: they stay for it.
     expect(inStore()).toBe(true);
     expect((await org.downloadEvidence('leader', qmrs.id)).status).toBe(200);

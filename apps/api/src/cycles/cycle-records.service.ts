@@ -5,6 +5,7 @@ import { Brackets, DataSource, type Repository } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   cancelCycleSignal,
+  evidenceReference,
   parseQualityCycleId,
   QcycleError,
   QcycleErrorCode,
@@ -136,7 +137,14 @@ export class CycleRecordsService {
       evidenceFilesNamedIn(
         this.dataSource,
         cycleId,
-        page.map((e) => e.payload),
+        // A file's own events (uploaded, withdrawn, erased) name it by its id: listed too, so that
+        // the page knows whether its content is still there.
+        page.map((e) => {
+          const fileId = (e.payload as { evidenceId?: unknown } | null)?.evidenceId;
+          return e.type.startsWith('evidence.') && typeof fileId === 'string'
+            ? [e.payload, { evidence: [evidenceReference(fileId)] }]
+            : e.payload;
+        }),
       ),
       eventSubjectsNamed(this.dataSource, cycleId, page),
     ]);

@@ -2991,7 +2991,7 @@ export interface components {
             type: string;
         };
         EventLogPage: {
-            /** @description The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists), by name, so that a history reads file names and not ids; a file no longer on record is left out */
+            /** @description The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists, and the file of an `evidence.*` event), by name and whether its content was erased, so that a history reads file names and not ids; a file no longer on record is left out */
             files: components["schemas"]["NamedEvidenceFileView"][];
             items: components["schemas"]["EventLogEntryView"][];
             /** @example 20 */

@@ -20,6 +20,8 @@ import { EvidenceNamesProvider } from '../ui/evidence';
 import { historyOfRecord } from './components/record-history-link';
 import { taskTitleText, type Translate } from '../tasks/components/format';
 import { localized } from '../tasks/task-types';
+import { hasRole, useSession } from '../auth/session';
+import { ReasonedAction } from './components/reasoned-action';
 
 type EventEntry = Schemas['EventLogEntryView'];
 
@@ -92,7 +94,10 @@ export default function CycleHistoryPage() {
   useEffect(() => setDraft(filters), [shown]);
   const [seenActors, setSeenActors] = useState<string[]>([]);
 
-  const { data, error, loading } = useLoad(async () => {
+  const { user } = useSession();
+  // The Quality Representative may erase a file's content from its upload's row.
+  const mayErase = hasRole(user, 'quality-representative');
+  const { data, error, loading, reload } = useLoad(async () => {
     const page = await ok(
       api.GET('/api/v1/cycles/{cycleId}/events', {
         params: {
@@ -286,6 +291,16 @@ export default function CycleHistoryPage() {
                           who={names.person(entry.actor)}
                           person={names.person}
                           unit={names.unit}
+                          erasable={
+                            mayErase &&
+                            entry.type === 'evidence.uploaded' &&
+                            data.files.some(
+                              (file) =>
+                                file.id === (entry.payload as { evidenceId?: unknown }).evidenceId &&
+                                !file.erased,
+                            )
+                          }
+                          onErased={reload}
                         />
                       ))}
                     </tbody>
@@ -317,6 +332,8 @@ function EventRow({
   who,
   person,
   unit,
+  erasable,
+  onErased,
 }: {
   cycleId: string;
   entry: EventEntry;
@@ -328,9 +345,13 @@ function EventRow({
   who: string;
   person: (userId: string) => string;
   unit: (code: string) => string;
+  /** An upload whose content this person may erase, still there. */
+  erasable: boolean;
+  onErased: () => void;
 }) {
   const { t, i18n } = useTranslation('cycles');
   const payload = entry.payload as Record<string, unknown>;
+  const [erasing, setErasing] = useState(false);
   const facts: string[] = [];
   if (!subject) {
     // A record no longer there: what the event's own facts say.
@@ -360,7 +381,80 @@ function EventRow({
           facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>
         )}
         <EventDetails type={entry.type} payload={payload} nameOf={person} unitName={unit} omit={['kind']} />
+        {erasable && !erasing && (
+          <button type="button" className="button button-quiet" onClick={() => setErasing(true)}>
+            {t('history.erase.open')}
+            <span className="visually-hidden"> {String(payload.fileName)}</span>
+          </button>
+        )}
+        {erasing && (
+          <EraseFileContent
+            cycleId={cycleId}
+            evidenceId={String(payload.evidenceId)}
+            fileName={String(payload.fileName)}
+            onErased={onErased}
+            onClose={() => setErasing(false)}
+          />
+        )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * Erasing an uploaded file's content (docs/evidence.md "Erasing a file's content"): a reason, then a
+ * confirmation that says it cannot be undone. The file stays named in the year's records, without
+ * its bytes.
+ */
+function EraseFileContent({
+  cycleId,
+  evidenceId,
+  fileName,
+  onErased,
+  onClose,
+}: {
+  cycleId: string;
+  evidenceId: string;
+  fileName: string;
+  onErased: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('cycles');
+  return (
+    <div className="erase-file-content">
+      <ReasonedAction
+        heading="h3"
+        className="erase-evidence"
+        words={{
+          title: t('history.erase.title', { file: fileName }),
+          lead: t('history.erase.lead'),
+          reason: t('history.erase.reason'),
+          reasonHint: t('cancel.reasonHint'),
+          reasonTooShort: t('cancel.reasonTooShort'),
+          ask: t('history.erase.ask'),
+          confirmText: t('history.erase.confirmText', { file: fileName }),
+          confirm: t('history.erase.confirm'),
+          busy: t('history.erase.busy'),
+          back: t('cancel.back'),
+          done: t('history.erase.done', { file: fileName }),
+          conflict: t('history.erase.forbidden'),
+          forbidden: t('history.erase.forbidden'),
+        }}
+        submit={(reason) =>
+          ok(
+            api.POST('/api/v1/cycles/{cycleId}/evidence/{evidenceId}/erase', {
+              params: { path: { cycleId, evidenceId } },
+              body: { reason },
+            }),
+          )
+        }
+        onDone={onErased}
+      />
+      <div className="actions">
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          {t('history.erase.close')}
+        </button>
+      </div>
+    </div>
   );
 }

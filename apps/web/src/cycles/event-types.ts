@@ -30,7 +30,7 @@ export const EVENT_TYPES = {
     'task.resolved',
   ],
   measurement: ['measurement.reported', 'measurement.corrected'],
-  evidence: ['evidence.uploaded', 'evidence.withdrawn'],
+  evidence: ['evidence.uploaded', 'evidence.withdrawn', 'evidence.erased'],
   audit: [
     'audit.planned',
     'audit.steps-planned',

@@ -15,8 +15,14 @@ export * from './evidence-api';
 
 /** Evidence files in the pages: their names, and a reference as a download link (HTTP: evidence-api.ts). */
 
-/** Names of files known on this page (uploaded here, or listed for the records shown), by id. */
-const EvidenceNames = createContext<ReadonlyMap<string, string>>(new Map());
+/** A file known on this page by its id: its name, and whether its content was erased. */
+interface KnownFile {
+  fileName: string;
+  erased: boolean;
+}
+
+/** Files known on this page (uploaded here, or listed for the records shown), by id. */
+const EvidenceNames = createContext<ReadonlyMap<string, KnownFile>>(new Map());
 
 /** The records a provider lists (`recordType recordKey`) and their files once listed. */
 interface ListedRecords {
@@ -39,7 +45,7 @@ export function EvidenceNamesProvider({
 }: {
   cycleId: string | undefined;
   records: { recordType: EvidenceRecordType; recordKey: string }[];
-  known?: { id: string; fileName: string }[];
+  known?: { id: string; fileName: string; erased?: boolean }[];
   /** Changes when files may have been added (an answer just sent): the lists are read again. */
   refresh?: unknown;
   children: ReactNode;
@@ -62,7 +68,8 @@ export function EvidenceNamesProvider({
   }, [cycleId, wanted, refresh]);
   const names = useMemo(() => {
     const map = new Map(outer);
-    for (const file of [...loaded, ...known]) map.set(file.id, file.fileName);
+    for (const file of loaded) map.set(file.id, { fileName: file.fileName, erased: file.erased !== null });
+    for (const file of known) map.set(file.id, { fileName: file.fileName, erased: !!file.erased });
     return map;
   }, [outer, loaded, known]);
   const listed = useMemo(
@@ -127,7 +134,8 @@ export function useAcceptedFiles(): AcceptedFiles | undefined {
 /**
  * A reference `evidence:<id>` as the file's name with a download link (the API wants the bearer
  * token, so the link fetches the file itself); a file whose name is not known here reads "Tệp
- * minh chứng" and the start of its id.
+ * minh chứng" and the start of its id. A file known to have had its content erased is named, with
+ * no link: there is nothing to download.
  */
 export function EvidenceLink({ reference, fileName }: { reference: string; fileName?: string }) {
   const { t } = useTranslation('tasks');
@@ -137,8 +145,15 @@ export function EvidenceLink({ reference, fileName }: { reference: string; fileN
   const [gone, setGone] = useState<string>();
   const id = evidenceIdOf(reference);
   if (!id) return <span className="readable-text">{reference}</span>;
-  const name = fileName ?? names.get(id);
+  const known = names.get(id);
+  const name = fileName ?? known?.fileName;
   const shown = name ?? t('evidence.unnamed', { id: id.slice(0, 8) });
+  if (known?.erased)
+    return (
+      <span className="evidence-link evidence-erased">
+        {shown} <span className="muted">({t('evidence.erased')})</span>
+      </span>
+    );
   return (
     <span className="evidence-link">
       <a

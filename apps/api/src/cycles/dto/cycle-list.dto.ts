@@ -229,7 +229,7 @@ export class EventLogPage extends CursorPageInfoView {
   @ApiProperty({
     type: [NamedEvidenceFileView],
     description:
-      "The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists), by name, so that a history reads file names and not ids; a file no longer on record is left out",
+      "The uploaded files this page's events name (`evidence:<id>` in a payload's evidence lists, and the file of an `evidence.*` event), by name and whether its content was erased, so that a history reads file names and not ids; a file no longer on record is left out",
   })
   files!: NamedEvidenceFileView[];
 

@@ -66,8 +66,10 @@ export function readableEvent(
   const facts: EventFact[] = [];
   const rest: Record<string, unknown> = {};
   const person = (id: unknown) => (typeof id === 'string' && id ? names.nameOf(id) : undefined);
-  // A file uploaded to a record, or withdrawn as the signed copy of the decision or the minutes.
-  const fileEvent = type === 'evidence.uploaded' || type === 'evidence.withdrawn';
+  // A file uploaded to a record, withdrawn as the signed copy of the decision or the minutes, or
+  // whose content was erased.
+  const fileEvent =
+    type === 'evidence.uploaded' || type === 'evidence.withdrawn' || type === 'evidence.erased';
   const add = (field: string, value: ReactNode | undefined) => {
     if (value !== undefined && value !== null && value !== '') facts.push({ field, value });
   };

@@ -1,0 +1,112 @@
+import { uniqueSuffix } from '@qcycle/testing';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
+import type { DemoOrganisation } from '../api/support/demo-organisation';
+import { vi } from './support/catalogue';
+import { browserSuiteConfig, BrowserSession } from './support/web-suite';
+
+/**
+ * The leader uploaded, by mistake, a list with citizens' identity numbers to her approval. The
+ * Quality Representative (chromium, Vietnamese) finds the upload in the year's history and erases
+ * its content from its row: a reason, then a confirmation that says it cannot be undone. The row then
+ * names the file as erased, with no link, and the erasure is in the history; the leader sees no such
+ * action. The real API serving the built web app, the worker, the Temporal dev server and
+ * PostgreSQL; every step checked with axe-core, photographed (history-erase-file-confirm,
+ * history-file-erased).
+ */
+describe('erasing a file’s content from the year’s history (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
+  let suite: ApiSuite;
+  let org: DemoOrganisation;
+  let browser: BrowserSession;
+  const organisationCode = `eb-${uniqueSuffix()}`;
+  const cycleId = `${organisationCode}-2024`;
+  const history = `/cycles/${encodeURIComponent(cycleId)}/history`;
+  const fileName = 'Danh sách CCCD.pdf';
+  const reason = 'Tải nhầm danh sách có số định danh cá nhân của người dân';
+  let evidenceId: string;
+
+  beforeAll(async () => {
+    suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
+    org = await suite.seedDemoOrganisation(organisationCode);
+    const approval = await org.startRehearsal();
+    const uploaded = await org.uploadEvidence<{ id: string }>(
+      'leader',
+      cycleId,
+      { recordType: 'approval', recordKey: approval.id },
+      { bytes: Buffer.from('%PDF-1.7\nDanh sach CCCD\n%%EOF\n'), name: fileName },
+    );
+    expect(uploaded.status).toBe(201);
+    evidenceId = uploaded.body.id;
+    browser = await BrowserSession.start(suite.http.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close({ endCycles: [{ organisationCode, year: 2024 }] });
+  });
+
+  /** The row of the history that tells of the upload, by its kind of event. */
+  const uploadRow = (tab: { page: import('playwright-core').Page }) =>
+    tab.page.locator('tbody tr').filter({ hasText: vi('cycles:eventType.evidence.uploaded') });
+
+  it('offers the leader no erasing, on her upload’s row', async () => {
+    const leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
+    await leader.open(history);
+    await uploadRow(leader).waitFor();
+    await leader.settled();
+    expect(await uploadRow(leader).getByRole('link', { name: fileName, exact: false }).count()).toBe(1);
+    expect(
+      await leader.page.getByRole('button', { name: vi('cycles:history.erase.open'), exact: false }).count(),
+    ).toBe(0);
+  });
+
+  it('erases the file’s content from its upload’s row, after a reason and a confirmation; the row names it erased', async () => {
+    const qmr = await browser.signedIn(org.email('qmr'), DEMO_PASSWORD);
+    await qmr.open(history);
+    const row = uploadRow(qmr);
+    await row.waitFor();
+    await row
+      .getByRole('button', { name: `${vi('cycles:history.erase.open')} ${fileName}`, exact: true })
+      .click();
+    const form = qmr.page.getByRole('region', {
+      name: vi('cycles:history.erase.title', { file: fileName }),
+      exact: true,
+    });
+    await form.waitFor();
+    // No reason: said at the field, nothing sent.
+    await form.getByRole('button', { name: vi('cycles:history.erase.ask'), exact: true }).click();
+    await form.getByText(vi('cycles:cancel.reasonTooShort'), { exact: true }).waitFor();
+    await form.getByLabel(vi('cycles:history.erase.reason'), { exact: false }).fill(reason);
+    await form.getByRole('button', { name: vi('cycles:history.erase.ask'), exact: true }).click();
+    const confirm = qmr.page.getByRole('alertdialog');
+    await confirm
+      .getByText(vi('cycles:history.erase.confirmText', { file: fileName }), { exact: true })
+      .waitFor();
+    await qmr.check('erasing a file’s content, asked to confirm', {
+      screenshot: 'history-erase-file-confirm',
+    });
+    await confirm.getByRole('button', { name: vi('cycles:history.erase.confirm'), exact: true }).click();
+    await qmr.page.getByText(vi('cycles:history.erase.done', { file: fileName }), { exact: true }).waitFor();
+
+    // The erasure heads the history (newest first), with its reason.
+    const erasedRow = qmr.page
+      .locator('tbody tr')
+      .filter({ hasText: vi('cycles:eventType.evidence.erased') });
+    await erasedRow.waitFor();
+    await expect(erasedRow.textContent()).resolves.toContain(reason);
+    // The upload's row names the file as erased, with nothing to download and nothing more to erase.
+    await row
+      .getByText(`(${vi('tasks:evidence.erased')})`, { exact: true })
+      .first()
+      .waitFor();
+    expect(await row.getByRole('link', { name: fileName, exact: false }).count()).toBe(0);
+    expect(
+      await row.getByRole('button', { name: vi('cycles:history.erase.open'), exact: false }).count(),
+    ).toBe(0);
+    await qmr.check('a file’s content erased, in the history', { screenshot: 'history-file-erased' });
+
+    // What the page said is what the API holds.
+    const gone = await org.as('leader', 'GET', `/api/v1/evidence/${evidenceId}`);
+    expect(gone.status).toBe(410);
+  });
+});
