@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
-import { browserSuiteConfig, BrowserSession } from './support/web-suite';
+import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suite';
 
 /**
  * The leader uploaded, by mistake, a list with citizens' identity numbers to her approval. The
@@ -24,11 +24,13 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
   const fileName = 'Danh sách CCCD.pdf';
   const reason = 'Tải nhầm danh sách có số định danh cá nhân của người dân';
   let evidenceId: string;
+  let approvalId: string;
 
   beforeAll(async () => {
     suite = await startApiSuite({ worker: true, config: browserSuiteConfig() });
     org = await suite.seedDemoOrganisation(organisationCode);
     const approval = await org.startRehearsal();
+    approvalId = approval.id;
     const uploaded = await org.uploadEvidence<{ id: string }>(
       'leader',
       cycleId,
@@ -46,11 +48,23 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
   });
 
   /** The row of the history that tells of the upload, by its kind of event. */
-  const uploadRow = (tab: { page: import('playwright-core').Page }) =>
+  const uploadRow = (tab: Tab) =>
     tab.page.locator('tbody tr').filter({ hasText: vi('cycles:eventType.evidence.uploaded') });
+
+  /** Her approval's form offers the file uploaded earlier to its answer's list, or not. */
+  const offeredToTheAnswer = async (leader: Tab) => {
+    await leader.open(`/tasks/${encodeURIComponent(approvalId)}`);
+    await leader.page.getByText(vi('tasks:evidence.attach'), { exact: true }).first().waitFor();
+    await leader.settled();
+    return leader.page
+      .getByRole('button', { name: `${vi('tasks:evidence.addEarlier')} ${fileName}`, exact: true })
+      .count();
+  };
 
   it('offers the leader no erasing, on her upload’s row', async () => {
     const leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
+    // In each of the form's boxes that take files.
+    expect(await offeredToTheAnswer(leader)).toBeGreaterThan(0);
     await leader.open(history);
     await uploadRow(leader).waitFor();
     await leader.settled();
@@ -108,5 +122,10 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     // What the page said is what the API holds.
     const gone = await org.as('leader', 'GET', `/api/v1/evidence/${evidenceId}`);
     expect(gone.status).toBe(410);
+  });
+
+  it('no longer offers the erased file to the leader’s answer', async () => {
+    const leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
+    expect(await offeredToTheAnswer(leader)).toBe(0);
   });
 });

@@ -203,8 +203,10 @@ export function EvidenceUpload({
     input.current?.focus();
   };
 
+  // Not a file whose content was erased: no answer may name it any more.
   const offered = earlier.filter(
-    (file) => !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference),
+    (file) =>
+      !files.some((f) => f.id === file.id) && !alreadyNamed.includes(file.reference) && file.erased === null,
   );
   const refusalTexts = refusals.map(({ name, reason }) => t('evidence.refusedFile', { name, reason }));
   const shownProblems: FieldProblem[] = [
