@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { eventually, uniqueSuffix } from '@qcycle/testing';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
@@ -168,6 +168,16 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     expect((await org.as('qmr', 'POST', erasePath(qmrs.id), { reason })).status).toBe(200);
     expect(inStore()).toBe(false);
     expect((await org.downloadEvidence('qmr', qmrs.id)).status).toBe(410);
+
+    // A process killed in the middle of the removal: the local folder puts a set-aside file back at
+    // its next start, not knowing it was to go. The start after that removes it again.
+    const stored = join(suite.config.evidence.dir, sha256.slice(0, 2), sha256);
+    await mkdir(dirname(stored), { recursive: true });
+    await writeFile(stored, personalData);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(stored, anHourAgo, anHourAgo);
+    await suite.startAnotherApi({ seedDemoData: false });
+    expect(inStore()).toBe(false);
 
     const answer = await org.as<{ details: { problems: { path: string; reason: string }[] } }>(
       'leader',

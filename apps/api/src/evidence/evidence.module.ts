@@ -1,9 +1,12 @@
 import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store';
 import { LocalFolderEvidenceStore } from './local-folder-evidence.store';
+import { removeErasedContentsLeft } from './unheld-contents';
 
 /** A `.partial` file older than this was left by a process that died mid-upload. */
 const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -25,14 +28,22 @@ const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 export class EvidenceModule implements OnModuleInit {
   private readonly logger = new Logger(EvidenceModule.name);
 
-  constructor(@Inject(EVIDENCE_STORE) private readonly store: EvidenceStore) {}
+  constructor(
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!(this.store instanceof LocalFolderEvidenceStore)) return;
-    const removed = await this.store.sweepPartials(ABANDONED_UPLOAD_MS);
-    if (removed > 0) this.logger.log(`removed ${removed} abandoned partial upload(s) from ${this.store.dir}`);
-    const restored = await this.store.restoreSetAside();
-    if (restored > 0)
-      this.logger.log(`put back ${restored} file(s) a removal left set aside in ${this.store.dir}`);
+    if (this.store instanceof LocalFolderEvidenceStore) {
+      const removed = await this.store.sweepPartials(ABANDONED_UPLOAD_MS);
+      if (removed > 0)
+        this.logger.log(`removed ${removed} abandoned partial upload(s) from ${this.store.dir}`);
+      const restored = await this.store.restoreSetAside();
+      if (restored > 0)
+        this.logger.log(`put back ${restored} file(s) a removal left set aside in ${this.store.dir}`);
+    }
+    // After the put-back: an erased file's content it restored goes again.
+    const erased = await removeErasedContentsLeft(this.dataSource, this.store, this.logger);
+    if (erased > 0) this.logger.log(`removed ${erased} erased file content(s) the store still held`);
   }
 }

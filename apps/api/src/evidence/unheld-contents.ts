@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { EvidenceFileEntity } from '@qcycle/persistence';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource } from 'typeorm';
 import type { EvidenceStore } from './evidence-store';
 
 /**
@@ -26,4 +26,31 @@ export async function removeContentsNoFileHolds(
       logger.warn(`the stored content ${sha256} stays in the store: ${String(error)}`);
     }
   }
+}
+
+/**
+ * The contents of erased files the store still holds with no other file holding them: a removal that
+ * failed, or that a process killed in the middle of it left set aside and the start put back (the
+ * local folder cannot tell it was to go). Removed now, each unless stored again since its last
+ * erasure. Erased files are few, so this is one read of them at each start. Answers how many went.
+ */
+export async function removeErasedContentsLeft(
+  dataSource: DataSource,
+  store: EvidenceStore,
+  logger: Logger,
+): Promise<number> {
+  const erased = await dataSource.getRepository(EvidenceFileEntity).find({
+    select: { sha256: true, erasedAt: true },
+    where: { erasedAt: Not(IsNull()) },
+  });
+  const lastErasure = new Map<string, string>();
+  for (const file of erased)
+    if (file.erasedAt! > (lastErasure.get(file.sha256) ?? '')) lastErasure.set(file.sha256, file.erasedAt!);
+  let removed = 0;
+  for (const [sha256, erasedAt] of lastErasure) {
+    if (!(await store.has(sha256))) continue;
+    await removeContentsNoFileHolds(dataSource, store, [sha256], new Date(erasedAt), logger);
+    if (!(await store.has(sha256))) removed++;
+  }
+  return removed;
 }
