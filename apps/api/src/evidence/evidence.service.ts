@@ -153,14 +153,7 @@ export class EvidenceService {
         actor: caller.userId,
         occurredAt: row.uploadedAt,
         requestId,
-        payload: {
-          evidenceId: row.id,
-          recordType: row.recordType,
-          recordKey: row.recordKey,
-          sha256: row.sha256,
-          size: row.size,
-          fileName: row.fileName,
-        },
+        payload: fileFacts(row),
       });
     });
     return view(row);
@@ -268,15 +261,7 @@ export class EvidenceService {
           actor: caller.userId,
           occurredAt: erasure.erasedAt,
           requestId,
-          payload: {
-            evidenceId: row.id,
-            recordType: row.recordType,
-            recordKey: row.recordKey,
-            sha256: row.sha256,
-            size: row.size,
-            fileName: row.fileName,
-            reason: erasure.erasedReason,
-          },
+          payload: { ...fileFacts(row), reason: erasure.erasedReason },
         });
       });
     }
@@ -584,6 +569,18 @@ function view(row: EvidenceFileEntity): EvidenceFileView {
         ? { at: row.withdrawnAt, by: row.withdrawnBy, reason: row.withdrawnReason ?? '' }
         : null,
     erased: erasureOf(row),
+  };
+}
+
+/** The file as its events in the cycle's log tell of it: which, on which record, what content. */
+function fileFacts(row: EvidenceFileEntity) {
+  return {
+    evidenceId: row.id,
+    recordType: row.recordType,
+    recordKey: row.recordKey,
+    sha256: row.sha256,
+    size: row.size,
+    fileName: row.fileName,
   };
 }
 

@@ -5,18 +5,18 @@ import { ReasonField } from '../../ui/field';
 import { focusOutcome } from '../../ui/focus';
 import { useSubmission } from '../../ui/submission';
 
-/** The words of one {@link ReasonedAction}, in the page's language. */
+/**
+ * The words of one {@link ReasonedAction}, in the page's language. The reason's hint and its refusal
+ * when too short, and "back", are the same for every such action.
+ */
 export interface ReasonedActionWords {
   title: string;
   lead: string;
   reason: string;
-  reasonHint: string;
-  reasonTooShort: string;
   ask: string;
   confirmText: string;
   confirm: string;
   busy: string;
-  back: string;
   /** Said once done, where the page stays. */
   done: string;
   /** A refusal in words: 409 (the state does not allow it), 403 (not this person's to do). */
@@ -62,7 +62,13 @@ export function ReasonedAction({
     setProblem(null);
     if (reason.trim().length < 3) {
       setProblem(
-        new ApiProblem(400, 'VALIDATION', '', [{ path: 'reason', reason: words.reasonTooShort }], undefined),
+        new ApiProblem(
+          400,
+          'VALIDATION',
+          '',
+          [{ path: 'reason', reason: t('cancel.reasonTooShort') }],
+          undefined,
+        ),
       );
       focusOutcome(section.current);
       return;
@@ -96,7 +102,7 @@ export function ReasonedAction({
       <form onSubmit={ask} noValidate>
         <ReasonField
           label={words.reason}
-          hint={words.reasonHint}
+          hint={t('cancel.reasonHint')}
           problems={problem?.at('reason') ?? []}
           value={reason}
           disabled={confirming || busy}
@@ -138,7 +144,7 @@ export function ReasonedAction({
               {busy ? words.busy : words.confirm}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
-              {words.back}
+              {t('cancel.back')}
             </button>
           </div>
         </div>

@@ -92,8 +92,6 @@ export function SignedCopies({
               title: t('documents.withdraw.title', { file: withdrawing.fileName }),
               lead: t('documents.withdraw.lead', { document: name }),
               reason: t('documents.withdraw.reason'),
-              reasonHint: t('cancel.reasonHint'),
-              reasonTooShort: t('cancel.reasonTooShort'),
               ask: t('documents.withdraw.ask'),
               confirmText: t('documents.withdraw.confirmText', {
                 file: withdrawing.fileName,
@@ -101,7 +99,6 @@ export function SignedCopies({
               }),
               confirm: t('documents.withdraw.confirm'),
               busy: t('documents.withdraw.busy'),
-              back: t('cancel.back'),
               done: t('documents.withdraw.done', { file: withdrawing.fileName }),
               conflict: t('documents.withdraw.conflict'),
               forbidden: t('documents.withdraw.forbidden'),
