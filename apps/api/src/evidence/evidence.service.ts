@@ -175,10 +175,8 @@ export class EvidenceService {
     reason: string,
     requestId: string,
   ): Promise<EvidenceFileView> {
-    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const { cycle, row } = await this.fileOfCycle(caller, cycleId, evidenceId);
     const files = this.dataSource.getRepository(EvidenceFileEntity);
-    const row = await files.findOneBy({ id: evidenceId, cycleId: cycle.id });
-    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
     const recordType = row.recordType as EvidenceRecordType;
     await this.checkMayAddTo(caller, cycle, recordType, row.recordKey);
     if (!isSignedPaperRecord(recordType) || !row.afterAnswer)
@@ -238,10 +236,8 @@ export class EvidenceService {
     reason: string,
     requestId: string,
   ): Promise<EvidenceFileView> {
-    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const { cycle, row } = await this.fileOfCycle(caller, cycleId, evidenceId);
     const files = this.dataSource.getRepository(EvidenceFileEntity);
-    const row = await files.findOneBy({ id: evidenceId, cycleId: cycle.id });
-    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
     if (!hasRole(caller, 'quality-representative'))
       throw new QcycleError(QcycleErrorCode.Forbidden, 'evidenceEraseNotQualityRepresentative');
     if (!row.erasedAt) {
@@ -276,6 +272,20 @@ export class EvidenceService {
       this.logger,
     );
     return view(erased);
+  }
+
+  /** A file of a cycle of the caller's organisation, with its cycle: 404 for any other. */
+  private async fileOfCycle(
+    caller: Principal,
+    cycleId: string,
+    evidenceId: string,
+  ): Promise<{ cycle: QualityCycleEntity; row: EvidenceFileEntity }> {
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const row = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .findOneBy({ id: evidenceId, cycleId: cycle.id });
+    if (!row) throw new QcycleError(QcycleErrorCode.NotFound, 'evidence', { id: evidenceId });
+    return { cycle, row };
   }
 
   /** What this server takes as evidence: the kinds of file, and the size its configuration allows. */
