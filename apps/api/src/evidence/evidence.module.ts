@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
+import { pendingMigrations } from '@qcycle/persistence';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store';
@@ -42,7 +43,10 @@ export class EvidenceModule implements OnModuleInit {
       if (restored > 0)
         this.logger.log(`put back ${restored} file(s) a removal left set aside in ${this.store.dir}`);
     }
-    // After the put-back: an erased file's content it restored goes again.
+    // After the put-back: an erased file's content it restored goes again. Not on a database still
+    // behind its migrations: a command that opens the module before migrating it (create-organisation)
+    // would read columns not there yet; the API migrates before its modules start.
+    if ((await pendingMigrations(this.dataSource)).length > 0) return;
     const erased = await removeErasedContentsLeft(this.dataSource, this.store, this.logger);
     if (erased > 0) this.logger.log(`removed ${erased} erased file content(s) the store still held`);
   }
