@@ -61,10 +61,18 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
       .count();
   };
 
+  /** The leader's tab: she puts the file in her approval's answer before it is erased. */
+  let leader: Tab;
+  const box = (name: string) => leader.page.getByRole('group', { name, exact: true });
+
   it('offers the leader no erasing, on her upload’s row', async () => {
-    const leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
+    leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
     // In each of the form's boxes that take files.
     expect(await offeredToTheAnswer(leader)).toBeGreaterThan(0);
+    // She takes it into the approval's box (the decision's signed copy), and leaves the page.
+    await box(vi('tasks:approval.signedCopy'))
+      .getByRole('button', { name: `${vi('tasks:evidence.addEarlier')} ${fileName}`, exact: true })
+      .click();
     await leader.open(history);
     await uploadRow(leader).waitFor();
     await leader.settled();
@@ -124,8 +132,26 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     expect(gone.status).toBe(410);
   });
 
-  it('no longer offers the erased file to the leader’s answer', async () => {
-    const leader = await browser.signedIn(org.email('leader'), DEMO_PASSWORD);
+  it('refuses the leader’s approval naming the erased file, in the box she put it in only; and no longer offers it', async () => {
+    // Her tab kept the answer she was writing, the file in it.
+    await leader.open(`/tasks/${encodeURIComponent(approvalId)}`);
+    const approveBox = box(vi('tasks:approval.signedCopy'));
+    await approveBox.getByText(fileName, { exact: false }).first().waitFor();
+    await leader.page.getByLabel(vi('tasks:approval.documentNumber'), { exact: true }).fill('123/QĐ-UBND');
+    const answer = await leader.answerTo(() =>
+      leader.page.getByRole('button', { name: vi('tasks:approval.approve'), exact: true }).click(),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.problems.map((problem) => problem.path)).toEqual(['evidence[0]']);
+    const refusal = answer.problems[0].reason;
+    await approveBox.getByText(refusal, { exact: false }).waitFor();
+    expect(await box(vi('tasks:approval.annotatedDraft')).getByText(refusal, { exact: false }).count()).toBe(
+      0,
+    );
+    await leader.check('an approval naming a file whose content was erased, refused', {
+      screenshot: 'task-approval-erased-file',
+    });
+
     expect(await offeredToTheAnswer(leader)).toBe(0);
   });
 });

@@ -372,6 +372,7 @@ export function EvidenceEditor({
   onFiles,
   texts,
   alreadyNamed,
+  refused = true,
 }: {
   task: TaskDetail;
   recordType: EvidenceRecordType;
@@ -388,6 +389,11 @@ export function EvidenceEditor({
     addLabel: string;
   };
   alreadyNamed?: readonly string[];
+  /**
+   * Whether the API's refusal of `evidence` is about this box's files: where one record has a box for
+   * each choice (the approval's, to approve or to return), only the one whose answer was sent.
+   */
+  refused?: boolean;
 }) {
   const upload = (
     <EvidenceUpload
@@ -399,7 +405,7 @@ export function EvidenceEditor({
         onFiles(next);
         problems.edit('evidence');
       }}
-      problems={texts ? [] : problems.at('evidence')}
+      problems={texts || !refused ? [] : problems.at('evidence')}
       alreadyNamed={alreadyNamed}
     />
   );

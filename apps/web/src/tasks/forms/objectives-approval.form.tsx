@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
@@ -65,6 +65,9 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
   // choice's box leaves out the other's files, which are not "uploaded earlier" for it.
   const [returnFiles, setReturnFiles] = useDraft<EvidenceFile[]>(task.id, 'returnFiles', []);
 
+  // Which choice was sent last: a refusal of its files is shown in its box, not in both.
+  const [sent, setSent] = useState<'approve' | 'return'>('approve');
+
   const onPaper = onPaperFor !== undefined ? { onPaper: true } : {};
   // Entering a paper answer, the texts name the leader who gave it; else they speak to the leader.
   const said = (key: string) =>
@@ -72,6 +75,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
 
   const approve = (event: FormEvent) => {
     event.preventDefault();
+    setSent('approve');
     onSubmit({
       decision: 'approve',
       documentNumber: documentNumber.trim(),
@@ -82,6 +86,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
   };
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
+    setSent('return');
     onSubmit({
       decision: 'return',
       comments: comments.trim(),
@@ -179,6 +184,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
             files={files}
             onFiles={setFiles}
             alreadyNamed={evidenceReferences(returnFiles)}
+            refused={sent === 'approve'}
           />
           <SubmitButton busy={busy} label={said('approve') ?? t('approval.approve')} />
         </ChoiceForm>
@@ -205,6 +211,7 @@ export function ObjectivesApprovalForm({ task, problems, busy, onSubmit, onPaper
             files={returnFiles}
             onFiles={setReturnFiles}
             alreadyNamed={evidenceReferences(files)}
+            refused={sent === 'return'}
           />
         </GiveBackChoice>
       </DecisionChoices>
