@@ -152,6 +152,7 @@ const CAN_RETURN: Record<string, number[]> = {
   'POST /api/v1/cycles/{cycleId}/evidence': [201, 401, 403, 404, 409, 413, 415, 422, 429],
   'POST /api/v1/cycles/{cycleId}/evidence/{evidenceId}/withdraw': [200, 400, 401, 403, 404, 409, 429],
   'POST /api/v1/cycles/{cycleId}/evidence/{evidenceId}/erase': [200, 400, 401, 403, 404, 429],
+  'GET /api/v1/cycles/{cycleId}/evidence-files': [200, 401, 403, 404],
   'GET /api/v1/cycles/{cycleId}/evidence': [200, 400, 401, 403, 404],
   'GET /api/v1/evidence/accepted-files': [200, 401],
   'GET /api/v1/evidence/{id}': [200, 401, 403, 404, 410],

@@ -312,6 +312,84 @@ describe('the signed papers’ scans added once the decision and the review are 
     expect(note).not.toContain('CHÚ Ý');
   });
 
+  it('lists the year’s files, each with its record, as the index marks them, for those who read the log', async () => {
+    interface YearFiles {
+      files: {
+        id: string;
+        fileName: string;
+        subject: string;
+        signedCopyOf: string | null;
+        named: boolean;
+        withdrawn: unknown;
+        erased: { reason: string } | null;
+      }[];
+      subjects: { id: string; title: { vi: string } | null }[];
+    }
+    const yearFiles = async (local = 'vanthu') =>
+      org.as<YearFiles>(local, 'GET', `/api/v1/cycles/${cycleId}/evidence-files`);
+    const listed = await yearFiles();
+    expect(listed.status).toBe(200);
+    const records = new Map(listed.body.subjects.map((subject) => [subject.id, subject.title?.vi]));
+    expect(
+      listed.body.files.map((file) => [
+        file.fileName,
+        records.get(file.subject),
+        file.signedCopyOf,
+        file.named,
+        file.withdrawn !== null,
+      ]),
+    ).toEqual([
+      // The draft the leader returned with: named by the return, no signed paper.
+      ['Dự thảo có ý kiến.pdf', 'Phê duyệt mục tiêu chất lượng năm 2024 (lần 1)', null, true, false],
+      // Uploaded in the form and left out of the answer: no answer names it.
+      ['Nhầm tệp.pdf', 'Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)', null, false, false],
+      // The decision's scan, twice, added after the answer: signed copies no answer names.
+      [
+        'QĐ 123 đã ký, đóng dấu.pdf',
+        'Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)',
+        'objectives-decision',
+        false,
+        false,
+      ],
+      [
+        'QĐ 123 đã ký, đóng dấu.pdf',
+        'Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)',
+        'objectives-decision',
+        false,
+        false,
+      ],
+      // Withdrawn as the wrong paper: no signed copy any more.
+      ['QĐ 122 (nhầm).pdf', 'Phê duyệt mục tiêu chất lượng năm 2024 (lần 2)', null, false, true],
+      ['Biên bản họp đã ký.pdf', 'Chủ trì họp xem xét của lãnh đạo năm 2024', 'review-minutes', false, false],
+    ]);
+
+    // A file the Quality Representative erased is listed still, said so; a signed copy erased is
+    // none any more.
+    const erase = (file: { id: string }) =>
+      org.as('qmr', 'POST', `/api/v1/cycles/${cycleId}/evidence/${file.id}/erase`, {
+        reason: 'Không được lưu',
+      });
+    const [, , firstScan] = listed.body.files;
+    expect((await erase(listed.body.files[1])).status).toBe(200);
+    expect((await erase(firstScan)).status).toBe(200);
+    const after = (await yearFiles('leader')).body.files;
+    expect(after.map((file) => [file.fileName, file.signedCopyOf, file.erased?.reason ?? null])).toEqual([
+      ['Dự thảo có ý kiến.pdf', null, null],
+      ['Nhầm tệp.pdf', null, 'Không được lưu'],
+      ['QĐ 123 đã ký, đóng dấu.pdf', null, 'Không được lưu'],
+      ['QĐ 123 đã ký, đóng dấu.pdf', 'objectives-decision', null],
+      ['QĐ 122 (nhầm).pdf', null, null],
+      ['Biên bản họp đã ký.pdf', 'review-minutes', null],
+    ]);
+
+    // Those who do not read the log: 403; another organisation's or an unknown year: 404.
+    for (const local of ['staff.tthc', 'head.tthc', 'admin'])
+      expect([local, (await yearFiles(local)).status]).toEqual([local, 403]);
+    expect((await yearFiles('lead.auditor')).status).toBe(200);
+    for (const other of ['xx-1-2024', `${organisationCode}-2031`])
+      expect((await org.as('qmr', 'GET', `/api/v1/cycles/${other}/evidence-files`)).status).toBe(404);
+  });
+
   it('adds no scan once the year is closed: its records are final', async () => {
     const { signedCopyRecord: record, evidence } = await read('review');
     await year.eventually(

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { evidenceIdsIn, parseQualityCycleId, qualityCycleId } from '@qcycle/contracts';
+import { EventLogEntryEntity } from './entities/event-log-entry.entity';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
 
 /** An uploaded file a record names, with the name it was uploaded with. */
@@ -37,4 +38,46 @@ export async function evidenceFilesNamedIn(
     const row = byId.get(id);
     return row ? [{ id, fileName: row.fileName, erased: row.erasedAt !== null }] : [];
   });
+}
+
+/** Events read per query while the log is searched for the files it names. */
+const LOG_PAGE = 500;
+
+/**
+ * The files a cycle's event log names as evidence (`evidence:<id>` in a payload's evidence lists:
+ * every answer's, as `task.completed` records it, every correction's, every finding's), by id: what
+ * tells a file an answer rests on from one uploaded and not used. Up to the event `upTo` (inclusive)
+ * when given, so that a snapshot of the year counts what it holds. A page of events at a time, and
+ * only those whose payload holds a reference at all.
+ */
+export async function evidenceNamedInLog(
+  db: DataSource | EntityManager,
+  cycleId: string,
+  upTo?: { occurredAt: string; id: string },
+): Promise<Set<string>> {
+  const named = new Set<string>();
+  let after: { occurredAt: string; id: string } | undefined;
+  for (;;) {
+    const qb = db
+      .getRepository(EventLogEntryEntity)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.occurredAt', 'e.payload'])
+      .where('e.cycle_id = :cycleId', { cycleId })
+      // A reference is a JSON string that starts `evidence:`; the payload is stored as JSON text.
+      .andWhere('e.payload LIKE :reference', { reference: '%"evidence:%' });
+    if (upTo)
+      qb.andWhere('(e.occurred_at < :lastAt OR (e.occurred_at = :lastAt AND e.id <= :lastId))', {
+        lastAt: upTo.occurredAt,
+        lastId: upTo.id,
+      });
+    if (after)
+      qb.andWhere('(e.occurred_at > :afterAt OR (e.occurred_at = :afterAt AND e.id > :afterId))', {
+        afterAt: after.occurredAt,
+        afterId: after.id,
+      });
+    const page = await qb.orderBy('e.occurred_at', 'ASC').addOrderBy('e.id', 'ASC').limit(LOG_PAGE).getMany();
+    for (const event of page) for (const id of evidenceIdsIn(event.payload)) named.add(id);
+    if (page.length < LOG_PAGE) return named;
+    after = page[page.length - 1];
+  }
 }

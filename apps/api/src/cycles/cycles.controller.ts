@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { parseQualityCycleId, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
 import { CurrentUser, RequestId, Roles } from '../auth/auth.decorators';
+import { EVENT_LOG_READERS } from '../auth/event-log-readers';
 import type { Principal } from '../auth/principal';
 import { calendarFile } from '../common/calendar-file';
 import { callerLanguage } from '../common/caller-language';
@@ -179,7 +180,7 @@ export class CyclesController {
   }
 
   @Get(':cycleId/events')
-  @Roles('quality-representative', 'leader', 'auditor', 'lead-auditor', 'external-auditor', 'clerk')
+  @Roles(...EVENT_LOG_READERS)
   @ApiOperation({
     summary:
       'Who did what when in a cycle (the append-only event log), oldest first; filter by type, actor, time',

@@ -12,6 +12,12 @@ const SIGNING_TASKS = { approval: 'objectives-approval', review: 'management-rev
 /** The record type of a signed paper's scans: the approving round's (`approval`) or the review's. */
 export type SignedPaperRecordType = keyof typeof SIGNING_TASKS;
 
+/** The register's type of the paper each record's answer signs. */
+export const SIGNED_PAPER_TYPES = {
+  approval: 'objectives-decision',
+  review: 'review-minutes',
+} as const satisfies Record<SignedPaperRecordType, string>;
+
 /** Whether a record type is one whose scans, added after the answer, are of a signed paper. */
 export const isSignedPaperRecord = (recordType: string): recordType is SignedPaperRecordType =>
   Object.hasOwn(SIGNING_TASKS, recordType);
@@ -112,4 +118,43 @@ export async function hasSignedScan(
     onRecord.filter((file) => !file.withdrawnAt).map((file) => evidenceReference(file.id)),
   );
   return [...named, ...added].some((reference) => files.has(reference));
+}
+
+/** The year's signed papers recorded so far, each with its answer, and which files are their scans. */
+export interface SignedPaperScans {
+  papers: { recordType: SignedPaperRecordType; answered: SigningAnswer }[];
+  /** A file's id → the paper it is a scan of (by its record type). */
+  scans: Map<string, SignedPaperRecordType>;
+}
+
+/**
+ * Which of the year's files (`evidence`: the cycle's, as uploaded) are scans of a paper the leader
+ * signed (the decision once approved, the minutes once the review is held): those the paper's answer
+ * named or its record had added since ({@link signedPaperEvidence}, as the documents page lists
+ * them), and any other file of that record with the same content (the same paper scanned again), but
+ * none withdrawn as the wrong paper nor erased. The dossier's index and the year's files say the same.
+ */
+export async function signedPaperScans(
+  dataSource: DataSource,
+  cycleId: string,
+  evidence: readonly (SignedPaperFile & Pick<EvidenceFileEntity, 'recordType' | 'recordKey'>)[],
+): Promise<SignedPaperScans> {
+  const papers: SignedPaperScans['papers'] = [];
+  const scans = new Map<string, SignedPaperRecordType>();
+  for (const recordType of Object.keys(SIGNING_TASKS) as SignedPaperRecordType[]) {
+    const answered = await signingAnswer(dataSource, cycleId, recordType);
+    if (!answered) continue;
+    papers.push({ recordType, answered });
+    const onRecord = evidence.filter(
+      (file) => file.recordType === recordType && file.recordKey === answered.id,
+    );
+    const { named, added } = signedPaperEvidence(answered, onRecord);
+    const listed = new Set([...named, ...added]);
+    const contents = new Set(
+      onRecord.filter((file) => listed.has(evidenceReference(file.id))).map((file) => file.sha256),
+    );
+    for (const file of onRecord)
+      if (contents.has(file.sha256) && !file.withdrawnAt && !file.erasedAt) scans.set(file.id, recordType);
+  }
+  return { papers, scans };
 }

@@ -5,23 +5,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { EVENT_LOG_READERS } from '../auth/event-log-readers';
 import { ApiErrors } from '../common/error-responses';
 import { contentDisposition } from '../evidence/evidence.service';
 import { DossierService, type DossierLabel } from './dossier.service';
-
-/**
- * Who may take the year's dossier: those who read the cycle's event log (`GET /cycles/{id}/events`),
- * since the dossier holds all of it; the register and the evidence are open to everyone of the
- * organisation, the log is not.
- */
-export const DOSSIER_READERS = [
-  'quality-representative',
-  'leader',
-  'auditor',
-  'lead-auditor',
-  'external-auditor',
-  'clerk',
-] as const;
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -32,7 +19,7 @@ export class DossierController {
   constructor(private readonly dossiers: DossierService) {}
 
   @Get('dossier')
-  @Roles(...DOSSIER_READERS)
+  @Roles(...EVENT_LOG_READERS)
   @ApiOperation({
     summary:
       "The year's dossier (hồ sơ) as one ZIP: every registered document version (PDF and DOCX as issued), every evidence file by record, the event log (CSV) and an index with each file's size and SHA-256",
@@ -44,7 +31,7 @@ export class DossierController {
       'A scan of the signed decision or minutes (as GET /cycles/{id}/decision and /review list them) is noted so in MUC-LUC.csv and has `signedCopyOf` in MUC-LUC.json. ' +
       'No x-content-sha256: the archive is written as it is sent; check each file against MUC-LUC.csv (docs/dossier.md). ' +
       'HEAD answers the same headers without building the archive. ' +
-      `For ${DOSSIER_READERS.join(', ')} (those who read the event log).`,
+      `For ${EVENT_LOG_READERS.join(', ')} (those who read the event log).`,
   })
   // The ZIP alone is application/zip: the refusals stay JSON (ErrorView), as every other route's.
   @ApiOkResponse({

@@ -4,13 +4,13 @@ import { crc32 } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type FindOptionsSelect } from 'typeorm';
-import { evidenceIdsIn, evidenceReference } from '@qcycle/contracts';
 import { numericDate } from '@qcycle/domain';
 import {
   DocumentVersionEntity,
   EventLogEntryEntity,
   eventSubjectOf,
   eventSubjectsNamed,
+  evidenceNamedInLog,
   evidenceRecordSubject,
   recordsNamed,
   EvidenceFileEntity,
@@ -23,8 +23,8 @@ import type { Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
 import { ClosedYearDocumentsService } from '../cycles/closed-year-documents.service';
 import {
-  signedPaperEvidence,
-  signingAnswer,
+  SIGNED_PAPER_TYPES,
+  signedPaperScans,
   type SignedPaperRecordType,
   type SigningAnswer,
 } from '../cycles/signed-papers';
@@ -243,13 +243,16 @@ export class DossierService {
       yield { path, at: file.uploadedAt, content: streamed(measured, () => this.store.get(file.sha256)) };
     }
 
-    const counted: LogCounts = { events: 0, named: new Set() };
+    const counted: LogCounts = { events: 0 };
     const log = await measure(async () => Readable.from(this.eventLog(snapshot, nameOf, counted)));
-    const eventLog = () => this.eventLog(snapshot, nameOf, { events: 0, named: new Set() });
+    const eventLog = () => this.eventLog(snapshot, nameOf, { events: 0 });
     // A file no answer named (the log lists every answer's evidence) and no signed paper's scan, nor
     // one withdrawn as such (its note says why it is there): uploaded to its record, not used.
+    const named = snapshot.lastEvent
+      ? await evidenceNamedInLog(this.dataSource, facts.cycleId, snapshot.lastEvent)
+      : new Set<string>();
     for (const { id, row } of evidenceRows)
-      if (!row.signedCopyOf && !row.withdrawn && !counted.named.has(id)) row.unused = true;
+      if (!row.signedCopyOf && !row.withdrawn && !named.has(id)) row.unused = true;
     rows.push({
       path: EVENT_LOG_CSV,
       kind: 'event-log',
@@ -303,35 +306,21 @@ export class DossierService {
   }
 
   /**
-   * The papers the leader has signed this year (the decision once approved, the minutes once the
-   * review is held), and the evidence files that are their scans, by id: those the decision and the
-   * minutes list (`signedPaperEvidence`, as the documents page shows them beside the documents), and
-   * any other file of that record with the same content (the same paper scanned again) but one
-   * withdrawn as the wrong paper.
+   * The papers the leader has signed this year and their scans among the evidence files, by id
+   * (`signedPaperScans`, as the year's files say), each paper as the index names it.
    */
   private async signedPapers(
     cycleId: string,
     evidence: readonly EvidenceFileEntity[],
   ): Promise<SignedPapers> {
-    const papers: SignedPaper[] = [];
-    const scans = new Map<string, SignedPaper>();
-    for (const recordType of ['approval', 'review'] as const) {
-      const answered = await signingAnswer(this.dataSource, cycleId, recordType);
-      if (!answered) continue;
-      const onRecord = evidence.filter(
-        (file) => file.recordType === recordType && file.recordKey === answered.id,
-      );
-      const { named, added } = signedPaperEvidence(answered, onRecord);
-      const listed = new Set([...named, ...added]);
-      const contents = new Set(
-        onRecord.filter((file) => listed.has(evidenceReference(file.id))).map((file) => file.sha256),
-      );
-      const paper = signedPaperOf(recordType, answered);
-      papers.push(paper);
-      for (const file of onRecord)
-        if (contents.has(file.sha256) && !file.withdrawnAt && !file.erasedAt) scans.set(file.id, paper);
-    }
-    return { papers, scans };
+    const found = await signedPaperScans(this.dataSource, cycleId, evidence);
+    const papers = new Map(
+      found.papers.map(({ recordType, answered }) => [recordType, signedPaperOf(recordType, answered)]),
+    );
+    return {
+      papers: [...papers.values()],
+      scans: new Map([...found.scans].map(([id, recordType]) => [id, papers.get(recordType)!])),
+    };
   }
 
   /**
@@ -381,17 +370,15 @@ export class DossierService {
         counted.events + 1,
       );
       counted.events += page.length;
-      for (const event of page) for (const id of evidenceIdsIn(event.payload)) counted.named.add(id);
       after = page[page.length - 1];
       if (page.length < EVENT_PAGE) return;
     }
   }
 }
 
-/** What a pass over the event log counts: its events, and the evidence files their payloads list. */
+/** What a pass over the event log counts: its events. */
 interface LogCounts {
   events: number;
-  named: Set<string>;
 }
 
 interface Snapshot {
@@ -477,16 +464,17 @@ const labelOf = (facts: ReturnType<typeof yearFacts>): DossierLabel => ({
  */
 function signedPaperOf(recordType: SignedPaperRecordType, answered: SigningAnswer): SignedPaper {
   const outcome = answered.outcome ?? {};
+  const type = SIGNED_PAPER_TYPES[recordType];
   if (recordType === 'approval')
     return {
-      type: 'objectives-decision',
+      type,
       title:
         typeof outcome.documentNumber === 'string'
           ? `Quyết định số ${outcome.documentNumber}`
           : 'Quyết định phê duyệt mục tiêu chất lượng',
     };
   return {
-    type: 'review-minutes',
+    type,
     title: `Biên bản họp xem xét của lãnh đạo${typeof outcome.minutesRef === 'string' && outcome.minutesRef ? ` số ${outcome.minutesRef}` : ''}`,
   };
 }

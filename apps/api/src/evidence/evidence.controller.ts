@@ -27,7 +27,9 @@ import {
   OpenableByTaskLinkForItsEvidence,
   OpenToEverySession,
   RequestId,
+  Roles,
 } from '../auth/auth.decorators';
+import { EVENT_LOG_READERS } from '../auth/event-log-readers';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error-responses';
 import {
@@ -38,6 +40,7 @@ import {
   EvidenceUploadForm,
   WithdrawSignedCopyDto,
 } from './dto/evidence.dto';
+import { YearEvidenceFilesView } from './dto/year-evidence-files.view';
 import { EVIDENCE_FILE_TYPES } from './evidence-file-type';
 import { contentDisposition, EvidenceService } from './evidence.service';
 
@@ -137,6 +140,26 @@ export class EvidenceController {
     @Query() query: EvidenceListQuery,
   ): Promise<EvidenceFileView[]> {
     return this.evidence.list(caller, cycleId, query);
+  }
+
+  @Get('cycles/:cycleId/evidence-files')
+  @Roles(...EVENT_LOG_READERS)
+  @ApiOperation({
+    summary:
+      "Every evidence file of the year, oldest first, with its record and what the year's records make of it",
+    description:
+      'Each file as `GET /cycles/{id}/evidence` gives it (withdrawn, erased), with its record (`subject`, named in `subjects`), ' +
+      'whether it is the scan of a paper the leader signed (`signedCopyOf`) and whether any answer names it (`named`), as the dossier’s index notes them (docs/dossier.md). ' +
+      'A year holds hundreds of files, not millions: the list is whole, not paged. ' +
+      `For ${EVENT_LOG_READERS.join(', ')} (those who read the event log, which says what names a file).`,
+  })
+  @ApiOkResponse({ type: YearEvidenceFilesView })
+  @ApiErrors(401, 403, 404)
+  yearFiles(
+    @CurrentUser() caller: Principal,
+    @Param('cycleId') cycleId: string,
+  ): Promise<YearEvidenceFilesView> {
+    return this.evidence.yearFiles(caller, cycleId);
   }
 
   // Before `evidence/:id`, which would take `accepted-files` for an id.

@@ -12,7 +12,10 @@ import {
   CorrectiveActionEntity,
   EventLogEntryEntity,
   EvidenceFileEntity,
+  evidenceNamedInLog,
+  evidenceRecordSubject,
   QualityCycleEntity,
+  recordsNamed,
   TaskEntity,
 } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
@@ -41,7 +44,13 @@ import {
   type StoredEvidence,
 } from './evidence-store';
 import { evidenceRecordOfTask } from './evidence-record';
-import { isSignedPaperRecord, recordsSignedPaper } from '../cycles/signed-papers';
+import {
+  isSignedPaperRecord,
+  recordsSignedPaper,
+  SIGNED_PAPER_TYPES,
+  signedPaperScans,
+} from '../cycles/signed-papers';
+import type { YearEvidenceFilesView } from './dto/year-evidence-files.view';
 
 /** The part of multer (shipped with @nestjs/platform-express, untyped there) an upload uses. */
 interface MulterFile {
@@ -309,6 +318,37 @@ export class EvidenceService {
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
     return rows.map(view);
+  }
+
+  /**
+   * Every file of the year, oldest first, with what the year's records make of it: the record it was
+   * uploaded to (named), whether it is a signed paper's scan, and whether any answer names it (the
+   * facts the dossier's index notes, docs/dossier.md). For those who read the event log (the route's
+   * roles), since whether an answer names a file is read from it.
+   */
+  async yearFiles(caller: Principal, cycleId: string): Promise<YearEvidenceFilesView> {
+    const cycle = await recordedCycleOf(this.dataSource, caller, cycleId);
+    const rows = await this.dataSource.getRepository(EvidenceFileEntity).find({
+      where: { cycleId: cycle.id },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    const [signed, named, subjects] = await Promise.all([
+      signedPaperScans(this.dataSource, cycle.id, rows),
+      evidenceNamedInLog(this.dataSource, cycle.id),
+      recordsNamed(this.dataSource, cycle.id, rows.map(evidenceRecordSubject)),
+    ]);
+    return {
+      files: rows.map((row) => {
+        const scanOf = signed.scans.get(row.id);
+        return {
+          ...view(row),
+          subject: evidenceRecordSubject(row).id,
+          signedCopyOf: scanOf ? SIGNED_PAPER_TYPES[scanOf] : null,
+          named: named.has(row.id),
+        };
+      }),
+      subjects,
+    };
   }
 
   /** The file and what to tell the client about it; another organisation's file is not found. */

@@ -572,6 +572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{cycleId}/evidence-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every evidence file of the year, oldest first, with its record and what the year's records make of it
+         * @description Each file as `GET /cycles/{id}/evidence` gives it (withdrawn, erased), with its record (`subject`, named in `subjects`), whether it is the scan of a paper the leader signed (`signedCopyOf`) and whether any answer names it (`named`), as the dossier’s index notes them (docs/dossier.md). A year holds hundreds of files, not millions: the list is whole, not paged. For quality-representative, leader, auditor, lead-auditor, external-auditor, clerk (those who read the event log, which says what names a file).
+         */
+        get: operations["EvidenceController_yearFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{cycleId}/evidence/{evidenceId}/erase": {
         parameters: {
             query?: never;
@@ -6302,6 +6322,66 @@ export interface components {
              */
             reason: string;
         };
+        YearEvidenceFilesView: {
+            /** @description Every file uploaded to the year, oldest first */
+            files: components["schemas"]["YearEvidenceFileView"][];
+            /** @description The records the files were uploaded to (each file's `subject`), each once, named */
+            subjects: components["schemas"]["EventSubjectView"][];
+        };
+        YearEvidenceFileView: {
+            /**
+             * @description Found in the content, not taken from the client
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @description A file whose content the Quality Representative erased (a file that must not be kept): the row says what was there, its download answers 410 EVIDENCE_FILE_GONE. Null for every other file */
+            erased: components["schemas"]["EvidenceErasureView"] | null;
+            /** @example Sổ theo dõi hồ sơ tháng 3.pdf */
+            fileName: string;
+            /** @example 0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b */
+            id: string;
+            /**
+             * @description An answer, a correction or a finding in the cycle's event log names it as evidence (`evidence:<id>`). False for a file uploaded and not used: by mistake, replaced by another, or on a task not answered yet
+             * @example true
+             */
+            named: boolean;
+            /** @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03 */
+            recordKey: string;
+            /**
+             * @example measurement
+             * @enum {string}
+             */
+            recordType: "measurement" | "audit-step" | "corrective-action" | "review" | "review-action" | "approval";
+            /**
+             * @description Put this in a task answer's `evidence` list to link the file to the report or step
+             * @example evidence:0b6a3f2e-5c1d-4e8f-9a7b-1c2d3e4f5a6b
+             */
+            reference: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description The paper it is a scan of, as the documents page lists them beside the documents and the dossier marks them: the decision (`objectives-decision`) or the review minutes (`review-minutes`) the leader signed. Null for every other file, and for a scan withdrawn or erased
+             * @example null
+             * @enum {string|null}
+             */
+            signedCopyOf: "objectives-decision" | "review-minutes" | null;
+            /**
+             * @description Bytes
+             * @example 184320
+             */
+            size: number;
+            /**
+             * @description The record it was uploaded to, as an event's `subject` gives it (its task, or its corrective action), named in `subjects`
+             * @example quality-cycle/kontum/2024/monitoring/obj-4/measure/2024-03
+             */
+            subject: string;
+            /** @example 2024-04-02T03:15:00.000Z */
+            uploadedAt: string;
+            /** @example 6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b */
+            uploadedBy: string;
+            /** @description A scan withdrawn as the signed copy of the decision or the minutes (the wrong paper): still on its record, no longer listed beside the document. Null for every other file */
+            withdrawn: components["schemas"]["EvidenceWithdrawalView"] | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -8494,6 +8574,54 @@ export interface operations {
             };
             /** @description Too many requests; retry after the seconds in the Retry-After-<limit> header (e.g. Retry-After-writes) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvidenceController_yearFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearEvidenceFilesView"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Signed in, but not allowed: the message says why (a role, an object rule, or a task-link session used outside its task) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
