@@ -78,7 +78,7 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     await leader.settled();
     expect(await uploadRow(leader).getByRole('link', { name: fileName, exact: false }).count()).toBe(1);
     expect(
-      await leader.page.getByRole('button', { name: vi('cycles:history.erase.open'), exact: false }).count(),
+      await leader.page.getByRole('button', { name: vi('cycles:eraseFile.open'), exact: false }).count(),
     ).toBe(0);
   });
 
@@ -88,27 +88,27 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     const row = uploadRow(qmr);
     await row.waitFor();
     await row
-      .getByRole('button', { name: `${vi('cycles:history.erase.open')} ${fileName}`, exact: true })
+      .getByRole('button', { name: `${vi('cycles:eraseFile.open')} ${fileName}`, exact: true })
       .click();
     const form = qmr.page.getByRole('region', {
-      name: vi('cycles:history.erase.title', { file: fileName }),
+      name: vi('cycles:eraseFile.title', { file: fileName }),
       exact: true,
     });
     await form.waitFor();
     // No reason: said at the field, nothing sent.
-    await form.getByRole('button', { name: vi('cycles:history.erase.ask'), exact: true }).click();
+    await form.getByRole('button', { name: vi('cycles:eraseFile.ask'), exact: true }).click();
     await form.getByText(vi('cycles:cancel.reasonTooShort'), { exact: true }).waitFor();
-    await form.getByLabel(vi('cycles:history.erase.reason'), { exact: false }).fill(reason);
-    await form.getByRole('button', { name: vi('cycles:history.erase.ask'), exact: true }).click();
+    await form.getByLabel(vi('cycles:eraseFile.reason'), { exact: false }).fill(reason);
+    await form.getByRole('button', { name: vi('cycles:eraseFile.ask'), exact: true }).click();
     const confirm = qmr.page.getByRole('alertdialog');
     await confirm
-      .getByText(vi('cycles:history.erase.confirmText', { file: fileName }), { exact: true })
+      .getByText(vi('cycles:eraseFile.confirmText', { file: fileName }), { exact: true })
       .waitFor();
     await qmr.check('erasing a file’s content, asked to confirm', {
       screenshot: 'history-erase-file-confirm',
     });
-    await confirm.getByRole('button', { name: vi('cycles:history.erase.confirm'), exact: true }).click();
-    await qmr.page.getByText(vi('cycles:history.erase.done', { file: fileName }), { exact: true }).waitFor();
+    await confirm.getByRole('button', { name: vi('cycles:eraseFile.confirm'), exact: true }).click();
+    await qmr.page.getByText(vi('cycles:eraseFile.done', { file: fileName }), { exact: true }).waitFor();
 
     // The erasure heads the history (newest first), with its reason.
     const erasedRow = qmr.page
@@ -122,9 +122,9 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
       .first()
       .waitFor();
     expect(await row.getByRole('link', { name: fileName, exact: false }).count()).toBe(0);
-    expect(
-      await row.getByRole('button', { name: vi('cycles:history.erase.open'), exact: false }).count(),
-    ).toBe(0);
+    expect(await row.getByRole('button', { name: vi('cycles:eraseFile.open'), exact: false }).count()).toBe(
+      0,
+    );
     await qmr.check('a file’s content erased, in the history', { screenshot: 'history-file-erased' });
 
     // What the page said is what the API holds.

@@ -20,6 +20,7 @@ const CycleAuditPage = lazy(() => import('./cycles/cycle-audit.page'));
 const CycleReviewPage = lazy(() => import('./cycles/cycle-review.page'));
 const CycleHistoryPage = lazy(() => import('./cycles/cycle-history.page'));
 const CycleDocumentsPage = lazy(() => import('./cycles/cycle-documents.page'));
+const CycleEvidencePage = lazy(() => import('./cycles/cycle-evidence.page'));
 const DirectoryPage = lazy(() => import('./directory/directory.page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications.page'));
 const CalendarPage = lazy(() => import('./calendar/calendar.page'));
@@ -108,6 +109,14 @@ export function App() {
               element={
                 <SignedIn>
                   <CycleDocumentsPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cycles/:cycleId/evidence"
+              element={
+                <SignedIn>
+                  <CycleEvidencePage />
                 </SignedIn>
               }
             />

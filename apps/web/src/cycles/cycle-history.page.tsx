@@ -18,10 +18,9 @@ import { DateInput } from '../ui/date-input';
 import { EVENT_TYPES } from './event-types';
 import { EvidenceNamesProvider } from '../ui/evidence';
 import { historyOfRecord } from './components/record-history-link';
-import { taskTitleText, type Translate } from '../tasks/components/format';
-import { localized } from '../tasks/task-types';
 import { hasRole, useSession } from '../auth/session';
-import { ReasonedAction } from './components/reasoned-action';
+import { EraseFileContent } from './components/erase-file-content';
+import { subjectText, type Subject } from './components/record-subject';
 
 type EventEntry = Schemas['EventLogEntryView'];
 
@@ -41,17 +40,6 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { type: '', actor: '', from: '', to: '', subject: '', order: 'desc' };
 const FILTER_NAMES = ['type', 'actor', 'from', 'to', 'subject', 'order'] as const;
-
-type Subject = Schemas['EventSubjectView'];
-
-/** A record as the history heads its events: a task by its title, a corrective action by its nonconformity. */
-function subjectText(subject: Subject, t: Translate, language: string, unit: (code: string) => string) {
-  if (subject.title) return taskTitleText(localized(subject.title, language), subject.periodKey, t);
-  return t('cycles:history.nonconformity', {
-    unit: subject.unitCode ? unit(subject.unitCode) : '',
-    finding: subject.finding ?? '',
-  });
-}
 
 /** A day in Vietnam time, as the instant it starts or ends (the API filters by instants). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000+07:00`).toISOString();
@@ -351,7 +339,6 @@ function EventRow({
 }) {
   const { t, i18n } = useTranslation('cycles');
   const payload = entry.payload as Record<string, unknown>;
-  const [erasing, setErasing] = useState(false);
   const facts: string[] = [];
   if (!subject) {
     // A record no longer there: what the event's own facts say.
@@ -381,77 +368,16 @@ function EventRow({
           facts.length > 0 && <p className="event-facts">{facts.join(' · ')}</p>
         )}
         <EventDetails type={entry.type} payload={payload} nameOf={person} unitName={unit} omit={['kind']} />
-        {erasable && !erasing && (
-          <button type="button" className="button button-quiet" onClick={() => setErasing(true)}>
-            {t('history.erase.open')}
-            <span className="visually-hidden"> {String(payload.fileName)}</span>
-          </button>
-        )}
-        {erasing && (
+        {entry.type === 'evidence.uploaded' && (
           <EraseFileContent
             cycleId={cycleId}
             evidenceId={String(payload.evidenceId)}
             fileName={String(payload.fileName)}
+            erasable={erasable}
             onErased={onErased}
-            onClose={() => setErasing(false)}
           />
         )}
       </td>
     </tr>
-  );
-}
-
-/**
- * Erasing an uploaded file's content (docs/evidence.md "Erasing a file's content"): a reason, then a
- * confirmation that says it cannot be undone. The file stays named in the year's records, without
- * its bytes.
- */
-function EraseFileContent({
-  cycleId,
-  evidenceId,
-  fileName,
-  onErased,
-  onClose,
-}: {
-  cycleId: string;
-  evidenceId: string;
-  fileName: string;
-  onErased: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation('cycles');
-  return (
-    <div className="erase-file-content">
-      <ReasonedAction
-        heading="h3"
-        className="erase-evidence"
-        words={{
-          title: t('history.erase.title', { file: fileName }),
-          lead: t('history.erase.lead'),
-          reason: t('history.erase.reason'),
-          ask: t('history.erase.ask'),
-          confirmText: t('history.erase.confirmText', { file: fileName }),
-          confirm: t('history.erase.confirm'),
-          busy: t('history.erase.busy'),
-          done: t('history.erase.done', { file: fileName }),
-          conflict: t('history.erase.forbidden'),
-          forbidden: t('history.erase.forbidden'),
-        }}
-        submit={(reason) =>
-          ok(
-            api.POST('/api/v1/cycles/{cycleId}/evidence/{evidenceId}/erase', {
-              params: { path: { cycleId, evidenceId } },
-              body: { reason },
-            }),
-          )
-        }
-        onDone={onErased}
-      />
-      <div className="actions">
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          {t('history.erase.close')}
-        </button>
-      </div>
-    </div>
   );
 }

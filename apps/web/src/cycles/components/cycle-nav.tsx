@@ -5,8 +5,8 @@ import { EVENT_LOG_READERS } from './record-history-link';
 
 /**
  * A year's pages beyond its dashboard, in the order the year runs: internal audit, review and
- * report, documents, and the history for those the API lets read the event log (a unit head or a
- * staff member would open a page that only says they may not). Each a path under the cycle's, with
+ * report, documents, then the year's files and its history for those the API lets read the event
+ * log (a unit head or a staff member would open a page that only says they may not). Each a path under the cycle's, with
  * its names' keys in the `cycles` catalogue.
  */
 export function yearPages(user: Me | null): YearPage[] {
@@ -15,7 +15,10 @@ export function yearPages(user: Me | null): YearPage[] {
     { path: 'review', label: 'nav.review', labelOfYear: 'list.reviewOf' },
     { path: 'documents', label: 'nav.documents', labelOfYear: 'list.documentsOf' },
     ...(hasRole(user, ...EVENT_LOG_READERS)
-      ? [{ path: 'history', label: 'nav.history', labelOfYear: 'list.historyOf' } as const]
+      ? ([
+          { path: 'evidence', label: 'nav.evidence', labelOfYear: 'list.evidenceOf' },
+          { path: 'history', label: 'nav.history', labelOfYear: 'list.historyOf' },
+        ] as const)
       : []),
   ];
 }
