@@ -199,8 +199,9 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       0,
     );
     await expect(head.page.getByRole('region', { name: vi('cycles:urge.title') }).count()).resolves.toBe(0);
-    // The year's pages: a unit head does not read its history (the API's 403), so is not offered it,
-    // neither in the pages' bar nor in the dashboard's list of them; the Quality Representative is.
+    // The year's pages: a unit head does not read its history nor its files (the API's 403), so is
+    // offered neither, in the pages' bar or in the dashboard's list of them; the Quality
+    // Representative is.
     const historyTab = (tab: Tab) =>
       tab.page
         .getByRole('navigation', { name: vi('cycles:nav.label') })
@@ -221,7 +222,11 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
     await expect(listedPages(head)).resolves.toEqual(yearPages);
     await qmr.open(`/cycles/${encodeURIComponent(cycleId)}`);
     await historyTab(qmr).waitFor();
-    await expect(listedPages(qmr)).resolves.toEqual([...yearPages, vi('cycles:nav.history')]);
+    await expect(listedPages(qmr)).resolves.toEqual([
+      ...yearPages,
+      vi('cycles:nav.evidence'),
+      vi('cycles:nav.history'),
+    ]);
     // The same in the list of the years, each page named with its year.
     const yearsPages = async (tab: Tab) => {
       await tab.open('/cycles');
@@ -237,7 +242,11 @@ describe('handing over all the tasks of someone who left, from the dashboard (ch
       vi(`cycles:list.${key}`, { year: 2024 }),
     );
     await expect(yearsPages(head)).resolves.toEqual(ofYear);
-    await expect(yearsPages(qmr)).resolves.toEqual([...ofYear, vi('cycles:list.historyOf', { year: 2024 })]);
+    await expect(yearsPages(qmr)).resolves.toEqual([
+      ...ofYear,
+      vi('cycles:list.evidenceOf', { year: 2024 }),
+      vi('cycles:list.historyOf', { year: 2024 }),
+    ]);
     await qmr.check('the list of years, with each year’s pages', { screenshot: 'cycles-list' });
   });
 
