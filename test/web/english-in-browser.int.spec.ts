@@ -116,6 +116,14 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
       'measurement-report',
       (t) => t.objectiveId === 'obj-4' && t.periodKey === '2024-04',
     );
+    // A file on the open report's record that no answer names yet: a row of the year's files.
+    const uploaded = await org.uploadEvidence(
+      'qmr',
+      cycleId,
+      { recordType: 'measurement', recordKey: openReport.id },
+      { bytes: Buffer.from('%PDF-1.7\nregister\n%%EOF\n'), name: 'register-april.pdf' },
+    );
+    expect(uploaded.status).toBe(201);
     await complete('lead.auditor', (await taskOf('lead.auditor', 'audit-plan')).id, octoberAuditPlan(org));
     // Huy finds a minor nonconformity in the procedure control; Trang's step stays open.
     await complete('auditor.kinhte', (await taskOf('auditor.kinhte', 'audit-step')).id, {
@@ -231,6 +239,7 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
         [`${cyclePath}/audit`, 'audit'],
         [`${cyclePath}/review`, 'review'],
         [`${cyclePath}/documents`, 'documents'],
+        [`${cyclePath}/evidence`, 'files'],
         [`${cyclePath}/history`, 'history'],
         ['/notifications', 'notifications'],
         ['/calendar/2024', 'calendar'],
@@ -289,6 +298,7 @@ describe('the web app in English, as its people meet it (chromium; API, worker, 
       () => [
         [cyclePath, 'dashboard'],
         [`${cyclePath}/audit`, 'audit'],
+        [`${cyclePath}/evidence`, 'files'],
         [`${cyclePath}/history`, 'history'],
       ],
     ],
