@@ -69,6 +69,20 @@ describe('the local folder evidence store removing a content', () => {
     expect(await asideFiles()).toEqual([]);
   });
 
+  it('lets two processes starting at once put the same set-aside files back without failing either start', async () => {
+    const contents = Array.from({ length: 20 }, (_, n) => Buffer.from(`%PDF-1.7 ${n}`));
+    for (const bytes of contents) {
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      await writeFile(join(dir, `.${hash}.${randomUUID()}.removing`), bytes);
+    }
+    // Both list the same files; each file is put back by one of them, the other finds it gone.
+    const [first, second] = await Promise.all([store.restoreSetAside(), store.restoreSetAside()]);
+    expect(first + second).toBe(contents.length);
+    for (const bytes of contents)
+      expect(await readFile(store.pathOf(createHash('sha256').update(bytes).digest('hex')))).toEqual(bytes);
+    expect(await asideFiles()).toEqual([]);
+  });
+
   it('sweeps partial uploads a killed process left, once older than the age given, and nothing else', async () => {
     const hash = await storedAt(Buffer.from('%PDF-1.7 giu lai'), anHourAgo());
     const abandoned = join(dir, `.${randomUUID()}.partial`);

@@ -95,7 +95,9 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
   /**
    * Puts back what a process killed in the middle of a removal set aside: whether it was to be removed
    * or kept was not decided, and a file kept by mistake costs only its bytes. (The same content
-   * stored again under its name meanwhile: the set-aside copy goes.)
+   * stored again under its name meanwhile: the set-aside copy goes.) Another process sharing the
+   * folder may take a listed file first (starting at the same moment, or finishing its own removal):
+   * gone by the time it is reached, it is left to them.
    */
   async restoreSetAside(): Promise<number> {
     let restored = 0;
@@ -105,10 +107,14 @@ export class LocalFolderEvidenceStore implements EvidenceStore {
       const aside = join(this.dir, name);
       if (await this.has(sha256)) {
         await rm(aside, { force: true });
-      } else {
-        await mkdir(dirname(this.pathOf(sha256)), { recursive: true });
+        continue;
+      }
+      await mkdir(dirname(this.pathOf(sha256)), { recursive: true });
+      try {
         await rename(aside, this.pathOf(sha256));
         restored++;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
       }
     }
     return restored;
