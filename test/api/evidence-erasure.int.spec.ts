@@ -4,7 +4,10 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { eventually, uniqueSuffix } from '@qcycle/testing';
+import { evidenceErasedNoticeId } from '@qcycle/contracts';
+import { eventually, startTestSmtpServer, uniqueSuffix, type TestSmtpServer } from '@qcycle/testing';
+import { DEMO_USERS } from '../../apps/api/src/demo/demo-directory';
+import { TemporalClientProvider } from '../../apps/api/src/temporal/temporal-client.module';
 import { startApiSuite, type ApiSuite } from './support/api-suite';
 import type { DemoOrganisation } from './support/demo-organisation';
 import { APPROVAL } from './support/year-over-http';
@@ -28,6 +31,7 @@ interface EvidenceFile {
  */
 describe('erasing an evidence file’s content (API, worker, PostgreSQL, Temporal dev server)', () => {
   let suite: ApiSuite;
+  let smtp: TestSmtpServer;
   let org: DemoOrganisation;
   const organisationCode = `er-${uniqueSuffix()}`;
   const cycleId = `${organisationCode}-2024`;
@@ -59,7 +63,8 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     ).body.items;
 
   beforeAll(async () => {
-    suite = await startApiSuite({ worker: true });
+    smtp = await startTestSmtpServer();
+    suite = await startApiSuite({ worker: true, smtp });
     org = await suite.seedDemoOrganisation(organisationCode);
     const approval = await org.startRehearsal();
     approvalId = approval.id;
@@ -199,6 +204,36 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     expect(reuploaded.body.id).not.toBe(leaders.id);
     expect(reuploaded.body.erased).toBeNull();
     expect((await org.downloadEvidence('leader', reuploaded.body.id)).status).toBe(200);
+  });
+
+  it('tells the one who uploaded an erased file, once, by mail and in the bell: which file, who erased it, when and why', async () => {
+    /** What the worker made of a file's notice: how many were told. */
+    const told = (file: EvidenceFile) =>
+      suite.api
+        .get(TemporalClientProvider)
+        .client.workflow.getHandle(evidenceErasedNoticeId(file.id))
+        .result() as Promise<{ told: number }>;
+    // The leader's upload, erased (and asked again) by the Quality Representative: she is told once.
+    await expect(told(leaders)).resolves.toEqual({ told: 1 });
+    const mails = smtp
+      .mailsTo(org.email('leader'))
+      .filter((mail) => mail.subject?.includes('Nội dung tệp minh chứng đã bị xóa'));
+    expect(mails).toHaveLength(1);
+    const text = mails[0].text ?? '';
+    for (const line of [
+      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "Phê duyệt mục tiêu chất lượng năm 2024 (lần 1)".',
+      'Tệp: Danh sách CCCD.pdf',
+      `Người xóa: ${DEMO_USERS.find((user) => user.email.startsWith('qmr@'))!.fullName}`,
+      `Lý do: ${reason}`,
+    ])
+      expect(text).toContain(line);
+    // Its task's page, behind the sign-in: no single-use link, it opens nothing to answer.
+    expect(text).toContain(`/tasks/${encodeURIComponent(approvalId)}`);
+    expect(text).not.toContain('token=');
+    await expect(org.noticesOf('leader', 'evidence-erased')).resolves.toEqual([mails[0].subject]);
+    // The Quality Representative's own upload: nobody is told what they did themselves.
+    await expect(told(qmrs)).resolves.toEqual({ told: 0 });
+    await expect(org.noticesOf('qmr', 'evidence-erased')).resolves.toEqual([]);
   });
 
   it('lists the erased files in the dossier’s index, who erased them and why, without their content', async () => {

@@ -11,3 +11,4 @@ export { managementReview } from './management-review.workflow';
 export { notificationSweep } from './notification-sweep.workflow';
 export { weeklyDigest } from './weekly-digest.workflow';
 export { passwordChangedNotice, passwordResetMail } from './password-reset-mail.workflow';
+export { evidenceErasedNotice } from './evidence-erased-notice.workflow';

@@ -657,6 +657,47 @@ describe('task notification e-mail', () => {
     expect(english.text).toContain(`\nOpen the documents page:\n${page}`);
   });
 
+  it("tells the uploader of an erased file which file, who erased it, when and why, with the record's page (no task link, no due date)", () => {
+    const page = taskPageUrl('https://qcycle.kontum.gov.vn/', request.taskId);
+    const notice: TaskNotificationRequest = {
+      ...request,
+      notificationId: 'evidence-erased/f-1',
+      reason: 'evidence-erased',
+      erasure: {
+        byName: 'Trần Quốc Việt',
+        at: '2024-05-03T02:15:00.000Z',
+        fileName: 'Danh sách <CCCD>.pdf',
+        reason: 'Tải nhầm danh sách\ncó số định danh cá nhân',
+      },
+    };
+    const mail = renderTaskNotification(notice, undefined, { taskPage: page });
+    expect(mail.subject).toBe('[qcycle] Nội dung tệp minh chứng đã bị xóa: Báo cáo chỉ tiêu 4 <tháng 3>');
+    for (const line of [
+      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "Báo cáo chỉ tiêu 4 <tháng 3>".',
+      'Tệp: Danh sách <CCCD>.pdf',
+      'Người xóa: Trần Quốc Việt',
+      'Xóa lúc: 09:15 03/05/2024',
+      // The reason on one line: it cannot break the mail's layout.
+      'Lý do: Tải nhầm danh sách có số định danh cá nhân',
+      'hồ sơ vẫn ghi tên tệp, ai tải lên, ai xóa, khi nào và lý do',
+      `\nMở trang của việc:\n${page}\nCần đăng nhập qcycle để mở trang này.`,
+    ])
+      expect(mail.text).toContain(line);
+    expect(mail.text).not.toContain('token=');
+    expect(mail.text).not.toContain('Hạn hoàn thành');
+    expect(mail.html).toContain('Tệp: Danh sách &lt;CCCD&gt;.pdf');
+    // A corrective action's record has no task: the year's page.
+    const cyclePage = cyclePageUrl('https://qcycle.kontum.gov.vn/', 'kontum-2024');
+    const english = renderTaskNotification(
+      { ...notice, recipient: { ...notice.recipient, locale: 'en' } },
+      undefined,
+      { cyclePage },
+    );
+    expect(english.subject).toBe('[qcycle] Evidence file content erased: Report indicator 4 <March>');
+    expect(english.text).toContain('Erased by: Trần Quốc Việt');
+    expect(english.text).toContain(`\nOpen the cycle's page:\n${cyclePage}`);
+  });
+
   it('tells the Quality Representative, when next year already runs, that there is nothing left to start', () => {
     const { dueAt: _omit, ...draft } = request;
     const notice = { ...draft, reason: 'next-year-draft' as const };

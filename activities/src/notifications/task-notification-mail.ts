@@ -132,6 +132,8 @@ interface Wording {
   entersOnPaper: string;
   /** A signed paper to scan: what the văn thư does, and until when it can be done. */
   scan: string;
+  /** A file's content erased: which, by whom, when, why, what stays, and what the uploader may do. */
+  erasure: { file: string; by: string; at: string; reason: string; kept: string; replace: string };
   /** Told to the one whose answer given on paper was entered for them: who entered what, and when. */
   paperAnswer: {
     by: string;
@@ -201,6 +203,7 @@ const WORDING: Record<Language, Wording> = {
       commented: 'Trao đổi về việc',
       'entered-on-paper': 'Đã ghi nhận ý kiến của ông/bà',
       'paper-to-scan': 'Văn bản đã ký cần bản chụp',
+      'evidence-erased': 'Nội dung tệp minh chứng đã bị xóa',
     },
     lead: {
       assigned: (t) => `Ông/Bà được giao việc "${t}".`,
@@ -226,6 +229,8 @@ const WORDING: Record<Language, Wording> = {
         `Ý kiến ông/bà cho trên giấy về việc "${t}" đã được ghi nhận thay ông/bà trên qcycle.`,
       'paper-to-scan': (t) =>
         `${t} đã được ghi nhận trên qcycle là đã ký, nhưng hồ sơ chưa có bản chụp của văn bản đã ký.`,
+      'evidence-erased': (t) =>
+        `Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -255,6 +260,15 @@ const WORDING: Record<Language, Wording> = {
     comment: { by: 'Người viết', text: 'Nội dung' },
     handedAway: 'Nếu cần, ông/bà vẫn mở được việc này và có thể hoàn thành thay người được giao.',
     scan: 'Khi văn bản đã được ký, đóng dấu, xin ông/bà chụp hoặc quét văn bản và thêm bản chụp trên trang Văn bản của chu trình: bấm "Thêm bản đã ký (bản chụp)" ở dòng của văn bản. Bản chụp được lưu vào hồ sơ của năm; sau khi chu trình kết thúc thì không thêm được nữa.',
+    erasure: {
+      file: 'Tệp',
+      by: 'Người xóa',
+      at: 'Xóa lúc',
+      reason: 'Lý do',
+      kept: 'Nội dung tệp đã bị xóa khỏi máy chủ và không ai tải được nữa; hồ sơ vẫn ghi tên tệp, ai tải lên, ai xóa, khi nào và lý do.',
+      replace:
+        'Nếu hồ sơ cần một tệp thay thế (ví dụ bản đã che thông tin cá nhân), xin ông/bà tải tệp đó lên hồ sơ của việc, hoặc báo Đại diện chất lượng.',
+    },
     entersOnPaper:
       'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
     paperAnswer: {
@@ -331,6 +345,7 @@ const WORDING: Record<Language, Wording> = {
       commented: 'Message about a task',
       'entered-on-paper': 'Your answer entered',
       'paper-to-scan': 'Signed paper to scan',
+      'evidence-erased': 'Evidence file content erased',
     },
     lead: {
       assigned: (t) => `You have been assigned the task "${t}".`,
@@ -356,6 +371,8 @@ const WORDING: Record<Language, Wording> = {
         `The answer you gave on paper to the task "${t}" has been entered in qcycle on your behalf.`,
       'paper-to-scan': (t) =>
         `${t} has been recorded in qcycle as signed, but the record has no scan of the signed paper.`,
+      'evidence-erased': (t) =>
+        `The Quality Representative has erased the content of an evidence file you uploaded to the record of the task "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -382,6 +399,15 @@ const WORDING: Record<Language, Wording> = {
     comment: { by: 'Written by', text: 'Message' },
     handedAway: 'If need be, you can still open the task and complete it on their behalf.',
     scan: "Once the paper is signed and sealed, please scan it and add the scan on the cycle's documents page: \"Add the signed copy (scan)\" on the document's row. The scan is kept in the year's records; once the cycle has closed, none can be added.",
+    erasure: {
+      file: 'File',
+      by: 'Erased by',
+      at: 'Erased at',
+      reason: 'Reason',
+      kept: "The file's content has been removed from the server and nobody can download it any more; the record still names the file, who uploaded it, who erased it, when and why.",
+      replace:
+        "If the record needs a file in its place (for instance a copy with the personal data blacked out), please upload it to the task's record, or tell the Quality Representative.",
+    },
     entersOnPaper:
       "If the leader answered on paper (signed the decision or the minutes, or wrote on the printed draft), you may enter their answer on the task's page.",
     paperAnswer: {
@@ -503,7 +529,8 @@ export function renderTaskNotification(
     request.reason === 'cancelled' ||
     request.reason === 'corrected' ||
     request.reason === 'reassigned-away' ||
-    request.reason === 'entered-on-paper'
+    request.reason === 'entered-on-paper' ||
+    request.reason === 'evidence-erased'
       ? undefined
       : request.reason === 'escalated'
         ? words.overdueSince(when)
@@ -522,7 +549,9 @@ export function renderTaskNotification(
               ? commentFacts(words, request.comment)
               : request.reason === 'entered-on-paper'
                 ? paperAnswerFacts(words, request.enteredOnPaper, language, context.evidenceNames)
-                : [];
+                : request.reason === 'evidence-erased'
+                  ? erasureFacts(words, request.erasure, language)
+                  : [];
   // Told to whoever is given the task, the first assignee or a new one; never once it is cancelled.
   // Addressed to the one who is to do the task: not to someone asked to hand it over.
   const givenLate =
@@ -538,6 +567,7 @@ export function renderTaskNotification(
   // The one it was taken from: what they may still do.
   const handedAway = request.reason === 'reassigned-away' ? [words.handedAway] : [];
   const scan = request.reason === 'paper-to-scan' ? [words.scan] : [];
+  const erased = request.reason === 'evidence-erased' ? [words.erasure.kept, words.erasure.replace] : [];
   // The leader's overdue answer, to the Quality Representative: they may have given it on paper.
   const onPaper = request.reason === 'escalated' && context.entersOnPaper ? [words.entersOnPaper] : [];
   const note = link ? words.linkNote(formatVietnamDateTime(link.expiresAt, language)) : undefined;
@@ -550,10 +580,14 @@ export function renderTaskNotification(
         ? { url: context.documentsPage, label: words.openDocuments }
         : request.reason === 'corrected' && context.taskPage
           ? { url: context.taskPage, label: words.openReport }
-          : (request.reason === 'reassigned-away' || request.reason === 'entered-on-paper') &&
+          : (request.reason === 'reassigned-away' ||
+                request.reason === 'entered-on-paper' ||
+                request.reason === 'evidence-erased') &&
               context.taskPage
             ? { url: context.taskPage, label: words.openTaskPage }
-            : undefined;
+            : request.reason === 'evidence-erased' && context.cyclePage
+              ? { url: context.cyclePage, label: words.openCycle }
+              : undefined;
 
   const warning = context.rehearsal ? words.rehearsal.note : undefined;
 
@@ -568,6 +602,7 @@ export function renderTaskNotification(
     ...givenLate,
     ...handedAway,
     ...scan,
+    ...erased,
     ...onPaper,
     ...(link ? ['', `${words.open}:`, link.url, note as string] : []),
     ...(page ? ['', `${page.label}:`, page.url, words.cycleNote] : []),
@@ -597,7 +632,9 @@ export function renderTaskNotification(
     ...departedLines.map((sentence) => paragraph(escapeHtml(sentence))),
     ...(facts.length > 0 ? [paragraph(facts.map(escapeHtml).join('<br>'))] : []),
     ...(due ? [paragraph(`<strong>${escapeHtml(due)}</strong>`)] : []),
-    ...[...givenLate, ...handedAway, ...scan, ...onPaper].map((sentence) => paragraph(escapeHtml(sentence))),
+    ...[...givenLate, ...handedAway, ...scan, ...erased, ...onPaper].map((sentence) =>
+      paragraph(escapeHtml(sentence)),
+    ),
     ...(link ? [button(link.url, words.open), small([note as string, link.url])] : []),
     ...(page ? [button(page.url, page.label), small([words.cycleNote, page.url])] : []),
     `<p style="margin:24px 0 0;font-size:13px;color:#4b5563">${words.signature.map(escapeHtml).join('<br>')}</p>`,
@@ -643,6 +680,21 @@ function urgeFacts(words: Wording, urge: TaskNotificationRequest['urge'], langua
 }
 
 /** Who wrote about the task, then their message, its lines as written (blank ones dropped). */
+/** A file's content erased: which file, who erased it, when (Vietnam time) and why. */
+function erasureFacts(
+  words: Wording,
+  erasure: TaskNotificationRequest['erasure'],
+  language: Language,
+): string[] {
+  if (!erasure) return [];
+  return [
+    `${words.erasure.file}: ${oneLine(erasure.fileName)}`,
+    `${words.erasure.by}: ${oneLine(erasure.byName)}`,
+    `${words.erasure.at}: ${formatVietnamDateTime(erasure.at, language)}`,
+    `${words.erasure.reason}: ${oneLine(erasure.reason)}`,
+  ];
+}
+
 function commentFacts(words: Wording, comment: TaskNotificationRequest['comment']): string[] {
   const by = oneLine(comment?.byName);
   const lines = (comment?.text ?? '')

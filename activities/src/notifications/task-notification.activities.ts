@@ -6,9 +6,11 @@ import type { Transporter } from 'nodemailer';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import {
+  evidenceErasedNoticeId,
   evidenceReference,
   parseQualityCycleId,
   qualityCycleId,
+  type EvidenceErasedNoticeRequest,
   type NotificationActivities,
   type SignedPaperScanRequest,
   type TaskNotificationRequest,
@@ -23,7 +25,9 @@ import {
   type TaskKind,
 } from '@qcycle/domain';
 import {
+  CorrectiveActionEntity,
   EventLogEntryEntity,
+  EvidenceFileEntity,
   evidenceFilesNamedIn,
   NotificationEntity,
   QualityCycleEntity,
@@ -152,6 +156,61 @@ export class TaskNotificationActivities extends MailingActivities implements Not
       }).catch((error: unknown) => failures.push(error));
     if (failures.length > 0) throw failures[0];
     return { told: asked.length };
+  }
+
+  /**
+   * A file's content erased (docs/notifications.md "The uploader, of a file erased"): the person who
+   * uploaded it is sent `evidence-erased`, under the file's notice id, so that a retry or a second
+   * erasure request tells them once. Nobody is told who erased their own upload, nor anyone no longer
+   * active. The notice is about the file's record: its task (whose page the mail and the bell lead
+   * to), or a corrective action, named by its nonconformity.
+   */
+  async tellUploaderOfErasure({ evidenceId }: EvidenceErasedNoticeRequest): Promise<{ told: number }> {
+    const file = await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id: evidenceId });
+    if (!file?.erasedAt || !file.erasedBy || file.erasedBy === file.uploadedBy) return { told: 0 };
+    const users = this.dataSource.getRepository(UserEntity);
+    const [uploader, eraser] = await Promise.all([
+      users.findOneBy({ id: file.uploadedBy }),
+      users.findOne({ select: { id: true, fullName: true }, where: { id: file.erasedBy } }),
+    ]);
+    if (!uploader?.active) return { told: 0 };
+    const noticeId = evidenceErasedNoticeId(evidenceId);
+    const task =
+      file.recordType === 'corrective-action'
+        ? null
+        : await this.dataSource
+            .getRepository(TaskEntity)
+            .findOne({ select: { id: true, title: true }, where: { id: file.recordKey } });
+    const action = task
+      ? null
+      : await this.dataSource
+          .getRepository(CorrectiveActionEntity)
+          .findOne({ select: { id: true, finding: true }, where: { id: file.recordKey } });
+    const finding = action?.finding ?? file.recordKey;
+    await this.sendTaskNotification({
+      notificationId: noticeId,
+      // Its task, whose title the bell shows in the reader's language; a corrective action has none.
+      taskId: task?.id ?? noticeId,
+      cycleId: file.cycleId,
+      reason: 'evidence-erased',
+      recipient: {
+        userId: uploader.id,
+        name: uploader.fullName,
+        email: uploader.email,
+        ...(uploader.unitCode ? { unitCode: uploader.unitCode } : {}),
+        locale: uploader.locale === 'en' ? 'en' : 'vi',
+      },
+      taskTitle: task
+        ? task.title
+        : { vi: `Hành động khắc phục: ${finding}`, en: `Corrective action: ${finding}` },
+      erasure: {
+        byName: eraser?.fullName ?? file.erasedBy,
+        at: file.erasedAt,
+        fileName: file.fileName,
+        reason: file.erasedReason ?? '',
+      },
+    });
+    return { told: 1 };
   }
 
   /** The notice's rows: its own, then any copy to a further stand-in for someone who left. */
@@ -429,6 +488,12 @@ export class TaskNotificationActivities extends MailingActivities implements Not
       ...(request.reason === 'paper-to-scan'
         ? { documentsPage: cycleDocumentsPageUrl(this.config.publicUrl, request.cycleId) }
         : {}),
+      // The erased file's record: its task's page, or for a corrective action the year's.
+      ...(request.reason === 'evidence-erased'
+        ? (await this.dataSource.getRepository(TaskEntity).existsBy({ id: request.taskId }))
+          ? { taskPage: taskPageUrl(this.config.publicUrl, request.taskId) }
+          : { cyclePage: cyclePageUrl(this.config.publicUrl, request.cycleId) }
+        : {}),
       ...(request.reason === 'corrected'
         ? {
             taskPage: taskPageUrl(this.config.publicUrl, request.taskId),
@@ -532,7 +597,8 @@ export class TaskNotificationActivities extends MailingActivities implements Not
       request.reason === 'paper-to-scan' ||
       request.reason === 'corrected' ||
       request.reason === 'reassigned-away' ||
-      request.reason === 'entered-on-paper'
+      request.reason === 'entered-on-paper' ||
+      request.reason === 'evidence-erased'
         ? undefined
         : (() => {
             const { token, claims } = this.taskLinks.issue(request.taskId, request.recipient.userId, now);

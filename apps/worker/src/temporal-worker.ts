@@ -35,6 +35,7 @@ export function activitiesOf({
     recordCycleProgress: cycleRecords.recordCycleProgress.bind(cycleRecords),
     sendTaskNotification: notifications.sendTaskNotification.bind(notifications),
     askClerksForScan: notifications.askClerksForScan.bind(notifications),
+    tellUploaderOfErasure: notifications.tellUploaderOfErasure.bind(notifications),
     resendPendingNotifications: notifications.resendPendingNotifications.bind(notifications),
     sendWeeklyDigests: digests.sendWeeklyDigests.bind(digests),
     sendPasswordResetMail: passwordResets.sendPasswordResetMail.bind(passwordResets),

@@ -19,6 +19,9 @@ import type { UrgedAlongside } from './task.contract';
  * the sign-in, not a task link). `paper-to-scan`: a paper the leader signs (the decision, the review's
  * minutes) was recorded without its scan, and the văn thư is asked to add it (no task behind it, so
  * no task link: the year's documents page, where the scan is added; {@link SignedPaperScanRequest}).
+ * `evidence-erased`: the Quality Representative erased the content of a file the recipient uploaded
+ * (`erasure` says who, when, which file and why; the record's task page, behind the sign-in, not a
+ * task link; {@link EvidenceErasedNoticeRequest}).
  */
 export type TaskNotificationReason =
   | 'assigned'
@@ -32,7 +35,8 @@ export type TaskNotificationReason =
   | 'urged'
   | 'commented'
   | 'entered-on-paper'
-  | 'paper-to-scan';
+  | 'paper-to-scan'
+  | 'evidence-erased';
 
 /**
  * What the notification activity needs to tell one person about one task: everything is in the
@@ -76,6 +80,11 @@ export interface TaskNotificationRequest {
    * signed.
    */
   enteredOnPaper?: PaperAnswerEntered;
+  /**
+   * `evidence-erased`: who erased the file's content, when (ISO-8601 instant), the file as uploaded
+   * and why, so that the one who uploaded it knows what is gone and may upload what should be there.
+   */
+  erasure?: { byName: string; at: string; fileName: string; reason: string };
 }
 
 /** An answer given on paper as it was entered: the approval's or the management review's. */
@@ -130,9 +139,29 @@ export interface SignedPaperScanRequest {
 export const paperToScanNoticeId = (recordingWorkflowId: string): string =>
   `${recordingWorkflowId}/paper-to-scan`;
 
+/**
+ * A file whose content the Quality Representative erased (docs/evidence.md "Erasing a file's
+ * content"): its uploader is told, once, unless it was the one who erased it (docs/notifications.md
+ * "The uploader, of a file erased"). The API starts one workflow per file.
+ */
+export interface EvidenceErasedNoticeRequest {
+  evidenceId: string;
+}
+
+/** The workflow type the worker registers and the API starts, once a file's content is erased. */
+export const EVIDENCE_ERASED_NOTICE_WORKFLOW = 'evidenceErasedNotice';
+
+/**
+ * One workflow per erased file, by its id, which is also the notice's: erasing the file again (a
+ * retry) tells nobody twice.
+ */
+export const evidenceErasedNoticeId = (evidenceId: string): string => `evidence-erased/${evidenceId}`;
+
 /** The activity the workflows call to notify people (implemented in activities/src/notifications). */
 export interface NotificationActivities {
   sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;
   /** Tells each văn thư (else the Quality Representative) of a signed paper to scan; how many were told. */
   askClerksForScan(request: SignedPaperScanRequest): Promise<{ told: number }>;
+  /** Tells the person who uploaded an erased file that its content is gone; how many were told (0 or 1). */
+  tellUploaderOfErasure(request: EvidenceErasedNoticeRequest): Promise<{ told: number }>;
 }

@@ -6,7 +6,16 @@ import type { Request as HttpRequest, Response as HttpResponse } from 'express';
 import { DataSource, IsNull } from 'typeorm';
 import { QCYCLE_CONFIG, type QcycleConfig } from '@qcycle/config';
 import { instantToVnLocal } from '@qcycle/domain';
-import { evidenceIdsIn, evidenceReference, QcycleError, QcycleErrorCode } from '@qcycle/contracts';
+import {
+  EVIDENCE_ERASED_NOTICE_WORKFLOW,
+  evidenceErasedNoticeId,
+  evidenceIdsIn,
+  evidenceReference,
+  QcycleError,
+  QcycleErrorCode,
+  type EvidenceErasedNoticeRequest,
+} from '@qcycle/contracts';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   AuditStepEntity,
   CorrectiveActionEntity,
@@ -20,6 +29,7 @@ import {
 } from '@qcycle/persistence';
 import { hasRole, type Principal } from '../auth/principal';
 import { recordedCycleOf } from '../common/recorded-cycle';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
 import { removeContentsNoFileHolds } from './unheld-contents';
 import {
   EVIDENCE_RECORD_TYPES,
@@ -106,6 +116,7 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     @Inject(QCYCLE_CONFIG) private readonly config: QcycleConfig,
+    private readonly temporal: TemporalClientProvider,
   ) {}
 
   async upload(
@@ -236,7 +247,8 @@ export class EvidenceService {
    * this order: the file in this cycle (404), the caller the Quality Representative (403). Whatever
    * the year's state: what must not be kept must not be kept after the close either. Erased already:
    * answered as it is, nothing written again, the store's removal tried again (it may have failed).
-   * The row and its `evidence.erased` event are written together.
+   * The row and its `evidence.erased` event are written together; then its uploader is told (a
+   * workflow by the file's id, so asked again it tells once), after the store's removal.
    */
   async erase(
     caller: Principal,
@@ -280,7 +292,29 @@ export class EvidenceService {
       new Date(erased.erasedAt!),
       this.logger,
     );
+    await this.tellUploader(erased);
     return view(erased);
+  }
+
+  /**
+   * Starts the notice telling the uploader their file's content was erased (docs/notifications.md
+   * "The uploader, of a file erased"), once per file: started already, nothing more. Best effort: the
+   * erasure stands whatever Temporal answers (logged); erasing the file again starts it then.
+   */
+  private async tellUploader(file: EvidenceFileEntity): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(EVIDENCE_ERASED_NOTICE_WORKFLOW, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId: evidenceErasedNoticeId(file.id),
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: [{ evidenceId: file.id } satisfies EvidenceErasedNoticeRequest],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      this.logger.warn(
+        `the uploader of erased file ${file.id} was not told (Temporal: ${error instanceof Error ? error.message : String(error)}); erasing it again tells them`,
+      );
+    }
   }
 
   /** A file of a cycle of the caller's organisation, with its cycle: 404 for any other. */

@@ -4058,7 +4058,7 @@ export interface components {
              * @example assigned
              * @enum {string}
              */
-            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented" | "entered-on-paper" | "paper-to-scan";
+            reason: "assigned" | "reminder" | "escalated" | "reassigned" | "reassigned-away" | "cancelled" | "next-year-draft" | "corrected" | "urged" | "commented" | "entered-on-paper" | "paper-to-scan" | "evidence-erased";
             /**
              * @description The e-mail's subject, in the language it was sent in
              * @example [qcycle] Việc mới: Phê duyệt mục tiêu chất lượng 2024

@@ -17,6 +17,7 @@ const NOTIFICATION_REASONS = [
   'commented',
   'entered-on-paper',
   'paper-to-scan',
+  'evidence-erased',
 ] as const satisfies readonly TaskNotificationReason[];
 
 export class MyNotificationsQuery extends PageQueryDto {
