@@ -12,7 +12,8 @@ import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suit
  * names the file as erased, with no link, and the erasure is in the history; the leader sees no such
  * action. The real API serving the built web app, the worker, the Temporal dev server and
  * PostgreSQL; every step checked with axe-core, photographed (history-erase-file-confirm,
- * history-file-erased).
+ * history-file-erased, task-approval-erased-file, notifications-evidence-erased). The leader is told
+ * in her bell.
  */
 describe('erasing a file’s content from the year’s history (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
   let suite: ApiSuite;
@@ -153,5 +154,20 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     });
 
     expect(await offeredToTheAnswer(leader)).toBe(0);
+  });
+
+  it('tells the leader in her bell that her file’s content was erased, leading to her approval', async () => {
+    await leader.open('/notifications');
+    const notice = leader.page
+      .locator('.note')
+      .filter({ hasText: vi('notifications:reasons.evidence-erased') });
+    await notice.waitFor();
+    await leader.settled();
+    await expect(notice.getByRole('link').getAttribute('href')).resolves.toBe(
+      `/tasks/${encodeURIComponent(approvalId)}`,
+    );
+    await leader.check('the notice of a file’s content erased, in the bell', {
+      screenshot: 'notifications-evidence-erased',
+    });
   });
 });

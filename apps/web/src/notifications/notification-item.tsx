@@ -22,10 +22,12 @@ export function notificationText(notification: Notification, language: string, t
 
 /**
  * Where a notification leads: its task; for next year's draft (no task) the closed cycle's page; for
- * a signed paper to scan (no task) the year's documents page, where the scan is added.
+ * a signed paper to scan (no task) the year's documents page, where the scan is added; for a file
+ * erased from a corrective action's record (no task) the year's page, where the action is listed.
  */
 const targetOf = (notification: Notification) =>
-  notification.reason === 'next-year-draft'
+  notification.reason === 'next-year-draft' ||
+  (notification.reason === 'evidence-erased' && !notification.taskTitle)
     ? `/cycles/${encodeURIComponent(notification.cycleId)}`
     : notification.reason === 'paper-to-scan'
       ? `/cycles/${encodeURIComponent(notification.cycleId)}/documents`
