@@ -221,7 +221,7 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     expect(mails).toHaveLength(1);
     const text = mails[0].text ?? '';
     for (const line of [
-      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "Phê duyệt mục tiêu chất lượng năm 2024 (lần 1)".',
+      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ "Phê duyệt mục tiêu chất lượng năm 2024 (lần 1)".',
       'Tệp: Danh sách CCCD.pdf',
       `Người xóa: ${DEMO_USERS.find((user) => user.email.startsWith('qmr@'))!.fullName}`,
       `Lý do: ${reason}`,

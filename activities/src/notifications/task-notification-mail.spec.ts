@@ -673,7 +673,7 @@ describe('task notification e-mail', () => {
     const mail = renderTaskNotification(notice, undefined, { taskPage: page });
     expect(mail.subject).toBe('[qcycle] Nội dung tệp minh chứng đã bị xóa: Báo cáo chỉ tiêu 4 <tháng 3>');
     for (const line of [
-      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "Báo cáo chỉ tiêu 4 <tháng 3>".',
+      'Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ "Báo cáo chỉ tiêu 4 <tháng 3>".',
       'Tệp: Danh sách <CCCD>.pdf',
       'Người xóa: Trần Quốc Việt',
       'Xóa lúc: 09:15 03/05/2024',
@@ -694,6 +694,11 @@ describe('task notification e-mail', () => {
       { cyclePage },
     );
     expect(english.subject).toBe('[qcycle] Evidence file content erased: Report indicator 4 <March>');
+    // The record, not "the task": a corrective action's record is no task.
+    expect(english.text).toContain(
+      'erased the content of an evidence file you uploaded to the record "Report indicator 4 <March>".',
+    );
+    expect(english.text).toContain('please upload it to this record, or tell the Quality Representative');
     expect(english.text).toContain('Erased by: Trần Quốc Việt');
     expect(english.text).toContain(`\nOpen the cycle's page:\n${cyclePage}`);
   });

@@ -230,7 +230,7 @@ const WORDING: Record<Language, Wording> = {
       'paper-to-scan': (t) =>
         `${t} đã được ghi nhận trên qcycle là đã ký, nhưng hồ sơ chưa có bản chụp của văn bản đã ký.`,
       'evidence-erased': (t) =>
-        `Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ của việc "${t}".`,
+        `Đại diện chất lượng đã xóa nội dung một tệp minh chứng ông/bà tải lên hồ sơ "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Dự thảo mục tiêu chất lượng năm sau đã được chuẩn bị từ quyết định năm nay và các hành động sau họp xem xét của lãnh đạo. Xin ông/bà xem lại dự thảo và khởi tạo chu trình năm sau trên trang của chu trình năm nay.`,
     },
@@ -267,7 +267,7 @@ const WORDING: Record<Language, Wording> = {
       reason: 'Lý do',
       kept: 'Nội dung tệp đã bị xóa khỏi máy chủ và không ai tải được nữa; hồ sơ vẫn ghi tên tệp, ai tải lên, ai xóa, khi nào và lý do.',
       replace:
-        'Nếu hồ sơ cần một tệp thay thế (ví dụ bản đã che thông tin cá nhân), xin ông/bà tải tệp đó lên hồ sơ của việc, hoặc báo Đại diện chất lượng.',
+        'Nếu hồ sơ cần một tệp thay thế (ví dụ bản đã che thông tin cá nhân), xin ông/bà tải tệp đó lên hồ sơ này, hoặc báo Đại diện chất lượng.',
     },
     entersOnPaper:
       'Nếu lãnh đạo đã cho ý kiến trên giấy (ký quyết định, ký biên bản họp hoặc ghi ý kiến vào dự thảo in), ông/bà ghi nhận thay trên trang của việc.',
@@ -372,7 +372,7 @@ const WORDING: Record<Language, Wording> = {
       'paper-to-scan': (t) =>
         `${t} has been recorded in qcycle as signed, but the record has no scan of the signed paper.`,
       'evidence-erased': (t) =>
-        `The Quality Representative has erased the content of an evidence file you uploaded to the record of the task "${t}".`,
+        `The Quality Representative has erased the content of an evidence file you uploaded to the record "${t}".`,
       'next-year-draft': (t) =>
         `${t}. Next year's draft of the quality objectives has been prepared from this year's decision and the actions after the management review. Please review it and start next year's cycle from this year's cycle page.`,
     },
@@ -406,7 +406,7 @@ const WORDING: Record<Language, Wording> = {
       reason: 'Reason',
       kept: "The file's content has been removed from the server and nobody can download it any more; the record still names the file, who uploaded it, who erased it, when and why.",
       replace:
-        "If the record needs a file in its place (for instance a copy with the personal data blacked out), please upload it to the task's record, or tell the Quality Representative.",
+        "If the record needs a file in its place (for instance a copy with the personal data blacked out), please upload it to this record, or tell the Quality Representative.",
     },
     entersOnPaper:
       "If the leader answered on paper (signed the decision or the minutes, or wrote on the printed draft), you may enter their answer on the task's page.",
