@@ -62,6 +62,18 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
       )
     ).body.items;
 
+  /** One's notices of an erasure as the bell lists them: the task's title, if any, and the file. */
+  const erasedFilesInBell = async (local: string) =>
+    (
+      await org.as<{ items: { reason: string; taskTitle?: unknown; erasedFile?: unknown }[] }>(
+        local,
+        'GET',
+        '/api/v1/me/notifications?limit=100',
+      )
+    ).body.items
+      .filter((item) => item.reason === 'evidence-erased')
+      .map(({ taskTitle, erasedFile }) => ({ ...(taskTitle ? { taskTitle } : {}), erasedFile }));
+
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     suite = await startApiSuite({ worker: true, smtp });
@@ -231,6 +243,19 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     expect(text).toContain(`/tasks/${encodeURIComponent(approvalId)}`);
     expect(text).not.toContain('token=');
     await expect(org.noticesOf('leader', 'evidence-erased')).resolves.toEqual([mails[0].subject]);
+    // The bell says what the mail says: which file, who erased it, when and why.
+    const [erasedNow] = (await listed()).filter((file) => file.id === leaders.id);
+    await expect(erasedFilesInBell('leader')).resolves.toEqual([
+      {
+        taskTitle: expect.objectContaining({ vi: 'Phê duyệt mục tiêu chất lượng năm 2024 (lần 1)' }),
+        erasedFile: {
+          fileName: 'Danh sách CCCD.pdf',
+          erasedByName: DEMO_USERS.find((user) => user.email.startsWith('qmr@'))!.fullName,
+          erasedAt: erasedNow.erased!.at,
+          reason,
+        },
+      },
+    ]);
     // The Quality Representative's own upload: nobody is told what they did themselves.
     await expect(told(qmrs)).resolves.toEqual({ told: 0 });
     await expect(org.noticesOf('qmr', 'evidence-erased')).resolves.toEqual([]);
@@ -262,6 +287,45 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('tells the owner of a corrective action’s file which action it was on: it has no task to name', async () => {
+    const finding = 'Sổ theo dõi văn bản đến không được cập nhật hằng ngày.';
+    await org.tokenOf('auditor.hcth');
+    const opened = await org.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
+      source: 'observation',
+      description: finding,
+      unitCode: 'vp-tonghop',
+      severity: 'minor-nc',
+      verifierUserId: org.idOf('auditor.hcth'),
+    });
+    expect(opened.status).toBe(201);
+    await org.waitForTask('head.tonghop', 'corrective-action-plan');
+    const upload = await org.uploadEvidence<EvidenceFile>(
+      'head.tonghop',
+      cycleId,
+      { recordType: 'corrective-action', recordKey: opened.body.id },
+      { bytes: Buffer.from('%PDF-1.7\nSo theo doi co so dien thoai ca nhan\n'), name: 'Sổ theo dõi.pdf' },
+    );
+    expect(upload.status).toBe(201);
+    const erased = await org.as<EvidenceFile>('qmr', 'POST', erasePath(upload.body.id), { reason });
+    expect(erased.status).toBe(200);
+    await eventually('the unit head told', async () => {
+      const bell = await erasedFilesInBell('head.tonghop');
+      return bell.length > 0 ? bell : undefined;
+    }).then((bell) =>
+      expect(bell).toEqual([
+        {
+          erasedFile: {
+            fileName: 'Sổ theo dõi.pdf',
+            erasedByName: DEMO_USERS.find((user) => user.email.startsWith('qmr@'))!.fullName,
+            erasedAt: erased.body.erased!.at,
+            reason,
+            finding,
+          },
+        },
+      ]),
+    );
   });
 
   it('erases a file once the year has ended too: what must not be kept is not kept after it either', async () => {

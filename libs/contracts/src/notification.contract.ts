@@ -157,6 +157,10 @@ export const EVIDENCE_ERASED_NOTICE_WORKFLOW = 'evidenceErasedNotice';
  */
 export const evidenceErasedNoticeId = (evidenceId: string): string => `evidence-erased/${evidenceId}`;
 
+/** The erased file an `evidence-erased` notice's id names (a stand-in's copy's id too); null for any other id. */
+export const erasedEvidenceIdOf = (noticeId: string): string | null =>
+  /^evidence-erased\/([^/]+)/.exec(noticeId)?.[1] ?? null;
+
 /** The activity the workflows call to notify people (implemented in activities/src/notifications). */
 export interface NotificationActivities {
   sendTaskNotification(request: TaskNotificationRequest): Promise<TaskNotificationResult>;

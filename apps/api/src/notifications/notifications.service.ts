@@ -3,12 +3,20 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import {
   childWorkflowIds,
+  erasedEvidenceIdOf,
   paperToScanNoticeId,
   QcycleError,
   QcycleErrorCode,
   type TaskNotificationReason,
 } from '@qcycle/contracts';
-import { NotificationEntity, QualityCycleEntity, TaskEntity, UserEntity } from '@qcycle/persistence';
+import {
+  CorrectiveActionEntity,
+  EvidenceFileEntity,
+  NotificationEntity,
+  QualityCycleEntity,
+  TaskEntity,
+  UserEntity,
+} from '@qcycle/persistence';
 import { hasSignedScan, type SignedPaperRecordType } from '../cycles/signed-papers';
 import type { Principal } from '../auth/principal';
 import { pageWindow } from '../common/pagination';
@@ -48,9 +56,9 @@ export class NotificationsService {
       : [];
     const taskOf = new Map(tasks.map((task) => [task.id, task]));
     const names = await this.namesOf(tasks.map((task) => task.assigneeUserId));
-    const papers = await this.papersNow(rows);
+    const facts = await this.noticeFacts(rows);
     return {
-      items: rows.map((row) => ({ ...toView(row, taskOf.get(row.taskId), names), ...papers.get(row.id) })),
+      items: rows.map((row) => ({ ...toView(row, taskOf.get(row.taskId), names), ...facts.get(row.id) })),
       total,
       unread,
       limit,
@@ -58,16 +66,22 @@ export class NotificationsService {
     };
   }
 
+  /** What the page's notices about no task's state say besides: a paper's scan, an erased file. */
+  private async noticeFacts(rows: NotificationEntity[]): Promise<Map<string, NoticeFacts>> {
+    const [papers, erased] = await Promise.all([this.papersNow(rows), this.erasedFiles(rows)]);
+    const facts = new Map<string, NoticeFacts>(papers);
+    for (const [id, fact] of erased) facts.set(id, { ...facts.get(id), ...fact });
+    return facts;
+  }
+
   /**
    * For the page's notices asking for a signed paper's scan, whether it is on record now, so that
    * nobody chases a scan already added (the paper told apart by the notice's id: the approval's or
    * the review's). A few reads per such notice: a văn thư has two a year.
    */
-  private async papersNow(
-    rows: NotificationEntity[],
-  ): Promise<Map<string, Pick<NotificationView, 'paperNow'>>> {
+  private async papersNow(rows: NotificationEntity[]): Promise<Map<string, NoticeFacts>> {
     const asking = rows.filter((row) => row.reason === 'paper-to-scan');
-    const now = new Map<string, Pick<NotificationView, 'paperNow'>>();
+    const now = new Map<string, NoticeFacts>();
     if (asking.length === 0) return now;
     const cycles = await this.dataSource.getRepository(QualityCycleEntity).find({
       select: { id: true, workflowId: true },
@@ -83,6 +97,58 @@ export class NotificationsService {
         now.set(row.id, { paperNow: { scanned: await hasSignedScan(this.dataSource, row.cycleId, paper) } });
     }
     return now;
+  }
+
+  /**
+   * For the page's notices of an erasure, the file as the record keeps it (the notice's id names it),
+   * so that the bell says which file, who, when and why, as the mail did; and, for a corrective
+   * action's file (no task to name), its nonconformity. Three reads for the page at most.
+   */
+  private async erasedFiles(rows: NotificationEntity[]): Promise<Map<string, NoticeFacts>> {
+    const fileOf = new Map(
+      rows.flatMap((row) => {
+        const evidenceId = row.reason === 'evidence-erased' ? erasedEvidenceIdOf(row.id) : null;
+        return evidenceId ? [[row.id, evidenceId] as const] : [];
+      }),
+    );
+    const facts = new Map<string, NoticeFacts>();
+    if (fileOf.size === 0) return facts;
+    const files = await this.dataSource.getRepository(EvidenceFileEntity).find({
+      select: {
+        id: true,
+        recordType: true,
+        recordKey: true,
+        fileName: true,
+        erasedAt: true,
+        erasedBy: true,
+        erasedReason: true,
+      },
+      where: { id: In([...new Set(fileOf.values())]) },
+    });
+    const actionKeys = files
+      .filter((file) => file.recordType === 'corrective-action')
+      .map((file) => file.recordKey);
+    const actions = actionKeys.length
+      ? await this.dataSource
+          .getRepository(CorrectiveActionEntity)
+          .find({ select: { id: true, finding: true }, where: { id: In(actionKeys) } })
+      : [];
+    const names = await this.namesOf(files.flatMap((file) => (file.erasedBy ? [file.erasedBy] : [])));
+    for (const [noticeId, evidenceId] of fileOf) {
+      const file = files.find((candidate) => candidate.id === evidenceId);
+      if (!file?.erasedAt || !file.erasedBy) continue;
+      const finding = actions.find((action) => action.id === file.recordKey)?.finding;
+      facts.set(noticeId, {
+        erasedFile: {
+          fileName: file.fileName,
+          erasedByName: names.get(file.erasedBy) ?? file.erasedBy,
+          erasedAt: file.erasedAt,
+          reason: file.erasedReason ?? '',
+          ...(file.recordType === 'corrective-action' && finding !== undefined ? { finding } : {}),
+        },
+      });
+    }
+    return facts;
   }
 
   /** The people who hold the page's tasks, by name (one read by primary key). */
@@ -102,7 +168,7 @@ export class NotificationsService {
     const task = await this.tasks.findOne({ select: TASK_FACTS, where: { id: row.taskId } });
     return {
       ...toView(row, task ?? undefined, await this.namesOf(task ? [task.assigneeUserId] : [])),
-      ...(await this.papersNow([row])).get(row.id),
+      ...(await this.noticeFacts([row])).get(row.id),
     };
   }
 
@@ -129,6 +195,9 @@ export class NotificationsService {
     return result.affected ?? 0;
   }
 }
+
+/** What a notice about a paper or a file says of it now, beside its task. */
+type NoticeFacts = Pick<NotificationView, 'paperNow' | 'erasedFile'>;
 
 /** What a notice shows of its task: its title and period, where it stands, whether it is still the reader's. */
 const TASK_FACTS = {

@@ -3970,6 +3970,24 @@ export interface components {
              */
             verifierUserId: string | null;
         };
+        NotificationErasedFileView: {
+            /** @example 2024-05-03T02:15:00.000Z */
+            erasedAt: string;
+            /**
+             * @description Who erased its content, as the directory names them now (their id for someone no longer in it)
+             * @example Trần Quốc Việt
+             */
+            erasedByName: string;
+            /** @example Danh sách CCCD.pdf */
+            fileName: string;
+            /**
+             * @description The nonconformity of the corrective action whose record held the file (absent for a task's file: the notice's taskTitle names it)
+             * @example Chỉ tiêu 4 không đạt trong quý 2
+             */
+            finding?: string;
+            /** @example Chứa số CCCD của cán bộ, không cần cho hồ sơ */
+            reason: string;
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             /** @example 20 */
@@ -4037,6 +4055,8 @@ export interface components {
              * @example true
              */
             deadlineStillYours: boolean;
+            /** @description A notice that a file you uploaded was erased (reason evidence-erased): the file, who erased it, when and why */
+            erasedFile?: components["schemas"]["NotificationErasedFileView"];
             /**
              * @description Contains slashes: URL-encode it in a path
              * @example quality-cycle/kontum/2024/approval/round-1/assigned

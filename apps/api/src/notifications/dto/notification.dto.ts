@@ -66,6 +66,32 @@ export class NotificationPaperNowView {
   scanned!: boolean;
 }
 
+/** The file a notice of an erasure is about, as the record keeps it now. */
+export class NotificationErasedFileView {
+  @ApiProperty({ example: 'Danh sách CCCD.pdf' })
+  fileName!: string;
+
+  @ApiProperty({
+    example: 'Trần Quốc Việt',
+    description:
+      'Who erased its content, as the directory names them now (their id for someone no longer in it)',
+  })
+  erasedByName!: string;
+
+  @ApiProperty({ example: '2024-05-03T02:15:00.000Z' })
+  erasedAt!: string;
+
+  @ApiProperty({ example: 'Chứa số CCCD của cán bộ, không cần cho hồ sơ' })
+  reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'Chỉ tiêu 4 không đạt trong quý 2',
+    description:
+      "The nonconformity of the corrective action whose record held the file (absent for a task's file: the notice's taskTitle names it)",
+  })
+  finding?: string;
+}
+
 /** One notification as the bell shows it (the e-mail's text stays in the record, not here). */
 export class NotificationView {
   @ApiProperty({
@@ -111,6 +137,13 @@ export class NotificationView {
       "A notice asking for a signed paper's scan (reason paper-to-scan): whether the scan is on record now",
   })
   paperNow?: NotificationPaperNowView;
+
+  @ApiPropertyOptional({
+    type: NotificationErasedFileView,
+    description:
+      'A notice that a file you uploaded was erased (reason evidence-erased): the file, who erased it, when and why',
+  })
+  erasedFile?: NotificationErasedFileView;
 
   @ApiProperty({
     example: true,
