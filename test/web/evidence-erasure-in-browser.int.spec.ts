@@ -1,5 +1,6 @@
 import { uniqueSuffix } from '@qcycle/testing';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-directory';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/api/src/demo/demo-directory';
+import { formatInstant } from '../../apps/web/src/ui/dates';
 import { startApiSuite, type ApiSuite } from '../api/support/api-suite';
 import type { DemoOrganisation } from '../api/support/demo-organisation';
 import { vi } from './support/catalogue';
@@ -13,7 +14,7 @@ import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suit
  * action. The real API serving the built web app, the worker, the Temporal dev server and
  * PostgreSQL; every step checked with axe-core, photographed (history-erase-file-confirm,
  * history-file-erased, task-approval-erased-file, notifications-evidence-erased). The leader is told
- * in her bell.
+ * in her bell which file, by whom, when and why.
  */
 describe('erasing a file’s content from the year’s history (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
   let suite: ApiSuite;
@@ -166,6 +167,19 @@ describe('erasing a file’s content from the year’s history (chromium; API, w
     await expect(notice.getByRole('link').getAttribute('href')).resolves.toBe(
       `/tasks/${encodeURIComponent(approvalId)}`,
     );
+    // Which file, who erased it, when and why, as the mail says it: she need not open the mail.
+    const files = await org.as<{ id: string; erased: { at: string } }[]>(
+      'qmr',
+      'GET',
+      `/api/v1/cycles/${cycleId}/evidence?recordType=approval&recordKey=${encodeURIComponent(approvalId)}`,
+    );
+    const line = vi('notifications:erasedFile.line', {
+      file: fileName,
+      who: DEMO_USERS.find((user) => user.email.startsWith('qmr@'))!.fullName,
+      when: formatInstant(files.body.find((file) => file.id === evidenceId)!.erased.at, 'vi'),
+      reason,
+    });
+    await notice.getByText(line, { exact: true }).waitFor();
     await leader.check('the notice of a file’s content erased, in the bell', {
       screenshot: 'notifications-evidence-erased',
     });

@@ -1,24 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { taskPath } from '../api/client';
-import { taskTitleText, type Translate } from '../tasks/components/format';
-import { localized } from '../tasks/task-types';
 import { formatInstant } from '../ui/dates';
+import { notificationText } from './notification-text';
 import { whenText, type Notification } from './notifications-data';
-
-/** The e-mail's subject without the "[qcycle]" tag every subject starts with. */
-const subjectText = (subject: string) => subject.replace(/^\[qcycle\]\s*/i, '');
-
-/**
- * What a notification is about, in the reader's language: its task's title (the reason is in the
- * badge beside it), whatever language the e-mail went out in; the e-mail's subject when it is about
- * no task.
- */
-export function notificationText(notification: Notification, language: string, t: Translate): string {
-  return notification.taskTitle
-    ? taskTitleText(localized(notification.taskTitle, language), notification.periodKey, t)
-    : subjectText(notification.subject);
-}
 
 /**
  * Where a notification leads: its task; for next year's draft (no task) the closed cycle's page; for
@@ -67,6 +52,16 @@ export function NotificationItem({
         {notificationText(notification, i18n.language, t)}
       </Link>
       <TaskNow notification={notification} />
+      {notification.erasedFile && (
+        <p className="note-task-now">
+          {t('erasedFile.line', {
+            file: notification.erasedFile.fileName,
+            who: notification.erasedFile.erasedByName,
+            when: formatInstant(notification.erasedFile.erasedAt, i18n.language),
+            reason: notification.erasedFile.reason,
+          })}
+        </p>
+      )}
       {notification.paperNow && (
         <p className="note-task-now">
           {t(notification.paperNow.scanned ? 'paperNow.scanned' : 'paperNow.missing')}

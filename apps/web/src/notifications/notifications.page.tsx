@@ -6,7 +6,8 @@ import { Pager } from '../ui/pager';
 import { focusOutcome } from '../ui/focus';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CalendarFeed } from './calendar-feed';
-import { NotificationItem, notificationText } from './notification-item';
+import { NotificationItem } from './notification-item';
+import { notificationText } from './notification-text';
 import {
   loadNotifications,
   markAllRead,
