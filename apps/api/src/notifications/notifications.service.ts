@@ -66,12 +66,10 @@ export class NotificationsService {
     };
   }
 
-  /** What the page's notices about no task's state say besides: a paper's scan, an erased file. */
+  /** What the page's notices say beside their task: a paper's scan now, an erased file (one reason each). */
   private async noticeFacts(rows: NotificationEntity[]): Promise<Map<string, NoticeFacts>> {
     const [papers, erased] = await Promise.all([this.papersNow(rows), this.erasedFiles(rows)]);
-    const facts = new Map<string, NoticeFacts>(papers);
-    for (const [id, fact] of erased) facts.set(id, { ...facts.get(id), ...fact });
-    return facts;
+    return new Map([...papers, ...erased]);
   }
 
   /**
@@ -151,7 +149,7 @@ export class NotificationsService {
     return facts;
   }
 
-  /** The people who hold the page's tasks, by name (one read by primary key). */
+  /** People by name as the directory names them now: the page's assignees, erasers (one read by primary key). */
   private async namesOf(userIds: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(userIds)];
     if (ids.length === 0) return new Map();
