@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { EvidenceLink, EvidenceNamesProvider, evidenceReferenceOf, fileSizeText } from '../ui/evidence';
+import { EVIDENCE_RECORD_TYPES, type EvidenceRecordType } from '../ui/evidence-api';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { usePageTitle } from '../ui/page-title';
@@ -52,9 +53,16 @@ export default function CycleEvidencePage() {
   const names = useDirectoryNames();
   const { user } = useSession();
   const mayErase = hasRole(user, 'quality-representative');
-  // The state shown, kept in the address: a reload or a link keeps it.
+  // The state and the kind of record shown, kept in the address: a reload or a link keeps them.
   const [params, setParams] = useSearchParams();
   const shown = FILE_STATES.find((state) => state === params.get('state')) ?? '';
+  const kind = EVIDENCE_RECORD_TYPES.find((type) => type === params.get('kind')) ?? '';
+  const show = (name: 'state' | 'kind', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
   const { data, error, loading, reload } = useLoad(
     () => ok(api.GET('/api/v1/cycles/{cycleId}/evidence-files', { params: { path: { cycleId } } })),
     [cycleId],
@@ -64,8 +72,16 @@ export default function CycleEvidencePage() {
     [data],
   );
   const files = data?.files ?? [];
-  const count = (state: FileState) => files.filter((file) => stateOf(file) === state).length;
-  const listed = shown ? files.filter((file) => stateOf(file) === shown) : files;
+  // Each filter counts the files the other one leaves: the number beside a choice is what it lists.
+  const ofKind = kind ? files.filter((file) => file.recordType === kind) : files;
+  const inState = shown ? files.filter((file) => stateOf(file) === shown) : files;
+  const count = (state: FileState) => ofKind.filter((file) => stateOf(file) === state).length;
+  const countOf = (type: EvidenceRecordType) => inState.filter((file) => file.recordType === type).length;
+  // The kinds of record the year has files on (and the one asked for in the address), in the year's order.
+  const kinds = EVIDENCE_RECORD_TYPES.filter(
+    (type) => type === kind || files.some((file) => file.recordType === type),
+  );
+  const listed = ofKind.filter((file) => !shown || stateOf(file) === shown);
   const col = (name: 'file' | 'record' | 'uploaded' | 'state') => t(`evidenceFiles.col.${name}`);
 
   return (
@@ -84,18 +100,25 @@ export default function CycleEvidencePage() {
           </h2>
           <div className="card filters">
             <div className="form-grid">
+              <Field label={t('evidenceFiles.kindFilter')}>
+                {({ id }) => (
+                  <select id={id} value={kind} onChange={(event) => show('kind', event.target.value)}>
+                    <option value="">{t('evidenceFiles.allKinds', { count: inState.length })}</option>
+                    {kinds.map((type) => (
+                      <option key={type} value={type}>
+                        {t('evidenceFiles.kindOption', {
+                          kind: t(`tasks:history.record.${type}`),
+                          count: countOf(type),
+                        })}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
               <Field label={t('evidenceFiles.filter')}>
                 {({ id }) => (
-                  <select
-                    id={id}
-                    value={shown}
-                    onChange={(event) => {
-                      const next = new URLSearchParams();
-                      if (event.target.value) next.set('state', event.target.value);
-                      setParams(next, { replace: true });
-                    }}
-                  >
-                    <option value="">{t('evidenceFiles.allStates', { count: files.length })}</option>
+                  <select id={id} value={shown} onChange={(event) => show('state', event.target.value)}>
+                    <option value="">{t('evidenceFiles.allStates', { count: ofKind.length })}</option>
                     {FILE_STATES.map((state) => (
                       <option key={state} value={state}>
                         {t(`evidenceFiles.stateFilter.${state}`, { count: count(state) })}

@@ -11,14 +11,17 @@ import type { components } from '../api/schema';
  */
 export type EvidenceFile = components['schemas']['EvidenceFileView'];
 export type EvidenceRecordType = EvidenceFile['recordType'];
-/** The records files are added to (the API's enum; one it adds and this list lacks fails the build). */
+/**
+ * The records files are added to, in the order the year reaches them (the API's enum; one it adds and
+ * this list lacks fails the build).
+ */
 export const EVIDENCE_RECORD_TYPES = [
+  'approval',
   'measurement',
   'audit-step',
   'corrective-action',
   'review',
   'review-action',
-  'approval',
 ] as const satisfies readonly EvidenceRecordType[];
 const everyRecordTypeListed: Exclude<EvidenceRecordType, (typeof EVIDENCE_RECORD_TYPES)[number]> extends never
   ? true
