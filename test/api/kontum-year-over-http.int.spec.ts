@@ -612,6 +612,21 @@ describe('the Kon Tum 2024 year, every user over HTTP (API, worker, PostgreSQL, 
         title: { vi: expect.stringMatching(/^Báo cáo số liệu mục tiêu \d+ kỳ /) },
         periodKey: expect.any(String),
       });
+    // Each report's unit, the one its objective was delegated to above; the approval, the whole
+    // organisation's, none.
+    const delegatedTo: Record<string, string> = { 2: 'vp-tonghop', 3: 'vp-kiemsoat-tthc', 4: 'vp-ttpvhcc' };
+    for (const { subject } of measured) {
+      const report = subject!.title!.vi;
+      expect([report, subject!.unitCode]).toEqual([
+        report,
+        delegatedTo[/mục tiêu (\d+) kỳ/.exec(report)![1]],
+      ]);
+    }
+    const approved = (await about('task.completed')).filter((event) =>
+      event.subject?.title?.vi.startsWith('Phê duyệt mục tiêu chất lượng'),
+    );
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.map((event) => event.subject!.unitCode)).toEqual(approved.map(() => null));
     const finding = {
       kind: 'corrective-action',
       unitCode: 'vp-kiemsoat-tthc',

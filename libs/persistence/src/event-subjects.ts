@@ -13,8 +13,12 @@ export interface EventSubject extends EventSubjectRef {
   /** A task's title, as its assignee's inbox gives it, and the period it names (to say it in words). */
   title: { vi: string; en: string } | null;
   periodKey: string | null;
-  /** A corrective action's unit and its nonconformity as found. */
+  /**
+   * The record's unit: a task's (null for a task of the whole organisation, as the approval), a
+   * corrective action's.
+   */
   unitCode: string | null;
+  /** A corrective action's nonconformity as found. */
   finding: string | null;
 }
 
@@ -90,7 +94,7 @@ export async function recordsNamed(
   const [tasks, actions] = await Promise.all([
     taskIds.length
       ? db.getRepository(TaskEntity).find({
-          select: { id: true, title: true, periodKey: true },
+          select: { id: true, title: true, periodKey: true, unitCode: true },
           where: { id: In(taskIds), cycleId },
         })
       : [],
@@ -107,7 +111,7 @@ export async function recordsNamed(
       id: task.id,
       title: task.title,
       periodKey: task.periodKey,
-      unitCode: null,
+      unitCode: task.unitCode,
       finding: null,
     })),
     ...actions.map((action) => ({

@@ -267,8 +267,8 @@ export function eventSubjectText(
     return subject.periodKey
       ? subject.title.vi.split(subject.periodKey).join(periodLabel(subject.periodKey))
       : subject.title.vi;
-  if (subject?.unitCode)
-    return `Điểm không phù hợp tại ${unitName(subject.unitCode)}: ${subject.finding ?? ''}`;
+  if (subject?.kind === 'corrective-action')
+    return `Điểm không phù hợp tại ${subject.unitCode ? unitName(subject.unitCode) : ''}: ${subject.finding ?? ''}`;
   return '';
 }
 

@@ -3052,7 +3052,7 @@ export interface components {
             /** @description A task's title, as its assignee's inbox gives it */
             title: components["schemas"]["LocalizedTextView"] | null;
             /**
-             * @description A corrective action's unit
+             * @description The record's unit: a task's (null for a task of the whole organisation, as the objectives' approval), a corrective action's
              * @example vp-kiemsoat-tthc
              */
             unitCode: string | null;

@@ -209,7 +209,8 @@ export class EventSubjectView {
     example: 'vp-kiemsoat-tthc',
     nullable: true,
     type: String,
-    description: "A corrective action's unit",
+    description:
+      "The record's unit: a task's (null for a task of the whole organisation, as the objectives' approval), a corrective action's",
   })
   unitCode!: string | null;
 
