@@ -15,8 +15,8 @@ import { browserSuiteConfig, BrowserSession, type Tab } from './support/web-suit
  * content from its row. The leader reads the same list with nothing to erase; a member of staff is
  * not offered the page. The real API serving the built web app, the worker, the Temporal dev server
  * and PostgreSQL; every state checked with axe-core, photographed (cycle-evidence-files,
- * cycle-evidence-file-erased, cycle-evidence-files-kind). The list narrows to one kind of record, a
- * corrective action's file among the approval's.
+ * cycle-evidence-file-erased, cycle-evidence-files-kind). The list narrows to one kind of record and
+ * one unit: a unit's corrective action's file among the approval's.
  */
 describe('the year’s files (chromium; API, worker, Temporal dev server, PostgreSQL)', () => {
   let suite: ApiSuite;
@@ -185,7 +185,7 @@ describe('the year’s files (chromium; API, worker, Temporal dev server, Postgr
     expect(await staff.page.locator('tbody tr').count()).toBe(0);
   });
 
-  it('narrows the list to one kind of record, each choice counting what it would list, both kept in the address', async () => {
+  it('narrows the list to one kind of record, one unit and one state, each choice counting what it would list, all kept in the address', async () => {
     // A unit head's file on a corrective action, the year's first record of another kind.
     const finding = 'Sổ theo dõi văn bản đến không được cập nhật hằng ngày.';
     await org.tokenOf('auditor.hcth');
@@ -210,34 +210,52 @@ describe('the year’s files (chromium; API, worker, Temporal dev server, Postgr
     const qmr = await browser.signedIn(org.email('qmr'), DEMO_PASSWORD);
     await qmr.open(filesPage);
     await rowOf(qmr, book).waitFor();
-    const kindFilter = qmr.page.getByLabel(vi('cycles:evidenceFiles.kindFilter'), { exact: true });
-    const stateFilter = qmr.page.getByLabel(vi('cycles:evidenceFiles.filter'), { exact: true });
-    const kindOption = (kind: string, count: number) =>
-      vi('cycles:evidenceFiles.kindOption', { kind: vi(`tasks:history.record.${kind}`), count });
-    // The kinds the year has files on, in the year's order, each with its count.
-    await expect(kindFilter.locator('option').allInnerTexts()).resolves.toEqual([
+    const filter = (label: string) =>
+      qmr.page.getByLabel(vi(`cycles:evidenceFiles.${label}`), { exact: true });
+    const options = (label: string) => filter(label).locator('option').allInnerTexts();
+    const choice = (name: string, count: number) => vi('cycles:evidenceFiles.choice', { name, count });
+    const kindChoice = (kind: string, count: number) => choice(vi(`tasks:history.record.${kind}`), count);
+    // The kinds and the units the year has files on, each with its count: the kinds in the year's order.
+    await expect(options('kindFilter')).resolves.toEqual([
       vi('cycles:evidenceFiles.allKinds', { count: 4 }),
-      kindOption('approval', 3),
-      kindOption('corrective-action', 1),
+      kindChoice('approval', 3),
+      kindChoice('corrective-action', 1),
     ]);
-    await kindFilter.selectOption({ label: kindOption('corrective-action', 1) });
-    await qmr.page.waitForURL(/[?&]kind=corrective-action/);
+    await expect(options('unitFilter')).resolves.toEqual([
+      vi('cycles:evidenceFiles.allUnits', { count: 4 }),
+      choice('Phòng Tổng hợp', 1),
+    ]);
+    // One unit's files: the approval's, of the whole organisation, are not among them.
+    await filter('unitFilter').selectOption({ label: choice('Phòng Tổng hợp', 1) });
+    await qmr.page.waitForURL(/[?&]unit=vp-tonghop/);
     await rowOf(qmr, scan).waitFor({ state: 'detached' });
     await expect(qmr.page.locator('tbody tr').count()).resolves.toBe(1);
     await expect(rowOf(qmr, book).locator('td').nth(1).innerText()).resolves.toBe(
       vi('cycles:history.nonconformity', { unit: 'Phòng Tổng hợp', finding }),
     );
-    // The states count within that kind: its one file is named by no answer yet.
-    await stateFilter.selectOption({ label: vi('cycles:evidenceFiles.stateFilter.unused', { count: 1 }) });
+    // The other filters now count within that unit.
+    await expect(options('kindFilter')).resolves.toEqual([
+      vi('cycles:evidenceFiles.allKinds', { count: 1 }),
+      kindChoice('approval', 0),
+      kindChoice('corrective-action', 1),
+    ]);
+    await filter('kindFilter').selectOption({ label: kindChoice('corrective-action', 1) });
+    await qmr.page.waitForURL(/[?&]kind=corrective-action/);
+    await filter('filter').selectOption({
+      label: vi('cycles:evidenceFiles.stateFilter.unused', { count: 1 }),
+    });
     await qmr.page.waitForURL(/[?&]state=unused/);
-    expect(new URL(qmr.page.url()).searchParams.get('kind')).toBe('corrective-action');
+    const address = new URL(qmr.page.url()).searchParams;
+    expect([address.get('unit'), address.get('kind')]).toEqual(['vp-tonghop', 'corrective-action']);
     await expect(qmr.page.locator('tbody tr').count()).resolves.toBe(1);
-    await qmr.check('the year’s files of one kind of record', { screenshot: 'cycle-evidence-files-kind' });
-    // The approval's files, none of them unused any more (its one was erased): nothing listed, and said.
-    await kindFilter.selectOption({ label: kindOption('approval', 0) });
+    await qmr.check('the year’s files of one unit, kind of record and state', {
+      screenshot: 'cycle-evidence-files-kind',
+    });
+    // The approval's files instead, in that unit and state: nothing listed, and said.
+    await filter('kindFilter').selectOption({ label: kindChoice('approval', 0) });
     await qmr.page.getByText(vi('cycles:evidenceFiles.noneMatch'), { exact: true }).waitFor();
     expect(await qmr.page.locator('tbody tr').count()).toBe(0);
-    // The kind and state from a link, as they were left.
+    // The filters from a link, as they were left.
     await qmr.open(`${filesPage}?kind=corrective-action&state=unused`);
     await rowOf(qmr, book).waitFor();
     await expect(qmr.page.locator('tbody tr').count()).resolves.toBe(1);

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { hasRole, useSession } from '../auth/session';
 import { EvidenceLink, EvidenceNamesProvider, evidenceReferenceOf, fileSizeText } from '../ui/evidence';
-import { EVIDENCE_RECORD_TYPES, type EvidenceRecordType } from '../ui/evidence-api';
+import { EVIDENCE_RECORD_TYPES } from '../ui/evidence-api';
 import { Field } from '../ui/field';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { usePageTitle } from '../ui/page-title';
@@ -27,6 +27,10 @@ type YearFile = Schemas['YearEvidenceFileView'];
  */
 const FILE_STATES = ['signed-copy', 'named', 'unused', 'withdrawn', 'erased'] as const;
 type FileState = (typeof FILE_STATES)[number];
+
+/** The list's filters, each kept in the address under its name. */
+const FILTERS = ['kind', 'unit', 'state'] as const;
+type Filter = (typeof FILTERS)[number];
 
 const stateOf = (file: YearFile): FileState =>
   file.erased
@@ -53,11 +57,12 @@ export default function CycleEvidencePage() {
   const names = useDirectoryNames();
   const { user } = useSession();
   const mayErase = hasRole(user, 'quality-representative');
-  // The state and the kind of record shown, kept in the address: a reload or a link keeps them.
+  // The kind of record, the unit and the state shown, kept in the address: a reload or a link keeps them.
   const [params, setParams] = useSearchParams();
   const shown = FILE_STATES.find((state) => state === params.get('state')) ?? '';
   const kind = EVIDENCE_RECORD_TYPES.find((type) => type === params.get('kind')) ?? '';
-  const show = (name: 'state' | 'kind', value: string) => {
+  const unit = params.get('unit') ?? '';
+  const show = (name: Filter, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
@@ -72,16 +77,30 @@ export default function CycleEvidencePage() {
     [data],
   );
   const files = data?.files ?? [];
-  // Each filter counts the files the other one leaves: the number beside a choice is what it lists.
-  const ofKind = kind ? files.filter((file) => file.recordType === kind) : files;
-  const inState = shown ? files.filter((file) => stateOf(file) === shown) : files;
-  const count = (state: FileState) => ofKind.filter((file) => stateOf(file) === state).length;
-  const countOf = (type: EvidenceRecordType) => inState.filter((file) => file.recordType === type).length;
-  // The kinds of record the year has files on (and the one asked for in the address), in the year's order.
+  const unitOf = (file: YearFile) => subjects.get(file.subject)?.unitCode ?? '';
+  const valueOf: Record<Filter, (file: YearFile) => string> = {
+    kind: (file) => file.recordType,
+    unit: unitOf,
+    state: stateOf,
+  };
+  const chosen: Record<Filter, string> = { kind, unit, state: shown };
+  /** Whether a file passes every filter chosen, but the one left out. */
+  const passes = (file: YearFile, leftOut?: Filter) =>
+    FILTERS.every(
+      (filter) => filter === leftOut || !chosen[filter] || valueOf[filter](file) === chosen[filter],
+    );
+  // Each choice counts what it would list, given the other filters ('' for all).
+  const count = (filter: Filter, value: string) =>
+    files.filter((file) => passes(file, filter) && (!value || valueOf[filter](file) === value)).length;
+  // The kinds of record and the units the year has files on (and the one asked for in the address):
+  // the kinds in the year's order, the units by name.
   const kinds = EVIDENCE_RECORD_TYPES.filter(
     (type) => type === kind || files.some((file) => file.recordType === type),
   );
-  const listed = ofKind.filter((file) => !shown || stateOf(file) === shown);
+  const units = [...new Set([...files.map(unitOf), unit])]
+    .filter(Boolean)
+    .sort((a, b) => names.unit(a).localeCompare(names.unit(b), i18n.language));
+  const listed = files.filter((file) => passes(file));
   const col = (name: 'file' | 'record' | 'uploaded' | 'state') => t(`evidenceFiles.col.${name}`);
 
   return (
@@ -103,13 +122,25 @@ export default function CycleEvidencePage() {
               <Field label={t('evidenceFiles.kindFilter')}>
                 {({ id }) => (
                   <select id={id} value={kind} onChange={(event) => show('kind', event.target.value)}>
-                    <option value="">{t('evidenceFiles.allKinds', { count: inState.length })}</option>
+                    <option value="">{t('evidenceFiles.allKinds', { count: count('kind', '') })}</option>
                     {kinds.map((type) => (
                       <option key={type} value={type}>
-                        {t('evidenceFiles.kindOption', {
-                          kind: t(`tasks:history.record.${type}`),
-                          count: countOf(type),
+                        {t('evidenceFiles.choice', {
+                          name: t(`tasks:history.record.${type}`),
+                          count: count('kind', type),
                         })}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('evidenceFiles.unitFilter')}>
+                {({ id }) => (
+                  <select id={id} value={unit} onChange={(event) => show('unit', event.target.value)}>
+                    <option value="">{t('evidenceFiles.allUnits', { count: count('unit', '') })}</option>
+                    {units.map((code) => (
+                      <option key={code} value={code}>
+                        {t('evidenceFiles.choice', { name: names.unit(code), count: count('unit', code) })}
                       </option>
                     ))}
                   </select>
@@ -118,10 +149,10 @@ export default function CycleEvidencePage() {
               <Field label={t('evidenceFiles.filter')}>
                 {({ id }) => (
                   <select id={id} value={shown} onChange={(event) => show('state', event.target.value)}>
-                    <option value="">{t('evidenceFiles.allStates', { count: ofKind.length })}</option>
+                    <option value="">{t('evidenceFiles.allStates', { count: count('state', '') })}</option>
                     {FILE_STATES.map((state) => (
                       <option key={state} value={state}>
-                        {t(`evidenceFiles.stateFilter.${state}`, { count: count(state) })}
+                        {t(`evidenceFiles.stateFilter.${state}`, { count: count('state', state) })}
                       </option>
                     ))}
                   </select>
