@@ -324,7 +324,35 @@ describe("planning the internal audit with last year's results beside it (chromi
     await trang.check("an audit step with last year's finding in its unit", {
       screenshot: 'task-audit-step-previous-findings',
     });
+    const unitFiles = vi('tasks:auditStep.unitFiles', { unit: 'Phòng Kiểm soát thủ tục hành chính' });
+    // That session reads its task only: no way to the year's files.
+    expect(await trang.page.getByRole('link', { name: unitFiles, exact: true }).count()).toBe(0);
     await trang.close();
+
+    // Signed in, she reaches the unit's files of the year from her step: here, the photo she took.
+    const photo = 'Ảnh sổ theo dõi hồ sơ.pdf';
+    const uploaded = await org.uploadEvidence(
+      'auditor.hcth',
+      plan.cycleId,
+      { recordType: 'audit-step', recordKey: trangStep.id },
+      { bytes: Buffer.from('%PDF-1.7\nanh so theo doi\n%%EOF\n'), name: photo },
+    );
+    expect(uploaded.status).toBe(201);
+    const signedIn = await browser.tabOf(org.email('auditor.hcth'), DEMO_PASSWORD);
+    await signedIn.open(pagePath(trangStep.id));
+    const toUnitFiles = signedIn.page.getByRole('link', { name: unitFiles, exact: true });
+    await toUnitFiles.waitFor();
+    await signedIn.check("an audit step, signed in: the way to its unit's files of the year", {
+      screenshot: 'task-audit-step-unit-files',
+    });
+    await toUnitFiles.click();
+    await signedIn.page.waitForURL(/\/evidence\?unit=vp-kiemsoat-tthc$/);
+    await signedIn.page.locator('tbody tr').filter({ hasText: photo }).waitFor();
+    // The unit chosen in the list's filter, with its count.
+    const unitChoice = signedIn.page.getByLabel(vi('cycles:evidenceFiles.unitFilter'), { exact: true });
+    await expect(unitChoice.locator('option:checked').innerText()).resolves.toBe(
+      vi('cycles:evidenceFiles.choice', { name: 'Phòng Kiểm soát thủ tục hành chính', count: 1 }),
+    );
 
     // This year's audit page follows 2023's findings up as its report will: both audited again, not
     // signed off yet.

@@ -17,6 +17,19 @@ export const EVENT_LOG_READERS = [
 export const historyOfRecord = (cycleId: string, subject: string) =>
   `/cycles/${encodeURIComponent(cycleId)}/history?${new URLSearchParams({ subject, order: 'asc' }).toString()}`;
 
+/** The address of the year's files of one unit's records (the year's files page, filtered). */
+export const yearFilesOfUnit = (cycleId: string, unit: string) =>
+  `/cycles/${encodeURIComponent(cycleId)}/evidence?${new URLSearchParams({ unit }).toString()}`;
+
+/**
+ * Whether the signed-in person may open the pages read from the event log (the history, the year's
+ * files): one of its readers, not a session opened by an e-mailed link (it reads its task only).
+ */
+export function useReadsEventLog(): boolean {
+  const { user } = useSession();
+  return hasRole(user, ...EVENT_LOG_READERS) && user?.authenticatedBy !== 'task-link';
+}
+
 /**
  * "Lịch sử xử lý": the cycle's history of one record (a corrective action with every round, its
  * tasks and the files uploaded to it), for those who read the event log; nothing for the others,
@@ -39,8 +52,7 @@ export function RecordHistoryLink({
   children?: ReactNode;
 }) {
   const { t } = useTranslation('cycles');
-  const { user } = useSession();
-  if (!hasRole(user, ...EVENT_LOG_READERS) || user?.authenticatedBy === 'task-link') return null;
+  if (!useReadsEventLog()) return null;
   const link = <Link to={historyOfRecord(cycleId, subject)}>{children ?? t('history.ofRecord')}</Link>;
   if (!Wrapper) return link;
   return (

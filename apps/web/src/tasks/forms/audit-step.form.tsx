@@ -1,4 +1,6 @@
 import { useId, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { useReadsEventLog, yearFilesOfUnit } from '../../cycles/components/record-history-link';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
@@ -6,6 +8,7 @@ import { EvidenceEditor, evidenceReferences } from '../components/evidence-uploa
 import { AnswerText, ChoiceGroup } from '../components/form-fields';
 import { filled } from '../components/list-editor';
 import { PreviousFinding } from '../components/previous-audit';
+import { useUnits } from '../components/people';
 import { StepFacts, type AuditStep } from '../components/step-facts';
 import { SubmitButton } from '../components/submit-button';
 import { formOf, type TaskFormProps } from './form-props';
@@ -34,6 +37,7 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <StepFacts step={form.step} />
+      <UnitFilesLink cycleId={task.cycleId} unitCode={form.step?.unitCode} />
       <PreviousFindingsHere task={task} />
       <ChoiceGroup
         name="audit-result"
@@ -109,5 +113,22 @@ function PreviousFindingsHere({ task }: { task: TaskFormProps['task'] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * For an auditor who reads the year's records: the year's files of the unit audited, on the year's
+ * files page, to see what it has on record before signing the step off.
+ */
+function UnitFilesLink({ cycleId, unitCode }: { cycleId: string; unitCode: string | undefined }) {
+  const { t, i18n } = useTranslation('tasks');
+  const { unitName } = useUnits();
+  if (!useReadsEventLog() || !unitCode) return null;
+  return (
+    <p>
+      <Link to={yearFilesOfUnit(cycleId, unitCode)}>
+        {t('auditStep.unitFiles', { unit: unitName(unitCode, i18n.language) })}
+      </Link>
+    </p>
   );
 }
