@@ -324,7 +324,7 @@ describe("planning the internal audit with last year's results beside it (chromi
     await trang.check("an audit step with last year's finding in its unit", {
       screenshot: 'task-audit-step-previous-findings',
     });
-    const unitFiles = vi('tasks:auditStep.unitFiles', { unit: 'Phòng Kiểm soát thủ tục hành chính' });
+    const unitFiles = vi('cycles:evidenceFiles.ofUnit', { unit: 'Phòng Kiểm soát thủ tục hành chính' });
     // That session reads its task only: no way to the year's files.
     expect(await trang.page.getByRole('link', { name: unitFiles, exact: true }).count()).toBe(0);
     await trang.close();
@@ -361,6 +361,10 @@ describe("planning the internal audit with last year's results beside it (chromi
     const followUp = lead.page.getByRole('region', { name: vi('cycles:audit.followUp', { year: 2023 }) });
     // The units' names come from the session's list of units, read once the page opens.
     await followUp.getByText('Phòng Hành chính - Tổ chức', { exact: true }).waitFor();
+    // Each unit of the checklist leads to its files of the year, as its steps do.
+    await expect(
+      lead.page.getByRole('link', { name: unitFiles, exact: true }).getAttribute('href'),
+    ).resolves.toBe(`/cycles/${encodeURIComponent(plan.cycleId)}/evidence?unit=vp-kiemsoat-tthc`);
     const notYet = `${vi('cycles:audit.thisAudit')} ${vi('cycles:audit.notYet')}`;
     await expect(followUp.getByRole('listitem').allTextContents()).resolves.toEqual([
       `${vi('cycles:auditResult.minor-nc')} Phòng Kiểm soát thủ tục hành chính — Giải quyết hồ sơ TTHC (điều khoản 8.5.1): ` +

@@ -5,7 +5,7 @@ import { hasRole, useSession } from '../auth/session';
 import { EvidenceNamesProvider } from '../ui/evidence';
 import { ErrorNotice, useLoad } from '../ui/page-state';
 import { CorrectiveActionRecord } from './components/corrective-action-record';
-import { RecordHistoryLink } from './components/record-history-link';
+import { RecordHistoryLink, UnitFilesLink } from './components/record-history-link';
 import { CycleNav } from './components/cycle-nav';
 import { cycleYear } from './cycle-year';
 import { useDirectoryNames, type DirectoryNames } from './components/directory-names';
@@ -160,6 +160,7 @@ export default function CycleAuditPage() {
           {[...byUnit.entries()].map(([unit, steps]) => (
             <div key={unit} className="audit-unit">
               <h3>{names.unit(unit)}</h3>
+              <UnitFilesLink as="p" cycleId={cycleId} unitCode={unit} unitName={names.unit(unit)} />
               <DataTable
                 className="stacked-table"
                 columns={[

@@ -63,3 +63,28 @@ export function RecordHistoryLink({
     </Wrapper>
   );
 }
+
+/**
+ * "Tệp minh chứng của <đơn vị> trong năm": the year's files of one unit's records (its reports', its
+ * audit steps', its corrective actions'), for those who read the event log, as the history's link.
+ */
+export function UnitFilesLink({
+  cycleId,
+  unitCode,
+  unitName,
+  as: Wrapper,
+}: {
+  cycleId: string;
+  unitCode: string;
+  /** The unit as the page names it. */
+  unitName: string;
+  as: 'p' | 'div';
+}) {
+  const { t } = useTranslation('cycles');
+  if (!useReadsEventLog()) return null;
+  return (
+    <Wrapper>
+      <Link to={yearFilesOfUnit(cycleId, unitCode)}>{t('evidenceFiles.ofUnit', { unit: unitName })}</Link>
+    </Wrapper>
+  );
+}

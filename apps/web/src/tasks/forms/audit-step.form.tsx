@@ -1,6 +1,5 @@
 import { useId, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
-import { useReadsEventLog, yearFilesOfUnit } from '../../cycles/components/record-history-link';
+import { UnitFilesLink } from '../../cycles/components/record-history-link';
 import { useDraft } from '../../ui/draft';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '../../ui/evidence';
@@ -17,7 +16,8 @@ const RESULTS = ['conformity', 'observation', 'minor-nc', 'major-nc'] as const;
 
 /** The auditor signs off one step: the result, the evidence, the finding of a nonconformity. */
 export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps) {
-  const { t } = useTranslation('tasks');
+  const { t, i18n } = useTranslation('tasks');
+  const { unitName } = useUnits();
   const form = formOf<{ step: AuditStep }>(task);
   const [result, setResult] = useDraft<(typeof RESULTS)[number] | ''>(task.id, 'result', '');
   const [evidence, setEvidence] = useDraft<string[]>(task.id, 'evidence', ['']);
@@ -37,7 +37,14 @@ export function AuditStepForm({ task, problems, busy, onSubmit }: TaskFormProps)
   return (
     <form className="task-form" onSubmit={submit} noValidate>
       <StepFacts step={form.step} />
-      <UnitFilesLink cycleId={task.cycleId} unitCode={form.step?.unitCode} />
+      {form.step?.unitCode && (
+        <UnitFilesLink
+          as="p"
+          cycleId={task.cycleId}
+          unitCode={form.step.unitCode}
+          unitName={unitName(form.step.unitCode, i18n.language)}
+        />
+      )}
       <PreviousFindingsHere task={task} />
       <ChoiceGroup
         name="audit-result"
@@ -113,22 +120,5 @@ function PreviousFindingsHere({ task }: { task: TaskFormProps['task'] }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/**
- * For an auditor who reads the year's records: the year's files of the unit audited, on the year's
- * files page, to see what it has on record before signing the step off.
- */
-function UnitFilesLink({ cycleId, unitCode }: { cycleId: string; unitCode: string | undefined }) {
-  const { t, i18n } = useTranslation('tasks');
-  const { unitName } = useUnits();
-  if (!useReadsEventLog() || !unitCode) return null;
-  return (
-    <p>
-      <Link to={yearFilesOfUnit(cycleId, unitCode)}>
-        {t('auditStep.unitFiles', { unit: unitName(unitCode, i18n.language) })}
-      </Link>
-    </p>
   );
 }
