@@ -291,20 +291,16 @@ describe('erasing an evidence file’s content (API, worker, PostgreSQL, Tempora
 
   it('tells the owner of a corrective action’s file which action it was on: it has no task to name', async () => {
     const finding = 'Sổ theo dõi văn bản đến không được cập nhật hằng ngày.';
-    await org.tokenOf('auditor.hcth');
-    const opened = await org.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
-      source: 'observation',
-      description: finding,
+    const actionId = await org.openObservation(cycleId, {
       unitCode: 'vp-tonghop',
-      severity: 'minor-nc',
-      verifierUserId: org.idOf('auditor.hcth'),
+      finding,
+      verifier: 'auditor.hcth',
+      unitHead: 'head.tonghop',
     });
-    expect(opened.status).toBe(201);
-    await org.waitForTask('head.tonghop', 'corrective-action-plan');
     const upload = await org.uploadEvidence<EvidenceFile>(
       'head.tonghop',
       cycleId,
-      { recordType: 'corrective-action', recordKey: opened.body.id },
+      { recordType: 'corrective-action', recordKey: actionId },
       { bytes: Buffer.from('%PDF-1.7\nSo theo doi co so dien thoai ca nhan\n'), name: 'Sổ theo dõi.pdf' },
     );
     expect(upload.status).toBe(201);

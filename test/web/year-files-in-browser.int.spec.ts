@@ -188,21 +188,17 @@ describe('the year’s files (chromium; API, worker, Temporal dev server, Postgr
   it('narrows the list to one kind of record, one unit and one state, each choice counting what it would list, all kept in the address', async () => {
     // A unit head's file on a corrective action, the year's first record of another kind.
     const finding = 'Sổ theo dõi văn bản đến không được cập nhật hằng ngày.';
-    await org.tokenOf('auditor.hcth');
-    const opened = await org.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
-      source: 'observation',
-      description: finding,
+    const actionId = await org.openObservation(cycleId, {
       unitCode: 'vp-tonghop',
-      severity: 'minor-nc',
-      verifierUserId: org.idOf('auditor.hcth'),
+      finding,
+      verifier: 'auditor.hcth',
+      unitHead: 'head.tonghop',
     });
-    expect(opened.status).toBe(201);
-    await org.waitForTask('head.tonghop', 'corrective-action-plan');
     const book = 'Sổ theo dõi quý I.pdf';
     const uploaded = await org.uploadEvidence(
       'head.tonghop',
       cycleId,
-      { recordType: 'corrective-action', recordKey: opened.body.id },
+      { recordType: 'corrective-action', recordKey: actionId },
       { bytes: pdf(book), name: book },
     );
     expect(uploaded.status).toBe(201);
@@ -217,12 +213,12 @@ describe('the year’s files (chromium; API, worker, Temporal dev server, Postgr
     const kindChoice = (kind: string, count: number) => choice(vi(`tasks:history.record.${kind}`), count);
     // The kinds and the units the year has files on, each with its count: the kinds in the year's order.
     await expect(options('kindFilter')).resolves.toEqual([
-      vi('cycles:evidenceFiles.allKinds', { count: 4 }),
+      vi('cycles:evidenceFiles.all', { count: 4 }),
       kindChoice('approval', 3),
       kindChoice('corrective-action', 1),
     ]);
     await expect(options('unitFilter')).resolves.toEqual([
-      vi('cycles:evidenceFiles.allUnits', { count: 4 }),
+      vi('cycles:evidenceFiles.all', { count: 4 }),
       choice('Phòng Tổng hợp', 1),
     ]);
     // One unit's files: the approval's, of the whole organisation, are not among them.
@@ -235,7 +231,7 @@ describe('the year’s files (chromium; API, worker, Temporal dev server, Postgr
     );
     // The other filters now count within that unit.
     await expect(options('kindFilter')).resolves.toEqual([
-      vi('cycles:evidenceFiles.allKinds', { count: 1 }),
+      vi('cycles:evidenceFiles.all', { count: 1 }),
       kindChoice('approval', 0),
       kindChoice('corrective-action', 1),
     ]);

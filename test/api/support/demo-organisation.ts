@@ -273,6 +273,33 @@ export class DemoOrganisation {
     return delegations;
   }
 
+  /**
+   * A nonconformity the Quality Representative opens outside the audit, as an observation in
+   * `unitCode`, verified by `verifier`: its corrective action's id, once `unitHead` has its plan to
+   * make (the action's record is written by then, so files may be uploaded to it).
+   */
+  async openObservation(
+    cycleId: string,
+    {
+      unitCode,
+      finding,
+      verifier,
+      unitHead,
+    }: { unitCode: string; finding: string; verifier: string; unitHead: string },
+  ): Promise<string> {
+    await this.tokenOf(verifier);
+    const opened = await this.as<{ id: string }>('qmr', 'POST', `/api/v1/cycles/${cycleId}/nonconformities`, {
+      source: 'observation',
+      description: finding,
+      unitCode,
+      severity: 'minor-nc',
+      verifierUserId: this.idOf(verifier),
+    });
+    expect(opened.status).toBe(201);
+    await this.waitForTask(unitHead, 'corrective-action-plan');
+    return opened.body.id;
+  }
+
   /** Reads an inbox until a task of that kind is there (activities record tasks asynchronously). */
   async waitForTask(local: string, kind: string): Promise<TaskSummary> {
     for (let attempt = 0; attempt < 200; attempt++) {

@@ -119,45 +119,39 @@ export default function CycleEvidencePage() {
           </h2>
           <div className="card filters">
             <div className="form-grid">
-              <Field label={t('evidenceFiles.kindFilter')}>
-                {({ id }) => (
-                  <select id={id} value={kind} onChange={(event) => show('kind', event.target.value)}>
-                    <option value="">{t('evidenceFiles.allKinds', { count: count('kind', '') })}</option>
-                    {kinds.map((type) => (
-                      <option key={type} value={type}>
-                        {t('evidenceFiles.choice', {
-                          name: t(`tasks:history.record.${type}`),
-                          count: count('kind', type),
-                        })}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('evidenceFiles.unitFilter')}>
-                {({ id }) => (
-                  <select id={id} value={unit} onChange={(event) => show('unit', event.target.value)}>
-                    <option value="">{t('evidenceFiles.allUnits', { count: count('unit', '') })}</option>
-                    {units.map((code) => (
-                      <option key={code} value={code}>
-                        {t('evidenceFiles.choice', { name: names.unit(code), count: count('unit', code) })}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('evidenceFiles.filter')}>
-                {({ id }) => (
-                  <select id={id} value={shown} onChange={(event) => show('state', event.target.value)}>
-                    <option value="">{t('evidenceFiles.allStates', { count: count('state', '') })}</option>
-                    {FILE_STATES.map((state) => (
-                      <option key={state} value={state}>
-                        {t(`evidenceFiles.stateFilter.${state}`, { count: count('state', state) })}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <FilterSelect
+                label={t('evidenceFiles.kindFilter')}
+                value={kind}
+                onChange={(value) => show('kind', value)}
+                all={t('evidenceFiles.all', { count: count('kind', '') })}
+                choices={kinds.map((type) => ({
+                  value: type,
+                  label: t('evidenceFiles.choice', {
+                    name: t(`tasks:history.record.${type}`),
+                    count: count('kind', type),
+                  }),
+                }))}
+              />
+              <FilterSelect
+                label={t('evidenceFiles.unitFilter')}
+                value={unit}
+                onChange={(value) => show('unit', value)}
+                all={t('evidenceFiles.all', { count: count('unit', '') })}
+                choices={units.map((code) => ({
+                  value: code,
+                  label: t('evidenceFiles.choice', { name: names.unit(code), count: count('unit', code) }),
+                }))}
+              />
+              <FilterSelect
+                label={t('evidenceFiles.filter')}
+                value={shown}
+                onChange={(value) => show('state', value)}
+                all={t('evidenceFiles.all', { count: count('state', '') })}
+                choices={FILE_STATES.map((state) => ({
+                  value: state,
+                  label: t(`evidenceFiles.stateFilter.${state}`, { count: count('state', state) }),
+                }))}
+              />
             </div>
           </div>
           {listed.length === 0 ? (
@@ -208,6 +202,36 @@ export default function CycleEvidencePage() {
         </section>
       )}
     </div>
+  );
+}
+
+/** One of the list's filters: every file, or one choice, each saying how many files it lists. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  all,
+  choices,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  all: string;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <Field label={label}>
+      {({ id }) => (
+        <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{all}</option>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
